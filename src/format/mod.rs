@@ -1,0 +1,45 @@
+//! The file format: a versioned envelope around a strategy, its ordered migrations, and import
+//! as a chain of small steps — parse JSON → check the envelope → migrate → deserialize →
+//! validate — each with its own errors, which name the JSON path and what is wrong.
+//!
+//! Architecture invariant: only this module knows the JSON layout of a file. Pure Rust; never
+//! panics on any input.
+
+mod envelope;
+mod import;
+pub mod migrations;
+#[cfg(test)]
+mod proptests;
+
+pub use envelope::{export, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
+pub use import::{import, import_value, EnvelopeProblem, ImportError, Imported, ShapeProblem};
+
+/// The JSON Schema of the current file format, as shipped in `public/`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Envelope);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises") + "\n"
+}
+
+#[cfg(test)]
+mod schema_tests {
+    /// The schema shipped in `public/` must be the one the Rust types produce. Run with
+    /// `UPDATE_SCHEMA=1 cargo test` after changing the types, and commit the file.
+    #[test]
+    fn shipped_schema_matches_the_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/shirube-strategy.v1.schema.json");
+        let generated = super::json_schema();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let shipped = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            shipped == generated,
+            "public/shirube-strategy.v1.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test` and commit it"
+        );
+        let v: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+        let required = v["required"].as_array().unwrap();
+        for field in ["format", "version", "exported_at", "generator", "strategy"] {
+            assert!(required.iter().any(|r| r == field), "{field} must be required");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Property test: any valid strategy, exported and imported again, is identical.
+
+use crate::format::{export, import};
+use crate::model::*;
+use proptest::prelude::*;
+use proptest::strategy::Strategy as Gen;
+
+fn text() -> impl Gen<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[a-zA-Z0-9 ]{1,12}",
+        "[ぁ-んァ-ン一-龥]{1,10}",
+        any::<String>(),
+        Just("<img src=x onerror=alert(1)>\"\\\u{0}\n\t".to_string()),
+    ]
+}
+
+fn title() -> impl Gen<Value = String> {
+    "[ぁ-んァ-ン一-龥a-z]{1,10}"
+}
+
+fn finite() -> impl Gen<Value = f64> {
+    prop_oneof![any::<i32>().prop_map(f64::from), -1e12f64..1e12, any::<f64>().prop_filter("finite", |v| v.is_finite())]
+}
+
+fn year() -> impl Gen<Value = FiscalYear> {
+    (2015i32..2035).prop_map(FiscalYear)
+}
+
+fn money() -> impl Gen<Value = Option<Money>> {
+    proptest::option::of(0i64..10_000_000_000)
+}
+
+fn series() -> impl Gen<Value = Series> {
+    let target = prop_oneof![
+        (finite(), proptest::option::of(Just(FiscalYear(2025)))).prop_map(|(value, year)| Target::Value { value, year }),
+        Just(Target::Direction),
+        finite().prop_map(|value| Target::PerYear { value }),
+    ];
+    (text(), finite(), proptest::option::of(year()), proptest::option::of(target), proptest::collection::btree_map(year(), (finite(), any::<bool>(), text()), 0..5))
+        .prop_map(|(label, b, by, target, actuals)| Series {
+            baseline: Some(Baseline { value: b, year: by }),
+            target,
+            actuals: actuals
+                .into_iter()
+                .map(|(year, (value, provisional, comment))| Actual { year, value, provisional, comment })
+                .collect(),
+            interim: vec![YearValue { year: FiscalYear(2023), value: b }],
+            ..Series::new(&label)
+        })
+}
+
+fn indicator() -> impl Gen<Value = Indicator> {
+    (text(), title(), text(), proptest::collection::vec(series(), 1..3), any::<bool>()).prop_map(|(code, name, unit, series, output)| Indicator {
+        series,
+        kind: if output { IndicatorKind::Output } else { IndicatorKind::Outcome },
+        ..Indicator::new(&code, &name, &unit)
+    })
+}
+
+fn initiative() -> impl Gen<Value = Initiative> {
+    (title(), text(), any::<bool>(), proptest::collection::btree_map(year(), (money(), money(), proptest::option::of(0usize..8), text()), 0..4))
+        .prop_map(|(title, description, is_new, years)| Initiative {
+            description,
+            is_new,
+            kind: Some(if is_new { InitiativeKind::Subsidised } else { InitiativeKind::Standalone }),
+            years: years
+                .into_iter()
+                .map(|(fiscal_year, (budget, settled, d, plan))| InitiativeYear {
+                    fiscal_year,
+                    budget,
+                    settled,
+                    direction: d.map(|d| ProjectDirection::ALL[d]),
+                    plan,
+                    result: String::new(),
+                })
+                .collect(),
+            ..Initiative::new("1", &title)
+        })
+}
+
+fn measure() -> impl Gen<Value = Measure> {
+    (title(), text(), any::<bool>(), proptest::collection::vec(initiative(), 0..3), proptest::collection::btree_set(year(), 0..3), proptest::collection::vec(1u8..=17, 0..3))
+        .prop_map(|(title, summary, priority, initiatives, eval_years, sdgs)| Measure {
+            summary,
+            priority,
+            initiatives,
+            sdgs: sdgs.into_iter().map(Sdg).collect(),
+            evaluations: eval_years
+                .into_iter()
+                .map(|fiscal_year| Evaluation {
+                    fiscal_year,
+                    rating: Some("B".into()),
+                    outcomes: "成果".into(),
+                    issues: String::new(),
+                    improvements: String::new(),
+                    next_plan: String::new(),
+                    notes: String::new(),
+                    evaluator: Evaluator::External,
+                })
+                .collect(),
+            ..Measure::new("1", &title)
+        })
+}
+
+fn strategy() -> impl Gen<Value = crate::model::Strategy> {
+    (title(), text(), proptest::collection::vec(indicator(), 0..4), proptest::collection::vec(proptest::collection::vec(measure(), 0..3), 0..4), any::<u64>())
+        .prop_map(|(title, section, indicators, goals, pick)| {
+            let mut s = template::from_second_period(&title, "北本市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2026) });
+            s.sections.push(NarrativeSection { id: Id::new("section"), heading: "策定趣旨".into(), body: section });
+            s.schedule.push(ScheduleItem {
+                id: Id::new("schedule"),
+                when: ScheduleWhen::Period { fiscal_year: FiscalYear(2019), month: 8, part: Some(MonthPart::Early) },
+                body: "政策調整会議".into(),
+                agenda: "策定方針".into(),
+                stage: Some(DraftingStage::Policy),
+            });
+            s.goals.truncate(goals.len());
+            for (g, measures) in s.goals.iter_mut().zip(goals) {
+                g.measures = measures;
+            }
+            // References: indicators to goals and measures, one re-listing, one related measure.
+            let measure_ids: Vec<Id> = s.measures().map(|(_, m)| m.id.clone()).collect();
+            let initiative_ids: Vec<(Id, Id)> = s.initiatives().map(|(m, i)| (m.id.clone(), i.id.clone())).collect();
+            for (k, ind) in indicators.iter().enumerate() {
+                if let Some(g) = s.goals.get_mut(k % 4) {
+                    g.targets.push(ind.id.clone());
+                }
+            }
+            if let (Some((owner, init)), Some(other)) =
+                (initiative_ids.first(), measure_ids.iter().find(|m| Some(*m) != initiative_ids.first().map(|x| &x.0)))
+            {
+                let _ = owner;
+                for g in &mut s.goals {
+                    for m in &mut g.measures {
+                        if &m.id == other {
+                            m.relisted.push(init.clone());
+                        }
+                    }
+                }
+            }
+            if measure_ids.len() >= 2 {
+                let a = (pick as usize) % measure_ids.len();
+                let b = (a + 1) % measure_ids.len();
+                for g in &mut s.goals {
+                    for m in &mut g.measures {
+                        if m.id == measure_ids[a] {
+                            m.related.push(measure_ids[b].clone());
+                        }
+                    }
+                }
+            }
+            s.indicators = indicators;
+            s
+        })
+        .prop_filter("valid", |s| errors(&validate(s)).next().is_none())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #[test]
+    fn export_then_import_is_identical(s in strategy()) {
+        let text = export(&s, "2026-11-21T00:00:00Z");
+        let back = import(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(back.strategy, s);
+    }
+}

@@ -1,0 +1,11 @@
+//! Shirube (しるべ): a browser-only workbench for a town's regional-revitalisation strategy.
+//!
+//! Layers, dependencies pointing one way only: `model` ← `format` ← `storage` ← `ui`.
+//! `model` and `format` are pure Rust and build natively; `storage` and `ui` are the browser edge.
+
+pub mod examples;
+pub mod format;
+pub mod model;
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

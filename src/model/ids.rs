@@ -1,0 +1,96 @@
+//! Giving a whole strategy fresh ids while keeping every reference pointing at the same thing
+//! (used when a strategy is duplicated, so two strategies never share an id).
+
+use super::{Id, Strategy};
+use std::collections::HashMap;
+
+struct Renewer(HashMap<Id, Id>);
+
+impl Renewer {
+    /// The new id for `old`, made on first sight, keeping the readable prefix.
+    fn renew(&mut self, old: &mut Id) {
+        let prefix = old.as_str().split('-').next().unwrap_or("id").to_owned();
+        let new = self.0.entry(old.clone()).or_insert_with(|| Id::new(&prefix)).clone();
+        *old = new;
+    }
+    /// References are rewritten only when they point at something that was renewed; a
+    /// dangling reference stays as it was (validation reports it).
+    fn rewrite(&self, reference: &mut Id) {
+        if let Some(new) = self.0.get(reference) {
+            *reference = new.clone();
+        }
+    }
+    fn rewrite_all(&self, references: &mut [Id]) {
+        references.iter_mut().for_each(|r| self.rewrite(r));
+    }
+}
+
+pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
+    let mut s = original.clone();
+    let mut r = Renewer(HashMap::new());
+    // First every definition …
+    r.renew(&mut s.id);
+    s.sections.iter_mut().for_each(|x| r.renew(&mut x.id));
+    s.national_framework.goals.iter_mut().for_each(|x| r.renew(&mut x.id));
+    s.schedule.iter_mut().for_each(|x| r.renew(&mut x.id));
+    for ind in &mut s.indicators {
+        r.renew(&mut ind.id);
+        ind.series.iter_mut().for_each(|x| r.renew(&mut x.id));
+    }
+    for g in &mut s.goals {
+        r.renew(&mut g.id);
+        for m in &mut g.measures {
+            r.renew(&mut m.id);
+            m.initiatives.iter_mut().for_each(|i| r.renew(&mut i.id));
+        }
+    }
+    // … then every reference.
+    for g in &mut s.goals {
+        if let Some(n) = &mut g.national_goal {
+            r.rewrite(n);
+        }
+        r.rewrite_all(&mut g.targets);
+        for m in &mut g.measures {
+            r.rewrite_all(&mut m.kpis);
+            r.rewrite_all(&mut m.related);
+            r.rewrite_all(&mut m.relisted);
+            m.initiatives.iter_mut().for_each(|i| r.rewrite_all(&mut i.kpis));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Goal, GoalKind, Indicator, Initiative, Measure, PlanPeriod, FiscalYear};
+
+    #[test]
+    fn duplicate_renews_every_id_and_keeps_references() {
+        let mut s = Strategy::blank("戦略", "北本市", PlanPeriod { first: FiscalYear(2022), last: FiscalYear(2025) });
+        let ind = Indicator::new("7-2", "出生数", "人");
+        let mut g = Goal::new(GoalKind::Basic, "3", "子育て");
+        g.targets.push(ind.id.clone());
+        let mut m1 = Measure::new("1", "a");
+        let init = Initiative::new("1", "x");
+        let mut m2 = Measure::new("2", "b");
+        m2.relisted.push(init.id.clone());
+        m2.related.push(m1.id.clone());
+        m1.initiatives.push(init);
+        m1.kpis.push(ind.id.clone());
+        g.measures = vec![m1, m2];
+        s.goals.push(g);
+        s.indicators.push(ind);
+
+        let d = s.duplicate();
+        assert_ne!(d.id, s.id);
+        assert_ne!(d.indicators[0].id, s.indicators[0].id);
+        assert_ne!(d.indicators[0].series[0].id, s.indicators[0].series[0].id);
+        assert_eq!(d.goals[0].targets, vec![d.indicators[0].id.clone()]);
+        assert_eq!(d.goals[0].measures[0].kpis, vec![d.indicators[0].id.clone()]);
+        assert_eq!(d.goals[0].measures[1].relisted, vec![d.goals[0].measures[0].initiatives[0].id.clone()]);
+        assert_eq!(d.goals[0].measures[1].related, vec![d.goals[0].measures[0].id.clone()]);
+        assert!(d.goals[0].measures[0].initiatives[0].id.as_str().starts_with("initiative-"));
+        assert!(crate::model::validate(&d).is_empty());
+    }
+}

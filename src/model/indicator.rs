@@ -1,0 +1,168 @@
+//! Indicators (数値目標・KPI), held once at strategy level, and their series: a single series or a
+//! breakdown (男性/女性, 児童/生徒), each with baseline, target, interim targets and actuals.
+
+use super::{FiscalYear, Id};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Indicator {
+    pub id: Id,
+    /// Display code, e.g. "5-1". Not unique: the 北本市 seed gives "3-1" to two indicators.
+    #[serde(default)]
+    pub code: String,
+    pub name: String,
+    /// "人", "%", "万円", "t-CO2" …
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub kind: IndicatorKind,
+    #[serde(default)]
+    pub direction: DesiredDirection,
+    /// 出典
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub notes: String,
+    /// At least one; several for a breakdown.
+    pub series: Vec<Series>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    /// アウトカム指標
+    #[default]
+    Outcome,
+    /// アウトプット指標
+    Output,
+}
+
+impl IndicatorKind {
+    pub fn japanese(self) -> &'static str {
+        match self {
+            IndicatorKind::Outcome => "アウトカム",
+            IndicatorKind::Output => "アウトプット",
+        }
+    }
+}
+
+/// Which way is better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DesiredDirection {
+    /// 増加 ↗
+    #[default]
+    Increase,
+    /// 減少 ↘
+    Decrease,
+    /// 維持 (keep at least the target)
+    Maintain,
+}
+
+impl DesiredDirection {
+    pub fn japanese(self) -> &'static str {
+        match self {
+            DesiredDirection::Increase => "増加",
+            DesiredDirection::Decrease => "減少",
+            DesiredDirection::Maintain => "維持",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Series {
+    pub id: Id,
+    /// Empty for a single series; "男性", "児童" … for a breakdown.
+    #[serde(default)]
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// Yearly interim targets (中間目標).
+    #[serde(default)]
+    pub interim: Vec<YearValue>,
+    #[serde(default)]
+    pub actuals: Vec<Actual>,
+}
+
+/// 当初値 (基準値): a value and, when the document gives one, its fiscal year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Baseline {
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<FiscalYear>,
+}
+
+/// 目標値.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    /// A value to reach by a year (the plan's last year when no year is given).
+    Value {
+        value: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        year: Option<FiscalYear>,
+    },
+    /// Only a direction, the seeds' "↗": met when the actual moved the desired way.
+    Direction,
+    /// A value every year, e.g. "0人/年", "2件/年": met when the year's actual is on the right side.
+    PerYear { value: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct YearValue {
+    pub year: FiscalYear,
+    pub value: f64,
+}
+
+/// 実績値 of a fiscal year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Actual {
+    pub year: FiscalYear,
+    pub value: f64,
+    /// 速報値 (provisional) rather than 確定値.
+    #[serde(default)]
+    pub provisional: bool,
+    #[serde(default)]
+    pub comment: String,
+}
+
+impl Indicator {
+    pub fn new(code: &str, name: &str, unit: &str) -> Indicator {
+        Indicator {
+            id: Id::new("ind"),
+            code: code.to_owned(),
+            name: name.to_owned(),
+            unit: unit.to_owned(),
+            kind: IndicatorKind::Outcome,
+            direction: DesiredDirection::Increase,
+            source: String::new(),
+            notes: String::new(),
+            series: vec![Series::new("")],
+        }
+    }
+}
+
+impl Series {
+    pub fn new(label: &str) -> Series {
+        Series {
+            id: Id::new("series"),
+            label: label.to_owned(),
+            baseline: None,
+            target: None,
+            interim: Vec::new(),
+            actuals: Vec::new(),
+        }
+    }
+
+    pub fn actual(&self, year: FiscalYear) -> Option<&Actual> {
+        self.actuals.iter().find(|a| a.year == year)
+    }
+
+    /// The latest fiscal year with an actual.
+    pub fn latest_actual(&self) -> Option<&Actual> {
+        self.actuals.iter().max_by_key(|a| a.year)
+    }
+}

@@ -1,0 +1,179 @@
+//! Initiatives / projects (具体的取組 / 事業): type, new flag, KPIs, and per fiscal year the budget
+//! (予算額), settled cost (決算額) in 千円, direction, plan and result. Totals are computed here.
+
+use super::{FiscalYear, Id, Measure, Strategy, YearTotals};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Money in thousands of yen (千円), as municipal budget tables write it.
+pub type Money = i64;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Initiative {
+    pub id: Id,
+    /// Display number: "(1)", "1" …
+    #[serde(default)]
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// 単独事業 / 補助事業, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<InitiativeKind>,
+    /// ≪新規≫
+    #[serde(default)]
+    pub is_new: bool,
+    #[serde(default)]
+    pub kpis: Vec<Id>,
+    /// One entry per fiscal year that has anything recorded.
+    #[serde(default)]
+    pub years: Vec<InitiativeYear>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InitiativeKind {
+    /// 単独事業
+    Standalone,
+    /// 補助事業
+    Subsidised,
+}
+
+impl InitiativeKind {
+    pub fn japanese(self) -> &'static str {
+        match self {
+            InitiativeKind::Standalone => "単独事業",
+            InitiativeKind::Subsidised => "補助事業",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct InitiativeYear {
+    pub fiscal_year: FiscalYear,
+    /// 予算額 (千円); missing is not zero.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Money>,
+    /// 決算額 (千円)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<ProjectDirection>,
+    /// 実施計画 / 内容
+    #[serde(default)]
+    pub plan: String,
+    /// 事業実績
+    #[serde(default)]
+    pub result: String,
+}
+
+/// 方向性 of a project for a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectDirection {
+    /// 拡充
+    Expand,
+    /// 維持
+    Maintain,
+    /// 縮小
+    Reduce,
+    /// 見直し
+    Review,
+    /// 検討
+    Consider,
+    /// 統合
+    Merge,
+    /// 廃止
+    Abolish,
+    /// 事業終了
+    End,
+}
+
+impl ProjectDirection {
+    pub const ALL: [ProjectDirection; 8] = [
+        ProjectDirection::Expand,
+        ProjectDirection::Maintain,
+        ProjectDirection::Reduce,
+        ProjectDirection::Review,
+        ProjectDirection::Consider,
+        ProjectDirection::Merge,
+        ProjectDirection::Abolish,
+        ProjectDirection::End,
+    ];
+    pub fn japanese(self) -> &'static str {
+        match self {
+            ProjectDirection::Expand => "拡充",
+            ProjectDirection::Maintain => "維持",
+            ProjectDirection::Reduce => "縮小",
+            ProjectDirection::Review => "見直し",
+            ProjectDirection::Consider => "検討",
+            ProjectDirection::Merge => "統合",
+            ProjectDirection::Abolish => "廃止",
+            ProjectDirection::End => "事業終了",
+        }
+    }
+    pub fn from_japanese(s: &str) -> Option<ProjectDirection> {
+        Self::ALL.into_iter().find(|d| d.japanese() == s.trim())
+    }
+}
+
+impl Initiative {
+    pub fn new(number: &str, title: &str) -> Initiative {
+        Initiative {
+            id: Id::new("initiative"),
+            number: number.to_owned(),
+            title: title.to_owned(),
+            description: String::new(),
+            kind: None,
+            is_new: false,
+            kpis: Vec::new(),
+            years: Vec::new(),
+        }
+    }
+
+    pub fn year(&self, year: FiscalYear) -> Option<&InitiativeYear> {
+        self.years.iter().find(|y| y.fiscal_year == year)
+    }
+}
+
+fn add_year(total: &mut YearTotals, initiative: &Initiative, year: FiscalYear) {
+    if let Some(y) = initiative.year(year) {
+        total.budget += y.budget.unwrap_or(0);
+        total.settled += y.settled.unwrap_or(0);
+    }
+}
+
+impl Strategy {
+    /// 計 of a measure for a year: its own initiatives and its re-listed ones, as the
+    /// evaluation sheet shows them.
+    pub fn measure_totals(&self, measure: &Measure, year: FiscalYear) -> YearTotals {
+        let mut total = YearTotals::default();
+        for i in &measure.initiatives {
+            add_year(&mut total, i, year);
+        }
+        for id in &measure.relisted {
+            if let Some(i) = self.initiative(id) {
+                add_year(&mut total, i, year);
+            }
+        }
+        total
+    }
+
+    /// 計 of a goal for a year: each initiative counted once (re-listings are not added twice).
+    pub fn goal_totals(&self, goal: &super::Goal, year: FiscalYear) -> YearTotals {
+        let mut total = YearTotals::default();
+        for i in goal.measures.iter().flat_map(|m| &m.initiatives) {
+            add_year(&mut total, i, year);
+        }
+        total
+    }
+
+    /// 計 of the whole strategy for a year.
+    pub fn strategy_totals(&self, year: FiscalYear) -> YearTotals {
+        let mut total = YearTotals::default();
+        for (_, i) in self.initiatives() {
+            add_year(&mut total, i, year);
+        }
+        total
+    }
+}

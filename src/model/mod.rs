@@ -1,0 +1,34 @@
+//! The domain model of a regional-revitalisation strategy (地方版総合戦略) and its rules:
+//! types, validation, achievement maths, fiscal years, templates.
+//!
+//! Architecture invariant: pure Rust. Nothing here knows about the browser, Leptos, storage,
+//! charts or the file format; everything is tested natively with `cargo test`.
+
+mod achievement;
+mod fiscal_year;
+mod goal;
+mod ids;
+mod id;
+mod indicator;
+mod initiative;
+mod measure;
+mod rating;
+mod schedule;
+mod sdg;
+mod strategy;
+pub mod template;
+mod validation;
+
+pub use achievement::{assess, assess_in, Assessment, Context, Status};
+pub use fiscal_year::{Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
+pub use goal::{Goal, GoalKind};
+pub use id::Id;
+pub(crate) use ids::renew_ids;
+pub use indicator::{Actual, Baseline, DesiredDirection, Indicator, IndicatorKind, Series, Target, YearValue};
+pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, ProjectDirection};
+pub use measure::{Evaluation, Evaluator, Measure, YearTotals};
+pub use rating::{RatingPreset, RatingRule, RatingTier};
+pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};
+pub use sdg::Sdg;
+pub use strategy::{Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy};
+pub use validation::{errors, is_municipality_code, validate, Problem, ProblemKind, Severity};

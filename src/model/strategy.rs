@@ -1,0 +1,205 @@
+//! The strategy (総合戦略) itself: metadata, plan period, drafting stage, narrative sections, the
+//! national framework it aligns with, its drafting schedule, its rating rule, and the goals and
+//! indicators it holds.
+
+use super::{FiscalYear, Goal, Id, Indicator, Measure, Initiative, RatingRule, ScheduleItem};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Strategy {
+    pub id: Id,
+    /// e.g. 第2期北本市まち・ひと・しごと創生総合戦略
+    pub title: String,
+    pub municipality: Municipality,
+    pub period: PlanPeriod,
+    #[serde(default)]
+    pub stage: DraftingStage,
+    /// 策定趣旨, 基本方針, 推進方策, 国の新たな視点 … in order.
+    #[serde(default)]
+    pub sections: Vec<NarrativeSection>,
+    #[serde(default)]
+    pub national_framework: NationalFramework,
+    #[serde(default)]
+    pub schedule: Vec<ScheduleItem>,
+    #[serde(default)]
+    pub rating_rule: RatingRule,
+    /// Basic goals (基本目標) and cross-cutting goals (横断的な目標), in display order.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// Every indicator (数値目標・KPI) lives here once; goals and measures refer to it by id.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Municipality {
+    /// 北本市
+    pub name: String,
+    /// 全国地方公共団体コード, 6 digits (with check digit), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// The first and last fiscal year of the plan, both included (令和4年度から7年度までの4年間).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PlanPeriod {
+    pub first: FiscalYear,
+    pub last: FiscalYear,
+}
+
+impl PlanPeriod {
+    pub fn contains(self, year: FiscalYear) -> bool {
+        self.first <= year && year <= self.last
+    }
+    pub fn years(self) -> impl Iterator<Item = FiscalYear> {
+        (self.first.0..=self.last.0).map(FiscalYear)
+    }
+    pub fn len(self) -> usize {
+        (self.last.0 - self.first.0 + 1).max(0) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The document's drafting stage, in order: 策定方針 → 骨子案 → 素案 → 案 → 策定済.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftingStage {
+    /// 策定方針
+    Policy,
+    /// 骨子案
+    Outline,
+    /// 素案
+    Draft,
+    /// 案
+    Proposal,
+    /// 策定済
+    #[default]
+    Adopted,
+}
+
+impl DraftingStage {
+    pub const ALL: [DraftingStage; 5] = [
+        DraftingStage::Policy,
+        DraftingStage::Outline,
+        DraftingStage::Draft,
+        DraftingStage::Proposal,
+        DraftingStage::Adopted,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DraftingStage::Policy => "policy",
+            DraftingStage::Outline => "outline",
+            DraftingStage::Draft => "draft",
+            DraftingStage::Proposal => "proposal",
+            DraftingStage::Adopted => "adopted",
+        }
+    }
+    pub fn japanese(self) -> &'static str {
+        match self {
+            DraftingStage::Policy => "策定方針",
+            DraftingStage::Outline => "骨子案",
+            DraftingStage::Draft => "素案",
+            DraftingStage::Proposal => "案",
+            DraftingStage::Adopted => "策定済",
+        }
+    }
+}
+
+/// A narrative section: a heading and its text, e.g. 策定趣旨.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NarrativeSection {
+    pub id: Id,
+    pub heading: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+/// The national strategy the town's strategy aligns with, and its goals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NationalFramework {
+    /// e.g. 第2期「まち・ひと・しごと創生総合戦略」
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub goals: Vec<NationalGoal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NationalGoal {
+    pub id: Id,
+    pub kind: super::GoalKind,
+    /// "1", "2" …
+    pub number: String,
+    pub title: String,
+}
+
+impl Strategy {
+    /// An empty strategy for a municipality and period, with the default rating rule.
+    pub fn blank(title: &str, municipality: &str, period: PlanPeriod) -> Strategy {
+        Strategy {
+            id: Id::new("strategy"),
+            title: title.to_owned(),
+            municipality: Municipality { name: municipality.to_owned(), code: None },
+            period,
+            stage: DraftingStage::Policy,
+            sections: Vec::new(),
+            national_framework: NationalFramework::default(),
+            schedule: Vec::new(),
+            rating_rule: RatingRule::default(),
+            goals: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+
+    pub fn indicator(&self, id: &Id) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| &i.id == id)
+    }
+
+    /// Every measure with the goal it sits under.
+    pub fn measures(&self) -> impl Iterator<Item = (&Goal, &Measure)> {
+        self.goals.iter().flat_map(|g| g.measures.iter().map(move |m| (g, m)))
+    }
+
+    /// Every initiative with the measure that owns it (re-listings are not repeated).
+    pub fn initiatives(&self) -> impl Iterator<Item = (&Measure, &Initiative)> {
+        self.measures().flat_map(|(_, m)| m.initiatives.iter().map(move |i| (m, i)))
+    }
+
+    pub fn initiative(&self, id: &Id) -> Option<&Initiative> {
+        self.initiatives().map(|(_, i)| i).find(|i| &i.id == id)
+    }
+
+    /// Where an indicator is used: the goals (as 数値目標) and measures (as KPI) that refer to it.
+    pub fn uses_of(&self, indicator: &Id) -> (Vec<&Goal>, Vec<&Measure>) {
+        let goals = self.goals.iter().filter(|g| g.targets.contains(indicator)).collect();
+        let measures = self.measures().map(|(_, m)| m).filter(|m| m.kpis.contains(indicator)).collect();
+        (goals, measures)
+    }
+
+    /// Counts shown in lists and import previews.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            goals: self.goals.len(),
+            measures: self.measures().count(),
+            initiatives: self.initiatives().count(),
+            indicators: self.indicators.len(),
+        }
+    }
+
+    /// A copy with fresh ids everywhere (references rewritten), e.g. to start the next period
+    /// from the last. Ids are never shared between two strategies in one browser.
+    pub fn duplicate(&self) -> Strategy {
+        super::renew_ids(self)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub goals: usize,
+    pub measures: usize,
+    pub initiatives: usize,
+    pub indicators: usize,
+}

@@ -1,0 +1,455 @@
+//! Validation: every problem of a strategy at once, each with where it is (a JSON-style path
+//! such as `goals[2].measures[0].kpis[1]`) and what it is. Errors make a strategy unusable
+//! (an import refuses it); warnings are shown and never block anything.
+//!
+//! The words are the UI's business: a problem is data (`ProblemKind`), turned into Japanese or
+//! English text only by `ui::i18n`.
+
+use super::{FiscalYear, Id, Money, Series, Strategy, Target};
+use super::fiscal_year::{MAX_YEAR, MIN_YEAR};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where, from the strategy's root: `goals[2].measures[0].kpis[1]`.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong. Each kind has one severity.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The same id is defined twice; `first` is where it was seen first.
+    DuplicateId { id: Id, first: String },
+    UnknownIndicator { id: Id },
+    UnknownMeasure { id: Id },
+    UnknownInitiative { id: Id },
+    UnknownNationalGoal { id: Id },
+    /// The plan period ends before it starts.
+    PeriodReversed { first: FiscalYear, last: FiscalYear },
+    /// A fiscal year Shirube cannot represent (before 1926 or after 2200).
+    YearOutOfRange { year: FiscalYear },
+    /// The same fiscal year twice in a list that holds one entry per year.
+    DuplicateYear { year: FiscalYear },
+    NegativeMoney { value: Money },
+    NotFinite,
+    InvalidSdg { number: u8 },
+    IndicatorWithoutSeries,
+    EmptyRatingLabel,
+    BadScheduleDate,
+    // — warnings —
+    YearOutsidePeriod { year: FiscalYear },
+    BaselineMissing,
+    IndicatorUnused,
+    UnknownRatingLabel { label: String },
+    MunicipalityCodeInvalid { code: String },
+    EmptyTitle,
+    RelistedOwnInitiative { id: Id },
+    RatingThresholdsNotDescending,
+}
+
+impl ProblemKind {
+    pub fn severity(&self) -> Severity {
+        use ProblemKind::*;
+        match self {
+            YearOutsidePeriod { .. }
+            | BaselineMissing
+            | IndicatorUnused
+            | UnknownRatingLabel { .. }
+            | MunicipalityCodeInvalid { .. }
+            | EmptyTitle
+            | RelistedOwnInitiative { .. }
+            | RatingThresholdsNotDescending => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
+
+/// Every problem of the strategy, errors and warnings, in document order.
+pub fn validate(s: &Strategy) -> Vec<Problem> {
+    let mut v = Validator { s, problems: Vec::new(), seen: HashMap::new() };
+    v.run();
+    v.problems
+}
+
+/// Only the errors (what makes an import refuse a file).
+pub fn errors(problems: &[Problem]) -> impl Iterator<Item = &Problem> {
+    problems.iter().filter(|p| p.severity() == Severity::Error)
+}
+
+struct Validator<'a> {
+    s: &'a Strategy,
+    problems: Vec<Problem>,
+    seen: HashMap<&'a Id, String>,
+}
+
+impl<'a> Validator<'a> {
+    fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.into(), kind });
+    }
+
+    fn define(&mut self, id: &'a Id, path: String) {
+        if let Some(first) = self.seen.get(id) {
+            let first = first.clone();
+            self.push(format!("{path}.id"), ProblemKind::DuplicateId { id: id.clone(), first });
+        } else {
+            self.seen.insert(id, path);
+        }
+    }
+
+    fn title(&mut self, path: String, title: &str) {
+        if title.trim().is_empty() {
+            self.push(path, ProblemKind::EmptyTitle);
+        }
+    }
+
+    fn year(&mut self, path: &str, year: FiscalYear, in_period: bool) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year.0) {
+            self.push(path, ProblemKind::YearOutOfRange { year });
+        } else if in_period && !self.s.period.contains(year) {
+            self.push(path, ProblemKind::YearOutsidePeriod { year });
+        }
+    }
+
+    fn number(&mut self, path: String, value: f64) {
+        if !value.is_finite() {
+            self.push(path, ProblemKind::NotFinite);
+        }
+    }
+
+    fn money(&mut self, path: String, value: Option<Money>) {
+        if let Some(value) = value.filter(|v| *v < 0) {
+            self.push(path, ProblemKind::NegativeMoney { value });
+        }
+    }
+
+    fn sdgs(&mut self, path: &str, sdgs: &[super::Sdg]) {
+        for (i, sdg) in sdgs.iter().enumerate() {
+            if !sdg.is_valid() {
+                self.push(format!("{path}.sdgs[{i}]"), ProblemKind::InvalidSdg { number: sdg.0 });
+            }
+        }
+    }
+
+    fn unique_years<I: IntoIterator<Item = FiscalYear>>(&mut self, path: &str, field: &str, years: I) {
+        let mut seen = HashSet::new();
+        for (i, year) in years.into_iter().enumerate() {
+            if !seen.insert(year) {
+                self.push(format!("{path}[{i}].{field}"), ProblemKind::DuplicateYear { year });
+            }
+        }
+    }
+
+    fn run(&mut self) {
+        let s = self.s;
+        self.define(&s.id, String::new());
+        self.title("title".into(), &s.title);
+        let p = s.period;
+        self.year("period.first", p.first, false);
+        self.year("period.last", p.last, false);
+        if p.first > p.last {
+            self.push("period", ProblemKind::PeriodReversed { first: p.first, last: p.last });
+        }
+        if let Some(code) = &s.municipality.code {
+            if !is_municipality_code(code) {
+                self.push("municipality.code", ProblemKind::MunicipalityCodeInvalid { code: code.clone() });
+            }
+        }
+        self.rating_rule();
+        for (i, x) in s.sections.iter().enumerate() {
+            self.define(&x.id, format!("sections[{i}]"));
+        }
+        for (i, x) in s.national_framework.goals.iter().enumerate() {
+            self.define(&x.id, format!("national_framework.goals[{i}]"));
+        }
+        for (i, x) in s.schedule.iter().enumerate() {
+            let path = format!("schedule[{i}]");
+            self.define(&x.id, path.clone());
+            if !x.when.is_well_formed() {
+                self.push(format!("{path}.when"), ProblemKind::BadScheduleDate);
+            }
+            if let super::ScheduleWhen::Period { fiscal_year, .. } = &x.when {
+                self.year(&format!("{path}.when.fiscal_year"), *fiscal_year, false);
+            }
+        }
+        for (i, ind) in s.indicators.iter().enumerate() {
+            self.indicator(i, ind);
+        }
+        // Definitions of goals, measures and initiatives first, so references can be checked.
+        let mut initiatives: HashMap<&Id, &Id> = HashMap::new(); // initiative → owning measure
+        for (gi, g) in s.goals.iter().enumerate() {
+            self.define(&g.id, format!("goals[{gi}]"));
+            for (mi, m) in g.measures.iter().enumerate() {
+                self.define(&m.id, format!("goals[{gi}].measures[{mi}]"));
+                for (ii, init) in m.initiatives.iter().enumerate() {
+                    self.define(&init.id, format!("goals[{gi}].measures[{mi}].initiatives[{ii}]"));
+                    initiatives.insert(&init.id, &m.id);
+                }
+            }
+        }
+        let indicators: HashSet<&Id> = s.indicators.iter().map(|i| &i.id).collect();
+        let measures: HashSet<&Id> = s.measures().map(|(_, m)| &m.id).collect();
+        let national: HashSet<&Id> = s.national_framework.goals.iter().map(|g| &g.id).collect();
+        let mut used: HashSet<&Id> = HashSet::new();
+        for (gi, g) in s.goals.iter().enumerate() {
+            let gp = format!("goals[{gi}]");
+            self.title(format!("{gp}.title"), &g.title);
+            if let Some(n) = &g.national_goal {
+                if !national.contains(n) {
+                    self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
+                }
+            }
+            self.sdgs(&gp, &g.sdgs);
+            self.references(&format!("{gp}.targets"), &g.targets, &indicators, &mut used);
+            for (mi, m) in g.measures.iter().enumerate() {
+                let mp = format!("{gp}.measures[{mi}]");
+                self.title(format!("{mp}.title"), &m.title);
+                self.sdgs(&mp, &m.sdgs);
+                self.references(&format!("{mp}.kpis"), &m.kpis, &indicators, &mut used);
+                for (i, r) in m.related.iter().enumerate() {
+                    if !measures.contains(r) {
+                        self.push(format!("{mp}.related[{i}]"), ProblemKind::UnknownMeasure { id: r.clone() });
+                    }
+                }
+                for (i, r) in m.relisted.iter().enumerate() {
+                    match initiatives.get(r) {
+                        None => self.push(format!("{mp}.relisted[{i}]"), ProblemKind::UnknownInitiative { id: r.clone() }),
+                        Some(owner) if *owner == &m.id => {
+                            self.push(format!("{mp}.relisted[{i}]"), ProblemKind::RelistedOwnInitiative { id: r.clone() })
+                        }
+                        Some(_) => {}
+                    }
+                }
+                self.unique_years(&format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
+                for (ei, e) in m.evaluations.iter().enumerate() {
+                    let ep = format!("{mp}.evaluations[{ei}]");
+                    self.year(&format!("{ep}.fiscal_year"), e.fiscal_year, false);
+                    if let Some(label) = &e.rating {
+                        if !s.rating_rule.is_label(label) {
+                            self.push(format!("{ep}.rating"), ProblemKind::UnknownRatingLabel { label: label.clone() });
+                        }
+                    }
+                }
+                for (ii, init) in m.initiatives.iter().enumerate() {
+                    let ip = format!("{mp}.initiatives[{ii}]");
+                    self.title(format!("{ip}.title"), &init.title);
+                    self.references(&format!("{ip}.kpis"), &init.kpis, &indicators, &mut used);
+                    self.unique_years(&format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
+                    for (yi, y) in init.years.iter().enumerate() {
+                        let yp = format!("{ip}.years[{yi}]");
+                        self.year(&format!("{yp}.fiscal_year"), y.fiscal_year, false);
+                        self.money(format!("{yp}.budget"), y.budget);
+                        self.money(format!("{yp}.settled"), y.settled);
+                    }
+                }
+            }
+        }
+        for (i, ind) in s.indicators.iter().enumerate() {
+            if !used.contains(&ind.id) {
+                self.push(format!("indicators[{i}]"), ProblemKind::IndicatorUnused);
+            }
+        }
+    }
+
+    fn references(&mut self, path: &str, refs: &'a [Id], known: &HashSet<&Id>, used: &mut HashSet<&'a Id>) {
+        for (i, r) in refs.iter().enumerate() {
+            if known.contains(r) {
+                used.insert(r);
+            } else {
+                self.push(format!("{path}[{i}]"), ProblemKind::UnknownIndicator { id: r.clone() });
+            }
+        }
+    }
+
+    fn rating_rule(&mut self) {
+        let rule = &self.s.rating_rule;
+        let labels = rule.tiers.iter().map(|t| &t.label).chain([&rule.below, &rule.no_data]);
+        if labels.into_iter().any(|l| l.trim().is_empty()) {
+            self.push("rating_rule", ProblemKind::EmptyRatingLabel);
+        }
+        for (i, t) in rule.tiers.iter().enumerate() {
+            self.number(format!("rating_rule.tiers[{i}].min_percent"), t.min_percent);
+        }
+        if rule.tiers.windows(2).any(|w| w[0].min_percent <= w[1].min_percent) {
+            self.push("rating_rule.tiers", ProblemKind::RatingThresholdsNotDescending);
+        }
+    }
+
+    fn indicator(&mut self, i: usize, ind: &'a super::Indicator) {
+        let ip = format!("indicators[{i}]");
+        self.define(&ind.id, ip.clone());
+        self.title(format!("{ip}.name"), &ind.name);
+        if ind.series.is_empty() {
+            self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
+        }
+        for (si, series) in ind.series.iter().enumerate() {
+            let sp = format!("{ip}.series[{si}]");
+            self.define(&series.id, sp.clone());
+            self.series(&sp, series);
+        }
+    }
+
+    fn series(&mut self, sp: &str, series: &Series) {
+        if let Some(b) = &series.baseline {
+            self.number(format!("{sp}.baseline.value"), b.value);
+            if let Some(y) = b.year {
+                self.year(&format!("{sp}.baseline.year"), y, false);
+            }
+        }
+        match &series.target {
+            Some(Target::Value { value, year }) => {
+                self.number(format!("{sp}.target.value"), *value);
+                if let Some(y) = year {
+                    self.year(&format!("{sp}.target.year"), *y, true);
+                }
+                if series.baseline.is_none() {
+                    self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing);
+                }
+            }
+            Some(Target::PerYear { value }) => self.number(format!("{sp}.target.value"), *value),
+            Some(Target::Direction) => {
+                if series.baseline.is_none() {
+                    self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing);
+                }
+            }
+            None => {}
+        }
+        self.unique_years(&format!("{sp}.interim"), "year", series.interim.iter().map(|v| v.year));
+        for (k, v) in series.interim.iter().enumerate() {
+            self.year(&format!("{sp}.interim[{k}].year"), v.year, true);
+            self.number(format!("{sp}.interim[{k}].value"), v.value);
+        }
+        self.unique_years(&format!("{sp}.actuals"), "year", series.actuals.iter().map(|a| a.year));
+        for (k, a) in series.actuals.iter().enumerate() {
+            self.year(&format!("{sp}.actuals[{k}].year"), a.year, false);
+            self.number(format!("{sp}.actuals[{k}].value"), a.value);
+        }
+    }
+}
+
+/// 全国地方公共団体コード: 6 digits whose last is the check digit of the first five
+/// (weights 6,5,4,3,2; 11 − sum mod 11, last digit of that).
+pub fn is_municipality_code(code: &str) -> bool {
+    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 6 || code.chars().count() != 6 {
+        return false;
+    }
+    let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    let check = match sum % 11 {
+        0 => 1, // (11 - 0) % 10
+        r => (11 - r) % 10,
+    };
+    digits[5] == check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn period() -> PlanPeriod {
+        PlanPeriod { first: FiscalYear(2022), last: FiscalYear(2025) }
+    }
+
+    /// A small strategy with one goal, one measure, one initiative and one indicator, all valid.
+    fn valid() -> Strategy {
+        let mut s = Strategy::blank("第2期総合戦略", "北本市", period());
+        let mut ind = Indicator::new("7-2", "出生数", "人");
+        ind.series[0].baseline = Some(Baseline { value: 340.0, year: Some(FiscalYear(2021)) });
+        ind.series[0].target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2025)) });
+        let mut g = Goal::new(GoalKind::Basic, "3", "若い世代の出産・子育ての希望をかなえる");
+        g.targets.push(ind.id.clone());
+        let mut m = Measure::new("1", "子育て支援");
+        m.kpis.push(ind.id.clone());
+        let mut init = Initiative::new("1", "子育て相談");
+        init.years.push(InitiativeYear { fiscal_year: FiscalYear(2023), budget: Some(300), settled: Some(280), direction: Some(ProjectDirection::Maintain), plan: String::new(), result: String::new() });
+        m.initiatives.push(init);
+        g.measures.push(m);
+        s.goals.push(g);
+        s.indicators.push(ind);
+        s
+    }
+
+    fn kinds(s: &Strategy) -> Vec<(String, ProblemKind)> {
+        validate(s).into_iter().map(|p| (p.path, p.kind)).collect()
+    }
+
+    #[test]
+    fn a_valid_strategy_has_no_problem() {
+        assert_eq!(kinds(&valid()), vec![]);
+    }
+
+    #[test]
+    fn every_problem_at_once_with_its_place() {
+        let mut s = valid();
+        let ind_id = s.indicators[0].id.clone();
+        s.period = PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2022) };
+        s.goals[0].measures[0].kpis.push(Id::from("ind-9f2c"));
+        s.goals[0].measures[0].initiatives[0].years[0].budget = Some(-5);
+        s.goals[0].measures[0].initiatives[0].id = ind_id.clone();
+        s.indicators[0].series[0].actuals.push(Actual { year: FiscalYear(2023), value: f64::NAN, provisional: false, comment: String::new() });
+        s.indicators[0].series[0].target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2030)) });
+        s.goals[0].sdgs.push(Sdg(18));
+        let got = kinds(&s);
+        let expected = vec![
+            ("period".to_string(), ProblemKind::PeriodReversed { first: FiscalYear(2025), last: FiscalYear(2022) }),
+            ("indicators[0].series[0].target.year".into(), ProblemKind::YearOutsidePeriod { year: FiscalYear(2030) }),
+            ("indicators[0].series[0].actuals[0].value".into(), ProblemKind::NotFinite),
+            ("goals[0].measures[0].initiatives[0].id".into(), ProblemKind::DuplicateId { id: ind_id, first: "indicators[0]".into() }),
+            ("goals[0].sdgs[0]".into(), ProblemKind::InvalidSdg { number: 18 }),
+            ("goals[0].measures[0].kpis[1]".into(), ProblemKind::UnknownIndicator { id: Id::from("ind-9f2c") }),
+            ("goals[0].measures[0].initiatives[0].years[0].budget".into(), ProblemKind::NegativeMoney { value: -5 }),
+        ];
+        assert_eq!(got, expected);
+        assert_eq!(errors(&validate(&s)).count(), 6);
+    }
+
+    #[test]
+    fn references_and_duplicates_per_year() {
+        let mut s = valid();
+        let init_id = s.goals[0].measures[0].initiatives[0].id.clone();
+        let m = &mut s.goals[0].measures[0];
+        m.related.push(Id::from("measure-gone"));
+        m.relisted.push(init_id.clone());
+        m.relisted.push(Id::from("initiative-gone"));
+        let eval = Evaluation { fiscal_year: FiscalYear(2023), rating: Some("Z".into()), outcomes: String::new(), issues: String::new(), improvements: String::new(), next_plan: String::new(), notes: String::new(), evaluator: Evaluator::Internal };
+        m.evaluations = vec![eval.clone(), eval];
+        s.goals[0].national_goal = Some(Id::from("ng-x"));
+        s.indicators.push(Indicator::new("9-9", "未使用", "件"));
+        s.indicators[1].series.clear();
+        s.municipality.code = Some("112331".into());
+        let got = kinds(&s);
+        assert!(got.contains(&("goals[0].measures[0].related[0]".into(), ProblemKind::UnknownMeasure { id: Id::from("measure-gone") })));
+        assert!(got.contains(&("goals[0].measures[0].relisted[0]".into(), ProblemKind::RelistedOwnInitiative { id: init_id })));
+        assert!(got.contains(&("goals[0].measures[0].relisted[1]".into(), ProblemKind::UnknownInitiative { id: Id::from("initiative-gone") })));
+        assert!(got.contains(&("goals[0].measures[0].evaluations[1].fiscal_year".into(), ProblemKind::DuplicateYear { year: FiscalYear(2023) })));
+        assert!(got.contains(&("goals[0].measures[0].evaluations[0].rating".into(), ProblemKind::UnknownRatingLabel { label: "Z".into() })));
+        assert!(got.contains(&("goals[0].national_goal".into(), ProblemKind::UnknownNationalGoal { id: Id::from("ng-x") })));
+        assert!(got.contains(&("indicators[1].series".into(), ProblemKind::IndicatorWithoutSeries)));
+        assert!(got.contains(&("indicators[1]".into(), ProblemKind::IndicatorUnused)));
+        assert!(got.contains(&("municipality.code".into(), ProblemKind::MunicipalityCodeInvalid { code: "112331".into() })));
+    }
+
+    #[test]
+    fn municipality_codes_have_a_check_digit() {
+        for code in ["112331", "1123", "abcdef", "１１２３３０"] {
+            assert!(!is_municipality_code(code), "{code}");
+        }
+        for code in ["112330", "012360", "122068"] {
+            // 北本市, 北斗市, 木更津市
+            assert!(is_municipality_code(code), "{code}");
+        }
+    }
+}
