@@ -7,5 +7,4 @@ pub mod examples;
 pub mod format;
 pub mod model;
 pub mod storage;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -26,3 +26,81 @@ impl Example {
 pub fn by_key(key: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.key == key)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{assess, Context, GoalKind, Status, Target};
+
+    fn load(key: &str) -> Strategy {
+        by_key(key).unwrap().load().unwrap_or_else(|e| panic!("{key} does not import: {e:?}"))
+    }
+
+    #[test]
+    fn every_example_imports_without_errors() {
+        for e in EXAMPLES {
+            let s = e.load().unwrap_or_else(|err| panic!("{}: {err:?}", e.key));
+            assert_eq!(s.municipality.name, e.municipality);
+        }
+    }
+
+    /// 北本市 (seed 001): 4 basic + 2 cross-cutting goals, the numerical-target tables with their
+    /// breakdowns, one indicator under two goals, direction-only and per-year targets.
+    #[test]
+    fn kitamoto_holds_the_summary() {
+        let s = load("kitamoto");
+        let kinds: Vec<GoalKind> = s.goals.iter().map(|g| g.kind).collect();
+        assert_eq!(kinds.iter().filter(|k| **k == GoalKind::Basic).count(), 4);
+        assert_eq!(kinds.iter().filter(|k| **k == GoalKind::CrossCutting).count(), 2);
+        assert_eq!((s.period.first.0, s.period.last.0), (2022, 2025));
+        let by_name = |name: &str| s.indicators.iter().find(|i| i.name.contains(name)).unwrap_or_else(|| panic!("{name}"));
+        let births = by_name("出生数");
+        assert_eq!(births.code, "7-2");
+        assert_eq!(births.series[0].baseline.as_ref().map(|b| b.value), Some(340.0));
+        assert_eq!(births.series[0].target, Some(Target::Value { value: 380.0, year: None }));
+        let health = by_name("65歳健康寿命");
+        let labels: Vec<&str> = health.series.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["男性", "女性"]);
+        assert_eq!(health.series[0].baseline.as_ref().and_then(|b| b.year).map(|y| y.0), Some(2019));
+        let pupils = by_name("学習の機会");
+        assert_eq!(pupils.series.iter().map(|x| x.label.as_str()).collect::<Vec<_>>(), ["児童", "生徒"]);
+        assert_eq!(by_name("ふるさと納税").series[0].target, Some(Target::Direction));
+        assert_eq!(by_name("負傷者数").series[0].target, Some(Target::PerYear { value: 0.0 }));
+        let ghg = by_name("温室効果ガス");
+        assert_eq!(ghg.series[0].baseline.as_ref().map(|b| b.value), Some(272_000.0));
+        assert_eq!(ghg.series[0].target, Some(Target::Value { value: 246_500.0, year: None }));
+        // 3-2 地域活動に参加している市民の割合: one indicator, under basic goal 4 and cross-cutting goal 1.
+        let activity = by_name("地域活動に参加");
+        let (goals, _) = s.uses_of(&activity.id);
+        assert_eq!(goals.len(), 2, "3-2 is listed under two goals");
+        // Every goal has its numerical targets.
+        assert!(s.goals.iter().all(|g| !g.targets.is_empty()));
+        // The seed's own figures feed the maths: no actuals yet, so no data.
+        let cx = Context { direction: births.direction, period: s.period, rule: &s.rating_rule };
+        assert_eq!(assess(&births.series[0], cx).status, Status::NoData);
+    }
+
+    /// 北斗市 (seeds 000 and 002): the outline's goals, measures and initiatives, and the
+    /// evaluation sheets of 基本目標4 with ratings, settled costs, budgets and directions.
+    #[test]
+    fn hokuto_holds_outline_and_evaluation_sheets() {
+        let s = load("hokuto");
+        assert_eq!(s.goals.len(), 4);
+        assert_eq!((s.period.first.0, s.period.last.0), (2020, 2024));
+        let first = &s.goals[0].measures[0];
+        assert_eq!(first.title, "企業立地等による雇用創出と地域経済の活性化");
+        assert_eq!(first.initiatives.len(), 4);
+        let goal4 = &s.goals[3];
+        let rated: Vec<_> = goal4.measures.iter().filter_map(|m| m.evaluation(crate::model::FiscalYear(2023))).collect();
+        assert!(rated.len() >= 3, "the evaluation sheets of goal 4 are there");
+        let membership = goal4.measures.iter().find(|m| m.title == "町内会等への加入促進").expect("主要施策 1");
+        assert_eq!(membership.evaluation(crate::model::FiscalYear(2023)).and_then(|e| e.rating.as_deref()), Some("C"));
+        let totals = s.measure_totals(membership, crate::model::FiscalYear(2023));
+        assert_eq!(totals.settled, 300, "令和5年度 計 300 (千円)");
+        assert_eq!(s.measure_totals(membership, crate::model::FiscalYear(2024)).budget, 2_300, "令和6年度 計 2,300");
+        let facilities = goal4.measures.iter().find(|m| m.title == "コミュニティ施設の適切な管理").expect("主要施策 2");
+        assert_eq!(facilities.related_external, ["1-26"]);
+        assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2023)).settled, 5_347);
+        assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2024)).budget, 5_251);
+    }
+}

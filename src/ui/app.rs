@@ -1,0 +1,63 @@
+//! The root component: creates the app state, follows the URL hash, and lays out the page.
+
+use super::header::Header;
+use super::notices::Notices;
+use super::overview::Overview;
+use super::route::Route;
+use super::state::{AppState, SaveState};
+use super::strategy_list::StrategyList;
+use crate::storage::Language;
+use leptos::prelude::*;
+
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    state.start_autosave();
+
+    // The URL hash is the route (static hosting has no server-side routes).
+    let current_hash = || web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    state.apply_route(Route::parse(&current_hash()));
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| state.apply_route(Route::parse(&current_hash())));
+    // Save a waiting change before the page goes away.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // Warn before leaving while a save failed or is waiting.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        state.flush();
+        if matches!(state.save_state.get_untracked(), SaveState::Failed(_)) {
+            ev.prevent_default();
+        }
+    });
+    // The document's language follows the user's choice (screen readers, fonts).
+    Effect::new(move |_| {
+        let lang = match state.lang() {
+            Language::Ja => "ja",
+            Language::En => "en",
+        };
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang);
+        }
+    });
+
+    view! {
+        <Header/>
+        <main id="main">
+            <Notices/>
+            {move || match state.route.get() {
+                Route::List => view! { <StrategyList/> }.into_any(),
+                Route::Strategy(_) => view! { <Overview/> }.into_any(),
+                Route::NotFound(hash) => view! {
+                    <section class="panel" data-testid="not-found">
+                        <h1>{move || state.tr("ページが見つかりません", "Page not found")}</h1>
+                        <p><code>{hash.clone()}</code></p>
+                        <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
+                    </section>
+                }.into_any(),
+            }}
+        </main>
+    }
+}

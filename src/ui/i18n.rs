@@ -1,0 +1,188 @@
+//! Words: every text the user reads, Japanese first with English available. Errors and
+//! problems arrive here as data and leave as sentences; nothing below `ui` holds UI text.
+
+use crate::format::{EnvelopeProblem, ImportError, ShapeProblem};
+use crate::model::{FiscalYear, PlanPeriod, Problem, ProblemKind, Status, Target};
+use crate::storage::{Language, StorageError, YearStyle};
+
+/// Picks the text of the current language.
+pub fn tr(lang: Language, ja: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Language::Ja => ja,
+        Language::En => en,
+    }
+}
+
+/// 令和6年度 / 2024年度 / FY2024 (R6), by language and the user's year style.
+pub fn year(fy: FiscalYear, lang: Language, style: YearStyle) -> String {
+    match (lang, style) {
+        (Language::Ja, YearStyle::Japanese) => fy.japanese(),
+        (Language::Ja, YearStyle::Western) => format!("{}年度", fy.western()),
+        (Language::En, YearStyle::Japanese) => format!("{} ({})", fy.english(), fy.short()),
+        (Language::En, YearStyle::Western) => fy.english(),
+    }
+}
+
+/// 令和4年度〜令和7年度 (4年間)
+pub fn period(p: PlanPeriod, lang: Language, style: YearStyle) -> String {
+    let (a, b) = (year(p.first, lang, style), year(p.last, lang, style));
+    match lang {
+        Language::Ja => format!("{a}〜{b}（{}年間）", p.len()),
+        Language::En => format!("{a} – {b} ({} years)", p.len()),
+    }
+}
+
+/// 3,908 / 18.43 / -40: thousands separators, no trailing zeros, no exponent.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    let text = format!("{v}");
+    let (sign, body) = text.strip_prefix('-').map_or(("", text.as_str()), |b| ("-", b));
+    let (int, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// "380人", "34.2%"
+pub fn quantity(v: f64, unit: &str) -> String {
+    format!("{}{unit}", number(v))
+}
+
+pub fn target(t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
+    match t {
+        Target::Value { value, year: Some(y) } => format!("{} ({})", quantity(*value, unit), year_of(*y, lang, style)),
+        Target::Value { value, year: None } => quantity(*value, unit),
+        Target::Direction => tr(lang, "↗ 増加", "↗ increase").into(),
+        Target::PerYear { value } => format!("{}{}", quantity(*value, unit), tr(lang, "/年", "/year")),
+    }
+}
+
+fn year_of(y: FiscalYear, lang: Language, style: YearStyle) -> String {
+    year(y, lang, style)
+}
+
+pub fn status(s: Status, lang: Language) -> &'static str {
+    match s {
+        Status::Achieved => tr(lang, "達成", "Achieved"),
+        Status::OnTrack => tr(lang, "順調", "On track"),
+        Status::Behind => tr(lang, "遅れ", "Behind"),
+        Status::NoData => tr(lang, "データなし", "No data"),
+    }
+}
+
+/// One validation problem, with its place: "strategy.goals[2].measures[0].kpis[1]: 指標 'ind-9f2c' が存在しません".
+pub fn problem(p: &Problem, lang: Language) -> String {
+    format!("{}: {}", p.path, problem_kind(&p.kind, lang))
+}
+
+pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
+    use ProblemKind::*;
+    let ja = lang == Language::Ja;
+    match k {
+        DuplicateId { id, first } => if ja { format!("ID '{id}' が重複しています（最初は {first}）") } else { format!("id '{id}' is used twice (first at {first})") },
+        UnknownIndicator { id } => if ja { format!("指標 '{id}' が存在しません") } else { format!("indicator '{id}' does not exist") },
+        UnknownMeasure { id } => if ja { format!("施策 '{id}' が存在しません") } else { format!("measure '{id}' does not exist") },
+        UnknownInitiative { id } => if ja { format!("事業 '{id}' が存在しません") } else { format!("initiative '{id}' does not exist") },
+        UnknownNationalGoal { id } => if ja { format!("国の目標 '{id}' が存在しません") } else { format!("national goal '{id}' does not exist") },
+        PeriodReversed { first, last } => if ja { format!("計画期間の終わり（{}）が始まり（{}）より前です", last.japanese(), first.japanese()) } else { format!("the plan period ends ({}) before it starts ({})", last.english(), first.english()) },
+        YearOutOfRange { year } => if ja { format!("年度 {} は扱えない範囲です", year.0) } else { format!("fiscal year {} is out of range", year.0) },
+        DuplicateYear { year } => if ja { format!("{} が重複しています", year.japanese()) } else { format!("{} appears twice", year.english()) },
+        NegativeMoney { value } => if ja { format!("金額がマイナスです（{value}千円）") } else { format!("negative amount ({value} thousand yen)") },
+        NotFinite => tr(lang, "数値ではありません", "not a number").into(),
+        InvalidSdg { number } => if ja { format!("SDGs の番号 {number} は 1〜17 ではありません") } else { format!("SDG {number} is not between 1 and 17") },
+        IndicatorWithoutSeries => tr(lang, "指標に系列がありません", "the indicator has no series").into(),
+        EmptyRatingLabel => tr(lang, "評価基準に空のラベルがあります", "the rating rule has an empty label").into(),
+        BadScheduleDate => tr(lang, "日付が正しくありません", "the date is not valid").into(),
+        YearOutsidePeriod { year } => if ja { format!("{} は計画期間の外です", year.japanese()) } else { format!("{} is outside the plan period", year.english()) },
+        BaselineMissing => tr(lang, "当初値がありません", "the baseline is missing").into(),
+        IndicatorUnused => tr(lang, "どの目標・施策からも参照されていない指標です", "no goal or measure uses this indicator").into(),
+        UnknownRatingLabel { label } => if ja { format!("評価 '{label}' は評価基準にありません") } else { format!("rating '{label}' is not in the rating rule") },
+        MunicipalityCodeInvalid { code } => if ja { format!("団体コード '{code}' が正しくありません（6桁・検査数字）") } else { format!("local government code '{code}' is not valid (6 digits with check digit)") },
+        EmptyTitle => tr(lang, "名前が空です", "the name is empty").into(),
+        RelistedOwnInitiative { id } => if ja { format!("事業 '{id}' は同じ施策の事業なので再掲できません") } else { format!("initiative '{id}' belongs to this measure and cannot be re-listed here") },
+        RatingThresholdsNotDescending => tr(lang, "評価基準のしきい値が高い順になっていません", "rating thresholds are not in descending order").into(),
+    }
+}
+
+/// What went wrong with a file, in one or more lines.
+pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
+    let ja = lang == Language::Ja;
+    let one = |s: String| vec![s];
+    match e {
+        ImportError::NotJson { line, column, .. } => one(if ja {
+            format!("JSON として読めません（{line}行目 {column}文字目）")
+        } else {
+            format!("This is not valid JSON (line {line}, column {column})")
+        }),
+        ImportError::NotAnEnvelope { path, problem } => one(match problem {
+            EnvelopeProblem::WrongFormat { found } => if ja { format!("Shirube のファイルではありません（format が '{found}'）") } else { format!("This is not a Shirube file (format is '{found}')") },
+            EnvelopeProblem::Missing if path == "format" => tr(lang, "Shirube のファイルではありません（format がありません）", "This is not a Shirube file (no format field)").into(),
+            EnvelopeProblem::Missing => if ja { format!("{path}: 必須の項目がありません") } else { format!("{path}: required field is missing") },
+            EnvelopeProblem::NotAnObject if path.is_empty() => tr(lang, "Shirube のファイルではありません（JSON オブジェクトではありません）", "This is not a Shirube file (not a JSON object)").into(),
+            EnvelopeProblem::NotAnObject => if ja { format!("{path}: オブジェクトではありません") } else { format!("{path}: not an object") },
+            EnvelopeProblem::BadVersion => tr(lang, "version: 正しいバージョン番号ではありません", "version: not a valid version number").into(),
+        }),
+        ImportError::NewerVersion { version } => one(if ja {
+            format!("このファイルは新しいバージョンの Shirube で作成されています (version {version})")
+        } else {
+            format!("This file was made by a newer version of Shirube (version {version})")
+        }),
+        ImportError::Migration { from, detail } => one(if ja {
+            format!("古い形式 (version {from}) からの変換に失敗しました: {detail}")
+        } else {
+            format!("Converting from the old format (version {from}) failed: {detail}")
+        }),
+        ImportError::Shape { path, problem } => one(match problem {
+            ShapeProblem::MissingField { field } => if ja { format!("{path}: 必須の項目 '{field}' がありません") } else { format!("{path}: required field '{field}' is missing") },
+            ShapeProblem::InvalidType { found, expected } => if ja { format!("{path}: 値の型が違います（{found} ではなく {expected} が必要です）") } else { format!("{path}: wrong type ({found}, expected {expected})") },
+            ShapeProblem::UnknownVariant { found, expected } => if ja { format!("{path}: '{found}' は使えない値です（{expected}）") } else { format!("{path}: '{found}' is not allowed ({expected})") },
+            ShapeProblem::Other { detail } => format!("{path}: {detail}"),
+        }),
+        ImportError::Invalid { problems } => problems.iter().map(|p| problem(p, lang)).collect(),
+    }
+}
+
+pub fn storage_error(e: &StorageError, lang: Language) -> String {
+    let ja = lang == Language::Ja;
+    match e {
+        StorageError::Unavailable { detail } => if ja {
+            format!("ブラウザの保存領域が使えません（{detail}）。変更はこのタブの中だけにあり、保存されません。エクスポートでファイルに保存してください。")
+        } else {
+            format!("Browser storage is unavailable ({detail}). Changes live only in this tab and are not saved: export them to a file.")
+        },
+        StorageError::QuotaExceeded { bytes, .. } => if ja {
+            format!("ブラウザの保存領域がいっぱいです（{} KB を保存できませんでした）。以前の保存内容はそのまま残っています。不要な戦略やバックアップを削除するか、エクスポートしてください。", bytes / 1024)
+        } else {
+            format!("Browser storage is full ({} KB could not be saved). The previously saved version is intact. Delete strategies or backups you no longer need, or export.", bytes / 1024)
+        },
+        StorageError::Garbage { key, kept_as } => if ja {
+            format!("保存データ '{key}' が読めませんでした。消さずに '{kept_as}' として残してあります（ダウンロードできます）。")
+        } else {
+            format!("Stored data '{key}' could not be read. It was kept as '{kept_as}' (you can download it).")
+        },
+        StorageError::NotFound { id } => if ja { format!("戦略 '{id}' は保存されていません") } else { format!("strategy '{id}' is not stored") },
+        StorageError::Failed { detail } => if ja { format!("保存に失敗しました: {detail}") } else { format!("Saving failed: {detail}") },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_the_documents() {
+        for (v, s) in [(3908.0, "3,908"), (272000.0, "272,000"), (18.43, "18.43"), (-40.0, "-40"), (0.0, "0"), (1234567.5, "1,234,567.5")] {
+            assert_eq!(number(v), s);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The user interface: Leptos components by feature, the app state they share, and the words
+//! they show (`i18n`). Effects here only sync with the outside world (storage, the URL hash,
+//! the document's language); everything else is derived.
+
+pub mod i18n;
+pub mod route;
+pub mod files;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod create_form;
+#[cfg(target_arch = "wasm32")]
+mod header;
+#[cfg(target_arch = "wasm32")]
+mod notices;
+#[cfg(target_arch = "wasm32")]
+mod overview;
+#[cfg(target_arch = "wasm32")]
+mod state;
+#[cfg(target_arch = "wasm32")]
+mod strategy_list;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::mount;

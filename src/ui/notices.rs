@@ -1,0 +1,67 @@
+//! The notice area: what just happened (imported, deleted with undo, exported) or what went
+//! wrong (a file that could not be read, a storage failure), in the user's language.
+
+use super::i18n::{self, tr};
+use super::state::{use_app, Notice};
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let notice = state.notice.get()?;
+        let lang = state.lang();
+        let error = matches!(notice, Notice::ImportFailed { .. } | Notice::FileUnreadable { .. } | Notice::Storage(_) | Notice::Download(_));
+        let (headline, lines): (String, Vec<String>) = match &notice {
+            Notice::Imported { title, as_copy, migrated_from, warnings } => {
+                let mut lines = Vec::new();
+                if *as_copy {
+                    lines.push(tr(lang, "同じ ID の戦略がすでにあるため、既存のものは変更せず、コピーとして取り込みました。", "A strategy with the same id is already here: it was left unchanged and the file came in as a copy.").to_owned());
+                }
+                if let Some(v) = migrated_from {
+                    lines.push(match lang {
+                        crate::storage::Language::Ja => format!("古い形式 (version {v}) のファイルを現在の形式に変換しました。"),
+                        crate::storage::Language::En => format!("The file was converted from the older format (version {v})."),
+                    });
+                }
+                if *warnings > 0 {
+                    lines.push(match lang {
+                        crate::storage::Language::Ja => format!("確認が必要な点が {warnings} 件あります。"),
+                        crate::storage::Language::En => format!("{warnings} points need checking."),
+                    });
+                }
+                (format!("{}「{title}」", tr(lang, "取り込みました:", "Imported:")), lines)
+            }
+            Notice::ImportFailed { file, error } => (
+                format!("{} {file}", tr(lang, "取り込めませんでした（何も変更していません）:", "Could not import (nothing was changed):")),
+                i18n::import_error(error, lang),
+            ),
+            Notice::FileUnreadable { file, detail } => (format!("{} {file}", tr(lang, "ファイルを読めませんでした:", "Could not read the file:")), vec![detail.clone()]),
+            Notice::Deleted { title, .. } => (format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")), vec![tr(lang, "バックアップを残してあります。", "A backup was kept.").to_owned()]),
+            Notice::Restored { title } => (format!("{}「{title}」", tr(lang, "復元しました:", "Restored:")), vec![]),
+            Notice::Exported { file } => (format!("{} {file}", tr(lang, "書き出しました:", "Exported:")), vec![]),
+            Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![i18n::storage_error(e, lang)]),
+            Notice::Download(d) => (tr(lang, "ダウンロードできませんでした", "Download failed").to_owned(), vec![d.clone()]),
+        };
+        let undo = match &notice {
+            Notice::Deleted { backup_key, .. } => Some(backup_key.clone()),
+            _ => None,
+        };
+        Some(view! {
+            <div class=if error { "notice error" } else { "notice" } role=if error { "alert" } else { "status" } data-testid="notice">
+                <p class="notice-headline">{headline}</p>
+                {(!lines.is_empty()).then(|| view! {
+                    <ul class="notice-lines">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                })}
+                <div class="notice-actions">
+                    {undo.map(|key| view! {
+                        <button type="button" data-testid="undo-delete" on:click=move |_| { state.notice.set(None); state.restore(&key); }>
+                            {tr(lang, "元に戻す", "Undo")}
+                        </button>
+                    })}
+                    <button type="button" class="quiet" on:click=move |_| state.notice.set(None)>{tr(lang, "閉じる", "Dismiss")}</button>
+                </div>
+            </div>
+        })
+    }
+}

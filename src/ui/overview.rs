@@ -1,0 +1,212 @@
+//! A strategy's overview (read-only): its metadata and narrative, its goals with their
+//! numerical targets and measures (with initiatives and the latest evaluation), and every
+//! indicator in one table with its progress.
+
+use super::i18n::{self, tr};
+use super::route::Route;
+use super::state::use_app;
+use crate::model::{assess, Context, Goal, Indicator, Measure, Strategy};
+use crate::storage::{Language, YearStyle};
+use leptos::prelude::*;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang();
+        let style = state.year_style();
+        match state.open.get() {
+            Some(s) => view! { <StrategyView strategy=s lang=lang style=style/> }.into_any(),
+            None => view! {
+                <section class="panel" data-testid="not-found">
+                    <h1>{tr(lang, "この戦略は見つかりません", "This strategy was not found")}</h1>
+                    <p>{tr(lang, "削除されたか、このブラウザには保存されていません。", "It was deleted, or it is not stored in this browser.")}</p>
+                    <a href="#/">{tr(lang, "戦略一覧へ", "To the strategy list")}</a>
+                </section>
+            }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl IntoView {
+    let state = use_app();
+    let s = strategy;
+    let counts = s.counts();
+    let period = i18n::period(s.period, lang, style);
+    let stage = match lang {
+        Language::Ja => s.stage.japanese().to_owned(),
+        Language::En => s.stage.as_str().to_owned(),
+    };
+    let goals = s.goals.iter().map(|g| goal_view(&s, g, lang, style)).collect_view();
+    let sections = s.sections.iter().map(|sec| view! {
+        <details class="section">
+            <summary>{sec.heading.clone()}</summary>
+            <p class="prose">{sec.body.clone()}</p>
+        </details>
+    }).collect_view();
+    let indicators = indicator_table(&s, lang, style);
+    view! {
+        <article class="overview" data-testid="overview">
+            <nav class="crumbs"><a href="#/">{tr(lang, "← 戦略一覧", "← Strategies")}</a></nav>
+            <header class="panel strategy-head">
+                <p class="municipality" data-testid="municipality">{s.municipality.name.clone()}</p>
+                <h1 data-testid="strategy-title">{s.title.clone()}</h1>
+                <p class="meta">
+                    <span>{tr(lang, "計画期間: ", "Plan period: ")}{period}</span>
+                    <span class="badge">{stage}</span>
+                </p>
+                <p class="meta">{match lang {
+                    Language::Ja => format!("目標 {} ・施策 {} ・事業 {} ・指標 {}", counts.goals, counts.measures, counts.initiatives, counts.indicators),
+                    Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", counts.goals, counts.measures, counts.initiatives, counts.indicators),
+                }}</p>
+                <div class="actions">
+                    <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
+                    <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
+                </div>
+            </header>
+            {(!s.sections.is_empty()).then(|| view! { <section class="panel"><h2>{tr(lang, "基本的な考え方", "Basic approach")}</h2>{sections}</section> })}
+            <section class="goals" aria-label=tr(lang, "目標", "Goals")>{goals}</section>
+            <section class="panel">
+                <h2>{tr(lang, "数値目標・KPI の一覧", "All numerical targets and KPIs")}</h2>
+                {indicators}
+            </section>
+        </article>
+    }
+}
+
+fn goal_heading(g: &Goal, lang: Language) -> String {
+    let kind = match (lang, g.kind) {
+        (Language::Ja, k) => k.japanese(),
+        (Language::En, crate::model::GoalKind::Basic) => "Basic goal",
+        (Language::En, crate::model::GoalKind::CrossCutting) => "Cross-cutting goal",
+    };
+    format!("{kind} {}", g.number)
+}
+
+fn goal_view(s: &Strategy, g: &Goal, lang: Language, style: YearStyle) -> impl IntoView {
+    let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
+    let measures = g.measures.iter().map(|m| measure_view(s, m, lang, style)).collect_view();
+    view! {
+        <section class="panel goal" data-testid="goal">
+            <p class="goal-number">{goal_heading(g, lang)}</p>
+            <h2 class="goal-title">{g.title.clone()}</h2>
+            {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
+            {(!g.sdgs.is_empty()).then(|| view! {
+                <ul class="sdgs">{g.sdgs.iter().map(|sdg| view! {
+                    <li class="sdg" style=format!("background:{}", sdg.colour()) title=sdg.japanese()>{sdg.0}</li>
+                }).collect_view()}</ul>
+            })}
+            {(!g.direction.is_empty()).then(|| view! {
+                <h3>{tr(lang, "方向性", "Direction")}</h3>
+                <p class="prose">{g.direction.clone()}</p>
+            })}
+            {(!targets.is_empty()).then(|| view! {
+                <h3>{tr(lang, "数値目標", "Numerical targets")}</h3>
+                {target_table(s, &targets, lang, style)}
+            })}
+            {(!g.measures.is_empty()).then(|| view! {
+                <h3>{tr(lang, "施策", "Measures")}</h3>
+                <ol class="measures">{measures}</ol>
+            })}
+        </section>
+    }
+}
+
+fn measure_view(s: &Strategy, m: &Measure, lang: Language, style: YearStyle) -> impl IntoView {
+    let latest = m.evaluations.iter().max_by_key(|e| e.fiscal_year);
+    let own = m.initiatives.iter().map(|i| view! {
+        <li>
+            <span class="num">{i.number.clone()}</span>" "{i.title.clone()}
+            {i.is_new.then(|| view! { <span class="badge new">{tr(lang, "新規", "New")}</span> })}
+        </li>
+    });
+    let relisted = m.relisted.iter().filter_map(|id| s.initiative(id)).map(|i| view! {
+        <li class="relisted"><span class="badge">{tr(lang, "再掲", "Re-listed")}</span>" "{i.title.clone()}</li>
+    });
+    let items: Vec<_> = own.map(IntoAny::into_any).chain(relisted.map(IntoAny::into_any)).collect();
+    view! {
+        <li class="measure" data-testid="measure">
+            <p class="measure-title">
+                <span class="num">{m.number.clone()}</span>" "{m.title.clone()}
+                {m.priority.then(|| view! { <span class="badge priority">{tr(lang, "重点施策", "Priority")}</span> })}
+                {latest.and_then(|e| e.rating.clone().map(|r| view! {
+                    <span class="rating" title=tr(lang, "評価", "Rating")>{format!("{} {}", i18n::year(e.fiscal_year, lang, style), r)}</span>
+                }))}
+            </p>
+            {(!m.summary.is_empty()).then(|| view! { <p class="summary">{m.summary.clone()}</p> })}
+            {(!items.is_empty()).then(|| view! { <ul class="initiatives">{items}</ul> })}
+        </li>
+    }
+}
+
+/// Rows of targets: code, name (series), baseline, target, latest actual, progress, status.
+fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: YearStyle) -> impl IntoView {
+    let rows = indicators
+        .iter()
+        .flat_map(|ind| ind.series.iter().map(move |series| (*ind, series)))
+        .map(|(ind, series)| {
+            let cx = Context { direction: ind.direction, period: s.period, rule: &s.rating_rule };
+            let a = assess(series, cx);
+            let name = if series.label.is_empty() { ind.name.clone() } else { format!("{}（{}）", ind.name, series.label) };
+            let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| match b.year {
+                Some(y) => format!("{} ({})", i18n::quantity(b.value, &ind.unit), i18n::year(y, lang, style)),
+                None => i18n::quantity(b.value, &ind.unit),
+            });
+            let target = series.target.as_ref().map_or("—".to_owned(), |t| i18n::target(t, &ind.unit, lang, style));
+            let actual = match (a.actual, a.year) {
+                (Some(v), Some(y)) => format!("{} ({})", i18n::quantity(v, &ind.unit), i18n::year(y, lang, style)),
+                _ => "—".to_owned(),
+            };
+            let progress = a.progress.map_or("—".to_owned(), |p| format!("{:.0}%", p * 100.0));
+            view! {
+                <tr data-testid="target-row">
+                    <td class="code">{ind.code.clone()}</td>
+                    <td>{name}</td>
+                    <td class="num">{baseline}</td>
+                    <td class="num">{target}</td>
+                    <td class="num">{actual}</td>
+                    <td class="num">{progress}</td>
+                    <td><span class=format!("status {}", a.status.as_str())>{i18n::status(a.status, lang)}" "{a.rating.clone()}</span></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="targets">
+                <thead><tr>
+                    <th scope="col">{tr(lang, "番号", "Code")}</th>
+                    <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                    <th scope="col">{tr(lang, "当初値", "Baseline")}</th>
+                    <th scope="col">{tr(lang, "目標値", "Target")}</th>
+                    <th scope="col">{tr(lang, "最新の実績", "Latest actual")}</th>
+                    <th scope="col">{tr(lang, "進捗", "Progress")}</th>
+                    <th scope="col">{tr(lang, "状況", "Status")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
+    if s.indicators.is_empty() {
+        return view! { <p class="empty">{tr(lang, "指標はまだありません。", "No indicators yet.")}</p> }.into_any();
+    }
+    let all: Vec<&Indicator> = s.indicators.iter().collect();
+    let used_in = s.indicators.iter().map(|ind| {
+        let (goals, measures) = s.uses_of(&ind.id);
+        let places: Vec<String> = goals.iter().map(|g| goal_heading(g, lang)).chain(measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number))).collect();
+        view! { <li><span class="code">{ind.code.clone()}</span>" "{ind.name.clone()}" — "{places.join("、")}</li> }
+    }).collect_view();
+    view! {
+        <div data-testid="indicator-table">
+            {target_table(s, &all, lang, style)}
+            <details class="section">
+                <summary>{tr(lang, "指標が使われている場所", "Where each indicator is used")}</summary>
+                <ul class="uses">{used_in}</ul>
+            </details>
+        </div>
+    }.into_any()
+}

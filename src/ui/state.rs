@@ -1,0 +1,322 @@
+//! The application state shared by the components: the store, the list of strategies, the open
+//! strategy, the autosave state, preferences and notices — and the actions that change them.
+//! Components get it with `use_app()`.
+
+use super::files;
+use super::route::Route;
+use crate::format::{self, ImportError};
+use crate::model::{Id, Strategy};
+use crate::storage::{Backup, GarbageEntry, Language, Preferences, StorageError, Store, StrategySummary, YearStyle};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Whether the open strategy is safely stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Nothing changed since it was loaded or saved (with when, if it was saved in this tab).
+    Saved { at: Option<String> },
+    /// A change is waiting for the debounce.
+    Pending,
+    Failed(StorageError),
+    /// Storage is unavailable: changes live only in memory.
+    NotPersistent,
+}
+
+/// Something to tell the user, as data; `notices.rs` puts it into words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Imported { title: String, as_copy: bool, migrated_from: Option<u64>, warnings: usize },
+    ImportFailed { file: String, error: ImportError },
+    FileUnreadable { file: String, detail: String },
+    Deleted { title: String, backup_key: String },
+    Restored { title: String },
+    Exported { file: String },
+    Storage(StorageError),
+    Download(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub store: StoredValue<Store, LocalStorage>,
+    /// Why storage is not being used, when it is not.
+    pub storage_problem: RwSignal<Option<StorageError>>,
+    pub summaries: RwSignal<Vec<StrategySummary>>,
+    pub backups: RwSignal<Vec<Backup>>,
+    pub garbage: RwSignal<Vec<GarbageEntry>>,
+    pub open: RwSignal<Option<Strategy>>,
+    /// Bumped by every change of the open strategy; autosave follows it.
+    pub revision: RwSignal<u64>,
+    pub save_state: RwSignal<SaveState>,
+    pub prefs: RwSignal<Preferences>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub route: RwSignal<Route>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+
+impl AppState {
+    pub fn new() -> AppState {
+        let (store, problem) = Store::browser();
+        let prefs = store.preferences();
+        let persistent = store.is_persistent();
+        let state = AppState {
+            store: StoredValue::new_local(store),
+            storage_problem: RwSignal::new(problem),
+            summaries: RwSignal::new(Vec::new()),
+            backups: RwSignal::new(Vec::new()),
+            garbage: RwSignal::new(Vec::new()),
+            open: RwSignal::new(None),
+            revision: RwSignal::new(0),
+            save_state: RwSignal::new(if persistent { SaveState::Saved { at: None } } else { SaveState::NotPersistent }),
+            prefs: RwSignal::new(prefs),
+            notice: RwSignal::new(None),
+            route: RwSignal::new(Route::List),
+        };
+        state.refresh();
+        state
+    }
+
+    pub fn lang(&self) -> Language {
+        self.prefs.with(|p| p.language)
+    }
+
+    pub fn year_style(&self) -> YearStyle {
+        self.prefs.with(|p| p.year_style)
+    }
+
+    pub fn tr(&self, ja: &'static str, en: &'static str) -> &'static str {
+        super::i18n::tr(self.lang(), ja, en)
+    }
+
+    /// Reads the lists (strategies, backups, garbage) again from the store.
+    pub fn refresh(&self) {
+        let (list, backups, garbage) = self.store.with_value(|s| (s.list(), s.backups(), s.garbage()));
+        match list {
+            Ok(list) => self.summaries.set(list),
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
+        self.backups.set(backups.unwrap_or_default());
+        self.garbage.set(garbage.unwrap_or_default());
+    }
+
+    pub fn set_preferences(&self, f: impl FnOnce(&mut Preferences)) {
+        self.prefs.update(f);
+        let prefs = self.prefs.get_untracked();
+        if let Err(e) = self.store.with_value(|s| s.save_preferences(&prefs)) {
+            if self.store.with_value(|s| s.is_persistent()) {
+                self.notice.set(Some(Notice::Storage(e)));
+            }
+        }
+    }
+
+    /// Goes to a route (the hashchange listener then applies it).
+    pub fn navigate(&self, route: Route) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&route.hash());
+        }
+        self.apply_route(route);
+    }
+
+    /// Makes the state follow a route: opening a strategy loads it from the store.
+    pub fn apply_route(&self, route: Route) {
+        if let Route::Strategy(id) = &route {
+            let already = self.open.with_untracked(|o| o.as_ref().map(|s| &s.id == id)).unwrap_or(false);
+            if !already {
+                self.flush();
+                match self.store.with_value(|s| s.load(id)) {
+                    Ok(strategy) => {
+                        self.open.set(Some(strategy));
+                        self.set_preferences(|p| p.last_opened = Some(id.clone()));
+                    }
+                    Err(e) => {
+                        self.open.set(None);
+                        if !matches!(e, StorageError::NotFound { .. }) {
+                            self.notice.set(Some(Notice::Storage(e)));
+                        }
+                        self.refresh();
+                    }
+                }
+            }
+        }
+        self.route.set(route);
+    }
+
+    /// Changes the open strategy; autosave follows.
+    pub fn edit(&self, f: impl FnOnce(&mut Strategy)) {
+        let mut changed = false;
+        self.open.update(|o| {
+            if let Some(s) = o {
+                f(s);
+                changed = true;
+            }
+        });
+        if changed {
+            self.revision.update(|r| *r += 1);
+        }
+    }
+
+    /// Autosave: after each change, wait for a quiet moment, then save. Runs as an Effect
+    /// because it syncs the reactive state with the outside world (storage).
+    pub fn start_autosave(&self) {
+        let state = *self;
+        Effect::new(move |_| {
+            let rev = state.revision.get();
+            if rev == 0 {
+                return;
+            }
+            if state.store.with_value(|s| s.is_persistent()) {
+                state.save_state.set(SaveState::Pending);
+            }
+            set_timeout(
+                move || {
+                    if state.revision.get_untracked() == rev {
+                        state.save_now();
+                    }
+                },
+                AUTOSAVE_DELAY,
+            );
+        });
+    }
+
+    /// Saves the open strategy now if a change is waiting (e.g. before the page goes away).
+    pub fn flush(&self) {
+        if self.save_state.get_untracked() == SaveState::Pending {
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        let Some(strategy) = self.open.get_untracked() else { return };
+        if !self.store.with_value(|s| s.is_persistent()) {
+            self.save_state.set(SaveState::NotPersistent);
+            self.store.with_value(|s| s.save(&strategy, &files::now())).ok();
+            self.refresh();
+            return;
+        }
+        let now = files::now();
+        match self.store.with_value(|s| s.save(&strategy, &now)) {
+            Ok(()) => self.save_state.set(SaveState::Saved { at: Some(now) }),
+            Err(e) => self.save_state.set(SaveState::Failed(e)),
+        }
+        self.refresh();
+    }
+
+    /// Stores a new strategy and opens it.
+    pub fn add_and_open(&self, strategy: Strategy) {
+        let id = strategy.id.clone();
+        match self.store.with_value(|s| s.save(&strategy, &files::now())) {
+            Ok(()) => {}
+            Err(e) if !self.store.with_value(|s| s.is_persistent()) => {
+                let _ = e;
+            }
+            Err(e) => {
+                self.notice.set(Some(Notice::Storage(e)));
+                return;
+            }
+        }
+        self.refresh();
+        self.open.set(None);
+        self.navigate(Route::Strategy(id));
+    }
+
+    /// Whether a strategy with this id is already stored.
+    pub fn has(&self, id: &Id) -> bool {
+        self.summaries.with_untracked(|l| l.iter().any(|s| &s.id == id))
+    }
+
+    /// Imports a file's text: nothing changes unless it reads cleanly; a strategy with the same
+    /// id already here is never overwritten (the file comes in as a copy with fresh ids).
+    pub fn import_text(&self, file: &str, text: &str) {
+        match format::import(text) {
+            Ok(imported) => {
+                let as_copy = self.has(&imported.strategy.id);
+                let strategy = if as_copy { imported.strategy.duplicate() } else { imported.strategy };
+                self.notice.set(Some(Notice::Imported {
+                    title: strategy.title.clone(),
+                    as_copy,
+                    migrated_from: imported.migrated_from,
+                    warnings: imported.warnings.len(),
+                }));
+                self.add_and_open(strategy);
+            }
+            Err(error) => self.notice.set(Some(Notice::ImportFailed { file: file.to_owned(), error })),
+        }
+    }
+
+    /// Downloads the open strategy as a Shirube file.
+    pub fn export_open(&self) {
+        let Some(s) = self.open.get_untracked() else { return };
+        self.export(&s);
+    }
+
+    pub fn export(&self, s: &Strategy) {
+        let text = format::export(s, &files::now());
+        let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
+        match files::download(&name, "application/json", &text) {
+            Ok(()) => self.notice.set(Some(Notice::Exported { file: name })),
+            Err(e) => self.notice.set(Some(Notice::Download(e))),
+        }
+    }
+
+    pub fn rename(&self, id: &Id, title: String) {
+        let is_open = self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id));
+        if is_open {
+            self.edit(|s| s.title = title);
+            self.flush_soon();
+            return;
+        }
+        let result = self.store.with_value(|st| {
+            let mut s = st.load(id)?;
+            s.title = title;
+            st.save(&s, &files::now())
+        });
+        if let Err(e) = result {
+            self.notice.set(Some(Notice::Storage(e)));
+        }
+        self.refresh();
+    }
+
+    /// Saves right away (used where the list must show the change at once).
+    fn flush_soon(&self) {
+        self.save_state.set(SaveState::Pending);
+        self.flush();
+    }
+
+    pub fn duplicate(&self, id: &Id) {
+        match self.store.with_value(|st| st.load(id)) {
+            Ok(s) => {
+                let mut copy = s.duplicate();
+                copy.title = format!("{}{}", s.title, self.tr("（コピー）", " (copy)"));
+                match self.store.with_value(|st| st.save(&copy, &files::now())) {
+                    Ok(()) => self.refresh(),
+                    Err(e) => self.notice.set(Some(Notice::Storage(e))),
+                }
+            }
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
+    }
+
+    pub fn delete(&self, id: &Id) {
+        if self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id)) {
+            self.flush();
+            self.open.set(None);
+        }
+        match self.store.with_value(|st| st.delete(id, &files::now())) {
+            Ok(backup) => self.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key })),
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
+        self.refresh();
+    }
+
+    pub fn restore(&self, backup_key: &str) {
+        match self.store.with_value(|st| st.restore_backup(backup_key, &files::now())) {
+            Ok(s) => self.notice.set(Some(Notice::Restored { title: s.title })),
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
+        self.refresh();
+    }
+}

@@ -1,0 +1,202 @@
+//! The strategy list: every strategy in this browser, with open, rename, duplicate, export and
+//! delete; creating one; the example strategies; importing a file; backups to restore; stored
+//! data that could not be read, kept for download.
+
+use super::create_form::CreateForm;
+use super::files;
+use super::i18n::{self, tr};
+use super::route::Route;
+use super::state::{use_app, Notice};
+use crate::examples::EXAMPLES;
+use crate::model::Id;
+use crate::storage::BackupReason;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn StrategyList() -> impl IntoView {
+    let state = use_app();
+    let creating = RwSignal::new(false);
+    let renaming: RwSignal<Option<Id>> = RwSignal::new(None);
+
+    let open_example = move |key: &'static str| {
+        let Some(example) = crate::examples::by_key(key) else { return };
+        match example.load() {
+            Ok(s) if state.has(&s.id) => state.navigate(Route::Strategy(s.id)),
+            Ok(s) => state.add_and_open(s),
+            Err(error) => state.notice.set(Some(Notice::ImportFailed { file: key.to_owned(), error })),
+        }
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("change has a target").unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            match files::read_text(&file).await {
+                Ok(text) => state.import_text(&name, &text),
+                Err(detail) => state.notice.set(Some(Notice::FileUnreadable { file: name, detail })),
+            }
+        });
+    };
+
+    let row = move |s: crate::storage::StrategySummary| {
+        let id = s.id.clone();
+        let lang = state.lang();
+        let style = state.year_style();
+        let period = i18n::period(crate::model::PlanPeriod { first: s.first_year, last: s.last_year }, lang, style);
+        let counts = match lang {
+            crate::storage::Language::Ja => format!("基本目標等 {} ・施策 {} ・事業 {} ・指標 {}", s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators),
+            crate::storage::Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators),
+        };
+        let is_renaming = { let id = id.clone(); move || renaming.get().as_ref() == Some(&id) };
+        let title_input = NodeRef::<leptos::html::Input>::new();
+        let (id_open, id_rename, id_commit, id_dup, id_exp, id_del) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+        let title = s.title.clone();
+        view! {
+            <li class="strategy-row" data-testid="strategy-row" data-id=id.to_string()>
+                <div class="strategy-main">
+                    <Show when=is_renaming.clone() fallback={
+                        let title = title.clone();
+                        let href = Route::Strategy(id.clone()).hash();
+                        move || view! { <a class="strategy-title" href=href.clone()>{title.clone()}</a> }
+                    }>
+                        <form class="rename" on:submit={ let id_commit = id_commit.clone(); move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            if let Some(input) = title_input.get() {
+                                let value = input.value().trim().to_owned();
+                                if !value.is_empty() { state.rename(&id_commit, value); }
+                            }
+                            renaming.set(None);
+                        }}>
+                            <label class="visually-hidden" for="rename-input">{tr(lang, "新しい名前", "New name")}</label>
+                            <input id="rename-input" type="text" node_ref=title_input prop:value=title.clone() data-testid="rename-input"
+                                on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(None) } />
+                            <button type="submit" class="primary">{tr(lang, "決定", "Save")}</button>
+                        </form>
+                    </Show>
+                    <span class="meta">{s.municipality.clone()}" ・ "{period}</span>
+                    <span class="meta">{counts}</span>
+                </div>
+                <div class="row-actions">
+                    <button type="button" on:click=move |_| state.navigate(Route::Strategy(id_open.clone()))>{tr(lang, "開く", "Open")}</button>
+                    <button type="button" on:click=move |_| renaming.set(Some(id_rename.clone()))>{tr(lang, "名前を変更", "Rename")}</button>
+                    <button type="button" on:click=move |_| state.duplicate(&id_dup)>{tr(lang, "複製", "Duplicate")}</button>
+                    <button type="button" on:click=move |_| {
+                        match state.store.with_value(|st| st.load(&id_exp)) {
+                            Ok(s) => state.export(&s),
+                            Err(e) => state.notice.set(Some(Notice::Storage(e))),
+                        }
+                    }>{tr(lang, "書き出す", "Export")}</button>
+                    <button type="button" class="danger" on:click=move |_| state.delete(&id_del)>{tr(lang, "削除", "Delete")}</button>
+                </div>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="panel">
+            <h1>{move || state.tr("総合戦略の一覧", "Strategies")}</h1>
+            <p class="lead">{move || state.tr(
+                "このブラウザに保存されている総合戦略です。データはこのパソコンの中だけに保存され、どこにも送信されません。",
+                "The strategies stored in this browser. Data stays on this computer and is never sent anywhere.")}</p>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="new-strategy" on:click=move |_| creating.set(true)>{move || state.tr("新しい戦略をつくる", "New strategy")}</button>
+                <label class="button" for="import-file">{move || state.tr("ファイルから取り込む（JSON）", "Import a file (JSON)")}</label>
+                <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
+            </div>
+            <Show when=move || creating.get()>
+                <CreateForm on_done=Callback::new(move |_| creating.set(false))/>
+            </Show>
+            <Show when=move || state.summaries.with(|l| l.is_empty())>
+                <p class="empty" data-testid="empty-list">{move || state.tr("まだ戦略がありません。新しくつくるか、下の例を開いてください。", "No strategy yet. Create one, or open an example below.")}</p>
+            </Show>
+            <ul class="strategy-list" data-testid="strategy-list">
+                {move || state.summaries.get().into_iter().map(row).collect_view()}
+            </ul>
+        </section>
+        <section class="panel">
+            <h2>{move || state.tr("例を開く", "Open an example")}</h2>
+            <p class="lead">{move || state.tr("実際の自治体の公開資料から写した例です。", "Transcribed from real municipal documents.")}</p>
+            <div class="actions">
+                {EXAMPLES.iter().map(|e| {
+                    let key = e.key;
+                    view! {
+                        <button type="button" data-testid=format!("example-{key}") on:click=move |_| open_example(key)>
+                            {move || match (state.lang(), key) {
+                                (crate::storage::Language::Ja, "kitamoto") => "北本市 第2期総合戦略（数値目標）",
+                                (crate::storage::Language::Ja, _) => "北斗市 第2期総合戦略（骨子案・事務事業評価）",
+                                (crate::storage::Language::En, "kitamoto") => "Kitamoto City, 2nd-period strategy (targets)",
+                                (crate::storage::Language::En, _) => "Hokuto City, 2nd-period strategy (outline, evaluations)",
+                            }}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+        <Show when=move || state.backups.with(|b| !b.is_empty())>
+            <section class="panel" data-testid="backups">
+                <h2>{move || state.tr("バックアップ（削除・置き換えの前の状態）", "Backups (taken before a delete or replace)")}</h2>
+                <ul class="strategy-list">
+                    {move || state.backups.get().into_iter().map(|b| {
+                        let lang = state.lang();
+                        let (k1, k2) = (b.key.clone(), b.key.clone());
+                        let reason = match b.reason {
+                            BackupReason::Deleted => tr(lang, "削除前", "before delete"),
+                            BackupReason::Replaced => tr(lang, "置き換え前", "before replace"),
+                            BackupReason::Manual => tr(lang, "手動", "manual"),
+                        };
+                        view! {
+                            <li class="strategy-row" data-testid="backup-row">
+                                <div class="strategy-main">
+                                    <span class="strategy-title">{b.title.clone()}</span>
+                                    <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{b.taken_at.clone()}</span>
+                                </div>
+                                <div class="row-actions">
+                                    <button type="button" on:click=move |_| state.restore(&k1)>{tr(lang, "復元", "Restore")}</button>
+                                    <button type="button" class="danger" on:click=move |_| {
+                                        if let Err(e) = state.store.with_value(|s| s.discard_backup(&k2)) { state.notice.set(Some(Notice::Storage(e))); }
+                                        state.refresh();
+                                    }>{tr(lang, "完全に削除", "Delete for good")}</button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+        <Show when=move || state.garbage.with(|g| !g.is_empty())>
+            <section class="panel warning" data-testid="garbage">
+                <h2>{move || state.tr("読めなかった保存データ", "Stored data that could not be read")}</h2>
+                <p>{move || state.tr("壊れていたため使えませんでしたが、消さずに残してあります。ダウンロードして確認できます。", "It was damaged and could not be used, but it was kept. Download it to look at it.")}</p>
+                <ul class="strategy-list">
+                    {move || state.garbage.get().into_iter().map(|g| {
+                        let lang = state.lang();
+                        let (k1, k2) = (g.key.clone(), g.key.clone());
+                        view! {
+                            <li class="strategy-row" data-testid="garbage-row">
+                                <div class="strategy-main">
+                                    <code>{g.original_key.clone()}</code>
+                                    <span class="meta">{format!("{} bytes ・ {}", g.bytes, g.found_at)}</span>
+                                </div>
+                                <div class="row-actions">
+                                    <button type="button" on:click=move |_| {
+                                        match state.store.with_value(|s| s.garbage_text(&k1)) {
+                                            Ok(text) => if let Err(e) = files::download("shirube-unreadable-data.txt", "text/plain", &text) { state.notice.set(Some(Notice::Download(e))); },
+                                            Err(e) => state.notice.set(Some(Notice::Storage(e))),
+                                        }
+                                    }>{tr(lang, "ダウンロード", "Download")}</button>
+                                    <button type="button" class="danger" on:click=move |_| {
+                                        if let Err(e) = state.store.with_value(|s| s.discard_garbage(&k2)) { state.notice.set(Some(Notice::Storage(e))); }
+                                        state.refresh();
+                                    }>{tr(lang, "削除", "Delete")}</button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
