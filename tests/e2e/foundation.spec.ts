@@ -1,0 +1,248 @@
+// The foundation's user flows, on the release build served from a sub-path:
+// the 北本市 and 北斗市 examples, create → reload, rename / duplicate / delete → undo,
+// export → import into a fresh browser profile, bad files refused with nothing lost,
+// the language switch, garbage in storage, and storage unavailable.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { REPO_ROOT } from './paths';
+
+/** Every localStorage entry of the page, to prove that something did not change. */
+async function storageSnapshot(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      out[k] = localStorage.getItem(k)!;
+    }
+    return out;
+  });
+}
+
+/** Imports a file through the real file picker. */
+async function importFile(page: Page, name: string, text: string) {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+}
+
+/** Clicks a strategy's export button and returns the downloaded file's name and text. */
+async function exportOpen(page: Page, testInfo: { outputPath: (n: string) => string }) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+test('the 北本市 example shows its goals and numerical targets', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  await expect(page.getByTestId('goal').first()).toContainText('稼ぐ産業と安定した雇用を創出する');
+  await expect(page.getByTestId('goal').nth(4)).toContainText('横断的な目標 1');
+  // 出生数 340人 → 380人, under 基本目標3.
+  const births = page.getByTestId('goal').nth(2).getByTestId('target-row').filter({ hasText: '出生数' });
+  await expect(births).toContainText('340人');
+  await expect(births).toContainText('380人');
+  await expect(births).toContainText('データなし');
+  // The breakdown 男性/女性 with the baseline year (R1 = 令和元年度), and the ↗ target.
+  const goal4 = page.getByTestId('goal').nth(3);
+  await expect(goal4.getByTestId('target-row').filter({ hasText: '65歳健康寿命（男性）' })).toContainText('18.43年 (令和元年度)');
+  await expect(goal4.getByTestId('target-row').filter({ hasText: '65歳健康寿命（女性）' })).toContainText('20.72年 (令和元年度)');
+  await expect(goal4.getByTestId('target-row').filter({ hasText: '温室効果ガス' })).toContainText('246,500t-CO2');
+  await expect(page.getByTestId('goal').nth(1).getByTestId('target-row').filter({ hasText: 'ふるさと納税' })).toContainText('↗');
+  // 3-2 is one indicator listed under two goals.
+  await expect(page.getByTestId('goal').getByTestId('target-row').filter({ hasText: '地域活動に参加している市民の割合' })).toHaveCount(2);
+  await shot('kitamoto-overview');
+  // Western years on request.
+  await page.getByTestId('year-style').click();
+  await expect(goal4.getByTestId('target-row').filter({ hasText: '65歳健康寿命（男性）' })).toContainText('18.43年 (2019年度)');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the 北斗市 example shows the outline and the evaluation sheets', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('strategy-title')).toContainText('北斗市');
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  await expect(page.getByTestId('goal').first()).toContainText('企業立地等による雇用創出と地域経済の活性化');
+  const membership = page.getByTestId('measure').filter({ hasText: '町内会等への加入促進' }).first();
+  await expect(membership).toContainText('令和5年度 C');
+  await shot('hokuto-overview');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a new strategy is still there after a reload; rename, duplicate, delete and undo', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await expect(page.getByTestId('empty-list')).toBeVisible();
+  await page.getByTestId('new-strategy').click();
+  await page.locator('#new-title').fill('第3期しるべ町総合戦略');
+  await page.locator('#new-municipality').fill('しるべ町');
+  await page.locator('#new-first').fill('R8');
+  await expect(page.getByTestId('first-hint')).toContainText('令和8年度');
+  await page.locator('#new-last').fill('令和12年度');
+  await shot('create-form');
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
+  // The national 2nd-period framework: 4 basic + 2 cross-cutting goals.
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  await expect(page.getByTestId('overview')).toContainText('令和8年度〜令和12年度（5年間）');
+
+  await page.reload();
+  await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
+  await page.goto('./#/');
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+
+  // Rename (committed with Enter), and it survives a reload.
+  await page.getByRole('button', { name: '名前を変更' }).click();
+  await page.getByTestId('rename-input').fill('第3期しるべ町総合戦略（素案）');
+  await page.getByTestId('rename-input').press('Enter');
+  await expect(page.getByTestId('strategy-row')).toContainText('第3期しるべ町総合戦略（素案）');
+  await page.reload();
+  await expect(page.getByTestId('strategy-row')).toContainText('第3期しるべ町総合戦略（素案）');
+
+  // Duplicate: a second strategy with its own id.
+  await page.getByRole('button', { name: '複製' }).click();
+  await expect(page.getByTestId('strategy-row')).toHaveCount(2);
+  const ids = await page.getByTestId('strategy-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+  expect(new Set(ids).size).toBe(2);
+
+  // Delete, then undo from the notice.
+  const copy = page.getByTestId('strategy-row').filter({ hasText: '（コピー）' });
+  await copy.getByRole('button', { name: '削除' }).click();
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  await expect(page.getByTestId('notice')).toContainText('削除しました');
+  await expect(page.getByTestId('backups')).toBeVisible();
+  await shot('deleted-with-undo');
+  await page.getByTestId('undo-delete').click();
+  await expect(page.getByTestId('strategy-row')).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByTestId('strategy-row')).toHaveCount(2);
+  expect(pageErrors).toEqual([]);
+});
+
+test('export, then import into a fresh browser profile: identical', async ({ page, openApp, browser, pageErrors }, testInfo) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  const first = await exportOpen(page, testInfo);
+  expect(first.name).toMatch(/^北本市_第2期北本市まち・ひと・しごと創生総合戦略_\d{4}-\d{2}-\d{2}\.shirube\.json$/);
+  const exported = JSON.parse(first.text);
+  expect(exported.format).toBe('shirube-strategy');
+  expect(exported.version).toBe(1);
+
+  // A fresh profile: a new context has its own, empty storage.
+  const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });
+  const other = await fresh.newPage();
+  const otherErrors: string[] = [];
+  other.on('pageerror', (e) => otherErrors.push(e.message));
+  await other.goto('./');
+  await expect(other.getByTestId('empty-list')).toBeVisible();
+  await importFile(other, first.name, first.text);
+  await expect(other.getByTestId('strategy-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
+  await expect(other.getByTestId('notice')).toContainText('取り込みました');
+  const second = await exportOpen(other, testInfo);
+  const reimported = JSON.parse(second.text);
+  expect(reimported.strategy).toEqual(exported.strategy);
+  // And it was stored: a reload in the fresh profile still has it.
+  await other.reload();
+  await expect(other.getByTestId('strategy-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
+  expect(otherErrors).toEqual([]);
+  await fresh.close();
+  expect(pageErrors).toEqual([]);
+});
+
+test('a broken file and a file from a future version are refused with a clear message, and nothing changes', async ({ page, openApp, shot }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  await page.goto('./#/');
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  const before = await storageSnapshot(page);
+
+  await importFile(page, 'broken.json', '{"format": "shirube-strategy", "version": 1, "strategy": {');
+  await expect(page.getByTestId('notice')).toContainText('取り込めませんでした（何も変更していません）');
+  await expect(page.getByTestId('notice')).toContainText('JSON として読めません');
+  await shot('import-broken');
+
+  const future = { format: 'shirube-strategy', version: 3, exported_at: '2030-01-01T00:00:00Z', generator: 'Shirube 9', strategy: {} };
+  await importFile(page, 'future.json', JSON.stringify(future));
+  await expect(page.getByTestId('notice')).toContainText('このファイルは新しいバージョンの Shirube で作成されています (version 3)');
+  await shot('import-future');
+
+  // A reference to an indicator that does not exist: the place and the problem.
+  const dangling = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src', 'examples', 'kitamoto.json'), 'utf8'));
+  dangling.strategy.id = 'strategy-dangling';
+  dangling.strategy.goals[2].targets.push('ind-9f2c');
+  await importFile(page, 'dangling.json', JSON.stringify(dangling));
+  await expect(page.getByTestId('notice')).toContainText("strategy.goals[2].targets[2]: 指標 'ind-9f2c' が存在しません");
+
+  // In English too.
+  await page.getByTestId('language').click();
+  await importFile(page, 'future.json', JSON.stringify(future));
+  await expect(page.getByTestId('notice')).toContainText('This file was made by a newer version of Shirube (version 3)');
+  await page.getByTestId('language').click();
+
+  // Nothing changed: the same strategies, the same stored bytes (but the language preference).
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  const after = await storageSnapshot(page);
+  delete before['shirube/prefs'];
+  delete after['shirube/prefs'];
+  expect(after).toEqual(before);
+});
+
+test('the language switch is remembered', async ({ page, openApp, pageErrors }) => {
+  await openApp();
+  await expect(page.locator('h1')).toHaveText('総合戦略の一覧');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.getByTestId('language').click();
+  await expect(page.locator('h1')).toHaveText('Strategies');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('Strategies');
+  expect(pageErrors).toEqual([]);
+});
+
+test('garbage in storage is kept, offered for download, and the rest still works', async ({ page, openApp, shot }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  const id = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('shirube/v1/strategy/'))!);
+  await page.evaluate((key) => localStorage.setItem(key, '{"format": "shirube-strategy", garbage'), id);
+  await page.goto('./#/');
+  await page.reload();
+  // Opening it finds the garbage: it is moved aside (kept), and the user is told where.
+  await page.getByTestId('strategy-row').getByRole('button', { name: '開く' }).click();
+  await expect(page.getByTestId('notice')).toContainText('読めませんでした');
+  await expect(page.getByTestId('notice')).toContainText('消さずに');
+  await page.goto('./#/');
+  await expect(page.getByTestId('strategy-row')).toHaveCount(0);
+  await expect(page.getByTestId('garbage')).toBeVisible();
+  await expect(page.getByTestId('garbage-row')).toContainText(id);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('garbage-row').getByRole('button', { name: 'ダウンロード' }).click()]);
+  const file = test.info().outputPath('garbage.txt');
+  await download.saveAs(file);
+  expect(fs.readFileSync(file, 'utf8')).toBe('{"format": "shirube-strategy", garbage');
+  await shot('garbage-kept');
+  // The example can be opened again next to the kept garbage.
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+});
+
+test('with storage unavailable the app works in memory and says nothing is saved', async ({ page, openApp, shot }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await openApp();
+  await expect(page.getByTestId('storage-banner')).toContainText('ブラウザの保存領域が使えません');
+  await expect(page.getByTestId('save-state')).toContainText('保存されません');
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  await page.goto('./#/');
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  await shot('storage-unavailable');
+});
