@@ -32,6 +32,9 @@ fn App() -> impl IntoView {
             ev.prevent_default();
         }
     });
+    // Another tab changed the stored strategies: show the new list, and reload the open
+    // strategy unless this tab has a change of its own waiting.
+    let _ = window_event_listener(leptos::ev::storage, move |_| state.follow_other_tab());
     // The document's language follows the user's choice (screen readers, fonts).
     Effect::new(move |_| {
         let lang = match state.lang() {

@@ -58,6 +58,15 @@ mod browser {
         String::from(js_sys::Date::new_0().to_iso_string())
     }
 
+    /// An ISO timestamp shown in the user's local time, "2026/11/21 14:22".
+    pub fn local_time(iso: &str) -> String {
+        let d = js_sys::Date::new(&JsValue::from_str(iso));
+        if d.get_time().is_nan() {
+            return iso.to_owned();
+        }
+        format!("{:04}/{:02}/{:02} {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+    }
+
     /// Today's local date, YYYY-MM-DD.
     pub fn today() -> String {
         let d = js_sys::Date::new_0();

@@ -205,6 +205,25 @@ impl AppState {
         self.refresh();
     }
 
+    /// Another tab wrote to storage: refresh the lists, and the open strategy when this tab has
+    /// nothing waiting to be saved (a waiting change wins and is saved over it).
+    pub fn follow_other_tab(&self) {
+        self.refresh();
+        if self.save_state.get_untracked() == SaveState::Pending {
+            return;
+        }
+        let Some(id) = self.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
+        match self.store.with_value(|s| s.load(&id)) {
+            Ok(fresh) => {
+                if self.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
+                    self.open.set(Some(fresh));
+                }
+            }
+            Err(StorageError::NotFound { .. }) => {}
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
+    }
+
     /// Stores a new strategy and opens it.
     pub fn add_and_open(&self, strategy: Strategy) {
         let id = strategy.id.clone();

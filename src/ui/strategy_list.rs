@@ -151,7 +151,7 @@ pub fn StrategyList() -> impl IntoView {
                             <li class="strategy-row" data-testid="backup-row">
                                 <div class="strategy-main">
                                     <span class="strategy-title">{b.title.clone()}</span>
-                                    <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{b.taken_at.clone()}</span>
+                                    <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}</span>
                                 </div>
                                 <div class="row-actions">
                                     <button type="button" on:click=move |_| state.restore(&k1)>{tr(lang, "復元", "Restore")}</button>
@@ -178,7 +178,7 @@ pub fn StrategyList() -> impl IntoView {
                             <li class="strategy-row" data-testid="garbage-row">
                                 <div class="strategy-main">
                                     <code>{g.original_key.clone()}</code>
-                                    <span class="meta">{format!("{} bytes ・ {}", g.bytes, g.found_at)}</span>
+                                    <span class="meta">{format!("{} bytes ・ {}", g.bytes, files::local_time(&g.found_at))}</span>
                                 </div>
                                 <div class="row-actions">
                                     <button type="button" on:click=move |_| {

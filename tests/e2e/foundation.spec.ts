@@ -246,3 +246,16 @@ test('with storage unavailable the app works in memory and says nothing is saved
   await expect(page.getByTestId('strategy-row')).toHaveCount(1);
   await shot('storage-unavailable');
 });
+
+test('a second tab sees what the first one stored', async ({ page, openApp, context }) => {
+  await openApp();
+  const second = await context.newPage();
+  await second.goto('./');
+  await expect(second.getByTestId('empty-list')).toBeVisible();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  // No reload in the second tab: the storage event brings the new strategy into its list.
+  await expect(second.getByTestId('strategy-row')).toHaveCount(1);
+  await expect(second.getByTestId('strategy-row')).toContainText('北本市');
+  await second.close();
+});
