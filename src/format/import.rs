@@ -10,8 +10,9 @@ use serde_json::Value;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     pub strategy: Strategy,
-    /// Validation warnings (paths from the file's root, `strategy.…`).
-    pub warnings: Vec<Problem>,
+    /// Validation problems (paths from the file's root, `strategy.…`): only warnings when it
+    /// comes from [`import`]; errors too when it comes from [`read`].
+    pub problems: Vec<Problem>,
     /// The version the file was written in, when older than this build's (it was migrated).
     pub migrated_from: Option<u64>,
     pub exported_at: String,
@@ -57,19 +58,37 @@ pub enum ShapeProblem {
     Other { detail: String },
 }
 
-/// Reads a file's text.
+/// Reads a file's text: every step, and a strategy that breaks the model's rules is refused.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
+    refuse_invalid(read(text)?)
+}
+
+/// Reads an already parsed JSON value (e.g. one entry of a backup-everything file).
+pub fn import_value(value: Value) -> Result<Imported, ImportError> {
+    refuse_invalid(read_value(value)?)
+}
+
+fn refuse_invalid(read: Imported) -> Result<Imported, ImportError> {
+    if errors(&read.problems).next().is_some() {
+        return Err(ImportError::Invalid { problems: errors(&read.problems).cloned().collect() });
+    }
+    Ok(read)
+}
+
+/// Every step but the last refusal: a well-formed strategy comes back with all its problems,
+/// errors included. Storage reads autosaved work in progress this way (a reversed period
+/// while typing is the user's work, not garbage).
+pub fn read(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
     })?;
-    import_value(value)
+    read_value(value)
 }
 
-/// Reads an already parsed JSON value (e.g. one entry of a backup-everything file).
-pub fn import_value(mut value: Value) -> Result<Imported, ImportError> {
+fn read_value(mut value: Value) -> Result<Imported, ImportError> {
     let version = check_envelope(&value)?;
     let text_field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
     let exported_at = text_field(&value, "exported_at");
@@ -85,12 +104,9 @@ pub fn import_value(mut value: Value) -> Result<Imported, ImportError> {
         .into_iter()
         .map(|p| Problem { path: rooted(&p.path), ..p })
         .collect();
-    if errors(&problems).next().is_some() {
-        return Err(ImportError::Invalid { problems: errors(&problems).cloned().collect() });
-    }
     Ok(Imported {
         strategy,
-        warnings: problems,
+        problems,
         migrated_from: (version < CURRENT_VERSION).then_some(version),
         exported_at,
         generator,
@@ -249,12 +265,23 @@ mod tests {
     }
 
     #[test]
+    fn read_keeps_an_invalid_strategy_that_import_refuses() {
+        let mut s = sample();
+        s.period = PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2020) };
+        let text = export(&s, "t");
+        assert!(matches!(import(&text), Err(ImportError::Invalid { .. })));
+        let read = read(&text).unwrap();
+        assert_eq!(read.strategy, s);
+        assert!(read.problems.iter().any(|p| p.kind == ProblemKind::PeriodReversed { first: FiscalYear(2025), last: FiscalYear(2020) }));
+    }
+
+    #[test]
     fn warnings_come_back_with_the_strategy() {
         let mut s = sample();
         s.indicators.push(crate::model::Indicator::new("1-1", "未使用の指標", "%"));
         let imported = import(&export(&s, "t")).unwrap();
-        assert_eq!(imported.warnings.len(), 1);
-        assert_eq!(imported.warnings[0].path, "strategy.indicators[0]");
-        assert_eq!(imported.warnings[0].kind, ProblemKind::IndicatorUnused);
+        assert_eq!(imported.problems.len(), 1);
+        assert_eq!(imported.problems[0].path, "strategy.indicators[0]");
+        assert_eq!(imported.problems[0].kind, ProblemKind::IndicatorUnused);
     }
 }

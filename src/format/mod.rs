@@ -12,7 +12,7 @@ pub mod migrations;
 mod proptests;
 
 pub use envelope::{export, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
-pub use import::{import, import_value, EnvelopeProblem, ImportError, Imported, ShapeProblem};
+pub use import::{import, import_value, read, EnvelopeProblem, ImportError, Imported, ShapeProblem};
 
 /// The JSON Schema of the current file format, as shipped in `public/`.
 pub fn json_schema() -> String {

@@ -1,1 +1,37 @@
-//! Browser storage (placeholder).
+//! Browser storage: the only code that touches `localStorage`.
+//!
+//! Architecture invariant: never panics — storage can be missing, full, or hold garbage — and
+//! every failure is a typed [`StorageError`] the UI shows; nothing is silently dropped.
+//!
+//! * [`Backend`] is a string key-value store: [`LocalStorage`] in the browser, [`MemoryBackend`]
+//!   for native tests and as the fallback when the browser refuses storage.
+//! * [`Store`] keeps strategies, their backups, unreadable leftovers ("garbage") and the
+//!   preferences under the keys in [`keys`]. Every text it stores is a `format::export` envelope,
+//!   read back through `format::import`.
+//! * Whatever is unreadable is renamed to a garbage key (kept, offered for download), never
+//!   deleted; every delete is preceded by a backup; a write refused for lack of space leaves the
+//!   previous version intact.
+//! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
+//!   is stamped by the clock given to the store ([`Store::with_clock`]).
+
+mod backend;
+mod backups;
+mod decode;
+mod error;
+mod garbage;
+pub mod keys;
+#[cfg(target_arch = "wasm32")]
+mod local;
+mod preferences;
+mod store;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+pub use backend::{Backend, MemoryBackend};
+pub use backups::{Backup, BackupReason};
+pub use error::StorageError;
+pub use garbage::GarbageEntry;
+#[cfg(target_arch = "wasm32")]
+pub use local::LocalStorage;
+pub use preferences::{Language, Preferences, YearStyle};
+pub use store::{Store, StrategySummary};

@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn file_names_are_safe_on_windows() {
         assert_eq!(file_name("北本市", "第2期総合戦略", "2026-11-21", "shirube.json"), "北本市_第2期総合戦略_2026-11-21.shirube.json");
-        assert_eq!(file_name("a/b", "x:y*?\"<>|", "d", "json"), "a_b_x_y______d.json");
+        assert_eq!(file_name("a/b", "x:y*?\"<>|", "d", "json"), "a_b_x_y_______d.json");
         assert_eq!(file_name("", "", "", "json"), "shirube.json");
         assert_eq!(file_name("町.", " 題 ", "d", "json"), "町_題_d.json");
         assert_eq!(file_name(&"長".repeat(100), "t", "d", "json").chars().count(), 60 + 1 + 1 + 1 + 1 + 5);

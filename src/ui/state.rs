@@ -258,7 +258,7 @@ impl AppState {
                     title: strategy.title.clone(),
                     as_copy,
                     migrated_from: imported.migrated_from,
-                    warnings: imported.warnings.len(),
+                    warnings: imported.problems.len(),
                 }));
                 self.add_and_open(strategy);
             }

@@ -1,0 +1,58 @@
+//! Garbage: text Shirube could not read, renamed to `shirube/v1/garbage/<found at>/<original
+//! key>` instead of being deleted, listed for the user to download or discard.
+
+use super::{keys, StorageError, Store};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GarbageEntry {
+    pub key: String,
+    /// Where it was found, e.g. `shirube/v1/strategy/strategy-…`.
+    pub original_key: String,
+    pub found_at: String,
+    /// The length of the kept text (UTF-8 bytes).
+    pub bytes: usize,
+}
+
+impl Store {
+    /// Every garbage entry, newest first.
+    pub fn garbage(&self) -> Result<Vec<GarbageEntry>, StorageError> {
+        let mut out = Vec::new();
+        for key in self.backend.keys()? {
+            let Some((original_key, found_at)) = keys::garbage_parts(&key) else { continue };
+            let Some(text) = self.backend.get(&key)? else { continue };
+            out.push(GarbageEntry { key, original_key, found_at, bytes: text.len() });
+        }
+        out.sort_by(|a, b| b.found_at.cmp(&a.found_at).then_with(|| b.key.cmp(&a.key)));
+        Ok(out)
+    }
+
+    /// The kept text, for download. Any key may be read (garbage that could not be moved stays
+    /// under its own key: see `StorageError::Garbage`).
+    pub fn garbage_text(&self, key: &str) -> Result<String, StorageError> {
+        self.backend.get(key)?.ok_or_else(|| StorageError::not_found_key(key))
+    }
+
+    /// Deletes a garbage entry (only garbage keys: live data is never removed here).
+    pub fn discard_garbage(&self, key: &str) -> Result<(), StorageError> {
+        if keys::garbage_parts(key).is_none() {
+            return Err(StorageError::Failed { detail: format!("{key} is not a garbage entry") });
+        }
+        if self.backend.get(key)?.is_none() {
+            return Err(StorageError::not_found_key(key));
+        }
+        self.backend.remove(key)
+    }
+
+    /// Renames unreadable `text` found under `key` to a fresh garbage key and returns it. The
+    /// copy is written before the original is removed; if either step fails, `key` still holds
+    /// the text and no copy is left behind.
+    pub(super) fn quarantine(&self, key: &str, text: &str) -> Result<String, StorageError> {
+        let target = self.free_key(|stamp| keys::garbage(stamp, key), &self.now())?;
+        self.backend.set(&target, text)?;
+        if let Err(e) = self.backend.remove(key) {
+            let _ = self.backend.remove(&target);
+            return Err(e);
+        }
+        Ok(target)
+    }
+}

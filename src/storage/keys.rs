@@ -1,0 +1,68 @@
+//! Every key Shirube writes, and how the parts of a key are read back. All data lives under
+//! `shirube/v1/`; the preferences sit apart (`shirube/prefs`) and are never exported.
+
+use crate::model::Id;
+
+/// JSON list of `StrategySummary`: a cache of the strategy keys, rebuilt whenever it is missing,
+/// garbage or out of step with them.
+pub const INDEX: &str = "shirube/v1/index";
+/// `shirube/v1/strategy/<id>`: the `format::export` envelope.
+pub const STRATEGY_PREFIX: &str = "shirube/v1/strategy/";
+/// `shirube/v1/backup/<id>/<taken at>`: the envelope as it was.
+pub const BACKUP_PREFIX: &str = "shirube/v1/backup/";
+/// JSON list of `Backup`: the backups' metadata (their reason). A cache as well: every backup
+/// key is listed whether or not this index knows it.
+pub const BACKUP_INDEX: &str = "shirube/v1/backups";
+/// `shirube/v1/garbage/<found at>/<original key>`: unreadable text, kept for download.
+pub const GARBAGE_PREFIX: &str = "shirube/v1/garbage/";
+/// The preferences (JSON).
+pub const PREFERENCES: &str = "shirube/prefs";
+
+pub fn strategy(id: &Id) -> String {
+    format!("{STRATEGY_PREFIX}{id}")
+}
+
+/// The strategy id a key belongs to, if it is a strategy key.
+pub fn strategy_id(key: &str) -> Option<Id> {
+    key.strip_prefix(STRATEGY_PREFIX).filter(|id| !id.is_empty()).map(Id::from)
+}
+
+/// `stamp` is made key-safe with [`stamp`].
+pub fn backup(id: &Id, stamp: &str) -> String {
+    format!("{BACKUP_PREFIX}{id}/{stamp}")
+}
+
+/// The time a backup key was stamped with (without the `#n` that keeps keys distinct).
+pub fn backup_taken_at(key: &str) -> Option<String> {
+    let (_, stamp) = key.strip_prefix(BACKUP_PREFIX)?.rsplit_once('/')?;
+    Some(unstamp(stamp))
+}
+
+pub fn garbage(stamp: &str, original_key: &str) -> String {
+    format!("{GARBAGE_PREFIX}{stamp}/{original_key}")
+}
+
+/// `(original key, found at)` of a garbage key; a malformed one gives the whole rest as key.
+pub fn garbage_parts(key: &str) -> Option<(String, String)> {
+    let rest = key.strip_prefix(GARBAGE_PREFIX)?;
+    Some(match rest.split_once('/') {
+        Some((stamp, original)) => (original.to_owned(), unstamp(stamp)),
+        None => (rest.to_owned(), String::new()),
+    })
+}
+
+/// A time as a key segment: no `/` (it separates segments) and no `#` (it numbers duplicates).
+pub fn stamp(time: &str) -> String {
+    let s: String = time.chars().map(|c| if c == '/' || c == '#' { '-' } else { c }).collect();
+    if s.is_empty() { "-".to_owned() } else { s }
+}
+
+/// The `n`-th distinct variant of a stamp: `t`, `t#2`, `t#3` …
+pub fn numbered(stamp: &str, n: usize) -> String {
+    if n <= 1 { stamp.to_owned() } else { format!("{stamp}#{n}") }
+}
+
+fn unstamp(stamp: &str) -> String {
+    let time = stamp.split('#').next().unwrap_or_default();
+    if time == "-" { String::new() } else { time.to_owned() }
+}

@@ -1,0 +1,93 @@
+//! `window.localStorage` as a [`Backend`] (wasm32 only). Every call goes through `Result`s:
+//! storage can be absent (`null`), throw on access (blocked, sandboxed), or throw
+//! `QuotaExceededError` on write.
+
+use super::{Backend, StorageError};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The key written and removed once by [`LocalStorage::open`] on an empty storage, to find out
+/// whether writing works at all.
+const PROBE: &str = "shirube/probe";
+
+pub struct LocalStorage {
+    storage: web_sys::Storage,
+}
+
+impl LocalStorage {
+    /// The page's `localStorage`, or `Unavailable` saying why not. Never throws: it goes
+    /// through `window.localStorage` and handles both the exception and `null`.
+    pub fn open() -> Result<LocalStorage, StorageError> {
+        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable { detail: "not running in a browser window".into() })?;
+        let storage = match window.local_storage() {
+            Ok(Some(storage)) => storage,
+            Ok(None) => return Err(StorageError::Unavailable { detail: "localStorage is disabled in this browser".into() }),
+            Err(e) => return Err(StorageError::Unavailable { detail: describe(&e) }),
+        };
+        // A storage that refuses every write (old Safari private mode: quota 0) is no storage.
+        // Only probed when empty, so that a merely full storage is still opened and read.
+        if storage.length().map_err(|e| StorageError::Unavailable { detail: describe(&e) })? == 0 {
+            storage.set_item(PROBE, "1").map_err(|e| StorageError::Unavailable { detail: describe(&e) })?;
+            let _ = storage.remove_item(PROBE);
+        }
+        Ok(LocalStorage { storage })
+    }
+
+    /// Wraps a `Storage` object obtained elsewhere (e.g. `sessionStorage`).
+    pub fn from_storage(storage: web_sys::Storage) -> LocalStorage {
+        LocalStorage { storage }
+    }
+}
+
+impl Backend for LocalStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(key).map_err(failed)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.storage.set_item(key, value).map_err(|e| {
+            if is_quota(&e) {
+                StorageError::QuotaExceeded { key: key.to_owned(), bytes: value.len() }
+            } else {
+                failed(e)
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.storage.remove_item(key).map_err(failed)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let n = self.storage.length().map_err(failed)?;
+        let mut keys = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            if let Some(key) = self.storage.key(i).map_err(failed)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+fn failed(e: JsValue) -> StorageError {
+    StorageError::Failed { detail: describe(&e) }
+}
+
+/// `QuotaExceededError` (every browser today; Firefox once said `NS_ERROR_DOM_QUOTA_REACHED`,
+/// code 1014; the legacy code is 22).
+fn is_quota(e: &JsValue) -> bool {
+    e.dyn_ref::<web_sys::DomException>().is_some_and(|d| {
+        matches!(d.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") || matches!(d.code(), 22 | 1014)
+    })
+}
+
+/// What the browser said, as text: `Name: message`.
+fn describe(e: &JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", d.name(), d.message())
+    } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        format!("{}: {}", String::from(err.name()), String::from(err.message()))
+    } else {
+        e.as_string().unwrap_or_else(|| format!("{e:?}"))
+    }
+}

@@ -1,0 +1,47 @@
+//! Preferences (language, how fiscal years are shown, the strategy last opened): kept apart from
+//! the data under `shirube/prefs`, never exported, and never a reason to fail.
+
+use super::{keys, StorageError, Store};
+use crate::model::Id;
+use serde::{Deserialize, Serialize};
+
+/// Every field has a default, so preferences written by an older build still load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Preferences {
+    pub language: Language,
+    pub year_style: YearStyle,
+    pub last_opened: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    Ja,
+    En,
+}
+
+/// 令和6年度 or 2024年度.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum YearStyle {
+    #[default]
+    Japanese,
+    Western,
+}
+
+impl Store {
+    /// The stored preferences; missing, unreadable or unavailable → the defaults (unreadable
+    /// text is kept as a garbage entry).
+    pub fn preferences(&self) -> Preferences {
+        match self.read_json::<Preferences>(keys::PREFERENCES) {
+            Ok((Some(p), _)) => p,
+            _ => Preferences::default(),
+        }
+    }
+
+    pub fn save_preferences(&self, p: &Preferences) -> Result<(), StorageError> {
+        self.write_json(keys::PREFERENCES, p)
+    }
+}

@@ -1,0 +1,242 @@
+#![cfg(target_arch = "wasm32")]
+//! The storage layer against a real browser's `localStorage` (headless Chromium):
+//! save and load, a full storage, garbage written behind Shirube's back, and a storage that is
+//! missing, blocked or refuses every write.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60
+//! WASM_BINDGEN_TEST_TIMEOUT=120 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+//! cargo test --target wasm32-unknown-unknown --test storage_browser` (Chrome flags: `webdriver.json`).
+
+use shirube::format::export;
+use shirube::model::{template, FiscalYear, Id, Measure, NarrativeSection, PlanPeriod, Strategy};
+use shirube::storage::{keys, Backend, BackupReason, LocalStorage, Preferences, StorageError, Store};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FILLER: &str = "storage-test-filler/";
+
+fn local() -> web_sys::Storage {
+    web_sys::window().expect("window").local_storage().expect("localStorage access").expect("localStorage present")
+}
+
+/// Every test starts from an empty storage (the test page's origin holds nothing else).
+fn fresh() -> web_sys::Storage {
+    let storage = local();
+    storage.clear().expect("clear");
+    storage
+}
+
+fn sample(title: &str) -> Strategy {
+    let mut s = template::from_second_period(title, "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+    s.goals[0].measures.push(Measure::new("1", "企業立地等による雇用創出"));
+    s
+}
+
+fn browser_store() -> Store {
+    let (store, error) = Store::browser();
+    assert_eq!(error, None);
+    assert!(store.is_persistent());
+    store
+}
+
+#[wasm_bindgen_test]
+fn save_and_load_through_local_storage() {
+    let storage = fresh();
+    let store = browser_store();
+    let s = sample("第2期北斗市まち・ひと・しごと創生総合戦略");
+    store.save(&s, "2026-04-01T09:00:00+09:00").unwrap();
+    assert_eq!(store.load(&s.id).unwrap(), s);
+    // Really in localStorage, as the exported envelope, and seen by a second store (a reload).
+    let raw = storage.get_item(&keys::strategy(&s.id)).unwrap().expect("strategy key written");
+    assert_eq!(raw, export(&s, "2026-04-01T09:00:00+09:00"));
+    let again = browser_store();
+    assert_eq!(again.load(&s.id).unwrap(), s);
+    let list = again.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!((list[0].title.as_str(), list[0].updated_at.as_str()), (s.title.as_str(), "2026-04-01T09:00:00+09:00"));
+    assert!(storage.get_item(keys::INDEX).unwrap().is_some());
+
+    let backup = again.delete(&s.id, "2026-04-02T00:00:00Z").unwrap();
+    assert_eq!(backup.reason, BackupReason::Deleted);
+    assert_eq!(storage.get_item(&keys::strategy(&s.id)).unwrap(), None);
+    assert_eq!(again.restore_backup(&backup.key, "2026-04-03T00:00:00Z").unwrap(), s);
+    assert_eq!(store.load(&s.id).unwrap(), s);
+
+    let prefs = Preferences { last_opened: Some(s.id.clone()), ..Preferences::default() };
+    store.save_preferences(&prefs).unwrap();
+    assert_eq!(browser_store().preferences(), prefs);
+    fresh();
+}
+
+/// Fills localStorage with filler strings, halving their size each time one is refused, until
+/// not even a few bytes fit. Returns how many were written.
+fn fill(storage: &web_sys::Storage) -> usize {
+    let mut chunk = 1 << 20;
+    let mut n = 0;
+    while chunk >= 8 {
+        match storage.set_item(&format!("{FILLER}{n}"), &"x".repeat(chunk)) {
+            Ok(()) => n += 1,
+            Err(_) => chunk /= 2,
+        }
+    }
+    n
+}
+
+fn unfill(storage: &web_sys::Storage, n: usize) {
+    for i in 0..n {
+        let _ = storage.remove_item(&format!("{FILLER}{i}"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn full_storage_gives_quota_exceeded_and_keeps_the_previous_version() {
+    let storage = fresh();
+    let store = browser_store();
+    let v1 = sample("第1版");
+    store.save(&v1, "2026-01-01T00:00:00Z").unwrap();
+    let mut v2 = v1.clone();
+    v2.sections.push(NarrativeSection { id: Id::new("section"), heading: "基本方針".into(), body: "長い本文。".repeat(20_000) });
+    let other = sample("新しい戦略");
+
+    let fillers = fill(&storage);
+    // What happens while the storage is full is collected first and checked after clean-up, so
+    // that a failing assertion cannot leave a full storage behind.
+    let saved_v2 = store.save(&v2, "2026-01-02T00:00:00Z");
+    let loaded_while_full = store.load(&v1.id);
+    let saved_other = store.save(&other, "2026-01-02T00:00:00Z");
+    let deleted = store.delete(&v1.id, "2026-01-02T00:00:00Z");
+    let raw_set = LocalStorage::open().and_then(|l| l.set("storage-test-direct", "0123456789abcdef"));
+    let listed_while_full = store.list();
+    unfill(&storage, fillers);
+
+    assert!(fillers > 0);
+    assert_eq!(
+        saved_v2,
+        Err(StorageError::QuotaExceeded { key: keys::strategy(&v1.id), bytes: export(&v2, "2026-01-02T00:00:00Z").len() })
+    );
+    assert_eq!(loaded_while_full, Ok(v1.clone()));
+    assert!(matches!(saved_other, Err(StorageError::QuotaExceeded { .. })), "{saved_other:?}");
+    assert!(matches!(deleted, Err(StorageError::QuotaExceeded { .. })), "delete needs room for its backup: {deleted:?}");
+    assert_eq!(raw_set, Err(StorageError::QuotaExceeded { key: "storage-test-direct".into(), bytes: 16 }));
+    let listed = listed_while_full.unwrap();
+    assert_eq!((listed.len(), listed[0].updated_at.as_str()), (1, "2026-01-01T00:00:00Z"));
+
+    // Nothing was changed, and with room again everything works.
+    assert_eq!(store.load(&v1.id).unwrap(), v1);
+    assert_eq!(store.load(&other.id), Err(StorageError::NotFound { id: other.id.clone() }));
+    assert!(store.backups().unwrap().is_empty());
+    store.save(&v2, "2026-01-03T00:00:00Z").unwrap();
+    assert_eq!(store.load(&v1.id).unwrap(), v2);
+    fresh();
+}
+
+#[wasm_bindgen_test]
+fn garbage_written_behind_our_back_is_kept() {
+    let storage = fresh();
+    let store = browser_store();
+    let s = sample("戦略");
+    store.save(&s, "2026-01-01T00:00:00Z").unwrap();
+    let key = keys::strategy(&s.id);
+    let garbage = "{\"format\": \"shirube-strategy\", 途中で切れた";
+    storage.set_item(&key, garbage).unwrap();
+
+    let Err(StorageError::Garbage { key: found, kept_as }) = store.load(&s.id) else { panic!("expected Garbage") };
+    assert_eq!(found, key);
+    assert!(kept_as.starts_with(keys::GARBAGE_PREFIX) && kept_as.ends_with(&key), "{kept_as}");
+    assert_eq!(storage.get_item(&kept_as).unwrap().as_deref(), Some(garbage));
+    assert_eq!(storage.get_item(&key).unwrap(), None);
+    assert_eq!(store.garbage_text(&kept_as).unwrap(), garbage);
+    let entries = store.garbage().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!((entries[0].original_key.as_str(), entries[0].bytes), (key.as_str(), garbage.len()));
+    // Stamped by the browser's clock: an ISO time.
+    assert!(entries[0].found_at.len() == 24 && entries[0].found_at.ends_with('Z'), "{}", entries[0].found_at);
+    assert!(store.list().unwrap().is_empty());
+
+    // Garbage index and preferences: the list is rebuilt, the preferences fall back.
+    store.save(&s, "2026-01-02T00:00:00Z").unwrap();
+    storage.set_item(keys::INDEX, "[{").unwrap();
+    storage.set_item(keys::PREFERENCES, "<html>").unwrap();
+    assert_eq!(store.list().unwrap().len(), 1);
+    assert_eq!(store.preferences(), Preferences::default());
+    assert_eq!(store.garbage().unwrap().len(), 3);
+    fresh();
+}
+
+/// A backend that refuses everything, as a storage blocked after the page loaded does.
+struct Refusing;
+impl Backend for Refusing {
+    fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
+        Err(StorageError::Failed { detail: "SecurityError".into() })
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Failed { detail: "SecurityError".into() })
+    }
+    fn remove(&self, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Failed { detail: "SecurityError".into() })
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Err(StorageError::Failed { detail: "SecurityError".into() })
+    }
+}
+
+/// Replaces `window.localStorage` by a getter (`body` is its JavaScript); `restore` puts the
+/// real one back.
+fn replace_local_storage(body: &str) {
+    let js = format!(
+        "if (!window.__realLocalStorage) window.__realLocalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+         Object.defineProperty(window, 'localStorage', {{ configurable: true, get() {{ {body} }} }});"
+    );
+    js_sys::Function::new_no_args(&js).call0(&JsValue::NULL).expect("override localStorage");
+}
+
+fn restore_local_storage() {
+    js_sys::Function::new_no_args(
+        "if (window.__realLocalStorage) { Object.defineProperty(window, 'localStorage', window.__realLocalStorage); delete window.__realLocalStorage; }",
+    )
+    .call0(&JsValue::NULL)
+    .expect("restore localStorage");
+}
+
+#[wasm_bindgen_test]
+fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
+    fresh();
+    // Blocked (cookies disabled, sandboxed frame): the getter throws.
+    replace_local_storage("throw new DOMException('The operation is insecure.', 'SecurityError');");
+    let blocked = LocalStorage::open().map(|_| ());
+    let (fallback, why) = Store::browser();
+    // Disabled: the getter gives null.
+    replace_local_storage("return null;");
+    let disabled = LocalStorage::open().map(|_| ());
+    // Every write refused (old Safari private mode): an empty storage whose setItem throws.
+    replace_local_storage(
+        "return { length: 0, key() { return null; }, getItem() { return null; }, removeItem() {},
+                  setItem() { throw new DOMException('quota', 'QuotaExceededError'); } };",
+    );
+    let refusing = LocalStorage::open().map(|_| ());
+    restore_local_storage();
+    assert!(LocalStorage::open().is_ok(), "the real localStorage is back");
+
+    assert!(matches!(&blocked, Err(StorageError::Unavailable { detail }) if detail.contains("SecurityError")), "{blocked:?}");
+    assert_eq!(why, blocked.clone().err());
+    assert!(!fallback.is_persistent());
+    let s = sample("一時的な戦略");
+    fallback.save(&s, "t").unwrap();
+    assert_eq!(fallback.load(&s.id).unwrap(), s);
+    assert_eq!(local().get_item(&keys::strategy(&s.id)).unwrap(), None, "the fallback wrote nothing to localStorage");
+    assert!(matches!(disabled, Err(StorageError::Unavailable { .. })), "{disabled:?}");
+    assert!(matches!(&refusing, Err(StorageError::Unavailable { detail }) if detail.contains("QuotaExceededError")), "{refusing:?}");
+
+    assert!(!Store::in_memory().is_persistent());
+    let broken = Store::new(Box::new(Refusing));
+    let denied = StorageError::Failed { detail: "SecurityError".into() };
+    assert_eq!(broken.list(), Err(denied.clone()));
+    assert_eq!(broken.load(&s.id), Err(denied.clone()));
+    assert_eq!(broken.save(&s, "t"), Err(denied.clone()));
+    assert_eq!(broken.delete(&s.id, "t"), Err(denied.clone()));
+    assert_eq!(broken.backups(), Err(denied.clone()));
+    assert_eq!(broken.garbage(), Err(denied));
+    assert_eq!(broken.preferences(), Preferences::default());
+}
