@@ -102,5 +102,12 @@ mod tests {
         assert_eq!(facilities.related_external, ["1-26"]);
         assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2023)).settled, 5_347);
         assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2024)).budget, 5_251);
+        // 35-1 re-lists ふるさと納税制度の活用 only in its 3-year plan: its 令和5 計 stays 6,032.
+        let promotion = goal4.measures.iter().find(|m| m.title == "ほくとらしさの情報発信").expect("主要施策 35-1");
+        assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2023)).settled, 6_032);
+        assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2024)).budget, 204_551);
+        // The goal's 計 counts a re-listed initiative once.
+        let owned: i64 = goal4.measures.iter().flat_map(|m| &m.initiatives).filter_map(|i| i.year(crate::model::FiscalYear(2024)).and_then(|y| y.budget)).sum();
+        assert_eq!(s.goal_totals(goal4, crate::model::FiscalYear(2024)).budget, owned);
     }
 }

@@ -134,7 +134,7 @@ fn strategy() -> impl Gen<Value = crate::model::Strategy> {
                 for g in &mut s.goals {
                     for m in &mut g.measures {
                         if &m.id == other {
-                            m.relisted.push(init.clone());
+                            m.relisted.push(Relisting { initiative: init.clone(), years: if pick % 2 == 0 { vec![] } else { vec![FiscalYear(2024)] } });
                         }
                     }
                 }

@@ -53,7 +53,7 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         for m in &mut g.measures {
             r.rewrite_all(&mut m.kpis);
             r.rewrite_all(&mut m.related);
-            r.rewrite_all(&mut m.relisted);
+            m.relisted.iter_mut().for_each(|x| r.rewrite(&mut x.initiative));
             m.initiatives.iter_mut().for_each(|i| r.rewrite_all(&mut i.kpis));
         }
     }
@@ -74,7 +74,7 @@ mod tests {
         let mut m1 = Measure::new("1", "a");
         let init = Initiative::new("1", "x");
         let mut m2 = Measure::new("2", "b");
-        m2.relisted.push(init.id.clone());
+        m2.relisted.push(crate::model::Relisting::all_years(init.id.clone()));
         m2.related.push(m1.id.clone());
         m1.initiatives.push(init);
         m1.kpis.push(ind.id.clone());
@@ -88,7 +88,7 @@ mod tests {
         assert_ne!(d.indicators[0].series[0].id, s.indicators[0].series[0].id);
         assert_eq!(d.goals[0].targets, vec![d.indicators[0].id.clone()]);
         assert_eq!(d.goals[0].measures[0].kpis, vec![d.indicators[0].id.clone()]);
-        assert_eq!(d.goals[0].measures[1].relisted, vec![d.goals[0].measures[0].initiatives[0].id.clone()]);
+        assert_eq!(d.goals[0].measures[1].relisted[0].initiative, d.goals[0].measures[0].initiatives[0].id);
         assert_eq!(d.goals[0].measures[1].related, vec![d.goals[0].measures[0].id.clone()]);
         assert!(d.goals[0].measures[0].initiatives[0].id.as_str().starts_with("initiative-"));
         assert!(crate::model::validate(&d).is_empty());

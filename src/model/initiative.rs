@@ -144,15 +144,15 @@ fn add_year(total: &mut YearTotals, initiative: &Initiative, year: FiscalYear) {
 }
 
 impl Strategy {
-    /// 計 of a measure for a year: its own initiatives and its re-listed ones, as the
-    /// evaluation sheet shows them.
+    /// 計 of a measure for a year: its own initiatives and the ones it re-lists for that year,
+    /// as the evaluation sheet shows them.
     pub fn measure_totals(&self, measure: &Measure, year: FiscalYear) -> YearTotals {
         let mut total = YearTotals::default();
         for i in &measure.initiatives {
             add_year(&mut total, i, year);
         }
-        for id in &measure.relisted {
-            if let Some(i) = self.initiative(id) {
+        for r in measure.relisted.iter().filter(|r| r.covers(year)) {
+            if let Some(i) = self.initiative(&r.initiative) {
                 add_year(&mut total, i, year);
             }
         }

@@ -34,7 +34,7 @@ pub struct Measure {
     pub initiatives: Vec<Initiative>,
     /// 【再掲】: initiatives owned by another measure, listed here too (the same initiative, by id).
     #[serde(default)]
-    pub relisted: Vec<Id>,
+    pub relisted: Vec<Relisting>,
     #[serde(default)]
     pub evaluations: Vec<Evaluation>,
 }
@@ -59,6 +59,26 @@ impl Measure {
 
     pub fn evaluation(&self, year: FiscalYear) -> Option<&Evaluation> {
         self.evaluations.iter().find(|e| e.fiscal_year == year)
+    }
+}
+
+/// 【再掲】: an initiative of another measure shown under this one too — the same initiative,
+/// edited in one place. A sheet may re-list it only for some years (e.g. only in its 3-year
+/// plan, not in last year's results).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Relisting {
+    pub initiative: Id,
+    /// The fiscal years it is re-listed for; empty means every year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<FiscalYear>,
+}
+
+impl Relisting {
+    pub fn all_years(initiative: Id) -> Relisting {
+        Relisting { initiative, years: Vec::new() }
+    }
+    pub fn covers(&self, year: FiscalYear) -> bool {
+        self.years.is_empty() || self.years.contains(&year)
     }
 }
 

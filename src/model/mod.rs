@@ -26,7 +26,7 @@ pub use id::Id;
 pub(crate) use ids::renew_ids;
 pub use indicator::{Actual, Baseline, DesiredDirection, Indicator, IndicatorKind, Series, Target, YearValue};
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, ProjectDirection};
-pub use measure::{Evaluation, Evaluator, Measure, YearTotals};
+pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};
 pub use rating::{RatingPreset, RatingRule, RatingTier};
 pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};
 pub use sdg::Sdg;

@@ -147,7 +147,8 @@ impl<'a> Validator<'a> {
         let mut seen = HashSet::new();
         for (i, year) in years.into_iter().enumerate() {
             if !seen.insert(year) {
-                self.push(format!("{path}[{i}].{field}"), ProblemKind::DuplicateYear { year });
+                let at = if field.is_empty() { format!("{path}[{i}]") } else { format!("{path}[{i}].{field}") };
+                self.push(at, ProblemKind::DuplicateYear { year });
             }
         }
     }
@@ -224,13 +225,14 @@ impl<'a> Validator<'a> {
                     }
                 }
                 for (i, r) in m.relisted.iter().enumerate() {
-                    match initiatives.get(r) {
-                        None => self.push(format!("{mp}.relisted[{i}]"), ProblemKind::UnknownInitiative { id: r.clone() }),
-                        Some(owner) if *owner == &m.id => {
-                            self.push(format!("{mp}.relisted[{i}]"), ProblemKind::RelistedOwnInitiative { id: r.clone() })
-                        }
+                    let path = format!("{mp}.relisted[{i}].initiative");
+                    let id = r.initiative.clone();
+                    match initiatives.get(&r.initiative) {
+                        None => self.push(path, ProblemKind::UnknownInitiative { id }),
+                        Some(owner) if *owner == &m.id => self.push(path, ProblemKind::RelistedOwnInitiative { id }),
                         Some(_) => {}
                     }
+                    self.unique_years(&format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
                 }
                 self.unique_years(&format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
                 for (ei, e) in m.evaluations.iter().enumerate() {
@@ -422,8 +424,8 @@ mod tests {
         let init_id = s.goals[0].measures[0].initiatives[0].id.clone();
         let m = &mut s.goals[0].measures[0];
         m.related.push(Id::from("measure-gone"));
-        m.relisted.push(init_id.clone());
-        m.relisted.push(Id::from("initiative-gone"));
+        m.relisted.push(Relisting::all_years(init_id.clone()));
+        m.relisted.push(Relisting { initiative: Id::from("initiative-gone"), years: vec![FiscalYear(2023), FiscalYear(2023)] });
         let eval = Evaluation { fiscal_year: FiscalYear(2023), rating: Some("Z".into()), outcomes: String::new(), issues: String::new(), improvements: String::new(), next_plan: String::new(), notes: String::new(), evaluator: Evaluator::Internal };
         m.evaluations = vec![eval.clone(), eval];
         s.goals[0].national_goal = Some(Id::from("ng-x"));
@@ -432,8 +434,9 @@ mod tests {
         s.municipality.code = Some("112331".into());
         let got = kinds(&s);
         assert!(got.contains(&("goals[0].measures[0].related[0]".into(), ProblemKind::UnknownMeasure { id: Id::from("measure-gone") })));
-        assert!(got.contains(&("goals[0].measures[0].relisted[0]".into(), ProblemKind::RelistedOwnInitiative { id: init_id })));
-        assert!(got.contains(&("goals[0].measures[0].relisted[1]".into(), ProblemKind::UnknownInitiative { id: Id::from("initiative-gone") })));
+        assert!(got.contains(&("goals[0].measures[0].relisted[1].years[1]".into(), ProblemKind::DuplicateYear { year: FiscalYear(2023) })));
+        assert!(got.contains(&("goals[0].measures[0].relisted[0].initiative".into(), ProblemKind::RelistedOwnInitiative { id: init_id })));
+        assert!(got.contains(&("goals[0].measures[0].relisted[1].initiative".into(), ProblemKind::UnknownInitiative { id: Id::from("initiative-gone") })));
         assert!(got.contains(&("goals[0].measures[0].evaluations[1].fiscal_year".into(), ProblemKind::DuplicateYear { year: FiscalYear(2023) })));
         assert!(got.contains(&("goals[0].measures[0].evaluations[0].rating".into(), ProblemKind::UnknownRatingLabel { label: "Z".into() })));
         assert!(got.contains(&("goals[0].national_goal".into(), ProblemKind::UnknownNationalGoal { id: Id::from("ng-x") })));

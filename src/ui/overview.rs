@@ -121,7 +121,7 @@ fn measure_view(s: &Strategy, m: &Measure, lang: Language, style: YearStyle) -> 
             {i.is_new.then(|| view! { <span class="badge new">{tr(lang, "新規", "New")}</span> })}
         </li>
     });
-    let relisted = m.relisted.iter().filter_map(|id| s.initiative(id)).map(|i| view! {
+    let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative)).map(|i| view! {
         <li class="relisted"><span class="badge">{tr(lang, "再掲", "Re-listed")}</span>" "{i.title.clone()}</li>
     });
     let items: Vec<_> = own.map(IntoAny::into_any).chain(relisted.map(IntoAny::into_any)).collect();
