@@ -8,7 +8,7 @@
 mod envelope;
 mod import;
 pub mod migrations;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 
 pub use envelope::{export, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
