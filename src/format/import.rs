@@ -188,7 +188,7 @@ mod tests {
             "北斗市",
             PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) },
         );
-        s.goals[0].measures.push(crate::model::Measure::new("1", "企業立地等による雇用創出"));
+        s.goals_mut().next().unwrap().measures.push(crate::model::Measure::new("1", "企業立地等による雇用創出").into());
         s
     }
 
@@ -278,7 +278,7 @@ mod tests {
     #[test]
     fn warnings_come_back_with_the_strategy() {
         let mut s = sample();
-        s.indicators.push(crate::model::Indicator::new("1-1", "未使用の指標", "%"));
+        s.indicators.push(crate::model::Indicator::new("1-1", "未使用の指標", "%").into());
         let imported = import(&export(&s, "t")).unwrap();
         assert_eq!(imported.problems.len(), 1);
         assert_eq!(imported.problems[0].path, "strategy.indicators[0]");

@@ -84,7 +84,7 @@ fn measure() -> impl Gen<Value = Measure> {
         .prop_map(|(title, summary, priority, initiatives, eval_years, sdgs)| Measure {
             summary,
             priority,
-            initiatives,
+            initiatives: initiatives.into_iter().map(Into::into).collect(),
             sdgs: sdgs.into_iter().map(Sdg).collect(),
             evaluations: eval_years
                 .into_iter()
@@ -116,41 +116,28 @@ fn strategy() -> impl Gen<Value = crate::model::Strategy> {
                 stage: Some(DraftingStage::Policy),
             });
             s.goals.truncate(goals.len());
-            for (g, measures) in s.goals.iter_mut().zip(goals) {
-                g.measures = measures;
+            for (g, measures) in s.goals_mut().zip(goals) {
+                g.measures = measures.into_iter().map(Into::into).collect();
             }
             // References: indicators to goals and measures, one re-listing, one related measure.
             let measure_ids: Vec<Id> = s.measures().map(|(_, m)| m.id.clone()).collect();
             let initiative_ids: Vec<(Id, Id)> = s.initiatives().map(|(m, i)| (m.id.clone(), i.id.clone())).collect();
             for (k, ind) in indicators.iter().enumerate() {
-                if let Some(g) = s.goals.get_mut(k % 4) {
+                if let Some(g) = s.goals_mut().nth(k % 4) {
                     g.targets.push(ind.id.clone());
                 }
             }
-            if let (Some((owner, init)), Some(other)) =
-                (initiative_ids.first(), measure_ids.iter().find(|m| Some(*m) != initiative_ids.first().map(|x| &x.0)))
-            {
-                let _ = owner;
-                for g in &mut s.goals {
-                    for m in &mut g.measures {
-                        if &m.id == other {
-                            m.relisted.push(Relisting { initiative: init.clone(), years: if pick % 2 == 0 { vec![] } else { vec![FiscalYear(2024)] } });
-                        }
-                    }
-                }
+            let first_owner = initiative_ids.first().map(|x| &x.0);
+            if let (Some((_, init)), Some(other)) = (initiative_ids.first(), measure_ids.iter().find(|m| Some(*m) != first_owner)) {
+                let years = if pick % 2 == 0 { vec![] } else { vec![FiscalYear(2024)] };
+                s.measure_mut(other).unwrap().relisted.push(Relisting { initiative: init.clone(), years });
             }
             if measure_ids.len() >= 2 {
                 let a = (pick as usize) % measure_ids.len();
                 let b = (a + 1) % measure_ids.len();
-                for g in &mut s.goals {
-                    for m in &mut g.measures {
-                        if m.id == measure_ids[a] {
-                            m.related.push(measure_ids[b].clone());
-                        }
-                    }
-                }
+                s.measure_mut(&measure_ids[a]).unwrap().related.push(measure_ids[b].clone());
             }
-            s.indicators = indicators;
+            s.indicators = indicators.into_iter().map(Into::into).collect();
             s
         })
         .prop_filter("valid", |s| errors(&validate(s)).next().is_none())

@@ -3,6 +3,7 @@
 
 use super::{Id, Measure, Sdg};
 use schemars::JsonSchema;
+use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -29,7 +30,7 @@ pub struct Goal {
     #[serde(default)]
     pub targets: Vec<Id>,
     #[serde(default)]
-    pub measures: Vec<Measure>,
+    pub measures: Vec<Arc<Measure>>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -52,6 +53,10 @@ impl GoalKind {
 }
 
 impl Goal {
+    pub fn measures_mut(&mut self) -> impl Iterator<Item = &mut Measure> {
+        self.measures.iter_mut().map(Arc::make_mut)
+    }
+
     pub fn new(kind: GoalKind, number: &str, title: &str) -> Goal {
         Goal {
             id: Id::new("goal"),

@@ -33,28 +33,28 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
     s.sections.iter_mut().for_each(|x| r.renew(&mut x.id));
     s.national_framework.goals.iter_mut().for_each(|x| r.renew(&mut x.id));
     s.schedule.iter_mut().for_each(|x| r.renew(&mut x.id));
-    for ind in &mut s.indicators {
+    for ind in s.indicators_mut() {
         r.renew(&mut ind.id);
         ind.series.iter_mut().for_each(|x| r.renew(&mut x.id));
     }
-    for g in &mut s.goals {
+    for g in s.goals_mut() {
         r.renew(&mut g.id);
-        for m in &mut g.measures {
+        for m in g.measures_mut() {
             r.renew(&mut m.id);
-            m.initiatives.iter_mut().for_each(|i| r.renew(&mut i.id));
+            m.initiatives_mut().for_each(|i| r.renew(&mut i.id));
         }
     }
     // … then every reference.
-    for g in &mut s.goals {
+    for g in s.goals_mut() {
         if let Some(n) = &mut g.national_goal {
             r.rewrite(n);
         }
         r.rewrite_all(&mut g.targets);
-        for m in &mut g.measures {
+        for m in g.measures_mut() {
             r.rewrite_all(&mut m.kpis);
             r.rewrite_all(&mut m.related);
             m.relisted.iter_mut().for_each(|x| r.rewrite(&mut x.initiative));
-            m.initiatives.iter_mut().for_each(|i| r.rewrite_all(&mut i.kpis));
+            m.initiatives_mut().for_each(|i| r.rewrite_all(&mut i.kpis));
         }
     }
     s
@@ -76,11 +76,11 @@ mod tests {
         let mut m2 = Measure::new("2", "b");
         m2.relisted.push(crate::model::Relisting::all_years(init.id.clone()));
         m2.related.push(m1.id.clone());
-        m1.initiatives.push(init);
+        m1.initiatives.push(init.into());
         m1.kpis.push(ind.id.clone());
-        g.measures = vec![m1, m2];
-        s.goals.push(g);
-        s.indicators.push(ind);
+        g.measures = vec![m1.into(), m2.into()];
+        s.goals.push(g.into());
+        s.indicators.push(ind.into());
 
         let d = s.duplicate();
         assert_ne!(d.id, s.id);

@@ -3,6 +3,7 @@
 
 use super::{FiscalYear, Id, Initiative, Money, Sdg};
 use schemars::JsonSchema;
+use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -31,7 +32,7 @@ pub struct Measure {
     pub kpis: Vec<Id>,
     /// The initiatives this measure owns (具体的取組 / 事業).
     #[serde(default)]
-    pub initiatives: Vec<Initiative>,
+    pub initiatives: Vec<Arc<Initiative>>,
     /// 【再掲】: initiatives owned by another measure, listed here too (the same initiative, by id).
     #[serde(default)]
     pub relisted: Vec<Relisting>,
@@ -55,6 +56,10 @@ impl Measure {
             relisted: Vec::new(),
             evaluations: Vec::new(),
         }
+    }
+
+    pub fn initiatives_mut(&mut self) -> impl Iterator<Item = &mut Initiative> {
+        self.initiatives.iter_mut().map(Arc::make_mut)
     }
 
     pub fn evaluation(&self, year: FiscalYear) -> Option<&Evaluation> {

@@ -4,6 +4,7 @@
 
 use super::{FiscalYear, Goal, Id, Indicator, Measure, Initiative, RatingRule, ScheduleItem};
 use schemars::JsonSchema;
+use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -26,10 +27,10 @@ pub struct Strategy {
     pub rating_rule: RatingRule,
     /// Basic goals (基本目標) and cross-cutting goals (横断的な目標), in display order.
     #[serde(default)]
-    pub goals: Vec<Goal>,
+    pub goals: Vec<Arc<Goal>>,
     /// Every indicator (数値目標・KPI) lives here once; goals and measures refer to it by id.
     #[serde(default)]
-    pub indicators: Vec<Indicator>,
+    pub indicators: Vec<Arc<Indicator>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -155,17 +156,17 @@ impl Strategy {
     }
 
     pub fn indicator(&self, id: &Id) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| &i.id == id)
+        self.indicators.iter().map(|i| &**i).find(|i| &i.id == id)
     }
 
     /// Every measure with the goal it sits under.
     pub fn measures(&self) -> impl Iterator<Item = (&Goal, &Measure)> {
-        self.goals.iter().flat_map(|g| g.measures.iter().map(move |m| (g, m)))
+        self.goals.iter().flat_map(|g| g.measures.iter().map(move |m| (&**g, &**m)))
     }
 
     /// Every initiative with the measure that owns it (re-listings are not repeated).
     pub fn initiatives(&self) -> impl Iterator<Item = (&Measure, &Initiative)> {
-        self.measures().flat_map(|(_, m)| m.initiatives.iter().map(move |i| (m, i)))
+        self.measures().flat_map(|(_, m)| m.initiatives.iter().map(move |i| (m, &**i)))
     }
 
     pub fn initiative(&self, id: &Id) -> Option<&Initiative> {
@@ -174,9 +175,42 @@ impl Strategy {
 
     /// Where an indicator is used: the goals (as 数値目標) and measures (as KPI) that refer to it.
     pub fn uses_of(&self, indicator: &Id) -> (Vec<&Goal>, Vec<&Measure>) {
-        let goals = self.goals.iter().filter(|g| g.targets.contains(indicator)).collect();
+        let goals = self.goals.iter().map(|g| &**g).filter(|g| g.targets.contains(indicator)).collect();
         let measures = self.measures().map(|(_, m)| m).filter(|m| m.kpis.contains(indicator)).collect();
         (goals, measures)
+    }
+
+    /// Every goal, for changing (copy-on-write: a goal shared with an undo snapshot is copied
+    /// only when it is changed).
+    pub fn goals_mut(&mut self) -> impl Iterator<Item = &mut Goal> {
+        self.goals.iter_mut().map(Arc::make_mut)
+    }
+
+    pub fn indicators_mut(&mut self) -> impl Iterator<Item = &mut Indicator> {
+        self.indicators.iter_mut().map(Arc::make_mut)
+    }
+
+    pub fn goal_mut(&mut self, id: &Id) -> Option<&mut Goal> {
+        self.goals.iter_mut().find(|g| &g.id == id).map(Arc::make_mut)
+    }
+
+    pub fn indicator_mut(&mut self, id: &Id) -> Option<&mut Indicator> {
+        self.indicators.iter_mut().find(|i| &i.id == id).map(Arc::make_mut)
+    }
+
+    /// The measure with this id, copying only the goal and measure on its path.
+    pub fn measure_mut(&mut self, id: &Id) -> Option<&mut Measure> {
+        let (gi, mi) = self.goals.iter().enumerate().find_map(|(gi, g)| {
+            g.measures.iter().position(|m| &m.id == id).map(|mi| (gi, mi))
+        })?;
+        Some(Arc::make_mut(&mut Arc::make_mut(&mut self.goals[gi]).measures[mi]))
+    }
+
+    /// The initiative with this id (in the measure that owns it), copying only its path.
+    pub fn initiative_mut(&mut self, id: &Id) -> Option<&mut Initiative> {
+        let owner = self.initiatives().find(|(_, i)| &i.id == id).map(|(m, _)| m.id.clone())?;
+        let measure = self.measure_mut(&owner)?;
+        measure.initiatives.iter_mut().find(|i| &i.id == id).map(Arc::make_mut)
     }
 
     /// Counts shown in lists and import previews.
@@ -202,4 +236,30 @@ pub struct Counts {
     pub measures: usize,
     pub initiatives: usize,
     pub indicators: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{template, FiscalYear, Measure};
+
+    /// A copy of a strategy shares every goal, measure and indicator with it; changing one
+    /// measure copies only that measure and its goal (what makes undo snapshots cheap).
+    #[test]
+    fn copies_share_what_was_not_changed() {
+        let mut s = template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        for g in s.goals_mut() {
+            g.measures.push(Measure::new("1", "施策").into());
+        }
+        let target = s.goals[1].measures[0].id.clone();
+        let before = s.clone();
+        s.measure_mut(&target).unwrap().title = "変更".into();
+        assert_eq!(before.goals[1].measures[0].title, "施策");
+        assert_eq!(s.goals[1].measures[0].title, "変更");
+        assert!(!Arc::ptr_eq(&before.goals[1], &s.goals[1]));
+        assert!(!Arc::ptr_eq(&before.goals[1].measures[0], &s.goals[1].measures[0]));
+        for i in [0, 2, 3, 4, 5] {
+            assert!(Arc::ptr_eq(&before.goals[i], &s.goals[i]), "goal {i} is shared");
+        }
+    }
 }

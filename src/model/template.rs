@@ -41,7 +41,7 @@ pub fn from_second_period(title: &str, municipality: &str, period: PlanPeriod) -
         .national_framework
         .goals
         .iter()
-        .map(|ng| Goal { national_goal: Some(ng.id.clone()), ..Goal::new(ng.kind, &ng.number, &ng.title) })
+        .map(|ng| Goal { national_goal: Some(ng.id.clone()), ..Goal::new(ng.kind, &ng.number, &ng.title) }.into())
         .collect();
     s
 }

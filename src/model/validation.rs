@@ -377,11 +377,16 @@ mod tests {
         m.kpis.push(ind.id.clone());
         let mut init = Initiative::new("1", "子育て相談");
         init.years.push(InitiativeYear { fiscal_year: FiscalYear(2023), budget: Some(300), settled: Some(280), direction: Some(ProjectDirection::Maintain), plan: String::new(), result: String::new() });
-        m.initiatives.push(init);
-        g.measures.push(m);
-        s.goals.push(g);
-        s.indicators.push(ind);
+        m.initiatives.push(init.into());
+        g.measures.push(m.into());
+        s.goals.push(g.into());
+        s.indicators.push(ind.into());
         s
+    }
+
+    fn first_measure(s: &mut Strategy) -> &mut Measure {
+        let id = s.goals[0].measures[0].id.clone();
+        s.measure_mut(&id).unwrap()
     }
 
     fn kinds(s: &Strategy) -> Vec<(String, ProblemKind)> {
@@ -398,12 +403,14 @@ mod tests {
         let mut s = valid();
         let ind_id = s.indicators[0].id.clone();
         s.period = PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2022) };
-        s.goals[0].measures[0].kpis.push(Id::from("ind-9f2c"));
-        s.goals[0].measures[0].initiatives[0].years[0].budget = Some(-5);
-        s.goals[0].measures[0].initiatives[0].id = ind_id.clone();
-        s.indicators[0].series[0].actuals.push(Actual { year: FiscalYear(2023), value: f64::NAN, provisional: false, comment: String::new() });
-        s.indicators[0].series[0].target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2030)) });
-        s.goals[0].sdgs.push(Sdg(18));
+        first_measure(&mut s).kpis.push(Id::from("ind-9f2c"));
+        let init = std::sync::Arc::make_mut(&mut first_measure(&mut s).initiatives[0]);
+        init.years[0].budget = Some(-5);
+        init.id = ind_id.clone();
+        let series = &mut s.indicator_mut(&ind_id).unwrap().series[0];
+        series.actuals.push(Actual { year: FiscalYear(2023), value: f64::NAN, provisional: false, comment: String::new() });
+        series.target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2030)) });
+        s.goals_mut().next().unwrap().sdgs.push(Sdg(18));
         let got = kinds(&s);
         let expected = vec![
             ("period".to_string(), ProblemKind::PeriodReversed { first: FiscalYear(2025), last: FiscalYear(2022) }),
@@ -422,15 +429,14 @@ mod tests {
     fn references_and_duplicates_per_year() {
         let mut s = valid();
         let init_id = s.goals[0].measures[0].initiatives[0].id.clone();
-        let m = &mut s.goals[0].measures[0];
+        let m = first_measure(&mut s);
         m.related.push(Id::from("measure-gone"));
         m.relisted.push(Relisting::all_years(init_id.clone()));
         m.relisted.push(Relisting { initiative: Id::from("initiative-gone"), years: vec![FiscalYear(2023), FiscalYear(2023)] });
         let eval = Evaluation { fiscal_year: FiscalYear(2023), rating: Some("Z".into()), outcomes: String::new(), issues: String::new(), improvements: String::new(), next_plan: String::new(), notes: String::new(), evaluator: Evaluator::Internal };
         m.evaluations = vec![eval.clone(), eval];
-        s.goals[0].national_goal = Some(Id::from("ng-x"));
-        s.indicators.push(Indicator::new("9-9", "未使用", "件"));
-        s.indicators[1].series.clear();
+        s.goals_mut().next().unwrap().national_goal = Some(Id::from("ng-x"));
+        s.indicators.push(Indicator { series: Vec::new(), ..Indicator::new("9-9", "未使用", "件") }.into());
         s.municipality.code = Some("112331".into());
         let got = kinds(&s);
         assert!(got.contains(&("goals[0].measures[0].related[0]".into(), ProblemKind::UnknownMeasure { id: Id::from("measure-gone") })));

@@ -17,7 +17,7 @@ fn store() -> (Rc<MemoryBackend>, Store) {
 
 fn sample(title: &str, municipality: &str) -> Strategy {
     let mut s = template::from_second_period(title, municipality, PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
-    s.goals[0].measures.push(Measure::new("1", "企業立地等による雇用創出"));
+    s.goals_mut().next().unwrap().measures.push(Measure::new("1", "企業立地等による雇用創出").into());
     s
 }
 
@@ -33,10 +33,12 @@ fn rich(title: &str) -> Strategy {
     let mut init = Initiative::new("(1)", "企業誘致推進事業");
     init.years.push(InitiativeYear { fiscal_year: FiscalYear(2021), budget: Some(12_345), settled: Some(11_000), direction: Some(ProjectDirection::ALL[0]), plan: "計画".into(), result: "実績".into() });
     init.kpis.push(ind.id.clone());
-    s.goals[0].targets.push(ind.id.clone());
-    s.goals[0].measures[0].kpis.push(ind.id.clone());
-    s.goals[0].measures[0].initiatives.push(init);
-    s.indicators.push(ind);
+    let goal = s.goals_mut().next().unwrap();
+    goal.targets.push(ind.id.clone());
+    let measure = goal.measures_mut().next().unwrap();
+    measure.kpis.push(ind.id.clone());
+    measure.initiatives.push(init.into());
+    s.indicators.push(ind.into());
     s
 }
 
@@ -101,7 +103,7 @@ fn work_in_progress_that_breaks_validation_still_loads() {
     let (_, store) = store();
     let mut s = sample("途中", "北斗市");
     s.period = PlanPeriod { first: FiscalYear(2024), last: FiscalYear(2020) }; // reversed while typing
-    s.indicators.push(Indicator { series: Vec::new(), ..Indicator::new("1-1", "指標", "%") });
+    s.indicators.push(Indicator { series: Vec::new(), ..Indicator::new("1-1", "指標", "%") }.into());
     assert!(crate::format::import(&export(&s, "t")).is_err(), "the import refuses it");
     store.save(&s, "t").unwrap();
     assert_eq!(store.load(&s.id).unwrap(), s);
