@@ -194,7 +194,7 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
     if s.indicators.is_empty() {
         return view! { <p class="empty">{tr(lang, "指標はまだありません。", "No indicators yet.")}</p> }.into_any();
     }
-    let all: Vec<&Indicator> = s.indicators.iter().collect();
+    let all: Vec<&Indicator> = s.indicators.iter().map(|i| &**i).collect();
     let used_in = s.indicators.iter().map(|ind| {
         let (goals, measures) = s.uses_of(&ind.id);
         let places: Vec<String> = goals.iter().map(|g| goal_heading(g, lang)).chain(measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number))).collect();
