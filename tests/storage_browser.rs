@@ -30,7 +30,7 @@ fn fresh() -> web_sys::Storage {
 
 fn sample(title: &str) -> Strategy {
     let mut s = template::from_second_period(title, "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
-    s.goals[0].measures.push(Measure::new("1", "企業立地等による雇用創出"));
+    s.goals_mut().next().unwrap().measures.push(Measure::new("1", "企業立地等による雇用創出").into());
     s
 }
 
