@@ -1,5 +1,6 @@
 //! The root component: creates the app state, follows the URL hash, and lays out the page.
 
+use super::editor::Editor;
 use super::header::Header;
 use super::notices::Notices;
 use super::overview::Overview;
@@ -53,6 +54,7 @@ fn App() -> impl IntoView {
             {move || match state.route.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
                 Route::Strategy(_) => view! { <Overview/> }.into_any(),
+                Route::Edit(_, _) => view! { <Editor/> }.into_any(),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{move || state.tr("ページが見つかりません", "Page not found")}</h1>

@@ -2,6 +2,7 @@
 //! they show (`i18n`). Effects here only sync with the outside world (storage, the URL hash,
 //! the document's language); everything else is derived.
 
+pub mod history;
 pub mod i18n;
 pub mod route;
 pub mod files;
@@ -10,6 +11,8 @@ pub mod files;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod create_form;
+#[cfg(target_arch = "wasm32")]
+mod editor;
 #[cfg(target_arch = "wasm32")]
 mod header;
 #[cfg(target_arch = "wasm32")]

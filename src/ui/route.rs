@@ -1,5 +1,6 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
-//! `#/` the strategy list, `#/s/<id>` a strategy's overview.
+//! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
+//! editor with what is selected in it.
 
 use crate::model::Id;
 
@@ -7,7 +8,31 @@ use crate::model::Id;
 pub enum Route {
     List,
     Strategy(Id),
+    Edit(Id, Selection),
     NotFound(String),
+}
+
+/// What the editor shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// The strategy's own settings (title, period, sections …).
+    Strategy,
+    Goal(Id),
+    Measure(Id),
+    Initiative(Id),
+    Indicator(Id),
+}
+
+impl Selection {
+    fn segments(&self) -> Option<(&'static str, &Id)> {
+        match self {
+            Selection::Strategy => None,
+            Selection::Goal(id) => Some(("goal", id)),
+            Selection::Measure(id) => Some(("measure", id)),
+            Selection::Initiative(id) => Some(("initiative", id)),
+            Selection::Indicator(id) => Some(("indicator", id)),
+        }
+    }
 }
 
 impl Route {
@@ -16,6 +41,18 @@ impl Route {
         match path.split('/').collect::<Vec<_>>().as_slice() {
             [""] => Route::List,
             ["s", id] if !id.is_empty() => Route::Strategy(Id::from(*id)),
+            ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
+            ["s", id, "edit", kind, item] if !id.is_empty() && !item.is_empty() => {
+                let item = Id::from(*item);
+                let selection = match *kind {
+                    "goal" => Selection::Goal(item),
+                    "measure" => Selection::Measure(item),
+                    "initiative" => Selection::Initiative(item),
+                    "indicator" => Selection::Indicator(item),
+                    _ => return Route::NotFound(hash.to_owned()),
+                };
+                Route::Edit(Id::from(*id), selection)
+            }
             _ => Route::NotFound(hash.to_owned()),
         }
     }
@@ -24,6 +61,10 @@ impl Route {
         match self {
             Route::List | Route::NotFound(_) => "#/".to_owned(),
             Route::Strategy(id) => format!("#/s/{id}"),
+            Route::Edit(id, selection) => match selection.segments() {
+                None => format!("#/s/{id}/edit"),
+                Some((kind, item)) => format!("#/s/{id}/edit/{kind}/{item}"),
+            },
         }
     }
 }
@@ -38,6 +79,16 @@ mod tests {
         assert_eq!(Route::parse("#/s/strategy-1"), Route::Strategy(Id::from("strategy-1")));
         assert_eq!(Route::parse(&Route::Strategy(Id::from("x")).hash()), Route::Strategy(Id::from("x")));
         assert!(matches!(Route::parse("#/nope/1"), Route::NotFound(_)));
+        for r in [
+            Route::Edit(Id::from("s1"), Selection::Strategy),
+            Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
+            Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),
+            Route::Edit(Id::from("s1"), Selection::Initiative(Id::from("initiative-1"))),
+            Route::Edit(Id::from("s1"), Selection::Indicator(Id::from("ind-1"))),
+        ] {
+            assert_eq!(Route::parse(&r.hash()), r);
+        }
+        assert!(matches!(Route::parse("#/s/x/edit/planet/1"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
     }
 }

@@ -3,6 +3,7 @@
 //! Components get it with `use_app()`.
 
 use super::files;
+use super::history::{History, UNDO_LIMIT};
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
@@ -46,6 +47,10 @@ pub struct AppState {
     pub open: RwSignal<Option<Strategy>>,
     /// Bumped by every change of the open strategy; autosave follows it.
     pub revision: RwSignal<u64>,
+    /// Earlier and later versions of the open strategy.
+    pub history: StoredValue<History<Strategy>>,
+    /// (undo steps, redo steps), for the buttons.
+    pub history_depths: RwSignal<(usize, usize)>,
     pub save_state: RwSignal<SaveState>,
     pub prefs: RwSignal<Preferences>,
     pub notice: RwSignal<Option<Notice>>,
@@ -71,6 +76,8 @@ impl AppState {
             garbage: RwSignal::new(Vec::new()),
             open: RwSignal::new(None),
             revision: RwSignal::new(0),
+            history: StoredValue::new(History::new(UNDO_LIMIT)),
+            history_depths: RwSignal::new((0, 0)),
             save_state: RwSignal::new(if persistent { SaveState::Saved { at: None } } else { SaveState::NotPersistent }),
             prefs: RwSignal::new(prefs),
             notice: RwSignal::new(None),
@@ -123,12 +130,14 @@ impl AppState {
 
     /// Makes the state follow a route: opening a strategy loads it from the store.
     pub fn apply_route(&self, route: Route) {
-        if let Route::Strategy(id) = &route {
+        if let Route::Strategy(id) | Route::Edit(id, _) = &route {
             let already = self.open.with_untracked(|o| o.as_ref().map(|s| &s.id == id)).unwrap_or(false);
             if !already {
                 self.flush();
                 match self.store.with_value(|s| s.load(id)) {
                     Ok(strategy) => {
+                        self.history.update_value(History::clear);
+                        self.history_depths.set((0, 0));
                         self.open.set(Some(strategy));
                         self.set_preferences(|p| p.last_opened = Some(id.clone()));
                     }
@@ -145,18 +154,31 @@ impl AppState {
         self.route.set(route);
     }
 
-    /// Changes the open strategy; autosave follows.
+    /// Changes the open strategy: one undo step; autosave follows.
     pub fn edit(&self, f: impl FnOnce(&mut Strategy)) {
-        let mut changed = false;
+        let Some(before) = self.open.get_untracked() else { return };
         self.open.update(|o| {
             if let Some(s) = o {
                 f(s);
-                changed = true;
             }
         });
-        if changed {
-            self.revision.update(|r| *r += 1);
+        self.history.update_value(|h| h.record(before));
+        self.changed();
+    }
+
+    /// Goes back one step (`forward` = false) or forward again.
+    pub fn undo_redo(&self, forward: bool) {
+        let Some(current) = self.open.get_untracked() else { return };
+        let other = self.history.try_update_value(|h| if forward { h.redo(current) } else { h.undo(current) }).flatten();
+        if let Some(version) = other {
+            self.open.set(Some(version));
+            self.changed();
         }
+    }
+
+    fn changed(&self) {
+        self.history_depths.set(self.history.with_value(History::depths));
+        self.revision.update(|r| *r += 1);
     }
 
     /// Autosave: after each change, wait for a quiet moment, then save. Runs as an Effect
@@ -183,7 +205,16 @@ impl AppState {
     }
 
     /// Saves the open strategy now if a change is waiting (e.g. before the page goes away).
+    /// A field being typed in is committed first (blurring it fires its `change`).
     pub fn flush(&self) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+                    let _ = el.blur();
+                }
+            }
+        }
         if self.save_state.get_untracked() == SaveState::Pending {
             self.save_now();
         }

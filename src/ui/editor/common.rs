@@ -1,0 +1,90 @@
+//! Pieces every entity form shares: the move up / move down / delete bar, and the list of
+//! indicator references (a goal's 数値目標, a measure's or initiative's KPIs) with the choice to
+//! pick an existing indicator or create one in place.
+
+use crate::model::{Id, Strategy};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Move up, move down, delete — keyboard reachable buttons; focus stays on the button pressed.
+#[component]
+pub fn EntityActions(
+    on_move: Callback<bool>,
+    on_delete: Callback<()>,
+    #[prop(into)] delete_label: Signal<String>,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="entity-actions">
+            <button type="button" data-testid="move-up" on:click=move |_| on_move.run(true)>{move || state.tr("↑ 上へ", "↑ Up")}</button>
+            <button type="button" data-testid="move-down" on:click=move |_| on_move.run(false)>{move || state.tr("↓ 下へ", "↓ Down")}</button>
+            <button type="button" class="danger" data-testid="delete" on:click=move |_| on_delete.run(())>{move || delete_label.get()}</button>
+        </div>
+    }
+}
+
+/// A list of indicator references.
+#[component]
+pub fn IndicatorRefs(
+    #[prop(into)] legend: Signal<String>,
+    /// The references as stored.
+    #[prop(into)]
+    refs: Signal<Vec<Id>>,
+    /// Replaces the references.
+    on_commit: Callback<Vec<Id>>,
+    /// Creates a new indicator, adds a reference to it, and opens it.
+    on_create: Callback<()>,
+    #[prop(optional, into)] testid: String,
+) -> impl IntoView {
+    let state = use_app();
+    let names = Memo::new(move |_| {
+        state.open.with(|o| {
+            o.as_ref().map(|s: &Strategy| {
+                s.indicators.iter().map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned())).collect::<Vec<_>>()
+            })
+        }).unwrap_or_default()
+    });
+    let name_of = move |id: &Id| names.with(|n| n.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string());
+    view! {
+        <fieldset class="refs" data-testid=testid>
+            <legend>{move || legend.get()}</legend>
+            <ul>
+                {move || refs.get().into_iter().map(|id| {
+                    let remove = id.clone();
+                    let href = state.open.with_untracked(|o| o.as_ref().map(|s| crate::ui::route::Route::Edit(s.id.clone(), crate::ui::route::Selection::Indicator(id.clone())).hash())).unwrap_or_default();
+                    view! {
+                        <li>
+                            <a href=href>{name_of(&id)}</a>
+                            <button type="button" class="quiet" data-testid="remove-ref" on:click=move |_| {
+                                let mut v = refs.get_untracked();
+                                v.retain(|x| x != &remove);
+                                on_commit.run(v);
+                            }>{move || state.tr("外す", "Remove")}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="refs-add">
+                <label class="visually-hidden" for="add-ref">{move || state.tr("既存の指標を追加", "Add an existing indicator")}</label>
+                <select data-testid="add-ref" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if !v.is_empty() {
+                        let mut list = refs.get_untracked();
+                        let id = Id::from(v.as_str());
+                        if !list.contains(&id) { list.push(id); on_commit.run(list); }
+                    }
+                    if let Some(sel) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) { sel.set_value(""); }
+                }>
+                    <option value="">{move || state.tr("既存の指標を追加…", "Add an existing indicator…")}</option>
+                    {move || {
+                        let current = refs.get();
+                        names.get().into_iter().filter(|(id, _)| !current.contains(id)).map(|(id, name)| view! {
+                            <option value=id.to_string()>{name}</option>
+                        }).collect_view()
+                    }}
+                </select>
+                <button type="button" data-testid="create-ref" on:click=move |_| on_create.run(())>{move || state.tr("＋ 新しい指標をつくる", "+ New indicator")}</button>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,299 @@
+//! The shared input components of the editor. Every one commits to the model only when the
+//! user is done (the `change` event: blur, or Enter in a one-line field), never in the middle of
+//! an IME composition, and never rewrites what the user is typing: a number that does not parse
+//! stays in the field with a message next to it, and the stored value is left as it was.
+
+use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg};
+use crate::ui::i18n;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A unique DOM id for a label's `for`.
+fn field_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Marks a field as holding typed text that is not committed yet (Ctrl+Z then belongs to the
+/// field, not to the strategy's undo).
+fn mark_dirty(ev: &leptos::ev::Event, dirty: bool) {
+    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        let _ = if dirty { el.set_attribute("data-dirty", "") } else { el.remove_attribute("data-dirty") };
+    }
+}
+
+/// A one-line or multi-line text field.
+#[component]
+pub fn TextField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional, into)] testid: String,
+    #[prop(optional, into)] placeholder: String,
+    #[prop(optional, into)] problem: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let id = field_id("f");
+    let composing = RwSignal::new(false);
+    let commit = move |ev: &leptos::ev::Event| {
+        mark_dirty(ev, false);
+        let text = event_target_value(ev);
+        if text != value.get_untracked() {
+            on_commit.run(text);
+        }
+    };
+    let problem = problem.unwrap_or_else(|| Signal::derive(|| None));
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() data-testid=testid.clone() placeholder=placeholder.clone() rows="4"
+                prop:value=move || value.get()
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                on:compositionstart=move |_| composing.set(true)
+                on:compositionend=move |_| composing.set(false)
+                on:input=move |ev| mark_dirty(&ev, true)
+                on:change=move |ev| commit(&ev)
+            ></textarea>
+        }.into_any()
+    } else {
+        view! {
+            <input type="text" id=id.clone() data-testid=testid.clone() placeholder=placeholder.clone()
+                prop:value=move || value.get()
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                on:compositionstart=move |_| composing.set(true)
+                on:compositionend=move |_| composing.set(false)
+                on:input=move |ev| mark_dirty(&ev, true)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    // Enter that confirms an IME candidate only confirms it.
+                    if ev.key() == "Enter" && !ev.is_composing() && !composing.get_untracked() && ev.key_code() != 229 {
+                        ev.prevent_default();
+                        commit(&ev);
+                    }
+                }
+                on:change=move |ev| commit(&ev)
+            />
+        }.into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            {input}
+            {move || problem.get().map(|p| view! { <p class="field-problem" role="alert">{p}</p> })}
+        </div>
+    }
+}
+
+/// How a number field reads what is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberKind {
+    /// Any number (indicator values).
+    Decimal,
+    /// Whole 千円 (money).
+    Money,
+}
+
+/// A number field: full-width digits, commas and a leading minus are accepted; what does not
+/// parse stays typed, with a message, and the stored value does not change. Empty = no value.
+#[component]
+pub fn NumberField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] value: Signal<Option<f64>>,
+    on_commit: Callback<Option<f64>>,
+    #[prop(optional)] kind: Option<NumberKind>,
+    #[prop(optional, into)] unit: String,
+    #[prop(optional, into)] testid: String,
+) -> impl IntoView {
+    let state = use_app();
+    let kind = kind.unwrap_or(NumberKind::Decimal);
+    let id = field_id("n");
+    let error = RwSignal::new(None::<String>);
+    let composing = RwSignal::new(false);
+    let shown = move |v: Option<f64>| v.map(i18n::number).unwrap_or_default();
+    let commit = move |ev: &leptos::ev::Event| {
+        if composing.get_untracked() {
+            return;
+        }
+        mark_dirty(ev, false);
+        let text = event_target_value(ev);
+        let parsed = if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            match kind {
+                NumberKind::Decimal => parse_number(&text).map(Some),
+                NumberKind::Money => parse_money(&text).map(|v| Some(v as f64)),
+            }
+        };
+        match parsed {
+            Ok(v) => {
+                error.set(None);
+                if v != value.get_untracked() {
+                    on_commit.run(v);
+                }
+                // Show the normalised number (１，２３４ → 1,234) even when it did not change.
+                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    input.set_value(&shown(v));
+                }
+            }
+            Err(e) => {
+                let lang = state.lang();
+                let msg = match (e, kind) {
+                    (NumberError::NotANumber(t), NumberKind::Money) => match lang {
+                        crate::storage::Language::Ja => format!("「{t}」は金額（千円、整数）として読めません。保存されている値は変わっていません。"),
+                        crate::storage::Language::En => format!("'{t}' is not an amount (whole thousands of yen). The stored value is unchanged."),
+                    },
+                    (NumberError::NotANumber(t), _) => match lang {
+                        crate::storage::Language::Ja => format!("「{t}」は数値として読めません。保存されている値は変わっていません。"),
+                        crate::storage::Language::En => format!("'{t}' is not a number. The stored value is unchanged."),
+                    },
+                    (NumberError::Empty, _) => String::new(),
+                };
+                error.set(Some(msg));
+            }
+        }
+    };
+    view! {
+        <div class="field number">
+            <label for=id.clone()>{move || label.get()}</label>
+            <span class="with-unit">
+                <input type="text" inputmode="decimal" id=id data-testid=testid
+                    prop:value=move || shown(value.get())
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    on:compositionstart=move |_| composing.set(true)
+                    on:compositionend=move |_| composing.set(false)
+                    on:input=move |ev| mark_dirty(&ev, true)
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Enter" && !ev.is_composing() && !composing.get_untracked() && ev.key_code() != 229 {
+                            ev.prevent_default();
+                            commit(&ev);
+                        }
+                    }
+                    on:change=move |ev| commit(&ev)
+                />
+                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit.clone()}</span> })}
+            </span>
+            {move || error.get().map(|e| view! { <p class="field-problem" role="alert" data-testid="field-problem">{e}</p> })}
+        </div>
+    }
+}
+
+/// A fiscal-year field: 令和8年度, R8, 2026 …; shows how it was read.
+#[component]
+pub fn YearField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] value: Signal<Option<FiscalYear>>,
+    on_commit: Callback<Option<FiscalYear>>,
+    #[prop(optional, into)] testid: String,
+) -> impl IntoView {
+    let state = use_app();
+    let id = field_id("y");
+    let error = RwSignal::new(false);
+    let shown = move |v: Option<FiscalYear>| v.map(|y| i18n::year(y, state.lang(), state.year_style())).unwrap_or_default();
+    view! {
+        <div class="field year">
+            <label for=id.clone()>{move || label.get()}</label>
+            <input type="text" id=id data-testid=testid
+                prop:value=move || shown(value.get())
+                aria-invalid=move || error.get().then_some("true")
+                on:input=move |ev| mark_dirty(&ev, true)
+                on:change=move |ev| {
+                    mark_dirty(&ev, false);
+                    let text = event_target_value(&ev);
+                    let parsed = if text.trim().is_empty() { Ok(None) } else { FiscalYear::parse(&text).map(Some) };
+                    match parsed {
+                        Ok(y) => {
+                            error.set(false);
+                            if y != value.get_untracked() { on_commit.run(y); }
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.set_value(&shown(y));
+                            }
+                        }
+                        Err(_) => error.set(true),
+                    }
+                }
+            />
+            {move || error.get().then(|| view! {
+                <p class="field-problem" role="alert">{state.tr("年度として読めません（例: 令和6年度, R6, 2024）。保存されている値は変わっていません。", "Not a fiscal year (e.g. 令和6年度, R6, 2024). The stored value is unchanged.")}</p>
+            })}
+        </div>
+    }
+}
+
+/// A choice among fixed options (value, label).
+#[component]
+pub fn SelectField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String>,
+    #[prop(optional, into)] testid: String,
+) -> impl IntoView {
+    let id = field_id("s");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <select id=id data-testid=testid
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if v != value.get_untracked() { on_commit.run(v); }
+                }
+            >
+                {move || {
+                    let current = value.get();
+                    options.get().into_iter().map(|(v, l)| {
+                        let selected = v == current;
+                        view! { <option value=v selected=selected>{l}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn CheckField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] checked: Signal<bool>,
+    on_commit: Callback<bool>,
+    #[prop(optional, into)] testid: String,
+) -> impl IntoView {
+    view! {
+        <label class="inline check">
+            <input type="checkbox" data-testid=testid prop:checked=move || checked.get()
+                on:change=move |ev| on_commit.run(event_target_checked(&ev)) />
+            {move || label.get()}
+        </label>
+    }
+}
+
+/// The 17 SDGs as coloured tiles that can be switched on and off.
+#[component]
+pub fn SdgPicker(#[prop(into)] value: Signal<Vec<Sdg>>, on_commit: Callback<Vec<Sdg>>) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <fieldset class="sdg-picker">
+            <legend>{move || state.tr("SDGs（持続可能な開発目標）", "SDGs (Sustainable Development Goals)")}</legend>
+            {Sdg::all().map(|sdg| {
+                let on = move || value.with(|v| v.contains(&sdg));
+                let name = move || match state.lang() {
+                    crate::storage::Language::Ja => sdg.japanese(),
+                    crate::storage::Language::En => sdg.english(),
+                };
+                view! {
+                    <label class="sdg-tile" class:on=on style=format!("--sdg:{}", sdg.colour()) title=name>
+                        <input type="checkbox" class="visually-hidden" data-testid=format!("sdg-{}", sdg.0)
+                            prop:checked=on
+                            on:change=move |ev| {
+                                let mut v = value.get_untracked();
+                                if event_target_checked(&ev) { if !v.contains(&sdg) { v.push(sdg); v.sort(); } } else { v.retain(|s| *s != sdg); }
+                                on_commit.run(v);
+                            } />
+                        <span class="sdg-number" aria-hidden="true">{sdg.0}</span>
+                        <span class="visually-hidden">{move || format!("SDG {} {}", sdg.0, name())}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,10 @@
+//! (being written) The form for one kind of entity.
+
+use crate::model::Id;
+use crate::ui::route::Selection;
+use leptos::prelude::*;
+
+#[component]
+pub fn MeasureForm(id: Id, go: Callback<Selection>) -> impl IntoView {
+    view! { <p>"…"</p> }
+}

@@ -1,0 +1,97 @@
+//! The strategy editor: an outline (goals → measures → initiatives, indicators) beside a form
+//! for what is selected, with undo / redo (buttons and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y) and
+//! renumbering. Every change is one undo step and is autosaved.
+
+mod bind;
+mod common;
+mod fields;
+mod goal_form;
+mod indicator_form;
+mod initiative_form;
+mod measure_form;
+mod outline;
+mod strategy_form;
+
+use crate::ui::route::{Route, Selection};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let state = use_app();
+    let selection = Memo::new(move |_| match state.route.get() {
+        Route::Edit(_, selection) => selection,
+        _ => Selection::Strategy,
+    });
+    let strategy_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, unless a field holds typed text not yet committed (then
+    // the browser's own undo of that text applies).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.is_composing() {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let forward = match key.as_str() {
+            "z" => ev.shift_key(),
+            "y" => true,
+            _ => return,
+        };
+        let dirty = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.has_attribute("data-dirty"));
+        if dirty {
+            return;
+        }
+        ev.prevent_default();
+        state.undo_redo(forward);
+    });
+    on_cleanup(move || keys.remove());
+
+    let go = move |sel: Selection| {
+        if let Some(id) = strategy_id.get_untracked() {
+            state.navigate(Route::Edit(id, sel));
+        }
+    };
+
+    view! {
+        {move || match strategy_id.get() {
+            None => view! {
+                <section class="panel" data-testid="not-found">
+                    <h1>{state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
+                    <a href="#/">{state.tr("戦略一覧へ", "To the strategy list")}</a>
+                </section>
+            }.into_any(),
+            Some(id) => view! {
+                <div class="editor" data-testid="editor">
+                    <div class="editor-toolbar" role="toolbar" aria-label=move || state.tr("編集の操作", "Editing")>
+                        <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{move || state.tr("← 概要へ", "← Overview")}</a>
+                        <button type="button" data-testid="undo" aria-keyshortcuts="Control+Z"
+                            disabled=move || state.history_depths.get().0 == 0
+                            on:click=move |_| state.undo_redo(false)>{move || state.tr("元に戻す", "Undo")}</button>
+                        <button type="button" data-testid="redo" aria-keyshortcuts="Control+Shift+Z Control+Y"
+                            disabled=move || state.history_depths.get().1 == 0
+                            on:click=move |_| state.undo_redo(true)>{move || state.tr("やり直す", "Redo")}</button>
+                        <button type="button" data-testid="renumber" on:click=move |_| state.edit(|s| s.renumber())>
+                            {move || state.tr("番号を振り直す", "Renumber")}
+                        </button>
+                    </div>
+                    <div class="editor-body">
+                        <outline::Outline selection=selection go=Callback::new(go)/>
+                        <section class="editor-pane" aria-live="polite">
+                            {move || match selection.get() {
+                                Selection::Strategy => view! { <strategy_form::StrategyForm/> }.into_any(),
+                                Selection::Goal(id) => view! { <goal_form::GoalForm id=id go=Callback::new(go)/> }.into_any(),
+                                Selection::Measure(id) => view! { <measure_form::MeasureForm id=id go=Callback::new(go)/> }.into_any(),
+                                Selection::Initiative(id) => view! { <initiative_form::InitiativeForm id=id go=Callback::new(go)/> }.into_any(),
+                                Selection::Indicator(id) => view! { <indicator_form::IndicatorForm id=id go=Callback::new(go)/> }.into_any(),
+                            }}
+                        </section>
+                    </div>
+                </div>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,132 @@
+//! The outline beside the editor: the strategy's settings, its goals with their measures and
+//! initiatives, and its indicators; a search box narrows it to what matches.
+
+use crate::model::{GoalKind, Strategy};
+use crate::ui::route::Selection;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// One line of the outline.
+#[derive(Clone, PartialEq)]
+struct Line {
+    selection: Selection,
+    depth: u8,
+    label: String,
+    relisted: bool,
+}
+
+fn lines(s: &Strategy, ja: bool, query: &str) -> Vec<Line> {
+    let q = query.trim().to_lowercase();
+    let matches = |text: &str| q.is_empty() || text.to_lowercase().contains(&q);
+    let mut out = Vec::new();
+    for g in &s.goals {
+        let kind = match (ja, g.kind) {
+            (true, k) => k.japanese(),
+            (false, GoalKind::Basic) => "Goal",
+            (false, GoalKind::CrossCutting) => "Cross-cutting",
+        };
+        let label = format!("{kind} {} {}", g.number, g.title);
+        let goal_line = Line { selection: Selection::Goal(g.id.clone()), depth: 0, label, relisted: false };
+        let mut children = Vec::new();
+        for m in &g.measures {
+            let mut grand = Vec::new();
+            for i in &m.initiatives {
+                let label = format!("{} {}", i.number, i.title);
+                if matches(&label) {
+                    grand.push(Line { selection: Selection::Initiative(i.id.clone()), depth: 2, label, relisted: false });
+                }
+            }
+            for r in &m.relisted {
+                if let Some(i) = s.initiative(&r.initiative) {
+                    let label = format!("{} {}", if ja { "【再掲】" } else { "[re-listed]" }, i.title);
+                    if matches(&label) {
+                        grand.push(Line { selection: Selection::Initiative(i.id.clone()), depth: 2, label, relisted: true });
+                    }
+                }
+            }
+            let label = format!("{} {}", m.number, m.title);
+            if matches(&label) || !grand.is_empty() {
+                children.push(Line { selection: Selection::Measure(m.id.clone()), depth: 1, label, relisted: false });
+                children.extend(grand);
+            }
+        }
+        if matches(&goal_line.label) || !children.is_empty() {
+            out.push(goal_line);
+            out.extend(children);
+        }
+    }
+    out
+}
+
+#[component]
+pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl IntoView {
+    let state = use_app();
+    let query = RwSignal::new(String::new());
+    let ja = move || state.lang() == crate::storage::Language::Ja;
+    let tree = Memo::new(move |_| {
+        let q = query.get();
+        let ja = ja();
+        state.open.with(|o| o.as_ref().map(|s| lines(s, ja, &q))).unwrap_or_default()
+    });
+    let indicators = Memo::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        state.open.with(|o| {
+            o.as_ref().map(|s| {
+                s.indicators
+                    .iter()
+                    .map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned()))
+                    .filter(|(_, l)| q.is_empty() || l.to_lowercase().contains(&q))
+                    .collect::<Vec<_>>()
+            })
+        }).unwrap_or_default()
+    });
+    let item = move |sel: Selection, label: String, class: &'static str, testid: &'static str| {
+        let current = { let sel = sel.clone(); move || selection.get() == sel };
+        let target = sel.clone();
+        view! {
+            <li class=class>
+                <button type="button" class="outline-item" data-testid=testid
+                    aria-current=move || current().then_some("true")
+                    on:click=move |_| go.run(target.clone())>
+                    {if label.trim().is_empty() { state.tr("（無題）", "(untitled)").to_owned() } else { label }}
+                </button>
+            </li>
+        }
+    };
+    let add_goal = move |kind: GoalKind| {
+        let mut new_id = None;
+        state.edit(|s| new_id = Some(s.add_goal(kind)));
+        if let Some(id) = new_id { go.run(Selection::Goal(id)); }
+    };
+    view! {
+        <nav class="outline" aria-label=move || state.tr("目次", "Outline") data-testid="outline">
+            <label class="visually-hidden" for="outline-search">{move || state.tr("検索", "Search")}</label>
+            <input id="outline-search" type="search" data-testid="outline-search"
+                placeholder=move || state.tr("検索（名前・番号）", "Search (name, number)")
+                on:input=move |ev| query.set(event_target_value(&ev)) />
+            <ul class="outline-list">
+                {move || item(Selection::Strategy, state.tr("戦略の設定・基本的な考え方", "Strategy settings").to_owned(), "depth-0", "outline-strategy")}
+                {move || tree.get().into_iter().map(|l| {
+                    let class = match (l.depth, l.relisted) { (0, _) => "depth-0", (1, _) => "depth-1", (_, true) => "depth-2 relisted", _ => "depth-2" };
+                    let testid = match l.selection { Selection::Goal(_) => "outline-goal", Selection::Measure(_) => "outline-measure", _ => "outline-initiative" };
+                    item(l.selection, l.label, class, testid)
+                }).collect_view()}
+            </ul>
+            <div class="outline-add">
+                <button type="button" data-testid="add-goal" on:click=move |_| add_goal(GoalKind::Basic)>{move || state.tr("＋ 基本目標", "+ Basic goal")}</button>
+                <button type="button" data-testid="add-cross-goal" on:click=move |_| add_goal(GoalKind::CrossCutting)>{move || state.tr("＋ 横断的な目標", "+ Cross-cutting goal")}</button>
+            </div>
+            <h2 class="outline-heading">{move || state.tr("数値目標・KPI", "Indicators")}</h2>
+            <ul class="outline-list">
+                {move || indicators.get().into_iter().map(|(id, label)| item(Selection::Indicator(id), label, "depth-0", "outline-indicator")).collect_view()}
+            </ul>
+            <div class="outline-add">
+                <button type="button" data-testid="add-indicator" on:click=move |_| {
+                    let mut new_id = None;
+                    state.edit(|s| new_id = Some(s.add_indicator()));
+                    if let Some(id) = new_id { go.run(Selection::Indicator(id)); }
+                }>{move || state.tr("＋ 指標", "+ Indicator")}</button>
+            </div>
+        </nav>
+    }
+}
