@@ -168,8 +168,8 @@ impl fmt::Display for FiscalYear {
     }
 }
 
-/// Full-width ASCII to half-width, spaces removed, letters upper-cased.
-pub(crate) fn normalise(text: &str) -> String {
+/// Full-width ASCII to half-width, spaces removed, letters upper-cased ("０１２３６０" → "012360").
+pub fn normalise(text: &str) -> String {
     text.chars()
         .filter_map(|c| {
             let c = match c {

@@ -22,7 +22,7 @@ pub mod template;
 mod validation;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
-pub use fiscal_year::{Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
+pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
 pub use goal::{Goal, GoalKind};
 pub use id::Id;
 pub(crate) use ids::renew_ids;

@@ -61,6 +61,7 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
                     Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", counts.goals, counts.measures, counts.initiatives, counts.indicators),
                 }}</p>
                 <div class="actions">
+                    <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::ui::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
                     <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
                 </div>
