@@ -1,0 +1,170 @@
+// The strategy editor: every kind of entity created, edited, reordered, deleted, undone and
+// still right after a reload; Japanese IME input through Chromium's real composition events;
+// number fields with full-width digits; a slice of the 北斗市 evaluation sheet typed in.
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** The open strategy as stored in localStorage (after autosave). */
+async function stored(page: Page): Promise<any> {
+  // Autosave waits for a quiet moment; the header says when it is done.
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  return page.evaluate(() => {
+    const id = decodeURIComponent(location.hash.split('/')[2]);
+    return JSON.parse(localStorage.getItem(`shirube/v1/strategy/${id}`)!).strategy;
+  });
+}
+
+/** Creates a strategy on the national framework and opens its editor. */
+async function newStrategy(page: Page, openApp: () => Promise<void>) {
+  await openApp();
+  await page.getByTestId('new-strategy').click();
+  await page.locator('#new-title').fill('第3期しるべ町総合戦略');
+  await page.locator('#new-municipality').fill('しるべ町');
+  await page.getByTestId('create-submit').click();
+  await page.getByTestId('edit').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+}
+
+/** Types Japanese through the IME the way Chromium does it: composition updates, then commit. */
+async function typeWithIme(page: Page, testid: string, steps: string[], final: string) {
+  const field = page.getByTestId(testid);
+  await field.click();
+  await field.press('Control+a');
+  await field.press('Delete');
+  const cdp = await page.context().newCDPSession(page);
+  for (const s of steps) {
+    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+  }
+  return { cdp, field, commit: () => cdp.send('Input.insertText', { text: final }) };
+}
+
+test('strategy settings: fields, sections, rating rule, and the problem list', async ({ page, openApp, pageErrors, shot }) => {
+  await newStrategy(page, openApp);
+  await page.getByTestId('outline-strategy').click();
+  await page.getByTestId('municipality-code').fill('１１２３３１');
+  await page.getByTestId('municipality-code').press('Enter');
+  await expect(page.getByTestId('strategy-form')).toContainText('団体コード');
+  await expect(page.getByTestId('strategy-form').locator('.field-problem')).toContainText('正しくありません');
+  await page.getByTestId('municipality-code').fill('112330');
+  await page.getByTestId('municipality-code').press('Enter');
+  await expect(page.getByTestId('strategy-form').locator('.field-problem')).toHaveCount(0);
+
+  // Sections: add two, reorder, delete one.
+  await page.getByTestId('add-section').click();
+  await page.getByTestId('section-heading-0').fill('策定趣旨');
+  await page.getByTestId('section-heading-0').press('Enter');
+  await page.getByTestId('add-section').click();
+  await page.getByTestId('section-heading-1').fill('計画期間');
+  await page.getByTestId('section-heading-1').press('Enter');
+  await page.getByTestId('section').nth(1).getByTestId('move-up').click();
+  await expect(page.getByTestId('section-heading-0')).toHaveValue('計画期間');
+  await page.getByTestId('section').nth(0).getByTestId('delete').click();
+  await expect(page.getByTestId('section')).toHaveCount(1);
+  await expect(page.getByTestId('section-heading-0')).toHaveValue('策定趣旨');
+
+  // Rating rule: a preset, then a threshold typed with full-width digits.
+  await page.getByTestId('rating-preset-◎').click();
+  await expect(page.getByTestId('tier-label-0')).toHaveValue('◎');
+  await page.getByTestId('tier-min-1').fill('８５．５');
+  await page.getByTestId('tier-min-1').press('Enter');
+  await expect(page.getByTestId('tier-min-1')).toHaveValue('85.5');
+  // Not a number: the text stays, a message says so, the stored value does not change.
+  await page.getByTestId('tier-min-1').fill('八十');
+  await page.getByTestId('tier-min-1').press('Enter');
+  await expect(page.getByTestId('rating-rule').getByTestId('field-problem')).toContainText('数値として読めません');
+  await expect(page.getByTestId('tier-min-1')).toHaveValue('八十');
+  const s = await stored(page);
+  expect(s.municipality.code).toBe('112330');
+  expect(s.sections.map((x: any) => x.heading)).toEqual(['策定趣旨']);
+  expect(s.rating_rule.tiers.map((t: any) => [t.label, t.min_percent])).toEqual([['◎', 100], ['○', 85.5], ['△', 50]]);
+  await shot('editor-strategy-settings');
+
+  // Drafting schedule: one item, by fiscal year, month and 上旬.
+  await page.getByTestId('add-schedule').click();
+  await expect(page.getByTestId('schedule-item')).toHaveCount(1);
+  await page.getByTestId('schedule-item').getByRole('textbox', { name: '会議・手続' }).fill('総合戦略策定会議');
+  await page.getByTestId('schedule-item').getByRole('textbox', { name: '会議・手続' }).press('Enter');
+  await page.getByTestId('schedule-item').getByRole('combobox', { name: '旬' }).selectOption('Early');
+  const s2 = await stored(page);
+  expect(s2.schedule[0].body).toBe('総合戦略策定会議');
+  expect(s2.schedule[0].when.part).toBe('early');
+  expect(pageErrors).toEqual([]);
+});
+
+test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reload', async ({ page, openApp, pageErrors, shot }) => {
+  await newStrategy(page, openApp);
+  await expect(page.getByTestId('outline-goal')).toHaveCount(6);
+  await page.getByTestId('add-goal').click();
+  await expect(page.getByTestId('goal-form')).toBeVisible();
+  await expect(page.getByTestId('goal-number')).toHaveValue('5');
+  await expect(page.getByTestId('outline-goal')).toHaveCount(7);
+
+  // IME: しごと → 仕事. Nothing is stored mid-composition; the final text is stored once.
+  const before = await stored(page);
+  const ime = await typeWithIme(page, 'goal-title', ['し', 'しご', 'しごと'], '仕事');
+  // Enter that confirms a candidate must not commit anything.
+  await ime.field.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true })));
+  expect((await stored(page)).goals).toEqual(before.goals);
+  await ime.commit();
+  await ime.field.press('Enter');
+  await expect(page.getByTestId('form-heading')).toHaveText('基本目標 5 仕事');
+  let s = await stored(page);
+  expect(s.goals[4].title).toBe('仕事');
+
+  await page.getByTestId('goal-subtitle').fill('～安定した雇用を創出する～');
+  await page.getByTestId('goal-subtitle').press('Enter');
+  await page.getByTestId('goal-direction').fill('地域の特色を生かした産業の振興を図ります。\n二行目。');
+  await page.getByTestId('goal-direction').blur();
+  await page.locator('.sdg-tile', { has: page.getByTestId('sdg-8') }).click();
+  await page.locator('.sdg-tile', { has: page.getByTestId('sdg-9') }).click();
+  s = await stored(page);
+  expect(s.goals[4].subtitle).toBe('安定した雇用を創出する');
+  expect(s.goals[4].direction).toBe('地域の特色を生かした産業の振興を図ります。\n二行目。');
+  expect(s.goals[4].sdgs).toEqual([8, 9]);
+
+  // Reorder: up one place, focus stays on the button.
+  await page.getByTestId('goal-form').getByTestId('move-up').click();
+  await expect(page.getByTestId('goal-form').getByTestId('move-up')).toBeFocused();
+  await expect(page.getByTestId('outline-goal').nth(3)).toContainText('仕事');
+
+  // Undo (button and keyboard) and redo.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('outline-goal').nth(4)).toContainText('仕事');
+  await page.getByTestId('renumber').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('sdg-9')).not.toBeChecked();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('sdg-9')).toBeChecked();
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId('outline-goal').nth(3)).toContainText('仕事');
+  await shot('editor-goal');
+
+  // A new numerical target created in place, then the goal deleted and the delete undone.
+  await page.getByTestId('goal-targets').getByTestId('create-ref').click();
+  await expect(page.getByTestId('outline-indicator')).toHaveCount(1);
+  await page.getByTestId('outline-goal').nth(3).click();
+  await expect(page.getByTestId('goal-targets').locator('li')).toHaveCount(1);
+  await page.getByTestId('goal-form').getByTestId('delete').click();
+  await expect(page.getByTestId('outline-goal')).toHaveCount(6);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('outline-goal')).toHaveCount(7);
+
+  await page.reload();
+  await expect(page.getByTestId('outline-goal')).toHaveCount(7);
+  await expect(page.getByTestId('outline-goal').nth(3)).toContainText('仕事');
+  s = await stored(page);
+  expect(s.goals[3]).toMatchObject({ title: '仕事', subtitle: '安定した雇用を創出する', sdgs: [8, 9] });
+  expect(s.goals[3].targets).toEqual([s.indicators[0].id]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('search narrows the outline', async ({ page, openApp }) => {
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-search').fill('町内会');
+  await expect(page.getByTestId('outline-measure').filter({ hasText: '町内会等への加入促進' })).toHaveCount(1);
+  await expect(page.getByTestId('outline-goal')).toHaveCount(1);
+  await page.getByTestId('outline-search').fill('');
+  await expect(page.getByTestId('outline-goal')).toHaveCount(4);
+});
