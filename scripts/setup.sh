@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing Shirube needs, skipping whatever
+# is already installed at the right version (a second run takes a second or two).
+#
+#   bash scripts/setup.sh            # Rust wasm target, Trunk, wasm-bindgen CLI, npm packages
+#   bash scripts/setup.sh --browser  # ... and Debian's chromium, chromium-driver, fonts-noto-cjk
+#
+# Needs only rustup, cargo, node (>= 20) and npm on a Debian 12 machine; every
+# tool comes from crates.io, npm or Debian (nothing is downloaded from elsewhere).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$SHIRUBE_ROOT"
+
+TRUNK_VERSION="0.21.14"   # 0.22.x needs rustc >= 1.96; this machine has 1.95
+WASM_TARGET="wasm32-unknown-unknown"
+WITH_BROWSER=0
+
+for arg in "$@"; do
+  case "$arg" in
+    --browser|--with-browser|--test) WITH_BROWSER=1 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) die "unknown argument: $arg (use --browser or --help)" ;;
+  esac
+done
+
+SHIRUBE_TIMINGS_TITLE="Set-up timings"
+
+check_prerequisites() {
+  local cmd missing=()
+  for cmd in rustup cargo node npm; do
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$cmd")
+  done
+  [[ ${#missing[@]} -eq 0 ]] || die "missing: ${missing[*]} (install rustup, cargo, node >= 20 and npm first)"
+  local node_major
+  node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  [[ "$node_major" -ge 20 ]] || die "node $(node --version) is too old; Playwright needs node >= 20"
+  echo "cargo: $(cargo --version)"
+  echo "rustc: $(rustc --version)"
+  echo "node:  $(node --version), npm $(npm --version 2>/dev/null)"
+  echo "cargo installs go to: $SHIRUBE_CARGO_BIN"
+}
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    echo "rust target $WASM_TARGET: installed (skip)"
+  else
+    rustup target add "$WASM_TARGET"
+  fi
+}
+
+ensure_trunk() {
+  local have
+  have="$(trunk --version 2>/dev/null || true)"
+  if [[ "$have" == "trunk $TRUNK_VERSION" ]]; then
+    echo "$have: installed (skip)"
+  else
+    echo "trunk: found '${have:-nothing}', want $TRUNK_VERSION; building it from crates.io (about 8 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+    [[ "$(trunk --version)" == "trunk $TRUNK_VERSION" ]] || die "trunk on PATH is $(command -v trunk): $(trunk --version)"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want have_cli have_runner
+  want="$(locked_wasm_bindgen_version)"
+  [[ -n "$want" ]] || die "no wasm-bindgen in Cargo.lock"
+  have_cli="$(wasm-bindgen --version 2>/dev/null || true)"
+  have_runner="$(wasm-bindgen-test-runner --version 2>/dev/null || true)"
+  if [[ "$have_cli" == "wasm-bindgen $want" && "$have_runner" == *" $want"* ]]; then
+    echo "$have_cli (+ wasm-bindgen-test-runner): installed (skip)"
+  else
+    echo "wasm-bindgen: found '${have_cli:-nothing}', Cargo.lock wants $want; building wasm-bindgen-cli (about 2 minutes)"
+    # Not --locked: with --locked 0.2.130 fails (a locked dependency is missing from the registry).
+    cargo install wasm-bindgen-cli --version "$want" --force
+    [[ "$(wasm-bindgen --version)" == "wasm-bindgen $want" ]] || die "wasm-bindgen on PATH is $(command -v wasm-bindgen): $(wasm-bindgen --version)"
+  fi
+}
+
+fetch_crates() {
+  # Trunk runs cargo with --offline (Trunk.toml: offline = true), so every crate,
+  # for the wasm target too, must be downloaded beforehand. Quick when they are.
+  cargo fetch
+}
+
+npm_stamp_value() {
+  { cat package.json package-lock.json; node --version; } | sha256sum | cut -d' ' -f1
+}
+
+ensure_npm_packages() {
+  local stamp_file="node_modules/.shirube-npm-stamp" want
+  [[ -f package-lock.json ]] || die "package-lock.json is missing"
+  want="$(npm_stamp_value)"
+  if [[ -d node_modules && -f "$stamp_file" && "$(cat "$stamp_file")" == "$want" \
+        && -x node_modules/.bin/wasm-opt && -f node_modules/echarts/dist/echarts.min.js ]]; then
+    echo "npm packages: up to date with package-lock.json (skip)"
+  else
+    npm ci --no-audit --no-fund
+    echo "$want" > "$stamp_file"
+  fi
+  echo "wasm-opt: $(wasm-opt --version) ($(command -v wasm-opt))"
+}
+
+browser_packages_present() {
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || return 1
+  dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed'
+}
+
+ensure_browser() {
+  if browser_packages_present; then
+    echo "chromium, chromium-driver, fonts-noto-cjk: installed (skip)"
+  else
+    local sudo=()
+    if [[ "$(id -u)" -ne 0 ]]; then
+      command -v sudo >/dev/null 2>&1 || die "not root and no sudo: install chromium chromium-driver fonts-noto-cjk as root"
+      sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk
+  fi
+  local chromium_v driver_v
+  chromium_v="$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -1)"
+  driver_v="$(/usr/bin/chromedriver --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -1)"
+  echo "chromium $chromium_v, chromedriver $driver_v"
+  [[ "${chromium_v%%.*}" == "${driver_v%%.*}" ]] || die "chromium ($chromium_v) and chromedriver ($driver_v) major versions differ"
+}
+
+run_step "prerequisites" check_prerequisites
+run_step "rustup target $WASM_TARGET" ensure_wasm_target
+run_step "trunk $TRUNK_VERSION" ensure_trunk
+run_step "wasm-bindgen-cli $(locked_wasm_bindgen_version)" ensure_wasm_bindgen
+run_step "crates (cargo fetch)" fetch_crates
+run_step "npm packages (npm ci)" ensure_npm_packages
+if [[ $WITH_BROWSER -eq 1 ]]; then
+  run_step "chromium + chromedriver + fonts-noto-cjk (apt)" ensure_browser
+fi
+print_timings "$SHIRUBE_TIMINGS_TITLE"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test, stopping at the first failure (non-zero exit):
+#   1. set-up, including Debian's chromium, chromium-driver and fonts-noto-cjk
+#   2. native tests:              cargo test
+#   3. in-browser wasm tests:     cargo test --target wasm32-unknown-unknown --tests
+#                                 (wasm-bindgen-test-runner + chromedriver, headless chromium)
+#   4. release build:             scripts/build.sh -> dist/
+#   5. end-to-end tests:          Playwright against dist/ served under a sub-path
+# and prints how long each phase took.
+#
+#   bash scripts/test.sh                 # everything (what .ci/run does)
+#   bash scripts/test.sh native e2e      # only the named phases (setup, native, wasm, build, e2e)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$SHIRUBE_ROOT"
+SHIRUBE_TIMINGS_TITLE="Test phases"
+
+ALL_PHASES=(setup native wasm build e2e)
+if [[ $# -eq 0 ]]; then
+  PHASES=("${ALL_PHASES[@]}")
+else
+  PHASES=("$@")
+  for p in "${PHASES[@]}"; do
+    [[ " ${ALL_PHASES[*]} " == *" $p "* ]] || die "unknown phase '$p' (phases: ${ALL_PHASES[*]})"
+  done
+fi
+want() { [[ " ${PHASES[*]} " == *" $1 "* ]]; }
+
+phase_wasm() {
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --tests
+}
+
+phase_e2e() {
+  # The full run forbids test.only (a leftover .only would silently skip the rest).
+  SHIRUBE_FULL_TEST=1 playwright test
+}
+
+want setup  && run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
+want native && run_step "native tests (cargo test)" cargo test
+want wasm   && run_step "browser wasm tests (wasm-bindgen-test-runner)" phase_wasm
+want build  && run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
+want e2e    && run_step "end-to-end tests (Playwright)" phase_e2e
+
+print_timings "$SHIRUBE_TIMINGS_TITLE: all passed"
