@@ -1,6 +1,7 @@
 // The strategy editor: every kind of entity created, edited, reordered, deleted, undone and
 // still right after a reload; Japanese IME input through Chromium's real composition events;
 // number fields with full-width digits; a slice of the 北斗市 evaluation sheet typed in.
+import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -167,4 +168,136 @@ test('search narrows the outline', async ({ page, openApp }) => {
   await expect(page.getByTestId('outline-goal')).toHaveCount(1);
   await page.getByTestId('outline-search').fill('');
   await expect(page.getByTestId('outline-goal')).toHaveCount(4);
+});
+
+/** Creates a strategy with a given plan period and opens its editor on a fresh basic goal. */
+async function strategyWithGoal(page: Page, openApp: () => Promise<void>, first: string, last: string) {
+  await openApp();
+  await page.getByTestId('new-strategy').click();
+  await page.locator('#new-title').fill('第2期北斗市まち・ひと・しごと創生総合戦略');
+  await page.locator('#new-municipality').fill('北斗市');
+  await page.locator('#new-first').fill(first);
+  await page.locator('#new-last').fill(last);
+  await page.getByRole('radio', { name: '白紙' }).check();
+  await page.getByTestId('create-submit').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('add-goal').click();
+  await page.getByTestId('goal-title').fill('住み続けたいという暮らしの環境をつくり守る');
+  await page.getByTestId('goal-title').press('Enter');
+}
+
+async function fill(page: Page, testid: string, value: string) {
+  const field = page.getByTestId(testid);
+  await field.fill(value);
+  await field.blur();
+}
+
+test('measures and initiatives: create, edit, reorder, delete, undo, reload', async ({ page, openApp, pageErrors, shot }) => {
+  await strategyWithGoal(page, openApp, 'R5', 'R8');
+  await page.getByTestId('add-measure').click();
+  await fill(page, 'measure-title', '町内会等への加入促進');
+  await page.getByTestId('measure-priority').check();
+  await page.getByTestId('outline-goal').click();
+  await page.getByTestId('add-measure').click();
+  await fill(page, 'measure-title', 'コミュニティ施設の適切な管理');
+  await expect(page.getByTestId('outline-measure')).toHaveCount(2);
+  // Reorder, then undo the reorder.
+  await page.getByTestId('measure-form').getByTestId('move-up').click();
+  await expect(page.getByTestId('outline-measure').first()).toContainText('コミュニティ施設の適切な管理');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('outline-measure').first()).toContainText('町内会等への加入促進');
+
+  // Two initiatives under the second measure; reorder them; delete one; undo the delete.
+  await page.getByTestId('add-initiative').click();
+  await fill(page, 'initiative-title', '住民施設改修事業');
+  await page.getByTestId('initiative-owner-link').click();
+  await page.getByTestId('add-initiative').click();
+  await fill(page, 'initiative-title', '町内会館整備事業');
+  await page.getByTestId('initiative-form').getByTestId('move-up').click();
+  await expect(page.getByTestId('outline-initiative').first()).toContainText('町内会館整備事業');
+  await page.getByTestId('initiative-form').getByTestId('delete').click();
+  await expect(page.getByTestId('outline-initiative')).toHaveCount(1);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('outline-initiative')).toHaveCount(2);
+  await shot('editor-measure');
+
+  // Delete the first measure and bring it back.
+  await page.getByTestId('outline-measure').first().click();
+  await page.getByTestId('measure-form').getByTestId('delete').click();
+  await expect(page.getByTestId('outline-measure')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('outline-measure')).toHaveCount(2);
+
+  await page.reload();
+  await expect(page.getByTestId('outline-measure')).toHaveCount(2);
+  const s = await stored(page);
+  const [first, second] = s.goals[0].measures;
+  expect(first).toMatchObject({ title: '町内会等への加入促進', priority: true });
+  expect(second.initiatives.map((i: any) => i.title)).toEqual(['町内会館整備事業', '住民施設改修事業']);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a slice of the 北斗市 evaluation sheet typed in gives the expected file', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+  // Seed 002, 基本目標4 主要施策 1 町内会等への加入促進: 令和5年度 results, rating C, 令和6–8 plan.
+  await strategyWithGoal(page, openApp, 'R5', 'R8');
+  await page.getByTestId('add-measure').click();
+  await fill(page, 'measure-number', '1');
+  await fill(page, 'measure-title', '町内会等への加入促進');
+  await fill(page, 'measure-summary', '地域コミュニティの形成と親睦や助け合いを円滑にするため、市民の自主的な加入を促進する。');
+
+  const projects = [
+    { title: '町内会等への加入促進', kind: 'standalone', settled2023: '', result2023: '・担い手不足解消のための他団体との連携強化や先進事例の情報収集、情報共有\n・ＳＮＳを活用した魅力発信', budget2024: '', d2025: 'expand', d2026: 'expand' },
+    { title: '町会連合会補助金', kind: 'standalone', settled2023: '３００', result2023: '町会連合会の活動への補助(パークゴルフ親睦大会、地区連絡協議会への活動支援等）', budget2024: '２，３００', d2025: 'maintain', d2026: 'maintain' },
+    { title: '町会連合会との連携による加入促進', kind: 'standalone', settled2023: '', result2023: '・宅建協会及び不動産協会への進捗状況の確認\n・協力団体(商工会・北人まちの大学）等による広報', budget2024: '', d2025: 'maintain', d2026: 'maintain' },
+  ];
+  for (const p of projects) {
+    await page.getByTestId('add-initiative').click();
+    await fill(page, 'initiative-title', p.title);
+    await page.getByTestId('initiative-kind').selectOption(p.kind);
+    if (p.settled2023) await fill(page, 'settled-2023', p.settled2023);
+    await fill(page, 'result-2023', p.result2023);
+    if (p.budget2024) await fill(page, 'budget-2024', p.budget2024);
+    await page.getByTestId('direction-2025').selectOption(p.d2025);
+    await page.getByTestId('direction-2026').selectOption(p.d2026);
+    await page.getByTestId('initiative-owner-link').click();
+  }
+  await expect(page.getByTestId('total-settled-2023')).toHaveText('300');
+  await expect(page.getByTestId('total-budget-2024')).toHaveText('2,300');
+
+  await page.getByTestId('evaluation-year').selectOption('2023');
+  await page.getByTestId('add-evaluation').click();
+  await page.getByTestId('evaluation-rating').selectOption('C');
+  await fill(page, 'evaluation-outcomes', '・ニュースポーツ体験事業のモルック体験会を行うとともに、北斗市子ども会連絡協議会との異世代交流会を実施することができた。\n・インターネットでの町内会加入実績は５件');
+  await fill(page, 'evaluation-issues', '・町内会加入率の向上や役員等の担い手不足が課題である。');
+  await fill(page, 'evaluation-improvements', '・町内会活動の活性化に向けて、事業支援拡充を図る。');
+  await shot('editor-hokuto-slice');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => { await page.getByRole('link', { name: '← 概要へ' }).click(); await page.getByTestId('export').click(); })(),
+  ]);
+  const file = testInfo.outputPath('slice.json');
+  await download.saveAs(file);
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const m = exported.strategy.goals[0].measures[0];
+  const years = (i: any) => i.years.map((y: any) => ({ ...y }));
+  expect(m.title).toBe('町内会等への加入促進');
+  expect(m.initiatives.map((i: any) => [i.title, i.kind])).toEqual(projects.map((p) => [p.title, 'standalone']));
+  expect(years(m.initiatives[1])).toEqual([
+    { fiscal_year: 2023, settled: 300, plan: '', result: '町会連合会の活動への補助(パークゴルフ親睦大会、地区連絡協議会への活動支援等）' },
+    { fiscal_year: 2024, budget: 2300, plan: '', result: '' },
+    { fiscal_year: 2025, direction: 'maintain', plan: '', result: '' },
+    { fiscal_year: 2026, direction: 'maintain', plan: '', result: '' },
+  ]);
+  expect(years(m.initiatives[0]).map((y: any) => [y.fiscal_year, y.direction ?? null, y.settled ?? null])).toEqual([
+    [2023, null, null], [2025, 'expand', null], [2026, 'expand', null],
+  ]);
+  expect(m.evaluations).toEqual([{
+    fiscal_year: 2023, rating: 'C',
+    outcomes: '・ニュースポーツ体験事業のモルック体験会を行うとともに、北斗市子ども会連絡協議会との異世代交流会を実施することができた。\n・インターネットでの町内会加入実績は５件',
+    issues: '・町内会加入率の向上や役員等の担い手不足が課題である。',
+    improvements: '・町内会活動の活性化に向けて、事業支援拡充を図る。',
+    next_plan: '', notes: '', evaluator: 'internal',
+  }]);
+  expect(pageErrors).toEqual([]);
 });

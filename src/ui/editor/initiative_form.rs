@@ -1,10 +1,374 @@
-//! (being written) The form for one kind of entity.
+//! The form of one initiative (具体的取組 / 事業): number, title, description, 単独事業 / 補助事業,
+//! 新規, KPIs, and per fiscal year its 予算額 / 決算額 (千円), 方向性, plan and result. A year's
+//! record is created when something is first written for it and dropped again when every field
+//! of it is empty.
 
-use crate::model::Id;
+use super::bind;
+use super::common::{EntityActions, IndicatorRefs};
+use super::fields::{CheckField, NumberField, NumberKind, SelectField, TextField, YearField};
+use crate::model::{FiscalYear, Id, Initiative, InitiativeKind, InitiativeYear, ProjectDirection};
+use crate::ui::i18n;
 use crate::ui::route::Selection;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+
+fn or_untitled(state: AppState, text: String) -> String {
+    if text.trim().is_empty() {
+        state.tr("（無題）", "(untitled)").to_owned()
+    } else {
+        text
+    }
+}
+
+fn year_label(state: AppState, y: FiscalYear) -> String {
+    i18n::year(y, state.lang(), state.year_style())
+}
+
+fn kind_key(k: Option<InitiativeKind>) -> &'static str {
+    match k {
+        None => "",
+        Some(InitiativeKind::Standalone) => "standalone",
+        Some(InitiativeKind::Subsidised) => "subsidised",
+    }
+}
+
+fn kind_from_key(key: &str) -> Option<InitiativeKind> {
+    match key {
+        "standalone" => Some(InitiativeKind::Standalone),
+        "subsidised" => Some(InitiativeKind::Subsidised),
+        _ => None,
+    }
+}
+
+fn direction_key(d: ProjectDirection) -> &'static str {
+    match d {
+        ProjectDirection::Expand => "expand",
+        ProjectDirection::Maintain => "maintain",
+        ProjectDirection::Reduce => "reduce",
+        ProjectDirection::Review => "review",
+        ProjectDirection::Consider => "consider",
+        ProjectDirection::Merge => "merge",
+        ProjectDirection::Abolish => "abolish",
+        ProjectDirection::End => "end",
+    }
+}
+
+fn direction_english(d: ProjectDirection) -> &'static str {
+    match d {
+        ProjectDirection::Expand => "Expand",
+        ProjectDirection::Maintain => "Maintain",
+        ProjectDirection::Reduce => "Reduce",
+        ProjectDirection::Review => "Review",
+        ProjectDirection::Consider => "Under consideration",
+        ProjectDirection::Merge => "Merge",
+        ProjectDirection::Abolish => "Abolish",
+        ProjectDirection::End => "Ended",
+    }
+}
+
+fn is_empty(y: &InitiativeYear) -> bool {
+    y.budget.is_none() && y.settled.is_none() && y.direction.is_none() && y.plan.trim().is_empty() && y.result.trim().is_empty()
+}
+
+/// Writes into the record of one fiscal year: creates it when missing (keeping the years in
+/// order) and removes it when nothing is left in it.
+fn set_year<V>(i: &mut Initiative, year: FiscalYear, v: V, f: impl Fn(&mut InitiativeYear, V)) {
+    let at = match i.years.iter().position(|y| y.fiscal_year == year) {
+        Some(at) => at,
+        None => {
+            let at = i.years.iter().position(|y| y.fiscal_year > year).unwrap_or(i.years.len());
+            i.years.insert(
+                at,
+                InitiativeYear { fiscal_year: year, budget: None, settled: None, direction: None, plan: String::new(), result: String::new() },
+            );
+            at
+        }
+    };
+    f(&mut i.years[at], v);
+    if is_empty(&i.years[at]) {
+        i.years.remove(at);
+    }
+}
+
+fn write_year<V: 'static>(id: &Id, year: FiscalYear, f: impl Fn(&mut InitiativeYear, V) + Send + Sync + 'static) -> Callback<V> {
+    bind::write_initiative(id, move |i, v| set_year(i, year, v, &f))
+}
 
 #[component]
 pub fn InitiativeForm(id: Id, go: Callback<Selection>) -> impl IntoView {
-    view! { <p>"…"</p> }
+    let state = use_app();
+    let exists = bind::initiative(&id, |_| true);
+    move || {
+        if exists.get() {
+            view! { <InitiativeBody id=id.clone() go=go/> }.into_any()
+        } else {
+            view! {
+                <section class="panel" data-testid="initiative-missing">
+                    <p class="empty">{move || state.tr("この事業はありません（削除されたか、元に戻す操作で取り消されました）。", "This initiative does not exist (it was deleted or undone).")}</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
+    let state = use_app();
+    let label = move |ja, en| bind::label(state, ja, en);
+
+    let number = bind::initiative(&id, |i| i.number.clone());
+    let title = bind::initiative(&id, |i| i.title.clone());
+    let is_new = bind::initiative(&id, |i| i.is_new);
+    let kind = bind::initiative(&id, |i| i.kind);
+    // The measure that owns it, and the measures that re-list it: (id, "number title").
+    let owner = {
+        let id = id.clone();
+        bind::read(move |s| s.initiatives().find(|(_, i)| i.id == id).map(|(m, _)| (m.id.clone(), format!("{} {}", m.number, m.title).trim().to_owned())))
+    };
+    let relisted_in = {
+        let id = id.clone();
+        bind::read(move |s| {
+            s.measures()
+                .filter(|(_, m)| m.relisted.iter().any(|r| r.initiative == id))
+                .map(|(_, m)| (m.id.clone(), format!("{} {}", m.number, m.title).trim().to_owned()))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let on_move = {
+        let id = id.clone();
+        Callback::new(move |up: bool| {
+            let can = state
+                .open
+                .with_untracked(|o| {
+                    o.as_ref().and_then(|s| {
+                        s.measures().find_map(|(_, m)| {
+                            let i = m.initiatives.iter().position(|i| i.id == id)?;
+                            Some(if up { i > 0 } else { i + 1 < m.initiatives.len() })
+                        })
+                    })
+                })
+                .unwrap_or(false);
+            if can {
+                state.edit(|s| {
+                    s.move_initiative(&id, up);
+                });
+            }
+        })
+    };
+    let on_delete = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            let owner_id = owner.get_untracked().map(|(m, _)| m);
+            state.edit(|s| {
+                s.remove_initiative(&id);
+            });
+            match owner_id {
+                Some(m) => go.run(Selection::Measure(m)),
+                None => go.run(Selection::Strategy),
+            }
+        })
+    };
+
+    let heading = move || {
+        [state.tr("事業", "Initiative").to_owned(), number.get(), or_untitled(state, title.get())]
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let measure_button = move |mid: Id, text: String, testid: &'static str| {
+        view! {
+            <button type="button" class="link" data-testid=testid on:click=move |_| go.run(Selection::Measure(mid.clone()))>
+                {format!("{} {}", state.tr("施策", "Measure"), or_untitled(state, text))}
+            </button>
+        }
+    };
+    let kind_options = Signal::derive(move || {
+        vec![
+            (String::new(), state.tr("未設定", "Not set").to_owned()),
+            ("standalone".to_owned(), state.tr("単独事業", "Standalone (town's own)").to_owned()),
+            ("subsidised".to_owned(), state.tr("補助事業", "Subsidised").to_owned()),
+        ]
+    });
+
+    view! {
+        <article class="initiative-form" data-testid="initiative-form">
+            <header class="panel">
+                <h1 data-testid="form-heading" tabindex="-1">{heading}</h1>
+                <p class="meta">
+                    {move || is_new.get().then(|| view! { <span class="badge new">{state.tr("新規", "New")}</span> })}
+                    {move || kind.get().map(|k| view! {
+                        <span class="badge">{match k {
+                            InitiativeKind::Standalone => state.tr("単独事業", "Standalone"),
+                            InitiativeKind::Subsidised => state.tr("補助事業", "Subsidised"),
+                        }}</span>
+                    })}
+                </p>
+                {move || owner.get().map(|(mid, text)| view! {
+                    <p class="lead" data-testid="initiative-owner">
+                        {state.tr("所属: ", "Under: ")}
+                        {measure_button(mid, text, "initiative-owner-link")}
+                    </p>
+                })}
+                {move || {
+                    let list = relisted_in.get();
+                    (!list.is_empty()).then(|| view! {
+                        <p class="lead" data-testid="initiative-relisted-in">
+                            {state.tr("再掲先: ", "Re-listed under: ")}
+                            {list.into_iter().enumerate().map(|(n, (mid, text))| view! {
+                                {(n > 0).then(|| state.tr("、", ", "))}
+                                {measure_button(mid, text, "initiative-relisted-link")}
+                            }).collect_view()}
+                        </p>
+                    })
+                }}
+                <EntityActions on_move=on_move on_delete=on_delete delete_label=label("この事業を削除", "Delete this initiative")/>
+            </header>
+
+            <section class="panel">
+                <h2>{move || state.tr("基本情報", "Basics")}</h2>
+                <div class="form-grid">
+                    <TextField label=label("番号", "Number") value=number
+                        on_commit=bind::write_initiative(&id, |i, v: String| i.number = v) testid="initiative-number"/>
+                    <TextField label=label("事業名", "Title") value=title
+                        on_commit=bind::write_initiative(&id, |i, v: String| i.title = v) testid="initiative-title"/>
+                    <SelectField label=label("事業の種類", "Type") options=kind_options
+                        value=Signal::derive(move || kind_key(kind.get()).to_owned())
+                        on_commit=bind::write_initiative(&id, |i, v: String| i.kind = kind_from_key(&v)) testid="initiative-kind"/>
+                    <TextField label=label("事業の内容", "Description") multiline=true
+                        value=bind::initiative(&id, |i| i.description.clone())
+                        on_commit=bind::write_initiative(&id, |i, v: String| i.description = v) testid="initiative-description"/>
+                </div>
+                <CheckField label=label("新規事業", "New initiative") checked=is_new
+                    on_commit=bind::write_initiative(&id, |i, v: bool| i.is_new = v) testid="initiative-new"/>
+            </section>
+
+            <section class="panel">
+                <IndicatorRefs legend=label("KPI（重要業績評価指標）", "KPIs (key performance indicators)")
+                    refs=bind::initiative(&id, |i| i.kpis.clone())
+                    on_commit=bind::write_initiative(&id, |i, v| i.kpis = v)
+                    on_create={
+                        let iid = id.clone();
+                        Callback::new(move |()| {
+                            let mut new_id = None;
+                            state.edit(|s| {
+                                let nid = s.add_indicator();
+                                if let Some(i) = s.initiative_mut(&iid) {
+                                    i.kpis.push(nid.clone());
+                                }
+                                new_id = Some(nid);
+                            });
+                            if let Some(nid) = new_id {
+                                go.run(Selection::Indicator(nid));
+                            }
+                        })
+                    }
+                    testid="initiative-kpis"/>
+            </section>
+
+            <YearTable id=id.clone()/>
+        </article>
+    }
+}
+
+/// Every fiscal year of the plan period, plus any other year with data or asked for: budget,
+/// settled cost, direction, plan, result.
+#[component]
+fn YearTable(id: Id) -> impl IntoView {
+    let state = use_app();
+    // Years outside the plan period the user asked to show (not stored until written).
+    let extra = RwSignal::new(Vec::<FiscalYear>::new());
+    let years = {
+        let id = id.clone();
+        bind::read(move |s| {
+            let mut ys: Vec<FiscalYear> = s.period.years().collect();
+            if let Some(i) = s.initiative(&id) {
+                ys.extend(i.years.iter().map(|y| y.fiscal_year));
+            }
+            ys.extend(extra.get());
+            ys.sort();
+            ys.dedup();
+            ys
+        })
+    };
+    view! {
+        <section class="panel">
+            <h2>{move || state.tr("年度別の予算・決算・方向性", "By fiscal year: budget, settled cost, direction")}</h2>
+            <div class="table-wrap">
+                <table class="year-table" data-testid="initiative-years">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
+                            <th scope="col">{move || state.tr("予算額（千円）", "Budget (¥1,000)")}</th>
+                            <th scope="col">{move || state.tr("決算額（千円）", "Settled (¥1,000)")}</th>
+                            <th scope="col">{move || state.tr("方向性", "Direction")}</th>
+                            <th scope="col">{move || state.tr("計画（実施内容）", "Plan")}</th>
+                            <th scope="col">{move || state.tr("実績", "Result")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || years.get() key=|y| *y children={
+                            let id = id.clone();
+                            move |y: FiscalYear| view! { <YearRow id=id.clone() year=y/> }
+                        }/>
+                    </tbody>
+                </table>
+            </div>
+            <div class="row-actions">
+                <YearField label=bind::label(state, "計画期間外の年度を表示（例: R1, 2018）", "Show a year outside the plan period (e.g. R1, 2018)")
+                    value=Signal::derive(|| None) testid="add-year"
+                    on_commit=Callback::new(move |y: Option<FiscalYear>| {
+                        if let Some(y) = y {
+                            extra.update(|e| if !e.contains(&y) { e.push(y) });
+                        }
+                    })/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn YearRow(id: Id, year: FiscalYear) -> impl IntoView {
+    let state = use_app();
+    let y = year;
+    let cell_label = move |ja: &'static str, en: &'static str| Signal::derive(move || format!("{} {}", year_label(state, y), state.tr(ja, en)));
+    let budget = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.budget).map(|v| v as f64));
+    let settled = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.settled).map(|v| v as f64));
+    let direction = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.direction).map(direction_key).unwrap_or_default().to_owned());
+    let plan = bind::initiative(&id, move |i| i.year(y).map(|x| x.plan.clone()).unwrap_or_default());
+    let result = bind::initiative(&id, move |i| i.year(y).map(|x| x.result.clone()).unwrap_or_default());
+    let direction_options = Signal::derive(move || {
+        let ja = state.lang() == crate::storage::Language::Ja;
+        let mut o = vec![(String::new(), "—".to_owned())];
+        o.extend(ProjectDirection::ALL.into_iter().map(|d| (direction_key(d).to_owned(), if ja { d.japanese() } else { direction_english(d) }.to_owned())));
+        o
+    });
+    view! {
+        <tr data-testid=format!("year-{}", y.0)>
+            <th scope="row">{move || year_label(state, y)}</th>
+            <td>
+                <NumberField label=cell_label("予算額（千円）", "budget (thousand yen)") value=budget kind=NumberKind::Money
+                    on_commit=write_year(&id, y, |x, v: Option<f64>| x.budget = v.map(|v| v as i64)) testid=format!("budget-{}", y.0)/>
+            </td>
+            <td>
+                <NumberField label=cell_label("決算額（千円）", "settled cost (thousand yen)") value=settled kind=NumberKind::Money
+                    on_commit=write_year(&id, y, |x, v: Option<f64>| x.settled = v.map(|v| v as i64)) testid=format!("settled-{}", y.0)/>
+            </td>
+            <td>
+                <SelectField label=cell_label("方向性", "direction") options=direction_options value=direction
+                    on_commit=write_year(&id, y, |x, v: String| x.direction = ProjectDirection::ALL.into_iter().find(|d| direction_key(*d) == v))
+                    testid=format!("direction-{}", y.0)/>
+            </td>
+            <td>
+                <TextField label=cell_label("計画", "plan") multiline=true value=plan
+                    on_commit=write_year(&id, y, |x, v: String| x.plan = v) testid=format!("plan-{}", y.0)/>
+            </td>
+            <td>
+                <TextField label=cell_label("実績", "result") multiline=true value=result
+                    on_commit=write_year(&id, y, |x, v: String| x.result = v) testid=format!("result-{}", y.0)/>
+            </td>
+        </tr>
+    }
 }

@@ -1,10 +1,701 @@
-//! (being written) The form for one kind of entity.
+//! The form of one measure (施策): its number, title, summary, 重点施策 flag, SDGs, related
+//! measures, KPIs, its initiatives (own and re-listed), the computed 予算額 / 決算額 計 per fiscal
+//! year, and its evaluation (施策評価) for each fiscal year.
 
-use crate::model::Id;
+use super::bind;
+use super::common::{EntityActions, IndicatorRefs};
+use super::fields::{CheckField, SdgPicker, SelectField, TextField};
+use crate::model::{Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
+use crate::storage::Language;
+use crate::ui::i18n;
 use crate::ui::route::Selection;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The measure with this id and the goal it sits under.
+fn find<'a>(s: &'a Strategy, id: &Id) -> Option<(&'a crate::model::Goal, &'a Measure)> {
+    s.measures().find(|(_, m)| &m.id == id)
+}
+
+/// "（無題）" when a title is still empty.
+fn or_untitled(state: AppState, text: String) -> String {
+    if text.trim().is_empty() {
+        state.tr("（無題）", "(untitled)").to_owned()
+    } else {
+        text
+    }
+}
+
+fn year_label(state: AppState, y: FiscalYear) -> String {
+    i18n::year(y, state.lang(), state.year_style())
+}
+
+/// Splits what was typed into the outside related measures: commas (half or full width), 、 and
+/// line breaks separate them.
+fn split_external(text: &str) -> Vec<String> {
+    text.split([',', '、', '，', '\n'])
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
 
 #[component]
 pub fn MeasureForm(id: Id, go: Callback<Selection>) -> impl IntoView {
-    view! { <p>"…"</p> }
+    let state = use_app();
+    let exists = bind::measure(&id, |_| true);
+    move || {
+        if exists.get() {
+            view! { <MeasureBody id=id.clone() go=go/> }.into_any()
+        } else {
+            view! {
+                <section class="panel" data-testid="measure-missing">
+                    <p class="empty">{move || state.tr("この施策はありません（削除されたか、元に戻す操作で取り消されました）。", "This measure does not exist (it was deleted or undone).")}</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One own initiative as the measure lists it.
+#[derive(Clone, PartialEq)]
+struct OwnRow {
+    id: Id,
+    number: String,
+    title: String,
+    is_new: bool,
+    kind: Option<InitiativeKind>,
+}
+
+/// One re-listing as the measure lists it.
+#[derive(Clone, PartialEq)]
+struct RelistRow {
+    id: Id,
+    /// Number and title of the initiative, when it exists.
+    found: Option<(String, String)>,
+    /// "number title" of the measure that owns it.
+    owner: String,
+    years: Vec<FiscalYear>,
+}
+
+#[component]
+fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
+    let state = use_app();
+    let label = move |ja, en| bind::label(state, ja, en);
+
+    let number = bind::measure(&id, |m| m.number.clone());
+    let title = bind::measure(&id, |m| m.title.clone());
+    let priority = bind::measure(&id, |m| m.priority);
+    let goal = {
+        let id = id.clone();
+        bind::read(move |s| find(s, &id).map(|(g, _)| (g.id.clone(), g.kind, g.number.clone(), g.title.clone())))
+    };
+
+    // Move within its goal; a move that cannot happen records no undo step.
+    let on_move = {
+        let id = id.clone();
+        Callback::new(move |up: bool| {
+            let can = state
+                .open
+                .with_untracked(|o| {
+                    o.as_ref().and_then(|s| {
+                        s.goals.iter().find_map(|g| {
+                            let i = g.measures.iter().position(|m| m.id == id)?;
+                            Some(if up { i > 0 } else { i + 1 < g.measures.len() })
+                        })
+                    })
+                })
+                .unwrap_or(false);
+            if can {
+                state.edit(|s| {
+                    s.move_measure(&id, up);
+                });
+            }
+        })
+    };
+    let on_delete = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            let goal_id = goal.get_untracked().map(|(g, ..)| g);
+            state.edit(|s| {
+                s.remove_measure(&id);
+            });
+            match goal_id {
+                Some(g) => go.run(Selection::Goal(g)),
+                None => go.run(Selection::Strategy),
+            }
+        })
+    };
+
+    let heading = move || {
+        let n = number.get();
+        let t = or_untitled(state, title.get());
+        [state.tr("施策", "Measure").to_owned(), n, t].into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(" ")
+    };
+    let goal_line = move || {
+        goal.get().map(|(gid, kind, n, t)| {
+            let kind = match (state.lang(), kind) {
+                (Language::Ja, k) => k.japanese(),
+                (Language::En, GoalKind::Basic) => "Goal",
+                (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
+            };
+            let text = format!("{kind} {n} {}", or_untitled(state, t));
+            view! {
+                <p class="lead">
+                    {state.tr("所属: ", "Under: ")}
+                    <button type="button" class="link" data-testid="measure-goal" on:click=move |_| go.run(Selection::Goal(gid.clone()))>{text}</button>
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <article class="measure-form" data-testid="measure-form">
+            <header class="panel">
+                <h1 data-testid="form-heading" tabindex="-1">{heading}</h1>
+                {move || priority.get().then(|| view! {
+                    <p class="meta"><span class="badge priority" data-testid="measure-priority-badge">{state.tr("重点施策", "Priority")}</span></p>
+                })}
+                {goal_line}
+                <EntityActions on_move=on_move on_delete=on_delete delete_label=label("この施策を削除", "Delete this measure")/>
+            </header>
+
+            <section class="panel">
+                <h2>{move || state.tr("基本情報", "Basics")}</h2>
+                <div class="form-grid">
+                    <TextField label=label("番号", "Number") value=number
+                        on_commit=bind::write_measure(&id, |m, v: String| m.number = v) testid="measure-number"/>
+                    <TextField label=label("施策名", "Title") value=title
+                        on_commit=bind::write_measure(&id, |m, v: String| m.title = v) testid="measure-title"/>
+                    <TextField label=label("施策の概要（基本的方向）", "Summary") multiline=true
+                        value=bind::measure(&id, |m| m.summary.clone())
+                        on_commit=bind::write_measure(&id, |m, v: String| m.summary = v) testid="measure-summary"/>
+                </div>
+                <CheckField label=label("重点施策", "Priority measure") checked=priority
+                    on_commit=bind::write_measure(&id, |m, v: bool| m.priority = v) testid="measure-priority"/>
+                <SdgPicker value=bind::measure(&id, |m| m.sdgs.clone())
+                    on_commit=bind::write_measure(&id, |m, v| m.sdgs = v)/>
+            </section>
+
+            <RelatedMeasures id=id.clone()/>
+
+            <section class="panel">
+                <IndicatorRefs legend=label("KPI（重要業績評価指標）", "KPIs (key performance indicators)")
+                    refs=bind::measure(&id, |m| m.kpis.clone())
+                    on_commit=bind::write_measure(&id, |m, v| m.kpis = v)
+                    on_create={
+                        let mid = id.clone();
+                        Callback::new(move |()| {
+                            let mut new_id = None;
+                            state.edit(|s| {
+                                let nid = s.add_indicator();
+                                if let Some(m) = s.measure_mut(&mid) {
+                                    m.kpis.push(nid.clone());
+                                }
+                                new_id = Some(nid);
+                            });
+                            if let Some(nid) = new_id {
+                                go.run(Selection::Indicator(nid));
+                            }
+                        })
+                    }
+                    testid="measure-kpis"/>
+            </section>
+
+            <Initiatives id=id.clone() go=go/>
+            <Totals id=id.clone()/>
+            <Evaluations id=id.clone()/>
+        </article>
+    }
+}
+
+/// A select that offers choices to add: picking one runs `on_pick` and the select goes back to
+/// its placeholder.
+#[component]
+fn PickSelect(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] placeholder: Signal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    on_pick: Callback<String>,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    view! {
+        <select data-testid=testid aria-label=move || label.get()
+            disabled=move || options.with(|o| o.is_empty())
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                    sel.set_value("");
+                }
+                if !v.is_empty() {
+                    on_pick.run(v);
+                }
+            }>
+            <option value="">{move || placeholder.get()}</option>
+            {move || options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+        </select>
+    }
+}
+
+/// 関連施策: measures of this strategy (by id) and ones outside it (as written).
+#[component]
+fn RelatedMeasures(id: Id) -> impl IntoView {
+    let state = use_app();
+    let related = bind::measure(&id, |m| m.related.clone());
+    // Every measure of the strategy: (id, "number title", goal kind, goal number).
+    let all = bind::read(|s| {
+        s.measures()
+            .map(|(g, m)| (m.id.clone(), format!("{} {}", m.number, m.title).trim().to_owned(), g.kind, g.number.clone()))
+            .collect::<Vec<_>>()
+    });
+    // "［基本目標 1］ 2 施策名"
+    let describe = move |label: String, kind: GoalKind, goal: String| {
+        let kind = match (state.lang(), kind) {
+            (Language::Ja, k) => k.japanese(),
+            (Language::En, GoalKind::Basic) => "Goal",
+            (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
+        };
+        format!("［{kind} {goal}］ {}", or_untitled(state, label))
+    };
+    let name_of = move |mid: &Id| {
+        all.with(|a| a.iter().find(|(i, ..)| i == mid).map(|(_, l, k, g)| describe(l.clone(), *k, g.clone())))
+            .unwrap_or_else(|| format!("{mid} ({})", state.tr("見つかりません", "not found")))
+    };
+    let options = {
+        let id = id.clone();
+        Signal::derive(move || {
+            let current = related.get();
+            all.get()
+                .into_iter()
+                .filter(|(m, ..)| m != &id && !current.contains(m))
+                .map(|(m, l, k, g)| (m.to_string(), describe(l, k, g)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let set_related = bind::write_measure(&id, |m, v: Vec<Id>| m.related = v);
+    let external = bind::measure(&id, |m| m.related_external.clone());
+    let external_text = Signal::derive(move || external.get().join("、"));
+    let set_external = bind::write_measure(&id, |m, v: Vec<String>| m.related_external = v);
+
+    view! {
+        <section class="panel">
+            <fieldset class="refs" data-testid="measure-related">
+                <legend>{move || state.tr("関連施策（この戦略の施策）", "Related measures (in this strategy)")}</legend>
+                <ul>
+                    {move || related.get().into_iter().map(|rid| {
+                        let remove = rid.clone();
+                        view! {
+                            <li>
+                                <span>{name_of(&rid)}</span>
+                                <button type="button" class="quiet" data-testid="remove-related" on:click=move |_| {
+                                    let mut v = related.get_untracked();
+                                    v.retain(|x| x != &remove);
+                                    set_related.run(v);
+                                }>{move || state.tr("外す", "Remove")}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <div class="refs-add">
+                    <PickSelect label=bind::label(state, "関連施策を追加", "Add a related measure")
+                        placeholder=bind::label(state, "関連施策を追加…", "Add a related measure…")
+                        options=options testid="measure-related-add"
+                        on_pick=Callback::new(move |v: String| {
+                            let mut list = related.get_untracked();
+                            let mid = Id::from(v.as_str());
+                            if !list.contains(&mid) {
+                                list.push(mid);
+                                set_related.run(list);
+                            }
+                        })/>
+                </div>
+            </fieldset>
+            <TextField label=bind::label(state, "関連施策（戦略の外：総合計画など。「、」区切り）", "Related measures outside this strategy (e.g. the comprehensive plan; separated by commas)")
+                value=external_text placeholder="1-26、2-3" testid="measure-related-external"
+                on_commit=Callback::new(move |text: String| {
+                    let v = split_external(&text);
+                    if v != external.get_untracked() {
+                        set_external.run(v);
+                    }
+                })/>
+        </section>
+    }
+}
+
+/// The measure's initiatives: its own (open, add) and the ones it re-lists from other measures.
+#[component]
+fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
+    let state = use_app();
+    let own = bind::measure(&id, |m| {
+        m.initiatives
+            .iter()
+            .map(|i| OwnRow { id: i.id.clone(), number: i.number.clone(), title: i.title.clone(), is_new: i.is_new, kind: i.kind })
+            .collect::<Vec<_>>()
+    });
+    let relisted = {
+        let id = id.clone();
+        bind::read(move |s| {
+            let Some((_, m)) = find(s, &id) else { return Vec::new() };
+            m.relisted
+                .iter()
+                .map(|r| {
+                    let owner = s.initiatives().find(|(_, i)| i.id == r.initiative);
+                    RelistRow {
+                        id: r.initiative.clone(),
+                        found: owner.map(|(_, i)| (i.number.clone(), i.title.clone())),
+                        owner: owner.map(|(m, _)| format!("{} {}", m.number, m.title).trim().to_owned()).unwrap_or_default(),
+                        years: r.years.clone(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    // Initiatives of other measures that are not re-listed here yet: (id, label).
+    let candidates = {
+        let id = id.clone();
+        bind::read(move |s| {
+            let here: Vec<Id> = find(s, &id).map(|(_, m)| m.relisted.iter().map(|r| r.initiative.clone()).collect()).unwrap_or_default();
+            s.initiatives()
+                .filter(|(m, i)| m.id != id && !here.contains(&i.id))
+                .map(|(m, i)| (i.id.clone(), format!("{} {}", i.number, i.title).trim().to_owned(), format!("{} {}", m.number, m.title).trim().to_owned()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let candidate_options = Signal::derive(move || {
+        candidates
+            .get()
+            .into_iter()
+            .map(|(i, l, m)| (i.to_string(), format!("{} ({} {m})", or_untitled(state, l), state.tr("施策", "measure"))))
+            .collect::<Vec<_>>()
+    });
+    let add = {
+        let id = id.clone();
+        move |_| {
+            let mut new_id = None;
+            state.edit(|s| new_id = s.add_initiative(&id));
+            if let Some(nid) = new_id {
+                go.run(Selection::Initiative(nid));
+            }
+        }
+    };
+    let relist = {
+        let id = id.clone();
+        Callback::new(move |v: String| {
+            let iid = Id::from(v.as_str());
+            state.edit(|s| {
+                let owned_here = find(s, &id).is_some_and(|(_, m)| m.initiatives.iter().any(|i| i.id == iid));
+                if let Some(m) = s.measure_mut(&id) {
+                    if !owned_here && !m.relisted.iter().any(|r| r.initiative == iid) {
+                        m.relisted.push(Relisting::all_years(iid.clone()));
+                    }
+                }
+            });
+        })
+    };
+    let unlist = {
+        let id = id.clone();
+        Callback::new(move |iid: Id| {
+            state.edit(|s| {
+                if let Some(m) = s.measure_mut(&id) {
+                    m.relisted.retain(|r| r.initiative != iid);
+                }
+            });
+        })
+    };
+    let kind_badge = move |k: Option<InitiativeKind>| {
+        k.map(|k| {
+            let text = match k {
+                InitiativeKind::Standalone => state.tr("単独事業", "Standalone"),
+                InitiativeKind::Subsidised => state.tr("補助事業", "Subsidised"),
+            };
+            view! { <span class="badge">{text}</span> }
+        })
+    };
+
+    view! {
+        <section class="panel" data-testid="measure-initiatives">
+            <h2>{move || state.tr("具体的取組（事業）", "Initiatives")}</h2>
+            <ul class="initiatives">
+                {move || own.get().into_iter().map(|r| {
+                    let target = r.id.clone();
+                    let text = format!("{} {}", r.number, or_untitled(state, r.title)).trim().to_owned();
+                    view! {
+                        <li>
+                            <button type="button" class="link" data-testid="initiative-link" on:click=move |_| go.run(Selection::Initiative(target.clone()))>{text}</button>
+                            {r.is_new.then(|| view! { <span class="badge new">{state.tr("新規", "New")}</span> })}
+                            {kind_badge(r.kind)}
+                        </li>
+                    }
+                }).collect_view()}
+                {move || relisted.get().into_iter().map(|r| {
+                    let target = r.id.clone();
+                    let remove = r.id.clone();
+                    let years = (!r.years.is_empty()).then(|| {
+                        let list = r.years.iter().map(|y| year_label(state, *y)).collect::<Vec<_>>().join(state.tr("、", ", "));
+                        view! { <span class="num">{format!("（{list}{}）", state.tr("のみ", " only"))}</span> }
+                    });
+                    let main = match r.found {
+                        Some((n, t)) => {
+                            let text = format!("{}{} {}", state.tr("【再掲】", "[Re-listed] "), n, or_untitled(state, t));
+                            let owner = format!(" {} {}", state.tr("← 施策", "← measure"), r.owner);
+                            view! {
+                                <button type="button" class="link" data-testid="relisted-link" on:click=move |_| go.run(Selection::Initiative(target.clone()))>{text}</button>
+                                <span class="num">{owner}</span>
+                            }.into_any()
+                        }
+                        None => view! {
+                            <span class="error">{format!("{}{} ({})", state.tr("【再掲】", "[Re-listed] "), r.id, state.tr("見つかりません", "not found"))}</span>
+                        }.into_any(),
+                    };
+                    view! {
+                        <li class="relisted">
+                            {main}
+                            {years}
+                            <button type="button" class="quiet" data-testid="remove-relisting" on:click=move |_| unlist.run(remove.clone())>
+                                {state.tr("再掲をやめる", "Stop re-listing")}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || (own.with(Vec::is_empty) && relisted.with(Vec::is_empty)).then(|| view! {
+                <p class="empty">{state.tr("事業はまだありません。", "No initiatives yet.")}</p>
+            })}
+            <div class="row-actions">
+                <button type="button" data-testid="add-initiative" on:click=add>{move || state.tr("＋ 事業を追加", "+ Add an initiative")}</button>
+                <PickSelect label=bind::label(state, "再掲する事業を選ぶ", "Re-list an initiative of another measure")
+                    placeholder=bind::label(state, "再掲する事業を選ぶ…", "Re-list an initiative of another measure…")
+                    options=candidate_options on_pick=relist testid="relist-initiative"/>
+            </div>
+        </section>
+    }
+}
+
+/// 予算額 / 決算額 計 per fiscal year: computed from the initiatives, never typed.
+#[component]
+fn Totals(id: Id) -> impl IntoView {
+    let state = use_app();
+    // (year, budget, settled); None when no initiative has a value for that year.
+    let rows = bind::read(move |s| {
+        let Some((_, m)) = find(s, &id) else { return Vec::new() };
+        let initiatives_of = |y: FiscalYear| {
+            m.initiatives
+                .iter()
+                .map(|i| &**i)
+                .chain(m.relisted.iter().filter(|r| r.covers(y)).filter_map(|r| s.initiative(&r.initiative)))
+                .filter_map(move |i| i.year(y))
+                .collect::<Vec<_>>()
+        };
+        let mut years: Vec<FiscalYear> = s.period.years().collect();
+        years.extend(m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
+        years.extend(m.relisted.iter().filter_map(|r| s.initiative(&r.initiative)).flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
+        years.sort();
+        years.dedup();
+        years
+            .into_iter()
+            .map(|y| {
+                let t = s.measure_totals(m, y);
+                let recorded = initiatives_of(y);
+                let budget: Option<Money> = recorded.iter().any(|r| r.budget.is_some()).then_some(t.budget);
+                let settled: Option<Money> = recorded.iter().any(|r| r.settled.is_some()).then_some(t.settled);
+                (y, budget, settled)
+            })
+            .collect::<Vec<_>>()
+    });
+    let money = |v: Option<Money>| v.map(|v| i18n::number(v as f64)).unwrap_or_else(|| "—".to_owned());
+    view! {
+        <section class="panel">
+            <h2>{move || state.tr("予算額・決算額 計（千円）", "Budget and settled totals (thousand yen)")}</h2>
+            <p class="lead">{move || state.tr("この施策の事業（再掲を含む）から自動で計算します。", "Computed from this measure's initiatives (re-listed ones included).")}</p>
+            <div class="table-wrap">
+                <table class="year-table" data-testid="measure-totals">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
+                            <th scope="col">{move || state.tr("予算額 計", "Budget total")}</th>
+                            <th scope="col">{move || state.tr("決算額 計", "Settled total")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|(y, b, st)| view! {
+                            <tr>
+                                <th scope="row">{year_label(state, y)}</th>
+                                <td class="num" data-testid=format!("total-budget-{}", y.0)>{money(b)}</td>
+                                <td class="num" data-testid=format!("total-settled-{}", y.0)>{money(st)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The evaluation (施策評価) of one fiscal year at a time.
+#[component]
+fn Evaluations(id: Id) -> impl IntoView {
+    let state = use_app();
+    let evaluated = bind::measure(&id, |m| m.evaluations.iter().map(|e| (e.fiscal_year, e.rating.clone())).collect::<Vec<_>>());
+    let plan_years = bind::read(|s| s.period.years().collect::<Vec<_>>());
+    let years = Memo::new(move |_| {
+        let mut ys = plan_years.get();
+        ys.extend(evaluated.with(|e| e.iter().map(|(y, _)| *y).collect::<Vec<_>>()));
+        ys.sort();
+        ys.dedup();
+        ys
+    });
+    // Starts on the latest evaluated year, else the plan's first year.
+    let year = RwSignal::new(
+        evaluated
+            .with_untracked(|e| e.iter().map(|(y, _)| *y).max())
+            .or_else(|| plan_years.with_untracked(|p| p.first().copied())),
+    );
+    let has = Memo::new(move |_| year.get().is_some_and(|y| evaluated.with(|e| e.iter().any(|(x, _)| *x == y))));
+
+    let add = {
+        let id = id.clone();
+        move |_| {
+            let Some(y) = year.get_untracked() else { return };
+            state.edit(|s| {
+                if let Some(m) = s.measure_mut(&id) {
+                    if m.evaluation(y).is_none() {
+                        m.evaluations.push(Evaluation {
+                            fiscal_year: y,
+                            rating: None,
+                            outcomes: String::new(),
+                            issues: String::new(),
+                            improvements: String::new(),
+                            next_plan: String::new(),
+                            notes: String::new(),
+                            evaluator: Evaluator::Internal,
+                        });
+                        m.evaluations.sort_by_key(|e| e.fiscal_year);
+                    }
+                }
+            });
+        }
+    };
+
+    view! {
+        <section class="panel" data-testid="measure-evaluations">
+            <h2>{move || state.tr("施策評価", "Evaluation")}</h2>
+            <div class="field">
+                <label for="evaluation-year">{move || state.tr("評価する年度", "Fiscal year evaluated")}</label>
+                <select id="evaluation-year" data-testid="evaluation-year"
+                    prop:value=move || year.get().map(|y| y.0.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        year.set(v.parse::<i32>().ok().map(FiscalYear));
+                    }>
+                    {move || {
+                        let current = year.get();
+                        let evaluated = evaluated.get();
+                        years.get().into_iter().map(|y| {
+                            let mark = match evaluated.iter().find(|(x, _)| *x == y) {
+                                Some((_, Some(r))) => format!("（{}: {r}）", state.tr("評価", "rating")),
+                                Some((_, None)) => state.tr("（記入あり）", " (started)").to_owned(),
+                                None => String::new(),
+                            };
+                            view! { <option value=y.0.to_string() selected=current == Some(y)>{format!("{}{mark}", year_label(state, y))}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </div>
+            {move || match (year.get(), has.get()) {
+                (None, _) => view! {
+                    <p class="empty">{state.tr("計画期間が設定されていません。", "The plan period is not set.")}</p>
+                }.into_any(),
+                (Some(y), true) => view! { <EvaluationFields id=id.clone() year=y/> }.into_any(),
+                (Some(y), false) => view! {
+                    <p class="empty">{format!("{}{}", year_label(state, y), state.tr("の評価はまだありません。", ": no evaluation yet."))}</p>
+                    <button type="button" class="primary" data-testid="add-evaluation" on:click=add.clone()>
+                        {state.tr("この年度の評価を追加", "Add an evaluation for this year")}
+                    </button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+type ReadText = fn(&Evaluation) -> String;
+type WriteText = fn(&mut Evaluation, String);
+
+#[component]
+fn EvaluationFields(id: Id, year: FiscalYear) -> impl IntoView {
+    let state = use_app();
+    let y = year;
+    let read = |get: ReadText| bind::measure(&id, move |m| m.evaluation(y).map(get).unwrap_or_default());
+    let write = |set: WriteText| {
+        bind::write_measure(&id, move |m, v: String| {
+            if let Some(e) = m.evaluations.iter_mut().find(|e| e.fiscal_year == y) {
+                set(e, v)
+            }
+        })
+    };
+    let text = move |ja: &'static str, en: &'static str, get: ReadText, set: WriteText, testid: &'static str| {
+        view! {
+            <TextField label=bind::label(state, ja, en) multiline=true value=read(get) on_commit=write(set) testid=testid/>
+        }
+    };
+
+    let rating = read(|e| e.rating.clone().unwrap_or_default());
+    let labels = bind::read(|s| s.rating_rule.labels().into_iter().map(str::to_owned).collect::<Vec<_>>());
+    let rating_options = Signal::derive(move || {
+        let mut o = vec![(String::new(), state.tr("未評価", "Not rated").to_owned())];
+        o.extend(labels.get().into_iter().map(|l| (l.clone(), l)));
+        // A rating the rule no longer has stays visible (validation reports it).
+        let current = rating.get();
+        if !current.is_empty() && !o.iter().any(|(v, _)| v == &current) {
+            o.push((current.clone(), format!("{current} {}", state.tr("（評価基準にない）", "(not in the rating rule)"))));
+        }
+        o
+    });
+    let evaluator = bind::measure(&id, move |m| {
+        match m.evaluation(y).map(|e| e.evaluator).unwrap_or_default() {
+            Evaluator::Internal => "internal",
+            Evaluator::External => "external",
+        }
+        .to_owned()
+    });
+    let evaluator_options = Signal::derive(move || {
+        vec![
+            ("internal".to_owned(), state.tr("内部評価（庁内）", "Internal (town office)").to_owned()),
+            ("external".to_owned(), state.tr("外部評価（有識者会議など）", "External (review committee)").to_owned()),
+        ]
+    });
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            state.edit(|s| {
+                if let Some(m) = s.measure_mut(&id) {
+                    m.evaluations.retain(|e| e.fiscal_year != y);
+                }
+            })
+        }
+    };
+
+    view! {
+        <div class="form-grid" data-testid="evaluation">
+            <SelectField label=bind::label(state, "評価", "Rating") options=rating_options value=rating
+                on_commit=write(|e, v| e.rating = (!v.is_empty()).then_some(v)) testid="evaluation-rating"/>
+            <SelectField label=bind::label(state, "評価者", "Evaluated by") options=evaluator_options value=evaluator
+                on_commit=bind::write_measure(&id, move |m, v: String| {
+                    if let Some(e) = m.evaluations.iter_mut().find(|e| e.fiscal_year == y) {
+                        e.evaluator = if v == "external" { Evaluator::External } else { Evaluator::Internal };
+                    }
+                })
+                testid="evaluation-evaluator"/>
+            {text("成果", "Outcomes", |e| e.outcomes.clone(), |e, v| e.outcomes = v, "evaluation-outcomes")}
+            {text("課題", "Issues", |e| e.issues.clone(), |e, v| e.issues = v, "evaluation-issues")}
+            {text("事業の改善点及び方向性", "Improvements and direction", |e| e.improvements.clone(), |e, v| e.improvements = v, "evaluation-improvements")}
+            {text("次年度の実施計画（施策の概要）", "Next year's plan", |e| e.next_plan.clone(), |e, v| e.next_plan = v, "evaluation-next-plan")}
+            {text("補足", "Notes", |e| e.notes.clone(), |e, v| e.notes = v, "evaluation-notes")}
+        </div>
+        <div class="row-actions">
+            <button type="button" class="danger" data-testid="delete-evaluation" on:click=remove>
+                {move || format!("{}{}", year_label(state, y), state.tr("の評価を削除", ": delete this evaluation"))}
+            </button>
+        </div>
+    }
 }
