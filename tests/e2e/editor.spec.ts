@@ -301,3 +301,149 @@ test('a slice of the 北斗市 evaluation sheet typed in gives the expected file
   }]);
   expect(pageErrors).toEqual([]);
 });
+
+test('indicators: series, baseline, targets, actuals with full-width digits, undo, delete, reload', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('edit').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
+  await expect(page.getByTestId('indicator-heading')).toHaveText('2-2 65歳健康寿命');
+  await expect(page.getByTestId('series-label-0')).toHaveValue('男性');
+  await expect(page.getByTestId('series-label-1')).toHaveValue('女性');
+  await expect(page.getByTestId('baseline-0')).toHaveValue('18.43');
+  await expect(page.getByTestId('baseline-year-0')).toHaveValue('令和元年度');
+  await expect(page.getByTestId('target-kind-0')).toHaveValue('value');
+  await expect(page.getByTestId('target-0')).toHaveValue('19');
+  await expect(page.getByTestId('target-year-0')).toHaveValue('');
+  await expect(page.getByTestId('year-row-0-2019')).toBeVisible();
+  await expect(page.getByTestId('series-status-0')).toContainText('データなし');
+
+  // actual entered
+  await page.getByTestId('actual-0-2022').fill('１８．８');
+  await page.getByTestId('actual-0-2022').press('Enter');
+  await expect(page.getByTestId('series-status-0')).toContainText('順調');
+  await expect(page.getByTestId('provisional-0-2022')).toBeVisible();
+  await page.getByTestId('provisional-0-2022').check();
+  await page.getByTestId('comment-0-2022').fill('速報');
+  await page.getByTestId('comment-0-2022').press('Enter');
+  await page.getByTestId('actual-0-2024').fill('18.5');
+  await page.getByTestId('actual-0-2024').press('Enter');
+  await page.getByTestId('interim-0-2023').fill('18.7');
+  await page.getByTestId('interim-0-2023').press('Enter');
+  let s = await stored(page);
+  let ind = s.indicators.find((i: any) => i.code === '2-2');
+  expect(ind.series[0].actuals.map((a: any) => a.year)).toEqual([2022, 2024]);
+  expect(ind.series[0].actuals[0]).toEqual({ year: 2022, value: 18.8, provisional: true, comment: '速報' });
+  await expect(page.getByTestId('series-status-0')).toContainText('令和6年度');
+  // clearing removes
+  await page.getByTestId('actual-0-2024').fill('');
+  await page.getByTestId('actual-0-2024').press('Enter');
+  s = await stored(page);
+  ind = s.indicators.find((i: any) => i.code === '2-2');
+  expect(ind.series[0].actuals.map((a: any) => a.year)).toEqual([2022]);
+
+  // target kind switching keeps the value
+  await page.getByTestId('target-year-0').fill('R7');
+  await page.getByTestId('target-year-0').press('Enter');
+  await page.getByTestId('target-kind-0').selectOption('per_year');
+  await expect(page.getByTestId('target-0')).toHaveValue('19');
+  await page.getByTestId('target-kind-0').selectOption('direction');
+  await expect(page.getByTestId('target-0')).toHaveCount(0);
+  await page.getByTestId('target-kind-0').selectOption('value');
+  await expect(page.getByTestId('target-0')).toHaveValue('19');
+  await expect(page.getByTestId('target-year-0')).toHaveValue('令和7年度');
+  await page.getByTestId('target-kind-0').selectOption('none');
+  s = await stored(page);
+  ind = s.indicators.find((i: any) => i.code === '2-2');
+  expect(ind.series[0].target).toBeUndefined();
+  await page.getByTestId('target-kind-0').selectOption('value');
+  s = await stored(page);
+  ind = s.indicators.find((i: any) => i.code === '2-2');
+  expect(ind.series[0].target).toEqual({ kind: 'value', value: 19, year: 2025 });
+
+  // undo
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('target-kind-0')).toHaveValue('none');
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('target-kind-0')).toHaveValue('value');
+
+  // baseline clear and re-enter keeps year
+  await page.getByTestId('baseline-1').fill('');
+  await page.getByTestId('baseline-1').press('Enter');
+  await expect(page.getByTestId('baseline-year-1')).toHaveValue('令和元年度');
+  s = await stored(page);
+  ind = s.indicators.find((i: any) => i.code === '2-2');
+  expect(ind.series[1].baseline).toBeUndefined();
+  await page.getByTestId('baseline-1').fill('20.5');
+  await page.getByTestId('baseline-1').press('Enter');
+  s = await stored(page);
+  ind = s.indicators.find((i: any) => i.code === '2-2');
+  expect(ind.series[1].baseline).toEqual({ value: 20.5, year: 2019 });
+
+  // series: add, move, remove
+  await page.getByTestId('add-series').click();
+  await expect(page.getByTestId('series-label-2')).toBeFocused();
+  await page.getByTestId('series-label-2').fill('その他');
+  await page.getByTestId('series-label-2').press('Enter');
+  await page.getByTestId('series-up-2').click();
+  await expect(page.getByTestId('series-label-1')).toHaveValue('その他');
+  await page.getByTestId('remove-series-1').click();
+  await expect(page.getByTestId('series-label-2')).toHaveCount(0);
+  await expect(page.getByTestId('series-label-1')).toHaveValue('女性');
+
+  // add year outside period
+  await page.getByTestId('add-year-0').fill('R9');
+  await page.getByTestId('add-year-0').press('Enter');
+  await expect(page.getByTestId('year-row-0-2027')).toBeVisible();
+  await expect(page.getByTestId('actual-0-2027')).toBeFocused();
+  await expect(page.getByTestId('add-year-0')).toHaveValue('');
+
+  await expect(page.getByTestId('series-down-0')).toHaveText('↓ 下へ');
+  await expect(page.getByTestId('series-down-1')).toBeDisabled();
+  await expect(page.getByTestId('series-up-0')).toBeDisabled();
+  await shot('editor-indicator');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('series-down-0')).toHaveText('↓ Down');
+  await shot('editor-indicator-en');
+  await page.getByTestId('language').click();
+
+  // basic fields
+  await page.getByTestId('indicator-unit').fill('年');
+  await page.getByTestId('indicator-unit').press('Enter');
+  await page.getByTestId('indicator-direction').selectOption('decrease');
+  await page.getByTestId('indicator-kind').selectOption('output');
+  s = await stored(page);
+  ind = s.indicators.find((i: any) => i.code === '2-2');
+  expect([ind.unit, ind.direction, ind.kind]).toEqual(['年', 'decrease', 'output']);
+
+  // per-year indicator
+  await page.getByTestId('outline-indicator').filter({ hasText: '災害による' }).click();
+  await expect(page.getByTestId('target-kind-0')).toHaveValue('per_year');
+  await page.getByTestId('actual-0-2022').fill('0');
+  await page.getByTestId('actual-0-2022').press('Enter');
+  await expect(page.getByTestId('series-status-0')).toContainText('達成');
+  // direction-only
+  await page.getByTestId('outline-indicator').filter({ hasText: 'ふるさと納税' }).click();
+  await expect(page.getByTestId('target-kind-0')).toHaveValue('direction');
+  await page.getByTestId('actual-0-2022').fill('4000');
+  await page.getByTestId('actual-0-2022').press('Enter');
+  await expect(page.getByTestId('series-status-0')).toContainText('達成');
+  // uses navigation
+  const firstUse = page.locator('[data-testid^="use-"]').first();
+  await firstUse.click();
+  await expect(page.getByTestId('indicator-form')).toHaveCount(0);
+  // delete
+  await page.getByTestId('outline-indicator').filter({ hasText: 'ふるさと納税' }).click();
+  await page.getByTestId('indicator-form').getByTestId('delete').click();
+  await expect(page.getByTestId('outline-indicator').filter({ hasText: 'ふるさと納税' })).toHaveCount(0);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('outline-indicator').filter({ hasText: 'ふるさと納税' })).toHaveCount(1);
+  await page.reload();
+  const after = await stored(page);
+  const health = after.indicators.find((i: any) => i.code === '2-2');
+  expect(health.series.map((x: any) => x.label)).toEqual(['男性', '女性']);
+  expect(health.series[0].actuals[0]).toEqual({ year: 2022, value: 18.8, provisional: true, comment: '速報' });
+  expect(after.indicators.some((i: any) => i.name === 'ふるさと納税寄附件数')).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
