@@ -161,8 +161,72 @@ impl Series {
         self.actuals.iter().find(|a| a.year == year)
     }
 
+    /// Sets or (with `None`) removes the actual of a year (missing is not zero); actuals stay
+    /// sorted by year. A changed value keeps the year's provisional flag and comment.
+    pub fn set_actual(&mut self, year: FiscalYear, value: Option<f64>) {
+        match value {
+            Some(value) => match self.actuals.iter_mut().find(|a| a.year == year) {
+                Some(a) => a.value = value,
+                None => self.actuals.push(Actual { year, value, provisional: false, comment: String::new() }),
+            },
+            None => self.actuals.retain(|a| a.year != year),
+        }
+        self.actuals.sort_by_key(|a| a.year);
+    }
+
+    /// Marks a year's actual provisional (速報値) or final; no actual, no change.
+    pub fn set_provisional(&mut self, year: FiscalYear, provisional: bool) {
+        if let Some(a) = self.actuals.iter_mut().find(|a| a.year == year) {
+            a.provisional = provisional;
+        }
+    }
+
+    pub fn set_comment(&mut self, year: FiscalYear, comment: String) {
+        if let Some(a) = self.actuals.iter_mut().find(|a| a.year == year) {
+            a.comment = comment;
+        }
+    }
+
+    /// Sets or (with `None`) removes the interim target of a year; kept sorted by year.
+    pub fn set_interim(&mut self, year: FiscalYear, value: Option<f64>) {
+        match value {
+            Some(value) => match self.interim.iter_mut().find(|v| v.year == year) {
+                Some(v) => v.value = value,
+                None => self.interim.push(YearValue { year, value }),
+            },
+            None => self.interim.retain(|v| v.year != year),
+        }
+        self.interim.sort_by_key(|v| v.year);
+    }
+
     /// The latest fiscal year with an actual.
     pub fn latest_actual(&self) -> Option<&Actual> {
         self.actuals.iter().max_by_key(|a| a.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actuals_are_set_sorted_and_removed_never_zeroed() {
+        let mut s = Series::new("男性");
+        s.set_actual(FiscalYear(2024), Some(18.9));
+        s.set_actual(FiscalYear(2022), Some(18.8));
+        s.set_provisional(FiscalYear(2022), true);
+        s.set_comment(FiscalYear(2022), "速報".into());
+        s.set_actual(FiscalYear(2022), Some(18.85));
+        assert_eq!(s.actuals.iter().map(|a| (a.year.0, a.value)).collect::<Vec<_>>(), [(2022, 18.85), (2024, 18.9)]);
+        assert!(s.actuals[0].provisional && s.actuals[0].comment == "速報", "a new value keeps flag and comment");
+        s.set_actual(FiscalYear(2024), None);
+        assert_eq!(s.actuals.len(), 1);
+        s.set_provisional(FiscalYear(2030), true);
+        assert_eq!(s.actuals.len(), 1, "no actual, nothing to flag");
+        s.set_interim(FiscalYear(2025), Some(19.0));
+        s.set_interim(FiscalYear(2023), Some(18.7));
+        assert_eq!(s.interim.iter().map(|v| v.year.0).collect::<Vec<_>>(), [2023, 2025]);
+        s.set_interim(FiscalYear(2023), None);
+        assert_eq!(s.interim.len(), 1);
     }
 }

@@ -69,44 +69,8 @@ impl TargetKind {
 /// Changes to a series, as plain functions of the model.
 mod ops {
     use super::TargetKind;
-    use crate::model::{Actual, FiscalYear, PlanPeriod, Series, Target, YearValue};
+    use crate::model::{FiscalYear, PlanPeriod, Series, Target};
     use std::collections::BTreeSet;
-
-    /// Sets or (with `None`) removes the actual of a year; actuals stay sorted by year.
-    pub fn set_actual(s: &mut Series, year: FiscalYear, value: Option<f64>) {
-        match value {
-            Some(value) => match s.actuals.iter_mut().find(|a| a.year == year) {
-                Some(a) => a.value = value,
-                None => s.actuals.push(Actual { year, value, provisional: false, comment: String::new() }),
-            },
-            None => s.actuals.retain(|a| a.year != year),
-        }
-        s.actuals.sort_by_key(|a| a.year);
-    }
-
-    pub fn set_provisional(s: &mut Series, year: FiscalYear, on: bool) {
-        if let Some(a) = s.actuals.iter_mut().find(|a| a.year == year) {
-            a.provisional = on;
-        }
-    }
-
-    pub fn set_comment(s: &mut Series, year: FiscalYear, text: String) {
-        if let Some(a) = s.actuals.iter_mut().find(|a| a.year == year) {
-            a.comment = text;
-        }
-    }
-
-    /// Sets or (with `None`) removes the interim target of a year; kept sorted by year.
-    pub fn set_interim(s: &mut Series, year: FiscalYear, value: Option<f64>) {
-        match value {
-            Some(value) => match s.interim.iter_mut().find(|v| v.year == year) {
-                Some(v) => v.value = value,
-                None => s.interim.push(YearValue { year, value }),
-            },
-            None => s.interim.retain(|v| v.year != year),
-        }
-        s.interim.sort_by_key(|v| v.year);
-    }
 
     /// The target of a kind, made from the value and year the form holds; a value or per-year
     /// target without a value is no target (missing is not zero).
@@ -803,10 +767,10 @@ fn YearRow(
     let provisional = read_series(&ind, &sid, move |s| s.actual(year).is_some_and(|a| a.provisional));
     let comment = read_series(&ind, &sid, move |s| s.actual(year).map(|a| a.comment.clone()).unwrap_or_default());
 
-    let write_interim = write_series(&ind, &sid, move |s, v: Option<f64>| ops::set_interim(s, year, v));
-    let write_actual = write_series(&ind, &sid, move |s, v: Option<f64>| ops::set_actual(s, year, v));
-    let write_provisional = write_series(&ind, &sid, move |s, v: bool| ops::set_provisional(s, year, v));
-    let write_comment = write_series(&ind, &sid, move |s, v: String| ops::set_comment(s, year, v));
+    let write_interim = write_series(&ind, &sid, move |s, v: Option<f64>| s.set_interim(year, v));
+    let write_actual = write_series(&ind, &sid, move |s, v: Option<f64>| s.set_actual(year, v));
+    let write_provisional = write_series(&ind, &sid, move |s, v: bool| s.set_provisional(year, v));
+    let write_comment = write_series(&ind, &sid, move |s, v: String| s.set_comment(year, v));
     let on_interim = Callback::new(move |v: Option<f64>| {
         keep();
         write_interim.run(v);
