@@ -96,18 +96,20 @@ mod tests {
         let membership = goal4.measures.iter().find(|m| m.title == "町内会等への加入促進").expect("主要施策 1");
         assert_eq!(membership.evaluation(crate::model::FiscalYear(2023)).and_then(|e| e.rating.as_deref()), Some("C"));
         let totals = s.measure_totals(membership, crate::model::FiscalYear(2023));
-        assert_eq!(totals.settled, 300, "令和5年度 計 300 (千円)");
-        assert_eq!(s.measure_totals(membership, crate::model::FiscalYear(2024)).budget, 2_300, "令和6年度 計 2,300");
+        assert_eq!(totals.settled, Some(300), "令和5年度 計 300 (千円)");
+        assert_eq!(s.measure_totals(membership, crate::model::FiscalYear(2024)).budget, Some(2_300), "令和6年度 計 2,300");
         let facilities = goal4.measures.iter().find(|m| m.title == "コミュニティ施設の適切な管理").expect("主要施策 2");
         assert_eq!(facilities.related_external, ["1-26"]);
-        assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2023)).settled, 5_347);
-        assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2024)).budget, 5_251);
+        assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2023)).settled, Some(5_347));
+        assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2024)).budget, Some(5_251));
         // 35-1 re-lists ふるさと納税制度の活用 only in its 3-year plan: its 令和5 計 stays 6,032.
         let promotion = goal4.measures.iter().find(|m| m.title == "ほくとらしさの情報発信").expect("主要施策 35-1");
-        assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2023)).settled, 6_032);
-        assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2024)).budget, 204_551);
+        assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2023)).settled, Some(6_032));
+        assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2024)).budget, Some(204_551));
         // The goal's 計 counts a re-listed initiative once.
         let owned: i64 = goal4.measures.iter().flat_map(|m| &m.initiatives).filter_map(|i| i.year(crate::model::FiscalYear(2024)).and_then(|y| y.budget)).sum();
-        assert_eq!(s.goal_totals(goal4, crate::model::FiscalYear(2024)).budget, owned);
+        assert_eq!(s.goal_totals(goal4, crate::model::FiscalYear(2024)).budget, Some(owned));
+        // A year with no amounts has no total, not a zero one.
+        assert_eq!(s.goal_totals(goal4, crate::model::FiscalYear(2019)).budget, None);
     }
 }

@@ -137,9 +137,14 @@ impl Initiative {
 }
 
 fn add_year(total: &mut YearTotals, initiative: &Initiative, year: FiscalYear) {
+    let add = |sum: &mut Option<Money>, v: Option<Money>| {
+        if let Some(v) = v {
+            *sum = Some(sum.unwrap_or(0) + v);
+        }
+    };
     if let Some(y) = initiative.year(year) {
-        total.budget += y.budget.unwrap_or(0);
-        total.settled += y.settled.unwrap_or(0);
+        add(&mut total.budget, y.budget);
+        add(&mut total.settled, y.settled);
     }
 }
 

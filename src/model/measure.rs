@@ -132,9 +132,10 @@ impl Evaluator {
     }
 }
 
-/// Budget and settled-cost totals (計) of one fiscal year, computed, never typed.
+/// Budget and settled-cost totals (計) of one fiscal year, computed, never typed. `None` when
+/// no initiative has an amount that year (missing is not zero).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct YearTotals {
-    pub budget: Money,
-    pub settled: Money,
+    pub budget: Option<Money>,
+    pub settled: Option<Money>,
 }

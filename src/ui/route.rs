@@ -2,7 +2,7 @@
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
 //! editor with what is selected in it.
 
-use crate::model::Id;
+use crate::model::{Id, Strategy};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -69,9 +69,52 @@ impl Route {
     }
 }
 
+/// `("goals", 2)` for a path segment `goals[2]`.
+fn segment(seg: &str) -> Option<(&str, usize)> {
+    let (name, rest) = seg.split_once('[')?;
+    Some((name, rest.strip_suffix(']')?.parse().ok()?))
+}
+
+/// The entity a validation path is about: the deepest goal, measure, initiative or indicator
+/// it names; the strategy's settings otherwise.
+pub fn selection_of(s: &Strategy, path: &str) -> Selection {
+    let mut sel = Selection::Strategy;
+    let (mut goal, mut measure) = (None, None);
+    for seg in path.split('.') {
+        match segment(seg) {
+            Some(("goals", i)) => {
+                goal = s.goals.get(i);
+                if let Some(g) = goal {
+                    sel = Selection::Goal(g.id.clone());
+                }
+            }
+            Some(("measures", i)) => {
+                measure = goal.and_then(|g| g.measures.get(i));
+                if let Some(m) = measure {
+                    sel = Selection::Measure(m.id.clone());
+                }
+            }
+            Some(("initiatives", i)) => {
+                if let Some(init) = measure.and_then(|m| m.initiatives.get(i)) {
+                    sel = Selection::Initiative(init.id.clone());
+                }
+            }
+            Some(("indicators", i)) => {
+                if let Some(ind) = s.indicators.get(i) {
+                    sel = Selection::Indicator(ind.id.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    sel
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{template, FiscalYear, PlanPeriod};
+
     #[test]
     fn hashes_parse_and_print() {
         assert_eq!(Route::parse(""), Route::List);
@@ -90,5 +133,20 @@ mod tests {
         }
         assert!(matches!(Route::parse("#/s/x/edit/planet/1"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn paths_lead_to_their_entity() {
+        let mut s = template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        let g = s.goals[1].id.clone();
+        let m = s.add_measure(&g).unwrap();
+        let i = s.add_initiative(&m).unwrap();
+        let ind = s.add_indicator();
+        assert_eq!(selection_of(&s, "goals[1].title"), Selection::Goal(g));
+        assert_eq!(selection_of(&s, "goals[1].measures[0].kpis[0]"), Selection::Measure(m));
+        assert_eq!(selection_of(&s, "goals[1].measures[0].initiatives[0].years[0].budget"), Selection::Initiative(i));
+        assert_eq!(selection_of(&s, "indicators[0].series[0].target.year"), Selection::Indicator(ind));
+        assert_eq!(selection_of(&s, "period"), Selection::Strategy);
+        assert_eq!(selection_of(&s, "goals[9].title"), Selection::Strategy);
     }
 }

@@ -2,8 +2,10 @@
 // still right after a reload; Japanese IME input through Chromium's real composition events;
 // number fields with full-width digits; a slice of the 北斗市 evaluation sheet typed in.
 import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { REPO_ROOT } from './paths';
 
 /** The open strategy as stored in localStorage (after autosave). */
 async function stored(page: Page): Promise<any> {
@@ -143,6 +145,11 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   // A new numerical target created in place, then the goal deleted and the delete undone.
   await page.getByTestId('goal-targets').getByTestId('create-ref').click();
   await expect(page.getByTestId('outline-indicator')).toHaveCount(1);
+  // Inline validation next to what it is about: the new indicator has no name yet.
+  await expect(page.getByTestId('entity-problems')).toContainText('名前が空です');
+  await page.getByTestId('indicator-name').fill('市内企業の新規雇用者数');
+  await page.getByTestId('indicator-name').press('Enter');
+  await expect(page.getByTestId('entity-problems')).toHaveCount(0);
   await page.getByTestId('outline-goal').nth(3).click();
   await expect(page.getByTestId('goal-targets').locator('li')).toHaveCount(1);
   await page.getByTestId('goal-form').getByTestId('delete').click();
@@ -168,6 +175,18 @@ test('search narrows the outline', async ({ page, openApp }) => {
   await expect(page.getByTestId('outline-goal')).toHaveCount(1);
   await page.getByTestId('outline-search').fill('');
   await expect(page.getByTestId('outline-goal')).toHaveCount(4);
+  // Filters: the measures rated C in their latest evaluation, then the 重点施策.
+  const hokuto = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src', 'examples', 'hokuto.json'), 'utf8')).strategy;
+  const measures = hokuto.goals.flatMap((g: any) => g.measures);
+  const ratedC = measures.filter((m: any) => m.evaluations?.some((e: any) => e.rating === 'C')).length;
+  const priority = measures.filter((m: any) => m.priority).length;
+  expect(ratedC).toBeGreaterThan(0);
+  await page.getByTestId('outline-filter').selectOption('rating:C');
+  await expect(page.getByTestId('outline-measure')).toHaveCount(ratedC);
+  await page.getByTestId('outline-filter').selectOption('priority');
+  await expect(page.getByTestId('outline-measure')).toHaveCount(priority);
+  await page.getByTestId('outline-filter').selectOption('');
+  await expect(page.getByTestId('outline-measure')).toHaveCount(measures.length);
 });
 
 /** Creates a strategy with a given plan period and opens its editor on a fresh basic goal. */
@@ -263,6 +282,11 @@ test('a slice of the 北斗市 evaluation sheet typed in gives the expected file
   }
   await expect(page.getByTestId('total-settled-2023')).toHaveText('300');
   await expect(page.getByTestId('total-budget-2024')).toHaveText('2,300');
+  await expect(page.getByTestId('total-budget-2023')).toHaveText('—');
+  await page.getByTestId('measure-goal').click();
+  await expect(page.getByTestId('goal-settled-2023')).toHaveText('300');
+  await expect(page.getByTestId('goal-budget-2024')).toHaveText('2,300');
+  await page.getByTestId('outline-measure').click();
 
   await page.getByTestId('evaluation-year').selectOption('2023');
   await page.getByTestId('add-evaluation').click();

@@ -4,7 +4,8 @@
 use super::bind::{self, label};
 use super::common::{EntityActions, IndicatorRefs};
 use super::fields::{SdgPicker, SelectField, TextField};
-use crate::model::{GoalKind, Id, Sdg};
+use crate::model::{FiscalYear, GoalKind, Id, Sdg};
+use crate::ui::i18n;
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -21,6 +22,17 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
     let national = bind::goal(&id, |g| g.national_goal.as_ref().map(|n| n.to_string()).unwrap_or_default());
     let sdgs = bind::goal(&id, |g| g.sdgs.clone());
     let targets = bind::goal(&id, |g| g.targets.clone());
+    let totals = {
+        let id = id.clone();
+        bind::read(move |s| {
+            let Some(g) = s.goals.iter().find(|g| g.id == id) else { return Vec::new() };
+            let mut years: Vec<FiscalYear> = s.period.years().collect();
+            years.extend(g.measures.iter().flat_map(|m| m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year))));
+            years.sort();
+            years.dedup();
+            years.into_iter().map(|y| (y, s.goal_totals(g, y))).collect::<Vec<_>>()
+        })
+    };
     let measures = bind::goal(&id, |g| g.measures.iter().map(|m| (m.id.clone(), format!("{} {}", m.number, m.title), m.priority)).collect::<Vec<_>>());
     let national_options = Memo::new(move |_| {
         let none = (String::new(), state.tr("（対応なし）", "(none)").to_owned());
@@ -90,6 +102,29 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                     state.edit(|s| new_id = s.add_measure(&aid));
                     if let Some(m) = new_id { go.run(Selection::Measure(m)); }
                 }>{move || state.tr("＋ 施策を追加", "+ Add a measure")}</button>
+            </div>
+            <div class="panel">
+                <h2>{move || state.tr("予算額・決算額 計（千円）", "Budget and settled totals (thousand yen)")}</h2>
+                <p class="lead">{move || state.tr("この目標の施策の事業から自動で計算します（再掲は二重に数えません）。", "Computed from the initiatives of this goal's measures (re-listed ones counted once).")}</p>
+                <table class="year-table" data-testid="goal-totals">
+                    <thead><tr>
+                        <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
+                        <th scope="col">{move || state.tr("予算額 計", "Budget")}</th>
+                        <th scope="col">{move || state.tr("決算額 計", "Settled")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || {
+                            let money = |v: Option<i64>| v.map(|v| i18n::number(v as f64)).unwrap_or_else(|| "—".to_owned());
+                            totals.get().into_iter().map(|(y, t)| view! {
+                                <tr>
+                                    <th scope="row">{i18n::year(y, state.lang(), state.year_style())}</th>
+                                    <td class="num" data-testid=format!("goal-budget-{}", y.0)>{money(t.budget)}</td>
+                                    <td class="num" data-testid=format!("goal-settled-{}", y.0)>{money(t.settled)}</td>
+                                </tr>
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
             </div>
     }
 }

@@ -479,14 +479,6 @@ fn Totals(id: Id) -> impl IntoView {
     // (year, budget, settled); None when no initiative has a value for that year.
     let rows = bind::read(move |s| {
         let Some((_, m)) = find(s, &id) else { return Vec::new() };
-        let initiatives_of = |y: FiscalYear| {
-            m.initiatives
-                .iter()
-                .map(|i| &**i)
-                .chain(m.relisted.iter().filter(|r| r.covers(y)).filter_map(|r| s.initiative(&r.initiative)))
-                .filter_map(move |i| i.year(y))
-                .collect::<Vec<_>>()
-        };
         let mut years: Vec<FiscalYear> = s.period.years().collect();
         years.extend(m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
         years.extend(m.relisted.iter().filter_map(|r| s.initiative(&r.initiative)).flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
@@ -496,9 +488,7 @@ fn Totals(id: Id) -> impl IntoView {
             .into_iter()
             .map(|y| {
                 let t = s.measure_totals(m, y);
-                let recorded = initiatives_of(y);
-                let budget: Option<Money> = recorded.iter().any(|r| r.budget.is_some()).then_some(t.budget);
-                let settled: Option<Money> = recorded.iter().any(|r| r.settled.is_some()).then_some(t.settled);
+                let (budget, settled) = (t.budget, t.settled);
                 (y, budget, settled)
             })
             .collect::<Vec<_>>()

@@ -10,6 +10,7 @@ mod indicator_form;
 mod initiative_form;
 mod measure_form;
 mod outline;
+pub mod problems;
 mod strategy_form;
 
 use crate::ui::route::{Route, Selection};
@@ -80,7 +81,8 @@ pub fn Editor() -> impl IntoView {
                     </div>
                     <div class="editor-body">
                         <outline::Outline selection=selection go=Callback::new(go)/>
-                        <section class="editor-pane" aria-live="polite">
+                        <section class="editor-pane">
+                            <problems::EntityProblems selection=selection/>
                             {move || match selection.get() {
                                 Selection::Strategy => view! { <strategy_form::StrategyForm/> }.into_any(),
                                 Selection::Goal(id) => view! { <goal_form::GoalForm id=id go=Callback::new(go)/> }.into_any(),

@@ -1,7 +1,8 @@
 //! The outline beside the editor: the strategy's settings, its goals with their measures and
-//! initiatives, and its indicators; a search box narrows it to what matches.
+//! initiatives, and its indicators; a search box and a filter (重点施策, an SDG, a rating,
+//! indicators behind their path) narrow it to what matches.
 
-use crate::model::{GoalKind, Strategy};
+use crate::model::{assess, Context, GoalKind, Indicator, Measure, Sdg, Status, Strategy};
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -15,7 +16,44 @@ struct Line {
     relisted: bool,
 }
 
-fn lines(s: &Strategy, ja: bool, query: &str) -> Vec<Line> {
+/// What the filter keeps.
+#[derive(Clone, Debug, PartialEq)]
+enum Filter {
+    All,
+    Priority,
+    Sdg(Sdg),
+    Rating(String),
+    Behind,
+}
+
+impl Filter {
+    fn parse(v: &str) -> Filter {
+        match v.split_once(':') {
+            Some(("sdg", n)) => n.parse().map(|n| Filter::Sdg(Sdg(n))).unwrap_or(Filter::All),
+            Some(("rating", l)) => Filter::Rating(l.to_owned()),
+            _ if v == "priority" => Filter::Priority,
+            _ if v == "behind" => Filter::Behind,
+            _ => Filter::All,
+        }
+    }
+}
+
+fn is_behind(s: &Strategy, ind: &Indicator) -> bool {
+    let cx = Context { direction: ind.direction, period: s.period, rule: &s.rating_rule };
+    ind.series.iter().any(|x| assess(x, cx).status == Status::Behind)
+}
+
+fn measure_kept(s: &Strategy, m: &Measure, filter: &Filter) -> bool {
+    match filter {
+        Filter::All => true,
+        Filter::Priority => m.priority,
+        Filter::Sdg(n) => m.sdgs.contains(n),
+        Filter::Rating(label) => m.evaluations.iter().max_by_key(|e| e.fiscal_year).and_then(|e| e.rating.as_ref()) == Some(label),
+        Filter::Behind => m.kpis.iter().filter_map(|k| s.indicator(k)).any(|i| is_behind(s, i)),
+    }
+}
+
+fn lines(s: &Strategy, ja: bool, query: &str, filter: &Filter) -> Vec<Line> {
     let q = query.trim().to_lowercase();
     let matches = |text: &str| q.is_empty() || text.to_lowercase().contains(&q);
     let mut out = Vec::new();
@@ -45,12 +83,21 @@ fn lines(s: &Strategy, ja: bool, query: &str) -> Vec<Line> {
                 }
             }
             let label = format!("{} {}", m.number, m.title);
-            if matches(&label) || !grand.is_empty() {
+            if !measure_kept(s, m, filter) {
+                continue;
+            }
+            if matches(&label) || !grand.is_empty() || (filter != &Filter::All && q.is_empty()) {
                 children.push(Line { selection: Selection::Measure(m.id.clone()), depth: 1, label, relisted: false });
                 children.extend(grand);
             }
         }
-        if matches(&goal_line.label) || !children.is_empty() {
+        let goal_kept = match filter {
+            Filter::All => true,
+            Filter::Sdg(n) => g.sdgs.contains(n),
+            Filter::Behind => g.targets.iter().filter_map(|t| s.indicator(t)).any(|i| is_behind(s, i)),
+            Filter::Priority | Filter::Rating(_) => false,
+        };
+        if (goal_kept && matches(&goal_line.label)) || !children.is_empty() {
             out.push(goal_line);
             out.extend(children);
         }
@@ -62,18 +109,22 @@ fn lines(s: &Strategy, ja: bool, query: &str) -> Vec<Line> {
 pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl IntoView {
     let state = use_app();
     let query = RwSignal::new(String::new());
+    let filter = RwSignal::new(Filter::All);
     let ja = move || state.lang() == crate::storage::Language::Ja;
     let tree = Memo::new(move |_| {
         let q = query.get();
         let ja = ja();
-        state.open.with(|o| o.as_ref().map(|s| lines(s, ja, &q))).unwrap_or_default()
+        let f = filter.get();
+        state.open.with(|o| o.as_ref().map(|s| lines(s, ja, &q, &f))).unwrap_or_default()
     });
     let indicators = Memo::new(move |_| {
         let q = query.get().trim().to_lowercase();
+        let behind_only = filter.get() == Filter::Behind;
         state.open.with(|o| {
             o.as_ref().map(|s| {
                 s.indicators
                     .iter()
+                    .filter(|i| !behind_only || is_behind(s, i))
                     .map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned()))
                     .filter(|(_, l)| q.is_empty() || l.to_lowercase().contains(&q))
                     .collect::<Vec<_>>()
@@ -104,6 +155,17 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
             <input id="outline-search" type="search" data-testid="outline-search"
                 placeholder=move || state.tr("検索（名前・番号）", "Search (name, number)")
                 on:input=move |ev| query.set(event_target_value(&ev)) />
+            <label class="visually-hidden" for="outline-filter">{move || state.tr("絞り込み", "Filter")}</label>
+            <select id="outline-filter" data-testid="outline-filter" on:change=move |ev| filter.set(Filter::parse(&event_target_value(&ev)))>
+                <option value="">{move || state.tr("すべて表示", "Show all")}</option>
+                <option value="priority">{move || state.tr("重点施策", "Priority measures")}</option>
+                <option value="behind">{move || state.tr("遅れている指標", "Indicators behind")}</option>
+                {move || state.open.with(|o| o.as_ref().map(|s| s.rating_rule.labels().into_iter().map(str::to_owned).collect::<Vec<_>>())).unwrap_or_default().into_iter().map(|l| {
+                    let text = format!("{} {l}", state.tr("評価", "Rating"));
+                    view! { <option value=format!("rating:{l}")>{text}</option> }
+                }).collect_view()}
+                {Sdg::all().map(|n| view! { <option value=format!("sdg:{}", n.0)>{move || format!("SDGs {} {}", n.0, if state.lang() == crate::storage::Language::Ja { n.japanese() } else { n.english() })}</option> }).collect_view()}
+            </select>
             <ul class="outline-list">
                 {move || item(Selection::Strategy, state.tr("戦略の設定・基本的な考え方", "Strategy settings").to_owned(), "depth-0", "outline-strategy")}
                 {move || tree.get().into_iter().map(|l| {

@@ -73,7 +73,14 @@ pub fn StrategyForm() -> impl IntoView {
                         <ul class="problems">
                             {list.into_iter().map(|p| {
                                 let class = if p.severity() == Severity::Error { "problem error" } else { "problem warning" };
-                                view! { <li class=class>{i18n::problem(&p, lang)}</li> }
+                                let target = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), crate::ui::route::selection_of(s, &p.path))));
+                                view! {
+                                    <li class=class>
+                                        <button type="button" class="link" data-testid="problem-link" on:click=move |_| {
+                                            if let Some((sid, sel)) = target.clone() { state.navigate(crate::ui::route::Route::Edit(sid, sel)); }
+                                        }>{i18n::problem(&p, lang)}</button>
+                                    </li>
+                                }
                             }).collect_view()}
                         </ul>
                     }.into_any()
