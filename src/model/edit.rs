@@ -117,6 +117,20 @@ impl Strategy {
         id
     }
 
+    /// Adds an indicator and refers to it from a goal (数値目標), a measure or an initiative
+    /// (KPI), whichever has the id `holder`.
+    pub fn add_indicator_for(&mut self, holder: &Id) -> Id {
+        let id = self.add_indicator();
+        if let Some(g) = self.goal_mut(holder) {
+            g.targets.push(id.clone());
+        } else if let Some(m) = self.measure_mut(holder) {
+            m.kpis.push(id.clone());
+        } else if let Some(i) = self.initiative_mut(holder) {
+            i.kpis.push(id.clone());
+        }
+        id
+    }
+
     /// Removes an indicator and every reference to it (numerical targets, KPIs).
     pub fn remove_indicator(&mut self, id: &Id) -> bool {
         let before = self.indicators.len();
@@ -210,6 +224,14 @@ mod tests {
         s.goal_mut(&g0).unwrap().targets.push(ind.clone());
         s.initiative_mut(&init).unwrap().kpis.push(ind.clone());
 
+        // An indicator made in place is referenced from whatever asked for it.
+        let made = [s.add_indicator_for(&m1), s.add_indicator_for(&g0), s.add_indicator_for(&init)];
+        assert_eq!(s.goals[1].measures[0].kpis.last(), Some(&made[0]));
+        assert_eq!(s.goals[0].targets.last(), Some(&made[1]));
+        assert_eq!(s.goals[0].measures[0].initiatives[0].kpis.last(), Some(&made[2]));
+        for m in &made {
+            assert!(s.remove_indicator(m));
+        }
         let mut a = s.clone();
         assert!(a.remove_indicator(&ind));
         assert!(a.goals[0].targets.is_empty() && a.goals[1].measures[0].kpis.is_empty());

@@ -23,6 +23,19 @@ pub fn EntityActions(
     }
 }
 
+/// "New indicator" of an indicator list: creates one referenced from `holder` (a goal, measure
+/// or initiative) in one undo step, and opens it.
+pub fn create_indicator_for(holder: Id, go: Callback<crate::ui::route::Selection>) -> Callback<()> {
+    let state = use_app();
+    Callback::new(move |()| {
+        let mut made = None;
+        state.edit(|s| made = Some(s.add_indicator_for(&holder)));
+        if let Some(id) = made {
+            go.run(crate::ui::route::Selection::Indicator(id));
+        }
+    })
+}
+
 /// A list of indicator references.
 #[component]
 pub fn IndicatorRefs(

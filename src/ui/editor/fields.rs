@@ -24,6 +24,16 @@ fn mark_dirty(ev: &leptos::ev::Event, dirty: bool) {
     }
 }
 
+/// True for an Enter that finishes typing — not one that confirms an IME candidate (that Enter
+/// only confirms it). The default is prevented so no form submits and no row is added.
+fn is_commit_enter(ev: &leptos::ev::KeyboardEvent, composing: RwSignal<bool>) -> bool {
+    let commit = ev.key() == "Enter" && !ev.is_composing() && !composing.get_untracked() && ev.key_code() != 229;
+    if commit {
+        ev.prevent_default();
+    }
+    commit
+}
+
 /// A one-line or multi-line text field.
 #[component]
 pub fn TextField(
@@ -64,13 +74,7 @@ pub fn TextField(
                 on:compositionstart=move |_| composing.set(true)
                 on:compositionend=move |_| composing.set(false)
                 on:input=move |ev| mark_dirty(&ev, true)
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    // Enter that confirms an IME candidate only confirms it.
-                    if ev.key() == "Enter" && !ev.is_composing() && !composing.get_untracked() && ev.key_code() != 229 {
-                        ev.prevent_default();
-                        commit(&ev);
-                    }
-                }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if is_commit_enter(&ev, composing) { commit(&ev) }
                 on:change=move |ev| commit(&ev)
             />
         }.into_any()
@@ -162,12 +166,7 @@ pub fn NumberField(
                     on:compositionstart=move |_| composing.set(true)
                     on:compositionend=move |_| composing.set(false)
                     on:input=move |ev| mark_dirty(&ev, true)
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        if ev.key() == "Enter" && !ev.is_composing() && !composing.get_untracked() && ev.key_code() != 229 {
-                            ev.prevent_default();
-                            commit(&ev);
-                        }
-                    }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if is_commit_enter(&ev, composing) { commit(&ev) }
                     on:change=move |ev| commit(&ev)
                 />
                 {(!unit.is_empty()).then(|| view! { <span class="unit">{unit.clone()}</span> })}

@@ -2,7 +2,7 @@
 //! national counterpart, SDGs, numerical targets, and its measures.
 
 use super::bind::{self, label};
-use super::common::{EntityActions, IndicatorRefs};
+use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
 use super::fields::{SdgPicker, SelectField, TextField};
 use crate::model::{FiscalYear, GoalKind, Id, Sdg};
 use crate::ui::i18n;
@@ -77,15 +77,7 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                 <SdgPicker value=sdgs on_commit=bind::write_goal(&id, |g, v: Vec<Sdg>| g.sdgs = v)/>
                 <IndicatorRefs legend=label(state, "数値目標", "Numerical targets") refs=targets testid="goal-targets"
                     on_commit=bind::write_goal(&id, |g, v: Vec<Id>| g.targets = v)
-                    on_create=Callback::new(move |_| {
-                        let mut new_id = None;
-                        state.edit(|s| {
-                            let ind = s.add_indicator();
-                            if let Some(g) = s.goal_mut(&cid) { g.targets.push(ind.clone()); }
-                            new_id = Some(ind);
-                        });
-                        if let Some(i) = new_id { go.run(Selection::Indicator(i)); }
-                    })/>
+                    on_create=create_indicator_for(cid.clone(), go)/>
                 <h2>{move || state.tr("施策", "Measures")}</h2>
                 <ol class="children" data-testid="goal-measures">
                     {move || measures.get().into_iter().map(|(mid, label, priority)| view! {

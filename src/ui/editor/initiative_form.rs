@@ -4,7 +4,7 @@
 //! of it is empty.
 
 use super::bind;
-use super::common::{EntityActions, IndicatorRefs};
+use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
 use super::fields::{CheckField, NumberField, NumberKind, SelectField, TextField, YearField};
 use crate::model::{FiscalYear, Id, Initiative, InitiativeKind, InitiativeYear, ProjectDirection};
 use crate::ui::i18n;
@@ -249,22 +249,7 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                 <IndicatorRefs legend=label("KPI（重要業績評価指標）", "KPIs (key performance indicators)")
                     refs=bind::initiative(&id, |i| i.kpis.clone())
                     on_commit=bind::write_initiative(&id, |i, v| i.kpis = v)
-                    on_create={
-                        let iid = id.clone();
-                        Callback::new(move |()| {
-                            let mut new_id = None;
-                            state.edit(|s| {
-                                let nid = s.add_indicator();
-                                if let Some(i) = s.initiative_mut(&iid) {
-                                    i.kpis.push(nid.clone());
-                                }
-                                new_id = Some(nid);
-                            });
-                            if let Some(nid) = new_id {
-                                go.run(Selection::Indicator(nid));
-                            }
-                        })
-                    }
+                    on_create=create_indicator_for(id.clone(), go)
                     testid="initiative-kpis"/>
             </section>
 

@@ -3,7 +3,7 @@
 //! year, and its evaluation (施策評価) for each fiscal year.
 
 use super::bind;
-use super::common::{EntityActions, IndicatorRefs};
+use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use crate::model::{Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
 use crate::storage::Language;
@@ -184,22 +184,7 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                 <IndicatorRefs legend=label("KPI（重要業績評価指標）", "KPIs (key performance indicators)")
                     refs=bind::measure(&id, |m| m.kpis.clone())
                     on_commit=bind::write_measure(&id, |m, v| m.kpis = v)
-                    on_create={
-                        let mid = id.clone();
-                        Callback::new(move |()| {
-                            let mut new_id = None;
-                            state.edit(|s| {
-                                let nid = s.add_indicator();
-                                if let Some(m) = s.measure_mut(&mid) {
-                                    m.kpis.push(nid.clone());
-                                }
-                                new_id = Some(nid);
-                            });
-                            if let Some(nid) = new_id {
-                                go.run(Selection::Indicator(nid));
-                            }
-                        })
-                    }
+                    on_create=create_indicator_for(id.clone(), go)
                     testid="measure-kpis"/>
             </section>
 
