@@ -3,6 +3,8 @@
 //! Layers, dependencies pointing one way only: `model` ← `format` ← `storage` ← `ui`.
 //! `model` and `format` are pure Rust and build natively; `storage` and `ui` are the browser edge.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bench;
 pub mod examples;
 pub mod format;
 pub mod model;

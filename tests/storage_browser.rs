@@ -7,7 +7,7 @@
 //! WASM_BINDGEN_TEST_TIMEOUT=120 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 //! cargo test --target wasm32-unknown-unknown --test storage_browser` (Chrome flags: `webdriver.json`).
 
-use shirube::format::export;
+use shirube::format::export_compact as export;
 use shirube::model::{template, FiscalYear, Id, Measure, NarrativeSection, PlanPeriod, Strategy};
 use shirube::storage::{keys, Backend, BackupReason, LocalStorage, Preferences, StorageError, Store};
 use wasm_bindgen::JsValue;

@@ -36,8 +36,17 @@ struct EnvelopeRef<'a> {
 /// The file text for a strategy, pretty-printed so it diffs well. `exported_at` comes from the
 /// caller (the model has no clock).
 pub fn export(strategy: &Strategy, exported_at: &str) -> String {
-    let envelope = EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy };
     // Serialising plain data with string keys cannot fail; non-finite numbers become null and
     // are then refused on import, which validation reports before export in the UI.
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    serde_json::to_string_pretty(&envelope(strategy, exported_at)).unwrap_or_default()
+}
+
+/// The same file without whitespace: what browser storage keeps (its quota is a few MB, and
+/// indentation more than doubles a large strategy).
+pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
+    serde_json::to_string(&envelope(strategy, exported_at)).unwrap_or_default()
+}
+
+fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
+    EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy }
 }

@@ -11,7 +11,7 @@ pub mod migrations;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 
-pub use envelope::{export, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
+pub use envelope::{export, export_compact, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
 pub use import::{import, import_value, read, EnvelopeProblem, ImportError, Imported, ShapeProblem};
 
 /// The JSON Schema of the current file format, as shipped in `public/`.

@@ -5,7 +5,7 @@
 
 use super::decode::{decode, describe};
 use super::{keys, StorageError, Store};
-use crate::format::export;
+use crate::format::export_compact;
 use crate::model::{Id, Strategy};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -36,7 +36,7 @@ pub enum BackupReason {
 impl Store {
     /// Keeps a copy of `strategy` as it is now.
     pub fn backup(&self, strategy: &Strategy, reason: BackupReason, now: &str) -> Result<Backup, StorageError> {
-        self.store_backup(strategy, &export(strategy, now), reason, now)
+        self.store_backup(strategy, &export_compact(strategy, now), reason, now)
     }
 
     /// Every backup, newest first.

@@ -3,7 +3,7 @@
 
 use super::decode::{decode_as, looks_like_envelope};
 use super::{keys, Backend, BackupReason, MemoryBackend, StorageError};
-use crate::format::export;
+use crate::format::export_compact;
 use crate::model::{Counts, FiscalYear, Id, Strategy};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -109,7 +109,7 @@ impl Store {
     /// version is still there, intact, and `Err(QuotaExceeded)` says so.
     pub fn save(&self, strategy: &Strategy, now: &str) -> Result<(), StorageError> {
         let key = keys::strategy(&strategy.id);
-        let text = export(strategy, now);
+        let text = export_compact(strategy, now);
         let mut entries = self.summaries()?;
         let previous = self.backend.get(&key)?;
         if let Some(old) = previous.as_deref().filter(|old| !looks_like_envelope(old)) {

@@ -2,7 +2,7 @@
 //! every key, lost indexes, delete/undo, preferences, a failing backend, and arbitrary text.
 
 use super::*;
-use crate::format::export;
+use crate::format::export_compact as export;
 use crate::model::{template, Actual, Baseline, FiscalYear, Id, Indicator, Initiative, InitiativeYear, Measure, NarrativeSection, PlanPeriod, ProjectDirection, Strategy, Target};
 use proptest::prelude::*;
 use std::rc::Rc;

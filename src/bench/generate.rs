@@ -1,0 +1,204 @@
+//! Deterministic, seeded strategies of the sizes the benchmark needs: "town" (seed-sized),
+//! "large" and "huge" (5 × large). Same size and seed → the same strategy, ids included.
+
+use crate::model::*;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    pub goals: usize,
+    pub measures: usize,
+    pub initiatives: usize,
+    pub indicators: usize,
+    pub series_per_indicator: usize,
+    /// Fiscal years with actuals per series (and years of budgets per initiative).
+    pub years: usize,
+    /// Fiscal years with an evaluation per measure.
+    pub evaluation_years: usize,
+}
+
+impl Size {
+    pub const TOWN: Size = Size { goals: 4, measures: 20, initiatives: 60, indicators: 40, series_per_indicator: 1, years: 5, evaluation_years: 2 };
+    pub const LARGE: Size = Size { goals: 12, measures: 100, initiatives: 1000, indicators: 1000, series_per_indicator: 2, years: 10, evaluation_years: 5 };
+    pub const HUGE: Size = Size { goals: 60, measures: 500, initiatives: 5000, indicators: 5000, series_per_indicator: 2, years: 10, evaluation_years: 5 };
+
+    pub fn named(name: &str) -> Option<Size> {
+        match name {
+            "town" => Some(Size::TOWN),
+            "large" => Some(Size::LARGE),
+            "huge" => Some(Size::HUGE),
+            _ => None,
+        }
+    }
+}
+
+const THEMES: [&str; 12] = [
+    "地域産業の振興", "移住・定住の促進", "子育て支援の充実", "健康づくりの推進", "観光交流の拡大", "農林水産業の担い手確保",
+    "防災力の向上", "脱炭素の推進", "デジタル化の推進", "地域コミュニティの活性化", "教育環境の充実", "公共交通の確保",
+];
+const ACTIONS: [&str; 8] = ["支援事業", "推進事業", "補助金", "促進事業", "整備事業", "啓発事業", "連携事業", "検討会議"];
+const UNITS: [&str; 6] = ["人", "件", "%", "千円", "t-CO2", "団体"];
+
+struct Gen(fastrand::Rng);
+
+impl Gen {
+    fn id(&mut self, prefix: &str) -> Id {
+        Id(format!("{prefix}-{:032x}", self.0.u128(..)))
+    }
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[self.0.usize(..list.len())]
+    }
+}
+
+/// Spreads `total` items over `groups` as evenly as possible: how many go into group `i`.
+fn share(total: usize, groups: usize, i: usize) -> usize {
+    total / groups + usize::from(i < total % groups)
+}
+
+pub fn generate(size: Size, seed: u64) -> Strategy {
+    let mut g = Gen(fastrand::Rng::with_seed(seed));
+    let first = FiscalYear(2020);
+    let period = PlanPeriod { first, last: FiscalYear(first.0 + size.years as i32 - 1) };
+    let mut s = Strategy::blank("ベンチマーク町まち・ひと・しごと創生総合戦略", "ベンチマーク町", period);
+    s.id = g.id("strategy");
+    s.stage = DraftingStage::Adopted;
+    s.sections.push(NarrativeSection { id: g.id("section"), heading: "策定趣旨".into(), body: "人口減少に歯止めをかけ、地域の活力を維持する。".repeat(5) });
+
+    let indicators: Vec<Indicator> = (0..size.indicators)
+        .map(|k| {
+            let direction = if k % 5 == 4 { DesiredDirection::Decrease } else { DesiredDirection::Increase };
+            let series = (0..size.series_per_indicator)
+                .map(|si| {
+                    let base = f64::from(g.0.u32(100..10_000));
+                    let step = base * 0.01 * f64::from(g.0.u32(1..5)) * if direction == DesiredDirection::Decrease { -1.0 } else { 1.0 };
+                    Series {
+                        id: g.id("series"),
+                        label: match (size.series_per_indicator, si) { (1, _) => String::new(), (_, 0) => "男性".into(), _ => "女性".into() },
+                        baseline: Some(Baseline { value: base, year: Some(FiscalYear(first.0 - 1)) }),
+                        target: Some(Target::Value { value: base + step * size.years as f64, year: None }),
+                        interim: Vec::new(),
+                        actuals: (0..size.years)
+                            .map(|y| Actual {
+                                year: FiscalYear(first.0 + y as i32),
+                                value: (base + step * (y as f64 + 1.0) * f64::from(g.0.u32(60..130)) / 100.0).round(),
+                                provisional: y + 1 == size.years,
+                                comment: String::new(),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect();
+            Indicator {
+                id: g.id("ind"),
+                code: format!("{}-{}", k / 10 + 1, k % 10 + 1),
+                name: format!("{}に関する指標{}", THEMES[k % THEMES.len()], k + 1),
+                unit: g.pick(&UNITS).to_owned(),
+                kind: if k % 3 == 0 { IndicatorKind::Output } else { IndicatorKind::Outcome },
+                direction,
+                source: "住民基本台帳".into(),
+                notes: String::new(),
+                series,
+            }
+        })
+        .collect();
+
+    let labels = ["A", "B", "C"];
+    let mut measure_no = 0;
+    let mut initiative_no = 0;
+    for gi in 0..size.goals {
+        let kind = if gi + 2 >= size.goals && size.goals > 4 { GoalKind::CrossCutting } else { GoalKind::Basic };
+        let mut goal = Goal::new(kind, &(gi + 1).to_string(), &format!("{}をすすめる", THEMES[gi % THEMES.len()]));
+        goal.id = g.id("goal");
+        goal.subtitle = format!("～{}～", THEMES[(gi + 3) % THEMES.len()]);
+        goal.direction = "地域の特色・強みを生かした取組を進めます。".repeat(3);
+        goal.sdgs = vec![Sdg((gi % 17) as u8 + 1)];
+        for mi in 0..share(size.measures, size.goals, gi) {
+            let mut m = Measure::new(&(mi + 1).to_string(), &format!("{}の推進 {}", THEMES[measure_no % THEMES.len()], measure_no + 1));
+            m.id = g.id("measure");
+            m.summary = "関係機関と連携し、効果的な施策を展開します。".into();
+            m.priority = measure_no % 7 == 0;
+            m.sdgs = vec![Sdg((measure_no % 17) as u8 + 1)];
+            m.evaluations = (0..size.evaluation_years)
+                .map(|y| Evaluation {
+                    fiscal_year: FiscalYear(first.0 + y as i32),
+                    rating: Some(g.pick(&labels).to_owned()),
+                    outcomes: "・事業を計画どおり実施した。".into(),
+                    issues: "・担い手不足が課題である。".into(),
+                    improvements: "・関係団体との連携を強化する。".into(),
+                    next_plan: "引き続き取組を進める。".into(),
+                    notes: String::new(),
+                    evaluator: Evaluator::Internal,
+                })
+                .collect();
+            for ii in 0..share(size.initiatives, size.measures, measure_no) {
+                let mut init = Initiative::new(&format!("({})", ii + 1), &format!("{}{}", THEMES[initiative_no % THEMES.len()], g.pick(&ACTIONS)));
+                init.id = g.id("initiative");
+                init.kind = Some(if initiative_no % 4 == 0 { InitiativeKind::Subsidised } else { InitiativeKind::Standalone });
+                init.years = (0..size.years)
+                    .map(|y| InitiativeYear {
+                        fiscal_year: FiscalYear(first.0 + y as i32),
+                        budget: Some(i64::from(g.0.u32(100..50_000))),
+                        settled: (y + 1 < size.years).then(|| i64::from(g.0.u32(100..50_000))),
+                        direction: Some(ProjectDirection::ALL[g.0.usize(..4)]),
+                        plan: "計画どおり実施する。".into(),
+                        result: "実施した。".into(),
+                    })
+                    .collect();
+                m.initiatives.push(init.into());
+                initiative_no += 1;
+            }
+            goal.measures.push(m.into());
+            measure_no += 1;
+        }
+        s.goals.push(goal.into());
+    }
+    // Every indicator is a KPI of one measure; every tenth is also a goal's numerical target.
+    let measure_ids: Vec<(usize, Id)> = s.goals.iter().enumerate().flat_map(|(gi, goal)| goal.measures.iter().map(move |m| (gi, m.id.clone()))).collect();
+    for (k, ind) in indicators.iter().enumerate() {
+        let (gi, mid) = &measure_ids[k % measure_ids.len()];
+        if let Some(m) = s.measure_mut(mid) {
+            m.kpis.push(ind.id.clone());
+        }
+        if k % 10 == 0 {
+            Arc::make_mut(&mut s.goals[*gi]).targets.push(ind.id.clone());
+        }
+    }
+    s.indicators = indicators.into_iter().map(Arc::new).collect();
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_as_named_and_valid() {
+        for size in [Size::TOWN, Size::LARGE] {
+            let s = generate(size, 1);
+            let c = s.counts();
+            assert_eq!((c.goals, c.measures, c.initiatives, c.indicators), (size.goals, size.measures, size.initiatives, size.indicators));
+            assert!(s.indicators.iter().all(|i| i.series.len() == size.series_per_indicator && i.series.iter().all(|x| x.actuals.len() == size.years)));
+            assert!(s.measures().all(|(_, m)| m.evaluations.len() == size.evaluation_years));
+            let problems = validate(&s);
+            let errors: Vec<_> = errors(&problems).collect();
+            assert!(errors.is_empty(), "{:?}", &errors[..errors.len().min(3)]);
+        }
+    }
+
+    #[test]
+    fn same_seed_same_strategy_other_seed_other_one() {
+        let a = crate::format::export(&generate(Size::TOWN, 7), "t");
+        let b = crate::format::export(&generate(Size::TOWN, 7), "t");
+        let c = crate::format::export(&generate(Size::TOWN, 8), "t");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn huge_is_five_times_large() {
+        let (l, h) = (Size::LARGE, Size::HUGE);
+        assert_eq!((h.goals, h.measures, h.initiatives, h.indicators), (5 * l.goals, 5 * l.measures, 5 * l.initiatives, 5 * l.indicators));
+        assert_eq!(Size::named("huge"), Some(h));
+        assert_eq!(Size::named("planet"), None);
+    }
+}

@@ -1,0 +1,6 @@
+//! The benchmark's native half: a deterministic generator of strategies of known sizes, and the
+//! arithmetic of the figures (median, p95, ratios, budgets) that `scripts/bench.sh` prints and
+//! writes to `target/bench/latest.json`. The browser half is `tests/bench/run.mjs`.
+
+pub mod generate;
+pub mod stats;

@@ -1,0 +1,240 @@
+//! The arithmetic of the benchmark: median and p95 of samples, ratios, the budgets each figure is
+//! held to, and the printed table. Input is what `tests/bench/run.mjs` measured in Chromium.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The median (mean of the two middle values for an even count); None for no samples.
+pub fn median(samples: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = samples.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+}
+
+/// The 95th percentile by nearest rank: the smallest sample with at least 95 % of the samples
+/// at or below it.
+pub fn p95(samples: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = samples.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let rank = ((0.95 * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    Some(v[rank - 1])
+}
+
+pub fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => Some(a / b),
+        _ => None,
+    }
+}
+
+/// What the browser run measured.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct Raw {
+    pub machine: BTreeMap<String, serde_json::Value>,
+    /// Every file of dist/: (name, raw bytes, gzip -9 bytes).
+    pub files: Vec<FileSize>,
+    /// The files the first visit loaded.
+    pub first_visit: Vec<String>,
+    /// Samples per figure, in milliseconds (or bytes for memory).
+    pub samples: BTreeMap<String, Vec<f64>>,
+    /// Why a figure has no samples (e.g. the feature it measures is not built yet).
+    #[serde(default)]
+    pub missing: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+pub struct FileSize {
+    pub file: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Figure {
+    pub name: String,
+    pub unit: &'static str,
+    pub n: usize,
+    pub median: Option<f64>,
+    pub p95: Option<f64>,
+    /// The value held to the budget (median, p95 or a ratio) and the budget.
+    pub budget: Option<(f64, &'static str)>,
+    pub met: Option<bool>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub machine: BTreeMap<String, serde_json::Value>,
+    pub files: Vec<FileSize>,
+    pub figures: Vec<Figure>,
+}
+
+/// A figure from a sample series; `held` picks which statistic a budget applies to.
+fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(f64, Held)>) -> Figure {
+    let samples = raw.samples.get(key).map(Vec::as_slice).unwrap_or(&[]);
+    let (median, p95) = (median(samples), p95(samples));
+    let (budget, met) = match budget {
+        Some((limit, held)) => {
+            let value = match held {
+                Held::Median => median,
+                Held::P95 => p95,
+            };
+            (Some((limit, held.as_str())), value.map(|v| v <= limit))
+        }
+        None => (None, None),
+    };
+    Figure { name: name.into(), unit, n: samples.len(), median, p95, budget, met, note: raw.missing.get(key).cloned() }
+}
+
+#[derive(Clone, Copy)]
+enum Held {
+    Median,
+    P95,
+}
+
+impl Held {
+    fn as_str(self) -> &'static str {
+        match self {
+            Held::Median => "median",
+            Held::P95 => "p95",
+        }
+    }
+}
+
+fn single(name: &str, unit: &'static str, value: Option<f64>, budget: Option<f64>, note: Option<String>) -> Figure {
+    Figure {
+        name: name.into(),
+        unit,
+        n: usize::from(value.is_some()),
+        median: value,
+        p95: value,
+        budget: budget.map(|b| (b, "value")),
+        met: budget.and_then(|b| value.map(|v| v <= b)),
+        note,
+    }
+}
+
+/// Budgets from the benchmark issue.
+pub const APP_GZIP_BUDGET: f64 = 300.0 * 1024.0;
+pub const FIRST_VISIT_GZIP_BUDGET: f64 = 650.0 * 1024.0;
+
+pub fn report(raw: &Raw) -> Report {
+    let gz = |pred: &dyn Fn(&FileSize) -> bool| raw.files.iter().filter(|f| pred(f)).map(|f| f.gzip as f64).sum::<f64>();
+    let is_app = |f: &FileSize| {
+        let n = f.file.as_str();
+        n.ends_with(".wasm") || (n.ends_with(".js") && !n.contains("echarts")) || n.ends_with(".css") || n == "index.html"
+    };
+    let first = |f: &FileSize| raw.first_visit.iter().any(|v| v == &f.file);
+    let m = |k: &str| median(raw.samples.get(k).map(Vec::as_slice).unwrap_or(&[]));
+    let mut figures = vec![
+        single("app gzip (wasm + js + css + html, without ECharts)", "B", Some(gz(&is_app)), Some(APP_GZIP_BUDGET), None),
+        single("first visit gzip (everything loaded)", "B", Some(gz(&first)), Some(FIRST_VISIT_GZIP_BUDGET), None),
+        figure(raw, "navigation_interactive_large", "navigation → editor interactive, large in storage", "ms", Some((1000.0, Held::Median))),
+        figure(raw, "import_large", "import large (parse+migrate+validate+store)", "ms", None),
+        figure(raw, "json_parse_large", "JSON.parse of the same large file", "ms", None),
+        single("import / JSON.parse, large", "×", ratio(m("import_large"), m("json_parse_large")), Some(3.0), None),
+        figure(raw, "import_huge", "import huge", "ms", None),
+        figure(raw, "json_parse_huge", "JSON.parse of the same huge file", "ms", None),
+        single("import / JSON.parse, huge", "×", ratio(m("import_huge"), m("json_parse_huge")), Some(3.0), None),
+        figure(raw, "edit_dom_large", "edit one actual → DOM, large", "ms", Some((16.0, Held::P95))),
+        figure(raw, "edit_chart_large", "edit one actual → chart, large", "ms", Some((50.0, Held::P95))),
+        figure(raw, "edit_dom_huge", "edit one actual → DOM, huge", "ms", None),
+        single("edit huge / edit large (median)", "×", ratio(m("edit_dom_huge"), m("edit_dom_large")), None, None),
+        figure(raw, "autosave_large", "autosave large (serialise + write)", "ms", None),
+        figure(raw, "dashboard_large", "dashboard with large: all charts drawn", "ms", Some((1000.0, Held::Median))),
+        figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
+        figure(raw, "wasm_memory_large", "wasm memory after loading large", "B", None),
+    ];
+    for f in &mut figures {
+        if f.n == 0 && f.note.is_none() {
+            f.note = raw.missing.get(&f.name).cloned();
+        }
+    }
+    Report { machine: raw.machine.clone(), files: raw.files.clone(), figures }
+}
+
+fn show(v: Option<f64>, unit: &str) -> String {
+    match (v, unit) {
+        (None, _) => "—".into(),
+        (Some(v), "B") => format!("{:.1} KB", v / 1024.0),
+        (Some(v), "ms") => format!("{v:.1} ms"),
+        (Some(v), _) => format!("{v:.2}{unit}"),
+    }
+}
+
+/// The printed table.
+pub fn table(r: &Report) -> String {
+    let mut out = String::new();
+    let machine: Vec<String> = r.machine.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    out += &format!("machine: {}\n\n", machine.join(" "));
+    out += &format!("{:<58} {:>12} {:>12}\n", "dist/ file", "bytes", "gzip -9");
+    for f in &r.files {
+        out += &format!("{:<58} {:>12} {:>12}\n", f.file, f.raw, f.gzip);
+    }
+    out += &format!("\n{:<58} {:>4} {:>12} {:>12}  {}\n", "figure", "n", "median", "p95", "budget");
+    for f in &r.figures {
+        let budget = match (f.budget, f.met) {
+            (Some((b, held)), Some(met)) => format!("{} ≤ {} → {}", held, show(Some(b), f.unit), if met { "met" } else { "NOT met" }),
+            (Some((b, held)), None) => format!("{} ≤ {} → no figure", held, show(Some(b), f.unit)),
+            _ => String::new(),
+        };
+        let note = f.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
+        out += &format!("{:<58} {:>4} {:>12} {:>12}  {budget}{note}\n", f.name, f.n, show(f.median, f.unit), show(f.p95, f.unit));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_p95() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[3.0]), Some(3.0));
+        assert_eq!(median(&[5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), Some(2.5));
+        assert_eq!(median(&[1.0, f64::NAN, 3.0]), Some(2.0));
+        let hundred: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(p95(&hundred), Some(95.0));
+        assert_eq!(p95(&[7.0]), Some(7.0));
+        assert_eq!(p95(&(1..=20).map(f64::from).collect::<Vec<_>>()), Some(19.0));
+        assert_eq!(p95(&[]), None);
+    }
+
+    #[test]
+    fn ratios_and_budgets() {
+        assert_eq!(ratio(Some(6.0), Some(2.0)), Some(3.0));
+        assert_eq!(ratio(Some(6.0), Some(0.0)), None);
+        assert_eq!(ratio(None, Some(2.0)), None);
+        let mut raw = Raw::default();
+        raw.files = vec![
+            FileSize { file: "index.html".into(), raw: 1000, gzip: 500 },
+            FileSize { file: "app_bg.wasm".into(), raw: 900_000, gzip: 400 * 1024 },
+            FileSize { file: "echarts.min.js".into(), raw: 1_000_000, gzip: 333_000 },
+        ];
+        raw.first_visit = vec!["index.html".into(), "app_bg.wasm".into()];
+        raw.samples.insert("import_large".into(), vec![30.0, 30.0, 30.0]);
+        raw.samples.insert("json_parse_large".into(), vec![10.0, 12.0, 8.0]);
+        raw.samples.insert("edit_dom_large".into(), (1..=100).map(|i| if i >= 95 { 40.0 } else { 5.0 }).collect());
+        let r = report(&raw);
+        let get = |name: &str| r.figures.iter().find(|f| f.name.starts_with(name)).unwrap().clone();
+        assert_eq!(get("app gzip").median, Some((500 + 400 * 1024) as f64));
+        assert_eq!(get("app gzip").met, Some(false), "400 KB > 300 KB");
+        assert_eq!(get("first visit gzip").met, Some(true));
+        assert_eq!(get("import / JSON.parse, large").median, Some(3.0));
+        assert_eq!(get("import / JSON.parse, large").met, Some(true));
+        let edit = get("edit one actual → DOM, large");
+        assert_eq!((edit.median, edit.p95, edit.met), (Some(5.0), Some(40.0), Some(false)));
+        assert_eq!(get("dashboard").met, None);
+        let t = table(&r);
+        assert!(t.contains("NOT met") && t.contains("met"), "{t}");
+    }
+}
