@@ -53,6 +53,22 @@ mod browser {
         Ok(())
     }
 
+    /// Runs `f` between two performance marks and records a measure named `name`, which the
+    /// benchmark (and the browser's profiler) reads.
+    pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+        let perf = web_sys::window().and_then(|w| w.performance());
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+        if let Some(p) = &perf {
+            let _ = p.mark(&start);
+        }
+        let out = f();
+        if let Some(p) = &perf {
+            let _ = p.mark(&end);
+            let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        }
+        out
+    }
+
     /// Now, as an ISO 8601 timestamp (UTC).
     pub fn now() -> String {
         String::from(js_sys::Date::new_0().to_iso_string())

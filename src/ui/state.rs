@@ -229,7 +229,7 @@ impl AppState {
             return;
         }
         let now = files::now();
-        match self.store.with_value(|s| s.save(&strategy, &now)) {
+        match files::timed("shirube:autosave", || self.store.with_value(|s| s.save(&strategy, &now))) {
             Ok(()) => self.save_state.set(SaveState::Saved { at: Some(now) }),
             Err(e) => self.save_state.set(SaveState::Failed(e)),
         }
@@ -256,20 +256,27 @@ impl AppState {
     }
 
     /// Stores a new strategy and opens it.
+    /// A strategy that cannot be stored (storage full) is still opened, with the failure shown:
+    /// the user can export it, nothing is lost.
     pub fn add_and_open(&self, strategy: Strategy) {
+        self.flush();
         let id = strategy.id.clone();
-        match self.store.with_value(|s| s.save(&strategy, &files::now())) {
-            Ok(()) => {}
-            Err(e) if !self.store.with_value(|s| s.is_persistent()) => {
-                let _ = e;
-            }
+        let saved = files::timed("shirube:store", || self.store.with_value(|s| s.save(&strategy, &files::now())));
+        let persistent = self.store.with_value(|s| s.is_persistent());
+        self.save_state.set(match saved {
+            Ok(()) if persistent => SaveState::Saved { at: None },
+            Ok(()) => SaveState::NotPersistent,
+            Err(_) if !persistent => SaveState::NotPersistent,
             Err(e) => {
-                self.notice.set(Some(Notice::Storage(e)));
-                return;
+                self.notice.set(Some(Notice::Storage(e.clone())));
+                SaveState::Failed(e)
             }
-        }
+        });
         self.refresh();
-        self.open.set(None);
+        self.history.update_value(History::clear);
+        self.history_depths.set((0, 0));
+        self.open.set(Some(strategy));
+        self.set_preferences(|p| p.last_opened = Some(id.clone()));
         self.navigate(Route::Strategy(id));
     }
 
@@ -281,7 +288,7 @@ impl AppState {
     /// Imports a file's text: nothing changes unless it reads cleanly; a strategy with the same
     /// id already here is never overwritten (the file comes in as a copy with fresh ids).
     pub fn import_text(&self, file: &str, text: &str) {
-        match format::import(text) {
+        match files::timed("shirube:import", || format::import(text)) {
             Ok(imported) => {
                 let as_copy = self.has(&imported.strategy.id);
                 let strategy = if as_copy { imported.strategy.duplicate() } else { imported.strategy };

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release dist/, generates the "large" and "huge" strategies, measures
+# load, import, editing, autosave, memory and sizes in headless Chromium, prints a table and
+# writes target/bench/latest.json (with the core count and Chromium version).
+#
+#   bash scripts/bench.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$SHIRUBE_ROOT"
+SHIRUBE_TIMINGS_TITLE="Benchmark"
+
+run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
+run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
+mkdir -p target/bench
+run_step "generate large and huge (seed 1)" bash -c \
+  'cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
+   cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json'
+run_step "measure in Chromium (tests/bench/run.mjs)" node tests/bench/run.mjs
+cargo run --quiet --release --bin bench -- report target/bench/raw.json target/bench/latest.json
+print_timings "$SHIRUBE_TIMINGS_TITLE: done"

@@ -1,0 +1,190 @@
+// The browser half of the benchmark (see scripts/bench.sh): drives the release dist/ in
+// headless Chromium through Playwright and writes every raw sample to target/bench/raw.json.
+// The arithmetic (median, p95, ratios, budgets) is done by `cargo run --bin bench -- report`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(ROOT, 'target', 'bench');
+const PORT = Number(process.env.BENCH_PORT ?? 4175);
+const BASE_PATH = '/towns/hokuto/shirube/';
+const BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
+const RUNS = { navigation: 7, importLarge: 5, importHuge: 3, edits: 100, editsHuge: 30, autosaves: 8 };
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'];
+
+const samples = {};
+const missing = {};
+const add = (key, v) => { (samples[key] ??= []).push(v); };
+const log = (...a) => console.log('[bench]', ...a);
+
+// ── 1. dist/ sizes ───────────────────────────────────────────────────────
+const dist = path.join(ROOT, 'dist');
+const files = fs.readdirSync(dist).filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort().map((file) => {
+  const bytes = fs.readFileSync(path.join(dist, file));
+  return { file, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+});
+
+// ── the static server (the same one the e2e tests use) ───────────────────
+const server = spawn(process.execPath, [path.join(ROOT, 'tests/e2e/static-server.mjs')], {
+  env: { ...process.env, E2E_PORT: String(PORT), E2E_BASE_PATH: BASE_PATH, E2E_SERVER_LOG_FILE: path.join(OUT, 'static-server.log') },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+for (let i = 0; i < 100; i++) {
+  try { if ((await fetch(BASE)).ok) break; } catch { /* not up yet */ }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', chromium: browser.version(), node: process.version, date: new Date().toISOString() };
+const dataText = {
+  large: fs.readFileSync(path.join(OUT, 'large.json'), 'utf8'),
+  huge: fs.readFileSync(path.join(OUT, 'huge.json'), 'utf8'),
+};
+const ids = { large: JSON.parse(dataText.large).strategy.id, huge: JSON.parse(dataText.huge).strategy.id };
+
+/** A fresh profile with the app open; bench files are served from a fake path by the route. */
+async function freshPage() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  await context.route(`${BASE}__bench/*.json`, (route) => {
+    const name = path.basename(new URL(route.request().url()).pathname, '.json');
+    route.fulfill({ status: 200, contentType: 'application/json', body: dataText[name] });
+  });
+  await context.addInitScript(() => {
+    window.__interactiveAt = null;
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid=outline-goal], [data-testid=strategy-list]')) {
+        window.__interactiveAt ??= performance.now();
+        if (document.querySelector('[data-testid=outline-goal]')) obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log('page error:', e.message));
+  return { context, page };
+}
+
+/** Imports a bench file through the real file input; returns the app's own measures (ms). */
+async function importThroughInput(page, name) {
+  return page.evaluate(async (name) => {
+    const text = await (await fetch(`__bench/${name}.json`)).text();
+    performance.clearMeasures();
+    const input = document.querySelector('[data-testid=import-file]');
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], `${name}.json`, { type: 'application/json' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
+    for (let i = 0; i < 600 && measure('shirube:store') === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    JSON.parse(text);
+    const parse = performance.now() - t0;
+    return { import: measure('shirube:import'), store: measure('shirube:store'), parse, saveState: document.querySelector('[data-testid=save-state]')?.textContent };
+  }, name);
+}
+
+/** Changes one actual and times change-event → DOM showing the new status. */
+async function editTimes(page, testid, statusId, count) {
+  return page.evaluate(async ({ testid, statusId, count }) => {
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      const input = document.querySelector(`[data-testid="${testid}"]`);
+      const status = () => document.querySelector(`[data-testid="${statusId}"]`)?.textContent;
+      const before = status();
+      input.value = String(i % 2 === 0 ? 100000 + i : 1 + i);
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      while (status() === before) await new Promise((r) => queueMicrotask(r));
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return times;
+  }, { testid, statusId, count });
+}
+
+try {
+  // ── 2. first visit ───────────────────────────────────────────────────
+  {
+    const { context, page } = await freshPage();
+    const loaded = new Set();
+    page.on('response', (r) => { if (r.url().startsWith(BASE)) loaded.add(decodeURIComponent(new URL(r.url()).pathname.slice(BASE_PATH.length)) || 'index.html'); });
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]');
+    await page.waitForLoadState('networkidle');
+    var firstVisit = [...loaded].filter((f) => files.some((x) => x.file === f));
+    await context.close();
+  }
+
+  // ── 3. import large / huge next to JSON.parse ────────────────────────
+  for (const [name, runs] of [['large', RUNS.importLarge], ['huge', RUNS.importHuge]]) {
+    for (let i = 0; i < runs; i++) {
+      const { context, page } = await freshPage();
+      await page.goto(BASE);
+      await page.waitForSelector('[data-testid=strategy-list]');
+      const r = await importThroughInput(page, name);
+      if (r.import !== undefined && r.store !== undefined) add(`import_${name}`, r.import + r.store);
+      add(`json_parse_${name}`, r.parse);
+      if (i === 0) log(`import ${name}: import ${r.import?.toFixed(1)} ms + store ${r.store?.toFixed(1)} ms, JSON.parse ${r.parse.toFixed(1)} ms, header: ${r.saveState}`);
+      if (r.saveState && !r.saveState.startsWith('保存済み')) missing[`import_${name}`] = `stored: ${r.saveState.slice(0, 60)}`;
+      await context.close();
+    }
+  }
+
+  // ── 4–7. large in storage: navigation, edits, autosave, memory ───────
+  {
+    const { context, page } = await freshPage();
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]');
+    await importThroughInput(page, 'large');
+    const indicator = JSON.parse(dataText.large).strategy.indicators[0].id;
+    const editUrl = `${BASE}#/s/${ids.large}/edit/indicator/${indicator}`;
+    for (let i = 0; i < RUNS.navigation; i++) {
+      await page.goto('about:blank');
+      await page.goto(editUrl);
+      await page.waitForFunction(() => window.__interactiveAt !== null && document.querySelector('[data-testid=outline-goal]'), undefined, { timeout: 60_000 });
+      add('navigation_interactive_large', await page.evaluate(() => window.__interactiveAt));
+    }
+    const mem = await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize, wasm: window.__wasmMemory?.buffer.byteLength }));
+    if (mem.heap) add('js_heap_large', mem.heap);
+    if (mem.wasm) add('wasm_memory_large', mem.wasm);
+    await page.waitForSelector('[data-testid="actual-0-2029"]');
+    for (const t of await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.edits)) add('edit_dom_large', t);
+    // Autosave: edits spaced beyond the debounce, each saved on its own.
+    await page.evaluate(() => performance.clearMeasures('shirube:autosave'));
+    for (let i = 0; i < RUNS.autosaves; i++) {
+      await page.fill('[data-testid="actual-0-2028"]', String(5000 + i));
+      await page.press('[data-testid="actual-0-2028"]', 'Enter');
+      await page.waitForTimeout(900);
+    }
+    for (const d of await page.evaluate(() => performance.getEntriesByName('shirube:autosave', 'measure').map((m) => m.duration))) add('autosave_large', d);
+    await context.close();
+  }
+
+  // ── edits in huge (kept in memory when storage cannot hold it) ───────
+  {
+    const { context, page } = await freshPage();
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]');
+    await importThroughInput(page, 'huge');
+    const indicator = JSON.parse(dataText.huge).strategy.indicators[0].id;
+    await page.evaluate(({ s, i }) => { location.hash = `#/s/${s}/edit/indicator/${i}`; }, { s: ids.huge, i: indicator });
+    await page.waitForSelector('[data-testid="actual-0-2029"]', { timeout: 60_000 });
+    for (const t of await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.editsHuge)) add('edit_dom_huge', t);
+    await context.close();
+  }
+  missing.edit_chart_large = 'no charts yet (charts issue)';
+  missing.dashboard_large = 'no dashboard yet (charts issue)';
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, 'raw.json'), JSON.stringify({ machine, files, first_visit: firstVisit, samples, missing }, null, 2));
+log('raw samples written to target/bench/raw.json');
