@@ -115,7 +115,7 @@ try {
     const loaded = new Set();
     page.on('response', (r) => { if (r.url().startsWith(BASE)) loaded.add(decodeURIComponent(new URL(r.url()).pathname.slice(BASE_PATH.length)) || 'index.html'); });
     await page.goto(BASE);
-    await page.waitForSelector('[data-testid=strategy-list]');
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
     await page.waitForLoadState('networkidle');
     var firstVisit = [...loaded].filter((f) => files.some((x) => x.file === f));
     await context.close();
@@ -126,7 +126,7 @@ try {
     for (let i = 0; i < runs; i++) {
       const { context, page } = await freshPage();
       await page.goto(BASE);
-      await page.waitForSelector('[data-testid=strategy-list]');
+      await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
       const r = await importThroughInput(page, name);
       if (r.import !== undefined && r.store !== undefined) add(`import_${name}`, r.import + r.store);
       add(`json_parse_${name}`, r.parse);
@@ -140,7 +140,7 @@ try {
   {
     const { context, page } = await freshPage();
     await page.goto(BASE);
-    await page.waitForSelector('[data-testid=strategy-list]');
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
     await importThroughInput(page, 'large');
     const indicator = JSON.parse(dataText.large).strategy.indicators[0].id;
     const editUrl = `${BASE}#/s/${ids.large}/edit/indicator/${indicator}`;
@@ -170,7 +170,7 @@ try {
   {
     const { context, page } = await freshPage();
     await page.goto(BASE);
-    await page.waitForSelector('[data-testid=strategy-list]');
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
     await importThroughInput(page, 'huge');
     const indicator = JSON.parse(dataText.huge).strategy.indicators[0].id;
     await page.evaluate(({ s, i }) => { location.hash = `#/s/${s}/edit/indicator/${i}`; }, { s: ids.huge, i: indicator });
