@@ -109,29 +109,31 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn title(&mut self, path: String, title: &str) {
+    // Paths are made only when there is a problem to report (`path` closures): validation runs
+    // after every edit, over tens of thousands of values.
+    fn title(&mut self, path: impl FnOnce() -> String, title: &str) {
         if title.trim().is_empty() {
-            self.push(path, ProblemKind::EmptyTitle);
+            self.push(path(), ProblemKind::EmptyTitle);
         }
     }
 
-    fn year(&mut self, path: &str, year: FiscalYear, in_period: bool) {
+    fn year(&mut self, path: impl FnOnce() -> String, year: FiscalYear, in_period: bool) {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year.0) {
-            self.push(path, ProblemKind::YearOutOfRange { year });
+            self.push(path(), ProblemKind::YearOutOfRange { year });
         } else if in_period && !self.s.period.contains(year) {
-            self.push(path, ProblemKind::YearOutsidePeriod { year });
+            self.push(path(), ProblemKind::YearOutsidePeriod { year });
         }
     }
 
-    fn number(&mut self, path: String, value: f64) {
+    fn number(&mut self, path: impl FnOnce() -> String, value: f64) {
         if !value.is_finite() {
-            self.push(path, ProblemKind::NotFinite);
+            self.push(path(), ProblemKind::NotFinite);
         }
     }
 
-    fn money(&mut self, path: String, value: Option<Money>) {
+    fn money(&mut self, path: impl FnOnce() -> String, value: Option<Money>) {
         if let Some(value) = value.filter(|v| *v < 0) {
-            self.push(path, ProblemKind::NegativeMoney { value });
+            self.push(path(), ProblemKind::NegativeMoney { value });
         }
     }
 
@@ -143,10 +145,11 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn unique_years<I: IntoIterator<Item = FiscalYear>>(&mut self, path: &str, field: &str, years: I) {
+    fn unique_years<I: IntoIterator<Item = FiscalYear>>(&mut self, path: impl Fn() -> String, field: &str, years: I) {
         let mut seen = HashSet::new();
         for (i, year) in years.into_iter().enumerate() {
             if !seen.insert(year) {
+                let path = path();
                 let at = if field.is_empty() { format!("{path}[{i}]") } else { format!("{path}[{i}].{field}") };
                 self.push(at, ProblemKind::DuplicateYear { year });
             }
@@ -156,10 +159,10 @@ impl<'a> Validator<'a> {
     fn run(&mut self) {
         let s = self.s;
         self.define(&s.id, String::new());
-        self.title("title".into(), &s.title);
+        self.title(|| "title".into(), &s.title);
         let p = s.period;
-        self.year("period.first", p.first, false);
-        self.year("period.last", p.last, false);
+        self.year(|| "period.first".into(), p.first, false);
+        self.year(|| "period.last".into(), p.last, false);
         if p.first > p.last {
             self.push("period", ProblemKind::PeriodReversed { first: p.first, last: p.last });
         }
@@ -182,7 +185,7 @@ impl<'a> Validator<'a> {
                 self.push(format!("{path}.when"), ProblemKind::BadScheduleDate);
             }
             if let super::ScheduleWhen::Period { fiscal_year, .. } = &x.when {
-                self.year(&format!("{path}.when.fiscal_year"), *fiscal_year, false);
+                self.year(|| format!("{path}.when.fiscal_year"), *fiscal_year, false);
             }
         }
         for (i, ind) in s.indicators.iter().enumerate() {
@@ -206,7 +209,7 @@ impl<'a> Validator<'a> {
         let mut used: HashSet<&Id> = HashSet::new();
         for (gi, g) in s.goals.iter().enumerate() {
             let gp = format!("goals[{gi}]");
-            self.title(format!("{gp}.title"), &g.title);
+            self.title(|| format!("{gp}.title"), &g.title);
             if let Some(n) = &g.national_goal {
                 if !national.contains(n) {
                     self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
@@ -216,7 +219,7 @@ impl<'a> Validator<'a> {
             self.references(&format!("{gp}.targets"), &g.targets, &indicators, &mut used);
             for (mi, m) in g.measures.iter().enumerate() {
                 let mp = format!("{gp}.measures[{mi}]");
-                self.title(format!("{mp}.title"), &m.title);
+                self.title(|| format!("{mp}.title"), &m.title);
                 self.sdgs(&mp, &m.sdgs);
                 self.references(&format!("{mp}.kpis"), &m.kpis, &indicators, &mut used);
                 for (i, r) in m.related.iter().enumerate() {
@@ -232,28 +235,26 @@ impl<'a> Validator<'a> {
                         Some(owner) if *owner == &m.id => self.push(path, ProblemKind::RelistedOwnInitiative { id }),
                         Some(_) => {}
                     }
-                    self.unique_years(&format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
+                    self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
                 }
-                self.unique_years(&format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
+                self.unique_years(|| format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
                 for (ei, e) in m.evaluations.iter().enumerate() {
-                    let ep = format!("{mp}.evaluations[{ei}]");
-                    self.year(&format!("{ep}.fiscal_year"), e.fiscal_year, false);
+                    self.year(|| format!("{mp}.evaluations[{ei}].fiscal_year"), e.fiscal_year, false);
                     if let Some(label) = &e.rating {
                         if !s.rating_rule.is_label(label) {
-                            self.push(format!("{ep}.rating"), ProblemKind::UnknownRatingLabel { label: label.clone() });
+                            self.push(format!("{mp}.evaluations[{ei}].rating"), ProblemKind::UnknownRatingLabel { label: label.clone() });
                         }
                     }
                 }
                 for (ii, init) in m.initiatives.iter().enumerate() {
                     let ip = format!("{mp}.initiatives[{ii}]");
-                    self.title(format!("{ip}.title"), &init.title);
+                    self.title(|| format!("{ip}.title"), &init.title);
                     self.references(&format!("{ip}.kpis"), &init.kpis, &indicators, &mut used);
-                    self.unique_years(&format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
+                    self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
                     for (yi, y) in init.years.iter().enumerate() {
-                        let yp = format!("{ip}.years[{yi}]");
-                        self.year(&format!("{yp}.fiscal_year"), y.fiscal_year, false);
-                        self.money(format!("{yp}.budget"), y.budget);
-                        self.money(format!("{yp}.settled"), y.settled);
+                        self.year(|| format!("{ip}.years[{yi}].fiscal_year"), y.fiscal_year, false);
+                        self.money(|| format!("{ip}.years[{yi}].budget"), y.budget);
+                        self.money(|| format!("{ip}.years[{yi}].settled"), y.settled);
                     }
                 }
             }
@@ -282,7 +283,7 @@ impl<'a> Validator<'a> {
             self.push("rating_rule", ProblemKind::EmptyRatingLabel);
         }
         for (i, t) in rule.tiers.iter().enumerate() {
-            self.number(format!("rating_rule.tiers[{i}].min_percent"), t.min_percent);
+            self.number(|| format!("rating_rule.tiers[{i}].min_percent"), t.min_percent);
         }
         if rule.tiers.windows(2).any(|w| w[0].min_percent <= w[1].min_percent) {
             self.push("rating_rule.tiers", ProblemKind::RatingThresholdsNotDescending);
@@ -292,7 +293,7 @@ impl<'a> Validator<'a> {
     fn indicator(&mut self, i: usize, ind: &'a super::Indicator) {
         let ip = format!("indicators[{i}]");
         self.define(&ind.id, ip.clone());
-        self.title(format!("{ip}.name"), &ind.name);
+        self.title(|| format!("{ip}.name"), &ind.name);
         if ind.series.is_empty() {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
         }
@@ -305,22 +306,22 @@ impl<'a> Validator<'a> {
 
     fn series(&mut self, sp: &str, series: &Series) {
         if let Some(b) = &series.baseline {
-            self.number(format!("{sp}.baseline.value"), b.value);
+            self.number(|| format!("{sp}.baseline.value"), b.value);
             if let Some(y) = b.year {
-                self.year(&format!("{sp}.baseline.year"), y, false);
+                self.year(|| format!("{sp}.baseline.year"), y, false);
             }
         }
         match &series.target {
             Some(Target::Value { value, year }) => {
-                self.number(format!("{sp}.target.value"), *value);
+                self.number(|| format!("{sp}.target.value"), *value);
                 if let Some(y) = year {
-                    self.year(&format!("{sp}.target.year"), *y, true);
+                    self.year(|| format!("{sp}.target.year"), *y, true);
                 }
                 if series.baseline.is_none() {
                     self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing);
                 }
             }
-            Some(Target::PerYear { value }) => self.number(format!("{sp}.target.value"), *value),
+            Some(Target::PerYear { value }) => self.number(|| format!("{sp}.target.value"), *value),
             Some(Target::Direction) => {
                 if series.baseline.is_none() {
                     self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing);
@@ -328,15 +329,15 @@ impl<'a> Validator<'a> {
             }
             None => {}
         }
-        self.unique_years(&format!("{sp}.interim"), "year", series.interim.iter().map(|v| v.year));
+        self.unique_years(|| format!("{sp}.interim"), "year", series.interim.iter().map(|v| v.year));
         for (k, v) in series.interim.iter().enumerate() {
-            self.year(&format!("{sp}.interim[{k}].year"), v.year, true);
-            self.number(format!("{sp}.interim[{k}].value"), v.value);
+            self.year(|| format!("{sp}.interim[{k}].year"), v.year, true);
+            self.number(|| format!("{sp}.interim[{k}].value"), v.value);
         }
-        self.unique_years(&format!("{sp}.actuals"), "year", series.actuals.iter().map(|a| a.year));
+        self.unique_years(|| format!("{sp}.actuals"), "year", series.actuals.iter().map(|a| a.year));
         for (k, a) in series.actuals.iter().enumerate() {
-            self.year(&format!("{sp}.actuals[{k}].year"), a.year, false);
-            self.number(format!("{sp}.actuals[{k}].value"), a.value);
+            self.year(|| format!("{sp}.actuals[{k}].year"), a.year, false);
+            self.number(|| format!("{sp}.actuals[{k}].value"), a.value);
         }
     }
 }
