@@ -166,6 +166,18 @@ impl AppState {
         self.changed();
     }
 
+    /// A change that may turn out to change nothing (moving the first item up): an undo step is
+    /// recorded only when `f` says it changed something.
+    pub fn try_edit(&self, f: impl FnOnce(&mut Strategy) -> bool) {
+        let Some(before) = self.open.get_untracked() else { return };
+        let mut next = before.clone();
+        if f(&mut next) {
+            self.open.set(Some(next));
+            self.history.update_value(|h| h.record(before));
+            self.changed();
+        }
+    }
+
     /// Goes back one step (`forward` = false) or forward again.
     pub fn undo_redo(&self, forward: bool) {
         let Some(current) = self.open.get_untracked() else { return };

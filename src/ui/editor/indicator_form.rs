@@ -262,20 +262,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
     let on_move = {
         let id = id.clone();
         Callback::new(move |up: bool| {
-            let movable = state
-                .open
-                .with_untracked(|o| {
-                    o.as_ref().and_then(|s| {
-                        let p = s.indicators.iter().position(|i| i.id == id)?;
-                        Some(if up { p > 0 } else { p + 1 < s.indicators.len() })
-                    })
-                })
-                .unwrap_or(false);
-            if movable {
-                state.edit(|s| {
-                    s.move_indicator(&id, up);
-                });
-            }
+            state.try_edit(|s| s.move_indicator(&id, up));
         })
     };
     let on_delete = {

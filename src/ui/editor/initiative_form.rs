@@ -139,22 +139,7 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
     let on_move = {
         let id = id.clone();
         Callback::new(move |up: bool| {
-            let can = state
-                .open
-                .with_untracked(|o| {
-                    o.as_ref().and_then(|s| {
-                        s.measures().find_map(|(_, m)| {
-                            let i = m.initiatives.iter().position(|i| i.id == id)?;
-                            Some(if up { i > 0 } else { i + 1 < m.initiatives.len() })
-                        })
-                    })
-                })
-                .unwrap_or(false);
-            if can {
-                state.edit(|s| {
-                    s.move_initiative(&id, up);
-                });
-            }
+            state.try_edit(|s| s.move_initiative(&id, up));
         })
     };
     let on_delete = {

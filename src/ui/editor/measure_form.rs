@@ -96,22 +96,7 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
     let on_move = {
         let id = id.clone();
         Callback::new(move |up: bool| {
-            let can = state
-                .open
-                .with_untracked(|o| {
-                    o.as_ref().and_then(|s| {
-                        s.goals.iter().find_map(|g| {
-                            let i = g.measures.iter().position(|m| m.id == id)?;
-                            Some(if up { i > 0 } else { i + 1 < g.measures.len() })
-                        })
-                    })
-                })
-                .unwrap_or(false);
-            if can {
-                state.edit(|s| {
-                    s.move_measure(&id, up);
-                });
-            }
+            state.try_edit(|s| s.move_measure(&id, up));
         })
     };
     let on_delete = {
