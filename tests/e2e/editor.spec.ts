@@ -91,6 +91,34 @@ test('strategy settings: fields, sections, rating rule, and the problem list', a
   const s2 = await stored(page);
   expect(s2.schedule[0].body).toBe('総合戦略策定会議');
   expect(s2.schedule[0].when.part).toBe('early');
+  // A step by calendar date; an impossible date shows up in the checks.
+  await page.getByTestId('add-schedule').click();
+  const dated = page.getByTestId('schedule-item').nth(1);
+  await dated.getByRole('combobox', { name: '指定' }).selectOption('date');
+  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).fill('2019-13-01');
+  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('schedule[1].when: 日付が正しくありません');
+  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).fill('2019-08-05');
+  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).press('Enter');
+  await expect(page.getByTestId('problems')).not.toContainText('日付が正しくありません');
+
+  // Rating levels: add one, remove one.
+  await page.getByTestId('add-tier').click();
+  await expect(page.getByTestId('tier-label-3')).toBeVisible();
+  await page.getByTestId('tier-label-3').fill('☆');
+  await page.getByTestId('tier-label-3').press('Enter');
+  await page.getByTestId('remove-tier-2').click();
+  // The national framework's goals: rename one, add one, delete it.
+  await page.getByTestId('national-goal-title').first().fill('稼ぐ地域をつくるとともに、安心して働けるようにする（改）');
+  await page.getByTestId('national-goal-title').first().press('Enter');
+  await page.getByTestId('add-national-goal').click();
+  await expect(page.getByTestId('national-goal')).toHaveCount(7);
+  await page.getByTestId('national-goal').nth(6).getByTestId('delete').click();
+  await expect(page.getByTestId('national-goal')).toHaveCount(6);
+  const s3 = await stored(page);
+  expect(s3.schedule[1].when).toEqual({ kind: 'date', date: '2019-08-05' });
+  expect(s3.rating_rule.tiers.map((t: any) => t.label)).toEqual(['◎', '○', '☆']);
+  expect(s3.national_framework.goals[0].title).toBe('稼ぐ地域をつくるとともに、安心して働けるようにする（改）');
   expect(pageErrors).toEqual([]);
 });
 
@@ -239,6 +267,20 @@ test('measures and initiatives: create, edit, reorder, delete, undo, reload', as
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('outline-initiative')).toHaveCount(2);
   await shot('editor-measure');
+
+  // Re-list the second measure's first initiative under the first measure, for two years only.
+  await page.getByTestId('outline-measure').first().click();
+  await page.getByTestId('relist-initiative').selectOption({ label: (await page.getByTestId('relist-initiative').locator('option').nth(1).textContent())! });
+  await expect(page.getByTestId('relisted-link')).toHaveCount(1);
+  await page.getByTestId('relist-years').fill('R6、2025');
+  await page.getByTestId('relist-years').press('Enter');
+  await expect(page.getByTestId('relist-years')).toHaveValue('R6、R7');
+  await page.getByTestId('relist-years').fill('R6、来年');
+  await page.getByTestId('relist-years').press('Enter');
+  await expect(page.getByTestId('measure-initiatives')).toContainText('「来年」は年度として読めません');
+  const relisted = (await stored(page)).goals[0].measures[0].relisted;
+  expect(relisted).toHaveLength(1);
+  expect(relisted[0].years).toEqual([2024, 2025]);
 
   // Delete the first measure and bring it back.
   await page.getByTestId('outline-measure').first().click();

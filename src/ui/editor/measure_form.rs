@@ -401,10 +401,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
                 {move || relisted.get().into_iter().map(|r| {
                     let target = r.id.clone();
                     let remove = r.id.clone();
-                    let years = (!r.years.is_empty()).then(|| {
-                        let list = r.years.iter().map(|y| year_label(state, *y)).collect::<Vec<_>>().join(state.tr("、", ", "));
-                        view! { <span class="num">{format!("（{list}{}）", state.tr("のみ", " only"))}</span> }
-                    });
+                    let years = view! { <RelistYears measure=id.clone() initiative=r.id.clone()/> };
                     let main = match r.found {
                         Some((n, t)) => {
                             let text = format!("{}{} {}", state.tr("【再掲】", "[Re-listed] "), n, or_untitled(state, t));
@@ -657,5 +654,45 @@ fn EvaluationFields(id: Id, year: FiscalYear) -> impl IntoView {
                 {move || format!("{}{}", year_label(state, y), state.tr("の評価を削除", ": delete this evaluation"))}
             </button>
         </div>
+    }
+}
+
+/// The fiscal years a re-listing covers, typed as "R6、R7" or "2024, 2025"; empty = every year.
+#[component]
+fn RelistYears(measure: Id, initiative: Id) -> impl IntoView {
+    let state = use_app();
+    let problem = RwSignal::new(None::<String>);
+    let (m2, i2) = (measure.clone(), initiative.clone());
+    let value = bind::read(move |s| {
+        let years = find(s, &measure).and_then(|(_, m)| m.relisted.iter().find(|r| r.initiative == initiative).map(|r| r.years.clone()));
+        years.unwrap_or_default().iter().map(|y| y.short()).collect::<Vec<_>>().join("、")
+    });
+    let commit = Callback::new(move |text: String| {
+        let parsed: Result<Vec<FiscalYear>, String> = text
+            .split(|c: char| c == ',' || c == '、' || c == '，' || c.is_whitespace())
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| FiscalYear::parse(t).map_err(|_| t.to_owned()))
+            .collect();
+        match parsed {
+            Ok(mut years) => {
+                years.sort();
+                years.dedup();
+                problem.set(None);
+                let (m, i) = (m2.clone(), i2.clone());
+                state.edit(move |s| {
+                    if let Some(r) = s.measure_mut(&m).and_then(|m| m.relisted.iter_mut().find(|r| r.initiative == i)) {
+                        r.years = years;
+                    }
+                });
+            }
+            Err(bad) => problem.set(Some(match state.lang() {
+                crate::storage::Language::Ja => format!("「{bad}」は年度として読めません（例: R6、2025）。保存されている値は変わっていません。"),
+                crate::storage::Language::En => format!("'{bad}' is not a fiscal year (e.g. R6, 2025). The stored value is unchanged."),
+            })),
+        }
+    });
+    view! {
+        <TextField label=bind::label(state, "再掲する年度（空欄はすべての年度）", "Re-listed for (empty = every year)")
+            value=value on_commit=commit problem=Signal::derive(move || problem.get()) testid="relist-years"/>
     }
 }

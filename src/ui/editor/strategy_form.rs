@@ -58,6 +58,7 @@ pub fn StrategyForm() -> impl IntoView {
                     on_commit=bind::write(|s, v: String| s.national_framework.name = v)/>
             </div>
         </div>
+        <NationalGoals/>
         <Sections/>
         <RatingRuleForm/>
         <Schedule/>
@@ -151,10 +152,22 @@ fn RatingRuleForm() -> impl IntoView {
                     view! {
                         <TextField label=label(state, "評価", "Label") value=l testid=format!("tier-label-{i}")
                             on_commit=bind::write(move |s, v: String| if let Some(t) = s.rating_rule.tiers.get_mut(i) { t.label = v })/>
-                        <NumberField label=label(state, "進捗率がこれ以上（%）", "Progress at least (%)") value=m unit="%" testid=format!("tier-min-{i}")
-                            on_commit=bind::write(move |s, v: Option<f64>| if let (Some(t), Some(v)) = (s.rating_rule.tiers.get_mut(i), v) { t.min_percent = v })/>
+                        <div class="field-with-action">
+                            <NumberField label=label(state, "進捗率がこれ以上（%）", "Progress at least (%)") value=m unit="%" testid=format!("tier-min-{i}")
+                                on_commit=bind::write(move |s, v: Option<f64>| if let (Some(t), Some(v)) = (s.rating_rule.tiers.get_mut(i), v) { t.min_percent = v })/>
+                            <button type="button" class="quiet" data-testid=format!("remove-tier-{i}")
+                                on:click=move |_| state.try_edit(|s| i < s.rating_rule.tiers.len() && s.rating_rule.tiers.len() > 1 && { s.rating_rule.tiers.remove(i); true })>
+                                {move || state.tr("この段階を削除", "Remove this level")}
+                            </button>
+                        </div>
                     }
                 }).collect_view()}
+                <div class="actions">
+                    <button type="button" data-testid="add-tier" on:click=move |_| state.edit(|s| {
+                        let min = s.rating_rule.tiers.last().map_or(100.0, |t| (t.min_percent - 20.0).max(0.0));
+                        s.rating_rule.tiers.push(crate::model::RatingTier { label: String::new(), min_percent: min });
+                    })>{move || state.tr("＋ 段階を追加", "+ Add a level")}</button>
+                </div>
                 <TextField label=label(state, "それ未満", "Below every threshold") value=below testid="tier-below"
                     on_commit=bind::write(|s, v: String| s.rating_rule.below = v)/>
                 <TextField label=label(state, "データなし", "No data") value=no_data testid="tier-no-data"
@@ -178,6 +191,7 @@ fn Schedule() -> impl IntoView {
             <h2>{move || state.tr("策定スケジュール", "Drafting schedule")}</h2>
             <table class="year-table">
                 <thead><tr>
+                    <th>{move || state.tr("指定", "By")}</th><th>{move || state.tr("日付", "Date")}</th>
                     <th>{move || state.tr("年度", "Fiscal year")}</th><th>{move || state.tr("月", "Month")}</th><th>{move || state.tr("旬", "Part")}</th>
                     <th>{move || state.tr("会議・手続", "Meeting / step")}</th><th>{move || state.tr("議題", "Agenda")}</th><th>{move || state.tr("段階", "Stage")}</th><th></th>
                 </tr></thead>
@@ -191,6 +205,10 @@ fn Schedule() -> impl IntoView {
                     let agenda = bind::read(move |s| get(s).map(|x| x.agenda).unwrap_or_default());
                     let get = item(&id);
                     let stage = bind::read(move |s| get(s).and_then(|x| x.stage).map(|x| x.as_str().to_owned()).unwrap_or_default());
+                    let by = Signal::derive(move || match when.get() { Some(ScheduleWhen::Date { .. }) => "date".to_owned(), _ => "period".to_owned() });
+                    let date = Signal::derive(move || match when.get() { Some(ScheduleWhen::Date { date }) => date, _ => String::new() });
+                    let bys = Signal::derive(move || vec![("period".to_owned(), state.tr("年度・月・旬", "Year, month, part").to_owned()), ("date".to_owned(), state.tr("日付", "Date").to_owned())]);
+                    let (i8, i9) = (id.clone(), id.clone());
                     let fy = Signal::derive(move || match when.get() { Some(ScheduleWhen::Period { fiscal_year, .. }) => Some(fiscal_year), _ => None });
                     let month = Signal::derive(move || match when.get() { Some(ScheduleWhen::Period { month, .. }) => Some(f64::from(month)), _ => None });
                     let part = Signal::derive(move || match when.get() { Some(ScheduleWhen::Period { part: Some(p), .. }) => format!("{p:?}"), _ => String::new() });
@@ -200,6 +218,17 @@ fn Schedule() -> impl IntoView {
                     let stages = Signal::derive(move || std::iter::once((String::new(), "—".to_owned())).chain(DraftingStage::ALL.iter().map(|s| (s.as_str().to_owned(), s.japanese().to_owned()))).collect::<Vec<_>>());
                     view! {
                         <tr data-testid="schedule-item">
+                            <td><SelectField label=label(state, "指定", "By") options=bys value=by on_commit=Callback::new(move |v: String| {
+                                let id = i8.clone();
+                                state.edit(move |s| {
+                                    let first = FiscalYear(s.period.first.0 - 1);
+                                    if let Some(x) = s.schedule.iter_mut().find(|x| x.id == id) {
+                                        x.when = if v == "date" { ScheduleWhen::Date { date: String::new() } } else { ScheduleWhen::Period { fiscal_year: x.when.fiscal_year().unwrap_or(first), month: 4, part: None } };
+                                    }
+                                })
+                            })/></td>
+                            <td><TextField label=label(state, "日付（例: 2019-08-05）", "Date (e.g. 2019-08-05)") value=date placeholder="2019-08-05"
+                                on_commit=Callback::new(move |v: String| upd(i9.clone(), Box::new(move |x| if let ScheduleWhen::Date { date } = &mut x.when { *date = v.trim().to_owned() })))/></td>
                             <td><YearField label=label(state, "年度", "Fiscal year") value=fy on_commit=Callback::new(move |v: Option<FiscalYear>| upd(i1.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { fiscal_year, .. }) = (v, &mut x.when) { *fiscal_year = v })))/></td>
                             <td><NumberField label=label(state, "月", "Month") value=month on_commit=Callback::new(move |v: Option<f64>| upd(i2.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { month, .. }) = (v, &mut x.when) { *month = v.clamp(1.0, 12.0) as u8 })))/></td>
                             <td><SelectField label=label(state, "旬", "Part") options=parts value=part on_commit=Callback::new(move |v: String| upd(i3.clone(), Box::new(move |x| if let ScheduleWhen::Period { part, .. } = &mut x.when {
@@ -218,6 +247,60 @@ fn Schedule() -> impl IntoView {
                 let fiscal_year = FiscalYear(s.period.first.0 - 1);
                 s.schedule.push(ScheduleItem { id: Id::new("schedule"), when: ScheduleWhen::Period { fiscal_year, month: 4, part: None }, body: String::new(), agenda: String::new(), stage: None });
             })>{move || state.tr("＋ 予定を追加", "+ Add a step")}</button>
+        </div>
+    }
+}
+
+/// The national framework's goals that the town's goals correspond to (the template fills them
+/// in; a town aligned with another framework edits them here).
+#[component]
+fn NationalGoals() -> impl IntoView {
+    let state = use_app();
+    let ids = bind::read(|s| s.national_framework.goals.iter().map(|g| g.id.clone()).collect::<Vec<Id>>());
+    let kinds = Signal::derive(move || vec![
+        ("basic".to_owned(), state.tr("基本目標", "Basic goal").to_owned()),
+        ("cross_cutting".to_owned(), state.tr("横断的な目標", "Cross-cutting goal").to_owned()),
+    ]);
+    view! {
+        <div class="panel" data-testid="national-goals">
+            <h2>{move || state.tr("国の総合戦略の目標", "Goals of the national strategy")}</h2>
+            {move || ids.get().into_iter().map(|id| {
+                let get = move |id: Id| move |s: &crate::model::Strategy| s.national_framework.goals.iter().find(|g| g.id == id).cloned();
+                let (g1, g2, g3) = (get(id.clone()), get(id.clone()), get(id.clone()));
+                let kind = bind::read(move |s| g1(s).map(|g| if g.kind == crate::model::GoalKind::Basic { "basic" } else { "cross_cutting" }.to_owned()).unwrap_or_default());
+                let number = bind::read(move |s| g2(s).map(|g| g.number).unwrap_or_default());
+                let title = bind::read(move |s| g3(s).map(|g| g.title).unwrap_or_default());
+                let upd = move |id: Id| move |f: Box<dyn Fn(&mut crate::model::NationalGoal) + Send + Sync>| {
+                    let id = id.clone();
+                    state.edit(move |s| if let Some(g) = s.national_framework.goals.iter_mut().find(|g| g.id == id) { f(g) });
+                };
+                let (u1, u2, u3) = (upd(id.clone()), upd(id.clone()), upd(id.clone()));
+                let (mid, did) = (id.clone(), id.clone());
+                view! {
+                    <div class="section-edit" data-testid="national-goal">
+                        <div class="form-grid">
+                            <SelectField label=label(state, "種類", "Kind") options=kinds value=kind
+                                on_commit=Callback::new(move |v: String| u1(Box::new(move |g| g.kind = if v == "basic" { crate::model::GoalKind::Basic } else { crate::model::GoalKind::CrossCutting })))/>
+                            <TextField label=label(state, "番号", "Number") value=number
+                                on_commit=Callback::new(move |v: String| u2(Box::new(move |g| g.number = v.clone())))/>
+                            <TextField label=label(state, "目標", "Title") value=title testid="national-goal-title"
+                                on_commit=Callback::new(move |v: String| u3(Box::new(move |g| g.title = v.clone())))/>
+                        </div>
+                        <EntityActions delete_label=label(state, "この目標を削除", "Delete this goal")
+                            on_move=Callback::new(move |up| state.try_edit(|s| move_item(&mut s.national_framework.goals, |g| g.id == mid, up)))
+                            on_delete=Callback::new(move |_| state.edit(|s| {
+                                s.national_framework.goals.retain(|g| g.id != did);
+                                for g in s.goals.iter_mut() {
+                                    if g.national_goal.as_ref() == Some(&did) { std::sync::Arc::make_mut(g).national_goal = None; }
+                                }
+                            }))/>
+                    </div>
+                }
+            }).collect_view()}
+            <button type="button" data-testid="add-national-goal" on:click=move |_| state.edit(|s| {
+                let number = (s.national_framework.goals.len() + 1).to_string();
+                s.national_framework.goals.push(crate::model::NationalGoal { id: Id::new("ng"), kind: crate::model::GoalKind::Basic, number, title: String::new() });
+            })>{move || state.tr("＋ 国の目標を追加", "+ Add a national goal")}</button>
         </div>
     }
 }
