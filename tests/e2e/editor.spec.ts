@@ -64,6 +64,13 @@ test('strategy settings: fields, sections, rating rule, and the problem list', a
   await page.getByTestId('section').nth(0).getByTestId('delete').click();
   await expect(page.getByTestId('section')).toHaveCount(1);
   await expect(page.getByTestId('section-heading-0')).toHaveValue('策定趣旨');
+  // The delete can be undone and redone; a reload keeps what was left.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('section')).toHaveCount(2);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('section')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('section-heading-0')).toHaveValue('策定趣旨');
 
   // Rating rule: a preset, then a threshold typed with full-width digits.
   await page.getByTestId('rating-preset-◎').click();
@@ -499,6 +506,13 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   const firstUse = page.locator('[data-testid^="use-"]').first();
   await firstUse.click();
   await expect(page.getByTestId('indicator-form')).toHaveCount(0);
+  // reorder in the indicator list, and undo it
+  await page.getByTestId('outline-indicator').filter({ hasText: 'ふるさと納税' }).click();
+  await expect(page.getByTestId('outline-indicator').nth(2)).toContainText('ふるさと納税');
+  await page.getByTestId('indicator-form').getByTestId('move-up').click();
+  await expect(page.getByTestId('outline-indicator').nth(1)).toContainText('ふるさと納税');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('outline-indicator').nth(2)).toContainText('ふるさと納税');
   // delete
   await page.getByTestId('outline-indicator').filter({ hasText: 'ふるさと納税' }).click();
   await page.getByTestId('indicator-form').getByTestId('delete').click();
