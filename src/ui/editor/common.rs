@@ -1,4 +1,5 @@
-//! Pieces every entity form shares: the move up / move down / delete bar, and the list of
+//! Pieces every entity form shares: the move up / move down / delete bar, a select that adds
+//! what is picked, the panel for an entity that no longer exists, and the list of
 //! indicator references (a goal's 数値目標, a measure's or initiative's KPIs) with the choice to
 //! pick an existing indicator or create one in place.
 
@@ -78,26 +79,59 @@ pub fn IndicatorRefs(
                 }).collect_view()}
             </ul>
             <div class="refs-add">
-                <label class="visually-hidden" for="add-ref">{move || state.tr("既存の指標を追加", "Add an existing indicator")}</label>
-                <select data-testid="add-ref" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if !v.is_empty() {
+                <PickSelect label=Signal::derive(move || state.tr("既存の指標を追加", "Add an existing indicator").to_owned())
+                    placeholder=Signal::derive(move || state.tr("既存の指標を追加…", "Add an existing indicator…").to_owned())
+                    options=Signal::derive(move || {
+                        let current = refs.get();
+                        names.get().into_iter().filter(|(id, _)| !current.contains(id)).map(|(id, name)| (id.to_string(), name)).collect::<Vec<_>>()
+                    })
+                    testid="add-ref"
+                    on_pick=Callback::new(move |v: String| {
                         let mut list = refs.get_untracked();
                         let id = Id::from(v.as_str());
                         if !list.contains(&id) { list.push(id); on_commit.run(list); }
-                    }
-                    if let Some(sel) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) { sel.set_value(""); }
-                }>
-                    <option value="">{move || state.tr("既存の指標を追加…", "Add an existing indicator…")}</option>
-                    {move || {
-                        let current = refs.get();
-                        names.get().into_iter().filter(|(id, _)| !current.contains(id)).map(|(id, name)| view! {
-                            <option value=id.to_string()>{name}</option>
-                        }).collect_view()
-                    }}
-                </select>
+                    })/>
                 <button type="button" data-testid="create-ref" on:click=move |_| on_create.run(())>{move || state.tr("＋ 新しい指標をつくる", "+ New indicator")}</button>
             </div>
         </fieldset>
+    }
+}
+
+/// A select that offers choices to add: picking one runs `on_pick` and the select goes back to
+/// its placeholder.
+#[component]
+pub fn PickSelect(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] placeholder: Signal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    on_pick: Callback<String>,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    view! {
+        <select data-testid=testid aria-label=move || label.get()
+            disabled=move || options.with(|o| o.is_empty())
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(sel) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) {
+                    sel.set_value("");
+                }
+                if !v.is_empty() {
+                    on_pick.run(v);
+                }
+            }>
+            <option value="">{move || placeholder.get()}</option>
+            {move || options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+        </select>
+    }
+}
+
+/// Where a form stood for an entity that no longer exists (deleted, or its creation undone).
+#[component]
+pub fn Missing(#[prop(into)] testid: String, ja: &'static str, en: &'static str) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="panel" data-testid=testid>
+            <p class="empty">{move || state.tr(ja, en)}</p>
+        </section>
     }
 }

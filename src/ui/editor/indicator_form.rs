@@ -9,7 +9,7 @@
 //! year) is held in the form and stored together with the value.
 
 use super::bind;
-use super::common::EntityActions;
+use super::common::{EntityActions, Missing};
 use super::fields::{CheckField, NumberField, SelectField, TextField, YearField};
 use crate::model::{
     assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Id, IndicatorKind, PlanPeriod,
@@ -226,7 +226,6 @@ fn uses_in(s: &Strategy, id: &Id, lang: Language) -> Vec<Use> {
 
 #[component]
 pub fn IndicatorForm(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
     let exists = {
         let id = id.clone();
         bind::read(move |s| s.indicator(&id).is_some())
@@ -235,12 +234,7 @@ pub fn IndicatorForm(id: Id, go: Callback<Selection>) -> impl IntoView {
         if exists.get() {
             view! { <IndicatorEditor id=id.clone() go=go/> }.into_any()
         } else {
-            view! {
-                <section class="panel" data-testid="indicator-not-found">
-                    <p>{move || state.tr("この指標はありません（削除されたか、元に戻す操作で取り消されました）。", "This indicator does not exist (it was deleted, or undone).")}</p>
-                </section>
-            }
-            .into_any()
+            view! { <Missing testid="indicator-not-found" ja="この指標はありません（削除されたか、元に戻す操作で取り消されました）。" en="This indicator does not exist (it was deleted or undone)."/> }.into_any()
         }
     }
 }

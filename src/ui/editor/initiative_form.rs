@@ -4,7 +4,7 @@
 //! of it is empty.
 
 use super::bind;
-use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
+use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing};
 use super::fields::{CheckField, NumberField, NumberKind, SelectField, TextField, YearField};
 use crate::model::{FiscalYear, Id, Initiative, InitiativeKind, InitiativeYear, ProjectDirection};
 use crate::ui::i18n;
@@ -96,18 +96,12 @@ fn write_year<V: 'static>(id: &Id, year: FiscalYear, f: impl Fn(&mut InitiativeY
 
 #[component]
 pub fn InitiativeForm(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
     let exists = bind::initiative(&id, |_| true);
     move || {
         if exists.get() {
             view! { <InitiativeBody id=id.clone() go=go/> }.into_any()
         } else {
-            view! {
-                <section class="panel" data-testid="initiative-missing">
-                    <p class="empty">{move || state.tr("この事業はありません（削除されたか、元に戻す操作で取り消されました）。", "This initiative does not exist (it was deleted or undone).")}</p>
-                </section>
-            }
-            .into_any()
+            view! { <Missing testid="initiative-missing" ja="この事業はありません（削除されたか、元に戻す操作で取り消されました）。" en="This initiative does not exist (it was deleted or undone)."/> }.into_any()
         }
     }
 }

@@ -3,7 +3,7 @@
 //! year, and its evaluation (施策評価) for each fiscal year.
 
 use super::bind;
-use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
+use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing, PickSelect};
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use crate::model::{Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
 use crate::storage::Language;
@@ -11,7 +11,6 @@ use crate::ui::i18n;
 use crate::ui::route::Selection;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The measure with this id and the goal it sits under.
 fn find<'a>(s: &'a Strategy, id: &Id) -> Option<(&'a crate::model::Goal, &'a Measure)> {
@@ -42,18 +41,12 @@ fn split_external(text: &str) -> Vec<String> {
 
 #[component]
 pub fn MeasureForm(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
     let exists = bind::measure(&id, |_| true);
     move || {
         if exists.get() {
             view! { <MeasureBody id=id.clone() go=go/> }.into_any()
         } else {
-            view! {
-                <section class="panel" data-testid="measure-missing">
-                    <p class="empty">{move || state.tr("この施策はありません（削除されたか、元に戻す操作で取り消されました）。", "This measure does not exist (it was deleted or undone).")}</p>
-                </section>
-            }
-            .into_any()
+            view! { <Missing testid="measure-missing" ja="この施策はありません（削除されたか、元に戻す操作で取り消されました）。" en="This measure does not exist (it was deleted or undone)."/> }.into_any()
         }
     }
 }
@@ -177,34 +170,6 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
             <Totals id=id.clone()/>
             <Evaluations id=id.clone()/>
         </article>
-    }
-}
-
-/// A select that offers choices to add: picking one runs `on_pick` and the select goes back to
-/// its placeholder.
-#[component]
-fn PickSelect(
-    #[prop(into)] label: Signal<String>,
-    #[prop(into)] placeholder: Signal<String>,
-    #[prop(into)] options: Signal<Vec<(String, String)>>,
-    on_pick: Callback<String>,
-    #[prop(into)] testid: String,
-) -> impl IntoView {
-    view! {
-        <select data-testid=testid aria-label=move || label.get()
-            disabled=move || options.with(|o| o.is_empty())
-            on:change=move |ev| {
-                let v = event_target_value(&ev);
-                if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                    sel.set_value("");
-                }
-                if !v.is_empty() {
-                    on_pick.run(v);
-                }
-            }>
-            <option value="">{move || placeholder.get()}</option>
-            {move || options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-        </select>
     }
 }
 
