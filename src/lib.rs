@@ -6,7 +6,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
 pub mod examples;
+pub mod charts;
 pub mod format;
+pub mod locale;
 pub mod model;
 pub mod storage;
 pub mod ui;

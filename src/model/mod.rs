@@ -14,6 +14,7 @@ mod indicator;
 mod initiative;
 mod measure;
 mod number;
+mod progress;
 mod rating;
 mod schedule;
 mod sdg;
@@ -30,6 +31,7 @@ pub use indicator::{Actual, Baseline, DesiredDirection, Indicator, IndicatorKind
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, ProjectDirection};
 pub use number::{parse_money, parse_number, NumberError};
 pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};
+pub use progress::{combined, IndicatorProgress, StatusMix, STATUSES};
 pub use rating::{RatingPreset, RatingRule, RatingTier};
 pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};
 pub use sdg::Sdg;

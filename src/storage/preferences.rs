@@ -3,6 +3,7 @@
 
 use super::{keys, StorageError, Store};
 use crate::model::Id;
+pub use crate::locale::{Language, YearStyle};
 use serde::{Deserialize, Serialize};
 
 /// Every field has a default, so preferences written by an older build still load.
@@ -12,23 +13,6 @@ pub struct Preferences {
     pub language: Language,
     pub year_style: YearStyle,
     pub last_opened: Option<Id>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    #[default]
-    Ja,
-    En,
-}
-
-/// 令和6年度 or 2024年度.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum YearStyle {
-    #[default]
-    Japanese,
-    Western,
 }
 
 impl Store {

@@ -2,83 +2,10 @@
 //! problems arrive here as data and leave as sentences; nothing below `ui` holds UI text.
 
 use crate::format::{EnvelopeProblem, ImportError, ShapeProblem};
-use crate::model::{FiscalYear, PlanPeriod, Problem, ProblemKind, Status, Target};
-use crate::storage::{Language, StorageError, YearStyle};
+use crate::model::{Problem, ProblemKind};
+use crate::storage::StorageError;
 
-/// Picks the text of the current language.
-pub fn tr(lang: Language, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Language::Ja => ja,
-        Language::En => en,
-    }
-}
-
-/// 令和6年度 / 2024年度 / FY2024 (R6), by language and the user's year style.
-pub fn year(fy: FiscalYear, lang: Language, style: YearStyle) -> String {
-    match (lang, style) {
-        (Language::Ja, YearStyle::Japanese) => fy.japanese(),
-        (Language::Ja, YearStyle::Western) => format!("{}年度", fy.western()),
-        (Language::En, YearStyle::Japanese) => format!("{} ({})", fy.english(), fy.short()),
-        (Language::En, YearStyle::Western) => fy.english(),
-    }
-}
-
-/// 令和4年度〜令和7年度 (4年間)
-pub fn period(p: PlanPeriod, lang: Language, style: YearStyle) -> String {
-    let (a, b) = (year(p.first, lang, style), year(p.last, lang, style));
-    match lang {
-        Language::Ja => format!("{a}〜{b}（{}年間）", p.len()),
-        Language::En => format!("{a} – {b} ({} years)", p.len()),
-    }
-}
-
-/// 3,908 / 18.43 / -40: thousands separators, no trailing zeros, no exponent.
-pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    let text = format!("{v}");
-    let (sign, body) = text.strip_prefix('-').map_or(("", text.as_str()), |b| ("-", b));
-    let (int, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-/// "380人", "34.2%"
-pub fn quantity(v: f64, unit: &str) -> String {
-    format!("{}{unit}", number(v))
-}
-
-pub fn target(t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
-    match t {
-        Target::Value { value, year: Some(y) } => format!("{} ({})", quantity(*value, unit), year_of(*y, lang, style)),
-        Target::Value { value, year: None } => quantity(*value, unit),
-        Target::Direction => tr(lang, "↗ 増加", "↗ increase").into(),
-        Target::PerYear { value } => format!("{}{}", quantity(*value, unit), tr(lang, "/年", "/year")),
-    }
-}
-
-fn year_of(y: FiscalYear, lang: Language, style: YearStyle) -> String {
-    year(y, lang, style)
-}
-
-pub fn status(s: Status, lang: Language) -> &'static str {
-    match s {
-        Status::Achieved => tr(lang, "達成", "Achieved"),
-        Status::OnTrack => tr(lang, "順調", "On track"),
-        Status::Behind => tr(lang, "遅れ", "Behind"),
-        Status::NoData => tr(lang, "データなし", "No data"),
-    }
-}
+pub use crate::locale::{number, period, quantity, status, target, tr, year, Language, YearStyle};
 
 /// One validation problem, with its place: "strategy.goals[2].measures[0].kpis[1]: 指標 'ind-9f2c' が存在しません".
 pub fn problem(p: &Problem, lang: Language) -> String {
@@ -172,17 +99,5 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
         },
         StorageError::NotFound { id } => if ja { format!("戦略 '{id}' は保存されていません") } else { format!("strategy '{id}' is not stored") },
         StorageError::Failed { detail } => if ja { format!("保存に失敗しました: {detail}") } else { format!("Saving failed: {detail}") },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_read_like_the_documents() {
-        for (v, s) in [(3908.0, "3,908"), (272000.0, "272,000"), (18.43, "18.43"), (-40.0, "-40"), (0.0, "0"), (1234567.5, "1,234,567.5")] {
-            assert_eq!(number(v), s);
-        }
     }
 }

@@ -1,0 +1,109 @@
+//! Locale: the user's language and fiscal-year style, and the small pure formatters (years,
+//! periods, numbers, statuses) shared by the charts and the UI. No browser code here.
+
+use crate::model::{FiscalYear, PlanPeriod, Status, Target};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    Ja,
+    En,
+}
+
+/// 令和6年度 or 2024年度.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum YearStyle {
+    #[default]
+    Japanese,
+    Western,
+}
+
+/// Picks the text of the current language.
+pub fn tr(lang: Language, ja: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Language::Ja => ja,
+        Language::En => en,
+    }
+}
+
+/// 令和6年度 / 2024年度 / FY2024 (R6), by language and the user's year style.
+pub fn year(fy: FiscalYear, lang: Language, style: YearStyle) -> String {
+    match (lang, style) {
+        (Language::Ja, YearStyle::Japanese) => fy.japanese(),
+        (Language::Ja, YearStyle::Western) => format!("{}年度", fy.western()),
+        (Language::En, YearStyle::Japanese) => format!("{} ({})", fy.english(), fy.short()),
+        (Language::En, YearStyle::Western) => fy.english(),
+    }
+}
+
+/// 令和4年度〜令和7年度 (4年間)
+pub fn period(p: PlanPeriod, lang: Language, style: YearStyle) -> String {
+    let (a, b) = (year(p.first, lang, style), year(p.last, lang, style));
+    match lang {
+        Language::Ja => format!("{a}〜{b}（{}年間）", p.len()),
+        Language::En => format!("{a} – {b} ({} years)", p.len()),
+    }
+}
+
+/// 3,908 / 18.43 / -40: thousands separators, no trailing zeros, no exponent.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    let text = format!("{v}");
+    let (sign, body) = text.strip_prefix('-').map_or(("", text.as_str()), |b| ("-", b));
+    let (int, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// "380人", "34.2%"
+pub fn quantity(v: f64, unit: &str) -> String {
+    format!("{}{unit}", number(v))
+}
+
+pub fn target(t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
+    match t {
+        Target::Value { value, year: Some(y) } => format!("{} ({})", quantity(*value, unit), year_of(*y, lang, style)),
+        Target::Value { value, year: None } => quantity(*value, unit),
+        Target::Direction => tr(lang, "↗ 増加", "↗ increase").into(),
+        Target::PerYear { value } => format!("{}{}", quantity(*value, unit), tr(lang, "/年", "/year")),
+    }
+}
+
+fn year_of(y: FiscalYear, lang: Language, style: YearStyle) -> String {
+    year(y, lang, style)
+}
+
+pub fn status(s: Status, lang: Language) -> &'static str {
+    match s {
+        Status::Achieved => tr(lang, "達成", "Achieved"),
+        Status::OnTrack => tr(lang, "順調", "On track"),
+        Status::Behind => tr(lang, "遅れ", "Behind"),
+        Status::NoData => tr(lang, "データなし", "No data"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_the_documents() {
+        for (v, s) in [(3908.0, "3,908"), (272000.0, "272,000"), (18.43, "18.43"), (-40.0, "-40"), (0.0, "0"), (1234567.5, "1,234,567.5")] {
+            assert_eq!(number(v), s);
+        }
+    }
+}
