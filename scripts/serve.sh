@@ -8,6 +8,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 
 bash scripts/setup.sh
-mkdir -p test-results   # Trunk.toml's [watch] ignore list names it, and Trunk wants it to exist
+mkdir -p test-results target   # Trunk.toml's [watch] ignore list names them, and Trunk wants them to exist
 log "trunk serve → http://127.0.0.1:8080/ (address and port are in Trunk.toml)"
 exec trunk serve "$@"

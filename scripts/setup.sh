@@ -91,7 +91,7 @@ ensure_npm_packages() {
   [[ -f package-lock.json ]] || die "package-lock.json is missing"
   want="$(npm_stamp_value)"
   if [[ -d node_modules && -f "$stamp_file" && "$(cat "$stamp_file")" == "$want" \
-        && -x node_modules/.bin/wasm-opt && -f node_modules/echarts/dist/echarts.min.js ]]; then
+        && -x node_modules/.bin/wasm-opt && -x node_modules/.bin/esbuild && -f node_modules/echarts/package.json ]]; then
     echo "npm packages: up to date with package-lock.json (skip)"
   else
     npm ci --no-audit --no-fund

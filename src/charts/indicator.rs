@@ -1,1 +1,329 @@
-//! TODO
+//! The chart of one indicator (数値目標・KPI) over the fiscal years: its actuals, one line per
+//! series (男性/女性), and its target drawn the way the target is set.
+//!
+//! - Actuals: a solid line per series, a gap (`null`, `connectNulls: false`) for a year without
+//!   an actual; a provisional value (速報値) is a hollow point with a dashed rim.
+//! - A value target: a dashed line ("目標") from the baseline to the target — the linear path
+//!   the status is judged against — with a pin (markPoint) on the target.
+//! - A direction-only target (↗): the baseline point and a shaded band (markArea) on the good
+//!   side of it, from the baseline year to the last year.
+//! - A per-year target ("0人/年"): a flat dashed line at the target in every year. It is a series
+//!   rather than a markLine so that the value axis always reaches it (ECharts leaves markers
+//!   out of the axis extent).
+//! - Interim targets (中間目標): diamonds (a scatter series).
+//!
+//! The axis runs from the baseline year (or the plan's first year) to the latest of the plan's
+//! last year, the target years and the actuals.
+
+use super::common::{axis_year, category_axis, cell, colour, item_tooltip, long_year, point, styled_point, value_axis, years};
+use super::{Figure, Table, Words};
+use crate::locale::{self, tr, Language};
+use crate::model::{Assessment, Baseline, DesiredDirection, FiscalYear, Indicator, Series, Strategy, Target};
+use charming::component::{Grid, Legend, LegendType};
+use charming::element::{
+    BorderType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkArea, MarkAreaData, MarkPoint, MarkPointData, Symbol,
+};
+use charming::series::{Line, Scatter};
+use charming::Chart;
+use serde_json::{json, Value};
+
+/// The chart of an indicator: actuals per series, targets, interim targets (see the module).
+pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
+    let axis = axis_years(s, ind);
+    let labels: Vec<String> = axis.iter().map(|y| axis_year(*y, w)).collect();
+    let progress = s.progress(ind);
+    let several = ind.series.len() > 1;
+    let mut chart = Chart::new()
+        .tooltip(item_tooltip())
+        .grid(Grid::new().contain_label(true).left(36).right(24).top(48).bottom(8))
+        .x_axis(category_axis(labels.clone()))
+        .y_axis(value_axis(&ind.unit).scale(true));
+    let mut columns = vec![tr(w.lang, "系列", "Series").to_owned(), tr(w.lang, "区分", "Kind").to_owned()];
+    columns.extend(axis.iter().map(|y| long_year(*y, w)));
+    let mut table = Table { columns, rows: Vec::new() };
+    let mut legend = Vec::new();
+    let mut parts = Vec::new();
+    // An actual between two gaps is only its symbol: never let ECharts thin symbols out.
+    let mut patches = Vec::new();
+    for (k, series) in ind.series.iter().enumerate() {
+        let drawn = Drawn { s, ind, series, axis: &axis, labels: &labels, w, colour: colour(k), label: series_label(ind, k, w.lang) };
+        let name = |kind: &str| match several {
+            true => named(&drawn.label, kind, w.lang),
+            false => kind.to_owned(),
+        };
+        let actual_name = if several { drawn.label.clone() } else { tr(w.lang, "実績", "Actual").to_owned() };
+        chart = chart.series(drawn.actuals(&actual_name, &mut table));
+        legend.push(actual_name);
+        patches.push(json!({ "showAllSymbol": true }));
+        if let Some(target) = drawn.target(&name(tr(w.lang, "目標", "Target")), &mut table) {
+            chart = chart.series(target);
+            legend.push(name(tr(w.lang, "目標", "Target")));
+            patches.push(Value::Null);
+        }
+        if let Some(interim) = drawn.interim(&name(tr(w.lang, "中間目標", "Interim target")), &mut table) {
+            chart = chart.series(interim);
+            legend.push(name(tr(w.lang, "中間目標", "Interim target")));
+            patches.push(Value::Null);
+        }
+        parts.push(drawn.summary(&progress.series[k], several));
+    }
+    chart = chart.legend(Legend::new().type_(LegendType::Scroll).data(legend));
+    if parts.is_empty() {
+        parts.push(tr(w.lang, "系列なし", "no series").to_owned());
+    }
+    let summary = format!("{}: {}", ind.name, parts.join(" / "));
+    let name = match w.lang {
+        Language::Ja => format!("{}の推移", ind.name),
+        Language::En => format!("{} over time", ind.name),
+    };
+    Figure { chart, name, summary, table, patch: json!({ "series": patches }) }
+}
+
+/// The fiscal years on the axis: from the earliest of the baseline years, actuals, interim
+/// targets and the plan's first year to the latest of the plan's last year, target years,
+/// actuals and interim targets.
+fn axis_years(s: &Strategy, ind: &Indicator) -> Vec<FiscalYear> {
+    let (mut first, mut last) = (s.period.first, s.period.last.max(s.period.first));
+    let mut see = |y: FiscalYear| {
+        first = first.min(y);
+        last = last.max(y);
+    };
+    for series in &ind.series {
+        if let Some(b) = &series.baseline {
+            see(baseline_year(b, s));
+        }
+        series.actuals.iter().for_each(|a| see(a.year));
+        series.interim.iter().for_each(|i| see(i.year));
+        if let Some(Target::Value { year: Some(y), .. }) = series.target {
+            see(y);
+        }
+    }
+    years(first, last)
+}
+
+/// The baseline's year, or the year before the plan when the document gives none (as the
+/// achievement maths assumes).
+fn baseline_year(b: &Baseline, s: &Strategy) -> FiscalYear {
+    b.year.unwrap_or(FiscalYear(s.period.first.0 - 1))
+}
+
+/// A series' own label, the indicator's name for a single unlabelled series, "系列2" otherwise.
+fn series_label(ind: &Indicator, k: usize, lang: Language) -> String {
+    let label = ind.series[k].label.trim();
+    match (label.is_empty(), ind.series.len()) {
+        (false, _) => ind.series[k].label.clone(),
+        (true, 1) => ind.name.clone(),
+        (true, _) => format!("{}{}", tr(lang, "系列", "Series "), k + 1),
+    }
+}
+
+/// "男性 目標" / "Men: target".
+fn named(label: &str, kind: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{label} {kind}"),
+        Language::En => format!("{label}: {}", kind.to_lowercase()),
+    }
+}
+
+/// A year's note in tooltips and table cells: "令和5年度 (速報値)".
+fn noted(year: String, note: &str) -> String {
+    format!("{year} ({note})")
+}
+
+/// One series of the indicator, with what drawing it needs.
+struct Drawn<'a> {
+    s: &'a Strategy,
+    ind: &'a Indicator,
+    series: &'a Series,
+    axis: &'a [FiscalYear],
+    labels: &'a [String],
+    w: Words,
+    colour: &'static str,
+    label: String,
+}
+
+impl Drawn<'_> {
+    fn index(&self, year: FiscalYear) -> usize {
+        self.axis.iter().position(|y| *y == year).unwrap_or_default()
+    }
+
+    fn baseline(&self) -> Option<(FiscalYear, f64)> {
+        let b = self.series.baseline.as_ref().filter(|b| b.value.is_finite())?;
+        Some((baseline_year(b, self.s), b.value))
+    }
+
+    fn row(&self, kind: String, cells: Vec<String>) -> Vec<String> {
+        let mut row = vec![self.label.clone(), kind];
+        row.extend(cells);
+        row
+    }
+
+    /// The actuals: a solid line with gaps; provisional values hollow with a dashed rim.
+    fn actuals(&self, name: &str, table: &mut Table) -> Line {
+        let provisional_note = tr(self.w.lang, "速報値", "provisional");
+        let hollow = ItemStyle::new().color("#ffffff").border_color(self.colour).border_width(2).border_type(BorderType::Dashed);
+        let mut cells = Vec::new();
+        let data = self
+            .axis
+            .iter()
+            .map(|y| match self.series.actual(*y).filter(|a| a.value.is_finite()) {
+                Some(a) if a.provisional => {
+                    cells.push(format!("{} ({provisional_note})", cell(Some(a.value))));
+                    styled_point(Some(a.value), &noted(long_year(*y, self.w), provisional_note), hollow.clone())
+                }
+                Some(a) => {
+                    cells.push(cell(Some(a.value)));
+                    point(Some(a.value), &long_year(*y, self.w))
+                }
+                None => {
+                    cells.push(cell(None));
+                    point(None::<f64>, "")
+                }
+            })
+            .collect();
+        table.rows.push(self.row(tr(self.w.lang, "実績", "Actual").to_owned(), cells));
+        Line::new()
+            .name(name)
+            .connect_nulls(false)
+            .symbol(Symbol::Circle)
+            .symbol_size(8)
+            .item_style(ItemStyle::new().color(self.colour))
+            .line_style(LineStyle::new().color(self.colour).width(2))
+            .z(3)
+            .data(data)
+    }
+
+    /// The target as a dashed series (see the module), or nothing when there is none to draw.
+    fn target(&self, name: &str, table: &mut Table) -> Option<Line> {
+        let target = self.series.target.as_ref()?;
+        let (base_note, target_note) = (tr(self.w.lang, "基準値", "baseline"), tr(self.w.lang, "目標", "target"));
+        let mut values: Vec<Option<(f64, String)>> = vec![None; self.axis.len()];
+        let baseline = self.baseline();
+        let mut line = Line::new()
+            .name(name)
+            .connect_nulls(true)
+            .symbol(Symbol::Custom("emptyCircle".into()))
+            .symbol_size(6)
+            .item_style(ItemStyle::new().color(self.colour))
+            .line_style(LineStyle::new().color(self.colour).width(1.5).type_(LineStyleType::Dashed))
+            .z(2);
+        match *target {
+            Target::Value { value, year } => {
+                if !value.is_finite() {
+                    return None;
+                }
+                if let Some((y, b)) = baseline {
+                    values[self.index(y)] = Some((b, base_note.to_owned()));
+                }
+                let at = self.index(year.unwrap_or(self.s.period.last));
+                values[at] = Some((value, target_note.to_owned()));
+                let pin = MarkPointData::new().name(target_note).x_axis(at as f64).y_axis(value).value(value);
+                line = line.mark_point(MarkPoint::new().data(vec![pin]));
+            }
+            Target::Direction => {
+                let (y, b) = baseline?;
+                values[self.index(y)] = Some((b, base_note.to_owned()));
+                line = line.mark_area(self.band(y, b));
+            }
+            Target::PerYear { value } => {
+                if !value.is_finite() {
+                    return None;
+                }
+                values = vec![Some((value, target_note.to_owned())); self.axis.len()];
+                line = line.show_symbol(false);
+            }
+        }
+        let data = self.axis.iter().zip(&values).map(|(y, v)| match v {
+            Some((v, note)) => point(Some(*v), &noted(long_year(*y, self.w), note)),
+            None => point(None::<f64>, ""),
+        });
+        let cells = values.iter().map(|v| v.as_ref().map_or_else(|| cell(None), |(v, note)| format!("{} ({note})", cell(Some(*v)))));
+        let kind = format!("{}: {}", tr(self.w.lang, "目標", "Target"), self.target_text(target));
+        table.rows.push(self.row(kind, cells.collect()));
+        Some(line.data(data.collect()))
+    }
+
+    /// A direction-only target: the band on the good side of the baseline, from the baseline
+    /// year to the last year (an open side reaches the edge of the grid).
+    fn band(&self, year: FiscalYear, baseline: f64) -> MarkArea {
+        let (from, to) = (self.labels[self.index(year)].clone(), self.labels[self.labels.len() - 1].clone());
+        let text = match self.ind.direction {
+            DesiredDirection::Increase => tr(self.w.lang, "↗ 基準値より増加", "↗ increase from the baseline"),
+            DesiredDirection::Decrease => tr(self.w.lang, "↘ 基準値より減少", "↘ decrease from the baseline"),
+            DesiredDirection::Maintain => tr(self.w.lang, "→ 基準値以上を維持", "→ stay at or above the baseline"),
+        };
+        let level = baseline.to_string();
+        let corners = match self.ind.direction {
+            DesiredDirection::Decrease => (MarkAreaData::new().name(text).x_axis(from), MarkAreaData::new().x_axis(to).y_axis(level)),
+            _ => (MarkAreaData::new().name(text).x_axis(from).y_axis(level), MarkAreaData::new().x_axis(to)),
+        };
+        MarkArea::new()
+            .silent(true)
+            .item_style(ItemStyle::new().color(self.colour).opacity(0.12))
+            .label(Label::new().position(LabelPosition::InsideTop).color(self.colour))
+            .data(vec![corners])
+    }
+
+    /// Interim targets as diamonds, or nothing when there are none.
+    fn interim(&self, name: &str, table: &mut Table) -> Option<Scatter> {
+        let interim: Vec<_> = self.series.interim.iter().filter(|i| i.value.is_finite()).collect();
+        if interim.is_empty() {
+            return None;
+        }
+        let value_in = |y: &FiscalYear| interim.iter().find(|i| i.year == *y).map(|i| i.value);
+        let note = tr(self.w.lang, "中間目標", "interim target");
+        let data = self.axis.iter().map(|y| point(value_in(y), &noted(long_year(*y, self.w), note))).collect();
+        let cells = self.axis.iter().map(|y| cell(value_in(y))).collect();
+        table.rows.push(self.row(tr(self.w.lang, "中間目標", "Interim target").to_owned(), cells));
+        Some(
+            Scatter::new()
+                .name(name)
+                .symbol(Symbol::Diamond)
+                .symbol_size(11)
+                .item_style(ItemStyle::new().color(self.colour))
+                .data(data),
+        )
+    }
+
+    /// "380人 (令和7年度)" (the plan's last year when the target gives none), "↗ 増加", "0人/年".
+    fn target_text(&self, target: &Target) -> String {
+        match target {
+            Target::Value { value, year } => {
+                format!("{} ({})", locale::quantity(*value, &self.ind.unit), long_year(year.unwrap_or(self.s.period.last), self.w))
+            }
+            t => locale::target(t, &self.ind.unit, self.w.lang, self.w.years),
+        }
+    }
+
+    /// "令和5年度 352人, 目標 380人 (令和7年度), 進捗 30%, 遅れ" (with the series label first
+    /// when there are several).
+    fn summary(&self, a: &Assessment, several: bool) -> String {
+        let lang = self.w.lang;
+        let unit = &self.ind.unit;
+        let latest = self.series.actuals.iter().filter(|a| a.value.is_finite()).max_by_key(|a| a.year);
+        let mut words = Vec::new();
+        words.push(match latest {
+            Some(x) if x.provisional => format!("{} {} ({})", long_year(x.year, self.w), locale::quantity(x.value, unit), tr(lang, "速報値", "provisional")),
+            Some(x) => format!("{} {}", long_year(x.year, self.w), locale::quantity(x.value, unit)),
+            None => tr(lang, "実績なし", "no actuals").to_owned(),
+        });
+        let target = match &self.series.target {
+            Some(t) => format!("{} {}", tr(lang, "目標", "target"), self.target_text(t)),
+            None => tr(lang, "目標なし", "no target").to_owned(),
+        };
+        words.push(target);
+        if let Some(p) = a.progress.filter(|p| p.is_finite()) {
+            words.push(format!("{} {:.0}%", tr(lang, "進捗", "progress"), p * 100.0));
+        }
+        words.push(locale::status(a.status, lang).to_owned());
+        let text = words.join(", ");
+        if several {
+            format!("{} {text}", self.label)
+        } else {
+            text
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -5,7 +5,11 @@
 //! Architecture invariant: user text (titles, series labels) only ever reaches ECharts as plain
 //! text — tooltips render in rich-text mode (canvas), never as HTML.
 
+mod common;
 mod figure;
+mod money;
+#[cfg(test)]
+mod testing;
 pub mod dashboard;
 pub mod indicator;
 pub mod measure;

@@ -21,9 +21,22 @@ pub struct Imported {
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ImportError {
-    /// Not JSON at all (or nested deeper than the parser allows).
+    /// The file is larger than [`MAX_FILE_BYTES`]: refused before it is read.
+    #[error("the file is {bytes} bytes; the limit is {limit}")]
+    TooLarge { bytes: u64, limit: u64 },
+    /// The file holds nothing (or only white space).
+    #[error("the file is empty")]
+    Empty,
+    /// Not UTF-8 text: `offset` is the first byte that is not (e.g. a Shift_JIS file).
+    #[error("not UTF-8 text (byte {offset})")]
+    NotUtf8 { offset: usize },
+    /// Recognisably another kind of file (a CSV, a spreadsheet, a PDF …).
+    #[error("not JSON: looks like a {kind:?} file")]
+    OtherKind { kind: OtherKind },
+    /// Not JSON at all, or nested deeper than the parser allows (`problem` says which).
     #[error("not JSON at line {line}, column {column}: {detail}")]
-    NotJson { line: usize, column: usize, detail: String },
+    /// `near` is the text around the place (a few characters, for the message).
+    NotJson { line: usize, column: usize, problem: JsonProblem, near: String, detail: String },
     /// JSON, but not a Shirube file.
     #[error("{path}: {problem:?}")]
     NotAnEnvelope { path: String, problem: EnvelopeProblem },
@@ -39,11 +52,45 @@ pub enum ImportError {
     /// The strategy breaks the model's rules (every error, paths from the file's root).
     #[error("{} problems", problems.len())]
     Invalid { problems: Vec<Problem> },
+    /// One entry of a file that holds several (a backup of everything) could not be read:
+    /// `path` is the entry's place in the file, e.g. `strategies[3]`; the error's own paths
+    /// start inside the entry.
+    #[error("{path}: {error}")]
+    InEntry { path: String, error: Box<ImportError> },
+}
+
+/// Files larger than this are refused before they are read (browser storage could not hold
+/// them anyway).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What kind of JSON error it is, for a message that says more than "not JSON".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// The text ends in the middle of a value (a file cut short).
+    Truncated,
+    /// Nested deeper than the parser's limit (128 levels).
+    TooDeep,
+    /// A number too large for a 64-bit float (1e400).
+    NumberOutOfRange,
+    /// Anything else: a character that cannot be there (NaN, a comment, a stray comma …).
+    Syntax,
+}
+
+/// What the file looks like instead of JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherKind {
+    Csv,
+    /// A ZIP container: .xlsx, .docx, .ods, a zipped folder.
+    Zip,
+    /// An old binary Office file (.xls, .doc).
+    OfficeBinary,
+    Pdf,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EnvelopeProblem {
     NotAnObject,
+    NotAnArray,
     Missing,
     WrongFormat { found: String },
     BadVersion,
@@ -63,12 +110,101 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     refuse_invalid(read(text)?)
 }
 
+/// Refuses a file by its size alone, before reading it (the browser gives `File.size`).
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes, limit: MAX_FILE_BYTES });
+    }
+    Ok(())
+}
+
+/// A file's bytes as text: not too large, not empty, UTF-8 (a BOM is dropped), and not
+/// recognisably a CSV, spreadsheet or PDF. Invalid UTF-8 is an error, never replaced.
+pub fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
+    check_size(bytes.len() as u64)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty);
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(ImportError::OtherKind { kind });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 { offset: e.valid_up_to() })?;
+    if looks_like_csv(text) {
+        return Err(ImportError::OtherKind { kind: OtherKind::Csv });
+    }
+    Ok(text)
+}
+
+/// Reads a JSON value from text, with an error that says what kind of problem and where.
+pub fn parse(text: &str) -> Result<Value, ImportError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
+        let detail = e.to_string();
+        let problem = if e.is_eof() {
+            JsonProblem::Truncated
+        } else if detail.starts_with("recursion limit exceeded") {
+            JsonProblem::TooDeep
+        } else if detail.starts_with("number out of range") {
+            JsonProblem::NumberOutOfRange
+        } else {
+            JsonProblem::Syntax
+        };
+        ImportError::NotJson { line: e.line(), column: e.column(), problem, near: near(text, e.line(), e.column()), detail }
+    })
+}
+
+/// A few characters of `text` around line `line`, column `column` (both from 1; the column
+/// counts bytes, as serde_json does), on one line.
+fn near(text: &str, line: usize, column: usize) -> String {
+    const BEFORE: usize = 16;
+    const AFTER: usize = 8;
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else { return String::new() };
+    let at = l.floor_char_boundary(column.saturating_sub(1).min(l.len()));
+    let before: String = {
+        let chars: Vec<char> = l[..at].chars().collect();
+        chars[chars.len().saturating_sub(BEFORE)..].iter().collect()
+    };
+    let after: String = l[at..].chars().take(AFTER).collect();
+    format!("{before}{after}").trim().chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Well-known signatures of binary files people pick by mistake.
+fn binary_kind(bytes: &[u8]) -> Option<OtherKind> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Some(OtherKind::Zip)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(OtherKind::OfficeBinary)
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(OtherKind::Pdf)
+    } else {
+        None
+    }
+}
+
+/// A cheap look at the first line: JSON starts with `{` or `[` (or is one scalar, which has no
+/// separator in it); a CSV starts with a cell and has a comma, tab or semicolon before its
+/// first line ends.
+fn looks_like_csv(text: &str) -> bool {
+    let start = text.trim_start();
+    if start.starts_with(['{', '[']) {
+        return false;
+    }
+    let line = start.lines().next().unwrap_or_default();
+    let line = line[..line.floor_char_boundary(4096)].trim();
+    if line.starts_with('"') {
+        // A quoted first cell: `"番号","名前"` (a JSON string is never followed by a comma).
+        return ["\",", "\"\t", "\";"].iter().any(|sep| line.contains(sep));
+    }
+    line.contains([',', '\t', ';'])
+}
+
 /// Reads an already parsed JSON value (e.g. one entry of a backup-everything file).
 pub fn import_value(value: Value) -> Result<Imported, ImportError> {
     refuse_invalid(read_value(value)?)
 }
 
-fn refuse_invalid(read: Imported) -> Result<Imported, ImportError> {
+pub(super) fn refuse_invalid(read: Imported) -> Result<Imported, ImportError> {
     if errors(&read.problems).next().is_some() {
         return Err(ImportError::Invalid { problems: errors(&read.problems).cloned().collect() });
     }
@@ -79,21 +215,22 @@ fn refuse_invalid(read: Imported) -> Result<Imported, ImportError> {
 /// errors included. Storage reads autosaved work in progress this way (a reversed period
 /// while typing is the user's work, not garbage).
 pub fn read(text: &str) -> Result<Imported, ImportError> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    })?;
-    read_value(value)
+    read_value(parse(text)?)
 }
 
-fn read_value(mut value: Value) -> Result<Imported, ImportError> {
-    let version = check_envelope(&value)?;
+/// [`read`] for an already parsed value.
+pub fn read_value(value: Value) -> Result<Imported, ImportError> {
+    read_value_with(value, MIGRATIONS, CURRENT_VERSION)
+}
+
+/// [`read_value`] with a given list of migrations and current version (tests try migrations
+/// that this build does not have yet).
+pub(super) fn read_value_with(mut value: Value, migrations: &[super::migrations::Migration], current: u64) -> Result<Imported, ImportError> {
+    let version = check_envelope(&value, current)?;
     let text_field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
     let exported_at = text_field(&value, "exported_at");
     let generator = text_field(&value, "generator");
-    migrate(&mut value, version, MIGRATIONS, CURRENT_VERSION)?;
+    migrate(&mut value, version, migrations, current)?;
     let raw = value.get_mut("strategy").map(Value::take).unwrap_or(Value::Null);
     let strategy: Strategy = serde_path_to_error::deserialize(raw).map_err(|e| {
         let path = e.path().to_string();
@@ -107,7 +244,7 @@ fn read_value(mut value: Value) -> Result<Imported, ImportError> {
     Ok(Imported {
         strategy,
         problems,
-        migrated_from: (version < CURRENT_VERSION).then_some(version),
+        migrated_from: (version < current).then_some(version),
         exported_at,
         generator,
     })
@@ -118,12 +255,23 @@ fn rooted(path: &str) -> String {
 }
 
 /// Checks the envelope and returns the file's version.
-fn check_envelope(value: &Value) -> Result<u64, ImportError> {
+fn check_envelope(value: &Value, current: u64) -> Result<u64, ImportError> {
+    let version = check_header(value, FORMAT_NAME, current)?;
+    match value.get("strategy") {
+        Some(Value::Object(_)) => Ok(version),
+        Some(_) => Err(ImportError::NotAnEnvelope { path: "strategy".into(), problem: EnvelopeProblem::NotAnObject }),
+        None => Err(ImportError::NotAnEnvelope { path: "strategy".into(), problem: EnvelopeProblem::Missing }),
+    }
+}
+
+/// The part every Shirube file shares: an object with this `format` name and a `version` from
+/// 1 to `current` (a newer one is refused). Returns the version.
+pub(super) fn check_header(value: &Value, format: &str, current: u64) -> Result<u64, ImportError> {
     let not = |path: &str, problem| ImportError::NotAnEnvelope { path: path.to_owned(), problem };
     let obj = value.as_object().ok_or_else(|| not("", EnvelopeProblem::NotAnObject))?;
     match obj.get("format") {
         None => return Err(not("format", EnvelopeProblem::Missing)),
-        Some(Value::String(f)) if f == FORMAT_NAME => {}
+        Some(Value::String(f)) if f == format => {}
         Some(other) => {
             let found = other.as_str().map_or_else(|| other.to_string(), str::to_owned);
             return Err(not("format", EnvelopeProblem::WrongFormat { found: truncate(&found) }));
@@ -133,18 +281,14 @@ fn check_envelope(value: &Value) -> Result<u64, ImportError> {
         None => return Err(not("version", EnvelopeProblem::Missing)),
         Some(v) => v.as_u64().filter(|v| *v >= 1).ok_or_else(|| not("version", EnvelopeProblem::BadVersion))?,
     };
-    if version > CURRENT_VERSION {
+    if version > current {
         return Err(ImportError::NewerVersion { version });
     }
-    match obj.get("strategy") {
-        Some(Value::Object(_)) => Ok(version),
-        Some(_) => Err(not("strategy", EnvelopeProblem::NotAnObject)),
-        None => Err(not("strategy", EnvelopeProblem::Missing)),
-    }
+    Ok(version)
 }
 
 /// Sorts serde's English message into a kind; what is not recognised keeps the message.
-fn classify(message: &str) -> ShapeProblem {
+pub(super) fn classify(message: &str) -> ShapeProblem {
     let between = |s: &str, start: &str, end: &str| -> Option<String> {
         let rest = s.split_once(start)?.1;
         Some(rest.split_once(end).map_or(rest, |(a, _)| a).to_owned())
@@ -170,7 +314,7 @@ fn strip_position(s: &str) -> String {
 }
 
 /// Text from a file, cut to a length that fits in a message.
-fn truncate(s: &str) -> String {
+pub(super) fn truncate(s: &str) -> String {
     const MAX: usize = 80;
     if s.chars().count() <= MAX { s.to_owned() } else { s.chars().take(MAX).collect::<String>() + "…" }
 }
@@ -247,7 +391,7 @@ mod tests {
     #[test]
     fn not_json_says_where() {
         match import("{\n  \"format\": \"shirube-strategy\",\n  oops\n}") {
-            Err(ImportError::NotJson { line: 3, column, .. }) => assert!(column > 0),
+            Err(ImportError::NotJson { line: 3, column, problem: JsonProblem::Syntax, .. }) => assert!(column > 0),
             other => panic!("{other:?}"),
         }
         assert!(matches!(import(""), Err(ImportError::NotJson { .. })));
@@ -262,6 +406,63 @@ mod tests {
         for garbage in ["\0", "null", "\"str\"", "1e999", "{\"format\":null}", "{\"format\":\"shirube-strategy\",\"version\":1e3}", "\u{FEFF}"] {
             assert!(import(garbage).is_err(), "{garbage:?}");
         }
+    }
+
+    /// The checks on a file's bytes, before any JSON is parsed.
+    #[test]
+    fn bytes_are_checked_before_parsing() {
+        assert_eq!(text_of(b""), Err(ImportError::Empty));
+        assert_eq!(text_of(b" \n\t"), Err(ImportError::Empty));
+        assert_eq!(text_of(b"\xEF\xBB\xBF"), Err(ImportError::Empty));
+        assert_eq!(text_of(b"\xEF\xBB\xBF{}"), Ok("{}"));
+        // Shift_JIS "北本市" is not UTF-8: never replaced by U+FFFD, refused with the place.
+        assert_eq!(text_of(b"{\"t\": \"\x96\x6B\x96\x7B\x8E\x73\"}"), Err(ImportError::NotUtf8 { offset: 7 }));
+        assert_eq!(text_of("番号,名前\n1,a".as_bytes()), Err(ImportError::OtherKind { kind: OtherKind::Csv }));
+        assert_eq!(text_of("\u{FEFF}\"番号\",\"名前\"\r\n".as_bytes()), Err(ImportError::OtherKind { kind: OtherKind::Csv }));
+        assert_eq!(text_of(b"id\ttitle\n"), Err(ImportError::OtherKind { kind: OtherKind::Csv }));
+        assert_eq!(text_of(b"PK\x03\x04\x14\x00"), Err(ImportError::OtherKind { kind: OtherKind::Zip }));
+        assert_eq!(text_of(b"%PDF-1.7\n"), Err(ImportError::OtherKind { kind: OtherKind::Pdf }));
+        // JSON is never taken for a CSV, whatever its first line holds.
+        for json in ["{\"a\": 1, \"b\": 2}", "[1, 2]", "\"a,b\"", "null\t", "  1e3  "] {
+            assert_eq!(text_of(json.as_bytes()), Ok(json), "{json}");
+        }
+        assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
+        assert_eq!(check_size(20 << 20), Err(ImportError::TooLarge { bytes: 20 << 20, limit: MAX_FILE_BYTES }));
+        assert_eq!(text_of(&vec![b' '; MAX_FILE_BYTES as usize + 1]), Err(ImportError::TooLarge { bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES }));
+    }
+
+    #[test]
+    fn json_errors_say_what_kind() {
+        let kind = |text: &str| match parse(text) {
+            Err(ImportError::NotJson { problem, near, line, .. }) => (problem, near, line),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(kind("{\"a\": [1, 2").0, JsonProblem::Truncated);
+        assert_eq!(kind(&"[".repeat(200)).0, JsonProblem::TooDeep);
+        assert_eq!(kind("{\"a\": 1e400}"), (JsonProblem::NumberOutOfRange, "{\"a\": 1e400}".into(), 1));
+        assert_eq!(kind("{\n  \"value\": NaN,\n  \"b\": 1\n}"), (JsonProblem::Syntax, "\"value\": NaN,".into(), 2));
+        // Deep, but within the limit, is fine.
+        assert!(parse(&("[".repeat(100) + &"]".repeat(100))).is_ok());
+    }
+
+    /// A file in an older version is migrated and says so (this build has no older version
+    /// yet: a made-up migration 1 → 2 stands in).
+    #[test]
+    fn an_older_version_is_migrated_and_says_so() {
+        fn rename(v: &mut Value) -> Result<(), String> {
+            let s = v.get_mut("strategy").and_then(Value::as_object_mut).ok_or("no strategy")?;
+            let name = s.remove("name").ok_or("no name")?;
+            s.insert("title".into(), name);
+            Ok(())
+        }
+        let migrations = [super::super::migrations::Migration { from: 1, title: "name → title", apply: rename }];
+        let mut v = serde_json::to_value(sample()).unwrap();
+        let title = v.as_object_mut().unwrap().remove("title").unwrap();
+        v["name"] = title;
+        let read = read_value_with(file(v), &migrations, 2).unwrap();
+        assert_eq!(read.migrated_from, Some(1));
+        assert_eq!(read.strategy.title, sample().title);
+        assert!(matches!(read_value_with(file(json!({})), &migrations, 2), Err(ImportError::Migration { from: 1, .. })));
     }
 
     #[test]

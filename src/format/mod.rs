@@ -5,14 +5,27 @@
 //! Architecture invariant: only this module knows the JSON layout of a file. Pure Rust; never
 //! panics on any input.
 
+pub mod csv;
+mod compare;
 mod envelope;
+mod everything;
 mod import;
 pub mod migrations;
+mod open;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 
 pub use envelope::{export, export_compact, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
-pub use import::{import, import_value, read, EnvelopeProblem, ImportError, Imported, ShapeProblem};
+pub use compare::{compare, Changes};
+pub use everything::{
+    backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup, Saved,
+    BACKUP_FORMAT_NAME, BACKUP_VERSION,
+};
+pub use import::{
+    check_size, import, import_value, parse, read, read_value, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
+    OtherKind, ShapeProblem, MAX_FILE_BYTES,
+};
+pub use open::{open, Opened};
 
 /// The JSON Schema of the current file format, as shipped in `public/`.
 pub fn json_schema() -> String {

@@ -8,6 +8,8 @@
 //! * [`Store`] keeps strategies, their backups, unreadable leftovers ("garbage") and the
 //!   preferences under the keys in [`keys`]. Every text it stores is a `format::export` envelope,
 //!   read back through `format::import`.
+//! * Files in and out ([`Store::replace`], [`Store::export_everything`],
+//!   [`Store::restore_everything`]): a stored version is backed up before it is replaced.
 //! * Whatever is unreadable is renamed to a garbage key (kept, offered for download), never
 //!   deleted; every delete is preceded by a backup; a write refused for lack of space leaves the
 //!   previous version intact.
@@ -26,6 +28,7 @@ mod preferences;
 mod store;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+mod transfer;
 
 pub use backend::{Backend, MemoryBackend};
 pub use backups::{Backup, BackupReason};
@@ -35,3 +38,4 @@ pub use garbage::GarbageEntry;
 pub use local::LocalStorage;
 pub use preferences::{Language, Preferences, YearStyle};
 pub use store::{Store, StrategySummary};
+pub use transfer::RestoreReport;

@@ -1,7 +1,9 @@
 //! The root component: creates the app state, follows the URL hash, and lays out the page.
 
+use super::dashboard::Dashboard;
 use super::editor::Editor;
 use super::header::Header;
+use super::import_preview::ImportPreview;
 use super::notices::Notices;
 use super::overview::Overview;
 use super::route::Route;
@@ -51,9 +53,11 @@ fn App() -> impl IntoView {
         <Header/>
         <main id="main">
             <Notices/>
+            <ImportPreview/>
             {move || match state.route.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
                 Route::Strategy(_) => view! { <Overview/> }.into_any(),
+                Route::Dashboard(_) => view! { <Dashboard/> }.into_any(),
                 Route::Edit(_, _) => view! { <Editor/> }.into_any(),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">

@@ -1,29 +1,99 @@
-//! Files in and out of the browser: reading a picked file's text, offering text as a download,
-//! and file names that are safe on Windows.
+//! Files in and out of the browser: reading a picked or dropped file's bytes (refused by its
+//! size first), offering text as a download, and file names that are safe on Windows.
 
-/// `北本市_第2期総合戦略_2026-11-21.shirube.json`: characters Windows refuses replaced, length kept sane.
+/// `北本市_第2期総合戦略_2026-11-21.shirube.json`: safe on Windows — characters it refuses
+/// (`\ / : * ? " < > |` and control characters) replaced by `_`, no part ending in a dot or a
+/// space, names Windows reserves for devices (CON, PRN, AUX, NUL, COM1–9, LPT1–9) prefixed with
+/// `_`, each part at most 60 characters.
 pub fn file_name(municipality: &str, title: &str, date: &str, extension: &str) -> String {
     let clean = |s: &str| -> String {
         let s: String = s
             .chars()
             .map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
             .collect();
-        let s = s.trim().trim_end_matches(['.', ' ']).to_owned();
-        s.chars().take(60).collect()
+        let s: String = s.trim().chars().take(60).collect();
+        s.trim_end_matches(['.', ' ']).trim_start().to_owned()
     };
     let stem: Vec<String> = [clean(municipality), clean(title), clean(date)].into_iter().filter(|s| !s.is_empty()).collect();
     let stem = if stem.is_empty() { "shirube".to_owned() } else { stem.join("_") };
+    let stem = if is_reserved_on_windows(&stem) { format!("_{stem}") } else { stem };
     format!("{stem}.{extension}")
+}
+
+/// CON, PRN, AUX, NUL, COM0–9, LPT0–9 (also with superscript digits), in any case: Windows
+/// refuses these as a file name, with any extension.
+fn is_reserved_on_windows(stem: &str) -> bool {
+    let base = stem.split('.').next().unwrap_or_default().trim_end().to_ascii_uppercase();
+    if ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"].contains(&base.as_str()) {
+        return true;
+    }
+    let mut chars = base.chars();
+    let prefix: String = chars.by_ref().take(3).collect();
+    let rest: String = chars.collect();
+    (prefix == "COM" || prefix == "LPT") && rest.chars().count() == 1 && rest.chars().all(|c| c.is_ascii_digit() || "¹²³".contains(c))
 }
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use wasm_bindgen::{JsCast, JsValue};
 
-    /// The text of a file the user picked or dropped.
-    pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
-        text.as_string().ok_or_else(|| "not text".to_owned())
+    /// The bytes of a file the user picked or dropped. A file over the import's size limit is
+    /// refused by its size, before anything is read (`Err(Ok(…))`); `Err(Err(…))` is what the
+    /// browser said when reading failed. Bytes, not `File.text()`: invalid UTF-8 must be an
+    /// error, not silently replaced.
+    pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Result<crate::format::ImportError, String>> {
+        crate::format::check_size(file.size() as u64).map_err(Ok)?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| Err(js_error(&e)))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// The files a drag carries, if it carries files (`dataTransfer.files`; read through
+    /// `Reflect` so that no extra web-sys feature is needed).
+    pub fn dropped_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+        let Ok(transfer) = js_sys::Reflect::get(ev, &JsValue::from_str("dataTransfer")) else { return Vec::new() };
+        let Ok(files) = js_sys::Reflect::get(&transfer, &JsValue::from_str("files")) else { return Vec::new() };
+        let Some(files) = files.dyn_ref::<web_sys::FileList>() else { return Vec::new() };
+        (0..files.length()).filter_map(|i| files.get(i)).collect()
+    }
+
+    /// Whether a drag (dragenter / dragover) carries files, not text or a link.
+    pub fn drag_has_files(ev: &web_sys::Event) -> bool {
+        let types = js_sys::Reflect::get(ev, &JsValue::from_str("dataTransfer"))
+            .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("types")))
+            .ok()
+            .map(|t| js_sys::Array::from(&t));
+        types.is_some_and(|t| t.iter().any(|v| v.as_string().as_deref() == Some("Files")))
+    }
+
+    /// Tells the browser that a drop here is a copy (the cursor shows "+").
+    pub fn set_drop_effect_copy(ev: &web_sys::Event) {
+        if let Ok(transfer) = js_sys::Reflect::get(ev, &JsValue::from_str("dataTransfer")) {
+            let _ = js_sys::Reflect::set(&transfer, &JsValue::from_str("dropEffect"), &JsValue::from_str("copy"));
+        }
+    }
+
+    /// Resolves after the browser has had a chance to paint (a frame, then a task), so that a
+    /// message shown before long synchronous work is seen.
+    pub async fn next_frame() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let Some(w) = web_sys::window() else {
+                let _ = resolve.call0(&JsValue::NULL);
+                return;
+            };
+            let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+                }
+            });
+            if w.request_animation_frame(after_paint.unchecked_ref()).is_err() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(after_paint.unchecked_ref(), 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    fn js_error(e: &JsValue) -> String {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
     }
 
     /// Offers `text` as a download named `name`.
@@ -104,5 +174,20 @@ mod tests {
         assert_eq!(file_name("", "", "", "json"), "shirube.json");
         assert_eq!(file_name("町.", " 題 ", "d", "json"), "町_題_d.json");
         assert_eq!(file_name(&"長".repeat(100), "t", "d", "json").chars().count(), 60 + 1 + 1 + 1 + 1 + 5);
+        // Every character Windows refuses, and control characters.
+        assert_eq!(file_name(r#"\/:*?"<>|"#, "a\tb\nc\u{0}", "", "json"), "__________a_b_c_.json");
+        // No part ends in a dot or a space (also after cutting to 60 characters).
+        assert_eq!(file_name("町 . .", "題...", "", "json"), "町_題.json");
+        assert_eq!(file_name(&format!("{}.x", "a".repeat(59)), "t", "", "json"), format!("{}_t.json", "a".repeat(59)));
+        // Names reserved for devices, whatever the case, with or without an extension.
+        for reserved in ["CON", "con", "Prn", "AUX", "NUL", "COM1", "com9", "LPT1", "lpt3", "COM¹", "CON ", "NUL."] {
+            assert_eq!(file_name(reserved, "", "", "json"), format!("_{}.json", reserved.trim_end_matches(['.', ' '])), "{reserved:?}");
+        }
+        assert_eq!(file_name("CON", "", "", "shirube.json"), "_CON.shirube.json");
+        // Only whole names are reserved.
+        assert_eq!(file_name("CON", "題", "", "json"), "CON_題.json");
+        assert_eq!(file_name("CONSOLE", "", "", "json"), "CONSOLE.json");
+        assert_eq!(file_name("COM10", "", "", "json"), "COM10.json");
+        assert_eq!(file_name("...", "   ", "", "json"), "shirube.json");
     }
 }

@@ -1,7 +1,7 @@
 //! Words: every text the user reads, Japanese first with English available. Errors and
 //! problems arrive here as data and leave as sentences; nothing below `ui` holds UI text.
 
-use crate::format::{EnvelopeProblem, ImportError, ShapeProblem};
+use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
 use crate::model::{Problem, ProblemKind};
 use crate::storage::StorageError;
 
@@ -41,22 +41,52 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
     }
 }
 
+/// At most this many problems are listed for a file; the rest are counted.
+const MAX_PROBLEM_LINES: usize = 30;
+
 /// What went wrong with a file, in one or more lines.
 pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
     let ja = lang == Language::Ja;
     let one = |s: String| vec![s];
     match e {
-        ImportError::NotJson { line, column, .. } => one(if ja {
-            format!("JSON として読めません（{line}行目 {column}文字目）")
+        ImportError::TooLarge { bytes, limit } => one(if ja {
+            format!("ファイルが大きすぎます（{}）。読み込めるのは {} までです", size(*bytes), size(*limit))
         } else {
-            format!("This is not valid JSON (line {line}, column {column})")
+            format!("The file is too large ({}). The limit is {}", size(*bytes), size(*limit))
         }),
+        ImportError::Empty => one(tr(lang, "ファイルが空です", "The file is empty").into()),
+        ImportError::NotUtf8 { offset } => one(if ja {
+            format!("UTF-8 のテキストではありません（{} バイト目）。Shift_JIS などで保存したファイルは、UTF-8 で保存し直してください", offset + 1)
+        } else {
+            format!("This is not UTF-8 text (byte {}). Save the file as UTF-8 and try again", offset + 1)
+        }),
+        ImportError::OtherKind { kind } => one(match kind {
+            OtherKind::Csv => tr(lang, "JSON ではありません（CSV ファイルのようです）。ここで取り込めるのは Shirube の JSON ファイルです", "This is not JSON (it looks like a CSV file). Only Shirube JSON files can be imported here"),
+            OtherKind::Zip => tr(lang, "JSON ではありません（Excel などの ZIP 形式のファイルのようです）", "This is not JSON (it looks like an Excel or other ZIP file)"),
+            OtherKind::OfficeBinary => tr(lang, "JSON ではありません（古い Excel / Word のファイルのようです）", "This is not JSON (it looks like an old Excel or Word file)"),
+            OtherKind::Pdf => tr(lang, "JSON ではありません（PDF ファイルのようです）", "This is not JSON (it looks like a PDF file)"),
+        }.into()),
+        ImportError::NotJson { line, column, problem, near, .. } => {
+            let place = if ja { format!("{line}行目 {column}文字目") } else { format!("line {line}, column {column}") };
+            let near = if near.is_empty() { String::new() } else if ja { format!("、付近: {near}") } else { format!(", near: {near}") };
+            one(match (problem, ja) {
+                (JsonProblem::TooDeep, true) => format!("JSON として読めません: 入れ子が深すぎます（{place}）"),
+                (JsonProblem::TooDeep, false) => format!("This is not valid JSON: nested too deeply ({place})"),
+                (JsonProblem::Truncated, true) => format!("JSON として読めません: ファイルが途中で終わっています（{place}）"),
+                (JsonProblem::Truncated, false) => format!("This is not valid JSON: the file ends too early ({place})"),
+                (JsonProblem::NumberOutOfRange, true) => format!("JSON として読めません: 数値が大きすぎます（{place}{near}）"),
+                (JsonProblem::NumberOutOfRange, false) => format!("This is not valid JSON: a number is too large ({place}{near})"),
+                (JsonProblem::Syntax, true) => format!("JSON として読めません（{place}{near}）"),
+                (JsonProblem::Syntax, false) => format!("This is not valid JSON ({place}{near})"),
+            })
+        }
         ImportError::NotAnEnvelope { path, problem } => one(match problem {
             EnvelopeProblem::WrongFormat { found } => if ja { format!("Shirube のファイルではありません（format が '{found}'）") } else { format!("This is not a Shirube file (format is '{found}')") },
             EnvelopeProblem::Missing if path == "format" => tr(lang, "Shirube のファイルではありません（format がありません）", "This is not a Shirube file (no format field)").into(),
             EnvelopeProblem::Missing => if ja { format!("{path}: 必須の項目がありません") } else { format!("{path}: required field is missing") },
             EnvelopeProblem::NotAnObject if path.is_empty() => tr(lang, "Shirube のファイルではありません（JSON オブジェクトではありません）", "This is not a Shirube file (not a JSON object)").into(),
             EnvelopeProblem::NotAnObject => if ja { format!("{path}: オブジェクトではありません") } else { format!("{path}: not an object") },
+            EnvelopeProblem::NotAnArray => if ja { format!("{path}: 配列ではありません") } else { format!("{path}: not an array") },
             EnvelopeProblem::BadVersion => tr(lang, "version: 正しいバージョン番号ではありません", "version: not a valid version number").into(),
         }),
         ImportError::NewerVersion { version } => one(if ja {
@@ -75,7 +105,32 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
             ShapeProblem::UnknownVariant { found, expected } => if ja { format!("{path}: '{found}' は使えない値です（{expected}）") } else { format!("{path}: '{found}' is not allowed ({expected})") },
             ShapeProblem::Other { detail } => format!("{path}: {detail}"),
         }),
-        ImportError::Invalid { problems } => problems.iter().map(|p| problem(p, lang)).collect(),
+        ImportError::Invalid { problems } => {
+            let mut lines: Vec<String> = problems.iter().take(MAX_PROBLEM_LINES).map(|p| problem(p, lang)).collect();
+            if problems.len() > MAX_PROBLEM_LINES {
+                let rest = problems.len() - MAX_PROBLEM_LINES;
+                lines.push(if ja { format!("ほか {rest} 件") } else { format!("and {rest} more") });
+            }
+            lines
+        }
+        // The entry's place in front of each line: "strategies[3].strategy.title: …".
+        ImportError::InEntry { path, error } => import_error(error, lang)
+            .into_iter()
+            .map(|line| if line.starts_with("strategy") || line.starts_with("version") || line.starts_with("format") { format!("{path}.{line}") } else { format!("{path}: {line}") })
+            .collect(),
+    }
+}
+
+/// A file size for people: "20.0 MB", "512 KB", "300 バイト".
+pub fn size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        if tenths % 10 == 0 { format!("{} MB", tenths / 10) } else { format!("{}.{} MB", tenths / 10, tenths % 10) }
+    } else if bytes >= 1024 {
+        format!("{} KB", (bytes + 512) / 1024)
+    } else {
+        format!("{bytes} B")
     }
 }
 

@@ -10,17 +10,25 @@ pub mod files;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod chart_view;
+#[cfg(target_arch = "wasm32")]
 mod create_form;
+#[cfg(target_arch = "wasm32")]
+mod dashboard;
 #[cfg(target_arch = "wasm32")]
 mod editor;
 #[cfg(target_arch = "wasm32")]
 mod header;
+#[cfg(target_arch = "wasm32")]
+mod import_preview;
 #[cfg(target_arch = "wasm32")]
 mod notices;
 #[cfg(target_arch = "wasm32")]
 mod overview;
 #[cfg(target_arch = "wasm32")]
 mod state;
+#[cfg(target_arch = "wasm32")]
+mod status;
 #[cfg(target_arch = "wasm32")]
 mod strategy_list;
 

@@ -11,10 +11,14 @@ pub fn Notices() -> impl IntoView {
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
-        let error = matches!(notice, Notice::ImportFailed { .. } | Notice::FileUnreadable { .. } | Notice::Storage(_) | Notice::Download(_));
+        let error = matches!(notice, Notice::ImportFailed { .. } | Notice::FileUnreadable { .. } | Notice::Storage(_) | Notice::Download(_))
+            || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
         let (headline, lines): (String, Vec<String>) = match &notice {
-            Notice::Imported { title, as_copy, migrated_from, warnings } => {
+            Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
                 let mut lines = Vec::new();
+                if replaced.is_some() {
+                    lines.push(tr(lang, "同じ ID の戦略を置き換えました。置き換える前の版はバックアップに残してあります（「元に戻す」で戻せます）。", "The strategy with the same id was replaced. The version before is kept as a backup (Undo brings it back).").to_owned());
+                }
                 if *as_copy {
                     lines.push(tr(lang, "同じ ID の戦略がすでにあるため、既存のものは変更せず、コピーとして取り込みました。", "A strategy with the same id is already here: it was left unchanged and the file came in as a copy.").to_owned());
                 }
@@ -39,12 +43,17 @@ pub fn Notices() -> impl IntoView {
             Notice::FileUnreadable { file, detail } => (format!("{} {file}", tr(lang, "ファイルを読めませんでした:", "Could not read the file:")), vec![detail.clone()]),
             Notice::Deleted { title, .. } => (format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")), vec![tr(lang, "バックアップを残してあります。", "A backup was kept.").to_owned()]),
             Notice::Restored { title } => (format!("{}「{title}」", tr(lang, "復元しました:", "Restored:")), vec![]),
+            Notice::RestoredEverything(r) => (
+                tr(lang, "バックアップから復元しました", "Restored from the backup").to_owned(),
+                restore_lines(r, lang),
+            ),
             Notice::Exported { file } => (format!("{} {file}", tr(lang, "書き出しました:", "Exported:")), vec![]),
             Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![i18n::storage_error(e, lang)]),
             Notice::Download(d) => (tr(lang, "ダウンロードできませんでした", "Download failed").to_owned(), vec![d.clone()]),
         };
         let undo = match &notice {
             Notice::Deleted { backup_key, .. } => Some(backup_key.clone()),
+            Notice::Imported { replaced: Some(backup_key), .. } => Some(backup_key.clone()),
             _ => None,
         };
         Some(view! {
@@ -64,4 +73,28 @@ pub fn Notices() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// What a restore of everything did, line by line (only what happened).
+fn restore_lines(r: &crate::storage::RestoreReport, lang: crate::storage::Language) -> Vec<String> {
+    let ja = lang == crate::storage::Language::Ja;
+    let mut lines = Vec::new();
+    let mut line = |n: usize, ja_text: &str, en_text: &str| {
+        if n > 0 {
+            lines.push(if ja { format!("{ja_text} {n} 件") } else { format!("{en_text}: {n}") });
+        }
+    };
+    line(r.added, "追加した戦略:", "Strategies added");
+    line(r.replaced, "置き換えた戦略（前の版はバックアップに残しました）:", "Strategies replaced (the versions before are kept as backups)");
+    line(r.kept, "このブラウザの内容のまま残した戦略:", "Strategies left as they were here");
+    line(r.unchanged, "同じ内容だった戦略:", "Strategies that were the same");
+    line(r.backups_added, "追加したバックアップ:", "Backups added");
+    line(r.backups_present, "すでにあったバックアップ:", "Backups already here");
+    if let Some(e) = &r.error {
+        lines.push(if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() } + &i18n::storage_error(e, lang));
+    }
+    if lines.is_empty() {
+        lines.push(tr(lang, "変更はありませんでした。", "Nothing changed.").to_owned());
+    }
+    lines
 }

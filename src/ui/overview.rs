@@ -5,6 +5,8 @@
 use super::i18n::{self, tr};
 use super::route::Route;
 use super::state::use_app;
+use super::status::mix_badges;
+use crate::charts::dashboard::status_colour;
 use crate::model::{assess, Context, Goal, Indicator, Measure, Strategy};
 use crate::storage::{Language, YearStyle};
 use leptos::prelude::*;
@@ -62,6 +64,7 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
                 }}</p>
                 <div class="actions">
                     <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::ui::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
+                    <a class="button" data-testid="to-dashboard" href=Route::Dashboard(s.id.clone()).hash()>{tr(lang, "ダッシュボード（グラフ）", "Dashboard (charts)")}</a>
                     <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
                 </div>
@@ -90,7 +93,7 @@ fn goal_view(s: &Strategy, g: &Goal, lang: Language, style: YearStyle) -> impl I
     let measures = g.measures.iter().map(|m| measure_view(s, m, lang, style)).collect_view();
     view! {
         <section class="panel goal" data-testid="goal">
-            <p class="goal-number">{goal_heading(g, lang)}</p>
+            <p class="goal-number">{goal_heading(g, lang)}" "{mix_badges(lang, s.goal_mix(g))}</p>
             <h2 class="goal-title">{g.title.clone()}</h2>
             {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
             {(!g.sdgs.is_empty()).then(|| view! {
@@ -131,6 +134,7 @@ fn measure_view(s: &Strategy, m: &Measure, lang: Language, style: YearStyle) -> 
             <p class="measure-title">
                 <span class="num">{m.number.clone()}</span>" "{m.title.clone()}
                 {m.priority.then(|| view! { <span class="badge priority">{tr(lang, "重点施策", "Priority")}</span> })}
+                {(!m.kpis.is_empty()).then(|| mix_badges(lang, s.measure_mix(m)))}
                 {latest.and_then(|e| e.rating.clone().map(|r| view! {
                     <span class="rating" title=tr(lang, "評価", "Rating")>{format!("{} {}", i18n::year(e.fiscal_year, lang, style), r)}</span>
                 }))}
@@ -168,7 +172,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                     <td class="num">{target}</td>
                     <td class="num">{actual}</td>
                     <td class="num">{progress}</td>
-                    <td><span class=format!("status {}", a.status.as_str())>{i18n::status(a.status, lang)}" "{a.rating.clone()}</span></td>
+                    <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{i18n::status(a.status, lang)}" "{a.rating.clone()}</span></td>
                 </tr>
             }
         })

@@ -1,6 +1,6 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
-//! editor with what is selected in it.
+//! editor with what is selected in it, `#/s/<id>/dashboard` its charts.
 
 use crate::model::{Id, Strategy};
 
@@ -8,6 +8,8 @@ use crate::model::{Id, Strategy};
 pub enum Route {
     List,
     Strategy(Id),
+    /// The strategy's dashboard of charts.
+    Dashboard(Id),
     Edit(Id, Selection),
     NotFound(String),
 }
@@ -41,6 +43,7 @@ impl Route {
         match path.split('/').collect::<Vec<_>>().as_slice() {
             [""] => Route::List,
             ["s", id] if !id.is_empty() => Route::Strategy(Id::from(*id)),
+            ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
             ["s", id, "edit", kind, item] if !id.is_empty() && !item.is_empty() => {
                 let item = Id::from(*item);
@@ -61,6 +64,7 @@ impl Route {
         match self {
             Route::List | Route::NotFound(_) => "#/".to_owned(),
             Route::Strategy(id) => format!("#/s/{id}"),
+            Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
             Route::Edit(id, selection) => match selection.segments() {
                 None => format!("#/s/{id}/edit"),
                 Some((kind, item)) => format!("#/s/{id}/edit/{kind}/{item}"),
@@ -123,6 +127,7 @@ mod tests {
         assert_eq!(Route::parse(&Route::Strategy(Id::from("x")).hash()), Route::Strategy(Id::from("x")));
         assert!(matches!(Route::parse("#/nope/1"), Route::NotFound(_)));
         for r in [
+            Route::Dashboard(Id::from("s1")),
             Route::Edit(Id::from("s1"), Selection::Strategy),
             Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
             Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),

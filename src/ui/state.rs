@@ -26,7 +26,10 @@ pub enum SaveState {
 /// Something to tell the user, as data; `notices.rs` puts it into words.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    Imported { title: String, as_copy: bool, migrated_from: Option<u64>, warnings: usize },
+    /// `replaced`: the key of the backup of the version it replaced (undo restores it).
+    Imported { title: String, as_copy: bool, migrated_from: Option<u64>, warnings: usize, replaced: Option<String> },
+    /// A backup of everything was merged in.
+    RestoredEverything(crate::storage::RestoreReport),
     ImportFailed { file: String, error: ImportError },
     FileUnreadable { file: String, detail: String },
     Deleted { title: String, backup_key: String },
@@ -55,6 +58,8 @@ pub struct AppState {
     pub prefs: RwSignal<Preferences>,
     pub notice: RwSignal<Option<Notice>>,
     pub route: RwSignal<Route>,
+    /// A file read and checked, waiting for the user's choice in the import preview.
+    pub pending: RwSignal<Option<super::import_preview::Pending>>,
 }
 
 pub fn use_app() -> AppState {
@@ -82,6 +87,7 @@ impl AppState {
             prefs: RwSignal::new(prefs),
             notice: RwSignal::new(None),
             route: RwSignal::new(Route::List),
+            pending: RwSignal::new(None),
         };
         state.refresh();
         state
@@ -130,7 +136,7 @@ impl AppState {
 
     /// Makes the state follow a route: opening a strategy loads it from the store.
     pub fn apply_route(&self, route: Route) {
-        if let Route::Strategy(id) | Route::Edit(id, _) = &route {
+        if let Route::Strategy(id) | Route::Dashboard(id) | Route::Edit(id, _) = &route {
             let already = self.open.with_untracked(|o| o.as_ref().map(|s| &s.id == id)).unwrap_or(false);
             if !already {
                 self.flush();
@@ -297,22 +303,168 @@ impl AppState {
         self.summaries.with_untracked(|l| l.iter().any(|s| &s.id == id))
     }
 
-    /// Imports a file's text: nothing changes unless it reads cleanly; a strategy with the same
-    /// id already here is never overwritten (the file comes in as a copy with fresh ids).
-    pub fn import_text(&self, file: &str, text: &str) {
-        match files::timed("shirube:import", || format::import(text)) {
-            Ok(imported) => {
-                let as_copy = self.has(&imported.strategy.id);
-                let strategy = if as_copy { imported.strategy.duplicate() } else { imported.strategy };
-                self.notice.set(Some(Notice::Imported {
-                    title: strategy.title.clone(),
-                    as_copy,
-                    migrated_from: imported.migrated_from,
-                    warnings: imported.problems.len(),
-                }));
-                self.add_and_open(strategy);
+    /// Reads a file the user picked or dropped and shows the import preview; nothing is stored
+    /// until the user confirms it there. A file over the size limit is refused before it is
+    /// read; one that does not read cleanly is refused with what is wrong and where.
+    pub fn take_file(&self, file: web_sys::File) {
+        let state = *self;
+        let name = file.name();
+        state.pending.set(Some(super::import_preview::Pending::Reading { file: name.clone() }));
+        leptos::task::spawn_local(async move {
+            let bytes = files::read_bytes(&file).await;
+            // Let the "reading" dialog paint before the (synchronous) checks of a large file.
+            files::next_frame().await;
+            match bytes {
+                Ok(bytes) => state.preview_file(&name, &bytes),
+                Err(Ok(error)) => state.import_failed(&name, error),
+                Err(Err(detail)) => {
+                    state.pending.set(None);
+                    state.notice.set(Some(Notice::FileUnreadable { file: name, detail }));
+                }
             }
-            Err(error) => self.notice.set(Some(Notice::ImportFailed { file: file.to_owned(), error })),
+        });
+    }
+
+    /// Checks a file's bytes and shows what importing it would do.
+    pub fn preview_file(&self, name: &str, bytes: &[u8]) {
+        use super::import_preview::{EntryStatus, Existing, Pending};
+        // A change waiting to be saved belongs in the comparison (and in any backup).
+        self.flush();
+        match files::timed("shirube:import", || format::open(bytes)) {
+            Ok(format::Opened::Strategy(imported)) => {
+                let existing = match self.store.with_value(|s| s.load(&imported.strategy.id)) {
+                    Ok(stored) => Some(Existing {
+                        title: stored.title.clone(),
+                        municipality: stored.municipality.name.clone(),
+                        changes: format::compare(&stored, &imported.strategy),
+                    }),
+                    Err(_) => None,
+                };
+                self.notice.set(None);
+                self.pending.set(Some(Pending::Strategy { file: name.to_owned(), bytes: bytes.len(), imported, existing }));
+            }
+            Ok(format::Opened::Everything(all)) => {
+                let entries = all
+                    .strategies
+                    .iter()
+                    .map(|i| match self.store.with_value(|s| s.load(&i.strategy.id)) {
+                        Ok(stored) if stored == i.strategy => EntryStatus::Same,
+                        Ok(stored) => EntryStatus::Differs {
+                            title: stored.title.clone(),
+                            changes: format::compare(&stored, &i.strategy),
+                        },
+                        Err(_) => EntryStatus::New,
+                    })
+                    .collect();
+                self.notice.set(None);
+                self.pending.set(Some(Pending::Everything { file: name.to_owned(), bytes: bytes.len(), all, entries }));
+            }
+            Err(error) => self.import_failed(name, error),
+        }
+    }
+
+    fn import_failed(&self, file: &str, error: ImportError) {
+        self.pending.set(None);
+        self.notice.set(Some(Notice::ImportFailed { file: file.to_owned(), error }));
+    }
+
+    /// Imports the strategy waiting in the preview: as it is when its id is new; otherwise as a
+    /// copy with fresh ids, or (`replace`) in place of the stored one, which is backed up first
+    /// (undo from the notice, or restore from the backups list).
+    pub fn confirm_import(&self, replace: bool) {
+        let Some(super::import_preview::Pending::Strategy { imported, existing, .. }) = self.pending.get_untracked() else { return };
+        self.pending.set(None);
+        let warnings = imported.problems.len();
+        let migrated_from = imported.migrated_from;
+        if replace && existing.is_some() {
+            self.flush();
+            let strategy = imported.strategy;
+            let saved = files::timed("shirube:store", || self.store.with_value(|s| s.replace(&strategy, &files::now())));
+            match saved {
+                Ok(backup) => {
+                    self.notice.set(Some(Notice::Imported {
+                        title: strategy.title.clone(),
+                        as_copy: false,
+                        migrated_from,
+                        warnings,
+                        replaced: backup.map(|b| b.key),
+                    }));
+                    self.refresh();
+                    self.show(strategy);
+                }
+                // Nothing was changed (the backup is taken back out).
+                Err(e) => self.notice.set(Some(Notice::Storage(e))),
+            }
+            return;
+        }
+        let as_copy = existing.is_some() || self.has(&imported.strategy.id);
+        let strategy = if as_copy { imported.strategy.duplicate() } else { imported.strategy };
+        self.notice.set(Some(Notice::Imported { title: strategy.title.clone(), as_copy, migrated_from, warnings, replaced: None }));
+        self.add_and_open(strategy);
+    }
+
+    /// Merges the backup file waiting in the preview into this browser: new strategies are
+    /// added, those in `replace` replace the stored version (backed up first), other
+    /// differing ones are left as they are; the file's backups are added.
+    pub fn confirm_restore(&self, replace: std::collections::HashSet<Id>) {
+        let Some(super::import_preview::Pending::Everything { all, .. }) = self.pending.get_untracked() else { return };
+        self.pending.set(None);
+        self.flush();
+        let report = files::timed("shirube:store", || self.store.with_value(|s| s.restore_everything(&all, &replace, &files::now())));
+        self.notice.set(Some(Notice::RestoredEverything(report)));
+        self.refresh();
+        for id in &replace {
+            self.reload_open(id);
+        }
+    }
+
+    /// Closes the preview; nothing was changed.
+    pub fn cancel_import(&self) {
+        self.pending.set(None);
+    }
+
+    /// Shows a strategy that is already stored: it becomes the open one (a fresh undo history).
+    fn show(&self, strategy: Strategy) {
+        let id = strategy.id.clone();
+        self.history.update_value(History::clear);
+        self.history_depths.set((0, 0));
+        self.open.set(Some(strategy));
+        self.save_state.set(if self.store.with_value(|s| s.is_persistent()) { SaveState::Saved { at: None } } else { SaveState::NotPersistent });
+        self.set_preferences(|p| p.last_opened = Some(id.clone()));
+        self.navigate(Route::Strategy(id));
+    }
+
+    /// The strategy `id` was changed in storage by this tab (a restore): if it is the open one,
+    /// read it again, with a fresh undo history (the steps were about the version that is now
+    /// a backup).
+    fn reload_open(&self, id: &Id) {
+        if !self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id)) {
+            return;
+        }
+        if let Ok(fresh) = self.store.with_value(|s| s.load(id)) {
+            if self.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
+                self.history.update_value(History::clear);
+                self.history_depths.set((0, 0));
+                self.open.set(Some(fresh));
+            }
+        }
+    }
+
+    /// Downloads everything this browser holds (every strategy and every backup) as one
+    /// backup file, which "restore" reads back.
+    pub fn export_everything(&self) {
+        self.flush();
+        let now = files::now();
+        match self.store.with_value(|s| s.export_everything(&now)) {
+            Ok(text) => {
+                let name = files::file_name("Shirube", self.tr("バックアップ", "backup"), &files::today(), "shirube-backup.json");
+                match files::download(&name, "application/json", &text) {
+                    Ok(()) => self.notice.set(Some(Notice::Exported { file: name })),
+                    Err(e) => self.notice.set(Some(Notice::Download(e))),
+                }
+                self.refresh();
+            }
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
         }
     }
 
@@ -381,11 +533,21 @@ impl AppState {
         self.refresh();
     }
 
+    /// Brings a backup back (the live version, if any, is backed up first). When it is the
+    /// open strategy, the open one follows (a waiting change is saved first, so it is in the
+    /// backup of the live version).
     pub fn restore(&self, backup_key: &str) {
+        self.flush();
         match self.store.with_value(|st| st.restore_backup(backup_key, &files::now())) {
-            Ok(s) => self.notice.set(Some(Notice::Restored { title: s.title })),
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+            Ok(s) => {
+                self.notice.set(Some(Notice::Restored { title: s.title.clone() }));
+                self.refresh();
+                self.reload_open(&s.id);
+            }
+            Err(e) => {
+                self.notice.set(Some(Notice::Storage(e)));
+                self.refresh();
+            }
         }
-        self.refresh();
     }
 }

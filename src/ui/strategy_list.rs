@@ -28,17 +28,13 @@ pub fn StrategyList() -> impl IntoView {
         }
     };
 
+    // A picked file goes to the import preview (a strategy file or a backup of everything);
+    // the input is cleared so that picking the same file again reads it again.
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().expect("change has a target").unchecked_into();
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            match files::read_text(&file).await {
-                Ok(text) => state.import_text(&name, &text),
-                Err(detail) => state.notice.set(Some(Notice::FileUnreadable { file: name, detail })),
-            }
-        });
+        state.take_file(file);
     };
 
     let row = move |s: crate::storage::StrategySummary| {
@@ -103,9 +99,12 @@ pub fn StrategyList() -> impl IntoView {
                 "The strategies stored in this browser. Data stays on this computer and is never sent anywhere.")}</p>
             <div class="actions">
                 <button type="button" class="primary" data-testid="new-strategy" on:click=move |_| creating.set(true)>{move || state.tr("新しい戦略をつくる", "New strategy")}</button>
-                <label class="button" for="import-file">{move || state.tr("ファイルから取り込む（JSON）", "Import a file (JSON)")}</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
+                <label class="button" for="import-file">{move || state.tr("ファイルから取り込む（JSON）", "Import a file (JSON)")}</label>
             </div>
+            <p class="meta">{move || state.tr(
+                "ファイルはこの画面にドロップしても取り込めます。取り込む前に内容を確認できます。",
+                "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>
             <Show when=move || creating.get()>
                 <CreateForm on_done=Callback::new(move |_| creating.set(false))/>
             </Show>
@@ -133,6 +132,19 @@ pub fn StrategyList() -> impl IntoView {
                         </button>
                     }
                 }).collect_view()}
+            </div>
+        </section>
+        <section class="panel" data-testid="everything">
+            <h2>{move || state.tr("すべてのデータのバックアップ", "Back up everything")}</h2>
+            <p class="lead">{move || state.tr(
+                "このブラウザにある戦略とバックアップを、まとめて 1 つのファイルに保存します。別のパソコンやブラウザでそのファイルから復元できます（同じ戦略が違う内容であるときは、置き換えるかどうかを確認します）。",
+                "Saves every strategy and backup in this browser to one file. Restore it in another browser or computer (where the same strategy differs, you are asked before it is replaced).")}</p>
+            <div class="actions">
+                <button type="button" data-testid="export-everything" on:click=move |_| state.export_everything()>
+                    {move || state.tr("すべてをファイルに保存", "Save everything to a file")}
+                </button>
+                <input id="restore-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="restore-file" on:change=on_file/>
+                <label class="button" for="restore-file">{move || state.tr("バックアップファイルから復元", "Restore from a backup file")}</label>
             </div>
         </section>
         <Show when=move || state.backups.with(|b| !b.is_empty())>

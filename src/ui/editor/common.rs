@@ -59,16 +59,24 @@ pub fn IndicatorRefs(
         }).unwrap_or_default()
     });
     let name_of = move |id: &Id| names.with(|n| n.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string());
+    // The progress of each referenced indicator, shown beside its name.
+    let progress = Memo::new(move |_| {
+        let ids = refs.get();
+        state.open.with(|o| {
+            o.as_ref().map(|s: &Strategy| ids.iter().map(|id| s.indicator(id).map(|i| s.progress(i))).collect::<Vec<_>>())
+        }).unwrap_or_default()
+    });
     view! {
         <fieldset class="refs" data-testid=testid>
             <legend>{move || legend.get()}</legend>
             <ul>
-                {move || refs.get().into_iter().map(|id| {
+                {move || refs.get().into_iter().enumerate().map(|(n, id)| {
+                    let badge = progress.with(|p| p.get(n).cloned().flatten()).map(|p| crate::ui::status::indicator_badge(state.lang(), &p));
                     let remove = id.clone();
                     let href = state.open.with_untracked(|o| o.as_ref().map(|s| crate::ui::route::Route::Edit(s.id.clone(), crate::ui::route::Selection::Indicator(id.clone())).hash())).unwrap_or_default();
                     view! {
                         <li>
-                            <a href=href>{name_of(&id)}</a>
+                            <a href=href>{name_of(&id)}</a>" "{badge}
                             <button type="button" class="quiet" data-testid="remove-ref" on:click=move |_| {
                                 let mut v = refs.get_untracked();
                                 v.retain(|x| x != &remove);

@@ -52,11 +52,16 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
         let k = if kind.get() == "basic" { state.tr("基本目標", "Basic goal") } else { state.tr("横断的な目標", "Cross-cutting goal") };
         format!("{k} {} {}", number.get(), title.get())
     };
+    let mix = {
+        let id = id.clone();
+        bind::read(move |s| s.goals.iter().find(|g| g.id == id).map(|g| s.goal_mix(g)).unwrap_or_default())
+    };
     let (mid, did, aid, cid) = (id.clone(), id.clone(), id.clone(), id.clone());
     view! {
         {move || (!exists.get()).then(|| view! { <p class="notice" role="status">{state.tr("この目標はありません（削除されたか、元に戻されました）。", "This goal does not exist (deleted or undone).")}</p> })}
             <div class="panel" data-testid="goal-form" class:gone=move || !exists.get()>
                 <h1 data-testid="form-heading" tabindex="-1">{heading}</h1>
+                <p class="meta">{move || state.tr("数値目標・KPI の達成状況: ", "Indicator status: ")}{move || crate::ui::status::mix_badges(state.lang(), mix.get())}</p>
                 <EntityActions delete_label=label(state, "この目標を削除", "Delete this goal")
                     on_move={ let id = mid.clone(); Callback::new(move |up| state.try_edit(|s| s.move_goal(&id, up))) }
                     on_delete={ let id = did.clone(); Callback::new(move |_| { state.edit(|s| { s.remove_goal(&id); }); go.run(Selection::Strategy); }) }/>

@@ -19,6 +19,8 @@ use crate::storage::Language;
 use crate::ui::i18n;
 use crate::ui::route::Selection;
 use crate::ui::state::{use_app, AppState};
+use crate::charts::indicator::chart as indicator_chart;
+use crate::ui::chart_view::{figure_of, ChartView};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
@@ -314,6 +316,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         }
     };
     let blocks_ind = id.clone();
+    let chart_id = id.clone();
 
     view! {
         <section class="panel indicator-head" data-testid="indicator-form">
@@ -350,6 +353,10 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
                     }.into_any()
                 }
             }}
+        </section>
+
+        <section class="panel" data-testid="indicator-chart">
+            <ChartView figure=figure_of(move |s, w| s.indicator(&chart_id).map(|i| indicator_chart(s, i, w))) kind="indicator"/>
         </section>
 
         <section class="panel">

@@ -3,6 +3,7 @@
 //! year, and its evaluation (施策評価) for each fiscal year.
 
 use super::bind;
+use super::measure_charts::MeasureCharts;
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing, PickSelect};
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use crate::model::{Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
@@ -166,6 +167,7 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                     testid="measure-kpis"/>
             </section>
 
+            <MeasureCharts id=id.clone()/>
             <Initiatives id=id.clone() go=go/>
             <Totals id=id.clone()/>
             <Evaluations id=id.clone()/>

@@ -8,6 +8,7 @@ mod fields;
 mod goal_form;
 mod indicator_form;
 mod initiative_form;
+mod measure_charts;
 mod measure_form;
 mod outline;
 pub mod problems;
@@ -69,6 +70,7 @@ pub fn Editor() -> impl IntoView {
                 <div class="editor" data-testid="editor">
                     <div class="editor-toolbar" role="toolbar" aria-label=move || state.tr("編集の操作", "Editing")>
                         <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{move || state.tr("← 概要へ", "← Overview")}</a>
+                        <a class="button quiet" data-testid="to-dashboard" href=Route::Dashboard(id.clone()).hash()>{move || state.tr("ダッシュボード", "Dashboard")}</a>
                         <button type="button" data-testid="undo" aria-keyshortcuts="Control+Z"
                             disabled=move || state.history_depths.get().0 == 0
                             on:click=move |_| state.undo_redo(false)>{move || state.tr("元に戻す", "Undo")}</button>

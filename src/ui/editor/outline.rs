@@ -2,7 +2,8 @@
 //! initiatives, and its indicators; a search box and a filter (重点施策, an SDG, a rating,
 //! indicators behind their path) narrow it to what matches.
 
-use crate::model::{assess, Context, GoalKind, Indicator, Measure, Sdg, Status, Strategy};
+use crate::charts::dashboard::status_colour;
+use crate::model::{GoalKind, Indicator, Measure, Sdg, Status, Strategy};
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -39,8 +40,7 @@ impl Filter {
 }
 
 fn is_behind(s: &Strategy, ind: &Indicator) -> bool {
-    let cx = Context { direction: ind.direction, period: s.period, rule: &s.rating_rule };
-    ind.series.iter().any(|x| assess(x, cx).status == Status::Behind)
+    s.progress(ind).status == Status::Behind
 }
 
 fn measure_kept(s: &Strategy, m: &Measure, filter: &Filter) -> bool {
@@ -124,14 +124,13 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
             o.as_ref().map(|s| {
                 s.indicators
                     .iter()
-                    .filter(|i| !behind_only || is_behind(s, i))
-                    .map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned()))
-                    .filter(|(_, l)| q.is_empty() || l.to_lowercase().contains(&q))
+                    .map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned(), s.progress(i).status))
+                    .filter(|(_, l, status)| (!behind_only || *status == Status::Behind) && (q.is_empty() || l.to_lowercase().contains(&q)))
                     .collect::<Vec<_>>()
             })
         }).unwrap_or_default()
     });
-    let item = move |sel: Selection, label: String, class: &'static str, testid: &'static str| {
+    let item = move |sel: Selection, label: String, class: &'static str, testid: &'static str, status: Option<Status>| {
         let current = { let sel = sel.clone(); move || selection.get() == sel };
         let target = sel.clone();
         view! {
@@ -139,6 +138,10 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                 <button type="button" class="outline-item" data-testid=testid
                     aria-current=move || current().then_some("true")
                     on:click=move |_| go.run(target.clone())>
+                    {status.map(|st| view! {
+                        <span class="status-dot" style=format!("background:{}", status_colour(st)) data-status=st.as_str()
+                            title=move || crate::ui::i18n::status(st, state.lang())></span>
+                    })}
                     {if label.trim().is_empty() { state.tr("（無題）", "(untitled)").to_owned() } else { label }}
                 </button>
             </li>
@@ -167,11 +170,11 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                 {Sdg::all().map(|n| view! { <option value=format!("sdg:{}", n.0)>{move || format!("SDGs {} {}", n.0, if state.lang() == crate::storage::Language::Ja { n.japanese() } else { n.english() })}</option> }).collect_view()}
             </select>
             <ul class="outline-list">
-                {move || item(Selection::Strategy, state.tr("戦略の設定・基本的な考え方", "Strategy settings").to_owned(), "depth-0", "outline-strategy")}
+                {move || item(Selection::Strategy, state.tr("戦略の設定・基本的な考え方", "Strategy settings").to_owned(), "depth-0", "outline-strategy", None)}
                 {move || tree.get().into_iter().map(|l| {
                     let class = match (l.depth, l.relisted) { (0, _) => "depth-0", (1, _) => "depth-1", (_, true) => "depth-2 relisted", _ => "depth-2" };
                     let testid = match l.selection { Selection::Goal(_) => "outline-goal", Selection::Measure(_) => "outline-measure", _ => "outline-initiative" };
-                    item(l.selection, l.label, class, testid)
+                    item(l.selection, l.label, class, testid, None)
                 }).collect_view()}
             </ul>
             <div class="outline-add">
@@ -180,7 +183,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
             </div>
             <h2 class="outline-heading">{move || state.tr("数値目標・KPI", "Indicators")}</h2>
             <ul class="outline-list">
-                {move || indicators.get().into_iter().map(|(id, label)| item(Selection::Indicator(id), label, "depth-0", "outline-indicator")).collect_view()}
+                {move || indicators.get().into_iter().map(|(id, label, status)| item(Selection::Indicator(id), label, "depth-0", "outline-indicator", Some(status))).collect_view()}
             </ul>
             <div class="outline-add">
                 <button type="button" data-testid="add-indicator" on:click=move |_| {

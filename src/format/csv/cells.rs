@@ -1,0 +1,140 @@
+//! The cells both directions share: column names, the sheet writer (BOM, CRLF), formula
+//! neutralisation, numbers, years, and the markers (○ 速報, 毎年, ↗) as written and as read.
+
+use crate::locale::YearStyle;
+use crate::model::{half_width, DesiredDirection, FiscalYear};
+
+pub(super) const ID: &str = "指標ID";
+pub(super) const CODE: &str = "指標番号";
+pub(super) const NAME: &str = "指標名";
+pub(super) const SERIES: &str = "系列";
+pub(super) const UNIT: &str = "単位";
+pub(super) const BASELINE: &str = "当初値";
+pub(super) const BASELINE_YEAR: &str = "当初値年度";
+pub(super) const TARGET: &str = "目標値";
+pub(super) const TARGET_YEAR: &str = "目標年度";
+pub(super) const YEAR: &str = "年度";
+pub(super) const KIND: &str = "区分";
+pub(super) const VALUE: &str = "値";
+pub(super) const PROVISIONAL: &str = "速報値";
+/// After a year in the wide layout's marker column: "令和6年度 速報".
+pub(super) const PROVISIONAL_SUFFIX: &str = "速報";
+
+/// 区分 of the long layout, as written (first) and the other names read.
+pub(super) const KIND_ACTUAL: [&str; 2] = ["実績", "実績値"];
+pub(super) const KIND_TARGET: [&str; 2] = ["目標", "目標値"];
+pub(super) const KIND_INTERIM: [&str; 2] = ["中間目標", "中間目標値"];
+pub(super) const KIND_BASELINE: [&str; 3] = ["当初値", "基準値", "現状値"];
+
+/// The year cell of a per-year target ("0人/年").
+pub(super) const EVERY_YEAR: &str = "毎年";
+const EVERY_YEAR_READ: [&str; 4] = ["毎年", "毎年度", "各年度", "/年"];
+/// A true flag (○ 速報, ○ 新規, ○ 再掲) as written.
+pub(super) const MARK: &str = "○";
+const TRUE_MARKS: [&str; 12] = ["○", "◯", "〇", "●", "◎", "1", "TRUE", "YES", "Y", "速報", "速報値", "✓"];
+const FALSE_MARKS: [&str; 10] = ["×", "✕", "0", "FALSE", "NO", "N", "確定", "確定値", "-", "ー"];
+const DIRECTION_MARKS: [&str; 8] = ["↗", "↘", "→", "↑", "↓", "増加", "減少", "維持"];
+
+/// Rows of a CSV file in memory: UTF-8 BOM first, CRLF after every row.
+pub(super) struct Sheet(::csv::Writer<Vec<u8>>);
+
+impl Sheet {
+    pub(super) fn new() -> Sheet {
+        let bom = "\u{feff}".as_bytes().to_vec();
+        Sheet(::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(bom))
+    }
+
+    pub(super) fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        let cells: Vec<S> = cells.into_iter().collect();
+        self.0
+            .write_record(cells.iter().map(|c| c.as_ref().as_bytes()))
+            .expect("writing to memory cannot fail");
+    }
+
+    pub(super) fn finish(self) -> String {
+        let bytes = self.0.into_inner().expect("writing to memory cannot fail");
+        String::from_utf8(bytes).expect("every cell is UTF-8")
+    }
+}
+
+/// The characters that make Excel read a text cell as a formula (OWASP), and their full-width
+/// forms, which Japanese Excel may convert.
+fn is_formula_start(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠')
+}
+
+/// A text cell, neutralised: "=SUM(A1)" → "'=SUM(A1)".
+pub(super) fn text(s: &str) -> String {
+    match s.chars().next() {
+        Some(c) if is_formula_start(c) => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+/// A text cell read back: the neutralising quote is dropped, and spaces around are trimmed.
+pub(super) fn read_text(s: &str) -> &str {
+    let s = s.trim();
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.chars().next().is_some_and(is_formula_start) => rest.trim(),
+        _ => s,
+    }
+}
+
+/// A number cell: shortest text that reads back as the same number, never an exponent.
+pub(super) fn number(v: f64) -> String {
+    format!("{v}")
+}
+
+pub(super) fn year(fy: FiscalYear, style: YearStyle) -> String {
+    match style {
+        YearStyle::Japanese => fy.japanese(),
+        YearStyle::Western => fy.western().to_string(),
+    }
+}
+
+pub(super) fn optional_year(fy: Option<FiscalYear>, style: YearStyle) -> String {
+    fy.map(|y| year(y, style)).unwrap_or_default()
+}
+
+pub(super) fn flag(on: bool) -> &'static str {
+    if on {
+        MARK
+    } else {
+        ""
+    }
+}
+
+/// A direction-only target (the seeds' ↗) as a word: the arrows ↗ ↘ are not in Shift_JIS, and
+/// Excel saving as "CSV (コンマ区切り)" would turn them into "?". Arrows are read as well.
+pub(super) fn direction_mark(d: DesiredDirection) -> &'static str {
+    d.japanese()
+}
+
+fn is_one_of(text: &str, names: &[&str]) -> bool {
+    let t = half_width(text);
+    names.iter().any(|n| half_width(n) == t)
+}
+
+/// Reads a marker cell: `Some(true)` for ○ and its friends, `Some(false)` for an empty cell or
+/// ×, `None` for anything else.
+pub(super) fn read_flag(text: &str) -> Option<bool> {
+    if text.trim().is_empty() || is_one_of(text, &FALSE_MARKS) {
+        Some(false)
+    } else if is_one_of(text, &TRUE_MARKS) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+pub(super) fn is_direction_mark(text: &str) -> bool {
+    is_one_of(text, &DIRECTION_MARKS)
+}
+
+pub(super) fn is_every_year(text: &str) -> bool {
+    is_one_of(text, &EVERY_YEAR_READ)
+}
+
+pub(super) fn is_named(text: &str, names: &[&str]) -> bool {
+    is_one_of(text, names)
+}

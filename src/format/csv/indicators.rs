@@ -1,0 +1,95 @@
+//! Indicator export in two layouts: wide (one row per series, a column per fiscal year) and
+//! long (one row per value). Both carry the indicator's id, which import matches first.
+
+use super::cells::*;
+use crate::locale::YearStyle;
+use crate::model::{FiscalYear, Indicator, Series, Strategy, Target};
+use std::collections::BTreeSet;
+
+const WIDE: [&str; 9] = [ID, CODE, NAME, SERIES, UNIT, BASELINE, BASELINE_YEAR, TARGET, TARGET_YEAR];
+const LONG: [&str; 9] = [ID, CODE, NAME, SERIES, UNIT, YEAR, KIND, VALUE, PROVISIONAL];
+
+/// The year columns of the wide layout: every year of the plan period, and any other year
+/// some series has an actual for.
+fn wide_years(s: &Strategy) -> Vec<FiscalYear> {
+    let mut years: BTreeSet<FiscalYear> = s.period.years().collect();
+    let actual_years = s.indicators.iter().flat_map(|i| &i.series).flat_map(|x| &x.actuals).map(|a| a.year);
+    years.extend(actual_years);
+    years.into_iter().collect()
+}
+
+fn identity(i: &Indicator, x: &Series) -> Vec<String> {
+    vec![text(i.id.as_str()), text(&i.code), text(&i.name), text(&x.label), text(&i.unit)]
+}
+
+/// 目標値 and 目標年度 cells: a number and its year (empty: the plan's last year), an arrow
+/// for a direction-only target, a number and 毎年 for a per-year one.
+fn target_cells(i: &Indicator, target: Option<&Target>, style: YearStyle) -> [String; 2] {
+    match target {
+        None => [String::new(), String::new()],
+        Some(Target::Value { value, year }) => [number(*value), optional_year(*year, style)],
+        Some(Target::Direction) => [direction_mark(i.direction).to_owned(), String::new()],
+        Some(Target::PerYear { value }) => [number(*value), EVERY_YEAR.to_owned()],
+    }
+}
+
+/// Wide layout: 指標ID, 指標番号, 指標名, 系列, 単位, 当初値, 当初値年度, 目標値, 目標年度, then
+/// for each year its actual ("令和4年度" or "2022") and its provisional marker ("令和4年度 速報").
+pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
+    let columns = wide_years(s);
+    let mut sheet = Sheet::new();
+    let mut header: Vec<String> = WIDE.iter().map(|h| h.to_string()).collect();
+    for y in &columns {
+        header.push(year(*y, years));
+        header.push(format!("{} {PROVISIONAL_SUFFIX}", year(*y, years)));
+    }
+    sheet.row(header);
+    for i in &s.indicators {
+        for x in &i.series {
+            let mut row = identity(i, x);
+            match &x.baseline {
+                Some(b) => row.extend([number(b.value), optional_year(b.year, years)]),
+                None => row.extend([String::new(), String::new()]),
+            }
+            row.extend(target_cells(i, x.target.as_ref(), years));
+            for y in &columns {
+                match x.actual(*y) {
+                    Some(a) => row.extend([number(a.value), flag(a.provisional).to_owned()]),
+                    None => row.extend([String::new(), String::new()]),
+                }
+            }
+            sheet.row(row);
+        }
+    }
+    sheet.finish()
+}
+
+/// Long layout: 指標ID, 指標番号, 指標名, 系列, 単位, 年度, 区分, 値, 速報値 — one row per value:
+/// 当初値, 目標, 中間目標 (by year), 実績 (by year, ○ when provisional).
+pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
+    let mut sheet = Sheet::new();
+    sheet.row(LONG);
+    for i in &s.indicators {
+        for x in &i.series {
+            let row = |when: String, kind: &str, value: String, provisional: bool| {
+                let mut row = identity(i, x);
+                row.extend([when, kind.to_owned(), value, flag(provisional).to_owned()]);
+                row
+            };
+            if let Some(b) = &x.baseline {
+                sheet.row(row(optional_year(b.year, years), KIND_BASELINE[0], number(b.value), false));
+            }
+            if x.target.is_some() {
+                let [value, when] = target_cells(i, x.target.as_ref(), years);
+                sheet.row(row(when, KIND_TARGET[0], value, false));
+            }
+            for v in &x.interim {
+                sheet.row(row(year(v.year, years), KIND_INTERIM[0], number(v.value), false));
+            }
+            for a in &x.actuals {
+                sheet.row(row(year(a.year, years), KIND_ACTUAL[0], number(a.value), a.provisional));
+            }
+        }
+    }
+    sheet.finish()
+}

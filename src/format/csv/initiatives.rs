@@ -1,0 +1,73 @@
+//! Initiative export: one row per initiative and fiscal year, with budget and settled cost
+//! (千円) and direction, under each measure; re-listed initiatives (再掲) are marked.
+
+use super::cells::*;
+use crate::locale::YearStyle;
+use crate::model::{Goal, Initiative, InitiativeYear, Measure, Strategy};
+
+const HEADER: [&str; 15] = [
+    "目標区分", "目標番号", "施策番号", "施策名", "事業番号", "事業名", "再掲", "新規", "事業区分", YEAR,
+    "予算額（千円）", "決算額（千円）", "方向性", "実施計画", "事業実績",
+];
+
+/// Columns: 目標区分, 目標番号, 施策番号, 施策名, 事業番号, 事業名, 再掲 (○), 新規 (○), 事業区分,
+/// 年度, 予算額（千円）, 決算額（千円）, 方向性, 実施計画, 事業実績. An initiative with no year
+/// recorded still gets one row (empty year). A re-listed initiative appears under each measure
+/// that lists it, for the years it is listed for, marked ○ in 再掲: filter those rows out before
+/// summing a goal, as Shirube's own totals count it once.
+pub fn initiatives(s: &Strategy, years: YearStyle) -> String {
+    let mut sheet = Sheet::new();
+    sheet.row(HEADER);
+    for g in &s.goals {
+        for m in &g.measures {
+            for i in &m.initiatives {
+                rows(&mut sheet, g, m, i, false, &|_| true, years);
+            }
+            for r in &m.relisted {
+                if let Some(i) = s.initiative(&r.initiative) {
+                    rows(&mut sheet, g, m, i, true, &|y| r.covers(y.fiscal_year), years);
+                }
+            }
+        }
+    }
+    sheet.finish()
+}
+
+fn rows(
+    sheet: &mut Sheet,
+    g: &Goal,
+    m: &Measure,
+    i: &Initiative,
+    relisted: bool,
+    listed: &dyn Fn(&InitiativeYear) -> bool,
+    style: YearStyle,
+) {
+    let head = [
+        g.kind.japanese().to_owned(),
+        text(&g.number),
+        text(&m.number),
+        text(&m.title),
+        text(&i.number),
+        text(&i.title),
+        flag(relisted).to_owned(),
+        flag(i.is_new).to_owned(),
+        i.kind.map(|k| k.japanese()).unwrap_or_default().to_owned(),
+    ];
+    let mut list: Vec<&InitiativeYear> = i.years.iter().filter(|y| listed(y)).collect();
+    list.sort_by_key(|y| y.fiscal_year);
+    if list.is_empty() {
+        sheet.row(head.iter().cloned().chain(std::iter::repeat_n(String::new(), 6)));
+    }
+    for y in list {
+        let money = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let tail = [
+            year(y.fiscal_year, style),
+            money(y.budget),
+            money(y.settled),
+            y.direction.map(|d| d.japanese()).unwrap_or_default().to_owned(),
+            text(&y.plan),
+            text(&y.result),
+        ];
+        sheet.row(head.iter().cloned().chain(tail));
+    }
+}

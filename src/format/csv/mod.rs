@@ -1,0 +1,86 @@
+//! CSV for Excel, the planning office's neighbour: export of indicators (wide and long layouts),
+//! initiatives and evaluations, and import of indicator values (actuals, targets, interim
+//! targets, baselines) as a plan to preview before it is applied.
+//!
+//! Every exported file is UTF-8 with a BOM and CRLF line ends (Japanese Excel opens it without
+//! garbling), fiscal years are written in the user's [`YearStyle`](crate::locale::YearStyle),
+//! and text cells that start with `=`, `+`, `-`, `@`, a tab or a carriage return (or their
+//! full-width forms) get a leading `'` so that Excel never runs them as formulas (OWASP CSV
+//! injection). Numbers are written as plain numbers (`-40`, `18.43`) and never neutralised.
+//!
+//! Import reads what Excel saves: with or without BOM, UTF-8 or Shift_JIS ([`decode`]),
+//! quoted fields with commas and newlines, years as `2024`, `R6`, `令和6年度`, `H30`, full-width
+//! digits, numbers with commas. [`plan_import`] changes nothing: it returns the cells that would
+//! change (from what to what), the cells left as they are, and the cells refused with a reason
+//! (an enum; the UI words it). [`apply`] then writes the changes through the model's setters.
+//!
+//! Decisions (the UI and the README rely on them):
+//! - **Indicators are matched by `指標ID`.** Display codes are not unique (北本市 has two "3-1"),
+//!   and Excel turns a code such as `5-1` into a date. Only when the `指標ID` cell is empty or the
+//!   column is absent is the row matched by `指標番号`, and then only if exactly one indicator has
+//!   that code (else the row is refused as ambiguous). The series is matched by its label
+//!   (`系列`); an empty label matches an indicator that has a single series.
+//! - **An empty cell means "no change".** Import never deletes a value; delete in the editor.
+//! - **Provisional values (速報値).** The long layout has a `速報値` column; the wide layout has,
+//!   after each year's column, a column headed by the year and ` 速報` (`令和6年度 速報`), so
+//!   that the value cells stay numbers Excel can sum and chart. `○` marks a provisional value,
+//!   an empty cell a final one. The marker is read only together with a value; without the
+//!   marker column the flag is left as it is (a new actual is final).
+//! - **Years.** An actual or interim target must fall in the plan period, unless the series
+//!   already has one that year (then it may be corrected). The year of a baseline or a target
+//!   identifies it: a different year is refused (change it in
+//!   the editor), an empty one keeps the year; a new target's year must fall in the period;
+//!   `毎年` marks a per-year target ("0人/年").
+//! - **Targets.** A direction-only target (↗) is written as 増加 / 減少 / 維持 (Shift_JIS has
+//!   no ↗; ↗ ↘ → are read too); a number gives a direction-only or missing target a value.
+//!   Changing a value target into a per-year one (or back), or a value into a direction, is
+//!   refused.
+//! - A problem with the indicator or series refuses the whole row; a problem with one value
+//!   refuses that cell only, and the row's other cells still count. A second value for the same
+//!   series, kind and year is refused as a duplicate. Columns the import does not know are
+//!   ignored and listed; names, codes (when an id is given) and units are not imported.
+//! - Row numbers are the rows Excel shows (the header is row 1; a quoted line break does not
+//!   start a new row).
+
+mod apply;
+mod cells;
+mod decode;
+mod evaluations;
+mod indicators;
+mod initiatives;
+mod plan;
+mod planner;
+mod read;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use apply::apply;
+pub use decode::decode;
+pub use evaluations::evaluations;
+pub use indicators::{indicators_long, indicators_wide};
+pub use initiatives::initiatives;
+pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Refusal, RefusalReason};
+
+/// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CsvError {
+    /// Neither UTF-8 nor Shift_JIS (e.g. UTF-16, or a binary file such as an .xlsx).
+    #[error("the file is neither UTF-8 nor Shift_JIS text")]
+    Encoding,
+    /// No header row.
+    #[error("the file is empty")]
+    Empty,
+    /// The header row is neither the wide nor the long indicator layout.
+    #[error("unknown layout: {header:?}")]
+    UnknownLayout { header: Vec<String> },
+    /// A column the layout cannot do without (`指標ID` or `指標番号`; `年度` in the long layout).
+    #[error("missing column {column}")]
+    MissingColumn { column: String },
+    /// A quoted field is never closed: the rest of the file would be one cell.
+    #[error("row {row}: a quoted field is not closed")]
+    UnclosedQuote { row: usize },
+    /// The CSV reader failed.
+    #[error("line {line}: {detail}")]
+    Csv { line: u64, detail: String },
+}

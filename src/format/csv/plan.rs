@@ -1,0 +1,125 @@
+//! Import as a plan: every row of a wide or long indicator CSV read against a strategy, giving
+//! the cells that would change (from what to what), how many are unchanged, and the refusals.
+//! Nothing changes until [`apply`](super::apply).
+
+use super::planner::Planner;
+use super::read::{records, Header, Record};
+use super::CsvError;
+use crate::model::{FiscalYear, Id, Strategy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per series, a column per fiscal year.
+    Wide,
+    /// One row per value (年度, 区分, 値).
+    Long,
+}
+
+/// Which value of a series a cell is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CellKind {
+    /// 実績値 of a year.
+    Actual,
+    /// 中間目標 of a year.
+    Interim,
+    /// 当初値.
+    Baseline,
+    /// 目標値 (to reach by its year).
+    Target,
+    /// 目標値 every year ("0人/年").
+    TargetPerYear,
+}
+
+/// A value the import would write.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellChange {
+    /// The row Excel shows (the header is row 1).
+    pub row: usize,
+    /// The header of the cell's column.
+    pub column: String,
+    pub indicator: Id,
+    pub series: Id,
+    pub code: String,
+    pub name: String,
+    pub series_label: String,
+    pub kind: CellKind,
+    /// The fiscal year of an actual or interim target; the year of a baseline or target (none
+    /// when it has none, or for a per-year target).
+    pub year: Option<FiscalYear>,
+    /// `None`: there is no value yet.
+    pub from: Option<f64>,
+    /// Always a value: an import never deletes one.
+    pub to: f64,
+    /// 速報値 flags of an actual (false for other kinds).
+    pub from_provisional: bool,
+    pub to_provisional: bool,
+}
+
+/// A row (identity problems) or a cell (value problems) that will not be imported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub row: usize,
+    /// The header of the column at fault.
+    pub column: String,
+    pub reason: RefusalReason,
+}
+
+/// Why a row or cell is refused. No words here: the UI says them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RefusalReason {
+    /// Neither 指標ID nor 指標番号 is given.
+    MissingIndicator,
+    /// No indicator has this id (a file of another strategy, or a deleted indicator).
+    UnknownIndicatorId { id: String },
+    /// No indicator has this code.
+    UnknownIndicator { code: String },
+    /// Several indicators have this code, and no id says which.
+    AmbiguousCode { code: String, count: usize },
+    /// The indicator has no series with this label (empty: it has several, say which).
+    UnknownSeries { label: String },
+    NotANumber { text: String },
+    /// Not a fiscal year (empty when a year is needed and missing).
+    BadYear { text: String },
+    /// A new actual, interim target or target year outside the plan period.
+    YearOutsidePeriod { year: FiscalYear },
+    /// The year of a baseline or target differs from the strategy's (change it in the editor).
+    YearDiffers { year: FiscalYear, expected: Option<FiscalYear> },
+    /// 区分 is not 実績, 目標, 中間目標 or 当初値.
+    UnknownKind { text: String },
+    /// The provisional marker is neither ○ nor empty (nor one of their synonyms).
+    BadFlag { text: String },
+    /// A provisional marker without a value.
+    ProvisionalWithoutValue,
+    /// The cell would turn a value target into a per-year or direction-only one, or back.
+    TargetKindDiffers,
+    /// An earlier row already gives this series' value of this kind and year.
+    Duplicate { first_row: usize },
+}
+
+/// What an import would do; apply it with [`apply`](super::apply).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvPlan {
+    pub layout: Layout,
+    /// Data rows read (blank rows left out).
+    pub rows: usize,
+    pub changes: Vec<CellChange>,
+    /// Cells that hold what the strategy already holds.
+    pub unchanged: usize,
+    pub refused: Vec<Refusal>,
+    /// Header names of the columns that were not read.
+    pub ignored_columns: Vec<String>,
+}
+
+/// Reads an indicator CSV (wide or long, told apart by the header row) against a strategy.
+/// Changes nothing. Errors only when the file as a whole cannot be read.
+pub fn plan_import(s: &Strategy, text: &str) -> Result<CsvPlan, CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rest = records(text)?.into_iter().skip_while(Record::is_blank);
+    let header = Header::parse(&rest.next().ok_or(CsvError::Empty)?.cells);
+    let layout = header.layout()?;
+    let mut planner = Planner::new(s, &header, layout);
+    for record in rest.filter(|r| !r.is_blank()) {
+        planner.row(&record);
+    }
+    Ok(planner.finish())
+}

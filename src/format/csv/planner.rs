@@ -1,0 +1,246 @@
+//! The planner: each data row of an indicator CSV matched to its indicator and series, and
+//! each value cell judged by the rules — a change, unchanged, a duplicate or a refusal.
+
+use super::cells::*;
+use super::read::{Column, Header, Record};
+use super::rules::{self, Proposal, Verdict};
+use super::{CellChange, CsvPlan, Layout, Refusal, RefusalReason};
+use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy};
+use std::collections::HashMap;
+
+/// The value slot of a series a cell writes, to refuse a second value for it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot {
+    Actual(FiscalYear),
+    Interim(FiscalYear),
+    Baseline,
+    Target,
+}
+
+pub(super) struct Planner<'a> {
+    s: &'a Strategy,
+    header: &'a Header,
+    by_id: HashMap<&'a str, &'a Indicator>,
+    by_code: HashMap<String, Vec<&'a Indicator>>,
+    seen: HashMap<(Id, Slot), usize>,
+    plan: CsvPlan,
+}
+
+/// The columns of one value cell: the value's, the year's and the marker's headers.
+struct Cell<'r> {
+    row: usize,
+    text: &'r str,
+    column: String,
+    year_column: String,
+    flag_column: String,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(s: &'a Strategy, header: &'a Header, layout: Layout) -> Planner<'a> {
+        let mut by_code: HashMap<String, Vec<&Indicator>> = HashMap::new();
+        for i in &s.indicators {
+            by_code.entry(half_width(&i.code)).or_default().push(i);
+        }
+        let by_id = s.indicators.iter().map(|i| (i.id.as_str(), &**i)).collect();
+        let plan = CsvPlan {
+            layout,
+            rows: 0,
+            changes: Vec::new(),
+            unchanged: 0,
+            refused: Vec::new(),
+            ignored_columns: header.ignored(layout),
+        };
+        Planner { s, header, by_id, by_code, seen: HashMap::new(), plan }
+    }
+
+    pub fn finish(self) -> CsvPlan {
+        self.plan
+    }
+
+    fn refuse(&mut self, row: usize, column: String, reason: RefusalReason) {
+        self.plan.refused.push(Refusal { row, column, reason });
+    }
+
+    fn name(&self, c: Column, standard: &str) -> String {
+        self.header.name(self.header.find(c), standard)
+    }
+
+    /// Reads one data row (not blank).
+    pub fn row(&mut self, r: &Record) {
+        self.plan.rows += 1;
+        let (i, x) = match self.identify(r) {
+            Ok(found) => found,
+            Err((column, reason)) => return self.refuse(r.row, column, reason),
+        };
+        match self.plan.layout {
+            Layout::Wide => self.wide(r, i, x),
+            Layout::Long => self.long(r, i, x),
+        }
+    }
+
+    /// The indicator by 指標ID; else by 指標番号 when exactly one has it. Then the series.
+    fn identify(&self, r: &Record) -> Result<(&'a Indicator, &'a Series), (String, RefusalReason)> {
+        let (id_col, code_col) = (self.header.find(Column::Id), self.header.find(Column::Code));
+        let id = read_text(r.cell(id_col));
+        let code = read_text(r.cell(code_col));
+        let indicator = if !id.is_empty() {
+            self.by_id.get(id).copied().ok_or_else(|| (self.header.name(id_col, ID), RefusalReason::UnknownIndicatorId { id: id.to_owned() }))?
+        } else if !code.is_empty() {
+            let column = || self.header.name(code_col, CODE);
+            match self.by_code.get(&half_width(code)).map(Vec::as_slice).unwrap_or_default() {
+                [one] => *one,
+                [] => return Err((column(), RefusalReason::UnknownIndicator { code: code.to_owned() })),
+                many => return Err((column(), RefusalReason::AmbiguousCode { code: code.to_owned(), count: many.len() })),
+            }
+        } else {
+            return Err((self.header.name(id_col.or(code_col), ID), RefusalReason::MissingIndicator));
+        };
+        let label = read_text(r.cell(self.header.find(Column::Series)));
+        let series = match &indicator.series[..] {
+            [only] if label.is_empty() => Some(only),
+            all => all.iter().find(|x| !label.is_empty() && half_width(&x.label) == half_width(label)),
+        };
+        let series = series.ok_or_else(|| (self.name(Column::Series, SERIES), RefusalReason::UnknownSeries { label: label.to_owned() }))?;
+        Ok((indicator, series))
+    }
+
+    /// Wide: 当初値 (+当初値年度), 目標値 (+目標年度), and each year's actual (+its 速報 marker).
+    fn wide(&mut self, r: &Record, i: &Indicator, x: &Series) {
+        let period = self.s.period;
+        for (value_col, year_col, is_target) in [(Column::Baseline, Column::BaselineYear, false), (Column::Target, Column::TargetYear, true)] {
+            let cell = self.cell(r, value_col, year_col, None);
+            if cell.text.is_empty() {
+                continue;
+            }
+            let verdict = rules::when(r.cell(self.header.find(year_col))).and_then(|when| {
+                if is_target {
+                    rules::target(x, period, when, cell.text)
+                } else {
+                    rules::baseline(x, when, cell.text)
+                }
+            });
+            let slot = if is_target { Slot::Target } else { Slot::Baseline };
+            self.record(i, x, &cell, slot, verdict);
+        }
+        let years: Vec<(usize, FiscalYear)> = (self.header.columns.iter().enumerate())
+            .filter_map(|(k, c)| if let Column::Actual(y) = c { Some((k, *y)) } else { None })
+            .collect();
+        for (k, y) in years {
+            let flag_index = self.header.find(Column::ActualFlag(y));
+            let name = self.header.name(Some(k), "");
+            let cell = Cell {
+                row: r.row,
+                text: r.cell(Some(k)),
+                column: name.clone(),
+                year_column: name,
+                flag_column: self.header.name(flag_index, ""),
+            };
+            let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { continue };
+            if !cell.text.is_empty() {
+                let verdict = rules::actual(x, period, y, cell.text, flag);
+                self.record(i, x, &cell, Slot::Actual(y), verdict);
+            }
+        }
+    }
+
+    /// Long: 区分 says which value, 年度 its year, 値 the value, 速報値 the marker.
+    fn long(&mut self, r: &Record, i: &Indicator, x: &Series) {
+        let cell = self.cell(r, Column::Value, Column::Year, Some(Column::Provisional));
+        let flag_index = self.header.find(Column::Provisional);
+        let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { return };
+        if cell.text.is_empty() {
+            return;
+        }
+        let kind_text = r.cell(self.header.find(Column::Kind));
+        let year_text = r.cell(self.header.find(Column::Year));
+        let yearly = |slot: fn(FiscalYear) -> Slot| rules::year(year_text).map(slot);
+        let slot = if is_named(kind_text, &KIND_ACTUAL) {
+            yearly(Slot::Actual)
+        } else if is_named(kind_text, &KIND_INTERIM) {
+            yearly(Slot::Interim)
+        } else if is_named(kind_text, &KIND_TARGET) {
+            Ok(Slot::Target)
+        } else if is_named(kind_text, &KIND_BASELINE) {
+            Ok(Slot::Baseline)
+        } else {
+            let column = self.name(Column::Kind, KIND);
+            return self.refuse(r.row, column, RefusalReason::UnknownKind { text: kind_text.to_owned() });
+        };
+        let slot = match slot {
+            Ok(slot) => slot,
+            Err(reason) => return self.refuse(r.row, cell.year_column.clone(), reason),
+        };
+        let period = self.s.period;
+        let verdict = match slot {
+            Slot::Actual(y) => rules::actual(x, period, y, cell.text, flag),
+            Slot::Interim(y) => rules::interim(x, period, y, cell.text),
+            Slot::Target => rules::when(year_text).and_then(|w| rules::target(x, period, w, cell.text)),
+            Slot::Baseline => rules::when(year_text).and_then(|w| rules::baseline(x, w, cell.text)),
+        };
+        self.record(i, x, &cell, slot, verdict);
+    }
+
+    fn cell<'r>(&self, r: &'r Record, value: Column, year: Column, flag: Option<Column>) -> Cell<'r> {
+        let index = self.header.find(value);
+        Cell {
+            row: r.row,
+            text: r.cell(index),
+            column: self.header.name(index, ""),
+            year_column: self.name(year, ""),
+            flag_column: flag.map(|f| self.name(f, "")).unwrap_or_default(),
+        }
+    }
+
+    /// The marker of a value: `Some(None)` when the file has no marker column; `None` (cell
+    /// refused) when the marker is unreadable, or set without a value.
+    fn flag(&mut self, cell: &Cell, text: &str, present: bool) -> Option<Option<bool>> {
+        if !present {
+            return Some(None);
+        }
+        match read_flag(text) {
+            None => self.refuse(cell.row, cell.flag_column.clone(), RefusalReason::BadFlag { text: text.to_owned() }),
+            Some(true) if cell.text.is_empty() => self.refuse(cell.row, cell.flag_column.clone(), RefusalReason::ProvisionalWithoutValue),
+            Some(flag) => return Some(Some(flag)),
+        }
+        None
+    }
+
+    /// Counts a verdict: a refusal (in the column at fault), a duplicate, unchanged, a change.
+    fn record(&mut self, i: &Indicator, x: &Series, cell: &Cell, slot: Slot, verdict: Verdict) {
+        let proposal = match verdict {
+            Ok(p) => p,
+            Err(reason) => {
+                let column = match reason {
+                    RefusalReason::BadYear { .. } | RefusalReason::YearOutsidePeriod { .. } | RefusalReason::YearDiffers { .. } => {
+                        cell.year_column.clone()
+                    }
+                    _ => cell.column.clone(),
+                };
+                return self.refuse(cell.row, column, reason);
+            }
+        };
+        if let Some(first_row) = self.seen.get(&(x.id.clone(), slot)) {
+            let reason = RefusalReason::Duplicate { first_row: *first_row };
+            return self.refuse(cell.row, cell.column.clone(), reason);
+        }
+        self.seen.insert((x.id.clone(), slot), cell.row);
+        match proposal {
+            None => self.plan.unchanged += 1,
+            Some(Proposal { kind, year, from, to, from_provisional, to_provisional }) => self.plan.changes.push(CellChange {
+                row: cell.row,
+                column: cell.column.clone(),
+                indicator: i.id.clone(),
+                series: x.id.clone(),
+                code: i.code.clone(),
+                name: i.name.clone(),
+                series_label: x.label.clone(),
+                kind,
+                year,
+                from,
+                to,
+                from_provisional,
+                to_provisional,
+            }),
+        }
+    }
+}

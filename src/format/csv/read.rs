@@ -1,0 +1,207 @@
+//! Reading a CSV file: its records with the row numbers Excel shows, and the header row —
+//! which column is what, and which layout that makes.
+
+use super::cells::*;
+use super::{CsvError, Layout};
+use crate::model::{half_width, FiscalYear};
+
+/// One record and the row Excel shows it on (the first row is 1).
+pub(super) struct Record {
+    pub row: usize,
+    pub cells: Vec<String>,
+}
+
+impl Record {
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+
+    /// The trimmed cell of a column; a missing column or a short row reads as empty.
+    pub fn cell(&self, column: Option<usize>) -> &str {
+        column.and_then(|i| self.cells.get(i)).map_or("", |c| c.trim())
+    }
+}
+
+/// Every record of the text. The row of a record is 1 + the line breaks before it, less those
+/// inside quoted cells (Excel keeps them in the cell); a blank line is a row. The reader's own
+/// positions are not used for this: with CRLF they point at the LF that ends the record before.
+pub(super) fn records(text: &str) -> Result<Vec<Record>, CsvError> {
+    let bytes = text.as_bytes();
+    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut out = Vec::new();
+    let (mut cursor, mut breaks, mut quoted_breaks) = (0, 0, 0);
+    for result in reader.records() {
+        let record = result.map_err(|e| CsvError::Csv {
+            line: e.position().map_or(0, |p| p.line()),
+            detail: e.to_string(),
+        })?;
+        let mut start = record.position().map_or(cursor, |p| p.byte() as usize).max(cursor);
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        breaks += bytes[cursor..start.min(bytes.len())].iter().filter(|b| **b == b'\n').count();
+        cursor = start.min(bytes.len());
+        let row = (breaks + 1).saturating_sub(quoted_breaks).max(1);
+        quoted_breaks += record.iter().map(|c| c.matches('\n').count()).sum::<usize>();
+        out.push(Record { row, cells: record.iter().map(str::to_owned).collect() });
+    }
+    if let Some(last) = out.last() {
+        if unclosed_quote(text.get(cursor..).unwrap_or_default()) {
+            return Err(CsvError::UnclosedQuote { row: last.row });
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a quoted cell of this (last) record runs to the end of the text: the reader then
+/// takes the rest of the file as one cell instead of failing.
+fn unclosed_quote(tail: &str) -> bool {
+    let mut chars = tail.chars().peekable();
+    let (mut field_start, mut quoted) = (true, false);
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => quoted = true,
+            ',' | '\n' | '\r' => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted
+}
+
+/// What a column of the header holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Column {
+    Id,
+    Code,
+    Series,
+    /// 指標名, 単位: written for people, not read back.
+    Descriptive,
+    Baseline,
+    BaselineYear,
+    Target,
+    TargetYear,
+    Year,
+    Kind,
+    Value,
+    Provisional,
+    /// A year's actual (wide layout).
+    Actual(FiscalYear),
+    /// A year's provisional marker (wide layout): "令和6年度 速報".
+    ActualFlag(FiscalYear),
+    Unknown,
+}
+
+pub(super) struct Header {
+    pub names: Vec<String>,
+    pub columns: Vec<Column>,
+}
+
+const NAMED: [(&str, Column); 13] = [
+    (ID, Column::Id),
+    (CODE, Column::Code),
+    (NAME, Column::Descriptive),
+    (SERIES, Column::Series),
+    (UNIT, Column::Descriptive),
+    (BASELINE, Column::Baseline),
+    (BASELINE_YEAR, Column::BaselineYear),
+    (TARGET, Column::Target),
+    (TARGET_YEAR, Column::TargetYear),
+    (YEAR, Column::Year),
+    (KIND, Column::Kind),
+    (VALUE, Column::Value),
+    (PROVISIONAL, Column::Provisional),
+];
+
+fn column(name: &str) -> Column {
+    let n = half_width(read_text(name));
+    if let Some((_, c)) = NAMED.iter().find(|(h, _)| half_width(h) == n) {
+        return *c;
+    }
+    if let Ok(y) = FiscalYear::parse(&n) {
+        return Column::Actual(y);
+    }
+    match n.strip_suffix(PROVISIONAL_SUFFIX).map(FiscalYear::parse) {
+        Some(Ok(y)) => Column::ActualFlag(y),
+        _ => Column::Unknown,
+    }
+}
+
+impl Header {
+    /// Names each column; a column repeated later is not read.
+    pub fn parse(cells: &[String]) -> Header {
+        let mut columns: Vec<Column> = Vec::with_capacity(cells.len());
+        for name in cells {
+            let c = column(name);
+            columns.push(if c != Column::Descriptive && columns.contains(&c) { Column::Unknown } else { c });
+        }
+        Header { names: cells.iter().map(|n| n.trim().to_owned()).collect(), columns }
+    }
+
+    pub fn find(&self, c: Column) -> Option<usize> {
+        self.columns.iter().position(|x| *x == c)
+    }
+
+    pub fn has(&self, c: Column) -> bool {
+        self.find(c).is_some()
+    }
+
+    /// The header text of a column, or its standard name when the file has no such column.
+    pub fn name(&self, index: Option<usize>, standard: &str) -> String {
+        index.and_then(|i| self.names.get(i)).cloned().unwrap_or_else(|| standard.to_owned())
+    }
+
+    /// Long when it has 区分 and 値; wide when it has 当初値, 目標値 or a year column. Either
+    /// needs 指標ID or 指標番号, and the long layout 年度.
+    pub fn layout(&self) -> Result<Layout, CsvError> {
+        let layout = if self.has(Column::Kind) && self.has(Column::Value) {
+            Layout::Long
+        } else if self.columns.iter().any(|c| matches!(c, Column::Baseline | Column::Target | Column::Actual(_))) {
+            Layout::Wide
+        } else {
+            return Err(CsvError::UnknownLayout { header: self.names.clone() });
+        };
+        if !self.has(Column::Id) && !self.has(Column::Code) {
+            return Err(CsvError::MissingColumn { column: ID.to_owned() });
+        }
+        if layout == Layout::Long && !self.has(Column::Year) {
+            return Err(CsvError::MissingColumn { column: YEAR.to_owned() });
+        }
+        Ok(layout)
+    }
+
+    /// Whether the layout reads a column.
+    pub fn is_read(&self, c: Column, layout: Layout) -> bool {
+        use Column::*;
+        match (c, layout) {
+            (Id | Code | Series | Descriptive, _) => true,
+            (Year | Kind | Value | Provisional, Layout::Long) => true,
+            (Baseline | BaselineYear | Target | TargetYear | Actual(_), Layout::Wide) => true,
+            (ActualFlag(y), Layout::Wide) => self.has(Actual(y)),
+            _ => false,
+        }
+    }
+
+    /// The header names of the columns the layout does not read (blank ones left out).
+    pub fn ignored(&self, layout: Layout) -> Vec<String> {
+        self.columns
+            .iter()
+            .zip(&self.names)
+            .filter(|(c, n)| !self.is_read(**c, layout) && !n.is_empty())
+            .map(|(_, n)| n.clone())
+            .collect()
+    }
+}

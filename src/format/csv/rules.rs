@@ -1,0 +1,122 @@
+//! What one value cell does to a series: the rules for actuals, interim targets, baselines and
+//! targets — unchanged, a change from what to what, or a refusal with its reason.
+
+use super::cells::{is_direction_mark, is_every_year, EVERY_YEAR};
+use super::{CellKind, RefusalReason};
+use crate::model::{parse_number, Baseline, FiscalYear, PlanPeriod, Series, Target};
+
+/// The year cell of a baseline or target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum When {
+    /// Empty: keep the year there is.
+    Unspecified,
+    Year(FiscalYear),
+    /// 毎年: a per-year target.
+    EveryYear,
+}
+
+pub(super) fn when(text: &str) -> Result<When, RefusalReason> {
+    if text.is_empty() {
+        Ok(When::Unspecified)
+    } else if is_every_year(text) {
+        Ok(When::EveryYear)
+    } else {
+        year(text).map(When::Year)
+    }
+}
+
+pub(super) fn year(text: &str) -> Result<FiscalYear, RefusalReason> {
+    FiscalYear::parse(text).map_err(|_| RefusalReason::BadYear { text: text.to_owned() })
+}
+
+fn value(text: &str) -> Result<f64, RefusalReason> {
+    parse_number(text).map_err(|_| RefusalReason::NotANumber { text: text.to_owned() })
+}
+
+/// A value a cell would write.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Proposal {
+    pub kind: CellKind,
+    pub year: Option<FiscalYear>,
+    pub from: Option<f64>,
+    pub to: f64,
+    pub from_provisional: bool,
+    pub to_provisional: bool,
+}
+
+/// `Ok(None)`: the cell holds what the strategy holds.
+pub(super) type Verdict = Result<Option<Proposal>, RefusalReason>;
+
+fn propose(kind: CellKind, year: Option<FiscalYear>, from: Option<f64>, to: f64) -> Verdict {
+    Ok(Some(Proposal { kind, year, from, to, from_provisional: false, to_provisional: false }).filter(|p| p.from != Some(p.to)))
+}
+
+/// An actual: the year must be in the plan period unless the series has an actual that year.
+/// `flag` is the provisional marker when the file has that column.
+pub(super) fn actual(x: &Series, period: PlanPeriod, year: FiscalYear, text: &str, flag: Option<bool>) -> Verdict {
+    let current = x.actual(year);
+    if current.is_none() && !period.contains(year) {
+        return Err(RefusalReason::YearOutsidePeriod { year });
+    }
+    let to = value(text)?;
+    let from_provisional = current.is_some_and(|a| a.provisional);
+    let p = Proposal {
+        kind: CellKind::Actual,
+        year: Some(year),
+        from: current.map(|a| a.value),
+        to,
+        from_provisional,
+        to_provisional: flag.unwrap_or(from_provisional),
+    };
+    Ok(Some(p).filter(|p| p.from != Some(p.to) || p.from_provisional != p.to_provisional))
+}
+
+/// An interim target (中間目標): in the plan period unless the series has one that year.
+pub(super) fn interim(x: &Series, period: PlanPeriod, year: FiscalYear, text: &str) -> Verdict {
+    let current = x.interim.iter().find(|v| v.year == year);
+    if current.is_none() && !period.contains(year) {
+        return Err(RefusalReason::YearOutsidePeriod { year });
+    }
+    propose(CellKind::Interim, Some(year), current.map(|v| v.value), value(text)?)
+}
+
+/// A baseline (当初値): its year identifies it; a new baseline takes the year given.
+pub(super) fn baseline(x: &Series, when: When, text: &str) -> Verdict {
+    let to = value(text)?;
+    match (&x.baseline, when) {
+        (_, When::EveryYear) => Err(RefusalReason::BadYear { text: EVERY_YEAR.to_owned() }),
+        (Some(Baseline { value, year }), When::Unspecified) => propose(CellKind::Baseline, *year, Some(*value), to),
+        (Some(Baseline { value, year }), When::Year(y)) if *year == Some(y) => propose(CellKind::Baseline, *year, Some(*value), to),
+        (Some(Baseline { year, .. }), When::Year(y)) => Err(RefusalReason::YearDiffers { year: y, expected: *year }),
+        (None, When::Unspecified) => propose(CellKind::Baseline, None, None, to),
+        (None, When::Year(y)) => propose(CellKind::Baseline, Some(y), None, to),
+    }
+}
+
+/// A target (目標値). An arrow matches a direction-only target; a number gives a missing or
+/// direction-only target a value (per year with 毎年), or changes a value or per-year target
+/// of the same kind. A value target's year (empty = the plan's last year) identifies it.
+pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> Verdict {
+    if is_direction_mark(text) {
+        return match x.target {
+            Some(Target::Direction) => Ok(None),
+            _ => Err(RefusalReason::TargetKindDiffers),
+        };
+    }
+    let to = value(text)?;
+    match (&x.target, when) {
+        (Some(Target::Value { value, year }), When::Unspecified) => propose(CellKind::Target, *year, Some(*value), to),
+        (Some(Target::Value { value, year }), When::Year(y)) if year.unwrap_or(period.last) == y => {
+            propose(CellKind::Target, *year, Some(*value), to)
+        }
+        (Some(Target::Value { year, .. }), When::Year(y)) => Err(RefusalReason::YearDiffers { year: y, expected: *year }),
+        (Some(Target::PerYear { value }), When::Unspecified | When::EveryYear) => propose(CellKind::TargetPerYear, None, Some(*value), to),
+        (Some(Target::Value { .. }), When::EveryYear) | (Some(Target::PerYear { .. }), When::Year(_)) => {
+            Err(RefusalReason::TargetKindDiffers)
+        }
+        (None | Some(Target::Direction), When::Unspecified) => propose(CellKind::Target, None, None, to),
+        (None | Some(Target::Direction), When::Year(y)) if period.contains(y) => propose(CellKind::Target, Some(y), None, to),
+        (None | Some(Target::Direction), When::Year(y)) => Err(RefusalReason::YearOutsidePeriod { year: y }),
+        (None | Some(Target::Direction), When::EveryYear) => propose(CellKind::TargetPerYear, None, None, to),
+    }
+}

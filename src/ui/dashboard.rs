@@ -1,0 +1,120 @@
+//! A strategy's dashboard: the status mix of each goal's indicators, the rating distribution of
+//! measures for a chosen fiscal year, budget and settled cost per goal and year, SDG coverage,
+//! and the goals → measures → initiatives hierarchy (clicking a node opens it in the editor).
+
+use super::chart_view::{figure_of, ChartView};
+use super::route::{Route, Selection};
+use super::state::use_app;
+use crate::charts::dashboard;
+use crate::model::{FiscalYear, Id, Strategy};
+use crate::ui::i18n;
+use leptos::prelude::*;
+
+/// The fiscal year the rating chart starts on: the latest with an evaluation, else the
+/// plan's last year.
+fn default_year(s: &Strategy) -> FiscalYear {
+    s.measures()
+        .flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year))
+        .max()
+        .unwrap_or(s.period.last)
+}
+
+/// Years to choose from: the plan period and every year with an evaluation.
+fn rating_years(s: &Strategy) -> Vec<FiscalYear> {
+    let mut years: Vec<FiscalYear> = s.period.years().chain(s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year))).collect();
+    years.sort();
+    years.dedup();
+    years
+}
+
+/// Where a clicked node of the hierarchy lives in the editor.
+fn selection_for(s: &Strategy, id: &Id) -> Option<Selection> {
+    if s.goals.iter().any(|g| &g.id == id) {
+        Some(Selection::Goal(id.clone()))
+    } else if s.measures().any(|(_, m)| &m.id == id) {
+        Some(Selection::Measure(id.clone()))
+    } else {
+        s.initiative(id).map(|_| Selection::Initiative(id.clone()))
+    }
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let state = use_app();
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone()))));
+    move || match open.get() {
+        Some((id, title)) => view! { <Charts id=id title=title/> }.into_any(),
+        None => view! {
+            <section class="panel" data-testid="not-found">
+                <h1>{state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
+                <a href="#/">{state.tr("戦略一覧へ", "To the strategy list")}</a>
+            </section>
+        }.into_any(),
+    }
+}
+
+#[component]
+fn Charts(id: Id, title: String) -> impl IntoView {
+    let state = use_app();
+    let chosen = RwSignal::new(None::<FiscalYear>);
+    let year = Memo::new(move |_| chosen.get().or_else(|| state.open.with(|o| o.as_ref().map(default_year))));
+    let years = Memo::new(move |_| state.open.with(|o| o.as_ref().map(rating_years)).unwrap_or_default());
+
+    let status = figure_of(|s, w| Some(dashboard::status_by_goal(s, w)));
+    let ratings = figure_of(move |s, w| year.get().map(|y| dashboard::ratings(s, y, w)));
+    let budget = figure_of(|s, w| Some(dashboard::budget_by_goal(s, w)));
+    let sdgs = figure_of(|s, w| Some(dashboard::sdg_coverage(s, w)));
+    let hierarchy = figure_of(|s, w| Some(dashboard::hierarchy(s, w)));
+    let strategy_id = id.clone();
+    let open_node = Callback::new(move |node: String| {
+        let node = Id::from(node.as_str());
+        let target = state.open.with_untracked(|o| o.as_ref().and_then(|s| selection_for(s, &node)));
+        if let Some(sel) = target {
+            state.navigate(Route::Edit(strategy_id.clone(), sel));
+        }
+    });
+    let on_year = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        chosen.set(v.parse().ok().map(FiscalYear));
+    };
+
+    view! {
+        <article class="dashboard" data-testid="dashboard">
+            <nav class="crumbs">
+                <a href="#/">{move || state.tr("戦略一覧", "Strategies")}</a>" › "
+                <a href=Route::Strategy(id.clone()).hash()>{title}</a>" › "
+                <span>{move || state.tr("ダッシュボード", "Dashboard")}</span>
+            </nav>
+            <header class="panel">
+                <h1>{move || state.tr("ダッシュボード", "Dashboard")}</h1>
+                <div class="actions">
+                    <a class="button" data-testid="to-editor" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{move || state.tr("編集する", "Edit")}</a>
+                    <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{move || state.tr("概要へ", "Overview")}</a>
+                </div>
+            </header>
+            <div class="chart-grid">
+                <section class="panel"><ChartView figure=status kind="status-by-goal"/></section>
+                <section class="panel">
+                    <label class="inline">
+                        {move || state.tr("評価の年度", "Fiscal year rated")}" "
+                        <select data-testid="rating-year" on:change=on_year>
+                            {move || {
+                                let current = year.get();
+                                years.get().into_iter().map(|y| view! {
+                                    <option value=y.0.to_string() selected=Some(y) == current>{i18n::year(y, state.lang(), state.year_style())}</option>
+                                }).collect_view()
+                            }}
+                        </select>
+                    </label>
+                    <ChartView figure=ratings kind="ratings"/>
+                </section>
+                <section class="panel wide"><ChartView figure=budget kind="budget-by-goal"/></section>
+                <section class="panel"><ChartView figure=sdgs kind="sdg-coverage"/></section>
+                <section class="panel">
+                    <p class="hint">{move || state.tr("項目をクリックすると編集画面で開きます。", "Click a part to open it in the editor.")}</p>
+                    <ChartView figure=hierarchy kind="hierarchy" on_select=open_node/>
+                </section>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,406 @@
+//! The import preview: before a file changes anything, what it holds and what importing it
+//! would do — a strategy file's title, municipality, period, counts, when and by what it was
+//! exported, its warnings, and (when a strategy with the same id is stored) the choice between
+//! importing it as a new strategy and replacing the stored one, with what would change; for a
+//! backup of everything, each strategy's state here and a choice per strategy that differs.
+//! Also the window-wide file drop: a file dropped anywhere on the page comes here.
+
+use super::files;
+use super::i18n::{self, tr};
+use super::state::{use_app, AppState};
+use crate::format::{Changes, Everything, Imported};
+use crate::model::{errors, Counts, Id, PlanPeriod};
+use crate::storage::Language;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// A file on its way in.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Being read (a large file takes a moment).
+    Reading { file: String },
+    /// One strategy, checked; `existing` when one with the same id is stored.
+    Strategy { file: String, bytes: usize, imported: Imported, existing: Option<Existing> },
+    /// A backup of everything, checked; `entries` says, for each of its strategies in order,
+    /// how it stands against this browser.
+    Everything { file: String, bytes: usize, all: Everything, entries: Vec<EntryStatus> },
+}
+
+/// The stored strategy with the same id as the file's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Existing {
+    pub title: String,
+    pub municipality: String,
+    /// What replacing it with the file's version changes.
+    pub changes: Changes,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EntryStatus {
+    /// Not stored here: it will be added.
+    New,
+    /// Stored here, identical.
+    Same,
+    /// Stored here with different content (`title` is the stored one's).
+    Differs { title: String, changes: Changes },
+}
+
+/// The preview dialog (when a file is pending) and the window-wide drop target.
+#[component]
+pub fn ImportPreview() -> impl IntoView {
+    let state = use_app();
+    let dragging = RwSignal::new(false);
+    listen_for_drops(state, dragging);
+    view! {
+        <Show when=move || dragging.get()>
+            <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+                <p>{move || state.tr("ここにファイルをドロップすると、取り込む前に内容を確認できます", "Drop the file to see what it holds before importing it")}</p>
+            </div>
+        </Show>
+        {move || state.pending.with(|p| p.as_ref().map(|p| match p {
+            Pending::Reading { file } => reading(state, file.clone()).into_any(),
+            Pending::Strategy { .. } => view! { <StrategyPreview/> }.into_any(),
+            Pending::Everything { .. } => view! { <EverythingPreview/> }.into_any(),
+        }))}
+    }
+}
+
+/// Files dropped anywhere on the page go to the import (the browser would otherwise open
+/// them in place of the app). Only drags that carry files are taken.
+fn listen_for_drops(state: AppState, dragging: RwSignal<bool>) {
+    let _ = window_event_listener(leptos::ev::dragenter, move |ev| {
+        if files::drag_has_files(&ev) {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::dragover, move |ev| {
+        if files::drag_has_files(&ev) {
+            ev.prevent_default();
+            files::set_drop_effect_copy(&ev);
+            if !dragging.get_untracked() {
+                dragging.set(true);
+            }
+        }
+    });
+    // Leaving the window (not just moving between elements): no element to go to.
+    let _ = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        dragging.set(false);
+        let dropped = files::dropped_files(&ev);
+        if dropped.is_empty() && !files::drag_has_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(file) = dropped.into_iter().next() {
+            state.take_file(file);
+        }
+    });
+}
+
+/// A dialog: a labelled, modal box; Escape cancels.
+fn dialog(state: AppState, title: String, testid: &'static str, body: AnyView) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    // Move the focus into the dialog when it opens (keyboard and screen-reader users).
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            let _ = el.focus();
+        }
+    });
+    view! {
+        <div class="modal-backdrop" on:keydown=move |ev| if ev.key() == "Escape" { state.cancel_import() }>
+            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="import-preview-title" tabindex="-1"
+                data-testid=testid node_ref=node>
+                <h2 id="import-preview-title">{title}</h2>
+                {body}
+            </div>
+        </div>
+    }
+}
+
+fn reading(state: AppState, file: String) -> impl IntoView {
+    let body = view! {
+        <p class="meta" data-testid="preview-file">{file}</p>
+        <p aria-live="polite">{state.tr("ファイルを読み込んで確認しています…", "Reading and checking the file…")}</p>
+        <div class="actions">
+            <button type="button" on:click=move |_| state.cancel_import()>{state.tr("キャンセル", "Cancel")}</button>
+        </div>
+    };
+    dialog(state, state.tr("ファイルを読み込んでいます", "Reading the file").into(), "import-reading", body.into_any())
+}
+
+pub fn counts(c: Counts, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("基本目標等 {} ・施策 {} ・事業 {} ・指標 {}", c.goals, c.measures, c.initiatives, c.indicators),
+        Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", c.goals, c.measures, c.initiatives, c.indicators),
+    }
+}
+
+/// "2026/11/21 09:00 ・ Shirube 0.1.0", or what of it the file says.
+fn exported(exported_at: &str, generator: &str) -> String {
+    let when = if exported_at.is_empty() { String::new() } else { files::local_time(exported_at) };
+    [when, generator.to_owned()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ・ ")
+}
+
+fn migration_note(from: Option<u64>, lang: Language) -> Option<String> {
+    from.map(|v| match lang {
+        Language::Ja => format!(
+            "古い形式 (version {v}) のファイルです。取り込むときに現在の形式 (version {}) に変換します。",
+            crate::format::CURRENT_VERSION
+        ),
+        Language::En => format!("This file is in an older format (version {v}); it is converted to version {} on import.", crate::format::CURRENT_VERSION),
+    })
+}
+
+/// The table of what replacing changes: added / removed / changed per kind.
+fn changes_table(c: Changes, lang: Language) -> impl IntoView {
+    let kinds: [(&str, &str, fn(&Counts) -> usize); 4] = [
+        ("基本目標等", "Goals", |c| c.goals),
+        ("施策", "Measures", |c| c.measures),
+        ("事業", "Initiatives", |c| c.initiatives),
+        ("指標", "Indicators", |c| c.indicators),
+    ];
+    let cell = |n: usize| if n == 0 { "—".to_owned() } else { n.to_string() };
+    view! {
+        <table class="changes" data-testid="preview-changes">
+            <thead><tr>
+                <th></th>
+                <th>{tr(lang, "追加", "Added")}</th>
+                <th>{tr(lang, "削除", "Removed")}</th>
+                <th>{tr(lang, "変更", "Changed")}</th>
+            </tr></thead>
+            <tbody>
+                {kinds.into_iter().map(|(ja, en, get)| view! {
+                    <tr>
+                        <th scope="row">{tr(lang, ja, en)}</th>
+                        <td class="num">{cell(get(&c.added))}</td>
+                        <td class="num">{cell(get(&c.removed))}</td>
+                        <td class="num">{cell(get(&c.changed))}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {c.settings.then(|| view! { <p class="meta">{tr(lang, "戦略の設定（名前・期間・本文など）も変わります。", "The strategy's settings (name, period, sections …) change too.")}</p> })}
+    }
+}
+
+/// One line for a change summary: "追加 2 ・削除 1 ・変更 3".
+fn changes_line(c: Changes, lang: Language) -> String {
+    let sum = |x: Counts| x.goals + x.measures + x.initiatives + x.indicators;
+    let mut parts = Vec::new();
+    for (n, ja, en) in [(sum(c.added), "追加", "added"), (sum(c.removed), "削除", "removed"), (sum(c.changed), "変更", "changed")] {
+        if n > 0 {
+            parts.push(match lang {
+                Language::Ja => format!("{ja} {n}"),
+                Language::En => format!("{n} {en}"),
+            });
+        }
+    }
+    if c.settings {
+        parts.push(tr(lang, "設定の変更", "settings changed").to_owned());
+    }
+    if parts.is_empty() {
+        parts.push(tr(lang, "並び順などの変更", "order or other changes").to_owned());
+    }
+    parts.join(if lang == Language::Ja { " ・" } else { ", " })
+}
+
+#[component]
+fn StrategyPreview() -> impl IntoView {
+    let state = use_app();
+    let Some(Pending::Strategy { file, bytes, imported, existing }) = state.pending.get_untracked() else {
+        return ().into_any();
+    };
+    let lang = state.lang();
+    let style = state.year_style();
+    let replace = RwSignal::new(false);
+    let s = &imported.strategy;
+    let municipality = match &s.municipality.code {
+        Some(code) => format!("{}（{code}）", s.municipality.name),
+        None => s.municipality.name.clone(),
+    };
+    let period = i18n::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
+    let warnings: Vec<String> = imported.problems.iter().map(|p| i18n::problem(p, lang)).collect();
+    let warning_count = warnings.len();
+    let shown: Vec<String> = warnings.into_iter().take(50).collect();
+    let identical = existing.as_ref().is_some_and(|e| e.changes.is_empty());
+
+    let facts = view! {
+        <dl class="facts">
+            <dt>{tr(lang, "ファイル", "File")}</dt>
+            <dd data-testid="preview-file">{file.clone()}" ("{i18n::size(bytes as u64)}")"</dd>
+            <dt>{tr(lang, "戦略", "Strategy")}</dt>
+            <dd class="strong" data-testid="preview-title">{s.title.clone()}</dd>
+            <dt>{tr(lang, "自治体", "Municipality")}</dt>
+            <dd data-testid="preview-municipality">{municipality}</dd>
+            <dt>{tr(lang, "計画期間", "Plan period")}</dt>
+            <dd data-testid="preview-period">{period}</dd>
+            <dt>{tr(lang, "内容", "Contents")}</dt>
+            <dd data-testid="preview-counts">{counts(s.counts(), lang)}</dd>
+            <dt>{tr(lang, "書き出し", "Exported")}</dt>
+            <dd data-testid="preview-exported">{exported(&imported.exported_at, &imported.generator)}</dd>
+        </dl>
+    };
+    let notes = view! {
+        {migration_note(imported.migrated_from, lang).map(|n| view! { <p class="preview-note" data-testid="preview-migrated">{n}</p> })}
+        {(warning_count > 0).then(|| view! {
+            <details class="preview-warnings" data-testid="preview-warnings">
+                <summary>{match lang {
+                    Language::Ja => format!("確認が必要な点が {warning_count} 件あります（取り込みはできます）"),
+                    Language::En => format!("{warning_count} points need checking (the file can still be imported)"),
+                }}</summary>
+                <ul>{shown.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                {(warning_count > 50).then(|| view! { <p class="meta">{match lang { Language::Ja => format!("ほか {} 件", warning_count - 50), Language::En => format!("and {} more", warning_count - 50) }}</p> })}
+            </details>
+        })}
+    };
+    let choice = existing.clone().map(|e| {
+        let name = e.title.clone();
+        let copy_label = match lang {
+            Language::Ja => format!("新しい戦略として取り込む（別の ID のコピーになり、今の「{name}」はそのまま残ります）"),
+            Language::En => format!("Import as a new strategy (a copy with new ids; the stored “{name}” stays as it is)"),
+        };
+        let replace_label = match lang {
+            Language::Ja => format!("「{name}」を置き換える"),
+            Language::En => format!("Replace “{name}”"),
+        };
+        view! {
+            <fieldset class="preview-choice">
+                <legend>{match lang {
+                    Language::Ja => format!("同じ ID の戦略「{}」（{}）がこのブラウザにあります", e.title, e.municipality),
+                    Language::En => format!("A strategy with the same id, “{}” ({}), is stored in this browser", e.title, e.municipality),
+                }}</legend>
+                {identical.then(|| view! { <p class="meta" data-testid="preview-identical">{tr(lang, "ファイルの内容は保存されているものと同じです。", "The file holds the same as what is stored.")}</p> })}
+                <label class="inline">
+                    <input type="radio" name="import-choice" data-testid="choice-new" prop:checked=move || !replace.get() on:change=move |_| replace.set(false)/>
+                    {copy_label}
+                </label>
+                <label class="inline">
+                    <input type="radio" name="import-choice" data-testid="choice-replace" prop:checked=move || replace.get() on:change=move |_| replace.set(true)/>
+                    {replace_label}
+                </label>
+                <div class="preview-changes" class:muted=move || !replace.get()>
+                    <p>{tr(lang, "置き換えると変わること（ID で照合）:", "What replacing changes (matched by id):")}</p>
+                    {changes_table(e.changes, lang)}
+                    <p class="meta">{tr(lang, "置き換える前の版はバックアップとして残り、一覧の「バックアップ」から復元できます。", "The version it replaces is kept as a backup, which can be restored from the list's backups.")}</p>
+                </div>
+            </fieldset>
+        }
+    });
+    let has_existing = existing.is_some();
+    let confirm_label = move || match (has_existing, replace.get()) {
+        (true, true) => tr(lang, "置き換える", "Replace"),
+        (true, false) => tr(lang, "新しい戦略として取り込む", "Import as new"),
+        _ => tr(lang, "取り込む", "Import"),
+    };
+    let body = view! {
+        {facts}
+        {notes}
+        {choice}
+        <div class="actions">
+            <button type="button" class="primary" data-testid="import-confirm" on:click=move |_| state.confirm_import(replace.get_untracked())>{confirm_label}</button>
+            <button type="button" data-testid="import-cancel" on:click=move |_| state.cancel_import()>{tr(lang, "キャンセル（何も変更しません）", "Cancel (change nothing)")}</button>
+        </div>
+    };
+    dialog(state, tr(lang, "取り込む前の確認", "Check before importing").into(), "import-preview", body.into_any()).into_any()
+}
+
+#[component]
+fn EverythingPreview() -> impl IntoView {
+    let state = use_app();
+    let Some(Pending::Everything { file, bytes, all, entries }) = state.pending.get_untracked() else {
+        return ().into_any();
+    };
+    let lang = state.lang();
+    let style = state.year_style();
+    let chosen: RwSignal<HashSet<Id>> = RwSignal::new(HashSet::new());
+    let differing = entries.iter().filter(|e| matches!(e, EntryStatus::Differs { .. })).count();
+    let migrated = all.strategies.iter().chain(all.backups.iter().map(|b| &b.imported)).filter_map(|i| i.migrated_from).min();
+    let summary = match lang {
+        Language::Ja => format!("戦略 {} 件、バックアップ {} 件が入っています。", all.strategies.len(), all.backups.len()),
+        Language::En => format!("It holds {} strategies and {} backups.", all.strategies.len(), all.backups.len()),
+    };
+    let rows = all.strategies.iter().zip(entries.iter()).map(|(i, status)| {
+        let s = &i.strategy;
+        let id = s.id.clone();
+        let period = i18n::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
+        let problems = i.problems.len();
+        let errs = errors(&i.problems).count();
+        let note = (problems > 0).then(|| match lang {
+            Language::Ja if errs > 0 => format!("確認が必要な点 {problems} 件（うちエラー {errs} 件: 作業中のまま保存されていたもの）"),
+            Language::Ja => format!("確認が必要な点 {problems} 件"),
+            Language::En if errs > 0 => format!("{problems} points to check ({errs} errors: saved as work in progress)"),
+            Language::En => format!("{problems} points to check"),
+        });
+        let (here, action) = match status {
+            EntryStatus::New => (tr(lang, "ありません", "not here").into_any(), tr(lang, "追加します", "will be added").into_any()),
+            EntryStatus::Same => (tr(lang, "同じ内容があります", "the same is here").into_any(), tr(lang, "変更しません", "nothing to do").into_any()),
+            EntryStatus::Differs { title, changes } => {
+                let here = match lang {
+                    Language::Ja => format!("内容が異なります（{}）: 「{title}」", changes_line(*changes, lang)),
+                    Language::En => format!("differs ({}): “{title}”", changes_line(*changes, lang)),
+                };
+                let id2 = id.clone();
+                let id3 = id.clone();
+                let action = view! {
+                    <label class="inline">
+                        <input type="checkbox" data-testid="restore-replace"
+                            prop:checked=move || chosen.with(|c| c.contains(&id2))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| { if on { c.insert(id3.clone()); } else { c.remove(&id3); } });
+                            }/>
+                        {tr(lang, "置き換える（今の版はバックアップに残します）", "Replace (the stored version is kept as a backup)")}
+                    </label>
+                };
+                (here.into_any(), action.into_any())
+            }
+        };
+        view! {
+            <tr data-testid="restore-entry" data-id=id.to_string()>
+                <td>
+                    <span class="strong">{s.title.clone()}</span>
+                    <span class="meta">{s.municipality.name.clone()}" ・ "{period}" ・ "{counts(s.counts(), lang)}</span>
+                    {note.map(|n| view! { <span class="meta warn">{n}</span> })}
+                </td>
+                <td>{here}</td>
+                <td>{action}</td>
+            </tr>
+        }
+    }).collect_view();
+    let body = view! {
+        <dl class="facts">
+            <dt>{tr(lang, "ファイル", "File")}</dt>
+            <dd data-testid="preview-file">{file.clone()}" ("{i18n::size(bytes as u64)}")"</dd>
+            <dt>{tr(lang, "書き出し", "Exported")}</dt>
+            <dd data-testid="preview-exported">{exported(&all.exported_at, &all.generator)}</dd>
+        </dl>
+        <p data-testid="restore-summary">{summary}</p>
+        {migration_note(migrated, lang).map(|n| view! { <p class="preview-note" data-testid="preview-migrated">{n}</p> })}
+        <div class="table-wrap">
+            <table class="restore-entries" data-testid="restore-entries">
+                <thead><tr>
+                    <th>{tr(lang, "ファイルの戦略", "Strategy in the file")}</th>
+                    <th>{tr(lang, "このブラウザ", "In this browser")}</th>
+                    <th>{tr(lang, "復元すると", "On restore")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {(differing > 0).then(|| view! { <p class="meta">{tr(lang,
+            "チェックしなかった戦略は、このブラウザの今の内容のまま残します。",
+            "Strategies left unchecked stay as they are in this browser.")}</p> })}
+        <p class="meta">{tr(lang,
+            "ファイルのバックアップは、同じものがこのブラウザにない場合だけ追加します。何も削除しません。",
+            "The file's backups are added unless the same ones are here already. Nothing is deleted.")}</p>
+        <div class="actions">
+            <button type="button" class="primary" data-testid="restore-confirm" on:click=move |_| state.confirm_restore(chosen.get_untracked())>{tr(lang, "復元する", "Restore")}</button>
+            <button type="button" data-testid="import-cancel" on:click=move |_| state.cancel_import()>{tr(lang, "キャンセル（何も変更しません）", "Cancel (change nothing)")}</button>
+        </div>
+    };
+    dialog(state, tr(lang, "バックアップから復元する前の確認", "Check before restoring a backup").into(), "restore-preview", body.into_any()).into_any()
+}

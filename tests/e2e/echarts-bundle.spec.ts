@@ -1,0 +1,148 @@
+// The custom ECharts build (web/echarts.js → scripts/echarts.mjs → dist/echarts.shirube.min-<hash>.js):
+// the page loads it (not the full echarts.min.js) before the wasm starts, it exposes the
+// `echarts/core` API as the global `echarts`, and it carries every chart type and component
+// Shirube uses: one chart with line, bar, sunburst, tree and pie series, markLine / markPoint /
+// markArea, title, legend, a richText tooltip, aria (with decals), graphic, label layout.
+import { test, expect } from './fixtures';
+
+declare global {
+  interface Window {
+    echarts?: any;
+    __echartsAtWasmStart?: string;
+    __echartsClicks?: string[];
+  }
+}
+
+test('the custom ECharts bundle is loaded before the app and draws every chart type Shirube uses', async ({ page, openApp, requests, pageErrors, shot }) => {
+  // What `echarts` is when the wasm module is instantiated (before the app's main runs).
+  await page.addInitScript(() => {
+    const wrap = (name: 'instantiate' | 'instantiateStreaming') => {
+      const original = WebAssembly[name] as (...args: unknown[]) => unknown;
+      (WebAssembly as any)[name] = function (...args: unknown[]) {
+        window.__echartsAtWasmStart ??= typeof (window as any).echarts?.init;
+        return original.apply(WebAssembly, args);
+      };
+    };
+    wrap('instantiateStreaming');
+    wrap('instantiate');
+  });
+  await openApp();
+  expect(await page.evaluate(() => window.__echartsAtWasmStart), 'echarts.init when the wasm starts').toBe('function');
+
+  // The custom bundle was loaded from the sub-path, the full build was not.
+  const scripts = requests.map((r) => new URL(r.url).pathname).filter((p) => p.endsWith('.js'));
+  expect(scripts.filter((p) => /\/echarts\.shirube[^/]*\.js$/.test(p)), 'custom ECharts requested').toHaveLength(1);
+  expect(scripts.filter((p) => p.endsWith('/echarts.min.js')), 'full ECharts requested').toEqual([]);
+  // Its licenses ship beside it.
+  const license = await page.request.get('./echarts.shirube.LICENSE.txt');
+  expect(license.status()).toBe(200);
+  expect(await license.text()).toContain('Apache License');
+
+  const api = await page.evaluate(() => {
+    const e = window.echarts;
+    return {
+      version: e.version,
+      functions: ['init', 'dispose', 'getInstanceByDom', 'getInstanceById', 'use', 'registerTheme', 'connect']
+        .filter((name) => typeof e[name] === 'function'),
+      graphic: typeof e.graphic?.Rect,
+    };
+  });
+  expect(api).toEqual({
+    version: '5.5.1',
+    functions: ['init', 'dispose', 'getInstanceByDom', 'getInstanceById', 'use', 'registerTheme', 'connect'],
+    graphic: 'function',
+  });
+
+  const result = await page.evaluate(async () => {
+    const echarts = window.echarts;
+    const div = document.createElement('div');
+    div.id = 'echarts-bundle-check';
+    div.style.cssText = 'position:fixed;left:0;top:0;width:900px;height:600px;background:#fff;z-index:1000';
+    document.body.appendChild(div);
+    const chart = echarts.init(div, null, { renderer: 'canvas' });
+    const years = ['R2', 'R3', 'R4', 'R5', 'R6'];
+    chart.setOption({
+      animation: false,
+      title: { text: 'echarts bundle check' },
+      legend: { top: 28, data: ['ShirubeLine', 'ShirubeBar'] },
+      tooltip: { trigger: 'item', renderMode: 'richText' },
+      aria: { enabled: true, decal: { show: true } },
+      graphic: [{ type: 'text', right: 10, bottom: 10, style: { text: 'graphic', fill: '#333' } }],
+      grid: { left: 40, top: 70, width: 360, height: 200 },
+      xAxis: { type: 'category', data: years },
+      yAxis: { type: 'value' },
+      series: [
+        {
+          name: 'ShirubeLine', type: 'line', data: [10, 12, 15, 14, 18],
+          markLine: { data: [{ yAxis: 16, name: 'target' }] },
+          markPoint: { data: [{ type: 'max', name: 'max' }] },
+          markArea: { data: [[{ xAxis: 'R3' }, { xAxis: 'R4' }]] },
+          labelLayout: { hideOverlap: true },
+        },
+        { name: 'ShirubeBar', type: 'bar', data: [8, 9, 11, 13, 12] },
+        {
+          type: 'pie', center: ['75%', '25%'], radius: ['10%', '18%'],
+          data: [{ name: 'a', value: 3 }, { name: 'b', value: 5 }],
+          label: { show: true }, labelLine: { show: true },
+        },
+        {
+          type: 'sunburst', center: ['75%', '72%'], radius: [0, '22%'],
+          data: [{ name: 'goal', children: [{ name: 'measure', value: 2 }, { name: 'measure 2', value: 3 }] }],
+        },
+        {
+          type: 'tree', left: '5%', top: '65%', width: '40%', height: '28%',
+          data: [{ name: 'strategy', children: [{ name: 'goal 1' }, { name: 'goal 2', children: [{ name: 'measure' }] }] }],
+        },
+      ],
+    });
+    const sameInstance = echarts.getInstanceByDom(div) === chart;
+    const byId = echarts.getInstanceById(chart.id) === chart;
+    window.__echartsClicks = [];
+    chart.on('click', (p: any) => window.__echartsClicks!.push(`${p.seriesType}:${p.name}`));
+    chart.resize({ width: 880, height: 580 });
+
+    // Every series type drew something (the `option` round-trips through the registered models).
+    const seriesTypes = chart.getOption().series.map((s: any) => s.type);
+    // A richText tooltip is a zrender text element added to the canvas, not a DOM node.
+    const divsBefore = div.querySelectorAll('div').length;
+    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const tooltip = chart.getZr().storage.getRoots()
+      .filter((el: any) => el.type === 'text' && !el.invisible && !el.ignore)
+      .map((el: any) => String(el.style?.text ?? ''));
+    const divsAfter = div.querySelectorAll('div').length;
+    const ariaLabel = div.getAttribute('aria-label') ?? '';
+    const dataUrl: string = chart.getDataURL({ type: 'png', backgroundColor: '#fff' });
+    return { sameInstance, byId, seriesTypes, tooltip, divsBefore, divsAfter, ariaLabel, dataUrlStart: dataUrl.slice(0, 22), dataUrlLength: dataUrl.length };
+  });
+
+  expect(result.sameInstance, 'getInstanceByDom(div) is the chart').toBe(true);
+  expect(result.byId, 'getInstanceById(chart.id) is the chart').toBe(true);
+  expect(result.seriesTypes).toEqual(['line', 'bar', 'pie', 'sunburst', 'tree']);
+  // The tooltip of R5 of ShirubeLine (14), in rich-text tokens: "{…|ShirubeLine}\n{…|}  {…|R5}{…|14}".
+  expect(result.tooltip.filter((t) => /ShirubeLine[\s\S]*R5[\s\S]*14/.test(t)), 'richText tooltip on the canvas').toHaveLength(1);
+  expect(result.divsAfter, 'no HTML tooltip element').toBe(result.divsBefore);
+  expect(result.ariaLabel, 'aria description').toContain('ShirubeLine');
+  expect(result.dataUrlStart).toBe('data:image/png;base64,');
+  expect(result.dataUrlLength).toBeGreaterThan(1000);
+
+  // A click on the chart reaches the handler registered with chart.on('click').
+  const box = (await page.locator('#echarts-bundle-check').boundingBox())!;
+  const barPoint = await page.evaluate(() => {
+    const chart = window.echarts.getInstanceByDom(document.getElementById('echarts-bundle-check'));
+    return chart.convertToPixel({ seriesIndex: 1 }, ['R5', 6]);
+  });
+  await page.mouse.click(box.x + barPoint[0], box.y + barPoint[1]);
+  await expect.poll(() => page.evaluate(() => window.__echartsClicks)).toEqual(['bar:R5']);
+  await shot('echarts-bundle');
+
+  const disposed = await page.evaluate(() => {
+    const div = document.getElementById('echarts-bundle-check')!;
+    window.echarts.dispose(div);
+    const gone = window.echarts.getInstanceByDom(div) === undefined;
+    div.remove();
+    return gone;
+  });
+  expect(disposed, 'the chart is gone after dispose').toBe(true);
+  expect(pageErrors).toEqual([]);
+});
