@@ -7,9 +7,8 @@
 // To use another chart type or component, add it to the imports and to `use([...])` below
 // (names as in https://echarts.apache.org/handbook/en/basics/import).
 import { use } from 'echarts/core';
-import { LineChart, BarChart, SunburstChart, TreeChart, PieChart } from 'echarts/charts';
+import { LineChart, BarChart, ScatterChart, SunburstChart } from 'echarts/charts';
 import {
-  TitleComponent,
   TooltipComponent, // both tooltip renderers: HTML and renderMode "richText"
   LegendComponent,
   GridComponent,
@@ -17,7 +16,6 @@ import {
   MarkPointComponent,
   MarkAreaComponent,
   AriaComponent,
-  GraphicComponent,
 } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -25,10 +23,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 use([
   LineChart,
   BarChart,
+  ScatterChart,
   SunburstChart,
-  TreeChart,
-  PieChart,
-  TitleComponent,
   TooltipComponent,
   LegendComponent,
   GridComponent,
@@ -36,7 +32,6 @@ use([
   MarkPointComponent,
   MarkAreaComponent,
   AriaComponent,
-  GraphicComponent,
   LabelLayout,
   CanvasRenderer,
 ]);

@@ -1,6 +1,8 @@
 //! The root component: creates the app state, follows the URL hash, and lays out the page.
 
 use super::dashboard::Dashboard;
+use super::files_page::FilesPage;
+use super::print::PrintReport;
 use super::editor::Editor;
 use super::header::Header;
 use super::import_preview::ImportPreview;
@@ -58,6 +60,8 @@ fn App() -> impl IntoView {
                 Route::List => view! { <StrategyList/> }.into_any(),
                 Route::Strategy(_) => view! { <Overview/> }.into_any(),
                 Route::Dashboard(_) => view! { <Dashboard/> }.into_any(),
+                Route::Files(_) => view! { <FilesPage/> }.into_any(),
+                Route::Print(_, report) => view! { <PrintReport report=report/> }.into_any(),
                 Route::Edit(_, _) => view! { <Editor/> }.into_any(),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">

@@ -18,6 +18,8 @@ mod dashboard;
 #[cfg(target_arch = "wasm32")]
 mod editor;
 #[cfg(target_arch = "wasm32")]
+mod files_page;
+#[cfg(target_arch = "wasm32")]
 mod header;
 #[cfg(target_arch = "wasm32")]
 mod import_preview;
@@ -25,6 +27,8 @@ mod import_preview;
 mod notices;
 #[cfg(target_arch = "wasm32")]
 mod overview;
+#[cfg(target_arch = "wasm32")]
+mod print;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]

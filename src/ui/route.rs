@@ -1,6 +1,7 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
-//! editor with what is selected in it, `#/s/<id>/dashboard` its charts.
+//! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
+//! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets` printable reports.
 
 use crate::model::{Id, Strategy};
 
@@ -10,8 +11,30 @@ pub enum Route {
     Strategy(Id),
     /// The strategy's dashboard of charts.
     Dashboard(Id),
+    /// The strategy's files: CSV export and import for Excel, JSON export, printable reports.
+    Files(Id),
+    /// A printable A4 report of the strategy.
+    Print(Id, Report),
     Edit(Id, Selection),
     NotFound(String),
+}
+
+/// The printable reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// 数値目標の状況: per goal, its direction and its indicators (北本市's summary, seed 001).
+    Targets,
+    /// 施策評価シート: one sheet per measure (北斗市's sheets, seed 002).
+    Sheets,
+}
+
+impl Report {
+    fn segment(self) -> &'static str {
+        match self {
+            Report::Targets => "targets",
+            Report::Sheets => "sheets",
+        }
+    }
 }
 
 /// What the editor shows.
@@ -44,6 +67,9 @@ impl Route {
             [""] => Route::List,
             ["s", id] if !id.is_empty() => Route::Strategy(Id::from(*id)),
             ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
+            ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
+            ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
+            ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
             ["s", id, "edit", kind, item] if !id.is_empty() && !item.is_empty() => {
                 let item = Id::from(*item);
@@ -65,6 +91,8 @@ impl Route {
             Route::List | Route::NotFound(_) => "#/".to_owned(),
             Route::Strategy(id) => format!("#/s/{id}"),
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
+            Route::Files(id) => format!("#/s/{id}/files"),
+            Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
             Route::Edit(id, selection) => match selection.segments() {
                 None => format!("#/s/{id}/edit"),
                 Some((kind, item)) => format!("#/s/{id}/edit/{kind}/{item}"),
@@ -128,6 +156,9 @@ mod tests {
         assert!(matches!(Route::parse("#/nope/1"), Route::NotFound(_)));
         for r in [
             Route::Dashboard(Id::from("s1")),
+            Route::Files(Id::from("s1")),
+            Route::Print(Id::from("s1"), Report::Targets),
+            Route::Print(Id::from("s1"), Report::Sheets),
             Route::Edit(Id::from("s1"), Selection::Strategy),
             Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
             Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),

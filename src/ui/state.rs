@@ -136,7 +136,7 @@ impl AppState {
 
     /// Makes the state follow a route: opening a strategy loads it from the store.
     pub fn apply_route(&self, route: Route) {
-        if let Route::Strategy(id) | Route::Dashboard(id) | Route::Edit(id, _) = &route {
+        if let Route::Strategy(id) | Route::Dashboard(id) | Route::Files(id) | Route::Print(id, _) | Route::Edit(id, _) = &route {
             let already = self.open.with_untracked(|o| o.as_ref().map(|s| &s.id == id)).unwrap_or(false);
             if !already {
                 self.flush();

@@ -14,7 +14,7 @@ const OUT = path.join(ROOT, 'target', 'bench');
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const BASE_PATH = '/towns/hokuto/shirube/';
 const BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsHuge: 30, autosaves: 8 };
+const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsHuge: 30, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5) };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'];
 
@@ -108,6 +108,66 @@ async function editTimes(page, testid, statusId, count) {
   }, { testid, statusId, count });
 }
 
+/** Every ECharts instance made from now on reports each frame it renders (`rendered`). */
+async function watchCharts(page) {
+  await page.evaluate(() => {
+    if (window.__chartsWatched) return;
+    window.__chartsWatched = true;
+    window.__rendered = new Map();
+    const init = window.echarts.init;
+    window.echarts.init = function (...args) {
+      const chart = init.apply(this, args);
+      chart.on('rendered', () => window.__rendered.set(chart.id, performance.now()));
+      return chart;
+    };
+  });
+}
+
+/** Changes one actual on the indicator form and times change-event → the chart drew it. */
+async function chartEditTimes(page, testid, count) {
+  await watchCharts(page);
+  // Re-create the form's chart under the watch: leave the indicator and come back.
+  const hash = await page.evaluate(() => location.hash);
+  await page.evaluate(() => { location.hash = location.hash.replace(/\/edit\/.*$/, '/edit'); });
+  await page.waitForSelector('[data-testid=indicator-chart]', { state: 'detached' });
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForSelector('[data-testid=indicator-chart] canvas');
+  return page.evaluate(async ({ testid, count }) => {
+    const el = document.querySelector('[data-testid=indicator-chart] [data-testid=chart-canvas]');
+    const chart = window.echarts.getInstanceByDom(el);
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      const value = 200000 + i;
+      const input = document.querySelector(`[data-testid="${testid}"]`);
+      input.value = String(value);
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      const shown = () => JSON.stringify(chart.getOption().series).includes(String(value));
+      while (!shown()) await new Promise((r) => setTimeout(r, 0));
+      while (!((window.__rendered.get(chart.id) ?? 0) > t0)) await new Promise((r) => requestAnimationFrame(r));
+      times.push(window.__rendered.get(chart.id) - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return times;
+  }, { testid, count });
+}
+
+/** Hash change to the dashboard → each of its five charts has rendered a frame; ms. */
+async function dashboardTime(page, id) {
+  await watchCharts(page);
+  return page.evaluate(async (id) => {
+    const t0 = performance.now();
+    location.hash = `#/s/${id}/dashboard`;
+    for (;;) {
+      const els = [...document.querySelectorAll('[data-testid=chart-canvas]')];
+      const charts = els.map((el) => window.echarts.getInstanceByDom(el)).filter(Boolean);
+      const drawn = charts.map((c) => window.__rendered.get(c.id)).filter((t) => t !== undefined && t > t0);
+      if (els.length === 5 && drawn.length === 5) return Math.max(...drawn) - t0;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  }, id);
+}
+
 try {
   // ── 2. first visit ───────────────────────────────────────────────────
   {
@@ -155,6 +215,9 @@ try {
     if (mem.wasm) add('wasm_memory_large', mem.wasm);
     await page.waitForSelector('[data-testid="actual-0-2029"]');
     for (const t of await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.edits)) add('edit_dom_large', t);
+    // Edit → chart: the indicator form's chart shows the new actual (setOption applied and a
+    // frame rendered by ECharts).
+    for (const t of await chartEditTimes(page, 'actual-0-2029', RUNS.chartEdits)) add('edit_chart_large', t);
     // Autosave: edits spaced beyond the debounce, each saved on its own.
     await page.evaluate(() => performance.clearMeasures('shirube:autosave'));
     for (let i = 0; i < RUNS.autosaves; i++) {
@@ -178,8 +241,17 @@ try {
     for (const t of await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.editsHuge)) add('edit_dom_huge', t);
     await context.close();
   }
-  missing.edit_chart_large = 'no charts yet (charts issue)';
-  missing.dashboard_large = 'no dashboard yet (charts issue)';
+  // ── dashboard with large: hash change → all five charts drawn ───────
+  for (let i = 0; i < RUNS.dashboards; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await importThroughInput(page, 'large');
+    await page.goto(`${BASE}#/s/${ids.large}`);
+    await page.waitForSelector('[data-testid=overview]', { timeout: 60_000 });
+    add('dashboard_large', await dashboardTime(page, ids.large));
+    await context.close();
+  }
 } finally {
   await browser.close();
   server.kill();

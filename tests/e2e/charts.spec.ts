@@ -141,8 +141,12 @@ test('the dashboard: every chart drawn with its summary, updated in place, the h
   const hierarchy = await optionOf(page.locator('[data-chart=hierarchy]'));
   const first = hierarchy.series[0].data[0];
   expect(first.id).toMatch(/^goal-/);
-  await canvas.click({ position: { x: box.width / 2 + Math.min(box.width, box.height) * 0.1, y: box.height / 2 } });
-  await expect(page).toHaveURL(/\/edit\/goal\//);
+  await shot('charts-dashboard-hokuto');
+  // (the sunburst may still be animating after the language switches: click until it lands)
+  await expect(async () => {
+    await canvas.click({ position: { x: box.width / 2 + Math.min(box.width, box.height) * 0.1, y: box.height / 2 } });
+    await expect(page).toHaveURL(/\/edit\/goal\//, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId('goal-form')).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

@@ -1,8 +1,8 @@
 // The custom ECharts build (web/echarts.js → scripts/echarts.mjs → dist/echarts.shirube.min-<hash>.js):
 // the page loads it (not the full echarts.min.js) before the wasm starts, it exposes the
 // `echarts/core` API as the global `echarts`, and it carries every chart type and component
-// Shirube uses: one chart with line, bar, sunburst, tree and pie series, markLine / markPoint /
-// markArea, title, legend, a richText tooltip, aria (with decals), graphic, label layout.
+// Shirube uses: one chart with line, bar, scatter and sunburst series, markLine / markPoint /
+// markArea, legend, a richText tooltip, aria (with decals), label layout.
 import { test, expect } from './fixtures';
 
 declare global {
@@ -63,11 +63,9 @@ test('the custom ECharts bundle is loaded before the app and draws every chart t
     const years = ['R2', 'R3', 'R4', 'R5', 'R6'];
     chart.setOption({
       animation: false,
-      title: { text: 'echarts bundle check' },
       legend: { top: 28, data: ['ShirubeLine', 'ShirubeBar'] },
       tooltip: { trigger: 'item', renderMode: 'richText' },
       aria: { enabled: true, decal: { show: true } },
-      graphic: [{ type: 'text', right: 10, bottom: 10, style: { text: 'graphic', fill: '#333' } }],
       grid: { left: 40, top: 70, width: 360, height: 200 },
       xAxis: { type: 'category', data: years },
       yAxis: { type: 'value' },
@@ -80,18 +78,10 @@ test('the custom ECharts bundle is loaded before the app and draws every chart t
           labelLayout: { hideOverlap: true },
         },
         { name: 'ShirubeBar', type: 'bar', data: [8, 9, 11, 13, 12] },
-        {
-          type: 'pie', center: ['75%', '25%'], radius: ['10%', '18%'],
-          data: [{ name: 'a', value: 3 }, { name: 'b', value: 5 }],
-          label: { show: true }, labelLine: { show: true },
-        },
+        { name: 'ShirubeScatter', type: 'scatter', symbol: 'diamond', data: [null, 11, null, 16, null] },
         {
           type: 'sunburst', center: ['75%', '72%'], radius: [0, '22%'],
           data: [{ name: 'goal', children: [{ name: 'measure', value: 2 }, { name: 'measure 2', value: 3 }] }],
-        },
-        {
-          type: 'tree', left: '5%', top: '65%', width: '40%', height: '28%',
-          data: [{ name: 'strategy', children: [{ name: 'goal 1' }, { name: 'goal 2', children: [{ name: 'measure' }] }] }],
         },
       ],
     });
@@ -118,7 +108,7 @@ test('the custom ECharts bundle is loaded before the app and draws every chart t
 
   expect(result.sameInstance, 'getInstanceByDom(div) is the chart').toBe(true);
   expect(result.byId, 'getInstanceById(chart.id) is the chart').toBe(true);
-  expect(result.seriesTypes).toEqual(['line', 'bar', 'pie', 'sunburst', 'tree']);
+  expect(result.seriesTypes).toEqual(['line', 'bar', 'scatter', 'sunburst']);
   // The tooltip of R5 of ShirubeLine (14), in rich-text tokens: "{…|ShirubeLine}\n{…|}  {…|R5}{…|14}".
   expect(result.tooltip.filter((t) => /ShirubeLine[\s\S]*R5[\s\S]*14/.test(t)), 'richText tooltip on the canvas').toHaveLength(1);
   expect(result.divsAfter, 'no HTML tooltip element').toBe(result.divsBefore);

@@ -139,6 +139,9 @@ test('export, then import into a fresh browser profile: identical', async ({ pag
   await other.goto('./');
   await expect(other.getByTestId('empty-list')).toBeVisible();
   await importFile(other, first.name, first.text);
+  // The preview shows what the file holds; nothing is stored before it is confirmed.
+  await expect(other.getByTestId('preview-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
+  await other.getByTestId('import-confirm').click();
   await expect(other.getByTestId('strategy-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
   await expect(other.getByTestId('notice')).toContainText('取り込みました');
   const second = await exportOpen(other, testInfo);
