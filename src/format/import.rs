@@ -161,10 +161,8 @@ fn near(text: &str, line: usize, column: usize) -> String {
     const AFTER: usize = 8;
     let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else { return String::new() };
     let at = l.floor_char_boundary(column.saturating_sub(1).min(l.len()));
-    let before: String = {
-        let chars: Vec<char> = l[..at].chars().collect();
-        chars[chars.len().saturating_sub(BEFORE)..].iter().collect()
-    };
+    let start = l[..at].char_indices().rev().nth(BEFORE - 1).map_or(0, |(i, _)| i);
+    let before = &l[start..at];
     let after: String = l[at..].chars().take(AFTER).collect();
     format!("{before}{after}").trim().chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }

@@ -2,6 +2,10 @@
 //! as a chain of small steps — parse JSON → check the envelope → migrate → deserialize →
 //! validate — each with its own errors, which name the JSON path and what is wrong.
 //!
+//! [`open`] takes a file's bytes as the browser gives them (size, empty, UTF-8, not a CSV or a
+//! spreadsheet, JSON) and reads either kind of Shirube file: one strategy, or a backup of
+//! everything (`everything`). [`compare`] says what replacing a stored strategy would change.
+//!
 //! Architecture invariant: only this module knows the JSON layout of a file. Pure Rust; never
 //! panics on any input.
 

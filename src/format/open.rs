@@ -7,8 +7,10 @@ use super::everything::{read_everything, Everything, BACKUP_FORMAT_NAME};
 use super::import::{parse, read_value, refuse_invalid, text_of, ImportError, Imported};
 use serde_json::Value;
 
-/// A file read and checked, not yet stored.
+/// A file read and checked, not yet stored (one at a time: the size of the variants does not
+/// matter).
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Opened {
     /// One strategy (`shirube-strategy`), valid; warnings may come with it.
     Strategy(Imported),

@@ -1,10 +1,184 @@
-//! A strategy's files page: CSV export for Excel (indicators wide and long, initiatives,
-//! evaluations), CSV import of actuals and targets with a preview, JSON export, and the
-//! printable reports.
+//! A strategy's files page (`#/s/<id>/files`): CSV export for Excel (indicators wide and long,
+//! initiatives, evaluations) in the user's year style, CSV import of actuals and targets with a
+//! preview before anything changes (`csv_import`), JSON export, and links to the printable
+//! reports.
 
+mod csv_import;
+
+use super::files;
+use super::route::{Report, Route, Selection};
+use super::state::{use_app, AppState, Notice};
+use crate::format::csv;
+use crate::model::{Id, Strategy};
+use crate::storage::YearStyle;
 use leptos::prelude::*;
 
 #[component]
 pub fn FilesPage() -> impl IntoView {
-    view! { <section class="panel" data-testid="files-page"></section> }
+    let state = use_app();
+    // Only the id: an edit (an import) must not rebuild the page and lose what it shows.
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    move || match open.get() {
+        Some(id) => view! { <Files id=id/> }.into_any(),
+        None => view! {
+            <section class="panel" data-testid="not-found">
+                <h1>{state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
+                <p>{state.tr("削除されたか、このブラウザには保存されていません。", "It was deleted, or it is not stored in this browser.")}</p>
+                <a href="#/">{state.tr("戦略一覧へ", "To the strategy list")}</a>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Files(id: Id) -> impl IntoView {
+    let state = use_app();
+    let title = move || state.open.with(|o| o.as_ref().map(|s| s.title.clone()).unwrap_or_default());
+    let municipality = move || state.open.with(|o| o.as_ref().map(|s| s.municipality.name.clone()).unwrap_or_default());
+    let exports = [Export::Wide, Export::Long, Export::Initiatives, Export::Evaluations];
+    view! {
+        <article class="files-page" data-testid="files-page">
+            <nav class="crumbs">
+                <a href=Route::Strategy(id.clone()).hash() data-testid="to-overview">{move || state.tr("← 概要へ", "← Overview")}</a>
+            </nav>
+            <header class="panel strategy-head">
+                <p class="municipality">{municipality}</p>
+                <h1>{move || state.tr("Excel・印刷", "Excel and print")}</h1>
+                <p class="lead">{title}</p>
+                <div class="actions">
+                    <a class="button quiet" data-testid="edit" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{move || state.tr("編集する", "Edit")}</a>
+                </div>
+            </header>
+
+            <section class="panel" data-testid="csv-export" aria-labelledby="csv-export-title">
+                <h2 id="csv-export-title">{move || state.tr("Excel 用の CSV を書き出す", "Export CSV for Excel")}</h2>
+                <p class="lead">{move || match state.year_style() {
+                    YearStyle::Japanese => state.tr(
+                        "UTF-8（BOM 付き）の CSV です。Excel でそのまま開けます。年度は「令和6年度」のように書き出します（右上の「西暦で表示」で 2024 に切り替わります）。",
+                        "UTF-8 CSV with a BOM: Japanese Excel opens it as it is. Fiscal years are written as 令和6年度 (switch to Western years at the top right for 2024).",
+                    ),
+                    YearStyle::Western => state.tr(
+                        "UTF-8（BOM 付き）の CSV です。Excel でそのまま開けます。年度は「2024」のように西暦で書き出します（右上の「和暦で表示」で令和に切り替わります）。",
+                        "UTF-8 CSV with a BOM: Japanese Excel opens it as it is. Fiscal years are written as 2024 (switch to Japanese eras at the top right for 令和6年度).",
+                    ),
+                }}</p>
+                <ul class="file-exports">
+                    {exports.into_iter().map(|which| view! {
+                        <li>
+                            <button type="button" data-testid=which.testid() on:click=move |_| export_csv(state, which)>
+                                {move || which.label(state)}
+                            </button>
+                            <span class="hint">{move || which.hint(state)}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+
+            <csv_import::CsvImport/>
+
+            <section class="panel" data-testid="other-files" aria-labelledby="other-files-title">
+                <h2 id="other-files-title">{move || state.tr("印刷・ファイル", "Print and files")}</h2>
+                <ul class="file-exports">
+                    <li>
+                        <a class="button" data-testid="to-print-targets" href=Route::Print(id.clone(), Report::Targets).hash()>
+                            {move || state.tr("数値目標の状況（印刷用）", "Numerical targets (printable)")}
+                        </a>
+                        <span class="hint">{move || state.tr("基本目標ごとの方向性と数値目標・KPI の一覧（A4）", "Each goal's direction with its targets and KPIs (A4)")}</span>
+                    </li>
+                    <li>
+                        <a class="button" data-testid="to-print-sheets" href=Route::Print(id.clone(), Report::Sheets).hash()>
+                            {move || state.tr("施策評価シート（印刷用）", "Evaluation sheets (printable)")}
+                        </a>
+                        <span class="hint">{move || state.tr("施策ごとの評価シート（A4）", "One evaluation sheet per measure (A4)")}</span>
+                    </li>
+                    <li>
+                        <button type="button" data-testid="export-json" on:click=move |_| state.export_open()>
+                            {move || state.tr("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
+                        </button>
+                        <span class="hint">{move || state.tr("戦略のすべてを Shirube のファイルに保存します（別のパソコンやブラウザで取り込めます）", "Saves the whole strategy as a Shirube file (import it in another browser or computer)")}</span>
+                    </li>
+                </ul>
+            </section>
+        </article>
+    }
+}
+
+/// The CSV files the page writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Export {
+    Wide,
+    Long,
+    Initiatives,
+    Evaluations,
+}
+
+impl Export {
+    fn testid(self) -> &'static str {
+        match self {
+            Export::Wide => "export-csv-wide",
+            Export::Long => "export-csv-long",
+            Export::Initiatives => "export-csv-initiatives",
+            Export::Evaluations => "export-csv-evaluations",
+        }
+    }
+
+    fn label(self, state: AppState) -> &'static str {
+        match self {
+            Export::Wide => state.tr("指標（横長：年度が列）", "Indicators (wide: a column per year)"),
+            Export::Long => state.tr("指標（縦長：1行1値）", "Indicators (long: one value per row)"),
+            Export::Initiatives => state.tr("事業（年度別 予算額・決算額・方向性）", "Initiatives (budget, settled cost and direction per year)"),
+            Export::Evaluations => state.tr("施策評価（年度別）", "Measure evaluations (per year)"),
+        }
+    }
+
+    fn hint(self, state: AppState) -> &'static str {
+        match self {
+            Export::Wide => state.tr("1行に1系列。当初値・目標値と、年度ごとの実績値（速報値は ○）。実績を入力して取り込めます。", "One row per series: baseline, target, and each year's actual (○ = provisional). Fill in actuals and import it back."),
+            Export::Long => state.tr("1行に1つの値（当初値・目標・中間目標・実績）。ピボットテーブルやグラフ向き。取り込めます。", "One row per value (baseline, target, interim target, actual), for pivot tables and charts. Can be imported back."),
+            Export::Initiatives => state.tr("事業ごと・年度ごとに1行（千円）。再掲の行は ○ 印付き（合計するときは除いてください）。", "One row per initiative and year (thousand yen). Re-listed rows are marked ○ (leave them out when summing)."),
+            Export::Evaluations => state.tr("施策ごと・評価年度ごとに1行（評価・成果・課題・改善点など）。", "One row per measure and evaluated year (rating, outcomes, issues, improvements …)."),
+        }
+    }
+
+    /// The part of the file name after the strategy's title.
+    fn kind(self, state: AppState) -> &'static str {
+        match self {
+            Export::Wide => state.tr("指標（横長）", "indicators-wide"),
+            Export::Long => state.tr("指標（縦長）", "indicators-long"),
+            Export::Initiatives => state.tr("事業", "initiatives"),
+            Export::Evaluations => state.tr("施策評価", "evaluations"),
+        }
+    }
+
+    /// The file's text: UTF-8 with a BOM, CRLF rows, formulas neutralised.
+    fn text(self, s: &Strategy, style: YearStyle) -> String {
+        match self {
+            Export::Wide => csv::indicators_wide(s, style),
+            Export::Long => csv::indicators_long(s, style),
+            Export::Initiatives => csv::initiatives(s, style),
+            Export::Evaluations => csv::evaluations(s, style),
+        }
+    }
+}
+
+/// The longest part of a file name `files::file_name` keeps.
+const NAME_PART: usize = 60;
+
+/// Downloads one CSV file of the open strategy, named
+/// `北本市_第2期…総合戦略_指標（横長）_2026-11-21.csv` (the title is shortened so that the
+/// kind always fits).
+fn export_csv(state: AppState, which: Export) {
+    let Some(s) = state.open.get_untracked() else { return };
+    let text = which.text(&s, state.year_style());
+    let kind = which.kind(state);
+    let room = NAME_PART.saturating_sub(kind.chars().count() + 1);
+    let title: String = s.title.trim().chars().take(room).collect();
+    let title = title.trim();
+    let middle = if title.is_empty() { kind.to_owned() } else { format!("{title}_{kind}") };
+    let name = files::file_name(&s.municipality.name, &middle, &files::today(), "csv");
+    match files::download(&name, "text/csv;charset=utf-8", &text) {
+        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
+        Err(e) => state.notice.set(Some(Notice::Download(e))),
+    }
 }

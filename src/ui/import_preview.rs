@@ -14,8 +14,9 @@ use crate::storage::Language;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-/// A file on its way in.
+/// A file on its way in (one at a time: the size of the variants does not matter).
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Pending {
     /// Being read (a large file takes a moment).
     Reading { file: String },
@@ -66,7 +67,8 @@ pub fn ImportPreview() -> impl IntoView {
 }
 
 /// Files dropped anywhere on the page go to the import (the browser would otherwise open
-/// them in place of the app). Only drags that carry files are taken.
+/// them in place of the app). Only drags that carry files are taken, and only drops that no
+/// element's own drop zone has taken already (`preventDefault` there, e.g. a CSV drop zone).
 fn listen_for_drops(state: AppState, dragging: RwSignal<bool>) {
     let _ = window_event_listener(leptos::ev::dragenter, move |ev| {
         if files::drag_has_files(&ev) {
@@ -91,6 +93,10 @@ fn listen_for_drops(state: AppState, dragging: RwSignal<bool>) {
     });
     let _ = window_event_listener(leptos::ev::drop, move |ev| {
         dragging.set(false);
+        // A drop zone of its own (which calls preventDefault) has taken it.
+        if ev.default_prevented() {
+            return;
+        }
         let dropped = files::dropped_files(&ev);
         if dropped.is_empty() && !files::drag_has_files(&ev) {
             return;
@@ -158,7 +164,8 @@ fn migration_note(from: Option<u64>, lang: Language) -> Option<String> {
 
 /// The table of what replacing changes: added / removed / changed per kind.
 fn changes_table(c: Changes, lang: Language) -> impl IntoView {
-    let kinds: [(&str, &str, fn(&Counts) -> usize); 4] = [
+    type Kind = (&'static str, &'static str, fn(&Counts) -> usize);
+    let kinds: [Kind; 4] = [
         ("基本目標等", "Goals", |c| c.goals),
         ("施策", "Measures", |c| c.measures),
         ("事業", "Initiatives", |c| c.initiatives),

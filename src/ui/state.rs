@@ -314,6 +314,13 @@ impl AppState {
             let bytes = files::read_bytes(&file).await;
             // Let the "reading" dialog paint before the (synchronous) checks of a large file.
             files::next_frame().await;
+            // Cancelled while reading (or another file came in meanwhile): drop this one.
+            let still_wanted = state
+                .pending
+                .with_untracked(|p| matches!(p, Some(super::import_preview::Pending::Reading { file }) if *file == name));
+            if !still_wanted {
+                return;
+            }
             match bytes {
                 Ok(bytes) => state.preview_file(&name, &bytes),
                 Err(Ok(error)) => state.import_failed(&name, error),

@@ -81,7 +81,11 @@ async function importThroughInput(page, name) {
     input.files = dt.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
     const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
-    for (let i = 0; i < 600 && measure('shirube:store') === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+    // The import preview comes first: confirm it ("import as new") when it shows.
+    for (let i = 0; i < 600 && measure('shirube:store') === undefined; i++) {
+      document.querySelector('[data-testid=import-confirm]')?.click();
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const t0 = performance.now();
     JSON.parse(text);
     const parse = performance.now() - t0;

@@ -142,6 +142,10 @@ test('markup in every text field imports and is shown as text, running nothing',
   await expect(page.locator('main')).toContainText(s.goals[0].title);
   await page.waitForTimeout(300);
   expect(await injected()).toEqual({ xss: undefined, elements: 0 });
+  // The dashboard's charts (labels and tooltips are drawn, never inserted as HTML).
+  await page.goto(`./#/s/${s.id}/dashboard`);
+  await page.waitForTimeout(1000);
+  expect(await injected()).toEqual({ xss: undefined, elements: 0 });
   // The list, too.
   await page.goto('./#/');
   await expect(page.getByTestId('strategy-row')).toContainText(s.title);

@@ -1,11 +1,36 @@
 //! Printable A4 reports (through the browser's print to PDF): the numerical-target report laid
 //! out like 北本市's summary, and one evaluation sheet per measure laid out like 北斗市's.
+//!
+//! On screen a report shows as paper under a toolbar (印刷, back, its year and options); in
+//! print only the paper is left (`style/print.css`). User text is only ever inserted as text.
+
+mod common;
+mod sheet_data;
+mod sheets;
+mod targets;
+mod years;
 
 use crate::ui::route::Report;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
+use sheets::SheetsReport;
+use targets::TargetsReport;
 
 #[component]
 pub fn PrintReport(report: Report) -> impl IntoView {
-    let _ = report;
-    view! { <article class="print-report" data-testid="print-report"></article> }
+    let state = use_app();
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    move || match open.get() {
+        Some(id) => match report {
+            Report::Targets => view! { <TargetsReport id=id/> }.into_any(),
+            Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
+        },
+        None => view! {
+            <section class="panel" data-testid="not-found">
+                <h1>{move || state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
+                <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
+            </section>
+        }
+        .into_any(),
+    }
 }

@@ -1,0 +1,157 @@
+//! Pieces both reports use: the on-screen toolbar (print, back, the report's own controls),
+//! money and heading texts, and the table of indicators (数値目標 / KPI) with baseline, target,
+//! actual, progress and status.
+
+use crate::charts::dashboard::status_colour;
+use crate::model::{assess, assess_in, FiscalYear, Goal, GoalKind, Id, Indicator, Money, Strategy};
+use crate::ui::i18n::{self, tr, Language, YearStyle};
+use crate::ui::route::{Report, Route};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// 千円 amounts with thousands separators; "—" when missing (missing is not zero).
+pub fn money(v: Option<Money>) -> String {
+    v.map_or_else(|| "—".to_owned(), |v| i18n::number(v as f64))
+}
+
+/// "基本目標 4" / "Basic goal 4".
+pub fn goal_label(g: &Goal, lang: Language) -> String {
+    let kind = match (lang, g.kind) {
+        (Language::Ja, k) => k.japanese(),
+        (Language::En, GoalKind::Basic) => "Basic goal",
+        (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
+    };
+    if g.number.is_empty() { kind.to_owned() } else { format!("{kind} {}", g.number) }
+}
+
+/// "number title", leaving out an empty number.
+pub fn numbered(number: &str, title: &str) -> String {
+    if number.trim().is_empty() { title.to_owned() } else { format!("{number} {title}") }
+}
+
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// The bar above a report on screen (hidden in print): back to the files page, the other
+/// report, the report's own controls (`children`), and 印刷.
+#[component]
+pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
+    let state = use_app();
+    let (other, other_ja, other_en) = match report {
+        Report::Targets => (Report::Sheets, "施策評価シートへ", "Evaluation sheets"),
+        Report::Sheets => (Report::Targets, "数値目標の状況へ", "Numerical targets"),
+    };
+    view! {
+        <div class="print-toolbar" role="toolbar" data-testid="print-toolbar" aria-label=move || state.tr("印刷の設定", "Print settings")>
+            <a class="button quiet" data-testid="print-back" href=Route::Files(id.clone()).hash()>{move || state.tr("← 戻る", "← Back")}</a>
+            <a class="button quiet" data-testid="print-other" href=Route::Print(id.clone(), other).hash()>{move || state.tr(other_ja, other_en)}</a>
+            <span class="print-controls">{children()}</span>
+            <button type="button" class="primary" data-testid="print-button" on:click=move |_| print_page()>{move || state.tr("印刷", "Print")}</button>
+            <span class="hint">{move || state.tr("A4 縦。PDF にするには印刷画面で「PDF に保存」を選びます。", "A4 portrait. To make a PDF, choose “Save as PDF” in the print dialog.")}</span>
+        </div>
+    }
+}
+
+/// A `<select>` of fiscal years; `none` adds a first option for "no particular year".
+pub fn year_select(
+    testid: &'static str,
+    label: &'static str,
+    years: Vec<FiscalYear>,
+    current: Option<FiscalYear>,
+    none: Option<&'static str>,
+    lang: Language,
+    style: YearStyle,
+    on_pick: impl Fn(Option<FiscalYear>) + 'static,
+) -> impl IntoView {
+    let options = years
+        .into_iter()
+        .map(|y| view! { <option value=y.0.to_string() selected=Some(y) == current>{i18n::year(y, lang, style)}</option> })
+        .collect_view();
+    view! {
+        <label class="inline">
+            {label}" "
+            <select data-testid=testid on:change=move |ev| on_pick(event_target_value(&ev).parse().ok().map(FiscalYear))>
+                {none.map(|text| view! { <option value="" selected=current.is_none()>{text}</option> })}
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// The table of indicators: one `<tbody>` per indicator (kept together on a page), one row per
+/// series. `as_of` reads every series in that year; `None` in its latest year with an actual.
+pub fn indicator_table(s: &Strategy, indicators: &[&Indicator], as_of: Option<FiscalYear>, lang: Language, style: YearStyle) -> impl IntoView {
+    let labelled = indicators.iter().any(|i| i.series.iter().any(|se| !se.label.is_empty()));
+    let bodies = indicators
+        .iter()
+        .map(|ind| {
+            let n = ind.series.len().max(1).to_string();
+            let cx = s.context_of(ind);
+            let rows = ind
+                .series
+                .iter()
+                .enumerate()
+                .map(|(k, series)| {
+                    let a = match as_of {
+                        Some(y) => assess_in(series, cx, y),
+                        None => assess(series, cx),
+                    };
+                    // The value, and its year on a line of its own (narrow columns on paper).
+                    let when = |y: FiscalYear| view! { <span class="when">{format!("({})", i18n::year(y, lang, style))}</span> };
+                    let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| i18n::quantity(b.value, &ind.unit));
+                    let baseline_year = series.baseline.as_ref().and_then(|b| b.year).map(when);
+                    let target = series.target.as_ref().map_or("—".to_owned(), |t| i18n::target(t, &ind.unit, lang, style));
+                    let actual = a.actual.map_or("—".to_owned(), |v| i18n::quantity(v, &ind.unit));
+                    // The year of the latest actual; with `as_of` the column heading names it.
+                    let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
+                    let provisional = a.year.and_then(|y| series.actual(y)).is_some_and(|x| x.provisional);
+                    let progress = a.progress.map_or("—".to_owned(), |p| format!("{:.0}%", p * 100.0));
+                    let status = format!("{} {}", i18n::status(a.status, lang), a.rating);
+                    let head = (k == 0).then(|| view! {
+                        <td class="code" rowspan=n.clone() data-testid="cell-code">{ind.code.clone()}</td>
+                        <td class="name" rowspan=n.clone() data-testid="cell-name">{ind.name.clone()}</td>
+                    });
+                    view! {
+                        <tr data-testid="target-row">
+                            {head}
+                            {labelled.then(|| view! { <td class="label" data-testid="cell-label">{series.label.clone()}</td> })}
+                            <td class="num" data-testid="cell-baseline">{baseline}{baseline_year}</td>
+                            <td class="num" data-testid="cell-target">{target}</td>
+                            <td class="num" data-testid="cell-actual">{actual}{actual_year}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
+                            <td class="num" data-testid="cell-progress">{progress}</td>
+                            <td data-testid="cell-status">
+                                <span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status)) data-status=a.status.as_str()>{status}</span>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! { <tbody class="indicator" data-testid="indicator-rows">{rows}</tbody> }
+        })
+        .collect_view();
+    let actual_head = match as_of {
+        Some(y) => match lang {
+            Language::Ja => format!("{}の実績", i18n::year(y, lang, style)),
+            Language::En => format!("Actual {}", i18n::year(y, lang, style)),
+        },
+        None => tr(lang, "最新の実績", "Latest actual").to_owned(),
+    };
+    view! {
+        <table class="report-table targets">
+            <thead><tr>
+                <th scope="col">{tr(lang, "番号", "Code")}</th>
+                <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                {labelled.then(|| view! { <th scope="col">{tr(lang, "区分", "Series")}</th> })}
+                <th scope="col">{tr(lang, "当初値", "Baseline")}</th>
+                <th scope="col">{tr(lang, "目標値", "Target")}</th>
+                <th scope="col">{actual_head}</th>
+                <th scope="col">{tr(lang, "進捗", "Progress")}</th>
+                <th scope="col">{tr(lang, "状況・評価", "Status, rating")}</th>
+            </tr></thead>
+            {bodies}
+        </table>
+    }
+}

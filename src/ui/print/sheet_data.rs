@@ -1,0 +1,104 @@
+//! What one measure's evaluation sheet holds for a fiscal year, as plain data (no views): last
+//! year's projects with settled cost and results, the 3-year plan, the totals (計, computed by
+//! `Strategy::measure_totals`, never typed) and the related measures.
+//!
+//! A re-listed initiative (【再掲】) appears in a year only when its re-listing covers that year,
+//! exactly as the totals count it.
+
+use super::years::plan_years;
+use crate::model::{Evaluation, FiscalYear, Initiative, Measure, Money, ProjectDirection, Strategy};
+
+/// An initiative as the sheet lists it: the measure's own, or re-listed for some years.
+#[derive(Clone, Copy)]
+pub struct Listed<'a> {
+    pub initiative: &'a Initiative,
+    /// `None` for the measure's own; the re-listing's years otherwise (empty = every year).
+    pub relisted: Option<&'a [FiscalYear]>,
+}
+
+impl Listed<'_> {
+    pub fn covers(&self, year: FiscalYear) -> bool {
+        self.relisted.is_none_or(|years| years.is_empty() || years.contains(&year))
+    }
+}
+
+/// A row of last year's results (事業実績).
+pub struct ResultRow<'a> {
+    pub listed: Listed<'a>,
+    pub settled: Option<Money>,
+    pub result: &'a str,
+}
+
+/// A row of the 3-year plan (3ヵ年計画).
+pub struct PlanRow<'a> {
+    pub listed: Listed<'a>,
+    /// 予算額 of the plan's first year.
+    pub budget: Option<Money>,
+    /// 内容: the first year's plan text.
+    pub plan: &'a str,
+    /// 方向性 of the second and third years (none where the re-listing does not cover the year).
+    pub directions: [Option<ProjectDirection>; 2],
+}
+
+pub struct SheetData<'a> {
+    pub year: FiscalYear,
+    pub plan_years: [FiscalYear; 3],
+    pub evaluation: Option<&'a Evaluation>,
+    pub results: Vec<ResultRow<'a>>,
+    /// 計 of the results: the settled cost of `year`.
+    pub settled_total: Option<Money>,
+    pub plan: Vec<PlanRow<'a>>,
+    /// 計 of the plan: the budget of its first year.
+    pub budget_total: Option<Money>,
+    /// 関連施策: measures of this strategy as "number title", then the ones outside it as written.
+    pub related: Vec<String>,
+}
+
+/// The measure's own initiatives, then the ones it re-lists (those that still exist).
+pub fn listed<'a>(s: &'a Strategy, m: &'a Measure) -> Vec<Listed<'a>> {
+    let own = m.initiatives.iter().map(|i| Listed { initiative: &**i, relisted: None });
+    let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative).map(|i| Listed { initiative: i, relisted: Some(r.years.as_slice()) }));
+    own.chain(relisted).collect()
+}
+
+/// The sheet of measure `m` with `year` as "last year".
+pub fn sheet<'a>(s: &'a Strategy, m: &'a Measure, year: FiscalYear) -> SheetData<'a> {
+    let all = listed(s, m);
+    let plan_years = plan_years(year);
+    let results = all
+        .iter()
+        .filter(|l| l.covers(year))
+        .filter_map(|l| l.initiative.year(year).map(|y| ResultRow { listed: *l, settled: y.settled, result: &y.result }))
+        .collect();
+    let plan = all
+        .iter()
+        .filter(|l| plan_years.iter().any(|y| l.covers(*y) && l.initiative.year(*y).is_some()))
+        .map(|l| {
+            let at = |y: FiscalYear| if l.covers(y) { l.initiative.year(y) } else { None };
+            let first = at(plan_years[0]);
+            PlanRow {
+                listed: *l,
+                budget: first.and_then(|y| y.budget),
+                plan: first.map_or("", |y| y.plan.as_str()),
+                directions: [at(plan_years[1]).and_then(|y| y.direction), at(plan_years[2]).and_then(|y| y.direction)],
+            }
+        })
+        .collect();
+    let related = m
+        .related
+        .iter()
+        .filter_map(|id| s.measures().map(|(_, other)| other).find(|other| &other.id == id))
+        .map(|other| [other.number.as_str(), other.title.as_str()].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" "))
+        .chain(m.related_external.iter().filter(|r| !r.trim().is_empty()).cloned())
+        .collect();
+    SheetData {
+        year,
+        plan_years,
+        evaluation: m.evaluation(year),
+        results,
+        settled_total: s.measure_totals(m, year).settled,
+        plan,
+        budget_total: s.measure_totals(m, plan_years[0]).budget,
+        related,
+    }
+}

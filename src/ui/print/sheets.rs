@@ -1,0 +1,253 @@
+//! The evaluation sheets (施策評価シート), one per measure, each starting on a new page, laid out
+//! like 北斗市's (seed 002): last year's projects with settled cost and content (計), the KPIs
+//! in that year, outcomes and issues beside the rating, improvement points, next year's plan
+//! summary and related measures, the 3-year plan (budget for the first year, direction for the
+//! next two, 計) and notes.
+
+use super::common::{goal_label, indicator_table, money, numbered, year_select, Toolbar};
+use super::sheet_data::{sheet, Listed, SheetData};
+use super::years::{default_sheet_year, sheet_years};
+use crate::model::{FiscalYear, Goal, Id, Indicator, Measure, Strategy};
+use crate::ui::i18n::{self, tr, Language, YearStyle};
+use crate::ui::route::Report;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn SheetsReport(id: Id) -> impl IntoView {
+    let state = use_app();
+    let chosen = RwSignal::new(None::<FiscalYear>);
+    let year = Memo::new(move |_| chosen.get().or_else(|| state.open.with(|o| o.as_ref().map(default_sheet_year))));
+    let only_evaluated = RwSignal::new(false);
+    let controls = move || {
+        let years = state.open.with(|o| o.as_ref().map(sheet_years)).unwrap_or_default();
+        let (lang, style) = (state.lang(), state.year_style());
+        view! {
+            {year_select("print-year", tr(lang, "評価する年度", "Fiscal year evaluated"), years, year.get_untracked(), None, lang, style, move |y| chosen.set(y))}
+            <label class="inline">
+                <input type="checkbox" data-testid="print-only-evaluated" prop:checked=move || only_evaluated.get() on:change=move |ev| only_evaluated.set(event_target_checked(&ev))/>
+                {tr(lang, "この年度に評価のある施策だけ", "Only measures evaluated that year")}
+            </label>
+        }
+    };
+    let body = move || {
+        let (lang, style, only) = (state.lang(), state.year_style(), only_evaluated.get());
+        let year = year.get()?;
+        state.open.with(|o| o.as_ref().map(|s| sheets(s, year, only, lang, style)))
+    };
+    view! {
+        <Toolbar id=id report=Report::Sheets>{controls}</Toolbar>
+        <article class="print-report paper" data-testid="print-report" data-report="sheets">{body}</article>
+    }
+}
+
+fn sheets(s: &Strategy, year: FiscalYear, only_evaluated: bool, lang: Language, style: YearStyle) -> AnyView {
+    let chosen: Vec<(&Goal, &Measure)> = s.measures().filter(|(_, m)| !only_evaluated || m.evaluation(year).is_some()).collect();
+    let heading = match lang {
+        Language::Ja => format!("{} 施策評価シート", i18n::year(year, lang, style)),
+        Language::En => format!("Evaluation sheets, {}", i18n::year(year, lang, style)),
+    };
+    if chosen.is_empty() {
+        return view! {
+            <h1>{heading}</h1>
+            <p class="empty" data-testid="print-empty">{if only_evaluated {
+                tr(lang, "この年度に評価のある施策はありません。", "No measure is evaluated in this year.")
+            } else {
+                tr(lang, "施策はまだありません。", "No measures yet.")
+            }}</p>
+        }
+        .into_any();
+    }
+    let context = format!("{} {}", s.municipality.name, s.title);
+    chosen
+        .into_iter()
+        .map(|(g, m)| sheet_view(s, g, m, sheet(s, m, year), &context, &heading, lang, style))
+        .collect_view()
+        .into_any()
+}
+
+/// 【再掲】 / ≪新規≫ marks and the type of a listed initiative.
+fn initiative_cell(l: Listed<'_>, lang: Language) -> impl IntoView {
+    let i = l.initiative;
+    view! {
+        <th scope="row" class="initiative" data-testid="initiative-name">
+            {l.relisted.is_some().then(|| view! { <span class="mark relisted">{tr(lang, "【再掲】", "[Re-listed] ")}</span> })}
+            {i.is_new.then(|| view! { <span class="mark new">{tr(lang, "≪新規≫", "[New] ")}</span> })}
+            {numbered(&i.number, &i.title)}
+        </th>
+    }
+}
+
+fn kind_cell(l: Listed<'_>, lang: Language) -> impl IntoView {
+    let kind = l.initiative.kind.map(|k| match (lang, k) {
+        (Language::Ja, k) => k.japanese(),
+        (Language::En, crate::model::InitiativeKind::Standalone) => "Own",
+        (Language::En, crate::model::InitiativeKind::Subsidised) => "Subsidised",
+    });
+    view! { <td class="kind">{kind.unwrap_or("")}</td> }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &str, heading: &str, lang: Language, style: YearStyle) -> impl IntoView {
+    let y = |fy: FiscalYear| i18n::year(fy, lang, style);
+    let last = y(d.year);
+    let [p1, p2, p3] = d.plan_years.map(y);
+    let e = d.evaluation;
+    let text = |f: fn(&crate::model::Evaluation) -> &String| e.map(f).filter(|t| !t.trim().is_empty()).cloned();
+
+    let results = d.results.iter().map(|r| view! {
+        <tr data-testid="result-row">
+            {initiative_cell(r.listed, lang)}
+            <td class="num" data-testid="result-settled">{money(r.settled)}</td>
+            <td class="prose">{r.result.to_owned()}</td>
+            {kind_cell(r.listed, lang)}
+        </tr>
+    }).collect_view();
+    let plan = d.plan.iter().map(|r| {
+        let dir = |k: usize| r.directions[k].map_or("—", |d| direction(d, lang));
+        view! {
+            <tr data-testid="plan-row">
+                {initiative_cell(r.listed, lang)}
+                <td class="prose">{r.plan.to_owned()}</td>
+                <td class="num" data-testid="plan-budget">{money(r.budget)}</td>
+                <td class="dir" data-testid="plan-direction-2">{dir(0)}</td>
+                <td class="dir" data-testid="plan-direction-3">{dir(1)}</td>
+                {kind_cell(r.listed, lang)}
+            </tr>
+        }
+    }).collect_view();
+    let none_row = |cols: &'static str| view! { <tr class="none"><td colspan=cols class="empty">{tr(lang, "事業なし", "No projects")}</td></tr> };
+
+    let kpis: Vec<&Indicator> = m.kpis.iter().filter_map(|id| s.indicator(id)).collect();
+    let outcomes = text(|e| &e.outcomes);
+    let issues = text(|e| &e.issues);
+    let related = d.related.clone();
+
+    view! {
+        <section class="sheet" data-testid="sheet" data-measure=m.id.to_string()>
+            <header class="sheet-head">
+                <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
+                <p class="sheet-goal">{goal_label(g, lang)}" "{g.title.clone()}</p>
+                <h2 class="sheet-title" data-testid="sheet-title">
+                    <span class="sheet-label">{tr(lang, "主要施策", "Measure")}</span>" "{numbered(&m.number, &m.title)}
+                    {m.priority.then(|| view! { <span class="mark priority">{tr(lang, "【重点施策】", " [Priority]")}</span> })}
+                </h2>
+            </header>
+
+            <section class="sheet-block">
+                <h3>{match lang { Language::Ja => format!("{last} 事業実績"), Language::En => format!("Projects of {last}") }}</h3>
+                <table class="report-table sheet-table results" data-testid="sheet-results">
+                    <colgroup><col class="c-name"/><col class="c-money"/><col/><col class="c-kind"/></colgroup>
+                    <thead><tr>
+                        <th scope="col">{tr(lang, "事業名", "Project")}</th>
+                        <th scope="col">{tr(lang, "決算額（千円）", "Settled (¥1,000)")}</th>
+                        <th scope="col">{tr(lang, "内容", "Content")}</th>
+                        <th scope="col">{tr(lang, "区分", "Type")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {results}
+                        {d.results.is_empty().then(|| none_row("4"))}
+                        <tr class="total">
+                            <th scope="row">{tr(lang, "計", "Total")}</th>
+                            <td class="num" data-testid="sheet-settled-total">{money(d.settled_total)}</td>
+                            <td></td><td></td>
+                        </tr>
+                    </tbody>
+                </table>
+            </section>
+
+            {(!kpis.is_empty()).then(|| view! {
+                <section class="sheet-block">
+                    <h3>{match lang { Language::Ja => format!("KPI（{last}）"), Language::En => format!("KPIs ({last})") }}</h3>
+                    {indicator_table(s, &kpis, Some(d.year), lang, style)}
+                </section>
+            })}
+
+            <div class="sheet-evaluation">
+                <section class="box outcomes">
+                    <h3>{tr(lang, "成果・課題", "Outcomes and issues")}</h3>
+                    {e.is_none().then(|| view! { <p class="empty">{match lang { Language::Ja => format!("{last}の評価はまだありません。"), Language::En => format!("Not evaluated for {last} yet.") }}</p> })}
+                    {outcomes.map(|t| view! { <p class="prose" data-testid="sheet-outcomes">{t}</p> })}
+                    {issues.map(|t| view! { <p class="prose issues" data-testid="sheet-issues"><span class="sub">{tr(lang, "課題：", "Issues: ")}</span>{t}</p> })}
+                </section>
+                <section class="box rating">
+                    <h3>{tr(lang, "評価", "Rating")}</h3>
+                    <p class="rating-mark" data-testid="sheet-rating">{e.and_then(|e| e.rating.clone()).unwrap_or_else(|| "—".to_owned())}</p>
+                    {e.map(|e| view! { <p class="evaluator">{match lang { Language::Ja => e.evaluator.japanese(), Language::En => match e.evaluator {
+                        crate::model::Evaluator::Internal => "Internal",
+                        crate::model::Evaluator::External => "External",
+                    } }}</p> })}
+                </section>
+            </div>
+
+            <section class="box">
+                <h3>{tr(lang, "事業の改善点及び方向性", "Improvement points and direction")}</h3>
+                <p class="prose" data-testid="sheet-improvements">{text(|e| &e.improvements).unwrap_or_default()}</p>
+            </section>
+
+            <section class="box">
+                <h3>{match lang { Language::Ja => format!("{p1} 実施計画"), Language::En => format!("Plan for {p1}") }}</h3>
+                <dl class="sheet-facts">
+                    <dt>{tr(lang, "施策の概要", "Summary")}</dt>
+                    <dd class="prose" data-testid="sheet-next-plan">{text(|e| &e.next_plan).unwrap_or_default()}</dd>
+                    <dt>{tr(lang, "関連施策", "Related measures")}</dt>
+                    <dd data-testid="sheet-related">{if related.is_empty() { "—".to_owned() } else { related.join("、") }}</dd>
+                </dl>
+            </section>
+
+            <section class="sheet-block">
+                <h3>{tr(lang, "3ヵ年計画", "3-year plan")}</h3>
+                <table class="report-table sheet-table plan" data-testid="sheet-plan">
+                    <colgroup><col class="c-name"/><col/><col class="c-money"/><col class="c-dir"/><col class="c-dir"/><col class="c-kind"/></colgroup>
+                    <thead>
+                        <tr>
+                            <th scope="col" rowspan="2">{tr(lang, "事業名", "Project")}</th>
+                            <th scope="col" rowspan="2">{tr(lang, "内容", "Content")}</th>
+                            <th scope="col" data-testid="plan-year-1">{p1}</th>
+                            <th scope="col" data-testid="plan-year-2">{p2}</th>
+                            <th scope="col" data-testid="plan-year-3">{p3}</th>
+                            <th scope="col" rowspan="2">{tr(lang, "区分", "Type")}</th>
+                        </tr>
+                        <tr>
+                            <th scope="col">{tr(lang, "予算額（千円）", "Budget (¥1,000)")}</th>
+                            <th scope="col">{tr(lang, "方向性", "Direction")}</th>
+                            <th scope="col">{tr(lang, "方向性", "Direction")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {plan}
+                        {d.plan.is_empty().then(|| none_row("6"))}
+                        <tr class="total">
+                            <th scope="row">{tr(lang, "計", "Total")}</th>
+                            <td></td>
+                            <td class="num" data-testid="sheet-budget-total">{money(d.budget_total)}</td>
+                            <td></td><td></td><td></td>
+                        </tr>
+                    </tbody>
+                </table>
+            </section>
+
+            <section class="box notes">
+                <h3>{tr(lang, "補足", "Notes")}</h3>
+                <p class="prose" data-testid="sheet-notes">{text(|e| &e.notes).unwrap_or_default()}</p>
+            </section>
+        </section>
+    }
+}
+
+fn direction(d: crate::model::ProjectDirection, lang: Language) -> &'static str {
+    use crate::model::ProjectDirection::*;
+    match lang {
+        Language::Ja => d.japanese(),
+        Language::En => match d {
+            Expand => "Expand",
+            Maintain => "Maintain",
+            Reduce => "Reduce",
+            Review => "Review",
+            Consider => "Consider",
+            Merge => "Merge",
+            Abolish => "Abolish",
+            End => "End",
+        },
+    }
+}

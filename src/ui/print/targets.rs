@@ -1,0 +1,109 @@
+//! The numerical-target report (数値目標の状況), laid out like 北本市's summary (seed 001): per
+//! goal its heading, ■方向性 and a table of its indicators with baseline (year), target, actual,
+//! progress and status; then, when chosen, each indicator's chart (a canvas prints as an image).
+
+use super::common::{goal_label, indicator_table, year_select, Toolbar};
+use super::years::actual_years;
+use crate::charts::{indicator, Figure};
+use crate::model::{FiscalYear, Goal, Id, Indicator, Strategy};
+use crate::ui::chart_view::{figure_of, ChartView};
+use crate::ui::i18n::{self, tr, Language, YearStyle};
+use crate::ui::route::Report;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn TargetsReport(id: Id) -> impl IntoView {
+    let state = use_app();
+    // None: every series in its latest year with an actual.
+    let as_of = RwSignal::new(None::<FiscalYear>);
+    let charts = RwSignal::new(true);
+    let controls = move || {
+        let years = state.open.with(|o| o.as_ref().map(actual_years)).unwrap_or_default();
+        let (lang, style) = (state.lang(), state.year_style());
+        view! {
+            {year_select("print-as-of", tr(lang, "時点", "As of"), years, as_of.get_untracked(), Some(tr(lang, "最新の実績", "Latest actual")), lang, style, move |y| as_of.set(y))}
+            <label class="inline">
+                <input type="checkbox" data-testid="print-charts" prop:checked=move || charts.get() on:change=move |ev| charts.set(event_target_checked(&ev))/>
+                {tr(lang, "グラフを含める", "Include charts")}
+            </label>
+        }
+    };
+    let body = move || {
+        let (lang, style, year, with_charts) = (state.lang(), state.year_style(), as_of.get(), charts.get());
+        state.open.with(|o| o.as_ref().map(|s| report(s, year, with_charts, lang, style)))
+    };
+    view! {
+        <Toolbar id=id report=Report::Targets>{controls}</Toolbar>
+        <article class="print-report paper" data-testid="print-report" data-report="targets">{body}</article>
+    }
+}
+
+fn report(s: &Strategy, as_of: Option<FiscalYear>, with_charts: bool, lang: Language, style: YearStyle) -> impl IntoView {
+    let when = match as_of {
+        Some(y) => match lang {
+            Language::Ja => format!("{}の実績による", i18n::year(y, lang, style)),
+            Language::En => format!("actuals of {}", i18n::year(y, lang, style)),
+        },
+        None => tr(lang, "各指標の最新の実績による", "each indicator's latest actual").to_owned(),
+    };
+    let goals = s.goals.iter().map(|g| goal_section(s, g, as_of, with_charts, lang, style)).collect_view();
+    view! {
+        <header class="report-head">
+            <p class="report-municipality">{s.municipality.name.clone()}</p>
+            <h1 data-testid="print-title">{s.title.clone()}</h1>
+            <p class="report-kind">
+                {tr(lang, "数値目標の状況", "Numerical targets")}
+                " ・ "{tr(lang, "計画期間 ", "Plan period ")}{i18n::period(s.period, lang, style)}
+                " ・ "{when}
+            </p>
+        </header>
+        {s.goals.is_empty().then(|| view! { <p class="empty">{tr(lang, "目標はまだありません。", "No goals yet.")}</p> })}
+        {goals}
+    }
+}
+
+fn goal_section(s: &Strategy, g: &Goal, as_of: Option<FiscalYear>, with_charts: bool, lang: Language, style: YearStyle) -> impl IntoView {
+    let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
+    let charts = (with_charts && !targets.is_empty()).then(|| {
+        let figures = targets.iter().map(|ind| {
+            let id = ind.id.clone();
+            let figure = figure_of(move |s, w| s.indicator(&id).map(|i| still(indicator::chart(s, i, w))));
+            view! { <div class="print-chart"><ChartView figure=figure kind="indicator"/></div> }
+        }).collect_view();
+        view! { <div class="print-charts" data-testid="print-charts-of-goal">{figures}</div> }
+    });
+    view! {
+        <section class="print-goal" data-testid="print-goal">
+            <div class="goal-lead">
+                <h2 class="print-goal-title" data-testid="print-goal-title">
+                    <span class="goal-label">{goal_label(g, lang)}</span>" "{g.title.clone()}
+                </h2>
+                {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
+                {(!g.direction.is_empty()).then(|| view! {
+                    <h3 class="mark">{tr(lang, "■方向性", "■ Direction")}</h3>
+                    <p class="prose" data-testid="print-goal-direction">{g.direction.clone()}</p>
+                })}
+                <h3 class="mark">{tr(lang, "■数値目標", "■ Numerical targets")}</h3>
+            </div>
+            {if targets.is_empty() {
+                view! { <p class="empty">{tr(lang, "数値目標はありません。", "No numerical targets.")}</p> }.into_any()
+            } else {
+                indicator_table(s, &targets, as_of, lang, style).into_any()
+            }}
+            {charts}
+        </section>
+    }
+}
+
+/// The figure without ECharts' entry animation, so that a print or PDF never catches a chart
+/// half drawn.
+fn still(mut f: Figure) -> Figure {
+    match &mut f.patch {
+        serde_json::Value::Object(map) => {
+            map.insert("animation".into(), serde_json::Value::Bool(false));
+        }
+        other => *other = serde_json::json!({ "animation": false }),
+    }
+    f
+}
