@@ -101,13 +101,13 @@ ensure_npm_packages() {
 }
 
 browser_packages_present() {
-  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || return 1
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -x /usr/bin/pdftoppm ]] || return 1
   dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed'
 }
 
 ensure_browser() {
   if browser_packages_present; then
-    echo "chromium, chromium-driver, fonts-noto-cjk: installed (skip)"
+    echo "chromium, chromium-driver, fonts-noto-cjk, poppler-utils: installed (skip)"
   else
     local sudo=()
     if [[ "$(id -u)" -ne 0 ]]; then
@@ -115,7 +115,7 @@ ensure_browser() {
       sudo=(sudo)
     fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk poppler-utils
   fi
   local chromium_v driver_v
   chromium_v="$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -1)"
@@ -131,6 +131,6 @@ run_step "wasm-bindgen-cli $(locked_wasm_bindgen_version)" ensure_wasm_bindgen
 run_step "crates (cargo fetch)" fetch_crates
 run_step "npm packages (npm ci)" ensure_npm_packages
 if [[ $WITH_BROWSER -eq 1 ]]; then
-  run_step "chromium + chromedriver + fonts-noto-cjk (apt)" ensure_browser
+  run_step "chromium + chromedriver + fonts-noto-cjk + poppler-utils (apt)" ensure_browser
 fi
 print_timings "$SHIRUBE_TIMINGS_TITLE"

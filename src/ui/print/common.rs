@@ -3,7 +3,7 @@
 //! actual, progress and status.
 
 use crate::charts::dashboard::status_colour;
-use crate::model::{assess, assess_in, FiscalYear, Goal, GoalKind, Id, Indicator, Money, Strategy};
+use crate::model::{assess, assess_in, FiscalYear, Goal, GoalKind, Id, Indicator, Money, Strategy, Target};
 use crate::ui::i18n::{self, tr, Language, YearStyle};
 use crate::ui::route::{Report, Route};
 use crate::ui::state::use_app;
@@ -56,6 +56,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
 }
 
 /// A `<select>` of fiscal years; `none` adds a first option for "no particular year".
+#[allow(clippy::too_many_arguments)]
 pub fn year_select(
     testid: &'static str,
     label: &'static str,
@@ -103,7 +104,11 @@ pub fn indicator_table(s: &Strategy, indicators: &[&Indicator], as_of: Option<Fi
                     let when = |y: FiscalYear| view! { <span class="when">{format!("({})", i18n::year(y, lang, style))}</span> };
                     let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| i18n::quantity(b.value, &ind.unit));
                     let baseline_year = series.baseline.as_ref().and_then(|b| b.year).map(when);
-                    let target = series.target.as_ref().map_or("—".to_owned(), |t| i18n::target(t, &ind.unit, lang, style));
+                    let (target, target_year) = match &series.target {
+                        Some(Target::Value { value, year }) => (i18n::quantity(*value, &ind.unit), year.map(when)),
+                        Some(t) => (i18n::target(t, &ind.unit, lang, style), None),
+                        None => ("—".to_owned(), None),
+                    };
                     let actual = a.actual.map_or("—".to_owned(), |v| i18n::quantity(v, &ind.unit));
                     // The year of the latest actual; with `as_of` the column heading names it.
                     let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
@@ -119,7 +124,7 @@ pub fn indicator_table(s: &Strategy, indicators: &[&Indicator], as_of: Option<Fi
                             {head}
                             {labelled.then(|| view! { <td class="label" data-testid="cell-label">{series.label.clone()}</td> })}
                             <td class="num" data-testid="cell-baseline">{baseline}{baseline_year}</td>
-                            <td class="num" data-testid="cell-target">{target}</td>
+                            <td class="num" data-testid="cell-target">{target}{target_year}</td>
                             <td class="num" data-testid="cell-actual">{actual}{actual_year}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
                             <td class="num" data-testid="cell-progress">{progress}</td>
                             <td data-testid="cell-status">
@@ -141,6 +146,11 @@ pub fn indicator_table(s: &Strategy, indicators: &[&Indicator], as_of: Option<Fi
     };
     view! {
         <table class="report-table targets">
+            <colgroup>
+                <col class="c-code"/><col class="c-name"/>
+                {labelled.then(|| view! { <col class="c-label"/> })}
+                <col class="c-value"/><col class="c-value"/><col class="c-value"/><col class="c-progress"/><col class="c-status"/>
+            </colgroup>
             <thead><tr>
                 <th scope="col">{tr(lang, "番号", "Code")}</th>
                 <th scope="col">{tr(lang, "指標", "Indicator")}</th>

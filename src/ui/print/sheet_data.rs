@@ -56,7 +56,7 @@ pub struct SheetData<'a> {
 
 /// The measure's own initiatives, then the ones it re-lists (those that still exist).
 pub fn listed<'a>(s: &'a Strategy, m: &'a Measure) -> Vec<Listed<'a>> {
-    let own = m.initiatives.iter().map(|i| Listed { initiative: &**i, relisted: None });
+    let own = m.initiatives.iter().map(|i| Listed { initiative: i, relisted: None });
     let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative).map(|i| Listed { initiative: i, relisted: Some(r.years.as_slice()) }));
     own.chain(relisted).collect()
 }

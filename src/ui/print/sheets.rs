@@ -49,7 +49,11 @@ fn sheets(s: &Strategy, year: FiscalYear, only_evaluated: bool, lang: Language, 
     };
     if chosen.is_empty() {
         return view! {
-            <h1>{heading}</h1>
+            <header class="report-head">
+                <p class="report-municipality">{s.municipality.name.clone()}</p>
+                <h1>{s.title.clone()}</h1>
+                <p class="report-kind">{heading}</p>
+            </header>
             <p class="empty" data-testid="print-empty">{if only_evaluated {
                 tr(lang, "この年度に評価のある施策はありません。", "No measure is evaluated in this year.")
             } else {
@@ -140,7 +144,7 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
                     <colgroup><col class="c-name"/><col class="c-money"/><col/><col class="c-kind"/></colgroup>
                     <thead><tr>
                         <th scope="col">{tr(lang, "事業名", "Project")}</th>
-                        <th scope="col">{tr(lang, "決算額（千円）", "Settled (¥1,000)")}</th>
+                        <th scope="col">{tr(lang, "決算額", "Settled")}<br/><span class="unit">{tr(lang, "（千円）", "(¥1,000)")}</span></th>
                         <th scope="col">{tr(lang, "内容", "Content")}</th>
                         <th scope="col">{tr(lang, "区分", "Type")}</th>
                     </tr></thead>
@@ -203,13 +207,13 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
                         <tr>
                             <th scope="col" rowspan="2">{tr(lang, "事業名", "Project")}</th>
                             <th scope="col" rowspan="2">{tr(lang, "内容", "Content")}</th>
-                            <th scope="col" data-testid="plan-year-1">{p1}</th>
-                            <th scope="col" data-testid="plan-year-2">{p2}</th>
-                            <th scope="col" data-testid="plan-year-3">{p3}</th>
+                            <th scope="col" class="year" data-testid="plan-year-1">{p1}</th>
+                            <th scope="col" class="year" data-testid="plan-year-2">{p2}</th>
+                            <th scope="col" class="year" data-testid="plan-year-3">{p3}</th>
                             <th scope="col" rowspan="2">{tr(lang, "区分", "Type")}</th>
                         </tr>
                         <tr>
-                            <th scope="col">{tr(lang, "予算額（千円）", "Budget (¥1,000)")}</th>
+                            <th scope="col">{tr(lang, "予算額", "Budget")}<br/><span class="unit">{tr(lang, "（千円）", "(¥1,000)")}</span></th>
                             <th scope="col">{tr(lang, "方向性", "Direction")}</th>
                             <th scope="col">{tr(lang, "方向性", "Direction")}</th>
                         </tr>
