@@ -8,6 +8,7 @@ use super::state::use_app;
 use crate::charts::dashboard;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::ui::i18n;
+use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 
 /// The fiscal year the rating chart starts on: the latest with an evaluation, else the
@@ -44,12 +45,7 @@ pub fn Dashboard() -> impl IntoView {
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone()))));
     move || match open.get() {
         Some((id, title)) => view! { <Charts id=id title=title/> }.into_any(),
-        None => view! {
-            <section class="panel" data-testid="not-found">
-                <h1>{state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
-                <a href="#/">{state.tr("戦略一覧へ", "To the strategy list")}</a>
-            </section>
-        }.into_any(),
+        None => view! { <StrategyNotFound/> }.into_any(),
     }
 }
 

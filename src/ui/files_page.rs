@@ -11,6 +11,7 @@ use super::state::{use_app, AppState, Notice};
 use crate::format::csv;
 use crate::model::{Id, Strategy};
 use crate::storage::YearStyle;
+use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 
 #[component]
@@ -20,13 +21,7 @@ pub fn FilesPage() -> impl IntoView {
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
         Some(id) => view! { <Files id=id/> }.into_any(),
-        None => view! {
-            <section class="panel" data-testid="not-found">
-                <h1>{state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
-                <p>{state.tr("削除されたか、このブラウザには保存されていません。", "It was deleted, or it is not stored in this browser.")}</p>
-                <a href="#/">{state.tr("戦略一覧へ", "To the strategy list")}</a>
-            </section>
-        }
+        None => view! { <StrategyNotFound/> }
         .into_any(),
     }
 }

@@ -103,9 +103,21 @@ fn listen_for_drops(state: AppState, dragging: RwSignal<bool>) {
         }
         ev.prevent_default();
         if let Some(file) = dropped.into_iter().next() {
-            state.take_file(file);
+            if is_csv(&file) {
+                state.take_csv(file);
+            } else {
+                state.take_file(file);
+            }
         }
     });
+}
+
+/// A CSV by its name or type (Excel saves `.csv` as `text/csv`, Windows sometimes as
+/// `application/vnd.ms-excel`). Content that only looks like CSV still goes to the JSON
+/// import, which says so.
+fn is_csv(file: &web_sys::File) -> bool {
+    let name = file.name().to_lowercase();
+    name.ends_with(".csv") || file.type_() == "text/csv"
 }
 
 /// A dialog: a labelled, modal box; Escape cancels.

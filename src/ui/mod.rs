@@ -24,6 +24,8 @@ mod header;
 #[cfg(target_arch = "wasm32")]
 mod import_preview;
 #[cfg(target_arch = "wasm32")]
+mod not_found;
+#[cfg(target_arch = "wasm32")]
 mod notices;
 #[cfg(target_arch = "wasm32")]
 mod overview;

@@ -9,6 +9,7 @@ use super::status::mix_badges;
 use crate::charts::dashboard::status_colour;
 use crate::model::{assess, Context, Goal, Indicator, Measure, Strategy};
 use crate::storage::{Language, YearStyle};
+use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 
 #[component]
@@ -19,13 +20,7 @@ pub fn Overview() -> impl IntoView {
         let style = state.year_style();
         match state.open.get() {
             Some(s) => view! { <StrategyView strategy=s lang=lang style=style/> }.into_any(),
-            None => view! {
-                <section class="panel" data-testid="not-found">
-                    <h1>{tr(lang, "この戦略は見つかりません", "This strategy was not found")}</h1>
-                    <p>{tr(lang, "削除されたか、このブラウザには保存されていません。", "It was deleted, or it is not stored in this browser.")}</p>
-                    <a href="#/">{tr(lang, "戦略一覧へ", "To the strategy list")}</a>
-                </section>
-            }.into_any(),
+            None => view! { <StrategyNotFound/> }.into_any(),
         }
     }
 }

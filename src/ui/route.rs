@@ -86,6 +86,14 @@ impl Route {
         }
     }
 
+    /// The strategy this route shows, if any.
+    pub fn strategy_id(&self) -> Option<&Id> {
+        match self {
+            Route::List | Route::NotFound(_) => None,
+            Route::Strategy(id) | Route::Dashboard(id) | Route::Files(id) | Route::Print(id, _) | Route::Edit(id, _) => Some(id),
+        }
+    }
+
     pub fn hash(&self) -> String {
         match self {
             Route::List | Route::NotFound(_) => "#/".to_owned(),

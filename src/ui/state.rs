@@ -37,6 +37,8 @@ pub enum Notice {
     Exported { file: String },
     Storage(StorageError),
     Download(String),
+    /// A CSV was dropped where no strategy is open: CSV values go into an open strategy.
+    CsvNeedsStrategy { file: String },
 }
 
 #[derive(Clone, Copy)]
@@ -60,6 +62,8 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// A file read and checked, waiting for the user's choice in the import preview.
     pub pending: RwSignal<Option<super::import_preview::Pending>>,
+    /// A CSV dropped on the window, waiting for the files page's CSV import to take it.
+    pub dropped_csv: RwSignal<Option<web_sys::File>, LocalStorage>,
 }
 
 pub fn use_app() -> AppState {
@@ -88,6 +92,7 @@ impl AppState {
             notice: RwSignal::new(None),
             route: RwSignal::new(Route::List),
             pending: RwSignal::new(None),
+            dropped_csv: RwSignal::new_local(None),
         };
         state.refresh();
         state
@@ -330,6 +335,18 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// A CSV dropped on the window: with a strategy open it goes to that strategy's CSV import
+    /// (files page, preview first); with none open the user is told to open one.
+    pub fn take_csv(&self, file: web_sys::File) {
+        match self.route.get_untracked().strategy_id().cloned() {
+            Some(id) => {
+                self.dropped_csv.set(Some(file));
+                self.navigate(Route::Files(id));
+            }
+            None => self.notice.set(Some(Notice::CsvNeedsStrategy { file: file.name() })),
+        }
     }
 
     /// Checks a file's bytes and shows what importing it would do.

@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
+import { storageSnapshot, dropFile } from './helpers';
 import type { Download, Page } from '@playwright/test';
 
 const BIRTHS = 'ind-8dd0c54e4a424cf0beb688bbe419ceff'; // 7-2 出生数
@@ -24,17 +25,6 @@ const EMISSIONS = 'ind-94a3ba68c12642138dc46988d0996fa1'; // 4-3 温室効果ガ
 const WOMEN = 'ind-b4c46422309340a583e1481eef97fa28'; // 7-1 25歳から34歳までの女性の社会増減
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** Every localStorage entry of the page. */
-async function storageSnapshot(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i)!;
-      out[k] = localStorage.getItem(k)!;
-    }
-    return out;
-  });
-}
 
 /** The open strategy as stored (after autosave). */
 async function stored(page: Page): Promise<any> {
@@ -421,5 +411,36 @@ test('a file that cannot be read shows why, and storage stays byte-for-byte the 
   await page.waitForTimeout(1000);
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
   expect(await storageSnapshot(page)).toEqual(before);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a CSV dropped on the window goes to the open strategy\'s CSV import; with none open, nothing changes', async ({ page, openApp, pageErrors, shot }) => {
+  const text = '\ufeff指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値\r\n,7-2,出生数,,人,R5,実績,352,\r\n';
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('to-files')).toBeVisible();
+  // On the list no strategy is open: told so, and storage is byte-for-byte the same.
+  await page.goto('#/');
+  await expect(page.getByTestId('example-kitamoto')).toBeVisible();
+  const before = await storageSnapshot(page);
+  await dropFile(page, '実績.csv', text, { type: 'text/csv' });
+  await expect(page.getByTestId('notice')).toContainText('CSV は取り込んでいません: 実績.csv');
+  await expect(page.getByTestId('notice')).toContainText('戦略を開いてから');
+  await expect(page.getByTestId('preview-file')).toHaveCount(0);
+  expect(await storageSnapshot(page)).toEqual(before);
+  await shot('csv-drop-no-strategy');
+
+  // On the overview: to the files page, with the CSV's preview (not the JSON import's).
+  await page.getByTestId('strategy-row').locator('a.strategy-title').first().click();
+  await expect(page.getByTestId('to-files')).toBeVisible();
+  await dropFile(page, '実績.csv', text, { type: '' });
+  await expect(page).toHaveURL(/\/files$/);
+  await expect(page.getByTestId('csv-layout')).toHaveText('縦長（1行に1つの値）');
+  expect(await rows(page, 'csv-changes')).toEqual([['2', '7-2 出生数', '—', '令和5年度', '実績', '—', '→', '352']]);
+  await expect(page.getByTestId('preview-file')).toHaveCount(0);
+  await page.getByTestId('csv-apply').click();
+  const s = await stored(page);
+  expect(series(s, BIRTHS).actuals).toEqual([act(2023, 352)]);
+  await shot('csv-drop-applied');
   expect(pageErrors).toEqual([]);
 });

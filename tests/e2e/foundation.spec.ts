@@ -5,20 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { storageSnapshot } from './helpers';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
-/** Every localStorage entry of the page, to prove that something did not change. */
-async function storageSnapshot(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i)!;
-      out[k] = localStorage.getItem(k)!;
-    }
-    return out;
-  });
-}
 
 /** Imports a file through the real file picker. */
 async function importFile(page: Page, name: string, text: string) {

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { storageSnapshot, dropFile } from './helpers';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
@@ -22,17 +23,6 @@ const VALID = fs.readFileSync(path.join(CORPUS, 'bom-valid.json'), 'utf8').repla
 const BASE = JSON.parse(VALID);
 const KITAMOTO = fs.readFileSync(path.join(REPO_ROOT, 'src', 'examples', 'kitamoto.json'), 'utf8');
 
-/** Every localStorage entry of the page. */
-async function storageSnapshot(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i)!;
-      out[k] = localStorage.getItem(k)!;
-    }
-    return out;
-  });
-}
 
 /** The strategies stored in the page, by id (the `strategy` part of each stored envelope). */
 async function storedStrategies(page: Page): Promise<Record<string, unknown>> {
@@ -278,25 +268,10 @@ test('replacing the open strategy from its overview, then undo from the notice',
   expect(pageErrors).toEqual([]);
 });
 
-/** Drops a file on the page the way a browser does: dragenter, dragover, drop, with files. */
-async function dropFile(page: Page, name: string, text: string, stopBeforeDrop = false) {
-  await page.evaluate(
-    ({ name, text, stopBeforeDrop }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: 'application/json' }));
-      (window as unknown as { __dt: DataTransfer }).__dt = dt;
-      const fire = (type: string) => document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      fire('dragenter');
-      fire('dragover');
-      if (!stopBeforeDrop) fire('drop');
-    },
-    { name, text, stopBeforeDrop },
-  );
-}
 
 test('a file dropped on the window opens the preview', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
-  await dropFile(page, 'dropped.json', VALID, true);
+  await dropFile(page, 'dropped.json', VALID, { stopBeforeDrop: true });
   await expect(page.getByTestId('drop-overlay')).toBeVisible();
   await shot('drop-overlay');
   // The browser would open the file in place of the app unless the drop is taken.

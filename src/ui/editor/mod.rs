@@ -16,6 +16,7 @@ mod strategy_form;
 
 use crate::ui::route::{Route, Selection};
 use crate::ui::state::use_app;
+use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -60,12 +61,7 @@ pub fn Editor() -> impl IntoView {
 
     view! {
         {move || match strategy_id.get() {
-            None => view! {
-                <section class="panel" data-testid="not-found">
-                    <h1>{state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
-                    <a href="#/">{state.tr("戦略一覧へ", "To the strategy list")}</a>
-                </section>
-            }.into_any(),
+            None => view! { <StrategyNotFound/> }.into_any(),
             Some(id) => view! {
                 <div class="editor" data-testid="editor">
                     <div class="editor-toolbar" role="toolbar" aria-label=move || state.tr("編集の操作", "Editing")>

@@ -64,11 +64,7 @@ pub fn CsvImport() -> impl IntoView {
     // language redraws it).
     let focus_preview = StoredValue::new(false);
 
-    // The input is cleared so that picking the same file again (after editing it) reads it again.
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+    let take = move |file: web_sys::File| {
         let name = file.name();
         show_all.set(false);
         stage.set(Stage::Reading { file: name.clone() });
@@ -86,6 +82,20 @@ pub fn CsvImport() -> impl IntoView {
             let _ = stage.try_set(next);
         });
     };
+    // The input is cleared so that picking the same file again (after editing it) reads it again.
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        take(file);
+    };
+    // A CSV dropped anywhere on the window while a strategy was open (AppState::take_csv).
+    Effect::new(move |_| {
+        if let Some(file) = state.dropped_csv.get() {
+            state.dropped_csv.set(None);
+            take(file);
+        }
+    });
 
     let apply = Callback::new(move |()| {
         let Stage::Preview(p) = stage.get_untracked() else { return };

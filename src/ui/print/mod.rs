@@ -12,6 +12,7 @@ mod years;
 
 use crate::ui::route::Report;
 use crate::ui::state::use_app;
+use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 use sheets::SheetsReport;
 use targets::TargetsReport;
@@ -25,12 +26,7 @@ pub fn PrintReport(report: Report) -> impl IntoView {
             Report::Targets => view! { <TargetsReport id=id/> }.into_any(),
             Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
         },
-        None => view! {
-            <section class="panel" data-testid="not-found">
-                <h1>{move || state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
-                <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
-            </section>
-        }
+        None => view! { <StrategyNotFound/> }
         .into_any(),
     }
 }

@@ -129,6 +129,9 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
 
     view! {
         <section class="sheet" data-testid="sheet" data-measure=m.id.to_string()>
+            // A one-cell table whose head Chromium repeats on every page the sheet runs onto,
+            // so a continued page still says which measure it belongs to.
+            <table class="sheet-frame" role="presentation"><thead><tr><td>
             <header class="sheet-head">
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
                 <p class="sheet-goal">{goal_label(g, lang)}" "{g.title.clone()}</p>
@@ -137,6 +140,7 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
                     {m.priority.then(|| view! { <span class="mark priority">{tr(lang, "【重点施策】", " [Priority]")}</span> })}
                 </h2>
             </header>
+            </td></tr></thead><tbody><tr><td>
 
             <section class="sheet-block">
                 <h3>{match lang { Language::Ja => format!("{last} 事業実績"), Language::En => format!("Projects of {last}") }}</h3>
@@ -235,6 +239,7 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
                 <h3>{tr(lang, "補足", "Notes")}</h3>
                 <p class="prose" data-testid="sheet-notes">{text(|e| &e.notes).unwrap_or_default()}</p>
             </section>
+            </td></tr></tbody></table>
         </section>
     }
 }

@@ -1,0 +1,16 @@
+//! The panel every strategy page shows when the strategy in its address is not stored here.
+
+use super::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn StrategyNotFound() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="panel" data-testid="not-found">
+            <h1>{move || state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
+            <p>{move || state.tr("削除されたか、このブラウザには保存されていません。", "It was deleted, or it is not stored in this browser.")}</p>
+            <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
+        </section>
+    }
+}

@@ -1,0 +1,33 @@
+// Small page helpers shared by the specs: what localStorage holds, and a file dropped on the
+// page the way a browser drops one.
+import type { Page } from '@playwright/test';
+
+/** Every localStorage entry of the page, to compare byte for byte before and after. */
+export async function storageSnapshot(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      out[k] = localStorage.getItem(k)!;
+    }
+    return out;
+  });
+}
+
+/** Drops a file on the page the way a browser does: dragenter, dragover, drop, with files.
+ *  `stopBeforeDrop` leaves the drag hovering (the DataTransfer stays in `window.__dt`). */
+export async function dropFile(page: Page, name: string, text: string, options: { type?: string; stopBeforeDrop?: boolean } = {}) {
+  const { type = 'application/json', stopBeforeDrop = false } = options;
+  await page.evaluate(
+    ({ name, text, type, stopBeforeDrop }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      (window as unknown as { __dt: DataTransfer }).__dt = dt;
+      const fire = (kind: string) => document.body.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      fire('dragenter');
+      fire('dragover');
+      if (!stopBeforeDrop) fire('drop');
+    },
+    { name, text, type, stopBeforeDrop },
+  );
+}
