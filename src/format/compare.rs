@@ -47,7 +47,7 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Changes {
     (c.added.measures, c.removed.measures, c.changed.measures) = diff(measures(old), measures(new));
     (c.added.initiatives, c.removed.initiatives, c.changed.initiatives) = diff(initiatives(old), initiatives(new));
     (c.added.indicators, c.removed.indicators, c.changed.indicators) = diff(indicators(old), indicators(new));
-    let settings = |s: &Strategy| Strategy { goals: Vec::new(), indicators: Vec::new(), ..s.clone() };
+    let settings = |s: &Strategy| Strategy { goals: Vec::new(), indicators: Vec::new(), workshops: Vec::new(), ..s.clone() };
     c.settings = settings(old) != settings(new);
     c
 }

@@ -18,6 +18,8 @@ pub mod migrations;
 mod open;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+#[cfg(test)]
+mod workshop_tests;
 
 pub use envelope::{export, export_compact, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
 pub use compare::{compare, Changes};

@@ -44,7 +44,18 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
             m.initiatives_mut().for_each(|i| r.renew(&mut i.id));
         }
     }
+    for w in s.workshops.iter_mut() {
+        r.renew(&mut w.id);
+        w.notes.iter_mut().for_each(|n| r.renew(&mut n.id));
+    }
     // … then every reference.
+    for w in s.workshops.iter_mut() {
+        for n in w.notes.iter_mut() {
+            match &mut n.target {
+                super::NoteTarget::Goal(id) | super::NoteTarget::Measure(id) => r.rewrite(id),
+            }
+        }
+    }
     for g in s.goals_mut() {
         if let Some(n) = &mut g.national_goal {
             r.rewrite(n);
@@ -92,5 +103,20 @@ mod tests {
         assert_eq!(d.goals[0].measures[1].related, vec![d.goals[0].measures[0].id.clone()]);
         assert!(d.goals[0].measures[0].initiatives[0].id.as_str().starts_with("initiative-"));
         assert!(crate::model::validate(&d).is_empty());
+    }
+
+    #[test]
+    fn duplicate_renews_workshop_ids_and_keeps_note_targets() {
+        let mut s = Strategy::blank("戦略", "北本市", PlanPeriod { first: FiscalYear(2022), last: FiscalYear(2025) });
+        let g = s.add_goal(GoalKind::Basic);
+        let m = s.add_measure(&g).unwrap();
+        let w = s.start_workshop("第1回", "2025-07-12");
+        s.add_note(&w, crate::model::NoteTarget::Goal(g), "a").unwrap();
+        s.add_note(&w, crate::model::NoteTarget::Measure(m), "b").unwrap();
+        let d = s.duplicate();
+        assert_ne!(d.workshops[0].id, s.workshops[0].id);
+        assert_ne!(d.workshops[0].notes[0].id, s.workshops[0].notes[0].id);
+        assert_eq!(d.workshops[0].notes[0].target, crate::model::NoteTarget::Goal(d.goals[0].id.clone()));
+        assert_eq!(d.workshops[0].notes[1].target, crate::model::NoteTarget::Measure(d.goals[0].measures[0].id.clone()));
     }
 }

@@ -21,6 +21,7 @@ mod sdg;
 mod strategy;
 pub mod template;
 mod validation;
+mod workshop;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
 pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
@@ -36,4 +37,5 @@ pub use rating::{RatingPreset, RatingRule, RatingTier};
 pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};
 pub use sdg::Sdg;
 pub use strategy::{Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy};
+pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};
 pub use validation::{errors, is_municipality_code, validate, Problem, ProblemKind, Severity};

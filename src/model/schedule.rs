@@ -78,7 +78,7 @@ impl ScheduleWhen {
     }
 }
 
-fn is_calendar_date(s: &str) -> bool {
+pub(super) fn is_calendar_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else { return false };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {

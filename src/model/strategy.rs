@@ -2,7 +2,7 @@
 //! national framework it aligns with, its drafting schedule, its rating rule, and the goals and
 //! indicators it holds.
 
-use super::{FiscalYear, Goal, Id, Indicator, Measure, Initiative, RatingRule, ScheduleItem};
+use super::{FiscalYear, Goal, Id, Indicator, Measure, Initiative, RatingRule, ScheduleItem, WorkshopSession};
 use schemars::JsonSchema;
 use std::sync::Arc;
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,11 @@ pub struct Strategy {
     /// Every indicator (数値目標・KPI) lives here once; goals and measures refer to it by id.
     #[serde(default)]
     pub indicators: Vec<Arc<Indicator>>,
+    /// Residents' workshops and the ideas left there (付箋), kept apart from the strategy's own
+    /// text. Absent from a file that has none, so files without workshops read and write as
+    /// they always did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workshops: Vec<WorkshopSession>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -152,6 +157,7 @@ impl Strategy {
             rating_rule: RatingRule::default(),
             goals: Vec::new(),
             indicators: Vec::new(),
+            workshops: Vec::new(),
         }
     }
 

@@ -52,6 +52,11 @@ pub enum ProblemKind {
     EmptyTitle,
     RelistedOwnInitiative { id: Id },
     RatingThresholdsNotDescending,
+    /// A workshop note about a goal or measure that is no longer in the strategy (the note is
+    /// kept; it is shown without a place).
+    UnknownNoteTarget { id: Id },
+    /// A workshop's date is not a calendar date "2025-07-12".
+    BadWorkshopDate,
 }
 
 impl ProblemKind {
@@ -65,7 +70,9 @@ impl ProblemKind {
             | MunicipalityCodeInvalid { .. }
             | EmptyTitle
             | RelistedOwnInitiative { .. }
-            | RatingThresholdsNotDescending => Severity::Warning,
+            | RatingThresholdsNotDescending
+            | UnknownNoteTarget { .. }
+            | BadWorkshopDate => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -264,6 +271,29 @@ impl<'a> Validator<'a> {
                 self.push(format!("indicators[{i}]"), ProblemKind::IndicatorUnused);
             }
         }
+        self.workshops(&measures);
+    }
+
+    fn workshops(&mut self, measures: &HashSet<&Id>) {
+        let s = self.s;
+        let goals: HashSet<&Id> = s.goals.iter().map(|g| &g.id).collect();
+        for (wi, w) in s.workshops.iter().enumerate() {
+            let wp = format!("workshops[{wi}]");
+            self.define(&w.id, wp.clone());
+            if !super::schedule::is_calendar_date(&w.date) {
+                self.push(format!("{wp}.date"), ProblemKind::BadWorkshopDate);
+            }
+            for (ni, n) in w.notes.iter().enumerate() {
+                self.define(&n.id, format!("{wp}.notes[{ni}]"));
+                let known = match &n.target {
+                    super::NoteTarget::Goal(id) => goals.contains(id),
+                    super::NoteTarget::Measure(id) => measures.contains(id),
+                };
+                if !known {
+                    self.push(format!("{wp}.notes[{ni}].target"), ProblemKind::UnknownNoteTarget { id: n.target.id().clone() });
+                }
+            }
+        }
     }
 
     fn references(&mut self, path: &str, refs: &'a [Id], known: &HashSet<&Id>, used: &mut HashSet<&'a Id>) {
@@ -450,6 +480,32 @@ mod tests {
         assert!(got.contains(&("indicators[1].series".into(), ProblemKind::IndicatorWithoutSeries)));
         assert!(got.contains(&("indicators[1]".into(), ProblemKind::IndicatorUnused)));
         assert!(got.contains(&("municipality.code".into(), ProblemKind::MunicipalityCodeInvalid { code: "112331".into() })));
+    }
+
+    #[test]
+    fn workshop_notes_without_their_target_are_warnings() {
+        let mut s = valid();
+        let goal = s.goals[0].id.clone();
+        let measure = s.goals[0].measures[0].id.clone();
+        let w = s.start_workshop("第1回 住民ワークショップ", "2025-07-12");
+        s.add_note(&w, NoteTarget::Goal(goal.clone()), "a").unwrap();
+        s.add_note(&w, NoteTarget::Measure(measure.clone()), "b").unwrap();
+        assert_eq!(kinds(&s), vec![]);
+        // A measure id given as a goal is not a goal.
+        s.add_note(&w, NoteTarget::Goal(measure.clone()), "c").unwrap();
+        s.remove_measure(&measure);
+        s.workshops[0].date = "2025-13-01".into();
+        let got = validate(&s);
+        let found: Vec<(String, ProblemKind)> = got.iter().map(|p| (p.path.clone(), p.kind.clone())).collect();
+        assert_eq!(found, vec![
+            ("workshops[0].date".to_string(), ProblemKind::BadWorkshopDate),
+            ("workshops[0].notes[1].target".into(), ProblemKind::UnknownNoteTarget { id: measure.clone() }),
+            ("workshops[0].notes[2].target".into(), ProblemKind::UnknownNoteTarget { id: measure }),
+        ]);
+        assert_eq!(errors(&got).count(), 0, "only warnings");
+        // A note id that repeats another id is an error like any duplicate.
+        s.workshops[0].notes[0].id = goal;
+        assert_eq!(errors(&validate(&s)).count(), 1);
     }
 
     #[test]

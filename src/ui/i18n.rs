@@ -38,6 +38,8 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
         EmptyTitle => tr(lang, "名前が空です", "the name is empty").into(),
         RelistedOwnInitiative { id } => if ja { format!("事業 '{id}' は同じ施策の事業なので再掲できません") } else { format!("initiative '{id}' belongs to this measure and cannot be re-listed here") },
         RatingThresholdsNotDescending => tr(lang, "評価基準のしきい値が高い順になっていません", "rating thresholds are not in descending order").into(),
+        UnknownNoteTarget { id } => if ja { format!("ワークショップの付箋の対象 '{id}' がありません（削除された目標・施策）") } else { format!("the goal or measure '{id}' of a workshop note no longer exists") },
+        BadWorkshopDate => tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into(),
     }
 }
 

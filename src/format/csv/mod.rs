@@ -1,5 +1,5 @@
 //! CSV for Excel, the planning office's neighbour: export of indicators (wide and long layouts),
-//! initiatives and evaluations, and import of indicator values (actuals, targets, interim
+//! initiatives, evaluations and residents' workshop notes, and import of indicator values (actuals, targets, interim
 //! targets, baselines) as a plan to preview before it is applied.
 //!
 //! Every exported file is UTF-8 with a BOM and CRLF line ends (Japanese Excel opens it without
@@ -48,6 +48,7 @@ mod decode;
 mod evaluations;
 mod indicators;
 mod initiatives;
+mod notes;
 mod plan;
 mod planner;
 mod read;
@@ -60,6 +61,7 @@ pub use decode::decode;
 pub use evaluations::evaluations;
 pub use indicators::{indicators_long, indicators_wide};
 pub use initiatives::initiatives;
+pub use notes::{session_notes, workshop_notes};
 pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Refusal, RefusalReason};
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).
