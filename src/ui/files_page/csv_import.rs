@@ -78,8 +78,10 @@ pub fn CsvImport() -> impl IntoView {
                 Err(Err(detail)) => Stage::Failed { file: name, failure: Failure::Browser(detail) },
             };
             focus_preview.set_value(matches!(next, Stage::Preview(_)));
-            // The page may have been left meanwhile.
-            let _ = stage.try_set(next);
+            // The page may have been left (or drawn anew) meanwhile.
+            if stage.try_set(next).is_none() {
+                state.dropped_csv.set(None);
+            }
         });
     };
     // The input is cleared so that picking the same file again (after editing it) reads it again.
@@ -89,10 +91,11 @@ pub fn CsvImport() -> impl IntoView {
         input.set_value("");
         take(file);
     };
-    // A CSV dropped anywhere on the window while a strategy was open (AppState::take_csv).
+    // A CSV dropped anywhere on the window while a strategy was open (AppState::take_csv). It
+    // stays there until a preview (or failure) is shown: the page can be drawn anew while the
+    // strategy loads, and then the new page takes it.
     Effect::new(move |_| {
         if let Some(file) = state.dropped_csv.get() {
-            state.dropped_csv.set(None);
             take(file);
         }
     });
