@@ -63,6 +63,7 @@ fn App() -> impl IntoView {
                 Route::Files(_) => view! { <FilesPage/> }.into_any(),
                 Route::Print(_, report) => view! { <PrintReport report=report/> }.into_any(),
                 Route::Edit(_, _) => view! { <Editor/> }.into_any(),
+                Route::Workshop(_, page) => view! { <super::workshop::Workshop page=page/> }.into_any(),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{move || state.tr("ページが見つかりません", "Page not found")}</h1>

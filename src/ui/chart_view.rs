@@ -6,7 +6,7 @@
 //! (ResizeObserver), and disposed when the component goes away. The number of live instances
 //! is kept on `<html data-live-charts>` so leaks can be seen (and are tested).
 
-use super::i18n::tr;
+use super::i18n::{tr, use_words};
 use super::state::use_app;
 use crate::charts::{Figure, Words};
 use leptos::html::Div;
@@ -122,7 +122,9 @@ pub fn ChartView(
     kind: &'static str,
     #[prop(optional)] on_select: Option<Callback<String>>,
 ) -> impl IntoView {
-    let state = use_app();
+    // The app's preferences, or the words of a view shown without the app (the hand-out).
+    let words = use_words();
+    let lang = move || words.get().lang;
     let el = NodeRef::<Div>::new();
     let live: StoredValue<Option<Live>, LocalStorage> = StoredValue::new_local(None);
     let (show_table, set_show_table) = signal(false);
@@ -181,17 +183,17 @@ pub fn ChartView(
                     <button type="button" class="quiet small" data-testid="chart-table-toggle"
                         aria-pressed=move || show_table.get().to_string()
                         on:click=move |_| set_show_table.update(|v| *v = !*v)>
-                        {move || if show_table.get() { state.tr("グラフで表示", "Show as chart") } else { state.tr("表で表示", "Show as table") }}
+                        {move || if show_table.get() { tr(lang(), "グラフで表示", "Show as chart") } else { tr(lang(), "表で表示", "Show as table") }}
                     </button>
                     <button type="button" class="quiet small" data-testid="chart-png" on:click=png disabled=failed>
-                        {move || state.tr("PNG で保存", "Save as PNG")}
+                        {move || tr(lang(), "PNG で保存", "Save as PNG")}
                     </button>
                 </span>
             </figcaption>
             <div class="chart-canvas" node_ref=el role="img" aria-label=label data-testid="chart-canvas"
                 class:hidden=move || show_table.get() || failed.get()></div>
             {move || failed.get().then(|| view! {
-                <p class="notice warn" role="status">{tr(state.lang(), "グラフを表示できません。表で表示しています。", "The chart cannot be drawn; it is shown as a table.")}</p>
+                <p class="notice warn" role="status">{tr(lang(), "グラフを表示できません。表で表示しています。", "The chart cannot be drawn; it is shown as a table.")}</p>
             })}
             <p class="chart-summary" data-testid="chart-summary">{summary}</p>
             {move || (show_table.get() || failed.get()).then(table)}

@@ -214,3 +214,25 @@ pub fn csv_error(e: &crate::format::csv::CsvError, lang: Language) -> String {
         Csv { line, detail } => if ja { format!("{line} 行目が CSV として読めません（{detail}）") } else { format!("Line {line} cannot be read as CSV ({detail})") },
     }
 }
+
+/// The language and fiscal-year style a view speaks in, as a narrow context: inside the app it
+/// follows the user's preferences (`AppState`); a view shown without the app's state (the
+/// read-only hand-out) provides its own with `provide_context(Speech(…))`.
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Copy)]
+pub struct Speech(pub leptos::prelude::Signal<crate::charts::Words>);
+
+/// The words to speak in: a `Speech` context when there is one, else the app's preferences,
+/// else Japanese with Japanese eras.
+#[cfg(target_arch = "wasm32")]
+pub fn use_words() -> leptos::prelude::Signal<crate::charts::Words> {
+    use crate::charts::Words;
+    use leptos::prelude::*;
+    if let Some(Speech(words)) = use_context::<Speech>() {
+        return words;
+    }
+    match use_context::<super::state::AppState>() {
+        Some(state) => Signal::derive(move || Words { lang: state.lang(), years: state.year_style() }),
+        None => Signal::stored(Words { lang: Language::Ja, years: YearStyle::Japanese }),
+    }
+}

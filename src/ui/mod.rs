@@ -37,6 +37,7 @@ mod state;
 mod status;
 #[cfg(target_arch = "wasm32")]
 mod strategy_list;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::mount;

@@ -61,6 +61,7 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
                     <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::ui::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
                     <a class="button" data-testid="to-dashboard" href=Route::Dashboard(s.id.clone()).hash()>{tr(lang, "ダッシュボード（グラフ）", "Dashboard (charts)")}</a>
                     <a class="button" data-testid="to-files" href=Route::Files(s.id.clone()).hash()>{tr(lang, "Excel・印刷", "Excel and print")}</a>
+                    <a class="button" data-testid="to-workshop" href=Route::Workshop(s.id.clone(), crate::ui::route::WorkshopPage::Present).hash()>{tr(lang, "住民ワークショップ", "Residents' workshop")}</a>
                     <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
                 </div>

@@ -1,7 +1,9 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
-//! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets` printable reports.
+//! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets` printable reports,
+//! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
+//! ideas collected there.
 
 use crate::model::{Id, Strategy};
 
@@ -16,7 +18,18 @@ pub enum Route {
     /// A printable A4 report of the strategy.
     Print(Id, Report),
     Edit(Id, Selection),
+    /// The residents' workshop (住民ワークショップ): the presentation, or the ideas collected.
+    Workshop(Id, WorkshopPage),
     NotFound(String),
+}
+
+/// The pages of workshop mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkshopPage {
+    /// The presentation for residents (large type, no editing).
+    Present,
+    /// The ideas (付箋) per goal, for the planning office: sessions, CSV, clearing.
+    Notes,
 }
 
 /// The printable reports.
@@ -71,6 +84,8 @@ impl Route {
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
             ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
+            ["s", id, "workshop"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Present),
+            ["s", id, "workshop", "notes"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Notes),
             ["s", id, "edit", kind, item] if !id.is_empty() && !item.is_empty() => {
                 let item = Id::from(*item);
                 let selection = match *kind {
@@ -90,7 +105,7 @@ impl Route {
     pub fn strategy_id(&self) -> Option<&Id> {
         match self {
             Route::List | Route::NotFound(_) => None,
-            Route::Strategy(id) | Route::Dashboard(id) | Route::Files(id) | Route::Print(id, _) | Route::Edit(id, _) => Some(id),
+            Route::Strategy(id) | Route::Dashboard(id) | Route::Files(id) | Route::Print(id, _) | Route::Edit(id, _) | Route::Workshop(id, _) => Some(id),
         }
     }
 
@@ -101,6 +116,8 @@ impl Route {
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
             Route::Files(id) => format!("#/s/{id}/files"),
             Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
+            Route::Workshop(id, WorkshopPage::Present) => format!("#/s/{id}/workshop"),
+            Route::Workshop(id, WorkshopPage::Notes) => format!("#/s/{id}/workshop/notes"),
             Route::Edit(id, selection) => match selection.segments() {
                 None => format!("#/s/{id}/edit"),
                 Some((kind, item)) => format!("#/s/{id}/edit/{kind}/{item}"),
@@ -172,11 +189,15 @@ mod tests {
             Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),
             Route::Edit(Id::from("s1"), Selection::Initiative(Id::from("initiative-1"))),
             Route::Edit(Id::from("s1"), Selection::Indicator(Id::from("ind-1"))),
+            Route::Workshop(Id::from("s1"), WorkshopPage::Present),
+            Route::Workshop(Id::from("s1"), WorkshopPage::Notes),
         ] {
             assert_eq!(Route::parse(&r.hash()), r);
         }
         assert!(matches!(Route::parse("#/s/x/edit/planet/1"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
+        assert_eq!(Route::parse("#/s/s1/workshop"), Route::Workshop(Id::from("s1"), WorkshopPage::Present));
+        assert!(matches!(Route::parse("#/s/s1/workshop/other"), Route::NotFound(_)));
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// A file read and checked, waiting for the user's choice in the import preview.
     pub pending: RwSignal<Option<super::import_preview::Pending>>,
+    /// The workshop session ideas are written to, when chosen (else the latest session).
+    pub workshop_session: RwSignal<Option<Id>>,
     /// A CSV dropped on the window, waiting for the files page's CSV import to take it.
     pub dropped_csv: RwSignal<Option<web_sys::File>, LocalStorage>,
 }
@@ -92,6 +94,7 @@ impl AppState {
             notice: RwSignal::new(None),
             route: RwSignal::new(Route::List),
             pending: RwSignal::new(None),
+            workshop_session: RwSignal::new(None),
             dropped_csv: RwSignal::new_local(None),
         };
         state.refresh();
@@ -141,7 +144,7 @@ impl AppState {
 
     /// Makes the state follow a route: opening a strategy loads it from the store.
     pub fn apply_route(&self, route: Route) {
-        if let Route::Strategy(id) | Route::Dashboard(id) | Route::Files(id) | Route::Print(id, _) | Route::Edit(id, _) = &route {
+        if let Some(id) = route.strategy_id() {
             let already = self.open.with_untracked(|o| o.as_ref().map(|s| &s.id == id)).unwrap_or(false);
             if !already {
                 self.flush();

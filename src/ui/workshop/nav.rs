@@ -1,0 +1,187 @@
+//! Where the presentation stands and how keys move it: pure, so it is tested natively.
+//!
+//! Three levels: the goals (cards), one goal (its measures, then its numerical targets), one
+//! measure (its KPIs). At every level the presenter moves between the items shown
+//! (← → PageUp PageDown, as a clicker sends them; Home End), drills into the current one
+//! (Enter ↓) and goes back up (Esc Backspace ↑). On a measure, ← → go to the previous / next
+//! measure of the same goal, like slides.
+
+/// What a key asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Next,
+    Previous,
+    First,
+    Last,
+    Into,
+    Back,
+}
+
+impl Move {
+    /// The move a key (`KeyboardEvent.key`) asks for, if any.
+    pub fn of_key(key: &str) -> Option<Move> {
+        Some(match key {
+            "ArrowRight" | "PageDown" => Move::Next,
+            "ArrowLeft" | "PageUp" => Move::Previous,
+            "Home" => Move::First,
+            "End" => Move::Last,
+            "Enter" | "ArrowDown" => Move::Into,
+            "Escape" | "Backspace" | "ArrowUp" => Move::Back,
+            _ => return None,
+        })
+    }
+}
+
+/// The level shown, by positions in the strategy (goal index, measure index in that goal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Goals,
+    Goal(usize),
+    Measure(usize, usize),
+}
+
+/// The level shown and the item that is current on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub level: Level,
+    pub item: usize,
+}
+
+impl Default for Place {
+    fn default() -> Self {
+        Place { level: Level::Goals, item: 0 }
+    }
+}
+
+/// What the presentation needs to know about the strategy's shape to move: for each goal, its
+/// number of measures and of items on its page (measures first, then numerical targets), and
+/// for each measure its number of KPIs.
+pub trait Shape {
+    fn goals(&self) -> usize;
+    fn measures(&self, goal: usize) -> usize;
+    fn goal_items(&self, goal: usize) -> usize;
+    fn measure_items(&self, goal: usize, measure: usize) -> usize;
+}
+
+impl Shape for crate::model::Strategy {
+    fn goals(&self) -> usize {
+        self.goals.len()
+    }
+    fn measures(&self, goal: usize) -> usize {
+        self.goals.get(goal).map_or(0, |g| g.measures.len())
+    }
+    fn goal_items(&self, goal: usize) -> usize {
+        self.goals.get(goal).map_or(0, |g| g.measures.len() + g.targets.iter().filter(|t| self.indicator(t).is_some()).count())
+    }
+    fn measure_items(&self, goal: usize, measure: usize) -> usize {
+        self.goals.get(goal).and_then(|g| g.measures.get(measure)).map_or(0, |m| m.kpis.iter().filter(|k| self.indicator(k).is_some()).count())
+    }
+}
+
+impl Place {
+    /// The number of items on this place's level.
+    fn items(self, s: &impl Shape) -> usize {
+        match self.level {
+            Level::Goals => s.goals(),
+            Level::Goal(g) => s.goal_items(g),
+            Level::Measure(g, m) => s.measure_items(g, m),
+        }
+    }
+
+    /// Where a move leads. A move that cannot be made leaves the place as it is.
+    pub fn step(self, mv: Move, s: &impl Shape) -> Place {
+        let n = self.items(s);
+        let last = n.saturating_sub(1);
+        match (self.level, mv) {
+            // On a measure, ← → are the goal's other measures.
+            (Level::Measure(g, m), Move::Next) if m + 1 < s.measures(g) => Place { level: Level::Measure(g, m + 1), item: 0 },
+            (Level::Measure(g, m), Move::Previous) if m > 0 => Place { level: Level::Measure(g, m - 1), item: 0 },
+            (Level::Measure(..), Move::Next | Move::Previous) => self,
+            (_, Move::Next) => Place { item: (self.item + 1).min(last), ..self },
+            (_, Move::Previous) => Place { item: self.item.saturating_sub(1), ..self },
+            (_, Move::First) => Place { item: 0, ..self },
+            (_, Move::Last) => Place { item: last, ..self },
+            (Level::Goals, Move::Into) if self.item < n => Place { level: Level::Goal(self.item), item: 0 },
+            (Level::Goal(g), Move::Into) if self.item < s.measures(g) => Place { level: Level::Measure(g, self.item), item: 0 },
+            (_, Move::Into) => self,
+            (Level::Goals, Move::Back) => self,
+            (Level::Goal(g), Move::Back) => Place { level: Level::Goals, item: g },
+            (Level::Measure(g, m), Move::Back) => Place { level: Level::Goal(g), item: m },
+        }
+    }
+
+    /// The same place made valid for a strategy that changed shape (a goal removed meanwhile).
+    pub fn clamp(self, s: &impl Shape) -> Place {
+        let level = match self.level {
+            Level::Goal(g) if g >= s.goals() => return Place::default(),
+            Level::Measure(g, _) if g >= s.goals() => return Place::default(),
+            Level::Measure(g, m) if m >= s.measures(g) => Level::Goal(g),
+            l => l,
+        };
+        let place = Place { level, ..self };
+        Place { item: place.item.min(place.items(s).saturating_sub(1)), ..place }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Goals with (measures, numerical targets); every measure has 2 KPIs.
+    struct Fake(Vec<(usize, usize)>);
+    impl Shape for Fake {
+        fn goals(&self) -> usize {
+            self.0.len()
+        }
+        fn measures(&self, g: usize) -> usize {
+            self.0[g].0
+        }
+        fn goal_items(&self, g: usize) -> usize {
+            self.0[g].0 + self.0[g].1
+        }
+        fn measure_items(&self, _: usize, _: usize) -> usize {
+            2
+        }
+    }
+
+    fn walk(s: &Fake, keys: &[&str]) -> Place {
+        keys.iter().fold(Place::default(), |p, k| p.step(Move::of_key(k).unwrap(), s))
+    }
+
+    #[test]
+    fn keys_move_between_items_drill_in_and_back() {
+        let s = Fake(vec![(0, 2), (3, 1), (1, 0)]);
+        assert_eq!(walk(&s, &["ArrowRight"]), Place { level: Level::Goals, item: 1 });
+        assert_eq!(walk(&s, &["PageDown", "PageDown", "PageDown"]), Place { level: Level::Goals, item: 2 }, "stops at the last");
+        assert_eq!(walk(&s, &["PageUp"]), Place::default(), "stops at the first");
+        assert_eq!(walk(&s, &["ArrowRight", "Enter"]), Place { level: Level::Goal(1), item: 0 });
+        assert_eq!(walk(&s, &["ArrowRight", "ArrowDown", "End"]), Place { level: Level::Goal(1), item: 3 });
+        // Into a measure, then ← → go through the goal's measures like slides.
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter"]), Place { level: Level::Measure(1, 1), item: 0 });
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowRight", "ArrowRight", "ArrowRight"]), Place { level: Level::Measure(1, 2), item: 0 });
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowLeft"]), Place { level: Level::Measure(1, 0), item: 0 });
+        // Back returns to the item one came from.
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Escape"]), Place { level: Level::Goal(1), item: 1 });
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Backspace", "ArrowUp"]), Place { level: Level::Goals, item: 1 });
+        assert_eq!(walk(&s, &["Escape"]), Place::default());
+        // A numerical target is an item but not a page of its own; a goal without measures has no measure page.
+        assert_eq!(walk(&s, &["Enter", "Enter"]), Place { level: Level::Goal(0), item: 0 });
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "End", "Enter"]), Place { level: Level::Goal(1), item: 3 });
+        assert_eq!(Move::of_key("a"), None);
+        assert_eq!(Move::of_key(" "), None);
+    }
+
+    #[test]
+    fn an_empty_strategy_goes_nowhere() {
+        let s = Fake(vec![]);
+        assert_eq!(walk(&s, &["ArrowRight", "Enter", "End"]), Place::default());
+    }
+
+    #[test]
+    fn a_place_is_clamped_when_the_strategy_shrinks() {
+        let s = Fake(vec![(2, 0)]);
+        assert_eq!(Place { level: Level::Measure(0, 5), item: 1 }.clamp(&s), Place { level: Level::Goal(0), item: 1 });
+        assert_eq!(Place { level: Level::Goal(3), item: 1 }.clamp(&s), Place::default());
+        assert_eq!(Place { level: Level::Goals, item: 7 }.clamp(&s), Place { level: Level::Goals, item: 0 });
+    }
+}
