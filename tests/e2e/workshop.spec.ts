@@ -15,6 +15,25 @@ async function openWorkshop(page: Page, openApp: () => Promise<void>, example: '
   await expect(page).toHaveURL(/#\/s\/[^/]+\/workshop$/);
 }
 
+/** The examples tag no SDGs: give the first two goals some in the stored file, and reload. */
+async function giveSdgs(page: Page) {
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  await page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      const value = localStorage.getItem(key)!;
+      if (!value.includes('"shirube-strategy"')) continue;
+      const file = JSON.parse(value);
+      file.strategy.goals[0].sdgs = [3, 11];
+      file.strategy.goals[1].sdgs = [8, 9, 17];
+      localStorage.setItem(key, JSON.stringify(file));
+    }
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.__shirubeAppStarted === true);
+  await expect(page.getByTestId('workshop')).toBeVisible();
+}
+
 /** The data-item of the focused element, and whether it is marked current. */
 async function focused(page: Page) {
   return page.evaluate(() => {
@@ -55,10 +74,13 @@ test('the presentation is driven by keys: goals → a goal and its charts → ba
   const first = goals.first();
   await expect(first.locator('.ws-kind')).toHaveText('基本目標 1');
   await expect(first.getByTestId('ws-status')).toContainText(/数値目標 \d+ 件のうち/);
-  const tiles = page.locator('.ws-sdg');
-  expect(await tiles.count()).toBeGreaterThan(0);
-  const colour = await tiles.first().evaluate((el) => getComputedStyle(el).backgroundColor);
-  expect(colour).toMatch(/^rgb/);
+  await giveSdgs(page);
+  const tiles = first.locator('.ws-sdg');
+  await expect(tiles).toHaveText(['3', '11']);
+  // The official colours: 3 #4C9F38, 11 #FD9D24.
+  await expect(tiles.nth(0)).toHaveCSS('background-color', 'rgb(76, 159, 56)');
+  await expect(tiles.nth(1)).toHaveCSS('background-color', 'rgb(253, 157, 36)');
+  await expect(tiles.nth(0)).toHaveAttribute('aria-label', /すべての人に健康と福祉を/);
   // Nothing to edit, no way into the editor.
   await expect(fields(page)).toHaveCount(0);
   await expect(page.locator('.workshop a[href*="/edit"]')).toHaveCount(0);
@@ -229,6 +251,7 @@ test('ideas and votes are kept with the strategy, listed per goal, exported as C
 
 test('screenshots of the presentation at projector, laptop and tablet sizes', async ({ page, openApp, pageErrors, shot }) => {
   await openWorkshop(page, openApp, 'kitamoto');
+  await giveSdgs(page);
   await page.keyboard.press('Enter');
   await addIdea(page, '駅前に子どもの遊び場を');
   await page.getByTestId('idea-vote').first().click();
