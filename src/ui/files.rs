@@ -153,6 +153,15 @@ mod browser {
         format!("{:04}/{:02}/{:02} {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
     }
 
+    /// Strict Shift_JIS by the browser's own decoder (WHATWG Shift_JIS = Windows-31J): the text,
+    /// or `None` when the bytes are not Shift_JIS (or the browser has no such decoder).
+    pub fn shift_jis(bytes: &[u8]) -> Option<String> {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options("shift_jis", &options).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    }
+
     /// Today's local date, YYYY-MM-DD.
     pub fn today() -> String {
         let d = js_sys::Date::new_0();

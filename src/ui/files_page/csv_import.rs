@@ -175,7 +175,7 @@ pub fn CsvImport() -> impl IntoView {
 
 /// Decodes and plans a file against the open strategy (nothing changes).
 fn plan_file(state: AppState, file: String, bytes: &[u8]) -> Stage {
-    let text = match csv::decode(bytes) {
+    let text = match csv::decode(bytes, &files::shift_jis) {
         Ok(text) => text,
         Err(error) => return Stage::Failed { file, failure: Failure::Csv(error) },
     };

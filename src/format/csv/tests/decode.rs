@@ -1,6 +1,11 @@
 //! Decoding: UTF-8 with and without BOM, Shift_JIS (CP932), and refusal of anything else.
 
-use super::super::{decode, CsvError};
+use super::super::{decode as decode_with, CsvError};
+use super::sjis;
+
+fn decode(bytes: &[u8]) -> Result<String, CsvError> {
+    decode_with(bytes, &sjis)
+}
 
 #[test]
 fn utf8_with_or_without_bom() {

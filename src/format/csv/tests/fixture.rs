@@ -10,7 +10,7 @@ const EXCEL_SJIS_LONG: &[u8] = include_bytes!("../fixtures/excel-sjis-long.csv")
 fn shift_jis_file_from_excel_is_decoded_and_planned() {
     assert!(String::from_utf8(EXCEL_SJIS_LONG.to_vec()).is_err(), "the fixture is Shift_JIS, not UTF-8");
     assert!(!EXCEL_SJIS_LONG.starts_with(b"\xEF\xBB\xBF"));
-    let text = decode(EXCEL_SJIS_LONG).unwrap();
+    let text = decode(EXCEL_SJIS_LONG, &super::sjis).unwrap();
     assert!(text.starts_with("指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値\r\n"));
     assert!(text.contains("\"65歳健康寿命\n（男性, 女性）\""));
 

@@ -11,6 +11,12 @@ mod round_trip;
 use crate::model::{Actual, Baseline, FiscalYear, Id, Indicator, PlanPeriod, Series, Strategy, Target, YearValue};
 use std::sync::Arc;
 
+/// Strict Shift_JIS natively: encoding_rs (a dev-dependency); the app uses the browser's
+/// TextDecoder, which follows the same standard.
+fn sjis(bytes: &[u8]) -> Option<String> {
+    encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes).map(|t| t.into_owned())
+}
+
 pub(super) fn fy(y: i32) -> FiscalYear {
     FiscalYear(y)
 }

@@ -131,7 +131,7 @@ fn an_export_saved_as_shift_jis_reads_back_unchanged() {
         let text = export(&s, layout, YearStyle::Japanese);
         let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text.trim_start_matches('\u{feff}'));
         assert!(!unmappable, "{layout:?}: every character is in Shift_JIS");
-        let plan = plan_import(&s, &super::super::decode(&bytes).unwrap()).unwrap();
+        let plan = plan_import(&s, &super::super::decode(&bytes, &super::sjis).unwrap()).unwrap();
         assert_eq!((plan.changes.len(), plan.refused.len()), (0, 0), "{layout:?}");
     }
 }
