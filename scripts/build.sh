@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release site into dist/: static files only, with relative URLs, so
-# the folder works from any sub-path of any static host (or straight off a disk).
+# the folder works from any sub-path of any static host (or straight off a disk),
+# and offline after the first visit (dist/sw.js, by scripts/sw-build.mjs). Then
+# assembles shirube.html (repo root, git-ignored): the whole app in one HTML file
+# that runs from file:// with no server (scripts/single-file.mjs).
 #
 #   bash scripts/build.sh [extra trunk build arguments]
 set -euo pipefail
@@ -40,6 +43,8 @@ check_dist() {
   echo "dist/index.html: all URLs relative"
 }
 run_step "check dist/ (relative URLs)" check_dist
+run_step "service worker (scripts/sw-build.mjs)" node scripts/sw-build.mjs dist
+run_step "single file (scripts/single-file.mjs)" node scripts/single-file.mjs dist shirube.html
 
 size_report() {
   local f raw gz total_raw=0 total_gz=0
@@ -55,4 +60,7 @@ size_report() {
 echo
 echo "dist/ contents:"
 size_report
+echo
+echo "single file (open from disk, no server):"
+printf '  %-60s %12s %12s\n' "shirube.html" "$(stat -c %s shirube.html)" "$(gzip -9 -c shirube.html | wc -c)"
 print_timings "$SHIRUBE_TIMINGS_TITLE"

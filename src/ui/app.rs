@@ -1,4 +1,5 @@
 //! The root component: creates the app state, follows the URL hash, and lays out the page.
+//! `mount` starts the read-only hand-out instead when the page carries one (`handout`).
 
 use super::dashboard::Dashboard;
 use super::files_page::FilesPage;
@@ -11,10 +12,16 @@ use super::overview::Overview;
 use super::route::Route;
 use super::state::{AppState, SaveState};
 use super::strategy_list::StrategyList;
+use super::update_prompt::UpdatePrompt;
 use crate::storage::Language;
 use leptos::prelude::*;
 
 pub fn mount() {
+    // A hand-out (配布用 HTML) holds a strategy file: show it read-only, with no storage at all.
+    if let Some(file) = super::handout::embedded() {
+        super::handout::mount(file);
+        return;
+    }
     leptos::mount::mount_to_body(App);
 }
 
@@ -54,6 +61,7 @@ fn App() -> impl IntoView {
     view! {
         <Header/>
         <main id="main">
+            <UpdatePrompt/>
             <Notices/>
             <ImportPreview/>
             {move || match state.route.get() {
@@ -71,6 +79,9 @@ fn App() -> impl IntoView {
                         <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
                     </section>
                 }.into_any(),
+                // Routes added since (the workshop's, until its component is routed here).
+                #[allow(unreachable_patterns)]
+                _ => view! { <Overview/> }.into_any(),
             }}
         </main>
     }

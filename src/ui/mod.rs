@@ -20,6 +20,8 @@ mod editor;
 #[cfg(target_arch = "wasm32")]
 mod files_page;
 #[cfg(target_arch = "wasm32")]
+mod handout;
+#[cfg(target_arch = "wasm32")]
 mod header;
 #[cfg(target_arch = "wasm32")]
 mod import_preview;
@@ -38,6 +40,8 @@ mod status;
 #[cfg(target_arch = "wasm32")]
 mod strategy_list;
 pub mod workshop;
+#[cfg(target_arch = "wasm32")]
+mod update_prompt;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::mount;

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// After `trunk build`: makes dist/ work offline and lets the app rebuild itself as one file.
+//
+//   node scripts/sw-build.mjs [dist]      # scripts/build.sh runs it after trunk build
+//
+// Writes into dist/:
+//   shirube-files.json  which built file is which piece of the app (the stylesheets, ECharts,
+//                       the single-file assembler, the wasm-bindgen glue, the wasm), read from
+//                       dist/index.html; web/assemble.js (in the page) fetches them by these
+//                       names to make a hand-out, and scripts/single-file.mjs reads them.
+//   sw.js               web/sw.template.js with FILES = every file in dist/ (sw.js excepted)
+//                       and VERSION = a SHA-256 over their names and bytes: any change to any
+//                       file changes sw.js, so browsers pick the new build up on the next visit.
+// Fails (exit 1) when index.html does not look as expected. Needs no network.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.resolve(ROOT, process.argv[2] ?? 'dist');
+const TEMPLATE = path.join(ROOT, 'web', 'sw.template.js');
+const log = (msg) => console.log(`[sw-build] ${msg}`);
+function fail(msg) {
+  console.error(`[sw-build] error: ${msg}`);
+  process.exit(1);
+}
+
+/** The pieces of the app named in dist/index.html (Trunk's hashed names). */
+export function appPieces(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const rel = (href) => href.replace(/^\.\//, '');
+  const all = (re) => [...html.matchAll(re)].map((m) => rel(m[1]));
+  const one = (what, list) => {
+    if (list.length !== 1) fail(`dist/index.html: expected one ${what}, found ${list.length} (${list.join(', ')})`);
+    return list[0];
+  };
+  const css = all(/<link rel="stylesheet" href="([^"]+\.css)"/g);
+  const scripts = all(/<script src="([^"]+\.js)"/g);
+  const pieces = {
+    css,
+    echarts: one('ECharts script (echarts.shirube.min-*.js)', scripts.filter((s) => /^echarts\.shirube\.min-[0-9a-f]+\.js$/.test(s))),
+    assembler: one('assembler script (assemble-*.js)', scripts.filter((s) => /^assemble-[0-9a-f]+\.js$/.test(s))),
+    glue: one('wasm-bindgen glue import', all(/import init, \* as bindings from '([^']+\.js)'/g)),
+    wasm: one('wasm path', all(/module_or_path: '([^']+\.wasm)'/g)),
+  };
+  if (css.length === 0) fail('dist/index.html links no stylesheet');
+  for (const f of [...css, pieces.echarts, pieces.assembler, pieces.glue, pieces.wasm]) {
+    if (!fs.existsSync(path.join(dist, f))) fail(`dist/${f} (named in index.html) does not exist`);
+  }
+  return pieces;
+}
+
+function filesUnder(dir, base = dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) fail(`${DIST}/index.html does not exist: run trunk build first`);
+  const pieces = appPieces(DIST);
+  fs.writeFileSync(path.join(DIST, 'shirube-files.json'), `${JSON.stringify(pieces, null, 2)}\n`);
+
+  const files = filesUnder(DIST).filter((f) => f !== 'sw.js').sort();
+  for (const f of ['index.html', 'manifest.webmanifest', 'icon.svg', 'shirube-files.json']) {
+    if (!files.includes(f)) fail(`dist/${f} is missing`);
+  }
+  const hash = createHash('sha256');
+  for (const f of files) {
+    hash.update(`${f}\0`);
+    hash.update(fs.readFileSync(path.join(DIST, f)));
+    hash.update('\0');
+  }
+  const version = hash.digest('hex').slice(0, 20);
+  const template = fs.readFileSync(TEMPLATE, 'utf8');
+  if (!template.includes('__SHIRUBE_VERSION__') || !template.includes('__SHIRUBE_FILES__')) fail('web/sw.template.js lost its placeholders');
+  const sw = template
+    .replace("'__SHIRUBE_VERSION__'", JSON.stringify(version))
+    .replace('__SHIRUBE_FILES__', JSON.stringify(files, null, 2));
+  fs.writeFileSync(path.join(DIST, 'sw.js'), sw);
+  log(`dist/sw.js: version ${version}, ${files.length} files cached for offline use`);
+  log(`dist/shirube-files.json: ${JSON.stringify(pieces)}`);
+}

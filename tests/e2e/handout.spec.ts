@@ -1,0 +1,123 @@
+// The read-only hand-out (配布用 HTML): exported from the hosted app, opened from file:// (a
+// USB stick, an e-mail attachment). It shows the strategy, moves with the keyboard, has
+// nothing to edit, never touches localStorage, and keeps a hostile title as text.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, SCREENSHOT_DIR } from './fixtures';
+import { appStarted, createStrategy, tempDir, trackAppStart, watchErrors } from './file-pages';
+
+const XSS = '</script><script>alert(1)</script>';
+
+/** Downloads the open strategy's hand-out; returns its path. */
+async function exportHandout(page: Page, dir: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-handout').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.handout\.html$/);
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
+
+/**
+ * Opens a hand-out from file:// in a fresh context, after putting a sentinel into the file://
+ * origin's localStorage, and counts every use of localStorage by the hand-out.
+ */
+async function openHandout(browser: import('@playwright/test').Browser, file: string, dir: string): Promise<{ context: BrowserContext; page: Page; errors: string[]; dialogs: string[] }> {
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const blank = path.join(dir, 'blank.html');
+  fs.writeFileSync(blank, '<!DOCTYPE html><title>blank</title>');
+  await page.goto(pathToFileURL(blank).href);
+  await page.evaluate(() => localStorage.setItem('sentinel', 'untouched'));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __storageUses: number };
+    w.__storageUses = 0;
+    const real = Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage') ?? Object.getOwnPropertyDescriptor(window, 'localStorage');
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        w.__storageUses += 1;
+        return real?.get?.call(window);
+      },
+    });
+  });
+  await trackAppStart(page);
+  const errors = watchErrors(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto(pathToFileURL(file).href);
+  await appStarted(page);
+  return { context, page, errors, dialogs };
+}
+
+async function expectNothingEditable(page: Page) {
+  await expect(page.locator('input, textarea, select, [contenteditable]:not([contenteditable="false"])')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /編集|削除|追加|保存|取り込|作成|Edit|Delete|Add|Save|Import|Create/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /編集|Edit/ })).toHaveCount(0);
+}
+
+test('the 北本市 hand-out opens from file://, moves with the keyboard and changes nothing', async ({ page, openApp, browser }) => {
+  test.setTimeout(90_000);
+  const dir = tempDir('handout');
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  const title = (await page.getByTestId('strategy-title').textContent())!;
+  const file = await exportHandout(page, dir);
+  expect(fs.statSync(file).size).toBeGreaterThan(500_000);
+
+  const h = await openHandout(browser, file, dir);
+  await expect(h.page.getByTestId('handout-title')).toHaveText(title);
+  await expect(h.page).toHaveTitle(`${title} — Shirube（しるべ）配布用`);
+  await expect(h.page.getByTestId('read-only')).toBeVisible();
+  await expect(h.page.getByTestId('handout-goal')).toHaveCount(6);
+  await expectNothingEditable(h.page);
+
+  // Keyboard: Tab reaches the first measure; Enter opens it, showing its KPIs.
+  const first = h.page.getByTestId('handout-measure').first();
+  for (let i = 0; i < 10 && !(await first.locator('summary').evaluate((el) => el === document.activeElement)); i++) {
+    await h.page.keyboard.press('Tab');
+  }
+  await expect(first.locator('summary')).toBeFocused();
+  await h.page.keyboard.press('Enter');
+  await expect(first.locator('details')).toHaveAttribute('open', '');
+  await expect(first.locator('table')).toBeVisible();
+
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await h.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'handout-kitamoto.png'), fullPage: false });
+
+  // The language switch works in memory only.
+  await h.page.getByTestId('handout-language').click();
+  await expect(h.page.getByTestId('read-only')).toHaveText('Read-only hand-out');
+
+  expect(await h.page.evaluate(() => (window as unknown as { __storageUses: number }).__storageUses), 'localStorage uses by the hand-out').toBe(0);
+  await h.page.goto('about:blank');
+  const blank = await h.context.newPage();
+  await blank.goto(pathToFileURL(path.join(dir, 'blank.html')).href);
+  expect(await blank.evaluate(() => ({ ...localStorage }))).toEqual({ sentinel: 'untouched' });
+  expect(h.errors).toEqual([]);
+  expect(h.dialogs).toEqual([]);
+  await h.context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a hostile title stays text in the hand-out', async ({ page, openApp, browser }) => {
+  const dir = tempDir('handout-xss');
+  await openApp();
+  await createStrategy(page, XSS, `<img src=x onerror=alert(2)>町`);
+  const file = await exportHandout(page, dir);
+  const html = fs.readFileSync(file, 'utf8');
+  expect(html).not.toContain(XSS);
+  expect(html.match(/<\/script>/gi)?.length, 'closing script tags: only the five the assembler writes').toBe(5);
+
+  const h = await openHandout(browser, file, dir);
+  await expect(h.page.getByTestId('handout-title')).toHaveText(XSS);
+  await expect(h.page).toHaveTitle(`${XSS} — Shirube（しるべ）配布用`);
+  await expect(h.page.locator('img')).toHaveCount(0);
+  expect(await h.page.locator('script').count()).toBe(5);
+  expect(h.dialogs).toEqual([]);
+  expect(h.errors).toEqual([]);
+  await h.context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});

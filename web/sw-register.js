@@ -1,0 +1,55 @@
+/* Registers Shirube's service worker (dist/sw.js, written by scripts/sw-build.mjs) so the app
+ * works offline after the first visit, and tells the app when a new version is waiting.
+ *
+ * - Only on http(s): never from file:// (the single file and hand-outs do not load this script).
+ * - Scope "./" (relative: the app can live under any sub-path); updateViaCache "none", so the
+ *   browser always asks the server for sw.js and notices a new build on the next visit.
+ * - A new version never replaces the page by itself: when one is installed and waiting, this
+ *   sets <html data-update-ready> and dispatches `shirube-update-ready` on window; the app shows
+ *   「更新があります」 and, when the user clicks 「更新する」 (after saving), calls
+ *   `shirubeApplyUpdate()`, which asks the waiting worker to take over; the page reloads once
+ *   when it does (controllerchange).
+ */
+(function () {
+  'use strict';
+  if (!(location.protocol === 'http:' || location.protocol === 'https:') || !('serviceWorker' in navigator)) return;
+  var sw = navigator.serviceWorker;
+  var waiting = null;
+  var requested = false;
+  var reloaded = false;
+
+  function announce(worker) {
+    waiting = worker;
+    document.documentElement.setAttribute('data-update-ready', '');
+    window.dispatchEvent(new CustomEvent('shirube-update-ready'));
+  }
+
+  // Reload once, and only when the user asked (the first install's clients.claim() also
+  // changes the controller: that must not reload anything).
+  sw.addEventListener('controllerchange', function () {
+    if (!requested || reloaded) return;
+    reloaded = true;
+    location.reload();
+  });
+
+  window.shirubeApplyUpdate = function () {
+    if (!waiting) return false;
+    requested = true;
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+    return true;
+  };
+
+  sw.register('./sw.js', { scope: './', updateViaCache: 'none' }).then(function (reg) {
+    if (reg.waiting && sw.controller) announce(reg.waiting);
+    reg.addEventListener('updatefound', function () {
+      var worker = reg.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', function () {
+        if (worker.state === 'installed' && sw.controller) announce(worker);
+      });
+    });
+  }).catch(function (err) {
+    // No sw.js (e.g. `trunk serve`), or the browser refuses: the app works, just not offline.
+    console.warn('Shirube: offline use is not available (' + (err && err.message) + ')');
+  });
+})();
