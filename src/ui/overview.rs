@@ -63,6 +63,7 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
                     <a class="button" data-testid="to-files" href=Route::Files(s.id.clone()).hash()>{tr(lang, "Excel・印刷", "Excel and print")}</a>
                     <a class="button" data-testid="to-workshop" href=Route::Workshop(s.id.clone(), crate::ui::route::WorkshopPage::Present).hash()>{tr(lang, "住民ワークショップ", "Residents' workshop")}</a>
                     <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
+                    <crate::ui::handout::HandoutButton/>
                     <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
                 </div>
             </header>
