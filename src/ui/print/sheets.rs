@@ -172,7 +172,7 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
             })}
 
             <div class="sheet-evaluation">
-                <section class="box outcomes">
+                <section class="box long outcomes">
                     <h3>{tr(lang, "成果・課題", "Outcomes and issues")}</h3>
                     {e.is_none().then(|| view! { <p class="empty">{match lang { Language::Ja => format!("{last}の評価はまだありません。"), Language::En => format!("Not evaluated for {last} yet.") }}</p> })}
                     {outcomes.map(|t| view! { <p class="prose" data-testid="sheet-outcomes">{t}</p> })}
@@ -188,12 +188,12 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
                 </section>
             </div>
 
-            <section class="box">
+            <section class="box long">
                 <h3>{tr(lang, "事業の改善点及び方向性", "Improvement points and direction")}</h3>
                 <p class="prose" data-testid="sheet-improvements">{text(|e| &e.improvements).unwrap_or_default()}</p>
             </section>
 
-            <section class="box">
+            <section class="box long">
                 <h3>{match lang { Language::Ja => format!("{p1} 実施計画"), Language::En => format!("Plan for {p1}") }}</h3>
                 <dl class="sheet-facts">
                     <dt>{tr(lang, "施策の概要", "Summary")}</dt>
@@ -235,10 +235,13 @@ fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &s
                 </table>
             </section>
 
-            <section class="box notes">
-                <h3>{tr(lang, "補足", "Notes")}</h3>
-                <p class="prose" data-testid="sheet-notes">{text(|e| &e.notes).unwrap_or_default()}</p>
-            </section>
+            // 補足 only when there is something to add: an empty box would often take a page.
+            {text(|e| &e.notes).map(|notes| view! {
+                <section class="box notes">
+                    <h3>{tr(lang, "補足", "Notes")}</h3>
+                    <p class="prose" data-testid="sheet-notes">{notes}</p>
+                </section>
+            })}
             </td></tr></tbody></table>
         </section>
     }
