@@ -12,8 +12,9 @@ SHIRUBE_TIMINGS_TITLE="Benchmark"
 run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
 run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 mkdir -p target/bench
-run_step "generate large and huge (seed 1)" bash -c \
-  'cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
+run_step "generate town, large and huge (seed 1)" bash -c \
+  'cargo run --quiet --release --bin bench -- generate town 1 target/bench/town.json &&
+   cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
    cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json'
 run_step "measure in Chromium (tests/bench/run.mjs)" node tests/bench/run.mjs
 cargo run --quiet --release --bin bench -- report target/bench/raw.json target/bench/latest.json

@@ -14,7 +14,7 @@ const OUT = path.join(ROOT, 'target', 'bench');
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const BASE_PATH = '/towns/hokuto/shirube/';
 const BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsHuge: 30, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5) };
+const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5) };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'];
 
@@ -43,10 +43,11 @@ for (let i = 0; i < 100; i++) {
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', chromium: browser.version(), node: process.version, date: new Date().toISOString() };
 const dataText = {
+  town: fs.readFileSync(path.join(OUT, 'town.json'), 'utf8'),
   large: fs.readFileSync(path.join(OUT, 'large.json'), 'utf8'),
   huge: fs.readFileSync(path.join(OUT, 'huge.json'), 'utf8'),
 };
-const ids = { large: JSON.parse(dataText.large).strategy.id, huge: JSON.parse(dataText.huge).strategy.id };
+const ids = { town: JSON.parse(dataText.town).strategy.id, large: JSON.parse(dataText.large).strategy.id, huge: JSON.parse(dataText.huge).strategy.id };
 
 /** A fresh profile with the app open; bench files are served from a fake path by the route. */
 async function freshPage() {
@@ -80,16 +81,21 @@ async function importThroughInput(page, name) {
     dt.items.add(new File([text], `${name}.json`, { type: 'application/json' }));
     input.files = dt.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
+    const started = performance.now();
     const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
-    // The import preview comes first: confirm it ("import as new") when it shows.
-    for (let i = 0; i < 600 && measure('shirube:store') === undefined; i++) {
+    const refusal = () => document.querySelector('[data-testid=notice][role=alert]');
+    // The import preview comes first: confirm it ("import as new") when it shows. A file the
+    // app refuses (huge: over the 16 MiB limit) shows an error notice instead: time that.
+    let refused;
+    for (let i = 0; i < 1200 && measure('shirube:store') === undefined; i++) {
+      if (refusal()) { refused = { after: performance.now() - started, why: refusal().textContent }; break; }
       document.querySelector('[data-testid=import-confirm]')?.click();
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 10));
     }
     const t0 = performance.now();
     JSON.parse(text);
     const parse = performance.now() - t0;
-    return { import: measure('shirube:import'), store: measure('shirube:store'), parse, saveState: document.querySelector('[data-testid=save-state]')?.textContent };
+    return { import: measure('shirube:import'), store: measure('shirube:store'), parse, refused, bytes: new Blob([text]).size, saveState: document.querySelector('[data-testid=save-state]')?.textContent };
   }, name);
 }
 
@@ -194,7 +200,11 @@ try {
       const r = await importThroughInput(page, name);
       if (r.import !== undefined && r.store !== undefined) add(`import_${name}`, r.import + r.store);
       add(`json_parse_${name}`, r.parse);
-      if (i === 0) log(`import ${name}: import ${r.import?.toFixed(1)} ms + store ${r.store?.toFixed(1)} ms, JSON.parse ${r.parse.toFixed(1)} ms, header: ${r.saveState}`);
+      if (r.refused) {
+        add(`import_${name}_refused`, r.refused.after);
+        missing[`import_${name}`] = `refused by the app (${(r.bytes / 1048576).toFixed(1)} MiB file): ${r.refused.why.replace(/\s+/g, ' ').slice(0, 90)}`;
+      }
+      if (i === 0) log(`import ${name} (${(r.bytes / 1048576).toFixed(1)} MiB): import ${r.import?.toFixed(1)} ms + store ${r.store?.toFixed(1)} ms, JSON.parse ${r.parse.toFixed(1)} ms, refused after ${r.refused?.after.toFixed(1)} ms, header: ${r.saveState}`);
       if (r.saveState && !r.saveState.startsWith('保存済み')) missing[`import_${name}`] = `stored: ${r.saveState.slice(0, 60)}`;
       await context.close();
     }
@@ -233,16 +243,18 @@ try {
     await context.close();
   }
 
-  // ── edits in huge (kept in memory when storage cannot hold it) ───────
+  // ── edits in town: does an edit's cost grow with the strategy? (large is 25× town; huge
+  //    cannot be opened at all: it is over the import limit) ────────────────────────────
   {
     const { context, page } = await freshPage();
     await page.goto(BASE);
     await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
-    await importThroughInput(page, 'huge');
-    const indicator = JSON.parse(dataText.huge).strategy.indicators[0].id;
-    await page.evaluate(({ s, i }) => { location.hash = `#/s/${s}/edit/indicator/${i}`; }, { s: ids.huge, i: indicator });
-    await page.waitForSelector('[data-testid="actual-0-2029"]', { timeout: 60_000 });
-    for (const t of await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.editsHuge)) add('edit_dom_huge', t);
+    await importThroughInput(page, 'town');
+    const indicator = JSON.parse(dataText.town).strategy.indicators[0].id;
+    const last = JSON.parse(dataText.town).strategy.period.last;
+    await page.evaluate(({ s, i }) => { location.hash = `#/s/${s}/edit/indicator/${i}`; }, { s: ids.town, i: indicator });
+    await page.waitForSelector(`[data-testid="actual-0-${last}"]`, { timeout: 60_000 });
+    for (const t of await editTimes(page, `actual-0-${last}`, 'series-status-0', RUNS.editsTown)) add('edit_dom_town', t);
     await context.close();
   }
   // ── dashboard with large: hash change → all five charts drawn ───────
