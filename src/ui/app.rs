@@ -79,9 +79,6 @@ fn App() -> impl IntoView {
                         <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
                     </section>
                 }.into_any(),
-                // Routes added since (the workshop's, until its component is routed here).
-                #[allow(unreachable_patterns)]
-                _ => view! { <Overview/> }.into_any(),
             }}
         </main>
     }

@@ -1,7 +1,8 @@
 //! The read-only hand-out (配布用 HTML): one self-contained HTML file holding the app and one
 //! strategy file in `<script type="application/json" id="shirube-handout">`. When that element
 //! is present, `ui::mount` starts this instead of the app: the strategy is read through the
-//! normal `format::import`, and only the read-only view is mounted. No storage at all: a
+//! normal `format::import`, and only the read-only view is mounted: the workshop's
+//! presentation (`ui::workshop::Handout`: goals → measures → KPIs, moved with the keyboard). No storage at all: a
 //! hand-out never reads or writes `localStorage` (every file:// page shares one origin in
 //! Chromium, and a hand-out must not touch the single-file editor's data there). The language
 //! switch lives in memory only.
@@ -10,10 +11,10 @@
 //! web/assemble.js (`ShirubeAssembler.downloadHandout`) to build the file from the app's own
 //! pieces and offer it as a download.
 
-use super::i18n::{self, tr, Language, YearStyle};
+use super::i18n::{self, tr, Language};
 use super::state::{use_app, Notice};
+use super::workshop::Handout;
 use crate::format;
-use crate::model::{Indicator, Strategy};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -54,116 +55,30 @@ fn HandoutApp(text: String) -> impl IntoView {
     Effect::new(move |_| set_document_lang(lang.get()));
     let imported = format::import(&text);
     let toggle = move |_| lang.update(|l| *l = if *l == Language::Ja { Language::En } else { Language::Ja });
-    let body = move || {
-        let lang = lang.get();
-        match &imported {
-            Ok(file) => view! { <HandoutView strategy=file.strategy.clone() lang=lang/> }.into_any(),
-            Err(e) => view! {
-                <section class="panel" role="alert" data-testid="handout-error">
-                    <h1>{tr(lang, "この配布用ファイルは読めません", "This hand-out cannot be read")}</h1>
-                    <ul>{i18n::import_error(e, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                </section>
-            }.into_any(),
-        }
+    // Built once: the presentation follows the language signal itself and keeps its place.
+    let body = match imported {
+        Ok(file) => view! { <Handout strategy=file.strategy lang=Signal::from(lang)/> }.into_any(),
+        Err(e) => view! {
+            <section class="panel" role="alert" data-testid="handout-error">
+                <h1>{move || tr(lang.get(), "この配布用ファイルは読めません", "This hand-out cannot be read")}</h1>
+                <ul>{move || i18n::import_error(&e, lang.get()).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </section>
+        }.into_any(),
     };
     view! {
-        <header class="app-header handout-header" data-testid="handout-header">
-            <span class="brand">"しるべ Shirube"</span>
+        <header class="topbar handout-header" data-testid="handout-header">
+            <span class="brand">
+                <span class="brand-mark" aria-hidden="true">"しるべ"</span>
+                <span class="brand-name">"Shirube"</span>
+            </span>
             <span class="badge" data-testid="read-only">{move || tr(lang.get(), "閲覧専用（配布用）", "Read-only hand-out")}</span>
-            <button type="button" class="quiet" data-testid="handout-language" on:click=toggle>
-                {move || tr(lang.get(), "English", "日本語")}
-            </button>
+            <div class="switches">
+                <button type="button" data-testid="handout-language" on:click=toggle>
+                    {move || tr(lang.get(), "English", "日本語")}
+                </button>
+            </div>
         </header>
         <main id="main" class="handout" data-testid="handout">{body}</main>
-    }
-}
-
-/// The read-only overview shown until the workshop view provides its own read-only component:
-/// goals, their numerical targets, measures and their KPIs — text only, nothing editable.
-#[component]
-fn HandoutView(strategy: Strategy, lang: Language) -> impl IntoView {
-    let s = strategy;
-    let style = YearStyle::default();
-    let period = i18n::period(s.period, lang, style);
-    let goals = s.goals.iter().map(|g| {
-        let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
-        let measures = g.measures.iter().map(|m| {
-            let kpis: Vec<&Indicator> = m.kpis.iter().filter_map(|id| s.indicator(id)).collect();
-            view! {
-                <li class="measure" data-testid="handout-measure">
-                    <details>
-                        <summary class="measure-title"><span class="num">{m.number.clone()}</span>" "{m.title.clone()}</summary>
-                        {(!m.summary.is_empty()).then(|| view! { <p class="summary">{m.summary.clone()}</p> })}
-                        {(!kpis.is_empty()).then(|| view! {
-                            <h4>{tr(lang, "KPI（重要業績評価指標）", "KPIs")}</h4>
-                            {indicator_list(&kpis, lang, style)}
-                        })}
-                        {(!m.initiatives.is_empty()).then(|| view! {
-                            <h4>{tr(lang, "具体的な取組", "Initiatives")}</h4>
-                            <ul class="initiatives">{m.initiatives.iter().map(|i| view! {
-                                <li><span class="num">{i.number.clone()}</span>" "{i.title.clone()}</li>
-                            }).collect_view()}</ul>
-                        })}
-                    </details>
-                </li>
-            }
-        }).collect_view();
-        view! {
-            <section class="panel goal" data-testid="handout-goal">
-                <p class="goal-number">{g.kind.japanese()}" "{g.number.clone()}</p>
-                <h2 class="goal-title">{g.title.clone()}</h2>
-                {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
-                {(!g.direction.is_empty()).then(|| view! { <p class="prose">{g.direction.clone()}</p> })}
-                {(!targets.is_empty()).then(|| view! {
-                    <h3>{tr(lang, "数値目標", "Numerical targets")}</h3>
-                    {indicator_list(&targets, lang, style)}
-                })}
-                {(!g.measures.is_empty()).then(|| view! {
-                    <h3>{tr(lang, "施策", "Measures")}</h3>
-                    <ol class="measures">{measures}</ol>
-                })}
-            </section>
-        }
-    }).collect_view();
-    view! {
-        <article class="overview" data-testid="handout-overview">
-            <header class="panel strategy-head">
-                <p class="municipality">{s.municipality.name.clone()}</p>
-                <h1 data-testid="handout-title">{s.title.clone()}</h1>
-                <p class="meta">{tr(lang, "計画期間: ", "Plan period: ")}{period}</p>
-            </header>
-            <section class="goals" aria-label=tr(lang, "目標", "Goals")>{goals}</section>
-        </article>
-    }
-}
-
-/// Indicators as a plain list: code, name (series), baseline → target.
-fn indicator_list(indicators: &[&Indicator], lang: Language, style: YearStyle) -> impl IntoView {
-    let rows = indicators.iter().flat_map(|ind| ind.series.iter().map(move |series| (*ind, series))).map(|(ind, series)| {
-        let name = if series.label.is_empty() { ind.name.clone() } else { format!("{}（{}）", ind.name, series.label) };
-        let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| i18n::quantity(b.value, &ind.unit));
-        let target = series.target.as_ref().map_or("—".to_owned(), |t| i18n::target(t, &ind.unit, lang, style));
-        view! {
-            <tr>
-                <td class="code">{ind.code.clone()}</td>
-                <td>{name}</td>
-                <td class="num">{baseline}</td>
-                <td class="num">{target}</td>
-            </tr>
-        }
-    }).collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="targets">
-                <thead><tr>
-                    <th scope="col">{tr(lang, "番号", "Code")}</th>
-                    <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                    <th scope="col">{tr(lang, "当初値", "Baseline")}</th>
-                    <th scope="col">{tr(lang, "目標値", "Target")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
     }
 }
 

@@ -68,24 +68,29 @@ test('the 北本市 hand-out opens from file://, moves with the keyboard and cha
   expect(fs.statSync(file).size).toBeGreaterThan(500_000);
 
   const h = await openHandout(browser, file, dir);
-  await expect(h.page.getByTestId('handout-title')).toHaveText(title);
+  const workshop = h.page.getByTestId('workshop');
+  await expect(workshop).toHaveAttribute('data-read-only', 'true');
+  await expect(h.page.locator('.ws-plan')).toHaveText(title);
   await expect(h.page).toHaveTitle(`${title} — Shirube（しるべ）配布用`);
   await expect(h.page.getByTestId('read-only')).toBeVisible();
-  await expect(h.page.getByTestId('handout-goal')).toHaveCount(6);
+  const goals = h.page.getByTestId('ws-goal');
+  await expect(goals).toHaveCount(6);
   await expectNothingEditable(h.page);
-
-  // Keyboard: Tab reaches the first measure; Enter opens it, showing its KPIs.
-  const first = h.page.getByTestId('handout-measure').first();
-  for (let i = 0; i < 10 && !(await first.locator('summary').evaluate((el) => el === document.activeElement)); i++) {
-    await h.page.keyboard.press('Tab');
-  }
-  await expect(first.locator('summary')).toBeFocused();
-  await h.page.keyboard.press('Enter');
-  await expect(first.locator('details')).toHaveAttribute('open', '');
-  await expect(first.locator('table')).toBeVisible();
-
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await h.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'handout-kitamoto.png'), fullPage: false });
+  await h.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'handout-kitamoto-goals.png') });
+
+  // The keyboard moves it, as a presenter's clicker does: → next goal, Enter opens it, Esc back.
+  await h.page.keyboard.press('ArrowRight');
+  const secondTitle = (await goals.nth(1).locator('.ws-title').textContent())!;
+  await h.page.keyboard.press('Enter');
+  await expect(h.page.getByTestId('ws-goal-page')).toBeVisible();
+  await expect(h.page.getByTestId('ws-page-title')).toHaveText(secondTitle);
+  await expectNothingEditable(h.page);
+  await expect(h.page.getByTestId('ws-indicator').first()).toBeVisible();
+  await h.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'handout-kitamoto-goal.png') });
+  await h.page.keyboard.press('Escape');
+  await expect(h.page.getByTestId('ws-goal-page')).toHaveCount(0);
+  await expect(goals).toHaveCount(6);
 
   // The language switch works in memory only.
   await h.page.getByTestId('handout-language').click();
@@ -112,7 +117,8 @@ test('a hostile title stays text in the hand-out', async ({ page, openApp, brows
   expect(html.match(/<\/script>/gi)?.length, 'closing script tags: only the five the assembler writes').toBe(5);
 
   const h = await openHandout(browser, file, dir);
-  await expect(h.page.getByTestId('handout-title')).toHaveText(XSS);
+  await expect(h.page.locator('.ws-plan')).toHaveText(XSS);
+  await expect(h.page.locator('.ws-town')).toHaveText('<img src=x onerror=alert(2)>町');
   await expect(h.page).toHaveTitle(`${XSS} — Shirube（しるべ）配布用`);
   await expect(h.page.locator('img')).toHaveCount(0);
   expect(await h.page.locator('script').count()).toBe(5);

@@ -43,7 +43,7 @@ test('shirube.html works from file://: create, reload, export, import', async ({
   await appStarted(page);
   file.strategy.title = '取り込んだ戦略';
   fs.writeFileSync(saved, JSON.stringify(file));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label[for="import-file"], [data-testid="import-file"]').first().click({ force: true })]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label[for="import-file"]').click()]);
   await chooser.setFiles(saved);
   await expect(page.getByTestId('preview-title')).toHaveText('取り込んだ戦略');
   await page.getByTestId('import-confirm').click();
@@ -74,7 +74,8 @@ test('the single file makes a hand-out from its own pieces', async ({ page, cont
   await trackAppStart(handout);
   await handout.goto(pathToFileURL(saved).href);
   await appStarted(handout);
-  await expect(handout.getByTestId('handout-title')).toHaveText(title!);
+  await expect(handout.getByTestId('workshop')).toHaveAttribute('data-read-only', 'true');
+  await expect(handout.locator('.ws-plan')).toHaveText(title!);
   expect(foreign).toEqual([]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
