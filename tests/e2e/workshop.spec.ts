@@ -102,6 +102,11 @@ test('the presentation is driven by keys: goals → a goal and its charts → ba
   await expect(charts.first().locator('[data-testid=chart-canvas] canvas')).toBeVisible();
   const drawn = await charts.first().getByTestId('chart-canvas').evaluate((el) => Boolean((window as any).echarts.getInstanceByDom(el)));
   expect(drawn).toBe(true);
+  // The indicator chart as it is everywhere (years along a category axis), with larger text.
+  const option = await charts.first().getByTestId('chart-canvas').evaluate((el) => JSON.parse(JSON.stringify((window as any).echarts.getInstanceByDom(el).getOption())));
+  expect(option.xAxis[0].type).toBe('category');
+  expect(option.xAxis[0].data).toContain('R7');
+  expect(option.xAxis[0].axisLabel.fontSize).toBe(16);
   await expect.poll(() => focused(page)).toEqual({ item: '0', current: true, testid: 'ws-indicator' });
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await focused(page)).item).toBe('1');

@@ -9,7 +9,7 @@
 use super::ideas::{IdeasPanel, Ideas};
 use super::nav::{Level, Move, Place};
 use super::words;
-use crate::charts::{indicator, Words};
+use crate::charts::{indicator, Figure, Words};
 use crate::model::{Goal, Id, Measure, NoteTarget, Sdg, StatusMix, Strategy, STATUSES};
 use crate::ui::chart_view::ChartView;
 use crate::ui::i18n::{self, tr, use_words, Language};
@@ -230,8 +230,8 @@ pub fn Presentation(
                     })}
                 </div>
             </div>
-            <div class="ws-stage">{stage}</div>
             <p class="ws-hint" data-testid="ws-hint">{hint}</p>
+            <div class="ws-stage">{stage}</div>
         </div>
     }
 }
@@ -278,13 +278,46 @@ fn goals_page(plan: Memo<Strategy>, strategy: Signal<Strategy>, place: RwSignal<
     }
 }
 
+/// Deep-merges `patch` into `target` (objects by key, arrays by position), as `Figure::option`
+/// merges a figure's patch.
+fn merge(target: &mut serde_json::Value, patch: &serde_json::Value) {
+    use serde_json::Value;
+    match (target, patch) {
+        (_, Value::Null) => {}
+        (Value::Object(t), Value::Object(p)) => p.iter().for_each(|(k, v)| merge(t.entry(k.clone()).or_insert(Value::Null), v)),
+        (Value::Array(t), Value::Array(p)) => {
+            for (i, v) in p.iter().enumerate() {
+                match t.get_mut(i) {
+                    Some(slot) => merge(slot, v),
+                    None => t.push(v.clone()),
+                }
+            }
+        }
+        (t, p) => *t = p.clone(),
+    }
+}
+
+/// The chart with text large enough for a hall (ECharts draws 12px by default). An indicator
+/// chart has one x axis, one y axis and one legend, which charming writes as objects.
+fn large_text(mut figure: Figure) -> Figure {
+    let large = serde_json::json!({
+        "xAxis": { "axisLabel": { "fontSize": 16 } },
+        "yAxis": { "axisLabel": { "fontSize": 16 }, "nameTextStyle": { "fontSize": 15 } },
+        "legend": { "textStyle": { "fontSize": 16 } },
+    });
+    let mut patch = if figure.patch.is_null() { serde_json::json!({}) } else { figure.patch.clone() };
+    merge(&mut patch, &large);
+    figure.patch = patch;
+    figure
+}
+
 /// One indicator as a presentation item: its name, status and chart.
 fn indicator_item(plan: Memo<Strategy>, place: RwSignal<Place>, words: Signal<Words>, id: Id, item: usize) -> impl IntoView {
     let lang = words.get_untracked().lang;
     let for_figure = id.clone();
     let figure = Memo::new(move |_| {
         let w = words.get();
-        plan.with(|s| s.indicator(&for_figure).map(|i| indicator::chart(s, i, w)).unwrap_or_default())
+        plan.with(|s| s.indicator(&for_figure).map(|i| large_text(indicator::chart(s, i, w))).unwrap_or_default())
     });
     let (name, badge) = plan.with_untracked(|s| match s.indicator(&id) {
         Some(i) => {
