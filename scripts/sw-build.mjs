@@ -61,6 +61,11 @@ function filesUnder(dir, base = dir) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) fail(`${DIST}/index.html does not exist: run trunk build first`);
   const pieces = appPieces(DIST);
+  // A wasm that does not validate must not be cached for offline use (nor inlined): two Trunk
+  // builds sharing target/ can copy each other's half-written target/wasm-opt output.
+  if (!WebAssembly.validate(fs.readFileSync(path.join(DIST, pieces.wasm)))) {
+    fail(`dist/${pieces.wasm} is not a valid WebAssembly module (another trunk build sharing target/ at the same time?): build again`);
+  }
   fs.writeFileSync(path.join(DIST, 'shirube-files.json'), `${JSON.stringify(pieces, null, 2)}\n`);
 
   const files = filesUnder(DIST).filter((f) => f !== 'sw.js').sort();
@@ -80,6 +85,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     .replace("'__SHIRUBE_VERSION__'", JSON.stringify(version))
     .replace('__SHIRUBE_FILES__', JSON.stringify(files, null, 2));
   fs.writeFileSync(path.join(DIST, 'sw.js'), sw);
-  log(`dist/sw.js: version ${version}, ${files.length} files cached for offline use`);
-  log(`dist/shirube-files.json: ${JSON.stringify(pieces)}`);
+  log(`${path.relative(ROOT, path.join(DIST, 'sw.js'))}: version ${version}, ${files.length} files cached for offline use`);
+  log(`${path.relative(ROOT, path.join(DIST, 'shirube-files.json'))}: ${JSON.stringify(pieces)}`);
 }

@@ -40,16 +40,28 @@
   };
 
   sw.register('./sw.js', { scope: './', updateViaCache: 'none' }).then(function (reg) {
-    if (reg.waiting && sw.controller) announce(reg.waiting);
-    reg.addEventListener('updatefound', function () {
-      var worker = reg.installing;
-      if (!worker) return;
+    if (!reg) return; // e.g. registration blocked by a test harness
+    // A new version may already be installing (the browser checks on navigation, before this
+    // runs), or start later: follow it either way.
+    var follow = function (worker) {
       worker.addEventListener('statechange', function () {
         if (worker.state === 'installed' && sw.controller) announce(worker);
       });
+    };
+    if (reg.waiting && sw.controller) announce(reg.waiting);
+    else if (reg.installing) follow(reg.installing);
+    reg.addEventListener('updatefound', function () {
+      if (reg.installing) follow(reg.installing);
     });
   }).catch(function (err) {
     // No sw.js (e.g. `trunk serve`), or the browser refuses: the app works, just not offline.
     console.warn('Shirube: offline use is not available (' + (err && err.message) + ')');
+    // Where sw.js is gone for good (the server answers 404, e.g. `trunk serve` on an address
+    // that once hosted a build), a worker left from before would keep serving that old build:
+    // remove it. Offline, fetch fails and nothing is removed.
+    fetch('./sw.js', { method: 'HEAD', cache: 'no-store' }).then(function (r) {
+      if (r.status !== 404) return;
+      sw.getRegistration('./').then(function (reg) { if (reg) reg.unregister(); });
+    }).catch(function () {});
   });
 })();

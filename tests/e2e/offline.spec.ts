@@ -32,7 +32,7 @@ test.afterAll(() => {
 const controlled = () => navigator.serviceWorker.controller !== null;
 
 test('works offline after the first visit, then offers a new version without reloading by itself', async ({ page, context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const foreign = guardNetwork(context);
   await trackAppStart(page);
 
@@ -55,6 +55,10 @@ test('works offline after the first visit, then offers a new version without rel
   expect(offline?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
   await appStarted(page);
   await expect(page.getByTestId('strategy-title')).toHaveText('オフライン確認の戦略');
+  // The hand-out is made from the cached files too.
+  const [handout] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-handout').click()]);
+  expect(handout.suggestedFilename()).toMatch(/\.handout\.html$/);
+  expect(fs.readFileSync((await handout.path())!, 'utf8')).toContain('id="shirube-handout"');
   await page.goto(`${server.url}#/`);
   await appStarted(page);
   await expect(page.getByTestId('strategy-row')).toHaveCount(1);
@@ -77,7 +81,7 @@ test('works offline after the first visit, then offers a new version without rel
   await appStarted(page);
   expect(await page.title()).not.toMatch(/^v2 /);
   const prompt = page.getByTestId('update-prompt');
-  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  await expect(prompt).toBeVisible({ timeout: 60_000 });
   await expect(prompt).toContainText('更新があります');
   await expect(page.locator('html')).toHaveAttribute('data-update-ready', '');
 
