@@ -345,6 +345,7 @@ impl AppState {
     pub fn take_csv(&self, file: web_sys::File) {
         match self.route.get_untracked().strategy_id().cloned() {
             Some(id) => {
+                self.notice.set(None);
                 self.dropped_csv.set(Some(file));
                 self.navigate(Route::Files(id));
             }
