@@ -56,6 +56,7 @@ async function freshPage() {
     const name = path.basename(new URL(route.request().url()).pathname, '.json');
     route.fulfill({ status: 200, contentType: 'application/json', body: dataText[name] });
   });
+  await context.addInitScript(watchChartsAtStart);
   await context.addInitScript(() => {
     window.__interactiveAt = null;
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
@@ -88,7 +89,7 @@ async function importThroughInput(page, name) {
     // app refuses (huge: over the 16 MiB limit) shows an error notice instead: time that.
     let refused;
     for (let i = 0; i < 1200 && measure('shirube:store') === undefined; i++) {
-      if (refusal()) { refused = { after: performance.now() - started, why: refusal().textContent }; break; }
+      if (refusal()) { refused = { after: performance.now() - started, why: refusal().innerText.split('\n').filter(Boolean).slice(0, 2).join(' ') }; break; }
       document.querySelector('[data-testid=import-confirm]')?.click();
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -118,29 +119,34 @@ async function editTimes(page, testid, statusId, count) {
   }, { testid, statusId, count });
 }
 
-/** Every ECharts instance made from now on reports each frame it renders (`rendered`). */
-async function watchCharts(page) {
-  await page.evaluate(() => {
-    if (window.__chartsWatched) return;
-    window.__chartsWatched = true;
-    window.__rendered = new Map();
-    const init = window.echarts.init;
-    window.echarts.init = function (...args) {
-      const chart = init.apply(this, args);
-      chart.on('rendered', () => window.__rendered.set(chart.id, performance.now()));
-      return chart;
-    };
+/** Every ECharts instance the page makes reports each frame it renders (`rendered`) into
+ *  `window.__rendered` (chart id → time). The wasm glue takes `echarts.init` once, when the app
+ *  starts, so the global is replaced (by a setter) the moment the ECharts script assigns it:
+ *  the app then gets a wrapped `init`, everything else of ECharts through the prototype. */
+function watchChartsAtStart() {
+  window.__rendered = new Map();
+  let value;
+  Object.defineProperty(window, 'echarts', {
+    configurable: true,
+    enumerable: true,
+    get: () => value,
+    set: (ec) => {
+      const init = ec.init;
+      value = Object.create(ec, {
+        init: {
+          value(...args) {
+            const chart = init.apply(ec, args);
+            chart.on('rendered', () => window.__rendered.set(chart.id, performance.now()));
+            return chart;
+          },
+        },
+      });
+    },
   });
 }
 
 /** Changes one actual on the indicator form and times change-event → the chart drew it. */
 async function chartEditTimes(page, testid, count) {
-  await watchCharts(page);
-  // Re-create the form's chart under the watch: leave the indicator and come back.
-  const hash = await page.evaluate(() => location.hash);
-  await page.evaluate(() => { location.hash = location.hash.replace(/\/edit\/.*$/, '/edit'); });
-  await page.waitForSelector('[data-testid=indicator-chart]', { state: 'detached' });
-  await page.evaluate((h) => { location.hash = h; }, hash);
   await page.waitForSelector('[data-testid=indicator-chart] canvas');
   return page.evaluate(async ({ testid, count }) => {
     const el = document.querySelector('[data-testid=indicator-chart] [data-testid=chart-canvas]');
@@ -154,7 +160,10 @@ async function chartEditTimes(page, testid, count) {
       input.dispatchEvent(new Event('change', { bubbles: true }));
       const shown = () => JSON.stringify(chart.getOption().series).includes(String(value));
       while (!shown()) await new Promise((r) => setTimeout(r, 0));
-      while (!((window.__rendered.get(chart.id) ?? 0) > t0)) await new Promise((r) => requestAnimationFrame(r));
+      while (!((window.__rendered.get(chart.id) ?? 0) > t0)) {
+        if (performance.now() - t0 > 10_000) throw new Error('the chart did not render within 10 s');
+        await new Promise((r) => requestAnimationFrame(r));
+      }
       times.push(window.__rendered.get(chart.id) - t0);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -164,7 +173,6 @@ async function chartEditTimes(page, testid, count) {
 
 /** Hash change to the dashboard → each of its five charts has rendered a frame; ms. */
 async function dashboardTime(page, id) {
-  await watchCharts(page);
   return page.evaluate(async (id) => {
     const t0 = performance.now();
     location.hash = `#/s/${id}/dashboard`;
@@ -173,6 +181,7 @@ async function dashboardTime(page, id) {
       const charts = els.map((el) => window.echarts.getInstanceByDom(el)).filter(Boolean);
       const drawn = charts.map((c) => window.__rendered.get(c.id)).filter((t) => t !== undefined && t > t0);
       if (els.length === 5 && drawn.length === 5) return Math.max(...drawn) - t0;
+      if (performance.now() - t0 > 30_000) throw new Error(`dashboard: ${drawn.length} of ${els.length} charts rendered within 30 s`);
       await new Promise((r) => requestAnimationFrame(r));
     }
   }, id);
@@ -211,6 +220,7 @@ try {
   }
 
   // ── 4–7. large in storage: navigation, edits, autosave, memory ───────
+  log('navigation, edits, autosave, memory with large');
   {
     const { context, page } = await freshPage();
     await page.goto(BASE);
@@ -229,9 +239,11 @@ try {
     if (mem.wasm) add('wasm_memory_large', mem.wasm);
     await page.waitForSelector('[data-testid="actual-0-2029"]');
     for (const t of await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.edits)) add('edit_dom_large', t);
+    log('edit → chart, large');
     // Edit → chart: the indicator form's chart shows the new actual (setOption applied and a
     // frame rendered by ECharts).
     for (const t of await chartEditTimes(page, 'actual-0-2029', RUNS.chartEdits)) add('edit_chart_large', t);
+    log('autosave, large');
     // Autosave: edits spaced beyond the debounce, each saved on its own.
     await page.evaluate(() => performance.clearMeasures('shirube:autosave'));
     for (let i = 0; i < RUNS.autosaves; i++) {
@@ -245,6 +257,7 @@ try {
 
   // ── edits in town: does an edit's cost grow with the strategy? (large is 25× town; huge
   //    cannot be opened at all: it is over the import limit) ────────────────────────────
+  log('edits in town');
   {
     const { context, page } = await freshPage();
     await page.goto(BASE);
@@ -258,6 +271,7 @@ try {
     await context.close();
   }
   // ── dashboard with large: hash change → all five charts drawn ───────
+  log('dashboard, large');
   for (let i = 0; i < RUNS.dashboards; i++) {
     const { context, page } = await freshPage();
     await page.goto(BASE);
