@@ -27,7 +27,42 @@ fn main() {
             std::fs::write(latest, json).unwrap_or_else(|e| fail(format!("{latest}: {e}")));
             println!("\nfigures written to {latest}");
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench report <raw.json> <latest.json>".into()),
+        ["profile-import", file] => {
+            // What each step of an import costs, natively (the browser's figures are in the
+            // report; the proportions are what this shows): the same steps as format::open.
+            use std::time::Instant;
+            let text = std::fs::read_to_string(file).unwrap_or_else(|e| fail(format!("{file}: {e}")));
+            let runs = 5;
+            let mut rows: Vec<(&str, Vec<f64>)> = ["JSON → serde_json::Value (format::parse)", "  for reference: JSON → Strategy directly (serde_json::from_str)", "Value → Strategy with paths (serde_path_to_error)", "validate", "whole import (format::open)", "store: export_compact (serialise)"].iter().map(|n| (*n, Vec::new())).collect();
+            for _ in 0..runs {
+                let t = Instant::now();
+                let value = shirube::format::parse(&text).unwrap_or_else(|e| fail(format!("{e:?}")));
+                rows[0].1.push(t.elapsed().as_secs_f64() * 1e3);
+                // The strategy's own text, parsed straight into the model types.
+                let strategy_text = value.get("strategy").map(|s| s.to_string()).unwrap_or_default();
+                let t = Instant::now();
+                let _: shirube::model::Strategy = serde_json::from_str(&strategy_text).unwrap_or_else(|e| fail(format!("{e}")));
+                rows[1].1.push(t.elapsed().as_secs_f64() * 1e3);
+                let raw = value.get("strategy").cloned().unwrap_or_default();
+                let t = Instant::now();
+                let strategy: shirube::model::Strategy = serde_path_to_error::deserialize(raw).unwrap_or_else(|e| fail(format!("{e}")));
+                rows[2].1.push(t.elapsed().as_secs_f64() * 1e3);
+                let t = Instant::now();
+                let _ = shirube::model::validate(&strategy);
+                rows[3].1.push(t.elapsed().as_secs_f64() * 1e3);
+                let t = Instant::now();
+                let _ = shirube::format::open(text.as_bytes());
+                rows[4].1.push(t.elapsed().as_secs_f64() * 1e3);
+                let t = Instant::now();
+                let _ = shirube::format::export_compact(&strategy, "2026-01-01T00:00:00Z");
+                rows[5].1.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+            println!("{file}: {} bytes, median of {runs} runs (native, release)", text.len());
+            for (name, samples) in rows {
+                println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
+            }
+        }
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
     }
 }
 
