@@ -4,7 +4,7 @@
 //! and refused if it breaks the model's rules; a backup of everything is read entry by entry.
 
 use super::everything::{read_everything, Everything, BACKUP_FORMAT_NAME};
-use super::import::{parse, read_value, refuse_invalid, text_of, ImportError, Imported};
+use super::import::{parse, read_current, read_value, refuse_invalid, text_of, ImportError, Imported};
 use serde_json::Value;
 
 /// A file read and checked, not yet stored (one at a time: the size of the variants does not
@@ -20,7 +20,11 @@ pub enum Opened {
 
 /// Reads a file's bytes. Never panics; an error says what is wrong and where.
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
-    let value = parse(text_of(bytes)?)?;
+    let text = text_of(bytes)?;
+    if let Some(read) = read_current(text) {
+        return refuse_invalid(read).map(Opened::Strategy);
+    }
+    let value = parse(text)?;
     if value.get("format").and_then(Value::as_str) == Some(BACKUP_FORMAT_NAME) {
         return read_everything(value).map(Opened::Everything);
     }
