@@ -51,7 +51,7 @@ impl Report {
 }
 
 /// What the editor shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {
     /// The strategy's own settings (title, period, sections …).
     Strategy,

@@ -9,7 +9,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// One line of the outline.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Line {
     selection: Selection,
     depth: u8,
@@ -171,11 +171,13 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
             </select>
             <ul class="outline-list">
                 {move || item(Selection::Strategy, state.tr("戦略の設定・基本的な考え方", "Strategy settings").to_owned(), "depth-0", "outline-strategy", None)}
-                {move || tree.get().into_iter().map(|l| {
+                // Keyed rows: an edit redraws only the rows whose text or status changed, not the
+                // whole outline (a large strategy has over a thousand).
+                <For each=move || tree.get() key=|l| l.clone() children=move |l| {
                     let class = match (l.depth, l.relisted) { (0, _) => "depth-0", (1, _) => "depth-1", (_, true) => "depth-2 relisted", _ => "depth-2" };
                     let testid = match l.selection { Selection::Goal(_) => "outline-goal", Selection::Measure(_) => "outline-measure", _ => "outline-initiative" };
                     item(l.selection, l.label, class, testid, None)
-                }).collect_view()}
+                }/>
             </ul>
             <div class="outline-add">
                 <button type="button" data-testid="add-goal" on:click=move |_| add_goal(GoalKind::Basic)>{move || state.tr("＋ 基本目標", "+ Basic goal")}</button>
@@ -183,7 +185,8 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
             </div>
             <h2 class="outline-heading">{move || state.tr("数値目標・KPI", "Indicators")}</h2>
             <ul class="outline-list">
-                {move || indicators.get().into_iter().map(|(id, label, status)| item(Selection::Indicator(id), label, "depth-0", "outline-indicator", Some(status))).collect_view()}
+                <For each=move || indicators.get() key=|row| row.clone()
+                    children=move |(id, label, status)| item(Selection::Indicator(id), label, "depth-0", "outline-indicator", Some(status))/>
             </ul>
             <div class="outline-add">
                 <button type="button" data-testid="add-indicator" on:click=move |_| {
