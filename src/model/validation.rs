@@ -99,7 +99,43 @@ pub fn errors(problems: &[Problem]) -> impl Iterator<Item = &Problem> {
 struct Validator<'a> {
     s: &'a Strategy,
     problems: Vec<Problem>,
-    seen: HashMap<&'a Id, String>,
+    /// Where each id was defined first, as indices: a path is only written out for a duplicate
+    /// (validation runs after every edit, over thousands of ids).
+    seen: HashMap<&'a Id, Place>,
+}
+
+/// Where an id is defined.
+#[derive(Clone, Copy)]
+enum Place {
+    Strategy,
+    Section(usize),
+    NationalGoal(usize),
+    Schedule(usize),
+    Indicator(usize),
+    Series(usize, usize),
+    Goal(usize),
+    Measure(usize, usize),
+    Initiative(usize, usize, usize),
+    Workshop(usize),
+    Note(usize, usize),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Place::Strategy => Ok(()),
+            Place::Section(i) => write!(f, "sections[{i}]"),
+            Place::NationalGoal(i) => write!(f, "national_framework.goals[{i}]"),
+            Place::Schedule(i) => write!(f, "schedule[{i}]"),
+            Place::Indicator(i) => write!(f, "indicators[{i}]"),
+            Place::Series(i, s) => write!(f, "indicators[{i}].series[{s}]"),
+            Place::Goal(g) => write!(f, "goals[{g}]"),
+            Place::Measure(g, m) => write!(f, "goals[{g}].measures[{m}]"),
+            Place::Initiative(g, m, i) => write!(f, "goals[{g}].measures[{m}].initiatives[{i}]"),
+            Place::Workshop(w) => write!(f, "workshops[{w}]"),
+            Place::Note(w, n) => write!(f, "workshops[{w}].notes[{n}]"),
+        }
+    }
 }
 
 impl<'a> Validator<'a> {
@@ -107,12 +143,12 @@ impl<'a> Validator<'a> {
         self.problems.push(Problem { path: path.into(), kind });
     }
 
-    fn define(&mut self, id: &'a Id, path: String) {
+    fn define(&mut self, id: &'a Id, place: Place) {
         if let Some(first) = self.seen.get(id) {
-            let first = first.clone();
-            self.push(format!("{path}.id"), ProblemKind::DuplicateId { id: id.clone(), first });
+            let first = first.to_string();
+            self.push(format!("{place}.id"), ProblemKind::DuplicateId { id: id.clone(), first });
         } else {
-            self.seen.insert(id, path);
+            self.seen.insert(id, place);
         }
     }
 
@@ -153,19 +189,22 @@ impl<'a> Validator<'a> {
     }
 
     fn unique_years<I: IntoIterator<Item = FiscalYear>>(&mut self, path: impl Fn() -> String, field: &str, years: I) {
-        let mut seen = HashSet::new();
+        // A plain list: these are a few years each, thousands of times per validation.
+        let mut seen: Vec<FiscalYear> = Vec::new();
         for (i, year) in years.into_iter().enumerate() {
-            if !seen.insert(year) {
+            if seen.contains(&year) {
                 let path = path();
                 let at = if field.is_empty() { format!("{path}[{i}]") } else { format!("{path}[{i}].{field}") };
                 self.push(at, ProblemKind::DuplicateYear { year });
+            } else {
+                seen.push(year);
             }
         }
     }
 
     fn run(&mut self) {
         let s = self.s;
-        self.define(&s.id, String::new());
+        self.define(&s.id, Place::Strategy);
         self.title(|| "title".into(), &s.title);
         let p = s.period;
         self.year(|| "period.first".into(), p.first, false);
@@ -180,14 +219,14 @@ impl<'a> Validator<'a> {
         }
         self.rating_rule();
         for (i, x) in s.sections.iter().enumerate() {
-            self.define(&x.id, format!("sections[{i}]"));
+            self.define(&x.id, Place::Section(i));
         }
         for (i, x) in s.national_framework.goals.iter().enumerate() {
-            self.define(&x.id, format!("national_framework.goals[{i}]"));
+            self.define(&x.id, Place::NationalGoal(i));
         }
         for (i, x) in s.schedule.iter().enumerate() {
             let path = format!("schedule[{i}]");
-            self.define(&x.id, path.clone());
+            self.define(&x.id, Place::Schedule(i));
             if !x.when.is_well_formed() {
                 self.push(format!("{path}.when"), ProblemKind::BadScheduleDate);
             }
@@ -201,11 +240,11 @@ impl<'a> Validator<'a> {
         // Definitions of goals, measures and initiatives first, so references can be checked.
         let mut initiatives: HashMap<&Id, &Id> = HashMap::new(); // initiative → owning measure
         for (gi, g) in s.goals.iter().enumerate() {
-            self.define(&g.id, format!("goals[{gi}]"));
+            self.define(&g.id, Place::Goal(gi));
             for (mi, m) in g.measures.iter().enumerate() {
-                self.define(&m.id, format!("goals[{gi}].measures[{mi}]"));
+                self.define(&m.id, Place::Measure(gi, mi));
                 for (ii, init) in m.initiatives.iter().enumerate() {
-                    self.define(&init.id, format!("goals[{gi}].measures[{mi}].initiatives[{ii}]"));
+                    self.define(&init.id, Place::Initiative(gi, mi, ii));
                     initiatives.insert(&init.id, &m.id);
                 }
             }
@@ -279,12 +318,12 @@ impl<'a> Validator<'a> {
         let goals: HashSet<&Id> = s.goals.iter().map(|g| &g.id).collect();
         for (wi, w) in s.workshops.iter().enumerate() {
             let wp = format!("workshops[{wi}]");
-            self.define(&w.id, wp.clone());
+            self.define(&w.id, Place::Workshop(wi));
             if !super::schedule::is_calendar_date(&w.date) {
                 self.push(format!("{wp}.date"), ProblemKind::BadWorkshopDate);
             }
             for (ni, n) in w.notes.iter().enumerate() {
-                self.define(&n.id, format!("{wp}.notes[{ni}]"));
+                self.define(&n.id, Place::Note(wi, ni));
                 let known = match &n.target {
                     super::NoteTarget::Goal(id) => goals.contains(id),
                     super::NoteTarget::Measure(id) => measures.contains(id),
@@ -322,14 +361,14 @@ impl<'a> Validator<'a> {
 
     fn indicator(&mut self, i: usize, ind: &'a super::Indicator) {
         let ip = format!("indicators[{i}]");
-        self.define(&ind.id, ip.clone());
+        self.define(&ind.id, Place::Indicator(i));
         self.title(|| format!("{ip}.name"), &ind.name);
         if ind.series.is_empty() {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
         }
         for (si, series) in ind.series.iter().enumerate() {
             let sp = format!("{ip}.series[{si}]");
-            self.define(&series.id, sp.clone());
+            self.define(&series.id, Place::Series(i, si));
             self.series(&sp, series);
         }
     }
