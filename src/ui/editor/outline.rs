@@ -3,10 +3,42 @@
 //! indicators behind their path) narrow it to what matches.
 
 use crate::charts::dashboard::status_colour;
-use crate::model::{GoalKind, Indicator, Measure, Sdg, Status, Strategy};
+use crate::model::{GoalKind, Id, Indicator, Measure, PlanPeriod, RatingRule, Sdg, Status, Strategy};
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The outline's line for each indicator ("code name" and status), kept between edits: it is
+/// made again only for an indicator that changed (another `Arc`), or for all when the period or
+/// the rating rule changed — so one edit does not assess every indicator of a large strategy.
+#[derive(Default)]
+struct IndicatorLines {
+    rules: Option<(PlanPeriod, RatingRule)>,
+    lines: HashMap<Id, (Arc<Indicator>, String, Status)>,
+}
+
+impl IndicatorLines {
+    fn update(&mut self, s: &Strategy) -> Vec<(Id, String, Status)> {
+        let rules = Some((s.period, s.rating_rule.clone()));
+        if self.rules != rules {
+            self.lines.clear();
+            self.rules = rules;
+        }
+        let mut old = std::mem::take(&mut self.lines);
+        let mut out = Vec::with_capacity(s.indicators.len());
+        for i in &s.indicators {
+            let line = match old.remove(&i.id) {
+                Some(kept) if Arc::ptr_eq(&kept.0, i) => kept,
+                _ => (i.clone(), format!("{} {}", i.code, i.name).trim().to_owned(), s.progress(i).status),
+            };
+            out.push((i.id.clone(), line.1.clone(), line.2));
+            self.lines.insert(i.id.clone(), line);
+        }
+        out
+    }
+}
 
 /// One line of the outline.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -117,18 +149,14 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
         let f = filter.get();
         state.open.with(|o| o.as_ref().map(|s| lines(s, ja, &q, &f))).unwrap_or_default()
     });
+    let kept = StoredValue::new(IndicatorLines::default());
     let indicators = Memo::new(move |_| {
         let q = query.get().trim().to_lowercase();
         let behind_only = filter.get() == Filter::Behind;
-        state.open.with(|o| {
-            o.as_ref().map(|s| {
-                s.indicators
-                    .iter()
-                    .map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned(), s.progress(i).status))
-                    .filter(|(_, l, status)| (!behind_only || *status == Status::Behind) && (q.is_empty() || l.to_lowercase().contains(&q)))
-                    .collect::<Vec<_>>()
-            })
-        }).unwrap_or_default()
+        let all = state.open.with(|o| o.as_ref().map(|s| kept.write_value().update(s))).unwrap_or_default();
+        all.into_iter()
+            .filter(|(_, l, status)| (!behind_only || *status == Status::Behind) && (q.is_empty() || l.to_lowercase().contains(&q)))
+            .collect::<Vec<_>>()
     });
     let item = move |sel: Selection, label: String, class: &'static str, testid: &'static str, status: Option<Status>| {
         let current = { let sel = sel.clone(); move || selection.get() == sel };
