@@ -24,8 +24,9 @@ pub struct Envelope {
     pub strategy: Strategy,
 }
 
+/// A strategy file to write, borrowing the strategy (also each entry of a backup of everything).
 #[derive(Serialize)]
-struct EnvelopeRef<'a> {
+pub(super) struct EnvelopeRef<'a> {
     format: &'static str,
     version: u64,
     exported_at: &'a str,
@@ -47,6 +48,6 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
     serde_json::to_string(&envelope(strategy, exported_at)).unwrap_or_default()
 }
 
-fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
+pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
     EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy }
 }

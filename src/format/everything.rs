@@ -23,7 +23,7 @@
 //! Its problems come back with it for the preview to show. The JSON Schema is
 //! `public/shirube-backup.v1.schema.json`.
 
-use super::envelope::{Envelope, GENERATOR};
+use super::envelope::{envelope, Envelope, EnvelopeRef, GENERATOR};
 use super::import::{check_header, read_value, ImportError, Imported};
 use super::EnvelopeProblem;
 use crate::model::{Problem, ProblemKind, Strategy};
@@ -109,23 +109,10 @@ struct FileRef<'a> {
 }
 
 #[derive(Serialize)]
-struct EnvelopeRef<'a> {
-    format: &'static str,
-    version: u64,
-    exported_at: &'a str,
-    generator: &'static str,
-    strategy: &'a Strategy,
-}
-
-#[derive(Serialize)]
 struct BackupRef<'a> {
     taken_at: &'a str,
     reason: &'a str,
     file: EnvelopeRef<'a>,
-}
-
-fn envelope<'a>(strategy: &'a Strategy, at: &'a str) -> EnvelopeRef<'a> {
-    EnvelopeRef { format: super::FORMAT_NAME, version: super::CURRENT_VERSION, exported_at: at, generator: GENERATOR, strategy }
 }
 
 /// The backup file's text (compact).

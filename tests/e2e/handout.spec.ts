@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { appStarted, createStrategy, tempDir, trackAppStart, watchErrors } from './file-pages';
+import { recordDialogs } from './helpers';
 
 const XSS = '</script><script>alert(1)</script>';
 
@@ -44,8 +45,7 @@ async function openHandout(browser: import('@playwright/test').Browser, file: st
   });
   await trackAppStart(page);
   const errors = watchErrors(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  const dialogs = recordDialogs(page);
   await page.goto(pathToFileURL(file).href);
   await appStarted(page);
   return { context, page, errors, dialogs };

@@ -31,3 +31,14 @@ export async function dropFile(page: Page, name: string, text: string, options: 
     { name, text, type, stopBeforeDrop },
   );
 }
+
+/** Every alert / confirm / prompt the page opens from now on (each dismissed): a script that
+ *  ran where only text should be shows up here. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return dialogs;
+}

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { storageSnapshot, dropFile } from './helpers';
+import { storageSnapshot, dropFile, recordDialogs } from './helpers';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
@@ -104,11 +104,7 @@ test.describe('every bad file is refused with its message, and nothing stored ch
 test('markup in every text field imports and is shown as text, running nothing', async ({ page, openApp, pageErrors, shot }) => {
   const file = fs.readFileSync(path.join(CORPUS, 'xss-everywhere.json'), 'utf8');
   const s = JSON.parse(file).strategy;
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   await openApp();
   await pick(page, 'xss-everywhere.json', file);
   const preview = page.getByTestId('import-preview');

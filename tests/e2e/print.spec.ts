@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
+import { recordDialogs } from './helpers';
 
 const PRINT_DIR = path.join(REPO_ROOT, 'test-results', 'print');
 
@@ -263,11 +264,7 @@ test('北斗市: one evaluation sheet per measure with its settled cost, rating 
 test('markup in every text field prints as text, running nothing', async ({ page, openApp, pageErrors, shot }) => {
   const file = fs.readFileSync(path.join(REPO_ROOT, 'tests', 'files', 'bad', 'xss-everywhere.json'), 'utf8');
   const s = JSON.parse(file).strategy;
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   await openApp();
   await page.getByTestId('import-file').setInputFiles({ name: 'xss-everywhere.json', mimeType: 'application/json', buffer: Buffer.from(file, 'utf8') });
   await page.getByTestId('import-confirm').click();
