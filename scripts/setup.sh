@@ -12,6 +12,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 
 TRUNK_VERSION="0.21.14"   # 0.22.x needs rustc >= 1.96; this machine has 1.95
+# Cuts the wasm into a main module and lazily loaded parts (scripts/wasm-split.mjs); its split
+# format must match the wasm_split_helpers that leptos pulls in (0.2.x in Cargo.lock).
+WASM_SPLIT_VERSION="0.2.4"
 WASM_TARGET="wasm32-unknown-unknown"
 WITH_BROWSER=0
 
@@ -86,6 +89,16 @@ npm_stamp_value() {
   { cat package.json package-lock.json; node --version; } | sha256sum | cut -d' ' -f1
 }
 
+ensure_wasm_split() {
+  if cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    echo "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION): installed (skip)"
+  else
+    echo "wasm-split-cli: building wasm_split_cli_support $WASM_SPLIT_VERSION from crates.io (about 1 minute)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --force
+  fi
+  command -v wasm-split-cli >/dev/null || die "wasm-split-cli is not on PATH after installing it"
+}
+
 ensure_npm_packages() {
   local stamp_file="node_modules/.shirube-npm-stamp" want
   [[ -f package-lock.json ]] || die "package-lock.json is missing"
@@ -129,6 +142,7 @@ run_step "rustup target $WASM_TARGET" ensure_wasm_target
 run_step "trunk $TRUNK_VERSION" ensure_trunk
 run_step "wasm-bindgen-cli $(locked_wasm_bindgen_version)" ensure_wasm_bindgen
 run_step "crates (cargo fetch)" fetch_crates
+run_step "wasm-split-cli $WASM_SPLIT_VERSION" ensure_wasm_split
 run_step "npm packages (npm ci)" ensure_npm_packages
 if [[ $WITH_BROWSER -eq 1 ]]; then
   run_step "chromium + chromedriver + fonts-noto-cjk + poppler-utils (apt)" ensure_browser

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // After `trunk build` and scripts/sw-build.mjs: assembles shirube.html, the whole app in one
 // HTML file that runs from file:// with no server (a USB stick, an e-mail attachment). The
-// wasm (gzip -9, base64), the wasm-bindgen glue, ECharts, the assembler and the CSS are
+// wasm and its lazily loaded parts (gzip -9, base64), the wasm-bindgen glue and part loader, ECharts, the assembler and the CSS are
 // inlined by web/assemble.js — the same code the running app uses to make a hand-out.
 //
 //   node scripts/single-file.mjs [dist] [out]     # defaults: dist, shirube.html (repo root)
@@ -35,6 +35,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (!fs.existsSync(filesJson)) fail(`${filesJson} is missing: run node scripts/sw-build.mjs first`);
   const files = JSON.parse(fs.readFileSync(filesJson, 'utf8'));
   const read = (f) => fs.readFileSync(path.join(DIST, f), 'utf8');
+  const gzipBase64 = (f) => zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).toString('base64');
   const assemblerSource = read(files.assembler);
   const assembler = loadAssembler(assemblerSource);
   let html;
@@ -44,7 +45,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       echarts: read(files.echarts),
       assembler: assemblerSource,
       glue: read(files.glue),
-      wasmBase64: zlib.gzipSync(fs.readFileSync(path.join(DIST, files.wasm)), { level: 9 }).toString('base64'),
+      wasmBase64: gzipBase64(files.wasm),
+      split: read(files.split),
+      chunks: Object.fromEntries(files.chunks.map((f) => [path.posix.basename(f), gzipBase64(f)])),
     });
   } catch (err) {
     fail(`cannot assemble: ${err.message}`);

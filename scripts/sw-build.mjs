@@ -44,8 +44,15 @@ export function appPieces(dist) {
     glue: one('wasm-bindgen glue import', all(/import init, \* as bindings from '([^']+\.js)'/g)),
     wasm: one('wasm path', all(/module_or_path: '([^']+\.wasm)'/g)),
   };
+  // The parts cut out of the wasm (scripts/wasm-split.mjs) sit beside the glue with their loader.
+  const partsDir = path.posix.dirname(pieces.glue);
+  pieces.split = path.posix.join(partsDir, '__wasm_split.js');
+  pieces.chunks = fs.readdirSync(path.join(dist, partsDir))
+    .filter((f) => f.endsWith('.wasm') && path.posix.join(partsDir, f) !== pieces.wasm)
+    .sort()
+    .map((f) => path.posix.join(partsDir, f));
   if (css.length === 0) fail('dist/index.html links no stylesheet');
-  for (const f of [...css, pieces.echarts, pieces.assembler, pieces.glue, pieces.wasm]) {
+  for (const f of [...css, pieces.echarts, pieces.assembler, pieces.glue, pieces.wasm, pieces.split, ...pieces.chunks]) {
     if (!fs.existsSync(path.join(dist, f))) fail(`dist/${f} (named in index.html) does not exist`);
   }
   return pieces;
@@ -63,8 +70,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const pieces = appPieces(DIST);
   // A wasm that does not validate must not be cached for offline use (nor inlined): two Trunk
   // builds sharing target/ can copy each other's half-written target/wasm-opt output.
-  if (!WebAssembly.validate(fs.readFileSync(path.join(DIST, pieces.wasm)))) {
-    fail(`dist/${pieces.wasm} is not a valid WebAssembly module (another trunk build sharing target/ at the same time?): build again`);
+  for (const wasm of [pieces.wasm, ...pieces.chunks]) {
+    if (!WebAssembly.validate(fs.readFileSync(path.join(DIST, wasm)))) {
+      fail(`dist/${wasm} is not a valid WebAssembly module (another trunk build sharing target/ at the same time?): build again`);
+    }
   }
   fs.writeFileSync(path.join(DIST, 'shirube-files.json'), `${JSON.stringify(pieces, null, 2)}\n`);
 

@@ -10,6 +10,11 @@
  *   The pieces come from the page's own inlined elements (single file) or are fetched by the
  *   names in `shirube-files.json` (hosted dist/, cached by the service worker, so offline too).
  *
+ * The wasm comes in parts (scripts/wasm-split.mjs): the main module, and pages loaded on first use
+ * by wasm-split's loader (__wasm_split.js). Inlined, the parts are one JSON block (name → gzip,
+ * base64), the loader runs in the boot module before the glue, and fetches a part from that block
+ * (`fetchChunk`) instead of the network.
+ *
  * Not for: deciding what a strategy file holds (the wasm checks it with format::import).
  * Inlined text must never close its element early: JSON has every `<` written as \u003c,
  * scripts have `</script` and `<!--` written with \x3C, and the build refuses CSS holding
@@ -23,6 +28,10 @@
   var CLOSE_STYLE = LT + '/style>';
   /** Separates the glue from the start-up code in the boot module (found again when re-assembling). */
   var BOOT_MARKER = '\n//# shirube-boot\n';
+  /** Separates the part loader from the glue in the boot module. */
+  var SPLIT_MARKER = '\n//# shirube-glue\n';
+  /** What the part loader's code is turned into: one name holding its exports. */
+  var SPLIT_NAMESPACE = '__shirubeSplit';
   /** Starts the app from the inlined wasm: gunzip the base64, hand the bytes to the glue's init. */
   // In a block: the glue declares names of its own (`wasm`, …) at the module's top level.
   var BOOT = [
@@ -57,6 +66,8 @@
    */
   function stripGlueExports(glue) {
     var out = String(glue)
+      // The part loader's exports, which the glue passes to the wasm as an import namespace.
+      .replace(/^import \* as (\w+) from ["']\.\/__wasm_split\.js["'];?[ \t]*$/gm, 'const $1 = ' + SPLIT_NAMESPACE + ';')
       .replace(/^export\s+((?:async\s+)?function|class|const|let|var)\s/gm, '$1 ')
       .replace(/^export\s*\{[^}]*\}\s*;?[ \t]*$/gm, '');
     if (/^\s*(export|import)\b/m.test(out)) throw new Error('the wasm-bindgen glue has imports or exports this assembler does not know');
@@ -65,8 +76,27 @@
   }
 
   /**
+   * wasm-split's loader (__wasm_split.js, an ES module importing the glue's `initSync`) as code
+   * for the boot module: in a function whose result, `__shirubeSplit`, holds its exports, with
+   * each part fetched from the inlined block. Idempotent.
+   */
+  function inlineSplitLoader(code) {
+    code = String(code);
+    if (code.indexOf('const ' + SPLIT_NAMESPACE + ' = ') === 0) return code;
+    var names = [];
+    var body = code
+      .replace(/^import\s*\{\s*initSync\s*\}\s*from\s*["'][^"']+["'];?[ \t]*$/gm, '')
+      .replace(/^export\s+const\s+(\w+)/gm, function (_, name) { names.push(name); return 'const ' + name; })
+      .replace(/fetch\(new URL\(["']\.\/([^"']+\.wasm)["'],\s*import\.meta\.url\)\)/g, 'ShirubeAssembler.fetchChunk("$1")');
+    if (/^\s*(export|import)\b/m.test(body) || /import\.meta/.test(body)) throw new Error('the part loader (__wasm_split.js) has imports or exports this assembler does not know');
+    if (names.length === 0) throw new Error('the part loader (__wasm_split.js) exports nothing');
+    return 'const ' + SPLIT_NAMESPACE + ' = (() => {\n' + body + '\nreturn { ' + names.join(', ') + ' };\n})();';
+  }
+
+  /**
    * One HTML file from its pieces (all strings):
-   *   { css: [text…], echarts, assembler, glue, wasmBase64 (gzip, then base64), title?, handout? }
+   *   { css: [text…], echarts, assembler, glue, wasmBase64 (gzip, then base64), split (the part
+   *     loader), chunks ({ file name: gzip then base64 }), title?, handout? }
    * `handout` is a Shirube strategy file (JSON text); with it the page is the read-only hand-out.
    */
   function assemble(p) {
@@ -81,6 +111,10 @@
       if (css.toLowerCase().indexOf(CLOSE_STYLE.slice(0, -1)) >= 0) throw new Error('a stylesheet holds a closing style tag');
     });
     if (!/^[A-Za-z0-9+/=\s]*$/.test(p.wasmBase64)) throw new Error('the wasm is not base64');
+    var chunks = p.chunks || {};
+    Object.keys(chunks).forEach(function (name) {
+      if (!/^[\w.-]+\.wasm$/.test(name) || !/^[A-Za-z0-9+/=]*$/.test(chunks[name])) throw new Error('a wasm part is not a file name with base64: ' + name);
+    });
     var parts = [
       '<!DOCTYPE html>',
       '<html lang="ja">',
@@ -100,7 +134,9 @@
       parts.push('<script type="application/json" id="shirube-handout">' + escapeJsonForScript(handout) + CLOSE_SCRIPT);
     }
     parts.push('<script type="application/octet-stream" id="shirube-wasm" data-encoding="gzip+base64">' + p.wasmBase64.replace(/\s+/g, '') + CLOSE_SCRIPT);
-    parts.push('<script type="module" id="shirube-boot">' + escapeScript(stripGlueExports(p.glue) + BOOT_MARKER + BOOT) + CLOSE_SCRIPT);
+    parts.push('<script type="application/json" id="shirube-chunks">' + JSON.stringify(chunks) + CLOSE_SCRIPT);
+    var loader = p.split ? inlineSplitLoader(p.split) : 'const ' + SPLIT_NAMESPACE + ' = {};';
+    parts.push('<script type="module" id="shirube-boot">' + escapeScript(loader + SPLIT_MARKER + stripGlueExports(p.glue) + BOOT_MARKER + BOOT) + CLOSE_SCRIPT);
     parts.push('</head>');
     parts.push('<body>');
     parts.push('<noscript>Shirube を使うには JavaScript を有効にしてください。/ Shirube needs JavaScript.</noscript>');
@@ -139,6 +175,16 @@
     return pipeBytes(bytes, new CompressionStream('gzip')).then(function (b) { return base64FromBytes(new Uint8Array(b)); });
   }
 
+  var inlinedChunks = null;
+  /** A wasm part from the page's inlined block, as the response wasm-split's loader expects. */
+  function fetchChunk(name) {
+    if (inlinedChunks === null) inlinedChunks = JSON.parse(root.document.getElementById('shirube-chunks').textContent);
+    if (!Object.prototype.hasOwnProperty.call(inlinedChunks, name)) return Promise.reject(new Error('no inlined wasm part ' + name));
+    return decodeWasm(inlinedChunks[name]).then(function (bytes) {
+      return new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } });
+    });
+  }
+
   /** This page's own pieces: from its inlined elements (single file), else fetched (hosted). */
   function gatherPieces() {
     var doc = root.document;
@@ -146,13 +192,16 @@
     if (wasmEl) {
       var boot = doc.getElementById('shirube-boot').textContent;
       var at = boot.indexOf(BOOT_MARKER);
-      if (at < 0) return Promise.reject(new Error('the start-up script has no marker'));
+      var glueAt = boot.indexOf(SPLIT_MARKER);
+      if (at < 0 || glueAt < 0) return Promise.reject(new Error('the start-up script has no marker'));
       return Promise.resolve({
         css: Array.prototype.map.call(doc.querySelectorAll('style.shirube-css'), function (s) { return s.textContent; }),
         echarts: doc.getElementById('shirube-echarts').textContent,
         assembler: doc.getElementById('shirube-assembler').textContent,
-        glue: boot.slice(0, at),
+        split: boot.slice(0, glueAt),
+        glue: boot.slice(glueAt + SPLIT_MARKER.length, at),
         wasmBase64: wasmEl.textContent,
+        chunks: JSON.parse(doc.getElementById('shirube-chunks').textContent),
       });
     }
     var fetchOk = function (name) {
@@ -162,15 +211,22 @@
       });
     };
     var text = function (name) { return fetchOk(name).then(function (r) { return r.text(); }); };
+    var wasmBase64 = function (name) {
+      return fetchOk(name).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return encodeWasm(new Uint8Array(b)); });
+    };
     return fetchOk('shirube-files.json').then(function (r) { return r.json(); }).then(function (files) {
       return Promise.all([
         Promise.all(files.css.map(text)),
         text(files.echarts),
         text(files.assembler),
         text(files.glue),
-        fetchOk(files.wasm).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return encodeWasm(new Uint8Array(b)); }),
+        wasmBase64(files.wasm),
+        text(files.split),
+        Promise.all(files.chunks.map(wasmBase64)),
       ]).then(function (v) {
-        return { css: v[0], echarts: v[1], assembler: v[2], glue: v[3], wasmBase64: v[4] };
+        var chunks = {};
+        files.chunks.forEach(function (f, i) { chunks[f.split('/').pop()] = v[6][i]; });
+        return { css: v[0], echarts: v[1], assembler: v[2], glue: v[3], wasmBase64: v[4], split: v[5], chunks: chunks };
       });
     });
   }
@@ -198,6 +254,8 @@
   var api = {
     assemble: assemble,
     stripGlueExports: stripGlueExports,
+    inlineSplitLoader: inlineSplitLoader,
+    fetchChunk: fetchChunk,
     escapeHtml: escapeHtml,
     escapeJsonForScript: escapeJsonForScript,
     escapeScript: escapeScript,
@@ -206,6 +264,7 @@
     gatherPieces: gatherPieces,
     downloadHandout: downloadHandout,
     BOOT_MARKER: BOOT_MARKER,
+    SPLIT_MARKER: SPLIT_MARKER,
   };
   root.ShirubeAssembler = api;
 })(typeof window !== 'undefined' ? window : globalThis);

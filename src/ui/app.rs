@@ -1,15 +1,11 @@
 //! The root component: creates the app state, follows the URL hash, and lays out the page.
 //! `mount` starts the read-only hand-out instead when the page carries one (`handout`).
 
-use super::dashboard::Dashboard;
-use super::files_page::FilesPage;
-use super::print::PrintReport;
-use super::editor::Editor;
 use super::header::Header;
 use super::import_preview::ImportPreview;
 use super::notices::Notices;
-use super::overview::Overview;
-use super::route::Route;
+use super::pages;
+use super::route::{Route, Selection};
 use super::state::{AppState, SaveState};
 use super::strategy_list::StrategyList;
 use super::update_prompt::UpdatePrompt;
@@ -58,20 +54,27 @@ fn App() -> impl IntoView {
         }
     });
 
+    // The page shown: the route, except that moving within the editor (another goal, measure …)
+    // keeps the editor and lets it follow the selection instead of building it again.
+    let page = Memo::new(move |_| match state.route.get() {
+        Route::Edit(id, _) => Route::Edit(id, Selection::Strategy),
+        route => route,
+    });
+
     view! {
         <Header/>
         <main id="main">
             <UpdatePrompt/>
             <Notices/>
             <ImportPreview/>
-            {move || match state.route.get() {
+            {move || match page.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
-                Route::Strategy(_) => view! { <Overview/> }.into_any(),
-                Route::Dashboard(_) => view! { <Dashboard/> }.into_any(),
-                Route::Files(_) => view! { <FilesPage/> }.into_any(),
-                Route::Print(_, report) => view! { <PrintReport report=report/> }.into_any(),
-                Route::Edit(_, _) => view! { <Editor/> }.into_any(),
-                Route::Workshop(_, page) => view! { <super::workshop::Workshop page=page/> }.into_any(),
+                Route::Strategy(_) => lazy_page(async move { pages::overview_page().await }),
+                Route::Dashboard(_) => lazy_page(async move { pages::dashboard_page().await }),
+                Route::Files(_) => lazy_page(async move { pages::files_page().await }),
+                Route::Print(_, report) => lazy_page(async move { pages::print_page(report).await }),
+                Route::Edit(_, _) => lazy_page(async move { pages::editor_page().await }),
+                Route::Workshop(_, page) => lazy_page(async move { pages::workshop_page(page).await }),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{move || state.tr("ページが見つかりません", "Page not found")}</h1>
@@ -82,4 +85,15 @@ fn App() -> impl IntoView {
             }}
         </main>
     }
+}
+
+/// A page whose code is fetched on first use (`pages`): a short notice while it loads.
+fn lazy_page(page: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
+    let state = super::state::use_app();
+    view! {
+        <Suspense fallback=move || view! { <p class="page-loading" data-testid="page-loading">{move || state.tr("読み込み中…", "Loading…")}</p> }>
+            {Suspend::new(page)}
+        </Suspense>
+    }
+    .into_any()
 }

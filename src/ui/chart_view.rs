@@ -3,7 +3,9 @@
 //!
 //! The ECharts instance is created once when the element mounts, updated in place with
 //! `setOption` (merge, series replaced) when the figure changes, resized with its box
-//! (ResizeObserver), and disposed when the component goes away. The number of live instances
+//! (ResizeObserver), and disposed when the component goes away. ECharts itself is not loaded
+//! with the page: the first chart shown adds its script (`load_echarts`), so pages without
+//! charts, the start page among them, never download it. The number of live instances
 //! is kept on `<html data-live-charts>` so leaks can be seen (and are tested).
 
 use super::i18n::{tr, use_words};
@@ -17,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
-    /// An ECharts instance (the global `echarts` is loaded by index.html before the app).
+    /// An ECharts instance (the global `echarts`, from the script `load_echarts` adds).
     type ECharts;
 
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
@@ -37,6 +39,52 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn on(this: &ECharts, event: &str, handler: &js_sys::Function);
+}
+
+/// index.html names the ECharts script with a type browsers neither fetch nor run; the real
+/// script is made from it when the first chart is shown.
+const DEFERRED_ECHARTS: &str = r#"script[type="application/x-shirube-deferred"]"#;
+
+thread_local! {
+    /// The one load of the ECharts script, shared by every chart waiting for it.
+    static ECHARTS_LOAD: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+fn echarts_present() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::get(&w, &"echarts".into()).is_ok_and(|e| e.is_object()))
+}
+
+/// Loads the ECharts script once (unless the page already has it: the single file inlines it).
+async fn load_echarts() -> Result<(), JsValue> {
+    if echarts_present() {
+        return Ok(());
+    }
+    let promise = ECHARTS_LOAD.with(|cell| -> Result<js_sys::Promise, JsValue> {
+        if let Some(p) = cell.borrow().as_ref() {
+            return Ok(p.clone());
+        }
+        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let deferred = document.query_selector(DEFERRED_ECHARTS)?.ok_or("no ECharts script named in the page")?;
+        let script: web_sys::HtmlScriptElement = document.create_element("script")?.unchecked_into();
+        for attr in ["src", "integrity", "crossorigin"] {
+            if let Some(v) = deferred.get_attribute(attr) {
+                script.set_attribute(attr, &v)?;
+            }
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            script.set_onload(Some(&resolve));
+            script.set_onerror(Some(&reject));
+        });
+        document.head().ok_or("no head")?.append_child(&script)?;
+        *cell.borrow_mut() = Some(promise.clone());
+        Ok(promise)
+    })?;
+    let loaded = wasm_bindgen_futures::JsFuture::from(promise).await;
+    if loaded.is_err() {
+        // Let a later chart try again (the network may be back).
+        ECHARTS_LOAD.with(|cell| cell.borrow_mut().take());
+    }
+    loaded.map(|_| ())
 }
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -129,11 +177,24 @@ pub fn ChartView(
     let live: StoredValue<Option<Live>, LocalStorage> = StoredValue::new_local(None);
     let (show_table, set_show_table) = signal(false);
     let (failed, set_failed) = signal(false);
+    let (echarts_ready, set_echarts_ready) = signal(echarts_present());
+    if !echarts_ready.get_untracked() {
+        leptos::task::spawn_local(async move {
+            // The component may be gone by then: try_set does nothing on a disposed signal.
+            match load_echarts().await {
+                Ok(()) => set_echarts_ready.try_set(true),
+                Err(_) => set_failed.try_set(true),
+            };
+        });
+    }
 
     // Sync the figure into ECharts: create once, then merge updates in place.
     Effect::new(move |_| {
         let option = figure.with(Figure::option);
         let Some(div) = el.get() else { return };
+        if !echarts_ready.get() {
+            return;
+        }
         if live.with_value(Option::is_none) {
             match start(&div, on_select) {
                 Ok(l) => live.set_value(Some(l)),

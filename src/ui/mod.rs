@@ -32,6 +32,8 @@ mod notices;
 #[cfg(target_arch = "wasm32")]
 mod overview;
 #[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
 mod print;
 #[cfg(target_arch = "wasm32")]
 mod state;

@@ -114,14 +114,14 @@ test('a hostile title stays text in the hand-out', async ({ page, openApp, brows
   const file = await exportHandout(page, dir);
   const html = fs.readFileSync(file, 'utf8');
   expect(html).not.toContain(XSS);
-  expect(html.match(/<\/script>/gi)?.length, 'closing script tags: only the five the assembler writes').toBe(5);
+  expect(html.match(/<\/script>/gi)?.length, 'closing script tags: only the six the assembler writes').toBe(6);
 
   const h = await openHandout(browser, file, dir);
   await expect(h.page.locator('.ws-plan')).toHaveText(XSS);
   await expect(h.page.locator('.ws-town')).toHaveText('<img src=x onerror=alert(2)>町');
   await expect(h.page).toHaveTitle(`${XSS} — Shirube（しるべ）配布用`);
   await expect(h.page.locator('img')).toHaveCount(0);
-  expect(await h.page.locator('script').count()).toBe(5);
+  expect(await h.page.locator('script').count()).toBe(6);
   expect(h.dialogs).toEqual([]);
   expect(h.errors).toEqual([]);
   await h.context.close();

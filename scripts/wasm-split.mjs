@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Trunk's post_build hook: cuts the app's wasm into a main module and lazily loaded parts, so a
+// first visit downloads only what the start page needs. The pages behind `#[lazy]` functions
+// (src/ui/pages.rs: editor, overview, dashboard, files, print, workshop) arrive when first
+// opened, each with the code it shares with others in small common parts.
+//
+// Trunk builds the crate (cargo, with `-Clink-args=--emit-relocs` from .cargo/config.toml) and
+// writes index.html into its staging folder; then this script
+//   1. runs wasm-split-cli on cargo's wasm (target/wasm32-unknown-unknown/<profile>/shirube.wasm)
+//      → the main module, one module per lazy page, the shared parts and __wasm_split.js (the
+//      loader, which fetches a part when a lazy function is first called);
+//   2. runs wasm-bindgen on the main module (--keep-lld-exports: the parts link to its exports);
+//   3. release only: wasm-opt -Oz on every module (as Trunk would have; data-wasm-opt="0" in
+//      index.html stops Trunk doing it on the uncut wasm);
+//   4. puts everything in staging/wasm-<hash of the contents>/ — the parts must come from the
+//      same build as the main module, and a new name per build keeps HTTP caches from mixing
+//      two builds — and points index.html's start-up script at it, replacing Trunk's glue and wasm.
+// The start-up script keeps Trunk's shape (`import init, * as bindings from '…'`,
+// `module_or_path: '…'`), which scripts/sw-build.mjs reads. Needs no network.
+import { createHash } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CRATE = 'shirube';
+/** What rustc 1.95 emits, which binaryen must be told (also in TOOLCHAIN notes). */
+const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+const log = (msg) => console.log(`[wasm-split] ${msg}`);
+function fail(msg) {
+  console.error(`[wasm-split] error: ${msg}`);
+  process.exit(1);
+}
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) fail('TRUNK_STAGING_DIR is not set: this runs as Trunk\'s post_build hook (Trunk.toml)');
+const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
+const input = path.join(targetDir, 'wasm32-unknown-unknown', profile, `${CRATE}.wasm`);
+if (!fs.existsSync(input)) fail(`${input} does not exist (did Trunk's cargo build run?)`);
+
+const work = path.join(targetDir, 'wasm-split', profile);
+const splitDir = path.join(work, 'split');
+const pkgDir = path.join(work, 'pkg');
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(pkgDir, { recursive: true });
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+
+// 1. cut
+run('wasm-split-cli', [input, splitDir, '--target', 'web', '--out-name', CRATE]);
+// 2. bind the main module
+run('wasm-bindgen', [path.join(splitDir, `${CRATE}.wasm`), '--out-dir', pkgDir, '--out-name', CRATE, '--target', 'web', '--keep-lld-exports', '--no-typescript']);
+for (const f of fs.readdirSync(splitDir)) {
+  if (f !== `${CRATE}.wasm`) fs.copyFileSync(path.join(splitDir, f), path.join(pkgDir, f));
+}
+const wasmFiles = fs.readdirSync(pkgDir).filter((f) => f.endsWith('.wasm')).sort();
+
+// 3. optimise (release), two at a time on a small machine
+async function optimise() {
+  const queue = [...wasmFiles];
+  const workers = Array.from({ length: Math.max(1, Math.min(4, os.cpus().length)) }, async () => {
+    for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+      const file = path.join(pkgDir, f);
+      await new Promise((resolve, reject) => {
+        const p = spawn('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, file, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        p.stderr.on('data', (d) => { err += d; });
+        p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt ${f}: exit ${code}\n${err}`))));
+      });
+    }
+  });
+  await Promise.all(workers);
+}
+if (profile === 'release') {
+  const t = Date.now();
+  await optimise().catch((e) => fail(e.message));
+  log(`wasm-opt -Oz on ${wasmFiles.length} modules: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+for (const f of wasmFiles) {
+  if (!WebAssembly.validate(fs.readFileSync(path.join(pkgDir, f)))) fail(`${f} is not a valid WebAssembly module`);
+}
+
+// 4. into staging, named by content
+const files = fs.readdirSync(pkgDir).sort();
+const hash = createHash('sha256');
+for (const f of files) {
+  hash.update(`${f}\0`);
+  hash.update(fs.readFileSync(path.join(pkgDir, f)));
+}
+const dirName = `wasm-${hash.digest('hex').slice(0, 16)}`;
+const outDir = path.join(staging, dirName);
+fs.mkdirSync(outDir, { recursive: true });
+for (const f of files) fs.copyFileSync(path.join(pkgDir, f), path.join(outDir, f));
+
+const htmlPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(htmlPath, 'utf8');
+const trunkGlue = [...html.matchAll(/import init, \* as bindings from '\.\/([^']+\.js)'/g)].map((m) => m[1]);
+const trunkWasm = [...html.matchAll(/module_or_path: '\.\/([^']+\.wasm)'/g)].map((m) => m[1]);
+if (trunkGlue.length !== 1 || trunkWasm.length !== 1) fail('index.html: Trunk\'s start-up script was not found once');
+html = html
+  .replaceAll(`'./${trunkGlue[0]}'`, `'./${dirName}/${CRATE}.js'`)
+  .replaceAll(`'./${trunkWasm[0]}'`, `'./${dirName}/${CRATE}_bg.wasm'`)
+  // Trunk's preloads name its own files (with their integrity hashes): preload ours instead.
+  .replace(/<link rel="modulepreload"[^>]*>/, `<link rel="modulepreload" href="./${dirName}/${CRATE}.js"><link rel="modulepreload" href="./${dirName}/__wasm_split.js">`)
+  .replace(/<link rel="preload" href="\.\/[^"]+\.wasm"[^>]*>/, `<link rel="preload" href="./${dirName}/${CRATE}_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">`);
+if (html.includes(trunkGlue[0]) || html.includes(trunkWasm[0])) fail('index.html still names Trunk\'s uncut wasm or glue');
+fs.writeFileSync(htmlPath, html);
+for (const f of [trunkGlue[0], trunkWasm[0]]) fs.rmSync(path.join(staging, f), { force: true });
+
+const gz = (f) => execFileSync('gzip', ['-9', '-c', path.join(outDir, f)], { maxBuffer: 1 << 28 }).length;
+const parts = wasmFiles.filter((f) => f !== `${CRATE}_bg.wasm`);
+log(`${dirName}/: main ${gz(`${CRATE}_bg.wasm`)} B gzipped, ${parts.length} lazily loaded parts ${parts.reduce((n, f) => n + gz(f), 0)} B gzipped`);
