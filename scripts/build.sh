@@ -31,7 +31,7 @@ run_step "trunk build --release" trunk build --release "$@"
 
 check_dist() {
   [[ -f dist/index.html ]] || die "dist/index.html was not produced"
-  ls dist/*.wasm >/dev/null 2>&1 || die "no .wasm file in dist/"
+  ls dist/wasm-*/*.wasm >/dev/null 2>&1 || die "no .wasm file in dist/wasm-*/"
   # Every URL in index.html must be relative: no "/…", "//host/…" or "http(s)://…".
   local bad
   bad="$(grep -noE "(src|href)=[\"'](/|https?:)[^\"']*|(from|import\\()[[:space:]]*[\"'](/|https?:)[^\"']*" dist/index.html || true)"

@@ -134,7 +134,10 @@ pub fn report(raw: &Raw) -> Report {
     let first = |f: &FileSize| raw.first_visit.iter().any(|v| v == &f.file);
     let m = |k: &str| median(raw.samples.get(k).map(Vec::as_slice).unwrap_or(&[]));
     let mut figures = vec![
-        single("app gzip (wasm + js + css + html, without ECharts)", "B", Some(gz(&is_app)), Some(APP_GZIP_BUDGET), None),
+        // The wasm is cut into parts loaded when a page first opens: the budget holds for what the
+        // first visit loads; the whole app (every page's parts) is reported beside it.
+        single("app gzip, first visit (wasm + js + css + html loaded, without ECharts)", "B", Some(gz(&|f| is_app(f) && first(f))), Some(APP_GZIP_BUDGET), None),
+        single("app gzip, every page (all wasm parts + js + css + html, without ECharts)", "B", Some(gz(&is_app)), None, None),
         single("first visit gzip (everything loaded)", "B", Some(gz(&first)), Some(FIRST_VISIT_GZIP_BUDGET), None),
         figure(raw, "navigation_interactive_large", "navigation → editor interactive, large in storage", "ms", Some((1000.0, Held::Median))),
         figure(raw, "import_large", "import large (parse+migrate+validate+store)", "ms", None),
@@ -220,6 +223,7 @@ mod tests {
             FileSize { file: "index.html".into(), raw: 1000, gzip: 500 },
             FileSize { file: "app_bg.wasm".into(), raw: 900_000, gzip: 400 * 1024 },
             FileSize { file: "echarts.min.js".into(), raw: 1_000_000, gzip: 333_000 },
+            FileSize { file: "wasm-0123/split_editor_page.wasm".into(), raw: 300_000, gzip: 100 * 1024 },
         ];
         raw.first_visit = vec!["index.html".into(), "app_bg.wasm".into()];
         raw.samples.insert("import_large".into(), vec![30.0, 30.0, 30.0]);
@@ -227,8 +231,10 @@ mod tests {
         raw.samples.insert("edit_dom_large".into(), (1..=100).map(|i| if i >= 95 { 40.0 } else { 5.0 }).collect());
         let r = report(&raw);
         let get = |name: &str| r.figures.iter().find(|f| f.name.starts_with(name)).unwrap().clone();
-        assert_eq!(get("app gzip").median, Some((500 + 400 * 1024) as f64));
-        assert_eq!(get("app gzip").met, Some(false), "400 KB > 300 KB");
+        assert_eq!(get("app gzip, first visit").median, Some((500 + 400 * 1024) as f64));
+        assert_eq!(get("app gzip, first visit").met, Some(false), "400 KB > 300 KB");
+        assert_eq!(get("app gzip, every page").median, Some((500 + 500 * 1024) as f64), "the editor's part counts here");
+        assert_eq!(get("app gzip, every page").met, None);
         assert_eq!(get("first visit gzip").met, Some(true));
         assert_eq!(get("import / JSON.parse, large").median, Some(3.0));
         assert_eq!(get("import / JSON.parse, large").met, Some(true));

@@ -28,8 +28,14 @@ pub fn embedded() -> Option<String> {
     Some(el.text_content().unwrap_or_default())
 }
 
-/// Mounts the hand-out of the strategy file `text`.
+/// Mounts the hand-out of the strategy file `text`. Its code (the presentation with its charts)
+/// is a wasm part of its own, fetched first (`#[lazy]`, like the app's pages).
 pub fn mount(text: String) {
+    leptos::task::spawn_local(mount_now(text));
+}
+
+#[lazy]
+fn mount_now(text: String) {
     leptos::mount::mount_to_body(move || view! { <HandoutApp text=text.clone()/> });
 }
 

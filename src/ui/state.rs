@@ -330,7 +330,13 @@ impl AppState {
                 return;
             }
             match bytes {
-                Ok(bytes) => state.preview_file(&name, &bytes),
+                Ok(bytes) => {
+                    // A change waiting to be saved belongs in the comparison (and in any backup).
+                    state.flush();
+                    let size = bytes.len();
+                    let opened = open_file(bytes).await;
+                    state.preview(&name, size, opened);
+                }
                 Err(Ok(error)) => state.import_failed(&name, error),
                 Err(Err(detail)) => {
                     state.pending.set(None);
@@ -353,12 +359,10 @@ impl AppState {
         }
     }
 
-    /// Checks a file's bytes and shows what importing it would do.
-    pub fn preview_file(&self, name: &str, bytes: &[u8]) {
+    /// Shows what importing a file (read by `open_file`) would do.
+    fn preview(&self, name: &str, bytes: usize, opened: Result<format::Opened, ImportError>) {
         use super::import_preview::{EntryStatus, Existing, Pending};
-        // A change waiting to be saved belongs in the comparison (and in any backup).
-        self.flush();
-        match files::timed("shirube:import", || format::open(bytes)) {
+        match opened {
             Ok(format::Opened::Strategy(imported)) => {
                 let existing = match self.store.with_value(|s| s.load(&imported.strategy.id)) {
                     Ok(stored) => Some(Existing {
@@ -369,7 +373,7 @@ impl AppState {
                     Err(_) => None,
                 };
                 self.notice.set(None);
-                self.pending.set(Some(Pending::Strategy { file: name.to_owned(), bytes: bytes.len(), imported, existing }));
+                self.pending.set(Some(Pending::Strategy { file: name.to_owned(), bytes, imported, existing }));
             }
             Ok(format::Opened::Everything(all)) => {
                 let entries = all
@@ -385,7 +389,7 @@ impl AppState {
                     })
                     .collect();
                 self.notice.set(None);
-                self.pending.set(Some(Pending::Everything { file: name.to_owned(), bytes: bytes.len(), all, entries }));
+                self.pending.set(Some(Pending::Everything { file: name.to_owned(), bytes, all, entries }));
             }
             Err(error) => self.import_failed(name, error),
         }
@@ -578,4 +582,12 @@ impl AppState {
             }
         }
     }
+}
+
+/// Reads a strategy file or a backup of everything (`format::open`, timed as "shirube:import").
+/// The full reading path (errors with their place, migration) is a wasm part of its own,
+/// fetched on the first import (`#[lazy]`); opening the app reads storage without it.
+#[lazy]
+fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
+    files::timed("shirube:import", || format::open(&bytes))
 }

@@ -25,7 +25,9 @@ const log = (...a) => console.log('[bench]', ...a);
 
 // ── 1. dist/ sizes ───────────────────────────────────────────────────────
 const dist = path.join(ROOT, 'dist');
-const files = fs.readdirSync(dist).filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort().map((file) => {
+// Every file, sub-folders too (the wasm parts are in dist/wasm-<hash>/), named as URLs are.
+const files = fs.readdirSync(dist, { recursive: true }).map((f) => f.split(path.sep).join('/'))
+  .filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort().map((file) => {
   const bytes = fs.readFileSync(path.join(dist, file));
   return { file, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 });
@@ -120,8 +122,9 @@ async function editTimes(page, testid, statusId, count) {
 }
 
 /** Every ECharts instance the page makes reports each frame it renders (`rendered`) into
- *  `window.__rendered` (chart id → time). The wasm glue takes `echarts.init` once, when the app
- *  starts, so the global is replaced (by a setter) the moment the ECharts script assigns it:
+ *  `window.__rendered` (chart id → time). The app loads ECharts with its first chart and the
+ *  glue may keep `echarts.init`, so the global is replaced (by a setter) the moment the ECharts
+ *  script assigns it:
  *  the app then gets a wrapped `init`, everything else of ECharts through the prototype. */
 function watchChartsAtStart() {
   window.__rendered = new Map();
