@@ -31,7 +31,8 @@ pub fn embedded() -> Option<String> {
 /// Mounts the hand-out of the strategy file `text`. Its code (the presentation with its charts)
 /// is a wasm part of its own, fetched first (`#[lazy]`, like the app's pages).
 pub fn mount(text: String) {
-    leptos::task::spawn_local(mount_now(text));
+    // Not leptos::task::spawn_local: Leptos' executor is set up by mounting, which comes after.
+    wasm_bindgen_futures::spawn_local(mount_now(text));
 }
 
 #[lazy]
