@@ -22,6 +22,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -110,6 +111,6 @@ if (html.includes(trunkGlue[0]) || html.includes(trunkWasm[0])) fail('index.html
 fs.writeFileSync(htmlPath, html);
 for (const f of [trunkGlue[0], trunkWasm[0]]) fs.rmSync(path.join(staging, f), { force: true });
 
-const gz = (f) => execFileSync('gzip', ['-9', '-c', path.join(outDir, f)], { maxBuffer: 1 << 28 }).length;
+const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(outDir, f)), { level: 9 }).length;
 const parts = wasmFiles.filter((f) => f !== `${CRATE}_bg.wasm`);
 log(`${dirName}/: main ${gz(`${CRATE}_bg.wasm`)} B gzipped, ${parts.length} lazily loaded parts ${parts.reduce((n, f) => n + gz(f), 0)} B gzipped`);

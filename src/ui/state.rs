@@ -323,10 +323,12 @@ impl AppState {
             // Let the "reading" dialog paint before the (synchronous) checks of a large file.
             files::next_frame().await;
             // Cancelled while reading (or another file came in meanwhile): drop this one.
-            let still_wanted = state
-                .pending
-                .with_untracked(|p| matches!(p, Some(super::import_preview::Pending::Reading { file }) if *file == name));
-            if !still_wanted {
+            let still_wanted = || {
+                state
+                    .pending
+                    .with_untracked(|p| matches!(p, Some(super::import_preview::Pending::Reading { file }) if *file == name))
+            };
+            if !still_wanted() {
                 return;
             }
             match bytes {
@@ -335,7 +337,10 @@ impl AppState {
                     state.flush();
                     let size = bytes.len();
                     let opened = open_file(bytes).await;
-                    state.preview(&name, size, opened);
+                    // The first import also fetches the reading code: check again after it.
+                    if still_wanted() {
+                        state.preview(&name, size, opened);
+                    }
                 }
                 Err(Ok(error)) => state.import_failed(&name, error),
                 Err(Err(detail)) => {
