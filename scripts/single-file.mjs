@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // After `trunk build` and scripts/sw-build.mjs: assembles shirube.html, the whole app in one
 // HTML file that runs from file:// with no server (a USB stick, an e-mail attachment). The
-// wasm and its lazily loaded parts (gzip -9, base64), the wasm-bindgen glue and part loader, ECharts, the assembler and the CSS are
+// wasm and its lazily loaded parts and the example strategies (gzip -9, base64), the wasm-bindgen glue and part loader, ECharts, the assembler and the CSS are
 // inlined by web/assemble.js — the same code the running app uses to make a hand-out.
 //
 //   node scripts/single-file.mjs [dist] [out]     # defaults: dist, shirube.html (repo root)
@@ -47,7 +47,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       glue: read(files.glue),
       wasmBase64: gzipBase64(files.wasm),
       split: read(files.split),
-      chunks: Object.fromEntries(files.chunks.map((f) => [path.posix.basename(f), gzipBase64(f)])),
+      chunks: Object.fromEntries([
+        ...files.chunks.map((f) => [path.posix.basename(f), gzipBase64(f)]),
+        ...files.examples.map((f) => [f, gzipBase64(f)]),
+      ]),
     });
   } catch (err) {
     fail(`cannot assemble: ${err.message}`);

@@ -5,7 +5,8 @@
 //
 // Writes into dist/:
 //   shirube-files.json  which built file is which piece of the app (the stylesheets, ECharts,
-//                       the single-file assembler, the wasm-bindgen glue, the wasm), read from
+//                       the single-file assembler, the wasm-bindgen glue, the wasm and its parts,
+//                       the example strategies), read from
 //                       dist/index.html; web/assemble.js (in the page) fetches them by these
 //                       names to make a hand-out, and scripts/single-file.mjs reads them.
 //   sw.js               web/sw.template.js with FILES = every file in dist/ (sw.js excepted)
@@ -51,6 +52,11 @@ export function appPieces(dist) {
     .filter((f) => f.endsWith('.wasm') && path.posix.join(partsDir, f) !== pieces.wasm)
     .sort()
     .map((f) => path.posix.join(partsDir, f));
+  // The example strategies the app fetches when asked (Trunk copies public/examples there).
+  pieces.examples = fs.existsSync(path.join(dist, 'examples'))
+    ? fs.readdirSync(path.join(dist, 'examples')).filter((f) => f.endsWith('.json')).sort().map((f) => `examples/${f}`)
+    : [];
+  if (pieces.examples.length === 0) fail('dist/examples/ holds no example (index.html copies public/examples)');
   if (css.length === 0) fail('dist/index.html links no stylesheet');
   for (const f of [...css, pieces.echarts, pieces.assembler, pieces.glue, pieces.wasm, pieces.split, ...pieces.chunks]) {
     if (!fs.existsSync(path.join(dist, f))) fail(`dist/${f} (named in index.html) does not exist`);

@@ -13,7 +13,9 @@
  * The wasm comes in parts (scripts/wasm-split.mjs): the main module, and pages loaded on first use
  * by wasm-split's loader (__wasm_split.js). Inlined, the parts are one JSON block (name → gzip,
  * base64), the loader runs in the boot module before the glue, and fetches a part from that block
- * (`fetchChunk`) instead of the network.
+ * (`fetchChunk`) instead of the network. Other files the app fetches when asked (the example
+ * strategies, `examples/*.json`) go into the same block under their path; the app asks for them
+ * through `fetchFile`, which answers from the block in the single file and fetches otherwise.
  *
  * Not for: deciding what a strategy file holds (the wasm checks it with format::import).
  * Inlined text must never close its element early: JSON has every `<` written as \u003c,
@@ -113,7 +115,7 @@
     if (!/^[A-Za-z0-9+/=\s]*$/.test(p.wasmBase64)) throw new Error('the wasm is not base64');
     var chunks = p.chunks || {};
     Object.keys(chunks).forEach(function (name) {
-      if (!/^[\w.-]+\.wasm$/.test(name) || !/^[A-Za-z0-9+/=]*$/.test(chunks[name])) throw new Error('a wasm part is not a file name with base64: ' + name);
+      if (!INLINED_NAME.test(name) || !/^[A-Za-z0-9+/=]*$/.test(chunks[name])) throw new Error('an inlined file is not a wasm part or example with base64: ' + name);
     });
     var parts = [
       '<!DOCTYPE html>',
@@ -175,13 +177,26 @@
     return pipeBytes(bytes, new CompressionStream('gzip')).then(function (b) { return base64FromBytes(new Uint8Array(b)); });
   }
 
+  /** What the inlined block may hold: wasm parts by file name, example strategies by path. */
+  var INLINED_NAME = /^(?:[\w.-]+\.wasm|examples\/[\w.-]+\.json)$/;
+
   var inlinedChunks = null;
-  /** A wasm part from the page's inlined block, as the response wasm-split's loader expects. */
+  /** A wasm part (or example) from the page's inlined block, as the response wasm-split's loader expects. */
   function fetchChunk(name) {
     if (inlinedChunks === null) inlinedChunks = JSON.parse(root.document.getElementById('shirube-chunks').textContent);
-    if (!Object.prototype.hasOwnProperty.call(inlinedChunks, name)) return Promise.reject(new Error('no inlined wasm part ' + name));
+    if (!Object.prototype.hasOwnProperty.call(inlinedChunks, name)) return Promise.reject(new Error('not in this file: ' + name));
     return decodeWasm(inlinedChunks[name]).then(function (bytes) {
-      return new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } });
+      return new Response(bytes, { headers: { 'Content-Type': /\.wasm$/.test(name) ? 'application/wasm' : 'application/json' } });
+    });
+  }
+
+  /** A file that comes with the app (`path` relative to the page): from the inlined block in the
+   * single file, else fetched (the service worker answers offline). Rejects on an HTTP error. */
+  function fetchFile(path) {
+    if (root.document.getElementById('shirube-chunks')) return fetchChunk(path);
+    return fetch(new URL(path, root.document.baseURI)).then(function (r) {
+      if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+      return r;
     });
   }
 
@@ -256,6 +271,7 @@
     stripGlueExports: stripGlueExports,
     inlineSplitLoader: inlineSplitLoader,
     fetchChunk: fetchChunk,
+    fetchFile: fetchFile,
     escapeHtml: escapeHtml,
     escapeJsonForScript: escapeJsonForScript,
     escapeScript: escapeScript,

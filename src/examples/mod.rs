@@ -1,25 +1,41 @@
 //! Example strategies a new user can open in one click, transcribed as data from the seeds:
-//! 北本市 (seed 001) and 北斗市 (seeds 000 and 002). Stored as Shirube files and read through
-//! the real import, so they are checked like any file.
-
-use crate::format::{import, ImportError};
-use crate::model::Strategy;
+//! 北本市 (seed 001) and 北斗市 (seeds 000 and 002). Kept as Shirube files in
+//! `public/examples/` and read through the real import, so they are checked like any file. The
+//! app fetches them when asked (`dist/examples/`, inlined in the single file), so that their
+//! 200 KB stay out of the wasm's first download; native code and tests have them built in.
 
 pub struct Example {
     pub key: &'static str,
     pub municipality: &'static str,
+    /// Where the file is in `dist/`, relative to the page.
+    pub path: &'static str,
+    /// The file itself, for native code and tests.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub file: &'static str,
 }
 
 pub const EXAMPLES: &[Example] = &[
-    Example { key: "kitamoto", municipality: "北本市", file: include_str!("kitamoto.json") },
-    Example { key: "hokuto", municipality: "北斗市", file: include_str!("hokuto.json") },
+    Example {
+        key: "kitamoto",
+        municipality: "北本市",
+        path: "examples/kitamoto.json",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        file: include_str!("../../public/examples/kitamoto.json"),
+    },
+    Example {
+        key: "hokuto",
+        municipality: "北斗市",
+        path: "examples/hokuto.json",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        file: include_str!("../../public/examples/hokuto.json"),
+    },
 ];
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
 impl Example {
     /// The example as a strategy.
-    pub fn load(&self) -> Result<Strategy, ImportError> {
-        import(self.file).map(|i| i.strategy)
+    pub fn load(&self) -> Result<crate::model::Strategy, crate::format::ImportError> {
+        crate::format::import(self.file).map(|i| i.strategy)
     }
 }
 
@@ -30,10 +46,20 @@ pub fn by_key(key: &str) -> Option<&'static Example> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{assess, Context, GoalKind, Status, Target};
+    use crate::model::{assess, Context, GoalKind, Status, Strategy, Target};
 
     fn load(key: &str) -> Strategy {
         by_key(key).unwrap().load().unwrap_or_else(|e| panic!("{key} does not import: {e:?}"))
+    }
+
+    /// The path the app fetches is where Trunk copies the file (`public/examples` → `dist/examples`).
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn every_example_is_fetched_from_the_file_it_was_built_from() {
+        for e in EXAMPLES {
+            let on_disk = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join(e.path));
+            assert_eq!(on_disk.as_deref().ok(), Some(e.file), "{}", e.path);
+        }
     }
 
     #[test]

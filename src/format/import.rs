@@ -225,13 +225,17 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
 /// to migrate, a backup of everything, any error at all — is `None`, and the caller takes the
 /// full path, which finds the same strategy or says exactly what is wrong and where.
 pub(super) fn read_current(text: &str) -> Option<Imported> {
+    read_current_of(text, CURRENT_VERSION)
+}
+
+fn read_current_of(text: &str, current: u64) -> Option<Imported> {
     use serde::Deserialize;
     use serde_json::value::RawValue;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let fields: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
     let small = |key: &str| fields.get(key).and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok());
     let head = serde_json::json!({ "format": small("format")?, "version": small("version")? });
-    if check_header(&head, FORMAT_NAME, CURRENT_VERSION).ok()? != CURRENT_VERSION {
+    if check_header(&head, FORMAT_NAME, current).ok()? != current {
         return None;
     }
     let mut de = serde_json::Deserializer::from_str(fields.get("strategy")?.get());
@@ -240,6 +244,28 @@ pub(super) fn read_current(text: &str) -> Option<Imported> {
     let text_field = |key: &str| small(key).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     let problems = validate(&strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
     Some(Imported { strategy, problems, migrated_from: None, exported_at: text_field("exported_at"), generator: text_field("generator") })
+}
+
+/// What storage reads back: the strategy [`read`] finds, without saying where a text is wrong
+/// (storage keeps unreadable text aside whole). An older version is migrated as a JSON value and
+/// then read from text the quick way, so this never needs the path-tracking deserialiser: that
+/// stays in the part of the wasm that opens files (`ui::state::open_file`), out of the first
+/// download.
+pub fn read_quietly(text: &str) -> Option<Imported> {
+    read_quietly_with(text, MIGRATIONS, CURRENT_VERSION)
+}
+
+/// [`read_quietly`] with a given list of migrations and current version (for tests).
+pub(super) fn read_quietly_with(text: &str, migrations: &[super::migrations::Migration], current: u64) -> Option<Imported> {
+    if let Some(read) = read_current_of(text, current) {
+        return Some(read);
+    }
+    let mut value = parse(text).ok()?;
+    let version = check_envelope(&value, current).ok()?;
+    migrate(&mut value, version, migrations, current).ok()?;
+    // The value now has the current version: written out and read back, it takes the quick path.
+    let read = read_current_of(&value.to_string(), current)?;
+    Some(Imported { migrated_from: (version < current).then_some(version), ..read })
 }
 
 /// [`read`] for an already parsed value.
@@ -363,12 +389,14 @@ mod tests {
             let quick = read_current(text).expect("a current file takes the quick path");
             assert_eq!(quick, full(text));
             assert_eq!(read(text).unwrap(), quick);
+            assert_eq!(read_quietly(text), Some(quick));
         }
         let s = export(&sample(), "t");
         // A duplicate key: serde refuses it when typed, so the full path (last one wins) decides.
         let duplicate = s.replacen("\"title\": ", "\"title\": \"一つ目\",\n    \"title\": ", 1);
         assert!(read_current(&duplicate).is_none());
         assert_eq!(read(&duplicate).unwrap().strategy.title, sample().title);
+        assert_eq!(read_quietly(&duplicate), read(&duplicate).ok());
         // Anything that is not a clean current file: none of it is read quickly.
         for other in [
             s.replacen("\"version\": 1", "\"version\": 2", 1),
@@ -379,6 +407,7 @@ mod tests {
         ] {
             assert!(read_current(&other).is_none(), "{}", &other[..other.len().min(80)]);
             assert!(read(&other).is_err());
+            assert!(read_quietly(&other).is_none());
         }
     }
 
@@ -512,13 +541,25 @@ mod tests {
             Ok(())
         }
         let migrations = [super::super::migrations::Migration { from: 1, title: "name → title", apply: rename }];
-        let mut v = serde_json::to_value(sample()).unwrap();
-        let title = v.as_object_mut().unwrap().remove("title").unwrap();
-        v["name"] = title;
-        let read = read_value_with(file(v), &migrations, 2).unwrap();
+        /// The strategy as version 1 of this made-up history wrote it: `name`, not `title`.
+        fn v_named(s: &Strategy) -> Value {
+            let mut v = serde_json::to_value(s).unwrap();
+            let title = v.as_object_mut().unwrap().remove("title").unwrap();
+            v["name"] = title;
+            v
+        }
+        let read = read_value_with(file(v_named(&sample())), &migrations, 2).unwrap();
         assert_eq!(read.migrated_from, Some(1));
         assert_eq!(read.strategy.title, sample().title);
         assert!(matches!(read_value_with(file(json!({})), &migrations, 2), Err(ImportError::Migration { from: 1, .. })));
+        // Storage's reader migrates the same way and finds the same strategy.
+        let one = sample();
+        let text = file(v_named(&one)).to_string();
+        assert_eq!(read_quietly_with(&text, &migrations, 2), Some(read_value_with(file(v_named(&one)), &migrations, 2).unwrap()));
+        assert_eq!(read_quietly_with(&file(json!({})).to_string(), &migrations, 2), None);
+        // A file already in version 2 is read as it is, not migrated.
+        let current = json!({"format": "shirube-strategy", "version": 2, "exported_at": "t", "generator": "g", "strategy": serde_json::to_value(&one).unwrap()});
+        assert_eq!(read_quietly_with(&current.to_string(), &migrations, 2).map(|r| (r.strategy, r.migrated_from)), Some((one, None)));
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub use everything::{
     BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
 pub use import::{
-    check_size, import, import_value, parse, read, read_value, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
+    check_size, import, import_value, parse, read, read_quietly, read_value, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
     OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
 pub use open::{open, Opened};

@@ -180,10 +180,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn sdgs(&mut self, path: &str, sdgs: &[super::Sdg]) {
+    fn sdgs(&mut self, at: Place, sdgs: &[super::Sdg]) {
         for (i, sdg) in sdgs.iter().enumerate() {
             if !sdg.is_valid() {
-                self.push(format!("{path}.sdgs[{i}]"), ProblemKind::InvalidSdg { number: sdg.0 });
+                self.push(format!("{at}.sdgs[{i}]"), ProblemKind::InvalidSdg { number: sdg.0 });
             }
         }
     }
@@ -254,31 +254,31 @@ impl<'a> Validator<'a> {
         let national: HashSet<&Id> = s.national_framework.goals.iter().map(|g| &g.id).collect();
         let mut used: HashSet<&Id> = HashSet::new();
         for (gi, g) in s.goals.iter().enumerate() {
-            let gp = format!("goals[{gi}]");
+            let gp = Place::Goal(gi);
             self.title(|| format!("{gp}.title"), &g.title);
             if let Some(n) = &g.national_goal {
                 if !national.contains(n) {
                     self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
                 }
             }
-            self.sdgs(&gp, &g.sdgs);
-            self.references(&format!("{gp}.targets"), &g.targets, &indicators, &mut used);
+            self.sdgs(gp, &g.sdgs);
+            self.references(gp, "targets", &g.targets, &indicators, &mut used);
             for (mi, m) in g.measures.iter().enumerate() {
-                let mp = format!("{gp}.measures[{mi}]");
+                let mp = Place::Measure(gi, mi);
                 self.title(|| format!("{mp}.title"), &m.title);
-                self.sdgs(&mp, &m.sdgs);
-                self.references(&format!("{mp}.kpis"), &m.kpis, &indicators, &mut used);
+                self.sdgs(mp, &m.sdgs);
+                self.references(mp, "kpis", &m.kpis, &indicators, &mut used);
                 for (i, r) in m.related.iter().enumerate() {
                     if !measures.contains(r) {
                         self.push(format!("{mp}.related[{i}]"), ProblemKind::UnknownMeasure { id: r.clone() });
                     }
                 }
                 for (i, r) in m.relisted.iter().enumerate() {
-                    let path = format!("{mp}.relisted[{i}].initiative");
-                    let id = r.initiative.clone();
+                    let path = || format!("{mp}.relisted[{i}].initiative");
+                    let id = || r.initiative.clone();
                     match initiatives.get(&r.initiative) {
-                        None => self.push(path, ProblemKind::UnknownInitiative { id }),
-                        Some(owner) if *owner == &m.id => self.push(path, ProblemKind::RelistedOwnInitiative { id }),
+                        None => self.push(path(), ProblemKind::UnknownInitiative { id: id() }),
+                        Some(owner) if *owner == &m.id => self.push(path(), ProblemKind::RelistedOwnInitiative { id: id() }),
                         Some(_) => {}
                     }
                     self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
@@ -293,9 +293,9 @@ impl<'a> Validator<'a> {
                     }
                 }
                 for (ii, init) in m.initiatives.iter().enumerate() {
-                    let ip = format!("{mp}.initiatives[{ii}]");
+                    let ip = Place::Initiative(gi, mi, ii);
                     self.title(|| format!("{ip}.title"), &init.title);
-                    self.references(&format!("{ip}.kpis"), &init.kpis, &indicators, &mut used);
+                    self.references(ip, "kpis", &init.kpis, &indicators, &mut used);
                     self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
                     for (yi, y) in init.years.iter().enumerate() {
                         self.year(|| format!("{ip}.years[{yi}].fiscal_year"), y.fiscal_year, false);
@@ -335,12 +335,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn references(&mut self, path: &str, refs: &'a [Id], known: &HashSet<&Id>, used: &mut HashSet<&'a Id>) {
+    fn references(&mut self, at: Place, field: &str, refs: &'a [Id], known: &HashSet<&Id>, used: &mut HashSet<&'a Id>) {
         for (i, r) in refs.iter().enumerate() {
             if known.contains(r) {
                 used.insert(r);
             } else {
-                self.push(format!("{path}[{i}]"), ProblemKind::UnknownIndicator { id: r.clone() });
+                self.push(format!("{at}.{field}[{i}]"), ProblemKind::UnknownIndicator { id: r.clone() });
             }
         }
     }
@@ -360,20 +360,20 @@ impl<'a> Validator<'a> {
     }
 
     fn indicator(&mut self, i: usize, ind: &'a super::Indicator) {
-        let ip = format!("indicators[{i}]");
-        self.define(&ind.id, Place::Indicator(i));
+        let ip = Place::Indicator(i);
+        self.define(&ind.id, ip);
         self.title(|| format!("{ip}.name"), &ind.name);
         if ind.series.is_empty() {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
         }
         for (si, series) in ind.series.iter().enumerate() {
-            let sp = format!("{ip}.series[{si}]");
-            self.define(&series.id, Place::Series(i, si));
-            self.series(&sp, series);
+            let sp = Place::Series(i, si);
+            self.define(&series.id, sp);
+            self.series(sp, series);
         }
     }
 
-    fn series(&mut self, sp: &str, series: &Series) {
+    fn series(&mut self, sp: Place, series: &Series) {
         if let Some(b) = &series.baseline {
             self.number(|| format!("{sp}.baseline.value"), b.value);
             if let Some(y) = b.year {

@@ -1,19 +1,21 @@
-//! Reading a stored envelope back through `format::read`: a strategy which only breaks
+//! Reading a stored envelope back through `format::read_quietly`: a strategy which only breaks
 //! validation rules is still read — autosave keeps work in progress (a reversed period while
 //! typing, an indicator without a series yet), and that is the user's work, not garbage.
 
-use crate::format::{read, ImportError, FORMAT_NAME};
+use crate::format::{read_quietly, FORMAT_NAME};
 use crate::model::{Id, Strategy};
 use serde_json::Value;
 
 /// The strategy in an envelope and the envelope's `exported_at` (when it was saved).
-pub(super) fn decode(text: &str) -> Result<(Strategy, String), ImportError> {
-    read(text).map(|r| (r.strategy, r.exported_at))
+/// `None` when the text is not a readable envelope (storage keeps such text aside whole, so it
+/// needs no account of what is wrong).
+pub(super) fn decode(text: &str) -> Option<(Strategy, String)> {
+    read_quietly(text).map(|r| (r.strategy, r.exported_at))
 }
 
 /// [`decode`], and the strategy must be the one the key is named after.
 pub(super) fn decode_as(text: &str, id: &Id) -> Option<(Strategy, String)> {
-    decode(text).ok().filter(|(s, _)| &s.id == id)
+    decode(text).filter(|(s, _)| &s.id == id)
 }
 
 /// A cheap look at stored text: is it a Shirube envelope at all? (Used before overwriting, so

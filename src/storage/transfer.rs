@@ -86,8 +86,8 @@ impl Store {
         }
         let text = self.backend.get(key)?.ok_or_else(|| StorageError::not_found_key(key))?;
         match decode(&text) {
-            Ok((strategy, _)) => Ok(strategy),
-            Err(_) => {
+            Some((strategy, _)) => Ok(strategy),
+            None => {
                 let kept_as = self.quarantine(key, &text).unwrap_or_else(|_| key.to_owned());
                 let _ = self.backups();
                 Err(StorageError::Garbage { key: key.to_owned(), kept_as })
@@ -159,7 +159,7 @@ impl Store {
             let same = present
                 .iter()
                 .filter(|b| b.strategy_id == strategy.id && b.taken_at == kept.taken_at)
-                .any(|b| self.backend.get(&b.key).ok().flatten().and_then(|t| decode(&t).ok()).is_some_and(|(s, _)| &s == strategy));
+                .any(|b| self.backend.get(&b.key).ok().flatten().and_then(|t| decode(&t)).is_some_and(|(s, _)| &s == strategy));
             if same {
                 report.backups_present += 1;
                 continue;

@@ -1,5 +1,6 @@
 //! Files in and out of the browser: reading a picked or dropped file's bytes (refused by its
-//! size first), offering text as a download, and file names that are safe on Windows.
+//! size first), fetching a file that comes with the app, offering text as a download, and file
+//! names that are safe on Windows.
 
 /// `北本市_第2期総合戦略_2026-11-21.shirube.json`: safe on Windows — characters it refuses
 /// (`\ / : * ? " < > |` and control characters) replaced by `_`, no part ending in a dot or a
@@ -121,6 +122,24 @@ mod browser {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
         }
         Ok(())
+    }
+
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        /// `web/assemble.js`: a file of `dist/` (relative to the page), answered from the
+        /// page's inlined block in the single file, fetched otherwise.
+        #[wasm_bindgen(catch, js_namespace = ShirubeAssembler, js_name = fetchFile)]
+        fn fetch_file_js(path: &str) -> Result<js_sys::Promise, JsValue>;
+    }
+
+    /// The bytes of a file that comes with the app (`dist/<path>`); `Err` is what the browser
+    /// said (offline with nothing cached, the server gave an error).
+    pub async fn fetch_file(path: &str) -> Result<Vec<u8>, String> {
+        let response = fetch_file_js(path).map_err(|e| js_error(&e))?;
+        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(response).await.map_err(|e| js_error(&e))?.unchecked_into();
+        let buffer = response.array_buffer().map_err(|e| js_error(&e))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|e| js_error(&e))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
     /// Runs `f` between two performance marks and records a measure named `name`, which the

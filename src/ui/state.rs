@@ -306,6 +306,25 @@ impl AppState {
         self.navigate(Route::Strategy(id));
     }
 
+    /// Opens an example: its file is fetched with the app's files and read through the real
+    /// import; an example already stored (same id) is opened as it is.
+    pub async fn open_example(&self, example: &'static crate::examples::Example) {
+        let file = example.path.to_owned();
+        let opened = match files::fetch_file(example.path).await {
+            Ok(bytes) => open_file(bytes).await,
+            Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file, detail })),
+        };
+        match opened {
+            Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => self.navigate(Route::Strategy(read.strategy.id)),
+            Ok(format::Opened::Strategy(read)) => self.add_and_open(read.strategy),
+            Ok(format::Opened::Everything(_)) => {
+                let problem = format::EnvelopeProblem::WrongFormat { found: format::BACKUP_FORMAT_NAME.to_owned() };
+                self.notice.set(Some(Notice::ImportFailed { file, error: ImportError::NotAnEnvelope { path: "format".into(), problem } }));
+            }
+            Err(error) => self.notice.set(Some(Notice::ImportFailed { file, error })),
+        }
+    }
+
     /// Whether a strategy with this id is already stored.
     pub fn has(&self, id: &Id) -> bool {
         self.summaries.with_untracked(|l| l.iter().any(|s| &s.id == id))

@@ -19,13 +19,20 @@ pub fn StrategyList() -> impl IntoView {
     let creating = RwSignal::new(false);
     let renaming: RwSignal<Option<Id>> = RwSignal::new(None);
 
+    // An example is fetched and read first (a moment): its button waits, and a second click
+    // does not open it twice.
+    let opening_example = RwSignal::new(None::<&'static str>);
     let open_example = move |key: &'static str| {
         let Some(example) = crate::examples::by_key(key) else { return };
-        match example.load() {
-            Ok(s) if state.has(&s.id) => state.navigate(Route::Strategy(s.id)),
-            Ok(s) => state.add_and_open(s),
-            Err(error) => state.notice.set(Some(Notice::ImportFailed { file: key.to_owned(), error })),
+        if opening_example.get_untracked().is_some() {
+            return;
         }
+        opening_example.set(Some(key));
+        leptos::task::spawn_local(async move {
+            state.open_example(example).await;
+            // The list may be gone by now (the example opened): then there is nothing to reset.
+            opening_example.try_set(None);
+        });
     };
 
     // A picked file goes to the import preview (a strategy file or a backup of everything);
@@ -122,7 +129,8 @@ pub fn StrategyList() -> impl IntoView {
                 {EXAMPLES.iter().map(|e| {
                     let key = e.key;
                     view! {
-                        <button type="button" data-testid=format!("example-{key}") on:click=move |_| open_example(key)>
+                        <button type="button" data-testid=format!("example-{key}") on:click=move |_| open_example(key)
+                            disabled=move || opening_example.get().is_some() aria-busy=move || (opening_example.get() == Some(key)).then_some("true")>
                             {move || match (state.lang(), key) {
                                 (crate::storage::Language::Ja, "kitamoto") => "北本市 第2期総合戦略（数値目標）",
                                 (crate::storage::Language::Ja, _) => "北斗市 第2期総合戦略（骨子案・事務事業評価）",

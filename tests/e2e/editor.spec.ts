@@ -211,7 +211,7 @@ test('search narrows the outline', async ({ page, openApp }) => {
   await page.getByTestId('outline-search').fill('');
   await expect(page.getByTestId('outline-goal')).toHaveCount(4);
   // Filters: the measures rated C in their latest evaluation, then the 重点施策.
-  const hokuto = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src', 'examples', 'hokuto.json'), 'utf8')).strategy;
+  const hokuto = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'hokuto.json'), 'utf8')).strategy;
   const measures = hokuto.goals.flatMap((g: any) => g.measures);
   const ratedC = measures.filter((m: any) => m.evaluations?.some((e: any) => e.rating === 'C')).length;
   const priority = measures.filter((m: any) => m.priority).length;

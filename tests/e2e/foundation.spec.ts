@@ -50,6 +50,30 @@ test('the 北本市 example shows its goals and numerical targets', async ({ pag
   expect(pageErrors).toEqual([]);
 });
 
+test('an example that cannot be fetched says so, and nothing changes', async ({ page, openApp, shot }) => {
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('strategy-title')).toContainText('北斗市');
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  const before = await storageSnapshot(page);
+  // The examples are files of the site, fetched when asked: here the server has lost one.
+  await page.route('**/examples/kitamoto.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.getByTestId('example-kitamoto').click();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('ファイルを読めませんでした');
+  await expect(notice).toContainText('examples/kitamoto.json');
+  await expect(notice).toContainText('HTTP 404');
+  await shot('example-unavailable');
+  expect(await storageSnapshot(page)).toEqual(before);
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  // The buttons wait while an example loads, and are back afterwards: it opens once the file is there.
+  await expect(page.getByTestId('example-kitamoto')).toBeEnabled();
+  await page.unroute('**/examples/kitamoto.json');
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('strategy-title')).toContainText('北本市');
+});
+
 test('the 北斗市 example shows the outline and the evaluation sheets', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
   await page.getByTestId('example-hokuto').click();
@@ -164,7 +188,7 @@ test('a broken file and a file from a future version are refused with a clear me
   await shot('import-future');
 
   // A reference to an indicator that does not exist: the place and the problem.
-  const dangling = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src', 'examples', 'kitamoto.json'), 'utf8'));
+  const dangling = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'kitamoto.json'), 'utf8'));
   dangling.strategy.id = 'strategy-dangling';
   dangling.strategy.goals[2].targets.push('ind-9f2c');
   await importFile(page, 'dangling.json', JSON.stringify(dangling));

@@ -21,7 +21,7 @@ const EXPECTED: Expected = JSON.parse(fs.readFileSync(path.join(CORPUS, 'expecte
 /** A valid strategy file (the corpus's base with a BOM in front). */
 const VALID = fs.readFileSync(path.join(CORPUS, 'bom-valid.json'), 'utf8').replace(/^\uFEFF/, '');
 const BASE = JSON.parse(VALID);
-const KITAMOTO = fs.readFileSync(path.join(REPO_ROOT, 'src', 'examples', 'kitamoto.json'), 'utf8');
+const KITAMOTO = fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'kitamoto.json'), 'utf8');
 
 
 /** The strategies stored in the page, by id (the `strategy` part of each stored envelope). */

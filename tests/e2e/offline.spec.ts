@@ -111,6 +111,9 @@ test('works offline after the first visit, then offers a new version without rel
   await appStarted(page);
   await expect(page).toHaveTitle(/^v2 /);
   await expect(page.getByTestId('strategy-row')).toContainText('オフライン確認の戦略');
+  // An example is a file fetched when asked: offline it comes from the cache too.
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('strategy-title')).toContainText('北本市');
   await context.setOffline(false);
   expect(foreign).toEqual([]);
 });

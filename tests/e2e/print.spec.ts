@@ -17,7 +17,7 @@ const PRINT_DIR = path.join(REPO_ROOT, 'test-results', 'print');
 type Json = any;
 
 function example(key: 'kitamoto' | 'hokuto'): Json {
-  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src', 'examples', `${key}.json`), 'utf8')).strategy;
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${key}.json`), 'utf8')).strategy;
 }
 
 // ── The app's formatting (src/locale.rs), in the default Japanese style ──
