@@ -132,13 +132,16 @@ pub fn report(raw: &Raw) -> Report {
         n.ends_with(".wasm") || (n.ends_with(".js") && !n.contains("echarts")) || n.ends_with(".css") || n == "index.html"
     };
     let first = |f: &FileSize| raw.first_visit.iter().any(|v| v == &f.file);
+    let is_echarts = |f: &FileSize| f.file.starts_with("echarts") && f.file.ends_with(".js");
     let m = |k: &str| median(raw.samples.get(k).map(Vec::as_slice).unwrap_or(&[]));
     let mut figures = vec![
         // The wasm is cut into parts loaded when a page first opens: the budget holds for what the
         // first visit loads; the whole app (every page's parts) is reported beside it.
         single("app gzip, first visit (wasm + js + css + html loaded, without ECharts)", "B", Some(gz(&|f| is_app(f) && first(f))), Some(APP_GZIP_BUDGET), None),
         single("app gzip, every page (all wasm parts + js + css + html, without ECharts)", "B", Some(gz(&is_app)), None, None),
-        single("first visit gzip (everything loaded)", "B", Some(gz(&first)), Some(FIRST_VISIT_GZIP_BUDGET), None),
+        // ECharts comes with the first chart, not the first page: the budget counts it anyway,
+        // as the issue words it ("the whole first visit including ECharts").
+        single("first visit gzip, with ECharts (loaded + the ECharts bundle)", "B", Some(gz(&|f| first(f) || is_echarts(f))), Some(FIRST_VISIT_GZIP_BUDGET), None),
         figure(raw, "navigation_interactive_large", "navigation → editor interactive, large in storage", "ms", Some((1000.0, Held::Median))),
         figure(raw, "import_large", "import large (parse+migrate+validate+store)", "ms", None),
         figure(raw, "json_parse_large", "JSON.parse of the same large file", "ms", None),
@@ -235,7 +238,9 @@ mod tests {
         assert_eq!(get("app gzip, first visit").met, Some(false), "400 KB > 300 KB");
         assert_eq!(get("app gzip, every page").median, Some((500 + 500 * 1024) as f64), "the editor's part counts here");
         assert_eq!(get("app gzip, every page").met, None);
-        assert_eq!(get("first visit gzip").met, Some(true));
+        // The first visit did not load ECharts; the budget counts it all the same.
+        assert_eq!(get("first visit gzip").median, Some((500 + 400 * 1024 + 333_000) as f64));
+        assert_eq!(get("first visit gzip").met, Some(false), "743 KB > 650 KB");
         assert_eq!(get("import / JSON.parse, large").median, Some(3.0));
         assert_eq!(get("import / JSON.parse, large").met, Some(true));
         let edit = get("edit one actual → DOM, large");

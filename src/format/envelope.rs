@@ -37,17 +37,55 @@ pub(super) struct EnvelopeRef<'a> {
 /// The file text for a strategy, pretty-printed so it diffs well. `exported_at` comes from the
 /// caller (the model has no clock).
 pub fn export(strategy: &Strategy, exported_at: &str) -> String {
-    // Serialising plain data with string keys cannot fail; non-finite numbers become null and
-    // are then refused on import, which validation reports before export in the UI.
-    serde_json::to_string_pretty(&envelope(strategy, exported_at)).unwrap_or_default()
+    pretty(&export_compact(strategy, exported_at))
+}
+
+/// Compact JSON text indented, token by token (`serde_transcode`): the model has one serialiser
+/// in the wasm (the compact one storage needs), not a second one for indented text.
+fn pretty(compact: &str) -> String {
+    let mut out = Vec::with_capacity(compact.len() * 2);
+    let mut de = serde_json::Deserializer::from_str(compact);
+    let done = serde_transcode::transcode(&mut de, &mut serde_json::Serializer::pretty(&mut out));
+    // Text that serde_json has just written always reads back; should it not, the compact
+    // text is still the same file.
+    match done.ok().and_then(|()| String::from_utf8(out).ok()) {
+        Some(text) => text,
+        None => compact.to_owned(),
+    }
 }
 
 /// The same file without whitespace: what browser storage keeps (its quota is a few MB, and
 /// indentation more than doubles a large strategy).
 pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
+    // Serialising plain data with string keys cannot fail; non-finite numbers become null and
+    // are then refused on import, which validation reports before export in the UI.
     serde_json::to_string(&envelope(strategy, exported_at)).unwrap_or_default()
 }
 
 pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
     EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indented file is exactly what serialising the model with indentation writes: the
+    /// examples, a generated strategy (numbers of every kind, empty lists) and a value that is
+    /// not finite (written as null either way).
+    #[test]
+    fn the_indented_file_is_what_serde_json_indents() {
+        let mut strategies: Vec<Strategy> = crate::examples::EXAMPLES.iter().map(|e| e.load().unwrap()).collect();
+        #[cfg(not(target_arch = "wasm32"))]
+        strategies.push(crate::bench::generate::generate(crate::bench::generate::Size::named("town").unwrap(), 3));
+        let mut odd = strategies[0].clone();
+        odd.rating_rule.tiers[0].min_percent = f64::NAN;
+        odd.title = "改行\nと \"引用\" と \\ と \u{1F600}".into();
+        strategies.push(odd);
+        for s in &strategies {
+            let expected = serde_json::to_string_pretty(&envelope(s, "2026-11-21T00:00:00Z")).unwrap();
+            assert_eq!(export(s, "2026-11-21T00:00:00Z"), expected, "{}", s.title);
+        }
+        assert!(export(&strategies[0], "t").contains("\n  \"strategy\": {\n    \"id\": "));
+    }
 }

@@ -86,7 +86,17 @@ impl Problem {
 
 /// Every problem of the strategy, errors and warnings, in document order.
 pub fn validate(s: &Strategy) -> Vec<Problem> {
-    let mut v = Validator { s, problems: Vec::new(), seen: HashMap::new() };
+    validate_where(s, &|_| true)
+}
+
+/// [`validate`], but the checks of an indicator, goal, measure or initiative's own values run
+/// only for those that `wanted` picks by id; what needs the whole strategy (duplicate ids,
+/// references, unused indicators, the strategy's own fields) always runs. The problems of a
+/// picked entity are exactly those [`validate`] finds for it — the editor asks after every edit
+/// for the selected entity's problems, and on a large strategy the skipped checks are most of
+/// the work.
+pub fn validate_where(s: &Strategy, wanted: &dyn Fn(&Id) -> bool) -> Vec<Problem> {
+    let mut v = Validator { s, problems: Vec::new(), seen: HashMap::new(), wanted };
     v.run();
     v.problems
 }
@@ -102,6 +112,8 @@ struct Validator<'a> {
     /// Where each id was defined first, as indices: a path is only written out for a duplicate
     /// (validation runs after every edit, over thousands of ids).
     seen: HashMap<&'a Id, Place>,
+    /// Whose own values to check (see [`validate_where`]).
+    wanted: &'a dyn Fn(&Id) -> bool,
 }
 
 /// Where an id is defined.
@@ -255,52 +267,38 @@ impl<'a> Validator<'a> {
         let mut used: HashSet<&Id> = HashSet::new();
         for (gi, g) in s.goals.iter().enumerate() {
             let gp = Place::Goal(gi);
-            self.title(|| format!("{gp}.title"), &g.title);
-            if let Some(n) = &g.national_goal {
-                if !national.contains(n) {
-                    self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
+            let goal_wanted = (self.wanted)(&g.id);
+            if goal_wanted {
+                self.title(|| format!("{gp}.title"), &g.title);
+                if let Some(n) = &g.national_goal {
+                    if !national.contains(n) {
+                        self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
+                    }
                 }
+                self.sdgs(gp, &g.sdgs);
             }
-            self.sdgs(gp, &g.sdgs);
+            // References are followed for every entity: an unused indicator needs all of them.
             self.references(gp, "targets", &g.targets, &indicators, &mut used);
             for (mi, m) in g.measures.iter().enumerate() {
                 let mp = Place::Measure(gi, mi);
-                self.title(|| format!("{mp}.title"), &m.title);
-                self.sdgs(mp, &m.sdgs);
+                let measure_wanted = (self.wanted)(&m.id);
+                if measure_wanted {
+                    self.title(|| format!("{mp}.title"), &m.title);
+                    self.sdgs(mp, &m.sdgs);
+                }
                 self.references(mp, "kpis", &m.kpis, &indicators, &mut used);
-                for (i, r) in m.related.iter().enumerate() {
-                    if !measures.contains(r) {
-                        self.push(format!("{mp}.related[{i}]"), ProblemKind::UnknownMeasure { id: r.clone() });
-                    }
-                }
-                for (i, r) in m.relisted.iter().enumerate() {
-                    let path = || format!("{mp}.relisted[{i}].initiative");
-                    let id = || r.initiative.clone();
-                    match initiatives.get(&r.initiative) {
-                        None => self.push(path(), ProblemKind::UnknownInitiative { id: id() }),
-                        Some(owner) if *owner == &m.id => self.push(path(), ProblemKind::RelistedOwnInitiative { id: id() }),
-                        Some(_) => {}
-                    }
-                    self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
-                }
-                self.unique_years(|| format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
-                for (ei, e) in m.evaluations.iter().enumerate() {
-                    self.year(|| format!("{mp}.evaluations[{ei}].fiscal_year"), e.fiscal_year, false);
-                    if let Some(label) = &e.rating {
-                        if !s.rating_rule.is_label(label) {
-                            self.push(format!("{mp}.evaluations[{ei}].rating"), ProblemKind::UnknownRatingLabel { label: label.clone() });
-                        }
-                    }
+                if measure_wanted {
+                    self.measure(mp, m, &measures, &initiatives);
                 }
                 for (ii, init) in m.initiatives.iter().enumerate() {
                     let ip = Place::Initiative(gi, mi, ii);
-                    self.title(|| format!("{ip}.title"), &init.title);
+                    let initiative_wanted = (self.wanted)(&init.id);
+                    if initiative_wanted {
+                        self.title(|| format!("{ip}.title"), &init.title);
+                    }
                     self.references(ip, "kpis", &init.kpis, &indicators, &mut used);
-                    self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
-                    for (yi, y) in init.years.iter().enumerate() {
-                        self.year(|| format!("{ip}.years[{yi}].fiscal_year"), y.fiscal_year, false);
-                        self.money(|| format!("{ip}.years[{yi}].budget"), y.budget);
-                        self.money(|| format!("{ip}.years[{yi}].settled"), y.settled);
+                    if initiative_wanted {
+                        self.initiative(ip, init);
                     }
                 }
             }
@@ -359,9 +357,53 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A measure's related measures, re-listed initiatives and evaluations.
+    fn measure(&mut self, mp: Place, m: &super::Measure, measures: &HashSet<&Id>, initiatives: &HashMap<&Id, &Id>) {
+        for (i, r) in m.related.iter().enumerate() {
+            if !measures.contains(r) {
+                self.push(format!("{mp}.related[{i}]"), ProblemKind::UnknownMeasure { id: r.clone() });
+            }
+        }
+        for (i, r) in m.relisted.iter().enumerate() {
+            let path = || format!("{mp}.relisted[{i}].initiative");
+            let id = || r.initiative.clone();
+            match initiatives.get(&r.initiative) {
+                None => self.push(path(), ProblemKind::UnknownInitiative { id: id() }),
+                Some(owner) if *owner == &m.id => self.push(path(), ProblemKind::RelistedOwnInitiative { id: id() }),
+                Some(_) => {}
+            }
+            self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
+        }
+        self.unique_years(|| format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
+        for (ei, e) in m.evaluations.iter().enumerate() {
+            self.year(|| format!("{mp}.evaluations[{ei}].fiscal_year"), e.fiscal_year, false);
+            if let Some(label) = &e.rating {
+                if !self.s.rating_rule.is_label(label) {
+                    self.push(format!("{mp}.evaluations[{ei}].rating"), ProblemKind::UnknownRatingLabel { label: label.clone() });
+                }
+            }
+        }
+    }
+
+    /// An initiative's years: each once, in range, amounts not negative.
+    fn initiative(&mut self, ip: Place, init: &super::Initiative) {
+        self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
+        for (yi, y) in init.years.iter().enumerate() {
+            self.year(|| format!("{ip}.years[{yi}].fiscal_year"), y.fiscal_year, false);
+            self.money(|| format!("{ip}.years[{yi}].budget"), y.budget);
+            self.money(|| format!("{ip}.years[{yi}].settled"), y.settled);
+        }
+    }
+
     fn indicator(&mut self, i: usize, ind: &'a super::Indicator) {
         let ip = Place::Indicator(i);
         self.define(&ind.id, ip);
+        if !(self.wanted)(&ind.id) {
+            for (si, series) in ind.series.iter().enumerate() {
+                self.define(&series.id, Place::Series(i, si));
+            }
+            return;
+        }
         self.title(|| format!("{ip}.name"), &ind.name);
         if ind.series.is_empty() {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);

@@ -69,12 +69,12 @@ fn App() -> impl IntoView {
             <ImportPreview/>
             {move || match page.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
-                Route::Strategy(_) => lazy_page(async move { pages::overview_page().await }),
-                Route::Dashboard(_) => lazy_page(async move { pages::dashboard_page().await }),
-                Route::Files(_) => lazy_page(async move { pages::files_page().await }),
-                Route::Print(_, report) => lazy_page(async move { pages::print_page(report).await }),
-                Route::Edit(_, _) => lazy_page(async move { pages::editor_page().await }),
-                Route::Workshop(_, page) => lazy_page(async move { pages::workshop_page(page).await }),
+                Route::Strategy(_) => pages::lazy_page(async move { pages::overview_page().await }),
+                Route::Dashboard(_) => pages::lazy_page(async move { pages::dashboard_page().await }),
+                Route::Files(_) => pages::lazy_page(async move { pages::files_page().await }),
+                Route::Print(_, report) => pages::lazy_page(async move { pages::print_page(report).await }),
+                Route::Edit(_, _) => pages::lazy_page(async move { pages::editor_page().await }),
+                Route::Workshop(_, page) => pages::lazy_page(async move { pages::workshop_page(page).await }),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{move || state.tr("ページが見つかりません", "Page not found")}</h1>
@@ -87,13 +87,3 @@ fn App() -> impl IntoView {
     }
 }
 
-/// A page whose code is fetched on first use (`pages`): a short notice while it loads.
-fn lazy_page(page: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
-    let state = super::state::use_app();
-    view! {
-        <Suspense fallback=move || view! { <p class="page-loading" data-testid="page-loading">{move || state.tr("読み込み中…", "Loading…")}</p> }>
-            {Suspend::new(page)}
-        </Suspense>
-    }
-    .into_any()
-}

@@ -60,8 +60,9 @@ pub fn ImportPreview() -> impl IntoView {
         </Show>
         {move || state.pending.with(|p| p.as_ref().map(|p| match p {
             Pending::Reading { file } => reading(state, file.clone()).into_any(),
-            Pending::Strategy { .. } => view! { <StrategyPreview/> }.into_any(),
-            Pending::Everything { .. } => view! { <EverythingPreview/> }.into_any(),
+            // Their views are a wasm part of their own, fetched with the first preview.
+            Pending::Strategy { .. } => super::pages::lazy_page(async move { super::pages::strategy_preview().await }),
+            Pending::Everything { .. } => super::pages::lazy_page(async move { super::pages::everything_preview().await }),
         }))}
     }
 }
@@ -123,10 +124,13 @@ fn is_csv(file: &web_sys::File) -> bool {
 /// A dialog: a labelled, modal box; Escape cancels.
 fn dialog(state: AppState, title: String, testid: &'static str, body: AnyView) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
-    // Move the focus into the dialog when it opens (keyboard and screen-reader users).
+    // Move the focus into the dialog when it opens (keyboard and screen-reader users): after
+    // the frame, once the dialog is in the document (its view may arrive as a lazily loaded part).
     Effect::new(move |_| {
         if let Some(el) = node.get() {
-            let _ = el.focus();
+            request_animation_frame(move || {
+                let _ = el.focus();
+            });
         }
     });
     view! {
@@ -229,7 +233,7 @@ fn changes_line(c: Changes, lang: Language) -> String {
 }
 
 #[component]
-fn StrategyPreview() -> impl IntoView {
+pub(super) fn StrategyPreview() -> impl IntoView {
     let state = use_app();
     let Some(Pending::Strategy { file, bytes, imported, existing }) = state.pending.get_untracked() else {
         return ().into_any();
@@ -329,7 +333,7 @@ fn StrategyPreview() -> impl IntoView {
 }
 
 #[component]
-fn EverythingPreview() -> impl IntoView {
+pub(super) fn EverythingPreview() -> impl IntoView {
     let state = use_app();
     let Some(Pending::Everything { file, bytes, all, entries }) = state.pending.get_untracked() else {
         return ().into_any();

@@ -1,11 +1,12 @@
 //! The pages behind a route, each loaded on first use: `#[lazy]` makes each function a split
 //! point, so its page's code (and what only it uses) is cut out of the main wasm into a part
-//! fetched the first time the page opens (scripts/wasm-split.mjs). The start page, the header,
-//! notices and the import preview stay in the main module.
+//! fetched the first time the page opens (scripts/wasm-split.mjs). The start page, the header
+//! and notices stay in the main module; the import preview's dialogs are parts too.
 
 use super::dashboard::Dashboard;
 use super::editor::Editor;
 use super::files_page::FilesPage;
+use super::import_preview::{EverythingPreview, StrategyPreview};
 use super::overview::Overview;
 use super::print::PrintReport;
 use super::route::{Report, WorkshopPage};
@@ -40,4 +41,25 @@ pub fn editor_page() -> AnyView {
 #[lazy]
 pub fn workshop_page(page: WorkshopPage) -> AnyView {
     view! { <Workshop page=page/> }.into_any()
+}
+
+#[lazy]
+pub fn strategy_preview() -> AnyView {
+    view! { <StrategyPreview/> }.into_any()
+}
+
+#[lazy]
+pub fn everything_preview() -> AnyView {
+    view! { <EverythingPreview/> }.into_any()
+}
+
+/// A page whose code is fetched on first use (`pages`): a short notice while it loads.
+pub fn lazy_page(page: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
+    let state = super::state::use_app();
+    view! {
+        <Suspense fallback=move || view! { <p class="page-loading" data-testid="page-loading">{move || state.tr("読み込み中…", "Loading…")}</p> }>
+            {Suspend::new(page)}
+        </Suspense>
+    }
+    .into_any()
 }

@@ -215,3 +215,72 @@ mod tests {
         assert_eq!(selection_of(&s, "goals[9].title"), Selection::Strategy);
     }
 }
+
+#[cfg(test)]
+mod selected_problems {
+    use crate::model::{validate, validate_where, Strategy};
+    use super::{selection_of, Selection};
+    use serde_json::json;
+
+    /// Every entity of the strategy, as the editor selects it.
+    fn selections(s: &Strategy) -> Vec<Selection> {
+        let mut out = Vec::new();
+        for g in &s.goals {
+            out.push(Selection::Goal(g.id.clone()));
+            for m in &g.measures {
+                out.push(Selection::Measure(m.id.clone()));
+                out.extend(m.initiatives.iter().map(|i| Selection::Initiative(i.id.clone())));
+            }
+        }
+        out.extend(s.indicators.iter().map(|i| Selection::Indicator(i.id.clone())));
+        out
+    }
+
+    /// A generated strategy with a problem of every kind the editor shows on an entity.
+    fn broken() -> Strategy {
+        let s = crate::bench::generate::generate(crate::bench::generate::Size::named("town").unwrap(), 5);
+        let mut v = serde_json::to_value(&s).unwrap();
+        let first_indicator = v["indicators"][0]["id"].clone();
+        v["goals"][0]["title"] = json!(" ");
+        v["goals"][0]["sdgs"] = json!([18]);
+        v["goals"][1]["targets"].as_array_mut().unwrap().push(json!("ind-missing"));
+        let m = &mut v["goals"][0]["measures"][0];
+        m["title"] = json!("");
+        m["related"] = json!(["measure-missing"]);
+        m["evaluations"] = json!([{"fiscal_year": 2021, "rating": "Z"}, {"fiscal_year": 2021}]);
+        let i = &mut v["goals"][0]["measures"][0]["initiatives"][0];
+        i["title"] = json!("");
+        i["years"] = json!([{"fiscal_year": 2021, "budget": -5}, {"fiscal_year": 2021}]);
+        i["id"] = first_indicator; // the same id as an indicator: a duplicate
+        let ind = &mut v["indicators"][1];
+        ind["name"] = json!("");
+        ind["series"][0]["actuals"] = json!([{"year": 1800, "value": 1.0}, {"year": 1800, "value": 2.0}]);
+        v["indicators"][2]["series"] = json!([]);
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// Checking only the selected entity's own values (what the editor's 「確認が必要な点」 does
+    /// after every edit, `ui/editor/problems.rs`) finds exactly the problems it shows for it when
+    /// everything is checked — on every entity of the examples, a generated
+    /// strategy and one broken in many places.
+    #[test]
+    fn the_selected_entitys_problems_are_the_same_when_only_it_is_checked() {
+        let mut strategies: Vec<Strategy> = crate::examples::EXAMPLES.iter().map(|e| e.load().unwrap()).collect();
+        strategies.push(broken());
+        let mut shown = 0;
+        for s in &strategies {
+            let all = validate(s);
+            for sel in selections(s) {
+                let id = match &sel {
+                    Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => id.clone(),
+                    Selection::Strategy => unreachable!(),
+                };
+                let of = |list: Vec<crate::model::Problem>| list.into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>();
+                let expected = of(all.clone());
+                assert_eq!(of(validate_where(s, &|x| *x == id)), expected, "{sel:?}");
+                shown += expected.len();
+            }
+        }
+        assert!(shown >= 15, "the broken strategy shows problems on its entities ({shown})");
+    }
+}

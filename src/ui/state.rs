@@ -354,11 +354,16 @@ impl AppState {
                 Ok(bytes) => {
                     // A change waiting to be saved belongs in the comparison (and in any backup).
                     state.flush();
-                    let size = bytes.len();
-                    let opened = open_file(bytes).await;
+                    let read = read_for_preview(state, name.clone(), bytes).await;
                     // The first import also fetches the reading code: check again after it.
                     if still_wanted() {
-                        state.preview(&name, size, opened);
+                        match read {
+                            Ok(pending) => {
+                                state.notice.set(None);
+                                state.pending.set(Some(pending));
+                            }
+                            Err(error) => state.import_failed(&name, error),
+                        }
                     }
                 }
                 Err(Ok(error)) => state.import_failed(&name, error),
@@ -383,11 +388,11 @@ impl AppState {
         }
     }
 
-    /// Shows what importing a file (read by `open_file`) would do.
-    fn preview(&self, name: &str, bytes: usize, opened: Result<format::Opened, ImportError>) {
+    /// What importing a file (read by `format::open`) would do, against what is stored.
+    fn pending_of(&self, name: &str, bytes: usize, opened: format::Opened) -> super::import_preview::Pending {
         use super::import_preview::{EntryStatus, Existing, Pending};
         match opened {
-            Ok(format::Opened::Strategy(imported)) => {
+            format::Opened::Strategy(imported) => {
                 let existing = match self.store.with_value(|s| s.load(&imported.strategy.id)) {
                     Ok(stored) => Some(Existing {
                         title: stored.title.clone(),
@@ -396,10 +401,9 @@ impl AppState {
                     }),
                     Err(_) => None,
                 };
-                self.notice.set(None);
-                self.pending.set(Some(Pending::Strategy { file: name.to_owned(), bytes, imported, existing }));
+                Pending::Strategy { file: name.to_owned(), bytes, imported, existing }
             }
-            Ok(format::Opened::Everything(all)) => {
+            format::Opened::Everything(all) => {
                 let entries = all
                     .strategies
                     .iter()
@@ -412,10 +416,8 @@ impl AppState {
                         Err(_) => EntryStatus::New,
                     })
                     .collect();
-                self.notice.set(None);
-                self.pending.set(Some(Pending::Everything { file: name.to_owned(), bytes, all, entries }));
+                Pending::Everything { file: name.to_owned(), bytes, all, entries }
             }
-            Err(error) => self.import_failed(name, error),
         }
     }
 
@@ -614,4 +616,13 @@ impl AppState {
 #[lazy]
 fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
     files::timed("shirube:import", || format::open(&bytes))
+}
+
+/// [`open_file`], then what importing it would do (`format::compare` against what is stored):
+/// the import preview's data, in the same wasm part as the reading.
+#[lazy]
+fn read_for_preview(state: AppState, name: String, bytes: Vec<u8>) -> Result<super::import_preview::Pending, ImportError> {
+    let size = bytes.len();
+    let opened = files::timed("shirube:import", || format::open(&bytes))?;
+    Ok(state.pending_of(&name, size, opened))
 }

@@ -143,11 +143,20 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::All);
     let ja = move || state.lang() == crate::storage::Language::Ja;
+    // The goals, compared by identity: an edit elsewhere (an indicator's actual value) leaves
+    // every goal's `Arc` as it was, so the goal, measure and initiative lines are not made again.
+    let goals = Memo::new_with_compare(
+        move |_| state.open.with(|o| o.as_ref().map(|s| s.goals.clone()).unwrap_or_default()),
+        |old, new| !matches!((old, new), (Some(a), Some(b)) if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))),
+    );
     let tree = Memo::new(move |_| {
         let q = query.get();
         let ja = ja();
         let f = filter.get();
-        state.open.with(|o| o.as_ref().map(|s| lines(s, ja, &q, &f))).unwrap_or_default()
+        goals.track();
+        let make = |o: &Option<Strategy>| o.as_ref().map(|s| lines(s, ja, &q, &f)).unwrap_or_default();
+        // Which measures have a KPI behind its path changes with any indicator's values.
+        if f == Filter::Behind { state.open.with(make) } else { state.open.with_untracked(make) }
     });
     let kept = StoredValue::new(IndicatorLines::default());
     let indicators = Memo::new(move |_| {

@@ -1,7 +1,7 @@
 //! Validation shown where the user is: the problems of the selected goal, measure, initiative or
 //! indicator above its form.
 
-use crate::model::{validate, Severity};
+use crate::model::{validate_where, Severity};
 use crate::ui::i18n;
 use crate::ui::route::{selection_of, Selection};
 use crate::ui::state::use_app;
@@ -13,12 +13,16 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
     let state = use_app();
     let problems = Memo::new(move |_| {
         let sel = selection.get();
-        if sel == Selection::Strategy {
-            return Vec::new();
-        }
+        let selected = match &sel {
+            Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => id.clone(),
+            Selection::Strategy => return Vec::new(),
+        };
+        // Only the selected entity's own values are checked (with what needs the whole
+        // strategy: duplicate ids, references): this runs after every edit.
+        let wanted = |id: &crate::model::Id| *id == selected;
         state
             .open
-            .with(|o| o.as_ref().map(|s| validate(s).into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>()))
+            .with(|o| o.as_ref().map(|s| validate_where(s, &wanted).into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>()))
             .unwrap_or_default()
     });
     move || {
@@ -37,3 +41,4 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
         })
     }
 }
+
