@@ -230,20 +230,28 @@ pub(super) fn read_current(text: &str) -> Option<Imported> {
 
 fn read_current_of(text: &str, current: u64) -> Option<Imported> {
     use serde::Deserialize;
-    use serde_json::value::RawValue;
+    /// The file in one pass over its text; any doubt (a header of another kind or version, a
+    /// field of another type, a duplicate key) is an error here, and the full path decides.
+    #[derive(Deserialize)]
+    struct CurrentFile<'a> {
+        #[serde(borrow)]
+        format: std::borrow::Cow<'a, str>,
+        version: u64,
+        #[serde(default)]
+        exported_at: String,
+        #[serde(default)]
+        generator: String,
+        strategy: Strategy,
+    }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let fields: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
-    let small = |key: &str| fields.get(key).and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok());
-    let head = serde_json::json!({ "format": small("format")?, "version": small("version")? });
-    if check_header(&head, FORMAT_NAME, current).ok()? != current {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let file = CurrentFile::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    if file.format != FORMAT_NAME || file.version != current {
         return None;
     }
-    let mut de = serde_json::Deserializer::from_str(fields.get("strategy")?.get());
-    let strategy = Strategy::deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    let text_field = |key: &str| small(key).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    let problems = validate(&strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
-    Some(Imported { strategy, problems, migrated_from: None, exported_at: text_field("exported_at"), generator: text_field("generator") })
+    let problems = validate(&file.strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
+    Some(Imported { strategy: file.strategy, problems, migrated_from: None, exported_at: file.exported_at, generator: file.generator })
 }
 
 /// What storage reads back: the strategy [`read`] finds, without saying where a text is wrong

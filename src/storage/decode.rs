@@ -21,10 +21,17 @@ pub(super) fn decode_as(text: &str, id: &Id) -> Option<(Strategy, String)> {
 /// A cheap look at stored text: is it a Shirube envelope at all? (Used before overwriting, so
 /// that garbage is kept rather than silently replaced.)
 pub(super) fn looks_like_envelope(text: &str) -> bool {
+    /// Checked without building the strategy (this runs before every save, over the whole
+    /// stored text): JSON throughout, the format's name, and a strategy that is an object.
+    #[derive(serde::Deserialize)]
+    struct Head<'a> {
+        #[serde(borrow)]
+        format: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        strategy: &'a serde_json::value::RawValue,
+    }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .is_some_and(|v| v.get("format").and_then(Value::as_str) == Some(FORMAT_NAME) && v.get("strategy").is_some_and(Value::is_object))
+    serde_json::from_str::<Head>(text).is_ok_and(|h| h.format == FORMAT_NAME && h.strategy.get().starts_with('{'))
 }
 
 /// What a backup list shows, read without a full import: `(id, title, municipality)`.

@@ -111,12 +111,14 @@ impl Store {
         let key = keys::strategy(&strategy.id);
         let text = export_compact(strategy, now);
         let mut entries = self.summaries()?;
-        let previous = self.backend.get(&key)?;
-        if let Some(old) = previous.as_deref().filter(|old| !looks_like_envelope(old)) {
-            // Never overwrite what the user has not seen: keep it as garbage first.
-            self.quarantine(&key, old)?;
-        }
-        let previous = previous.filter(|old| looks_like_envelope(old));
+        let previous = match self.backend.get(&key)? {
+            Some(old) if !looks_like_envelope(&old) => {
+                // Never overwrite what the user has not seen: keep it as garbage first.
+                self.quarantine(&key, &old)?;
+                None
+            }
+            previous => previous,
+        };
         self.backend.set(&key, &text)?;
         entries.retain(|e| e.id != strategy.id);
         entries.push(StrategySummary::of(strategy, now));
