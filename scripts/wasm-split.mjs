@@ -59,14 +59,16 @@ for (const f of fs.readdirSync(splitDir)) {
 }
 const wasmFiles = fs.readdirSync(pkgDir).filter((f) => f.endsWith('.wasm')).sort();
 
-// 3. optimise (release), two at a time on a small machine
+// 3. optimise (release), two at a time on a small machine. SHIRUBE_WASM_NAMES=1 keeps the function
+//    names (wasm-opt -g), for a browser profile that says which Rust function costs what.
+const KEEP_NAMES = process.env.SHIRUBE_WASM_NAMES === '1' ? ['-g'] : [];
 async function optimise() {
   const queue = [...wasmFiles];
   const workers = Array.from({ length: Math.max(1, Math.min(4, os.cpus().length)) }, async () => {
     for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
       const file = path.join(pkgDir, f);
       await new Promise((resolve, reject) => {
-        const p = spawn('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, file, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const p = spawn('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, ...KEEP_NAMES, file, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
         let err = '';
         p.stderr.on('data', (d) => { err += d; });
         p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt ${f}: exit ${code}\n${err}`))));

@@ -7,7 +7,9 @@
 
 use super::{FiscalYear, Id, Money, Series, Strategy, Target};
 use super::fiscal_year::{MAX_YEAR, MIN_YEAR};
-use std::collections::{HashMap, HashSet};
+// Fx hashing: validation hashes every id of the strategy after each edit, and SipHash (the
+// standard one, made to resist flooding by untrusted keys) was a fifth of it in the profile.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -96,7 +98,7 @@ pub fn validate(s: &Strategy) -> Vec<Problem> {
 /// for the selected entity's problems, and on a large strategy the skipped checks are most of
 /// the work.
 pub fn validate_where(s: &Strategy, wanted: &dyn Fn(&Id) -> bool) -> Vec<Problem> {
-    let mut v = Validator { s, problems: Vec::new(), seen: HashMap::new(), wanted };
+    let mut v = Validator { s, problems: Vec::new(), seen: HashMap::default(), wanted };
     v.run();
     v.problems
 }
@@ -250,7 +252,7 @@ impl<'a> Validator<'a> {
             self.indicator(i, ind);
         }
         // Definitions of goals, measures and initiatives first, so references can be checked.
-        let mut initiatives: HashMap<&Id, &Id> = HashMap::new(); // initiative → owning measure
+        let mut initiatives: HashMap<&Id, &Id> = HashMap::default(); // initiative → owning measure
         for (gi, g) in s.goals.iter().enumerate() {
             self.define(&g.id, Place::Goal(gi));
             for (mi, m) in g.measures.iter().enumerate() {
@@ -264,7 +266,7 @@ impl<'a> Validator<'a> {
         let indicators: HashSet<&Id> = s.indicators.iter().map(|i| &i.id).collect();
         let measures: HashSet<&Id> = s.measures().map(|(_, m)| &m.id).collect();
         let national: HashSet<&Id> = s.national_framework.goals.iter().map(|g| &g.id).collect();
-        let mut used: HashSet<&Id> = HashSet::new();
+        let mut used: HashSet<&Id> = HashSet::default();
         for (gi, g) in s.goals.iter().enumerate() {
             let gp = Place::Goal(gi);
             let goal_wanted = (self.wanted)(&g.id);

@@ -41,50 +41,14 @@ extern "C" {
     fn on(this: &ECharts, event: &str, handler: &js_sys::Function);
 }
 
-/// index.html names the ECharts script with a type browsers neither fetch nor run; the real
-/// script is made from it when the first chart is shown.
-const DEFERRED_ECHARTS: &str = r#"script[type="application/x-shirube-deferred"]"#;
-
-thread_local! {
-    /// The one load of the ECharts script, shared by every chart waiting for it.
-    static ECHARTS_LOAD: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
-}
-
+/// Whether the page has ECharts (the single file inlines it; otherwise `load_echarts` adds it).
 fn echarts_present() -> bool {
-    web_sys::window().is_some_and(|w| js_sys::Reflect::get(&w, &"echarts".into()).is_ok_and(|e| e.is_object()))
+    super::files::global_present("echarts")
 }
 
-/// Loads the ECharts script once (unless the page already has it: the single file inlines it).
+/// Loads the ECharts script once; index.html names it with a type browsers neither fetch nor run.
 async fn load_echarts() -> Result<(), JsValue> {
-    if echarts_present() {
-        return Ok(());
-    }
-    let promise = ECHARTS_LOAD.with(|cell| -> Result<js_sys::Promise, JsValue> {
-        if let Some(p) = cell.borrow().as_ref() {
-            return Ok(p.clone());
-        }
-        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-        let deferred = document.query_selector(DEFERRED_ECHARTS)?.ok_or("no ECharts script named in the page")?;
-        let script: web_sys::HtmlScriptElement = document.create_element("script")?.unchecked_into();
-        for attr in ["src", "integrity", "crossorigin"] {
-            if let Some(v) = deferred.get_attribute(attr) {
-                script.set_attribute(attr, &v)?;
-            }
-        }
-        let promise = js_sys::Promise::new(&mut |resolve, reject| {
-            script.set_onload(Some(&resolve));
-            script.set_onerror(Some(&reject));
-        });
-        document.head().ok_or("no head")?.append_child(&script)?;
-        *cell.borrow_mut() = Some(promise.clone());
-        Ok(promise)
-    })?;
-    let loaded = wasm_bindgen_futures::JsFuture::from(promise).await;
-    if loaded.is_err() {
-        // Let a later chart try again (the network may be back).
-        ECHARTS_LOAD.with(|cell| cell.borrow_mut().take());
-    }
-    loaded.map(|_| ())
+    super::files::load_deferred_script("echarts", "echarts.shirube").await
 }
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -204,13 +168,19 @@ pub fn ChartView(
                 }
             }
         }
-        let merge = json(&serde_json::json!({ "replaceMerge": ["series"] }));
-        live.with_value(|l| {
-            if let Some(l) = l {
-                if l.chart.set_option(&json(&option), &merge).is_err() {
-                    set_failed.set(true);
+        // Handed to ECharts at the next frame, not inside this effect: an edit's other DOM
+        // updates (its status, the outline) do not wait for the chart, which was about half of an
+        // edit's time with "large" open (`BENCH_PROFILE=edit`). The chart is drawn in that frame.
+        request_animation_frame(move || {
+            let merge = json(&serde_json::json!({ "replaceMerge": ["series"] }));
+            // The chart may have gone meanwhile (its page closed): then there is nothing to draw.
+            let _ = live.try_with_value(|l| {
+                if let Some(l) = l {
+                    if l.chart.set_option(&json(&option), &merge).is_err() {
+                        set_failed.try_set(true);
+                    }
                 }
-            }
+            });
         });
     });
     on_cleanup(move || live.set_value(None));

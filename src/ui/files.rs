@@ -124,6 +124,54 @@ mod browser {
         Ok(())
     }
 
+    thread_local! {
+        /// One load per deferred script, shared by everyone waiting for it.
+        static SCRIPT_LOADS: std::cell::RefCell<Vec<(&'static str, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Whether the page has the global `name` (an object: a loaded library).
+    pub fn global_present(name: &str) -> bool {
+        web_sys::window().is_some_and(|w| js_sys::Reflect::get(&w, &name.into()).is_ok_and(|e| e.is_object()))
+    }
+
+    /// Loads, once, a script that index.html names with a type browsers neither fetch nor run
+    /// (`application/x-shirube-deferred`, its file name holding `file`), unless the page already
+    /// has its global (the single file inlines such scripts): ECharts with the first chart, the
+    /// assembler with the first example or hand-out. The first visit downloads neither.
+    pub async fn load_deferred_script(global: &'static str, file: &'static str) -> Result<(), JsValue> {
+        if global_present(global) {
+            return Ok(());
+        }
+        let promise = SCRIPT_LOADS.with(|cell| -> Result<js_sys::Promise, JsValue> {
+            if let Some((_, p)) = cell.borrow().iter().find(|(g, _)| *g == global) {
+                return Ok(p.clone());
+            }
+            let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+            let selector = format!(r#"script[type="application/x-shirube-deferred"][src*="{file}"]"#);
+            let deferred = document.query_selector(&selector)?.ok_or_else(|| format!("no script {file} named in the page"))?;
+            let script: web_sys::HtmlScriptElement = document.create_element("script")?.unchecked_into();
+            for attr in ["src", "integrity", "crossorigin"] {
+                if let Some(v) = deferred.get_attribute(attr) {
+                    script.set_attribute(attr, &v)?;
+                }
+            }
+            let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                script.set_onload(Some(&resolve));
+                script.set_onerror(Some(&reject));
+            });
+            document.head().ok_or("no head")?.append_child(&script)?;
+            cell.borrow_mut().push((global, promise.clone()));
+            Ok(promise)
+        })?;
+        let loaded = wasm_bindgen_futures::JsFuture::from(promise).await;
+        if loaded.is_err() {
+            // Let a later attempt try again (the network may be back).
+            SCRIPT_LOADS.with(|cell| cell.borrow_mut().retain(|(g, _)| *g != global));
+            return Err(JsValue::from_str(&format!("{file}: the script could not be loaded")));
+        }
+        Ok(())
+    }
+
     #[wasm_bindgen::prelude::wasm_bindgen]
     extern "C" {
         /// `web/assemble.js`: a file of `dist/` (relative to the page), answered from the
@@ -135,11 +183,17 @@ mod browser {
     /// The bytes of a file that comes with the app (`dist/<path>`); `Err` is what the browser
     /// said (offline with nothing cached, the server gave an error).
     pub async fn fetch_file(path: &str) -> Result<Vec<u8>, String> {
+        load_assembler().await?;
         let response = fetch_file_js(path).map_err(|e| js_error(&e))?;
         let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(response).await.map_err(|e| js_error(&e))?.unchecked_into();
         let buffer = response.array_buffer().map_err(|e| js_error(&e))?;
         let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|e| js_error(&e))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// web/assemble.js (`ShirubeAssembler`), loaded when first needed.
+    pub async fn load_assembler() -> Result<(), String> {
+        load_deferred_script("ShirubeAssembler", "assemble-").await.map_err(|e| js_error(&e))
     }
 
     /// Runs `f` between two performance marks and records a measure named `name`, which the

@@ -91,6 +91,7 @@ fn HandoutApp(text: String) -> impl IntoView {
 
 /// Asks web/assemble.js to build the hand-out of `file_json` and offer it as `name`.
 async fn download_handout(file_json: &str, name: &str) -> Result<(), String> {
+    super::files::load_assembler().await?;
     let window = web_sys::window().ok_or("no window")?;
     let assembler = js_sys::Reflect::get(&window, &JsValue::from_str("ShirubeAssembler")).map_err(|_| "no assembler")?;
     let f = js_sys::Reflect::get(&assembler, &JsValue::from_str("downloadHandout")).ok();

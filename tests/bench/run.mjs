@@ -24,7 +24,7 @@ const add = (key, v) => { (samples[key] ??= []).push(v); };
 const log = (...a) => console.log('[bench]', ...a);
 
 // ── 1. dist/ sizes ───────────────────────────────────────────────────────
-const dist = path.join(ROOT, 'dist');
+const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
 // Every file, sub-folders too (the wasm parts are in dist/wasm-<hash>/), named as URLs are.
 const files = fs.readdirSync(dist, { recursive: true }).map((f) => f.split(path.sep).join('/'))
   .filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort().map((file) => {
@@ -34,7 +34,7 @@ const files = fs.readdirSync(dist, { recursive: true }).map((f) => f.split(path.
 
 // ── the static server (the same one the e2e tests use) ───────────────────
 const server = spawn(process.execPath, [path.join(ROOT, 'tests/e2e/static-server.mjs')], {
-  env: { ...process.env, E2E_PORT: String(PORT), E2E_BASE_PATH: BASE_PATH, E2E_SERVER_LOG_FILE: path.join(OUT, 'static-server.log') },
+  env: { ...process.env, E2E_DIST: dist, E2E_PORT: String(PORT), E2E_BASE_PATH: BASE_PATH, E2E_SERVER_LOG_FILE: path.join(OUT, 'static-server.log') },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 for (let i = 0; i < 100; i++) {
@@ -190,6 +190,67 @@ async function dashboardTime(page, id) {
       await new Promise((r) => requestAnimationFrame(r));
     }
   }, id);
+}
+
+/** `BENCH_PROFILE=edit`: instead of the figures, 100 edits with "large" open under the browser's
+ *  sampling profiler; prints the functions that cost the most (self and with what they call) and
+ *  writes target/bench/edit-large.cpuprofile (open it in Chromium's DevTools, Performance tab).
+ *  Wasm function names need a build that keeps them: SHIRUBE_WASM_NAMES=1 (scripts/wasm-split.mjs). */
+async function profileEdits() {
+  const { context, page } = await freshPage();
+  await page.goto(BASE);
+  await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+  await importThroughInput(page, 'large');
+  const indicator = JSON.parse(dataText.large).strategy.indicators[0].id;
+  await page.goto(`${BASE}#/s/${ids.large}/edit/indicator/${indicator}`);
+  await page.waitForSelector('[data-testid="actual-0-2029"]', { timeout: 60_000 });
+  await editTimes(page, 'actual-0-2029', 'series-status-0', 20);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const times = await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.edits);
+  const { profile } = await cdp.send('Profiler.stop');
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'edit-large.cpuprofile'), JSON.stringify(profile));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+  const self = new Map();
+  const total = new Map();
+  const skip = new Set(['(idle)', '(program)', '(root)', '(garbage collector)']);
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    let n = byId.get(id);
+    self.set(name(n), (self.get(name(n)) ?? 0) + dt);
+    if (!skip.has(name(n))) busy += dt;
+    const seen = new Set();
+    for (; n; n = parent.get(n.id)) seen.add(name(n));
+    for (const f of seen) total.set(f, (total.get(f) ?? 0) + dt);
+  });
+  const sorted = [...times].sort((a, b) => a - b);
+  log(`${times.length} edits: median ${sorted[Math.floor(times.length / 2)].toFixed(1)} ms; busy (not idle) ${busy.toFixed(0)} ms over the profile; GC ${(self.get('(garbage collector)') ?? 0).toFixed(0)} ms`);
+  const top = (map, title) => {
+    log(title);
+    for (const [f, ms] of [...map].filter(([f]) => !skip.has(f)).sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+      console.log(`${(ms / times.length).toFixed(3).padStart(8)} ms/edit  ${f.slice(0, 150)}`);
+    }
+  };
+  top(self, 'self time per edit');
+  top(total, 'with what it calls, per edit');
+  await context.close();
+}
+
+if (process.env.BENCH_PROFILE === 'edit') {
+  try {
+    await profileEdits();
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  process.exit(0);
 }
 
 try {
