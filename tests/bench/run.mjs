@@ -192,27 +192,39 @@ async function dashboardTime(page, id) {
   }, id);
 }
 
-/** `BENCH_PROFILE=edit`: instead of the figures, 100 edits with "large" open under the browser's
- *  sampling profiler; prints the functions that cost the most (self and with what they call) and
- *  writes target/bench/edit-large.cpuprofile (open it in Chromium's DevTools, Performance tab).
- *  Wasm function names need a build that keeps them: SHIRUBE_WASM_NAMES=1 (scripts/wasm-split.mjs). */
-async function profileEdits() {
+/** `BENCH_PROFILE=edit` or `BENCH_PROFILE=import`: instead of the figures, 100 edits with "large"
+ *  open (or 5 imports of "large") under the browser's sampling profiler; prints the functions
+ *  that cost the most (self, and with what they call) and writes target/bench/<kind>-large.cpuprofile
+ *  (open it in Chromium's DevTools, Performance tab). Wasm function names need a build that keeps
+ *  them: SHIRUBE_WASM_NAMES=1 (scripts/wasm-split.mjs). */
+async function profile(kind) {
   const { context, page } = await freshPage();
   await page.goto(BASE);
   await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
   await importThroughInput(page, 'large');
   const indicator = JSON.parse(dataText.large).strategy.indicators[0].id;
-  await page.goto(`${BASE}#/s/${ids.large}/edit/indicator/${indicator}`);
-  await page.waitForSelector('[data-testid="actual-0-2029"]', { timeout: 60_000 });
-  await editTimes(page, 'actual-0-2029', 'series-status-0', 20);
+  if (kind === 'edit') {
+    await page.goto(`${BASE}#/s/${ids.large}/edit/indicator/${indicator}`);
+    await page.waitForSelector('[data-testid="actual-0-2029"]', { timeout: 60_000 });
+    await editTimes(page, 'actual-0-2029', 'series-status-0', 20);
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  const times = await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.edits);
+  const times = [];
+  if (kind === 'edit') {
+    times.push(...await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.edits));
+  } else {
+    for (let i = 0; i < 5; i++) {
+      const r = await importThroughInput(page, 'large');
+      times.push(r.import + r.store);
+      log(`import ${r.import.toFixed(1)} ms + store ${r.store.toFixed(1)} ms; JSON.parse ${r.parse.toFixed(1)} ms`);
+    }
+  }
   const { profile } = await cdp.send('Profiler.stop');
   fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(path.join(OUT, 'edit-large.cpuprofile'), JSON.stringify(profile));
+  fs.writeFileSync(path.join(OUT, `${kind}-large.cpuprofile`), JSON.stringify(profile));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -220,32 +232,31 @@ async function profileEdits() {
   const self = new Map();
   const total = new Map();
   const skip = new Set(['(idle)', '(program)', '(root)', '(garbage collector)']);
-  let busy = 0;
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     let n = byId.get(id);
     self.set(name(n), (self.get(name(n)) ?? 0) + dt);
-    if (!skip.has(name(n))) busy += dt;
     const seen = new Set();
     for (; n; n = parent.get(n.id)) seen.add(name(n));
     for (const f of seen) total.set(f, (total.get(f) ?? 0) + dt);
   });
   const sorted = [...times].sort((a, b) => a - b);
-  log(`${times.length} edits: median ${sorted[Math.floor(times.length / 2)].toFixed(1)} ms; busy (not idle) ${busy.toFixed(0)} ms over the profile; GC ${(self.get('(garbage collector)') ?? 0).toFixed(0)} ms`);
+  log(`${times.length} × ${kind}: median ${sorted[Math.floor(times.length / 2)].toFixed(1)} ms; GC ${((self.get('(garbage collector)') ?? 0) / times.length).toFixed(2)} ms each`);
   const top = (map, title) => {
-    log(title);
+    log(`${title}, per ${kind}`);
     for (const [f, ms] of [...map].filter(([f]) => !skip.has(f)).sort((a, b) => b[1] - a[1]).slice(0, 30)) {
-      console.log(`${(ms / times.length).toFixed(3).padStart(8)} ms/edit  ${f.slice(0, 150)}`);
+      console.log(`${(ms / times.length).toFixed(3).padStart(9)} ms  ${f.slice(0, 150)}`);
     }
   };
-  top(self, 'self time per edit');
-  top(total, 'with what it calls, per edit');
+  top(self, 'self time');
+  top(total, 'with what it calls');
   await context.close();
 }
 
-if (process.env.BENCH_PROFILE === 'edit') {
+if (process.env.BENCH_PROFILE) {
+  if (!['edit', 'import'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit or import');
   try {
-    await profileEdits();
+    await profile(process.env.BENCH_PROFILE);
   } finally {
     await browser.close();
     server.kill();
