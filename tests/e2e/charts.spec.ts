@@ -193,6 +193,8 @@ test('names from users are text in labels and tooltips: nothing runs', async ({ 
 test('charts are disposed when their view goes away: 50 round trips leak nothing', async ({ page, openApp, pageErrors }) => {
   await openApp();
   await page.getByTestId('example-kitamoto').click();
+  // The example is fetched and read first: its overview is there before its address is taken.
+  await expect(page.getByTestId('overview')).toBeVisible();
   const overview = page.url();
   for (let i = 0; i < 50; i++) {
     await page.getByTestId('to-dashboard').click();

@@ -153,7 +153,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
         let q = query.get();
         let ja = ja();
         let f = filter.get();
-        goals.track();
+        goals.with(|_| ());
         let make = |o: &Option<Strategy>| o.as_ref().map(|s| lines(s, ja, &q, &f)).unwrap_or_default();
         // Which measures have a KPI behind its path changes with any indicator's values.
         if f == Filter::Behind { state.open.with(make) } else { state.open.with_untracked(make) }
