@@ -216,7 +216,8 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+// Native only: it uses the benchmark's generator.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod selected_problems {
     use crate::model::{validate, validate_where, Strategy};
     use super::{selection_of, Selection};
