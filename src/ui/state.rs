@@ -611,18 +611,22 @@ impl AppState {
 }
 
 /// Reads a strategy file or a backup of everything (`format::open`, timed as "shirube:import").
-/// The full reading path (errors with their place, migration) is a wasm part of its own,
-/// fetched on the first import (`#[lazy]`); opening the app reads storage without it.
-#[lazy]
-fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
-    files::timed("shirube:import", || format::open(&bytes))
+/// The full reading path (errors with their place, migration) is in wasm parts fetched when
+/// first used (`#[lazy]` below); opening the app reads storage without it.
+fn read_file(bytes: &[u8]) -> Result<format::Opened, ImportError> {
+    files::timed("shirube:import", || format::open(bytes))
 }
 
-/// [`open_file`], then what importing it would do (`format::compare` against what is stored):
+/// [`read_file`] for an example.
+#[lazy]
+fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
+    read_file(&bytes)
+}
+
+/// [`read_file`], then what importing it would do (`format::compare` against what is stored):
 /// the import preview's data, in the same wasm part as the reading.
 #[lazy]
 fn read_for_preview(state: AppState, name: String, bytes: Vec<u8>) -> Result<super::import_preview::Pending, ImportError> {
-    let size = bytes.len();
-    let opened = files::timed("shirube:import", || format::open(&bytes))?;
-    Ok(state.pending_of(&name, size, opened))
+    let opened = read_file(&bytes)?;
+    Ok(state.pending_of(&name, bytes.len(), opened))
 }
