@@ -200,6 +200,13 @@
     });
   }
 
+  /** The wasm parts of an inlined block: a hand-out shows one strategy, not the examples. */
+  function wasmPartsOnly(chunks) {
+    var out = {};
+    Object.keys(chunks).forEach(function (name) { if (/\.wasm$/.test(name)) out[name] = chunks[name]; });
+    return out;
+  }
+
   /** This page's own pieces: from its inlined elements (single file), else fetched (hosted). */
   function gatherPieces() {
     var doc = root.document;
@@ -216,7 +223,7 @@
         split: boot.slice(0, glueAt),
         glue: boot.slice(glueAt + SPLIT_MARKER.length, at),
         wasmBase64: wasmEl.textContent,
-        chunks: JSON.parse(doc.getElementById('shirube-chunks').textContent),
+        chunks: wasmPartsOnly(JSON.parse(doc.getElementById('shirube-chunks').textContent)),
       });
     }
     var fetchOk = function (name) {

@@ -70,6 +70,12 @@ test('the single file makes a hand-out from its own pieces', async ({ page, cont
   const dir = tempDir('single-handout');
   const saved = path.join(dir, 'handout.html');
   await download.saveAs(saved);
+  // The hand-out carries the wasm parts it may need, not the examples the single file carries.
+  const chunks = (html: string) => Object.keys(JSON.parse(html.match(/<script type="application\/json" id="shirube-chunks">([^<]*)<\/script>/)![1]));
+  expect(chunks(fs.readFileSync(SINGLE_FILE, 'utf8'))).toContain('examples/kitamoto.json');
+  const parts = chunks(fs.readFileSync(saved, 'utf8'));
+  expect(parts.length).toBeGreaterThan(10);
+  expect(parts.filter((name) => !name.endsWith('.wasm'))).toEqual([]);
   const handout = await context.newPage();
   await trackAppStart(handout);
   await handout.goto(pathToFileURL(saved).href);
