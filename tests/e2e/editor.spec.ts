@@ -527,3 +527,24 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   expect(after.indicators.some((i: any) => i.name === 'ふるさと納税寄附件数')).toBe(true);
   expect(pageErrors).toEqual([]);
 });
+
+test('leaving the editor while a field holds typed text does not break the app', async ({ page, openApp, pageErrors }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-indicator').filter({ hasText: '出生数' }).click();
+  // A number, a text and a year field, each typed into (not committed) while the address
+  // changes under it: the field is removed with the focus, and its change event comes after
+  // the editor is gone.
+  for (const field of ['actual-0-2023', 'indicator-name', 'baseline-year-0']) {
+    await page.getByTestId(field).fill('381');
+    await page.evaluate(() => { location.hash = '#/'; });
+    await expect(page.getByTestId('strategy-list')).toBeVisible();
+    await page.goBack();
+    await expect(page.getByTestId('indicator-heading')).toContainText('出生数');
+  }
+  // The app still works: the list opens, and the example is there once.
+  await page.evaluate(() => { location.hash = '#/'; });
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  expect(pageErrors).toEqual([]);
+});

@@ -34,6 +34,12 @@ fn is_commit_enter(ev: &leptos::ev::KeyboardEvent, composing: RwSignal<bool>) ->
     commit
 }
 
+/// Whether a field is gone: one removed while it had the focus (the page changed under it)
+/// still gets its `change` event, after its signals were disposed. Nothing to commit then.
+fn gone(own: RwSignal<bool>) -> bool {
+    own.try_get_untracked().is_none()
+}
+
 /// A one-line or multi-line text field.
 #[component]
 pub fn TextField(
@@ -48,6 +54,9 @@ pub fn TextField(
     let id = field_id("f");
     let composing = RwSignal::new(false);
     let commit = move |ev: &leptos::ev::Event| {
+        if gone(composing) {
+            return;
+        }
         mark_dirty(ev, false);
         let text = event_target_value(ev);
         if text != value.get_untracked() {
@@ -115,7 +124,7 @@ pub fn NumberField(
     let composing = RwSignal::new(false);
     let shown = move |v: Option<f64>| v.map(i18n::number).unwrap_or_default();
     let commit = move |ev: &leptos::ev::Event| {
-        if composing.get_untracked() {
+        if gone(composing) || composing.get_untracked() {
             return;
         }
         mark_dirty(ev, false);
@@ -196,6 +205,9 @@ pub fn YearField(
                 aria-invalid=move || error.get().then_some("true")
                 on:input=move |ev| mark_dirty(&ev, true)
                 on:change=move |ev| {
+                    if gone(error) {
+                        return;
+                    }
                     mark_dirty(&ev, false);
                     let text = event_target_value(&ev);
                     let parsed = if text.trim().is_empty() { Ok(None) } else { FiscalYear::parse(&text).map(Some) };
