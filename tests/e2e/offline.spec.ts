@@ -76,7 +76,9 @@ test('works offline after the first visit, then offers a new version without rel
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/sw-build.mjs'), copy]);
   expect(fs.readFileSync(path.join(copy, 'sw.js'), 'utf8')).not.toBe(before);
 
-  // The next visit still shows the version in use, and says a new one is there.
+  // The next visit still shows the version in use, and says a new one is there. A visit is a
+  // document load (which makes the browser check sw.js), not a hash change in the open page.
+  await page.goto('about:blank');
   await page.goto(`${server.url}#/`);
   await appStarted(page);
   expect(await page.title()).not.toMatch(/^v2 /);
