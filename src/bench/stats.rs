@@ -160,6 +160,8 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "edit_chart_large", "edit one actual → chart, large", "ms", Some((50.0, Held::P95))),
         figure(raw, "edit_dom_town", "edit one actual → DOM, town (large is 25× town)", "ms", None),
         single("edit large / edit town (median)", "×", ratio(m("edit_dom_large"), m("edit_dom_town")), None, None),
+        figure(raw, "edit_dom_huge", "edit one actual → DOM, huge (5× large; open, not stored)", "ms", None),
+        single("edit huge / edit large (median)", "×", ratio(m("edit_dom_huge"), m("edit_dom_large")), None, raw.missing.get("edit_dom_huge").cloned()),
         figure(raw, "autosave_large", "autosave large (serialise + write)", "ms", None),
         figure(raw, "dashboard_large", "dashboard with large: all charts drawn", "ms", Some((1000.0, Held::Median))),
         figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
@@ -254,6 +256,7 @@ mod tests {
         assert_eq!((floor.median, floor.met), (Some(2.0), None), "medians 20 / 10, no budget of its own");
         let edit = get("edit one actual → DOM, large");
         assert_eq!((edit.median, edit.p95, edit.met), (Some(5.0), Some(40.0), Some(false)));
+        assert_eq!(get("edit huge / edit large").median, None, "no huge edits measured, no ratio");
         assert_eq!(get("dashboard").met, None);
         let t = table(&r);
         assert!(t.contains("NOT met") && t.contains("met"), "{t}");

@@ -6,7 +6,7 @@
 //   node tests/files/make-bad.mjs
 //
 // The files are committed; this script says how each was made and makes them again. The
-// 20 MB file is not here: the tests build it in memory (native: tests/import_corpus.rs;
+// 80 MB file is not here: the tests build it in memory (native: tests/import_corpus.rs;
 // browser: tests/e2e/import.spec.ts), since only its size matters.
 // Read by: tests/import_corpus.rs (every file through format::open + i18n, natively) and
 // tests/e2e/import.spec.ts (every file through the real file input in Chromium).
@@ -230,9 +230,9 @@ for (const [name, [contents, expect, why]] of Object.entries(corpus)) {
   fs.writeFileSync(path.join(DIR, name), contents);
   expected[name] = expect === 'valid' ? { valid: true, why } : { expect, why };
 }
-expected['(generated) 20 MB'] = {
-  expect: ['ファイルが大きすぎます（20 MB）。読み込めるのは 16 MB までです'],
-  why: 'over the 16 MiB limit: refused by its size before it is read (built by the tests, not stored here)',
+expected['(generated) 80 MB'] = {
+  expect: ['ファイルが大きすぎます（80 MB）。読み込めるのは 64 MB までです'],
+  why: 'over the 64 MiB limit: refused by its size before it is read (built by the tests, not stored here)',
 };
 fs.writeFileSync(path.join(DIR, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
 console.log(`${Object.keys(corpus).length} files and expected.json written to ${DIR}`);
