@@ -88,19 +88,18 @@ impl Problem {
 
 /// Every problem of the strategy, errors and warnings, in document order.
 pub fn validate(s: &Strategy) -> Vec<Problem> {
-    validate_where(s, &|_| true)
+    Validator::new(s, None).run()
 }
 
-/// [`validate`], but the checks of an indicator, goal, measure or initiative's own values run
-/// only for those that `wanted` picks by id; what needs the whole strategy (duplicate ids,
-/// references, unused indicators, the strategy's own fields) always runs. The problems of a
-/// picked entity are exactly those [`validate`] finds for it — the editor asks after every edit
-/// for the selected entity's problems, and on a large strategy the skipped checks are most of
-/// the work.
+/// The problems of the indicators, goals, measures and initiatives that `wanted` picks by id:
+/// exactly those [`validate`] finds at their places (their own values, a duplicate of their id,
+/// their references, an indicator nobody refers to), in the same order; what other places have
+/// may be missing. The editor asks this for the selected entity after every edit, so its cost
+/// must not grow with the strategy more than it has to: nothing is hashed, the picked entities'
+/// ids and references are looked up by a plain scan, and the other entities' values are not
+/// checked.
 pub fn validate_where(s: &Strategy, wanted: &dyn Fn(&Id) -> bool) -> Vec<Problem> {
-    let mut v = Validator { s, problems: Vec::new(), seen: HashMap::default(), wanted };
-    v.run();
-    v.problems
+    Validator::new(s, Some(wanted)).run()
 }
 
 /// Only the errors (what makes an import refuse a file).
@@ -111,11 +110,43 @@ pub fn errors(problems: &[Problem]) -> impl Iterator<Item = &Problem> {
 struct Validator<'a> {
     s: &'a Strategy,
     problems: Vec<Problem>,
-    /// Where each id was defined first, as indices: a path is only written out for a duplicate
-    /// (validation runs after every edit, over thousands of ids).
+    /// Whose problems to find (see [`validate_where`]); `None`: everyone's.
+    only: Option<&'a dyn Fn(&Id) -> bool>,
+    /// Checking everyone: where each id was defined first, as indices (a path is only written
+    /// out for a duplicate).
     seen: HashMap<&'a Id, Place>,
-    /// Whose own values to check (see [`validate_where`]).
-    wanted: &'a dyn Fn(&Id) -> bool,
+    /// Checking a few: every definition in order, searched for the picked entities' ids only.
+    defined: Vec<(&'a Id, Place)>,
+    /// Checking everyone: the ids references point to, hashed (built once the ids are defined).
+    /// Checking a few, it stays `None` and the few references are looked up by a scan.
+    index: Option<Index<'a>>,
+}
+
+struct Index<'a> {
+    indicators: HashSet<&'a Id>,
+    measures: HashSet<&'a Id>,
+    goals: HashSet<&'a Id>,
+    national: HashSet<&'a Id>,
+    /// Initiative → the measure it belongs to.
+    initiatives: HashMap<&'a Id, &'a Id>,
+}
+
+impl<'a> Index<'a> {
+    fn of(s: &'a Strategy) -> Index<'a> {
+        let mut initiatives = HashMap::default();
+        for (_, m) in s.measures() {
+            for init in &m.initiatives {
+                initiatives.insert(&init.id, &m.id);
+            }
+        }
+        Index {
+            indicators: s.indicators.iter().map(|i| &i.id).collect(),
+            measures: s.measures().map(|(_, m)| &m.id).collect(),
+            goals: s.goals.iter().map(|g| &g.id).collect(),
+            national: s.national_framework.goals.iter().map(|g| &g.id).collect(),
+            initiatives,
+        }
+    }
 }
 
 /// Where an id is defined.
@@ -153,16 +184,66 @@ impl std::fmt::Display for Place {
 }
 
 impl<'a> Validator<'a> {
+    fn new(s: &'a Strategy, only: Option<&'a dyn Fn(&Id) -> bool>) -> Validator<'a> {
+        Validator { s, problems: Vec::new(), only, seen: HashMap::default(), defined: Vec::new(), index: None }
+    }
+
     fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
         self.problems.push(Problem { path: path.into(), kind });
     }
 
-    fn define(&mut self, id: &'a Id, place: Place) {
-        if let Some(first) = self.seen.get(id) {
-            let first = first.to_string();
-            self.push(format!("{place}.id"), ProblemKind::DuplicateId { id: id.clone(), first });
+    /// Whether this entity's problems are wanted.
+    fn wanted(&self, id: &Id) -> bool {
+        self.only.is_none_or(|f| f(id))
+    }
+
+    /// An id defined at `place`; `own` says whether the place belongs to a wanted entity (only
+    /// then is a duplicate looked for when checking a few).
+    fn define(&mut self, id: &'a Id, place: Place, own: bool) {
+        let first = if self.only.is_none() {
+            match self.seen.entry(id) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(place);
+                    None
+                }
+            }
         } else {
-            self.seen.insert(id, place);
+            let first = if own { self.defined.iter().find(|(d, _)| *d == id).map(|(_, p)| *p) } else { None };
+            self.defined.push((id, place));
+            first
+        };
+        if let Some(first) = first {
+            self.push(format!("{place}.id"), ProblemKind::DuplicateId { id: id.clone(), first: first.to_string() });
+        }
+    }
+
+    fn is_indicator(&self, id: &Id) -> bool {
+        match &self.index {
+            Some(ix) => ix.indicators.contains(id),
+            None => self.s.indicators.iter().any(|i| &i.id == id),
+        }
+    }
+
+    fn is_measure(&self, id: &Id) -> bool {
+        match &self.index {
+            Some(ix) => ix.measures.contains(id),
+            None => self.s.measures().any(|(_, m)| &m.id == id),
+        }
+    }
+
+    fn is_national_goal(&self, id: &Id) -> bool {
+        match &self.index {
+            Some(ix) => ix.national.contains(id),
+            None => self.s.national_framework.goals.iter().any(|g| &g.id == id),
+        }
+    }
+
+    /// The measure an initiative belongs to (the last one, if its id is not unique).
+    fn initiative_owner(&self, id: &Id) -> Option<&'a Id> {
+        match &self.index {
+            Some(ix) => ix.initiatives.get(id).copied(),
+            None => self.s.measures().flat_map(|(_, m)| m.initiatives.iter().map(move |i| (&i.id, &m.id))).filter(|(i, _)| *i == id).last().map(|(_, m)| m),
         }
     }
 
@@ -216,9 +297,9 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn run(&mut self) {
+    fn run(mut self) -> Vec<Problem> {
         let s = self.s;
-        self.define(&s.id, Place::Strategy);
+        self.define(&s.id, Place::Strategy, false);
         self.title(|| "title".into(), &s.title);
         let p = s.period;
         self.year(|| "period.first".into(), p.first, false);
@@ -233,14 +314,14 @@ impl<'a> Validator<'a> {
         }
         self.rating_rule();
         for (i, x) in s.sections.iter().enumerate() {
-            self.define(&x.id, Place::Section(i));
+            self.define(&x.id, Place::Section(i), false);
         }
         for (i, x) in s.national_framework.goals.iter().enumerate() {
-            self.define(&x.id, Place::NationalGoal(i));
+            self.define(&x.id, Place::NationalGoal(i), false);
         }
         for (i, x) in s.schedule.iter().enumerate() {
             let path = format!("schedule[{i}]");
-            self.define(&x.id, Place::Schedule(i));
+            self.define(&x.id, Place::Schedule(i), false);
             if !x.when.is_well_formed() {
                 self.push(format!("{path}.when"), ProblemKind::BadScheduleDate);
             }
@@ -252,53 +333,54 @@ impl<'a> Validator<'a> {
             self.indicator(i, ind);
         }
         // Definitions of goals, measures and initiatives first, so references can be checked.
-        let mut initiatives: HashMap<&Id, &Id> = HashMap::default(); // initiative → owning measure
         for (gi, g) in s.goals.iter().enumerate() {
-            self.define(&g.id, Place::Goal(gi));
+            let own = self.wanted(&g.id);
+            self.define(&g.id, Place::Goal(gi), own);
             for (mi, m) in g.measures.iter().enumerate() {
-                self.define(&m.id, Place::Measure(gi, mi));
+                let own = self.wanted(&m.id);
+                self.define(&m.id, Place::Measure(gi, mi), own);
                 for (ii, init) in m.initiatives.iter().enumerate() {
-                    self.define(&init.id, Place::Initiative(gi, mi, ii));
-                    initiatives.insert(&init.id, &m.id);
+                    let own = self.wanted(&init.id);
+                    self.define(&init.id, Place::Initiative(gi, mi, ii), own);
                 }
             }
         }
-        let indicators: HashSet<&Id> = s.indicators.iter().map(|i| &i.id).collect();
-        let measures: HashSet<&Id> = s.measures().map(|(_, m)| &m.id).collect();
-        let national: HashSet<&Id> = s.national_framework.goals.iter().map(|g| &g.id).collect();
+        if self.only.is_none() {
+            self.index = Some(Index::of(s));
+        }
         let mut used: HashSet<&Id> = HashSet::default();
         for (gi, g) in s.goals.iter().enumerate() {
             let gp = Place::Goal(gi);
-            let goal_wanted = (self.wanted)(&g.id);
+            let goal_wanted = self.wanted(&g.id);
             if goal_wanted {
                 self.title(|| format!("{gp}.title"), &g.title);
                 if let Some(n) = &g.national_goal {
-                    if !national.contains(n) {
+                    if !self.is_national_goal(n) {
                         self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
                     }
                 }
                 self.sdgs(gp, &g.sdgs);
             }
             // References are followed for every entity: an unused indicator needs all of them.
-            self.references(gp, "targets", &g.targets, &indicators, &mut used);
+            self.references(gp, goal_wanted, "targets", &g.targets, &mut used);
             for (mi, m) in g.measures.iter().enumerate() {
                 let mp = Place::Measure(gi, mi);
-                let measure_wanted = (self.wanted)(&m.id);
+                let measure_wanted = self.wanted(&m.id);
                 if measure_wanted {
                     self.title(|| format!("{mp}.title"), &m.title);
                     self.sdgs(mp, &m.sdgs);
                 }
-                self.references(mp, "kpis", &m.kpis, &indicators, &mut used);
+                self.references(mp, measure_wanted, "kpis", &m.kpis, &mut used);
                 if measure_wanted {
-                    self.measure(mp, m, &measures, &initiatives);
+                    self.measure(mp, m);
                 }
                 for (ii, init) in m.initiatives.iter().enumerate() {
                     let ip = Place::Initiative(gi, mi, ii);
-                    let initiative_wanted = (self.wanted)(&init.id);
+                    let initiative_wanted = self.wanted(&init.id);
                     if initiative_wanted {
                         self.title(|| format!("{ip}.title"), &init.title);
                     }
-                    self.references(ip, "kpis", &init.kpis, &indicators, &mut used);
+                    self.references(ip, initiative_wanted, "kpis", &init.kpis, &mut used);
                     if initiative_wanted {
                         self.initiative(ip, init);
                     }
@@ -306,27 +388,32 @@ impl<'a> Validator<'a> {
             }
         }
         for (i, ind) in s.indicators.iter().enumerate() {
-            if !used.contains(&ind.id) {
+            if self.wanted(&ind.id) && !used.contains(&ind.id) {
                 self.push(format!("indicators[{i}]"), ProblemKind::IndicatorUnused);
             }
         }
-        self.workshops(&measures);
+        // Workshops come last in document order: their ids cannot make a picked entity's id a
+        // duplicate, and their problems are at their own places.
+        if self.only.is_none() {
+            self.workshops();
+        }
+        self.problems
     }
 
-    fn workshops(&mut self, measures: &HashSet<&Id>) {
+    fn workshops(&mut self) {
         let s = self.s;
-        let goals: HashSet<&Id> = s.goals.iter().map(|g| &g.id).collect();
         for (wi, w) in s.workshops.iter().enumerate() {
             let wp = format!("workshops[{wi}]");
-            self.define(&w.id, Place::Workshop(wi));
+            self.define(&w.id, Place::Workshop(wi), true);
             if !super::schedule::is_calendar_date(&w.date) {
                 self.push(format!("{wp}.date"), ProblemKind::BadWorkshopDate);
             }
             for (ni, n) in w.notes.iter().enumerate() {
-                self.define(&n.id, Place::Note(wi, ni));
-                let known = match &n.target {
-                    super::NoteTarget::Goal(id) => goals.contains(id),
-                    super::NoteTarget::Measure(id) => measures.contains(id),
+                self.define(&n.id, Place::Note(wi, ni), true);
+                let known = match (&n.target, &self.index) {
+                    (super::NoteTarget::Goal(id), Some(ix)) => ix.goals.contains(id),
+                    (super::NoteTarget::Goal(id), None) => s.goals.iter().any(|g| &g.id == id),
+                    (super::NoteTarget::Measure(id), _) => self.is_measure(id),
                 };
                 if !known {
                     self.push(format!("{wp}.notes[{ni}].target"), ProblemKind::UnknownNoteTarget { id: n.target.id().clone() });
@@ -335,11 +422,17 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn references(&mut self, at: Place, field: &str, refs: &'a [Id], known: &HashSet<&Id>, used: &mut HashSet<&'a Id>) {
+    /// References to indicators at `at`. `own`: the place belongs to a wanted entity, so an
+    /// unknown one is a problem to report; elsewhere a reference only matters when it makes a
+    /// wanted indicator used.
+    fn references(&mut self, at: Place, own: bool, field: &str, refs: &'a [Id], used: &mut HashSet<&'a Id>) {
         for (i, r) in refs.iter().enumerate() {
-            if known.contains(r) {
+            if !own && !self.wanted(r) {
+                continue;
+            }
+            if self.is_indicator(r) {
                 used.insert(r);
-            } else {
+            } else if own {
                 self.push(format!("{at}.{field}[{i}]"), ProblemKind::UnknownIndicator { id: r.clone() });
             }
         }
@@ -360,18 +453,18 @@ impl<'a> Validator<'a> {
     }
 
     /// A measure's related measures, re-listed initiatives and evaluations.
-    fn measure(&mut self, mp: Place, m: &super::Measure, measures: &HashSet<&Id>, initiatives: &HashMap<&Id, &Id>) {
+    fn measure(&mut self, mp: Place, m: &super::Measure) {
         for (i, r) in m.related.iter().enumerate() {
-            if !measures.contains(r) {
+            if !self.is_measure(r) {
                 self.push(format!("{mp}.related[{i}]"), ProblemKind::UnknownMeasure { id: r.clone() });
             }
         }
         for (i, r) in m.relisted.iter().enumerate() {
             let path = || format!("{mp}.relisted[{i}].initiative");
             let id = || r.initiative.clone();
-            match initiatives.get(&r.initiative) {
+            match self.initiative_owner(&r.initiative) {
                 None => self.push(path(), ProblemKind::UnknownInitiative { id: id() }),
-                Some(owner) if *owner == &m.id => self.push(path(), ProblemKind::RelistedOwnInitiative { id: id() }),
+                Some(owner) if owner == &m.id => self.push(path(), ProblemKind::RelistedOwnInitiative { id: id() }),
                 Some(_) => {}
             }
             self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
@@ -399,10 +492,11 @@ impl<'a> Validator<'a> {
 
     fn indicator(&mut self, i: usize, ind: &'a super::Indicator) {
         let ip = Place::Indicator(i);
-        self.define(&ind.id, ip);
-        if !(self.wanted)(&ind.id) {
+        let own = self.wanted(&ind.id);
+        self.define(&ind.id, ip, own);
+        if !own {
             for (si, series) in ind.series.iter().enumerate() {
-                self.define(&series.id, Place::Series(i, si));
+                self.define(&series.id, Place::Series(i, si), false);
             }
             return;
         }
@@ -412,7 +506,7 @@ impl<'a> Validator<'a> {
         }
         for (si, series) in ind.series.iter().enumerate() {
             let sp = Place::Series(i, si);
-            self.define(&series.id, sp);
+            self.define(&series.id, sp, true);
             self.series(sp, series);
         }
     }

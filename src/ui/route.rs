@@ -257,6 +257,28 @@ mod selected_problems {
         ind["name"] = json!("");
         ind["series"][0]["actuals"] = json!([{"year": 1800, "value": 1.0}, {"year": 1800, "value": 2.0}]);
         v["indicators"][2]["series"] = json!([]);
+        // A series id and a measure id that were defined before (an indicator's series, a
+        // section), a goal outside the national framework, references that lead nowhere, an
+        // initiative re-listed by its own measure, one re-listed that does not exist.
+        let series_id = v["indicators"][3]["series"][0]["id"].clone();
+        v["indicators"][4]["series"][0]["id"] = series_id;
+        v["goals"][1]["measures"][0]["id"] = v["sections"][0]["id"].clone();
+        v["goals"][2]["national_goal"] = json!("national-missing");
+        v["goals"][1]["measures"][1]["kpis"].as_array_mut().unwrap().push(json!("ind-gone"));
+        v["goals"][1]["measures"][1]["initiatives"][0]["kpis"] = json!(["ind-nowhere"]);
+        let own = v["goals"][1]["measures"][1]["initiatives"][1]["id"].clone();
+        v["goals"][1]["measures"][1]["relisted"] = json!([{"initiative": own}, {"initiative": "init-missing", "years": [2021, 2021]}]);
+        // An indicator nobody refers to any more.
+        let last = v["indicators"].as_array().unwrap().last().unwrap()["id"].clone();
+        for g in v["goals"].as_array_mut().unwrap() {
+            g["targets"].as_array_mut().unwrap().retain(|r| *r != last);
+            for m in g["measures"].as_array_mut().unwrap() {
+                m["kpis"].as_array_mut().unwrap().retain(|r| *r != last);
+                for i in m["initiatives"].as_array_mut().unwrap() {
+                    if let Some(k) = i["kpis"].as_array_mut() { k.retain(|r| *r != last); }
+                }
+            }
+        }
         serde_json::from_value(v).unwrap()
     }
 
@@ -282,6 +304,11 @@ mod selected_problems {
                 shown += expected.len();
             }
         }
-        assert!(shown >= 15, "the broken strategy shows problems on its entities ({shown})");
+        assert!(shown >= 25, "the broken strategy shows problems on its entities ({shown})");
+        // Every kind the broken strategy was given is among them.
+        let kinds: std::collections::BTreeSet<String> = validate(&broken()).iter().map(|p| format!("{:?}", p.kind).split([' ', '{', '(']).next().unwrap().to_owned()).collect();
+        for kind in ["DuplicateId", "UnknownIndicator", "UnknownMeasure", "UnknownInitiative", "RelistedOwnInitiative", "UnknownNationalGoal", "IndicatorUnused", "DuplicateYear", "IndicatorWithoutSeries"] {
+            assert!(kinds.contains(kind), "{kind} not in {kinds:?}");
+        }
     }
 }
