@@ -4,6 +4,7 @@
 
 pub mod history;
 pub mod i18n;
+pub mod indicator_lines;
 pub mod route;
 pub mod files;
 

@@ -20,32 +20,94 @@ pub fn goal<T>(id: &Id, get: impl Fn(&Goal) -> T + Send + Sync + 'static) -> Mem
 where
     T: PartialEq + Clone + Default + Send + Sync + 'static,
 {
-    let id = id.clone();
-    read(move |s| s.goals.iter().find(|g| g.id == id).map(|g| get(g)).unwrap_or_default())
+    let (id, seen) = (id.clone(), LastSeen::default());
+    read(move |s| seen.goal(s, &id).map(&get).unwrap_or_default())
 }
 
 pub fn measure<T>(id: &Id, get: impl Fn(&Measure) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Clone + Default + Send + Sync + 'static,
 {
-    let id = id.clone();
-    read(move |s| s.measures().find(|(_, m)| m.id == id).map(|(_, m)| get(m)).unwrap_or_default())
+    let (id, seen) = (id.clone(), LastSeen::default());
+    read(move |s| seen.measure(s, &id).map(&get).unwrap_or_default())
 }
 
 pub fn initiative<T>(id: &Id, get: impl Fn(&Initiative) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Clone + Default + Send + Sync + 'static,
 {
-    let id = id.clone();
-    read(move |s| s.initiative(&id).map(&get).unwrap_or_default())
+    let (id, seen) = (id.clone(), LastSeen::default());
+    read(move |s| seen.initiative(s, &id).map(&get).unwrap_or_default())
 }
 
 pub fn indicator<T>(id: &Id, get: impl Fn(&Indicator) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Clone + Default + Send + Sync + 'static,
 {
-    let id = id.clone();
-    read(move |s| s.indicator(&id).map(&get).unwrap_or_default())
+    let (id, seen) = (id.clone(), LastSeen::default());
+    read(move |s| seen.indicator(s, &id).map(&get).unwrap_or_default())
+}
+
+/// Where a field's entity was found the last time (its indices): the next lookup looks there
+/// first. Every field of a form reads its entity again after each edit, and an edit rarely moves
+/// one; without this, each field would scan a large strategy after every edit. (Ids are unique:
+/// a strategy with a duplicate id is refused on import and never made by editing.)
+#[derive(Default)]
+struct LastSeen(std::sync::Mutex<[usize; 3]>);
+
+impl LastSeen {
+    fn get(&self) -> [usize; 3] {
+        self.0.lock().map(|at| *at).unwrap_or_default()
+    }
+
+    fn set(&self, at: [usize; 3]) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = at;
+        }
+    }
+
+    fn goal<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Goal> {
+        let [g, ..] = self.get();
+        if let Some(x) = s.goals.get(g).filter(|x| &x.id == id) {
+            return Some(x);
+        }
+        let g = s.goals.iter().position(|x| &x.id == id)?;
+        self.set([g, 0, 0]);
+        Some(&s.goals[g])
+    }
+
+    fn measure<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Measure> {
+        let [g, m, _] = self.get();
+        if let Some(x) = s.goals.get(g).and_then(|x| x.measures.get(m)).filter(|x| &x.id == id) {
+            return Some(x);
+        }
+        let (g, m) = s.goals.iter().enumerate().find_map(|(g, x)| x.measures.iter().position(|x| &x.id == id).map(|m| (g, m)))?;
+        self.set([g, m, 0]);
+        Some(&s.goals[g].measures[m])
+    }
+
+    fn initiative<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Initiative> {
+        let [g, m, i] = self.get();
+        if let Some(x) = s.goals.get(g).and_then(|x| x.measures.get(m)).and_then(|x| x.initiatives.get(i)).filter(|x| &x.id == id) {
+            return Some(x);
+        }
+        let at = s.goals.iter().enumerate().find_map(|(g, x)| {
+            x.measures.iter().enumerate().find_map(|(m, x)| x.initiatives.iter().position(|x| &x.id == id).map(|i| [g, m, i]))
+        })?;
+        self.set(at);
+        let [g, m, i] = at;
+        Some(&s.goals[g].measures[m].initiatives[i])
+    }
+
+    fn indicator<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Indicator> {
+        let [k, ..] = self.get();
+        if let Some(x) = s.indicators.get(k).filter(|x| &x.id == id) {
+            return Some(x);
+        }
+        let k = s.indicators.iter().position(|x| &x.id == id)?;
+        self.set([k, 0, 0]);
+        Some(&s.indicators[k])
+    }
 }
 
 /// A callback that changes the strategy with a value.

@@ -3,42 +3,12 @@
 //! indicators behind their path) narrow it to what matches.
 
 use crate::charts::dashboard::status_colour;
-use crate::model::{GoalKind, Id, Indicator, Measure, PlanPeriod, RatingRule, Sdg, Status, Strategy};
+use crate::model::{GoalKind, Indicator, Measure, Sdg, Status, Strategy};
+use crate::ui::indicator_lines::IndicatorLines;
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
-
-/// The outline's line for each indicator ("code name" and status), kept between edits: it is
-/// made again only for an indicator that changed (another `Arc`), or for all when the period or
-/// the rating rule changed — so one edit does not assess every indicator of a large strategy.
-#[derive(Default)]
-struct IndicatorLines {
-    rules: Option<(PlanPeriod, RatingRule)>,
-    lines: HashMap<Id, (Arc<Indicator>, String, Status)>,
-}
-
-impl IndicatorLines {
-    fn update(&mut self, s: &Strategy) -> Vec<(Id, String, Status)> {
-        let rules = Some((s.period, s.rating_rule.clone()));
-        if self.rules != rules {
-            self.lines.clear();
-            self.rules = rules;
-        }
-        let mut old = std::mem::take(&mut self.lines);
-        let mut out = Vec::with_capacity(s.indicators.len());
-        for i in &s.indicators {
-            let line = match old.remove(&i.id) {
-                Some(kept) if Arc::ptr_eq(&kept.0, i) => kept,
-                _ => (i.clone(), format!("{} {}", i.code, i.name).trim().to_owned(), s.progress(i).status),
-            };
-            out.push((i.id.clone(), line.1.clone(), line.2));
-            self.lines.insert(i.id.clone(), line);
-        }
-        out
-    }
-}
 
 /// One line of the outline.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -164,7 +134,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
         let behind_only = filter.get() == Filter::Behind;
         let all = state.open.with(|o| o.as_ref().map(|s| kept.write_value().update(s))).unwrap_or_default();
         all.into_iter()
-            .filter(|(_, l, status)| (!behind_only || *status == Status::Behind) && (q.is_empty() || l.to_lowercase().contains(&q)))
+            .filter(|l| (!behind_only || l.status == Status::Behind) && (q.is_empty() || l.label.to_lowercase().contains(&q)))
             .collect::<Vec<_>>()
     });
     let item = move |sel: Selection, label: String, class: &'static str, testid: &'static str, status: Option<Status>| {
@@ -222,8 +192,8 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
             </div>
             <h2 class="outline-heading">{move || state.tr("数値目標・KPI", "Indicators")}</h2>
             <ul class="outline-list">
-                <For each=move || indicators.get() key=|row| row.clone()
-                    children=move |(id, label, status)| item(Selection::Indicator(id), label, "depth-0", "outline-indicator", Some(status))/>
+                <For each=move || indicators.get() key=|line| line.serial
+                    children=move |line| item(Selection::Indicator(line.id.clone()), line.label.clone(), "depth-0", "outline-indicator", Some(line.status))/>
             </ul>
             <div class="outline-add">
                 <button type="button" data-testid="add-indicator" on:click=move |_| {
