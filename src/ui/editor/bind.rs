@@ -53,7 +53,7 @@ where
 /// one; without this, each field would scan a large strategy after every edit. (Ids are unique:
 /// a strategy with a duplicate id is refused on import and never made by editing.)
 #[derive(Default)]
-struct LastSeen(std::sync::Mutex<[usize; 3]>);
+pub struct LastSeen(std::sync::Mutex<[usize; 3]>);
 
 impl LastSeen {
     fn get(&self) -> [usize; 3] {
@@ -99,7 +99,7 @@ impl LastSeen {
         Some(&s.goals[g].measures[m].initiatives[i])
     }
 
-    fn indicator<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Indicator> {
+    pub fn indicator<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Indicator> {
         let [k, ..] = self.get();
         if let Some(x) = s.indicators.get(k).filter(|x| &x.id == id) {
             return Some(x);

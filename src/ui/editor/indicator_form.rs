@@ -8,7 +8,7 @@
 //! that year's actual. A year typed before the value it belongs to (a baseline year, a target
 //! year) is held in the form and stored together with the value.
 
-use super::bind;
+use super::bind::{self, LastSeen};
 use super::common::{EntityActions, Missing};
 use super::fields::{CheckField, NumberField, SelectField, TextField, YearField};
 use crate::model::{
@@ -133,11 +133,11 @@ where
     T: PartialEq + Clone + Send + Sync + 'static,
 {
     let state = use_app();
-    let (ind, sid) = (ind.clone(), sid.clone());
+    let (ind, sid, seen) = (ind.clone(), sid.clone(), LastSeen::default());
     Memo::new(move |_| {
         state.open.with(|o| {
             o.as_ref().and_then(|s| {
-                let i = s.indicator(&ind)?;
+                let i = seen.indicator(s, &ind)?;
                 let series = i.series.iter().find(|x| x.id == sid)?;
                 f(series, Context { direction: i.direction, period: s.period, rule: &s.rating_rule })
             })
@@ -229,8 +229,8 @@ fn uses_in(s: &Strategy, id: &Id, lang: Language) -> Vec<Use> {
 #[component]
 pub fn IndicatorForm(id: Id, go: Callback<Selection>) -> impl IntoView {
     let exists = {
-        let id = id.clone();
-        bind::read(move |s| s.indicator(&id).is_some())
+        let (id, seen) = (id.clone(), LastSeen::default());
+        bind::read(move |s| seen.indicator(s, &id).is_some())
     };
     move || {
         if exists.get() {
@@ -356,7 +356,10 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         </section>
 
         <section class="panel" data-testid="indicator-chart">
-            <ChartView figure=figure_of(move |s, w| s.indicator(&chart_id).map(|i| indicator_chart(s, i, w))) kind="indicator"/>
+            <ChartView figure={
+                let seen = LastSeen::default();
+                figure_of(move |s, w| seen.indicator(s, &chart_id).map(|i| indicator_chart(s, i, w)))
+            } kind="indicator"/>
         </section>
 
         <section class="panel">
@@ -550,12 +553,12 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
     // The table of years.
     let extra = RwSignal::new(BTreeSet::<FiscalYear>::new());
     let rows = {
-        let (ind, sid) = (ind.clone(), sid.clone());
+        let (ind, sid, seen) = (ind.clone(), sid.clone(), LastSeen::default());
         Memo::new(move |_| {
             let extra = extra.get();
             state.open.with(|o| {
                 o.as_ref().map(|s| {
-                    let series = s.indicator(&ind).and_then(|i| i.series.iter().find(|x| x.id == sid));
+                    let series = seen.indicator(s, &ind).and_then(|i| i.series.iter().find(|x| x.id == sid));
                     ops::years(Some(s.period), series, &extra)
                 })
             }).unwrap_or_default()
