@@ -5,6 +5,7 @@
 use crate::model::{Goal, Id, Indicator, Initiative, Measure, Strategy};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A value read from the open strategy (the type's default when nothing is open).
 pub fn read<T>(get: impl Fn(&Strategy) -> T + Send + Sync + 'static) -> Memo<T>
@@ -66,14 +67,19 @@ impl LastSeen {
         }
     }
 
-    fn goal<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Goal> {
-        let [g, ..] = self.get();
-        if let Some(x) = s.goals.get(g).filter(|x| &x.id == id) {
+    /// An entity of a flat list (goals, indicators).
+    fn in_list<'s, T>(&self, list: &'s [Arc<T>], id: &Id, id_of: fn(&T) -> &Id) -> Option<&'s T> {
+        let [k, ..] = self.get();
+        if let Some(x) = list.get(k).filter(|x| id_of(x) == id) {
             return Some(x);
         }
-        let g = s.goals.iter().position(|x| &x.id == id)?;
-        self.set([g, 0, 0]);
-        Some(&s.goals[g])
+        let k = list.iter().position(|x| id_of(x) == id)?;
+        self.set([k, 0, 0]);
+        Some(&list[k])
+    }
+
+    fn goal<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Goal> {
+        self.in_list(&s.goals, id, |g| &g.id)
     }
 
     fn measure<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Measure> {
@@ -100,13 +106,7 @@ impl LastSeen {
     }
 
     pub fn indicator<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Indicator> {
-        let [k, ..] = self.get();
-        if let Some(x) = s.indicators.get(k).filter(|x| &x.id == id) {
-            return Some(x);
-        }
-        let k = s.indicators.iter().position(|x| &x.id == id)?;
-        self.set([k, 0, 0]);
-        Some(&s.indicators[k])
+        self.in_list(&s.indicators, id, |i| &i.id)
     }
 }
 
