@@ -529,12 +529,8 @@ impl<'a> Validator<'a> {
                 }
             }
             Some(Target::PerYear { value }) => self.number(|| format!("{sp}.target.value"), *value),
-            Some(Target::Direction) => {
-                if series.baseline.is_none() {
-                    self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing);
-                }
-            }
-            None => {}
+            Some(Target::Direction) if series.baseline.is_none() => self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing),
+            Some(Target::Direction) | None => {}
         }
         self.unique_years(|| format!("{sp}.interim"), "year", series.interim.iter().map(|v| v.year));
         for (k, v) in series.interim.iter().enumerate() {
