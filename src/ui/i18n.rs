@@ -145,9 +145,9 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
             format!("Browser storage is unavailable ({detail}). Changes live only in this tab and are not saved: export them to a file.")
         },
         StorageError::QuotaExceeded { bytes, .. } => if ja {
-            format!("ブラウザの保存領域がいっぱいです（{} を保存できませんでした）。以前の保存内容はそのまま残っています。不要な戦略やバックアップを削除するか、エクスポートしてください。", size(*bytes as u64))
+            format!("ブラウザの保存領域がいっぱいです（{} を保存できませんでした）。保存済みの内容は変更していません。開いている内容はこのタブに残っています。不要な戦略やバックアップを削除するか、ファイルに書き出してください。", size(*bytes as u64))
         } else {
-            format!("Browser storage is full ({} could not be saved). The previously saved version is intact. Delete strategies or backups you no longer need, or export.", size(*bytes as u64))
+            format!("Browser storage is full ({} could not be saved). Nothing stored was changed; what is open stays in this tab. Delete strategies or backups you no longer need, or export to a file.", size(*bytes as u64))
         },
         StorageError::Garbage { key, kept_as } => if ja {
             format!("保存データ '{key}' が読めませんでした。消さずに '{kept_as}' として残してあります（ダウンロードできます）。")

@@ -210,6 +210,7 @@ test('a strategy the browser storage cannot hold is opened all the same: the err
   // Opened, with the storage's error in the notice and in the header; storage unchanged.
   await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町まち・ひと・しごと創生総合戦略');
   await expect(page.getByTestId('notice')).toContainText('ブラウザの保存領域がいっぱいです');
+  await expect(page.getByTestId('notice')).toContainText('保存済みの内容は変更していません。開いている内容はこのタブに残っています。');
   await expect(page.getByTestId('save-state')).toHaveClass(/failed/);
   await expect(page.getByTestId('save-state')).toContainText('保存できませんでした');
   // Both say the same: the strategy's size, not that of a smaller write that failed after it.
