@@ -10,13 +10,13 @@ use std::sync::Arc;
 /// made again only for an indicator that changed (another `Arc`), or for all when the period or
 /// the rating rule changed — so one edit does not assess every indicator of a large strategy.
 /// Lines are matched to the indicators by position (an edit keeps the order), by id only when
-/// the order changed; nothing is hashed or copied per indicator on an ordinary edit.
+/// the order changed; on an ordinary edit nothing is hashed and no text copied per indicator.
 #[derive(Default)]
 pub struct IndicatorLines {
     rules: Option<(PlanPeriod, RatingRule)>,
     /// The lines last made, in the strategy's order, with the indicator each was made from.
     lines: Vec<(Arc<Indicator>, Arc<IndicatorLine>)>,
-    /// The serial number of the next line made.
+    /// The serial number of the last line made.
     next: u64,
 }
 
