@@ -89,7 +89,7 @@ async function importThroughInput(page, name, { floor = false } = {}) {
     const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
     const refusal = () => document.querySelector('[data-testid=notice][role=alert]');
     // The import preview comes first: confirm it ("import as new") when it shows. A file the
-    // app refuses (huge: over the 16 MiB limit) shows an error notice instead: time that.
+    // app refuses (over the 64 MiB limit) shows an error notice instead: time that.
     let refused;
     for (let i = 0; i < 1200 && measure('shirube:store') === undefined; i++) {
       if (refusal()) { refused = { after: performance.now() - started, why: refusal().innerText.split('\n').filter(Boolean).slice(0, 2).join(' ') }; break; }

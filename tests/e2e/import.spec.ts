@@ -5,6 +5,8 @@
 // - markup in every text field imports and shows as text, running nothing;
 // - the preview, then "import as new"; the preview, then "replace" (a backup appears, and
 //   restoring it brings the old version back);
+// - a strategy the full storage cannot hold: opened with the storage's error, exported, saved
+//   once there is room;
 // - a file dropped on the window;
 // - back up everything, then restore everything into a fresh browser profile (and, where a
 //   strategy differs there, replace it only when asked, after a backup).
