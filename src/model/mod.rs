@@ -38,4 +38,4 @@ pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};
 pub use sdg::Sdg;
 pub use strategy::{Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy};
 pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};
-pub use validation::{errors, is_municipality_code, validate, validate_where, Problem, ProblemKind, Severity};
+pub use validation::{errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure};

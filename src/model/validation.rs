@@ -5,10 +5,14 @@
 //! The words are the UI's business: a problem is data (`ProblemKind`), turned into Japanese or
 //! English text only by `ui::i18n`.
 
-use super::{FiscalYear, Id, Money, Series, Strategy, Target};
+use super::{FiscalYear, Goal, Id, Indicator, Initiative, Measure, Money, Series, Strategy, Target};
+use std::borrow::Borrow;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
+use std::sync::Arc;
 use super::fiscal_year::{MAX_YEAR, MIN_YEAR};
-// Fx hashing: validation hashes every id of the strategy after each edit, and SipHash (the
-// standard one, made to resist flooding by untrusted keys) was a fifth of it in the profile.
+// Fx hashing: validation hashes every id of the strategy, and SipHash (the standard one, made
+// to resist flooding by untrusted keys) was a fifth of it in the profile.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,18 +92,175 @@ impl Problem {
 
 /// Every problem of the strategy, errors and warnings, in document order.
 pub fn validate(s: &Strategy) -> Vec<Problem> {
-    Validator::new(s, None).run()
+    let defs = Defs::of(s, true, |id| id);
+    Validator { s, problems: Vec::new(), defs: &defs }.run()
 }
 
-/// The problems of the indicators, goals, measures and initiatives that `wanted` picks by id:
-/// exactly those [`validate`] finds at their places (their own values, a duplicate of their id,
-/// their references, an indicator nobody refers to), in the same order; what other places have
-/// may be missing. The editor asks this for the selected entity after every edit, so its cost
-/// must not grow with the strategy more than it has to: nothing is hashed, the picked entities'
-/// ids and references are looked up by a plain scan, and the other entities' values are not
-/// checked.
-pub fn validate_where(s: &Strategy, wanted: &dyn Fn(&Id) -> bool) -> Vec<Problem> {
-    Validator::new(s, Some(wanted)).run()
+/// The problems of the goal, measure, initiative or indicator whose id is `id` (of each, if the
+/// id is not unique): exactly those [`validate`] finds at its places — its own values, a
+/// duplicate of its id, its references, an indicator nobody refers to — in the same order.
+/// The editor asks this for the selected entity after every edit, so what it needs to know of
+/// the rest of the strategy comes from `structure` (made once, see [`Structure`]): nothing else
+/// is walked, and the cost does not grow with the strategy. `structure` must fit `s`.
+pub fn validate_entity(s: &Strategy, structure: &Structure, id: &Id) -> Vec<Problem> {
+    debug_assert!(structure.fits(s), "validate_entity with a structure of another strategy");
+    Validator { s, problems: Vec::new(), defs: &structure.defs }.run_entity(id)
+}
+
+/// What checking one entity needs to know of the whole strategy: where every id is defined
+/// (workshops left out: they come last and have no references to check) and which ids goals,
+/// measures and initiatives refer to. Making it walks and hashes every id; it stays true while
+/// no id or reference changes — after an edit of a value or a title it still [fits](Self::fits).
+pub struct Structure {
+    defs: Defs<Id>,
+    /// What it was made from: the ids before the indicators with their places, and the goals'
+    /// and indicators' `Arc`s (compared by pointer first).
+    head: Vec<(Place, Id)>,
+    goals: Vec<Arc<Goal>>,
+    indicators: Vec<Arc<Indicator>>,
+}
+
+impl Structure {
+    pub fn of(s: &Strategy) -> Structure {
+        Structure {
+            defs: Defs::of(s, false, Id::clone),
+            head: head(s).map(|(p, id)| (p, id.clone())).collect(),
+            goals: s.goals.clone(),
+            indicators: s.indicators.clone(),
+        }
+    }
+
+    /// Whether every id and every indicator reference of `s` is where it was in the strategy
+    /// this was made of. A goal or indicator whose `Arc` is the same is not looked into; in one
+    /// that changed (the one edited), only its ids and references are compared.
+    pub fn fits(&self, s: &Strategy) -> bool {
+        fn same_kpis<T>(a: &Arc<T>, b: &Arc<T>, id: fn(&T) -> &Id, kpis: fn(&T) -> &[Id]) -> bool {
+            Arc::ptr_eq(a, b) || (id(a) == id(b) && kpis(a) == kpis(b))
+        }
+        let same_goal = |a: &Arc<Goal>, b: &Arc<Goal>| {
+            Arc::ptr_eq(a, b)
+                || (a.id == b.id
+                    && a.targets == b.targets
+                    && a.measures.len() == b.measures.len()
+                    && a.measures.iter().zip(&b.measures).all(|(a, b)| {
+                        same_kpis(a, b, |m| &m.id, |m| &m.kpis)
+                            && a.initiatives.len() == b.initiatives.len()
+                            && a.initiatives.iter().zip(&b.initiatives).all(|(a, b)| same_kpis(a, b, |i| &i.id, |i| &i.kpis))
+                    }))
+        };
+        let same_indicator = |a: &Arc<Indicator>, b: &Arc<Indicator>| {
+            Arc::ptr_eq(a, b) || (a.id == b.id && a.series.len() == b.series.len() && a.series.iter().zip(&b.series).all(|(a, b)| a.id == b.id))
+        };
+        self.head.iter().map(|(p, id)| (*p, id)).eq(head(s))
+            && self.goals.len() == s.goals.len()
+            && self.goals.iter().zip(&s.goals).all(|(a, b)| same_goal(a, b))
+            && self.indicators.len() == s.indicators.len()
+            && self.indicators.iter().zip(&s.indicators).all(|(a, b)| same_indicator(a, b))
+    }
+}
+
+/// The ids defined before the indicators, with their places: the strategy's, its sections',
+/// its national goals' and its schedule's.
+fn head(s: &Strategy) -> impl Iterator<Item = (Place, &Id)> {
+    std::iter::once((Place::Strategy, &s.id))
+        .chain(s.sections.iter().enumerate().map(|(i, x)| (Place::Section(i), &x.id)))
+        .chain(s.national_framework.goals.iter().enumerate().map(|(i, x)| (Place::NationalGoal(i), &x.id)))
+        .chain(s.schedule.iter().enumerate().map(|(i, x)| (Place::Schedule(i), &x.id)))
+}
+
+/// Where each id is defined, in document order, and the ids goals, measures and initiatives
+/// refer to as indicators. `K` is the id borrowed for one validation, or owned by a kept
+/// [`Structure`].
+struct Defs<K> {
+    places: HashMap<K, Places>,
+    referred: HashSet<K>,
+    /// Whether some id is defined twice (most strategies: no, and no place need be looked up).
+    duplicates: bool,
+}
+
+/// The places of one id: almost always one (no allocation then).
+enum Places {
+    One(Place),
+    Many(Vec<Place>),
+}
+
+impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
+    /// `workshops`: with the workshops' and their notes' ids.
+    fn of<'a>(s: &'a Strategy, workshops: bool, key: impl Fn(&'a Id) -> K) -> Defs<K> {
+        let mut places: HashMap<K, Places> = HashMap::default();
+        let mut duplicates = false;
+        let mut define = |id: &'a Id, place: Place| match places.entry(key(id)) {
+            Entry::Vacant(e) => {
+                e.insert(Places::One(place));
+            }
+            Entry::Occupied(mut e) => {
+                duplicates = true;
+                let e = e.get_mut();
+                match e {
+                    Places::One(first) => *e = Places::Many(vec![*first, place]),
+                    Places::Many(all) => all.push(place),
+                }
+            }
+        };
+        for (place, id) in head(s) {
+            define(id, place);
+        }
+        for (i, ind) in s.indicators.iter().enumerate() {
+            define(&ind.id, Place::Indicator(i));
+            for (si, series) in ind.series.iter().enumerate() {
+                define(&series.id, Place::Series(i, si));
+            }
+        }
+        let mut refs: Vec<&'a Id> = Vec::new();
+        for (gi, g) in s.goals.iter().enumerate() {
+            define(&g.id, Place::Goal(gi));
+            refs.extend(&g.targets);
+            for (mi, m) in g.measures.iter().enumerate() {
+                define(&m.id, Place::Measure(gi, mi));
+                refs.extend(&m.kpis);
+                for (ii, init) in m.initiatives.iter().enumerate() {
+                    define(&init.id, Place::Initiative(gi, mi, ii));
+                    refs.extend(&init.kpis);
+                }
+            }
+        }
+        if workshops {
+            for (wi, w) in s.workshops.iter().enumerate() {
+                define(&w.id, Place::Workshop(wi));
+                for (ni, n) in w.notes.iter().enumerate() {
+                    define(&n.id, Place::Note(wi, ni));
+                }
+            }
+        }
+        let referred = refs.into_iter().map(key).collect();
+        Defs { places, referred, duplicates }
+    }
+}
+
+/// What the validator asks of [`Defs`], whichever way it holds its ids.
+trait Lookup {
+    /// Every place `id` is defined, in document order.
+    fn places(&self, id: &Id) -> &[Place];
+    /// Whether a goal, measure or initiative refers to `id` as an indicator.
+    fn referred(&self, id: &Id) -> bool;
+    /// Whether some id is defined more than once.
+    fn duplicates(&self) -> bool;
+}
+
+impl<K: Borrow<Id> + Hash + Eq> Lookup for Defs<K> {
+    fn places(&self, id: &Id) -> &[Place] {
+        match self.places.get(id) {
+            None => &[],
+            Some(Places::One(place)) => std::slice::from_ref(place),
+            Some(Places::Many(all)) => all,
+        }
+    }
+    fn duplicates(&self) -> bool {
+        self.duplicates
+    }
+    fn referred(&self, id: &Id) -> bool {
+        self.referred.contains(id)
+    }
 }
 
 /// Only the errors (what makes an import refuse a file).
@@ -110,47 +271,11 @@ pub fn errors(problems: &[Problem]) -> impl Iterator<Item = &Problem> {
 struct Validator<'a> {
     s: &'a Strategy,
     problems: Vec<Problem>,
-    /// Whose problems to find (see [`validate_where`]); `None`: everyone's.
-    only: Option<&'a dyn Fn(&Id) -> bool>,
-    /// Checking everyone: where each id was defined first, as indices (a path is only written
-    /// out for a duplicate).
-    seen: HashMap<&'a Id, Place>,
-    /// Checking a few: every definition in order, searched for the picked entities' ids only.
-    defined: Vec<(&'a Id, Place)>,
-    /// Checking everyone: the ids references point to, hashed (built once the ids are defined).
-    /// Checking a few, it stays `None` and the few references are looked up by a scan.
-    index: Option<Index<'a>>,
-}
-
-struct Index<'a> {
-    indicators: HashSet<&'a Id>,
-    measures: HashSet<&'a Id>,
-    goals: HashSet<&'a Id>,
-    national: HashSet<&'a Id>,
-    /// Initiative → the measure it belongs to.
-    initiatives: HashMap<&'a Id, &'a Id>,
-}
-
-impl<'a> Index<'a> {
-    fn of(s: &'a Strategy) -> Index<'a> {
-        let mut initiatives = HashMap::default();
-        for (_, m) in s.measures() {
-            for init in &m.initiatives {
-                initiatives.insert(&init.id, &m.id);
-            }
-        }
-        Index {
-            indicators: s.indicators.iter().map(|i| &i.id).collect(),
-            measures: s.measures().map(|(_, m)| &m.id).collect(),
-            goals: s.goals.iter().map(|g| &g.id).collect(),
-            national: s.national_framework.goals.iter().map(|g| &g.id).collect(),
-            initiatives,
-        }
-    }
+    defs: &'a dyn Lookup,
 }
 
 /// Where an id is defined.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Place {
     Strategy,
     Section(usize),
@@ -184,67 +309,39 @@ impl std::fmt::Display for Place {
 }
 
 impl<'a> Validator<'a> {
-    fn new(s: &'a Strategy, only: Option<&'a dyn Fn(&Id) -> bool>) -> Validator<'a> {
-        Validator { s, problems: Vec::new(), only, seen: HashMap::default(), defined: Vec::new(), index: None }
-    }
-
     fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
         self.problems.push(Problem { path: path.into(), kind });
     }
 
-    /// Whether this entity's problems are wanted.
-    fn wanted(&self, id: &Id) -> bool {
-        self.only.is_none_or(|f| f(id))
-    }
-
-    /// An id defined at `place`; `own` says whether the place belongs to a wanted entity (only
-    /// then is a duplicate looked for when checking a few).
-    fn define(&mut self, id: &'a Id, place: Place, own: bool) {
-        let first = if self.only.is_none() {
-            match self.seen.entry(id) {
-                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(place);
-                    None
-                }
-            }
-        } else {
-            let first = if own { self.defined.iter().find(|(d, _)| *d == id).map(|(_, p)| *p) } else { None };
-            self.defined.push((id, place));
-            first
-        };
-        if let Some(first) = first {
+    /// An id defined at `place`: a duplicate unless this is where it is defined first.
+    fn define(&mut self, id: &Id, place: Place) {
+        if !self.defs.duplicates() {
+            return;
+        }
+        if let Some(&first) = self.defs.places(id).first().filter(|first| **first != place) {
             self.push(format!("{place}.id"), ProblemKind::DuplicateId { id: id.clone(), first: first.to_string() });
         }
     }
 
+    fn is_defined_as(&self, id: &Id, kind: fn(&Place) -> bool) -> bool {
+        self.defs.places(id).iter().any(kind)
+    }
+
     fn is_indicator(&self, id: &Id) -> bool {
-        match &self.index {
-            Some(ix) => ix.indicators.contains(id),
-            None => self.s.indicators.iter().any(|i| &i.id == id),
-        }
+        self.is_defined_as(id, |p| matches!(p, Place::Indicator(_)))
     }
 
     fn is_measure(&self, id: &Id) -> bool {
-        match &self.index {
-            Some(ix) => ix.measures.contains(id),
-            None => self.s.measures().any(|(_, m)| &m.id == id),
-        }
-    }
-
-    fn is_national_goal(&self, id: &Id) -> bool {
-        match &self.index {
-            Some(ix) => ix.national.contains(id),
-            None => self.s.national_framework.goals.iter().any(|g| &g.id == id),
-        }
+        self.is_defined_as(id, |p| matches!(p, Place::Measure(..)))
     }
 
     /// The measure an initiative belongs to (the last one, if its id is not unique).
     fn initiative_owner(&self, id: &Id) -> Option<&'a Id> {
-        match &self.index {
-            Some(ix) => ix.initiatives.get(id).copied(),
-            None => self.s.measures().flat_map(|(_, m)| m.initiatives.iter().map(move |i| (&i.id, &m.id))).filter(|(i, _)| *i == id).last().map(|(_, m)| m),
-        }
+        let s = self.s;
+        self.defs.places(id).iter().rev().find_map(|p| match *p {
+            Place::Initiative(g, m, _) => s.goals.get(g).and_then(|g| g.measures.get(m)).map(|m| &m.id),
+            _ => None,
+        })
     }
 
     // Paths are made only when there is a problem to report (`path` closures): validation runs
@@ -299,7 +396,7 @@ impl<'a> Validator<'a> {
 
     fn run(mut self) -> Vec<Problem> {
         let s = self.s;
-        self.define(&s.id, Place::Strategy, false);
+        self.define(&s.id, Place::Strategy);
         self.title(|| "title".into(), &s.title);
         let p = s.period;
         self.year(|| "period.first".into(), p.first, false);
@@ -314,14 +411,14 @@ impl<'a> Validator<'a> {
         }
         self.rating_rule();
         for (i, x) in s.sections.iter().enumerate() {
-            self.define(&x.id, Place::Section(i), false);
+            self.define(&x.id, Place::Section(i));
         }
         for (i, x) in s.national_framework.goals.iter().enumerate() {
-            self.define(&x.id, Place::NationalGoal(i), false);
+            self.define(&x.id, Place::NationalGoal(i));
         }
         for (i, x) in s.schedule.iter().enumerate() {
             let path = format!("schedule[{i}]");
-            self.define(&x.id, Place::Schedule(i), false);
+            self.define(&x.id, Place::Schedule(i));
             if !x.when.is_well_formed() {
                 self.push(format!("{path}.when"), ProblemKind::BadScheduleDate);
             }
@@ -332,70 +429,61 @@ impl<'a> Validator<'a> {
         for (i, ind) in s.indicators.iter().enumerate() {
             self.indicator(i, ind);
         }
-        // Definitions of goals, measures and initiatives first, so references can be checked.
+        // The duplicates among goals, measures and initiatives first, then their values.
         for (gi, g) in s.goals.iter().enumerate() {
-            let own = self.wanted(&g.id);
-            self.define(&g.id, Place::Goal(gi), own);
+            self.define(&g.id, Place::Goal(gi));
             for (mi, m) in g.measures.iter().enumerate() {
-                let own = self.wanted(&m.id);
-                self.define(&m.id, Place::Measure(gi, mi), own);
+                self.define(&m.id, Place::Measure(gi, mi));
                 for (ii, init) in m.initiatives.iter().enumerate() {
-                    let own = self.wanted(&init.id);
-                    self.define(&init.id, Place::Initiative(gi, mi, ii), own);
+                    self.define(&init.id, Place::Initiative(gi, mi, ii));
                 }
             }
         }
-        if self.only.is_none() {
-            self.index = Some(Index::of(s));
-        }
-        let mut used: HashSet<&Id> = HashSet::default();
         for (gi, g) in s.goals.iter().enumerate() {
-            let gp = Place::Goal(gi);
-            let goal_wanted = self.wanted(&g.id);
-            if goal_wanted {
-                self.title(|| format!("{gp}.title"), &g.title);
-                if let Some(n) = &g.national_goal {
-                    if !self.is_national_goal(n) {
-                        self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
-                    }
-                }
-                self.sdgs(gp, &g.sdgs);
-            }
-            // References are followed for every entity: an unused indicator needs all of them.
-            self.references(gp, goal_wanted, "targets", &g.targets, &mut used);
+            self.goal(Place::Goal(gi), g);
             for (mi, m) in g.measures.iter().enumerate() {
-                let mp = Place::Measure(gi, mi);
-                let measure_wanted = self.wanted(&m.id);
-                if measure_wanted {
-                    self.title(|| format!("{mp}.title"), &m.title);
-                    self.sdgs(mp, &m.sdgs);
-                }
-                self.references(mp, measure_wanted, "kpis", &m.kpis, &mut used);
-                if measure_wanted {
-                    self.measure(mp, m);
-                }
+                self.measure(Place::Measure(gi, mi), m);
                 for (ii, init) in m.initiatives.iter().enumerate() {
-                    let ip = Place::Initiative(gi, mi, ii);
-                    let initiative_wanted = self.wanted(&init.id);
-                    if initiative_wanted {
-                        self.title(|| format!("{ip}.title"), &init.title);
-                    }
-                    self.references(ip, initiative_wanted, "kpis", &init.kpis, &mut used);
-                    if initiative_wanted {
-                        self.initiative(ip, init);
-                    }
+                    self.initiative(Place::Initiative(gi, mi, ii), init);
                 }
             }
         }
         for (i, ind) in s.indicators.iter().enumerate() {
-            if self.wanted(&ind.id) && !used.contains(&ind.id) {
-                self.push(format!("indicators[{i}]"), ProblemKind::IndicatorUnused);
+            self.unused(i, ind);
+        }
+        self.workshops();
+        self.problems
+    }
+
+    /// [`run`](Self::run)'s steps at the places `id` is defined as an indicator, goal, measure
+    /// or initiative, in the same order.
+    fn run_entity(mut self, id: &Id) -> Vec<Problem> {
+        let s = self.s;
+        let places = self.defs.places(id).to_vec();
+        let indicators = || places.iter().filter_map(|p| match *p {
+            Place::Indicator(i) => s.indicators.get(i).map(|ind| (i, ind)),
+            _ => None,
+        });
+        for (i, ind) in indicators() {
+            self.indicator(i, ind);
+        }
+        for &place in &places {
+            if matches!(place, Place::Goal(_) | Place::Measure(..) | Place::Initiative(..)) {
+                self.define(id, place);
             }
         }
-        // Workshops come last in document order: their ids cannot make a picked entity's id a
-        // duplicate, and their problems are at their own places.
-        if self.only.is_none() {
-            self.workshops();
+        for &place in &places {
+            let goal = |g: usize| s.goals.get(g);
+            let measure = |g: usize, m: usize| goal(g).and_then(|g| g.measures.get(m));
+            match place {
+                Place::Goal(g) => goal(g).into_iter().for_each(|x| self.goal(place, x)),
+                Place::Measure(g, m) => measure(g, m).into_iter().for_each(|x| self.measure(place, x)),
+                Place::Initiative(g, m, i) => measure(g, m).and_then(|m| m.initiatives.get(i)).into_iter().for_each(|x| self.initiative(place, x)),
+                _ => {}
+            }
+        }
+        for (i, ind) in indicators() {
+            self.unused(i, ind);
         }
         self.problems
     }
@@ -404,16 +492,15 @@ impl<'a> Validator<'a> {
         let s = self.s;
         for (wi, w) in s.workshops.iter().enumerate() {
             let wp = format!("workshops[{wi}]");
-            self.define(&w.id, Place::Workshop(wi), true);
+            self.define(&w.id, Place::Workshop(wi));
             if !super::schedule::is_calendar_date(&w.date) {
                 self.push(format!("{wp}.date"), ProblemKind::BadWorkshopDate);
             }
             for (ni, n) in w.notes.iter().enumerate() {
-                self.define(&n.id, Place::Note(wi, ni), true);
-                let known = match (&n.target, &self.index) {
-                    (super::NoteTarget::Goal(id), Some(ix)) => ix.goals.contains(id),
-                    (super::NoteTarget::Goal(id), None) => s.goals.iter().any(|g| &g.id == id),
-                    (super::NoteTarget::Measure(id), _) => self.is_measure(id),
+                self.define(&n.id, Place::Note(wi, ni));
+                let known = match &n.target {
+                    super::NoteTarget::Goal(id) => self.is_defined_as(id, |p| matches!(p, Place::Goal(_))),
+                    super::NoteTarget::Measure(id) => self.is_measure(id),
                 };
                 if !known {
                     self.push(format!("{wp}.notes[{ni}].target"), ProblemKind::UnknownNoteTarget { id: n.target.id().clone() });
@@ -422,20 +509,31 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// References to indicators at `at`. `own`: the place belongs to a wanted entity, so an
-    /// unknown one is a problem to report; elsewhere a reference only matters when it makes a
-    /// wanted indicator used.
-    fn references(&mut self, at: Place, own: bool, field: &str, refs: &'a [Id], used: &mut HashSet<&'a Id>) {
+    /// References to indicators at `at`: each must lead to one.
+    fn references(&mut self, at: Place, field: &str, refs: &[Id]) {
         for (i, r) in refs.iter().enumerate() {
-            if !own && !self.wanted(r) {
-                continue;
-            }
-            if self.is_indicator(r) {
-                used.insert(r);
-            } else if own {
+            if !self.is_indicator(r) {
                 self.push(format!("{at}.{field}[{i}]"), ProblemKind::UnknownIndicator { id: r.clone() });
             }
         }
+    }
+
+    /// An indicator no goal, measure or initiative refers to.
+    fn unused(&mut self, i: usize, ind: &Indicator) {
+        if !self.defs.referred(&ind.id) {
+            self.push(format!("indicators[{i}]"), ProblemKind::IndicatorUnused);
+        }
+    }
+
+    fn goal(&mut self, gp: Place, g: &Goal) {
+        self.title(|| format!("{gp}.title"), &g.title);
+        if let Some(n) = &g.national_goal {
+            if !self.is_defined_as(n, |p| matches!(p, Place::NationalGoal(_))) {
+                self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
+            }
+        }
+        self.sdgs(gp, &g.sdgs);
+        self.references(gp, "targets", &g.targets);
     }
 
     fn rating_rule(&mut self) {
@@ -452,8 +550,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// A measure's related measures, re-listed initiatives and evaluations.
-    fn measure(&mut self, mp: Place, m: &super::Measure) {
+    fn measure(&mut self, mp: Place, m: &Measure) {
+        self.title(|| format!("{mp}.title"), &m.title);
+        self.sdgs(mp, &m.sdgs);
+        self.references(mp, "kpis", &m.kpis);
         for (i, r) in m.related.iter().enumerate() {
             if !self.is_measure(r) {
                 self.push(format!("{mp}.related[{i}]"), ProblemKind::UnknownMeasure { id: r.clone() });
@@ -480,8 +580,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// An initiative's years: each once, in range, amounts not negative.
-    fn initiative(&mut self, ip: Place, init: &super::Initiative) {
+    /// An initiative's title, KPIs and years: each year once, in range, amounts not negative.
+    fn initiative(&mut self, ip: Place, init: &Initiative) {
+        self.title(|| format!("{ip}.title"), &init.title);
+        self.references(ip, "kpis", &init.kpis);
         self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
         for (yi, y) in init.years.iter().enumerate() {
             self.year(|| format!("{ip}.years[{yi}].fiscal_year"), y.fiscal_year, false);
@@ -490,23 +592,16 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn indicator(&mut self, i: usize, ind: &'a super::Indicator) {
+    fn indicator(&mut self, i: usize, ind: &Indicator) {
         let ip = Place::Indicator(i);
-        let own = self.wanted(&ind.id);
-        self.define(&ind.id, ip, own);
-        if !own {
-            for (si, series) in ind.series.iter().enumerate() {
-                self.define(&series.id, Place::Series(i, si), false);
-            }
-            return;
-        }
+        self.define(&ind.id, ip);
         self.title(|| format!("{ip}.name"), &ind.name);
         if ind.series.is_empty() {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
         }
         for (si, series) in ind.series.iter().enumerate() {
             let sp = Place::Series(i, si);
-            self.define(&series.id, sp, true);
+            self.define(&series.id, sp);
             self.series(sp, series);
         }
     }
@@ -689,6 +784,67 @@ mod tests {
         for code in ["112330", "012360", "122068"] {
             // 北本市, 北斗市, 木更津市
             assert!(is_municipality_code(code), "{code}");
+        }
+    }
+
+    /// Checking one entity with a structure made before edits that kept every id and reference
+    /// finds the problems those edits made, as a new structure does.
+    #[test]
+    fn a_kept_structure_fits_after_edits_of_values_and_still_finds_their_problems() {
+        let s = valid();
+        let structure = Structure::of(&s);
+        assert!(structure.fits(&s));
+        let mut t = s.clone();
+        let ind = Arc::make_mut(&mut t.indicators[0]);
+        ind.name = String::new();
+        ind.series[0].actuals.push(Actual { year: FiscalYear(2023), value: f64::NAN, provisional: false, comment: String::new() });
+        Arc::make_mut(&mut t.goals[0]).sdgs.push(Sdg(18));
+        first_measure(&mut t).title = " ".into();
+        let init = Arc::make_mut(&mut first_measure(&mut t).initiatives[0]);
+        init.years[0].budget = Some(-1);
+        assert!(structure.fits(&t), "values and titles changed, no id or reference");
+        let ids = [t.indicators[0].id.clone(), t.goals[0].id.clone(), t.goals[0].measures[0].id.clone(), t.goals[0].measures[0].initiatives[0].id.clone()];
+        for id in &ids {
+            let kept = validate_entity(&t, &structure, id);
+            assert!(!kept.is_empty(), "{id}: the edit made a problem");
+            assert_eq!(kept, validate_entity(&t, &Structure::of(&t), id), "{id}");
+        }
+        let all: Vec<_> = ids.iter().flat_map(|id| validate_entity(&t, &structure, id)).collect();
+        assert_eq!(all, validate(&t), "every problem of this strategy is on one of its four entities");
+    }
+
+    /// Any change of where an id is, or of which indicators are referred to, makes the kept
+    /// structure stale.
+    #[test]
+    fn a_structure_does_not_fit_once_an_id_or_a_reference_changed() {
+        let s = valid();
+        let structure = Structure::of(&s);
+        type Change = (&'static str, fn(&mut Strategy));
+        let changes: [Change; 12] = [
+            ("strategy id", |s| s.id = Id::from("other")),
+            ("a section added", |s| s.sections.push(NarrativeSection { id: Id::from("sec"), heading: "策定趣旨".into(), body: String::new() })),
+            ("indicator id", |s| Arc::make_mut(&mut s.indicators[0]).id = Id::from("ind-x")),
+            ("series id", |s| Arc::make_mut(&mut s.indicators[0]).series[0].id = Id::from("ser-x")),
+            ("a series added", |s| {
+                let ind = Arc::make_mut(&mut s.indicators[0]);
+                let series = ind.series[0].clone();
+                ind.series.push(series);
+            }),
+            ("an indicator added", |s| s.indicators.push(Indicator::new("7-3", "転入者数", "人").into())),
+            ("goal id", |s| Arc::make_mut(&mut s.goals[0]).id = Id::from("goal-x")),
+            ("goal targets", |s| Arc::make_mut(&mut s.goals[0]).targets.clear()),
+            ("measure kpis", |s| first_measure(s).kpis.push(Id::from("ind-y"))),
+            ("initiative kpis", |s| Arc::make_mut(&mut first_measure(s).initiatives[0]).kpis.push(Id::from("ind-z"))),
+            ("an initiative added", |s| first_measure(s).initiatives.push(Initiative::new("2", "相談窓口").into())),
+            ("goals reordered", |s| {
+                s.goals.push(Goal::new(GoalKind::Basic, "4", "まちの魅力").into());
+                s.goals.swap(0, 1);
+            }),
+        ];
+        for (what, change) in changes {
+            let mut t = s.clone();
+            change(&mut t);
+            assert!(!structure.fits(&t), "{what}");
         }
     }
 }

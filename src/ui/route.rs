@@ -219,7 +219,7 @@ mod tests {
 // Native only: it uses the benchmark's generator.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod selected_problems {
-    use crate::model::{validate, validate_where, Strategy};
+    use crate::model::{validate, validate_entity, Strategy, Structure};
     use super::{selection_of, Selection};
     use serde_json::json;
 
@@ -293,6 +293,7 @@ mod selected_problems {
         let mut shown = 0;
         for s in &strategies {
             let all = validate(s);
+            let structure = Structure::of(s);
             for sel in selections(s) {
                 let id = match &sel {
                     Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => id.clone(),
@@ -300,7 +301,7 @@ mod selected_problems {
                 };
                 let of = |list: Vec<crate::model::Problem>| list.into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>();
                 let expected = of(all.clone());
-                assert_eq!(of(validate_where(s, &|x| *x == id)), expected, "{sel:?}");
+                assert_eq!(of(validate_entity(s, &structure, &id)), expected, "{sel:?}");
                 shown += expected.len();
             }
         }

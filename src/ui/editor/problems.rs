@@ -1,7 +1,7 @@
 //! Validation shown where the user is: the problems of the selected goal, measure, initiative or
 //! indicator above its form.
 
-use crate::model::{validate_where, Severity};
+use crate::model::{validate_entity, Severity, Structure};
 use crate::ui::i18n;
 use crate::ui::route::{selection_of, Selection};
 use crate::ui::state::use_app;
@@ -11,18 +11,27 @@ use leptos::prelude::*;
 #[component]
 pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
     let state = use_app();
+    // Where every id is and who refers to whom, kept while edits leave ids and references as
+    // they are (most edits: values and titles); made again when it no longer fits.
+    let structure = StoredValue::new(None::<Structure>);
     let problems = Memo::new(move |_| {
         let sel = selection.get();
         let selected = match &sel {
             Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => id.clone(),
             Selection::Strategy => return Vec::new(),
         };
-        // Only the selected entity's own values are checked (with what needs the whole
-        // strategy: duplicate ids, references): this runs after every edit.
-        let wanted = |id: &crate::model::Id| *id == selected;
+        // Only the selected entity is checked (what needs the whole strategy — duplicate ids,
+        // references — comes from the kept structure): this runs after every edit.
         state
             .open
-            .with(|o| o.as_ref().map(|s| validate_where(s, &wanted).into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>()))
+            .with(|o| {
+                let s = o.as_ref()?;
+                if !structure.with_value(|st| st.as_ref().is_some_and(|st| st.fits(s))) {
+                    structure.set_value(Some(Structure::of(s)));
+                }
+                let problems = structure.with_value(|st| st.as_ref().map(|st| validate_entity(s, st, &selected)));
+                Some(problems.unwrap_or_default().into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>())
+            })
             .unwrap_or_default()
     });
     move || {
