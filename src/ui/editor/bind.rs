@@ -16,6 +16,16 @@ where
     Memo::new(move |_| state.open.with(|o| o.as_ref().map(&get)).unwrap_or_default())
 }
 
+/// The open strategy's goals, compared by identity: an edit outside them (an indicator's
+/// values) leaves every goal's `Arc` as it was, and what is made from this is not made again.
+pub fn goals() -> Memo<Option<Vec<Arc<Goal>>>> {
+    let state = use_app();
+    Memo::new_with_compare(
+        move |_| state.open.with(|o| o.as_ref().map(|s| s.goals.clone())),
+        |old, new| !matches!((old, new), (Some(Some(a)), Some(Some(b))) if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))),
+    )
+}
+
 /// A value of the goal with this id.
 pub fn goal<T>(id: &Id, get: impl Fn(&Goal) -> T + Send + Sync + 'static) -> Memo<T>
 where

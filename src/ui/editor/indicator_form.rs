@@ -12,8 +12,8 @@ use super::bind::{self, LastSeen};
 use super::common::{EntityActions, Missing};
 use super::fields::{CheckField, NumberField, SelectField, TextField, YearField};
 use crate::model::{
-    assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Id, IndicatorKind, PlanPeriod,
-    Series, Strategy, Target,
+    assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind, PlanPeriod,
+    Series, Target,
 };
 use crate::storage::Language;
 use crate::ui::i18n;
@@ -23,6 +23,7 @@ use crate::charts::indicator::chart as indicator_chart;
 use crate::ui::chart_view::{figure_of, ChartView};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The kind of target a series has, as offered in the form.
@@ -190,11 +191,11 @@ struct Use {
     testid: &'static str,
 }
 
-fn uses_in(s: &Strategy, id: &Id, lang: Language) -> Vec<Use> {
+fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
     let ja = lang == Language::Ja;
-    let (goals, measures) = s.uses_of(id);
+    let measures = || goals.iter().flat_map(|g| g.measures.iter());
     let mut out = Vec::new();
-    for g in goals {
+    for g in goals.iter().filter(|g| g.targets.contains(id)) {
         let kind = match (ja, g.kind) {
             (true, k) => k.japanese(),
             (false, crate::model::GoalKind::Basic) => "Goal",
@@ -207,7 +208,7 @@ fn uses_in(s: &Strategy, id: &Id, lang: Language) -> Vec<Use> {
             testid: "use-goal",
         });
     }
-    for m in measures {
+    for m in measures().filter(|m| m.kpis.contains(id)) {
         out.push(Use {
             selection: Selection::Measure(m.id.clone()),
             role: "KPI",
@@ -215,7 +216,7 @@ fn uses_in(s: &Strategy, id: &Id, lang: Language) -> Vec<Use> {
             testid: "use-measure",
         });
     }
-    for (_, i) in s.initiatives().filter(|(_, i)| i.kpis.contains(id)) {
+    for i in measures().flat_map(|m| m.initiatives.iter()).filter(|i| i.kpis.contains(id)) {
         out.push(Use {
             selection: Selection::Initiative(i.id.clone()),
             role: "KPI",
@@ -249,9 +250,11 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
     let heading = bind::indicator(&id, |i| format!("{} {}", i.code, i.name).trim().to_owned());
     let uses = {
         let id = id.clone();
+        // From the goals alone: editing this indicator's values does not look through them again.
+        let goals = bind::goals();
         Memo::new(move |_| {
             let lang = state.lang();
-            state.open.with(|o| o.as_ref().map(|s| uses_in(s, &id, lang))).unwrap_or_default()
+            goals.with(|g| g.as_deref().map(|g| uses_in(g, &id, lang))).unwrap_or_default()
         })
     };
 

@@ -8,7 +8,6 @@ use crate::ui::indicator_lines::IndicatorLines;
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// One line of the outline.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -113,12 +112,8 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::All);
     let ja = move || state.lang() == crate::storage::Language::Ja;
-    // The goals, compared by identity: an edit elsewhere (an indicator's actual value) leaves
-    // every goal's `Arc` as it was, so the goal, measure and initiative lines are not made again.
-    let goals = Memo::new_with_compare(
-        move |_| state.open.with(|o| o.as_ref().map(|s| s.goals.clone()).unwrap_or_default()),
-        |old, new| !matches!((old, new), (Some(a), Some(b)) if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))),
-    );
+    // An edit of an indicator's values does not make the goal, measure and initiative lines again.
+    let goals = super::bind::goals();
     let tree = Memo::new(move |_| {
         let q = query.get();
         let ja = ja();
