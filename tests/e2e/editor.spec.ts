@@ -187,6 +187,35 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   await expect(page.getByTestId('entity-problems')).toHaveCount(0);
   await page.getByTestId('outline-goal').nth(3).click();
   await expect(page.getByTestId('goal-targets').locator('li')).toHaveCount(1);
+  // What needs the whole strategy follows edits of references: the target taken off, the
+  // indicator is used nowhere; an edit of its own values keeps both kinds of problem in view;
+  // referred to again, it is used.
+  const unused = 'どの目標・施策からも参照されていない指標です';
+  await page.getByTestId('goal-targets').getByTestId('remove-ref').click();
+  await expect(page.getByTestId('goal-targets').locator('li')).toHaveCount(0);
+  await page.getByTestId('outline-indicator').click();
+  await expect(page.getByTestId('entity-problems')).toContainText(unused);
+  await page.getByTestId('indicator-name').fill('');
+  await page.getByTestId('indicator-name').press('Enter');
+  await expect(page.getByTestId('entity-problems')).toContainText('名前が空です');
+  await expect(page.getByTestId('entity-problems')).toContainText(unused);
+  await page.getByTestId('indicator-name').fill('市内企業の新規雇用者数');
+  await page.getByTestId('indicator-name').press('Enter');
+  await expect(page.getByTestId('entity-problems')).not.toContainText('名前が空です');
+  await expect(page.getByTestId('entity-problems')).toContainText(unused);
+  await page.getByTestId('outline-goal').nth(3).click();
+  await page.getByTestId('goal-targets').getByTestId('add-ref').selectOption({ index: 1 });
+  await expect(page.getByTestId('goal-targets').locator('li')).toHaveCount(1);
+  await page.getByTestId('outline-indicator').click();
+  await expect(page.getByTestId('indicator-name')).toHaveValue('市内企業の新規雇用者数');
+  await expect(page.getByTestId('entity-problems')).toHaveCount(0);
+  // Undone and redone with the indicator open: its problems follow the reference.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('entity-problems')).toContainText(unused);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('entity-problems')).toHaveCount(0);
+  await expect(page.getByTestId('indicator-name')).toHaveValue('市内企業の新規雇用者数');
+  await page.getByTestId('outline-goal').nth(3).click();
   await page.getByTestId('goal-form').getByTestId('delete').click();
   await expect(page.getByTestId('outline-goal')).toHaveCount(6);
   await page.getByTestId('undo').click();

@@ -19,9 +19,18 @@ where
 /// The open strategy's goals, compared by identity: an edit outside them (an indicator's
 /// values) leaves every goal's `Arc` as it was, and what is made from this is not made again.
 pub fn goals() -> Memo<Option<Vec<Arc<Goal>>>> {
+    by_identity(|s| &s.goals)
+}
+
+/// The open strategy's indicators, compared by identity (see [`goals`]).
+pub fn indicators() -> Memo<Option<Vec<Arc<Indicator>>>> {
+    by_identity(|s| &s.indicators)
+}
+
+fn by_identity<T: Send + Sync + 'static>(list: fn(&Strategy) -> &Vec<Arc<T>>) -> Memo<Option<Vec<Arc<T>>>> {
     let state = use_app();
     Memo::new_with_compare(
-        move |_| state.open.with(|o| o.as_ref().map(|s| s.goals.clone())),
+        move |_| state.open.with(|o| o.as_ref().map(|s| list(s).clone())),
         |old, new| !matches!((old, new), (Some(Some(a)), Some(Some(b))) if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))),
     )
 }

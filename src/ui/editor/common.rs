@@ -51,12 +51,12 @@ pub fn IndicatorRefs(
     #[prop(optional, into)] testid: String,
 ) -> impl IntoView {
     let state = use_app();
+    // Made again only when an indicator changed, not after every edit of the form.
+    let indicators = super::bind::indicators();
     let names = Memo::new(move |_| {
-        state.open.with(|o| {
-            o.as_ref().map(|s: &Strategy| {
-                s.indicators.iter().map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned())).collect::<Vec<_>>()
-            })
-        }).unwrap_or_default()
+        indicators.with(|list| {
+            list.iter().flatten().map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned())).collect::<Vec<_>>()
+        })
     });
     let name_of = move |id: &Id| names.with(|n| n.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string());
     // The progress of each referenced indicator, shown beside its name.
