@@ -142,6 +142,29 @@ impl Store {
     /// full), nothing is deleted. Unreadable text under the id is not deleted either: it is
     /// moved to garbage (`Err(Garbage)` says where), from which the user discards it.
     pub fn delete(&self, id: &Id, now: &str) -> Result<super::Backup, StorageError> {
+        let (key, strategy, text) = self.readable(id)?;
+        let backup = self.store_backup(&strategy, &text, BackupReason::Deleted, now)?;
+        if let Err(e) = self.backend.remove(&key) {
+            let _ = self.discard_backup(&backup.key);
+            return Err(e);
+        }
+        self.refresh_index();
+        Ok(backup)
+    }
+
+    /// Deletes a strategy without keeping a backup: for when storage is too full to hold one
+    /// (`delete` refuses then) — the UI has the user download the strategy as a file first.
+    /// Unreadable text is not deleted, as with `delete`.
+    pub fn delete_without_backup(&self, id: &Id) -> Result<(), StorageError> {
+        let (key, ..) = self.readable(id)?;
+        self.backend.remove(&key)?;
+        self.refresh_index();
+        Ok(())
+    }
+
+    /// The key, strategy and stored text of a strategy that reads; unreadable text goes to
+    /// garbage (`Err(Garbage)`).
+    fn readable(&self, id: &Id) -> Result<(String, Strategy, String), StorageError> {
         let key = keys::strategy(id);
         let Some(text) = self.backend.get(&key)? else {
             self.refresh_index();
@@ -150,13 +173,7 @@ impl Store {
         let Some((strategy, _)) = decode_as(&text, id) else {
             return Err(self.found_garbage(&key, &text));
         };
-        let backup = self.store_backup(&strategy, &text, BackupReason::Deleted, now)?;
-        if let Err(e) = self.backend.remove(&key) {
-            let _ = self.discard_backup(&backup.key);
-            return Err(e);
-        }
-        self.refresh_index();
-        Ok(backup)
+        Ok((key, strategy, text))
     }
 
     /// Moves unreadable text found under `key` to garbage and returns the error that says where

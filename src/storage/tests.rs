@@ -383,6 +383,24 @@ fn delete_refused_when_the_backup_does_not_fit() {
     assert!(matches!(store.delete(&s.id, "2026-01-02"), Err(StorageError::QuotaExceeded { .. })));
     assert_eq!(store.load(&s.id).unwrap(), s);
     assert!(store.backups().unwrap().is_empty());
+    // What the UI offers then (after the user's download): deleting without a backup, which
+    // frees the room.
+    let other = sample("別の戦略", "北斗市");
+    store.delete_without_backup(&s.id).unwrap();
+    assert_eq!(store.load(&s.id), Err(StorageError::NotFound { id: s.id.clone() }));
+    assert!(store.list().unwrap().is_empty() && store.backups().unwrap().is_empty());
+    store.save(&other, "2026-01-03").unwrap();
+    assert_eq!(store.delete_without_backup(&s.id), Err(StorageError::NotFound { id: s.id.clone() }));
+    assert_eq!(store.load(&other.id).unwrap(), other);
+}
+
+#[test]
+fn delete_without_backup_keeps_unreadable_text() {
+    let (mem, store) = store();
+    let id = Id::from("s-broken");
+    mem.set(&keys::strategy(&id), "{\"broken\":").unwrap();
+    assert!(matches!(store.delete_without_backup(&id), Err(StorageError::Garbage { .. })));
+    assert_eq!(store.garbage().unwrap().len(), 1, "kept as garbage, not deleted");
 }
 
 #[test]

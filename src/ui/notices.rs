@@ -11,7 +11,7 @@ pub fn Notices() -> impl IntoView {
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
-        let error = matches!(notice, Notice::ImportFailed { .. } | Notice::FileUnreadable { .. } | Notice::Storage(_) | Notice::Download(_) | Notice::CsvNeedsStrategy { .. })
+        let error = matches!(notice, Notice::ImportFailed { .. } | Notice::FileUnreadable { .. } | Notice::Storage(_) | Notice::Download(_) | Notice::CsvNeedsStrategy { .. } | Notice::DeleteNeedsRoom { .. })
             || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
         let (headline, lines): (String, Vec<String>) = match &notice {
             Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
@@ -42,6 +42,20 @@ pub fn Notices() -> impl IntoView {
             ),
             Notice::FileUnreadable { file, detail } => (format!("{} {file}", tr(lang, "ファイルを読めませんでした:", "Could not read the file:")), vec![detail.clone()]),
             Notice::Deleted { title, .. } => (format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")), vec![tr(lang, "バックアップを残してあります。", "A backup was kept.").to_owned()]),
+            Notice::DeleteNeedsRoom { title, .. } => (
+                format!("{}「{title}」", tr(lang, "削除していません:", "Not deleted:")),
+                vec![
+                    tr(lang, "ブラウザの保存領域がいっぱいで、削除の前に残すバックアップを保存できません。何も変更していません。", "Browser storage is full: the backup kept before a delete cannot be saved. Nothing was changed.").to_owned(),
+                    tr(lang, "「書き出してから削除」を押すと、この戦略をファイルに書き出してから、バックアップを残さずに削除します。あとで戻すときは、そのファイルを取り込んでください。", "“Export, then delete” downloads this strategy as a file, then deletes it without a backup. To bring it back later, import that file.").to_owned(),
+                ],
+            ),
+            Notice::DeletedAfterExport { title, file } => (
+                format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")),
+                vec![match lang {
+                    crate::storage::Language::Ja => format!("バックアップは残していません。書き出したファイル {file} を取り込めば戻せます。"),
+                    crate::storage::Language::En => format!("No backup was kept. Importing the exported file {file} brings it back."),
+                }],
+            ),
             Notice::Restored { title } => (format!("{}「{title}」", tr(lang, "復元しました:", "Restored:")), vec![]),
             Notice::RestoredEverything(r) => (
                 tr(lang, "バックアップから復元しました", "Restored from the backup").to_owned(),
@@ -60,6 +74,10 @@ pub fn Notices() -> impl IntoView {
             Notice::Imported { replaced: Some(backup_key), .. } => Some(backup_key.clone()),
             _ => None,
         };
+        let export_then_delete = match &notice {
+            Notice::DeleteNeedsRoom { id, .. } => Some(id.clone()),
+            _ => None,
+        };
         Some(view! {
             <div class=if error { "notice error" } else { "notice" } role=if error { "alert" } else { "status" } data-testid="notice">
                 <p class="notice-headline">{headline}</p>
@@ -70,6 +88,11 @@ pub fn Notices() -> impl IntoView {
                     {undo.map(|key| view! {
                         <button type="button" data-testid="undo-delete" on:click=move |_| { state.notice.set(None); state.restore(&key); }>
                             {tr(lang, "元に戻す", "Undo")}
+                        </button>
+                    })}
+                    {export_then_delete.map(|id| view! {
+                        <button type="button" class="danger" data-testid="export-then-delete" on:click=move |_| state.export_then_delete(&id)>
+                            {tr(lang, "書き出してから削除", "Export, then delete")}
                         </button>
                     })}
                     <button type="button" class="quiet" on:click=move |_| state.notice.set(None)>{tr(lang, "閉じる", "Dismiss")}</button>

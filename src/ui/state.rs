@@ -33,6 +33,11 @@ pub enum Notice {
     ImportFailed { file: String, error: ImportError },
     FileUnreadable { file: String, detail: String },
     Deleted { title: String, backup_key: String },
+    /// A delete refused because storage has no room for the backup kept before it; the notice
+    /// offers to download the strategy and then delete it without a backup.
+    DeleteNeedsRoom { id: Id, title: String },
+    /// Deleted without a backup, after it was downloaded as `file`.
+    DeletedAfterExport { title: String, file: String },
     Restored { title: String },
     Exported { file: String },
     Storage(StorageError),
@@ -536,12 +541,17 @@ impl AppState {
     }
 
     pub fn export(&self, s: &Strategy) {
+        self.notice.set(Some(match self.download(s) {
+            Ok(file) => Notice::Exported { file },
+            Err(e) => Notice::Download(e),
+        }));
+    }
+
+    /// Downloads a strategy as a Shirube file; the file's name, or what went wrong.
+    fn download(&self, s: &Strategy) -> Result<String, String> {
         let text = format::export(s, &files::now());
         let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
-        match files::download(&name, "application/json", &text) {
-            Ok(()) => self.notice.set(Some(Notice::Exported { file: name })),
-            Err(e) => self.notice.set(Some(Notice::Download(e))),
-        }
+        files::download(&name, "application/json", &text).map(|()| name)
     }
 
     pub fn rename(&self, id: &Id, title: String) {
@@ -589,8 +599,25 @@ impl AppState {
         }
         match self.store.with_value(|st| st.delete(id, &files::now())) {
             Ok(backup) => self.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key })),
+            Err(StorageError::QuotaExceeded { .. }) => {
+                let title = self.summaries.with_untracked(|list| list.iter().find(|s| &s.id == id).map(|s| s.title.clone())).unwrap_or_default();
+                self.notice.set(Some(Notice::DeleteNeedsRoom { id: id.clone(), title }));
+            }
             Err(e) => self.notice.set(Some(Notice::Storage(e))),
         }
+        self.refresh();
+    }
+
+    /// With storage too full for the backup a delete keeps: downloads the strategy as a file,
+    /// then deletes it without a backup (the file is how it comes back). Nothing is deleted if
+    /// it could not be read or downloaded.
+    pub fn export_then_delete(&self, id: &Id) {
+        let deleted = self.store.with_value(|st| st.load(id)).map_err(Notice::Storage).and_then(|s| {
+            let file = self.download(&s).map_err(Notice::Download)?;
+            self.store.with_value(|st| st.delete_without_backup(id)).map_err(Notice::Storage)?;
+            Ok(Notice::DeletedAfterExport { title: s.title, file })
+        });
+        self.notice.set(Some(deleted.unwrap_or_else(|failed| failed)));
         self.refresh();
     }
 

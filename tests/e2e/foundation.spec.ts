@@ -1,11 +1,12 @@
 // The foundation's user flows, on the release build served from a sub-path:
-// the 北本市 and 北斗市 examples, create → reload, rename / duplicate / delete → undo,
+// the 北本市 and 北斗市 examples, create → reload, rename / duplicate / delete → undo, a delete
+// with storage too full for its backup (export, then delete),
 // export → import into a fresh browser profile, bad files refused with nothing lost,
 // the language switch, garbage in storage, and storage unavailable.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { storageSnapshot } from './helpers';
+import { storageSnapshot, fillStorage } from './helpers';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
@@ -132,6 +133,48 @@ test('a new strategy is still there after a reload; rename, duplicate, delete an
   await expect(page.getByTestId('strategy-row')).toHaveCount(2);
   await page.reload();
   await expect(page.getByTestId('strategy-row')).toHaveCount(2);
+  expect(pageErrors).toEqual([]);
+});
+
+test('with storage too full for the backup a delete keeps: nothing changes, then export and delete, and the file brings it back', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(6);
+  await page.goto('./#/');
+  const row = page.getByTestId('strategy-row');
+  await expect(row).toHaveCount(1);
+  const id = await row.getAttribute('data-id');
+  const key = `shirube/v1/strategy/${id}`;
+  expect(await fillStorage(page)).toBeGreaterThan(1_000_000);
+  const before = await storageSnapshot(page);
+  expect(Object.keys(before)).toContain(key);
+
+  // Refused, and said why; nothing in storage changed.
+  await row.getByRole('button', { name: '削除' }).click();
+  await expect(page.getByTestId('notice')).toContainText('削除していません:「第2期北本市まち・ひと・しごと創生総合戦略」');
+  await expect(page.getByTestId('notice')).toContainText('削除の前に残すバックアップを保存できません。何も変更していません。');
+  await expect(row).toHaveCount(1);
+  expect(await storageSnapshot(page)).toEqual(before);
+  await shot('delete-needs-room');
+
+  // Export, then delete: the file is downloaded, the strategy is gone, no backup was written.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-then-delete').click()]);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByTestId('notice')).toContainText('削除しました:「第2期北本市まち・ひと・しごと創生総合戦略」');
+  await expect(page.getByTestId('notice')).toContainText(`バックアップは残していません。書き出したファイル ${download.suggestedFilename()} を取り込めば戻せます。`);
+  await expect(row).toHaveCount(0);
+  const after = await storageSnapshot(page);
+  expect(Object.keys(after)).not.toContain(key);
+  expect(Object.keys(after).filter((k) => k.startsWith('shirube/v1/backup/'))).toEqual([]);
+
+  // The downloaded file brings it back as it was (room is there now).
+  const stored = JSON.parse(before[key]).strategy;
+  expect(JSON.parse(fs.readFileSync(file, 'utf8')).strategy).toEqual(stored);
+  await importFile(page, download.suggestedFilename(), fs.readFileSync(file, 'utf8'));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
+  expect(JSON.parse((await storageSnapshot(page))[key]).strategy).toEqual(stored);
   expect(pageErrors).toEqual([]);
 });
 

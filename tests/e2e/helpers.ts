@@ -1,5 +1,5 @@
-// Small page helpers shared by the specs: what localStorage holds, and a file dropped on the
-// page the way a browser drops one.
+// Small page helpers shared by the specs: what localStorage holds, storage filled by another page,
+// and a file dropped on the page the way a browser drops one.
 import type { Page } from '@playwright/test';
 
 /** Every localStorage entry of the page, to compare byte for byte before and after. */
@@ -41,4 +41,20 @@ export function recordDialogs(page: Page): string[] {
     void d.dismiss();
   });
   return dialogs;
+}
+
+/** Another page of the same site fills the storage (Chromium: 5 Mi UTF-16 units per site) under
+ *  `key`: the largest text that fits, so that not even a small write fits beside it. Returns its
+ *  length. */
+export async function fillStorage(page: Page, key = 'another-page/cache'): Promise<number> {
+  return page.evaluate((key) => {
+    let lo = 0;
+    let hi = 6 * 1024 * 1024;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      try { localStorage.setItem(key, 'x'.repeat(mid)); lo = mid; } catch { hi = mid - 1; }
+    }
+    localStorage.setItem(key, 'x'.repeat(lo));
+    return lo;
+  }, key);
 }

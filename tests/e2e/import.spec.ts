@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { storageSnapshot, dropFile, recordDialogs } from './helpers';
+import { storageSnapshot, dropFile, recordDialogs, fillStorage } from './helpers';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
@@ -193,18 +193,8 @@ test('the preview shows the file before anything changes; then import as new, tw
 
 test('a strategy the browser storage cannot hold is opened all the same: the error says so, export works, it is saved once there is room', async ({ page, openApp, pageErrors, shot }, testInfo) => {
   await openApp();
-  // Another page of the same site has filled the storage (Chromium: 5 Mi UTF-16 units per site):
-  // the largest filler that fits, so that not even the small strategy file fits beside it.
-  const filled = await page.evaluate(() => {
-    let lo = 0;
-    let hi = 6 * 1024 * 1024;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      try { localStorage.setItem('another-page/cache', 'x'.repeat(mid)); lo = mid; } catch { hi = mid - 1; }
-    }
-    localStorage.setItem('another-page/cache', 'x'.repeat(lo));
-    return lo;
-  });
+  // Another page of the same site has filled the storage: not even the small strategy file fits.
+  const filled = await fillStorage(page);
   expect(filled).toBeGreaterThan(1_000_000);
   const before = await storageSnapshot(page);
   await pick(page, 'しるべ町.shirube.json', VALID);
