@@ -152,6 +152,9 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "import_large_store", "  import: storing (serialise + hand over + setItem)", "ms", None),
         figure(raw, "write_floor_large", "  the stored text's hand-over + setItem alone", "ms", None),
         single("  hand-over + setItem alone / JSON.parse, large", "×", ratio(m("write_floor_large"), m("json_parse_large")), None, None),
+        // What IndexedDB (not the storage DESIGN.md names) would cost for the same bytes.
+        figure(raw, "idb_put_large", "  for comparison: IndexedDB put of the stored bytes, page's thread", "ms", None),
+        figure(raw, "idb_done_large", "  … until its transaction completed", "ms", None),
         figure(raw, "import_huge", "import huge", "ms", None),
         figure(raw, "import_huge_refused", "huge file refused (file chosen → error shown)", "ms", None),
         figure(raw, "json_parse_huge", "JSON.parse of the same huge file", "ms", None),
