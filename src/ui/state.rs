@@ -504,7 +504,7 @@ impl AppState {
     /// read it again, with a fresh undo history (the steps were about the version that is now
     /// a backup).
     fn reload_open(&self, id: &Id) {
-        if !self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id)) {
+        if !self.is_open(id) {
             return;
         }
         if let Ok(fresh) = self.store.with_value(|s| s.load(id)) {
@@ -555,7 +555,7 @@ impl AppState {
     }
 
     pub fn rename(&self, id: &Id, title: String) {
-        let is_open = self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id));
+        let is_open = self.is_open(id);
         if is_open {
             self.edit(|s| s.title = title);
             self.flush_soon();
@@ -592,13 +592,18 @@ impl AppState {
         }
     }
 
+    /// Deletes a stored strategy, keeping a backup (undo). When it is the open one, a waiting
+    /// change is saved first (so it is in the backup) and it is closed once deleted — not
+    /// before: a refused delete leaves it open, with whatever could not be saved.
     pub fn delete(&self, id: &Id) {
-        if self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id)) {
+        if self.is_open(id) {
             self.flush();
-            self.open.set(None);
         }
         match self.store.with_value(|st| st.delete(id, &files::now())) {
-            Ok(backup) => self.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key })),
+            Ok(backup) => {
+                self.close(id);
+                self.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key }));
+            }
             Err(StorageError::QuotaExceeded { .. }) => {
                 let title = self.summaries.with_untracked(|list| list.iter().find(|s| &s.id == id).map(|s| s.title.clone())).unwrap_or_default();
                 self.notice.set(Some(Notice::DeleteNeedsRoom { id: id.clone(), title }));
@@ -611,14 +616,29 @@ impl AppState {
     /// With storage too full for the backup a delete keeps: downloads the strategy as a file,
     /// then deletes it without a backup (the file is how it comes back). Nothing is deleted if
     /// it could not be read or downloaded.
+    /// The open strategy's file has what is open, including changes storage had no room for.
     pub fn export_then_delete(&self, id: &Id) {
-        let deleted = self.store.with_value(|st| st.load(id)).map_err(Notice::Storage).and_then(|s| {
+        let open = self.open.with_untracked(|o| o.as_ref().filter(|s| &s.id == id).cloned());
+        let strategy = open.map_or_else(|| self.store.with_value(|st| st.load(id)), Ok);
+        let deleted = strategy.map_err(Notice::Storage).and_then(|s| {
             let file = self.download(&s).map_err(Notice::Download)?;
             self.store.with_value(|st| st.delete_without_backup(id)).map_err(Notice::Storage)?;
+            self.close(id);
             Ok(Notice::DeletedAfterExport { title: s.title, file })
         });
         self.notice.set(Some(deleted.unwrap_or_else(|failed| failed)));
         self.refresh();
+    }
+
+    fn is_open(&self, id: &Id) -> bool {
+        self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id))
+    }
+
+    /// Closes the strategy with this id if it is the open one.
+    fn close(&self, id: &Id) {
+        if self.is_open(id) {
+            self.open.set(None);
+        }
     }
 
     /// Brings a backup back (the live version, if any, is backed up first). When it is the

@@ -136,7 +136,7 @@ test('a new strategy is still there after a reload; rename, duplicate, delete an
   expect(pageErrors).toEqual([]);
 });
 
-test('with storage too full for the backup a delete keeps: nothing changes, then export and delete, and the file brings it back', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+test('with storage too full for the backup a delete keeps: nothing changes, then export and delete, and the file brings back what was open', async ({ page, openApp, pageErrors, shot }, testInfo) => {
   await openApp();
   await page.getByTestId('example-kitamoto').click();
   await expect(page.getByTestId('goal')).toHaveCount(6);
@@ -148,6 +148,12 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   expect(await fillStorage(page)).toBeGreaterThan(1_000_000);
   const before = await storageSnapshot(page);
   expect(Object.keys(before)).toContain(key);
+  // An edit there is no room for: it stays in the tab, unsaved.
+  await page.goto(`./#/s/${id}/edit`);
+  await page.getByTestId('outline-strategy').click();
+  await page.getByTestId('stage').selectOption('adopted');
+  await expect(page.getByTestId('save-state')).toContainText('保存できませんでした');
+  await page.goto('./#/');
 
   // Refused, and said why; nothing in storage changed.
   await row.getByRole('button', { name: '削除' }).click();
@@ -157,7 +163,14 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   expect(await storageSnapshot(page)).toEqual(before);
   await shot('delete-needs-room');
 
-  // Export, then delete: the file is downloaded, the strategy is gone, no backup was written.
+  // Still open, with the edit storage had no room for.
+  await page.goto(`./#/s/${id}/edit`);
+  await page.getByTestId('outline-strategy').click();
+  await expect(page.getByTestId('stage')).toHaveValue('adopted');
+  await page.goto('./#/');
+
+  // Export, then delete: the file is downloaded (with the unsaved edit), the strategy is gone,
+  // no backup was written.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-then-delete').click()]);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
@@ -168,13 +181,15 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   expect(Object.keys(after)).not.toContain(key);
   expect(Object.keys(after).filter((k) => k.startsWith('shirube/v1/backup/'))).toEqual([]);
 
-  // The downloaded file brings it back as it was (room is there now).
+  // The downloaded file brings it back as it was open (room is there now).
   const stored = JSON.parse(before[key]).strategy;
-  expect(JSON.parse(fs.readFileSync(file, 'utf8')).strategy).toEqual(stored);
+  expect(stored.stage).toBe('proposal');
+  const downloaded = JSON.parse(fs.readFileSync(file, 'utf8')).strategy;
+  expect(downloaded).toEqual({ ...stored, stage: 'adopted' });
   await importFile(page, download.suggestedFilename(), fs.readFileSync(file, 'utf8'));
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('strategy-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
-  expect(JSON.parse((await storageSnapshot(page))[key]).strategy).toEqual(stored);
+  expect(JSON.parse((await storageSnapshot(page))[key]).strategy).toEqual(downloaded);
   expect(pageErrors).toEqual([]);
 });
 
