@@ -151,7 +151,8 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   // An edit there is no room for: it stays in the tab, unsaved.
   await page.goto(`./#/s/${id}/edit`);
   await page.getByTestId('outline-strategy').click();
-  await page.getByTestId('stage').selectOption('adopted');
+  await page.getByTestId('municipality-field').fill('北本市（検証用）');
+  await page.getByTestId('municipality-field').press('Enter');
   await expect(page.getByTestId('save-state')).toContainText('保存できませんでした');
   await page.goto('./#/');
 
@@ -166,7 +167,7 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   // Still open, with the edit storage had no room for.
   await page.goto(`./#/s/${id}/edit`);
   await page.getByTestId('outline-strategy').click();
-  await expect(page.getByTestId('stage')).toHaveValue('adopted');
+  await expect(page.getByTestId('municipality-field')).toHaveValue('北本市（検証用）');
   await page.goto('./#/');
 
   // Export, then delete: the file is downloaded (with the unsaved edit), the strategy is gone,
@@ -181,11 +182,12 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   expect(Object.keys(after)).not.toContain(key);
   expect(Object.keys(after).filter((k) => k.startsWith('shirube/v1/backup/'))).toEqual([]);
 
-  // The downloaded file brings it back as it was open (room is there now).
+  // The downloaded file brings it back as it was open (with room made: it is longer now).
   const stored = JSON.parse(before[key]).strategy;
-  expect(stored.stage).toBe('proposal');
+  expect(stored.municipality.name).toBe('北本市');
   const downloaded = JSON.parse(fs.readFileSync(file, 'utf8')).strategy;
-  expect(downloaded).toEqual({ ...stored, stage: 'adopted' });
+  expect(downloaded).toEqual({ ...stored, municipality: { ...stored.municipality, name: '北本市（検証用）' } });
+  await page.evaluate(() => localStorage.removeItem('another-page/cache'));
   await importFile(page, download.suggestedFilename(), fs.readFileSync(file, 'utf8'));
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('strategy-title')).toHaveText('第2期北本市まち・ひと・しごと創生総合戦略');
