@@ -46,7 +46,7 @@ impl Backend for LocalStorage {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.storage.set_item(key, value).map_err(|e| {
             if is_quota(&e) {
-                StorageError::QuotaExceeded { key: key.to_owned(), bytes: value.len() }
+                StorageError::full(key, value)
             } else {
                 failed(e)
             }

@@ -548,3 +548,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_full_browser_storage_says_whether_deleting_can_make_room() {
+    // Japanese text counts one unit a character (three UTF-8 bytes): 5 Mi characters fit no
+    // browser, whatever else is deleted; one fewer (with its key) might, once room is made.
+    let key = "shirube/v1/strategy/s";
+    let limit = 5 * 1024 * 1024;
+    let too_large = "あ".repeat(limit - key.len() + 1);
+    assert_eq!(StorageError::full(key, &too_large), StorageError::TooLarge { key: key.into(), bytes: too_large.len() });
+    let fits_alone = "あ".repeat(limit - key.len());
+    assert_eq!(StorageError::full(key, &fits_alone), StorageError::QuotaExceeded { key: key.into(), bytes: fits_alone.len() });
+    // A character outside the BMP is two units.
+    let emoji = "😀".repeat((limit - key.len()) / 2 + 1);
+    assert!(matches!(StorageError::full(key, &emoji), StorageError::TooLarge { .. }));
+}

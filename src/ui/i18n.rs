@@ -149,6 +149,11 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
         } else {
             format!("Browser storage is full ({} could not be saved). Nothing stored was changed; what is open stays in this tab. Delete strategies or backups you no longer need, or export to a file.", size(*bytes as u64))
         },
+        StorageError::TooLarge { bytes, .. } => if ja {
+            format!("この戦略はブラウザの保存領域に入りきらない大きさです（{}。ブラウザが1つのサイトに保存できるのは約500万文字までで、他のデータを削除しても保存できません）。保存済みの内容は変更していません。開いている内容はこのタブに残っています。ファイルに書き出して保管してください。", size(*bytes as u64))
+        } else {
+            format!("This strategy is too large for browser storage ({}; a browser keeps about 5 million characters per site, so deleting other data does not make room). Nothing stored was changed; what is open stays in this tab. Export it to a file to keep it.", size(*bytes as u64))
+        },
         StorageError::Garbage { key, kept_as } => if ja {
             format!("保存データ '{key}' が読めませんでした。消さずに '{kept_as}' として残してあります（ダウンロードできます）。")
         } else {

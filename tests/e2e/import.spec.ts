@@ -6,7 +6,7 @@
 // - the preview, then "import as new"; the preview, then "replace" (a backup appears, and
 //   restoring it brings the old version back);
 // - a strategy the full storage cannot hold: opened with the storage's error, exported, saved
-//   once there is room;
+//   once there is room; one no browser storage can hold: the error says deleting cannot help;
 // - a file dropped on the window;
 // - back up everything, then restore everything into a fresh browser profile (and, where a
 //   strategy differs there, replace it only when asked, after a backup).
@@ -228,6 +228,28 @@ test('a strategy the browser storage cannot hold is opened all the same: the err
   await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
   const stored = (await storedStrategies(page))[BASE.strategy.id] as { municipality: { code?: string } };
   expect(stored.municipality.code).toBe('112330');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a strategy larger than any browser storage holds is opened, and the error says deleting cannot make room', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  const before = await storageSnapshot(page);
+  // 5.3 million characters of text (16 MB of UTF-8): more than the 5 Mi UTF-16 units a
+  // browser keeps for a site, with nothing else stored.
+  const big = JSON.parse(VALID);
+  big.strategy.sections = [{ id: 'section-long', heading: '資料編', body: 'あ'.repeat(5_300_000) }];
+  await pick(page, 'large.shirube.json', JSON.stringify(big));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText(BASE.strategy.title, { timeout: 20_000 });
+  const said = 'この戦略はブラウザの保存領域に入りきらない大きさです（15.2 MB。ブラウザが1つのサイトに保存できるのは約500万文字までで、他のデータを削除しても保存できません）。';
+  await expect(page.getByTestId('notice')).toContainText(said);
+  await expect(page.getByTestId('save-state')).toContainText(said);
+  await expect(page.getByTestId('save-state')).toHaveClass(/failed/);
+  await shot('import-too-large');
+  // Nothing of it was stored (the preferences remember it as the last one opened).
+  const { 'shirube/prefs': prefs, ...after } = await storageSnapshot(page);
+  expect(after).toEqual(before);
+  expect(JSON.parse(prefs).last_opened).toBe(BASE.strategy.id);
   expect(pageErrors).toEqual([]);
 });
 
