@@ -35,7 +35,7 @@ impl StorageError {
     /// A write the browser refused because its storage is full: [`TooLarge`](Self::TooLarge)
     /// when the entry alone is more than [`BROWSER_LIMIT_UNITS`] (counted as browsers count:
     /// UTF-16 units of key and value), else [`QuotaExceeded`](Self::QuotaExceeded).
-    pub(crate) fn full(key: &str, value: &str) -> StorageError {
+    pub fn full(key: &str, value: &str) -> StorageError {
         let (units, bytes) = (key.encode_utf16().count() + value.encode_utf16().count(), value.len());
         let key = key.to_owned();
         if units > BROWSER_LIMIT_UNITS {

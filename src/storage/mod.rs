@@ -32,7 +32,7 @@ mod transfer;
 
 pub use backend::{Backend, MemoryBackend};
 pub use backups::{Backup, BackupReason};
-pub use error::StorageError;
+pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
