@@ -615,8 +615,8 @@ impl AppState {
 
     /// With storage too full for the backup a delete keeps: downloads the strategy as a file,
     /// then deletes it without a backup (the file is how it comes back). Nothing is deleted if
-    /// it could not be read or downloaded.
-    /// The open strategy's file has what is open, including changes storage had no room for.
+    /// it could not be read or downloaded. For the open strategy the file has what is open,
+    /// including changes storage had no room for.
     pub fn export_then_delete(&self, id: &Id) {
         let open = self.open.with_untracked(|o| o.as_ref().filter(|s| &s.id == id).cloned());
         let strategy = open.map_or_else(|| self.store.with_value(|st| st.load(id)), Ok);
