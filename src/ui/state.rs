@@ -133,9 +133,9 @@ impl AppState {
         self.prefs.update(f);
         let prefs = self.prefs.get_untracked();
         if let Err(e) = self.store.with_value(|s| s.save_preferences(&prefs)) {
-            // A storage error already shown (the strategy itself could not be saved) says more
-            // than the preferences' failing after it.
-            let shown = self.notice.with_untracked(|n| matches!(n, Some(Notice::Storage(_))));
+            // A storage error already shown (the strategy itself could not be saved, a delete
+            // had no room for its backup) says more than the preferences' failing after it.
+            let shown = self.notice.with_untracked(|n| matches!(n, Some(Notice::Storage(_) | Notice::DeleteNeedsRoom { .. })));
             if self.store.with_value(|s| s.is_persistent()) && !shown {
                 self.notice.set(Some(Notice::Storage(e)));
             }

@@ -145,6 +145,8 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   await expect(row).toHaveCount(1);
   const id = await row.getAttribute('data-id');
   const key = `shirube/v1/strategy/${id}`;
+  // No stored preferences either: changing one (the language, below) needs room too.
+  await page.evaluate(() => localStorage.removeItem('shirube/prefs'));
   expect(await fillStorage(page)).toBeGreaterThan(1_000_000);
   const before = await storageSnapshot(page);
   expect(Object.keys(before)).toContain(key);
@@ -163,6 +165,13 @@ test('with storage too full for the backup a delete keeps: nothing changes, then
   await expect(row).toHaveCount(1);
   expect(await storageSnapshot(page)).toEqual(before);
   await shot('delete-needs-room');
+  // In English too (the language preference cannot be saved either: the notice stays).
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('notice')).toContainText('Not deleted:「第2期北本市まち・ひと・しごと創生総合戦略」');
+  await expect(page.getByTestId('notice')).toContainText('the backup kept before a delete cannot be saved. Nothing was changed.');
+  await expect(page.getByTestId('export-then-delete')).toHaveText('Export, then delete');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('export-then-delete')).toHaveText('書き出してから削除');
 
   // Still open, with the edit storage had no room for.
   await page.goto(`./#/s/${id}/edit`);
