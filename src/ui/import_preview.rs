@@ -117,7 +117,7 @@ fn listen_for_drops(state: AppState, dragging: RwSignal<bool>) {
 /// `application/vnd.ms-excel`). Content that only looks like CSV still goes to the JSON
 /// import, which says so.
 fn is_csv(file: &web_sys::File) -> bool {
-    let name = file.name().to_lowercase();
+    let name = file.name().to_ascii_lowercase();
     name.ends_with(".csv") || file.type_() == "text/csv"
 }
 

@@ -430,10 +430,11 @@ test('a CSV dropped on the window goes to the open strategy\'s CSV import; with 
   expect(await storageSnapshot(page)).toEqual(before);
   await shot('csv-drop-no-strategy');
 
-  // On the overview: to the files page, with the CSV's preview (not the JSON import's).
+  // On the overview: to the files page, with the CSV's preview (not the JSON import's) — known
+  // by its name alone, in capitals as some Windows programs write it.
   await page.getByTestId('strategy-row').locator('a.strategy-title').first().click();
   await expect(page.getByTestId('to-files')).toBeVisible();
-  await dropFile(page, '実績.csv', text, { type: '' });
+  await dropFile(page, '実績.CSV', text, { type: '' });
   await expect(page).toHaveURL(/\/files$/);
   await expect(page.getByTestId('csv-layout')).toHaveText('縦長（1行に1つの値）');
   expect(await rows(page, 'csv-changes')).toEqual([['2', '7-2 出生数', '—', '令和5年度', '実績', '—', '→', '352']]);
