@@ -181,9 +181,14 @@ impl Strategy {
 
     /// Where an indicator is used: the goals (as 数値目標) and measures (as KPI) that refer to it.
     pub fn uses_of(&self, indicator: &Id) -> (Vec<&Goal>, Vec<&Measure>) {
-        let goals = self.goals.iter().map(|g| &**g).filter(|g| g.targets.contains(indicator)).collect();
-        let measures = self.measures().map(|(_, m)| m).filter(|m| m.kpis.contains(indicator)).collect();
-        (goals, measures)
+        Strategy::uses_among(&self.goals, indicator)
+    }
+
+    /// [`Strategy::uses_of`] among these goals (the editor keeps the goals apart from the rest).
+    pub fn uses_among<'a>(goals: &'a [Arc<Goal>], indicator: &Id) -> (Vec<&'a Goal>, Vec<&'a Measure>) {
+        let targets = goals.iter().map(|g| &**g).filter(|g| g.targets.contains(indicator)).collect();
+        let kpis = goals.iter().flat_map(|g| g.measures.iter()).map(|m| &**m).filter(|m| m.kpis.contains(indicator)).collect();
+        (targets, kpis)
     }
 
     /// Every goal, for changing (copy-on-write: a goal shared with an undo snapshot is copied

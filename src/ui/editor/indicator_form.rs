@@ -13,7 +13,7 @@ use super::common::{EntityActions, Missing};
 use super::fields::{CheckField, NumberField, SelectField, TextField, YearField};
 use crate::model::{
     assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind, PlanPeriod,
-    Series, Target,
+    Series, Strategy, Target,
 };
 use crate::storage::Language;
 use crate::ui::i18n;
@@ -193,9 +193,9 @@ struct Use {
 
 fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
     let ja = lang == Language::Ja;
-    let measures = || goals.iter().flat_map(|g| g.measures.iter());
+    let (targets, kpis) = Strategy::uses_among(goals, id);
     let mut out = Vec::new();
-    for g in goals.iter().filter(|g| g.targets.contains(id)) {
+    for g in targets {
         let kind = match (ja, g.kind) {
             (true, k) => k.japanese(),
             (false, crate::model::GoalKind::Basic) => "Goal",
@@ -208,7 +208,7 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
             testid: "use-goal",
         });
     }
-    for m in measures().filter(|m| m.kpis.contains(id)) {
+    for m in kpis {
         out.push(Use {
             selection: Selection::Measure(m.id.clone()),
             role: "KPI",
@@ -216,7 +216,7 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
             testid: "use-measure",
         });
     }
-    for i in measures().flat_map(|m| m.initiatives.iter()).filter(|i| i.kpis.contains(id)) {
+    for i in goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter()).filter(|i| i.kpis.contains(id)) {
         out.push(Use {
             selection: Selection::Initiative(i.id.clone()),
             role: "KPI",
