@@ -411,6 +411,9 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   await expect(page.getByTestId('editor')).toBeVisible();
   await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
   await expect(page.getByTestId('indicator-heading')).toHaveText('2-2 65歳健康寿命');
+  // Where it is used: the numerical target of 基本目標 4, nowhere else.
+  await expect(page.locator('[data-testid^=use-]')).toHaveCount(1);
+  await expect(page.getByTestId('use-goal')).toContainText('基本目標 4 ひとが集う、安心して暮らすことができる魅力的な地域をつくる');
   await expect(page.getByTestId('series-label-0')).toHaveValue('男性');
   await expect(page.getByTestId('series-label-1')).toHaveValue('女性');
   await expect(page.getByTestId('baseline-0')).toHaveValue('18.43');
