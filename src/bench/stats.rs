@@ -34,6 +34,17 @@ pub fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     }
 }
 
+/// The median of `a[i] / b[i]`: each pair measured in one page (an import and JSON.parse of the
+/// same file), so that what slows a whole page (another core busy, a collection) counts on both
+/// sides. None unless both have the same number of samples.
+pub fn paired_ratio(a: &[f64], b: &[f64]) -> Option<f64> {
+    if a.len() != b.len() {
+        return None;
+    }
+    let ratios: Vec<f64> = a.iter().zip(b).filter_map(|(&a, &b)| ratio(Some(a), Some(b))).collect();
+    median(&ratios)
+}
+
 /// What the browser run measured.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Raw {
@@ -133,7 +144,9 @@ pub fn report(raw: &Raw) -> Report {
     };
     let first = |f: &FileSize| raw.first_visit.iter().any(|v| v == &f.file);
     let is_echarts = |f: &FileSize| f.file.starts_with("echarts") && f.file.ends_with(".js");
-    let m = |k: &str| median(raw.samples.get(k).map(Vec::as_slice).unwrap_or(&[]));
+    let all = |k: &str| raw.samples.get(k).map(Vec::as_slice).unwrap_or(&[]);
+    let m = |k: &str| median(all(k));
+    let per_page = |a: &str, b: &str| paired_ratio(all(a), all(b));
     let mut figures = vec![
         // The wasm is cut into parts loaded when a page first opens: the budget holds for what the
         // first visit loads; the whole app (every page's parts) is reported beside it.
@@ -145,20 +158,21 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "navigation_interactive_large", "navigation → editor interactive, large in storage", "ms", Some((1000.0, Held::Median))),
         figure(raw, "import_large", "import large (parse+migrate+validate+store)", "ms", None),
         figure(raw, "json_parse_large", "JSON.parse of the same large file", "ms", None),
-        single("import / JSON.parse, large", "×", ratio(m("import_large"), m("json_parse_large")), Some(3.0), None),
+        single("import / JSON.parse, large (median of each page's)", "×", per_page("import_large", "json_parse_large"), Some(3.0), None),
         // Where the import's time goes, and the part no reader can avoid: the stored text handed
         // to JS and written by localStorage.setItem (the storage DESIGN.md prescribes).
         figure(raw, "import_large_read", "  import: reading (parse + migrate + validate)", "ms", None),
+        figure(raw, "import_large_read_again", "  reading the same file again in the page (code warm)", "ms", None),
         figure(raw, "import_large_store", "  import: storing (serialise + hand over + setItem)", "ms", None),
         figure(raw, "write_floor_large", "  the stored text's hand-over + setItem alone", "ms", None),
-        single("  hand-over + setItem alone / JSON.parse, large", "×", ratio(m("write_floor_large"), m("json_parse_large")), None, None),
+        single("  hand-over + setItem alone / JSON.parse, large", "×", per_page("write_floor_large", "json_parse_large"), None, None),
         // What IndexedDB (not the storage DESIGN.md names) would cost for the same bytes.
         figure(raw, "idb_put_large", "  for comparison: IndexedDB put of the stored bytes, page's thread", "ms", None),
         figure(raw, "idb_done_large", "  … until its transaction completed", "ms", None),
         figure(raw, "import_huge", "import huge", "ms", None),
         figure(raw, "import_huge_refused", "huge file refused (file chosen → error shown)", "ms", None),
         figure(raw, "json_parse_huge", "JSON.parse of the same huge file", "ms", None),
-        single("import / JSON.parse, huge", "×", ratio(m("import_huge"), m("json_parse_huge")), Some(3.0), raw.missing.get("import_huge").cloned()),
+        single("import / JSON.parse, huge (median of each page's)", "×", per_page("import_huge", "json_parse_huge"), Some(3.0), raw.missing.get("import_huge").cloned()),
         figure(raw, "edit_dom_large", "edit one actual → DOM, large", "ms", Some((16.0, Held::P95))),
         figure(raw, "edit_chart_large", "edit one actual → chart, large", "ms", Some((50.0, Held::P95))),
         figure(raw, "edit_dom_town", "edit one actual → DOM, town (large is 25× town)", "ms", None),
@@ -232,6 +246,9 @@ mod tests {
         assert_eq!(ratio(Some(6.0), Some(2.0)), Some(3.0));
         assert_eq!(ratio(Some(6.0), Some(0.0)), None);
         assert_eq!(ratio(None, Some(2.0)), None);
+        assert_eq!(paired_ratio(&[6.0, 10.0, 9.0], &[2.0, 2.0, 1.0]), Some(5.0), "3, 5, 9");
+        assert_eq!(paired_ratio(&[6.0, 10.0], &[2.0, 0.0]), Some(3.0), "a zero JSON.parse gives no ratio");
+        assert_eq!(paired_ratio(&[6.0, 10.0], &[2.0]), None, "unpaired samples");
         let mut raw = Raw::default();
         raw.files = vec![
             FileSize { file: "index.html".into(), raw: 1000, gzip: 500 },
@@ -240,7 +257,8 @@ mod tests {
             FileSize { file: "wasm-0123/split_editor_page.wasm".into(), raw: 300_000, gzip: 100 * 1024 },
         ];
         raw.first_visit = vec!["index.html".into(), "app_bg.wasm".into()];
-        raw.samples.insert("import_large".into(), vec![30.0, 30.0, 30.0]);
+        // Per page 2×, 3×, 4×: the median is 3× (met), though median over median is 32 / 10.
+        raw.samples.insert("import_large".into(), vec![20.0, 36.0, 32.0]);
         raw.samples.insert("json_parse_large".into(), vec![10.0, 12.0, 8.0]);
         raw.samples.insert("write_floor_large".into(), vec![25.0, 15.0, 20.0]);
         raw.samples.insert("edit_dom_large".into(), (1..=100).map(|i| if i >= 95 { 40.0 } else { 5.0 }).collect());
@@ -256,7 +274,7 @@ mod tests {
         assert_eq!(get("import / JSON.parse, large").median, Some(3.0));
         assert_eq!(get("import / JSON.parse, large").met, Some(true));
         let floor = get("  hand-over + setItem alone / JSON.parse");
-        assert_eq!((floor.median, floor.met), (Some(2.0), None), "medians 20 / 10, no budget of its own");
+        assert_eq!((floor.median, floor.met), (Some(2.5), None), "per page 2.5, 1.25, 2.5; no budget of its own");
         let edit = get("edit one actual → DOM, large");
         assert_eq!((edit.median, edit.p95, edit.met), (Some(5.0), Some(40.0), Some(false)));
         assert_eq!(get("edit huge / edit large").median, None, "no huge edits measured, no ratio");

@@ -96,15 +96,37 @@ async function importThroughInput(page, name, { floor = false } = {}) {
       document.querySelector('[data-testid=import-confirm]')?.click();
       await new Promise((r) => setTimeout(r, 10));
     }
-    // JSON.parse of the same text, three times (a collection in the middle of one is common
-    // with 8–40 MB of text): the median is this page's figure.
+    // JSON.parse of the same text, five times: the median is this page's figure. Only once the
+    // page is quiet: right after the import the browser is still writing the stored strategy to
+    // disk on the other core, and a parse then took up to twice as long (11–16 ms quiet, 25–50
+    // ms then, for "large"), which made the import look nearer the budget than it is.
+    await new Promise((r) => setTimeout(r, 1500));
     const parses = [];
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < 5; k++) {
       const t0 = performance.now();
       JSON.parse(text);
       parses.push(performance.now() - t0);
     }
-    const parse = parses.sort((x, y) => x - y)[1];
+    const parse = parses.sort((x, y) => x - y)[2];
+    const firstRead = measure('shirube:import');
+    // The same file read a second time in the same page, the reading code now warm (compiled by
+    // V8's optimising tier, as a returning visitor's cached code would be): how much of reading
+    // is the first run's. Its preview is cancelled: nothing is stored.
+    let readAgain;
+    if (floor && measure('shirube:store') !== undefined) {
+      location.hash = '#/';
+      for (let i = 0; i < 500 && !document.querySelector('[data-testid=import-file]'); i++) await new Promise((r) => setTimeout(r, 10));
+      performance.clearMeasures('shirube:import');
+      const again = document.querySelector('[data-testid=import-file]');
+      const dt2 = new DataTransfer();
+      dt2.items.add(new File([text], `${name}.json`, { type: 'application/json' }));
+      again.files = dt2.files;
+      again.dispatchEvent(new Event('change', { bubbles: true }));
+      for (let i = 0; i < 1200 && measure('shirube:import') === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+      readAgain = measure('shirube:import');
+      for (let i = 0; i < 500 && !document.querySelector('[data-testid=import-cancel]'); i++) await new Promise((r) => setTimeout(r, 10));
+      document.querySelector('[data-testid=import-cancel]')?.click();
+    }
     // What writing the stored text costs any code that keeps it in localStorage, in the same
     // page: handing UTF-8 over as a JS string (TextDecoder: wasm-bindgen's way) and setItem.
     // Written back under its own key, so the app's storage is the same afterwards.
@@ -139,7 +161,7 @@ async function importThroughInput(page, name, { floor = false } = {}) {
       db.close();
       await new Promise((ok) => { const d = indexedDB.deleteDatabase('shirube-bench-floor'); d.onsuccess = d.onerror = d.onblocked = ok; });
     }
-    return { import: measure('shirube:import'), store: measure('shirube:store'), parse, handOver, setItem, storedChars, idbPut, idbDone, refused, bytes: new Blob([text]).size, saveState: document.querySelector('[data-testid=save-state]')?.textContent };
+    return { import: firstRead, store: measure('shirube:store'), parse, readAgain, handOver, setItem, storedChars, idbPut, idbDone, refused, bytes: new Blob([text]).size, saveState: document.querySelector('[data-testid=save-state]')?.textContent };
   }, { name, floor });
 }
 
@@ -345,6 +367,7 @@ try {
         add(`import_${name}_read`, r.import);
         add(`import_${name}_store`, r.store);
       }
+      if (r.readAgain !== undefined) add(`import_${name}_read_again`, r.readAgain);
       if (r.setItem !== undefined) add(`write_floor_${name}`, r.handOver + r.setItem);
       if (r.idbPut !== undefined) {
         add(`idb_put_${name}`, r.idbPut);
@@ -355,7 +378,7 @@ try {
         add(`import_${name}_refused`, r.refused.after);
         missing[`import_${name}`] = `refused by the app (${(r.bytes / 1048576).toFixed(1)} MiB file): ${r.refused.why.replace(/\s+/g, ' ').slice(0, 90)}`;
       }
-      if (i === 0) log(`import ${name} (${(r.bytes / 1048576).toFixed(1)} MiB): import ${r.import?.toFixed(1)} ms + store ${r.store?.toFixed(1)} ms, JSON.parse ${r.parse.toFixed(1)} ms, stored text ${r.storedChars} UTF-16 units: TextDecoder ${r.handOver?.toFixed(1)} ms + setItem ${r.setItem?.toFixed(1)} ms; IndexedDB put ${r.idbPut?.toFixed(1)} ms, completed ${r.idbDone?.toFixed(1)} ms; refused after ${r.refused?.after.toFixed(1)} ms, header: ${r.saveState}`);
+      if (i === 0) log(`import ${name} (${(r.bytes / 1048576).toFixed(1)} MiB): import ${r.import?.toFixed(1)} ms + store ${r.store?.toFixed(1)} ms, JSON.parse ${r.parse.toFixed(1)} ms, read again ${r.readAgain?.toFixed(1)} ms, stored text ${r.storedChars} UTF-16 units: TextDecoder ${r.handOver?.toFixed(1)} ms + setItem ${r.setItem?.toFixed(1)} ms; IndexedDB put ${r.idbPut?.toFixed(1)} ms, completed ${r.idbDone?.toFixed(1)} ms; refused after ${r.refused?.after.toFixed(1)} ms, header: ${r.saveState}`);
       // "huge" does not fit in browser storage: it is opened, and the header says it is not saved.
       if (r.saveState && !r.saveState.startsWith('保存済み')) missing[`import_${name}`] = `opened, not stored: ${r.saveState.replace(/\s+/g, ' ').slice(0, 70)}`;
       await context.close();
