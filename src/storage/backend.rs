@@ -16,6 +16,11 @@ pub trait Backend {
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// Every key, in no particular order.
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+    /// The length of the value under `key` in UTF-16 units (what browsers count against their
+    /// quota), without handing the value over.
+    fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
+        Ok(self.get(key)?.map(|v| v.encode_utf16().count()))
+    }
     /// Whether what is written outlives the page.
     fn is_persistent(&self) -> bool {
         true
@@ -35,6 +40,9 @@ impl<B: Backend + ?Sized> Backend for Rc<B> {
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         (**self).keys()
+    }
+    fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
+        (**self).units(key)
     }
     fn is_persistent(&self) -> bool {
         (**self).is_persistent()

@@ -57,6 +57,13 @@ impl Backend for LocalStorage {
         self.storage.remove_item(key).map_err(failed)
     }
 
+    /// The stored string's `length`: the value stays in the browser (handing over "large" as
+    /// UTF-8 takes about 16 ms).
+    fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
+        let value = get_item_unconverted(&self.storage, key).map_err(failed)?;
+        Ok(value.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize))
+    }
+
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let n = self.storage.length().map_err(failed)?;
         let mut keys = Vec::with_capacity(n as usize);
@@ -67,6 +74,12 @@ impl Backend for LocalStorage {
         }
         Ok(keys)
     }
+}
+
+/// `Storage.getItem` returning the JS string itself (or `null`), not a copy in wasm memory.
+fn get_item_unconverted(storage: &web_sys::Storage, key: &str) -> Result<JsValue, JsValue> {
+    let get_item: js_sys::Function = js_sys::Reflect::get(storage, &JsValue::from_str("getItem"))?.dyn_into()?;
+    get_item.call1(storage, &JsValue::from_str(key))
 }
 
 fn failed(e: JsValue) -> StorageError {

@@ -13,6 +13,7 @@
 //! * Whatever is unreadable is renamed to a garbage key (kept, offered for download), never
 //!   deleted; every delete is preceded by a backup; a write refused for lack of space leaves the
 //!   previous version intact.
+//! * [`Store::usage`] says how much of the browser's limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
 
@@ -29,6 +30,7 @@ mod store;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 mod transfer;
+mod usage;
 
 pub use backend::{Backend, MemoryBackend};
 pub use backups::{Backup, BackupReason};
@@ -39,3 +41,4 @@ pub use local::LocalStorage;
 pub use preferences::{Language, Preferences, YearStyle};
 pub use store::{Store, StrategySummary};
 pub use transfer::RestoreReport;
+pub use usage::{Usage, NEARLY_FULL_PERCENT};

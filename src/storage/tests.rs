@@ -563,3 +563,36 @@ fn a_full_browser_storage_says_whether_deleting_can_make_room() {
     let emoji = "😀".repeat((limit - key.len()) / 2 + 1);
     assert!(matches!(StorageError::full(key, &emoji), StorageError::TooLarge { .. }));
 }
+
+#[test]
+fn usage_counts_utf16_units_of_keys_and_values_by_kind() {
+    let (mem, store) = store();
+    assert_eq!(store.usage().unwrap(), Usage { limit: BROWSER_LIMIT_UNITS, ..Usage::default() });
+    let s = rich("第2期北本市まち・ひと・しごと創生総合戦略");
+    store.save(&s, "2026-01-01T00:00:00Z").unwrap();
+    // Another page of the same site: it takes room from the same limit.
+    mem.set("another-page/cache", "ｘｘｘ").unwrap();
+    let units = |k: &str| k.encode_utf16().count() + mem.get(k).unwrap().unwrap().encode_utf16().count();
+    let key = keys::strategy(&s.id);
+    let usage = store.usage().unwrap();
+    assert_eq!((usage.strategies, usage.largest_strategy), (units(&key), units(&key)));
+    assert!(usage.largest_backup_fits());
+    assert!(usage.strategies < mem.get(&key).unwrap().unwrap().len() + key.len(), "Japanese text: fewer UTF-16 units than UTF-8 bytes");
+    assert_eq!(usage.backups, 0);
+    let others: usize = mem.keys().unwrap().iter().filter(|k| **k != key).map(|k| units(k)).sum();
+    assert_eq!(usage.other, others);
+    assert!(usage.other >= "another-page/cache".len() + 3);
+    assert_eq!(usage.used(), mem.keys().unwrap().iter().map(|k| units(k)).sum::<usize>());
+
+    let backup = store.delete(&s.id, "2026-02-01T00:00:00Z").unwrap();
+    let after = store.usage().unwrap();
+    assert_eq!((after.strategies, after.backups), (0, units(&backup.key)));
+    assert!(!after.is_nearly_full());
+    let nearly = Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5, ..after };
+    assert!(nearly.is_nearly_full() && nearly.percent(nearly.used()) == NEARLY_FULL_PERCENT);
+    assert!(!Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5 - 1, backups: 0, other: 0, ..after }.is_nearly_full());
+    // One strategy of 60 %: not nearly full, but its backup would not fit.
+    let one_large = Usage { strategies: 3 * BROWSER_LIMIT_UNITS / 5, largest_strategy: 3 * BROWSER_LIMIT_UNITS / 5, backups: 0, other: 0, ..after };
+    assert!(!one_large.is_nearly_full() && !one_large.largest_backup_fits());
+    assert!(Usage { strategies: BROWSER_LIMIT_UNITS / 2, largest_strategy: BROWSER_LIMIT_UNITS / 2, ..one_large }.largest_backup_fits());
+}

@@ -164,6 +164,34 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
     }
 }
 
+/// `units` as a share of the browser's storage: "62%", "1% 未満" for a little, "0%" for nothing.
+pub fn share(u: &crate::storage::Usage, units: usize, lang: Language) -> String {
+    match u.percent(units) {
+        0 if units > 0 => if lang == Language::Ja { "1% 未満".to_owned() } else { "under 1%".to_owned() },
+        p => format!("{p}%"),
+    }
+}
+
+/// How much of the browser's storage is used, and by what.
+pub fn storage_usage(u: &crate::storage::Usage, lang: Language) -> String {
+    let [used, strategies, backups, other] = [u.used(), u.strategies, u.backups, u.other].map(|n| share(u, n, lang));
+    if lang == Language::Ja {
+        format!("約 {used} を使用しています（戦略 {strategies}・バックアップ {backups}・その他 {other}）。ブラウザが 1 つのサイトに保存できるのは約 500 万文字です。")
+    } else {
+        format!("About {used} used (strategies {strategies}, backups {backups}, other {other}). A browser keeps about 5 million characters per site.")
+    }
+}
+
+/// The largest strategy leaves no room for its own backup.
+pub fn no_room_for_backup(u: &crate::storage::Usage, lang: Language) -> String {
+    let largest = share(u, u.largest_strategy, lang);
+    if lang == Language::Ja {
+        format!("いちばん大きな戦略は保存領域の {largest} を使っているため、削除や置き換えの前にバックアップを残す余裕がありません。先にその戦略をファイルに書き出してください。")
+    } else {
+        format!("The largest strategy takes {largest} of storage, so there is no room for the backup kept before deleting or replacing it. Export it to a file first.")
+    }
+}
+
 /// Why a row or cell of an indicator CSV is not imported (the row and column are shown beside).
 pub fn csv_refusal(r: &crate::format::csv::RefusalReason, lang: Language) -> String {
     use crate::format::csv::RefusalReason::*;
@@ -239,5 +267,26 @@ pub fn use_words() -> leptos::prelude::Signal<crate::charts::Words> {
     match use_context::<super::state::AppState>() {
         Some(state) => Signal::derive(move || Words { lang: state.lang(), years: state.year_style() }),
         None => Signal::stored(Words { lang: Language::Ja, years: YearStyle::Japanese }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::{Usage, BROWSER_LIMIT_UNITS};
+
+    #[test]
+    fn storage_usage_in_words() {
+        let u = Usage { strategies: BROWSER_LIMIT_UNITS * 3 / 5, backups: BROWSER_LIMIT_UNITS / 20, other: 100, largest_strategy: 0, limit: BROWSER_LIMIT_UNITS };
+        assert_eq!(share(&u, 0, Language::Ja), "0%");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 201, Language::Ja), "1% 未満");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 201, Language::En), "under 1%");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 199, Language::En), "1%");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS * 616 / 1000, Language::En), "62%");
+        assert_eq!(storage_usage(&u, Language::Ja), "約 65% を使用しています（戦略 60%・バックアップ 5%・その他 1% 未満）。ブラウザが 1 つのサイトに保存できるのは約 500 万文字です。");
+        assert_eq!(storage_usage(&u, Language::En), "About 65% used (strategies 60%, backups 5%, other under 1%). A browser keeps about 5 million characters per site.");
+        let u = Usage { largest_strategy: BROWSER_LIMIT_UNITS * 2 / 5, ..u };
+        assert!(no_room_for_backup(&u, Language::Ja).starts_with("いちばん大きな戦略は保存領域の 40% を使っているため、"));
+        assert!(no_room_for_backup(&u, Language::En).starts_with("The largest strategy takes 40% of storage, "));
     }
 }

@@ -41,6 +41,8 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 mod status;
 #[cfg(target_arch = "wasm32")]
+mod storage_usage;
+#[cfg(target_arch = "wasm32")]
 mod strategy_list;
 pub mod workshop;
 #[cfg(target_arch = "wasm32")]

@@ -7,7 +7,7 @@ use super::history::{History, UNDO_LIMIT};
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
-use crate::storage::{Backup, GarbageEntry, Language, Preferences, StorageError, Store, StrategySummary, YearStyle};
+use crate::storage::{Backup, GarbageEntry, Language, Preferences, StorageError, Store, StrategySummary, Usage, YearStyle};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -54,6 +54,8 @@ pub struct AppState {
     pub summaries: RwSignal<Vec<StrategySummary>>,
     pub backups: RwSignal<Vec<Backup>>,
     pub garbage: RwSignal<Vec<GarbageEntry>>,
+    /// How full the browser's storage is (None: no persistent storage, or it cannot be read).
+    pub usage: RwSignal<Option<Usage>>,
     pub open: RwSignal<Option<Strategy>>,
     /// Bumped by every change of the open strategy; autosave follows it.
     pub revision: RwSignal<u64>,
@@ -90,6 +92,7 @@ impl AppState {
             summaries: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             garbage: RwSignal::new(Vec::new()),
+            usage: RwSignal::new(None),
             open: RwSignal::new(None),
             revision: RwSignal::new(0),
             history: StoredValue::new(History::new(UNDO_LIMIT)),
@@ -118,7 +121,7 @@ impl AppState {
         super::i18n::tr(self.lang(), ja, en)
     }
 
-    /// Reads the lists (strategies, backups, garbage) again from the store.
+    /// Reads the lists (strategies, backups, garbage) and how full storage is again from the store.
     pub fn refresh(&self) {
         let (list, backups, garbage) = self.store.with_value(|s| (s.list(), s.backups(), s.garbage()));
         match list {
@@ -127,6 +130,10 @@ impl AppState {
         }
         self.backups.set(backups.unwrap_or_default());
         self.garbage.set(garbage.unwrap_or_default());
+        let usage = self.store.with_value(|s| if s.is_persistent() { s.usage().ok() } else { None });
+        if self.usage.with_untracked(|u| *u != usage) {
+            self.usage.set(usage);
+        }
     }
 
     pub fn set_preferences(&self, f: impl FnOnce(&mut Preferences)) {

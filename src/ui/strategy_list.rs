@@ -1,12 +1,13 @@
 //! The strategy list: every strategy in this browser, with open, rename, duplicate, export and
-//! delete; creating one; the example strategies; importing a file; backups to restore; stored
-//! data that could not be read, kept for download.
+//! delete; creating one; the example strategies; importing a file; how full storage is; backups
+//! to restore; stored data that could not be read, kept for download.
 
 use super::create_form::CreateForm;
 use super::files;
 use super::i18n::{self, tr};
 use super::route::Route;
 use super::state::{use_app, Notice};
+use super::storage_usage::StorageUsage;
 use crate::examples::EXAMPLES;
 use crate::model::Id;
 use crate::storage::BackupReason;
@@ -155,6 +156,7 @@ pub fn StrategyList() -> impl IntoView {
                 <label class="button" for="restore-file">{move || state.tr("バックアップファイルから復元", "Restore from a backup file")}</label>
             </div>
         </section>
+        <StorageUsage/>
         <Show when=move || state.backups.with(|b| !b.is_empty())>
             <section class="panel" data-testid="backups">
                 <h2>{move || state.tr("バックアップ（削除・置き換えの前の状態）", "Backups (taken before a delete or replace)")}</h2>

@@ -315,6 +315,79 @@ test('garbage in storage is kept, offered for download, and the rest still works
   await expect(page.getByTestId('goal')).toHaveCount(6);
 });
 
+test('the strategy list says how full browser storage is, and warns before it is full', async ({ page, openApp, pageErrors, shot }) => {
+  // What the page says, worked out here from localStorage itself: UTF-16 units of keys and
+  // values by kind, against the 5 Mi units Chromium keeps for a site.
+  const expected = () => page.evaluate(() => {
+    const shares = { all: 0, strategies: 0, backups: 0, other: 0 };
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      const units = k.length + localStorage.getItem(k)!.length;
+      const kind = k.startsWith('shirube/v1/strategy/') ? 'strategies' : k.startsWith('shirube/v1/backup/') ? 'backups' : 'other';
+      shares[kind] += units;
+      shares.all += units;
+    }
+    const share = (u: number) => { const p = (u * 100) / (5 * 1024 * 1024); return p <= 0 ? '0%' : p < 0.5 ? '1% 未満' : `${Math.round(p)}%`; };
+    return {
+      percent: (shares.all * 100) / (5 * 1024 * 1024),
+      text: `約 ${share(shares.all)} を使用しています（戦略 ${share(shares.strategies)}・バックアップ ${share(shares.backups)}・その他 ${share(shares.other)}）。`,
+    };
+  });
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  await page.goto('./#/');
+  const usage = page.getByTestId('storage-usage');
+  await expect(usage).toBeVisible();
+  const small = await expected();
+  expect(small.text).toContain('（戦略 1%・バックアップ 0%・');
+  await expect(page.getByTestId('storage-usage-text')).toContainText(small.text);
+  await expect(page.getByTestId('storage-nearly-full')).toHaveCount(0);
+  await expect(usage).not.toHaveClass(/warning/);
+
+  // Another page of the same site takes most of the room: shown after a reload, with a warning.
+  await page.evaluate(() => localStorage.setItem('another-page/cache', 'x'.repeat(Math.round(5 * 1024 * 1024 * 0.84))));
+  await page.reload();
+  const full = await expected();
+  expect(full.percent).toBeGreaterThan(85);
+  await expect(page.getByTestId('storage-usage-text')).toContainText(full.text);
+  expect(full.text).toContain('その他 84%');
+  await expect(page.getByTestId('storage-nearly-full')).toContainText('残りが少なくなっています。');
+  await expect(usage).toHaveClass(/warning/);
+  expect(Number(await page.getByTestId('storage-meter').getAttribute('value'))).toBe(Math.round(full.percent));
+  await shot('storage-nearly-full');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('storage-usage')).toContainText('Storage in this browser');
+  await expect(page.getByTestId('storage-nearly-full')).toContainText('Little room is left.');
+  await page.getByTestId('language').click();
+
+  // The room given back: no warning.
+  await page.evaluate(() => localStorage.removeItem('another-page/cache'));
+  await page.reload();
+  await expect(page.getByTestId('storage-usage-text')).toContainText((await expected()).text);
+  await expect(page.getByTestId('storage-nearly-full')).toHaveCount(0);
+  await expect(page.getByTestId('storage-no-room-for-backup')).toHaveCount(0);
+
+  // One strategy grown to more than half of the room (a long narrative section): not nearly
+  // full, but a backup of it would not fit beside it — said before a delete finds out.
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('shirube/v1/strategy/'))!;
+    const file = JSON.parse(localStorage.getItem(key)!);
+    file.strategy.sections.push({ id: 'section-long', heading: '資料', body: 'あ'.repeat(3_000_000) });
+    localStorage.setItem(key, JSON.stringify(file));
+  });
+  await page.reload();
+  const half = await expected();
+  expect(half.percent).toBeGreaterThan(55);
+  expect(half.percent).toBeLessThan(80);
+  await expect(page.getByTestId('storage-usage-text')).toContainText(half.text);
+  await expect(page.getByTestId('storage-nearly-full')).toHaveCount(0);
+  await expect(page.getByTestId('storage-no-room-for-backup')).toContainText(`いちばん大きな戦略は保存領域の ${half.text.match(/戦略 (\d+%)/)![1]} を使っているため、削除や置き換えの前にバックアップを残す余裕がありません。`);
+  await expect(usage).toHaveClass(/warning/);
+  await shot('storage-no-room-for-backup');
+  expect(pageErrors).toEqual([]);
+});
+
 test('with storage unavailable the app works in memory and says nothing is saved', async ({ page, openApp, shot }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
@@ -326,6 +399,7 @@ test('with storage unavailable the app works in memory and says nothing is saved
   await openApp();
   await expect(page.getByTestId('storage-banner')).toContainText('ブラウザの保存領域が使えません');
   await expect(page.getByTestId('save-state')).toContainText('保存されません');
+  await expect(page.getByTestId('storage-usage')).toHaveCount(0);
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
   await page.goto('./#/');

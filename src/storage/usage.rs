@@ -1,0 +1,66 @@
+//! How much of the browser's storage Shirube's strategies, backups and everything else hold,
+//! against what a browser keeps for one site: shown before a save fails for lack of room.
+
+use super::{keys, StorageError, Store, BROWSER_LIMIT_UNITS};
+
+/// UTF-16 units (keys and values, as browsers count them) by what holds them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub strategies: usize,
+    pub backups: usize,
+    /// Shirube's indexes, preferences and unreadable data kept aside, and whatever other pages
+    /// of the same site stored: it all counts against the same limit.
+    pub other: usize,
+    /// The largest stored strategy: a backup of it (before a delete or replacement) takes as
+    /// much again.
+    pub largest_strategy: usize,
+    /// What the browser holds for a site ([`BROWSER_LIMIT_UNITS`]).
+    pub limit: usize,
+}
+
+impl Usage {
+    pub fn used(&self) -> usize {
+        self.strategies + self.backups + self.other
+    }
+
+    /// `units` as a share of the limit, in whole per cent, rounded (may pass 100 where a
+    /// browser allows more); integers, so that no float formatting is built into the app.
+    pub fn percent(&self, units: usize) -> usize {
+        (units * 100 + self.limit / 2).checked_div(self.limit).unwrap_or(0)
+    }
+
+    /// Nearly full: a strategy of average size may no longer be saved, or backed up before a
+    /// delete or replacement.
+    pub fn is_nearly_full(&self) -> bool {
+        self.used() * 100 >= NEARLY_FULL_PERCENT * self.limit
+    }
+
+    /// Whether a backup of the largest strategy still fits: if not, deleting or replacing it
+    /// needs it exported first.
+    pub fn largest_backup_fits(&self) -> bool {
+        self.used() + self.largest_strategy <= self.limit
+    }
+}
+
+/// From this share on, the strategy list warns.
+pub const NEARLY_FULL_PERCENT: usize = 80;
+
+impl Store {
+    /// What the storage holds now, by kind. Reads every key's length, not its value.
+    pub fn usage(&self) -> Result<Usage, StorageError> {
+        let mut usage = Usage { limit: BROWSER_LIMIT_UNITS, ..Usage::default() };
+        for key in self.backend.keys()? {
+            let Some(units) = self.backend.units(&key)? else { continue };
+            let units = units + key.encode_utf16().count();
+            if keys::strategy_id(&key).is_some() {
+                usage.strategies += units;
+                usage.largest_strategy = usage.largest_strategy.max(units);
+            } else if key.starts_with(keys::BACKUP_PREFIX) {
+                usage.backups += units;
+            } else {
+                usage.other += units;
+            }
+        }
+        Ok(usage)
+    }
+}
