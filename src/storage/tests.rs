@@ -595,4 +595,6 @@ fn usage_counts_utf16_units_of_keys_and_values_by_kind() {
     let one_large = Usage { strategies: 3 * BROWSER_LIMIT_UNITS / 5, largest_strategy: 3 * BROWSER_LIMIT_UNITS / 5, backups: 0, other: 0, ..after };
     assert!(!one_large.is_nearly_full() && !one_large.largest_backup_fits());
     assert!(Usage { strategies: BROWSER_LIMIT_UNITS / 2, largest_strategy: BROWSER_LIMIT_UNITS / 2, ..one_large }.largest_backup_fits());
+    // Over the limit (a browser that allows more) with no strategy: no backup to fit.
+    assert!(Usage { other: BROWSER_LIMIT_UNITS + 1, ..Usage::default() }.largest_backup_fits());
 }

@@ -35,10 +35,10 @@ impl Usage {
         self.used() * 100 >= NEARLY_FULL_PERCENT * self.limit
     }
 
-    /// Whether a backup of the largest strategy still fits: if not, deleting or replacing it
-    /// needs it exported first.
+    /// Whether a backup of the largest strategy still fits (true with no strategy): if not,
+    /// deleting or replacing it needs it exported first.
     pub fn largest_backup_fits(&self) -> bool {
-        self.used() + self.largest_strategy <= self.limit
+        self.largest_strategy == 0 || self.used() + self.largest_strategy <= self.limit
     }
 }
 
