@@ -240,3 +240,25 @@ fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
     assert_eq!(broken.garbage(), Err(denied));
     assert_eq!(broken.preferences(), Preferences::default());
 }
+
+#[wasm_bindgen_test]
+fn usage_counts_what_local_storage_holds_without_overflowing() {
+    let storage = fresh();
+    let store = browser_store();
+    let s = sample("第2期北斗市まち・ひと・しごと創生総合戦略");
+    store.save(&s, "2026-04-01T09:00:00+09:00").unwrap();
+    // Another page of the same site: 84 % of the limit (millions of units: × 1,000 passes a
+    // 32-bit usize, which wasm's is).
+    let filler = "x".repeat(shirube::storage::BROWSER_LIMIT_UNITS * 84 / 100);
+    storage.set_item("another-page/cache", &filler).unwrap();
+    let usage = store.usage().unwrap();
+    let key = keys::strategy(&s.id);
+    let stored = storage.get_item(&key).unwrap().unwrap();
+    assert_eq!(usage.strategies, key.encode_utf16().count() + stored.encode_utf16().count());
+    assert_eq!(usage.largest_strategy, usage.strategies);
+    assert!(usage.other >= filler.len() + "another-page/cache".len());
+    assert_eq!(usage.percent(usage.other), 84);
+    assert_eq!(usage.per_mille(usage.other), 840);
+    assert!(usage.is_nearly_full());
+    storage.clear().unwrap();
+}

@@ -587,14 +587,15 @@ fn usage_counts_utf16_units_of_keys_and_values_by_kind() {
     let backup = store.delete(&s.id, "2026-02-01T00:00:00Z").unwrap();
     let after = store.usage().unwrap();
     assert_eq!((after.strategies, after.backups), (0, units(&backup.key)));
+    assert_eq!(after.backup_sizes.iter().map(|(k, u)| (k.clone(), *u)).collect::<Vec<_>>(), vec![(backup.key.clone(), units(&backup.key))]);
     assert!(!after.is_nearly_full());
-    let nearly = Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5, ..after };
+    let nearly = Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5, ..after.clone() };
     assert!(nearly.is_nearly_full() && nearly.percent(nearly.used()) == NEARLY_FULL_PERCENT);
-    assert!(!Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5 - 1, backups: 0, other: 0, ..after }.is_nearly_full());
+    assert!(!Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5 - 1, backups: 0, other: 0, ..after.clone() }.is_nearly_full());
     // One strategy of 60 %: not nearly full, but its backup would not fit.
     let one_large = Usage { strategies: 3 * BROWSER_LIMIT_UNITS / 5, largest_strategy: 3 * BROWSER_LIMIT_UNITS / 5, backups: 0, other: 0, ..after };
     assert!(!one_large.is_nearly_full() && !one_large.largest_backup_fits());
-    assert!(Usage { strategies: BROWSER_LIMIT_UNITS / 2, largest_strategy: BROWSER_LIMIT_UNITS / 2, ..one_large }.largest_backup_fits());
+    assert!(Usage { strategies: BROWSER_LIMIT_UNITS / 2, largest_strategy: BROWSER_LIMIT_UNITS / 2, ..one_large.clone() }.largest_backup_fits());
     // Over the limit (a browser that allows more) with no strategy: no backup to fit.
     assert!(Usage { other: BROWSER_LIMIT_UNITS + 1, ..Usage::default() }.largest_backup_fits());
 }

@@ -2,9 +2,10 @@
 //! against what a browser keeps for one site: shown before a save fails for lack of room.
 
 use super::{keys, StorageError, Store, BROWSER_LIMIT_UNITS};
+use std::collections::BTreeMap;
 
 /// UTF-16 units (keys and values, as browsers count them) by what holds them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Usage {
     pub strategies: usize,
     pub backups: usize,
@@ -14,6 +15,8 @@ pub struct Usage {
     /// The largest stored strategy: a backup of it (before a delete or replacement) takes as
     /// much again.
     pub largest_strategy: usize,
+    /// Each backup by its key: which ones are worth deleting to make room.
+    pub backup_sizes: BTreeMap<String, usize>,
     /// What the browser holds for a site ([`BROWSER_LIMIT_UNITS`]).
     pub limit: usize,
 }
@@ -26,13 +29,18 @@ impl Usage {
     /// `units` as a share of the limit, in whole per cent, rounded (may pass 100 where a
     /// browser allows more); integers, so that no float formatting is built into the app.
     pub fn percent(&self, units: usize) -> usize {
-        (units * 100 + self.limit / 2).checked_div(self.limit).unwrap_or(0)
+        share_of(units, 100, self.limit)
+    }
+
+    /// `units` in tenths of a per cent, rounded (for small shares, shown with one decimal).
+    pub fn per_mille(&self, units: usize) -> usize {
+        share_of(units, 1000, self.limit)
     }
 
     /// Nearly full: a strategy of average size may no longer be saved, or backed up before a
     /// delete or replacement.
     pub fn is_nearly_full(&self) -> bool {
-        self.used() * 100 >= NEARLY_FULL_PERCENT * self.limit
+        self.used() as u64 * 100 >= NEARLY_FULL_PERCENT as u64 * self.limit as u64
     }
 
     /// Whether a backup of the largest strategy still fits (true with no strategy): if not,
@@ -40,6 +48,13 @@ impl Usage {
     pub fn largest_backup_fits(&self) -> bool {
         self.largest_strategy == 0 || self.used() + self.largest_strategy <= self.limit
     }
+}
+
+/// `units * scale / limit`, rounded, in 64 bits: `usize` is 32 bits in wasm, where millions of
+/// units times 1,000 overflow.
+fn share_of(units: usize, scale: u64, limit: usize) -> usize {
+    let limit = limit as u64;
+    ((units as u64 * scale + limit / 2).checked_div(limit).unwrap_or(0)) as usize
 }
 
 /// From this share on, the strategy list warns.
@@ -57,6 +72,7 @@ impl Store {
                 usage.largest_strategy = usage.largest_strategy.max(units);
             } else if key.starts_with(keys::BACKUP_PREFIX) {
                 usage.backups += units;
+                usage.backup_sizes.insert(key, units);
             } else {
                 usage.other += units;
             }

@@ -164,12 +164,20 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
     }
 }
 
-/// `units` as a share of the browser's storage: "62%", "1% 未満" for a little, "0%" for nothing.
+/// `units` as a share of the browser's storage: "62%"; under 10 %, one decimal ("2.6%"), so
+/// that small shares still add up; "0.1% 未満" for a little, "0.0%" for nothing.
 pub fn share(u: &crate::storage::Usage, units: usize, lang: Language) -> String {
-    match u.percent(units) {
-        0 if units > 0 => if lang == Language::Ja { "1% 未満".to_owned() } else { "under 1%".to_owned() },
-        p => format!("{p}%"),
+    match u.per_mille(units) {
+        0 if units > 0 => if lang == Language::Ja { "0.1% 未満".to_owned() } else { "under 0.1%".to_owned() },
+        t if t < 100 => format!("{}.{}%", t / 10, t % 10),
+        _ => format!("{}%", u.percent(units)),
     }
+}
+
+/// One entry's share, beside it in a list: "保存領域の 12%".
+pub fn share_of_storage(u: &crate::storage::Usage, units: usize, lang: Language) -> String {
+    let share = share(u, units, lang);
+    if lang == Language::Ja { format!("保存領域の {share}") } else { format!("{share} of storage") }
 }
 
 /// How much of the browser's storage is used, and by what.
@@ -277,14 +285,17 @@ mod tests {
 
     #[test]
     fn storage_usage_in_words() {
-        let u = Usage { strategies: BROWSER_LIMIT_UNITS * 3 / 5, backups: BROWSER_LIMIT_UNITS / 20, other: 100, largest_strategy: 0, limit: BROWSER_LIMIT_UNITS };
-        assert_eq!(share(&u, 0, Language::Ja), "0%");
-        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 201, Language::Ja), "1% 未満");
-        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 201, Language::En), "under 1%");
-        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 199, Language::En), "1%");
+        let u = Usage { strategies: BROWSER_LIMIT_UNITS * 3 / 5, backups: BROWSER_LIMIT_UNITS / 20, other: 100, limit: BROWSER_LIMIT_UNITS, ..Usage::default() };
+        assert_eq!(share(&u, 0, Language::Ja), "0.0%");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 2001, Language::Ja), "0.1% 未満");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 2001, Language::En), "under 0.1%");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 1999, Language::En), "0.1%");
+        assert_eq!(share(&u, BROWSER_LIMIT_UNITS * 26 / 1000, Language::En), "2.6%");
         assert_eq!(share(&u, BROWSER_LIMIT_UNITS * 616 / 1000, Language::En), "62%");
-        assert_eq!(storage_usage(&u, Language::Ja), "約 65% を使用しています（戦略 60%・バックアップ 5%・その他 1% 未満）。ブラウザが 1 つのサイトに保存できるのは約 500 万文字です。");
-        assert_eq!(storage_usage(&u, Language::En), "About 65% used (strategies 60%, backups 5%, other under 1%). A browser keeps about 5 million characters per site.");
+        assert_eq!(storage_usage(&u, Language::Ja), "約 65% を使用しています（戦略 60%・バックアップ 5.0%・その他 0.1% 未満）。ブラウザが 1 つのサイトに保存できるのは約 500 万文字です。");
+        assert_eq!(storage_usage(&u, Language::En), "About 65% used (strategies 60%, backups 5.0%, other under 0.1%). A browser keeps about 5 million characters per site.");
+        assert_eq!(share_of_storage(&u, BROWSER_LIMIT_UNITS / 10, Language::Ja), "保存領域の 10%");
+        assert_eq!(share_of_storage(&u, BROWSER_LIMIT_UNITS / 10, Language::En), "10% of storage");
         let u = Usage { largest_strategy: BROWSER_LIMIT_UNITS * 2 / 5, ..u };
         assert!(no_room_for_backup(&u, Language::Ja).starts_with("いちばん大きな戦略は保存領域の 40% を使っているため、"));
         assert!(no_room_for_backup(&u, Language::En).starts_with("The largest strategy takes 40% of storage, "));

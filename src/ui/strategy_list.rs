@@ -173,7 +173,8 @@ pub fn StrategyList() -> impl IntoView {
                             <li class="strategy-row" data-testid="backup-row">
                                 <div class="strategy-main">
                                     <span class="strategy-title">{b.title.clone()}</span>
-                                    <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}</span>
+                                    <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}
+                                        {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", i18n::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
                                 </div>
                                 <div class="row-actions">
                                     <button type="button" on:click=move |_| state.restore(&k1)>{tr(lang, "復元", "Restore")}</button>

@@ -317,22 +317,29 @@ test('garbage in storage is kept, offered for download, and the rest still works
 
 test('the strategy list says how full browser storage is, and warns before it is full', async ({ page, openApp, pageErrors, shot }) => {
   // What the page says, worked out here from localStorage itself: UTF-16 units of keys and
-  // values by kind, against the 5 Mi units Chromium keeps for a site.
-  const expected = () => page.evaluate(() => {
-    const shares = { all: 0, strategies: 0, backups: 0, other: 0 };
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i)!;
-      const units = k.length + localStorage.getItem(k)!.length;
-      const kind = k.startsWith('shirube/v1/strategy/') ? 'strategies' : k.startsWith('shirube/v1/backup/') ? 'backups' : 'other';
-      shares[kind] += units;
-      shares.all += units;
-    }
-    const share = (u: number) => { const p = (u * 100) / (5 * 1024 * 1024); return p <= 0 ? '0%' : p < 0.5 ? '1% 未満' : `${Math.round(p)}%`; };
+  // values by kind, against the 5 Mi units Chromium keeps for a site; one decimal under 10 %.
+  const LIMIT = 5 * 1024 * 1024;
+  const share = (units: number) => {
+    const perMille = Math.round((units * 1000) / LIMIT);
+    if (perMille === 0 && units > 0) return '0.1% 未満';
+    return perMille < 100 ? `${Math.floor(perMille / 10)}.${perMille % 10}%` : `${Math.round((units * 100) / LIMIT)}%`;
+  };
+  const expected = async () => {
+    const units = await page.evaluate(() => {
+      const sums = { all: 0, strategies: 0, backups: 0, other: 0 };
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i)!;
+        const n = k.length + localStorage.getItem(k)!.length;
+        sums[k.startsWith('shirube/v1/strategy/') ? 'strategies' : k.startsWith('shirube/v1/backup/') ? 'backups' : 'other'] += n;
+        sums.all += n;
+      }
+      return sums;
+    });
     return {
-      percent: (shares.all * 100) / (5 * 1024 * 1024),
-      text: `約 ${share(shares.all)} を使用しています（戦略 ${share(shares.strategies)}・バックアップ ${share(shares.backups)}・その他 ${share(shares.other)}）。`,
+      percent: (units.all * 100) / LIMIT,
+      text: `約 ${share(units.all)} を使用しています（戦略 ${share(units.strategies)}・バックアップ ${share(units.backups)}・その他 ${share(units.other)}）。`,
     };
-  });
+  };
   await openApp();
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
@@ -340,16 +347,34 @@ test('the strategy list says how full browser storage is, and warns before it is
   const usage = page.getByTestId('storage-usage');
   await expect(usage).toBeVisible();
   const small = await expected();
-  expect(small.text).toContain('（戦略 1%・バックアップ 0%・');
+  expect(small.text).toMatch(/（戦略 1\.\d%・バックアップ 0\.0%・/);
   await expect(page.getByTestId('storage-usage-text')).toContainText(small.text);
   await expect(page.getByTestId('storage-nearly-full')).toHaveCount(0);
   await expect(usage).not.toHaveClass(/warning/);
+
+  // A backup (a copy deleted) counts as backups, and its row says how much room it takes.
+  await page.getByRole('button', { name: '複製' }).click();
+  await page.getByTestId('strategy-row').filter({ hasText: '（コピー）' }).getByRole('button', { name: '削除' }).click();
+  await expect(page.getByTestId('backup-row')).toHaveCount(1);
+  const withBackup = await expected();
+  expect(withBackup.text).toMatch(/・バックアップ 1\.\d%・/);
+  await expect(page.getByTestId('storage-usage-text')).toContainText(withBackup.text);
+  const backupUnits = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('shirube/v1/backup/'))!;
+    return key.length + localStorage.getItem(key)!.length;
+  });
+  await expect(page.getByTestId('backup-row')).toContainText(`・ 保存領域の ${share(backupUnits)}`);
+  await shot('storage-usage-with-backup');
+  await page.getByTestId('backup-row').getByRole('button', { name: '完全に削除' }).click();
+  await expect(page.getByTestId('backup-row')).toHaveCount(0);
+  await expect(page.getByTestId('storage-usage-text')).toContainText(small.text);
 
   // Another page of the same site takes most of the room: shown after a reload, with a warning.
   await page.evaluate(() => localStorage.setItem('another-page/cache', 'x'.repeat(Math.round(5 * 1024 * 1024 * 0.84))));
   await page.reload();
   const full = await expected();
   expect(full.percent).toBeGreaterThan(85);
+  expect(full.text).toMatch(/^約 8\d% を使用しています/);
   await expect(page.getByTestId('storage-usage-text')).toContainText(full.text);
   expect(full.text).toContain('その他 84%');
   await expect(page.getByTestId('storage-nearly-full')).toContainText('残りが少なくなっています。');
