@@ -5,8 +5,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
-pub mod examples;
 pub mod charts;
+pub mod examples;
 pub mod format;
 pub mod locale;
 pub mod model;

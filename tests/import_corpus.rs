@@ -68,7 +68,12 @@ fn every_bad_file_is_refused_with_its_message() {
         assert!(!en.is_empty() && en.iter().all(|l| !l.trim().is_empty()), "{name}: {en:?}");
         assert!(!ja.trim().is_empty(), "{name}");
     }
-    assert!(failures.is_empty(), "{} corpus files did not give what expected.json says:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} corpus files did not give what expected.json says:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// 80 MB: refused by its size, before anything is read or parsed (the UI checks `File.size`
@@ -88,7 +93,10 @@ fn a_file_over_the_limit_is_refused_by_its_size() {
     }
     big.extend_from_slice(b"0]");
     let started = std::time::Instant::now();
-    assert_eq!(open_safely("80 MB", &big), Err(ImportError::TooLarge { bytes: big.len() as u64, limit: MAX_FILE_BYTES }));
+    assert_eq!(
+        open_safely("80 MB", &big),
+        Err(ImportError::TooLarge { bytes: big.len() as u64, limit: MAX_FILE_BYTES })
+    );
     assert!(started.elapsed().as_millis() < 50, "refused without reading it");
     // Just under the limit is read (and refused for what it is, not for its size): an array
     // padded with spaces, which costs little to read.
@@ -97,7 +105,11 @@ fn a_file_over_the_limit_is_refused_by_its_size() {
     big.resize(MAX_FILE_BYTES as usize - 2, b' ');
     big.extend_from_slice(b"0]");
     assert_eq!(big.len() as u64, MAX_FILE_BYTES);
-    assert!(matches!(open_safely("just under the limit", &big), Err(ImportError::NotAnEnvelope { .. })), "{:?}", open_safely("just under", &big));
+    assert!(
+        matches!(open_safely("just under the limit", &big), Err(ImportError::NotAnEnvelope { .. })),
+        "{:?}",
+        open_safely("just under", &big)
+    );
 }
 
 /// The valid file with markup in every text field keeps every character as it was.

@@ -29,7 +29,8 @@ fn fresh() -> web_sys::Storage {
 }
 
 fn sample(title: &str) -> Strategy {
-    let mut s = template::from_second_period(title, "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+    let mut s =
+        template::from_second_period(title, "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
     s.goals_mut().next().unwrap().measures.push(Measure::new("1", "企業立地等による雇用創出").into());
     s
 }
@@ -97,7 +98,11 @@ fn full_storage_gives_quota_exceeded_and_keeps_the_previous_version() {
     let v1 = sample("第1版");
     store.save(&v1, "2026-01-01T00:00:00Z").unwrap();
     let mut v2 = v1.clone();
-    v2.sections.push(NarrativeSection { id: Id::new("section"), heading: "基本方針".into(), body: "長い本文。".repeat(20_000) });
+    v2.sections.push(NarrativeSection {
+        id: Id::new("section"),
+        heading: "基本方針".into(),
+        body: "長い本文。".repeat(20_000),
+    });
     let other = sample("新しい戦略");
 
     let fillers = fill(&storage);
@@ -114,11 +119,17 @@ fn full_storage_gives_quota_exceeded_and_keeps_the_previous_version() {
     assert!(fillers > 0);
     assert_eq!(
         saved_v2,
-        Err(StorageError::QuotaExceeded { key: keys::strategy(&v1.id), bytes: export(&v2, "2026-01-02T00:00:00Z").len() })
+        Err(StorageError::QuotaExceeded {
+            key: keys::strategy(&v1.id),
+            bytes: export(&v2, "2026-01-02T00:00:00Z").len()
+        })
     );
     assert_eq!(loaded_while_full, Ok(v1.clone()));
     assert!(matches!(saved_other, Err(StorageError::QuotaExceeded { .. })), "{saved_other:?}");
-    assert!(matches!(deleted, Err(StorageError::QuotaExceeded { .. })), "delete needs room for its backup: {deleted:?}");
+    assert!(
+        matches!(deleted, Err(StorageError::QuotaExceeded { .. })),
+        "delete needs room for its backup: {deleted:?}"
+    );
     assert_eq!(raw_set, Err(StorageError::QuotaExceeded { key: "storage-test-direct".into(), bytes: 16 }));
     let listed = listed_while_full.unwrap();
     assert_eq!((listed.len(), listed[0].updated_at.as_str()), (1, "2026-01-01T00:00:00Z"));
@@ -219,7 +230,10 @@ fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
     restore_local_storage();
     assert!(LocalStorage::open().is_ok(), "the real localStorage is back");
 
-    assert!(matches!(&blocked, Err(StorageError::Unavailable { detail }) if detail.contains("SecurityError")), "{blocked:?}");
+    assert!(
+        matches!(&blocked, Err(StorageError::Unavailable { detail }) if detail.contains("SecurityError")),
+        "{blocked:?}"
+    );
     assert_eq!(why, blocked.clone().err());
     assert!(!fallback.is_persistent());
     let s = sample("一時的な戦略");
@@ -227,7 +241,10 @@ fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
     assert_eq!(fallback.load(&s.id).unwrap(), s);
     assert_eq!(local().get_item(&keys::strategy(&s.id)).unwrap(), None, "the fallback wrote nothing to localStorage");
     assert!(matches!(disabled, Err(StorageError::Unavailable { .. })), "{disabled:?}");
-    assert!(matches!(&refusing, Err(StorageError::Unavailable { detail }) if detail.contains("QuotaExceededError")), "{refusing:?}");
+    assert!(
+        matches!(&refusing, Err(StorageError::Unavailable { detail }) if detail.contains("QuotaExceededError")),
+        "{refusing:?}"
+    );
 
     assert!(!Store::in_memory().is_persistent());
     let broken = Store::new(Box::new(Refusing));

@@ -18,9 +18,33 @@ pub struct Size {
 }
 
 impl Size {
-    pub const TOWN: Size = Size { goals: 4, measures: 20, initiatives: 60, indicators: 40, series_per_indicator: 1, years: 5, evaluation_years: 2 };
-    pub const LARGE: Size = Size { goals: 12, measures: 100, initiatives: 1000, indicators: 1000, series_per_indicator: 2, years: 10, evaluation_years: 5 };
-    pub const HUGE: Size = Size { goals: 60, measures: 500, initiatives: 5000, indicators: 5000, series_per_indicator: 2, years: 10, evaluation_years: 5 };
+    pub const TOWN: Size = Size {
+        goals: 4,
+        measures: 20,
+        initiatives: 60,
+        indicators: 40,
+        series_per_indicator: 1,
+        years: 5,
+        evaluation_years: 2,
+    };
+    pub const LARGE: Size = Size {
+        goals: 12,
+        measures: 100,
+        initiatives: 1000,
+        indicators: 1000,
+        series_per_indicator: 2,
+        years: 10,
+        evaluation_years: 5,
+    };
+    pub const HUGE: Size = Size {
+        goals: 60,
+        measures: 500,
+        initiatives: 5000,
+        indicators: 5000,
+        series_per_indicator: 2,
+        years: 10,
+        evaluation_years: 5,
+    };
 
     pub fn named(name: &str) -> Option<Size> {
         match name {
@@ -33,10 +57,21 @@ impl Size {
 }
 
 const THEMES: [&str; 12] = [
-    "地域産業の振興", "移住・定住の促進", "子育て支援の充実", "健康づくりの推進", "観光交流の拡大", "農林水産業の担い手確保",
-    "防災力の向上", "脱炭素の推進", "デジタル化の推進", "地域コミュニティの活性化", "教育環境の充実", "公共交通の確保",
+    "地域産業の振興",
+    "移住・定住の促進",
+    "子育て支援の充実",
+    "健康づくりの推進",
+    "観光交流の拡大",
+    "農林水産業の担い手確保",
+    "防災力の向上",
+    "脱炭素の推進",
+    "デジタル化の推進",
+    "地域コミュニティの活性化",
+    "教育環境の充実",
+    "公共交通の確保",
 ];
-const ACTIONS: [&str; 8] = ["支援事業", "推進事業", "補助金", "促進事業", "整備事業", "啓発事業", "連携事業", "検討会議"];
+const ACTIONS: [&str; 8] =
+    ["支援事業", "推進事業", "補助金", "促進事業", "整備事業", "啓発事業", "連携事業", "検討会議"];
 const UNITS: [&str; 6] = ["人", "件", "%", "千円", "t-CO2", "団体"];
 
 struct Gen(fastrand::Rng);
@@ -62,7 +97,11 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
     let mut s = Strategy::blank("ベンチマーク町まち・ひと・しごと創生総合戦略", "ベンチマーク町", period);
     s.id = g.id("strategy");
     s.stage = DraftingStage::Adopted;
-    s.sections.push(NarrativeSection { id: g.id("section"), heading: "策定趣旨".into(), body: "人口減少に歯止めをかけ、地域の活力を維持する。".repeat(5) });
+    s.sections.push(NarrativeSection {
+        id: g.id("section"),
+        heading: "策定趣旨".into(),
+        body: "人口減少に歯止めをかけ、地域の活力を維持する。".repeat(5),
+    });
 
     let indicators: Vec<Indicator> = (0..size.indicators)
         .map(|k| {
@@ -70,10 +109,17 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
             let series = (0..size.series_per_indicator)
                 .map(|si| {
                     let base = f64::from(g.0.u32(100..10_000));
-                    let step = base * 0.01 * f64::from(g.0.u32(1..5)) * if direction == DesiredDirection::Decrease { -1.0 } else { 1.0 };
+                    let step = base
+                        * 0.01
+                        * f64::from(g.0.u32(1..5))
+                        * if direction == DesiredDirection::Decrease { -1.0 } else { 1.0 };
                     Series {
                         id: g.id("series"),
-                        label: match (size.series_per_indicator, si) { (1, _) => String::new(), (_, 0) => "男性".into(), _ => "女性".into() },
+                        label: match (size.series_per_indicator, si) {
+                            (1, _) => String::new(),
+                            (_, 0) => "男性".into(),
+                            _ => "女性".into(),
+                        },
                         baseline: Some(Baseline { value: base, year: Some(FiscalYear(first.0 - 1)) }),
                         target: Some(Target::Value { value: base + step * size.years as f64, year: None }),
                         interim: Vec::new(),
@@ -113,7 +159,10 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
         goal.direction = "地域の特色・強みを生かした取組を進めます。".repeat(3);
         goal.sdgs = vec![Sdg((gi % 17) as u8 + 1)];
         for mi in 0..share(size.measures, size.goals, gi) {
-            let mut m = Measure::new(&(mi + 1).to_string(), &format!("{}の推進 {}", THEMES[measure_no % THEMES.len()], measure_no + 1));
+            let mut m = Measure::new(
+                &(mi + 1).to_string(),
+                &format!("{}の推進 {}", THEMES[measure_no % THEMES.len()], measure_no + 1),
+            );
             m.id = g.id("measure");
             m.summary = "関係機関と連携し、効果的な施策を展開します。".into();
             m.priority = measure_no % 7 == 0;
@@ -131,9 +180,13 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                 })
                 .collect();
             for ii in 0..share(size.initiatives, size.measures, measure_no) {
-                let mut init = Initiative::new(&format!("({})", ii + 1), &format!("{}{}", THEMES[initiative_no % THEMES.len()], g.pick(&ACTIONS)));
+                let mut init = Initiative::new(
+                    &format!("({})", ii + 1),
+                    &format!("{}{}", THEMES[initiative_no % THEMES.len()], g.pick(&ACTIONS)),
+                );
                 init.id = g.id("initiative");
-                init.kind = Some(if initiative_no % 4 == 0 { InitiativeKind::Subsidised } else { InitiativeKind::Standalone });
+                init.kind =
+                    Some(if initiative_no % 4 == 0 { InitiativeKind::Subsidised } else { InitiativeKind::Standalone });
                 init.years = (0..size.years)
                     .map(|y| InitiativeYear {
                         fiscal_year: FiscalYear(first.0 + y as i32),
@@ -153,7 +206,12 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
         s.goals.push(goal.into());
     }
     // Every indicator is a KPI of one measure; every tenth is also a goal's numerical target.
-    let measure_ids: Vec<(usize, Id)> = s.goals.iter().enumerate().flat_map(|(gi, goal)| goal.measures.iter().map(move |m| (gi, m.id.clone()))).collect();
+    let measure_ids: Vec<(usize, Id)> = s
+        .goals
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, goal)| goal.measures.iter().map(move |m| (gi, m.id.clone())))
+        .collect();
     for (k, ind) in indicators.iter().enumerate() {
         let (gi, mid) = &measure_ids[k % measure_ids.len()];
         if let Some(m) = s.measure_mut(mid) {
@@ -176,8 +234,12 @@ mod tests {
         for size in [Size::TOWN, Size::LARGE] {
             let s = generate(size, 1);
             let c = s.counts();
-            assert_eq!((c.goals, c.measures, c.initiatives, c.indicators), (size.goals, size.measures, size.initiatives, size.indicators));
-            assert!(s.indicators.iter().all(|i| i.series.len() == size.series_per_indicator && i.series.iter().all(|x| x.actuals.len() == size.years)));
+            assert_eq!(
+                (c.goals, c.measures, c.initiatives, c.indicators),
+                (size.goals, size.measures, size.initiatives, size.indicators)
+            );
+            assert!(s.indicators.iter().all(|i| i.series.len() == size.series_per_indicator
+                && i.series.iter().all(|x| x.actuals.len() == size.years)));
             assert!(s.measures().all(|(_, m)| m.evaluations.len() == size.evaluation_years));
             let problems = validate(&s);
             let errors: Vec<_> = errors(&problems).collect();
@@ -197,7 +259,10 @@ mod tests {
     #[test]
     fn huge_is_five_times_large() {
         let (l, h) = (Size::LARGE, Size::HUGE);
-        assert_eq!((h.goals, h.measures, h.initiatives, h.indicators), (5 * l.goals, 5 * l.measures, 5 * l.initiatives, 5 * l.indicators));
+        assert_eq!(
+            (h.goals, h.measures, h.initiatives, h.indicators),
+            (5 * l.goals, 5 * l.measures, 5 * l.initiatives, 5 * l.indicators)
+        );
         assert_eq!(Size::named("huge"), Some(h));
         assert_eq!(Size::named("planet"), None);
     }

@@ -137,10 +137,14 @@ pub const APP_GZIP_BUDGET: f64 = 300.0 * 1024.0;
 pub const FIRST_VISIT_GZIP_BUDGET: f64 = 650.0 * 1024.0;
 
 pub fn report(raw: &Raw) -> Report {
-    let gz = |pred: &dyn Fn(&FileSize) -> bool| raw.files.iter().filter(|f| pred(f)).map(|f| f.gzip as f64).sum::<f64>();
+    let gz =
+        |pred: &dyn Fn(&FileSize) -> bool| raw.files.iter().filter(|f| pred(f)).map(|f| f.gzip as f64).sum::<f64>();
     let is_app = |f: &FileSize| {
         let n = f.file.as_str();
-        n.ends_with(".wasm") || (n.ends_with(".js") && !n.contains("echarts")) || n.ends_with(".css") || n == "index.html"
+        n.ends_with(".wasm")
+            || (n.ends_with(".js") && !n.contains("echarts"))
+            || n.ends_with(".css")
+            || n == "index.html"
     };
     let first = |f: &FileSize| raw.first_visit.iter().any(|v| v == &f.file);
     let is_echarts = |f: &FileSize| f.file.starts_with("echarts") && f.file.ends_with(".js");
@@ -150,35 +154,83 @@ pub fn report(raw: &Raw) -> Report {
     let mut figures = vec![
         // The wasm is cut into parts loaded when a page first opens: the budget holds for what the
         // first visit loads; the whole app (every page's parts) is reported beside it.
-        single("app gzip, first visit (wasm + js + css + html loaded, without ECharts)", "B", Some(gz(&|f| is_app(f) && first(f))), Some(APP_GZIP_BUDGET), None),
-        single("app gzip, every page (all wasm parts + js + css + html, without ECharts)", "B", Some(gz(&is_app)), None, None),
+        single(
+            "app gzip, first visit (wasm + js + css + html loaded, without ECharts)",
+            "B",
+            Some(gz(&|f| is_app(f) && first(f))),
+            Some(APP_GZIP_BUDGET),
+            None,
+        ),
+        single(
+            "app gzip, every page (all wasm parts + js + css + html, without ECharts)",
+            "B",
+            Some(gz(&is_app)),
+            None,
+            None,
+        ),
         // ECharts comes with the first chart, not the first page: the budget counts it anyway,
         // as the issue words it ("the whole first visit including ECharts").
-        single("first visit gzip, with ECharts (loaded + the ECharts bundle)", "B", Some(gz(&|f| first(f) || is_echarts(f))), Some(FIRST_VISIT_GZIP_BUDGET), None),
-        figure(raw, "navigation_interactive_large", "navigation → editor interactive, large in storage", "ms", Some((1000.0, Held::Median))),
+        single(
+            "first visit gzip, with ECharts (loaded + the ECharts bundle)",
+            "B",
+            Some(gz(&|f| first(f) || is_echarts(f))),
+            Some(FIRST_VISIT_GZIP_BUDGET),
+            None,
+        ),
+        figure(
+            raw,
+            "navigation_interactive_large",
+            "navigation → editor interactive, large in storage",
+            "ms",
+            Some((1000.0, Held::Median)),
+        ),
         figure(raw, "import_large", "import large (parse+migrate+validate+store)", "ms", None),
         figure(raw, "json_parse_large", "JSON.parse of the same large file", "ms", None),
-        single("import / JSON.parse, large (median of each page's)", "×", per_page("import_large", "json_parse_large"), Some(3.0), None),
+        single(
+            "import / JSON.parse, large (median of each page's)",
+            "×",
+            per_page("import_large", "json_parse_large"),
+            Some(3.0),
+            None,
+        ),
         // Where the import's time goes, and the part no reader can avoid: the stored text handed
         // to JS and written by localStorage.setItem (the storage DESIGN.md prescribes).
         figure(raw, "import_large_read", "  import: reading (parse + migrate + validate)", "ms", None),
         figure(raw, "import_large_read_again", "  reading the same file again in the page (code warm)", "ms", None),
         figure(raw, "import_large_store", "  import: storing (serialise + hand over + setItem)", "ms", None),
         figure(raw, "write_floor_large", "  the stored text's hand-over + setItem alone", "ms", None),
-        single("  hand-over + setItem alone / JSON.parse, large", "×", per_page("write_floor_large", "json_parse_large"), None, None),
+        single(
+            "  hand-over + setItem alone / JSON.parse, large",
+            "×",
+            per_page("write_floor_large", "json_parse_large"),
+            None,
+            None,
+        ),
         // What IndexedDB (not the storage DESIGN.md names) would cost for the same bytes.
         figure(raw, "idb_put_large", "  for comparison: IndexedDB put of the stored bytes, page's thread", "ms", None),
         figure(raw, "idb_done_large", "  … until its transaction completed", "ms", None),
         figure(raw, "import_huge", "import huge", "ms", None),
         figure(raw, "import_huge_refused", "huge file refused (file chosen → error shown)", "ms", None),
         figure(raw, "json_parse_huge", "JSON.parse of the same huge file", "ms", None),
-        single("import / JSON.parse, huge (median of each page's)", "×", per_page("import_huge", "json_parse_huge"), Some(3.0), raw.missing.get("import_huge").cloned()),
+        single(
+            "import / JSON.parse, huge (median of each page's)",
+            "×",
+            per_page("import_huge", "json_parse_huge"),
+            Some(3.0),
+            raw.missing.get("import_huge").cloned(),
+        ),
         figure(raw, "edit_dom_large", "edit one actual → DOM, large", "ms", Some((16.0, Held::P95))),
         figure(raw, "edit_chart_large", "edit one actual → chart, large", "ms", Some((50.0, Held::P95))),
         figure(raw, "edit_dom_town", "edit one actual → DOM, town (large is 25× town)", "ms", None),
         single("edit large / edit town (median)", "×", ratio(m("edit_dom_large"), m("edit_dom_town")), None, None),
         figure(raw, "edit_dom_huge", "edit one actual → DOM, huge (5× large; open, not stored)", "ms", None),
-        single("edit huge / edit large (median)", "×", ratio(m("edit_dom_huge"), m("edit_dom_large")), None, raw.missing.get("edit_dom_huge").cloned()),
+        single(
+            "edit huge / edit large (median)",
+            "×",
+            ratio(m("edit_dom_huge"), m("edit_dom_large")),
+            None,
+            raw.missing.get("edit_dom_huge").cloned(),
+        ),
         figure(raw, "autosave_large", "autosave large (serialise + write)", "ms", None),
         figure(raw, "dashboard_large", "dashboard with large: all charts drawn", "ms", Some((1000.0, Held::Median))),
         figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
@@ -213,12 +265,20 @@ pub fn table(r: &Report) -> String {
     out += &format!("\n{:<58} {:>4} {:>12} {:>12}  {}\n", "figure", "n", "median", "p95", "budget");
     for f in &r.figures {
         let budget = match (f.budget, f.met) {
-            (Some((b, held)), Some(met)) => format!("{} ≤ {} → {}", held, show(Some(b), f.unit), if met { "met" } else { "NOT met" }),
+            (Some((b, held)), Some(met)) => {
+                format!("{} ≤ {} → {}", held, show(Some(b), f.unit), if met { "met" } else { "NOT met" })
+            }
             (Some((b, held)), None) => format!("{} ≤ {} → no figure", held, show(Some(b), f.unit)),
             _ => String::new(),
         };
         let note = f.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
-        out += &format!("{:<58} {:>4} {:>12} {:>12}  {budget}{note}\n", f.name, f.n, show(f.median, f.unit), show(f.p95, f.unit));
+        out += &format!(
+            "{:<58} {:>4} {:>12} {:>12}  {budget}{note}\n",
+            f.name,
+            f.n,
+            show(f.median, f.unit),
+            show(f.p95, f.unit)
+        );
     }
     out
 }
@@ -266,7 +326,11 @@ mod tests {
         let get = |name: &str| r.figures.iter().find(|f| f.name.starts_with(name)).unwrap().clone();
         assert_eq!(get("app gzip, first visit").median, Some((500 + 400 * 1024) as f64));
         assert_eq!(get("app gzip, first visit").met, Some(false), "400 KB > 300 KB");
-        assert_eq!(get("app gzip, every page").median, Some((500 + 500 * 1024) as f64), "the editor's part counts here");
+        assert_eq!(
+            get("app gzip, every page").median,
+            Some((500 + 500 * 1024) as f64),
+            "the editor's part counts here"
+        );
         assert_eq!(get("app gzip, every page").met, None);
         // The first visit did not load ECharts; the budget counts it all the same.
         assert_eq!(get("first visit gzip").median, Some((500 + 400 * 1024 + 333_000) as f64));

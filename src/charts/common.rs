@@ -144,7 +144,10 @@ mod tests {
     #[test]
     fn missing_values_are_null_points_not_zero() {
         assert_eq!(serde_json::to_value(point(None::<f64>, "令和6年度")).unwrap(), serde_json::Value::Null);
-        assert_eq!(serde_json::to_value(point(Some(0.0), "令和6年度")).unwrap(), serde_json::json!({"value": 0.0, "name": "令和6年度"}));
+        assert_eq!(
+            serde_json::to_value(point(Some(0.0), "令和6年度")).unwrap(),
+            serde_json::json!({"value": 0.0, "name": "令和6年度"})
+        );
         assert_eq!(cell(None), "—");
         assert_eq!(cell(Some(f64::NAN)), "—");
         assert_eq!(cell(Some(272_000.0)), "272,000");

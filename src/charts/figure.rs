@@ -36,7 +36,13 @@ pub struct Figure {
 impl Default for Figure {
     /// An empty figure (nothing to draw).
     fn default() -> Self {
-        Figure { chart: Chart::new(), name: String::new(), summary: String::new(), table: Table::default(), patch: Value::Null }
+        Figure {
+            chart: Chart::new(),
+            name: String::new(),
+            summary: String::new(),
+            table: Table::default(),
+            patch: Value::Null,
+        }
     }
 }
 

@@ -15,13 +15,16 @@
 //! The axis runs from the baseline year (or the plan's first year) to the latest of the plan's
 //! last year, the target years and the actuals.
 
-use super::common::{axis_year, category_axis, cell, colour, item_tooltip, long_year, point, styled_point, value_axis, years};
+use super::common::{
+    axis_year, category_axis, cell, colour, item_tooltip, long_year, point, styled_point, value_axis, years,
+};
 use super::{Figure, Table, Words};
 use crate::locale::{self, tr, Language};
 use crate::model::{Assessment, Baseline, DesiredDirection, FiscalYear, Indicator, Series, Strategy, Target};
 use charming::component::{Grid, Legend, LegendType};
 use charming::element::{
-    BorderType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkArea, MarkAreaData, MarkPoint, MarkPointData, Symbol,
+    BorderType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkArea, MarkAreaData, MarkPoint,
+    MarkPointData, Symbol,
 };
 use charming::series::{Line, Scatter};
 use charming::Chart;
@@ -46,7 +49,16 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
     // An actual between two gaps is only its symbol: never let ECharts thin symbols out.
     let mut patches = Vec::new();
     for (k, series) in ind.series.iter().enumerate() {
-        let drawn = Drawn { s, ind, series, axis: &axis, labels: &labels, w, colour: colour(k), label: series_label(ind, k, w.lang) };
+        let drawn = Drawn {
+            s,
+            ind,
+            series,
+            axis: &axis,
+            labels: &labels,
+            w,
+            colour: colour(k),
+            label: series_label(ind, k, w.lang),
+        };
         let name = |kind: &str| match several {
             true => named(&drawn.label, kind, w.lang),
             false => kind.to_owned(),
@@ -161,7 +173,8 @@ impl Drawn<'_> {
     /// The actuals: a solid line with gaps; provisional values hollow with a dashed rim.
     fn actuals(&self, name: &str, table: &mut Table) -> Line {
         let provisional_note = tr(self.w.lang, "速報値", "provisional");
-        let hollow = ItemStyle::new().color("#ffffff").border_color(self.colour).border_width(2).border_type(BorderType::Dashed);
+        let hollow =
+            ItemStyle::new().color("#ffffff").border_color(self.colour).border_width(2).border_type(BorderType::Dashed);
         let mut cells = Vec::new();
         let data = self
             .axis
@@ -237,7 +250,9 @@ impl Drawn<'_> {
             Some((v, note)) => point(Some(*v), &noted(long_year(*y, self.w), note)),
             None => point(None::<f64>, ""),
         });
-        let cells = values.iter().map(|v| v.as_ref().map_or_else(|| cell(None), |(v, note)| format!("{} ({note})", cell(Some(*v)))));
+        let cells = values
+            .iter()
+            .map(|v| v.as_ref().map_or_else(|| cell(None), |(v, note)| format!("{} ({note})", cell(Some(*v)))));
         let kind = format!("{}: {}", tr(self.w.lang, "目標", "Target"), self.target_text(target));
         table.rows.push(self.row(kind, cells.collect()));
         Some(line.data(data.collect()))
@@ -254,7 +269,9 @@ impl Drawn<'_> {
         };
         let level = baseline.to_string();
         let corners = match self.ind.direction {
-            DesiredDirection::Decrease => (MarkAreaData::new().name(text).x_axis(from), MarkAreaData::new().x_axis(to).y_axis(level)),
+            DesiredDirection::Decrease => {
+                (MarkAreaData::new().name(text).x_axis(from), MarkAreaData::new().x_axis(to).y_axis(level))
+            }
             _ => (MarkAreaData::new().name(text).x_axis(from).y_axis(level), MarkAreaData::new().x_axis(to)),
         };
         MarkArea::new()
@@ -289,7 +306,11 @@ impl Drawn<'_> {
     fn target_text(&self, target: &Target) -> String {
         match target {
             Target::Value { value, year } => {
-                format!("{} ({})", locale::quantity(*value, &self.ind.unit), long_year(year.unwrap_or(self.s.period.last), self.w))
+                format!(
+                    "{} ({})",
+                    locale::quantity(*value, &self.ind.unit),
+                    long_year(year.unwrap_or(self.s.period.last), self.w)
+                )
             }
             t => locale::target(t, &self.ind.unit, self.w.lang, self.w.years),
         }
@@ -303,7 +324,12 @@ impl Drawn<'_> {
         let latest = self.series.actuals.iter().filter(|a| a.value.is_finite()).max_by_key(|a| a.year);
         let mut words = Vec::new();
         words.push(match latest {
-            Some(x) if x.provisional => format!("{} {} ({})", long_year(x.year, self.w), locale::quantity(x.value, unit), tr(lang, "速報値", "provisional")),
+            Some(x) if x.provisional => format!(
+                "{} {} ({})",
+                long_year(x.year, self.w),
+                locale::quantity(x.value, unit),
+                tr(lang, "速報値", "provisional")
+            ),
             Some(x) => format!("{} {}", long_year(x.year, self.w), locale::quantity(x.value, unit)),
             None => tr(lang, "実績なし", "no actuals").to_owned(),
         });

@@ -19,12 +19,19 @@ pub fn budgets(s: &Strategy, m: &Measure, w: Words) -> Figure {
             listed.push((i, Some(r.years.as_slice())));
         }
     }
-    let covers = |only: Option<&[FiscalYear]>, y: FiscalYear| only.is_none_or(|years| years.is_empty() || years.contains(&y));
+    let covers =
+        |only: Option<&[FiscalYear]>, y: FiscalYear| only.is_none_or(|years| years.is_empty() || years.contains(&y));
     let with_amounts = listed.iter().flat_map(|(i, only)| {
-        i.years.iter().filter(move |y| (y.budget.is_some() || y.settled.is_some()) && covers(*only, y.fiscal_year)).map(|y| y.fiscal_year)
+        i.years
+            .iter()
+            .filter(move |y| (y.budget.is_some() || y.settled.is_some()) && covers(*only, y.fiscal_year))
+            .map(|y| y.fiscal_year)
     });
     let years = money::span(s.period, with_amounts);
-    let amounts = |i: &Initiative, only: Option<&[FiscalYear]>, pick: fn(&crate::model::InitiativeYear) -> Option<Money>| -> Vec<Option<Money>> {
+    let amounts = |i: &Initiative,
+                   only: Option<&[FiscalYear]>,
+                   pick: fn(&crate::model::InitiativeYear) -> Option<Money>|
+     -> Vec<Option<Money>> {
         years.iter().map(|y| if covers(only, *y) { i.year(*y).and_then(pick) } else { None }).collect()
     };
     let rows: Vec<Row> = listed
@@ -35,7 +42,13 @@ pub fn budgets(s: &Strategy, m: &Measure, w: Words) -> Figure {
             if only.is_some() {
                 label = format!("{label} {relisted_mark}");
             }
-            Row { short: label.clone(), label, colour: colour(n), budget: amounts(i, *only, |y| y.budget), settled: amounts(i, *only, |y| y.settled) }
+            Row {
+                short: label.clone(),
+                label,
+                colour: colour(n),
+                budget: amounts(i, *only, |y| y.budget),
+                settled: amounts(i, *only, |y| y.settled),
+            }
         })
         .collect();
     let subject = measure_label(m);
@@ -53,7 +66,14 @@ mod tests {
     use crate::model::{GoalKind, InitiativeYear, PlanPeriod, Relisting};
 
     fn year(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
-        InitiativeYear { fiscal_year: FiscalYear(y), budget, settled, direction: None, plan: String::new(), result: String::new() }
+        InitiativeYear {
+            fiscal_year: FiscalYear(y),
+            budget,
+            settled,
+            direction: None,
+            plan: String::new(),
+            result: String::new(),
+        }
     }
 
     /// Measure "1 移住促進" owns A and B; it re-lists C (of another measure) for 令和6年度 only.
@@ -88,7 +108,14 @@ mod tests {
         let a = format!("(1) {XSS}");
         assert_eq!(
             legend(&o),
-            [format!("{a} 予算額"), format!("{a} 決算額"), "(2) 空き家バンク 予算額".into(), "(2) 空き家バンク 決算額".into(), "(1) ふるさと納税 (再掲) 予算額".into(), "(1) ふるさと納税 (再掲) 決算額".into()]
+            [
+                format!("{a} 予算額"),
+                format!("{a} 決算額"),
+                "(2) 空き家バンク 予算額".into(),
+                "(2) 空き家バンク 決算額".into(),
+                "(1) ふるさと納税 (再掲) 予算額".into(),
+                "(1) ふるさと納税 (再掲) 決算額".into()
+            ]
         );
         assert_eq!(values(series(&o, &format!("{a} 予算額"))), [Some(1_000.0), Some(1_100.0)]);
         assert_eq!(values(series(&o, &format!("{a} 決算額"))), [Some(950.0), None]);
@@ -104,7 +131,11 @@ mod tests {
         for (k, y) in [FiscalYear(2023), FiscalYear(2024)].into_iter().enumerate() {
             let totals = s.measure_totals(m, y);
             let row = f.table.rows.iter().find(|r| r[0] == "計" && r[1] == "予算額").unwrap();
-            assert_eq!(row[2 + k], totals.budget.map_or("—".into(), |b| crate::locale::number(b as f64)), "matches the sheet's 計");
+            assert_eq!(
+                row[2 + k],
+                totals.budget.map_or("—".into(), |b| crate::locale::number(b as f64)),
+                "matches the sheet's 計"
+            );
         }
         assert_numbers_in_table(&f, Some(2));
         assert_accessible(&f);
@@ -122,8 +153,10 @@ mod tests {
             let years: Vec<i32> = strings(&o["xAxis"]["data"]).iter().map(|y| y.parse().unwrap()).collect();
             for (k, y) in years.iter().enumerate() {
                 let totals = s.measure_totals(m, FiscalYear(*y));
-                let budgets: Vec<f64> = all_series(&o).iter().filter(|x| x["stack"] == "budget").filter_map(|x| values(x)[k]).collect();
-                let settled: Vec<f64> = all_series(&o).iter().filter(|x| x["stack"] == "settled").filter_map(|x| values(x)[k]).collect();
+                let budgets: Vec<f64> =
+                    all_series(&o).iter().filter(|x| x["stack"] == "budget").filter_map(|x| values(x)[k]).collect();
+                let settled: Vec<f64> =
+                    all_series(&o).iter().filter(|x| x["stack"] == "settled").filter_map(|x| values(x)[k]).collect();
                 let sum = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>());
                 assert_eq!(sum(&budgets), totals.budget.map(|b| b as f64), "{} {y}", m.title);
                 assert_eq!(sum(&settled), totals.settled.map(|b| b as f64), "{} {y}", m.title);

@@ -6,12 +6,12 @@
 //! text — tooltips render in rich-text mode (canvas), never as HTML.
 
 mod common;
+pub mod dashboard;
 mod figure;
+pub mod indicator;
+pub mod measure;
 mod money;
 #[cfg(test)]
 mod testing;
-pub mod dashboard;
-pub mod indicator;
-pub mod measure;
 
 pub use figure::{Figure, Table, Words};

@@ -52,13 +52,18 @@ pub fn figure(years: &[FiscalYear], rows: &[Row], head: &str, name: String, subj
         table.rows.push(cells);
     };
     for row in rows {
-        let budget = bars(years, &row.budget, w).name(series_name(row, kinds[0])).stack("budget").item_style(ItemStyle::new().color(row.colour));
+        let budget = bars(years, &row.budget, w)
+            .name(series_name(row, kinds[0]))
+            .stack("budget")
+            .item_style(ItemStyle::new().color(row.colour));
         chart = chart.series(budget);
         legend.push(series_name(row, kinds[0]));
         row_of(&row.label, kinds[0], &row.budget);
         if with_settled {
             let style = ItemStyle::new().color(row.colour).opacity(0.45).border_color(row.colour).border_width(1);
-            chart = chart.series(bars(years, &row.settled, w).name(series_name(row, kinds[1])).stack("settled").item_style(style));
+            chart = chart.series(
+                bars(years, &row.settled, w).name(series_name(row, kinds[1])).stack("settled").item_style(style),
+            );
             legend.push(series_name(row, kinds[1]));
             row_of(&row.label, kinds[1], &row.settled);
         }
@@ -71,7 +76,8 @@ pub fn figure(years: &[FiscalYear], rows: &[Row], head: &str, name: String, subj
         row_of(total, kinds[1], &settled);
     }
     let chart = chart.legend(Legend::new().type_(LegendType::Scroll).data(legend));
-    let summary = format!("{subject}: {}, {}", latest(years, &budgets, kinds[0], w), latest(years, &settled, kinds[1], w));
+    let summary =
+        format!("{subject}: {}, {}", latest(years, &budgets, kinds[0], w), latest(years, &settled, kinds[1], w));
     Figure { chart, name, summary, table, patch: serde_json::Value::Null }
 }
 
@@ -98,7 +104,9 @@ fn latest(years: &[FiscalYear], totals: &[Option<Money>], kind: &str, w: Words) 
     let found = years.iter().zip(totals).rev().find_map(|(y, t)| t.map(|t| (*y, t)));
     match (found, w.lang) {
         (Some((y, t)), Language::Ja) => format!("{kind} {} 計 {}千円", long_year(y, w), locale::number(t as f64)),
-        (Some((y, t)), Language::En) => format!("{} {} total {} thousand yen", kind.to_lowercase(), long_year(y, w), locale::number(t as f64)),
+        (Some((y, t)), Language::En) => {
+            format!("{} {} total {} thousand yen", kind.to_lowercase(), long_year(y, w), locale::number(t as f64))
+        }
         (None, Language::Ja) => format!("{kind}の記録なし"),
         (None, Language::En) => format!("no {} recorded", kind.to_lowercase()),
     }
@@ -118,8 +126,20 @@ mod tests {
 
     fn rows() -> Vec<Row> {
         vec![
-            Row { short: "A".into(), label: "A 事業".into(), colour: "#0072B2", budget: vec![Some(100), None, Some(300)], settled: vec![Some(90), None, None] },
-            Row { short: "B".into(), label: "B 事業".into(), colour: "#D55E00", budget: vec![None, None, Some(5)], settled: vec![None; 3] },
+            Row {
+                short: "A".into(),
+                label: "A 事業".into(),
+                colour: "#0072B2",
+                budget: vec![Some(100), None, Some(300)],
+                settled: vec![Some(90), None, None],
+            },
+            Row {
+                short: "B".into(),
+                label: "B 事業".into(),
+                colour: "#D55E00",
+                budget: vec![None, None, Some(5)],
+                settled: vec![None; 3],
+            },
         ]
     }
 
@@ -145,7 +165,8 @@ mod tests {
     fn without_settled_costs_only_budgets_are_drawn() {
         let mut rows = rows();
         rows[0].settled = vec![None; 3];
-        let f = figure(&[FiscalYear(2022), FiscalYear(2023), FiscalYear(2024)], &rows, "事業", "予算".into(), "施策", EN);
+        let f =
+            figure(&[FiscalYear(2022), FiscalYear(2023), FiscalYear(2024)], &rows, "事業", "予算".into(), "施策", EN);
         assert_eq!(legend(&f.option()), ["A: budget", "B: budget"]);
         assert_eq!(f.table.rows.len(), 3);
         assert_eq!(f.summary, "施策: budget FY2024 total 305 thousand yen, no settled cost recorded");

@@ -43,14 +43,18 @@ pub fn values(series: &Value) -> Vec<Option<f64>> {
         .collect()
 }
 
-
 pub fn strings(v: &Value) -> Vec<String> {
     v.as_array().expect("array").iter().map(|s| s.as_str().expect("string").to_owned()).collect()
 }
 
 /// The option's legend names.
 pub fn legend(option: &Value) -> Vec<String> {
-    option["legend"]["data"].as_array().expect("legend data").iter().map(|l| l["name"].as_str().expect("name").to_owned()).collect()
+    option["legend"]["data"]
+        .as_array()
+        .expect("legend data")
+        .iter()
+        .map(|l| l["name"].as_str().expect("name").to_owned())
+        .collect()
 }
 
 /// Whether a cell shows this number: exactly, or followed by a note ("352 (速報値)").

@@ -57,7 +57,8 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn every_example_is_fetched_from_the_file_it_was_built_from() {
         for e in EXAMPLES {
-            let on_disk = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join(e.path));
+            let on_disk =
+                std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join(e.path));
             assert_eq!(on_disk.as_deref().ok(), Some(e.file), "{}", e.path);
         }
     }
@@ -79,7 +80,8 @@ mod tests {
         assert_eq!(kinds.iter().filter(|k| **k == GoalKind::Basic).count(), 4);
         assert_eq!(kinds.iter().filter(|k| **k == GoalKind::CrossCutting).count(), 2);
         assert_eq!((s.period.first.0, s.period.last.0), (2022, 2025));
-        let by_name = |name: &str| s.indicators.iter().find(|i| i.name.contains(name)).unwrap_or_else(|| panic!("{name}"));
+        let by_name =
+            |name: &str| s.indicators.iter().find(|i| i.name.contains(name)).unwrap_or_else(|| panic!("{name}"));
         let births = by_name("出生数");
         assert_eq!(births.code, "7-2");
         assert_eq!(births.series[0].baseline.as_ref().map(|b| b.value), Some(340.0));
@@ -117,13 +119,18 @@ mod tests {
         assert_eq!(first.title, "企業立地等による雇用創出と地域経済の活性化");
         assert_eq!(first.initiatives.len(), 4);
         let goal4 = &s.goals[3];
-        let rated: Vec<_> = goal4.measures.iter().filter_map(|m| m.evaluation(crate::model::FiscalYear(2023))).collect();
+        let rated: Vec<_> =
+            goal4.measures.iter().filter_map(|m| m.evaluation(crate::model::FiscalYear(2023))).collect();
         assert!(rated.len() >= 3, "the evaluation sheets of goal 4 are there");
         let membership = goal4.measures.iter().find(|m| m.title == "町内会等への加入促進").expect("主要施策 1");
         assert_eq!(membership.evaluation(crate::model::FiscalYear(2023)).and_then(|e| e.rating.as_deref()), Some("C"));
         let totals = s.measure_totals(membership, crate::model::FiscalYear(2023));
         assert_eq!(totals.settled, Some(300), "令和5年度 計 300 (千円)");
-        assert_eq!(s.measure_totals(membership, crate::model::FiscalYear(2024)).budget, Some(2_300), "令和6年度 計 2,300");
+        assert_eq!(
+            s.measure_totals(membership, crate::model::FiscalYear(2024)).budget,
+            Some(2_300),
+            "令和6年度 計 2,300"
+        );
         let facilities = goal4.measures.iter().find(|m| m.title == "コミュニティ施設の適切な管理").expect("主要施策 2");
         assert_eq!(facilities.related_external, ["1-26"]);
         assert_eq!(s.measure_totals(facilities, crate::model::FiscalYear(2023)).settled, Some(5_347));
@@ -133,7 +140,12 @@ mod tests {
         assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2023)).settled, Some(6_032));
         assert_eq!(s.measure_totals(promotion, crate::model::FiscalYear(2024)).budget, Some(204_551));
         // The goal's 計 counts a re-listed initiative once.
-        let owned: i64 = goal4.measures.iter().flat_map(|m| &m.initiatives).filter_map(|i| i.year(crate::model::FiscalYear(2024)).and_then(|y| y.budget)).sum();
+        let owned: i64 = goal4
+            .measures
+            .iter()
+            .flat_map(|m| &m.initiatives)
+            .filter_map(|i| i.year(crate::model::FiscalYear(2024)).and_then(|y| y.budget))
+            .sum();
         assert_eq!(s.goal_totals(goal4, crate::model::FiscalYear(2024)).budget, Some(owned));
         // A year with no amounts has no total, not a zero one.
         assert_eq!(s.goal_totals(goal4, crate::model::FiscalYear(2019)).budget, None);

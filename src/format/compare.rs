@@ -47,7 +47,8 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Changes {
     (c.added.measures, c.removed.measures, c.changed.measures) = diff(measures(old), measures(new));
     (c.added.initiatives, c.removed.initiatives, c.changed.initiatives) = diff(initiatives(old), initiatives(new));
     (c.added.indicators, c.removed.indicators, c.changed.indicators) = diff(indicators(old), indicators(new));
-    let settings = |s: &Strategy| Strategy { goals: Vec::new(), indicators: Vec::new(), workshops: Vec::new(), ..s.clone() };
+    let settings =
+        |s: &Strategy| Strategy { goals: Vec::new(), indicators: Vec::new(), workshops: Vec::new(), ..s.clone() };
     c.settings = settings(old) != settings(new);
     c
 }
@@ -85,7 +86,8 @@ mod tests {
     use crate::model::{template, FiscalYear, Indicator, Initiative, PlanPeriod};
 
     fn sample() -> Strategy {
-        let mut s = template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        let mut s =
+            template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
         let mut m = Measure::new("1", "施策");
         m.initiatives.push(Initiative::new("1", "事業").into());
         m.initiatives.push(Initiative::new("2", "事業2").into());

@@ -11,7 +11,10 @@ pub const GENERATOR: &str = concat!("Shirube ", env!("CARGO_PKG_VERSION"));
 
 /// A Shirube strategy file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Shirube strategy file", description = "A regional-revitalisation strategy (地方版総合戦略) exported by Shirube")]
+#[schemars(
+    title = "Shirube strategy file",
+    description = "A regional-revitalisation strategy (地方版総合戦略) exported by Shirube"
+)]
 pub struct Envelope {
     /// Always "shirube-strategy".
     pub format: String,

@@ -39,7 +39,10 @@ pub const BACKUP_VERSION: u64 = 1;
 /// A "back up everything" file (the type documents the layout and gives the JSON Schema; the
 /// file is written and read without building it).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "Shirube backup of everything", description = "Every strategy and every backup kept by one browser, exported by Shirube")]
+#[schemars(
+    title = "Shirube backup of everything",
+    description = "Every strategy and every backup kept by one browser, exported by Shirube"
+)]
 pub struct BackupFile {
     /// Always "shirube-backup".
     pub format: String,
@@ -217,7 +220,10 @@ mod tests {
         let mut wip = strategy("作業中");
         wip.period = PlanPeriod { first: FiscalYear(2030), last: FiscalYear(2020) };
         let text = export_everything(
-            &[Saved { strategy: &a, saved_at: "2026-01-01T00:00:00Z" }, Saved { strategy: &wip, saved_at: "2026-01-02T00:00:00Z" }],
+            &[
+                Saved { strategy: &a, saved_at: "2026-01-01T00:00:00Z" },
+                Saved { strategy: &wip, saved_at: "2026-01-02T00:00:00Z" },
+            ],
             &[Kept { strategy: &b, taken_at: "2026-01-03T00:00:00Z", reason: "deleted" }],
             "2026-01-04T00:00:00Z",
         );
@@ -233,7 +239,10 @@ mod tests {
         assert!(crate::model::errors(&all.strategies[1].problems).next().is_some());
         assert_eq!(all.backups.len(), 1);
         assert_eq!(all.backups[0].imported.strategy, b);
-        assert_eq!((all.backups[0].taken_at.as_str(), all.backups[0].reason.as_str()), ("2026-01-03T00:00:00Z", "deleted"));
+        assert_eq!(
+            (all.backups[0].taken_at.as_str(), all.backups[0].reason.as_str()),
+            ("2026-01-03T00:00:00Z", "deleted")
+        );
         // The file satisfies its own type.
         let typed: BackupFile = serde_json::from_str(&text).unwrap();
         assert_eq!(typed.strategies.len(), 2);
@@ -247,37 +256,66 @@ mod tests {
         let read = |v: Value| read_everything(v).map(|_| ());
         let entry = |path: &str, error| Err(ImportError::InEntry { path: path.into(), error: Box::new(error) });
 
-        assert_eq!(read(json!({"format": "shirube-backup", "version": 2, "strategies": []})), Err(ImportError::NewerVersion { version: 2 }));
-        assert_eq!(read(json!({"format": "shirube-backup", "version": 1})), Err(ImportError::NotAnEnvelope { path: "strategies".into(), problem: EnvelopeProblem::Missing }));
-        assert_eq!(read(json!({"format": "shirube-backup", "version": 1, "strategies": {}})), Err(ImportError::NotAnEnvelope { path: "strategies".into(), problem: EnvelopeProblem::NotAnArray }));
+        assert_eq!(
+            read(json!({"format": "shirube-backup", "version": 2, "strategies": []})),
+            Err(ImportError::NewerVersion { version: 2 })
+        );
+        assert_eq!(
+            read(json!({"format": "shirube-backup", "version": 1})),
+            Err(ImportError::NotAnEnvelope { path: "strategies".into(), problem: EnvelopeProblem::Missing })
+        );
+        assert_eq!(
+            read(json!({"format": "shirube-backup", "version": 1, "strategies": {}})),
+            Err(ImportError::NotAnEnvelope { path: "strategies".into(), problem: EnvelopeProblem::NotAnArray })
+        );
         assert_eq!(read(file(json!([]), json!([]))), Ok(()));
 
         let mut newer = good.clone();
         newer["version"] = json!(7);
-        assert_eq!(read(file(json!([good.clone(), newer]), json!([]))), entry("strategies[1]", ImportError::NewerVersion { version: 7 }));
+        assert_eq!(
+            read(file(json!([good.clone(), newer]), json!([]))),
+            entry("strategies[1]", ImportError::NewerVersion { version: 7 })
+        );
 
         let mut wrong = good.clone();
         wrong["strategy"]["title"] = json!(5);
         assert_eq!(
             read(file(json!([wrong]), json!([]))),
-            entry("strategies[0]", ImportError::Shape { path: "strategy.title".into(), problem: ShapeProblem::InvalidType { found: "integer `5`".into(), expected: "a string".into() } })
+            entry(
+                "strategies[0]",
+                ImportError::Shape {
+                    path: "strategy.title".into(),
+                    problem: ShapeProblem::InvalidType { found: "integer `5`".into(), expected: "a string".into() }
+                }
+            )
         );
 
         match read(file(json!([good.clone(), good.clone()]), json!([]))) {
             Err(ImportError::InEntry { path, error }) => {
                 assert_eq!(path, "strategies[1]");
-                assert!(matches!(*error, ImportError::Invalid { ref problems } if problems[0].kind == ProblemKind::DuplicateId { id: a.id.clone(), first: "strategies[0]".into() }));
+                assert!(
+                    matches!(*error, ImportError::Invalid { ref problems } if problems[0].kind == ProblemKind::DuplicateId { id: a.id.clone(), first: "strategies[0]".into() })
+                );
             }
             other => panic!("{other:?}"),
         }
 
         assert_eq!(
             read(file(json!([]), json!([{"reason": "deleted", "file": good.clone()}]))),
-            Err(ImportError::Shape { path: "backups[0]".into(), problem: ShapeProblem::MissingField { field: "taken_at".into() } })
+            Err(ImportError::Shape {
+                path: "backups[0]".into(),
+                problem: ShapeProblem::MissingField { field: "taken_at".into() }
+            })
         );
         assert_eq!(
             read(file(json!([]), json!([{"taken_at": "t", "file": {"format": "x"}}]))),
-            entry("backups[0].file", ImportError::NotAnEnvelope { path: "format".into(), problem: EnvelopeProblem::WrongFormat { found: "x".into() } })
+            entry(
+                "backups[0].file",
+                ImportError::NotAnEnvelope {
+                    path: "format".into(),
+                    problem: EnvelopeProblem::WrongFormat { found: "x".into() }
+                }
+            )
         );
     }
 
@@ -291,6 +329,9 @@ mod tests {
             std::fs::write(path, &generated).unwrap();
         }
         let shipped = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(shipped == generated, "public/shirube-backup.v1.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test` and commit it");
+        assert!(
+            shipped == generated,
+            "public/shirube-backup.v1.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test` and commit it"
+        );
     }
 }

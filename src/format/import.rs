@@ -153,7 +153,13 @@ pub fn parse(text: &str) -> Result<Value, ImportError> {
         } else {
             JsonProblem::Syntax
         };
-        ImportError::NotJson { line: e.line(), column: e.column(), problem, near: near(text, e.line(), e.column()), detail }
+        ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            problem,
+            near: near(text, e.line(), e.column()),
+            detail,
+        }
     })
 }
 
@@ -254,7 +260,13 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         return None;
     }
     let problems = validate(&file.strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
-    Some(Imported { strategy: file.strategy, problems, migrated_from: None, exported_at: file.exported_at, generator: file.generator })
+    Some(Imported {
+        strategy: file.strategy,
+        problems,
+        migrated_from: None,
+        exported_at: file.exported_at,
+        generator: file.generator,
+    })
 }
 
 /// What storage reads back: the strategy [`read`] finds, without saying where a text is wrong
@@ -267,7 +279,11 @@ pub fn read_quietly(text: &str) -> Option<Imported> {
 }
 
 /// [`read_quietly`] with a given list of migrations and current version (for tests).
-pub(super) fn read_quietly_with(text: &str, migrations: &[super::migrations::Migration], current: u64) -> Option<Imported> {
+pub(super) fn read_quietly_with(
+    text: &str,
+    migrations: &[super::migrations::Migration],
+    current: u64,
+) -> Option<Imported> {
     if let Some(read) = read_current_of(text, current) {
         return Some(read);
     }
@@ -286,7 +302,11 @@ pub fn read_value(value: Value) -> Result<Imported, ImportError> {
 
 /// [`read_value`] with a given list of migrations and current version (tests try migrations
 /// that this build does not have yet).
-pub(super) fn read_value_with(mut value: Value, migrations: &[super::migrations::Migration], current: u64) -> Result<Imported, ImportError> {
+pub(super) fn read_value_with(
+    mut value: Value,
+    migrations: &[super::migrations::Migration],
+    current: u64,
+) -> Result<Imported, ImportError> {
     let version = check_envelope(&value, current)?;
     let text_field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
     let exported_at = text_field(&value, "exported_at");
@@ -298,21 +318,17 @@ pub(super) fn read_value_with(mut value: Value, migrations: &[super::migrations:
         let path = if path == "." { "strategy".to_owned() } else { format!("strategy.{path}") };
         ImportError::Shape { path, problem: classify(&e.into_inner().to_string()) }
     })?;
-    let problems: Vec<Problem> = validate(&strategy)
-        .into_iter()
-        .map(|p| Problem { path: rooted(&p.path), ..p })
-        .collect();
-    Ok(Imported {
-        strategy,
-        problems,
-        migrated_from: (version < current).then_some(version),
-        exported_at,
-        generator,
-    })
+    let problems: Vec<Problem> =
+        validate(&strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
+    Ok(Imported { strategy, problems, migrated_from: (version < current).then_some(version), exported_at, generator })
 }
 
 fn rooted(path: &str) -> String {
-    if path.is_empty() { "strategy".to_owned() } else { format!("strategy.{path}") }
+    if path.is_empty() {
+        "strategy".to_owned()
+    } else {
+        format!("strategy.{path}")
+    }
 }
 
 /// Checks the envelope and returns the file's version.
@@ -357,9 +373,10 @@ pub(super) fn classify(message: &str) -> ShapeProblem {
     if let Some(field) = message.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
         return ShapeProblem::MissingField { field: field.to_owned() };
     }
-    if let (Some(found), Some(expected)) =
-        (between(message, "invalid type: ", ", expected "), message.split_once(", expected ").map(|(_, e)| e.to_owned()))
-    {
+    if let (Some(found), Some(expected)) = (
+        between(message, "invalid type: ", ", expected "),
+        message.split_once(", expected ").map(|(_, e)| e.to_owned()),
+    ) {
         return ShapeProblem::InvalidType { found: truncate(&found), expected: strip_position(&expected) };
     }
     if let (Some(found), Some(expected)) =
@@ -377,7 +394,11 @@ fn strip_position(s: &str) -> String {
 /// Text from a file, cut to a length that fits in a message.
 pub(super) fn truncate(s: &str) -> String {
     const MAX: usize = 80;
-    if s.chars().count() <= MAX { s.to_owned() } else { s.chars().take(MAX).collect::<String>() + "…" }
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        s.chars().take(MAX).collect::<String>() + "…"
+    }
 }
 
 #[cfg(test)]
@@ -394,7 +415,10 @@ mod tests {
         let full = |text: &str| read_value(parse(text).unwrap()).unwrap();
         let mut texts: Vec<String> = crate::examples::EXAMPLES.iter().map(|e| e.file.to_owned()).collect();
         #[cfg(not(target_arch = "wasm32"))]
-        texts.push(export(&crate::bench::generate::generate(crate::bench::generate::Size::named("town").unwrap(), 7), "2026-01-01T00:00:00Z"));
+        texts.push(export(
+            &crate::bench::generate::generate(crate::bench::generate::Size::named("town").unwrap(), 7),
+            "2026-01-01T00:00:00Z",
+        ));
         texts.push(format!("\u{FEFF}{}", export(&sample(), "t")));
         for text in &texts {
             let quick = read_current(text).expect("a current file takes the quick path");
@@ -463,20 +487,58 @@ mod tests {
         let cases: Vec<(String, Result<(), ImportError>)> = vec![
             ("[1, 2]".into(), env("", EnvelopeProblem::NotAnObject)),
             ("{}".into(), env("format", EnvelopeProblem::Missing)),
-            (with(&|v| v["format"] = json!("excalidraw")), env("format", EnvelopeProblem::WrongFormat { found: "excalidraw".into() })),
+            (
+                with(&|v| v["format"] = json!("excalidraw")),
+                env("format", EnvelopeProblem::WrongFormat { found: "excalidraw".into() }),
+            ),
             (with(&|v| v["version"] = json!("1")), env("version", EnvelopeProblem::BadVersion)),
             (with(&|v| v["version"] = json!(0)), env("version", EnvelopeProblem::BadVersion)),
-            (with(&|v| { v.as_object_mut().unwrap().remove("version"); }), env("version", EnvelopeProblem::Missing)),
+            (
+                with(&|v| {
+                    v.as_object_mut().unwrap().remove("version");
+                }),
+                env("version", EnvelopeProblem::Missing),
+            ),
             (with(&|v| v["version"] = json!(3)), Err(ImportError::NewerVersion { version: 3 })),
             (with(&|v| v["strategy"] = json!("x")), env("strategy", EnvelopeProblem::NotAnObject)),
-            (with(&|v| { v["strategy"]["goals"][2]["title"] = json!(5); }),
-                shape("strategy.goals[2].title", ShapeProblem::InvalidType { found: "integer `5`".into(), expected: "a string".into() })),
-            (with(&|v| { v["strategy"].as_object_mut().unwrap().remove("period"); }),
-                shape("strategy", ShapeProblem::MissingField { field: "period".into() })),
-            (with(&|v| { v["strategy"]["stage"] = json!("finished"); }),
-                shape("strategy.stage", ShapeProblem::UnknownVariant { found: "finished".into(), expected: "one of `policy`, `outline`, `draft`, `proposal`, `adopted`".into() })),
-            (with(&|v| { v["strategy"]["goals"][0]["measures"][0]["kpis"] = json!(["ind-9f2c"]); }),
-                Err(ImportError::Invalid { problems: vec![Problem { path: "strategy.goals[0].measures[0].kpis[0]".into(), kind: ProblemKind::UnknownIndicator { id: Id::from("ind-9f2c") } }] })),
+            (
+                with(&|v| {
+                    v["strategy"]["goals"][2]["title"] = json!(5);
+                }),
+                shape(
+                    "strategy.goals[2].title",
+                    ShapeProblem::InvalidType { found: "integer `5`".into(), expected: "a string".into() },
+                ),
+            ),
+            (
+                with(&|v| {
+                    v["strategy"].as_object_mut().unwrap().remove("period");
+                }),
+                shape("strategy", ShapeProblem::MissingField { field: "period".into() }),
+            ),
+            (
+                with(&|v| {
+                    v["strategy"]["stage"] = json!("finished");
+                }),
+                shape(
+                    "strategy.stage",
+                    ShapeProblem::UnknownVariant {
+                        found: "finished".into(),
+                        expected: "one of `policy`, `outline`, `draft`, `proposal`, `adopted`".into(),
+                    },
+                ),
+            ),
+            (
+                with(&|v| {
+                    v["strategy"]["goals"][0]["measures"][0]["kpis"] = json!(["ind-9f2c"]);
+                }),
+                Err(ImportError::Invalid {
+                    problems: vec![Problem {
+                        path: "strategy.goals[0].measures[0].kpis[0]".into(),
+                        kind: ProblemKind::UnknownIndicator { id: Id::from("ind-9f2c") },
+                    }],
+                }),
+            ),
         ];
         for (input, expected) in cases {
             let got = import(&input).map(|_| ());
@@ -497,9 +559,21 @@ mod tests {
     fn deep_nesting_and_garbage_never_panic() {
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         assert!(matches!(import(&deep), Err(ImportError::NotJson { .. })));
-        let deep_obj = format!("{{\"format\":\"shirube-strategy\",\"version\":1,\"strategy\":{}{}}}", "{\"a\":".repeat(5000), "}".repeat(5000));
+        let deep_obj = format!(
+            "{{\"format\":\"shirube-strategy\",\"version\":1,\"strategy\":{}{}}}",
+            "{\"a\":".repeat(5000),
+            "}".repeat(5000)
+        );
         assert!(import(&deep_obj).is_err());
-        for garbage in ["\0", "null", "\"str\"", "1e999", "{\"format\":null}", "{\"format\":\"shirube-strategy\",\"version\":1e3}", "\u{FEFF}"] {
+        for garbage in [
+            "\0",
+            "null",
+            "\"str\"",
+            "1e999",
+            "{\"format\":null}",
+            "{\"format\":\"shirube-strategy\",\"version\":1e3}",
+            "\u{FEFF}",
+        ] {
             assert!(import(garbage).is_err(), "{garbage:?}");
         }
     }
@@ -514,7 +588,10 @@ mod tests {
         // Shift_JIS "北本市" is not UTF-8: never replaced by U+FFFD, refused with the place.
         assert_eq!(text_of(b"{\"t\": \"\x96\x6B\x96\x7B\x8E\x73\"}"), Err(ImportError::NotUtf8 { offset: 7 }));
         assert_eq!(text_of("番号,名前\n1,a".as_bytes()), Err(ImportError::OtherKind { kind: OtherKind::Csv }));
-        assert_eq!(text_of("\u{FEFF}\"番号\",\"名前\"\r\n".as_bytes()), Err(ImportError::OtherKind { kind: OtherKind::Csv }));
+        assert_eq!(
+            text_of("\u{FEFF}\"番号\",\"名前\"\r\n".as_bytes()),
+            Err(ImportError::OtherKind { kind: OtherKind::Csv })
+        );
         assert_eq!(text_of(b"id\ttitle\n"), Err(ImportError::OtherKind { kind: OtherKind::Csv }));
         assert_eq!(text_of(b"PK\x03\x04\x14\x00"), Err(ImportError::OtherKind { kind: OtherKind::Zip }));
         assert_eq!(text_of(b"%PDF-1.7\n"), Err(ImportError::OtherKind { kind: OtherKind::Pdf }));
@@ -524,7 +601,10 @@ mod tests {
         }
         assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
         assert_eq!(check_size(80 << 20), Err(ImportError::TooLarge { bytes: 80 << 20, limit: MAX_FILE_BYTES }));
-        assert_eq!(text_of(&vec![b' '; MAX_FILE_BYTES as usize + 1]), Err(ImportError::TooLarge { bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES }));
+        assert_eq!(
+            text_of(&vec![b' '; MAX_FILE_BYTES as usize + 1]),
+            Err(ImportError::TooLarge { bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES })
+        );
     }
 
     #[test]
@@ -562,15 +642,24 @@ mod tests {
         let read = read_value_with(file(v_named(&sample())), &migrations, 2).unwrap();
         assert_eq!(read.migrated_from, Some(1));
         assert_eq!(read.strategy.title, sample().title);
-        assert!(matches!(read_value_with(file(json!({})), &migrations, 2), Err(ImportError::Migration { from: 1, .. })));
+        assert!(matches!(
+            read_value_with(file(json!({})), &migrations, 2),
+            Err(ImportError::Migration { from: 1, .. })
+        ));
         // Storage's reader migrates the same way and finds the same strategy.
         let one = sample();
         let text = file(v_named(&one)).to_string();
-        assert_eq!(read_quietly_with(&text, &migrations, 2), Some(read_value_with(file(v_named(&one)), &migrations, 2).unwrap()));
+        assert_eq!(
+            read_quietly_with(&text, &migrations, 2),
+            Some(read_value_with(file(v_named(&one)), &migrations, 2).unwrap())
+        );
         assert_eq!(read_quietly_with(&file(json!({})).to_string(), &migrations, 2), None);
         // A file already in version 2 is read as it is, not migrated.
         let current = json!({"format": "shirube-strategy", "version": 2, "exported_at": "t", "generator": "g", "strategy": serde_json::to_value(&one).unwrap()});
-        assert_eq!(read_quietly_with(&current.to_string(), &migrations, 2).map(|r| (r.strategy, r.migrated_from)), Some((one, None)));
+        assert_eq!(
+            read_quietly_with(&current.to_string(), &migrations, 2).map(|r| (r.strategy, r.migrated_from)),
+            Some((one, None))
+        );
     }
 
     #[test]
@@ -581,7 +670,10 @@ mod tests {
         assert!(matches!(import(&text), Err(ImportError::Invalid { .. })));
         let read = read(&text).unwrap();
         assert_eq!(read.strategy, s);
-        assert!(read.problems.iter().any(|p| p.kind == ProblemKind::PeriodReversed { first: FiscalYear(2025), last: FiscalYear(2020) }));
+        assert!(read
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::PeriodReversed { first: FiscalYear(2025), last: FiscalYear(2020) }));
     }
 
     #[test]

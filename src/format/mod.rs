@@ -9,8 +9,8 @@
 //! Architecture invariant: only this module knows the JSON layout of a file. Pure Rust; never
 //! panics on any input.
 
-pub mod csv;
 mod compare;
+pub mod csv;
 mod envelope;
 mod everything;
 mod import;
@@ -21,15 +21,15 @@ mod proptests;
 #[cfg(test)]
 mod workshop_tests;
 
-pub use envelope::{export, export_compact, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
 pub use compare::{compare, Changes};
+pub use envelope::{export, export_compact, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
 pub use everything::{
-    backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup, Saved,
-    BACKUP_FORMAT_NAME, BACKUP_VERSION,
+    backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
+    Saved, BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
 pub use import::{
-    check_size, import, import_value, parse, read, read_quietly, read_value, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
-    OtherKind, ShapeProblem, MAX_FILE_BYTES,
+    check_size, import, import_value, parse, read, read_quietly, read_value, text_of, EnvelopeProblem, ImportError,
+    Imported, JsonProblem, OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
 pub use open::{open, Opened};
 

@@ -39,7 +39,8 @@ mod tests {
 
     #[test]
     fn opens_either_kind_of_file() {
-        let s = template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        let s =
+            template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
         let one = format!("\u{FEFF}{}", export(&s, "t"));
         assert!(matches!(open(one.as_bytes()), Ok(Opened::Strategy(i)) if i.strategy == s));
         let all = export_everything(&[Saved { strategy: &s, saved_at: "t" }], &[], "t");

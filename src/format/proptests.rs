@@ -33,11 +33,18 @@ fn money() -> impl Gen<Value = Option<Money>> {
 
 fn series() -> impl Gen<Value = Series> {
     let target = prop_oneof![
-        (finite(), proptest::option::of(Just(FiscalYear(2025)))).prop_map(|(value, year)| Target::Value { value, year }),
+        (finite(), proptest::option::of(Just(FiscalYear(2025))))
+            .prop_map(|(value, year)| Target::Value { value, year }),
         Just(Target::Direction),
         finite().prop_map(|value| Target::PerYear { value }),
     ];
-    (text(), finite(), proptest::option::of(year()), proptest::option::of(target), proptest::collection::btree_map(year(), (finite(), any::<bool>(), text()), 0..5))
+    (
+        text(),
+        finite(),
+        proptest::option::of(year()),
+        proptest::option::of(target),
+        proptest::collection::btree_map(year(), (finite(), any::<bool>(), text()), 0..5),
+    )
         .prop_map(|(label, b, by, target, actuals)| Series {
             baseline: Some(Baseline { value: b, year: by }),
             target,
@@ -51,15 +58,22 @@ fn series() -> impl Gen<Value = Series> {
 }
 
 fn indicator() -> impl Gen<Value = Indicator> {
-    (text(), title(), text(), proptest::collection::vec(series(), 1..3), any::<bool>()).prop_map(|(code, name, unit, series, output)| Indicator {
-        series,
-        kind: if output { IndicatorKind::Output } else { IndicatorKind::Outcome },
-        ..Indicator::new(&code, &name, &unit)
-    })
+    (text(), title(), text(), proptest::collection::vec(series(), 1..3), any::<bool>()).prop_map(
+        |(code, name, unit, series, output)| Indicator {
+            series,
+            kind: if output { IndicatorKind::Output } else { IndicatorKind::Outcome },
+            ..Indicator::new(&code, &name, &unit)
+        },
+    )
 }
 
 fn initiative() -> impl Gen<Value = Initiative> {
-    (title(), text(), any::<bool>(), proptest::collection::btree_map(year(), (money(), money(), proptest::option::of(0usize..8), text()), 0..4))
+    (
+        title(),
+        text(),
+        any::<bool>(),
+        proptest::collection::btree_map(year(), (money(), money(), proptest::option::of(0usize..8), text()), 0..4),
+    )
         .prop_map(|(title, description, is_new, years)| Initiative {
             description,
             is_new,
@@ -80,7 +94,14 @@ fn initiative() -> impl Gen<Value = Initiative> {
 }
 
 fn measure() -> impl Gen<Value = Measure> {
-    (title(), text(), any::<bool>(), proptest::collection::vec(initiative(), 0..3), proptest::collection::btree_set(year(), 0..3), proptest::collection::vec(1u8..=17, 0..3))
+    (
+        title(),
+        text(),
+        any::<bool>(),
+        proptest::collection::vec(initiative(), 0..3),
+        proptest::collection::btree_set(year(), 0..3),
+        proptest::collection::vec(1u8..=17, 0..3),
+    )
         .prop_map(|(title, summary, priority, initiatives, eval_years, sdgs)| Measure {
             summary,
             priority,
@@ -104,9 +125,19 @@ fn measure() -> impl Gen<Value = Measure> {
 }
 
 fn strategy() -> impl Gen<Value = crate::model::Strategy> {
-    (title(), text(), proptest::collection::vec(indicator(), 0..4), proptest::collection::vec(proptest::collection::vec(measure(), 0..3), 0..4), any::<u64>())
+    (
+        title(),
+        text(),
+        proptest::collection::vec(indicator(), 0..4),
+        proptest::collection::vec(proptest::collection::vec(measure(), 0..3), 0..4),
+        any::<u64>(),
+    )
         .prop_map(|(title, section, indicators, goals, pick)| {
-            let mut s = template::from_second_period(&title, "北本市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2026) });
+            let mut s = template::from_second_period(
+                &title,
+                "北本市",
+                PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2026) },
+            );
             s.sections.push(NarrativeSection { id: Id::new("section"), heading: "策定趣旨".into(), body: section });
             s.schedule.push(ScheduleItem {
                 id: Id::new("schedule"),
@@ -128,7 +159,9 @@ fn strategy() -> impl Gen<Value = crate::model::Strategy> {
                 }
             }
             let first_owner = initiative_ids.first().map(|x| &x.0);
-            if let (Some((_, init)), Some(other)) = (initiative_ids.first(), measure_ids.iter().find(|m| Some(*m) != first_owner)) {
+            if let (Some((_, init)), Some(other)) =
+                (initiative_ids.first(), measure_ids.iter().find(|m| Some(*m) != first_owner))
+            {
                 let years = if pick % 2 == 0 { vec![] } else { vec![FiscalYear(2024)] };
                 s.measure_mut(other).unwrap().relisted.push(Relisting { initiative: init.clone(), years });
             }

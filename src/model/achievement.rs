@@ -94,18 +94,11 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
                 _ => return by_met(met(t)),
             };
             let progress = (actual - b) / (t - b);
-            let base_year = series
-                .baseline
-                .as_ref()
-                .and_then(|b| b.year)
-                .unwrap_or(FiscalYear(cx.period.first.0 - 1));
+            let base_year = series.baseline.as_ref().and_then(|b| b.year).unwrap_or(FiscalYear(cx.period.first.0 - 1));
             let target_year = target_year.unwrap_or(cx.period.last);
             let span = target_year.0 - base_year.0;
-            let expected = if span <= 0 {
-                1.0
-            } else {
-                (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0)
-            };
+            let expected =
+                if span <= 0 { 1.0 } else { (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0) };
             let status = if progress >= 1.0 - EPSILON {
                 Status::Achieved
             } else {
@@ -114,7 +107,11 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
                     Some(i) => right_side(direction_of(b, t), actual, i.value),
                     None => progress >= expected - EPSILON,
                 };
-                if on_track { Status::OnTrack } else { Status::Behind }
+                if on_track {
+                    Status::OnTrack
+                } else {
+                    Status::Behind
+                }
             };
             Assessment {
                 year: Some(year),
@@ -158,7 +155,11 @@ fn moved_right_way(direction: DesiredDirection, actual: f64, baseline: f64) -> b
 
 /// The direction a value target implies, whatever the indicator says.
 fn direction_of(baseline: f64, target: f64) -> DesiredDirection {
-    if target < baseline { DesiredDirection::Decrease } else { DesiredDirection::Increase }
+    if target < baseline {
+        DesiredDirection::Decrease
+    } else {
+        DesiredDirection::Increase
+    }
 }
 
 #[cfg(test)]
@@ -191,44 +192,352 @@ mod tests {
         use DesiredDirection::*;
         vec![
             // 7-2 出生数 340人 → 380人; 令和5年度 352人: 30 % of the way, path expects 50 %.
-            Case { name: "出生数 behind", direction: Increase, baseline: Some((340.0, None)), target: value(380.0, None), interim: &[], actuals: &[(2022, 345.0), (2023, 352.0)], year: None, status: Status::Behind, progress: Some(0.3), rating: "C" },
-            Case { name: "出生数 on track", direction: Increase, baseline: Some((340.0, None)), target: value(380.0, None), interim: &[], actuals: &[(2022, 352.0)], year: None, status: Status::OnTrack, progress: Some(0.3), rating: "C" },
-            Case { name: "出生数 achieved early", direction: Increase, baseline: Some((340.0, None)), target: value(380.0, None), interim: &[], actuals: &[(2023, 381.0)], year: None, status: Status::Achieved, progress: Some(41.0 / 40.0), rating: "A" },
-            Case { name: "出生数 80 % is B", direction: Increase, baseline: Some((340.0, None)), target: value(380.0, None), interim: &[], actuals: &[(2025, 372.0)], year: None, status: Status::Behind, progress: Some(0.8), rating: "B" },
+            Case {
+                name: "出生数 behind",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[],
+                actuals: &[(2022, 345.0), (2023, 352.0)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(0.3),
+                rating: "C",
+            },
+            Case {
+                name: "出生数 on track",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[],
+                actuals: &[(2022, 352.0)],
+                year: None,
+                status: Status::OnTrack,
+                progress: Some(0.3),
+                rating: "C",
+            },
+            Case {
+                name: "出生数 achieved early",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[],
+                actuals: &[(2023, 381.0)],
+                year: None,
+                status: Status::Achieved,
+                progress: Some(41.0 / 40.0),
+                rating: "A",
+            },
+            Case {
+                name: "出生数 80 % is B",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[],
+                actuals: &[(2025, 372.0)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(0.8),
+                rating: "B",
+            },
             // 4-3 温室効果ガス 272,000 → 246,500 t-CO2: a decrease target.
-            Case { name: "温室効果ガス on track", direction: Decrease, baseline: Some((272_000.0, None)), target: value(246_500.0, None), interim: &[], actuals: &[(2022, 260_000.0)], year: None, status: Status::OnTrack, progress: Some(12_000.0 / 25_500.0), rating: "C" },
-            Case { name: "温室効果ガス rising", direction: Decrease, baseline: Some((272_000.0, None)), target: value(246_500.0, None), interim: &[], actuals: &[(2023, 280_000.0)], year: None, status: Status::Behind, progress: Some(-8_000.0 / 25_500.0), rating: "C" },
-            Case { name: "温室効果ガス achieved", direction: Decrease, baseline: Some((272_000.0, None)), target: value(246_500.0, None), interim: &[], actuals: &[(2025, 240_000.0)], year: None, status: Status::Achieved, progress: Some(32_000.0 / 25_500.0), rating: "A" },
+            Case {
+                name: "温室効果ガス on track",
+                direction: Decrease,
+                baseline: Some((272_000.0, None)),
+                target: value(246_500.0, None),
+                interim: &[],
+                actuals: &[(2022, 260_000.0)],
+                year: None,
+                status: Status::OnTrack,
+                progress: Some(12_000.0 / 25_500.0),
+                rating: "C",
+            },
+            Case {
+                name: "温室効果ガス rising",
+                direction: Decrease,
+                baseline: Some((272_000.0, None)),
+                target: value(246_500.0, None),
+                interim: &[],
+                actuals: &[(2023, 280_000.0)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(-8_000.0 / 25_500.0),
+                rating: "C",
+            },
+            Case {
+                name: "温室効果ガス achieved",
+                direction: Decrease,
+                baseline: Some((272_000.0, None)),
+                target: value(246_500.0, None),
+                interim: &[],
+                actuals: &[(2025, 240_000.0)],
+                year: None,
+                status: Status::Achieved,
+                progress: Some(32_000.0 / 25_500.0),
+                rating: "A",
+            },
             // 4-6 災害による負傷者数および死亡者数 0人 → 0人/年
-            Case { name: "負傷者数 0人/年 met", direction: Decrease, baseline: Some((0.0, None)), target: Some(Target::PerYear { value: 0.0 }), interim: &[], actuals: &[(2022, 0.0)], year: None, status: Status::Achieved, progress: None, rating: "A" },
-            Case { name: "負傷者数 0人/年 missed", direction: Decrease, baseline: Some((0.0, None)), target: Some(Target::PerYear { value: 0.0 }), interim: &[], actuals: &[(2022, 0.0), (2023, 2.0)], year: None, status: Status::Behind, progress: None, rating: "C" },
-            Case { name: "負傷者数 earlier year", direction: Decrease, baseline: Some((0.0, None)), target: Some(Target::PerYear { value: 0.0 }), interim: &[], actuals: &[(2022, 0.0), (2023, 2.0)], year: Some(2022), status: Status::Achieved, progress: None, rating: "A" },
+            Case {
+                name: "負傷者数 0人/年 met",
+                direction: Decrease,
+                baseline: Some((0.0, None)),
+                target: Some(Target::PerYear { value: 0.0 }),
+                interim: &[],
+                actuals: &[(2022, 0.0)],
+                year: None,
+                status: Status::Achieved,
+                progress: None,
+                rating: "A",
+            },
+            Case {
+                name: "負傷者数 0人/年 missed",
+                direction: Decrease,
+                baseline: Some((0.0, None)),
+                target: Some(Target::PerYear { value: 0.0 }),
+                interim: &[],
+                actuals: &[(2022, 0.0), (2023, 2.0)],
+                year: None,
+                status: Status::Behind,
+                progress: None,
+                rating: "C",
+            },
+            Case {
+                name: "負傷者数 earlier year",
+                direction: Decrease,
+                baseline: Some((0.0, None)),
+                target: Some(Target::PerYear { value: 0.0 }),
+                interim: &[],
+                actuals: &[(2022, 0.0), (2023, 2.0)],
+                year: Some(2022),
+                status: Status::Achieved,
+                progress: None,
+                rating: "A",
+            },
             // 2-2 65歳健康寿命 男性 18.43年 (R1) → 19.00年; 女性 20.72年 (R1) → 21.50年
-            Case { name: "健康寿命 男性", direction: Increase, baseline: Some((18.43, Some(2019))), target: value(19.0, None), interim: &[], actuals: &[(2022, 18.80)], year: None, status: Status::OnTrack, progress: Some(0.37 / 0.57), rating: "C" },
-            Case { name: "健康寿命 女性", direction: Increase, baseline: Some((20.72, Some(2019))), target: value(21.5, None), interim: &[], actuals: &[(2022, 20.80)], year: None, status: Status::Behind, progress: Some(0.08 / 0.78), rating: "C" },
+            Case {
+                name: "健康寿命 男性",
+                direction: Increase,
+                baseline: Some((18.43, Some(2019))),
+                target: value(19.0, None),
+                interim: &[],
+                actuals: &[(2022, 18.80)],
+                year: None,
+                status: Status::OnTrack,
+                progress: Some(0.37 / 0.57),
+                rating: "C",
+            },
+            Case {
+                name: "健康寿命 女性",
+                direction: Increase,
+                baseline: Some((20.72, Some(2019))),
+                target: value(21.5, None),
+                interim: &[],
+                actuals: &[(2022, 20.80)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(0.08 / 0.78),
+                rating: "C",
+            },
             // 6-3 ふるさと納税寄附件数 3,908件 ↗
-            Case { name: "寄附件数 up", direction: Increase, baseline: Some((3_908.0, None)), target: Some(Target::Direction), interim: &[], actuals: &[(2022, 5_120.0)], year: None, status: Status::Achieved, progress: None, rating: "A" },
-            Case { name: "寄附件数 flat", direction: Increase, baseline: Some((3_908.0, None)), target: Some(Target::Direction), interim: &[], actuals: &[(2022, 3_908.0)], year: None, status: Status::Behind, progress: None, rating: "C" },
-            Case { name: "direction without baseline", direction: Increase, baseline: None, target: Some(Target::Direction), interim: &[], actuals: &[(2022, 10.0)], year: None, status: Status::NoData, progress: None, rating: "D" },
+            Case {
+                name: "寄附件数 up",
+                direction: Increase,
+                baseline: Some((3_908.0, None)),
+                target: Some(Target::Direction),
+                interim: &[],
+                actuals: &[(2022, 5_120.0)],
+                year: None,
+                status: Status::Achieved,
+                progress: None,
+                rating: "A",
+            },
+            Case {
+                name: "寄附件数 flat",
+                direction: Increase,
+                baseline: Some((3_908.0, None)),
+                target: Some(Target::Direction),
+                interim: &[],
+                actuals: &[(2022, 3_908.0)],
+                year: None,
+                status: Status::Behind,
+                progress: None,
+                rating: "C",
+            },
+            Case {
+                name: "direction without baseline",
+                direction: Increase,
+                baseline: None,
+                target: Some(Target::Direction),
+                interim: &[],
+                actuals: &[(2022, 10.0)],
+                year: None,
+                status: Status::NoData,
+                progress: None,
+                rating: "D",
+            },
             // 7-1 25歳から34歳までの女性の社会増減 -40人 → 0人 (negative baseline)
-            Case { name: "社会増減", direction: Increase, baseline: Some((-40.0, None)), target: value(0.0, None), interim: &[], actuals: &[(2023, -10.0)], year: None, status: Status::OnTrack, progress: Some(0.75), rating: "C" },
+            Case {
+                name: "社会増減",
+                direction: Increase,
+                baseline: Some((-40.0, None)),
+                target: value(0.0, None),
+                interim: &[],
+                actuals: &[(2023, -10.0)],
+                year: None,
+                status: Status::OnTrack,
+                progress: Some(0.75),
+                rating: "C",
+            },
             // 5-3 市内有効求人倍率: no baseline ("-"), target 1.24倍
-            Case { name: "求人倍率 no baseline met", direction: Increase, baseline: None, target: value(1.24, None), interim: &[], actuals: &[(2022, 1.30)], year: None, status: Status::Achieved, progress: None, rating: "A" },
-            Case { name: "求人倍率 no baseline not met", direction: Increase, baseline: None, target: value(1.24, None), interim: &[], actuals: &[(2022, 1.0)], year: None, status: Status::Behind, progress: None, rating: "C" },
+            Case {
+                name: "求人倍率 no baseline met",
+                direction: Increase,
+                baseline: None,
+                target: value(1.24, None),
+                interim: &[],
+                actuals: &[(2022, 1.30)],
+                year: None,
+                status: Status::Achieved,
+                progress: None,
+                rating: "A",
+            },
+            Case {
+                name: "求人倍率 no baseline not met",
+                direction: Increase,
+                baseline: None,
+                target: value(1.24, None),
+                interim: &[],
+                actuals: &[(2022, 1.0)],
+                year: None,
+                status: Status::Behind,
+                progress: None,
+                rating: "C",
+            },
             // target = baseline: no division by zero.
-            Case { name: "target equals baseline met", direction: Increase, baseline: Some((50.0, None)), target: value(50.0, None), interim: &[], actuals: &[(2022, 50.0)], year: None, status: Status::Achieved, progress: None, rating: "A" },
-            Case { name: "target equals baseline missed", direction: Increase, baseline: Some((50.0, None)), target: value(50.0, None), interim: &[], actuals: &[(2022, 49.0)], year: None, status: Status::Behind, progress: None, rating: "C" },
-            Case { name: "maintain", direction: Maintain, baseline: Some((57.6, None)), target: value(60.3, None), interim: &[], actuals: &[(2022, 60.3)], year: None, status: Status::Achieved, progress: None, rating: "A" },
+            Case {
+                name: "target equals baseline met",
+                direction: Increase,
+                baseline: Some((50.0, None)),
+                target: value(50.0, None),
+                interim: &[],
+                actuals: &[(2022, 50.0)],
+                year: None,
+                status: Status::Achieved,
+                progress: None,
+                rating: "A",
+            },
+            Case {
+                name: "target equals baseline missed",
+                direction: Increase,
+                baseline: Some((50.0, None)),
+                target: value(50.0, None),
+                interim: &[],
+                actuals: &[(2022, 49.0)],
+                year: None,
+                status: Status::Behind,
+                progress: None,
+                rating: "C",
+            },
+            Case {
+                name: "maintain",
+                direction: Maintain,
+                baseline: Some((57.6, None)),
+                target: value(60.3, None),
+                interim: &[],
+                actuals: &[(2022, 60.3)],
+                year: None,
+                status: Status::Achieved,
+                progress: None,
+                rating: "A",
+            },
             // interim target beats the straight line
-            Case { name: "interim met", direction: Increase, baseline: Some((340.0, None)), target: value(380.0, None), interim: &[(2023, 350.0)], actuals: &[(2023, 352.0)], year: None, status: Status::OnTrack, progress: Some(0.3), rating: "C" },
-            Case { name: "interim missed", direction: Increase, baseline: Some((340.0, None)), target: value(380.0, None), interim: &[(2022, 360.0)], actuals: &[(2022, 352.0)], year: None, status: Status::Behind, progress: Some(0.3), rating: "C" },
+            Case {
+                name: "interim met",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[(2023, 350.0)],
+                actuals: &[(2023, 352.0)],
+                year: None,
+                status: Status::OnTrack,
+                progress: Some(0.3),
+                rating: "C",
+            },
+            Case {
+                name: "interim missed",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[(2022, 360.0)],
+                actuals: &[(2022, 352.0)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(0.3),
+                rating: "C",
+            },
             // no data
-            Case { name: "no actual", direction: Increase, baseline: Some((1.0, None)), target: value(2.0, None), interim: &[], actuals: &[], year: None, status: Status::NoData, progress: None, rating: "D" },
-            Case { name: "no target", direction: Increase, baseline: Some((1.0, None)), target: None, interim: &[], actuals: &[(2022, 3.0)], year: None, status: Status::NoData, progress: None, rating: "D" },
-            Case { name: "asked year missing", direction: Increase, baseline: Some((1.0, None)), target: value(2.0, None), interim: &[], actuals: &[(2022, 3.0)], year: Some(2023), status: Status::NoData, progress: None, rating: "D" },
-            Case { name: "NaN actual is no data", direction: Increase, baseline: Some((1.0, None)), target: value(2.0, None), interim: &[], actuals: &[(2022, f64::NAN)], year: None, status: Status::NoData, progress: None, rating: "D" },
+            Case {
+                name: "no actual",
+                direction: Increase,
+                baseline: Some((1.0, None)),
+                target: value(2.0, None),
+                interim: &[],
+                actuals: &[],
+                year: None,
+                status: Status::NoData,
+                progress: None,
+                rating: "D",
+            },
+            Case {
+                name: "no target",
+                direction: Increase,
+                baseline: Some((1.0, None)),
+                target: None,
+                interim: &[],
+                actuals: &[(2022, 3.0)],
+                year: None,
+                status: Status::NoData,
+                progress: None,
+                rating: "D",
+            },
+            Case {
+                name: "asked year missing",
+                direction: Increase,
+                baseline: Some((1.0, None)),
+                target: value(2.0, None),
+                interim: &[],
+                actuals: &[(2022, 3.0)],
+                year: Some(2023),
+                status: Status::NoData,
+                progress: None,
+                rating: "D",
+            },
+            Case {
+                name: "NaN actual is no data",
+                direction: Increase,
+                baseline: Some((1.0, None)),
+                target: value(2.0, None),
+                interim: &[],
+                actuals: &[(2022, f64::NAN)],
+                year: None,
+                status: Status::NoData,
+                progress: None,
+                rating: "D",
+            },
             // target year before the baseline year: the path is already complete.
-            Case { name: "target before baseline", direction: Increase, baseline: Some((1.0, Some(2024))), target: value(2.0, Some(2023)), interim: &[], actuals: &[(2024, 1.5)], year: None, status: Status::Behind, progress: Some(0.5), rating: "C" },
+            Case {
+                name: "target before baseline",
+                direction: Increase,
+                baseline: Some((1.0, Some(2024))),
+                target: value(2.0, Some(2023)),
+                interim: &[],
+                actuals: &[(2024, 1.5)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(0.5),
+                rating: "C",
+            },
         ]
     }
 

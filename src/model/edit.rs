@@ -24,10 +24,11 @@ impl Strategy {
         let n = self.goals.iter().filter(|g| g.kind == kind).count() + 1;
         let goal = Goal::new(kind, &n.to_string(), "");
         let id = goal.id.clone();
-        let at = self.goals.iter().rposition(|g| g.kind == kind).map_or(
-            if kind == GoalKind::Basic { 0 } else { self.goals.len() },
-            |i| i + 1,
-        );
+        let at = self
+            .goals
+            .iter()
+            .rposition(|g| g.kind == kind)
+            .map_or(if kind == GoalKind::Basic { 0 } else { self.goals.len() }, |i| i + 1);
         self.goals.insert(at, goal.into());
         id
     }
@@ -67,7 +68,8 @@ impl Strategy {
         let initiatives: Vec<Id> = measure.initiatives.iter().map(|i| i.id.clone()).collect();
         for g in self.goals_mut() {
             for m in g.measures.iter_mut() {
-                let touches = m.related.contains(&measure.id) || m.relisted.iter().any(|r| initiatives.contains(&r.initiative));
+                let touches =
+                    m.related.contains(&measure.id) || m.relisted.iter().any(|r| initiatives.contains(&r.initiative));
                 if touches {
                     let m = Arc::make_mut(m);
                     m.related.retain(|r| r != &measure.id);
@@ -91,7 +93,9 @@ impl Strategy {
     }
 
     pub fn remove_initiative(&mut self, id: &Id) -> bool {
-        let Some(owner) = self.initiatives().find(|(_, i)| &i.id == id).map(|(m, _)| m.id.clone()) else { return false };
+        let Some(owner) = self.initiatives().find(|(_, i)| &i.id == id).map(|(m, _)| m.id.clone()) else {
+            return false;
+        };
         for g in self.goals_mut() {
             for m in g.measures.iter_mut() {
                 if m.relisted.iter().any(|r| &r.initiative == id) {
@@ -106,7 +110,9 @@ impl Strategy {
     }
 
     pub fn move_initiative(&mut self, id: &Id, up: bool) -> bool {
-        let Some(owner) = self.initiatives().find(|(_, i)| &i.id == id).map(|(m, _)| m.id.clone()) else { return false };
+        let Some(owner) = self.initiatives().find(|(_, i)| &i.id == id).map(|(m, _)| m.id.clone()) else {
+            return false;
+        };
         self.measure_mut(&owner).is_some_and(|m| move_item(&mut m.initiatives, |i| &i.id == id, up))
     }
 

@@ -8,9 +8,7 @@ use std::fmt;
 
 /// A fiscal year, identified by the Western calendar year in which it starts (April).
 /// FY2019 = 令和元年度 (by the convention municipal documents use).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct FiscalYear(pub i32);
 
@@ -125,11 +123,8 @@ impl FiscalYear {
         }
         let unrecognised = || FiscalYearError::Unrecognised(text.trim().to_owned());
         let out_of_range = || FiscalYearError::OutOfRange(text.trim().to_owned());
-        let body = s
-            .strip_suffix("年度")
-            .or_else(|| s.strip_suffix('年'))
-            .or_else(|| s.strip_suffix('.'))
-            .unwrap_or(&s);
+        let body =
+            s.strip_suffix("年度").or_else(|| s.strip_suffix('年')).or_else(|| s.strip_suffix('.')).unwrap_or(&s);
         let body = body.strip_prefix("FY").unwrap_or(body);
         let (era, number) = match split_era(body) {
             Some(parts) => parts,
@@ -194,9 +189,7 @@ fn split_era(s: &str) -> Option<(Era, &str)> {
         ("H", Era::Heisei),
         ("S", Era::Showa),
     ];
-    PREFIXES
-        .iter()
-        .find_map(|(p, era)| s.strip_prefix(p).map(|rest| (*era, rest)))
+    PREFIXES.iter().find_map(|(p, era)| s.strip_prefix(p).map(|rest| (*era, rest)))
 }
 
 #[cfg(test)]

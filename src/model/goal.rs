@@ -3,8 +3,8 @@
 
 use super::{Id, Measure, Sdg};
 use schemars::JsonSchema;
-use std::sync::Arc;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Goal {

@@ -74,7 +74,7 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Goal, GoalKind, Indicator, Initiative, Measure, PlanPeriod, FiscalYear};
+    use crate::model::{FiscalYear, Goal, GoalKind, Indicator, Initiative, Measure, PlanPeriod};
 
     #[test]
     fn duplicate_renews_every_id_and_keeps_references() {
@@ -117,6 +117,9 @@ mod tests {
         assert_ne!(d.workshops[0].id, s.workshops[0].id);
         assert_ne!(d.workshops[0].notes[0].id, s.workshops[0].notes[0].id);
         assert_eq!(d.workshops[0].notes[0].target, crate::model::NoteTarget::Goal(d.goals[0].id.clone()));
-        assert_eq!(d.workshops[0].notes[1].target, crate::model::NoteTarget::Measure(d.goals[0].measures[0].id.clone()));
+        assert_eq!(
+            d.workshops[0].notes[1].target,
+            crate::model::NoteTarget::Measure(d.goals[0].measures[0].id.clone())
+        );
     }
 }

@@ -8,8 +8,8 @@ mod achievement;
 pub mod edit;
 mod fiscal_year;
 mod goal;
-mod ids;
 mod id;
+mod ids;
 mod indicator;
 mod initiative;
 mod measure;
@@ -30,12 +30,16 @@ pub use id::Id;
 pub(crate) use ids::renew_ids;
 pub use indicator::{Actual, Baseline, DesiredDirection, Indicator, IndicatorKind, Series, Target, YearValue};
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, ProjectDirection};
-pub use number::{parse_money, parse_number, NumberError};
 pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};
+pub use number::{parse_money, parse_number, NumberError};
 pub use progress::{combined, IndicatorProgress, StatusMix, STATUSES};
 pub use rating::{RatingPreset, RatingRule, RatingTier};
 pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};
 pub use sdg::Sdg;
-pub use strategy::{Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy};
+pub use strategy::{
+    Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy,
+};
+pub use validation::{
+    errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
+};
 pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};
-pub use validation::{errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure};

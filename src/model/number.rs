@@ -48,7 +48,8 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     if !int_ok || !frac_ok {
         return Err(not());
     }
-    let plain: String = int.chars().filter(|c| *c != ',').collect::<String>() + &frac.map(|f| format!(".{f}")).unwrap_or_default();
+    let plain: String =
+        int.chars().filter(|c| *c != ',').collect::<String>() + &frac.map(|f| format!(".{f}")).unwrap_or_default();
     let value: f64 = plain.parse().map_err(|_| not())?;
     if !value.is_finite() {
         return Err(not());
@@ -95,7 +96,9 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_number() {
-        for text in ["abc", "1,23", "12,3456", ",123", "1.2.3", "--1", "1e5", "NaN", "inf", "1,234.", "3人", "¥100", "1 2 3x"] {
+        for text in
+            ["abc", "1,23", "12,3456", ",123", "1.2.3", "--1", "1e5", "NaN", "inf", "1,234.", "3人", "¥100", "1 2 3x"]
+        {
             assert!(matches!(parse_number(text), Err(NumberError::NotANumber(_))), "{text:?}");
         }
         assert_eq!(parse_number("  "), Err(NumberError::Empty));

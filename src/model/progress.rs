@@ -133,10 +133,10 @@ mod tests {
         let measure = s.add_measure(&goal).unwrap();
         // 2023 is half way from 2021 to 2025: 50 % expected.
         let cases = [
-            vec![series("", 0.0, 100.0, Some(100.0))],                             // achieved
-            vec![series("", 0.0, 100.0, Some(60.0))],                              // on track
+            vec![series("", 0.0, 100.0, Some(100.0))], // achieved
+            vec![series("", 0.0, 100.0, Some(60.0))],  // on track
             vec![series("男性", 0.0, 100.0, Some(60.0)), series("女性", 0.0, 100.0, Some(10.0))], // behind (worst)
-            vec![series("", 0.0, 100.0, None)],                                    // no data
+            vec![series("", 0.0, 100.0, None)],        // no data
             vec![series("男性", 0.0, 100.0, Some(100.0)), series("女性", 0.0, 100.0, None)], // achieved: no-data series ignored
         ];
         let mut ids = Vec::new();

@@ -38,11 +38,9 @@ impl RatingPreset {
     pub fn rule(self) -> RatingRule {
         let tier = |label: &str, min_percent: f64| RatingTier { label: label.into(), min_percent };
         match self {
-            RatingPreset::Abcd => RatingRule {
-                tiers: vec![tier("A", 100.0), tier("B", 80.0)],
-                below: "C".into(),
-                no_data: "D".into(),
-            },
+            RatingPreset::Abcd => {
+                RatingRule { tiers: vec![tier("A", 100.0), tier("B", 80.0)], below: "C".into(), no_data: "D".into() }
+            }
             RatingPreset::Sabc => RatingRule {
                 tiers: vec![tier("S", 120.0), tier("A", 100.0), tier("B", 80.0)],
                 below: "C".into(),
@@ -67,10 +65,7 @@ impl RatingRule {
     /// The label for a progress ratio (1.0 = 100 %).
     pub fn label_for_progress(&self, progress: f64) -> &str {
         let percent = progress * 100.0;
-        self.tiers
-            .iter()
-            .find(|t| percent >= t.min_percent - 1e-9)
-            .map_or(self.below.as_str(), |t| t.label.as_str())
+        self.tiers.iter().find(|t| percent >= t.min_percent - 1e-9).map_or(self.below.as_str(), |t| t.label.as_str())
     }
 
     /// The label for a met / not met target that has no progress ratio (direction-only,
@@ -85,11 +80,7 @@ impl RatingRule {
 
     /// Every label, best first, the no-data label last.
     pub fn labels(&self) -> Vec<&str> {
-        self.tiers
-            .iter()
-            .map(|t| t.label.as_str())
-            .chain([self.below.as_str(), self.no_data.as_str()])
-            .collect()
+        self.tiers.iter().map(|t| t.label.as_str()).chain([self.below.as_str(), self.no_data.as_str()]).collect()
     }
 
     pub fn is_label(&self, label: &str) -> bool {

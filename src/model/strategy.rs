@@ -2,10 +2,10 @@
 //! national framework it aligns with, its drafting schedule, its rating rule, and the goals and
 //! indicators it holds.
 
-use super::{FiscalYear, Goal, Id, Indicator, Measure, Initiative, RatingRule, ScheduleItem, WorkshopSession};
+use super::{FiscalYear, Goal, Id, Indicator, Initiative, Measure, RatingRule, ScheduleItem, WorkshopSession};
 use schemars::JsonSchema;
-use std::sync::Arc;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Strategy {
@@ -187,7 +187,8 @@ impl Strategy {
     /// [`Strategy::uses_of`] among these goals (the editor keeps the goals apart from the rest).
     pub fn uses_among<'a>(goals: &'a [Arc<Goal>], indicator: &Id) -> (Vec<&'a Goal>, Vec<&'a Measure>) {
         let targets = goals.iter().map(|g| &**g).filter(|g| g.targets.contains(indicator)).collect();
-        let kpis = goals.iter().flat_map(|g| g.measures.iter()).map(|m| &**m).filter(|m| m.kpis.contains(indicator)).collect();
+        let kpis =
+            goals.iter().flat_map(|g| g.measures.iter()).map(|m| &**m).filter(|m| m.kpis.contains(indicator)).collect();
         (targets, kpis)
     }
 
@@ -211,9 +212,11 @@ impl Strategy {
 
     /// The measure with this id, copying only the goal and measure on its path.
     pub fn measure_mut(&mut self, id: &Id) -> Option<&mut Measure> {
-        let (gi, mi) = self.goals.iter().enumerate().find_map(|(gi, g)| {
-            g.measures.iter().position(|m| &m.id == id).map(|mi| (gi, mi))
-        })?;
+        let (gi, mi) = self
+            .goals
+            .iter()
+            .enumerate()
+            .find_map(|(gi, g)| g.measures.iter().position(|m| &m.id == id).map(|mi| (gi, mi)))?;
         Some(Arc::make_mut(&mut Arc::make_mut(&mut self.goals[gi]).measures[mi]))
     }
 
@@ -258,7 +261,8 @@ mod tests {
     /// measure copies only that measure and its goal (what makes undo snapshots cheap).
     #[test]
     fn copies_share_what_was_not_changed() {
-        let mut s = template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        let mut s =
+            template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
         for g in s.goals_mut() {
             g.measures.push(Measure::new("1", "施策").into());
         }

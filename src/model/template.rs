@@ -53,7 +53,11 @@ mod tests {
 
     #[test]
     fn second_period_template_has_four_basic_and_two_cross_cutting_goals() {
-        let s = from_second_period("第2期総合戦略", "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        let s = from_second_period(
+            "第2期総合戦略",
+            "北斗市",
+            PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) },
+        );
         let basic = s.goals.iter().filter(|g| g.kind == GoalKind::Basic).count();
         let cross = s.goals.iter().filter(|g| g.kind == GoalKind::CrossCutting).count();
         assert_eq!((basic, cross), (4, 2));

@@ -5,12 +5,12 @@
 //! The words are the UI's business: a problem is data (`ProblemKind`), turned into Japanese or
 //! English text only by `ui::i18n`.
 
+use super::fiscal_year::{MAX_YEAR, MIN_YEAR};
 use super::{FiscalYear, Goal, Id, Indicator, Initiative, Measure, Money, Series, Strategy, Target};
 use std::borrow::Borrow;
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
 use std::sync::Arc;
-use super::fiscal_year::{MAX_YEAR, MIN_YEAR};
 // Fx hashing: validation hashes every id of the strategy, and SipHash (the standard one, made
 // to resist flooding by untrusted keys) was a fifth of it in the profile.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -32,35 +32,67 @@ pub struct Problem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The same id is defined twice; `first` is where it was seen first.
-    DuplicateId { id: Id, first: String },
-    UnknownIndicator { id: Id },
-    UnknownMeasure { id: Id },
-    UnknownInitiative { id: Id },
-    UnknownNationalGoal { id: Id },
+    DuplicateId {
+        id: Id,
+        first: String,
+    },
+    UnknownIndicator {
+        id: Id,
+    },
+    UnknownMeasure {
+        id: Id,
+    },
+    UnknownInitiative {
+        id: Id,
+    },
+    UnknownNationalGoal {
+        id: Id,
+    },
     /// The plan period ends before it starts.
-    PeriodReversed { first: FiscalYear, last: FiscalYear },
+    PeriodReversed {
+        first: FiscalYear,
+        last: FiscalYear,
+    },
     /// A fiscal year Shirube cannot represent (before 1926 or after 2200).
-    YearOutOfRange { year: FiscalYear },
+    YearOutOfRange {
+        year: FiscalYear,
+    },
     /// The same fiscal year twice in a list that holds one entry per year.
-    DuplicateYear { year: FiscalYear },
-    NegativeMoney { value: Money },
+    DuplicateYear {
+        year: FiscalYear,
+    },
+    NegativeMoney {
+        value: Money,
+    },
     NotFinite,
-    InvalidSdg { number: u8 },
+    InvalidSdg {
+        number: u8,
+    },
     IndicatorWithoutSeries,
     EmptyRatingLabel,
     BadScheduleDate,
     // — warnings —
-    YearOutsidePeriod { year: FiscalYear },
+    YearOutsidePeriod {
+        year: FiscalYear,
+    },
     BaselineMissing,
     IndicatorUnused,
-    UnknownRatingLabel { label: String },
-    MunicipalityCodeInvalid { code: String },
+    UnknownRatingLabel {
+        label: String,
+    },
+    MunicipalityCodeInvalid {
+        code: String,
+    },
     EmptyTitle,
-    RelistedOwnInitiative { id: Id },
+    RelistedOwnInitiative {
+        id: Id,
+    },
     RatingThresholdsNotDescending,
     /// A workshop note about a goal or measure that is no longer in the strategy (the note is
     /// kept; it is shown without a place).
-    UnknownNoteTarget { id: Id },
+    UnknownNoteTarget {
+        id: Id,
+    },
     /// A workshop's date is not a calendar date "2025-07-12".
     BadWorkshopDate,
 }
@@ -145,11 +177,17 @@ impl Structure {
                     && a.measures.iter().zip(&b.measures).all(|(a, b)| {
                         same_kpis(a, b, |m| &m.id, |m| &m.kpis)
                             && a.initiatives.len() == b.initiatives.len()
-                            && a.initiatives.iter().zip(&b.initiatives).all(|(a, b)| same_kpis(a, b, |i| &i.id, |i| &i.kpis))
+                            && a.initiatives
+                                .iter()
+                                .zip(&b.initiatives)
+                                .all(|(a, b)| same_kpis(a, b, |i| &i.id, |i| &i.kpis))
                     }))
         };
         let same_indicator = |a: &Arc<Indicator>, b: &Arc<Indicator>| {
-            Arc::ptr_eq(a, b) || (a.id == b.id && a.series.len() == b.series.len() && a.series.iter().zip(&b.series).all(|(a, b)| a.id == b.id))
+            Arc::ptr_eq(a, b)
+                || (a.id == b.id
+                    && a.series.len() == b.series.len()
+                    && a.series.iter().zip(&b.series).all(|(a, b)| a.id == b.id))
         };
         self.head.iter().map(|(p, id)| (*p, id)).eq(head(s))
             && self.goals.len() == s.goals.len()
@@ -460,10 +498,12 @@ impl<'a> Validator<'a> {
     fn run_entity(mut self, id: &Id) -> Vec<Problem> {
         let s = self.s;
         let places = self.defs.places(id).to_vec();
-        let indicators = || places.iter().filter_map(|p| match *p {
-            Place::Indicator(i) => s.indicators.get(i).map(|ind| (i, ind)),
-            _ => None,
-        });
+        let indicators = || {
+            places.iter().filter_map(|p| match *p {
+                Place::Indicator(i) => s.indicators.get(i).map(|ind| (i, ind)),
+                _ => None,
+            })
+        };
         for (i, ind) in indicators() {
             self.indicator(i, ind);
         }
@@ -478,7 +518,9 @@ impl<'a> Validator<'a> {
             match place {
                 Place::Goal(g) => goal(g).into_iter().for_each(|x| self.goal(place, x)),
                 Place::Measure(g, m) => measure(g, m).into_iter().for_each(|x| self.measure(place, x)),
-                Place::Initiative(g, m, i) => measure(g, m).and_then(|m| m.initiatives.get(i)).into_iter().for_each(|x| self.initiative(place, x)),
+                Place::Initiative(g, m, i) => {
+                    measure(g, m).and_then(|m| m.initiatives.get(i)).into_iter().for_each(|x| self.initiative(place, x))
+                }
                 _ => {}
             }
         }
@@ -503,7 +545,10 @@ impl<'a> Validator<'a> {
                     super::NoteTarget::Measure(id) => self.is_measure(id),
                 };
                 if !known {
-                    self.push(format!("{wp}.notes[{ni}].target"), ProblemKind::UnknownNoteTarget { id: n.target.id().clone() });
+                    self.push(
+                        format!("{wp}.notes[{ni}].target"),
+                        ProblemKind::UnknownNoteTarget { id: n.target.id().clone() },
+                    );
                 }
             }
         }
@@ -574,7 +619,10 @@ impl<'a> Validator<'a> {
             self.year(|| format!("{mp}.evaluations[{ei}].fiscal_year"), e.fiscal_year, false);
             if let Some(label) = &e.rating {
                 if !self.s.rating_rule.is_label(label) {
-                    self.push(format!("{mp}.evaluations[{ei}].rating"), ProblemKind::UnknownRatingLabel { label: label.clone() });
+                    self.push(
+                        format!("{mp}.evaluations[{ei}].rating"),
+                        ProblemKind::UnknownRatingLabel { label: label.clone() },
+                    );
                 }
             }
         }
@@ -624,7 +672,9 @@ impl<'a> Validator<'a> {
                 }
             }
             Some(Target::PerYear { value }) => self.number(|| format!("{sp}.target.value"), *value),
-            Some(Target::Direction) if series.baseline.is_none() => self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing),
+            Some(Target::Direction) if series.baseline.is_none() => {
+                self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing)
+            }
             Some(Target::Direction) | None => {}
         }
         self.unique_years(|| format!("{sp}.interim"), "year", series.interim.iter().map(|v| v.year));
@@ -675,7 +725,14 @@ mod tests {
         let mut m = Measure::new("1", "子育て支援");
         m.kpis.push(ind.id.clone());
         let mut init = Initiative::new("1", "子育て相談");
-        init.years.push(InitiativeYear { fiscal_year: FiscalYear(2023), budget: Some(300), settled: Some(280), direction: Some(ProjectDirection::Maintain), plan: String::new(), result: String::new() });
+        init.years.push(InitiativeYear {
+            fiscal_year: FiscalYear(2023),
+            budget: Some(300),
+            settled: Some(280),
+            direction: Some(ProjectDirection::Maintain),
+            plan: String::new(),
+            result: String::new(),
+        });
         m.initiatives.push(init.into());
         g.measures.push(m.into());
         s.goals.push(g.into());
@@ -707,7 +764,12 @@ mod tests {
         init.years[0].budget = Some(-5);
         init.id = ind_id.clone();
         let series = &mut s.indicator_mut(&ind_id).unwrap().series[0];
-        series.actuals.push(Actual { year: FiscalYear(2023), value: f64::NAN, provisional: false, comment: String::new() });
+        series.actuals.push(Actual {
+            year: FiscalYear(2023),
+            value: f64::NAN,
+            provisional: false,
+            comment: String::new(),
+        });
         series.target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2030)) });
         s.goals_mut().next().unwrap().sdgs.push(Sdg(18));
         let got = kinds(&s);
@@ -715,7 +777,10 @@ mod tests {
             ("period".to_string(), ProblemKind::PeriodReversed { first: FiscalYear(2025), last: FiscalYear(2022) }),
             ("indicators[0].series[0].target.year".into(), ProblemKind::YearOutsidePeriod { year: FiscalYear(2030) }),
             ("indicators[0].series[0].actuals[0].value".into(), ProblemKind::NotFinite),
-            ("goals[0].measures[0].initiatives[0].id".into(), ProblemKind::DuplicateId { id: ind_id, first: "indicators[0]".into() }),
+            (
+                "goals[0].measures[0].initiatives[0].id".into(),
+                ProblemKind::DuplicateId { id: ind_id, first: "indicators[0]".into() },
+            ),
             ("goals[0].sdgs[0]".into(), ProblemKind::InvalidSdg { number: 18 }),
             ("goals[0].measures[0].kpis[1]".into(), ProblemKind::UnknownIndicator { id: Id::from("ind-9f2c") }),
             ("goals[0].measures[0].initiatives[0].years[0].budget".into(), ProblemKind::NegativeMoney { value: -5 }),
@@ -731,23 +796,57 @@ mod tests {
         let m = first_measure(&mut s);
         m.related.push(Id::from("measure-gone"));
         m.relisted.push(Relisting::all_years(init_id.clone()));
-        m.relisted.push(Relisting { initiative: Id::from("initiative-gone"), years: vec![FiscalYear(2023), FiscalYear(2023)] });
-        let eval = Evaluation { fiscal_year: FiscalYear(2023), rating: Some("Z".into()), outcomes: String::new(), issues: String::new(), improvements: String::new(), next_plan: String::new(), notes: String::new(), evaluator: Evaluator::Internal };
+        m.relisted.push(Relisting {
+            initiative: Id::from("initiative-gone"),
+            years: vec![FiscalYear(2023), FiscalYear(2023)],
+        });
+        let eval = Evaluation {
+            fiscal_year: FiscalYear(2023),
+            rating: Some("Z".into()),
+            outcomes: String::new(),
+            issues: String::new(),
+            improvements: String::new(),
+            next_plan: String::new(),
+            notes: String::new(),
+            evaluator: Evaluator::Internal,
+        };
         m.evaluations = vec![eval.clone(), eval];
         s.goals_mut().next().unwrap().national_goal = Some(Id::from("ng-x"));
         s.indicators.push(Indicator { series: Vec::new(), ..Indicator::new("9-9", "未使用", "件") }.into());
         s.municipality.code = Some("112331".into());
         let got = kinds(&s);
-        assert!(got.contains(&("goals[0].measures[0].related[0]".into(), ProblemKind::UnknownMeasure { id: Id::from("measure-gone") })));
-        assert!(got.contains(&("goals[0].measures[0].relisted[1].years[1]".into(), ProblemKind::DuplicateYear { year: FiscalYear(2023) })));
-        assert!(got.contains(&("goals[0].measures[0].relisted[0].initiative".into(), ProblemKind::RelistedOwnInitiative { id: init_id })));
-        assert!(got.contains(&("goals[0].measures[0].relisted[1].initiative".into(), ProblemKind::UnknownInitiative { id: Id::from("initiative-gone") })));
-        assert!(got.contains(&("goals[0].measures[0].evaluations[1].fiscal_year".into(), ProblemKind::DuplicateYear { year: FiscalYear(2023) })));
-        assert!(got.contains(&("goals[0].measures[0].evaluations[0].rating".into(), ProblemKind::UnknownRatingLabel { label: "Z".into() })));
-        assert!(got.contains(&("goals[0].national_goal".into(), ProblemKind::UnknownNationalGoal { id: Id::from("ng-x") })));
+        assert!(got.contains(&(
+            "goals[0].measures[0].related[0]".into(),
+            ProblemKind::UnknownMeasure { id: Id::from("measure-gone") }
+        )));
+        assert!(got.contains(&(
+            "goals[0].measures[0].relisted[1].years[1]".into(),
+            ProblemKind::DuplicateYear { year: FiscalYear(2023) }
+        )));
+        assert!(got.contains(&(
+            "goals[0].measures[0].relisted[0].initiative".into(),
+            ProblemKind::RelistedOwnInitiative { id: init_id }
+        )));
+        assert!(got.contains(&(
+            "goals[0].measures[0].relisted[1].initiative".into(),
+            ProblemKind::UnknownInitiative { id: Id::from("initiative-gone") }
+        )));
+        assert!(got.contains(&(
+            "goals[0].measures[0].evaluations[1].fiscal_year".into(),
+            ProblemKind::DuplicateYear { year: FiscalYear(2023) }
+        )));
+        assert!(got.contains(&(
+            "goals[0].measures[0].evaluations[0].rating".into(),
+            ProblemKind::UnknownRatingLabel { label: "Z".into() }
+        )));
+        assert!(
+            got.contains(&("goals[0].national_goal".into(), ProblemKind::UnknownNationalGoal { id: Id::from("ng-x") }))
+        );
         assert!(got.contains(&("indicators[1].series".into(), ProblemKind::IndicatorWithoutSeries)));
         assert!(got.contains(&("indicators[1]".into(), ProblemKind::IndicatorUnused)));
-        assert!(got.contains(&("municipality.code".into(), ProblemKind::MunicipalityCodeInvalid { code: "112331".into() })));
+        assert!(
+            got.contains(&("municipality.code".into(), ProblemKind::MunicipalityCodeInvalid { code: "112331".into() }))
+        );
     }
 
     #[test]
@@ -765,11 +864,14 @@ mod tests {
         s.workshops[0].date = "2025-13-01".into();
         let got = validate(&s);
         let found: Vec<(String, ProblemKind)> = got.iter().map(|p| (p.path.clone(), p.kind.clone())).collect();
-        assert_eq!(found, vec![
-            ("workshops[0].date".to_string(), ProblemKind::BadWorkshopDate),
-            ("workshops[0].notes[1].target".into(), ProblemKind::UnknownNoteTarget { id: measure.clone() }),
-            ("workshops[0].notes[2].target".into(), ProblemKind::UnknownNoteTarget { id: measure }),
-        ]);
+        assert_eq!(
+            found,
+            vec![
+                ("workshops[0].date".to_string(), ProblemKind::BadWorkshopDate),
+                ("workshops[0].notes[1].target".into(), ProblemKind::UnknownNoteTarget { id: measure.clone() }),
+                ("workshops[0].notes[2].target".into(), ProblemKind::UnknownNoteTarget { id: measure }),
+            ]
+        );
         assert_eq!(errors(&got).count(), 0, "only warnings");
         // A note id that repeats another id is an error like any duplicate.
         s.workshops[0].notes[0].id = goal;
@@ -797,13 +899,23 @@ mod tests {
         let mut t = s.clone();
         let ind = Arc::make_mut(&mut t.indicators[0]);
         ind.name = String::new();
-        ind.series[0].actuals.push(Actual { year: FiscalYear(2023), value: f64::NAN, provisional: false, comment: String::new() });
+        ind.series[0].actuals.push(Actual {
+            year: FiscalYear(2023),
+            value: f64::NAN,
+            provisional: false,
+            comment: String::new(),
+        });
         Arc::make_mut(&mut t.goals[0]).sdgs.push(Sdg(18));
         first_measure(&mut t).title = " ".into();
         let init = Arc::make_mut(&mut first_measure(&mut t).initiatives[0]);
         init.years[0].budget = Some(-1);
         assert!(structure.fits(&t), "values and titles changed, no id or reference");
-        let ids = [t.indicators[0].id.clone(), t.goals[0].id.clone(), t.goals[0].measures[0].id.clone(), t.goals[0].measures[0].initiatives[0].id.clone()];
+        let ids = [
+            t.indicators[0].id.clone(),
+            t.goals[0].id.clone(),
+            t.goals[0].measures[0].id.clone(),
+            t.goals[0].measures[0].initiatives[0].id.clone(),
+        ];
         for id in &ids {
             let kept = validate_entity(&t, &structure, id);
             assert!(!kept.is_empty(), "{id}: the edit made a problem");
@@ -822,7 +934,13 @@ mod tests {
         type Change = (&'static str, fn(&mut Strategy));
         let changes: [Change; 12] = [
             ("strategy id", |s| s.id = Id::from("other")),
-            ("a section added", |s| s.sections.push(NarrativeSection { id: Id::from("sec"), heading: "策定趣旨".into(), body: String::new() })),
+            ("a section added", |s| {
+                s.sections.push(NarrativeSection {
+                    id: Id::from("sec"),
+                    heading: "策定趣旨".into(),
+                    body: String::new(),
+                })
+            }),
             ("indicator id", |s| Arc::make_mut(&mut s.indicators[0]).id = Id::from("ind-x")),
             ("series id", |s| Arc::make_mut(&mut s.indicators[0]).series[0].id = Id::from("ser-x")),
             ("a series added", |s| {

@@ -55,7 +55,12 @@ pub type Place<'a> = Option<(&'a Goal, Option<&'a Measure>)>;
 
 impl WorkshopSession {
     pub fn new(name: &str, date: &str) -> WorkshopSession {
-        WorkshopSession { id: Id::new("workshop"), name: name.trim().to_owned(), date: date.to_owned(), notes: Vec::new() }
+        WorkshopSession {
+            id: Id::new("workshop"),
+            name: name.trim().to_owned(),
+            date: date.to_owned(),
+            notes: Vec::new(),
+        }
     }
 
     /// The notes about one goal or measure, in the order they were written.
@@ -132,12 +137,18 @@ impl Strategy {
     }
 
     /// Every note of every session about a goal or one of its measures.
-    pub fn notes_under_goal<'a>(&'a self, goal: &'a Goal) -> impl Iterator<Item = (&'a WorkshopSession, &'a WorkshopNote)> {
+    pub fn notes_under_goal<'a>(
+        &'a self,
+        goal: &'a Goal,
+    ) -> impl Iterator<Item = (&'a WorkshopSession, &'a WorkshopNote)> {
         self.workshops.iter().flat_map(move |w| {
-            w.notes.iter().filter(move |n| match &n.target {
-                NoteTarget::Goal(id) => id == &goal.id,
-                NoteTarget::Measure(id) => goal.measures.iter().any(|m| &m.id == id),
-            }).map(move |n| (w, n))
+            w.notes
+                .iter()
+                .filter(move |n| match &n.target {
+                    NoteTarget::Goal(id) => id == &goal.id,
+                    NoteTarget::Measure(id) => goal.measures.iter().any(|m| &m.id == id),
+                })
+                .map(move |n| (w, n))
         })
     }
 }
@@ -167,7 +178,10 @@ mod tests {
         assert!(s.vote(&b) && s.vote(&b) && s.vote(&a));
         assert!(!s.vote(&Id::new("note")));
         let session = s.workshop(&w).unwrap();
-        assert_eq!(session.notes.iter().map(|n| (n.text.as_str(), n.votes)).collect::<Vec<_>>(), vec![("駅前にベンチを", 1), ("子ども食堂", 2)]);
+        assert_eq!(
+            session.notes.iter().map(|n| (n.text.as_str(), n.votes)).collect::<Vec<_>>(),
+            vec![("駅前にベンチを", 1), ("子ども食堂", 2)]
+        );
         assert_eq!(session.votes(), 3);
         assert_eq!(session.notes_about(&NoteTarget::Measure(measure.clone())).count(), 1);
         let g = s.goals[0].clone();
@@ -200,10 +214,20 @@ mod tests {
 
     #[test]
     fn targets_serialise_as_tagged_ids() {
-        let note = WorkshopNote { id: Id::from("note-1"), target: NoteTarget::Measure(Id::from("measure-1")), text: "=1+1".into(), votes: 2 };
+        let note = WorkshopNote {
+            id: Id::from("note-1"),
+            target: NoteTarget::Measure(Id::from("measure-1")),
+            text: "=1+1".into(),
+            votes: 2,
+        };
         let json = serde_json::to_value(&note).unwrap();
-        assert_eq!(json, serde_json::json!({"id": "note-1", "target": {"measure": "measure-1"}, "text": "=1+1", "votes": 2}));
-        let back: WorkshopNote = serde_json::from_value(serde_json::json!({"id": "note-1", "target": {"goal": "goal-1"}, "text": "a"})).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"id": "note-1", "target": {"measure": "measure-1"}, "text": "=1+1", "votes": 2})
+        );
+        let back: WorkshopNote =
+            serde_json::from_value(serde_json::json!({"id": "note-1", "target": {"goal": "goal-1"}, "text": "a"}))
+                .unwrap();
         assert_eq!((back.target, back.votes), (NoteTarget::Goal(Id::from("goal-1")), 0));
     }
 }

@@ -119,7 +119,13 @@ impl Store {
 
     /// Writes `text` (the strategy's envelope) as a backup and records it in the backup index.
     /// If the index cannot be written, the backup is removed again: nothing changed.
-    pub(super) fn store_backup(&self, strategy: &Strategy, text: &str, reason: BackupReason, now: &str) -> Result<Backup, StorageError> {
+    pub(super) fn store_backup(
+        &self,
+        strategy: &Strategy,
+        text: &str,
+        reason: BackupReason,
+        now: &str,
+    ) -> Result<Backup, StorageError> {
         let key = self.free_key(|stamp| keys::backup(&strategy.id, stamp), now)?;
         let (stored, writable) = self.read_json::<Vec<Backup>>(keys::BACKUP_INDEX)?;
         self.backend.set(&key, text)?;

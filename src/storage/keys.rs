@@ -54,15 +54,27 @@ pub fn garbage_parts(key: &str) -> Option<(String, String)> {
 /// A time as a key segment: no `/` (it separates segments) and no `#` (it numbers duplicates).
 pub fn stamp(time: &str) -> String {
     let s: String = time.chars().map(|c| if c == '/' || c == '#' { '-' } else { c }).collect();
-    if s.is_empty() { "-".to_owned() } else { s }
+    if s.is_empty() {
+        "-".to_owned()
+    } else {
+        s
+    }
 }
 
 /// The `n`-th distinct variant of a stamp: `t`, `t#2`, `t#3` …
 pub fn numbered(stamp: &str, n: usize) -> String {
-    if n <= 1 { stamp.to_owned() } else { format!("{stamp}#{n}") }
+    if n <= 1 {
+        stamp.to_owned()
+    } else {
+        format!("{stamp}#{n}")
+    }
 }
 
 fn unstamp(stamp: &str) -> String {
     let time = stamp.split('#').next().unwrap_or_default();
-    if time == "-" { String::new() } else { time.to_owned() }
+    if time == "-" {
+        String::new()
+    } else {
+        time.to_owned()
+    }
 }

@@ -17,10 +17,13 @@ impl LocalStorage {
     /// The page's `localStorage`, or `Unavailable` saying why not. Never throws: it goes
     /// through `window.localStorage` and handles both the exception and `null`.
     pub fn open() -> Result<LocalStorage, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable { detail: "not running in a browser window".into() })?;
+        let window = web_sys::window()
+            .ok_or_else(|| StorageError::Unavailable { detail: "not running in a browser window".into() })?;
         let storage = match window.local_storage() {
             Ok(Some(storage)) => storage,
-            Ok(None) => return Err(StorageError::Unavailable { detail: "localStorage is disabled in this browser".into() }),
+            Ok(None) => {
+                return Err(StorageError::Unavailable { detail: "localStorage is disabled in this browser".into() })
+            }
             Err(e) => return Err(StorageError::Unavailable { detail: describe(&e) }),
         };
         // A storage that refuses every write (old Safari private mode: quota 0) is no storage.
@@ -44,13 +47,15 @@ impl Backend for LocalStorage {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.storage.set_item(key, value).map_err(|e| {
-            if is_quota(&e) {
-                StorageError::full(key, value)
-            } else {
-                failed(e)
-            }
-        })
+        self.storage.set_item(key, value).map_err(
+            |e| {
+                if is_quota(&e) {
+                    StorageError::full(key, value)
+                } else {
+                    failed(e)
+                }
+            },
+        )
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
@@ -90,7 +95,8 @@ fn failed(e: JsValue) -> StorageError {
 /// code 1014; the legacy code is 22).
 fn is_quota(e: &JsValue) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| {
-        matches!(d.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") || matches!(d.code(), 22 | 1014)
+        matches!(d.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+            || matches!(d.code(), 22 | 1014)
     })
 }
 

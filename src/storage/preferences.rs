@@ -2,8 +2,8 @@
 //! the data under `shirube/prefs`, never exported, and never a reason to fail.
 
 use super::{keys, StorageError, Store};
-use crate::model::Id;
 pub use crate::locale::{Language, YearStyle};
+use crate::model::Id;
 use serde::{Deserialize, Serialize};
 
 /// Every field has a default, so preferences written by an older build still load.

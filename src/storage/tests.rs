@@ -3,7 +3,10 @@
 
 use super::*;
 use crate::format::export_compact as export;
-use crate::model::{template, Actual, Baseline, FiscalYear, Id, Indicator, Initiative, InitiativeYear, Measure, NarrativeSection, PlanPeriod, ProjectDirection, Strategy, Target};
+use crate::model::{
+    template, Actual, Baseline, FiscalYear, Id, Indicator, Initiative, InitiativeYear, Measure, NarrativeSection,
+    PlanPeriod, ProjectDirection, Strategy, Target,
+};
 use proptest::prelude::*;
 use std::rc::Rc;
 
@@ -16,7 +19,11 @@ fn store() -> (Rc<MemoryBackend>, Store) {
 }
 
 fn sample(title: &str, municipality: &str) -> Strategy {
-    let mut s = template::from_second_period(title, municipality, PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+    let mut s = template::from_second_period(
+        title,
+        municipality,
+        PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) },
+    );
     s.goals_mut().next().unwrap().measures.push(Measure::new("1", "企業立地等による雇用創出").into());
     s
 }
@@ -25,13 +32,29 @@ fn sample(title: &str, municipality: &str) -> Strategy {
 /// initiative with budgets — Japanese text and markup-looking text included.
 fn rich(title: &str) -> Strategy {
     let mut s = sample(title, "北本市");
-    s.sections.push(NarrativeSection { id: Id::new("section"), heading: "策定趣旨".into(), body: "人口減少に歯止めをかける。\n<b>太字</b> & \"引用\"".into() });
+    s.sections.push(NarrativeSection {
+        id: Id::new("section"),
+        heading: "策定趣旨".into(),
+        body: "人口減少に歯止めをかける。\n<b>太字</b> & \"引用\"".into(),
+    });
     let mut ind = Indicator::new("1-1", "市内企業の新規雇用者数", "人");
     ind.series[0].baseline = Some(Baseline { value: 120.0, year: Some(FiscalYear(2019)) });
     ind.series[0].target = Some(Target::Value { value: 150.0, year: Some(FiscalYear(2024)) });
-    ind.series[0].actuals.push(Actual { year: FiscalYear(2021), value: 131.5, provisional: true, comment: "速報値".into() });
+    ind.series[0].actuals.push(Actual {
+        year: FiscalYear(2021),
+        value: 131.5,
+        provisional: true,
+        comment: "速報値".into(),
+    });
     let mut init = Initiative::new("(1)", "企業誘致推進事業");
-    init.years.push(InitiativeYear { fiscal_year: FiscalYear(2021), budget: Some(12_345), settled: Some(11_000), direction: Some(ProjectDirection::ALL[0]), plan: "計画".into(), result: "実績".into() });
+    init.years.push(InitiativeYear {
+        fiscal_year: FiscalYear(2021),
+        budget: Some(12_345),
+        settled: Some(11_000),
+        direction: Some(ProjectDirection::ALL[0]),
+        plan: "計画".into(),
+        result: "実績".into(),
+    });
     init.kpis.push(ind.id.clone());
     let goal = s.goals_mut().next().unwrap();
     goal.targets.push(ind.id.clone());
@@ -88,10 +111,16 @@ fn save_load_list_round_trip() {
     store.save(&renamed, "2026-05-01T00:00:00Z").unwrap();
     let list = store.list().unwrap();
     assert_eq!(list.len(), saved.len() + 1);
-    assert_eq!((list[0].id.clone(), list[0].title.as_str(), list[0].updated_at.as_str()), (a.id.clone(), "改訂版", "2026-05-01T00:00:00Z"));
+    assert_eq!(
+        (list[0].id.clone(), list[0].title.as_str(), list[0].updated_at.as_str()),
+        (a.id.clone(), "改訂版", "2026-05-01T00:00:00Z")
+    );
     assert_eq!(store.load(&a.id).unwrap(), renamed);
     assert!(store.garbage().unwrap().is_empty());
-    assert_eq!(store.load(&Id::from("strategy-missing")), Err(StorageError::NotFound { id: Id::from("strategy-missing") }));
+    assert_eq!(
+        store.load(&Id::from("strategy-missing")),
+        Err(StorageError::NotFound { id: Id::from("strategy-missing") })
+    );
 }
 
 fn mem_saved_at(store: &Store, id: &Id) -> String {
@@ -115,7 +144,11 @@ fn work_in_progress_that_breaks_validation_still_loads() {
 fn full_storage_refuses_the_write_and_keeps_the_previous_version() {
     let v1 = sample("第1版", "北斗市");
     let mut v2 = v1.clone();
-    v2.sections.push(NarrativeSection { id: Id::new("section"), heading: "基本方針".into(), body: "長い本文。".repeat(2000) });
+    v2.sections.push(NarrativeSection {
+        id: Id::new("section"),
+        heading: "基本方針".into(),
+        body: "長い本文。".repeat(2000),
+    });
     // Room for v1, its index and a little more — not for v2.
     let (mem, store) = store();
     store.save(&v1, "2026-01-01").unwrap();
@@ -151,7 +184,9 @@ fn full_storage_while_writing_the_index_rolls_the_strategy_back() {
     let new = export(&v2, "2026-01-02T00:00:00Z");
     // Exactly enough room for the new envelope; the index (which grows too) no longer fits.
     mem.set_quota(Some(mem.used_bytes() + new.len() - old.len()));
-    assert!(matches!(store.save(&v2, "2026-01-02T00:00:00Z"), Err(StorageError::QuotaExceeded { key, .. }) if key == keys::INDEX));
+    assert!(
+        matches!(store.save(&v2, "2026-01-02T00:00:00Z"), Err(StorageError::QuotaExceeded { key, .. }) if key == keys::INDEX)
+    );
     assert_eq!(mem.get(&keys::strategy(&v1.id)).unwrap().unwrap(), old);
     assert_eq!(store.load(&v1.id).unwrap(), v1);
     assert_eq!(store.list().unwrap()[0].title, "第1版");
@@ -183,8 +218,12 @@ fn unreadable_strategies(id: &Id) -> Vec<String> {
         "\u{0}\u{FEFF}".into(),
         "[".repeat(10_000),
         r#"{"format":"something-else","version":1,"strategy":{}}"#.into(),
-        format!(r#"{{"format":"shirube-strategy","version":99,"exported_at":"","generator":"","strategy":{{"id":"{id}"}}}}"#),
-        format!(r#"{{"format":"shirube-strategy","version":1,"exported_at":"","generator":"","strategy":{{"id":"{id}","title":5}}}}"#),
+        format!(
+            r#"{{"format":"shirube-strategy","version":99,"exported_at":"","generator":"","strategy":{{"id":"{id}"}}}}"#
+        ),
+        format!(
+            r#"{{"format":"shirube-strategy","version":1,"exported_at":"","generator":"","strategy":{{"id":"{id}","title":5}}}}"#
+        ),
         // A readable strategy, but another one: it must not be served under this id.
         export(&other, "2026-01-01"),
     ]
@@ -201,14 +240,21 @@ fn garbage_in_a_strategy_key_is_kept_not_deleted() {
         let key = keys::strategy(&s.id);
         mem.set(&key, &garbage).unwrap();
 
-        let Err(StorageError::Garbage { key: found, kept_as }) = store.load(&s.id) else { panic!("case {n}: not garbage") };
+        let Err(StorageError::Garbage { key: found, kept_as }) = store.load(&s.id) else {
+            panic!("case {n}: not garbage")
+        };
         assert_eq!(found, key, "case {n}");
         assert_eq!(kept_as, format!("shirube/v1/garbage/{FOUND}/{key}"), "case {n}");
         assert_eq!(store.garbage_text(&kept_as).unwrap(), garbage, "case {n}");
         assert_eq!(mem.get(&key).unwrap(), None, "case {n}: renamed, so the original key is free");
         assert_eq!(
             store.garbage().unwrap(),
-            [GarbageEntry { key: kept_as.clone(), original_key: key.clone(), found_at: FOUND.into(), bytes: garbage.len() }],
+            [GarbageEntry {
+                key: kept_as.clone(),
+                original_key: key.clone(),
+                found_at: FOUND.into(),
+                bytes: garbage.len()
+            }],
             "case {n}"
         );
         assert_eq!(ids(&store.list().unwrap()), vec![keep.id.clone()], "case {n}: index entry dropped");
@@ -241,7 +287,10 @@ fn garbage_that_cannot_be_moved_stays_where_it_was() {
     let key = keys::strategy(&Id::from("strategy-z"));
     mem.set(&key, "garbage").unwrap();
     mem.set_quota(Some(mem.used_bytes())); // full: not even a rename fits
-    assert_eq!(store.load(&Id::from("strategy-z")), Err(StorageError::Garbage { key: key.clone(), kept_as: key.clone() }));
+    assert_eq!(
+        store.load(&Id::from("strategy-z")),
+        Err(StorageError::Garbage { key: key.clone(), kept_as: key.clone() })
+    );
     assert_eq!(store.garbage_text(&key).unwrap(), "garbage");
     // Saving over it is refused rather than losing it.
     let s = Strategy { id: Id::from("strategy-z"), ..sample("戦略", "北斗市") };
@@ -260,7 +309,8 @@ fn garbage_that_cannot_be_moved_stays_where_it_was() {
 
 #[test]
 fn garbage_or_missing_index_is_rebuilt_from_the_strategies() {
-    let cases: &[Option<&str>] = &[None, Some(""), Some("nope"), Some("{}"), Some("null"), Some(r#"[{"id":1}]"#), Some("[")];
+    let cases: &[Option<&str>] =
+        &[None, Some(""), Some("nope"), Some("{}"), Some("null"), Some(r#"[{"id":1}]"#), Some("[")];
     for (n, index) in cases.iter().enumerate() {
         let (mem, store) = store();
         let a = sample("A", "北斗市");
@@ -331,7 +381,10 @@ fn delete_keeps_a_backup_and_restore_brings_it_back() {
     assert_eq!(store.load(&s.id).unwrap(), s);
     assert_eq!(ids(&store.list().unwrap()), [s.id.clone(), other.id.clone()]);
     assert!(store.backups().unwrap().is_empty());
-    assert_eq!(store.restore_backup(&backup.key, "t"), Err(StorageError::NotFound { id: Id::from(backup.key.as_str()) }));
+    assert_eq!(
+        store.restore_backup(&backup.key, "t"),
+        Err(StorageError::NotFound { id: Id::from(backup.key.as_str()) })
+    );
     assert!(store.garbage().unwrap().is_empty());
 }
 
@@ -348,7 +401,10 @@ fn restoring_over_a_live_version_backs_that_up_first() {
     assert_eq!(store.load(&v1.id).unwrap(), v1);
     let backups = store.backups().unwrap();
     assert_eq!(backups.len(), 1);
-    assert_eq!((backups[0].reason, backups[0].title.as_str(), backups[0].taken_at.as_str()), (BackupReason::Replaced, "第2版", "2026-01-04"));
+    assert_eq!(
+        (backups[0].reason, backups[0].title.as_str(), backups[0].taken_at.as_str()),
+        (BackupReason::Replaced, "第2版", "2026-01-04")
+    );
     assert_eq!(store.restore_backup(&backups[0].key, "2026-01-05").unwrap(), v2);
 }
 
@@ -423,8 +479,15 @@ fn unreadable_backups_go_to_garbage() {
 fn preferences_round_trip_and_fall_back_to_defaults() {
     let (mem, store) = store();
     assert_eq!(store.preferences(), Preferences::default());
-    assert_eq!(Preferences::default(), Preferences { language: Language::Ja, year_style: YearStyle::Japanese, last_opened: None });
-    let p = Preferences { language: Language::En, year_style: YearStyle::Western, last_opened: Some(Id::from("strategy-1")) };
+    assert_eq!(
+        Preferences::default(),
+        Preferences { language: Language::Ja, year_style: YearStyle::Japanese, last_opened: None }
+    );
+    let p = Preferences {
+        language: Language::En,
+        year_style: YearStyle::Western,
+        last_opened: Some(Id::from("strategy-1")),
+    };
     store.save_preferences(&p).unwrap();
     assert_eq!(store.preferences(), p);
     assert!(mem.get(keys::PREFERENCES).unwrap().unwrap().contains("\"western\""));
@@ -558,7 +621,10 @@ fn a_full_browser_storage_says_whether_deleting_can_make_room() {
     let too_large = "あ".repeat(limit - key.len() + 1);
     assert_eq!(StorageError::full(key, &too_large), StorageError::TooLarge { key: key.into(), bytes: too_large.len() });
     let fits_alone = "あ".repeat(limit - key.len());
-    assert_eq!(StorageError::full(key, &fits_alone), StorageError::QuotaExceeded { key: key.into(), bytes: fits_alone.len() });
+    assert_eq!(
+        StorageError::full(key, &fits_alone),
+        StorageError::QuotaExceeded { key: key.into(), bytes: fits_alone.len() }
+    );
     // A character outside the BMP is two units.
     let emoji = "😀".repeat((limit - key.len()) / 2 + 1);
     assert!(matches!(StorageError::full(key, &emoji), StorageError::TooLarge { .. }));
@@ -577,7 +643,10 @@ fn usage_counts_utf16_units_of_keys_and_values_by_kind() {
     let usage = store.usage().unwrap();
     assert_eq!((usage.strategies, usage.largest_strategy), (units(&key), units(&key)));
     assert!(usage.largest_backup_fits());
-    assert!(usage.strategies < mem.get(&key).unwrap().unwrap().len() + key.len(), "Japanese text: fewer UTF-16 units than UTF-8 bytes");
+    assert!(
+        usage.strategies < mem.get(&key).unwrap().unwrap().len() + key.len(),
+        "Japanese text: fewer UTF-16 units than UTF-8 bytes"
+    );
     assert_eq!(usage.backups, 0);
     let others: usize = mem.keys().unwrap().iter().filter(|k| **k != key).map(|k| units(k)).sum();
     assert_eq!(usage.other, others);
@@ -587,15 +656,31 @@ fn usage_counts_utf16_units_of_keys_and_values_by_kind() {
     let backup = store.delete(&s.id, "2026-02-01T00:00:00Z").unwrap();
     let after = store.usage().unwrap();
     assert_eq!((after.strategies, after.backups), (0, units(&backup.key)));
-    assert_eq!(after.backup_sizes.iter().map(|(k, u)| (k.clone(), *u)).collect::<Vec<_>>(), vec![(backup.key.clone(), units(&backup.key))]);
+    assert_eq!(
+        after.backup_sizes.iter().map(|(k, u)| (k.clone(), *u)).collect::<Vec<_>>(),
+        vec![(backup.key.clone(), units(&backup.key))]
+    );
     assert!(!after.is_nearly_full());
     let nearly = Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5, ..after.clone() };
     assert!(nearly.is_nearly_full() && nearly.percent(nearly.used()) == NEARLY_FULL_PERCENT);
-    assert!(!Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5 - 1, backups: 0, other: 0, ..after.clone() }.is_nearly_full());
+    assert!(
+        !Usage { strategies: 4 * BROWSER_LIMIT_UNITS / 5 - 1, backups: 0, other: 0, ..after.clone() }.is_nearly_full()
+    );
     // One strategy of 60 %: not nearly full, but its backup would not fit.
-    let one_large = Usage { strategies: 3 * BROWSER_LIMIT_UNITS / 5, largest_strategy: 3 * BROWSER_LIMIT_UNITS / 5, backups: 0, other: 0, ..after };
+    let one_large = Usage {
+        strategies: 3 * BROWSER_LIMIT_UNITS / 5,
+        largest_strategy: 3 * BROWSER_LIMIT_UNITS / 5,
+        backups: 0,
+        other: 0,
+        ..after
+    };
     assert!(!one_large.is_nearly_full() && !one_large.largest_backup_fits());
-    assert!(Usage { strategies: BROWSER_LIMIT_UNITS / 2, largest_strategy: BROWSER_LIMIT_UNITS / 2, ..one_large.clone() }.largest_backup_fits());
+    assert!(Usage {
+        strategies: BROWSER_LIMIT_UNITS / 2,
+        largest_strategy: BROWSER_LIMIT_UNITS / 2,
+        ..one_large.clone()
+    }
+    .largest_backup_fits());
     // Over the limit (a browser that allows more) with no strategy: no backup to fit.
     assert!(Usage { other: BROWSER_LIMIT_UNITS + 1, ..Usage::default() }.largest_backup_fits());
 }

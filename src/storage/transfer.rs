@@ -116,8 +116,10 @@ impl Store {
             }
         }
         let saved: Vec<Saved<'_>> = strategies.iter().map(|(s, at)| Saved { strategy: s, saved_at: at }).collect();
-        let kept: Vec<Kept<'_>> =
-            backups.iter().map(|(s, b)| Kept { strategy: s, taken_at: &b.taken_at, reason: b.reason.as_str() }).collect();
+        let kept: Vec<Kept<'_>> = backups
+            .iter()
+            .map(|(s, b)| Kept { strategy: s, taken_at: &b.taken_at, reason: b.reason.as_str() })
+            .collect();
         Ok(export_everything(&saved, &kept, now))
     }
 
@@ -134,7 +136,13 @@ impl Store {
         report
     }
 
-    fn merge(&self, all: &Everything, replace: &HashSet<Id>, now: &str, report: &mut RestoreReport) -> Result<(), StorageError> {
+    fn merge(
+        &self,
+        all: &Everything,
+        replace: &HashSet<Id>,
+        now: &str,
+        report: &mut RestoreReport,
+    ) -> Result<(), StorageError> {
         for entry in &all.strategies {
             let strategy = &entry.strategy;
             let saved_at = if entry.exported_at.is_empty() { now } else { entry.exported_at.as_str() };
@@ -156,10 +164,15 @@ impl Store {
         let mut present: Vec<Backup> = self.backups()?;
         for kept in &all.backups {
             let strategy = &kept.imported.strategy;
-            let same = present
-                .iter()
-                .filter(|b| b.strategy_id == strategy.id && b.taken_at == kept.taken_at)
-                .any(|b| self.backend.get(&b.key).ok().flatten().and_then(|t| decode(&t)).is_some_and(|(s, _)| &s == strategy));
+            let same =
+                present.iter().filter(|b| b.strategy_id == strategy.id && b.taken_at == kept.taken_at).any(|b| {
+                    self.backend
+                        .get(&b.key)
+                        .ok()
+                        .flatten()
+                        .and_then(|t| decode(&t))
+                        .is_some_and(|(s, _)| &s == strategy)
+                });
             if same {
                 report.backups_present += 1;
                 continue;
@@ -187,7 +200,11 @@ mod tests {
     }
 
     fn sample(title: &str) -> Strategy {
-        let mut s = template::from_second_period(title, "しるべ町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        let mut s = template::from_second_period(
+            title,
+            "しるべ町",
+            PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) },
+        );
         s.goals_mut().next().unwrap().measures.push(Measure::new("1", "施策").into());
         s
     }
@@ -207,7 +224,10 @@ mod tests {
         let mut new = old.clone();
         new.title = "新".into();
         let backup = store.replace(&new, "t2").unwrap().expect("a backup");
-        assert_eq!((backup.reason, backup.title.as_str(), backup.taken_at.as_str()), (BackupReason::Replaced, "旧", "t2"));
+        assert_eq!(
+            (backup.reason, backup.title.as_str(), backup.taken_at.as_str()),
+            (BackupReason::Replaced, "旧", "t2")
+        );
         assert_eq!(store.load(&old.id).unwrap(), new);
         assert_eq!(store.backups().unwrap(), vec![backup.clone()]);
         assert_eq!(store.backup_strategy(&backup.key).unwrap(), old);
@@ -226,13 +246,18 @@ mod tests {
         let old = sample("旧");
         store.save(&old, "t1").unwrap();
         let snapshot = || {
-            let mut all: Vec<(String, Option<String>)> = mem.keys().unwrap().into_iter().map(|k| (k.clone(), mem.get(&k).unwrap())).collect();
+            let mut all: Vec<(String, Option<String>)> =
+                mem.keys().unwrap().into_iter().map(|k| (k.clone(), mem.get(&k).unwrap())).collect();
             all.sort();
             all
         };
         let before = snapshot();
         let mut new = old.clone();
-        new.sections.push(crate::model::NarrativeSection { id: Id::new("section"), heading: "長".into(), body: "あ".repeat(50_000) });
+        new.sections.push(crate::model::NarrativeSection {
+            id: Id::new("section"),
+            heading: "長".into(),
+            body: "あ".repeat(50_000),
+        });
         // Room for the backup, not for the new version as well.
         mem.set_quota(Some(mem.used_bytes() * 2 + 2_000));
         assert!(matches!(store.replace(&new, "t2"), Err(StorageError::QuotaExceeded { .. })));
@@ -257,7 +282,10 @@ mod tests {
         assert_eq!(there.list().unwrap(), here.list().unwrap(), "same summaries, same saved times");
         let backups = there.backups().unwrap();
         assert_eq!(backups.len(), 1);
-        assert_eq!((backups[0].reason, backups[0].taken_at.as_str()), (BackupReason::Deleted, deleted.taken_at.as_str()));
+        assert_eq!(
+            (backups[0].reason, backups[0].taken_at.as_str()),
+            (BackupReason::Deleted, deleted.taken_at.as_str())
+        );
         assert_eq!(there.backup_strategy(&backups[0].key).unwrap(), gone);
 
         // Restoring the same file again changes nothing.
@@ -296,7 +324,11 @@ mod tests {
         let (_, here) = store();
         for i in 0..5 {
             let mut s = sample(&format!("戦略{i}"));
-            s.sections.push(crate::model::NarrativeSection { id: Id::new("section"), heading: "本文".into(), body: "あ".repeat(20_000) });
+            s.sections.push(crate::model::NarrativeSection {
+                id: Id::new("section"),
+                heading: "本文".into(),
+                body: "あ".repeat(20_000),
+            });
             here.save(&s, "t").unwrap();
         }
         let text = here.export_everything("t").unwrap();

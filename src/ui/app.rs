@@ -86,4 +86,3 @@ fn App() -> impl IntoView {
         </main>
     }
 }
-

@@ -204,7 +204,11 @@ pub fn ChartView(
     };
     let png = move |_| {
         let n = name();
-        live.with_value(|l| if let Some(l) = l { let _ = save_png(&l.chart, &n); });
+        live.with_value(|l| {
+            if let Some(l) = l {
+                let _ = save_png(&l.chart, &n);
+            }
+        });
     };
     view! {
         <figure class="chart" data-chart=kind data-testid="chart">
@@ -234,11 +238,12 @@ pub fn ChartView(
 
 /// A figure built from the open strategy in the user's words; recomputed when either changes,
 /// and only passed on to ECharts when it differs from the last one.
-pub fn figure_of(build: impl Fn(&crate::model::Strategy, Words) -> Option<Figure> + Send + Sync + 'static) -> Memo<Figure> {
+pub fn figure_of(
+    build: impl Fn(&crate::model::Strategy, Words) -> Option<Figure> + Send + Sync + 'static,
+) -> Memo<Figure> {
     let state = use_app();
     Memo::new(move |_| {
         let words = Words { lang: state.lang(), years: state.year_style() };
         state.open.with(|o| o.as_ref().and_then(|s| build(s, words))).unwrap_or_default()
     })
 }
-

@@ -12,7 +12,11 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
     let this_year = {
         let d = js_sys::Date::new_0();
         let y = d.get_full_year() as i32;
-        if d.get_month() < 3 { y - 1 } else { y }
+        if d.get_month() < 3 {
+            y - 1
+        } else {
+            y
+        }
     };
     let title = RwSignal::new(String::new());
     let municipality = RwSignal::new(String::new());
@@ -29,7 +33,12 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
         let lang = state.lang();
         match parsed(s) {
             Ok(y) => format!("= {} / {}", y.japanese(), y.english()),
-            Err(_) => i18n::tr(lang, "年度として読めません（例: 令和8年度, R8, 2026）", "Not a fiscal year (e.g. 令和8年度, R8, 2026)").to_owned(),
+            Err(_) => i18n::tr(
+                lang,
+                "年度として読めません（例: 令和8年度, R8, 2026）",
+                "Not a fiscal year (e.g. 令和8年度, R8, 2026)",
+            )
+            .to_owned(),
         }
     };
     let problems = move || {
@@ -60,7 +69,10 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
         on_done.run(());
         state.add_and_open(strategy);
     };
-    let text_field = move |id: &'static str, label: (&'static str, &'static str), value: RwSignal<String>, placeholder: &'static str| {
+    let text_field = move |id: &'static str,
+                           label: (&'static str, &'static str),
+                           value: RwSignal<String>,
+                           placeholder: &'static str| {
         view! {
             <label for=id>{move || state.tr(label.0, label.1)}</label>
             <input id=id type="text" placeholder=placeholder prop:value=value.get_untracked()

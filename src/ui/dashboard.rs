@@ -14,15 +14,13 @@ use leptos::prelude::*;
 /// The fiscal year the rating chart starts on: the latest with an evaluation, else the
 /// plan's last year.
 fn default_year(s: &Strategy) -> FiscalYear {
-    s.measures()
-        .flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year))
-        .max()
-        .unwrap_or(s.period.last)
+    s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year)).max().unwrap_or(s.period.last)
 }
 
 /// Years to choose from: the plan period and every year with an evaluation.
 fn rating_years(s: &Strategy) -> Vec<FiscalYear> {
-    let mut years: Vec<FiscalYear> = s.period.years().chain(s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year))).collect();
+    let mut years: Vec<FiscalYear> =
+        s.period.years().chain(s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year))).collect();
     years.sort();
     years.dedup();
     years

@@ -8,14 +8,12 @@
 /// `_`, each part at most 60 characters.
 pub fn file_name(municipality: &str, title: &str, date: &str, extension: &str) -> String {
     let clean = |s: &str| -> String {
-        let s: String = s
-            .chars()
-            .map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
-            .collect();
+        let s: String = s.chars().map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect();
         let s: String = s.trim().chars().take(60).collect();
         s.trim_end_matches(['.', ' ']).trim_start().to_owned()
     };
-    let stem: Vec<String> = [clean(municipality), clean(title), clean(date)].into_iter().filter(|s| !s.is_empty()).collect();
+    let stem: Vec<String> =
+        [clean(municipality), clean(title), clean(date)].into_iter().filter(|s| !s.is_empty()).collect();
     let stem = if stem.is_empty() { "shirube".to_owned() } else { stem.join("_") };
     let stem = if is_reserved_on_windows(&stem) { format!("_{stem}") } else { stem };
     format!("{stem}.{extension}")
@@ -31,7 +29,9 @@ fn is_reserved_on_windows(stem: &str) -> bool {
     let mut chars = base.chars();
     let prefix: String = chars.by_ref().take(3).collect();
     let rest: String = chars.collect();
-    (prefix == "COM" || prefix == "LPT") && rest.chars().count() == 1 && rest.chars().all(|c| c.is_ascii_digit() || "¹²³".contains(c))
+    (prefix == "COM" || prefix == "LPT")
+        && rest.chars().count() == 1
+        && rest.chars().all(|c| c.is_ascii_digit() || "¹²³".contains(c))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -94,7 +94,10 @@ mod browser {
     }
 
     fn js_error(e: &JsValue) -> String {
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| format!("{e:?}"))
     }
 
     /// Offers `text` as a download named `name`.
@@ -148,7 +151,8 @@ mod browser {
             }
             let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
             let selector = format!(r#"script[type="application/x-shirube-deferred"][src*="{file}"]"#);
-            let deferred = document.query_selector(&selector)?.ok_or_else(|| format!("no script {file} named in the page"))?;
+            let deferred =
+                document.query_selector(&selector)?.ok_or_else(|| format!("no script {file} named in the page"))?;
             let script: web_sys::HtmlScriptElement = document.create_element("script")?.unchecked_into();
             for attr in ["src", "integrity", "crossorigin"] {
                 if let Some(v) = deferred.get_attribute(attr) {
@@ -185,7 +189,8 @@ mod browser {
     pub async fn fetch_file(path: &str) -> Result<Vec<u8>, String> {
         load_assembler().await?;
         let response = fetch_file_js(path).map_err(|e| js_error(&e))?;
-        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(response).await.map_err(|e| js_error(&e))?.unchecked_into();
+        let response: web_sys::Response =
+            wasm_bindgen_futures::JsFuture::from(response).await.map_err(|e| js_error(&e))?.unchecked_into();
         let buffer = response.array_buffer().map_err(|e| js_error(&e))?;
         let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|e| js_error(&e))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
@@ -223,7 +228,14 @@ mod browser {
         if d.get_time().is_nan() {
             return iso.to_owned();
         }
-        format!("{:04}/{:02}/{:02} {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+        format!(
+            "{:04}/{:02}/{:02} {:02}:{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date(),
+            d.get_hours(),
+            d.get_minutes()
+        )
     }
 
     /// Strict Shift_JIS by the browser's own decoder (WHATWG Shift_JIS = Windows-31J): the text,
@@ -251,7 +263,10 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_on_windows() {
-        assert_eq!(file_name("北本市", "第2期総合戦略", "2026-11-21", "shirube.json"), "北本市_第2期総合戦略_2026-11-21.shirube.json");
+        assert_eq!(
+            file_name("北本市", "第2期総合戦略", "2026-11-21", "shirube.json"),
+            "北本市_第2期総合戦略_2026-11-21.shirube.json"
+        );
         assert_eq!(file_name("a/b", "x:y*?\"<>|", "d", "json"), "a_b_x_y_______d.json");
         assert_eq!(file_name("", "", "", "json"), "shirube.json");
         assert_eq!(file_name("町.", " 題 ", "d", "json"), "町_題_d.json");
@@ -263,7 +278,11 @@ mod tests {
         assert_eq!(file_name(&format!("{}.x", "a".repeat(59)), "t", "", "json"), format!("{}_t.json", "a".repeat(59)));
         // Names reserved for devices, whatever the case, with or without an extension.
         for reserved in ["CON", "con", "Prn", "AUX", "NUL", "COM1", "com9", "LPT1", "lpt3", "COM¹", "CON ", "NUL."] {
-            assert_eq!(file_name(reserved, "", "", "json"), format!("_{}.json", reserved.trim_end_matches(['.', ' '])), "{reserved:?}");
+            assert_eq!(
+                file_name(reserved, "", "", "json"),
+                format!("_{}.json", reserved.trim_end_matches(['.', ' '])),
+                "{reserved:?}"
+            );
         }
         assert_eq!(file_name("CON", "", "", "shirube.json"), "_CON.shirube.json");
         // Only whole names are reserved.

@@ -21,8 +21,7 @@ pub fn FilesPage() -> impl IntoView {
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
         Some(id) => view! { <Files id=id/> }.into_any(),
-        None => view! { <StrategyNotFound/> }
-        .into_any(),
+        None => view! { <StrategyNotFound/> }.into_any(),
     }
 }
 
@@ -122,7 +121,10 @@ impl Export {
         match self {
             Export::Wide => state.tr("指標（横長：年度が列）", "Indicators (wide: a column per year)"),
             Export::Long => state.tr("指標（縦長：1行1値）", "Indicators (long: one value per row)"),
-            Export::Initiatives => state.tr("事業（年度別 予算額・決算額・方向性）", "Initiatives (budget, settled cost and direction per year)"),
+            Export::Initiatives => state.tr(
+                "事業（年度別 予算額・決算額・方向性）",
+                "Initiatives (budget, settled cost and direction per year)",
+            ),
             Export::Evaluations => state.tr("施策評価（年度別）", "Measure evaluations (per year)"),
         }
     }

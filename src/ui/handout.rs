@@ -47,7 +47,11 @@ fn browser_language() -> Language {
         .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("language")).ok())
         .and_then(|l| l.as_string())
         .unwrap_or_default();
-    if lang.is_empty() || lang.starts_with("ja") { Language::Ja } else { Language::En }
+    if lang.is_empty() || lang.starts_with("ja") {
+        Language::Ja
+    } else {
+        Language::En
+    }
 }
 
 fn set_document_lang(lang: Language) {
@@ -93,18 +97,24 @@ fn HandoutApp(text: String) -> impl IntoView {
 async fn download_handout(file_json: &str, name: &str) -> Result<(), String> {
     super::files::load_assembler().await?;
     let window = web_sys::window().ok_or("no window")?;
-    let assembler = js_sys::Reflect::get(&window, &JsValue::from_str("ShirubeAssembler")).map_err(|_| "no assembler")?;
+    let assembler =
+        js_sys::Reflect::get(&window, &JsValue::from_str("ShirubeAssembler")).map_err(|_| "no assembler")?;
     let f = js_sys::Reflect::get(&assembler, &JsValue::from_str("downloadHandout")).ok();
     let Some(f) = f.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) else {
         return Err("ShirubeAssembler.downloadHandout is missing (assemble.js was not loaded)".into());
     };
-    let promise = f.call2(&assembler, &JsValue::from_str(file_json), &JsValue::from_str(name)).map_err(|e| js_message(&e))?;
-    let promise = promise.dyn_into::<js_sys::Promise>().map_err(|_| "downloadHandout returned no promise".to_owned())?;
+    let promise =
+        f.call2(&assembler, &JsValue::from_str(file_json), &JsValue::from_str(name)).map_err(|e| js_message(&e))?;
+    let promise =
+        promise.dyn_into::<js_sys::Promise>().map_err(|_| "downloadHandout returned no promise".to_owned())?;
     wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| js_message(&e))
 }
 
 fn js_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// 「配布用 HTML」: downloads the open strategy as a read-only hand-out (one HTML file that

@@ -14,8 +14,12 @@ pub fn Header() -> impl IntoView {
         SaveState::Saved { at: Some(_) } => state.tr("保存済み", "Saved").to_owned(),
         SaveState::Saved { at: None } => state.tr("保存済み", "Saved").to_owned(),
         SaveState::Pending => state.tr("保存中…", "Saving…").to_owned(),
-        SaveState::Failed(e) => format!("{} {}", state.tr("保存できませんでした:", "Not saved:"), i18n::storage_error(&e, lang())),
-        SaveState::NotPersistent => state.tr("保存されません（ブラウザの保存領域が使えません）", "Not being saved (browser storage unavailable)").to_owned(),
+        SaveState::Failed(e) => {
+            format!("{} {}", state.tr("保存できませんでした:", "Not saved:"), i18n::storage_error(&e, lang()))
+        }
+        SaveState::NotPersistent => state
+            .tr("保存されません（ブラウザの保存領域が使えません）", "Not being saved (browser storage unavailable)")
+            .to_owned(),
     };
     let save_class = move || match state.save_state.get() {
         SaveState::Saved { .. } => "save-state saved",

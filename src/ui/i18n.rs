@@ -16,30 +16,127 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
     use ProblemKind::*;
     let ja = lang == Language::Ja;
     match k {
-        DuplicateId { id, first } => if ja { format!("ID '{id}' が重複しています（最初は {first}）") } else { format!("id '{id}' is used twice (first at {first})") },
-        UnknownIndicator { id } => if ja { format!("指標 '{id}' が存在しません") } else { format!("indicator '{id}' does not exist") },
-        UnknownMeasure { id } => if ja { format!("施策 '{id}' が存在しません") } else { format!("measure '{id}' does not exist") },
-        UnknownInitiative { id } => if ja { format!("事業 '{id}' が存在しません") } else { format!("initiative '{id}' does not exist") },
-        UnknownNationalGoal { id } => if ja { format!("国の目標 '{id}' が存在しません") } else { format!("national goal '{id}' does not exist") },
-        PeriodReversed { first, last } => if ja { format!("計画期間の終わり（{}）が始まり（{}）より前です", last.japanese(), first.japanese()) } else { format!("the plan period ends ({}) before it starts ({})", last.english(), first.english()) },
-        YearOutOfRange { year } => if ja { format!("年度 {} は扱えない範囲です", year.0) } else { format!("fiscal year {} is out of range", year.0) },
-        DuplicateYear { year } => if ja { format!("{} が重複しています", year.japanese()) } else { format!("{} appears twice", year.english()) },
-        NegativeMoney { value } => if ja { format!("金額がマイナスです（{value}千円）") } else { format!("negative amount ({value} thousand yen)") },
+        DuplicateId { id, first } => {
+            if ja {
+                format!("ID '{id}' が重複しています（最初は {first}）")
+            } else {
+                format!("id '{id}' is used twice (first at {first})")
+            }
+        }
+        UnknownIndicator { id } => {
+            if ja {
+                format!("指標 '{id}' が存在しません")
+            } else {
+                format!("indicator '{id}' does not exist")
+            }
+        }
+        UnknownMeasure { id } => {
+            if ja {
+                format!("施策 '{id}' が存在しません")
+            } else {
+                format!("measure '{id}' does not exist")
+            }
+        }
+        UnknownInitiative { id } => {
+            if ja {
+                format!("事業 '{id}' が存在しません")
+            } else {
+                format!("initiative '{id}' does not exist")
+            }
+        }
+        UnknownNationalGoal { id } => {
+            if ja {
+                format!("国の目標 '{id}' が存在しません")
+            } else {
+                format!("national goal '{id}' does not exist")
+            }
+        }
+        PeriodReversed { first, last } => {
+            if ja {
+                format!("計画期間の終わり（{}）が始まり（{}）より前です", last.japanese(), first.japanese())
+            } else {
+                format!("the plan period ends ({}) before it starts ({})", last.english(), first.english())
+            }
+        }
+        YearOutOfRange { year } => {
+            if ja {
+                format!("年度 {} は扱えない範囲です", year.0)
+            } else {
+                format!("fiscal year {} is out of range", year.0)
+            }
+        }
+        DuplicateYear { year } => {
+            if ja {
+                format!("{} が重複しています", year.japanese())
+            } else {
+                format!("{} appears twice", year.english())
+            }
+        }
+        NegativeMoney { value } => {
+            if ja {
+                format!("金額がマイナスです（{value}千円）")
+            } else {
+                format!("negative amount ({value} thousand yen)")
+            }
+        }
         NotFinite => tr(lang, "数値ではありません", "not a number").into(),
-        InvalidSdg { number } => if ja { format!("SDGs の番号 {number} は 1〜17 ではありません") } else { format!("SDG {number} is not between 1 and 17") },
+        InvalidSdg { number } => {
+            if ja {
+                format!("SDGs の番号 {number} は 1〜17 ではありません")
+            } else {
+                format!("SDG {number} is not between 1 and 17")
+            }
+        }
         IndicatorWithoutSeries => tr(lang, "指標に系列がありません", "the indicator has no series").into(),
         EmptyRatingLabel => tr(lang, "評価基準に空のラベルがあります", "the rating rule has an empty label").into(),
         BadScheduleDate => tr(lang, "日付が正しくありません", "the date is not valid").into(),
-        YearOutsidePeriod { year } => if ja { format!("{} は計画期間の外です", year.japanese()) } else { format!("{} is outside the plan period", year.english()) },
+        YearOutsidePeriod { year } => {
+            if ja {
+                format!("{} は計画期間の外です", year.japanese())
+            } else {
+                format!("{} is outside the plan period", year.english())
+            }
+        }
         BaselineMissing => tr(lang, "当初値がありません", "the baseline is missing").into(),
-        IndicatorUnused => tr(lang, "どの目標・施策からも参照されていない指標です", "no goal or measure uses this indicator").into(),
-        UnknownRatingLabel { label } => if ja { format!("評価 '{label}' は評価基準にありません") } else { format!("rating '{label}' is not in the rating rule") },
-        MunicipalityCodeInvalid { code } => if ja { format!("団体コード '{code}' が正しくありません（6桁・検査数字）") } else { format!("local government code '{code}' is not valid (6 digits with check digit)") },
+        IndicatorUnused => {
+            tr(lang, "どの目標・施策からも参照されていない指標です", "no goal or measure uses this indicator").into()
+        }
+        UnknownRatingLabel { label } => {
+            if ja {
+                format!("評価 '{label}' は評価基準にありません")
+            } else {
+                format!("rating '{label}' is not in the rating rule")
+            }
+        }
+        MunicipalityCodeInvalid { code } => {
+            if ja {
+                format!("団体コード '{code}' が正しくありません（6桁・検査数字）")
+            } else {
+                format!("local government code '{code}' is not valid (6 digits with check digit)")
+            }
+        }
         EmptyTitle => tr(lang, "名前が空です", "the name is empty").into(),
-        RelistedOwnInitiative { id } => if ja { format!("事業 '{id}' は同じ施策の事業なので再掲できません") } else { format!("initiative '{id}' belongs to this measure and cannot be re-listed here") },
-        RatingThresholdsNotDescending => tr(lang, "評価基準のしきい値が高い順になっていません", "rating thresholds are not in descending order").into(),
-        UnknownNoteTarget { id } => if ja { format!("ワークショップの付箋の対象 '{id}' がありません（削除された目標・施策）") } else { format!("the goal or measure '{id}' of a workshop note no longer exists") },
-        BadWorkshopDate => tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into(),
+        RelistedOwnInitiative { id } => {
+            if ja {
+                format!("事業 '{id}' は同じ施策の事業なので再掲できません")
+            } else {
+                format!("initiative '{id}' belongs to this measure and cannot be re-listed here")
+            }
+        }
+        RatingThresholdsNotDescending => {
+            tr(lang, "評価基準のしきい値が高い順になっていません", "rating thresholds are not in descending order")
+                .into()
+        }
+        UnknownNoteTarget { id } => {
+            if ja {
+                format!("ワークショップの付箋の対象 '{id}' がありません（削除された目標・施策）")
+            } else {
+                format!("the goal or measure '{id}' of a workshop note no longer exists")
+            }
+        }
+        BadWorkshopDate => {
+            tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
+        }
     }
 }
 
@@ -128,7 +225,11 @@ pub fn size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
         let tenths = (bytes * 10 + MB / 2) / MB;
-        if tenths.is_multiple_of(10) { format!("{} MB", tenths / 10) } else { format!("{}.{} MB", tenths / 10, tenths % 10) }
+        if tenths.is_multiple_of(10) {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
     } else if bytes >= 1024 {
         format!("{} KB", (bytes + 512) / 1024)
     } else {
@@ -139,28 +240,48 @@ pub fn size(bytes: u64) -> String {
 pub fn storage_error(e: &StorageError, lang: Language) -> String {
     let ja = lang == Language::Ja;
     match e {
-        StorageError::Unavailable { detail } => if ja {
-            format!("ブラウザの保存領域が使えません（{detail}）。変更はこのタブの中だけにあり、保存されません。エクスポートでファイルに保存してください。")
-        } else {
-            format!("Browser storage is unavailable ({detail}). Changes live only in this tab and are not saved: export them to a file.")
-        },
-        StorageError::QuotaExceeded { bytes, .. } => if ja {
-            format!("ブラウザの保存領域がいっぱいです（{} を保存できませんでした）。保存済みの内容は変更していません。開いている内容はこのタブに残っています。不要な戦略やバックアップを削除するか、ファイルに書き出してください。", size(*bytes as u64))
-        } else {
-            format!("Browser storage is full ({} could not be saved). Nothing stored was changed; what is open stays in this tab. Delete strategies or backups you no longer need, or export to a file.", size(*bytes as u64))
-        },
-        StorageError::TooLarge { bytes, .. } => if ja {
-            format!("この戦略はブラウザの保存領域に入りきらない大きさです（{}。ブラウザが1つのサイトに保存できるのは約500万文字までで、他のデータを削除しても保存できません）。保存済みの内容は変更していません。開いている内容はこのタブに残っています。ファイルに書き出して保管してください。", size(*bytes as u64))
-        } else {
-            format!("This strategy is too large for browser storage ({}; a browser keeps about 5 million characters per site, so deleting other data does not make room). Nothing stored was changed; what is open stays in this tab. Export it to a file to keep it.", size(*bytes as u64))
-        },
-        StorageError::Garbage { key, kept_as } => if ja {
-            format!("保存データ '{key}' が読めませんでした。消さずに '{kept_as}' として残してあります（ダウンロードできます）。")
-        } else {
-            format!("Stored data '{key}' could not be read. It was kept as '{kept_as}' (you can download it).")
-        },
-        StorageError::NotFound { id } => if ja { format!("戦略 '{id}' は保存されていません") } else { format!("strategy '{id}' is not stored") },
-        StorageError::Failed { detail } => if ja { format!("保存に失敗しました: {detail}") } else { format!("Saving failed: {detail}") },
+        StorageError::Unavailable { detail } => {
+            if ja {
+                format!("ブラウザの保存領域が使えません（{detail}）。変更はこのタブの中だけにあり、保存されません。エクスポートでファイルに保存してください。")
+            } else {
+                format!("Browser storage is unavailable ({detail}). Changes live only in this tab and are not saved: export them to a file.")
+            }
+        }
+        StorageError::QuotaExceeded { bytes, .. } => {
+            if ja {
+                format!("ブラウザの保存領域がいっぱいです（{} を保存できませんでした）。保存済みの内容は変更していません。開いている内容はこのタブに残っています。不要な戦略やバックアップを削除するか、ファイルに書き出してください。", size(*bytes as u64))
+            } else {
+                format!("Browser storage is full ({} could not be saved). Nothing stored was changed; what is open stays in this tab. Delete strategies or backups you no longer need, or export to a file.", size(*bytes as u64))
+            }
+        }
+        StorageError::TooLarge { bytes, .. } => {
+            if ja {
+                format!("この戦略はブラウザの保存領域に入りきらない大きさです（{}。ブラウザが1つのサイトに保存できるのは約500万文字までで、他のデータを削除しても保存できません）。保存済みの内容は変更していません。開いている内容はこのタブに残っています。ファイルに書き出して保管してください。", size(*bytes as u64))
+            } else {
+                format!("This strategy is too large for browser storage ({}; a browser keeps about 5 million characters per site, so deleting other data does not make room). Nothing stored was changed; what is open stays in this tab. Export it to a file to keep it.", size(*bytes as u64))
+            }
+        }
+        StorageError::Garbage { key, kept_as } => {
+            if ja {
+                format!("保存データ '{key}' が読めませんでした。消さずに '{kept_as}' として残してあります（ダウンロードできます）。")
+            } else {
+                format!("Stored data '{key}' could not be read. It was kept as '{kept_as}' (you can download it).")
+            }
+        }
+        StorageError::NotFound { id } => {
+            if ja {
+                format!("戦略 '{id}' は保存されていません")
+            } else {
+                format!("strategy '{id}' is not stored")
+            }
+        }
+        StorageError::Failed { detail } => {
+            if ja {
+                format!("保存に失敗しました: {detail}")
+            } else {
+                format!("Saving failed: {detail}")
+            }
+        }
     }
 }
 
@@ -168,7 +289,13 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
 /// that small shares still add up; "0.1% 未満" for a little, "0.0%" for nothing.
 pub fn share(u: &crate::storage::Usage, units: usize, lang: Language) -> String {
     match u.per_mille(units) {
-        0 if units > 0 => if lang == Language::Ja { "0.1% 未満".to_owned() } else { "under 0.1%".to_owned() },
+        0 if units > 0 => {
+            if lang == Language::Ja {
+                "0.1% 未満".to_owned()
+            } else {
+                "under 0.1%".to_owned()
+            }
+        }
         t if t < 100 => format!("{}.{}%", t / 10, t % 10),
         _ => format!("{}%", u.percent(units)),
     }
@@ -177,7 +304,11 @@ pub fn share(u: &crate::storage::Usage, units: usize, lang: Language) -> String 
 /// One entry's share, beside it in a list: "保存領域の 12%".
 pub fn share_of_storage(u: &crate::storage::Usage, units: usize, lang: Language) -> String {
     let share = share(u, units, lang);
-    if lang == Language::Ja { format!("保存領域の {share}") } else { format!("{share} of storage") }
+    if lang == Language::Ja {
+        format!("保存領域の {share}")
+    } else {
+        format!("{share} of storage")
+    }
 }
 
 /// How much of the browser's storage is used, and by what.
@@ -285,7 +416,13 @@ mod tests {
 
     #[test]
     fn storage_usage_in_words() {
-        let u = Usage { strategies: BROWSER_LIMIT_UNITS * 3 / 5, backups: BROWSER_LIMIT_UNITS / 20, other: 100, limit: BROWSER_LIMIT_UNITS, ..Usage::default() };
+        let u = Usage {
+            strategies: BROWSER_LIMIT_UNITS * 3 / 5,
+            backups: BROWSER_LIMIT_UNITS / 20,
+            other: 100,
+            limit: BROWSER_LIMIT_UNITS,
+            ..Usage::default()
+        };
         assert_eq!(share(&u, 0, Language::Ja), "0.0%");
         assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 2001, Language::Ja), "0.1% 未満");
         assert_eq!(share(&u, BROWSER_LIMIT_UNITS / 2001, Language::En), "under 0.1%");
@@ -297,7 +434,9 @@ mod tests {
         assert_eq!(share_of_storage(&u, BROWSER_LIMIT_UNITS / 10, Language::Ja), "保存領域の 10%");
         assert_eq!(share_of_storage(&u, BROWSER_LIMIT_UNITS / 10, Language::En), "10% of storage");
         let u = Usage { largest_strategy: BROWSER_LIMIT_UNITS * 2 / 5, ..u };
-        assert!(no_room_for_backup(&u, Language::Ja).starts_with("いちばん大きな戦略は保存領域の 40% を使っているため、"));
+        assert!(
+            no_room_for_backup(&u, Language::Ja).starts_with("いちばん大きな戦略は保存領域の 40% を使っているため、")
+        );
         assert!(no_room_for_backup(&u, Language::En).starts_with("The largest strategy takes 40% of storage, "));
     }
 }

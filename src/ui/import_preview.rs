@@ -157,8 +157,13 @@ fn reading(state: AppState, file: String) -> impl IntoView {
 
 pub fn counts(c: Counts, lang: Language) -> String {
     match lang {
-        Language::Ja => format!("基本目標等 {} ・施策 {} ・事業 {} ・指標 {}", c.goals, c.measures, c.initiatives, c.indicators),
-        Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", c.goals, c.measures, c.initiatives, c.indicators),
+        Language::Ja => {
+            format!("基本目標等 {} ・施策 {} ・事業 {} ・指標 {}", c.goals, c.measures, c.initiatives, c.indicators)
+        }
+        Language::En => format!(
+            "{} goals · {} measures · {} initiatives · {} indicators",
+            c.goals, c.measures, c.initiatives, c.indicators
+        ),
     }
 }
 
@@ -174,7 +179,10 @@ fn migration_note(from: Option<u64>, lang: Language) -> Option<String> {
             "古い形式 (version {v}) のファイルです。取り込むときに現在の形式 (version {}) に変換します。",
             crate::format::CURRENT_VERSION
         ),
-        Language::En => format!("This file is in an older format (version {v}); it is converted to version {} on import.", crate::format::CURRENT_VERSION),
+        Language::En => format!(
+            "This file is in an older format (version {v}); it is converted to version {} on import.",
+            crate::format::CURRENT_VERSION
+        ),
     })
 }
 
@@ -215,7 +223,9 @@ fn changes_table(c: Changes, lang: Language) -> impl IntoView {
 fn changes_line(c: Changes, lang: Language) -> String {
     let sum = |x: Counts| x.goals + x.measures + x.initiatives + x.indicators;
     let mut parts = Vec::new();
-    for (n, ja, en) in [(sum(c.added), "追加", "added"), (sum(c.removed), "削除", "removed"), (sum(c.changed), "変更", "changed")] {
+    for (n, ja, en) in
+        [(sum(c.added), "追加", "added"), (sum(c.removed), "削除", "removed"), (sum(c.changed), "変更", "changed")]
+    {
         if n > 0 {
             parts.push(match lang {
                 Language::Ja => format!("{ja} {n}"),
@@ -329,7 +339,8 @@ pub(super) fn StrategyPreview() -> impl IntoView {
             <button type="button" data-testid="import-cancel" on:click=move |_| state.cancel_import()>{tr(lang, "キャンセル（何も変更しません）", "Cancel (change nothing)")}</button>
         </div>
     };
-    dialog(state, tr(lang, "取り込む前の確認", "Check before importing").into(), "import-preview", body.into_any()).into_any()
+    dialog(state, tr(lang, "取り込む前の確認", "Check before importing").into(), "import-preview", body.into_any())
+        .into_any()
 }
 
 #[component]
@@ -342,9 +353,12 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     let style = state.year_style();
     let chosen: RwSignal<HashSet<Id>> = RwSignal::new(HashSet::new());
     let differing = entries.iter().filter(|e| matches!(e, EntryStatus::Differs { .. })).count();
-    let migrated = all.strategies.iter().chain(all.backups.iter().map(|b| &b.imported)).filter_map(|i| i.migrated_from).min();
+    let migrated =
+        all.strategies.iter().chain(all.backups.iter().map(|b| &b.imported)).filter_map(|i| i.migrated_from).min();
     let summary = match lang {
-        Language::Ja => format!("戦略 {} 件、バックアップ {} 件が入っています。", all.strategies.len(), all.backups.len()),
+        Language::Ja => {
+            format!("戦略 {} 件、バックアップ {} 件が入っています。", all.strategies.len(), all.backups.len())
+        }
         Language::En => format!("It holds {} strategies and {} backups.", all.strategies.len(), all.backups.len()),
     };
     let rows = all.strategies.iter().zip(entries.iter()).map(|(i, status)| {
@@ -425,5 +439,11 @@ pub(super) fn EverythingPreview() -> impl IntoView {
             <button type="button" data-testid="import-cancel" on:click=move |_| state.cancel_import()>{tr(lang, "キャンセル（何も変更しません）", "Cancel (change nothing)")}</button>
         </div>
     };
-    dialog(state, tr(lang, "バックアップから復元する前の確認", "Check before restoring a backup").into(), "restore-preview", body.into_any()).into_any()
+    dialog(
+        state,
+        tr(lang, "バックアップから復元する前の確認", "Check before restoring a backup").into(),
+        "restore-preview",
+        body.into_any(),
+    )
+    .into_any()
 }

@@ -42,7 +42,10 @@ impl IndicatorLines {
         for (k, i) in s.indicators.iter().enumerate() {
             let at = match old.get(k) {
                 Some((was, _)) if was.id == i.id => Some(k),
-                _ => by_id.get_or_insert_with(|| old.iter().enumerate().map(|(n, (was, _))| (&was.id, n)).collect()).get(&i.id).copied(),
+                _ => by_id
+                    .get_or_insert_with(|| old.iter().enumerate().map(|(n, (was, _))| (&was.id, n)).collect())
+                    .get(&i.id)
+                    .copied(),
             };
             let line = match at.map(|n| &old[n]) {
                 Some((was, line)) if Arc::ptr_eq(was, i) => line.clone(),
@@ -75,7 +78,10 @@ mod tests {
         let first = kept.update(&s);
         assert_eq!(first.len(), s.indicators.len());
         for (line, i) in first.iter().zip(&s.indicators) {
-            assert_eq!((&line.id, &line.label, line.status), (&i.id, &format!("{} {}", i.code, i.name).trim().to_owned(), s.progress(i).status));
+            assert_eq!(
+                (&line.id, &line.label, line.status),
+                (&i.id, &format!("{} {}", i.code, i.name).trim().to_owned(), s.progress(i).status)
+            );
         }
         assert_eq!(serials(&kept.update(&s)), serials(&first), "nothing changed, nothing made");
 

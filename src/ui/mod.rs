@@ -2,11 +2,11 @@
 //! they show (`i18n`). Effects here only sync with the outside world (storage, the URL hash,
 //! the document's language); everything else is derived.
 
+pub mod files;
 pub mod history;
 pub mod i18n;
 pub mod indicator_lines;
 pub mod route;
-pub mod files;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -44,9 +44,9 @@ mod status;
 mod storage_usage;
 #[cfg(target_arch = "wasm32")]
 mod strategy_list;
-pub mod workshop;
 #[cfg(target_arch = "wasm32")]
 mod update_prompt;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::mount;

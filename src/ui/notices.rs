@@ -11,8 +11,15 @@ pub fn Notices() -> impl IntoView {
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
-        let error = matches!(notice, Notice::ImportFailed { .. } | Notice::FileUnreadable { .. } | Notice::Storage(_) | Notice::Download(_) | Notice::CsvNeedsStrategy { .. } | Notice::DeleteNeedsRoom { .. })
-            || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
+        let error = matches!(
+            notice,
+            Notice::ImportFailed { .. }
+                | Notice::FileUnreadable { .. }
+                | Notice::Storage(_)
+                | Notice::Download(_)
+                | Notice::CsvNeedsStrategy { .. }
+                | Notice::DeleteNeedsRoom { .. }
+        ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
         let (headline, lines): (String, Vec<String>) = match &notice {
             Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
                 let mut lines = Vec::new();
@@ -112,13 +119,19 @@ fn restore_lines(r: &crate::storage::RestoreReport, lang: crate::storage::Langua
         }
     };
     line(r.added, "追加した戦略:", "Strategies added");
-    line(r.replaced, "置き換えた戦略（前の版はバックアップに残しました）:", "Strategies replaced (the versions before are kept as backups)");
+    line(
+        r.replaced,
+        "置き換えた戦略（前の版はバックアップに残しました）:",
+        "Strategies replaced (the versions before are kept as backups)",
+    );
     line(r.kept, "このブラウザの内容のまま残した戦略:", "Strategies left as they were here");
     line(r.unchanged, "同じ内容だった戦略:", "Strategies that were the same");
     line(r.backups_added, "追加したバックアップ:", "Backups added");
     line(r.backups_present, "すでにあったバックアップ:", "Backups already here");
     if let Some(e) = &r.error {
-        lines.push(if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() } + &i18n::storage_error(e, lang));
+        lines.push(
+            if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() } + &i18n::storage_error(e, lang),
+        );
     }
     if lines.is_empty() {
         lines.push(tr(lang, "変更はありませんでした。", "Nothing changed.").to_owned());

@@ -36,12 +36,18 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
         Language::En => s.stage.as_str().to_owned(),
     };
     let goals = s.goals.iter().map(|g| goal_view(&s, g, lang, style)).collect_view();
-    let sections = s.sections.iter().map(|sec| view! {
-        <details class="section">
-            <summary>{sec.heading.clone()}</summary>
-            <p class="prose">{sec.body.clone()}</p>
-        </details>
-    }).collect_view();
+    let sections = s
+        .sections
+        .iter()
+        .map(|sec| {
+            view! {
+                <details class="section">
+                    <summary>{sec.heading.clone()}</summary>
+                    <p class="prose">{sec.body.clone()}</p>
+                </details>
+            }
+        })
+        .collect_view();
     let indicators = indicator_table(&s, lang, style);
     view! {
         <article class="overview" data-testid="overview">
@@ -117,14 +123,18 @@ fn goal_view(s: &Strategy, g: &Goal, lang: Language, style: YearStyle) -> impl I
 
 fn measure_view(s: &Strategy, m: &Measure, lang: Language, style: YearStyle) -> impl IntoView {
     let latest = m.evaluations.iter().max_by_key(|e| e.fiscal_year);
-    let own = m.initiatives.iter().map(|i| view! {
-        <li>
-            <span class="num">{i.number.clone()}</span>" "{i.title.clone()}
-            {i.is_new.then(|| view! { <span class="badge new">{tr(lang, "新規", "New")}</span> })}
-        </li>
+    let own = m.initiatives.iter().map(|i| {
+        view! {
+            <li>
+                <span class="num">{i.number.clone()}</span>" "{i.title.clone()}
+                {i.is_new.then(|| view! { <span class="badge new">{tr(lang, "新規", "New")}</span> })}
+            </li>
+        }
     });
-    let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative)).map(|i| view! {
-        <li class="relisted"><span class="badge">{tr(lang, "再掲", "Re-listed")}</span>" "{i.title.clone()}</li>
+    let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative)).map(|i| {
+        view! {
+            <li class="relisted"><span class="badge">{tr(lang, "再掲", "Re-listed")}</span>" "{i.title.clone()}</li>
+        }
     });
     let items: Vec<_> = own.map(IntoAny::into_any).chain(relisted.map(IntoAny::into_any)).collect();
     view! {
@@ -198,11 +208,19 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
         return view! { <p class="empty">{tr(lang, "指標はまだありません。", "No indicators yet.")}</p> }.into_any();
     }
     let all: Vec<&Indicator> = s.indicators.iter().map(|i| &**i).collect();
-    let used_in = s.indicators.iter().map(|ind| {
-        let (goals, measures) = s.uses_of(&ind.id);
-        let places: Vec<String> = goals.iter().map(|g| goal_heading(g, lang)).chain(measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number))).collect();
-        view! { <li><span class="code">{ind.code.clone()}</span>" "{ind.name.clone()}" — "{places.join("、")}</li> }
-    }).collect_view();
+    let used_in = s
+        .indicators
+        .iter()
+        .map(|ind| {
+            let (goals, measures) = s.uses_of(&ind.id);
+            let places: Vec<String> = goals
+                .iter()
+                .map(|g| goal_heading(g, lang))
+                .chain(measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number)))
+                .collect();
+            view! { <li><span class="code">{ind.code.clone()}</span>" "{ind.name.clone()}" — "{places.join("、")}</li> }
+        })
+        .collect_view();
     view! {
         <div data-testid="indicator-table">
             {target_table(s, &all, lang, style)}
@@ -211,5 +229,6 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
                 <ul class="uses">{used_in}</ul>
             </details>
         </div>
-    }.into_any()
+    }
+    .into_any()
 }

@@ -105,7 +105,12 @@ impl Route {
     pub fn strategy_id(&self) -> Option<&Id> {
         match self {
             Route::List | Route::NotFound(_) => None,
-            Route::Strategy(id) | Route::Dashboard(id) | Route::Files(id) | Route::Print(id, _) | Route::Edit(id, _) | Route::Workshop(id, _) => Some(id),
+            Route::Strategy(id)
+            | Route::Dashboard(id)
+            | Route::Files(id)
+            | Route::Print(id, _)
+            | Route::Edit(id, _)
+            | Route::Workshop(id, _) => Some(id),
         }
     }
 
@@ -202,7 +207,8 @@ mod tests {
 
     #[test]
     fn paths_lead_to_their_entity() {
-        let mut s = template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
+        let mut s =
+            template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
         let g = s.goals[1].id.clone();
         let m = s.add_measure(&g).unwrap();
         let i = s.add_initiative(&m).unwrap();
@@ -219,8 +225,8 @@ mod tests {
 // Native only: it uses the benchmark's generator.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod selected_problems {
-    use crate::model::{validate, validate_entity, Strategy, Structure};
     use super::{selection_of, Selection};
+    use crate::model::{validate, validate_entity, Strategy, Structure};
     use serde_json::json;
 
     /// Every entity of the strategy, as the editor selects it.
@@ -267,7 +273,8 @@ mod selected_problems {
         v["goals"][1]["measures"][1]["kpis"].as_array_mut().unwrap().push(json!("ind-gone"));
         v["goals"][1]["measures"][1]["initiatives"][0]["kpis"] = json!(["ind-nowhere"]);
         let own = v["goals"][1]["measures"][1]["initiatives"][1]["id"].clone();
-        v["goals"][1]["measures"][1]["relisted"] = json!([{"initiative": own}, {"initiative": "init-missing", "years": [2021, 2021]}]);
+        v["goals"][1]["measures"][1]["relisted"] =
+            json!([{"initiative": own}, {"initiative": "init-missing", "years": [2021, 2021]}]);
         // An indicator nobody refers to any more.
         let last = v["indicators"].as_array().unwrap().last().unwrap()["id"].clone();
         for g in v["goals"].as_array_mut().unwrap() {
@@ -275,7 +282,9 @@ mod selected_problems {
             for m in g["measures"].as_array_mut().unwrap() {
                 m["kpis"].as_array_mut().unwrap().retain(|r| *r != last);
                 for i in m["initiatives"].as_array_mut().unwrap() {
-                    if let Some(k) = i["kpis"].as_array_mut() { k.retain(|r| *r != last); }
+                    if let Some(k) = i["kpis"].as_array_mut() {
+                        k.retain(|r| *r != last);
+                    }
                 }
             }
         }
@@ -296,10 +305,15 @@ mod selected_problems {
             let structure = Structure::of(s);
             for sel in selections(s) {
                 let id = match &sel {
-                    Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => id.clone(),
+                    Selection::Goal(id)
+                    | Selection::Measure(id)
+                    | Selection::Initiative(id)
+                    | Selection::Indicator(id) => id.clone(),
                     Selection::Strategy => unreachable!(),
                 };
-                let of = |list: Vec<crate::model::Problem>| list.into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>();
+                let of = |list: Vec<crate::model::Problem>| {
+                    list.into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>()
+                };
                 let expected = of(all.clone());
                 assert_eq!(of(validate_entity(s, &structure, &id)), expected, "{sel:?}");
                 shown += expected.len();
@@ -307,8 +321,21 @@ mod selected_problems {
         }
         assert!(shown >= 25, "the broken strategy shows problems on its entities ({shown})");
         // Every kind the broken strategy was given is among them.
-        let kinds: std::collections::BTreeSet<String> = validate(&broken()).iter().map(|p| format!("{:?}", p.kind).split([' ', '{', '(']).next().unwrap().to_owned()).collect();
-        for kind in ["DuplicateId", "UnknownIndicator", "UnknownMeasure", "UnknownInitiative", "RelistedOwnInitiative", "UnknownNationalGoal", "IndicatorUnused", "DuplicateYear", "IndicatorWithoutSeries"] {
+        let kinds: std::collections::BTreeSet<String> = validate(&broken())
+            .iter()
+            .map(|p| format!("{:?}", p.kind).split([' ', '{', '(']).next().unwrap().to_owned())
+            .collect();
+        for kind in [
+            "DuplicateId",
+            "UnknownIndicator",
+            "UnknownMeasure",
+            "UnknownInitiative",
+            "RelistedOwnInitiative",
+            "UnknownNationalGoal",
+            "IndicatorUnused",
+            "DuplicateYear",
+            "IndicatorWithoutSeries",
+        ] {
             assert!(kinds.contains(kind), "{kind} not in {kinds:?}");
         }
     }

@@ -7,7 +7,9 @@ use super::history::{History, UNDO_LIMIT};
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
-use crate::storage::{Backup, GarbageEntry, Language, Preferences, StorageError, Store, StrategySummary, Usage, YearStyle};
+use crate::storage::{
+    Backup, GarbageEntry, Language, Preferences, StorageError, Store, StrategySummary, Usage, YearStyle,
+};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -15,7 +17,9 @@ use std::time::Duration;
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
     /// Nothing changed since it was loaded or saved (with when, if it was saved in this tab).
-    Saved { at: Option<String> },
+    Saved {
+        at: Option<String>,
+    },
     /// A change is waiting for the debounce.
     Pending,
     Failed(StorageError),
@@ -27,23 +31,50 @@ pub enum SaveState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// `replaced`: the key of the backup of the version it replaced (undo restores it).
-    Imported { title: String, as_copy: bool, migrated_from: Option<u64>, warnings: usize, replaced: Option<String> },
+    Imported {
+        title: String,
+        as_copy: bool,
+        migrated_from: Option<u64>,
+        warnings: usize,
+        replaced: Option<String>,
+    },
     /// A backup of everything was merged in.
     RestoredEverything(crate::storage::RestoreReport),
-    ImportFailed { file: String, error: ImportError },
-    FileUnreadable { file: String, detail: String },
-    Deleted { title: String, backup_key: String },
+    ImportFailed {
+        file: String,
+        error: ImportError,
+    },
+    FileUnreadable {
+        file: String,
+        detail: String,
+    },
+    Deleted {
+        title: String,
+        backup_key: String,
+    },
     /// A delete refused because storage has no room for the backup kept before it; the notice
     /// offers to download the strategy and then delete it without a backup.
-    DeleteNeedsRoom { id: Id, title: String },
+    DeleteNeedsRoom {
+        id: Id,
+        title: String,
+    },
     /// Deleted without a backup, after it was downloaded as `file`.
-    DeletedAfterExport { title: String, file: String },
-    Restored { title: String },
-    Exported { file: String },
+    DeletedAfterExport {
+        title: String,
+        file: String,
+    },
+    Restored {
+        title: String,
+    },
+    Exported {
+        file: String,
+    },
     Storage(StorageError),
     Download(String),
     /// A CSV was dropped where no strategy is open: CSV values go into an open strategy.
-    CsvNeedsStrategy { file: String },
+    CsvNeedsStrategy {
+        file: String,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -97,7 +128,11 @@ impl AppState {
             revision: RwSignal::new(0),
             history: StoredValue::new(History::new(UNDO_LIMIT)),
             history_depths: RwSignal::new((0, 0)),
-            save_state: RwSignal::new(if persistent { SaveState::Saved { at: None } } else { SaveState::NotPersistent }),
+            save_state: RwSignal::new(if persistent {
+                SaveState::Saved { at: None }
+            } else {
+                SaveState::NotPersistent
+            }),
             prefs: RwSignal::new(prefs),
             notice: RwSignal::new(None),
             route: RwSignal::new(Route::List),
@@ -142,7 +177,8 @@ impl AppState {
         if let Err(e) = self.store.with_value(|s| s.save_preferences(&prefs)) {
             // A storage error already shown (the strategy itself could not be saved, a delete
             // had no room for its backup) says more than the preferences' failing after it.
-            let shown = self.notice.with_untracked(|n| matches!(n, Some(Notice::Storage(_) | Notice::DeleteNeedsRoom { .. })));
+            let shown =
+                self.notice.with_untracked(|n| matches!(n, Some(Notice::Storage(_) | Notice::DeleteNeedsRoom { .. })));
             if self.store.with_value(|s| s.is_persistent()) && !shown {
                 self.notice.set(Some(Notice::Storage(e)));
             }
@@ -210,7 +246,8 @@ impl AppState {
     /// Goes back one step (`forward` = false) or forward again.
     pub fn undo_redo(&self, forward: bool) {
         let Some(current) = self.open.get_untracked() else { return };
-        let other = self.history.try_update_value(|h| if forward { h.redo(current) } else { h.undo(current) }).flatten();
+        let other =
+            self.history.try_update_value(|h| if forward { h.redo(current) } else { h.undo(current) }).flatten();
         if let Some(version) = other {
             self.open.set(Some(version));
             self.changed();
@@ -330,11 +367,16 @@ impl AppState {
             Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file, detail })),
         };
         match opened {
-            Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => self.navigate(Route::Strategy(read.strategy.id)),
+            Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => {
+                self.navigate(Route::Strategy(read.strategy.id))
+            }
             Ok(format::Opened::Strategy(read)) => self.add_and_open(read.strategy),
             Ok(format::Opened::Everything(_)) => {
                 let problem = format::EnvelopeProblem::WrongFormat { found: format::BACKUP_FORMAT_NAME.to_owned() };
-                self.notice.set(Some(Notice::ImportFailed { file, error: ImportError::NotAnEnvelope { path: "format".into(), problem } }));
+                self.notice.set(Some(Notice::ImportFailed {
+                    file,
+                    error: ImportError::NotAnEnvelope { path: "format".into(), problem },
+                }));
             }
             Err(error) => self.notice.set(Some(Notice::ImportFailed { file, error })),
         }
@@ -358,9 +400,9 @@ impl AppState {
             files::next_frame().await;
             // Cancelled while reading (or another file came in meanwhile): drop this one.
             let still_wanted = || {
-                state
-                    .pending
-                    .with_untracked(|p| matches!(p, Some(super::import_preview::Pending::Reading { file }) if *file == name))
+                state.pending.with_untracked(
+                    |p| matches!(p, Some(super::import_preview::Pending::Reading { file }) if *file == name),
+                )
             };
             if !still_wanted() {
                 return;
@@ -445,14 +487,18 @@ impl AppState {
     /// copy with fresh ids, or (`replace`) in place of the stored one, which is backed up first
     /// (undo from the notice, or restore from the backups list).
     pub fn confirm_import(&self, replace: bool) {
-        let Some(super::import_preview::Pending::Strategy { imported, existing, .. }) = self.pending.get_untracked() else { return };
+        let Some(super::import_preview::Pending::Strategy { imported, existing, .. }) = self.pending.get_untracked()
+        else {
+            return;
+        };
         self.pending.set(None);
         let warnings = imported.problems.len();
         let migrated_from = imported.migrated_from;
         if replace && existing.is_some() {
             self.flush();
             let strategy = imported.strategy;
-            let saved = files::timed("shirube:store", || self.store.with_value(|s| s.replace(&strategy, &files::now())));
+            let saved =
+                files::timed("shirube:store", || self.store.with_value(|s| s.replace(&strategy, &files::now())));
             match saved {
                 Ok(backup) => {
                     self.notice.set(Some(Notice::Imported {
@@ -472,7 +518,13 @@ impl AppState {
         }
         let as_copy = existing.is_some() || self.has(&imported.strategy.id);
         let strategy = if as_copy { imported.strategy.duplicate() } else { imported.strategy };
-        self.notice.set(Some(Notice::Imported { title: strategy.title.clone(), as_copy, migrated_from, warnings, replaced: None }));
+        self.notice.set(Some(Notice::Imported {
+            title: strategy.title.clone(),
+            as_copy,
+            migrated_from,
+            warnings,
+            replaced: None,
+        }));
         self.add_and_open(strategy);
     }
 
@@ -483,7 +535,9 @@ impl AppState {
         let Some(super::import_preview::Pending::Everything { all, .. }) = self.pending.get_untracked() else { return };
         self.pending.set(None);
         self.flush();
-        let report = files::timed("shirube:store", || self.store.with_value(|s| s.restore_everything(&all, &replace, &files::now())));
+        let report = files::timed("shirube:store", || {
+            self.store.with_value(|s| s.restore_everything(&all, &replace, &files::now()))
+        });
         self.notice.set(Some(Notice::RestoredEverything(report)));
         self.refresh();
         for id in &replace {
@@ -502,7 +556,11 @@ impl AppState {
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));
         self.open.set(Some(strategy));
-        self.save_state.set(if self.store.with_value(|s| s.is_persistent()) { SaveState::Saved { at: None } } else { SaveState::NotPersistent });
+        self.save_state.set(if self.store.with_value(|s| s.is_persistent()) {
+            SaveState::Saved { at: None }
+        } else {
+            SaveState::NotPersistent
+        });
         self.set_preferences(|p| p.last_opened = Some(id.clone()));
         self.navigate(Route::Strategy(id));
     }
@@ -530,7 +588,12 @@ impl AppState {
         let now = files::now();
         match self.store.with_value(|s| s.export_everything(&now)) {
             Ok(text) => {
-                let name = files::file_name("Shirube", self.tr("バックアップ", "backup"), &files::today(), "shirube-backup.json");
+                let name = files::file_name(
+                    "Shirube",
+                    self.tr("バックアップ", "backup"),
+                    &files::today(),
+                    "shirube-backup.json",
+                );
                 match files::download(&name, "application/json", &text) {
                     Ok(()) => self.notice.set(Some(Notice::Exported { file: name })),
                     Err(e) => self.notice.set(Some(Notice::Download(e))),
@@ -612,7 +675,10 @@ impl AppState {
                 self.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key }));
             }
             Err(StorageError::QuotaExceeded { .. }) => {
-                let title = self.summaries.with_untracked(|list| list.iter().find(|s| &s.id == id).map(|s| s.title.clone())).unwrap_or_default();
+                let title = self
+                    .summaries
+                    .with_untracked(|list| list.iter().find(|s| &s.id == id).map(|s| s.title.clone()))
+                    .unwrap_or_default();
                 self.notice.set(Some(Notice::DeleteNeedsRoom { id: id.clone(), title }));
             }
             Err(e) => self.notice.set(Some(Notice::Storage(e))),
@@ -683,7 +749,11 @@ fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
 /// [`read_file`], then what importing it would do (`format::compare` against what is stored):
 /// the import preview's data, in the same wasm part as the reading.
 #[lazy]
-fn read_for_preview(state: AppState, name: String, bytes: Vec<u8>) -> Result<super::import_preview::Pending, ImportError> {
+fn read_for_preview(
+    state: AppState,
+    name: String,
+    bytes: Vec<u8>,
+) -> Result<super::import_preview::Pending, ImportError> {
     let opened = read_file(&bytes)?;
     Ok(state.pending_of(&name, bytes.len(), opened))
 }

@@ -51,12 +51,22 @@ pub fn StrategyList() -> impl IntoView {
         let style = state.year_style();
         let period = i18n::period(crate::model::PlanPeriod { first: s.first_year, last: s.last_year }, lang, style);
         let counts = match lang {
-            crate::storage::Language::Ja => format!("基本目標等 {} ・施策 {} ・事業 {} ・指標 {}", s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators),
-            crate::storage::Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators),
+            crate::storage::Language::Ja => format!(
+                "基本目標等 {} ・施策 {} ・事業 {} ・指標 {}",
+                s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators
+            ),
+            crate::storage::Language::En => format!(
+                "{} goals · {} measures · {} initiatives · {} indicators",
+                s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators
+            ),
         };
-        let is_renaming = { let id = id.clone(); move || renaming.get().as_ref() == Some(&id) };
+        let is_renaming = {
+            let id = id.clone();
+            move || renaming.get().as_ref() == Some(&id)
+        };
         let title_input = NodeRef::<leptos::html::Input>::new();
-        let (id_open, id_rename, id_commit, id_dup, id_exp, id_del) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+        let (id_open, id_rename, id_commit, id_dup, id_exp, id_del) =
+            (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
         let title = s.title.clone();
         view! {
             <li class="strategy-row" data-testid="strategy-row" data-id=id.to_string()>

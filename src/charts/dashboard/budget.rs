@@ -10,7 +10,9 @@ use crate::model::Strategy;
 /// Two stacked columns per fiscal year — budget, settled cost — split by goal in the goals'
 /// colours (see `charts::money`); a year with nothing is a gap.
 pub fn budget_by_goal(s: &Strategy, w: Words) -> Figure {
-    let with_amounts = s.initiatives().flat_map(|(_, i)| i.years.iter().filter(|y| y.budget.is_some() || y.settled.is_some()).map(|y| y.fiscal_year));
+    let with_amounts = s
+        .initiatives()
+        .flat_map(|(_, i)| i.years.iter().filter(|y| y.budget.is_some() || y.settled.is_some()).map(|y| y.fiscal_year));
     let years = money::span(s.period, with_amounts);
     let shorts: Vec<String> = s.goals.iter().map(|g| goal_short(g, w.lang)).collect();
     let unique = shorts.iter().enumerate().all(|(i, x)| !shorts[..i].contains(x));
@@ -40,7 +42,14 @@ mod tests {
     use crate::model::{FiscalYear, GoalKind, Initiative, InitiativeYear, Money, PlanPeriod};
 
     fn year(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
-        InitiativeYear { fiscal_year: FiscalYear(y), budget, settled, direction: None, plan: String::new(), result: String::new() }
+        InitiativeYear {
+            fiscal_year: FiscalYear(y),
+            budget,
+            settled,
+            direction: None,
+            plan: String::new(),
+            result: String::new(),
+        }
     }
 
     /// Goal 1 (title XSS): two initiatives; goal 2: one, with a 2021 amount before the plan.
@@ -73,7 +82,10 @@ mod tests {
         assert_eq!(values(series(&o, "基本目標2 予算額")), [Some(70.0), None, Some(30.0), None]);
         assert_eq!(series(&o, "基本目標2 予算額")["itemStyle"]["color"], "#D55E00");
         assert_eq!(o["yAxis"]["name"], "千円");
-        assert_eq!(f.table.rows[0], [format!("基本目標1 {XSS}"), "予算額".into(), "—".into(), "1,500".into(), "1,200".into(), "—".into()]);
+        assert_eq!(
+            f.table.rows[0],
+            [format!("基本目標1 {XSS}"), "予算額".into(), "—".into(), "1,500".into(), "1,200".into(), "—".into()]
+        );
         assert_eq!(f.table.rows[4][2..], ["70", "1,500", "1,230", "—"]);
         assert_eq!(f.summary, "全目標: 予算額 令和5年度 計 1,230千円, 決算額 令和4年度 計 900千円");
         assert_numbers_in_table(&f, Some(2));
@@ -90,7 +102,12 @@ mod tests {
         let o = f.option();
         let labels = strings(&o["xAxis"]["data"]);
         let r6 = labels.iter().position(|l| l == "R6").expect("R6 on the axis");
-        let owned: i64 = s.goals[3].measures.iter().flat_map(|m| &m.initiatives).filter_map(|i| i.year(FiscalYear(2024)).and_then(|y| y.budget)).sum();
+        let owned: i64 = s.goals[3]
+            .measures
+            .iter()
+            .flat_map(|m| &m.initiatives)
+            .filter_map(|i| i.year(FiscalYear(2024)).and_then(|y| y.budget))
+            .sum();
         assert_eq!(values(series(&o, "基本目標4 予算額"))[r6], Some(owned as f64));
         // Goals 1–3 (the outline) have no amounts: gaps, not zeros.
         assert!(values(series(&o, "基本目標1 予算額")).iter().all(Option::is_none));

@@ -21,10 +21,19 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
         let mut measures = Vec::new();
         let mut measure_ids = Vec::new();
         for m in &goal.measures {
-            let initiatives: Vec<SunburstNode> =
-                m.initiatives.iter().map(|i| SunburstNode::new(numbered(&i.number, &i.title)).value(1.0).item_style(shade(n, 0.5))).collect();
-            let initiative_ids: Vec<Value> = m.initiatives.iter().map(|i| json!({ "id": i.id.as_str(), "kind": "initiative" })).collect();
-            measures.push(SunburstNode::new(measure_label(m)).value(initiatives.len().max(1) as f64).item_style(shade(n, 0.75)).children(initiatives));
+            let initiatives: Vec<SunburstNode> = m
+                .initiatives
+                .iter()
+                .map(|i| SunburstNode::new(numbered(&i.number, &i.title)).value(1.0).item_style(shade(n, 0.5)))
+                .collect();
+            let initiative_ids: Vec<Value> =
+                m.initiatives.iter().map(|i| json!({ "id": i.id.as_str(), "kind": "initiative" })).collect();
+            measures.push(
+                SunburstNode::new(measure_label(m))
+                    .value(initiatives.len().max(1) as f64)
+                    .item_style(shade(n, 0.75))
+                    .children(initiatives),
+            );
             measure_ids.push(node_id(m.id.as_str(), "measure", initiative_ids));
         }
         let initiatives: usize = goal.measures.iter().map(|m| m.initiatives.len()).sum();
@@ -35,7 +44,11 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
         rows.push(vec![label, locale::number(goal.measures.len() as f64), locale::number(initiatives as f64)]);
     }
     let counts = s.counts();
-    rows.push(vec![tr(w.lang, "計", "Total").to_owned(), locale::number(counts.measures as f64), locale::number(counts.initiatives as f64)]);
+    rows.push(vec![
+        tr(w.lang, "計", "Total").to_owned(),
+        locale::number(counts.measures as f64),
+        locale::number(counts.initiatives as f64),
+    ]);
     let levels = vec![
         SunburstLevel::new(),
         SunburstLevel::new().r0("12%").r("42%"),
@@ -49,11 +62,14 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
         .levels(levels)
         .data(nodes);
     let chart = Chart::new().tooltip(crate::charts::common::item_tooltip()).series(series);
-    let columns = vec![tr(w.lang, "目標", "Goal"), tr(w.lang, "施策数", "Measures"), tr(w.lang, "取組数", "Initiatives")];
+    let columns =
+        vec![tr(w.lang, "目標", "Goal"), tr(w.lang, "施策数", "Measures"), tr(w.lang, "取組数", "Initiatives")];
     let table = Table { columns: columns.into_iter().map(str::to_owned).collect(), rows };
     let summary = match w.lang {
         Language::Ja => format!("目標{}件, 施策{}件, 取組{}件", counts.goals, counts.measures, counts.initiatives),
-        Language::En => format!("{} goals, {} measures, {} initiatives", counts.goals, counts.measures, counts.initiatives),
+        Language::En => {
+            format!("{} goals, {} measures, {} initiatives", counts.goals, counts.measures, counts.initiatives)
+        }
     };
     let name = tr(w.lang, "目標・施策・取組の構成", "Goals, measures and initiatives").to_owned();
     // Labels are cut to the ring's width, and left out on slivers (tooltips keep whole names).
@@ -90,7 +106,8 @@ mod tests {
         s.goal_mut(&g1).unwrap().title = XSS.into();
         let m1 = s.add_measure(&g1).unwrap();
         s.add_measure(&g1).unwrap();
-        s.measure_mut(&m1).unwrap().initiatives = vec![Initiative::new("(1)", "空き家バンク").into(), Initiative::new("(2)", XSS).into()];
+        s.measure_mut(&m1).unwrap().initiatives =
+            vec![Initiative::new("(1)", "空き家バンク").into(), Initiative::new("(2)", XSS).into()];
         s
     }
 
@@ -115,15 +132,28 @@ mod tests {
         assert_eq!(m1["children"][1]["id"], s.goals[0].measures[0].initiatives[1].id.as_str());
         assert_eq!(m1["children"][1]["kind"], "initiative");
         assert_eq!(m1["children"][0]["value"], 1.0);
-        assert_eq!((m1["itemStyle"]["color"].as_str(), m1["itemStyle"]["opacity"].as_f64()), (Some("#0072B2"), Some(0.75)));
+        assert_eq!(
+            (m1["itemStyle"]["color"].as_str(), m1["itemStyle"]["opacity"].as_f64()),
+            (Some("#0072B2"), Some(0.75))
+        );
         assert_eq!(m1["children"][0]["itemStyle"]["color"], "#0072B2", "a goal's colour all the way out");
         assert_eq!(data[1]["itemStyle"]["color"], "#D55E00");
         assert_eq!(o["series"][0]["levels"][1]["label"]["overflow"], "truncate");
         let empty = &data[0]["children"][1];
-        assert_eq!((empty["value"].as_f64(), empty["id"].as_str()), (Some(1.0), Some(s.goals[0].measures[1].id.as_str())));
+        assert_eq!(
+            (empty["value"].as_f64(), empty["id"].as_str()),
+            (Some(1.0), Some(s.goals[0].measures[1].id.as_str()))
+        );
         assert!(empty.get("children").is_none());
         assert_eq!((data[1]["value"].as_f64(), data[1]["id"].as_str()), (Some(1.0), Some(s.goals[1].id.as_str())));
-        assert_eq!(f.table.rows, [vec![format!("基本目標1 {XSS}"), "2".into(), "2".into()], vec!["横断的な目標1".into(), "0".into(), "0".into()], vec!["計".into(), "2".into(), "2".into()]]);
+        assert_eq!(
+            f.table.rows,
+            [
+                vec![format!("基本目標1 {XSS}"), "2".into(), "2".into()],
+                vec!["横断的な目標1".into(), "0".into(), "0".into()],
+                vec!["計".into(), "2".into(), "2".into()]
+            ]
+        );
         assert_eq!(f.summary, "目標2件, 施策2件, 取組2件");
         assert_accessible(&f);
     }

@@ -15,13 +15,15 @@ use charming::Chart;
 pub fn ratings(s: &Strategy, year: FiscalYear, w: Words) -> Figure {
     let not_rated = tr(w.lang, "未評価", "Not rated");
     let mut labels: Vec<String> = s.rating_rule.labels().into_iter().map(str::to_owned).collect();
-    let rated: Vec<Option<&str>> = s.measures().map(|(_, m)| m.evaluation(year).and_then(|e| e.rating.as_deref())).collect();
+    let rated: Vec<Option<&str>> =
+        s.measures().map(|(_, m)| m.evaluation(year).and_then(|e| e.rating.as_deref())).collect();
     for label in rated.iter().flatten() {
         if !labels.iter().any(|l| l == label) {
             labels.push((*label).to_owned());
         }
     }
-    let mut counts: Vec<usize> = labels.iter().map(|l| rated.iter().filter(|r| **r == Some(l.as_str())).count()).collect();
+    let mut counts: Vec<usize> =
+        labels.iter().map(|l| rated.iter().filter(|r| **r == Some(l.as_str())).count()).collect();
     labels.push(not_rated.to_owned());
     counts.push(rated.iter().filter(|r| r.is_none()).count());
     let last = labels.len() - 1;
@@ -29,7 +31,9 @@ pub fn ratings(s: &Strategy, year: FiscalYear, w: Words) -> Figure {
         .iter()
         .zip(&labels)
         .enumerate()
-        .map(|(i, (n, label))| styled_point(Some(*n as i64), label, ItemStyle::new().color(if i == last { GREY } else { colour(0) })))
+        .map(|(i, (n, label))| {
+            styled_point(Some(*n as i64), label, ItemStyle::new().color(if i == last { GREY } else { colour(0) }))
+        })
         .collect();
     let measures = tr(w.lang, "施策数", "Measures");
     let chart = Chart::new()
@@ -104,7 +108,10 @@ mod tests {
         assert_eq!(bars["data"][0]["itemStyle"]["color"], "#0072B2");
         assert_eq!(bars["data"][5]["name"], XSS);
         assert_eq!(f.name, "令和5年度の施策評価");
-        assert_eq!(f.summary, format!("令和5年度の施策評価 (6施策): ◎ 1件, ○ 2件, △ 0件, × 0件, − 0件, {XSS} 1件, 未評価 2件"));
+        assert_eq!(
+            f.summary,
+            format!("令和5年度の施策評価 (6施策): ◎ 1件, ○ 2件, △ 0件, × 0件, − 0件, {XSS} 1件, 未評価 2件")
+        );
         assert_eq!(f.table.rows[6], ["未評価", "2"]);
         assert_numbers_in_table(&f, None);
         assert_accessible(&f);

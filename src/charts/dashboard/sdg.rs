@@ -1,7 +1,7 @@
 //! SDG coverage: for each of the 17 SDGs, how many goals and how many measures are tagged with
 //! it, as horizontal bars in the official SDG colours (goals solid, measures pale).
 
-use crate::charts::common::{item_tooltip, styled_point, count_axis};
+use crate::charts::common::{count_axis, item_tooltip, styled_point};
 use crate::charts::{Figure, Table, Words};
 use crate::locale::{self, tr, Language};
 use crate::model::{Sdg, Strategy};
@@ -22,7 +22,9 @@ pub fn sdg_coverage(s: &Strategy, w: Words) -> Figure {
             .iter()
             .zip(counts)
             .zip(&labels)
-            .map(|((g, n), label)| styled_point(Some(*n as i64), label, ItemStyle::new().color(g.colour()).opacity(opacity)))
+            .map(|((g, n), label)| {
+                styled_point(Some(*n as i64), label, ItemStyle::new().color(g.colour()).opacity(opacity))
+            })
             .collect();
         Bar::new().name(name).item_style(ItemStyle::new().color("#555555").opacity(opacity)).data(data)
     };
@@ -57,7 +59,9 @@ fn sdg_label(g: Sdg, lang: Language) -> String {
 /// "17のうち3つのSDGsに対応 (最多: 11 住み続けられるまちづくりを — 目標2件, 施策5件)".
 fn summary(sdgs: &[Sdg], goals: &[usize], measures: &[usize], lang: Language) -> String {
     let covered = goals.iter().zip(measures).filter(|(g, m)| **g + **m > 0).count();
-    let top = (0..sdgs.len()).filter(|i| goals[*i] + measures[*i] > 0).max_by_key(|i| (goals[*i] + measures[*i], std::cmp::Reverse(*i)));
+    let top = (0..sdgs.len())
+        .filter(|i| goals[*i] + measures[*i] > 0)
+        .max_by_key(|i| (goals[*i] + measures[*i], std::cmp::Reverse(*i)));
     match (top, lang) {
         (None, Language::Ja) => "SDGsとの対応づけはまだありません".to_owned(),
         (None, Language::En) => "No goal or measure is linked to an SDG yet".to_owned(),
@@ -84,8 +88,8 @@ mod tests {
 
     /// The official colours, SDG 1 to 17, as the UN publishes them.
     const OFFICIAL: [&str; 17] = [
-        "#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#FF3A21", "#26BDE2", "#FCC30B", "#A21942", "#FD6925", "#DD1367", "#FD9D24",
-        "#BF8B2E", "#3F7E44", "#0A97D9", "#56C02B", "#00689D", "#19486A",
+        "#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#FF3A21", "#26BDE2", "#FCC30B", "#A21942", "#FD6925", "#DD1367",
+        "#FD9D24", "#BF8B2E", "#3F7E44", "#0A97D9", "#56C02B", "#00689D", "#19486A",
     ];
 
     /// Goal 1 → SDG 3, 11; goal 2 → SDG 11; measures → SDG 11, 11+13, 4.
@@ -118,7 +122,12 @@ mod tests {
         assert_eq!(values(series(&o, "目標")), nth(&[(3, 1.0), (11, 2.0)]));
         assert_eq!(values(series(&o, "施策")), nth(&[(4, 1.0), (11, 2.0), (13, 1.0)]));
         for name in ["目標", "施策"] {
-            let colours: Vec<&str> = series(&o, name)["data"].as_array().unwrap().iter().map(|d| d["itemStyle"]["color"].as_str().unwrap()).collect();
+            let colours: Vec<&str> = series(&o, name)["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["itemStyle"]["color"].as_str().unwrap())
+                .collect();
             assert_eq!(colours, OFFICIAL);
         }
         assert_eq!(series(&o, "施策")["data"][0]["itemStyle"]["opacity"], 0.5);

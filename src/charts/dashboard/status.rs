@@ -1,7 +1,7 @@
 //! Indicator status per goal: stacked horizontal bars (achieved / on track / behind / no data)
 //! in the status colours the whole app uses.
 
-use crate::charts::common::{goal_label, item_tooltip, point, count_axis};
+use crate::charts::common::{count_axis, goal_label, item_tooltip, point};
 use crate::charts::{Figure, Table, Words};
 use crate::locale::{self, tr, Language};
 use crate::model::{Status, StatusMix, Strategy, STATUSES};
@@ -102,7 +102,12 @@ mod tests {
             ind.series[0].baseline = Some(Baseline { value: 0.0, year: Some(FiscalYear(2021)) });
             ind.series[0].target = Some(Target::Value { value: 100.0, year: Some(FiscalYear(2025)) });
             if let Some(v) = actual {
-                ind.series[0].actuals.push(Actual { year: FiscalYear(2023), value: v, provisional: false, comment: String::new() });
+                ind.series[0].actuals.push(Actual {
+                    year: FiscalYear(2023),
+                    value: v,
+                    provisional: false,
+                    comment: String::new(),
+                });
             }
             ind
         };

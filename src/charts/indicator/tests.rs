@@ -222,9 +222,13 @@ fn kitamoto_indicators() {
         assert_accessible(&f);
         assert!(f.summary.starts_with(&format!("{}: ", ind.name)), "{}", f.summary);
         for (k, series_) in ind.series.iter().enumerate() {
-            let o_series = &all_series(&o).iter().filter(|x| x["type"] == "line" && x["connectNulls"] == false).collect::<Vec<_>>()[k];
+            let o_series = &all_series(&o)
+                .iter()
+                .filter(|x| x["type"] == "line" && x["connectNulls"] == false)
+                .collect::<Vec<_>>()[k];
             assert!(values(o_series).iter().all(Option::is_none), "{}: no actuals in the example", ind.name);
-            let target_name = if ind.series.len() > 1 { format!("{} 目標", series_.label) } else { "目標".to_owned() };
+            let target_name =
+                if ind.series.len() > 1 { format!("{} 目標", series_.label) } else { "目標".to_owned() };
             let target = all_series(&o).iter().find(|x| x["name"] == target_name.as_str());
             match &series_.target {
                 Some(Target::Value { value, .. }) => {
@@ -234,7 +238,9 @@ fn kitamoto_indicators() {
                     let x = pin["xAxis"].as_f64().unwrap() as usize;
                     assert_eq!(strings(&o["xAxis"]["data"])[x], "R7");
                 }
-                Some(Target::Direction) if series_.baseline.is_some() => assert!(target.unwrap()["markArea"].is_object()),
+                Some(Target::Direction) if series_.baseline.is_some() => {
+                    assert!(target.unwrap()["markArea"].is_object())
+                }
                 Some(Target::PerYear { value }) => assert!(values(target.unwrap()).iter().all(|v| *v == Some(*value))),
                 _ => {}
             }

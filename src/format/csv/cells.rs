@@ -46,9 +46,7 @@ impl Sheet {
 
     pub(super) fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
         let cells: Vec<S> = cells.into_iter().collect();
-        self.0
-            .write_record(cells.iter().map(|c| c.as_ref().as_bytes()))
-            .expect("writing to memory cannot fail");
+        self.0.write_record(cells.iter().map(|c| c.as_ref().as_bytes())).expect("writing to memory cannot fail");
     }
 
     pub(super) fn finish(self) -> String {

@@ -74,7 +74,10 @@ mod tests {
         assert!(csv.ends_with("\r\n"));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(lines[0], "ワークショップ,日付,目標,施策,付箋,票数");
-        assert_eq!(lines[1], "第1回 住民ワークショップ,2025-07-12,基本目標 1 しごとをつくる,,\"駅前に, \"\"ベンチ\"\"\nを\",0");
+        assert_eq!(
+            lines[1],
+            "第1回 住民ワークショップ,2025-07-12,基本目標 1 しごとをつくる,,\"駅前に, \"\"ベンチ\"\"\nを\",0"
+        );
         assert_eq!(lines[2], "第1回 住民ワークショップ,2025-07-12,基本目標 1 しごとをつくる,1 創業支援,\"'=HYPERLINK(\"\"http://x\"\")\",2");
         assert_eq!(lines[3], "第1回 住民ワークショップ,2025-07-12,,,消えた施策へ,0");
         assert_eq!(lines.len(), 5, "three notes, a header and the final line end");

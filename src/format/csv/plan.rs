@@ -70,30 +70,54 @@ pub enum RefusalReason {
     /// Neither 指標ID nor 指標番号 is given.
     MissingIndicator,
     /// No indicator has this id (a file of another strategy, or a deleted indicator).
-    UnknownIndicatorId { id: String },
+    UnknownIndicatorId {
+        id: String,
+    },
     /// No indicator has this code.
-    UnknownIndicator { code: String },
+    UnknownIndicator {
+        code: String,
+    },
     /// Several indicators have this code, and no id says which.
-    AmbiguousCode { code: String, count: usize },
+    AmbiguousCode {
+        code: String,
+        count: usize,
+    },
     /// The indicator has no series with this label (empty: it has several, say which).
-    UnknownSeries { label: String },
-    NotANumber { text: String },
+    UnknownSeries {
+        label: String,
+    },
+    NotANumber {
+        text: String,
+    },
     /// Not a fiscal year (empty when a year is needed and missing).
-    BadYear { text: String },
+    BadYear {
+        text: String,
+    },
     /// A new actual, interim target or target year outside the plan period.
-    YearOutsidePeriod { year: FiscalYear },
+    YearOutsidePeriod {
+        year: FiscalYear,
+    },
     /// The year of a baseline or target differs from the strategy's (change it in the editor).
-    YearDiffers { year: FiscalYear, expected: Option<FiscalYear> },
+    YearDiffers {
+        year: FiscalYear,
+        expected: Option<FiscalYear>,
+    },
     /// 区分 is not 実績, 目標, 中間目標 or 当初値.
-    UnknownKind { text: String },
+    UnknownKind {
+        text: String,
+    },
     /// The provisional marker is neither ○ nor empty (nor one of their synonyms).
-    BadFlag { text: String },
+    BadFlag {
+        text: String,
+    },
     /// A provisional marker without a value.
     ProvisionalWithoutValue,
     /// The cell would turn a value target into a per-year or direction-only one, or back.
     TargetKindDiffers,
     /// An earlier row already gives this series' value of this kind and year.
-    Duplicate { first_row: usize },
+    Duplicate {
+        first_row: usize,
+    },
 }
 
 /// What an import would do; apply it with [`apply`](super::apply).

@@ -84,13 +84,17 @@ impl<'a> Planner<'a> {
         let id = read_text(r.cell(id_col));
         let code = read_text(r.cell(code_col));
         let indicator = if !id.is_empty() {
-            self.by_id.get(id).copied().ok_or_else(|| (self.header.name(id_col, ID), RefusalReason::UnknownIndicatorId { id: id.to_owned() }))?
+            self.by_id.get(id).copied().ok_or_else(|| {
+                (self.header.name(id_col, ID), RefusalReason::UnknownIndicatorId { id: id.to_owned() })
+            })?
         } else if !code.is_empty() {
             let column = || self.header.name(code_col, CODE);
             match self.by_code.get(&half_width(code)).map(Vec::as_slice).unwrap_or_default() {
                 [one] => *one,
                 [] => return Err((column(), RefusalReason::UnknownIndicator { code: code.to_owned() })),
-                many => return Err((column(), RefusalReason::AmbiguousCode { code: code.to_owned(), count: many.len() })),
+                many => {
+                    return Err((column(), RefusalReason::AmbiguousCode { code: code.to_owned(), count: many.len() }))
+                }
             }
         } else {
             return Err((self.header.name(id_col.or(code_col), ID), RefusalReason::MissingIndicator));
@@ -100,14 +104,18 @@ impl<'a> Planner<'a> {
             [only] if label.is_empty() => Some(only),
             all => all.iter().find(|x| !label.is_empty() && half_width(&x.label) == half_width(label)),
         };
-        let series = series.ok_or_else(|| (self.name(Column::Series, SERIES), RefusalReason::UnknownSeries { label: label.to_owned() }))?;
+        let series = series.ok_or_else(|| {
+            (self.name(Column::Series, SERIES), RefusalReason::UnknownSeries { label: label.to_owned() })
+        })?;
         Ok((indicator, series))
     }
 
     /// Wide: 当初値 (+当初値年度), 目標値 (+目標年度), and each year's actual (+its 速報 marker).
     fn wide(&mut self, r: &Record, i: &Indicator, x: &Series) {
         let period = self.s.period;
-        for (value_col, year_col, is_target) in [(Column::Baseline, Column::BaselineYear, false), (Column::Target, Column::TargetYear, true)] {
+        for (value_col, year_col, is_target) in
+            [(Column::Baseline, Column::BaselineYear, false), (Column::Target, Column::TargetYear, true)]
+        {
             let cell = self.cell(r, value_col, year_col, None);
             if cell.text.is_empty() {
                 continue;
@@ -199,7 +207,9 @@ impl<'a> Planner<'a> {
         }
         match read_flag(text) {
             None => self.refuse(cell.row, cell.flag_column.clone(), RefusalReason::BadFlag { text: text.to_owned() }),
-            Some(true) if cell.text.is_empty() => self.refuse(cell.row, cell.flag_column.clone(), RefusalReason::ProvisionalWithoutValue),
+            Some(true) if cell.text.is_empty() => {
+                self.refuse(cell.row, cell.flag_column.clone(), RefusalReason::ProvisionalWithoutValue)
+            }
             Some(flag) => return Some(Some(flag)),
         }
         None
@@ -211,9 +221,9 @@ impl<'a> Planner<'a> {
             Ok(p) => p,
             Err(reason) => {
                 let column = match reason {
-                    RefusalReason::BadYear { .. } | RefusalReason::YearOutsidePeriod { .. } | RefusalReason::YearDiffers { .. } => {
-                        cell.year_column.clone()
-                    }
+                    RefusalReason::BadYear { .. }
+                    | RefusalReason::YearOutsidePeriod { .. }
+                    | RefusalReason::YearDiffers { .. } => cell.year_column.clone(),
                     _ => cell.column.clone(),
                 };
                 return self.refuse(cell.row, column, reason);
@@ -226,21 +236,23 @@ impl<'a> Planner<'a> {
         self.seen.insert((x.id.clone(), slot), cell.row);
         match proposal {
             None => self.plan.unchanged += 1,
-            Some(Proposal { kind, year, from, to, from_provisional, to_provisional }) => self.plan.changes.push(CellChange {
-                row: cell.row,
-                column: cell.column.clone(),
-                indicator: i.id.clone(),
-                series: x.id.clone(),
-                code: i.code.clone(),
-                name: i.name.clone(),
-                series_label: x.label.clone(),
-                kind,
-                year,
-                from,
-                to,
-                from_provisional,
-                to_provisional,
-            }),
+            Some(Proposal { kind, year, from, to, from_provisional, to_provisional }) => {
+                self.plan.changes.push(CellChange {
+                    row: cell.row,
+                    column: cell.column.clone(),
+                    indicator: i.id.clone(),
+                    series: x.id.clone(),
+                    code: i.code.clone(),
+                    name: i.name.clone(),
+                    series_label: x.label.clone(),
+                    kind,
+                    year,
+                    from,
+                    to,
+                    from_provisional,
+                    to_provisional,
+                })
+            }
         }
     }
 }

@@ -31,10 +31,8 @@ pub(super) fn records(text: &str) -> Result<Vec<Record>, CsvError> {
     let mut out = Vec::new();
     let (mut cursor, mut breaks, mut quoted_breaks) = (0, 0, 0);
     for result in reader.records() {
-        let record = result.map_err(|e| CsvError::Csv {
-            line: e.position().map_or(0, |p| p.line()),
-            detail: e.to_string(),
-        })?;
+        let record =
+            result.map_err(|e| CsvError::Csv { line: e.position().map_or(0, |p| p.line()), detail: e.to_string() })?;
         let mut start = record.position().map_or(cursor, |p| p.byte() as usize).max(cursor);
         while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;

@@ -48,7 +48,8 @@ pub(super) struct Proposal {
 pub(super) type Verdict = Result<Option<Proposal>, RefusalReason>;
 
 fn propose(kind: CellKind, year: Option<FiscalYear>, from: Option<f64>, to: f64) -> Verdict {
-    Ok(Some(Proposal { kind, year, from, to, from_provisional: false, to_provisional: false }).filter(|p| p.from != Some(p.to)))
+    Ok(Some(Proposal { kind, year, from, to, from_provisional: false, to_provisional: false })
+        .filter(|p| p.from != Some(p.to)))
 }
 
 /// An actual: the year must be in the plan period unless the series has an actual that year.
@@ -86,7 +87,9 @@ pub(super) fn baseline(x: &Series, when: When, text: &str) -> Verdict {
     match (&x.baseline, when) {
         (_, When::EveryYear) => Err(RefusalReason::BadYear { text: EVERY_YEAR.to_owned() }),
         (Some(Baseline { value, year }), When::Unspecified) => propose(CellKind::Baseline, *year, Some(*value), to),
-        (Some(Baseline { value, year }), When::Year(y)) if *year == Some(y) => propose(CellKind::Baseline, *year, Some(*value), to),
+        (Some(Baseline { value, year }), When::Year(y)) if *year == Some(y) => {
+            propose(CellKind::Baseline, *year, Some(*value), to)
+        }
         (Some(Baseline { year, .. }), When::Year(y)) => Err(RefusalReason::YearDiffers { year: y, expected: *year }),
         (None, When::Unspecified) => propose(CellKind::Baseline, None, None, to),
         (None, When::Year(y)) => propose(CellKind::Baseline, Some(y), None, to),
@@ -109,13 +112,19 @@ pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> 
         (Some(Target::Value { value, year }), When::Year(y)) if year.unwrap_or(period.last) == y => {
             propose(CellKind::Target, *year, Some(*value), to)
         }
-        (Some(Target::Value { year, .. }), When::Year(y)) => Err(RefusalReason::YearDiffers { year: y, expected: *year }),
-        (Some(Target::PerYear { value }), When::Unspecified | When::EveryYear) => propose(CellKind::TargetPerYear, None, Some(*value), to),
+        (Some(Target::Value { year, .. }), When::Year(y)) => {
+            Err(RefusalReason::YearDiffers { year: y, expected: *year })
+        }
+        (Some(Target::PerYear { value }), When::Unspecified | When::EveryYear) => {
+            propose(CellKind::TargetPerYear, None, Some(*value), to)
+        }
         (Some(Target::Value { .. }), When::EveryYear) | (Some(Target::PerYear { .. }), When::Year(_)) => {
             Err(RefusalReason::TargetKindDiffers)
         }
         (None | Some(Target::Direction), When::Unspecified) => propose(CellKind::Target, None, None, to),
-        (None | Some(Target::Direction), When::Year(y)) if period.contains(y) => propose(CellKind::Target, Some(y), None, to),
+        (None | Some(Target::Direction), When::Year(y)) if period.contains(y) => {
+            propose(CellKind::Target, Some(y), None, to)
+        }
         (None | Some(Target::Direction), When::Year(y)) => Err(RefusalReason::YearOutsidePeriod { year: y }),
         (None | Some(Target::Direction), When::EveryYear) => propose(CellKind::TargetPerYear, None, None, to),
     }

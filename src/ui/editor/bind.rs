@@ -106,18 +106,27 @@ impl LastSeen {
         if let Some(x) = s.goals.get(g).and_then(|x| x.measures.get(m)).filter(|x| &x.id == id) {
             return Some(x);
         }
-        let (g, m) = s.goals.iter().enumerate().find_map(|(g, x)| x.measures.iter().position(|x| &x.id == id).map(|m| (g, m)))?;
+        let (g, m) = s
+            .goals
+            .iter()
+            .enumerate()
+            .find_map(|(g, x)| x.measures.iter().position(|x| &x.id == id).map(|m| (g, m)))?;
         self.set([g, m, 0]);
         Some(&s.goals[g].measures[m])
     }
 
     fn initiative<'s>(&self, s: &'s Strategy, id: &Id) -> Option<&'s Initiative> {
         let [g, m, i] = self.get();
-        if let Some(x) = s.goals.get(g).and_then(|x| x.measures.get(m)).and_then(|x| x.initiatives.get(i)).filter(|x| &x.id == id) {
+        if let Some(x) =
+            s.goals.get(g).and_then(|x| x.measures.get(m)).and_then(|x| x.initiatives.get(i)).filter(|x| &x.id == id)
+        {
             return Some(x);
         }
         let at = s.goals.iter().enumerate().find_map(|(g, x)| {
-            x.measures.iter().enumerate().find_map(|(m, x)| x.initiatives.iter().position(|x| &x.id == id).map(|i| [g, m, i]))
+            x.measures
+                .iter()
+                .enumerate()
+                .find_map(|(m, x)| x.initiatives.iter().position(|x| &x.id == id).map(|i| [g, m, i]))
         })?;
         self.set(at);
         let [g, m, i] = at;

@@ -55,16 +55,25 @@ pub fn IndicatorRefs(
     let indicators = super::bind::indicators();
     let names = Memo::new(move |_| {
         indicators.with(|list| {
-            list.iter().flatten().map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned())).collect::<Vec<_>>()
+            list.iter()
+                .flatten()
+                .map(|i| (i.id.clone(), format!("{} {}", i.code, i.name).trim().to_owned()))
+                .collect::<Vec<_>>()
         })
     });
-    let name_of = move |id: &Id| names.with(|n| n.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string());
+    let name_of = move |id: &Id| {
+        names.with(|n| n.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string())
+    };
     // The progress of each referenced indicator, shown beside its name.
     let progress = Memo::new(move |_| {
         let ids = refs.get();
-        state.open.with(|o| {
-            o.as_ref().map(|s: &Strategy| ids.iter().map(|id| s.indicator(id).map(|i| s.progress(i))).collect::<Vec<_>>())
-        }).unwrap_or_default()
+        state
+            .open
+            .with(|o| {
+                o.as_ref()
+                    .map(|s: &Strategy| ids.iter().map(|id| s.indicator(id).map(|i| s.progress(i))).collect::<Vec<_>>())
+            })
+            .unwrap_or_default()
     });
     view! {
         <fieldset class="refs" data-testid=testid>

@@ -74,7 +74,8 @@ pub fn TextField(
                 on:input=move |ev| mark_dirty(&ev, true)
                 on:change=move |ev| commit(&ev)
             ></textarea>
-        }.into_any()
+        }
+        .into_any()
     } else {
         view! {
             <input type="text" id=id.clone() data-testid=testid.clone() placeholder=placeholder.clone()
@@ -86,7 +87,8 @@ pub fn TextField(
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if is_commit_enter(&ev, composing) { commit(&ev) }
                 on:change=move |ev| commit(&ev)
             />
-        }.into_any()
+        }
+        .into_any()
     };
     view! {
         <div class="field">
@@ -152,12 +154,20 @@ pub fn NumberField(
                 let lang = state.lang();
                 let msg = match (e, kind) {
                     (NumberError::NotANumber(t), NumberKind::Money) => match lang {
-                        crate::storage::Language::Ja => format!("「{t}」は金額（千円、整数）として読めません。保存されている値は変わっていません。"),
-                        crate::storage::Language::En => format!("'{t}' is not an amount (whole thousands of yen). The stored value is unchanged."),
+                        crate::storage::Language::Ja => {
+                            format!("「{t}」は金額（千円、整数）として読めません。保存されている値は変わっていません。")
+                        }
+                        crate::storage::Language::En => {
+                            format!("'{t}' is not an amount (whole thousands of yen). The stored value is unchanged.")
+                        }
                     },
                     (NumberError::NotANumber(t), _) => match lang {
-                        crate::storage::Language::Ja => format!("「{t}」は数値として読めません。保存されている値は変わっていません。"),
-                        crate::storage::Language::En => format!("'{t}' is not a number. The stored value is unchanged."),
+                        crate::storage::Language::Ja => {
+                            format!("「{t}」は数値として読めません。保存されている値は変わっていません。")
+                        }
+                        crate::storage::Language::En => {
+                            format!("'{t}' is not a number. The stored value is unchanged.")
+                        }
                     },
                     (NumberError::Empty, _) => String::new(),
                 };
@@ -196,7 +206,8 @@ pub fn YearField(
     let state = use_app();
     let id = field_id("y");
     let error = RwSignal::new(false);
-    let shown = move |v: Option<FiscalYear>| v.map(|y| i18n::year(y, state.lang(), state.year_style())).unwrap_or_default();
+    let shown =
+        move |v: Option<FiscalYear>| v.map(|y| i18n::year(y, state.lang(), state.year_style())).unwrap_or_default();
     view! {
         <div class="field year">
             <label for=id.clone()>{move || label.get()}</label>

@@ -15,7 +15,8 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
     let state = use_app();
     let exists = bind::goal(&id, |_| true);
     let number = bind::goal(&id, |g| g.number.clone());
-    let kind = bind::goal(&id, |g| if g.kind == GoalKind::Basic { "basic".to_owned() } else { "cross_cutting".to_owned() });
+    let kind =
+        bind::goal(&id, |g| if g.kind == GoalKind::Basic { "basic".to_owned() } else { "cross_cutting".to_owned() });
     let title = bind::goal(&id, |g| g.title.clone());
     let subtitle = bind::goal(&id, |g| g.subtitle.clone());
     let direction = bind::goal(&id, |g| g.direction.clone());
@@ -27,29 +28,46 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
         bind::read(move |s| {
             let Some(g) = s.goals.iter().find(|g| g.id == id) else { return Vec::new() };
             let mut years: Vec<FiscalYear> = s.period.years().collect();
-            years.extend(g.measures.iter().flat_map(|m| m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year))));
+            years.extend(
+                g.measures
+                    .iter()
+                    .flat_map(|m| m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year))),
+            );
             years.sort();
             years.dedup();
             years.into_iter().map(|y| (y, s.goal_totals(g, y))).collect::<Vec<_>>()
         })
     };
-    let measures = bind::goal(&id, |g| g.measures.iter().map(|m| (m.id.clone(), format!("{} {}", m.number, m.title), m.priority)).collect::<Vec<_>>());
+    let measures = bind::goal(&id, |g| {
+        g.measures.iter().map(|m| (m.id.clone(), format!("{} {}", m.number, m.title), m.priority)).collect::<Vec<_>>()
+    });
     let national_options = Memo::new(move |_| {
         let none = (String::new(), state.tr("（対応なし）", "(none)").to_owned());
         let mut v = vec![none];
         state.open.with(|o| {
             if let Some(s) = o {
-                v.extend(s.national_framework.goals.iter().map(|n| (n.id.to_string(), format!("{} {} {}", n.kind.japanese(), n.number, n.title))));
+                v.extend(
+                    s.national_framework
+                        .goals
+                        .iter()
+                        .map(|n| (n.id.to_string(), format!("{} {} {}", n.kind.japanese(), n.number, n.title))),
+                );
             }
         });
         v
     });
-    let kinds = Signal::derive(move || vec![
-        ("basic".to_owned(), state.tr("基本目標", "Basic goal").to_owned()),
-        ("cross_cutting".to_owned(), state.tr("横断的な目標", "Cross-cutting goal").to_owned()),
-    ]);
+    let kinds = Signal::derive(move || {
+        vec![
+            ("basic".to_owned(), state.tr("基本目標", "Basic goal").to_owned()),
+            ("cross_cutting".to_owned(), state.tr("横断的な目標", "Cross-cutting goal").to_owned()),
+        ]
+    });
     let heading = move || {
-        let k = if kind.get() == "basic" { state.tr("基本目標", "Basic goal") } else { state.tr("横断的な目標", "Cross-cutting goal") };
+        let k = if kind.get() == "basic" {
+            state.tr("基本目標", "Basic goal")
+        } else {
+            state.tr("横断的な目標", "Cross-cutting goal")
+        };
         format!("{k} {} {}", number.get(), title.get())
     };
     let mix = {

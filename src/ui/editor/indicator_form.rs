@@ -11,16 +11,16 @@
 use super::bind::{self, LastSeen};
 use super::common::{EntityActions, Missing};
 use super::fields::{CheckField, NumberField, SelectField, TextField, YearField};
+use crate::charts::indicator::chart as indicator_chart;
 use crate::model::{
-    assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind, PlanPeriod,
-    Series, Strategy, Target,
+    assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind,
+    PlanPeriod, Series, Strategy, Target,
 };
 use crate::storage::Language;
+use crate::ui::chart_view::{figure_of, ChartView};
 use crate::ui::i18n;
 use crate::ui::route::Selection;
 use crate::ui::state::{use_app, AppState};
-use crate::charts::indicator::chart as indicator_chart;
-use crate::ui::chart_view::{figure_of, ChartView};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -216,7 +216,9 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
             testid: "use-measure",
         });
     }
-    for i in goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter()).filter(|i| i.kpis.contains(id)) {
+    for i in
+        goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter()).filter(|i| i.kpis.contains(id))
+    {
         out.push(Use {
             selection: Selection::Initiative(i.id.clone()),
             role: "KPI",
@@ -298,7 +300,10 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         vec![
             ("increase".to_owned(), state.tr("増加 ↗（多いほどよい）", "Increase ↗ (more is better)").to_owned()),
             ("decrease".to_owned(), state.tr("減少 ↘（少ないほどよい）", "Decrease ↘ (less is better)").to_owned()),
-            ("maintain".to_owned(), state.tr("維持 →（下回らなければよい）", "Maintain → (not falling is enough)").to_owned()),
+            (
+                "maintain".to_owned(),
+                state.tr("維持 →（下回らなければよい）", "Maintain → (not falling is enough)").to_owned(),
+            ),
         ]
     });
 
@@ -444,7 +449,9 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
         match (l.is_empty(), count) {
             (false, _) => l,
             (true, 1) => state.tr("系列", "Series").to_owned(),
-            (true, _) => format!("{} {}{}", state.tr("系列", "Series"), index + 1, state.tr("（名前なし）", " (unnamed)")),
+            (true, _) => {
+                format!("{} {}{}", state.tr("系列", "Series"), index + 1, state.tr("（名前なし）", " (unnamed)"))
+            }
         }
     };
 
@@ -460,7 +467,9 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
     let on_base_value = Callback::new(move |v: Option<f64>| {
         let current = baseline.get_untracked();
         let new = match v {
-            Some(value) => Some(Baseline { value, year: current.as_ref().map_or(base_pending.get_untracked(), |b| b.year) }),
+            Some(value) => {
+                Some(Baseline { value, year: current.as_ref().map_or(base_pending.get_untracked(), |b| b.year) })
+            }
             None => {
                 base_pending.set(current.and_then(|b| b.year));
                 None
@@ -492,7 +501,11 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
         None => match chosen.get() {
             Some((k, (undo, redo))) => {
                 let (undo_now, redo_now) = state.history_depths.get();
-                if undo_now >= undo && redo_now <= redo { k } else { TargetKind::None }
+                if undo_now >= undo && redo_now <= redo {
+                    k
+                } else {
+                    TargetKind::None
+                }
             }
             None => TargetKind::None,
         },
@@ -539,8 +552,16 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
     });
     let target_kind_options = Signal::derive(move || {
         vec![
-            (TargetKind::Value.as_str().to_owned(), state.tr("数値目標（年度までに達成する値）", "A value by a year").to_owned()),
-            (TargetKind::Direction.as_str().to_owned(), state.tr("方向のみ ↗（当初値から良い方向へ）", "Direction only ↗ (better than the baseline)").to_owned()),
+            (
+                TargetKind::Value.as_str().to_owned(),
+                state.tr("数値目標（年度までに達成する値）", "A value by a year").to_owned(),
+            ),
+            (
+                TargetKind::Direction.as_str().to_owned(),
+                state
+                    .tr("方向のみ ↗（当初値から良い方向へ）", "Direction only ↗ (better than the baseline)")
+                    .to_owned(),
+            ),
             (TargetKind::PerYear.as_str().to_owned(), state.tr("毎年の目標（/年）", "Every year (/year)").to_owned()),
             (TargetKind::None.as_str().to_owned(), state.tr("なし", "None").to_owned()),
         ]
@@ -559,12 +580,15 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
         let (ind, sid, seen) = (ind.clone(), sid.clone(), LastSeen::default());
         Memo::new(move |_| {
             let extra = extra.get();
-            state.open.with(|o| {
-                o.as_ref().map(|s| {
-                    let series = seen.indicator(s, &ind).and_then(|i| i.series.iter().find(|x| x.id == sid));
-                    ops::years(Some(s.period), series, &extra)
+            state
+                .open
+                .with(|o| {
+                    o.as_ref().map(|s| {
+                        let series = seen.indicator(s, &ind).and_then(|i| i.series.iter().find(|x| x.id == sid));
+                        ops::years(Some(s.period), series, &extra)
+                    })
                 })
-            }).unwrap_or_default()
+                .unwrap_or_default()
         })
     };
     let marks = Memo::new(move |_| {

@@ -67,7 +67,11 @@ fn direction_english(d: ProjectDirection) -> &'static str {
 }
 
 fn is_empty(y: &InitiativeYear) -> bool {
-    y.budget.is_none() && y.settled.is_none() && y.direction.is_none() && y.plan.trim().is_empty() && y.result.trim().is_empty()
+    y.budget.is_none()
+        && y.settled.is_none()
+        && y.direction.is_none()
+        && y.plan.trim().is_empty()
+        && y.result.trim().is_empty()
 }
 
 /// Writes into the record of one fiscal year: creates it when missing (keeping the years in
@@ -79,7 +83,14 @@ fn set_year<V>(i: &mut Initiative, year: FiscalYear, v: V, f: impl Fn(&mut Initi
             let at = i.years.iter().position(|y| y.fiscal_year > year).unwrap_or(i.years.len());
             i.years.insert(
                 at,
-                InitiativeYear { fiscal_year: year, budget: None, settled: None, direction: None, plan: String::new(), result: String::new() },
+                InitiativeYear {
+                    fiscal_year: year,
+                    budget: None,
+                    settled: None,
+                    direction: None,
+                    plan: String::new(),
+                    result: String::new(),
+                },
             );
             at
         }
@@ -90,7 +101,11 @@ fn set_year<V>(i: &mut Initiative, year: FiscalYear, v: V, f: impl Fn(&mut Initi
     }
 }
 
-fn write_year<V: 'static>(id: &Id, year: FiscalYear, f: impl Fn(&mut InitiativeYear, V) + Send + Sync + 'static) -> Callback<V> {
+fn write_year<V: 'static>(
+    id: &Id,
+    year: FiscalYear,
+    f: impl Fn(&mut InitiativeYear, V) + Send + Sync + 'static,
+) -> Callback<V> {
     bind::write_initiative(id, move |i, v| set_year(i, year, v, &f))
 }
 
@@ -118,7 +133,11 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
     // The measure that owns it, and the measures that re-list it: (id, "number title").
     let owner = {
         let id = id.clone();
-        bind::read(move |s| s.initiatives().find(|(_, i)| i.id == id).map(|(m, _)| (m.id.clone(), format!("{} {}", m.number, m.title).trim().to_owned())))
+        bind::read(move |s| {
+            s.initiatives()
+                .find(|(_, i)| i.id == id)
+                .map(|(m, _)| (m.id.clone(), format!("{} {}", m.number, m.title).trim().to_owned()))
+        })
     };
     let relisted_in = {
         let id = id.clone();
@@ -297,18 +316,25 @@ fn YearTable(id: Id) -> impl IntoView {
 fn YearRow(id: Id, year: FiscalYear) -> impl IntoView {
     let state = use_app();
     let y = year;
-    let cell_label = move |ja: &'static str, en: &'static str| Signal::derive(move || format!("{} {}", year_label(state, y), state.tr(ja, en)));
+    let cell_label = move |ja: &'static str, en: &'static str| {
+        Signal::derive(move || format!("{} {}", year_label(state, y), state.tr(ja, en)))
+    };
     let budget = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.budget).map(|v| v as f64));
     let settled = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.settled).map(|v| v as f64));
-    let direction = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.direction).map(direction_key).unwrap_or_default().to_owned());
+    let direction = bind::initiative(&id, move |i| {
+        i.year(y).and_then(|x| x.direction).map(direction_key).unwrap_or_default().to_owned()
+    });
     let plan = bind::initiative(&id, move |i| i.year(y).map(|x| x.plan.clone()).unwrap_or_default());
     let result = bind::initiative(&id, move |i| i.year(y).map(|x| x.result.clone()).unwrap_or_default());
-    let direction_options = Signal::derive(move || {
-        let ja = state.lang() == crate::storage::Language::Ja;
-        let mut o = vec![(String::new(), "—".to_owned())];
-        o.extend(ProjectDirection::ALL.into_iter().map(|d| (direction_key(d).to_owned(), if ja { d.japanese() } else { direction_english(d) }.to_owned())));
-        o
-    });
+    let direction_options =
+        Signal::derive(move || {
+            let ja = state.lang() == crate::storage::Language::Ja;
+            let mut o = vec![(String::new(), "—".to_owned())];
+            o.extend(ProjectDirection::ALL.into_iter().map(|d| {
+                (direction_key(d).to_owned(), if ja { d.japanese() } else { direction_english(d) }.to_owned())
+            }));
+            o
+        });
     view! {
         <tr data-testid=format!("year-{}", y.0)>
             <th scope="row">{move || year_label(state, y)}</th>

@@ -3,10 +3,12 @@
 //! year, and its evaluation (施策評価) for each fiscal year.
 
 use super::bind;
-use super::measure_charts::MeasureCharts;
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing, PickSelect};
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
-use crate::model::{Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
+use super::measure_charts::MeasureCharts;
+use crate::model::{
+    Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
+};
 use crate::storage::Language;
 use crate::ui::i18n;
 use crate::ui::route::Selection;
@@ -34,10 +36,7 @@ fn year_label(state: AppState, y: FiscalYear) -> String {
 /// Splits what was typed into the outside related measures: commas (half or full width), 、 and
 /// line breaks separate them.
 fn split_external(text: &str) -> Vec<String> {
-    text.split([',', '、', '，', '\n'])
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
+    text.split([',', '、', '，', '\n']).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
 }
 
 #[component]
@@ -110,7 +109,11 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
     let heading = move || {
         let n = number.get();
         let t = or_untitled(state, title.get());
-        [state.tr("施策", "Measure").to_owned(), n, t].into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(" ")
+        [state.tr("施策", "Measure").to_owned(), n, t]
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let goal_line = move || {
         goal.get().map(|(gid, kind, n, t)| {
@@ -183,7 +186,9 @@ fn RelatedMeasures(id: Id) -> impl IntoView {
     // Every measure of the strategy: (id, "number title", goal kind, goal number).
     let all = bind::read(|s| {
         s.measures()
-            .map(|(g, m)| (m.id.clone(), format!("{} {}", m.number, m.title).trim().to_owned(), g.kind, g.number.clone()))
+            .map(|(g, m)| {
+                (m.id.clone(), format!("{} {}", m.number, m.title).trim().to_owned(), g.kind, g.number.clone())
+            })
             .collect::<Vec<_>>()
     });
     // "［基本目標 1］ 2 施策名"
@@ -267,7 +272,13 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
     let own = bind::measure(&id, |m| {
         m.initiatives
             .iter()
-            .map(|i| OwnRow { id: i.id.clone(), number: i.number.clone(), title: i.title.clone(), is_new: i.is_new, kind: i.kind })
+            .map(|i| OwnRow {
+                id: i.id.clone(),
+                number: i.number.clone(),
+                title: i.title.clone(),
+                is_new: i.is_new,
+                kind: i.kind,
+            })
             .collect::<Vec<_>>()
     });
     let relisted = {
@@ -281,7 +292,9 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
                     RelistRow {
                         id: r.initiative.clone(),
                         found: owner.map(|(_, i)| (i.number.clone(), i.title.clone())),
-                        owner: owner.map(|(m, _)| format!("{} {}", m.number, m.title).trim().to_owned()).unwrap_or_default(),
+                        owner: owner
+                            .map(|(m, _)| format!("{} {}", m.number, m.title).trim().to_owned())
+                            .unwrap_or_default(),
                         years: r.years.clone(),
                     }
                 })
@@ -292,10 +305,18 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
     let candidates = {
         let id = id.clone();
         bind::read(move |s| {
-            let here: Vec<Id> = find(s, &id).map(|(_, m)| m.relisted.iter().map(|r| r.initiative.clone()).collect()).unwrap_or_default();
+            let here: Vec<Id> = find(s, &id)
+                .map(|(_, m)| m.relisted.iter().map(|r| r.initiative.clone()).collect())
+                .unwrap_or_default();
             s.initiatives()
                 .filter(|(m, i)| m.id != id && !here.contains(&i.id))
-                .map(|(m, i)| (i.id.clone(), format!("{} {}", i.number, i.title).trim().to_owned(), format!("{} {}", m.number, m.title).trim().to_owned()))
+                .map(|(m, i)| {
+                    (
+                        i.id.clone(),
+                        format!("{} {}", i.number, i.title).trim().to_owned(),
+                        format!("{} {}", m.number, m.title).trim().to_owned(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -303,7 +324,9 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
         candidates
             .get()
             .into_iter()
-            .map(|(i, l, m)| (i.to_string(), format!("{} ({} {m})", or_untitled(state, l), state.tr("施策", "measure"))))
+            .map(|(i, l, m)| {
+                (i.to_string(), format!("{} ({} {m})", or_untitled(state, l), state.tr("施策", "measure")))
+            })
             .collect::<Vec<_>>()
     });
     let add = {
@@ -415,7 +438,12 @@ fn Totals(id: Id) -> impl IntoView {
         let Some((_, m)) = find(s, &id) else { return Vec::new() };
         let mut years: Vec<FiscalYear> = s.period.years().collect();
         years.extend(m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
-        years.extend(m.relisted.iter().filter_map(|r| s.initiative(&r.initiative)).flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
+        years.extend(
+            m.relisted
+                .iter()
+                .filter_map(|r| s.initiative(&r.initiative))
+                .flat_map(|i| i.years.iter().map(|y| y.fiscal_year)),
+        );
         years.sort();
         years.dedup();
         years
@@ -460,7 +488,8 @@ fn Totals(id: Id) -> impl IntoView {
 #[component]
 fn Evaluations(id: Id) -> impl IntoView {
     let state = use_app();
-    let evaluated = bind::measure(&id, |m| m.evaluations.iter().map(|e| (e.fiscal_year, e.rating.clone())).collect::<Vec<_>>());
+    let evaluated =
+        bind::measure(&id, |m| m.evaluations.iter().map(|e| (e.fiscal_year, e.rating.clone())).collect::<Vec<_>>());
     let plan_years = bind::read(|s| s.period.years().collect::<Vec<_>>());
     let years = Memo::new(move |_| {
         let mut ys = plan_years.get();
@@ -571,7 +600,10 @@ fn EvaluationFields(id: Id, year: FiscalYear) -> impl IntoView {
         // A rating the rule no longer has stays visible (validation reports it).
         let current = rating.get();
         if !current.is_empty() && !o.iter().any(|(v, _)| v == &current) {
-            o.push((current.clone(), format!("{current} {}", state.tr("（評価基準にない）", "(not in the rating rule)"))));
+            o.push((
+                current.clone(),
+                format!("{current} {}", state.tr("（評価基準にない）", "(not in the rating rule)")),
+            ));
         }
         o
     });
@@ -631,7 +663,8 @@ fn RelistYears(measure: Id, initiative: Id) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let (m2, i2) = (measure.clone(), initiative.clone());
     let value = bind::read(move |s| {
-        let years = find(s, &measure).and_then(|(_, m)| m.relisted.iter().find(|r| r.initiative == initiative).map(|r| r.years.clone()));
+        let years = find(s, &measure)
+            .and_then(|(_, m)| m.relisted.iter().find(|r| r.initiative == initiative).map(|r| r.years.clone()));
         years.unwrap_or_default().iter().map(|y| y.short()).collect::<Vec<_>>().join("、")
     });
     let commit = Callback::new(move |text: String| {
@@ -653,8 +686,12 @@ fn RelistYears(measure: Id, initiative: Id) -> impl IntoView {
                 });
             }
             Err(bad) => problem.set(Some(match state.lang() {
-                crate::storage::Language::Ja => format!("「{bad}」は年度として読めません（例: R6、2025）。保存されている値は変わっていません。"),
-                crate::storage::Language::En => format!("'{bad}' is not a fiscal year (e.g. R6, 2025). The stored value is unchanged."),
+                crate::storage::Language::Ja => {
+                    format!("「{bad}」は年度として読めません（例: R6、2025）。保存されている値は変わっていません。")
+                }
+                crate::storage::Language::En => {
+                    format!("'{bad}' is not a fiscal year (e.g. R6, 2025). The stored value is unchanged.")
+                }
             })),
         }
     });

@@ -14,9 +14,9 @@ mod outline;
 pub mod problems;
 mod strategy_form;
 
+use crate::ui::not_found::StrategyNotFound;
 use crate::ui::route::{Route, Selection};
 use crate::ui::state::use_app;
-use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

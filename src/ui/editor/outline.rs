@@ -49,7 +49,9 @@ fn measure_kept(s: &Strategy, m: &Measure, filter: &Filter) -> bool {
         Filter::All => true,
         Filter::Priority => m.priority,
         Filter::Sdg(n) => m.sdgs.contains(n),
-        Filter::Rating(label) => m.evaluations.iter().max_by_key(|e| e.fiscal_year).and_then(|e| e.rating.as_ref()) == Some(label),
+        Filter::Rating(label) => {
+            m.evaluations.iter().max_by_key(|e| e.fiscal_year).and_then(|e| e.rating.as_ref()) == Some(label)
+        }
         Filter::Behind => m.kpis.iter().filter_map(|k| s.indicator(k)).any(|i| is_behind(s, i)),
     }
 }
@@ -72,14 +74,24 @@ fn lines(s: &Strategy, ja: bool, query: &str, filter: &Filter) -> Vec<Line> {
             for i in &m.initiatives {
                 let label = format!("{} {}", i.number, i.title);
                 if matches(&label) {
-                    grand.push(Line { selection: Selection::Initiative(i.id.clone()), depth: 2, label, relisted: false });
+                    grand.push(Line {
+                        selection: Selection::Initiative(i.id.clone()),
+                        depth: 2,
+                        label,
+                        relisted: false,
+                    });
                 }
             }
             for r in &m.relisted {
                 if let Some(i) = s.initiative(&r.initiative) {
                     let label = format!("{} {}", if ja { "【再掲】" } else { "[re-listed]" }, i.title);
                     if matches(&label) {
-                        grand.push(Line { selection: Selection::Initiative(i.id.clone()), depth: 2, label, relisted: true });
+                        grand.push(Line {
+                            selection: Selection::Initiative(i.id.clone()),
+                            depth: 2,
+                            label,
+                            relisted: true,
+                        });
                     }
                 }
             }
@@ -121,7 +133,11 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
         goals.with(|_| ());
         let make = |o: &Option<Strategy>| o.as_ref().map(|s| lines(s, ja, &q, &f)).unwrap_or_default();
         // Which measures have a KPI behind its path changes with any indicator's values.
-        if f == Filter::Behind { state.open.with(make) } else { state.open.with_untracked(make) }
+        if f == Filter::Behind {
+            state.open.with(make)
+        } else {
+            state.open.with_untracked(make)
+        }
     });
     let kept = StoredValue::new(IndicatorLines::default());
     let indicators = Memo::new(move |_| {
@@ -129,11 +145,20 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
         let behind_only = filter.get() == Filter::Behind;
         let all = state.open.with(|o| o.as_ref().map(|s| kept.write_value().update(s))).unwrap_or_default();
         all.into_iter()
-            .filter(|l| (!behind_only || l.status == Status::Behind) && (q.is_empty() || l.label.to_lowercase().contains(&q)))
+            .filter(|l| {
+                (!behind_only || l.status == Status::Behind) && (q.is_empty() || l.label.to_lowercase().contains(&q))
+            })
             .collect::<Vec<_>>()
     });
-    let item = move |sel: Selection, label: String, class: &'static str, testid: &'static str, status: Option<Status>| {
-        let current = { let sel = sel.clone(); move || selection.get() == sel };
+    let item = move |sel: Selection,
+                     label: String,
+                     class: &'static str,
+                     testid: &'static str,
+                     status: Option<Status>| {
+        let current = {
+            let sel = sel.clone();
+            move || selection.get() == sel
+        };
         let target = sel.clone();
         view! {
             <li class=class>
@@ -152,7 +177,9 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
     let add_goal = move |kind: GoalKind| {
         let mut new_id = None;
         state.edit(|s| new_id = Some(s.add_goal(kind)));
-        if let Some(id) = new_id { go.run(Selection::Goal(id)); }
+        if let Some(id) = new_id {
+            go.run(Selection::Goal(id));
+        }
     };
     view! {
         <nav class="outline" aria-label=move || state.tr("目次", "Outline") data-testid="outline">

@@ -17,7 +17,9 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
     let problems = Memo::new(move |_| {
         let sel = selection.get();
         let selected = match &sel {
-            Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => id.clone(),
+            Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => {
+                id.clone()
+            }
             Selection::Strategy => return Vec::new(),
         };
         // Only the selected entity is checked (what needs the whole strategy — duplicate ids,
@@ -30,7 +32,13 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
                     structure.set_value(Some(Structure::of(s)));
                 }
                 let problems = structure.with_value(|st| st.as_ref().map(|st| validate_entity(s, st, &selected)));
-                Some(problems.unwrap_or_default().into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>())
+                Some(
+                    problems
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|p| selection_of(s, &p.path) == sel)
+                        .collect::<Vec<_>>(),
+                )
             })
             .unwrap_or_default()
     });
@@ -50,4 +58,3 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
         })
     }
 }
-

@@ -6,7 +6,9 @@ use super::bind::{self, label};
 use super::common::EntityActions;
 use super::fields::{NumberField, SelectField, TextField, YearField};
 use crate::model::edit::move_item;
-use crate::model::{validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity};
+use crate::model::{
+    validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity,
+};
 use crate::ui::i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -33,7 +35,16 @@ pub fn StrategyForm() -> impl IntoView {
     let stages = Signal::derive(move || {
         DraftingStage::ALL
             .iter()
-            .map(|s| (s.as_str().to_owned(), if state.lang() == crate::storage::Language::Ja { s.japanese().to_owned() } else { s.as_str().to_owned() }))
+            .map(|s| {
+                (
+                    s.as_str().to_owned(),
+                    if state.lang() == crate::storage::Language::Ja {
+                        s.japanese().to_owned()
+                    } else {
+                        s.as_str().to_owned()
+                    },
+                )
+            })
             .collect::<Vec<_>>()
     });
     view! {
@@ -257,10 +268,12 @@ fn Schedule() -> impl IntoView {
 fn NationalGoals() -> impl IntoView {
     let state = use_app();
     let ids = bind::read(|s| s.national_framework.goals.iter().map(|g| g.id.clone()).collect::<Vec<Id>>());
-    let kinds = Signal::derive(move || vec![
-        ("basic".to_owned(), state.tr("基本目標", "Basic goal").to_owned()),
-        ("cross_cutting".to_owned(), state.tr("横断的な目標", "Cross-cutting goal").to_owned()),
-    ]);
+    let kinds = Signal::derive(move || {
+        vec![
+            ("basic".to_owned(), state.tr("基本目標", "Basic goal").to_owned()),
+            ("cross_cutting".to_owned(), state.tr("横断的な目標", "Cross-cutting goal").to_owned()),
+        ]
+    });
     view! {
         <div class="panel" data-testid="national-goals">
             <h2>{move || state.tr("国の総合戦略の目標", "Goals of the national strategy")}</h2>

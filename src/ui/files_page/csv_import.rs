@@ -45,14 +45,27 @@ struct Preview {
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
     Idle,
-    Reading { file: String },
-    Failed { file: String, failure: Failure },
+    Reading {
+        file: String,
+    },
+    Failed {
+        file: String,
+        failure: Failure,
+    },
     Preview(Arc<Preview>),
     /// Applied as one undo step; `revision` is the strategy's right after it, so the step is
     /// known to be the last one while the revision has not moved.
-    Applied { file: String, count: usize, revision: u64 },
-    Undone { file: String },
-    Cancelled { file: String },
+    Applied {
+        file: String,
+        count: usize,
+        revision: u64,
+    },
+    Undone {
+        file: String,
+    },
+    Cancelled {
+        file: String,
+    },
 }
 
 #[component]
@@ -109,7 +122,13 @@ pub fn CsvImport() -> impl IntoView {
             Ok(plan) if plan == p.plan => {}
             Ok(plan) => {
                 focus_preview.set_value(true);
-                stage.set(Stage::Preview(Arc::new(Preview { plan, replanned: true, file: p.file.clone(), text: p.text.clone(), letters: p.letters.clone() })));
+                stage.set(Stage::Preview(Arc::new(Preview {
+                    plan,
+                    replanned: true,
+                    file: p.file.clone(),
+                    text: p.text.clone(),
+                    letters: p.letters.clone(),
+                })));
                 return;
             }
             Err(error) => {
@@ -181,7 +200,9 @@ fn plan_file(state: AppState, file: String, bytes: &[u8]) -> Stage {
     };
     let Some(s) = state.open.get_untracked() else { return Stage::Idle };
     match files::timed("shirube:csv-plan", || csv::plan_import(&s, &text)) {
-        Ok(plan) => Stage::Preview(Arc::new(Preview { letters: column_letters(&text), file, text, plan, replanned: false })),
+        Ok(plan) => {
+            Stage::Preview(Arc::new(Preview { letters: column_letters(&text), file, text, plan, replanned: false }))
+        }
         Err(error) => Stage::Failed { file, failure: Failure::Csv(error) },
     }
 }
@@ -216,7 +237,9 @@ fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
     let lines = match &failure {
         Failure::Csv(e) => vec![i18n::csv_error(e, lang)],
         Failure::File(e) => i18n::import_error(e, lang),
-        Failure::Browser(detail) => vec![format!("{}{detail}", tr(lang, "ファイルを読めませんでした: ", "The file could not be read: "))],
+        Failure::Browser(detail) => {
+            vec![format!("{}{detail}", tr(lang, "ファイルを読めませんでした: ", "The file could not be read: "))]
+        }
     };
     view! {
         <div class="notice error" role="alert" data-testid="csv-error">
@@ -229,8 +252,18 @@ fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
     }
 }
 
-fn applied(state: AppState, stage: RwSignal<Stage>, lang: Language, file: String, count: usize, revision: u64) -> impl IntoView {
-    let editor = state.open.with_untracked(|o| o.as_ref().map(|s| Route::Edit(s.id.clone(), Selection::Strategy).hash())).unwrap_or_default();
+fn applied(
+    state: AppState,
+    stage: RwSignal<Stage>,
+    lang: Language,
+    file: String,
+    count: usize,
+    revision: u64,
+) -> impl IntoView {
+    let editor = state
+        .open
+        .with_untracked(|o| o.as_ref().map(|s| Route::Edit(s.id.clone(), Selection::Strategy).hash()))
+        .unwrap_or_default();
     let undo_file = file.clone();
     view! {
         <div class="notice" role="status" data-testid="csv-applied">
@@ -310,8 +343,10 @@ fn PreviewView(
     });
     let plan = &p.plan;
     let shown = |n: usize| if all { n } else { n.min(FIRST_ROWS) };
-    let changes = plan.changes.iter().take(shown(plan.changes.len())).map(|c| change_row(c, lang, style)).collect_view();
-    let refused = plan.refused.iter().take(shown(plan.refused.len())).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
+    let changes =
+        plan.changes.iter().take(shown(plan.changes.len())).map(|c| change_row(c, lang, style)).collect_view();
+    let refused =
+        plan.refused.iter().take(shown(plan.refused.len())).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
     let hidden = (plan.changes.len() - shown(plan.changes.len())) + (plan.refused.len() - shown(plan.refused.len()));
     let ignored = plan.ignored_columns.iter().map(|c| column_name(p.letters.get(c), c, lang)).collect::<Vec<_>>();
     let has_changes = !plan.changes.is_empty();
@@ -442,7 +477,8 @@ fn column_name(letter: Option<&String>, name: &str, lang: Language) -> String {
 }
 
 fn refusal_row(r: &Refusal, letters: &HashMap<String, String>, lang: Language) -> impl IntoView {
-    let column = if r.column.is_empty() { "—".to_owned() } else { column_name(letters.get(&r.column), &r.column, lang) };
+    let column =
+        if r.column.is_empty() { "—".to_owned() } else { column_name(letters.get(&r.column), &r.column, lang) };
     view! {
         <tr data-testid="csv-refusal">
             <td class="num">{r.row}</td>

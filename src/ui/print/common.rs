@@ -21,12 +21,20 @@ pub fn goal_label(g: &Goal, lang: Language) -> String {
         (Language::En, GoalKind::Basic) => "Basic goal",
         (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
     };
-    if g.number.is_empty() { kind.to_owned() } else { format!("{kind} {}", g.number) }
+    if g.number.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind} {}", g.number)
+    }
 }
 
 /// "number title", leaving out an empty number.
 pub fn numbered(number: &str, title: &str) -> String {
-    if number.trim().is_empty() { title.to_owned() } else { format!("{number} {title}") }
+    if number.trim().is_empty() {
+        title.to_owned()
+    } else {
+        format!("{number} {title}")
+    }
 }
 
 fn print_page() {
@@ -84,7 +92,13 @@ pub fn year_select(
 
 /// The table of indicators: one `<tbody>` per indicator (kept together on a page), one row per
 /// series. `as_of` reads every series in that year; `None` in its latest year with an actual.
-pub fn indicator_table(s: &Strategy, indicators: &[&Indicator], as_of: Option<FiscalYear>, lang: Language, style: YearStyle) -> impl IntoView {
+pub fn indicator_table(
+    s: &Strategy,
+    indicators: &[&Indicator],
+    as_of: Option<FiscalYear>,
+    lang: Language,
+    style: YearStyle,
+) -> impl IntoView {
     let labelled = indicators.iter().any(|i| i.series.iter().any(|se| !se.label.is_empty()));
     let bodies = indicators
         .iter()

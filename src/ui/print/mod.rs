@@ -10,9 +10,9 @@ mod sheets;
 mod targets;
 mod years;
 
+use crate::ui::not_found::StrategyNotFound;
 use crate::ui::route::Report;
 use crate::ui::state::use_app;
-use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 use sheets::SheetsReport;
 use targets::TargetsReport;
@@ -26,7 +26,6 @@ pub fn PrintReport(report: Report) -> impl IntoView {
             Report::Targets => view! { <TargetsReport id=id/> }.into_any(),
             Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
         },
-        None => view! { <StrategyNotFound/> }
-        .into_any(),
+        None => view! { <StrategyNotFound/> }.into_any(),
     }
 }

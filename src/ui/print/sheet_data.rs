@@ -57,7 +57,9 @@ pub struct SheetData<'a> {
 /// The measure's own initiatives, then the ones it re-lists (those that still exist).
 pub fn listed<'a>(s: &'a Strategy, m: &'a Measure) -> Vec<Listed<'a>> {
     let own = m.initiatives.iter().map(|i| Listed { initiative: i, relisted: None });
-    let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative).map(|i| Listed { initiative: i, relisted: Some(r.years.as_slice()) }));
+    let relisted = m.relisted.iter().filter_map(|r| {
+        s.initiative(&r.initiative).map(|i| Listed { initiative: i, relisted: Some(r.years.as_slice()) })
+    });
     own.chain(relisted).collect()
 }
 
@@ -68,7 +70,9 @@ pub fn sheet<'a>(s: &'a Strategy, m: &'a Measure, year: FiscalYear) -> SheetData
     let results = all
         .iter()
         .filter(|l| l.covers(year))
-        .filter_map(|l| l.initiative.year(year).map(|y| ResultRow { listed: *l, settled: y.settled, result: &y.result }))
+        .filter_map(|l| {
+            l.initiative.year(year).map(|y| ResultRow { listed: *l, settled: y.settled, result: &y.result })
+        })
         .collect();
     let plan = all
         .iter()
@@ -88,7 +92,14 @@ pub fn sheet<'a>(s: &'a Strategy, m: &'a Measure, year: FiscalYear) -> SheetData
         .related
         .iter()
         .filter_map(|id| s.measures().map(|(_, other)| other).find(|other| &other.id == id))
-        .map(|other| [other.number.as_str(), other.title.as_str()].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" "))
+        .map(|other| {
+            [other.number.as_str(), other.title.as_str()]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .chain(m.related_external.iter().filter(|r| !r.trim().is_empty()).cloned())
         .collect();
     SheetData {

@@ -42,7 +42,8 @@ pub fn SheetsReport(id: Id) -> impl IntoView {
 }
 
 fn sheets(s: &Strategy, year: FiscalYear, only_evaluated: bool, lang: Language, style: YearStyle) -> AnyView {
-    let chosen: Vec<(&Goal, &Measure)> = s.measures().filter(|(_, m)| !only_evaluated || m.evaluation(year).is_some()).collect();
+    let chosen: Vec<(&Goal, &Measure)> =
+        s.measures().filter(|(_, m)| !only_evaluated || m.evaluation(year).is_some()).collect();
     let heading = match lang {
         Language::Ja => format!("{} 施策評価シート", i18n::year(year, lang, style)),
         Language::En => format!("Evaluation sheets, {}", i18n::year(year, lang, style)),
@@ -92,34 +93,53 @@ fn kind_cell(l: Listed<'_>, lang: Language) -> impl IntoView {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn sheet_view(s: &Strategy, g: &Goal, m: &Measure, d: SheetData<'_>, context: &str, heading: &str, lang: Language, style: YearStyle) -> impl IntoView {
+fn sheet_view(
+    s: &Strategy,
+    g: &Goal,
+    m: &Measure,
+    d: SheetData<'_>,
+    context: &str,
+    heading: &str,
+    lang: Language,
+    style: YearStyle,
+) -> impl IntoView {
     let y = |fy: FiscalYear| i18n::year(fy, lang, style);
     let last = y(d.year);
     let [p1, p2, p3] = d.plan_years.map(y);
     let e = d.evaluation;
     let text = |f: fn(&crate::model::Evaluation) -> &String| e.map(f).filter(|t| !t.trim().is_empty()).cloned();
 
-    let results = d.results.iter().map(|r| view! {
-        <tr data-testid="result-row">
-            {initiative_cell(r.listed, lang)}
-            <td class="num" data-testid="result-settled">{money(r.settled)}</td>
-            <td class="prose">{r.result.to_owned()}</td>
-            {kind_cell(r.listed, lang)}
-        </tr>
-    }).collect_view();
-    let plan = d.plan.iter().map(|r| {
-        let dir = |k: usize| r.directions[k].map_or("—", |d| direction(d, lang));
-        view! {
-            <tr data-testid="plan-row">
-                {initiative_cell(r.listed, lang)}
-                <td class="prose">{r.plan.to_owned()}</td>
-                <td class="num" data-testid="plan-budget">{money(r.budget)}</td>
-                <td class="dir" data-testid="plan-direction-2">{dir(0)}</td>
-                <td class="dir" data-testid="plan-direction-3">{dir(1)}</td>
-                {kind_cell(r.listed, lang)}
-            </tr>
-        }
-    }).collect_view();
+    let results = d
+        .results
+        .iter()
+        .map(|r| {
+            view! {
+                <tr data-testid="result-row">
+                    {initiative_cell(r.listed, lang)}
+                    <td class="num" data-testid="result-settled">{money(r.settled)}</td>
+                    <td class="prose">{r.result.to_owned()}</td>
+                    {kind_cell(r.listed, lang)}
+                </tr>
+            }
+        })
+        .collect_view();
+    let plan = d
+        .plan
+        .iter()
+        .map(|r| {
+            let dir = |k: usize| r.directions[k].map_or("—", |d| direction(d, lang));
+            view! {
+                <tr data-testid="plan-row">
+                    {initiative_cell(r.listed, lang)}
+                    <td class="prose">{r.plan.to_owned()}</td>
+                    <td class="num" data-testid="plan-budget">{money(r.budget)}</td>
+                    <td class="dir" data-testid="plan-direction-2">{dir(0)}</td>
+                    <td class="dir" data-testid="plan-direction-3">{dir(1)}</td>
+                    {kind_cell(r.listed, lang)}
+                </tr>
+            }
+        })
+        .collect_view();
     let none_row = |cols: &'static str| view! { <tr class="none"><td colspan=cols class="empty">{tr(lang, "事業なし", "No projects")}</td></tr> };
 
     let kpis: Vec<&Indicator> = m.kpis.iter().filter_map(|id| s.indicator(id)).collect();

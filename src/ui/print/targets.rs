@@ -39,7 +39,13 @@ pub fn TargetsReport(id: Id) -> impl IntoView {
     }
 }
 
-fn report(s: &Strategy, as_of: Option<FiscalYear>, with_charts: bool, lang: Language, style: YearStyle) -> impl IntoView {
+fn report(
+    s: &Strategy,
+    as_of: Option<FiscalYear>,
+    with_charts: bool,
+    lang: Language,
+    style: YearStyle,
+) -> impl IntoView {
     let when = match as_of {
         Some(y) => match lang {
             Language::Ja => format!("{}の実績による", i18n::year(y, lang, style)),
@@ -63,14 +69,24 @@ fn report(s: &Strategy, as_of: Option<FiscalYear>, with_charts: bool, lang: Lang
     }
 }
 
-fn goal_section(s: &Strategy, g: &Goal, as_of: Option<FiscalYear>, with_charts: bool, lang: Language, style: YearStyle) -> impl IntoView {
+fn goal_section(
+    s: &Strategy,
+    g: &Goal,
+    as_of: Option<FiscalYear>,
+    with_charts: bool,
+    lang: Language,
+    style: YearStyle,
+) -> impl IntoView {
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
     let charts = (with_charts && !targets.is_empty()).then(|| {
-        let figures = targets.iter().map(|ind| {
-            let id = ind.id.clone();
-            let figure = figure_of(move |s, w| s.indicator(&id).map(|i| still(indicator::chart(s, i, w))));
-            view! { <div class="print-chart"><ChartView figure=figure kind="indicator"/></div> }
-        }).collect_view();
+        let figures = targets
+            .iter()
+            .map(|ind| {
+                let id = ind.id.clone();
+                let figure = figure_of(move |s, w| s.indicator(&id).map(|i| still(indicator::chart(s, i, w))));
+                view! { <div class="print-chart"><ChartView figure=figure kind="indicator"/></div> }
+            })
+            .collect_view();
         view! { <div class="print-charts" data-testid="print-charts-of-goal">{figures}</div> }
     });
     view! {

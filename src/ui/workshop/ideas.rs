@@ -22,11 +22,18 @@ pub struct Ideas {
 
 /// The notes about `target` shown: the current session's when writing, every session's
 /// otherwise (with the session's name).
-fn shown(s: &Strategy, target: &NoteTarget, session: Option<&Id>, writing: bool) -> Vec<(Option<String>, WorkshopNote)> {
+fn shown(
+    s: &Strategy,
+    target: &NoteTarget,
+    session: Option<&Id>,
+    writing: bool,
+) -> Vec<(Option<String>, WorkshopNote)> {
     s.workshops
         .iter()
         .filter(|w| !writing || Some(&w.id) == session)
-        .flat_map(|w| w.notes_about(target).map(move |n| ((!writing && s.workshops.len() > 1).then(|| w.name.clone()), n.clone())))
+        .flat_map(|w| {
+            w.notes_about(target).map(move |n| ((!writing && s.workshops.len() > 1).then(|| w.name.clone()), n.clone()))
+        })
         .collect()
 }
 

@@ -24,9 +24,9 @@
 //! hand-out provides); navigation is the pure `nav`; ideas are written through `AppState::edit`
 //! (one undo step each, autosaved).
 
-pub mod nav;
 #[cfg(target_arch = "wasm32")]
 mod ideas;
+pub mod nav;
 #[cfg(target_arch = "wasm32")]
 mod notes_page;
 #[cfg(target_arch = "wasm32")]
@@ -96,9 +96,11 @@ mod browser {
                 state.workshop_session.set(started);
             }
         });
-        let vote = Callback::new(move |note: Id| state.edit(|s| {
-            s.vote(&note);
-        }));
+        let vote = Callback::new(move |note: Id| {
+            state.edit(|s| {
+                s.vote(&note);
+            })
+        });
         let id = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())).unwrap_or_else(|| Id::from(""));
         let ideas = Ideas {
             add,

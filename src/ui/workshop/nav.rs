@@ -71,10 +71,15 @@ impl Shape for crate::model::Strategy {
         self.goals.get(goal).map_or(0, |g| g.measures.len())
     }
     fn goal_items(&self, goal: usize) -> usize {
-        self.goals.get(goal).map_or(0, |g| g.measures.len() + g.targets.iter().filter(|t| self.indicator(t).is_some()).count())
+        self.goals
+            .get(goal)
+            .map_or(0, |g| g.measures.len() + g.targets.iter().filter(|t| self.indicator(t).is_some()).count())
     }
     fn measure_items(&self, goal: usize, measure: usize) -> usize {
-        self.goals.get(goal).and_then(|g| g.measures.get(measure)).map_or(0, |m| m.kpis.iter().filter(|k| self.indicator(k).is_some()).count())
+        self.goals
+            .get(goal)
+            .and_then(|g| g.measures.get(measure))
+            .map_or(0, |m| m.kpis.iter().filter(|k| self.indicator(k).is_some()).count())
     }
 }
 
@@ -94,7 +99,9 @@ impl Place {
         let last = n.saturating_sub(1);
         match (self.level, mv) {
             // On a measure, ← → are the goal's other measures.
-            (Level::Measure(g, m), Move::Next) if m + 1 < s.measures(g) => Place { level: Level::Measure(g, m + 1), item: 0 },
+            (Level::Measure(g, m), Move::Next) if m + 1 < s.measures(g) => {
+                Place { level: Level::Measure(g, m + 1), item: 0 }
+            }
             (Level::Measure(g, m), Move::Previous) if m > 0 => Place { level: Level::Measure(g, m - 1), item: 0 },
             (Level::Measure(..), Move::Next | Move::Previous) => self,
             (_, Move::Next) => Place { item: (self.item + 1).min(last), ..self },
@@ -102,7 +109,9 @@ impl Place {
             (_, Move::First) => Place { item: 0, ..self },
             (_, Move::Last) => Place { item: last, ..self },
             (Level::Goals, Move::Into) if self.item < n => Place { level: Level::Goal(self.item), item: 0 },
-            (Level::Goal(g), Move::Into) if self.item < s.measures(g) => Place { level: Level::Measure(g, self.item), item: 0 },
+            (Level::Goal(g), Move::Into) if self.item < s.measures(g) => {
+                Place { level: Level::Measure(g, self.item), item: 0 }
+            }
             (_, Move::Into) => self,
             (Level::Goals, Move::Back) => self,
             (Level::Goal(g), Move::Back) => Place { level: Level::Goals, item: g },
@@ -152,17 +161,36 @@ mod tests {
     fn keys_move_between_items_drill_in_and_back() {
         let s = Fake(vec![(0, 2), (3, 1), (1, 0)]);
         assert_eq!(walk(&s, &["ArrowRight"]), Place { level: Level::Goals, item: 1 });
-        assert_eq!(walk(&s, &["PageDown", "PageDown", "PageDown"]), Place { level: Level::Goals, item: 2 }, "stops at the last");
+        assert_eq!(
+            walk(&s, &["PageDown", "PageDown", "PageDown"]),
+            Place { level: Level::Goals, item: 2 },
+            "stops at the last"
+        );
         assert_eq!(walk(&s, &["PageUp"]), Place::default(), "stops at the first");
         assert_eq!(walk(&s, &["ArrowRight", "Enter"]), Place { level: Level::Goal(1), item: 0 });
         assert_eq!(walk(&s, &["ArrowRight", "ArrowDown", "End"]), Place { level: Level::Goal(1), item: 3 });
         // Into a measure, then ← → go through the goal's measures like slides.
-        assert_eq!(walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter"]), Place { level: Level::Measure(1, 1), item: 0 });
-        assert_eq!(walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowRight", "ArrowRight", "ArrowRight"]), Place { level: Level::Measure(1, 2), item: 0 });
-        assert_eq!(walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowLeft"]), Place { level: Level::Measure(1, 0), item: 0 });
+        assert_eq!(
+            walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter"]),
+            Place { level: Level::Measure(1, 1), item: 0 }
+        );
+        assert_eq!(
+            walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowRight", "ArrowRight", "ArrowRight"]),
+            Place { level: Level::Measure(1, 2), item: 0 }
+        );
+        assert_eq!(
+            walk(&s, &["ArrowRight", "Enter", "Enter", "ArrowLeft"]),
+            Place { level: Level::Measure(1, 0), item: 0 }
+        );
         // Back returns to the item one came from.
-        assert_eq!(walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Escape"]), Place { level: Level::Goal(1), item: 1 });
-        assert_eq!(walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Backspace", "ArrowUp"]), Place { level: Level::Goals, item: 1 });
+        assert_eq!(
+            walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Escape"]),
+            Place { level: Level::Goal(1), item: 1 }
+        );
+        assert_eq!(
+            walk(&s, &["ArrowRight", "Enter", "ArrowRight", "Enter", "Backspace", "ArrowUp"]),
+            Place { level: Level::Goals, item: 1 }
+        );
         assert_eq!(walk(&s, &["Escape"]), Place::default());
         // A numerical target is an item but not a page of its own; a goal without measures has no measure page.
         assert_eq!(walk(&s, &["Enter", "Enter"]), Place { level: Level::Goal(0), item: 0 });

@@ -63,7 +63,13 @@ fn goal_block(s: &Strategy, g: &Goal, only: Option<&Id>, lang: Language) -> Opti
     if own.is_empty() && measures.is_empty() {
         return None;
     }
-    let kind = if lang == Language::Ja { g.kind.japanese() } else if g.kind == crate::model::GoalKind::Basic { "Basic goal" } else { "Cross-cutting goal" };
+    let kind = if lang == Language::Ja {
+        g.kind.japanese()
+    } else if g.kind == crate::model::GoalKind::Basic {
+        "Basic goal"
+    } else {
+        "Cross-cutting goal"
+    };
     Some(view! {
         <section class="panel ws-notes-goal" data-testid="notes-goal">
             <h2>{format!("{kind} {} {}", g.number, g.title)}</h2>
@@ -113,7 +119,10 @@ pub fn NotesPage() -> impl IntoView {
     };
     let clear = move |session: Id| {
         let mut removed = Vec::new();
-        let name = state.open.with_untracked(|o| o.as_ref().and_then(|s| s.workshop(&session).map(|w| w.name.clone()))).unwrap_or_default();
+        let name = state
+            .open
+            .with_untracked(|o| o.as_ref().and_then(|s| s.workshop(&session).map(|w| w.name.clone())))
+            .unwrap_or_default();
         let id = session.clone();
         state.edit(|s| removed = s.clear_notes(&id));
         confirming.set(None);
@@ -134,7 +143,12 @@ pub fn NotesPage() -> impl IntoView {
             Some(w) => csv::session_notes(&s, w),
             None => csv::workshop_notes(&s),
         };
-        let name = files::file_name(&s.municipality.name, state.tr("ワークショップの付箋", "workshop ideas"), &files::today(), "csv");
+        let name = files::file_name(
+            &s.municipality.name,
+            state.tr("ワークショップの付箋", "workshop ideas"),
+            &files::today(),
+            "csv",
+        );
         match files::download(&name, "text/csv;charset=utf-8", &text) {
             Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
             Err(e) => state.notice.set(Some(Notice::Download(e))),

@@ -6,15 +6,15 @@
 //! Nothing here needs the app's state: the strategy comes in as a signal, the words from
 //! `i18n::use_words`, and writing ideas through the optional `Ideas` callbacks.
 
-use super::ideas::{IdeasPanel, Ideas};
+use super::ideas::{Ideas, IdeasPanel};
 use super::nav::{Level, Move, Place};
 use super::words;
+use crate::charts::dashboard::status_colour;
 use crate::charts::{indicator, Figure, Words};
 use crate::model::{Goal, Id, Measure, NoteTarget, Sdg, StatusMix, Strategy, STATUSES};
 use crate::ui::chart_view::ChartView;
 use crate::ui::i18n::{self, tr, use_words, Language};
 use crate::ui::status::indicator_badge;
-use crate::charts::dashboard::status_colour;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -97,14 +97,17 @@ fn status_line(mix: StatusMix, lang: Language) -> impl IntoView {
     let parts = STATUSES
         .into_iter()
         .filter(|s| mix.get(*s) > 0)
-        .map(|s| view! {
-            <span class="ws-dot-part" data-status=s.as_str()>
-                <span class="ws-dot" style=format!("background:{}", status_colour(s)) aria-hidden="true"></span>
-                {format!("{} {}", i18n::status(s, lang), mix.get(s))}
-            </span>
+        .map(|s| {
+            view! {
+                <span class="ws-dot-part" data-status=s.as_str()>
+                    <span class="ws-dot" style=format!("background:{}", status_colour(s)) aria-hidden="true"></span>
+                    {format!("{} {}", i18n::status(s, lang), mix.get(s))}
+                </span>
+            }
         })
         .collect_view();
-    view! { <p class="ws-status" data-testid="ws-status"><span class="ws-status-lead">{lead}</span>" "{parts}</p> }.into_any()
+    view! { <p class="ws-status" data-testid="ws-status"><span class="ws-status-lead">{lead}</span>" "{parts}</p> }
+        .into_any()
 }
 
 fn goal_kind(g: &Goal, lang: Language) -> String {
@@ -159,7 +162,13 @@ pub fn Presentation(
     });
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.default_prevented() || ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.is_composing() || from_typing(&ev) {
+        if ev.default_prevented()
+            || ev.ctrl_key()
+            || ev.alt_key()
+            || ev.meta_key()
+            || ev.is_composing()
+            || from_typing(&ev)
+        {
             return;
         }
         let key = ev.key();
@@ -236,7 +245,13 @@ pub fn Presentation(
     }
 }
 
-fn goals_page(plan: Memo<Strategy>, strategy: Signal<Strategy>, place: RwSignal<Place>, words: Signal<Words>, pick: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn goals_page(
+    plan: Memo<Strategy>,
+    strategy: Signal<Strategy>,
+    place: RwSignal<Place>,
+    words: Signal<Words>,
+    pick: impl Fn(usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = words.get_untracked().lang;
     let body = move || {
         let lang = words.get().lang;
@@ -284,7 +299,9 @@ fn merge(target: &mut serde_json::Value, patch: &serde_json::Value) {
     use serde_json::Value;
     match (target, patch) {
         (_, Value::Null) => {}
-        (Value::Object(t), Value::Object(p)) => p.iter().for_each(|(k, v)| merge(t.entry(k.clone()).or_insert(Value::Null), v)),
+        (Value::Object(t), Value::Object(p)) => {
+            p.iter().for_each(|(k, v)| merge(t.entry(k.clone()).or_insert(Value::Null), v))
+        }
         (Value::Array(t), Value::Array(p)) => {
             for (i, v) in p.iter().enumerate() {
                 match t.get_mut(i) {
@@ -312,7 +329,13 @@ fn large_text(mut figure: Figure) -> Figure {
 }
 
 /// One indicator as a presentation item: its name, status and chart.
-fn indicator_item(plan: Memo<Strategy>, place: RwSignal<Place>, words: Signal<Words>, id: Id, item: usize) -> impl IntoView {
+fn indicator_item(
+    plan: Memo<Strategy>,
+    place: RwSignal<Place>,
+    words: Signal<Words>,
+    id: Id,
+    item: usize,
+) -> impl IntoView {
     let lang = words.get_untracked().lang;
     let for_figure = id.clone();
     let figure = Memo::new(move |_| {
@@ -427,11 +450,19 @@ fn measure_page(
     ideas: Option<Ideas>,
 ) -> impl IntoView {
     let lang = words.get_untracked().lang;
-    let found = plan.with_untracked(|s| s.goals.get(g).and_then(|goal| goal.measures.get(m).map(|x| ((**goal).clone(), (**x).clone()))));
+    let found = plan.with_untracked(|s| {
+        s.goals.get(g).and_then(|goal| goal.measures.get(m).map(|x| ((**goal).clone(), (**x).clone())))
+    });
     let Some((goal, measure)) = found else { return ().into_any() };
     let count = goal.measures.len();
-    let (mix, kpis) = plan.with_untracked(|s| (s.measure_mix(&measure), measure.kpis.iter().filter(|k| s.indicator(k).is_some()).cloned().collect::<Vec<Id>>()));
-    let charts = kpis.iter().cloned().enumerate().map(|(k, id)| indicator_item(plan, place, words, id, k)).collect_view();
+    let (mix, kpis) = plan.with_untracked(|s| {
+        (
+            s.measure_mix(&measure),
+            measure.kpis.iter().filter(|k| s.indicator(k).is_some()).cloned().collect::<Vec<Id>>(),
+        )
+    });
+    let charts =
+        kpis.iter().cloned().enumerate().map(|(k, id)| indicator_item(plan, place, words, id, k)).collect_view();
     let target = NoteTarget::Measure(measure.id.clone());
     view! {
         <section class="ws-page" data-testid="ws-measure-page">

@@ -5,7 +5,9 @@ use super::super::{evaluations, indicators_long, indicators_wide, initiatives};
 use super::{cells, town};
 use crate::examples::by_key;
 use crate::locale::YearStyle;
-use crate::model::{Evaluation, Evaluator, Goal, GoalKind, Initiative, InitiativeYear, Measure, PlanPeriod, ProjectDirection, Strategy};
+use crate::model::{
+    Evaluation, Evaluator, Goal, GoalKind, Initiative, InitiativeYear, Measure, PlanPeriod, ProjectDirection, Strategy,
+};
 use std::sync::Arc;
 
 fn file(rows: &[Vec<&str>]) -> String {
@@ -21,17 +23,41 @@ fn file(rows: &[Vec<&str>]) -> String {
 fn wide_japanese_is_exactly_the_table() {
     // Five year columns: 令和3年度 (an actual before the period) and the plan's 令和4〜7年度.
     let years = |cells: [&'static str; 10]| cells.to_vec();
-    let row = |head: [&'static str; 9], tail: Vec<&'static str>| head.iter().copied().chain(tail).collect::<Vec<&str>>();
+    let row =
+        |head: [&'static str; 9], tail: Vec<&'static str>| head.iter().copied().chain(tail).collect::<Vec<&str>>();
     let none = ["", "", "", "", "", "", "", "", "", ""];
     let expected = file(&[
         row(
             ["指標ID", "指標番号", "指標名", "系列", "単位", "当初値", "当初値年度", "目標値", "目標年度"],
-            years(["令和3年度", "令和3年度 速報", "令和4年度", "令和4年度 速報", "令和5年度", "令和5年度 速報", "令和6年度", "令和6年度 速報", "令和7年度", "令和7年度 速報"]),
+            years([
+                "令和3年度",
+                "令和3年度 速報",
+                "令和4年度",
+                "令和4年度 速報",
+                "令和5年度",
+                "令和5年度 速報",
+                "令和6年度",
+                "令和6年度 速報",
+                "令和7年度",
+                "令和7年度 速報",
+            ]),
         ),
-        row(["ind-health", "1-1", "65歳健康寿命", "男性", "年", "17.5", "令和元年度", "18.5", ""], years(["", "", "17.9", "", "18", "○", "", "", "", ""])),
-        row(["ind-health", "1-1", "65歳健康寿命", "女性", "年", "20", "令和元年度", "21", ""], years(["", "", "20.4", "", "", "", "", "", "", ""])),
-        row(["ind-births", "7-2", "出生数", "", "人", "340", "", "380", ""], years(["", "", "352", "", "", "", "", "", "", ""])),
-        row(["ind-migration", "2-1", "社会増減数", "", "人", "-40", "令和2年度", "0", "令和7年度"], years(["-55", "", "-40", "", "", "", "", "", "", ""])),
+        row(
+            ["ind-health", "1-1", "65歳健康寿命", "男性", "年", "17.5", "令和元年度", "18.5", ""],
+            years(["", "", "17.9", "", "18", "○", "", "", "", ""]),
+        ),
+        row(
+            ["ind-health", "1-1", "65歳健康寿命", "女性", "年", "20", "令和元年度", "21", ""],
+            years(["", "", "20.4", "", "", "", "", "", "", ""]),
+        ),
+        row(
+            ["ind-births", "7-2", "出生数", "", "人", "340", "", "380", ""],
+            years(["", "", "352", "", "", "", "", "", "", ""]),
+        ),
+        row(
+            ["ind-migration", "2-1", "社会増減数", "", "人", "-40", "令和2年度", "0", "令和7年度"],
+            years(["-55", "", "-40", "", "", "", "", "", "", ""]),
+        ),
         row(["ind-furusato", "6-3", "ふるさと納税寄附件数", "", "件", "3908", "", "増加", ""], years(none)),
         row(["ind-part-a", "3-1", "市民参画手続きに参画した人数", "", "人", "1741", "", "増加", ""], years(none)),
         row(["ind-part-b", "3-1", "協働により実施した事業の件数", "", "件", "1", "", "2", "毎年"], years(none)),
@@ -44,9 +70,10 @@ fn long_western_is_exactly_the_table() {
     let health = |label: &'static str, rest: [&'static str; 4]| {
         ["ind-health", "1-1", "65歳健康寿命", label, "年"].into_iter().chain(rest).collect::<Vec<&str>>()
     };
-    let single = |id: &'static str, code: &'static str, name: &'static str, unit: &'static str, rest: [&'static str; 4]| {
-        [id, code, name, "", unit].into_iter().chain(rest).collect::<Vec<&str>>()
-    };
+    let single =
+        |id: &'static str, code: &'static str, name: &'static str, unit: &'static str, rest: [&'static str; 4]| {
+            [id, code, name, "", unit].into_iter().chain(rest).collect::<Vec<&str>>()
+        };
     let expected = file(&[
         vec!["指標ID", "指標番号", "指標名", "系列", "単位", "年度", "区分", "値", "速報値"],
         health("男性", ["2019", "当初値", "17.5", ""]),
@@ -143,7 +170,10 @@ fn text_cells_are_neutralised_numbers_are_not() {
     assert!(rows[1..].iter().all(|r| r[10] == "-40" && r[11] == "1234" && r[12] == "維持"), "{:?}", rows[1]);
 
     let rows = cells(&evaluations(&s, YearStyle::Western));
-    assert_eq!(rows[1], ["基本目標", "1", "1", "'=SUM(A1)", "2022", "A", "'@SUM(1)", "'-", "'+", "次年度", "", "外部評価"]);
+    assert_eq!(
+        rows[1],
+        ["基本目標", "1", "1", "'=SUM(A1)", "2022", "A", "'@SUM(1)", "'-", "'+", "次年度", "", "外部評価"]
+    );
 
     let rows = cells(&indicators_wide(&s, YearStyle::Japanese));
     let births = rows.iter().find(|r| r[0] == "ind-births").unwrap();
@@ -168,7 +198,8 @@ fn initiatives_carry_budgets_settled_directions_and_relistings() {
     assert_eq!(sum("コミュニティ施設の適切な管理", "令和5年度", 11), 5_347);
     assert_eq!(sum("ほくとらしさの情報発信", "令和5年度", 11), 6_032);
     assert_eq!(sum("ほくとらしさの情報発信", "令和6年度", 10), 204_551);
-    let relisted = |year: &str| rows.iter().filter(|r| r[3] == "ほくとらしさの情報発信" && r[6] == "○" && r[9] == year).count();
+    let relisted =
+        |year: &str| rows.iter().filter(|r| r[3] == "ほくとらしさの情報発信" && r[6] == "○" && r[9] == year).count();
     assert_eq!((relisted("令和5年度"), relisted("令和6年度")), (0, 1), "re-listed for 2024 only");
     assert!(rows.iter().any(|r| r[12] == "拡充" || r[12] == "維持"), "directions are written");
     let western = cells(&initiatives(&s, YearStyle::Western));
@@ -179,11 +210,34 @@ fn initiatives_carry_budgets_settled_directions_and_relistings() {
 fn evaluations_one_row_per_measure_and_year() {
     let s = by_key("hokuto").unwrap().load().unwrap();
     let rows = cells(&evaluations(&s, YearStyle::Japanese));
-    assert_eq!(rows[0], ["目標区分", "目標番号", "施策番号", "施策名", "年度", "評価", "成果", "課題", "改善点及び方向性", "次年度実施計画", "補足", "評価者"]);
+    assert_eq!(
+        rows[0],
+        [
+            "目標区分",
+            "目標番号",
+            "施策番号",
+            "施策名",
+            "年度",
+            "評価",
+            "成果",
+            "課題",
+            "改善点及び方向性",
+            "次年度実施計画",
+            "補足",
+            "評価者"
+        ]
+    );
     assert_eq!(rows.len(), 1 + 17, "the seeds rate 17 measures for 令和5年度");
     let membership = rows.iter().find(|r| r[3] == "町内会等への加入促進").unwrap();
-    assert_eq!((membership[4].as_str(), membership[5].as_str(), membership[11].as_str()), ("令和5年度", "C", "内部評価"));
+    assert_eq!(
+        (membership[4].as_str(), membership[5].as_str(), membership[11].as_str()),
+        ("令和5年度", "C", "内部評価")
+    );
     assert!(!membership[6].is_empty() && !membership[7].is_empty(), "outcomes and issues are there");
-    let empty = Strategy::blank("t", "m", PlanPeriod { first: crate::model::FiscalYear(2020), last: crate::model::FiscalYear(2024) });
+    let empty = Strategy::blank(
+        "t",
+        "m",
+        PlanPeriod { first: crate::model::FiscalYear(2020), last: crate::model::FiscalYear(2024) },
+    );
     assert_eq!(evaluations(&empty, YearStyle::Japanese).matches("\r\n").count(), 1, "a header only");
 }

@@ -18,7 +18,11 @@ fn shift_jis_file_from_excel_is_decoded_and_planned() {
     let plan = plan_import(&s, &text).unwrap();
     assert_eq!(plan.layout, Layout::Long);
     assert_eq!(plan.rows, 14, "15 rows under the header, one of them blank");
-    let got: Vec<_> = plan.changes.iter().map(|c| (c.row, c.series.as_str(), c.kind, c.year.map(|y| y.0), c.from, c.to, c.to_provisional)).collect();
+    let got: Vec<_> = plan
+        .changes
+        .iter()
+        .map(|c| (c.row, c.series.as_str(), c.kind, c.year.map(|y| y.0), c.from, c.to, c.to_provisional))
+        .collect();
     assert_eq!(
         got,
         [

@@ -11,7 +11,19 @@ type Change<'a> = (usize, &'a str, &'a str, CellKind, Option<i32>, Option<f64>, 
 
 fn changes(plan: &CsvPlan) -> Vec<Change<'_>> {
     (plan.changes.iter())
-        .map(|c| (c.row, c.column.as_str(), c.series.as_str(), c.kind, c.year.map(|y| y.0), c.from, c.to, c.from_provisional, c.to_provisional))
+        .map(|c| {
+            (
+                c.row,
+                c.column.as_str(),
+                c.series.as_str(),
+                c.kind,
+                c.year.map(|y| y.0),
+                c.from,
+                c.to,
+                c.from_provisional,
+                c.to_provisional,
+            )
+        })
         .collect()
 }
 
@@ -96,7 +108,10 @@ fn long_layout_changes_unchanged_and_refusals() {
     let migration = series_of(&after, "ind-migration", "ser-migration");
     assert_eq!(migration.actual(fy(2021)).map(|a| a.value), Some(-50.0));
     assert_eq!(migration.target, Some(Target::Value { value: 5.0, year: Some(fy(2025)) }));
-    assert_eq!(series_of(&after, "ind-furusato", "ser-furusato").target, Some(Target::Value { value: 4000.0, year: None }));
+    assert_eq!(
+        series_of(&after, "ind-furusato", "ser-furusato").target,
+        Some(Target::Value { value: 4000.0, year: None })
+    );
     assert_eq!(series_of(&after, "ind-part-b", "ser-part-b").target, Some(Target::PerYear { value: 3.0 }));
     assert_eq!(series_of(&after, "ind-births", "ser-births").actual(fy(2023)).map(|a| a.value), Some(360.0));
     // Copy-on-write: the one indicator nothing changed in is still shared with the original.
@@ -152,7 +167,8 @@ fn indicators_are_matched_by_id_then_by_a_unique_code() {
         "ind-health,1-1, 男性 ,R4,実績,17.9",
     ]);
     let plan = plan_import(&town(), &text).unwrap();
-    let found: Vec<(usize, &str, Option<FiscalYear>)> = plan.changes.iter().map(|c| (c.row, c.series.as_str(), c.year)).collect();
+    let found: Vec<(usize, &str, Option<FiscalYear>)> =
+        plan.changes.iter().map(|c| (c.row, c.series.as_str(), c.year)).collect();
     assert_eq!(found, [(2, "ser-births", Some(fy(2023))), (3, "ser-births", Some(fy(2024)))]);
     assert_eq!(plan.unchanged, 1);
     let expected_refusals = vec![

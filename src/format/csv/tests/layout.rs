@@ -14,7 +14,10 @@ fn files_that_cannot_be_read() {
     let header = |text: &str| text.split(',').map(str::to_owned).collect::<Vec<_>>();
     assert_eq!(plan_import(&s, "名前,メモ\r\na,b\r\n"), Err(CsvError::UnknownLayout { header: header("名前,メモ") }));
     let other = initiatives(&s, YearStyle::Japanese);
-    assert!(matches!(plan_import(&s, &other), Err(CsvError::UnknownLayout { .. })), "an initiative table is not an indicator table");
+    assert!(
+        matches!(plan_import(&s, &other), Err(CsvError::UnknownLayout { .. })),
+        "an initiative table is not an indicator table"
+    );
     assert_eq!(plan_import(&s, "指標名,令和4年度\r\n"), Err(CsvError::MissingColumn { column: "指標ID".into() }));
     assert_eq!(plan_import(&s, "指標ID,区分,値\r\n"), Err(CsvError::MissingColumn { column: "年度".into() }));
     let unclosed = "指標ID,年度,区分,値\r\nind-births,R5,実績,1\r\nind-births,R6,\"実績,2\r\nind-births,R7,実績,3\r\n";

@@ -67,9 +67,27 @@ pub(super) fn town() -> Strategy {
         indicator("ind-health", "1-1", "65歳健康寿命", "年", vec![male, female]),
         indicator("ind-births", "7-2", "出生数", "人", vec![births]),
         indicator("ind-migration", "2-1", "社会増減数", "人", vec![migration]),
-        indicator("ind-furusato", "6-3", "ふるさと納税寄附件数", "件", vec![series("ser-furusato", "", (3908.0, None), Some(Target::Direction))]),
-        indicator("ind-part-a", "3-1", "市民参画手続きに参画した人数", "人", vec![series("ser-part-a", "", (1741.0, None), Some(Target::Direction))]),
-        indicator("ind-part-b", "3-1", "協働により実施した事業の件数", "件", vec![series("ser-part-b", "", (1.0, None), Some(Target::PerYear { value: 2.0 }))]),
+        indicator(
+            "ind-furusato",
+            "6-3",
+            "ふるさと納税寄附件数",
+            "件",
+            vec![series("ser-furusato", "", (3908.0, None), Some(Target::Direction))],
+        ),
+        indicator(
+            "ind-part-a",
+            "3-1",
+            "市民参画手続きに参画した人数",
+            "人",
+            vec![series("ser-part-a", "", (1741.0, None), Some(Target::Direction))],
+        ),
+        indicator(
+            "ind-part-b",
+            "3-1",
+            "協働により実施した事業の件数",
+            "件",
+            vec![series("ser-part-b", "", (1.0, None), Some(Target::PerYear { value: 2.0 }))],
+        ),
     ];
     s
 }

@@ -112,7 +112,8 @@ fn empty_cells_never_delete() {
     let male = &mut s.indicator_mut(&"ind-health".into()).unwrap().series[0];
     male.set_actual(fy(2025), Some(18.4));
     let before = s.clone();
-    let wide = indicators_wide(&town(), YearStyle::Japanese).replace(",17.5,令和元年度,18.5,,,,17.9,,18,○,", ",,,,,,,,,,,");
+    let wide =
+        indicators_wide(&town(), YearStyle::Japanese).replace(",17.5,令和元年度,18.5,,,,17.9,,18,○,", ",,,,,,,,,,,");
     assert!(wide.contains(",男性,年,,,,,,,,,,,"), "the male row was emptied");
     let plan = plan_import(&s, &wide).unwrap();
     assert_eq!((plan.changes.len(), plan.refused.len()), (0, 0));
