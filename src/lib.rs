@@ -12,3 +12,5 @@ pub mod locale;
 pub mod model;
 pub mod storage;
 pub mod ui;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod testing;

@@ -1,60 +1,102 @@
-//! The key-value store underneath: the [`Backend`] trait and the in-memory [`MemoryBackend`]
-//! (native tests, and the fallback when the browser gives no storage), with an optional byte
-//! quota to simulate a full storage.
+//! The key-value store underneath: the [`Backend`] trait — asynchronous, because IndexedDB is —
+//! and the in-memory [`MemoryBackend`] (native tests, and the fallback when the browser gives no
+//! storage), with an optional byte quota to simulate a full storage.
 
 use super::StorageError;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// A string key-value store like `localStorage`.
-pub trait Backend {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
-    /// Storage full → [`StorageError::QuotaExceeded`], and the previous value is left as it was.
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+/// One change in a [`Backend::apply`] batch.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Write {
+    Put { key: String, value: String },
     /// Removing a key that is not there is not an error.
-    fn remove(&self, key: &str) -> Result<(), StorageError>;
-    /// Every key, in no particular order.
-    fn keys(&self) -> Result<Vec<String>, StorageError>;
-    /// The length of the value under `key` in UTF-16 units (what browsers count against their
-    /// quota), without handing the value over.
-    fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
-        Ok(self.get(key)?.map(|v| v.encode_utf16().count()))
+    Remove { key: String },
+}
+
+impl Write {
+    pub fn put(key: impl Into<String>, value: impl Into<String>) -> Write {
+        Write::Put { key: key.into(), value: value.into() }
     }
-    /// Whether what is written outlives the page.
-    fn is_persistent(&self) -> bool {
-        true
+
+    pub fn remove(key: impl Into<String>) -> Write {
+        Write::Remove { key: key.into() }
+    }
+
+    pub fn key(&self) -> &str {
+        match self {
+            Write::Put { key, .. } | Write::Remove { key } => key,
+        }
+    }
+}
+
+/// Where a [`Backend`] keeps what it is given: the UI says which when it is not IndexedDB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackendKind {
+    IndexedDb,
+    LocalStorage,
+    /// Nothing outlives the page.
+    Memory,
+}
+
+/// A string key-value store with atomic batches: IndexedDB, `localStorage`, or memory.
+///
+/// The futures are not `Send`: everything runs on the page's one thread (and natively in tests
+/// under a blocking executor).
+#[allow(async_fn_in_trait)] // reason: single-threaded (wasm); no caller needs `Send` futures
+pub trait Backend {
+    async fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    /// Every key, in no particular order.
+    async fn keys(&self) -> Result<Vec<String>, StorageError>;
+    /// Every write of the batch, or — on any failure, e.g. storage full → [`StorageError::QuotaExceeded`]
+    /// — none of them: what was stored before is left as it was.
+    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError>;
+    /// The length of the value under `key` in UTF-16 units (what browsers count against their
+    /// quota), without handing the value over where the backend can avoid it.
+    async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
+        Ok(self.get(key).await?.map(|v| v.encode_utf16().count()))
+    }
+    fn kind(&self) -> BackendKind;
+
+    /// One value written (see [`Backend::apply`]).
+    async fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.apply(vec![Write::put(key, value)]).await
+    }
+
+    /// One key removed (see [`Backend::apply`]).
+    async fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.apply(vec![Write::remove(key)]).await
     }
 }
 
 /// Shares one backend between a [`super::Store`] and whoever else needs to look at it (tests).
 impl<B: Backend + ?Sized> Backend for Rc<B> {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        (**self).get(key)
+    async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key).await
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        (**self).set(key, value)
+    async fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys().await
     }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        (**self).remove(key)
+    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        (**self).apply(writes).await
     }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        (**self).keys()
+    async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
+        (**self).units(key).await
     }
-    fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
-        (**self).units(key)
-    }
-    fn is_persistent(&self) -> bool {
-        (**self).is_persistent()
+    fn kind(&self) -> BackendKind {
+        (**self).kind()
     }
 }
 
 /// An in-memory store. With a quota, the UTF-8 bytes of every key and value count against it,
-/// and a write that would go over is refused (nothing changed), as a full `localStorage` does.
+/// and a batch that would go over is refused (nothing changed), as a full browser storage does.
 #[derive(Debug, Default)]
 pub struct MemoryBackend {
     entries: RefCell<BTreeMap<String, String>>,
     quota: Cell<Option<usize>>,
+    /// Refuse the n-th next batch (1 = the next one) with `Failed` — tests of rollback.
+    fail_batch: Cell<Option<usize>>,
 }
 
 impl MemoryBackend {
@@ -72,44 +114,101 @@ impl MemoryBackend {
         self.quota.set(bytes);
     }
 
+    /// The `n`-th batch from now (1: the next) fails as a whole, as a transaction the browser
+    /// aborts half-way does.
+    pub fn fail_batch(&self, n: usize) {
+        self.fail_batch.set(Some(n));
+    }
+
     /// The bytes counted against the quota.
     pub fn used_bytes(&self) -> usize {
         self.entries.try_borrow().map(|e| e.iter().map(|(k, v)| k.len() + v.len()).sum()).unwrap_or(0)
     }
 
+    /// The value under `key`, at once (tests look underneath the store).
+    pub fn get_now(&self, key: &str) -> Option<String> {
+        self.entries.borrow().get(key).cloned()
+    }
+
+    /// Every key, at once.
+    pub fn keys_now(&self) -> Vec<String> {
+        self.entries.borrow().keys().cloned().collect()
+    }
+
+    /// Writes one value at once, within the quota (tests plant text under any key).
+    pub fn set_now(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.write(vec![Write::put(key, value)])
+    }
+
+    /// Removes one key at once.
+    pub fn remove_now(&self, key: &str) {
+        self.entries.borrow_mut().remove(key);
+    }
+
     fn busy() -> StorageError {
         StorageError::Failed { detail: "in-memory storage is busy".into() }
+    }
+
+    fn write(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        if let Some(n) = self.fail_batch.get() {
+            self.fail_batch.set(n.checked_sub(1).filter(|&left| left > 0));
+            if n == 1 {
+                return Err(StorageError::Failed { detail: "AbortError: the transaction was aborted".into() });
+            }
+        }
+        let mut entries = self.entries.try_borrow_mut().map_err(|_| Self::busy())?;
+        if let Some(quota) = self.quota.get() {
+            // The size after the whole batch, counted before anything is written.
+            let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+            for w in &writes {
+                let size = match w {
+                    Write::Put { key, value } => key.len() + value.len(),
+                    Write::Remove { .. } => 0,
+                };
+                sizes.insert(w.key(), size);
+            }
+            let used: usize = entries.iter().map(|(k, v)| k.len() + v.len()).sum();
+            let replaced: usize = sizes.keys().filter_map(|k| entries.get(*k).map(|v| k.len() + v.len())).sum();
+            if used - replaced + sizes.values().sum::<usize>() > quota {
+                let (key, value) = writes
+                    .iter()
+                    .filter_map(|w| match w {
+                        Write::Put { key, value } => Some((key, value)),
+                        Write::Remove { .. } => None,
+                    })
+                    .max_by_key(|(_, v)| v.len())
+                    .map_or((String::new(), 0), |(k, v)| (k.clone(), v.len()));
+                return Err(StorageError::QuotaExceeded { key, bytes: value });
+            }
+        }
+        for w in writes {
+            match w {
+                Write::Put { key, value } => {
+                    entries.insert(key, value);
+                }
+                Write::Remove { key } => {
+                    entries.remove(&key);
+                }
+            }
+        }
+        Ok(())
     }
 }
 
 impl Backend for MemoryBackend {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+    async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         Ok(self.entries.try_borrow().map_err(|_| Self::busy())?.get(key).cloned())
     }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        let used = self.used_bytes();
-        let mut entries = self.entries.try_borrow_mut().map_err(|_| Self::busy())?;
-        if let Some(quota) = self.quota.get() {
-            let old = entries.get(key).map_or(0, |v| key.len() + v.len());
-            if used - old + key.len() + value.len() > quota {
-                return Err(StorageError::QuotaExceeded { key: key.to_owned(), bytes: value.len() });
-            }
-        }
-        entries.insert(key.to_owned(), value.to_owned());
-        Ok(())
-    }
-
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.entries.try_borrow_mut().map_err(|_| Self::busy())?.remove(key);
-        Ok(())
-    }
-
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
+    async fn keys(&self) -> Result<Vec<String>, StorageError> {
         Ok(self.entries.try_borrow().map_err(|_| Self::busy())?.keys().cloned().collect())
     }
 
-    fn is_persistent(&self) -> bool {
-        false
+    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        self.write(writes)
+    }
+
+    fn kind(&self) -> BackendKind {
+        BackendKind::Memory
     }
 }

@@ -4,7 +4,7 @@
 //! know (index missing, garbage, or written by another tab) is still listed, read from its text.
 
 use super::decode::{decode, describe};
-use super::{keys, StorageError, Store};
+use super::{keys, Backend, StorageError, Store};
 use crate::format::export_compact;
 use crate::model::{Id, Strategy};
 use serde::{Deserialize, Serialize};
@@ -33,17 +33,17 @@ pub enum BackupReason {
     Manual,
 }
 
-impl Store {
+impl<B: Backend> Store<B> {
     /// Keeps a copy of `strategy` as it is now.
-    pub fn backup(&self, strategy: &Strategy, reason: BackupReason, now: &str) -> Result<Backup, StorageError> {
-        self.store_backup(strategy, &export_compact(strategy, now), reason, now)
+    pub async fn backup(&self, strategy: &Strategy, reason: BackupReason, now: &str) -> Result<Backup, StorageError> {
+        self.store_backup(strategy, &export_compact(strategy, now), reason, now).await
     }
 
     /// Every backup, newest first.
-    pub fn backups(&self) -> Result<Vec<Backup>, StorageError> {
-        let all_keys = self.backend.keys()?;
+    pub async fn backups(&self) -> Result<Vec<Backup>, StorageError> {
+        let all_keys = self.backend.keys().await?;
         let live: HashSet<Id> = all_keys.iter().filter_map(|k| keys::strategy_id(k)).collect();
-        let (stored, writable) = self.read_json::<Vec<Backup>>(keys::BACKUP_INDEX)?;
+        let (stored, writable) = self.read_json::<Vec<Backup>>(keys::BACKUP_INDEX).await?;
         let had_index = stored.is_some();
         let stored = stored.unwrap_or_default();
         let mut changed = false;
@@ -54,7 +54,7 @@ impl Store {
                 continue;
             }
             changed = true;
-            let Some(text) = self.backend.get(key)? else { continue };
+            let Some(text) = self.backend.get(key).await? else { continue };
             match describe(&text) {
                 Some((strategy_id, title, municipality)) => {
                     // The reason was in the lost index entry; the best guess is whether the
@@ -64,13 +64,13 @@ impl Store {
                     out.push(Backup { key: key.clone(), strategy_id, title, municipality, taken_at, reason });
                 }
                 None => {
-                    let _ = self.quarantine(key, &text);
+                    let _ = self.quarantine(key, &text).await;
                 }
             }
         }
         changed |= out.len() != stored.len();
         if changed && writable && (had_index || !out.is_empty()) {
-            let _ = self.write_json(keys::BACKUP_INDEX, &out);
+            let _ = self.write_json(keys::BACKUP_INDEX, &out).await;
         }
         out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.key.cmp(&a.key)));
         Ok(out)
@@ -78,57 +78,57 @@ impl Store {
 
     /// Saves a backup back as a live strategy (same id) and removes the backup. A live version
     /// of the same strategy is backed up first (reason `Replaced`).
-    pub fn restore_backup(&self, key: &str, now: &str) -> Result<Strategy, StorageError> {
+    pub async fn restore_backup(&self, key: &str, now: &str) -> Result<Strategy, StorageError> {
         if !key.starts_with(keys::BACKUP_PREFIX) {
             return Err(StorageError::not_found_key(key));
         }
-        let Some(text) = self.backend.get(key)? else { return Err(StorageError::not_found_key(key)) };
+        let Some(text) = self.backend.get(key).await? else { return Err(StorageError::not_found_key(key)) };
         let Some((strategy, _)) = decode(&text) else {
-            let kept_as = self.quarantine(key, &text).unwrap_or_else(|_| key.to_owned());
-            let _ = self.backups();
+            let kept_as = self.quarantine(key, &text).await.unwrap_or_else(|_| key.to_owned());
+            let _ = self.backups().await;
             return Err(StorageError::Garbage { key: key.to_owned(), kept_as });
         };
         let live_key = keys::strategy(&strategy.id);
-        let replaced = match self.backend.get(&live_key)? {
+        let replaced = match self.backend.get(&live_key).await? {
             None => None,
             Some(live_text) => match decode(&live_text).filter(|(s, _)| s.id == strategy.id) {
-                Some((live, _)) => Some(self.store_backup(&live, &live_text, BackupReason::Replaced, now)?),
+                Some((live, _)) => Some(self.store_backup(&live, &live_text, BackupReason::Replaced, now).await?),
                 // Unreadable: kept as garbage (save does that before overwriting).
                 None => None,
             },
         };
-        if let Err(e) = self.save(&strategy, now) {
+        if let Err(e) = self.save(&strategy, now).await {
             if let Some(r) = replaced {
-                let _ = self.discard_backup(&r.key);
+                let _ = self.discard_backup(&r.key).await;
             }
             return Err(e);
         }
         // The strategy is back; a backup that could not be removed is only a spare copy.
-        let _ = self.discard_backup(key);
+        let _ = self.discard_backup(key).await;
         Ok(strategy)
     }
 
-    pub fn discard_backup(&self, key: &str) -> Result<(), StorageError> {
-        if !key.starts_with(keys::BACKUP_PREFIX) || self.backend.get(key)?.is_none() {
+    pub async fn discard_backup(&self, key: &str) -> Result<(), StorageError> {
+        if !key.starts_with(keys::BACKUP_PREFIX) || self.backend.get(key).await?.is_none() {
             return Err(StorageError::not_found_key(key));
         }
-        self.backend.remove(key)?;
-        let _ = self.backups();
+        self.backend.remove(key).await?;
+        let _ = self.backups().await;
         Ok(())
     }
 
     /// Writes `text` (the strategy's envelope) as a backup and records it in the backup index.
     /// If the index cannot be written, the backup is removed again: nothing changed.
-    pub(super) fn store_backup(
+    pub(super) async fn store_backup(
         &self,
         strategy: &Strategy,
         text: &str,
         reason: BackupReason,
         now: &str,
     ) -> Result<Backup, StorageError> {
-        let key = self.free_key(|stamp| keys::backup(&strategy.id, stamp), now)?;
-        let (stored, writable) = self.read_json::<Vec<Backup>>(keys::BACKUP_INDEX)?;
-        self.backend.set(&key, text)?;
+        let key = self.free_key(|stamp| keys::backup(&strategy.id, stamp), now).await?;
+        let (stored, writable) = self.read_json::<Vec<Backup>>(keys::BACKUP_INDEX).await?;
+        self.backend.set(&key, text).await?;
         let backup = Backup {
             key,
             strategy_id: strategy.id.clone(),
@@ -141,8 +141,8 @@ impl Store {
             let mut index = stored.unwrap_or_default();
             index.retain(|b| b.key != backup.key);
             index.push(backup.clone());
-            if let Err(e) = self.write_json(keys::BACKUP_INDEX, &index) {
-                let _ = self.backend.remove(&backup.key);
+            if let Err(e) = self.write_json(keys::BACKUP_INDEX, &index).await {
+                let _ = self.backend.remove(&backup.key).await;
                 return Err(e);
             }
         }

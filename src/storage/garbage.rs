@@ -1,7 +1,7 @@
 //! Garbage: text Shirube could not read, renamed to `shirube/v1/garbage/<found at>/<original
 //! key>` instead of being deleted, listed for the user to download or discard.
 
-use super::{keys, StorageError, Store};
+use super::{keys, Backend, StorageError, Store};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GarbageEntry {
@@ -13,13 +13,13 @@ pub struct GarbageEntry {
     pub bytes: usize,
 }
 
-impl Store {
+impl<B: Backend> Store<B> {
     /// Every garbage entry, newest first.
-    pub fn garbage(&self) -> Result<Vec<GarbageEntry>, StorageError> {
+    pub async fn garbage(&self) -> Result<Vec<GarbageEntry>, StorageError> {
         let mut out = Vec::new();
-        for key in self.backend.keys()? {
+        for key in self.backend.keys().await? {
             let Some((original_key, found_at)) = keys::garbage_parts(&key) else { continue };
-            let Some(text) = self.backend.get(&key)? else { continue };
+            let Some(text) = self.backend.get(&key).await? else { continue };
             out.push(GarbageEntry { key, original_key, found_at, bytes: text.len() });
         }
         out.sort_by(|a, b| b.found_at.cmp(&a.found_at).then_with(|| b.key.cmp(&a.key)));
@@ -28,29 +28,29 @@ impl Store {
 
     /// The kept text, for download. Any key may be read (garbage that could not be moved stays
     /// under its own key: see `StorageError::Garbage`).
-    pub fn garbage_text(&self, key: &str) -> Result<String, StorageError> {
-        self.backend.get(key)?.ok_or_else(|| StorageError::not_found_key(key))
+    pub async fn garbage_text(&self, key: &str) -> Result<String, StorageError> {
+        self.backend.get(key).await?.ok_or_else(|| StorageError::not_found_key(key))
     }
 
     /// Deletes a garbage entry (only garbage keys: live data is never removed here).
-    pub fn discard_garbage(&self, key: &str) -> Result<(), StorageError> {
+    pub async fn discard_garbage(&self, key: &str) -> Result<(), StorageError> {
         if keys::garbage_parts(key).is_none() {
             return Err(StorageError::Failed { detail: format!("{key} is not a garbage entry") });
         }
-        if self.backend.get(key)?.is_none() {
+        if self.backend.get(key).await?.is_none() {
             return Err(StorageError::not_found_key(key));
         }
-        self.backend.remove(key)
+        self.backend.remove(key).await
     }
 
     /// Renames unreadable `text` found under `key` to a fresh garbage key and returns it. The
     /// copy is written before the original is removed; if either step fails, `key` still holds
     /// the text and no copy is left behind.
-    pub(super) fn quarantine(&self, key: &str, text: &str) -> Result<String, StorageError> {
-        let target = self.free_key(|stamp| keys::garbage(stamp, key), &self.now())?;
-        self.backend.set(&target, text)?;
-        if let Err(e) = self.backend.remove(key) {
-            let _ = self.backend.remove(&target);
+    pub(super) async fn quarantine(&self, key: &str, text: &str) -> Result<String, StorageError> {
+        let target = self.free_key(|stamp| keys::garbage(stamp, key), &self.now()).await?;
+        self.backend.set(&target, text).await?;
+        if let Err(e) = self.backend.remove(key).await {
+            let _ = self.backend.remove(&target).await;
             return Err(e);
         }
         Ok(target)

@@ -15,6 +15,10 @@ pub const BACKUP_PREFIX: &str = "shirube/v1/backup/";
 pub const BACKUP_INDEX: &str = "shirube/v1/backups";
 /// `shirube/v1/garbage/<found at>/<original key>`: unreadable text, kept for download.
 pub const GARBAGE_PREFIX: &str = "shirube/v1/garbage/";
+/// What the move from `localStorage` copied (JSON map: key → length and hash of its text).
+pub const MOVED: &str = "shirube/v1/moved-from-local-storage";
+/// Written and removed once when `localStorage` is opened, to find out whether writing works.
+pub const PROBE: &str = "shirube/probe";
 /// The preferences (JSON).
 pub const PREFERENCES: &str = "shirube/prefs";
 

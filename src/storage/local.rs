@@ -2,12 +2,10 @@
 //! storage can be absent (`null`), throw on access (blocked, sandboxed), or throw
 //! `QuotaExceededError` on write.
 
-use super::{Backend, StorageError};
+use super::keys::PROBE;
+use super::{Backend, BackendKind, StorageError, Write};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The key written and removed once by [`LocalStorage::open`] on an empty storage, to find out
-/// whether writing works at all.
-const PROBE: &str = "shirube/probe";
 
 pub struct LocalStorage {
     storage: web_sys::Storage,
@@ -41,35 +39,59 @@ impl LocalStorage {
     }
 }
 
-impl Backend for LocalStorage {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.storage.get_item(key).map_err(failed)
-    }
-
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.storage.set_item(key, value).map_err(
-            |e| {
+impl LocalStorage {
+    /// Writes one change at once; the value it replaced is returned for a rollback.
+    fn write_one(&self, w: &Write) -> Result<Option<String>, StorageError> {
+        let before = self.storage.get_item(w.key()).map_err(failed)?;
+        match w {
+            Write::Put { key, value } => self.storage.set_item(key, value).map_err(|e| {
                 if is_quota(&e) {
                     StorageError::full(key, value)
                 } else {
                     failed(e)
                 }
-            },
-        )
+            })?,
+            Write::Remove { key } => self.storage.remove_item(key).map_err(failed)?,
+        }
+        Ok(before)
+    }
+}
+
+impl Backend for LocalStorage {
+    async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(key).map_err(failed)
     }
 
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.storage.remove_item(key).map_err(failed)
+    /// `localStorage` has no transactions: the writes are made one by one, and when one fails
+    /// the ones before it are put back as they were (best effort: a rollback that fails too
+    /// leaves the newer values, never a missing one).
+    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        let mut done: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
+        for w in &writes {
+            match self.write_one(w) {
+                Ok(before) => done.push((w.key().to_owned(), before)),
+                Err(e) => {
+                    for (key, before) in done.into_iter().rev() {
+                        let _ = match before {
+                            Some(v) => self.storage.set_item(&key, &v),
+                            None => self.storage.remove_item(&key),
+                        };
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The stored string's `length`: the value stays in the browser (handing over "large" as
     /// UTF-8 takes about 16 ms).
-    fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
+    async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
         let value = get_item_unconverted(&self.storage, key).map_err(failed)?;
         Ok(value.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize))
     }
 
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
+    async fn keys(&self) -> Result<Vec<String>, StorageError> {
         let n = self.storage.length().map_err(failed)?;
         let mut keys = Vec::with_capacity(n as usize);
         for i in 0..n {
@@ -79,6 +101,10 @@ impl Backend for LocalStorage {
         }
         Ok(keys)
     }
+
+    fn kind(&self) -> BackendKind {
+        BackendKind::LocalStorage
+    }
 }
 
 /// `Storage.getItem` returning the JS string itself (or `null`), not a copy in wasm memory.
@@ -87,13 +113,13 @@ fn get_item_unconverted(storage: &web_sys::Storage, key: &str) -> Result<JsValue
     get_item.call1(storage, &JsValue::from_str(key))
 }
 
-fn failed(e: JsValue) -> StorageError {
+pub(super) fn failed(e: JsValue) -> StorageError {
     StorageError::Failed { detail: describe(&e) }
 }
 
 /// `QuotaExceededError` (every browser today; Firefox once said `NS_ERROR_DOM_QUOTA_REACHED`,
 /// code 1014; the legacy code is 22).
-fn is_quota(e: &JsValue) -> bool {
+pub(super) fn is_quota(e: &JsValue) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| {
         matches!(d.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
             || matches!(d.code(), 22 | 1014)
@@ -101,7 +127,7 @@ fn is_quota(e: &JsValue) -> bool {
 }
 
 /// What the browser said, as text: `Name: message`.
-fn describe(e: &JsValue) -> String {
+pub(super) fn describe(e: &JsValue) -> String {
     if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
         format!("{}: {}", d.name(), d.message())
     } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {

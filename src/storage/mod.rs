@@ -19,12 +19,15 @@
 
 mod backend;
 mod backups;
+#[cfg(target_arch = "wasm32")]
+mod browser;
 mod decode;
 mod error;
 mod garbage;
 pub mod keys;
 #[cfg(target_arch = "wasm32")]
 mod local;
+mod migrate;
 mod preferences;
 mod store;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -32,10 +35,13 @@ mod tests;
 mod transfer;
 mod usage;
 
-pub use backend::{Backend, MemoryBackend};
+pub use backend::{Backend, BackendKind, MemoryBackend, Write};
 pub use backups::{Backup, BackupReason};
+#[cfg(target_arch = "wasm32")]
+pub use browser::{BrowserBackend, BrowserStore, Opened};
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
+pub use migrate::{move_data, Moved};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use preferences::{Language, Preferences, YearStyle};

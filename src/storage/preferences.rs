@@ -1,7 +1,7 @@
 //! Preferences (language, how fiscal years are shown, the strategy last opened): kept apart from
 //! the data under `shirube/prefs`, never exported, and never a reason to fail.
 
-use super::{keys, StorageError, Store};
+use super::{keys, Backend, StorageError, Store};
 pub use crate::locale::{Language, YearStyle};
 use crate::model::Id;
 use serde::{Deserialize, Serialize};
@@ -15,17 +15,17 @@ pub struct Preferences {
     pub last_opened: Option<Id>,
 }
 
-impl Store {
+impl<B: Backend> Store<B> {
     /// The stored preferences; missing, unreadable or unavailable → the defaults (unreadable
     /// text is kept as a garbage entry).
-    pub fn preferences(&self) -> Preferences {
-        match self.read_json::<Preferences>(keys::PREFERENCES) {
+    pub async fn preferences(&self) -> Preferences {
+        match self.read_json::<Preferences>(keys::PREFERENCES).await {
             Ok((Some(p), _)) => p,
             _ => Preferences::default(),
         }
     }
 
-    pub fn save_preferences(&self, p: &Preferences) -> Result<(), StorageError> {
-        self.write_json(keys::PREFERENCES, p)
+    pub async fn save_preferences(&self, p: &Preferences) -> Result<(), StorageError> {
+        self.write_json(keys::PREFERENCES, p).await
     }
 }

@@ -5,7 +5,7 @@
 //! overwritten without a backup, and nothing is deleted.
 
 use super::decode::{decode, decode_as};
-use super::{keys, Backup, BackupReason, StorageError, Store};
+use super::{keys, Backend, Backup, BackupReason, StorageError, Store};
 use crate::format::{export_compact, export_everything, Everything, Kept, Saved};
 use crate::model::{Id, Strategy};
 use std::collections::HashSet;
@@ -50,28 +50,28 @@ impl BackupReason {
     }
 }
 
-impl Store {
+impl<B: Backend> Store<B> {
     /// Stores `strategy` in place of the stored strategy with the same id, after keeping a
     /// backup of that one (reason `Replaced`), which it returns (`None` when nothing readable
     /// was stored under the id; unreadable text is kept as garbage by [`Store::save`]). If the
     /// new version cannot be written, the backup is removed again: nothing changed.
-    pub fn replace(&self, strategy: &Strategy, now: &str) -> Result<Option<Backup>, StorageError> {
+    pub async fn replace(&self, strategy: &Strategy, now: &str) -> Result<Option<Backup>, StorageError> {
         let key = keys::strategy(&strategy.id);
-        let backup_index = self.backend.get(keys::BACKUP_INDEX)?;
-        let backup = match self.backend.get(&key)? {
+        let backup_index = self.backend.get(keys::BACKUP_INDEX).await?;
+        let backup = match self.backend.get(&key).await? {
             Some(text) => match decode_as(&text, &strategy.id) {
-                Some((live, _)) => Some(self.store_backup(&live, &text, BackupReason::Replaced, now)?),
+                Some((live, _)) => Some(self.store_backup(&live, &text, BackupReason::Replaced, now).await?),
                 None => None,
             },
             None => None,
         };
-        if let Err(e) = self.save(strategy, now) {
+        if let Err(e) = self.save(strategy, now).await {
             // Take the backup back out, byte for byte as before.
             if let Some(b) = &backup {
-                let _ = self.backend.remove(&b.key);
+                let _ = self.backend.remove(&b.key).await;
                 let _ = match &backup_index {
-                    Some(text) => self.backend.set(keys::BACKUP_INDEX, text),
-                    None => self.backend.remove(keys::BACKUP_INDEX),
+                    Some(text) => self.backend.set(keys::BACKUP_INDEX, text).await,
+                    None => self.backend.remove(keys::BACKUP_INDEX).await,
                 };
             }
             return Err(e);
@@ -80,16 +80,16 @@ impl Store {
     }
 
     /// The strategy a backup holds.
-    pub fn backup_strategy(&self, key: &str) -> Result<Strategy, StorageError> {
+    pub async fn backup_strategy(&self, key: &str) -> Result<Strategy, StorageError> {
         if !key.starts_with(keys::BACKUP_PREFIX) {
             return Err(StorageError::not_found_key(key));
         }
-        let text = self.backend.get(key)?.ok_or_else(|| StorageError::not_found_key(key))?;
+        let text = self.backend.get(key).await?.ok_or_else(|| StorageError::not_found_key(key))?;
         match decode(&text) {
             Some((strategy, _)) => Ok(strategy),
             None => {
-                let kept_as = self.quarantine(key, &text).unwrap_or_else(|_| key.to_owned());
-                let _ = self.backups();
+                let kept_as = self.quarantine(key, &text).await.unwrap_or_else(|_| key.to_owned());
+                let _ = self.backups().await;
                 Err(StorageError::Garbage { key: key.to_owned(), kept_as })
             }
         }
@@ -97,19 +97,19 @@ impl Store {
 
     /// Every stored strategy and every backup, as one backup file (see `format::everything`).
     /// Unreadable entries met on the way are moved to garbage as everywhere else, and left out.
-    pub fn export_everything(&self, now: &str) -> Result<String, StorageError> {
-        let summaries = self.list()?;
+    pub async fn export_everything(&self, now: &str) -> Result<String, StorageError> {
+        let summaries = self.list().await?;
         let mut strategies = Vec::with_capacity(summaries.len());
         for s in &summaries {
-            match self.load(&s.id) {
+            match self.load(&s.id).await {
                 Ok(strategy) => strategies.push((strategy, s.updated_at.clone())),
                 Err(StorageError::NotFound { .. } | StorageError::Garbage { .. }) => {}
                 Err(e) => return Err(e),
             }
         }
         let mut backups = Vec::new();
-        for b in self.backups()? {
-            match self.backup_strategy(&b.key) {
+        for b in self.backups().await? {
+            match self.backup_strategy(&b.key).await {
                 Ok(strategy) => backups.push((strategy, b)),
                 Err(StorageError::NotFound { .. } | StorageError::Garbage { .. }) => {}
                 Err(e) => return Err(e),
@@ -128,15 +128,15 @@ impl Store {
     /// version is backed up first) and kept as they are otherwise. The file's backups are added
     /// unless the same one is already here. Stops at the first storage error (see
     /// [`RestoreReport`]).
-    pub fn restore_everything(&self, all: &Everything, replace: &HashSet<Id>, now: &str) -> RestoreReport {
+    pub async fn restore_everything(&self, all: &Everything, replace: &HashSet<Id>, now: &str) -> RestoreReport {
         let mut report = RestoreReport::default();
-        if let Err(e) = self.merge(all, replace, now, &mut report) {
+        if let Err(e) = self.merge(all, replace, now, &mut report).await {
             report.error = Some(e);
         }
         report
     }
 
-    fn merge(
+    async fn merge(
         &self,
         all: &Everything,
         replace: &HashSet<Id>,
@@ -146,39 +146,38 @@ impl Store {
         for entry in &all.strategies {
             let strategy = &entry.strategy;
             let saved_at = if entry.exported_at.is_empty() { now } else { entry.exported_at.as_str() };
-            let stored = self.backend.get(&keys::strategy(&strategy.id))?;
+            let stored = self.backend.get(&keys::strategy(&strategy.id)).await?;
             match stored.as_deref().and_then(|text| decode_as(text, &strategy.id)) {
                 // Nothing readable there (unreadable text is kept as garbage by `save`).
                 None => {
-                    self.save(strategy, saved_at)?;
+                    self.save(strategy, saved_at).await?;
                     report.added += 1;
                 }
                 Some((live, _)) if &live == strategy => report.unchanged += 1,
                 Some(_) if replace.contains(&strategy.id) => {
-                    self.replace(strategy, now)?;
+                    self.replace(strategy, now).await?;
                     report.replaced += 1;
                 }
                 Some(_) => report.kept += 1,
             }
         }
-        let mut present: Vec<Backup> = self.backups()?;
+        let mut present: Vec<Backup> = self.backups().await?;
         for kept in &all.backups {
             let strategy = &kept.imported.strategy;
-            let same =
-                present.iter().filter(|b| b.strategy_id == strategy.id && b.taken_at == kept.taken_at).any(|b| {
-                    self.backend
-                        .get(&b.key)
-                        .ok()
-                        .flatten()
-                        .and_then(|t| decode(&t))
-                        .is_some_and(|(s, _)| &s == strategy)
-                });
+            let mut same = false;
+            for b in present.iter().filter(|b| b.strategy_id == strategy.id && b.taken_at == kept.taken_at) {
+                let text = self.backend.get(&b.key).await.ok().flatten();
+                if text.and_then(|t| decode(&t)).is_some_and(|(s, _)| &s == strategy) {
+                    same = true;
+                    break;
+                }
+            }
             if same {
                 report.backups_present += 1;
                 continue;
             }
             let text = export_compact(strategy, &kept.taken_at);
-            let backup = self.store_backup(strategy, &text, BackupReason::parse(&kept.reason), &kept.taken_at)?;
+            let backup = self.store_backup(strategy, &text, BackupReason::parse(&kept.reason), &kept.taken_at).await?;
             present.push(backup);
             report.backups_added += 1;
         }
@@ -189,14 +188,15 @@ impl Store {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::testing::Wait;
     use crate::format::{open, Opened};
     use crate::model::{template, FiscalYear, Measure, PlanPeriod};
     use crate::storage::{Backend, MemoryBackend};
     use std::rc::Rc;
 
-    fn store() -> (Rc<MemoryBackend>, Store) {
+    fn store() -> (Rc<MemoryBackend>, Store<Rc<MemoryBackend>>) {
         let mem = Rc::new(MemoryBackend::new());
-        (mem.clone(), Store::new(Box::new(mem)).with_clock(|| "2026-01-01T00:00:00Z".to_owned()))
+        (mem.clone(), Store::new(mem).with_clock(|| "2026-01-01T00:00:00Z".to_owned()))
     }
 
     fn sample(title: &str) -> Strategy {
@@ -220,34 +220,34 @@ mod tests {
     fn replace_backs_up_the_stored_version_and_restore_brings_it_back() {
         let (_, store) = store();
         let old = sample("旧");
-        store.save(&old, "t1").unwrap();
+        store.save(&old, "t1").wait().unwrap();
         let mut new = old.clone();
         new.title = "新".into();
-        let backup = store.replace(&new, "t2").unwrap().expect("a backup");
+        let backup = store.replace(&new, "t2").wait().unwrap().expect("a backup");
         assert_eq!(
             (backup.reason, backup.title.as_str(), backup.taken_at.as_str()),
             (BackupReason::Replaced, "旧", "t2")
         );
-        assert_eq!(store.load(&old.id).unwrap(), new);
-        assert_eq!(store.backups().unwrap(), vec![backup.clone()]);
-        assert_eq!(store.backup_strategy(&backup.key).unwrap(), old);
-        store.restore_backup(&backup.key, "t3").unwrap();
-        assert_eq!(store.load(&old.id).unwrap(), old);
+        assert_eq!(store.load(&old.id).wait().unwrap(), new);
+        assert_eq!(store.backups().wait().unwrap(), vec![backup.clone()]);
+        assert_eq!(store.backup_strategy(&backup.key).wait().unwrap(), old);
+        store.restore_backup(&backup.key, "t3").wait().unwrap();
+        assert_eq!(store.load(&old.id).wait().unwrap(), old);
         // Replacing an id that is not stored just stores it.
         let other = sample("別");
-        assert_eq!(store.replace(&other, "t4").unwrap(), None);
-        assert_eq!(store.load(&other.id).unwrap(), other);
+        assert_eq!(store.replace(&other, "t4").wait().unwrap(), None);
+        assert_eq!(store.load(&other.id).wait().unwrap(), other);
     }
 
     #[test]
     fn replace_that_does_not_fit_changes_nothing() {
         let mem = Rc::new(MemoryBackend::new());
-        let store = Store::new(Box::new(mem.clone()));
+        let store = Store::new(mem.clone());
         let old = sample("旧");
-        store.save(&old, "t1").unwrap();
+        store.save(&old, "t1").wait().unwrap();
         let snapshot = || {
             let mut all: Vec<(String, Option<String>)> =
-                mem.keys().unwrap().into_iter().map(|k| (k.clone(), mem.get(&k).unwrap())).collect();
+                mem.keys().wait().unwrap().into_iter().map(|k| (k.clone(), mem.get(&k).wait().unwrap())).collect();
             all.sort();
             all
         };
@@ -260,7 +260,7 @@ mod tests {
         });
         // Room for the backup, not for the new version as well.
         mem.set_quota(Some(mem.used_bytes() * 2 + 2_000));
-        assert!(matches!(store.replace(&new, "t2"), Err(StorageError::QuotaExceeded { .. })));
+        assert!(matches!(store.replace(&new, "t2").wait(), Err(StorageError::QuotaExceeded { .. })));
         assert_eq!(snapshot(), before);
     }
 
@@ -268,55 +268,55 @@ mod tests {
     fn everything_round_trips_into_an_empty_store() {
         let (_, here) = store();
         let (a, b, gone) = (sample("A"), sample("B"), sample("消したもの"));
-        here.save(&a, "2026-02-01T00:00:00Z").unwrap();
-        here.save(&b, "2026-02-02T00:00:00Z").unwrap();
-        here.save(&gone, "2026-02-03T00:00:00Z").unwrap();
-        let deleted = here.delete(&gone.id, "2026-02-04T00:00:00Z").unwrap();
-        let text = here.export_everything("2026-02-05T00:00:00Z").unwrap();
+        here.save(&a, "2026-02-01T00:00:00Z").wait().unwrap();
+        here.save(&b, "2026-02-02T00:00:00Z").wait().unwrap();
+        here.save(&gone, "2026-02-03T00:00:00Z").wait().unwrap();
+        let deleted = here.delete(&gone.id, "2026-02-04T00:00:00Z").wait().unwrap();
+        let text = here.export_everything("2026-02-05T00:00:00Z").wait().unwrap();
 
         let (_, there) = store();
-        let report = there.restore_everything(&everything(&text), &HashSet::new(), "2026-03-01T00:00:00Z");
+        let report = there.restore_everything(&everything(&text), &HashSet::new(), "2026-03-01T00:00:00Z").wait();
         assert_eq!(report, RestoreReport { added: 2, backups_added: 1, ..RestoreReport::default() });
-        assert_eq!(there.load(&a.id).unwrap(), a);
-        assert_eq!(there.load(&b.id).unwrap(), b);
-        assert_eq!(there.list().unwrap(), here.list().unwrap(), "same summaries, same saved times");
-        let backups = there.backups().unwrap();
+        assert_eq!(there.load(&a.id).wait().unwrap(), a);
+        assert_eq!(there.load(&b.id).wait().unwrap(), b);
+        assert_eq!(there.list().wait().unwrap(), here.list().wait().unwrap(), "same summaries, same saved times");
+        let backups = there.backups().wait().unwrap();
         assert_eq!(backups.len(), 1);
         assert_eq!(
             (backups[0].reason, backups[0].taken_at.as_str()),
             (BackupReason::Deleted, deleted.taken_at.as_str())
         );
-        assert_eq!(there.backup_strategy(&backups[0].key).unwrap(), gone);
+        assert_eq!(there.backup_strategy(&backups[0].key).wait().unwrap(), gone);
 
         // Restoring the same file again changes nothing.
-        let again = there.restore_everything(&everything(&text), &HashSet::new(), "2026-03-02T00:00:00Z");
+        let again = there.restore_everything(&everything(&text), &HashSet::new(), "2026-03-02T00:00:00Z").wait();
         assert_eq!(again, RestoreReport { unchanged: 2, backups_present: 1, ..RestoreReport::default() });
-        assert_eq!(there.backups().unwrap().len(), 1);
+        assert_eq!(there.backups().wait().unwrap().len(), 1);
     }
 
     #[test]
     fn different_versions_are_replaced_only_when_chosen_and_backed_up_first() {
         let (_, here) = store();
         let (a, b) = (sample("A"), sample("B"));
-        here.save(&a, "t").unwrap();
-        here.save(&b, "t").unwrap();
-        let text = here.export_everything("t").unwrap();
+        here.save(&a, "t").wait().unwrap();
+        here.save(&b, "t").wait().unwrap();
+        let text = here.export_everything("t").wait().unwrap();
 
         let (_, there) = store();
         let (mut a2, mut b2) = (a.clone(), b.clone());
         a2.title = "A（こちらで編集）".into();
         b2.title = "B（こちらで編集）".into();
-        there.save(&a2, "t").unwrap();
-        there.save(&b2, "t").unwrap();
+        there.save(&a2, "t").wait().unwrap();
+        there.save(&b2, "t").wait().unwrap();
         let choose: HashSet<Id> = [a.id.clone()].into();
-        let report = there.restore_everything(&everything(&text), &choose, "2026-04-01T00:00:00Z");
+        let report = there.restore_everything(&everything(&text), &choose, "2026-04-01T00:00:00Z").wait();
         assert_eq!(report, RestoreReport { replaced: 1, kept: 1, ..RestoreReport::default() });
-        assert_eq!(there.load(&a.id).unwrap(), a);
-        assert_eq!(there.load(&b.id).unwrap(), b2, "not chosen: left as it was");
-        let backups = there.backups().unwrap();
+        assert_eq!(there.load(&a.id).wait().unwrap(), a);
+        assert_eq!(there.load(&b.id).wait().unwrap(), b2, "not chosen: left as it was");
+        let backups = there.backups().wait().unwrap();
         assert_eq!(backups.len(), 1);
         assert_eq!(backups[0].reason, BackupReason::Replaced);
-        assert_eq!(there.backup_strategy(&backups[0].key).unwrap(), a2);
+        assert_eq!(there.backup_strategy(&backups[0].key).wait().unwrap(), a2);
     }
 
     #[test]
@@ -329,14 +329,14 @@ mod tests {
                 heading: "本文".into(),
                 body: "あ".repeat(20_000),
             });
-            here.save(&s, "t").unwrap();
+            here.save(&s, "t").wait().unwrap();
         }
-        let text = here.export_everything("t").unwrap();
+        let text = here.export_everything("t").wait().unwrap();
         let mem = Rc::new(MemoryBackend::with_quota(150_000));
-        let there = Store::new(Box::new(mem.clone()));
-        let report = there.restore_everything(&everything(&text), &HashSet::new(), "t");
+        let there = Store::new(mem.clone());
+        let report = there.restore_everything(&everything(&text), &HashSet::new(), "t").wait();
         assert!(matches!(report.error, Some(StorageError::QuotaExceeded { .. })));
         assert!(report.added >= 1 && report.added < 5, "{report:?}");
-        assert_eq!(there.list().unwrap().len(), report.added);
+        assert_eq!(there.list().wait().unwrap().len(), report.added);
     }
 }

@@ -1,7 +1,7 @@
 //! How much of the browser's storage Shirube's strategies, backups and everything else hold,
 //! against what a browser keeps for one site: shown before a save fails for lack of room.
 
-use super::{keys, StorageError, Store, BROWSER_LIMIT_UNITS};
+use super::{keys, Backend, StorageError, Store, BROWSER_LIMIT_UNITS};
 use std::collections::BTreeMap;
 
 /// UTF-16 units (keys and values, as browsers count them) by what holds them.
@@ -60,12 +60,12 @@ fn share_of(units: usize, scale: u64, limit: usize) -> usize {
 /// From this share on, the strategy list warns.
 pub const NEARLY_FULL_PERCENT: usize = 80;
 
-impl Store {
+impl<B: Backend> Store<B> {
     /// What the storage holds now, by kind. Reads every key's length, not its value.
-    pub fn usage(&self) -> Result<Usage, StorageError> {
+    pub async fn usage(&self) -> Result<Usage, StorageError> {
         let mut usage = Usage { limit: BROWSER_LIMIT_UNITS, ..Usage::default() };
-        for key in self.backend.keys()? {
-            let Some(units) = self.backend.units(&key)? else { continue };
+        for key in self.backend.keys().await? {
+            let Some(units) = self.backend.units(&key).await? else { continue };
             let units = units + key.encode_utf16().count();
             if keys::strategy_id(&key).is_some() {
                 usage.strategies += units;
