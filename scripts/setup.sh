@@ -2,7 +2,7 @@
 # Installs what building, serving and testing Shirube needs, skipping whatever
 # is already installed at the right version (a second run takes a second or two).
 #
-#   bash scripts/setup.sh            # Rust wasm target, Trunk, wasm-bindgen CLI, npm packages
+#   bash scripts/setup.sh            # Rust wasm target, clippy + rustfmt, Trunk, wasm-bindgen CLI, npm packages
 #   bash scripts/setup.sh --browser  # ... and Debian's chromium, chromium-driver, fonts-noto-cjk
 #
 # Needs only rustup, cargo, node (>= 20) and npm on a Debian 12 machine; every
@@ -49,6 +49,20 @@ ensure_wasm_target() {
   else
     rustup target add "$WASM_TARGET"
   fi
+}
+
+ensure_rust_components() {
+  # clippy and rustfmt: the "lint" phase of scripts/test.sh (cargo clippy, cargo fmt --check).
+  local installed c missing=()
+  installed="$(rustup component list --installed)"
+  for c in clippy rustfmt; do
+    if grep -qE "^$c(-|$)" <<<"$installed"; then
+      echo "rust component $c: installed (skip)"
+    else
+      missing+=("$c")
+    fi
+  done
+  [[ ${#missing[@]} -eq 0 ]] || rustup component add "${missing[@]}"
 }
 
 ensure_trunk() {
@@ -139,6 +153,7 @@ ensure_browser() {
 
 run_step "prerequisites" check_prerequisites
 run_step "rustup target $WASM_TARGET" ensure_wasm_target
+run_step "rustup components clippy + rustfmt" ensure_rust_components
 run_step "trunk $TRUNK_VERSION" ensure_trunk
 run_step "wasm-bindgen-cli $(locked_wasm_bindgen_version)" ensure_wasm_bindgen
 run_step "crates (cargo fetch)" fetch_crates

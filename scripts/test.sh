@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Runs every test, stopping at the first failure (non-zero exit):
-#   1. set-up, including Debian's chromium, chromium-driver and fonts-noto-cjk
-#   2. native tests:              cargo test
-#   3. in-browser wasm tests:     cargo test --target wasm32-unknown-unknown --tests
-#                                 (wasm-bindgen-test-runner + chromedriver, headless chromium)
-#   4. release build:             scripts/build.sh -> dist/
-#   5. end-to-end tests:          Playwright against dist/ served under a sub-path
+#   1. setup   set-up, including Debian's chromium, chromium-driver and fonts-noto-cjk
+#   2. lint    formatting:            cargo fmt --check (rustfmt.toml)
+#              native lints:          cargo clippy --all-targets -- -D warnings
+#              wasm lints:            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+#                                     (the UI is compiled for wasm only, so both targets are linted)
+#   3. native  native tests:          cargo test
+#   4. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown --tests
+#                                     (wasm-bindgen-test-runner + chromedriver, headless chromium)
+#   5. build   release build:         scripts/build.sh -> dist/
+#   6. e2e     end-to-end tests:      Playwright against dist/ served under a sub-path
 # and prints how long each phase took.
 #
 #   bash scripts/test.sh                 # everything (what .ci/run does)
-#   bash scripts/test.sh native e2e      # only the named phases (setup, native, wasm, build, e2e)
+#   bash scripts/test.sh lint native     # only the named phases (setup, lint, native, wasm, build, e2e)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 SHIRUBE_TIMINGS_TITLE="Test phases"
 
-ALL_PHASES=(setup native wasm build e2e)
+ALL_PHASES=(setup lint native wasm build e2e)
 if [[ $# -eq 0 ]]; then
   PHASES=("${ALL_PHASES[@]}")
 else
@@ -40,6 +44,10 @@ phase_e2e() {
 }
 
 want setup  && run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
+want lint   && run_step "format check (cargo fmt --check)" cargo fmt --check
+want lint   && run_step "native lints (cargo clippy)" cargo clippy --all-targets -- -D warnings
+want lint   && run_step "wasm lints (cargo clippy, wasm32)" \
+  cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 want native && run_step "native tests (cargo test)" cargo test
 want wasm   && run_step "browser wasm tests (wasm-bindgen-test-runner)" phase_wasm
 want build  && run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
