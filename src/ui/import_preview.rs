@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 /// A file on its way in (one at a time: the size of the variants does not matter).
 #[derive(Clone, Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant)] // reason: one pending file at a time (see above)
 pub enum Pending {
     /// Being read (a large file takes a moment).
     Reading { file: String },

@@ -359,7 +359,7 @@ fn indicator_item(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // reason: one page's signals and callbacks; a struct would only rename them
 fn goal_page(
     plan: Memo<Strategy>,
     strategy: Signal<Strategy>,
@@ -438,7 +438,7 @@ fn goal_page(
     .into_any()
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // reason: one page's signals and callbacks; a struct would only rename them
 fn measure_page(
     plan: Memo<Strategy>,
     strategy: Signal<Strategy>,
