@@ -11,6 +11,6 @@ pub mod format;
 pub mod locale;
 pub mod model;
 pub mod storage;
-pub mod ui;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
+pub mod ui;

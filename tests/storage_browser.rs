@@ -9,7 +9,10 @@
 
 use shirube::format::export_compact as export;
 use shirube::model::{template, FiscalYear, Id, Measure, NarrativeSection, PlanPeriod, Strategy};
-use shirube::storage::{keys, Backend, BackupReason, LocalStorage, Preferences, StorageError, Store};
+use shirube::storage::{
+    keys, Backend, BackendKind, BackupReason, BrowserStore, LocalStorage, Opened, Preferences, StorageError, Store,
+    Write,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -35,39 +38,39 @@ fn sample(title: &str) -> Strategy {
     s
 }
 
-fn browser_store() -> Store {
-    let (store, error) = Store::browser();
-    assert_eq!(error, None);
+fn browser_store() -> BrowserStore {
+    let (store, opened) = BrowserStore::browser_local();
+    assert_eq!(opened, Opened::default());
     assert!(store.is_persistent());
     store
 }
 
 #[wasm_bindgen_test]
-fn save_and_load_through_local_storage() {
+async fn save_and_load_through_local_storage() {
     let storage = fresh();
     let store = browser_store();
     let s = sample("第2期北斗市まち・ひと・しごと創生総合戦略");
-    store.save(&s, "2026-04-01T09:00:00+09:00").unwrap();
-    assert_eq!(store.load(&s.id).unwrap(), s);
+    store.save(&s, "2026-04-01T09:00:00+09:00").await.unwrap();
+    assert_eq!(store.load(&s.id).await.unwrap(), s);
     // Really in localStorage, as the exported envelope, and seen by a second store (a reload).
     let raw = storage.get_item(&keys::strategy(&s.id)).unwrap().expect("strategy key written");
     assert_eq!(raw, export(&s, "2026-04-01T09:00:00+09:00"));
     let again = browser_store();
-    assert_eq!(again.load(&s.id).unwrap(), s);
-    let list = again.list().unwrap();
+    assert_eq!(again.load(&s.id).await.unwrap(), s);
+    let list = again.list().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!((list[0].title.as_str(), list[0].updated_at.as_str()), (s.title.as_str(), "2026-04-01T09:00:00+09:00"));
     assert!(storage.get_item(keys::INDEX).unwrap().is_some());
 
-    let backup = again.delete(&s.id, "2026-04-02T00:00:00Z").unwrap();
+    let backup = again.delete(&s.id, "2026-04-02T00:00:00Z").await.unwrap();
     assert_eq!(backup.reason, BackupReason::Deleted);
     assert_eq!(storage.get_item(&keys::strategy(&s.id)).unwrap(), None);
-    assert_eq!(again.restore_backup(&backup.key, "2026-04-03T00:00:00Z").unwrap(), s);
-    assert_eq!(store.load(&s.id).unwrap(), s);
+    assert_eq!(again.restore_backup(&backup.key, "2026-04-03T00:00:00Z").await.unwrap(), s);
+    assert_eq!(store.load(&s.id).await.unwrap(), s);
 
     let prefs = Preferences { last_opened: Some(s.id.clone()), ..Preferences::default() };
-    store.save_preferences(&prefs).unwrap();
-    assert_eq!(browser_store().preferences(), prefs);
+    store.save_preferences(&prefs).await.unwrap();
+    assert_eq!(browser_store().preferences().await, prefs);
     fresh();
 }
 
@@ -92,11 +95,11 @@ fn unfill(storage: &web_sys::Storage, n: usize) {
 }
 
 #[wasm_bindgen_test]
-fn full_storage_gives_quota_exceeded_and_keeps_the_previous_version() {
+async fn full_storage_gives_quota_exceeded_and_keeps_the_previous_version() {
     let storage = fresh();
     let store = browser_store();
     let v1 = sample("第1版");
-    store.save(&v1, "2026-01-01T00:00:00Z").unwrap();
+    store.save(&v1, "2026-01-01T00:00:00Z").await.unwrap();
     let mut v2 = v1.clone();
     v2.sections.push(NarrativeSection {
         id: Id::new("section"),
@@ -108,12 +111,15 @@ fn full_storage_gives_quota_exceeded_and_keeps_the_previous_version() {
     let fillers = fill(&storage);
     // What happens while the storage is full is collected first and checked after clean-up, so
     // that a failing assertion cannot leave a full storage behind.
-    let saved_v2 = store.save(&v2, "2026-01-02T00:00:00Z");
-    let loaded_while_full = store.load(&v1.id);
-    let saved_other = store.save(&other, "2026-01-02T00:00:00Z");
-    let deleted = store.delete(&v1.id, "2026-01-02T00:00:00Z");
-    let raw_set = LocalStorage::open().and_then(|l| l.set("storage-test-direct", "0123456789abcdef"));
-    let listed_while_full = store.list();
+    let saved_v2 = store.save(&v2, "2026-01-02T00:00:00Z").await;
+    let loaded_while_full = store.load(&v1.id).await;
+    let saved_other = store.save(&other, "2026-01-02T00:00:00Z").await;
+    let deleted = store.delete(&v1.id, "2026-01-02T00:00:00Z").await;
+    let raw_set = match LocalStorage::open() {
+        Ok(l) => l.set("storage-test-direct", "0123456789abcdef").await,
+        Err(e) => Err(e),
+    };
+    let listed_while_full = store.list().await;
     unfill(&storage, fillers);
 
     assert!(fillers > 0);
@@ -135,61 +141,63 @@ fn full_storage_gives_quota_exceeded_and_keeps_the_previous_version() {
     assert_eq!((listed.len(), listed[0].updated_at.as_str()), (1, "2026-01-01T00:00:00Z"));
 
     // Nothing was changed, and with room again everything works.
-    assert_eq!(store.load(&v1.id).unwrap(), v1);
-    assert_eq!(store.load(&other.id), Err(StorageError::NotFound { id: other.id.clone() }));
-    assert!(store.backups().unwrap().is_empty());
-    store.save(&v2, "2026-01-03T00:00:00Z").unwrap();
-    assert_eq!(store.load(&v1.id).unwrap(), v2);
+    assert_eq!(store.load(&v1.id).await.unwrap(), v1);
+    assert_eq!(store.load(&other.id).await, Err(StorageError::NotFound { id: other.id.clone() }));
+    assert!(store.backups().await.unwrap().is_empty());
+    store.save(&v2, "2026-01-03T00:00:00Z").await.unwrap();
+    assert_eq!(store.load(&v1.id).await.unwrap(), v2);
     fresh();
 }
 
 #[wasm_bindgen_test]
-fn garbage_written_behind_our_back_is_kept() {
+async fn garbage_written_behind_our_back_is_kept() {
     let storage = fresh();
     let store = browser_store();
     let s = sample("戦略");
-    store.save(&s, "2026-01-01T00:00:00Z").unwrap();
+    store.save(&s, "2026-01-01T00:00:00Z").await.unwrap();
     let key = keys::strategy(&s.id);
     let garbage = "{\"format\": \"shirube-strategy\", 途中で切れた";
     storage.set_item(&key, garbage).unwrap();
 
-    let Err(StorageError::Garbage { key: found, kept_as }) = store.load(&s.id) else { panic!("expected Garbage") };
+    let Err(StorageError::Garbage { key: found, kept_as }) = store.load(&s.id).await else {
+        panic!("expected Garbage")
+    };
     assert_eq!(found, key);
     assert!(kept_as.starts_with(keys::GARBAGE_PREFIX) && kept_as.ends_with(&key), "{kept_as}");
     assert_eq!(storage.get_item(&kept_as).unwrap().as_deref(), Some(garbage));
     assert_eq!(storage.get_item(&key).unwrap(), None);
-    assert_eq!(store.garbage_text(&kept_as).unwrap(), garbage);
-    let entries = store.garbage().unwrap();
+    assert_eq!(store.garbage_text(&kept_as).await.unwrap(), garbage);
+    let entries = store.garbage().await.unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!((entries[0].original_key.as_str(), entries[0].bytes), (key.as_str(), garbage.len()));
     // Stamped by the browser's clock: an ISO time.
     assert!(entries[0].found_at.len() == 24 && entries[0].found_at.ends_with('Z'), "{}", entries[0].found_at);
-    assert!(store.list().unwrap().is_empty());
+    assert!(store.list().await.unwrap().is_empty());
 
     // Garbage index and preferences: the list is rebuilt, the preferences fall back.
-    store.save(&s, "2026-01-02T00:00:00Z").unwrap();
+    store.save(&s, "2026-01-02T00:00:00Z").await.unwrap();
     storage.set_item(keys::INDEX, "[{").unwrap();
     storage.set_item(keys::PREFERENCES, "<html>").unwrap();
-    assert_eq!(store.list().unwrap().len(), 1);
-    assert_eq!(store.preferences(), Preferences::default());
-    assert_eq!(store.garbage().unwrap().len(), 3);
+    assert_eq!(store.list().await.unwrap().len(), 1);
+    assert_eq!(store.preferences().await, Preferences::default());
+    assert_eq!(store.garbage().await.unwrap().len(), 3);
     fresh();
 }
 
 /// A backend that refuses everything, as a storage blocked after the page loaded does.
 struct Refusing;
 impl Backend for Refusing {
-    fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
+    async fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
         Err(StorageError::Failed { detail: "SecurityError".into() })
     }
-    fn set(&self, _: &str, _: &str) -> Result<(), StorageError> {
+    async fn apply(&self, _: Vec<Write>) -> Result<(), StorageError> {
         Err(StorageError::Failed { detail: "SecurityError".into() })
     }
-    fn remove(&self, _: &str) -> Result<(), StorageError> {
+    async fn keys(&self) -> Result<Vec<String>, StorageError> {
         Err(StorageError::Failed { detail: "SecurityError".into() })
     }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Err(StorageError::Failed { detail: "SecurityError".into() })
+    fn kind(&self) -> BackendKind {
+        BackendKind::LocalStorage
     }
 }
 
@@ -212,12 +220,13 @@ fn restore_local_storage() {
 }
 
 #[wasm_bindgen_test]
-fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
+async fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
     fresh();
     // Blocked (cookies disabled, sandboxed frame): the getter throws.
     replace_local_storage("throw new DOMException('The operation is insecure.', 'SecurityError');");
     let blocked = LocalStorage::open().map(|_| ());
-    let (fallback, why) = Store::browser();
+    let (fallback, opened) = BrowserStore::browser_local();
+    let why = opened.unavailable;
     // Disabled: the getter gives null.
     replace_local_storage("return null;");
     let disabled = LocalStorage::open().map(|_| ());
@@ -237,8 +246,8 @@ fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
     assert_eq!(why, blocked.clone().err());
     assert!(!fallback.is_persistent());
     let s = sample("一時的な戦略");
-    fallback.save(&s, "t").unwrap();
-    assert_eq!(fallback.load(&s.id).unwrap(), s);
+    fallback.save(&s, "t").await.unwrap();
+    assert_eq!(fallback.load(&s.id).await.unwrap(), s);
     assert_eq!(local().get_item(&keys::strategy(&s.id)).unwrap(), None, "the fallback wrote nothing to localStorage");
     assert!(matches!(disabled, Err(StorageError::Unavailable { .. })), "{disabled:?}");
     assert!(
@@ -247,28 +256,28 @@ fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
     );
 
     assert!(!Store::in_memory().is_persistent());
-    let broken = Store::new(Box::new(Refusing));
+    let broken = Store::new(Refusing);
     let denied = StorageError::Failed { detail: "SecurityError".into() };
-    assert_eq!(broken.list(), Err(denied.clone()));
-    assert_eq!(broken.load(&s.id), Err(denied.clone()));
-    assert_eq!(broken.save(&s, "t"), Err(denied.clone()));
-    assert_eq!(broken.delete(&s.id, "t"), Err(denied.clone()));
-    assert_eq!(broken.backups(), Err(denied.clone()));
-    assert_eq!(broken.garbage(), Err(denied));
-    assert_eq!(broken.preferences(), Preferences::default());
+    assert_eq!(broken.list().await, Err(denied.clone()));
+    assert_eq!(broken.load(&s.id).await, Err(denied.clone()));
+    assert_eq!(broken.save(&s, "t").await, Err(denied.clone()));
+    assert_eq!(broken.delete(&s.id, "t").await, Err(denied.clone()));
+    assert_eq!(broken.backups().await, Err(denied.clone()));
+    assert_eq!(broken.garbage().await, Err(denied));
+    assert_eq!(broken.preferences().await, Preferences::default());
 }
 
 #[wasm_bindgen_test]
-fn usage_counts_what_local_storage_holds_without_overflowing() {
+async fn usage_counts_what_local_storage_holds_without_overflowing() {
     let storage = fresh();
     let store = browser_store();
     let s = sample("第2期北斗市まち・ひと・しごと創生総合戦略");
-    store.save(&s, "2026-04-01T09:00:00+09:00").unwrap();
+    store.save(&s, "2026-04-01T09:00:00+09:00").await.unwrap();
     // Another page of the same site: 84 % of the limit (millions of units: × 1,000 passes a
     // 32-bit usize, which wasm's is).
     let filler = "x".repeat(shirube::storage::BROWSER_LIMIT_UNITS * 84 / 100);
     storage.set_item("another-page/cache", &filler).unwrap();
-    let usage = store.usage().unwrap();
+    let usage = store.usage().await.unwrap();
     let key = keys::strategy(&s.id);
     let stored = storage.get_item(&key).unwrap().unwrap();
     assert_eq!(usage.strategies, key.encode_utf16().count() + stored.encode_utf16().count());

@@ -10,9 +10,14 @@ use std::rc::Rc;
 /// One change in a [`Backend::apply`] batch.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Write {
-    Put { key: String, value: String },
+    Put {
+        key: String,
+        value: String,
+    },
     /// Removing a key that is not there is not an error.
-    Remove { key: String },
+    Remove {
+        key: String,
+    },
 }
 
 impl Write {

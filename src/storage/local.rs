@@ -6,7 +6,6 @@ use super::keys::PROBE;
 use super::{Backend, BackendKind, StorageError, Write};
 use wasm_bindgen::{JsCast, JsValue};
 
-
 pub struct LocalStorage {
     storage: web_sys::Storage,
 }

@@ -111,9 +111,9 @@ fn fingerprint(text: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::model::{template, FiscalYear, PlanPeriod};
     use crate::storage::{keys, BackupReason, MemoryBackend, Store};
     use crate::testing::Wait;
-    use crate::model::{template, FiscalYear, PlanPeriod};
     use std::rc::Rc;
 
     const NOW: &str = "2026-11-22T00:00:00Z";

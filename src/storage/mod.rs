@@ -41,9 +41,9 @@ pub use backups::{Backup, BackupReason};
 pub use browser::{BrowserBackend, BrowserStore, Opened};
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
-pub use migrate::{move_data, Moved};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
+pub use migrate::{move_data, Moved};
 pub use preferences::{Language, Preferences, YearStyle};
 pub use store::{Store, StrategySummary};
 pub use transfer::RestoreReport;

@@ -2,12 +2,12 @@
 //! every key, lost indexes, delete/undo, preferences, a failing backend, and arbitrary text.
 
 use super::*;
-use crate::testing::Wait;
 use crate::format::export_compact as export;
 use crate::model::{
     template, Actual, Baseline, FiscalYear, Id, Indicator, Initiative, InitiativeYear, Measure, NarrativeSection,
     PlanPeriod, ProjectDirection, Strategy, Target,
 };
+use crate::testing::Wait;
 use proptest::prelude::*;
 use std::rc::Rc;
 
@@ -281,7 +281,10 @@ fn garbage_found_twice_in_the_same_second_gets_distinct_keys() {
     let Err(StorageError::Garbage { kept_as: b, .. }) = store.load(&Id::from("strategy-y")).wait() else { panic!() };
     assert_ne!(a, b);
     assert_eq!(b, format!("shirube/v1/garbage/{FOUND}#2/{key}"));
-    assert_eq!((store.garbage_text(&a).wait().unwrap(), store.garbage_text(&b).wait().unwrap()), ("first".into(), "second".into()));
+    assert_eq!(
+        (store.garbage_text(&a).wait().unwrap(), store.garbage_text(&b).wait().unwrap()),
+        ("first".into(), "second".into())
+    );
     let entries = store.garbage().wait().unwrap();
     assert!(entries.iter().all(|e| e.original_key == key && e.found_at == FOUND), "{entries:?}");
 }
@@ -308,7 +311,10 @@ fn garbage_that_cannot_be_moved_stays_where_it_was() {
     assert_eq!(store.load(&s.id).wait().unwrap(), s);
     assert_eq!(store.garbage().wait().unwrap().len(), 1);
     assert_eq!(store.garbage_text(&store.garbage().wait().unwrap()[0].key).wait().unwrap(), "garbage");
-    assert!(matches!(store.discard_garbage(&key).wait(), Err(StorageError::Failed { .. })), "live keys are not garbage");
+    assert!(
+        matches!(store.discard_garbage(&key).wait(), Err(StorageError::Failed { .. })),
+        "live keys are not garbage"
+    );
     assert_eq!(store.load(&s.id).wait().unwrap(), s);
 }
 
@@ -339,7 +345,8 @@ fn garbage_or_missing_index_is_rebuilt_from_the_strategies() {
                 assert_eq!(store.garbage_text(&garbage[0].key).wait().unwrap(), *text, "case {n}");
             }
         }
-        let rebuilt: Vec<StrategySummary> = serde_json::from_str(&mem.get(keys::INDEX).wait().unwrap().unwrap()).unwrap();
+        let rebuilt: Vec<StrategySummary> =
+            serde_json::from_str(&mem.get(keys::INDEX).wait().unwrap().unwrap()).unwrap();
         assert_eq!(rebuilt.len(), 2, "case {n}");
         // Saving works on top of the rebuilt index.
         store.save(&a, "2026-03-01T00:00:00Z").wait().unwrap();
@@ -429,7 +436,11 @@ fn backups_survive_a_garbage_or_missing_backup_index() {
         }
         // Newest first; the reason is recovered from whether the strategy still lives.
         assert_eq!(store.backups().wait().unwrap(), [manual.clone(), deleted.clone()], "{index:?}");
-        assert_eq!(store.garbage().wait().unwrap().len(), usize::from(matches!(index, Some("garbage" | "{}"))), "{index:?}");
+        assert_eq!(
+            store.garbage().wait().unwrap().len(),
+            usize::from(matches!(index, Some("garbage" | "{}"))),
+            "{index:?}"
+        );
         assert_eq!(store.restore_backup(&deleted.key, "2026-01-04").wait().unwrap(), gone);
         assert_eq!(store.backups().wait().unwrap(), vec![manual.clone()], "{index:?}");
     }

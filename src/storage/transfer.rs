@@ -188,10 +188,10 @@ impl<B: Backend> Store<B> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::testing::Wait;
     use crate::format::{open, Opened};
     use crate::model::{template, FiscalYear, Measure, PlanPeriod};
     use crate::storage::{Backend, MemoryBackend};
+    use crate::testing::Wait;
     use std::rc::Rc;
 
     fn store() -> (Rc<MemoryBackend>, Store<Rc<MemoryBackend>>) {

@@ -6,7 +6,7 @@ use super::import_preview::ImportPreview;
 use super::notices::Notices;
 use super::pages;
 use super::route::{Route, Selection};
-use super::state::{AppState, SaveState};
+use super::state::{AppState, SaveState, Start};
 use super::strategy_list::StrategyList;
 use super::update_prompt::UpdatePrompt;
 use crate::storage::Language;
@@ -18,12 +18,17 @@ pub fn mount() {
         super::handout::mount(file);
         return;
     }
-    leptos::mount::mount_to_body(App);
+    // Storage answers asynchronously (IndexedDB): open it, then show the page.
+    leptos::task::spawn_local(async {
+        let start = Start::open().await;
+        leptos::mount::mount_to_body(move || view! { <App start/> });
+    });
 }
 
+/// The page, once storage is open.
 #[component]
-fn App() -> impl IntoView {
-    let state = AppState::new();
+fn App(start: Start) -> impl IntoView {
+    let state = AppState::new(start);
     provide_context(state);
     state.start_autosave();
 
@@ -43,6 +48,15 @@ fn App() -> impl IntoView {
     // Another tab changed the stored strategies: show the new list, and reload the open
     // strategy unless this tab has a change of its own waiting.
     let _ = window_event_listener(leptos::ev::storage, move |_| state.follow_other_tab());
+    // IndexedDB has no `storage` event: the tabs tell each other on a BroadcastChannel (a
+    // channel does not hear its own messages).
+    if let Ok(channel) = web_sys::BroadcastChannel::new(super::state::CHANNEL) {
+        let heard = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.follow_other_tab());
+        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(heard.as_ref())));
+        // Both live as long as the page.
+        heard.forget();
+        std::mem::forget(channel);
+    }
     // The document's language follows the user's choice (screen readers, fonts).
     Effect::new(move |_| {
         let lang = match state.lang() {

@@ -218,6 +218,21 @@ mod browser {
     }
 
     /// Now, as an ISO 8601 timestamp (UTC).
+    /// [`timed`] for a future: the measure spans its whole run, waits included.
+    pub async fn timed_async<T>(name: &str, f: impl std::future::Future<Output = T>) -> T {
+        let perf = web_sys::window().and_then(|w| w.performance());
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+        if let Some(p) = &perf {
+            let _ = p.mark(&start);
+        }
+        let out = f.await;
+        if let Some(p) = &perf {
+            let _ = p.mark(&end);
+            let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        }
+        out
+    }
+
     pub fn now() -> String {
         String::from(js_sys::Date::new_0().to_iso_string())
     }

@@ -64,5 +64,8 @@ pub fn Header() -> impl IntoView {
         {move || state.storage_problem.get().map(|e| view! {
             <div class="banner warning" role="alert" data-testid="storage-banner">{i18n::storage_error(&e, lang())}</div>
         })}
+        {move || state.storage_problem.with(Option::is_none).then(|| state.indexed_db_problem.get()).flatten().map(|e| view! {
+            <div class="banner warning" role="status" data-testid="indexed-db-banner">{i18n::indexed_db_problem(&e, lang())}</div>
+        })}
     }
 }

@@ -237,6 +237,40 @@ pub fn size(bytes: u64) -> String {
     }
 }
 
+/// What moving an earlier release's data from `localStorage` into IndexedDB did.
+pub fn moved_lines(m: &crate::storage::Moved, lang: Language) -> Vec<String> {
+    let ja = lang == Language::Ja;
+    let mut lines = vec![if ja {
+        format!("以前の版が localStorage に保存していたデータ {} 件を IndexedDB に移し、読み戻して確かめました。保存できる量が大きくなり、版の履歴も残せるようになります。", m.copied)
+    } else {
+        format!("{} entries an earlier version kept in localStorage were moved into IndexedDB and read back to check them. There is much more room now.", m.copied)
+    }];
+    if m.kept_aside > 0 {
+        lines.push(if ja {
+            format!("{} 件は新しい保存先の内容と異なっていたため、新しい方を使い、古い方は「読めなかった保存データ」に残してあります。", m.kept_aside)
+        } else {
+            format!("{} entries differed from what the new storage held: the newer is used, the other is kept under “Stored data that could not be read”.", m.kept_aside)
+        });
+    }
+    if let Some(e) = &m.left_behind {
+        lines.push(if ja {
+            format!("localStorage から古いコピーを消せませんでした（{}）。データは新しい保存先にあります。次回の起動時にもう一度消します。", storage_error(e, lang))
+        } else {
+            format!("The old copy could not be removed from localStorage ({}). The data is in the new storage; the next start tries again.", storage_error(e, lang))
+        });
+    }
+    lines
+}
+
+/// Why the app runs on `localStorage` instead of IndexedDB, and what that means.
+pub fn indexed_db_problem(e: &StorageError, lang: Language) -> String {
+    if lang == Language::Ja {
+        format!("このブラウザでは IndexedDB を使えないため、localStorage（1サイト約500万文字まで）に保存しています: {}。データは失われていません。容量に注意し、こまめにファイルに書き出してください。", storage_error(e, lang))
+    } else {
+        format!("IndexedDB cannot be used in this browser, so data is kept in localStorage (about 5 million characters per site): {}. No data was lost. Mind the room, and export to files regularly.", storage_error(e, lang))
+    }
+}
+
 pub fn storage_error(e: &StorageError, lang: Language) -> String {
     let ja = lang == Language::Ja;
     match e {

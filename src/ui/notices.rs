@@ -71,6 +71,10 @@ pub fn Notices() -> impl IntoView {
             Notice::Exported { file } => (format!("{} {file}", tr(lang, "書き出しました:", "Exported:")), vec![]),
             Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![i18n::storage_error(e, lang)]),
             Notice::Download(d) => (tr(lang, "ダウンロードできませんでした", "Download failed").to_owned(), vec![d.clone()]),
+            Notice::MovedToIndexedDb(m) => (
+                tr(lang, "保存データを新しい保存先に移しました", "Stored data moved to the new storage").to_owned(),
+                i18n::moved_lines(m, lang),
+            ),
             Notice::CsvNeedsStrategy { file } => (
                 format!("{} {file}", tr(lang, "CSV は取り込んでいません:", "The CSV was not imported:")),
                 vec![tr(lang, "CSV の実績値・目標値は開いている戦略に取り込みます。戦略を開いてから、もう一度ドロップするか「Excel・印刷」で選んでください。何も変更していません。", "CSV values go into an open strategy. Open a strategy, then drop the file again or choose it under “Excel and print”. Nothing was changed.").to_owned()],

@@ -8,9 +8,11 @@ use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
 use crate::storage::{
-    Backup, GarbageEntry, Language, Preferences, StorageError, Store, StrategySummary, Usage, YearStyle,
+    Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
 };
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
 use std::time::Duration;
 
 /// Whether the open strategy is safely stored.
@@ -75,13 +77,20 @@ pub enum Notice {
     CsvNeedsStrategy {
         file: String,
     },
+    /// The data of an earlier release was moved from `localStorage` into IndexedDB.
+    MovedToIndexedDb(crate::storage::Moved),
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub store: StoredValue<Store, LocalStorage>,
+    store: StoredValue<Rc<BrowserStore>, LocalStorage>,
+    /// Tells the other tabs of this site that storage changed (IndexedDB has no `storage`
+    /// event); `None` where the browser has no BroadcastChannel.
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// Why storage is not being used, when it is not.
     pub storage_problem: RwSignal<Option<StorageError>>,
+    /// Why IndexedDB is not used (it did not open, or moving the old data into it failed).
+    pub indexed_db_problem: RwSignal<Option<StorageError>>,
     pub summaries: RwSignal<Vec<StrategySummary>>,
     pub backups: RwSignal<Vec<Backup>>,
     pub garbage: RwSignal<Vec<GarbageEntry>>,
@@ -112,14 +121,37 @@ pub fn use_app() -> AppState {
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// The BroadcastChannel the tabs of this site tell each other about writes on.
+pub const CHANNEL: &str = "shirube";
+
+/// What the page starts with: the opened storage and what it held of preferences.
+#[derive(Clone)]
+pub struct Start {
+    pub store: Rc<BrowserStore>,
+    pub opened: Opened,
+    pub prefs: Preferences,
+}
+
+impl Start {
+    /// Opens the browser's storage and reads the preferences. Still `localStorage` (see
+    /// `BrowserStore::browser_local`): the switch to IndexedDB (`BrowserStore::browser`, which
+    /// moves the data over) comes with the end-to-end suite reading IndexedDB.
+    pub async fn open() -> Start {
+        let (store, opened) = BrowserStore::browser_local();
+        let prefs = store.preferences().await;
+        Start { store: Rc::new(store), opened, prefs }
+    }
+}
+
 impl AppState {
-    pub fn new() -> AppState {
-        let (store, problem) = Store::browser();
-        let prefs = store.preferences();
-        let persistent = store.is_persistent();
+    pub fn new(start: Start) -> AppState {
+        let persistent = start.store.is_persistent();
+        let moved = start.opened.moved.clone().filter(|m| m.copied + m.kept_aside > 0);
         let state = AppState {
-            store: StoredValue::new_local(store),
-            storage_problem: RwSignal::new(problem),
+            store: StoredValue::new_local(start.store),
+            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
+            storage_problem: RwSignal::new(start.opened.unavailable),
+            indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
             summaries: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             garbage: RwSignal::new(Vec::new()),
@@ -133,8 +165,8 @@ impl AppState {
             } else {
                 SaveState::NotPersistent
             }),
-            prefs: RwSignal::new(prefs),
-            notice: RwSignal::new(None),
+            prefs: RwSignal::new(start.prefs),
+            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb)),
             route: RwSignal::new(Route::List),
             pending: RwSignal::new(None),
             workshop_session: RwSignal::new(None),
@@ -142,6 +174,15 @@ impl AppState {
         };
         state.refresh();
         state
+    }
+
+    /// The store, to use across an `.await`.
+    pub fn store(&self) -> Rc<BrowserStore> {
+        self.store.get_value()
+    }
+
+    fn is_persistent(&self) -> bool {
+        self.store.with_value(|s| s.is_persistent())
     }
 
     pub fn lang(&self) -> Language {
@@ -156,16 +197,38 @@ impl AppState {
         super::i18n::tr(self.lang(), ja, en)
     }
 
+    /// Runs an action that needs storage: storage answers asynchronously (IndexedDB).
+    fn spawn(&self, action: impl AsyncFnOnce(AppState) + 'static) {
+        let state = *self;
+        spawn_local(async move { action(state).await });
+    }
+
     /// Reads the lists (strategies, backups, garbage) and how full storage is again from the store.
     pub fn refresh(&self) {
-        let (list, backups, garbage) = self.store.with_value(|s| (s.list(), s.backups(), s.garbage()));
+        self.spawn(async |state| state.reread().await);
+    }
+
+    /// After this tab wrote to storage: the other tabs are told (they read again, see
+    /// [`AppState::follow_other_tab`]), and this one reads the lists again.
+    async fn written(&self) {
+        if let Some(channel) = self.channel.get_value() {
+            let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+        }
+        self.reread().await;
+    }
+
+    async fn reread(&self) {
+        let store = self.store();
+        let list = store.list().await;
+        let backups = store.backups().await;
+        let garbage = store.garbage().await;
         match list {
             Ok(list) => self.summaries.set(list),
             Err(e) => self.notice.set(Some(Notice::Storage(e))),
         }
         self.backups.set(backups.unwrap_or_default());
         self.garbage.set(garbage.unwrap_or_default());
-        let usage = self.store.with_value(|s| if s.is_persistent() { s.usage().ok() } else { None });
+        let usage = if store.is_persistent() { store.usage().await.ok() } else { None };
         if self.usage.with_untracked(|u| *u != usage) {
             self.usage.set(usage);
         }
@@ -174,15 +237,18 @@ impl AppState {
     pub fn set_preferences(&self, f: impl FnOnce(&mut Preferences)) {
         self.prefs.update(f);
         let prefs = self.prefs.get_untracked();
-        if let Err(e) = self.store.with_value(|s| s.save_preferences(&prefs)) {
-            // A storage error already shown (the strategy itself could not be saved, a delete
-            // had no room for its backup) says more than the preferences' failing after it.
-            let shown =
-                self.notice.with_untracked(|n| matches!(n, Some(Notice::Storage(_) | Notice::DeleteNeedsRoom { .. })));
-            if self.store.with_value(|s| s.is_persistent()) && !shown {
-                self.notice.set(Some(Notice::Storage(e)));
+        self.spawn(async move |state| {
+            if let Err(e) = state.store().save_preferences(&prefs).await {
+                // A storage error already shown (the strategy itself could not be saved, a delete
+                // had no room for its backup) says more than the preferences' failing after it.
+                let shown = state
+                    .notice
+                    .with_untracked(|n| matches!(n, Some(Notice::Storage(_) | Notice::DeleteNeedsRoom { .. })));
+                if state.is_persistent() && !shown {
+                    state.notice.set(Some(Notice::Storage(e)));
+                }
             }
-        }
+        });
     }
 
     /// Goes to a route (the hashchange listener then applies it).
@@ -195,25 +261,29 @@ impl AppState {
 
     /// Makes the state follow a route: opening a strategy loads it from the store.
     pub fn apply_route(&self, route: Route) {
-        if let Some(id) = route.strategy_id() {
-            let already = self.open.with_untracked(|o| o.as_ref().map(|s| &s.id == id)).unwrap_or(false);
+        if let Some(id) = route.strategy_id().cloned() {
+            let already = self.is_open(&id);
             if !already {
-                self.flush();
-                match self.store.with_value(|s| s.load(id)) {
-                    Ok(strategy) => {
-                        self.history.update_value(History::clear);
-                        self.history_depths.set((0, 0));
-                        self.open.set(Some(strategy));
-                        self.set_preferences(|p| p.last_opened = Some(id.clone()));
-                    }
-                    Err(e) => {
-                        self.open.set(None);
-                        if !matches!(e, StorageError::NotFound { .. }) {
-                            self.notice.set(Some(Notice::Storage(e)));
+                self.spawn(async move |state| {
+                    state.flush_now().await;
+                    match state.store().load(&id).await {
+                        // Another route was taken meanwhile: leave it.
+                        _ if state.route.with_untracked(|r| r.strategy_id() != Some(&id)) => {}
+                        Ok(strategy) => {
+                            state.history.update_value(History::clear);
+                            state.history_depths.set((0, 0));
+                            state.open.set(Some(strategy));
+                            state.set_preferences(|p| p.last_opened = Some(id.clone()));
                         }
-                        self.refresh();
+                        Err(e) => {
+                            state.open.set(None);
+                            if !matches!(e, StorageError::NotFound { .. }) {
+                                state.notice.set(Some(Notice::Storage(e)));
+                            }
+                            state.reread().await;
+                        }
                     }
-                }
+                });
             }
         }
         self.route.set(route);
@@ -268,13 +338,13 @@ impl AppState {
             if rev == 0 {
                 return;
             }
-            if state.store.with_value(|s| s.is_persistent()) {
+            if state.is_persistent() {
                 state.save_state.set(SaveState::Pending);
             }
             set_timeout(
                 move || {
                     if state.revision.get_untracked() == rev {
-                        state.save_now();
+                        state.spawn(async |state| state.save_now().await);
                     }
                 },
                 AUTOSAVE_DELAY,
@@ -282,9 +352,25 @@ impl AppState {
         });
     }
 
-    /// Saves the open strategy now if a change is waiting (e.g. before the page goes away).
-    /// A field being typed in is committed first (blurring it fires its `change`).
+    /// Saves the open strategy soon if a change is waiting (e.g. before the page goes away:
+    /// the save is started at once; the browser completes a transaction that was started).
     pub fn flush(&self) {
+        self.commit_field();
+        if self.save_state.get_untracked() == SaveState::Pending {
+            self.spawn(async |state| state.save_now().await);
+        }
+    }
+
+    /// [`AppState::flush`], finished: a waiting change is stored when it returns.
+    async fn flush_now(&self) {
+        self.commit_field();
+        if self.save_state.get_untracked() == SaveState::Pending {
+            self.save_now().await;
+        }
+    }
+
+    /// A field being typed in is committed (blurring it fires its `change`).
+    fn commit_field(&self) {
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) {
             use wasm_bindgen::JsCast;
             if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -293,54 +379,68 @@ impl AppState {
                 }
             }
         }
-        if self.save_state.get_untracked() == SaveState::Pending {
-            self.save_now();
-        }
     }
 
-    fn save_now(&self) {
+    async fn save_now(&self) {
         let Some(strategy) = self.open.get_untracked() else { return };
-        if !self.store.with_value(|s| s.is_persistent()) {
+        let rev = self.revision.get_untracked();
+        let store = self.store();
+        if !store.is_persistent() {
             self.save_state.set(SaveState::NotPersistent);
-            self.store.with_value(|s| s.save(&strategy, &files::now())).ok();
-            self.refresh();
+            store.save(&strategy, &files::now()).await.ok();
+            self.written().await;
             return;
         }
         let now = files::now();
-        match files::timed("shirube:autosave", || self.store.with_value(|s| s.save(&strategy, &now))) {
-            Ok(()) => self.save_state.set(SaveState::Saved { at: Some(now) }),
-            Err(e) => self.save_state.set(SaveState::Failed(e)),
+        let saved = files::timed_async("shirube:autosave", store.save(&strategy, &now)).await;
+        // A change made while this save was under way is still waiting: its own save follows.
+        if self.revision.get_untracked() == rev {
+            match saved {
+                Ok(()) => self.save_state.set(SaveState::Saved { at: Some(now) }),
+                Err(e) => self.save_state.set(SaveState::Failed(e)),
+            }
+        } else if let Err(e) = saved {
+            self.save_state.set(SaveState::Failed(e));
         }
-        self.refresh();
+        self.written().await;
     }
 
     /// Another tab wrote to storage: refresh the lists, and the open strategy when this tab has
     /// nothing waiting to be saved (a waiting change wins and is saved over it).
     pub fn follow_other_tab(&self) {
-        self.refresh();
-        if self.save_state.get_untracked() == SaveState::Pending {
-            return;
-        }
-        let Some(id) = self.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
-        match self.store.with_value(|s| s.load(&id)) {
-            Ok(fresh) => {
-                if self.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
-                    self.open.set(Some(fresh));
-                }
+        self.spawn(async |state| {
+            state.reread().await;
+            if state.save_state.get_untracked() == SaveState::Pending {
+                return;
             }
-            Err(StorageError::NotFound { .. }) => {}
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
-        }
+            let Some(id) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
+            match state.store().load(&id).await {
+                Ok(fresh) => {
+                    if state.save_state.get_untracked() != SaveState::Pending
+                        && state.open.with_untracked(|o| o.as_ref() != Some(&fresh))
+                    {
+                        state.open.set(Some(fresh));
+                    }
+                }
+                Err(StorageError::NotFound { .. }) => {}
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            }
+        });
     }
 
     /// Stores a new strategy and opens it.
     /// A strategy that cannot be stored (storage full) is still opened, with the failure shown:
     /// the user can export it, nothing is lost.
     pub fn add_and_open(&self, strategy: Strategy) {
-        self.flush();
+        self.spawn(async |state| state.store_and_open(strategy).await);
+    }
+
+    async fn store_and_open(&self, strategy: Strategy) {
+        self.flush_now().await;
         let id = strategy.id.clone();
-        let saved = files::timed("shirube:store", || self.store.with_value(|s| s.save(&strategy, &files::now())));
-        let persistent = self.store.with_value(|s| s.is_persistent());
+        let store = self.store();
+        let saved = files::timed_async("shirube:store", store.save(&strategy, &files::now())).await;
+        let persistent = store.is_persistent();
         self.save_state.set(match saved {
             Ok(()) if persistent => SaveState::Saved { at: None },
             Ok(()) => SaveState::NotPersistent,
@@ -350,7 +450,7 @@ impl AppState {
                 SaveState::Failed(e)
             }
         });
-        self.refresh();
+        self.written().await;
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));
         self.open.set(Some(strategy));
@@ -370,7 +470,7 @@ impl AppState {
             Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => {
                 self.navigate(Route::Strategy(read.strategy.id))
             }
-            Ok(format::Opened::Strategy(read)) => self.add_and_open(read.strategy),
+            Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy).await,
             Ok(format::Opened::Everything(_)) => {
                 let problem = format::EnvelopeProblem::WrongFormat { found: format::BACKUP_FORMAT_NAME.to_owned() };
                 self.notice.set(Some(Notice::ImportFailed {
@@ -394,7 +494,7 @@ impl AppState {
         let state = *self;
         let name = file.name();
         state.pending.set(Some(super::import_preview::Pending::Reading { file: name.clone() }));
-        leptos::task::spawn_local(async move {
+        spawn_local(async move {
             let bytes = files::read_bytes(&file).await;
             // Let the "reading" dialog paint before the (synchronous) checks of a large file.
             files::next_frame().await;
@@ -410,8 +510,11 @@ impl AppState {
             match bytes {
                 Ok(bytes) => {
                     // A change waiting to be saved belongs in the comparison (and in any backup).
-                    state.flush();
-                    let read = read_for_preview(state, name.clone(), bytes).await;
+                    state.flush_now().await;
+                    let read = match read_for_preview(bytes).await {
+                        Ok((opened, size)) => Ok(state.pending_of(&name, size, opened).await),
+                        Err(e) => Err(e),
+                    };
                     // The first import also fetches the reading code: check again after it.
                     if still_wanted() {
                         match read {
@@ -446,33 +549,29 @@ impl AppState {
     }
 
     /// What importing a file (read by `format::open`) would do, against what is stored.
-    fn pending_of(&self, name: &str, bytes: usize, opened: format::Opened) -> super::import_preview::Pending {
-        use super::import_preview::{EntryStatus, Existing, Pending};
+    async fn pending_of(&self, name: &str, bytes: usize, opened: format::Opened) -> super::import_preview::Pending {
+        use super::import_preview::{EntryStatus, Pending};
+        let store = self.store();
         match opened {
             format::Opened::Strategy(imported) => {
-                let existing = match self.store.with_value(|s| s.load(&imported.strategy.id)) {
-                    Ok(stored) => Some(Existing {
-                        title: stored.title.clone(),
-                        municipality: stored.municipality.name.clone(),
-                        changes: format::compare(&stored, &imported.strategy),
-                    }),
+                let existing = match store.load(&imported.strategy.id).await {
+                    Ok(stored) => Some(compare_for_preview(stored, imported.strategy.clone()).await),
                     Err(_) => None,
                 };
                 Pending::Strategy { file: name.to_owned(), bytes, imported, existing }
             }
             format::Opened::Everything(all) => {
-                let entries = all
-                    .strategies
-                    .iter()
-                    .map(|i| match self.store.with_value(|s| s.load(&i.strategy.id)) {
+                let mut entries = Vec::with_capacity(all.strategies.len());
+                for i in &all.strategies {
+                    entries.push(match store.load(&i.strategy.id).await {
                         Ok(stored) if stored == i.strategy => EntryStatus::Same,
                         Ok(stored) => EntryStatus::Differs {
                             title: stored.title.clone(),
-                            changes: format::compare(&stored, &i.strategy),
+                            changes: compare_for_preview(stored, i.strategy.clone()).await.changes,
                         },
                         Err(_) => EntryStatus::New,
-                    })
-                    .collect();
+                    });
+                }
                 Pending::Everything { file: name.to_owned(), bytes, all, entries }
             }
         }
@@ -495,25 +594,26 @@ impl AppState {
         let warnings = imported.problems.len();
         let migrated_from = imported.migrated_from;
         if replace && existing.is_some() {
-            self.flush();
-            let strategy = imported.strategy;
-            let saved =
-                files::timed("shirube:store", || self.store.with_value(|s| s.replace(&strategy, &files::now())));
-            match saved {
-                Ok(backup) => {
-                    self.notice.set(Some(Notice::Imported {
-                        title: strategy.title.clone(),
-                        as_copy: false,
-                        migrated_from,
-                        warnings,
-                        replaced: backup.map(|b| b.key),
-                    }));
-                    self.refresh();
-                    self.show(strategy);
+            self.spawn(async move |state| {
+                state.flush_now().await;
+                let strategy = imported.strategy;
+                let saved = files::timed_async("shirube:store", state.store().replace(&strategy, &files::now())).await;
+                match saved {
+                    Ok(backup) => {
+                        state.notice.set(Some(Notice::Imported {
+                            title: strategy.title.clone(),
+                            as_copy: false,
+                            migrated_from,
+                            warnings,
+                            replaced: backup.map(|b| b.key),
+                        }));
+                        state.written().await;
+                        state.show(strategy);
+                    }
+                    // Nothing was changed (the backup is taken back out).
+                    Err(e) => state.notice.set(Some(Notice::Storage(e))),
                 }
-                // Nothing was changed (the backup is taken back out).
-                Err(e) => self.notice.set(Some(Notice::Storage(e))),
-            }
+            });
             return;
         }
         let as_copy = existing.is_some() || self.has(&imported.strategy.id);
@@ -534,15 +634,17 @@ impl AppState {
     pub fn confirm_restore(&self, replace: std::collections::HashSet<Id>) {
         let Some(super::import_preview::Pending::Everything { all, .. }) = self.pending.get_untracked() else { return };
         self.pending.set(None);
-        self.flush();
-        let report = files::timed("shirube:store", || {
-            self.store.with_value(|s| s.restore_everything(&all, &replace, &files::now()))
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            let store = state.store();
+            let report =
+                files::timed_async("shirube:store", store.restore_everything(&all, &replace, &files::now())).await;
+            state.notice.set(Some(Notice::RestoredEverything(report)));
+            state.written().await;
+            for id in &replace {
+                state.reload_open(id).await;
+            }
         });
-        self.notice.set(Some(Notice::RestoredEverything(report)));
-        self.refresh();
-        for id in &replace {
-            self.reload_open(id);
-        }
     }
 
     /// Closes the preview; nothing was changed.
@@ -556,7 +658,7 @@ impl AppState {
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));
         self.open.set(Some(strategy));
-        self.save_state.set(if self.store.with_value(|s| s.is_persistent()) {
+        self.save_state.set(if self.is_persistent() {
             SaveState::Saved { at: None }
         } else {
             SaveState::NotPersistent
@@ -568,11 +670,11 @@ impl AppState {
     /// The strategy `id` was changed in storage by this tab (a restore): if it is the open one,
     /// read it again, with a fresh undo history (the steps were about the version that is now
     /// a backup).
-    fn reload_open(&self, id: &Id) {
+    async fn reload_open(&self, id: &Id) {
         if !self.is_open(id) {
             return;
         }
-        if let Ok(fresh) = self.store.with_value(|s| s.load(id)) {
+        if let Ok(fresh) = self.store().load(id).await {
             if self.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
                 self.history.update_value(History::clear);
                 self.history_depths.set((0, 0));
@@ -584,24 +686,26 @@ impl AppState {
     /// Downloads everything this browser holds (every strategy and every backup) as one
     /// backup file, which "restore" reads back.
     pub fn export_everything(&self) {
-        self.flush();
-        let now = files::now();
-        match self.store.with_value(|s| s.export_everything(&now)) {
-            Ok(text) => {
-                let name = files::file_name(
-                    "Shirube",
-                    self.tr("バックアップ", "backup"),
-                    &files::today(),
-                    "shirube-backup.json",
-                );
-                match files::download(&name, "application/json", &text) {
-                    Ok(()) => self.notice.set(Some(Notice::Exported { file: name })),
-                    Err(e) => self.notice.set(Some(Notice::Download(e))),
+        self.spawn(async |state| {
+            state.flush_now().await;
+            let now = files::now();
+            match state.store().export_everything(&now).await {
+                Ok(text) => {
+                    let name = files::file_name(
+                        "Shirube",
+                        state.tr("バックアップ", "backup"),
+                        &files::today(),
+                        "shirube-backup.json",
+                    );
+                    match files::download(&name, "application/json", &text) {
+                        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
+                        Err(e) => state.notice.set(Some(Notice::Download(e))),
+                    }
+                    state.reread().await;
                 }
-                self.refresh();
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
-        }
+        });
     }
 
     /// Downloads the open strategy as a Shirube file.
@@ -615,6 +719,15 @@ impl AppState {
             Ok(file) => Notice::Exported { file },
             Err(e) => Notice::Download(e),
         }));
+    }
+
+    /// Downloads a stored strategy as a Shirube file.
+    pub fn export_stored(&self, id: &Id) {
+        let id = id.clone();
+        self.spawn(async move |state| match state.store().load(&id).await {
+            Ok(s) => state.export(&s),
+            Err(e) => state.notice.set(Some(Notice::Storage(e))),
+        });
     }
 
     /// Downloads a strategy as a Shirube file; the file's name, or what went wrong.
@@ -631,15 +744,21 @@ impl AppState {
             self.flush_soon();
             return;
         }
-        let result = self.store.with_value(|st| {
-            let mut s = st.load(id)?;
-            s.title = title;
-            st.save(&s, &files::now())
+        let id = id.clone();
+        self.spawn(async move |state| {
+            let store = state.store();
+            let result = match store.load(&id).await {
+                Ok(mut s) => {
+                    s.title = title;
+                    store.save(&s, &files::now()).await
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                state.notice.set(Some(Notice::Storage(e)));
+            }
+            state.written().await;
         });
-        if let Err(e) = result {
-            self.notice.set(Some(Notice::Storage(e)));
-        }
-        self.refresh();
     }
 
     /// Saves right away (used where the list must show the change at once).
@@ -649,41 +768,48 @@ impl AppState {
     }
 
     pub fn duplicate(&self, id: &Id) {
-        match self.store.with_value(|st| st.load(id)) {
-            Ok(s) => {
-                let mut copy = s.duplicate();
-                copy.title = format!("{}{}", s.title, self.tr("（コピー）", " (copy)"));
-                match self.store.with_value(|st| st.save(&copy, &files::now())) {
-                    Ok(()) => self.refresh(),
-                    Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        let id = id.clone();
+        self.spawn(async move |state| {
+            let store = state.store();
+            match store.load(&id).await {
+                Ok(s) => {
+                    let mut copy = s.duplicate();
+                    copy.title = format!("{}{}", s.title, state.tr("（コピー）", " (copy)"));
+                    match store.save(&copy, &files::now()).await {
+                        Ok(()) => state.written().await,
+                        Err(e) => state.notice.set(Some(Notice::Storage(e))),
+                    }
                 }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
-        }
+        });
     }
 
     /// Deletes a stored strategy, keeping a backup (undo). When it is the open one, a waiting
     /// change is saved first (so it is in the backup) and it is closed once deleted — not
     /// before: a refused delete leaves it open, with whatever could not be saved.
     pub fn delete(&self, id: &Id) {
-        if self.is_open(id) {
-            self.flush();
-        }
-        match self.store.with_value(|st| st.delete(id, &files::now())) {
-            Ok(backup) => {
-                self.close(id);
-                self.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key }));
+        let id = id.clone();
+        self.spawn(async move |state| {
+            if state.is_open(&id) {
+                state.flush_now().await;
             }
-            Err(StorageError::QuotaExceeded { .. }) => {
-                let title = self
-                    .summaries
-                    .with_untracked(|list| list.iter().find(|s| &s.id == id).map(|s| s.title.clone()))
-                    .unwrap_or_default();
-                self.notice.set(Some(Notice::DeleteNeedsRoom { id: id.clone(), title }));
+            match state.store().delete(&id, &files::now()).await {
+                Ok(backup) => {
+                    state.close(&id);
+                    state.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key }));
+                }
+                Err(StorageError::QuotaExceeded { .. }) => {
+                    let title = state
+                        .summaries
+                        .with_untracked(|list| list.iter().find(|s| s.id == id).map(|s| s.title.clone()))
+                        .unwrap_or_default();
+                    state.notice.set(Some(Notice::DeleteNeedsRoom { id: id.clone(), title }));
+                }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
-        }
-        self.refresh();
+            state.written().await;
+        });
     }
 
     /// With storage too full for the backup a delete keeps: downloads the strategy as a file,
@@ -691,16 +817,30 @@ impl AppState {
     /// it could not be read or downloaded. For the open strategy the file has what is open,
     /// including changes storage had no room for.
     pub fn export_then_delete(&self, id: &Id) {
-        let open = self.open.with_untracked(|o| o.as_ref().filter(|s| &s.id == id).cloned());
-        let strategy = open.map_or_else(|| self.store.with_value(|st| st.load(id)), Ok);
-        let deleted = strategy.map_err(Notice::Storage).and_then(|s| {
-            let file = self.download(&s).map_err(Notice::Download)?;
-            self.store.with_value(|st| st.delete_without_backup(id)).map_err(Notice::Storage)?;
-            self.close(id);
-            Ok(Notice::DeletedAfterExport { title: s.title, file })
+        let id = id.clone();
+        self.spawn(async move |state| {
+            let store = state.store();
+            let open = state.open.with_untracked(|o| o.as_ref().filter(|s| s.id == id).cloned());
+            let strategy = match open {
+                Some(s) => Ok(s),
+                None => store.load(&id).await,
+            };
+            let deleted = match strategy {
+                Err(e) => Notice::Storage(e),
+                Ok(s) => match state.download(&s) {
+                    Err(e) => Notice::Download(e),
+                    Ok(file) => match store.delete_without_backup(&id).await {
+                        Err(e) => Notice::Storage(e),
+                        Ok(()) => {
+                            state.close(&id);
+                            Notice::DeletedAfterExport { title: s.title, file }
+                        }
+                    },
+                },
+            };
+            state.notice.set(Some(deleted));
+            state.written().await;
         });
-        self.notice.set(Some(deleted.unwrap_or_else(|failed| failed)));
-        self.refresh();
     }
 
     fn is_open(&self, id: &Id) -> bool {
@@ -718,18 +858,56 @@ impl AppState {
     /// open strategy, the open one follows (a waiting change is saved first, so it is in the
     /// backup of the live version).
     pub fn restore(&self, backup_key: &str) {
-        self.flush();
-        match self.store.with_value(|st| st.restore_backup(backup_key, &files::now())) {
-            Ok(s) => {
-                self.notice.set(Some(Notice::Restored { title: s.title.clone() }));
-                self.refresh();
-                self.reload_open(&s.id);
+        let backup_key = backup_key.to_owned();
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            match state.store().restore_backup(&backup_key, &files::now()).await {
+                Ok(s) => {
+                    state.notice.set(Some(Notice::Restored { title: s.title.clone() }));
+                    state.written().await;
+                    state.reload_open(&s.id).await;
+                }
+                Err(e) => {
+                    state.notice.set(Some(Notice::Storage(e)));
+                    state.reread().await;
+                }
             }
-            Err(e) => {
-                self.notice.set(Some(Notice::Storage(e)));
-                self.refresh();
+        });
+    }
+
+    /// Deletes a backup for good.
+    pub fn discard_backup(&self, key: &str) {
+        let key = key.to_owned();
+        self.spawn(async move |state| {
+            if let Err(e) = state.store().discard_backup(&key).await {
+                state.notice.set(Some(Notice::Storage(e)));
             }
-        }
+            state.written().await;
+        });
+    }
+
+    /// Downloads unreadable data kept aside.
+    pub fn download_garbage(&self, key: &str) {
+        let key = key.to_owned();
+        self.spawn(async move |state| match state.store().garbage_text(&key).await {
+            Ok(text) => {
+                if let Err(e) = files::download("shirube-unreadable-data.txt", "text/plain", &text) {
+                    state.notice.set(Some(Notice::Download(e)));
+                }
+            }
+            Err(e) => state.notice.set(Some(Notice::Storage(e))),
+        });
+    }
+
+    /// Deletes unreadable data kept aside.
+    pub fn discard_garbage(&self, key: &str) {
+        let key = key.to_owned();
+        self.spawn(async move |state| {
+            if let Err(e) = state.store().discard_garbage(&key).await {
+                state.notice.set(Some(Notice::Storage(e)));
+            }
+            state.written().await;
+        });
     }
 }
 
@@ -746,14 +924,19 @@ fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
     read_file(&bytes)
 }
 
-/// [`read_file`], then what importing it would do (`format::compare` against what is stored):
-/// the import preview's data, in the same wasm part as the reading.
+/// [`read_file`] for the import preview (with the file's size).
 #[lazy]
-fn read_for_preview(
-    state: AppState,
-    name: String,
-    bytes: Vec<u8>,
-) -> Result<super::import_preview::Pending, ImportError> {
-    let opened = read_file(&bytes)?;
-    Ok(state.pending_of(&name, bytes.len(), opened))
+fn read_for_preview(bytes: Vec<u8>) -> Result<(format::Opened, usize), ImportError> {
+    Ok((read_file(&bytes)?, bytes.len()))
+}
+
+/// What replacing `stored` by `imported` would change, for the import preview: in the wasm part
+/// that reads files, not in the first download.
+#[lazy]
+fn compare_for_preview(stored: Strategy, imported: Strategy) -> super::import_preview::Existing {
+    super::import_preview::Existing {
+        title: stored.title.clone(),
+        municipality: stored.municipality.name.clone(),
+        changes: format::compare(&stored, &imported),
+    }
 }

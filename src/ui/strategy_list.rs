@@ -6,7 +6,7 @@ use super::create_form::CreateForm;
 use super::files;
 use super::i18n::{self, tr};
 use super::route::Route;
-use super::state::{use_app, Notice};
+use super::state::use_app;
 use super::storage_usage::StorageUsage;
 use crate::examples::EXAMPLES;
 use crate::model::Id;
@@ -97,12 +97,7 @@ pub fn StrategyList() -> impl IntoView {
                     <button type="button" on:click=move |_| state.navigate(Route::Strategy(id_open.clone()))>{tr(lang, "開く", "Open")}</button>
                     <button type="button" on:click=move |_| renaming.set(Some(id_rename.clone()))>{tr(lang, "名前を変更", "Rename")}</button>
                     <button type="button" on:click=move |_| state.duplicate(&id_dup)>{tr(lang, "複製", "Duplicate")}</button>
-                    <button type="button" on:click=move |_| {
-                        match state.store.with_value(|st| st.load(&id_exp)) {
-                            Ok(s) => state.export(&s),
-                            Err(e) => state.notice.set(Some(Notice::Storage(e))),
-                        }
-                    }>{tr(lang, "書き出す", "Export")}</button>
+                    <button type="button" on:click=move |_| state.export_stored(&id_exp)>{tr(lang, "書き出す", "Export")}</button>
                     <button type="button" class="danger" on:click=move |_| state.delete(&id_del)>{tr(lang, "削除", "Delete")}</button>
                 </div>
             </li>
@@ -188,10 +183,7 @@ pub fn StrategyList() -> impl IntoView {
                                 </div>
                                 <div class="row-actions">
                                     <button type="button" on:click=move |_| state.restore(&k1)>{tr(lang, "復元", "Restore")}</button>
-                                    <button type="button" class="danger" on:click=move |_| {
-                                        if let Err(e) = state.store.with_value(|s| s.discard_backup(&k2)) { state.notice.set(Some(Notice::Storage(e))); }
-                                        state.refresh();
-                                    }>{tr(lang, "完全に削除", "Delete for good")}</button>
+                                    <button type="button" class="danger" on:click=move |_| state.discard_backup(&k2)>{tr(lang, "完全に削除", "Delete for good")}</button>
                                 </div>
                             </li>
                         }
@@ -214,16 +206,8 @@ pub fn StrategyList() -> impl IntoView {
                                     <span class="meta">{format!("{} bytes ・ {}", g.bytes, files::local_time(&g.found_at))}</span>
                                 </div>
                                 <div class="row-actions">
-                                    <button type="button" on:click=move |_| {
-                                        match state.store.with_value(|s| s.garbage_text(&k1)) {
-                                            Ok(text) => if let Err(e) = files::download("shirube-unreadable-data.txt", "text/plain", &text) { state.notice.set(Some(Notice::Download(e))); },
-                                            Err(e) => state.notice.set(Some(Notice::Storage(e))),
-                                        }
-                                    }>{tr(lang, "ダウンロード", "Download")}</button>
-                                    <button type="button" class="danger" on:click=move |_| {
-                                        if let Err(e) = state.store.with_value(|s| s.discard_garbage(&k2)) { state.notice.set(Some(Notice::Storage(e))); }
-                                        state.refresh();
-                                    }>{tr(lang, "削除", "Delete")}</button>
+                                    <button type="button" on:click=move |_| state.download_garbage(&k1)>{tr(lang, "ダウンロード", "Download")}</button>
+                                    <button type="button" class="danger" on:click=move |_| state.discard_garbage(&k2)>{tr(lang, "削除", "Delete")}</button>
                                 </div>
                             </li>
                         }
