@@ -1,6 +1,6 @@
 //! Shirube (しるべ): a browser-only workbench for a town's regional-revitalisation strategy.
 //!
-//! Layers, dependencies pointing one way only: `model` ← `format` ← `storage` ← `ui`.
+//! Layers, dependencies pointing one way only: `model` ← `format` ← `storage` ← `session` ← `ui`.
 //! `model` and `format` are pure Rust and build natively; `storage` and `ui` are the browser edge.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -10,6 +10,7 @@ pub mod examples;
 pub mod format;
 pub mod locale;
 pub mod model;
+pub mod session;
 pub mod storage;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;

@@ -18,6 +18,13 @@ pub enum Write {
     Remove {
         key: String,
     },
+    /// A condition, checked in the same transaction before anything is written: the value
+    /// under `key` is `value` (`None`: absent). Otherwise the whole batch fails with
+    /// [`StorageError::Conflict`] and nothing is written.
+    Expect {
+        key: String,
+        value: Option<String>,
+    },
 }
 
 impl Write {
@@ -31,7 +38,7 @@ impl Write {
 
     pub fn key(&self) -> &str {
         match self {
-            Write::Put { key, .. } | Write::Remove { key } => key,
+            Write::Put { key, .. } | Write::Remove { key } | Write::Expect { key, .. } => key,
         }
     }
 }
@@ -162,6 +169,13 @@ impl MemoryBackend {
             }
         }
         let mut entries = self.entries.try_borrow_mut().map_err(|_| Self::busy())?;
+        for w in &writes {
+            if let Write::Expect { key, value } = w {
+                if entries.get(key) != value.as_ref() {
+                    return Err(StorageError::Conflict { key: key.clone() });
+                }
+            }
+        }
         if let Some(quota) = self.quota.get() {
             // The size after the whole batch, counted before anything is written.
             let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
@@ -169,6 +183,7 @@ impl MemoryBackend {
                 let size = match w {
                     Write::Put { key, value } => key.len() + value.len(),
                     Write::Remove { .. } => 0,
+                    Write::Expect { .. } => continue,
                 };
                 sizes.insert(w.key(), size);
             }
@@ -179,7 +194,7 @@ impl MemoryBackend {
                     .iter()
                     .filter_map(|w| match w {
                         Write::Put { key, value } => Some((key, value)),
-                        Write::Remove { .. } => None,
+                        Write::Remove { .. } | Write::Expect { .. } => None,
                     })
                     .max_by_key(|(_, v)| v.len())
                     .map_or((String::new(), 0), |(k, v)| (k.clone(), v.len()));
@@ -194,6 +209,7 @@ impl MemoryBackend {
                 Write::Remove { key } => {
                     entries.remove(&key);
                 }
+                Write::Expect { .. } => {}
             }
         }
         Ok(())

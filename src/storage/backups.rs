@@ -97,7 +97,7 @@ impl<B: Backend> Store<B> {
                 None => None,
             },
         };
-        if let Err(e) = self.save(&strategy, now).await {
+        if let Err(e) = self.save_as(&strategy, now, super::VersionReason::Restored).await {
             if let Some(r) = replaced {
                 let _ = self.discard_backup(&r.key).await;
             }

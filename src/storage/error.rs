@@ -22,6 +22,10 @@ pub enum StorageError {
     /// (then `id` holds the key).
     #[error("not found: {id}")]
     NotFound { id: Id },
+    /// What is stored under `key` changed since it was read (another tab saved meanwhile).
+    /// Nothing was changed.
+    #[error("{key} was changed elsewhere (another tab) since it was read; nothing was changed")]
+    Conflict { key: String },
     /// Anything else the browser said, in its words.
     #[error("browser storage failed: {detail}")]
     Failed { detail: String },

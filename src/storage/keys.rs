@@ -8,6 +8,10 @@ use crate::model::Id;
 pub const INDEX: &str = "shirube/v1/index";
 /// `shirube/v1/strategy/<id>`: the `format::export` envelope.
 pub const STRATEGY_PREFIX: &str = "shirube/v1/strategy/";
+/// `shirube/v1/head/<id>`: the strategy's revision and its kept versions (`storage::versions`).
+pub const HEAD_PREFIX: &str = "shirube/v1/head/";
+/// `shirube/v1/version/<id>/<seq>`: a kept earlier version (the envelope as it was).
+pub const VERSION_PREFIX: &str = "shirube/v1/version/";
 /// `shirube/v1/backup/<id>/<taken at>`: the envelope as it was.
 pub const BACKUP_PREFIX: &str = "shirube/v1/backup/";
 /// JSON list of `Backup`: the backups' metadata (their reason). A cache as well: every backup
@@ -24,6 +28,20 @@ pub const PREFERENCES: &str = "shirube/prefs";
 
 pub fn strategy(id: &Id) -> String {
     format!("{STRATEGY_PREFIX}{id}")
+}
+
+pub fn head(id: &Id) -> String {
+    format!("{HEAD_PREFIX}{id}")
+}
+
+/// `seq` zero-padded, so that the keys sort in order.
+pub fn version(id: &Id, seq: u64) -> String {
+    format!("{VERSION_PREFIX}{id}/{seq:010}")
+}
+
+/// The keys of a strategy's history (its head and versions) start with this.
+pub fn history_of(id: &Id) -> [String; 2] {
+    [head(id), format!("{VERSION_PREFIX}{id}/")]
 }
 
 /// The strategy id a key belongs to, if it is a strategy key.

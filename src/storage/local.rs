@@ -51,6 +51,7 @@ impl LocalStorage {
                 }
             })?,
             Write::Remove { key } => self.storage.remove_item(key).map_err(failed)?,
+            Write::Expect { .. } => {}
         }
         Ok(before)
     }
@@ -65,6 +66,13 @@ impl Backend for LocalStorage {
     /// the ones before it are put back as they were (best effort: a rollback that fails too
     /// leaves the newer values, never a missing one).
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        for w in &writes {
+            if let Write::Expect { key, value } = w {
+                if &self.storage.get_item(key).map_err(failed)? != value {
+                    return Err(StorageError::Conflict { key: key.clone() });
+                }
+            }
+        }
         let mut done: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
         for w in &writes {
             match self.write_one(w) {

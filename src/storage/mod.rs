@@ -34,6 +34,7 @@ mod store;
 mod tests;
 mod transfer;
 mod usage;
+mod versions;
 
 pub use backend::{Backend, BackendKind, MemoryBackend, Write};
 pub use backups::{Backup, BackupReason};
@@ -48,3 +49,4 @@ pub use preferences::{Language, Preferences, YearStyle};
 pub use store::{Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};
+pub use versions::{thin, Head, Version, VersionReason};

@@ -2,6 +2,7 @@
 //! is only a cache of the strategy keys (rebuilt when missing, garbage or out of step).
 
 use super::decode::{decode_as, looks_like_envelope};
+use super::versions::{thin, Version, VersionReason};
 use super::{keys, Backend, BackendKind, BackupReason, MemoryBackend, StorageError, Write};
 use crate::format::export_compact;
 use crate::model::{Counts, FiscalYear, Id, Strategy};
@@ -103,22 +104,94 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// Writes the envelope and the index in one batch (one transaction). When the storage is
-    /// full, the previously stored version is still there, intact, and `Err(QuotaExceeded)`
-    /// says so.
+    /// Saves a strategy, whatever revision is stored (an action: create, rename, duplicate …).
+    /// See [`Store::save_as`].
     pub async fn save(&self, strategy: &Strategy, now: &str) -> Result<(), StorageError> {
-        let key = keys::strategy(&strategy.id);
-        let text = export_compact(strategy, now);
-        let mut entries = self.summaries().await?;
-        if let Some(old) = self.backend.get(&key).await? {
-            if !looks_like_envelope(&old) {
-                // Never overwrite what the user has not seen: keep it as garbage first.
-                self.quarantine(&key, &old).await?;
+        self.save_as(strategy, now, VersionReason::Saved).await.map(|_| ())
+    }
+
+    /// Saves a strategy as its new current version, whatever revision is stored, and returns
+    /// the new revision. One batch (one transaction): the envelope, the version it replaces
+    /// (kept in the history, see `versions`), the head and the index. When the storage is full,
+    /// the previously stored version is still there, intact, and `Err(QuotaExceeded)` says so.
+    /// Another tab saving at the same moment makes the batch fail; it is then tried again.
+    pub async fn save_as(&self, strategy: &Strategy, now: &str, reason: VersionReason) -> Result<u64, StorageError> {
+        let mut tries = 0;
+        loop {
+            match self.write_version(strategy, now, reason, None).await {
+                Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
+                other => return other,
             }
         }
-        entries.retain(|e| e.id != strategy.id);
+    }
+
+    /// Saves the open strategy over the revision it was loaded or last saved as (`base`): when
+    /// another tab saved meanwhile, nothing is written and `Err(Conflict)` says so — the tab
+    /// then asks the user which version to keep. Returns the new revision.
+    pub async fn save_over(&self, strategy: &Strategy, now: &str, base: u64) -> Result<u64, StorageError> {
+        self.write_version(strategy, now, VersionReason::Saved, Some(base)).await
+    }
+
+    async fn write_version(
+        &self,
+        strategy: &Strategy,
+        now: &str,
+        reason: VersionReason,
+        base: Option<u64>,
+    ) -> Result<u64, StorageError> {
+        let id = &strategy.id;
+        let key = keys::strategy(id);
+        let (mut head, head_text) = self.read_head(id).await?;
+        if base.is_some_and(|base| base != head.revision) {
+            return Err(StorageError::Conflict { key: keys::head(id) });
+        }
+        let text = export_compact(strategy, now);
+        let mut entries = self.summaries().await?;
+        let mut batch = vec![Write::Expect { key: keys::head(id), value: head_text }];
+        match self.backend.get(&key).await? {
+            // Never overwrite what the user has not seen: keep it as garbage first.
+            Some(old) if !looks_like_envelope(&old) => {
+                self.quarantine(&key, &old).await?;
+            }
+            Some(old) if self.keeps_history() => {
+                let summary = entries.iter().find(|e| &e.id == id);
+                let seq = head.next_seq;
+                head.next_seq += 1;
+                head.versions.push(Version {
+                    seq,
+                    saved_at: if head.saved_at.is_empty() {
+                        summary.map(|e| e.updated_at.clone()).unwrap_or_default()
+                    } else {
+                        head.saved_at.clone()
+                    },
+                    reason: head.reason,
+                    title: summary.map(|e| e.title.clone()).unwrap_or_default(),
+                    bytes: old.len(),
+                });
+                batch.push(Write::put(keys::version(id, seq), old));
+            }
+            _ => {}
+        }
+        let dropped = thin(&head.versions, now);
+        head.versions.retain(|v| !dropped.contains(&v.seq));
+        batch.extend(dropped.iter().map(|&seq| Write::remove(keys::version(id, seq))));
+        head.revision += 1;
+        head.saved_at = now.to_owned();
+        head.reason = reason;
+        entries.retain(|e| &e.id != id);
         entries.push(StrategySummary::of(strategy, now));
-        self.backend.apply(vec![Write::put(key, text), Write::put(keys::INDEX, to_json(&entries)?)]).await
+        batch.push(Write::put(key, text));
+        batch.push(Write::put(keys::head(id), to_json(&head)?));
+        batch.push(Write::put(keys::INDEX, to_json(&entries)?));
+        self.backend.apply(batch).await?;
+        Ok(head.revision)
+    }
+
+    /// Removes of a strategy's history (head and versions), for a delete's batch.
+    async fn history_removal(&self, id: &Id) -> Result<Vec<Write>, StorageError> {
+        let [head, versions] = keys::history_of(id);
+        let keys = self.backend.keys().await?;
+        Ok(keys.into_iter().filter(|k| *k == head || k.starts_with(&versions)).map(Write::remove).collect())
     }
 
     /// Deletes a strategy after keeping a backup of it (reason `Deleted`), which it returns: the
@@ -128,7 +201,9 @@ impl<B: Backend> Store<B> {
     pub async fn delete(&self, id: &Id, now: &str) -> Result<super::Backup, StorageError> {
         let (key, strategy, text) = self.readable(id).await?;
         let backup = self.store_backup(&strategy, &text, BackupReason::Deleted, now).await?;
-        if let Err(e) = self.backend.remove(&key).await {
+        let mut batch = self.history_removal(id).await?;
+        batch.push(Write::remove(&key));
+        if let Err(e) = self.backend.apply(batch).await {
             let _ = self.discard_backup(&backup.key).await;
             return Err(e);
         }
@@ -141,7 +216,9 @@ impl<B: Backend> Store<B> {
     /// Unreadable text is not deleted, as with `delete`.
     pub async fn delete_without_backup(&self, id: &Id) -> Result<(), StorageError> {
         let (key, ..) = self.readable(id).await?;
-        self.backend.remove(&key).await?;
+        let mut batch = self.history_removal(id).await?;
+        batch.push(Write::remove(&key));
+        self.backend.apply(batch).await?;
         self.refresh_index().await;
         Ok(())
     }

@@ -5,7 +5,7 @@
 //! overwritten without a backup, and nothing is deleted.
 
 use super::decode::{decode, decode_as};
-use super::{keys, Backend, Backup, BackupReason, StorageError, Store};
+use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason};
 use crate::format::{export_compact, export_everything, Everything, Kept, Saved};
 use crate::model::{Id, Strategy};
 use std::collections::HashSet;
@@ -65,7 +65,7 @@ impl<B: Backend> Store<B> {
             },
             None => None,
         };
-        if let Err(e) = self.save(strategy, now).await {
+        if let Err(e) = self.save_as(strategy, now, VersionReason::Imported).await {
             // Take the backup back out, byte for byte as before.
             if let Some(b) = &backup {
                 let _ = self.backend.remove(&b.key).await;
@@ -150,7 +150,7 @@ impl<B: Backend> Store<B> {
             match stored.as_deref().and_then(|text| decode_as(text, &strategy.id)) {
                 // Nothing readable there (unreadable text is kept as garbage by `save`).
                 None => {
-                    self.save(strategy, saved_at).await?;
+                    self.save_as(strategy, saved_at, VersionReason::Imported).await?;
                     report.added += 1;
                 }
                 Some((live, _)) if &live == strategy => report.unchanged += 1,

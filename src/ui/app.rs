@@ -18,8 +18,9 @@ pub fn mount() {
         super::handout::mount(file);
         return;
     }
-    // Storage answers asynchronously (IndexedDB): open it, then show the page.
-    leptos::task::spawn_local(async {
+    // Storage answers asynchronously (IndexedDB): open it, then show the page. (Leptos' own
+    // task executor is set up by the mount, so this first task goes to the browser directly.)
+    wasm_bindgen_futures::spawn_local(async {
         let start = Start::open().await;
         leptos::mount::mount_to_body(move || view! { <App start/> });
     });

@@ -309,6 +309,14 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
                 format!("strategy '{id}' is not stored")
             }
         }
+        StorageError::Conflict { .. } => {
+            if ja {
+                "別のタブ（またはウィンドウ）がこの戦略を先に保存しました。このタブの変更はまだ保存していません。"
+                    .to_owned()
+            } else {
+                "Another tab (or window) saved this strategy first. This tab's changes are not saved yet.".to_owned()
+            }
+        }
         StorageError::Failed { detail } => {
             if ja {
                 format!("保存に失敗しました: {detail}")

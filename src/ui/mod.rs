@@ -3,7 +3,6 @@
 //! the document's language); everything else is derived.
 
 pub mod files;
-pub mod history;
 pub mod i18n;
 pub mod indicator_lines;
 pub mod route;

@@ -3,10 +3,12 @@
 //! Components get it with `use_app()`.
 
 use super::files;
-use super::history::{History, UNDO_LIMIT};
+
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
+pub use crate::session::SaveState;
+use crate::session::{Autosave, History, UNDO_LIMIT};
 use crate::storage::{
     Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
 };
@@ -14,20 +16,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
-
-/// Whether the open strategy is safely stored.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveState {
-    /// Nothing changed since it was loaded or saved (with when, if it was saved in this tab).
-    Saved {
-        at: Option<String>,
-    },
-    /// A change is waiting for the debounce.
-    Pending,
-    Failed(StorageError),
-    /// Storage is unavailable: changes live only in memory.
-    NotPersistent,
-}
 
 /// Something to tell the user, as data; `notices.rs` puts it into words.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,7 +91,10 @@ pub struct AppState {
     pub history: StoredValue<History<Strategy>>,
     /// (undo steps, redo steps), for the buttons.
     pub history_depths: RwSignal<(usize, usize)>,
+    /// What `autosave` says, for the header.
     pub save_state: RwSignal<SaveState>,
+    /// When the open strategy is saved (the rules are in `session::autosave`).
+    autosave: StoredValue<Autosave>,
     pub prefs: RwSignal<Preferences>,
     pub notice: RwSignal<Option<Notice>>,
     pub route: RwSignal<Route>,
@@ -160,11 +151,8 @@ impl AppState {
             revision: RwSignal::new(0),
             history: StoredValue::new(History::new(UNDO_LIMIT)),
             history_depths: RwSignal::new((0, 0)),
-            save_state: RwSignal::new(if persistent {
-                SaveState::Saved { at: None }
-            } else {
-                SaveState::NotPersistent
-            }),
+            save_state: RwSignal::new(Autosave::new(persistent).state().clone()),
+            autosave: StoredValue::new(Autosave::new(persistent)),
             prefs: RwSignal::new(start.prefs),
             notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb)),
             route: RwSignal::new(Route::List),
@@ -272,6 +260,7 @@ impl AppState {
                         Ok(strategy) => {
                             state.history.update_value(History::clear);
                             state.history_depths.set((0, 0));
+                            state.autosave_did(Autosave::opened);
                             state.open.set(Some(strategy));
                             state.set_preferences(|p| p.last_opened = Some(id.clone()));
                         }
@@ -326,7 +315,8 @@ impl AppState {
 
     fn changed(&self) {
         self.history_depths.set(self.history.with_value(History::depths));
-        self.revision.update(|r| *r += 1);
+        let rev = self.autosave_did(Autosave::changed);
+        self.revision.set(rev);
     }
 
     /// Autosave: after each change, wait for a quiet moment, then save. Runs as an Effect
@@ -338,13 +328,10 @@ impl AppState {
             if rev == 0 {
                 return;
             }
-            if state.is_persistent() {
-                state.save_state.set(SaveState::Pending);
-            }
             set_timeout(
                 move || {
-                    if state.revision.get_untracked() == rev {
-                        state.spawn(async |state| state.save_now().await);
+                    if let Some(rev) = state.autosave_did(|a| a.quiet(rev)) {
+                        state.spawn(async move |state| state.save(rev).await);
                     }
                 },
                 AUTOSAVE_DELAY,
@@ -352,20 +339,35 @@ impl AppState {
         });
     }
 
+    /// Runs `f` on the autosave bookkeeping and shows its state.
+    fn autosave_did<T>(&self, f: impl FnOnce(&mut Autosave) -> T) -> T {
+        let (out, shown) = self
+            .autosave
+            .try_update_value(|a| {
+                let out = f(a);
+                (out, a.state().clone())
+            })
+            .expect("the autosave bookkeeping lives as long as the app");
+        if self.save_state.with_untracked(|s| *s != shown) {
+            self.save_state.set(shown);
+        }
+        out
+    }
+
     /// Saves the open strategy soon if a change is waiting (e.g. before the page goes away:
     /// the save is started at once; the browser completes a transaction that was started).
     pub fn flush(&self) {
         self.commit_field();
-        if self.save_state.get_untracked() == SaveState::Pending {
-            self.spawn(async |state| state.save_now().await);
+        if let Some(rev) = self.autosave_did(Autosave::flush) {
+            self.spawn(async move |state| state.save(rev).await);
         }
     }
 
     /// [`AppState::flush`], finished: a waiting change is stored when it returns.
     async fn flush_now(&self) {
         self.commit_field();
-        if self.save_state.get_untracked() == SaveState::Pending {
-            self.save_now().await;
+        if let Some(rev) = self.autosave_did(Autosave::flush) {
+            self.save(rev).await;
         }
     }
 
@@ -381,27 +383,13 @@ impl AppState {
         }
     }
 
-    async fn save_now(&self) {
+    /// Stores the open strategy as it is at `revision` (the autosave said to).
+    async fn save(&self, revision: u64) {
         let Some(strategy) = self.open.get_untracked() else { return };
-        let rev = self.revision.get_untracked();
         let store = self.store();
-        if !store.is_persistent() {
-            self.save_state.set(SaveState::NotPersistent);
-            store.save(&strategy, &files::now()).await.ok();
-            self.written().await;
-            return;
-        }
         let now = files::now();
         let saved = files::timed_async("shirube:autosave", store.save(&strategy, &now)).await;
-        // A change made while this save was under way is still waiting: its own save follows.
-        if self.revision.get_untracked() == rev {
-            match saved {
-                Ok(()) => self.save_state.set(SaveState::Saved { at: Some(now) }),
-                Err(e) => self.save_state.set(SaveState::Failed(e)),
-            }
-        } else if let Err(e) = saved {
-            self.save_state.set(SaveState::Failed(e));
-        }
+        self.autosave_did(|a| a.finished(revision, saved, &now));
         self.written().await;
     }
 
@@ -410,13 +398,13 @@ impl AppState {
     pub fn follow_other_tab(&self) {
         self.spawn(async |state| {
             state.reread().await;
-            if state.save_state.get_untracked() == SaveState::Pending {
+            if state.autosave.with_value(Autosave::is_waiting) {
                 return;
             }
             let Some(id) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
             match state.store().load(&id).await {
                 Ok(fresh) => {
-                    if state.save_state.get_untracked() != SaveState::Pending
+                    if !state.autosave.with_value(Autosave::is_waiting)
                         && state.open.with_untracked(|o| o.as_ref() != Some(&fresh))
                     {
                         state.open.set(Some(fresh));
@@ -440,16 +428,12 @@ impl AppState {
         let id = strategy.id.clone();
         let store = self.store();
         let saved = files::timed_async("shirube:store", store.save(&strategy, &files::now())).await;
-        let persistent = store.is_persistent();
-        self.save_state.set(match saved {
-            Ok(()) if persistent => SaveState::Saved { at: None },
-            Ok(()) => SaveState::NotPersistent,
-            Err(_) if !persistent => SaveState::NotPersistent,
-            Err(e) => {
+        if let Err(e) = &saved {
+            if store.is_persistent() {
                 self.notice.set(Some(Notice::Storage(e.clone())));
-                SaveState::Failed(e)
             }
-        });
+        }
+        self.autosave_did(|a| a.opened_after_storing(saved));
         self.written().await;
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));
@@ -658,11 +642,7 @@ impl AppState {
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));
         self.open.set(Some(strategy));
-        self.save_state.set(if self.is_persistent() {
-            SaveState::Saved { at: None }
-        } else {
-            SaveState::NotPersistent
-        });
+        self.autosave_did(Autosave::opened);
         self.set_preferences(|p| p.last_opened = Some(id.clone()));
         self.navigate(Route::Strategy(id));
     }
@@ -678,6 +658,7 @@ impl AppState {
             if self.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
                 self.history.update_value(History::clear);
                 self.history_depths.set((0, 0));
+                self.autosave_did(Autosave::opened);
                 self.open.set(Some(fresh));
             }
         }
@@ -741,7 +722,7 @@ impl AppState {
         let is_open = self.is_open(id);
         if is_open {
             self.edit(|s| s.title = title);
-            self.flush_soon();
+            self.flush();
             return;
         }
         let id = id.clone();
@@ -759,12 +740,6 @@ impl AppState {
             }
             state.written().await;
         });
-    }
-
-    /// Saves right away (used where the list must show the change at once).
-    fn flush_soon(&self) {
-        self.save_state.set(SaveState::Pending);
-        self.flush();
     }
 
     pub fn duplicate(&self, id: &Id) {
