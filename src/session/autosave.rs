@@ -32,6 +32,9 @@ pub struct Autosave {
     stored: u64,
     /// The revision being saved now.
     saving: Option<u64>,
+    /// The stored revision (`storage::Head::revision`) the open strategy was loaded or last
+    /// saved as: a save goes over it only if no other tab saved meanwhile.
+    base: u64,
     state: SaveState,
     persistent: bool,
 }
@@ -40,11 +43,13 @@ impl Autosave {
     /// A strategy just loaded or stored: nothing waits.
     pub fn new(persistent: bool) -> Autosave {
         let state = if persistent { SaveState::Saved { at: None } } else { SaveState::NotPersistent };
-        Autosave { revision: 0, stored: 0, saving: None, state, persistent }
+        Autosave { revision: 0, stored: 0, saving: None, base: 0, state, persistent }
     }
 
-    /// Another strategy was opened (or this one read again): nothing waits for it.
-    pub fn opened(&mut self) {
+    /// Another strategy was opened (or this one read again) at stored revision `base`:
+    /// nothing waits for it.
+    pub fn opened(&mut self, base: u64) {
+        self.base = base;
         self.stored = self.revision;
         self.saving = None;
         if self.persistent {
@@ -55,16 +60,40 @@ impl Autosave {
     /// A strategy was stored by an action (created, imported, duplicated) and opened: nothing
     /// waits — unless storing it failed, then it waits (the next flush tries again) and the
     /// failure is shown.
-    pub fn opened_after_storing(&mut self, stored: Result<(), StorageError>) {
-        self.opened();
+    pub fn opened_after_storing(&mut self, stored: Result<u64, StorageError>) {
+        self.opened(*stored.as_ref().unwrap_or(&self.base));
         match stored {
-            Ok(()) => {}
+            Ok(_) => {}
             Err(_) if !self.persistent => {}
             Err(e) => {
                 self.revision += 1;
                 self.state = SaveState::Failed(e);
             }
         }
+    }
+
+    /// The user keeps this tab's version over another tab's (stored as `base`): the waiting
+    /// change is saved over that revision at the next flush (the other tab's version stays in
+    /// the history).
+    pub fn rebase(&mut self, base: u64) {
+        self.base = base;
+        if self.revision == self.stored {
+            // Nothing of this tab's waits; still save it, so that it is the current version.
+            self.revision += 1;
+        }
+        if self.persistent {
+            self.state = SaveState::Pending;
+        }
+    }
+
+    /// The stored revision a save of the open strategy goes over.
+    pub fn base(&self) -> u64 {
+        self.base
+    }
+
+    /// Whether the last save found that another tab saved this strategy meanwhile.
+    pub fn in_conflict(&self) -> bool {
+        matches!(self.state, SaveState::Failed(StorageError::Conflict { .. }))
     }
 
     pub fn state(&self) -> &SaveState {
@@ -109,13 +138,15 @@ impl Autosave {
         Some(self.revision)
     }
 
-    /// The store answered for the save of `revision` (`at`: when it was saved).
-    pub fn finished(&mut self, revision: u64, result: Result<(), StorageError>, at: &str) {
+    /// The store answered for the save of `revision` (`at`: when it was saved; `Ok`: the new
+    /// stored revision).
+    pub fn finished(&mut self, revision: u64, result: Result<u64, StorageError>, at: &str) {
         if self.saving == Some(revision) {
             self.saving = None;
         }
         match result {
-            Ok(()) => {
+            Ok(base) => {
+                self.base = base;
                 self.stored = self.stored.max(revision);
                 if !self.persistent {
                     self.state = SaveState::NotPersistent;
@@ -149,7 +180,7 @@ mod tests {
         assert_eq!(a.quiet(first), None, "a later change came: its own timer saves it");
         assert_eq!(a.quiet(second), Some(second));
         assert_eq!(a.quiet(second), None, "already being saved");
-        a.finished(second, Ok(()), "t1");
+        a.finished(second, Ok(1), "t1");
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t1".into()) });
         assert!(!a.is_waiting());
         assert_eq!(a.flush(), None, "nothing waits");
@@ -161,7 +192,7 @@ mod tests {
         let rev = a.changed();
         assert_eq!(a.flush(), Some(rev));
         assert_eq!(a.flush(), None, "the same revision is not saved twice at once");
-        a.finished(rev, Ok(()), "t");
+        a.finished(rev, Ok(1), "t");
         assert_eq!(a.quiet(rev), None, "the timer after a flush finds nothing to do");
     }
 
@@ -171,11 +202,11 @@ mod tests {
         let first = a.changed();
         assert_eq!(a.quiet(first), Some(first));
         let second = a.changed();
-        a.finished(first, Ok(()), "t1");
+        a.finished(first, Ok(1), "t1");
         assert_eq!(a.state(), &SaveState::Pending, "the second change is not stored yet");
         assert!(a.is_waiting());
         assert_eq!(a.quiet(second), Some(second));
-        a.finished(second, Ok(()), "t2");
+        a.finished(second, Ok(2), "t2");
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t2".into()) });
     }
 
@@ -188,7 +219,7 @@ mod tests {
         assert_eq!(a.state(), &SaveState::Failed(full()));
         assert!(a.is_waiting(), "nothing was dropped");
         assert_eq!(a.flush(), Some(rev), "the next flush tries again");
-        a.finished(rev, Ok(()), "t2");
+        a.finished(rev, Ok(2), "t2");
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t2".into()) });
     }
 
@@ -203,14 +234,40 @@ mod tests {
     }
 
     #[test]
+    fn the_base_revision_follows_loads_and_saves_and_a_conflict_keeps_the_change_waiting() {
+        let mut a = Autosave::new(true);
+        a.opened(4);
+        assert_eq!(a.base(), 4);
+        let rev = a.changed();
+        assert_eq!(a.quiet(rev), Some(rev));
+        a.finished(rev, Ok(5), "t");
+        assert_eq!(a.base(), 5, "the next save goes over what this one stored");
+        let rev = a.changed();
+        assert_eq!(a.flush(), Some(rev));
+        let conflict = StorageError::Conflict { key: "head".into() };
+        a.finished(rev, Err(conflict.clone()), "t");
+        assert!(a.in_conflict());
+        assert!(a.is_waiting(), "this tab's change is not dropped");
+        assert_eq!(a.base(), 5);
+        // The user keeps this tab's version: saved over the other tab's revision.
+        a.rebase(7);
+        assert!(!a.in_conflict());
+        let rev = a.flush().expect("this tab's version is saved");
+        assert_eq!(a.base(), 7);
+        a.finished(rev, Ok(8), "t");
+        assert_eq!((a.base(), a.is_waiting()), (8, false));
+    }
+
+    #[test]
     fn a_new_strategy_that_could_not_be_stored_waits_for_the_next_flush() {
         let mut a = Autosave::new(true);
         a.opened_after_storing(Err(full()));
         assert_eq!(a.state(), &SaveState::Failed(full()));
         let rev = a.flush().expect("it waits");
-        a.finished(rev, Ok(()), "t");
+        a.finished(rev, Ok(1), "t");
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t".into()) });
-        a.opened_after_storing(Ok(()));
+        a.opened_after_storing(Ok(5));
+        assert_eq!(a.base(), 5);
         assert_eq!((a.state(), a.is_waiting()), (&SaveState::Saved { at: None }, false));
     }
 
@@ -219,10 +276,10 @@ mod tests {
         let mut a = Autosave::new(true);
         let rev = a.changed();
         assert_eq!(a.flush(), Some(rev));
-        a.opened();
+        a.opened(3);
         assert!(!a.is_waiting());
         assert_eq!(a.state(), &SaveState::Saved { at: None });
-        a.finished(rev, Ok(()), "late answer for the old one");
+        a.finished(rev, Ok(9), "late answer for the old one");
         assert!(!a.is_waiting());
     }
 }

@@ -1,7 +1,9 @@
 //! Opening the browser's storage (wasm32 only): IndexedDB when it opens, with the data of
 //! earlier releases moved over from `localStorage` first; else `localStorage` (some private
 //! windows and `file://` pages have no IndexedDB); else memory. [`Opened`] says which and why,
-//! for the UI to put into words.
+//! for the UI to put into words. Also what the browser says about this site's storage:
+//! whether it is persistent (`navigator.storage.persist()`) and how much is used of what it
+//! allows (`navigator.storage.estimate()`).
 
 use super::migrate::Moved;
 use super::{Backend, BackendKind, LocalStorage, MemoryBackend, StorageError, Store, Write};
@@ -72,4 +74,77 @@ impl Store<BrowserBackend> {
             }
         }
     }
+}
+
+/// Whether the browser may clear this site's data on its own (when disk space runs low, or —
+/// Safari — after days without a visit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// Granted: the browser does not clear the data on its own.
+    Persistent,
+    /// Not granted: the data may be cleared (export regularly, install the app).
+    BestEffort,
+    /// The browser cannot say (no `navigator.storage`).
+    Unknown,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // `navigator.storage` is missing in insecure contexts of some browsers.
+    let has = js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("storage")).unwrap_or(false);
+    has.then(|| navigator.storage())
+}
+
+async fn ask(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Persistence {
+    let Ok(promise) = promise else { return Persistence::Unknown };
+    match wasm_bindgen_futures::JsFuture::from(promise).await.map(|v| v.as_bool()) {
+        Ok(Some(true)) => Persistence::Persistent,
+        Ok(Some(false)) => Persistence::BestEffort,
+        _ => Persistence::Unknown,
+    }
+}
+
+/// Whether this site's storage is persistent now (asks nothing).
+pub async fn persistence() -> Persistence {
+    match storage_manager() {
+        Some(m) => ask(m.persisted()).await,
+        None => Persistence::Unknown,
+    }
+}
+
+/// Asks the browser to keep this site's data (`navigator.storage.persist()`): Chromium answers
+/// from how the site is used (installed, bookmarked, visited often), Firefox asks the user.
+pub async fn ask_persistence() -> Persistence {
+    match storage_manager() {
+        Some(m) => match ask(m.persisted()).await {
+            Persistence::Persistent => Persistence::Persistent,
+            _ => ask(m.persist()).await,
+        },
+        None => Persistence::Unknown,
+    }
+}
+
+/// What this site stores and what the browser lets it store, in bytes
+/// (`navigator.storage.estimate()`); `None` where the browser cannot say.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    pub usage: f64,
+    pub quota: f64,
+}
+
+impl Estimate {
+    /// The share used, in whole per cent (rounded up from any use, so that 0 means nothing).
+    pub fn percent(&self) -> u32 {
+        if self.quota <= 0.0 {
+            return 0;
+        }
+        (self.usage * 100.0 / self.quota).ceil().min(100.0) as u32
+    }
+}
+
+pub async fn estimate() -> Option<Estimate> {
+    let promise = storage_manager()?.estimate().ok()?;
+    let value = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let e: web_sys::StorageEstimate = wasm_bindgen::JsCast::unchecked_into(value);
+    Some(Estimate { usage: e.get_usage()?, quota: e.get_quota()? })
 }

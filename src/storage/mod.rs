@@ -39,7 +39,9 @@ mod versions;
 pub use backend::{Backend, BackendKind, MemoryBackend, Write};
 pub use backups::{Backup, BackupReason};
 #[cfg(target_arch = "wasm32")]
-pub use browser::{BrowserBackend, BrowserStore, Opened};
+pub use browser::{
+    ask_persistence, estimate, persistence, BrowserBackend, BrowserStore, Estimate, Opened, Persistence,
+};
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]

@@ -104,6 +104,14 @@ impl<B: Backend> Store<B> {
         }
     }
 
+    /// A stored strategy and the revision it was stored as (for [`Store::save_over`]). The head
+    /// is read first: if another tab saves in between, the revision is the older one, and the
+    /// next `save_over` asks rather than overwrites.
+    pub async fn load_current(&self, id: &Id) -> Result<(Strategy, u64), StorageError> {
+        let revision = self.head(id).await?.revision;
+        Ok((self.load(id).await?, revision))
+    }
+
     /// Saves a strategy, whatever revision is stored (an action: create, rename, duplicate …).
     /// See [`Store::save_as`].
     pub async fn save(&self, strategy: &Strategy, now: &str) -> Result<(), StorageError> {

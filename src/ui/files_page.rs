@@ -4,6 +4,7 @@
 //! reports.
 
 mod csv_import;
+mod history;
 
 use super::files;
 use super::route::{Report, Route, Selection};
@@ -70,6 +71,8 @@ fn Files(id: Id) -> impl IntoView {
             </section>
 
             <csv_import::CsvImport/>
+
+            <history::VersionHistory id=id.clone()/>
 
             <section class="panel" data-testid="other-files" aria-labelledby="other-files-title">
                 <h2 id="other-files-title">{move || state.tr("印刷・ファイル", "Print and files")}</h2>

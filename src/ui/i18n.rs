@@ -223,7 +223,11 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
 /// A file size for people: "20.0 MB", "512 KB", "300 バイト".
 pub fn size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if bytes >= MB {
+    const GB: u64 = 1024 * MB;
+    if bytes >= GB {
+        let tenths = (bytes * 10 + GB / 2) / GB;
+        format!("{}.{} GB", tenths / 10, tenths % 10)
+    } else if bytes >= MB {
         let tenths = (bytes * 10 + MB / 2) / MB;
         if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
@@ -260,6 +264,15 @@ pub fn moved_lines(m: &crate::storage::Moved, lang: Language) -> Vec<String> {
         });
     }
     lines
+}
+
+/// The whole site's storage: "約 12 MB を使用（上限 約 30 GB）".
+pub fn site_usage(usage: u64, quota: u64, lang: Language) -> String {
+    if lang == Language::Ja {
+        format!("このサイトのデータは約 {} です（このブラウザが使わせてくれる上限は約 {}）。", size(usage), size(quota))
+    } else {
+        format!("This site's data takes about {} (this browser allows about {}).", size(usage), size(quota))
+    }
 }
 
 /// Why the app runs on `localStorage` instead of IndexedDB, and what that means.

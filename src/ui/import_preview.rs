@@ -220,7 +220,7 @@ fn changes_table(c: Changes, lang: Language) -> impl IntoView {
 }
 
 /// One line for a change summary: "追加 2 ・削除 1 ・変更 3".
-fn changes_line(c: Changes, lang: Language) -> String {
+pub(super) fn changes_line(c: Changes, lang: Language) -> String {
     let sum = |x: Counts| x.goals + x.measures + x.initiatives + x.indicators;
     let mut parts = Vec::new();
     for (n, ja, en) in

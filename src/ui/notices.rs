@@ -19,6 +19,7 @@ pub fn Notices() -> impl IntoView {
                 | Notice::Download(_)
                 | Notice::CsvNeedsStrategy { .. }
                 | Notice::DeleteNeedsRoom { .. }
+                | Notice::TabConflict { .. }
         ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
         let (headline, lines): (String, Vec<String>) = match &notice {
             Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
@@ -71,6 +72,21 @@ pub fn Notices() -> impl IntoView {
             Notice::Exported { file } => (format!("{} {file}", tr(lang, "書き出しました:", "Exported:")), vec![]),
             Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![i18n::storage_error(e, lang)]),
             Notice::Download(d) => (tr(lang, "ダウンロードできませんでした", "Download failed").to_owned(), vec![d.clone()]),
+            Notice::TabConflict { title } => (
+                format!("{}「{title}」", tr(lang, "別のタブでも変更されました:", "Changed in another tab as well:")),
+                vec![
+                    tr(lang, "この戦略は別のタブ（またはウィンドウ）で保存されました。このタブの変更はまだ保存していません。どちらを残すか選んでください。", "This strategy was saved in another tab (or window). This tab's changes are not saved yet. Choose which to keep.").to_owned(),
+                    tr(lang, "「別のタブの内容を使う」: 別のタブの内容を開きます。このタブの変更は版の履歴に残します。「このタブの内容を残す」: このタブの内容を保存します。別のタブの内容は版の履歴に残ります。", "“Use the other tab's version” opens it; this tab's changes are kept in the version history. “Keep this tab's version” saves it; the other tab's stays in the version history.").to_owned(),
+                ],
+            ),
+            Notice::TookOtherTab { kept } => (
+                tr(lang, "別のタブの内容を開きました", "Opened the other tab's version").to_owned(),
+                vec![if *kept {
+                    tr(lang, "このタブの変更は版の履歴に残してあります。", "This tab's changes are kept in the version history.").to_owned()
+                } else {
+                    tr(lang, "このブラウザでは版の履歴を保存できないため、このタブの変更は残っていません。", "This browser keeps no version history here, so this tab's changes were not kept.").to_owned()
+                }],
+            ),
             Notice::MovedToIndexedDb(m) => (
                 tr(lang, "保存データを新しい保存先に移しました", "Stored data moved to the new storage").to_owned(),
                 i18n::moved_lines(m, lang),
@@ -85,6 +101,7 @@ pub fn Notices() -> impl IntoView {
             Notice::Imported { replaced: Some(backup_key), .. } => Some(backup_key.clone()),
             _ => None,
         };
+        let tab_conflict = matches!(notice, Notice::TabConflict { .. });
         let export_then_delete = match &notice {
             Notice::DeleteNeedsRoom { id, .. } => Some(id.clone()),
             _ => None,
@@ -99,6 +116,14 @@ pub fn Notices() -> impl IntoView {
                     {undo.map(|key| view! {
                         <button type="button" data-testid="undo-delete" on:click=move |_| { state.notice.set(None); state.restore(&key); }>
                             {tr(lang, "元に戻す", "Undo")}
+                        </button>
+                    })}
+                    {tab_conflict.then(|| view! {
+                        <button type="button" data-testid="take-other-tab" on:click=move |_| state.take_other_tab()>
+                            {tr(lang, "別のタブの内容を使う", "Use the other tab's version")}
+                        </button>
+                        <button type="button" data-testid="keep-this-tab" on:click=move |_| state.keep_this_tab()>
+                            {tr(lang, "このタブの内容を残す", "Keep this tab's version")}
                         </button>
                     })}
                     {export_then_delete.map(|id| view! {

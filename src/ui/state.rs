@@ -9,6 +9,7 @@ use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
 pub use crate::session::SaveState;
 use crate::session::{Autosave, History, UNDO_LIMIT};
+use crate::storage::{BackendKind, Estimate, Persistence, VersionReason};
 use crate::storage::{
     Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
 };
@@ -65,6 +66,15 @@ pub enum Notice {
     CsvNeedsStrategy {
         file: String,
     },
+    /// Another tab saved the open strategy while this one had changes waiting: the notice
+    /// offers [`AppState::take_other_tab`] and [`AppState::keep_this_tab`].
+    TabConflict {
+        title: String,
+    },
+    /// The other tab's version was opened; `kept`: this tab's is in the version history.
+    TookOtherTab {
+        kept: bool,
+    },
     /// The data of an earlier release was moved from `localStorage` into IndexedDB.
     MovedToIndexedDb(crate::storage::Moved),
 }
@@ -84,6 +94,11 @@ pub struct AppState {
     pub garbage: RwSignal<Vec<GarbageEntry>>,
     /// How full the browser's storage is (None: no persistent storage, or it cannot be read).
     pub usage: RwSignal<Option<Usage>>,
+    /// How much the whole site stores of what the browser allows (IndexedDB).
+    pub estimate: RwSignal<Option<Estimate>>,
+    /// Whether the browser keeps this site's data (None: not known yet).
+    pub persistence: RwSignal<Option<Persistence>>,
+    persistence_asked: StoredValue<bool>,
     pub open: RwSignal<Option<Strategy>>,
     /// Bumped by every change of the open strategy; autosave follows it.
     pub revision: RwSignal<u64>,
@@ -147,6 +162,9 @@ impl AppState {
             backups: RwSignal::new(Vec::new()),
             garbage: RwSignal::new(Vec::new()),
             usage: RwSignal::new(None),
+            estimate: RwSignal::new(None),
+            persistence: RwSignal::new(None),
+            persistence_asked: StoredValue::new(false),
             open: RwSignal::new(None),
             revision: RwSignal::new(0),
             history: StoredValue::new(History::new(UNDO_LIMIT)),
@@ -161,6 +179,9 @@ impl AppState {
             dropped_csv: RwSignal::new_local(None),
         };
         state.refresh();
+        if persistent {
+            state.spawn(async |state| state.persistence.set(Some(crate::storage::persistence().await)));
+        }
         state
     }
 
@@ -216,10 +237,30 @@ impl AppState {
         }
         self.backups.set(backups.unwrap_or_default());
         self.garbage.set(garbage.unwrap_or_default());
-        let usage = if store.is_persistent() { store.usage().await.ok() } else { None };
+        // localStorage: what each key holds against its ~5 million characters. IndexedDB: what
+        // the browser says of the whole site (reading every value to measure it would cost as
+        // much as reading every strategy).
+        let (usage, estimate) = match store.kind() {
+            BackendKind::LocalStorage => (store.usage().await.ok(), None),
+            BackendKind::IndexedDb => (None, crate::storage::estimate().await),
+            BackendKind::Memory => (None, None),
+        };
         if self.usage.with_untracked(|u| *u != usage) {
             self.usage.set(usage);
         }
+        if self.estimate.with_untracked(|e| *e != estimate) {
+            self.estimate.set(estimate);
+        }
+    }
+
+    /// At the first save of this page, asks the browser to keep the site's data
+    /// (`navigator.storage.persist()`); the answer is shown on the strategy list.
+    async fn ask_persistence_once(&self) {
+        if self.persistence_asked.get_value() || !self.is_persistent() {
+            return;
+        }
+        self.persistence_asked.set_value(true);
+        self.persistence.set(Some(crate::storage::ask_persistence().await));
     }
 
     pub fn set_preferences(&self, f: impl FnOnce(&mut Preferences)) {
@@ -254,13 +295,13 @@ impl AppState {
             if !already {
                 self.spawn(async move |state| {
                     state.flush_now().await;
-                    match state.store().load(&id).await {
+                    match state.store().load_current(&id).await {
                         // Another route was taken meanwhile: leave it.
                         _ if state.route.with_untracked(|r| r.strategy_id() != Some(&id)) => {}
-                        Ok(strategy) => {
+                        Ok((strategy, base)) => {
                             state.history.update_value(History::clear);
                             state.history_depths.set((0, 0));
-                            state.autosave_did(Autosave::opened);
+                            state.autosave_did(|a| a.opened(base));
                             state.open.set(Some(strategy));
                             state.set_preferences(|p| p.last_opened = Some(id.clone()));
                         }
@@ -388,25 +429,45 @@ impl AppState {
         let Some(strategy) = self.open.get_untracked() else { return };
         let store = self.store();
         let now = files::now();
-        let saved = files::timed_async("shirube:autosave", store.save(&strategy, &now)).await;
+        let base = self.autosave.with_value(Autosave::base);
+        let saved = files::timed_async("shirube:autosave", store.save_over(&strategy, &now, base)).await;
+        if matches!(saved, Err(StorageError::Conflict { .. })) {
+            self.notice.set(Some(Notice::TabConflict { title: strategy.title.clone() }));
+        }
+        let ok = saved.is_ok();
         self.autosave_did(|a| a.finished(revision, saved, &now));
         self.written().await;
+        if ok {
+            self.ask_persistence_once().await;
+        }
     }
 
     /// Another tab wrote to storage: refresh the lists, and the open strategy when this tab has
-    /// nothing waiting to be saved (a waiting change wins and is saved over it).
+    /// nothing waiting to be saved. When it has, and the other tab saved this strategy, the user
+    /// is asked which version to keep ([`Notice::TabConflict`]); nothing is overwritten.
     pub fn follow_other_tab(&self) {
         self.spawn(async |state| {
             state.reread().await;
-            if state.autosave.with_value(Autosave::is_waiting) {
+            let Some((id, title)) = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone())))
+            else {
+                return;
+            };
+            let store = state.store();
+            let stored = match store.head(&id).await {
+                Ok(head) => head.revision,
+                Err(e) => return state.notice.set(Some(Notice::Storage(e))),
+            };
+            if stored == state.autosave.with_value(Autosave::base) {
                 return;
             }
-            let Some(id) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
-            match state.store().load(&id).await {
-                Ok(fresh) => {
-                    if !state.autosave.with_value(Autosave::is_waiting)
-                        && state.open.with_untracked(|o| o.as_ref() != Some(&fresh))
-                    {
+            if state.autosave.with_value(Autosave::is_waiting) {
+                state.notice.set(Some(Notice::TabConflict { title }));
+                return;
+            }
+            match store.load_current(&id).await {
+                Ok((fresh, base)) => {
+                    state.autosave_did(|a| a.opened(base));
+                    if state.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
                         state.open.set(Some(fresh));
                     }
                 }
@@ -416,25 +477,71 @@ impl AppState {
         });
     }
 
+    /// Another tab saved the open strategy while this one had changes waiting, and the user
+    /// takes the other tab's version: this tab's is kept in the version history first (so it is
+    /// not lost), then the stored version is opened.
+    pub fn take_other_tab(&self) {
+        self.spawn(async |state| {
+            let Some(mine) = state.open.get_untracked() else { return };
+            let store = state.store();
+            if let Err(e) = store.keep_as_version(&mine, &files::now()).await {
+                return state.notice.set(Some(Notice::Storage(e)));
+            }
+            match store.load_current(&mine.id).await {
+                Ok((theirs, base)) => {
+                    state.history.update_value(History::clear);
+                    state.history_depths.set((0, 0));
+                    state.autosave_did(|a| a.opened(base));
+                    state.open.set(Some(theirs));
+                    state.notice.set(Some(Notice::TookOtherTab { kept: store.keeps_history() }));
+                    state.written().await;
+                }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            }
+        });
+    }
+
+    /// … or keeps this tab's version: it is saved over the other tab's (which stays in the
+    /// version history).
+    pub fn keep_this_tab(&self) {
+        self.spawn(async |state| {
+            let Some(id) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
+            match state.store().head(&id).await {
+                Ok(head) => {
+                    state.notice.set(None);
+                    state.autosave_did(|a| a.rebase(head.revision));
+                    state.flush_now().await;
+                }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            }
+        });
+    }
+
     /// Stores a new strategy and opens it.
     /// A strategy that cannot be stored (storage full) is still opened, with the failure shown:
     /// the user can export it, nothing is lost.
     pub fn add_and_open(&self, strategy: Strategy) {
-        self.spawn(async |state| state.store_and_open(strategy).await);
+        self.spawn(async |state| state.store_and_open(strategy, VersionReason::Saved).await);
     }
 
-    async fn store_and_open(&self, strategy: Strategy) {
+    /// [`AppState::add_and_open`]; `reason` says where it came from (a file's version is kept
+    /// in the history as a starting point).
+    async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
         self.flush_now().await;
         let id = strategy.id.clone();
         let store = self.store();
-        let saved = files::timed_async("shirube:store", store.save(&strategy, &files::now())).await;
+        let saved = files::timed_async("shirube:store", store.save_as(&strategy, &files::now(), reason)).await;
         if let Err(e) = &saved {
             if store.is_persistent() {
                 self.notice.set(Some(Notice::Storage(e.clone())));
             }
         }
+        let ok = saved.is_ok();
         self.autosave_did(|a| a.opened_after_storing(saved));
         self.written().await;
+        if ok {
+            self.ask_persistence_once().await;
+        }
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));
         self.open.set(Some(strategy));
@@ -454,7 +561,7 @@ impl AppState {
             Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => {
                 self.navigate(Route::Strategy(read.strategy.id))
             }
-            Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy).await,
+            Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy, VersionReason::Imported).await,
             Ok(format::Opened::Everything(_)) => {
                 let problem = format::EnvelopeProblem::WrongFormat { found: format::BACKUP_FORMAT_NAME.to_owned() };
                 self.notice.set(Some(Notice::ImportFailed {
@@ -592,7 +699,8 @@ impl AppState {
                             replaced: backup.map(|b| b.key),
                         }));
                         state.written().await;
-                        state.show(strategy);
+                        let base = state.store().head(&strategy.id).await.map_or(0, |h| h.revision);
+                        state.show(strategy, base);
                     }
                     // Nothing was changed (the backup is taken back out).
                     Err(e) => state.notice.set(Some(Notice::Storage(e))),
@@ -609,7 +717,7 @@ impl AppState {
             warnings,
             replaced: None,
         }));
-        self.add_and_open(strategy);
+        self.spawn(async |state| state.store_and_open(strategy, VersionReason::Imported).await);
     }
 
     /// Merges the backup file waiting in the preview into this browser: new strategies are
@@ -637,12 +745,12 @@ impl AppState {
     }
 
     /// Shows a strategy that is already stored: it becomes the open one (a fresh undo history).
-    fn show(&self, strategy: Strategy) {
+    fn show(&self, strategy: Strategy, base: u64) {
         let id = strategy.id.clone();
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));
         self.open.set(Some(strategy));
-        self.autosave_did(Autosave::opened);
+        self.autosave_did(|a| a.opened(base));
         self.set_preferences(|p| p.last_opened = Some(id.clone()));
         self.navigate(Route::Strategy(id));
     }
@@ -654,11 +762,11 @@ impl AppState {
         if !self.is_open(id) {
             return;
         }
-        if let Ok(fresh) = self.store().load(id).await {
+        if let Ok((fresh, base)) = self.store().load_current(id).await {
+            self.autosave_did(|a| a.opened(base));
             if self.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
                 self.history.update_value(History::clear);
                 self.history_depths.set((0, 0));
-                self.autosave_did(Autosave::opened);
                 self.open.set(Some(fresh));
             }
         }
@@ -846,6 +954,23 @@ impl AppState {
                     state.notice.set(Some(Notice::Storage(e)));
                     state.reread().await;
                 }
+            }
+        });
+    }
+
+    /// Brings a kept version of a strategy back as its current version (the one it replaces
+    /// stays in the history, so the restore can be undone the same way).
+    pub fn restore_version(&self, id: &Id, seq: u64) {
+        let id = id.clone();
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            match state.store().restore_version(&id, seq, &files::now()).await {
+                Ok(s) => {
+                    state.notice.set(Some(Notice::Restored { title: s.title.clone() }));
+                    state.written().await;
+                    state.reload_open(&id).await;
+                }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
         });
     }

@@ -1,0 +1,117 @@
+//! 版の履歴 on the files page: the open strategy's kept versions, newest first — when, why, how
+//! large, and on request what changed up to the next version — to export one as a file or bring
+//! it back (the restore is itself a new version, so it can be undone). Read from storage again
+//! after every save.
+
+use crate::format;
+use crate::model::Id;
+use crate::storage::{StorageError, Version, VersionReason};
+use crate::ui::files;
+use crate::ui::i18n::{self, tr};
+use crate::ui::state::{use_app, AppState, Notice};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn VersionHistory(id: Id) -> impl IntoView {
+    let state = use_app();
+    let versions: RwSignal<Option<Result<Vec<Version>, StorageError>>> = RwSignal::new(None);
+    // Syncs with storage: each save (the save state changes) may add or thin versions.
+    let id_read = id.clone();
+    Effect::new(move |_| {
+        state.save_state.track();
+        state.summaries.track();
+        let id = id_read.clone();
+        spawn_local(async move { versions.set(Some(state.store().versions(&id).await)) });
+    });
+    let keeps = state.store().keeps_history();
+    view! {
+        <section class="panel" data-testid="version-history" aria-labelledby="version-history-title">
+            <h2 id="version-history-title">{move || state.tr("版の履歴", "Version history")}</h2>
+            {move || {
+                let lang = state.lang();
+                if !keeps {
+                    return view! { <p class="lead">{tr(lang, "このブラウザでは localStorage に保存しているため、版の履歴は残していません（容量が約500万文字しかないため）。ファイルへの書き出しで版を残してください。", "Data is kept in localStorage here, so no version history is kept (it holds only about 5 million characters). Keep versions by exporting files.")}</p> }.into_any();
+                }
+                match versions.get() {
+                    None => view! { <p class="meta">{tr(lang, "読み込み中…", "Loading…")}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="error">{i18n::storage_error(&e, lang)}</p> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => view! {
+                        <p class="lead">{tr(lang, "まだ以前の版はありません。保存するたびに、その前の版がここに残ります。", "No earlier versions yet. Each save keeps the version before it here.")}</p>
+                    }.into_any(),
+                    Some(Ok(list)) => {
+                        let total: usize = list.iter().map(|v| v.bytes).sum();
+                        let summary = match lang {
+                            crate::storage::Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版は消しません。", list.len(), i18n::size(total as u64)),
+                            crate::storage::Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions are never dropped.", list.len(), i18n::size(total as u64)),
+                        };
+                        let newer: Vec<Option<u64>> = std::iter::once(None).chain(list.iter().map(|v| Some(v.seq))).collect();
+                        view! {
+                            <p class="lead">{summary}</p>
+                            <ul class="strategy-list">
+                                {list.into_iter().zip(newer).map(|(v, newer)| view! { <VersionRow id=id.clone() version=v newer=newer/> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+/// One kept version. `newer`: the version after it (`None`: the current one), for its changes.
+#[component]
+fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang();
+    let changes: RwSignal<Option<String>> = RwSignal::new(None);
+    let seq = version.seq;
+    let reason = match version.reason {
+        VersionReason::Saved => tr(lang, "保存", "saved"),
+        VersionReason::Imported => tr(lang, "ファイルから読み込み", "imported from a file"),
+        VersionReason::Restored => tr(lang, "以前の版に戻した", "restored"),
+        VersionReason::KeptFromTab => tr(lang, "別のタブと競合した変更", "changes from a tab in conflict"),
+    };
+    let (id_changes, id_export, id_restore) = (id.clone(), id.clone(), id);
+    view! {
+        <li class="strategy-row" data-testid="version-row">
+            <div class="strategy-main">
+                <span class="strategy-title">{format!("{} 「{}」", files::local_time(&version.saved_at), version.title)}</span>
+                <span class="meta">{format!("{reason} ・ {}", i18n::size(version.bytes as u64))}</span>
+                {move || changes.get().map(|c| view! { <span class="meta" data-testid="version-changes">{c}</span> })}
+            </div>
+            <div class="row-actions">
+                <button type="button" on:click=move |_| show_changes(state, id_changes.clone(), seq, newer, changes)>{tr(lang, "次の版との違い", "What changed next")}</button>
+                <button type="button" data-testid="export-version" on:click=move |_| export_version(state, id_export.clone(), seq)>{tr(lang, "書き出す", "Export")}</button>
+                <button type="button" data-testid="restore-version" on:click=move |_| state.restore_version(&id_restore, seq)>{tr(lang, "この版に戻す", "Restore this version")}</button>
+            </div>
+        </li>
+    }
+}
+
+/// What changed from version `seq` to the one after it (`None`: the current version).
+fn show_changes(state: AppState, id: Id, seq: u64, newer: Option<u64>, out: RwSignal<Option<String>>) {
+    spawn_local(async move {
+        let store = state.store();
+        let old = store.version(&id, seq).await;
+        let new = match newer {
+            Some(n) => store.version(&id, n).await,
+            None => store.load(&id).await,
+        };
+        let lang = state.lang();
+        out.set(Some(match (old, new) {
+            (Ok(old), Ok(new)) => crate::ui::import_preview::changes_line(format::compare(&old, &new), lang),
+            (Err(e), _) | (_, Err(e)) => i18n::storage_error(&e, lang),
+        }));
+    });
+}
+
+/// Downloads a kept version as a Shirube file.
+fn export_version(state: AppState, id: Id, seq: u64) {
+    spawn_local(async move {
+        match state.store().version(&id, seq).await {
+            Ok(s) => state.export(&s),
+            Err(e) => state.notice.set(Some(Notice::Storage(e))),
+        }
+    });
+}

@@ -1,0 +1,91 @@
+// What the app has stored, read and written the way the app keeps it: IndexedDB database
+// "shirube", object store "kv" (string keys, string values; see src/storage/indexed_db.rs).
+// Each call opens its own connection and closes it again. Opening creates the store when the
+// database is new, exactly as the app does (version 1), so a test that writes before the app
+// ever ran leaves a database the app opens as usual.
+import type { Page } from '@playwright/test';
+
+/** In the page: runs `body` on the "kv" store in one transaction; resolves when it completed. */
+async function withKv<T>(page: Page, mode: 'readonly' | 'readwrite', body: string, arg: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ mode, body, arg }) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('shirube', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('kv');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        const tx = db.transaction('kv', mode);
+        const store = tx.objectStore('kv');
+        const done = new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error);
+        });
+        // eslint-disable-next-line no-new-func
+        const result = await new Function('store', 'arg', body)(store, arg);
+        await done;
+        return result;
+      } finally {
+        db.close();
+      }
+    },
+    { mode, body, arg },
+  ) as Promise<T>;
+}
+
+const READ_ALL = `
+  return new Promise((resolve, reject) => {
+    const out = {};
+    const req = store.openCursor();
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c) return resolve(out);
+      out[c.key] = c.value;
+      c.continue();
+    };
+    req.onerror = () => reject(req.error);
+  });`;
+
+/** Every entry the app stored, key → text. */
+export async function storedEntries(page: Page): Promise<Record<string, string>> {
+  return withKv(page, 'readonly', READ_ALL, null);
+}
+
+/** The text stored under `key`, or null. */
+export async function storedText(page: Page, key: string): Promise<string | null> {
+  const all = await storedEntries(page);
+  return all[key] ?? null;
+}
+
+/** Writes (or, with null, removes) entries behind the app's back, in one transaction. */
+export async function writeStored(page: Page, entries: Record<string, string | null>): Promise<void> {
+  await withKv(
+    page,
+    'readwrite',
+    `for (const [k, v] of Object.entries(arg)) { if (v === null) store.delete(k); else store.put(v, k); }`,
+    entries,
+  );
+}
+
+/** The strategy stored under the id in the page's hash (`#/s/<id>/…`), as the file's `strategy`. */
+export async function storedStrategyOfPage(page: Page): Promise<any> {
+  const id = await page.evaluate(() => decodeURIComponent(location.hash.split('/')[2]));
+  const text = await storedText(page, `shirube/v1/strategy/${id}`);
+  return JSON.parse(text!).strategy;
+}
+
+/** From now on the page has no IndexedDB (as some private windows and file:// pages): the app
+ *  keeps its data in localStorage instead. For the tests of that fallback and of localStorage's
+ *  5-million-character limit. */
+export async function withoutIndexedDb(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      configurable: true,
+      get() {
+        throw new DOMException('IndexedDB is blocked (test)', 'SecurityError');
+      },
+    });
+  });
+}
