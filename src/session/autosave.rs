@@ -3,9 +3,11 @@
 //! date (flush). Plain data driven by the UI's timers and the store's answers, so the rules are
 //! tested natively.
 //!
-//! The rules: only the latest revision is saved (a timer for an older one does nothing); a
-//! change made while a save is under way stays waiting, and its own save follows; a failed save
-//! is shown until a later save succeeds, and the change stays waiting (nothing is dropped).
+//! The rules: only the latest revision is saved (a timer for an older one does nothing); one save
+//! at a time — a change made while a save is under way stays waiting, and is saved as soon as
+//! that save has finished (two saves of one tab must not race: the second would find the first's
+//! revision and take it for another tab's); a failed save is shown until a later save succeeds,
+//! and the change stays waiting (nothing is dropped).
 
 use crate::storage::StorageError;
 
@@ -130,8 +132,13 @@ impl Autosave {
         self.start()
     }
 
+    /// Whether a save is under way (an action that needs storage up to date waits for it).
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
     fn start(&mut self) -> Option<u64> {
-        if !self.is_waiting() || self.saving == Some(self.revision) {
+        if !self.is_waiting() || self.saving.is_some() {
             return None;
         }
         self.saving = Some(self.revision);
@@ -139,11 +146,12 @@ impl Autosave {
     }
 
     /// The store answered for the save of `revision` (`at`: when it was saved; `Ok`: the new
-    /// stored revision).
-    pub fn finished(&mut self, revision: u64, result: Result<u64, StorageError>, at: &str) {
+    /// stored revision). Returns the revision to save next: a change made meanwhile.
+    pub fn finished(&mut self, revision: u64, result: Result<u64, StorageError>, at: &str) -> Option<u64> {
         if self.saving == Some(revision) {
             self.saving = None;
         }
+        let ok = result.is_ok();
         match result {
             Ok(base) => {
                 self.base = base;
@@ -158,6 +166,12 @@ impl Autosave {
             }
             Err(_) if !self.persistent => self.state = SaveState::NotPersistent,
             Err(e) => self.state = SaveState::Failed(e),
+        }
+        // After a failure, the next change or flush tries again (not at once, in a loop).
+        if ok {
+            self.start()
+        } else {
+            None
         }
     }
 }
@@ -180,7 +194,7 @@ mod tests {
         assert_eq!(a.quiet(first), None, "a later change came: its own timer saves it");
         assert_eq!(a.quiet(second), Some(second));
         assert_eq!(a.quiet(second), None, "already being saved");
-        a.finished(second, Ok(1), "t1");
+        let _ = a.finished(second, Ok(1), "t1");
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t1".into()) });
         assert!(!a.is_waiting());
         assert_eq!(a.flush(), None, "nothing waits");
@@ -192,7 +206,7 @@ mod tests {
         let rev = a.changed();
         assert_eq!(a.flush(), Some(rev));
         assert_eq!(a.flush(), None, "the same revision is not saved twice at once");
-        a.finished(rev, Ok(1), "t");
+        let _ = a.finished(rev, Ok(1), "t");
         assert_eq!(a.quiet(rev), None, "the timer after a flush finds nothing to do");
     }
 
@@ -202,11 +216,13 @@ mod tests {
         let first = a.changed();
         assert_eq!(a.quiet(first), Some(first));
         let second = a.changed();
-        a.finished(first, Ok(1), "t1");
+        assert_eq!(a.quiet(second), None, "one save at a time: the second waits for the first");
+        assert_eq!(a.flush(), None);
+        assert!(a.is_saving());
+        assert_eq!(a.finished(first, Ok(1), "t1"), Some(second), "then it is saved at once");
         assert_eq!(a.state(), &SaveState::Pending, "the second change is not stored yet");
         assert!(a.is_waiting());
-        assert_eq!(a.quiet(second), Some(second));
-        a.finished(second, Ok(2), "t2");
+        assert_eq!(a.finished(second, Ok(2), "t2"), None);
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t2".into()) });
     }
 
@@ -215,11 +231,11 @@ mod tests {
         let mut a = Autosave::new(true);
         let rev = a.changed();
         assert_eq!(a.quiet(rev), Some(rev));
-        a.finished(rev, Err(full()), "t");
+        let _ = a.finished(rev, Err(full()), "t");
         assert_eq!(a.state(), &SaveState::Failed(full()));
         assert!(a.is_waiting(), "nothing was dropped");
         assert_eq!(a.flush(), Some(rev), "the next flush tries again");
-        a.finished(rev, Ok(2), "t2");
+        let _ = a.finished(rev, Ok(2), "t2");
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t2".into()) });
     }
 
@@ -229,7 +245,7 @@ mod tests {
         let rev = a.changed();
         assert_eq!(a.state(), &SaveState::NotPersistent);
         assert_eq!(a.quiet(rev), Some(rev), "kept in the in-memory store all the same");
-        a.finished(rev, Err(full()), "t");
+        let _ = a.finished(rev, Err(full()), "t");
         assert_eq!(a.state(), &SaveState::NotPersistent);
     }
 
@@ -240,12 +256,12 @@ mod tests {
         assert_eq!(a.base(), 4);
         let rev = a.changed();
         assert_eq!(a.quiet(rev), Some(rev));
-        a.finished(rev, Ok(5), "t");
+        let _ = a.finished(rev, Ok(5), "t");
         assert_eq!(a.base(), 5, "the next save goes over what this one stored");
         let rev = a.changed();
         assert_eq!(a.flush(), Some(rev));
         let conflict = StorageError::Conflict { key: "head".into() };
-        a.finished(rev, Err(conflict.clone()), "t");
+        let _ = a.finished(rev, Err(conflict.clone()), "t");
         assert!(a.in_conflict());
         assert!(a.is_waiting(), "this tab's change is not dropped");
         assert_eq!(a.base(), 5);
@@ -254,7 +270,7 @@ mod tests {
         assert!(!a.in_conflict());
         let rev = a.flush().expect("this tab's version is saved");
         assert_eq!(a.base(), 7);
-        a.finished(rev, Ok(8), "t");
+        let _ = a.finished(rev, Ok(8), "t");
         assert_eq!((a.base(), a.is_waiting()), (8, false));
     }
 
@@ -264,7 +280,7 @@ mod tests {
         a.opened_after_storing(Err(full()));
         assert_eq!(a.state(), &SaveState::Failed(full()));
         let rev = a.flush().expect("it waits");
-        a.finished(rev, Ok(1), "t");
+        let _ = a.finished(rev, Ok(1), "t");
         assert_eq!(a.state(), &SaveState::Saved { at: Some("t".into()) });
         a.opened_after_storing(Ok(5));
         assert_eq!(a.base(), 5);
@@ -279,7 +295,7 @@ mod tests {
         a.opened(3);
         assert!(!a.is_waiting());
         assert_eq!(a.state(), &SaveState::Saved { at: None });
-        a.finished(rev, Ok(9), "late answer for the old one");
+        let _ = a.finished(rev, Ok(9), "late answer for the old one");
         assert!(!a.is_waiting());
     }
 }

@@ -5,11 +5,13 @@
 //! whether it is persistent (`navigator.storage.persist()`) and how much is used of what it
 //! allows (`navigator.storage.estimate()`).
 
-use super::migrate::Moved;
+use super::migrate::{move_data, Moved};
+use super::IndexedDb;
 use super::{Backend, BackendKind, LocalStorage, MemoryBackend, StorageError, Store, Write};
 
 /// The backend the app runs on: one of three, chosen when the page starts.
 pub enum BrowserBackend {
+    Indexed(IndexedDb),
     Local(LocalStorage),
     Memory(MemoryBackend),
 }
@@ -31,30 +33,35 @@ pub struct Opened {
 impl Backend for BrowserBackend {
     async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         match self {
+            BrowserBackend::Indexed(b) => b.get(key).await,
             BrowserBackend::Local(b) => b.get(key).await,
             BrowserBackend::Memory(b) => b.get(key).await,
         }
     }
     async fn keys(&self) -> Result<Vec<String>, StorageError> {
         match self {
+            BrowserBackend::Indexed(b) => b.keys().await,
             BrowserBackend::Local(b) => b.keys().await,
             BrowserBackend::Memory(b) => b.keys().await,
         }
     }
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
         match self {
+            BrowserBackend::Indexed(b) => b.apply(writes).await,
             BrowserBackend::Local(b) => b.apply(writes).await,
             BrowserBackend::Memory(b) => b.apply(writes).await,
         }
     }
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
         match self {
+            BrowserBackend::Indexed(b) => b.units(key).await,
             BrowserBackend::Local(b) => b.units(key).await,
             BrowserBackend::Memory(b) => b.units(key).await,
         }
     }
     fn kind(&self) -> BackendKind {
         match self {
+            BrowserBackend::Indexed(b) => b.kind(),
             BrowserBackend::Local(b) => b.kind(),
             BrowserBackend::Memory(b) => b.kind(),
         }
@@ -62,9 +69,30 @@ impl Backend for BrowserBackend {
 }
 
 impl Store<BrowserBackend> {
-    /// `localStorage`, else memory — what the app opens until its end-to-end suite reads
-    /// IndexedDB (the next step; [`Store::browser`] is the IndexedDB-first choice, tested in
-    /// the browser). Never fails: what went wrong is in [`Opened`].
+    /// The browser's storage: IndexedDB (after moving `localStorage`'s data into it), else
+    /// `localStorage`, else memory. Never fails: what went wrong is in [`Opened`].
+    pub async fn browser(now: &str) -> (BrowserStore, Opened) {
+        let problem = match IndexedDb::open().await {
+            Ok(idb) => match LocalStorage::open() {
+                Ok(local) => match move_data(&local, &idb, now).await {
+                    Ok(moved) => {
+                        let opened = Opened { moved, ..Opened::default() };
+                        return (Store::new(BrowserBackend::Indexed(idb)), opened);
+                    }
+                    // The data stays where it was, and so does the app this time.
+                    Err(e) => e,
+                },
+                // No localStorage but IndexedDB: nothing to move.
+                Err(_) => return (Store::new(BrowserBackend::Indexed(idb)), Opened::default()),
+            },
+            Err(e) => e,
+        };
+        let (store, opened) = Store::browser_local();
+        (store, Opened { indexed_db_problem: Some(problem), ..opened })
+    }
+
+    /// `localStorage`, else memory: where IndexedDB cannot be used (and what the tests of
+    /// `localStorage` itself open). Never fails: what went wrong is in [`Opened`].
     pub fn browser_local() -> (BrowserStore, Opened) {
         match LocalStorage::open() {
             Ok(local) => (Store::new(BrowserBackend::Local(local)), Opened::default()),

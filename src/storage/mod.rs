@@ -22,8 +22,12 @@ mod backups;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod decode;
+#[cfg(target_arch = "wasm32")]
+mod drafts;
 mod error;
 mod garbage;
+#[cfg(target_arch = "wasm32")]
+mod indexed_db;
 pub mod keys;
 #[cfg(target_arch = "wasm32")]
 mod local;
@@ -42,8 +46,12 @@ pub use backups::{Backup, BackupReason};
 pub use browser::{
     ask_persistence, estimate, persistence, BrowserBackend, BrowserStore, Estimate, Opened, Persistence,
 };
+#[cfg(target_arch = "wasm32")]
+pub use drafts::{drafts, drop_draft, keep_draft, KeptDraft};
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
+#[cfg(target_arch = "wasm32")]
+pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};
@@ -51,4 +59,4 @@ pub use preferences::{Language, Preferences, YearStyle};
 pub use store::{Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};
-pub use versions::{thin, Head, Version, VersionReason};
+pub use versions::{thin, DraftOutcome, Head, Version, VersionReason};

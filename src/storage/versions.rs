@@ -190,6 +190,46 @@ impl<B: Backend> Store<B> {
     }
 }
 
+/// What [`Store::apply_draft`] did with a change the page had not saved when it went away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftOutcome {
+    /// It was already stored (the save started on the way out finished after all).
+    AlreadyStored,
+    /// Stored as the current version, over the revision it was made on.
+    Saved,
+    /// The strategy changed elsewhere since (another tab): the draft is kept in the history as
+    /// this tab's changes, and the stored version stays current.
+    KeptAsVersion { title: String },
+}
+
+impl<B: Backend> Store<B> {
+    /// A change of strategy `text` (a file envelope) made on stored revision `base` that the
+    /// page could not save before it went away (see `ui::app`): stored now, or kept in the
+    /// history when the strategy changed since. Unreadable text is an error (the caller keeps it).
+    pub async fn apply_draft(&self, text: &str, base: u64, now: &str) -> Result<DraftOutcome, StorageError> {
+        let Some((draft, _)) = super::decode::decode(text) else {
+            return Err(StorageError::Failed { detail: "the unsaved change kept on closing does not read".into() });
+        };
+        match self.load_current(&draft.id).await {
+            Ok((stored, _)) if stored == draft => Ok(DraftOutcome::AlreadyStored),
+            Ok((_, revision)) if revision == base => {
+                self.save_over(&draft, now, base).await?;
+                Ok(DraftOutcome::Saved)
+            }
+            Ok(_) => {
+                self.keep_as_version(&draft, now).await?;
+                Ok(DraftOutcome::KeptAsVersion { title: draft.title })
+            }
+            // Deleted meanwhile: the change brings it back (the delete's backup stays).
+            Err(StorageError::NotFound { .. }) => {
+                self.save(&draft, now).await?;
+                Ok(DraftOutcome::Saved)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -368,6 +408,33 @@ mod tests {
         fn kind(&self) -> BackendKind {
             BackendKind::LocalStorage
         }
+    }
+
+    #[test]
+    fn a_change_left_unsaved_on_closing_is_stored_or_kept_in_the_history() {
+        let (_, store) = store();
+        let s = sample("第1版");
+        let base = store.save_as(&s, "2026-11-22T09:00:00Z", VersionReason::Saved).wait().unwrap();
+        let draft = titled(&s, "閉じる直前の変更");
+        let text = crate::format::export_compact(&draft, "2026-11-22T09:01:00Z");
+        // Nothing changed since: it becomes the current version.
+        assert_eq!(store.apply_draft(&text, base, "2026-11-22T09:02:00Z").wait().unwrap(), DraftOutcome::Saved);
+        assert_eq!(store.load(&s.id).wait().unwrap(), draft);
+        // Applied again (the save on the way out had finished after all): nothing to do.
+        assert_eq!(store.apply_draft(&text, base, "t").wait().unwrap(), DraftOutcome::AlreadyStored);
+        // Another tab saved since the draft's revision: kept in the history, not over it.
+        let other = titled(&s, "別のタブ");
+        store.save(&other, "2026-11-22T09:03:00Z").wait().unwrap();
+        let stale = titled(&s, "古い下書き");
+        let text = crate::format::export_compact(&stale, "t");
+        assert_eq!(
+            store.apply_draft(&text, base, "2026-11-22T09:04:00Z").wait().unwrap(),
+            DraftOutcome::KeptAsVersion { title: "古い下書き".into() }
+        );
+        assert_eq!(store.load(&s.id).wait().unwrap(), other);
+        let kept = store.versions(&s.id).wait().unwrap();
+        assert_eq!((kept[0].reason, kept[0].title.as_str()), (VersionReason::KeptFromTab, "古い下書き"));
+        assert!(store.apply_draft("{oops", base, "t").wait().is_err());
     }
 
     #[test]

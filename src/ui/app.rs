@@ -38,10 +38,10 @@ fn App(start: Start) -> impl IntoView {
     state.apply_route(Route::parse(&current_hash()));
     let _ = window_event_listener(leptos::ev::hashchange, move |_| state.apply_route(Route::parse(&current_hash())));
     // Save a waiting change before the page goes away.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.keep_unsaved());
     // Warn before leaving while a save failed or is waiting.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        state.flush();
+        state.keep_unsaved();
         if matches!(state.save_state.get_untracked(), SaveState::Failed(_)) {
             ev.prevent_default();
         }

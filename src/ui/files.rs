@@ -75,6 +75,18 @@ mod browser {
 
     /// Resolves after the browser has had a chance to paint (a frame, then a task), so that a
     /// message shown before long synchronous work is seen.
+    /// Waits `ms` milliseconds (a timer: it also runs in a hidden tab, unlike a frame).
+    pub async fn sleep(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            } else {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
     pub async fn next_frame() {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let Some(w) = web_sys::window() else {

@@ -79,8 +79,8 @@ pub fn Notices() -> impl IntoView {
                     tr(lang, "「別のタブの内容を使う」: 別のタブの内容を開きます。このタブの変更は版の履歴に残します。「このタブの内容を残す」: このタブの内容を保存します。別のタブの内容は版の履歴に残ります。", "“Use the other tab's version” opens it; this tab's changes are kept in the version history. “Keep this tab's version” saves it; the other tab's stays in the version history.").to_owned(),
                 ],
             ),
-            Notice::TookOtherTab { kept } => (
-                tr(lang, "別のタブの内容を開きました", "Opened the other tab's version").to_owned(),
+            Notice::TookOtherTab { kept, title } => (
+                format!("{}「{title}」", tr(lang, "別のタブで保存された内容を使っています:", "Using the version saved in another tab:")),
                 vec![if *kept {
                     tr(lang, "このタブの変更は版の履歴に残してあります。", "This tab's changes are kept in the version history.").to_owned()
                 } else {

@@ -9,7 +9,7 @@ use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
 pub use crate::session::SaveState;
 use crate::session::{Autosave, History, UNDO_LIMIT};
-use crate::storage::{BackendKind, Estimate, Persistence, VersionReason};
+use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{
     Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
 };
@@ -71,9 +71,11 @@ pub enum Notice {
     TabConflict {
         title: String,
     },
-    /// The other tab's version was opened; `kept`: this tab's is in the version history.
+    /// The other tab's version of `title` was opened; `kept`: this tab's is in the version
+    /// history (also said at start for a change left unsaved on closing).
     TookOtherTab {
         kept: bool,
+        title: String,
     },
     /// The data of an earlier release was moved from `localStorage` into IndexedDB.
     MovedToIndexedDb(crate::storage::Moved),
@@ -136,16 +138,31 @@ pub struct Start {
     pub store: Rc<BrowserStore>,
     pub opened: Opened,
     pub prefs: Preferences,
+    /// Titles of strategies whose unsaved change on closing was kept in the history instead
+    /// (another tab had saved since).
+    pub drafts_kept: Vec<String>,
 }
 
 impl Start {
-    /// Opens the browser's storage and reads the preferences. Still `localStorage` (see
-    /// `BrowserStore::browser_local`): the switch to IndexedDB (`BrowserStore::browser`, which
-    /// moves the data over) comes with the end-to-end suite reading IndexedDB.
+    /// Opens the browser's storage (IndexedDB, with an earlier release's data moved over from
+    /// `localStorage`; see `BrowserStore::browser`) and reads the preferences.
     pub async fn open() -> Start {
-        let (store, opened) = BrowserStore::browser_local();
+        let now = files::now();
+        let (store, opened) = BrowserStore::browser(&now).await;
+        // Changes the page could not save when it last went away, before anything is shown.
+        let mut drafts_kept = Vec::new();
+        for draft in crate::storage::drafts() {
+            // A draft that cannot be applied stays in localStorage for the next start; the
+            // stored version is untouched.
+            if let Ok(outcome) = store.apply_draft(&draft.file, draft.base, &now).await {
+                if let DraftOutcome::KeptAsVersion { title } = outcome {
+                    drafts_kept.push(title);
+                }
+                crate::storage::drop_draft(&draft.key);
+            }
+        }
         let prefs = store.preferences().await;
-        Start { store: Rc::new(store), opened, prefs }
+        Start { store: Rc::new(store), opened, prefs, drafts_kept }
     }
 }
 
@@ -172,7 +189,9 @@ impl AppState {
             save_state: RwSignal::new(Autosave::new(persistent).state().clone()),
             autosave: StoredValue::new(Autosave::new(persistent)),
             prefs: RwSignal::new(start.prefs),
-            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb)),
+            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| {
+                start.drafts_kept.first().map(|title| Notice::TookOtherTab { kept: true, title: title.clone() })
+            })),
             route: RwSignal::new(Route::List),
             pending: RwSignal::new(None),
             workshop_session: RwSignal::new(None),
@@ -410,6 +429,23 @@ impl AppState {
         if let Some(rev) = self.autosave_did(Autosave::flush) {
             self.save(rev).await;
         }
+        // A save under way (which also takes what waits) is awaited too.
+        while self.autosave.with_value(Autosave::is_saving) {
+            files::sleep(10).await;
+        }
+    }
+
+    /// The page goes away: a change not yet stored is also kept synchronously in
+    /// `localStorage` (`storage::keep_draft`), since the save just started may never run.
+    pub fn keep_unsaved(&self) {
+        self.flush();
+        if !self.autosave.with_value(|a| a.is_waiting() || a.is_saving()) {
+            return;
+        }
+        if let Some(strategy) = self.open.get_untracked() {
+            let base = self.autosave.with_value(Autosave::base);
+            let _ = crate::storage::keep_draft(&strategy, base, &files::now());
+        }
     }
 
     /// A field being typed in is committed (blurring it fires its `change`).
@@ -425,20 +461,27 @@ impl AppState {
     }
 
     /// Stores the open strategy as it is at `revision` (the autosave said to).
-    async fn save(&self, revision: u64) {
-        let Some(strategy) = self.open.get_untracked() else { return };
-        let store = self.store();
-        let now = files::now();
-        let base = self.autosave.with_value(Autosave::base);
-        let saved = files::timed_async("shirube:autosave", store.save_over(&strategy, &now, base)).await;
-        if matches!(saved, Err(StorageError::Conflict { .. })) {
-            self.notice.set(Some(Notice::TabConflict { title: strategy.title.clone() }));
-        }
-        let ok = saved.is_ok();
-        self.autosave_did(|a| a.finished(revision, saved, &now));
-        self.written().await;
-        if ok {
-            self.ask_persistence_once().await;
+    /// A change made while it was under way is saved right after, in the same task.
+    async fn save(&self, mut revision: u64) {
+        loop {
+            let Some(strategy) = self.open.get_untracked() else { return };
+            let store = self.store();
+            let now = files::now();
+            let base = self.autosave.with_value(Autosave::base);
+            let saved = files::timed_async("shirube:autosave", store.save_over(&strategy, &now, base)).await;
+            if matches!(saved, Err(StorageError::Conflict { .. })) {
+                self.notice.set(Some(Notice::TabConflict { title: strategy.title.clone() }));
+            }
+            let ok = saved.is_ok();
+            let next = self.autosave_did(|a| a.finished(revision, saved, &now));
+            self.written().await;
+            if ok {
+                self.ask_persistence_once().await;
+            }
+            match next {
+                Some(r) => revision = r,
+                None => return,
+            }
         }
     }
 
@@ -493,7 +536,9 @@ impl AppState {
                     state.history_depths.set((0, 0));
                     state.autosave_did(|a| a.opened(base));
                     state.open.set(Some(theirs));
-                    state.notice.set(Some(Notice::TookOtherTab { kept: store.keeps_history() }));
+                    state
+                        .notice
+                        .set(Some(Notice::TookOtherTab { kept: store.keeps_history(), title: mine.title.clone() }));
                     state.written().await;
                 }
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),

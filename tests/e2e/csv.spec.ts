@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
 import { storageSnapshot, dropFile } from './helpers';
+import { storedStrategyOfPage } from './stored';
 import type { Download, Page } from '@playwright/test';
 
 const BIRTHS = 'ind-8dd0c54e4a424cf0beb688bbe419ceff'; // 7-2 出生数
@@ -29,10 +30,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 /** The open strategy as stored (after autosave). */
 async function stored(page: Page): Promise<any> {
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  return page.evaluate(() => {
-    const id = decodeURIComponent(location.hash.split('/')[2]);
-    return JSON.parse(localStorage.getItem(`shirube/v1/strategy/${id}`)!).strategy;
-  });
+  return storedStrategyOfPage(page);
 }
 
 /** An actual as stored. */

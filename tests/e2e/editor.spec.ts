@@ -6,15 +6,13 @@ import path from 'node:path';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
+import { storedStrategyOfPage } from './stored';
 
-/** The open strategy as stored in localStorage (after autosave). */
+/** The open strategy as stored (after autosave). */
 async function stored(page: Page): Promise<any> {
   // Autosave waits for a quiet moment; the header says when it is done.
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  return page.evaluate(() => {
-    const id = decodeURIComponent(location.hash.split('/')[2]);
-    return JSON.parse(localStorage.getItem(`shirube/v1/strategy/${id}`)!).strategy;
-  });
+  return storedStrategyOfPage(page);
 }
 
 /** Creates a strategy on the national framework and opens its editor. */

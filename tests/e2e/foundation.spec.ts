@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { storageSnapshot, fillStorage } from './helpers';
+import { storedEntries, withoutIndexedDb, writeStored } from './stored';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
@@ -137,6 +138,9 @@ test('a new strategy is still there after a reload; rename, duplicate, delete an
 });
 
 test('with storage too full for the backup a delete keeps: nothing changes, then export and delete, and the file brings back what was open', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+  // localStorage's ~5 million characters, where IndexedDB cannot be used (IndexedDB's room is
+  // most of the disk: it is not filled in a test).
+  await withoutIndexedDb(page);
   await openApp();
   await page.getByTestId('example-kitamoto').click();
   await expect(page.getByTestId('goal')).toHaveCount(6);
@@ -293,8 +297,9 @@ test('garbage in storage is kept, offered for download, and the rest still works
   await openApp();
   await page.getByTestId('example-kitamoto').click();
   await expect(page.getByTestId('goal')).toHaveCount(6);
-  const id = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('shirube/v1/strategy/'))!);
-  await page.evaluate((key) => localStorage.setItem(key, '{"format": "shirube-strategy", garbage'), id);
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  const id = Object.keys(await storedEntries(page)).find((k) => k.startsWith('shirube/v1/strategy/'))!;
+  await writeStored(page, { [id]: '{"format": "shirube-strategy", garbage' });
   await page.goto('./#/');
   await page.reload();
   // Opening it finds the garbage: it is moved aside (kept), and the user is told where.
@@ -315,7 +320,8 @@ test('garbage in storage is kept, offered for download, and the rest still works
   await expect(page.getByTestId('goal')).toHaveCount(6);
 });
 
-test('the strategy list says how full browser storage is, and warns before it is full', async ({ page, openApp, pageErrors, shot }) => {
+test('in localStorage, the strategy list says how full browser storage is, and warns before it is full', async ({ page, openApp, pageErrors, shot }) => {
+  await withoutIndexedDb(page);
   // What the page says, worked out here from localStorage itself: UTF-16 units of keys and
   // values by kind, against the 5 Mi units Chromium keeps for a site; one decimal under 10 %.
   const LIMIT = 5 * 1024 * 1024;
@@ -414,6 +420,7 @@ test('the strategy list says how full browser storage is, and warns before it is
 });
 
 test('with storage unavailable the app works in memory and says nothing is saved', async ({ page, openApp, shot }) => {
+  await withoutIndexedDb(page);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -439,7 +446,7 @@ test('a second tab sees what the first one stored', async ({ page, openApp, cont
   await expect(second.getByTestId('empty-list')).toBeVisible();
   await page.getByTestId('example-kitamoto').click();
   await expect(page.getByTestId('goal')).toHaveCount(6);
-  // No reload in the second tab: the storage event brings the new strategy into its list.
+  // No reload in the second tab: the first one tells it (BroadcastChannel) and it reads the list.
   await expect(second.getByTestId('strategy-row')).toHaveCount(1);
   await expect(second.getByTestId('strategy-row')).toContainText('北本市');
   await second.close();

@@ -1,10 +1,12 @@
-// Small page helpers shared by the specs: what localStorage holds, storage filled by another page,
+// Small page helpers shared by the specs: what the page stores, storage filled by another page,
 // and a file dropped on the page the way a browser drops one.
 import type { Page } from '@playwright/test';
+import { storedEntries } from './stored';
 
-/** Every localStorage entry of the page, to compare byte for byte before and after. */
+/** Every entry the page stores — in IndexedDB (the app's data) and in localStorage (where the
+ *  app keeps it when IndexedDB is unavailable) —, to compare byte for byte before and after. */
 export async function storageSnapshot(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
+  const local: Record<string, string> = await page.evaluate(() => {
     const out: Record<string, string> = {};
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i)!;
@@ -12,6 +14,14 @@ export async function storageSnapshot(page: Page): Promise<Record<string, string
     }
     return out;
   });
+  const hasIndexedDb = await page.evaluate(() => {
+    try {
+      return Boolean(window.indexedDB);
+    } catch {
+      return false;
+    }
+  });
+  return hasIndexedDb ? { ...local, ...(await storedEntries(page)) } : local;
 }
 
 /** Drops a file on the page the way a browser does: dragenter, dragover, drop, with files.

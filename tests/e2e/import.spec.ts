@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { storageSnapshot, dropFile, recordDialogs, fillStorage } from './helpers';
+import { withoutIndexedDb } from './stored';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
@@ -192,6 +193,8 @@ test('the preview shows the file before anything changes; then import as new, tw
 });
 
 test('a strategy the browser storage cannot hold is opened all the same: the error says so, export works, it is saved once there is room', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+  // localStorage's limit (where IndexedDB cannot be used); IndexedDB's room is most of the disk.
+  await withoutIndexedDb(page);
   await openApp();
   // Another page of the same site has filled the storage: not even the small strategy file fits.
   const filled = await fillStorage(page);
@@ -232,6 +235,7 @@ test('a strategy the browser storage cannot hold is opened all the same: the err
 });
 
 test('a strategy larger than any browser storage holds is opened, and the error says deleting cannot make room', async ({ page, openApp, pageErrors, shot }) => {
+  await withoutIndexedDb(page);
   await openApp();
   const before = await storageSnapshot(page);
   // 5.3 million characters of text (16 MB of UTF-8): more than the 5 Mi UTF-16 units a

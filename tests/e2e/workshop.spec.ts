@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import type { Page, Locator } from '@playwright/test';
+import { storedEntries, writeStored } from './stored';
 
 /** Opens an example strategy and its workshop presentation. */
 async function openWorkshop(page: Page, openApp: () => Promise<void>, example: 'kitamoto' | 'hokuto') {
@@ -18,17 +19,15 @@ async function openWorkshop(page: Page, openApp: () => Promise<void>, example: '
 /** The examples tag no SDGs: give the first two goals some in the stored file, and reload. */
 async function giveSdgs(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  await page.evaluate(() => {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i)!;
-      const value = localStorage.getItem(key)!;
-      if (!value.includes('"shirube-strategy"')) continue;
-      const file = JSON.parse(value);
-      file.strategy.goals[0].sdgs = [3, 11];
-      file.strategy.goals[1].sdgs = [8, 9, 17];
-      localStorage.setItem(key, JSON.stringify(file));
-    }
-  });
+  const changed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(await storedEntries(page))) {
+    if (!key.startsWith('shirube/v1/strategy/')) continue;
+    const file = JSON.parse(value);
+    file.strategy.goals[0].sdgs = [3, 11];
+    file.strategy.goals[1].sdgs = [8, 9, 17];
+    changed[key] = JSON.stringify(file);
+  }
+  await writeStored(page, changed);
   await page.reload();
   await page.waitForFunction(() => window.__shirubeAppStarted === true);
   await expect(page.getByTestId('workshop')).toBeVisible();
@@ -56,13 +55,11 @@ async function addIdea(page: Page, text: string) {
   await expect(input).toHaveValue('');
 }
 
-/** Every stored strategy's text, once autosave has run. */
+/** Every stored strategy's current text, once autosave has run (earlier versions stay in the
+ *  version history by design: a clear is undone from there). */
 async function stored(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let all = '';
-    for (let i = 0; i < localStorage.length; i++) all += localStorage.getItem(localStorage.key(i)!) ?? '';
-    return all;
-  });
+  const all = await storedEntries(page);
+  return Object.keys(all).filter((k) => k.startsWith('shirube/v1/strategy/')).map((k) => all[k]).join('');
 }
 
 test('the presentation is driven by keys: goals → a goal and its charts → back; no editing controls', async ({ page, openApp, pageErrors, shot }) => {
@@ -195,7 +192,7 @@ test('ideas and votes are kept with the strategy, listed per goal, exported as C
   await page.getByTestId('idea-vote').first().click();
   await shot('workshop-goal-ideas');
 
-  // Autosave, then a reload: everything is still there (and in localStorage).
+  // Autosave, then a reload: everything is still there (and stored).
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
   expect(await stored(page)).toContain('駅前にベンチを');
   expect(await stored(page)).toContain('子育て広場を週末も');

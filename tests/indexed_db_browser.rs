@@ -1,0 +1,146 @@
+#![cfg(target_arch = "wasm32")]
+//! The storage layer against a real browser's IndexedDB (headless Chromium): values round trip
+//! (Japanese, 5 MB, non-BMP characters counted as the browser counts them), a batch is one
+//! transaction (a write that fails half-way leaves nothing of it; a condition that does not hold
+//! writes nothing), two connections ("tabs") are kept from overwriting each other, the version
+//! history lives there, and the first start moves `localStorage`'s data over.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60
+//! WASM_BINDGEN_TEST_TIMEOUT=120 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+//! cargo test --target wasm32-unknown-unknown --test indexed_db_browser`.
+
+use shirube::model::{template, FiscalYear, PlanPeriod, Strategy};
+use shirube::storage::{keys, Backend, BackendKind, BrowserStore, IndexedDb, StorageError, Store, Write};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Runs JavaScript in the page (an async body), waiting for its promise.
+async fn js(body: &str) -> JsValue {
+    let f = js_sys::Function::new_no_args(&format!("return (async () => {{ {body} }})();"));
+    let promise: js_sys::Promise = f.call0(&JsValue::NULL).expect("run").into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("script")
+}
+
+/// A fresh database of this name (an earlier run's is deleted first).
+async fn fresh(name: &str) -> IndexedDb {
+    js(&format!("await new Promise((ok) => {{ const r = indexedDB.deleteDatabase('{name}'); r.onsuccess = r.onerror = r.onblocked = () => ok(); }});")).await;
+    IndexedDb::open_named(name).await.expect("IndexedDB opens")
+}
+
+fn sample(title: &str) -> Strategy {
+    template::from_second_period(title, "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) })
+}
+
+#[wasm_bindgen_test]
+async fn values_round_trip_and_are_measured_as_the_browser_counts() {
+    let db = fresh("test-round-trip").await;
+    assert_eq!(db.kind(), BackendKind::IndexedDb);
+    let big = "長い本文。".repeat(350_000); // 5.25 MB of UTF-8
+    db.apply(vec![Write::put("a", "北斗市 𠮷"), Write::put("b", big.clone())]).await.unwrap();
+    assert_eq!(db.get("a").await.unwrap().as_deref(), Some("北斗市 𠮷"));
+    assert_eq!(db.get("b").await.unwrap(), Some(big.clone()));
+    assert_eq!(db.get("missing").await.unwrap(), None);
+    // "𠮷" is two UTF-16 units, as the browser counts it.
+    assert_eq!(db.units("a").await.unwrap(), Some(6));
+    assert_eq!(db.units("b").await.unwrap(), Some(big.encode_utf16().count()));
+    let mut keys = db.keys().await.unwrap();
+    keys.sort();
+    assert_eq!(keys, ["a", "b"]);
+    db.apply(vec![Write::remove("a"), Write::remove("not there")]).await.unwrap();
+    assert_eq!(db.keys().await.unwrap(), ["b"]);
+    // What another connection (a reload) reads.
+    let again = IndexedDb::open_named("test-round-trip").await.unwrap();
+    assert_eq!(again.get("b").await.unwrap(), Some(big));
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_that_fails_half_way_leaves_nothing_of_it() {
+    let db = fresh("test-atomic").await;
+    db.apply(vec![Write::put("first", "old"), Write::put("second", "old")]).await.unwrap();
+    // The browser refuses the second put of the next batch (as a full disk would).
+    js("window.__put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (v, k) {
+          if (k === 'second') throw new DOMException('refused (test)', 'QuotaExceededError');
+          return window.__put.call(this, v, k);
+        };")
+    .await;
+    let failed = db.apply(vec![Write::put("first", "new"), Write::remove("x"), Write::put("second", "new")]).await;
+    js("IDBObjectStore.prototype.put = window.__put;").await;
+    assert!(failed.is_err(), "{failed:?}");
+    assert_eq!(db.get("first").await.unwrap().as_deref(), Some("old"), "the first put was rolled back");
+    assert_eq!(db.get("second").await.unwrap().as_deref(), Some("old"));
+    // And the next batch is written as usual.
+    db.apply(vec![Write::put("first", "new")]).await.unwrap();
+    assert_eq!(db.get("first").await.unwrap().as_deref(), Some("new"));
+}
+
+#[wasm_bindgen_test]
+async fn a_condition_is_checked_inside_the_transaction() {
+    let db = fresh("test-expect").await;
+    db.apply(vec![Write::put("head", "1")]).await.unwrap();
+    let refused =
+        db.apply(vec![Write::Expect { key: "head".into(), value: Some("0".into()) }, Write::put("data", "x")]).await;
+    assert_eq!(refused, Err(StorageError::Conflict { key: "head".into() }));
+    assert_eq!(db.get("data").await.unwrap(), None, "nothing written");
+    db.apply(vec![Write::Expect { key: "head".into(), value: Some("1".into()) }, Write::put("data", "x")])
+        .await
+        .unwrap();
+    db.apply(vec![Write::Expect { key: "nothing".into(), value: None }, Write::put("data", "y")]).await.unwrap();
+    assert_eq!(db.get("data").await.unwrap().as_deref(), Some("y"));
+}
+
+#[wasm_bindgen_test]
+async fn a_value_that_is_not_text_is_an_error_not_a_panic() {
+    let _db = fresh("test-not-text").await;
+    js("const db = await new Promise((ok) => { const r = indexedDB.open('test-not-text', 1); r.onsuccess = () => ok(r.result); });
+        await new Promise((ok) => { const tx = db.transaction('kv', 'readwrite'); tx.objectStore('kv').put({ not: 'text' }, 'odd'); tx.oncomplete = ok; });
+        db.close();")
+    .await;
+    let db = IndexedDb::open_named("test-not-text").await.unwrap();
+    assert!(matches!(db.get("odd").await, Err(StorageError::Failed { .. })));
+    assert_eq!(db.units("odd").await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_do_not_overwrite_each_other_and_every_save_keeps_a_version() {
+    fresh("test-tabs").await;
+    let a = Store::new(IndexedDb::open_named("test-tabs").await.unwrap());
+    let b = Store::new(IndexedDb::open_named("test-tabs").await.unwrap());
+    let s = sample("第1版");
+    let base = a.save_as(&s, "2026-11-22T09:00:00Z", Default::default()).await.unwrap();
+    let mut by_a = s.clone();
+    by_a.title = "タブA".into();
+    a.save_over(&by_a, "2026-11-22T09:01:00Z", base).await.unwrap();
+    let mut by_b = s.clone();
+    by_b.municipality.name = "タブB".into();
+    let refused = b.save_over(&by_b, "2026-11-22T09:02:00Z", base).await;
+    assert_eq!(refused, Err(StorageError::Conflict { key: keys::head(&s.id) }));
+    assert_eq!(b.load(&s.id).await.unwrap(), by_a);
+    let versions = b.versions(&s.id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(b.version(&s.id, versions[0].seq).await.unwrap(), s);
+}
+
+#[wasm_bindgen_test]
+async fn the_first_start_moves_local_storage_into_indexed_db() {
+    fresh(shirube::storage::INDEXED_DB_NAME).await;
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local.clear().unwrap();
+    let s = sample("以前の版の戦略");
+    let text = shirube::format::export_compact(&s, "2026-11-01T00:00:00Z");
+    local.set_item(&keys::strategy(&s.id), &text).unwrap();
+    local.set_item(keys::PREFERENCES, r#"{"language":"en"}"#).unwrap();
+    let (store, opened) = BrowserStore::browser("2026-11-22T00:00:00Z").await;
+    assert_eq!(store.kind(), BackendKind::IndexedDb);
+    assert_eq!(opened.indexed_db_problem, None);
+    assert_eq!(opened.moved.as_ref().map(|m| m.copied), Some(2));
+    assert_eq!(store.load(&s.id).await.unwrap(), s);
+    assert_eq!(store.preferences().await.language, shirube::locale::Language::En);
+    assert_eq!(local.get_item(&keys::strategy(&s.id)).unwrap(), None, "removed once copied and read back");
+    assert_eq!(local.length().unwrap(), 0);
+    // The next start finds nothing to move.
+    let (_, opened) = BrowserStore::browser("2026-11-22T00:01:00Z").await;
+    assert_eq!(opened.moved, None);
+}
