@@ -59,6 +59,12 @@ impl Autosave {
         }
     }
 
+    /// The open strategy was closed (deleted, another page): nothing waits any more, and a save
+    /// that was under way is forgotten (its answer changes nothing).
+    pub fn closed(&mut self) {
+        self.opened(0);
+    }
+
     /// A strategy was stored by an action (created, imported, duplicated) and opened: nothing
     /// waits — unless storing it failed, then it waits (the next flush tries again) and the
     /// failure is shown.
@@ -285,6 +291,16 @@ mod tests {
         a.opened_after_storing(Ok(5));
         assert_eq!(a.base(), 5);
         assert_eq!((a.state(), a.is_waiting()), (&SaveState::Saved { at: None }, false));
+    }
+
+    #[test]
+    fn closing_the_strategy_leaves_nothing_waiting_or_under_way() {
+        let mut a = Autosave::new(true);
+        let rev = a.changed();
+        assert_eq!(a.flush(), Some(rev));
+        a.closed();
+        assert!(!a.is_waiting() && !a.is_saving(), "an action waiting for the save does not wait forever");
+        assert_eq!(a.flush(), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Garbage: text Shirube could not read, renamed to `shirube/v1/garbage/<found at>/<original
 //! key>` instead of being deleted, listed for the user to download or discard.
 
-use super::{keys, Backend, StorageError, Store};
+use super::{keys, Backend, StorageError, Store, Write};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GarbageEntry {
@@ -43,16 +43,19 @@ impl<B: Backend> Store<B> {
         self.backend.remove(key).await
     }
 
-    /// Renames unreadable `text` found under `key` to a fresh garbage key and returns it. The
-    /// copy is written before the original is removed; if either step fails, `key` still holds
-    /// the text and no copy is left behind.
+    /// Renames unreadable `text` found under `key` to a fresh garbage key and returns it: one
+    /// batch (copy, remove the original) on the condition that `key` still holds `text`, so that
+    /// two readers finding the same garbage (two tabs, two tasks of one tab) move it once; if the
+    /// batch fails, `key` still holds the text and no copy is left behind.
     pub(super) async fn quarantine(&self, key: &str, text: &str) -> Result<String, StorageError> {
         let target = self.free_key(|stamp| keys::garbage(stamp, key), &self.now()).await?;
-        self.backend.set(&target, text).await?;
-        if let Err(e) = self.backend.remove(key).await {
-            let _ = self.backend.remove(&target).await;
-            return Err(e);
-        }
+        self.backend
+            .apply(vec![
+                Write::Expect { key: key.to_owned(), value: Some(text.to_owned()) },
+                Write::put(&target, text),
+                Write::remove(key),
+            ])
+            .await?;
         Ok(target)
     }
 }

@@ -1,19 +1,22 @@
-//! Browser storage: the only code that touches `localStorage`.
+//! Browser storage: the only code that touches IndexedDB, `localStorage` and `navigator.storage`.
 //!
 //! Architecture invariant: never panics — storage can be missing, full, or hold garbage — and
-//! every failure is a typed [`StorageError`] the UI shows; nothing is silently dropped.
+//! every failure is a typed [`StorageError`] the UI shows; nothing is silently dropped; a save
+//! is one batch (one IndexedDB transaction).
 //!
-//! * [`Backend`] is a string key-value store: [`LocalStorage`] in the browser, [`MemoryBackend`]
-//!   for native tests and as the fallback when the browser refuses storage.
-//! * [`Store`] keeps strategies, their backups, unreadable leftovers ("garbage") and the
-//!   preferences under the keys in [`keys`]. Every text it stores is a `format::export` envelope,
-//!   read back through `format::import`.
+//! * [`Backend`] is an asynchronous string key-value store with atomic batches ([`Write`]):
+//!   `IndexedDb` and `LocalStorage` in the browser (chosen by `BrowserStore::browser`, which moves
+//!   an earlier release's `localStorage` data into IndexedDB first, see [`move_data`]),
+//!   [`MemoryBackend`] for native tests and as the fallback when the browser refuses storage.
+//! * [`Store`] keeps strategies, their version history and revision ([`Head`], `versions`),
+//!   backups, unreadable leftovers ("garbage") and the preferences under the keys in [`keys`].
+//!   Every text it stores is a `format::export` envelope, read back through `format::import`.
 //! * Files in and out ([`Store::replace`], [`Store::export_everything`],
 //!   [`Store::restore_everything`]): a stored version is backed up before it is replaced.
 //! * Whatever is unreadable is renamed to a garbage key (kept, offered for download), never
 //!   deleted; every delete is preceded by a backup; a write refused for lack of space leaves the
-//!   previous version intact.
-//! * [`Store::usage`] says how much of the browser's limit strategies, backups and the rest hold.
+//!   previous version intact; a save over a revision another tab replaced is refused.
+//! * [`Store::usage`] says how much of `localStorage`'s limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
 

@@ -700,3 +700,17 @@ fn usage_counts_utf16_units_of_keys_and_values_by_kind() {
     // Over the limit (a browser that allows more) with no strategy: no backup to fit.
     assert!(Usage { other: BROWSER_LIMIT_UNITS + 1, ..Usage::default() }.largest_backup_fits());
 }
+
+#[test]
+fn garbage_found_by_two_readers_at_once_is_moved_once() {
+    // Two tasks (or tabs) read the same unreadable text before either moved it aside.
+    let (mem, store) = store();
+    let key = keys::strategy(&Id::from("strategy-x"));
+    mem.set_now(&key, "{oops").unwrap();
+    let first = store.quarantine(&key, "{oops").wait();
+    let second = store.quarantine(&key, "{oops").wait();
+    assert!(first.is_ok());
+    assert!(matches!(second, Err(StorageError::Conflict { .. })), "{second:?}");
+    assert_eq!(store.garbage().wait().unwrap().len(), 1);
+    assert_eq!(mem.get_now(&key), None);
+}

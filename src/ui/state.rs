@@ -101,6 +101,8 @@ pub struct AppState {
     /// Whether the browser keeps this site's data (None: not known yet).
     pub persistence: RwSignal<Option<Persistence>>,
     persistence_asked: StoredValue<bool>,
+    /// The strategy being loaded for the route, while it is.
+    loading: StoredValue<Option<Id>>,
     pub open: RwSignal<Option<Strategy>>,
     /// Bumped by every change of the open strategy; autosave follows it.
     pub revision: RwSignal<u64>,
@@ -182,6 +184,7 @@ impl AppState {
             estimate: RwSignal::new(None),
             persistence: RwSignal::new(None),
             persistence_asked: StoredValue::new(false),
+            loading: StoredValue::new(None),
             open: RwSignal::new(None),
             revision: RwSignal::new(0),
             history: StoredValue::new(History::new(UNDO_LIMIT)),
@@ -310,9 +313,13 @@ impl AppState {
     /// Makes the state follow a route: opening a strategy loads it from the store.
     pub fn apply_route(&self, route: Route) {
         if let Some(id) = route.strategy_id().cloned() {
-            let already = self.is_open(&id);
+            // The hash change of `navigate` applies the same route again: one load is enough
+            // (two would race, e.g. both moving the same unreadable text aside).
+            let already = self.is_open(&id) || self.loading.with_value(|l| l.as_ref() == Some(&id));
             if !already {
+                self.loading.set_value(Some(id.clone()));
                 self.spawn(async move |state| {
+                    let _loading = Loading(state.loading);
                     state.flush_now().await;
                     match state.store().load_current(&id).await {
                         // Another route was taken meanwhile: leave it.
@@ -464,7 +471,11 @@ impl AppState {
     /// A change made while it was under way is saved right after, in the same task.
     async fn save(&self, mut revision: u64) {
         loop {
-            let Some(strategy) = self.open.get_untracked() else { return };
+            let Some(strategy) = self.open.get_untracked() else {
+                // Closed meanwhile: there is nothing left to save.
+                self.autosave_did(Autosave::closed);
+                return;
+            };
             let store = self.store();
             let now = files::now();
             let base = self.autosave.with_value(Autosave::base);
@@ -978,6 +989,7 @@ impl AppState {
     /// Closes the strategy with this id if it is the open one.
     fn close(&self, id: &Id) {
         if self.is_open(id) {
+            self.autosave_did(Autosave::closed);
             self.open.set(None);
         }
     }
@@ -1073,6 +1085,15 @@ fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
 #[lazy]
 fn read_for_preview(bytes: Vec<u8>) -> Result<(format::Opened, usize), ImportError> {
     Ok((read_file(&bytes)?, bytes.len()))
+}
+
+/// Clears `AppState::loading` when the load ends, however it ends.
+struct Loading(StoredValue<Option<Id>>);
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        self.0.set_value(None);
+    }
 }
 
 /// What replacing `stored` by `imported` would change, for the import preview: in the wasm part

@@ -154,12 +154,14 @@ test('two tabs on one strategy never overwrite each other silently: the later on
   await page.goto(`./#/s/${id}/edit`);
   await page.getByTestId('outline-strategy').click();
 
-  // Tab B, open on the same strategy since before; its timers held, so its edit waits unsaved.
+  // Tab B, open on the same strategy since before, with an edit not yet saved.
   const b = await context.newPage();
   await b.addInitScript(() => window.addEventListener('TrunkApplicationStarted', () => { window.__shirubeAppStarted = true; }));
   await b.goto(`./#/s/${id}/edit`);
   await started(b);
+  // B's timers stop here (its autosave waits for a quiet moment: it never comes).
   await b.clock.install();
+  await b.clock.pauseAt(Date.now() + 2_000);
   await b.getByTestId('outline-strategy').click();
   await b.getByTestId('municipality-field').fill('北本市（タブB）');
   await b.getByTestId('municipality-field').press('Enter');
