@@ -159,9 +159,12 @@ test('two tabs on one strategy never overwrite each other silently: the later on
   await b.addInitScript(() => window.addEventListener('TrunkApplicationStarted', () => { window.__shirubeAppStarted = true; }));
   await b.goto(`./#/s/${id}/edit`);
   await started(b);
-  // B's timers stop here (its autosave waits for a quiet moment: it never comes).
-  await b.clock.install();
-  await b.clock.pauseAt(Date.now() + 2_000);
+  // B's autosave waits for a quiet moment that never comes: its timers of 400 ms or more do not
+  // fire (page.clock would hold tab A's too: a clock is per browser context).
+  await b.evaluate(() => {
+    const setTimeoutOfPage = window.setTimeout.bind(window);
+    (window as unknown as { setTimeout: unknown }).setTimeout = (f: () => void, ms?: number) => ((ms ?? 0) >= 400 ? 0 : setTimeoutOfPage(f, ms));
+  });
   await b.getByTestId('outline-strategy').click();
   await b.getByTestId('municipality-field').fill('北本市（タブB）');
   await b.getByTestId('municipality-field').press('Enter');
