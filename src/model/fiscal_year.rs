@@ -73,6 +73,11 @@ impl FiscalYear {
         self.0
     }
 
+    /// The fiscal year a calendar date falls in: April to March (2027-03-31 is FY2026).
+    pub fn of_date(year: i32, month: u32) -> FiscalYear {
+        FiscalYear(if month >= 4 { year } else { year - 1 })
+    }
+
     /// The era and the year within it (1 = 元年). FY2019 is 令和元年度.
     pub fn era(self) -> Option<(Era, i32)> {
         let y = self.0;
@@ -194,6 +199,15 @@ fn split_era(s: &str) -> Option<(Era, &str)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_date_falls_in_the_fiscal_year_that_starts_in_april() {
+        assert_eq!(FiscalYear::of_date(2026, 4), FiscalYear(2026));
+        assert_eq!(FiscalYear::of_date(2026, 12), FiscalYear(2026));
+        assert_eq!(FiscalYear::of_date(2027, 3), FiscalYear(2026));
+        assert_eq!(FiscalYear::of_date(2027, 1), FiscalYear(2026));
+    }
+
     use super::*;
 
     #[test]

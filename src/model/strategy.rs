@@ -252,8 +252,44 @@ pub struct Counts {
     pub indicators: usize,
 }
 
+impl Strategy {
+    /// The fiscal year a rating view opens on: the latest year with an evaluation; with none
+    /// yet, the current fiscal year (`today`) within the plan period — not the plan's last year,
+    /// which would show a future year with nothing rated.
+    pub fn default_rating_year(&self, today: FiscalYear) -> FiscalYear {
+        let evaluated = self.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year)).max();
+        evaluated.unwrap_or_else(|| today.clamp(self.period.first, self.period.last))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_rating_year_is_the_latest_evaluated_else_this_year_within_the_plan() {
+        use crate::model::{template, Evaluation, Measure, PlanPeriod};
+        let mut s =
+            template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2031) });
+        assert_eq!(s.default_rating_year(FiscalYear(2026)), FiscalYear(2026), "this year, not 2031");
+        assert_eq!(s.default_rating_year(FiscalYear(2040)), FiscalYear(2031), "after the plan: its last year");
+        assert_eq!(s.default_rating_year(FiscalYear(2020)), FiscalYear(2025), "before the plan: its first year");
+        let mut m = Measure::new("1", "移住・定住の促進");
+        let evaluated = |year| Evaluation {
+            fiscal_year: FiscalYear(year),
+            rating: Some("B".into()),
+            outcomes: String::new(),
+            issues: String::new(),
+            improvements: String::new(),
+            next_plan: String::new(),
+            notes: String::new(),
+            evaluator: Default::default(),
+        };
+        m.evaluations.push(evaluated(2027));
+        m.evaluations.push(evaluated(2026));
+        s.goals_mut().next().unwrap().measures.push(m.into());
+        assert_eq!(s.default_rating_year(FiscalYear(2026)), FiscalYear(2027), "the latest evaluated year");
+    }
+
     use super::*;
     use crate::model::{template, FiscalYear, Measure};
 

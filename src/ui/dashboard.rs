@@ -3,6 +3,7 @@
 //! and the goals → measures → initiatives hierarchy (clicking a node opens it in the editor).
 
 use super::chart_view::{figure_of, ChartView};
+use super::files;
 use super::route::{Route, Selection};
 use super::state::use_app;
 use crate::charts::dashboard;
@@ -10,12 +11,6 @@ use crate::model::{FiscalYear, Id, Strategy};
 use crate::ui::i18n;
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
-
-/// The fiscal year the rating chart starts on: the latest with an evaluation, else the
-/// plan's last year.
-fn default_year(s: &Strategy) -> FiscalYear {
-    s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year)).max().unwrap_or(s.period.last)
-}
 
 /// Years to choose from: the plan period and every year with an evaluation.
 fn rating_years(s: &Strategy) -> Vec<FiscalYear> {
@@ -51,7 +46,11 @@ pub fn Dashboard() -> impl IntoView {
 fn Charts(id: Id, title: String) -> impl IntoView {
     let state = use_app();
     let chosen = RwSignal::new(None::<FiscalYear>);
-    let year = Memo::new(move |_| chosen.get().or_else(|| state.open.with(|o| o.as_ref().map(default_year))));
+    let year = Memo::new(move |_| {
+        chosen
+            .get()
+            .or_else(|| state.open.with(|o| o.as_ref().map(|s| s.default_rating_year(files::current_fiscal_year()))))
+    });
     let years = Memo::new(move |_| state.open.with(|o| o.as_ref().map(rating_years)).unwrap_or_default());
 
     let status = figure_of(|s, w| Some(dashboard::status_by_goal(s, w)));

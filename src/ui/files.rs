@@ -274,6 +274,12 @@ mod browser {
         decoder.decode_with_u8_array(bytes).ok()
     }
 
+    /// The fiscal year today falls in (local time; April to March).
+    pub fn current_fiscal_year() -> crate::model::FiscalYear {
+        let d = js_sys::Date::new_0();
+        crate::model::FiscalYear::of_date(d.get_full_year() as i32, d.get_month() + 1)
+    }
+
     /// Today's local date, YYYY-MM-DD.
     pub fn today() -> String {
         let d = js_sys::Date::new_0();

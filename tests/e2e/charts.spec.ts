@@ -3,7 +3,10 @@
 // alternative holds the chart's numbers; user text reaches tooltips as text only; charts are
 // disposed when their view goes away; PNG export; screenshots of every chart with both examples.
 import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
+import { writeStored } from './stored';
+import { REPO_ROOT } from './paths';
 import type { Page, Locator } from '@playwright/test';
 
 /** The ECharts option of the chart inside `figure` (a [data-testid=chart] element). */
@@ -247,5 +250,25 @@ test('screenshots: dashboard of both examples, a 北斗市 measure with its KPI 
   await expect(page.locator('[data-chart=measure-budgets] canvas')).toBeVisible();
   await page.waitForTimeout(1500);
   await shot('charts-measure-hokuto');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the dashboard rates the latest evaluated year, else this fiscal year within the plan, never a future year', async ({ page, openApp, pageErrors }) => {
+  await openApp();
+  // 北斗市 has evaluations of 令和5年度: that year.
+  await page.getByTestId('example-hokuto').click();
+  await page.getByTestId('to-dashboard').click();
+  await expect(page.getByTestId('rating-year')).toHaveValue('2023');
+  // A plan that runs into the future with nothing evaluated yet: this fiscal year (April to
+  // March, in the page's time zone), not the plan's last year.
+  const file = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'kitamoto.json'), 'utf8'));
+  const thisYear = await page.evaluate(() => { const d = new Date(); return d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1; });
+  file.strategy.id = 'strategy-future-plan';
+  file.strategy.period = { first: thisYear - 1, last: thisYear + 5 };
+  await writeStored(page, { 'shirube/v1/strategy/strategy-future-plan': JSON.stringify(file) });
+  await page.goto('./#/s/strategy-future-plan/dashboard');
+  await page.reload();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await expect(page.getByTestId('rating-year')).toHaveValue(String(thisYear));
   expect(pageErrors).toEqual([]);
 });
