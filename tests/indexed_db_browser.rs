@@ -1,6 +1,6 @@
 #![cfg(target_arch = "wasm32")]
 //! The storage layer against a real browser's IndexedDB (headless Chromium): values round trip
-//! (Japanese, 5 MB, non-BMP characters counted as the browser counts them), a batch is one
+//! (Japanese, 5 MB, non-BMP characters; stored as UTF-8 bytes, a string read as well), a batch is one
 //! transaction (a write that fails half-way leaves nothing of it; a condition that does not hold
 //! writes nothing), two connections ("tabs") are kept from overwriting each other, the version
 //! history lives there, and the first start moves `localStorage`'s data over.
@@ -23,6 +23,11 @@ async fn js(body: &str) -> JsValue {
     wasm_bindgen_futures::JsFuture::from(promise).await.expect("script")
 }
 
+/// [`js`] for a body that returns a boolean.
+async fn js_bool(body: &str) -> bool {
+    js(body).await.as_bool() == Some(true)
+}
+
 /// A fresh database of this name (an earlier run's is deleted first).
 async fn fresh(name: &str) -> IndexedDb {
     js(&format!("await new Promise((ok) => {{ const r = indexedDB.deleteDatabase('{name}'); r.onsuccess = r.onerror = r.onblocked = () => ok(); }});")).await;
@@ -42,9 +47,13 @@ async fn values_round_trip_and_are_measured_as_the_browser_counts() {
     assert_eq!(db.get("a").await.unwrap().as_deref(), Some("北斗市 𠮷"));
     assert_eq!(db.get("b").await.unwrap(), Some(big.clone()));
     assert_eq!(db.get("missing").await.unwrap(), None);
-    // "𠮷" is two UTF-16 units, as the browser counts it.
-    assert_eq!(db.units("a").await.unwrap(), Some(6));
-    assert_eq!(db.units("b").await.unwrap(), Some(big.encode_utf16().count()));
+    // Stored as UTF-8 bytes ("北斗市" 9, " " 1, "𠮷" 4), as the browser holds them.
+    assert_eq!(db.units("a").await.unwrap(), Some(14));
+    assert_eq!(db.units("b").await.unwrap(), Some(big.len()));
+    assert!(js_bool("const db = await new Promise((ok) => { const r = indexedDB.open('test-round-trip', 1); r.onsuccess = () => ok(r.result); });
+        const v = await new Promise((ok) => { const r = db.transaction('kv').objectStore('kv').get('a'); r.onsuccess = () => ok(r.result); });
+        db.close();
+        return v instanceof Uint8Array && new TextDecoder().decode(v) === '北斗市 𠮷';").await, "stored as UTF-8 bytes");
     let mut keys = db.keys().await.unwrap();
     keys.sort();
     assert_eq!(keys, ["a", "b"]);
@@ -92,6 +101,23 @@ async fn a_condition_is_checked_inside_the_transaction() {
 }
 
 #[wasm_bindgen_test]
+async fn a_copy_keeps_the_value_the_batch_found_inside_the_browser() {
+    let db = fresh("test-copy").await;
+    let text = "第2期 ".repeat(100_000);
+    db.apply(vec![Write::put("current", text.clone())]).await.unwrap();
+    db.apply(vec![
+        Write::Copy { from: "current".into(), to: "kept".into() },
+        Write::put("current", "new"),
+        Write::Copy { from: "absent".into(), to: "nothing".into() },
+    ])
+    .await
+    .unwrap();
+    assert_eq!(db.get("kept").await.unwrap(), Some(text));
+    assert_eq!(db.get("current").await.unwrap().as_deref(), Some("new"));
+    assert_eq!(db.get("nothing").await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
 async fn a_value_that_is_not_text_is_an_error_not_a_panic() {
     let _db = fresh("test-not-text").await;
     js("const db = await new Promise((ok) => { const r = indexedDB.open('test-not-text', 1); r.onsuccess = () => ok(r.result); });
@@ -101,6 +127,15 @@ async fn a_value_that_is_not_text_is_an_error_not_a_panic() {
     let db = IndexedDb::open_named("test-not-text").await.unwrap();
     assert!(matches!(db.get("odd").await, Err(StorageError::Failed { .. })));
     assert_eq!(db.units("odd").await.unwrap(), None);
+    // Bytes that are not UTF-8 are not text either; a string (as the first release stored
+    // text, and the move from localStorage) is.
+    js("const db = await new Promise((ok) => { const r = indexedDB.open('test-not-text', 1); r.onsuccess = () => ok(r.result); });
+        await new Promise((ok) => { const tx = db.transaction('kv', 'readwrite'); tx.objectStore('kv').put(new Uint8Array([0xff, 0xfe]), 'bytes'); tx.objectStore('kv').put('北斗市', 'string'); tx.oncomplete = ok; });
+        db.close();")
+    .await;
+    assert!(matches!(db.get("bytes").await, Err(StorageError::Failed { .. })));
+    assert_eq!(db.get("string").await.unwrap().as_deref(), Some("北斗市"));
+    assert_eq!(db.units("string").await.unwrap(), Some(3));
 }
 
 #[wasm_bindgen_test]

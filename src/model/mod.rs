@@ -6,6 +6,7 @@
 
 mod achievement;
 pub mod edit;
+pub mod merge;
 mod fiscal_year;
 mod goal;
 mod id;

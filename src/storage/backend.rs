@@ -25,6 +25,13 @@ pub enum Write {
         key: String,
         value: Option<String>,
     },
+    /// The value under `from` as the batch finds it (after its conditions, before any of its
+    /// writes) is written under `to`; nothing when `from` is absent. The value stays in the
+    /// backend: keeping the version a save replaces costs no trip through wasm.
+    Copy {
+        from: String,
+        to: String,
+    },
 }
 
 impl Write {
@@ -38,9 +45,29 @@ impl Write {
 
     pub fn key(&self) -> &str {
         match self {
-            Write::Put { key, .. } | Write::Remove { key } | Write::Expect { key, .. } => key,
+            Write::Put { key, .. } | Write::Remove { key } | Write::Expect { key, .. } | Write::Copy { to: key, .. } => key,
         }
     }
+}
+
+/// A batch with each [`Write::Copy`] made a put of the value `read` finds under its `from`
+/// (or dropped, when there is none), for backends that hand values over anyway.
+pub(super) fn resolve_copies(
+    writes: Vec<Write>,
+    read: impl Fn(&str) -> Result<Option<String>, StorageError>,
+) -> Result<Vec<Write>, StorageError> {
+    let mut out = Vec::with_capacity(writes.len());
+    for w in writes {
+        match w {
+            Write::Copy { from, to } => {
+                if let Some(value) = read(&from)? {
+                    out.push(Write::Put { key: to, value });
+                }
+            }
+            w => out.push(w),
+        }
+    }
+    Ok(out)
 }
 
 /// Where a [`Backend`] keeps what it is given: the UI says which when it is not IndexedDB.
@@ -64,8 +91,9 @@ pub trait Backend {
     /// Every write of the batch, or — on any failure, e.g. storage full → [`StorageError::QuotaExceeded`]
     /// — none of them: what was stored before is left as it was.
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError>;
-    /// The length of the value under `key` in UTF-16 units (what browsers count against their
-    /// quota), without handing the value over where the backend can avoid it.
+    /// The size of the value under `key` as the backend holds it — UTF-16 units in
+    /// `localStorage` (what it counts against its quota), UTF-8 bytes in IndexedDB — without
+    /// handing the value over where the backend can avoid it.
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
         Ok(self.get(key).await?.map(|v| v.encode_utf16().count()))
     }
@@ -109,6 +137,8 @@ pub struct MemoryBackend {
     quota: Cell<Option<usize>>,
     /// Refuse the n-th next batch (1 = the next one) with `Failed` — tests of rollback.
     fail_batch: Cell<Option<usize>>,
+    /// How often each key was read (`get`): tests of what a save does not read.
+    reads: RefCell<BTreeMap<String, usize>>,
 }
 
 impl MemoryBackend {
@@ -135,6 +165,11 @@ impl MemoryBackend {
     /// The bytes counted against the quota.
     pub fn used_bytes(&self) -> usize {
         self.entries.try_borrow().map(|e| e.iter().map(|(k, v)| k.len() + v.len()).sum()).unwrap_or(0)
+    }
+
+    /// How often `key` was read through [`Backend::get`].
+    pub fn reads_of(&self, key: &str) -> usize {
+        self.reads.borrow().get(key).copied().unwrap_or(0)
     }
 
     /// The value under `key`, at once (tests look underneath the store).
@@ -176,6 +211,7 @@ impl MemoryBackend {
                 }
             }
         }
+        let writes = resolve_copies(writes, |from| Ok(entries.get(from).cloned()))?;
         if let Some(quota) = self.quota.get() {
             // The size after the whole batch, counted before anything is written.
             let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
@@ -183,7 +219,7 @@ impl MemoryBackend {
                 let size = match w {
                     Write::Put { key, value } => key.len() + value.len(),
                     Write::Remove { .. } => 0,
-                    Write::Expect { .. } => continue,
+                    Write::Expect { .. } | Write::Copy { .. } => continue,
                 };
                 sizes.insert(w.key(), size);
             }
@@ -194,7 +230,7 @@ impl MemoryBackend {
                     .iter()
                     .filter_map(|w| match w {
                         Write::Put { key, value } => Some((key, value)),
-                        Write::Remove { .. } | Write::Expect { .. } => None,
+                        _ => None,
                     })
                     .max_by_key(|(_, v)| v.len())
                     .map_or((String::new(), 0), |(k, v)| (k.clone(), v.len()));
@@ -209,7 +245,7 @@ impl MemoryBackend {
                 Write::Remove { key } => {
                     entries.remove(&key);
                 }
-                Write::Expect { .. } => {}
+                Write::Expect { .. } | Write::Copy { .. } => {}
             }
         }
         Ok(())
@@ -218,6 +254,7 @@ impl MemoryBackend {
 
 impl Backend for MemoryBackend {
     async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        *self.reads.borrow_mut().entry(key.to_owned()).or_default() += 1;
         Ok(self.entries.try_borrow().map_err(|_| Self::busy())?.get(key).cloned())
     }
 

@@ -1,7 +1,10 @@
 //! IndexedDB as a [`Backend`] (wasm32 only), through the `indexed_db_futures` crate (futures
 //! over web-sys; chosen over `idb` because it sets a transaction's durability): database
-//! `shirube`, version 1, one object store `kv` of string values under string keys — the same
-//! layout of keys as `localStorage` had, so the store's logic is the same on both.
+//! `shirube`, version 1, one object store `kv` of text values under string keys — the same
+//! layout of keys as `localStorage` had, so the store's logic is the same on both. Text is
+//! written as its UTF-8 bytes (a `Uint8Array`: copied out of wasm memory as it is, where a JS
+//! string would first be decoded, and again encoded when read back); a JS string, as the move
+//! from `localStorage` and the first release wrote, reads as well.
 //!
 //! Every batch is one read-write transaction with durability "strict" (the browser reports it
 //! complete only once it is on disk): its conditions ([`Write::Expect`]) are read first, inside
@@ -86,13 +89,24 @@ impl IndexedDb {
     }
 }
 
+/// A stored value as text: UTF-8 bytes or a JS string; `None` for anything else.
+fn text_of(value: &JsValue) -> Option<String> {
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => String::from_utf8(bytes.to_vec()).ok(),
+        None => value.as_string(),
+    }
+}
+
+/// Text as it is stored: its UTF-8 bytes.
+fn stored(text: &str) -> JsValue {
+    js_sys::Uint8Array::from(text.as_bytes()).into()
+}
+
 impl Backend for IndexedDb {
     async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         match self.raw(key).await? {
             None => Ok(None),
-            Some(v) => {
-                v.as_string().map(Some).ok_or_else(|| Self::failed(format!("the value under {key} is not text")))
-            }
+            Some(v) => text_of(&v).map(Some).ok_or_else(|| Self::failed(format!("the value under {key} is not text"))),
         }
     }
 
@@ -110,9 +124,13 @@ impl Backend for IndexedDb {
         Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
     }
 
-    /// The stored string's `length`, read without copying it into wasm.
+    /// The stored value's size, read without copying it into wasm: bytes of UTF-8, or the
+    /// `length` of a string.
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
-        Ok(self.raw(key).await?.and_then(|v| v.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize)))
+        Ok(self.raw(key).await?.and_then(|v| match v.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => Some(bytes.length() as usize),
+            None => v.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize),
+        }))
     }
 
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
@@ -132,7 +150,7 @@ impl Backend for IndexedDb {
             if let Write::Expect { key, value } = w {
                 let there: Option<JsValue> =
                     store.get(key.clone()).primitive().map_err(Self::failed)?.await.map_err(Self::failed)?;
-                let there = there.and_then(|v| v.as_string());
+                let there = there.as_ref().and_then(text_of);
                 if &there != value {
                     // Dropping the transaction rolls it back (nothing was written yet).
                     drop(store);
@@ -141,10 +159,24 @@ impl Backend for IndexedDb {
                 }
             }
         }
+        // Copies read before anything is written: the values as the batch found them.
+        let mut copied: Vec<Option<JsValue>> = Vec::new();
+        for w in &writes {
+            if let Write::Copy { from, .. } = w {
+                let value: Option<JsValue> =
+                    store.get(from.clone()).primitive().map_err(Self::failed)?.await.map_err(Self::failed)?;
+                copied.push(value.filter(|v| !v.is_undefined()));
+            }
+        }
+        let mut copied = copied.into_iter();
         for w in &writes {
             let made = match w {
-                Write::Put { key, value } => store.put(value.as_str()).with_key(key.as_str()).primitive().map(|_| ()),
+                Write::Put { key, value } => store.put(stored(value)).with_key(key.as_str()).primitive().map(|_| ()),
                 Write::Remove { key } => store.delete(key.as_str()).primitive().map(|_| ()),
+                Write::Copy { to, .. } => match copied.next().flatten() {
+                    Some(value) => store.put(value).with_key(to.as_str()).primitive().map(|_| ()),
+                    None => Ok(()),
+                },
                 Write::Expect { .. } => Ok(()),
             };
             if let Err(e) = made {

@@ -51,7 +51,7 @@ impl LocalStorage {
                 }
             })?,
             Write::Remove { key } => self.storage.remove_item(key).map_err(failed)?,
-            Write::Expect { .. } => {}
+            Write::Expect { .. } | Write::Copy { .. } => {}
         }
         Ok(before)
     }
@@ -73,6 +73,7 @@ impl Backend for LocalStorage {
                 }
             }
         }
+        let writes = super::backend::resolve_copies(writes, |from| self.storage.get_item(from).map_err(failed))?;
         let mut done: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
         for w in &writes {
             match self.write_one(w) {

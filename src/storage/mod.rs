@@ -59,7 +59,7 @@ pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
 pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};
 pub use preferences::{Language, Preferences, YearStyle};
-pub use store::{Store, StrategySummary};
+pub use store::{Prepared, Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};
 pub use versions::{thin, DraftOutcome, Head, Version, VersionReason};

@@ -36,6 +36,19 @@ impl StrategySummary {
     }
 }
 
+/// A strategy made ready to store while it is at hand — its text and its line in the index —
+/// and written later, so that a save needs no copy of the strategy itself.
+pub struct Prepared {
+    text: String,
+    summary: StrategySummary,
+}
+
+impl Prepared {
+    pub fn of(strategy: &Strategy, now: &str) -> Prepared {
+        Prepared { text: export_compact(strategy, now), summary: StrategySummary::of(strategy, now) }
+    }
+}
+
 /// Strategies, backups, garbage and preferences on top of a [`Backend`].
 pub struct Store<B: Backend> {
     pub(super) backend: B,
@@ -126,7 +139,7 @@ impl<B: Backend> Store<B> {
     pub async fn save_as(&self, strategy: &Strategy, now: &str, reason: VersionReason) -> Result<u64, StorageError> {
         let mut tries = 0;
         loop {
-            match self.write_version(strategy, now, reason, None).await {
+            match self.write_version(Prepared::of(strategy, now), now, reason, None).await {
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
                 other => return other,
             }
@@ -137,34 +150,52 @@ impl<B: Backend> Store<B> {
     /// another tab saved meanwhile, nothing is written and `Err(Conflict)` says so — the tab
     /// then asks the user which version to keep. Returns the new revision.
     pub async fn save_over(&self, strategy: &Strategy, now: &str, base: u64) -> Result<u64, StorageError> {
-        self.write_version(strategy, now, VersionReason::Saved, Some(base)).await
+        self.save_prepared_over(Prepared::of(strategy, now), now, base).await
+    }
+
+    /// [`Store::save_over`] for a strategy [`Prepared`] beforehand (the autosave prepares the
+    /// open strategy where it lives, without copying it).
+    pub async fn save_prepared_over(&self, prepared: Prepared, now: &str, base: u64) -> Result<u64, StorageError> {
+        self.write_version(prepared, now, VersionReason::Saved, Some(base)).await
     }
 
     async fn write_version(
         &self,
-        strategy: &Strategy,
+        prepared: Prepared,
         now: &str,
         reason: VersionReason,
         base: Option<u64>,
     ) -> Result<u64, StorageError> {
-        let id = &strategy.id;
+        let Prepared { text, summary } = prepared;
+        let id = &summary.id.clone();
         let key = keys::strategy(id);
         let (mut head, head_text) = self.read_head(id).await?;
         if base.is_some_and(|base| base != head.revision) {
             return Err(StorageError::Conflict { key: keys::head(id) });
         }
-        let text = export_compact(strategy, now);
         let mut entries = self.summaries().await?;
         let mut batch = vec![Write::Expect { key: keys::head(id), value: head_text }];
-        match self.backend.get(&key).await? {
+        // What the save replaces. Saved over the revision this tab loaded or last saved (the
+        // head's condition above holds it), the stored text is what this tab read or wrote:
+        // it is kept as a version by a copy inside the backend, not read (for a large strategy
+        // the read is most of a save's time). Otherwise it is read and looked at first.
+        let replaced = match (base, head.bytes) {
+            (Some(_), Some(bytes)) => Some(Replaced::Known { bytes }),
+            _ => self.backend.get(&key).await?.map(Replaced::Read),
+        };
+        match replaced {
             // Never overwrite what the user has not seen: keep it as garbage first.
-            Some(old) if !looks_like_envelope(&old) => {
+            Some(Replaced::Read(old)) if !looks_like_envelope(&old) => {
                 self.quarantine(&key, &old).await?;
             }
             Some(old) if self.keeps_history() => {
                 let summary = entries.iter().find(|e| &e.id == id);
                 let seq = head.next_seq;
                 head.next_seq += 1;
+                let (bytes, write) = match old {
+                    Replaced::Known { bytes } => (bytes, Write::Copy { from: key.clone(), to: keys::version(id, seq) }),
+                    Replaced::Read(old) => (old.len(), Write::put(keys::version(id, seq), old)),
+                };
                 head.versions.push(Version {
                     seq,
                     saved_at: if head.saved_at.is_empty() {
@@ -174,12 +205,13 @@ impl<B: Backend> Store<B> {
                     },
                     reason: head.reason,
                     title: summary.map(|e| e.title.clone()).unwrap_or_default(),
-                    bytes: old.len(),
+                    bytes,
                 });
-                batch.push(Write::put(keys::version(id, seq), old));
+                batch.push(write);
             }
             _ => {}
         }
+        head.bytes = Some(text.len());
         let dropped = thin(&head.versions, now);
         head.versions.retain(|v| !dropped.contains(&v.seq));
         batch.extend(dropped.iter().map(|&seq| Write::remove(keys::version(id, seq))));
@@ -187,7 +219,7 @@ impl<B: Backend> Store<B> {
         head.saved_at = now.to_owned();
         head.reason = reason;
         entries.retain(|e| &e.id != id);
-        entries.push(StrategySummary::of(strategy, now));
+        entries.push(summary);
         batch.push(Write::put(key, text));
         batch.push(Write::put(keys::head(id), to_json(&head)?));
         batch.push(Write::put(keys::INDEX, to_json(&entries)?));
@@ -349,4 +381,10 @@ pub(super) fn iso_utc(secs: u64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// The text a save replaces: its size known from the head (it stays in the backend), or read.
+enum Replaced {
+    Known { bytes: usize },
+    Read(String),
 }

@@ -70,6 +70,10 @@ pub struct Head {
     /// Kept earlier versions, oldest first.
     #[serde(default)]
     pub versions: Vec<Version>,
+    /// The size of the current version's text (`None`: written before this was recorded), so
+    /// that keeping it as a version need not read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<usize>,
 }
 
 impl Head {
@@ -347,6 +351,51 @@ mod tests {
         b.save_over(&bs, "2026-11-22T09:04:00Z", head.revision).wait().unwrap();
         let titles: Vec<String> = b.versions(&s.id).wait().unwrap().into_iter().map(|v| v.title).collect();
         assert!(titles.contains(&"タブAの題名".to_owned()), "{titles:?}");
+    }
+
+    #[test]
+    fn a_save_over_a_known_revision_keeps_the_replaced_text_without_reading_it() {
+        let (mem, store) = store();
+        let s = sample("戦略");
+        let first = store.save_as(&s, "2026-11-22T09:00:00Z", VersionReason::Imported).wait().unwrap();
+        let first_text = mem.get_now(&keys::strategy(&s.id)).unwrap();
+        assert_eq!(store.head(&s.id).wait().unwrap().bytes, Some(first_text.len()));
+        let reads = mem.reads_of(&keys::strategy(&s.id));
+        let second = store.save_over(&titled(&s, "改訂"), "2026-11-22T09:01:00Z", first).wait().unwrap();
+        assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads, "the stored text was not read");
+        let kept = store.versions(&s.id).wait().unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!((kept[0].bytes, kept[0].reason), (first_text.len(), VersionReason::Imported));
+        assert_eq!(mem.get_now(&keys::version(&s.id, kept[0].seq)), Some(first_text), "copied as it was");
+        // A save over no known revision (an action) reads and checks what it replaces.
+        store.save(&titled(&s, "三訂"), "2026-11-22T09:02:00Z").wait().unwrap();
+        assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads + 1);
+        // A head written before sizes were recorded: the text is read once, then known again.
+        let mut old_head: Head = serde_json::from_str(&mem.get_now(&keys::head(&s.id)).unwrap()).unwrap();
+        old_head.bytes = None;
+        mem.set_now(&keys::head(&s.id), &serde_json::to_string(&old_head).unwrap()).unwrap();
+        let revision = store.head(&s.id).wait().unwrap().revision;
+        assert_eq!(store.head(&s.id).wait().unwrap().bytes, None);
+        let next = store.save_over(&titled(&s, "四訂"), "2026-11-22T09:03:00Z", revision).wait().unwrap();
+        assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads + 2);
+        store.save_over(&titled(&s, "五訂"), "2026-11-22T09:04:00Z", next).wait().unwrap();
+        assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads + 2);
+        let titles: Vec<String> = store.versions(&s.id).wait().unwrap().into_iter().map(|v| v.title).collect();
+        assert_eq!(titles, ["四訂", "三訂", "改訂", "戦略"]);
+    }
+
+    #[test]
+    fn a_copy_in_a_batch_takes_the_value_as_the_batch_found_it() {
+        let (mem, _) = store();
+        mem.set_now("current", "old").unwrap();
+        let batch = vec![
+            Write::Copy { from: "current".into(), to: "kept".into() },
+            Write::put("current", "new"),
+            Write::Copy { from: "absent".into(), to: "nothing".into() },
+        ];
+        mem.apply(batch).wait().unwrap();
+        assert_eq!((mem.get_now("kept").as_deref(), mem.get_now("current").as_deref()), (Some("old"), Some("new")));
+        assert_eq!(mem.get_now("nothing"), None);
     }
 
     #[test]

@@ -25,8 +25,15 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
+/// The overview of `strategy`. `read_only`: a kept version shown from the history — no links to
+/// the editor or other pages, which would open the current version.
 #[component]
-fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl IntoView {
+pub fn StrategyView(
+    strategy: Strategy,
+    lang: Language,
+    style: YearStyle,
+    #[prop(optional)] read_only: bool,
+) -> impl IntoView {
     let state = use_app();
     let s = strategy;
     let counts = s.counts();
@@ -50,8 +57,8 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
         .collect_view();
     let indicators = indicator_table(&s, lang, style);
     view! {
-        <article class="overview" data-testid="overview">
-            <nav class="crumbs"><a href="#/">{tr(lang, "← 戦略一覧", "← Strategies")}</a></nav>
+        <article class="overview" data-testid=if read_only { "version-overview" } else { "overview" }>
+            {(!read_only).then(|| view! { <nav class="crumbs"><a href="#/">{tr(lang, "← 戦略一覧", "← Strategies")}</a></nav> })}
             <header class="panel strategy-head">
                 <p class="municipality" data-testid="municipality">{s.municipality.name.clone()}</p>
                 <h1 data-testid="strategy-title">{s.title.clone()}</h1>
@@ -63,7 +70,7 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
                     Language::Ja => format!("目標 {} ・施策 {} ・事業 {} ・指標 {}", counts.goals, counts.measures, counts.initiatives, counts.indicators),
                     Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", counts.goals, counts.measures, counts.initiatives, counts.indicators),
                 }}</p>
-                <div class="actions">
+                {(!read_only).then(|| view! { <div class="actions">
                     <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::ui::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
                     <a class="button" data-testid="to-dashboard" href=Route::Dashboard(s.id.clone()).hash()>{tr(lang, "ダッシュボード（グラフ）", "Dashboard (charts)")}</a>
                     <a class="button" data-testid="to-files" href=Route::Files(s.id.clone()).hash()>{tr(lang, "Excel・印刷", "Excel and print")}</a>
@@ -71,7 +78,7 @@ fn StrategyView(strategy: Strategy, lang: Language, style: YearStyle) -> impl In
                     <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <crate::ui::handout::HandoutButton/>
                     <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
-                </div>
+                </div> })}
             </header>
             {(!s.sections.is_empty()).then(|| view! { <section class="panel"><h2>{tr(lang, "基本的な考え方", "Basic approach")}</h2>{sections}</section> })}
             <section class="goals" aria-label=tr(lang, "目標", "Goals")>{goals}</section>

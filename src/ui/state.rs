@@ -9,7 +9,7 @@ use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
 pub use crate::session::SaveState;
 use crate::session::{Autosave, History, UNDO_LIMIT};
-use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
+use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, Prepared, VersionReason};
 use crate::storage::{
     Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
 };
@@ -471,17 +471,23 @@ impl AppState {
     /// A change made while it was under way is saved right after, in the same task.
     async fn save(&self, mut revision: u64) {
         loop {
-            let Some(strategy) = self.open.get_untracked() else {
+            let now = files::now();
+            let store = self.store();
+            let base = self.autosave.with_value(Autosave::base);
+            let saved = files::timed_async("shirube:autosave", async {
+                // Made ready where the open strategy lives (no copy of it), inside the measure.
+                let (title, prepared) =
+                    self.open.with_untracked(|o| o.as_ref().map(|s| (s.title.clone(), Prepared::of(s, &now))))?;
+                Some((title, store.save_prepared_over(prepared, &now, base).await))
+            })
+            .await;
+            let Some((title, saved)) = saved else {
                 // Closed meanwhile: there is nothing left to save.
                 self.autosave_did(Autosave::closed);
                 return;
             };
-            let store = self.store();
-            let now = files::now();
-            let base = self.autosave.with_value(Autosave::base);
-            let saved = files::timed_async("shirube:autosave", store.save_over(&strategy, &now, base)).await;
             if matches!(saved, Err(StorageError::Conflict { .. })) {
-                self.notice.set(Some(Notice::TabConflict { title: strategy.title.clone() }));
+                self.notice.set(Some(Notice::TabConflict { title }));
             }
             let ok = saved.is_ok();
             let next = self.autosave_did(|a| a.finished(revision, saved, &now));

@@ -120,6 +120,19 @@ test('the version history: each save keeps the version before it; export one; re
   await expect(rows.first().getByTestId('version-changes')).toContainText('設定の変更');
   await shot('version-history');
 
+  // Open it read-only: the overview as it was, with no way into the editor from it.
+  await rows.first().getByTestId('view-version').click();
+  const view = rows.first().getByTestId('version-view');
+  await expect(view.getByTestId('strategy-title')).toHaveText('第2期北斗市まち・ひと・しごと創生総合戦略');
+  await expect(view).toContainText('読み取り専用');
+  await expect(view.getByTestId('goal')).toHaveCount(4);
+  await expect(view.getByTestId('edit')).toHaveCount(0);
+  await expect(view.locator('input, textarea, select')).toHaveCount(0);
+  await expect(page.locator('.files-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
+  await shot('version-read-only');
+  await rows.first().getByTestId('view-version').click();
+  await expect(view).toHaveCount(0);
+
   // Export the earlier version: the file holds it.
   const [download] = await Promise.all([page.waitForEvent('download'), rows.first().getByTestId('export-version').click()]);
   const file = testInfo.outputPath(download.suggestedFilename());

@@ -1,5 +1,6 @@
 // What the app has stored, read and written the way the app keeps it: IndexedDB database
-// "shirube", object store "kv" (string keys, string values; see src/storage/indexed_db.rs).
+// "shirube", object store "kv" (string keys; text values as UTF-8 bytes, or strings as the first
+// release wrote them; see src/storage/indexed_db.rs).
 // Each call opens its own connection and closes it again. Opening creates the store when the
 // database is new, exactly as the app does (version 1), so a test that writes before the app
 // ever ran leaves a database the app opens as usual.
@@ -42,7 +43,7 @@ const READ_ALL = `
     req.onsuccess = () => {
       const c = req.result;
       if (!c) return resolve(out);
-      out[c.key] = c.value;
+      out[c.key] = c.value instanceof Uint8Array ? new TextDecoder('utf-8', { fatal: true }).decode(c.value) : c.value;
       c.continue();
     };
     req.onerror = () => reject(req.error);
@@ -59,12 +60,13 @@ export async function storedText(page: Page, key: string): Promise<string | null
   return all[key] ?? null;
 }
 
-/** Writes (or, with null, removes) entries behind the app's back, in one transaction. */
+/** Writes (or, with null, removes) entries behind the app's back, in one transaction, as the app
+ *  writes text (UTF-8 bytes). */
 export async function writeStored(page: Page, entries: Record<string, string | null>): Promise<void> {
   await withKv(
     page,
     'readwrite',
-    `for (const [k, v] of Object.entries(arg)) { if (v === null) store.delete(k); else store.put(v, k); }`,
+    `for (const [k, v] of Object.entries(arg)) { if (v === null) store.delete(k); else store.put(new TextEncoder().encode(v), k); }`,
     entries,
   );
 }

@@ -1,13 +1,14 @@
 //! 版の履歴 on the files page: the open strategy's kept versions, newest first — when, why, how
 //! large, and on request what changed up to the next version — to export one as a file or bring
-//! it back (the restore is itself a new version, so it can be undone). Read from storage again
-//! after every save.
+//! it back (the restore is itself a new version, so it can be undone), or to read it as it was
+//! (the overview, read-only). Read from storage again after every save.
 
 use crate::format;
-use crate::model::Id;
-use crate::storage::{StorageError, Version, VersionReason};
+use crate::model::{Id, Strategy};
+use crate::storage::{Language, StorageError, Version, VersionReason};
 use crate::ui::files;
 use crate::ui::i18n::{self, tr};
+use crate::ui::overview::StrategyView;
 use crate::ui::state::{use_app, AppState, Notice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,8 +43,8 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                     Some(Ok(list)) => {
                         let total: usize = list.iter().map(|v| v.bytes).sum();
                         let summary = match lang {
-                            crate::storage::Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版は消しません。", list.len(), i18n::size(total as u64)),
-                            crate::storage::Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions are never dropped.", list.len(), i18n::size(total as u64)),
+                            Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版は消しません。", list.len(), i18n::size(total as u64)),
+                            Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions are never dropped.", list.len(), i18n::size(total as u64)),
                         };
                         let newer: Vec<Option<u64>> = std::iter::once(None).chain(list.iter().map(|v| Some(v.seq))).collect();
                         view! {
@@ -65,28 +66,51 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
     let state = use_app();
     let lang = state.lang();
     let changes: RwSignal<Option<String>> = RwSignal::new(None);
+    let shown: RwSignal<Option<Result<Strategy, StorageError>>> = RwSignal::new(None);
     let seq = version.seq;
+    let when = files::local_time(&version.saved_at);
     let reason = match version.reason {
         VersionReason::Saved => tr(lang, "保存", "saved"),
         VersionReason::Imported => tr(lang, "ファイルから読み込み", "imported from a file"),
         VersionReason::Restored => tr(lang, "以前の版に戻した", "restored"),
         VersionReason::KeptFromTab => tr(lang, "別のタブと競合した変更", "changes from a tab in conflict"),
     };
-    let (id_changes, id_export, id_restore) = (id.clone(), id.clone(), id);
+    let (id_changes, id_export, id_restore, id_view) = (id.clone(), id.clone(), id.clone(), id);
     view! {
         <li class="strategy-row" data-testid="version-row">
             <div class="strategy-main">
-                <span class="strategy-title">{format!("{} 「{}」", files::local_time(&version.saved_at), version.title)}</span>
+                <span class="strategy-title">{format!("{when} 「{}」", version.title)}</span>
                 <span class="meta">{format!("{reason} ・ {}", i18n::size(version.bytes as u64))}</span>
                 {move || changes.get().map(|c| view! { <span class="meta" data-testid="version-changes">{c}</span> })}
             </div>
             <div class="row-actions">
+                <button type="button" data-testid="view-version" aria-expanded=move || shown.with(Option::is_some).to_string()
+                    on:click=move |_| if shown.with(Option::is_some) { shown.set(None) } else { show_version(state, id_view.clone(), seq, shown) }>
+                    {move || if shown.with(Option::is_some) { tr(lang, "閉じる", "Close") } else { tr(lang, "開いて見る", "View") }}
+                </button>
                 <button type="button" on:click=move |_| show_changes(state, id_changes.clone(), seq, newer, changes)>{tr(lang, "次の版との違い", "What changed next")}</button>
                 <button type="button" data-testid="export-version" on:click=move |_| export_version(state, id_export.clone(), seq)>{tr(lang, "書き出す", "Export")}</button>
                 <button type="button" data-testid="restore-version" on:click=move |_| state.restore_version(&id_restore, seq)>{tr(lang, "この版に戻す", "Restore this version")}</button>
             </div>
+            {move || shown.get().map(|v| match v {
+                Ok(strategy) => view! {
+                    <div class="version-view" data-testid="version-view">
+                        <p class="notice" role="status">{match lang {
+                            Language::Ja => format!("{when} の版です（読み取り専用）。編集するには「この版に戻す」を選んでください。"),
+                            Language::En => format!("The version of {when} (read-only). To edit it, choose \"Restore this version\"."),
+                        }}</p>
+                        <StrategyView strategy=strategy lang=lang style=state.year_style() read_only=true/>
+                    </div>
+                }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{i18n::storage_error(&e, lang)}</p> }.into_any(),
+            })}
         </li>
     }
+}
+
+/// Reads version `seq` into `out`, to show it read-only.
+fn show_version(state: AppState, id: Id, seq: u64, out: RwSignal<Option<Result<Strategy, StorageError>>>) {
+    spawn_local(async move { out.set(Some(state.store().version(&id, seq).await)) });
 }
 
 /// What changed from version `seq` to the one after it (`None`: the current version).

@@ -1,0 +1,262 @@
+//! A strategy as a flat table of items — the strategy, each entity, each yearly row and each
+//! reference — keyed so that the three versions' items can be matched, and back.
+
+use super::shape::{KeyBy, Shape, STRATEGY};
+use super::{Crumb, Entity, EntryKey, Field, Kind};
+use crate::model::{FiscalYear, GoalKind, Id, Strategy};
+use rustc_hash::FxHashMap as HashMap;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// Where an item is, the same in every version: the strategy, an entity by id, or an entry of
+/// an owner's list by its key (a fiscal year, the id it refers to, the value itself).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Key {
+    Root,
+    Id(String),
+    Entry(Box<Key>, &'static str, String),
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Item {
+    pub shape: &'static Shape,
+    pub parent: Option<Key>,
+    /// Which of the parent's lists it is in (an index into the parent's `shape.lists`).
+    pub slot: usize,
+    /// Its values by name ("title", "municipality.name"); an element that is its own key
+    /// holds it under `""`.
+    pub fields: BTreeMap<String, Value>,
+    /// Its children, one list per `shape.lists`, in this version's order.
+    pub children: Vec<Vec<Key>>,
+}
+
+/// Where an entity is referred to from.
+#[derive(Clone, Debug)]
+pub(super) enum Ref {
+    /// An entry that refers to it (a KPI, a 数値目標, a re-listing, a related measure).
+    Entry(Key),
+    /// A field of an item (a goal's national goal).
+    Field(Key, &'static str),
+}
+
+#[derive(Clone, Debug, Default)]
+pub(super) struct Flat {
+    pub items: HashMap<Key, Item>,
+    /// Every key, parents before children, in document order.
+    pub order: Vec<Key>,
+    /// What refers to each entity.
+    pub refs: HashMap<Key, Vec<Ref>>,
+}
+
+impl Flat {
+    pub fn of(s: &Strategy) -> Flat {
+        let value = serde_json::to_value(s).expect("a strategy is plain data");
+        let mut flat = Flat::default();
+        flat.add(&STRATEGY, Key::Root, None, 0, value);
+        flat
+    }
+
+    pub fn has(&self, key: &Key) -> bool {
+        self.items.contains_key(key)
+    }
+
+    fn add(&mut self, shape: &'static Shape, key: Key, parent: Option<Key>, slot: usize, value: Value) {
+        let mut fields = BTreeMap::new();
+        let mut lists: Vec<Vec<Value>> = vec![Vec::new(); shape.lists.len()];
+        match value {
+            Value::Object(map) if shape.kind.is_some() || !matches!(shape.key, KeyBy::Ref | KeyBy::Value) => {
+                spread(shape, "", map, &mut fields, &mut lists)
+            }
+            other => {
+                fields.insert(String::new(), other);
+            }
+        }
+        if shape.refers() {
+            if let Some(Value::String(target)) = shape.key_field().and_then(|f| fields.get(f)) {
+                self.refs.entry(Key::Id(target.clone())).or_default().push(Ref::Entry(key.clone()));
+            }
+        }
+        for f in shape.ref_fields {
+            if let Some(Value::String(target)) = fields.get(*f) {
+                self.refs.entry(Key::Id(target.clone())).or_default().push(Ref::Field(key.clone(), f));
+            }
+        }
+        self.order.push(key.clone());
+        let item = Item { shape, parent, slot, fields, children: vec![Vec::new(); shape.lists.len()] };
+        self.items.insert(key.clone(), item);
+        for (i, elements) in lists.into_iter().enumerate() {
+            let (list, child) = shape.lists[i];
+            for element in elements {
+                let k = self.unique(child_key(child, &key, list, &element));
+                if let Some(item) = self.items.get_mut(&key) {
+                    item.children[i].push(k.clone());
+                }
+                self.add(child, k, Some(key.clone()), i, element);
+            }
+        }
+    }
+
+    /// The key, or (in an invalid strategy that repeats an id or a year) the next free one.
+    fn unique(&self, key: Key) -> Key {
+        if !self.items.contains_key(&key) {
+            return key;
+        }
+        (1..)
+            .map(|n| match &key {
+                Key::Root => Key::Root,
+                Key::Id(id) => Key::Id(format!("{id}#{n}")),
+                Key::Entry(owner, list, k) => Key::Entry(owner.clone(), list, format!("{k}#{n}")),
+            })
+            .find(|k| !self.items.contains_key(k))
+            .unwrap_or(key)
+    }
+
+    /// The entity an item is or belongs to (an entry's owner), and what of it the item is.
+    pub fn place(&self, key: &Key) -> (Entity, Field) {
+        match key {
+            Key::Entry(owner, _, _) => {
+                let (entity, _) = self.place(owner);
+                let item = &self.items[key];
+                let list = self.items[owner].shape.lists[item.slot].0;
+                (entity, Field::Entry { list, key: entry_key(item), field: None })
+            }
+            _ => {
+                let item = &self.items[key];
+                let id = match key {
+                    Key::Id(id) => id.clone(),
+                    _ => text(&item.fields, &["id"]),
+                };
+                (Entity { kind: item.shape.kind.unwrap_or(Kind::Strategy), id: Id(id) }, Field::Whole)
+            }
+        }
+    }
+
+    /// Where an item is, from the top down to its entity; an indicator (and its series) where
+    /// it is used first.
+    pub fn path(&self, key: &Key) -> Vec<Crumb> {
+        let mut crumbs = Vec::new();
+        let mut at = match key {
+            Key::Entry(owner, _, _) => Some((**owner).clone()),
+            _ => Some(key.clone()),
+        };
+        while let Some(k) = at.filter(|k| *k != Key::Root) {
+            let Some(item) = self.items.get(&k) else { break };
+            crumbs.push(self.crumb(&k, item));
+            at = item.parent.clone();
+        }
+        crumbs.reverse();
+        let used_at = crumbs.first().filter(|c| c.entity.kind == Kind::Indicator).and_then(|c| {
+            let refs = self.refs.get(&Key::Id(c.entity.id.0.clone()))?;
+            refs.iter().find_map(|r| match r {
+                Ref::Entry(Key::Entry(owner, _, _)) => Some(self.path(owner)),
+                _ => None,
+            })
+        });
+        match used_at {
+            Some(mut path) => {
+                path.extend(crumbs);
+                path
+            }
+            None => crumbs,
+        }
+    }
+
+    fn crumb(&self, key: &Key, item: &Item) -> Crumb {
+        let (entity, _) = self.place(key);
+        let goal_kind = (entity.kind == Kind::Goal)
+            .then(|| item.fields.get("kind").and_then(|k| GoalKind::deserialize(k).ok()).unwrap_or_default());
+        Crumb {
+            entity,
+            goal_kind,
+            number: text(&item.fields, &["number", "code"]),
+            title: text(&item.fields, &["title", "name", "label", "heading", "body", "text"]),
+        }
+    }
+}
+
+use serde::Deserialize;
+
+fn text(fields: &BTreeMap<String, Value>, names: &[&str]) -> String {
+    names.iter().find_map(|n| fields.get(*n).and_then(Value::as_str)).unwrap_or_default().to_owned()
+}
+
+/// An entry's key as data.
+pub(super) fn entry_key(item: &Item) -> EntryKey {
+    let value = item.shape.key_field().and_then(|f| item.fields.get(f)).cloned().unwrap_or(Value::Null);
+    match (&item.shape.key, &value) {
+        (KeyBy::Year(_), Value::Number(n)) if n.as_i64().is_some() => {
+            EntryKey::Year(FiscalYear(n.as_i64().unwrap_or_default() as i32))
+        }
+        (KeyBy::Ref | KeyBy::RefField(_), Value::String(id)) => EntryKey::Id(Id(id.clone())),
+        _ => EntryKey::Value(value),
+    }
+}
+
+fn child_key(shape: &Shape, owner: &Key, list: &'static str, element: &Value) -> Key {
+    let id = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    match shape.key {
+        KeyBy::Root => Key::Root,
+        KeyBy::Id => Key::Id(element.get("id").map(id).unwrap_or_default()),
+        KeyBy::Year(f) | KeyBy::RefField(f) => {
+            Key::Entry(Box::new(owner.clone()), list, element.get(f).map(Value::to_string).unwrap_or_default())
+        }
+        KeyBy::Ref | KeyBy::Value => Key::Entry(Box::new(owner.clone()), list, element.to_string()),
+    }
+}
+
+/// An object's values into `fields` (objects the shape merges field by field, by dotted
+/// name) and its lists into `lists`.
+fn spread(
+    shape: &Shape,
+    prefix: &str,
+    map: Map<String, Value>,
+    fields: &mut BTreeMap<String, Value>,
+    lists: &mut [Vec<Value>],
+) {
+    for (name, value) in map {
+        let path = if prefix.is_empty() { name } else { format!("{prefix}.{name}") };
+        match (shape.lists.iter().position(|(p, _)| *p == path), value) {
+            (Some(i), Value::Array(elements)) => lists[i] = elements,
+            (None, Value::Object(inner)) if shape.objects.contains(&path.as_str()) => {
+                spread(shape, &path, inner, fields, lists)
+            }
+            (_, value) => {
+                fields.insert(path, value);
+            }
+        }
+    }
+}
+
+/// The JSON of an item and everything under it, children in the order of `children`.
+pub(super) fn to_value(items: &HashMap<Key, Item>, key: &Key) -> Value {
+    let Some(item) = items.get(key) else { return Value::Null };
+    if item.shape.kind.is_none() && matches!(item.shape.key, KeyBy::Ref | KeyBy::Value) {
+        return item.fields.get("").cloned().unwrap_or(Value::Null);
+    }
+    let mut map = Map::new();
+    for object in item.shape.objects {
+        set(&mut map, object, Value::Object(Map::new()));
+    }
+    for (name, value) in &item.fields {
+        set(&mut map, name, value.clone());
+    }
+    for ((path, _), children) in item.shape.lists.iter().zip(&item.children) {
+        set(&mut map, path, Value::Array(children.iter().map(|c| to_value(items, c)).collect()));
+    }
+    Value::Object(map)
+}
+
+/// Sets a value at a dotted path, making the objects on the way.
+fn set(map: &mut Map<String, Value>, path: &str, value: Value) {
+    match path.split_once('.') {
+        Some((head, rest)) => {
+            let inner = map.entry(head).or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(inner) = inner {
+                set(inner, rest, value);
+            }
+        }
+        None => {
+            map.insert(path.to_owned(), value);
+        }
+    }
+}

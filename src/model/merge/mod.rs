@@ -1,0 +1,230 @@
+//! Three-way merge of two machines' work on one strategy (issue 19): `base` is the version both
+//! started from, `ours` this computer's (このパソコン), `theirs` the file's (ファイル).
+//!
+//! Entities (goals, measures, initiatives, indicators, series, sections, …) are matched by id,
+//! wherever they sit; yearly rows (actuals, interim targets, budgets and settled costs,
+//! evaluations) by owner × fiscal year, references (KPIs, 数値目標, 関連施策, 再掲) by what they
+//! refer to. A value changed on one side only is taken; changed the same way on both, taken
+//! once; changed differently, a [`Conflict`]. What one side added is kept. What one side removed
+//! is removed, unless the other side edited it (or added something under it, or newly refers to
+//! it): a conflict on the removed entity as a whole. A move to another parent is a change of the
+//! `parent`; the order under one parent keeps both sides' moves where they do not cross, and
+//! otherwise takes the file's order. Residents' votes add up both sides' increments.
+//!
+//! The work is done on a flat view of the strategy's JSON ([`flat`]), driven by a description
+//! of its shape ([`shape`]): no field is named twice. Conflicts are data; `ui::i18n` words them.
+
+mod flat;
+mod order;
+mod shape;
+mod three_way;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
+use serde_json::Value;
+
+/// Which side: this computer (このパソコン) or the file (ファイル).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// This computer's version (このパソコン).
+    Ours,
+    /// The file's version (ファイル).
+    Theirs,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Ours => Side::Theirs,
+            Side::Theirs => Side::Ours,
+        }
+    }
+}
+
+/// The answer to one conflict: keep this computer's version or take the file's.
+pub type Choice = Side;
+
+/// What kind of thing a change or conflict is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Strategy,
+    Section,
+    NationalGoal,
+    ScheduleItem,
+    Goal,
+    Measure,
+    Initiative,
+    Indicator,
+    Series,
+    Workshop,
+    Note,
+}
+
+/// One entity, by kind and id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Entity {
+    pub kind: Kind,
+    pub id: Id,
+}
+
+/// The key of an entry in a list an entity holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EntryKey {
+    /// A fiscal year's row: an actual, an interim target, a budget year, an evaluation.
+    Year(FiscalYear),
+    /// A reference: the indicator of a KPI or 数値目標, a related measure, a re-listed initiative.
+    Id(Id),
+    /// An element of a plain list: an SDG number, an external related measure's number.
+    Value(Value),
+}
+
+/// What of an entity changed or is in conflict.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    /// The entity itself: added or removed.
+    Whole,
+    /// Where it sits: the goal of a measure, the measure of an initiative.
+    Parent,
+    /// One of its values, by its name in the file: "title", "target", "municipality.name".
+    Value(String),
+    /// An entry of one of its lists ("actuals", "interim", "years", "evaluations", "kpis",
+    /// "targets", "related", "relisted", "sdgs", "related_external"): the entry as a whole
+    /// (`field: None`: added or removed) or one of its values ("value", "budget", "rating" …).
+    Entry { list: &'static str, key: EntryKey, field: Option<String> },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// One change one side made since the common version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub entity: Entity,
+    pub field: Field,
+    pub kind: ChangeKind,
+}
+
+/// One step of where a conflict is, e.g. 基本目標 2 ＞ 施策 2-1 ＞ KPI 「転入者数」.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crumb {
+    pub entity: Entity,
+    /// For a goal: basic (基本目標) or cross-cutting (横断的な目標).
+    pub goal_kind: Option<GoalKind>,
+    /// The display number or code: "2", "2-1", "5-1"; empty when it has none.
+    pub number: String,
+    /// Its title, name, label (a series: 男性) or heading.
+    pub title: String,
+}
+
+/// One side's version of what a conflict is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Version {
+    /// Not there: never added, or removed.
+    Absent,
+    /// There, as in the common version.
+    Present,
+    /// A value as the file writes it: a number, a text, a flag, or an object such as a target
+    /// (`{"kind": "value", "value": 30, "year": 2024}`); a parent is its id.
+    Value(Value),
+    /// There, with these changes (the side that edited what the other removed).
+    Edited(Vec<Change>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Both sides changed one value differently (or both added one year's row with different
+    /// values).
+    BothChanged,
+    /// One side removed what the other edited, added something under, or moved something into.
+    RemovedEdited { removed_by: Side },
+    /// One side removed what the other newly refers to (a KPI, a 数値目標, a re-listing, a
+    /// related measure): keeping the removal drops the new references, never leaves them
+    /// dangling.
+    Dangling { removed_by: Side },
+}
+
+/// A conflict: one decision the user makes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// The entity it is about (for a removal: the topmost one removed).
+    pub entity: Entity,
+    /// Where it is, from the top down to `entity` itself. An indicator or a series is shown
+    /// where it is used first (基本目標 2 ＞ 施策 2-1 ＞ KPI 「転入者数」).
+    pub path: Vec<Crumb>,
+    pub field: Field,
+    pub base: Version,
+    pub ours: Version,
+    pub theirs: Version,
+}
+
+/// The outcome of [`merge`]: what it would do, and the decisions left to the user.
+#[derive(Clone, Debug)]
+pub struct Merge {
+    /// Every change that does not conflict applied; each conflict at this computer's version
+    /// (the same as resolving every conflict with [`Side::Ours`]).
+    pub strategy: Strategy,
+    /// Changes taken from the file.
+    pub taken: Vec<Change>,
+    /// Changes kept from this computer.
+    pub kept: Vec<Change>,
+    /// In document order.
+    pub conflicts: Vec<Conflict>,
+    plan: three_way::Plan,
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("{choices} choices for {conflicts} conflicts")]
+    Choices { conflicts: usize, choices: usize },
+    /// The merged data does not read back as a strategy (a bug: nothing is applied).
+    #[error("the merged strategy does not read back: {0}")]
+    Unreadable(String),
+    /// The merged strategy has validation errors (a bug: nothing is applied).
+    #[error("the merged strategy has {} validation errors", .0.len())]
+    Invalid(Vec<Problem>),
+}
+
+/// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
+/// started from `base`.
+pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
+    let (plan, outcome) = three_way::plan(flat::Flat::of(base), flat::Flat::of(ours), flat::Flat::of(theirs));
+    let choices = vec![Side::Ours; outcome.conflicts.len()];
+    // Valid sides merge into a valid strategy; anything else keeps this computer's version.
+    let strategy = plan.apply(&choices).unwrap_or_else(|_| ours.clone());
+    Merge { strategy, taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan }
+}
+
+/// The final strategy with one choice per conflict, in the order of [`Merge::conflicts`].
+pub fn resolve(merge: &Merge, choices: &[Choice]) -> Result<Strategy, ResolveError> {
+    if choices.len() != merge.conflicts.len() {
+        return Err(ResolveError::Choices { conflicts: merge.conflicts.len(), choices: choices.len() });
+    }
+    let s = merge.plan.apply(choices).map_err(|e| ResolveError::Unreadable(e.to_string()))?;
+    let problems: Vec<Problem> = errors(&validate(&s)).cloned().collect();
+    if problems.is_empty() {
+        Ok(s)
+    } else {
+        Err(ResolveError::Invalid(problems))
+    }
+}
+
+impl Merge {
+    /// [`resolve`] with one choice per conflict.
+    pub fn resolve(&self, choices: &[Choice]) -> Result<Strategy, ResolveError> {
+        resolve(self, choices)
+    }
+
+    /// Every conflict resolved the same way (すべてこのパソコンの内容 / すべてファイルの内容).
+    pub fn resolve_all(&self, side: Side) -> Result<Strategy, ResolveError> {
+        resolve(self, &vec![side; self.conflicts.len()])
+    }
+}

@@ -1,0 +1,113 @@
+//! The shape of a strategy's JSON as the merge sees it: which lists hold entities (matched by
+//! id), which hold yearly rows or references (matched by their key), which objects merge field
+//! by field. Every other value — a text, a number, a target, a period — is one value.
+
+use super::Kind;
+
+pub(super) struct Shape {
+    /// The entity's kind; `None` for an entry of a list (a year's row, a reference).
+    pub kind: Option<Kind>,
+    pub key: KeyBy,
+    /// Objects whose fields merge one by one ("municipality"); other objects are one value.
+    pub objects: &'static [&'static str],
+    /// Lists of children, by their path in the object ("national_framework.goals"), in
+    /// document order.
+    pub lists: &'static [(&'static str, &'static Shape)],
+    /// Counters whose increments on both sides add up (a note's votes).
+    pub sums: &'static [&'static str],
+    /// Fields that hold the id of another entity (a goal's national goal).
+    pub ref_fields: &'static [&'static str],
+}
+
+/// How an item is told apart from its siblings (and matched across the three versions).
+pub(super) enum KeyBy {
+    /// The strategy: there is one.
+    Root,
+    /// An entity: its `id`, wherever it sits.
+    Id,
+    /// A yearly row: its fiscal year field, within its owner's list.
+    Year(&'static str),
+    /// A row keyed by the entity it refers to (a re-listing's `initiative`).
+    RefField(&'static str),
+    /// A reference: the id itself (a KPI, a 数値目標, a related measure).
+    Ref,
+    /// A plain value: the value itself (an SDG, an external related measure's number).
+    Value,
+}
+
+impl std::fmt::Debug for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Shape({:?})", self.kind)
+    }
+}
+
+impl Shape {
+    /// Whether its key is the id of an entity it refers to.
+    pub fn refers(&self) -> bool {
+        matches!(self.key, KeyBy::Ref | KeyBy::RefField(_))
+    }
+
+    /// The field its key is in (`""` for an element that is its own key).
+    pub fn key_field(&self) -> Option<&'static str> {
+        match self.key {
+            KeyBy::Root | KeyBy::Id => None,
+            KeyBy::Year(f) | KeyBy::RefField(f) => Some(f),
+            KeyBy::Ref | KeyBy::Value => Some(""),
+        }
+    }
+}
+
+const fn entity(kind: Kind, lists: &'static [(&'static str, &'static Shape)]) -> Shape {
+    Shape { kind: Some(kind), key: KeyBy::Id, objects: &[], lists, sums: &[], ref_fields: &[] }
+}
+
+const fn entry(key: KeyBy) -> Shape {
+    Shape { kind: None, key, objects: &[], lists: &[], sums: &[], ref_fields: &[] }
+}
+
+static YEAR: Shape = entry(KeyBy::Year("year"));
+static FISCAL_YEAR: Shape = entry(KeyBy::Year("fiscal_year"));
+static REF: Shape = entry(KeyBy::Ref);
+static VALUE: Shape = entry(KeyBy::Value);
+static RELISTING: Shape = entry(KeyBy::RefField("initiative"));
+
+static SECTION: Shape = entity(Kind::Section, &[]);
+static NATIONAL_GOAL: Shape = entity(Kind::NationalGoal, &[]);
+static SCHEDULE_ITEM: Shape = entity(Kind::ScheduleItem, &[]);
+static SERIES: Shape = entity(Kind::Series, &[("interim", &YEAR), ("actuals", &YEAR)]);
+static INDICATOR: Shape = entity(Kind::Indicator, &[("series", &SERIES)]);
+static INITIATIVE: Shape = entity(Kind::Initiative, &[("kpis", &REF), ("years", &FISCAL_YEAR)]);
+static MEASURE: Shape = entity(
+    Kind::Measure,
+    &[
+        ("sdgs", &VALUE),
+        ("related", &REF),
+        ("related_external", &VALUE),
+        ("kpis", &REF),
+        ("initiatives", &INITIATIVE),
+        ("relisted", &RELISTING),
+        ("evaluations", &FISCAL_YEAR),
+    ],
+);
+static GOAL: Shape = Shape {
+    ref_fields: &["national_goal"],
+    ..entity(Kind::Goal, &[("sdgs", &VALUE), ("targets", &REF), ("measures", &MEASURE)])
+};
+static NOTE: Shape = Shape { sums: &["votes"], ..entity(Kind::Note, &[]) };
+static WORKSHOP: Shape = entity(Kind::Workshop, &[("notes", &NOTE)]);
+
+pub(super) static STRATEGY: Shape = Shape {
+    key: KeyBy::Root,
+    objects: &["municipality", "national_framework"],
+    ..entity(
+        Kind::Strategy,
+        &[
+            ("sections", &SECTION),
+            ("national_framework.goals", &NATIONAL_GOAL),
+            ("schedule", &SCHEDULE_ITEM),
+            ("goals", &GOAL),
+            ("indicators", &INDICATOR),
+            ("workshops", &WORKSHOP),
+        ],
+    )
+};

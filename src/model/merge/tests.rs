@@ -1,0 +1,1 @@
+//! Tests of the merge rules on hand-made strategies and the examples.
