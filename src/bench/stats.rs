@@ -150,7 +150,6 @@ pub fn report(raw: &Raw) -> Report {
             || n == "index.html"
     };
     let first = |f: &FileSize| raw.first_visit.iter().any(|v| v == &f.file);
-    let is_echarts = |f: &FileSize| f.file.starts_with("echarts") && f.file.ends_with(".js");
     let all = |k: &str| raw.samples.get(k).map(Vec::as_slice).unwrap_or(&[]);
     let m = |k: &str| median(all(k));
     let per_page = |a: &str, b: &str| paired_ratio(all(a), all(b));
@@ -188,7 +187,7 @@ pub fn report(raw: &Raw) -> Report {
             Some((500.0, Held::Median)),
         ),
         figure(raw, "import_large", "import large, cold (parse+migrate+validate+store)", "ms", None),
-        figure(raw, "import_large_warm", "import large, warm (the same file again in the page)", "ms", None),
+        figure(raw, "import_large_warm", "import large, warm (the same file again, another id)", "ms", None),
         figure(raw, "json_parse_large", "JSON.parse of the same large file", "ms", None),
         single(
             "import / JSON.parse, large, cold (median of each page's)",

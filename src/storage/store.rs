@@ -47,6 +47,12 @@ impl Prepared {
     pub fn of(strategy: &Strategy, now: &str) -> Prepared {
         Prepared { text: export_compact(strategy, now), summary: StrategySummary::of(strategy, now) }
     }
+
+    /// An imported file's own text (`format::Imported::text`: compact, this version) for the
+    /// strategy read from it, stored as it is instead of written out again.
+    pub fn from_file(text: String, strategy: &Strategy, now: &str) -> Prepared {
+        Prepared { text, summary: StrategySummary::of(strategy, now) }
+    }
 }
 
 /// Strategies, backups, garbage and preferences on top of a [`Backend`].
@@ -137,9 +143,19 @@ impl<B: Backend> Store<B> {
     /// the previously stored version is still there, intact, and `Err(QuotaExceeded)` says so.
     /// Another tab saving at the same moment makes the batch fail; it is then tried again.
     pub async fn save_as(&self, strategy: &Strategy, now: &str, reason: VersionReason) -> Result<u64, StorageError> {
+        self.save_prepared_as(&Prepared::of(strategy, now), now, reason).await
+    }
+
+    /// [`Store::save_as`] for a strategy [`Prepared`] beforehand.
+    pub async fn save_prepared_as(
+        &self,
+        prepared: &Prepared,
+        now: &str,
+        reason: VersionReason,
+    ) -> Result<u64, StorageError> {
         let mut tries = 0;
         loop {
-            match self.write_version(Prepared::of(strategy, now), now, reason, None).await {
+            match self.write_version(prepared, now, reason, None).await {
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
                 other => return other,
             }
@@ -156,18 +172,18 @@ impl<B: Backend> Store<B> {
     /// [`Store::save_over`] for a strategy [`Prepared`] beforehand (the autosave prepares the
     /// open strategy where it lives, without copying it).
     pub async fn save_prepared_over(&self, prepared: Prepared, now: &str, base: u64) -> Result<u64, StorageError> {
-        self.write_version(prepared, now, VersionReason::Saved, Some(base)).await
+        self.write_version(&prepared, now, VersionReason::Saved, Some(base)).await
     }
 
     async fn write_version(
         &self,
-        prepared: Prepared,
+        prepared: &Prepared,
         now: &str,
         reason: VersionReason,
         base: Option<u64>,
     ) -> Result<u64, StorageError> {
         let Prepared { text, summary } = prepared;
-        let id = &summary.id.clone();
+        let id = &summary.id;
         let key = keys::strategy(id);
         let (mut head, head_text) = self.read_head(id).await?;
         if base.is_some_and(|base| base != head.revision) {
@@ -219,8 +235,8 @@ impl<B: Backend> Store<B> {
         head.saved_at = now.to_owned();
         head.reason = reason;
         entries.retain(|e| &e.id != id);
-        entries.push(summary);
-        batch.push(Write::put(key, text));
+        entries.push(summary.clone());
+        batch.push(Write::put(key, text.as_str()));
         batch.push(Write::put(keys::head(id), to_json(&head)?));
         batch.push(Write::put(keys::INDEX, to_json(&entries)?));
         self.backend.apply(batch).await?;

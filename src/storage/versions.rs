@@ -361,7 +361,7 @@ mod tests {
         let first_text = mem.get_now(&keys::strategy(&s.id)).unwrap();
         assert_eq!(store.head(&s.id).wait().unwrap().bytes, Some(first_text.len()));
         let reads = mem.reads_of(&keys::strategy(&s.id));
-        let second = store.save_over(&titled(&s, "改訂"), "2026-11-22T09:01:00Z", first).wait().unwrap();
+        store.save_over(&titled(&s, "改訂"), "2026-11-22T09:01:00Z", first).wait().unwrap();
         assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads, "the stored text was not read");
         let kept = store.versions(&s.id).wait().unwrap();
         assert_eq!(kept.len(), 1);

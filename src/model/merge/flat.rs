@@ -7,14 +7,27 @@ use crate::model::{FiscalYear, GoalKind, Id, Strategy};
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Where an item is, the same in every version: the strategy, an entity by id, or an entry of
-/// an owner's list by its key (a fiscal year, the id it refers to, the value itself).
+/// an owner's list by its key (a fiscal year, the id it refers to, the value itself). Cheap to
+/// copy.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) enum Key {
     Root,
-    Id(String),
-    Entry(Box<Key>, &'static str, String),
+    Id(Arc<str>),
+    /// Owner, list, key.
+    Entry(Arc<(Key, &'static str, Box<str>)>),
+}
+
+impl Key {
+    pub fn id(id: &str) -> Key {
+        Key::Id(id.into())
+    }
+
+    fn entry(owner: &Key, list: &'static str, key: String) -> Key {
+        Key::Entry(Arc::new((owner.clone(), list, key.into_boxed_str())))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -41,7 +54,7 @@ pub(super) enum Ref {
 
 #[derive(Clone, Debug, Default)]
 pub(super) struct Flat {
-    pub items: HashMap<Key, Item>,
+    pub items: HashMap<Key, Arc<Item>>,
     /// Every key, parents before children, in document order.
     pub order: Vec<Key>,
     /// What refers to each entity.
@@ -73,26 +86,28 @@ impl Flat {
         }
         if shape.refers() {
             if let Some(Value::String(target)) = shape.key_field().and_then(|f| fields.get(f)) {
-                self.refs.entry(Key::Id(target.clone())).or_default().push(Ref::Entry(key.clone()));
+                self.refs.entry(Key::id(target)).or_default().push(Ref::Entry(key.clone()));
             }
         }
         for f in shape.ref_fields {
             if let Some(Value::String(target)) = fields.get(*f) {
-                self.refs.entry(Key::Id(target.clone())).or_default().push(Ref::Field(key.clone(), f));
+                self.refs.entry(Key::id(target)).or_default().push(Ref::Field(key.clone(), f));
             }
         }
         self.order.push(key.clone());
-        let item = Item { shape, parent, slot, fields, children: vec![Vec::new(); shape.lists.len()] };
-        self.items.insert(key.clone(), item);
+        let mut children = vec![Vec::new(); shape.lists.len()];
+        let item = Item { shape, parent, slot, fields, children: children.clone() };
+        self.items.insert(key.clone(), Arc::new(item));
         for (i, elements) in lists.into_iter().enumerate() {
             let (list, child) = shape.lists[i];
             for element in elements {
                 let k = self.unique(child_key(child, &key, list, &element));
-                if let Some(item) = self.items.get_mut(&key) {
-                    item.children[i].push(k.clone());
-                }
+                children[i].push(k.clone());
                 self.add(child, k, Some(key.clone()), i, element);
             }
+        }
+        if let Some(item) = self.items.get_mut(&key) {
+            Arc::make_mut(item).children = children;
         }
     }
 
@@ -104,8 +119,8 @@ impl Flat {
         (1..)
             .map(|n| match &key {
                 Key::Root => Key::Root,
-                Key::Id(id) => Key::Id(format!("{id}#{n}")),
-                Key::Entry(owner, list, k) => Key::Entry(owner.clone(), list, format!("{k}#{n}")),
+                Key::Id(id) => Key::id(&format!("{id}#{n}")),
+                Key::Entry(e) => Key::entry(&e.0, e.1, format!("{}#{n}", e.2)),
             })
             .find(|k| !self.items.contains_key(k))
             .unwrap_or(key)
@@ -114,7 +129,8 @@ impl Flat {
     /// The entity an item is or belongs to (an entry's owner), and what of it the item is.
     pub fn place(&self, key: &Key) -> (Entity, Field) {
         match key {
-            Key::Entry(owner, _, _) => {
+            Key::Entry(e) => {
+                let owner = &e.0;
                 let (entity, _) = self.place(owner);
                 let item = &self.items[key];
                 let list = self.items[owner].shape.lists[item.slot].0;
@@ -123,7 +139,7 @@ impl Flat {
             _ => {
                 let item = &self.items[key];
                 let id = match key {
-                    Key::Id(id) => id.clone(),
+                    Key::Id(id) => id.to_string(),
                     _ => text(&item.fields, &["id"]),
                 };
                 (Entity { kind: item.shape.kind.unwrap_or(Kind::Strategy), id: Id(id) }, Field::Whole)
@@ -136,7 +152,7 @@ impl Flat {
     pub fn path(&self, key: &Key) -> Vec<Crumb> {
         let mut crumbs = Vec::new();
         let mut at = match key {
-            Key::Entry(owner, _, _) => Some((**owner).clone()),
+            Key::Entry(e) => Some(e.0.clone()),
             _ => Some(key.clone()),
         };
         while let Some(k) = at.filter(|k| *k != Key::Root) {
@@ -146,9 +162,9 @@ impl Flat {
         }
         crumbs.reverse();
         let used_at = crumbs.first().filter(|c| c.entity.kind == Kind::Indicator).and_then(|c| {
-            let refs = self.refs.get(&Key::Id(c.entity.id.0.clone()))?;
+            let refs = self.refs.get(&Key::id(c.entity.id.as_str()))?;
             refs.iter().find_map(|r| match r {
-                Ref::Entry(Key::Entry(owner, _, _)) => Some(self.path(owner)),
+                Ref::Entry(Key::Entry(e)) => Some(self.path(&e.0)),
                 _ => None,
             })
         });
@@ -196,11 +212,11 @@ fn child_key(shape: &Shape, owner: &Key, list: &'static str, element: &Value) ->
     let id = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
     match shape.key {
         KeyBy::Root => Key::Root,
-        KeyBy::Id => Key::Id(element.get("id").map(id).unwrap_or_default()),
+        KeyBy::Id => Key::id(&element.get("id").map(id).unwrap_or_default()),
         KeyBy::Year(f) | KeyBy::RefField(f) => {
-            Key::Entry(Box::new(owner.clone()), list, element.get(f).map(Value::to_string).unwrap_or_default())
+            Key::entry(owner, list, element.get(f).map(Value::to_string).unwrap_or_default())
         }
-        KeyBy::Ref | KeyBy::Value => Key::Entry(Box::new(owner.clone()), list, element.to_string()),
+        KeyBy::Ref | KeyBy::Value => Key::entry(owner, list, element.to_string()),
     }
 }
 
@@ -227,8 +243,11 @@ fn spread(
     }
 }
 
-/// The JSON of an item and everything under it, children in the order of `children`.
-pub(super) fn to_value(items: &HashMap<Key, Item>, key: &Key) -> Value {
+/// An item's children, one list per `shape.lists`.
+pub(super) type Children = HashMap<Key, Vec<Vec<Key>>>;
+
+/// The JSON of an item and everything under it, in the order of `children`.
+pub(super) fn to_value(items: &HashMap<Key, Arc<Item>>, children: &Children, key: &Key) -> Value {
     let Some(item) = items.get(key) else { return Value::Null };
     if item.shape.kind.is_none() && matches!(item.shape.key, KeyBy::Ref | KeyBy::Value) {
         return item.fields.get("").cloned().unwrap_or(Value::Null);
@@ -240,8 +259,10 @@ pub(super) fn to_value(items: &HashMap<Key, Item>, key: &Key) -> Value {
     for (name, value) in &item.fields {
         set(&mut map, name, value.clone());
     }
-    for ((path, _), children) in item.shape.lists.iter().zip(&item.children) {
-        set(&mut map, path, Value::Array(children.iter().map(|c| to_value(items, c)).collect()));
+    let lists = children.get(key);
+    for (i, (path, _)) in item.shape.lists.iter().enumerate() {
+        let list = lists.and_then(|l| l.get(i)).map_or(&[][..], Vec::as_slice);
+        set(&mut map, path, Value::Array(list.iter().map(|c| to_value(items, children, c)).collect()));
     }
     Value::Object(map)
 }

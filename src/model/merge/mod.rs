@@ -11,8 +11,8 @@
 //! `parent`; the order under one parent keeps both sides' moves where they do not cross, and
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
-//! The work is done on a flat view of the strategy's JSON ([`flat`]), driven by a description
-//! of its shape ([`shape`]): no field is named twice. Conflicts are data; `ui::i18n` words them.
+//! The work is done on a flat view of the strategy's JSON (`flat`), driven by a description
+//! of its shape (`shape`): no field is named twice. Conflicts are data; `ui::i18n` words them.
 
 mod flat;
 mod order;

@@ -6,7 +6,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::Hash;
 
 /// The order of `members` (the merged list's items), from the three versions' lists.
-pub(super) fn order<'a, K: Clone + Eq + Hash + Ord>(members: &'a [K], base: &'a [K], ours: &'a [K], theirs: &'a [K]) -> Vec<K> {
+pub(super) fn order<'a, K: Clone + Eq + Hash + Ord>(
+    members: &'a [K],
+    base: &'a [K],
+    ours: &'a [K],
+    theirs: &'a [K],
+) -> Vec<K> {
     let wanted: HashSet<&K> = members.iter().collect();
     let positions = |list: &'a [K]| -> HashMap<&'a K, usize> {
         list.iter().filter(|k| wanted.contains(k)).enumerate().map(|(i, k)| (k, i)).collect()
@@ -48,7 +53,8 @@ pub(super) fn order<'a, K: Clone + Eq + Hash + Ord>(members: &'a [K], base: &'a 
     let mut rest: Vec<&K> = members.iter().filter(|k| !placed.contains(k)).collect();
     rest.sort();
     let mut out = Vec::with_capacity(members.len());
-    let mut stack: Vec<&K> = anchors.iter().rev().chain(after.get(&None).into_iter().flatten().rev()).copied().collect();
+    let mut stack: Vec<&K> =
+        anchors.iter().rev().chain(after.get(&None).into_iter().flatten().rev()).copied().collect();
     while let Some(k) = stack.pop() {
         out.push(k.clone());
         if let Some(next) = after.get(&Some(k)) {
@@ -67,7 +73,10 @@ fn both_moved<'a, K>(file: &[&'a K], before: impl Fn(&K, &K) -> bool) -> Option<
         (0..n).map(|i| ((0..n).filter(|&j| j != i && before(file[i], file[j])).count(), i)).collect();
     wins.sort_by(|a, b| b.cmp(a));
     // A tournament is an order exactly when its scores are n-1, n-2, …, 0.
-    wins.iter().enumerate().all(|(rank, (w, _))| *w == n - 1 - rank).then(|| wins.iter().map(|(_, i)| file[*i]).collect())
+    wins.iter()
+        .enumerate()
+        .all(|(rank, (w, _))| *w == n - 1 - rank)
+        .then(|| wins.iter().map(|(_, i)| file[*i]).collect())
 }
 
 #[cfg(test)]

@@ -2,18 +2,20 @@
 //! removed, or one conflict when the other side edited, extended or newly refers to it), then
 //! every item both sides have, value by value; then, per choice, the final items in order.
 
-use super::flat::{to_value, Flat, Item, Key, Ref};
+use super::flat::{to_value, Children, Flat, Item, Key, Ref};
 use super::order::order;
+use super::shape::KeyBy;
 use super::{Change, ChangeKind, Conflict, ConflictKind, Entity, Field, Kind, Side, Version};
 use crate::model::Strategy;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::Value;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// One step of applying a choice.
 #[derive(Clone, Debug)]
 enum Op {
-    Put(Key, Item),
+    Put(Key, Arc<Item>),
     Remove(Key),
     Field(Key, String, Option<Value>),
     Parent(Key, Option<Key>),
@@ -26,7 +28,7 @@ pub(super) struct Plan {
     base: Flat,
     ours: Flat,
     theirs: Flat,
-    decided: HashMap<Key, Item>,
+    decided: HashMap<Key, Arc<Item>>,
     /// Per conflict: [this computer's version, the file's].
     patches: Vec<[Vec<Op>; 2]>,
 }
@@ -55,7 +57,7 @@ struct Merger<'a> {
     /// Every key of the three versions: the common version's order, then additions.
     union: Vec<Key>,
     position: HashMap<Key, usize>,
-    decided: HashMap<Key, Item>,
+    decided: HashMap<Key, Arc<Item>>,
     taken: Vec<Change>,
     kept: Vec<Change>,
     conflicts: Vec<(usize, Conflict, [Vec<Op>; 2])>,
@@ -89,7 +91,7 @@ fn pick<'v, V: PartialEq>(base: Option<&'v V>, ours: Option<&'v V>, theirs: Opti
 
 /// The entity an item is or belongs to, and which of its values `name` is (`None`: the item
 /// itself).
-fn at(flat: &Flat, key: &Key, name: Option<&str>) -> (Entity, Field) {
+pub(super) fn at(flat: &Flat, key: &Key, name: Option<&str>) -> (Entity, Field) {
     let (entity, field) = flat.place(key);
     let field = match (field, name) {
         (field, None) => field,
@@ -129,8 +131,21 @@ fn version(value: Option<&Value>) -> Version {
 
 fn parent_version(parent: Option<&Key>) -> Version {
     match parent {
-        Some(Key::Id(id)) => Version::Value(Value::String(id.clone())),
+        Some(Key::Id(id)) => Version::Value(Value::String(id.to_string())),
         _ => Version::Absent,
+    }
+}
+
+/// A version's list `slot` of `parent` (empty when it has no such parent).
+fn side_list<'f>(flat: &'f Flat, parent: &Key, slot: usize) -> &'f [Key] {
+    flat.items.get(parent).and_then(|i| i.children.get(slot)).map_or(&[], Vec::as_slice)
+}
+
+/// The fiscal year of a yearly row, from its key.
+fn year(key: &Key) -> Option<i64> {
+    match key {
+        Key::Entry(e) => e.2.parse().ok(),
+        _ => None,
     }
 }
 
@@ -138,7 +153,7 @@ fn parent_version(parent: Option<&Key>) -> Version {
 fn target(flat: &Flat, key: &Key) -> Option<Key> {
     let item = flat.items.get(key)?;
     let value = item.fields.get(item.shape.key_field().filter(|_| item.shape.refers())?)?;
-    value.as_str().map(|id| Key::Id(id.to_owned()))
+    value.as_str().map(Key::id)
 }
 
 impl<'a> Merger<'a> {
@@ -277,7 +292,7 @@ impl<'a> Merger<'a> {
             .collect();
         let keeping = members
             .iter()
-            .map(|m| Op::Put(m.clone(), y.items[m].clone()))
+            .map(|m| Op::Put(m.clone(), Arc::clone(&y.items[m])))
             .chain(moved_in.iter().map(|c| Op::Parent(c.clone(), y.items[c].parent.clone())))
             .chain(fields.iter().map(|(h, f)| Op::Field(h.clone(), f.to_string(), y.items[h].fields.get(*f).cloned())))
             .collect();
@@ -293,8 +308,7 @@ impl<'a> Merger<'a> {
             Side::Ours => (removed, kept, removing, keeping),
             Side::Theirs => (kept, removed, keeping, removing),
         };
-        let conflict =
-            Conflict { kind, entity, path: y.path(root), field, base: Version::Present, ours, theirs };
+        let conflict = Conflict { kind, entity, path: y.path(root), field, base: Version::Present, ours, theirs };
         self.conflict(root, conflict, ours_ops, theirs_ops);
     }
 
@@ -313,7 +327,7 @@ impl<'a> Merger<'a> {
                     if item.parent.as_ref().is_none_or(|p| self.base.has(p)) {
                         self.record(side, change(self.side(side), &k, None, ChangeKind::Added));
                     }
-                    self.decided.insert(k, item.clone());
+                    self.decided.insert(k, Arc::clone(item));
                 }
                 // Removed on both sides.
                 _ => {}
@@ -321,8 +335,12 @@ impl<'a> Merger<'a> {
         }
     }
 
-    fn both(&mut self, k: &Key, b: Option<&Item>, o: &Item, t: &Item) {
-        let mut item = o.clone();
+    fn both(&mut self, k: &Key, b: Option<&Arc<Item>>, o: &Arc<Item>, t: &Arc<Item>) {
+        if o.fields == t.fields && o.parent == t.parent {
+            self.decided.insert(k.clone(), Arc::clone(o));
+            return;
+        }
+        let mut item = Item::clone(o);
         let theirs = self.theirs;
         let path = || theirs.path(k);
         if !self.moved_in.contains(k) {
@@ -387,7 +405,7 @@ impl<'a> Merger<'a> {
                 }
             }
         }
-        self.decided.insert(k.clone(), item);
+        self.decided.insert(k.clone(), Arc::new(item));
     }
 }
 
@@ -405,7 +423,7 @@ impl Plan {
                         items.remove(k);
                     }
                     Op::Field(k, name, value) => {
-                        if let Some(item) = items.get_mut(k) {
+                        if let Some(item) = items.get_mut(k).map(Arc::make_mut) {
                             match value {
                                 Some(v) => item.fields.insert(name.clone(), v.clone()),
                                 None => item.fields.remove(name),
@@ -413,7 +431,7 @@ impl Plan {
                         }
                     }
                     Op::Parent(k, parent) => {
-                        if let Some(item) = items.get_mut(k) {
+                        if let Some(item) = items.get_mut(k).map(Arc::make_mut) {
                             item.parent = parent.clone();
                         }
                     }
@@ -421,14 +439,14 @@ impl Plan {
             }
         }
         self.repair(&mut items);
-        self.arrange(&mut items);
-        serde_json::from_value(to_value(&items, &Key::Root))
+        let children = self.arrange(&items);
+        serde_json::from_value(to_value(&items, &children, &Key::Root))
     }
 
     /// What only choices that cross each other can leave (an item whose parent one choice
     /// kept and another removed): nothing under what is gone, no reference to what is gone,
     /// no indicator without a series.
-    fn repair(&self, items: &mut HashMap<Key, Item>) {
+    fn repair(&self, items: &mut HashMap<Key, Arc<Item>>) {
         loop {
             let orphans: Vec<Key> = items
                 .iter()
@@ -442,8 +460,8 @@ impl Plan {
                 items.remove(&k);
             }
         }
-        let gone = |items: &HashMap<Key, Item>, v: Option<&Value>| {
-            v.and_then(Value::as_str).is_some_and(|id| !items.contains_key(&Key::Id(id.to_owned())))
+        let gone = |items: &HashMap<Key, Arc<Item>>, v: Option<&Value>| {
+            v.and_then(Value::as_str).is_some_and(|id| !items.contains_key(&Key::id(id)))
         };
         let dangling: Vec<Key> = items
             .iter()
@@ -455,18 +473,17 @@ impl Plan {
         }
         let cleared: Vec<(Key, &str)> = items
             .iter()
-            .flat_map(|(k, i)| i.shape.ref_fields.iter().filter(|f| gone(items, i.fields.get(**f))).map(|f| (k.clone(), *f)))
+            .flat_map(|(k, i)| {
+                i.shape.ref_fields.iter().filter(|f| gone(items, i.fields.get(**f))).map(|f| (k.clone(), *f))
+            })
             .collect();
         for (k, f) in cleared {
             if let Some(item) = items.get_mut(&k) {
-                item.fields.remove(f);
+                Arc::make_mut(item).fields.remove(f);
             }
         }
-        let with_series: HashSet<Key> = items
-            .values()
-            .filter(|i| i.shape.kind == Some(Kind::Series))
-            .filter_map(|i| i.parent.clone())
-            .collect();
+        let with_series: HashSet<Key> =
+            items.values().filter(|i| i.shape.kind == Some(Kind::Series)).filter_map(|i| i.parent.clone()).collect();
         let bare: Vec<Key> = items
             .iter()
             .filter(|(k, i)| i.shape.kind == Some(Kind::Indicator) && !with_series.contains(*k))
@@ -481,7 +498,7 @@ impl Plan {
             };
             let mut stack: Vec<Key> = flat.items[&k].children.concat();
             while let Some(c) = stack.pop() {
-                let item = flat.items[&c].clone();
+                let item = Arc::clone(&flat.items[&c]);
                 stack.extend(item.children.concat());
                 items.entry(c).or_insert(item);
             }
@@ -489,20 +506,25 @@ impl Plan {
     }
 
     /// Every list in its merged order.
-    fn arrange(&self, items: &mut HashMap<Key, Item>) {
+    fn arrange(&self, items: &HashMap<Key, Arc<Item>>) -> Children {
         let mut lists: HashMap<(Key, usize), Vec<Key>> = HashMap::default();
-        for (k, item) in items.iter_mut() {
+        for (k, item) in items {
             if let Some(p) = &item.parent {
                 lists.entry((p.clone(), item.slot)).or_default().push(k.clone());
             }
-            item.children.iter_mut().for_each(Vec::clear);
         }
+        let mut children = Children::default();
         for ((parent, slot), members) in lists {
-            let list = |f: &Flat| f.items.get(&parent).and_then(|i| i.children.get(slot)).cloned().unwrap_or_default();
-            let ordered = order(&members, &list(&self.base), &list(&self.ours), &list(&self.theirs));
-            if let Some(children) = items.get_mut(&parent).and_then(|i| i.children.get_mut(slot)) {
-                *children = ordered;
+            let Some(item) = items.get(&parent) else { continue };
+            let sides = [&self.base, &self.ours, &self.theirs].map(|f| side_list(f, &parent, slot));
+            let mut ordered = order(&members, sides[0], sides[1], sides[2]);
+            // Yearly rows kept by year on every side stay so.
+            if matches!(item.shape.lists[slot].1.key, KeyBy::Year(_)) && sides.iter().all(|l| l.is_sorted_by_key(year))
+            {
+                ordered.sort_by_key(year);
             }
+            children.entry(parent).or_insert_with(|| vec![Vec::new(); item.shape.lists.len()])[slot] = ordered;
         }
+        children
     }
 }
