@@ -252,7 +252,8 @@ pub fn report(raw: &Raw) -> Report {
 fn largest(raw: &Raw, files: &[String]) -> String {
     let mut sizes: Vec<&FileSize> = raw.files.iter().filter(|f| files.contains(&f.file)).collect();
     sizes.sort_by(|a, b| b.gzip.cmp(&a.gzip).then_with(|| a.file.cmp(&b.file)));
-    let top: Vec<String> = sizes.iter().take(3).map(|f| format!("{} {}", f.file, show(Some(f.gzip as f64), "B"))).collect();
+    let top: Vec<String> =
+        sizes.iter().take(3).map(|f| format!("{} {}", f.file, show(Some(f.gzip as f64), "B"))).collect();
     format!("largest: {}", top.join(", "))
 }
 
@@ -351,7 +352,10 @@ mod tests {
         let visit = get("visit: list → strategy → dashboard");
         assert_eq!(visit.median, Some((500 + 400 * 1024 + 333_000) as f64));
         assert_eq!(visit.met, Some(false), "743 KB > 650 KB");
-        assert_eq!(visit.note.as_deref(), Some("largest: app_bg.wasm 400.0 KB, echarts.min.js 325.2 KB, index.html 0.5 KB"));
+        assert_eq!(
+            visit.note.as_deref(),
+            Some("largest: app_bg.wasm 400.0 KB, echarts.min.js 325.2 KB, index.html 0.5 KB")
+        );
         assert_eq!(get("import / JSON.parse, large, cold").median, Some(3.0));
         assert_eq!(get("import / JSON.parse, large, cold").met, Some(true));
         let warm = get("import / JSON.parse, large, warm");

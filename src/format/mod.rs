@@ -5,6 +5,7 @@
 //! [`open`] takes a file's bytes as the browser gives them (size, empty, UTF-8, not a CSV or a
 //! spreadsheet, JSON) and reads either kind of Shirube file: one strategy, or a backup of
 //! everything (`everything`). [`compare`] says what replacing a stored strategy would change.
+//! [`Rewriter`] writes the open strategy's text again after an edit, only the changed parts.
 //!
 //! Architecture invariant: only this module knows the JSON layout of a file. Pure Rust; never
 //! panics on any input.
@@ -18,6 +19,7 @@ pub mod migrations;
 mod open;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+mod rewrite;
 #[cfg(test)]
 mod workshop_tests;
 
@@ -32,6 +34,7 @@ pub use import::{
     Imported, JsonProblem, OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
 pub use open::{open, Opened};
+pub use rewrite::Rewriter;
 
 /// The JSON Schema of the current file format, as shipped in `public/`.
 pub fn json_schema() -> String {

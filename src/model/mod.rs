@@ -6,7 +6,6 @@
 
 mod achievement;
 pub mod edit;
-pub mod merge;
 mod fiscal_year;
 mod goal;
 mod id;
@@ -14,6 +13,7 @@ mod ids;
 mod indicator;
 mod initiative;
 mod measure;
+pub mod merge;
 mod number;
 mod progress;
 mod rating;

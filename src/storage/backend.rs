@@ -45,7 +45,10 @@ impl Write {
 
     pub fn key(&self) -> &str {
         match self {
-            Write::Put { key, .. } | Write::Remove { key } | Write::Expect { key, .. } | Write::Copy { to: key, .. } => key,
+            Write::Put { key, .. }
+            | Write::Remove { key }
+            | Write::Expect { key, .. }
+            | Write::Copy { to: key, .. } => key,
         }
     }
 }

@@ -48,9 +48,9 @@ impl Prepared {
         Prepared { text: export_compact(strategy, now), summary: StrategySummary::of(strategy, now) }
     }
 
-    /// An imported file's own text (`format::Imported::text`: compact, this version) for the
-    /// strategy read from it, stored as it is instead of written out again.
-    pub fn from_file(text: String, strategy: &Strategy, now: &str) -> Prepared {
+    /// `strategy` with its compact file text made elsewhere — an imported file's own
+    /// (`format::Imported::text`) or a `format::Rewriter`'s — stored as it is.
+    pub fn with_text(text: String, strategy: &Strategy, now: &str) -> Prepared {
         Prepared { text, summary: StrategySummary::of(strategy, now) }
     }
 }

@@ -257,7 +257,8 @@ mod browser {
             let _ = js_sys::Reflect::set(&options, &"start".into(), &began.into());
             let _ = js_sys::Reflect::set(&options, &"duration".into(), &on_thread.into());
             if let Ok(measure) = js_sys::Reflect::get(p, &"measure".into()) {
-                let _ = measure.unchecked_into::<js_sys::Function>().call2(p, &format!("{name}:thread").into(), &options);
+                let _ =
+                    measure.unchecked_into::<js_sys::Function>().call2(p, &format!("{name}:thread").into(), &options);
             }
         }
         out

@@ -114,6 +114,8 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// When the open strategy is saved (the rules are in `session::autosave`).
     autosave: StoredValue<Autosave>,
+    /// The open strategy's text as last saved, in parts: a save writes only what changed.
+    rewriter: StoredValue<format::Rewriter>,
     pub prefs: RwSignal<Preferences>,
     pub notice: RwSignal<Option<Notice>>,
     pub route: RwSignal<Route>,
@@ -191,6 +193,7 @@ impl AppState {
             history_depths: RwSignal::new((0, 0)),
             save_state: RwSignal::new(Autosave::new(persistent).state().clone()),
             autosave: StoredValue::new(Autosave::new(persistent)),
+            rewriter: StoredValue::new(format::Rewriter::new()),
             prefs: RwSignal::new(start.prefs),
             notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| {
                 start.drafts_kept.first().map(|title| Notice::TookOtherTab { kept: true, title: title.clone() })
@@ -475,9 +478,18 @@ impl AppState {
             let store = self.store();
             let base = self.autosave.with_value(Autosave::base);
             let saved = files::timed_async("shirube:autosave", async {
-                // Made ready where the open strategy lives (no copy of it), inside the measure.
-                let (title, prepared) =
-                    self.open.with_untracked(|o| o.as_ref().map(|s| (s.title.clone(), Prepared::of(s, &now))))?;
+                // Made ready where the open strategy lives (no copy of it), inside the measure;
+                // only the goals and indicators changed since the last save are written anew.
+                let (title, prepared) = self.open.with_untracked(|o| {
+                    o.as_ref().map(|s| {
+                        let text = self.rewriter.try_update_value(|w| w.write(s, &now));
+                        let prepared = match text {
+                            Some(text) => Prepared::with_text(text, s, &now),
+                            None => Prepared::of(s, &now),
+                        };
+                        (s.title.clone(), prepared)
+                    })
+                })?;
                 Some((title, store.save_prepared_over(prepared, &now, base).await))
             })
             .await;
@@ -596,7 +608,7 @@ impl AppState {
         let now = files::now();
         let saved = files::timed_async("shirube:store", async {
             let prepared = match text {
-                Some(text) => Prepared::from_file(text, &strategy, &now),
+                Some(text) => Prepared::with_text(text, &strategy, &now),
                 None => Prepared::of(&strategy, &now),
             };
             store.save_prepared_as(&prepared, &now, reason).await
