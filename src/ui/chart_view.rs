@@ -221,7 +221,7 @@ pub fn ChartView(
                         {move || if show_table.get() { tr(lang(), "グラフで表示", "Show as chart") } else { tr(lang(), "表で表示", "Show as table") }}
                     </button>
                     <button type="button" class="quiet small" data-testid="chart-png" on:click=png disabled=failed>
-                        {move || tr(lang(), "PNG で保存", "Save as PNG")}
+                        {move || tr(lang(), "画像として保存（PNG）", "Save as an image (PNG)")}
                     </button>
                 </span>
             </figcaption>

@@ -141,7 +141,7 @@ pub fn HandoutButton() -> impl IntoView {
         <button type="button" data-testid="export-handout" disabled=move || busy.get()
             title=move || state.tr("閲覧専用の HTML ファイル1つにまとめます（USB メモリやメールで配れます）", "One read-only HTML file (hand it out on a USB stick or by e-mail)")
             on:click=make>
-            {move || if busy.get() { state.tr("作成中…", "Making…") } else { state.tr("配布用 HTML", "Hand-out (HTML)") }}
+            {move || if busy.get() { state.tr("作成中…", "Making…") } else { state.tr("配布用ファイル（閲覧専用 HTML）", "Hand-out file (read-only HTML)") }}
         </button>
     }
 }

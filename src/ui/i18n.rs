@@ -115,7 +115,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 format!("local government code '{code}' is not valid (6 digits with check digit)")
             }
         }
-        EmptyTitle => tr(lang, "名前が空です", "the name is empty").into(),
+        EmptyTitle => tr(lang, "名称が未入力です", "the name is not entered").into(),
         RelistedOwnInitiative { id } => {
             if ja {
                 format!("事業 '{id}' は同じ施策の事業なので再掲できません")

@@ -178,8 +178,9 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   // A new numerical target created in place, then the goal deleted and the delete undone.
   await page.getByTestId('goal-targets').getByTestId('create-ref').click();
   await expect(page.getByTestId('outline-indicator')).toHaveCount(1);
+  await expect(page.getByTestId('indicator-name')).toBeFocused();
   // Inline validation next to what it is about: the new indicator has no name yet.
-  await expect(page.getByTestId('entity-problems')).toContainText('名前が空です');
+  await expect(page.getByTestId('entity-problems')).toContainText('名称が未入力です');
   await page.getByTestId('indicator-name').fill('市内企業の新規雇用者数');
   await page.getByTestId('indicator-name').press('Enter');
   await expect(page.getByTestId('entity-problems')).toHaveCount(0);
@@ -195,11 +196,11 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   await expect(page.getByTestId('entity-problems')).toContainText(unused);
   await page.getByTestId('indicator-name').fill('');
   await page.getByTestId('indicator-name').press('Enter');
-  await expect(page.getByTestId('entity-problems')).toContainText('名前が空です');
+  await expect(page.getByTestId('entity-problems')).toContainText('名称が未入力です');
   await expect(page.getByTestId('entity-problems')).toContainText(unused);
   await page.getByTestId('indicator-name').fill('市内企業の新規雇用者数');
   await page.getByTestId('indicator-name').press('Enter');
-  await expect(page.getByTestId('entity-problems')).not.toContainText('名前が空です');
+  await expect(page.getByTestId('entity-problems')).not.toContainText('名称が未入力です');
   await expect(page.getByTestId('entity-problems')).toContainText(unused);
   await page.getByTestId('outline-goal').nth(3).click();
   await page.getByTestId('goal-targets').getByTestId('add-ref').selectOption({ index: 1 });
@@ -276,6 +277,9 @@ async function fill(page: Page, testid: string, value: string) {
 test('measures and initiatives: create, edit, reorder, delete, undo, reload', async ({ page, openApp, pageErrors, shot }) => {
   await strategyWithGoal(page, openApp, 'R5', 'R8');
   await page.getByTestId('add-measure').click();
+  // A new item opens with its name field focused and in view: the name is typed at once.
+  await expect(page.getByTestId('measure-title')).toBeFocused();
+  await expect(page.getByTestId('measure-title')).toBeInViewport();
   await fill(page, 'measure-title', '町内会等への加入促進');
   await page.getByTestId('measure-priority').check();
   await page.getByTestId('outline-goal').click();
@@ -290,7 +294,10 @@ test('measures and initiatives: create, edit, reorder, delete, undo, reload', as
 
   // Two initiatives under the second measure; reorder them; delete one; undo the delete.
   await page.getByTestId('add-initiative').click();
-  await fill(page, 'initiative-title', '住民施設改修事業');
+  await expect(page.getByTestId('initiative-title')).toBeFocused();
+  await page.keyboard.type('住民施設改修事業');
+  await page.getByTestId('initiative-title').blur();
+  await expect(page.getByTestId('outline-initiative')).toContainText('住民施設改修事業');
   await page.getByTestId('initiative-owner-link').click();
   await page.getByTestId('add-initiative').click();
   await fill(page, 'initiative-title', '町内会館整備事業');

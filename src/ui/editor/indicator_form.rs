@@ -745,7 +745,7 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
                 {move || {
                     add_key.track();
                     view! {
-                        <YearField label=lbl("計画期間外の年度を追加", "Add a year outside the plan period") value=Signal::derive(|| None)
+                        <YearField label=lbl("計画期間外の年度を追加（例: R1, 2018）", "Add a year outside the plan period (e.g. R1, 2018)") value=Signal::derive(|| None)
                             on_commit=on_add_year testid=tid("add-year")/>
                     }
                 }}

@@ -300,7 +300,7 @@ fn YearTable(id: Id) -> impl IntoView {
                 </table>
             </div>
             <div class="row-actions">
-                <YearField label=bind::label(state, "計画期間外の年度を表示（例: R1, 2018）", "Show a year outside the plan period (e.g. R1, 2018)")
+                <YearField label=bind::label(state, "計画期間外の年度を追加（例: R1, 2018）", "Add a year outside the plan period (e.g. R1, 2018)")
                     value=Signal::derive(|| None) testid="add-year"
                     on_commit=Callback::new(move |y: Option<FiscalYear>| {
                         if let Some(y) = y {

@@ -53,6 +53,19 @@ pub fn Editor() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    // An item without a name — one just added, or left untitled — opens with its name field
+    // focused (which scrolls it into view): the user types its name at once.
+    Effect::new(move |_| {
+        let field = match selection.get() {
+            Selection::Strategy => return,
+            Selection::Goal(_) => "goal-title",
+            Selection::Measure(_) => "measure-title",
+            Selection::Initiative(_) => "initiative-title",
+            Selection::Indicator(_) => "indicator-name",
+        };
+        request_animation_frame(move || focus_if_unnamed(field));
+    });
+
     let go = move |sel: Selection| {
         if let Some(id) = strategy_id.get_untracked() {
             state.navigate(Route::Edit(id, sel));
@@ -93,5 +106,17 @@ pub fn Editor() -> impl IntoView {
                 </div>
             }.into_any(),
         }}
+    }
+}
+
+/// Focuses the form's name field (`data-testid=field`) when it is empty.
+fn focus_if_unnamed(field: &str) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!(".editor-pane [data-testid={field}]")).ok().flatten());
+    if let Some(input) = found.and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        if input.value().trim().is_empty() {
+            let _ = input.focus();
+        }
     }
 }
