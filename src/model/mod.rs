@@ -15,6 +15,7 @@ mod initiative;
 mod measure;
 pub mod merge;
 mod number;
+mod place;
 mod progress;
 mod rating;
 mod schedule;
@@ -33,6 +34,7 @@ pub use indicator::{Actual, Baseline, DesiredDirection, Indicator, IndicatorKind
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, ProjectDirection};
 pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};
 pub use number::{parse_money, parse_number, NumberError};
+pub use place::{items_on_path, PathItem, PathItemKind};
 pub use progress::{combined, IndicatorProgress, StatusMix, STATUSES};
 pub use rating::{RatingPreset, RatingRule, RatingTier};
 pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};

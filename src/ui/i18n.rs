@@ -2,14 +2,79 @@
 //! problems arrive here as data and leave as sentences; nothing below `ui` holds UI text.
 
 use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
-use crate::model::{Problem, ProblemKind};
+use crate::model::{items_on_path, PathItemKind, Problem, ProblemKind, Strategy};
 use crate::storage::StorageError;
 
 pub use crate::locale::{number, period, quantity, status, target, tr, year, Language, YearStyle};
 
-/// One validation problem, with its place: "strategy.goals[2].measures[0].kpis[1]: 指標 'ind-9f2c' が存在しません".
-pub fn problem(p: &Problem, lang: Language) -> String {
-    format!("{}: {}", p.path, problem_kind(&p.kind, lang))
+/// One validation problem, with its place in `strategy` in the user's terms, never a JSON path:
+/// "基本目標 1「…」 ＞ 施策 1-1（名称未入力）: 名称が未入力です". (The path is for support:
+/// the views put it in the element's `title`.)
+pub fn problem(p: &Problem, strategy: &Strategy, lang: Language) -> String {
+    format!("{}: {}", place(strategy, &p.path, lang), problem_kind(&p.kind, lang))
+}
+
+/// A problem's place in a file that was refused (no strategy to name its items from), by
+/// position: "1番目の目標 ＞ 2番目の施策".
+fn place_by_position(path: &str, lang: Language) -> String {
+    let ja = lang == Language::Ja;
+    let items: Vec<String> = path
+        .split('.')
+        .filter_map(|segment| {
+            let (name, rest) = segment.split_once('[')?;
+            let n = rest.strip_suffix(']')?.parse::<usize>().ok()? + 1;
+            let (kind_ja, kind_en) = match name {
+                "goals" => ("目標", "goal"),
+                "measures" => ("施策", "measure"),
+                "initiatives" => ("事業", "initiative"),
+                "indicators" => ("指標", "indicator"),
+                "strategies" => ("戦略", "strategy"),
+                _ => return None,
+            };
+            Some(if ja { format!("{n}番目の{kind_ja}") } else { format!("{kind_en} {n}") })
+        })
+        .collect();
+    joined(&items, lang)
+}
+
+/// Items on a path, outermost first, or the strategy's own settings when there is none.
+fn joined(items: &[String], lang: Language) -> String {
+    match (items.is_empty(), lang) {
+        (true, Language::Ja) => "戦略の設定".to_owned(),
+        (true, Language::En) => "Strategy settings".to_owned(),
+        (false, Language::Ja) => items.join(" ＞ "),
+        (false, Language::En) => items.join(" > "),
+    }
+}
+
+/// The items on a problem's path (`model::items_on_path`), or the strategy's own settings.
+pub fn place(strategy: &Strategy, path: &str, lang: Language) -> String {
+    let ja = lang == Language::Ja;
+    let items: Vec<String> = items_on_path(strategy, path)
+        .into_iter()
+        .map(|item| {
+            let kind = match (item.kind, ja) {
+                (PathItemKind::Goal(k), true) => k.japanese(),
+                (PathItemKind::Goal(crate::model::GoalKind::Basic), false) => "Basic goal",
+                (PathItemKind::Goal(crate::model::GoalKind::CrossCutting), false) => "Cross-cutting goal",
+                (PathItemKind::Measure, true) => "施策",
+                (PathItemKind::Measure, false) => "Measure",
+                (PathItemKind::Initiative, true) => "事業",
+                (PathItemKind::Initiative, false) => "Initiative",
+                (PathItemKind::Indicator, true) => "指標",
+                (PathItemKind::Indicator, false) => "Indicator",
+            };
+            let number = if item.number.trim().is_empty() { String::new() } else { format!(" {}", item.number.trim()) };
+            let name = match (item.name.trim(), ja) {
+                ("", true) => "（名称未入力）".to_owned(),
+                ("", false) => " (no name yet)".to_owned(),
+                (name, true) => format!("「{name}」"),
+                (name, false) => format!(" “{name}”"),
+            };
+            format!("{kind}{number}{name}")
+        })
+        .collect();
+    joined(&items, lang)
 }
 
 pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
@@ -205,7 +270,11 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
             ShapeProblem::Other { detail } => format!("{path}: {detail}"),
         }),
         ImportError::Invalid { problems } => {
-            let mut lines: Vec<String> = problems.iter().take(MAX_PROBLEM_LINES).map(|p| problem(p, lang)).collect();
+            let mut lines: Vec<String> = problems
+                .iter()
+                .take(MAX_PROBLEM_LINES)
+                .map(|p| format!("{}: {}", place_by_position(&p.path, lang), problem_kind(&p.kind, lang)))
+                .collect();
             if problems.len() > MAX_PROBLEM_LINES {
                 let rest = problems.len() - MAX_PROBLEM_LINES;
                 lines.push(if ja { format!("ほか {rest} 件") } else { format!("and {rest} more") });

@@ -257,7 +257,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         None => s.municipality.name.clone(),
     };
     let period = i18n::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
-    let warnings: Vec<String> = imported.problems.iter().map(|p| i18n::problem(p, lang)).collect();
+    let warnings: Vec<String> = imported.problems.iter().map(|p| i18n::problem(p, s, lang)).collect();
     let warning_count = warnings.len();
     let shown: Vec<String> = warnings.into_iter().take(50).collect();
     let identical = existing.as_ref().is_some_and(|e| e.changes.is_empty());

@@ -280,7 +280,9 @@ test('the preview, then replace: what changes is shown, a backup is kept, and re
   await expect(page.getByTestId('import-preview')).toContainText(`同じ ID の戦略「${BASE.strategy.title}」（しるべ町）がこのブラウザにあります`);
   await expect(page.getByTestId('preview-warnings')).toContainText('確認が必要な点が 1 件あります');
   await page.getByTestId('preview-warnings').locator('summary').click();
-  await expect(page.getByTestId('preview-warnings')).toContainText('strategy.indicators[2]: どの目標・施策からも参照されていない指標です');
+  // Its place by the item's own number and name, never a JSON path.
+  await expect(page.getByTestId('preview-warnings')).toContainText('指標 9-9「使われていない指標」: どの目標・施策からも参照されていない指標です');
+  await expect(page.getByTestId('preview-warnings')).not.toContainText('indicators[');
   await page.getByTestId('choice-replace').check();
   await expect(page.getByTestId('import-confirm')).toHaveText('置き換える');
   const rows = page.getByTestId('preview-changes').locator('tbody tr');

@@ -51,7 +51,8 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
                 <ul class="problems">
                     {list.into_iter().map(|p| {
                         let class = if p.severity() == Severity::Error { "problem error" } else { "problem warning" };
-                        view! { <li class=class>{i18n::problem(&p, lang)}</li> }
+                        let text = state.open.with_untracked(|o| o.as_ref().map(|s| i18n::problem(&p, s, lang))).unwrap_or_default();
+                        view! { <li class=class title=p.path.clone()>{text}</li> }
                     }).collect_view()}
                 </ul>
             </div>

@@ -85,12 +85,13 @@ pub fn StrategyForm() -> impl IntoView {
                         <ul class="problems">
                             {list.into_iter().map(|p| {
                                 let class = if p.severity() == Severity::Error { "problem error" } else { "problem warning" };
-                                let target = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), crate::ui::route::selection_of(s, &p.path))));
+                                let target = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), crate::ui::route::selection_of(s, &p.path), i18n::problem(&p, s, lang))));
+                                let text = target.as_ref().map(|t| t.2.clone()).unwrap_or_default();
                                 view! {
                                     <li class=class>
-                                        <button type="button" class="link" data-testid="problem-link" on:click=move |_| {
-                                            if let Some((sid, sel)) = target.clone() { state.navigate(crate::ui::route::Route::Edit(sid, sel)); }
-                                        }>{i18n::problem(&p, lang)}</button>
+                                        <button type="button" class="link" data-testid="problem-link" title=p.path.clone() on:click=move |_| {
+                                            if let Some((sid, sel, _)) = target.clone() { state.navigate(crate::ui::route::Route::Edit(sid, sel)); }
+                                        }>{text}</button>
                                     </li>
                                 }
                             }).collect_view()}
