@@ -27,24 +27,6 @@ fn main() {
             std::fs::write(latest, json).unwrap_or_else(|e| fail(format!("{latest}: {e}")));
             println!("\nfigures written to {latest}");
         }
-        ["time-export", file] => {
-            use std::time::Instant;
-            let text = std::fs::read_to_string(file).unwrap();
-            let s = match shirube::format::open(text.as_bytes()) { Ok(shirube::format::Opened::Strategy(i)) => i.strategy, _ => panic!() };
-            for _ in 0..5 {
-                let t = Instant::now();
-                let out = shirube::format::export_compact(&s, "2026-01-01T00:00:00Z");
-                let a = t.elapsed().as_secs_f64() * 1e3;
-                let t = Instant::now();
-                let out2 = serde_json::to_vec(&s).unwrap();
-                let b = t.elapsed().as_secs_f64() * 1e3;
-                let t = Instant::now();
-                let c2 = s.clone();
-                let c = t.elapsed().as_secs_f64() * 1e3;
-                println!("export_compact {a:.1} ms ({} B), to_vec {b:.1} ms ({} B), clone {c:.1} ms", out.len(), out2.len());
-                drop(c2);
-            }
-        }
         ["profile-import", file] => {
             // What each step of an import costs, natively (the browser's figures are in the
             // report; the proportions are what this shows): the same steps as format::open.

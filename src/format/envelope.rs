@@ -65,45 +65,6 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
     serde_json::to_string(&envelope(strategy, exported_at)).unwrap_or_default()
 }
 
-/// JSON `text` (valid, as read) without the white space between its tokens — what
-/// [`export_compact`] writes for the same file, made without reading the file into the model
-/// and writing it out again. White space inside strings stays.
-pub fn without_white_space(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b' ' | b'\n' | b'\r' | b'\t' => i += 1,
-            b'"' => {
-                // A whole string, escapes included, copied in runs up to each '"' or '\\'.
-                let start = i;
-                i += 1;
-                loop {
-                    match bytes[i..].iter().position(|&b| b == b'"' || b == b'\\') {
-                        Some(n) if bytes[i + n] == b'\\' => i += n + 2,
-                        Some(n) => {
-                            i += n + 1;
-                            break;
-                        }
-                        None => {
-                            i = bytes.len();
-                            break;
-                        }
-                    }
-                }
-                out.extend_from_slice(&bytes[start..i.min(bytes.len())]);
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    // Only ASCII white space was left out, so the bytes are still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
 pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
     EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy }
 }
@@ -129,20 +90,5 @@ mod tests {
             assert_eq!(export(s, "2026-11-21T00:00:00Z"), expected, "{}", s.title);
         }
         assert!(export(&strategies[0], "t").contains("\n  \"strategy\": {\n    \"id\": "));
-        // The indented file without its white space is the compact one, byte for byte.
-        for s in &strategies {
-            let compact = export_compact(s, "2026-11-21T00:00:00Z");
-            assert_eq!(without_white_space(&export(s, "2026-11-21T00:00:00Z")), compact, "{}", s.title);
-            assert_eq!(without_white_space(&compact), compact);
-        }
-    }
-
-    #[test]
-    fn white_space_goes_from_between_tokens_only() {
-        let text = "{\r\n\t\"a b\" : [ 1 , \"x \\\" y\\\\\" ,\n\"北斗 市\\n\" ] ,\"e\":\"\" }";
-        assert_eq!(without_white_space(text), "{\"a b\":[1,\"x \\\" y\\\\\",\"北斗 市\\n\"],\"e\":\"\"}");
-        let value: serde_json::Value = serde_json::from_str(text).unwrap();
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&without_white_space(text)).unwrap(), value);
-        assert_eq!(without_white_space(" \n"), "");
     }
 }

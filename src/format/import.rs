@@ -17,10 +17,6 @@ pub struct Imported {
     pub migrated_from: Option<u64>,
     pub exported_at: String,
     pub generator: String,
-    /// The file's own text without its white space, when it can be stored as it is (a file of
-    /// this version, read in one pass — see [`super::open`]): storing it saves writing the
-    /// strategy out again.
-    pub text: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -270,7 +266,6 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         migrated_from: None,
         exported_at: file.exported_at,
         generator: file.generator,
-        text: None,
     })
 }
 
@@ -325,14 +320,7 @@ pub(super) fn read_value_with(
     })?;
     let problems: Vec<Problem> =
         validate(&strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
-    Ok(Imported {
-        strategy,
-        problems,
-        migrated_from: (version < current).then_some(version),
-        exported_at,
-        generator,
-        text: None,
-    })
+    Ok(Imported { strategy, problems, migrated_from: (version < current).then_some(version), exported_at, generator })
 }
 
 fn rooted(path: &str) -> String {

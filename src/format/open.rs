@@ -3,7 +3,6 @@
 //! of file (CSV, spreadsheet, PDF), JSON, then the file's own steps — a strategy file is read
 //! and refused if it breaks the model's rules; a backup of everything is read entry by entry.
 
-use super::envelope::without_white_space;
 use super::everything::{read_everything, Everything, BACKUP_FORMAT_NAME};
 use super::import::{parse, read_current, read_value, refuse_invalid, text_of, ImportError, Imported};
 use serde_json::Value;
@@ -23,8 +22,7 @@ pub enum Opened {
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     let text = text_of(bytes)?;
     if let Some(read) = read_current(text) {
-        let text = Some(without_white_space(text.strip_prefix('\u{FEFF}').unwrap_or(text)));
-        return refuse_invalid(read).map(|read| Opened::Strategy(Imported { text, ..read }));
+        return refuse_invalid(read).map(Opened::Strategy);
     }
     let value = parse(text)?;
     if value.get("format").and_then(Value::as_str) == Some(BACKUP_FORMAT_NAME) {
@@ -45,9 +43,6 @@ mod tests {
             template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
         let one = format!("\u{FEFF}{}", export(&s, "t"));
         assert!(matches!(open(one.as_bytes()), Ok(Opened::Strategy(i)) if i.strategy == s));
-        // A file of this version comes with its text, ready to store as the store writes it.
-        let Ok(Opened::Strategy(read)) = open(one.as_bytes()) else { panic!("read") };
-        assert_eq!(read.text, Some(crate::format::export_compact(&s, "t")));
         let all = export_everything(&[Saved { strategy: &s, saved_at: "t" }], &[], "t");
         assert!(matches!(open(all.as_bytes()), Ok(Opened::Everything(e)) if e.strategies[0].strategy == s));
         assert_eq!(open(b""), Err(ImportError::Empty));

@@ -48,8 +48,8 @@ impl Prepared {
         Prepared { text: export_compact(strategy, now), summary: StrategySummary::of(strategy, now) }
     }
 
-    /// `strategy` with its compact file text made elsewhere — an imported file's own
-    /// (`format::Imported::text`) or a `format::Rewriter`'s — stored as it is.
+    /// `strategy` with its compact file text made elsewhere (by a `format::Rewriter`, which
+    /// writes only what changed since the last save).
     pub fn with_text(text: String, strategy: &Strategy, now: &str) -> Prepared {
         Prepared { text, summary: StrategySummary::of(strategy, now) }
     }
@@ -143,19 +143,10 @@ impl<B: Backend> Store<B> {
     /// the previously stored version is still there, intact, and `Err(QuotaExceeded)` says so.
     /// Another tab saving at the same moment makes the batch fail; it is then tried again.
     pub async fn save_as(&self, strategy: &Strategy, now: &str, reason: VersionReason) -> Result<u64, StorageError> {
-        self.save_prepared_as(&Prepared::of(strategy, now), now, reason).await
-    }
-
-    /// [`Store::save_as`] for a strategy [`Prepared`] beforehand.
-    pub async fn save_prepared_as(
-        &self,
-        prepared: &Prepared,
-        now: &str,
-        reason: VersionReason,
-    ) -> Result<u64, StorageError> {
+        let prepared = Prepared::of(strategy, now);
         let mut tries = 0;
         loop {
-            match self.write_version(prepared, now, reason, None).await {
+            match self.write_version(&prepared, now, reason, None).await {
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
                 other => return other,
             }

@@ -595,25 +595,16 @@ impl AppState {
     /// A strategy that cannot be stored (storage full) is still opened, with the failure shown:
     /// the user can export it, nothing is lost.
     pub fn add_and_open(&self, strategy: Strategy) {
-        self.spawn(async |state| state.store_and_open(strategy, None, VersionReason::Saved).await);
+        self.spawn(async |state| state.store_and_open(strategy, VersionReason::Saved).await);
     }
 
     /// [`AppState::add_and_open`]; `reason` says where it came from (a file's version is kept
-    /// in the history as a starting point), `text` is the file's own text when it can be stored
-    /// as it is (`format::Imported::text`).
-    async fn store_and_open(&self, strategy: Strategy, text: Option<String>, reason: VersionReason) {
+    /// in the history as a starting point).
+    async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
         self.flush_now().await;
         let id = strategy.id.clone();
         let store = self.store();
-        let now = files::now();
-        let saved = files::timed_async("shirube:store", async {
-            let prepared = match text {
-                Some(text) => Prepared::with_text(text, &strategy, &now),
-                None => Prepared::of(&strategy, &now),
-            };
-            store.save_prepared_as(&prepared, &now, reason).await
-        })
-        .await;
+        let saved = files::timed_async("shirube:store", store.save_as(&strategy, &files::now(), reason)).await;
         if let Err(e) = &saved {
             if store.is_persistent() {
                 self.notice.set(Some(Notice::Storage(e.clone())));
@@ -644,9 +635,7 @@ impl AppState {
             Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => {
                 self.navigate(Route::Strategy(read.strategy.id))
             }
-            Ok(format::Opened::Strategy(read)) => {
-                self.store_and_open(read.strategy, read.text, VersionReason::Imported).await
-            }
+            Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy, VersionReason::Imported).await,
             Ok(format::Opened::Everything(_)) => {
                 let problem = format::EnvelopeProblem::WrongFormat { found: format::BACKUP_FORMAT_NAME.to_owned() };
                 self.notice.set(Some(Notice::ImportFailed {
@@ -794,9 +783,7 @@ impl AppState {
             return;
         }
         let as_copy = existing.is_some() || self.has(&imported.strategy.id);
-        // A copy gets fresh ids: its text is written anew; otherwise the file's own is stored.
-        let (strategy, text) =
-            if as_copy { (imported.strategy.duplicate(), None) } else { (imported.strategy, imported.text) };
+        let strategy = if as_copy { imported.strategy.duplicate() } else { imported.strategy };
         self.notice.set(Some(Notice::Imported {
             title: strategy.title.clone(),
             as_copy,
@@ -804,7 +791,7 @@ impl AppState {
             warnings,
             replaced: None,
         }));
-        self.spawn(async |state| state.store_and_open(strategy, text, VersionReason::Imported).await);
+        self.spawn(async |state| state.store_and_open(strategy, VersionReason::Imported).await);
     }
 
     /// Merges the backup file waiting in the preview into this browser: new strategies are
