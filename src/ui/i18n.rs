@@ -82,6 +82,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
     let ja = lang == Language::Ja;
     match k {
         DuplicateId { id, first } => {
+            let first = place_by_position(first, lang);
             if ja {
                 format!("ID '{id}' が重複しています（最初は {first}）")
             } else {
@@ -281,11 +282,11 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
             }
             lines
         }
-        // The entry's place in front of each line: "strategies[3].strategy.title: …".
-        ImportError::InEntry { path, error } => import_error(error, lang)
-            .into_iter()
-            .map(|line| if line.starts_with("strategy") || line.starts_with("version") || line.starts_with("format") { format!("{path}.{line}") } else { format!("{path}: {line}") })
-            .collect(),
+        // The entry's place in front of each line: "4番目の戦略: …".
+        ImportError::InEntry { path, error } => {
+            let entry = place_by_position(path, lang);
+            import_error(error, lang).into_iter().map(|line| format!("{entry}: {line}")).collect()
+        }
     }
 }
 
