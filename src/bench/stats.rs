@@ -226,7 +226,7 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "edit_chart_large", "edit one actual → chart, large", "ms", Some((50.0, Held::P95))),
         figure(raw, "edit_dom_town", "edit one actual → DOM, town (large is 25× town)", "ms", None),
         single("edit large / edit town (median)", "×", ratio(m("edit_dom_large"), m("edit_dom_town")), None, None),
-        figure(raw, "edit_dom_huge", "edit one actual → DOM, huge (5× large; open, not stored)", "ms", None),
+        figure(raw, "edit_dom_huge", "edit one actual → DOM, huge (5× large)", "ms", None),
         single(
             "edit huge / edit large (median)",
             "×",

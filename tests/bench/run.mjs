@@ -380,7 +380,7 @@ try {
         missing[`import_${name}`] = `refused by the app (${(r.bytes / 1048576).toFixed(1)} MiB file): ${first.refused.why.replace(/\s+/g, ' ').slice(0, 90)}`;
       }
       if (i === 0) log(`import ${name} (${(r.bytes / 1048576).toFixed(1)} MiB): read ${first.read?.toFixed(1)} ms + store ${first.store?.toFixed(1)} ms (on the thread ${first.storeThread?.toFixed(1)} ms); again: read ${second?.read?.toFixed(1)} ms + store ${second?.store?.toFixed(1)} ms; JSON.parse ${r.parse.toFixed(1)} ms; IndexedDB put alone ${r.idbPut?.toFixed(1)} ms, completed ${r.idbDone?.toFixed(1)} ms; refused after ${first.refused?.after.toFixed(1)} ms; header: ${r.saveState}`);
-      // "huge" does not fit in browser storage: it is opened, and the header says it is not saved.
+      // A strategy the storage cannot hold is opened, and the header says it is not saved.
       if (r.saveState && !r.saveState.startsWith('保存済み')) missing[`import_${name}`] = `opened, not stored: ${r.saveState.replace(/\s+/g, ' ').slice(0, 70)}`;
       await context.close();
     }
@@ -425,8 +425,7 @@ try {
   }
 
   // ── edits in town and huge: does an edit's cost grow with the strategy? (large is 25× town,
-  //    huge 5× large; huge is open without being stored: it does not fit in browser storage,
-  //    so it is reached by the hash, never by loading the page again) ───────────────────
+  //    huge 5× large; reached by the hash after its import, as the others) ─────────────
   for (const [name, runs] of [['town', RUNS.editsTown], ['huge', RUNS.edits]]) {
     log(`edits in ${name}`);
     const { context, page } = await freshPage();

@@ -19,7 +19,7 @@ mod order;
 mod shape;
 mod three_way;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 #[cfg(test)]
 mod tests;
