@@ -74,7 +74,26 @@ pub fn place(strategy: &Strategy, path: &str, lang: Language) -> String {
             format!("{kind}{number}{name}")
         })
         .collect();
-    joined(&items, lang)
+    match settings_row(path, lang) {
+        Some(row) if items.is_empty() => joined(&[joined(&[], lang), row], lang),
+        _ => joined(&items, lang),
+    }
+}
+
+/// A row of the strategy's own settings a path points into: "策定スケジュール 2行目".
+fn settings_row(path: &str, lang: Language) -> Option<String> {
+    let (table, rest) = [
+        ("schedule[", ("策定スケジュール", "drafting schedule")),
+        ("rating_rule.tiers[", ("評価基準", "rating rule")),
+        ("workshops[", ("ワークショップ", "workshop")),
+    ]
+    .into_iter()
+    .find_map(|(prefix, names)| path.strip_prefix(prefix).map(|rest| (names, rest)))?;
+    let n = rest.split(']').next()?.parse::<usize>().ok()? + 1;
+    Some(match lang {
+        Language::Ja => format!("{} {n}行目", table.0),
+        Language::En => format!("{} row {n}", table.1),
+    })
 }
 
 pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
@@ -538,6 +557,22 @@ pub fn use_words() -> leptos::prelude::Signal<crate::charts::Words> {
 mod tests {
     use super::*;
     use crate::storage::{Usage, BROWSER_LIMIT_UNITS};
+
+    #[test]
+    fn a_settings_row_is_placed_under_the_settings() {
+        let s = Strategy::blank(
+            "町",
+            "町",
+            crate::model::PlanPeriod { first: crate::model::FiscalYear(2020), last: crate::model::FiscalYear(2024) },
+        );
+        assert_eq!(place(&s, "schedule[1].when", Language::Ja), "戦略の設定 ＞ 策定スケジュール 2行目");
+        assert_eq!(
+            place(&s, "rating_rule.tiers[0].min_percent", Language::En),
+            "Strategy settings > rating rule row 1"
+        );
+        assert_eq!(place(&s, "period", Language::Ja), "戦略の設定");
+        assert_eq!(place(&s, "schedule[x]", Language::Ja), "戦略の設定");
+    }
 
     #[test]
     fn storage_usage_in_words() {

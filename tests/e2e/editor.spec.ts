@@ -102,7 +102,7 @@ test('strategy settings: fields, sections, rating rule, and the problem list', a
   await dated.getByRole('combobox', { name: '指定' }).selectOption('date');
   await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).fill('2019-13-01');
   await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).press('Enter');
-  await expect(page.getByTestId('problems')).toContainText('schedule[1].when: 日付が正しくありません');
+  await expect(page.getByTestId('problems')).toContainText('戦略の設定 ＞ 策定スケジュール 2行目: 日付が正しくありません');
   await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).fill('2019-08-05');
   await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).press('Enter');
   await expect(page.getByTestId('problems')).not.toContainText('日付が正しくありません');
