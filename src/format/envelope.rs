@@ -1,5 +1,6 @@
 //! The envelope every Shirube file carries: format name, version, when and by what it was made.
 
+use super::lineage::Lineage;
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,9 @@ pub struct Envelope {
     /// What wrote it, e.g. "Shirube 0.1.0".
     pub generator: String,
     pub strategy: Strategy,
+    /// Which shared versions the strategy descends from, for merging two machines' work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
 }
 
 /// A strategy file to write, borrowing the strategy (also each entry of a backup of everything).
@@ -35,12 +39,20 @@ pub(super) struct EnvelopeRef<'a> {
     exported_at: &'a str,
     generator: &'static str,
     strategy: &'a Strategy,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lineage: Option<&'a Lineage>,
 }
 
 /// The file text for a strategy, pretty-printed so it diffs well. `exported_at` comes from the
 /// caller (the model has no clock).
 pub fn export(strategy: &Strategy, exported_at: &str) -> String {
     pretty(&export_compact(strategy, exported_at))
+}
+
+/// [`export`] with the strategy's lineage, for a file another machine may merge.
+pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lineage) -> String {
+    let envelope = EnvelopeRef { lineage: Some(lineage), ..envelope(strategy, exported_at) };
+    pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
 /// Compact JSON text indented, token by token (`serde_transcode`): the model has one serialiser
@@ -66,7 +78,7 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
 }
 
 pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
-    EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy }
+    EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy, lineage: None }
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub struct Imported {
     pub migrated_from: Option<u64>,
     pub exported_at: String,
     pub generator: String,
+    /// Which shared versions the file's strategy descends from (`None`: the file does not say).
+    pub lineage: Option<super::Lineage>,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -251,6 +253,8 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         #[serde(default)]
         generator: String,
         strategy: Strategy,
+        #[serde(default)]
+        lineage: Option<super::Lineage>,
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
@@ -266,6 +270,7 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         migrated_from: None,
         exported_at: file.exported_at,
         generator: file.generator,
+        lineage: file.lineage,
     })
 }
 
@@ -312,6 +317,14 @@ pub(super) fn read_value_with(
     let exported_at = text_field(&value, "exported_at");
     let generator = text_field(&value, "generator");
     migrate(&mut value, version, migrations, current)?;
+    let lineage = match value.get_mut("lineage").map(Value::take) {
+        None | Some(Value::Null) => None,
+        Some(raw) => Some(serde_path_to_error::deserialize(raw).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { "lineage".to_owned() } else { format!("lineage.{path}") };
+            ImportError::Shape { path, problem: classify(&e.into_inner().to_string()) }
+        })?),
+    };
     let raw = value.get_mut("strategy").map(Value::take).unwrap_or(Value::Null);
     let strategy: Strategy = serde_path_to_error::deserialize(raw).map_err(|e| {
         let path = e.path().to_string();
@@ -320,7 +333,14 @@ pub(super) fn read_value_with(
     })?;
     let problems: Vec<Problem> =
         validate(&strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
-    Ok(Imported { strategy, problems, migrated_from: (version < current).then_some(version), exported_at, generator })
+    Ok(Imported {
+        strategy,
+        problems,
+        migrated_from: (version < current).then_some(version),
+        exported_at,
+        generator,
+        lineage,
+    })
 }
 
 fn rooted(path: &str) -> String {

@@ -15,6 +15,7 @@ pub mod csv;
 mod envelope;
 mod everything;
 mod import;
+mod lineage;
 pub mod migrations;
 mod open;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -24,7 +25,7 @@ mod rewrite;
 mod workshop_tests;
 
 pub use compare::{compare, Changes};
-pub use envelope::{export, export_compact, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
+pub use envelope::{export, export_compact, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     Saved, BACKUP_FORMAT_NAME, BACKUP_VERSION,
@@ -33,6 +34,7 @@ pub use import::{
     check_size, import, import_value, parse, read, read_quietly, read_value, text_of, EnvelopeProblem, ImportError,
     Imported, JsonProblem, OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
+pub use lineage::{fingerprint, prepend, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};
 pub use rewrite::Rewriter;
 

@@ -13,6 +13,8 @@
 //!   Every text it stores is a `format::export` envelope, read back through `format::import`.
 //! * Files in and out ([`Store::replace`], [`Store::export_everything`],
 //!   [`Store::restore_everything`]): a stored version is backed up before it is replaced.
+//! * Lineage (`lineage`): which versions were shared with other machines (their fingerprints),
+//!   written into exported files, and the version a returning file is merged from.
 //! * Whatever is unreadable is renamed to a garbage key (kept, offered for download), never
 //!   deleted; every delete is preceded by a backup; a write refused for lack of space leaves the
 //!   previous version intact; a save over a revision another tab replaced is refused.
@@ -32,6 +34,7 @@ mod garbage;
 #[cfg(target_arch = "wasm32")]
 mod indexed_db;
 pub mod keys;
+mod lineage;
 #[cfg(target_arch = "wasm32")]
 mod local;
 mod migrate;
@@ -57,9 +60,10 @@ pub use garbage::GarbageEntry;
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
+pub use lineage::Ancestor;
 pub use migrate::{move_data, Moved};
 pub use preferences::{Language, Preferences, YearStyle};
 pub use store::{Prepared, Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};
-pub use versions::{thin, DraftOutcome, Head, Version, VersionReason};
+pub use versions::{thin, DraftOutcome, Head, Origin, Version, VersionReason};

@@ -2,7 +2,7 @@
 //! is only a cache of the strategy keys (rebuilt when missing, garbage or out of step).
 
 use super::decode::{decode_as, looks_like_envelope};
-use super::versions::{thin, Version, VersionReason};
+use super::versions::{thin, Origin, Version, VersionReason};
 use super::{keys, Backend, BackendKind, BackupReason, MemoryBackend, StorageError, Write};
 use crate::format::export_compact;
 use crate::model::{Counts, FiscalYear, Id, Strategy};
@@ -143,10 +143,23 @@ impl<B: Backend> Store<B> {
     /// the previously stored version is still there, intact, and `Err(QuotaExceeded)` says so.
     /// Another tab saving at the same moment makes the batch fail; it is then tried again.
     pub async fn save_as(&self, strategy: &Strategy, now: &str, reason: VersionReason) -> Result<u64, StorageError> {
+        self.save_from(strategy, now, reason, None).await
+    }
+
+    /// [`Store::save_as`] saying where the new version comes from (a file, a merge, a kept
+    /// version: see [`Origin`]); without it the new version has no known fingerprint and
+    /// descends from what the replaced one descended from.
+    pub async fn save_from(
+        &self,
+        strategy: &Strategy,
+        now: &str,
+        reason: VersionReason,
+        origin: Option<&Origin>,
+    ) -> Result<u64, StorageError> {
         let prepared = Prepared::of(strategy, now);
         let mut tries = 0;
         loop {
-            match self.write_version(&prepared, now, reason, None).await {
+            match self.write_version(&prepared, now, reason, None, origin).await {
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
                 other => return other,
             }
@@ -163,7 +176,7 @@ impl<B: Backend> Store<B> {
     /// [`Store::save_over`] for a strategy [`Prepared`] beforehand (the autosave prepares the
     /// open strategy where it lives, without copying it).
     pub async fn save_prepared_over(&self, prepared: Prepared, now: &str, base: u64) -> Result<u64, StorageError> {
-        self.write_version(&prepared, now, VersionReason::Saved, Some(base)).await
+        self.write_version(&prepared, now, VersionReason::Saved, Some(base), None).await
     }
 
     async fn write_version(
@@ -172,6 +185,7 @@ impl<B: Backend> Store<B> {
         now: &str,
         reason: VersionReason,
         base: Option<u64>,
+        origin: Option<&Origin>,
     ) -> Result<u64, StorageError> {
         let Prepared { text, summary } = prepared;
         let id = &summary.id;
@@ -213,6 +227,7 @@ impl<B: Backend> Store<B> {
                     reason: head.reason,
                     title: summary.map(|e| e.title.clone()).unwrap_or_default(),
                     bytes,
+                    fingerprint: head.fingerprint.clone(),
                 });
                 batch.push(write);
             }
@@ -225,6 +240,14 @@ impl<B: Backend> Store<B> {
         head.revision += 1;
         head.saved_at = now.to_owned();
         head.reason = reason;
+        match origin {
+            Some(origin) => {
+                head.fingerprint.clone_from(&origin.fingerprint);
+                head.lineage.clone_from(&origin.lineage);
+            }
+            // An edit: a new version nobody else has seen, descending from the same shared ones.
+            None => head.fingerprint = None,
+        }
         entries.retain(|e| &e.id != id);
         entries.push(summary.clone());
         batch.push(Write::put(key, text.as_str()));

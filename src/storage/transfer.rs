@@ -6,7 +6,8 @@
 
 use super::decode::{decode, decode_as};
 use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason};
-use crate::format::{export_compact, export_everything, Everything, Kept, Saved};
+use super::versions::Origin;
+use crate::format::{export_compact, export_everything, Everything, Kept, Lineage, Saved};
 use crate::model::{Id, Strategy};
 use std::collections::HashSet;
 
@@ -55,7 +56,24 @@ impl<B: Backend> Store<B> {
     /// backup of that one (reason `Replaced`), which it returns (`None` when nothing readable
     /// was stored under the id; unreadable text is kept as garbage by [`Store::save`]). If the
     /// new version cannot be written, the backup is removed again: nothing changed.
-    pub async fn replace(&self, strategy: &Strategy, now: &str) -> Result<Option<Backup>, StorageError> {
+    /// `lineage` is the file's (see [`Store::save_imported`]).
+    pub async fn replace(
+        &self,
+        strategy: &Strategy,
+        now: &str,
+        lineage: Option<&Lineage>,
+    ) -> Result<Option<Backup>, StorageError> {
+        self.replace_as(strategy, now, VersionReason::Imported, &Origin::of_file(strategy, lineage)).await
+    }
+
+    /// [`Store::replace`] by a version of a given origin (a file's, a merge's).
+    pub(super) async fn replace_as(
+        &self,
+        strategy: &Strategy,
+        now: &str,
+        reason: VersionReason,
+        origin: &Origin,
+    ) -> Result<Option<Backup>, StorageError> {
         let key = keys::strategy(&strategy.id);
         let backup_index = self.backend.get(keys::BACKUP_INDEX).await?;
         let backup = match self.backend.get(&key).await? {
@@ -65,7 +83,7 @@ impl<B: Backend> Store<B> {
             },
             None => None,
         };
-        if let Err(e) = self.save_as(strategy, now, VersionReason::Imported).await {
+        if let Err(e) = self.save_from(strategy, now, reason, Some(origin)).await {
             // Take the backup back out, byte for byte as before.
             if let Some(b) = &backup {
                 let _ = self.backend.remove(&b.key).await;
@@ -155,7 +173,7 @@ impl<B: Backend> Store<B> {
                 }
                 Some((live, _)) if &live == strategy => report.unchanged += 1,
                 Some(_) if replace.contains(&strategy.id) => {
-                    self.replace(strategy, now).await?;
+                    self.replace(strategy, now, None).await?;
                     report.replaced += 1;
                 }
                 Some(_) => report.kept += 1,
@@ -223,7 +241,7 @@ mod tests {
         store.save(&old, "t1").wait().unwrap();
         let mut new = old.clone();
         new.title = "新".into();
-        let backup = store.replace(&new, "t2").wait().unwrap().expect("a backup");
+        let backup = store.replace(&new, "t2", None).wait().unwrap().expect("a backup");
         assert_eq!(
             (backup.reason, backup.title.as_str(), backup.taken_at.as_str()),
             (BackupReason::Replaced, "旧", "t2")
@@ -235,7 +253,7 @@ mod tests {
         assert_eq!(store.load(&old.id).wait().unwrap(), old);
         // Replacing an id that is not stored just stores it.
         let other = sample("別");
-        assert_eq!(store.replace(&other, "t4").wait().unwrap(), None);
+        assert_eq!(store.replace(&other, "t4", None).wait().unwrap(), None);
         assert_eq!(store.load(&other.id).wait().unwrap(), other);
     }
 
@@ -260,7 +278,7 @@ mod tests {
         });
         // Room for the backup, not for the new version as well.
         mem.set_quota(Some(mem.used_bytes() * 2 + 2_000));
-        assert!(matches!(store.replace(&new, "t2").wait(), Err(StorageError::QuotaExceeded { .. })));
+        assert!(matches!(store.replace(&new, "t2", None).wait(), Err(StorageError::QuotaExceeded { .. })));
         assert_eq!(snapshot(), before);
     }
 

@@ -33,6 +33,10 @@ pub enum VersionReason {
     Restored,
     /// This tab's unsaved edits, kept when the user took another tab's version instead.
     KeptFromTab,
+    /// Written to a file (another machine may merge from it).
+    Exported,
+    /// Two machines' work merged (issue 19).
+    Merged,
 }
 
 impl VersionReason {
@@ -53,6 +57,9 @@ pub struct Version {
     pub title: String,
     /// The stored text's length (UTF-8 bytes): what the history costs.
     pub bytes: usize,
+    /// Its fingerprint (`format::fingerprint`), when it was shared with another machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 /// What a strategy's head records.
@@ -74,6 +81,22 @@ pub struct Head {
     /// that keeping it as a version need not read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<usize>,
+    /// The current version's fingerprint, when it was shared (exported or imported) as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// The fingerprints of the shared versions the current one descends from, newest first
+    /// (`format::Lineage::versions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineage: Vec<String>,
+}
+
+/// Where a saved version comes from, for later merges (see `format::lineage`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Origin {
+    /// Its fingerprint, when it is a version another machine has too (a file's).
+    pub fingerprint: Option<String>,
+    /// The shared versions it descends from, newest first.
+    pub lineage: Vec<String>,
 }
 
 impl Head {
@@ -164,7 +187,11 @@ impl<B: Backend> Store<B> {
     /// one it replaces is kept in the history, so that a restore can itself be undone.
     pub async fn restore_version(&self, id: &Id, seq: u64, now: &str) -> Result<Strategy, StorageError> {
         let strategy = self.version(id, seq).await?;
-        self.save_as(&strategy, now, VersionReason::Restored).await?;
+        let head = self.head(id).await?;
+        // A shared version brought back is that version again (a later merge may start from it).
+        let fingerprint = head.versions.iter().find(|v| v.seq == seq).and_then(|v| v.fingerprint.clone());
+        let origin = Origin { lineage: crate::format::prepend(fingerprint.as_deref(), &head.lineage), fingerprint };
+        self.save_from(&strategy, now, VersionReason::Restored, Some(&origin)).await?;
         Ok(strategy)
     }
 
@@ -184,6 +211,7 @@ impl<B: Backend> Store<B> {
             reason: VersionReason::KeptFromTab,
             title: strategy.title.clone(),
             bytes: text.len(),
+            fingerprint: None,
         });
         let batch = vec![
             super::Write::Expect { key: keys::head(&strategy.id), value: head_text },
@@ -258,7 +286,7 @@ mod tests {
     }
 
     fn version(seq: u64, saved_at: &str, reason: VersionReason) -> Version {
-        Version { seq, saved_at: saved_at.into(), reason, title: String::new(), bytes: 1 }
+        Version { seq, saved_at: saved_at.into(), reason, title: String::new(), bytes: 1, fingerprint: None }
     }
 
     #[test]

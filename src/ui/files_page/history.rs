@@ -74,6 +74,8 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
         VersionReason::Imported => tr(lang, "ファイルから読み込み", "imported from a file"),
         VersionReason::Restored => tr(lang, "以前の版に戻した", "restored"),
         VersionReason::KeptFromTab => tr(lang, "別のタブと競合した変更", "changes from a tab in conflict"),
+        VersionReason::Exported => tr(lang, "ファイルに書き出した版", "exported to a file"),
+        VersionReason::Merged => tr(lang, "ファイルと統合", "merged with a file"),
     };
     let (id_changes, id_export, id_restore, id_view) = (id.clone(), id.clone(), id.clone(), id);
     view! {
