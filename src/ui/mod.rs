@@ -5,6 +5,7 @@
 pub mod files;
 pub mod i18n;
 pub mod indicator_lines;
+pub mod merge_words;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
