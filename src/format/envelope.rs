@@ -78,7 +78,14 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
 }
 
 pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
-    EnvelopeRef { format: FORMAT_NAME, version: CURRENT_VERSION, exported_at, generator: GENERATOR, strategy, lineage: None }
+    EnvelopeRef {
+        format: FORMAT_NAME,
+        version: CURRENT_VERSION,
+        exported_at,
+        generator: GENERATOR,
+        strategy,
+        lineage: None,
+    }
 }
 
 #[cfg(test)]

@@ -79,7 +79,6 @@ impl Lineage {
 mod tests {
     use super::*;
 
-
     #[test]
     fn the_same_strategy_has_the_same_fingerprint_after_a_trip_through_a_file() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();

@@ -237,10 +237,7 @@ mod tests {
         let from_a = file(&a.export_file(&s0.id, "2026-11-23T09:03:00Z").wait().unwrap().0);
         // C has the strategy from elsewhere (a USB copy of the stored data), with no history.
         c.save(&edited(&s0, |s| s.municipality.name = "C".into()), "2026-11-23T09:04:00Z").wait().unwrap();
-        assert_eq!(
-            c.common_base(&from_a).wait().unwrap(),
-            Ancestor::Found { base: s0.clone(), in_file: true }
-        );
+        assert_eq!(c.common_base(&from_a).wait().unwrap(), Ancestor::Found { base: s0.clone(), in_file: true });
         // A base that is not the version the file names refuses the merge.
         let mut tampered = from_a.clone();
         tampered.lineage.as_mut().unwrap().base.as_mut().unwrap().title = "書き換え".into();
@@ -262,19 +259,13 @@ mod tests {
         }
         let kept = a.versions(&s0.id).wait().unwrap();
         assert!(kept.iter().any(|v| v.reason == VersionReason::Exported && v.fingerprint.is_some()), "{kept:?}");
-        assert_eq!(
-            a.common_base(&from_a).wait().unwrap(),
-            Ancestor::Found { base: s0.clone(), in_file: false }
-        );
+        assert_eq!(a.common_base(&from_a).wait().unwrap(), Ancestor::Found { base: s0.clone(), in_file: false });
 
         // A version kept by a release that recorded no fingerprints: read and recognised.
         let old = laptop();
         old.save(&s0, "2026-11-01T09:00:00Z").wait().unwrap();
         old.save(&edited(&s0, |s| s.title = "後".into()), "2026-11-01T09:05:00Z").wait().unwrap();
         let returning = import(&crate::format::export(&s0, "t")).unwrap();
-        assert_eq!(
-            old.common_base(&returning).wait().unwrap(),
-            Ancestor::Found { base: s0, in_file: false }
-        );
+        assert_eq!(old.common_base(&returning).wait().unwrap(), Ancestor::Found { base: s0, in_file: false });
     }
 }

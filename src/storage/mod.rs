@@ -58,9 +58,9 @@ pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
+pub use lineage::Ancestor;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
-pub use lineage::Ancestor;
 pub use migrate::{move_data, Moved};
 pub use preferences::{Language, Preferences, YearStyle};
 pub use store::{Prepared, Store, StrategySummary};

@@ -5,8 +5,8 @@
 //! overwritten without a backup, and nothing is deleted.
 
 use super::decode::{decode, decode_as};
-use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason};
 use super::versions::Origin;
+use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason};
 use crate::format::{export_compact, export_everything, Everything, Kept, Lineage, Saved};
 use crate::model::{Id, Strategy};
 use std::collections::HashSet;

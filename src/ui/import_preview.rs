@@ -7,6 +7,7 @@
 
 use super::files;
 use super::i18n::{self, tr};
+use super::merge_preview::{MergeOffer, MergePanel};
 use super::state::{use_app, AppState};
 use crate::format::{Changes, Everything, Imported};
 use crate::model::{errors, Counts, Id, PlanPeriod};
@@ -34,6 +35,19 @@ pub struct Existing {
     pub municipality: String,
     /// What replacing it with the file's version changes.
     pub changes: Changes,
+    /// Whether the two can be merged, and what merging would do.
+    pub merge: MergeOffer,
+}
+
+/// What the user chose to do with a file whose strategy is stored here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// 新しい戦略として取り込む: a copy with new ids.
+    New,
+    /// 置き換える: the stored one is backed up and replaced.
+    Replace,
+    /// 統合する: both sides' changes, with the user's choice for each conflict.
+    Merge,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -250,7 +264,6 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     };
     let lang = state.lang();
     let style = state.year_style();
-    let replace = RwSignal::new(false);
     let s = &imported.strategy;
     let municipality = match &s.municipality.code {
         Some(code) => format!("{}（{code}）", s.municipality.name),
@@ -291,7 +304,14 @@ pub(super) fn StrategyPreview() -> impl IntoView {
             </details>
         })}
     };
-    let choice = existing.clone().map(|e| {
+    let choice = RwSignal::new(ImportChoice::New);
+    let conflicts = match existing.as_ref().map(|e| &e.merge) {
+        Some(MergeOffer::Ready { merge, .. }) => merge.conflicts.len(),
+        _ => 0,
+    };
+    let conflict_choices: RwSignal<Vec<Option<crate::model::merge::Side>>> = RwSignal::new(vec![None; conflicts]);
+    let theirs = imported.strategy.clone();
+    let choices_view = existing.clone().map(|e| {
         let name = e.title.clone();
         let copy_label = match lang {
             Language::Ja => format!("新しい戦略として取り込む（別の ID のコピーになり、今の「{name}」はそのまま残ります）"),
@@ -301,6 +321,27 @@ pub(super) fn StrategyPreview() -> impl IntoView {
             Language::Ja => format!("「{name}」を置き換える"),
             Language::En => format!("Replace “{name}”"),
         };
+        let merge_label = match lang {
+            Language::Ja => format!("「{name}」と統合する（両方の変更を残し、競合は箇所ごとに選ぶ）"),
+            Language::En => format!("Merge with “{name}” (keep both sides' changes; choose at each conflict)"),
+        };
+        let unavailable = e.merge.unavailable(lang);
+        let can_merge = unavailable.is_none();
+        let radio = move |value: ImportChoice, testid: &'static str, label: String, enabled: bool| view! {
+            <label class="inline" class:muted=!enabled>
+                <input type="radio" name="import-choice" data-testid=testid disabled=!enabled
+                    prop:checked=move || choice.get() == value on:change=move |_| choice.set(value)/>
+                {label}
+            </label>
+        };
+        let panel = match e.merge.clone() {
+            MergeOffer::Ready { merge, in_file } => Some(view! {
+                <div class="preview-changes" class:muted=move || choice.get() != ImportChoice::Merge>
+                    <MergePanel merge=merge in_file=in_file theirs=theirs.clone() choices=conflict_choices lang=lang style=style/>
+                </div>
+            }),
+            _ => None,
+        };
         view! {
             <fieldset class="preview-choice">
                 <legend>{match lang {
@@ -308,15 +349,12 @@ pub(super) fn StrategyPreview() -> impl IntoView {
                     Language::En => format!("A strategy with the same id, “{}” ({}), is stored in this browser", e.title, e.municipality),
                 }}</legend>
                 {identical.then(|| view! { <p class="meta" data-testid="preview-identical">{tr(lang, "ファイルの内容は保存されているものと同じです。", "The file holds the same as what is stored.")}</p> })}
-                <label class="inline">
-                    <input type="radio" name="import-choice" data-testid="choice-new" prop:checked=move || !replace.get() on:change=move |_| replace.set(false)/>
-                    {copy_label}
-                </label>
-                <label class="inline">
-                    <input type="radio" name="import-choice" data-testid="choice-replace" prop:checked=move || replace.get() on:change=move |_| replace.set(true)/>
-                    {replace_label}
-                </label>
-                <div class="preview-changes" class:muted=move || !replace.get()>
+                {radio(ImportChoice::New, "choice-new", copy_label, true)}
+                {radio(ImportChoice::Merge, "choice-merge", merge_label, can_merge)}
+                {unavailable.map(|why| view! { <p class="meta warn preview-changes" data-testid="merge-unavailable">{why}</p> })}
+                {panel}
+                {radio(ImportChoice::Replace, "choice-replace", replace_label, true)}
+                <div class="preview-changes" class:muted=move || choice.get() != ImportChoice::Replace>
                     <p>{tr(lang, "置き換えると変わること（ID で照合）:", "What replacing changes (matched by id):")}</p>
                     {changes_table(e.changes, lang)}
                     <p class="meta">{tr(lang, "置き換える前の版はバックアップとして残り、一覧の「バックアップ」から復元できます。", "The version it replaces is kept as a backup, which can be restored from the list's backups.")}</p>
@@ -325,17 +363,32 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         }
     });
     let has_existing = existing.is_some();
-    let confirm_label = move || match (has_existing, replace.get()) {
-        (true, true) => tr(lang, "置き換える", "Replace"),
-        (true, false) => tr(lang, "新しい戦略として取り込む", "Import as new"),
+    let confirm_label = move || match (has_existing, choice.get()) {
+        (true, ImportChoice::Replace) => tr(lang, "置き換える", "Replace"),
+        (true, ImportChoice::Merge) => tr(lang, "統合する", "Merge"),
+        (true, ImportChoice::New) => tr(lang, "新しい戦略として取り込む", "Import as new"),
         _ => tr(lang, "取り込む", "Import"),
+    };
+    let unchosen = move || {
+        if choice.get() != ImportChoice::Merge {
+            return 0;
+        }
+        conflict_choices.with(|c| c.iter().filter(|c| c.is_none()).count())
+    };
+    let confirm = move |_: leptos::ev::MouseEvent| {
+        let picked: Option<Vec<_>> = conflict_choices.get_untracked().into_iter().collect();
+        state.confirm_import(choice.get_untracked(), picked.unwrap_or_default());
     };
     let body = view! {
         {facts}
         {notes}
-        {choice}
+        {choices_view}
+        {move || (unchosen() > 0).then(|| view! { <p class="meta warn" data-testid="merge-unchosen">{match lang {
+            Language::Ja => format!("あと {} 件の競合を選ぶと統合できます。", unchosen()),
+            Language::En => format!("Choose {} more conflicts to merge.", unchosen()),
+        }}</p> })}
         <div class="actions">
-            <button type="button" class="primary" data-testid="import-confirm" on:click=move |_| state.confirm_import(replace.get_untracked())>{confirm_label}</button>
+            <button type="button" class="primary" data-testid="import-confirm" prop:disabled={move || unchosen() > 0} on:click=confirm>{confirm_label}</button>
             <button type="button" data-testid="import-cancel" on:click=move |_| state.cancel_import()>{tr(lang, "キャンセル（何も変更しません）", "Cancel (change nothing)")}</button>
         </div>
     };

@@ -77,7 +77,9 @@ impl Words<'_> {
     pub fn field(&self, kind: Kind, field: &Field) -> String {
         match field {
             Field::Whole => tr(self.lang, "全体", "The whole item").to_owned(),
-            Field::Parent => tr(self.lang, "所属（どの目標・施策の下か）", "Where it sits (its goal or measure)").to_owned(),
+            Field::Parent => {
+                tr(self.lang, "所属（どの目標・施策の下か）", "Where it sits (its goal or measure)").to_owned()
+            }
             Field::Value(name) => self.value_name(kind, name),
             Field::Entry { list, key, field } => {
                 let list_name = self.list_name(list);
@@ -195,7 +197,9 @@ impl Words<'_> {
         let ja = self.ja();
         match v {
             Value::Null => tr(self.lang, "（空）", "(empty)").to_owned(),
-            Value::Bool(b) => tr(self.lang, if *b { "はい" } else { "いいえ" }, if *b { "yes" } else { "no" }).to_owned(),
+            Value::Bool(b) => {
+                tr(self.lang, if *b { "はい" } else { "いいえ" }, if *b { "yes" } else { "no" }).to_owned()
+            }
             Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), i18n::number),
             Value::String(s) if s.trim().is_empty() => tr(self.lang, "（空）", "(empty)").to_owned(),
             Value::String(s) => quoted("", &short(s, 80), ja),
@@ -359,9 +363,11 @@ mod tests {
     fn yearly_rows_removals_and_moves_are_named() {
         let s = hokuto();
         let words = Words { lang: Language::Ja, style: YearStyle::Japanese, ours: &s, theirs: &s };
-        let actual = Field::Entry { list: "actuals", key: EntryKey::Year(FiscalYear(2023)), field: Some("value".into()) };
+        let actual =
+            Field::Entry { list: "actuals", key: EntryKey::Year(FiscalYear(2023)), field: Some("value".into()) };
         assert_eq!(words.field(Kind::Series, &actual), "実績値（令和5年度）");
-        let budget = Field::Entry { list: "years", key: EntryKey::Year(FiscalYear(2022)), field: Some("budget".into()) };
+        let budget =
+            Field::Entry { list: "years", key: EntryKey::Year(FiscalYear(2022)), field: Some("budget".into()) };
         assert_eq!(words.field(Kind::Initiative, &budget), "年度ごとの予算・決算・予算額（千円）（令和4年度）");
         assert_eq!(words.version(&Field::Whole, &Version::Absent), "なし（削除）");
         let g = &s.goals[1];

@@ -20,6 +20,7 @@ pub fn Notices() -> impl IntoView {
                 | Notice::CsvNeedsStrategy { .. }
                 | Notice::DeleteNeedsRoom { .. }
                 | Notice::TabConflict { .. }
+                | Notice::MergeRefused { .. }
         ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
         let (headline, lines): (String, Vec<String>) = match &notice {
             Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
@@ -44,6 +45,26 @@ pub fn Notices() -> impl IntoView {
                 }
                 (format!("{}「{title}」", tr(lang, "取り込みました:", "Imported:")), lines)
             }
+            Notice::Merged { title, taken, kept, conflicts, replaced: _ } => (
+                format!("{}「{title}」", tr(lang, "統合しました:", "Merged:")),
+                vec![
+                    match lang {
+                        crate::storage::Language::Ja => format!("ファイルから取り込んだ変更 {taken} 件、このパソコンで残した変更 {kept} 件、選んだ競合 {conflicts} 件。"),
+                        crate::storage::Language::En => format!("{taken} changes taken from the file, {kept} kept from this computer, {conflicts} conflicts chosen."),
+                    },
+                    tr(lang, "統合する前の版は版の履歴とバックアップに残してあります（「元に戻す」で戻せます）。次に書き出すファイルは、この版を共通の元の版として統合できます。", "The version before the merge is kept in the version history and as a backup (Undo brings it back). The next exported file can be merged from this version.").to_owned(),
+                ],
+            ),
+            Notice::MergeRefused { title, error } => (
+                format!("{}「{title}」", tr(lang, "統合できませんでした（何も変更していません）:", "Could not merge (nothing was changed):")),
+                vec![match error {
+                    crate::model::merge::ResolveError::Invalid(problems) => match lang {
+                        crate::storage::Language::Ja => format!("統合した結果にエラーが {} 件あるため、保存しませんでした。「置き換える」か「新しい戦略として取り込む」を選ぶか、どちらかで直してから、もう一度取り込んでください。", problems.len()),
+                        crate::storage::Language::En => format!("The merged strategy would have {} errors, so it was not saved. Choose Replace or Import as new, or fix it on one side and import again.", problems.len()),
+                    },
+                    other => format!("{}: {other}", tr(lang, "統合の結果を作れませんでした", "The merged strategy could not be made")),
+                }],
+            ),
             Notice::ImportFailed { file, error } => (
                 format!("{} {file}", tr(lang, "取り込めませんでした（何も変更していません）:", "Could not import (nothing was changed):")),
                 i18n::import_error(error, lang),
@@ -99,6 +120,7 @@ pub fn Notices() -> impl IntoView {
         let undo = match &notice {
             Notice::Deleted { backup_key, .. } => Some(backup_key.clone()),
             Notice::Imported { replaced: Some(backup_key), .. } => Some(backup_key.clone()),
+            Notice::Merged { replaced: Some(backup_key), .. } => Some(backup_key.clone()),
             _ => None,
         };
         let tab_conflict = matches!(notice, Notice::TabConflict { .. });

@@ -4,6 +4,7 @@
 
 use super::files;
 
+use super::import_preview::ImportChoice;
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
@@ -28,6 +29,20 @@ pub enum Notice {
         migrated_from: Option<u64>,
         warnings: usize,
         replaced: Option<String>,
+    },
+    /// A file was merged with the stored strategy (issue 19); `replaced`: the backup of the
+    /// version before (undo restores it).
+    Merged {
+        title: String,
+        taken: usize,
+        kept: usize,
+        conflicts: usize,
+        replaced: Option<String>,
+    },
+    /// A merge that would not give a valid strategy: nothing was changed.
+    MergeRefused {
+        title: String,
+        error: crate::model::merge::ResolveError,
     },
     /// A backup of everything was merged in.
     RestoredEverything(crate::storage::RestoreReport),
@@ -602,9 +617,14 @@ impl AppState {
     /// in the history as a starting point).
     async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
         self.flush_now().await;
+        let saved = files::timed_async("shirube:store", self.store().save_as(&strategy, &files::now(), reason)).await;
+        self.opened_after_store(strategy, saved).await;
+    }
+
+    /// Opens a strategy just stored (or that could not be: the failure is shown).
+    async fn opened_after_store(&self, strategy: Strategy, saved: Result<u64, StorageError>) {
         let id = strategy.id.clone();
         let store = self.store();
-        let saved = files::timed_async("shirube:store", store.save_as(&strategy, &files::now(), reason)).await;
         if let Err(e) = &saved {
             if store.is_persistent() {
                 self.notice.set(Some(Notice::Storage(e.clone())));
@@ -720,7 +740,10 @@ impl AppState {
         match opened {
             format::Opened::Strategy(imported) => {
                 let existing = match store.load(&imported.strategy.id).await {
-                    Ok(stored) => Some(compare_for_preview(stored, imported.strategy.clone()).await),
+                    Ok(stored) => {
+                        let ancestor = store.common_base(&imported).await;
+                        Some(compare_for_preview(stored, imported.strategy.clone(), ancestor).await)
+                    }
                     Err(_) => None,
                 };
                 Pending::Strategy { file: name.to_owned(), bytes, imported, existing }
@@ -732,7 +755,7 @@ impl AppState {
                         Ok(stored) if stored == i.strategy => EntryStatus::Same,
                         Ok(stored) => EntryStatus::Differs {
                             title: stored.title.clone(),
-                            changes: compare_for_preview(stored, i.strategy.clone()).await.changes,
+                            changes: compare_strategies(stored.clone(), i.strategy.clone()).await,
                         },
                         Err(_) => EntryStatus::New,
                     });
@@ -750,19 +773,29 @@ impl AppState {
     /// Imports the strategy waiting in the preview: as it is when its id is new; otherwise as a
     /// copy with fresh ids, or (`replace`) in place of the stored one, which is backed up first
     /// (undo from the notice, or restore from the backups list).
-    pub fn confirm_import(&self, replace: bool) {
+    pub fn confirm_import(&self, choice: ImportChoice, conflict_choices: Vec<crate::model::merge::Side>) {
         let Some(super::import_preview::Pending::Strategy { imported, existing, .. }) = self.pending.get_untracked()
         else {
             return;
         };
-        self.pending.set(None);
         let warnings = imported.problems.len();
         let migrated_from = imported.migrated_from;
+        if choice == ImportChoice::Merge {
+            let Some(super::merge_preview::MergeOffer::Ready { merge, .. }) = existing.map(|e| e.merge) else { return };
+            self.merge_in(&merge, &conflict_choices, imported);
+            return;
+        }
+        self.pending.set(None);
+        let replace = choice == ImportChoice::Replace;
         if replace && existing.is_some() {
             self.spawn(async move |state| {
                 state.flush_now().await;
+                let saved = files::timed_async(
+                    "shirube:store",
+                    state.store().replace(&imported.strategy, &files::now(), imported.lineage.as_ref()),
+                )
+                .await;
                 let strategy = imported.strategy;
-                let saved = files::timed_async("shirube:store", state.store().replace(&strategy, &files::now())).await;
                 match saved {
                     Ok(backup) => {
                         state.notice.set(Some(Notice::Imported {
@@ -783,15 +816,60 @@ impl AppState {
             return;
         }
         let as_copy = existing.is_some() || self.has(&imported.strategy.id);
-        let strategy = if as_copy { imported.strategy.duplicate() } else { imported.strategy };
-        self.notice.set(Some(Notice::Imported {
-            title: strategy.title.clone(),
-            as_copy,
-            migrated_from,
-            warnings,
-            replaced: None,
-        }));
-        self.spawn(async |state| state.store_and_open(strategy, VersionReason::Imported).await);
+        let title = imported.strategy.title.clone();
+        self.notice.set(Some(Notice::Imported { title, as_copy, migrated_from, warnings, replaced: None }));
+        if as_copy {
+            let strategy = imported.strategy.duplicate();
+            self.spawn(async |state| state.store_and_open(strategy, VersionReason::Imported).await);
+        } else {
+            // Its own id: stored as the version the file holds, a later merge's starting point.
+            self.spawn(async move |state| {
+                let saved = state.store().save_imported(&imported, &files::now()).await;
+                state.opened_after_store(imported.strategy, saved).await;
+            });
+        }
+    }
+
+    /// Stores the merge of the stored strategy and the previewed file, with one choice per
+    /// conflict, as a new version (the current one backed up: undo from the notice), and
+    /// opens it. A merge that does not resolve to a valid strategy changes nothing and says so.
+    fn merge_in(
+        &self,
+        merge: &crate::model::merge::Merge,
+        choices: &[crate::model::merge::Side],
+        file: format::Imported,
+    ) {
+        let merged = match merge.resolve(choices) {
+            Ok(merged) => merged,
+            Err(error) => {
+                self.pending.set(None);
+                self.notice.set(Some(Notice::MergeRefused { title: file.strategy.title.clone(), error }));
+                return;
+            }
+        };
+        self.pending.set(None);
+        let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            let saved =
+                files::timed_async("shirube:store", state.store().save_merged(&merged, &file, &files::now())).await;
+            match saved {
+                Ok(backup) => {
+                    state.notice.set(Some(Notice::Merged {
+                        title: merged.title.clone(),
+                        taken,
+                        kept,
+                        conflicts,
+                        replaced: backup.map(|b| b.key),
+                    }));
+                    state.written().await;
+                    let base = state.store().head(&merged.id).await.map_or(0, |h| h.revision);
+                    state.show(merged, base);
+                }
+                // Nothing was changed (the backup is taken back out).
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            }
+        });
     }
 
     /// Merges the backup file waiting in the preview into this browser: new strategies are
@@ -871,10 +949,11 @@ impl AppState {
         });
     }
 
-    /// Downloads the open strategy as a Shirube file.
+    /// Downloads the open strategy as a Shirube file (saved first: the file is the stored
+    /// version, with its lineage, so that another machine's work can later be merged with it).
     pub fn export_open(&self) {
-        let Some(s) = self.open.get_untracked() else { return };
-        self.export(&s);
+        let Some(id) = self.open.with_untracked(|s| s.as_ref().map(|s| s.id.clone())) else { return };
+        self.export_stored(&id);
     }
 
     pub fn export(&self, s: &Strategy) {
@@ -884,12 +963,26 @@ impl AppState {
         }));
     }
 
-    /// Downloads a stored strategy as a Shirube file.
+    /// Downloads a stored strategy as a Shirube file, with its lineage (`Store::export_file`).
+    /// Where it cannot be stored (storage refused or full), the open strategy is downloaded as
+    /// it is, without lineage: the work is never kept from leaving.
     pub fn export_stored(&self, id: &Id) {
         let id = id.clone();
-        self.spawn(async move |state| match state.store().load(&id).await {
-            Ok(s) => state.export(&s),
-            Err(e) => state.notice.set(Some(Notice::Storage(e))),
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            match state.store().export_file(&id, &files::now()).await {
+                Ok((text, s)) => {
+                    let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
+                    state.notice.set(Some(match files::download(&name, "application/json", &text) {
+                        Ok(()) => Notice::Exported { file: name },
+                        Err(e) => Notice::Download(e),
+                    }));
+                }
+                Err(e) => match state.open.get_untracked().filter(|s| s.id == id) {
+                    Some(open) => state.export(&open),
+                    None => state.notice.set(Some(Notice::Storage(e))),
+                },
+            }
         });
     }
 
@@ -1116,11 +1209,36 @@ impl Drop for Loading {
 
 /// What replacing `stored` by `imported` would change, for the import preview: in the wasm part
 /// that reads files, not in the first download.
+/// With the version both started from, also what merging them would do (issue 19).
 #[lazy]
-fn compare_for_preview(stored: Strategy, imported: Strategy) -> super::import_preview::Existing {
+fn compare_for_preview(
+    stored: Strategy,
+    imported: Strategy,
+    ancestor: Result<crate::storage::Ancestor, StorageError>,
+) -> super::import_preview::Existing {
+    use super::merge_preview::MergeOffer;
+    use crate::storage::Ancestor;
+    let merge = match ancestor {
+        Ok(Ancestor::Found { base, in_file }) => MergeOffer::Ready {
+            merge: std::sync::Arc::new(files::timed("shirube:merge", || {
+                crate::model::merge::merge(&base, &stored, &imported)
+            })),
+            in_file,
+        },
+        Ok(Ancestor::NotFound) => MergeOffer::NoCommonVersion,
+        Ok(Ancestor::Mismatch(_)) => MergeOffer::Mismatch,
+        Err(e) => MergeOffer::Failed(e),
+    };
     super::import_preview::Existing {
         title: stored.title.clone(),
         municipality: stored.municipality.name.clone(),
         changes: format::compare(&stored, &imported),
+        merge,
     }
+}
+
+/// What replacing `stored` by `imported` would change (a backup's entry).
+#[lazy]
+fn compare_strategies(stored: Strategy, imported: Strategy) -> format::Changes {
+    format::compare(&stored, &imported)
 }

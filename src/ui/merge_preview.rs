@@ -1,0 +1,172 @@
+//! The 統合する part of the import preview (issue 19): what merging the file with this
+//! computer's version would do — changes taken from the file, changes kept from here — and one
+//! card per conflict, side by side (このパソコン / ファイル), each with a choice. Nothing is
+//! applied until every conflict is chosen.
+
+use super::i18n::tr;
+use super::merge_words::{conflict_kind, Words};
+use crate::model::merge::{Conflict, Field, Merge, Side};
+use crate::model::Strategy;
+use crate::storage::{Language, StorageError, YearStyle};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Whether 統合する can be offered for a file, and what it would do.
+#[derive(Clone, Debug)]
+pub enum MergeOffer {
+    /// The merge from the version both sides started from (`in_file`: the file carried it).
+    Ready { merge: Arc<Merge>, in_file: bool },
+    /// Neither this browser's history nor the file has a version both descend from.
+    NoCommonVersion,
+    /// The file carries a starting version that is not what it says it is.
+    Mismatch,
+    /// Reading this browser's history failed.
+    Failed(StorageError),
+}
+
+impl PartialEq for MergeOffer {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (MergeOffer::Ready { merge: a, in_file: x }, MergeOffer::Ready { merge: b, in_file: y }) => {
+                Arc::ptr_eq(a, b) && x == y
+            }
+            (MergeOffer::NoCommonVersion, MergeOffer::NoCommonVersion) => true,
+            (MergeOffer::Mismatch, MergeOffer::Mismatch) => true,
+            (MergeOffer::Failed(a), MergeOffer::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl MergeOffer {
+    /// Why 統合する cannot be chosen, when it cannot.
+    pub fn unavailable(&self, lang: Language) -> Option<String> {
+        let text = match self {
+            MergeOffer::Ready { .. } => return None,
+            MergeOffer::NoCommonVersion => tr(
+                lang,
+                "統合できません: このファイルとこのパソコンの戦略に共通の元の版が見つかりません（このブラウザの版の履歴にも、ファイルにもありません）。二人が同じファイルから作業を始めると統合できます。",
+                "Cannot merge: no version both this file and this computer's strategy started from was found (neither in this browser's version history nor in the file). Work started from one shared file can be merged.",
+            )
+            .to_owned(),
+            MergeOffer::Mismatch => tr(
+                lang,
+                "統合できません: ファイルに入っている元の版が、ファイル自身の示す版と一致しません（ファイルが書き換えられた可能性があります）。",
+                "Cannot merge: the starting version inside the file is not the version the file names (the file may have been altered).",
+            )
+            .to_owned(),
+            MergeOffer::Failed(e) => format!(
+                "{} {}",
+                tr(lang, "統合できません: 版の履歴を読めませんでした。", "Cannot merge: the version history could not be read."),
+                super::i18n::storage_error(e, lang)
+            ),
+        };
+        Some(text)
+    }
+}
+
+/// What merging would do, and the conflict cards. `choices` holds one answer per conflict
+/// (`None`: not chosen yet).
+#[component]
+pub fn MergePanel(
+    merge: Arc<Merge>,
+    in_file: bool,
+    theirs: Strategy,
+    choices: RwSignal<Vec<Option<Side>>>,
+    lang: Language,
+    style: YearStyle,
+) -> impl IntoView {
+    let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
+    let summary = match lang {
+        Language::Ja => {
+            format!("ファイルから取り込む変更 {taken} 件 ・ このパソコンで残す変更 {kept} 件 ・ 競合 {conflicts} 件")
+        }
+        Language::En => {
+            format!("{taken} changes taken from the file · {kept} kept from this computer · {conflicts} conflicts")
+        }
+    };
+    let words = Words { lang, style, ours: &merge.strategy, theirs: &theirs };
+    let cards: Vec<AnyView> =
+        merge.conflicts.iter().enumerate().map(|(i, c)| card(i, c, &words, choices, lang).into_any()).collect();
+    let all = move |side: Side| choices.set(vec![Some(side); conflicts]);
+    view! {
+        <div class="merge-panel" data-testid="merge-panel">
+            <p data-testid="merge-summary">{summary}</p>
+            {in_file.then(|| view! { <p class="meta">{tr(lang,
+                "元の版（二人が作業を始めた版）は、このブラウザの履歴になかったため、ファイルに入っているものを使います。",
+                "The starting version was not in this browser's history: the one inside the file is used.")}</p> })}
+            {(conflicts == 0).then(|| view! { <p class="meta">{tr(lang,
+                "競合はありません。両方の変更をすべて残します。",
+                "No conflicts: every change from both sides is kept.")}</p> })}
+            {(conflicts > 0).then(|| view! {
+                <p>{tr(lang,
+                    "両方で違う内容にした箇所があります。箇所ごとに、どちらの内容を残すか選んでください（すべて選ぶまで統合しません）。",
+                    "Some places were changed differently on both sides. Choose, for each, which to keep (nothing is merged until every one is chosen).")}</p>
+                <div class="actions">
+                    <button type="button" data-testid="merge-all-ours" on:click=move |_| all(Side::Ours)>{tr(lang, "すべてこのパソコンの内容", "All: this computer's")}</button>
+                    <button type="button" data-testid="merge-all-theirs" on:click=move |_| all(Side::Theirs)>{tr(lang, "すべてファイルの内容", "All: the file's")}</button>
+                </div>
+                <ol class="conflicts" data-testid="conflicts">{cards}</ol>
+            })}
+            <p class="meta">{tr(lang,
+                "統合した結果は新しい版として保存します。今の版は版の履歴とバックアップに残り、「元に戻す」で戻せます。",
+                "The merged strategy is saved as a new version; the current one stays in the version history and as a backup (Undo brings it back).")}</p>
+        </div>
+    }
+}
+
+/// One conflict: where, what, both versions side by side, and the choice.
+fn card(
+    i: usize,
+    c: &Conflict,
+    words: &Words<'_>,
+    choices: RwSignal<Vec<Option<Side>>>,
+    lang: Language,
+) -> impl IntoView {
+    let place = words.place(&c.path);
+    let field = words.field(c.entity.kind, &c.field);
+    let with_field = |v: String| match c.field {
+        Field::Whole => v,
+        _ => format!("{field} {v}"),
+    };
+    let ours = with_field(words.version(&c.field, &c.ours));
+    let theirs = with_field(words.version(&c.field, &c.theirs));
+    let base = words.version(&c.field, &c.base);
+    let name = format!("conflict-{i}");
+    let side = move |s: Side| {
+        let checked = move || choices.with(|c| c.get(i).copied().flatten() == Some(s));
+        let choose = move |_| {
+            choices.update(|c| {
+                if let Some(slot) = c.get_mut(i) {
+                    *slot = Some(s);
+                }
+            })
+        };
+        (checked, choose)
+    };
+    let (ours_checked, choose_ours) = side(Side::Ours);
+    let (theirs_checked, choose_theirs) = side(Side::Theirs);
+    let heading = match c.field {
+        Field::Whole => place.clone(),
+        _ => format!("{place} ・ {field}"),
+    };
+    view! {
+        <li class="conflict-card" data-testid="conflict-card" class:chosen=move || choices.with(|c| c.get(i).copied().flatten().is_some())>
+            <p class="strong" data-testid="conflict-place">{heading}</p>
+            <p class="meta">{conflict_kind(c, lang)}{match lang {
+                Language::Ja => format!("（元の版: {base}）"),
+                Language::En => format!(" (starting version: {base})"),
+            }}</p>
+            <div class="conflict-sides">
+                <label class="conflict-side" class:checked=ours_checked>
+                    <input type="radio" name=name.clone() data-testid="conflict-ours" prop:checked=ours_checked on:change=choose_ours/>
+                    <span><b>{tr(lang, "このパソコン", "This computer")}</b>": "{ours}</span>
+                </label>
+                <label class="conflict-side" class:checked=theirs_checked>
+                    <input type="radio" name=name data-testid="conflict-theirs" prop:checked=theirs_checked on:change=choose_theirs/>
+                    <span><b>{tr(lang, "ファイル", "File")}</b>": "{theirs}</span>
+                </label>
+            </div>
+        </li>
+    }
+}
