@@ -30,7 +30,7 @@ impl Origin {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ancestor {
     /// The newest version both have: from this browser's history, or carried in the file.
-    Found { base: Strategy, in_file: bool },
+    Found { base: Box<Strategy>, in_file: bool },
     /// Neither this browser nor the file has a version both descend from.
     NotFound,
     /// The file carries a base that is not what it says it is: the merge is refused.
@@ -107,17 +107,17 @@ impl<B: Backend> Store<B> {
         let head = self.head(&theirs.id).await?;
         // The current version and the kept ones, newest first.
         if head.fingerprint.as_ref().is_some_and(|fp| wanted.contains(fp)) {
-            return Ok(Ancestor::Found { base: self.load(&theirs.id).await?, in_file: false });
+            return Ok(Ancestor::Found { base: Box::new(self.load(&theirs.id).await?), in_file: false });
         }
         for v in head.versions.iter().rev() {
             if v.fingerprint.as_ref().is_some_and(|fp| wanted.contains(fp)) {
                 if let Ok(base) = self.version(&theirs.id, v.seq).await {
-                    return Ok(Ancestor::Found { base, in_file: false });
+                    return Ok(Ancestor::Found { base: Box::new(base), in_file: false });
                 }
             }
         }
         if let Some(base) = carried {
-            return Ok(Ancestor::Found { base: base.clone(), in_file: true });
+            return Ok(Ancestor::Found { base: Box::new(base.clone()), in_file: true });
         }
         // Versions kept before fingerprints were recorded: read and compare a few.
         let mut unlabelled = Vec::new();
@@ -132,7 +132,7 @@ impl<B: Backend> Store<B> {
             };
             if let Ok(base) = version {
                 if wanted.contains(&fingerprint(&base)) {
-                    return Ok(Ancestor::Found { base, in_file: false });
+                    return Ok(Ancestor::Found { base: Box::new(base), in_file: false });
                 }
             }
         }
@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(lineage.base.as_ref(), Some(&s0), "changed since: the shared version travels whole");
 
         let Ancestor::Found { base, in_file } = a.common_base(&from_b).wait().unwrap() else { panic!() };
-        assert_eq!((&base, in_file), (&s0, false), "A kept the version it exported");
+        assert_eq!((&*base, in_file), (&s0, false), "A kept the version it exported");
         let m = merge(&base, &a1, &from_b.strategy);
         assert!(m.conflicts.is_empty());
         let merged = m.resolve_all(Side::Ours).unwrap();
@@ -222,7 +222,7 @@ mod tests {
         let from_a = file(&text2);
         assert_eq!(from_a.lineage.as_ref().unwrap().versions[0], fingerprint(&b1));
         let Ancestor::Found { base, in_file } = b.common_base(&from_a).wait().unwrap() else { panic!() };
-        assert_eq!((&base, in_file), (&b1, false));
+        assert_eq!((&*base, in_file), (&b1, false));
         let again = merge(&base, &b2, &from_a.strategy).resolve_all(Side::Ours).unwrap();
         assert_eq!((again.title.as_str(), again.period.last), ("Aの題名", FiscalYear(2025)));
     }
@@ -237,7 +237,10 @@ mod tests {
         let from_a = file(&a.export_file(&s0.id, "2026-11-23T09:03:00Z").wait().unwrap().0);
         // C has the strategy from elsewhere (a USB copy of the stored data), with no history.
         c.save(&edited(&s0, |s| s.municipality.name = "C".into()), "2026-11-23T09:04:00Z").wait().unwrap();
-        assert_eq!(c.common_base(&from_a).wait().unwrap(), Ancestor::Found { base: s0.clone(), in_file: true });
+        assert_eq!(
+            c.common_base(&from_a).wait().unwrap(),
+            Ancestor::Found { base: Box::new(s0.clone()), in_file: true }
+        );
         // A base that is not the version the file names refuses the merge.
         let mut tampered = from_a.clone();
         tampered.lineage.as_mut().unwrap().base.as_mut().unwrap().title = "書き換え".into();
@@ -259,13 +262,16 @@ mod tests {
         }
         let kept = a.versions(&s0.id).wait().unwrap();
         assert!(kept.iter().any(|v| v.reason == VersionReason::Exported && v.fingerprint.is_some()), "{kept:?}");
-        assert_eq!(a.common_base(&from_a).wait().unwrap(), Ancestor::Found { base: s0.clone(), in_file: false });
+        assert_eq!(
+            a.common_base(&from_a).wait().unwrap(),
+            Ancestor::Found { base: Box::new(s0.clone()), in_file: false }
+        );
 
         // A version kept by a release that recorded no fingerprints: read and recognised.
         let old = laptop();
         old.save(&s0, "2026-11-01T09:00:00Z").wait().unwrap();
         old.save(&edited(&s0, |s| s.title = "後".into()), "2026-11-01T09:05:00Z").wait().unwrap();
         let returning = import(&crate::format::export(&s0, "t")).unwrap();
-        assert_eq!(old.common_base(&returning).wait().unwrap(), Ancestor::Found { base: s0, in_file: false });
+        assert_eq!(old.common_base(&returning).wait().unwrap(), Ancestor::Found { base: Box::new(s0), in_file: false });
     }
 }

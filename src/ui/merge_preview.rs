@@ -125,8 +125,10 @@ fn card(
 ) -> impl IntoView {
     let place = words.place(&c.path);
     let field = words.field(c.entity.kind, &c.field);
+    // 名称「…」 (no space before a Japanese quote), 目標値 30（令和6年度）.
     let with_field = |v: String| match c.field {
         Field::Whole => v,
+        _ if v.starts_with('「') => format!("{field}{v}"),
         _ => format!("{field} {v}"),
     };
     let ours = with_field(words.version(&c.field, &c.ours));
@@ -148,7 +150,8 @@ fn card(
     let (theirs_checked, choose_theirs) = side(Side::Theirs);
     let heading = match c.field {
         Field::Whole => place.clone(),
-        _ => format!("{place} ・ {field}"),
+        _ if lang == Language::Ja => format!("{place} ・ {field}"),
+        _ => format!("{place} · {field}"),
     };
     view! {
         <li class="conflict-card" data-testid="conflict-card" class:chosen=move || choices.with(|c| c.get(i).copied().flatten().is_some())>

@@ -1,0 +1,172 @@
+// Two laptops, one strategy, no server (issue 19), in two browser contexts against the release
+// build: both start from one exported file; each edits a different part and both edit one
+// field; one exports, the other imports → 統合する → one conflict card → choose → the result
+// holds every edit, stored as a new version (the old one in the history, undo in the notice).
+// The merged file goes back and merges there from the version that laptop sent. A file whose
+// carried starting version was altered, or that shares nothing with this browser, has 統合する
+// disabled with the reason; the other choices still work. Screenshots in Japanese and English.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { REPO_ROOT } from './paths';
+import { storedStrategyOfPage, storedEntries } from './stored';
+import type { Page, TestInfo } from '@playwright/test';
+
+const HOKUTO = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'hokuto.json'), 'utf8')).strategy;
+
+/** Exports the strategy from its overview; the file's name and text. */
+async function exportFile(page: Page, testInfo: TestInfo): Promise<{ name: string; text: string }> {
+  await page.goto(`./#/s/${HOKUTO.id}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const file = testInfo.outputPath(`${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+async function pick(page: Page, name: string, text: string) {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+}
+
+/** Edits goal `n` (0-based) in the editor: one field, committed with Enter, then saved. */
+async function editGoal(page: Page, n: number, field: 'goal-title' | 'goal-subtitle', text: string) {
+  await page.goto(`./#/s/${HOKUTO.id}/edit`);
+  await page.getByTestId('outline-goal').nth(n).click();
+  await page.getByTestId(field).fill(text);
+  await page.getByTestId(field).press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
+}
+
+test('two laptops merge their work: every edit kept, the one conflict chosen on a card', async ({ page, openApp, browser, pageErrors, shot }, testInfo) => {
+  // Laptop A: the planning section starts the strategy and hands out a file.
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  const shared = await exportFile(page, testInfo);
+  expect(JSON.parse(shared.text).lineage).toEqual({ versions: [] });
+
+  // Laptop B: the welfare section takes the file.
+  const laptopB = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });
+  const b = await laptopB.newPage();
+  const bErrors: string[] = [];
+  b.on('pageerror', (e) => bErrors.push(e.message));
+  await b.goto('./');
+  await pick(b, shared.name, shared.text);
+  await expect(b.getByTestId('choice-merge')).toHaveCount(0);
+  await b.getByTestId('import-confirm').click();
+  await expect(b.getByTestId('notice')).toContainText('取り込みました');
+
+  // Each edits a different goal's subtitle, and both the title of goal 1.
+  await editGoal(page, 1, 'goal-subtitle', 'Aさんが書いた副題');
+  await editGoal(page, 0, 'goal-title', 'Aさんの基本目標1');
+  await editGoal(b, 2, 'goal-subtitle', 'Bさんが書いた副題');
+  await editGoal(b, 0, 'goal-title', 'Bさんの基本目標1');
+  const fromB = await exportFile(b, testInfo);
+  const lineage = JSON.parse(fromB.text).lineage;
+  expect(lineage.versions).toHaveLength(1);
+  expect(lineage.base.goals[0].title).toBe(HOKUTO.goals[0].title);
+
+  // A takes B's file: 統合する, with what it does and one conflict card.
+  await page.goto('./#/');
+  await pick(page, fromB.name, fromB.text);
+  await expect(page.getByTestId('merge-unavailable')).toHaveCount(0);
+  await page.getByTestId('choice-merge').check();
+  await expect(page.getByTestId('merge-summary')).toHaveText('ファイルから取り込む変更 1 件 ・ このパソコンで残す変更 1 件 ・ 競合 1 件');
+  const card = page.getByTestId('conflict-card');
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId('conflict-place')).toHaveText('基本目標 1 ・ 名称');
+  await expect(card).toContainText('両方で違う内容に変更されています');
+  await expect(card).toContainText(`元の版: 「${HOKUTO.goals[0].title}」`);
+  await expect(card.locator('label').nth(0)).toHaveText('このパソコン: 名称「Aさんの基本目標1」');
+  await expect(card.locator('label').nth(1)).toHaveText('ファイル: 名称「Bさんの基本目標1」');
+  // Nothing is applied until the conflict is chosen.
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await expect(page.getByTestId('merge-unchosen')).toHaveText('あと 1 件の競合を選ぶと統合できます。');
+  await shot('merge-preview-ja');
+
+  // The same in English (the preview is read again in the language chosen).
+  await page.getByTestId('import-cancel').click();
+  await page.getByTestId('language').click();
+  await pick(page, fromB.name, fromB.text);
+  await page.getByTestId('choice-merge').check();
+  await expect(page.getByTestId('merge-summary')).toHaveText('1 changes taken from the file · 1 kept from this computer · 1 conflicts');
+  await expect(card.getByTestId('conflict-place')).toHaveText('Basic goal 1 · Title');
+  await expect(card.locator('label').nth(1)).toHaveText('File: Title “Bさんの基本目標1”');
+  await shot('merge-preview-en');
+  await page.getByTestId('merge-all-ours').click();
+  await expect(card.getByTestId('conflict-ours')).toBeChecked();
+  await card.getByTestId('conflict-theirs').check();
+  await expect(page.getByTestId('import-confirm')).toBeEnabled();
+  await expect(page.getByTestId('import-confirm')).toHaveText('Merge');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice')).toContainText('Merged:');
+  await expect(page.getByTestId('notice')).toContainText('1 changes taken from the file, 1 kept from this computer, 1 conflicts chosen.');
+  await page.getByTestId('language').click();
+
+  // Every edit is there, stored; the version before is in the history.
+  let merged = await storedStrategyOfPage(page);
+  expect(merged.goals[0].title).toBe('Bさんの基本目標1');
+  expect(merged.goals[1].subtitle).toBe('Aさんが書いた副題');
+  expect(merged.goals[2].subtitle).toBe('Bさんが書いた副題');
+  await page.goto(`./#/s/${HOKUTO.id}/files`);
+  await expect(page.getByTestId('version-row').first()).toContainText('「' + HOKUTO.title + '」');
+  await shot('merge-history');
+
+  // Back to B, who went on editing: the merged file merges there from the version B sent.
+  await editGoal(b, 3, 'goal-subtitle', 'Bさんの続きの作業');
+  const fromA = await exportFile(page, testInfo);
+  await b.goto('./#/');
+  await pick(b, fromA.name, fromA.text);
+  await b.getByTestId('choice-merge').check();
+  await expect(b.getByTestId('merge-summary')).toHaveText('ファイルから取り込む変更 1 件 ・ このパソコンで残す変更 1 件 ・ 競合 0 件');
+  await expect(b.getByTestId('conflict-card')).toHaveCount(0);
+  await b.getByTestId('import-confirm').click();
+  await expect(b.getByTestId('notice')).toContainText('統合しました');
+  merged = await storedStrategyOfPage(b);
+  expect(merged.goals.map((g: { subtitle: string }) => g.subtitle).slice(1)).toEqual(['Aさんが書いた副題', 'Bさんが書いた副題', 'Bさんの続きの作業']);
+  expect(merged.goals[0].title).toBe('Bさんの基本目標1');
+
+  // Undo on B: the version before the merge comes back.
+  await b.getByTestId('undo-delete').click();
+  await expect(b.getByTestId('notice')).toContainText('復元しました');
+  expect((await storedStrategyOfPage(b)).goals[1].subtitle).toBe(HOKUTO.goals[1].subtitle);
+  expect(bErrors).toEqual([]);
+  await laptopB.close();
+  expect(pageErrors).toEqual([]);
+});
+
+test('a file whose starting version was altered, or that shares none, cannot be merged and changes nothing', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  await exportFile(page, testInfo);
+  await editGoal(page, 0, 'goal-title', '編集した題名');
+  const file = JSON.parse((await exportFile(page, testInfo)).text);
+
+  // The carried starting version altered: refused with the reason.
+  const altered = structuredClone(file);
+  altered.lineage.base.title = '書き換えた題名';
+  await page.goto('./#/');
+  const before = await storedEntries(page);
+  await pick(page, 'altered.shirube.json', JSON.stringify(altered));
+  await expect(page.getByTestId('choice-merge')).toBeDisabled();
+  await expect(page.getByTestId('merge-unavailable')).toContainText('ファイルに入っている元の版が、ファイル自身の示す版と一致しません');
+  await shot('merge-refused-altered');
+  await page.getByTestId('import-cancel').click();
+  expect(await storedEntries(page)).toEqual(before);
+
+  // Nothing shared: no lineage, and content this browser never had.
+  const stranger = structuredClone(file);
+  delete stranger.lineage;
+  stranger.strategy.goals[1].title = 'よそで作った題名';
+  await pick(page, 'stranger.shirube.json', JSON.stringify(stranger));
+  await expect(page.getByTestId('choice-merge')).toBeDisabled();
+  await expect(page.getByTestId('merge-unavailable')).toContainText('共通の元の版が見つかりません');
+  // The other choices work as before.
+  await page.getByTestId('choice-new').check();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice')).toContainText('コピーとして取り込みました');
+  await page.goto('./#/');
+  await expect(page.getByTestId('strategy-row')).toHaveCount(2);
+  expect(pageErrors).toEqual([]);
+});
