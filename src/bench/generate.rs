@@ -267,3 +267,51 @@ mod tests {
         assert_eq!(Size::named("planet"), None);
     }
 }
+
+/// Two machines' copies of `base` for the merge benchmark (issue 19): each with `edits`
+/// scattered edits — initiative titles and indicators' latest actuals, spread over the whole
+/// strategy — of which `shared` touch the same fields with different values (the conflicts).
+pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (Strategy, Strategy) {
+    enum Slot {
+        Title(Id),
+        Actual(Id),
+    }
+    let mut slots: Vec<Slot> = base
+        .goals
+        .iter()
+        .flat_map(|g| g.measures.iter())
+        .flat_map(|m| m.initiatives.iter())
+        .map(|i| Slot::Title(i.id.clone()))
+        .chain(
+            base.indicators
+                .iter()
+                .filter(|i| i.series.first().is_some_and(|s| !s.actuals.is_empty()))
+                .map(|i| Slot::Actual(i.id.clone())),
+        )
+        .collect();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    rng.shuffle(&mut slots);
+    let take = (2 * edits - shared).min(slots.len());
+    let edit = |s: &mut Strategy, slots: &[Slot], side: &str, bump: f64| {
+        for slot in slots {
+            match slot {
+                Slot::Title(id) => {
+                    if let Some(i) = s.initiative_mut(id) {
+                        i.title.push_str(side);
+                    }
+                }
+                Slot::Actual(id) => {
+                    if let Some(i) = s.indicator_mut(id) {
+                        if let Some(a) = i.series[0].actuals.last_mut() {
+                            a.value += bump;
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    edit(&mut ours, &slots[..edits.min(take)], "（このパソコン）", 1.0);
+    edit(&mut theirs, &slots[take.saturating_sub(edits)..take], "（ファイル）", 2.0);
+    (ours, theirs)
+}

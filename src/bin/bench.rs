@@ -18,6 +18,39 @@ fn main() {
             let text = shirube::format::export(&generate::generate(size, seed), "2026-01-01T00:00:00Z");
             std::fs::write(out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
         }
+        ["generate-merge", size, seed, dir] => {
+            // The merge benchmark's files: the common version, this computer's copy and the
+            // file's copy (each 100 scattered edits, 10 of them the same fields), the file naming
+            // the common version as its starting point.
+            use shirube::format::{export, export_with_lineage, fingerprint, Lineage};
+            let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
+            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
+            let base = generate::generate(size, seed);
+            let (ours, theirs) = generate::edited_pair(&base, 100, 10, seed);
+            let at = "2026-01-01T00:00:00Z";
+            let lineage = Lineage { versions: vec![fingerprint(&base)], base: None };
+            let write = |name: &str, text: String| {
+                let out = format!("{dir}/{name}");
+                std::fs::write(&out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
+            };
+            write("merge-base.json", export(&base, at));
+            write("merge-ours.json", export_with_lineage(&ours, at, &lineage));
+            write("merge-theirs.json", export_with_lineage(&theirs, at, &lineage));
+            // The same merge natively, for reference (the browser's figure is the budget's).
+            let t = std::time::Instant::now();
+            let m = shirube::model::merge::merge(&base, &ours, &theirs);
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            let t = std::time::Instant::now();
+            let resolved = m.resolve_all(shirube::model::merge::Side::Theirs);
+            let resolve_ms = t.elapsed().as_secs_f64() * 1e3;
+            println!(
+                "merge natively (release): {ms:.0} ms to the preview; {} taken, {} kept, {} conflicts; resolving them all to the file's: {resolve_ms:.0} ms ({})",
+                m.taken.len(),
+                m.kept.len(),
+                m.conflicts.len(),
+                if resolved.is_ok() { "valid" } else { "refused" }
+            );
+        }
         ["report", raw, latest] => {
             let text = std::fs::read_to_string(raw).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
             let raw: stats::Raw = serde_json::from_str(&text).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
@@ -62,7 +95,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
     }
 }
 

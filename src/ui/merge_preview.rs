@@ -85,7 +85,7 @@ pub fn MergePanel(
             format!("{taken} changes taken from the file · {kept} kept from this computer · {conflicts} conflicts")
         }
     };
-    let words = Words { lang, style, ours: &merge.strategy, theirs: &theirs };
+    let words = Words { lang, style, ours: &merge.ours, theirs: &theirs };
     let cards: Vec<AnyView> =
         merge.conflicts.iter().enumerate().map(|(i, c)| card(i, c, &words, choices, lang).into_any()).collect();
     let all = move |side: Side| choices.set(vec![Some(side); conflicts]);

@@ -12,12 +12,16 @@
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
 //! The work is done on a flat view of the strategy's JSON (`flat`), driven by a description
-//! of its shape (`shape`): no field is named twice. Conflicts are data; `ui::i18n` words them.
+//! of its shape (`shape`): no field is named twice. Initiatives and indicators that all three
+//! versions hold identically stand in without their yearly rows and are put back whole after
+//! (`unchanged`): in a large strategy they are most of the data, and the merge cannot change
+//! them. Conflicts are data; `ui::i18n` words them.
 
 mod flat;
 mod order;
 mod shape;
 mod three_way;
+mod unchanged;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -169,9 +173,8 @@ pub struct Conflict {
 /// The outcome of [`merge`]: what it would do, and the decisions left to the user.
 #[derive(Clone, Debug)]
 pub struct Merge {
-    /// Every change that does not conflict applied; each conflict at this computer's version
-    /// (the same as resolving every conflict with [`Side::Ours`]).
-    pub strategy: Strategy,
+    /// This computer's version, as it was merged.
+    pub ours: Strategy,
     /// Changes taken from the file.
     pub taken: Vec<Change>,
     /// Changes kept from this computer.
@@ -179,6 +182,7 @@ pub struct Merge {
     /// In document order.
     pub conflicts: Vec<Conflict>,
     plan: three_way::Plan,
+    unchanged: unchanged::Unchanged,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -196,11 +200,16 @@ pub enum ResolveError {
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let (plan, outcome) = three_way::plan(flat::Flat::of(base), flat::Flat::of(ours), flat::Flat::of(theirs));
-    let choices = vec![Side::Ours; outcome.conflicts.len()];
-    // Valid sides merge into a valid strategy; anything else keeps this computer's version.
-    let strategy = plan.apply(&choices).unwrap_or_else(|_| ours.clone());
-    Merge { strategy, taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan }
+    let unchanged = unchanged::Unchanged::of(base, ours, theirs);
+    let [b, o, t] = [base, ours, theirs].map(|s| flat::Flat::of(&unchanged.stand_ins(s)));
+    let (plan, outcome) = three_way::plan(b, o, t);
+    Merge { ours: ours.clone(), taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan, unchanged }
+}
+
+fn apply(plan: &three_way::Plan, unchanged: &unchanged::Unchanged, choices: &[Side]) -> serde_json::Result<Strategy> {
+    let mut s = plan.apply(choices)?;
+    unchanged.put_back(&mut s);
+    Ok(s)
 }
 
 /// The final strategy with one choice per conflict, in the order of [`Merge::conflicts`].
@@ -208,7 +217,7 @@ pub fn resolve(merge: &Merge, choices: &[Choice]) -> Result<Strategy, ResolveErr
     if choices.len() != merge.conflicts.len() {
         return Err(ResolveError::Choices { conflicts: merge.conflicts.len(), choices: choices.len() });
     }
-    let s = merge.plan.apply(choices).map_err(|e| ResolveError::Unreadable(e.to_string()))?;
+    let s = apply(&merge.plan, &merge.unchanged, choices).map_err(|e| ResolveError::Unreadable(e.to_string()))?;
     let problems: Vec<Problem> = errors(&validate(&s)).cloned().collect();
     if problems.is_empty() {
         Ok(s)
@@ -218,6 +227,14 @@ pub fn resolve(merge: &Merge, choices: &[Choice]) -> Result<Strategy, ResolveErr
 }
 
 impl Merge {
+    /// Every change that does not conflict applied; each conflict at this computer's version
+    /// (the same as resolving every conflict with [`Side::Ours`], without the check). Made when
+    /// asked: the preview needs only the changes and the conflicts.
+    pub fn strategy(&self) -> Strategy {
+        // Valid sides merge into a valid strategy; anything else keeps this computer's version.
+        apply(&self.plan, &self.unchanged, &vec![Side::Ours; self.conflicts.len()]).unwrap_or_else(|_| self.ours.clone())
+    }
+
     /// [`resolve`] with one choice per conflict.
     pub fn resolve(&self, choices: &[Choice]) -> Result<Strategy, ResolveError> {
         resolve(self, choices)

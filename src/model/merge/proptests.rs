@@ -190,7 +190,7 @@ fn has_errors(s: &Strategy) -> bool {
 /// the merged strategy has that side's value. Both changed differently: a conflict says so.
 fn check_values(base: &Strategy, ours: &Strategy, theirs: &Strategy, m: &Merge) -> Result<(), TestCaseError> {
     let (fb, fo, ft) = (Flat::of(base), Flat::of(ours), Flat::of(theirs));
-    let fm = Flat::of(&m.strategy);
+    let fm = Flat::of(&m.strategy());
     for (k, b) in &fb.items {
         let (Some(o), Some(t)) = (fo.items.get(k), ft.items.get(k)) else { continue };
         let names: BTreeSet<&String> = b.fields.keys().chain(o.fields.keys()).chain(t.fields.keys()).collect();
@@ -234,19 +234,19 @@ proptest! {
             let s = m.resolve(&choices);
             prop_assert!(s.is_ok(), "{:?} with {:?}", s, choices);
         }
-        prop_assert_eq!(&m.resolve_all(Side::Ours).unwrap(), &m.strategy);
+        prop_assert_eq!(&m.resolve_all(Side::Ours).unwrap(), &m.strategy());
         check_values(&base, &ours, &theirs, &m)?;
 
         for x in [&ours, &theirs] {
             let same = merge(&base, x, x);
             prop_assert!(same.conflicts.is_empty());
-            prop_assert_eq!(&same.strategy, x);
+            prop_assert_eq!(&same.strategy(), x);
         }
         let only_theirs = merge(&base, &base, &theirs);
         prop_assert!(only_theirs.conflicts.is_empty());
-        prop_assert_eq!(&only_theirs.strategy, &theirs);
+        prop_assert_eq!(&only_theirs.strategy(), &theirs);
         let only_ours = merge(&base, &ours, &base);
         prop_assert!(only_ours.conflicts.is_empty());
-        prop_assert_eq!(&only_ours.strategy, &ours);
+        prop_assert_eq!(&only_ours.strategy(), &ours);
     }
 }
