@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release dist/, generates the "large" and "huge" strategies, measures
-# load, import, editing, autosave, memory and sizes in headless Chromium, prints a table and
+# load, import, editing, autosave, merging, memory and sizes in headless Chromium, prints a table and
 # writes target/bench/latest.json (with the core count and Chromium version).
 #
 #   bash scripts/bench.sh
@@ -12,10 +12,11 @@ SHIRUBE_TIMINGS_TITLE="Benchmark"
 run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
 run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 mkdir -p target/bench
-run_step "generate town, large and huge (seed 1)" bash -c \
+run_step "generate town, large, huge and the merge's files (seed 1)" bash -c \
   'cargo run --quiet --release --bin bench -- generate town 1 target/bench/town.json &&
    cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
-   cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json'
+   cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json &&
+   cargo run --quiet --release --bin bench -- generate-merge large 1 target/bench'
 run_step "measure in Chromium (tests/bench/run.mjs)" node tests/bench/run.mjs
 cargo run --quiet --release --bin bench -- report target/bench/raw.json target/bench/latest.json
 print_timings "$SHIRUBE_TIMINGS_TITLE: done"

@@ -61,6 +61,9 @@ pub struct Raw {
     /// Why a figure has no samples (e.g. the feature it measures is not built yet).
     #[serde(default)]
     pub missing: BTreeMap<String, String>,
+    /// What a figure is of, beside it (e.g. the merge's counts of changes and conflicts).
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -237,12 +240,23 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "autosave_large", "autosave large (serialise + transaction committed)", "ms", None),
         figure(raw, "autosave_large_thread", "autosave large, on the page's thread", "ms", Some((30.0, Held::Median))),
         figure(raw, "dashboard_large", "dashboard with large: all charts drawn", "ms", Some((1000.0, Held::Median))),
+        figure(
+            raw,
+            "merge_large_preview",
+            "merge two edited copies of large: file picked → preview with 統合する",
+            "ms",
+            Some((200.0, Held::Median)),
+        ),
+        figure(raw, "merge_large", "  the merge itself (model::merge, wasm)", "ms", None),
         figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
         figure(raw, "wasm_memory_large", "wasm memory after loading large", "B", None),
     ];
     for f in &mut figures {
         if f.n == 0 && f.note.is_none() {
             f.note = raw.missing.get(&f.name).cloned();
+        }
+        if f.note.is_none() {
+            f.note = raw.notes.get(&f.name).cloned();
         }
     }
     Report { machine: raw.machine.clone(), files: raw.files.clone(), figures }

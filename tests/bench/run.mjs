@@ -14,12 +14,13 @@ const OUT = path.join(ROOT, 'target', 'bench');
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const BASE_PATH = '/towns/hokuto/shirube/';
 const BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5) };
+const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5), merges: Number(process.env.BENCH_MERGES ?? 3) };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'];
 
 const samples = {};
 const missing = {};
+const notes = {};
 const add = (key, v) => { (samples[key] ??= []).push(v); };
 const log = (...a) => console.log('[bench]', ...a);
 
@@ -48,6 +49,10 @@ const dataText = {
   town: fs.readFileSync(path.join(OUT, 'town.json'), 'utf8'),
   large: fs.readFileSync(path.join(OUT, 'large.json'), 'utf8'),
   huge: fs.readFileSync(path.join(OUT, 'huge.json'), 'utf8'),
+  // The merge's files (bench generate-merge): the common version, this computer's copy, the file.
+  'merge-base': fs.readFileSync(path.join(OUT, 'merge-base.json'), 'utf8'),
+  'merge-ours': fs.readFileSync(path.join(OUT, 'merge-ours.json'), 'utf8'),
+  'merge-theirs': fs.readFileSync(path.join(OUT, 'merge-theirs.json'), 'utf8'),
 };
 const ids = { town: JSON.parse(dataText.town).strategy.id, large: JSON.parse(dataText.large).strategy.id, huge: JSON.parse(dataText.huge).strategy.id };
 
@@ -386,6 +391,61 @@ try {
     }
   }
 
+  // ── merge: two edited copies of large (100 scattered edits each, 10 the same fields) ──
+  // The common version is imported, this computer's copy replaces it (the common version stays
+  // in the history, pinned), then the file is picked: from the pick to the preview offering
+  // 統合する with its counts (reading the file, finding and reading the common version, the
+  // merge), and the merge alone (the app's own measure).
+  for (let i = 0; i < RUNS.merges; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    const r = await page.evaluate(async () => {
+      const tick = () => new Promise((ok) => setTimeout(ok, 10));
+      const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
+      const q = (id) => document.querySelector(`[data-testid=${id}]`);
+      async function pick(name) {
+        for (let i = 0; i < 500 && !q('import-file'); i++) await tick();
+        const text = await (await fetch(`__bench/${name}.json`)).text();
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], `${name}.json`, { type: 'application/json' }));
+        q('import-file').files = dt.files;
+        performance.clearMeasures();
+        const started = performance.now();
+        q('import-file').dispatchEvent(new Event('change', { bubbles: true }));
+        for (let i = 0; i < 3000 && !q('import-preview'); i++) await tick();
+        return started;
+      }
+      async function confirm(choice) {
+        q(choice)?.click();
+        await tick();
+        q('import-confirm').click();
+        for (let i = 0; i < 3000 && measure('shirube:store') === undefined; i++) await tick();
+        location.hash = '#/';
+        await new Promise((ok) => setTimeout(ok, 1500));
+      }
+      await pick('merge-base');
+      await confirm(null);
+      await pick('merge-ours');
+      await confirm('choice-replace');
+      const started = await pick('merge-theirs');
+      for (let i = 0; i < 3000 && !q('merge-summary') && !q('merge-unavailable'); i++) {
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+      const toPreview = performance.now() - started;
+      return { toPreview, merge: measure('shirube:merge'), summary: q('merge-summary')?.textContent ?? q('merge-unavailable')?.textContent ?? 'no preview' };
+    });
+    if (r.summary.startsWith('ファイルから')) {
+      add('merge_large_preview', r.toPreview);
+      add('merge_large', r.merge);
+    } else {
+      missing.merge_large_preview = `no merge offered: ${r.summary.slice(0, 80)}`;
+    }
+    if (i === 0) log(`merge large: ${r.toPreview.toFixed(1)} ms to the preview, the merge ${r.merge?.toFixed(1)} ms; ${r.summary}`);
+    notes.merge_large_preview = r.summary;
+    await context.close();
+  }
+
   // ── 4–7. large in storage: navigation, edits, autosave, memory ───────
   log('navigation, edits, autosave, memory with large');
   {
@@ -457,5 +517,5 @@ try {
 }
 
 fs.mkdirSync(OUT, { recursive: true });
-fs.writeFileSync(path.join(OUT, 'raw.json'), JSON.stringify({ machine, files, first_visit: firstVisit, dashboard_visit: dashboardVisit, samples, missing }, null, 2));
+fs.writeFileSync(path.join(OUT, 'raw.json'), JSON.stringify({ machine, files, first_visit: firstVisit, dashboard_visit: dashboardVisit, samples, missing, notes }, null, 2));
 log('raw samples written to target/bench/raw.json');
