@@ -824,7 +824,9 @@ impl AppState {
         } else {
             // Its own id: stored as the version the file holds, a later merge's starting point.
             self.spawn(async move |state| {
-                let saved = state.store().save_imported(&imported, &files::now()).await;
+                state.flush_now().await;
+                let saved =
+                    files::timed_async("shirube:store", state.store().save_imported(&imported, &files::now())).await;
                 state.opened_after_store(imported.strategy, saved).await;
             });
         }
@@ -964,13 +966,21 @@ impl AppState {
     }
 
     /// Downloads a stored strategy as a Shirube file, with its lineage (`Store::export_file`).
-    /// Where it cannot be stored (storage refused or full), the open strategy is downloaded as
-    /// it is, without lineage: the work is never kept from leaving.
+    /// Where the open strategy is not what is stored (storage refused or full), it is downloaded
+    /// as it is, without lineage: the work is never kept from leaving.
     pub fn export_stored(&self, id: &Id) {
         let id = id.clone();
         self.spawn(async move |state| {
             state.flush_now().await;
+            let open = state.open.get_untracked().filter(|s| s.id == id);
             match state.store().export_file(&id, &files::now()).await {
+                // The open strategy has changes storage did not take (storage full): the file is
+                // what the user sees, without lineage, never the older stored version.
+                Ok((_, stored)) if open.as_ref().is_some_and(|o| *o != stored) => {
+                    if let Some(open) = open {
+                        state.export(&open);
+                    }
+                }
                 Ok((text, s)) => {
                     let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
                     state.notice.set(Some(match files::download(&name, "application/json", &text) {
@@ -978,7 +988,7 @@ impl AppState {
                         Err(e) => Notice::Download(e),
                     }));
                 }
-                Err(e) => match state.open.get_untracked().filter(|s| s.id == id) {
+                Err(e) => match open {
                     Some(open) => state.export(&open),
                     None => state.notice.set(Some(Notice::Storage(e))),
                 },

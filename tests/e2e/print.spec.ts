@@ -365,7 +365,7 @@ test('both reports of both examples print to A4 PDFs; every sheet starts a page'
   const hokutoTargets = await printPdf(page, 'hokuto-targets');
   expect(hokutoTargets.pages.length).toBeGreaterThanOrEqual(1);
   expect(hokutoTargets.pages.length).toBeLessThanOrEqual(3);
-  expect(hokutoTargets.pages.join('')).toContain('数値目標はありません');
+  expect(hokutoTargets.pages.join('')).toMatch(/数値目標・\s*KPI\s*はありません/);
   onlyPaper(hokutoTargets.pages);
 
   // 北本市
@@ -388,5 +388,31 @@ test('both reports of both examples print to A4 PDFs; every sheet starts a page'
   const kitamotoSheets = await printPdf(page, 'kitamoto-sheets');
   expect(kitamotoSheets.pages.length).toBe(1);
   expect(kitamotoSheets.pages[0]).toContain('施策はまだありません');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a measure\'s KPI is printed under its goal, the measure named (issue 23)', async ({ page, openApp, pageErrors, shot }) => {
+  // 北斗市 with one KPI on measure 1 of goal 1, as an officer adds it (on the measure, not the goal).
+  const file = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'hokuto.json'), 'utf8'));
+  const s = file.strategy;
+  s.indicators.push({
+    id: 'ind-e2e-tennyu', code: '', name: '転入者数', unit: '人', kind: 'outcome', direction: 'increase', source: '', notes: '',
+    series: [{ id: 'ser-e2e-tennyu', label: '', baseline: { value: 120, year: 2023 }, target: { kind: 'value', value: 150, year: 2029 },
+      interim: [], actuals: [{ year: 2024, value: 125, provisional: false, comment: '' }] }],
+  });
+  s.goals[0].measures[0].kpis = ['ind-e2e-tennyu'];
+  await openApp();
+  await page.getByTestId('import-file').setInputFiles({ name: 'hokuto-kpi.shirube.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('overview')).toBeVisible();
+  await goReport(page, s.id, 'targets');
+  const goal = page.getByTestId('print-goal').first();
+  await expect(goal).toContainText('この目標に直接の数値目標はありません（施策の KPI を下に示します）。');
+  const m = s.goals[0].measures[0];
+  await expect(goal.getByTestId('print-kpi-measure')).toHaveText(`施策 ${m.number} ${m.title}`);
+  await expect(goal.getByTestId('target-row')).toHaveCount(1);
+  await expect(goal.getByTestId('target-row').getByTestId('cell-name')).toHaveText('転入者数');
+  await expect(page.getByTestId('print-goal').nth(1)).toContainText('数値目標・KPI はありません。');
+  await shot('print-kpi-under-goal');
   expect(pageErrors).toEqual([]);
 });

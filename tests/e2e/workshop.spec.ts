@@ -70,7 +70,7 @@ test('the presentation is driven by keys: goals → a goal and its charts → ba
   // Goal cards: number, title, SDG tiles in the official colours, the targets' status in words.
   const first = goals.first();
   await expect(first.locator('.ws-kind')).toHaveText('基本目標 1');
-  await expect(first.getByTestId('ws-status')).toContainText(/数値目標 \d+ 件のうち/);
+  await expect(first.getByTestId('ws-status')).toContainText(/数値目標・KPI \d+ 件のうち/);
   await giveSdgs(page);
   const tiles = first.locator('.ws-sdg');
   await expect(tiles).toHaveText(['3', '11']);

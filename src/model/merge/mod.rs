@@ -203,7 +203,14 @@ pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
     let unchanged = unchanged::Unchanged::of(base, ours, theirs);
     let [b, o, t] = [base, ours, theirs].map(|s| flat::Flat::of(&unchanged.stand_ins(s)));
     let (plan, outcome) = three_way::plan(b, o, t);
-    Merge { ours: ours.clone(), taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan, unchanged }
+    Merge {
+        ours: ours.clone(),
+        taken: outcome.taken,
+        kept: outcome.kept,
+        conflicts: outcome.conflicts,
+        plan,
+        unchanged,
+    }
 }
 
 fn apply(plan: &three_way::Plan, unchanged: &unchanged::Unchanged, choices: &[Side]) -> serde_json::Result<Strategy> {
@@ -232,7 +239,8 @@ impl Merge {
     /// asked: the preview needs only the changes and the conflicts.
     pub fn strategy(&self) -> Strategy {
         // Valid sides merge into a valid strategy; anything else keeps this computer's version.
-        apply(&self.plan, &self.unchanged, &vec![Side::Ours; self.conflicts.len()]).unwrap_or_else(|_| self.ours.clone())
+        apply(&self.plan, &self.unchanged, &vec![Side::Ours; self.conflicts.len()])
+            .unwrap_or_else(|_| self.ours.clone())
     }
 
     /// [`resolve`] with one choice per conflict.

@@ -52,7 +52,12 @@ impl Unchanged {
     pub fn stand_ins(&self, s: &Strategy) -> Strategy {
         let mut s = s.clone();
         for g in &mut s.goals {
-            if !g.measures.iter().flat_map(|m| m.initiatives.iter()).any(|i| self.initiatives.contains_key(i.id.as_str())) {
+            if !g
+                .measures
+                .iter()
+                .flat_map(|m| m.initiatives.iter())
+                .any(|i| self.initiatives.contains_key(i.id.as_str()))
+            {
                 continue;
             }
             for m in &mut Arc::make_mut(g).measures {
@@ -74,7 +79,12 @@ impl Unchanged {
     /// The entities back in place of their stand-ins.
     pub fn put_back(&self, s: &mut Strategy) {
         for g in &mut s.goals {
-            if !g.measures.iter().flat_map(|m| m.initiatives.iter()).any(|i| self.initiatives.contains_key(i.id.as_str())) {
+            if !g
+                .measures
+                .iter()
+                .flat_map(|m| m.initiatives.iter())
+                .any(|i| self.initiatives.contains_key(i.id.as_str()))
+            {
                 continue;
             }
             for m in &mut Arc::make_mut(g).measures {

@@ -1,6 +1,7 @@
 //! The numerical-target report (数値目標の状況), laid out like 北本市's summary (seed 001): per
 //! goal its heading, ■方向性 and a table of its indicators with baseline (year), target, actual,
-//! progress and status; then, when chosen, each indicator's chart (a canvas prints as an image).
+//! progress and status, then its measures' KPIs, each measure named, in the same table; then,
+//! when chosen, each indicator's chart (a canvas prints as an image).
 
 use super::common::{goal_label, indicator_table, year_select, Toolbar};
 use super::years::actual_years;
@@ -78,8 +79,20 @@ fn goal_section(
     style: YearStyle,
 ) -> impl IntoView {
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
-    let charts = (with_charts && !targets.is_empty()).then(|| {
-        let figures = targets
+    // The measures' KPIs under their goal, each measure named (a town that sets its KPIs on the
+    // measures, as most do, finds them here rather than an empty table).
+    let kpis: Vec<(String, Vec<&Indicator>)> = g
+        .measures
+        .iter()
+        .map(|m| {
+            let label = format!("{} {}", tr(lang, "施策", "Measure"), super::common::numbered(&m.number, &m.title));
+            (label, m.kpis.iter().filter_map(|id| s.indicator(id)).collect::<Vec<_>>())
+        })
+        .filter(|(_, k)| !k.is_empty())
+        .collect();
+    let charted: Vec<&Indicator> = targets.iter().chain(kpis.iter().flat_map(|(_, k)| k.iter())).copied().collect();
+    let charts = (with_charts && !charted.is_empty()).then(|| {
+        let figures = charted
             .iter()
             .map(|ind| {
                 let id = ind.id.clone();
@@ -102,11 +115,20 @@ fn goal_section(
                 })}
                 <h3 class="mark">{tr(lang, "■数値目標", "■ Numerical targets")}</h3>
             </div>
-            {if targets.is_empty() {
-                view! { <p class="empty">{tr(lang, "数値目標はありません。", "No numerical targets.")}</p> }.into_any()
-            } else {
-                indicator_table(s, &targets, as_of, lang, style).into_any()
+            {match (targets.is_empty(), kpis.is_empty()) {
+                (false, _) => indicator_table(s, &targets, as_of, lang, style).into_any(),
+                (true, false) => view! { <p class="empty">{tr(lang,
+                    "この目標に直接の数値目標はありません（施策の KPI を下に示します）。",
+                    "No numerical targets on this goal itself (its measures' KPIs follow).")}</p> }.into_any(),
+                (true, true) => view! { <p class="empty">{tr(lang, "数値目標・KPI はありません。", "No numerical targets or KPIs.")}</p> }.into_any(),
             }}
+            {(!kpis.is_empty()).then(|| view! {
+                <h3 class="mark">{tr(lang, "■施策の KPI（重要業績評価指標）", "■ Measures' KPIs")}</h3>
+                {kpis.iter().map(|(label, k)| view! {
+                    <h4 class="print-measure" data-testid="print-kpi-measure">{label.clone()}</h4>
+                    {indicator_table(s, k, as_of, lang, style)}
+                }).collect_view()}
+            })}
             {charts}
         </section>
     }

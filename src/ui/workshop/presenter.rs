@@ -84,15 +84,31 @@ pub(super) fn sdg_tiles(sdgs: &[Sdg], lang: Language) -> impl IntoView {
     })
 }
 
-/// "数値目標 5 件のうち ● 達成 1 ・ ● 順調 2 …" with the status colours as dots.
-fn status_line(mix: StatusMix, lang: Language) -> impl IntoView {
+/// What a status line counts: a goal's numerical targets and its measures' KPIs, or a
+/// measure's KPIs (the same things the overview and the report count, named the same way).
+#[derive(Clone, Copy)]
+pub(super) enum Counted {
+    GoalTargetsAndKpis,
+    Kpis,
+}
+
+/// "数値目標・KPI 5 件のうち ● 達成 1 ・ ● 順調 2 …" with the status colours as dots.
+fn status_line(mix: StatusMix, counted: Counted, lang: Language) -> impl IntoView {
     let total = mix.total();
+    let (ja, en) = match counted {
+        Counted::GoalTargetsAndKpis => ("数値目標・KPI", "targets and KPIs"),
+        Counted::Kpis => ("KPI", "KPIs"),
+    };
     if total == 0 {
-        return view! { <p class="ws-status" data-testid="ws-status">{tr(lang, "数値目標はまだありません", "No targets yet")}</p> }.into_any();
+        let none = match lang {
+            Language::Ja => format!("{ja}はまだありません"),
+            Language::En => format!("No {en} yet"),
+        };
+        return view! { <p class="ws-status" data-testid="ws-status">{none}</p> }.into_any();
     }
     let lead = match lang {
-        Language::Ja => format!("数値目標 {total} 件のうち"),
-        Language::En => format!("Of {total} targets:"),
+        Language::Ja => format!("{ja} {total} 件のうち"),
+        Language::En => format!("Of {total} {en}:"),
     };
     let parts = STATUSES
         .into_iter()
@@ -272,7 +288,7 @@ fn goals_page(
                                 <span class="ws-title">{g.title.clone()}</span>
                                 {(!g.subtitle.is_empty()).then(|| view! { <span class="ws-subtitle">{format!("～{}～", g.subtitle)}</span> })}
                                 {sdg_tiles(&g.sdgs, lang)}
-                                {status_line(s.goal_mix(g), lang)}
+                                {status_line(s.goal_mix(g), Counted::GoalTargetsAndKpis, lang)}
                                 {move || {
                                     let n = notes();
                                     (n > 0).then(|| view! { <span class="ws-note-count" data-testid="ws-note-count">{words::notes(n, lang)}</span> })
@@ -392,7 +408,7 @@ fn goal_page(
                         <span class="ws-kind">{measure_kind(m, lang)}{m.priority.then(|| view! { <span class="ws-flag">{tr(lang, "重点", "Priority")}</span> })}</span>
                         <span class="ws-title">{m.title.clone()}</span>
                         {sdg_tiles(&m.sdgs, lang)}
-                        {(mix.total() > 0).then(|| status_line(mix, lang))}
+                        {(mix.total() > 0).then(|| status_line(mix, Counted::Kpis, lang))}
                         {move || {
                             let n = notes();
                             (n > 0).then(|| view! { <span class="ws-note-count" data-testid="ws-note-count">{words::notes(n, lang)}</span> })
@@ -421,7 +437,7 @@ fn goal_page(
                 <h1 class="ws-page-title" tabindex="-1" data-ws-heading="" data-testid="ws-page-title">{goal.title.clone()}</h1>
                 {(!goal.subtitle.is_empty()).then(|| view! { <p class="ws-subtitle">{format!("～{}～", goal.subtitle)}</p> })}
                 {sdg_tiles(&goal.sdgs, lang)}
-                {status_line(mix, lang)}
+                {status_line(mix, Counted::GoalTargetsAndKpis, lang)}
             </header>
             {(!goal.direction.is_empty()).then(|| view! { <p class="ws-prose">{goal.direction.clone()}</p> })}
             {(!goal.measures.is_empty()).then(|| view! {
@@ -481,7 +497,7 @@ fn measure_page(
                 <p class="ws-kind">{format!("{} ・ {}", goal_kind(&goal, lang), measure_kind(&measure, lang))}</p>
                 <h1 class="ws-page-title" tabindex="-1" data-ws-heading="" data-testid="ws-page-title">{measure.title.clone()}</h1>
                 {sdg_tiles(&measure.sdgs, lang)}
-                {(mix.total() > 0).then(|| status_line(mix, lang))}
+                {(mix.total() > 0).then(|| status_line(mix, Counted::Kpis, lang))}
             </header>
             {(!measure.summary.is_empty()).then(|| view! { <p class="ws-prose">{measure.summary.clone()}</p> })}
             {if kpis.is_empty() {
