@@ -225,49 +225,6 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
     s
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_are_as_named_and_valid() {
-        for size in [Size::TOWN, Size::LARGE] {
-            let s = generate(size, 1);
-            let c = s.counts();
-            assert_eq!(
-                (c.goals, c.measures, c.initiatives, c.indicators),
-                (size.goals, size.measures, size.initiatives, size.indicators)
-            );
-            assert!(s.indicators.iter().all(|i| i.series.len() == size.series_per_indicator
-                && i.series.iter().all(|x| x.actuals.len() == size.years)));
-            assert!(s.measures().all(|(_, m)| m.evaluations.len() == size.evaluation_years));
-            let problems = validate(&s);
-            let errors: Vec<_> = errors(&problems).collect();
-            assert!(errors.is_empty(), "{:?}", &errors[..errors.len().min(3)]);
-        }
-    }
-
-    #[test]
-    fn same_seed_same_strategy_other_seed_other_one() {
-        let a = crate::format::export(&generate(Size::TOWN, 7), "t");
-        let b = crate::format::export(&generate(Size::TOWN, 7), "t");
-        let c = crate::format::export(&generate(Size::TOWN, 8), "t");
-        assert_eq!(a, b);
-        assert_ne!(a, c);
-    }
-
-    #[test]
-    fn huge_is_five_times_large() {
-        let (l, h) = (Size::LARGE, Size::HUGE);
-        assert_eq!(
-            (h.goals, h.measures, h.initiatives, h.indicators),
-            (5 * l.goals, 5 * l.measures, 5 * l.initiatives, 5 * l.indicators)
-        );
-        assert_eq!(Size::named("huge"), Some(h));
-        assert_eq!(Size::named("planet"), None);
-    }
-}
-
 /// Two machines' copies of `base` for the merge benchmark (issue 19): each with `edits`
 /// scattered edits — initiative titles and indicators' latest actuals, spread over the whole
 /// strategy — of which `shared` touch the same fields with different values (the conflicts).
@@ -314,4 +271,47 @@ pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (
     edit(&mut ours, &slots[..edits.min(take)], "（このパソコン）", 1.0);
     edit(&mut theirs, &slots[take.saturating_sub(edits)..take], "（ファイル）", 2.0);
     (ours, theirs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_as_named_and_valid() {
+        for size in [Size::TOWN, Size::LARGE] {
+            let s = generate(size, 1);
+            let c = s.counts();
+            assert_eq!(
+                (c.goals, c.measures, c.initiatives, c.indicators),
+                (size.goals, size.measures, size.initiatives, size.indicators)
+            );
+            assert!(s.indicators.iter().all(|i| i.series.len() == size.series_per_indicator
+                && i.series.iter().all(|x| x.actuals.len() == size.years)));
+            assert!(s.measures().all(|(_, m)| m.evaluations.len() == size.evaluation_years));
+            let problems = validate(&s);
+            let errors: Vec<_> = errors(&problems).collect();
+            assert!(errors.is_empty(), "{:?}", &errors[..errors.len().min(3)]);
+        }
+    }
+
+    #[test]
+    fn same_seed_same_strategy_other_seed_other_one() {
+        let a = crate::format::export(&generate(Size::TOWN, 7), "t");
+        let b = crate::format::export(&generate(Size::TOWN, 7), "t");
+        let c = crate::format::export(&generate(Size::TOWN, 8), "t");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn huge_is_five_times_large() {
+        let (l, h) = (Size::LARGE, Size::HUGE);
+        assert_eq!(
+            (h.goals, h.measures, h.initiatives, h.indicators),
+            (5 * l.goals, 5 * l.measures, 5 * l.initiatives, 5 * l.indicators)
+        );
+        assert_eq!(Size::named("huge"), Some(h));
+        assert_eq!(Size::named("planet"), None);
+    }
 }

@@ -51,33 +51,27 @@ impl Unchanged {
     /// same in all three versions, so the merge changes nothing in them.
     pub fn stand_ins(&self, s: &Strategy) -> Strategy {
         let mut s = s.clone();
-        for g in &mut s.goals {
-            if !g
-                .measures
-                .iter()
-                .flat_map(|m| m.initiatives.iter())
-                .any(|i| self.initiatives.contains_key(i.id.as_str()))
-            {
-                continue;
-            }
-            for m in &mut Arc::make_mut(g).measures {
-                for i in &mut Arc::make_mut(m).initiatives {
-                    if self.initiatives.contains_key(i.id.as_str()) {
-                        *i = Arc::new(Initiative { years: Vec::new(), ..(**i).clone() });
-                    }
-                }
-            }
-        }
-        for i in &mut s.indicators {
-            if self.indicators.contains_key(i.id.as_str()) {
-                *i = Arc::new(Indicator { series: Vec::new(), ..(**i).clone() });
-            }
-        }
+        self.replace(
+            &mut s,
+            |i, _| Arc::new(Initiative { years: Vec::new(), ..(**i).clone() }),
+            |i, _| Arc::new(Indicator { series: Vec::new(), ..(**i).clone() }),
+        );
         s
     }
 
     /// The entities back in place of their stand-ins.
     pub fn put_back(&self, s: &mut Strategy) {
+        self.replace(s, |_, whole| whole.clone(), |_, whole| whole.clone());
+    }
+
+    /// Each unchanged initiative and indicator of `s` replaced by what `initiative` and
+    /// `indicator` make of it (and of the entity as all three versions hold it).
+    fn replace(
+        &self,
+        s: &mut Strategy,
+        initiative: impl Fn(&Arc<Initiative>, &Arc<Initiative>) -> Arc<Initiative>,
+        indicator: impl Fn(&Arc<Indicator>, &Arc<Indicator>) -> Arc<Indicator>,
+    ) {
         for g in &mut s.goals {
             if !g
                 .measures
@@ -90,14 +84,14 @@ impl Unchanged {
             for m in &mut Arc::make_mut(g).measures {
                 for i in &mut Arc::make_mut(m).initiatives {
                     if let Some(whole) = self.initiatives.get(i.id.as_str()) {
-                        *i = whole.clone();
+                        *i = initiative(i, whole);
                     }
                 }
             }
         }
         for i in &mut s.indicators {
             if let Some(whole) = self.indicators.get(i.id.as_str()) {
-                *i = whole.clone();
+                *i = indicator(i, whole);
             }
         }
     }
