@@ -1,6 +1,6 @@
 //! Where a file's strategy comes from, so that two machines' work can be merged (issue 19).
 //!
-//! A version is named across machines by its fingerprint: the SHA-256 of the strategy's JSON
+//! A version is named across machines by its fingerprint: the XXH3-128 hash of the strategy's JSON
 //! as this build writes it (the same strategy reads back the same, so both machines compute the
 //! same name without agreeing on anything). A file's `lineage` lists the fingerprints of the
 //! versions its strategy descends from that were shared with another machine (exported or
@@ -10,7 +10,6 @@
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// At most this many ancestors are listed: a five-year plan exchanged weekly stays under it.
 pub const MAX_ANCESTORS: usize = 200;
@@ -27,11 +26,25 @@ pub struct Lineage {
     pub base: Option<Strategy>,
 }
 
-/// The name of a version: 32 hexadecimal digits (128 bits of the SHA-256 of its JSON).
+/// The name of a version: 32 hexadecimal digits, the XXH3-128 hash of its JSON, hashed as it
+/// is written (no copy of the text). A name, not a seal: it tells versions apart (a 128-bit
+/// collision between two versions of one strategy is not a practical concern); it does not
+/// prove a file untouched.
 pub fn fingerprint(strategy: &Strategy) -> String {
+    struct Hashing(xxhash_rust::xxh3::Xxh3);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(xxhash_rust::xxh3::Xxh3::new());
     // Serialising plain data with string keys cannot fail (see `envelope::export_compact`).
-    let json = serde_json::to_vec(strategy).unwrap_or_default();
-    Sha256::digest(&json)[..16].iter().map(|b| format!("{b:02x}")).collect()
+    let _ = serde_json::to_writer(&mut hashing, strategy);
+    format!("{:032x}", hashing.0.digest128())
 }
 
 /// `first`, then `rest` without repeats, at most [`MAX_ANCESTORS`]: a lineage after sharing

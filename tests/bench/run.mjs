@@ -421,7 +421,10 @@ try {
         await tick();
         q('import-confirm').click();
         for (let i = 0; i < 3000 && measure('shirube:store') === undefined; i++) await tick();
+        // The app opens what it stored: back to the list once it has.
+        for (let i = 0; i < 3000 && !q('overview'); i++) await tick();
         location.hash = '#/';
+        for (let i = 0; i < 3000 && !q('import-file'); i++) await tick();
         await new Promise((ok) => setTimeout(ok, 1500));
       }
       await pick('merge-base');
