@@ -55,6 +55,7 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   await expect(b.getByTestId('choice-merge')).toHaveCount(0);
   await b.getByTestId('import-confirm').click();
   await expect(b.getByTestId('notice')).toContainText('取り込みました');
+  await expect(b.getByTestId('overview')).toBeVisible();
 
   // Each edits a different goal's subtitle, and both the title of goal 1.
   await editGoal(page, 1, 'goal-subtitle', 'Aさんが書いた副題');
@@ -166,6 +167,9 @@ test('a file whose starting version was altered, or that shares none, cannot be 
   await page.getByTestId('choice-new').check();
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('notice')).toContainText('コピーとして取り込みました');
+  // The copy is stored, then opened: back to the list after that.
+  await expect(page.getByTestId('overview')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveClass(/saved/);
   await page.goto('./#/');
   await expect(page.getByTestId('strategy-row')).toHaveCount(2);
   expect(pageErrors).toEqual([]);
