@@ -227,6 +227,37 @@ mod tests {
         assert_eq!((again.title.as_str(), again.period.last), ("Aの題名", FiscalYear(2025)));
     }
 
+    /// A merge undone (its backup restored) or an older version brought back must not keep the
+    /// merged-in file's versions as its ancestors: a later file would be merged from a version
+    /// this one does not contain, and the other laptop's edits would look removed.
+    #[test]
+    fn undoing_a_merge_forgets_the_versions_it_brought_in() {
+        let (a, b) = (laptop(), laptop());
+        let s0 = sample();
+        a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
+        b.save_imported(&file(&a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap().0), "t").wait().unwrap();
+        let b1 = edited(&s0, |s| s.municipality.name = "Bの市".into());
+        b.save(&b1, "2026-11-23T10:00:00Z").wait().unwrap();
+        let from_b = file(&b.export_file(&s0.id, "2026-11-23T10:01:00Z").wait().unwrap().0);
+        let a1 = edited(&s0, |s| s.title = "A".into());
+        a.save(&a1, "2026-11-23T10:02:00Z").wait().unwrap();
+        let merged = merge(&s0, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
+        let backup = a.save_merged(&merged, &from_b, "2026-11-23T10:03:00Z").wait().unwrap().unwrap();
+        assert!(a.head(&s0.id).wait().unwrap().lineage.contains(&fingerprint(&b1)));
+        a.restore_backup(&backup.key, "2026-11-23T10:04:00Z").wait().unwrap();
+        assert_eq!(a.load(&s0.id).wait().unwrap(), a1);
+        assert!(
+            !a.head(&s0.id).wait().unwrap().lineage.contains(&fingerprint(&b1)),
+            "undone: B's version is not an ancestor"
+        );
+        // Nor when the version before the merge is brought back from the history.
+        a.save_merged(&merged, &from_b, "2026-11-23T10:05:00Z").wait().unwrap();
+        let before =
+            a.versions(&s0.id).wait().unwrap().into_iter().find(|v| v.reason != VersionReason::Merged).unwrap();
+        a.restore_version(&s0.id, before.seq, "2026-11-23T10:06:00Z").wait().unwrap();
+        assert!(!a.head(&s0.id).wait().unwrap().lineage.contains(&fingerprint(&b1)));
+    }
+
     #[test]
     fn a_browser_without_the_shared_version_merges_from_the_one_the_file_carries() {
         let (a, c) = (laptop(), laptop());

@@ -10,8 +10,8 @@
 //!
 //! Thinning ([`thin`]): every version of the last hour, then the newest of each day for 30
 //! days, then the newest of each month; versions the user or a merge may need as a starting
-//! point (imported, restored, kept from another tab) are never thinned. In `localStorage`
-//! (about 5 million characters per site) no history is kept: one town's strategy with a few
+//! point (imported, exported, merged, restored, kept from another tab) are never thinned. In
+//! `localStorage` (about 5 million characters per site) no history is kept: one town's strategy with a few
 //! versions would fill it.
 
 use super::decode::decode_as;
@@ -189,8 +189,10 @@ impl<B: Backend> Store<B> {
         let strategy = self.version(id, seq).await?;
         let head = self.head(id).await?;
         // A shared version brought back is that version again (a later merge may start from it).
+        // What it descended from beyond that is not kept per version, and the current lineage
+        // may name versions it does not contain (a merge since): it is not carried over.
         let fingerprint = head.versions.iter().find(|v| v.seq == seq).and_then(|v| v.fingerprint.clone());
-        let origin = Origin { lineage: crate::format::prepend(fingerprint.as_deref(), &head.lineage), fingerprint };
+        let origin = Origin { lineage: fingerprint.iter().cloned().collect(), fingerprint };
         self.save_from(&strategy, now, VersionReason::Restored, Some(&origin)).await?;
         Ok(strategy)
     }

@@ -795,23 +795,9 @@ impl AppState {
                     state.store().replace(&imported.strategy, &files::now(), imported.lineage.as_ref()),
                 )
                 .await;
-                let strategy = imported.strategy;
-                match saved {
-                    Ok(backup) => {
-                        state.notice.set(Some(Notice::Imported {
-                            title: strategy.title.clone(),
-                            as_copy: false,
-                            migrated_from,
-                            warnings,
-                            replaced: backup.map(|b| b.key),
-                        }));
-                        state.written().await;
-                        let base = state.store().head(&strategy.id).await.map_or(0, |h| h.revision);
-                        state.show(strategy, base);
-                    }
-                    // Nothing was changed (the backup is taken back out).
-                    Err(e) => state.notice.set(Some(Notice::Storage(e))),
-                }
+                let title = imported.strategy.title.clone();
+                let notice = |replaced| Notice::Imported { title, as_copy: false, migrated_from, warnings, replaced };
+                state.opened_in_place(imported.strategy, saved, notice).await;
             });
             return;
         }
@@ -855,23 +841,30 @@ impl AppState {
             state.flush_now().await;
             let saved =
                 files::timed_async("shirube:store", state.store().save_merged(&merged, &file, &files::now())).await;
-            match saved {
-                Ok(backup) => {
-                    state.notice.set(Some(Notice::Merged {
-                        title: merged.title.clone(),
-                        taken,
-                        kept,
-                        conflicts,
-                        replaced: backup.map(|b| b.key),
-                    }));
-                    state.written().await;
-                    let base = state.store().head(&merged.id).await.map_or(0, |h| h.revision);
-                    state.show(merged, base);
-                }
-                // Nothing was changed (the backup is taken back out).
-                Err(e) => state.notice.set(Some(Notice::Storage(e))),
-            }
+            let title = merged.title.clone();
+            let notice = |replaced| Notice::Merged { title, taken, kept, conflicts, replaced };
+            state.opened_in_place(merged, saved, notice).await;
         });
+    }
+
+    /// Opens a strategy just stored in place of the one with its id (replaced or merged), with
+    /// `notice` naming the backup of the version before (undo); or says why it could not be
+    /// stored (nothing was changed: the backup is taken back out).
+    async fn opened_in_place(
+        &self,
+        strategy: Strategy,
+        saved: Result<Option<crate::storage::Backup>, StorageError>,
+        notice: impl FnOnce(Option<String>) -> Notice,
+    ) {
+        match saved {
+            Ok(backup) => {
+                self.notice.set(Some(notice(backup.map(|b| b.key))));
+                self.written().await;
+                let base = self.store().head(&strategy.id).await.map_or(0, |h| h.revision);
+                self.show(strategy, base);
+            }
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
     }
 
     /// Merges the backup file waiting in the preview into this browser: new strategies are
