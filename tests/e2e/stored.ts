@@ -73,7 +73,9 @@ export async function writeStored(page: Page, entries: Record<string, string | n
 
 /** The strategy stored under the id in the page's hash (`#/s/<id>/…`), as the file's `strategy`. */
 export async function storedStrategyOfPage(page: Page): Promise<any> {
-  const id = await page.evaluate(() => decodeURIComponent(location.hash.split('/')[2]));
+  // The app may announce what it did (a notice) a moment before it routes to the strategy.
+  const handle = await page.waitForFunction(() => /^#\/s\/[^/]+/.test(location.hash) && location.hash.split('/')[2]);
+  const id = decodeURIComponent((await handle.jsonValue()) as string);
   const text = await storedText(page, `shirube/v1/strategy/${id}`);
   return JSON.parse(text!).strategy;
 }
