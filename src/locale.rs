@@ -1,7 +1,7 @@
 //! Locale: the user's language and fiscal-year style, and the small pure formatters (years,
 //! periods, numbers, statuses) shared by the charts and the UI. No browser code here.
 
-use crate::model::{FiscalYear, PlanPeriod, Status, Target};
+use crate::model::{Assessment, FiscalYear, PlanPeriod, RatingRule, Status, Target};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -96,9 +96,52 @@ pub fn status(s: Status, lang: Language) -> &'static str {
     }
 }
 
+/// An assessment's rating label, or 「—」 when there is nothing to rate.
+pub fn rating(a: &Assessment) -> &str {
+    a.rating.as_deref().unwrap_or("—")
+}
+
+/// The strategy's rating rule in one sentence, shown where computed ratings are.
+pub fn rating_rule(rule: &RatingRule, lang: Language) -> String {
+    let tiers = rule
+        .tiers
+        .iter()
+        .map(|t| match lang {
+            Language::Ja => format!("{} {}%以上", t.label, number(t.min_percent)),
+            Language::En => format!("{} ≥ {}%", t.label, number(t.min_percent)),
+        })
+        .chain([match lang {
+            Language::Ja => format!("{} それ未満", rule.below),
+            Language::En => format!("{} below", rule.below),
+        }]);
+    match lang {
+        Language::Ja => format!(
+            "評価は、その年度までに達成すべき分（基準値から目標値までの直線、または中間目標）に対する実績の割合で付けます（{}、実績がなければ「—」）。",
+            tiers.collect::<Vec<_>>().join("・")
+        ),
+        Language::En => format!(
+            "Ratings compare the actual with what was due by that year (the straight path from baseline to target, or the interim target): {}; no actual, “—”.",
+            tiers.collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rating_rule_is_said_in_one_sentence_from_the_towns_own_rule() {
+        let abcd = crate::model::RatingPreset::Abcd.rule();
+        assert_eq!(
+            rating_rule(&abcd, Language::Ja),
+            "評価は、その年度までに達成すべき分（基準値から目標値までの直線、または中間目標）に対する実績の割合で付けます（A 100%以上・B 80%以上・C それ未満、実績がなければ「—」）。"
+        );
+        let mut marks = crate::model::RatingPreset::Marks.rule();
+        marks.tiers[1].min_percent = 75.5;
+        let en = rating_rule(&marks, Language::En);
+        assert!(en.contains("◎ ≥ 100%, ○ ≥ 75.5%, △ ≥ 50%, × below; no actual, “—”."), "{en}");
+    }
 
     #[test]
     fn numbers_read_like_the_documents() {

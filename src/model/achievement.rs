@@ -10,10 +10,19 @@
 //!   is on the right side of the target (≥ for increase and maintain, ≤ for decrease).
 //! - A baseline without a year is taken to be the year before the plan period starts; a value
 //!   target without a year is due in the plan's last year.
+//!
+//! The rating never contradicts the status: a value target is rated on the share of what was
+//! due by that year (progress ÷ the path's expected share, or the way to that year's interim
+//! target), so a KPI on track part-way through the plan is rated A, not C for being short of
+//! the final target; in and after the target year that is plain progress. A met/missed target is
+//! rated as its top or bottom label. Nothing is rated without an actual, nor when nothing was due
+//! yet (the baseline's own year) and the target is not reached: the UI shows 「—」.
 
 use super::{DesiredDirection, FiscalYear, PlanPeriod, RatingRule, Series, Target};
 
 const EPSILON: f64 = 1e-9;
+/// The highest share a KPI behind what was due can be rated at (just under 100 %).
+const BELOW_DUE: f64 = 1.0 - 1e-6;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -45,7 +54,12 @@ pub struct Assessment {
     /// The share of the linear path expected by `year`, when a path exists.
     pub expected: Option<f64>,
     pub status: Status,
-    pub rating: String,
+    /// The share of what was due by `year` that the actual reached (1 = exactly on the path, or
+    /// the interim target met), when it can be computed; the rating is given on it.
+    pub attainment: Option<f64>,
+    /// The label of the strategy's rule, or `None` when there is nothing to rate (no actual, no
+    /// target, or nothing due yet).
+    pub rating: Option<String>,
 }
 
 /// Everything the maths needs to know about the indicator a series belongs to.
@@ -60,17 +74,17 @@ pub struct Context<'a> {
 pub fn assess(series: &Series, cx: Context<'_>) -> Assessment {
     match series.latest_actual() {
         Some(a) => assess_in(series, cx, a.year),
-        None => no_data(cx, None),
+        None => no_data(None),
     }
 }
 
 /// Assesses a series in a given fiscal year.
 pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessment {
     let Some(actual) = series.actual(year).map(|a| a.value).filter(|v| v.is_finite()) else {
-        return no_data(cx, Some(year));
+        return no_data(Some(year));
     };
     let Some(target) = &series.target else {
-        return no_data(cx, Some(year));
+        return no_data(Some(year));
     };
     let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
     let met = |value: f64| right_side(cx.direction, actual, value);
@@ -80,12 +94,13 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
         progress: None,
         expected: None,
         status: if met { Status::Achieved } else { Status::Behind },
-        rating: cx.rule.label_for_met(met).to_owned(),
+        attainment: None,
+        rating: Some(cx.rule.label_for_met(met).to_owned()),
     };
     match *target {
         Target::Direction => match baseline {
             Some(b) => by_met(moved_right_way(cx.direction, actual, b)),
-            None => no_data(cx, Some(year)),
+            None => no_data(Some(year)),
         },
         Target::PerYear { value } => by_met(met(value)),
         Target::Value { value: t, year: target_year } => {
@@ -99,10 +114,18 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
             let span = target_year.0 - base_year.0;
             let expected =
                 if span <= 0 { 1.0 } else { (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0) };
+            let interim = series.interim.iter().find(|i| i.year == year);
+            // What was due by `year`, as a share of what the actual reached: the way to the
+            // interim target where one is set for that year, else progress ÷ the path's share.
+            let attainment = match interim {
+                Some(i) if (i.value - b).abs() > EPSILON => Some((actual - b) / (i.value - b)),
+                Some(_) => None,
+                None if expected > EPSILON => Some(progress / expected),
+                None => None,
+            };
             let status = if progress >= 1.0 - EPSILON {
                 Status::Achieved
             } else {
-                let interim = series.interim.iter().find(|i| i.year == year);
                 let on_track = match interim {
                     Some(i) => right_side(direction_of(b, t), actual, i.value),
                     None => progress >= expected - EPSILON,
@@ -113,26 +136,37 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
                     Status::Behind
                 }
             };
+            // Clamped to the status's side of 100 % so that rounding (or an interim target set
+            // against the target's direction) can never rate a KPI behind as A or on track as B.
+            let rating = match (status, attainment) {
+                (Status::Achieved, _) => Some(progress.max(1.0)),
+                (Status::OnTrack, Some(share)) => Some(share.max(1.0)),
+                (_, Some(share)) => Some(share.min(BELOW_DUE)),
+                (_, None) => None,
+            }
+            .map(|share| cx.rule.label_for_progress(share).to_owned());
             Assessment {
                 year: Some(year),
                 actual: Some(actual),
                 progress: Some(progress),
                 expected: Some(expected),
                 status,
-                rating: cx.rule.label_for_progress(progress).to_owned(),
+                attainment,
+                rating,
             }
         }
     }
 }
 
-fn no_data(cx: Context<'_>, year: Option<FiscalYear>) -> Assessment {
+fn no_data(year: Option<FiscalYear>) -> Assessment {
     Assessment {
         year,
         actual: None,
         progress: None,
         expected: None,
         status: Status::NoData,
-        rating: cx.rule.no_data.clone(),
+        attainment: None,
+        rating: None,
     }
 }
 
@@ -178,7 +212,7 @@ mod tests {
         year: Option<i32>,
         status: Status,
         progress: Option<f64>,
-        rating: &'static str,
+        rating: Option<&'static str>,
     }
 
     fn value(value: f64, year: Option<i32>) -> Option<Target> {
@@ -202,7 +236,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: Some(0.3),
-                rating: "C",
+                rating: Some("C"),
             },
             Case {
                 name: "出生数 on track",
@@ -214,7 +248,7 @@ mod tests {
                 year: None,
                 status: Status::OnTrack,
                 progress: Some(0.3),
-                rating: "C",
+                rating: Some("A"),
             },
             Case {
                 name: "出生数 achieved early",
@@ -226,7 +260,7 @@ mod tests {
                 year: None,
                 status: Status::Achieved,
                 progress: Some(41.0 / 40.0),
-                rating: "A",
+                rating: Some("A"),
             },
             Case {
                 name: "出生数 80 % is B",
@@ -238,7 +272,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: Some(0.8),
-                rating: "B",
+                rating: Some("B"),
             },
             // 4-3 温室効果ガス 272,000 → 246,500 t-CO2: a decrease target.
             Case {
@@ -251,7 +285,7 @@ mod tests {
                 year: None,
                 status: Status::OnTrack,
                 progress: Some(12_000.0 / 25_500.0),
-                rating: "C",
+                rating: Some("A"),
             },
             Case {
                 name: "温室効果ガス rising",
@@ -263,7 +297,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: Some(-8_000.0 / 25_500.0),
-                rating: "C",
+                rating: Some("C"),
             },
             Case {
                 name: "温室効果ガス achieved",
@@ -275,7 +309,7 @@ mod tests {
                 year: None,
                 status: Status::Achieved,
                 progress: Some(32_000.0 / 25_500.0),
-                rating: "A",
+                rating: Some("A"),
             },
             // 4-6 災害による負傷者数および死亡者数 0人 → 0人/年
             Case {
@@ -288,7 +322,7 @@ mod tests {
                 year: None,
                 status: Status::Achieved,
                 progress: None,
-                rating: "A",
+                rating: Some("A"),
             },
             Case {
                 name: "負傷者数 0人/年 missed",
@@ -300,7 +334,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: None,
-                rating: "C",
+                rating: Some("C"),
             },
             Case {
                 name: "負傷者数 earlier year",
@@ -312,7 +346,7 @@ mod tests {
                 year: Some(2022),
                 status: Status::Achieved,
                 progress: None,
-                rating: "A",
+                rating: Some("A"),
             },
             // 2-2 65歳健康寿命 男性 18.43年 (R1) → 19.00年; 女性 20.72年 (R1) → 21.50年
             Case {
@@ -325,7 +359,7 @@ mod tests {
                 year: None,
                 status: Status::OnTrack,
                 progress: Some(0.37 / 0.57),
-                rating: "C",
+                rating: Some("A"),
             },
             Case {
                 name: "健康寿命 女性",
@@ -337,7 +371,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: Some(0.08 / 0.78),
-                rating: "C",
+                rating: Some("C"),
             },
             // 6-3 ふるさと納税寄附件数 3,908件 ↗
             Case {
@@ -350,7 +384,7 @@ mod tests {
                 year: None,
                 status: Status::Achieved,
                 progress: None,
-                rating: "A",
+                rating: Some("A"),
             },
             Case {
                 name: "寄附件数 flat",
@@ -362,7 +396,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: None,
-                rating: "C",
+                rating: Some("C"),
             },
             Case {
                 name: "direction without baseline",
@@ -374,7 +408,7 @@ mod tests {
                 year: None,
                 status: Status::NoData,
                 progress: None,
-                rating: "D",
+                rating: None,
             },
             // 7-1 25歳から34歳までの女性の社会増減 -40人 → 0人 (negative baseline)
             Case {
@@ -387,7 +421,7 @@ mod tests {
                 year: None,
                 status: Status::OnTrack,
                 progress: Some(0.75),
-                rating: "C",
+                rating: Some("A"),
             },
             // 5-3 市内有効求人倍率: no baseline ("-"), target 1.24倍
             Case {
@@ -400,7 +434,7 @@ mod tests {
                 year: None,
                 status: Status::Achieved,
                 progress: None,
-                rating: "A",
+                rating: Some("A"),
             },
             Case {
                 name: "求人倍率 no baseline not met",
@@ -412,7 +446,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: None,
-                rating: "C",
+                rating: Some("C"),
             },
             // target = baseline: no division by zero.
             Case {
@@ -425,7 +459,7 @@ mod tests {
                 year: None,
                 status: Status::Achieved,
                 progress: None,
-                rating: "A",
+                rating: Some("A"),
             },
             Case {
                 name: "target equals baseline missed",
@@ -437,7 +471,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: None,
-                rating: "C",
+                rating: Some("C"),
             },
             Case {
                 name: "maintain",
@@ -449,7 +483,7 @@ mod tests {
                 year: None,
                 status: Status::Achieved,
                 progress: None,
-                rating: "A",
+                rating: Some("A"),
             },
             // interim target beats the straight line
             Case {
@@ -462,7 +496,7 @@ mod tests {
                 year: None,
                 status: Status::OnTrack,
                 progress: Some(0.3),
-                rating: "C",
+                rating: Some("A"),
             },
             Case {
                 name: "interim missed",
@@ -474,7 +508,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: Some(0.3),
-                rating: "C",
+                rating: Some("C"),
             },
             // no data
             Case {
@@ -487,7 +521,7 @@ mod tests {
                 year: None,
                 status: Status::NoData,
                 progress: None,
-                rating: "D",
+                rating: None,
             },
             Case {
                 name: "no target",
@@ -499,7 +533,7 @@ mod tests {
                 year: None,
                 status: Status::NoData,
                 progress: None,
-                rating: "D",
+                rating: None,
             },
             Case {
                 name: "asked year missing",
@@ -511,7 +545,7 @@ mod tests {
                 year: Some(2023),
                 status: Status::NoData,
                 progress: None,
-                rating: "D",
+                rating: None,
             },
             Case {
                 name: "NaN actual is no data",
@@ -523,7 +557,46 @@ mod tests {
                 year: None,
                 status: Status::NoData,
                 progress: None,
-                rating: "D",
+                rating: None,
+            },
+            // Part-way: 45 % of the way when 50 % was due is 90 % of what was due: B, behind.
+            Case {
+                name: "出生数 close behind is B",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[],
+                actuals: &[(2023, 358.0)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(0.45),
+                rating: Some("B"),
+            },
+            // In the baseline's own year nothing was due yet: no rating unless reached.
+            Case {
+                name: "baseline year, nothing due",
+                direction: Increase,
+                baseline: Some((340.0, Some(2022))),
+                target: value(380.0, None),
+                interim: &[],
+                actuals: &[(2022, 345.0)],
+                year: None,
+                status: Status::OnTrack,
+                progress: Some(0.125),
+                rating: None,
+            },
+            // An interim target set against the target's direction cannot rate behind as A.
+            Case {
+                name: "interim against the direction",
+                direction: Increase,
+                baseline: Some((340.0, None)),
+                target: value(380.0, None),
+                interim: &[(2023, 330.0)],
+                actuals: &[(2023, 320.0)],
+                year: None,
+                status: Status::Behind,
+                progress: Some(-0.5),
+                rating: Some("B"),
             },
             // target year before the baseline year: the path is already complete.
             Case {
@@ -536,7 +609,7 @@ mod tests {
                 year: None,
                 status: Status::Behind,
                 progress: Some(0.5),
-                rating: "C",
+                rating: Some("C"),
             },
         ]
     }
@@ -562,7 +635,7 @@ mod tests {
                 None => assess(&series, cx),
             };
             assert_eq!(got.status, case.status, "{}: status", case.name);
-            assert_eq!(got.rating, case.rating, "{}: rating", case.name);
+            assert_eq!(got.rating.as_deref(), case.rating, "{}: rating", case.name);
             match (got.progress, case.progress) {
                 (Some(g), Some(e)) => assert!((g - e).abs() < 1e-9, "{}: progress {g} ≠ {e}", case.name),
                 (g, e) => assert_eq!(g, e, "{}: progress", case.name),

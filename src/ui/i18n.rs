@@ -5,7 +5,7 @@ use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeP
 use crate::model::{items_on_path, PathItemKind, Problem, ProblemKind, Strategy};
 use crate::storage::StorageError;
 
-pub use crate::locale::{number, period, quantity, status, target, tr, year, Language, YearStyle};
+pub use crate::locale::{number, period, quantity, rating, rating_rule, status, target, tr, year, Language, YearStyle};
 
 /// One validation problem, with its place in `strategy` in the user's terms, never a JSON path:
 /// "基本目標 1「…」 ＞ 施策 1-1（名称未入力）: 名称が未入力です". (The path is for support:

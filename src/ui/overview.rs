@@ -187,7 +187,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                     <td class="num">{target}</td>
                     <td class="num">{actual}</td>
                     <td class="num">{progress}</td>
-                    <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{i18n::status(a.status, lang)}" "{a.rating.clone()}</span></td>
+                    <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{i18n::status(a.status, lang)}" "{i18n::rating(&a).to_owned()}</span></td>
                 </tr>
             }
         })
@@ -206,6 +206,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <p class="hint" data-testid="rating-rule">{i18n::rating_rule(&s.rating_rule, lang)}</p>
         </div>
     }
 }

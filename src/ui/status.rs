@@ -14,7 +14,7 @@ pub fn indicator_badge(lang: Language, p: &IndicatorProgress) -> impl IntoView {
     let mut text = i18n::status(p.status, lang).to_owned();
     if let Some(a) = first.filter(|a| a.status != Status::NoData) {
         text.push(' ');
-        text.push_str(&a.rating);
+        text.push_str(i18n::rating(a));
         if let Some(progress) = a.progress {
             text.push_str(&format!(" {:.0}%", progress * 100.0));
         }

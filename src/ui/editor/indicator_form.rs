@@ -178,7 +178,7 @@ fn assessment_view(state: AppState, a: &Assessment) -> impl IntoView {
     view! {
         <span class=format!("status {}", a.status.as_str()) data-status=a.status.as_str()>{i18n::status(a.status, lang)}</span>
         {progress.map(|p| view! { " "<span class="progress">{p}</span> })}
-        " "<span class="badge rating" title=i18n::tr(lang, "評価", "Rating")>{format!("{} {}", i18n::tr(lang, "評価", "Rating"), a.rating)}</span>
+        " "<span class="badge rating" title=i18n::tr(lang, "評価", "Rating")>{format!("{} {}", i18n::tr(lang, "評価", "Rating"), i18n::rating(a))}</span>
     }
 }
 

@@ -128,7 +128,7 @@ pub fn indicator_table(
                     let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
                     let provisional = a.year.and_then(|y| series.actual(y)).is_some_and(|x| x.provisional);
                     let progress = a.progress.map_or("—".to_owned(), |p| format!("{:.0}%", p * 100.0));
-                    let status = format!("{} {}", i18n::status(a.status, lang), a.rating);
+                    let status = format!("{} {}", i18n::status(a.status, lang), i18n::rating(&a));
                     let head = (k == 0).then(|| view! {
                         <td class="code" rowspan=n.clone() data-testid="cell-code">{ind.code.clone()}</td>
                         <td class="name" rowspan=n.clone() data-testid="cell-name">{ind.name.clone()}</td>

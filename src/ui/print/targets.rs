@@ -64,6 +64,7 @@ fn report(
                 " ・ "{tr(lang, "計画期間 ", "Plan period ")}{i18n::period(s.period, lang, style)}
                 " ・ "{when}
             </p>
+            <p class="report-note" data-testid="rating-rule">{i18n::rating_rule(&s.rating_rule, lang)}</p>
         </header>
         {s.goals.is_empty().then(|| view! { <p class="empty">{tr(lang, "目標はまだありません。", "No goals yet.")}</p> })}
         {goals}
