@@ -132,6 +132,39 @@ test('the presentation is driven by keys: goals → a goal and its charts → ba
   expect(pageErrors).toEqual([]);
 });
 
+test('focus and the highlight are one thing: Tab to a card, then Enter, opens that card (issue 23)', async ({ page, openApp, pageErrors }) => {
+  await openWorkshop(page, openApp, 'kitamoto');
+  const goals = page.getByTestId('ws-goal');
+  await expect.poll(() => focused(page)).toEqual({ item: '0', current: true, testid: 'ws-goal' });
+  // Tab twice: the third card has the focus, and is the highlighted one (only it).
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => focused(page)).toEqual({ item: '2', current: true, testid: 'ws-goal' });
+  await expect(page.locator('.ws-goal.current')).toHaveCount(1);
+  const third = (await goals.nth(2).locator('.ws-title').textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ws-page-title')).toHaveText(third);
+  // Back, then Shift+Tab to the card before and ↓ (the clicker's "open") opens that one.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => focused(page)).toEqual({ item: '2', current: true, testid: 'ws-goal' });
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => focused(page)).toEqual({ item: '1', current: true, testid: 'ws-goal' });
+  const second = (await goals.nth(1).locator('.ws-title').textContent())!;
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('ws-page-title')).toHaveText(second);
+  // On a goal's page: Tab to its second card, Enter opens that measure.
+  const measures = page.getByTestId('ws-measure');
+  if ((await measures.count()) > 1) {
+    await measures.first().focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(page)).toEqual({ item: '1', current: true, testid: 'ws-measure' });
+    const title = (await measures.nth(1).locator('.ws-title').textContent())!;
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('ws-page-title')).toHaveText(title);
+  }
+  expect(pageErrors).toEqual([]);
+});
+
 test('measures are pages of their own: ↓ into a measure, ← → between measures, Esc back', async ({ page, openApp, pageErrors }) => {
   await openWorkshop(page, openApp, 'hokuto');
   await page.keyboard.press('Enter');

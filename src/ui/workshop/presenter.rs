@@ -26,6 +26,12 @@ fn from_typing(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// True when Enter lands on a control of its own (a vote or full-screen button, a link):
 /// that control acts, the presentation does not drill in.
+/// The item (`data-item`) an event happened on: a card that has the keyboard focus.
+fn item_of(ev: &web_sys::Event) -> Option<usize> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.get_attribute("data-item")?.parse().ok()
+}
+
 fn on_own_control(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
     matches!(el.tag_name().as_str(), "BUTTON" | "A") && !el.has_attribute("data-item")
@@ -198,6 +204,10 @@ pub fn Presentation(
             return;
         }
         ev.prevent_default();
+        // A key on a focused card acts on that card, whatever was highlighted before.
+        if let Some(item) = item_of(&ev) {
+            place.update(|p| p.item = item);
+        }
         go(mv);
     });
     let fs = window_event_listener_untyped("fullscreenchange", move |_| fullscreen.set(is_fullscreen()));
@@ -256,7 +266,15 @@ pub fn Presentation(
                 </div>
             </div>
             <p class="ws-hint" data-testid="ws-hint">{hint}</p>
-            <div class="ws-stage">{stage}</div>
+            // Focus and the presenter's highlight are one thing: a card reached by Tab (or a
+            // click) becomes the current one.
+            <div class="ws-stage" on:focusin=move |ev| {
+                if let Some(item) = item_of(&ev) {
+                    if place.get_untracked().item != item {
+                        place.update(|p| p.item = item);
+                    }
+                }
+            }>{stage}</div>
         </div>
     }
 }
