@@ -152,16 +152,21 @@ test('focus and the highlight are one thing: Tab to a card, then Enter, opens th
   const second = (await goals.nth(1).locator('.ws-title').textContent())!;
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('ws-page-title')).toHaveText(second);
-  // On a goal's page: Tab to its second card, Enter opens that measure.
+  expect(pageErrors).toEqual([]);
+});
+
+test("on a goal's page, Tab to a measure card and Enter opens that measure", async ({ page, openApp, pageErrors }) => {
+  await openWorkshop(page, openApp, 'hokuto');
+  await page.keyboard.press('Enter');
   const measures = page.getByTestId('ws-measure');
-  if ((await measures.count()) > 1) {
-    await measures.first().focus();
-    await page.keyboard.press('Tab');
-    await expect.poll(() => focused(page)).toEqual({ item: '1', current: true, testid: 'ws-measure' });
-    const title = (await measures.nth(1).locator('.ws-title').textContent())!;
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('ws-page-title')).toHaveText(title);
-  }
+  await expect(measures).toHaveCount(3);
+  await expect.poll(() => focused(page)).toEqual({ item: '0', current: true, testid: 'ws-measure' });
+  await page.keyboard.press('Tab');
+  await expect.poll(() => focused(page)).toEqual({ item: '1', current: true, testid: 'ws-measure' });
+  await expect(page.locator('.ws-measure.current')).toHaveCount(1);
+  const title = (await measures.nth(1).locator('.ws-title').textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ws-page-title')).toHaveText(title);
   expect(pageErrors).toEqual([]);
 });
 
