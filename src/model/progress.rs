@@ -77,8 +77,17 @@ impl Strategy {
 
     /// The status mix of a goal's numerical targets and its measures' KPIs, each counted once.
     pub fn goal_mix(&self, goal: &Goal) -> StatusMix {
-        let ids = goal.targets.iter().chain(goal.measures.iter().flat_map(|m| m.kpis.iter()));
-        self.mix_of(distinct(ids))
+        self.mix_of(self.goal_indicator_ids(goal))
+    }
+
+    /// What a goal's status mix counts: its numerical targets, then its measures' KPIs, each
+    /// indicator once (the dashboard lists them, the overview and workshop count them).
+    pub fn goal_indicators(&self, goal: &Goal) -> Vec<&Indicator> {
+        self.goal_indicator_ids(goal).into_iter().filter_map(|id| self.indicator(id)).collect()
+    }
+
+    fn goal_indicator_ids<'a>(&self, goal: &'a Goal) -> Vec<&'a Id> {
+        distinct(goal.targets.iter().chain(goal.measures.iter().flat_map(|m| m.kpis.iter())))
     }
 
     fn mix_of(&self, ids: Vec<&Id>) -> StatusMix {
@@ -171,6 +180,8 @@ mod tests {
         // The goal's targets (0, 1) and the measure's KPIs (1..5): indicator 1 is counted once.
         assert_eq!(s.goal_mix(goal), StatusMix { achieved: 2, on_track: 1, behind: 1, no_data: 1 });
         assert_eq!(s.goal_mix(goal).total(), 5);
+        let listed: Vec<&Id> = s.goal_indicators(goal).iter().map(|i| &i.id).collect();
+        assert_eq!(listed, s.indicators.iter().map(|i| &i.id).collect::<Vec<_>>(), "targets first, each once");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! and the goals → measures → initiatives hierarchy (clicking a node opens it in the editor).
 
 use super::chart_view::{figure_of, ChartView};
+use super::dashboard_kpis::KpiList;
 use super::files;
 use super::route::{Route, Selection};
 use super::state::use_app;
@@ -87,6 +88,7 @@ fn Charts(id: Id, title: String) -> impl IntoView {
             </header>
             <div class="chart-grid">
                 <section class="panel"><ChartView figure=status kind="status-by-goal"/></section>
+                <section class="panel"><KpiList id=id.clone()/></section>
                 <section class="panel">
                     <label class="inline">
                         {move || state.tr("評価の年度", "Fiscal year rated")}" "

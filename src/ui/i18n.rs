@@ -2,10 +2,24 @@
 //! problems arrive here as data and leave as sentences; nothing below `ui` holds UI text.
 
 use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
-use crate::model::{items_on_path, PathItemKind, Problem, ProblemKind, Strategy};
+use crate::model::{items_on_path, Goal, GoalKind, PathItemKind, Problem, ProblemKind, Strategy};
 use crate::storage::StorageError;
 
 pub use crate::locale::{number, period, quantity, rating, rating_rule, status, target, tr, year, Language, YearStyle};
+
+/// "基本目標 4" / "Basic goal 4".
+pub fn goal_heading(g: &Goal, lang: Language) -> String {
+    let kind = match (lang, g.kind) {
+        (Language::Ja, k) => k.japanese(),
+        (Language::En, GoalKind::Basic) => "Basic goal",
+        (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
+    };
+    if g.number.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind} {}", g.number)
+    }
+}
 
 /// One validation problem, with its place in `strategy` in the user's terms, never a JSON path:
 /// "基本目標 1「…」 ＞ 施策 1-1（名称未入力）: 名称が未入力です". (The path is for support:

@@ -90,21 +90,12 @@ pub fn StrategyView(
     }
 }
 
-fn goal_heading(g: &Goal, lang: Language) -> String {
-    let kind = match (lang, g.kind) {
-        (Language::Ja, k) => k.japanese(),
-        (Language::En, crate::model::GoalKind::Basic) => "Basic goal",
-        (Language::En, crate::model::GoalKind::CrossCutting) => "Cross-cutting goal",
-    };
-    format!("{kind} {}", g.number)
-}
-
 fn goal_view(s: &Strategy, g: &Goal, lang: Language, style: YearStyle) -> impl IntoView {
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
     let measures = g.measures.iter().map(|m| measure_view(s, m, lang, style)).collect_view();
     view! {
         <section class="panel goal" data-testid="goal">
-            <p class="goal-number">{goal_heading(g, lang)}" "{mix_badges(lang, s.goal_mix(g))}</p>
+            <p class="goal-number">{i18n::goal_heading(g, lang)}" "{mix_badges(lang, s.goal_mix(g))}</p>
             <h2 class="goal-title">{g.title.clone()}</h2>
             {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
             {(!g.sdgs.is_empty()).then(|| view! {
@@ -223,7 +214,7 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
             let (goals, measures) = s.uses_of(&ind.id);
             let places: Vec<String> = goals
                 .iter()
-                .map(|g| goal_heading(g, lang))
+                .map(|g| i18n::goal_heading(g, lang))
                 .chain(measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number)))
                 .collect();
             view! { <li><span class="code">{ind.code.clone()}</span>" "{ind.name.clone()}" — "{places.join("、")}</li> }

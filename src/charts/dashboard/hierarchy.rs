@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 /// The sunburst of goals → measures → own initiatives (re-listings are not repeated). A node's
 /// value is its number of initiatives, at least 1, so an empty measure or goal still shows.
 pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
+    let total: f64 = s.goals.iter().map(|g| goal_value(g) as f64).sum::<f64>().max(1.0);
     let mut nodes = Vec::new();
     let mut ids = Vec::new();
     let mut rows = Vec::new();
@@ -27,20 +28,26 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
                 .map(|i| SunburstNode::new(numbered(&i.number, &i.title)).value(1.0).item_style(shade(n, 0.5)))
                 .collect();
             let initiative_ids: Vec<Value> =
-                m.initiatives.iter().map(|i| json!({ "id": i.id.as_str(), "kind": "initiative" })).collect();
+                m.initiatives.iter().map(|i| node_id(i.id.as_str(), "initiative", Vec::new(), true)).collect();
+            let share = initiatives.len().max(1) as f64 / total;
             measures.push(
                 SunburstNode::new(measure_label(m))
                     .value(initiatives.len().max(1) as f64)
                     .item_style(shade(n, 0.75))
                     .children(initiatives),
             );
-            measure_ids.push(node_id(m.id.as_str(), "measure", initiative_ids));
+            measure_ids.push(node_id(
+                m.id.as_str(),
+                "measure",
+                initiative_ids,
+                fits(&measure_label(m), MEASURE_RING, share),
+            ));
         }
         let initiatives: usize = goal.measures.iter().map(|m| m.initiatives.len()).sum();
-        let value: usize = goal.measures.iter().map(|m| m.initiatives.len().max(1)).sum::<usize>().max(1);
+        let value = goal_value(goal);
         let label = goal_label(goal, w.lang);
         nodes.push(SunburstNode::new(label.clone()).value(value as f64).item_style(shade(n, 1.0)).children(measures));
-        ids.push(node_id(goal.id.as_str(), "goal", measure_ids));
+        ids.push(node_id(goal.id.as_str(), "goal", measure_ids, fits(&label, GOAL_RING, value as f64 / total)));
         rows.push(vec![label, locale::number(goal.measures.len() as f64), locale::number(initiatives as f64)]);
     }
     let counts = s.counts();
@@ -72,10 +79,38 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
         }
     };
     let name = tr(w.lang, "目標・施策・取組の構成", "Goals, measures and initiatives").to_owned();
-    // Labels are cut to the ring's width, and left out on slivers (tooltips keep whole names).
-    let ring = json!({ "label": { "width": 72, "overflow": "truncate", "minAngle": 4 } });
+    // Labels wrap within the ring's width; a label that would not fit its part is left out
+    // (`fits`), never cut (tooltips and the table keep whole names).
+    let ring = json!({ "label": { "width": LABEL_WIDTH, "overflow": "breakAll", "minAngle": 4 } });
     let patch = json!({ "series": [{ "data": ids, "levels": [null, ring, ring] }] });
     Figure { chart, name, summary, table, patch }
+}
+
+/// A goal's value in the sunburst: its measures' initiatives, each measure at least 1.
+fn goal_value(goal: &crate::model::Goal) -> usize {
+    goal.measures.iter().map(|m| m.initiatives.len().max(1)).sum::<usize>().max(1)
+}
+
+/// The geometry the dashboard draws the sunburst at (a 440 px high canvas, `style/main.css`;
+/// radius 80 % of half of it = 176 px): a ring's inner and outer radius in px, from `levels`.
+const GOAL_RING: (f64, f64) = (0.12 * 220.0, 0.42 * 220.0);
+const MEASURE_RING: (f64, f64) = (0.42 * 220.0, 0.72 * 220.0);
+/// A label's line length: the ring's thickness less a little padding.
+const LABEL_WIDTH: f64 = 60.0;
+/// ECharts' default label font is 12 px; a line is about 14 px high.
+const LINE_HEIGHT: f64 = 14.0;
+
+/// The width of a text at 12 px: full-width (CJK) characters 12 px, others about 7 px.
+fn text_width(text: &str) -> f64 {
+    text.chars().map(|c| if (c as u32) < 0x1100 { 7.0 } else { 12.0 }).sum()
+}
+
+/// Whether a label wrapped to the ring's width fits the arc of a part taking `share` of the
+/// circle (radial labels stack their lines along the arc, measured at the ring's middle).
+fn fits(label: &str, ring: (f64, f64), share: f64) -> bool {
+    let lines = (text_width(label) / LABEL_WIDTH).ceil().max(1.0);
+    let arc = share * std::f64::consts::TAU * (ring.0 + ring.1) / 2.0;
+    lines * LINE_HEIGHT + 4.0 <= arc
 }
 
 /// The n-th goal's colour (as in the other charts), paler on outer rings. Every node has its
@@ -84,12 +119,17 @@ fn shade(n: usize, opacity: f64) -> ItemStyle {
     ItemStyle::new().color(colour(n)).opacity(opacity)
 }
 
-/// The patch of one node: its id and kind, and its children's (no `children` key for a leaf).
-fn node_id(id: &str, kind: &str, children: Vec<Value>) -> Value {
-    match children.is_empty() {
-        true => json!({ "id": id, "kind": kind }),
-        false => json!({ "id": id, "kind": kind, "children": children }),
+/// The patch of one node: its id and kind, its label hidden when it does not fit, and its
+/// children's (no `children` key for a leaf).
+fn node_id(id: &str, kind: &str, children: Vec<Value>, label_fits: bool) -> Value {
+    let mut node = json!({ "id": id, "kind": kind });
+    if !label_fits {
+        node["label"] = json!({ "show": false });
     }
+    if !children.is_empty() {
+        node["children"] = Value::Array(children);
+    }
+    node
 }
 
 #[cfg(test)]
@@ -138,7 +178,11 @@ mod tests {
         );
         assert_eq!(m1["children"][0]["itemStyle"]["color"], "#0072B2", "a goal's colour all the way out");
         assert_eq!(data[1]["itemStyle"]["color"], "#D55E00");
-        assert_eq!(o["series"][0]["levels"][1]["label"]["overflow"], "truncate");
+        assert_eq!(o["series"][0]["levels"][1]["label"]["overflow"], "breakAll", "wrapped, never cut");
+        // Goal 1 takes 3 of 4 parts: its label fits; goal 2 (a quarter, 92 px of arc at the
+        // ring's middle) fits «横断的な目標1» on two lines; a measure of 1/4 fits too.
+        assert_eq!(data[0].get("label"), None);
+        assert_eq!(data[1].get("label"), None);
         let empty = &data[0]["children"][1];
         assert_eq!(
             (empty["value"].as_f64(), empty["id"].as_str()),
@@ -156,6 +200,32 @@ mod tests {
         );
         assert_eq!(f.summary, "目標2件, 施策2件, 取組2件");
         assert_accessible(&f);
+    }
+
+    #[test]
+    fn a_label_that_does_not_fit_its_part_is_hidden_not_cut() {
+        // Five full-width characters are one 60 px line: 18 px of arc needed.
+        assert!(fits("基本目標1", GOAL_RING, 0.25));
+        assert!(fits("基本目標1", GOAL_RING, 0.05), "{} px of arc", 0.05 * std::f64::consts::TAU * 59.4);
+        assert!(!fits("基本目標1", GOAL_RING, 0.04));
+        // A long measure title (304 px) wraps to 6 lines (88 px): an eighth of the circle (98 px
+        // of arc) holds it, a tenth (79 px) or a thirtieth does not.
+        let title = "1-2 地域の魅力を生かした観光の振興と交流人口の拡大";
+        assert!(fits(title, MEASURE_RING, 0.125));
+        assert!(!fits(title, MEASURE_RING, 0.1));
+        assert!(!fits(title, MEASURE_RING, 1.0 / 30.0));
+        // In a strategy: 30 measures under one goal, one of them long — only that one is hidden.
+        let mut s = Strategy::blank("t", "町", PlanPeriod { first: FiscalYear(2022), last: FiscalYear(2025) });
+        let g = s.add_goal(GoalKind::Basic);
+        for k in 0..30 {
+            let m = s.add_measure(&g).unwrap();
+            s.measure_mut(&m).unwrap().title = if k == 0 { title.into() } else { "短い".into() };
+        }
+        let o = hierarchy(&s, JA).option();
+        let measures = o["series"][0]["data"][0]["children"].as_array().unwrap();
+        let hidden: Vec<usize> =
+            (0..measures.len()).filter(|k| measures[*k]["label"]["show"] == serde_json::json!(false)).collect();
+        assert_eq!(hidden, [0]);
     }
 
     /// 北斗市: 4 goals, 30 measures, 97 initiatives (the file's counts); every node's id is the

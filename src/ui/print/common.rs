@@ -3,7 +3,7 @@
 //! actual, progress and status.
 
 use crate::charts::dashboard::status_colour;
-use crate::model::{assess, assess_in, FiscalYear, Goal, GoalKind, Id, Indicator, Money, Strategy, Target};
+use crate::model::{assess, assess_in, FiscalYear, Id, Indicator, Money, Strategy, Target};
 use crate::ui::i18n::{self, tr, Language, YearStyle};
 use crate::ui::route::{Report, Route};
 use crate::ui::state::use_app;
@@ -12,20 +12,6 @@ use leptos::prelude::*;
 /// 千円 amounts with thousands separators; "—" when missing (missing is not zero).
 pub fn money(v: Option<Money>) -> String {
     v.map_or_else(|| "—".to_owned(), |v| i18n::number(v as f64))
-}
-
-/// "基本目標 4" / "Basic goal 4".
-pub fn goal_label(g: &Goal, lang: Language) -> String {
-    let kind = match (lang, g.kind) {
-        (Language::Ja, k) => k.japanese(),
-        (Language::En, GoalKind::Basic) => "Basic goal",
-        (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
-    };
-    if g.number.is_empty() {
-        kind.to_owned()
-    } else {
-        format!("{kind} {}", g.number)
-    }
 }
 
 /// "number title", leaving out an empty number.

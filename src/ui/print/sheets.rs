@@ -4,7 +4,7 @@
 //! summary and related measures, the 3-year plan (budget for the first year, direction for the
 //! next two, 計) and notes.
 
-use super::common::{goal_label, indicator_table, money, numbered, year_select, Toolbar};
+use super::common::{indicator_table, money, numbered, year_select, Toolbar};
 use super::sheet_data::{sheet, Listed, SheetData};
 use super::years::{default_sheet_year, sheet_years};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Measure, Strategy};
@@ -154,7 +154,7 @@ fn sheet_view(
             <table class="sheet-frame" role="presentation"><thead><tr><td>
             <header class="sheet-head">
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
-                <p class="sheet-goal">{goal_label(g, lang)}" "{g.title.clone()}</p>
+                <p class="sheet-goal">{i18n::goal_heading(g, lang)}" "{g.title.clone()}</p>
                 <h2 class="sheet-title" data-testid="sheet-title">
                     <span class="sheet-label">{tr(lang, "主要施策", "Measure")}</span>" "{numbered(&m.number, &m.title)}
                     {m.priority.then(|| view! { <span class="mark priority">{tr(lang, "【重点施策】", " [Priority]")}</span> })}

@@ -3,7 +3,7 @@
 //! progress and status, then its measures' KPIs, each measure named, in the same table; then,
 //! when chosen, each indicator's chart (a canvas prints as an image).
 
-use super::common::{goal_label, indicator_table, year_select, Toolbar};
+use super::common::{indicator_table, year_select, Toolbar};
 use super::years::actual_years;
 use crate::charts::{indicator, Figure};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Strategy};
@@ -107,7 +107,7 @@ fn goal_section(
         <section class="print-goal" data-testid="print-goal">
             <div class="goal-lead">
                 <h2 class="print-goal-title" data-testid="print-goal-title">
-                    <span class="goal-label">{goal_label(g, lang)}</span>" "{g.title.clone()}
+                    <span class="goal-label">{i18n::goal_heading(g, lang)}</span>" "{g.title.clone()}
                 </h2>
                 {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
                 {(!g.direction.is_empty()).then(|| view! {

@@ -132,15 +132,6 @@ fn status_line(mix: StatusMix, counted: Counted, lang: Language) -> impl IntoVie
         .into_any()
 }
 
-fn goal_kind(g: &Goal, lang: Language) -> String {
-    let kind = match (lang, g.kind) {
-        (Language::Ja, k) => k.japanese(),
-        (Language::En, crate::model::GoalKind::Basic) => "Basic goal",
-        (Language::En, crate::model::GoalKind::CrossCutting) => "Cross-cutting goal",
-    };
-    format!("{kind} {}", g.number).trim().to_owned()
-}
-
 fn measure_kind(m: &Measure, lang: Language) -> String {
     format!("{} {}", tr(lang, "施策", "Measure"), m.number).trim().to_owned()
 }
@@ -302,7 +293,7 @@ fn goals_page(
                             <button type="button" class="ws-card ws-goal" data-item=i data-testid="ws-goal"
                                 class:current=move || place.get().item == i
                                 on:click=move |_| pick(i)>
-                                <span class="ws-kind">{goal_kind(g, lang)}</span>
+                                <span class="ws-kind">{i18n::goal_heading(g, lang)}</span>
                                 <span class="ws-title">{g.title.clone()}</span>
                                 {(!g.subtitle.is_empty()).then(|| view! { <span class="ws-subtitle">{format!("～{}～", g.subtitle)}</span> })}
                                 {sdg_tiles(&g.sdgs, lang)}
@@ -451,7 +442,7 @@ fn goal_page(
                 </button>
             </nav>
             <header class="ws-page-head">
-                <p class="ws-kind">{goal_kind(&goal, lang)}</p>
+                <p class="ws-kind">{i18n::goal_heading(&goal, lang)}</p>
                 <h1 class="ws-page-title" tabindex="-1" data-ws-heading="" data-testid="ws-page-title">{goal.title.clone()}</h1>
                 {(!goal.subtitle.is_empty()).then(|| view! { <p class="ws-subtitle">{format!("～{}～", goal.subtitle)}</p> })}
                 {sdg_tiles(&goal.sdgs, lang)}
@@ -502,7 +493,7 @@ fn measure_page(
         <section class="ws-page" data-testid="ws-measure-page">
             <nav class="ws-nav">
                 <button type="button" class="ws-button" data-testid="ws-back" on:click=move |_| open_at(Level::Goal(g), m)>
-                    {format!("← {}", goal_kind(&goal, lang))}
+                    {format!("← {}", i18n::goal_heading(&goal, lang))}
                 </button>
                 <span class="ws-spacer"></span>
                 <button type="button" class="ws-button" data-testid="ws-previous" disabled=m == 0
@@ -512,7 +503,7 @@ fn measure_page(
                     on:click=move |_| open_at(Level::Measure(g, (m + 1).min(count.saturating_sub(1))), 0)>{tr(lang, "次の施策 →", "Next →")}</button>
             </nav>
             <header class="ws-page-head">
-                <p class="ws-kind">{format!("{} ・ {}", goal_kind(&goal, lang), measure_kind(&measure, lang))}</p>
+                <p class="ws-kind">{format!("{} ・ {}", i18n::goal_heading(&goal, lang), measure_kind(&measure, lang))}</p>
                 <h1 class="ws-page-title" tabindex="-1" data-ws-heading="" data-testid="ws-page-title">{measure.title.clone()}</h1>
                 {sdg_tiles(&measure.sdgs, lang)}
                 {(mix.total() > 0).then(|| status_line(mix, Counted::Kpis, lang))}
