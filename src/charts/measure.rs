@@ -56,7 +56,7 @@ pub fn budgets(s: &Strategy, m: &Measure, w: Words) -> Figure {
         Language::Ja => format!("{subject}の予算額・決算額"),
         Language::En => format!("Budget and settled cost: {subject}"),
     };
-    money::figure(&years, &rows, tr(w.lang, "取組", "Initiative"), name, &subject, w)
+    money::figure(&years, &rows, tr(w.lang, "事業", "Initiative"), name, &subject, w)
 }
 
 #[cfg(test)]

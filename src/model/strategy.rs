@@ -67,7 +67,16 @@ impl PlanPeriod {
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }
+    /// The years a form offers to add outside the period, earliest first: the ten before it (a
+    /// baseline is often older than the plan: 平成27年度, 令和元年度) and the five after it.
+    pub fn years_outside(self) -> impl Iterator<Item = FiscalYear> {
+        (self.first.0 - YEARS_BEFORE..self.first.0).chain(self.last.0 + 1..=self.last.0 + YEARS_AFTER).map(FiscalYear)
+    }
 }
+
+/// How far before and after the plan period a form offers years (`PlanPeriod::years_outside`).
+const YEARS_BEFORE: i32 = 10;
+const YEARS_AFTER: i32 = 5;
 
 /// The document's drafting stage, in order: 策定方針 → 骨子案 → 素案 → 案 → 策定済.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -291,6 +300,14 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn years_outside_the_period_are_the_ten_before_and_five_after() {
+        let p = PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2029) };
+        let years: Vec<i32> = p.years_outside().map(|y| y.0).collect();
+        assert_eq!(years, [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2030, 2031, 2032, 2033, 2034]);
+        assert!(p.years_outside().all(|y| !p.contains(y)));
+    }
     use crate::model::{template, FiscalYear, Measure};
 
     /// A copy of a strategy shares every goal, measure and indicator with it; changing one

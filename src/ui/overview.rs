@@ -3,11 +3,11 @@
 //! indicator in one table with its progress.
 
 use super::i18n::{self, tr};
-use super::route::Route;
+use super::route::{Route, Selection};
 use super::state::use_app;
 use super::status::mix_badges;
 use crate::charts::dashboard::status_colour;
-use crate::model::{assess, Context, Goal, Indicator, Measure, Strategy};
+use crate::model::{assess, Context, Goal, Id, Indicator, Measure, Strategy};
 use crate::storage::{Language, YearStyle};
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
@@ -42,7 +42,9 @@ pub fn StrategyView(
         Language::Ja => s.stage.japanese().to_owned(),
         Language::En => s.stage.as_str().to_owned(),
     };
-    let goals = s.goals.iter().map(|g| goal_view(&s, g, lang, style)).collect_view();
+    // Each goal and measure opens in the editor from here (not from a kept version).
+    let editable = (!read_only).then_some(&s.id);
+    let goals = s.goals.iter().map(|g| goal_view(&s, g, editable, lang, style)).collect_view();
     let sections = s
         .sections
         .iter()
@@ -90,12 +92,30 @@ pub fn StrategyView(
     }
 }
 
-fn goal_view(s: &Strategy, g: &Goal, lang: Language, style: YearStyle) -> impl IntoView {
+/// 「編集する」 beside a goal or measure: opens it in the editor. Its accessible name says which
+/// item (it starts with the visible words).
+fn edit_link(strategy: Option<&Id>, selection: Selection, which: String, lang: Language) -> impl IntoView {
+    strategy.map(|id| {
+        let name = match lang {
+            Language::Ja => format!("編集する: {which}"),
+            Language::En => format!("Edit: {which}"),
+        };
+        view! {
+            <a class="edit-link" data-testid="edit-item" href=Route::Edit(id.clone(), selection).hash() aria-label=name>
+                {tr(lang, "編集する", "Edit")}
+            </a>
+        }
+    })
+}
+
+fn goal_view(s: &Strategy, g: &Goal, editable: Option<&Id>, lang: Language, style: YearStyle) -> impl IntoView {
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
-    let measures = g.measures.iter().map(|m| measure_view(s, m, lang, style)).collect_view();
+    let measures = g.measures.iter().map(|m| measure_view(s, m, editable, lang, style)).collect_view();
+    let heading = i18n::goal_heading(g, lang);
     view! {
         <section class="panel goal" data-testid="goal">
-            <p class="goal-number">{i18n::goal_heading(g, lang)}" "{mix_badges(lang, s.goal_mix(g))}</p>
+            <p class="goal-number">{heading.clone()}" "{mix_badges(lang, s.goal_mix(g))}
+                {edit_link(editable, Selection::Goal(g.id.clone()), heading, lang)}</p>
             <h2 class="goal-title">{g.title.clone()}</h2>
             {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
             {(!g.sdgs.is_empty()).then(|| view! {
@@ -119,7 +139,7 @@ fn goal_view(s: &Strategy, g: &Goal, lang: Language, style: YearStyle) -> impl I
     }
 }
 
-fn measure_view(s: &Strategy, m: &Measure, lang: Language, style: YearStyle) -> impl IntoView {
+fn measure_view(s: &Strategy, m: &Measure, editable: Option<&Id>, lang: Language, style: YearStyle) -> impl IntoView {
     let latest = m.evaluations.iter().max_by_key(|e| e.fiscal_year);
     let own = m.initiatives.iter().map(|i| {
         view! {
@@ -144,6 +164,7 @@ fn measure_view(s: &Strategy, m: &Measure, lang: Language, style: YearStyle) -> 
                 {latest.and_then(|e| e.rating.clone().map(|r| view! {
                     <span class="rating" title=tr(lang, "評価", "Rating")>{format!("{} {}", i18n::year(e.fiscal_year, lang, style), r)}</span>
                 }))}
+                {edit_link(editable, Selection::Measure(m.id.clone()), format!("{} {} {}", tr(lang, "施策", "Measure"), m.number, m.title).trim().to_owned(), lang)}
             </p>
             {(!m.summary.is_empty()).then(|| view! { <p class="summary">{m.summary.clone()}</p> })}
             {(!items.is_empty()).then(|| view! { <ul class="initiatives">{items}</ul> })}

@@ -503,11 +503,13 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   await expect(page.getByTestId('series-label-1')).toHaveValue('女性');
 
   // add year outside period
-  await page.getByTestId('add-year-0').fill('R9');
-  await page.getByTestId('add-year-0').press('Enter');
+  // (picked from a list of the years around the plan, never typed; a year shown is not offered)
+  await expect(page.getByTestId('add-year-0').locator('option', { hasText: '令和9年度' })).toHaveCount(1);
+  await page.getByTestId('add-year-0').selectOption({ label: '令和9年度' });
   await expect(page.getByTestId('year-row-0-2027')).toBeVisible();
   await expect(page.getByTestId('actual-0-2027')).toBeFocused();
   await expect(page.getByTestId('add-year-0')).toHaveValue('');
+  await expect(page.getByTestId('add-year-0').locator('option', { hasText: '令和9年度' })).toHaveCount(0);
 
   await expect(page.getByTestId('series-down-0')).toHaveText('↓ 下へ');
   await expect(page.getByTestId('series-down-1')).toBeDisabled();

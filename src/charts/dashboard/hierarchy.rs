@@ -63,22 +63,22 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
         SunburstLevel::new().r0("72%").r("80%").label(Label::new().show(false)),
     ];
     let series = Sunburst::new()
-        .name(tr(w.lang, "目標・施策・取組", "Goals, measures, initiatives"))
+        .name(tr(w.lang, "目標・施策・事業", "Goals, measures, initiatives"))
         .radius(("0%", "80%"))
         .emphasis(Emphasis::new().focus(EmphasisFocus::Ancestor))
         .levels(levels)
         .data(nodes);
     let chart = Chart::new().tooltip(crate::charts::common::item_tooltip()).series(series);
     let columns =
-        vec![tr(w.lang, "目標", "Goal"), tr(w.lang, "施策数", "Measures"), tr(w.lang, "取組数", "Initiatives")];
+        vec![tr(w.lang, "目標", "Goal"), tr(w.lang, "施策数", "Measures"), tr(w.lang, "事業数", "Initiatives")];
     let table = Table { columns: columns.into_iter().map(str::to_owned).collect(), rows };
     let summary = match w.lang {
-        Language::Ja => format!("目標{}件, 施策{}件, 取組{}件", counts.goals, counts.measures, counts.initiatives),
+        Language::Ja => format!("目標{}件, 施策{}件, 事業{}件", counts.goals, counts.measures, counts.initiatives),
         Language::En => {
             format!("{} goals, {} measures, {} initiatives", counts.goals, counts.measures, counts.initiatives)
         }
     };
-    let name = tr(w.lang, "目標・施策・取組の構成", "Goals, measures and initiatives").to_owned();
+    let name = tr(w.lang, "目標・施策・事業の構成", "Goals, measures and initiatives").to_owned();
     // Labels wrap within the ring's width; a label that would not fit its part is left out
     // (`fits`), never cut (tooltips and the table keep whole names).
     let ring = json!({ "label": { "width": LABEL_WIDTH, "overflow": "breakAll", "minAngle": 4 } });
@@ -198,7 +198,7 @@ mod tests {
                 vec!["計".into(), "2".into(), "2".into()]
             ]
         );
-        assert_eq!(f.summary, "目標2件, 施策2件, 取組2件");
+        assert_eq!(f.summary, "目標2件, 施策2件, 事業2件");
         assert_accessible(&f);
     }
 

@@ -273,6 +273,48 @@ pub fn SelectField(
     }
 }
 
+/// 「計画期間外の年度を追加」: the years around the plan period that are not shown yet
+/// (`PlanPeriod::years_outside`), as a list to pick from; picking one shows its row and the
+/// list goes back to its prompt. The same words wherever a form has yearly rows.
+#[component]
+pub fn OutsideYearPicker(
+    /// The years the form shows now (they are not offered again).
+    #[prop(into)]
+    shown: Signal<Vec<FiscalYear>>,
+    on_pick: Callback<FiscalYear>,
+    #[prop(optional, into)] testid: String,
+) -> impl IntoView {
+    let state = use_app();
+    let id = field_id("y");
+    let years = move || {
+        let shown = shown.get();
+        state
+            .open
+            .with(|o| o.as_ref().map(|s| s.period.years_outside().filter(|y| !shown.contains(y)).collect::<Vec<_>>()))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || state.tr("計画期間外の年度を追加", "Add a year outside the plan period")}</label>
+            <select id=id data-testid=testid
+                on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+                        on_pick.run(FiscalYear(y));
+                    }
+                    if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                        select.set_value("");
+                    }
+                }
+            >
+                <option value="" selected>{move || state.tr("年度を選ぶ…", "Choose a year…")}</option>
+                {move || years().into_iter().map(|y| view! {
+                    <option value=y.0.to_string()>{i18n::year(y, state.lang(), state.year_style())}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 #[component]
 pub fn CheckField(
     #[prop(into)] label: Signal<String>,

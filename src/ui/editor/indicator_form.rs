@@ -10,7 +10,7 @@
 
 use super::bind::{self, LastSeen};
 use super::common::{EntityActions, Missing};
-use super::fields::{CheckField, NumberField, SelectField, TextField, YearField};
+use super::fields::{CheckField, NumberField, OutsideYearPicker, SelectField, TextField, YearField};
 use crate::charts::indicator::chart as indicator_chart;
 use crate::model::{
     assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind,
@@ -25,6 +25,16 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
+
+/// The kinds of target picked in this editor for series that have no target value yet, by
+/// series id, with the undo/redo depths after picking (an undo since then makes the model
+/// speak again). Held by the editor, not the form: a kind picked, then left for another item
+/// before its value is typed, is still there on coming back instead of falling back to 「なし」.
+#[derive(Clone, Copy, Default)]
+pub struct PendingTargetKinds(RwSignal<std::collections::HashMap<Id, PickedKind>>);
+
+/// A kind picked, and the undo/redo depths just after picking it.
+type PickedKind = (TargetKind, (usize, usize));
 
 /// The kind of target a series has, as offered in the form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -489,8 +499,19 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
     let target = read_series(&ind, &sid, |s| s.target.clone());
     // The kind picked while no target is stored yet (数値目標 before its value is typed), with
     // the undo/redo depths after picking it: an undo since then makes the model speak again.
-    let chosen = RwSignal::new(None::<(TargetKind, (usize, usize))>);
-    let choose = move |k: TargetKind| chosen.set(Some((k, state.history_depths.get_untracked())));
+    let pending = use_context::<PendingTargetKinds>().unwrap_or_default().0;
+    let chosen = {
+        let sid = sid.clone();
+        Memo::new(move |_| pending.with(|p| p.get(&sid).copied()))
+    };
+    let choose = {
+        let sid = sid.clone();
+        Callback::new(move |k: TargetKind| {
+            pending.update(|p| {
+                p.insert(sid.clone(), (k, state.history_depths.get_untracked()));
+            })
+        })
+    };
     let memory = RwSignal::new(match target.get_untracked() {
         Some(Target::Value { value, year }) => (Some(value), year),
         Some(Target::PerYear { value }) => (Some(value), None),
@@ -533,7 +554,7 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
         if new != current {
             write_target.run(new);
         }
-        choose(to);
+        choose.run(to);
     });
     let on_target_value = Callback::new(move |v: Option<f64>| {
         memory.update(|m| m.0 = v);
@@ -542,7 +563,7 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
         if new != target.get_untracked() {
             write_target.run(new);
         }
-        choose(kind);
+        choose.run(kind);
     });
     let on_target_year = Callback::new(move |y: Option<FiscalYear>| {
         memory.update(|m| m.1 = y);
@@ -599,15 +620,11 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
         };
         (base, due)
     });
-    let add_key = RwSignal::new(0u32);
-    let on_add_year = Callback::new(move |y: Option<FiscalYear>| {
-        if let Some(y) = y {
-            extra.update(|e| {
-                e.insert(y);
-            });
-            add_key.update(|k| *k += 1);
-            focus_later(format!("actual-{index}-{}", y.0));
-        }
+    let on_add_year = Callback::new(move |y: FiscalYear| {
+        extra.update(|e| {
+            e.insert(y);
+        });
+        focus_later(format!("actual-{index}-{}", y.0));
     });
 
     let (row_ind, row_sid) = (ind.clone(), sid.clone());
@@ -742,13 +759,7 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
                 </table>
             </div>
             <div class="add-year">
-                {move || {
-                    add_key.track();
-                    view! {
-                        <YearField label=lbl("計画期間外の年度を追加（例: R1, 2018）", "Add a year outside the plan period (e.g. R1, 2018)") value=Signal::derive(|| None)
-                            on_commit=on_add_year testid=tid("add-year")/>
-                    }
-                }}
+                <OutsideYearPicker shown=rows on_pick=on_add_year testid=tid("add-year")/>
             </div>
         </fieldset>
     }

@@ -5,7 +5,7 @@
 
 use super::bind;
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing};
-use super::fields::{CheckField, NumberField, NumberKind, SelectField, TextField, YearField};
+use super::fields::{CheckField, NumberField, NumberKind, OutsideYearPicker, SelectField, TextField};
 use crate::model::{FiscalYear, Id, Initiative, InitiativeKind, InitiativeYear, ProjectDirection};
 use crate::ui::i18n;
 use crate::ui::route::Selection;
@@ -300,13 +300,8 @@ fn YearTable(id: Id) -> impl IntoView {
                 </table>
             </div>
             <div class="row-actions">
-                <YearField label=bind::label(state, "計画期間外の年度を追加（例: R1, 2018）", "Add a year outside the plan period (e.g. R1, 2018)")
-                    value=Signal::derive(|| None) testid="add-year"
-                    on_commit=Callback::new(move |y: Option<FiscalYear>| {
-                        if let Some(y) = y {
-                            extra.update(|e| if !e.contains(&y) { e.push(y) });
-                        }
-                    })/>
+                <OutsideYearPicker shown=years testid="add-year"
+                    on_pick=Callback::new(move |y: FiscalYear| extra.update(|e| if !e.contains(&y) { e.push(y) }))/>
             </div>
         </section>
     }

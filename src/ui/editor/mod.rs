@@ -28,6 +28,7 @@ pub fn Editor() -> impl IntoView {
         _ => Selection::Strategy,
     });
     let strategy_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    provide_context(indicator_form::PendingTargetKinds::default());
 
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, unless a field holds typed text not yet committed (then
     // the browser's own undo of that text applies).
