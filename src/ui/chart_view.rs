@@ -113,16 +113,18 @@ fn start(el: &web_sys::HtmlElement, on_select: Option<Callback<String>>) -> Resu
     Ok(Live { chart, _observer: observer, _callbacks: callbacks })
 }
 
-/// Offers the chart as a PNG download (white background, twice the screen resolution).
-fn save_png(chart: &ECharts, name: &str) -> Result<(), JsValue> {
+/// Offers the chart as a PNG download (white background, twice the screen resolution); the
+/// file's name.
+fn save_png(chart: &ECharts, name: &str) -> Result<String, JsValue> {
     let opts = json(&serde_json::json!({ "type": "png", "pixelRatio": 2, "backgroundColor": "#ffffff" }));
     let url = chart.get_data_url(&opts);
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);
-    a.set_download(&super::files::file_name("", name, "", "png"));
+    let file = super::files::file_name("", name, "", "png");
+    a.set_download(&file);
     a.click();
-    Ok(())
+    Ok(file)
 }
 
 /// A chart with its name, summary, table alternative and PNG export. `on_select` receives the
@@ -202,13 +204,18 @@ pub fn ChartView(
             view! { <table class="chart-table" data-testid="chart-table"><caption>{f.name.clone()}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table> }
         })
     };
+    // In the app, a notice names the file (the hand-out has no notices).
+    let app = use_context::<super::state::AppState>();
     let png = move |_| {
         let n = name();
-        live.with_value(|l| {
-            if let Some(l) = l {
-                let _ = save_png(&l.chart, &n);
-            }
-        });
+        let saved = live.with_value(|l| l.as_ref().map(|l| save_png(&l.chart, &n)));
+        if let Some(app) = app {
+            app.notice.set(match saved {
+                Some(Ok(file)) => Some(super::state::Notice::Exported { file }),
+                Some(Err(e)) => Some(super::state::Notice::Download(super::files::js_message(&e))),
+                None => None,
+            });
+        }
     };
     view! {
         <figure class="chart" data-chart=kind data-testid="chart">

@@ -44,7 +44,8 @@ mod browser {
     /// error, not silently replaced.
     pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Result<crate::format::ImportError, String>> {
         crate::format::check_size(file.size() as u64).map_err(Ok)?;
-        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| Err(js_error(&e)))?;
+        let buffer =
+            wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| Err(js_message(&e)))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
@@ -105,7 +106,8 @@ mod browser {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
-    fn js_error(e: &JsValue) -> String {
+    /// What a JavaScript error says, as text.
+    pub fn js_message(e: &JsValue) -> String {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .or_else(|| e.as_string())
@@ -200,17 +202,17 @@ mod browser {
     /// said (offline with nothing cached, the server gave an error).
     pub async fn fetch_file(path: &str) -> Result<Vec<u8>, String> {
         load_assembler().await?;
-        let response = fetch_file_js(path).map_err(|e| js_error(&e))?;
+        let response = fetch_file_js(path).map_err(|e| js_message(&e))?;
         let response: web_sys::Response =
-            wasm_bindgen_futures::JsFuture::from(response).await.map_err(|e| js_error(&e))?.unchecked_into();
-        let buffer = response.array_buffer().map_err(|e| js_error(&e))?;
-        let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|e| js_error(&e))?;
+            wasm_bindgen_futures::JsFuture::from(response).await.map_err(|e| js_message(&e))?.unchecked_into();
+        let buffer = response.array_buffer().map_err(|e| js_message(&e))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|e| js_message(&e))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
     /// web/assemble.js (`ShirubeAssembler`), loaded when first needed.
     pub async fn load_assembler() -> Result<(), String> {
-        load_deferred_script("ShirubeAssembler", "assemble-").await.map_err(|e| js_error(&e))
+        load_deferred_script("ShirubeAssembler", "assemble-").await.map_err(|e| js_message(&e))
     }
 
     /// Runs `f` between two performance marks and records a measure named `name`, which the

@@ -103,18 +103,12 @@ async fn download_handout(file_json: &str, name: &str) -> Result<(), String> {
     let Some(f) = f.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) else {
         return Err("ShirubeAssembler.downloadHandout is missing (assemble.js was not loaded)".into());
     };
-    let promise =
-        f.call2(&assembler, &JsValue::from_str(file_json), &JsValue::from_str(name)).map_err(|e| js_message(&e))?;
+    let promise = f
+        .call2(&assembler, &JsValue::from_str(file_json), &JsValue::from_str(name))
+        .map_err(|e| super::files::js_message(&e))?;
     let promise =
         promise.dyn_into::<js_sys::Promise>().map_err(|_| "downloadHandout returned no promise".to_owned())?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| js_message(&e))
-}
-
-fn js_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| super::files::js_message(&e))
 }
 
 /// 「配布用 HTML」: downloads the open strategy as a read-only hand-out (one HTML file that

@@ -10,7 +10,11 @@ use leptos::prelude::*;
 pub fn Header() -> impl IntoView {
     let state = use_app();
     let lang = move || state.lang();
+    // With no strategy open nothing has been saved or is waiting: the state says nothing (a
+    // 「保存済み」 on the first screen would claim a save that never happened).
+    let anything_open = Memo::new(move |_| state.open.with(Option::is_some));
     let save_text = move || match state.save_state.get() {
+        SaveState::Saved { .. } if !anything_open.get() => String::new(),
         SaveState::Saved { at: Some(_) } => state.tr("保存済み", "Saved").to_owned(),
         SaveState::Saved { at: None } => state.tr("保存済み", "Saved").to_owned(),
         SaveState::Pending => state.tr("保存中…", "Saving…").to_owned(),
@@ -22,6 +26,7 @@ pub fn Header() -> impl IntoView {
             .to_owned(),
     };
     let save_class = move || match state.save_state.get() {
+        SaveState::Saved { .. } if !anything_open.get() => "save-state idle",
         SaveState::Saved { .. } => "save-state saved",
         SaveState::Pending => "save-state pending",
         SaveState::Failed(_) | SaveState::NotPersistent => "save-state failed",

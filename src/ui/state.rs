@@ -1162,9 +1162,11 @@ impl AppState {
         let key = key.to_owned();
         self.spawn(async move |state| match state.store().garbage_text(&key).await {
             Ok(text) => {
-                if let Err(e) = files::download("shirube-unreadable-data.txt", "text/plain", &text) {
-                    state.notice.set(Some(Notice::Download(e)));
-                }
+                let file = "shirube-unreadable-data.txt";
+                state.notice.set(Some(match files::download(file, "text/plain", &text) {
+                    Ok(()) => Notice::Exported { file: file.to_owned() },
+                    Err(e) => Notice::Download(e),
+                }));
             }
             Err(e) => state.notice.set(Some(Notice::Storage(e))),
         });

@@ -1,7 +1,7 @@
 //! Validation shown where the user is: the problems of the selected goal, measure, initiative or
 //! indicator above its form.
 
-use crate::model::{validate_entity, Severity, Structure};
+use crate::model::{validate_entity, ProblemKind, Severity, Structure};
 use crate::ui::i18n;
 use crate::ui::route::{selection_of, Selection};
 use crate::ui::state::use_app;
@@ -42,7 +42,19 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // A form opened on an item without a name (one just added) starts without red: its
+    // problems show once something is committed (the undo depth moves), not before the user
+    // has typed anything. The strategy's list of every problem still has them.
+    let opened = Memo::new(move |_| (selection.get(), state.history_depths.get_untracked().0));
+    let quiet = Memo::new(move |_| {
+        let (_, depth) = opened.get();
+        state.history_depths.get().0 == depth
+            && problems.with(|list| list.iter().any(|p| matches!(p.kind, ProblemKind::EmptyTitle)))
+    });
     move || {
+        if quiet.get() {
+            return None;
+        }
         let list = problems.get();
         let lang = state.lang();
         (!list.is_empty()).then(|| view! {
