@@ -58,6 +58,9 @@ fn Files(id: Id) -> impl IntoView {
                         "UTF-8 CSV with a BOM: Japanese Excel opens it as it is. Fiscal years are written as 2024 (switch to Japanese eras at the top right for 令和6年度).",
                     ),
                 }}</p>
+                <p class="hint" data-testid="csv-columns-explained">{move || state.tr(
+                    "「指標ID」の列は、しるべが指標を見分けるための記号です（取り込むときに使うので変えないでください）。「系列」の列は男性・女性などの内訳の名前です。",
+                    "The 指標ID column is how Shirube tells indicators apart (it is used when the file is imported back: leave it as it is). The 系列 column names a breakdown such as 男性 / 女性.")}</p>
                 <ul class="file-exports">
                     {exports.into_iter().map(|which| view! {
                         <li>
@@ -134,7 +137,7 @@ impl Export {
 
     fn hint(self, state: AppState) -> &'static str {
         match self {
-            Export::Wide => state.tr("1行に1系列。当初値・目標値と、年度ごとの実績値（速報値は ○）。実績を入力して取り込めます。", "One row per series: baseline, target, and each year's actual (○ = provisional). Fill in actuals and import it back."),
+            Export::Wide => state.tr("1行に1つの内訳（「系列」の列: 男性・女性など。内訳のない指標は空欄）。当初値・目標値と、年度ごとの実績値（速報値は ○）。実績を入力して取り込めます。", "One row per series: baseline, target, and each year's actual (○ = provisional). Fill in actuals and import it back."),
             Export::Long => state.tr("1行に1つの値（当初値・目標・中間目標・実績）。ピボットテーブルやグラフ向き。取り込めます。", "One row per value (baseline, target, interim target, actual), for pivot tables and charts. Can be imported back."),
             Export::Initiatives => state.tr("事業ごと・年度ごとに1行（千円）。再掲の行は ○ 印付き（合計するときは除いてください）。", "One row per initiative and year (thousand yen). Re-listed rows are marked ○ (leave them out when summing)."),
             Export::Evaluations => state.tr("施策ごと・評価年度ごとに1行（評価・成果・課題・改善点など）。", "One row per measure and evaluated year (rating, outcomes, issues, improvements …)."),

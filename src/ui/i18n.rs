@@ -186,7 +186,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 format!("SDG {number} is not between 1 and 17")
             }
         }
-        IndicatorWithoutSeries => tr(lang, "指標に系列がありません", "the indicator has no series").into(),
+        IndicatorWithoutSeries => tr(lang, "指標に値の欄（内訳）がありません", "the indicator has no series").into(),
         EmptyRatingLabel => tr(lang, "評価基準に空のラベルがあります", "the rating rule has an empty label").into(),
         BadScheduleDate => tr(lang, "日付が正しくありません", "the date is not valid").into(),
         YearOutsidePeriod { year } => {

@@ -105,6 +105,15 @@ pub fn StrategyList() -> impl IntoView {
     };
 
     view! {
+        // What Shirube is for and what to do first, in two lines, before anything else.
+        <section class="panel welcome" data-testid="welcome">
+            <p class="welcome-what">{move || state.tr(
+                "しるべは、まち・ひと・しごと創生総合戦略の目標・施策・事業と KPI（数値目標）をまとめ、毎年の実績を入れて進み具合をグラフと表で確かめるための道具です。",
+                "Shirube holds a town's revitalisation strategy — goals, measures, projects and KPIs — and shows from each year's actuals how far it has come, in charts and tables.")}</p>
+            <p class="welcome-first">{move || state.tr(
+                "はじめに「新しい戦略をつくる」で国の枠組みから始めるか、下の「例を開く」で実際の町の例を見てください。",
+                "Start with “New strategy” on the national framework, or look at a real town's example under “Open an example”.")}</p>
+        </section>
         <section class="panel">
             <h1>{move || state.tr("総合戦略の一覧", "Strategies")}</h1>
             <p class="lead">{move || state.tr(

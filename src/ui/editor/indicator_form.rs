@@ -407,7 +407,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         <section class="panel" data-testid="indicator-series">
             <h2>{move || state.tr("当初値・目標値・実績値", "Baseline, target and actuals")}</h2>
             <p class="lead">{move || state.tr(
-                "男性・女性などの内訳がある指標は、内訳ごとに系列を追加します。空欄は「値なし」で、0 とは扱いません。",
+                "男性・女性などの内訳がある指標は、内訳ごとに値を入れます（「＋ 内訳を追加」）。空欄は「値なし」で、0 とは扱いません。",
                 "An indicator with a breakdown (men / women …) has one series per part. An empty field means no value, not zero.")}</p>
             {move || {
                 let ids = series_ids.get();
@@ -418,7 +418,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
             }}
             <div class="actions">
                 <button type="button" data-testid="add-series" on:click=add_series>
-                    {move || state.tr("＋ 内訳（系列）を追加", "+ Add a breakdown (series)")}
+                    {move || state.tr("＋ 内訳を追加", "+ Add a breakdown (series)")}
                 </button>
             </div>
         </section>
@@ -458,9 +458,9 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
         let l = label.get();
         match (l.is_empty(), count) {
             (false, _) => l,
-            (true, 1) => state.tr("系列", "Series").to_owned(),
+            (true, 1) => state.tr("値", "Values").to_owned(),
             (true, _) => {
-                format!("{} {}{}", state.tr("系列", "Series"), index + 1, state.tr("（名前なし）", " (unnamed)"))
+                format!("{} {}{}", state.tr("内訳", "Breakdown"), index + 1, state.tr("（名前なし）", " (unnamed)"))
             }
         }
     };
@@ -649,7 +649,7 @@ fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
                         <button type="button" data-testid=tid("series-down") disabled={index + 1 >= count}
                             on:click=move |_| move_series.run(false)>{move || state.tr("↓ 下へ", "↓ Down")}</button>
                         <button type="button" class="danger" data-testid=tid("remove-series")
-                            on:click=move |_| remove_series.run(())>{move || state.tr("この系列を削除", "Delete this series")}</button>
+                            on:click=move |_| remove_series.run(())>{move || state.tr("この内訳を削除", "Delete this breakdown")}</button>
                     </div>
                 })}
             </div>
