@@ -196,7 +196,7 @@ const corpus = {
   'duplicate-year.json': [edited((f, s) => { s.goals[0].measures[0].initiatives[0].years[1].fiscal_year = 2025; }), ['令和7年度 が重複しています'], 'the same fiscal year twice'],
   'sdg-18.json': [edited((f, s) => { s.goals[0].sdgs = [8, 18]; }), ['strategy.goals[0].sdgs[1]: SDGs の番号 18 は 1〜17 ではありません'], 'there are 17 SDGs'],
   'period-reversed.json': [edited((f, s) => { s.period = { first: 2029, last: 2025 }; }), ['strategy.period: 計画期間の終わり（令和7年度）が始まり（令和11年度）より前です'], 'the period ends before it starts'],
-  'indicator-without-series.json': [edited((f, s) => { s.indicators[1].series = []; }), ['strategy.indicators[1].series: 指標に系列がありません'], 'an indicator with nothing to measure'],
+  'indicator-without-series.json': [edited((f, s) => { s.indicators[1].series = []; }), ['strategy.indicators[1].series: 指標に値の欄（内訳）がありません'], 'an indicator with nothing to measure'],
   'future-version.json': [edited((f) => { f.version = 3; }), ['このファイルは新しいバージョンの Shirube で作成されています (version 3)'], 'written by a newer Shirube'],
   'version-zero.json': [edited((f) => { f.version = 0; }), ['version: 正しいバージョン番号ではありません'], 'versions start at 1'],
   'version-text.json': [edited((f) => { f.version = '1'; }), ['version: 正しいバージョン番号ではありません'], 'the version as text'],
