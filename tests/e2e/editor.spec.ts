@@ -179,7 +179,12 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   await page.getByTestId('goal-targets').getByTestId('create-ref').click();
   await expect(page.getByTestId('outline-indicator')).toHaveCount(1);
   await expect(page.getByTestId('indicator-name')).toBeFocused();
-  // Inline validation next to what it is about: the new indicator has no name yet.
+  // A new form starts without red (issue 23): nothing to check before anything is typed.
+  await expect(page.getByTestId('entity-problems')).toHaveCount(0);
+  // Inline validation next to what it is about, once something was committed: the unit typed,
+  // the name still missing.
+  await page.getByTestId('indicator-unit').fill('人');
+  await page.getByTestId('indicator-unit').press('Enter');
   await expect(page.getByTestId('entity-problems')).toContainText('名称が未入力です');
   await page.getByTestId('indicator-name').fill('市内企業の新規雇用者数');
   await page.getByTestId('indicator-name').press('Enter');
