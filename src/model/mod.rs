@@ -5,6 +5,7 @@
 //! charts or the file format; everything is tested natively with `cargo test`.
 
 mod achievement;
+pub mod colour;
 pub mod edit;
 mod fiscal_year;
 mod goal;

@@ -46,7 +46,7 @@ pub fn Header() -> impl IntoView {
                         YearStyle::Japanese => YearStyle::Western,
                         YearStyle::Western => YearStyle::Japanese,
                     })
-                    aria-label=move || state.tr("年度の表示を切り替える", "Switch the fiscal-year display")
+                    title=move || state.tr("年度の表示を切り替える", "Switch the fiscal-year display")
                 >
                     {move || match state.year_style() {
                         YearStyle::Japanese => state.tr("西暦で表示", "Western years"),

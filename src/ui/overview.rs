@@ -120,7 +120,7 @@ fn goal_view(s: &Strategy, g: &Goal, editable: Option<&Id>, lang: Language, styl
             {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
             {(!g.sdgs.is_empty()).then(|| view! {
                 <ul class="sdgs">{g.sdgs.iter().map(|sdg| view! {
-                    <li class="sdg" style=format!("background:{}", sdg.colour()) title=sdg.japanese()>{sdg.0}</li>
+                    <li class="sdg" style=format!("background:{};color:{}", sdg.colour(), sdg.text_colour()) title=sdg.japanese()>{sdg.0}</li>
                 }).collect_view()}</ul>
             })}
             {(!g.direction.is_empty()).then(|| view! {

@@ -104,7 +104,7 @@ mod tests {
         assert_eq!(strings(&o["xAxis"]["data"]), ["◎", "○", "△", "×", "−", XSS, "未評価"]);
         let bars = series(&o, "施策数");
         assert_eq!(values(bars), [Some(1.0), Some(2.0), Some(0.0), Some(0.0), Some(0.0), Some(1.0), Some(2.0)]);
-        assert_eq!(bars["data"][6]["itemStyle"]["color"], "#9E9E9E");
+        assert_eq!(bars["data"][6]["itemStyle"]["color"], "#8A8A8A");
         assert_eq!(bars["data"][0]["itemStyle"]["color"], "#0072B2");
         assert_eq!(bars["data"][5]["name"], XSS);
         assert_eq!(f.name, "令和5年度の施策評価");

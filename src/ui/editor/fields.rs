@@ -345,7 +345,7 @@ pub fn SdgPicker(#[prop(into)] value: Signal<Vec<Sdg>>, on_commit: Callback<Vec<
                     crate::storage::Language::En => sdg.english(),
                 };
                 view! {
-                    <label class="sdg-tile" class:on=on style=format!("--sdg:{}", sdg.colour()) title=name>
+                    <label class="sdg-tile" class:on=on style=format!("--sdg:{};--sdg-text:{}", sdg.colour(), sdg.text_colour()) title=name>
                         <input type="checkbox" class="visually-hidden" data-testid=format!("sdg-{}", sdg.0)
                             prop:checked=on
                             on:change=move |ev| {

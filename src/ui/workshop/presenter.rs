@@ -83,7 +83,7 @@ pub(super) fn sdg_tiles(sdgs: &[Sdg], lang: Language) -> impl IntoView {
             .filter(|s| s.is_valid())
             .map(|s| {
                 let name = format!("SDGs {}: {}", s.0, if lang == Language::Ja { s.japanese() } else { s.english() });
-                view! { <li class="ws-sdg" style=format!("background:{}", s.colour()) title=name.clone() aria-label=name>{s.0}</li> }
+                view! { <li class="ws-sdg" style=format!("background:{};color:{}", s.colour(), s.text_colour()) title=name.clone() aria-label=name>{s.0}</li> }
             })
             .collect_view();
         view! { <ul class="ws-sdgs" data-testid="ws-sdgs">{tiles}</ul> }
