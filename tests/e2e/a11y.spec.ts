@@ -47,7 +47,6 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto'): Promise<Arra
     ['overview', go(`#/s/${id}`)],
     ['editor: settings', go(`#/s/${id}/edit`)],
     ['editor: goal', go(`#/s/${id}/edit/goal/${file.goals[0].id}`)],
-    ['editor: indicator', go(`#/s/${id}/edit/indicator/${file.indicators[0].id}`)],
     ['dashboard', go(`#/s/${id}/dashboard`)],
     ['files', go(`#/s/${id}/files`)],
     ['print: targets', go(`#/s/${id}/print/targets`)],
@@ -60,6 +59,7 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto'): Promise<Arra
     }],
     ['workshop: ideas', go(`#/s/${id}/workshop/notes`)],
   ];
+  if (file.indicators.length > 0) pages.push(['editor: indicator', go(`#/s/${id}/edit/indicator/${file.indicators[0].id}`)]);
   if (measure) pages.push(['editor: measure', go(`#/s/${id}/edit/measure/${measure.id}`)]);
   if (initiative) pages.push(['editor: initiative', go(`#/s/${id}/edit/initiative/${initiative.id}`)]);
   return pages;
