@@ -43,6 +43,7 @@ check_dist() {
   echo "dist/index.html: all URLs relative"
 }
 run_step "check dist/ (relative URLs)" check_dist
+run_step "Content-Security-Policy (scripts/csp.mjs)" node scripts/csp.mjs dist/index.html
 run_step "service worker (scripts/sw-build.mjs)" node scripts/sw-build.mjs dist
 run_step "single file (scripts/single-file.mjs)" node scripts/single-file.mjs dist shirube.html
 

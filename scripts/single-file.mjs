@@ -7,11 +7,15 @@
 //   node scripts/single-file.mjs [dist] [out]     # defaults: dist, shirube.html (repo root)
 //
 // Data typed into it lives in the localStorage of the file:// origin of that browser profile.
+// It carries the app's Content-Security-Policy (scripts/csp.mjs) with its own inline scripts
+// hashed. (A hand-out made in the running app by web/assemble.js has none: hashing there needs
+// crypto.subtle, which a page served over plain http does not have.)
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { withCsp } from './csp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(ROOT, process.argv[2] ?? 'dist');
@@ -55,6 +59,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   } catch (err) {
     fail(`cannot assemble: ${err.message}`);
   }
+  // The same policy as the app's, its inline scripts hashed (scripts/csp.mjs).
+  html = withCsp(html);
   const tmp = `${OUT}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, html);
   fs.renameSync(tmp, OUT);
