@@ -6,10 +6,12 @@
 // ever ran leaves a database the app opens as usual.
 import type { Page } from '@playwright/test';
 
-/** In the page: runs `body` on the "kv" store in one transaction; resolves when it completed. */
-async function withKv<T>(page: Page, mode: 'readonly' | 'readwrite', body: string, arg: unknown): Promise<T> {
+/** In the page: reads every entry of the "kv" store, or writes the given ones, in one
+ *  transaction; resolves when it completed. (No code is sent as text: the page's
+ *  Content-Security-Policy refuses `new Function`, for the tests as for anyone.) */
+async function withKv<T>(page: Page, op: 'readAll' | 'write', arg: Record<string, string | null> | null): Promise<T> {
   return page.evaluate(
-    async ({ mode, body, arg }) => {
+    async ({ op, arg }) => {
       const db: IDBDatabase = await new Promise((resolve, reject) => {
         const req = indexedDB.open('shirube', 1);
         req.onupgradeneeded = () => req.result.createObjectStore('kv');
@@ -17,41 +19,45 @@ async function withKv<T>(page: Page, mode: 'readonly' | 'readwrite', body: strin
         req.onerror = () => reject(req.error);
       });
       try {
-        const tx = db.transaction('kv', mode);
+        const tx = db.transaction('kv', op === 'write' ? 'readwrite' : 'readonly');
         const store = tx.objectStore('kv');
         const done = new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
           tx.onabort = () => reject(tx.error);
         });
-        // eslint-disable-next-line no-new-func
-        const result = await new Function('store', 'arg', body)(store, arg);
+        let result: unknown = null;
+        if (op === 'write') {
+          for (const [k, v] of Object.entries(arg ?? {})) {
+            if (v === null) store.delete(k);
+            else store.put(new TextEncoder().encode(v), k);
+          }
+        } else {
+          result = await new Promise((resolve, reject) => {
+            const out: Record<string, string> = {};
+            const req = store.openCursor();
+            req.onsuccess = () => {
+              const c = req.result;
+              if (!c) return resolve(out);
+              out[c.key as string] = c.value instanceof Uint8Array ? new TextDecoder('utf-8', { fatal: true }).decode(c.value) : c.value;
+              c.continue();
+            };
+            req.onerror = () => reject(req.error);
+          });
+        }
         await done;
         return result;
       } finally {
         db.close();
       }
     },
-    { mode, body, arg },
+    { op, arg },
   ) as Promise<T>;
 }
 
-const READ_ALL = `
-  return new Promise((resolve, reject) => {
-    const out = {};
-    const req = store.openCursor();
-    req.onsuccess = () => {
-      const c = req.result;
-      if (!c) return resolve(out);
-      out[c.key] = c.value instanceof Uint8Array ? new TextDecoder('utf-8', { fatal: true }).decode(c.value) : c.value;
-      c.continue();
-    };
-    req.onerror = () => reject(req.error);
-  });`;
-
 /** Every entry the app stored, key → text. */
 export async function storedEntries(page: Page): Promise<Record<string, string>> {
-  return withKv(page, 'readonly', READ_ALL, null);
+  return withKv(page, 'readAll', null);
 }
 
 /** The text stored under `key`, or null. */
@@ -63,12 +69,7 @@ export async function storedText(page: Page, key: string): Promise<string | null
 /** Writes (or, with null, removes) entries behind the app's back, in one transaction, as the app
  *  writes text (UTF-8 bytes). */
 export async function writeStored(page: Page, entries: Record<string, string | null>): Promise<void> {
-  await withKv(
-    page,
-    'readwrite',
-    `for (const [k, v] of Object.entries(arg)) { if (v === null) store.delete(k); else store.put(new TextEncoder().encode(v), k); }`,
-    entries,
-  );
+  await withKv(page, 'write', entries);
 }
 
 /** The strategy stored under the id in the page's hash (`#/s/<id>/…`), as the file's `strategy`. */
