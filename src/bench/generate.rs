@@ -131,6 +131,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                                 comment: String::new(),
                             })
                             .collect(),
+                        unknown: Default::default(),
                     }
                 })
                 .collect();
@@ -144,6 +145,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                 source: "住民基本台帳".into(),
                 notes: String::new(),
                 series,
+                unknown: Default::default(),
             }
         })
         .collect();

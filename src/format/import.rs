@@ -480,6 +480,53 @@ mod tests {
         json!({"format": "shirube-strategy", "version": 1, "exported_at": "2026-11-21T00:00:00Z", "generator": "test", "strategy": strategy})
     }
 
+    /// A file with fields this version does not know (a newer minor version's, another tool's),
+    /// on every kind of item: they come through both read paths, an edit, the export and the
+    /// autosave's rewriter unchanged, instead of being dropped.
+    #[test]
+    fn fields_this_version_does_not_know_survive_import_edit_and_export() {
+        let mut s = sample();
+        let measure = s.goals[0].measures[0].id.clone();
+        s.measure_mut(&measure).unwrap().initiatives.push(crate::model::Initiative::new("(1)", "空き家バンク").into());
+        s.indicators.push(crate::model::Indicator::new("1-1", "転入者数", "人").into());
+        let mut v = serde_json::to_value(&s).unwrap();
+        let unknown = [
+            ("/x_future_setting", json!({"a": 1, "b": [true, null]})),
+            ("/goals/0/x_owner", json!("企画課")),
+            ("/goals/0/measures/0/x_budget_code", json!("0203")),
+            ("/goals/0/measures/0/initiatives/0/x_partners", json!(["北斗市", "函館市"])),
+            ("/indicators/0/x_source_url", json!("https://example.jp/stat")),
+            ("/indicators/0/series/0/x_note", json!(1.5)),
+        ];
+        for (path, value) in &unknown {
+            let (parent, key) = path.rsplit_once('/').unwrap();
+            v.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_owned(), value.clone());
+        }
+        let text = file(v).to_string();
+        let quick = read_current(&text).expect("the quick path reads it");
+        let full = import(&text).unwrap();
+        assert_eq!(quick, full);
+        assert_eq!(read_quietly(&text).as_ref(), Some(&quick));
+        assert_eq!(full.strategy.unknown_field_count(), 6);
+        assert_eq!(full.strategy.goals[0].unknown["x_owner"], json!("企画課"));
+
+        // An edit of the items that hold them, then the file written again.
+        let mut edited = full.strategy;
+        edited.goal_mut(&edited.goals[0].id.clone()).unwrap().title = "変えた目標".into();
+        let indicator = edited.indicators[0].id.clone();
+        edited.indicator_mut(&indicator).unwrap().name = "社会増減数".into();
+        let written: Value = serde_json::from_str(&export(&edited, "t")).unwrap();
+        for (path, value) in &unknown {
+            assert_eq!(written["strategy"].pointer(path), Some(value), "{path}");
+        }
+        assert_eq!(written["strategy"]["goals"][0]["title"], "変えた目標");
+        // The autosave writes the same bytes as a whole export, unknown fields included.
+        let compact = crate::format::export_compact(&edited, "t");
+        assert_eq!(crate::format::Rewriter::new().write(&edited, "t"), compact);
+        // And a file without any writes none: no empty catch-all appears in it.
+        assert!(!export(&sample(), "t").contains("unknown"));
+    }
+
     #[test]
     fn round_trips_and_reports_metadata() {
         let s = sample();

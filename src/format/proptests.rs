@@ -31,6 +31,16 @@ fn money() -> impl Gen<Value = Option<Money>> {
     proptest::option::of(0i64..10_000_000_000)
 }
 
+/// Fields a newer version or another tool wrote (names no Shirube field has: `x_…`).
+fn unknown() -> impl Gen<Value = UnknownFields> {
+    let value = prop_oneof![
+        text().prop_map(serde_json::Value::from),
+        any::<i32>().prop_map(serde_json::Value::from),
+        proptest::collection::vec(any::<bool>(), 0..3).prop_map(serde_json::Value::from),
+    ];
+    proptest::collection::btree_map("x_[a-z]{1,6}", value, 0..3)
+}
+
 fn series() -> impl Gen<Value = Series> {
     let target = prop_oneof![
         (finite(), proptest::option::of(Just(FiscalYear(2025))))
@@ -58,9 +68,10 @@ fn series() -> impl Gen<Value = Series> {
 }
 
 fn indicator() -> impl Gen<Value = Indicator> {
-    (text(), title(), text(), proptest::collection::vec(series(), 1..3), any::<bool>()).prop_map(
-        |(code, name, unit, series, output)| Indicator {
+    (text(), title(), text(), proptest::collection::vec(series(), 1..3), any::<bool>(), unknown()).prop_map(
+        |(code, name, unit, series, output, unknown)| Indicator {
             series,
+            unknown,
             kind: if output { IndicatorKind::Output } else { IndicatorKind::Outcome },
             ..Indicator::new(&code, &name, &unit)
         },
@@ -101,8 +112,10 @@ fn measure() -> impl Gen<Value = Measure> {
         proptest::collection::vec(initiative(), 0..3),
         proptest::collection::btree_set(year(), 0..3),
         proptest::collection::vec(1u8..=17, 0..3),
+        unknown(),
     )
-        .prop_map(|(title, summary, priority, initiatives, eval_years, sdgs)| Measure {
+        .prop_map(|(title, summary, priority, initiatives, eval_years, sdgs, unknown)| Measure {
+            unknown,
             summary,
             priority,
             initiatives: initiatives.into_iter().map(Into::into).collect(),

@@ -31,6 +31,9 @@ pub struct Goal {
     pub targets: Vec<Id>,
     #[serde(default)]
     pub measures: Vec<Arc<Measure>>,
+    /// Fields this version does not know, kept as they came (`model::unknown`).
+    #[serde(flatten, default)]
+    pub unknown: super::UnknownFields,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -69,6 +72,7 @@ impl Goal {
             sdgs: Vec::new(),
             targets: Vec::new(),
             measures: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }

@@ -26,6 +26,9 @@ pub struct Indicator {
     pub notes: String,
     /// At least one; several for a breakdown.
     pub series: Vec<Series>,
+    /// Fields this version does not know, kept as they came (`model::unknown`).
+    #[serde(flatten, default)]
+    pub unknown: super::UnknownFields,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -85,6 +88,9 @@ pub struct Series {
     pub interim: Vec<YearValue>,
     #[serde(default)]
     pub actuals: Vec<Actual>,
+    /// Fields this version does not know, kept as they came (`model::unknown`).
+    #[serde(flatten, default)]
+    pub unknown: super::UnknownFields,
 }
 
 /// 当初値 (基準値): a value and, when the document gives one, its fiscal year.
@@ -141,6 +147,7 @@ impl Indicator {
             source: String::new(),
             notes: String::new(),
             series: vec![Series::new("")],
+            unknown: Default::default(),
         }
     }
 }
@@ -154,6 +161,7 @@ impl Series {
             target: None,
             interim: Vec::new(),
             actuals: Vec::new(),
+            unknown: Default::default(),
         }
     }
 

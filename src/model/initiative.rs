@@ -28,6 +28,9 @@ pub struct Initiative {
     /// One entry per fiscal year that has anything recorded.
     #[serde(default)]
     pub years: Vec<InitiativeYear>,
+    /// Fields this version does not know, kept as they came (`model::unknown`).
+    #[serde(flatten, default)]
+    pub unknown: super::UnknownFields,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -128,6 +131,7 @@ impl Initiative {
             is_new: false,
             kpis: Vec::new(),
             years: Vec::new(),
+            unknown: Default::default(),
         }
     }
 

@@ -38,6 +38,9 @@ pub struct Measure {
     pub relisted: Vec<Relisting>,
     #[serde(default)]
     pub evaluations: Vec<Evaluation>,
+    /// Fields this version does not know, kept as they came (`model::unknown`).
+    #[serde(flatten, default)]
+    pub unknown: super::UnknownFields,
 }
 
 impl Measure {
@@ -55,6 +58,7 @@ impl Measure {
             initiatives: Vec::new(),
             relisted: Vec::new(),
             evaluations: Vec::new(),
+            unknown: Default::default(),
         }
     }
 

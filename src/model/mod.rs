@@ -23,6 +23,7 @@ mod schedule;
 mod sdg;
 mod strategy;
 pub mod template;
+mod unknown;
 mod validation;
 mod workshop;
 
@@ -43,6 +44,7 @@ pub use sdg::Sdg;
 pub use strategy::{
     Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy,
 };
+pub use unknown::UnknownFields;
 pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
 };

@@ -36,6 +36,9 @@ pub struct Strategy {
     /// they always did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workshops: Vec<WorkshopSession>,
+    /// Fields this version does not know, kept as they came (`model::unknown`).
+    #[serde(flatten, default)]
+    pub unknown: super::UnknownFields,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -167,6 +170,7 @@ impl Strategy {
             goals: Vec::new(),
             indicators: Vec::new(),
             workshops: Vec::new(),
+            unknown: Default::default(),
         }
     }
 

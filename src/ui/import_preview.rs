@@ -200,6 +200,18 @@ fn migration_note(from: Option<u64>, lang: Language) -> Option<String> {
     })
 }
 
+/// Fields the file holds that this version does not know: kept, and said so.
+fn unknown_note(count: usize, lang: Language) -> Option<String> {
+    (count > 0).then(|| match lang {
+        Language::Ja => format!(
+            "このファイルには、このバージョンのしるべが知らない項目が {count} 件あります（新しい版や別の道具で書かれたもの）。消さずに保管し、書き出すときにもそのまま残します。"
+        ),
+        Language::En => format!(
+            "This file holds {count} fields this version of Shirube does not know (written by a newer version or another tool). They are kept as they are, and written back on export."
+        ),
+    })
+}
+
 /// The table of what replacing changes: added / removed / changed per kind.
 fn changes_table(c: Changes, lang: Language) -> impl IntoView {
     type Kind = (&'static str, &'static str, fn(&Counts) -> usize);
@@ -293,6 +305,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     };
     let notes = view! {
         {migration_note(imported.migrated_from, lang).map(|n| view! { <p class="preview-note" data-testid="preview-migrated">{n}</p> })}
+        {unknown_note(imported.strategy.unknown_field_count(), lang).map(|n| view! { <p class="preview-note" data-testid="preview-unknown">{n}</p> })}
         {(warning_count > 0).then(|| view! {
             <details class="preview-warnings" data-testid="preview-warnings">
                 <summary>{match lang {

@@ -192,6 +192,37 @@ test('the preview shows the file before anything changes; then import as new, tw
   expect(pageErrors).toEqual([]);
 });
 
+test('fields this version does not know are said in the preview, kept through an edit, and written back on export (issue 17)', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+  await openApp();
+  const file = JSON.parse(VALID);
+  file.strategy.x_prefecture_link = { portal: 'R7-0042' };
+  file.strategy.goals[0].x_owner = '企画課';
+  file.strategy.indicators[0].x_source_url = 'https://example.jp/stat';
+  await pick(page, 'newer.shirube.json', JSON.stringify(file));
+  await expect(page.getByTestId('preview-unknown')).toHaveText(
+    'このファイルには、このバージョンのしるべが知らない項目が 3 件あります（新しい版や別の道具で書かれたもの）。消さずに保管し、書き出すときにもそのまま残します。',
+  );
+  await shot('import-preview-unknown-fields');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText(file.strategy.title);
+  // An edit of the goal that holds one, then the file written again.
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-goal').first().click();
+  await page.getByTestId('goal-title').fill('変えた目標');
+  await page.getByTestId('goal-title').press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  await page.getByRole('link', { name: '← 概要へ' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const saved = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  const out = JSON.parse(fs.readFileSync(saved, 'utf8')).strategy;
+  expect(out.goals[0].title).toBe('変えた目標');
+  expect(out.x_prefecture_link).toEqual({ portal: 'R7-0042' });
+  expect(out.goals[0].x_owner).toBe('企画課');
+  expect(out.indicators[0].x_source_url).toBe('https://example.jp/stat');
+  expect(pageErrors).toEqual([]);
+});
+
 test('a strategy the browser storage cannot hold is opened all the same: the error says so, export works, it is saved once there is room', async ({ page, openApp, pageErrors, shot }, testInfo) => {
   // localStorage's limit (where IndexedDB cannot be used); IndexedDB's room is most of the disk.
   await withoutIndexedDb(page);
