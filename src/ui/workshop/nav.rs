@@ -32,6 +32,20 @@ impl Move {
     }
 }
 
+/// The move a finger's swipe asks for, on a tablet in the hall: a quick, mostly sideways
+/// stroke of at least `SWIPE_MIN_PX` moves like ← → (a swipe to the left shows the next item,
+/// as pages turn); anything else — a tap, a slow drag, a vertical scroll — asks for nothing.
+pub fn swipe(dx: f64, dy: f64, millis: f64) -> Option<Move> {
+    if dx.abs() < SWIPE_MIN_PX || dx.abs() < 2.0 * dy.abs() || millis > SWIPE_MAX_MS {
+        return None;
+    }
+    Some(if dx < 0.0 { Move::Next } else { Move::Previous })
+}
+
+/// How far (CSS px) and how fast (ms) a stroke must be to count as a swipe.
+const SWIPE_MIN_PX: f64 = 60.0;
+const SWIPE_MAX_MS: f64 = 800.0;
+
 /// The level shown, by positions in the strategy (goal index, measure index in that goal).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -135,6 +149,16 @@ impl Place {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quick_sideways_stroke_turns_the_page_and_nothing_else_does() {
+        assert_eq!(swipe(-120.0, 10.0, 200.0), Some(Move::Next), "to the left: the next item");
+        assert_eq!(swipe(90.0, -20.0, 300.0), Some(Move::Previous), "to the right: the one before");
+        assert_eq!(swipe(-30.0, 0.0, 100.0), None, "too short (a tap that slid)");
+        assert_eq!(swipe(-120.0, 80.0, 200.0), None, "more a scroll than a swipe");
+        assert_eq!(swipe(-120.0, 0.0, 1500.0), None, "a slow drag");
+        assert_eq!(swipe(0.0, 0.0, 50.0), None, "a tap");
+    }
 
     /// Goals with (measures, numerical targets); every measure has 2 KPIs.
     struct Fake(Vec<(usize, usize)>);

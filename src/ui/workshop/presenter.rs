@@ -207,6 +207,22 @@ pub fn Presentation(
         fs.remove();
     });
 
+    // A finger's stroke on a tablet (not a mouse drag): where and when it started.
+    let stroke = StoredValue::new(None::<(f64, f64, f64)>);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "touch" && ev.is_primary() {
+            stroke.set_value(Some((f64::from(ev.client_x()), f64::from(ev.client_y()), ev.time_stamp())));
+        }
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        let Some((x, y, t)) = stroke.get_value() else { return };
+        stroke.set_value(None);
+        let (dx, dy) = (f64::from(ev.client_x()) - x, f64::from(ev.client_y()) - y);
+        if let Some(mv) = super::nav::swipe(dx, dy, ev.time_stamp() - t) {
+            go(mv);
+        }
+    };
+
     let open_at = move |level: Level, item: usize| place.set(Place { level, item });
     let pick = move |item: usize| {
         place.update(|p| p.item = item);
@@ -259,7 +275,8 @@ pub fn Presentation(
             <p class="ws-hint" data-testid="ws-hint">{hint}</p>
             // Focus and the presenter's highlight are one thing: a card reached by Tab (or a
             // click) becomes the current one.
-            <div class="ws-stage" on:focusin=move |ev| {
+            <div class="ws-stage" on:pointerdown=on_down on:pointerup=on_up
+                on:pointercancel=move |_| stroke.set_value(None) on:focusin=move |ev| {
                 if let Some(item) = item_of(&ev) {
                     if place.get_untracked().item != item {
                         place.update(|p| p.item = item);
