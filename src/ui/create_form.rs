@@ -117,7 +117,7 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
                 }}
             </ul>
             <div class="actions">
-                <button type="submit" class="primary" data-testid="create-submit" >
+                <button type="submit" class="primary" data-testid="create-submit">
                     {move || state.tr("作成する", "Create")}
                 </button>
                 <button type="button" class="quiet" on:click=move |_| on_done.run(())>{move || state.tr("やめる", "Cancel")}</button>
