@@ -490,6 +490,23 @@ pub fn no_room_for_backup(u: &crate::storage::Usage, lang: Language) -> String {
 }
 
 /// Why a row or cell of an indicator CSV is not imported (the row and column are shown beside).
+/// How a cell of a town's table was read (a "no value" mark, a number with a mark).
+pub fn csv_reading(r: &crate::format::csv::Reading, lang: Language) -> String {
+    use crate::format::csv::Reading;
+    match (r, lang) {
+        (Reading::NoValue, Language::Ja) => "値なし（何も書き込みません）".into(),
+        (Reading::NoValue, Language::En) => "no value (nothing is written)".into(),
+        (Reading::Marked { mark }, Language::Ja) => {
+            format!("数値を取り込みます（実績ならば「{mark}」をコメントに残します）")
+        }
+        (Reading::Marked { mark }, Language::En) => {
+            format!("the number is imported (for an actual, “{mark}” is kept as its comment)")
+        }
+        (Reading::Provisional, Language::Ja) => "速報値として取り込みます".into(),
+        (Reading::Provisional, Language::En) => "imported as a provisional value".into(),
+    }
+}
+
 pub fn csv_refusal(r: &crate::format::csv::RefusalReason, lang: Language) -> String {
     use crate::format::csv::RefusalReason::*;
     let ja = lang == Language::Ja;

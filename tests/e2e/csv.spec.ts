@@ -305,6 +305,35 @@ test('a Shift_JIS file as Japanese Excel saves it, by code, imports', async ({ p
   expect(pageErrors).toEqual([]);
 });
 
+test("a town's own table: 「－」「調査中」 are no value, 「353※」 keeps its mark, 「(速報)」 is provisional; none refused (issue 20)", async ({ page, openApp, pageErrors, shot }) => {
+  await kitamotoEditor(page, openApp);
+  await toFiles(page);
+  const text = [
+    '指標ID,指標番号,指標名,系列,単位,令和4年度,令和5年度,令和6年度',
+    ',7-2,出生数,,人,－,353※,340 (速報)',
+    ',7-2,出生数,,人,,,',
+    ',4-3,温室効果ガスの総排出量,,t-CO2,調査中,(未公表),…',
+  ].join('\r\n');
+  await pick(page, '町の表.csv', '\uFEFF' + text);
+  await expect(page.getByTestId('csv-refused-count')).toHaveText('0 件');
+  await expect(page.getByTestId('csv-change-count')).toHaveText('2 件');
+  expect(await rows(page, 'csv-noted')).toEqual([
+    ['2', 'F列「令和4年度」', '－', '値なし（何も書き込みません）'],
+    ['2', 'G列「令和5年度」', '353※', '数値を取り込みます（実績ならば「※」をコメントに残します）'],
+    ['2', 'H列「令和6年度」', '340 (速報)', '速報値として取り込みます'],
+    ['4', 'F列「令和4年度」', '調査中', '値なし（何も書き込みません）'],
+    ['4', 'G列「令和5年度」', '(未公表)', '値なし（何も書き込みません）'],
+    ['4', 'H列「令和6年度」', '…', '値なし（何も書き込みません）'],
+  ]);
+  await shot('csv-preview-town-table');
+  await page.getByTestId('csv-apply').click();
+  const s = await stored(page);
+  const births = s.indicators.find((i: any) => i.id === BIRTHS).series[0];
+  expect(births.actuals.find((a: any) => a.year === 2023)).toMatchObject({ value: 353, comment: '※' });
+  expect(births.actuals.find((a: any) => a.year === 2024)).toMatchObject({ value: 340, provisional: true });
+  expect(pageErrors).toEqual([]);
+});
+
 test('refused rows and cells are listed with row, column and reason; only accepted cells change', async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoEditor(page, openApp);
   await toFiles(page);

@@ -22,6 +22,11 @@ fn write(x: &mut Series, c: &CellChange) {
         (CellKind::Actual, Some(year)) => {
             x.set_actual(year, Some(c.to));
             x.set_provisional(year, c.to_provisional);
+            if let Some(mark) = &c.mark {
+                if x.actual(year).is_some_and(|a| a.comment.is_empty()) {
+                    x.set_comment(year, mark.clone());
+                }
+            }
         }
         (CellKind::Interim, Some(year)) => x.set_interim(year, Some(c.to)),
         (CellKind::Actual | CellKind::Interim, None) => {}

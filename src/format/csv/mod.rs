@@ -55,6 +55,7 @@ mod read;
 mod rules;
 #[cfg(test)]
 mod tests;
+mod value_cell;
 
 pub use apply::apply;
 pub use decode::decode;
@@ -62,7 +63,7 @@ pub use evaluations::evaluations;
 pub use indicators::{indicators_long, indicators_wide};
 pub use initiatives::initiatives;
 pub use notes::{session_notes, workshop_notes};
-pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Refusal, RefusalReason};
+pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

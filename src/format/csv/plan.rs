@@ -53,6 +53,30 @@ pub struct CellChange {
     /// 速報値 flags of an actual (false for other kinds).
     pub from_provisional: bool,
     pub to_provisional: bool,
+    /// A footnote mark or remark written beside the number (「※」, 「推計」): an actual keeps it
+    /// as its comment when it has none.
+    pub mark: Option<String>,
+}
+
+/// A cell read in a way the user should see: a "no value" mark, or a number with a mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Noted {
+    pub row: usize,
+    pub column: String,
+    /// The cell as written.
+    pub text: String,
+    pub reading: Reading,
+}
+
+/// How a noted cell was read. No words here: the UI says them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    /// 「－」「調査中」「(未公表)」 …: no value; nothing is written for it.
+    NoValue,
+    /// A number with a mark beside it; the number is read, the mark kept (actuals: as comment).
+    Marked { mark: String },
+    /// 「(速報)」 beside a number: read as a provisional value.
+    Provisional,
 }
 
 /// A row (identity problems) or a cell (value problems) that will not be imported.
@@ -130,6 +154,8 @@ pub struct CsvPlan {
     /// Cells that hold what the strategy already holds.
     pub unchanged: usize,
     pub refused: Vec<Refusal>,
+    /// Cells read as "no value" or with a mark beside the number (never refused for it).
+    pub noted: Vec<Noted>,
     /// Header names of the columns that were not read.
     pub ignored_columns: Vec<String>,
 }

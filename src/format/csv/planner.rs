@@ -4,7 +4,8 @@
 use super::cells::*;
 use super::read::{Column, Header, Record};
 use super::rules::{self, Proposal, Verdict};
-use super::{CellChange, CsvPlan, Layout, Refusal, RefusalReason};
+use super::value_cell::{read_value, ValueCell};
+use super::{CellChange, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy};
 use std::collections::HashMap;
 
@@ -48,6 +49,7 @@ impl<'a> Planner<'a> {
             changes: Vec::new(),
             unchanged: 0,
             refused: Vec::new(),
+            noted: Vec::new(),
             ignored_columns: header.ignored(layout),
         };
         Planner { s, header, by_id, by_code, seen: HashMap::new(), plan }
@@ -59,6 +61,35 @@ impl<'a> Planner<'a> {
 
     fn refuse(&mut self, row: usize, column: String, reason: RefusalReason) {
         self.plan.refused.push(Refusal { row, column, reason });
+    }
+
+    fn note(&mut self, cell: &Cell, reading: Reading) {
+        self.plan.noted.push(Noted { row: cell.row, column: cell.column.clone(), text: cell.text.to_owned(), reading });
+    }
+
+    /// A value cell as a town's table writes it: `None` when there is nothing to write (empty,
+    /// or a "no value" mark, which is noted); else the number's text, with what was beside it
+    /// noted. A direction-only target's arrow goes to the rules as it is.
+    fn value(&mut self, cell: &Cell) -> Option<(String, Option<String>, bool)> {
+        if is_direction_mark(cell.text) {
+            return Some((cell.text.to_owned(), None, false));
+        }
+        match read_value(cell.text) {
+            ValueCell::Empty => None,
+            ValueCell::NoValue(_) => {
+                self.note(cell, Reading::NoValue);
+                None
+            }
+            ValueCell::Number { text, mark, provisional } => {
+                if let Some(m) = &mark {
+                    self.note(cell, Reading::Marked { mark: m.clone() });
+                }
+                if provisional {
+                    self.note(cell, Reading::Provisional);
+                }
+                Some((text, mark, provisional))
+            }
+        }
     }
 
     fn name(&self, c: Column, standard: &str) -> String {
@@ -117,18 +148,16 @@ impl<'a> Planner<'a> {
             [(Column::Baseline, Column::BaselineYear, false), (Column::Target, Column::TargetYear, true)]
         {
             let cell = self.cell(r, value_col, year_col, None);
-            if cell.text.is_empty() {
-                continue;
-            }
+            let Some((text, mark, _)) = self.value(&cell) else { continue };
             let verdict = rules::when(r.cell(self.header.find(year_col))).and_then(|when| {
                 if is_target {
-                    rules::target(x, period, when, cell.text)
+                    rules::target(x, period, when, &text)
                 } else {
-                    rules::baseline(x, when, cell.text)
+                    rules::baseline(x, when, &text)
                 }
             });
             let slot = if is_target { Slot::Target } else { Slot::Baseline };
-            self.record(i, x, &cell, slot, verdict);
+            self.record(i, x, &cell, slot, verdict, mark);
         }
         let years: Vec<(usize, FiscalYear)> = (self.header.columns.iter().enumerate())
             .filter_map(|(k, c)| if let Column::Actual(y) = c { Some((k, *y)) } else { None })
@@ -144,9 +173,9 @@ impl<'a> Planner<'a> {
                 flag_column: self.header.name(flag_index, ""),
             };
             let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { continue };
-            if !cell.text.is_empty() {
-                let verdict = rules::actual(x, period, y, cell.text, flag);
-                self.record(i, x, &cell, Slot::Actual(y), verdict);
+            if let Some((text, mark, provisional)) = self.value(&cell) {
+                let verdict = rules::actual(x, period, y, &text, flag.or(provisional.then_some(true)));
+                self.record(i, x, &cell, Slot::Actual(y), verdict, mark);
             }
         }
     }
@@ -156,9 +185,8 @@ impl<'a> Planner<'a> {
         let cell = self.cell(r, Column::Value, Column::Year, Some(Column::Provisional));
         let flag_index = self.header.find(Column::Provisional);
         let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { return };
-        if cell.text.is_empty() {
-            return;
-        }
+        let Some((text, mark, provisional)) = self.value(&cell) else { return };
+        let flag = flag.or(provisional.then_some(true));
         let kind_text = r.cell(self.header.find(Column::Kind));
         let year_text = r.cell(self.header.find(Column::Year));
         let yearly = |slot: fn(FiscalYear) -> Slot| rules::year(year_text).map(slot);
@@ -180,12 +208,12 @@ impl<'a> Planner<'a> {
         };
         let period = self.s.period;
         let verdict = match slot {
-            Slot::Actual(y) => rules::actual(x, period, y, cell.text, flag),
-            Slot::Interim(y) => rules::interim(x, period, y, cell.text),
-            Slot::Target => rules::when(year_text).and_then(|w| rules::target(x, period, w, cell.text)),
-            Slot::Baseline => rules::when(year_text).and_then(|w| rules::baseline(x, w, cell.text)),
+            Slot::Actual(y) => rules::actual(x, period, y, &text, flag),
+            Slot::Interim(y) => rules::interim(x, period, y, &text),
+            Slot::Target => rules::when(year_text).and_then(|w| rules::target(x, period, w, &text)),
+            Slot::Baseline => rules::when(year_text).and_then(|w| rules::baseline(x, w, &text)),
         };
-        self.record(i, x, &cell, slot, verdict);
+        self.record(i, x, &cell, slot, verdict, mark);
     }
 
     fn cell<'r>(&self, r: &'r Record, value: Column, year: Column, flag: Option<Column>) -> Cell<'r> {
@@ -216,7 +244,7 @@ impl<'a> Planner<'a> {
     }
 
     /// Counts a verdict: a refusal (in the column at fault), a duplicate, unchanged, a change.
-    fn record(&mut self, i: &Indicator, x: &Series, cell: &Cell, slot: Slot, verdict: Verdict) {
+    fn record(&mut self, i: &Indicator, x: &Series, cell: &Cell, slot: Slot, verdict: Verdict, mark: Option<String>) {
         let proposal = match verdict {
             Ok(p) => p,
             Err(reason) => {
@@ -251,6 +279,7 @@ impl<'a> Planner<'a> {
                     to,
                     from_provisional,
                     to_provisional,
+                    mark,
                 })
             }
         }

@@ -4,7 +4,7 @@
 //! cell with its reason, the columns not read, the count unchanged. Nothing changes until
 //! 「この内容で取り込む」, which applies the plan as one undo step.
 
-use crate::format::csv::{self, CellChange, CellKind, CsvError, CsvPlan, Layout, Refusal};
+use crate::format::csv::{self, CellChange, CellKind, CsvError, CsvPlan, Layout, Noted, Refusal};
 use crate::format::ImportError;
 use crate::storage::{Language, YearStyle};
 use crate::ui::files;
@@ -347,7 +347,10 @@ fn PreviewView(
         plan.changes.iter().take(shown(plan.changes.len())).map(|c| change_row(c, lang, style)).collect_view();
     let refused =
         plan.refused.iter().take(shown(plan.refused.len())).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
-    let hidden = (plan.changes.len() - shown(plan.changes.len())) + (plan.refused.len() - shown(plan.refused.len()));
+    let noted = plan.noted.iter().take(shown(plan.noted.len())).map(|n| noted_row(n, &p.letters, lang)).collect_view();
+    let hidden = (plan.changes.len() - shown(plan.changes.len()))
+        + (plan.refused.len() - shown(plan.refused.len()))
+        + (plan.noted.len() - shown(plan.noted.len()));
     let ignored = plan.ignored_columns.iter().map(|c| column_name(p.letters.get(c), c, lang)).collect::<Vec<_>>();
     let has_changes = !plan.changes.is_empty();
     view! {
@@ -404,6 +407,20 @@ fn PreviewView(
                             <th scope="col">{tr(lang, "理由", "Reason")}</th>
                         </tr></thead>
                         <tbody>{refused}</tbody>
+                    </table>
+                </div>
+            })}
+            {(!plan.noted.is_empty()).then(|| view! {
+                <h4>{tr(lang, "読み替えたセル（値なしの記号・注記つきの値）", "Cells read as no value, or with a mark")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-noted" data-testid="csv-noted">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "列", "Column")}</th>
+                            <th scope="col">{tr(lang, "セル", "Cell")}</th>
+                            <th scope="col">{tr(lang, "読み方", "Read as")}</th>
+                        </tr></thead>
+                        <tbody>{noted}</tbody>
                     </table>
                 </div>
             })}
@@ -484,6 +501,17 @@ fn refusal_row(r: &Refusal, letters: &HashMap<String, String>, lang: Language) -
             <td class="num">{r.row}</td>
             <td class="code">{column}</td>
             <td>{i18n::csv_refusal(&r.reason, lang)}</td>
+        </tr>
+    }
+}
+
+fn noted_row(n: &Noted, letters: &HashMap<String, String>, lang: Language) -> impl IntoView {
+    view! {
+        <tr data-testid="csv-noted-cell">
+            <td class="num">{n.row}</td>
+            <td class="code">{column_name(letters.get(&n.column), &n.column, lang)}</td>
+            <td>{n.text.clone()}</td>
+            <td>{i18n::csv_reading(&n.reading, lang)}</td>
         </tr>
     }
 }

@@ -152,6 +152,50 @@ fn wide_layout_reads_year_columns_markers_and_ignores_unknown_columns() {
     assert_eq!(refusals(&plan), expected_refusals);
 }
 
+/// Cells as a town's own table writes them (issue 20): 「－」「調査中」「(未公表)」 are no value —
+/// noted, never refused, nothing written; 「353※」 keeps the number and the mark (an actual takes
+/// it as its comment); 「18.3 (速報)」 is a provisional value; a negative number is still a number.
+#[test]
+fn no_value_marks_and_footnotes_are_read_not_refused() {
+    use super::super::Reading;
+    let text = csv(&[
+        "指標ID,指標番号,系列,2022,2023,2024",
+        "ind-health,,男性,－,18.3 (速報),調査中",
+        ",7-2,,353※,(未公表),…",
+        "ind-migration,,,－45,-,×",
+    ]);
+    let plan = plan_import(&town(), &text).unwrap();
+    assert_eq!(refusals(&plan), []);
+    let expected: Vec<Change> = vec![
+        (2, "2023", "ser-male", K::Actual, Some(2023), Some(18.0), 18.3, true, true),
+        (3, "2022", "ser-births", K::Actual, Some(2022), Some(352.0), 353.0, false, false),
+        (4, "2022", "ser-migration", K::Actual, Some(2022), Some(-40.0), -45.0, false, false),
+    ];
+    assert_eq!(changes(&plan), expected);
+    let noted: Vec<(usize, &str, &str, Reading)> =
+        plan.noted.iter().map(|n| (n.row, n.column.as_str(), n.text.as_str(), n.reading.clone())).collect();
+    assert_eq!(
+        noted,
+        [
+            (2, "2022", "－", Reading::NoValue),
+            (2, "2023", "18.3 (速報)", Reading::Provisional),
+            (2, "2024", "調査中", Reading::NoValue),
+            (3, "2022", "353※", Reading::Marked { mark: "※".into() }),
+            (3, "2023", "(未公表)", Reading::NoValue),
+            (3, "2024", "…", Reading::NoValue),
+            (4, "2023", "-", Reading::NoValue),
+            (4, "2024", "×", Reading::NoValue),
+        ]
+    );
+    // Applied: the mark is the actual's comment; the no-value cells removed nothing.
+    let mut s = town();
+    let before = series_of(&s, "ind-health", "ser-male").actual(fy(2022)).cloned();
+    apply(&mut s, &plan);
+    assert_eq!(series_of(&s, "ind-births", "ser-births").actual(fy(2022)).map(|a| a.comment.as_str()), Some("※"));
+    assert_eq!(series_of(&s, "ind-health", "ser-male").actual(fy(2022)).cloned(), before);
+    assert!(series_of(&s, "ind-health", "ser-male").actual(fy(2023)).is_some_and(|a| a.provisional && a.value == 18.3));
+}
+
 /// 指標ID wins (a wrong code beside it does not matter, an unknown id is not matched by code);
 /// without an id, a unique code matches, full-width too.
 #[test]
