@@ -57,8 +57,12 @@ fn toggle_fullscreen(root: Option<web_sys::HtmlElement>) {
 
 /// Moves the keyboard focus to the current item of the level shown (or its heading when it has
 /// no items), after the DOM has followed — unless the user is typing in the idea field.
-fn focus_current(item: usize) {
+///
+/// The item is read when the frame comes, not when it was asked for: keys pressed quickly
+/// (→ PageDown PageUp) must not leave the focus, and so the highlight, on an item passed over.
+fn focus_current(place: RwSignal<Place>) {
     let run = move || {
+        let Some(item) = place.try_get_untracked().map(|p| p.item) else { return };
         let Some(d) = document() else { return };
         if d.active_element().is_some_and(|a| matches!(a.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")) {
             return;
@@ -170,8 +174,8 @@ pub fn Presentation(
     // Focus follows the current item (an outside-world sync: the DOM's focus).
     Effect::new(move |_| {
         fix();
-        let p = place.get();
-        focus_current(p.item);
+        place.track();
+        focus_current(place);
     });
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
