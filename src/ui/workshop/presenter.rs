@@ -58,8 +58,8 @@ fn toggle_fullscreen(root: Option<web_sys::HtmlElement>) {
 /// Moves the keyboard focus to the current item of the level shown (or its heading when it has
 /// no items), after the DOM has followed — unless the user is typing in the idea field.
 ///
-/// The item is read when the frame comes, not when it was asked for: keys pressed quickly
-/// (→ PageDown PageUp) must not leave the focus, and so the highlight, on an item passed over.
+/// The item is read when it runs, not when it was asked for: keys pressed quickly (→ PageDown
+/// PageUp) must not leave the focus, and so the highlight, on an item passed over.
 fn focus_current(place: RwSignal<Place>) {
     let run = move || {
         let Some(item) = place.try_get_untracked().map(|p| p.item) else { return };
@@ -76,6 +76,10 @@ fn focus_current(place: RwSignal<Place>) {
             let _ = el.focus();
         }
     };
+    // At once, so the next key (a separate event) already finds the focus on the current item
+    // (a key on a focused card acts on that card); and again after the frame, when a new level's
+    // page has been drawn.
+    run();
     request_animation_frame(run);
 }
 
