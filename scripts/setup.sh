@@ -3,7 +3,9 @@
 # is already installed at the right version (a second run takes a second or two).
 #
 #   bash scripts/setup.sh            # Rust wasm target, clippy + rustfmt, Trunk, wasm-bindgen CLI, npm packages
-#   bash scripts/setup.sh --browser  # ... and Debian's chromium, chromium-driver, fonts-noto-cjk
+#   bash scripts/setup.sh --browser  # ... and the browsers the tests drive, all from Debian: chromium +
+#                                    # chromium-driver, firefox-esr (+ geckodriver from crates.io),
+#                                    # WebKitGTK's MiniBrowser + WebKitWebDriver, xvfb, fonts-noto-cjk
 #
 # Needs only rustup, cargo, node (>= 20) and npm on a Debian 12 machine; every
 # tool comes from crates.io, npm or Debian (nothing is downloaded from elsewhere).
@@ -16,6 +18,9 @@ TRUNK_VERSION="0.21.14"   # 0.22.x needs rustc >= 1.96; this machine has 1.95
 # format must match the wasm_split_helpers that leptos pulls in (0.2.x in Cargo.lock).
 WASM_SPLIT_VERSION="0.2.4"
 WASM_TARGET="wasm32-unknown-unknown"
+# Drives Debian's firefox-esr (the Firefox suite, and the wasm tests in Firefox).
+GECKODRIVER_VERSION="0.37.1"
+BROWSER_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils firefox-esr webkit2gtk-driver xvfb xauth)
 WITH_BROWSER=0
 
 for arg in "$@"; do
@@ -128,22 +133,25 @@ ensure_npm_packages() {
 }
 
 browser_packages_present() {
-  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -x /usr/bin/pdftoppm ]] || return 1
-  dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed'
+  local p
+  for p in "${BROWSER_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || return 1
+  done
 }
 
 ensure_browser() {
   if browser_packages_present; then
-    echo "chromium, chromium-driver, fonts-noto-cjk, poppler-utils: installed (skip)"
+    echo "${BROWSER_PACKAGES[*]}: installed (skip)"
   else
     local sudo=()
     if [[ "$(id -u)" -ne 0 ]]; then
-      command -v sudo >/dev/null 2>&1 || die "not root and no sudo: install chromium chromium-driver fonts-noto-cjk as root"
+      command -v sudo >/dev/null 2>&1 || die "not root and no sudo: install ${BROWSER_PACKAGES[*]} as root"
       sudo=(sudo)
     fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk poppler-utils
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${BROWSER_PACKAGES[@]}"
   fi
+  echo "$(/usr/bin/firefox-esr --version 2>/dev/null); WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver)"
   local chromium_v driver_v
   chromium_v="$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -1)"
   driver_v="$(/usr/bin/chromedriver --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+' | head -1)"
@@ -158,8 +166,18 @@ run_step "trunk $TRUNK_VERSION" ensure_trunk
 run_step "wasm-bindgen-cli $(locked_wasm_bindgen_version)" ensure_wasm_bindgen
 run_step "crates (cargo fetch)" fetch_crates
 run_step "wasm-split-cli $WASM_SPLIT_VERSION" ensure_wasm_split
+ensure_geckodriver() {
+  if [[ "$(geckodriver --version 2>/dev/null | head -1)" == "geckodriver $GECKODRIVER_VERSION"* ]]; then
+    echo "geckodriver $GECKODRIVER_VERSION: installed (skip)"
+  else
+    echo "geckodriver: building $GECKODRIVER_VERSION from crates.io (about 3 minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
 run_step "npm packages (npm ci)" ensure_npm_packages
 if [[ $WITH_BROWSER -eq 1 ]]; then
-  run_step "chromium + chromedriver + fonts-noto-cjk + poppler-utils (apt)" ensure_browser
+  run_step "browsers: ${BROWSER_PACKAGES[*]} (apt)" ensure_browser
+  run_step "geckodriver $GECKODRIVER_VERSION (cargo install)" ensure_geckodriver
 fi
 print_timings "$SHIRUBE_TIMINGS_TITLE"

@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # Runs every test, stopping at the first failure (non-zero exit):
-#   1. setup   set-up, including Debian's chromium, chromium-driver and fonts-noto-cjk
+#   1. setup   set-up, including the browsers (Debian's chromium, firefox-esr, WebKitGTK) and drivers
 #   2. lint    formatting:            cargo fmt --check (rustfmt.toml)
 #              native lints:          cargo clippy --all-targets -- -D warnings
 #              wasm lints:            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 #                                     (the UI is compiled for wasm only, so both targets are linted)
 #   3. native  native tests:          cargo test
 #   4. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown --tests
-#                                     (wasm-bindgen-test-runner + chromedriver, headless chromium)
+#                                     (wasm-bindgen-test-runner: headless chromium via chromedriver,
+#                                     then headless firefox-esr via geckodriver)
 #   5. build   release build:         scripts/build.sh -> dist/
-#   6. e2e     end-to-end tests:      Playwright against dist/ served under a sub-path
+#   6. e2e     end-to-end tests:      Playwright against dist/ served under a sub-path (Chromium,
+#                                     with the axe accessibility scans)
+#   7. firefox daily flows in Firefox: tests/webdriver/ (selenium-webdriver + geckodriver)
+#   8. webkit  daily flows in WebKit:  tests/webdriver/ (WebKitWebDriver + MiniBrowser, under xvfb-run)
 # and prints how long each phase took.
 #
 #   bash scripts/test.sh                 # everything (what .ci/run does)
-#   bash scripts/test.sh lint native     # only the named phases (setup, lint, native, wasm, build, e2e)
+#   bash scripts/test.sh lint native     # only the named phases (setup lint native wasm build e2e firefox webkit)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 SHIRUBE_TIMINGS_TITLE="Test phases"
 
-ALL_PHASES=(setup lint native wasm build e2e)
+ALL_PHASES=(setup lint native wasm build e2e firefox webkit)
 if [[ $# -eq 0 ]]; then
   PHASES=("${ALL_PHASES[@]}")
 else
@@ -30,12 +34,17 @@ else
 fi
 want() { [[ " ${PHASES[*]} " == *" $1 "* ]]; }
 
-phase_wasm() {
-  CHROMEDRIVER=/usr/bin/chromedriver \
-  WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
-  WASM_BINDGEN_TEST_TIMEOUT=120 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+# wasm-bindgen-test-runner picks its browser by the driver variable set (webdriver.json holds
+# both browsers' options).
+wasm_tests_in() {
+  env "$@" WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 WASM_BINDGEN_TEST_TIMEOUT=120 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target wasm32-unknown-unknown --tests
+}
+
+# The WebDriver suites, one browser at a time (each test file in order: they share its session).
+webdriver_suite() {
+  SHIRUBE_BROWSER="$1" node --test --test-concurrency=1 tests/webdriver/
 }
 
 phase_e2e() {
@@ -49,8 +58,14 @@ want lint   && run_step "native lints (cargo clippy)" cargo clippy --all-targets
 want lint   && run_step "wasm lints (cargo clippy, wasm32)" \
   cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 want native && run_step "native tests (cargo test)" cargo test
-want wasm   && run_step "browser wasm tests (wasm-bindgen-test-runner)" phase_wasm
+want wasm   && run_step "browser wasm tests in chromium (wasm-bindgen-test-runner)" \
+  wasm_tests_in CHROMEDRIVER=/usr/bin/chromedriver
+want wasm   && run_step "browser wasm tests in firefox (wasm-bindgen-test-runner)" \
+  wasm_tests_in GECKODRIVER="$(command -v geckodriver)"
 want build  && run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 want e2e    && run_step "end-to-end tests (Playwright)" phase_e2e
+want firefox && run_step "daily flows in firefox (WebDriver)" webdriver_suite firefox
+want webkit && run_step "daily flows in webkit (WebDriver, xvfb-run)" \
+  xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit node --test --test-concurrency=1 tests/webdriver/
 
 print_timings "$SHIRUBE_TIMINGS_TITLE: all passed"

@@ -294,13 +294,16 @@ impl AppState {
     }
 
     /// At the first save of this page, asks the browser to keep the site's data
-    /// (`navigator.storage.persist()`); the answer is shown on the strategy list.
-    async fn ask_persistence_once(&self) {
+    /// (`navigator.storage.persist()`); the answer is shown on the strategy list. Not awaited:
+    /// Firefox asks the user, and its promise waits for the answer (forever, if the prompt is
+    /// ignored) — nothing the user does may wait for it (the Firefox suite caught an example
+    /// that never opened).
+    fn ask_persistence_once(&self) {
         if self.persistence_asked.get_value() || !self.is_persistent() {
             return;
         }
         self.persistence_asked.set_value(true);
-        self.persistence.set(Some(crate::storage::ask_persistence().await));
+        self.spawn(async |state| state.persistence.set(Some(crate::storage::ask_persistence().await)));
     }
 
     pub fn set_preferences(&self, f: impl FnOnce(&mut Preferences)) {
@@ -520,7 +523,7 @@ impl AppState {
             let next = self.autosave_did(|a| a.finished(revision, saved, &now));
             self.written().await;
             if ok {
-                self.ask_persistence_once().await;
+                self.ask_persistence_once();
             }
             match next {
                 Some(r) => revision = r,
@@ -634,7 +637,7 @@ impl AppState {
         self.autosave_did(|a| a.opened_after_storing(saved));
         self.written().await;
         if ok {
-            self.ask_persistence_once().await;
+            self.ask_persistence_once();
         }
         self.history.update_value(History::clear);
         self.history_depths.set((0, 0));

@@ -17,6 +17,9 @@
 //! (`unchanged`): in a large strategy they are most of the data, and the merge cannot change
 //! them. Conflicts are data; `ui::i18n` words them.
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
+#[doc(hidden)]
+pub mod edits;
 mod flat;
 mod order;
 mod shape;

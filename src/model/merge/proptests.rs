@@ -1,8 +1,8 @@
 //! Property tests of the merge: random edits on both sides of a common version (values, yearly
 //! cells, additions, removals, moves, references, votes), then the laws every merge keeps.
 
+use super::edits::{edited, town, Edit};
 use super::flat::Flat;
-use super::tests::{amounts, town};
 use super::three_way::at;
 use super::*;
 use crate::model::Strategy;
@@ -10,159 +10,6 @@ use crate::model::*;
 use proptest::prelude::*;
 use proptest::strategy::Strategy as Gen;
 use std::collections::BTreeSet;
-
-/// One edit: what (`op`), which entities (`a`, `b`), and a value.
-type Edit = (u8, usize, usize, i64);
-
-fn ids<'a>(it: impl Iterator<Item = &'a Id>) -> Vec<Id> {
-    it.cloned().collect()
-}
-
-fn nth(list: &[Id], n: usize) -> Option<Id> {
-    (!list.is_empty()).then(|| list[n % list.len()].clone())
-}
-
-fn initiative_year(i: &mut Initiative, year: FiscalYear) -> &mut InitiativeYear {
-    if i.year(year).is_none() {
-        i.years.push(amounts(year.0, None, None));
-    }
-    i.years.iter_mut().find(|y| y.fiscal_year == year).unwrap()
-}
-
-fn apply(s: &mut Strategy, (op, a, b, v): Edit) {
-    let goals = ids(s.goals.iter().map(|g| &g.id));
-    let measures = ids(s.measures().map(|(_, m)| &m.id));
-    let initiatives = ids(s.initiatives().map(|(_, i)| &i.id));
-    let indicators = ids(s.indicators.iter().map(|i| &i.id));
-    let year = FiscalYear(2020 + (b % 6) as i32);
-    let text = |what: &str| format!("{what}{v}");
-    let (goal, measure, project, indicator) =
-        (nth(&goals, a), nth(&measures, a), nth(&initiatives, a), nth(&indicators, a));
-    match op % 22 {
-        0 => goal.map(|g| s.goal_mut(&g).unwrap().title = text("目標")).unwrap_or_default(),
-        1 => measure.map(|m| s.measure_mut(&m).unwrap().title = text("施策")).unwrap_or_default(),
-        2 => project.map(|i| s.initiative_mut(&i).unwrap().description = text("内容")).unwrap_or_default(),
-        3 => indicator.map(|i| s.indicator_mut(&i).unwrap().unit = text("単位")).unwrap_or_default(),
-        4 | 5 => {
-            if let Some(i) = indicator {
-                let ind = s.indicator_mut(&i).unwrap();
-                let n = ind.series.len();
-                let series = &mut ind.series[b % n];
-                let value = (v % 7 != 0).then_some(v as f64);
-                if op % 22 == 4 {
-                    series.set_actual(year, value)
-                } else {
-                    series.set_interim(year, value)
-                }
-            }
-        }
-        6 => project
-            .map(|i| initiative_year(s.initiative_mut(&i).unwrap(), year).budget = Some(v.abs()))
-            .unwrap_or_default(),
-        7 => project
-            .map(|i| initiative_year(s.initiative_mut(&i).unwrap(), year).settled = Some(v.abs()))
-            .unwrap_or_default(),
-        8 => {
-            if let Some(m) = measure {
-                let m = s.measure_mut(&m).unwrap();
-                let rating = Some(["A", "B", "C", "D"][v.unsigned_abs() as usize % 4].to_owned());
-                match m.evaluations.iter_mut().find(|e| e.fiscal_year == year) {
-                    Some(e) => e.rating = rating,
-                    None => m.evaluations.push(Evaluation {
-                        fiscal_year: year,
-                        rating,
-                        outcomes: text("成果"),
-                        issues: String::new(),
-                        improvements: String::new(),
-                        next_plan: String::new(),
-                        notes: String::new(),
-                        evaluator: Evaluator::Internal,
-                    }),
-                }
-            }
-        }
-        9 => {
-            if let Some(m) = goal.and_then(|g| s.add_measure(&g)) {
-                s.measure_mut(&m).unwrap().title = text("新施策");
-            }
-        }
-        10 => {
-            if let Some(i) = measure.and_then(|m| s.add_initiative(&m)) {
-                s.initiative_mut(&i).unwrap().title = text("新事業");
-            }
-        }
-        11 => {
-            if let Some(m) = measure {
-                let i = s.add_indicator_for(&m);
-                s.indicator_mut(&i).unwrap().name = text("新指標");
-            }
-        }
-        12 => goal.map(|g| s.remove_goal(&g)).map(drop).unwrap_or_default(),
-        13 => measure.map(|m| s.remove_measure(&m)).map(drop).unwrap_or_default(),
-        14 => project.map(|i| s.remove_initiative(&i)).map(drop).unwrap_or_default(),
-        15 => indicator.map(|i| s.remove_indicator(&i)).map(drop).unwrap_or_default(),
-        16 => {
-            if let Some(m) = measure {
-                s.move_measure(&m, v % 2 == 0);
-            }
-            if let Some(g) = nth(&goals, b) {
-                s.move_goal(&g, v % 3 == 0);
-            }
-        }
-        17 => {
-            // An initiative moved to another measure.
-            if let (Some(i), Some(to)) = (project, nth(&measures, b)) {
-                let item = s.initiative(&i).cloned().unwrap();
-                let from = s.initiatives().find(|(_, x)| x.id == i).map(|(m, _)| m.id.clone()).unwrap();
-                s.measure_mut(&from).unwrap().initiatives.retain(|x| x.id != i);
-                s.measure_mut(&to).unwrap().initiatives.push(item.into());
-            }
-        }
-        18 => {
-            if let (Some(m), Some(i)) = (measure, nth(&indicators, b)) {
-                let kpis = &mut s.measure_mut(&m).unwrap().kpis;
-                if !kpis.contains(&i) {
-                    kpis.push(i);
-                }
-            }
-        }
-        19 => {
-            let notes = ids(s.workshops.iter().flat_map(|w| w.notes.iter().map(|n| &n.id)));
-            match (nth(&notes, a), v % 3) {
-                (Some(n), 0 | 1) => drop(s.vote(&n)),
-                _ => {
-                    if let (Some(w), Some(g)) = (s.workshops.first().map(|w| w.id.clone()), goal) {
-                        s.add_note(&w, NoteTarget::Goal(g), &text("付箋"));
-                    }
-                }
-            }
-        }
-        20 => {
-            if let Some(i) = indicator {
-                let ind = s.indicator_mut(&i).unwrap();
-                if ind.series.len() > 1 && v % 2 == 0 {
-                    ind.series.remove(b % ind.series.len());
-                } else {
-                    let n = ind.series.len();
-                    ind.series[b % n].target = Some(Target::Value { value: v as f64, year: Some(year) });
-                }
-            }
-        }
-        _ => {
-            if let (Some(m), Some(other)) = (measure.clone(), nth(&measures, b)) {
-                if m != other {
-                    s.measure_mut(&m).unwrap().related.push(other);
-                }
-            }
-            if let (Some(m), Some(i)) = (measure, nth(&initiatives, b)) {
-                let relisted = &mut s.measure_mut(&m).unwrap().relisted;
-                if !relisted.iter().any(|r| r.initiative == i) {
-                    relisted.push(Relisting::all_years(i));
-                }
-            }
-        }
-    }
-}
 
 /// Up to `n` edits; half the time on the first few entities only, so that both sides often
 /// touch the same ones.
@@ -172,14 +19,6 @@ fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
         let near = |i: usize| if near { i % 3 } else { i };
         edits.into_iter().map(|(op, a, b, v)| (op, near(a), near(b), v)).collect()
     })
-}
-
-fn edited(s: &Strategy, edits: &[Edit]) -> Strategy {
-    let mut s = s.clone();
-    for e in edits {
-        apply(&mut s, *e);
-    }
-    s
 }
 
 fn has_errors(s: &Strategy) -> bool {

@@ -1,0 +1,269 @@
+// The Firefox and WebKit suites' harness (issue 22): Debian's firefox-esr through geckodriver,
+// and WebKitGTK's MiniBrowser (Safari's engine) through WebKitWebDriver, both over W3C WebDriver
+// with selenium-webdriver. Every path is given: nothing downloads a driver or a browser
+// (SE_OFFLINE). The built dist/ is served under the same sub-path as for Playwright.
+//
+//   SHIRUBE_BROWSER=firefox node --test tests/webdriver/          # headless Firefox
+//   xvfb-run -a env SHIRUBE_BROWSER=webkit node --test tests/webdriver/   # WebKit needs a display
+//
+// (scripts/test.sh runs both: phases "firefox" and "webkit".)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Builder, By, Key, until } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+
+process.env.SE_OFFLINE = 'true';
+
+export { By, Key };
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BASE_PATH = '/towns/hokuto/shirube/';
+export const BROWSER = process.env.SHIRUBE_BROWSER ?? 'firefox';
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots', BROWSER);
+const GECKODRIVER = process.env.GECKODRIVER ?? path.join(os.homedir(), '.cargo', 'bin', 'geckodriver');
+const MINIBROWSER = process.env.SHIRUBE_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const WAIT_MS = 20_000;
+
+if (!['firefox', 'webkit'].includes(BROWSER)) throw new Error(`SHIRUBE_BROWSER=${BROWSER}: firefox or webkit`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForPort(port, child, what) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode})`);
+    const open = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => s.end(() => resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not listen on ${port}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** dist/ served under the sub-path by the e2e suite's own static server. */
+async function serveDist() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'tests/e2e/static-server.mjs')], {
+    env: { ...process.env, E2E_PORT: String(port), E2E_BASE_PATH: BASE_PATH },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForPort(port, child, 'the static server');
+  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, stop: () => child.kill() };
+}
+
+async function firefoxDriver(downloads) {
+  const options = new firefox.Options()
+    .setBinary('/usr/bin/firefox-esr')
+    .addArguments('-headless')
+    .setPreference('intl.accept_languages', 'ja-JP, ja')
+    .setPreference('browser.download.folderList', 2)
+    .setPreference('browser.download.dir', downloads)
+    .setPreference('browser.download.useDownloadDir', true)
+    .setPreference('browser.download.always_ask_before_handling_new_types', false)
+    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,text/csv,text/html,image/png')
+    .windowSize({ width: 1280, height: 900 });
+  const service = new firefox.ServiceBuilder(GECKODRIVER);
+  return new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+}
+
+async function webkitDriver() {
+  const port = await freePort();
+  const child = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitForPort(port, child, 'WebKitWebDriver');
+  const driver = await new Builder()
+    .usingServer(`http://127.0.0.1:${port}`)
+    .withCapabilities({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+    })
+    .build();
+  await driver.manage().window().setRect({ width: 1280, height: 900 });
+  return { driver, stop: () => child.kill() };
+}
+
+/**
+ * One browser session for a test file: the driver, the served app, a downloads folder, and
+ * helpers that find elements by their data-testid, wait, type, and take screenshots.
+ */
+export async function startBrowser() {
+  const server = await serveDist();
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), `shirube-${BROWSER}-`));
+  let driver;
+  let stopDriver = () => {};
+  if (BROWSER === 'firefox') {
+    driver = await firefoxDriver(downloads);
+  } else {
+    ({ driver, stop: stopDriver } = await webkitDriver());
+  }
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const caps = await driver.getCapabilities();
+  const b = {
+    driver,
+    url: server.url,
+    downloads,
+    name: BROWSER,
+    version: `${caps.get('browserName')} ${caps.get('browserVersion')}`,
+    async quit() {
+      try {
+        await driver.quit();
+      } finally {
+        stopDriver();
+        server.stop();
+      }
+    },
+    /** Loads the app (plus a "#/…" route) and waits until its first screen is drawn. */
+    async open(hash = '', base = server.url) {
+      await driver.get(`${base}${hash}`);
+      await b.until(async () => (await driver.executeScript('return document.querySelector("header, main") !== null && document.readyState === "complete"')), 'the page');
+      await b.until(async () => (await driver.findElements(By.css('[data-testid="save-state"], [data-testid="example-kitamoto"], [data-testid="overview"], [data-testid="editor"], [data-testid="workshop"]'))).length > 0, 'the app to start');
+    },
+    /** Polls `fn` until it returns something truthy; fails with `what` after 20 s. */
+    async until(fn, what) {
+      const deadline = Date.now() + WAIT_MS;
+      let last;
+      for (;;) {
+        try {
+          last = await fn();
+          if (last) return last;
+        } catch (e) {
+          last = e;
+        }
+        if (Date.now() > deadline) {
+          const shot = await b.shot(`failed-${Date.now()}`).catch(() => '(no screenshot)');
+          throw new Error(`waited 20 s for ${what} (last: ${last}); screenshot: ${shot}`);
+        }
+        await driver.sleep(100);
+      }
+    },
+    /** The element with this data-testid (the first, or the one whose text contains `text`). */
+    async el(testid, text) {
+      const sel = By.css(`[data-testid="${testid}"]`);
+      return b.until(async () => {
+        for (const e of await driver.findElements(sel)) {
+          if (text === undefined || (await e.getText()).includes(text)) return e;
+        }
+        return null;
+      }, `[data-testid="${testid}"]${text ? ` with "${text}"` : ''}`);
+    },
+    async click(testid, text) {
+      const e = await b.el(testid, text);
+      await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', e);
+      await b.until(async () => (await e.isDisplayed()) && (await e.isEnabled()), `${testid} to be clickable`);
+      await e.click();
+      return e;
+    },
+    /** Replaces a field's text, as typed, and commits it with Enter. */
+    async enter(testid, value) {
+      const e = await b.el(testid);
+      await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', e);
+      await e.click();
+      await e.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
+      await e.sendKeys(value, Key.ENTER);
+      return e;
+    },
+    async text(testid) {
+      return (await b.el(testid)).getText();
+    },
+    async value(testid) {
+      return (await b.el(testid)).getAttribute('value');
+    },
+    /** Waits until the element's text (or value) contains / equals what is expected. */
+    async expectText(testid, expected, { exact = false } = {}) {
+      return b.until(async () => {
+        const t = (await (await b.el(testid)).getText()).trim();
+        return exact ? t === expected : t.includes(expected);
+      }, `${testid} to say "${expected}"`);
+    },
+    async expectValue(testid, expected) {
+      return b.until(async () => (await b.value(testid)) === expected, `${testid} to hold "${expected}"`);
+    },
+    async saved() {
+      await b.expectText('save-state', '保存済み', { exact: true });
+    },
+    async shot(name) {
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      fs.writeFileSync(file, await driver.takeScreenshot(), 'base64');
+      return file;
+    },
+    /** Every entry the app stored in IndexedDB ("shirube" / "kv"), key → text. */
+    async stored() {
+      return driver.executeAsyncScript(function (done) {
+        const req = indexedDB.open('shirube', 1);
+        req.onerror = () => done({ error: String(req.error) });
+        req.onsuccess = () => {
+          const db = req.result;
+          const entries = [];
+          const cursor = db.transaction('kv', 'readonly').objectStore('kv').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (c) {
+              entries.push([c.key, c.value]);
+              return c.continue();
+            }
+            db.close();
+            // Text values are UTF-8 bytes. Response reads them: Firefox's script sandbox may not
+            // hand the page's typed arrays to a TextDecoder (Xray).
+            Promise.all(entries.map(([k, v]) => (typeof v === 'string' ? v : new Response(v).text()).then((t) => [k, t])))
+              .then((pairs) => done(Object.fromEntries(pairs)));
+          };
+          cursor.onerror = () => done({ error: String(cursor.error) });
+        };
+      });
+    },
+    /** The stored strategies (their files' `strategy`), by title. */
+    async storedStrategies() {
+      const out = {};
+      for (const [k, v] of Object.entries(await b.stored())) {
+        if (k.startsWith('shirube/v1/strategy/')) {
+          const s = JSON.parse(v).strategy;
+          out[s.title] = s;
+        }
+      }
+      return out;
+    },
+    /** Deletes the app's database and local storage of this origin (a fresh start). */
+    async clearStorage() {
+      await driver.get(server.url + 'does-not-exist.txt');
+      await driver.executeAsyncScript(function (done) {
+        localStorage.clear();
+        const req = indexedDB.deleteDatabase('shirube');
+        req.onsuccess = req.onerror = req.onblocked = () => done();
+      });
+    },
+    /** The file the browser saved into the downloads folder whose name matches, when done. */
+    async downloaded(pattern) {
+      return b.until(() => {
+        const names = fs.readdirSync(downloads).filter((n) => pattern.test(n) && !n.endsWith('.part'));
+        return names.length ? path.join(downloads, names[0]) : null;
+      }, `a download matching ${pattern}`);
+    },
+    /** Hands a file to the page's <input type=file> with this id, as the file chooser does. */
+    async pickFile(inputId, file) {
+      const input = await driver.findElement(By.id(inputId));
+      await input.sendKeys(file);
+    },
+  };
+  return b;
+}
+
+/** Writes a file for an import into a fresh folder and returns its path. */
+export function tempFile(name, content) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shirube-file-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
