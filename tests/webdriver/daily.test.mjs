@@ -78,6 +78,15 @@ test('an example opens; a name (Japanese) and an actual value are edited, undone
   assert.deepEqual(births.series[0].actuals.map((a) => [a.year, a.value]), [[2024, 360]]);
   // The app's data is in IndexedDB, not in localStorage.
   assert.equal(await b.driver.executeScript('return localStorage.length'), 0);
+  // What this browser grants the site (for the README's limits): reported, not asserted.
+  const grant = await b.driver.executeAsyncScript(function (done) {
+    const m = navigator.storage;
+    if (!m || !m.estimate) return done('navigator.storage.estimate: none');
+    Promise.all([m.estimate(), m.persisted ? m.persisted() : Promise.resolve('n/a')]).then(([e, p]) =>
+      done(`quota ${(e.quota / 2 ** 20).toFixed(0)} MiB, usage ${(e.usage / 2 ** 20).toFixed(1)} MiB, persisted ${p}`),
+    );
+  });
+  console.log(`# storage in ${b.version}: ${grant}`);
 });
 
 test('the dashboard draws its charts (ECharts on canvas) with their sentences', async () => {
