@@ -1,6 +1,8 @@
 //! The three-way merge: random edits (the merge property tests' own) on a small town's strategy
 //! make a common version and two machines' versions. Every merge of valid versions must resolve
-//! valid whatever is chosen; sides that agree merge to themselves.
+//! valid whatever is chosen, and "every conflict at this computer's version" is the merge's own
+//! strategy. (That sides which agree merge to themselves is the property tests' job: checking
+//! it here took four more merges per input, a third of the speed.)
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -39,11 +41,5 @@ fuzz_target!(|sides: (Vec<Edit>, Vec<Edit>, Vec<Edit>, u64)| {
             panic!("{e} with {choices:?}");
         }
     }
-    for x in [&ours, &theirs] {
-        let same = merge(&base, x, x);
-        assert!(same.conflicts.is_empty());
-        assert_eq!(&same.strategy(), x);
-    }
-    assert_eq!(merge(&base, &base, &theirs).strategy(), theirs);
-    assert_eq!(merge(&base, &ours, &base).strategy(), ours);
+    assert_eq!(m.resolve_all(Side::Ours).unwrap(), m.strategy());
 });

@@ -8,8 +8,8 @@ use super::import_preview::ImportChoice;
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
-pub use crate::session::SaveState;
-use crate::session::{Autosave, History, UNDO_LIMIT};
+use crate::session::{library, Autosave, History, UNDO_LIMIT};
+pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, Prepared, VersionReason};
 use crate::storage::{
     Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
@@ -18,83 +18,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
-
-/// Something to tell the user, as data; `notices.rs` puts it into words.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// `replaced`: the key of the backup of the version it replaced (undo restores it).
-    Imported {
-        title: String,
-        as_copy: bool,
-        migrated_from: Option<u64>,
-        warnings: usize,
-        replaced: Option<String>,
-    },
-    /// A file was merged with the stored strategy (issue 19); `replaced`: the backup of the
-    /// version before (undo restores it).
-    Merged {
-        title: String,
-        taken: usize,
-        kept: usize,
-        conflicts: usize,
-        replaced: Option<String>,
-    },
-    /// A merge that would not give a valid strategy: nothing was changed.
-    MergeRefused {
-        title: String,
-        error: crate::model::merge::ResolveError,
-    },
-    /// A backup of everything was merged in.
-    RestoredEverything(crate::storage::RestoreReport),
-    ImportFailed {
-        file: String,
-        error: ImportError,
-    },
-    FileUnreadable {
-        file: String,
-        detail: String,
-    },
-    Deleted {
-        title: String,
-        backup_key: String,
-    },
-    /// A delete refused because storage has no room for the backup kept before it; the notice
-    /// offers to download the strategy and then delete it without a backup.
-    DeleteNeedsRoom {
-        id: Id,
-        title: String,
-    },
-    /// Deleted without a backup, after it was downloaded as `file`.
-    DeletedAfterExport {
-        title: String,
-        file: String,
-    },
-    Restored {
-        title: String,
-    },
-    Exported {
-        file: String,
-    },
-    Storage(StorageError),
-    Download(String),
-    /// A CSV was dropped where no strategy is open: CSV values go into an open strategy.
-    CsvNeedsStrategy {
-        file: String,
-    },
-    /// Another tab saved the open strategy while this one had changes waiting: the notice
-    /// offers [`AppState::take_other_tab`] and [`AppState::keep_this_tab`].
-    TabConflict {
-        title: String,
-    },
-    /// The other tab's version of `title` was opened; `kept`: this tab's is in the version
-    /// history (also said at start for a change left unsaved on closing).
-    TookOtherTab {
-        kept: bool,
-        title: String,
-    },
-    /// The data of an earlier release was moved from `localStorage` into IndexedDB.
-    MovedToIndexedDb(crate::storage::Moved),
-}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -1008,16 +931,8 @@ impl AppState {
         }
         let id = id.clone();
         self.spawn(async move |state| {
-            let store = state.store();
-            let result = match store.load(&id).await {
-                Ok(mut s) => {
-                    s.title = title;
-                    store.save(&s, &files::now()).await
-                }
-                Err(e) => Err(e),
-            };
-            if let Err(e) = result {
-                state.notice.set(Some(Notice::Storage(e)));
+            if let Err(notice) = library::rename(&state.store(), &id, title, &files::now()).await {
+                state.notice.set(Some(notice));
             }
             state.written().await;
         });
@@ -1026,17 +941,10 @@ impl AppState {
     pub fn duplicate(&self, id: &Id) {
         let id = id.clone();
         self.spawn(async move |state| {
-            let store = state.store();
-            match store.load(&id).await {
-                Ok(s) => {
-                    let mut copy = s.duplicate();
-                    copy.title = format!("{}{}", s.title, state.tr("（コピー）", " (copy)"));
-                    match store.save(&copy, &files::now()).await {
-                        Ok(()) => state.written().await,
-                        Err(e) => state.notice.set(Some(Notice::Storage(e))),
-                    }
-                }
-                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            let suffix = state.tr("（コピー）", " (copy)");
+            match library::duplicate(&state.store(), &id, suffix, &files::now()).await {
+                Ok(_) => state.written().await,
+                Err(notice) => state.notice.set(Some(notice)),
             }
         });
     }
@@ -1050,20 +958,11 @@ impl AppState {
             if state.is_open(&id) {
                 state.flush_now().await;
             }
-            match state.store().delete(&id, &files::now()).await {
-                Ok(backup) => {
-                    state.close(&id);
-                    state.notice.set(Some(Notice::Deleted { title: backup.title.clone(), backup_key: backup.key }));
-                }
-                Err(StorageError::QuotaExceeded { .. }) => {
-                    let title = state
-                        .summaries
-                        .with_untracked(|list| list.iter().find(|s| s.id == id).map(|s| s.title.clone()))
-                        .unwrap_or_default();
-                    state.notice.set(Some(Notice::DeleteNeedsRoom { id: id.clone(), title }));
-                }
-                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            let done = library::delete(&state.store(), &id, &files::now()).await;
+            if done.is_ok() {
+                state.close(&id);
             }
+            state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
             state.written().await;
         });
     }
@@ -1075,26 +974,12 @@ impl AppState {
     pub fn export_then_delete(&self, id: &Id) {
         let id = id.clone();
         self.spawn(async move |state| {
-            let store = state.store();
             let open = state.open.with_untracked(|o| o.as_ref().filter(|s| s.id == id).cloned());
-            let strategy = match open {
-                Some(s) => Ok(s),
-                None => store.load(&id).await,
-            };
-            let deleted = match strategy {
-                Err(e) => Notice::Storage(e),
-                Ok(s) => match state.download(&s) {
-                    Err(e) => Notice::Download(e),
-                    Ok(file) => match store.delete_without_backup(&id).await {
-                        Err(e) => Notice::Storage(e),
-                        Ok(()) => {
-                            state.close(&id);
-                            Notice::DeletedAfterExport { title: s.title, file }
-                        }
-                    },
-                },
-            };
-            state.notice.set(Some(deleted));
+            let done = library::export_then_delete(&state.store(), &id, open, |s| state.download(s)).await;
+            if done.is_ok() {
+                state.close(&id);
+            }
+            state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
             state.written().await;
         });
     }
@@ -1118,14 +1003,14 @@ impl AppState {
         let backup_key = backup_key.to_owned();
         self.spawn(async move |state| {
             state.flush_now().await;
-            match state.store().restore_backup(&backup_key, &files::now()).await {
-                Ok(s) => {
-                    state.notice.set(Some(Notice::Restored { title: s.title.clone() }));
+            match library::restore(&state.store(), &backup_key, &files::now()).await {
+                Ok((notice, s)) => {
+                    state.notice.set(Some(notice));
                     state.written().await;
                     state.reload_open(&s.id).await;
                 }
-                Err(e) => {
-                    state.notice.set(Some(Notice::Storage(e)));
+                Err(notice) => {
+                    state.notice.set(Some(notice));
                     state.reread().await;
                 }
             }
@@ -1138,13 +1023,13 @@ impl AppState {
         let id = id.clone();
         self.spawn(async move |state| {
             state.flush_now().await;
-            match state.store().restore_version(&id, seq, &files::now()).await {
-                Ok(s) => {
-                    state.notice.set(Some(Notice::Restored { title: s.title.clone() }));
+            match library::restore_version(&state.store(), &id, seq, &files::now()).await {
+                Ok((notice, _)) => {
+                    state.notice.set(Some(notice));
                     state.written().await;
                     state.reload_open(&id).await;
                 }
-                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+                Err(notice) => state.notice.set(Some(notice)),
             }
         });
     }
@@ -1153,8 +1038,8 @@ impl AppState {
     pub fn discard_backup(&self, key: &str) {
         let key = key.to_owned();
         self.spawn(async move |state| {
-            if let Err(e) = state.store().discard_backup(&key).await {
-                state.notice.set(Some(Notice::Storage(e)));
+            if let Err(notice) = library::discard_backup(&state.store(), &key).await {
+                state.notice.set(Some(notice));
             }
             state.written().await;
         });

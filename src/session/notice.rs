@@ -1,0 +1,83 @@
+//! What an action tells the user, as data: the session's actions and the UI's return it, and
+//! `ui::notices` puts it into words (Japanese or English).
+
+use crate::format::ImportError;
+use crate::model::Id;
+use crate::storage::StorageError;
+
+/// Something to tell the user, as data; `ui::notices` puts it into words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// `replaced`: the key of the backup of the version it replaced (undo restores it).
+    Imported {
+        title: String,
+        as_copy: bool,
+        migrated_from: Option<u64>,
+        warnings: usize,
+        replaced: Option<String>,
+    },
+    /// A file was merged with the stored strategy (issue 19); `replaced`: the backup of the
+    /// version before (undo restores it).
+    Merged {
+        title: String,
+        taken: usize,
+        kept: usize,
+        conflicts: usize,
+        replaced: Option<String>,
+    },
+    /// A merge that would not give a valid strategy: nothing was changed.
+    MergeRefused {
+        title: String,
+        error: crate::model::merge::ResolveError,
+    },
+    /// A backup of everything was merged in.
+    RestoredEverything(crate::storage::RestoreReport),
+    ImportFailed {
+        file: String,
+        error: ImportError,
+    },
+    FileUnreadable {
+        file: String,
+        detail: String,
+    },
+    Deleted {
+        title: String,
+        backup_key: String,
+    },
+    /// A delete refused because storage has no room for the backup kept before it; the notice
+    /// offers to download the strategy and then delete it without a backup.
+    DeleteNeedsRoom {
+        id: Id,
+        title: String,
+    },
+    /// Deleted without a backup, after it was downloaded as `file`.
+    DeletedAfterExport {
+        title: String,
+        file: String,
+    },
+    Restored {
+        title: String,
+    },
+    Exported {
+        file: String,
+    },
+    Storage(StorageError),
+    Download(String),
+    /// A CSV was dropped where no strategy is open: CSV values go into an open strategy.
+    CsvNeedsStrategy {
+        file: String,
+    },
+    /// Another tab saved the open strategy while this one had changes waiting: the notice
+    /// offers to take the other tab's version or keep this one.
+    TabConflict {
+        title: String,
+    },
+    /// The other tab's version of `title` was opened; `kept`: this tab's is in the version
+    /// history (also said at start for a change left unsaved on closing).
+    TookOtherTab {
+        kept: bool,
+        title: String,
+    },
+    /// The data of an earlier release was moved from `localStorage` into IndexedDB.
+    MovedToIndexedDb(crate::storage::Moved),
+}
