@@ -8,7 +8,7 @@ use super::import_preview::ImportChoice;
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
-use crate::session::{library, Autosave, History, UNDO_LIMIT};
+use crate::session::{import, library, Autosave, History, UNDO_LIMIT};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, Prepared, VersionReason};
 use crate::storage::{
@@ -696,101 +696,51 @@ impl AppState {
         self.notice.set(Some(Notice::ImportFailed { file: file.to_owned(), error }));
     }
 
-    /// Imports the strategy waiting in the preview: as it is when its id is new; otherwise as a
-    /// copy with fresh ids, or (`replace`) in place of the stored one, which is backed up first
-    /// (undo from the notice, or restore from the backups list).
+    /// Imports the strategy waiting in the preview as the user chose (`session::import`): as it
+    /// is when its id is new; otherwise as a copy with fresh ids, in place of the stored one
+    /// (backed up first: undo from the notice), or merged with it, one side per conflict.
     pub fn confirm_import(&self, choice: ImportChoice, conflict_choices: Vec<crate::model::merge::Side>) {
         let Some(super::import_preview::Pending::Strategy { imported, existing, .. }) = self.pending.get_untracked()
         else {
             return;
         };
-        let warnings = imported.problems.len();
-        let migrated_from = imported.migrated_from;
-        if choice == ImportChoice::Merge {
-            let Some(super::merge_preview::MergeOffer::Ready { merge, .. }) = existing.map(|e| e.merge) else { return };
-            self.merge_in(&merge, &conflict_choices, imported);
-            return;
-        }
-        self.pending.set(None);
-        let replace = choice == ImportChoice::Replace;
-        if replace && existing.is_some() {
-            self.spawn(async move |state| {
-                state.flush_now().await;
-                let saved = files::timed_async(
-                    "shirube:store",
-                    state.store().replace(&imported.strategy, &files::now(), imported.lineage.as_ref()),
-                )
-                .await;
-                let title = imported.strategy.title.clone();
-                let notice = |replaced| Notice::Imported { title, as_copy: false, migrated_from, warnings, replaced };
-                state.opened_in_place(imported.strategy, saved, notice).await;
-            });
-            return;
-        }
-        let as_copy = existing.is_some() || self.has(&imported.strategy.id);
-        let title = imported.strategy.title.clone();
-        self.notice.set(Some(Notice::Imported { title, as_copy, migrated_from, warnings, replaced: None }));
-        if as_copy {
-            let strategy = imported.strategy.duplicate();
-            self.spawn(async |state| state.store_and_open(strategy, VersionReason::Imported).await);
-        } else {
-            // Its own id: stored as the version the file holds, a later merge's starting point.
-            self.spawn(async move |state| {
-                state.flush_now().await;
-                let saved =
-                    files::timed_async("shirube:store", state.store().save_imported(&imported, &files::now())).await;
-                state.opened_after_store(imported.strategy, saved).await;
-            });
-        }
-    }
-
-    /// Stores the merge of the stored strategy and the previewed file, with one choice per
-    /// conflict, as a new version (the current one backed up: undo from the notice), and
-    /// opens it. A merge that does not resolve to a valid strategy changes nothing and says so.
-    fn merge_in(
-        &self,
-        merge: &crate::model::merge::Merge,
-        choices: &[crate::model::merge::Side],
-        file: format::Imported,
-    ) {
-        let merged = match merge.resolve(choices) {
-            Ok(merged) => merged,
-            Err(error) => {
-                self.pending.set(None);
-                self.notice.set(Some(Notice::MergeRefused { title: file.strategy.title.clone(), error }));
-                return;
-            }
+        let offer = existing.as_ref().map(|e| e.merge.clone());
+        let merge = match (choice, offer) {
+            (ImportChoice::Merge, Some(super::merge_preview::MergeOffer::Ready { merge, .. })) => Some(merge),
+            (ImportChoice::Merge, _) => return,
+            _ => None,
         };
+        // Replace needs a readable stored version (else it is added as a copy, as it is when
+        // only listed); `exists`: some strategy with the file's id is here.
+        let replace = choice == ImportChoice::Replace && existing.is_some();
+        let exists = existing.is_some() || self.has(&imported.strategy.id);
         self.pending.set(None);
-        let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
         self.spawn(async move |state| {
+            let choice = match &merge {
+                Some(m) => import::Choice::Merge(m, conflict_choices),
+                None if replace => import::Choice::Replace,
+                None => import::Choice::Add,
+            };
             state.flush_now().await;
-            let saved =
-                files::timed_async("shirube:store", state.store().save_merged(&merged, &file, &files::now())).await;
-            let title = merged.title.clone();
-            let notice = |replaced| Notice::Merged { title, taken, kept, conflicts, replaced };
-            state.opened_in_place(merged, saved, notice).await;
-        });
-    }
-
-    /// Opens a strategy just stored in place of the one with its id (replaced or merged), with
-    /// `notice` naming the backup of the version before (undo); or says why it could not be
-    /// stored (nothing was changed: the backup is taken back out).
-    async fn opened_in_place(
-        &self,
-        strategy: Strategy,
-        saved: Result<Option<crate::storage::Backup>, StorageError>,
-        notice: impl FnOnce(Option<String>) -> Notice,
-    ) {
-        match saved {
-            Ok(backup) => {
-                self.notice.set(Some(notice(backup.map(|b| b.key))));
-                self.written().await;
-                let base = self.store().head(&strategy.id).await.map_or(0, |h| h.revision);
-                self.show(strategy, base);
+            let done = files::timed_async(
+                "shirube:store",
+                import::confirm(&state.store(), imported, choice, exists, &files::now()),
+            )
+            .await;
+            match done {
+                Err(notice) => state.notice.set(Some(notice)),
+                Ok(import::Confirmed::InPlace { strategy, notice }) => {
+                    state.notice.set(Some(notice));
+                    state.written().await;
+                    let base = state.store().head(&strategy.id).await.map_or(0, |h| h.revision);
+                    state.show(strategy, base);
+                }
+                Ok(import::Confirmed::Added { strategy, notice, saved }) => {
+                    state.notice.set(Some(notice));
+                    state.opened_after_store(strategy, saved).await;
+                }
             }
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
-        }
+        });
     }
 
     /// Merges the backup file waiting in the preview into this browser: new strategies are
