@@ -75,6 +75,14 @@ impl PlanPeriod {
     pub fn years_outside(self) -> impl Iterator<Item = FiscalYear> {
         (self.first.0 - YEARS_BEFORE..self.first.0).chain(self.last.0 + 1..=self.last.0 + YEARS_AFTER).map(FiscalYear)
     }
+    /// The rows of a year table or the choices of a year selector: the plan's years and these
+    /// (the years with data, outside the plan too), in order, each once.
+    pub fn with(self, years: impl IntoIterator<Item = FiscalYear>) -> Vec<FiscalYear> {
+        let mut all: Vec<FiscalYear> = self.years().chain(years).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
 }
 
 /// How far before and after the plan period a form offers years (`PlanPeriod::years_outside`).
@@ -304,6 +312,14 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_year_table_has_the_plan_and_the_years_with_data_in_order_once() {
+        let p = PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2022) };
+        let years: Vec<i32> = p.with([2024, 2015, 2021, 2024].map(FiscalYear)).iter().map(|y| y.0).collect();
+        assert_eq!(years, [2015, 2020, 2021, 2022, 2024]);
+        assert_eq!(p.with([]), p.years().collect::<Vec<_>>());
+    }
 
     #[test]
     fn years_outside_the_period_are_the_ten_before_and_five_after() {

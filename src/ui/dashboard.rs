@@ -15,11 +15,7 @@ use leptos::prelude::*;
 
 /// Years to choose from: the plan period and every year with an evaluation.
 fn rating_years(s: &Strategy) -> Vec<FiscalYear> {
-    let mut years: Vec<FiscalYear> =
-        s.period.years().chain(s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year))).collect();
-    years.sort();
-    years.dedup();
-    years
+    s.period.with(s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year)))
 }
 
 /// Where a clicked node of the hierarchy lives in the editor.

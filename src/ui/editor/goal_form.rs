@@ -4,7 +4,7 @@
 use super::bind::{self, label};
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
 use super::fields::{SdgPicker, SelectField, TextField};
-use crate::model::{FiscalYear, GoalKind, Id, Sdg};
+use crate::model::{GoalKind, Id, Sdg};
 use crate::ui::i18n;
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
@@ -27,15 +27,11 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
         let id = id.clone();
         bind::read(move |s| {
             let Some(g) = s.goals.iter().find(|g| g.id == id) else { return Vec::new() };
-            let mut years: Vec<FiscalYear> = s.period.years().collect();
-            years.extend(
-                g.measures
-                    .iter()
-                    .flat_map(|m| m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year))),
-            );
-            years.sort();
-            years.dedup();
-            years.into_iter().map(|y| (y, s.goal_totals(g, y))).collect::<Vec<_>>()
+            let recorded = g
+                .measures
+                .iter()
+                .flat_map(|m| m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
+            s.period.with(recorded).into_iter().map(|y| (y, s.goal_totals(g, y))).collect::<Vec<_>>()
         })
     };
     let measures = bind::goal(&id, |g| {

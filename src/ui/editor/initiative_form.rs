@@ -266,14 +266,8 @@ fn YearTable(id: Id) -> impl IntoView {
     let years = {
         let id = id.clone();
         bind::read(move |s| {
-            let mut ys: Vec<FiscalYear> = s.period.years().collect();
-            if let Some(i) = s.initiative(&id) {
-                ys.extend(i.years.iter().map(|y| y.fiscal_year));
-            }
-            ys.extend(extra.get());
-            ys.sort();
-            ys.dedup();
-            ys
+            let recorded = s.initiative(&id).into_iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year));
+            s.period.with(recorded.chain(extra.get()))
         })
     };
     view! {

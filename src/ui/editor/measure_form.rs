@@ -436,17 +436,11 @@ fn Totals(id: Id) -> impl IntoView {
     // (year, budget, settled); None when no initiative has a value for that year.
     let rows = bind::read(move |s| {
         let Some((_, m)) = find(s, &id) else { return Vec::new() };
-        let mut years: Vec<FiscalYear> = s.period.years().collect();
-        years.extend(m.initiatives.iter().flat_map(|i| i.years.iter().map(|y| y.fiscal_year)));
-        years.extend(
-            m.relisted
-                .iter()
-                .filter_map(|r| s.initiative(&r.initiative))
-                .flat_map(|i| i.years.iter().map(|y| y.fiscal_year)),
-        );
-        years.sort();
-        years.dedup();
-        years
+        let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative));
+        let recorded =
+            m.initiatives.iter().map(|i| &**i).chain(relisted).flat_map(|i| i.years.iter().map(|y| y.fiscal_year));
+        s.period
+            .with(recorded)
             .into_iter()
             .map(|y| {
                 let t = s.measure_totals(m, y);
@@ -490,19 +484,16 @@ fn Evaluations(id: Id) -> impl IntoView {
     let state = use_app();
     let evaluated =
         bind::measure(&id, |m| m.evaluations.iter().map(|e| (e.fiscal_year, e.rating.clone())).collect::<Vec<_>>());
-    let plan_years = bind::read(|s| s.period.years().collect::<Vec<_>>());
+    let period = bind::read(|s| Some(s.period));
     let years = Memo::new(move |_| {
-        let mut ys = plan_years.get();
-        ys.extend(evaluated.with(|e| e.iter().map(|(y, _)| *y).collect::<Vec<_>>()));
-        ys.sort();
-        ys.dedup();
-        ys
+        let evaluated_years = evaluated.with(|e| e.iter().map(|(y, _)| *y).collect::<Vec<_>>());
+        period.get().map(|p| p.with(evaluated_years)).unwrap_or_default()
     });
     // Starts on the latest evaluated year, else the plan's first year.
     let year = RwSignal::new(
         evaluated
             .with_untracked(|e| e.iter().map(|(y, _)| *y).max())
-            .or_else(|| plan_years.with_untracked(|p| p.first().copied())),
+            .or_else(|| period.get_untracked().map(|p| p.first)),
     );
     let has = Memo::new(move |_| year.get().is_some_and(|y| evaluated.with(|e| e.iter().any(|(x, _)| *x == y))));
 

@@ -28,18 +28,12 @@ pub fn default_sheet_year(s: &Strategy) -> FiscalYear {
 /// The years the sheets' selector offers: the plan period, and every year with an evaluation
 /// or a settled cost, in order.
 pub fn sheet_years(s: &Strategy) -> Vec<FiscalYear> {
-    let mut years: Vec<FiscalYear> = s.period.years().chain(evaluation_years(s)).chain(settled_years(s)).collect();
-    years.sort();
-    years.dedup();
-    years
+    s.period.with(evaluation_years(s).chain(settled_years(s)))
 }
 
 /// The years the target report can be read "as of": the plan period and every year with an
 /// actual, in order.
 pub fn actual_years(s: &Strategy) -> Vec<FiscalYear> {
     let actuals = s.indicators.iter().flat_map(|i| i.series.iter().flat_map(|se| se.actuals.iter().map(|a| a.year)));
-    let mut years: Vec<FiscalYear> = s.period.years().chain(actuals).collect();
-    years.sort();
-    years.dedup();
-    years
+    s.period.with(actuals)
 }
