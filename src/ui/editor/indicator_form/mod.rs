@@ -1,0 +1,429 @@
+//! The form of one indicator (数値目標・KPI): where it is used, its code, name, unit, kind,
+//! desired direction, source and notes, and its series — a single series or a breakdown
+//! (男性/女性) — each with a baseline, a target (a value by a year, a direction only "↗", or a
+//! value every year "0人/年"), and one table of fiscal years for interim targets and actuals.
+//! The achievement shown next to each series is computed from the model, never stored.
+//!
+//! Missing is not zero: an empty number field means "no value", and clearing an actual removes
+//! that year's actual. A year typed before the value it belongs to (a baseline year, a target
+//! year) is held in the form and stored together with the value.
+
+use super::bind::{self, LastSeen};
+use super::common::{EntityActions, Missing};
+use super::fields::{CheckField, NumberField, OutsideYearPicker, SelectField, TextField, YearField};
+use crate::charts::indicator::chart as indicator_chart;
+use crate::model::{
+    assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind,
+    PlanPeriod, Series, Strategy, Target,
+};
+use crate::storage::Language;
+use crate::ui::chart_view::{figure_of, ChartView};
+use crate::ui::i18n;
+use crate::ui::route::Selection;
+use crate::ui::state::{use_app, AppState};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+mod series;
+use series::SeriesBlock;
+
+/// The kinds of target picked in this editor for series that have no target value yet, by
+/// series id, with the undo/redo depths after picking (an undo since then makes the model
+/// speak again). Held by the editor, not the form: a kind picked, then left for another item
+/// before its value is typed, is still there on coming back instead of falling back to 「なし」.
+#[derive(Clone, Copy, Default)]
+pub struct PendingTargetKinds(RwSignal<std::collections::HashMap<Id, PickedKind>>);
+
+/// A kind picked, and the undo/redo depths just after picking it.
+type PickedKind = (TargetKind, (usize, usize));
+
+/// The kind of target a series has, as offered in the form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum TargetKind {
+    /// 数値目標: a value by a year.
+    Value,
+    /// 方向のみ ↗
+    Direction,
+    /// 毎年の目標 (/年)
+    PerYear,
+    /// なし
+    #[default]
+    None,
+}
+
+impl TargetKind {
+    fn of(target: Option<&Target>) -> TargetKind {
+        match target {
+            Some(Target::Value { .. }) => TargetKind::Value,
+            Some(Target::Direction) => TargetKind::Direction,
+            Some(Target::PerYear { .. }) => TargetKind::PerYear,
+            None => TargetKind::None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Value => "value",
+            TargetKind::Direction => "direction",
+            TargetKind::PerYear => "per_year",
+            TargetKind::None => "none",
+        }
+    }
+
+    fn parse(s: &str) -> TargetKind {
+        match s {
+            "value" => TargetKind::Value,
+            "direction" => TargetKind::Direction,
+            "per_year" => TargetKind::PerYear,
+            _ => TargetKind::None,
+        }
+    }
+}
+
+/// Changes to a series, as plain functions of the model.
+mod ops {
+    use super::TargetKind;
+    use crate::model::{FiscalYear, PlanPeriod, Series, Target};
+    use std::collections::BTreeSet;
+
+    /// The target of a kind, made from the value and year the form holds; a value or per-year
+    /// target without a value is no target (missing is not zero).
+    pub fn target(kind: TargetKind, value: Option<f64>, year: Option<FiscalYear>) -> Option<Target> {
+        match kind {
+            TargetKind::None => None,
+            TargetKind::Direction => Some(Target::Direction),
+            TargetKind::Value => value.map(|value| Target::Value { value, year }),
+            TargetKind::PerYear => value.map(|value| Target::PerYear { value }),
+        }
+    }
+
+    /// The fiscal years of a series' table: the plan period, every year with data, the
+    /// baseline and target years, and the years the user added.
+    pub fn years(period: Option<PlanPeriod>, series: Option<&Series>, extra: &BTreeSet<FiscalYear>) -> Vec<FiscalYear> {
+        let mut years: BTreeSet<FiscalYear> = extra.clone();
+        if let Some(p) = period {
+            years.extend(p.years());
+        }
+        if let Some(s) = series {
+            years.extend(s.actuals.iter().map(|a| a.year));
+            years.extend(s.interim.iter().map(|v| v.year));
+            years.extend(s.baseline.as_ref().and_then(|b| b.year));
+            if let Some(Target::Value { year: Some(y), .. }) = &s.target {
+                years.insert(*y);
+            }
+        }
+        years.into_iter().collect()
+    }
+}
+
+/// A value of one series of an indicator.
+fn read_series<T>(ind: &Id, sid: &Id, get: impl Fn(&Series) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Clone + Default + Send + Sync + 'static,
+{
+    let sid = sid.clone();
+    bind::indicator(ind, move |i| i.series.iter().find(|s| s.id == sid).map(&get).unwrap_or_default())
+}
+
+/// Writes into one series of an indicator (one undo step).
+fn write_series<T: 'static>(ind: &Id, sid: &Id, f: impl Fn(&mut Series, T) + Send + Sync + 'static) -> Callback<T> {
+    let sid = sid.clone();
+    bind::write_indicator(ind, move |i, v| {
+        if let Some(s) = i.series.iter_mut().find(|s| s.id == sid) {
+            f(s, v)
+        }
+    })
+}
+
+/// Something computed from the series in the open strategy, with its indicator's context.
+fn derive_series<T>(
+    ind: &Id,
+    sid: &Id,
+    f: impl Fn(&Series, Context<'_>) -> Option<T> + Send + Sync + 'static,
+) -> Memo<Option<T>>
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+{
+    let state = use_app();
+    let (ind, sid, seen) = (ind.clone(), sid.clone(), LastSeen::default());
+    Memo::new(move |_| {
+        state.open.with(|o| {
+            o.as_ref().and_then(|s| {
+                let i = seen.indicator(s, &ind)?;
+                let series = i.series.iter().find(|x| x.id == sid)?;
+                f(series, Context { direction: i.direction, period: s.period, rule: &s.rating_rule })
+            })
+        })
+    })
+}
+
+fn year_text(state: AppState, y: FiscalYear) -> String {
+    i18n::year(y, state.lang(), state.year_style())
+}
+
+/// "（人）" / " (人)" after a column heading, or nothing without a unit.
+fn unit_suffix(state: AppState, unit: &str) -> String {
+    match (unit.is_empty(), state.lang()) {
+        (true, _) => String::new(),
+        (false, Language::Ja) => format!("（{unit}）"),
+        (false, Language::En) => format!(" ({unit})"),
+    }
+}
+
+/// Moves keyboard focus to the element with a test id once it has been drawn.
+fn focus_later(testid: String) {
+    request_animation_frame(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!("[data-testid=\"{testid}\"]")).ok().flatten());
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Status, progress and rating of an assessment.
+fn assessment_view(state: AppState, a: &Assessment) -> impl IntoView {
+    let lang = state.lang();
+    let progress = a.progress.map(|p| format!("{} {:.0}%", i18n::tr(lang, "進捗", "Progress"), p * 100.0));
+    view! {
+        <span class=format!("status {}", a.status.as_str()) data-status=a.status.as_str()>{i18n::status(a.status, lang)}</span>
+        {progress.map(|p| view! { " "<span class="progress">{p}</span> })}
+        " "<span class="badge rating" title=i18n::tr(lang, "評価", "Rating")>{format!("{} {}", i18n::tr(lang, "評価", "Rating"), i18n::rating(a))}</span>
+    }
+}
+
+/// One place where the indicator is used.
+#[derive(Clone, Debug, PartialEq)]
+struct Use {
+    selection: Selection,
+    role: &'static str,
+    label: String,
+    testid: &'static str,
+}
+
+fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
+    let ja = lang == Language::Ja;
+    let (targets, kpis) = Strategy::uses_among(goals, id);
+    let mut out = Vec::new();
+    for g in targets {
+        let kind = match (ja, g.kind) {
+            (true, k) => k.japanese(),
+            (false, crate::model::GoalKind::Basic) => "Goal",
+            (false, crate::model::GoalKind::CrossCutting) => "Cross-cutting goal",
+        };
+        out.push(Use {
+            selection: Selection::Goal(g.id.clone()),
+            role: i18n::tr(lang, "数値目標", "Numerical target"),
+            label: format!("{kind} {} {}", g.number, g.title).trim().to_owned(),
+            testid: "use-goal",
+        });
+    }
+    for m in kpis {
+        out.push(Use {
+            selection: Selection::Measure(m.id.clone()),
+            role: "KPI",
+            label: format!("{} {} {}", i18n::tr(lang, "施策", "Measure"), m.number, m.title).trim().to_owned(),
+            testid: "use-measure",
+        });
+    }
+    for i in
+        goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter()).filter(|i| i.kpis.contains(id))
+    {
+        out.push(Use {
+            selection: Selection::Initiative(i.id.clone()),
+            role: "KPI",
+            label: format!("{} {} {}", i18n::tr(lang, "事業", "Initiative"), i.number, i.title).trim().to_owned(),
+            testid: "use-initiative",
+        });
+    }
+    out
+}
+
+#[component]
+pub fn IndicatorForm(id: Id, go: Callback<Selection>) -> impl IntoView {
+    let exists = {
+        let (id, seen) = (id.clone(), LastSeen::default());
+        bind::read(move |s| seen.indicator(s, &id).is_some())
+    };
+    move || {
+        if exists.get() {
+            view! { <IndicatorEditor id=id.clone() go=go/> }.into_any()
+        } else {
+            view! { <Missing testid="indicator-not-found" ja="この指標はありません（削除されたか、元に戻す操作で取り消されました）。" en="This indicator does not exist (it was deleted or undone)."/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
+    let state = use_app();
+    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
+
+    let heading = bind::indicator(&id, |i| format!("{} {}", i.code, i.name).trim().to_owned());
+    let uses = {
+        let id = id.clone();
+        // From the goals alone: editing this indicator's values does not look through them again.
+        let goals = bind::goals();
+        Memo::new(move |_| {
+            let lang = state.lang();
+            goals.with(|g| g.as_deref().map(|g| uses_in(g, &id, lang))).unwrap_or_default()
+        })
+    };
+
+    let on_move = {
+        let id = id.clone();
+        Callback::new(move |up: bool| {
+            state.try_edit(|s| s.move_indicator(&id, up));
+        })
+    };
+    let on_delete = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            state.edit(|s| {
+                s.remove_indicator(&id);
+            });
+            go.run(Selection::Strategy);
+        })
+    };
+
+    let code = bind::indicator(&id, |i| i.code.clone());
+    let name = bind::indicator(&id, |i| i.name.clone());
+    let unit = bind::indicator(&id, |i| i.unit.clone());
+    let source = bind::indicator(&id, |i| i.source.clone());
+    let notes = bind::indicator(&id, |i| i.notes.clone());
+    let kind = bind::indicator(&id, |i| match i.kind {
+        IndicatorKind::Outcome => "outcome".to_owned(),
+        IndicatorKind::Output => "output".to_owned(),
+    });
+    let direction = bind::indicator(&id, |i| match i.direction {
+        DesiredDirection::Increase => "increase".to_owned(),
+        DesiredDirection::Decrease => "decrease".to_owned(),
+        DesiredDirection::Maintain => "maintain".to_owned(),
+    });
+    let kind_options = Signal::derive(move || {
+        vec![
+            ("outcome".to_owned(), state.tr("アウトカム指標", "Outcome").to_owned()),
+            ("output".to_owned(), state.tr("アウトプット指標", "Output").to_owned()),
+        ]
+    });
+    let direction_options = Signal::derive(move || {
+        vec![
+            ("increase".to_owned(), state.tr("増加 ↗（多いほどよい）", "Increase ↗ (more is better)").to_owned()),
+            ("decrease".to_owned(), state.tr("減少 ↘（少ないほどよい）", "Decrease ↘ (less is better)").to_owned()),
+            (
+                "maintain".to_owned(),
+                state.tr("維持 →（下回らなければよい）", "Maintain → (not falling is enough)").to_owned(),
+            ),
+        ]
+    });
+
+    let series_ids = bind::indicator(&id, |i| i.series.iter().map(|s| s.id.clone()).collect::<Vec<Id>>());
+    let add_series = {
+        let id = id.clone();
+        move |_| {
+            let mut n = 0;
+            state.edit(|s| {
+                if let Some(i) = s.indicator_mut(&id) {
+                    i.series.push(Series::new(""));
+                    n = i.series.len();
+                }
+            });
+            if n > 0 {
+                focus_later(format!("series-label-{}", n - 1));
+            }
+        }
+    };
+    let blocks_ind = id.clone();
+    let chart_id = id.clone();
+
+    view! {
+        <section class="panel indicator-head" data-testid="indicator-form">
+            <p class="meta">{move || state.tr("数値目標・KPI", "Indicator (numerical target / KPI)")}</p>
+            <h1 data-testid="indicator-heading">
+                {move || {
+                    let h = heading.get();
+                    if h.is_empty() { state.tr("（無題の指標）", "(untitled indicator)").to_owned() } else { h }
+                }}
+            </h1>
+            <EntityActions on_move=on_move on_delete=on_delete delete_label=lbl("この指標を削除", "Delete this indicator")/>
+            <h2>{move || state.tr("使われている場所", "Where it is used")}</h2>
+            {move || {
+                let list = uses.get();
+                if list.is_empty() {
+                    view! {
+                        <p class="empty" data-testid="indicator-unused">
+                            {state.tr("どの目標・施策からも使われていません。目標の「数値目標」や施策の「KPI」から追加できます。", "No goal or measure uses this indicator yet. Add it from a goal's numerical targets or a measure's KPIs.")}
+                        </p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ul class="uses" data-testid="indicator-uses">
+                            {list.into_iter().map(|u| {
+                                let target = u.selection.clone();
+                                view! {
+                                    <li>
+                                        <span class="badge">{u.role}</span>" "
+                                        <button type="button" class="quiet" data-testid=u.testid on:click=move |_| go.run(target.clone())>{u.label}</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
+
+        <section class="panel" data-testid="indicator-chart">
+            <ChartView figure={
+                let seen = LastSeen::default();
+                figure_of(move |s, w| seen.indicator(s, &chart_id).map(|i| indicator_chart(s, i, w)))
+            } kind="indicator"/>
+        </section>
+
+        <section class="panel">
+            <h2>{move || state.tr("基本情報", "Basics")}</h2>
+            <div class="form-grid">
+                <TextField label=lbl("番号", "Code") value=code testid="indicator-code" placeholder="5-1"
+                    on_commit=bind::write_indicator(&id, |i, v: String| i.code = v)/>
+                <TextField label=lbl("指標名", "Name") value=name testid="indicator-name"
+                    on_commit=bind::write_indicator(&id, |i, v: String| i.name = v)/>
+                <TextField label=lbl("単位", "Unit") value=unit testid="indicator-unit" placeholder="人, %, 件, t-CO2"
+                    on_commit=bind::write_indicator(&id, |i, v: String| i.unit = v.trim().to_owned())/>
+                <SelectField label=lbl("種類", "Kind") options=kind_options value=kind testid="indicator-kind"
+                    on_commit=bind::write_indicator(&id, |i, v: String| i.kind = if v == "output" { IndicatorKind::Output } else { IndicatorKind::Outcome })/>
+                <SelectField label=lbl("望ましい方向", "Desired direction") options=direction_options value=direction testid="indicator-direction"
+                    on_commit=bind::write_indicator(&id, |i, v: String| i.direction = match v.as_str() {
+                        "decrease" => DesiredDirection::Decrease,
+                        "maintain" => DesiredDirection::Maintain,
+                        _ => DesiredDirection::Increase,
+                    })/>
+                <TextField label=lbl("出典", "Source") value=source testid="indicator-source"
+                    on_commit=bind::write_indicator(&id, |i, v: String| i.source = v)/>
+                <TextField label=lbl("備考", "Notes") value=notes testid="indicator-notes" multiline=true
+                    on_commit=bind::write_indicator(&id, |i, v: String| i.notes = v)/>
+            </div>
+        </section>
+
+        <section class="panel" data-testid="indicator-series">
+            <h2>{move || state.tr("当初値・目標値・実績値", "Baseline, target and actuals")}</h2>
+            <p class="lead">{move || state.tr(
+                "男性・女性などの内訳がある指標は、内訳ごとに値を入れます（「＋ 内訳を追加」）。空欄は「値なし」で、0 とは扱いません。",
+                "An indicator with a breakdown (men / women …) has one series per part. An empty field means no value, not zero.")}</p>
+            {move || {
+                let ids = series_ids.get();
+                let count = ids.len();
+                ids.into_iter().enumerate().map(|(index, sid)| view! {
+                    <SeriesBlock ind=blocks_ind.clone() sid=sid index=index count=count/>
+                }).collect_view()
+            }}
+            <div class="actions">
+                <button type="button" data-testid="add-series" on:click=add_series>
+                    {move || state.tr("＋ 内訳を追加", "+ Add a breakdown (series)")}
+                </button>
+            </div>
+        </section>
+    }
+}
