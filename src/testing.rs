@@ -11,3 +11,16 @@ pub(crate) trait Wait: Future + Sized {
 }
 
 impl<F: Future> Wait for F {}
+
+/// An in-memory store holding these strategies (saved once each), and its backend, whose quota
+/// a test can lower.
+pub(crate) fn memory_store(
+    strategies: &[&crate::model::Strategy],
+) -> (std::rc::Rc<crate::storage::MemoryBackend>, crate::storage::Store<std::rc::Rc<crate::storage::MemoryBackend>>) {
+    let mem = std::rc::Rc::new(crate::storage::MemoryBackend::new());
+    let store = crate::storage::Store::new(mem.clone());
+    for s in strategies {
+        store.save(s, "2026-11-01T09:00:00Z").wait().unwrap();
+    }
+    (mem, store)
+}

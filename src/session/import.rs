@@ -102,18 +102,7 @@ mod tests {
     use crate::format::{export, import};
     use crate::model::merge::edits::town;
     use crate::model::merge::merge;
-    use crate::storage::MemoryBackend;
-    use crate::testing::Wait;
-    use std::rc::Rc;
-
-    fn library(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, Store<Rc<MemoryBackend>>) {
-        let mem = Rc::new(MemoryBackend::new());
-        let store = Store::new(mem.clone());
-        for s in strategies {
-            store.save(s, "2026-11-01T09:00:00Z").wait().unwrap();
-        }
-        (mem, store)
-    }
+    use crate::testing::{memory_store, Wait};
 
     /// The strategy as a file from another machine reads it.
     fn file_of(s: &Strategy) -> Imported {
@@ -129,7 +118,7 @@ mod tests {
     #[test]
     fn a_new_strategy_is_stored_under_its_own_id() {
         let s = town();
-        let (_, store) = library(&[]);
+        let (_, store) = memory_store(&[]);
         let done = confirm(&store, file_of(&s), Choice::Add, false, "t").wait().unwrap();
         assert!(matches!(done, Confirmed::Added { saved: Ok(_), .. }));
         assert_eq!(done.strategy(), &s);
@@ -140,7 +129,7 @@ mod tests {
     #[test]
     fn added_beside_the_stored_one_it_gets_fresh_ids_and_the_stored_one_stays() {
         let s = town();
-        let (_, store) = library(&[&s]);
+        let (_, store) = memory_store(&[&s]);
         let file = file_of(&retitled(&s, "ファイルの版"));
         let done = confirm(&store, file, Choice::Add, true, "t").wait().unwrap();
         assert_ne!(done.strategy().id, s.id);
@@ -152,7 +141,7 @@ mod tests {
     #[test]
     fn a_replace_backs_up_what_is_stored_at_that_moment_and_undo_brings_it_back() {
         let s = town();
-        let (_, store) = library(&[&s]);
+        let (_, store) = memory_store(&[&s]);
         let file = file_of(&retitled(&s, "ファイルの版"));
         // The preview was made; then this tab's autosave stored a later edit.
         let later = retitled(&s, "プレビューの後の編集");
@@ -173,7 +162,7 @@ mod tests {
     #[test]
     fn a_replace_storage_refuses_changes_nothing() {
         let s = town();
-        let (mem, store) = library(&[&s]);
+        let (mem, store) = memory_store(&[&s]);
         mem.set_quota(Some(mem.used_bytes() + 10));
         let file = file_of(&retitled(&s, "ファイルの版"));
         let refused = confirm(&store, file, Choice::Replace, true, "t").wait();
@@ -185,7 +174,7 @@ mod tests {
     #[test]
     fn a_merge_stores_the_chosen_sides_and_can_be_undone() {
         let base = town();
-        let (_, store) = library(&[&base]);
+        let (_, store) = memory_store(&[&base]);
         let ours = retitled(&base, "このパソコンの名称");
         store.save(&ours, "t1").wait().unwrap();
         let mut theirs = retitled(&base, "ファイルの名称");
@@ -206,7 +195,7 @@ mod tests {
     #[test]
     fn a_merge_with_the_wrong_number_of_choices_is_refused_and_changes_nothing() {
         let base = town();
-        let (_, store) = library(&[&base]);
+        let (_, store) = memory_store(&[&base]);
         let ours = retitled(&base, "このパソコンの名称");
         store.save(&ours, "t1").wait().unwrap();
         let theirs = retitled(&base, "ファイルの名称");

@@ -87,20 +87,11 @@ mod tests {
     use super::*;
     use crate::model::{template, FiscalYear, PlanPeriod};
     use crate::storage::MemoryBackend;
-    use crate::testing::Wait;
+    use crate::testing::{memory_store, Wait};
     use std::rc::Rc;
 
     fn town(title: &str) -> Strategy {
         template::from_second_period(title, "しるべ町", PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2029) })
-    }
-
-    fn library(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, Store<Rc<MemoryBackend>>) {
-        let mem = Rc::new(MemoryBackend::new());
-        let store = Store::new(mem.clone());
-        for s in strategies {
-            store.save(s, "2026-11-01T09:00:00Z").wait().unwrap();
-        }
-        (mem, store)
     }
 
     fn titles(store: &Store<Rc<MemoryBackend>>) -> Vec<String> {
@@ -110,7 +101,7 @@ mod tests {
     #[test]
     fn a_delete_keeps_a_backup_that_brings_it_back() {
         let s = town("第3期総合戦略");
-        let (_, store) = library(&[&s]);
+        let (_, store) = memory_store(&[&s]);
         let Ok(Notice::Deleted { title, backup_key }) = delete(&store, &s.id, "2026-11-02").wait() else {
             panic!("not deleted")
         };
@@ -125,7 +116,7 @@ mod tests {
     #[test]
     fn with_no_room_for_the_backup_nothing_is_deleted_and_a_download_is_offered() {
         let s = town("第3期総合戦略");
-        let (mem, store) = library(&[&s]);
+        let (mem, store) = memory_store(&[&s]);
         mem.set_quota(Some(mem.used_bytes() + 10));
         assert_eq!(
             delete(&store, &s.id, "2026-11-02").wait(),
@@ -137,7 +128,7 @@ mod tests {
     #[test]
     fn deleted_without_a_backup_only_after_the_download() {
         let s = town("第3期総合戦略");
-        let (mem, store) = library(&[&s]);
+        let (mem, store) = memory_store(&[&s]);
         mem.set_quota(Some(mem.used_bytes() + 10));
         let refused = export_then_delete(&store, &s.id, None, |_| Err("ダウンロードできません".into())).wait();
         assert_eq!(refused, Err(Notice::Download("ダウンロードできません".into())));
@@ -167,7 +158,7 @@ mod tests {
     #[test]
     fn a_duplicate_is_a_new_strategy_with_the_suffix_and_the_original_stays() {
         let s = town("第3期総合戦略");
-        let (_, store) = library(&[&s]);
+        let (_, store) = memory_store(&[&s]);
         let copy = duplicate(&store, &s.id, "（コピー）", "2026-11-02").wait().unwrap();
         assert_ne!(copy.id, s.id);
         assert_eq!(copy.goals.len(), s.goals.len());
@@ -181,7 +172,7 @@ mod tests {
     #[test]
     fn a_rename_of_a_stored_strategy_and_a_refused_one() {
         let s = town("第3期総合戦略");
-        let (mem, store) = library(&[&s]);
+        let (mem, store) = memory_store(&[&s]);
         rename(&store, &s.id, "第3期しるべ町総合戦略".into(), "2026-11-02").wait().unwrap();
         assert_eq!(titles(&store), ["第3期しるべ町総合戦略"]);
         mem.set_quota(Some(mem.used_bytes()));
@@ -192,7 +183,7 @@ mod tests {
 
     #[test]
     fn discarding_a_backup_that_is_not_there_says_so() {
-        let (_, store) = library(&[]);
+        let (_, store) = memory_store(&[]);
         assert!(matches!(discard_backup(&store, "shirube/v1/backup/none").wait(), Err(Notice::Storage(_))));
     }
 }
