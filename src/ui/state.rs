@@ -704,10 +704,11 @@ impl AppState {
         else {
             return;
         };
-        let offer = existing.as_ref().map(|e| e.merge.clone());
-        let merge = match (choice, offer) {
-            (ImportChoice::Merge, Some(super::merge_preview::MergeOffer::Ready { merge, .. })) => Some(merge),
-            (ImportChoice::Merge, _) => return,
+        let merge = match choice {
+            ImportChoice::Merge => match existing.as_ref().map(|e| &e.merge) {
+                Some(super::merge_preview::MergeOffer::Ready { merge, .. }) => Some(merge.clone()),
+                _ => return,
+            },
             _ => None,
         };
         // Replace needs a readable stored version (else it is added as a copy, as it is when
