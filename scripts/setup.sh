@@ -159,6 +159,17 @@ ensure_browser() {
   [[ "${chromium_v%%.*}" == "${driver_v%%.*}" ]] || die "chromium ($chromium_v) and chromedriver ($driver_v) major versions differ"
 }
 
+ensure_geckodriver() {
+  local have
+  have="$(geckodriver --version 2>/dev/null || true)"
+  if [[ "${have%%$'\n'*}" == "geckodriver $GECKODRIVER_VERSION"* ]]; then
+    echo "geckodriver $GECKODRIVER_VERSION: installed (skip)"
+  else
+    echo "geckodriver: found '${have%%$'\n'*}', want $GECKODRIVER_VERSION; building it from crates.io (about 3 minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
 run_step "prerequisites" check_prerequisites
 run_step "rustup target $WASM_TARGET" ensure_wasm_target
 run_step "rustup components clippy + rustfmt" ensure_rust_components
@@ -166,14 +177,6 @@ run_step "trunk $TRUNK_VERSION" ensure_trunk
 run_step "wasm-bindgen-cli $(locked_wasm_bindgen_version)" ensure_wasm_bindgen
 run_step "crates (cargo fetch)" fetch_crates
 run_step "wasm-split-cli $WASM_SPLIT_VERSION" ensure_wasm_split
-ensure_geckodriver() {
-  if [[ "$(geckodriver --version 2>/dev/null | head -1)" == "geckodriver $GECKODRIVER_VERSION"* ]]; then
-    echo "geckodriver $GECKODRIVER_VERSION: installed (skip)"
-  else
-    echo "geckodriver: building $GECKODRIVER_VERSION from crates.io (about 3 minutes on 2 cores)"
-    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
-  fi
-}
 
 run_step "npm packages (npm ci)" ensure_npm_packages
 if [[ $WITH_BROWSER -eq 1 ]]; then
