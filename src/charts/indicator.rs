@@ -116,7 +116,7 @@ fn axis_years(s: &Strategy, ind: &Indicator) -> Vec<FiscalYear> {
 /// The baseline's year, or the year before the plan when the document gives none (as the
 /// achievement maths assumes).
 fn baseline_year(b: &Baseline, s: &Strategy) -> FiscalYear {
-    b.year.unwrap_or(FiscalYear(s.period.first.0 - 1))
+    b.year.unwrap_or(s.period.assumed_baseline_year())
 }
 
 /// A series' own label, the indicator's name for a single unlabelled series, "系列2" otherwise.
@@ -228,7 +228,7 @@ impl Drawn<'_> {
                 if let Some((y, b)) = baseline {
                     values[self.index(y)] = Some((b, base_note.to_owned()));
                 }
-                let at = self.index(year.unwrap_or(self.s.period.last));
+                let at = self.index(year.unwrap_or(self.s.period.assumed_target_year()));
                 values[at] = Some((value, target_note.to_owned()));
                 let pin = MarkPointData::new().name(target_note).x_axis(at as f64).y_axis(value).value(value);
                 line = line.mark_point(MarkPoint::new().data(vec![pin]));
@@ -302,15 +302,20 @@ impl Drawn<'_> {
         )
     }
 
-    /// "380人 (令和7年度)" (the plan's last year when the target gives none), "↗ 増加", "0人/年".
+    /// "380人 (令和7年度)", "380人 (年度不明: 令和7年度とみなす)" when the target gives no year
+    /// (the plan's last year is assumed, and the chart says so), "↗ 増加", "0人/年".
     fn target_text(&self, target: &Target) -> String {
         match target {
-            Target::Value { value, year } => {
-                format!(
-                    "{} ({})",
-                    locale::quantity(*value, &self.ind.unit),
-                    long_year(year.unwrap_or(self.s.period.last), self.w)
-                )
+            Target::Value { value, year: Some(y) } => {
+                format!("{} ({})", locale::quantity(*value, &self.ind.unit), long_year(*y, self.w))
+            }
+            Target::Value { value, year: None } => {
+                let assumed = long_year(self.s.period.assumed_target_year(), self.w);
+                let when = match self.w.lang {
+                    Language::Ja => format!("年度不明: {assumed}とみなす"),
+                    Language::En => format!("year unknown: taken as {assumed}"),
+                };
+                format!("{} ({when})", locale::quantity(*value, &self.ind.unit))
             }
             t => locale::target(t, &self.ind.unit, self.w.lang, self.w.years),
         }

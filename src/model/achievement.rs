@@ -9,7 +9,8 @@
 //! - Per-year target (0人/年), maintain direction, or target = baseline: achieved when the actual
 //!   is on the right side of the target (≥ for increase and maintain, ≤ for decrease).
 //! - A baseline without a year is taken to be the year before the plan period starts; a value
-//!   target without a year is due in the plan's last year.
+//!   target without a year is due in the plan's last year (`PlanPeriod::assumed_*_year`; the
+//!   checks list says so for each such series).
 //!
 //! The rating never contradicts the status: a value target is rated on the share of what was
 //! due by that year (progress ÷ the path's expected share, or the way to that year's interim
@@ -109,8 +110,8 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
                 _ => return by_met(met(t)),
             };
             let progress = (actual - b) / (t - b);
-            let base_year = series.baseline.as_ref().and_then(|b| b.year).unwrap_or(FiscalYear(cx.period.first.0 - 1));
-            let target_year = target_year.unwrap_or(cx.period.last);
+            let base_year = series.baseline.as_ref().and_then(|b| b.year).unwrap_or(cx.period.assumed_baseline_year());
+            let target_year = target_year.unwrap_or(cx.period.assumed_target_year());
             let span = target_year.0 - base_year.0;
             let expected =
                 if span <= 0 { 1.0 } else { (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0) };

@@ -75,6 +75,16 @@ impl PlanPeriod {
     pub fn years_outside(self) -> impl Iterator<Item = FiscalYear> {
         (self.first.0 - YEARS_BEFORE..self.first.0).chain(self.last.0 + 1..=self.last.0 + YEARS_AFTER).map(FiscalYear)
     }
+    /// The year a baseline printed without one is taken to be (the year before the plan), for
+    /// the path and progress; the checks list says so (`BaselineYearUnknown`).
+    pub fn assumed_baseline_year(self) -> FiscalYear {
+        FiscalYear(self.first.0 - 1)
+    }
+    /// The year a value target without one is due (the plan's last); said in the checks list
+    /// (`TargetYearUnknown`).
+    pub fn assumed_target_year(self) -> FiscalYear {
+        self.last
+    }
     /// The rows of a year table or the choices of a year selector: the plan's years and these
     /// (the years with data, outside the plan too), in order, each once.
     pub fn with(self, years: impl IntoIterator<Item = FiscalYear>) -> Vec<FiscalYear> {

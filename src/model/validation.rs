@@ -95,6 +95,16 @@ pub enum ProblemKind {
     },
     /// A workshop's date is not a calendar date "2025-07-12".
     BadWorkshopDate,
+    /// A baseline printed without its year (北本市's table: 「3,908件」): progress and the path
+    /// take it as `assumed`, the year before the plan.
+    BaselineYearUnknown {
+        assumed: FiscalYear,
+    },
+    /// A value target without its year: progress and the path take it as due in `assumed`, the
+    /// plan's last year.
+    TargetYearUnknown {
+        assumed: FiscalYear,
+    },
 }
 
 impl ProblemKind {
@@ -110,7 +120,9 @@ impl ProblemKind {
             | RelistedOwnInitiative { .. }
             | RatingThresholdsNotDescending
             | UnknownNoteTarget { .. }
-            | BadWorkshopDate => Severity::Warning,
+            | BadWorkshopDate
+            | BaselineYearUnknown { .. }
+            | TargetYearUnknown { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -664,11 +676,21 @@ impl<'a> Validator<'a> {
         match &series.target {
             Some(Target::Value { value, year }) => {
                 self.number(|| format!("{sp}.target.value"), *value);
-                if let Some(y) = year {
-                    self.year(|| format!("{sp}.target.year"), *y, true);
+                match year {
+                    Some(y) => self.year(|| format!("{sp}.target.year"), *y, true),
+                    // What the computation assumes is said (`model::achievement` takes the same).
+                    None => self.push(
+                        format!("{sp}.target.year"),
+                        ProblemKind::TargetYearUnknown { assumed: self.s.period.assumed_target_year() },
+                    ),
                 }
-                if series.baseline.is_none() {
-                    self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing);
+                match &series.baseline {
+                    None => self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing),
+                    Some(b) if b.year.is_none() => self.push(
+                        format!("{sp}.baseline.year"),
+                        ProblemKind::BaselineYearUnknown { assumed: self.s.period.assumed_baseline_year() },
+                    ),
+                    Some(_) => {}
                 }
             }
             Some(Target::PerYear { value }) => self.number(|| format!("{sp}.target.value"), *value),
@@ -752,6 +774,33 @@ mod tests {
     #[test]
     fn a_valid_strategy_has_no_problem() {
         assert_eq!(kinds(&valid()), vec![]);
+    }
+
+    #[test]
+    fn years_printed_without_a_year_are_said_with_what_the_progress_assumes() {
+        // 北本市's table: 「出生数 340人 → 380人」, neither with a year.
+        let mut s = valid();
+        let series = &mut std::sync::Arc::make_mut(&mut s.indicators[0]).series[0];
+        series.baseline = Some(Baseline { value: 340.0, year: None });
+        series.target = Some(Target::Value { value: 380.0, year: None });
+        assert_eq!(
+            kinds(&s),
+            vec![
+                (
+                    "indicators[0].series[0].target.year".to_string(),
+                    ProblemKind::TargetYearUnknown { assumed: FiscalYear(2025) }
+                ),
+                (
+                    "indicators[0].series[0].baseline.year".to_string(),
+                    ProblemKind::BaselineYearUnknown { assumed: FiscalYear(2021) }
+                ),
+            ]
+        );
+        assert!(kinds(&s).iter().all(|(_, k)| k.severity() == Severity::Warning));
+        // A direction (↗) or a yearly target needs no year: nothing to say.
+        let series = &mut std::sync::Arc::make_mut(&mut s.indicators[0]).series[0];
+        series.target = Some(Target::Direction);
+        assert_eq!(kinds(&s), vec![]);
     }
 
     #[test]

@@ -197,6 +197,32 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
             }
         }
         BaselineMissing => tr(lang, "当初値がありません", "the baseline is missing").into(),
+        BaselineYearUnknown { assumed } => {
+            if ja {
+                format!(
+                    "当初値の年度が不明です。進み具合は{}（計画の前年度）の値として計算しています",
+                    assumed.japanese()
+                )
+            } else {
+                format!(
+                    "the baseline's year is unknown: progress takes it as {} (the year before the plan)",
+                    assumed.english()
+                )
+            }
+        }
+        TargetYearUnknown { assumed } => {
+            if ja {
+                format!(
+                    "目標年度が不明です。進み具合は{}（計画の最終年度）を目標年度として計算しています",
+                    assumed.japanese()
+                )
+            } else {
+                format!(
+                    "the target's year is unknown: progress takes it as due in {} (the plan's last year)",
+                    assumed.english()
+                )
+            }
+        }
         IndicatorUnused => {
             tr(lang, "どの目標・施策からも参照されていない指標です", "no goal or measure uses this indicator").into()
         }

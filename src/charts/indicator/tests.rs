@@ -64,7 +64,10 @@ fn a_value_target_is_a_dashed_path_with_a_pin_and_interim_diamonds() {
     assert_eq!(interim["symbol"], "diamond");
     assert_eq!(values(interim), [None, None, None, Some(360.0), None]);
     assert_eq!(legend(&o), ["実績", "目標", "中間目標"]);
-    assert_eq!(f.table.rows[1], ["出生数", "目標: 380人 (令和7年度)", "340 (基準値)", "—", "—", "—", "380 (目標)"]);
+    assert_eq!(
+        f.table.rows[1],
+        ["出生数", "目標: 380人 (年度不明: 令和7年度とみなす)", "340 (基準値)", "—", "—", "—", "380 (目標)"]
+    );
     assert_eq!(f.table.rows[2], ["出生数", "中間目標", "—", "—", "—", "360", "—"]);
     assert_numbers_in_table(&f, Some(2));
     assert_accessible(&f);
@@ -75,10 +78,13 @@ fn the_summary_says_latest_target_progress_and_status() {
     let f = chart(&strategy(), &births(), JA);
     assert_eq!(f.name, "出生数の推移");
     // (352 − 340) / (380 − 340) = 30 %; the path expects 50 % in 令和5年度: behind.
-    assert_eq!(f.summary, "出生数: 令和5年度 352人 (速報値), 目標 380人 (令和7年度), 進捗 30%, 遅れ");
+    assert_eq!(f.summary, "出生数: 令和5年度 352人 (速報値), 目標 380人 (年度不明: 令和7年度とみなす), 進捗 30%, 遅れ");
     let en = chart(&strategy(), &births(), EN);
     assert_eq!(en.name, "出生数 over time");
-    assert_eq!(en.summary, "出生数: FY2023 352人 (provisional), target 380人 (FY2025), progress 30%, Behind");
+    assert_eq!(
+        en.summary,
+        "出生数: FY2023 352人 (provisional), target 380人 (year unknown: taken as FY2025), progress 30%, Behind"
+    );
     assert_eq!(legend(&en.option()), ["Actual", "Target", "Interim target"]);
     assert_eq!(en.table.rows[0][..3], ["出生数", "Actual", "—"]);
 }
@@ -248,7 +254,7 @@ fn kitamoto_indicators() {
     }
     let births = s.indicators.iter().find(|i| i.name.contains("出生数")).unwrap();
     let f = chart(&s, births, JA);
-    assert_eq!(f.summary, format!("{}: 実績なし, 目標 380人 (令和7年度), データなし", births.name));
+    assert_eq!(f.summary, format!("{}: 実績なし, 目標 380人 (年度不明: 令和7年度とみなす), データなし", births.name));
     let ghg = s.indicators.iter().find(|i| i.name.contains("温室効果ガス")).unwrap();
     let o = chart(&s, ghg, JA).option();
     assert_eq!(values(series(&o, "目標")).iter().flatten().copied().collect::<Vec<_>>(), [272_000.0, 246_500.0]);
