@@ -1,7 +1,7 @@
 //! Locale: the user's language and fiscal-year style, and the small pure formatters (years,
 //! periods, numbers, statuses) shared by the charts and the UI. No browser code here.
 
-use crate::model::{Assessment, FiscalYear, PlanPeriod, RatingRule, Status, Target};
+use crate::model::{Assessment, FiscalYear, PlanPeriod, RatingRule, Status, Strategy, Target};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -126,9 +126,55 @@ pub fn rating_rule(rule: &RatingRule, lang: Language) -> String {
     }
 }
 
+/// Under a table of targets: which years the progress takes as assumed where the town's table
+/// gives none (`Strategy::assumes_years`); `None` when every year is given.
+pub fn assumed_years(s: &Strategy, lang: Language, style: YearStyle) -> Option<String> {
+    let (baseline, target) = s.assumes_years();
+    let (b, t) =
+        (year(s.period.assumed_baseline_year(), lang, style), year(s.period.assumed_target_year(), lang, style));
+    let parts: Vec<String> = match lang {
+        Language::Ja => [
+            baseline.then(|| format!("年度の記載がない当初値は{b}（計画の前年度）")),
+            target.then(|| format!("年度の記載がない目標値は{t}（計画の最終年度）")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Language::En => [
+            baseline.then(|| format!("a baseline without a year as {b} (the year before the plan)")),
+            target.then(|| format!("a target without a year as due in {t} (the plan's last year)")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    };
+    if parts.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Language::Ja => format!("※ {}のものとして、進み具合を計算しています。", parts.join("、")),
+        Language::En => format!("* Progress takes {}.", parts.join(", and ")),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_years_assumed_are_said_under_the_table_only_when_some_are() {
+        let kitamoto = crate::examples::EXAMPLES[0].load().unwrap();
+        assert_eq!(
+            assumed_years(&kitamoto, Language::Ja, YearStyle::Japanese).as_deref(),
+            Some("※ 年度の記載がない当初値は令和3年度（計画の前年度）、年度の記載がない目標値は令和7年度（計画の最終年度）のものとして、進み具合を計算しています。")
+        );
+        assert_eq!(
+            assumed_years(&kitamoto, Language::En, YearStyle::Western).as_deref(),
+            Some("* Progress takes a baseline without a year as FY2021 (the year before the plan), and a target without a year as due in FY2025 (the plan's last year).")
+        );
+        let hokuto = crate::examples::EXAMPLES[1].load().unwrap();
+        assert_eq!(assumed_years(&hokuto, Language::Ja, YearStyle::Japanese), None);
+    }
 
     #[test]
     fn the_rating_rule_is_said_in_one_sentence_from_the_towns_own_rule() {

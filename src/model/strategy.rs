@@ -291,6 +291,20 @@ impl Strategy {
         let evaluated = self.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year)).max();
         evaluated.unwrap_or_else(|| today.clamp(self.period.first, self.period.last))
     }
+
+    /// Whether the progress of some series takes a year as assumed — (a baseline's, a value
+    /// target's) — because the town's table gives none (`PlanPeriod::assumed_*_year`). The
+    /// same series the checks list names (`BaselineYearUnknown`, `TargetYearUnknown`).
+    pub fn assumes_years(&self) -> (bool, bool) {
+        let mut assumed = (false, false);
+        for series in self.indicators.iter().flat_map(|i| i.series.iter()) {
+            if let Some(super::Target::Value { year, .. }) = &series.target {
+                assumed.0 |= series.baseline.as_ref().is_some_and(|b| b.year.is_none());
+                assumed.1 |= year.is_none();
+            }
+        }
+        assumed
+    }
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ fn goals(s: &Strategy, id: &Id, lang: Language, style: YearStyle) -> AnyView {
     view! {
         {sections}
         <p class="hint">{i18n::rating_rule(&s.rating_rule, lang)}</p>
+        {i18n::assumed_years(s, lang, style).map(|t| view! { <p class="hint" data-testid="assumed-years">{t}</p> })}
     }
     .into_any()
 }

@@ -5,7 +5,9 @@ use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeP
 use crate::model::{items_on_path, Goal, GoalKind, PathItemKind, Problem, ProblemKind, Strategy};
 use crate::storage::StorageError;
 
-pub use crate::locale::{number, period, quantity, rating, rating_rule, status, target, tr, year, Language, YearStyle};
+pub use crate::locale::{
+    assumed_years, number, period, quantity, rating, rating_rule, status, target, tr, year, Language, YearStyle,
+};
 
 /// "基本目標 4" / "Basic goal 4".
 pub fn goal_heading(g: &Goal, lang: Language) -> String {

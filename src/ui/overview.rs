@@ -219,6 +219,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                 <tbody>{rows}</tbody>
             </table>
             <p class="hint" data-testid="rating-rule">{i18n::rating_rule(&s.rating_rule, lang)}</p>
+            {i18n::assumed_years(s, lang, style).map(|t| view! { <p class="hint" data-testid="assumed-years">{t}</p> })}
         </div>
     }
 }

@@ -65,6 +65,7 @@ fn report(
                 " ・ "{when}
             </p>
             <p class="report-note" data-testid="rating-rule">{i18n::rating_rule(&s.rating_rule, lang)}</p>
+            {i18n::assumed_years(s, lang, style).map(|t| view! { <p class="report-note" data-testid="assumed-years">{t}</p> })}
         </header>
         {s.goals.is_empty().then(|| view! { <p class="empty">{tr(lang, "目標はまだありません。", "No goals yet.")}</p> })}
         {goals}
