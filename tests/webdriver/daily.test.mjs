@@ -210,7 +210,6 @@ test('the workshop presentation moves with the arrow keys and opens an item with
   await b.el('workshop');
   const current = () => b.driver.executeScript('return document.querySelector(".ws-goal.current")?.getAttribute("data-item") ?? null');
   await b.until(async () => (await current()) === '0', 'the first goal current');
-  const body = await b.driver.findElement(By.css('body'));
   await b.driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
   await b.until(async () => (await current()) === '1', 'the second goal current after →');
   await b.driver.actions().sendKeys(Key.ARROW_RIGHT, Key.ARROW_LEFT, Key.ARROW_RIGHT).perform();
@@ -222,5 +221,4 @@ test('the workshop presentation moves with the arrow keys and opens an item with
   await b.shot('06-workshop-goal');
   await b.driver.actions().sendKeys(Key.ESCAPE).perform();
   await b.until(async () => (await b.driver.findElements(By.css('[data-testid="ws-goal-page"]'))).length === 0, 'back to the goals');
-  assert.ok(body);
 });
