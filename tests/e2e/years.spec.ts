@@ -9,7 +9,7 @@ import { REPO_ROOT } from './paths';
 
 const NOTE = '※ 年度の記載がない当初値は令和3年度（計画の前年度）、年度の記載がない目標値は令和7年度（計画の最終年度）のものとして、進み具合を計算しています。';
 
-test('北本市: unknown years are said, with what the progress assumes; 北斗市: nothing to say', async ({ page, openApp, pageErrors, shot }) => {
+test('北本市: unknown years are said, with what the progress assumes, until the years are typed in', async ({ page, openApp, pageErrors, shot }) => {
   const kitamoto = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'kitamoto.json'), 'utf8')).strategy;
   const births = kitamoto.indicators.find((i: { name: string }) => i.name === '出生数');
   // The example holds them as the town printed them: without a year.
