@@ -42,10 +42,9 @@ wasm_tests_in() {
     cargo test --target wasm32-unknown-unknown --tests
 }
 
-# The WebDriver suites, one browser at a time (each test file in order: they share its session).
-webdriver_suite() {
-  SHIRUBE_BROWSER="$1" node --test --test-concurrency=1 tests/webdriver/
-}
+# The WebDriver suites, one browser at a time (each test file in order: they share its session);
+# WebKitGTK needs a display (Xvfb).
+WEBDRIVER_SUITE=(node --test --test-concurrency=1 tests/webdriver/)
 
 phase_e2e() {
   # The full run forbids test.only (a leftover .only would silently skip the rest).
@@ -64,8 +63,8 @@ want wasm   && run_step "browser wasm tests in firefox (wasm-bindgen-test-runner
   wasm_tests_in GECKODRIVER="$(command -v geckodriver)"
 want build  && run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 want e2e    && run_step "end-to-end tests (Playwright)" phase_e2e
-want firefox && run_step "daily flows in firefox (WebDriver)" webdriver_suite firefox
+want firefox && run_step "daily flows in firefox (WebDriver)" env SHIRUBE_BROWSER=firefox "${WEBDRIVER_SUITE[@]}"
 want webkit && run_step "daily flows in webkit (WebDriver, xvfb-run)" \
-  xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit node --test --test-concurrency=1 tests/webdriver/
+  xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit "${WEBDRIVER_SUITE[@]}"
 
 print_timings "$SHIRUBE_TIMINGS_TITLE: all passed"

@@ -34,20 +34,6 @@ pub enum Confirmed {
     InPlace { strategy: Strategy, notice: Notice },
 }
 
-impl Confirmed {
-    pub fn notice(&self) -> &Notice {
-        match self {
-            Confirmed::Added { notice, .. } | Confirmed::InPlace { notice, .. } => notice,
-        }
-    }
-
-    pub fn strategy(&self) -> &Strategy {
-        match self {
-            Confirmed::Added { strategy, .. } | Confirmed::InPlace { strategy, .. } => strategy,
-        }
-    }
-}
-
 /// Stores a previewed file as the user chose; `exists`: a strategy with the file's id is stored
 /// here.
 pub async fn confirm<B: Backend>(
@@ -120,9 +106,9 @@ mod tests {
         let s = town();
         let (_, store) = memory_store(&[]);
         let done = confirm(&store, file_of(&s), Choice::Add, false, "t").wait().unwrap();
-        assert!(matches!(done, Confirmed::Added { saved: Ok(_), .. }));
-        assert_eq!(done.strategy(), &s);
-        assert!(matches!(done.notice(), Notice::Imported { as_copy: false, replaced: None, .. }));
+        let Confirmed::Added { strategy, notice, saved: Ok(_) } = done else { panic!("{done:?}") };
+        assert_eq!(strategy, s);
+        assert!(matches!(notice, Notice::Imported { as_copy: false, replaced: None, .. }));
         assert_eq!(store.load(&s.id).wait().unwrap(), s);
     }
 
@@ -132,10 +118,11 @@ mod tests {
         let (_, store) = memory_store(&[&s]);
         let file = file_of(&retitled(&s, "ファイルの版"));
         let done = confirm(&store, file, Choice::Add, true, "t").wait().unwrap();
-        assert_ne!(done.strategy().id, s.id);
-        assert!(matches!(done.notice(), Notice::Imported { as_copy: true, .. }));
+        let Confirmed::Added { strategy: copy, notice, saved: Ok(_) } = done else { panic!("{done:?}") };
+        assert_ne!(copy.id, s.id);
+        assert!(matches!(notice, Notice::Imported { as_copy: true, .. }));
         assert_eq!(store.load(&s.id).wait().unwrap(), s);
-        assert_eq!(store.load(&done.strategy().id).wait().unwrap().title, "ファイルの版");
+        assert_eq!(store.load(&copy.id).wait().unwrap().title, "ファイルの版");
     }
 
     #[test]

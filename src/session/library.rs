@@ -32,7 +32,9 @@ pub async fn delete<B: Backend>(store: &Store<B>, id: &Id, now: &str) -> Result<
     match store.delete(id, now).await {
         Ok(backup) => Ok(Notice::Deleted { title: backup.title, backup_key: backup.key }),
         Err(StorageError::QuotaExceeded { .. }) => {
-            let title = store.load(id).await.map(|s| s.title).unwrap_or_default();
+            // The title from the list's index: the strategy itself may be large.
+            let listed = store.list().await.unwrap_or_default();
+            let title = listed.into_iter().find(|s| &s.id == id).map(|s| s.title).unwrap_or_default();
             Err(Notice::DeleteNeedsRoom { id: id.clone(), title })
         }
         Err(e) => Err(Notice::Storage(e)),
