@@ -18,6 +18,8 @@ mod import;
 mod lineage;
 pub mod migrations;
 mod open;
+#[cfg(test)]
+mod partner_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod rewrite;

@@ -84,8 +84,9 @@ fn initiative() -> impl Gen<Value = Initiative> {
         text(),
         any::<bool>(),
         proptest::collection::btree_map(year(), (money(), money(), proptest::option::of(0usize..8), text()), 0..4),
+        proptest::collection::vec((proptest::option::of("[0-9０-９]{4,7}"), text()), 0..3),
     )
-        .prop_map(|(title, description, is_new, years)| Initiative {
+        .prop_map(|(title, description, is_new, years, partners)| Initiative {
             description,
             is_new,
             kind: Some(if is_new { InitiativeKind::Subsidised } else { InitiativeKind::Standalone }),
@@ -100,6 +101,7 @@ fn initiative() -> impl Gen<Value = Initiative> {
                     result: String::new(),
                 })
                 .collect(),
+            partners: partners.into_iter().map(|(code, name)| Partner { code, name }).collect(),
             ..Initiative::new("1", &title)
         })
 }

@@ -28,9 +28,27 @@ pub struct Initiative {
     /// One entry per fiscal year that has anything recorded.
     #[serde(default)]
     pub years: Vec<InitiativeYear>,
+    /// 広域連携: the other municipalities this initiative is carried out with. Absent from a
+    /// file that names none, so such files read and write as they always did (an older build
+    /// keeps the field as an unknown one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<Partner>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
+}
+
+/// A municipality an initiative is carried out with (広域連携), by its 団体コード, its name, or
+/// both, as the town wrote it. A regional view matches it to the other towns' strategies
+/// (`model::region::partnerships`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Partner {
+    /// 全国地方公共団体コード, 6 digits, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// e.g. 七飯町
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -131,6 +149,7 @@ impl Initiative {
             is_new: false,
             kpis: Vec::new(),
             years: Vec::new(),
+            partners: Vec::new(),
             unknown: Default::default(),
         }
     }

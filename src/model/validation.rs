@@ -650,6 +650,7 @@ impl<'a> Validator<'a> {
             self.money(|| format!("{ip}.years[{yi}].budget"), y.budget);
             self.money(|| format!("{ip}.years[{yi}].settled"), y.settled);
         }
+        self.problems.extend(super::region::partner_problems(&ip.to_string(), init));
     }
 
     fn indicator(&mut self, i: usize, ind: &Indicator) {

@@ -1,0 +1,242 @@
+//! One indicator across towns: which indicators of different towns mean the same thing, and
+//! a matched indicator's numbers per town and fiscal year (what a chart and its table draw).
+//!
+//! The rules, strongest first:
+//! 1. **By hand**: the region's [`IndicatorMatch`](super::IndicatorMatch)es — an indicator put
+//!    under a key, or kept out of every match (`key: None`).
+//! 2. **By code**: the indicator's name contains one of the bureau's codes (合計特殊出生率,
+//!    観光入込客数 …), compared as [`key`]s; the longest code that fits wins. A code's match
+//!    stands even when only one town has it: the bureau asked for it.
+//! 3. **By name**: the same name as [`key`] (width, case, spaces, punctuation folded) in at
+//!    least two towns.
+//!
+//! A hand-made key that is a code, or another match's name, joins that match. Everything else
+//! is listed as unmatched, for the bureau to match by hand.
+
+use super::normalise::key;
+use super::Region;
+use crate::model::{Baseline, DesiredDirection, FiscalYear, Id, PlanPeriod, Series, Strategy, Target};
+use std::collections::{BTreeSet, HashMap};
+
+/// One town's indicator.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IndicatorRef {
+    pub strategy: Id,
+    pub indicator: Id,
+}
+
+/// Which rule matched an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchedBy {
+    Hand,
+    Code,
+    Name,
+}
+
+/// Indicators of several towns (or of one, for a bureau's code) that mean the same thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchedIndicator {
+    /// The [`key`] the members share.
+    pub key: String,
+    /// What to call it: the bureau's code, else the hand-made key, else the first town's name.
+    pub name: String,
+    /// The members in the towns' order, each with the rule that put it here.
+    pub members: Vec<(IndicatorRef, MatchedBy)>,
+}
+
+/// Every matched indicator (the bureau's codes first, in its list's order, then the others in
+/// the order they first appear) and the indicators left unmatched, in the towns' order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Matching {
+    pub groups: Vec<MatchedIndicator>,
+    pub unmatched: Vec<IndicatorRef>,
+}
+
+/// Matches the indicators of `towns` (in the region's order) by the region's rules.
+pub fn match_indicators(region: &Region, towns: &[&Strategy]) -> Matching {
+    let codes: Vec<(String, &str)> = {
+        let mut seen = BTreeSet::new();
+        region
+            .indicator_codes
+            .iter()
+            .map(|c| (key(c), c.as_str()))
+            .filter(|(k, _)| !k.is_empty() && seen.insert(k.clone()))
+            .collect()
+    };
+    let by_hand: HashMap<(&Id, &Id), Option<&str>> =
+        region.matches.iter().map(|m| ((&m.strategy, &m.indicator), m.key.as_deref())).collect();
+
+    let mut groups: Vec<MatchedIndicator> = codes
+        .iter()
+        .map(|(k, name)| MatchedIndicator { key: k.clone(), name: (*name).to_owned(), members: Vec::new() })
+        .collect();
+    let mut index: HashMap<String, usize> = groups.iter().enumerate().map(|(i, g)| (g.key.clone(), i)).collect();
+    // Candidates by name, decided once every town is seen: (key → first name, members).
+    let mut by_name: Vec<(String, String, Vec<IndicatorRef>)> = Vec::new();
+    let mut by_name_index: HashMap<String, usize> = HashMap::new();
+    let mut unmatched = Vec::new();
+
+    let mut join = |groups: &mut Vec<MatchedIndicator>, k: String, name: &str, at: IndicatorRef, by: MatchedBy| {
+        let i = *index.entry(k.clone()).or_insert_with(|| {
+            groups.push(MatchedIndicator { key: k, name: name.to_owned(), members: Vec::new() });
+            groups.len() - 1
+        });
+        groups[i].members.push((at, by));
+    };
+    for s in towns {
+        for ind in &s.indicators {
+            let at = IndicatorRef { strategy: s.id.clone(), indicator: ind.id.clone() };
+            match by_hand.get(&(&s.id, &ind.id)) {
+                Some(Some(hand)) if !key(hand).is_empty() => {
+                    join(&mut groups, key(hand), hand, at, MatchedBy::Hand);
+                    continue;
+                }
+                Some(_) => {
+                    unmatched.push(at);
+                    continue;
+                }
+                None => {}
+            }
+            let name = key(&ind.name);
+            let code = codes.iter().filter(|(k, _)| name.contains(k.as_str())).max_by_key(|(k, _)| k.len());
+            if let Some((k, display)) = code {
+                join(&mut groups, k.clone(), display, at, MatchedBy::Code);
+            } else if name.is_empty() {
+                unmatched.push(at);
+            } else {
+                let i = *by_name_index.entry(name.clone()).or_insert_with(|| {
+                    by_name.push((name, ind.name.clone(), Vec::new()));
+                    by_name.len() - 1
+                });
+                by_name[i].2.push(at);
+            }
+        }
+    }
+    // A name in two towns or more is a match, and so is a name another match already has.
+    for (k, name, members) in by_name {
+        let towns_with_it: BTreeSet<&Id> = members.iter().map(|m| &m.strategy).collect();
+        let known = groups.iter().any(|g| g.key == k);
+        if towns_with_it.len() >= 2 || known {
+            for at in members {
+                join(&mut groups, k.clone(), &name, at, MatchedBy::Name);
+            }
+        } else {
+            unmatched.extend(members);
+        }
+    }
+    groups.retain(|g| !g.members.is_empty());
+    for g in &mut groups {
+        let order = |r: &IndicatorRef| towns.iter().position(|s| s.id == r.strategy);
+        g.members.sort_by_key(|(r, _)| order(r));
+    }
+    let order = |r: &IndicatorRef| {
+        let t = towns.iter().position(|s| s.id == r.strategy);
+        let i = t.and_then(|t| towns[t].indicators.iter().position(|i| i.id == r.indicator));
+        (t, i)
+    };
+    unmatched.sort_by_key(order);
+    Matching { groups, unmatched }
+}
+
+/// A matched indicator's numbers: one row per series of each member, one cell per fiscal year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorTable {
+    /// Every year any row has an actual, an interim or final target, or a baseline in, in order.
+    pub years: Vec<FiscalYear>,
+    pub rows: Vec<SeriesRow>,
+}
+
+/// One series of one town's indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesRow {
+    pub at: IndicatorRef,
+    pub municipality: String,
+    /// The indicator's display code in its town ("5-1").
+    pub code: String,
+    pub name: String,
+    /// Empty for a single series; 男性, 女性 … for a breakdown.
+    pub series: String,
+    pub unit: String,
+    pub direction: DesiredDirection,
+    pub baseline: Option<Baseline>,
+    pub target: Option<Target>,
+    /// One per year of [`IndicatorTable::years`].
+    pub cells: Vec<TableCell>,
+}
+
+/// A series in a fiscal year.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TableCell {
+    pub actual: Option<f64>,
+    /// The actual is a 速報値.
+    pub provisional: bool,
+    /// What was to be reached that year: the interim target, the final target in its year
+    /// (the plan's last when the town gave none), or a per-year target within the plan.
+    pub target: Option<f64>,
+}
+
+impl MatchedIndicator {
+    /// The numbers of every member found among `towns`.
+    pub fn table(&self, towns: &[&Strategy]) -> IndicatorTable {
+        let members: Vec<(&Strategy, &crate::model::Indicator)> = self
+            .members
+            .iter()
+            .filter_map(|(r, _)| {
+                let s = towns.iter().find(|s| s.id == r.strategy)?;
+                Some((*s, s.indicator(&r.indicator)?))
+            })
+            .collect();
+        let mut years = BTreeSet::new();
+        for (s, ind) in &members {
+            for series in &ind.series {
+                years.extend(years_of(series, s.period));
+            }
+        }
+        let years: Vec<FiscalYear> = years.into_iter().collect();
+        let rows = members
+            .iter()
+            .flat_map(|(s, ind)| {
+                let years = &years;
+                ind.series.iter().map(move |series| SeriesRow {
+                    at: IndicatorRef { strategy: s.id.clone(), indicator: ind.id.clone() },
+                    municipality: s.municipality.name.clone(),
+                    code: ind.code.clone(),
+                    name: ind.name.clone(),
+                    series: series.label.clone(),
+                    unit: ind.unit.clone(),
+                    direction: ind.direction,
+                    baseline: series.baseline.clone(),
+                    target: series.target.clone(),
+                    cells: years.iter().map(|y| cell(series, s.period, *y)).collect(),
+                })
+            })
+            .collect();
+        IndicatorTable { years, rows }
+    }
+}
+
+/// The years a series has something in.
+fn years_of(series: &Series, period: PlanPeriod) -> Vec<FiscalYear> {
+    let mut years: Vec<FiscalYear> = series.actuals.iter().map(|a| a.year).collect();
+    years.extend(series.interim.iter().map(|v| v.year));
+    years.extend(series.baseline.as_ref().map(|b| b.year.unwrap_or(period.assumed_baseline_year())));
+    match series.target {
+        Some(Target::Value { year, .. }) => years.push(year.unwrap_or(period.assumed_target_year())),
+        Some(Target::PerYear { .. }) => years.extend(period.years()),
+        Some(Target::Direction) | None => {}
+    }
+    years
+}
+
+fn cell(series: &Series, period: PlanPeriod, year: FiscalYear) -> TableCell {
+    let actual = series.actual(year);
+    let target = match (series.interim.iter().find(|v| v.year == year), &series.target) {
+        (Some(v), _) => Some(v.value),
+        (None, Some(Target::Value { value, year: due })) => {
+            (due.unwrap_or(period.assumed_target_year()) == year).then_some(*value)
+        }
+        (None, Some(Target::PerYear { value })) => period.contains(year).then_some(*value),
+        (None, Some(Target::Direction) | None) => None,
+    };
+    TableCell { actual: actual.map(|a| a.value), provisional: actual.is_some_and(|a| a.provisional), target }
+}
