@@ -183,7 +183,7 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
 }
 
 /// Takes the array under `key` out of the file (`required`: missing is an error).
-fn take_array(value: &mut Value, key: &str, required: bool) -> Result<Vec<Value>, ImportError> {
+pub(super) fn take_array(value: &mut Value, key: &str, required: bool) -> Result<Vec<Value>, ImportError> {
     let not = |problem| ImportError::NotAnEnvelope { path: key.to_owned(), problem };
     match value.get_mut(key).map(Value::take) {
         Some(Value::Array(items)) => Ok(items),
@@ -193,7 +193,7 @@ fn take_array(value: &mut Value, key: &str, required: bool) -> Result<Vec<Value>
     }
 }
 
-fn in_entry(path: &str, error: ImportError) -> ImportError {
+pub(super) fn in_entry(path: &str, error: ImportError) -> ImportError {
     ImportError::InEntry { path: path.to_owned(), error: Box::new(error) }
 }
 

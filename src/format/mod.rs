@@ -22,6 +22,7 @@ mod open;
 mod partner_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+mod region;
 mod rewrite;
 #[cfg(test)]
 mod workshop_tests;
@@ -38,6 +39,10 @@ pub use import::{
 };
 pub use lineage::{fingerprint, prepend, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};
+pub use region::{
+    export_region, open_region, read_region, region_json_schema, RegionFile, RegionRead, REGION_FORMAT_NAME,
+    REGION_VERSION,
+};
 pub use rewrite::Rewriter;
 
 /// The JSON Schema of the current file format, as shipped in `public/`.

@@ -1,6 +1,7 @@
 //! CSV for Excel, the planning office's neighbour: export of indicators (wide and long layouts),
-//! initiatives, evaluations and residents' workshop notes, and import of indicator values (actuals, targets, interim
-//! targets, baselines) as a plan to preview before it is applied.
+//! initiatives, evaluations, residents' workshop notes and the regional view's tables (`region`),
+//! and import of indicator values (actuals, targets, interim targets, baselines) as a plan to
+//! preview before it is applied.
 //!
 //! Every exported file is UTF-8 with a BOM and CRLF line ends (Japanese Excel opens it without
 //! garbling), fiscal years are written in the user's [`YearStyle`](crate::locale::YearStyle),
@@ -52,6 +53,7 @@ mod notes;
 mod plan;
 mod planner;
 mod read;
+mod region;
 mod rules;
 #[cfg(test)]
 mod tests;
@@ -64,6 +66,7 @@ pub use indicators::{indicators_long, indicators_wide};
 pub use initiatives::initiatives;
 pub use notes::{session_notes, workshop_notes};
 pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
+pub use region::{matched_indicator, side_by_side_table, theme_hits};
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -25,7 +25,7 @@ mod partnership;
 mod rollup;
 mod search;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use coverage::{
     national_goal_matrix, sdg_matrix, NationalGoalCell, NationalGoalColumn, NationalGoalKey, NationalGoalMatrix,
@@ -54,8 +54,8 @@ pub struct Region {
     #[serde(default)]
     pub members: Vec<Id>,
     /// Indicator names the bureau matches towns on (合計特殊出生率, 社会増減数 …): an indicator
-    /// whose name contains one (after [`key`]) is matched under it. A file without the field
-    /// gets the default list ([`DEFAULT_INDICATOR_CODES`]); an empty list stays empty.
+    /// whose name contains one (width, case, spaces and punctuation aside) is matched under it.
+    /// A file without the field gets the default list; an empty list stays empty.
     #[serde(default = "default_indicator_codes")]
     pub indicator_codes: Vec<String>,
     /// Matches made by hand; they win over the automatic ones.
@@ -73,7 +73,7 @@ pub struct IndicatorMatch {
     pub strategy: Id,
     pub indicator: Id,
     /// The matched key as the bureau typed it (a code of its list, or another matched
-    /// indicator's name); compared after [`key`].
+    /// indicator's name), compared with width, case, spaces and punctuation aside.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
 }

@@ -6,6 +6,7 @@ mod export;
 mod fixture;
 mod import;
 mod layout;
+mod region;
 mod round_trip;
 
 use crate::model::{Actual, Baseline, FiscalYear, Id, Indicator, PlanPeriod, Series, Strategy, Target, YearValue};

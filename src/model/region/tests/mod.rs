@@ -1,6 +1,6 @@
 //! Tests of the regional view on three hand-made towns of 渡島 — 七飯町, 北斗市 and 木古内町,
 //! small enough to work every number out by hand — and on the two examples (北本市 and 北斗市
-//! as two towns of one region).
+//! as two towns of one region). The CSV tests (`format::csv`) start from the same towns.
 
 mod coverage;
 mod matching;
@@ -13,19 +13,19 @@ use crate::model::{
     NationalGoal, Partner, PlanPeriod, RatingPreset, Sdg, Series, Strategy, Target,
 };
 
-pub(super) const NANAE: &str = "013374";
-pub(super) const HOKUTO: &str = "012360";
-pub(super) const KIKONAI: &str = "013340";
+pub(crate) const NANAE: &str = "013374";
+pub(crate) const HOKUTO: &str = "012360";
+pub(crate) const KIKONAI: &str = "013340";
 
 fn fy(y: i32) -> FiscalYear {
     FiscalYear(y)
 }
 
-pub(super) fn year(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
+pub(crate) fn year(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
     InitiativeYear { fiscal_year: fy(y), budget, settled, direction: None, plan: String::new(), result: String::new() }
 }
 
-pub(super) fn initiative(
+pub(crate) fn initiative(
     number: &str,
     title: &str,
     kind: InitiativeKind,
@@ -35,16 +35,16 @@ pub(super) fn initiative(
     Initiative { kind: Some(kind), years, partners, ..Initiative::new(number, title) }
 }
 
-pub(super) fn by_code(code: &str) -> Partner {
+pub(crate) fn by_code(code: &str) -> Partner {
     Partner { code: Some(code.into()), name: String::new() }
 }
 
-pub(super) fn by_name(name: &str) -> Partner {
+pub(crate) fn by_name(name: &str) -> Partner {
     Partner { code: None, name: name.into() }
 }
 
 /// A value target from `baseline` in `from` to `target` in `to`, with actuals.
-pub(super) fn indicator(
+pub(crate) fn indicator(
     name: &str,
     baseline: f64,
     from: i32,
@@ -68,7 +68,7 @@ fn national(s: &mut Strategy, kind: GoalKind, number: &str, title: &str) -> crat
     id
 }
 
-pub(super) const FLOW: &str = "地方とのつながりを築き、地方への新しいひとの流れをつくる";
+pub(crate) const FLOW: &str = "地方とのつながりを築き、地方への新しいひとの流れをつくる";
 
 fn town(name: &str, code: &str, first: i32, last: i32) -> Strategy {
     let mut s = Strategy::blank(&format!("{name}総合戦略"), name, PlanPeriod { first: fy(first), last: fy(last) });
@@ -87,7 +87,7 @@ fn measure(number: &str, title: &str, sdgs: &[u8], initiatives: Vec<Initiative>)
 /// 七飯町, 2020–2024. As of 2023 its five indicators are: behind, on track, achieved, no data,
 /// achieved (a breakdown whose second series has no data); three have a 2023 actual.
 /// 2023: 予算額 1,000 + 500 + 2,000 = 3,500, 決算額 900 + 450 + 1,800 = 3,150 (千円).
-pub(super) fn nanae() -> Strategy {
+pub(crate) fn nanae() -> Strategy {
     let mut s = town("七飯町", NANAE, 2020, 2024);
     let flow = national(&mut s, GoalKind::Basic, "2", FLOW);
     let mut g = Goal::new(GoalKind::Basic, "1", "移住・定住を促進する");
@@ -155,7 +155,7 @@ pub(super) fn nanae() -> Strategy {
 
 /// 北斗市, 2022–2025, rated ◎○△×: names 七飯町 back (a confirmed partnership) and 木古内町
 /// (which does not name it back).
-pub(super) fn hokuto() -> Strategy {
+pub(crate) fn hokuto() -> Strategy {
     let mut s = town("北斗市", HOKUTO, 2022, 2025);
     s.rating_rule = RatingPreset::Marks.rule();
     let flow = national(&mut s, GoalKind::Basic, "2", FLOW);
@@ -198,7 +198,7 @@ pub(super) fn hokuto() -> Strategy {
 }
 
 /// 木古内町, 2020–2024, no national framework: names 七飯町, which does not name it back.
-pub(super) fn kikonai() -> Strategy {
+pub(crate) fn kikonai() -> Strategy {
     let mut s = town("木古内町", KIKONAI, 2020, 2024);
     let mut g = Goal::new(GoalKind::Basic, "1", "子育てしやすいまち");
     g.measures.push(
@@ -226,7 +226,7 @@ pub(super) fn kikonai() -> Strategy {
 }
 
 /// The three hand-made towns and a region holding them, in that order.
-pub(super) fn region() -> (super::Region, Vec<Strategy>) {
+pub(crate) fn region() -> (super::Region, Vec<Strategy>) {
     let towns = vec![nanae(), hokuto(), kikonai()];
     let mut region = super::Region::new("渡島総合振興局管内");
     region.members = towns.iter().map(|s| s.id.clone()).collect();
@@ -234,6 +234,6 @@ pub(super) fn region() -> (super::Region, Vec<Strategy>) {
 }
 
 /// The two examples, 北本市 then 北斗市.
-pub(super) fn examples() -> Vec<Strategy> {
+pub(crate) fn examples() -> Vec<Strategy> {
     ["kitamoto", "hokuto"].iter().map(|k| crate::examples::by_key(k).unwrap().load().unwrap()).collect()
 }
