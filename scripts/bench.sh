@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release dist/, generates the "large" and "huge" strategies, measures
 # load, import, editing, autosave, merging, memory and sizes in headless Chromium, prints a table and
-# writes target/bench/latest.json (with the core count and Chromium version).
+# writes target/bench/latest.json (with the core count and Chromium version). Before that, the
+# regional view's pure core over a generated region of 179 towns, natively (`bench region`).
 #
 #   bash scripts/bench.sh
 set -euo pipefail
@@ -17,6 +18,8 @@ run_step "generate town, large, huge and the merge's files (seed 1)" bash -c \
    cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
    cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json &&
    cargo run --quiet --release --bin bench -- generate-merge large 1 target/bench'
+run_step "the regional view natively: 179 town-size strategies (roll-ups, matching, search index, one search)" \
+  cargo run --quiet --release --bin bench -- region 179 1
 run_step "measure in Chromium (tests/bench/run.mjs)" node tests/bench/run.mjs
 cargo run --quiet --release --bin bench -- report target/bench/raw.json target/bench/latest.json
 print_timings "$SHIRUBE_TIMINGS_TITLE: done"

@@ -1,6 +1,8 @@
-//! The benchmark's native half: a deterministic generator of strategies of known sizes, and the
+//! The benchmark's native half: a deterministic generator of strategies of known sizes (and of a
+//! region of many towns, `region`), and the
 //! arithmetic of the figures (median, p95, ratios, budgets) that `scripts/bench.sh` prints and
 //! writes to `target/bench/latest.json`. The browser half is `tests/bench/run.mjs`.
 
 pub mod generate;
+pub mod region;
 pub mod stats;

@@ -1,7 +1,9 @@
 //! The benchmark's command-line half (see `scripts/bench.sh`):
 //! `bench generate <town|large|huge> <seed> <out.json>` writes a generated strategy as a Shirube
-//! file; `bench report <raw.json> <latest.json>` turns the browser's samples into figures, prints
-//! the table and writes the figures.
+//! file; `bench generate-region <towns> <seed> <out.json>` a region file of that many towns, and
+//! `bench region <towns> <seed>` prints what opening such a region costs natively; `bench report
+//! <raw.json> <latest.json>` turns the browser's samples into figures, prints the table and
+//! writes the figures.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -51,6 +53,32 @@ fn main() {
                 if resolved.is_ok() { "valid" } else { "refused" }
             );
         }
+        ["generate-region", towns, seed, out] => {
+            // The regional view's file: a region of town-size strategies (179: Hokkaido).
+            use shirube::bench::region::generate_region;
+            use shirube::format::{export_region, Saved};
+            let towns: usize = towns.parse().unwrap_or_else(|_| fail(format!("bad number of towns {towns}")));
+            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
+            let (region, strategies) = generate_region(towns, seed);
+            let at = "2026-01-01T00:00:00Z";
+            let saved: Vec<Saved> = strategies.iter().map(|s| Saved { strategy: s, saved_at: at }).collect();
+            std::fs::write(out, export_region(&region, &saved, at)).unwrap_or_else(|e| fail(format!("{out}: {e}")));
+        }
+        ["region", towns, seed] => {
+            // What opening a region costs natively (the browser's figures are the budget's).
+            use shirube::bench::region::{generate_region, timings};
+            let towns: usize = towns.parse().unwrap_or_else(|_| fail(format!("bad number of towns {towns}")));
+            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
+            let t = std::time::Instant::now();
+            let (region, strategies) = generate_region(towns, seed);
+            let generated = t.elapsed().as_secs_f64() * 1e3;
+            let runs = 5;
+            println!("region of {towns} town-size strategies (seed {seed}), median of {runs} runs (native, release)");
+            println!("  {:<66} {generated:>9.1} ms", "generate (once)");
+            for (name, ms) in timings(&region, &strategies, runs) {
+                println!("  {name:<66} {ms:>9.1} ms");
+            }
+        }
         ["report", raw, latest] => {
             let text = std::fs::read_to_string(raw).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
             let raw: stats::Raw = serde_json::from_str(&text).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
@@ -95,7 +123,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench region <towns> <seed> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
     }
 }
 

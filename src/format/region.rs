@@ -18,16 +18,21 @@
 //! (`strategies[3]`), as an import of many towns' files at once lists each file's error, and
 //! the good ones come in. Each town's file is imported as a single file would be — one that
 //! breaks the model's rules is refused. Only a region that cannot be read refuses the file.
-//! Written without indentation (179 towns). Schema: `public/shirube-region.v1.schema.json`.
+//! Written without indentation (179 towns: 18 MB); read from its text, each town's file from
+//! its own slice of it, the way a single file is read (0.5 → 0.2 s natively for 179 towns).
+//! Schema: `public/shirube-region.v1.schema.json`.
 
 use super::envelope::{envelope, Envelope, EnvelopeRef, GENERATOR};
 use super::everything::{in_entry, take_array, Saved};
-use super::import::{check_header, classify, import_value, parse, text_of, ImportError, Imported};
+use super::import::{
+    check_header, classify, import_value, parse, read_current, refuse_invalid, text_of, ImportError, Imported,
+};
 use super::EnvelopeProblem;
 use crate::model::region::Region;
 use crate::model::{Problem, ProblemKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -91,9 +96,44 @@ pub fn export_region(region: &Region, strategies: &[Saved<'_>], exported_at: &st
     serde_json::to_string(&file).unwrap_or_default()
 }
 
-/// Reads a region file's bytes (size, UTF-8, JSON, then [`read_region`]).
+/// Reads a region file's bytes (size, UTF-8, JSON, then what [`read_region`] reads). A file of
+/// this version is read straight from its text, each town's file from its own slice of it, so
+/// that no JSON value of the whole file is built; anything that does not read cleanly that way
+/// is read again by [`read_region`], whose errors say where.
 pub fn open_region(bytes: &[u8]) -> Result<RegionRead, ImportError> {
-    read_region(parse(text_of(bytes)?)?)
+    let text = text_of(bytes)?;
+    match read_current_region(text) {
+        Some(read) => Ok(read),
+        None => read_region(parse(text)?),
+    }
+}
+
+fn read_current_region(text: &str) -> Option<RegionRead> {
+    /// The file in one pass; any doubt (another format or version, a region that does not
+    /// read) is `None`, and the full path decides.
+    #[derive(Deserialize)]
+    struct CurrentFile<'a> {
+        #[serde(borrow)]
+        format: std::borrow::Cow<'a, str>,
+        version: u64,
+        #[serde(default)]
+        exported_at: String,
+        #[serde(default)]
+        generator: String,
+        region: Region,
+        #[serde(borrow)]
+        strategies: Vec<&'a RawValue>,
+    }
+    let file: CurrentFile = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()?;
+    if file.format != REGION_FORMAT_NAME || file.version != REGION_VERSION {
+        return None;
+    }
+    let towns = file.strategies.iter().map(|raw| match read_current(raw.get()) {
+        Some(read) => refuse_invalid(read),
+        None => import_value(parse(raw.get())?),
+    });
+    let towns = checked(towns);
+    Some(RegionRead { exported_at: file.exported_at, generator: file.generator, region: file.region, towns })
 }
 
 /// Reads a parsed region file: the header and the region (an error here refuses the file),
@@ -116,13 +156,24 @@ pub fn read_region(mut value: Value) -> Result<RegionRead, ImportError> {
         }
     };
     let entries = take_array(&mut value, "strategies", true)?;
+    // A current town's file the quick way (written out and read back costs less than the
+    // path-tracking read of the value), else the full chain, which says what is wrong.
+    let towns = entries.into_iter().map(|entry| match read_current(&entry.to_string()) {
+        Some(read) => refuse_invalid(read),
+        None => import_value(entry),
+    });
+    Ok(RegionRead { exported_at, generator, region, towns: checked(towns) })
+}
+
+/// Each town's result with its place (`strategies[3]`); a strategy whose id an earlier entry
+/// has is refused as a duplicate.
+fn checked(towns: impl Iterator<Item = Result<Imported, ImportError>>) -> Vec<Result<Imported, ImportError>> {
     let mut first: HashMap<crate::model::Id, usize> = HashMap::new();
-    let towns = entries
-        .into_iter()
+    towns
         .enumerate()
-        .map(|(i, entry)| {
+        .map(|(i, town)| {
             let path = format!("strategies[{i}]");
-            let imported = import_value(entry).map_err(|e| in_entry(&path, e))?;
+            let imported = town.map_err(|e| in_entry(&path, e))?;
             if let Some(j) = first.get(&imported.strategy.id) {
                 let problem = Problem {
                     path: "strategy.id".into(),
@@ -136,8 +187,7 @@ pub fn read_region(mut value: Value) -> Result<RegionRead, ImportError> {
             first.insert(imported.strategy.id.clone(), i);
             Ok(imported)
         })
-        .collect();
-    Ok(RegionRead { exported_at, generator, region, towns })
+        .collect()
 }
 
 /// The JSON Schema of the region file, as shipped in `public/`.
@@ -209,7 +259,9 @@ mod tests {
             "region": serde_json::to_value(&region).unwrap(),
             "strategies": [good.clone(), wrong, invalid, newer, good, "text"],
         });
-        let read = read_region(file).unwrap();
+        let read = read_region(file.clone()).unwrap();
+        // The quick path over the file's text finds exactly the same.
+        assert_eq!(open_region(file.to_string().as_bytes()).unwrap(), read);
         let place = |t: &Result<Imported, ImportError>| match t {
             Ok(i) => format!("ok {}", i.strategy.municipality.name),
             Err(ImportError::InEntry { path, error }) => format!("{path}: {}", kind(error)),
@@ -250,7 +302,13 @@ mod tests {
     #[test]
     fn a_region_that_cannot_be_read_refuses_the_file() {
         let file = |region: Value| json!({"format": "shirube-region", "version": 1, "exported_at": "t", "generator": "g", "region": region, "strategies": []});
-        let read = |v: Value| read_region(v).map(|r| r.towns.len());
+        // Both paths refuse alike.
+        let read = |v: Value| {
+            let quick = open_region(v.to_string().as_bytes()).map(|r| r.towns.len());
+            let full = read_region(v).map(|r| r.towns.len());
+            assert_eq!(quick, full);
+            full
+        };
         assert_eq!(read(file(json!({"id": "region-1", "name": "管内"}))), Ok(0));
         assert_eq!(
             read(file(json!({"id": "region-1"}))),

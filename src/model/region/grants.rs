@@ -2,7 +2,7 @@
 //! year with their 予算額 and 決算額 — what the bureau looks at when advising on the national
 //! grants (地方創生関係交付金).
 
-use super::{initiative_paths, ItemPath};
+use super::{initiatives_in, ItemPath};
 use crate::model::{FiscalYear, Id, InitiativeKind, Money, Strategy};
 
 /// Which rows to list; `None` lists all.
@@ -32,10 +32,11 @@ pub struct GrantRow {
 pub fn grants(towns: &[&Strategy], filter: &GrantFilter) -> Vec<GrantRow> {
     let mut rows = Vec::new();
     for s in towns.iter().filter(|s| filter.town.as_ref().is_none_or(|t| &s.id == t)) {
-        for (path, i) in initiative_paths(s) {
+        for (g, m, i) in initiatives_in(s) {
             if i.kind != Some(InitiativeKind::Subsidised) {
                 continue;
             }
+            let path = ItemPath::to_initiative(s, g, m, i);
             let row = |year: Option<FiscalYear>, budget, settled| GrantRow {
                 path: path.clone(),
                 municipality: s.municipality.name.clone(),

@@ -66,33 +66,25 @@ pub fn match_indicators(region: &Region, towns: &[&Strategy]) -> Matching {
     let by_hand: HashMap<(&Id, &Id), Option<&str>> =
         region.matches.iter().map(|m| ((&m.strategy, &m.indicator), m.key.as_deref())).collect();
 
-    let mut groups: Vec<MatchedIndicator> = codes
-        .iter()
-        .map(|(k, name)| MatchedIndicator { key: k.clone(), name: (*name).to_owned(), members: Vec::new() })
-        .collect();
-    let mut index: HashMap<String, usize> = groups.iter().enumerate().map(|(i, g)| (g.key.clone(), i)).collect();
-    // Candidates by name, decided once every town is seen: (key → first name, members).
-    let mut by_name: Vec<(String, String, Vec<IndicatorRef>)> = Vec::new();
+    let mut groups = Groups::default();
+    for (k, name) in &codes {
+        groups.open(k.clone(), name);
+    }
+    // Candidates by name, decided once every town is seen: key → (first name, members).
+    let mut by_name: Vec<(String, String, Vec<Member>)> = Vec::new();
     let mut by_name_index: HashMap<String, usize> = HashMap::new();
-    let mut unmatched = Vec::new();
-
-    let mut join = |groups: &mut Vec<MatchedIndicator>, k: String, name: &str, at: IndicatorRef, by: MatchedBy| {
-        let i = *index.entry(k.clone()).or_insert_with(|| {
-            groups.push(MatchedIndicator { key: k, name: name.to_owned(), members: Vec::new() });
-            groups.len() - 1
-        });
-        groups[i].members.push((at, by));
-    };
-    for s in towns {
-        for ind in &s.indicators {
-            let at = IndicatorRef { strategy: s.id.clone(), indicator: ind.id.clone() };
+    let mut unmatched: Vec<Member> = Vec::new();
+    for (t, s) in towns.iter().enumerate() {
+        for (i, ind) in s.indicators.iter().enumerate() {
+            let member =
+                Member { order: (t, i), at: IndicatorRef { strategy: s.id.clone(), indicator: ind.id.clone() } };
             match by_hand.get(&(&s.id, &ind.id)) {
                 Some(Some(hand)) if !key(hand).is_empty() => {
-                    join(&mut groups, key(hand), hand, at, MatchedBy::Hand);
+                    groups.join(key(hand), hand, member, MatchedBy::Hand);
                     continue;
                 }
                 Some(_) => {
-                    unmatched.push(at);
+                    unmatched.push(member);
                     continue;
                 }
                 None => {}
@@ -100,42 +92,76 @@ pub fn match_indicators(region: &Region, towns: &[&Strategy]) -> Matching {
             let name = key(&ind.name);
             let code = codes.iter().filter(|(k, _)| name.contains(k.as_str())).max_by_key(|(k, _)| k.len());
             if let Some((k, display)) = code {
-                join(&mut groups, k.clone(), display, at, MatchedBy::Code);
+                groups.join(k.clone(), display, member, MatchedBy::Code);
             } else if name.is_empty() {
-                unmatched.push(at);
+                unmatched.push(member);
             } else {
-                let i = *by_name_index.entry(name.clone()).or_insert_with(|| {
+                let n = *by_name_index.entry(name.clone()).or_insert_with(|| {
                     by_name.push((name, ind.name.clone(), Vec::new()));
                     by_name.len() - 1
                 });
-                by_name[i].2.push(at);
+                by_name[n].2.push(member);
             }
         }
     }
     // A name in two towns or more is a match, and so is a name another match already has.
     for (k, name, members) in by_name {
-        let towns_with_it: BTreeSet<&Id> = members.iter().map(|m| &m.strategy).collect();
-        let known = groups.iter().any(|g| g.key == k);
-        if towns_with_it.len() >= 2 || known {
-            for at in members {
-                join(&mut groups, k.clone(), &name, at, MatchedBy::Name);
+        let in_towns = members.iter().any(|m| m.order.0 != members[0].order.0);
+        if in_towns || groups.index.contains_key(&k) {
+            for member in members {
+                groups.join(k.clone(), &name, member, MatchedBy::Name);
             }
         } else {
             unmatched.extend(members);
         }
     }
-    groups.retain(|g| !g.members.is_empty());
-    for g in &mut groups {
-        let order = |r: &IndicatorRef| towns.iter().position(|s| s.id == r.strategy);
-        g.members.sort_by_key(|(r, _)| order(r));
+    let groups = groups
+        .list
+        .into_iter()
+        .filter(|g| !g.members.is_empty())
+        .map(|mut g| {
+            g.members.sort_by_key(|(m, _)| m.order);
+            let members = g.members.into_iter().map(|(m, by)| (m.at, by)).collect();
+            MatchedIndicator { key: g.key, name: g.name, members }
+        })
+        .collect();
+    unmatched.sort_by_key(|m| m.order);
+    Matching { groups, unmatched: unmatched.into_iter().map(|m| m.at).collect() }
+}
+
+/// An indicator with its place in the region: (town, indicator) in order.
+struct Member {
+    order: (usize, usize),
+    at: IndicatorRef,
+}
+
+/// A match being made.
+struct Group {
+    key: String,
+    name: String,
+    members: Vec<(Member, MatchedBy)>,
+}
+
+/// The matches being made, in the order opened, and where each key is.
+#[derive(Default)]
+struct Groups {
+    list: Vec<Group>,
+    index: HashMap<String, usize>,
+}
+
+impl Groups {
+    fn open(&mut self, key: String, name: &str) -> usize {
+        let list = &mut self.list;
+        *self.index.entry(key.clone()).or_insert_with(|| {
+            list.push(Group { key, name: name.to_owned(), members: Vec::new() });
+            list.len() - 1
+        })
     }
-    let order = |r: &IndicatorRef| {
-        let t = towns.iter().position(|s| s.id == r.strategy);
-        let i = t.and_then(|t| towns[t].indicators.iter().position(|i| i.id == r.indicator));
-        (t, i)
-    };
-    unmatched.sort_by_key(order);
-    Matching { groups, unmatched }
+
+    fn join(&mut self, key: String, name: &str, member: Member, by: MatchedBy) {
+        let i = self.open(key, name);
+        self.list[i].members.push((member, by));
+    }
 }
 
 /// A matched indicator's numbers: one row per series of each member, one cell per fiscal year.

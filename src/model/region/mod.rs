@@ -40,7 +40,7 @@ pub use partnership::{partner_problems, partnerships, Partnership, PartnershipSt
 pub use rollup::{side_by_side, sort_rows, Column, RegionTotals, SideBySide, SortOrder, TownRow};
 pub use search::{Hit, Label, ThemeIndex, ThemeQuery, TownHits};
 
-use super::{Id, Strategy, UnknownFields};
+use super::{Goal, Id, Initiative, Measure, Strategy, UnknownFields};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -158,20 +158,22 @@ impl ItemPath {
     }
 }
 
-/// Every initiative of a strategy with the path to it (owned ones only: a re-listing is the
-/// same initiative).
-fn initiative_paths(s: &Strategy) -> impl Iterator<Item = (ItemPath, &super::Initiative)> {
-    s.goals.iter().flat_map(move |g| {
-        g.measures.iter().flat_map(move |m| {
-            m.initiatives.iter().map(move |i| {
-                let path = ItemPath {
-                    strategy: s.id.clone(),
-                    goal: g.id.clone(),
-                    measure: Some(m.id.clone()),
-                    initiative: Some(i.id.clone()),
-                };
-                (path, &**i)
-            })
-        })
-    })
+/// Every initiative of a strategy with its goal and measure (owned ones only: a re-listing is
+/// the same initiative).
+fn initiatives_in(s: &Strategy) -> impl Iterator<Item = (&Goal, &Measure, &Initiative)> {
+    s.goals
+        .iter()
+        .flat_map(|g| g.measures.iter().flat_map(move |m| m.initiatives.iter().map(move |i| (&**g, &**m, &**i))))
+}
+
+impl ItemPath {
+    /// The path to an initiative of `s`.
+    fn to_initiative(s: &Strategy, g: &Goal, m: &Measure, i: &Initiative) -> ItemPath {
+        ItemPath {
+            strategy: s.id.clone(),
+            goal: g.id.clone(),
+            measure: Some(m.id.clone()),
+            initiative: Some(i.id.clone()),
+        }
+    }
 }

@@ -8,7 +8,7 @@
 //! the same municipality, the first in the region's order is taken.
 
 use super::normalise::key;
-use super::{initiative_paths, ItemPath};
+use super::{initiatives_in, ItemPath};
 use crate::model::{half_width, is_municipality_code, Id, Initiative, Partner, Problem, ProblemKind, Strategy};
 
 /// The problems of an initiative's partners, at `place` (the initiative's path in the
@@ -64,37 +64,42 @@ pub struct Partnership {
     pub status: PartnershipStatus,
 }
 
-/// Whether `partner` is the municipality of `town`.
-fn names(partner: &Partner, town: &Strategy) -> bool {
-    let code = |c: &Option<String>| c.as_deref().map(half_width).filter(|c| !c.is_empty());
-    if let (Some(a), Some(b)) = (code(&partner.code), code(&town.municipality.code)) {
-        if a == b {
-            return true;
-        }
-    }
-    let name = key(&partner.name);
-    !name.is_empty() && name == key(&town.municipality.name)
+/// The towns' 団体コード (half-width) and names (as keys), folded once.
+struct Directory {
+    codes: Vec<Option<String>>,
+    names: Vec<String>,
 }
 
-/// Which town of `towns` a partner is: by code first (a code that fits no town still lets
-/// the name decide), else by name.
-fn resolve(partner: &Partner, towns: &[&Strategy]) -> Option<usize> {
-    let by_code = partner.code.as_deref().map(half_width).and_then(|c| {
-        towns.iter().position(|t| t.municipality.code.as_deref().map(half_width).as_deref() == Some(c.as_str()))
-    });
-    by_code.or_else(|| towns.iter().position(|t| names(partner, t)))
+impl Directory {
+    fn of(towns: &[&Strategy]) -> Directory {
+        Directory {
+            codes: towns.iter().map(|t| t.municipality.code.as_deref().map(half_width)).collect(),
+            names: towns.iter().map(|t| key(&t.municipality.name)).collect(),
+        }
+    }
+
+    /// Which town a partner is: by code first (a code that fits no town still lets the name
+    /// decide), else by name.
+    fn resolve(&self, partner: &Partner) -> Option<usize> {
+        let code = partner.code.as_deref().map(half_width).filter(|c| !c.is_empty());
+        let by_code = code.and_then(|c| self.codes.iter().position(|t| t.as_deref() == Some(c.as_str())));
+        let name = key(&partner.name);
+        by_code.or_else(|| (!name.is_empty()).then(|| self.names.iter().position(|t| *t == name)).flatten())
+    }
 }
 
 /// Every partnership named in `towns` (in the region's order), in the order first named.
 pub fn partnerships(towns: &[&Strategy]) -> Vec<Partnership> {
+    let directory = Directory::of(towns);
     let town =
         |t: usize| Party::Town { strategy: towns[t].id.clone(), municipality: towns[t].municipality.name.clone() };
     // (first town, second town or outside partner's identity) → partnership.
     let mut out: Vec<(usize, Result<usize, String>, Partnership)> = Vec::new();
     for (a, s) in towns.iter().enumerate() {
-        for (path, initiative) in initiative_paths(s) {
+        for (g, m, initiative) in initiatives_in(s).filter(|(_, _, i)| !i.partners.is_empty()) {
+            let path = ItemPath::to_initiative(s, g, m, initiative);
             for partner in &initiative.partners {
-                let (first, second, on_first) = match resolve(partner, towns) {
+                let (first, second, on_first) = match directory.resolve(partner) {
                     Some(b) if b == a => continue,
                     Some(b) => (a.min(b), Ok(a.max(b)), a < b),
                     None => {
