@@ -15,7 +15,7 @@
 //! - `normalise`: the width, case, space and punctuation folding that matching and search share.
 //!
 //! Pure functions over `&[&Strategy]` in the region's order ([`Region::towns`]); nothing here
-//! is stored or drawn.
+//! is stored or drawn. The region file is `format::region`; its CSVs are in `format::csv`.
 
 mod coverage;
 mod grants;
@@ -156,17 +156,7 @@ impl ItemPath {
             (None, None) => ItemKind::Goal,
         }
     }
-}
 
-/// Every initiative of a strategy with its goal and measure (owned ones only: a re-listing is
-/// the same initiative).
-fn initiatives_in(s: &Strategy) -> impl Iterator<Item = (&Goal, &Measure, &Initiative)> {
-    s.goals
-        .iter()
-        .flat_map(|g| g.measures.iter().flat_map(move |m| m.initiatives.iter().map(move |i| (&**g, &**m, &**i))))
-}
-
-impl ItemPath {
     /// The path to an initiative of `s`.
     fn to_initiative(s: &Strategy, g: &Goal, m: &Measure, i: &Initiative) -> ItemPath {
         ItemPath {
@@ -176,4 +166,12 @@ impl ItemPath {
             initiative: Some(i.id.clone()),
         }
     }
+}
+
+/// Every initiative of a strategy with its goal and measure (owned ones only: a re-listing is
+/// the same initiative).
+fn initiatives_in(s: &Strategy) -> impl Iterator<Item = (&Goal, &Measure, &Initiative)> {
+    s.goals
+        .iter()
+        .flat_map(|g| g.measures.iter().flat_map(move |m| m.initiatives.iter().map(move |i| (&**g, &**m, &**i))))
 }

@@ -141,3 +141,25 @@ fn the_hokuto_example_lists_its_subsidised_projects() {
     assert_eq!(all.iter().map(|r| r.settled.unwrap_or(0)).sum::<i64>(), 126 + 1145 + 221_309);
     assert!(partnerships(&towns).is_empty(), "the examples name no partners");
 }
+
+/// Two machines' work meets in the three-way merge: partners named on one side and a title
+/// changed on the other both come through; partners changed differently on both sides are a
+/// conflict on the field, never a silent pick.
+#[test]
+fn partners_go_through_the_merge() {
+    use crate::model::merge::merge;
+    let (_, strategies) = region();
+    let base = strategies[1].clone();
+    let id = base.goals[0].measures[0].initiatives[1].id.clone();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.initiative_mut(&id).unwrap().partners.push(by_name("七飯町"));
+    theirs.initiative_mut(&id).unwrap().title = "観光ＤＸ推進事業（拡充）".into();
+    let merged = merge(&base, &ours, &theirs);
+    assert!(merged.conflicts.is_empty());
+    let result = merged.strategy();
+    let i = result.initiative(&id).unwrap();
+    assert_eq!((i.partners.len(), i.title.as_str()), (2, "観光ＤＸ推進事業（拡充）"));
+
+    theirs.initiative_mut(&id).unwrap().partners = vec![by_name("函館市")];
+    assert_eq!(merge(&base, &ours, &theirs).conflicts.len(), 1);
+}
