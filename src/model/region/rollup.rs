@@ -201,6 +201,7 @@ pub fn sort_rows(rows: &mut [TownRow], column: Column, order: SortOrder) {
 fn value(r: &TownRow, column: Column) -> Option<(f64, f64)> {
     let n = |v: usize| Some((v as f64, 0.0));
     match column {
+        // Sorted by `municipality_order` instead.
         Column::Municipality => None,
         Column::Period => Some((f64::from(r.period.first.0), f64::from(r.period.last.0))),
         Column::Stage => n(DraftingStage::ALL.iter().position(|s| *s == r.stage).unwrap_or(0)),
@@ -220,6 +221,8 @@ fn value(r: &TownRow, column: Column) -> Option<(f64, f64)> {
 
 /// 団体コード order, towns without a code after, then by name.
 fn municipality_order(a: &TownRow, b: &TownRow) -> Ordering {
-    let code = |r: &TownRow| (r.municipality.code.is_none(), r.municipality.code.clone());
+    fn code(r: &TownRow) -> (bool, Option<&str>) {
+        (r.municipality.code.is_none(), r.municipality.code.as_deref())
+    }
     code(a).cmp(&code(b)).then_with(|| a.municipality.name.cmp(&b.municipality.name))
 }
