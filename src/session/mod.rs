@@ -12,10 +12,12 @@
 //! `ui::state` and the forms.
 
 mod autosave;
+pub mod editing;
 mod history;
 pub mod import;
 pub mod library;
 mod notice;
+pub mod preview;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};

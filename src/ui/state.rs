@@ -4,13 +4,14 @@
 
 use super::files;
 
-use super::import_preview::ImportChoice;
 use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
-use crate::session::{import, library, Autosave, History, UNDO_LIMIT};
+use crate::session::editing::Editing;
+use crate::session::preview::{ImportChoice, ImportFlow, Preview};
+use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
-use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, Prepared, VersionReason};
+use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{
     Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
 };
@@ -41,24 +42,23 @@ pub struct AppState {
     persistence_asked: StoredValue<bool>,
     /// The strategy being loaded for the route, while it is.
     loading: StoredValue<Option<Id>>,
+    /// The open strategy as `editing` holds it (a copy sharing every unchanged goal and
+    /// indicator), for the components to read.
     pub open: RwSignal<Option<Strategy>>,
     /// Bumped by every change of the open strategy; autosave follows it.
     pub revision: RwSignal<u64>,
-    /// Earlier and later versions of the open strategy.
-    pub history: StoredValue<History<Strategy>>,
     /// (undo steps, redo steps), for the buttons.
     pub history_depths: RwSignal<(usize, usize)>,
-    /// What `autosave` says, for the header.
+    /// What the autosave says, for the header.
     pub save_state: RwSignal<SaveState>,
-    /// When the open strategy is saved (the rules are in `session::autosave`).
-    autosave: StoredValue<Autosave>,
-    /// The open strategy's text as last saved, in parts: a save writes only what changed.
-    rewriter: StoredValue<format::Rewriter>,
+    /// The open strategy, its undo history and its autosave (`session::editing`): every change
+    /// goes through it, then [`AppState::show_editing`] shows the result.
+    editing: StoredValue<Editing, LocalStorage>,
     pub prefs: RwSignal<Preferences>,
     pub notice: RwSignal<Option<Notice>>,
     pub route: RwSignal<Route>,
-    /// A file read and checked, waiting for the user's choice in the import preview.
-    pub pending: RwSignal<Option<super::import_preview::Pending>>,
+    /// The import dialog: a file being read, or read and waiting for the user's choice.
+    pub import: RwSignal<ImportFlow>,
     /// The workshop session ideas are written to, when chosen (else the latest session).
     pub workshop_session: RwSignal<Option<Id>>,
     /// A CSV dropped on the window, waiting for the files page's CSV import to take it.
@@ -127,17 +127,15 @@ impl AppState {
             loading: StoredValue::new(None),
             open: RwSignal::new(None),
             revision: RwSignal::new(0),
-            history: StoredValue::new(History::new(UNDO_LIMIT)),
             history_depths: RwSignal::new((0, 0)),
-            save_state: RwSignal::new(Autosave::new(persistent).state().clone()),
-            autosave: StoredValue::new(Autosave::new(persistent)),
-            rewriter: StoredValue::new(format::Rewriter::new()),
+            save_state: RwSignal::new(Editing::new(persistent).save_state().clone()),
+            editing: StoredValue::new_local(Editing::new(persistent)),
             prefs: RwSignal::new(start.prefs),
             notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| {
                 start.drafts_kept.first().map(|title| Notice::TookOtherTab { kept: true, title: title.clone() })
             })),
             route: RwSignal::new(Route::List),
-            pending: RwSignal::new(None),
+            import: RwSignal::new(ImportFlow::default()),
             workshop_session: RwSignal::new(None),
             dropped_csv: RwSignal::new_local(None),
         };
@@ -269,14 +267,11 @@ impl AppState {
                         // Another route was taken meanwhile: leave it.
                         _ if state.route.with_untracked(|r| r.strategy_id() != Some(&id)) => {}
                         Ok((strategy, base)) => {
-                            state.history.update_value(History::clear);
-                            state.history_depths.set((0, 0));
-                            state.autosave_did(|a| a.opened(base));
-                            state.open.set(Some(strategy));
+                            state.with_editing(|e| e.open(strategy, base));
                             state.set_preferences(|p| p.last_opened = Some(id.clone()));
                         }
                         Err(e) => {
-                            state.open.set(None);
+                            state.with_editing(Editing::close_any);
                             if !matches!(e, StorageError::NotFound { .. }) {
                                 state.notice.set(Some(Notice::Storage(e)));
                             }
@@ -291,43 +286,56 @@ impl AppState {
 
     /// Changes the open strategy: one undo step; autosave follows.
     pub fn edit(&self, f: impl FnOnce(&mut Strategy)) {
-        let Some(before) = self.open.get_untracked() else { return };
-        self.open.update(|o| {
-            if let Some(s) = o {
-                f(s);
-            }
-        });
-        self.history.update_value(|h| h.record(before));
-        self.changed();
+        self.with_editing(|e| e.edit(f));
     }
 
     /// A change that may turn out to change nothing (moving the first item up): an undo step is
     /// recorded only when `f` says it changed something.
     pub fn try_edit(&self, f: impl FnOnce(&mut Strategy) -> bool) {
-        let Some(before) = self.open.get_untracked() else { return };
-        let mut next = before.clone();
-        if f(&mut next) {
-            self.open.set(Some(next));
-            self.history.update_value(|h| h.record(before));
-            self.changed();
-        }
+        self.with_editing(|e| e.try_edit(f));
     }
 
-    /// Goes back one step (`forward` = false) or forward again.
-    pub fn undo_redo(&self, forward: bool) {
-        let Some(current) = self.open.get_untracked() else { return };
-        let other =
-            self.history.try_update_value(|h| if forward { h.redo(current) } else { h.undo(current) }).flatten();
-        if let Some(version) = other {
-            self.open.set(Some(version));
-            self.changed();
-        }
+    /// Goes back one step.
+    pub fn undo(&self) {
+        self.with_editing(Editing::undo);
     }
 
-    fn changed(&self) {
-        self.history_depths.set(self.history.with_value(History::depths));
-        let rev = self.autosave_did(Autosave::changed);
-        self.revision.set(rev);
+    /// Goes forward again one undone step.
+    pub fn redo(&self) {
+        self.with_editing(Editing::redo);
+    }
+
+    /// Runs an action of the editing session, then shows what it changed: the open strategy,
+    /// the undo depths, the save state and the revision the autosave follows.
+    fn with_editing<T>(&self, f: impl FnOnce(&mut Editing) -> T) -> T {
+        let out = self.editing.try_update_value(f).expect("the editing session lives as long as the app");
+        self.show_editing();
+        out
+    }
+
+    fn show_editing(&self) {
+        self.editing.with_value(|e| {
+            let open = e.strategy();
+            let (same_id, same) = self.open.with_untracked(|o| match (o, open) {
+                (Some(a), Some(b)) => (a.id == b.id, a == b),
+                (None, None) => (true, true),
+                _ => (false, false),
+            });
+            if !same || !same_id {
+                self.open.set(open.cloned());
+            }
+            let depths = e.depths();
+            if self.history_depths.get_untracked() != depths {
+                self.history_depths.set(depths);
+            }
+            if self.save_state.with_untracked(|s| s != e.save_state()) {
+                self.save_state.set(e.save_state().clone());
+            }
+            let rev = e.autosave().revision();
+            if self.revision.get_untracked() != rev {
+                self.revision.set(rev);
+            }
+        });
     }
 
     /// Autosave: after each change, wait for a quiet moment, then save. Runs as an Effect
@@ -352,17 +360,11 @@ impl AppState {
 
     /// Runs `f` on the autosave bookkeeping and shows its state.
     fn autosave_did<T>(&self, f: impl FnOnce(&mut Autosave) -> T) -> T {
-        let (out, shown) = self
-            .autosave
-            .try_update_value(|a| {
-                let out = f(a);
-                (out, a.state().clone())
-            })
-            .expect("the autosave bookkeeping lives as long as the app");
-        if self.save_state.with_untracked(|s| *s != shown) {
-            self.save_state.set(shown);
-        }
-        out
+        self.with_editing(|e| f(e.autosave_mut()))
+    }
+
+    fn autosave_is(&self, f: impl FnOnce(&Autosave) -> bool) -> bool {
+        self.editing.with_value(|e| f(e.autosave()))
     }
 
     /// Saves the open strategy soon if a change is waiting (e.g. before the page goes away:
@@ -381,7 +383,7 @@ impl AppState {
             self.save(rev).await;
         }
         // A save under way (which also takes what waits) is awaited too.
-        while self.autosave.with_value(Autosave::is_saving) {
+        while self.autosave_is(Autosave::is_saving) {
             files::sleep(10).await;
         }
     }
@@ -390,13 +392,14 @@ impl AppState {
     /// `localStorage` (`storage::keep_draft`), since the save just started may never run.
     pub fn keep_unsaved(&self) {
         self.flush();
-        if !self.autosave.with_value(|a| a.is_waiting() || a.is_saving()) {
+        if !self.autosave_is(|a| a.is_waiting() || a.is_saving()) {
             return;
         }
-        if let Some(strategy) = self.open.get_untracked() {
-            let base = self.autosave.with_value(Autosave::base);
-            let _ = crate::storage::keep_draft(&strategy, base, &files::now());
-        }
+        self.editing.with_value(|e| {
+            if let Some(strategy) = e.strategy() {
+                let _ = crate::storage::keep_draft(strategy, e.autosave().base(), &files::now());
+            }
+        });
     }
 
     /// A field being typed in is committed (blurring it fires its `change`).
@@ -417,33 +420,19 @@ impl AppState {
         loop {
             let now = files::now();
             let store = self.store();
-            let base = self.autosave.with_value(Autosave::base);
             let saved = files::timed_async("shirube:autosave", async {
-                // Made ready where the open strategy lives (no copy of it), inside the measure;
-                // only the goals and indicators changed since the last save are written anew.
-                let (title, prepared) = self.open.with_untracked(|o| {
-                    o.as_ref().map(|s| {
-                        let text = self.rewriter.try_update_value(|w| w.write(s, &now));
-                        let prepared = match text {
-                            Some(text) => Prepared::with_text(text, s, &now),
-                            None => Prepared::of(s, &now),
-                        };
-                        (s.title.clone(), prepared)
-                    })
-                })?;
-                Some((title, store.save_prepared_over(prepared, &now, base).await))
+                // Made ready where the open strategy lives (no copy of it), inside the measure.
+                let job = self.with_editing(|e| e.save_job(revision, &now))?;
+                Some((job.revision, job.title, store.save_prepared_over(job.prepared, &now, job.base).await))
             })
             .await;
-            let Some((title, saved)) = saved else {
-                // Closed meanwhile: there is nothing left to save.
-                self.autosave_did(Autosave::closed);
-                return;
-            };
+            // Closed meanwhile: there is nothing left to save.
+            let Some((revision_saved, title, saved)) = saved else { return };
             if matches!(saved, Err(StorageError::Conflict { .. })) {
                 self.notice.set(Some(Notice::TabConflict { title }));
             }
             let ok = saved.is_ok();
-            let next = self.autosave_did(|a| a.finished(revision, saved, &now));
+            let next = self.with_editing(|e| e.saved(revision_saved, saved, &now));
             self.written().await;
             if ok {
                 self.ask_persistence_once();
@@ -470,19 +459,16 @@ impl AppState {
                 Ok(head) => head.revision,
                 Err(e) => return state.notice.set(Some(Notice::Storage(e))),
             };
-            if stored == state.autosave.with_value(Autosave::base) {
+            if stored == state.editing.with_value(|e| e.autosave().base()) {
                 return;
             }
-            if state.autosave.with_value(Autosave::is_waiting) {
+            if state.autosave_is(Autosave::is_waiting) {
                 state.notice.set(Some(Notice::TabConflict { title }));
                 return;
             }
             match store.load_current(&id).await {
                 Ok((fresh, base)) => {
-                    state.autosave_did(|a| a.opened(base));
-                    if state.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
-                        state.open.set(Some(fresh));
-                    }
+                    state.with_editing(|e| e.reload(fresh, base, true));
                 }
                 Err(StorageError::NotFound { .. }) => {}
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),
@@ -502,10 +488,7 @@ impl AppState {
             }
             match store.load_current(&mine.id).await {
                 Ok((theirs, base)) => {
-                    state.history.update_value(History::clear);
-                    state.history_depths.set((0, 0));
-                    state.autosave_did(|a| a.opened(base));
-                    state.open.set(Some(theirs));
+                    state.with_editing(|e| e.open(theirs, base));
                     state
                         .notice
                         .set(Some(Notice::TookOtherTab { kept: store.keeps_history(), title: mine.title.clone() }));
@@ -557,14 +540,11 @@ impl AppState {
             }
         }
         let ok = saved.is_ok();
-        self.autosave_did(|a| a.opened_after_storing(saved));
+        self.with_editing(|e| e.open_just_stored(strategy, saved));
         self.written().await;
         if ok {
             self.ask_persistence_once();
         }
-        self.history.update_value(History::clear);
-        self.history_depths.set((0, 0));
-        self.open.set(Some(strategy));
         self.set_preferences(|p| p.last_opened = Some(id.clone()));
         self.navigate(Route::Strategy(id));
     }
@@ -604,44 +584,37 @@ impl AppState {
     pub fn take_file(&self, file: web_sys::File) {
         let state = *self;
         let name = file.name();
-        state.pending.set(Some(super::import_preview::Pending::Reading { file: name.clone() }));
+        let Some(ticket) = state.import.try_update(|f| f.start(&name)) else { return };
         spawn_local(async move {
             let bytes = files::read_bytes(&file).await;
             // Let the "reading" dialog paint before the (synchronous) checks of a large file.
             files::next_frame().await;
             // Cancelled while reading (or another file came in meanwhile): drop this one.
-            let still_wanted = || {
-                state.pending.with_untracked(
-                    |p| matches!(p, Some(super::import_preview::Pending::Reading { file }) if *file == name),
-                )
-            };
-            if !still_wanted() {
+            if !state.import.with_untracked(|f| f.wants(ticket)) {
                 return;
             }
-            match bytes {
+            let read = match bytes {
                 Ok(bytes) => {
                     // A change waiting to be saved belongs in the comparison (and in any backup).
                     state.flush_now().await;
-                    let read = match read_for_preview(bytes).await {
-                        Ok((opened, size)) => Ok(state.pending_of(&name, size, opened).await),
-                        Err(e) => Err(e),
-                    };
-                    // The first import also fetches the reading code: check again after it.
-                    if still_wanted() {
-                        match read {
-                            Ok(pending) => {
-                                state.notice.set(None);
-                                state.pending.set(Some(pending));
-                            }
-                            Err(error) => state.import_failed(&name, error),
-                        }
+                    preview_file(state.store(), name.clone(), bytes).await.map_err(Ok)
+                }
+                Err(e) => Err(e),
+            };
+            // The first import also fetches the reading code: `ImportFlow` drops a late result.
+            match read {
+                Ok(preview) => {
+                    if state.import.try_update(|f| f.ready(ticket, preview)) == Some(true) {
+                        state.notice.set(None);
                     }
                 }
-                Err(Ok(error)) => state.import_failed(&name, error),
-                Err(Err(detail)) => {
-                    state.pending.set(None);
-                    state.notice.set(Some(Notice::FileUnreadable { file: name, detail }));
+                Err(error) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
+                    state.notice.set(Some(match error {
+                        Ok(error) => Notice::ImportFailed { file: name, error },
+                        Err(detail) => Notice::FileUnreadable { file: name, detail },
+                    }));
                 }
+                Err(_) => {}
             }
         });
     }
@@ -659,73 +632,19 @@ impl AppState {
         }
     }
 
-    /// What importing a file (read by `format::open`) would do, against what is stored.
-    async fn pending_of(&self, name: &str, bytes: usize, opened: format::Opened) -> super::import_preview::Pending {
-        use super::import_preview::{EntryStatus, Pending};
-        let store = self.store();
-        match opened {
-            format::Opened::Strategy(imported) => {
-                let existing = match store.load(&imported.strategy.id).await {
-                    Ok(stored) => {
-                        let ancestor = store.common_base(&imported).await;
-                        Some(compare_for_preview(stored, imported.strategy.clone(), ancestor).await)
-                    }
-                    Err(_) => None,
-                };
-                Pending::Strategy { file: name.to_owned(), bytes, imported, existing }
-            }
-            format::Opened::Everything(all) => {
-                let mut entries = Vec::with_capacity(all.strategies.len());
-                for i in &all.strategies {
-                    entries.push(match store.load(&i.strategy.id).await {
-                        Ok(stored) if stored == i.strategy => EntryStatus::Same,
-                        Ok(stored) => EntryStatus::Differs {
-                            title: stored.title.clone(),
-                            changes: compare_strategies(stored.clone(), i.strategy.clone()).await,
-                        },
-                        Err(_) => EntryStatus::New,
-                    });
-                }
-                Pending::Everything { file: name.to_owned(), bytes, all, entries }
-            }
-        }
-    }
-
-    fn import_failed(&self, file: &str, error: ImportError) {
-        self.pending.set(None);
-        self.notice.set(Some(Notice::ImportFailed { file: file.to_owned(), error }));
-    }
-
     /// Imports the strategy waiting in the preview as the user chose (`session::import`): as it
     /// is when its id is new; otherwise as a copy with fresh ids, in place of the stored one
     /// (backed up first: undo from the notice), or merged with it, one side per conflict.
     pub fn confirm_import(&self, choice: ImportChoice, conflict_choices: Vec<crate::model::merge::Side>) {
-        let Some(super::import_preview::Pending::Strategy { imported, existing, .. }) = self.pending.get_untracked()
-        else {
+        let listed = |id: &Id| self.has(id);
+        let Some(Some(confirmed)) = self.import.try_update(|f| f.confirm(choice, conflict_choices, listed)) else {
             return;
         };
-        let merge = match choice {
-            ImportChoice::Merge => match existing.as_ref().map(|e| &e.merge) {
-                Some(super::merge_preview::MergeOffer::Ready { merge, .. }) => Some(merge.clone()),
-                _ => return,
-            },
-            _ => None,
-        };
-        // Replace needs a readable stored version (else it is added as a copy, as it is when
-        // only listed); `exists`: some strategy with the file's id is here.
-        let replace = choice == ImportChoice::Replace && existing.is_some();
-        let exists = existing.is_some() || self.has(&imported.strategy.id);
-        self.pending.set(None);
         self.spawn(async move |state| {
-            let choice = match &merge {
-                Some(m) => import::Choice::Merge(m, conflict_choices),
-                None if replace => import::Choice::Replace,
-                None => import::Choice::Add,
-            };
             state.flush_now().await;
             let done = files::timed_async(
                 "shirube:store",
-                import::confirm(&state.store(), imported, choice, exists, &files::now()),
+                import::confirm_previewed(&state.store(), confirmed, &files::now()),
             )
             .await;
             match done {
@@ -748,8 +667,7 @@ impl AppState {
     /// added, those in `replace` replace the stored version (backed up first), other
     /// differing ones are left as they are; the file's backups are added.
     pub fn confirm_restore(&self, replace: std::collections::HashSet<Id>) {
-        let Some(super::import_preview::Pending::Everything { all, .. }) = self.pending.get_untracked() else { return };
-        self.pending.set(None);
+        let Some(Some(all)) = self.import.try_update(ImportFlow::confirm_restore) else { return };
         self.spawn(async move |state| {
             state.flush_now().await;
             let store = state.store();
@@ -765,16 +683,13 @@ impl AppState {
 
     /// Closes the preview; nothing was changed.
     pub fn cancel_import(&self) {
-        self.pending.set(None);
+        self.import.update(ImportFlow::cancel);
     }
 
     /// Shows a strategy that is already stored: it becomes the open one (a fresh undo history).
     fn show(&self, strategy: Strategy, base: u64) {
         let id = strategy.id.clone();
-        self.history.update_value(History::clear);
-        self.history_depths.set((0, 0));
-        self.open.set(Some(strategy));
-        self.autosave_did(|a| a.opened(base));
+        self.with_editing(|e| e.open(strategy, base));
         self.set_preferences(|p| p.last_opened = Some(id.clone()));
         self.navigate(Route::Strategy(id));
     }
@@ -787,12 +702,7 @@ impl AppState {
             return;
         }
         if let Ok((fresh, base)) = self.store().load_current(id).await {
-            self.autosave_did(|a| a.opened(base));
-            if self.open.with_untracked(|o| o.as_ref() != Some(&fresh)) {
-                self.history.update_value(History::clear);
-                self.history_depths.set((0, 0));
-                self.open.set(Some(fresh));
-            }
+            self.with_editing(|e| e.reload(fresh, base, false));
         }
     }
 
@@ -936,15 +846,12 @@ impl AppState {
     }
 
     fn is_open(&self, id: &Id) -> bool {
-        self.open.with_untracked(|o| o.as_ref().is_some_and(|s| &s.id == id))
+        self.editing.with_value(|e| e.is_open(id))
     }
 
     /// Closes the strategy with this id if it is the open one.
     fn close(&self, id: &Id) {
-        if self.is_open(id) {
-            self.autosave_did(Autosave::closed);
-            self.open.set(None);
-        }
+        self.with_editing(|e| e.close(id));
     }
 
     /// Brings a backup back (the live version, if any, is backed up first). When it is the
@@ -1036,10 +943,13 @@ fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
     read_file(&bytes)
 }
 
-/// [`read_file`] for the import preview (with the file's size).
+/// Reads a file for the import preview and compares it with what is stored
+/// (`session::preview::preview`): in the wasm part that reads files, not in the first download.
 #[lazy]
-fn read_for_preview(bytes: Vec<u8>) -> Result<(format::Opened, usize), ImportError> {
-    Ok((read_file(&bytes)?, bytes.len()))
+async fn preview_file(store: Rc<BrowserStore>, name: String, bytes: Vec<u8>) -> Result<Preview, ImportError> {
+    let size = bytes.len();
+    let opened = read_file(&bytes)?;
+    Ok(crate::session::preview::preview(&store, &name, size, opened).await)
 }
 
 /// Clears `AppState::loading` when the load ends, however it ends.
@@ -1049,40 +959,4 @@ impl Drop for Loading {
     fn drop(&mut self) {
         self.0.set_value(None);
     }
-}
-
-/// What replacing `stored` by `imported` would change, for the import preview: in the wasm part
-/// that reads files, not in the first download.
-/// With the version both started from, also what merging them would do (issue 19).
-#[lazy]
-fn compare_for_preview(
-    stored: Strategy,
-    imported: Strategy,
-    ancestor: Result<crate::storage::Ancestor, StorageError>,
-) -> super::import_preview::Existing {
-    use super::merge_preview::MergeOffer;
-    use crate::storage::Ancestor;
-    let merge = match ancestor {
-        Ok(Ancestor::Found { base, in_file }) => MergeOffer::Ready {
-            merge: std::sync::Arc::new(files::timed("shirube:merge", || {
-                crate::model::merge::merge(&base, &stored, &imported)
-            })),
-            in_file,
-        },
-        Ok(Ancestor::NotFound) => MergeOffer::NoCommonVersion,
-        Ok(Ancestor::Mismatch(_)) => MergeOffer::Mismatch,
-        Err(e) => MergeOffer::Failed(e),
-    };
-    super::import_preview::Existing {
-        title: stored.title.clone(),
-        municipality: stored.municipality.name.clone(),
-        changes: format::compare(&stored, &imported),
-        merge,
-    }
-}
-
-/// What replacing `stored` by `imported` would change (a backup's entry).
-#[lazy]
-fn compare_strategies(stored: Strategy, imported: Strategy) -> format::Changes {
-    format::compare(&stored, &imported)
 }
