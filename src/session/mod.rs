@@ -13,11 +13,13 @@
 
 mod autosave;
 pub mod editing;
+pub mod export;
 mod history;
 pub mod import;
 pub mod library;
 mod notice;
 pub mod preview;
+pub mod tabs;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};

@@ -9,6 +9,7 @@ use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
 use crate::session::editing::Editing;
 use crate::session::preview::{ImportChoice, ImportFlow, Preview};
+use crate::session::tabs::{self, Follow};
 use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
@@ -450,51 +451,36 @@ impl AppState {
     pub fn follow_other_tab(&self) {
         self.spawn(async |state| {
             state.reread().await;
-            let Some((id, title)) = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone())))
-            else {
+            let Some((id, title, base, waiting)) = state.editing.with_value(|e| {
+                let a = e.autosave();
+                e.strategy().map(|s| (s.id.clone(), s.title.clone(), a.base(), a.is_waiting()))
+            }) else {
                 return;
             };
-            let store = state.store();
-            let stored = match store.head(&id).await {
-                Ok(head) => head.revision,
-                Err(e) => return state.notice.set(Some(Notice::Storage(e))),
-            };
-            if stored == state.editing.with_value(|e| e.autosave().base()) {
-                return;
-            }
-            if state.autosave_is(Autosave::is_waiting) {
-                state.notice.set(Some(Notice::TabConflict { title }));
-                return;
-            }
-            match store.load_current(&id).await {
-                Ok((fresh, base)) => {
+            match tabs::follow(&state.store(), &id, &title, base, waiting).await {
+                Ok(Follow::Nothing) => {}
+                Ok(Follow::Conflict(notice)) => state.notice.set(Some(notice)),
+                Ok(Follow::Reload(fresh, base)) => {
                     state.with_editing(|e| e.reload(fresh, base, true));
                 }
-                Err(StorageError::NotFound { .. }) => {}
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
         });
     }
 
     /// Another tab saved the open strategy while this one had changes waiting, and the user
-    /// takes the other tab's version: this tab's is kept in the version history first (so it is
-    /// not lost), then the stored version is opened.
+    /// takes the other tab's version (`session::tabs::take_theirs`: this tab's is kept in the
+    /// version history first).
     pub fn take_other_tab(&self) {
         self.spawn(async |state| {
             let Some(mine) = state.open.get_untracked() else { return };
-            let store = state.store();
-            if let Err(e) = store.keep_as_version(&mine, &files::now()).await {
-                return state.notice.set(Some(Notice::Storage(e)));
-            }
-            match store.load_current(&mine.id).await {
-                Ok((theirs, base)) => {
+            match tabs::take_theirs(&state.store(), &mine, &files::now()).await {
+                Ok((theirs, base, notice)) => {
                     state.with_editing(|e| e.open(theirs, base));
-                    state
-                        .notice
-                        .set(Some(Notice::TookOtherTab { kept: store.keeps_history(), title: mine.title.clone() }));
+                    state.notice.set(Some(notice));
                     state.written().await;
                 }
-                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+                Err(notice) => state.notice.set(Some(notice)),
             }
         });
     }
@@ -745,42 +731,27 @@ impl AppState {
         }));
     }
 
-    /// Downloads a stored strategy as a Shirube file, with its lineage (`Store::export_file`).
-    /// Where the open strategy is not what is stored (storage refused or full), it is downloaded
-    /// as it is, without lineage: the work is never kept from leaving.
+    /// Downloads a stored strategy as a Shirube file (`session::export::strategy_file`: the
+    /// stored version with its lineage, or what is open when storage did not take it).
     pub fn export_stored(&self, id: &Id) {
         let id = id.clone();
         self.spawn(async move |state| {
             state.flush_now().await;
             let open = state.open.get_untracked().filter(|s| s.id == id);
-            match state.store().export_file(&id, &files::now()).await {
-                // The open strategy has changes storage did not take (storage full): the file is
-                // what the user sees, without lineage, never the older stored version.
-                Ok((_, stored)) if open.as_ref().is_some_and(|o| *o != stored) => {
-                    if let Some(open) = open {
-                        state.export(&open);
-                    }
-                }
-                Ok((text, s)) => {
-                    let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
-                    state.notice.set(Some(match files::download(&name, "application/json", &text) {
-                        Ok(()) => Notice::Exported { file: name },
-                        Err(e) => Notice::Download(e),
-                    }));
-                }
-                Err(e) => match open {
-                    Some(open) => state.export(&open),
-                    None => state.notice.set(Some(Notice::Storage(e))),
+            let file = crate::session::export::strategy_file(&state.store(), &id, open.as_ref(), &files::now()).await;
+            state.notice.set(Some(match file {
+                Ok(file) => match download_strategy(&file.strategy, &file.text) {
+                    Ok(name) => Notice::Exported { file: name },
+                    Err(e) => Notice::Download(e),
                 },
-            }
+                Err(notice) => notice,
+            }));
         });
     }
 
     /// Downloads a strategy as a Shirube file; the file's name, or what went wrong.
     fn download(&self, s: &Strategy) -> Result<String, String> {
-        let text = format::export(s, &files::now());
-        let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
-        files::download(&name, "application/json", &text).map(|()| name)
+        download_strategy(s, &format::export(s, &files::now()))
     }
 
     pub fn rename(&self, id: &Id, title: String) {
@@ -928,6 +899,13 @@ impl AppState {
             state.written().await;
         });
     }
+}
+
+/// Offers a strategy file's text as a download named after the strategy; the name, or what went
+/// wrong.
+fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
+    let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
+    files::download(&name, "application/json", text).map(|()| name)
 }
 
 /// Reads a strategy file or a backup of everything (`format::open`, timed as "shirube:import").
