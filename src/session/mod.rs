@@ -19,6 +19,7 @@ pub mod import;
 pub mod library;
 mod notice;
 pub mod preview;
+pub mod series_draft;
 pub mod tabs;
 
 pub use autosave::{Autosave, SaveState};
