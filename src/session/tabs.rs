@@ -15,7 +15,7 @@ pub enum Follow {
     /// It was, and this tab has a change waiting: the user chooses ([`Notice::TabConflict`]).
     Conflict(Notice),
     /// It was, and nothing waits here: the stored version (and its revision) is shown.
-    Reload(Strategy, u64),
+    Reload(Box<Strategy>, u64),
 }
 
 /// Another tab wrote: how the open strategy `id`, loaded or last saved here as revision `base`,
@@ -35,7 +35,7 @@ pub async fn follow<B: Backend>(
         return Ok(Follow::Conflict(Notice::TabConflict { title: title.to_owned() }));
     }
     match store.load_current(id).await {
-        Ok((fresh, base)) => Ok(Follow::Reload(fresh, base)),
+        Ok((fresh, base)) => Ok(Follow::Reload(Box::new(fresh), base)),
         Err(StorageError::NotFound { .. }) => Ok(Follow::Nothing),
         Err(e) => Err(e),
     }
@@ -101,7 +101,7 @@ mod tests {
         save(&store, &mut a).unwrap();
         let Follow::Reload(fresh, base) = follow_tab(&store, &b) else { panic!("B reloads") };
         assert_eq!(fresh.title, "Aの編集");
-        b.reload(fresh, base, true);
+        b.reload(*fresh, base, true);
         b.edit(|s| s.title = "Bの編集".into());
         save(&store, &mut b).expect("B saves over the revision it reloaded");
         assert_eq!(store.load(&a.strategy().unwrap().id).wait().unwrap().title, "Bの編集");

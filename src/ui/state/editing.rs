@@ -181,7 +181,7 @@ impl AppState {
                 Ok(Follow::Nothing) => {}
                 Ok(Follow::Conflict(notice)) => state.notice.set(Some(notice)),
                 Ok(Follow::Reload(fresh, base)) => {
-                    state.with_editing(|e| e.reload(fresh, base, true));
+                    state.with_editing(|e| e.reload(*fresh, base, true));
                 }
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
