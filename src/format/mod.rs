@@ -33,9 +33,12 @@ pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     Saved, BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) use import::read;
+pub(crate) use import::read_quietly;
 pub use import::{
-    check_size, import, import_value, parse, read, read_quietly, read_value, text_of, EnvelopeProblem, ImportError,
-    Imported, JsonProblem, OtherKind, ShapeProblem, MAX_FILE_BYTES,
+    check_size, import, parse, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem, OtherKind, ShapeProblem,
+    MAX_FILE_BYTES,
 };
 pub use lineage::{fingerprint, prepend, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};

@@ -25,7 +25,7 @@
 use super::envelope::{envelope, Envelope, EnvelopeRef, GENERATOR};
 use super::everything::{in_entry, take_array, Saved};
 use super::import::{
-    check_header, classify, import_value, parse, read_current, refuse_invalid, text_of, ImportError, Imported,
+    check_header, classify, parse, read_current, read_value, refuse_invalid, text_of, ImportError, Imported,
 };
 use super::EnvelopeProblem;
 use crate::model::region::Region;
@@ -130,7 +130,7 @@ fn read_current_region(text: &str) -> Option<RegionRead> {
     }
     let towns = file.strategies.iter().map(|raw| match read_current(raw.get()) {
         Some(read) => refuse_invalid(read),
-        None => import_value(parse(raw.get())?),
+        None => refuse_invalid(read_value(parse(raw.get())?)?),
     });
     let towns = checked(towns);
     Some(RegionRead { exported_at: file.exported_at, generator: file.generator, region: file.region, towns })
@@ -160,7 +160,7 @@ pub fn read_region(mut value: Value) -> Result<RegionRead, ImportError> {
     // path-tracking read of the value), else the full chain, which says what is wrong.
     let towns = entries.into_iter().map(|entry| match read_current(&entry.to_string()) {
         Some(read) => refuse_invalid(read),
-        None => import_value(entry),
+        None => refuse_invalid(read_value(entry)?),
     });
     Ok(RegionRead { exported_at, generator, region, towns: checked(towns) })
 }

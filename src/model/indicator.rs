@@ -153,6 +153,19 @@ impl Indicator {
 }
 
 impl Series {
+    /// The years this series holds something for: actuals, interim targets, the baseline's and
+    /// the target's year (each once per place; `PlanPeriod::with` orders and dedups them).
+    pub fn years(&self) -> impl Iterator<Item = FiscalYear> + '_ {
+        let target_year = match &self.target {
+            Some(Target::Value { year, .. }) => *year,
+            _ => None,
+        };
+        (self.actuals.iter().map(|a| a.year))
+            .chain(self.interim.iter().map(|v| v.year))
+            .chain(self.baseline.as_ref().and_then(|b| b.year))
+            .chain(target_year)
+    }
+
     pub fn new(label: &str) -> Series {
         Series {
             id: Id::new("series"),
@@ -216,6 +229,19 @@ impl Series {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PlanPeriod;
+
+    #[test]
+    fn a_series_table_has_the_plan_years_and_every_year_with_data_once() {
+        let mut s = Series::new("");
+        s.baseline = Some(Baseline { value: 340.0, year: Some(FiscalYear(2018)) });
+        s.target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2026)) });
+        s.set_actual(FiscalYear(2021), Some(350.0));
+        s.set_actual(FiscalYear(2019), Some(345.0));
+        let period = PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) };
+        let years: Vec<i32> = period.with(s.years()).into_iter().map(|y| y.0).collect();
+        assert_eq!(years, [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2026]);
+    }
 
     #[test]
     fn actuals_are_set_sorted_and_removed_never_zeroed() {

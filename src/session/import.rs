@@ -82,6 +82,21 @@ pub async fn confirm<B: Backend>(
     }
 }
 
+/// Stores what the user confirmed in the preview ([`super::preview::ImportFlow::confirm`]).
+pub async fn confirm_previewed<B: Backend>(
+    store: &Store<B>,
+    confirmation: super::preview::Confirmation,
+    now: &str,
+) -> Result<Confirmed, Notice> {
+    let super::preview::Confirmation { file, merge, replace, exists } = confirmation;
+    let choice = match &merge {
+        Some((m, sides)) => Choice::Merge(m, sides.clone()),
+        None if replace => Choice::Replace,
+        None => Choice::Add,
+    };
+    confirm(store, file, choice, exists, now).await
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

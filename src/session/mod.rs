@@ -12,10 +12,15 @@
 //! `ui::state` and the forms.
 
 mod autosave;
+pub mod editing;
+pub mod export;
 mod history;
 pub mod import;
 pub mod library;
 mod notice;
+pub mod preview;
+pub mod series_draft;
+pub mod tabs;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};

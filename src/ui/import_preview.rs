@@ -7,58 +7,14 @@
 
 use super::files;
 use super::i18n::{self, tr};
-use super::merge_preview::{MergeOffer, MergePanel};
+use super::merge_preview::MergePanel;
 use super::state::{use_app, AppState};
-use crate::format::{Changes, Everything, Imported};
+use crate::format::Changes;
 use crate::model::{errors, Counts, Id, PlanPeriod};
+use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Pending, Preview};
 use crate::storage::Language;
 use leptos::prelude::*;
 use std::collections::HashSet;
-
-/// A file on its way in (one at a time: the size of the variants does not matter).
-#[derive(Clone, Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)] // reason: one pending file at a time (see above)
-pub enum Pending {
-    /// Being read (a large file takes a moment).
-    Reading { file: String },
-    /// One strategy, checked; `existing` when one with the same id is stored.
-    Strategy { file: String, bytes: usize, imported: Imported, existing: Option<Existing> },
-    /// A backup of everything, checked; `entries` says, for each of its strategies in order,
-    /// how it stands against this browser.
-    Everything { file: String, bytes: usize, all: Everything, entries: Vec<EntryStatus> },
-}
-
-/// The stored strategy with the same id as the file's.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Existing {
-    pub title: String,
-    pub municipality: String,
-    /// What replacing it with the file's version changes.
-    pub changes: Changes,
-    /// Whether the two can be merged, and what merging would do.
-    pub merge: MergeOffer,
-}
-
-/// What the user chose to do with a file whose strategy is stored here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportChoice {
-    /// 新しい戦略として取り込む: a copy with new ids.
-    New,
-    /// 置き換える: the stored one is backed up and replaced.
-    Replace,
-    /// 統合する: both sides' changes, with the user's choice for each conflict.
-    Merge,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum EntryStatus {
-    /// Not stored here: it will be added.
-    New,
-    /// Stored here, identical.
-    Same,
-    /// Stored here with different content (`title` is the stored one's).
-    Differs { title: String, changes: Changes },
-}
 
 /// The preview dialog (when a file is pending) and the window-wide drop target.
 #[component]
@@ -72,11 +28,11 @@ pub fn ImportPreview() -> impl IntoView {
                 <p>{move || state.tr("ここにファイルをドロップすると、取り込む前に内容を確認できます", "Drop the file to see what it holds before importing it")}</p>
             </div>
         </Show>
-        {move || state.pending.with(|p| p.as_ref().map(|p| match p {
-            Pending::Reading { file } => reading(state, file.clone()).into_any(),
+        {move || state.import.with(|f| f.pending().map(|p| match p {
+            Pending::Reading { file, .. } => reading(state, file.clone()).into_any(),
             // Their views are a wasm part of their own, fetched with the first preview.
-            Pending::Strategy { .. } => super::pages::lazy_page(async move { super::pages::strategy_preview().await }),
-            Pending::Everything { .. } => super::pages::lazy_page(async move { super::pages::everything_preview().await }),
+            Pending::Ready(Preview::Strategy { .. }) => super::pages::lazy_page(async move { super::pages::strategy_preview().await }),
+            Pending::Ready(Preview::Everything { .. }) => super::pages::lazy_page(async move { super::pages::everything_preview().await }),
         }))}
     }
 }
@@ -271,7 +227,9 @@ pub(super) fn changes_line(c: Changes, lang: Language) -> String {
 #[component]
 pub(super) fn StrategyPreview() -> impl IntoView {
     let state = use_app();
-    let Some(Pending::Strategy { file, bytes, imported, existing }) = state.pending.get_untracked() else {
+    let Some(Pending::Ready(Preview::Strategy { file, bytes, imported, existing })) =
+        state.import.with_untracked(|f| f.pending().cloned())
+    else {
         return ().into_any();
     };
     let lang = state.lang();
@@ -338,7 +296,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
             Language::Ja => format!("「{name}」と統合する（両方の変更を残し、競合は箇所ごとに選ぶ）"),
             Language::En => format!("Merge with “{name}” (keep both sides' changes; choose at each conflict)"),
         };
-        let unavailable = e.merge.unavailable(lang);
+        let unavailable = super::merge_preview::merge_unavailable(&e.merge, lang);
         let can_merge = unavailable.is_none();
         let radio = move |value: ImportChoice, testid: &'static str, label: String, enabled: bool| view! {
             <label class="inline" class:muted=!enabled>
@@ -412,7 +370,9 @@ pub(super) fn StrategyPreview() -> impl IntoView {
 #[component]
 pub(super) fn EverythingPreview() -> impl IntoView {
     let state = use_app();
-    let Some(Pending::Everything { file, bytes, all, entries }) = state.pending.get_untracked() else {
+    let Some(Pending::Ready(Preview::Everything { file, bytes, all, entries })) =
+        state.import.with_untracked(|f| f.pending().cloned())
+    else {
         return ().into_any();
     };
     let lang = state.lang();

@@ -7,41 +7,14 @@ use super::i18n::tr;
 use super::merge_words::{conflict_kind, Words};
 use crate::model::merge::{Conflict, Field, Merge, Side};
 use crate::model::Strategy;
-use crate::storage::{Language, StorageError, YearStyle};
+use crate::session::preview::MergeOffer;
+use crate::storage::{Language, YearStyle};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Whether 統合する can be offered for a file, and what it would do.
-#[derive(Clone, Debug)]
-pub enum MergeOffer {
-    /// The merge from the version both sides started from (`in_file`: the file carried it).
-    Ready { merge: Arc<Merge>, in_file: bool },
-    /// Neither this browser's history nor the file has a version both descend from.
-    NoCommonVersion,
-    /// The file carries a starting version that is not what it says it is.
-    Mismatch,
-    /// Reading this browser's history failed.
-    Failed(StorageError),
-}
-
-impl PartialEq for MergeOffer {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (MergeOffer::Ready { merge: a, in_file: x }, MergeOffer::Ready { merge: b, in_file: y }) => {
-                Arc::ptr_eq(a, b) && x == y
-            }
-            (MergeOffer::NoCommonVersion, MergeOffer::NoCommonVersion) => true,
-            (MergeOffer::Mismatch, MergeOffer::Mismatch) => true,
-            (MergeOffer::Failed(a), MergeOffer::Failed(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-impl MergeOffer {
-    /// Why 統合する cannot be chosen, when it cannot.
-    pub fn unavailable(&self, lang: Language) -> Option<String> {
-        let text = match self {
+/// Why 統合する cannot be chosen, when it cannot.
+pub fn merge_unavailable(offer: &MergeOffer, lang: Language) -> Option<String> {
+    let text = match offer {
             MergeOffer::Ready { .. } => return None,
             MergeOffer::NoCommonVersion => tr(
                 lang,
@@ -61,8 +34,7 @@ impl MergeOffer {
                 super::i18n::storage_error(e, lang)
             ),
         };
-        Some(text)
-    }
+    Some(text)
 }
 
 /// What merging would do, and the conflict cards. `choices` holds one answer per conflict

@@ -50,7 +50,11 @@ pub fn Editor() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        state.undo_redo(forward);
+        if forward {
+            state.redo();
+        } else {
+            state.undo();
+        }
     });
     on_cleanup(move || keys.remove());
 
@@ -83,10 +87,10 @@ pub fn Editor() -> impl IntoView {
                         <a class="button quiet" data-testid="to-dashboard" href=Route::Dashboard(id.clone()).hash()>{move || state.tr("ダッシュボード", "Dashboard")}</a>
                         <button type="button" data-testid="undo" aria-keyshortcuts="Control+Z"
                             disabled=move || state.history_depths.get().0 == 0
-                            on:click=move |_| state.undo_redo(false)>{move || state.tr("元に戻す", "Undo")}</button>
+                            on:click=move |_| state.undo()>{move || state.tr("元に戻す", "Undo")}</button>
                         <button type="button" data-testid="redo" aria-keyshortcuts="Control+Shift+Z Control+Y"
                             disabled=move || state.history_depths.get().1 == 0
-                            on:click=move |_| state.undo_redo(true)>{move || state.tr("やり直す", "Redo")}</button>
+                            on:click=move |_| state.redo()>{move || state.tr("やり直す", "Redo")}</button>
                         <button type="button" data-testid="renumber" on:click=move |_| state.edit(|s| s.renumber())>
                             {move || state.tr("番号を振り直す", "Renumber")}
                         </button>

@@ -281,7 +281,7 @@ fn applied(
                     title=tr(lang, "取り込んだ後に別の変更をしたときは、編集画面の「元に戻す」を使ってください", "After another change, use Undo in the editor")
                     on:click=move |_| {
                         if state.revision.get_untracked() == revision {
-                            state.undo_redo(false);
+                            state.undo();
                             stage.set(Stage::Undone { file: undo_file.clone() });
                         }
                     }>

@@ -22,11 +22,11 @@ use crate::ui::i18n;
 use crate::ui::route::Selection;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 mod series;
+use crate::session::series_draft::{shown_kind, BaselineDraft, PickedKind, TargetDraft, TargetKind};
 use series::SeriesBlock;
 
 /// The kinds of target picked in this editor for series that have no target value yet, by
@@ -35,88 +35,6 @@ use series::SeriesBlock;
 /// before its value is typed, is still there on coming back instead of falling back to 「なし」.
 #[derive(Clone, Copy, Default)]
 pub struct PendingTargetKinds(RwSignal<std::collections::HashMap<Id, PickedKind>>);
-
-/// A kind picked, and the undo/redo depths just after picking it.
-type PickedKind = (TargetKind, (usize, usize));
-
-/// The kind of target a series has, as offered in the form.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum TargetKind {
-    /// 数値目標: a value by a year.
-    Value,
-    /// 方向のみ ↗
-    Direction,
-    /// 毎年の目標 (/年)
-    PerYear,
-    /// なし
-    #[default]
-    None,
-}
-
-impl TargetKind {
-    fn of(target: Option<&Target>) -> TargetKind {
-        match target {
-            Some(Target::Value { .. }) => TargetKind::Value,
-            Some(Target::Direction) => TargetKind::Direction,
-            Some(Target::PerYear { .. }) => TargetKind::PerYear,
-            None => TargetKind::None,
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            TargetKind::Value => "value",
-            TargetKind::Direction => "direction",
-            TargetKind::PerYear => "per_year",
-            TargetKind::None => "none",
-        }
-    }
-
-    fn parse(s: &str) -> TargetKind {
-        match s {
-            "value" => TargetKind::Value,
-            "direction" => TargetKind::Direction,
-            "per_year" => TargetKind::PerYear,
-            _ => TargetKind::None,
-        }
-    }
-}
-
-/// Changes to a series, as plain functions of the model.
-mod ops {
-    use super::TargetKind;
-    use crate::model::{FiscalYear, PlanPeriod, Series, Target};
-    use std::collections::BTreeSet;
-
-    /// The target of a kind, made from the value and year the form holds; a value or per-year
-    /// target without a value is no target (missing is not zero).
-    pub fn target(kind: TargetKind, value: Option<f64>, year: Option<FiscalYear>) -> Option<Target> {
-        match kind {
-            TargetKind::None => None,
-            TargetKind::Direction => Some(Target::Direction),
-            TargetKind::Value => value.map(|value| Target::Value { value, year }),
-            TargetKind::PerYear => value.map(|value| Target::PerYear { value }),
-        }
-    }
-
-    /// The fiscal years of a series' table: the plan period, every year with data, the
-    /// baseline and target years, and the years the user added.
-    pub fn years(period: Option<PlanPeriod>, series: Option<&Series>, extra: &BTreeSet<FiscalYear>) -> Vec<FiscalYear> {
-        let mut years: BTreeSet<FiscalYear> = extra.clone();
-        if let Some(p) = period {
-            years.extend(p.years());
-        }
-        if let Some(s) = series {
-            years.extend(s.actuals.iter().map(|a| a.year));
-            years.extend(s.interim.iter().map(|v| v.year));
-            years.extend(s.baseline.as_ref().and_then(|b| b.year));
-            if let Some(Target::Value { year: Some(y), .. }) = &s.target {
-                years.insert(*y);
-            }
-        }
-        years.into_iter().collect()
-    }
-}
 
 /// A value of one series of an indicator.
 fn read_series<T>(ind: &Id, sid: &Id, get: impl Fn(&Series) -> T + Send + Sync + 'static) -> Memo<T>

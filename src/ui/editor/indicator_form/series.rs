@@ -3,6 +3,7 @@
 //! flags, comments), one row per year.
 
 use super::*;
+use std::collections::BTreeSet;
 
 /// One series: its label, baseline, target, achievement and the table of years.
 #[component]
@@ -44,32 +45,21 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
         }
     };
 
-    // Baseline: a year typed before the value is held here and stored with the value.
+    // Baseline: a year typed before the value is held in the draft and stored with the value.
     let baseline = read_series(&ind, &sid, |s| s.baseline.clone());
-    let base_pending = RwSignal::new(None::<FiscalYear>);
+    let base_draft = RwSignal::new(BaselineDraft::default());
     let base_value = Memo::new(move |_| baseline.get().map(|b| b.value));
-    let base_year = Memo::new(move |_| match baseline.get() {
-        Some(b) => b.year,
-        None => base_pending.get(),
-    });
+    let base_year = Memo::new(move |_| baseline.with(|b| base_draft.get().year(b.as_ref())));
     let write_baseline = write_series(&ind, &sid, |s, b: Option<Baseline>| s.baseline = b);
     let on_base_value = Callback::new(move |v: Option<f64>| {
         let current = baseline.get_untracked();
-        let new = match v {
-            Some(value) => {
-                Some(Baseline { value, year: current.as_ref().map_or(base_pending.get_untracked(), |b| b.year) })
-            }
-            None => {
-                base_pending.set(current.and_then(|b| b.year));
-                None
-            }
-        };
+        let new = base_draft.try_update(|d| d.value_typed(current.as_ref(), v)).flatten();
         write_baseline.run(new);
     });
     let on_base_year = Callback::new(move |y: Option<FiscalYear>| {
-        base_pending.set(y);
-        if let Some(b) = baseline.get_untracked() {
-            write_baseline.run(Some(Baseline { value: b.value, year: y }));
+        let current = baseline.get_untracked();
+        if let Some(Some(b)) = base_draft.try_update(|d| d.year_typed(current.as_ref(), y)) {
+            write_baseline.run(Some(b));
         }
     });
 
@@ -85,67 +75,43 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
     };
     let choose = {
         let sid = sid.clone();
-        Callback::new(move |k: TargetKind| {
+        Callback::new(move |kind: TargetKind| {
             pending.update(|p| {
-                p.insert(sid.clone(), (k, state.history_depths.get_untracked()));
+                p.insert(sid.clone(), PickedKind { kind, depths: state.history_depths.get_untracked() });
             })
         })
     };
-    let memory = RwSignal::new(match target.get_untracked() {
-        Some(Target::Value { value, year }) => (Some(value), year),
-        Some(Target::PerYear { value }) => (Some(value), None),
-        _ => (None, None),
-    });
-    let shown_kind = Memo::new(move |_| match target.get() {
-        Some(t) => TargetKind::of(Some(&t)),
-        None => match chosen.get() {
-            Some((k, (undo, redo))) => {
-                let (undo_now, redo_now) = state.history_depths.get();
-                if undo_now >= undo && redo_now <= redo {
-                    k
-                } else {
-                    TargetKind::None
-                }
-            }
-            None => TargetKind::None,
-        },
-    });
+    let draft = RwSignal::new(TargetDraft::of(target.get_untracked().as_ref()));
+    let shown_kind =
+        Memo::new(move |_| target.with(|t| shown_kind(t.as_ref(), chosen.get(), state.history_depths.get())));
     let target_value = Memo::new(move |_| match target.get() {
         Some(Target::Value { value, .. }) | Some(Target::PerYear { value }) => Some(value),
         _ => None,
     });
     let target_year = Memo::new(move |_| match target.get() {
         Some(Target::Value { year, .. }) => year,
-        _ => memory.get().1,
+        _ => draft.get().year,
     });
     let write_target = write_series(&ind, &sid, |s, t: Option<Target>| s.target = t);
-    let remember = move |t: &Option<Target>| match t {
-        Some(Target::Value { value, year }) => memory.set((Some(*value), *year)),
-        Some(Target::PerYear { value }) => memory.update(|m| m.0 = Some(*value)),
-        _ => {}
-    };
-    let on_target_kind = Callback::new(move |v: String| {
-        let to = TargetKind::parse(&v);
-        let current = target.get_untracked();
-        remember(&current);
-        let (value, year) = memory.get_untracked();
-        let new = ops::target(to, value, year);
-        if new != current {
-            write_target.run(new);
-        }
-        choose.run(to);
-    });
-    let on_target_value = Callback::new(move |v: Option<f64>| {
-        memory.update(|m| m.0 = v);
-        let kind = shown_kind.get_untracked();
-        let new = ops::target(kind, v, target_year.get_untracked());
+    // Writes the target the draft makes for `kind`, when it differs from the stored one.
+    let store_target = move |kind: TargetKind| {
+        let new = draft.with_untracked(|d| d.target(kind));
         if new != target.get_untracked() {
             write_target.run(new);
         }
         choose.run(kind);
+    };
+    let on_target_kind = Callback::new(move |v: String| {
+        draft.update(|d| d.remember(target.get_untracked().as_ref()));
+        store_target(TargetKind::parse(&v));
+    });
+    let on_target_value = Callback::new(move |v: Option<f64>| {
+        let year = target_year.get_untracked();
+        draft.update(|d| (d.value, d.year) = (v, year));
+        store_target(shown_kind.get_untracked());
     });
     let on_target_year = Callback::new(move |y: Option<FiscalYear>| {
-        memory.update(|m| m.1 = y);
+        draft.update(|d| d.year = y);
         if let Some(Target::Value { value, .. }) = target.get_untracked() {
             write_target.run(Some(Target::Value { value, year: y }));
         }
@@ -185,7 +151,7 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
                 .with(|o| {
                     o.as_ref().map(|s| {
                         let series = seen.indicator(s, &ind).and_then(|i| i.series.iter().find(|x| x.id == sid));
-                        ops::years(Some(s.period), series, &extra)
+                        s.period.with(series.into_iter().flat_map(Series::years).chain(extra.iter().copied()))
                     })
                 })
                 .unwrap_or_default()
@@ -243,7 +209,7 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
                 }}
                 <YearField label=lbl("当初値の年度", "Baseline year") value=base_year on_commit=on_base_year testid=tid("baseline-year")/>
                 {move || {
-                    let hint = match (baseline.get().is_some(), base_pending.get().is_some()) {
+                    let hint = match (baseline.get().is_some(), base_draft.get().year.is_some()) {
                         (false, true) => Some(state.tr("年度は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
                         (true, _) if baseline.get().is_some_and(|b| b.year.is_none()) => Some(state.tr(
                             "年度が空欄のときは、計画期間の前年度の値として扱います。",
@@ -290,7 +256,7 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
                     }
                 }}
                 {move || {
-                    let waiting = target.get().is_none() && matches!(shown_kind.get(), TargetKind::Value | TargetKind::PerYear);
+                    let waiting = target.get().is_none() && shown_kind.get().needs_value();
                     waiting.then(|| view! {
                         <p class="hint" data-testid=tid("target-missing")>{state.tr("目標値を入力するまで、目標は保存されません。", "The target is stored once a value is entered.")}</p>
                     })

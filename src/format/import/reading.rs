@@ -1,0 +1,168 @@
+//! Reading a strategy file: the chain — envelope → migrate → deserialise with the failing
+//! path → validate — and, before it, the quick path for the common case (a current file read
+//! straight from its text), which steps aside for anything else so that errors are always the
+//! chain's. Also storage's quiet reader, which needs neither paths nor messages.
+
+use super::error::classify;
+use super::sniff::{check_envelope, parse};
+use super::ImportError;
+use crate::format::envelope::{CURRENT_VERSION, FORMAT_NAME};
+use crate::format::migrations::{migrate, Migration, MIGRATIONS};
+use crate::format::Lineage;
+use crate::model::{errors, validate, Problem, Strategy};
+use serde_json::Value;
+
+/// A strategy read from a file, with what the user should know about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub strategy: Strategy,
+    /// Validation problems (paths from the file's root, `strategy.…`): only warnings when it
+    /// comes from [`import`]; errors too when it comes from `read`.
+    pub problems: Vec<Problem>,
+    /// The version the file was written in, when older than this build's (it was migrated).
+    pub migrated_from: Option<u64>,
+    pub exported_at: String,
+    pub generator: String,
+    /// Which shared versions the file's strategy descends from (`None`: the file does not say).
+    pub lineage: Option<Lineage>,
+}
+
+/// Reads a file's text: every step, and a strategy that breaks the model's rules is refused.
+pub fn import(text: &str) -> Result<Imported, ImportError> {
+    refuse_invalid(read(text)?)
+}
+
+/// The last step: a strategy that breaks the model's rules is refused, with every error.
+pub(in crate::format) fn refuse_invalid(read: Imported) -> Result<Imported, ImportError> {
+    if errors(&read.problems).next().is_some() {
+        return Err(ImportError::Invalid { problems: errors(&read.problems).cloned().collect() });
+    }
+    Ok(read)
+}
+
+/// Every step but the last refusal: a well-formed strategy comes back with all its problems,
+/// errors included, as storage's [`read_quietly`] reads autosaved work in progress (a reversed
+/// period while typing is the user's work, not garbage).
+pub(crate) fn read(text: &str) -> Result<Imported, ImportError> {
+    if let Some(read) = read_current(text) {
+        return Ok(read);
+    }
+    read_value(parse(text)?)
+}
+
+/// The common case, quickly: a strategy file of the current version whose strategy reads
+/// cleanly is deserialised straight from its text, without the intermediate JSON value that
+/// costs about twice the typed parse (`bench profile-import`). Anything else — an older version
+/// to migrate, a backup of everything, any error at all — is `None`, and the caller takes the
+/// full path, which finds the same strategy or says exactly what is wrong and where.
+pub(in crate::format) fn read_current(text: &str) -> Option<Imported> {
+    read_current_of(text, CURRENT_VERSION)
+}
+
+fn read_current_of(text: &str, current: u64) -> Option<Imported> {
+    use serde::Deserialize;
+    /// The file in one pass over its text; any doubt (a header of another kind or version, a
+    /// field of another type, a duplicate key) is an error here, and the full path decides.
+    #[derive(Deserialize)]
+    struct CurrentFile<'a> {
+        #[serde(borrow)]
+        format: std::borrow::Cow<'a, str>,
+        version: u64,
+        #[serde(default)]
+        exported_at: String,
+        #[serde(default)]
+        generator: String,
+        strategy: Strategy,
+        #[serde(default)]
+        lineage: Option<Lineage>,
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let file = CurrentFile::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    if file.format != FORMAT_NAME || file.version != current {
+        return None;
+    }
+    let problems = validate(&file.strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
+    Some(Imported {
+        strategy: file.strategy,
+        problems,
+        migrated_from: None,
+        exported_at: file.exported_at,
+        generator: file.generator,
+        lineage: file.lineage,
+    })
+}
+
+/// What storage reads back: the strategy [`read`] finds, without saying where a text is wrong
+/// (storage keeps unreadable text aside whole). An older version is migrated as a JSON value and
+/// then read from text the quick way, so this never needs the path-tracking deserialiser: that
+/// stays in the part of the wasm that opens files (`ui::state::open_file`), out of the first
+/// download.
+pub(crate) fn read_quietly(text: &str) -> Option<Imported> {
+    read_quietly_with(text, MIGRATIONS, CURRENT_VERSION)
+}
+
+/// [`read_quietly`] with a given list of migrations and current version (for tests).
+pub(super) fn read_quietly_with(text: &str, migrations: &[Migration], current: u64) -> Option<Imported> {
+    if let Some(read) = read_current_of(text, current) {
+        return Some(read);
+    }
+    let mut value = parse(text).ok()?;
+    let version = check_envelope(&value, current).ok()?;
+    migrate(&mut value, version, migrations, current).ok()?;
+    // The value now has the current version: written out and read back, it takes the quick path.
+    let read = read_current_of(&value.to_string(), current)?;
+    Some(Imported { migrated_from: (version < current).then_some(version), ..read })
+}
+
+/// [`read`] for an already parsed value.
+pub(in crate::format) fn read_value(value: Value) -> Result<Imported, ImportError> {
+    read_value_with(value, MIGRATIONS, CURRENT_VERSION)
+}
+
+/// [`read_value`] with a given list of migrations and current version (tests try migrations
+/// that this build does not have yet).
+pub(super) fn read_value_with(
+    mut value: Value,
+    migrations: &[Migration],
+    current: u64,
+) -> Result<Imported, ImportError> {
+    let version = check_envelope(&value, current)?;
+    let text_field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let exported_at = text_field(&value, "exported_at");
+    let generator = text_field(&value, "generator");
+    migrate(&mut value, version, migrations, current)?;
+    let lineage = match value.get_mut("lineage").map(Value::take) {
+        None | Some(Value::Null) => None,
+        Some(raw) => Some(serde_path_to_error::deserialize(raw).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { "lineage".to_owned() } else { format!("lineage.{path}") };
+            ImportError::Shape { path, problem: classify(&e.into_inner().to_string()) }
+        })?),
+    };
+    let raw = value.get_mut("strategy").map(Value::take).unwrap_or(Value::Null);
+    let strategy: Strategy = serde_path_to_error::deserialize(raw).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "strategy".to_owned() } else { format!("strategy.{path}") };
+        ImportError::Shape { path, problem: classify(&e.into_inner().to_string()) }
+    })?;
+    let problems: Vec<Problem> =
+        validate(&strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
+    Ok(Imported {
+        strategy,
+        problems,
+        migrated_from: (version < current).then_some(version),
+        exported_at,
+        generator,
+        lineage,
+    })
+}
+
+fn rooted(path: &str) -> String {
+    if path.is_empty() {
+        "strategy".to_owned()
+    } else {
+        format!("strategy.{path}")
+    }
+}

@@ -1,0 +1,55 @@
+//! Validation: every problem of a strategy at once, each with where it is (a JSON-style path
+//! such as `goals[2].measures[0].kpis[1]`) and what it is. Errors make a strategy unusable
+//! (an import refuses it); warnings are shown and never block anything.
+//!
+//! The words are the UI's business: a problem is data (`ProblemKind`, in `problem`), turned
+//! into Japanese or English text only by `ui::i18n`. `rules` holds the checks, `walk` the one
+//! order both [`validate`] and [`validate_entity`] visit the strategy in, and `structure` the
+//! index of ids they look up — kept by the editor as a [`Structure`] between edits.
+
+mod problem;
+mod rules;
+mod structure;
+#[cfg(test)]
+mod tests;
+mod walk;
+
+pub use problem::{errors, Problem, ProblemKind, Severity};
+pub use rules::is_municipality_code;
+pub use structure::Structure;
+
+use crate::model::{Id, Strategy};
+use structure::{Defs, Lookup};
+use walk::Scope;
+
+/// Every problem of the strategy, errors and warnings, in document order.
+pub fn validate(s: &Strategy) -> Vec<Problem> {
+    let defs = Defs::of(s, true, |id| id);
+    Validator { s, problems: Vec::new(), defs: &defs }.walk(Scope::Whole)
+}
+
+/// The problems of the goal, measure, initiative or indicator whose id is `id` (of each, if the
+/// id is not unique): exactly those [`validate`] finds at its places — its own values, a
+/// duplicate of its id, its references, an indicator nobody refers to — in the same order, as
+/// both take the same walk (`walk`).
+/// The editor asks this for the selected entity after every edit, so what it needs to know of
+/// the rest of the strategy comes from `structure` (made once, see [`Structure`]): nothing else
+/// is walked, and the cost does not grow with the strategy. `structure` must fit `s`.
+pub fn validate_entity(s: &Strategy, structure: &Structure, id: &Id) -> Vec<Problem> {
+    debug_assert!(structure.fits(s), "validate_entity with a structure of another strategy");
+    let places = structure.defs.places(id);
+    Validator { s, problems: Vec::new(), defs: &structure.defs }.walk(Scope::Places(places))
+}
+
+/// The problems found so far, and what the checks look at: the strategy and the index of its ids.
+struct Validator<'a> {
+    s: &'a Strategy,
+    problems: Vec<Problem>,
+    defs: &'a dyn Lookup,
+}
+
+impl Validator<'_> {
+    fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.into(), kind });
+    }
+}

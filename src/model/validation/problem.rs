@@ -1,0 +1,128 @@
+//! What a problem is: its place (a JSON-style path) and its kind, each kind with one severity.
+//! Data only; `ui::i18n` puts it into words.
+
+use crate::model::{FiscalYear, Id, Money};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where, from the strategy's root: `goals[2].measures[0].kpis[1]`.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong. Each kind has one severity.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The same id is defined twice; `first` is where it was seen first.
+    DuplicateId {
+        id: Id,
+        first: String,
+    },
+    UnknownIndicator {
+        id: Id,
+    },
+    UnknownMeasure {
+        id: Id,
+    },
+    UnknownInitiative {
+        id: Id,
+    },
+    UnknownNationalGoal {
+        id: Id,
+    },
+    /// The plan period ends before it starts.
+    PeriodReversed {
+        first: FiscalYear,
+        last: FiscalYear,
+    },
+    /// A fiscal year Shirube cannot represent (before 1926 or after 2200).
+    YearOutOfRange {
+        year: FiscalYear,
+    },
+    /// The same fiscal year twice in a list that holds one entry per year.
+    DuplicateYear {
+        year: FiscalYear,
+    },
+    NegativeMoney {
+        value: Money,
+    },
+    NotFinite,
+    InvalidSdg {
+        number: u8,
+    },
+    IndicatorWithoutSeries,
+    EmptyRatingLabel,
+    BadScheduleDate,
+    // — warnings —
+    YearOutsidePeriod {
+        year: FiscalYear,
+    },
+    BaselineMissing,
+    IndicatorUnused,
+    UnknownRatingLabel {
+        label: String,
+    },
+    MunicipalityCodeInvalid {
+        code: String,
+    },
+    EmptyTitle,
+    RelistedOwnInitiative {
+        id: Id,
+    },
+    RatingThresholdsNotDescending,
+    /// A workshop note about a goal or measure that is no longer in the strategy (the note is
+    /// kept; it is shown without a place).
+    UnknownNoteTarget {
+        id: Id,
+    },
+    /// A workshop's date is not a calendar date "2025-07-12".
+    BadWorkshopDate,
+    /// A baseline printed without its year (北本市's table: 「3,908件」): progress and the path
+    /// take it as `assumed`, the year before the plan.
+    BaselineYearUnknown {
+        assumed: FiscalYear,
+    },
+    /// A value target without its year: progress and the path take it as due in `assumed`, the
+    /// plan's last year.
+    TargetYearUnknown {
+        assumed: FiscalYear,
+    },
+}
+
+impl ProblemKind {
+    pub fn severity(&self) -> Severity {
+        use ProblemKind::*;
+        match self {
+            YearOutsidePeriod { .. }
+            | BaselineMissing
+            | IndicatorUnused
+            | UnknownRatingLabel { .. }
+            | MunicipalityCodeInvalid { .. }
+            | EmptyTitle
+            | RelistedOwnInitiative { .. }
+            | RatingThresholdsNotDescending
+            | UnknownNoteTarget { .. }
+            | BadWorkshopDate
+            | BaselineYearUnknown { .. }
+            | TargetYearUnknown { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
+
+/// Only the errors (what makes an import refuse a file).
+pub fn errors(problems: &[Problem]) -> impl Iterator<Item = &Problem> {
+    problems.iter().filter(|p| p.severity() == Severity::Error)
+}

@@ -1,0 +1,312 @@
+//! The rules: what is checked of the strategy's own values, each indicator and series, goal,
+//! measure, initiative and workshop, and of the ids (each defined once, each reference leading
+//! to what it names). `walk` decides where and in what order they run.
+
+use super::walk::Place;
+use super::{ProblemKind, Validator};
+use crate::model::{
+    FiscalYear, Goal, Id, Indicator, Initiative, Measure, Money, Sdg, Series, Target, MAX_YEAR, MIN_YEAR,
+};
+
+impl<'a> Validator<'a> {
+    /// An id defined at `place`: a duplicate unless this is where it is defined first.
+    pub(super) fn define(&mut self, id: &Id, place: Place) {
+        if !self.defs.duplicates() {
+            return;
+        }
+        if let Some(&first) = self.defs.places(id).first().filter(|first| **first != place) {
+            self.push(format!("{place}.id"), ProblemKind::DuplicateId { id: id.clone(), first: first.to_string() });
+        }
+    }
+
+    fn is_defined_as(&self, id: &Id, kind: fn(&Place) -> bool) -> bool {
+        self.defs.places(id).iter().any(kind)
+    }
+
+    fn is_indicator(&self, id: &Id) -> bool {
+        self.is_defined_as(id, |p| matches!(p, Place::Indicator(_)))
+    }
+
+    fn is_measure(&self, id: &Id) -> bool {
+        self.is_defined_as(id, |p| matches!(p, Place::Measure(..)))
+    }
+
+    /// The measure an initiative belongs to (the last one, if its id is not unique).
+    fn initiative_owner(&self, id: &Id) -> Option<&'a Id> {
+        let s = self.s;
+        self.defs.places(id).iter().rev().find_map(|p| match *p {
+            Place::Initiative(g, m, _) => s.goals.get(g).and_then(|g| g.measures.get(m)).map(|m| &m.id),
+            _ => None,
+        })
+    }
+
+    // Paths are made only when there is a problem to report (`path` closures): validation runs
+    // after every edit, over tens of thousands of values.
+    fn title(&mut self, path: impl FnOnce() -> String, title: &str) {
+        if title.trim().is_empty() {
+            self.push(path(), ProblemKind::EmptyTitle);
+        }
+    }
+
+    fn year(&mut self, path: impl FnOnce() -> String, year: FiscalYear, in_period: bool) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year.0) {
+            self.push(path(), ProblemKind::YearOutOfRange { year });
+        } else if in_period && !self.s.period.contains(year) {
+            self.push(path(), ProblemKind::YearOutsidePeriod { year });
+        }
+    }
+
+    fn number(&mut self, path: impl FnOnce() -> String, value: f64) {
+        if !value.is_finite() {
+            self.push(path(), ProblemKind::NotFinite);
+        }
+    }
+
+    fn money(&mut self, path: impl FnOnce() -> String, value: Option<Money>) {
+        if let Some(value) = value.filter(|v| *v < 0) {
+            self.push(path(), ProblemKind::NegativeMoney { value });
+        }
+    }
+
+    fn sdgs(&mut self, at: Place, sdgs: &[Sdg]) {
+        for (i, sdg) in sdgs.iter().enumerate() {
+            if !sdg.is_valid() {
+                self.push(format!("{at}.sdgs[{i}]"), ProblemKind::InvalidSdg { number: sdg.0 });
+            }
+        }
+    }
+
+    fn unique_years<I: IntoIterator<Item = FiscalYear>>(&mut self, path: impl Fn() -> String, field: &str, years: I) {
+        // A plain list: these are a few years each, thousands of times per validation.
+        let mut seen: Vec<FiscalYear> = Vec::new();
+        for (i, year) in years.into_iter().enumerate() {
+            if seen.contains(&year) {
+                let path = path();
+                let at = if field.is_empty() { format!("{path}[{i}]") } else { format!("{path}[{i}].{field}") };
+                self.push(at, ProblemKind::DuplicateYear { year });
+            } else {
+                seen.push(year);
+            }
+        }
+    }
+
+    /// The strategy's own values, and the ids defined before the indicators.
+    pub(super) fn strategy(&mut self) {
+        let s = self.s;
+        self.define(&s.id, Place::Strategy);
+        self.title(|| "title".into(), &s.title);
+        let p = s.period;
+        self.year(|| "period.first".into(), p.first, false);
+        self.year(|| "period.last".into(), p.last, false);
+        if p.first > p.last {
+            self.push("period", ProblemKind::PeriodReversed { first: p.first, last: p.last });
+        }
+        if let Some(code) = &s.municipality.code {
+            if !is_municipality_code(code) {
+                self.push("municipality.code", ProblemKind::MunicipalityCodeInvalid { code: code.clone() });
+            }
+        }
+        self.rating_rule();
+        for (i, x) in s.sections.iter().enumerate() {
+            self.define(&x.id, Place::Section(i));
+        }
+        for (i, x) in s.national_framework.goals.iter().enumerate() {
+            self.define(&x.id, Place::NationalGoal(i));
+        }
+        for (i, x) in s.schedule.iter().enumerate() {
+            let path = format!("schedule[{i}]");
+            self.define(&x.id, Place::Schedule(i));
+            if !x.when.is_well_formed() {
+                self.push(format!("{path}.when"), ProblemKind::BadScheduleDate);
+            }
+            if let crate::model::ScheduleWhen::Period { fiscal_year, .. } = &x.when {
+                self.year(|| format!("{path}.when.fiscal_year"), *fiscal_year, false);
+            }
+        }
+    }
+
+    pub(super) fn workshops(&mut self) {
+        let s = self.s;
+        for (wi, w) in s.workshops.iter().enumerate() {
+            let wp = format!("workshops[{wi}]");
+            self.define(&w.id, Place::Workshop(wi));
+            if !crate::model::schedule::is_calendar_date(&w.date) {
+                self.push(format!("{wp}.date"), ProblemKind::BadWorkshopDate);
+            }
+            for (ni, n) in w.notes.iter().enumerate() {
+                self.define(&n.id, Place::Note(wi, ni));
+                let known = match &n.target {
+                    crate::model::NoteTarget::Goal(id) => self.is_defined_as(id, |p| matches!(p, Place::Goal(_))),
+                    crate::model::NoteTarget::Measure(id) => self.is_measure(id),
+                };
+                if !known {
+                    self.push(
+                        format!("{wp}.notes[{ni}].target"),
+                        ProblemKind::UnknownNoteTarget { id: n.target.id().clone() },
+                    );
+                }
+            }
+        }
+    }
+
+    /// References to indicators at `at`: each must lead to one.
+    fn references(&mut self, at: Place, field: &str, refs: &[Id]) {
+        for (i, r) in refs.iter().enumerate() {
+            if !self.is_indicator(r) {
+                self.push(format!("{at}.{field}[{i}]"), ProblemKind::UnknownIndicator { id: r.clone() });
+            }
+        }
+    }
+
+    /// An indicator no goal, measure or initiative refers to.
+    pub(super) fn unused(&mut self, i: usize, ind: &Indicator) {
+        if !self.defs.referred(&ind.id) {
+            self.push(format!("indicators[{i}]"), ProblemKind::IndicatorUnused);
+        }
+    }
+
+    pub(super) fn goal(&mut self, gp: Place, g: &Goal) {
+        self.title(|| format!("{gp}.title"), &g.title);
+        if let Some(n) = &g.national_goal {
+            if !self.is_defined_as(n, |p| matches!(p, Place::NationalGoal(_))) {
+                self.push(format!("{gp}.national_goal"), ProblemKind::UnknownNationalGoal { id: n.clone() });
+            }
+        }
+        self.sdgs(gp, &g.sdgs);
+        self.references(gp, "targets", &g.targets);
+    }
+
+    fn rating_rule(&mut self) {
+        let rule = &self.s.rating_rule;
+        let labels = rule.tiers.iter().map(|t| &t.label).chain([&rule.below, &rule.no_data]);
+        if labels.into_iter().any(|l| l.trim().is_empty()) {
+            self.push("rating_rule", ProblemKind::EmptyRatingLabel);
+        }
+        for (i, t) in rule.tiers.iter().enumerate() {
+            self.number(|| format!("rating_rule.tiers[{i}].min_percent"), t.min_percent);
+        }
+        if rule.tiers.windows(2).any(|w| w[0].min_percent <= w[1].min_percent) {
+            self.push("rating_rule.tiers", ProblemKind::RatingThresholdsNotDescending);
+        }
+    }
+
+    pub(super) fn measure(&mut self, mp: Place, m: &Measure) {
+        self.title(|| format!("{mp}.title"), &m.title);
+        self.sdgs(mp, &m.sdgs);
+        self.references(mp, "kpis", &m.kpis);
+        for (i, r) in m.related.iter().enumerate() {
+            if !self.is_measure(r) {
+                self.push(format!("{mp}.related[{i}]"), ProblemKind::UnknownMeasure { id: r.clone() });
+            }
+        }
+        for (i, r) in m.relisted.iter().enumerate() {
+            let path = || format!("{mp}.relisted[{i}].initiative");
+            let id = || r.initiative.clone();
+            match self.initiative_owner(&r.initiative) {
+                None => self.push(path(), ProblemKind::UnknownInitiative { id: id() }),
+                Some(owner) if owner == &m.id => self.push(path(), ProblemKind::RelistedOwnInitiative { id: id() }),
+                Some(_) => {}
+            }
+            self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
+        }
+        self.unique_years(|| format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
+        for (ei, e) in m.evaluations.iter().enumerate() {
+            self.year(|| format!("{mp}.evaluations[{ei}].fiscal_year"), e.fiscal_year, false);
+            if let Some(label) = &e.rating {
+                if !self.s.rating_rule.is_label(label) {
+                    self.push(
+                        format!("{mp}.evaluations[{ei}].rating"),
+                        ProblemKind::UnknownRatingLabel { label: label.clone() },
+                    );
+                }
+            }
+        }
+    }
+
+    /// An initiative's title, KPIs and years: each year once, in range, amounts not negative.
+    pub(super) fn initiative(&mut self, ip: Place, init: &Initiative) {
+        self.title(|| format!("{ip}.title"), &init.title);
+        self.references(ip, "kpis", &init.kpis);
+        self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
+        for (yi, y) in init.years.iter().enumerate() {
+            self.year(|| format!("{ip}.years[{yi}].fiscal_year"), y.fiscal_year, false);
+            self.money(|| format!("{ip}.years[{yi}].budget"), y.budget);
+            self.money(|| format!("{ip}.years[{yi}].settled"), y.settled);
+        }
+        self.problems.extend(crate::model::region::partner_problems(&ip.to_string(), init));
+    }
+
+    pub(super) fn indicator(&mut self, i: usize, ind: &Indicator) {
+        let ip = Place::Indicator(i);
+        self.define(&ind.id, ip);
+        self.title(|| format!("{ip}.name"), &ind.name);
+        if ind.series.is_empty() {
+            self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
+        }
+        for (si, series) in ind.series.iter().enumerate() {
+            let sp = Place::Series(i, si);
+            self.define(&series.id, sp);
+            self.series(sp, series);
+        }
+    }
+
+    fn series(&mut self, sp: Place, series: &Series) {
+        if let Some(b) = &series.baseline {
+            self.number(|| format!("{sp}.baseline.value"), b.value);
+            if let Some(y) = b.year {
+                self.year(|| format!("{sp}.baseline.year"), y, false);
+            }
+        }
+        match &series.target {
+            Some(Target::Value { value, year }) => {
+                self.number(|| format!("{sp}.target.value"), *value);
+                match year {
+                    Some(y) => self.year(|| format!("{sp}.target.year"), *y, true),
+                    // What the computation assumes is said (`model::achievement` takes the same).
+                    None => self.push(
+                        format!("{sp}.target.year"),
+                        ProblemKind::TargetYearUnknown { assumed: self.s.period.assumed_target_year() },
+                    ),
+                }
+                match &series.baseline {
+                    None => self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing),
+                    Some(b) if b.year.is_none() => self.push(
+                        format!("{sp}.baseline.year"),
+                        ProblemKind::BaselineYearUnknown { assumed: self.s.period.assumed_baseline_year() },
+                    ),
+                    Some(_) => {}
+                }
+            }
+            Some(Target::PerYear { value }) => self.number(|| format!("{sp}.target.value"), *value),
+            Some(Target::Direction) if series.baseline.is_none() => {
+                self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing)
+            }
+            Some(Target::Direction) | None => {}
+        }
+        self.unique_years(|| format!("{sp}.interim"), "year", series.interim.iter().map(|v| v.year));
+        for (k, v) in series.interim.iter().enumerate() {
+            self.year(|| format!("{sp}.interim[{k}].year"), v.year, true);
+            self.number(|| format!("{sp}.interim[{k}].value"), v.value);
+        }
+        self.unique_years(|| format!("{sp}.actuals"), "year", series.actuals.iter().map(|a| a.year));
+        for (k, a) in series.actuals.iter().enumerate() {
+            self.year(|| format!("{sp}.actuals[{k}].year"), a.year, false);
+            self.number(|| format!("{sp}.actuals[{k}].value"), a.value);
+        }
+    }
+}
+
+/// 全国地方公共団体コード: 6 digits whose last is the check digit of the first five
+/// (weights 6,5,4,3,2; 11 − sum mod 11, last digit of that).
+pub fn is_municipality_code(code: &str) -> bool {
+    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 6 || code.chars().count() != 6 {
+        return false;
+    }
+    let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    let check = match sum % 11 {
+        0 => 1, // (11 - 0) % 10
+        r => (11 - r) % 10,
+    };
+    digits[5] == check
+}

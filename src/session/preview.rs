@@ -1,0 +1,386 @@
+//! What a file the user picked or dropped would do, before anything is stored: the import
+//! preview's content ([`Preview`], made by [`preview`] against what this browser holds) and the
+//! dialog's flow ([`ImportFlow`]: reading → preview → confirm or cancel).
+//!
+//! The stale-preview rule: a file is read asynchronously (a large one takes a moment, and the
+//! reading code is fetched on first use); if the user cancelled meanwhile, or picked another
+//! file, the late result is dropped — it never replaces what the dialog shows now. Each read
+//! carries a [`Ticket`]; only the current ticket's result is taken.
+
+use crate::format::{self, Changes, Everything, Imported, Opened};
+use crate::model::merge::{merge, Merge, Side};
+use crate::storage::{Ancestor, Backend, StorageError, Store};
+use std::sync::Arc;
+
+/// A file read and checked, with how it stands against what is stored here (one at a time: the
+/// size of the variants does not matter).
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // reason: one preview at a time (see above)
+pub enum Preview {
+    /// One strategy; `existing` when one with the same id is stored.
+    Strategy { file: String, bytes: usize, imported: Imported, existing: Option<Existing> },
+    /// A backup of everything; `entries` says, for each of its strategies in order, how it
+    /// stands against this browser.
+    Everything { file: String, bytes: usize, all: Everything, entries: Vec<EntryStatus> },
+}
+
+/// The stored strategy with the same id as the file's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Existing {
+    pub title: String,
+    pub municipality: String,
+    /// What replacing it with the file's version changes.
+    pub changes: Changes,
+    /// Whether the two can be merged, and what merging would do.
+    pub merge: MergeOffer,
+}
+
+/// Whether 統合する can be offered for a file, and what it would do.
+#[derive(Clone, Debug)]
+pub enum MergeOffer {
+    /// The merge from the version both sides started from (`in_file`: the file carried it).
+    Ready { merge: Arc<Merge>, in_file: bool },
+    /// Neither this browser's history nor the file has a version both descend from.
+    NoCommonVersion,
+    /// The file carries a starting version that is not what it says it is.
+    Mismatch,
+    /// Reading this browser's history failed.
+    Failed(StorageError),
+}
+
+impl PartialEq for MergeOffer {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (MergeOffer::Ready { merge: a, in_file: x }, MergeOffer::Ready { merge: b, in_file: y }) => {
+                Arc::ptr_eq(a, b) && x == y
+            }
+            (MergeOffer::NoCommonVersion, MergeOffer::NoCommonVersion) => true,
+            (MergeOffer::Mismatch, MergeOffer::Mismatch) => true,
+            (MergeOffer::Failed(a), MergeOffer::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// How one strategy of a backup file stands against this browser.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EntryStatus {
+    /// Not stored here: it will be added.
+    New,
+    /// Stored here, identical.
+    Same,
+    /// Stored here with different content (`title` is the stored one's).
+    Differs { title: String, changes: Changes },
+}
+
+/// What the user chose to do with a file whose strategy is stored here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// 新しい戦略として取り込む: a copy with new ids.
+    New,
+    /// 置き換える: the stored one is backed up and replaced.
+    Replace,
+    /// 統合する: both sides' changes, with the user's choice for each conflict.
+    Merge,
+}
+
+/// What importing a file (read by `format::open`) would do, against what is stored: for a
+/// strategy, what replacing the stored one with the same id changes and what merging them
+/// would do (from the newest version both descend from); for a backup, each strategy's state.
+pub async fn preview<B: Backend>(store: &Store<B>, file: &str, bytes: usize, opened: Opened) -> Preview {
+    match opened {
+        Opened::Strategy(imported) => {
+            let existing = match store.load(&imported.strategy.id).await {
+                Ok(stored) => {
+                    let merge = match store.common_base(&imported).await {
+                        Ok(Ancestor::Found { base, in_file }) => {
+                            MergeOffer::Ready { merge: Arc::new(merge(&base, &stored, &imported.strategy)), in_file }
+                        }
+                        Ok(Ancestor::NotFound) => MergeOffer::NoCommonVersion,
+                        Ok(Ancestor::Mismatch(_)) => MergeOffer::Mismatch,
+                        Err(e) => MergeOffer::Failed(e),
+                    };
+                    Some(Existing {
+                        title: stored.title.clone(),
+                        municipality: stored.municipality.name.clone(),
+                        changes: format::compare(&stored, &imported.strategy),
+                        merge,
+                    })
+                }
+                Err(_) => None,
+            };
+            Preview::Strategy { file: file.to_owned(), bytes, imported, existing }
+        }
+        Opened::Everything(all) => {
+            let mut entries = Vec::with_capacity(all.strategies.len());
+            for i in &all.strategies {
+                entries.push(match store.load(&i.strategy.id).await {
+                    Ok(stored) if stored == i.strategy => EntryStatus::Same,
+                    Ok(stored) => {
+                        EntryStatus::Differs { changes: format::compare(&stored, &i.strategy), title: stored.title }
+                    }
+                    Err(_) => EntryStatus::New,
+                });
+            }
+            Preview::Everything { file: file.to_owned(), bytes, all, entries }
+        }
+    }
+}
+
+/// Which read a result belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ticket(u64);
+
+/// What the import dialog shows.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // reason: one file at a time
+pub enum Pending {
+    /// A file being read.
+    Reading { file: String, ticket: Ticket },
+    /// A file read and checked, waiting for the user's choice.
+    Ready(Preview),
+}
+
+/// The import dialog's flow: at most one file at a time, a late result for a file no longer
+/// wanted dropped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportFlow {
+    pending: Option<Pending>,
+    issued: u64,
+}
+
+/// A confirmed strategy import, ready for [`super::import::confirm_previewed`].
+#[derive(Debug)]
+pub struct Confirmation {
+    pub file: Imported,
+    /// The preview's merge, when the user chose to merge.
+    pub merge: Option<(Arc<Merge>, Vec<Side>)>,
+    /// Replace the stored version (there is a readable one).
+    pub replace: bool,
+    /// Some strategy with the file's id is stored here (then an add is a copy with fresh ids).
+    pub exists: bool,
+}
+
+impl ImportFlow {
+    pub fn pending(&self) -> Option<&Pending> {
+        self.pending.as_ref()
+    }
+
+    /// A file starts being read; what was shown before (another file) is dropped.
+    pub fn start(&mut self, file: &str) -> Ticket {
+        self.issued += 1;
+        let ticket = Ticket(self.issued);
+        self.pending = Some(Pending::Reading { file: file.to_owned(), ticket });
+        ticket
+    }
+
+    /// Whether the read with this ticket is still wanted (not cancelled, no other file since).
+    pub fn wants(&self, ticket: Ticket) -> bool {
+        matches!(&self.pending, Some(Pending::Reading { ticket: t, .. }) if *t == ticket)
+    }
+
+    /// The read finished with a preview: shown if still wanted. `false`: dropped.
+    pub fn ready(&mut self, ticket: Ticket, preview: Preview) -> bool {
+        let wanted = self.wants(ticket);
+        if wanted {
+            self.pending = Some(Pending::Ready(preview));
+        }
+        wanted
+    }
+
+    /// The read failed: the dialog closes if it was still waiting for it. `false`: the failure
+    /// belongs to a file no longer wanted, and is not to be shown.
+    pub fn failed(&mut self, ticket: Ticket) -> bool {
+        let wanted = self.wants(ticket);
+        if wanted {
+            self.pending = None;
+        }
+        wanted
+    }
+
+    /// Closes the dialog; nothing was changed.
+    pub fn cancel(&mut self) {
+        self.pending = None;
+    }
+
+    /// The user confirmed the strategy in the preview with `choice` (and one side per conflict
+    /// when merging); `listed`: whether the library lists a strategy with this id (even one
+    /// that could not be read for the comparison). `None` (nothing taken, the dialog stays)
+    /// when no strategy preview is shown, or a merge was chosen that is not offered.
+    pub fn confirm(
+        &mut self,
+        choice: ImportChoice,
+        sides: Vec<Side>,
+        listed: impl FnOnce(&crate::model::Id) -> bool,
+    ) -> Option<Confirmation> {
+        let Some(Pending::Ready(Preview::Strategy { imported, existing, .. })) = &self.pending else { return None };
+        let merge = match choice {
+            ImportChoice::Merge => match existing.as_ref().map(|e| &e.merge) {
+                Some(MergeOffer::Ready { merge, .. }) => Some((merge.clone(), sides)),
+                _ => return None,
+            },
+            _ => None,
+        };
+        // Replace needs a readable stored version (else it is added as a copy, as it is when
+        // only listed).
+        let confirmation = Confirmation {
+            replace: choice == ImportChoice::Replace && existing.is_some(),
+            exists: existing.is_some() || listed(&imported.strategy.id),
+            file: imported.clone(),
+            merge,
+        };
+        self.pending = None;
+        Some(confirmation)
+    }
+
+    /// The user confirmed restoring the backup file in the preview: its content, and the
+    /// dialog closes. `None` when no backup preview is shown.
+    pub fn confirm_restore(&mut self) -> Option<Everything> {
+        match self.pending.take() {
+            Some(Pending::Ready(Preview::Everything { all, .. })) => Some(all),
+            other => {
+                self.pending = other;
+                None
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::format::{export, open};
+    use crate::model::merge::edits::town;
+    use crate::storage::VersionReason;
+    use crate::testing::{memory_store, Wait};
+
+    const NOW: &str = "2025-05-01T09:00:00Z";
+
+    fn opened(s: &crate::model::Strategy) -> Opened {
+        open(export(s, NOW).as_bytes()).expect("an exported strategy reads back")
+    }
+
+    #[test]
+    fn a_late_result_after_cancel_or_another_file_is_dropped() {
+        let s = town();
+        let (_, store) = memory_store(&[]);
+        let mut flow = ImportFlow::default();
+
+        let first = flow.start("a.shirube.json");
+        flow.cancel();
+        let p = preview(&store, "a.shirube.json", 10, opened(&s)).wait();
+        assert!(!flow.ready(first, p.clone()), "cancelled: the result is dropped");
+        assert_eq!(flow.pending(), None);
+
+        let a = flow.start("a.shirube.json");
+        let b = flow.start("a.shirube.json");
+        assert!(!flow.wants(a), "a second file (even with the same name) supersedes the first");
+        assert!(!flow.failed(a), "the first file's failure is not shown");
+        assert!(flow.wants(b));
+        assert!(flow.ready(b, p.clone()));
+        assert_eq!(flow.pending(), Some(&Pending::Ready(p)));
+    }
+
+    #[test]
+    fn a_new_strategy_has_nothing_to_compare_and_is_added_under_its_id() {
+        let s = town();
+        let (_, store) = memory_store(&[]);
+        let mut flow = ImportFlow::default();
+        let t = flow.start("f");
+        assert!(flow.ready(t, preview(&store, "f", 1, opened(&s)).wait()));
+        let c = flow.confirm(ImportChoice::Replace, vec![], |_| false).expect("a preview is shown");
+        assert!(!c.replace && !c.exists, "nothing stored: the replace choice adds it");
+        assert!(c.merge.is_none());
+        assert_eq!(flow.pending(), None, "confirming closes the dialog");
+        assert!(flow.confirm(ImportChoice::New, vec![], |_| false).is_none(), "nothing left to confirm");
+    }
+
+    #[test]
+    fn a_stored_strategy_is_compared_and_a_merge_is_offered_from_the_shared_version() {
+        let base = town();
+        let (_, store) = memory_store(&[]);
+        store.save_as(&base, NOW, VersionReason::Imported).wait().unwrap();
+        let text = store.export_file(&base.id, NOW).wait().unwrap().0;
+        // The other laptop imports the file and changes the title; this one changes the town.
+        let (_, laptop) = memory_store(&[]);
+        let Opened::Strategy(shared) = open(text.as_bytes()).unwrap() else { panic!("a strategy file") };
+        laptop.save_imported(&shared, NOW).wait().unwrap();
+        let mut renamed = base.clone();
+        renamed.title = "別の名前".into();
+        laptop.save(&renamed, NOW).wait().unwrap();
+        let theirs = open(laptop.export_file(&base.id, NOW).wait().unwrap().0.as_bytes()).unwrap();
+        let mut ours = base.clone();
+        ours.municipality.name = "別の町".into();
+        store.save(&ours, NOW).wait().unwrap();
+
+        let p = preview(&store, "f", 1, theirs).wait();
+        let Preview::Strategy { existing: Some(existing), .. } = &p else { panic!("compared: {p:?}") };
+        assert_eq!(existing.municipality, "別の町", "what is stored now");
+        assert!(existing.changes.settings, "the title differs");
+        let MergeOffer::Ready { merge, in_file } = &existing.merge else { panic!("{:?}", existing.merge) };
+        assert!(!in_file, "the shared version was found in this browser's history");
+        assert!(merge.conflicts.is_empty(), "different fields changed: {:?}", merge.conflicts);
+
+        let mut flow = ImportFlow::default();
+        let t = flow.start("f");
+        assert!(flow.ready(t, p));
+        let c = flow.confirm(ImportChoice::Merge, vec![], |_| true).expect("merge offered");
+        assert!(c.exists && !c.replace);
+        let (m, sides) = c.merge.expect("the preview's merge");
+        assert!(sides.is_empty() && m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn merge_cannot_be_confirmed_where_it_is_not_offered_and_the_dialog_stays() {
+        let s = town();
+        let (_, store) = memory_store(&[]);
+        // Stored under the same id, but with no shared version (saved directly, never exported).
+        let mut other = s.clone();
+        other.title = "手元の版".into();
+        store.save_as(&other, NOW, VersionReason::Saved).wait().unwrap();
+        let mut file = opened(&s);
+        if let Opened::Strategy(f) = &mut file {
+            f.lineage = None;
+        }
+        let p = preview(&store, "f", 1, file).wait();
+        let mut flow = ImportFlow::default();
+        let t = flow.start("f");
+        assert!(flow.ready(t, p));
+        assert!(flow.confirm(ImportChoice::Merge, vec![], |_| true).is_none());
+        assert!(matches!(flow.pending(), Some(Pending::Ready(_))), "the dialog stays open");
+        let c = flow.confirm(ImportChoice::Replace, vec![], |_| true).expect("replace is always offered");
+        assert!(c.replace && c.exists);
+    }
+
+    #[test]
+    fn a_backup_file_says_for_each_strategy_whether_it_is_new_the_same_or_different() {
+        let same = town();
+        let mut changed = town().duplicate();
+        let fresh = town().duplicate();
+        let (_, store) = memory_store(&[]);
+        store.save_as(&same, NOW, VersionReason::Saved).wait().unwrap();
+        store.save_as(&changed, NOW, VersionReason::Saved).wait().unwrap();
+        changed.title = "変えた題".into();
+        let (_, there) = memory_store(&[]);
+        for s in [&same, &changed, &fresh] {
+            there.save_as(s, NOW, VersionReason::Saved).wait().unwrap();
+        }
+        let backup = there.export_everything(NOW).wait().unwrap();
+        let p = preview(&store, "b", 1, open(backup.as_bytes()).unwrap()).wait();
+        let Preview::Everything { entries, .. } = &p else { panic!("{p:?}") };
+        let Preview::Everything { all, .. } = &p else { unreachable!() };
+        let status =
+            |id: &crate::model::Id| &entries[all.strategies.iter().position(|i| &i.strategy.id == id).unwrap()];
+        assert_eq!(status(&same.id), &EntryStatus::Same);
+        assert!(matches!(status(&changed.id), EntryStatus::Differs { changes, .. } if changes.settings));
+        assert_eq!(status(&fresh.id), &EntryStatus::New);
+
+        let mut flow = ImportFlow::default();
+        assert!(flow.confirm_restore().is_none(), "nothing shown");
+        let t = flow.start("b");
+        assert!(flow.ready(t, p));
+        assert!(flow.confirm(ImportChoice::New, vec![], |_| false).is_none(), "not a strategy preview");
+        assert_eq!(flow.confirm_restore().map(|a| a.strategies.len()), Some(3));
+        assert_eq!(flow.pending(), None);
+    }
+}

@@ -1,0 +1,199 @@
+//! What the form of one indicator series holds beyond the stored series, and how it resolves
+//! into the model: a baseline year typed before its value, the kind of target picked before its
+//! value is typed, and the last target value and year typed (so switching the kind back and
+//! forth keeps them). Missing is not zero: a value or per-year target without a value is no
+//! target, a baseline without a value is no baseline — the draft keeps what was typed meanwhile.
+
+use crate::model::{Baseline, FiscalYear, Target};
+
+/// The kind of target a series has, as the form offers it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TargetKind {
+    /// 数値目標: a value by a year.
+    Value,
+    /// 方向のみ ↗
+    Direction,
+    /// 毎年の目標 (/年)
+    PerYear,
+    /// なし
+    #[default]
+    None,
+}
+
+impl TargetKind {
+    pub const ALL: [TargetKind; 4] = [TargetKind::Value, TargetKind::Direction, TargetKind::PerYear, TargetKind::None];
+
+    pub fn of(target: Option<&Target>) -> TargetKind {
+        match target {
+            Some(Target::Value { .. }) => TargetKind::Value,
+            Some(Target::Direction) => TargetKind::Direction,
+            Some(Target::PerYear { .. }) => TargetKind::PerYear,
+            None => TargetKind::None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Value => "value",
+            TargetKind::Direction => "direction",
+            TargetKind::PerYear => "per_year",
+            TargetKind::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> TargetKind {
+        TargetKind::ALL.into_iter().find(|k| k.as_str() == s).unwrap_or_default()
+    }
+
+    /// Whether the kind needs a value before it is a target.
+    pub fn needs_value(self) -> bool {
+        matches!(self, TargetKind::Value | TargetKind::PerYear)
+    }
+}
+
+/// A kind picked for a series with no target yet, with the undo/redo depths just after picking:
+/// an undo since then makes the stored series speak again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PickedKind {
+    pub kind: TargetKind,
+    pub depths: (usize, usize),
+}
+
+/// The kind the form shows: the stored target's, else the kind picked — unless an undo went back
+/// past the moment it was picked (`depths_now`: the undo/redo depths now).
+pub fn shown_kind(target: Option<&Target>, picked: Option<PickedKind>, depths_now: (usize, usize)) -> TargetKind {
+    match (target, picked) {
+        (Some(t), _) => TargetKind::of(Some(t)),
+        (None, Some(p)) if depths_now.0 >= p.depths.0 && depths_now.1 <= p.depths.1 => p.kind,
+        _ => TargetKind::None,
+    }
+}
+
+/// The target value and year last typed, kept while the kind changes.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TargetDraft {
+    pub value: Option<f64>,
+    pub year: Option<FiscalYear>,
+}
+
+impl TargetDraft {
+    /// The draft of a stored target.
+    pub fn of(target: Option<&Target>) -> TargetDraft {
+        let mut d = TargetDraft::default();
+        d.remember(target);
+        d
+    }
+
+    /// Keeps what a stored target holds (before its kind is changed).
+    pub fn remember(&mut self, target: Option<&Target>) {
+        match target {
+            Some(Target::Value { value, year }) => (self.value, self.year) = (Some(*value), *year),
+            Some(Target::PerYear { value }) => self.value = Some(*value),
+            Some(Target::Direction) | None => {}
+        }
+    }
+
+    /// The target of a kind, made from what the draft holds (`None`: no target).
+    pub fn target(&self, kind: TargetKind) -> Option<Target> {
+        match kind {
+            TargetKind::None => None,
+            TargetKind::Direction => Some(Target::Direction),
+            TargetKind::Value => self.value.map(|value| Target::Value { value, year: self.year }),
+            TargetKind::PerYear => self.value.map(|value| Target::PerYear { value }),
+        }
+    }
+}
+
+/// The baseline year typed while there is no baseline value: stored with the value once typed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BaselineDraft {
+    pub year: Option<FiscalYear>,
+}
+
+impl BaselineDraft {
+    /// The year the form shows: the stored baseline's, else the one typed.
+    pub fn year(&self, stored: Option<&Baseline>) -> Option<FiscalYear> {
+        match stored {
+            Some(b) => b.year,
+            None => self.year,
+        }
+    }
+
+    /// A value was typed (or cleared): the baseline to store. Clearing it keeps its year here.
+    pub fn value_typed(&mut self, stored: Option<&Baseline>, value: Option<f64>) -> Option<Baseline> {
+        match value {
+            Some(value) => Some(Baseline { value, year: stored.map_or(self.year, |b| b.year) }),
+            None => {
+                self.year = stored.and_then(|b| b.year);
+                None
+            }
+        }
+    }
+
+    /// A year was typed: the baseline to store, when there is one (`None`: nothing to store —
+    /// the year waits here for a value).
+    pub fn year_typed(&mut self, stored: Option<&Baseline>, year: Option<FiscalYear>) -> Option<Baseline> {
+        self.year = year;
+        stored.map(|b| Baseline { value: b.value, year })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const R7: Option<FiscalYear> = Some(FiscalYear(2025));
+
+    #[test]
+    fn switching_the_kind_keeps_the_value_and_year_typed() {
+        let mut d = TargetDraft { value: Some(380.0), year: R7 };
+        let value = d.target(TargetKind::Value);
+        assert_eq!(value, Some(Target::Value { value: 380.0, year: R7 }));
+        // ↗ for a while, then back: the value and year come back.
+        d.remember(value.as_ref());
+        assert_eq!(d.target(TargetKind::Direction), Some(Target::Direction));
+        d.remember(Some(&Target::Direction));
+        assert_eq!(d.target(TargetKind::Value), value);
+        assert_eq!(d.target(TargetKind::PerYear), Some(Target::PerYear { value: 380.0 }));
+        assert_eq!(d.target(TargetKind::None), None);
+    }
+
+    #[test]
+    fn a_kind_that_needs_a_value_is_no_target_until_one_is_typed() {
+        let d = TargetDraft::default();
+        assert_eq!(d.target(TargetKind::Value), None, "missing is not zero");
+        assert_eq!(d.target(TargetKind::PerYear), None);
+        assert!(TargetKind::Value.needs_value() && !TargetKind::Direction.needs_value());
+        let per_year = TargetDraft::of(Some(&Target::PerYear { value: 0.0 }));
+        assert_eq!(per_year.target(TargetKind::PerYear), Some(Target::PerYear { value: 0.0 }), "0人/年 is a value");
+    }
+
+    #[test]
+    fn a_picked_kind_shows_until_an_undo_goes_back_past_it() {
+        let picked = Some(PickedKind { kind: TargetKind::Value, depths: (3, 0) });
+        assert_eq!(shown_kind(None, picked, (3, 0)), TargetKind::Value);
+        assert_eq!(shown_kind(None, picked, (5, 0)), TargetKind::Value, "later edits keep it");
+        assert_eq!(shown_kind(None, picked, (2, 1)), TargetKind::None, "undone past the pick");
+        let stored = Target::Direction;
+        assert_eq!(shown_kind(Some(&stored), picked, (3, 0)), TargetKind::Direction, "the stored target wins");
+        assert_eq!(shown_kind(None, None, (0, 0)), TargetKind::None);
+    }
+
+    #[test]
+    fn a_baseline_year_typed_first_is_stored_with_the_value_and_kept_when_the_value_is_cleared() {
+        let mut d = BaselineDraft::default();
+        assert_eq!(d.year_typed(None, Some(FiscalYear(2018))), None, "no value yet: nothing stored");
+        assert_eq!(d.year(None), Some(FiscalYear(2018)));
+        let b = d.value_typed(None, Some(340.0)).unwrap();
+        assert_eq!(b, Baseline { value: 340.0, year: Some(FiscalYear(2018)) });
+        assert_eq!(
+            d.year_typed(Some(&b), Some(FiscalYear(2019))),
+            Some(Baseline { value: 340.0, year: Some(FiscalYear(2019)) })
+        );
+        let moved = Baseline { value: 340.0, year: Some(FiscalYear(2019)) };
+        assert_eq!(d.value_typed(Some(&moved), None), None, "cleared");
+        assert_eq!(d.year(None), Some(FiscalYear(2019)), "the year stays typed for the next value");
+        assert_eq!(TargetKind::parse("per_year"), TargetKind::PerYear);
+        assert_eq!(TargetKind::parse("?"), TargetKind::None);
+    }
+}

@@ -1,0 +1,149 @@
+//! Two tabs of one browser on the same strategy. Each tab saves over the stored revision it
+//! loaded; a save in between from the other tab is a conflict, never an overwrite. When another
+//! tab says it wrote, this one follows it if it has nothing waiting; if it has, the user chooses
+//! which version to keep, and the other one stays in the version history.
+
+use super::Notice;
+use crate::model::{Id, Strategy};
+use crate::storage::{Backend, StorageError, Store};
+
+/// What this tab does after another tab wrote to storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Follow {
+    /// The open strategy was not saved by the other tab (or it is gone): nothing to do.
+    Nothing,
+    /// It was, and this tab has a change waiting: the user chooses ([`Notice::TabConflict`]).
+    Conflict(Notice),
+    /// It was, and nothing waits here: the stored version (and its revision) is shown.
+    Reload(Box<Strategy>, u64),
+}
+
+/// Another tab wrote: how the open strategy `id`, loaded or last saved here as revision `base`,
+/// stands; `waiting`: this tab has a change not yet saved.
+pub async fn follow<B: Backend>(
+    store: &Store<B>,
+    id: &Id,
+    title: &str,
+    base: u64,
+    waiting: bool,
+) -> Result<Follow, StorageError> {
+    let stored = store.head(id).await?.revision;
+    if stored == base {
+        return Ok(Follow::Nothing);
+    }
+    if waiting {
+        return Ok(Follow::Conflict(Notice::TabConflict { title: title.to_owned() }));
+    }
+    match store.load_current(id).await {
+        Ok((fresh, base)) => Ok(Follow::Reload(Box::new(fresh), base)),
+        Err(StorageError::NotFound { .. }) => Ok(Follow::Nothing),
+        Err(e) => Err(e),
+    }
+}
+
+/// The user takes the other tab's version: this tab's (`mine`) is kept in the version history
+/// first, so it is not lost; then the stored version is what to open, with its revision and the
+/// notice. Nothing is changed when keeping `mine` fails.
+pub async fn take_theirs<B: Backend>(
+    store: &Store<B>,
+    mine: &Strategy,
+    now: &str,
+) -> Result<(Strategy, u64, Notice), Notice> {
+    store.keep_as_version(mine, now).await.map_err(Notice::Storage)?;
+    let (theirs, base) = store.load_current(&mine.id).await.map_err(Notice::Storage)?;
+    Ok((theirs, base, Notice::TookOtherTab { kept: store.keeps_history(), title: mine.title.clone() }))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::model::merge::edits::town;
+    use crate::session::editing::Editing;
+    use crate::testing::{memory_store, Wait};
+
+    const NOW: &str = "2026-11-23T09:00:00Z";
+
+    fn retitled(s: &Strategy, title: &str) -> Strategy {
+        let mut s = s.clone();
+        s.title = title.into();
+        s
+    }
+
+    /// Two tabs, each an editing session over one store.
+    fn two_tabs() -> (Store<std::rc::Rc<crate::storage::MemoryBackend>>, Editing, Editing) {
+        let s = town();
+        let (_, store) = memory_store(&[&s]);
+        let base = store.head(&s.id).wait().unwrap().revision;
+        let (mut a, mut b) = (Editing::new(true), Editing::new(true));
+        a.open(s.clone(), base);
+        b.open(s, base);
+        (store, a, b)
+    }
+
+    fn save(store: &Store<std::rc::Rc<crate::storage::MemoryBackend>>, tab: &mut Editing) -> Result<u64, StorageError> {
+        let rev = tab.autosave_mut().flush().expect("a change waits");
+        let job = tab.save_job(rev, NOW).unwrap();
+        let result = store.save_prepared_over(job.prepared, NOW, job.base).wait();
+        tab.saved(job.revision, result.clone(), NOW);
+        result
+    }
+
+    fn follow_tab(store: &Store<std::rc::Rc<crate::storage::MemoryBackend>>, tab: &Editing) -> Follow {
+        let s = tab.strategy().unwrap();
+        follow(store, &s.id, &s.title, tab.autosave().base(), tab.autosave().is_waiting()).wait().unwrap()
+    }
+
+    #[test]
+    fn a_tab_with_nothing_waiting_follows_the_other_tabs_save() {
+        let (store, mut a, mut b) = two_tabs();
+        assert_eq!(follow_tab(&store, &b), Follow::Nothing, "nobody saved");
+        a.edit(|s| s.title = "Aの編集".into());
+        save(&store, &mut a).unwrap();
+        let Follow::Reload(fresh, base) = follow_tab(&store, &b) else { panic!("B reloads") };
+        assert_eq!(fresh.title, "Aの編集");
+        b.reload(*fresh, base, true);
+        b.edit(|s| s.title = "Bの編集".into());
+        save(&store, &mut b).expect("B saves over the revision it reloaded");
+        assert_eq!(store.load(&a.strategy().unwrap().id).wait().unwrap().title, "Bの編集");
+    }
+
+    /// Two tabs editing at nearly the same time: the second save is refused, never silently
+    /// overwrites; the user takes the other tab's version and this tab's is kept as a version.
+    #[test]
+    fn an_edit_on_both_tabs_is_a_conflict_and_taking_theirs_keeps_mine_in_the_history() {
+        let (store, mut a, mut b) = two_tabs();
+        a.edit(|s| s.title = "Aの編集".into());
+        b.edit(|s| s.title = "Bの編集".into());
+        save(&store, &mut a).unwrap();
+        let refused = save(&store, &mut b);
+        assert!(matches!(refused, Err(StorageError::Conflict { .. })), "{refused:?}");
+        let id = a.strategy().unwrap().id.clone();
+        assert_eq!(store.load(&id).wait().unwrap().title, "Aの編集", "A's save is not overwritten");
+        assert!(matches!(follow_tab(&store, &b), Follow::Conflict(Notice::TabConflict { .. })));
+
+        let mine = b.strategy().cloned().unwrap();
+        let (theirs, base, notice) = take_theirs(&store, &mine, NOW).wait().unwrap();
+        assert_eq!(theirs.title, "Aの編集");
+        assert!(matches!(notice, Notice::TookOtherTab { kept: true, .. }));
+        b.open(theirs, base);
+        let kept = store.versions(&id).wait().unwrap();
+        let mut found = false;
+        for v in kept {
+            found |= store.version(&id, v.seq).wait().is_ok_and(|s| s == retitled(&mine, "Bの編集"));
+        }
+        assert!(found, "B's version is in the history");
+    }
+
+    #[test]
+    fn keeping_this_tabs_version_saves_it_over_the_other_tabs() {
+        let (store, mut a, mut b) = two_tabs();
+        a.edit(|s| s.title = "Aの編集".into());
+        b.edit(|s| s.title = "Bの編集".into());
+        save(&store, &mut a).unwrap();
+        assert!(save(&store, &mut b).is_err());
+        let id = b.strategy().unwrap().id.clone();
+        b.autosave_mut().rebase(store.head(&id).wait().unwrap().revision);
+        save(&store, &mut b).expect("over the other tab's revision now");
+        assert_eq!(store.load(&id).wait().unwrap().title, "Bの編集");
+    }
+}

@@ -1,0 +1,39 @@
+//! The preferences: a round trip, defaults for missing fields, garbage kept aside.
+
+use super::*;
+
+#[test]
+fn preferences_round_trip_and_fall_back_to_defaults() {
+    let (mem, store) = store();
+    assert_eq!(store.preferences().wait(), Preferences::default());
+    assert_eq!(
+        Preferences::default(),
+        Preferences { language: Language::Ja, year_style: YearStyle::Japanese, last_opened: None }
+    );
+    let p = Preferences {
+        language: Language::En,
+        year_style: YearStyle::Western,
+        last_opened: Some(Id::from("strategy-1")),
+    };
+    store.save_preferences(&p).wait().unwrap();
+    assert_eq!(store.preferences().wait(), p);
+    assert!(mem.get(keys::PREFERENCES).wait().unwrap().unwrap().contains("\"western\""));
+
+    // Written by an older build: missing fields take their defaults.
+    mem.set(keys::PREFERENCES, r#"{"language":"en"}"#).wait().unwrap();
+    assert_eq!(store.preferences().wait(), Preferences { language: Language::En, ..Preferences::default() });
+    assert!(store.garbage().wait().unwrap().is_empty());
+
+    for garbage in ["", "nope", "[1]", "null", r#"{"language":"fr"}"#, r#"{"last_opened":5}"#] {
+        let (mem, store) = self::store();
+        mem.set(keys::PREFERENCES, garbage).wait().unwrap();
+        assert_eq!(store.preferences().wait(), Preferences::default(), "{garbage:?}");
+        let kept = store.garbage().wait().unwrap();
+        assert_eq!(kept.len(), 1, "{garbage:?}");
+        assert_eq!(kept[0].original_key, keys::PREFERENCES);
+        assert_eq!(store.garbage_text(&kept[0].key).wait().unwrap(), garbage);
+        assert_eq!(store.preferences().wait(), Preferences::default(), "{garbage:?}: still the defaults");
+        store.save_preferences(&p).wait().unwrap();
+        assert_eq!(store.preferences().wait(), p);
+    }
+}

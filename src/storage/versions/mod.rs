@@ -1,0 +1,190 @@
+//! The version history (版の履歴) of each strategy: every save keeps the version it replaces,
+//! thinned as it ages, and a per-strategy head that numbers the versions — the revision a tab
+//! checks before it saves, so that two tabs never silently overwrite each other.
+//!
+//! Keys: `shirube/v1/head/<id>` (JSON [`Head`]: the current revision and the kept versions'
+//! metadata) and `shirube/v1/version/<id>/<revision>` (the envelope as it was). A save writes
+//! the new envelope, the version it replaces, the head and the index in one batch (one
+//! IndexedDB transaction), on the condition that the head is still what was read: a change
+//! made meanwhile by another tab fails the batch ([`StorageError::Conflict`]), nothing written.
+//!
+//! Thinning ([`thin`]): every version of the last hour, then the newest of each day for 30
+//! days, then the newest of each month; versions the user or a merge may need as a starting
+//! point (imported, exported, merged, restored, kept from another tab) are never thinned. In
+//! `localStorage` (about 5 million characters per site) no history is kept: one town's strategy with a few
+//! versions would fill it.
+//!
+//! The thinning rule is in `thinning`; `draft` stores the change a page could not save when it
+//! went away.
+
+mod draft;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+mod thinning;
+
+pub use draft::DraftOutcome;
+pub use thinning::thin;
+
+use super::decode::decode_as;
+use super::{keys, Backend, BackendKind, StorageError, Store};
+use crate::model::{Id, Strategy};
+use serde::{Deserialize, Serialize};
+
+/// Why a version came to be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VersionReason {
+    /// Saved while editing (autosave, a rename, a CSV applied …).
+    #[default]
+    Saved,
+    /// Came in from a file (import, replace, restore of a backup file).
+    Imported,
+    /// An older version or a backup brought back.
+    Restored,
+    /// This tab's unsaved edits, kept when the user took another tab's version instead.
+    KeptFromTab,
+    /// Written to a file (another machine may merge from it).
+    Exported,
+    /// Two machines' work merged (issue 19).
+    Merged,
+}
+
+impl VersionReason {
+    /// Never thinned: a later merge or the user may need it as a starting point.
+    pub fn is_pinned(self) -> bool {
+        !matches!(self, VersionReason::Saved)
+    }
+}
+
+/// One kept version, as the history lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    /// Its number among the strategy's kept versions (its key), never reused.
+    pub seq: u64,
+    pub saved_at: String,
+    #[serde(default)]
+    pub reason: VersionReason,
+    pub title: String,
+    /// The stored text's length (UTF-8 bytes): what the history costs.
+    pub bytes: usize,
+    /// Its fingerprint (`format::fingerprint`), when it was shared with another machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+}
+
+/// What a strategy's head records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    /// The current version's revision (0: saved by a release without history).
+    pub revision: u64,
+    #[serde(default)]
+    pub saved_at: String,
+    #[serde(default)]
+    pub reason: VersionReason,
+    /// The `seq` the next kept version gets.
+    #[serde(default)]
+    pub next_seq: u64,
+    /// Kept earlier versions, oldest first.
+    #[serde(default)]
+    pub versions: Vec<Version>,
+    /// The size of the current version's text (`None`: written before this was recorded), so
+    /// that keeping it as a version need not read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<usize>,
+    /// The current version's fingerprint, when it was shared (exported or imported) as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// The fingerprints of the shared versions the current one descends from, newest first
+    /// (`format::Lineage::versions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineage: Vec<String>,
+}
+
+/// Where a saved version comes from, for later merges (see `format::lineage`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Origin {
+    /// Its fingerprint, when it is a version another machine has too (a file's).
+    pub fingerprint: Option<String>,
+    /// The shared versions it descends from, newest first.
+    pub lineage: Vec<String>,
+}
+
+impl Head {
+    /// What the history's versions hold, in bytes.
+    pub fn history_bytes(&self) -> usize {
+        self.versions.iter().map(|v| v.bytes).sum()
+    }
+}
+
+impl<B: Backend> Store<B> {
+    /// Whether versions are kept (not in `localStorage`, see the module doc).
+    pub fn keeps_history(&self) -> bool {
+        self.backend.kind() != BackendKind::LocalStorage
+    }
+
+    /// The head of a stored strategy (the default for one saved before history existed).
+    pub async fn head(&self, id: &Id) -> Result<Head, StorageError> {
+        Ok(self.read_head(id).await?.0)
+    }
+
+    /// The head and its stored text (for the batch's condition).
+    pub(super) async fn read_head(&self, id: &Id) -> Result<(Head, Option<String>), StorageError> {
+        let text = self.backend.get(&keys::head(id)).await?;
+        let head = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+        Ok((head, text))
+    }
+
+    /// The kept versions of a strategy, newest first (the current one is not among them).
+    pub async fn versions(&self, id: &Id) -> Result<Vec<Version>, StorageError> {
+        let mut versions = self.head(id).await?.versions;
+        versions.reverse();
+        Ok(versions)
+    }
+
+    /// A kept version of a strategy.
+    pub async fn version(&self, id: &Id, seq: u64) -> Result<Strategy, StorageError> {
+        let key = keys::version(id, seq);
+        let text = self.backend.get(&key).await?.ok_or_else(|| StorageError::not_found_key(&key))?;
+        decode_as(&text, id).map(|(s, _)| s).ok_or_else(|| StorageError::not_found_key(&key))
+    }
+
+    /// Brings a kept version back: it becomes the current version (a new revision), and the
+    /// one it replaces is kept in the history, so that a restore can itself be undone.
+    pub async fn restore_version(&self, id: &Id, seq: u64, now: &str) -> Result<Strategy, StorageError> {
+        let strategy = self.version(id, seq).await?;
+        let head = self.head(id).await?;
+        // A shared version brought back is that version again (a later merge may start from it).
+        // What it descended from beyond that is not kept per version, and the current lineage
+        // may name versions it does not contain (a merge since): it is not carried over.
+        let fingerprint = head.versions.iter().find(|v| v.seq == seq).and_then(|v| v.fingerprint.clone());
+        let origin = Origin { lineage: fingerprint.iter().cloned().collect(), fingerprint };
+        self.save_from(&strategy, now, VersionReason::Restored, Some(&origin)).await?;
+        Ok(strategy)
+    }
+
+    /// Keeps `strategy` (this tab's unsaved edits) as a version in the history without making
+    /// it the current one: for when the user takes another tab's version instead.
+    pub async fn keep_as_version(&self, strategy: &Strategy, now: &str) -> Result<(), StorageError> {
+        let (mut head, head_text) = self.read_head(&strategy.id).await?;
+        if !self.keeps_history() {
+            return Ok(());
+        }
+        let text = crate::format::export_compact(strategy, now);
+        let seq = head.next_seq;
+        head.next_seq += 1;
+        head.versions.push(Version {
+            seq,
+            saved_at: now.to_owned(),
+            reason: VersionReason::KeptFromTab,
+            title: strategy.title.clone(),
+            bytes: text.len(),
+            fingerprint: None,
+        });
+        let batch = vec![
+            super::Write::Expect { key: keys::head(&strategy.id), value: head_text },
+            super::Write::put(keys::version(&strategy.id, seq), text),
+            super::Write::put(keys::head(&strategy.id), super::store::to_json(&head)?),
+        ];
+        self.backend.apply(batch).await
+    }
+}

@@ -1,0 +1,264 @@
+//! The version history's tests: every save keeps what it replaces, thinning, two tabs' saves,
+//! copies and conditions inside one batch, drafts, and `localStorage`, which keeps no history.
+
+use super::thinning::unix_seconds;
+use super::*;
+use crate::model::{template, FiscalYear, PlanPeriod};
+use crate::storage::{MemoryBackend, Write};
+use crate::testing::Wait;
+use std::rc::Rc;
+
+fn sample(title: &str) -> Strategy {
+    template::from_second_period(title, "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) })
+}
+
+fn store() -> (Rc<MemoryBackend>, Store<Rc<MemoryBackend>>) {
+    let mem = Rc::new(MemoryBackend::new());
+    (mem.clone(), Store::new(mem))
+}
+
+fn titled(s: &Strategy, title: &str) -> Strategy {
+    let mut s = s.clone();
+    s.title = title.into();
+    s
+}
+
+fn version(seq: u64, saved_at: &str, reason: VersionReason) -> Version {
+    Version { seq, saved_at: saved_at.into(), reason, title: String::new(), bytes: 1, fingerprint: None }
+}
+
+#[test]
+fn every_save_keeps_the_version_it_replaces_and_a_restore_is_a_new_version() {
+    let (_, store) = store();
+    let v1 = sample("第1版");
+    store.save(&v1, "2026-11-22T10:00:00Z").wait().unwrap();
+    assert!(store.versions(&v1.id).wait().unwrap().is_empty(), "the first save replaces nothing");
+    store.save(&titled(&v1, "第2版"), "2026-11-22T10:01:00Z").wait().unwrap();
+    store.save(&titled(&v1, "第3版"), "2026-11-22T10:02:00Z").wait().unwrap();
+    let versions = store.versions(&v1.id).wait().unwrap();
+    let listed: Vec<(&str, &str)> = versions.iter().map(|v| (v.title.as_str(), v.saved_at.as_str())).collect();
+    assert_eq!(listed, [("第2版", "2026-11-22T10:01:00Z"), ("第1版", "2026-11-22T10:00:00Z")], "newest first");
+    assert_eq!(store.version(&v1.id, versions[1].seq).wait().unwrap(), v1);
+    assert_eq!(store.head(&v1.id).wait().unwrap().revision, 3);
+
+    let back = store.restore_version(&v1.id, versions[1].seq, "2026-11-22T10:03:00Z").wait().unwrap();
+    assert_eq!(back, v1);
+    assert_eq!(store.load(&v1.id).wait().unwrap(), v1);
+    let versions = store.versions(&v1.id).wait().unwrap();
+    assert_eq!(versions[0].title, "第3版", "what the restore replaced is kept: the restore can be undone");
+    assert_eq!(store.head(&v1.id).wait().unwrap().reason, VersionReason::Restored);
+    assert_eq!(store.list().wait().unwrap()[0].title, "第1版");
+}
+
+#[test]
+fn thinning_keeps_the_last_hour_then_one_a_day_then_one_a_month_and_every_pinned_one() {
+    let now = "2026-11-22T12:00:00Z";
+    let versions = [
+        version(1, "2026-08-01T09:00:00Z", VersionReason::Saved), // August: dropped (2 is newer)
+        version(2, "2026-08-20T09:00:00Z", VersionReason::Saved), // August's newest
+        version(3, "2026-09-02T09:00:00Z", VersionReason::Imported), // pinned
+        version(4, "2026-11-20T08:00:00Z", VersionReason::Saved), // 20 Nov: dropped
+        version(5, "2026-11-20T18:00:00Z", VersionReason::Saved), // 20 Nov's newest
+        version(6, "2026-11-22T10:30:00Z", VersionReason::Saved), // 22 Nov, over an hour: dropped
+        version(7, "2026-11-22T10:59:00Z", VersionReason::Saved), // 22 Nov's newest over an hour
+        version(8, "2026-11-22T11:10:00Z", VersionReason::Saved), // last hour: kept
+        version(9, "2026-11-22T11:50:00Z", VersionReason::Saved), // last hour: kept
+        version(10, "not a time", VersionReason::Saved),          // unreadable: kept
+    ];
+    let mut dropped = thin(&versions, now);
+    dropped.sort();
+    assert_eq!(dropped, [1, 4, 6]);
+    assert!(thin(&versions[7..], now).is_empty());
+    assert_eq!(unix_seconds("1970-01-01T00:00:00Z"), Some(0));
+    assert_eq!(unix_seconds("2026-11-22T12:00:00.123Z"), Some(1_795_348_800));
+    assert_eq!(unix_seconds("2000-02-29T00:00:00Z"), Some(951_782_400));
+}
+
+#[test]
+fn a_save_thins_the_history_in_the_same_batch() {
+    let (mem, store) = store();
+    let s = sample("戦略");
+    store.save(&titled(&s, "9時"), "2026-11-01T09:00:00Z").wait().unwrap();
+    store.save(&titled(&s, "9時20分"), "2026-11-01T09:20:00Z").wait().unwrap();
+    store.save(&titled(&s, "9時40分"), "2026-11-01T09:40:00Z").wait().unwrap();
+    assert_eq!(store.versions(&s.id).wait().unwrap().len(), 2, "within the hour, every version");
+    // Weeks later: of 1 November only the newest stays; the version replaced now is recent.
+    store.save(&titled(&s, "今日"), "2026-11-22T09:00:00Z").wait().unwrap();
+    let titles: Vec<String> = store.versions(&s.id).wait().unwrap().into_iter().map(|v| v.title).collect();
+    assert_eq!(titles, ["9時40分"]);
+    let stored_versions = mem.keys_now().into_iter().filter(|k| k.starts_with(keys::VERSION_PREFIX)).count();
+    assert_eq!(stored_versions, 1, "the dropped versions' texts are removed too");
+}
+
+#[test]
+fn a_tab_saving_over_a_revision_another_tab_replaced_is_refused_and_nothing_is_written() {
+    let (mem, a) = store();
+    let b = Store::new(mem.clone());
+    let s = sample("戦略");
+    let base = a.save_as(&s, "2026-11-22T09:00:00Z", VersionReason::Saved).wait().unwrap();
+    // Both tabs opened revision `base`. Tab A saves first.
+    let after_a = a.save_over(&titled(&s, "タブAの題名"), "2026-11-22T09:01:00Z", base).wait().unwrap();
+    assert_eq!(after_a, base + 1);
+    let before = mem.keys_now().into_iter().map(|k| (k.clone(), mem.get_now(&k))).collect::<Vec<_>>();
+    let mut bs = s.clone();
+    bs.municipality.name = "タブBの市町村".into();
+    let refused = b.save_over(&bs, "2026-11-22T09:02:00Z", base).wait();
+    assert_eq!(refused, Err(StorageError::Conflict { key: keys::head(&s.id) }));
+    let after = mem.keys_now().into_iter().map(|k| (k.clone(), mem.get_now(&k))).collect::<Vec<_>>();
+    assert_eq!(after, before, "nothing written");
+    // B chooses to take A's version; its own edit is kept in the history.
+    b.keep_as_version(&bs, "2026-11-22T09:03:00Z").wait().unwrap();
+    assert_eq!(b.load(&s.id).wait().unwrap().title, "タブAの題名");
+    let kept = b.versions(&s.id).wait().unwrap();
+    assert_eq!(kept[0].reason, VersionReason::KeptFromTab);
+    assert_eq!(b.version(&s.id, kept[0].seq).wait().unwrap(), bs);
+    // Or B keeps its own as the current version, over A's (A's stays in the history).
+    let head = b.head(&s.id).wait().unwrap();
+    b.save_over(&bs, "2026-11-22T09:04:00Z", head.revision).wait().unwrap();
+    let titles: Vec<String> = b.versions(&s.id).wait().unwrap().into_iter().map(|v| v.title).collect();
+    assert!(titles.contains(&"タブAの題名".to_owned()), "{titles:?}");
+}
+
+#[test]
+fn a_save_over_a_known_revision_keeps_the_replaced_text_without_reading_it() {
+    let (mem, store) = store();
+    let s = sample("戦略");
+    let first = store.save_as(&s, "2026-11-22T09:00:00Z", VersionReason::Imported).wait().unwrap();
+    let first_text = mem.get_now(&keys::strategy(&s.id)).unwrap();
+    assert_eq!(store.head(&s.id).wait().unwrap().bytes, Some(first_text.len()));
+    let reads = mem.reads_of(&keys::strategy(&s.id));
+    store.save_over(&titled(&s, "改訂"), "2026-11-22T09:01:00Z", first).wait().unwrap();
+    assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads, "the stored text was not read");
+    let kept = store.versions(&s.id).wait().unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!((kept[0].bytes, kept[0].reason), (first_text.len(), VersionReason::Imported));
+    assert_eq!(mem.get_now(&keys::version(&s.id, kept[0].seq)), Some(first_text), "copied as it was");
+    // A save over no known revision (an action) reads and checks what it replaces.
+    store.save(&titled(&s, "三訂"), "2026-11-22T09:02:00Z").wait().unwrap();
+    assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads + 1);
+    // A head written before sizes were recorded: the text is read once, then known again.
+    let mut old_head: Head = serde_json::from_str(&mem.get_now(&keys::head(&s.id)).unwrap()).unwrap();
+    old_head.bytes = None;
+    mem.set_now(&keys::head(&s.id), &serde_json::to_string(&old_head).unwrap()).unwrap();
+    let revision = store.head(&s.id).wait().unwrap().revision;
+    assert_eq!(store.head(&s.id).wait().unwrap().bytes, None);
+    let next = store.save_over(&titled(&s, "四訂"), "2026-11-22T09:03:00Z", revision).wait().unwrap();
+    assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads + 2);
+    store.save_over(&titled(&s, "五訂"), "2026-11-22T09:04:00Z", next).wait().unwrap();
+    assert_eq!(mem.reads_of(&keys::strategy(&s.id)), reads + 2);
+    let titles: Vec<String> = store.versions(&s.id).wait().unwrap().into_iter().map(|v| v.title).collect();
+    assert_eq!(titles, ["四訂", "三訂", "改訂", "戦略"]);
+}
+
+#[test]
+fn a_copy_in_a_batch_takes_the_value_as_the_batch_found_it() {
+    let (mem, _) = store();
+    mem.set_now("current", "old").unwrap();
+    let batch = vec![
+        Write::Copy { from: "current".into(), to: "kept".into() },
+        Write::put("current", "new"),
+        Write::Copy { from: "absent".into(), to: "nothing".into() },
+    ];
+    mem.apply(batch).wait().unwrap();
+    assert_eq!((mem.get_now("kept").as_deref(), mem.get_now("current").as_deref()), (Some("old"), Some("new")));
+    assert_eq!(mem.get_now("nothing"), None);
+}
+
+#[test]
+fn the_condition_is_checked_inside_the_batch() {
+    // Between reading the head and writing, another tab's save lands: the batch itself
+    // fails (the IndexedDB transaction checks the head before writing).
+    let (mem, store) = store();
+    let s = sample("戦略");
+    store.save(&s, "t1").wait().unwrap();
+    let head_text = mem.get_now(&keys::head(&s.id));
+    mem.set_now(&keys::head(&s.id), r#"{"revision":7}"#).unwrap();
+    let batch = vec![Write::Expect { key: keys::head(&s.id), value: head_text }, Write::put("x", "y")];
+    assert!(matches!(mem.apply(batch).wait(), Err(StorageError::Conflict { .. })));
+    assert_eq!(mem.get_now("x"), None);
+}
+
+#[test]
+fn a_failed_batch_leaves_strategy_history_and_index_as_they_were() {
+    let (mem, store) = store();
+    let s = sample("第1版");
+    store.save(&s, "2026-11-22T09:00:00Z").wait().unwrap();
+    store.save(&titled(&s, "第2版"), "2026-11-22T09:01:00Z").wait().unwrap();
+    let before = mem.keys_now().into_iter().map(|k| (k.clone(), mem.get_now(&k))).collect::<Vec<_>>();
+    mem.fail_batch(1);
+    assert!(store.save(&titled(&s, "第3版"), "2026-11-22T09:02:00Z").wait().is_err());
+    let after = mem.keys_now().into_iter().map(|k| (k.clone(), mem.get_now(&k))).collect::<Vec<_>>();
+    assert_eq!(after, before);
+}
+
+#[test]
+fn deleting_a_strategy_removes_its_history_and_its_backup_brings_the_strategy_back() {
+    let (mem, store) = store();
+    let s = sample("第1版");
+    store.save(&s, "2026-11-22T09:00:00Z").wait().unwrap();
+    store.save(&titled(&s, "第2版"), "2026-11-22T09:01:00Z").wait().unwrap();
+    let backup = store.delete(&s.id, "2026-11-22T09:02:00Z").wait().unwrap();
+    let left: Vec<String> = mem
+        .keys_now()
+        .into_iter()
+        .filter(|k| k.starts_with(keys::HEAD_PREFIX) || k.starts_with(keys::VERSION_PREFIX))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    store.restore_backup(&backup.key, "2026-11-22T09:03:00Z").wait().unwrap();
+    assert_eq!(store.load(&s.id).wait().unwrap().title, "第2版");
+}
+
+/// `localStorage` as the test sees it: the memory backend under another name.
+struct LocalLike(MemoryBackend);
+impl Backend for LocalLike {
+    async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.0.get(key).await
+    }
+    async fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.0.keys().await
+    }
+    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        self.0.apply(writes).await
+    }
+    fn kind(&self) -> BackendKind {
+        BackendKind::LocalStorage
+    }
+}
+
+#[test]
+fn a_change_left_unsaved_on_closing_is_stored_or_kept_in_the_history() {
+    let (_, store) = store();
+    let s = sample("第1版");
+    let base = store.save_as(&s, "2026-11-22T09:00:00Z", VersionReason::Saved).wait().unwrap();
+    let draft = titled(&s, "閉じる直前の変更");
+    let text = crate::format::export_compact(&draft, "2026-11-22T09:01:00Z");
+    // Nothing changed since: it becomes the current version.
+    assert_eq!(store.apply_draft(&text, base, "2026-11-22T09:02:00Z").wait().unwrap(), DraftOutcome::Saved);
+    assert_eq!(store.load(&s.id).wait().unwrap(), draft);
+    // Applied again (the save on the way out had finished after all): nothing to do.
+    assert_eq!(store.apply_draft(&text, base, "t").wait().unwrap(), DraftOutcome::AlreadyStored);
+    // Another tab saved since the draft's revision: kept in the history, not over it.
+    let other = titled(&s, "別のタブ");
+    store.save(&other, "2026-11-22T09:03:00Z").wait().unwrap();
+    let stale = titled(&s, "古い下書き");
+    let text = crate::format::export_compact(&stale, "t");
+    assert_eq!(
+        store.apply_draft(&text, base, "2026-11-22T09:04:00Z").wait().unwrap(),
+        DraftOutcome::KeptAsVersion { title: "古い下書き".into() }
+    );
+    assert_eq!(store.load(&s.id).wait().unwrap(), other);
+    let kept = store.versions(&s.id).wait().unwrap();
+    assert_eq!((kept[0].reason, kept[0].title.as_str()), (VersionReason::KeptFromTab, "古い下書き"));
+    assert!(store.apply_draft("{oops", base, "t").wait().is_err());
+}
+
+#[test]
+fn local_storage_keeps_no_history_but_still_checks_revisions() {
+    let store = Store::new(LocalLike(MemoryBackend::new()));
+    let s = sample("第1版");
+    let base = store.save_as(&s, "t1", VersionReason::Saved).wait().unwrap();
+    store.save(&titled(&s, "第2版"), "t2").wait().unwrap();
+    assert!(store.versions(&s.id).wait().unwrap().is_empty());
+    assert!(!store.keeps_history());
+    assert!(matches!(store.save_over(&s, "t3", base).wait(), Err(StorageError::Conflict { .. })));
+}

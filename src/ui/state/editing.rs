@@ -1,0 +1,223 @@
+//! The open strategy's actions: edits, undo and redo, the autosave's timers and saves, and
+//! following another tab (the rules are `session::editing`, `session::autosave` and
+//! `session::tabs`).
+
+use super::*;
+
+impl AppState {
+    /// Changes the open strategy: one undo step; autosave follows.
+    pub fn edit(&self, f: impl FnOnce(&mut Strategy)) {
+        self.with_editing(|e| e.edit(f));
+    }
+
+    /// A change that may turn out to change nothing (moving the first item up): an undo step is
+    /// recorded only when `f` says it changed something.
+    pub fn try_edit(&self, f: impl FnOnce(&mut Strategy) -> bool) {
+        self.with_editing(|e| e.try_edit(f));
+    }
+
+    /// Goes back one step.
+    pub fn undo(&self) {
+        self.with_editing(Editing::undo);
+    }
+
+    /// Goes forward again one undone step.
+    pub fn redo(&self) {
+        self.with_editing(Editing::redo);
+    }
+
+    /// Runs an action of the editing session, then shows what it changed: the open strategy,
+    /// the undo depths, the save state and the revision the autosave follows.
+    pub(super) fn with_editing<T>(&self, f: impl FnOnce(&mut Editing) -> T) -> T {
+        let out = self.editing.try_update_value(f).expect("the editing session lives as long as the app");
+        self.show_editing();
+        out
+    }
+
+    fn show_editing(&self) {
+        self.editing.with_value(|e| {
+            let open = e.strategy();
+            let (same_id, same) = self.open.with_untracked(|o| match (o, open) {
+                (Some(a), Some(b)) => (a.id == b.id, a == b),
+                (None, None) => (true, true),
+                _ => (false, false),
+            });
+            if !same || !same_id {
+                self.open.set(open.cloned());
+            }
+            let depths = e.depths();
+            if self.history_depths.get_untracked() != depths {
+                self.history_depths.set(depths);
+            }
+            if self.save_state.with_untracked(|s| s != e.save_state()) {
+                self.save_state.set(e.save_state().clone());
+            }
+            let rev = e.autosave().revision();
+            if self.revision.get_untracked() != rev {
+                self.revision.set(rev);
+            }
+        });
+    }
+
+    /// Autosave: after each change, wait for a quiet moment, then save. Runs as an Effect
+    /// because it syncs the reactive state with the outside world (storage).
+    pub fn start_autosave(&self) {
+        let state = *self;
+        Effect::new(move |_| {
+            let rev = state.revision.get();
+            if rev == 0 {
+                return;
+            }
+            set_timeout(
+                move || {
+                    if let Some(rev) = state.autosave_did(|a| a.quiet(rev)) {
+                        state.spawn(async move |state| state.save(rev).await);
+                    }
+                },
+                AUTOSAVE_DELAY,
+            );
+        });
+    }
+
+    /// Runs `f` on the autosave bookkeeping and shows its state.
+    fn autosave_did<T>(&self, f: impl FnOnce(&mut Autosave) -> T) -> T {
+        self.with_editing(|e| f(e.autosave_mut()))
+    }
+
+    fn autosave_is(&self, f: impl FnOnce(&Autosave) -> bool) -> bool {
+        self.editing.with_value(|e| f(e.autosave()))
+    }
+
+    /// Saves the open strategy soon if a change is waiting (e.g. before the page goes away:
+    /// the save is started at once; the browser completes a transaction that was started).
+    pub fn flush(&self) {
+        self.commit_field();
+        if let Some(rev) = self.autosave_did(Autosave::flush) {
+            self.spawn(async move |state| state.save(rev).await);
+        }
+    }
+
+    /// [`AppState::flush`], finished: a waiting change is stored when it returns.
+    pub(super) async fn flush_now(&self) {
+        self.commit_field();
+        if let Some(rev) = self.autosave_did(Autosave::flush) {
+            self.save(rev).await;
+        }
+        // A save under way (which also takes what waits) is awaited too.
+        while self.autosave_is(Autosave::is_saving) {
+            files::sleep(10).await;
+        }
+    }
+
+    /// The page goes away: a change not yet stored is also kept synchronously in
+    /// `localStorage` (`storage::keep_draft`), since the save just started may never run.
+    pub fn keep_unsaved(&self) {
+        self.flush();
+        if !self.autosave_is(|a| a.is_waiting() || a.is_saving()) {
+            return;
+        }
+        self.editing.with_value(|e| {
+            if let Some(strategy) = e.strategy() {
+                let _ = crate::storage::keep_draft(strategy, e.autosave().base(), &files::now());
+            }
+        });
+    }
+
+    /// A field being typed in is committed (blurring it fires its `change`).
+    fn commit_field(&self) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+                    let _ = el.blur();
+                }
+            }
+        }
+    }
+
+    /// Stores the open strategy as it is at `revision` (the autosave said to).
+    /// A change made while it was under way is saved right after, in the same task.
+    async fn save(&self, mut revision: u64) {
+        loop {
+            let now = files::now();
+            let store = self.store();
+            let saved = files::timed_async("shirube:autosave", async {
+                // Made ready where the open strategy lives (no copy of it), inside the measure.
+                let job = self.with_editing(|e| e.save_job(revision, &now))?;
+                Some((job.revision, job.title, store.save_prepared_over(job.prepared, &now, job.base).await))
+            })
+            .await;
+            // Closed meanwhile: there is nothing left to save.
+            let Some((revision_saved, title, saved)) = saved else { return };
+            if matches!(saved, Err(StorageError::Conflict { .. })) {
+                self.notice.set(Some(Notice::TabConflict { title }));
+            }
+            let ok = saved.is_ok();
+            let next = self.with_editing(|e| e.saved(revision_saved, saved, &now));
+            self.written().await;
+            if ok {
+                self.ask_persistence_once();
+            }
+            match next {
+                Some(r) => revision = r,
+                None => return,
+            }
+        }
+    }
+
+    /// Another tab wrote to storage: refresh the lists, and the open strategy when this tab has
+    /// nothing waiting to be saved. When it has, and the other tab saved this strategy, the user
+    /// is asked which version to keep ([`Notice::TabConflict`]); nothing is overwritten.
+    pub fn follow_other_tab(&self) {
+        self.spawn(async |state| {
+            state.reread().await;
+            let Some((id, title, base, waiting)) = state.editing.with_value(|e| {
+                let a = e.autosave();
+                e.strategy().map(|s| (s.id.clone(), s.title.clone(), a.base(), a.is_waiting()))
+            }) else {
+                return;
+            };
+            match tabs::follow(&state.store(), &id, &title, base, waiting).await {
+                Ok(Follow::Nothing) => {}
+                Ok(Follow::Conflict(notice)) => state.notice.set(Some(notice)),
+                Ok(Follow::Reload(fresh, base)) => {
+                    state.with_editing(|e| e.reload(*fresh, base, true));
+                }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            }
+        });
+    }
+
+    /// Another tab saved the open strategy while this one had changes waiting, and the user
+    /// takes the other tab's version (`session::tabs::take_theirs`: this tab's is kept in the
+    /// version history first).
+    pub fn take_other_tab(&self) {
+        self.spawn(async |state| {
+            let Some(mine) = state.open.get_untracked() else { return };
+            match tabs::take_theirs(&state.store(), &mine, &files::now()).await {
+                Ok((theirs, base, notice)) => {
+                    state.with_editing(|e| e.open(theirs, base));
+                    state.notice.set(Some(notice));
+                    state.written().await;
+                }
+                Err(notice) => state.notice.set(Some(notice)),
+            }
+        });
+    }
+
+    /// … or keeps this tab's version: it is saved over the other tab's (which stays in the
+    /// version history).
+    pub fn keep_this_tab(&self) {
+        self.spawn(async |state| {
+            let Some(id) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
+            match state.store().head(&id).await {
+                Ok(head) => {
+                    state.notice.set(None);
+                    state.autosave_did(|a| a.rebase(head.revision));
+                    state.flush_now().await;
+                }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            }
+        });
+    }
+}

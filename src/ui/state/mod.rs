@@ -1,0 +1,312 @@
+//! The application state shared by the components: the store, the list of strategies, the open
+//! strategy, the autosave state, preferences and notices — and the actions that change them.
+//! Components get it with `use_app()`. The actions are split by job: `editing` (the open
+//! strategy: edits, undo, autosave, other tabs), `transfer` (opening, importing and downloading
+//! files), `stored` (the library of stored strategies, backups and set-aside data). The rules they follow
+//! are in `session`; here they are run against the browser's storage and shown.
+
+mod editing;
+mod stored;
+mod transfer;
+
+use super::files;
+
+use super::route::Route;
+use crate::format::{self, ImportError};
+use crate::model::{Id, Strategy};
+use crate::session::editing::Editing;
+use crate::session::preview::{ImportChoice, ImportFlow, Preview};
+use crate::session::tabs::{self, Follow};
+use crate::session::{import, library, Autosave};
+pub use crate::session::{Notice, SaveState};
+use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
+use crate::storage::{
+    Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+use std::time::Duration;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    store: StoredValue<Rc<BrowserStore>, LocalStorage>,
+    /// Tells the other tabs of this site that storage changed (IndexedDB has no `storage`
+    /// event); `None` where the browser has no BroadcastChannel.
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// Why storage is not being used, when it is not.
+    pub storage_problem: RwSignal<Option<StorageError>>,
+    /// Why IndexedDB is not used (it did not open, or moving the old data into it failed).
+    pub indexed_db_problem: RwSignal<Option<StorageError>>,
+    pub summaries: RwSignal<Vec<StrategySummary>>,
+    pub backups: RwSignal<Vec<Backup>>,
+    pub garbage: RwSignal<Vec<GarbageEntry>>,
+    /// How full the browser's storage is (None: no persistent storage, or it cannot be read).
+    pub usage: RwSignal<Option<Usage>>,
+    /// How much the whole site stores of what the browser allows (IndexedDB).
+    pub estimate: RwSignal<Option<Estimate>>,
+    /// Whether the browser keeps this site's data (None: not known yet).
+    pub persistence: RwSignal<Option<Persistence>>,
+    persistence_asked: StoredValue<bool>,
+    /// The strategy being loaded for the route, while it is.
+    loading: StoredValue<Option<Id>>,
+    /// The open strategy as `editing` holds it (a copy sharing every unchanged goal and
+    /// indicator), for the components to read.
+    pub open: RwSignal<Option<Strategy>>,
+    /// Bumped by every change of the open strategy; autosave follows it.
+    pub revision: RwSignal<u64>,
+    /// (undo steps, redo steps), for the buttons.
+    pub history_depths: RwSignal<(usize, usize)>,
+    /// What the autosave says, for the header.
+    pub save_state: RwSignal<SaveState>,
+    /// The open strategy, its undo history and its autosave (`session::editing`): every change
+    /// goes through it, then [`AppState::show_editing`] shows the result.
+    editing: StoredValue<Editing, LocalStorage>,
+    pub prefs: RwSignal<Preferences>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub route: RwSignal<Route>,
+    /// The import dialog: a file being read, or read and waiting for the user's choice.
+    pub import: RwSignal<ImportFlow>,
+    /// The workshop session ideas are written to, when chosen (else the latest session).
+    pub workshop_session: RwSignal<Option<Id>>,
+    /// A CSV dropped on the window, waiting for the files page's CSV import to take it.
+    pub dropped_csv: RwSignal<Option<web_sys::File>, LocalStorage>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// The BroadcastChannel the tabs of this site tell each other about writes on.
+pub const CHANNEL: &str = "shirube";
+
+/// What the page starts with: the opened storage and what it held of preferences.
+#[derive(Clone)]
+pub struct Start {
+    pub store: Rc<BrowserStore>,
+    pub opened: Opened,
+    pub prefs: Preferences,
+    /// Titles of strategies whose unsaved change on closing was kept in the history instead
+    /// (another tab had saved since).
+    pub drafts_kept: Vec<String>,
+}
+
+impl Start {
+    /// Opens the browser's storage (IndexedDB, with an earlier release's data moved over from
+    /// `localStorage`; see `BrowserStore::browser`) and reads the preferences.
+    pub async fn open() -> Start {
+        let now = files::now();
+        let (store, opened) = BrowserStore::browser(&now).await;
+        // Changes the page could not save when it last went away, before anything is shown.
+        let mut drafts_kept = Vec::new();
+        for draft in crate::storage::drafts() {
+            // A draft that cannot be applied stays in localStorage for the next start; the
+            // stored version is untouched.
+            if let Ok(outcome) = store.apply_draft(&draft.file, draft.base, &now).await {
+                if let DraftOutcome::KeptAsVersion { title } = outcome {
+                    drafts_kept.push(title);
+                }
+                crate::storage::drop_draft(&draft.key);
+            }
+        }
+        let prefs = store.preferences().await;
+        Start { store: Rc::new(store), opened, prefs, drafts_kept }
+    }
+}
+
+impl AppState {
+    pub fn new(start: Start) -> AppState {
+        let persistent = start.store.is_persistent();
+        let moved = start.opened.moved.clone().filter(|m| m.copied + m.kept_aside > 0);
+        let state = AppState {
+            store: StoredValue::new_local(start.store),
+            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
+            storage_problem: RwSignal::new(start.opened.unavailable),
+            indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
+            summaries: RwSignal::new(Vec::new()),
+            backups: RwSignal::new(Vec::new()),
+            garbage: RwSignal::new(Vec::new()),
+            usage: RwSignal::new(None),
+            estimate: RwSignal::new(None),
+            persistence: RwSignal::new(None),
+            persistence_asked: StoredValue::new(false),
+            loading: StoredValue::new(None),
+            open: RwSignal::new(None),
+            revision: RwSignal::new(0),
+            history_depths: RwSignal::new((0, 0)),
+            save_state: RwSignal::new(Editing::new(persistent).save_state().clone()),
+            editing: StoredValue::new_local(Editing::new(persistent)),
+            prefs: RwSignal::new(start.prefs),
+            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| {
+                start.drafts_kept.first().map(|title| Notice::TookOtherTab { kept: true, title: title.clone() })
+            })),
+            route: RwSignal::new(Route::List),
+            import: RwSignal::new(ImportFlow::default()),
+            workshop_session: RwSignal::new(None),
+            dropped_csv: RwSignal::new_local(None),
+        };
+        state.refresh();
+        if persistent {
+            state.spawn(async |state| state.persistence.set(Some(crate::storage::persistence().await)));
+        }
+        state
+    }
+
+    /// The store, to use across an `.await`.
+    pub fn store(&self) -> Rc<BrowserStore> {
+        self.store.get_value()
+    }
+
+    fn is_persistent(&self) -> bool {
+        self.store.with_value(|s| s.is_persistent())
+    }
+
+    pub fn lang(&self) -> Language {
+        self.prefs.with(|p| p.language)
+    }
+
+    pub fn year_style(&self) -> YearStyle {
+        self.prefs.with(|p| p.year_style)
+    }
+
+    pub fn tr(&self, ja: &'static str, en: &'static str) -> &'static str {
+        super::i18n::tr(self.lang(), ja, en)
+    }
+
+    /// Runs an action that needs storage: storage answers asynchronously (IndexedDB).
+    fn spawn(&self, action: impl AsyncFnOnce(AppState) + 'static) {
+        let state = *self;
+        spawn_local(async move { action(state).await });
+    }
+
+    /// Reads the lists (strategies, backups, garbage) and how full storage is again from the store.
+    pub fn refresh(&self) {
+        self.spawn(async |state| state.reread().await);
+    }
+
+    /// After this tab wrote to storage: the other tabs are told (they read again, see
+    /// [`AppState::follow_other_tab`]), and this one reads the lists again.
+    async fn written(&self) {
+        if let Some(channel) = self.channel.get_value() {
+            let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+        }
+        self.reread().await;
+    }
+
+    async fn reread(&self) {
+        let store = self.store();
+        let list = store.list().await;
+        let backups = store.backups().await;
+        let garbage = store.garbage().await;
+        match list {
+            Ok(list) => self.summaries.set(list),
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
+        self.backups.set(backups.unwrap_or_default());
+        self.garbage.set(garbage.unwrap_or_default());
+        // localStorage: what each key holds against its ~5 million characters. IndexedDB: what
+        // the browser says of the whole site (reading every value to measure it would cost as
+        // much as reading every strategy).
+        let (usage, estimate) = match store.kind() {
+            BackendKind::LocalStorage => (store.usage().await.ok(), None),
+            BackendKind::IndexedDb => (None, crate::storage::estimate().await),
+            BackendKind::Memory => (None, None),
+        };
+        if self.usage.with_untracked(|u| *u != usage) {
+            self.usage.set(usage);
+        }
+        if self.estimate.with_untracked(|e| *e != estimate) {
+            self.estimate.set(estimate);
+        }
+    }
+
+    /// At the first save of this page, asks the browser to keep the site's data
+    /// (`navigator.storage.persist()`); the answer is shown on the strategy list. Not awaited:
+    /// Firefox asks the user, and its promise waits for the answer (forever, if the prompt is
+    /// ignored) — nothing the user does may wait for it (the Firefox suite caught an example
+    /// that never opened).
+    fn ask_persistence_once(&self) {
+        if self.persistence_asked.get_value() || !self.is_persistent() {
+            return;
+        }
+        self.persistence_asked.set_value(true);
+        self.spawn(async |state| state.persistence.set(Some(crate::storage::ask_persistence().await)));
+    }
+
+    pub fn set_preferences(&self, f: impl FnOnce(&mut Preferences)) {
+        self.prefs.update(f);
+        let prefs = self.prefs.get_untracked();
+        self.spawn(async move |state| {
+            if let Err(e) = state.store().save_preferences(&prefs).await {
+                // A storage error already shown (the strategy itself could not be saved, a delete
+                // had no room for its backup) says more than the preferences' failing after it.
+                let shown = state
+                    .notice
+                    .with_untracked(|n| matches!(n, Some(Notice::Storage(_) | Notice::DeleteNeedsRoom { .. })));
+                if state.is_persistent() && !shown {
+                    state.notice.set(Some(Notice::Storage(e)));
+                }
+            }
+        });
+    }
+
+    /// Goes to a route (the hashchange listener then applies it).
+    pub fn navigate(&self, route: Route) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&route.hash());
+        }
+        self.apply_route(route);
+    }
+
+    /// Makes the state follow a route: opening a strategy loads it from the store.
+    pub fn apply_route(&self, route: Route) {
+        if let Some(id) = route.strategy_id().cloned() {
+            // The hash change of `navigate` applies the same route again: one load is enough
+            // (two would race, e.g. both moving the same unreadable text aside).
+            let already = self.is_open(&id) || self.loading.with_value(|l| l.as_ref() == Some(&id));
+            if !already {
+                self.loading.set_value(Some(id.clone()));
+                self.spawn(async move |state| {
+                    let _loading = Loading(state.loading);
+                    state.flush_now().await;
+                    match state.store().load_current(&id).await {
+                        // Another route was taken meanwhile: leave it.
+                        _ if state.route.with_untracked(|r| r.strategy_id() != Some(&id)) => {}
+                        Ok((strategy, base)) => {
+                            state.with_editing(|e| e.open(strategy, base));
+                            state.set_preferences(|p| p.last_opened = Some(id.clone()));
+                        }
+                        Err(e) => {
+                            state.with_editing(Editing::close_any);
+                            if !matches!(e, StorageError::NotFound { .. }) {
+                                state.notice.set(Some(Notice::Storage(e)));
+                            }
+                            state.reread().await;
+                        }
+                    }
+                });
+            }
+        }
+        self.route.set(route);
+    }
+
+    fn is_open(&self, id: &Id) -> bool {
+        self.editing.with_value(|e| e.is_open(id))
+    }
+
+    /// Closes the strategy with this id if it is the open one.
+    fn close(&self, id: &Id) {
+        self.with_editing(|e| e.close(id));
+    }
+}
+
+/// Clears `AppState::loading` when the load ends, however it ends.
+struct Loading(StoredValue<Option<Id>>);
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        self.0.set_value(None);
+    }
+}

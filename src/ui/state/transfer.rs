@@ -1,0 +1,289 @@
+//! Files in and out: opening an example, reading a picked or dropped file for the import
+//! preview and storing what the user confirms (`session::preview`, `session::import`), and
+//! downloading strategies and the backup of everything (`session::export`).
+
+use super::*;
+
+impl AppState {
+    /// Stores a new strategy and opens it.
+    /// A strategy that cannot be stored (storage full) is still opened, with the failure shown:
+    /// the user can export it, nothing is lost.
+    pub fn add_and_open(&self, strategy: Strategy) {
+        self.spawn(async |state| state.store_and_open(strategy, VersionReason::Saved).await);
+    }
+
+    /// [`AppState::add_and_open`]; `reason` says where it came from (a file's version is kept
+    /// in the history as a starting point).
+    async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
+        self.flush_now().await;
+        let saved = files::timed_async("shirube:store", self.store().save_as(&strategy, &files::now(), reason)).await;
+        self.opened_after_store(strategy, saved).await;
+    }
+
+    /// Opens a strategy just stored (or that could not be: the failure is shown).
+    async fn opened_after_store(&self, strategy: Strategy, saved: Result<u64, StorageError>) {
+        let id = strategy.id.clone();
+        let store = self.store();
+        if let Err(e) = &saved {
+            if store.is_persistent() {
+                self.notice.set(Some(Notice::Storage(e.clone())));
+            }
+        }
+        let ok = saved.is_ok();
+        self.with_editing(|e| e.open_just_stored(strategy, saved));
+        self.written().await;
+        if ok {
+            self.ask_persistence_once();
+        }
+        self.set_preferences(|p| p.last_opened = Some(id.clone()));
+        self.navigate(Route::Strategy(id));
+    }
+
+    /// Opens an example: its file is fetched with the app's files and read through the real
+    /// import; an example already stored (same id) is opened as it is.
+    pub async fn open_example(&self, example: &'static crate::examples::Example) {
+        let file = example.path.to_owned();
+        let opened = match files::fetch_file(example.path).await {
+            Ok(bytes) => open_file(bytes).await,
+            Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file, detail })),
+        };
+        match opened {
+            Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => {
+                self.navigate(Route::Strategy(read.strategy.id))
+            }
+            Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy, VersionReason::Imported).await,
+            Ok(format::Opened::Everything(_)) => {
+                let problem = format::EnvelopeProblem::WrongFormat { found: format::BACKUP_FORMAT_NAME.to_owned() };
+                self.notice.set(Some(Notice::ImportFailed {
+                    file,
+                    error: ImportError::NotAnEnvelope { path: "format".into(), problem },
+                }));
+            }
+            Err(error) => self.notice.set(Some(Notice::ImportFailed { file, error })),
+        }
+    }
+
+    /// Whether a strategy with this id is already stored.
+    pub fn has(&self, id: &Id) -> bool {
+        self.summaries.with_untracked(|l| l.iter().any(|s| &s.id == id))
+    }
+
+    /// Reads a file the user picked or dropped and shows the import preview; nothing is stored
+    /// until the user confirms it there. A file over the size limit is refused before it is
+    /// read; one that does not read cleanly is refused with what is wrong and where.
+    pub fn take_file(&self, file: web_sys::File) {
+        let state = *self;
+        let name = file.name();
+        let Some(ticket) = state.import.try_update(|f| f.start(&name)) else { return };
+        spawn_local(async move {
+            let bytes = files::read_bytes(&file).await;
+            // Let the "reading" dialog paint before the (synchronous) checks of a large file.
+            files::next_frame().await;
+            // Cancelled while reading (or another file came in meanwhile): drop this one.
+            if !state.import.with_untracked(|f| f.wants(ticket)) {
+                return;
+            }
+            let read = match bytes {
+                Ok(bytes) => {
+                    // A change waiting to be saved belongs in the comparison (and in any backup).
+                    state.flush_now().await;
+                    preview_file(state.store(), name.clone(), bytes).await.map_err(Ok)
+                }
+                Err(e) => Err(e),
+            };
+            // The first import also fetches the reading code: `ImportFlow` drops a late result.
+            match read {
+                Ok(preview) => {
+                    if state.import.try_update(|f| f.ready(ticket, preview)) == Some(true) {
+                        state.notice.set(None);
+                    }
+                }
+                Err(error) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
+                    state.notice.set(Some(match error {
+                        Ok(error) => Notice::ImportFailed { file: name, error },
+                        Err(detail) => Notice::FileUnreadable { file: name, detail },
+                    }));
+                }
+                Err(_) => {}
+            }
+        });
+    }
+
+    /// A CSV dropped on the window: with a strategy open it goes to that strategy's CSV import
+    /// (files page, preview first); with none open the user is told to open one.
+    pub fn take_csv(&self, file: web_sys::File) {
+        match self.route.get_untracked().strategy_id().cloned() {
+            Some(id) => {
+                self.notice.set(None);
+                self.dropped_csv.set(Some(file));
+                self.navigate(Route::Files(id));
+            }
+            None => self.notice.set(Some(Notice::CsvNeedsStrategy { file: file.name() })),
+        }
+    }
+
+    /// Imports the strategy waiting in the preview as the user chose (`session::import`): as it
+    /// is when its id is new; otherwise as a copy with fresh ids, in place of the stored one
+    /// (backed up first: undo from the notice), or merged with it, one side per conflict.
+    pub fn confirm_import(&self, choice: ImportChoice, conflict_choices: Vec<crate::model::merge::Side>) {
+        let listed = |id: &Id| self.has(id);
+        let Some(Some(confirmed)) = self.import.try_update(|f| f.confirm(choice, conflict_choices, listed)) else {
+            return;
+        };
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            let done = files::timed_async(
+                "shirube:store",
+                import::confirm_previewed(&state.store(), confirmed, &files::now()),
+            )
+            .await;
+            match done {
+                Err(notice) => state.notice.set(Some(notice)),
+                Ok(import::Confirmed::InPlace { strategy, notice }) => {
+                    state.notice.set(Some(notice));
+                    state.written().await;
+                    let base = state.store().head(&strategy.id).await.map_or(0, |h| h.revision);
+                    state.show(strategy, base);
+                }
+                Ok(import::Confirmed::Added { strategy, notice, saved }) => {
+                    state.notice.set(Some(notice));
+                    state.opened_after_store(strategy, saved).await;
+                }
+            }
+        });
+    }
+
+    /// Merges the backup file waiting in the preview into this browser: new strategies are
+    /// added, those in `replace` replace the stored version (backed up first), other
+    /// differing ones are left as they are; the file's backups are added.
+    pub fn confirm_restore(&self, replace: std::collections::HashSet<Id>) {
+        let Some(Some(all)) = self.import.try_update(ImportFlow::confirm_restore) else { return };
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            let store = state.store();
+            let report =
+                files::timed_async("shirube:store", store.restore_everything(&all, &replace, &files::now())).await;
+            state.notice.set(Some(Notice::RestoredEverything(report)));
+            state.written().await;
+            for id in &replace {
+                state.reload_open(id).await;
+            }
+        });
+    }
+
+    /// Closes the preview; nothing was changed.
+    pub fn cancel_import(&self) {
+        self.import.update(ImportFlow::cancel);
+    }
+
+    /// Shows a strategy that is already stored: it becomes the open one (a fresh undo history).
+    fn show(&self, strategy: Strategy, base: u64) {
+        let id = strategy.id.clone();
+        self.with_editing(|e| e.open(strategy, base));
+        self.set_preferences(|p| p.last_opened = Some(id.clone()));
+        self.navigate(Route::Strategy(id));
+    }
+
+    /// The strategy `id` was changed in storage by this tab (a restore): if it is the open one,
+    /// read it again, with a fresh undo history (the steps were about the version that is now
+    /// a backup).
+    pub(super) async fn reload_open(&self, id: &Id) {
+        if !self.is_open(id) {
+            return;
+        }
+        if let Ok((fresh, base)) = self.store().load_current(id).await {
+            self.with_editing(|e| e.reload(fresh, base, false));
+        }
+    }
+
+    /// Downloads everything this browser holds (every strategy and every backup) as one
+    /// backup file, which "restore" reads back.
+    pub fn export_everything(&self) {
+        self.spawn(async |state| {
+            state.flush_now().await;
+            let now = files::now();
+            match state.store().export_everything(&now).await {
+                Ok(text) => {
+                    let name = files::file_name(
+                        "Shirube",
+                        state.tr("バックアップ", "backup"),
+                        &files::today(),
+                        "shirube-backup.json",
+                    );
+                    match files::download(&name, "application/json", &text) {
+                        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
+                        Err(e) => state.notice.set(Some(Notice::Download(e))),
+                    }
+                    state.reread().await;
+                }
+                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            }
+        });
+    }
+
+    /// Downloads the open strategy as a Shirube file (saved first: the file is the stored
+    /// version, with its lineage, so that another machine's work can later be merged with it).
+    pub fn export_open(&self) {
+        let Some(id) = self.open.with_untracked(|s| s.as_ref().map(|s| s.id.clone())) else { return };
+        self.export_stored(&id);
+    }
+
+    pub fn export(&self, s: &Strategy) {
+        self.notice.set(Some(match self.download(s) {
+            Ok(file) => Notice::Exported { file },
+            Err(e) => Notice::Download(e),
+        }));
+    }
+
+    /// Downloads a stored strategy as a Shirube file (`session::export::strategy_file`: the
+    /// stored version with its lineage, or what is open when storage did not take it).
+    pub fn export_stored(&self, id: &Id) {
+        let id = id.clone();
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            let open = state.open.get_untracked().filter(|s| s.id == id);
+            let file = crate::session::export::strategy_file(&state.store(), &id, open.as_ref(), &files::now()).await;
+            state.notice.set(Some(match file {
+                Ok(file) => match download_strategy(&file.strategy, &file.text) {
+                    Ok(name) => Notice::Exported { file: name },
+                    Err(e) => Notice::Download(e),
+                },
+                Err(notice) => notice,
+            }));
+        });
+    }
+
+    /// Downloads a strategy as a Shirube file; the file's name, or what went wrong.
+    pub(super) fn download(&self, s: &Strategy) -> Result<String, String> {
+        download_strategy(s, &format::export(s, &files::now()))
+    }
+}
+
+/// Offers a strategy file's text as a download named after the strategy; the name, or what went
+/// wrong.
+fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
+    let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
+    files::download(&name, "application/json", text).map(|()| name)
+}
+
+/// Reads a strategy file or a backup of everything (`format::open`, timed as "shirube:import").
+/// The full reading path (errors with their place, migration) is in wasm parts fetched when
+/// first used (`#[lazy]` below); opening the app reads storage without it.
+fn read_file(bytes: &[u8]) -> Result<format::Opened, ImportError> {
+    files::timed("shirube:import", || format::open(bytes))
+}
+
+/// [`read_file`] for an example.
+#[lazy]
+fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
+    read_file(&bytes)
+}
+
+/// Reads a file for the import preview and compares it with what is stored
+/// (`session::preview::preview`): in the wasm part that reads files, not in the first download.
+#[lazy]
+async fn preview_file(store: Rc<BrowserStore>, name: String, bytes: Vec<u8>) -> Result<Preview, ImportError> {
+    let size = bytes.len();
+    let opened = read_file(&bytes)?;
+    Ok(crate::session::preview::preview(&store, &name, size, opened).await)
+}
