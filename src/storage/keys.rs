@@ -17,6 +17,12 @@ pub const BACKUP_PREFIX: &str = "shirube/v1/backup/";
 /// JSON list of `Backup`: the backups' metadata (their reason). A cache as well: every backup
 /// key is listed whether or not this index knows it.
 pub const BACKUP_INDEX: &str = "shirube/v1/backups";
+/// `shirube/v1/region/<id>`: a regional bureau's region (`storage::regions`: the region and when
+/// it was saved; its towns are stored strategies, named by id).
+pub const REGION_PREFIX: &str = "shirube/v1/region/";
+/// `shirube/v1/region-backup/<id>/<taken at>`: a region as it was before it was deleted or
+/// replaced. Apart from the strategies' backups (`BACKUP_PREFIX`), which are all strategies.
+pub const REGION_BACKUP_PREFIX: &str = "shirube/v1/region-backup/";
 /// `shirube/v1/garbage/<found at>/<original key>`: unreadable text, kept for download.
 pub const GARBAGE_PREFIX: &str = "shirube/v1/garbage/";
 /// What the move from `localStorage` copied (JSON map: key → length and hash of its text).
@@ -57,6 +63,26 @@ pub fn backup(id: &Id, stamp: &str) -> String {
 /// The time a backup key was stamped with (without the `#n` that keeps keys distinct).
 pub fn backup_taken_at(key: &str) -> Option<String> {
     let (_, stamp) = key.strip_prefix(BACKUP_PREFIX)?.rsplit_once('/')?;
+    Some(unstamp(stamp))
+}
+
+pub fn region(id: &Id) -> String {
+    format!("{REGION_PREFIX}{id}")
+}
+
+/// The region id a key belongs to, if it is a region key.
+pub fn region_id(key: &str) -> Option<Id> {
+    key.strip_prefix(REGION_PREFIX).filter(|id| !id.is_empty() && !id.contains('/')).map(Id::from)
+}
+
+/// `stamp` is made key-safe with [`stamp`].
+pub fn region_backup(id: &Id, stamp: &str) -> String {
+    format!("{REGION_BACKUP_PREFIX}{id}/{stamp}")
+}
+
+/// The time a region backup key was stamped with (without the `#n` that keeps keys distinct).
+pub fn region_backup_taken_at(key: &str) -> Option<String> {
+    let (_, stamp) = key.strip_prefix(REGION_BACKUP_PREFIX)?.rsplit_once('/')?;
     Some(unstamp(stamp))
 }
 

@@ -18,6 +18,8 @@
 //! * Whatever is unreadable is renamed to a garbage key (kept, offered for download), never
 //!   deleted; every delete is preceded by a backup; a write refused for lack of space leaves the
 //!   previous version intact; a save over a revision another tab replaced is refused.
+//! * Regions ([`Store::regions`], `regions`): a regional bureau's set of towns (stored strategies
+//!   named by id), each under its own key; a deleted region is kept as a region backup.
 //! * [`Store::usage`] says how much of `localStorage`'s limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
@@ -39,6 +41,7 @@ mod lineage;
 mod local;
 mod migrate;
 mod preferences;
+mod regions;
 mod store;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -63,6 +66,7 @@ pub use lineage::Ancestor;
 pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};
 pub use preferences::{Language, Preferences, YearStyle};
+pub use regions::{RegionBackup, StoredRegion};
 pub use store::{Prepared, Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};

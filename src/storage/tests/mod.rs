@@ -1,7 +1,7 @@
 //! Native tests of the store against [`MemoryBackend`], by subject: `saving` (round trips, a
 //! full storage), `garbage` (in every key, lost indexes, arbitrary text), `backups` (delete and
-//! restore), `backend` (the memory backend, a failing one), `preferences` and `usage`. Here: the
-//! store and the strategies they share. The version history, transfers, lineage and the move
+//! restore), `backend` (the memory backend, a failing one), `preferences`, `regions` and
+//! `usage`. Here: the store and the strategies they share. The version history, transfers, lineage and the move
 //! from `localStorage` are tested beside their code.
 
 use super::*;
@@ -17,6 +17,7 @@ mod backend;
 mod backups;
 mod garbage;
 mod preferences;
+mod regions;
 mod saving;
 mod usage;
 
