@@ -1,10 +1,10 @@
 //! The app's logic without the UI: what the open strategy's editing session holds and the rules
 //! that protect a town's data — undo and redo ([`History`]), when a change is saved
 //! ([`Autosave`]), the library's actions on stored strategies ([`library`]: delete with a
-//! backup, restore, …), what a confirmed import stores ([`import`]) and what they tell the user
-//! ([`Notice`]). Pure Rust over `model`,
-//! `format` and `storage`, tested natively; `ui` drives it with its timers and storage's answers
-//! and shows the result.
+//! backup, restore, …), what a confirmed import stores ([`import`]), the regional bureau's flows
+//! ([`region`]: many towns' files at once, a region file) and what they tell the user
+//! ([`Notice`]). Pure Rust over `model`, `format` and `storage`, tested natively; `ui` drives it
+//! with its timers and storage's answers and shows the result.
 //!
 //! Architecture invariant: no leptos, web-sys or browser API here (`cargo test` reaches all of it).
 //!
@@ -19,6 +19,7 @@ pub mod import;
 pub mod library;
 mod notice;
 pub mod preview;
+pub mod region;
 pub mod series_draft;
 pub mod tabs;
 
