@@ -3,13 +3,19 @@
 //! sharing some indicators as towns really do — the bureau's codes written a little
 //! differently (合計特殊出生率, 社会増減数（人）, 観光 入込客数), one name in half of the towns
 //! (移住相談件数), the rest each town's own — and naming their neighbours as partners (広域連携),
-//! half of them named back. [`timings`] measures what opening the region costs natively.
+//! half of them named back. [`timings`] measures what opening the region costs natively, and
+//! what bringing every town's file in costs through the session's flow (`session::region`) over
+//! the in-memory store — the reading and the store's logic, not IndexedDB's writes.
 
 use super::generate::{generate, Size};
-use crate::format::{export_region, open_region, Saved};
+use crate::format::{export, export_region, open_region, Saved};
 use crate::model::region::{match_indicators, partnerships, sdg_matrix, side_by_side, Region, ThemeIndex, ThemeQuery};
 use crate::model::{FiscalYear, Partner, Strategy};
+use crate::session::region::{bring_in, create};
+use crate::storage::Store;
+use std::future::Future;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use std::time::Instant;
 
 /// The 団体コード of the `i`-th generated town: 01 (北海道), three digits, the check digit.
@@ -117,6 +123,22 @@ pub fn timings(region: &Region, strategies: &[Strategy], runs: usize) -> Vec<(St
         Ok(read) => format!("{} of {} towns read", read.towns.iter().filter(|t| t.is_ok()).count(), read.towns.len()),
         Err(e) => format!("refused: {e}"),
     });
+    let files: Vec<(String, Vec<u8>)> = strategies
+        .iter()
+        .map(|s| (format!("{}.shirube.json", s.municipality.name), export(s, "2026-01-01T00:00:00Z").into_bytes()))
+        .collect();
+    time(format!("bring in {} town files, memory store", files.len()), &mut || {
+        let store = Store::in_memory();
+        let now = "2026-01-02T00:00:00Z";
+        let outcome = completed(async {
+            let region = create(&store, &region.name, now).await.map_err(|n| format!("{n:?}"))?;
+            bring_in(&store, &region.id, files.clone(), now, |_, _| {}).await.map_err(|n| format!("{n:?}"))
+        });
+        match outcome {
+            Ok(done) => format!("{} added, {} refused", done.tally().added, done.tally().unreadable),
+            Err(e) => format!("failed: {e}"),
+        }
+    });
     let index = ThemeIndex::new(&towns);
     for words in ["子育て", "移住 支援", "ワイン"] {
         let query = ThemeQuery { words: words.into(), ..ThemeQuery::default() };
@@ -126,6 +148,18 @@ pub fn timings(region: &Region, strategies: &[Strategy], runs: usize) -> Vec<(St
         });
     }
     rows
+}
+
+/// Runs a future over the in-memory store to its end: that store never waits, so polling until
+/// it is ready is enough (no executor in the native build; the tests' `pollster` is theirs).
+fn completed<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +188,17 @@ mod tests {
         let confirmed = pairs.iter().filter(|p| p.status == PartnershipStatus::Confirmed).count();
         assert_eq!((pairs.len(), confirmed), (5, 2), "pairs (0,1) … (4,5); towns 2 and 4 name theirs back");
         assert_eq!(town_code(0), "012017");
+    }
+
+    #[test]
+    fn every_town_file_is_brought_in_through_the_session() {
+        let (region, towns) = generate_region(3, 1);
+        let rows = timings(&region, &towns, 1);
+        assert!(
+            rows.iter()
+                .any(|(name, _)| name.starts_with("bring in 3 town files") && name.contains("(3 added, 0 refused)")),
+            "{rows:?}"
+        );
     }
 
     #[test]
