@@ -15,9 +15,10 @@ fuzz_target!(|bytes: &[u8]| {
         .iter()
         .map(|b| Kept { strategy: &b.imported.strategy, taken_at: &b.taken_at, reason: &b.reason })
         .collect();
-    let text = export_everything(&saved, &kept, &all.exported_at);
+    let text = export_everything(&saved, &kept, &all.regions, &all.exported_at);
     let again = read_everything(parse(&text).expect("an exported backup is JSON")).expect("an exported backup reads");
     let strategies = |e: &shirube::format::Everything| e.strategies.iter().map(|i| i.strategy.clone()).collect::<Vec<_>>();
     assert_eq!(strategies(&again), strategies(&all), "export then import changed a strategy");
     assert_eq!(again.backups.len(), all.backups.len());
+    assert_eq!(again.regions, all.regions, "export then import changed a region");
 });

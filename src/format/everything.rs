@@ -8,13 +8,17 @@
 //!   "exported_at": "2026-11-21T05:00:00.000Z",
 //!   "generator": "Shirube 0.1.0",
 //!   "strategies": [ <a shirube-strategy file>, … ],
-//!   "backups": [ { "taken_at": "…", "reason": "deleted", "file": <a shirube-strategy file> }, … ]
+//!   "backups": [ { "taken_at": "…", "reason": "deleted", "file": <a shirube-strategy file> }, … ],
+//!   "regions": [ { "id": "region-…", "name": "渡島総合振興局管内", "members": […], … }, … ]
 //! }
 //! ```
 //!
 //! Each entry is a complete strategy file (`shirube-strategy`, with its own version, migrated on
 //! its own); a stored strategy's `exported_at` is when it was last saved. `reason` is why the
 //! backup was taken: `deleted`, `replaced` or `manual` (an unknown word is kept as `manual`).
+//! `regions` (optional; a file written before regions existed has none) are the regional
+//! bureau's regions (`model::region::Region`, as in the region file), whose towns are among the
+//! strategies; a region that cannot be read refuses the file, as an entry does.
 //! The file is written without indentation: browser storage holds about 10 MB, and the file
 //! must fit under the import's size limit ([`super::MAX_FILE_BYTES`]) when read back.
 //!
@@ -26,6 +30,7 @@
 use super::envelope::{envelope, Envelope, EnvelopeRef, GENERATOR};
 use super::import::{check_header, read_value, ImportError, Imported};
 use super::EnvelopeProblem;
+use crate::model::region::Region;
 use crate::model::{Problem, ProblemKind, Strategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -58,6 +63,9 @@ pub struct BackupFile {
     /// Earlier versions kept before a delete or a replacement.
     #[serde(default)]
     pub backups: Vec<BackupEntry>,
+    /// The regional bureau's regions (their towns are among `strategies`).
+    #[serde(default)]
+    pub regions: Vec<Region>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -92,6 +100,7 @@ pub struct Everything {
     /// (when it was last saved).
     pub strategies: Vec<Imported>,
     pub backups: Vec<KeptBackup>,
+    pub regions: Vec<Region>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +118,7 @@ struct FileRef<'a> {
     generator: &'static str,
     strategies: Vec<EnvelopeRef<'a>>,
     backups: Vec<BackupRef<'a>>,
+    regions: &'a [Region],
 }
 
 #[derive(Serialize)]
@@ -119,7 +129,12 @@ struct BackupRef<'a> {
 }
 
 /// The backup file's text (compact).
-pub fn export_everything(strategies: &[Saved<'_>], backups: &[Kept<'_>], exported_at: &str) -> String {
+pub fn export_everything(
+    strategies: &[Saved<'_>],
+    backups: &[Kept<'_>],
+    regions: &[Region],
+    exported_at: &str,
+) -> String {
     let file = FileRef {
         format: BACKUP_FORMAT_NAME,
         version: BACKUP_VERSION,
@@ -130,6 +145,7 @@ pub fn export_everything(strategies: &[Saved<'_>], backups: &[Kept<'_>], exporte
             .iter()
             .map(|b| BackupRef { taken_at: b.taken_at, reason: b.reason, file: envelope(b.strategy, b.taken_at) })
             .collect(),
+        regions,
     };
     serde_json::to_string(&file).unwrap_or_default()
 }
@@ -144,6 +160,7 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
     let generator = text_field(&value, "generator");
     let strategies = take_array(&mut value, "strategies", true)?;
     let backups = take_array(&mut value, "backups", false)?;
+    let regions = take_array(&mut value, "regions", false)?;
 
     let mut read = Vec::with_capacity(strategies.len());
     let mut first: HashMap<crate::model::Id, usize> = HashMap::new();
@@ -179,7 +196,20 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
         let imported = read_value(entry.file).map_err(|e| in_entry(&format!("{path}.file"), e))?;
         kept.push(KeptBackup { imported, taken_at: entry.taken_at, reason: entry.reason });
     }
-    Ok(Everything { exported_at, generator, strategies: read, backups: kept })
+    let regions = regions
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            serde_path_to_error::deserialize::<_, Region>(entry).map_err(|e| {
+                let path = match e.path().to_string() {
+                    at if at == "." => format!("regions[{i}]"),
+                    at => format!("regions[{i}].{at}"),
+                };
+                ImportError::Shape { path, problem: super::import::classify(&e.into_inner().to_string()) }
+            })
+        })
+        .collect::<Result<Vec<Region>, ImportError>>()?;
+    Ok(Everything { exported_at, generator, strategies: read, backups: kept, regions })
 }
 
 /// Takes the array under `key` out of the file (`required`: missing is an error).
@@ -215,8 +245,10 @@ mod tests {
     }
 
     #[test]
-    fn round_trips_strategies_and_backups() {
+    fn round_trips_strategies_backups_and_regions() {
         let (a, b) = (strategy("A"), strategy("B"));
+        let mut region = Region::new("渡島総合振興局管内");
+        region.members.push(a.id.clone());
         let mut wip = strategy("作業中");
         wip.period = PlanPeriod { first: FiscalYear(2030), last: FiscalYear(2020) };
         let text = export_everything(
@@ -225,6 +257,7 @@ mod tests {
                 Saved { strategy: &wip, saved_at: "2026-01-02T00:00:00Z" },
             ],
             &[Kept { strategy: &b, taken_at: "2026-01-03T00:00:00Z", reason: "deleted" }],
+            std::slice::from_ref(&region),
             "2026-01-04T00:00:00Z",
         );
         assert!(!text.contains("\n  "), "compact");
@@ -243,6 +276,7 @@ mod tests {
             (all.backups[0].taken_at.as_str(), all.backups[0].reason.as_str()),
             ("2026-01-03T00:00:00Z", "deleted")
         );
+        assert_eq!(all.regions, [region]);
         // The file satisfies its own type.
         let typed: BackupFile = serde_json::from_str(&text).unwrap();
         assert_eq!(typed.strategies.len(), 2);
@@ -269,6 +303,20 @@ mod tests {
             Err(ImportError::NotAnEnvelope { path: "strategies".into(), problem: EnvelopeProblem::NotAnArray })
         );
         assert_eq!(read(file(json!([]), json!([]))), Ok(()));
+        let mut with_regions = file(json!([]), json!([]));
+        with_regions["regions"] = json!([{"id": "region-1", "name": "管内"}, {"id": "region-2", "members": [3]}]);
+        assert_eq!(
+            read(with_regions.clone()),
+            Err(ImportError::Shape {
+                path: "regions[1].members[0]".into(),
+                problem: ShapeProblem::InvalidType { found: "integer `3`".into(), expected: "a string".into() }
+            })
+        );
+        with_regions["regions"] = json!({});
+        assert_eq!(
+            read(with_regions),
+            Err(ImportError::NotAnEnvelope { path: "regions".into(), problem: EnvelopeProblem::NotAnArray })
+        );
 
         let mut newer = good.clone();
         newer["version"] = json!(7);

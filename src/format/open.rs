@@ -43,14 +43,14 @@ mod tests {
             template::from_second_period("戦略", "町", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) });
         let one = format!("\u{FEFF}{}", export(&s, "t"));
         assert!(matches!(open(one.as_bytes()), Ok(Opened::Strategy(i)) if i.strategy == s));
-        let all = export_everything(&[Saved { strategy: &s, saved_at: "t" }], &[], "t");
+        let all = export_everything(&[Saved { strategy: &s, saved_at: "t" }], &[], &[], "t");
         assert!(matches!(open(all.as_bytes()), Ok(Opened::Everything(e)) if e.strategies[0].strategy == s));
         assert_eq!(open(b""), Err(ImportError::Empty));
         // A strategy file that breaks the rules is refused; in a backup it is kept.
         let mut wip = s.clone();
         wip.period = PlanPeriod { first: FiscalYear(2030), last: FiscalYear(2020) };
         assert!(matches!(open(export(&wip, "t").as_bytes()), Err(ImportError::Invalid { .. })));
-        let all = export_everything(&[Saved { strategy: &wip, saved_at: "t" }], &[], "t");
+        let all = export_everything(&[Saved { strategy: &wip, saved_at: "t" }], &[], &[], "t");
         assert!(matches!(open(all.as_bytes()), Ok(Opened::Everything(_))));
     }
 }

@@ -1,8 +1,10 @@
 //! Moving data in and out as files: replacing a strategy by an imported version (the stored one
 //! is backed up first), everything this browser holds as one backup file, and restoring such a
 //! file by merging it in — new ids are added, identical ones left alone, different ones replaced
-//! only when the user said so (after a backup of the stored version). Nothing is ever
-//! overwritten without a backup, and nothing is deleted.
+//! only when the user said so (after a backup of the stored version). The regional bureau's
+//! regions travel in the same file: a region with a new id is added, one stored here already is
+//! left as it is (a region is never replaced by a restore). Nothing is ever overwritten without
+//! a backup, and nothing is deleted.
 
 use super::decode::{decode, decode_as};
 use super::versions::Origin;
@@ -28,6 +30,10 @@ pub struct RestoreReport {
     pub backups_added: usize,
     /// Backups from the file already here (same strategy, time and content).
     pub backups_present: usize,
+    /// Regions with new ids, stored.
+    pub regions_added: usize,
+    /// Regions with an id stored here: left as they are (identical or not).
+    pub regions_present: usize,
     pub error: Option<StorageError>,
 }
 
@@ -113,8 +119,9 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// Every stored strategy and every backup, as one backup file (see `format::everything`).
-    /// Unreadable entries met on the way are moved to garbage as everywhere else, and left out.
+    /// Every stored strategy, every backup and every region, as one backup file (see
+    /// `format::everything`; region backups are not in it). Unreadable entries met on the way
+    /// are moved to garbage as everywhere else, and left out.
     pub async fn export_everything(&self, now: &str) -> Result<String, StorageError> {
         let summaries = self.list().await?;
         let mut strategies = Vec::with_capacity(summaries.len());
@@ -138,14 +145,15 @@ impl<B: Backend> Store<B> {
             .iter()
             .map(|(s, b)| Kept { strategy: s, taken_at: &b.taken_at, reason: b.reason.as_str() })
             .collect();
-        Ok(export_everything(&saved, &kept, now))
+        let regions: Vec<_> = self.regions().await?.into_iter().map(|r| r.region).collect();
+        Ok(export_everything(&saved, &kept, &regions, now))
     }
 
     /// Merges a backup file in: strategies with new ids are added; identical ones are left
     /// alone; different ones are replaced only when their id is in `replace` (the stored
     /// version is backed up first) and kept as they are otherwise. The file's backups are added
-    /// unless the same one is already here. Stops at the first storage error (see
-    /// [`RestoreReport`]).
+    /// unless the same one is already here, and its regions unless one with the same id is.
+    /// Stops at the first storage error (see [`RestoreReport`]).
     pub async fn restore_everything(&self, all: &Everything, replace: &HashSet<Id>, now: &str) -> RestoreReport {
         let mut report = RestoreReport::default();
         if let Err(e) = self.merge(all, replace, now, &mut report).await {
@@ -198,6 +206,17 @@ impl<B: Backend> Store<B> {
             let backup = self.store_backup(strategy, &text, BackupReason::parse(&kept.reason), &kept.taken_at).await?;
             present.push(backup);
             report.backups_added += 1;
+        }
+        for region in &all.regions {
+            match self.load_region(&region.id).await {
+                Ok(_) => report.regions_present += 1,
+                // Unreadable text under its id is kept as garbage by `save_region`.
+                Err(StorageError::NotFound { .. } | StorageError::Garbage { .. }) => {
+                    self.save_region(region, now).await?;
+                    report.regions_added += 1;
+                }
+                Err(e) => return Err(e),
+            }
         }
         Ok(())
     }
@@ -290,11 +309,15 @@ mod tests {
         here.save(&b, "2026-02-02T00:00:00Z").wait().unwrap();
         here.save(&gone, "2026-02-03T00:00:00Z").wait().unwrap();
         let deleted = here.delete(&gone.id, "2026-02-04T00:00:00Z").wait().unwrap();
+        let mut region = crate::model::region::Region::new("渡島総合振興局管内");
+        region.members = vec![a.id.clone(), b.id.clone()];
+        here.save_region(&region, "2026-02-04T00:00:00Z").wait().unwrap();
         let text = here.export_everything("2026-02-05T00:00:00Z").wait().unwrap();
 
         let (_, there) = store();
         let report = there.restore_everything(&everything(&text), &HashSet::new(), "2026-03-01T00:00:00Z").wait();
-        assert_eq!(report, RestoreReport { added: 2, backups_added: 1, ..RestoreReport::default() });
+        assert_eq!(report, RestoreReport { added: 2, backups_added: 1, regions_added: 1, ..RestoreReport::default() });
+        assert_eq!(there.load_region(&region.id).wait().unwrap(), region);
         assert_eq!(there.load(&a.id).wait().unwrap(), a);
         assert_eq!(there.load(&b.id).wait().unwrap(), b);
         assert_eq!(there.list().wait().unwrap(), here.list().wait().unwrap(), "same summaries, same saved times");
@@ -308,7 +331,16 @@ mod tests {
 
         // Restoring the same file again changes nothing.
         let again = there.restore_everything(&everything(&text), &HashSet::new(), "2026-03-02T00:00:00Z").wait();
-        assert_eq!(again, RestoreReport { unchanged: 2, backups_present: 1, ..RestoreReport::default() });
+        assert_eq!(
+            again,
+            RestoreReport { unchanged: 2, backups_present: 1, regions_present: 1, ..RestoreReport::default() }
+        );
+        // A region stored here with the same id is left as it is, never replaced by a restore.
+        let renamed = crate::model::region::Region { name: "渡島".into(), ..region.clone() };
+        there.save_region(&renamed, "2026-03-03T00:00:00Z").wait().unwrap();
+        let third = there.restore_everything(&everything(&text), &HashSet::new(), "2026-03-04T00:00:00Z").wait();
+        assert_eq!(third.regions_present, 1);
+        assert_eq!(there.load_region(&region.id).wait().unwrap(), renamed);
         assert_eq!(there.backups().wait().unwrap().len(), 1);
     }
 
