@@ -14,8 +14,10 @@
 mod autosave;
 mod history;
 pub mod import;
+pub mod indicator_lines;
 pub mod library;
 mod notice;
+pub mod workshop_nav;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};

@@ -1,17 +1,17 @@
 //! The presentation itself, shared by the app's workshop page and the read-only hand-out: the
 //! goal cards, a goal's page (its measures and numerical targets with their charts), a
 //! measure's page (its KPIs with their charts), the keyboard / clicker / touch navigation
-//! (`nav`), full screen, and the ideas panel when ideas can be written (`ideas`).
+//! (`session::workshop_nav`), full screen, and the ideas panel when ideas can be written (`ideas`).
 //!
 //! Nothing here needs the app's state: the strategy comes in as a signal, the words from
 //! `i18n::use_words`, and writing ideas through the optional `Ideas` callbacks.
 
 use super::ideas::{Ideas, IdeasPanel};
-use super::nav::{Level, Move, Place};
 use super::words;
 use crate::charts::dashboard::status_colour;
 use crate::charts::{indicator, Figure, Words};
 use crate::model::{Goal, Id, Measure, NoteTarget, Sdg, StatusMix, Strategy, STATUSES};
+use crate::session::workshop_nav::{self, Level, Move, Place};
 use crate::ui::chart_view::ChartView;
 use crate::ui::i18n::{self, tr, use_words, Language};
 use crate::ui::status::indicator_badge;
@@ -226,7 +226,7 @@ pub fn Presentation(
         let Some((x, y, t)) = stroke.get_value() else { return };
         stroke.set_value(None);
         let (dx, dy) = (f64::from(ev.client_x()) - x, f64::from(ev.client_y()) - y);
-        if let Some(mv) = super::nav::swipe(dx, dy, ev.time_stamp() - t) {
+        if let Some(mv) = workshop_nav::swipe(dx, dy, ev.time_stamp() - t) {
             go(mv);
         }
     };
