@@ -12,6 +12,7 @@
 //! `ui::state` and the forms.
 
 mod autosave;
+pub mod csv_import;
 mod history;
 pub mod import;
 pub mod indicator_lines;

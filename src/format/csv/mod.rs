@@ -48,6 +48,7 @@ mod decode;
 mod evaluations;
 mod indicators;
 mod initiatives;
+mod letters;
 mod notes;
 mod plan;
 mod planner;
@@ -62,6 +63,7 @@ pub use decode::decode;
 pub use evaluations::evaluations;
 pub use indicators::{indicators_long, indicators_wide};
 pub use initiatives::initiatives;
+pub use letters::column_letters;
 pub use notes::{session_notes, workshop_notes};
 pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 
