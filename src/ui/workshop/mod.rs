@@ -26,6 +26,8 @@
 
 mod ideas;
 mod notes_page;
+mod pages;
+mod parts;
 mod presenter;
 mod words;
 
