@@ -8,6 +8,7 @@ use crate::model::{Goal, Id, Measure, NoteTarget, Sdg, StatusMix, Strategy, STAT
 use crate::ui::chart_view::ChartView;
 use crate::ui::i18n::{self, tr, Language};
 use crate::ui::status::indicator_badge;
+use leptos::html;
 use leptos::prelude::*;
 
 /// The official SDG colours as tiles with the goal's number (the name as the tile's label).
@@ -114,8 +115,9 @@ fn large_text(mut figure: Figure) -> Figure {
     figure
 }
 
-/// One indicator as a presentation item: its name, status and chart.
-pub(super) fn indicator_item(deck: Deck, id: Id, item: usize) -> impl IntoView {
+/// One indicator as a presentation item: its name, status and chart; `chart` is its element's
+/// ref, for the focus.
+pub(super) fn indicator_item(deck: Deck, id: Id, item: usize, chart: NodeRef<html::Section>) -> impl IntoView {
     let Deck { plan, place, words, .. } = deck;
     let lang = words.get_untracked().lang;
     let for_figure = id.clone();
@@ -131,7 +133,7 @@ pub(super) fn indicator_item(deck: Deck, id: Id, item: usize) -> impl IntoView {
         None => (String::new(), None),
     });
     view! {
-        <section class="ws-card ws-indicator" tabindex="0" data-item=item data-testid="ws-indicator"
+        <section class="ws-card ws-indicator" tabindex="0" node_ref=chart data-item=item data-testid="ws-indicator"
             class:current=move || place.get().item == item
             on:click=move |_| place.update(|p| p.item = item)>
             <h3 class="ws-indicator-name">{name}" "{badge}</h3>

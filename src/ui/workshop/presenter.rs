@@ -6,6 +6,7 @@
 //! Nothing here needs the app's state: the strategy comes in as a signal, the words from
 //! `i18n::use_words`, and writing ideas through the optional `Ideas` callbacks.
 
+use super::focus::{focus_current, FocusTargets};
 use super::ideas::Ideas;
 use super::pages::{goal_page, goals_page, measure_page, Deck};
 use crate::model::Strategy;
@@ -51,34 +52,6 @@ fn toggle_fullscreen(root: Option<web_sys::HtmlElement>) {
     }
 }
 
-/// Moves the keyboard focus to the current item of the level shown (or its heading when it has
-/// no items), after the DOM has followed — unless the user is typing in the idea field.
-///
-/// The item is read when it runs, not when it was asked for: keys pressed quickly (→ PageDown
-/// PageUp) must not leave the focus, and so the highlight, on an item passed over.
-fn focus_current(place: RwSignal<Place>) {
-    let run = move || {
-        let Some(item) = place.try_get_untracked().map(|p| p.item) else { return };
-        let Some(d) = document() else { return };
-        if d.active_element().is_some_and(|a| matches!(a.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")) {
-            return;
-        }
-        let target = d
-            .query_selector(&format!(".ws-stage [data-item=\"{item}\"]"))
-            .ok()
-            .flatten()
-            .or_else(|| d.query_selector(".ws-stage [data-ws-heading]").ok().flatten());
-        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    };
-    // At once, so the next key (a separate event) already finds the focus on the current item
-    // (a key on a focused card acts on that card); and again after the frame, when a new level's
-    // page has been drawn.
-    run();
-    request_animation_frame(run);
-}
-
 /// The presentation. `ideas`: writing ideas and votes (the app); `None` shows the ideas
 /// already written, read-only (the hand-out). `exit`: where "end" leads (the app's overview).
 #[component]
@@ -96,6 +69,7 @@ pub fn Presentation(
     let level = Memo::new(move |_| place.get().level);
     let root = NodeRef::<leptos::html::Div>::new();
     let fullscreen = RwSignal::new(false);
+    let focus = FocusTargets::new();
 
     // A strategy that changed shape (a goal removed in another tab) keeps a valid place.
     let fix = move || plan.with(|s| place.update(|p| *p = p.clamp(s)));
@@ -106,7 +80,7 @@ pub fn Presentation(
     Effect::new(move |_| {
         fix();
         place.track();
-        focus_current(place);
+        focus_current(place, focus);
     });
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -183,7 +157,7 @@ pub fn Presentation(
     // A page is built again when the level, the strategy (not its notes) or the words change.
     let writer = ideas.clone();
     let read_only = ideas.is_none().to_string();
-    let deck = Deck { plan, strategy, place, words };
+    let deck = Deck { plan, strategy, place, words, focus };
     let stage = move || match (plan.track(), words.track(), level.get()).2 {
         Level::Goals => goals_page(deck, pick).into_any(),
         Level::Goal(g) => goal_page(deck, g, pick, open_at, writer.clone()).into_any(),
