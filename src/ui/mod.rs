@@ -4,7 +4,6 @@
 
 pub mod files;
 pub mod i18n;
-pub mod indicator_lines;
 pub mod merge_words;
 pub mod route;
 
@@ -50,7 +49,8 @@ mod storage_usage;
 mod strategy_list;
 #[cfg(target_arch = "wasm32")]
 mod update_prompt;
-pub mod workshop;
+#[cfg(target_arch = "wasm32")]
+mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::mount;

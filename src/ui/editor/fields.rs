@@ -6,6 +6,7 @@
 use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg};
 use crate::ui::i18n;
 use crate::ui::state::use_app;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,6 +51,10 @@ pub fn TextField(
     #[prop(optional, into)] testid: String,
     #[prop(optional, into)] placeholder: String,
     #[prop(optional, into)] problem: Option<Signal<Option<String>>>,
+    /// The one-line input's ref, for a form that moves the focus to it (a multi-line field
+    /// does not load it).
+    #[prop(optional)]
+    node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
     let id = field_id("f");
     let composing = RwSignal::new(false);
@@ -78,7 +83,7 @@ pub fn TextField(
         .into_any()
     } else {
         view! {
-            <input type="text" id=id.clone() data-testid=testid.clone() placeholder=placeholder.clone()
+            <input type="text" id=id.clone() node_ref=node_ref data-testid=testid.clone() placeholder=placeholder.clone()
                 prop:value=move || value.get()
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 on:compositionstart=move |_| composing.set(true)

@@ -4,6 +4,7 @@
 use super::bind::{self, label};
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
 use super::fields::{SdgPicker, SelectField, TextField};
+use super::name_field;
 use crate::model::{GoalKind, Id, Sdg};
 use crate::ui::i18n;
 use crate::ui::route::Selection;
@@ -84,7 +85,7 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                         on_commit=bind::write_goal(&id, |g, v: String| g.kind = if v == "basic" { GoalKind::Basic } else { GoalKind::CrossCutting })/>
                     <TextField label=label(state, "番号", "Number") value=number testid="goal-number"
                         on_commit=bind::write_goal(&id, |g, v: String| g.number = v)/>
-                    <TextField label=label(state, "目標", "Title") value=title testid="goal-title"
+                    <TextField label=label(state, "目標", "Title") value=title testid="goal-title" node_ref=name_field()
                         on_commit=bind::write_goal(&id, |g, v: String| g.title = v)/>
                     <TextField label=label(state, "副題（～…～）", "Subtitle (～…～)") value=subtitle testid="goal-subtitle"
                         on_commit=bind::write_goal(&id, |g, v: String| g.subtitle = v.trim().trim_start_matches('～').trim_end_matches('～').to_owned())/>

@@ -4,7 +4,7 @@
 
 use crate::charts::dashboard::status_colour;
 use crate::model::{GoalKind, Indicator, Measure, Sdg, Status, Strategy};
-use crate::ui::indicator_lines::IndicatorLines;
+use crate::session::indicator_lines::IndicatorLines;
 use crate::ui::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

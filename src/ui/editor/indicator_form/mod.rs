@@ -306,7 +306,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
             <div class="form-grid">
                 <TextField label=lbl("番号", "Code") value=code testid="indicator-code" placeholder="5-1"
                     on_commit=bind::write_indicator(&id, |i, v: String| i.code = v)/>
-                <TextField label=lbl("指標名", "Name") value=name testid="indicator-name"
+                <TextField label=lbl("指標名", "Name") value=name testid="indicator-name" node_ref=crate::ui::editor::name_field()
                     on_commit=bind::write_indicator(&id, |i, v: String| i.name = v)/>
                 <TextField label=lbl("単位", "Unit") value=unit testid="indicator-unit" placeholder="人, %, 件, t-CO2"
                     on_commit=bind::write_indicator(&id, |i, v: String| i.unit = v.trim().to_owned())/>

@@ -6,6 +6,7 @@ use super::bind;
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing, PickSelect};
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use super::measure_charts::MeasureCharts;
+use super::name_field;
 use crate::model::{
     Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
 };
@@ -152,7 +153,7 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                     <TextField label=label("番号", "Number") value=number
                         on_commit=bind::write_measure(&id, |m, v: String| m.number = v) testid="measure-number"/>
                     <TextField label=label("施策名", "Title") value=title
-                        on_commit=bind::write_measure(&id, |m, v: String| m.title = v) testid="measure-title"/>
+                        on_commit=bind::write_measure(&id, |m, v: String| m.title = v) testid="measure-title" node_ref=name_field()/>
                     <TextField label=label("施策の概要（基本的方向）", "Summary") multiline=true
                         value=bind::measure(&id, |m| m.summary.clone())
                         on_commit=bind::write_measure(&id, |m, v: String| m.summary = v) testid="measure-summary"/>
