@@ -4,7 +4,7 @@
 //! backup, restore, …), the import flow ([`preview`]: read → preview → confirm or cancel, a
 //! late read dropped; [`import`]: what a confirmed import stores), the CSV import's flow
 //! ([`csv_import`]), what a download holds ([`export`]), the forms' drafts
-//! ([`series_draft`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
+//! ([`series_draft`]), the hash routes ([`route`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
 //! ([`indicator_lines`]). Actions return what happened as data ([`Notice`]); `ui` drives them
 //! with its timers and storage's answers, and puts the result into words.
 //!
@@ -20,6 +20,7 @@ pub mod indicator_lines;
 pub mod library;
 mod notice;
 pub mod preview;
+pub mod route;
 pub mod series_draft;
 pub mod tabs;
 pub mod workshop_nav;

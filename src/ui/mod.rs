@@ -1,11 +1,9 @@
-//! The user interface: Leptos components by feature, the app state they share, and the words
-//! they show (`i18n`). Effects here only sync with the outside world (storage, the URL hash,
-//! the document's language); everything else is derived.
+//! The user interface: Leptos components by feature and the app state they share (`state`),
+//! which runs `session`'s actions against the browser's storage and shows their results in
+//! words from `locale`. Effects here only sync with the outside world (storage, the URL hash,
+//! the document's language, the charts); everything else is derived.
 
 pub mod files;
-pub mod i18n;
-pub mod merge_words;
-pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -39,6 +37,8 @@ mod overview;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod print;
+#[cfg(target_arch = "wasm32")]
+mod speech;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]

@@ -1,8 +1,8 @@
 //! The notice area: what just happened (imported, deleted with undo, exported) or what went
 //! wrong (a file that could not be read, a storage failure), in the user's language.
 
-use super::i18n::{self, tr};
 use super::state::{use_app, Notice};
+use crate::locale::{self, tr};
 use leptos::prelude::*;
 
 #[component]
@@ -67,7 +67,7 @@ pub fn Notices() -> impl IntoView {
             ),
             Notice::ImportFailed { file, error } => (
                 format!("{} {file}", tr(lang, "取り込めませんでした（何も変更していません）:", "Could not import (nothing was changed):")),
-                i18n::import_error(error, lang),
+                locale::import_error(error, lang),
             ),
             Notice::FileUnreadable { file, detail } => (format!("{} {file}", tr(lang, "ファイルを読めませんでした:", "Could not read the file:")), vec![detail.clone()]),
             Notice::Deleted { title, .. } => (format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")), vec![tr(lang, "バックアップを残してあります。", "A backup was kept.").to_owned()]),
@@ -91,7 +91,7 @@ pub fn Notices() -> impl IntoView {
                 restore_lines(r, lang),
             ),
             Notice::Exported { file } => (format!("{} {file}", tr(lang, "書き出しました:", "Exported:")), vec![]),
-            Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![i18n::storage_error(e, lang)]),
+            Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![locale::storage_error(e, lang)]),
             Notice::Download(d) => (tr(lang, "ダウンロードできませんでした", "Download failed").to_owned(), vec![d.clone()]),
             Notice::TabConflict { title } => (
                 format!("{}「{title}」", tr(lang, "別のタブでも変更されました:", "Changed in another tab as well:")),
@@ -110,7 +110,7 @@ pub fn Notices() -> impl IntoView {
             ),
             Notice::MovedToIndexedDb(m) => (
                 tr(lang, "保存データを新しい保存先に移しました", "Stored data moved to the new storage").to_owned(),
-                i18n::moved_lines(m, lang),
+                locale::moved_lines(m, lang),
             ),
             Notice::CsvNeedsStrategy { file } => (
                 format!("{} {file}", tr(lang, "CSV は取り込んでいません:", "The CSV was not imported:")),
@@ -181,7 +181,8 @@ fn restore_lines(r: &crate::storage::RestoreReport, lang: crate::storage::Langua
     line(r.backups_present, "すでにあったバックアップ:", "Backups already here");
     if let Some(e) = &r.error {
         lines.push(
-            if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() } + &i18n::storage_error(e, lang),
+            if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() }
+                + &locale::storage_error(e, lang),
         );
     }
     if lines.is_empty() {

@@ -3,8 +3,8 @@
 //! an IME composition, and never rewrites what the user is typing: a number that does not parse
 //! stays in the field with a message next to it, and the stored value is left as it was.
 
+use crate::locale;
 use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg};
-use crate::ui::i18n;
 use crate::ui::state::use_app;
 use leptos::html;
 use leptos::prelude::*;
@@ -129,7 +129,7 @@ pub fn NumberField(
     let id = field_id("n");
     let error = RwSignal::new(None::<String>);
     let composing = RwSignal::new(false);
-    let shown = move |v: Option<f64>| v.map(i18n::number).unwrap_or_default();
+    let shown = move |v: Option<f64>| v.map(locale::number).unwrap_or_default();
     let commit = move |ev: &leptos::ev::Event| {
         if gone(composing) || composing.get_untracked() {
             return;
@@ -212,7 +212,7 @@ pub fn YearField(
     let id = field_id("y");
     let error = RwSignal::new(false);
     let shown =
-        move |v: Option<FiscalYear>| v.map(|y| i18n::year(y, state.lang(), state.year_style())).unwrap_or_default();
+        move |v: Option<FiscalYear>| v.map(|y| locale::year(y, state.lang(), state.year_style())).unwrap_or_default();
     view! {
         <div class="field year">
             <label for=id.clone()>{move || label.get()}</label>
@@ -313,7 +313,7 @@ pub fn OutsideYearPicker(
             >
                 <option value="" selected>{move || state.tr("年度を選ぶ…", "Choose a year…")}</option>
                 {move || years().into_iter().map(|y| view! {
-                    <option value=y.0.to_string()>{i18n::year(y, state.lang(), state.year_style())}</option>
+                    <option value=y.0.to_string()>{locale::year(y, state.lang(), state.year_style())}</option>
                 }).collect_view()}
             </select>
         </div>

@@ -7,9 +7,9 @@ use super::bind;
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing};
 use super::fields::{CheckField, NumberField, NumberKind, OutsideYearPicker, SelectField, TextField};
 use super::name_field;
+use crate::locale;
 use crate::model::{FiscalYear, Id, Initiative, InitiativeKind, InitiativeYear, ProjectDirection};
-use crate::ui::i18n;
-use crate::ui::route::Selection;
+use crate::session::route::Selection;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -22,7 +22,7 @@ fn or_untitled(state: AppState, text: String) -> String {
 }
 
 fn year_label(state: AppState, y: FiscalYear) -> String {
-    i18n::year(y, state.lang(), state.year_style())
+    locale::year(y, state.lang(), state.year_style())
 }
 
 fn kind_key(k: Option<InitiativeKind>) -> &'static str {

@@ -14,8 +14,8 @@ mod outline;
 pub mod problems;
 mod strategy_form;
 
+use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
-use crate::ui::route::{Route, Selection};
 use crate::ui::state::use_app;
 use leptos::html;
 use leptos::prelude::*;

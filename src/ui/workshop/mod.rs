@@ -20,7 +20,7 @@
 //!   Pass the language as a signal (not a value inside a closure that rebuilds the view) so a
 //!   language switch keeps the presenter's place. The ideas already written are shown read-only.
 //!
-//! The words come from `i18n::use_words` (the app's preferences, or the `Speech` context the
+//! The words come from `locale::use_words` (the app's preferences, or the `Speech` context the
 //! hand-out provides); navigation is the pure `session::workshop_nav`; ideas are written through
 //! `AppState::edit` (one undo step each, autosaved).
 
@@ -33,11 +33,12 @@ mod presenter;
 mod words;
 
 use crate::charts::Words;
+use crate::locale::{Language, YearStyle};
 use crate::model::{FiscalYear, Id, NoteTarget, PlanPeriod, Strategy};
+use crate::session::route::{Route, WorkshopPage};
 use crate::ui::files;
-use crate::ui::i18n::{Language, Speech, YearStyle};
 use crate::ui::not_found::StrategyNotFound;
-use crate::ui::route::{Route, WorkshopPage};
+use crate::ui::speech::Speech;
 use crate::ui::state::use_app;
 use ideas::Ideas;
 use leptos::prelude::*;

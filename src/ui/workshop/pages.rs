@@ -9,9 +9,9 @@ use super::ideas::{Ideas, IdeasPanel};
 use super::parts::{indicator_item, measure_kind, note_count, sdg_tiles, status_line, Counted};
 use super::words;
 use crate::charts::Words;
+use crate::locale::{self, tr};
 use crate::model::{Id, NoteTarget, Strategy};
 use crate::session::workshop_nav::{Level, Place};
-use crate::ui::i18n::{self, tr};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -51,7 +51,7 @@ pub(super) fn goals_page(deck: Deck, pick: impl Fn(usize) + Copy + Send + Sync +
                             <button type="button" class="ws-card ws-goal" node_ref=card data-item=i data-testid="ws-goal"
                                 class:current=move || place.get().item == i
                                 on:click=move |_| pick(i)>
-                                <span class="ws-kind">{i18n::goal_heading(g, lang)}</span>
+                                <span class="ws-kind">{locale::goal_heading(g, lang)}</span>
                                 <span class="ws-title">{g.title.clone()}</span>
                                 {(!g.subtitle.is_empty()).then(|| view! { <span class="ws-subtitle">{format!("～{}～", g.subtitle)}</span> })}
                                 {sdg_tiles(&g.sdgs, lang)}
@@ -142,7 +142,7 @@ pub(super) fn goal_page(
                 </button>
             </nav>
             <header class="ws-page-head">
-                <p class="ws-kind">{i18n::goal_heading(&goal, lang)}</p>
+                <p class="ws-kind">{locale::goal_heading(&goal, lang)}</p>
                 <h1 class="ws-page-title" tabindex="-1" node_ref=heading data-testid="ws-page-title">{goal.title.clone()}</h1>
                 {(!goal.subtitle.is_empty()).then(|| view! { <p class="ws-subtitle">{format!("～{}～", goal.subtitle)}</p> })}
                 {sdg_tiles(&goal.sdgs, lang)}
@@ -201,7 +201,7 @@ pub(super) fn measure_page(
         <section class="ws-page" data-testid="ws-measure-page">
             <nav class="ws-nav">
                 <button type="button" class="ws-button" data-testid="ws-back" on:click=move |_| open_at(Level::Goal(g), m)>
-                    {format!("← {}", i18n::goal_heading(&goal, lang))}
+                    {format!("← {}", locale::goal_heading(&goal, lang))}
                 </button>
                 <span class="ws-spacer"></span>
                 <button type="button" class="ws-button" data-testid="ws-previous" disabled=m == 0
@@ -211,7 +211,7 @@ pub(super) fn measure_page(
                     on:click=move |_| open_at(Level::Measure(g, (m + 1).min(count.saturating_sub(1))), 0)>{tr(lang, "次の施策 →", "Next →")}</button>
             </nav>
             <header class="ws-page-head">
-                <p class="ws-kind">{format!("{} ・ {}", i18n::goal_heading(&goal, lang), measure_kind(&measure, lang))}</p>
+                <p class="ws-kind">{format!("{} ・ {}", locale::goal_heading(&goal, lang), measure_kind(&measure, lang))}</p>
                 <h1 class="ws-page-title" tabindex="-1" node_ref=heading data-testid="ws-page-title">{measure.title.clone()}</h1>
                 {sdg_tiles(&measure.sdgs, lang)}
                 {(mix.total() > 0).then(|| status_line(mix, Counted::Kpis, lang))}

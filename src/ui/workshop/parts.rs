@@ -4,9 +4,9 @@
 use super::pages::Deck;
 use crate::charts::dashboard::status_colour;
 use crate::charts::{indicator, Figure};
+use crate::locale::{self, tr, Language};
 use crate::model::{Goal, Id, Measure, NoteTarget, Sdg, StatusMix, Strategy, STATUSES};
 use crate::ui::chart_view::ChartView;
-use crate::ui::i18n::{self, tr, Language};
 use crate::ui::status::indicator_badge;
 use leptos::html;
 use leptos::prelude::*;
@@ -59,7 +59,7 @@ pub(super) fn status_line(mix: StatusMix, counted: Counted, lang: Language) -> i
             view! {
                 <span class="ws-dot-part" data-status=s.as_str()>
                     <span class="ws-dot" style=format!("background:{}", status_colour(s)) aria-hidden="true"></span>
-                    {format!("{} {}", i18n::status(s, lang), mix.get(s))}
+                    {format!("{} {}", locale::status(s, lang), mix.get(s))}
                 </span>
             }
         })

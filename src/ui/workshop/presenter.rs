@@ -4,14 +4,15 @@
 //! item, and full screen.
 //!
 //! Nothing here needs the app's state: the strategy comes in as a signal, the words from
-//! `i18n::use_words`, and writing ideas through the optional `Ideas` callbacks.
+//! `locale::use_words`, and writing ideas through the optional `Ideas` callbacks.
 
 use super::focus::{focus_current, FocusTargets};
 use super::ideas::Ideas;
 use super::pages::{goal_page, goals_page, measure_page, Deck};
+use crate::locale::tr;
 use crate::model::Strategy;
 use crate::session::workshop_nav::{self, Level, Move, Place};
-use crate::ui::i18n::{tr, use_words};
+use crate::ui::speech::use_words;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -7,12 +7,12 @@ use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing,
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use super::measure_charts::MeasureCharts;
 use super::name_field;
+use crate::locale;
 use crate::model::{
     Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
 };
+use crate::session::route::Selection;
 use crate::storage::Language;
-use crate::ui::i18n;
-use crate::ui::route::Selection;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ fn or_untitled(state: AppState, text: String) -> String {
 }
 
 fn year_label(state: AppState, y: FiscalYear) -> String {
-    i18n::year(y, state.lang(), state.year_style())
+    locale::year(y, state.lang(), state.year_style())
 }
 
 /// Splits what was typed into the outside related measures: commas (half or full width), 、 and

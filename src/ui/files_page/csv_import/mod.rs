@@ -11,11 +11,11 @@ mod preview;
 
 use crate::format::csv::{self, CsvError};
 use crate::format::ImportError;
+use crate::locale::{self, tr};
 use crate::session::csv_import::{Confirmation, CsvPreview};
+use crate::session::route::{Route, Selection};
 use crate::storage::Language;
 use crate::ui::files;
-use crate::ui::i18n::{self, tr};
-use crate::ui::route::{Route, Selection};
 use crate::ui::state::{use_app, AppState};
 use help::Help;
 use leptos::prelude::*;
@@ -192,8 +192,8 @@ fn plan_file(state: AppState, file: String, bytes: &[u8]) -> Stage {
 
 fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
     let lines = match &failure {
-        Failure::Csv(e) => vec![i18n::csv_error(e, lang)],
-        Failure::File(e) => i18n::import_error(e, lang),
+        Failure::Csv(e) => vec![locale::csv_error(e, lang)],
+        Failure::File(e) => locale::import_error(e, lang),
         Failure::Browser(detail) => {
             vec![format!("{}{detail}", tr(lang, "ファイルを読めませんでした: ", "The file could not be read: "))]
         }

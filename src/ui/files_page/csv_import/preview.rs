@@ -4,9 +4,9 @@
 //! apply or cancel.
 
 use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal};
+use crate::locale::{self, tr};
 use crate::session::csv_import::CsvPreview;
 use crate::storage::{Language, YearStyle};
-use crate::ui::i18n::{self, tr};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,8 +31,8 @@ fn kind_words(kind: CellKind, lang: Language) -> &'static str {
 /// "9件" / "9".
 fn count(n: usize, lang: Language) -> String {
     match lang {
-        Language::Ja => format!("{} 件", i18n::number(n as f64)),
-        Language::En => i18n::number(n as f64),
+        Language::Ja => format!("{} 件", locale::number(n as f64)),
+        Language::En => locale::number(n as f64),
     }
 }
 
@@ -142,8 +142,8 @@ pub(super) fn PreviewView(
             {(hidden > 0).then(|| view! {
                 <p class="meta">
                     {match lang {
-                        Language::Ja => format!("ほか {} 行は省略しています。", i18n::number(hidden as f64)),
-                        Language::En => format!("{} more rows are not shown.", i18n::number(hidden as f64)),
+                        Language::Ja => format!("ほか {} 行は省略しています。", locale::number(hidden as f64)),
+                        Language::En => format!("{} more rows are not shown.", locale::number(hidden as f64)),
                     }}
                     <button type="button" class="link" data-testid="csv-show-all" on:click=move |_| show_all.set(true)>{tr(lang, "すべて表示", "Show all")}</button>
                 </p>
@@ -169,7 +169,7 @@ pub(super) fn PreviewView(
 /// A value with its 速報 flag: "352 速報".
 fn value_cell(value: Option<f64>, provisional: bool, confirmed: bool, lang: Language) -> impl IntoView {
     view! {
-        {value.map_or_else(|| "—".to_owned(), i18n::number)}
+        {value.map_or_else(|| "—".to_owned(), locale::number)}
         {provisional.then(|| view! { <span class="badge provisional">{tr(lang, "速報", "provisional")}</span> })}
         {confirmed.then(|| view! { <span class="badge">{tr(lang, "確定", "final")}</span> })}
     }
@@ -178,7 +178,7 @@ fn value_cell(value: Option<f64>, provisional: bool, confirmed: bool, lang: Lang
 fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView {
     let year = match (c.kind, c.year) {
         (CellKind::TargetPerYear, _) => tr(lang, "毎年", "every year").to_owned(),
-        (_, Some(y)) => i18n::year(y, lang, style),
+        (_, Some(y)) => locale::year(y, lang, style),
         (_, None) => "—".to_owned(),
     };
     let series = if c.series_label.is_empty() { "—".to_owned() } else { c.series_label.clone() };
@@ -215,7 +215,7 @@ fn refusal_row(r: &Refusal, letters: &HashMap<String, String>, lang: Language) -
         <tr data-testid="csv-refusal">
             <td class="num">{r.row}</td>
             <td class="code">{column}</td>
-            <td>{i18n::csv_refusal(&r.reason, lang)}</td>
+            <td>{locale::csv_refusal(&r.reason, lang)}</td>
         </tr>
     }
 }
@@ -226,7 +226,7 @@ fn noted_row(n: &Noted, letters: &HashMap<String, String>, lang: Language) -> im
             <td class="num">{n.row}</td>
             <td class="code">{column_name(letters.get(&n.column), &n.column, lang)}</td>
             <td>{n.text.clone()}</td>
-            <td>{i18n::csv_reading(&n.reading, lang)}</td>
+            <td>{locale::csv_reading(&n.reading, lang)}</td>
         </tr>
     }
 }
