@@ -190,7 +190,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                 (Some(v), Some(y)) => format!("{} ({})", locale::quantity(v, &ind.unit), locale::year(y, lang, style)),
                 _ => "—".to_owned(),
             };
-            let progress = a.progress.map_or("—".to_owned(), |p| format!("{:.0}%", p * 100.0));
+            let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
             view! {
                 <tr data-testid="target-row">
                     <td class="code">{ind.code.clone()}</td>

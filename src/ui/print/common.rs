@@ -113,7 +113,7 @@ pub fn indicator_table(
                     // The year of the latest actual; with `as_of` the column heading names it.
                     let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
                     let provisional = a.year.and_then(|y| series.actual(y)).is_some_and(|x| x.provisional);
-                    let progress = a.progress.map_or("—".to_owned(), |p| format!("{:.0}%", p * 100.0));
+                    let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
                     let status = format!("{} {}", locale::status(a.status, lang), locale::rating(&a));
                     let head = (k == 0).then(|| view! {
                         <td class="code" rowspan=n.clone() data-testid="cell-code">{ind.code.clone()}</td>

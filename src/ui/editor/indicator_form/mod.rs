@@ -103,9 +103,11 @@ fn focus_later(testid: String) {
 }
 
 /// Status, progress and rating of an assessment.
-fn assessment_view(state: AppState, a: &Assessment) -> impl IntoView {
+fn assessment_view(state: AppState, a: &Assessment, direction: DesiredDirection) -> impl IntoView {
     let lang = state.lang();
-    let progress = a.progress.map(|p| format!("{} {:.0}%", locale::tr(lang, "進捗", "Progress"), p * 100.0));
+    let progress = a
+        .progress
+        .map(|p| format!("{} {}", locale::tr(lang, "進捗", "Progress"), locale::progress(p, direction, lang)));
     view! {
         <span class=format!("status {}", a.status.as_str()) data-status=a.status.as_str()>{locale::status(a.status, lang)}</span>
         {progress.map(|p| view! { " "<span class="progress">{p}</span> })}
