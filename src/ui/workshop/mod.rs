@@ -20,7 +20,7 @@
 //!   Pass the language as a signal (not a value inside a closure that rebuilds the view) so a
 //!   language switch keeps the presenter's place. The ideas already written are shown read-only.
 //!
-//! The words come from `locale::use_words` (the app's preferences, or the `Speech` context the
+//! The words come from `ui::speech::use_words` (the app's preferences, or the `Speech` context the
 //! hand-out provides); navigation is the pure `session::workshop_nav`; ideas are written through
 //! `AppState::edit` (one undo step each, autosaved).
 

@@ -4,7 +4,7 @@
 //! item, and full screen.
 //!
 //! Nothing here needs the app's state: the strategy comes in as a signal, the words from
-//! `locale::use_words`, and writing ideas through the optional `Ideas` callbacks.
+//! `ui::speech::use_words`, and writing ideas through the optional `Ideas` callbacks.
 
 use super::focus::{focus_current, FocusTargets};
 use super::ideas::Ideas;
