@@ -6,7 +6,7 @@
 //! the real file input in Chromium in `tests/e2e/import.spec.ts`.
 
 use shirube::format::{check_size, open, ImportError, Opened, MAX_FILE_BYTES};
-use shirube::ui::i18n::{import_error, Language};
+use shirube::locale::{import_error, Language};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 

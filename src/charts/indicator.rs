@@ -344,7 +344,7 @@ impl Drawn<'_> {
         };
         words.push(target);
         if let Some(p) = a.progress.filter(|p| p.is_finite()) {
-            words.push(format!("{} {:.0}%", tr(lang, "進捗", "progress"), p * 100.0));
+            words.push(format!("{} {}", tr(lang, "進捗", "progress"), locale::progress(p, self.ind.direction, lang)));
         }
         words.push(locale::status(a.status, lang).to_owned());
         let text = words.join(", ");

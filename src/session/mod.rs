@@ -1,27 +1,31 @@
-//! The app's logic without the UI: what the open strategy's editing session holds and the rules
-//! that protect a town's data — undo and redo ([`History`]), when a change is saved
-//! ([`Autosave`]), the library's actions on stored strategies ([`library`]: delete with a
-//! backup, restore, …), what a confirmed import stores ([`import`]), the regional bureau's flows
-//! ([`region`]: many towns' files at once, a region file) and what they tell the user
-//! ([`Notice`]). Pure Rust over `model`, `format` and `storage`, tested natively; `ui` drives it
-//! with its timers and storage's answers and shows the result.
+//! The app's logic without the UI, over `model`, `format` and `storage`, tested natively: the
+//! open strategy's editing session ([`editing`]: undo and redo, [`Autosave`]), another tab's
+//! saves ([`tabs`]), the library's actions on stored strategies ([`library`]: delete with a
+//! backup, restore, …), the import flow ([`preview`]: read → preview → confirm or cancel, a
+//! late read dropped; [`import`]: what a confirmed import stores), the CSV import's flow
+//! ([`csv_import`]), what a download holds ([`export`]), the forms' drafts
+//! ([`series_draft`]), the hash routes ([`route`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
+//! ([`indicator_lines`]), the regional bureau's flows ([`region`]: many towns' files at once, a
+//! region file). Actions return what happened as data ([`Notice`]); `ui` drives them
+//! with its timers and storage's answers, and puts the result into words.
 //!
 //! Architecture invariant: no leptos, web-sys or browser API here (`cargo test` reaches all of it).
-//!
-//! Not here yet (issue 17): reading a file for the preview and the form drafts still live in
-//! `ui::state` and the forms.
 
 mod autosave;
+pub mod csv_import;
 pub mod editing;
 pub mod export;
 mod history;
 pub mod import;
+pub mod indicator_lines;
 pub mod library;
 mod notice;
 pub mod preview;
 pub mod region;
+pub mod route;
 pub mod series_draft;
 pub mod tabs;
+pub mod workshop_nav;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};

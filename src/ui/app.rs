@@ -5,10 +5,10 @@ use super::header::Header;
 use super::import_preview::ImportPreview;
 use super::notices::Notices;
 use super::pages;
-use super::route::{Route, Selection};
 use super::state::{AppState, SaveState, Start};
 use super::strategy_list::StrategyList;
 use super::update_prompt::UpdatePrompt;
+use crate::session::route::{Route, Selection};
 use crate::storage::Language;
 use leptos::prelude::*;
 

@@ -8,9 +8,10 @@
 //! charts, the start page among them, never download it. The number of live instances
 //! is kept on `<html data-live-charts>` so leaks can be seen (and are tested).
 
-use super::i18n::{tr, use_words};
 use super::state::use_app;
 use crate::charts::{Figure, Words};
+use crate::locale::tr;
+use crate::ui::speech::use_words;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,8 +1,8 @@
 //! Creating a strategy: title, municipality, plan period (typed as 令和8年度, R8 or 2026), and a
 //! starting point — blank, or the national 2nd-period framework (4 basic + 2 cross-cutting goals).
 
-use super::i18n;
 use super::state::use_app;
+use crate::locale;
 use crate::model::{template, FiscalYear, PlanPeriod, Strategy};
 use leptos::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
         let lang = state.lang();
         match parsed(s) {
             Ok(y) => format!("= {} / {}", y.japanese(), y.english()),
-            Err(_) => i18n::tr(
+            Err(_) => locale::tr(
                 lang,
                 "年度として読めません（例: 令和8年度, R8, 2026）",
                 "Not a fiscal year (e.g. 令和8年度, R8, 2026)",

@@ -5,11 +5,11 @@
 use super::chart_view::{figure_of, ChartView};
 use super::dashboard_kpis::KpiList;
 use super::files;
-use super::route::{Route, Selection};
 use super::state::use_app;
 use crate::charts::dashboard;
+use crate::locale;
 use crate::model::{FiscalYear, Id, Strategy};
-use crate::ui::i18n;
+use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 
@@ -92,7 +92,7 @@ fn Charts(id: Id, title: String) -> impl IntoView {
                             {move || {
                                 let current = year.get();
                                 years.get().into_iter().map(|y| view! {
-                                    <option value=y.0.to_string() selected=Some(y) == current>{i18n::year(y, state.lang(), state.year_style())}</option>
+                                    <option value=y.0.to_string() selected=Some(y) == current>{locale::year(y, state.lang(), state.year_style())}</option>
                                 }).collect_view()
                             }}
                         </select>

@@ -3,11 +3,11 @@
 //! each opening its indicator in the editor. Open by default for a town-size strategy; a large
 //! one shows the list on request (it would be thousands of rows).
 
-use super::route::{Route, Selection};
 use super::state::use_app;
 use super::status::indicator_badge;
+use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{Goal, Id, Indicator, Strategy};
-use crate::ui::i18n::{self, tr, Language, YearStyle};
+use crate::session::route::{Route, Selection};
 use leptos::prelude::*;
 
 /// Up to this many indicators the list is open when the dashboard opens.
@@ -43,8 +43,8 @@ fn goals(s: &Strategy, id: &Id, lang: Language, style: YearStyle) -> AnyView {
     let sections = s.goals.iter().map(|g| goal(s, g, id, lang, style)).collect_view();
     view! {
         {sections}
-        <p class="hint">{i18n::rating_rule(&s.rating_rule, lang)}</p>
-        {i18n::assumed_years(s, lang, style).map(|t| view! { <p class="hint" data-testid="assumed-years">{t}</p> })}
+        <p class="hint">{locale::rating_rule(&s.rating_rule, lang)}</p>
+        {locale::assumed_years(s, lang, style).map(|t| view! { <p class="hint" data-testid="assumed-years">{t}</p> })}
     }
     .into_any()
 }
@@ -54,7 +54,7 @@ fn goal(s: &Strategy, g: &Goal, id: &Id, lang: Language, style: YearStyle) -> An
     let rows = indicators.iter().map(|ind| row(s, ind, id, lang, style)).collect_view();
     view! {
         <section class="kpi-goal" data-testid="dashboard-kpi-goal">
-            <h3>{i18n::goal_heading(g, lang)}</h3>
+            <h3>{locale::goal_heading(g, lang)}</h3>
             {if indicators.is_empty() {
                 view! { <p class="empty">{tr(lang, "数値目標・KPI はありません。", "No numerical targets or KPIs.")}</p> }.into_any()
             } else {
@@ -76,10 +76,10 @@ fn row(s: &Strategy, ind: &Indicator, id: &Id, lang: Language, style: YearStyle)
         .next());
     let facts = first.map(|(series, a)| {
         let actual = match (a.actual, a.year) {
-            (Some(v), Some(y)) => format!("{} {}", i18n::year(y, lang, style), i18n::quantity(v, &ind.unit)),
+            (Some(v), Some(y)) => format!("{} {}", locale::year(y, lang, style), locale::quantity(v, &ind.unit)),
             _ => tr(lang, "実績なし", "no actual").to_owned(),
         };
-        let target = series.target.as_ref().map_or("—".to_owned(), |t| i18n::target(t, &ind.unit, lang, style));
+        let target = series.target.as_ref().map_or("—".to_owned(), |t| locale::target(t, &ind.unit, lang, style));
         let label = if series.label.is_empty() { String::new() } else { format!("{}: ", series.label) };
         match lang {
             Language::Ja => format!("{label}実績 {actual} ／ 目標 {target}"),

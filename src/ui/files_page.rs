@@ -7,10 +7,10 @@ mod csv_import;
 mod history;
 
 use super::files;
-use super::route::{Report, Route, Selection};
 use super::state::{use_app, AppState, Notice};
 use crate::format::csv;
 use crate::model::{Id, Strategy};
+use crate::session::route::{Report, Route, Selection};
 use crate::storage::YearStyle;
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;

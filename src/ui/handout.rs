@@ -11,10 +11,10 @@
 //! web/assemble.js (`ShirubeAssembler.downloadHandout`) to build the file from the app's own
 //! pieces and offer it as a download.
 
-use super::i18n::{self, tr, Language};
 use super::state::{use_app, Notice};
 use super::workshop::Handout;
 use crate::format;
+use crate::locale::{self, tr, Language};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -72,7 +72,7 @@ fn HandoutApp(text: String) -> impl IntoView {
         Err(e) => view! {
             <section class="panel" role="alert" data-testid="handout-error">
                 <h1>{move || tr(lang.get(), "この配布用ファイルは読めません", "This hand-out cannot be read")}</h1>
-                <ul>{move || i18n::import_error(&e, lang.get()).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <ul>{move || locale::import_error(&e, lang.get()).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </section>
         }.into_any(),
     };

@@ -1,8 +1,8 @@
 //! The top bar: the app's name, the autosave state, the storage warning, and the language and
 //! year-style switches.
 
-use super::i18n;
 use super::state::{use_app, SaveState};
+use crate::locale;
 use crate::storage::{Language, YearStyle};
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn Header() -> impl IntoView {
         SaveState::Saved { at: None } => state.tr("保存済み", "Saved").to_owned(),
         SaveState::Pending => state.tr("保存中…", "Saving…").to_owned(),
         SaveState::Failed(e) => {
-            format!("{} {}", state.tr("保存できませんでした:", "Not saved:"), i18n::storage_error(&e, lang()))
+            format!("{} {}", state.tr("保存できませんでした:", "Not saved:"), locale::storage_error(&e, lang()))
         }
         SaveState::NotPersistent => state
             .tr("保存されません（ブラウザの保存領域が使えません）", "Not being saved (browser storage unavailable)")
@@ -67,10 +67,10 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
         {move || state.storage_problem.get().map(|e| view! {
-            <div class="banner warning" role="alert" data-testid="storage-banner">{i18n::storage_error(&e, lang())}</div>
+            <div class="banner warning" role="alert" data-testid="storage-banner">{locale::storage_error(&e, lang())}</div>
         })}
         {move || state.storage_problem.with(Option::is_none).then(|| state.indexed_db_problem.get()).flatten().map(|e| view! {
-            <div class="banner warning" role="status" data-testid="indexed-db-banner">{i18n::indexed_db_problem(&e, lang())}</div>
+            <div class="banner warning" role="status" data-testid="indexed-db-banner">{locale::indexed_db_problem(&e, lang())}</div>
         })}
     }
 }

@@ -6,10 +6,10 @@
 //! Also the window-wide file drop: a file dropped anywhere on the page comes here.
 
 use super::files;
-use super::i18n::{self, tr};
 use super::merge_preview::MergePanel;
 use super::state::{use_app, AppState};
 use crate::format::Changes;
+use crate::locale::{self, tr};
 use crate::model::{errors, Counts, Id, PlanPeriod};
 use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Pending, Preview};
 use crate::storage::Language;
@@ -239,8 +239,8 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         Some(code) => format!("{}（{code}）", s.municipality.name),
         None => s.municipality.name.clone(),
     };
-    let period = i18n::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
-    let warnings: Vec<String> = imported.problems.iter().map(|p| i18n::problem(p, s, lang)).collect();
+    let period = locale::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
+    let warnings: Vec<String> = imported.problems.iter().map(|p| locale::problem(p, s, lang)).collect();
     let warning_count = warnings.len();
     let shown: Vec<String> = warnings.into_iter().take(50).collect();
     let identical = existing.as_ref().is_some_and(|e| e.changes.is_empty());
@@ -248,7 +248,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     let facts = view! {
         <dl class="facts">
             <dt>{tr(lang, "ファイル", "File")}</dt>
-            <dd data-testid="preview-file">{file.clone()}" ("{i18n::size(bytes as u64)}")"</dd>
+            <dd data-testid="preview-file">{file.clone()}" ("{locale::size(bytes as u64)}")"</dd>
             <dt>{tr(lang, "戦略", "Strategy")}</dt>
             <dd class="strong" data-testid="preview-title">{s.title.clone()}</dd>
             <dt>{tr(lang, "自治体", "Municipality")}</dt>
@@ -390,7 +390,7 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     let rows = all.strategies.iter().zip(entries.iter()).map(|(i, status)| {
         let s = &i.strategy;
         let id = s.id.clone();
-        let period = i18n::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
+        let period = locale::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
         let problems = i.problems.len();
         let errs = errors(&i.problems).count();
         let note = (problems > 0).then(|| match lang {
@@ -438,7 +438,7 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     let body = view! {
         <dl class="facts">
             <dt>{tr(lang, "ファイル", "File")}</dt>
-            <dd data-testid="preview-file">{file.clone()}" ("{i18n::size(bytes as u64)}")"</dd>
+            <dd data-testid="preview-file">{file.clone()}" ("{locale::size(bytes as u64)}")"</dd>
             <dt>{tr(lang, "書き出し", "Exported")}</dt>
             <dd data-testid="preview-exported">{exported(&all.exported_at, &all.generator)}</dd>
         </dl>

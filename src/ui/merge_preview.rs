@@ -3,8 +3,8 @@
 //! card per conflict, side by side (このパソコン / ファイル), each with a choice. Nothing is
 //! applied until every conflict is chosen.
 
-use super::i18n::tr;
-use super::merge_words::{conflict_kind, Words};
+use crate::locale::merge::{conflict_kind, Words};
+use crate::locale::tr;
 use crate::model::merge::{Conflict, Field, Merge, Side};
 use crate::model::Strategy;
 use crate::session::preview::MergeOffer;
@@ -31,7 +31,7 @@ pub fn merge_unavailable(offer: &MergeOffer, lang: Language) -> Option<String> {
             MergeOffer::Failed(e) => format!(
                 "{} {}",
                 tr(lang, "統合できません: 版の履歴を読めませんでした。", "Cannot merge: the version history could not be read."),
-                super::i18n::storage_error(e, lang)
+                crate::locale::storage_error(e, lang)
             ),
         };
     Some(text)

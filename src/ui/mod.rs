@@ -1,12 +1,9 @@
-//! The user interface: Leptos components by feature, the app state they share, and the words
-//! they show (`i18n`). Effects here only sync with the outside world (storage, the URL hash,
-//! the document's language); everything else is derived.
+//! The user interface: Leptos components by feature and the app state they share (`state`),
+//! which runs `session`'s actions against the browser's storage and shows their results in
+//! words from `locale`. Effects here only sync with the outside world (storage, the URL hash,
+//! the document's language, the charts); everything else is derived.
 
 pub mod files;
-pub mod i18n;
-pub mod indicator_lines;
-pub mod merge_words;
-pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -41,6 +38,8 @@ mod pages;
 #[cfg(target_arch = "wasm32")]
 mod print;
 #[cfg(target_arch = "wasm32")]
+mod speech;
+#[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod status;
@@ -50,7 +49,8 @@ mod storage_usage;
 mod strategy_list;
 #[cfg(target_arch = "wasm32")]
 mod update_prompt;
-pub mod workshop;
+#[cfg(target_arch = "wasm32")]
+mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::mount;

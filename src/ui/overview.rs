@@ -2,12 +2,12 @@
 //! numerical targets and measures (with initiatives and the latest evaluation), and every
 //! indicator in one table with its progress.
 
-use super::i18n::{self, tr};
-use super::route::{Route, Selection};
 use super::state::use_app;
 use super::status::mix_badges;
 use crate::charts::dashboard::status_colour;
+use crate::locale::{self, tr};
 use crate::model::{assess, Context, Goal, Id, Indicator, Measure, Strategy};
+use crate::session::route::{Route, Selection};
 use crate::storage::{Language, YearStyle};
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
@@ -37,7 +37,7 @@ pub fn StrategyView(
     let state = use_app();
     let s = strategy;
     let counts = s.counts();
-    let period = i18n::period(s.period, lang, style);
+    let period = locale::period(s.period, lang, style);
     let stage = match lang {
         Language::Ja => s.stage.japanese().to_owned(),
         Language::En => s.stage.as_str().to_owned(),
@@ -73,10 +73,10 @@ pub fn StrategyView(
                     Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", counts.goals, counts.measures, counts.initiatives, counts.indicators),
                 }}</p>
                 {(!read_only).then(|| view! { <div class="actions">
-                    <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::ui::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
+                    <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::session::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
                     <a class="button" data-testid="to-dashboard" href=Route::Dashboard(s.id.clone()).hash()>{tr(lang, "ダッシュボード（グラフ）", "Dashboard (charts)")}</a>
                     <a class="button" data-testid="to-files" href=Route::Files(s.id.clone()).hash()>{tr(lang, "Excel・印刷", "Excel and print")}</a>
-                    <a class="button" data-testid="to-workshop" href=Route::Workshop(s.id.clone(), crate::ui::route::WorkshopPage::Present).hash()>{tr(lang, "住民ワークショップ", "Residents' workshop")}</a>
+                    <a class="button" data-testid="to-workshop" href=Route::Workshop(s.id.clone(), crate::session::route::WorkshopPage::Present).hash()>{tr(lang, "住民ワークショップ", "Residents' workshop")}</a>
                     <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <crate::ui::handout::HandoutButton/>
                     <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
@@ -111,7 +111,7 @@ fn edit_link(strategy: Option<&Id>, selection: Selection, which: String, lang: L
 fn goal_view(s: &Strategy, g: &Goal, editable: Option<&Id>, lang: Language, style: YearStyle) -> impl IntoView {
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
     let measures = g.measures.iter().map(|m| measure_view(s, m, editable, lang, style)).collect_view();
-    let heading = i18n::goal_heading(g, lang);
+    let heading = locale::goal_heading(g, lang);
     view! {
         <section class="panel goal" data-testid="goal">
             <p class="goal-number">{heading.clone()}" "{mix_badges(lang, s.goal_mix(g))}
@@ -162,7 +162,7 @@ fn measure_view(s: &Strategy, m: &Measure, editable: Option<&Id>, lang: Language
                 {m.priority.then(|| view! { <span class="badge priority">{tr(lang, "重点施策", "Priority")}</span> })}
                 {(!m.kpis.is_empty()).then(|| mix_badges(lang, s.measure_mix(m)))}
                 {latest.and_then(|e| e.rating.clone().map(|r| view! {
-                    <span class="rating" title=tr(lang, "評価", "Rating")>{format!("{} {}", i18n::year(e.fiscal_year, lang, style), r)}</span>
+                    <span class="rating" title=tr(lang, "評価", "Rating")>{format!("{} {}", locale::year(e.fiscal_year, lang, style), r)}</span>
                 }))}
                 {edit_link(editable, Selection::Measure(m.id.clone()), format!("{} {} {}", tr(lang, "施策", "Measure"), m.number, m.title).trim().to_owned(), lang)}
             </p>
@@ -182,15 +182,15 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
             let a = assess(series, cx);
             let name = if series.label.is_empty() { ind.name.clone() } else { format!("{}（{}）", ind.name, series.label) };
             let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| match b.year {
-                Some(y) => format!("{} ({})", i18n::quantity(b.value, &ind.unit), i18n::year(y, lang, style)),
-                None => i18n::quantity(b.value, &ind.unit),
+                Some(y) => format!("{} ({})", locale::quantity(b.value, &ind.unit), locale::year(y, lang, style)),
+                None => locale::quantity(b.value, &ind.unit),
             });
-            let target = series.target.as_ref().map_or("—".to_owned(), |t| i18n::target(t, &ind.unit, lang, style));
+            let target = series.target.as_ref().map_or("—".to_owned(), |t| locale::target(t, &ind.unit, lang, style));
             let actual = match (a.actual, a.year) {
-                (Some(v), Some(y)) => format!("{} ({})", i18n::quantity(v, &ind.unit), i18n::year(y, lang, style)),
+                (Some(v), Some(y)) => format!("{} ({})", locale::quantity(v, &ind.unit), locale::year(y, lang, style)),
                 _ => "—".to_owned(),
             };
-            let progress = a.progress.map_or("—".to_owned(), |p| format!("{:.0}%", p * 100.0));
+            let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
             view! {
                 <tr data-testid="target-row">
                     <td class="code">{ind.code.clone()}</td>
@@ -199,7 +199,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                     <td class="num">{target}</td>
                     <td class="num">{actual}</td>
                     <td class="num">{progress}</td>
-                    <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{i18n::status(a.status, lang)}" "{i18n::rating(&a).to_owned()}</span></td>
+                    <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{locale::status(a.status, lang)}" "{locale::rating(&a).to_owned()}</span></td>
                 </tr>
             }
         })
@@ -218,8 +218,8 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="hint" data-testid="rating-rule">{i18n::rating_rule(&s.rating_rule, lang)}</p>
-            {i18n::assumed_years(s, lang, style).map(|t| view! { <p class="hint" data-testid="assumed-years">{t}</p> })}
+            <p class="hint" data-testid="rating-rule">{locale::rating_rule(&s.rating_rule, lang)}</p>
+            {locale::assumed_years(s, lang, style).map(|t| view! { <p class="hint" data-testid="assumed-years">{t}</p> })}
         </div>
     }
 }
@@ -236,7 +236,7 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
             let (goals, measures) = s.uses_of(&ind.id);
             let places: Vec<String> = goals
                 .iter()
-                .map(|g| i18n::goal_heading(g, lang))
+                .map(|g| locale::goal_heading(g, lang))
                 .chain(measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number)))
                 .collect();
             view! { <li><span class="code">{ind.code.clone()}</span>" "{ind.name.clone()}" — "{places.join("、")}</li> }

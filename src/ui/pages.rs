@@ -9,8 +9,8 @@ use super::files_page::FilesPage;
 use super::import_preview::{EverythingPreview, StrategyPreview};
 use super::overview::Overview;
 use super::print::PrintReport;
-use super::route::{Report, WorkshopPage};
 use super::workshop::Workshop;
+use crate::session::route::{Report, WorkshopPage};
 use leptos::prelude::*;
 
 #[lazy]

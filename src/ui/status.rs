@@ -2,8 +2,8 @@
 //! progress, and the status mix of a goal's or measure's indicators. The colour is the one the
 //! charts use for the same status (`charts::dashboard::status_colour`).
 
-use super::i18n;
 use crate::charts::dashboard::status_colour;
+use crate::locale;
 use crate::model::{IndicatorProgress, Status, StatusMix, STATUSES};
 use crate::storage::Language;
 use leptos::prelude::*;
@@ -11,10 +11,10 @@ use leptos::prelude::*;
 /// "達成 A 102%" for an indicator; the rating and progress of its first series with data.
 pub fn indicator_badge(lang: Language, p: &IndicatorProgress) -> impl IntoView {
     let first = p.series.iter().find(|a| a.status == p.status).or(p.series.first());
-    let mut text = i18n::status(p.status, lang).to_owned();
+    let mut text = locale::status(p.status, lang).to_owned();
     if let Some(a) = first.filter(|a| a.status != Status::NoData) {
         text.push(' ');
-        text.push_str(i18n::rating(a));
+        text.push_str(locale::rating(a));
         if let Some(progress) = a.progress {
             text.push_str(&format!(" {:.0}%", progress * 100.0));
         }
@@ -32,7 +32,7 @@ pub fn mix_badges(lang: Language, mix: StatusMix) -> impl IntoView {
         .filter(|s| mix.get(*s) > 0)
         .map(|s| view! {
             <span class=format!("status {}", s.as_str()) style=format!("--status:{}", status_colour(s)) data-status=s.as_str()>
-                {format!("{} {}", i18n::status(s, lang), mix.get(s))}
+                {format!("{} {}", locale::status(s, lang), mix.get(s))}
             </span>
         })
         .collect_view();

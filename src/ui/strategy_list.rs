@@ -4,12 +4,12 @@
 
 use super::create_form::CreateForm;
 use super::files;
-use super::i18n::{self, tr};
-use super::route::Route;
 use super::state::use_app;
 use super::storage_usage::StorageUsage;
 use crate::examples::EXAMPLES;
+use crate::locale::{self, tr};
 use crate::model::Id;
+use crate::session::route::Route;
 use crate::storage::BackupReason;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,7 +49,7 @@ pub fn StrategyList() -> impl IntoView {
         let id = s.id.clone();
         let lang = state.lang();
         let style = state.year_style();
-        let period = i18n::period(crate::model::PlanPeriod { first: s.first_year, last: s.last_year }, lang, style);
+        let period = locale::period(crate::model::PlanPeriod { first: s.first_year, last: s.last_year }, lang, style);
         let counts = match lang {
             crate::storage::Language::Ja => format!(
                 "基本目標等 {} ・施策 {} ・事業 {} ・指標 {}",
@@ -188,7 +188,7 @@ pub fn StrategyList() -> impl IntoView {
                                 <div class="strategy-main">
                                     <span class="strategy-title">{b.title.clone()}</span>
                                     <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}
-                                        {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", i18n::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
+                                        {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", locale::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
                                 </div>
                                 <div class="row-actions">
                                     <button type="button" on:click=move |_| state.restore(&k1)>{tr(lang, "復元", "Restore")}</button>

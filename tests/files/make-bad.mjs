@@ -8,7 +8,7 @@
 // The files are committed; this script says how each was made and makes them again. The
 // 80 MB file is not here: the tests build it in memory (native: tests/import_corpus.rs;
 // browser: tests/e2e/import.spec.ts), since only its size matters.
-// Read by: tests/import_corpus.rs (every file through format::open + i18n, natively) and
+// Read by: tests/import_corpus.rs (every file through format::open + locale, natively) and
 // tests/e2e/import.spec.ts (every file through the real file input in Chromium).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 //! What can go wrong in an import, as data: [`ImportError`] and the kinds it sorts problems
-//! into (of the JSON, of the envelope, of a value's shape), for `ui::i18n` to put into words.
+//! into (of the JSON, of the envelope, of a value's shape), for `locale` to put into words.
 //! Also the sorting of serde's messages into those kinds, and the cutting of a file's text to
 //! a length that fits in a message.
 

@@ -1,5 +1,5 @@
 //! What a problem is: its place (a JSON-style path) and its kind, each kind with one severity.
-//! Data only; `ui::i18n` puts it into words.
+//! Data only; `locale` puts it into words.
 
 use crate::model::{FiscalYear, Id, Money};
 

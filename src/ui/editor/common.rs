@@ -26,13 +26,13 @@ pub fn EntityActions(
 
 /// "New indicator" of an indicator list: creates one referenced from `holder` (a goal, measure
 /// or initiative) in one undo step, and opens it.
-pub fn create_indicator_for(holder: Id, go: Callback<crate::ui::route::Selection>) -> Callback<()> {
+pub fn create_indicator_for(holder: Id, go: Callback<crate::session::route::Selection>) -> Callback<()> {
     let state = use_app();
     Callback::new(move |()| {
         let mut made = None;
         state.edit(|s| made = Some(s.add_indicator_for(&holder)));
         if let Some(id) = made {
-            go.run(crate::ui::route::Selection::Indicator(id));
+            go.run(crate::session::route::Selection::Indicator(id));
         }
     })
 }
@@ -82,7 +82,7 @@ pub fn IndicatorRefs(
                 {move || refs.get().into_iter().enumerate().map(|(n, id)| {
                     let badge = progress.with(|p| p.get(n).cloned().flatten()).map(|p| crate::ui::status::indicator_badge(state.lang(), &p));
                     let remove = id.clone();
-                    let href = state.open.with_untracked(|o| o.as_ref().map(|s| crate::ui::route::Route::Edit(s.id.clone(), crate::ui::route::Selection::Indicator(id.clone())).hash())).unwrap_or_default();
+                    let href = state.open.with_untracked(|o| o.as_ref().map(|s| crate::session::route::Route::Edit(s.id.clone(), crate::session::route::Selection::Indicator(id.clone())).hash())).unwrap_or_default();
                     view! {
                         <li>
                             <a href=href>{name_of(&id)}</a>" "{badge}

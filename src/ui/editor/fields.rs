@@ -3,9 +3,10 @@
 //! an IME composition, and never rewrites what the user is typing: a number that does not parse
 //! stays in the field with a message next to it, and the stored value is left as it was.
 
+use crate::locale;
 use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg};
-use crate::ui::i18n;
 use crate::ui::state::use_app;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,6 +51,10 @@ pub fn TextField(
     #[prop(optional, into)] testid: String,
     #[prop(optional, into)] placeholder: String,
     #[prop(optional, into)] problem: Option<Signal<Option<String>>>,
+    /// The one-line input's ref, for a form that moves the focus to it (a multi-line field
+    /// does not load it).
+    #[prop(optional)]
+    node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
     let id = field_id("f");
     let composing = RwSignal::new(false);
@@ -78,7 +83,7 @@ pub fn TextField(
         .into_any()
     } else {
         view! {
-            <input type="text" id=id.clone() data-testid=testid.clone() placeholder=placeholder.clone()
+            <input type="text" id=id.clone() node_ref=node_ref data-testid=testid.clone() placeholder=placeholder.clone()
                 prop:value=move || value.get()
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 on:compositionstart=move |_| composing.set(true)
@@ -124,7 +129,7 @@ pub fn NumberField(
     let id = field_id("n");
     let error = RwSignal::new(None::<String>);
     let composing = RwSignal::new(false);
-    let shown = move |v: Option<f64>| v.map(i18n::number).unwrap_or_default();
+    let shown = move |v: Option<f64>| v.map(locale::number).unwrap_or_default();
     let commit = move |ev: &leptos::ev::Event| {
         if gone(composing) || composing.get_untracked() {
             return;
@@ -207,7 +212,7 @@ pub fn YearField(
     let id = field_id("y");
     let error = RwSignal::new(false);
     let shown =
-        move |v: Option<FiscalYear>| v.map(|y| i18n::year(y, state.lang(), state.year_style())).unwrap_or_default();
+        move |v: Option<FiscalYear>| v.map(|y| locale::year(y, state.lang(), state.year_style())).unwrap_or_default();
     view! {
         <div class="field year">
             <label for=id.clone()>{move || label.get()}</label>
@@ -308,7 +313,7 @@ pub fn OutsideYearPicker(
             >
                 <option value="" selected>{move || state.tr("年度を選ぶ…", "Choose a year…")}</option>
                 {move || years().into_iter().map(|y| view! {
-                    <option value=y.0.to_string()>{i18n::year(y, state.lang(), state.year_style())}</option>
+                    <option value=y.0.to_string()>{locale::year(y, state.lang(), state.year_style())}</option>
                 }).collect_view()}
             </select>
         </div>

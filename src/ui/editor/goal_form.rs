@@ -4,9 +4,10 @@
 use super::bind::{self, label};
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs};
 use super::fields::{SdgPicker, SelectField, TextField};
+use super::name_field;
+use crate::locale;
 use crate::model::{GoalKind, Id, Sdg};
-use crate::ui::i18n;
-use crate::ui::route::Selection;
+use crate::session::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -84,7 +85,7 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                         on_commit=bind::write_goal(&id, |g, v: String| g.kind = if v == "basic" { GoalKind::Basic } else { GoalKind::CrossCutting })/>
                     <TextField label=label(state, "番号", "Number") value=number testid="goal-number"
                         on_commit=bind::write_goal(&id, |g, v: String| g.number = v)/>
-                    <TextField label=label(state, "目標", "Title") value=title testid="goal-title"
+                    <TextField label=label(state, "目標", "Title") value=title testid="goal-title" node_ref=name_field()
                         on_commit=bind::write_goal(&id, |g, v: String| g.title = v)/>
                     <TextField label=label(state, "副題（～…～）", "Subtitle (～…～)") value=subtitle testid="goal-subtitle"
                         on_commit=bind::write_goal(&id, |g, v: String| g.subtitle = v.trim().trim_start_matches('～').trim_end_matches('～').to_owned())/>
@@ -125,10 +126,10 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {move || {
-                            let money = |v: Option<i64>| v.map(|v| i18n::number(v as f64)).unwrap_or_else(|| "—".to_owned());
+                            let money = |v: Option<i64>| v.map(|v| locale::number(v as f64)).unwrap_or_else(|| "—".to_owned());
                             totals.get().into_iter().map(|(y, t)| view! {
                                 <tr>
-                                    <th scope="row">{i18n::year(y, state.lang(), state.year_style())}</th>
+                                    <th scope="row">{locale::year(y, state.lang(), state.year_style())}</th>
                                     <td class="num" data-testid=format!("goal-budget-{}", y.0)>{money(t.budget)}</td>
                                     <td class="num" data-testid=format!("goal-settled-{}", y.0)>{money(t.settled)}</td>
                                 </tr>

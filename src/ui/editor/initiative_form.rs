@@ -6,9 +6,10 @@
 use super::bind;
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing};
 use super::fields::{CheckField, NumberField, NumberKind, OutsideYearPicker, SelectField, TextField};
+use super::name_field;
+use crate::locale;
 use crate::model::{FiscalYear, Id, Initiative, InitiativeKind, InitiativeYear, ProjectDirection};
-use crate::ui::i18n;
-use crate::ui::route::Selection;
+use crate::session::route::Selection;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ fn or_untitled(state: AppState, text: String) -> String {
 }
 
 fn year_label(state: AppState, y: FiscalYear) -> String {
-    i18n::year(y, state.lang(), state.year_style())
+    locale::year(y, state.lang(), state.year_style())
 }
 
 fn kind_key(k: Option<InitiativeKind>) -> &'static str {
@@ -231,7 +232,7 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                     <TextField label=label("番号", "Number") value=number
                         on_commit=bind::write_initiative(&id, |i, v: String| i.number = v) testid="initiative-number"/>
                     <TextField label=label("事業名", "Title") value=title
-                        on_commit=bind::write_initiative(&id, |i, v: String| i.title = v) testid="initiative-title"/>
+                        on_commit=bind::write_initiative(&id, |i, v: String| i.title = v) testid="initiative-title" node_ref=name_field()/>
                     <SelectField label=label("事業の種類", "Type") options=kind_options
                         value=Signal::derive(move || kind_key(kind.get()).to_owned())
                         on_commit=bind::write_initiative(&id, |i, v: String| i.kind = kind_from_key(&v)) testid="initiative-kind"/>

@@ -14,9 +14,10 @@ mod outline;
 pub mod problems;
 mod strategy_form;
 
+use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
-use crate::ui::route::{Route, Selection};
 use crate::ui::state::use_app;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -59,16 +60,14 @@ pub fn Editor() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // An item without a name — one just added, or left untitled — opens with its name field
-    // focused (which scrolls it into view): the user types its name at once.
+    // focused (which scrolls it into view): the user types its name at once. The form shown
+    // loads the field's ref (`name_field`).
+    let name_field = NameField(NodeRef::new());
+    provide_context(name_field);
     Effect::new(move |_| {
-        let field = match selection.get() {
-            Selection::Strategy => return,
-            Selection::Goal(_) => "goal-title",
-            Selection::Measure(_) => "measure-title",
-            Selection::Initiative(_) => "initiative-title",
-            Selection::Indicator(_) => "indicator-name",
-        };
-        request_animation_frame(move || focus_if_unnamed(field));
+        if selection.get() != Selection::Strategy {
+            request_animation_frame(move || name_field.focus_if_unnamed());
+        }
     });
 
     let go = move |sel: Selection| {
@@ -114,14 +113,25 @@ pub fn Editor() -> impl IntoView {
     }
 }
 
-/// Focuses the form's name field (`data-testid=field`) when it is empty.
-fn focus_if_unnamed(field: &str) {
-    let found = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!(".editor-pane [data-testid={field}]")).ok().flatten());
-    if let Some(input) = found.and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        if input.value().trim().is_empty() {
-            let _ = input.focus();
+/// The name field of the form shown (a goal's, measure's or initiative's title, an indicator's
+/// name), given to the forms as a context.
+#[derive(Clone, Copy)]
+struct NameField(NodeRef<html::Input>);
+
+impl NameField {
+    /// Focuses the field when it is empty — and still on the page: a form without one (an item
+    /// not found) leaves the ref on the last form's field, which is gone.
+    fn focus_if_unnamed(self) {
+        if let Some(input) = self.0.try_get_untracked().flatten() {
+            if input.is_connected() && input.value().trim().is_empty() {
+                let _ = input.focus();
+            }
         }
     }
+}
+
+/// The ref a form gives its name field, so that a new item opens with it focused; outside the
+/// editor, a ref nobody reads.
+fn name_field() -> NodeRef<html::Input> {
+    use_context::<NameField>().map_or_else(NodeRef::new, |f| f.0)
 }

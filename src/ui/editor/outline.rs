@@ -4,8 +4,8 @@
 
 use crate::charts::dashboard::status_colour;
 use crate::model::{GoalKind, Indicator, Measure, Sdg, Status, Strategy};
-use crate::ui::indicator_lines::IndicatorLines;
-use crate::ui::route::Selection;
+use crate::session::indicator_lines::IndicatorLines;
+use crate::session::route::Selection;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -167,7 +167,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                     on:click=move |_| go.run(target.clone())>
                     {status.map(|st| view! {
                         <span class="status-dot" style=format!("background:{}", status_colour(st)) data-status=st.as_str()
-                            title=move || crate::ui::i18n::status(st, state.lang())></span>
+                            title=move || crate::locale::status(st, state.lang())></span>
                     })}
                     {if label.trim().is_empty() { state.tr("（無題）", "(untitled)").to_owned() } else { label }}
                 </button>

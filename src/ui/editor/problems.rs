@@ -1,9 +1,9 @@
 //! Validation shown where the user is: the problems of the selected goal, measure, initiative or
 //! indicator above its form.
 
+use crate::locale;
 use crate::model::{validate_entity, ProblemKind, Severity, Structure};
-use crate::ui::i18n;
-use crate::ui::route::{selection_of, Selection};
+use crate::session::route::{selection_of, Selection};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -63,7 +63,7 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
                 <ul class="problems">
                     {list.into_iter().map(|p| {
                         let class = if p.severity() == Severity::Error { "problem error" } else { "problem warning" };
-                        let text = state.open.with_untracked(|o| o.as_ref().map(|s| i18n::problem(&p, s, lang))).unwrap_or_default();
+                        let text = state.open.with_untracked(|o| o.as_ref().map(|s| locale::problem(&p, s, lang))).unwrap_or_default();
                         view! { <li class=class title=p.path.clone()>{text}</li> }
                     }).collect_view()}
                 </ul>

@@ -5,11 +5,11 @@
 use super::bind::{self, label};
 use super::common::EntityActions;
 use super::fields::{NumberField, SelectField, TextField, YearField};
+use crate::locale;
 use crate::model::edit::move_item;
 use crate::model::{
     validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity,
 };
-use crate::ui::i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -26,11 +26,11 @@ pub fn StrategyForm() -> impl IntoView {
     let problems = Memo::new(move |_| state.open.with(|o| o.as_ref().map(validate)).unwrap_or_default());
     let code_problem = Signal::derive(move || {
         let lang = state.lang();
-        problems.with(|p| p.iter().find(|p| p.path == "municipality.code").map(|p| i18n::problem_kind(&p.kind, lang)))
+        problems.with(|p| p.iter().find(|p| p.path == "municipality.code").map(|p| locale::problem_kind(&p.kind, lang)))
     });
     let period_problem = move || {
         let lang = state.lang();
-        problems.with(|p| p.iter().find(|p| p.path == "period").map(|p| i18n::problem_kind(&p.kind, lang)))
+        problems.with(|p| p.iter().find(|p| p.path == "period").map(|p| locale::problem_kind(&p.kind, lang)))
     };
     let stages = Signal::derive(move || {
         DraftingStage::ALL
@@ -85,12 +85,12 @@ pub fn StrategyForm() -> impl IntoView {
                         <ul class="problems">
                             {list.into_iter().map(|p| {
                                 let class = if p.severity() == Severity::Error { "problem error" } else { "problem warning" };
-                                let target = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), crate::ui::route::selection_of(s, &p.path), i18n::problem(&p, s, lang))));
+                                let target = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), crate::session::route::selection_of(s, &p.path), locale::problem(&p, s, lang))));
                                 let text = target.as_ref().map(|t| t.2.clone()).unwrap_or_default();
                                 view! {
                                     <li class=class>
                                         <button type="button" class="link" data-testid="problem-link" title=p.path.clone() on:click=move |_| {
-                                            if let Some((sid, sel, _)) = target.clone() { state.navigate(crate::ui::route::Route::Edit(sid, sel)); }
+                                            if let Some((sid, sel, _)) = target.clone() { state.navigate(crate::session::route::Route::Edit(sid, sel)); }
                                         }>{text}</button>
                                     </li>
                                 }

@@ -3,15 +3,15 @@
 //! actual, progress and status.
 
 use crate::charts::dashboard::status_colour;
+use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{assess, assess_in, FiscalYear, Id, Indicator, Money, Strategy, Target};
-use crate::ui::i18n::{self, tr, Language, YearStyle};
-use crate::ui::route::{Report, Route};
+use crate::session::route::{Report, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// 千円 amounts with thousands separators; "—" when missing (missing is not zero).
 pub fn money(v: Option<Money>) -> String {
-    v.map_or_else(|| "—".to_owned(), |v| i18n::number(v as f64))
+    v.map_or_else(|| "—".to_owned(), |v| locale::number(v as f64))
 }
 
 /// "number title", leaving out an empty number.
@@ -63,7 +63,7 @@ pub fn year_select(
 ) -> impl IntoView {
     let options = years
         .into_iter()
-        .map(|y| view! { <option value=y.0.to_string() selected=Some(y) == current>{i18n::year(y, lang, style)}</option> })
+        .map(|y| view! { <option value=y.0.to_string() selected=Some(y) == current>{locale::year(y, lang, style)}</option> })
         .collect_view();
     view! {
         <label class="inline">
@@ -101,20 +101,20 @@ pub fn indicator_table(
                         None => assess(series, cx),
                     };
                     // The value, and its year on a line of its own (narrow columns on paper).
-                    let when = |y: FiscalYear| view! { <span class="when">{format!("({})", i18n::year(y, lang, style))}</span> };
-                    let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| i18n::quantity(b.value, &ind.unit));
+                    let when = |y: FiscalYear| view! { <span class="when">{format!("({})", locale::year(y, lang, style))}</span> };
+                    let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| locale::quantity(b.value, &ind.unit));
                     let baseline_year = series.baseline.as_ref().and_then(|b| b.year).map(when);
                     let (target, target_year) = match &series.target {
-                        Some(Target::Value { value, year }) => (i18n::quantity(*value, &ind.unit), year.map(when)),
-                        Some(t) => (i18n::target(t, &ind.unit, lang, style), None),
+                        Some(Target::Value { value, year }) => (locale::quantity(*value, &ind.unit), year.map(when)),
+                        Some(t) => (locale::target(t, &ind.unit, lang, style), None),
                         None => ("—".to_owned(), None),
                     };
-                    let actual = a.actual.map_or("—".to_owned(), |v| i18n::quantity(v, &ind.unit));
+                    let actual = a.actual.map_or("—".to_owned(), |v| locale::quantity(v, &ind.unit));
                     // The year of the latest actual; with `as_of` the column heading names it.
                     let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
                     let provisional = a.year.and_then(|y| series.actual(y)).is_some_and(|x| x.provisional);
-                    let progress = a.progress.map_or("—".to_owned(), |p| format!("{:.0}%", p * 100.0));
-                    let status = format!("{} {}", i18n::status(a.status, lang), i18n::rating(&a));
+                    let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
+                    let status = format!("{} {}", locale::status(a.status, lang), locale::rating(&a));
                     let head = (k == 0).then(|| view! {
                         <td class="code" rowspan=n.clone() data-testid="cell-code">{ind.code.clone()}</td>
                         <td class="name" rowspan=n.clone() data-testid="cell-name">{ind.name.clone()}</td>
@@ -139,8 +139,8 @@ pub fn indicator_table(
         .collect_view();
     let actual_head = match as_of {
         Some(y) => match lang {
-            Language::Ja => format!("{}の実績", i18n::year(y, lang, style)),
-            Language::En => format!("Actual {}", i18n::year(y, lang, style)),
+            Language::Ja => format!("{}の実績", locale::year(y, lang, style)),
+            Language::En => format!("Actual {}", locale::year(y, lang, style)),
         },
         None => tr(lang, "最新の実績", "Latest actual").to_owned(),
     };

@@ -10,8 +10,8 @@ mod sheets;
 mod targets;
 mod years;
 
+use crate::session::route::Report;
 use crate::ui::not_found::StrategyNotFound;
-use crate::ui::route::Report;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use sheets::SheetsReport;

@@ -7,9 +7,9 @@
 use super::common::{indicator_table, money, numbered, year_select, Toolbar};
 use super::sheet_data::{sheet, Listed, SheetData};
 use super::years::{default_sheet_year, sheet_years};
+use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Measure, Strategy};
-use crate::ui::i18n::{self, tr, Language, YearStyle};
-use crate::ui::route::Report;
+use crate::session::route::Report;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -45,8 +45,8 @@ fn sheets(s: &Strategy, year: FiscalYear, only_evaluated: bool, lang: Language, 
     let chosen: Vec<(&Goal, &Measure)> =
         s.measures().filter(|(_, m)| !only_evaluated || m.evaluation(year).is_some()).collect();
     let heading = match lang {
-        Language::Ja => format!("{} 施策評価シート", i18n::year(year, lang, style)),
-        Language::En => format!("Evaluation sheets, {}", i18n::year(year, lang, style)),
+        Language::Ja => format!("{} 施策評価シート", locale::year(year, lang, style)),
+        Language::En => format!("Evaluation sheets, {}", locale::year(year, lang, style)),
     };
     if chosen.is_empty() {
         return view! {
@@ -103,7 +103,7 @@ fn sheet_view(
     lang: Language,
     style: YearStyle,
 ) -> impl IntoView {
-    let y = |fy: FiscalYear| i18n::year(fy, lang, style);
+    let y = |fy: FiscalYear| locale::year(fy, lang, style);
     let last = y(d.year);
     let [p1, p2, p3] = d.plan_years.map(y);
     let e = d.evaluation;
@@ -154,7 +154,7 @@ fn sheet_view(
             <table class="sheet-frame" role="presentation"><thead><tr><td>
             <header class="sheet-head">
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
-                <p class="sheet-goal">{i18n::goal_heading(g, lang)}" "{g.title.clone()}</p>
+                <p class="sheet-goal">{locale::goal_heading(g, lang)}" "{g.title.clone()}</p>
                 <h2 class="sheet-title" data-testid="sheet-title">
                     <span class="sheet-label">{tr(lang, "主要施策", "Measure")}</span>" "{numbered(&m.number, &m.title)}
                     {m.priority.then(|| view! { <span class="mark priority">{tr(lang, "【重点施策】", " [Priority]")}</span> })}

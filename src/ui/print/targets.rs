@@ -6,10 +6,10 @@
 use super::common::{indicator_table, year_select, Toolbar};
 use super::years::actual_years;
 use crate::charts::{indicator, Figure};
+use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Strategy};
+use crate::session::route::Report;
 use crate::ui::chart_view::{figure_of, ChartView};
-use crate::ui::i18n::{self, tr, Language, YearStyle};
-use crate::ui::route::Report;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -49,8 +49,8 @@ fn report(
 ) -> impl IntoView {
     let when = match as_of {
         Some(y) => match lang {
-            Language::Ja => format!("{}の実績による", i18n::year(y, lang, style)),
-            Language::En => format!("actuals of {}", i18n::year(y, lang, style)),
+            Language::Ja => format!("{}の実績による", locale::year(y, lang, style)),
+            Language::En => format!("actuals of {}", locale::year(y, lang, style)),
         },
         None => tr(lang, "各指標の最新の実績による", "each indicator's latest actual").to_owned(),
     };
@@ -61,11 +61,11 @@ fn report(
             <h1 data-testid="print-title">{s.title.clone()}</h1>
             <p class="report-kind">
                 {tr(lang, "数値目標の状況", "Numerical targets")}
-                " ・ "{tr(lang, "計画期間 ", "Plan period ")}{i18n::period(s.period, lang, style)}
+                " ・ "{tr(lang, "計画期間 ", "Plan period ")}{locale::period(s.period, lang, style)}
                 " ・ "{when}
             </p>
-            <p class="report-note" data-testid="rating-rule">{i18n::rating_rule(&s.rating_rule, lang)}</p>
-            {i18n::assumed_years(s, lang, style).map(|t| view! { <p class="report-note" data-testid="assumed-years">{t}</p> })}
+            <p class="report-note" data-testid="rating-rule">{locale::rating_rule(&s.rating_rule, lang)}</p>
+            {locale::assumed_years(s, lang, style).map(|t| view! { <p class="report-note" data-testid="assumed-years">{t}</p> })}
         </header>
         {s.goals.is_empty().then(|| view! { <p class="empty">{tr(lang, "目標はまだありません。", "No goals yet.")}</p> })}
         {goals}
@@ -108,7 +108,7 @@ fn goal_section(
         <section class="print-goal" data-testid="print-goal">
             <div class="goal-lead">
                 <h2 class="print-goal-title" data-testid="print-goal-title">
-                    <span class="goal-label">{i18n::goal_heading(g, lang)}</span>" "{g.title.clone()}
+                    <span class="goal-label">{locale::goal_heading(g, lang)}</span>" "{g.title.clone()}
                 </h2>
                 {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
                 {(!g.direction.is_empty()).then(|| view! {

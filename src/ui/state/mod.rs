@@ -11,11 +11,11 @@ mod transfer;
 
 use super::files;
 
-use super::route::Route;
 use crate::format::{self, ImportError};
 use crate::model::{Id, Strategy};
 use crate::session::editing::Editing;
 use crate::session::preview::{ImportChoice, ImportFlow, Preview};
+use crate::session::route::Route;
 use crate::session::tabs::{self, Follow};
 use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
@@ -172,7 +172,7 @@ impl AppState {
     }
 
     pub fn tr(&self, ja: &'static str, en: &'static str) -> &'static str {
-        super::i18n::tr(self.lang(), ja, en)
+        crate::locale::tr(self.lang(), ja, en)
     }
 
     /// Runs an action that needs storage: storage answers asynchronously (IndexedDB).

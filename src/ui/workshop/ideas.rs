@@ -4,8 +4,9 @@
 //! the notes already written are shown, read-only. Note text is only ever a text node.
 
 use super::words;
+use crate::locale::tr;
 use crate::model::{Id, NoteTarget, Strategy, WorkshopNote};
-use crate::ui::i18n::{tr, use_words};
+use crate::ui::speech::use_words;
 use leptos::prelude::*;
 
 /// What the app gives the presentation to write ideas: add a note about a goal or measure to

@@ -20,111 +20,103 @@
 //!   Pass the language as a signal (not a value inside a closure that rebuilds the view) so a
 //!   language switch keeps the presenter's place. The ideas already written are shown read-only.
 //!
-//! The words come from `i18n::use_words` (the app's preferences, or the `Speech` context the
-//! hand-out provides); navigation is the pure `nav`; ideas are written through `AppState::edit`
-//! (one undo step each, autosaved).
+//! The words come from `ui::speech::use_words` (the app's preferences, or the `Speech` context the
+//! hand-out provides); navigation is the pure `session::workshop_nav`; ideas are written through
+//! `AppState::edit` (one undo step each, autosaved).
 
-#[cfg(target_arch = "wasm32")]
+mod focus;
 mod ideas;
-pub mod nav;
-#[cfg(target_arch = "wasm32")]
 mod notes_page;
-#[cfg(target_arch = "wasm32")]
+mod pages;
+mod parts;
 mod presenter;
-#[cfg(target_arch = "wasm32")]
 mod words;
 
-#[cfg(target_arch = "wasm32")]
-pub use browser::*;
+use crate::charts::Words;
+use crate::locale::{Language, YearStyle};
+use crate::model::{FiscalYear, Id, NoteTarget, PlanPeriod, Strategy};
+use crate::session::route::{Route, WorkshopPage};
+use crate::ui::files;
+use crate::ui::not_found::StrategyNotFound;
+use crate::ui::speech::Speech;
+use crate::ui::state::use_app;
+use ideas::Ideas;
+use leptos::prelude::*;
+use notes_page::{current_session, NotesPage};
+use presenter::Presentation;
 
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use super::ideas::Ideas;
-    use super::notes_page::{current_session, NotesPage};
-    use super::presenter::Presentation;
-    use super::words;
-    use crate::charts::Words;
-    use crate::model::{FiscalYear, Id, NoteTarget, PlanPeriod, Strategy};
-    use crate::ui::files;
-    use crate::ui::i18n::{Language, Speech, YearStyle};
-    use crate::ui::not_found::StrategyNotFound;
-    use crate::ui::route::{Route, WorkshopPage};
-    use crate::ui::state::use_app;
-    use leptos::prelude::*;
+/// The app's workshop pages: the presentation with idea entry, or the list of ideas.
+#[component]
+pub fn Workshop(page: WorkshopPage) -> impl IntoView {
+    let state = use_app();
+    let exists = Memo::new(move |_| state.open.with(Option::is_some));
+    move || match (exists.get(), page) {
+        (false, _) => view! { <StrategyNotFound/> }.into_any(),
+        (true, WorkshopPage::Present) => view! { <AppPresentation/> }.into_any(),
+        (true, WorkshopPage::Notes) => view! { <NotesPage/> }.into_any(),
+    }
+}
 
-    /// The app's workshop pages: the presentation with idea entry, or the list of ideas.
-    #[component]
-    pub fn Workshop(page: WorkshopPage) -> impl IntoView {
-        let state = use_app();
-        let exists = Memo::new(move |_| state.open.with(Option::is_some));
-        move || match (exists.get(), page) {
-            (false, _) => view! { <StrategyNotFound/> }.into_any(),
-            (true, WorkshopPage::Present) => view! { <AppPresentation/> }.into_any(),
-            (true, WorkshopPage::Notes) => view! { <NotesPage/> }.into_any(),
+#[component]
+fn AppPresentation() -> impl IntoView {
+    let state = use_app();
+    let empty = || Strategy::blank("", "", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2020) });
+    let strategy = Memo::new(move |_| state.open.get().unwrap_or_else(empty));
+    let session = Memo::new(move |_| {
+        let chosen = state.workshop_session.get();
+        strategy.with(|s| current_session(s, chosen.as_ref()))
+    });
+    let add = Callback::new(move |(target, text): (NoteTarget, String)| {
+        if text.trim().is_empty() {
+            return;
         }
-    }
+        let chosen = session.get_untracked();
+        let lang = state.lang();
+        let mut started = None;
+        // One undo step: the first idea also starts the first session (today).
+        state.edit(|s| {
+            let id = match chosen.filter(|id| s.workshop(id).is_some()) {
+                Some(id) => id,
+                None => {
+                    let id = s.start_workshop(&words::next_session_name(s.workshops.len(), lang), &files::today());
+                    started = Some(id.clone());
+                    id
+                }
+            };
+            s.add_note(&id, target, &text);
+        });
+        if started.is_some() {
+            state.workshop_session.set(started);
+        }
+    });
+    let vote = Callback::new(move |note: Id| {
+        state.edit(|s| {
+            s.vote(&note);
+        })
+    });
+    let id = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())).unwrap_or_else(|| Id::from(""));
+    let ideas = Ideas {
+        add,
+        vote,
+        session: session.into(),
+        notes_href: Route::Workshop(id.clone(), WorkshopPage::Notes).hash(),
+    };
+    view! { <Presentation strategy=strategy ideas=Some(ideas) exit=Some(Route::Strategy(id).hash())/> }
+}
 
-    #[component]
-    fn AppPresentation() -> impl IntoView {
-        let state = use_app();
-        let empty = || Strategy::blank("", "", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2020) });
-        let strategy = Memo::new(move |_| state.open.get().unwrap_or_else(empty));
-        let session = Memo::new(move |_| {
-            let chosen = state.workshop_session.get();
-            strategy.with(|s| current_session(s, chosen.as_ref()))
-        });
-        let add = Callback::new(move |(target, text): (NoteTarget, String)| {
-            if text.trim().is_empty() {
-                return;
-            }
-            let chosen = session.get_untracked();
-            let lang = state.lang();
-            let mut started = None;
-            // One undo step: the first idea also starts the first session (today).
-            state.edit(|s| {
-                let id = match chosen.filter(|id| s.workshop(id).is_some()) {
-                    Some(id) => id,
-                    None => {
-                        let id = s.start_workshop(&words::next_session_name(s.workshops.len(), lang), &files::today());
-                        started = Some(id.clone());
-                        id
-                    }
-                };
-                s.add_note(&id, target, &text);
-            });
-            if started.is_some() {
-                state.workshop_session.set(started);
-            }
-        });
-        let vote = Callback::new(move |note: Id| {
-            state.edit(|s| {
-                s.vote(&note);
-            })
-        });
-        let id = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())).unwrap_or_else(|| Id::from(""));
-        let ideas = Ideas {
-            add,
-            vote,
-            session: session.into(),
-            notes_href: Route::Workshop(id.clone(), WorkshopPage::Notes).hash(),
-        };
-        view! { <Presentation strategy=strategy ideas=Some(ideas) exit=Some(Route::Strategy(id).hash())/> }
-    }
-
-    /// The read-only presentation of a strategy for the hand-out (see the module's docs).
-    #[component]
-    pub fn Handout(
-        strategy: Strategy,
-        /// The language (default Japanese); a signal keeps the presenter's place when it changes.
-        #[prop(optional, into)]
-        lang: Option<Signal<Language>>,
-        /// Fiscal years as 令和 (default) or Western.
-        #[prop(optional, into)]
-        years: Option<Signal<YearStyle>>,
-    ) -> impl IntoView {
-        let lang = lang.unwrap_or(Signal::stored(Language::Ja));
-        let years = years.unwrap_or(Signal::stored(YearStyle::Japanese));
-        provide_context(Speech(Signal::derive(move || Words { lang: lang.get(), years: years.get() })));
-        view! { <Presentation strategy=Signal::stored(strategy) ideas=None exit=None/> }
-    }
+/// The read-only presentation of a strategy for the hand-out (see the module's docs).
+#[component]
+pub fn Handout(
+    strategy: Strategy,
+    /// The language (default Japanese); a signal keeps the presenter's place when it changes.
+    #[prop(optional, into)]
+    lang: Option<Signal<Language>>,
+    /// Fiscal years as 令和 (default) or Western.
+    #[prop(optional, into)]
+    years: Option<Signal<YearStyle>>,
+) -> impl IntoView {
+    let lang = lang.unwrap_or(Signal::stored(Language::Ja));
+    let years = years.unwrap_or(Signal::stored(YearStyle::Japanese));
+    provide_context(Speech(Signal::derive(move || Words { lang: lang.get(), years: years.get() })));
+    view! { <Presentation strategy=Signal::stored(strategy) ideas=None exit=None/> }
 }

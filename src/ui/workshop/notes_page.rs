@@ -5,10 +5,10 @@
 
 use super::words;
 use crate::format::csv;
+use crate::locale::{tr, Language};
 use crate::model::{Goal, Id, NoteTarget, Strategy, WorkshopNote};
+use crate::session::route::{Route, WorkshopPage};
 use crate::ui::files;
-use crate::ui::i18n::{tr, Language};
-use crate::ui::route::{Route, WorkshopPage};
 use crate::ui::state::{use_app, Notice};
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The workshop's own small phrases (the rest are inline `tr(ja, en)` pairs).
 
+use crate::locale::Language;
 use crate::model::WorkshopSession;
-use crate::ui::i18n::Language;
 
 /// "付箋 3 枚" / "3 ideas".
 pub fn notes(n: usize, lang: Language) -> String {

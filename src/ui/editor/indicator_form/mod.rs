@@ -12,14 +12,14 @@ use super::bind::{self, LastSeen};
 use super::common::{EntityActions, Missing};
 use super::fields::{CheckField, NumberField, OutsideYearPicker, SelectField, TextField, YearField};
 use crate::charts::indicator::chart as indicator_chart;
+use crate::locale;
 use crate::model::{
     assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind,
     PlanPeriod, Series, Strategy, Target,
 };
+use crate::session::route::Selection;
 use crate::storage::Language;
 use crate::ui::chart_view::{figure_of, ChartView};
-use crate::ui::i18n;
-use crate::ui::route::Selection;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -78,7 +78,7 @@ where
 }
 
 fn year_text(state: AppState, y: FiscalYear) -> String {
-    i18n::year(y, state.lang(), state.year_style())
+    locale::year(y, state.lang(), state.year_style())
 }
 
 /// "（人）" / " (人)" after a column heading, or nothing without a unit.
@@ -103,13 +103,15 @@ fn focus_later(testid: String) {
 }
 
 /// Status, progress and rating of an assessment.
-fn assessment_view(state: AppState, a: &Assessment) -> impl IntoView {
+fn assessment_view(state: AppState, a: &Assessment, direction: DesiredDirection) -> impl IntoView {
     let lang = state.lang();
-    let progress = a.progress.map(|p| format!("{} {:.0}%", i18n::tr(lang, "進捗", "Progress"), p * 100.0));
+    let progress = a
+        .progress
+        .map(|p| format!("{} {}", locale::tr(lang, "進捗", "Progress"), locale::progress(p, direction, lang)));
     view! {
-        <span class=format!("status {}", a.status.as_str()) data-status=a.status.as_str()>{i18n::status(a.status, lang)}</span>
+        <span class=format!("status {}", a.status.as_str()) data-status=a.status.as_str()>{locale::status(a.status, lang)}</span>
         {progress.map(|p| view! { " "<span class="progress">{p}</span> })}
-        " "<span class="badge rating" title=i18n::tr(lang, "評価", "Rating")>{format!("{} {}", i18n::tr(lang, "評価", "Rating"), i18n::rating(a))}</span>
+        " "<span class="badge rating" title=locale::tr(lang, "評価", "Rating")>{format!("{} {}", locale::tr(lang, "評価", "Rating"), locale::rating(a))}</span>
     }
 }
 
@@ -134,7 +136,7 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
         };
         out.push(Use {
             selection: Selection::Goal(g.id.clone()),
-            role: i18n::tr(lang, "数値目標", "Numerical target"),
+            role: locale::tr(lang, "数値目標", "Numerical target"),
             label: format!("{kind} {} {}", g.number, g.title).trim().to_owned(),
             testid: "use-goal",
         });
@@ -143,7 +145,7 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
         out.push(Use {
             selection: Selection::Measure(m.id.clone()),
             role: "KPI",
-            label: format!("{} {} {}", i18n::tr(lang, "施策", "Measure"), m.number, m.title).trim().to_owned(),
+            label: format!("{} {} {}", locale::tr(lang, "施策", "Measure"), m.number, m.title).trim().to_owned(),
             testid: "use-measure",
         });
     }
@@ -153,7 +155,7 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
         out.push(Use {
             selection: Selection::Initiative(i.id.clone()),
             role: "KPI",
-            label: format!("{} {} {}", i18n::tr(lang, "事業", "Initiative"), i.number, i.title).trim().to_owned(),
+            label: format!("{} {} {}", locale::tr(lang, "事業", "Initiative"), i.number, i.title).trim().to_owned(),
             testid: "use-initiative",
         });
     }
@@ -306,7 +308,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
             <div class="form-grid">
                 <TextField label=lbl("番号", "Code") value=code testid="indicator-code" placeholder="5-1"
                     on_commit=bind::write_indicator(&id, |i, v: String| i.code = v)/>
-                <TextField label=lbl("指標名", "Name") value=name testid="indicator-name"
+                <TextField label=lbl("指標名", "Name") value=name testid="indicator-name" node_ref=crate::ui::editor::name_field()
                     on_commit=bind::write_indicator(&id, |i, v: String| i.name = v)/>
                 <TextField label=lbl("単位", "Unit") value=unit testid="indicator-unit" placeholder="人, %, 件, t-CO2"
                     on_commit=bind::write_indicator(&id, |i, v: String| i.unit = v.trim().to_owned())/>

@@ -274,7 +274,7 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
                         view! {
                             {when.map(|w| view! { <span class="year">{w}</span>" " })}
                             {provisional.then(|| view! { <span class="badge">{state.tr("速報値", "provisional")}</span>" " })}
-                            {assessment_view(state, &a)}
+                            {assessment_view(state, &a, direction.get())}
                             {a.expected.filter(|_| a.progress.is_some() && a.status != crate::model::Status::Achieved).map(|e| view! {
                                 " "<span class="expected">{format!("{}{:.0}%{}", state.tr("（計画線では ", "(the straight path expects "), e * 100.0, state.tr("）", ")"))}</span>
                             })}
@@ -322,6 +322,7 @@ fn YearRow(
     extra: RwSignal<BTreeSet<FiscalYear>>,
 ) -> impl IntoView {
     let state = use_app();
+    let direction = bind::indicator(&ind, |i| i.direction);
     let w = year.0;
     // A row the user has typed into stays while the form is open, even if its data is cleared.
     let keep = move || {
@@ -398,7 +399,7 @@ fn YearRow(
             </td>
             <td data-testid=format!("row-status-{index}-{w}")>
                 {move || match status.get() {
-                    Some(a) => assessment_view(state, &a).into_any(),
+                    Some(a) => assessment_view(state, &a, direction.get()).into_any(),
                     None => view! { <span class="empty">"—"</span> }.into_any(),
                 }}
             </td>

@@ -6,12 +6,13 @@ use super::bind;
 use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing, PickSelect};
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use super::measure_charts::MeasureCharts;
+use super::name_field;
+use crate::locale;
 use crate::model::{
     Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
 };
+use crate::session::route::Selection;
 use crate::storage::Language;
-use crate::ui::i18n;
-use crate::ui::route::Selection;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -33,7 +34,7 @@ fn or_untitled(state: AppState, text: String) -> String {
 }
 
 fn year_label(state: AppState, y: FiscalYear) -> String {
-    i18n::year(y, state.lang(), state.year_style())
+    locale::year(y, state.lang(), state.year_style())
 }
 
 /// Splits what was typed into the outside related measures: commas (half or full width), 、 and
@@ -152,7 +153,7 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                     <TextField label=label("番号", "Number") value=number
                         on_commit=bind::write_measure(&id, |m, v: String| m.number = v) testid="measure-number"/>
                     <TextField label=label("施策名", "Title") value=title
-                        on_commit=bind::write_measure(&id, |m, v: String| m.title = v) testid="measure-title"/>
+                        on_commit=bind::write_measure(&id, |m, v: String| m.title = v) testid="measure-title" node_ref=name_field()/>
                     <TextField label=label("施策の概要（基本的方向）", "Summary") multiline=true
                         value=bind::measure(&id, |m| m.summary.clone())
                         on_commit=bind::write_measure(&id, |m, v: String| m.summary = v) testid="measure-summary"/>

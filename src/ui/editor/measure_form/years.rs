@@ -23,7 +23,7 @@ pub(super) fn Totals(id: Id) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let money = |v: Option<Money>| v.map(|v| i18n::number(v as f64)).unwrap_or_else(|| "—".to_owned());
+    let money = |v: Option<Money>| v.map(|v| locale::number(v as f64)).unwrap_or_else(|| "—".to_owned());
     view! {
         <section class="panel">
             <h2>{move || state.tr("予算額・決算額 計（千円）", "Budget and settled totals (thousand yen)")}</h2>

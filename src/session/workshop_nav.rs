@@ -1,4 +1,5 @@
-//! Where the presentation stands and how keys move it: pure, so it is tested natively.
+//! Where the workshop presentation stands and how keys and swipes move it; the presenter
+//! (`ui::workshop::presenter`) shows the place and sends the moves. Tested natively.
 //!
 //! Three levels: the goals (cards), one goal (its measures, then its numerical targets), one
 //! measure (its KPIs). At every level the presenter moves between the items shown

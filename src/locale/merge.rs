@@ -2,7 +2,7 @@
 //! what of it (目標値, 実績値（令和6年度）) and each side's version (30（令和6年度まで）,
 //! 削除, 編集あり). Conflicts arrive from `model::merge` as data and leave here as sentences.
 
-use super::i18n::{self, tr, Language, YearStyle};
+use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::merge::{ChangeKind, Conflict, ConflictKind, Crumb, EntryKey, Field, Kind, Side, Version};
 use crate::model::{FiscalYear, GoalKind, PlanPeriod, Strategy};
 use serde_json::Value;
@@ -84,7 +84,7 @@ impl Words<'_> {
             Field::Entry { list, key, field } => {
                 let list_name = self.list_name(list);
                 let key = match key {
-                    EntryKey::Year(fy) => Some(i18n::year(*fy, self.lang, self.style)),
+                    EntryKey::Year(fy) => Some(locale::year(*fy, self.lang, self.style)),
                     EntryKey::Id(id) => Some(self.name_of(id.as_str())),
                     EntryKey::Value(v) => Some(plain(v)),
                 };
@@ -200,12 +200,12 @@ impl Words<'_> {
             Value::Bool(b) => {
                 tr(self.lang, if *b { "はい" } else { "いいえ" }, if *b { "yes" } else { "no" }).to_owned()
             }
-            Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), i18n::number),
+            Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), locale::number),
             Value::String(s) if s.trim().is_empty() => tr(self.lang, "（空）", "(empty)").to_owned(),
             Value::String(s) => quoted("", &short(s, 80), ja),
             Value::Object(o) => {
                 let year = |k: &str| o.get(k).and_then(Value::as_i64).map(|y| FiscalYear(y as i32));
-                let num = o.get("value").and_then(Value::as_f64).map(i18n::number);
+                let num = o.get("value").and_then(Value::as_f64).map(locale::number);
                 match (o.get("kind").and_then(Value::as_str), num, year("year")) {
                     (Some("direction"), ..) => tr(self.lang, "方向のみ", "direction only").to_owned(),
                     (Some("per_year"), Some(n), _) => match self.lang {
@@ -213,7 +213,7 @@ impl Words<'_> {
                         Language::En => format!("{n} every year"),
                     },
                     (_, Some(n), Some(y)) => {
-                        let y = i18n::year(y, self.lang, self.style);
+                        let y = locale::year(y, self.lang, self.style);
                         if ja {
                             format!("{n}（{y}）")
                         } else {
@@ -222,7 +222,7 @@ impl Words<'_> {
                     }
                     (_, Some(n), None) => n,
                     _ => match (year("first"), year("last")) {
-                        (Some(first), Some(last)) => i18n::period(PlanPeriod { first, last }, self.lang, self.style),
+                        (Some(first), Some(last)) => locale::period(PlanPeriod { first, last }, self.lang, self.style),
                         _ => plain(v),
                     },
                 }

@@ -1,7 +1,22 @@
-//! Locale: the user's language and fiscal-year style, and the small pure formatters (years,
-//! periods, numbers, statuses) shared by the charts and the UI. No browser code here.
+//! Locale: the user's language and fiscal-year style, the small pure formatters (years,
+//! periods, numbers, statuses) shared by the charts and the UI, and every sentence the app says
+//! about data — problems and refused files (`problems`), storage (`storage`), the CSV import
+//! (`csv`), a merge's conflicts (`merge`), what an action did (`notice`). Data arrives here as enums and leaves as text,
+//! Japanese first with English available; the UI's own labels are inline `tr(lang, ja, en)`
+//! pairs beside the markup that shows them. Pure Rust, tested natively; no browser code here.
 
-use crate::model::{Assessment, FiscalYear, PlanPeriod, RatingRule, Status, Strategy, Target};
+mod csv;
+pub mod merge;
+mod notice;
+mod problems;
+mod storage;
+
+pub use csv::*;
+pub use notice::{notice, Said};
+pub use problems::*;
+pub use storage::*;
+
+use crate::model::{Assessment, DesiredDirection, FiscalYear, PlanPeriod, RatingRule, Status, Strategy, Target};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -70,6 +85,31 @@ pub fn number(v: f64) -> String {
 }
 
 /// "380人", "34.2%"
+/// Beyond this share of the way to the target, a progress figure is said to be far above it.
+const FAR_ABOVE: f64 = 2.0;
+
+/// A progress figure as towns print it: the percentage, and where it is far outside 0–100 %
+/// (an indicator moving away from its target, or far beyond it) a few words saying so instead
+/// of leaving "−1,233%" to be read alone: 「−1,233%（基準値を下回る）」, 「250%（目標を大きく上回る）」.
+/// "Below" and "above" follow the desired direction (a decrease target moving away is above
+/// its baseline). Nothing draws a progress bar from it: the chart shows the values themselves.
+pub fn progress(p: f64, direction: DesiredDirection, lang: Language) -> String {
+    let figure = format!("{}%", number((p * 100.0).round())).replacen('-', "−", 1);
+    let words = match (p < 0.0, p > FAR_ABOVE, direction) {
+        (true, _, DesiredDirection::Increase) => Some(tr(lang, "基準値を下回る", "below the baseline")),
+        (true, _, DesiredDirection::Decrease) => Some(tr(lang, "基準値を上回る", "above the baseline")),
+        (true, _, DesiredDirection::Maintain) => Some(tr(lang, "基準値から離れる", "away from the baseline")),
+        (_, true, DesiredDirection::Increase) => Some(tr(lang, "目標を大きく上回る", "far above the target")),
+        (_, true, DesiredDirection::Decrease) => Some(tr(lang, "目標を大きく下回る", "far below the target")),
+        _ => None,
+    };
+    match (words, lang) {
+        (None, _) => figure,
+        (Some(w), Language::Ja) => format!("{figure}（{w}）"),
+        (Some(w), Language::En) => format!("{figure} ({w})"),
+    }
+}
+
 pub fn quantity(v: f64, unit: &str) -> String {
     format!("{}{unit}", number(v))
 }
@@ -160,6 +200,23 @@ pub fn assumed_years(s: &Strategy, lang: Language, style: YearStyle) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 北本市's kind of table: 出生数 340 → 380 (increase), 転出超過 a decrease target; actuals
+    /// that moved away from the target, and one far beyond it.
+    #[test]
+    fn progress_far_outside_0_to_100_percent_says_which_way() {
+        use DesiredDirection::*;
+        // 出生数 340 → 380, actual 300: (300 − 340) / (380 − 340) = −100 %.
+        assert_eq!(progress((300.0 - 340.0) / (380.0 - 340.0), Increase, Language::Ja), "−100%（基準値を下回る）");
+        // A decrease target 500 → 450, actual 1,116.5: (1116.5 − 500) / (450 − 500) = −1,233 %.
+        assert_eq!(progress((1116.5 - 500.0) / (450.0 - 500.0), Decrease, Language::Ja), "−1,233%（基準値を上回る）");
+        assert_eq!(progress(-0.5, Decrease, Language::En), "−50% (above the baseline)");
+        assert_eq!(progress(2.5, Increase, Language::Ja), "250%（目標を大きく上回る）");
+        assert_eq!(progress(2.5, Decrease, Language::En), "250% (far below the target)");
+        assert_eq!(progress(0.3, Increase, Language::Ja), "30%", "inside the range: the figure alone");
+        assert_eq!(progress(1.8, Increase, Language::Ja), "180%");
+        assert_eq!(progress(-0.2, Maintain, Language::Ja), "−20%（基準値から離れる）");
+    }
 
     #[test]
     fn the_years_assumed_are_said_under_the_table_only_when_some_are() {

@@ -1,0 +1,77 @@
+//! The CSV import in words: how a cell of a town's table was read, why a row or cell is not
+//! imported, why a file cannot be read at all.
+
+use super::{tr, Language};
+
+/// Why a row or cell of an indicator CSV is not imported (the row and column are shown beside).
+/// How a cell of a town's table was read (a "no value" mark, a number with a mark).
+pub fn csv_reading(r: &crate::format::csv::Reading, lang: Language) -> String {
+    use crate::format::csv::Reading;
+    match (r, lang) {
+        (Reading::NoValue, Language::Ja) => "値なし（何も書き込みません）".into(),
+        (Reading::NoValue, Language::En) => "no value (nothing is written)".into(),
+        (Reading::Marked { mark }, Language::Ja) => {
+            format!("数値を取り込みます（実績ならば「{mark}」をコメントに残します）")
+        }
+        (Reading::Marked { mark }, Language::En) => {
+            format!("the number is imported (for an actual, “{mark}” is kept as its comment)")
+        }
+        (Reading::Provisional, Language::Ja) => "速報値として取り込みます".into(),
+        (Reading::Provisional, Language::En) => "imported as a provisional value".into(),
+    }
+}
+
+pub fn csv_refusal(r: &crate::format::csv::RefusalReason, lang: Language) -> String {
+    use crate::format::csv::RefusalReason::*;
+    let ja = lang == Language::Ja;
+    let fy = |y: crate::model::FiscalYear| if ja { y.japanese() } else { y.english() };
+    match r {
+        MissingIndicator => tr(lang, "指標ID も指標番号もありません", "Neither 指標ID (indicator id) nor 指標番号 (code) is given").into(),
+        UnknownIndicatorId { id } => if ja { format!("指標ID「{id}」の指標はこの戦略にありません（別の戦略のファイルか、削除された指標です）") } else { format!("No indicator of this strategy has the id '{id}' (a file of another strategy, or a deleted indicator)") },
+        UnknownIndicator { code } => if ja { format!("指標番号「{code}」の指標はありません") } else { format!("No indicator has the code '{code}'") },
+        AmbiguousCode { code, count } => if ja { format!("指標番号「{code}」の指標が {count} つあります。指標ID の列でどれかを指定してください") } else { format!("{count} indicators have the code '{code}': give the 指標ID (indicator id) to say which") },
+        UnknownSeries { label } if label.is_empty() => tr(lang, "この指標には系列が複数あります。系列（男性・女性など）を指定してください", "This indicator has several series: give the 系列 (series, such as 男性 / 女性)").into(),
+        UnknownSeries { label } => if ja { format!("系列「{label}」はこの指標にありません") } else { format!("This indicator has no series '{label}'") },
+        NotANumber { text } => if ja { format!("「{text}」は数値として読めません") } else { format!("'{text}' is not a number") },
+        BadYear { text } if text.is_empty() => tr(lang, "年度がありません", "The fiscal year is missing").into(),
+        BadYear { text } => if ja { format!("「{text}」は年度として読めません（2024、R6、令和6年度 のように書きます）") } else { format!("'{text}' is not a fiscal year (write 2024, R6 or 令和6年度)") },
+        YearOutsidePeriod { year } => if ja { format!("{} は計画期間の外です（新しい値は計画期間内の年度にだけ入れられます）", fy(*year)) } else { format!("{} is outside the plan period (new values can only be given for years in the period)", fy(*year)) },
+        YearDiffers { year, expected } => {
+            let expected = expected.map(fy).unwrap_or_else(|| tr(lang, "年度なし", "no year").into());
+            if ja { format!("年度 {} が登録されている年度（{expected}）と違います。年度を変えるときは編集画面で変更してください", fy(*year)) } else { format!("The year {} differs from the stored one ({expected}); change the year in the editor", fy(*year)) }
+        }
+        UnknownKind { text } => if ja { format!("区分「{text}」は 実績・目標・中間目標・当初値 のどれでもありません") } else { format!("区分 (kind) '{text}' is none of 実績 (actual), 目標 (target), 中間目標 (interim target), 当初値 (baseline)") },
+        BadFlag { text } => if ja { format!("速報の印「{text}」が読めません（速報値は ○、確定値は空欄）") } else { format!("The provisional marker '{text}' cannot be read (○ for provisional, empty for final)") },
+        ProvisionalWithoutValue => tr(lang, "値がないのに速報の印があります", "A provisional marker without a value").into(),
+        TargetKindDiffers => tr(lang, "目標の種類（値・毎年・方向のみ）が登録されているものと違います。種類を変えるときは編集画面で変更してください", "The kind of target (a value, per year, direction only) differs from the stored one; change it in the editor").into(),
+        Duplicate { first_row } => if ja { format!("同じ系列・区分・年度の値が {first_row} 行目にもあります（{first_row} 行目の値を使います）") } else { format!("Row {first_row} already gives a value for this series, kind and year (the value of row {first_row} is used)") },
+    }
+}
+
+/// Why a CSV file cannot be read at all.
+pub fn csv_error(e: &crate::format::csv::CsvError, lang: Language) -> String {
+    use crate::format::csv::CsvError::*;
+    let ja = lang == Language::Ja;
+    match e {
+        Encoding => tr(lang, "文字コードが UTF-8 でも Shift_JIS でもないため読めません。Excel では「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」で保存してください", "The file is neither UTF-8 nor Shift_JIS text. In Excel, save it as \"CSV UTF-8 (Comma delimited)\" or \"CSV (Comma delimited)\"").into(),
+        Empty => tr(lang, "ファイルが空です", "The file is empty").into(),
+        UnknownLayout { header } => {
+            const SHOWN: usize = 12;
+            let cut = |c: &String| if c.chars().count() > 30 { format!("{}…", c.chars().take(30).collect::<String>()) } else { c.clone() };
+            let mut cells: Vec<String> = header.iter().take(SHOWN).map(|c| if ja { format!("「{}」", cut(c)) } else { format!("\"{}\"", cut(c)) }).collect();
+            if header.len() > SHOWN {
+                cells.push(if ja { format!("ほか {} 列", header.len() - SHOWN) } else { format!("and {} more", header.len() - SHOWN) });
+            }
+            let found = cells.join(if ja { "" } else { ", " });
+            if ja {
+                format!("指標の CSV（横長または縦長）として読めません。1行目の見出し: {found}。見出しに 指標ID（または 指標番号）と、年度の列、または 区分・値 の列が必要です")
+            } else {
+                format!("This is not an indicator CSV (wide or long layout). Header row: {found}. It needs 指標ID (or 指標番号) and year columns, or 区分 and 値 columns")
+            }
+        }
+        MissingColumn { column } if column == "指標ID" => tr(lang, "指標を指定する列「指標ID」（または「指標番号」）がありません", "The column 指標ID (indicator id) or 指標番号 (code) is missing").into(),
+        MissingColumn { column } => if ja { format!("必要な列「{column}」がありません") } else { format!("The column '{column}' is missing") },
+        UnclosedQuote { row } => if ja { format!("{row} 行目で始まる \" で囲まれたセルが閉じられていません") } else { format!("A quoted cell that starts on row {row} is not closed") },
+        Csv { line, detail } => if ja { format!("{line} 行目が CSV として読めません（{detail}）") } else { format!("Line {line} cannot be read as CSV ({detail})") },
+    }
+}

@@ -1,0 +1,199 @@
+//! What an action tells the user (`session::Notice`) in words: a headline, the lines under it,
+//! and whether it reports a failure. The notice area shows it; its buttons (undo, the tab
+//! conflict's choice) are the UI's.
+
+use super::{tr, Language};
+use crate::session::Notice;
+
+/// A notice put into words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub headline: String,
+    pub lines: Vec<String>,
+    /// Something went wrong (shown as an alert).
+    pub error: bool,
+}
+
+/// The words of a notice.
+pub fn notice(notice: &Notice, lang: Language) -> Said {
+    let error = matches!(
+        *notice,
+        Notice::ImportFailed { .. }
+            | Notice::FileUnreadable { .. }
+            | Notice::Storage(_)
+            | Notice::Download(_)
+            | Notice::CsvNeedsStrategy { .. }
+            | Notice::DeleteNeedsRoom { .. }
+            | Notice::TabConflict { .. }
+            | Notice::MergeRefused { .. }
+    ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
+    let (headline, lines): (String, Vec<String>) = match notice {
+        Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
+            let mut lines = Vec::new();
+            if replaced.is_some() {
+                lines.push(tr(lang, "同じ ID の戦略を置き換えました。置き換える前の版はバックアップに残してあります（「元に戻す」で戻せます）。", "The strategy with the same id was replaced. The version before is kept as a backup (Undo brings it back).").to_owned());
+            }
+            if *as_copy {
+                lines.push(tr(lang, "同じ ID の戦略がすでにあるため、既存のものは変更せず、コピーとして取り込みました。", "A strategy with the same id is already here: it was left unchanged and the file came in as a copy.").to_owned());
+            }
+            if let Some(v) = migrated_from {
+                lines.push(match lang {
+                    Language::Ja => format!("古い形式 (version {v}) のファイルを現在の形式に変換しました。"),
+                    Language::En => format!("The file was converted from the older format (version {v})."),
+                });
+            }
+            if *warnings > 0 {
+                lines.push(match lang {
+                    Language::Ja => format!("確認が必要な点が {warnings} 件あります。"),
+                    Language::En => format!("{warnings} points need checking."),
+                });
+            }
+            (format!("{}「{title}」", tr(lang, "取り込みました:", "Imported:")), lines)
+        }
+        Notice::Merged { title, taken, kept, conflicts, replaced: _ } => (
+            format!("{}「{title}」", tr(lang, "統合しました:", "Merged:")),
+            vec![
+                match lang {
+                    Language::Ja => format!("ファイルから取り込んだ変更 {taken} 件、このパソコンで残した変更 {kept} 件、選んだ競合 {conflicts} 件。"),
+                    Language::En => format!("{taken} changes taken from the file, {kept} kept from this computer, {conflicts} conflicts chosen."),
+                },
+                tr(lang, "統合する前の版は版の履歴とバックアップに残してあります（「元に戻す」で戻せます）。次に書き出すファイルは、この版を共通の元の版として統合できます。", "The version before the merge is kept in the version history and as a backup (Undo brings it back). The next exported file can be merged from this version.").to_owned(),
+            ],
+        ),
+        Notice::MergeRefused { title, error } => (
+            format!("{}「{title}」", tr(lang, "統合できませんでした（何も変更していません）:", "Could not merge (nothing was changed):")),
+            vec![match error {
+                crate::model::merge::ResolveError::Invalid(problems) => match lang {
+                    Language::Ja => format!("統合した結果にエラーが {} 件あるため、保存しませんでした。「置き換える」か「新しい戦略として取り込む」を選ぶか、どちらかで直してから、もう一度取り込んでください。", problems.len()),
+                    Language::En => format!("The merged strategy would have {} errors, so it was not saved. Choose Replace or Import as new, or fix it on one side and import again.", problems.len()),
+                },
+                other => format!("{}: {other}", tr(lang, "統合の結果を作れませんでした", "The merged strategy could not be made")),
+            }],
+        ),
+        Notice::ImportFailed { file, error } => (
+            format!("{} {file}", tr(lang, "取り込めませんでした（何も変更していません）:", "Could not import (nothing was changed):")),
+            super::import_error(error, lang),
+        ),
+        Notice::FileUnreadable { file, detail } => (format!("{} {file}", tr(lang, "ファイルを読めませんでした:", "Could not read the file:")), vec![detail.clone()]),
+        Notice::Deleted { title, .. } => (format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")), vec![tr(lang, "バックアップを残してあります。", "A backup was kept.").to_owned()]),
+        Notice::DeleteNeedsRoom { title, .. } => (
+            format!("{}「{title}」", tr(lang, "削除していません:", "Not deleted:")),
+            vec![
+                tr(lang, "ブラウザの保存領域がいっぱいで、削除の前に残すバックアップを保存できません。何も変更していません。", "Browser storage is full: the backup kept before a delete cannot be saved. Nothing was changed.").to_owned(),
+                tr(lang, "「書き出してから削除」を押すと、この戦略をファイルに書き出してから、バックアップを残さずに削除します。あとで戻すときは、そのファイルを取り込んでください。", "“Export, then delete” downloads this strategy as a file, then deletes it without a backup. To bring it back later, import that file.").to_owned(),
+            ],
+        ),
+        Notice::DeletedAfterExport { title, file } => (
+            format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")),
+            vec![match lang {
+                Language::Ja => format!("バックアップは残していません。書き出したファイル {file} を取り込めば戻せます。"),
+                Language::En => format!("No backup was kept. Importing the exported file {file} brings it back."),
+            }],
+        ),
+        Notice::Restored { title } => (format!("{}「{title}」", tr(lang, "復元しました:", "Restored:")), vec![]),
+        Notice::RestoredEverything(r) => (
+            tr(lang, "バックアップから復元しました", "Restored from the backup").to_owned(),
+            restore_lines(r, lang),
+        ),
+        Notice::Exported { file } => (format!("{} {file}", tr(lang, "書き出しました:", "Exported:")), vec![]),
+        Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![super::storage_error(e, lang)]),
+        Notice::Download(d) => (tr(lang, "ダウンロードできませんでした", "Download failed").to_owned(), vec![d.clone()]),
+        Notice::TabConflict { title } => (
+            format!("{}「{title}」", tr(lang, "別のタブでも変更されました:", "Changed in another tab as well:")),
+            vec![
+                tr(lang, "この戦略は別のタブ（またはウィンドウ）で保存されました。このタブの変更はまだ保存していません。どちらを残すか選んでください。", "This strategy was saved in another tab (or window). This tab's changes are not saved yet. Choose which to keep.").to_owned(),
+                tr(lang, "「別のタブの内容を使う」: 別のタブの内容を開きます。このタブの変更は版の履歴に残します。「このタブの内容を残す」: このタブの内容を保存します。別のタブの内容は版の履歴に残ります。", "“Use the other tab's version” opens it; this tab's changes are kept in the version history. “Keep this tab's version” saves it; the other tab's stays in the version history.").to_owned(),
+            ],
+        ),
+        Notice::TookOtherTab { kept, title } => (
+            format!("{}「{title}」", tr(lang, "別のタブで保存された内容を使っています:", "Using the version saved in another tab:")),
+            vec![if *kept {
+                tr(lang, "このタブの変更は版の履歴に残してあります。", "This tab's changes are kept in the version history.").to_owned()
+            } else {
+                tr(lang, "このブラウザでは版の履歴を保存できないため、このタブの変更は残っていません。", "This browser keeps no version history here, so this tab's changes were not kept.").to_owned()
+            }],
+        ),
+        Notice::MovedToIndexedDb(m) => (
+            tr(lang, "保存データを新しい保存先に移しました", "Stored data moved to the new storage").to_owned(),
+            super::moved_lines(m, lang),
+        ),
+        Notice::CsvNeedsStrategy { file } => (
+            format!("{} {file}", tr(lang, "CSV は取り込んでいません:", "The CSV was not imported:")),
+            vec![tr(lang, "CSV の実績値・目標値は開いている戦略に取り込みます。戦略を開いてから、もう一度ドロップするか「Excel・印刷」で選んでください。何も変更していません。", "CSV values go into an open strategy. Open a strategy, then drop the file again or choose it under “Excel and print”. Nothing was changed.").to_owned()],
+        ),
+    };
+    Said { headline, lines, error }
+}
+
+/// What a restore of everything did, line by line (only what happened).
+fn restore_lines(r: &crate::storage::RestoreReport, lang: Language) -> Vec<String> {
+    let ja = lang == Language::Ja;
+    let mut lines = Vec::new();
+    let mut line = |n: usize, ja_text: &str, en_text: &str| {
+        if n > 0 {
+            lines.push(if ja { format!("{ja_text} {n} 件") } else { format!("{en_text}: {n}") });
+        }
+    };
+    line(r.added, "追加した戦略:", "Strategies added");
+    line(
+        r.replaced,
+        "置き換えた戦略（前の版はバックアップに残しました）:",
+        "Strategies replaced (the versions before are kept as backups)",
+    );
+    line(r.kept, "このブラウザの内容のまま残した戦略:", "Strategies left as they were here");
+    line(r.unchanged, "同じ内容だった戦略:", "Strategies that were the same");
+    line(r.backups_added, "追加したバックアップ:", "Backups added");
+    line(r.backups_present, "すでにあったバックアップ:", "Backups already here");
+    if let Some(e) = &r.error {
+        lines.push(
+            if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() }
+                + &super::storage_error(e, lang),
+        );
+    }
+    if lines.is_empty() {
+        lines.push(tr(lang, "変更はありませんでした。", "Nothing changed.").to_owned());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::{RestoreReport, StorageError};
+
+    #[test]
+    fn an_import_that_replaced_says_the_backup_and_what_was_converted() {
+        let n = Notice::Imported {
+            title: "第2期北本市総合戦略".into(),
+            as_copy: false,
+            migrated_from: Some(0),
+            warnings: 2,
+            replaced: Some("backup-key".into()),
+        };
+        let ja = notice(&n, Language::Ja);
+        assert_eq!(ja.headline, "取り込みました:「第2期北本市総合戦略」");
+        assert!(!ja.error);
+        assert_eq!(ja.lines.len(), 3, "{:?}", ja.lines);
+        assert!(
+            ja.lines[0].contains("バックアップ") && ja.lines[1].contains("version 0") && ja.lines[2].contains("2 件")
+        );
+        let en = notice(&n, Language::En);
+        assert!(en.headline.starts_with("Imported:") && en.lines[2] == "2 points need checking.");
+    }
+
+    #[test]
+    fn a_restore_stopped_by_storage_is_an_error_and_says_what_it_did_before() {
+        let report = RestoreReport {
+            added: 2,
+            error: Some(StorageError::QuotaExceeded { key: "k".into(), bytes: 10 }),
+            ..RestoreReport::default()
+        };
+        let said = notice(&Notice::RestoredEverything(report), Language::Ja);
+        assert!(said.error);
+        assert_eq!(said.lines[0], "追加した戦略: 2 件");
+        assert!(said.lines[1].starts_with("途中で止まりました: "), "{:?}", said.lines);
+        let nothing = notice(&Notice::RestoredEverything(RestoreReport::default()), Language::En);
+        assert_eq!((nothing.error, nothing.lines.as_slice()), (false, ["Nothing changed.".to_owned()].as_slice()));
+        assert!(notice(&Notice::TabConflict { title: "町".into() }, Language::Ja).error);
+    }
+}

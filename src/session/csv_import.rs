@@ -1,0 +1,149 @@
+//! The CSV import's flow without the page (`ui::files_page::csv_import` shows it): a file's text
+//! planned against the open strategy as a preview, what 「この内容で取り込む」 does with that
+//! preview — apply the plan the user saw, or, when the strategy changed meanwhile (another
+//! tab), plan again and show the new plan instead —, and how much of the preview's long tables
+//! is shown. Nothing here changes a strategy: the UI applies the plan as one undo step.
+
+use crate::format::csv::{self, CsvError, CsvPlan};
+use crate::model::Strategy;
+use std::collections::HashMap;
+
+/// Rows of each of the preview's tables shown before 「すべて表示」: a file of thousands of
+/// values would otherwise draw thousands of rows at once.
+pub const FIRST_ROWS: usize = 200;
+
+/// A file read and planned, waiting for the user's choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvPreview {
+    pub file: String,
+    /// The decoded text, planned again when applied.
+    pub text: String,
+    pub plan: CsvPlan,
+    /// The header's column names → the letters Excel shows them under ("値" → "H").
+    pub letters: HashMap<String, String>,
+    /// The strategy changed since the first preview, and this is the plan made again.
+    pub replanned: bool,
+}
+
+/// What confirming a preview does, against the strategy as it is at that moment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Confirmation {
+    /// The plan the user saw is still the plan: apply it.
+    Apply,
+    /// The strategy changed since (another tab): this new plan is to be shown, not applied.
+    Replanned(CsvPreview),
+    /// The text cannot be planned any more.
+    Failed(CsvError),
+}
+
+/// How many rows of each table the preview shows, and how many it leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub changes: usize,
+    pub refused: usize,
+    pub noted: usize,
+    /// Rows of the three tables not shown.
+    pub hidden: usize,
+}
+
+impl CsvPreview {
+    /// Plans a file's decoded text against the open strategy (nothing changes).
+    pub fn plan(file: String, text: String, s: &Strategy) -> Result<CsvPreview, CsvError> {
+        let plan = csv::plan_import(s, &text)?;
+        Ok(CsvPreview { letters: csv::column_letters(&text), file, text, plan, replanned: false })
+    }
+
+    /// What 「この内容で取り込む」 does when the strategy is `now`: the plan is made again, and
+    /// applied only when it is the one the user saw.
+    pub fn confirm(&self, now: &Strategy) -> Confirmation {
+        match csv::plan_import(now, &self.text) {
+            Ok(plan) if plan == self.plan => Confirmation::Apply,
+            Ok(plan) => Confirmation::Replanned(CsvPreview { plan, replanned: true, ..self.clone() }),
+            Err(error) => Confirmation::Failed(error),
+        }
+    }
+
+    /// The rows shown: every row (`all`), or the first [`FIRST_ROWS`] of each table.
+    pub fn shown(&self, all: bool) -> Shown {
+        let plan = &self.plan;
+        let shown = |n: usize| if all { n } else { n.min(FIRST_ROWS) };
+        let (changes, refused, noted) = (shown(plan.changes.len()), shown(plan.refused.len()), shown(plan.noted.len()));
+        let hidden = (plan.changes.len() - changes) + (plan.refused.len() - refused) + (plan.noted.len() - noted);
+        Shown { changes, refused, noted, hidden }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::csv::{Noted, Reading, Refusal, RefusalReason};
+    use crate::locale::YearStyle;
+    use crate::model::{Actual, FiscalYear};
+
+    /// An example town and its indicators exported long, with one actual given a new value in
+    /// the file: (the strategy, the file's text).
+    fn town_and_file() -> (Strategy, String) {
+        let s = crate::examples::EXAMPLES[0].load().unwrap();
+        let mut edited = s.clone();
+        let (id, sid) = edited
+            .indicators
+            .iter()
+            .find_map(|i| i.series.first().map(|x| (i.id.clone(), x.id.clone())))
+            .expect("an indicator with a series");
+        let series = edited.indicator_mut(&id).unwrap().series.iter_mut().find(|x| x.id == sid).unwrap();
+        let year = FiscalYear(s.period.first.0);
+        series.actuals.retain(|a| a.year != year);
+        series.actuals.push(Actual { year, value: 123_456.0, provisional: false, comment: String::new() });
+        (s, csv::indicators_long(&edited, YearStyle::Western))
+    }
+
+    #[test]
+    fn a_file_is_planned_with_its_column_letters() {
+        let (s, text) = town_and_file();
+        let p = CsvPreview::plan("実績.csv".to_owned(), text.clone(), &s).unwrap();
+        assert_eq!(p.plan, csv::plan_import(&s, &text).unwrap());
+        assert_eq!(p.plan.changes.len(), 1);
+        assert_eq!(p.plan.changes[0].to, 123_456.0);
+        assert_eq!(p.letters.get("指標ID").map(String::as_str), Some("A"));
+        assert_eq!((p.file.as_str(), p.text == text, p.replanned), ("実績.csv", true, false));
+        assert!(matches!(
+            CsvPreview::plan("x.csv".to_owned(), "a,b\r\n1,2\r\n".to_owned(), &s),
+            Err(CsvError::UnknownLayout { .. })
+        ));
+    }
+
+    #[test]
+    fn the_plan_seen_is_applied_and_a_changed_strategy_is_planned_again() {
+        let (s, text) = town_and_file();
+        let p = CsvPreview::plan("実績.csv".to_owned(), text, &s).unwrap();
+        assert_eq!(p.confirm(&s), Confirmation::Apply);
+
+        // Another tab applied the same file meanwhile: nothing is left to change, and the user
+        // sees that before anything is applied.
+        let mut now = s.clone();
+        assert_eq!(csv::apply(&mut now, &p.plan), 1);
+        let Confirmation::Replanned(again) = p.confirm(&now) else { panic!("planned again") };
+        assert!(again.replanned);
+        assert!(again.plan.changes.is_empty());
+        assert_eq!(again.plan.unchanged, p.plan.unchanged + 1);
+        assert_eq!((&again.file, &again.text, &again.letters), (&p.file, &p.text, &p.letters));
+        assert_eq!(again.confirm(&now), Confirmation::Apply);
+    }
+
+    #[test]
+    fn long_tables_show_their_first_rows_until_all_are_asked_for() {
+        let (s, text) = town_and_file();
+        let mut p = CsvPreview::plan("実績.csv".to_owned(), text, &s).unwrap();
+        assert_eq!(p.shown(false), Shown { changes: 1, refused: 0, noted: 0, hidden: 0 });
+        p.plan.changes = vec![p.plan.changes[0].clone(); FIRST_ROWS + 5];
+        let refusal = Refusal { row: 2, column: "値".to_owned(), reason: RefusalReason::ProvisionalWithoutValue };
+        p.plan.refused = vec![refusal; FIRST_ROWS];
+        let noted = Noted { row: 3, column: "値".to_owned(), text: "－".to_owned(), reading: Reading::NoValue };
+        p.plan.noted = vec![noted; FIRST_ROWS + 1];
+        assert_eq!(p.shown(false), Shown { changes: FIRST_ROWS, refused: FIRST_ROWS, noted: FIRST_ROWS, hidden: 6 });
+        assert_eq!(
+            p.shown(true),
+            Shown { changes: FIRST_ROWS + 5, refused: FIRST_ROWS, noted: FIRST_ROWS + 1, hidden: 0 }
+        );
+    }
+}

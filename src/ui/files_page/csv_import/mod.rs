@@ -1,0 +1,250 @@
+//! CSV import of indicator values (actuals, targets, interim targets, baselines): a file is
+//! read as bytes, decoded (UTF-8 or Shift_JIS), planned against the open strategy, and shown as
+//! a preview (`preview`) — the layout, every value that would change (from → to), every refused
+//! row or cell with its reason, the columns not read, the count unchanged. Nothing changes until
+//! 「この内容で取り込む」, which applies the plan as one undo step. The flow's decisions (what
+//! is applied, what is planned again, how many rows are shown) are `session::csv_import`'s;
+//! this is the page's part: reading the file, the stages, the words.
+
+mod help;
+mod preview;
+
+use crate::format::csv::{self, CsvError};
+use crate::format::ImportError;
+use crate::locale::{self, tr};
+use crate::session::csv_import::{Confirmation, CsvPreview};
+use crate::session::route::{Route, Selection};
+use crate::storage::Language;
+use crate::ui::files;
+use crate::ui::state::{use_app, AppState};
+use help::Help;
+use leptos::prelude::*;
+use preview::PreviewView;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Why a file was not read.
+#[derive(Clone, Debug, PartialEq)]
+enum Failure {
+    Csv(CsvError),
+    /// Refused before reading (too large).
+    File(ImportError),
+    /// What the browser said when reading failed.
+    Browser(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Idle,
+    Reading {
+        file: String,
+    },
+    Failed {
+        file: String,
+        failure: Failure,
+    },
+    Preview(Arc<CsvPreview>),
+    /// Applied as one undo step; `revision` is the strategy's right after it, so the step is
+    /// known to be the last one while the revision has not moved.
+    Applied {
+        file: String,
+        count: usize,
+        revision: u64,
+    },
+    Undone {
+        file: String,
+    },
+    Cancelled {
+        file: String,
+    },
+}
+
+#[component]
+pub fn CsvImport() -> impl IntoView {
+    let state = use_app();
+    let stage = RwSignal::new(Stage::Idle);
+    let show_all = RwSignal::new(false);
+    // Set when a new preview arrives: it takes the focus once (not when "show all" or the
+    // language redraws it).
+    let focus_preview = StoredValue::new(false);
+
+    let take = move |file: web_sys::File| {
+        let name = file.name();
+        show_all.set(false);
+        stage.set(Stage::Reading { file: name.clone() });
+        leptos::task::spawn_local(async move {
+            let read = files::read_bytes(&file).await;
+            // Let "reading" paint before the synchronous planning of a large file.
+            files::next_frame().await;
+            let next = match read {
+                Ok(bytes) => plan_file(state, name, &bytes),
+                Err(Ok(error)) => Stage::Failed { file: name, failure: Failure::File(error) },
+                Err(Err(detail)) => Stage::Failed { file: name, failure: Failure::Browser(detail) },
+            };
+            focus_preview.set_value(matches!(next, Stage::Preview(_)));
+            // The page may have been left (or drawn anew) meanwhile.
+            if stage.try_set(next).is_none() {
+                state.dropped_csv.set(None);
+            }
+        });
+    };
+    // The input is cleared so that picking the same file again (after editing it) reads it again.
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        take(file);
+    };
+    // A CSV dropped anywhere on the window while a strategy was open (AppState::take_csv). It
+    // stays there until a preview (or failure) is shown: the page can be drawn anew while the
+    // strategy loads, and then the new page takes it.
+    Effect::new(move |_| {
+        if let Some(file) = state.dropped_csv.get() {
+            take(file);
+        }
+    });
+
+    let apply = Callback::new(move |()| {
+        let Stage::Preview(p) = stage.get_untracked() else { return };
+        let Some(now) = state.open.get_untracked() else { return };
+        // The strategy may have changed since the preview (another tab): then the new plan is
+        // shown instead of applying one the user has not seen.
+        match p.confirm(&now) {
+            Confirmation::Apply => {}
+            Confirmation::Replanned(again) => {
+                focus_preview.set_value(true);
+                stage.set(Stage::Preview(Arc::new(again)));
+                return;
+            }
+            Confirmation::Failed(error) => {
+                stage.set(Stage::Failed { file: p.file.clone(), failure: Failure::Csv(error) });
+                return;
+            }
+        }
+        let mut count = 0;
+        state.edit(|s| count = csv::apply(s, &p.plan));
+        stage.set(Stage::Applied { file: p.file.clone(), count, revision: state.revision.get_untracked() });
+    });
+    let cancel = Callback::new(move |()| {
+        let file = match stage.get_untracked() {
+            Stage::Preview(p) => p.file.clone(),
+            _ => return,
+        };
+        stage.set(Stage::Cancelled { file });
+    });
+
+    view! {
+        <section class="panel csv-import" data-testid="csv-import" aria-labelledby="csv-import-title">
+            <h2 id="csv-import-title">{move || state.tr("CSV から実績値・目標値を取り込む", "Import actuals and targets from CSV")}</h2>
+            <Help/>
+            <div class="actions">
+                <input id="csv-file" class="visually-hidden" type="file" accept=".csv,text/csv" data-testid="csv-file" on:change=on_file/>
+                <label class="button primary" for="csv-file">{move || state.tr("CSV ファイルを選ぶ", "Choose a CSV file")}</label>
+                <span class="hint">{move || state.tr("選んだだけでは何も変わりません。次に内容を確認します。", "Choosing a file changes nothing: you see what it would do first.")}</span>
+            </div>
+            {move || {
+                let lang = state.lang();
+                let style = state.year_style();
+                match stage.get() {
+                    Stage::Idle => ().into_any(),
+                    Stage::Reading { file } => view! {
+                        <p class="csv-status" role="status" data-testid="csv-reading">
+                            {tr(lang, "読み込んで確認しています…", "Reading and checking…")}" "<span class="meta">{file}</span>
+                        </p>
+                    }.into_any(),
+                    Stage::Failed { file, failure } => failed(lang, file, failure).into_any(),
+                    Stage::Preview(p) => view! { <PreviewView p=p lang=lang style=style all=show_all.get() show_all=show_all focus=focus_preview apply=apply cancel=cancel/> }.into_any(),
+                    Stage::Applied { file, count, revision } => applied(state, stage, lang, file, count, revision).into_any(),
+                    Stage::Undone { file } => view! {
+                        <p class="notice" role="status" data-testid="csv-undone">
+                            {match lang {
+                                Language::Ja => format!("「{file}」の取り込みを元に戻しました。"),
+                                Language::En => format!("The import of \"{file}\" was undone."),
+                            }}
+                        </p>
+                    }.into_any(),
+                    Stage::Cancelled { file } => view! {
+                        <p class="notice" role="status" data-testid="csv-cancelled">
+                            {match lang {
+                                Language::Ja => format!("「{file}」は取り込みませんでした。何も変わっていません。"),
+                                Language::En => format!("\"{file}\" was not imported. Nothing changed."),
+                            }}
+                        </p>
+                    }.into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+/// Decodes and plans a file against the open strategy (nothing changes).
+fn plan_file(state: AppState, file: String, bytes: &[u8]) -> Stage {
+    let text = match csv::decode(bytes, &files::shift_jis) {
+        Ok(text) => text,
+        Err(error) => return Stage::Failed { file, failure: Failure::Csv(error) },
+    };
+    let Some(s) = state.open.get_untracked() else { return Stage::Idle };
+    match files::timed("shirube:csv-plan", || CsvPreview::plan(file.clone(), text, &s)) {
+        Ok(preview) => Stage::Preview(Arc::new(preview)),
+        Err(error) => Stage::Failed { file, failure: Failure::Csv(error) },
+    }
+}
+
+fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
+    let lines = match &failure {
+        Failure::Csv(e) => vec![locale::csv_error(e, lang)],
+        Failure::File(e) => locale::import_error(e, lang),
+        Failure::Browser(detail) => {
+            vec![format!("{}{detail}", tr(lang, "ファイルを読めませんでした: ", "The file could not be read: "))]
+        }
+    };
+    view! {
+        <div class="notice error" role="alert" data-testid="csv-error">
+            <p class="notice-headline">{match lang {
+                Language::Ja => format!("「{file}」は取り込めません。何も変わっていません。"),
+                Language::En => format!("\"{file}\" cannot be imported. Nothing changed."),
+            }}</p>
+            <ul class="notice-lines">{lines.into_iter().map(|l| view! { <li data-testid="csv-error-line">{l}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+fn applied(
+    state: AppState,
+    stage: RwSignal<Stage>,
+    lang: Language,
+    file: String,
+    count: usize,
+    revision: u64,
+) -> impl IntoView {
+    let editor = state
+        .open
+        .with_untracked(|o| o.as_ref().map(|s| Route::Edit(s.id.clone(), Selection::Strategy).hash()))
+        .unwrap_or_default();
+    let undo_file = file.clone();
+    view! {
+        <div class="notice" role="status" data-testid="csv-applied">
+            <p class="notice-headline">{match lang {
+                Language::Ja => format!("「{file}」から {count} 件の値を取り込みました。"),
+                Language::En => format!("{count} {} imported from \"{file}\".", if count == 1 { "value" } else { "values" }),
+            }}</p>
+            <p>{tr(lang,
+                "取り込みは1回の操作です。編集画面の「元に戻す」（Ctrl+Z）で、取り込む前にまとめて戻せます。",
+                "The import is one step: Undo in the editor (Ctrl+Z) takes all of it back.")}</p>
+            <div class="notice-actions">
+                <a class="button" href=editor data-testid="csv-to-editor">{tr(lang, "編集画面で確認する", "Check in the editor")}</a>
+                <button type="button" data-testid="csv-undo"
+                    disabled=move || state.revision.get() != revision
+                    title=tr(lang, "取り込んだ後に別の変更をしたときは、編集画面の「元に戻す」を使ってください", "After another change, use Undo in the editor")
+                    on:click=move |_| {
+                        if state.revision.get_untracked() == revision {
+                            state.undo();
+                            stage.set(Stage::Undone { file: undo_file.clone() });
+                        }
+                    }>
+                    {tr(lang, "取り込みを元に戻す", "Undo the import")}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,232 @@
+//! The preview of a planned CSV import: the layout and counts, the values that would change
+//! (from → to), the refused rows and cells with their reasons and the cells read as no value or
+//! with a mark — each table cut at its first rows until 「すべて表示」 — and the buttons that
+//! apply or cancel.
+
+use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal};
+use crate::locale::{self, tr};
+use crate::session::csv_import::CsvPreview;
+use crate::storage::{Language, YearStyle};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+fn layout_words(layout: Layout, lang: Language) -> &'static str {
+    match layout {
+        Layout::Wide => tr(lang, "横長（1行に1系列、年度が列）", "Wide (one row per series, a column per year)"),
+        Layout::Long => tr(lang, "縦長（1行に1つの値）", "Long (one value per row)"),
+    }
+}
+
+fn kind_words(kind: CellKind, lang: Language) -> &'static str {
+    match kind {
+        CellKind::Actual => tr(lang, "実績", "Actual"),
+        CellKind::Interim => tr(lang, "中間目標", "Interim target"),
+        CellKind::Baseline => tr(lang, "当初値", "Baseline"),
+        CellKind::Target => tr(lang, "目標", "Target"),
+        CellKind::TargetPerYear => tr(lang, "目標（毎年）", "Target (per year)"),
+    }
+}
+
+/// "9件" / "9".
+fn count(n: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{} 件", locale::number(n as f64)),
+        Language::En => locale::number(n as f64),
+    }
+}
+
+#[component]
+pub(super) fn PreviewView(
+    p: Arc<CsvPreview>,
+    lang: Language,
+    style: YearStyle,
+    /// Every row, not only the first [`FIRST_ROWS`](crate::session::csv_import::FIRST_ROWS) of each table.
+    all: bool,
+    show_all: RwSignal<bool>,
+    /// Whether to move the keyboard focus to the preview (once, when it arrives).
+    focus: StoredValue<bool>,
+    apply: Callback<()>,
+    cancel: Callback<()>,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H3>::new();
+    // Bring a new preview into view and put the keyboard focus on it (it appears below the
+    // button that chose the file).
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if focus.get_value() {
+                focus.set_value(false);
+                let _ = h.focus();
+            }
+        }
+    });
+    let plan = &p.plan;
+    let shown = p.shown(all);
+    let changes = plan.changes.iter().take(shown.changes).map(|c| change_row(c, lang, style)).collect_view();
+    let refused = plan.refused.iter().take(shown.refused).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
+    let noted = plan.noted.iter().take(shown.noted).map(|n| noted_row(n, &p.letters, lang)).collect_view();
+    let hidden = shown.hidden;
+    let ignored = plan.ignored_columns.iter().map(|c| column_name(p.letters.get(c), c, lang)).collect::<Vec<_>>();
+    let has_changes = !plan.changes.is_empty();
+    view! {
+        <section class="csv-preview" data-testid="csv-preview" aria-labelledby="csv-preview-title">
+            <h3 id="csv-preview-title" tabindex="-1" node_ref=heading>
+                {tr(lang, "取り込む前の確認", "Check before importing")}" "<span class="meta">{p.file.clone()}</span>
+            </h3>
+            {p.replanned.then(|| view! {
+                <p class="preview-note" data-testid="csv-replanned">{tr(lang,
+                    "確認している間に戦略が変更されたため（別のタブなど）、内容を読み直しました。もう一度確認してください。",
+                    "The strategy changed while you were checking (another tab?), so the file was read again. Please check again.")}</p>
+            })}
+            <dl class="facts">
+                <dt>{tr(lang, "形式", "Layout")}</dt>
+                <dd data-testid="csv-layout">{layout_words(plan.layout, lang)}</dd>
+                <dt>{tr(lang, "読んだ行", "Rows read")}</dt>
+                <dd data-testid="csv-rows">{count(plan.rows, lang)}</dd>
+                <dt>{tr(lang, "変わる値", "Values that change")}</dt>
+                <dd data-testid="csv-change-count" class="strong">{count(plan.changes.len(), lang)}</dd>
+                <dt>{tr(lang, "変わらない値", "Values unchanged")}</dt>
+                <dd data-testid="csv-unchanged">{count(plan.unchanged, lang)}</dd>
+                <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
+                <dd data-testid="csv-refused-count" class:warn=!plan.refused.is_empty()>{count(plan.refused.len(), lang)}</dd>
+            </dl>
+            {if has_changes {
+                view! {
+                    <h4>{tr(lang, "変わる値", "Values that change")}</h4>
+                    <div class="table-wrap">
+                        <table class="csv-changes" data-testid="csv-changes">
+                            <thead><tr>
+                                <th scope="col">{tr(lang, "行", "Row")}</th>
+                                <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                                <th scope="col">{tr(lang, "系列", "Series")}</th>
+                                <th scope="col">{tr(lang, "年度", "Fiscal year")}</th>
+                                <th scope="col">{tr(lang, "区分", "Kind")}</th>
+                                <th scope="col" class="num">{tr(lang, "現在", "Now")}</th>
+                                <th scope="col" aria-hidden="true"></th>
+                                <th scope="col" class="num">{tr(lang, "取り込み後", "After import")}</th>
+                            </tr></thead>
+                            <tbody>{changes}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <p class="preview-note" data-testid="csv-no-changes">{tr(lang, "このファイルで変わる値はありません。", "This file changes no value.")}</p> }.into_any()
+            }}
+            {(!plan.refused.is_empty()).then(|| view! {
+                <h4>{tr(lang, "取り込めない行・セル（この部分は取り込みません）", "Rows and cells refused (not imported)")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-refused" data-testid="csv-refused">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "列", "Column")}</th>
+                            <th scope="col">{tr(lang, "理由", "Reason")}</th>
+                        </tr></thead>
+                        <tbody>{refused}</tbody>
+                    </table>
+                </div>
+            })}
+            {(!plan.noted.is_empty()).then(|| view! {
+                <h4>{tr(lang, "読み替えたセル（値なしの記号・注記つきの値）", "Cells read as no value, or with a mark")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-noted" data-testid="csv-noted">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "列", "Column")}</th>
+                            <th scope="col">{tr(lang, "セル", "Cell")}</th>
+                            <th scope="col">{tr(lang, "読み方", "Read as")}</th>
+                        </tr></thead>
+                        <tbody>{noted}</tbody>
+                    </table>
+                </div>
+            })}
+            {(hidden > 0).then(|| view! {
+                <p class="meta">
+                    {match lang {
+                        Language::Ja => format!("ほか {} 行は省略しています。", locale::number(hidden as f64)),
+                        Language::En => format!("{} more rows are not shown.", locale::number(hidden as f64)),
+                    }}
+                    <button type="button" class="link" data-testid="csv-show-all" on:click=move |_| show_all.set(true)>{tr(lang, "すべて表示", "Show all")}</button>
+                </p>
+            })}
+            {(!ignored.is_empty()).then(|| view! {
+                <p class="meta" data-testid="csv-ignored">
+                    {tr(lang, "読まない列（取り込みません）: ", "Columns not read: ")}{ignored.join(tr(lang, "、", ", "))}
+                </p>
+            })}
+            <div class="actions">
+                <button type="button" class="primary" data-testid="csv-apply" disabled=!has_changes on:click=move |_| apply.run(())>
+                    {tr(lang, "この内容で取り込む", "Import these values")}
+                </button>
+                <button type="button" data-testid="csv-cancel" on:click=move |_| cancel.run(())>{tr(lang, "取り消す", "Cancel")}</button>
+                {has_changes.then(|| view! {
+                    <span class="hint">{tr(lang, "取り込んだ後も「元に戻す」でまとめて戻せます。", "Undo takes the whole import back afterwards.")}</span>
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// A value with its 速報 flag: "352 速報".
+fn value_cell(value: Option<f64>, provisional: bool, confirmed: bool, lang: Language) -> impl IntoView {
+    view! {
+        {value.map_or_else(|| "—".to_owned(), locale::number)}
+        {provisional.then(|| view! { <span class="badge provisional">{tr(lang, "速報", "provisional")}</span> })}
+        {confirmed.then(|| view! { <span class="badge">{tr(lang, "確定", "final")}</span> })}
+    }
+}
+
+fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView {
+    let year = match (c.kind, c.year) {
+        (CellKind::TargetPerYear, _) => tr(lang, "毎年", "every year").to_owned(),
+        (_, Some(y)) => locale::year(y, lang, style),
+        (_, None) => "—".to_owned(),
+    };
+    let series = if c.series_label.is_empty() { "—".to_owned() } else { c.series_label.clone() };
+    let confirmed = c.from_provisional && !c.to_provisional;
+    view! {
+        <tr data-testid="csv-change">
+            <td class="num">{c.row}</td>
+            <td><span class="code">{c.code.clone()}</span>" "{c.name.clone()}</td>
+            <td>{series}</td>
+            <td class="code">{year}</td>
+            <td>{kind_words(c.kind, lang)}</td>
+            <td class="num from">{value_cell(c.from, c.from_provisional, false, lang)}</td>
+            <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
+            <td class="num to">{value_cell(Some(c.to), c.to_provisional, confirmed, lang)}</td>
+        </tr>
+    }
+}
+
+/// A column as Excel shows it: `H列「値」` / `H "値"` (without the letter when the file has no
+/// such column: the plan then names the standard one).
+fn column_name(letter: Option<&String>, name: &str, lang: Language) -> String {
+    match (letter, lang) {
+        (Some(l), Language::Ja) => format!("{l}列「{name}」"),
+        (Some(l), Language::En) => format!("{l} \"{name}\""),
+        (None, Language::Ja) => format!("「{name}」"),
+        (None, Language::En) => format!("\"{name}\""),
+    }
+}
+
+fn refusal_row(r: &Refusal, letters: &HashMap<String, String>, lang: Language) -> impl IntoView {
+    let column =
+        if r.column.is_empty() { "—".to_owned() } else { column_name(letters.get(&r.column), &r.column, lang) };
+    view! {
+        <tr data-testid="csv-refusal">
+            <td class="num">{r.row}</td>
+            <td class="code">{column}</td>
+            <td>{locale::csv_refusal(&r.reason, lang)}</td>
+        </tr>
+    }
+}
+
+fn noted_row(n: &Noted, letters: &HashMap<String, String>, lang: Language) -> impl IntoView {
+    view! {
+        <tr data-testid="csv-noted-cell">
+            <td class="num">{n.row}</td>
+            <td class="code">{column_name(letters.get(&n.column), &n.column, lang)}</td>
+            <td>{n.text.clone()}</td>
+            <td>{locale::csv_reading(&n.reading, lang)}</td>
+        </tr>
+    }
+}
