@@ -9,7 +9,7 @@
 //! year) is held in the form and stored together with the value.
 
 use super::bind::{self, LastSeen};
-use super::common::{EntityActions, Missing};
+use super::common::{entity_actions, goal_kind, EntityActions, Missing};
 use super::fields::{CheckField, NumberField, OutsideYearPicker, SelectField, TextField, YearField};
 use crate::charts::indicator::chart as indicator_chart;
 use crate::locale;
@@ -123,15 +123,10 @@ struct Use {
 }
 
 fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
-    let ja = lang == Language::Ja;
     let (targets, kpis) = Strategy::uses_among(goals, id);
     let mut out = Vec::new();
     for g in targets {
-        let kind = match (ja, g.kind) {
-            (true, k) => k.japanese(),
-            (false, crate::model::GoalKind::Basic) => "Goal",
-            (false, crate::model::GoalKind::CrossCutting) => "Cross-cutting goal",
-        };
+        let kind = goal_kind(lang, g.kind);
         out.push(Use {
             selection: Selection::Goal(g.id.clone()),
             role: locale::tr(lang, "数値目標", "Numerical target"),
@@ -191,21 +186,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         })
     };
 
-    let on_move = {
-        let id = id.clone();
-        Callback::new(move |up: bool| {
-            state.try_edit(|s| s.move_indicator(&id, up));
-        })
-    };
-    let on_delete = {
-        let id = id.clone();
-        Callback::new(move |()| {
-            state.edit(|s| {
-                s.remove_indicator(&id);
-            });
-            go.run(Selection::Strategy);
-        })
-    };
+    let (on_move, on_delete) = entity_actions(&id, go, Strategy::move_indicator, Strategy::remove_indicator, || None);
 
     let code = bind::indicator(&id, |i| i.code.clone());
     let name = bind::indicator(&id, |i| i.name.clone());
