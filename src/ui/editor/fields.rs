@@ -140,6 +140,9 @@ pub fn NumberField(
     #[prop(optional)] kind: Option<NumberKind>,
     #[prop(optional, into)] unit: String,
     #[prop(optional, into)] testid: String,
+    /// The input's ref, for a form that moves the focus to it (a row just added).
+    #[prop(optional)]
+    node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
     let state = use_app();
     let kind = kind.unwrap_or(NumberKind::Decimal);
@@ -202,7 +205,7 @@ pub fn NumberField(
             <label for=id.clone()>{move || label.get()}</label>
             <span class="with-unit">
                 {line_input(id, testid, String::new(), Some("decimal"), Signal::derive(move || shown(value.get())),
-                    Signal::derive(move || error.get().is_some()), composing, commit, NodeRef::new())}
+                    Signal::derive(move || error.get().is_some()), composing, commit, node_ref)}
                 {(!unit.is_empty()).then(|| view! { <span class="unit">{unit.clone()}</span> })}
             </span>
             {move || error.get().map(|e| view! { <p class="field-problem" role="alert" data-testid="field-problem">{e}</p> })}
