@@ -60,6 +60,18 @@ fn card(
     }
 }
 
+/// The indicators of a page (a goal's numerical targets, a measure's KPIs) with their charts,
+/// each the page's next item after `items`.
+fn indicator_items(deck: Deck, ids: impl IntoIterator<Item = Id>, items: &mut Vec<ItemRef>) -> impl IntoView {
+    ids.into_iter()
+        .map(|id| {
+            let chart = NodeRef::<html::Section>::new();
+            items.push(ItemRef::Indicator(chart));
+            indicator_item(deck, id, items.len() - 1, chart)
+        })
+        .collect_view()
+}
+
 /// The goals as cards.
 pub(super) fn goals_page(deck: Deck, pick: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView {
     let Deck { plan, strategy, place, words, focus } = deck;
@@ -138,14 +150,7 @@ pub(super) fn goal_page(
             card(Card { place, item: k, node_ref: card_ref, class: "ws-card ws-measure", testid: "ws-measure" }, pick, body, notes, lang)
         })
         .collect_view();
-    let charts = targets
-        .into_iter()
-        .map(|id| {
-            let chart = NodeRef::<html::Section>::new();
-            items.push(ItemRef::Indicator(chart));
-            indicator_item(deck, id, items.len() - 1, chart)
-        })
-        .collect_view();
+    let charts = indicator_items(deck, targets, &mut items);
     focus.set_items(items);
     let has_targets = !goal.targets.is_empty();
     let target = NoteTarget::Goal(goal.id.clone());
@@ -201,15 +206,7 @@ pub(super) fn measure_page(
         )
     });
     let mut items = Vec::with_capacity(kpis.len());
-    let charts = kpis
-        .iter()
-        .cloned()
-        .map(|id| {
-            let chart = NodeRef::<html::Section>::new();
-            items.push(ItemRef::Indicator(chart));
-            indicator_item(deck, id, items.len() - 1, chart)
-        })
-        .collect_view();
+    let charts = indicator_items(deck, kpis.iter().cloned(), &mut items);
     focus.set_items(items);
     let target = NoteTarget::Measure(measure.id.clone());
     view! {
