@@ -66,14 +66,7 @@ mod tests {
     use crate::model::{GoalKind, InitiativeYear, PlanPeriod, Relisting};
 
     fn year(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
-        InitiativeYear {
-            fiscal_year: FiscalYear(y),
-            budget,
-            settled,
-            direction: None,
-            plan: String::new(),
-            result: String::new(),
-        }
+        InitiativeYear::with_amounts(FiscalYear(y), budget, settled)
     }
 
     /// Measure "1 移住促進" owns A and B; it re-lists C (of another measure) for 令和6年度 only.

@@ -157,6 +157,44 @@ impl Initiative {
     pub fn year(&self, year: FiscalYear) -> Option<&InitiativeYear> {
         self.years.iter().find(|y| y.fiscal_year == year)
     }
+
+    /// Writes into the record of one fiscal year: creates it when missing (keeping the years in
+    /// order) and removes it when nothing is left in it, so an emptied year leaves no trace.
+    pub fn edit_year(&mut self, year: FiscalYear, edit: impl FnOnce(&mut InitiativeYear)) {
+        let at = match self.years.iter().position(|y| y.fiscal_year == year) {
+            Some(at) => at,
+            None => {
+                let at = self.years.iter().position(|y| y.fiscal_year > year).unwrap_or(self.years.len());
+                self.years.insert(at, InitiativeYear::new(year));
+                at
+            }
+        };
+        edit(&mut self.years[at]);
+        if self.years[at].is_empty() {
+            self.years.remove(at);
+        }
+    }
+}
+
+impl InitiativeYear {
+    /// A year with nothing recorded yet.
+    pub fn new(fiscal_year: FiscalYear) -> InitiativeYear {
+        InitiativeYear::with_amounts(fiscal_year, None, None)
+    }
+
+    /// A year with these amounts (千円) and nothing else.
+    pub fn with_amounts(fiscal_year: FiscalYear, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
+        InitiativeYear { fiscal_year, budget, settled, direction: None, plan: String::new(), result: String::new() }
+    }
+
+    /// Nothing recorded: no amount, no direction, no plan or result but white space.
+    pub fn is_empty(&self) -> bool {
+        self.budget.is_none()
+            && self.settled.is_none()
+            && self.direction.is_none()
+            && self.plan.trim().is_empty()
+            && self.result.trim().is_empty()
+    }
 }
 
 fn add_year(total: &mut YearTotals, initiative: &Initiative, year: FiscalYear) {
@@ -203,5 +241,38 @@ impl Strategy {
             add_year(&mut total, i, year);
         }
         total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(i: &Initiative) -> Vec<i32> {
+        i.years.iter().map(|y| y.fiscal_year.0).collect()
+    }
+
+    #[test]
+    fn editing_a_year_creates_it_in_order_and_drops_it_when_emptied() {
+        let mut i = Initiative::new("1", "事業");
+        i.edit_year(FiscalYear(2024), |y| y.budget = Some(100));
+        i.edit_year(FiscalYear(2022), |y| y.plan = "計画".into());
+        i.edit_year(FiscalYear(2023), |y| y.direction = Some(ProjectDirection::Expand));
+        assert_eq!(years(&i), [2022, 2023, 2024]);
+        assert_eq!(i.year(FiscalYear(2024)).unwrap().budget, Some(100));
+
+        i.edit_year(FiscalYear(2022), |y| y.plan = "  ".into());
+        assert_eq!(years(&i), [2023, 2024], "white space alone leaves nothing in the year");
+        i.edit_year(FiscalYear(2025), |_| {});
+        assert_eq!(years(&i), [2023, 2024], "a write of nothing creates no year");
+    }
+
+    #[test]
+    fn a_new_year_is_empty_until_something_is_written() {
+        let mut y = InitiativeYear::new(FiscalYear(2023));
+        assert!(y.is_empty());
+        y.settled = Some(0);
+        assert!(!y.is_empty(), "a settled cost of zero is a value");
+        assert_eq!(InitiativeYear::with_amounts(FiscalYear(2023), None, Some(0)), y);
     }
 }

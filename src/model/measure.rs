@@ -117,6 +117,22 @@ pub struct Evaluation {
     pub evaluator: Evaluator,
 }
 
+impl Evaluation {
+    /// The evaluation of a year before anything is written: unrated, internal, no text.
+    pub fn new(fiscal_year: FiscalYear) -> Evaluation {
+        Evaluation {
+            fiscal_year,
+            rating: None,
+            outcomes: String::new(),
+            issues: String::new(),
+            improvements: String::new(),
+            next_plan: String::new(),
+            notes: String::new(),
+            evaluator: Evaluator::Internal,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Evaluator {

@@ -319,16 +319,7 @@ mod tests {
         assert_eq!(s.default_rating_year(FiscalYear(2040)), FiscalYear(2031), "after the plan: its last year");
         assert_eq!(s.default_rating_year(FiscalYear(2020)), FiscalYear(2025), "before the plan: its first year");
         let mut m = Measure::new("1", "移住・定住の促進");
-        let evaluated = |year| Evaluation {
-            fiscal_year: FiscalYear(year),
-            rating: Some("B".into()),
-            outcomes: String::new(),
-            issues: String::new(),
-            improvements: String::new(),
-            next_plan: String::new(),
-            notes: String::new(),
-            evaluator: Default::default(),
-        };
+        let evaluated = |year| Evaluation { rating: Some("B".into()), ..Evaluation::new(FiscalYear(year)) };
         m.evaluations.push(evaluated(2027));
         m.evaluations.push(evaluated(2026));
         s.goals_mut().next().unwrap().measures.push(m.into());

@@ -183,19 +183,14 @@ pub fn StrategyList() -> impl IntoView {
                             BackupReason::Replaced => tr(lang, "置き換え前", "before replace"),
                             BackupReason::Manual => tr(lang, "手動", "manual"),
                         };
-                        view! {
-                            <li class="strategy-row" data-testid="backup-row">
-                                <div class="strategy-main">
-                                    <span class="strategy-title">{b.title.clone()}</span>
-                                    <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}
-                                        {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", locale::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
-                                </div>
-                                <div class="row-actions">
-                                    <button type="button" on:click=move |_| state.restore(&k1)>{tr(lang, "復元", "Restore")}</button>
-                                    <button type="button" class="danger" on:click=move |_| state.discard_backup(&k2)>{tr(lang, "完全に削除", "Delete for good")}</button>
-                                </div>
-                            </li>
-                        }
+                        let main = view! {
+                            <span class="strategy-title">{b.title.clone()}</span>
+                            <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}
+                                {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", locale::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
+                        };
+                        kept_row("backup-row", main,
+                            (tr(lang, "復元", "Restore"), move || state.restore(&k1)),
+                            (tr(lang, "完全に削除", "Delete for good"), move || state.discard_backup(&k2)))
                     }).collect_view()}
                 </ul>
             </section>
@@ -208,21 +203,35 @@ pub fn StrategyList() -> impl IntoView {
                     {move || state.garbage.get().into_iter().map(|g| {
                         let lang = state.lang();
                         let (k1, k2) = (g.key.clone(), g.key.clone());
-                        view! {
-                            <li class="strategy-row" data-testid="garbage-row">
-                                <div class="strategy-main">
-                                    <code>{g.original_key.clone()}</code>
-                                    <span class="meta">{format!("{} bytes ・ {}", g.bytes, files::local_time(&g.found_at))}</span>
-                                </div>
-                                <div class="row-actions">
-                                    <button type="button" on:click=move |_| state.download_garbage(&k1)>{tr(lang, "ダウンロード", "Download")}</button>
-                                    <button type="button" class="danger" on:click=move |_| state.discard_garbage(&k2)>{tr(lang, "削除", "Delete")}</button>
-                                </div>
-                            </li>
-                        }
+                        let main = view! {
+                            <code>{g.original_key.clone()}</code>
+                            <span class="meta">{format!("{} bytes ・ {}", g.bytes, files::local_time(&g.found_at))}</span>
+                        };
+                        kept_row("garbage-row", main,
+                            (tr(lang, "ダウンロード", "Download"), move || state.download_garbage(&k1)),
+                            (tr(lang, "削除", "Delete"), move || state.discard_garbage(&k2)))
                     }).collect_view()}
                 </ul>
             </section>
         </Show>
+    }
+}
+
+/// One kept item of the list (a backup, stored data that could not be read): what it is, a
+/// button that uses it and one that deletes it for good.
+fn kept_row(
+    testid: &'static str,
+    main: impl IntoView + 'static,
+    (use_label, use_it): (&'static str, impl Fn() + 'static),
+    (delete_label, delete): (&'static str, impl Fn() + 'static),
+) -> impl IntoView {
+    view! {
+        <li class="strategy-row" data-testid=testid>
+            <div class="strategy-main">{main}</div>
+            <div class="row-actions">
+                <button type="button" on:click=move |_| use_it()>{use_label}</button>
+                <button type="button" class="danger" on:click=move |_| delete()>{delete_label}</button>
+            </div>
+        </li>
     }
 }

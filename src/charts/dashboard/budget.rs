@@ -42,14 +42,7 @@ mod tests {
     use crate::model::{FiscalYear, GoalKind, Initiative, InitiativeYear, Money, PlanPeriod};
 
     fn year(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
-        InitiativeYear {
-            fiscal_year: FiscalYear(y),
-            budget,
-            settled,
-            direction: None,
-            plan: String::new(),
-            result: String::new(),
-        }
+        InitiativeYear::with_amounts(FiscalYear(y), budget, settled)
     }
 
     /// Goal 1 (title XSS): two initiatives; goal 2: one, with a 2021 amount before the plan.

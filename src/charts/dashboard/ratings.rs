@@ -71,16 +71,7 @@ mod tests {
     use crate::model::{Evaluation, GoalKind, PlanPeriod, RatingPreset};
 
     fn evaluation(year: i32, rating: Option<&str>) -> Evaluation {
-        Evaluation {
-            fiscal_year: FiscalYear(year),
-            rating: rating.map(str::to_owned),
-            outcomes: String::new(),
-            issues: String::new(),
-            improvements: String::new(),
-            next_plan: String::new(),
-            notes: String::new(),
-            evaluator: Default::default(),
-        }
+        Evaluation { rating: rating.map(str::to_owned), ..Evaluation::new(FiscalYear(year)) }
     }
 
     /// Five measures rated in 令和5年度: ◎, ○, ○, an old label "Z", one unrated; one rated only in 令和4年度.

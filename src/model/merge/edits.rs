@@ -27,14 +27,7 @@ pub fn indicator(code: &str, name: &str, unit: &str, series: Vec<Series>) -> Ind
 
 /// A project's year with these amounts and nothing else.
 pub fn amounts(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
-    InitiativeYear {
-        fiscal_year: year(y),
-        budget,
-        settled,
-        direction: None,
-        plan: String::new(),
-        result: String::new(),
-    }
+    InitiativeYear::with_amounts(year(y), budget, settled)
 }
 
 pub fn project(number: &str, title: &str, years: &[(i32, Option<Money>, Option<Money>)]) -> Initiative {
@@ -45,16 +38,7 @@ pub fn project(number: &str, title: &str, years: &[(i32, Option<Money>, Option<M
 }
 
 pub fn evaluation(y: i32, rating: &str, outcomes: &str) -> Evaluation {
-    Evaluation {
-        fiscal_year: year(y),
-        rating: Some(rating.into()),
-        outcomes: outcomes.into(),
-        issues: String::new(),
-        improvements: String::new(),
-        next_plan: String::new(),
-        notes: String::new(),
-        evaluator: Evaluator::Internal,
-    }
+    Evaluation { rating: Some(rating.into()), outcomes: outcomes.into(), ..Evaluation::new(year(y)) }
 }
 
 /// A small town's strategy: 基本目標 1 with three measures, 基本目標 2 with two, KPIs with
@@ -171,16 +155,9 @@ pub fn apply(s: &mut Strategy, (op, a, b, v): Edit) {
                 let rating = Some(["A", "B", "C", "D"][v.unsigned_abs() as usize % 4].to_owned());
                 match m.evaluations.iter_mut().find(|e| e.fiscal_year == year) {
                     Some(e) => e.rating = rating,
-                    None => m.evaluations.push(Evaluation {
-                        fiscal_year: year,
-                        rating,
-                        outcomes: text("成果"),
-                        issues: String::new(),
-                        improvements: String::new(),
-                        next_plan: String::new(),
-                        notes: String::new(),
-                        evaluator: Evaluator::Internal,
-                    }),
+                    None => {
+                        m.evaluations.push(Evaluation { rating, outcomes: text("成果"), ..Evaluation::new(year) })
+                    }
                 }
             }
         }

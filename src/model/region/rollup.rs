@@ -38,8 +38,13 @@ pub struct TownRow {
 impl TownRow {
     /// The share of indicators with an actual for the year (0–1); `None` with no indicator.
     pub fn actual_share(&self) -> Option<f64> {
-        (self.counts.indicators > 0).then(|| self.with_actual as f64 / self.counts.indicators as f64)
+        actual_share(self.with_actual, &self.counts)
     }
+}
+
+/// `with_actual` of the indicators `counts` holds, 0–1; `None` with no indicator.
+fn actual_share(with_actual: usize, counts: &Counts) -> Option<f64> {
+    (counts.indicators > 0).then(|| with_actual as f64 / counts.indicators as f64)
 }
 
 /// The region's totals: sums over its towns.
@@ -56,7 +61,7 @@ pub struct RegionTotals {
 impl RegionTotals {
     /// The share of all the region's indicators with an actual for the year.
     pub fn actual_share(&self) -> Option<f64> {
-        (self.counts.indicators > 0).then(|| self.with_actual as f64 / self.counts.indicators as f64)
+        actual_share(self.with_actual, &self.counts)
     }
 }
 

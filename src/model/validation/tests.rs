@@ -21,12 +21,8 @@ fn valid() -> Strategy {
     m.kpis.push(ind.id.clone());
     let mut init = Initiative::new("1", "子育て相談");
     init.years.push(InitiativeYear {
-        fiscal_year: FiscalYear(2023),
-        budget: Some(300),
-        settled: Some(280),
         direction: Some(ProjectDirection::Maintain),
-        plan: String::new(),
-        result: String::new(),
+        ..InitiativeYear::with_amounts(FiscalYear(2023), Some(300), Some(280))
     });
     m.initiatives.push(init.into());
     g.measures.push(m.into());
@@ -115,16 +111,7 @@ fn references_and_duplicates_per_year() {
     m.relisted.push(Relisting::all_years(init_id.clone()));
     m.relisted
         .push(Relisting { initiative: Id::from("initiative-gone"), years: vec![FiscalYear(2023), FiscalYear(2023)] });
-    let eval = Evaluation {
-        fiscal_year: FiscalYear(2023),
-        rating: Some("Z".into()),
-        outcomes: String::new(),
-        issues: String::new(),
-        improvements: String::new(),
-        next_plan: String::new(),
-        notes: String::new(),
-        evaluator: Evaluator::Internal,
-    };
+    let eval = Evaluation { rating: Some("Z".into()), ..Evaluation::new(FiscalYear(2023)) };
     m.evaluations = vec![eval.clone(), eval];
     s.goals_mut().next().unwrap().national_goal = Some(Id::from("ng-x"));
     s.indicators.push(Indicator { series: Vec::new(), ..Indicator::new("9-9", "未使用", "件") }.into());

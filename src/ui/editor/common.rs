@@ -1,11 +1,87 @@
-//! Pieces every entity form shares: the move up / move down / delete bar, a select that adds
-//! what is picked, the panel for an entity that no longer exists, and the list of
+//! Pieces every entity form shares: the move up / move down / delete bar and its callbacks, a
+//! select that adds what is picked, the panel for an entity that no longer exists, the list of
 //! indicator references (a goal's 数値目標, a measure's or initiative's KPIs) with the choice to
-//! pick an existing indicator or create one in place.
+//! pick an existing indicator or create one in place, and the words the forms put around titles.
 
-use crate::model::{Id, Strategy};
-use crate::ui::state::use_app;
+use crate::locale;
+use crate::model::{FiscalYear, GoalKind, Id, InitiativeKind, Strategy};
+use crate::session::route::Selection;
+use crate::storage::Language;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+
+/// "（無題）" when a title is still empty.
+pub fn or_untitled(state: AppState, text: String) -> String {
+    if text.trim().is_empty() {
+        state.tr("（無題）", "(untitled)").to_owned()
+    } else {
+        text
+    }
+}
+
+/// A fiscal year in the user's language and year style.
+pub fn year_label(state: AppState, y: FiscalYear) -> String {
+    locale::year(y, state.lang(), state.year_style())
+}
+
+/// A form's heading: "施策 1-2 移住の促進" — what it is, its number and its title (「（無題）」
+/// while empty), an empty number left out.
+pub fn entity_heading(state: AppState, kind: &str, number: String, title: String) -> String {
+    [kind.to_owned(), number, or_untitled(state, title)]
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The kind of goal before its number where a form names the goal: 「基本目標」 / "Goal".
+pub fn goal_kind(lang: Language, kind: GoalKind) -> &'static str {
+    match (lang, kind) {
+        (Language::Ja, k) => k.japanese(),
+        (Language::En, GoalKind::Basic) => "Goal",
+        (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
+    }
+}
+
+/// An initiative's 単独事業 / 補助事業 badge.
+pub fn initiative_kind_badge(state: AppState, kind: Option<InitiativeKind>) -> impl IntoView {
+    kind.map(|k| {
+        let text = match k {
+            InitiativeKind::Standalone => state.tr("単独事業", "Standalone"),
+            InitiativeKind::Subsidised => state.tr("補助事業", "Subsidised"),
+        };
+        view! { <span class="badge">{text}</span> }
+    })
+}
+
+/// How the model moves or removes one kind of entity (`Strategy::move_measure`, …).
+type MoveEntity = fn(&mut Strategy, &Id, bool) -> bool;
+type RemoveEntity = fn(&mut Strategy, &Id) -> bool;
+
+/// The callbacks of one entity's [`EntityActions`]: a move that cannot happen records no undo
+/// step; a delete is one undo step, after which `parent` (the strategy when there is none) opens.
+pub fn entity_actions(
+    id: &Id,
+    go: Callback<Selection>,
+    move_entity: MoveEntity,
+    remove_entity: RemoveEntity,
+    parent: impl Fn() -> Option<Selection> + Send + Sync + 'static,
+) -> (Callback<bool>, Callback<()>) {
+    let state = use_app();
+    let on_move = {
+        let id = id.clone();
+        Callback::new(move |up: bool| state.try_edit(|s| move_entity(s, &id, up)))
+    };
+    let id = id.clone();
+    let on_delete = Callback::new(move |()| {
+        let parent = parent();
+        state.edit(|s| {
+            remove_entity(s, &id);
+        });
+        go.run(parent.unwrap_or(Selection::Strategy));
+    });
+    (on_move, on_delete)
+}
 
 /// Move up, move down, delete — keyboard reachable buttons; focus stays on the button pressed.
 #[component]
@@ -26,13 +102,13 @@ pub fn EntityActions(
 
 /// "New indicator" of an indicator list: creates one referenced from `holder` (a goal, measure
 /// or initiative) in one undo step, and opens it.
-pub fn create_indicator_for(holder: Id, go: Callback<crate::session::route::Selection>) -> Callback<()> {
+pub fn create_indicator_for(holder: Id, go: Callback<Selection>) -> Callback<()> {
     let state = use_app();
     Callback::new(move |()| {
         let mut made = None;
         state.edit(|s| made = Some(s.add_indicator_for(&holder)));
         if let Some(id) = made {
-            go.run(crate::session::route::Selection::Indicator(id));
+            go.run(Selection::Indicator(id));
         }
     })
 }
@@ -82,7 +158,7 @@ pub fn IndicatorRefs(
                 {move || refs.get().into_iter().enumerate().map(|(n, id)| {
                     let badge = progress.with(|p| p.get(n).cloned().flatten()).map(|p| crate::ui::status::indicator_badge(state.lang(), &p));
                     let remove = id.clone();
-                    let href = state.open.with_untracked(|o| o.as_ref().map(|s| crate::session::route::Route::Edit(s.id.clone(), crate::session::route::Selection::Indicator(id.clone())).hash())).unwrap_or_default();
+                    let href = state.open.with_untracked(|o| o.as_ref().map(|s| crate::session::route::Route::Edit(s.id.clone(), Selection::Indicator(id.clone())).hash())).unwrap_or_default();
                     view! {
                         <li>
                             <a href=href>{name_of(&id)}</a>" "{badge}

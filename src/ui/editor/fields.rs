@@ -41,6 +41,33 @@ fn gone(own: RwSignal<bool>) -> bool {
     own.try_get_untracked().is_none()
 }
 
+/// The one-line `<input>` of a text or number field: marked dirty while typed into, committed
+/// on `change` and on an Enter that finishes typing — never in the middle of an IME composition.
+#[allow(clippy::too_many_arguments)] // reason: the attributes of one element, from two fields
+fn line_input(
+    id: String,
+    testid: String,
+    placeholder: String,
+    inputmode: Option<&'static str>,
+    value: Signal<String>,
+    invalid: Signal<bool>,
+    composing: RwSignal<bool>,
+    commit: impl Fn(&leptos::ev::Event) + Copy + Send + Sync + 'static,
+    node_ref: NodeRef<html::Input>,
+) -> impl IntoView {
+    view! {
+        <input type="text" inputmode=inputmode id=id node_ref=node_ref data-testid=testid placeholder=placeholder
+            prop:value=move || value.get()
+            aria-invalid=move || invalid.get().then_some("true")
+            on:compositionstart=move |_| composing.set(true)
+            on:compositionend=move |_| composing.set(false)
+            on:input=move |ev| mark_dirty(&ev, true)
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if is_commit_enter(&ev, composing) { commit(&ev) }
+            on:change=move |ev| commit(&ev)
+        />
+    }
+}
+
 /// A one-line or multi-line text field.
 #[component]
 pub fn TextField(
@@ -82,18 +109,8 @@ pub fn TextField(
         }
         .into_any()
     } else {
-        view! {
-            <input type="text" id=id.clone() node_ref=node_ref data-testid=testid.clone() placeholder=placeholder.clone()
-                prop:value=move || value.get()
-                aria-invalid=move || problem.get().is_some().then_some("true")
-                on:compositionstart=move |_| composing.set(true)
-                on:compositionend=move |_| composing.set(false)
-                on:input=move |ev| mark_dirty(&ev, true)
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if is_commit_enter(&ev, composing) { commit(&ev) }
-                on:change=move |ev| commit(&ev)
-            />
-        }
-        .into_any()
+        let invalid = Signal::derive(move || problem.get().is_some());
+        line_input(id.clone(), testid, placeholder, None, value, invalid, composing, commit, node_ref).into_any()
     };
     view! {
         <div class="field">
@@ -123,6 +140,9 @@ pub fn NumberField(
     #[prop(optional)] kind: Option<NumberKind>,
     #[prop(optional, into)] unit: String,
     #[prop(optional, into)] testid: String,
+    /// The input's ref, for a form that moves the focus to it (a row just added).
+    #[prop(optional)]
+    node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
     let state = use_app();
     let kind = kind.unwrap_or(NumberKind::Decimal);
@@ -184,15 +204,8 @@ pub fn NumberField(
         <div class="field number">
             <label for=id.clone()>{move || label.get()}</label>
             <span class="with-unit">
-                <input type="text" inputmode="decimal" id=id data-testid=testid
-                    prop:value=move || shown(value.get())
-                    aria-invalid=move || error.get().is_some().then_some("true")
-                    on:compositionstart=move |_| composing.set(true)
-                    on:compositionend=move |_| composing.set(false)
-                    on:input=move |ev| mark_dirty(&ev, true)
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if is_commit_enter(&ev, composing) { commit(&ev) }
-                    on:change=move |ev| commit(&ev)
-                />
+                {line_input(id, testid, String::new(), Some("decimal"), Signal::derive(move || shown(value.get())),
+                    Signal::derive(move || error.get().is_some()), composing, commit, node_ref)}
                 {(!unit.is_empty()).then(|| view! { <span class="unit">{unit.clone()}</span> })}
             </span>
             {move || error.get().map(|e| view! { <p class="field-problem" role="alert" data-testid="field-problem">{e}</p> })}

@@ -4,26 +4,16 @@
 //! of it is empty.
 
 use super::bind;
-use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing};
+use super::common::{
+    create_indicator_for, entity_actions, entity_heading, initiative_kind_badge, or_untitled, year_label,
+    EntityActions, IndicatorRefs, Missing,
+};
 use super::fields::{CheckField, NumberField, NumberKind, OutsideYearPicker, SelectField, TextField};
 use super::name_field;
-use crate::locale;
-use crate::model::{FiscalYear, Id, Initiative, InitiativeKind, InitiativeYear, ProjectDirection};
+use crate::model::{FiscalYear, Id, InitiativeKind, InitiativeYear, ProjectDirection, Strategy};
 use crate::session::route::Selection;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::use_app;
 use leptos::prelude::*;
-
-fn or_untitled(state: AppState, text: String) -> String {
-    if text.trim().is_empty() {
-        state.tr("（無題）", "(untitled)").to_owned()
-    } else {
-        text
-    }
-}
-
-fn year_label(state: AppState, y: FiscalYear) -> String {
-    locale::year(y, state.lang(), state.year_style())
-}
 
 fn kind_key(k: Option<InitiativeKind>) -> &'static str {
     match k {
@@ -67,47 +57,12 @@ fn direction_english(d: ProjectDirection) -> &'static str {
     }
 }
 
-fn is_empty(y: &InitiativeYear) -> bool {
-    y.budget.is_none()
-        && y.settled.is_none()
-        && y.direction.is_none()
-        && y.plan.trim().is_empty()
-        && y.result.trim().is_empty()
-}
-
-/// Writes into the record of one fiscal year: creates it when missing (keeping the years in
-/// order) and removes it when nothing is left in it.
-fn set_year<V>(i: &mut Initiative, year: FiscalYear, v: V, f: impl Fn(&mut InitiativeYear, V)) {
-    let at = match i.years.iter().position(|y| y.fiscal_year == year) {
-        Some(at) => at,
-        None => {
-            let at = i.years.iter().position(|y| y.fiscal_year > year).unwrap_or(i.years.len());
-            i.years.insert(
-                at,
-                InitiativeYear {
-                    fiscal_year: year,
-                    budget: None,
-                    settled: None,
-                    direction: None,
-                    plan: String::new(),
-                    result: String::new(),
-                },
-            );
-            at
-        }
-    };
-    f(&mut i.years[at], v);
-    if is_empty(&i.years[at]) {
-        i.years.remove(at);
-    }
-}
-
 fn write_year<V: 'static>(
     id: &Id,
     year: FiscalYear,
     f: impl Fn(&mut InitiativeYear, V) + Send + Sync + 'static,
 ) -> Callback<V> {
-    bind::write_initiative(id, move |i, v| set_year(i, year, v, &f))
+    bind::write_initiative(id, move |i, v| i.edit_year(year, |y| f(y, v)))
 }
 
 #[component]
@@ -150,33 +105,11 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
         })
     };
 
-    let on_move = {
-        let id = id.clone();
-        Callback::new(move |up: bool| {
-            state.try_edit(|s| s.move_initiative(&id, up));
-        })
-    };
-    let on_delete = {
-        let id = id.clone();
-        Callback::new(move |()| {
-            let owner_id = owner.get_untracked().map(|(m, _)| m);
-            state.edit(|s| {
-                s.remove_initiative(&id);
-            });
-            match owner_id {
-                Some(m) => go.run(Selection::Measure(m)),
-                None => go.run(Selection::Strategy),
-            }
-        })
-    };
-
-    let heading = move || {
-        [state.tr("事業", "Initiative").to_owned(), number.get(), or_untitled(state, title.get())]
-            .into_iter()
-            .filter(|p| !p.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let (on_move, on_delete) =
+        entity_actions(&id, go, Strategy::move_initiative, Strategy::remove_initiative, move || {
+            owner.get_untracked().map(|(m, _)| Selection::Measure(m))
+        });
+    let heading = move || entity_heading(state, state.tr("事業", "Initiative"), number.get(), title.get());
     let measure_button = move |mid: Id, text: String, testid: &'static str| {
         view! {
             <button type="button" class="link" data-testid=testid on:click=move |_| go.run(Selection::Measure(mid.clone()))>
@@ -198,12 +131,7 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                 <h1 data-testid="form-heading" tabindex="-1">{heading}</h1>
                 <p class="meta">
                     {move || is_new.get().then(|| view! { <span class="badge new">{state.tr("新規", "New")}</span> })}
-                    {move || kind.get().map(|k| view! {
-                        <span class="badge">{match k {
-                            InitiativeKind::Standalone => state.tr("単独事業", "Standalone"),
-                            InitiativeKind::Subsidised => state.tr("補助事業", "Subsidised"),
-                        }}</span>
-                    })}
+                    {move || initiative_kind_badge(state, kind.get())}
                 </p>
                 {move || owner.get().map(|(mid, text)| view! {
                     <p class="lead" data-testid="initiative-owner">

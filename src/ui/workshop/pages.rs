@@ -9,7 +9,7 @@ use super::ideas::{Ideas, IdeasPanel};
 use super::parts::{indicator_item, measure_kind, note_count, sdg_tiles, status_line, Counted};
 use super::words;
 use crate::charts::Words;
-use crate::locale::{self, tr};
+use crate::locale::{self, tr, Language};
 use crate::model::{Id, NoteTarget, Strategy};
 use crate::session::workshop_nav::{Level, Place};
 use leptos::html;
@@ -25,6 +25,51 @@ pub(super) struct Deck {
     pub place: RwSignal<Place>,
     pub words: Signal<Words>,
     pub focus: FocusTargets,
+}
+
+/// Where a card stands: item `item` of its page, `place` saying which item is the current one.
+struct Card {
+    place: RwSignal<Place>,
+    item: usize,
+    node_ref: NodeRef<html::Button>,
+    class: &'static str,
+    testid: &'static str,
+}
+
+/// A card of a page of cards (a goal, a measure): a button that picks its item, marked while it
+/// is the current one, with the number of notes written about it once there are any.
+fn card(
+    Card { place, item, node_ref, class, testid }: Card,
+    pick: impl Fn(usize) + Copy + Send + Sync + 'static,
+    body: impl IntoView + 'static,
+    notes: impl Fn() -> usize + Send + Sync + 'static,
+    lang: Language,
+) -> impl IntoView {
+    view! {
+        <li>
+            <button type="button" class=class node_ref=node_ref data-item=item data-testid=testid
+                class:current=move || place.get().item == item
+                on:click=move |_| pick(item)>
+                {body}
+                {move || {
+                    let n = notes();
+                    (n > 0).then(|| view! { <span class="ws-note-count" data-testid="ws-note-count">{words::notes(n, lang)}</span> })
+                }}
+            </button>
+        </li>
+    }
+}
+
+/// The indicators of a page (a goal's numerical targets, a measure's KPIs) with their charts,
+/// each the page's next item after `items`.
+fn indicator_items(deck: Deck, ids: impl IntoIterator<Item = Id>, items: &mut Vec<ItemRef>) -> impl IntoView {
+    ids.into_iter()
+        .map(|id| {
+            let chart = NodeRef::<html::Section>::new();
+            items.push(ItemRef::Indicator(chart));
+            indicator_item(deck, id, items.len() - 1, chart)
+        })
+        .collect_view()
 }
 
 /// The goals as cards.
@@ -44,25 +89,16 @@ pub(super) fn goals_page(deck: Deck, pick: impl Fn(usize) + Copy + Send + Sync +
                     let gid = g.id.clone();
                     let goal = g.clone();
                     let notes = move || strategy.with(|s| note_count(s, &NoteTarget::Goal(gid.clone()), Some(&goal)));
-                    let card = NodeRef::<html::Button>::new();
-                    items.push(ItemRef::Card(card));
-                    view! {
-                        <li>
-                            <button type="button" class="ws-card ws-goal" node_ref=card data-item=i data-testid="ws-goal"
-                                class:current=move || place.get().item == i
-                                on:click=move |_| pick(i)>
-                                <span class="ws-kind">{locale::goal_heading(g, lang)}</span>
-                                <span class="ws-title">{g.title.clone()}</span>
-                                {(!g.subtitle.is_empty()).then(|| view! { <span class="ws-subtitle">{format!("～{}～", g.subtitle)}</span> })}
-                                {sdg_tiles(&g.sdgs, lang)}
-                                {status_line(s.goal_mix(g), Counted::GoalTargetsAndKpis, lang)}
-                                {move || {
-                                    let n = notes();
-                                    (n > 0).then(|| view! { <span class="ws-note-count" data-testid="ws-note-count">{words::notes(n, lang)}</span> })
-                                }}
-                            </button>
-                        </li>
-                    }
+                    let card_ref = NodeRef::<html::Button>::new();
+                    items.push(ItemRef::Card(card_ref));
+                    let body = view! {
+                        <span class="ws-kind">{locale::goal_heading(g, lang)}</span>
+                        <span class="ws-title">{g.title.clone()}</span>
+                        {(!g.subtitle.is_empty()).then(|| view! { <span class="ws-subtitle">{format!("～{}～", g.subtitle)}</span> })}
+                        {sdg_tiles(&g.sdgs, lang)}
+                        {status_line(s.goal_mix(g), Counted::GoalTargetsAndKpis, lang)}
+                    };
+                    card(Card { place, item: i, node_ref: card_ref, class: "ws-card ws-goal", testid: "ws-goal" }, pick, body, notes, lang)
                 })
                 .collect_view();
             focus.set_items(items);
@@ -103,34 +139,18 @@ pub(super) fn goal_page(
             let mid = m.id.clone();
             let notes = move || strategy.with(|s| note_count(s, &NoteTarget::Measure(mid.clone()), None));
             let mix = plan.with_untracked(|s| s.measure_mix(m));
-            let card = NodeRef::<html::Button>::new();
-            items.push(ItemRef::Card(card));
-            view! {
-                <li>
-                    <button type="button" class="ws-card ws-measure" node_ref=card data-item=k data-testid="ws-measure"
-                        class:current=move || place.get().item == k
-                        on:click=move |_| pick(k)>
-                        <span class="ws-kind">{measure_kind(m, lang)}{m.priority.then(|| view! { <span class="ws-flag">{tr(lang, "重点", "Priority")}</span> })}</span>
-                        <span class="ws-title">{m.title.clone()}</span>
-                        {sdg_tiles(&m.sdgs, lang)}
-                        {(mix.total() > 0).then(|| status_line(mix, Counted::Kpis, lang))}
-                        {move || {
-                            let n = notes();
-                            (n > 0).then(|| view! { <span class="ws-note-count" data-testid="ws-note-count">{words::notes(n, lang)}</span> })
-                        }}
-                    </button>
-                </li>
-            }
+            let card_ref = NodeRef::<html::Button>::new();
+            items.push(ItemRef::Card(card_ref));
+            let body = view! {
+                <span class="ws-kind">{measure_kind(m, lang)}{m.priority.then(|| view! { <span class="ws-flag">{tr(lang, "重点", "Priority")}</span> })}</span>
+                <span class="ws-title">{m.title.clone()}</span>
+                {sdg_tiles(&m.sdgs, lang)}
+                {(mix.total() > 0).then(|| status_line(mix, Counted::Kpis, lang))}
+            };
+            card(Card { place, item: k, node_ref: card_ref, class: "ws-card ws-measure", testid: "ws-measure" }, pick, body, notes, lang)
         })
         .collect_view();
-    let charts = targets
-        .into_iter()
-        .map(|id| {
-            let chart = NodeRef::<html::Section>::new();
-            items.push(ItemRef::Indicator(chart));
-            indicator_item(deck, id, items.len() - 1, chart)
-        })
-        .collect_view();
+    let charts = indicator_items(deck, targets, &mut items);
     focus.set_items(items);
     let has_targets = !goal.targets.is_empty();
     let target = NoteTarget::Goal(goal.id.clone());
@@ -186,15 +206,7 @@ pub(super) fn measure_page(
         )
     });
     let mut items = Vec::with_capacity(kpis.len());
-    let charts = kpis
-        .iter()
-        .cloned()
-        .map(|id| {
-            let chart = NodeRef::<html::Section>::new();
-            items.push(ItemRef::Indicator(chart));
-            indicator_item(deck, id, items.len() - 1, chart)
-        })
-        .collect_view();
+    let charts = indicator_items(deck, kpis.iter().cloned(), &mut items);
     focus.set_items(items);
     let target = NoteTarget::Measure(measure.id.clone());
     view! {

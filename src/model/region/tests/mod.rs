@@ -22,7 +22,7 @@ fn fy(y: i32) -> FiscalYear {
 }
 
 pub(crate) fn year(y: i32, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
-    InitiativeYear { fiscal_year: fy(y), budget, settled, direction: None, plan: String::new(), result: String::new() }
+    InitiativeYear::with_amounts(fy(y), budget, settled)
 }
 
 pub(crate) fn initiative(

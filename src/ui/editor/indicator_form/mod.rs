@@ -9,7 +9,7 @@
 //! year) is held in the form and stored together with the value.
 
 use super::bind::{self, LastSeen};
-use super::common::{EntityActions, Missing};
+use super::common::{entity_actions, goal_kind, EntityActions, Missing};
 use super::fields::{CheckField, NumberField, OutsideYearPicker, SelectField, TextField, YearField};
 use crate::charts::indicator::chart as indicator_chart;
 use crate::locale;
@@ -21,9 +21,9 @@ use crate::session::route::Selection;
 use crate::storage::Language;
 use crate::ui::chart_view::{figure_of, ChartView};
 use crate::ui::state::{use_app, AppState};
+use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 mod series;
 use crate::session::series_draft::{shown_kind, BaselineDraft, PickedKind, TargetDraft, TargetKind};
@@ -90,14 +90,21 @@ fn unit_suffix(state: AppState, unit: &str) -> String {
     }
 }
 
-/// Moves keyboard focus to the element with a test id once it has been drawn.
-fn focus_later(testid: String) {
-    request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&format!("[data-testid=\"{testid}\"]")).ok().flatten());
-        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
+/// Focuses a field through its ref once it is drawn, when it is the one `asked` names (a series
+/// or year just added); the request is then cleared, so the field drawn again later (after an
+/// undo, another edit) leaves the focus where it is.
+fn focus_when_drawn<T: PartialEq + Send + Sync + 'static>(
+    field: NodeRef<html::Input>,
+    asked: RwSignal<Option<T>>,
+    this: T,
+) {
+    field.on_load(move |input| {
+        if asked.with_untracked(|a| a.as_ref() == Some(&this)) {
+            asked.set(None);
+            // After the frame is laid out, so that the browser can scroll the field into view.
+            request_animation_frame(move || {
+                let _ = input.focus();
+            });
         }
     });
 }
@@ -125,15 +132,10 @@ struct Use {
 }
 
 fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
-    let ja = lang == Language::Ja;
     let (targets, kpis) = Strategy::uses_among(goals, id);
     let mut out = Vec::new();
     for g in targets {
-        let kind = match (ja, g.kind) {
-            (true, k) => k.japanese(),
-            (false, crate::model::GoalKind::Basic) => "Goal",
-            (false, crate::model::GoalKind::CrossCutting) => "Cross-cutting goal",
-        };
+        let kind = goal_kind(lang, g.kind);
         out.push(Use {
             selection: Selection::Goal(g.id.clone()),
             role: locale::tr(lang, "数値目標", "Numerical target"),
@@ -193,21 +195,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         })
     };
 
-    let on_move = {
-        let id = id.clone();
-        Callback::new(move |up: bool| {
-            state.try_edit(|s| s.move_indicator(&id, up));
-        })
-    };
-    let on_delete = {
-        let id = id.clone();
-        Callback::new(move |()| {
-            state.edit(|s| {
-                s.remove_indicator(&id);
-            });
-            go.run(Selection::Strategy);
-        })
-    };
+    let (on_move, on_delete) = entity_actions(&id, go, Strategy::move_indicator, Strategy::remove_indicator, || None);
 
     let code = bind::indicator(&id, |i| i.code.clone());
     let name = bind::indicator(&id, |i| i.name.clone());
@@ -241,19 +229,18 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
     });
 
     let series_ids = bind::indicator(&id, |i| i.series.iter().map(|s| s.id.clone()).collect::<Vec<Id>>());
+    // The series whose label takes the focus when its block is drawn: the one just added.
+    let focus_label = RwSignal::new(None::<Id>);
     let add_series = {
         let id = id.clone();
         move |_| {
-            let mut n = 0;
+            let series = Series::new("");
+            focus_label.set(Some(series.id.clone()));
             state.edit(|s| {
                 if let Some(i) = s.indicator_mut(&id) {
-                    i.series.push(Series::new(""));
-                    n = i.series.len();
+                    i.series.push(series);
                 }
             });
-            if n > 0 {
-                focus_later(format!("series-label-{}", n - 1));
-            }
         }
     };
     let blocks_ind = id.clone();
@@ -336,7 +323,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
                 let ids = series_ids.get();
                 let count = ids.len();
                 ids.into_iter().enumerate().map(|(index, sid)| view! {
-                    <SeriesBlock ind=blocks_ind.clone() sid=sid index=index count=count/>
+                    <SeriesBlock ind=blocks_ind.clone() sid=sid index=index count=count focus_label=focus_label/>
                 }).collect_view()
             }}
             <div class="actions">

@@ -7,7 +7,14 @@ use std::collections::BTreeSet;
 
 /// One series: its label, baseline, target, achievement and the table of years.
 #[component]
-pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl IntoView {
+pub(super) fn SeriesBlock(
+    ind: Id,
+    sid: Id,
+    index: usize,
+    count: usize,
+    /// The series whose label takes the focus once drawn (one just added).
+    focus_label: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let state = use_app();
     let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
     let tid = move |what: &str| format!("{what}-{index}");
@@ -18,6 +25,8 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
     let last_year = Memo::new(move |_| period.get().map(|p: PlanPeriod| p.last));
 
     // Label, order, removal.
+    let label_field = NodeRef::new();
+    focus_when_drawn(label_field, focus_label, sid.clone());
     let label = read_series(&ind, &sid, |s| s.label.clone());
     let write_label = write_series(&ind, &sid, |s, v: String| s.label = v.trim().to_owned());
     let move_series = {
@@ -165,11 +174,13 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
         };
         (base, due)
     });
+    // The year whose actual takes the focus once its row is drawn: the one just added.
+    let focus_actual = RwSignal::new(None::<FiscalYear>);
     let on_add_year = Callback::new(move |y: FiscalYear| {
+        focus_actual.set(Some(y));
         extra.update(|e| {
             e.insert(y);
         });
-        focus_later(format!("actual-{index}-{}", y.0));
     });
 
     let (row_ind, row_sid) = (ind.clone(), sid.clone());
@@ -180,7 +191,7 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
             <legend>{title}</legend>
             <div class="series-head">
                 <TextField label=lbl("内訳の名前", "Breakdown label") value=label on_commit=write_label
-                    testid=tid("series-label") placeholder=label_placeholder/>
+                    testid=tid("series-label") placeholder=label_placeholder node_ref=label_field/>
                 {move || (count > 1 && label.get().is_empty()).then(|| view! {
                     <p class="hint">{state.tr("内訳が複数あるときは名前を付けてください（例: 男性）。", "With several series, give each a label (e.g. men).")}</p>
                 })}
@@ -298,7 +309,8 @@ pub(super) fn SeriesBlock(ind: Id, sid: Id, index: usize, count: usize) -> impl 
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|y| *y let:year>
-                            <YearRow ind=row_ind.clone() sid=row_sid.clone() index=index year=year marks=marks period=period extra=extra/>
+                            <YearRow ind=row_ind.clone() sid=row_sid.clone() index=index year=year marks=marks period=period extra=extra
+                                focus_actual=focus_actual/>
                         </For>
                     </tbody>
                 </table>
@@ -320,6 +332,8 @@ fn YearRow(
     marks: Memo<(Option<FiscalYear>, Option<FiscalYear>)>,
     period: Memo<Option<PlanPeriod>>,
     extra: RwSignal<BTreeSet<FiscalYear>>,
+    /// The year whose actual takes the focus once drawn (one just added).
+    focus_actual: RwSignal<Option<FiscalYear>>,
 ) -> impl IntoView {
     let state = use_app();
     let direction = bind::indicator(&ind, |i| i.direction);
@@ -355,6 +369,9 @@ fn YearRow(
         write_actual.run(v);
     });
 
+    let actual_field = NodeRef::new();
+    focus_when_drawn(actual_field, focus_actual, year);
+
     let status = derive_series(&ind, &sid, move |s, cx| s.actual(year).map(|_| assess_in(s, cx, year)));
     let outside = Memo::new(move |_| period.get().is_some_and(|p| !p.contains(year)));
 
@@ -375,7 +392,8 @@ fn YearRow(
                 <NumberField label=cell_label("中間目標", "interim target") value=interim on_commit=on_interim testid=format!("interim-{index}-{w}")/>
             </td>
             <td class="num">
-                <NumberField label=cell_label("実績値", "actual") value=actual on_commit=on_actual testid=format!("actual-{index}-{w}")/>
+                <NumberField label=cell_label("実績値", "actual") value=actual on_commit=on_actual testid=format!("actual-{index}-{w}")
+                    node_ref=actual_field/>
             </td>
             <td>
                 {move || if has_actual.get() {

@@ -3,7 +3,10 @@
 //! year, and its evaluation (施策評価) for each fiscal year.
 
 use super::bind;
-use super::common::{create_indicator_for, EntityActions, IndicatorRefs, Missing, PickSelect};
+use super::common::{
+    create_indicator_for, entity_actions, entity_heading, goal_kind, initiative_kind_badge, or_untitled, year_label,
+    EntityActions, IndicatorRefs, Missing, PickSelect,
+};
 use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use super::measure_charts::MeasureCharts;
 use super::name_field;
@@ -12,8 +15,7 @@ use crate::model::{
     Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
 };
 use crate::session::route::Selection;
-use crate::storage::Language;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 mod years;
@@ -22,19 +24,6 @@ use years::{Evaluations, Totals};
 /// The measure with this id and the goal it sits under.
 fn find<'a>(s: &'a Strategy, id: &Id) -> Option<(&'a crate::model::Goal, &'a Measure)> {
     s.measures().find(|(_, m)| &m.id == id)
-}
-
-/// "（無題）" when a title is still empty.
-fn or_untitled(state: AppState, text: String) -> String {
-    if text.trim().is_empty() {
-        state.tr("（無題）", "(untitled)").to_owned()
-    } else {
-        text
-    }
-}
-
-fn year_label(state: AppState, y: FiscalYear) -> String {
-    locale::year(y, state.lang(), state.year_style())
 }
 
 /// Splits what was typed into the outside related measures: commas (half or full width), 、 and
@@ -89,44 +78,13 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
         bind::read(move |s| find(s, &id).map(|(g, _)| (g.id.clone(), g.kind, g.number.clone(), g.title.clone())))
     };
 
-    // Move within its goal; a move that cannot happen records no undo step.
-    let on_move = {
-        let id = id.clone();
-        Callback::new(move |up: bool| {
-            state.try_edit(|s| s.move_measure(&id, up));
-        })
-    };
-    let on_delete = {
-        let id = id.clone();
-        Callback::new(move |()| {
-            let goal_id = goal.get_untracked().map(|(g, ..)| g);
-            state.edit(|s| {
-                s.remove_measure(&id);
-            });
-            match goal_id {
-                Some(g) => go.run(Selection::Goal(g)),
-                None => go.run(Selection::Strategy),
-            }
-        })
-    };
-
-    let heading = move || {
-        let n = number.get();
-        let t = or_untitled(state, title.get());
-        [state.tr("施策", "Measure").to_owned(), n, t]
-            .into_iter()
-            .filter(|p| !p.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let (on_move, on_delete) = entity_actions(&id, go, Strategy::move_measure, Strategy::remove_measure, move || {
+        goal.get_untracked().map(|(g, ..)| Selection::Goal(g))
+    });
+    let heading = move || entity_heading(state, state.tr("施策", "Measure"), number.get(), title.get());
     let goal_line = move || {
         goal.get().map(|(gid, kind, n, t)| {
-            let kind = match (state.lang(), kind) {
-                (Language::Ja, k) => k.japanese(),
-                (Language::En, GoalKind::Basic) => "Goal",
-                (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
-            };
-            let text = format!("{kind} {n} {}", or_untitled(state, t));
+            let text = format!("{} {n} {}", goal_kind(state.lang(), kind), or_untitled(state, t));
             view! {
                 <p class="lead">
                     {state.tr("所属: ", "Under: ")}
@@ -197,12 +155,7 @@ fn RelatedMeasures(id: Id) -> impl IntoView {
     });
     // "［基本目標 1］ 2 施策名"
     let describe = move |label: String, kind: GoalKind, goal: String| {
-        let kind = match (state.lang(), kind) {
-            (Language::Ja, k) => k.japanese(),
-            (Language::En, GoalKind::Basic) => "Goal",
-            (Language::En, GoalKind::CrossCutting) => "Cross-cutting goal",
-        };
-        format!("［{kind} {goal}］ {}", or_untitled(state, label))
+        format!("［{} {goal}］ {}", goal_kind(state.lang(), kind), or_untitled(state, label))
     };
     let name_of = move |mid: &Id| {
         all.with(|a| a.iter().find(|(i, ..)| i == mid).map(|(_, l, k, g)| describe(l.clone(), *k, g.clone())))
@@ -367,16 +320,6 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
             });
         })
     };
-    let kind_badge = move |k: Option<InitiativeKind>| {
-        k.map(|k| {
-            let text = match k {
-                InitiativeKind::Standalone => state.tr("単独事業", "Standalone"),
-                InitiativeKind::Subsidised => state.tr("補助事業", "Subsidised"),
-            };
-            view! { <span class="badge">{text}</span> }
-        })
-    };
-
     view! {
         <section class="panel" data-testid="measure-initiatives">
             <h2>{move || state.tr("具体的取組（事業）", "Initiatives")}</h2>
@@ -388,7 +331,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
                         <li>
                             <button type="button" class="link" data-testid="initiative-link" on:click=move |_| go.run(Selection::Initiative(target.clone()))>{text}</button>
                             {r.is_new.then(|| view! { <span class="badge new">{state.tr("新規", "New")}</span> })}
-                            {kind_badge(r.kind)}
+                            {initiative_kind_badge(state, r.kind)}
                         </li>
                     }
                 }).collect_view()}

@@ -78,16 +78,7 @@ pub(super) fn Evaluations(id: Id) -> impl IntoView {
             state.edit(|s| {
                 if let Some(m) = s.measure_mut(&id) {
                     if m.evaluation(y).is_none() {
-                        m.evaluations.push(Evaluation {
-                            fiscal_year: y,
-                            rating: None,
-                            outcomes: String::new(),
-                            issues: String::new(),
-                            improvements: String::new(),
-                            next_plan: String::new(),
-                            notes: String::new(),
-                            evaluator: Evaluator::Internal,
-                        });
+                        m.evaluations.push(Evaluation::new(y));
                         m.evaluations.sort_by_key(|e| e.fiscal_year);
                     }
                 }
