@@ -99,8 +99,7 @@ mod tests {
         assert_eq!(ghg.series[0].target, Some(Target::Value { value: 246_500.0, year: None }));
         // 3-2 地域活動に参加している市民の割合: one indicator, under basic goal 4 and cross-cutting goal 1.
         let activity = by_name("地域活動に参加");
-        let (goals, _) = s.uses_of(&activity.id);
-        assert_eq!(goals.len(), 2, "3-2 is listed under two goals");
+        assert_eq!(s.uses_of(&activity.id).goals.len(), 2, "3-2 is listed under two goals");
         // Every goal has its numerical targets.
         assert!(s.goals.iter().all(|g| !g.targets.is_empty()));
         // The seed's own figures feed the maths: no actuals yet, so no data.

@@ -43,7 +43,7 @@ pub use rating::{RatingPreset, RatingRule, RatingTier};
 pub use schedule::{MonthPart, ScheduleItem, ScheduleWhen};
 pub use sdg::Sdg;
 pub use strategy::{
-    Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy,
+    Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy, Uses,
 };
 pub use unknown::UnknownFields;
 pub use validation::{

@@ -99,6 +99,17 @@ impl PlanPeriod {
 const YEARS_BEFORE: i32 = 10;
 const YEARS_AFTER: i32 = 5;
 
+/// The places that refer to one indicator, in the strategy's order.
+#[derive(Debug, Default)]
+pub struct Uses<'a> {
+    /// As a numerical target (数値目標).
+    pub goals: Vec<&'a Goal>,
+    /// As a KPI.
+    pub measures: Vec<&'a Measure>,
+    /// As a KPI of a project.
+    pub initiatives: Vec<&'a Initiative>,
+}
+
 /// The document's drafting stage, in order: 策定方針 → 骨子案 → 素案 → 案 → 策定済.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -210,17 +221,24 @@ impl Strategy {
         self.initiatives().map(|(_, i)| i).find(|i| &i.id == id)
     }
 
-    /// Where an indicator is used: the goals (as 数値目標) and measures (as KPI) that refer to it.
-    pub fn uses_of(&self, indicator: &Id) -> (Vec<&Goal>, Vec<&Measure>) {
+    /// Where an indicator is used: the goals (as 数値目標), measures and initiatives (as KPI)
+    /// that refer to it.
+    pub fn uses_of(&self, indicator: &Id) -> Uses<'_> {
         Strategy::uses_among(&self.goals, indicator)
     }
 
     /// [`Strategy::uses_of`] among these goals (the editor keeps the goals apart from the rest).
-    pub fn uses_among<'a>(goals: &'a [Arc<Goal>], indicator: &Id) -> (Vec<&'a Goal>, Vec<&'a Measure>) {
-        let targets = goals.iter().map(|g| &**g).filter(|g| g.targets.contains(indicator)).collect();
-        let kpis =
-            goals.iter().flat_map(|g| g.measures.iter()).map(|m| &**m).filter(|m| m.kpis.contains(indicator)).collect();
-        (targets, kpis)
+    pub fn uses_among<'a>(goals: &'a [Arc<Goal>], indicator: &Id) -> Uses<'a> {
+        let measures = || goals.iter().flat_map(|g| g.measures.iter()).map(|m| &**m);
+        Uses {
+            goals: goals.iter().map(|g| &**g).filter(|g| g.targets.contains(indicator)).collect(),
+            measures: measures().filter(|m| m.kpis.contains(indicator)).collect(),
+            initiatives: measures()
+                .flat_map(|m| m.initiatives.iter())
+                .map(|i| &**i)
+                .filter(|i| i.kpis.contains(indicator))
+                .collect(),
+        }
     }
 
     /// Every goal, for changing (copy-on-write: a goal shared with an undo snapshot is copied
@@ -309,6 +327,24 @@ impl Strategy {
 
 #[cfg(test)]
 mod tests {
+
+    /// 北本市 lists 3-2 under two goals; an initiative can name a KPI too.
+    #[test]
+    fn an_indicators_uses_are_its_goals_measures_and_initiatives() {
+        let s = crate::examples::by_key("kitamoto").unwrap().load().unwrap();
+        let activity = s.indicators.iter().find(|i| i.name.contains("地域活動に参加")).unwrap().id.clone();
+        let before = s.uses_of(&activity);
+        assert_eq!((before.goals.len(), before.initiatives.len()), (2, 0));
+        let mut s = s;
+        let mut project = crate::model::Initiative::new("1", "地域活動の担い手育成");
+        project.kpis.push(activity.clone());
+        let title = project.title.clone();
+        let mut measure = crate::model::Measure::new("1-1", "地域活動の推進");
+        measure.initiatives.push(Arc::new(project));
+        s.goals_mut().next().unwrap().measures.push(Arc::new(measure));
+        let after = s.uses_of(&activity);
+        assert_eq!(after.initiatives.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), [title.as_str()]);
+    }
 
     #[test]
     fn the_rating_year_is_the_latest_evaluated_else_this_year_within_the_plan() {

@@ -233,11 +233,12 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
         .indicators
         .iter()
         .map(|ind| {
-            let (goals, measures) = s.uses_of(&ind.id);
-            let places: Vec<String> = goals
+            let uses = s.uses_of(&ind.id);
+            let places: Vec<String> = uses
+                .goals
                 .iter()
                 .map(|g| locale::goal_heading(g, lang))
-                .chain(measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number)))
+                .chain(uses.measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number)))
                 .collect();
             view! { <li><span class="code">{ind.code.clone()}</span>" "{ind.name.clone()}" — "{places.join("、")}</li> }
         })

@@ -132,9 +132,9 @@ struct Use {
 }
 
 fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
-    let (targets, kpis) = Strategy::uses_among(goals, id);
+    let uses = Strategy::uses_among(goals, id);
     let mut out = Vec::new();
-    for g in targets {
+    for g in uses.goals {
         let kind = goal_kind(lang, g.kind);
         out.push(Use {
             selection: Selection::Goal(g.id.clone()),
@@ -143,7 +143,7 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
             testid: "use-goal",
         });
     }
-    for m in kpis {
+    for m in uses.measures {
         out.push(Use {
             selection: Selection::Measure(m.id.clone()),
             role: "KPI",
@@ -151,9 +151,7 @@ fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
             testid: "use-measure",
         });
     }
-    for i in
-        goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter()).filter(|i| i.kpis.contains(id))
-    {
+    for i in uses.initiatives {
         out.push(Use {
             selection: Selection::Initiative(i.id.clone()),
             role: "KPI",
