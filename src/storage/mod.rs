@@ -65,7 +65,7 @@ pub use lineage::Ancestor;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};
-pub use preferences::{Language, Preferences, YearStyle};
+pub use preferences::Preferences;
 pub use regions::{RegionBackup, StoredRegion};
 pub use store::{Prepared, Store, StrategySummary};
 pub use transfer::RestoreReport;

@@ -2,7 +2,7 @@
 //! the data under `shirube/prefs`, never exported, and never a reason to fail.
 
 use super::{keys, Backend, StorageError, Store};
-pub use crate::locale::{Language, YearStyle};
+use crate::locale::{Language, YearStyle};
 use crate::model::Id;
 use serde::{Deserialize, Serialize};
 

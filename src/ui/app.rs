@@ -8,8 +8,8 @@ use super::pages;
 use super::state::{AppState, SaveState, Start};
 use super::strategy_list::StrategyList;
 use super::update_prompt::UpdatePrompt;
+use crate::locale::Language;
 use crate::session::route::{Route, Selection};
-use crate::storage::Language;
 use leptos::prelude::*;
 
 pub fn mount() {

@@ -9,9 +9,9 @@ mod history;
 use super::files;
 use super::state::{use_app, AppState, Notice};
 use crate::format::csv;
+use crate::locale::YearStyle;
 use crate::model::{Id, Strategy};
 use crate::session::route::{Report, Route, Selection};
-use crate::storage::YearStyle;
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@
 
 use super::state::{use_app, SaveState};
 use crate::locale;
-use crate::storage::{Language, YearStyle};
+use crate::locale::{Language, YearStyle};
 use leptos::prelude::*;
 
 #[component]

@@ -9,10 +9,10 @@ use super::files;
 use super::merge_preview::MergePanel;
 use super::state::{use_app, AppState};
 use crate::format::Changes;
+use crate::locale::Language;
 use crate::locale::{self, tr};
 use crate::model::{errors, Counts, Id, PlanPeriod};
 use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Pending, Preview};
-use crate::storage::Language;
 use leptos::prelude::*;
 use std::collections::HashSet;
 

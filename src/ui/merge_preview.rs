@@ -5,10 +5,10 @@
 
 use crate::locale::merge::{conflict_kind, Words};
 use crate::locale::tr;
+use crate::locale::{Language, YearStyle};
 use crate::model::merge::{Conflict, Field, Merge, Side};
 use crate::model::Strategy;
 use crate::session::preview::MergeOffer;
-use crate::storage::{Language, YearStyle};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -6,9 +6,9 @@ use super::state::use_app;
 use super::status::mix_badges;
 use crate::charts::dashboard::status_colour;
 use crate::locale::{self, tr};
+use crate::locale::{Language, YearStyle};
 use crate::model::{assess, Context, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::{Route, Selection};
-use crate::storage::{Language, YearStyle};
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
 

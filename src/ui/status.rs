@@ -4,8 +4,8 @@
 
 use crate::charts::dashboard::status_colour;
 use crate::locale;
+use crate::locale::Language;
 use crate::model::{IndicatorProgress, Status, StatusMix, STATUSES};
-use crate::storage::Language;
 use leptos::prelude::*;
 
 /// "達成 A 102%" for an indicator; the rating and progress of its first series with data.

@@ -51,11 +51,11 @@ pub fn StrategyList() -> impl IntoView {
         let style = state.year_style();
         let period = locale::period(crate::model::PlanPeriod { first: s.first_year, last: s.last_year }, lang, style);
         let counts = match lang {
-            crate::storage::Language::Ja => format!(
+            crate::locale::Language::Ja => format!(
                 "基本目標等 {} ・施策 {} ・事業 {} ・指標 {}",
                 s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators
             ),
-            crate::storage::Language::En => format!(
+            crate::locale::Language::En => format!(
                 "{} goals · {} measures · {} initiatives · {} indicators",
                 s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators
             ),
@@ -147,10 +147,10 @@ pub fn StrategyList() -> impl IntoView {
                         <button type="button" data-testid=format!("example-{key}") on:click=move |_| open_example(key)
                             disabled=move || opening_example.get().is_some() aria-busy=move || (opening_example.get() == Some(key)).then_some("true")>
                             {move || match (state.lang(), key) {
-                                (crate::storage::Language::Ja, "kitamoto") => "北本市 第2期総合戦略（数値目標）",
-                                (crate::storage::Language::Ja, _) => "北斗市 第2期総合戦略（骨子案・事務事業評価）",
-                                (crate::storage::Language::En, "kitamoto") => "Kitamoto City, 2nd-period strategy (targets)",
-                                (crate::storage::Language::En, _) => "Hokuto City, 2nd-period strategy (outline, evaluations)",
+                                (crate::locale::Language::Ja, "kitamoto") => "北本市 第2期総合戦略（数値目標）",
+                                (crate::locale::Language::Ja, _) => "北斗市 第2期総合戦略（骨子案・事務事業評価）",
+                                (crate::locale::Language::En, "kitamoto") => "Kitamoto City, 2nd-period strategy (targets)",
+                                (crate::locale::Language::En, _) => "Hokuto City, 2nd-period strategy (outline, evaluations)",
                             }}
                         </button>
                     }

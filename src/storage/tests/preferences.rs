@@ -1,6 +1,7 @@
 //! The preferences: a round trip, defaults for missing fields, garbage kept aside.
 
 use super::*;
+use crate::locale::{Language, YearStyle};
 
 #[test]
 fn preferences_round_trip_and_fall_back_to_defaults() {

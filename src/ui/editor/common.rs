@@ -4,9 +4,9 @@
 //! pick an existing indicator or create one in place, and the words the forms put around titles.
 
 use crate::locale;
+use crate::locale::Language;
 use crate::model::{FiscalYear, GoalKind, Id, InitiativeKind, Strategy};
 use crate::session::route::Selection;
-use crate::storage::Language;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 

@@ -179,18 +179,18 @@ pub fn NumberField(
                 let lang = state.lang();
                 let msg = match (e, kind) {
                     (NumberError::NotANumber(t), NumberKind::Money) => match lang {
-                        crate::storage::Language::Ja => {
+                        crate::locale::Language::Ja => {
                             format!("「{t}」は金額（千円、整数）として読めません。保存されている値は変わっていません。")
                         }
-                        crate::storage::Language::En => {
+                        crate::locale::Language::En => {
                             format!("'{t}' is not an amount (whole thousands of yen). The stored value is unchanged.")
                         }
                     },
                     (NumberError::NotANumber(t), _) => match lang {
-                        crate::storage::Language::Ja => {
+                        crate::locale::Language::Ja => {
                             format!("「{t}」は数値として読めません。保存されている値は変わっていません。")
                         }
-                        crate::storage::Language::En => {
+                        crate::locale::Language::En => {
                             format!("'{t}' is not a number. The stored value is unchanged.")
                         }
                     },
@@ -359,8 +359,8 @@ pub fn SdgPicker(#[prop(into)] value: Signal<Vec<Sdg>>, on_commit: Callback<Vec<
             {Sdg::all().map(|sdg| {
                 let on = move || value.with(|v| v.contains(&sdg));
                 let name = move || match state.lang() {
-                    crate::storage::Language::Ja => sdg.japanese(),
-                    crate::storage::Language::En => sdg.english(),
+                    crate::locale::Language::Ja => sdg.japanese(),
+                    crate::locale::Language::En => sdg.english(),
                 };
                 view! {
                     <label class="sdg-tile" class:on=on style=format!("--sdg:{};--sdg-text:{}", sdg.colour(), sdg.text_colour()) title=name>

@@ -246,7 +246,7 @@ fn YearRow(id: Id, year: FiscalYear) -> impl IntoView {
     let result = bind::initiative(&id, move |i| i.year(y).map(|x| x.result.clone()).unwrap_or_default());
     let direction_options =
         Signal::derive(move || {
-            let ja = state.lang() == crate::storage::Language::Ja;
+            let ja = state.lang() == crate::locale::Language::Ja;
             let mut o = vec![(String::new(), "—".to_owned())];
             o.extend(ProjectDirection::ALL.into_iter().map(|d| {
                 (direction_key(d).to_owned(), if ja { d.japanese() } else { direction_english(d) }.to_owned())

@@ -123,7 +123,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
     let state = use_app();
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::All);
-    let ja = move || state.lang() == crate::storage::Language::Ja;
+    let ja = move || state.lang() == crate::locale::Language::Ja;
     // An edit of an indicator's values does not make the goal, measure and initiative lines again.
     let goals = super::bind::goals();
     let tree = Memo::new(move |_| {
@@ -196,7 +196,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                     let text = format!("{} {l}", state.tr("評価", "Rating"));
                     view! { <option value=format!("rating:{l}")>{text}</option> }
                 }).collect_view()}
-                {Sdg::all().map(|n| view! { <option value=format!("sdg:{}", n.0)>{move || format!("SDGs {} {}", n.0, if state.lang() == crate::storage::Language::Ja { n.japanese() } else { n.english() })}</option> }).collect_view()}
+                {Sdg::all().map(|n| view! { <option value=format!("sdg:{}", n.0)>{move || format!("SDGs {} {}", n.0, if state.lang() == crate::locale::Language::Ja { n.japanese() } else { n.english() })}</option> }).collect_view()}
             </select>
             <ul class="outline-list">
                 {move || item(Selection::Strategy, state.tr("戦略の設定・基本的な考え方", "Strategy settings").to_owned(), "depth-0", "outline-strategy", None)}

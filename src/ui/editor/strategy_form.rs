@@ -38,7 +38,7 @@ pub fn StrategyForm() -> impl IntoView {
             .map(|s| {
                 (
                     s.as_str().to_owned(),
-                    if state.lang() == crate::storage::Language::Ja {
+                    if state.lang() == crate::locale::Language::Ja {
                         s.japanese().to_owned()
                     } else {
                         s.as_str().to_owned()

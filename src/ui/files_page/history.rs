@@ -4,9 +4,10 @@
 //! (the overview, read-only). Read from storage again after every save.
 
 use crate::format;
+use crate::locale::Language;
 use crate::locale::{self, tr};
 use crate::model::{Id, Strategy};
-use crate::storage::{Language, StorageError, Version, VersionReason};
+use crate::storage::{StorageError, Version, VersionReason};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
 use crate::ui::state::{use_app, AppState, Notice};

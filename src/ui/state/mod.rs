@@ -12,6 +12,7 @@ mod transfer;
 use super::files;
 
 use crate::format::{self, ImportError};
+use crate::locale::{Language, YearStyle};
 use crate::model::{Id, Strategy};
 use crate::session::editing::Editing;
 use crate::session::preview::{ImportChoice, ImportFlow, Preview};
@@ -20,9 +21,7 @@ use crate::session::tabs::{self, Follow};
 use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
-use crate::storage::{
-    Backup, BrowserStore, GarbageEntry, Language, Opened, Preferences, StorageError, StrategySummary, Usage, YearStyle,
-};
+use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;

@@ -13,12 +13,12 @@ use super::common::{entity_actions, goal_kind, EntityActions, Missing};
 use super::fields::{CheckField, NumberField, OutsideYearPicker, SelectField, TextField, YearField};
 use crate::charts::indicator::chart as indicator_chart;
 use crate::locale;
+use crate::locale::Language;
 use crate::model::{
     assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind,
     PlanPeriod, Series, Strategy, Target,
 };
 use crate::session::route::Selection;
-use crate::storage::Language;
 use crate::ui::chart_view::{figure_of, ChartView};
 use crate::ui::state::{use_app, AppState};
 use leptos::html;

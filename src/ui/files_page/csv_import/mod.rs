@@ -11,10 +11,10 @@ mod preview;
 
 use crate::format::csv::{self, CsvError};
 use crate::format::ImportError;
+use crate::locale::Language;
 use crate::locale::{self, tr};
 use crate::session::csv_import::{Confirmation, CsvPreview};
 use crate::session::route::{Route, Selection};
-use crate::storage::Language;
 use crate::ui::files;
 use crate::ui::state::{use_app, AppState};
 use help::Help;

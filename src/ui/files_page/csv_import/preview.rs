@@ -5,8 +5,8 @@
 
 use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal};
 use crate::locale::{self, tr};
+use crate::locale::{Language, YearStyle};
 use crate::session::csv_import::CsvPreview;
-use crate::storage::{Language, YearStyle};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
