@@ -99,6 +99,7 @@ test('a region: five files at once, the towns side by side, a theme search, the 
   await expect(page.getByTestId('theme-town')).toHaveAttribute('data-id', hokuto.strategy.id);
   const hit = page.locator('[data-testid=theme-hit][data-kind=事業] [data-testid=theme-hit-link]').first();
   await expect(hit).toContainText('追分IC周辺の土地利用計画の策定');
+  await page.getByTestId('theme-search').screenshot({ path: path.join(REPO_ROOT, 'test-results', 'region-themes.png') });
   await page.getByTestId('theme-words').fill('子育て');
   await expect(page.getByTestId('theme-town').first()).toBeVisible();
   await page.getByTestId('theme-words').fill('追分IC');

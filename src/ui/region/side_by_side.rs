@@ -153,7 +153,7 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                                                 <a href=Route::Strategy(r.strategy.clone()).hash() data-testid="town-link">{r.municipality.name.clone()}</a>
                                                 {r.municipality.code.clone().map(|c| view! { " "<span class="code">{format!("（{c}）")}</span> })}
                                             </th>
-                                            <td data-col="period">{locale::period(r.period, lang, style)}</td>
+                                            <td data-col="period" class="period">{format!("{}〜{}", locale::year(r.period.first, lang, style), locale::year(r.period.last, lang, style))}</td>
                                             <td data-col="stage">{stage}</td>
                                             {cells.into_iter().zip(Column::ALL.into_iter().skip(3)).map(|(v, c)| view! {
                                                 <td class="num" data-col=heading(c, lang).1>{v}</td>
