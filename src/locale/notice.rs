@@ -26,7 +26,8 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             | Notice::DeleteNeedsRoom { .. }
             | Notice::TabConflict { .. }
             | Notice::MergeRefused { .. }
-    ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some());
+    ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some())
+        || matches!(&notice, Notice::RegionBroughtIn { tally, .. } if tally.unreadable + tally.not_stored > 0);
     let (headline, lines): (String, Vec<String>) = match notice {
         Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
             let mut lines = Vec::new();
@@ -117,12 +118,45 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             tr(lang, "保存データを新しい保存先に移しました", "Stored data moved to the new storage").to_owned(),
             super::moved_lines(m, lang),
         ),
+        Notice::RegionBroughtIn { region, tally } => (
+            format!("{}「{region}」", tr(lang, "ファイルを取り込みました:", "Files brought in:")),
+            tally_lines(tally, lang),
+        ),
+        Notice::RegionDeleted { name, .. } => (
+            format!("{}「{name}」", tr(lang, "地域を削除しました:", "Region deleted:")),
+            vec![tr(lang, "地域のバックアップを残してあります（「元に戻す」で戻せます）。地域の市町村の戦略は一覧に残っています。", "A backup of the region was kept (Undo brings it back). Its towns' strategies stay in the list.").to_owned()],
+        ),
+        Notice::RegionRestored { name } => (format!("{}「{name}」", tr(lang, "地域を復元しました:", "Region restored:")), vec![]),
         Notice::CsvNeedsStrategy { file } => (
             format!("{} {file}", tr(lang, "CSV は取り込んでいません:", "The CSV was not imported:")),
             vec![tr(lang, "CSV の実績値・目標値は開いている戦略に取り込みます。戦略を開いてから、もう一度ドロップするか「Excel・印刷」で選んでください。何も変更していません。", "CSV values go into an open strategy. Open a strategy, then drop the file again or choose it under “Excel and print”. Nothing was changed.").to_owned()],
         ),
     };
     Said { headline, lines, error }
+}
+
+/// What bringing files into a region did, one line per outcome that happened.
+fn tally_lines(t: &crate::session::region::Tally, lang: Language) -> Vec<String> {
+    let ja = lang == Language::Ja;
+    let mut lines = Vec::new();
+    let mut line = |n: usize, ja_text: &str, en_text: &str| {
+        if n > 0 {
+            lines.push(if ja { format!("{ja_text} {n} 件") } else { format!("{en_text}: {n}") });
+        }
+    };
+    line(t.added, "新しく追加した戦略:", "Strategies added");
+    line(t.already_here, "すでにあった戦略（地域に加えました）:", "Strategies already here (now in the region)");
+    line(
+        t.to_confirm,
+        "保存済みの版と内容が違う戦略（確認が必要です）:",
+        "Strategies that differ from the stored version (to check)",
+    );
+    line(t.not_stored, "保存できなかった戦略:", "Strategies that could not be stored");
+    line(t.unreadable, "読めなかったファイル:", "Files that could not be read");
+    if lines.is_empty() {
+        lines.push(tr(lang, "取り込む戦略はありませんでした。", "There was no strategy to bring in.").to_owned());
+    }
+    lines
 }
 
 /// What a restore of everything did, line by line (only what happened).
@@ -144,6 +178,12 @@ fn restore_lines(r: &crate::storage::RestoreReport, lang: Language) -> Vec<Strin
     line(r.unchanged, "同じ内容だった戦略:", "Strategies that were the same");
     line(r.backups_added, "追加したバックアップ:", "Backups added");
     line(r.backups_present, "すでにあったバックアップ:", "Backups already here");
+    line(r.regions_added, "追加した地域:", "Regions added");
+    line(
+        r.regions_present,
+        "すでにあった地域（このブラウザの内容のまま）:",
+        "Regions already here (left as they were)",
+    );
     if let Some(e) = &r.error {
         lines.push(
             if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() }
@@ -195,5 +235,28 @@ mod tests {
         let nothing = notice(&Notice::RestoredEverything(RestoreReport::default()), Language::En);
         assert_eq!((nothing.error, nothing.lines.as_slice()), (false, ["Nothing changed.".to_owned()].as_slice()));
         assert!(notice(&Notice::TabConflict { title: "町".into() }, Language::Ja).error);
+    }
+
+    #[test]
+    fn region_notices_say_what_came_in_and_offer_undo_words() {
+        use crate::session::region::Tally;
+        let tally = Tally { added: 4, unreadable: 1, ..Tally::default() };
+        let said = notice(&Notice::RegionBroughtIn { region: "渡島管内".into(), tally }, Language::Ja);
+        assert!(said.error, "a file that could not be read is an alert");
+        assert_eq!(said.headline, "ファイルを取り込みました:「渡島管内」");
+        assert_eq!(said.lines, ["新しく追加した戦略: 4 件", "読めなかったファイル: 1 件"]);
+        let clean = notice(
+            &Notice::RegionBroughtIn { region: "R".into(), tally: Tally { already_here: 2, ..Tally::default() } },
+            Language::En,
+        );
+        assert!(!clean.error);
+        assert_eq!(clean.lines, ["Strategies already here (now in the region): 2"]);
+        let deleted = notice(&Notice::RegionDeleted { name: "渡島管内".into(), backup_key: "k".into() }, Language::Ja);
+        assert!(!deleted.error && deleted.headline.contains("渡島管内") && deleted.lines[0].contains("元に戻す"));
+        let restored = notice(&Notice::RegionRestored { name: "R".into() }, Language::En);
+        assert_eq!(restored.headline, "Region restored:「R」");
+        let report = RestoreReport { regions_added: 2, regions_present: 1, ..RestoreReport::default() };
+        let lines = notice(&Notice::RestoredEverything(report), Language::Ja).lines;
+        assert_eq!(lines, ["追加した地域: 2 件", "すでにあった地域（このブラウザの内容のまま）: 1 件"]);
     }
 }

@@ -80,4 +80,19 @@ pub enum Notice {
     },
     /// The data of an earlier release was moved from `localStorage` into IndexedDB.
     MovedToIndexedDb(crate::storage::Moved),
+    /// Towns' files were brought into a region (issue 21): how many of each outcome; each
+    /// file's own outcome is listed on the region's page.
+    RegionBroughtIn {
+        region: String,
+        tally: crate::session::region::Tally,
+    },
+    /// A region was deleted; its towns stay stored. `backup_key`: the region backup (undo
+    /// restores it).
+    RegionDeleted {
+        name: String,
+        backup_key: String,
+    },
+    RegionRestored {
+        name: String,
+    },
 }

@@ -3,7 +3,7 @@
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
 //! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets` printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
-//! ideas collected there.
+//! ideas collected there; `#/r/<id>` a region's side-by-side page (issue 21).
 
 use crate::model::{Id, Strategy};
 
@@ -20,6 +20,8 @@ pub enum Route {
     Edit(Id, Selection),
     /// The residents' workshop (住民ワークショップ): the presentation, or the ideas collected.
     Workshop(Id, WorkshopPage),
+    /// A region's page: its towns side by side, the theme search, bringing files in.
+    Region(Id),
     NotFound(String),
 }
 
@@ -79,6 +81,7 @@ impl Route {
         match path.split('/').collect::<Vec<_>>().as_slice() {
             [""] => Route::List,
             ["s", id] if !id.is_empty() => Route::Strategy(Id::from(*id)),
+            ["r", id] if !id.is_empty() => Route::Region(Id::from(*id)),
             ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
             ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
@@ -104,7 +107,7 @@ impl Route {
     /// The strategy this route shows, if any.
     pub fn strategy_id(&self) -> Option<&Id> {
         match self {
-            Route::List | Route::NotFound(_) => None,
+            Route::List | Route::NotFound(_) | Route::Region(_) => None,
             Route::Strategy(id)
             | Route::Dashboard(id)
             | Route::Files(id)
@@ -118,6 +121,7 @@ impl Route {
         match self {
             Route::List | Route::NotFound(_) => "#/".to_owned(),
             Route::Strategy(id) => format!("#/s/{id}"),
+            Route::Region(id) => format!("#/r/{id}"),
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
             Route::Files(id) => format!("#/s/{id}/files"),
             Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
@@ -196,6 +200,7 @@ mod tests {
             Route::Edit(Id::from("s1"), Selection::Indicator(Id::from("ind-1"))),
             Route::Workshop(Id::from("s1"), WorkshopPage::Present),
             Route::Workshop(Id::from("s1"), WorkshopPage::Notes),
+            Route::Region(Id::from("region-1")),
         ] {
             assert_eq!(Route::parse(&r.hash()), r);
         }
@@ -203,6 +208,11 @@ mod tests {
         assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
         assert_eq!(Route::parse("#/s/s1/workshop"), Route::Workshop(Id::from("s1"), WorkshopPage::Present));
         assert!(matches!(Route::parse("#/s/s1/workshop/other"), Route::NotFound(_)));
+        assert_eq!(Route::parse("#/r/region-1"), Route::Region(Id::from("region-1")));
+        assert_eq!(Route::Region(Id::from("region-1")).hash(), "#/r/region-1");
+        assert_eq!(Route::Region(Id::from("region-1")).strategy_id(), None);
+        assert!(matches!(Route::parse("#/r/"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/r/x/more"), Route::NotFound(_)));
     }
 
     #[test]

@@ -90,6 +90,7 @@ fn App(start: Start) -> impl IntoView {
                 Route::Print(_, report) => pages::lazy_page(async move { pages::print_page(report).await }),
                 Route::Edit(_, _) => pages::lazy_page(async move { pages::editor_page().await }),
                 Route::Workshop(_, page) => pages::lazy_page(async move { pages::workshop_page(page).await }),
+                Route::Region(_) => pages::lazy_page(async move { pages::region_page().await }),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{move || state.tr("ページが見つかりません", "Page not found")}</h1>

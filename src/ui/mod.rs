@@ -38,6 +38,8 @@ mod pages;
 #[cfg(target_arch = "wasm32")]
 mod print;
 #[cfg(target_arch = "wasm32")]
+mod region;
+#[cfg(target_arch = "wasm32")]
 mod speech;
 #[cfg(target_arch = "wasm32")]
 mod state;

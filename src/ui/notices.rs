@@ -18,6 +18,11 @@ pub fn Notices() -> impl IntoView {
             Notice::Merged { replaced: Some(backup_key), .. } => Some(backup_key.clone()),
             _ => None,
         };
+        // A deleted region comes back from its region backup, not a strategy's.
+        let undo_region = match &notice {
+            Notice::RegionDeleted { backup_key, .. } => Some(backup_key.clone()),
+            _ => None,
+        };
         let tab_conflict = matches!(notice, Notice::TabConflict { .. });
         let export_then_delete = match &notice {
             Notice::DeleteNeedsRoom { id, .. } => Some(id.clone()),
@@ -32,6 +37,11 @@ pub fn Notices() -> impl IntoView {
                 <div class="notice-actions">
                     {undo.map(|key| view! {
                         <button type="button" data-testid="undo-delete" on:click=move |_| { state.notice.set(None); state.restore(&key); }>
+                            {tr(lang, "元に戻す", "Undo")}
+                        </button>
+                    })}
+                    {undo_region.map(|key| view! {
+                        <button type="button" data-testid="undo-delete-region" on:click=move |_| { state.notice.set(None); state.restore_region(&key); }>
                             {tr(lang, "元に戻す", "Undo")}
                         </button>
                     })}

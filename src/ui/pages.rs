@@ -9,6 +9,7 @@ use super::files_page::FilesPage;
 use super::import_preview::{EverythingPreview, StrategyPreview};
 use super::overview::Overview;
 use super::print::PrintReport;
+use super::region::RegionPage;
 use super::workshop::Workshop;
 use crate::session::route::{Report, WorkshopPage};
 use leptos::prelude::*;
@@ -41,6 +42,11 @@ pub fn editor_page() -> AnyView {
 #[lazy]
 pub fn workshop_page(page: WorkshopPage) -> AnyView {
     view! { <Workshop page=page/> }.into_any()
+}
+
+#[lazy]
+pub fn region_page() -> AnyView {
+    view! { <RegionPage/> }.into_any()
 }
 
 #[lazy]

@@ -1,9 +1,10 @@
 //! The strategy list: every strategy in this browser, with open, rename, duplicate, export and
 //! delete; creating one; the example strategies; importing a file; how full storage is; backups
-//! to restore; stored data that could not be read, kept for download.
+//! to restore; stored data that could not be read, kept for download; the regions (`region`).
 
 use super::create_form::CreateForm;
 use super::files;
+use super::region::RegionList;
 use super::state::use_app;
 use super::storage_usage::StorageUsage;
 use crate::examples::EXAMPLES;
@@ -137,6 +138,7 @@ pub fn StrategyList() -> impl IntoView {
                 {move || state.summaries.get().into_iter().map(row).collect_view()}
             </ul>
         </section>
+        <RegionList/>
         <section class="panel">
             <h2>{move || state.tr("例を開く", "Open an example")}</h2>
             <p class="lead">{move || state.tr("実際の自治体の公開資料から写した例です。", "Transcribed from real municipal documents.")}</p>

@@ -32,8 +32,21 @@ async function scan(page: Page): Promise<Found[]> {
   }));
 }
 
-/** The pages a town uses, reached as a user would from the overview of the open example. */
-async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto'): Promise<Array<[string, () => Promise<void>]>> {
+/** A region holding the example (its file brought in again: already here); its page's hash. */
+async function regionOf(page: Page, example: 'kitamoto' | 'hokuto'): Promise<string> {
+  await page.goto('./#/');
+  await page.getByTestId('region-name-input').fill(`${example} 管内`);
+  await page.getByTestId('create-region').click();
+  await expect(page.getByTestId('region-page')).toBeVisible();
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${example}.json`), 'utf8');
+  await page.getByTestId('region-files').setInputFiles({ name: `${example}.json`, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+  await expect(page.getByTestId('town-row')).toHaveCount(1);
+  return new URL(page.url()).hash;
+}
+
+/** The pages a town uses, reached as a user would from the overview of the open example; and
+ *  the regional bureau's page of a region holding it, with a theme search's results. */
+async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto', region: string): Promise<Array<[string, () => Promise<void>]>> {
   const file = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${example}.json`), 'utf8')).strategy;
   const id = file.id;
   const measure = file.goals.flatMap((g: any) => g.measures)[0];
@@ -58,6 +71,12 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto'): Promise<Arra
       await expect(page.locator('[data-level=goal]')).toBeVisible();
     }],
     ['workshop: ideas', go(`#/s/${id}/workshop/notes`)],
+    ['region', go(region)],
+    ['region: theme search', async () => {
+      await go(region)();
+      await page.getByTestId('theme-words').fill('つくる');
+      await expect(page.getByTestId('theme-hit').first()).toBeVisible();
+    }],
   ];
   if (file.indicators.length > 0) pages.push(['editor: indicator', go(`#/s/${id}/edit/indicator/${file.indicators[0].id}`)]);
   if (measure) pages.push(['editor: measure', go(`#/s/${id}/edit/measure/${measure.id}`)]);
@@ -78,6 +97,7 @@ for (const example of ['kitamoto', 'hokuto'] as const) {
     await page.getByTestId('outline-goal').first().click();
     for (let n = 1; n <= 17; n++) await page.getByTestId(`sdg-${n}`).check({ force: true });
     await expect(page.locator('.sdg-tile.on')).toHaveCount(17);
+    const region = await regionOf(page, example);
     const serious: string[] = [];
     const counts: Record<string, number> = {};
     for (const lang of ['ja', 'en'] as const) {
@@ -86,7 +106,7 @@ for (const example of ['kitamoto', 'hokuto'] as const) {
         await page.getByTestId('language').click();
         await expect(page.getByTestId('language')).toHaveText('日本語');
       }
-      for (const [name, open] of await pagesOf(page, example)) {
+      for (const [name, open] of await pagesOf(page, example, region)) {
         await open();
         for (const v of await scan(page)) {
           counts[`${v.impact} ${v.id}`] = (counts[`${v.impact} ${v.id}`] ?? 0) + 1;

@@ -12,6 +12,7 @@
 //! - `coverage`: towns × SDGs and towns × national goals;
 //! - `partnership`: 広域連携 named in initiatives, confirmed or not by the other side;
 //! - `grants`: initiatives marked 補助事業, per town and year;
+//! - `years`: the fiscal years the table offers and the one it opens on;
 //! - `normalise`: the width, case, space and punctuation folding that matching and search share.
 //!
 //! Pure functions over `&[&Strategy]` in the region's order ([`Region::towns`]); nothing here
@@ -26,6 +27,7 @@ mod rollup;
 mod search;
 #[cfg(test)]
 pub(crate) mod tests;
+mod years;
 
 pub use coverage::{
     national_goal_matrix, sdg_matrix, NationalGoalCell, NationalGoalColumn, NationalGoalKey, NationalGoalMatrix,
@@ -39,6 +41,7 @@ pub use normalise::{fold, key};
 pub use partnership::{partner_problems, partnerships, Partnership, PartnershipStatus, Party};
 pub use rollup::{side_by_side, sort_rows, Column, RegionTotals, SideBySide, SortOrder, TownRow};
 pub use search::{Hit, Label, ThemeIndex, ThemeQuery, TownHits};
+pub use years::{latest_actual_year, opening_year, plan_years};
 
 use super::{Goal, Id, Initiative, Measure, Strategy, UnknownFields};
 use schemars::JsonSchema;

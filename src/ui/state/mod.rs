@@ -2,10 +2,12 @@
 //! strategy, the autosave state, preferences and notices — and the actions that change them.
 //! Components get it with `use_app()`. The actions are split by job: `editing` (the open
 //! strategy: edits, undo, autosave, other tabs), `transfer` (opening, importing and downloading
-//! files), `stored` (the library of stored strategies, backups and set-aside data). The rules they follow
-//! are in `session`; here they are run against the browser's storage and shown.
+//! files), `stored` (the library of stored strategies, backups and set-aside data), `regions`
+//! (the regional bureau's regions). The rules they follow are in `session`; here they are run
+//! against the browser's storage and shown.
 
 mod editing;
+mod regions;
 mod stored;
 mod transfer;
 
@@ -24,6 +26,7 @@ use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionRe
 use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+pub use regions::BringInResult;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -40,6 +43,8 @@ pub struct AppState {
     pub summaries: RwSignal<Vec<StrategySummary>>,
     pub backups: RwSignal<Vec<Backup>>,
     pub garbage: RwSignal<Vec<GarbageEntry>>,
+    /// The regions (issue 21), as stored.
+    pub regions: RwSignal<Vec<crate::storage::StoredRegion>>,
     /// How full the browser's storage is (None: no persistent storage, or it cannot be read).
     pub usage: RwSignal<Option<Usage>>,
     /// How much the whole site stores of what the browser allows (IndexedDB).
@@ -127,6 +132,7 @@ impl AppState {
             summaries: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             garbage: RwSignal::new(Vec::new()),
+            regions: RwSignal::new(Vec::new()),
             usage: RwSignal::new(None),
             estimate: RwSignal::new(None),
             persistence: RwSignal::new(None),
@@ -199,12 +205,14 @@ impl AppState {
         let list = store.list().await;
         let backups = store.backups().await;
         let garbage = store.garbage().await;
+        let regions = store.regions().await;
         match list {
             Ok(list) => self.summaries.set(list),
             Err(e) => self.notice.set(Some(Notice::Storage(e))),
         }
         self.backups.set(backups.unwrap_or_default());
         self.garbage.set(garbage.unwrap_or_default());
+        self.regions.set(regions.unwrap_or_default());
         // localStorage: what each key holds against its ~5 million characters. IndexedDB: what
         // the browser says of the whole site (reading every value to measure it would cost as
         // much as reading every strategy).

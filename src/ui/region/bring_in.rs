@@ -1,0 +1,147 @@
+//! 「ファイルを取り込む」 on a region's page: many towns' files picked at once, read and brought
+//! in with a progress bar, then what came of each file — added, already here, a different
+//! version held back, or the file's error in the words the import uses.
+
+use crate::locale::{self, tr, Language};
+use crate::model::Id;
+use crate::session::region::{FileRead, TownOutcome};
+use crate::ui::state::{use_app, BringInResult};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A result line: its kind (for the style and the tests), the file, and what to say.
+struct Line {
+    outcome: &'static str,
+    file: String,
+    said: Vec<String>,
+}
+
+#[component]
+pub fn BringIn(
+    /// The region files are brought into.
+    id: Memo<Option<Id>>,
+    /// (done, total) while files are read and brought in.
+    progress: RwSignal<Option<(usize, usize)>>,
+    /// What came of the last bring-in.
+    result: RwSignal<Option<BringInResult>>,
+) -> impl IntoView {
+    let state = use_app();
+    let on_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(list) = input.files() else { return };
+        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // Cleared, so that picking the same files again reads them again.
+        input.set_value("");
+        let Some(id) = id.get_untracked() else { return };
+        if !picked.is_empty() && progress.get_untracked().is_none() {
+            result.set(None);
+            state.bring_into_region(&id, picked, progress, result);
+        }
+    };
+    let lines = move || result.with(|r| r.as_ref().map(|r| lines(r, state.lang())));
+    view! {
+        <section class="panel" data-testid="region-bring-in" aria-labelledby="region-bring-in-title">
+            <h2 id="region-bring-in-title">{move || state.tr("ファイルを取り込む", "Bring files in")}</h2>
+            <p class="lead">{move || state.tr(
+                "市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。",
+                "Pick any number of Shirube files (JSON) sent by the towns at once. Backups of everything and region files come in too. A file that cannot be read does not stop the others.")}</p>
+            <div class="actions">
+                <input id="region-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json"
+                    data-testid="region-files" on:change=on_files disabled=move || progress.get().is_some()/>
+                <label class="button primary" for="region-files">{move || state.tr("ファイルを選ぶ（複数可）", "Choose files (several at once)")}</label>
+            </div>
+            {move || progress.get().map(|(done, total)| view! {
+                <p class="meta">
+                    <label for="region-progress">{state.tr("取り込み中…", "Bringing in…")}</label>" "
+                    <progress id="region-progress" data-testid="region-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>
+                </p>
+            })}
+            {move || lines().map(|lines| view! {
+                <ul class="region-results" data-testid="region-results">
+                    {lines.into_iter().map(|l| view! {
+                        <li class=format!("region-result {}", l.outcome) data-testid="region-result" data-outcome=l.outcome>
+                            <span class="strong">{l.file}</span>
+                            <ul>{l.said.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+/// One line per file (a backup's or region file's towns each a line of their own under it).
+fn lines(r: &BringInResult, lang: Language) -> Vec<Line> {
+    let mut out = Vec::new();
+    for f in &r.brought.files {
+        match &f.read {
+            FileRead::Refused(e) => {
+                let mut said =
+                    vec![tr(lang, "読めませんでした（取り込んでいません）:", "Could not be read (not brought in):")
+                        .to_owned()];
+                said.extend(locale::import_error(e, lang));
+                out.push(Line { outcome: "error", file: f.file.clone(), said });
+            }
+            _ => {
+                for t in f.towns() {
+                    let (outcome, said) = town(t, lang);
+                    out.push(Line { outcome, file: f.file.clone(), said });
+                }
+            }
+        }
+    }
+    for (file, detail) in &r.not_read {
+        let said = vec![
+            tr(lang, "ブラウザがファイルを読めませんでした:", "The browser could not read the file:").to_owned(),
+            detail.clone(),
+        ];
+        out.push(Line { outcome: "error", file: file.clone(), said });
+    }
+    out
+}
+
+fn town(t: &TownOutcome, lang: Language) -> (&'static str, Vec<String>) {
+    let name = |municipality: &str, title: &str| format!("{municipality}「{title}」");
+    match t {
+        TownOutcome::Added(t) => (
+            "added",
+            vec![format!("{} {}", tr(lang, "追加しました:", "Added:"), name(&t.municipality, &t.title))],
+        ),
+        TownOutcome::AlreadyHere(t) => (
+            "already",
+            vec![format!(
+                "{} {}",
+                tr(lang, "同じ内容がすでにあります（地域に加えました）:", "Already here, the same (now in the region):"),
+                name(&t.municipality, &t.title)
+            )],
+        ),
+        TownOutcome::NeedsPreview(d) => (
+            "preview",
+            vec![
+                format!(
+                    "{} {}",
+                    tr(lang, "保存済みの版と内容が違います:", "Differs from the stored version:"),
+                    name(&d.stored.municipality, &d.stored.title)
+                ),
+                tr(
+                    lang,
+                    "保存済みの版のまま地域に加えました。ファイルの版に置き換えるときは、戦略一覧の「ファイルから取り込む」で内容を確かめてから置き換えてください。",
+                    "The stored version is in the region. To replace it by the file's, import the file from the strategy list and check what changes first.",
+                )
+                .to_owned(),
+            ],
+        ),
+        TownOutcome::NotStored { town, error } => (
+            "error",
+            vec![
+                format!("{} {}", tr(lang, "保存できませんでした:", "Could not be stored:"), name(&town.municipality, &town.title)),
+                locale::storage_error(error, lang),
+            ],
+        ),
+        TownOutcome::Unreadable(e) => {
+            let mut said = vec![tr(lang, "読めませんでした:", "Could not be read:").to_owned()];
+            said.extend(locale::import_error(e, lang));
+            ("error", said)
+        }
+    }
+}

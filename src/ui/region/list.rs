@@ -1,0 +1,63 @@
+//! 「地域（管内）」 on the strategy list: the regions stored here (name, number of towns), each
+//! opening its page `#/r/<id>`; creating one by its name; deleting one (its backup is kept, the
+//! notice's undo brings it back; its towns stay in the list above).
+
+use crate::locale::Language;
+use crate::session::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn RegionList() -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked().trim().to_owned();
+        if !typed.is_empty() {
+            name.set(String::new());
+            state.create_region(typed);
+        }
+    };
+    view! {
+        <section class="panel" data-testid="regions" aria-labelledby="regions-title">
+            <h2 id="regions-title">{move || state.tr("地域（管内）", "Regions")}</h2>
+            <p class="lead">{move || state.tr(
+                "振興局など、いくつもの市町村の戦略をまとめて見るときに使います。地域をつくり、市町村から届いたファイルを取り込むと、市町村を並べて比べたり、取組事例をさがしたりできます。",
+                "For a regional bureau reading many towns' strategies: create a region, bring in the files the towns send, then compare the towns side by side and find practices across them.")}</p>
+            <form class="actions" on:submit=create>
+                <label for="region-name">{move || state.tr("地域の名称", "Region name")}</label>
+                <input id="region-name" type="text" data-testid="region-name-input" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    placeholder=move || state.tr("例: 渡島総合振興局管内", "e.g. Oshima region")/>
+                <button type="submit" class="primary" data-testid="create-region" disabled=move || name.with(|n| n.trim().is_empty())>
+                    {move || state.tr("地域をつくる", "Create region")}
+                </button>
+            </form>
+            <ul class="strategy-list" data-testid="region-list">
+                {move || state.regions.get().into_iter().map(|r| {
+                    let lang = state.lang();
+                    let id = r.region.id.clone();
+                    let towns = r.region.members.len();
+                    let del = id.clone();
+                    view! {
+                        <li class="strategy-row" data-testid="region-row" data-id=id.to_string()>
+                            <div class="strategy-main">
+                                <a class="strategy-title" href=Route::Region(id.clone()).hash()>{r.region.name.clone()}</a>
+                                <span class="meta">{match lang {
+                                    Language::Ja => format!("市町村 {towns}"),
+                                    Language::En => format!("{towns} towns"),
+                                }}</span>
+                            </div>
+                            <div class="row-actions">
+                                <button type="button" class="danger" data-testid="delete-region" on:click=move |_| state.delete_region(&del)>
+                                    {crate::locale::tr(lang, "削除", "Delete")}
+                                </button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

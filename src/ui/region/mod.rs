@@ -1,0 +1,134 @@
+//! The regional bureau's pages (issue 21): the regions on the strategy list (`list`), and a
+//! region's page `#/r/<id>` — bringing towns' files in (`bring_in`), the towns side by side for
+//! a fiscal year (`side_by_side`) and the theme search across towns (`themes`). The numbers
+//! and the search are `model::region`'s; the flows are `session::region`'s, run through
+//! `state`.
+
+mod bring_in;
+mod list;
+mod side_by_side;
+mod themes;
+
+pub use list::RegionList;
+
+use super::state::{use_app, BringInResult};
+use crate::model::region::Region;
+use crate::model::{Id, Strategy};
+use crate::session::region::load_towns;
+use crate::session::route::Route;
+use crate::storage::StorageError;
+use bring_in::BringIn;
+use leptos::prelude::*;
+use side_by_side::SideBySideTable;
+use std::sync::Arc;
+use themes::ThemeSearch;
+
+/// A region and its towns as stored, read once per visit (and again after a write).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub region: Region,
+    /// The towns' strategies, in the region's order.
+    pub towns: Vec<Strategy>,
+    /// Members not stored (deleted since).
+    pub missing: Vec<Id>,
+}
+
+impl Loaded {
+    pub fn towns(&self) -> Vec<&Strategy> {
+        self.towns.iter().collect()
+    }
+}
+
+/// What the page has read.
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    Reading,
+    NotFound,
+    Ready(Arc<Loaded>),
+}
+
+#[component]
+pub fn RegionPage() -> impl IntoView {
+    let state = use_app();
+    let id = Memo::new(move |_| match state.route.get() {
+        Route::Region(id) => Some(id),
+        _ => None,
+    });
+    let load = RwSignal::new(Load::Reading);
+    // Kept by the page, not its parts: a bring-in's result and progress outlive the reading
+    // again that follows the write.
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let result = RwSignal::new(None::<BringInResult>);
+
+    // Storage is outside the reactive system: read the region again whenever the route or the
+    // stored regions (re-read after every write) change.
+    Effect::new(move |_| {
+        let Some(id) = id.get() else { return };
+        state.regions.track();
+        leptos::task::spawn_local(async move {
+            let store = state.store();
+            let read = match store.load_region(&id).await {
+                Ok(region) => match load_towns(&store, &region, |_, _| {}).await {
+                    Ok(t) => {
+                        let towns = t.strategies.into_iter().map(|(s, _)| s).collect();
+                        Load::Ready(Arc::new(Loaded { region, towns, missing: t.missing }))
+                    }
+                    Err(notice) => {
+                        state.notice.set(Some(notice));
+                        Load::NotFound
+                    }
+                },
+                Err(StorageError::NotFound { .. }) => Load::NotFound,
+                Err(e) => {
+                    state.notice.set(Some(crate::session::Notice::Storage(e)));
+                    Load::NotFound
+                }
+            };
+            if load.try_with_untracked(|l| *l != read).unwrap_or(false) {
+                load.try_set(read);
+            }
+        });
+    });
+
+    let data = Memo::new(move |_| match load.get() {
+        Load::Ready(d) => Some(d),
+        _ => None,
+    });
+
+    view! {
+        <article class="region-page" data-testid="region-page">
+            <nav class="crumbs"><a href="#/">{move || state.tr("← 戦略一覧", "← Strategies")}</a></nav>
+            {move || match load.get() {
+                Load::Reading => Some(view! {
+                    <p class="page-loading">{state.tr("読み込み中…", "Loading…")}</p>
+                }.into_any()),
+                Load::NotFound => Some(view! {
+                    <section class="panel" data-testid="region-not-found">
+                        <h1>{state.tr("地域が見つかりません", "Region not found")}</h1>
+                        <a href="#/">{state.tr("戦略一覧へ", "To the strategy list")}</a>
+                    </section>
+                }.into_any()),
+                Load::Ready(_) => None,
+            }}
+            <Show when=move || data.with(Option::is_some)>
+                <header class="panel strategy-head">
+                    <p class="municipality">{move || state.tr("地域（管内）", "Region")}</p>
+                    <h1 data-testid="region-name">{move || data.with(|d| d.as_ref().map(|d| d.region.name.clone()))}</h1>
+                    <p class="meta" data-testid="region-towns">{move || data.with(|d| d.as_ref().map(|d| match state.lang() {
+                        crate::locale::Language::Ja => format!("市町村 {}", d.towns.len()),
+                        crate::locale::Language::En => format!("{} towns", d.towns.len()),
+                    }))}</p>
+                    {move || data.with(|d| d.as_ref().filter(|d| !d.missing.is_empty()).map(|d| view! {
+                        <p class="meta warn">{match state.lang() {
+                            crate::locale::Language::Ja => format!("保存されていない市町村が {} あります（削除されたか、読めませんでした）。", d.missing.len()),
+                            crate::locale::Language::En => format!("{} towns are not stored (deleted, or unreadable).", d.missing.len()),
+                        }}</p>
+                    }))}
+                </header>
+                <BringIn id=id progress=progress result=result/>
+                <SideBySideTable data=data/>
+                <ThemeSearch data=data/>
+            </Show>
+        </article>
+    }
+}

@@ -1,0 +1,139 @@
+// The regional view (issue 21): a regional bureau creates a region, brings five towns' files in
+// at once (one of them bad: it is listed with its error, the four others come in), reads the
+// towns side by side (北本市's numbers against its own overview), finds an initiative by a
+// theme word and opens it, and downloads the side-by-side table as a CSV for Excel.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { REPO_ROOT } from './paths';
+import type { Page } from '@playwright/test';
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+function example(key: 'kitamoto' | 'hokuto'): any {
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${key}.json`), 'utf8'));
+}
+
+/** A copy of an example as another town's file: a fresh strategy id and another municipality. */
+function variant(file: any, id: string, name: string, code: string, replace: [string, string][] = []): string {
+  let text = JSON.stringify(file, null, 2);
+  for (const [from, to] of replace) text = text.split(from).join(to);
+  const copy = JSON.parse(text);
+  copy.strategy.id = id;
+  copy.strategy.municipality = { ...copy.strategy.municipality, name, code };
+  copy.strategy.title = copy.strategy.title.split(file.strategy.municipality.name).join(name);
+  return JSON.stringify(copy, null, 2);
+}
+
+/** The numbers of a side-by-side row, by column. */
+async function cells(page: Page, id: string): Promise<Record<string, string>> {
+  return page.locator(`[data-testid=town-row][data-id="${id}"] [data-col]`).evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-col')!, (e.textContent ?? '').trim()])),
+  );
+}
+
+test('a region: five files at once, the towns side by side, a theme search, the CSV', async ({ page, openApp, pageErrors }) => {
+  test.setTimeout(120_000);
+  const kitamoto = example('kitamoto');
+  const hokuto = example('hokuto');
+  // 追分IC appears in 北斗市's initiatives only: its copy calls it otherwise.
+  const files = [
+    { name: 'kitamoto.json', text: JSON.stringify(kitamoto, null, 2) },
+    { name: 'hokuto.json', text: JSON.stringify(hokuto, null, 2) },
+    { name: 'konosu.json', text: variant(kitamoto, 'strategy-e2e-konosu', '鴻巣市', '112178') },
+    { name: 'nanae.json', text: variant(hokuto, 'strategy-e2e-nanae', '七飯町', '013374', [['追分IC', '大中山IC']]) },
+    { name: 'broken.json', text: '{"format": "shirube-strategy", "version": 1, "strategy": {"id": "x",' },
+  ];
+
+  await openApp();
+  await page.getByTestId('region-name-input').fill('渡島・埼玉テスト管内');
+  await page.getByTestId('create-region').click();
+  await expect(page.getByTestId('region-page')).toBeVisible();
+  await expect(page.getByTestId('region-name')).toHaveText('渡島・埼玉テスト管内');
+  await expect(page.getByTestId('region-empty')).toBeVisible();
+
+  await page.getByTestId('region-files').setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text, 'utf8') })),
+  );
+  const results = page.getByTestId('region-result');
+  await expect(results).toHaveCount(5);
+  await expect(page.locator('[data-testid=region-result][data-outcome=added]')).toHaveCount(4);
+  const bad = page.locator('[data-testid=region-result][data-outcome=error]');
+  await expect(bad).toHaveCount(1);
+  await expect(bad).toContainText('broken.json');
+  await expect(bad).toContainText('途中で終わっています');
+  await expect(page.getByTestId('notice')).toContainText('新しく追加した戦略: 4 件');
+  await expect(page.getByTestId('notice')).toContainText('読めなかったファイル: 1 件');
+  await expect(page.getByTestId('town-row')).toHaveCount(4);
+  await expect(page.getByTestId('region-towns')).toHaveText('市町村 4');
+
+  // Sorting by 団体コード puts 北斗市 (01…) first; clicking again reverses it.
+  await page.getByTestId('sort-municipality').click();
+  await expect(page.getByTestId('town-row').first()).toHaveAttribute('data-id', hokuto.strategy.id);
+  await page.getByTestId('sort-municipality').click();
+  await expect(page.getByTestId('town-row').first()).toHaveAttribute('data-id', kitamoto.strategy.id);
+
+  const row = await cells(page, kitamoto.strategy.id);
+  const totals = await page.locator('[data-testid=region-totals] [data-col]').evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-col')!, (e.textContent ?? '').trim()])),
+  );
+  await expect(page.getByTestId('region-totals')).toContainText('管内計（4 市町村）');
+  const hokutoRow = await cells(page, hokuto.strategy.id);
+  expect(Number(totals.goals)).toBe(2 * Number(row.goals) + 2 * Number(hokutoRow.goals));
+  fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'region-page.png'), fullPage: true });
+
+  // The CSV: BOM, CRLF, the header and the 管内計 row.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('side-by-side-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^渡島・埼玉テスト管内_比較表_.+年度_\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+  const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe('年度,市区町村,団体コード,計画期間,策定段階,目標数,施策数,事業数,指標数,達成,順調,遅れ,データなし,実績入力率（%）,予算額（千円）,決算額（千円）');
+  expect(lines.filter((l) => l.includes(',北本市,'))).toHaveLength(1);
+  expect(lines.some((l) => /^[^,]+,管内計,/.test(l))).toBe(true);
+
+  // A theme search: 追分IC is in one town only; its hit opens the initiative in the editor.
+  await page.getByTestId('theme-words').fill('追分IC');
+  await expect(page.getByTestId('theme-town')).toHaveCount(1);
+  await expect(page.getByTestId('theme-town')).toHaveAttribute('data-id', hokuto.strategy.id);
+  const hit = page.locator('[data-testid=theme-hit][data-kind=事業] [data-testid=theme-hit-link]').first();
+  await expect(hit).toContainText('追分IC周辺の土地利用計画の策定');
+  await page.getByTestId('theme-search').screenshot({ path: path.join(REPO_ROOT, 'test-results', 'region-themes.png') });
+  await page.getByTestId('theme-words').fill('子育て');
+  await expect(page.getByTestId('theme-town').first()).toBeVisible();
+  await page.getByTestId('theme-words').fill('追分IC');
+  await page.locator('[data-testid=theme-hit][data-kind=事業] [data-testid=theme-hit-link]').first().click();
+  await expect(page.getByTestId('initiative-title')).toHaveValue('追分IC周辺の土地利用計画の策定');
+
+  // 北本市's own overview says the same numbers as its row.
+  await page.goto(`./#/s/${kitamoto.strategy.id}`);
+  await expect(page.getByTestId('overview')).toBeVisible();
+  const meta = await page.locator('.strategy-head .meta').nth(1).textContent();
+  expect(meta).toBe(`目標 ${row.goals} ・施策 ${row.measures} ・事業 ${row.initiatives} ・指標 ${row.indicators}`);
+  // Its status mix counts every indicator once; an indicator with no actual at all is no data,
+  // as the overview's table says of each of its series.
+  const indicators: any[] = kitamoto.strategy.indicators;
+  expect(Number(row.achieved) + Number(row.on_track) + Number(row.behind) + Number(row.no_data)).toBe(indicators.length);
+  const without = indicators.filter((i) => i.series.every((x: any) => !(x.actuals ?? []).length));
+  expect(Number(row.no_data)).toBeGreaterThanOrEqual(without.length);
+  const noDataSeries = without.reduce((n, i) => n + i.series.length, 0);
+  expect(await page.locator('[data-testid=indicator-table] [data-testid=target-row] .status.no_data').count()).toBeGreaterThanOrEqual(noDataSeries);
+
+  // The region on the list, with its towns; delete it and bring it back with undo.
+  await page.goto('./#/');
+  const listed = page.getByTestId('region-row');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('市町村 4');
+  await listed.getByTestId('delete-region').click();
+  await expect(page.getByTestId('region-row')).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('地域を削除しました');
+  await expect(page.getByTestId('strategy-row')).toHaveCount(4);
+  await page.getByTestId('undo-delete-region').click();
+  await expect(page.getByTestId('region-row')).toHaveCount(1);
+  await expect(page.getByTestId('notice')).toContainText('地域を復元しました');
+  await page.getByTestId('region-row').locator('a').click();
+  await expect(page.getByTestId('town-row')).toHaveCount(4);
+
+  expect(pageErrors).toEqual([]);
+});
