@@ -135,15 +135,20 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
     Said { headline, lines, error }
 }
 
+/// 「追加した戦略: 2 件」 / "Strategies added: 2", added to `lines` only when `n` is not 0.
+fn count_line(lines: &mut Vec<String>, lang: Language, n: usize, ja: &str, en: &str) {
+    if n > 0 {
+        lines.push(match lang {
+            Language::Ja => format!("{ja} {n} 件"),
+            Language::En => format!("{en}: {n}"),
+        });
+    }
+}
+
 /// What bringing files into a region did, one line per outcome that happened.
 fn tally_lines(t: &crate::session::region::Tally, lang: Language) -> Vec<String> {
-    let ja = lang == Language::Ja;
     let mut lines = Vec::new();
-    let mut line = |n: usize, ja_text: &str, en_text: &str| {
-        if n > 0 {
-            lines.push(if ja { format!("{ja_text} {n} 件") } else { format!("{en_text}: {n}") });
-        }
-    };
+    let mut line = |n, ja_text, en_text| count_line(&mut lines, lang, n, ja_text, en_text);
     line(t.added, "新しく追加した戦略:", "Strategies added");
     line(t.already_here, "すでにあった戦略（地域に加えました）:", "Strategies already here (now in the region)");
     line(
@@ -161,13 +166,8 @@ fn tally_lines(t: &crate::session::region::Tally, lang: Language) -> Vec<String>
 
 /// What a restore of everything did, line by line (only what happened).
 fn restore_lines(r: &crate::storage::RestoreReport, lang: Language) -> Vec<String> {
-    let ja = lang == Language::Ja;
     let mut lines = Vec::new();
-    let mut line = |n: usize, ja_text: &str, en_text: &str| {
-        if n > 0 {
-            lines.push(if ja { format!("{ja_text} {n} 件") } else { format!("{en_text}: {n}") });
-        }
-    };
+    let mut line = |n, ja_text, en_text| count_line(&mut lines, lang, n, ja_text, en_text);
     line(r.added, "追加した戦略:", "Strategies added");
     line(
         r.replaced,
@@ -185,10 +185,7 @@ fn restore_lines(r: &crate::storage::RestoreReport, lang: Language) -> Vec<Strin
         "Regions already here (left as they were)",
     );
     if let Some(e) = &r.error {
-        lines.push(
-            if ja { "途中で止まりました: ".to_owned() } else { "Stopped: ".to_owned() }
-                + &super::storage_error(e, lang),
-        );
+        lines.push(tr(lang, "途中で止まりました: ", "Stopped: ").to_owned() + &super::storage_error(e, lang));
     }
     if lines.is_empty() {
         lines.push(tr(lang, "変更はありませんでした。", "Nothing changed.").to_owned());
