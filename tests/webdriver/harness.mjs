@@ -144,7 +144,11 @@ export async function startBrowser() {
         }
         if (Date.now() > deadline) {
           const shot = await b.shot(`failed-${Date.now()}`).catch(() => '(no screenshot)');
-          throw new Error(`waited 20 s for ${what} (last: ${last}); screenshot: ${shot}`);
+          // What was on screen, in the message itself: CI keeps the output, not the screenshot.
+          const screen = await driver
+            .executeScript('return location.hash + " | " + (document.body ? document.body.innerText : "").replace(/\\s+/g, " ").slice(0, 600)')
+            .catch((e) => `(page unreadable: ${e})`);
+          throw new Error(`waited 20 s for ${what} (last: ${last}); screenshot: ${shot}; on screen: ${screen}`);
         }
         await driver.sleep(100);
       }

@@ -48,7 +48,9 @@ impl AppState {
             Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file, detail })),
         };
         match opened {
-            Ok(format::Opened::Strategy(read)) if self.has(&read.strategy.id) => {
+            // Asked of the store, not of the list on screen: the list may not be read yet
+            // when the page has just started (a click then stored the example again).
+            Ok(format::Opened::Strategy(read)) if self.store().load(&read.strategy.id).await.is_ok() => {
                 self.navigate(Route::Strategy(read.strategy.id))
             }
             Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy, VersionReason::Imported).await,
