@@ -145,6 +145,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                 source: "住民基本台帳".into(),
                 notes: String::new(),
                 series,
+                verdicts: Vec::new(),
                 unknown: Default::default(),
             }
         })

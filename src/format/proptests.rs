@@ -68,9 +68,11 @@ fn series() -> impl Gen<Value = Series> {
 }
 
 fn indicator() -> impl Gen<Value = Indicator> {
-    (text(), title(), text(), proptest::collection::vec(series(), 1..3), any::<bool>(), unknown()).prop_map(
-        |(code, name, unit, series, output, unknown)| Indicator {
+    let verdicts = proptest::collection::vec((year(), text(), text()), 0..3);
+    (text(), title(), text(), proptest::collection::vec(series(), 1..3), any::<bool>(), verdicts, unknown()).prop_map(
+        |(code, name, unit, series, output, verdicts, unknown)| Indicator {
             series,
+            verdicts: verdicts.into_iter().map(|(year, verdict, comment)| Verdict { year, verdict, comment }).collect(),
             unknown,
             kind: if output { IndicatorKind::Output } else { IndicatorKind::Outcome },
             ..Indicator::new(&code, &name, &unit)

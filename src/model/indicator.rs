@@ -26,6 +26,9 @@ pub struct Indicator {
     pub notes: String,
     /// At least one; several for a breakdown.
     pub series: Vec<Series>,
+    /// The town's own verdict per fiscal year (効果検証), as written (`model::verdict`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<super::Verdict>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -147,6 +150,7 @@ impl Indicator {
             source: String::new(),
             notes: String::new(),
             series: vec![Series::new("")],
+            verdicts: Vec::new(),
             unknown: Default::default(),
         }
     }

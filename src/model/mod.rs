@@ -26,6 +26,7 @@ mod strategy;
 pub mod template;
 mod unknown;
 mod validation;
+mod verdict;
 mod workshop;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
@@ -49,4 +50,5 @@ pub use unknown::UnknownFields;
 pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
 };
+pub use verdict::{Agreement, Computed, Verdict, VerdictDifference, ACHIEVED, NOT_ACHIEVED};
 pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};
