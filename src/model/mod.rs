@@ -50,5 +50,5 @@ pub use unknown::UnknownFields;
 pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
 };
-pub use verdict::{Agreement, Computed, Verdict, VerdictDifference, ACHIEVED, NOT_ACHIEVED};
+pub use verdict::{Agreement, Computed, Figures, Verdict, VerdictDifference, ACHIEVED, NOT_ACHIEVED};
 pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};

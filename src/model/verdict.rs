@@ -52,6 +52,14 @@ pub enum Computed {
     Ratings(Vec<String>),
 }
 
+/// An indicator's figures in one year (`Strategy::figures_in`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    pub status: Status,
+    /// The rated series' labels, in series order.
+    pub ratings: Vec<String>,
+}
+
 /// One indicator and year where the town's verdict and the figures disagree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VerdictDifference<'a> {
@@ -79,15 +87,24 @@ impl Indicator {
 }
 
 impl Strategy {
+    /// What the figures give for an indicator in a fiscal year: its combined status and each
+    /// rated series' label; `None` when no series has an actual that year.
+    pub fn figures_in(&self, indicator: &Indicator, year: FiscalYear) -> Option<Figures> {
+        let cx = self.context_of(indicator);
+        let assessed: Vec<_> = indicator.series.iter().map(|s| assess_in(s, cx, year)).collect();
+        if assessed.iter().all(|a| a.status == Status::NoData) {
+            return None;
+        }
+        let status = super::combined(assessed.iter().map(|a| a.status));
+        Some(Figures { status, ratings: assessed.into_iter().filter_map(|a| a.rating).collect() })
+    }
+
     /// How the town's verdict compares with the figures of that year.
     pub fn agreement(&self, indicator: &Indicator, verdict: &Verdict) -> Agreement {
-        let cx = self.context_of(indicator);
-        let assessed: Vec<_> = indicator.series.iter().map(|s| assess_in(s, cx, verdict.year)).collect();
-        if assessed.iter().all(|a| a.status == Status::NoData) {
+        let Some(Figures { status, ratings }) = self.figures_in(indicator, verdict.year) else {
             return Agreement::NotComparable;
-        }
+        };
         let word = verdict.verdict.trim();
-        let status = super::combined(assessed.iter().map(|a| a.status));
         let achieved = match word {
             ACHIEVED | "達成済" | "達成済み" | "○達成" => Some(true),
             NOT_ACHIEVED | "未達" => Some(false),
@@ -101,7 +118,6 @@ impl Strategy {
             };
         }
         if self.rating_rule.is_label(word) {
-            let ratings: Vec<String> = assessed.iter().filter_map(|a| a.rating.clone()).collect();
             if ratings.is_empty() {
                 return Agreement::NotComparable;
             }

@@ -7,7 +7,7 @@ use super::status::mix_badges;
 use crate::charts::dashboard::status_colour;
 use crate::locale::{self, tr};
 use crate::locale::{Language, YearStyle};
-use crate::model::{assess, Context, Goal, Id, Indicator, Measure, Strategy};
+use crate::model::{assess, Agreement, Context, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
@@ -88,6 +88,7 @@ pub fn StrategyView(
                 <h2>{tr(lang, "数値目標・KPI の一覧", "All numerical targets and KPIs")}</h2>
                 {indicators}
             </section>
+            {verdict_differences(&s, lang, style)}
         </article>
     }
 }
@@ -191,6 +192,10 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                 _ => "—".to_owned(),
             };
             let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
+            let verdict = a.year.and_then(|y| ind.verdict(y)).map(|v| {
+                let differs = matches!(s.agreement(ind, v), Agreement::Differs { .. });
+                view! { <span class="verdict" data-testid="cell-verdict" data-differs=differs.to_string()>{locale::verdict_line(v, lang)}</span> }
+            });
             view! {
                 <tr data-testid="target-row">
                     <td class="code">{ind.code.clone()}</td>
@@ -199,7 +204,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                     <td class="num">{target}</td>
                     <td class="num">{actual}</td>
                     <td class="num">{progress}</td>
-                    <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{locale::status(a.status, lang)}" "{locale::rating(&a).to_owned()}</span></td>
+                    <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{locale::status(a.status, lang)}" "{locale::rating(&a).to_owned()}</span>{verdict}</td>
                 </tr>
             }
         })
@@ -253,4 +258,18 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// Where the town's own verdict (効果検証) and the figures disagree: a planning officer checks
+/// these before the report goes to the committee.
+fn verdict_differences(s: &Strategy, lang: Language, style: YearStyle) -> Option<impl IntoView> {
+    let found = s.verdict_differences();
+    (!found.is_empty()).then(|| {
+        view! {
+            <section class="panel" data-testid="verdict-differences">
+                <h2>{tr(lang, "町の評価と計算が異なる指標", "Where the town's verdict differs from the figures")}</h2>
+                <ul>{found.iter().map(|d| view! { <li data-testid="verdict-difference">{locale::difference(d, lang, style)}</li> }).collect_view()}</ul>
+            </section>
+        }
+    })
 }

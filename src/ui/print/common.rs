@@ -4,7 +4,7 @@
 
 use crate::charts::dashboard::status_colour;
 use crate::locale::{self, tr, Language, YearStyle};
-use crate::model::{assess, assess_in, FiscalYear, Id, Indicator, Money, Strategy, Target};
+use crate::model::{assess, assess_in, Agreement, FiscalYear, Id, Indicator, Money, Strategy, Target};
 use crate::session::route::{Report, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -115,6 +115,16 @@ pub fn indicator_table(
                     let provisional = a.year.and_then(|y| series.actual(y)).is_some_and(|x| x.provisional);
                     let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
                     let status = format!("{} {}", locale::status(a.status, lang), locale::rating(&a));
+                    // The town's own verdict of that year beside the figures (once per indicator).
+                    let verdict = a.year.filter(|_| k == 0).and_then(|y| ind.verdict(y)).map(|v| {
+                        let differs = matches!(s.agreement(ind, v), Agreement::Differs { .. });
+                        view! {
+                            <span class="verdict" data-testid="cell-verdict" data-differs=differs.to_string()>
+                                {locale::verdict_line(v, lang)}
+                                {differs.then(|| tr(lang, "（計算と異なる）", " (differs from the figures)"))}
+                            </span>
+                        }
+                    });
                     let head = (k == 0).then(|| view! {
                         <td class="code" rowspan=n.clone() data-testid="cell-code">{ind.code.clone()}</td>
                         <td class="name" rowspan=n.clone() data-testid="cell-name">{ind.name.clone()}</td>
@@ -129,6 +139,7 @@ pub fn indicator_table(
                             <td class="num" data-testid="cell-progress">{progress}</td>
                             <td data-testid="cell-status">
                                 <span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status)) data-status=a.status.as_str()>{status}</span>
+                                {verdict}
                             </td>
                         </tr>
                     }

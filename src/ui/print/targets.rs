@@ -69,7 +69,55 @@ fn report(
         </header>
         {s.goals.is_empty().then(|| view! { <p class="empty">{tr(lang, "目標はまだありません。", "No goals yet.")}</p> })}
         {goals}
+        {verdicts(s, lang, style)}
     }
+}
+
+/// The town's verdicts (効果検証) with the committee's comments, and where they differ from the
+/// figures: after the tables, as the town's report puts its commentary.
+fn verdicts(s: &Strategy, lang: Language, style: YearStyle) -> Option<impl IntoView> {
+    let recorded: Vec<(&Indicator, &crate::model::Verdict)> =
+        s.indicators.iter().flat_map(|i| i.verdicts.iter().map(move |v| (&**i, v))).collect();
+    if recorded.is_empty() {
+        return None;
+    }
+    let differences = s.verdict_differences();
+    let rows = recorded
+        .into_iter()
+        .map(|(i, v)| {
+            let differs = differences.iter().find(|d| d.indicator.id == i.id && d.verdict.year == v.year);
+            view! {
+                <tr data-testid="verdict-row">
+                    <td>{super::common::numbered(&i.code, &i.name)}</td>
+                    <td>{locale::year(v.year, lang, style)}</td>
+                    <td>{v.verdict.clone()}</td>
+                    <td>{differs.map(|d| locale::computed(&d.computed, lang))}</td>
+                    <td class="prose">{v.comment.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="print-verdicts" data-testid="print-verdicts">
+            <h2>{tr(lang, "町の評価（効果検証）", "The town's verdicts")}</h2>
+            <p class="report-note">{match (lang, differences.len()) {
+                (Language::Ja, 0) => "町の評価はすべて計算と一致しています（比べられるもの）。".to_owned(),
+                (Language::Ja, n) => format!("計算と異なる評価が {n} 件あります（「計算」の欄）。"),
+                (Language::En, 0) => "Every comparable verdict agrees with the figures.".to_owned(),
+                (Language::En, n) => format!("{n} verdicts differ from the figures (see “Computed”)."),
+            }}</p>
+            <table class="report-table verdicts">
+                <thead><tr>
+                    <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                    <th scope="col">{tr(lang, "年度", "Year")}</th>
+                    <th scope="col">{tr(lang, "町の評価", "Verdict")}</th>
+                    <th scope="col">{tr(lang, "計算", "Computed")}</th>
+                    <th scope="col">{tr(lang, "委員会の意見など", "Comment")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    })
 }
 
 fn goal_section(

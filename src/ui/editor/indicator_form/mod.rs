@@ -26,8 +26,10 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 mod series;
+mod verdicts;
 use crate::session::series_draft::{shown_kind, BaselineDraft, PickedKind, TargetDraft, TargetKind};
 use series::SeriesBlock;
+use verdicts::Verdicts;
 
 /// The kinds of target picked in this editor for series that have no target value yet, by
 /// series id, with the undo/redo depths after picking (an undo since then makes the model
@@ -330,5 +332,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
                 </button>
             </div>
         </section>
+
+        <Verdicts id=id.clone()/>
     }
 }
