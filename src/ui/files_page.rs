@@ -31,7 +31,7 @@ fn Files(id: Id) -> impl IntoView {
     let state = use_app();
     let title = move || state.open.with(|o| o.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let municipality = move || state.open.with(|o| o.as_ref().map(|s| s.municipality.name.clone()).unwrap_or_default());
-    let exports = [Export::Wide, Export::Long, Export::Initiatives, Export::Evaluations];
+    let exports = [Export::Wide, Export::Long, Export::Initiatives, Export::Evaluations, Export::Verdicts];
     view! {
         <article class="files-page" data-testid="files-page">
             <nav class="crumbs">
@@ -111,6 +111,7 @@ enum Export {
     Long,
     Initiatives,
     Evaluations,
+    Verdicts,
 }
 
 impl Export {
@@ -120,6 +121,7 @@ impl Export {
             Export::Long => "export-csv-long",
             Export::Initiatives => "export-csv-initiatives",
             Export::Evaluations => "export-csv-evaluations",
+            Export::Verdicts => "export-csv-verdicts",
         }
     }
 
@@ -132,6 +134,7 @@ impl Export {
                 "Initiatives (budget, settled cost and direction per year)",
             ),
             Export::Evaluations => state.tr("施策評価（年度別）", "Measure evaluations (per year)"),
+            Export::Verdicts => state.tr("指標の町の評価（効果検証）", "The town's verdicts on indicators"),
         }
     }
 
@@ -141,6 +144,7 @@ impl Export {
             Export::Long => state.tr("1行に1つの値（当初値・目標・中間目標・実績）。ピボットテーブルやグラフ向き。取り込めます。", "One row per value (baseline, target, interim target, actual), for pivot tables and charts. Can be imported back."),
             Export::Initiatives => state.tr("事業ごと・年度ごとに1行（千円）。再掲の行は ○ 印付き（合計するときは除いてください）。", "One row per initiative and year (thousand yen). Re-listed rows are marked ○ (leave them out when summing)."),
             Export::Evaluations => state.tr("施策ごと・評価年度ごとに1行（評価・成果・課題・改善点など）。", "One row per measure and evaluated year (rating, outcomes, issues, improvements …)."),
+            Export::Verdicts => state.tr("指標ごと・年度ごとに1行（町の評価、その年度の計算、異なるときは ○、委員会の意見）。", "One row per indicator and year with a verdict: the verdict, that year's figures, ○ where they differ, the comment."),
         }
     }
 
@@ -151,6 +155,7 @@ impl Export {
             Export::Long => state.tr("指標（縦長）", "indicators-long"),
             Export::Initiatives => state.tr("事業", "initiatives"),
             Export::Evaluations => state.tr("施策評価", "evaluations"),
+            Export::Verdicts => state.tr("町の評価", "verdicts"),
         }
     }
 
@@ -161,6 +166,7 @@ impl Export {
             Export::Long => csv::indicators_long(s, style),
             Export::Initiatives => csv::initiatives(s, style),
             Export::Evaluations => csv::evaluations(s, style),
+            Export::Verdicts => csv::verdicts(s, style),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! CSV for Excel, the planning office's neighbour: export of indicators (wide and long layouts),
-//! initiatives, evaluations, residents' workshop notes and the regional view's tables (`region`),
+//! initiatives, evaluations, the town's verdicts on indicators, residents' workshop notes and the regional view's tables (`region`),
 //! and import of indicator values (actuals, targets, interim targets, baselines) as a plan to
 //! preview before it is applied.
 //!
@@ -59,6 +59,7 @@ mod rules;
 #[cfg(test)]
 mod tests;
 mod value_cell;
+mod verdicts;
 
 pub use apply::apply;
 pub use decode::decode;
@@ -69,6 +70,7 @@ pub use letters::column_letters;
 pub use notes::{session_notes, workshop_notes};
 pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
+pub use verdicts::verdicts;
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
