@@ -146,6 +146,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                 notes: String::new(),
                 series,
                 verdicts: Vec::new(),
+                predecessor: None,
                 unknown: Default::default(),
             }
         })

@@ -29,6 +29,9 @@ pub struct Indicator {
     /// The town's own verdict per fiscal year (効果検証), as written (`model::verdict`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub verdicts: Vec<super::Verdict>,
+    /// The previous period's indicator this one continues (`model::carry`), with its history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<super::Predecessor>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -151,6 +154,7 @@ impl Indicator {
             notes: String::new(),
             series: vec![Series::new("")],
             verdicts: Vec::new(),
+            predecessor: None,
             unknown: Default::default(),
         }
     }

@@ -5,6 +5,7 @@
 //! charts or the file format; everything is tested natively with `cargo test`.
 
 mod achievement;
+mod carry;
 pub mod colour;
 pub mod edit;
 mod fiscal_year;
@@ -30,6 +31,7 @@ mod verdict;
 mod workshop;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
+pub use carry::{proposed_baseline, NextPeriod, PastSeries, PeriodChange, Predecessor};
 pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
 pub use goal::{Goal, GoalKind};
 pub use id::Id;

@@ -14,6 +14,9 @@ pub struct Strategy {
     pub title: String,
     pub municipality: Municipality,
     pub period: PlanPeriod,
+    /// Changes of the plan period with their reasons (「計画期間を1年延長」), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub period_changes: Vec<super::PeriodChange>,
     #[serde(default)]
     pub stage: DraftingStage,
     /// 策定趣旨, 基本方針, 推進方策, 国の新たな視点 … in order.
@@ -191,6 +194,7 @@ impl Strategy {
             title: title.to_owned(),
             municipality: Municipality { name: municipality.to_owned(), code: None },
             period,
+            period_changes: Vec::new(),
             stage: DraftingStage::Policy,
             sections: Vec::new(),
             national_framework: NationalFramework::default(),
