@@ -65,6 +65,24 @@ pub fn period(p: PlanPeriod, lang: Language, style: YearStyle) -> String {
     }
 }
 
+/// A change of the plan period: 「2024-03-15: 計画期間を 令和2年度〜令和6年度（5年間） から
+/// 令和2年度〜令和7年度（6年間） に変更（理由）」.
+pub fn period_change(c: &crate::model::PeriodChange, lang: Language, style: YearStyle) -> String {
+    let (from, to) = (period(c.from, lang, style), period(c.to, lang, style));
+    match lang {
+        Language::Ja => format!("{}: 計画期間を {from} から {to} に変更（{}）", c.date, c.reason),
+        Language::En => format!("{}: plan period changed from {from} to {to} ({})", c.date, c.reason),
+    }
+}
+
+/// A baseline with its year when known: 「112人（令和5年度）」.
+pub fn baseline(b: &crate::model::Baseline, unit: &str, lang: Language, style: YearStyle) -> String {
+    match b.year {
+        Some(y) => format!("{}（{}）", quantity(b.value, unit), year(y, lang, style)),
+        None => quantity(b.value, unit),
+    }
+}
+
 /// 3,908 / 18.43 / -40: thousands separators, no trailing zeros, no exponent.
 pub fn number(v: f64) -> String {
     if !v.is_finite() {

@@ -70,6 +70,29 @@ pub fn proposed_baseline(actuals: &[Actual], old: Option<&Baseline>) -> Option<B
     }
 }
 
+/// The next period's title proposed from this one: 「第1期北本市…」→「第2期北本市…」 (digits
+/// half- or full-width); a title without 「第N期」 gets 「（次期）」 after it.
+pub fn next_title(title: &str) -> String {
+    let title = title.trim();
+    if let Some(start) = title.find('第') {
+        let rest = &title[start + '第'.len_utf8()..];
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).collect();
+        let after = &rest[digits.len()..];
+        if !digits.is_empty() && after.starts_with('期') {
+            if let Ok(n) = super::half_width(&digits).parse::<u32>() {
+                return format!("{}第{}{}", &title[..start], n + 1, after);
+            }
+        }
+    }
+    format!("{title}（次期）")
+}
+
+/// The next period of the same length, starting the year after this one ends.
+pub fn following(period: PlanPeriod) -> PlanPeriod {
+    let len = period.len().max(1) as i32;
+    PlanPeriod { first: FiscalYear(period.last.0 + 1), last: FiscalYear(period.last.0 + len) }
+}
+
 impl Strategy {
     /// The next period's strategy (see the module's text); `self` is not changed.
     pub fn next_period(&self, next: &NextPeriod) -> Strategy {
@@ -212,10 +235,10 @@ mod tests {
         assert_eq!(p.series[0].target, Some(Target::Value { value: 130.0, year: Some(fy(2024)) }));
         // The structure goes on, pointing at the carried indicator only; the old budgets stay.
         let goal = &next.goals[0];
-        assert_eq!(goal.targets, [carried.id.clone()]);
+        assert_eq!(goal.targets, std::slice::from_ref(&carried.id));
         let measure = &goal.measures[0];
-        assert_eq!(measure.kpis, [carried.id.clone()]);
-        assert_eq!(measure.initiatives[0].kpis, [carried.id.clone()]);
+        assert_eq!(measure.kpis, std::slice::from_ref(&carried.id));
+        assert_eq!(measure.initiatives[0].kpis, std::slice::from_ref(&carried.id));
         assert!(measure.initiatives[0].years.is_empty());
         // The link and the history survive a file (serde both ways).
         let text = serde_json::to_string(&next).unwrap();
@@ -236,6 +259,19 @@ mod tests {
         assert_eq!(next.indicators[0].series[0].baseline, None);
         assert!(next.goals[0].targets.is_empty());
         assert_eq!(next.goals[0].measures[0].kpis.len(), 1);
+    }
+
+    #[test]
+    fn the_next_title_and_period_are_proposed() {
+        assert_eq!(
+            next_title("第1期しるべ町まち・ひと・しごと創生総合戦略"),
+            "第2期しるべ町まち・ひと・しごと創生総合戦略"
+        );
+        assert_eq!(next_title("北本市第２期総合戦略"), "北本市第3期総合戦略");
+        assert_eq!(next_title("しるべ町総合戦略"), "しるべ町総合戦略（次期）");
+        assert_eq!(next_title("第一期総合戦略"), "第一期総合戦略（次期）");
+        let p = following(PlanPeriod { first: fy(2020), last: fy(2024) });
+        assert_eq!((p.first, p.last), (fy(2025), fy(2029)));
     }
 
     #[test]

@@ -31,7 +31,7 @@ mod verdict;
 mod workshop;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
-pub use carry::{proposed_baseline, NextPeriod, PastSeries, PeriodChange, Predecessor};
+pub use carry::{following, next_title, proposed_baseline, NextPeriod, PastSeries, PeriodChange, Predecessor};
 pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
 pub use goal::{Goal, GoalKind};
 pub use id::Id;

@@ -68,6 +68,7 @@ pub fn StrategyView(
                     <span>{tr(lang, "計画期間: ", "Plan period: ")}{period}</span>
                     <span class="badge">{stage}</span>
                 </p>
+                {s.period_changes.iter().map(|c| view! { <p class="meta" data-testid="period-change">{locale::period_change(c, lang, style)}</p> }).collect_view()}
                 <p class="meta">{match lang {
                     Language::Ja => format!("目標 {} ・施策 {} ・事業 {} ・指標 {}", counts.goals, counts.measures, counts.initiatives, counts.indicators),
                     Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", counts.goals, counts.measures, counts.initiatives, counts.indicators),

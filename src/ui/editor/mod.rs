@@ -11,6 +11,7 @@ mod initiative_form;
 mod measure_charts;
 mod measure_form;
 mod outline;
+mod period;
 pub mod problems;
 mod strategy_form;
 

@@ -5,6 +5,7 @@
 use super::bind::{self, label};
 use super::common::EntityActions;
 use super::fields::{NumberField, SelectField, TextField, YearField};
+use super::period::{NextPeriodForm, PeriodChanges};
 use crate::locale;
 use crate::model::edit::move_item;
 use crate::model::{
@@ -69,10 +70,12 @@ pub fn StrategyForm() -> impl IntoView {
                     on_commit=bind::write(|s, v: String| s.national_framework.name = v)/>
             </div>
         </div>
+        <PeriodChanges/>
         <NationalGoals/>
         <Sections/>
         <RatingRuleForm/>
         <Schedule/>
+        <NextPeriodForm/>
         <div class="panel" data-testid="problems">
             <h2>{move || state.tr("チェック結果", "Checks")}</h2>
             {move || {

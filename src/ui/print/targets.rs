@@ -64,6 +64,7 @@ fn report(
                 " ・ "{tr(lang, "計画期間 ", "Plan period ")}{locale::period(s.period, lang, style)}
                 " ・ "{when}
             </p>
+            {s.period_changes.iter().map(|c| view! { <p class="report-note" data-testid="print-period-change">{locale::period_change(c, lang, style)}</p> }).collect_view()}
             <p class="report-note" data-testid="rating-rule">{locale::rating_rule(&s.rating_rule, lang)}</p>
             {locale::assumed_years(s, lang, style).map(|t| view! { <p class="report-note" data-testid="assumed-years">{t}</p> })}
         </header>
