@@ -5,6 +5,7 @@
 //! `state`.
 
 mod bring_in;
+mod indicators;
 mod list;
 mod side_by_side;
 mod themes;
@@ -128,6 +129,7 @@ pub fn RegionPage() -> impl IntoView {
                 <BringIn id=id progress=progress result=result/>
                 <SideBySideTable data=data/>
                 <ThemeSearch data=data/>
+                <indicators::MatchedIndicators data=data/>
             </Show>
         </article>
     }
