@@ -5,6 +5,7 @@
 //! `state`.
 
 mod bring_in;
+mod coverage;
 mod indicators;
 mod list;
 mod side_by_side;
@@ -130,6 +131,7 @@ pub fn RegionPage() -> impl IntoView {
                 <SideBySideTable data=data/>
                 <ThemeSearch data=data/>
                 <indicators::MatchedIndicators data=data/>
+                <coverage::Coverage data=data/>
             </Show>
         </article>
     }
