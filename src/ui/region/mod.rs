@@ -6,8 +6,10 @@
 
 mod bring_in;
 mod coverage;
+mod grants;
 mod indicators;
 mod list;
+mod partnerships;
 mod side_by_side;
 mod themes;
 
@@ -132,6 +134,8 @@ pub fn RegionPage() -> impl IntoView {
                 <ThemeSearch data=data/>
                 <indicators::MatchedIndicators data=data/>
                 <coverage::Coverage data=data/>
+                <partnerships::Partnerships data=data/>
+                <grants::Grants data=data/>
             </Show>
         </article>
     }
