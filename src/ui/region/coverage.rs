@@ -127,7 +127,7 @@ fn national_goals(d: &Loaded, lang: Language) -> impl IntoView {
         .iter()
         .map(|c| {
             view! {
-                <th scope="col">
+                <th scope="col" class="national-goal-head">
                     {national_goal_name(c.key.kind, &c.number, lang)}
                     <br/><span class="meta">{c.title.clone()}</span>
                 </th>
