@@ -153,6 +153,17 @@ test('a region: one indicator across towns, a hand match, the SDG matrix, CSV an
     }
   }
   await expect(matrix.locator('thead th[data-sdg="13"]')).toHaveAttribute('title', /^13 /);
+  // The theme search by an SDG alone finds 北本市's measures tagged with it; the hits as a CSV.
+  const sdg = [...Array(17).keys()].map((i) => i + 1).find((n) => measures(kitamoto).some((m) => (m.sdgs ?? []).includes(n)))!;
+  await page.getByTestId('theme-sdg').selectOption(String(sdg));
+  await expect(page.locator(`[data-testid=theme-town][data-id="${kid}"]`)).toBeVisible();
+  const [hits] = await Promise.all([page.waitForEvent('download'), page.getByTestId('theme-csv').click()]);
+  expect(hits.suggestedFilename()).toMatch(/^埼玉・渡島テスト管内_取組事例_\d{4}-\d{2}-\d{2}\.csv$/);
+  const hitLines = fs.readFileSync((await hits.path())!).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(hitLines[0]).toBe('市区町村,区分,目標番号,目標名,施策番号,施策名,事業番号,事業名');
+  expect(hitLines.some((l) => l.startsWith('北本市,施策,'))).toBe(true);
+  await page.getByTestId('theme-sdg').selectOption('');
+
   await page.getByTestId('region-coverage').screenshot({ path: shotPath('region-coverage') });
   await page.getByTestId('region-partnerships').screenshot({ path: shotPath('region-partnerships') });
   await page.getByTestId('region-grants').screenshot({ path: shotPath('region-grants') });

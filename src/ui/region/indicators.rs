@@ -307,7 +307,7 @@ fn unmatched(
             let input_id = format!("match-key-{}", r.indicator);
             view! {
                 <tr data-testid="unmatched-indicator" data-indicator=r.indicator.to_string()>
-                    <th scope="row"><label for=input_id.clone()>{name}</label></th>
+                    <th scope="row">{if out { name.into_any() } else { view! { <label for=input_id.clone()>{name}</label> }.into_any() }}</th>
                     <td>{if out {
                         let (region, r2) = (region.clone(), r2.clone());
                         view! {

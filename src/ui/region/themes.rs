@@ -79,8 +79,8 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
         <section class="panel" data-testid="theme-search" aria-labelledby="theme-search-title">
             <h2 id="theme-search-title">{move || state.tr("取組事例をさがす", "Find practices across towns")}</h2>
             <p class="lead">{move || state.tr(
-                "すべての市町村の目標・施策・事業の名称と説明から、言葉でさがします（例: 移住、子育て、観光、DX）。空白で区切ると、すべての言葉を含むものだけを表示します。",
-                "Searches every town's goals, measures and initiatives by their names and descriptions (e.g. 移住, 子育て, 観光, DX). Words separated by spaces must all appear.")}</p>
+                "すべての市町村の目標・施策・事業の名称と説明から、言葉でさがします（例: 移住、子育て、観光、DX）。空白で区切ると、すべての言葉を含むものだけを表示します。SDGs の目標や国の基本目標でも絞り込めます。",
+                "Searches every town's goals, measures and initiatives by their names and descriptions (e.g. 移住, 子育て, 観光, DX). Words separated by spaces must all appear. An SDG or a national goal narrows the search too.")}</p>
             <div class="field">
                 <label for="theme-words">{move || state.tr("さがす言葉", "Words")}</label>
                 <input id="theme-words" type="search" data-testid="theme-words" prop:value=move || typed.get()
