@@ -97,6 +97,7 @@ test('a region: one indicator across towns, a hand match, the SDG matrix, CSV an
   await expect(page.getByTestId('region-coverage')).toBeHidden();
   await expect(page.getByTestId('matched-list')).toBeHidden();
   await expect(page.getByTestId('matched-table')).toBeVisible();
+  await expect(page.getByTestId('region-name')).toBeVisible();
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
   expect(boxes.length).toBeGreaterThan(0);
