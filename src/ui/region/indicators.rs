@@ -4,7 +4,7 @@
 //! same numbers, a CSV for Excel and an A4 landscape print. Its members can be taken out of
 //! the match, and every town's unmatched indicators matched by hand to a matched indicator or
 //! to one of the bureau's names — kept with the region (`AppState::set_indicator_match`),
-//! undone with `clear_indicator_match`. The bureau's list of names is edited here too.
+//! undone with `clear_indicator_match` (`by_hand`, with the bureau's list of names).
 
 use super::Loaded;
 use crate::charts::region::matched_indicator;
@@ -22,6 +22,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+mod by_hand;
 
 /// How a member was matched, for people.
 fn rule(by: MatchedBy, lang: Language) -> &'static str {
@@ -61,7 +63,7 @@ fn towns_in(g: &MatchedIndicator) -> usize {
 }
 
 /// The town and indicator an [`IndicatorRef`] names: ("北斗市", "1-1 合計特殊出生率").
-fn described(r: &IndicatorRef, towns: &[Strategy]) -> (String, String) {
+pub(super) fn described(r: &IndicatorRef, towns: &[Strategy]) -> (String, String) {
     let Some(s) = towns.iter().find(|s| s.id == r.strategy) else { return (String::new(), String::new()) };
     let name = s.indicator(&r.indicator).map(|i| numbered(&i.code, &i.name)).unwrap_or_default();
     (s.municipality.name.clone(), name)
@@ -72,11 +74,6 @@ fn numbered(number: &str, title: &str) -> String {
         "" => title.to_owned(),
         n => format!("{n} {title}"),
     }
-}
-
-/// Whether the bureau kept this indicator out of every match by hand.
-fn kept_out(d: &Loaded, r: &IndicatorRef) -> bool {
-    d.region.matches.iter().any(|m| m.strategy == r.strategy && m.indicator == r.indicator && m.key.is_none())
 }
 
 #[component]
@@ -166,8 +163,8 @@ pub fn MatchedIndicators(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     {move || members(state, data, group)}
                 </section>
             </Show>
-            {move || unmatched(state, data, matching, unmatched_town)}
-            <IndicatorCodes data=data/>
+            {move || by_hand::unmatched(state, data, matching, unmatched_town)}
+            <by_hand::IndicatorCodes data=data/>
         </section>
     }
 }
@@ -258,138 +255,6 @@ fn members(
     })
 }
 
-/// Every town's indicators in no match, one town at a time (179 towns' would be thousands of
-/// rows), each with a field to match it by hand.
-fn unmatched(
-    state: AppState,
-    data: Memo<Option<Arc<Loaded>>>,
-    matching: Memo<crate::model::region::Matching>,
-    town: RwSignal<Option<Id>>,
-) -> Option<impl IntoView> {
-    let lang = state.lang();
-    let d = data.get()?;
-    let m = matching.get();
-    if m.unmatched.is_empty() {
-        return None;
-    }
-    // Towns with an unmatched indicator, in the region's order.
-    let mut towns: Vec<Id> = m.unmatched.iter().map(|r| r.strategy.clone()).collect();
-    towns.dedup();
-    // The chosen town while it has unmatched indicators, else the first that has.
-    let first = towns.first().cloned();
-    let listed = towns.clone();
-    let shown = Memo::new(move |_| town.get().filter(|t| listed.contains(t)).or_else(|| first.clone()));
-    let mut keys: Vec<String> = m.groups.iter().map(|g| g.name.clone()).collect();
-    for code in &d.region.indicator_codes {
-        if !keys.contains(code) {
-            keys.push(code.clone());
-        }
-    }
-    let name_of =
-        |id: &Id| d.towns.iter().find(|s| &s.id == id).map(|s| s.municipality.name.clone()).unwrap_or_default();
-    let options = towns
-        .iter()
-        .map(|id| {
-            let on = shown.get_untracked().as_ref() == Some(id);
-            view! { <option value=id.to_string() selected=on>{name_of(id)}</option> }
-        })
-        .collect_view();
-    let (town_count, indicator_count) = (towns.len(), m.unmatched.len());
-    let d2 = d.clone();
-    let rows = move || {
-        let chosen = shown.get()?;
-        let region = d2.region.id.clone();
-        let rows = m.unmatched.iter().filter(|r| r.strategy == chosen).map(|r| {
-            let (_, name) = described(r, &d2.towns);
-            let typed = RwSignal::new(String::new());
-            let out = kept_out(&d2, r);
-            let (region, r2) = (region.clone(), r.clone());
-            let input_id = format!("match-key-{}", r.indicator);
-            view! {
-                <tr data-testid="unmatched-indicator" data-indicator=r.indicator.to_string()>
-                    <th scope="row">{if out { name.into_any() } else { view! { <label for=input_id.clone()>{name}</label> }.into_any() }}</th>
-                    <td>{if out {
-                        let (region, r2) = (region.clone(), r2.clone());
-                        view! {
-                            <span class="meta">{tr(lang, "照合から外しています。", "Kept out of every match.")}</span>" "
-                            <button type="button" class="quiet" data-testid="match-undo"
-                                on:click=move |_| state.clear_indicator_match(&region, &r2.strategy, &r2.indicator)>
-                                {tr(lang, "元に戻す", "Undo")}
-                            </button>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <input id=input_id type="text" list="region-match-keys" data-testid="match-key"
-                                placeholder=tr(lang, "照合先の指標名", "Indicator to match with")
-                                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>" "
-                            <button type="button" data-testid="match-set" disabled=move || typed.with(|t| t.trim().is_empty())
-                                on:click=move |_| state.set_indicator_match(&region, &r2.strategy, &r2.indicator, Some(typed.get_untracked().trim().to_owned()))>
-                                {tr(lang, "照合する", "Match")}
-                            </button>
-                        }.into_any()
-                    }}</td>
-                </tr>
-            }
-        }).collect_view();
-        Some(rows)
-    };
-    Some(view! {
-        <section class="region-unmatched" data-testid="unmatched" aria-labelledby="unmatched-title">
-            <h3 id="unmatched-title">{tr(lang, "照合されていない指標", "Unmatched indicators")}</h3>
-            <p class="meta">{match lang {
-                Language::Ja => format!("{town_count} 市町村に {indicator_count} 指標。照合先には、上の一覧の指標名か指標名リストの名称を入れます。"),
-                Language::En => format!("{indicator_count} indicators in {town_count} towns. Match one with a name from the list above or from the bureau's list of names."),
-            }}</p>
-            <datalist id="region-match-keys">{keys.into_iter().map(|k| view! { <option value=k/> }).collect_view()}</datalist>
-            <div class="field">
-                <label for="unmatched-town">{tr(lang, "市町村", "Town")}</label>
-                <select id="unmatched-town" data-testid="unmatched-town"
-                    on:change=move |ev| town.set(Some(Id::from(event_target_value(&ev).as_str())))>{options}</select>
-            </div>
-            <div class="scroll-box">
-                <table class="region-list" data-testid="unmatched-table">
-                    <thead><tr>
-                        <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                        <th scope="col">{tr(lang, "照合先", "Match with")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </section>
-    })
-}
-
-/// The bureau's list of names to match on (合計特殊出生率 …), one a line.
-#[component]
-fn IndicatorCodes(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
-    let typed = RwSignal::new(None::<String>);
-    let stored = move || data.with(|d| d.as_ref().map(|d| d.region.indicator_codes.join("\n")).unwrap_or_default());
-    view! {
-        <details class="region-codes" data-testid="indicator-codes">
-            <summary>{move || state.tr("照合に使う指標名リスト", "The list of names to match on")}</summary>
-            <p class="meta">{move || state.tr(
-                "名称にこの言葉を含む指標を、市町村の間で同じ指標として照合します。1 行に 1 つ。",
-                "An indicator whose name contains one of these is matched across towns. One a line.")}</p>
-            <label for="indicator-codes-text" class="visually-hidden">{move || state.tr("指標名リスト", "List of names")}</label>
-            <textarea id="indicator-codes-text" rows="6" data-testid="indicator-codes-text"
-                prop:value=move || typed.get().unwrap_or_else(stored)
-                on:input=move |ev| typed.set(Some(event_target_value(&ev)))></textarea>
-            <div class="actions">
-                <button type="button" data-testid="indicator-codes-save" disabled=move || typed.with(Option::is_none)
-                    on:click=move |_| {
-                        let Some(id) = data.with_untracked(|d| d.as_ref().map(|d| d.region.id.clone())) else { return };
-                        let codes = typed.get_untracked().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-                        state.set_region_indicator_codes(&id, codes);
-                        typed.set(None);
-                    }>
-                    {move || state.tr("保存", "Save")}
-                </button>
-            </div>
-        </details>
-    }
-}
-
 /// Downloads the chosen match's table, named `渡島総合振興局管内_指標_合計特殊出生率_2026-11-23.csv`.
 fn download(state: AppState, region: &str, g: &MatchedIndicator, t: &IndicatorTable) {
     let text = csv::matched_indicator(g, t, state.year_style());
@@ -404,7 +269,7 @@ fn download(state: AppState, region: &str, g: &MatchedIndicator, t: &IndicatorTa
 /// Prints one section of the region page: `<html data-print-section>` names it, the print
 /// stylesheet (style/region-views.css) hides the rest and turns the page A4 landscape, and the
 /// mark goes when printing is over.
-pub fn print_section(section: &str) {
+fn print_section(section: &str) {
     let Some(w) = web_sys::window() else { return };
     let Some(root) = w.document().and_then(|d| d.document_element()) else { return };
     let _ = root.set_attribute("data-print-section", section);
