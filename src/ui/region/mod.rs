@@ -5,7 +5,11 @@
 //! `state`.
 
 mod bring_in;
+mod coverage;
+mod grants;
+mod indicators;
 mod list;
+mod partnerships;
 mod side_by_side;
 mod themes;
 
@@ -128,6 +132,10 @@ pub fn RegionPage() -> impl IntoView {
                 <BringIn id=id progress=progress result=result/>
                 <SideBySideTable data=data/>
                 <ThemeSearch data=data/>
+                <indicators::MatchedIndicators data=data/>
+                <coverage::Coverage data=data/>
+                <partnerships::Partnerships data=data/>
+                <grants::Grants data=data/>
             </Show>
         </article>
     }

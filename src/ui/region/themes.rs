@@ -1,12 +1,17 @@
 //! Themes across towns (取組事例): a search over every town's goals, measures and initiatives
 //! (`model::region::ThemeIndex`, built once per reading of the region), results grouped by
-//! town, each opening the item in its strategy's editor.
+//! town, each opening the item in its strategy's editor. Words, an SDG and a national goal
+//! (国の基本目標) narrow it together; the results download as a CSV for Excel.
 
 use super::Loaded;
+use crate::format::csv;
 use crate::locale::{tr, Language};
-use crate::model::region::{Hit, ItemKind, ThemeIndex, ThemeQuery};
+use crate::model::region::{national_goal_matrix, Hit, ItemKind, NationalGoalColumn, ThemeIndex, ThemeQuery, TownHits};
+use crate::model::{GoalKind, Sdg};
 use crate::session::route::{Route, Selection};
-use crate::ui::state::use_app;
+use crate::session::Notice;
+use crate::ui::files;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -51,25 +56,75 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let state = use_app();
     let index = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| Index(Arc::new(ThemeIndex::new(&d.towns()))))));
     let typed = RwSignal::new(String::new());
+    let sdg = RwSignal::new(None::<Sdg>);
+    // The national goals towns share (the coverage matrix's columns); the filter holds an index.
+    let national_goals = Memo::new(move |_| {
+        data.with(|d| d.as_ref().map(|d| national_goal_matrix(&d.towns()).columns).unwrap_or_default())
+    });
+    let national_goal = RwSignal::new(None::<usize>);
+    let asked = move || {
+        typed.with(|t| !t.trim().is_empty()) || sdg.with(Option::is_some) || national_goal.with(Option::is_some)
+    };
     let found = Memo::new(move |_| {
-        let query = ThemeQuery { words: typed.get(), ..ThemeQuery::default() };
+        let query = ThemeQuery {
+            words: typed.get(),
+            sdg: sdg.get(),
+            national_goal: national_goal
+                .get()
+                .and_then(|n| national_goals.with(|c| c.get(n).map(|c: &NationalGoalColumn| c.key.clone()))),
+        };
         index.with(|i| i.as_ref().map(|i| i.0.search(&query)).unwrap_or_default())
     });
     view! {
         <section class="panel" data-testid="theme-search" aria-labelledby="theme-search-title">
             <h2 id="theme-search-title">{move || state.tr("取組事例をさがす", "Find practices across towns")}</h2>
             <p class="lead">{move || state.tr(
-                "すべての市町村の目標・施策・事業の名称と説明から、言葉でさがします（例: 移住、子育て、観光、DX）。空白で区切ると、すべての言葉を含むものだけを表示します。",
-                "Searches every town's goals, measures and initiatives by their names and descriptions (e.g. 移住, 子育て, 観光, DX). Words separated by spaces must all appear.")}</p>
+                "すべての市町村の目標・施策・事業の名称と説明から、言葉でさがします（例: 移住、子育て、観光、DX）。空白で区切ると、すべての言葉を含むものだけを表示します。SDGs の目標や国の基本目標でも絞り込めます。",
+                "Searches every town's goals, measures and initiatives by their names and descriptions (e.g. 移住, 子育て, 観光, DX). Words separated by spaces must all appear. An SDG or a national goal narrows the search too.")}</p>
             <div class="field">
                 <label for="theme-words">{move || state.tr("さがす言葉", "Words")}</label>
                 <input id="theme-words" type="search" data-testid="theme-words" prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))/>
             </div>
+            <div class="region-filters">
+                <div class="field">
+                    <label for="theme-sdg">{move || state.tr("SDGs の目標", "SDG")}</label>
+                    <select id="theme-sdg" data-testid="theme-sdg"
+                        on:change=move |ev| sdg.set(event_target_value(&ev).parse::<u8>().ok().map(Sdg))>
+                        <option value="">{move || state.tr("指定しない", "Any")}</option>
+                        {move || {
+                            let lang = state.lang();
+                            Sdg::all().map(|s| view! {
+                                <option value=s.0.to_string() selected=sdg.get_untracked() == Some(s)>{format!("{} {}", s.0, match lang {
+                                    Language::Ja => s.japanese(),
+                                    Language::En => s.english(),
+                                })}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="theme-national-goal">{move || state.tr("国の基本目標", "National goal")}</label>
+                    <select id="theme-national-goal" data-testid="theme-national-goal"
+                        on:change=move |ev| national_goal.set(event_target_value(&ev).parse::<usize>().ok())>
+                        <option value="">{move || state.tr("指定しない", "Any")}</option>
+                        {move || {
+                            let lang = state.lang();
+                            national_goals.get().into_iter().enumerate().map(|(n, c)| view! {
+                                <option value=n.to_string() selected=national_goal.get_untracked() == Some(n)>{national_goal_label(&c, lang)}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <button type="button" data-testid="theme-csv" disabled=move || found.with(Vec::is_empty)
+                    on:click=move |_| if let Some(d) = data.get_untracked() { download(state, &d.region.name, &typed.get_untracked(), &found.get_untracked()) }>
+                    {move || state.tr("結果を CSV に書き出す（Excel 用）", "Export the results as CSV (for Excel)")}
+                </button>
+            </div>
             {move || {
                 let lang = state.lang();
                 let towns = found.get();
-                if typed.with(|t| t.trim().is_empty()) {
+                if !asked() {
                     return None;
                 }
                 if towns.is_empty() {
@@ -100,5 +155,32 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 }.into_any())
             }}
         </section>
+    }
+}
+
+/// "基本目標2 地方とのつながりを築き…" / "Basic goal 2: …".
+fn national_goal_label(c: &NationalGoalColumn, lang: Language) -> String {
+    let kind = match c.key.kind {
+        GoalKind::Basic => tr(lang, "基本目標", "Basic goal"),
+        GoalKind::CrossCutting => tr(lang, "横断的な目標", "Cross-cutting goal"),
+    };
+    match lang {
+        Language::Ja => format!("{kind}{} {}", c.number, c.title),
+        Language::En => format!("{kind} {}: {}", c.number, c.title),
+    }
+}
+
+/// Downloads the hits as found, named `渡島総合振興局管内_取組事例_移住_2026-11-23.csv`.
+fn download(state: AppState, region: &str, words: &str, found: &[TownHits]) {
+    let text = csv::theme_hits(found);
+    let label = tr(state.lang(), "取組事例", "practices");
+    let middle = match words.trim() {
+        "" => label.to_owned(),
+        w => format!("{label}_{w}"),
+    };
+    let name = files::file_name(region, &middle, &files::today(), "csv");
+    match files::download(&name, "text/csv;charset=utf-8", &text) {
+        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
+        Err(e) => state.notice.set(Some(Notice::Download(e))),
     }
 }

@@ -112,3 +112,40 @@ impl AppState {
         });
     }
 }
+
+impl AppState {
+    /// Puts a town's indicator under a matched key by hand (`None`: keeps it out of every
+    /// match), kept with region `id`; the page reads the region again.
+    pub fn set_indicator_match(&self, id: &Id, strategy: &Id, indicator: &Id, key: Option<String>) {
+        let (id, strategy, indicator) = (id.clone(), strategy.clone(), indicator.clone());
+        self.spawn(async move |state| {
+            if let Err(notice) = region::set_match(&state.store(), &id, &strategy, &indicator, key, &files::now()).await
+            {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Forgets a hand-made match: the automatic rules decide again.
+    pub fn clear_indicator_match(&self, id: &Id, strategy: &Id, indicator: &Id) {
+        let (id, strategy, indicator) = (id.clone(), strategy.clone(), indicator.clone());
+        self.spawn(async move |state| {
+            if let Err(notice) = region::clear_match(&state.store(), &id, &strategy, &indicator, &files::now()).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Replaces the names region `id` matches indicators on (合計特殊出生率 …).
+    pub fn set_region_indicator_codes(&self, id: &Id, codes: Vec<String>) {
+        let id = id.clone();
+        self.spawn(async move |state| {
+            if let Err(notice) = region::set_indicator_codes(&state.store(), &id, codes, &files::now()).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+}

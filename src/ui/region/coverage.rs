@@ -1,0 +1,169 @@
+//! SDG and national-goal coverage across towns (`model::region::sdg_matrix`,
+//! `national_goal_matrix`): towns × the 17 SDGs — how many of each town's measures are tagged
+//! with each — in the official colours, and towns × 国の基本目標 — how many of each town's
+//! goals (and their measures) correspond to each. Both are real tables with row and column
+//! headers; the count is the cell's text, so colour is never the only carrier.
+
+use super::Loaded;
+use crate::locale::{tr, Language};
+use crate::model::region::{national_goal_matrix, sdg_matrix};
+use crate::model::{GoalKind, Sdg};
+use crate::session::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// "1 貧困をなくそう" / "1 No poverty".
+fn sdg_name(sdg: Sdg, lang: Language) -> String {
+    let name = match lang {
+        Language::Ja => sdg.japanese(),
+        Language::En => sdg.english(),
+    };
+    format!("{} {name}", sdg.0)
+}
+
+/// "基本目標2" / "Basic goal 2".
+fn national_goal_name(kind: GoalKind, number: &str, lang: Language) -> String {
+    let kind = match kind {
+        GoalKind::Basic => tr(lang, "基本目標", "Basic goal"),
+        GoalKind::CrossCutting => tr(lang, "横断的な目標", "Cross-cutting goal"),
+    };
+    match lang {
+        Language::Ja => format!("{kind}{number}"),
+        Language::En => format!("{kind} {number}"),
+    }
+}
+
+#[component]
+pub fn Coverage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="panel region-section" data-testid="region-coverage" aria-labelledby="region-coverage-title">
+            <h2 id="region-coverage-title">{move || state.tr("SDGs・国の基本目標との対応", "SDGs and national goals")}</h2>
+            {move || data.get().map(|d| {
+                let lang = state.lang();
+                view! {
+                    <h3>{tr(lang, "市町村 × SDGs（施策の数）", "Towns × SDGs (measures)")}</h3>
+                    <p class="meta">{tr(lang,
+                        "各市町村の施策のうち、それぞれの目標（ゴール）に対応づけたものの数です。色は SDGs の公式の色で、数が 0 のマスは白です。",
+                        "How many of each town's measures are tagged with each goal. Colours are the SDGs' official ones; a cell with 0 is white.")}</p>
+                    {sdgs(&d, lang)}
+                    <h3>{tr(lang, "市町村 × 国の基本目標", "Towns × national goals")}</h3>
+                    <p class="meta">{tr(lang,
+                        "各市町村の目標のうち、国の総合戦略のそれぞれの目標に対応するものの数と、その施策の数です。",
+                        "How many of each town's goals correspond to each goal of the national strategy, and their measures.")}</p>
+                    {national_goals(&d, lang)}
+                }
+            })}
+        </section>
+    }
+}
+
+fn sdgs(d: &Loaded, lang: Language) -> impl IntoView {
+    let towns = d.towns();
+    let matrix = sdg_matrix(&towns);
+    let head = Sdg::all()
+        .map(|sdg| {
+            let style = format!("background:{};color:{}", sdg.colour(), sdg.text_colour());
+            view! {
+                <th scope="col" class="sdg-head" title=sdg_name(sdg, lang) data-sdg=sdg.0.to_string()>
+                    <span class="sdg-chip" style=style aria-hidden="true">{sdg.0}</span>
+                    <span class="visually-hidden">{sdg_name(sdg, lang)}</span>
+                </th>
+            }
+        })
+        .collect_view();
+    let rows = towns
+        .iter()
+        .zip(&matrix.counts)
+        .map(|(s, counts)| {
+            let cells = Sdg::all()
+                .zip(counts)
+                .map(|(sdg, n)| {
+                    let style = (*n > 0).then(|| format!("background:{};color:{}", sdg.colour(), sdg.text_colour()));
+                    view! { <td class="cell" class:zero=*n == 0 style=style data-sdg=sdg.0.to_string()>{*n}</td> }
+                })
+                .collect_view();
+            view! {
+                <tr data-testid="sdg-row" data-town=s.id.to_string()>
+                    <th scope="row"><a href=Route::Strategy(s.id.clone()).hash()>{s.municipality.name.clone()}</a></th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let totals = Sdg::all()
+        .map(|sdg| view! { <td class="cell" data-sdg=sdg.0.to_string()>{matrix.total(sdg)}</td> })
+        .collect_view();
+    view! {
+        <div class="scroll-box">
+            <table class="region-matrix" data-testid="sdg-matrix">
+                <caption class="visually-hidden">{tr(lang, "市町村ごと、SDGs の目標ごとの施策の数", "Measures per town and SDG")}</caption>
+                <thead><tr><th scope="col">{tr(lang, "市区町村", "Municipality")}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+                <tfoot><tr data-testid="sdg-totals"><th scope="row">{tr(lang, "管内計", "Region")}</th>{totals}</tr></tfoot>
+            </table>
+        </div>
+    }
+}
+
+fn national_goals(d: &Loaded, lang: Language) -> impl IntoView {
+    let towns = d.towns();
+    let matrix = national_goal_matrix(&towns);
+    if matrix.columns.is_empty() {
+        return view! {
+            <p class="empty" data-testid="national-goal-none">{tr(lang,
+                "国の基本目標を設定している市町村がありません。",
+                "No town has set the national strategy's goals.")}</p>
+        }
+        .into_any();
+    }
+    let cell = move |goals: usize, measures: usize| match lang {
+        Language::Ja => format!("目標 {goals}・施策 {measures}"),
+        Language::En => format!("{goals} goals, {measures} measures"),
+    };
+    let head = matrix
+        .columns
+        .iter()
+        .map(|c| {
+            view! {
+                <th scope="col" class="national-goal-head">
+                    {national_goal_name(c.key.kind, &c.number, lang)}
+                    <br/><span class="meta">{c.title.clone()}</span>
+                </th>
+            }
+        })
+        .collect_view();
+    let rows = towns
+        .iter()
+        .zip(&matrix.cells)
+        .zip(&matrix.unassigned)
+        .map(|((s, row), none)| {
+            let cells = row
+                .iter()
+                .map(|c| view! { <td class="cell" class:zero=c.goals == 0>{cell(c.goals, c.measures)}</td> })
+                .collect_view();
+            view! {
+                <tr data-testid="national-goal-row" data-town=s.id.to_string()>
+                    <th scope="row"><a href=Route::Strategy(s.id.clone()).hash()>{s.municipality.name.clone()}</a></th>
+                    {cells}
+                    <td class="cell" class:zero=*none == 0 data-col="unassigned">{*none}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="scroll-box">
+            <table class="region-matrix" data-testid="national-goal-matrix">
+                <caption class="visually-hidden">{tr(lang, "市町村ごと、国の基本目標ごとの目標と施策の数", "Goals and measures per town and national goal")}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(lang, "市区町村", "Municipality")}</th>
+                    {head}
+                    <th scope="col">{tr(lang, "対応なしの目標", "Goals with none")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

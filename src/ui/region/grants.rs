@@ -1,0 +1,144 @@
+//! 補助事業 across the region (`model::region::grants`): the initiatives each town marks
+//! 補助事業, one row per initiative and fiscal year with its 予算額 and 決算額 in 千円, narrowed
+//! by town and year (`GrantFilter`) and by words in the initiative's name, with the totals of
+//! the rows shown — what the bureau reads when advising on 地方創生関係交付金.
+
+use super::Loaded;
+use crate::locale::{self, tr, Language};
+use crate::model::region::{grants, key, GrantFilter, GrantRow};
+use crate::model::{FiscalYear, Id, Money};
+use crate::session::route::{Route, Selection};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn money(v: Option<Money>) -> String {
+    v.map(|v| locale::number(v as f64)).unwrap_or_else(|| "—".to_owned())
+}
+
+/// The sum of the amounts given; `None` when no row has one (missing is not zero).
+fn total(rows: &[GrantRow], pick: fn(&GrantRow) -> Option<Money>) -> Option<Money> {
+    rows.iter().filter_map(pick).fold(None, |sum, v| Some(sum.unwrap_or(0) + v))
+}
+
+#[component]
+pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
+    let state = use_app();
+    let town = RwSignal::new(None::<Id>);
+    let year = RwSignal::new(None::<FiscalYear>);
+    let words = RwSignal::new(String::new());
+    // Every year any row has, for the year filter.
+    let years = Memo::new(move |_| {
+        data.with(|d| {
+            let mut years: Vec<FiscalYear> = d
+                .as_ref()
+                .map(|d| grants(&d.towns(), &GrantFilter::default()).into_iter().filter_map(|r| r.year).collect())
+                .unwrap_or_default();
+            years.sort();
+            years.dedup();
+            years
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let filter = GrantFilter { year: year.get(), town: town.get() };
+        let found = words.with(|w| w.split_whitespace().map(key).filter(|w| !w.is_empty()).collect::<Vec<_>>());
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| grants(&d.towns(), &filter))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|r| {
+                    let text = key(&format!("{} {} {}", r.municipality, r.number, r.title));
+                    found.iter().all(|w| text.contains(w.as_str()))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <section class="panel region-section" data-testid="region-grants" aria-labelledby="region-grants-title">
+            <h2 id="region-grants-title">{move || state.tr("補助事業", "Subsidised initiatives")}</h2>
+            <p class="lead">{move || state.tr(
+                "各市町村が「補助事業」とした事業を、年度ごとの予算額・決算額（千円）とともに示します。",
+                "The initiatives each town marks as subsidised, with their budget and settled cost per fiscal year (¥1,000).")}</p>
+            <div class="region-filters">
+                <div class="field">
+                    <label for="grants-town">{move || state.tr("市町村", "Town")}</label>
+                    <select id="grants-town" data-testid="grants-town"
+                        on:change=move |ev| { let v = event_target_value(&ev); town.set((!v.is_empty()).then(|| Id::from(v.as_str()))) }>
+                        <option value="">{move || state.tr("すべて", "All")}</option>
+                        {move || data.get().map(|d| d.towns.iter().map(|s| view! {
+                            <option value=s.id.to_string() selected=town.get_untracked().as_ref() == Some(&s.id)>{s.municipality.name.clone()}</option>
+                        }).collect_view())}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="grants-year">{move || state.tr("年度", "Fiscal year")}</label>
+                    <select id="grants-year" data-testid="grants-year"
+                        on:change=move |ev| year.set(event_target_value(&ev).parse::<i32>().ok().map(FiscalYear))>
+                        <option value="">{move || state.tr("すべて", "All")}</option>
+                        {move || {
+                            let (lang, style) = (state.lang(), state.year_style());
+                            years.get().into_iter().map(|y| view! {
+                                <option value=y.0.to_string() selected=year.get_untracked() == Some(y)>{locale::year(y, lang, style)}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="grants-words">{move || state.tr("事業名の言葉", "Words in the name")}</label>
+                    <input id="grants-words" type="search" data-testid="grants-words" prop:value=move || words.get()
+                        on:input=move |ev| words.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            {move || {
+                let (lang, style) = (state.lang(), state.year_style());
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p class="empty" data-testid="grants-none">{tr(lang, "該当する補助事業はありません。", "No subsidised initiative found.")}</p> }.into_any();
+                }
+                let (budget, settled) = (total(&rows, |r| r.budget), total(&rows, |r| r.settled));
+                let count = rows.len();
+                view! {
+                    <div class="scroll-box">
+                        <table class="region-grants" data-testid="grants-table">
+                            <caption class="visually-hidden">{tr(lang, "補助事業", "Subsidised initiatives")}</caption>
+                            <thead><tr>
+                                <th scope="col">{tr(lang, "市区町村", "Municipality")}</th>
+                                <th scope="col">{tr(lang, "事業", "Initiative")}</th>
+                                <th scope="col">{tr(lang, "年度", "Fiscal year")}</th>
+                                <th scope="col">{tr(lang, "予算額（千円）", "Budget (¥1,000)")}</th>
+                                <th scope="col">{tr(lang, "決算額（千円）", "Settled (¥1,000)")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| {
+                                    let href = r.path.initiative.clone().map(|i| Route::Edit(r.path.strategy.clone(), Selection::Initiative(i)).hash());
+                                    let title = if r.number.trim().is_empty() { r.title.clone() } else { format!("{} {}", r.number, r.title) };
+                                    view! {
+                                        <tr data-testid="grant-row" data-town=r.path.strategy.to_string()>
+                                            <th scope="row">{r.municipality.clone()}</th>
+                                            <td><a href=href>{title}</a></td>
+                                            <td>{r.year.map(|y| locale::year(y, lang, style)).unwrap_or_else(|| "—".to_owned())}</td>
+                                            <td class="num" data-col="budget">{money(r.budget)}</td>
+                                            <td class="num" data-col="settled">{money(r.settled)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                            <tfoot>
+                                <tr data-testid="grants-totals">
+                                    <th scope="row" colspan="3">{match lang {
+                                        Language::Ja => format!("計（{count} 件）"),
+                                        Language::En => format!("Total ({count} rows)"),
+                                    }}</th>
+                                    <td class="num" data-col="budget">{money(budget)}</td>
+                                    <td class="num" data-col="settled">{money(settled)}</td>
+                                </tr>
+                            </tfoot>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,190 @@
+// The regional view's other sections (issue 21): one indicator across towns — its chart and
+// table (北本市's numbers against its own overview), its CSV and its A4 landscape print, a
+// hand match kept after a reload and undone —, the towns × SDGs matrix in the official colours,
+// and screenshots of every section at 1280 px, none wider than the screen.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, SCREENSHOT_DIR } from './fixtures';
+import { example, indicatorNamed, variant } from './region-files';
+import type { Page } from '@playwright/test';
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+/** Creates a region and brings the files in; waits for their rows. */
+async function regionOf(page: Page, name: string, files: { name: string; json: any }[]) {
+  await page.getByTestId('region-name-input').fill(name);
+  await page.getByTestId('create-region').click();
+  await expect(page.getByTestId('region-page')).toBeVisible();
+  await page.getByTestId('region-files').setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f.json, null, 2), 'utf8') })),
+  );
+  await expect(page.getByTestId('town-row')).toHaveCount(files.length);
+}
+
+/** The text of each cell of a matched-indicator table row, by fiscal year. */
+async function byYear(page: Page, town: string, kind: 'actual' | 'target'): Promise<Record<string, string>> {
+  return page.locator(`[data-testid=matched-row][data-town="${town}"][data-kind=${kind}] td[data-year]`).evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-year')!, (e.textContent ?? '').trim()])),
+  );
+}
+
+test('a region: one indicator across towns, a hand match, the SDG matrix, CSV and print', async ({ page, openApp, pageErrors, shot }) => {
+  test.setTimeout(120_000);
+  const kitamoto = example('kitamoto');
+  const hokuto = example('hokuto');
+  // 鴻巣市: 北本市's file with its own 出生数 and another name for 市内有効求人倍率, which then
+  // matches nothing until the bureau matches it by hand.
+  const konosu = variant(kitamoto, 'strategy-e2e-konosu', '鴻巣市', '112178', [['市内有効求人倍率', '有効求人倍率（鴻巣）']]);
+  indicatorNamed(kitamoto, '出生数').series[0].actuals = [
+    { year: 2023, value: 352 },
+    { year: 2024, value: 348 },
+  ];
+  indicatorNamed(konosu, '出生数').series[0].actuals = [{ year: 2023, value: 701 }];
+  const [kid, cid] = [kitamoto.strategy.id, konosu.strategy.id];
+
+  await openApp();
+  await regionOf(page, '埼玉・渡島テスト管内', [
+    { name: 'kitamoto.json', json: kitamoto },
+    { name: 'hokuto.json', json: hokuto },
+    { name: 'konosu.json', json: konosu },
+  ]);
+
+  // ── 指標の比較: 出生数 is matched by the bureau's list in both Saitama towns.
+  const section = page.getByTestId('region-indicators');
+  await expect(section.getByRole('heading', { level: 2 })).toHaveText('指標の比較');
+  const births = section.locator('[data-testid=matched-indicator][data-key="出生数"]');
+  await expect(births).toContainText('指標名リスト 2');
+  await expect(births.getByTestId('matched-towns')).toHaveText('2');
+  await births.getByTestId('matched-show').click();
+  await expect(births.getByTestId('matched-show')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('matched-name')).toHaveText('出生数');
+  const chart = page.locator('[data-testid=matched-detail] [data-chart=region-indicator]');
+  await expect(chart.getByTestId('chart-canvas').locator('canvas').first()).toBeVisible();
+  await expect(chart.getByTestId('chart-summary')).toHaveText(
+    '出生数: 2 市町村の最新の実績は 北本市 348人（令和6年度）、鴻巣市 701人（令和5年度）',
+  );
+  // The table: each town's actuals by year and its target in its year (the plan's last, 2025).
+  const actuals = await byYear(page, kid, 'actual');
+  expect(actuals['2023']).toBe('352');
+  expect(actuals['2024']).toBe('348');
+  expect((await byYear(page, kid, 'target'))['2025']).toBe('380');
+  expect((await byYear(page, cid, 'actual'))['2023']).toBe('701');
+  await section.screenshot({ path: shotPath('region-indicators') });
+
+  // The CSV of the matched indicator: BOM, CRLF, a row of actuals and one of targets per town.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matched-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^埼玉・渡島テスト管内_指標_出生数_\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+  const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toMatch(/^指標,市区町村,指標番号,指標名,系列,単位,区分,/);
+  const kitamotoActual = lines.find((l) => l.startsWith('出生数,北本市,7-2,出生数,,人,実績値,'));
+  expect(kitamotoActual).toBeDefined();
+  expect(kitamotoActual!.split(',')).toEqual(expect.arrayContaining(['352', '348']));
+  expect(lines.some((l) => l.startsWith('出生数,北本市,7-2,出生数,,人,目標値,') && l.split(',').includes('380'))).toBe(true);
+  expect(lines.some((l) => l.startsWith('出生数,鴻巣市,7-2,出生数,,人,実績値,') && l.split(',').includes('701'))).toBe(true);
+
+  // The print: only the chosen indicator, on A4 landscape pages.
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  await page.getByTestId('matched-print').click();
+  await expect(page.locator('html')).toHaveAttribute('data-print-section', 'region-indicator');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('side-by-side')).toBeHidden();
+  await expect(page.getByTestId('region-coverage')).toBeHidden();
+  await expect(page.getByTestId('matched-list')).toBeHidden();
+  await expect(page.getByTestId('matched-table')).toBeVisible();
+  await expect(page.getByTestId('region-name')).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [w, h] of boxes) {
+    expect(w, 'A4 landscape: 297 mm wide').toBeCloseTo(841.9, -1);
+    expect(h, 'A4 landscape: 210 mm high').toBeCloseTo(595.3, -1);
+  }
+  await page.emulateMedia({ media: 'screen' });
+
+  // ── 北本市's own overview says the same: its target and its latest actual of 出生数.
+  await page.goto(`./#/s/${kid}`);
+  await expect(page.getByTestId('overview')).toBeVisible();
+  const own = page.locator('[data-testid=indicator-table] [data-testid=target-row]').filter({ hasText: '出生数' }).first();
+  await expect(own).toContainText('380人');
+  await expect(own).toContainText('348人 (令和6年度)');
+  await page.goBack();
+  await expect(page.getByTestId('region-indicators')).toBeVisible();
+
+  // ── A hand match: 鴻巣市's 有効求人倍率（鴻巣） under 市内有効求人倍率, which 北本市's
+  // indicator of that name then joins; kept with the region after a reload, then undone.
+  await expect(page.locator('[data-testid=matched-indicator][data-key="市内有効求人倍率"]')).toHaveCount(0);
+  await page.getByTestId('unmatched-town').selectOption(cid);
+  const row = page.getByTestId('unmatched-indicator').filter({ hasText: '有効求人倍率（鴻巣）' });
+  await row.getByTestId('match-key').fill('市内有効求人倍率');
+  await row.getByTestId('match-set').click();
+  const hand = page.locator('[data-testid=matched-indicator][data-key="市内有効求人倍率"]');
+  await expect(hand.getByTestId('matched-towns')).toHaveText('2');
+  await expect(hand).toContainText('手動 1');
+  await page.reload();
+  await page.waitForFunction(() => window.__shirubeAppStarted === true);
+  await expect(hand.getByTestId('matched-towns')).toHaveText('2');
+  await hand.getByTestId('matched-show').click();
+  await expect(page.getByTestId('matched-name')).toHaveText('市内有効求人倍率');
+  await page.getByTestId('matched-members').locator('summary').click();
+  const byHand = page.locator(`[data-testid=match-member][data-by=hand][data-town="${cid}"]`);
+  await expect(byHand).toHaveCount(1);
+  await expect(page.locator(`[data-testid=match-member][data-by=name][data-town="${kid}"]`)).toHaveCount(1);
+  await byHand.getByTestId('match-undo').click();
+  await expect(hand).toHaveCount(0);
+
+  // ── Towns × SDGs: every town's count of measures per SDG, as text, in the SDG's colour.
+  const matrix = page.getByTestId('sdg-matrix');
+  await expect(matrix.locator('thead th.sdg-head')).toHaveCount(17);
+  await expect(matrix.getByTestId('sdg-row')).toHaveCount(3);
+  const measures = (file: any): any[] => file.strategy.goals.flatMap((g: any) => g.measures ?? []);
+  for (const file of [kitamoto, hokuto]) {
+    const cells = matrix.locator(`[data-testid=sdg-row][data-town="${file.strategy.id}"] td[data-sdg]`);
+    await expect(cells).toHaveCount(17);
+    for (let n = 1; n <= 17; n++) {
+      const count = measures(file).filter((m) => (m.sdgs ?? []).includes(n)).length;
+      const cell = cells.nth(n - 1);
+      await expect(cell).toHaveText(String(count));
+      if (count > 0) expect(await cell.getAttribute('style')).toMatch(/background:#[0-9A-Fa-f]{6}/);
+    }
+  }
+  await expect(matrix.locator('thead th[data-sdg="13"]')).toHaveAttribute('title', /^13 /);
+  // The theme search by an SDG alone finds 北本市's measures tagged with it; the hits as a CSV.
+  const sdg = [...Array(17).keys()].map((i) => i + 1).find((n) => measures(kitamoto).some((m) => (m.sdgs ?? []).includes(n)))!;
+  await page.getByTestId('theme-sdg').selectOption(String(sdg));
+  await expect(page.locator(`[data-testid=theme-town][data-id="${kid}"]`)).toBeVisible();
+  const [hits] = await Promise.all([page.waitForEvent('download'), page.getByTestId('theme-csv').click()]);
+  expect(hits.suggestedFilename()).toMatch(/^埼玉・渡島テスト管内_取組事例_\d{4}-\d{2}-\d{2}\.csv$/);
+  const hitLines = fs.readFileSync((await hits.path())!).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(hitLines[0]).toBe('市区町村,区分,目標番号,目標名,施策番号,施策名,事業番号,事業名');
+  expect(hitLines.some((l) => l.startsWith('北本市,施策,'))).toBe(true);
+  await page.getByTestId('theme-sdg').selectOption('');
+
+  await page.getByTestId('region-coverage').screenshot({ path: shotPath('region-coverage') });
+  await page.getByTestId('region-partnerships').screenshot({ path: shotPath('region-partnerships') });
+  await page.getByTestId('region-grants').screenshot({ path: shotPath('region-grants') });
+
+  // ── Nothing on the page is wider than the screen: long tables scroll in their own box.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await shot('region-views');
+
+  // English on request.
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('region-indicators').getByRole('heading', { level: 2 })).toHaveText('One indicator across towns');
+  await expect(page.getByTestId('region-coverage').getByRole('heading', { level: 2 })).toHaveText('SDGs and national goals');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('region-indicators').getByRole('heading', { level: 2 })).toHaveText('指標の比較');
+
+  expect(pageErrors).toEqual([]);
+});
+
+/** Where an element's screenshot goes: beside the full-page ones `shot` takes. */
+function shotPath(name: string): string {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return path.join(SCREENSHOT_DIR, `${name}.png`);
+}
