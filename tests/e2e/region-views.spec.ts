@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './fixtures';
-import { example, indicatorNamed, variant } from './region-files';
+import { example, indicatorNamed, variant } from './region-towns';
 import type { Page } from '@playwright/test';
 
 const BOM = [0xef, 0xbb, 0xbf];
