@@ -169,7 +169,7 @@ fn unknown_note(count: usize, lang: Language) -> Option<String> {
 }
 
 /// The table of what replacing changes: added / removed / changed per kind.
-fn changes_table(c: Changes, lang: Language) -> impl IntoView {
+pub(super) fn changes_table(c: Changes, lang: Language) -> impl IntoView {
     type Kind = (&'static str, &'static str, fn(&Counts) -> usize);
     let kinds: [Kind; 4] = [
         ("基本目標等", "Goals", |c| c.goals),

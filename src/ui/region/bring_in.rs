@@ -38,7 +38,6 @@ pub fn BringIn(
             state.bring_into_region(&id, picked, progress, result);
         }
     };
-    let lines = move || result.with(|r| r.as_ref().map(|r| lines(r, state.lang())));
     view! {
         <section class="panel" data-testid="region-bring-in" aria-labelledby="region-bring-in-title">
             <h2 id="region-bring-in-title">{move || state.tr("ファイルを取り込む", "Bring files in")}</h2>
@@ -56,7 +55,20 @@ pub fn BringIn(
                     <progress id="region-progress" data-testid="region-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>
                 </p>
             })}
-            {move || lines().map(|lines| view! {
+            <BringInResults result=result/>
+        </section>
+    }
+}
+
+/// What came of each file of the last bring-in (also of a region file opened on the strategy
+/// list).
+#[component]
+pub fn BringInResults(result: RwSignal<Option<BringInResult>>) -> impl IntoView {
+    let state = use_app();
+    let lines = move || result.with(|r| r.as_ref().map(|r| lines(r, state.lang())));
+    move || {
+        lines().map(|lines| {
+            view! {
                 <ul class="region-results" data-testid="region-results">
                     {lines.into_iter().map(|l| view! {
                         <li class=format!("region-result {}", l.outcome) data-testid="region-result" data-outcome=l.outcome>
@@ -65,8 +77,8 @@ pub fn BringIn(
                         </li>
                     }).collect_view()}
                 </ul>
-            })}
-        </section>
+            }
+        })
     }
 }
 
@@ -125,8 +137,8 @@ fn town(t: &TownOutcome, lang: Language) -> (&'static str, Vec<String>) {
                 ),
                 tr(
                     lang,
-                    "保存済みの版のまま地域に加えました。ファイルの版に置き換えるときは、戦略一覧の「ファイルから取り込む」で内容を確かめてから置き換えてください。",
-                    "The stored version is in the region. To replace it by the file's, import the file from the strategy list and check what changes first.",
+                    "保存済みの版のまま地域に加えました。ファイルの版に置き換えるときは、下の「新しい版の確認」で変わる内容を確かめてから置き換えてください。",
+                    "The stored version is in the region. To replace it by the file's, check what changes under “Newer versions to check” below, then replace it.",
                 )
                 .to_owned(),
             ],

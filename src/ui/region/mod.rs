@@ -6,6 +6,7 @@
 
 mod bring_in;
 mod list;
+mod replace;
 mod side_by_side;
 mod themes;
 
@@ -19,6 +20,7 @@ use crate::session::route::Route;
 use crate::storage::StorageError;
 use bring_in::BringIn;
 use leptos::prelude::*;
+use replace::NewerVersions;
 use side_by_side::SideBySideTable;
 use std::sync::Arc;
 use themes::ThemeSearch;
@@ -126,6 +128,7 @@ pub fn RegionPage() -> impl IntoView {
                     }))}
                 </header>
                 <BringIn id=id progress=progress result=result/>
+                <NewerVersions result=result/>
                 <SideBySideTable data=data/>
                 <ThemeSearch data=data/>
             </Show>

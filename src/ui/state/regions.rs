@@ -1,8 +1,10 @@
 //! The regional bureau's actions (issue 21) run against the browser's storage: create, delete
-//! (undo from the notice) and restore a region, and bring many towns' files into one.
+//! (undo from the notice) and restore a region, bring many towns' files into one, and replace a
+//! town by the newer file it sent (after its preview; undo from the notice).
 //! `session::region` holds their rules; here they are run and shown.
 
 use super::*;
+use crate::format::Imported;
 use crate::session::region::{self, BroughtIn};
 
 /// What bringing picked files in did: every file read, and those the browser would not give
@@ -11,6 +13,24 @@ use crate::session::region::{self, BroughtIn};
 pub struct BringInResult {
     pub brought: BroughtIn,
     pub not_read: Vec<(String, String)>,
+    /// The user's answer to each newer version held back (`BroughtIn::to_confirm`), by its
+    /// file's name and the town's id; those not in it are still waiting.
+    pub decided: Vec<((String, Id), Decision)>,
+}
+
+/// What the user chose for a town's newer version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// The file's version replaced the stored one (which is kept as a backup).
+    Replaced,
+    /// The stored version stays; the file's was not stored.
+    Kept,
+}
+
+impl BringInResult {
+    pub fn decision(&self, file: &str, town: &Id) -> Option<Decision> {
+        self.decided.iter().find(|((f, t), _)| f == file && t == town).map(|(_, d)| *d)
+    }
 }
 
 impl AppState {
@@ -103,12 +123,45 @@ impl AppState {
                         Err(e) => Notice::Storage(e.clone()),
                     };
                     state.notice.set(Some(notice));
-                    result.try_set(Some(BringInResult { brought, not_read }));
+                    result.try_set(Some(BringInResult { brought, not_read, decided: Vec::new() }));
                 }
                 Err(notice) => state.notice.set(Some(notice)),
             }
             progress.try_set(None);
             state.written().await;
+        });
+    }
+
+    /// Replaces a town by the newer version `file` (of `file_name`) sent, as the user confirmed
+    /// after its preview (`session::region::replace_town`): the stored version is backed up
+    /// first, the notice offers undo, and `result` records the answer. A refused replace
+    /// changes nothing, says why, and leaves the question open. `busy` is set meanwhile.
+    pub fn replace_region_town(
+        &self,
+        file_name: String,
+        file: Imported,
+        result: RwSignal<Option<BringInResult>>,
+        busy: RwSignal<bool>,
+    ) {
+        let town = file.strategy.id.clone();
+        busy.set(true);
+        self.spawn(async move |state| {
+            // A change of this town waiting to be saved belongs in the backup.
+            state.flush_now().await;
+            match region::replace_town(&state.store(), file, &files::now()).await {
+                Ok((notice, _)) => {
+                    state.notice.set(Some(notice));
+                    result.try_update(|r| {
+                        if let Some(r) = r {
+                            r.decided.push(((file_name, town.clone()), Decision::Replaced));
+                        }
+                    });
+                    state.written().await;
+                    state.reload_open(&town).await;
+                }
+                Err(notice) => state.notice.set(Some(notice)),
+            }
+            busy.try_set(false);
         });
     }
 }
