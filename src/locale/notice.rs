@@ -127,6 +127,13 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             vec![tr(lang, "地域のバックアップを残してあります（「元に戻す」で戻せます）。地域の市町村の戦略は一覧に残っています。", "A backup of the region was kept (Undo brings it back). Its towns' strategies stay in the list.").to_owned()],
         ),
         Notice::RegionRestored { name } => (format!("{}「{name}」", tr(lang, "地域を復元しました:", "Region restored:")), vec![]),
+        Notice::RegionTownRemoved { region, town } => (
+            format!("{}「{region}」", tr(lang, "地域から外しました:", "Taken out of the region:")),
+            vec![match lang {
+                Language::Ja => format!("{town} の戦略は削除していません。戦略一覧に残っています。"),
+                Language::En => format!("{town}'s strategy was not deleted: it stays in the strategy list."),
+            }],
+        ),
         Notice::CsvNeedsStrategy { file } => (
             format!("{} {file}", tr(lang, "CSV は取り込んでいません:", "The CSV was not imported:")),
             vec![tr(lang, "CSV の実績値・目標値は開いている戦略に取り込みます。戦略を開いてから、もう一度ドロップするか「Excel・印刷」で選んでください。何も変更していません。", "CSV values go into an open strategy. Open a strategy, then drop the file again or choose it under “Excel and print”. Nothing was changed.").to_owned()],
@@ -252,6 +259,8 @@ mod tests {
         assert!(!deleted.error && deleted.headline.contains("渡島管内") && deleted.lines[0].contains("元に戻す"));
         let restored = notice(&Notice::RegionRestored { name: "R".into() }, Language::En);
         assert_eq!(restored.headline, "Region restored:「R」");
+        let removed = notice(&Notice::RegionTownRemoved { region: "R".into(), town: "北斗市".into() }, Language::Ja);
+        assert!(!removed.error && removed.lines[0].contains("戦略一覧に残っています"));
         let report = RestoreReport { regions_added: 2, regions_present: 1, ..RestoreReport::default() };
         let lines = notice(&Notice::RestoredEverything(report), Language::Ja).lines;
         assert_eq!(lines, ["追加した地域: 2 件", "すでにあった地域（このブラウザの内容のまま）: 1 件"]);

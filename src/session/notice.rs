@@ -95,4 +95,9 @@ pub enum Notice {
     RegionRestored {
         name: String,
     },
+    /// A town was taken out of a region; its strategy stays stored.
+    RegionTownRemoved {
+        region: String,
+        town: String,
+    },
 }

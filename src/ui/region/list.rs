@@ -1,9 +1,12 @@
 //! 「地域（管内）」 on the strategy list: the regions stored here (name, number of towns), each
-//! opening its page `#/r/<id>`; creating one by its name; deleting one (its backup is kept, the
-//! notice's undo brings it back; its towns stay in the list above).
+//! opening its page `#/r/<id>`; creating one by its name; deleting one (its backup is kept,
+//! the notice's undo brings it back; its towns stay in the list above); and the region backups,
+//! each restored or deleted for good.
 
-use crate::locale::Language;
+use crate::locale::{tr, Language};
 use crate::session::route::Route;
+use crate::storage::RegionBackup;
+use crate::ui::files;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -59,5 +62,55 @@ pub fn RegionList() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+        <RegionBackups/>
+    }
+}
+
+/// The region backups kept before a region was deleted (or replaced by a restore), each
+/// restored or deleted for good. Read from storage again whenever the regions are (after every
+/// write).
+#[component]
+fn RegionBackups() -> impl IntoView {
+    let state = use_app();
+    let backups = RwSignal::new(Vec::<RegionBackup>::new());
+    Effect::new(move |_| {
+        state.regions.track();
+        leptos::task::spawn_local(async move {
+            match state.store().region_backups().await {
+                Ok(b) => {
+                    backups.try_set(b);
+                }
+                Err(e) => state.notice.set(Some(crate::session::Notice::Storage(e))),
+            }
+        });
+    });
+    view! {
+        <Show when=move || backups.with(|b| !b.is_empty())>
+            <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">
+                <h2 id="region-backups-title">{move || state.tr("地域のバックアップ（削除の前の状態）", "Region backups (taken before a delete)")}</h2>
+                <ul class="strategy-list">
+                    {move || backups.get().into_iter().map(|b| {
+                        let lang = state.lang();
+                        let (k1, k2) = (b.key.clone(), b.key.clone());
+                        let towns = match lang {
+                            Language::Ja => format!("市町村 {}", b.towns),
+                            Language::En => format!("{} towns", b.towns),
+                        };
+                        view! {
+                            <li class="strategy-row" data-testid="region-backup-row">
+                                <div class="strategy-main">
+                                    <span class="strategy-title">{b.name.clone()}</span>
+                                    <span class="meta">{towns}" ・ "{files::local_time(&b.taken_at)}</span>
+                                </div>
+                                <div class="row-actions">
+                                    <button type="button" data-testid="region-backup-restore" on:click=move |_| state.restore_region(&k1)>{tr(lang, "復元", "Restore")}</button>
+                                    <button type="button" class="danger" data-testid="region-backup-discard" on:click=move |_| state.discard_region_backup(&k2)>{tr(lang, "完全に削除", "Delete for good")}</button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }

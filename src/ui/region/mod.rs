@@ -6,6 +6,7 @@
 
 mod bring_in;
 mod list;
+mod manage;
 mod replace;
 mod side_by_side;
 mod themes;
@@ -20,6 +21,7 @@ use crate::session::route::Route;
 use crate::storage::StorageError;
 use bring_in::BringIn;
 use leptos::prelude::*;
+use manage::RegionManage;
 use replace::NewerVersions;
 use side_by_side::SideBySideTable;
 use std::sync::Arc;
@@ -131,6 +133,7 @@ pub fn RegionPage() -> impl IntoView {
                 <NewerVersions result=result/>
                 <SideBySideTable data=data/>
                 <ThemeSearch data=data/>
+                <RegionManage data=data/>
             </Show>
         </article>
     }

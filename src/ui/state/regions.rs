@@ -59,6 +59,41 @@ impl AppState {
         });
     }
 
+    /// Renames a region (an empty name is refused before this).
+    pub fn rename_region(&self, id: &Id, name: String) {
+        let id = id.clone();
+        self.spawn(async move |state| {
+            if let Err(notice) = region::rename(&state.store(), &id, name, &files::now()).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Takes a town out of a region; its strategy stays stored (the notice says so).
+    pub fn remove_region_town(&self, id: &Id, town: &Id, town_name: String) {
+        let (id, town) = (id.clone(), town.clone());
+        self.spawn(async move |state| {
+            let notice = match region::remove_town(&state.store(), &id, &town, &files::now()).await {
+                Ok(r) => Notice::RegionTownRemoved { region: r.name, town: town_name },
+                Err(notice) => notice,
+            };
+            state.notice.set(Some(notice));
+            state.written().await;
+        });
+    }
+
+    /// Deletes a region backup for good.
+    pub fn discard_region_backup(&self, key: &str) {
+        let key = key.to_owned();
+        self.spawn(async move |state| {
+            if let Err(notice) = region::discard_backup(&state.store(), &key).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
     /// Brings a deleted region back from its backup.
     pub fn restore_region(&self, backup_key: &str) {
         let backup_key = backup_key.to_owned();
