@@ -14,7 +14,7 @@ mod bring_in;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use bring_in::{BroughtIn, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
+pub use bring_in::{is_region_file, BroughtIn, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
 
 use super::import::{confirm, Choice, Confirmed};
 use super::Notice;

@@ -1,14 +1,18 @@
 //! 「地域（管内）」 on the strategy list: the regions stored here (name, number of towns), each
-//! opening its page `#/r/<id>`; creating one by its name; deleting one (its backup is kept,
+//! opening its page `#/r/<id>`; creating one by its name; opening a region file (what came of
+//! each town, and the newer versions to confirm, shown here); deleting one (its backup is kept,
 //! the notice's undo brings it back; its towns stay in the list above); and the region backups,
 //! each restored or deleted for good.
 
+use super::bring_in::BringInResults;
+use super::replace::NewerVersions;
 use crate::locale::{tr, Language};
 use crate::session::route::Route;
 use crate::storage::RegionBackup;
 use crate::ui::files;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, BringInResult};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn RegionList() -> impl IntoView {
@@ -21,6 +25,24 @@ pub fn RegionList() -> impl IntoView {
             name.set(String::new());
             state.create_region(typed);
         }
+    };
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let result = RwSignal::new(None::<BringInResult>);
+    let on_region_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let picked = input.files().and_then(|l| l.get(0));
+        // Cleared, so that picking the same file again reads it again.
+        input.set_value("");
+        if let Some(file) = picked.filter(|_| progress.get_untracked().is_none()) {
+            state.open_region_file(file, Some((progress, result)));
+        }
+    };
+    let opened = move || {
+        result.with(|r| {
+            r.as_ref()
+                .filter(|r| r.brought.saved.is_ok())
+                .map(|r| (r.brought.region.id.clone(), r.brought.region.name.clone()))
+        })
     };
     view! {
         <section class="panel" data-testid="regions" aria-labelledby="regions-title">
@@ -37,6 +59,30 @@ pub fn RegionList() -> impl IntoView {
                     {move || state.tr("地域をつくる", "Create region")}
                 </button>
             </form>
+            <div class="actions">
+                <input id="region-file" class="visually-hidden" type="file" accept=".json,application/json"
+                    data-testid="region-file" on:change=on_region_file disabled=move || progress.get().is_some()/>
+                <label class="button" for="region-file">{move || state.tr("地域のファイルを開く", "Open a region file")}</label>
+                <span class="meta">{move || state.tr(
+                    "「地域を1つのファイルに書き出す」で書き出したファイルから、地域とその市町村の戦略を取り込みます。",
+                    "Brings in a region and its towns' strategies from a file written by “Export the region as one file”.")}</span>
+            </div>
+            {move || progress.get().map(|(done, total)| view! {
+                <p class="meta">
+                    <label for="region-file-progress">{state.tr("取り込み中…", "Bringing in…")}</label>" "
+                    <progress id="region-file-progress" data-testid="region-file-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>
+                </p>
+            })}
+            <div data-testid="region-file-result">
+                {move || opened().map(|(id, name)| view! {
+                    <p><a href=Route::Region(id).hash() data-testid="region-file-open">{match state.lang() {
+                        Language::Ja => format!("「{name}」を開く"),
+                        Language::En => format!("Open “{name}”"),
+                    }}</a></p>
+                })}
+                <BringInResults result=result/>
+                <NewerVersions result=result/>
+            </div>
             <ul class="strategy-list" data-testid="region-list">
                 {move || state.regions.get().into_iter().map(|r| {
                     let lang = state.lang();

@@ -1,5 +1,6 @@
 //! 「地域の管理」 on a region's page: rename the region, take a town out of it (after a
-//! confirmation that says its strategy stays stored), and delete the region (a region backup is kept: undo from the notice, or restore from the
+//! confirmation that says its strategy stays stored), download the region as one file, and
+//! delete the region (a region backup is kept: undo from the notice, or restore from the
 //! strategy list; its towns stay in the strategy list).
 
 use super::Loaded;
@@ -56,8 +57,14 @@ pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     stored.chain(missing).map(|(town, name, is_stored)| member(lang, id, town, name, is_stored, asking)).collect_view()
                 }))}
             </ul>
-            <h3>{move || state.tr("地域の削除", "Deleting the region")}</h3>
+            <h3>{move || state.tr("書き出し・削除", "Export and delete")}</h3>
+            <p class="lead">{move || state.tr(
+                "地域のファイルには、地域の名称、指標の対応づけと、市町村の戦略がすべて入ります。別のパソコンでは、戦略一覧の「地域のファイルを開く」で開けます。",
+                "The region file holds the region's name, its indicator matches and every town's strategy. On another computer, open it with “Open a region file” on the strategy list.")}</p>
             <div class="actions">
+                <button type="button" data-testid="region-export" on:click=move |_| if let Some(id) = id.get_untracked() { state.export_region(&id) }>
+                    {move || state.tr("地域を1つのファイルに書き出す", "Export the region as one file")}
+                </button>
                 <button type="button" class="danger" data-testid="region-delete" on:click=delete>
                     {move || state.tr("この地域を削除", "Delete this region")}
                 </button>

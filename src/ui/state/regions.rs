@@ -18,6 +18,9 @@ pub struct BringInResult {
     pub decided: Vec<((String, Id), Decision)>,
 }
 
+/// Where a bring-in shows itself: (done, total) while it runs, and what came of it.
+pub type RegionIntake = (RwSignal<Option<(usize, usize)>>, RwSignal<Option<BringInResult>>);
+
 /// What the user chose for a town's newer version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
@@ -89,6 +92,86 @@ impl AppState {
         self.spawn(async move |state| {
             if let Err(notice) = region::discard_backup(&state.store(), &key).await {
                 state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Downloads region `id` as one `shirube-region` file (the towns' stored versions, saved
+    /// first), named `渡島総合振興局管内_地域_2026-11-23.shirube-region.json`.
+    pub fn export_region(&self, id: &Id) {
+        let id = id.clone();
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            let notice = match region::export(&state.store(), &id, &files::now()).await {
+                Ok(exported) => {
+                    let middle = state.tr("地域", "region");
+                    let name = files::file_name(&exported.region.name, middle, &files::today(), "shirube-region.json");
+                    match files::download(&name, "application/json", &exported.text) {
+                        Ok(()) => Notice::RegionExported { file: name, missing: exported.missing.len() },
+                        Err(e) => Notice::Download(e),
+                    }
+                }
+                Err(notice) => notice,
+            };
+            state.notice.set(Some(notice));
+        });
+    }
+
+    /// Opens a region file as a region (`session::region::open_region_file`): a new region,
+    /// or the file's towns added to the stored region with its id. The notice says the tally
+    /// and every file that could not be read. `shown`: the (progress, result) signals of the
+    /// place that lists each town's outcome and the newer versions to confirm; without them
+    /// (a file dropped anywhere) the region's page opens.
+    pub fn open_region_file(&self, file: web_sys::File, shown: Option<RegionIntake>) {
+        self.spawn(async move |state| {
+            let name = file.name();
+            if let Some((progress, result)) = shown {
+                result.set(None);
+                progress.set(Some((0, 1)));
+            }
+            let bytes = match files::read_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(failure) => {
+                    state.notice.set(Some(match failure {
+                        Ok(error) => Notice::ImportFailed { file: name, error },
+                        Err(detail) => Notice::FileUnreadable { file: name, detail },
+                    }));
+                    if let Some((progress, _)) = shown {
+                        progress.try_set(None);
+                    }
+                    return;
+                }
+            };
+            let done = region::open_region_file(&state.store(), &name, &bytes, &files::now(), |done, total| {
+                if let Some((progress, _)) = shown {
+                    progress.try_set(Some((done, total)));
+                }
+            })
+            .await;
+            match done {
+                Ok(brought) => {
+                    let errors = brought.errors().map(|(f, e)| (f.to_owned(), e.clone())).collect();
+                    state.notice.set(Some(match &brought.saved {
+                        Ok(()) => {
+                            Notice::RegionOpened { region: brought.region.name.clone(), tally: brought.tally(), errors }
+                        }
+                        Err(e) => Notice::Storage(e.clone()),
+                    }));
+                    let id = brought.region.id.clone();
+                    let saved = brought.saved.is_ok();
+                    match shown {
+                        Some((_, result)) => {
+                            result.try_set(Some(BringInResult { brought, not_read: Vec::new(), decided: Vec::new() }));
+                        }
+                        None if saved => state.navigate(Route::Region(id)),
+                        None => {}
+                    }
+                }
+                Err(notice) => state.notice.set(Some(notice)),
+            }
+            if let Some((progress, _)) = shown {
+                progress.try_set(None);
             }
             state.written().await;
         });
