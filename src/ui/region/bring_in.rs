@@ -1,11 +1,14 @@
-//! 「ファイルを取り込む」 on a region's page: many towns' files picked at once, read and brought
-//! in with a progress bar, then what came of each file — added, already here, a different
-//! version held back, or the file's error in the words the import uses.
+//! 「ファイルを取り込む」 on a region's page: many towns' files picked at once, or files and
+//! folders dropped on the page (`dropped`), read and brought in with a progress bar, then what
+//! came of each file — added, already here, a different version held back, or the file's error
+//! in the words the import uses; and a folder's files that were passed over.
 
+use super::dropped;
 use crate::locale::{self, tr, Language};
 use crate::model::Id;
 use crate::session::region::{FileRead, TownOutcome};
-use crate::ui::state::{use_app, BringInResult};
+use crate::ui::files;
+use crate::ui::state::{use_app, BringInResult, Picked};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,21 +32,17 @@ pub fn BringIn(
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(list) = input.files() else { return };
-        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let files = (0..list.length()).filter_map(|i| list.get(i)).map(|f| (f.name(), f)).collect();
         // Cleared, so that picking the same files again reads them again.
         input.set_value("");
-        let Some(id) = id.get_untracked() else { return };
-        if !picked.is_empty() && progress.get_untracked().is_none() {
-            result.set(None);
-            state.bring_into_region(&id, picked, progress, result);
-        }
+        bring(id, Picked { files, ..Picked::default() }, progress, result);
     };
     view! {
         <section class="panel" data-testid="region-bring-in" aria-labelledby="region-bring-in-title">
             <h2 id="region-bring-in-title">{move || state.tr("ファイルを取り込む", "Bring files in")}</h2>
             <p class="lead">{move || state.tr(
-                "市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。",
-                "Pick any number of Shirube files (JSON) sent by the towns at once. Backups of everything and region files come in too. A file that cannot be read does not stop the others.")}</p>
+                "市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。ファイルやフォルダーをこのページにドロップしても取り込めます（フォルダーの中の .json ファイルをすべて）。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。",
+                "Pick any number of Shirube files (JSON) sent by the towns at once, or drop files or a folder on this page (every .json file in it). Backups of everything and region files come in too. A file that cannot be read does not stop the others.")}</p>
             <div class="actions">
                 <input id="region-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json"
                     data-testid="region-files" on:change=on_files disabled=move || progress.get().is_some()/>
@@ -57,6 +56,54 @@ pub fn BringIn(
             })}
             <BringInResults result=result/>
         </section>
+    }
+}
+
+/// Brings `picked` into the region, unless a bring-in is under way (the button and the drop
+/// wait for it) or nothing was picked.
+fn bring(
+    id: Memo<Option<Id>>,
+    picked: Picked,
+    progress: RwSignal<Option<(usize, usize)>>,
+    result: RwSignal<Option<BringInResult>>,
+) {
+    let Some(id) = id.get_untracked() else { return };
+    let nothing = picked.files.is_empty() && picked.passed_over.is_empty() && picked.not_given.is_empty();
+    if !nothing && progress.get_untracked().is_none() {
+        result.set(None);
+        use_app().bring_into_region(&id, picked, progress, result);
+    }
+}
+
+/// A drag over the region's page that carries files or folders: it may be dropped here.
+pub fn drag_over(ev: leptos::ev::DragEvent) {
+    if files::drag_has_files(&ev) {
+        ev.prevent_default();
+        files::set_drop_effect_copy(&ev);
+    }
+}
+
+/// Files and folders dropped on the region's page are brought into the region (every `.json`
+/// file of a folder), not sent to the import preview (the window's drop leaves a drop taken
+/// here: its default is prevented).
+pub fn drop_on_page(
+    id: Memo<Option<Id>>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    result: RwSignal<Option<BringInResult>>,
+) -> impl Fn(leptos::ev::DragEvent) + 'static {
+    move |ev| {
+        if !files::drag_has_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        // The entries are taken during the event: the drop's items are emptied after it.
+        match dropped::entries(&ev) {
+            Some(entries) => leptos::task::spawn_local(async move {
+                let picked = dropped::walk(entries).await;
+                bring(id, picked, progress, result);
+            }),
+            None => bring(id, dropped::plain(&ev), progress, result),
+        }
     }
 }
 
@@ -101,6 +148,15 @@ fn lines(r: &BringInResult, lang: Language) -> Vec<Line> {
                 }
             }
         }
+    }
+    for file in &r.passed_over {
+        let said = vec![tr(
+            lang,
+            "JSON ファイルではないため読んでいません（しるべのファイルは .json です）。",
+            "Not read: not a JSON file (Shirube files end in .json).",
+        )
+        .to_owned()];
+        out.push(Line { outcome: "skipped", file: file.clone(), said });
     }
     for (file, detail) in &r.not_read {
         let said = vec![

@@ -13,9 +13,22 @@ use crate::session::region::{self, BroughtIn};
 pub struct BringInResult {
     pub brought: BroughtIn,
     pub not_read: Vec<(String, String)>,
+    /// A dropped folder's files that were not read (not `.json`), by path.
+    pub passed_over: Vec<String>,
     /// The user's answer to each newer version held back (`BroughtIn::to_confirm`), by its
     /// file's name and the town's id; those not in it are still waiting.
     pub decided: Vec<((String, Id), Decision)>,
+}
+
+/// Files to bring into a region, as picked or dropped.
+#[derive(Default)]
+pub struct Picked {
+    /// Each file with the name it is listed by (its path, when it came in a dropped folder).
+    pub files: Vec<(String, web_sys::File)>,
+    /// A dropped folder's files that are not read (not `.json`), by path.
+    pub passed_over: Vec<String>,
+    /// Entries of a drop the browser would not give: (path, what it said).
+    pub not_given: Vec<(String, String)>,
 }
 
 /// Where a bring-in shows itself: (done, total) while it runs, and what came of it.
@@ -162,7 +175,12 @@ impl AppState {
                     let saved = brought.saved.is_ok();
                     match shown {
                         Some((_, result)) => {
-                            result.try_set(Some(BringInResult { brought, not_read: Vec::new(), decided: Vec::new() }));
+                            result.try_set(Some(BringInResult {
+                                brought,
+                                not_read: Vec::new(),
+                                passed_over: Vec::new(),
+                                decided: Vec::new(),
+                            }));
                         }
                         None if saved => state.navigate(Route::Region(id)),
                         None => {}
@@ -193,26 +211,27 @@ impl AppState {
     /// Brings `picked` files into region `id`: each file's bytes are read (a file too large
     /// is refused by its size before reading), then all go through `session::region::bring_in`.
     /// `progress` follows (done, total) over reading and bringing in; `result` gets what came
-    /// of every file. The notice says the tally.
+    /// of every file, and of what a dropped folder held besides. The notice says the tally.
     pub fn bring_into_region(
         &self,
         id: &Id,
-        picked: Vec<web_sys::File>,
+        picked: Picked,
         progress: RwSignal<Option<(usize, usize)>>,
         result: RwSignal<Option<BringInResult>>,
     ) {
         let id = id.clone();
         self.spawn(async move |state| {
+            let Picked { files: picked, passed_over, not_given } = picked;
             let total = picked.len();
             progress.set(Some((0, total * 2)));
             let mut read = Vec::with_capacity(total);
             // Files the browser would not give: (name, what it said), listed after the others.
             let mut unreadable = Vec::new();
-            for (i, file) in picked.iter().enumerate() {
-                match files::read_bytes(file).await {
-                    Ok(bytes) => read.push((file.name(), bytes)),
-                    Err(Ok(error)) => unreadable.push((file.name(), Ok(error))),
-                    Err(Err(said)) => unreadable.push((file.name(), Err(said))),
+            for (i, (name, file)) in picked.into_iter().enumerate() {
+                match files::read_bytes(&file).await {
+                    Ok(bytes) => read.push((name, bytes)),
+                    Err(Ok(error)) => unreadable.push((name, Ok(error))),
+                    Err(Err(said)) => unreadable.push((name, Err(said))),
                 }
                 progress.try_set(Some((i + 1, total * 2)));
             }
@@ -225,7 +244,7 @@ impl AppState {
             .await;
             match done {
                 Ok(mut brought) => {
-                    let mut not_read = Vec::new();
+                    let mut not_read = not_given;
                     for (file, failure) in unreadable {
                         match failure {
                             Ok(error) => {
@@ -241,7 +260,7 @@ impl AppState {
                         Err(e) => Notice::Storage(e.clone()),
                     };
                     state.notice.set(Some(notice));
-                    result.try_set(Some(BringInResult { brought, not_read, decided: Vec::new() }));
+                    result.try_set(Some(BringInResult { brought, not_read, passed_over, decided: Vec::new() }));
                 }
                 Err(notice) => state.notice.set(Some(notice)),
             }
