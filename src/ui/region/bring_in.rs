@@ -10,6 +10,7 @@ use crate::session::region::{FileRead, TownOutcome};
 use crate::ui::files;
 use crate::ui::state::{use_app, BringInResult, Picked};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// A result line: its kind (for the style and the tests), the file, and what to say.
@@ -29,6 +30,7 @@ pub fn BringIn(
     result: RwSignal<Option<BringInResult>>,
 ) -> impl IntoView {
     let state = use_app();
+    take_drops(id, progress, result);
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(list) = input.files() else { return };
@@ -75,23 +77,17 @@ fn bring(
     }
 }
 
-/// A drag over the region's page that carries files or folders: it may be dropped here.
-pub fn drag_over(ev: leptos::ev::DragEvent) {
-    if files::drag_has_files(&ev) {
-        ev.prevent_default();
-        files::set_drop_effect_copy(&ev);
-    }
-}
-
-/// Files and folders dropped on the region's page are brought into the region (every `.json`
-/// file of a folder), not sent to the import preview (the window's drop leaves a drop taken
-/// here: its default is prevented).
-pub fn drop_on_page(
+/// Files and folders dropped anywhere on the window while the region's page is shown are
+/// brought into the region (every `.json` file of a folder), not sent to the import preview: a
+/// capture-phase listener runs before the window-wide import's, which leaves a drop whose
+/// default is prevented. (The window-wide dragover already lets files be dropped.)
+fn take_drops(
     id: Memo<Option<Id>>,
     progress: RwSignal<Option<(usize, usize)>>,
     result: RwSignal<Option<BringInResult>>,
-) -> impl Fn(leptos::ev::DragEvent) + 'static {
-    move |ev| {
+) {
+    let Some(window) = web_sys::window() else { return };
+    let on_drop = move |ev: web_sys::Event| {
         if !files::drag_has_files(&ev) {
             return;
         }
@@ -104,7 +100,16 @@ pub fn drop_on_page(
             }),
             None => bring(id, dropped::plain(&ev), progress, result),
         }
-    }
+    };
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(on_drop).into_js_value();
+    let _ = window.add_event_listener_with_callback_and_bool("drop", listener.unchecked_ref(), true);
+    // Cleanups run before the owner's stored values are dropped.
+    let kept = StoredValue::new_local(listener);
+    on_cleanup(move || {
+        if let (Some(w), Some(listener)) = (web_sys::window(), kept.try_get_value()) {
+            let _ = w.remove_event_listener_with_callback_and_bool("drop", listener.unchecked_ref(), true);
+        }
+    });
 }
 
 /// What came of each file of the last bring-in (also of a region file opened on the strategy

@@ -29,9 +29,12 @@ pub fn entries(ev: &web_sys::Event) -> Option<Vec<JsValue>> {
         }
         let get = Reflect::get(&item, &JsValue::from_str("webkitGetAsEntry")).ok()?.dyn_into::<Function>().ok()?;
         let entry = get.call0(&item).ok()?;
-        if !entry.is_null() && !entry.is_undefined() {
-            out.push(entry);
+        // A file without an entry (made by a script, or by a browser that gives none): the
+        // file list then holds every dropped file, none left out.
+        if entry.is_null() || entry.is_undefined() {
+            return None;
         }
+        out.push(entry);
     }
     Some(out)
 }

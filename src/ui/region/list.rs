@@ -133,7 +133,7 @@ fn RegionBackups() -> impl IntoView {
     view! {
         <Show when=move || backups.with(|b| !b.is_empty())>
             <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">
-                <h2 id="region-backups-title">{move || state.tr("地域のバックアップ（削除の前の状態）", "Region backups (taken before a delete)")}</h2>
+                <h2 id="region-backups-title">{move || state.tr("地域のバックアップ（削除・置き換えの前の状態）", "Region backups (taken before a delete or replace)")}</h2>
                 <ul class="strategy-list">
                     {move || backups.get().into_iter().map(|b| {
                         let lang = state.lang();

@@ -101,8 +101,7 @@ pub fn RegionPage() -> impl IntoView {
     });
 
     view! {
-        <article class="region-page" data-testid="region-page"
-            on:dragover=bring_in::drag_over on:drop=bring_in::drop_on_page(id, progress, result)>
+        <article class="region-page" data-testid="region-page">
             <nav class="crumbs"><a href="#/">{move || state.tr("← 戦略一覧", "← Strategies")}</a></nav>
             {move || match load.get() {
                 Load::Reading => Some(view! {
