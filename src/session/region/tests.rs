@@ -295,7 +295,7 @@ fn the_import_tells_a_region_file_from_other_files_by_the_format_it_names() {
     bring_in(&here, &region.id, towns.iter().map(sent).collect(), NOW, |_, _| {}).wait().unwrap();
     let exported = export(&here, &region.id, NOW).wait().unwrap();
     // What the strategy list's import answers to a region file: sent on to `open_region_file`.
-    let error = crate::format::open(exported.text.as_bytes()).err().expect("not a strategy or backup file");
+    let error = crate::format::open(exported.text.as_bytes()).expect_err("not a strategy or backup file");
     assert!(is_region_file(&error), "{error:?}");
     // Any other refusal stays the import's own error.
     for bytes in [&b"{}"[..], b"", br#"{"format": "other-tool", "version": 1}"#] {
