@@ -27,7 +27,7 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             | Notice::TabConflict { .. }
             | Notice::MergeRefused { .. }
     ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some())
-        || matches!(&notice, Notice::RegionBroughtIn { tally, .. } if tally.unreadable + tally.not_stored > 0);
+        || matches!(&notice, Notice::RegionBroughtIn { tally, .. } | Notice::RegionOpened { tally, .. } if tally.unreadable + tally.not_stored > 0);
     let (headline, lines): (String, Vec<String>) = match notice {
         Notice::Imported { title, as_copy, migrated_from, warnings, replaced } => {
             let mut lines = Vec::new();
@@ -127,6 +127,31 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             vec![tr(lang, "地域のバックアップを残してあります（「元に戻す」で戻せます）。地域の市町村の戦略は一覧に残っています。", "A backup of the region was kept (Undo brings it back). Its towns' strategies stay in the list.").to_owned()],
         ),
         Notice::RegionRestored { name } => (format!("{}「{name}」", tr(lang, "地域を復元しました:", "Region restored:")), vec![]),
+        Notice::RegionTownRemoved { region, town } => (
+            format!("{}「{region}」", tr(lang, "地域から外しました:", "Taken out of the region:")),
+            vec![match lang {
+                Language::Ja => format!("{town} の戦略は削除していません。戦略一覧に残っています。"),
+                Language::En => format!("{town}'s strategy was not deleted: it stays in the strategy list."),
+            }],
+        ),
+        Notice::RegionExported { file, missing } => (
+            format!("{} {file}", tr(lang, "地域を書き出しました:", "Region exported:")),
+            (*missing > 0)
+                .then(|| match lang {
+                    Language::Ja => format!("保存されていない市町村 {missing} 件は、ファイルに入っていません。"),
+                    Language::En => format!("{missing} towns not stored here are not in the file."),
+                })
+                .into_iter()
+                .collect(),
+        ),
+        Notice::RegionOpened { region, tally, errors } => {
+            let mut lines = tally_lines(tally, lang);
+            for (file, error) in errors {
+                let words = super::import_error(error, lang).join(" ");
+                lines.push(format!("{file}: {words}"));
+            }
+            (format!("{}「{region}」", tr(lang, "地域のファイルを開きました:", "Region file opened:")), lines)
+        }
         Notice::CsvNeedsStrategy { file } => (
             format!("{} {file}", tr(lang, "CSV は取り込んでいません:", "The CSV was not imported:")),
             vec![tr(lang, "CSV の実績値・目標値は開いている戦略に取り込みます。戦略を開いてから、もう一度ドロップするか「Excel・印刷」で選んでください。何も変更していません。", "CSV values go into an open strategy. Open a strategy, then drop the file again or choose it under “Excel and print”. Nothing was changed.").to_owned()],
@@ -252,6 +277,25 @@ mod tests {
         assert!(!deleted.error && deleted.headline.contains("渡島管内") && deleted.lines[0].contains("元に戻す"));
         let restored = notice(&Notice::RegionRestored { name: "R".into() }, Language::En);
         assert_eq!(restored.headline, "Region restored:「R」");
+        let removed = notice(&Notice::RegionTownRemoved { region: "R".into(), town: "北斗市".into() }, Language::Ja);
+        assert!(!removed.error && removed.lines[0].contains("戦略一覧に残っています"));
+        let exported = notice(&Notice::RegionExported { file: "f.json".into(), missing: 0 }, Language::En);
+        assert_eq!((exported.headline.as_str(), exported.lines.len()), ("Region exported: f.json", 0));
+        let missing = notice(&Notice::RegionExported { file: "f.json".into(), missing: 2 }, Language::Ja);
+        assert_eq!(missing.lines, ["保存されていない市町村 2 件は、ファイルに入っていません。"]);
+        let error = crate::format::ImportError::Empty;
+        let opened = notice(
+            &Notice::RegionOpened {
+                region: "渡島管内".into(),
+                tally: Tally { added: 2, unreadable: 1, ..Tally::default() },
+                errors: vec![("r.json".into(), error.clone())],
+            },
+            Language::Ja,
+        );
+        assert!(opened.error, "an entry that could not be read is an alert");
+        assert_eq!(opened.headline, "地域のファイルを開きました:「渡島管内」");
+        assert_eq!(opened.lines[..2], ["新しく追加した戦略: 2 件", "読めなかったファイル: 1 件"]);
+        assert!(opened.lines[2].starts_with("r.json: "), "{:?}", opened.lines);
         let report = RestoreReport { regions_added: 2, regions_present: 1, ..RestoreReport::default() };
         let lines = notice(&Notice::RestoredEverything(report), Language::Ja).lines;
         assert_eq!(lines, ["追加した地域: 2 件", "すでにあった地域（このブラウザの内容のまま）: 1 件"]);

@@ -95,4 +95,22 @@ pub enum Notice {
     RegionRestored {
         name: String,
     },
+    /// A town was taken out of a region; its strategy stays stored.
+    RegionTownRemoved {
+        region: String,
+        town: String,
+    },
+    /// A region was downloaded as one file; `missing`: its towns not stored here (named in
+    /// the file's region, without a strategy).
+    RegionExported {
+        file: String,
+        missing: usize,
+    },
+    /// A region file was opened as a region (new, or added to the stored one with its id):
+    /// how many of each outcome, and every reading error with its file's name.
+    RegionOpened {
+        region: String,
+        tally: crate::session::region::Tally,
+        errors: Vec<(String, ImportError)>,
+    },
 }

@@ -25,7 +25,11 @@ pub fn ImportPreview() -> impl IntoView {
     view! {
         <Show when=move || dragging.get()>
             <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-                <p>{move || state.tr("ここにファイルをドロップすると、取り込む前に内容を確認できます", "Drop the file to see what it holds before importing it")}</p>
+                <p>{move || match state.route.get() {
+                    // The region's page takes the drop itself (ui::region::bring_in).
+                    crate::session::route::Route::Region(_) => state.tr("ここにドロップすると、この地域に取り込みます（フォルダーも）", "Drop to bring the files (or a folder) into this region"),
+                    _ => state.tr("ここにファイルをドロップすると、取り込む前に内容を確認できます", "Drop the file to see what it holds before importing it"),
+                }}</p>
             </div>
         </Show>
         {move || state.import.with(|f| f.pending().map(|p| match p {
@@ -169,7 +173,7 @@ fn unknown_note(count: usize, lang: Language) -> Option<String> {
 }
 
 /// The table of what replacing changes: added / removed / changed per kind.
-fn changes_table(c: Changes, lang: Language) -> impl IntoView {
+pub(super) fn changes_table(c: Changes, lang: Language) -> impl IntoView {
     type Kind = (&'static str, &'static str, fn(&Counts) -> usize);
     let kinds: [Kind; 4] = [
         ("基本目標等", "Goals", |c| c.goals),

@@ -283,7 +283,8 @@ impl<'a, B: Backend> Intake<'a, B> {
     }
 }
 
-/// `format::open`'s answer to a region file: a file of another format than the two it reads.
-fn is_region_file(e: &ImportError) -> bool {
+/// `format::open`'s answer to a region file: a file of another format than the two it reads
+/// (the strategy list's import sends such a file to [`super::open_region_file`]).
+pub fn is_region_file(e: &ImportError) -> bool {
     matches!(e, ImportError::NotAnEnvelope { problem: EnvelopeProblem::WrongFormat { found }, .. } if found == REGION_FORMAT_NAME)
 }

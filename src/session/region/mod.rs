@@ -3,7 +3,7 @@
 //! towns' files at once ([`bring_in`]) or a whole region file ([`open_region_file`]); replace a
 //! town by a newer file after the preview ([`replace_town`]); remove a town; set or clear a
 //! hand-made indicator match; edit the indicator codes; load the towns; export the region as one
-//! `shirube-region` file ([`export`]).
+//! `shirube-region` file ([`export`]); which files of a dropped folder are read ([`folder_file`]).
 //!
 //! Each flow loads the region as stored, changes it and saves it whole (a region is small), and
 //! returns what happened as data — the region as saved, a [`BroughtIn`], a backup — or the
@@ -11,10 +11,12 @@
 //! a town removed from a region, or a deleted region's towns, stay in the strategy list.
 
 mod bring_in;
+mod folder;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use bring_in::{BroughtIn, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
+pub use bring_in::{is_region_file, BroughtIn, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
+pub use folder::{folder_file, FolderFile};
 
 use super::import::{confirm, Choice, Confirmed};
 use super::Notice;

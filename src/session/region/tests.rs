@@ -286,3 +286,48 @@ fn a_storage_that_refuses_a_save_changes_nothing() {
     assert!(matches!(replace_town(&store, differs, NOW).wait(), Err(Notice::Storage(_))));
     assert_eq!(snapshot(&mem), before);
 }
+
+#[test]
+fn the_import_tells_a_region_file_from_other_files_by_the_format_it_names() {
+    let towns = ["函館市", "北斗市"].map(town);
+    let (_, here) = memory_store(&towns.iter().collect::<Vec<_>>());
+    let region = new_region(&here);
+    bring_in(&here, &region.id, towns.iter().map(sent).collect(), NOW, |_, _| {}).wait().unwrap();
+    let exported = export(&here, &region.id, NOW).wait().unwrap();
+    // What the strategy list's import answers to a region file: sent on to `open_region_file`.
+    let error = crate::format::open(exported.text.as_bytes()).expect_err("not a strategy or backup file");
+    assert!(is_region_file(&error), "{error:?}");
+    // Any other refusal stays the import's own error.
+    for bytes in [&b"{}"[..], b"", br#"{"format": "other-tool", "version": 1}"#] {
+        let error = crate::format::open(bytes).err().unwrap();
+        assert!(!is_region_file(&error), "{error:?}");
+    }
+}
+
+#[test]
+fn a_replaced_town_after_a_region_file_keeps_the_stored_version_as_a_backup() {
+    let towns = ["函館市", "北斗市"].map(town);
+    let (_, here) = memory_store(&towns.iter().collect::<Vec<_>>());
+    let region = new_region(&here);
+    bring_in(&here, &region.id, towns.iter().map(sent).collect(), NOW, |_, _| {}).wait().unwrap();
+    let exported = export(&here, &region.id, NOW).wait().unwrap();
+
+    // Another machine holds an older 北斗市; the region file's is newer. Opening the file
+    // keeps the stored one and holds the file's back; replacing it keeps a backup.
+    let older = towns[1].clone();
+    let mut newest = newer(&towns[1]);
+    newest.id = older.id.clone();
+    let there_towns = [newest.clone()];
+    let (_, there) = memory_store(&there_towns.iter().collect::<Vec<_>>());
+    let done = open_region_file(&there, "r.json", exported.text.as_bytes(), NOW, |_, _| {}).wait().unwrap();
+    assert_eq!(done.tally(), Tally { added: 1, to_confirm: 1, ..Tally::default() });
+    let (file, differs) = done.to_confirm().next().unwrap();
+    assert_eq!((file, &differs.stored.id), ("r.json", &older.id));
+    assert_eq!(there.load(&older.id).wait().unwrap(), newest, "nothing replaced before the user says so");
+    assert_eq!(done.region.members, [towns[0].id.clone(), older.id.clone()]);
+    let (notice, stored) = replace_town(&there, differs.file.clone(), NOW).wait().unwrap();
+    assert_eq!(stored, older);
+    assert!(matches!(notice, Notice::Imported { replaced: Some(_), .. }), "{notice:?}");
+    let backups = there.backups().wait().unwrap();
+    assert!(backups.iter().any(|b| b.reason == BackupReason::Replaced && b.title == newest.title), "{backups:?}");
+}

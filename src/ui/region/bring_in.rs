@@ -1,12 +1,16 @@
-//! 「ファイルを取り込む」 on a region's page: many towns' files picked at once, read and brought
-//! in with a progress bar, then what came of each file — added, already here, a different
-//! version held back, or the file's error in the words the import uses.
+//! 「ファイルを取り込む」 on a region's page: many towns' files picked at once, or files and
+//! folders dropped on the page (`dropped`), read and brought in with a progress bar, then what
+//! came of each file — added, already here, a different version held back, or the file's error
+//! in the words the import uses; and a folder's files that were passed over.
 
+use super::dropped;
 use crate::locale::{self, tr, Language};
 use crate::model::Id;
 use crate::session::region::{FileRead, TownOutcome};
-use crate::ui::state::{use_app, BringInResult};
+use crate::ui::files;
+use crate::ui::state::{use_app, BringInResult, Picked};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// A result line: its kind (for the style and the tests), the file, and what to say.
@@ -26,25 +30,21 @@ pub fn BringIn(
     result: RwSignal<Option<BringInResult>>,
 ) -> impl IntoView {
     let state = use_app();
+    take_drops(id, progress, result);
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(list) = input.files() else { return };
-        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let files = (0..list.length()).filter_map(|i| list.get(i)).map(|f| (f.name(), f)).collect();
         // Cleared, so that picking the same files again reads them again.
         input.set_value("");
-        let Some(id) = id.get_untracked() else { return };
-        if !picked.is_empty() && progress.get_untracked().is_none() {
-            result.set(None);
-            state.bring_into_region(&id, picked, progress, result);
-        }
+        bring(id, Picked { files, ..Picked::default() }, progress, result);
     };
-    let lines = move || result.with(|r| r.as_ref().map(|r| lines(r, state.lang())));
     view! {
         <section class="panel" data-testid="region-bring-in" aria-labelledby="region-bring-in-title">
             <h2 id="region-bring-in-title">{move || state.tr("ファイルを取り込む", "Bring files in")}</h2>
             <p class="lead">{move || state.tr(
-                "市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。",
-                "Pick any number of Shirube files (JSON) sent by the towns at once. Backups of everything and region files come in too. A file that cannot be read does not stop the others.")}</p>
+                "市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。ファイルやフォルダーをこのページにドロップしても取り込めます（フォルダーの中の .json ファイルをすべて）。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。",
+                "Pick any number of Shirube files (JSON) sent by the towns at once, or drop files or a folder on this page (every .json file in it). Backups of everything and region files come in too. A file that cannot be read does not stop the others.")}</p>
             <div class="actions">
                 <input id="region-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json"
                     data-testid="region-files" on:change=on_files disabled=move || progress.get().is_some()/>
@@ -56,7 +56,71 @@ pub fn BringIn(
                     <progress id="region-progress" data-testid="region-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>
                 </p>
             })}
-            {move || lines().map(|lines| view! {
+            <BringInResults result=result/>
+        </section>
+    }
+}
+
+/// Brings `picked` into the region, unless a bring-in is under way (the button and the drop
+/// wait for it) or nothing was picked.
+fn bring(
+    id: Memo<Option<Id>>,
+    picked: Picked,
+    progress: RwSignal<Option<(usize, usize)>>,
+    result: RwSignal<Option<BringInResult>>,
+) {
+    let Some(id) = id.get_untracked() else { return };
+    let nothing = picked.files.is_empty() && picked.passed_over.is_empty() && picked.not_given.is_empty();
+    if !nothing && progress.get_untracked().is_none() {
+        result.set(None);
+        use_app().bring_into_region(&id, picked, progress, result);
+    }
+}
+
+/// Files and folders dropped anywhere on the window while the region's page is shown are
+/// brought into the region (every `.json` file of a folder), not sent to the import preview: a
+/// capture-phase listener runs before the window-wide import's, which leaves a drop whose
+/// default is prevented. (The window-wide dragover already lets files be dropped.)
+fn take_drops(
+    id: Memo<Option<Id>>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    result: RwSignal<Option<BringInResult>>,
+) {
+    let Some(window) = web_sys::window() else { return };
+    let on_drop = move |ev: web_sys::Event| {
+        if !files::drag_has_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        // The entries are taken during the event: the drop's items are emptied after it.
+        match dropped::entries(&ev) {
+            Some(entries) => leptos::task::spawn_local(async move {
+                let picked = dropped::walk(entries).await;
+                bring(id, picked, progress, result);
+            }),
+            None => bring(id, dropped::plain(&ev), progress, result),
+        }
+    };
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(on_drop).into_js_value();
+    let _ = window.add_event_listener_with_callback_and_bool("drop", listener.unchecked_ref(), true);
+    // Cleanups run before the owner's stored values are dropped.
+    let kept = StoredValue::new_local(listener);
+    on_cleanup(move || {
+        if let (Some(w), Some(listener)) = (web_sys::window(), kept.try_get_value()) {
+            let _ = w.remove_event_listener_with_callback_and_bool("drop", listener.unchecked_ref(), true);
+        }
+    });
+}
+
+/// What came of each file of the last bring-in (also of a region file opened on the strategy
+/// list).
+#[component]
+pub fn BringInResults(result: RwSignal<Option<BringInResult>>) -> impl IntoView {
+    let state = use_app();
+    let lines = move || result.with(|r| r.as_ref().map(|r| lines(r, state.lang())));
+    move || {
+        lines().map(|lines| {
+            view! {
                 <ul class="region-results" data-testid="region-results">
                     {lines.into_iter().map(|l| view! {
                         <li class=format!("region-result {}", l.outcome) data-testid="region-result" data-outcome=l.outcome>
@@ -65,8 +129,8 @@ pub fn BringIn(
                         </li>
                     }).collect_view()}
                 </ul>
-            })}
-        </section>
+            }
+        })
     }
 }
 
@@ -89,6 +153,15 @@ fn lines(r: &BringInResult, lang: Language) -> Vec<Line> {
                 }
             }
         }
+    }
+    for file in &r.passed_over {
+        let said = vec![tr(
+            lang,
+            "JSON ファイルではないため読んでいません（しるべのファイルは .json です）。",
+            "Not read: not a JSON file (Shirube files end in .json).",
+        )
+        .to_owned()];
+        out.push(Line { outcome: "skipped", file: file.clone(), said });
     }
     for (file, detail) in &r.not_read {
         let said = vec![
@@ -125,8 +198,8 @@ fn town(t: &TownOutcome, lang: Language) -> (&'static str, Vec<String>) {
                 ),
                 tr(
                     lang,
-                    "保存済みの版のまま地域に加えました。ファイルの版に置き換えるときは、戦略一覧の「ファイルから取り込む」で内容を確かめてから置き換えてください。",
-                    "The stored version is in the region. To replace it by the file's, import the file from the strategy list and check what changes first.",
+                    "保存済みの版のまま地域に加えました。ファイルの版に置き換えるときは、下の「新しい版の確認」で変わる内容を確かめてから置き換えてください。",
+                    "The stored version is in the region. To replace it by the file's, check what changes under “Newer versions to check” below, then replace it.",
                 )
                 .to_owned(),
             ],

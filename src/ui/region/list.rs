@@ -1,11 +1,18 @@
 //! 「地域（管内）」 on the strategy list: the regions stored here (name, number of towns), each
-//! opening its page `#/r/<id>`; creating one by its name; deleting one (its backup is kept, the
-//! notice's undo brings it back; its towns stay in the list above).
+//! opening its page `#/r/<id>`; creating one by its name; opening a region file (what came of
+//! each town, and the newer versions to confirm, shown here); deleting one (its backup is kept,
+//! the notice's undo brings it back; its towns stay in the list above); and the region backups,
+//! each restored or deleted for good.
 
-use crate::locale::Language;
+use super::bring_in::BringInResults;
+use super::replace::NewerVersions;
+use crate::locale::{tr, Language};
 use crate::session::route::Route;
-use crate::ui::state::use_app;
+use crate::storage::RegionBackup;
+use crate::ui::files;
+use crate::ui::state::{use_app, BringInResult};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn RegionList() -> impl IntoView {
@@ -18,6 +25,24 @@ pub fn RegionList() -> impl IntoView {
             name.set(String::new());
             state.create_region(typed);
         }
+    };
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let result = RwSignal::new(None::<BringInResult>);
+    let on_region_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let picked = input.files().and_then(|l| l.get(0));
+        // Cleared, so that picking the same file again reads it again.
+        input.set_value("");
+        if let Some(file) = picked.filter(|_| progress.get_untracked().is_none()) {
+            state.open_region_file(file, Some((progress, result)));
+        }
+    };
+    let opened = move || {
+        result.with(|r| {
+            r.as_ref()
+                .filter(|r| r.brought.saved.is_ok())
+                .map(|r| (r.brought.region.id.clone(), r.brought.region.name.clone()))
+        })
     };
     view! {
         <section class="panel" data-testid="regions" aria-labelledby="regions-title">
@@ -34,6 +59,30 @@ pub fn RegionList() -> impl IntoView {
                     {move || state.tr("地域をつくる", "Create region")}
                 </button>
             </form>
+            <div class="actions">
+                <input id="region-file" class="visually-hidden" type="file" accept=".json,application/json"
+                    data-testid="region-file" on:change=on_region_file disabled=move || progress.get().is_some()/>
+                <label class="button" for="region-file">{move || state.tr("地域のファイルを開く", "Open a region file")}</label>
+                <span class="meta">{move || state.tr(
+                    "「地域を1つのファイルに書き出す」で書き出したファイルから、地域とその市町村の戦略を取り込みます。",
+                    "Brings in a region and its towns' strategies from a file written by “Export the region as one file”.")}</span>
+            </div>
+            {move || progress.get().map(|(done, total)| view! {
+                <p class="meta">
+                    <label for="region-file-progress">{state.tr("取り込み中…", "Bringing in…")}</label>" "
+                    <progress id="region-file-progress" data-testid="region-file-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>
+                </p>
+            })}
+            <div data-testid="region-file-result">
+                {move || opened().map(|(id, name)| view! {
+                    <p><a href=Route::Region(id).hash() data-testid="region-file-open">{match state.lang() {
+                        Language::Ja => format!("「{name}」を開く"),
+                        Language::En => format!("Open “{name}”"),
+                    }}</a></p>
+                })}
+                <BringInResults result=result/>
+                <NewerVersions result=result/>
+            </div>
             <ul class="strategy-list" data-testid="region-list">
                 {move || state.regions.get().into_iter().map(|r| {
                     let lang = state.lang();
@@ -59,5 +108,55 @@ pub fn RegionList() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+        <RegionBackups/>
+    }
+}
+
+/// The region backups kept before a region was deleted (or replaced by a restore), each
+/// restored or deleted for good. Read from storage again whenever the regions are (after every
+/// write).
+#[component]
+fn RegionBackups() -> impl IntoView {
+    let state = use_app();
+    let backups = RwSignal::new(Vec::<RegionBackup>::new());
+    Effect::new(move |_| {
+        state.regions.track();
+        leptos::task::spawn_local(async move {
+            match state.store().region_backups().await {
+                Ok(b) => {
+                    backups.try_set(b);
+                }
+                Err(e) => state.notice.set(Some(crate::session::Notice::Storage(e))),
+            }
+        });
+    });
+    view! {
+        <Show when=move || backups.with(|b| !b.is_empty())>
+            <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">
+                <h2 id="region-backups-title">{move || state.tr("地域のバックアップ（削除・置き換えの前の状態）", "Region backups (taken before a delete or replace)")}</h2>
+                <ul class="strategy-list">
+                    {move || backups.get().into_iter().map(|b| {
+                        let lang = state.lang();
+                        let (k1, k2) = (b.key.clone(), b.key.clone());
+                        let towns = match lang {
+                            Language::Ja => format!("市町村 {}", b.towns),
+                            Language::En => format!("{} towns", b.towns),
+                        };
+                        view! {
+                            <li class="strategy-row" data-testid="region-backup-row">
+                                <div class="strategy-main">
+                                    <span class="strategy-title">{b.name.clone()}</span>
+                                    <span class="meta">{towns}" ・ "{files::local_time(&b.taken_at)}</span>
+                                </div>
+                                <div class="row-actions">
+                                    <button type="button" data-testid="region-backup-restore" on:click=move |_| state.restore_region(&k1)>{tr(lang, "復元", "Restore")}</button>
+                                    <button type="button" class="danger" data-testid="region-backup-discard" on:click=move |_| state.discard_region_backup(&k2)>{tr(lang, "完全に削除", "Delete for good")}</button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }

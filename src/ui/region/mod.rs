@@ -1,15 +1,21 @@
-//! The regional bureau's pages (issue 21): the regions on the strategy list (`list`), and a
-//! region's page `#/r/<id>` — bringing towns' files in (`bring_in`), the towns side by side for
-//! a fiscal year (`side_by_side`) and the theme search across towns (`themes`). The numbers
-//! and the search are `model::region`'s; the flows are `session::region`'s, run through
+//! The regional bureau's pages (issue 21): the regions on the strategy list (`list`, with the
+//! region backups), and a region's page `#/r/<id>` — bringing towns' files in (`bring_in`, files
+//! and folders dropped: `dropped`), a town's newer file (`replace`), the towns side by side for a
+//! fiscal year (`side_by_side`), the theme search (`themes`), one indicator across towns
+//! (`indicators`), SDG and national-goal coverage (`coverage`), 広域連携 (`partnerships`),
+//! 補助事業 (`grants`), and renaming, taking a town out, deleting, exporting (`manage`). The
+//! numbers and the search are `model::region`'s; the flows are `session::region`'s, run through
 //! `state`.
 
 mod bring_in;
 mod coverage;
+mod dropped;
 mod grants;
 mod indicators;
 mod list;
+mod manage;
 mod partnerships;
+mod replace;
 mod side_by_side;
 mod themes;
 
@@ -23,6 +29,8 @@ use crate::session::route::Route;
 use crate::storage::StorageError;
 use bring_in::BringIn;
 use leptos::prelude::*;
+use manage::RegionManage;
+use replace::NewerVersions;
 use side_by_side::SideBySideTable;
 use std::sync::Arc;
 use themes::ThemeSearch;
@@ -130,12 +138,14 @@ pub fn RegionPage() -> impl IntoView {
                     }))}
                 </header>
                 <BringIn id=id progress=progress result=result/>
+                <NewerVersions result=result/>
                 <SideBySideTable data=data/>
                 <ThemeSearch data=data/>
                 <indicators::MatchedIndicators data=data/>
                 <coverage::Coverage data=data/>
                 <partnerships::Partnerships data=data/>
                 <grants::Grants data=data/>
+                <RegionManage data=data/>
             </Show>
         </article>
     }

@@ -1,6 +1,8 @@
 //! The towns side by side for a fiscal year (`model::region::side_by_side`): one row per town,
 //! sortable by any column (`sort_rows`), the region's totals (管内計) under them, each town
-//! opening its own overview; and the same table as a CSV for Excel.
+//! opening its own overview; the same table as a CSV for Excel; and 印刷 (A4 landscape: the
+//! region's name, the year and the table — `style/print.css`). On screen the headings wrap
+//! and the table scrolls inside its own box, never wider than the page.
 
 use super::Loaded;
 use crate::format::csv;
@@ -120,14 +122,26 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     on:click=move |_| if let (Some(t), Some(d)) = (table.get_untracked(), data.get_untracked()) { download(state, &d.region.name, &t) }>
                     {move || state.tr("CSV を書き出す（Excel 用）", "Export CSV (for Excel)")}
                 </button>
+                <button type="button" data-testid="side-by-side-print" disabled=move || table.with(Option::is_none) on:click=move |_| print_page()>
+                    {move || state.tr("印刷（A4 横）", "Print (A4 landscape)")}
+                </button>
             </div>
+            <p class="print-only" data-testid="side-by-side-print-year">{move || {
+                let (lang, style) = (state.lang(), state.year_style());
+                year.get().map(|y| match lang {
+                    Language::Ja => format!("{}の状況（{} 現在）", locale::year(y, lang, style), files::today()),
+                    Language::En => format!("{} (as of {})", locale::year(y, lang, style), files::today()),
+                })
+            }}</p>
             {move || {
                 let lang = state.lang();
                 let style = state.year_style();
                 let t = table.get()?;
                 let (sorted, order) = sort.get().unzip();
                 Some(view! {
-                    <div class="table-wrap">
+                    // Focusable and named: a box that scrolls must be reachable by keyboard.
+                    <div class="table-wrap side-by-side-wrap" tabindex="0" role="region"
+                        aria-label=tr(lang, "市町村の比較（横にスクロールできます）", "Towns side by side (scrolls sideways)")>
                         <table class="side-by-side" data-testid="side-by-side-table">
                             <caption class="visually-hidden">{tr(lang, "市町村の比較", "Towns side by side")}</caption>
                             <thead><tr>
@@ -137,7 +151,8 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                                     view! {
                                         <th scope="col" aria-sort=aria data-col=key>
                                             <button type="button" class="sort" data-testid=format!("sort-{key}") on:click=move |_| click(c)>
-                                                {label}{match aria { Some("ascending") => " ▲", Some(_) => " ▼", None => "" }}
+                                                // A break before the unit: "予算額" / "（千円）" (the headings wrap whole words only).
+                                                {label.replacen('（', "\u{200B}（", 1)}{match aria { Some("ascending") => " ▲", Some(_) => " ▼", None => "" }}
                                             </button>
                                         </th>
                                     }
@@ -184,6 +199,13 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     "No town yet. Bring the towns' files in with “Choose files” above.")}</p>
             </Show>
         </section>
+    }
+}
+
+/// The browser's print dialog (the print stylesheet leaves the region's name and this table).
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
     }
 }
 

@@ -26,7 +26,7 @@ use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionRe
 use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-pub use regions::BringInResult;
+pub use regions::{BringInResult, Decision, Picked};
 use std::rc::Rc;
 use std::time::Duration;
 

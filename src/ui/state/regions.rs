@@ -1,8 +1,10 @@
 //! The regional bureau's actions (issue 21) run against the browser's storage: create, delete
-//! (undo from the notice) and restore a region, and bring many towns' files into one.
+//! (undo from the notice) and restore a region, bring many towns' files into one, and replace a
+//! town by the newer file it sent (after its preview; undo from the notice).
 //! `session::region` holds their rules; here they are run and shown.
 
 use super::*;
+use crate::format::Imported;
 use crate::session::region::{self, BroughtIn};
 
 /// What bringing picked files in did: every file read, and those the browser would not give
@@ -11,6 +13,40 @@ use crate::session::region::{self, BroughtIn};
 pub struct BringInResult {
     pub brought: BroughtIn,
     pub not_read: Vec<(String, String)>,
+    /// A dropped folder's files that were not read (not `.json`), by path.
+    pub passed_over: Vec<String>,
+    /// The user's answer to each newer version held back (`BroughtIn::to_confirm`), by its
+    /// file's name and the town's id; those not in it are still waiting.
+    pub decided: Vec<((String, Id), Decision)>,
+}
+
+/// Files to bring into a region, as picked or dropped.
+#[derive(Default)]
+pub struct Picked {
+    /// Each file with the name it is listed by (its path, when it came in a dropped folder).
+    pub files: Vec<(String, web_sys::File)>,
+    /// A dropped folder's files that are not read (not `.json`), by path.
+    pub passed_over: Vec<String>,
+    /// Entries of a drop the browser would not give: (path, what it said).
+    pub not_given: Vec<(String, String)>,
+}
+
+/// Where a bring-in shows itself: (done, total) while it runs, and what came of it.
+pub type RegionIntake = (RwSignal<Option<(usize, usize)>>, RwSignal<Option<BringInResult>>);
+
+/// What the user chose for a town's newer version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// The file's version replaced the stored one (which is kept as a backup).
+    Replaced,
+    /// The stored version stays; the file's was not stored.
+    Kept,
+}
+
+impl BringInResult {
+    pub fn decision(&self, file: &str, town: &Id) -> Option<Decision> {
+        self.decided.iter().find(|((f, t), _)| f == file && t == town).map(|(_, d)| *d)
+    }
 }
 
 impl AppState {
@@ -39,6 +75,126 @@ impl AppState {
         });
     }
 
+    /// Renames a region (an empty name is refused before this).
+    pub fn rename_region(&self, id: &Id, name: String) {
+        let id = id.clone();
+        self.spawn(async move |state| {
+            if let Err(notice) = region::rename(&state.store(), &id, name, &files::now()).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Takes a town out of a region; its strategy stays stored (the notice says so).
+    pub fn remove_region_town(&self, id: &Id, town: &Id, town_name: String) {
+        let (id, town) = (id.clone(), town.clone());
+        self.spawn(async move |state| {
+            let notice = match region::remove_town(&state.store(), &id, &town, &files::now()).await {
+                Ok(r) => Notice::RegionTownRemoved { region: r.name, town: town_name },
+                Err(notice) => notice,
+            };
+            state.notice.set(Some(notice));
+            state.written().await;
+        });
+    }
+
+    /// Deletes a region backup for good.
+    pub fn discard_region_backup(&self, key: &str) {
+        let key = key.to_owned();
+        self.spawn(async move |state| {
+            if let Err(notice) = region::discard_backup(&state.store(), &key).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Downloads region `id` as one `shirube-region` file (the towns' stored versions, saved
+    /// first), named `渡島総合振興局管内_地域_2026-11-23.shirube-region.json`.
+    pub fn export_region(&self, id: &Id) {
+        let id = id.clone();
+        self.spawn(async move |state| {
+            state.flush_now().await;
+            let notice = match region::export(&state.store(), &id, &files::now()).await {
+                Ok(exported) => {
+                    let middle = state.tr("地域", "region");
+                    let name = files::file_name(&exported.region.name, middle, &files::today(), "shirube-region.json");
+                    match files::download(&name, "application/json", &exported.text) {
+                        Ok(()) => Notice::RegionExported { file: name, missing: exported.missing.len() },
+                        Err(e) => Notice::Download(e),
+                    }
+                }
+                Err(notice) => notice,
+            };
+            state.notice.set(Some(notice));
+        });
+    }
+
+    /// Opens a region file as a region (`session::region::open_region_file`): a new region,
+    /// or the file's towns added to the stored region with its id. The notice says the tally
+    /// and every file that could not be read. `shown`: the (progress, result) signals of the
+    /// place that lists each town's outcome and the newer versions to confirm; without them
+    /// (a file dropped anywhere) the region's page opens.
+    pub fn open_region_file(&self, file: web_sys::File, shown: Option<RegionIntake>) {
+        self.spawn(async move |state| {
+            let name = file.name();
+            if let Some((progress, result)) = shown {
+                result.set(None);
+                progress.set(Some((0, 1)));
+            }
+            let bytes = match files::read_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(failure) => {
+                    state.notice.set(Some(match failure {
+                        Ok(error) => Notice::ImportFailed { file: name, error },
+                        Err(detail) => Notice::FileUnreadable { file: name, detail },
+                    }));
+                    if let Some((progress, _)) = shown {
+                        progress.try_set(None);
+                    }
+                    return;
+                }
+            };
+            let done = region::open_region_file(&state.store(), &name, &bytes, &files::now(), |done, total| {
+                if let Some((progress, _)) = shown {
+                    progress.try_set(Some((done, total)));
+                }
+            })
+            .await;
+            match done {
+                Ok(brought) => {
+                    let errors = brought.errors().map(|(f, e)| (f.to_owned(), e.clone())).collect();
+                    state.notice.set(Some(match &brought.saved {
+                        Ok(()) => {
+                            Notice::RegionOpened { region: brought.region.name.clone(), tally: brought.tally(), errors }
+                        }
+                        Err(e) => Notice::Storage(e.clone()),
+                    }));
+                    let id = brought.region.id.clone();
+                    let saved = brought.saved.is_ok();
+                    match shown {
+                        Some((_, result)) => {
+                            result.try_set(Some(BringInResult {
+                                brought,
+                                not_read: Vec::new(),
+                                passed_over: Vec::new(),
+                                decided: Vec::new(),
+                            }));
+                        }
+                        None if saved => state.navigate(Route::Region(id)),
+                        None => {}
+                    }
+                }
+                Err(notice) => state.notice.set(Some(notice)),
+            }
+            if let Some((progress, _)) = shown {
+                progress.try_set(None);
+            }
+            state.written().await;
+        });
+    }
+
     /// Brings a deleted region back from its backup.
     pub fn restore_region(&self, backup_key: &str) {
         let backup_key = backup_key.to_owned();
@@ -55,26 +211,27 @@ impl AppState {
     /// Brings `picked` files into region `id`: each file's bytes are read (a file too large
     /// is refused by its size before reading), then all go through `session::region::bring_in`.
     /// `progress` follows (done, total) over reading and bringing in; `result` gets what came
-    /// of every file. The notice says the tally.
+    /// of every file, and of what a dropped folder held besides. The notice says the tally.
     pub fn bring_into_region(
         &self,
         id: &Id,
-        picked: Vec<web_sys::File>,
+        picked: Picked,
         progress: RwSignal<Option<(usize, usize)>>,
         result: RwSignal<Option<BringInResult>>,
     ) {
         let id = id.clone();
         self.spawn(async move |state| {
+            let Picked { files: picked, passed_over, not_given } = picked;
             let total = picked.len();
             progress.set(Some((0, total * 2)));
             let mut read = Vec::with_capacity(total);
             // Files the browser would not give: (name, what it said), listed after the others.
             let mut unreadable = Vec::new();
-            for (i, file) in picked.iter().enumerate() {
-                match files::read_bytes(file).await {
-                    Ok(bytes) => read.push((file.name(), bytes)),
-                    Err(Ok(error)) => unreadable.push((file.name(), Ok(error))),
-                    Err(Err(said)) => unreadable.push((file.name(), Err(said))),
+            for (i, (name, file)) in picked.into_iter().enumerate() {
+                match files::read_bytes(&file).await {
+                    Ok(bytes) => read.push((name, bytes)),
+                    Err(Ok(error)) => unreadable.push((name, Ok(error))),
+                    Err(Err(said)) => unreadable.push((name, Err(said))),
                 }
                 progress.try_set(Some((i + 1, total * 2)));
             }
@@ -87,7 +244,7 @@ impl AppState {
             .await;
             match done {
                 Ok(mut brought) => {
-                    let mut not_read = Vec::new();
+                    let mut not_read = not_given;
                     for (file, failure) in unreadable {
                         match failure {
                             Ok(error) => {
@@ -103,12 +260,45 @@ impl AppState {
                         Err(e) => Notice::Storage(e.clone()),
                     };
                     state.notice.set(Some(notice));
-                    result.try_set(Some(BringInResult { brought, not_read }));
+                    result.try_set(Some(BringInResult { brought, not_read, passed_over, decided: Vec::new() }));
                 }
                 Err(notice) => state.notice.set(Some(notice)),
             }
             progress.try_set(None);
             state.written().await;
+        });
+    }
+
+    /// Replaces a town by the newer version `file` (of `file_name`) sent, as the user confirmed
+    /// after its preview (`session::region::replace_town`): the stored version is backed up
+    /// first, the notice offers undo, and `result` records the answer. A refused replace
+    /// changes nothing, says why, and leaves the question open. `busy` is set meanwhile.
+    pub fn replace_region_town(
+        &self,
+        file_name: String,
+        file: Imported,
+        result: RwSignal<Option<BringInResult>>,
+        busy: RwSignal<bool>,
+    ) {
+        let town = file.strategy.id.clone();
+        busy.set(true);
+        self.spawn(async move |state| {
+            // A change of this town waiting to be saved belongs in the backup.
+            state.flush_now().await;
+            match region::replace_town(&state.store(), file, &files::now()).await {
+                Ok((notice, _)) => {
+                    state.notice.set(Some(notice));
+                    result.try_update(|r| {
+                        if let Some(r) = r {
+                            r.decided.push(((file_name, town.clone()), Decision::Replaced));
+                        }
+                    });
+                    state.written().await;
+                    state.reload_open(&town).await;
+                }
+                Err(notice) => state.notice.set(Some(notice)),
+            }
+            busy.try_set(false);
         });
     }
 }

@@ -101,6 +101,10 @@ impl AppState {
                     }
                 }
                 Err(error) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
+                    // A region file (issue 21) is opened as a region, not previewed as a strategy.
+                    if error.as_ref().is_ok_and(crate::session::region::is_region_file) {
+                        return state.open_region_file(file, None);
+                    }
                     state.notice.set(Some(match error {
                         Ok(error) => Notice::ImportFailed { file: name, error },
                         Err(detail) => Notice::FileUnreadable { file: name, detail },
