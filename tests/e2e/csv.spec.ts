@@ -15,8 +15,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
-import { storageSnapshot, dropFile } from './helpers';
-import { storedStrategyOfPage } from './stored';
+import { dropFile, enter, savedStrategy, storageSnapshot } from './helpers';
 import type { Download, Page } from '@playwright/test';
 
 const BIRTHS = 'ind-8dd0c54e4a424cf0beb688bbe419ceff'; // 7-2 出生数
@@ -26,12 +25,6 @@ const EMISSIONS = 'ind-94a3ba68c12642138dc46988d0996fa1'; // 4-3 温室効果ガ
 const WOMEN = 'ind-b4c46422309340a583e1481eef97fa28'; // 7-1 25歳から34歳までの女性の社会増減
 const BOM = [0xef, 0xbb, 0xbf];
 
-
-/** The open strategy as stored (after autosave). */
-async function stored(page: Page): Promise<any> {
-  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  return storedStrategyOfPage(page);
-}
 
 /** An actual as stored. */
 function act(year: number, value: number, provisional = false) {
@@ -55,10 +48,6 @@ async function selectIndicator(page: Page, name: string) {
   await expect(page.getByTestId('indicator-heading')).toContainText(name);
 }
 
-async function enter(page: Page, testid: string, value: string) {
-  await page.getByTestId(testid).fill(value);
-  await page.getByTestId(testid).press('Enter');
-}
 
 /** From the editor (or the overview) to the files page. */
 async function toFiles(page: Page) {
@@ -116,7 +105,7 @@ test('export: four CSV files with BOM and CRLF, in the year style, formulas neut
   await selectIndicator(page, '出生数');
   await enter(page, 'actual-0-2024', '360');
   await page.getByTestId('provisional-0-2024').check();
-  await stored(page);
+  await savedStrategy(page);
   await toFiles(page);
   await expect(page.getByTestId('csv-export').getByRole('button')).toHaveCount(5);
   await expect(page.getByTestId('to-print-targets')).toHaveAttribute('href', /#\/s\/[^/]+\/print\/targets$/);
@@ -174,7 +163,7 @@ test('round trip: exported actuals imported back (wide, then long), previewed, a
   await selectIndicator(page, '65歳健康寿命');
   await enter(page, 'actual-0-2022', '18.8');
   await enter(page, 'actual-1-2023', '21.1');
-  await stored(page);
+  await savedStrategy(page);
   await toFiles(page);
   const wide = await download(page, 'export-csv-wide');
   const long = await download(page, 'export-csv-long');
@@ -187,7 +176,7 @@ test('round trip: exported actuals imported back (wide, then long), previewed, a
   await selectIndicator(page, '出生数');
   await expect(page.getByTestId('actual-0-2023')).toHaveValue('');
   await expect(page.getByTestId('actual-0-2024')).toHaveValue('');
-  let s = await stored(page);
+  let s = await savedStrategy(page);
   expect(series(s, BIRTHS).actuals ?? []).toEqual([]);
   expect(series(s, HEALTH, 0).actuals ?? []).toEqual([]);
   expect(series(s, HEALTH, 1).actuals ?? []).toEqual([]);
@@ -221,7 +210,7 @@ test('round trip: exported actuals imported back (wide, then long), previewed, a
     await page.getByTestId('csv-apply').click();
     await expect(page.getByTestId('csv-applied')).toContainText('4 件の値を取り込みました');
     await expect(page.getByTestId('csv-preview')).toHaveCount(0);
-    s = await stored(page);
+    s = await savedStrategy(page);
     expect(series(s, BIRTHS).actuals).toEqual([act(2023, 352), act(2024, 360, true)]);
     expect(series(s, HEALTH, 0).actuals).toEqual([act(2022, 18.8)]);
     expect(series(s, HEALTH, 1).actuals).toEqual([act(2023, 21.1)]);
@@ -244,7 +233,7 @@ test('round trip: exported actuals imported back (wide, then long), previewed, a
     await selectIndicator(page, '出生数');
     await expect(page.getByTestId('actual-0-2023')).toHaveValue('');
     await expect(page.getByTestId('actual-0-2024')).toHaveValue('');
-    s = await stored(page);
+    s = await savedStrategy(page);
     expect(series(s, BIRTHS).actuals ?? []).toEqual([]);
     expect(series(s, HEALTH, 0).actuals ?? []).toEqual([]);
     expect(series(s, HEALTH, 1).actuals ?? []).toEqual([]);
@@ -255,10 +244,10 @@ test('round trip: exported actuals imported back (wide, then long), previewed, a
   await pick(page, 'again.csv', wide.bytes);
   await page.getByTestId('csv-apply').click();
   await expect(page.getByTestId('csv-applied')).toBeVisible();
-  expect(series(await stored(page), BIRTHS).actuals).toHaveLength(2);
+  expect(series(await savedStrategy(page), BIRTHS).actuals).toHaveLength(2);
   await page.getByTestId('csv-undo').click();
   await expect(page.getByTestId('csv-undone')).toBeVisible();
-  expect(series(await stored(page), BIRTHS).actuals ?? []).toEqual([]);
+  expect(series(await savedStrategy(page), BIRTHS).actuals ?? []).toEqual([]);
   expect(pageErrors).toEqual([]);
 });
 
@@ -296,7 +285,7 @@ test('a Shift_JIS file as Japanese Excel saves it, by code, imports', async ({ p
   ]);
   await page.getByTestId('csv-apply').click();
   await expect(page.getByTestId('csv-applied')).toContainText('6 件の値を取り込みました');
-  const s = await stored(page);
+  const s = await savedStrategy(page);
   expect(series(s, BIRTHS).actuals).toEqual([act(2023, 352), act(2024, 1234, true)]);
   expect(series(s, HEALTH, 0).actuals).toEqual([act(2022, 18.8)]);
   expect(series(s, HEALTH, 1).interim).toEqual([{ year: 2023, value: 21 }]);
@@ -328,7 +317,7 @@ test("a town's own table: 「－」「調査中」 are no value, 「353※」 ke
   ]);
   await shot('csv-preview-town-table');
   await page.getByTestId('csv-apply').click();
-  const s = await stored(page);
+  const s = await savedStrategy(page);
   const births = s.indicators.find((i: any) => i.id === BIRTHS).series[0];
   expect(births.actuals.find((a: any) => a.year === 2023)).toMatchObject({ value: 353, comment: '※' });
   expect(births.actuals.find((a: any) => a.year === 2024)).toMatchObject({ value: 340, provisional: true });
@@ -338,7 +327,7 @@ test("a town's own table: 「－」「調査中」 are no value, 「353※」 ke
 test('refused rows and cells are listed with row, column and reason; only accepted cells change', async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoEditor(page, openApp);
   await toFiles(page);
-  const before = await stored(page);
+  const before = await savedStrategy(page);
   const text = [
     '指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,備考',
     ',7-2,出生数,,人,R5,実績,352,,入力: 企画課',
@@ -388,7 +377,7 @@ test('refused rows and cells are listed with row, column and reason; only accept
   await page.getByTestId('language').click();
 
   // Only the accepted cell changed.
-  const after = await stored(page);
+  const after = await savedStrategy(page);
   expect(series(after, BIRTHS).actuals).toEqual([act(2023, 352)]);
   const births = after.indicators.findIndex((i: any) => i.id === BIRTHS);
   const expected = structuredClone(before);
@@ -400,7 +389,7 @@ test('refused rows and cells are listed with row, column and reason; only accept
 test('a file that cannot be read shows why, and storage stays byte-for-byte the same', async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoEditor(page, openApp);
   await toFiles(page);
-  await stored(page);
+  await savedStrategy(page);
   const before = await storageSnapshot(page);
   const cases: [string, Buffer | string, string][] = [
     ['utf16.csv', Buffer.from('\uFEFF指標ID,指標番号,年度,区分,値\r\n,7-2,R5,実績,352\r\n', 'utf16le'), '文字コードが UTF-8 でも Shift_JIS でもないため読めません'],
@@ -468,7 +457,7 @@ test('a CSV dropped on the window goes to the open strategy\'s CSV import; with 
   expect(await rows(page, 'csv-changes')).toEqual([['2', '7-2 出生数', '—', '令和5年度', '実績', '—', '→', '352']]);
   await expect(page.getByTestId('preview-file')).toHaveCount(0);
   await page.getByTestId('csv-apply').click();
-  const s = await stored(page);
+  const s = await savedStrategy(page);
   expect(series(s, BIRTHS).actuals).toEqual([act(2023, 352)]);
   await shot('csv-drop-applied');
   expect(pageErrors).toEqual([]);

@@ -4,16 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { savedStrategy } from './helpers';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
-import { storedStrategyOfPage } from './stored';
-
-/** The open strategy as stored (after autosave). */
-async function stored(page: Page): Promise<any> {
-  // Autosave waits for a quiet moment; the header says when it is done.
-  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  return storedStrategyOfPage(page);
-}
 
 /** Creates a strategy on the national framework and opens its editor. */
 async function newStrategy(page: Page, openApp: () => Promise<void>) {
@@ -81,7 +74,7 @@ test('strategy settings: fields, sections, rating rule, and the problem list', a
   await page.getByTestId('tier-min-1').press('Enter');
   await expect(page.getByTestId('rating-rule').getByTestId('field-problem')).toContainText('数値として読めません');
   await expect(page.getByTestId('tier-min-1')).toHaveValue('八十');
-  const s = await stored(page);
+  const s = await savedStrategy(page);
   expect(s.municipality.code).toBe('112330');
   expect(s.sections.map((x: any) => x.heading)).toEqual(['策定趣旨']);
   expect(s.rating_rule.tiers.map((t: any) => [t.label, t.min_percent])).toEqual([['◎', 100], ['○', 85.5], ['△', 50]]);
@@ -93,7 +86,7 @@ test('strategy settings: fields, sections, rating rule, and the problem list', a
   await page.getByTestId('schedule-item').getByRole('textbox', { name: '会議・手続' }).fill('総合戦略策定会議');
   await page.getByTestId('schedule-item').getByRole('textbox', { name: '会議・手続' }).press('Enter');
   await page.getByTestId('schedule-item').getByRole('combobox', { name: '旬' }).selectOption('Early');
-  const s2 = await stored(page);
+  const s2 = await savedStrategy(page);
   expect(s2.schedule[0].body).toBe('総合戦略策定会議');
   expect(s2.schedule[0].when.part).toBe('early');
   // A step by calendar date; an impossible date shows up in the checks.
@@ -120,7 +113,7 @@ test('strategy settings: fields, sections, rating rule, and the problem list', a
   await expect(page.getByTestId('national-goal')).toHaveCount(7);
   await page.getByTestId('national-goal').nth(6).getByTestId('delete').click();
   await expect(page.getByTestId('national-goal')).toHaveCount(6);
-  const s3 = await stored(page);
+  const s3 = await savedStrategy(page);
   expect(s3.schedule[1].when).toEqual({ kind: 'date', date: '2019-08-05' });
   expect(s3.rating_rule.tiers.map((t: any) => t.label)).toEqual(['◎', '○', '☆']);
   expect(s3.national_framework.goals[0].title).toBe('稼ぐ地域をつくるとともに、安心して働けるようにする（改）');
@@ -136,15 +129,15 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   await expect(page.getByTestId('outline-goal')).toHaveCount(7);
 
   // IME: しごと → 仕事. Nothing is stored mid-composition; the final text is stored once.
-  const before = await stored(page);
+  const before = await savedStrategy(page);
   const ime = await typeWithIme(page, 'goal-title', ['し', 'しご', 'しごと'], '仕事');
   // Enter that confirms a candidate must not commit anything.
   await ime.field.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true })));
-  expect((await stored(page)).goals).toEqual(before.goals);
+  expect((await savedStrategy(page)).goals).toEqual(before.goals);
   await ime.commit();
   await ime.field.press('Enter');
   await expect(page.getByTestId('form-heading')).toHaveText('基本目標 5 仕事');
-  let s = await stored(page);
+  let s = await savedStrategy(page);
   expect(s.goals[4].title).toBe('仕事');
 
   await page.getByTestId('goal-subtitle').fill('～安定した雇用を創出する～');
@@ -153,7 +146,7 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   await page.getByTestId('goal-direction').blur();
   await page.locator('.sdg-tile', { has: page.getByTestId('sdg-8') }).click();
   await page.locator('.sdg-tile', { has: page.getByTestId('sdg-9') }).click();
-  s = await stored(page);
+  s = await savedStrategy(page);
   expect(s.goals[4].subtitle).toBe('安定した雇用を創出する');
   expect(s.goals[4].direction).toBe('地域の特色を生かした産業の振興を図ります。\n二行目。');
   expect(s.goals[4].sdgs).toEqual([8, 9]);
@@ -228,7 +221,7 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   await page.reload();
   await expect(page.getByTestId('outline-goal')).toHaveCount(7);
   await expect(page.getByTestId('outline-goal').nth(3)).toContainText('仕事');
-  s = await stored(page);
+  s = await savedStrategy(page);
   expect(s.goals[3]).toMatchObject({ title: '仕事', subtitle: '安定した雇用を創出する', sdgs: [8, 9] });
   expect(s.goals[3].targets).toEqual([s.indicators[0].id]);
   expect(pageErrors).toEqual([]);
@@ -324,7 +317,7 @@ test('measures and initiatives: create, edit, reorder, delete, undo, reload', as
   await page.getByTestId('relist-years').fill('R6、来年');
   await page.getByTestId('relist-years').press('Enter');
   await expect(page.getByTestId('measure-initiatives')).toContainText('「来年」は年度として読めません');
-  const relisted = (await stored(page)).goals[0].measures[0].relisted;
+  const relisted = (await savedStrategy(page)).goals[0].measures[0].relisted;
   expect(relisted).toHaveLength(1);
   expect(relisted[0].years).toEqual([2024, 2025]);
 
@@ -337,7 +330,7 @@ test('measures and initiatives: create, edit, reorder, delete, undo, reload', as
 
   await page.reload();
   await expect(page.getByTestId('outline-measure')).toHaveCount(2);
-  const s = await stored(page);
+  const s = await savedStrategy(page);
   const [first, second] = s.goals[0].measures;
   expect(first).toMatchObject({ title: '町内会等への加入促進', priority: true });
   expect(second.initiatives.map((i: any) => i.title)).toEqual(['町内会館整備事業', '住民施設改修事業']);
@@ -446,7 +439,7 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   await page.getByTestId('actual-0-2024').press('Enter');
   await page.getByTestId('interim-0-2023').fill('18.7');
   await page.getByTestId('interim-0-2023').press('Enter');
-  let s = await stored(page);
+  let s = await savedStrategy(page);
   let ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.series[0].actuals.map((a: any) => a.year)).toEqual([2022, 2024]);
   expect(ind.series[0].actuals[0]).toEqual({ year: 2022, value: 18.8, provisional: true, comment: '速報' });
@@ -454,7 +447,7 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   // clearing removes
   await page.getByTestId('actual-0-2024').fill('');
   await page.getByTestId('actual-0-2024').press('Enter');
-  s = await stored(page);
+  s = await savedStrategy(page);
   ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.series[0].actuals.map((a: any) => a.year)).toEqual([2022]);
 
@@ -469,11 +462,11 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   await expect(page.getByTestId('target-0')).toHaveValue('19');
   await expect(page.getByTestId('target-year-0')).toHaveValue('令和7年度');
   await page.getByTestId('target-kind-0').selectOption('none');
-  s = await stored(page);
+  s = await savedStrategy(page);
   ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.series[0].target).toBeUndefined();
   await page.getByTestId('target-kind-0').selectOption('value');
-  s = await stored(page);
+  s = await savedStrategy(page);
   ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.series[0].target).toEqual({ kind: 'value', value: 19, year: 2025 });
 
@@ -487,12 +480,12 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   await page.getByTestId('baseline-1').fill('');
   await page.getByTestId('baseline-1').press('Enter');
   await expect(page.getByTestId('baseline-year-1')).toHaveValue('令和元年度');
-  s = await stored(page);
+  s = await savedStrategy(page);
   ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.series[1].baseline).toBeUndefined();
   await page.getByTestId('baseline-1').fill('20.5');
   await page.getByTestId('baseline-1').press('Enter');
-  s = await stored(page);
+  s = await savedStrategy(page);
   ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.series[1].baseline).toEqual({ value: 20.5, year: 2019 });
 
@@ -530,7 +523,7 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   await page.getByTestId('indicator-unit').press('Enter');
   await page.getByTestId('indicator-direction').selectOption('decrease');
   await page.getByTestId('indicator-kind').selectOption('output');
-  s = await stored(page);
+  s = await savedStrategy(page);
   ind = s.indicators.find((i: any) => i.code === '2-2');
   expect([ind.unit, ind.direction, ind.kind]).toEqual(['年', 'decrease', 'output']);
 
@@ -564,7 +557,7 @@ test('indicators: series, baseline, targets, actuals with full-width digits, und
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('outline-indicator').filter({ hasText: 'ふるさと納税' })).toHaveCount(1);
   await page.reload();
-  const after = await stored(page);
+  const after = await savedStrategy(page);
   const health = after.indicators.find((i: any) => i.code === '2-2');
   expect(health.series.map((x: any) => x.label)).toEqual(['男性', '女性']);
   expect(health.series[0].actuals[0]).toEqual({ year: 2022, value: 18.8, provisional: true, comment: '速報' });

@@ -1,7 +1,20 @@
 // Small page helpers shared by the specs: what the page stores, storage filled by another page,
-// and a file dropped on the page the way a browser drops one.
+// a file dropped on the page the way a browser drops one, a field typed and committed.
 import type { Page } from '@playwright/test';
-import { storedEntries } from './stored';
+import { expect } from './fixtures';
+import { storedEntries, storedStrategyOfPage } from './stored';
+
+/** The open strategy as stored, once autosave has written it (the header says 保存済み). */
+export async function savedStrategy(page: Page): Promise<any> {
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  return storedStrategyOfPage(page);
+}
+
+/** Types a value into a field and commits it with Enter. */
+export async function enter(page: Page, testid: string, value: string) {
+  await page.getByTestId(testid).fill(value);
+  await page.getByTestId(testid).press('Enter');
+}
 
 /** Every entry the page stores — in IndexedDB (the app's data) and in localStorage (where the
  *  app keeps it when IndexedDB is unavailable) —, to compare byte for byte before and after. */

@@ -2,19 +2,9 @@
 // (issue 20: 「計画期間を1年延長」, 「次期へ引き継ぐ」). 北本市's example runs 令和4〜7年度; one
 // year more makes it 令和4〜8年度, and the next strategy then proposes 令和9〜13年度, its title
 // 「第3期…」, and each carried indicator's baseline from its last actual.
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { storedEntries, storedStrategyOfPage } from './stored';
-
-async function stored(page: Page): Promise<any> {
-  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  return storedStrategyOfPage(page);
-}
-
-async function enter(page: Page, testid: string, value: string) {
-  await page.getByTestId(testid).fill(value);
-  await page.getByTestId(testid).press('Enter');
-}
+import { storedEntries } from './stored';
+import { enter, savedStrategy } from './helpers';
 
 test('the plan period is extended with its reason, then the next period is made with the chosen KPIs and their history', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
@@ -29,7 +19,7 @@ test('the plan period is extended with its reason, then the next period is made 
   await page.getByTestId('period-change-apply').click();
   await expect(page.getByTestId('period-last')).toHaveValue('令和8年度');
   await expect(page.getByTestId('period-change-list')).toContainText('令和4年度〜令和7年度（4年間） から 令和4年度〜令和8年度（5年間） に変更（国の第2期総合戦略の改訂に合わせるため）');
-  let s = await stored(page);
+  let s = await savedStrategy(page);
   expect(s.period).toEqual({ first: 2022, last: 2026 });
   expect(s.period_changes).toHaveLength(1);
   expect(s.period_changes[0].from).toEqual({ first: 2022, last: 2025 });
@@ -38,7 +28,7 @@ test('the plan period is extended with its reason, then the next period is made 
   // An actual to carry: 65歳健康寿命（男性） 18.8 in 令和5年度.
   await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
   await enter(page, 'actual-0-2023', '18.8');
-  await stored(page);
+  await savedStrategy(page);
 
   await page.getByTestId('outline-strategy').click();
   await page.getByTestId('next-period-start').click();
@@ -61,7 +51,7 @@ test('the plan period is extended with its reason, then the next period is made 
 
   // The next strategy is open; the old one is still stored.
   await expect(page.getByTestId('strategy-title')).toHaveText('第3期北本市まち・ひと・しごと創生総合戦略');
-  const next = await stored(page);
+  const next = await savedStrategy(page);
   expect(next.id).not.toBe(oldId);
   expect(next.period).toEqual({ first: 2027, last: 2031 });
   expect(next.period_changes ?? []).toEqual([]);

@@ -13,15 +13,13 @@ import type { Browser, Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { dropFile } from './helpers';
+import { example } from './region-towns';
 
 const OUT = path.join(REPO_ROOT, 'test-results', 'region-files');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-function example(key: 'kitamoto' | 'hokuto'): Json {
-  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${key}.json`), 'utf8'));
-}
 
 /** The same town's file, changed at home: another municipality name and title (the strategy's
  *  settings — the preview says so). */

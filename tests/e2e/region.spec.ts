@@ -5,25 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { example, variant } from './region-towns';
 import { REPO_ROOT } from './paths';
 import type { Page } from '@playwright/test';
 
 const BOM = [0xef, 0xbb, 0xbf];
 
-function example(key: 'kitamoto' | 'hokuto'): any {
-  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${key}.json`), 'utf8'));
-}
-
-/** A copy of an example as another town's file: a fresh strategy id and another municipality. */
-function variant(file: any, id: string, name: string, code: string, replace: [string, string][] = []): string {
-  let text = JSON.stringify(file, null, 2);
-  for (const [from, to] of replace) text = text.split(from).join(to);
-  const copy = JSON.parse(text);
-  copy.strategy.id = id;
-  copy.strategy.municipality = { ...copy.strategy.municipality, name, code };
-  copy.strategy.title = copy.strategy.title.split(file.strategy.municipality.name).join(name);
-  return JSON.stringify(copy, null, 2);
-}
+/** A copy of an example as another town's file, as text. */
+const variantText = (...args: Parameters<typeof variant>) => JSON.stringify(variant(...args), null, 2);
 
 /** The numbers of a side-by-side row, by column. */
 async function cells(page: Page, id: string): Promise<Record<string, string>> {
@@ -40,8 +29,8 @@ test('a region: five files at once, the towns side by side, a theme search, the 
   const files = [
     { name: 'kitamoto.json', text: JSON.stringify(kitamoto, null, 2) },
     { name: 'hokuto.json', text: JSON.stringify(hokuto, null, 2) },
-    { name: 'konosu.json', text: variant(kitamoto, 'strategy-e2e-konosu', '鴻巣市', '112178') },
-    { name: 'nanae.json', text: variant(hokuto, 'strategy-e2e-nanae', '七飯町', '013374', [['追分IC', '大中山IC']]) },
+    { name: 'konosu.json', text: variantText(kitamoto, 'strategy-e2e-konosu', '鴻巣市', '112178') },
+    { name: 'nanae.json', text: variantText(hokuto, 'strategy-e2e-nanae', '七飯町', '013374', [['追分IC', '大中山IC']]) },
     { name: 'broken.json', text: '{"format": "shirube-strategy", "version": 1, "strategy": {"id": "x",' },
   ];
 

@@ -5,19 +5,8 @@
 // the plan's last, 令和7年度); an actual of 18.8 in 令和4年度 is progress 0.37 / 0.57 = 65 %
 // against 3 / 6 of the path due → 順調, rated A (65 / 50 ≥ 100 %).
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { storedStrategyOfPage } from './stored';
-
-async function stored(page: Page): Promise<any> {
-  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  return storedStrategyOfPage(page);
-}
-
-async function enter(page: Page, testid: string, value: string) {
-  await page.getByTestId(testid).fill(value);
-  await page.getByTestId(testid).press('Enter');
-}
+import { enter, savedStrategy } from './helpers';
 
 test('a verdict is entered per year, compared with the figures, listed where it differs, printed and exported', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
@@ -39,7 +28,7 @@ test('a verdict is entered per year, compared with the figures, listed where it 
   await expect(row.getByTestId('verdict-differs')).toBeVisible();
   await row.scrollIntoViewIfNeeded();
   await shot('verdict-editor');
-  let s = await stored(page);
+  let s = await savedStrategy(page);
   let ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.verdicts).toEqual([{ year: 2022, verdict: '達成', comment: '委員会: 目標に届いたと判断' }]);
 
@@ -82,7 +71,7 @@ test('a verdict is entered per year, compared with the figures, listed where it 
   await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
   await enter(page, 'verdict-2022', 'A');
   await expect(page.getByTestId('verdict-differs')).toHaveCount(0);
-  s = await stored(page);
+  s = await savedStrategy(page);
   ind = s.indicators.find((i: any) => i.code === '2-2');
   expect(ind.verdicts[0].verdict).toBe('A');
   await page.evaluate((id) => (location.hash = `#/s/${id}`), s.id);
