@@ -11,6 +11,7 @@
 //!   rather than a markLine so that the value axis always reaches it (ECharts leaves markers
 //!   out of the axis extent).
 //! - Interim targets (中間目標): diamonds (a scatter series).
+//! - A carried indicator's previous period (`history`): grey dotted lines of the old actuals.
 //!
 //! The axis runs from the baseline year (or the plan's first year) to the latest of the plan's
 //! last year, the target years and the actuals.
@@ -48,6 +49,11 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
     let mut parts = Vec::new();
     // An actual between two gaps is only its symbol: never let ECharts thin symbols out.
     let mut patches = Vec::new();
+    for (name, line) in history::lines(ind, &axis, w, &mut table) {
+        chart = chart.series(line);
+        legend.push(name);
+        patches.push(Value::Null);
+    }
     for (k, series) in ind.series.iter().enumerate() {
         let drawn = Drawn {
             s,
@@ -110,6 +116,7 @@ fn axis_years(s: &Strategy, ind: &Indicator) -> Vec<FiscalYear> {
             see(y);
         }
     }
+    history::years(ind).for_each(see);
     years(first, last)
 }
 
@@ -358,3 +365,5 @@ impl Drawn<'_> {
 
 #[cfg(test)]
 mod tests;
+
+mod history;
