@@ -8,7 +8,7 @@ use crate::locale::{self, tr, Language};
 use crate::model::Id;
 use crate::session::region::{FileRead, TownOutcome};
 use crate::ui::files;
-use crate::ui::state::{use_app, BringInResult, Picked};
+use crate::ui::state::{use_app, AppState, BringInResult, Picked};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -30,14 +30,14 @@ pub fn BringIn(
     result: RwSignal<Option<BringInResult>>,
 ) -> impl IntoView {
     let state = use_app();
-    take_drops(id, progress, result);
+    take_drops(state, id, progress, result);
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(list) = input.files() else { return };
         let files = (0..list.length()).filter_map(|i| list.get(i)).map(|f| (f.name(), f)).collect();
         // Cleared, so that picking the same files again reads them again.
         input.set_value("");
-        bring(id, Picked { files, ..Picked::default() }, progress, result);
+        bring(state, id, Picked { files, ..Picked::default() }, progress, result);
     };
     view! {
         <section class="panel" data-testid="region-bring-in" aria-labelledby="region-bring-in-title">
@@ -62,8 +62,10 @@ pub fn BringIn(
 }
 
 /// Brings `picked` into the region, unless a bring-in is under way (the button and the drop
-/// wait for it) or nothing was picked.
+/// wait for it) or nothing was picked. `state` is passed in: a drop runs outside the component
+/// tree, where there is no context to look it up in.
 fn bring(
+    state: AppState,
     id: Memo<Option<Id>>,
     picked: Picked,
     progress: RwSignal<Option<(usize, usize)>>,
@@ -73,7 +75,7 @@ fn bring(
     let nothing = picked.files.is_empty() && picked.passed_over.is_empty() && picked.not_given.is_empty();
     if !nothing && progress.get_untracked().is_none() {
         result.set(None);
-        use_app().bring_into_region(&id, picked, progress, result);
+        state.bring_into_region(&id, picked, progress, result);
     }
 }
 
@@ -82,6 +84,7 @@ fn bring(
 /// capture-phase listener runs before the window-wide import's, which leaves a drop whose
 /// default is prevented. (The window-wide dragover already lets files be dropped.)
 fn take_drops(
+    state: AppState,
     id: Memo<Option<Id>>,
     progress: RwSignal<Option<(usize, usize)>>,
     result: RwSignal<Option<BringInResult>>,
@@ -96,9 +99,9 @@ fn take_drops(
         match dropped::entries(&ev) {
             Some(entries) => leptos::task::spawn_local(async move {
                 let picked = dropped::walk(entries).await;
-                bring(id, picked, progress, result);
+                bring(state, id, picked, progress, result);
             }),
-            None => bring(id, dropped::plain(&ev), progress, result),
+            None => bring(state, id, dropped::plain(&ev), progress, result),
         }
     };
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(on_drop).into_js_value();
