@@ -16,7 +16,10 @@ pub use notice::{notice, Said};
 pub use problems::*;
 pub use storage::*;
 
-use crate::model::{Assessment, DesiredDirection, FiscalYear, PlanPeriod, RatingRule, Status, Strategy, Target};
+use crate::model::{
+    Assessment, BoundSide, DesiredDirection, FiscalYear, PlanPeriod, RatingRule, RelativeChange, Series, Status,
+    Strategy, Target,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -114,12 +117,91 @@ pub fn quantity(v: f64, unit: &str) -> String {
     format!("{}{unit}", number(v))
 }
 
+/// A target the way towns print it: 「380人 (令和7年度)」, 「↗ 増加」, 「0人/年」,
+/// 「基準値から10%減少（令和6年度）」, 「5ポイント上昇」, 「現状維持」, 「令和3〜8年度の平均 1,890人」,
+/// 「累計 4,386人（平成27〜31年度）」, 「80%以上」, 「維持（90%以上）」. A relative target's value
+/// needs the baseline: `series_target` adds it.
 pub fn target(t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
+    let with_year = |text: String, y: Option<FiscalYear>| match (y, lang) {
+        (None, _) => text,
+        (Some(y), Language::Ja) => format!("{text}（{}）", year(y, lang, style)),
+        (Some(y), Language::En) => format!("{text} ({})", year(y, lang, style)),
+    };
     match t {
         Target::Value { value, year: Some(y) } => format!("{} ({})", quantity(*value, unit), year_of(*y, lang, style)),
         Target::Value { value, year: None } => quantity(*value, unit),
         Target::Direction => tr(lang, "↗ 増加", "↗ increase").into(),
         Target::PerYear { value } => format!("{}{}", quantity(*value, unit), tr(lang, "/年", "/year")),
+        Target::Relative { change, year } => with_year(relative_change(*change, lang), *year),
+        Target::Average { value, from, to } => match lang {
+            Language::Ja => format!("{}の平均 {}", span(*from, *to, lang, style), quantity(*value, unit)),
+            Language::En => format!("average {} over {}", quantity(*value, unit), span(*from, *to, lang, style)),
+        },
+        Target::Cumulative { value, from, to } => match lang {
+            Language::Ja => format!("累計 {}（{}）", quantity(*value, unit), span(*from, *to, lang, style)),
+            Language::En => format!("total {} over {}", quantity(*value, unit), span(*from, *to, lang, style)),
+        },
+        Target::Bound { value, side, hold, year } => {
+            let bound = match (lang, side) {
+                (Language::Ja, BoundSide::AtLeast) => format!("{}以上", quantity(*value, unit)),
+                (Language::Ja, BoundSide::AtMost) => format!("{}以下", quantity(*value, unit)),
+                (Language::En, BoundSide::AtLeast) => format!("at least {}", quantity(*value, unit)),
+                (Language::En, BoundSide::AtMost) => format!("at most {}", quantity(*value, unit)),
+            };
+            let bound = match (hold, lang) {
+                (false, _) => bound,
+                (true, Language::Ja) => format!("維持（{bound}）"),
+                (true, Language::En) => format!("maintain ({bound})"),
+            };
+            with_year(bound, *year)
+        }
+    }
+}
+
+/// 「基準値から10%減少」, 「5ポイント上昇」, 「現状維持」 (points carry no unit: a rate's points).
+fn relative_change(change: RelativeChange, lang: Language) -> String {
+    let size = |v: f64| number(v.abs());
+    match (change, lang) {
+        (RelativeChange::Percent(p), Language::Ja) if p < 0.0 => format!("基準値から{}%減少", size(p)),
+        (RelativeChange::Percent(p), Language::Ja) => format!("基準値から{}%増加", size(p)),
+        (RelativeChange::Percent(p), Language::En) if p < 0.0 => format!("{}% below the baseline", size(p)),
+        (RelativeChange::Percent(p), Language::En) => format!("{}% above the baseline", size(p)),
+        (RelativeChange::Points(d), Language::Ja) if d < 0.0 => format!("{}ポイント低下", size(d)),
+        (RelativeChange::Points(d), Language::Ja) => format!("{}ポイント上昇", size(d)),
+        (RelativeChange::Points(d), Language::En) if d < 0.0 => format!("down {} points", size(d)),
+        (RelativeChange::Points(d), Language::En) => format!("up {} points", size(d)),
+        (RelativeChange::Hold, _) => tr(lang, "現状維持", "hold the baseline").to_owned(),
+    }
+}
+
+/// A series' target as written, and for a relative one the value it comes to beside it:
+/// 「基準値から10%減少（令和6年度） → 1,620人」, or 「（基準値がなく算出できません）」.
+pub fn series_target(series: &Series, unit: &str, lang: Language, style: YearStyle) -> Option<String> {
+    let t = series.target.as_ref()?;
+    let written = target(t, unit, lang, style);
+    Some(match (t, series.target_value()) {
+        (Target::Relative { .. }, Some(v)) => format!("{written} → {}", quantity(v, unit)),
+        (Target::Relative { .. }, None) => match lang {
+            Language::Ja => format!("{written}（基準値がなく算出できません）"),
+            Language::En => format!("{written} (no baseline: cannot be worked out)"),
+        },
+        _ => written,
+    })
+}
+
+/// A span of fiscal years: 「令和3〜8年度」 (one era), 「平成27〜令和元年度」, 「2021〜2026年度」,
+/// "FY2021–FY2026".
+pub fn span(from: FiscalYear, to: FiscalYear, lang: Language, style: YearStyle) -> String {
+    match (lang, style, from.era(), to.era()) {
+        (Language::Ja, YearStyle::Japanese, Some((a, _)), Some((b, n))) if a == b => {
+            let last = if n == 1 { "元".to_owned() } else { n.to_string() };
+            format!("{}〜{last}年度", from.japanese().trim_end_matches("年度"))
+        }
+        (Language::Ja, YearStyle::Japanese, _, _) => {
+            format!("{}〜{}", from.japanese().trim_end_matches("年度"), to.japanese())
+        }
+        (Language::Ja, YearStyle::Western, _, _) => format!("{}〜{}年度", from.western(), to.western()),
+        (Language::En, _, _, _) => format!("{}–{}", year(from, lang, style), year(to, lang, style)),
     }
 }
 

@@ -30,6 +30,7 @@ fn target_cells(i: &Indicator, target: Option<&Target>, style: YearStyle) -> [St
         Some(Target::Value { value, year }) => [number(*value), optional_year(*year, style)],
         Some(Target::Direction) => [direction_mark(i.direction).to_owned(), String::new()],
         Some(Target::PerYear { value }) => [number(*value), EVERY_YEAR.to_owned()],
+        Some(t) => [crate::locale::target(t, "", crate::locale::Language::Ja, style), String::new()],
     }
 }
 

@@ -127,5 +127,10 @@ pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> 
         }
         (None | Some(Target::Direction), When::Year(y)) => Err(RefusalReason::YearOutsidePeriod { year: y }),
         (None | Some(Target::Direction), When::EveryYear) => propose(CellKind::TargetPerYear, None, None, to),
+        // A bare number cannot say a relative, span or bound target: those are written as words.
+        (
+            Some(Target::Relative { .. } | Target::Average { .. } | Target::Cumulative { .. } | Target::Bound { .. }),
+            _,
+        ) => Err(RefusalReason::TargetKindDiffers),
     }
 }
