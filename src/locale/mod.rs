@@ -283,6 +283,61 @@ pub fn assumed_years(s: &Strategy, lang: Language, style: YearStyle) -> Option<S
 mod tests {
     use super::*;
 
+    /// Each target kind the way towns print it, in both languages and both year styles.
+    #[test]
+    fn targets_read_as_towns_print_them() {
+        use crate::model::{Baseline, BoundSide::*, RelativeChange::*};
+        let (ja, en, jp, west) = (Language::Ja, Language::En, YearStyle::Japanese, YearStyle::Western);
+        let fy = FiscalYear;
+        let relative = Target::Relative { change: Percent(-10.0), year: Some(fy(2024)) };
+        assert_eq!(target(&relative, "人", ja, jp), "基準値から10%減少（令和6年度）");
+        assert_eq!(target(&relative, "人", ja, west), "基準値から10%減少（2024年度）");
+        assert_eq!(target(&relative, "人", en, west), "10% below the baseline (FY2024)");
+        let up = Target::Relative { change: Percent(2.5), year: None };
+        assert_eq!(target(&up, "人", ja, jp), "基準値から2.5%増加");
+        let points = Target::Relative { change: Points(5.0), year: None };
+        assert_eq!(target(&points, "%", ja, jp), "5ポイント上昇");
+        assert_eq!(target(&points, "%", en, jp), "up 5 points");
+        let down = Target::Relative { change: Points(-1.5), year: None };
+        assert_eq!(target(&down, "%", ja, jp), "1.5ポイント低下");
+        let hold = Target::Relative { change: Hold, year: None };
+        assert_eq!(target(&hold, "%", ja, jp), "現状維持");
+        let average = Target::Average { value: 1890.0, from: fy(2021), to: fy(2026) };
+        assert_eq!(target(&average, "人", ja, jp), "令和3〜8年度の平均 1,890人");
+        assert_eq!(target(&average, "人", ja, west), "2021〜2026年度の平均 1,890人");
+        assert_eq!(target(&average, "人", en, west), "average 1,890人 over FY2021–FY2026");
+        // The 1st period's 「平成27〜31年度」: FY2019 is 令和元年度 by the app's convention.
+        let total = Target::Cumulative { value: 4386.0, from: fy(2015), to: fy(2019) };
+        assert_eq!(target(&total, "人", ja, jp), "累計 4,386人（平成27〜令和元年度）");
+        let total = Target::Cumulative { value: 4386.0, from: fy(2014), to: fy(2018) };
+        assert_eq!(target(&total, "人", ja, jp), "累計 4,386人（平成26〜30年度）");
+        let across = Target::Cumulative { value: 30.0, from: fy(2017), to: fy(2021) };
+        assert_eq!(target(&across, "人", ja, jp), "累計 30人（平成29〜令和3年度）", "two eras: both named");
+        let at_least = Target::Bound { value: 80.0, side: AtLeast, hold: false, year: None };
+        assert_eq!(target(&at_least, "%", ja, jp), "80%以上");
+        assert_eq!(target(&at_least, "%", en, jp), "at least 80%");
+        let at_most = Target::Bound { value: 10.0, side: AtMost, hold: false, year: Some(fy(2025)) };
+        assert_eq!(target(&at_most, "件", ja, jp), "10件以下（令和7年度）");
+        let keep = Target::Bound { value: 90.0, side: AtLeast, hold: true, year: None };
+        assert_eq!(target(&keep, "%", ja, jp), "維持（90%以上）");
+        assert_eq!(target(&keep, "%", en, jp), "maintain (at least 90%)");
+
+        // A relative target with the value it comes to beside it, or why there is none.
+        let mut s = Series::new("");
+        s.target = Some(Target::Relative { change: Percent(-10.0), year: Some(fy(2024)) });
+        assert_eq!(
+            series_target(&s, "人", ja, jp).unwrap(),
+            "基準値から10%減少（令和6年度）（基準値がなく算出できません）"
+        );
+        s.baseline = Some(Baseline { value: 1800.0, year: Some(fy(2021)) });
+        assert_eq!(series_target(&s, "人", ja, jp).unwrap(), "基準値から10%減少（令和6年度） → 1,620人");
+        assert_eq!(series_target(&s, "人", en, west).unwrap(), "10% below the baseline (FY2024) → 1,620人");
+        s.target = Some(at_least);
+        assert_eq!(series_target(&s, "%", ja, jp).unwrap(), "80%以上", "no derived value beside a bound");
+        s.target = None;
+        assert_eq!(series_target(&s, "%", ja, jp), None);
+    }
+
     /// 北本市's kind of table: 出生数 340 → 380 (increase), 転出超過 a decrease target; actuals
     /// that moved away from the target, and one far beyond it.
     #[test]
