@@ -56,6 +56,7 @@ mod planner;
 mod read;
 mod region;
 mod rules;
+mod target_words;
 #[cfg(test)]
 mod tests;
 mod value_cell;
