@@ -107,11 +107,6 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
     Figure { chart, name, summary, table, patch: json!({ "series": patches }) }
 }
 
-/// A mean shown to two decimals at most (the figures are the town's, the mean is ours).
-fn round(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
-}
-
 /// The fiscal years on the axis: from the earliest of the baseline years, actuals, interim
 /// targets and the plan's first year to the latest of the plan's last year, target years,
 /// actuals and interim targets.
@@ -459,15 +454,7 @@ impl Drawn<'_> {
         };
         words.push(target);
         // What a span target compares: the mean or the running sum, said with its name.
-        match (&self.series.target, a.measured) {
-            (Some(Target::Average { .. }), Some(m)) => {
-                words.push(format!("{} {}", tr(lang, "平均", "average"), locale::quantity(round(m), unit)))
-            }
-            (Some(Target::Cumulative { .. }), Some(m)) => {
-                words.push(format!("{} {}", tr(lang, "累計", "running total"), locale::quantity(round(m), unit)))
-            }
-            _ => {}
-        }
+        words.extend(locale::measured(self.series, a, unit, lang));
         if let Some(p) = a.progress.filter(|p| p.is_finite()) {
             words.push(format!("{} {}", tr(lang, "進捗", "progress"), locale::progress(p, self.ind.direction, lang)));
         }

@@ -189,6 +189,18 @@ pub fn series_target(series: &Series, unit: &str, lang: Language, style: YearSty
     })
 }
 
+/// What a span target compares, said with its name: 「累計 20人」 (the running sum of the span's
+/// actuals), 「平均 1,900人」 (their mean, to two decimals at most); `None` for other targets.
+pub fn measured(series: &Series, a: &Assessment, unit: &str, lang: Language) -> Option<String> {
+    let m = a.measured?;
+    let m = (m * 100.0).round() / 100.0;
+    match series.target.as_ref()? {
+        Target::Average { .. } => Some(format!("{} {}", tr(lang, "平均", "average"), quantity(m, unit))),
+        Target::Cumulative { .. } => Some(format!("{} {}", tr(lang, "累計", "running total"), quantity(m, unit))),
+        _ => None,
+    }
+}
+
 /// A span of fiscal years: 「令和3〜8年度」 (one era), 「平成27〜令和元年度」, 「2021〜2026年度」,
 /// "FY2021–FY2026".
 pub fn span(from: FiscalYear, to: FiscalYear, lang: Language, style: YearStyle) -> String {
