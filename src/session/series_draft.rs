@@ -288,6 +288,86 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_target_resolves_from_how_which_way_and_how_much() {
+        // 「基準値から10.0%減少（令和6年度）」: percent, down, 10, 令和6年度.
+        let mut d =
+            TargetDraft { change: Some(10.0), decrease: true, year: Some(FiscalYear(2024)), ..Default::default() };
+        let ten_down = Target::Relative { change: RelativeChange::Percent(-10.0), year: Some(FiscalYear(2024)) };
+        assert_eq!(d.target(TargetKind::Relative, P, false), Some(ten_down.clone()));
+        // 「5ポイント上昇」: points, up, 5.
+        d = TargetDraft { change_by: ChangeBy::Points, change: Some(5.0), ..Default::default() };
+        assert_eq!(
+            d.target(TargetKind::Relative, P, false),
+            Some(Target::Relative { change: RelativeChange::Points(5.0), year: None })
+        );
+        // 「現状維持」 needs no size; a percent without one is no target yet.
+        d.change_by = ChangeBy::Hold;
+        assert_eq!(
+            d.target(TargetKind::Relative, P, false),
+            Some(Target::Relative { change: RelativeChange::Hold, year: None })
+        );
+        assert_eq!(TargetDraft::default().target(TargetKind::Relative, P, false), None, "missing is not zero");
+        // A stored one comes back into the draft as typed: a positive size and which way.
+        let back = TargetDraft::of(Some(&ten_down));
+        assert_eq!((back.change_by, back.change, back.decrease), (ChangeBy::Percent, Some(10.0), true));
+        assert_eq!(back.target(TargetKind::Relative, P, false), Some(ten_down));
+        assert_eq!(ChangeBy::parse("points"), ChangeBy::Points);
+    }
+
+    #[test]
+    fn a_span_target_takes_the_plan_period_until_a_span_is_typed() {
+        // 「4年間で新規就農者40人」: no span typed → the plan period 令和4〜7年度.
+        let mut d = TargetDraft { value: Some(40.0), ..Default::default() };
+        let plan = Target::Cumulative { value: 40.0, from: FiscalYear(2022), to: FiscalYear(2025) };
+        assert_eq!(d.target(TargetKind::Cumulative, P, false), Some(plan));
+        // 「令和3〜8年度の平均 1,890人」.
+        d = TargetDraft { value: Some(1890.0), from: Some(FiscalYear(2021)), to: Some(FiscalYear(2026)), ..d };
+        let average = Target::Average { value: 1890.0, from: FiscalYear(2021), to: FiscalYear(2026) };
+        assert_eq!(d.target(TargetKind::Average, P, false), Some(average.clone()));
+        // Switching between the two keeps the span and the value.
+        d.remember(Some(&average));
+        assert_eq!(
+            d.target(TargetKind::Cumulative, P, false),
+            Some(Target::Cumulative { value: 1890.0, from: FiscalYear(2021), to: FiscalYear(2026) })
+        );
+        assert_eq!(TargetDraft::default().target(TargetKind::Average, P, false), None, "no value, no target");
+        assert!(TargetKind::Average.has_span() && !TargetKind::Average.has_year() && TargetKind::Bound.has_year());
+    }
+
+    #[test]
+    fn a_bound_takes_its_side_from_the_direction_until_one_is_chosen() {
+        let d = TargetDraft { value: Some(80.0), ..Default::default() };
+        let at_least = Target::Bound { value: 80.0, side: BoundSide::AtLeast, hold: false, year: None };
+        assert_eq!(d.target(TargetKind::Bound, P, false), Some(at_least));
+        // A decrease indicator: 「10件以下」.
+        let d = TargetDraft { value: Some(10.0), ..Default::default() };
+        let at_most = Target::Bound { value: 10.0, side: BoundSide::AtMost, hold: false, year: None };
+        assert_eq!(d.target(TargetKind::Bound, P, true), Some(at_most));
+        // 「維持（90%以上）」 chosen explicitly, with a year: kept through a switch to a value.
+        let mut d = TargetDraft {
+            value: Some(90.0),
+            side: Some(BoundSide::AtLeast),
+            hold: true,
+            year: Some(FiscalYear(2025)),
+            ..Default::default()
+        };
+        let keep = Target::Bound { value: 90.0, side: BoundSide::AtLeast, hold: true, year: Some(FiscalYear(2025)) };
+        assert_eq!(d.target(TargetKind::Bound, P, true), Some(keep.clone()), "the side chosen wins");
+        assert_eq!(
+            d.target(TargetKind::Value, P, true),
+            Some(Target::Value { value: 90.0, year: Some(FiscalYear(2025)) })
+        );
+        d.remember(Some(&Target::Value { value: 90.0, year: Some(FiscalYear(2025)) }));
+        assert_eq!(d.target(TargetKind::Bound, P, true), Some(keep));
+        // With a change size too, every kind resolves to a target of its own kind.
+        d.change = Some(3.0);
+        for kind in TargetKind::ALL {
+            assert_eq!(TargetKind::parse(kind.as_str()), kind);
+            assert_eq!(TargetKind::of(d.target(kind, P, false).as_ref()), kind, "{kind:?}");
+        }
+    }
+
+    #[test]
     fn a_picked_kind_shows_until_an_undo_goes_back_past_it() {
         let picked = Some(PickedKind { kind: TargetKind::Value, depths: (3, 0) });
         assert_eq!(shown_kind(None, picked, (3, 0)), TargetKind::Value);
