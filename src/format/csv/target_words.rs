@@ -62,11 +62,10 @@ pub(super) fn read(text: &str, year: Option<FiscalYear>, period: PlanPeriod) -> 
     if s == "現状維持" {
         return Some(Target::Relative { change: RelativeChange::Hold, year });
     }
+    // Not read by calling itself: a cell of many nested 「維持(」 must not run deep.
     if let Some(inner) = s.strip_prefix("維持(").and_then(|r| r.strip_suffix(')')) {
-        return match read(inner, year, period)? {
-            Target::Bound { value, side, year, .. } => Some(Target::Bound { value, side, hold: true, year }),
-            _ => None,
-        };
+        let (value, side) = bound(inner)?;
+        return Some(Target::Bound { value, side, hold: true, year });
     }
     let relative = |body: &str, make: fn(f64) -> RelativeChange, sign: f64| {
         let v = leading_number(body)?;
@@ -85,10 +84,9 @@ pub(super) fn read(text: &str, year: Option<FiscalYear>, period: PlanPeriod) -> 
             return relative(v, make, sign);
         }
     }
-    for (suffix, side) in [("以上", BoundSide::AtLeast), ("以下", BoundSide::AtMost)] {
-        if let Some(v) = s.strip_suffix(suffix) {
-            return Some(Target::Bound { value: leading_number(v)?, side, hold: false, year });
-        }
+    if s.ends_with("以上") || s.ends_with("以下") {
+        let (value, side) = bound(&s)?;
+        return Some(Target::Bound { value, side, hold: false, year });
     }
     if let Some((when, value)) = s.split_once("の平均") {
         let (from, to) = read_span(when)?;
@@ -110,6 +108,16 @@ pub(super) fn read(text: &str, year: Option<FiscalYear>, period: PlanPeriod) -> 
     let (when, value) = s.split_once("の累計")?;
     let (from, to) = read_span(when)?;
     Some(Target::Cumulative { value: leading_number(value)?, from, to })
+}
+
+/// 「80%以上」, 「10件以下」: the bound and its side.
+fn bound(s: &str) -> Option<(f64, BoundSide)> {
+    let (v, side) = match (s.strip_suffix("以上"), s.strip_suffix("以下")) {
+        (Some(v), _) => (v, BoundSide::AtLeast),
+        (None, Some(v)) => (v, BoundSide::AtMost),
+        (None, None) => return None,
+    };
+    Some((leading_number(v)?, side))
 }
 
 /// 「令和3〜8年度」, 「平成27〜令和元年度」, 「2021〜2026年度」, 「R3~R8」: the right end takes the
@@ -191,7 +199,10 @@ mod tests {
             read("基準値から10.0%減少", Some(FY(2024)), P),
             Some(Target::Relative { change: RelativeChange::Percent(-10.0), year: Some(FY(2024)) })
         );
-        for not_words in ["380", "↗", "", "累計", "令和3〜8年度の平均", "abc以上", "の累計 5"] {
+        let nested = format!("{}80以上{}", "維持（".repeat(100_000), "）".repeat(100_000));
+        assert_eq!(read(&nested, None, P), None, "nested brackets are not a bound, and do not run deep");
+        for not_words in ["380", "↗", "", "累計", "令和3〜8年度の平均", "abc以上", "の累計 5", "維持（現状）"]
+        {
             assert_eq!(read(not_words, None, P), None, "{not_words}");
         }
     }
