@@ -10,6 +10,15 @@
 //! - A per-year target ("0人/年"): a flat dashed line at the target in every year. It is a series
 //!   rather than a markLine so that the value axis always reaches it (ECharts leaves markers
 //!   out of the axis extent).
+//! - A relative target (「基準値から10%減少」): drawn as a value target at the value it comes to
+//!   from the baseline; nothing without a baseline (the summary says it cannot be worked out).
+//! - A bound (「80%以上」): a flat dashed line at the bound in every year and a shaded band on
+//!   the side that meets it.
+//! - An average over a span: a flat dashed line at the value over the span's years.
+//! - A cumulative total over a span: a dashed path from the first year's share to the total
+//!   (the share of the span passed, what "on track" compares with), a pin on the total, and the
+//!   running sum of the actuals as its own dotted line ("累計") — drawn against the path, on
+//!   the same axis as the yearly actuals.
 //! - Interim targets (中間目標): diamonds (a scatter series).
 //! - A carried indicator's previous period (`history`): grey dotted lines of the old actuals.
 //!
@@ -21,7 +30,9 @@ use super::common::{
 };
 use super::{Figure, Table, Words};
 use crate::locale::{self, tr, Language};
-use crate::model::{Assessment, Baseline, DesiredDirection, FiscalYear, Indicator, Series, Strategy, Target};
+use crate::model::{
+    Assessment, Baseline, BoundSide, DesiredDirection, FiscalYear, Indicator, Series, Strategy, Target,
+};
 use charming::component::{Grid, Legend, LegendType};
 use charming::element::{
     BorderType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkArea, MarkAreaData, MarkPoint,
@@ -78,6 +89,11 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
             legend.push(name(tr(w.lang, "目標", "Target")));
             patches.push(Value::Null);
         }
+        if let Some(sum) = drawn.running_sum(&name(tr(w.lang, "累計", "Running total")), &mut table) {
+            chart = chart.series(sum);
+            legend.push(name(tr(w.lang, "累計", "Running total")));
+            patches.push(json!({ "showAllSymbol": true }));
+        }
         if let Some(interim) = drawn.interim(&name(tr(w.lang, "中間目標", "Interim target")), &mut table) {
             chart = chart.series(interim);
             legend.push(name(tr(w.lang, "中間目標", "Interim target")));
@@ -112,8 +128,11 @@ fn axis_years(s: &Strategy, ind: &Indicator) -> Vec<FiscalYear> {
         }
         series.actuals.iter().for_each(|a| see(a.year));
         series.interim.iter().for_each(|i| see(i.year));
-        if let Some(Target::Value { year: Some(y), .. }) = series.target {
+        if let Some(y) = series.target.as_ref().and_then(Target::due_year) {
             see(y);
+        }
+        if let Some((from, _)) = series.target.as_ref().and_then(Target::span) {
+            see(from);
         }
     }
     history::years(ind).for_each(see);
@@ -228,15 +247,53 @@ impl Drawn<'_> {
             .line_style(LineStyle::new().color(self.colour).width(1.5).type_(LineStyleType::Dashed))
             .z(2);
         match *target {
-            Target::Value { value, year } => {
-                if !value.is_finite() {
-                    return None;
-                }
+            // A relative target is drawn at the value it comes to (none without a baseline).
+            Target::Value { year, .. } | Target::Relative { year, .. } => {
+                let value = self.series.target_value().filter(|v| v.is_finite())?;
                 if let Some((y, b)) = baseline {
                     values[self.index(y)] = Some((b, base_note.to_owned()));
                 }
                 let at = self.index(year.unwrap_or(self.s.period.assumed_target_year()));
                 values[at] = Some((value, target_note.to_owned()));
+                let pin = MarkPointData::new().name(target_note).x_axis(at as f64).y_axis(value).value(value);
+                line = line.mark_point(MarkPoint::new().data(vec![pin]));
+            }
+            Target::Bound { value, side, .. } => {
+                if !value.is_finite() {
+                    return None;
+                }
+                let note = tr(self.w.lang, "目標（境界）", "target (bound)");
+                values = vec![Some((value, note.to_owned())); self.axis.len()];
+                let up = side == BoundSide::AtLeast;
+                line =
+                    line.show_symbol(false).mark_area(self.side_band(self.axis[0], value, up, &self.bound_text(side)));
+            }
+            Target::Average { value, from, to } => {
+                if !value.is_finite() {
+                    return None;
+                }
+                let note = tr(self.w.lang, "目標（期間の平均）", "target (average over the span)");
+                for (k, y) in self.axis.iter().enumerate() {
+                    if (from..=to).contains(y) {
+                        values[k] = Some((value, note.to_owned()));
+                    }
+                }
+                line = line.show_symbol(false);
+            }
+            // The path a running sum must follow to reach the total: the share of the span's
+            // years passed (what "on track" compares with); the running sum is its own line.
+            Target::Cumulative { value, from, to } => {
+                if !value.is_finite() || to < from {
+                    return None;
+                }
+                let note = tr(self.w.lang, "累計の目標の道筋", "path to the total");
+                let years = f64::from(to.0 - from.0 + 1);
+                for (k, y) in self.axis.iter().enumerate() {
+                    if (from..=to).contains(y) {
+                        values[k] = Some((value * f64::from(y.0 - from.0 + 1) / years, note.to_owned()));
+                    }
+                }
+                let at = self.index(to);
                 let pin = MarkPointData::new().name(target_note).x_axis(at as f64).y_axis(value).value(value);
                 line = line.mark_point(MarkPoint::new().data(vec![pin]));
             }
@@ -263,6 +320,59 @@ impl Drawn<'_> {
         let kind = format!("{}: {}", tr(self.w.lang, "目標", "Target"), self.target_text(target));
         table.rows.push(self.row(kind, cells.collect()));
         Some(line.data(data.collect()))
+    }
+
+    /// 「以上」 / 「以下」 on the bound's band.
+    fn bound_text(&self, side: BoundSide) -> String {
+        match side {
+            BoundSide::AtLeast => tr(self.w.lang, "目標の範囲（以上）", "target range (at least)").to_owned(),
+            BoundSide::AtMost => tr(self.w.lang, "目標の範囲（以下）", "target range (at most)").to_owned(),
+        }
+    }
+
+    /// A band on one side of `level` (`up`: above it) from `year` to the last year.
+    fn side_band(&self, year: FiscalYear, level: f64, up: bool, text: &str) -> MarkArea {
+        let (from, to) = (self.labels[self.index(year)].clone(), self.labels[self.labels.len() - 1].clone());
+        let level = level.to_string();
+        let corners = match up {
+            false => (MarkAreaData::new().name(text).x_axis(from), MarkAreaData::new().x_axis(to).y_axis(level)),
+            true => (MarkAreaData::new().name(text).x_axis(from).y_axis(level), MarkAreaData::new().x_axis(to)),
+        };
+        MarkArea::new()
+            .silent(true)
+            .item_style(ItemStyle::new().color(self.colour).opacity(0.12))
+            .label(Label::new().position(LabelPosition::InsideTop).color(self.colour))
+            .data(vec![corners])
+    }
+
+    /// A cumulative target's running sum of the span's actuals, year by year up to the latest
+    /// actual (a year without one adds nothing); nothing for other targets.
+    fn running_sum(&self, name: &str, table: &mut Table) -> Option<Line> {
+        let Some(Target::Cumulative { from, to, .. }) = self.series.target else {
+            return None;
+        };
+        let latest = self.series.actuals_within(from, to).map(|a| a.year).max()?;
+        let note = tr(self.w.lang, "累計", "running total");
+        let sums: Vec<Option<f64>> = self
+            .axis
+            .iter()
+            .map(|y| (from..=latest).contains(y).then(|| self.series.actuals_within(from, *y).map(|a| a.value).sum()))
+            .collect();
+        let data = self.axis.iter().zip(&sums).map(|(y, v)| point(*v, &noted(long_year(*y, self.w), note))).collect();
+        table.rows.push(
+            self.row(tr(self.w.lang, "累計", "Running total").to_owned(), sums.iter().map(|v| cell(*v)).collect()),
+        );
+        Some(
+            Line::new()
+                .name(name)
+                .connect_nulls(false)
+                .symbol(Symbol::Triangle)
+                .symbol_size(8)
+                .item_style(ItemStyle::new().color(self.colour))
+                .line_style(LineStyle::new().color(self.colour).width(2).type_(LineStyleType::Dotted))
+                .z(3)
+                .data(data),
+        )
     }
 
     /// A direction-only target: the band on the good side of the baseline, from the baseline
@@ -324,7 +434,7 @@ impl Drawn<'_> {
                 };
                 format!("{} ({when})", locale::quantity(*value, &self.ind.unit))
             }
-            t => locale::target(t, &self.ind.unit, self.w.lang, self.w.years),
+            _ => locale::series_target(self.series, &self.ind.unit, self.w.lang, self.w.years).unwrap_or_default(),
         }
     }
 
@@ -350,6 +460,8 @@ impl Drawn<'_> {
             None => tr(lang, "目標なし", "no target").to_owned(),
         };
         words.push(target);
+        // What a span target compares: the mean or the running sum, said with its name.
+        words.extend(locale::measured(self.series, a, unit, lang));
         if let Some(p) = a.progress.filter(|p| p.is_finite()) {
             words.push(format!("{} {}", tr(lang, "進捗", "progress"), locale::progress(p, self.ind.direction, lang)));
         }

@@ -25,6 +25,8 @@ mod proptests;
 mod region;
 mod rewrite;
 #[cfg(test)]
+mod target_kind_tests;
+#[cfg(test)]
 mod workshop_tests;
 
 pub use compare::{compare, Changes};

@@ -47,6 +47,27 @@ fn series() -> impl Gen<Value = Series> {
             .prop_map(|(value, year)| Target::Value { value, year }),
         Just(Target::Direction),
         finite().prop_map(|value| Target::PerYear { value }),
+        // The kinds of issue 20: relative to the baseline, over a span, a bound.
+        (
+            prop_oneof![
+                finite().prop_map(RelativeChange::Percent),
+                finite().prop_map(RelativeChange::Points),
+                Just(RelativeChange::Hold)
+            ],
+            proptest::option::of(year())
+        )
+            .prop_map(|(change, year)| Target::Relative { change, year }),
+        (finite(), year(), 0i32..6, any::<bool>()).prop_map(|(value, from, n, average)| {
+            let to = FiscalYear(from.0 + n);
+            if average {
+                Target::Average { value, from, to }
+            } else {
+                Target::Cumulative { value, from, to }
+            }
+        }),
+        (finite(), any::<bool>(), any::<bool>(), proptest::option::of(year())).prop_map(|(value, up, hold, year)| {
+            Target::Bound { value, side: if up { BoundSide::AtLeast } else { BoundSide::AtMost }, hold, year }
+        }),
     ];
     (
         text(),

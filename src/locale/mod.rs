@@ -18,7 +18,10 @@ pub use problems::*;
 pub use storage::*;
 pub use verdict::*;
 
-use crate::model::{Assessment, DesiredDirection, FiscalYear, PlanPeriod, RatingRule, Status, Strategy, Target};
+use crate::model::{
+    Assessment, BoundSide, DesiredDirection, FiscalYear, PlanPeriod, RatingRule, RelativeChange, Series, Status,
+    Strategy, Target,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -134,12 +137,103 @@ pub fn quantity(v: f64, unit: &str) -> String {
     format!("{}{unit}", number(v))
 }
 
+/// A target the way towns print it: 「380人 (令和7年度)」, 「↗ 増加」, 「0人/年」,
+/// 「基準値から10%減少（令和6年度）」, 「5ポイント上昇」, 「現状維持」, 「令和3〜8年度の平均 1,890人」,
+/// 「累計 4,386人（平成27〜31年度）」, 「80%以上」, 「維持（90%以上）」. A relative target's value
+/// needs the baseline: `series_target` adds it.
 pub fn target(t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
+    let with_year = |text: String, y: Option<FiscalYear>| match (y, lang) {
+        (None, _) => text,
+        (Some(y), Language::Ja) => format!("{text}（{}）", year(y, lang, style)),
+        (Some(y), Language::En) => format!("{text} ({})", year(y, lang, style)),
+    };
     match t {
         Target::Value { value, year: Some(y) } => format!("{} ({})", quantity(*value, unit), year_of(*y, lang, style)),
         Target::Value { value, year: None } => quantity(*value, unit),
         Target::Direction => tr(lang, "↗ 増加", "↗ increase").into(),
         Target::PerYear { value } => format!("{}{}", quantity(*value, unit), tr(lang, "/年", "/year")),
+        Target::Relative { change, year } => with_year(relative_change(*change, lang), *year),
+        Target::Average { value, from, to } => match lang {
+            Language::Ja => format!("{}の平均 {}", span(*from, *to, lang, style), quantity(*value, unit)),
+            Language::En => format!("average {} over {}", quantity(*value, unit), span(*from, *to, lang, style)),
+        },
+        Target::Cumulative { value, from, to } => match lang {
+            Language::Ja => format!("累計 {}（{}）", quantity(*value, unit), span(*from, *to, lang, style)),
+            Language::En => format!("total {} over {}", quantity(*value, unit), span(*from, *to, lang, style)),
+        },
+        Target::Bound { value, side, hold, year } => {
+            let bound = match (lang, side) {
+                (Language::Ja, BoundSide::AtLeast) => format!("{}以上", quantity(*value, unit)),
+                (Language::Ja, BoundSide::AtMost) => format!("{}以下", quantity(*value, unit)),
+                (Language::En, BoundSide::AtLeast) => format!("at least {}", quantity(*value, unit)),
+                (Language::En, BoundSide::AtMost) => format!("at most {}", quantity(*value, unit)),
+            };
+            let bound = match (hold, lang) {
+                (false, _) => bound,
+                (true, Language::Ja) => format!("維持（{bound}）"),
+                (true, Language::En) => format!("maintain ({bound})"),
+            };
+            with_year(bound, *year)
+        }
+    }
+}
+
+/// 「基準値から10%減少」, 「5ポイント上昇」, 「現状維持」 (points carry no unit: a rate's points).
+fn relative_change(change: RelativeChange, lang: Language) -> String {
+    let size = |v: f64| number(v.abs());
+    match (change, lang) {
+        (RelativeChange::Percent(p), Language::Ja) if p < 0.0 => format!("基準値から{}%減少", size(p)),
+        (RelativeChange::Percent(p), Language::Ja) => format!("基準値から{}%増加", size(p)),
+        (RelativeChange::Percent(p), Language::En) if p < 0.0 => format!("{}% below the baseline", size(p)),
+        (RelativeChange::Percent(p), Language::En) => format!("{}% above the baseline", size(p)),
+        (RelativeChange::Points(d), Language::Ja) if d < 0.0 => format!("{}ポイント低下", size(d)),
+        (RelativeChange::Points(d), Language::Ja) => format!("{}ポイント上昇", size(d)),
+        (RelativeChange::Points(d), Language::En) if d < 0.0 => format!("down {} points", size(d)),
+        (RelativeChange::Points(d), Language::En) => format!("up {} points", size(d)),
+        (RelativeChange::Hold, _) => tr(lang, "現状維持", "hold the baseline").to_owned(),
+    }
+}
+
+/// A series' target as written, and for a relative one the value it comes to beside it:
+/// 「基準値から10%減少（令和6年度） → 1,620人」, or 「（基準値がなく算出できません）」.
+pub fn series_target(series: &Series, unit: &str, lang: Language, style: YearStyle) -> Option<String> {
+    let t = series.target.as_ref()?;
+    let written = target(t, unit, lang, style);
+    Some(match (t, series.target_value()) {
+        (Target::Relative { .. }, Some(v)) => format!("{written} → {}", quantity(v, unit)),
+        (Target::Relative { .. }, None) => match lang {
+            Language::Ja => format!("{written}（基準値がなく算出できません）"),
+            Language::En => format!("{written} (no baseline: cannot be worked out)"),
+        },
+        _ => written,
+    })
+}
+
+/// What a span target compares, said with its name: 「累計 20人」 (the running sum of the span's
+/// actuals), 「平均 1,900人」 (their mean, to two decimals at most); `None` for other targets.
+pub fn measured(series: &Series, a: &Assessment, unit: &str, lang: Language) -> Option<String> {
+    let m = a.measured?;
+    let m = (m * 100.0).round() / 100.0;
+    match series.target.as_ref()? {
+        Target::Average { .. } => Some(format!("{} {}", tr(lang, "平均", "average"), quantity(m, unit))),
+        Target::Cumulative { .. } => Some(format!("{} {}", tr(lang, "累計", "running total"), quantity(m, unit))),
+        _ => None,
+    }
+}
+
+/// A span of fiscal years: 「令和3〜8年度」 (one era), 「平成27〜令和元年度」, 「2021〜2026年度」,
+/// "FY2021–FY2026".
+pub fn span(from: FiscalYear, to: FiscalYear, lang: Language, style: YearStyle) -> String {
+    match (lang, style, from.era(), to.era()) {
+        (Language::Ja, YearStyle::Japanese, Some((a, _)), Some((b, n))) if a == b => {
+            let last = if n == 1 { "元".to_owned() } else { n.to_string() };
+            format!("{}〜{last}年度", from.japanese().trim_end_matches("年度"))
+        }
+        (Language::Ja, YearStyle::Japanese, _, _) => {
+            format!("{}〜{}", from.japanese().trim_end_matches("年度"), to.japanese())
+        }
+        (Language::Ja, YearStyle::Western, _, _) => format!("{}〜{}年度", from.western(), to.western()),
+        (Language::En, _, _, _) => format!("{}–{}", year(from, lang, style), year(to, lang, style)),
     }
 }
 
@@ -220,6 +314,61 @@ pub fn assumed_years(s: &Strategy, lang: Language, style: YearStyle) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each target kind the way towns print it, in both languages and both year styles.
+    #[test]
+    fn targets_read_as_towns_print_them() {
+        use crate::model::{Baseline, BoundSide::*, RelativeChange::*};
+        let (ja, en, jp, west) = (Language::Ja, Language::En, YearStyle::Japanese, YearStyle::Western);
+        let fy = FiscalYear;
+        let relative = Target::Relative { change: Percent(-10.0), year: Some(fy(2024)) };
+        assert_eq!(target(&relative, "人", ja, jp), "基準値から10%減少（令和6年度）");
+        assert_eq!(target(&relative, "人", ja, west), "基準値から10%減少（2024年度）");
+        assert_eq!(target(&relative, "人", en, west), "10% below the baseline (FY2024)");
+        let up = Target::Relative { change: Percent(2.5), year: None };
+        assert_eq!(target(&up, "人", ja, jp), "基準値から2.5%増加");
+        let points = Target::Relative { change: Points(5.0), year: None };
+        assert_eq!(target(&points, "%", ja, jp), "5ポイント上昇");
+        assert_eq!(target(&points, "%", en, jp), "up 5 points");
+        let down = Target::Relative { change: Points(-1.5), year: None };
+        assert_eq!(target(&down, "%", ja, jp), "1.5ポイント低下");
+        let hold = Target::Relative { change: Hold, year: None };
+        assert_eq!(target(&hold, "%", ja, jp), "現状維持");
+        let average = Target::Average { value: 1890.0, from: fy(2021), to: fy(2026) };
+        assert_eq!(target(&average, "人", ja, jp), "令和3〜8年度の平均 1,890人");
+        assert_eq!(target(&average, "人", ja, west), "2021〜2026年度の平均 1,890人");
+        assert_eq!(target(&average, "人", en, west), "average 1,890人 over FY2021–FY2026");
+        // The 1st period's 「平成27〜31年度」: FY2019 is 令和元年度 by the app's convention.
+        let total = Target::Cumulative { value: 4386.0, from: fy(2015), to: fy(2019) };
+        assert_eq!(target(&total, "人", ja, jp), "累計 4,386人（平成27〜令和元年度）");
+        let total = Target::Cumulative { value: 4386.0, from: fy(2014), to: fy(2018) };
+        assert_eq!(target(&total, "人", ja, jp), "累計 4,386人（平成26〜30年度）");
+        let across = Target::Cumulative { value: 30.0, from: fy(2017), to: fy(2021) };
+        assert_eq!(target(&across, "人", ja, jp), "累計 30人（平成29〜令和3年度）", "two eras: both named");
+        let at_least = Target::Bound { value: 80.0, side: AtLeast, hold: false, year: None };
+        assert_eq!(target(&at_least, "%", ja, jp), "80%以上");
+        assert_eq!(target(&at_least, "%", en, jp), "at least 80%");
+        let at_most = Target::Bound { value: 10.0, side: AtMost, hold: false, year: Some(fy(2025)) };
+        assert_eq!(target(&at_most, "件", ja, jp), "10件以下（令和7年度）");
+        let keep = Target::Bound { value: 90.0, side: AtLeast, hold: true, year: None };
+        assert_eq!(target(&keep, "%", ja, jp), "維持（90%以上）");
+        assert_eq!(target(&keep, "%", en, jp), "maintain (at least 90%)");
+
+        // A relative target with the value it comes to beside it, or why there is none.
+        let mut s = Series::new("");
+        s.target = Some(Target::Relative { change: Percent(-10.0), year: Some(fy(2024)) });
+        assert_eq!(
+            series_target(&s, "人", ja, jp).unwrap(),
+            "基準値から10%減少（令和6年度）（基準値がなく算出できません）"
+        );
+        s.baseline = Some(Baseline { value: 1800.0, year: Some(fy(2021)) });
+        assert_eq!(series_target(&s, "人", ja, jp).unwrap(), "基準値から10%減少（令和6年度） → 1,620人");
+        assert_eq!(series_target(&s, "人", en, west).unwrap(), "10% below the baseline (FY2024) → 1,620人");
+        s.target = Some(at_least);
+        assert_eq!(series_target(&s, "%", ja, jp).unwrap(), "80%以上", "no derived value beside a bound");
+        s.target = None;
+        assert_eq!(series_target(&s, "%", ja, jp), None);
+    }
 
     /// 北本市's kind of table: 出生数 340 → 380 (increase), 転出超過 a decrease target; actuals
     /// that moved away from the target, and one far beyond it.

@@ -222,6 +222,19 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 )
             }
         }
+        RelativeTargetWithoutBaseline => tr(
+            lang,
+            "基準値からの増減で書かれた目標ですが、基準値がないため目標値を算出できず、進み具合も計算できません",
+            "the target is a change from the baseline, but there is no baseline: its value and the progress cannot be worked out",
+        )
+        .into(),
+        SpanReversed { from, to } => {
+            if ja {
+                format!("目標の期間が{}から{}までと、終わりが始まりより前になっています", from.japanese(), to.japanese())
+            } else {
+                format!("the target's span {}–{} ends before it starts", from.english(), to.english())
+            }
+        }
         IndicatorUnused => {
             tr(lang, "どの目標・施策からも参照されていない指標です", "no goal or measure uses this indicator").into()
         }

@@ -121,6 +121,99 @@ pub enum Target {
     Direction,
     /// A value every year, e.g. "0人/年", "2件/年": met when the year's actual is on the right side.
     PerYear { value: f64 },
+    /// A change from the baseline, stored as the table writes it: 「基準値から10.0%減少（令和6年度）」,
+    /// 「5ポイント上昇」, 「現状維持」. The value it comes to is derived from the baseline
+    /// (`Series::target_value`); without a baseline there is none, and the checks list says so.
+    Relative {
+        change: RelativeChange,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        year: Option<FiscalYear>,
+    },
+    /// The mean of the actuals of a span of fiscal years (both ends included) against `value`:
+    /// 「令和3〜8年度の平均 1,890人」.
+    Average { value: f64, from: FiscalYear, to: FiscalYear },
+    /// The sum of the actuals of a span of fiscal years (both ends included) against a total:
+    /// 「平成27〜31年度の累計 4,386人」. A table that gives only 「5年間で」 is read as the plan's
+    /// first five years (the form and the CSV reader fill the span; a stored span is always
+    /// explicit, so a later change of the plan period does not move it).
+    Cumulative { value: f64, from: FiscalYear, to: FiscalYear },
+    /// A bound the actual must keep, whatever the baseline: 「80%以上」, 「10件以下」, and with
+    /// `hold` the 「維持（90%以上）」 form. `year`, when the table gives one, is only shown.
+    Bound {
+        value: f64,
+        side: BoundSide,
+        #[serde(default, skip_serializing_if = "is_false")]
+        hold: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        year: Option<FiscalYear>,
+    },
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// How a relative target moves from the baseline. Signed: −10.0 percent is 「10.0%減少」.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RelativeChange {
+    /// 「基準値から10.0%減少」: `{"percent": -10.0}`.
+    Percent(f64),
+    /// 「5ポイント上昇」 (a rate's points, or the unit's): `{"points": 5.0}`.
+    Points(f64),
+    /// 「現状維持」: the baseline itself.
+    Hold,
+}
+
+impl RelativeChange {
+    /// The value this change comes to from a baseline.
+    pub fn from_baseline(self, baseline: f64) -> f64 {
+        match self {
+            RelativeChange::Percent(p) => baseline * (1.0 + p / 100.0),
+            RelativeChange::Points(d) => baseline + d,
+            RelativeChange::Hold => baseline,
+        }
+    }
+}
+
+/// Which side of a bound is met (the bound itself counts as met).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundSide {
+    /// 以上
+    AtLeast,
+    /// 以下
+    AtMost,
+}
+
+impl BoundSide {
+    pub fn holds(self, actual: f64, bound: f64) -> bool {
+        const EPSILON: f64 = 1e-9;
+        match self {
+            BoundSide::AtLeast => actual >= bound - EPSILON,
+            BoundSide::AtMost => actual <= bound + EPSILON,
+        }
+    }
+}
+
+impl Target {
+    /// The fiscal year the target is due, as written: a value's, a relative one's or a bound's
+    /// year, the last of a span; `None` when the table gives none or the target has no year.
+    pub fn due_year(&self) -> Option<FiscalYear> {
+        match self {
+            Target::Value { year, .. } | Target::Relative { year, .. } | Target::Bound { year, .. } => *year,
+            Target::Average { to, .. } | Target::Cumulative { to, .. } => Some(*to),
+            Target::Direction | Target::PerYear { .. } => None,
+        }
+    }
+
+    /// The span of a span target (average, cumulative), both ends included.
+    pub fn span(&self) -> Option<(FiscalYear, FiscalYear)> {
+        match self {
+            Target::Average { from, to, .. } | Target::Cumulative { from, to, .. } => Some((*from, *to)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -163,15 +256,37 @@ impl Indicator {
 impl Series {
     /// The years this series holds something for: actuals, interim targets, the baseline's and
     /// the target's year (each once per place; `PlanPeriod::with` orders and dedups them).
+    /// A span target brings every year of its span.
     pub fn years(&self) -> impl Iterator<Item = FiscalYear> + '_ {
-        let target_year = match &self.target {
-            Some(Target::Value { year, .. }) => *year,
-            _ => None,
-        };
+        let target_year = self.target.as_ref().and_then(Target::due_year);
+        let span = self.target.as_ref().and_then(Target::span);
         (self.actuals.iter().map(|a| a.year))
             .chain(self.interim.iter().map(|v| v.year))
             .chain(self.baseline.as_ref().and_then(|b| b.year))
             .chain(target_year)
+            .chain(span.into_iter().flat_map(|(from, to)| (from.0..=to.0).map(FiscalYear)))
+    }
+
+    /// The value the target comes to: a relative target's derived from the baseline (none
+    /// without a finite baseline), a span's or bound's as written; `None` for a direction.
+    pub fn target_value(&self) -> Option<f64> {
+        match self.target.as_ref()? {
+            Target::Value { value, .. }
+            | Target::PerYear { value }
+            | Target::Average { value, .. }
+            | Target::Cumulative { value, .. }
+            | Target::Bound { value, .. } => Some(*value),
+            Target::Relative { change, .. } => {
+                let b = self.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite())?;
+                Some(change.from_baseline(b))
+            }
+            Target::Direction => None,
+        }
+    }
+
+    /// The actuals of the years `from..=to` (finite values only), in year order.
+    pub fn actuals_within(&self, from: FiscalYear, to: FiscalYear) -> impl Iterator<Item = &Actual> + '_ {
+        self.actuals.iter().filter(move |a| a.year >= from && a.year <= to && a.value.is_finite())
     }
 
     pub fn new(label: &str) -> Series {

@@ -36,7 +36,9 @@ pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError,
 pub use goal::{Goal, GoalKind};
 pub use id::Id;
 pub(crate) use ids::renew_ids;
-pub use indicator::{Actual, Baseline, DesiredDirection, Indicator, IndicatorKind, Series, Target, YearValue};
+pub use indicator::{
+    Actual, Baseline, BoundSide, DesiredDirection, Indicator, IndicatorKind, RelativeChange, Series, Target, YearValue,
+};
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, Partner, ProjectDirection};
 pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};
 pub use number::{parse_money, parse_number, NumberError};

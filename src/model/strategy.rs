@@ -320,10 +320,14 @@ impl Strategy {
     pub fn assumes_years(&self) -> (bool, bool) {
         let mut assumed = (false, false);
         for series in self.indicators.iter().flat_map(|i| i.series.iter()) {
-            if let Some(super::Target::Value { year, .. }) = &series.target {
-                assumed.0 |= series.baseline.as_ref().is_some_and(|b| b.year.is_none());
-                assumed.1 |= year.is_none();
-            }
+            // A relative target without a baseline has no path, so nothing is assumed for it.
+            let year = match &series.target {
+                Some(super::Target::Value { year, .. }) => year,
+                Some(super::Target::Relative { year, .. }) if series.baseline.is_some() => year,
+                _ => continue,
+            };
+            assumed.0 |= series.baseline.as_ref().is_some_and(|b| b.year.is_none());
+            assumed.1 |= year.is_none();
         }
         assumed
     }

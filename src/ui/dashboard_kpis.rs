@@ -79,7 +79,7 @@ fn row(s: &Strategy, ind: &Indicator, id: &Id, lang: Language, style: YearStyle)
             (Some(v), Some(y)) => format!("{} {}", locale::year(y, lang, style), locale::quantity(v, &ind.unit)),
             _ => tr(lang, "実績なし", "no actual").to_owned(),
         };
-        let target = series.target.as_ref().map_or("—".to_owned(), |t| locale::target(t, &ind.unit, lang, style));
+        let target = locale::series_target(series, &ind.unit, lang, style).unwrap_or_else(|| "—".to_owned());
         let label = if series.label.is_empty() { String::new() } else { format!("{}: ", series.label) };
         match lang {
             Language::Ja => format!("{label}実績 {actual} ／ 目標 {target}"),

@@ -187,10 +187,15 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                 Some(y) => format!("{} ({})", locale::quantity(b.value, &ind.unit), locale::year(y, lang, style)),
                 None => locale::quantity(b.value, &ind.unit),
             });
-            let target = series.target.as_ref().map_or("—".to_owned(), |t| locale::target(t, &ind.unit, lang, style));
+            let target = locale::series_target(series, &ind.unit, lang, style).unwrap_or_else(|| "—".to_owned());
             let actual = match (a.actual, a.year) {
                 (Some(v), Some(y)) => format!("{} ({})", locale::quantity(v, &ind.unit), locale::year(y, lang, style)),
                 _ => "—".to_owned(),
+            };
+            // A span target's running sum or mean beside the year's actual.
+            let actual = match locale::measured(series, &a, &ind.unit, lang) {
+                Some(m) => format!("{actual} {m}"),
+                None => actual,
             };
             let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
             let verdict = a.year.and_then(|y| ind.verdict(y)).map(|v| {
@@ -202,7 +207,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                     <td class="code">{ind.code.clone()}</td>
                     <td>{name}</td>
                     <td class="num">{baseline}</td>
-                    <td class="num">{target}</td>
+                    <td class="num" data-testid="overview-target">{target}</td>
                     <td class="num">{actual}</td>
                     <td class="num">{progress}</td>
                     <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{locale::status(a.status, lang)}" "{locale::rating(&a).to_owned()}</span>{verdict}</td>

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::charts::testing::*;
-use crate::model::{Actual, PlanPeriod, YearValue};
+use crate::model::{Actual, BoundSide, PlanPeriod, RelativeChange, YearValue};
 
 fn strategy() -> Strategy {
     Strategy::blank("戦略", "町", PlanPeriod { first: FiscalYear(2022), last: FiscalYear(2025) })
@@ -272,4 +272,82 @@ fn a_broken_indicator_or_period_draws_without_panicking() {
     ind.series.clear();
     let f = chart(&s, &ind, JA);
     assert_eq!(f.summary, "出生数: 系列なし");
+}
+
+/// 「基準値から10%減少（令和6年度）」 from 1,800人 in 令和3年度: drawn as a path to 1,620人.
+#[test]
+fn a_relative_target_is_drawn_at_the_value_it_comes_to() {
+    let mut ind = Indicator::new("2-1", "転出者数", "人");
+    ind.direction = DesiredDirection::Decrease;
+    let s = &mut ind.series[0];
+    s.baseline = Some(Baseline { value: 1800.0, year: Some(FiscalYear(2021)) });
+    s.target = Some(Target::Relative { change: RelativeChange::Percent(-10.0), year: Some(FiscalYear(2024)) });
+    s.actuals = vec![actual(2023, 1710.0, false)];
+    let f = chart(&strategy(), &ind, JA);
+    let o = f.option();
+    let target = series(&o, "目標");
+    assert_eq!(values(target), [Some(1800.0), None, None, Some(1620.0), None]);
+    assert_eq!(target["markPoint"]["data"][0]["value"], 1620.0);
+    // 90 of 180 by 令和5年度, 2 of 3 years due (66.7 %): behind.
+    assert_eq!(f.summary, "転出者数: 令和5年度 1,710人, 目標 基準値から10%減少（令和6年度） → 1,620人, 進捗 50%, 遅れ");
+    // Without a baseline nothing is drawn, and the summary says why.
+    ind.series[0].baseline = None;
+    let f = chart(&strategy(), &ind, JA);
+    assert!(all_series(&f.option()).iter().all(|x| x["name"] != "目標"));
+    assert!(f.summary.contains("基準値から10%減少（令和6年度）（基準値がなく算出できません）"), "{}", f.summary);
+}
+
+/// 「80%以上」: a flat line at 80 and a band above it; achieved whatever the baseline.
+#[test]
+fn a_bound_is_a_line_with_its_side_shaded() {
+    let mut ind = Indicator::new("5-2", "満足度", "%");
+    let s = &mut ind.series[0];
+    s.baseline = Some(Baseline { value: 85.0, year: Some(FiscalYear(2021)) });
+    s.target = Some(Target::Bound { value: 80.0, side: BoundSide::AtLeast, hold: false, year: None });
+    s.actuals = vec![actual(2023, 81.2, false)];
+    let f = chart(&strategy(), &ind, JA);
+    let o = f.option();
+    let target = series(&o, "目標");
+    assert_eq!(values(target), [Some(80.0); 5]);
+    let area = &target["markArea"]["data"][0];
+    assert_eq!(area[0]["name"], "目標の範囲（以上）");
+    assert_eq!(area[0]["yAxis"], "80");
+    assert!(area[1].get("yAxis").is_none(), "open to the top");
+    assert_eq!(f.summary, "満足度: 令和5年度 81.2%, 目標 80%以上, 達成");
+    // 「10件以下」: the band lies below.
+    ind.series[0].target = Some(Target::Bound { value: 10.0, side: BoundSide::AtMost, hold: false, year: None });
+    let o = chart(&strategy(), &ind, JA).option();
+    let area = &series(&o, "目標")["markArea"]["data"][0];
+    assert!(area[0].get("yAxis").is_none() && area[1]["yAxis"] == "10");
+}
+
+/// 「4年間で40人」 over 令和4〜7年度: the path to the total by the share of years passed, the
+/// running sum beside it; half way with half the total: on track.
+#[test]
+fn a_cumulative_target_draws_the_running_sum_against_the_path_to_the_total() {
+    let mut ind = Indicator::new("3-4", "新規就農者数", "人");
+    let s = &mut ind.series[0];
+    s.target = Some(Target::Cumulative { value: 40.0, from: FiscalYear(2022), to: FiscalYear(2025) });
+    s.actuals = vec![actual(2022, 8.0, false), actual(2023, 12.0, false)];
+    let f = chart(&strategy(), &ind, JA);
+    let o = f.option();
+    assert_eq!(values(series(&o, "目標")), [Some(10.0), Some(20.0), Some(30.0), Some(40.0)]);
+    assert_eq!(values(series(&o, "累計")), [Some(8.0), Some(20.0), None, None]);
+    assert_eq!(legend(&o), ["実績", "目標", "累計"]);
+    assert_eq!(f.summary, "新規就農者数: 令和5年度 12人, 目標 累計 40人（令和4〜7年度）, 累計 20人, 進捗 50%, 順調");
+    assert_eq!(f.table.rows[2], ["新規就農者数", "累計", "8", "20", "—", "—"]);
+}
+
+/// 「令和4〜7年度の平均 1,890人」: a flat line over the span; the mean said in the summary.
+#[test]
+fn an_average_target_is_a_line_over_its_span_and_the_mean_is_said() {
+    let mut ind = Indicator::new("1-1", "観光入込客数", "人");
+    let s = &mut ind.series[0];
+    s.target = Some(Target::Average { value: 1890.0, from: FiscalYear(2022), to: FiscalYear(2025) });
+    s.actuals = vec![actual(2022, 1850.0, false), actual(2023, 1950.0, false)];
+    let f = chart(&strategy(), &ind, JA);
+    assert_eq!(values(series(&f.option(), "目標")), [Some(1890.0); 4]);
+    assert_eq!(f.summary, "観光入込客数: 令和5年度 1,950人, 目標 令和4〜7年度の平均 1,890人, 平均 1,900人, 順調");
+    let en = chart(&strategy(), &ind, EN);
+    assert!(en.summary.contains("average 1,890人 over FY2022–FY2025, average 1,900人"), "{}", en.summary);
 }

@@ -42,5 +42,10 @@ fn write(x: &mut Series, c: &CellChange) {
             x.target = Some(Target::Value { value: c.to, year: year.or(kept) });
         }
         (CellKind::TargetPerYear, _) => x.target = Some(Target::PerYear { value: c.to }),
+        (CellKind::TargetWritten, _) => {
+            if let Some(t) = &c.written {
+                x.target = Some(t.clone());
+            }
+        }
     }
 }

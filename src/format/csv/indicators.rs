@@ -23,13 +23,19 @@ fn identity(i: &Indicator, x: &Series) -> Vec<String> {
 }
 
 /// 目標値 and 目標年度 cells: a number and its year (empty: the plan's last year), an arrow
-/// for a direction-only target, a number and 毎年 for a per-year one.
+/// for a direction-only target, a number and 毎年 for a per-year one, the words of a relative,
+/// span or bound target (with a relative or bound one's year).
 fn target_cells(i: &Indicator, target: Option<&Target>, style: YearStyle) -> [String; 2] {
     match target {
         None => [String::new(), String::new()],
         Some(Target::Value { value, year }) => [number(*value), optional_year(*year, style)],
         Some(Target::Direction) => [direction_mark(i.direction).to_owned(), String::new()],
         Some(Target::PerYear { value }) => [number(*value), EVERY_YEAR.to_owned()],
+        // Words for the kinds a number cannot say (`target_words`); the year column as for a value.
+        Some(t) => [
+            text(&super::target_words::written(t, style).unwrap_or_default()),
+            optional_year(t.due_year().filter(|_| t.span().is_none()), style),
+        ],
     }
 }
 

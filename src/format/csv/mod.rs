@@ -35,7 +35,10 @@
 //! - **Targets.** A direction-only target (↗) is written as 増加 / 減少 / 維持 (Shift_JIS has
 //!   no ↗; ↗ ↘ → are read too); a number gives a direction-only or missing target a value.
 //!   Changing a value target into a per-year one (or back), or a value into a direction, is
-//!   refused.
+//!   refused. A relative, span or bound target (issue 20) is written in words as towns print it
+//!   (`target_words`: 「基準値から10%減少」, 「令和3〜8年度の平均 1890」, 「累計 4386（平成27〜31年度）」,
+//!   「80以上」); words in a 目標値 cell set the whole target, whatever kind it had (the words say
+//!   the kind), and a bare number against such a target is refused.
 //! - A problem with the indicator or series refuses the whole row; a problem with one value
 //!   refuses that cell only, and the row's other cells still count. A second value for the same
 //!   series, kind and year is refused as a duplicate. Columns the import does not know are
@@ -56,6 +59,7 @@ mod planner;
 mod read;
 mod region;
 mod rules;
+mod target_words;
 #[cfg(test)]
 mod tests;
 mod value_cell;

@@ -5,7 +5,7 @@
 use super::planner::Planner;
 use super::read::{records, Header, Record};
 use super::CsvError;
-use crate::model::{FiscalYear, Id, Strategy};
+use crate::model::{FiscalYear, Id, Strategy, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
@@ -28,6 +28,9 @@ pub enum CellKind {
     Target,
     /// 目標値 every year ("0人/年").
     TargetPerYear,
+    /// 目標値 written in words (「基準値から10%減少」, 「累計 30（令和4〜8年度）」, 「80以上」): the
+    /// whole target in `CellChange::written`.
+    TargetWritten,
 }
 
 /// A value the import would write.
@@ -53,6 +56,9 @@ pub struct CellChange {
     /// 速報値 flags of an actual (false for other kinds).
     pub from_provisional: bool,
     pub to_provisional: bool,
+    /// The target a `TargetWritten` cell sets (its `to` is the value it comes to, or 0 when a
+    /// relative one has no baseline).
+    pub written: Option<Target>,
     /// A footnote mark or remark written beside the number (「※」, 「推計」): an actual keeps it
     /// as its comment when it has none.
     pub mark: Option<String>,

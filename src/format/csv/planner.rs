@@ -70,6 +70,15 @@ impl<'a> Planner<'a> {
     /// A value cell as a town's table writes it: `None` when there is nothing to write (empty,
     /// or a "no value" mark, which is noted); else the number's text, with what was beside it
     /// noted. A direction-only target's arrow goes to the rules as it is.
+    /// A target cell: a target in words (「累計 4,386（平成27〜31年度）」, 「維持（90%以上）」) is
+    /// read whole — its brackets are not a footnote —, anything else as a value cell.
+    fn target_value(&mut self, cell: &Cell) -> Option<(String, Option<String>, bool)> {
+        if super::target_words::read(cell.text, None, self.s.period).is_some() {
+            return Some((read_text(cell.text).to_owned(), None, false));
+        }
+        self.value(cell)
+    }
+
     fn value(&mut self, cell: &Cell) -> Option<(String, Option<String>, bool)> {
         if is_direction_mark(cell.text) {
             return Some((cell.text.to_owned(), None, false));
@@ -148,7 +157,8 @@ impl<'a> Planner<'a> {
             [(Column::Baseline, Column::BaselineYear, false), (Column::Target, Column::TargetYear, true)]
         {
             let cell = self.cell(r, value_col, year_col, None);
-            let Some((text, mark, _)) = self.value(&cell) else { continue };
+            let read = if is_target { self.target_value(&cell) } else { self.value(&cell) };
+            let Some((text, mark, _)) = read else { continue };
             let verdict = rules::when(r.cell(self.header.find(year_col))).and_then(|when| {
                 if is_target {
                     rules::target(x, period, when, &text)
@@ -185,9 +195,10 @@ impl<'a> Planner<'a> {
         let cell = self.cell(r, Column::Value, Column::Year, Some(Column::Provisional));
         let flag_index = self.header.find(Column::Provisional);
         let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { return };
-        let Some((text, mark, provisional)) = self.value(&cell) else { return };
-        let flag = flag.or(provisional.then_some(true));
         let kind_text = r.cell(self.header.find(Column::Kind));
+        let read = if is_named(kind_text, &KIND_TARGET) { self.target_value(&cell) } else { self.value(&cell) };
+        let Some((text, mark, provisional)) = read else { return };
+        let flag = flag.or(provisional.then_some(true));
         let year_text = r.cell(self.header.find(Column::Year));
         let yearly = |slot: fn(FiscalYear) -> Slot| rules::year(year_text).map(slot);
         let slot = if is_named(kind_text, &KIND_ACTUAL) {
@@ -264,7 +275,7 @@ impl<'a> Planner<'a> {
         self.seen.insert((x.id.clone(), slot), cell.row);
         match proposal {
             None => self.plan.unchanged += 1,
-            Some(Proposal { kind, year, from, to, from_provisional, to_provisional }) => {
+            Some(Proposal { kind, year, from, to, from_provisional, to_provisional, written }) => {
                 self.plan.changes.push(CellChange {
                     row: cell.row,
                     column: cell.column.clone(),
@@ -279,6 +290,7 @@ impl<'a> Planner<'a> {
                     to,
                     from_provisional,
                     to_provisional,
+                    written,
                     mark,
                 })
             }

@@ -42,13 +42,15 @@ pub(super) struct Proposal {
     pub to: f64,
     pub from_provisional: bool,
     pub to_provisional: bool,
+    /// The whole target of a `TargetWritten` cell.
+    pub written: Option<Target>,
 }
 
 /// `Ok(None)`: the cell holds what the strategy holds.
 pub(super) type Verdict = Result<Option<Proposal>, RefusalReason>;
 
 fn propose(kind: CellKind, year: Option<FiscalYear>, from: Option<f64>, to: f64) -> Verdict {
-    Ok(Some(Proposal { kind, year, from, to, from_provisional: false, to_provisional: false })
+    Ok(Some(Proposal { kind, year, from, to, from_provisional: false, to_provisional: false, written: None })
         .filter(|p| p.from != Some(p.to)))
 }
 
@@ -68,6 +70,7 @@ pub(super) fn actual(x: &Series, period: PlanPeriod, year: FiscalYear, text: &st
         to,
         from_provisional,
         to_provisional: flag.unwrap_or(from_provisional),
+        written: None,
     };
     Ok(Some(p).filter(|p| p.from != Some(p.to) || p.from_provisional != p.to_provisional))
 }
@@ -106,6 +109,13 @@ pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> 
             _ => Err(RefusalReason::TargetKindDiffers),
         };
     }
+    let written_year = match when {
+        When::Year(y) => Some(y),
+        When::Unspecified | When::EveryYear => None,
+    };
+    if let Some(t) = super::target_words::read(text, written_year, period) {
+        return written(x, t);
+    }
     let to = value(text)?;
     match (&x.target, when) {
         (Some(Target::Value { value, year }), When::Unspecified) => propose(CellKind::Target, *year, Some(*value), to),
@@ -127,5 +137,28 @@ pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> 
         }
         (None | Some(Target::Direction), When::Year(y)) => Err(RefusalReason::YearOutsidePeriod { year: y }),
         (None | Some(Target::Direction), When::EveryYear) => propose(CellKind::TargetPerYear, None, None, to),
+        // A number for a target set in words: the kind differs (words set such a target).
+        (
+            Some(Target::Relative { .. } | Target::Average { .. } | Target::Cumulative { .. } | Target::Bound { .. }),
+            _,
+        ) => Err(RefusalReason::TargetKindDiffers),
     }
+}
+
+/// A target written in words: unchanged when it is the series' target, else the whole target
+/// replaced (whatever kind it had: the words say the kind).
+fn written(x: &Series, t: Target) -> Verdict {
+    if x.target.as_ref() == Some(&t) {
+        return Ok(None);
+    }
+    let comes_to = Series { target: Some(t.clone()), ..x.clone() }.target_value();
+    Ok(Some(Proposal {
+        kind: CellKind::TargetWritten,
+        year: t.due_year(),
+        from: x.target_value(),
+        to: comes_to.unwrap_or(0.0),
+        from_provisional: false,
+        to_provisional: false,
+        written: Some(t),
+    }))
 }

@@ -8,6 +8,15 @@
 //! - Direction-only target (↗): achieved when the actual moved the desired way from the baseline.
 //! - Per-year target (0人/年), maintain direction, or target = baseline: achieved when the actual
 //!   is on the right side of the target (≥ for increase and maintain, ≤ for decrease).
+//! - Relative target (「基準値から10%減少」, 「5ポイント上昇」, 「現状維持」): assessed exactly as a
+//!   value target at the value it comes to from the baseline (`Series::target_value`); no
+//!   baseline, no value and no data (the checks list says so).
+//! - Average over a span: the mean of the span's actuals up to the year against the value; met
+//!   while the span runs is on track, met at its end achieved, not met behind.
+//! - Cumulative total over a span: the running sum of the span's actuals up to the year against
+//!   the total (progress = sum ÷ total); on track when that share is at least the share of the
+//!   span's years passed, rated on progress ÷ that share as a value target is.
+//! - Bound (「80%以上」, 「10件以下」): achieved when it holds in the year, whatever the baseline.
 //! - A baseline without a year is taken to be the year before the plan period starts; a value
 //!   target without a year is due in the plan's last year (`PlanPeriod::assumed_*_year`; the
 //!   checks list says so for each such series).
@@ -52,6 +61,9 @@ pub struct Assessment {
     /// The fiscal year assessed (the latest with an actual, unless asked for another).
     pub year: Option<FiscalYear>,
     pub actual: Option<f64>,
+    /// What was compared with the target: the year's actual, or for a span target the mean
+    /// (average) or running sum (cumulative) of the span's actuals up to `year`.
+    pub measured: Option<f64>,
     /// (actual − baseline) / (target − baseline), when it can be computed.
     pub progress: Option<f64>,
     /// The share of the linear path expected by `year`, when a path exists.
@@ -91,80 +103,179 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
     };
     let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
     let met = |value: f64| right_side(cx.direction, actual, value);
-    let by_met = |met: bool| Assessment {
-        year: Some(year),
-        actual: Some(actual),
-        progress: None,
-        expected: None,
-        status: if met { Status::Achieved } else { Status::Behind },
-        attainment: None,
-        rating: Some(cx.rule.label_for_met(met).to_owned()),
-    };
+    let by_met = |met: bool| judged(cx, year, actual, actual, met);
     match *target {
         Target::Direction => match baseline {
             Some(b) => by_met(moved_right_way(cx.direction, actual, b)),
             None => no_data(Some(year)),
         },
         Target::PerYear { value } => by_met(met(value)),
-        Target::Value { value: t, year: target_year } => {
-            let b = match baseline {
-                Some(b) if cx.direction != DesiredDirection::Maintain && (t - b).abs() > EPSILON => b,
-                _ => return by_met(met(t)),
-            };
-            let progress = (actual - b) / (t - b);
-            let base_year = series.baseline.as_ref().and_then(|b| b.year).unwrap_or(cx.period.assumed_baseline_year());
-            let target_year = target_year.unwrap_or(cx.period.assumed_target_year());
-            let span = target_year.0 - base_year.0;
-            let expected =
-                if span <= 0 { 1.0 } else { (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0) };
-            let interim = series.interim.iter().find(|i| i.year == year);
-            // What was due by `year`, as a share of what the actual reached: the way to the
-            // interim target where one is set for that year, else progress ÷ the path's share.
-            let attainment = match interim {
-                Some(i) if (i.value - b).abs() > EPSILON => Some((actual - b) / (i.value - b)),
-                Some(_) => None,
-                None if expected > EPSILON => Some(progress / expected),
-                None => None,
-            };
-            let status = if progress >= 1.0 - EPSILON {
-                Status::Achieved
-            } else {
-                let on_track = match interim {
-                    Some(i) => right_side(direction_of(b, t), actual, i.value),
-                    None => progress >= expected - EPSILON,
-                };
-                if on_track {
-                    Status::OnTrack
-                } else {
-                    Status::Behind
-                }
-            };
-            // Clamped to the status's side of 100 % so that rounding (or an interim target set
-            // against the target's direction) can never rate a KPI behind as A or on track as B.
-            let rating = match (status, attainment) {
-                (Status::Achieved, _) => Some(progress.max(1.0)),
-                (Status::OnTrack, Some(share)) => Some(share.max(1.0)),
-                (_, Some(share)) => Some(share.min(BELOW_DUE)),
-                (_, None) => None,
-            }
-            .map(|share| cx.rule.label_for_progress(share).to_owned());
-            Assessment {
-                year: Some(year),
-                actual: Some(actual),
-                progress: Some(progress),
-                expected: Some(expected),
-                status,
-                attainment,
-                rating,
-            }
-        }
+        Target::Bound { value, side, .. } => by_met(side.holds(actual, value)),
+        Target::Value { value, year: due } => toward(series, cx, year, actual, value, due),
+        // Assessed exactly as the value it comes to; without a baseline there is none.
+        Target::Relative { year: due, .. } => match series.target_value() {
+            Some(value) => toward(series, cx, year, actual, value, due),
+            None => no_data(Some(year)),
+        },
+        Target::Average { value, from, to } => average(series, cx, year, actual, value, (from, to)),
+        Target::Cumulative { value, from, to } => cumulative(series, cx, year, actual, value, (from, to)),
     }
+}
+
+/// A met/missed judgement: achieved or behind, rated as the rule's top or bottom label.
+fn judged(cx: Context<'_>, year: FiscalYear, actual: f64, measured: f64, met: bool) -> Assessment {
+    Assessment {
+        year: Some(year),
+        actual: Some(actual),
+        measured: Some(measured),
+        progress: None,
+        expected: None,
+        status: if met { Status::Achieved } else { Status::Behind },
+        attainment: None,
+        rating: Some(cx.rule.label_for_met(met).to_owned()),
+    }
+}
+
+/// A value `t` to reach by `due`: progress from the baseline against the linear path.
+fn toward(
+    series: &Series,
+    cx: Context<'_>,
+    year: FiscalYear,
+    actual: f64,
+    t: f64,
+    due: Option<FiscalYear>,
+) -> Assessment {
+    let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
+    let b = match baseline {
+        Some(b) if cx.direction != DesiredDirection::Maintain && (t - b).abs() > EPSILON => b,
+        _ => return judged(cx, year, actual, actual, right_side(cx.direction, actual, t)),
+    };
+    let progress = (actual - b) / (t - b);
+    let base_year = series.baseline.as_ref().and_then(|b| b.year).unwrap_or(cx.period.assumed_baseline_year());
+    let target_year = due.unwrap_or(cx.period.assumed_target_year());
+    let span = target_year.0 - base_year.0;
+    let expected = if span <= 0 { 1.0 } else { (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0) };
+    let interim = series.interim.iter().find(|i| i.year == year);
+    // What was due by `year`, as a share of what the actual reached: the way to the
+    // interim target where one is set for that year, else progress ÷ the path's share.
+    let attainment = match interim {
+        Some(i) if (i.value - b).abs() > EPSILON => Some((actual - b) / (i.value - b)),
+        Some(_) => None,
+        None if expected > EPSILON => Some(progress / expected),
+        None => None,
+    };
+    let on_track = match interim {
+        Some(i) => right_side(direction_of(b, t), actual, i.value),
+        None => progress >= expected - EPSILON,
+    };
+    on_path(cx, year, actual, actual, progress, expected, on_track, attainment)
+}
+
+/// The assessment of a KPI measured along a path: achieved at 100 %, else on track or behind.
+#[allow(clippy::too_many_arguments)]
+fn on_path(
+    cx: Context<'_>,
+    year: FiscalYear,
+    actual: f64,
+    measured: f64,
+    progress: f64,
+    expected: f64,
+    on_track: bool,
+    attainment: Option<f64>,
+) -> Assessment {
+    let status = if progress >= 1.0 - EPSILON {
+        Status::Achieved
+    } else if on_track {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    // Clamped to the status's side of 100 % so that rounding (or an interim target set
+    // against the target's direction) can never rate a KPI behind as A or on track as B.
+    let rating = match (status, attainment) {
+        (Status::Achieved, _) => Some(progress.max(1.0)),
+        (Status::OnTrack, Some(share)) => Some(share.max(1.0)),
+        (_, Some(share)) => Some(share.min(BELOW_DUE)),
+        (_, None) => None,
+    }
+    .map(|share| cx.rule.label_for_progress(share).to_owned());
+    Assessment {
+        year: Some(year),
+        actual: Some(actual),
+        measured: Some(measured),
+        progress: Some(progress),
+        expected: Some(expected),
+        status,
+        attainment,
+        rating,
+    }
+}
+
+/// An average over `span`: the mean of the span's actuals up to `year` against `t`. Met while
+/// the span runs is on track; met when the span is over (or `year` is its last) is achieved.
+/// Progress is measured from the baseline, as for a value target, when there is one that
+/// differs from `t`; the status does not need it.
+fn average(
+    series: &Series,
+    cx: Context<'_>,
+    year: FiscalYear,
+    actual: f64,
+    t: f64,
+    (from, to): (FiscalYear, FiscalYear),
+) -> Assessment {
+    let values: Vec<f64> = series.actuals_within(from, to.min(year)).map(|a| a.value).collect();
+    if year < from || values.is_empty() {
+        return no_data(Some(year));
+    }
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    let met = right_side(cx.direction, mean, t);
+    let status = match (met, year >= to) {
+        (true, true) => Status::Achieved,
+        (true, false) => Status::OnTrack,
+        (false, _) => Status::Behind,
+    };
+    let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
+    let progress = baseline.filter(|b| (t - b).abs() > EPSILON).map(|b| (mean - b) / (t - b));
+    Assessment {
+        year: Some(year),
+        actual: Some(actual),
+        measured: Some(mean),
+        progress,
+        expected: None,
+        status,
+        attainment: None,
+        rating: Some(cx.rule.label_for_met(met).to_owned()),
+    }
+}
+
+/// A total over `span`: the running sum of the span's actuals up to `year` against the total
+/// `t` (progress = sum ÷ total, from zero whatever the baseline); on track when that share is
+/// at least the share of the span's years passed (the 2nd of 4 years: 50 %). A total is
+/// something to reach: the indicator's direction does not turn it into a ceiling.
+fn cumulative(
+    series: &Series,
+    cx: Context<'_>,
+    year: FiscalYear,
+    actual: f64,
+    t: f64,
+    (from, to): (FiscalYear, FiscalYear),
+) -> Assessment {
+    if year < from || t.abs() <= EPSILON {
+        return no_data(Some(year));
+    }
+    let sum: f64 = series.actuals_within(from, to.min(year)).map(|a| a.value).sum();
+    let progress = sum / t;
+    let years = f64::from(to.0 - from.0 + 1).max(1.0);
+    let expected = (f64::from(year.0 - from.0 + 1) / years).clamp(0.0, 1.0);
+    let attainment = Some(progress / expected);
+    on_path(cx, year, actual, sum, progress, expected, progress >= expected - EPSILON, attainment)
 }
 
 fn no_data(year: Option<FiscalYear>) -> Assessment {
     Assessment {
         year,
         actual: None,
+        measured: None,
         progress: None,
         expected: None,
         status: Status::NoData,
@@ -201,3 +312,6 @@ fn direction_of(baseline: f64, target: f64) -> DesiredDirection {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod target_kinds;

@@ -247,8 +247,14 @@ fn years_of(series: &Series, period: PlanPeriod) -> Vec<FiscalYear> {
     years.extend(series.interim.iter().map(|v| v.year));
     years.extend(series.baseline.as_ref().map(|b| b.year.unwrap_or(period.assumed_baseline_year())));
     match series.target {
-        Some(Target::Value { year, .. }) => years.push(year.unwrap_or(period.assumed_target_year())),
-        Some(Target::PerYear { .. }) => years.extend(period.years()),
+        Some(Target::Value { year, .. } | Target::Relative { year, .. }) => {
+            years.push(year.unwrap_or(period.assumed_target_year()))
+        }
+        Some(Target::PerYear { .. } | Target::Bound { year: None, .. }) => years.extend(period.years()),
+        Some(Target::Bound { year: Some(y), .. }) => years.push(y),
+        Some(Target::Average { from, to, .. } | Target::Cumulative { from, to, .. }) => {
+            years.extend((from.0..=to.0).map(FiscalYear))
+        }
         Some(Target::Direction) | None => {}
     }
     years
@@ -261,8 +267,15 @@ fn cell(series: &Series, period: PlanPeriod, year: FiscalYear) -> TableCell {
         (None, Some(Target::Value { value, year: due })) => {
             (due.unwrap_or(period.assumed_target_year()) == year).then_some(*value)
         }
-        (None, Some(Target::PerYear { value })) => period.contains(year).then_some(*value),
-        (None, Some(Target::Direction) | None) => None,
+        (None, Some(Target::Relative { year: due, .. })) => {
+            (due.unwrap_or(period.assumed_target_year()) == year).then(|| series.target_value()).flatten()
+        }
+        (None, Some(Target::PerYear { value } | Target::Bound { value, year: None, .. })) => {
+            period.contains(year).then_some(*value)
+        }
+        (None, Some(Target::Bound { value, year: Some(due), .. })) => (*due == year).then_some(*value),
+        // A span's value is not a year's: the average or total is shown with the target, not in a cell.
+        (None, Some(Target::Average { .. } | Target::Cumulative { .. } | Target::Direction) | None) => None,
     };
     TableCell { actual: actual.map(|a| a.value), provisional: actual.is_some_and(|a| a.provisional), target }
 }

@@ -93,6 +93,14 @@ pub enum ProblemKind {
     TargetYearUnknown {
         assumed: FiscalYear,
     },
+    /// A relative target (「基準値から10%減少」, 「現状維持」) without a baseline: the value it comes
+    /// to cannot be worked out, so the series has no progress.
+    RelativeTargetWithoutBaseline,
+    /// A span target (average, cumulative) that ends before it starts.
+    SpanReversed {
+        from: FiscalYear,
+        to: FiscalYear,
+    },
 }
 
 impl ProblemKind {
@@ -110,7 +118,8 @@ impl ProblemKind {
             | UnknownNoteTarget { .. }
             | BadWorkshopDate
             | BaselineYearUnknown { .. }
-            | TargetYearUnknown { .. } => Severity::Warning,
+            | TargetYearUnknown { .. }
+            | RelativeTargetWithoutBaseline => Severity::Warning,
             _ => Severity::Error,
         }
     }

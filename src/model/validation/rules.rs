@@ -5,7 +5,8 @@
 use super::walk::Place;
 use super::{ProblemKind, Validator};
 use crate::model::{
-    FiscalYear, Goal, Id, Indicator, Initiative, Measure, Money, Sdg, Series, Target, MAX_YEAR, MIN_YEAR,
+    FiscalYear, Goal, Id, Indicator, Initiative, Measure, Money, RelativeChange, Sdg, Series, Target, MAX_YEAR,
+    MIN_YEAR,
 };
 
 impl<'a> Validator<'a> {
@@ -250,6 +251,25 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The years a path from the baseline to a target needs (a value target, a relative one):
+    /// the target's, else the assumed one, said; the baseline's, else the assumed one, said.
+    fn path_years(&mut self, sp: Place, series: &Series, year: Option<FiscalYear>) {
+        match year {
+            Some(y) => self.year(|| format!("{sp}.target.year"), y, true),
+            // What the computation assumes is said (`model::achievement` takes the same).
+            None => self.push(
+                format!("{sp}.target.year"),
+                ProblemKind::TargetYearUnknown { assumed: self.s.period.assumed_target_year() },
+            ),
+        }
+        if series.baseline.as_ref().is_some_and(|b| b.year.is_none()) {
+            self.push(
+                format!("{sp}.baseline.year"),
+                ProblemKind::BaselineYearUnknown { assumed: self.s.period.assumed_baseline_year() },
+            );
+        }
+    }
+
     fn series(&mut self, sp: Place, series: &Series) {
         if let Some(b) = &series.baseline {
             self.number(|| format!("{sp}.baseline.value"), b.value);
@@ -260,21 +280,33 @@ impl<'a> Validator<'a> {
         match &series.target {
             Some(Target::Value { value, year }) => {
                 self.number(|| format!("{sp}.target.value"), *value);
-                match year {
-                    Some(y) => self.year(|| format!("{sp}.target.year"), *y, true),
-                    // What the computation assumes is said (`model::achievement` takes the same).
-                    None => self.push(
-                        format!("{sp}.target.year"),
-                        ProblemKind::TargetYearUnknown { assumed: self.s.period.assumed_target_year() },
-                    ),
+                self.path_years(sp, series, *year);
+                if series.baseline.is_none() {
+                    self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing);
+                }
+            }
+            Some(Target::Relative { change, year }) => {
+                if let RelativeChange::Percent(v) | RelativeChange::Points(v) = change {
+                    self.number(|| format!("{sp}.target.change"), *v);
                 }
                 match &series.baseline {
-                    None => self.push(format!("{sp}.baseline"), ProblemKind::BaselineMissing),
-                    Some(b) if b.year.is_none() => self.push(
-                        format!("{sp}.baseline.year"),
-                        ProblemKind::BaselineYearUnknown { assumed: self.s.period.assumed_baseline_year() },
-                    ),
-                    Some(_) => {}
+                    // Nothing to derive the value from: said, never guessed.
+                    None => self.push(format!("{sp}.baseline"), ProblemKind::RelativeTargetWithoutBaseline),
+                    Some(_) => self.path_years(sp, series, *year),
+                }
+            }
+            Some(Target::Average { value, from, to }) | Some(Target::Cumulative { value, from, to }) => {
+                self.number(|| format!("{sp}.target.value"), *value);
+                self.year(|| format!("{sp}.target.from"), *from, true);
+                self.year(|| format!("{sp}.target.to"), *to, true);
+                if to < from {
+                    self.push(format!("{sp}.target"), ProblemKind::SpanReversed { from: *from, to: *to });
+                }
+            }
+            Some(Target::Bound { value, year, .. }) => {
+                self.number(|| format!("{sp}.target.value"), *value);
+                if let Some(y) = year {
+                    self.year(|| format!("{sp}.target.year"), *y, true);
                 }
             }
             Some(Target::PerYear { value }) => self.number(|| format!("{sp}.target.value"), *value),

@@ -260,3 +260,39 @@ fn a_structure_does_not_fit_once_an_id_or_a_reference_changed() {
         assert!(!structure.fits(&t), "{what}");
     }
 }
+
+#[test]
+fn a_relative_target_without_a_baseline_is_said_and_a_reversed_span_refused() {
+    let mut s = valid();
+    let series = &mut Arc::make_mut(&mut s.indicators[0]).series[0];
+    series.baseline = None;
+    series.target = Some(Target::Relative { change: RelativeChange::Percent(-10.0), year: Some(FiscalYear(2025)) });
+    assert_eq!(
+        kinds(&s),
+        vec![("indicators[0].series[0].baseline".to_string(), ProblemKind::RelativeTargetWithoutBaseline)]
+    );
+    assert!(kinds(&s).iter().all(|(_, k)| k.severity() == Severity::Warning));
+    // With a baseline it is a path like a value target's: nothing to say.
+    let series = &mut Arc::make_mut(&mut s.indicators[0]).series[0];
+    series.baseline = Some(Baseline { value: 1800.0, year: Some(FiscalYear(2021)) });
+    assert_eq!(kinds(&s), vec![]);
+    let series = &mut Arc::make_mut(&mut s.indicators[0]).series[0];
+    series.target = Some(Target::Cumulative { value: 40.0, from: FiscalYear(2025), to: FiscalYear(2022) });
+    let problems = kinds(&s);
+    assert_eq!(
+        problems,
+        vec![(
+            "indicators[0].series[0].target".to_string(),
+            ProblemKind::SpanReversed { from: FiscalYear(2025), to: FiscalYear(2022) }
+        )]
+    );
+    assert_eq!(problems[0].1.severity(), Severity::Error);
+    // Spans and bounds need no baseline.
+    let series = &mut Arc::make_mut(&mut s.indicators[0]).series[0];
+    series.baseline = None;
+    series.target = Some(Target::Average { value: 1890.0, from: FiscalYear(2022), to: FiscalYear(2025) });
+    assert_eq!(kinds(&s), vec![]);
+    let series = &mut Arc::make_mut(&mut s.indicators[0]).series[0];
+    series.target = Some(Target::Bound { value: 80.0, side: BoundSide::AtLeast, hold: true, year: None });
+    assert_eq!(kinds(&s), vec![]);
+}

@@ -106,12 +106,16 @@ pub fn indicator_table(
                     let baseline_year = series.baseline.as_ref().and_then(|b| b.year).map(when);
                     let (target, target_year) = match &series.target {
                         Some(Target::Value { value, year }) => (locale::quantity(*value, &ind.unit), year.map(when)),
-                        Some(t) => (locale::target(t, &ind.unit, lang, style), None),
+                        // As written, with a relative target's derived value beside it.
+                        Some(_) => (locale::series_target(series, &ind.unit, lang, style).unwrap_or_default(), None),
                         None => ("—".to_owned(), None),
                     };
                     let actual = a.actual.map_or("—".to_owned(), |v| locale::quantity(v, &ind.unit));
                     // The year of the latest actual; with `as_of` the column heading names it.
                     let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
+                    // A span target's running sum or mean, on a line of its own.
+                    let measured = locale::measured(series, &a, &ind.unit, lang)
+                        .map(|m| view! { <span class="when" data-testid="cell-measured">{format!("({m})")}</span> });
                     let provisional = a.year.and_then(|y| series.actual(y)).is_some_and(|x| x.provisional);
                     let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, lang));
                     let status = format!("{} {}", locale::status(a.status, lang), locale::rating(&a));
@@ -135,7 +139,7 @@ pub fn indicator_table(
                             {labelled.then(|| view! { <td class="label" data-testid="cell-label">{series.label.clone()}</td> })}
                             <td class="num" data-testid="cell-baseline">{baseline}{baseline_year}</td>
                             <td class="num" data-testid="cell-target">{target}{target_year}</td>
-                            <td class="num" data-testid="cell-actual">{actual}{actual_year}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
+                            <td class="num" data-testid="cell-actual">{actual}{actual_year}{measured}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
                             <td class="num" data-testid="cell-progress">{progress}</td>
                             <td data-testid="cell-status">
                                 <span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status)) data-status=a.status.as_str()>{status}</span>

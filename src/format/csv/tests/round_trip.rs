@@ -136,3 +136,59 @@ fn an_export_saved_as_shift_jis_reads_back_unchanged() {
         assert_eq!((plan.changes.len(), plan.refused.len()), (0, 0), "{layout:?}");
     }
 }
+
+/// The target kinds only words can say (issue 20): written in the 目標値 column, read back as
+/// the same `Target` — unchanged against the same strategy, set again on a cleared one.
+#[test]
+fn targets_in_words_read_back_as_the_same_targets() {
+    use crate::model::{Baseline, BoundSide, RelativeChange};
+    let mut original = by_key("kitamoto").unwrap().load().unwrap();
+    let targets = [
+        Target::Relative { change: RelativeChange::Percent(-10.0), year: Some(fy(2024)) },
+        Target::Relative { change: RelativeChange::Points(5.0), year: None },
+        Target::Relative { change: RelativeChange::Hold, year: None },
+        Target::Average { value: 1890.0, from: fy(2021), to: fy(2026) },
+        Target::Cumulative { value: 4386.0, from: fy(2015), to: fy(2019) },
+        Target::Bound { value: 80.0, side: BoundSide::AtLeast, hold: false, year: None },
+        Target::Bound { value: 90.0, side: BoundSide::AtLeast, hold: true, year: Some(fy(2025)) },
+        Target::Bound { value: 10.0, side: BoundSide::AtMost, hold: false, year: None },
+    ];
+    let ids: Vec<_> = original.indicators.iter().take(targets.len()).map(|i| i.id.clone()).collect();
+    for (id, t) in ids.iter().zip(&targets) {
+        let x = &mut original.indicator_mut(id).unwrap().series[0];
+        x.target = Some(t.clone());
+        x.baseline.get_or_insert(Baseline { value: 1800.0, year: Some(fy(2021)) });
+    }
+    for layout in [Layout::Wide, Layout::Long] {
+        for style in STYLES {
+            let what = format!("{layout:?} {style:?}");
+            let text = export(&original, layout, style);
+            if style == YearStyle::Japanese {
+                for words in
+                    ["基準値から10%減少", "5ポイント上昇", "現状維持", "令和3〜8年度の平均 1890", "維持（90以上）"]
+                {
+                    assert!(text.contains(words), "{what}: {words}");
+                }
+            }
+            let plan = plan_import(&original, &text).unwrap();
+            assert!(
+                plan.changes.is_empty() && plan.refused.is_empty(),
+                "{what}: {:?} {:?}",
+                plan.changes.first(),
+                plan.refused.first()
+            );
+            let mut s = original.clone();
+            for id in &ids {
+                s.indicator_mut(id).unwrap().series[0].target = None;
+            }
+            let plan = plan_import(&s, &text).unwrap();
+            assert!(plan.refused.is_empty(), "{what}: {:?}", plan.refused.first());
+            assert_eq!(plan.changes.len(), targets.len(), "{what}");
+            assert!(plan.changes.iter().all(|c| c.kind == super::super::CellKind::TargetWritten));
+            apply(&mut s, &plan);
+            for (id, t) in ids.iter().zip(&targets) {
+                assert_eq!(s.indicator(id).unwrap().series[0].target.as_ref(), Some(t), "{what}");
+            }
+        }
+    }
+}

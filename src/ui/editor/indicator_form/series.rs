@@ -3,6 +3,8 @@
 //! flags, comments), one row per year.
 
 use super::*;
+use crate::model::BoundSide;
+use crate::session::series_draft::ChangeBy;
 use std::collections::BTreeSet;
 
 /// One series: its label, baseline, target, achievement and the table of years.
@@ -104,7 +106,12 @@ pub(super) fn SeriesBlock(
     let write_target = write_series(&ind, &sid, |s, t: Option<Target>| s.target = t);
     // Writes the target the draft makes for `kind`, when it differs from the stored one.
     let store_target = move |kind: TargetKind| {
-        let new = draft.with_untracked(|d| d.target(kind));
+        let (Some(period), decrease) =
+            (period.get_untracked(), direction.get_untracked() == DesiredDirection::Decrease)
+        else {
+            return;
+        };
+        let new = draft.with_untracked(|d| d.target(kind, period, decrease));
         if new != target.get_untracked() {
             write_target.run(new);
         }
@@ -125,6 +132,70 @@ pub(super) fn SeriesBlock(
             write_target.run(Some(Target::Value { value, year: y }));
         }
     });
+    // The fields of the other kinds read what is stored, else what the draft holds (typed before
+    // the target could be stored); a field typed changes the draft and stores what it makes.
+    let shown_draft = Memo::new(move |_| {
+        let mut d = draft.get();
+        d.remember(target.get().as_ref());
+        d
+    });
+    let update_draft = move |change: &dyn Fn(&mut TargetDraft)| {
+        let stored = target.get_untracked();
+        draft.update(|d| {
+            d.remember(stored.as_ref());
+            change(d);
+        });
+        store_target(shown_kind.get_untracked());
+    };
+    let on_change_by = Callback::new(move |v: String| update_draft(&|d| d.change_by = ChangeBy::parse(&v)));
+    let on_change_way = Callback::new(move |v: String| update_draft(&|d| d.decrease = v == "decrease"));
+    let on_change_size = Callback::new(move |v: Option<f64>| update_draft(&|d| d.change = v.map(f64::abs)));
+    let on_kind_value = Callback::new(move |v: Option<f64>| update_draft(&|d| d.value = v));
+    let on_kind_year = Callback::new(move |y: Option<FiscalYear>| update_draft(&|d| d.year = y));
+    let on_from = Callback::new(move |y: Option<FiscalYear>| update_draft(&|d| d.from = y));
+    let on_to = Callback::new(move |y: Option<FiscalYear>| update_draft(&|d| d.to = y));
+    let on_side = Callback::new(move |v: String| {
+        let side = if v == "at_most" { BoundSide::AtMost } else { BoundSide::AtLeast };
+        update_draft(&|d| d.side = Some(side))
+    });
+    let on_hold = Callback::new(move |v: bool| update_draft(&|d| d.hold = v));
+    let change_by_value = Signal::derive(move || shown_draft.get().change_by.as_str().to_owned());
+    let change_way_value =
+        Signal::derive(move || if shown_draft.get().decrease { "decrease" } else { "increase" }.to_owned());
+    let change_size = Signal::derive(move || shown_draft.get().change);
+    let kind_value = Signal::derive(move || shown_draft.get().value);
+    let kind_year = Signal::derive(move || shown_draft.get().year);
+    let from_year = Signal::derive(move || shown_draft.get().from.or(period.get().map(|p| p.first)));
+    let to_year = Signal::derive(move || shown_draft.get().to.or(period.get().map(|p| p.last)));
+    let side_value = Signal::derive(move || {
+        let default =
+            if direction.get() == DesiredDirection::Decrease { BoundSide::AtMost } else { BoundSide::AtLeast };
+        match shown_draft.get().side.unwrap_or(default) {
+            BoundSide::AtLeast => "at_least".to_owned(),
+            BoundSide::AtMost => "at_most".to_owned(),
+        }
+    });
+    let hold_checked = Signal::derive(move || shown_draft.get().hold);
+    let derived = read_series(&ind, &sid, |s| s.target_value());
+    let change_by_options = Signal::derive(move || {
+        vec![
+            (ChangeBy::Percent.as_str().to_owned(), state.tr("基準値の％", "% of the baseline").to_owned()),
+            (ChangeBy::Points.as_str().to_owned(), state.tr("ポイント", "Points").to_owned()),
+            (ChangeBy::Hold.as_str().to_owned(), state.tr("現状維持", "Hold the baseline").to_owned()),
+        ]
+    });
+    let change_way_options = Signal::derive(move || {
+        vec![
+            ("increase".to_owned(), state.tr("増加・上昇", "Up").to_owned()),
+            ("decrease".to_owned(), state.tr("減少・低下", "Down").to_owned()),
+        ]
+    });
+    let side_options = Signal::derive(move || {
+        vec![
+            ("at_least".to_owned(), state.tr("以上", "At least").to_owned()),
+            ("at_most".to_owned(), state.tr("以下", "At most").to_owned()),
+        ]
+    });
     let target_kind_options = Signal::derive(move || {
         vec![
             (
@@ -138,6 +209,27 @@ pub(super) fn SeriesBlock(
                     .to_owned(),
             ),
             (TargetKind::PerYear.as_str().to_owned(), state.tr("毎年の目標（/年）", "Every year (/year)").to_owned()),
+            (
+                TargetKind::Relative.as_str().to_owned(),
+                state
+                    .tr(
+                        "基準値からの増減（10%減少・5ポイント上昇・現状維持）",
+                        "A change from the baseline (−10 %, +5 points, hold)",
+                    )
+                    .to_owned(),
+            ),
+            (
+                TargetKind::Average.as_str().to_owned(),
+                state.tr("期間の平均（令和3〜8年度の平均）", "An average over years").to_owned(),
+            ),
+            (
+                TargetKind::Cumulative.as_str().to_owned(),
+                state.tr("期間の累計（5年間で30人）", "A total over years").to_owned(),
+            ),
+            (
+                TargetKind::Bound.as_str().to_owned(),
+                state.tr("以上・以下（80%以上）", "A bound (at least 80 %)").to_owned(),
+            ),
             (TargetKind::None.as_str().to_owned(), state.tr("なし", "None").to_owned()),
         ]
     });
@@ -169,8 +261,8 @@ pub(super) fn SeriesBlock(
     let marks = Memo::new(move |_| {
         let base = baseline.get().and_then(|b| b.year);
         let due = match target.get() {
-            Some(Target::Value { year, .. }) => year.or(last_year.get()),
-            _ => None,
+            Some(Target::Value { year, .. } | Target::Relative { year, .. }) => year.or(last_year.get()),
+            other => other.as_ref().and_then(Target::due_year),
         };
         (base, due)
     });
@@ -261,13 +353,59 @@ pub(super) fn SeriesBlock(
                                 DesiredDirection::Maintain => state.tr("→ 実績値が当初値を下回らなければ達成です。", "→ Met when the actual does not fall below the baseline."),
                             }}</p>
                         }.into_any(),
+                        TargetKind::Relative => {
+                            let size_unit = move || match shown_draft.get().change_by {
+                                ChangeBy::Points => state.tr("ポイント", "points").to_owned(),
+                                _ => "%".to_owned(),
+                            };
+                            view! {
+                                <SelectField label=lbl("増減の表し方", "How it changes") options=change_by_options value=change_by_value
+                                    on_commit=on_change_by testid=tid("target-change-by")/>
+                                {move || (shown_draft.get().change_by != ChangeBy::Hold).then(|| view! {
+                                    <SelectField label=lbl("向き", "Which way") options=change_way_options value=change_way_value
+                                        on_commit=on_change_way testid=tid("target-change-way")/>
+                                    <NumberField label=lbl("増減の大きさ", "Size of the change") value=change_size on_commit=on_change_size
+                                        unit=size_unit() testid=tid("target-change")/>
+                                })}
+                                <YearField label=lbl("目標年度", "Target year") value=kind_year on_commit=on_kind_year testid=tid("target-year")/>
+                                <p class="hint" data-testid=tid("target-derived")>{move || match derived.get() {
+                                    Some(v) => format!("{}{}", state.tr("目標値（基準値から算出）→ ", "Target value (from the baseline) → "), locale::quantity(v, &unit.get())),
+                                    None => state.tr("基準値がないため、目標値を算出できません。", "Without a baseline the target value cannot be worked out.").to_owned(),
+                                }}</p>
+                            }.into_any()
+                        }
+                        TargetKind::Average | TargetKind::Cumulative => {
+                            let average = shown_kind.get() == TargetKind::Average;
+                            let label = if average { lbl("期間の平均の目標値", "Average to reach") } else { lbl("期間の累計の目標値", "Total to reach") };
+                            view! {
+                                <YearField label=lbl("期間の初年度", "First year of the span") value=from_year on_commit=on_from testid=tid("target-from")/>
+                                <YearField label=lbl("期間の最終年度", "Last year of the span") value=to_year on_commit=on_to testid=tid("target-to")/>
+                                <NumberField label=label value=kind_value on_commit=on_kind_value unit=u testid=tid("target")/>
+                                <p class="hint">{move || if average {
+                                    state.tr("期間内の実績値の平均と比べます。期間が空欄のときは計画期間です。", "Compared with the mean of the span's actuals. An empty span is the plan period.")
+                                } else {
+                                    state.tr("期間内の実績値の合計と比べ、経過した年数の割合まで達していれば順調です（「5年間で」は計画期間の5年間）。", "Compared with the sum of the span's actuals; on track when it reaches the share of the span passed (“in 5 years”: the plan period).")
+                                }}</p>
+                            }.into_any()
+                        }
+                        TargetKind::Bound => view! {
+                            <NumberField label=lbl("境界の値", "Bound") value=kind_value on_commit=on_kind_value unit=u testid=tid("target")/>
+                            <SelectField label=lbl("以上・以下", "Side") options=side_options value=side_value
+                                on_commit=on_side testid=tid("target-side")/>
+                            <CheckField label=lbl("「維持（…以上）」と書く", "Written as “maintain (…)”") checked=hold_checked
+                                on_commit=on_hold testid=tid("target-hold")/>
+                            <YearField label=lbl("目標年度（任意）", "Target year (optional)") value=kind_year on_commit=on_kind_year testid=tid("target-year")/>
+                            <p class="hint">{move || state.tr("その年度の実績値が境界を満たせば、当初値にかかわらず達成です。", "Met in a year when the actual keeps the bound, whatever the baseline.")}</p>
+                        }.into_any(),
                         TargetKind::None => view! {
                             <p class="hint">{move || state.tr("目標がないため、達成状況は判定しません。", "Without a target, achievement is not assessed.")}</p>
                         }.into_any(),
                     }
                 }}
                 {move || {
-                    let waiting = target.get().is_none() && shown_kind.get().needs_value();
+                    let kind = shown_kind.get();
+                    let relative_size = kind == TargetKind::Relative && shown_draft.get().change_by != ChangeBy::Hold;
+                    let waiting = target.get().is_none() && (kind.needs_value() || relative_size);
                     waiting.then(|| view! {
                         <p class="hint" data-testid=tid("target-missing")>{state.tr("目標値を入力するまで、目標は保存されません。", "The target is stored once a value is entered.")}</p>
                     })

@@ -25,6 +25,7 @@ fn kind_words(kind: CellKind, lang: Language) -> &'static str {
         CellKind::Baseline => tr(lang, "当初値", "Baseline"),
         CellKind::Target => tr(lang, "目標", "Target"),
         CellKind::TargetPerYear => tr(lang, "目標（毎年）", "Target (per year)"),
+        CellKind::TargetWritten => tr(lang, "目標（書き方ごと）", "Target (as written)"),
     }
 }
 
@@ -192,7 +193,11 @@ fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView
             <td>{kind_words(c.kind, lang)}</td>
             <td class="num from">{value_cell(c.from, c.from_provisional, false, lang)}</td>
             <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
-            <td class="num to">{value_cell(Some(c.to), c.to_provisional, confirmed, lang)}</td>
+            <td class="num to">{match &c.written {
+                // A target set in words shows as the words (and the value it comes to, if any).
+                Some(t) => view! { {locale::target(t, "", lang, style)} }.into_any(),
+                None => value_cell(Some(c.to), c.to_provisional, confirmed, lang).into_any(),
+            }}</td>
         </tr>
     }
 }
