@@ -131,6 +131,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                                 comment: String::new(),
                             })
                             .collect(),
+                        target_history: Vec::new(),
                         unknown: Default::default(),
                     }
                 })

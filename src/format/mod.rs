@@ -27,6 +27,8 @@ mod rewrite;
 #[cfg(test)]
 mod target_kind_tests;
 #[cfg(test)]
+mod target_revision_tests;
+#[cfg(test)]
 mod workshop_tests;
 
 pub use compare::{compare, Changes};

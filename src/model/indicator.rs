@@ -94,6 +94,9 @@ pub struct Series {
     pub interim: Vec<YearValue>,
     #[serde(default)]
     pub actuals: Vec<Actual>,
+    /// Earlier targets, oldest first, each with when and why it was revised (`model::target_revision`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_history: Vec<super::TargetRevision>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -270,18 +273,7 @@ impl Series {
     /// The value the target comes to: a relative target's derived from the baseline (none
     /// without a finite baseline), a span's or bound's as written; `None` for a direction.
     pub fn target_value(&self) -> Option<f64> {
-        match self.target.as_ref()? {
-            Target::Value { value, .. }
-            | Target::PerYear { value }
-            | Target::Average { value, .. }
-            | Target::Cumulative { value, .. }
-            | Target::Bound { value, .. } => Some(*value),
-            Target::Relative { change, .. } => {
-                let b = self.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite())?;
-                Some(change.from_baseline(b))
-            }
-            Target::Direction => None,
-        }
+        self.value_of(self.target.as_ref()?)
     }
 
     /// The actuals of the years `from..=to` (finite values only), in year order.
@@ -297,6 +289,7 @@ impl Series {
             target: None,
             interim: Vec::new(),
             actuals: Vec::new(),
+            target_history: Vec::new(),
             unknown: Default::default(),
         }
     }

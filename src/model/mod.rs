@@ -24,6 +24,7 @@ pub mod region;
 mod schedule;
 mod sdg;
 mod strategy;
+mod target_revision;
 pub mod template;
 mod unknown;
 mod validation;
@@ -50,6 +51,7 @@ pub use sdg::Sdg;
 pub use strategy::{
     Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy, Uses,
 };
+pub use target_revision::{RevisionWay, TargetRevision};
 pub use unknown::UnknownFields;
 pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
