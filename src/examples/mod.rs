@@ -1,5 +1,6 @@
 //! Example strategies a new user can open in one click, transcribed as data from the seeds:
-//! 北本市 (seed 001) and 北斗市 (seeds 000 and 002). Kept as Shirube files in
+//! 北本市 (seed 001) and 北斗市 (seeds 000 and 002); and one made up (しるべ町（架空）) with an
+//! indicator of each target kind, which no seed has. Kept as Shirube files in
 //! `public/examples/` and read through the real import, so they are checked like any file. The
 //! app fetches them when asked (`dist/examples/`, inlined in the single file), so that their
 //! 200 KB stay out of the wasm's first download; native code and tests have them built in.
@@ -29,6 +30,13 @@ pub const EXAMPLES: &[Example] = &[
         #[cfg(any(test, not(target_arch = "wasm32")))]
         file: include_str!("../../public/examples/hokuto.json"),
     },
+    Example {
+        key: "made-up",
+        municipality: "しるべ町（架空）",
+        path: "examples/made-up-targets.json",
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        file: include_str!("../../public/examples/made-up-targets.json"),
+    },
 ];
 
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -42,6 +50,9 @@ impl Example {
 pub fn by_key(key: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.key == key)
 }
+
+#[cfg(test)]
+mod made_up_tests;
 
 #[cfg(test)]
 mod tests {

@@ -141,7 +141,7 @@ pub fn StrategyList() -> impl IntoView {
         <RegionList/>
         <section class="panel">
             <h2>{move || state.tr("例を開く", "Open an example")}</h2>
-            <p class="lead">{move || state.tr("実際の自治体の公開資料から写した例です。", "Transcribed from real municipal documents.")}</p>
+            <p class="lead">{move || state.tr("実際の自治体の公開資料から写した例と、目標の種類を示す架空の例です。", "Transcribed from real municipal documents, and one made up to show each kind of target.")}</p>
             <div class="actions">
                 {EXAMPLES.iter().map(|e| {
                     let key = e.key;
@@ -150,8 +150,10 @@ pub fn StrategyList() -> impl IntoView {
                             disabled=move || opening_example.get().is_some() aria-busy=move || (opening_example.get() == Some(key)).then_some("true")>
                             {move || match (state.lang(), key) {
                                 (crate::locale::Language::Ja, "kitamoto") => "北本市 第2期総合戦略（数値目標）",
+                                (crate::locale::Language::Ja, "made-up") => "架空の例（目標の種類）",
                                 (crate::locale::Language::Ja, _) => "北斗市 第2期総合戦略（骨子案・事務事業評価）",
                                 (crate::locale::Language::En, "kitamoto") => "Kitamoto City, 2nd-period strategy (targets)",
+                                (crate::locale::Language::En, "made-up") => "Made-up example (kinds of target)",
                                 (crate::locale::Language::En, _) => "Hokuto City, 2nd-period strategy (outline, evaluations)",
                             }}
                         </button>
