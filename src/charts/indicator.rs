@@ -21,6 +21,7 @@
 //!   the same axis as the yearly actuals.
 //! - Interim targets (中間目標): diamonds (a scatter series).
 //! - A carried indicator's previous period (`history`): grey dotted lines of the old actuals.
+//! - A revised target's earlier targets (`earlier_targets`): thin grey dashed lines, 「当初の目標」.
 //!
 //! The axis runs from the baseline year (or the plan's first year) to the latest of the plan's
 //! last year, the target years and the actuals.
@@ -89,6 +90,11 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
             legend.push(name(tr(w.lang, "目標", "Target")));
             patches.push(Value::Null);
         }
+        for (earlier, line) in drawn.earlier_targets(several, &mut table) {
+            chart = chart.series(line);
+            legend.push(earlier);
+            patches.push(Value::Null);
+        }
         if let Some(sum) = drawn.running_sum(&name(tr(w.lang, "累計", "Running total")), &mut table) {
             chart = chart.series(sum);
             legend.push(name(tr(w.lang, "累計", "Running total")));
@@ -134,6 +140,7 @@ fn axis_years(s: &Strategy, ind: &Indicator) -> Vec<FiscalYear> {
         if let Some((from, _)) = series.target.as_ref().and_then(Target::span) {
             see(from);
         }
+        earlier_targets::years(series).for_each(&mut see);
     }
     history::years(ind).for_each(see);
     years(first, last)
@@ -456,7 +463,13 @@ impl Drawn<'_> {
             None => tr(lang, "実績なし", "no actuals").to_owned(),
         });
         let target = match &self.series.target {
-            Some(t) => format!("{} {}", tr(lang, "目標", "target"), self.target_text(t)),
+            // A revised target says so: 「目標 1,800人 (令和7年度)（令和4年度に上方修正、当初 1,500人）」.
+            Some(t) => format!(
+                "{} {}{}",
+                tr(lang, "目標", "target"),
+                self.target_text(t),
+                locale::revision_note(self.series, unit, self.ind.direction, lang, self.w.years).unwrap_or_default()
+            ),
             None => tr(lang, "目標なし", "no target").to_owned(),
         };
         words.push(target);
@@ -478,4 +491,5 @@ impl Drawn<'_> {
 #[cfg(test)]
 mod tests;
 
+mod earlier_targets;
 mod history;

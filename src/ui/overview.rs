@@ -188,6 +188,8 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                 None => locale::quantity(b.value, &ind.unit),
             });
             let target = locale::series_target(series, &ind.unit, lang, style).unwrap_or_else(|| "—".to_owned());
+            let revision = locale::revision_note(series, &ind.unit, ind.direction, lang, style)
+                .map(|note| view! { <span class="revision" data-testid="overview-revision">{note}</span> });
             let actual = match (a.actual, a.year) {
                 (Some(v), Some(y)) => format!("{} ({})", locale::quantity(v, &ind.unit), locale::year(y, lang, style)),
                 _ => "—".to_owned(),
@@ -207,7 +209,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                     <td class="code">{ind.code.clone()}</td>
                     <td>{name}</td>
                     <td class="num">{baseline}</td>
-                    <td class="num" data-testid="overview-target">{target}</td>
+                    <td class="num" data-testid="overview-target">{target}{revision}</td>
                     <td class="num">{actual}</td>
                     <td class="num">{progress}</td>
                     <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{locale::status(a.status, lang)}" "{locale::rating(&a).to_owned()}</span>{verdict}</td>

@@ -110,6 +110,9 @@ pub fn indicator_table(
                         Some(_) => (locale::series_target(series, &ind.unit, lang, style).unwrap_or_default(), None),
                         None => ("—".to_owned(), None),
                     };
+                    // A target revised mid-plan: 「（令和4年度に上方修正、当初 1,500人）」 on a line of its own.
+                    let revision = locale::revision_note(series, &ind.unit, ind.direction, lang, style)
+                        .map(|note| view! { <span class="when revision" data-testid="cell-revision">{note}</span> });
                     let actual = a.actual.map_or("—".to_owned(), |v| locale::quantity(v, &ind.unit));
                     // The year of the latest actual; with `as_of` the column heading names it.
                     let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
@@ -138,7 +141,7 @@ pub fn indicator_table(
                             {head}
                             {labelled.then(|| view! { <td class="label" data-testid="cell-label">{series.label.clone()}</td> })}
                             <td class="num" data-testid="cell-baseline">{baseline}{baseline_year}</td>
-                            <td class="num" data-testid="cell-target">{target}{target_year}</td>
+                            <td class="num" data-testid="cell-target">{target}{target_year}{revision}</td>
                             <td class="num" data-testid="cell-actual">{actual}{actual_year}{measured}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
                             <td class="num" data-testid="cell-progress">{progress}</td>
                             <td data-testid="cell-status">
