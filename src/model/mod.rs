@@ -51,7 +51,7 @@ pub use sdg::Sdg;
 pub use strategy::{
     Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy, Uses,
 };
-pub use target_revision::{RevisionWay, TargetRevision};
+pub use target_revision::{is_revision_date, RevisionWay, TargetRevision};
 pub use unknown::UnknownFields;
 pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,

@@ -49,6 +49,15 @@ impl Series {
         }
     }
 
+    /// Records a revision after the fact: the target has already been changed to the new one
+    /// (the editor writes its fields one by one), and `before` is what it was. The same as
+    /// `revise_target(new, …)` from `before`; nothing is recorded when they are the same.
+    pub fn record_revision(&mut self, before: Target, year: FiscalYear, date: Option<String>, reason: String) -> bool {
+        let Some(new) = self.target.clone() else { return false };
+        self.target = Some(before);
+        self.revise_target(new, year, date, reason)
+    }
+
     /// Removes an earlier target from the history (the current target stays).
     pub fn remove_revision(&mut self, index: usize) {
         if index < self.target_history.len() {
@@ -111,6 +120,12 @@ impl Series {
     }
 }
 
+/// Whether a typed date is usable for a revision: empty (no date) or a real YYYY-MM-DD.
+pub fn is_revision_date(typed: &str) -> bool {
+    let d = typed.trim();
+    d.is_empty() || super::schedule::is_calendar_date(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +168,22 @@ mod tests {
         assert!(s.target_history.is_empty());
         assert_eq!(s.revision_way(0, DesiredDirection::Increase), RevisionWay::Changed);
         assert_eq!(s.revised_to(0), None);
+    }
+
+    #[test]
+    fn a_revision_recorded_after_the_fields_changed_is_the_same_as_one_made_at_once() {
+        let before = population();
+        let mut edited = before.clone();
+        edited.target = Some(Target::Value { value: 1800.0, year: Some(FiscalYear(2025)) });
+        assert!(edited.record_revision(before.target.clone().unwrap(), FiscalYear(2022), None, "上方修正".into()));
+        let mut at_once = before.clone();
+        at_once.revise_target(edited.target.clone().unwrap(), FiscalYear(2022), None, "上方修正".into());
+        assert_eq!(edited, at_once);
+        let mut unchanged = before.clone();
+        assert!(!unchanged.record_revision(before.target.clone().unwrap(), FiscalYear(2022), None, String::new()));
+        assert_eq!(unchanged, before);
+        assert!(is_revision_date("") && is_revision_date(" 2022-06-01 "));
+        assert!(!is_revision_date("2022-02-30") && !is_revision_date("R4.6.1"));
     }
 
     #[test]
