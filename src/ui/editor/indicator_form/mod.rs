@@ -26,6 +26,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 mod series;
+mod target_history;
 mod verdicts;
 use crate::session::series_draft::{shown_kind, BaselineDraft, PickedKind, TargetDraft, TargetKind};
 use series::SeriesBlock;

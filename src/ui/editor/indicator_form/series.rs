@@ -414,6 +414,7 @@ pub(super) fn SeriesBlock(
                     <p class="hint">{state.tr("方向のみの目標は、当初値がないと判定できません。", "A direction-only target needs a baseline to be assessed.")}</p>
                 })}
             </div>
+            <super::target_history::TargetHistory ind=row_ind.clone() sid=row_sid.clone() index=index/>
 
             <p class="series-status" data-testid=tid("series-status") aria-live="polite">
                 <span class="series-status-label">{move || state.tr("最新の達成状況", "Latest achievement")}</span>": "
