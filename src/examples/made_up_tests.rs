@@ -69,3 +69,36 @@ fn the_made_up_figures_come_to_the_worked_statuses() {
     let (st, p) = status("1-12");
     assert!(st == Status::OnTrack && near(p, 0.6), "{st:?} {p:?}");
 }
+
+/// Each kind as the overview and the report write it (what the e2e spec reads in the page).
+#[test]
+fn the_made_up_targets_read_as_written() {
+    use crate::locale::{revision_note, series_target, Language, YearStyle};
+    let s = made_up();
+    let written: Vec<(String, String)> = s
+        .indicators
+        .iter()
+        .map(|i| {
+            let x = &i.series[0];
+            let target = series_target(x, &i.unit, Language::Ja, YearStyle::Japanese).unwrap();
+            let note = revision_note(x, &i.unit, i.direction, Language::Ja, YearStyle::Japanese).unwrap_or_default();
+            (i.code.clone(), format!("{target}{note}"))
+        })
+        .collect();
+    let expected = [
+        ("1-1", "380人 (令和7年度)"),
+        ("1-2", "↗ 増加"),
+        ("1-3", "0人/年"),
+        ("1-4", "基準値から10%減少（令和7年度） → 4,500t"),
+        ("1-5", "5ポイント上昇（令和7年度） → 37%"),
+        ("1-6", "現状維持（令和7年度） → 8,200人"),
+        ("1-7", "令和3〜7年度の平均 1,890人"),
+        ("1-8", "累計 30人（令和3〜7年度）"),
+        ("1-9", "80%以上（令和7年度）"),
+        ("1-10", "10件以下"),
+        ("1-11", "維持（90%以上）"),
+        ("1-12", "1,800人 (令和7年度)（令和4年度に上方修正、当初 1,500人）"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(c, t)| (c.to_string(), t.to_string())).collect();
+    assert_eq!(written, expected);
+}
