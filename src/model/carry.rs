@@ -131,6 +131,8 @@ impl Strategy {
             for series in &mut ind.series {
                 series.baseline = proposed_baseline(&series.actuals, series.baseline.as_ref());
                 series.target = None;
+                // The earlier targets were the old period's (the predecessor keeps its target).
+                series.target_history.clear();
                 series.interim.retain(|v| next.period.contains(v.year));
                 series.actuals.retain(|a| a.year >= next.period.first);
             }
@@ -187,7 +189,8 @@ mod tests {
         let mut births = Indicator::new("1-1", "出生数", "人");
         let mut series = Series::new("");
         series.baseline = Some(Baseline { value: 120.0, year: Some(fy(2019)) });
-        series.target = Some(Target::Value { value: 130.0, year: Some(fy(2024)) });
+        series.target = Some(Target::Value { value: 125.0, year: Some(fy(2024)) });
+        series.revise_target(Target::Value { value: 130.0, year: Some(fy(2024)) }, fy(2021), None, "上方修正".into());
         series.set_actual(fy(2021), Some(118.0));
         series.set_actual(fy(2023), Some(112.0));
         series.set_actual(fy(2022), Some(115.0));
@@ -226,6 +229,7 @@ mod tests {
         // Baseline proposed from the last actual (2023: 112), not the latest entered (2022).
         assert_eq!(carried.series[0].baseline, Some(Baseline { value: 112.0, year: Some(fy(2023)) }));
         assert_eq!(carried.series[0].target, None);
+        assert!(carried.series[0].target_history.is_empty(), "the earlier targets were the old period's");
         assert!(carried.series[0].actuals.is_empty());
         assert!(carried.verdicts.is_empty());
         let p = carried.predecessor.as_ref().unwrap();
