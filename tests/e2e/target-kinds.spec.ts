@@ -90,7 +90,8 @@ test('each target kind entered in the editor shows in the chart, the overview an
   // The overview's table: the target as written, the derived value, the running sum.
   await page.getByRole('link', { name: '← 概要へ' }).click();
   await expect(page.getByTestId('overview')).toBeVisible();
-  const row = (name: string) => page.getByTestId('overview').getByTestId('target-row').filter({ hasText: name });
+  // The goal's table (the overview lists every indicator again further down).
+  const row = (name: string) => page.getByTestId('overview').getByTestId('goal').getByTestId('target-row').filter({ hasText: name });
   await expect(row('KPI相対（作例）').getByTestId('overview-target')).toHaveText('基準値から10%減少（令和6年度） → 1,620人');
   await expect(row('KPI平均（作例）').getByTestId('overview-target')).toHaveText('令和4〜7年度の平均 1,890人');
   await expect(row('KPI平均（作例）')).toContainText('平均 1,900人');
