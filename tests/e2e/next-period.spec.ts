@@ -72,5 +72,14 @@ test('the plan period is extended with its reason, then the next period is made 
   const keys = Object.keys(await storedEntries(page));
   expect(keys.some((k) => k.includes(oldId))).toBe(true);
   await shot('next-period-overview');
+  // The carried indicator's chart continues the old period's line (grey, dotted), in its table too.
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
+  const figure = page.getByTestId('indicator-chart');
+  await figure.getByTestId('chart-table-toggle').click();
+  const history = figure.getByTestId('chart-table').locator('tr').filter({ hasText: '前期の実績 男性（令和4年度〜令和8年度）' });
+  await expect(history).toHaveCount(1);
+  await expect(history).toContainText('18.8');
+  await shot('next-period-chart');
   expect(pageErrors).toEqual([]);
 });

@@ -5,13 +5,12 @@
 // text read with pdftotext, to check page counts and that every measure's sheet starts a page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { recordDialogs } from './helpers';
+import { hasPoppler, onlyPaper, printPdf } from './pdf';
 
-const PRINT_DIR = path.join(REPO_ROOT, 'test-results', 'print');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -298,38 +297,6 @@ test('markup in every text field prints as text, running nothing', async ({ page
 });
 
 // ── PDF ──
-
-function hasPoppler(): boolean {
-  try {
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Prints the page to test-results/print/<name>.pdf, makes PNG pages at 50 dpi, and returns
- *  the text of each page. */
-async function printPdf(page: Page, name: string): Promise<{ pages: string[] }> {
-  fs.mkdirSync(PRINT_DIR, { recursive: true });
-  const pdf = path.join(PRINT_DIR, `${name}.pdf`);
-  for (const f of fs.readdirSync(PRINT_DIR)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) fs.rmSync(path.join(PRINT_DIR, f));
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-  execFileSync('pdftoppm', ['-r', '50', '-png', pdf, path.join(PRINT_DIR, name)]);
-  const pngs = fs.readdirSync(PRINT_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const pages = text.split('\f').slice(0, pngs.length);
-  expect(pages.length, `${name}: one text per PNG page`).toBe(pngs.length);
-  return { pages };
-}
-
-/** Nothing of the screen's furniture on paper. */
-function onlyPaper(pages: string[]) {
-  const all = pages.join('\n');
-  expect(all).not.toContain('PDF に保存');
-  expect(all).not.toContain('しるべ');
-}
 
 test('both reports of both examples print to A4 PDFs; every sheet starts a page', async ({ page, openApp, pageErrors }) => {
   test.skip(!hasPoppler(), 'pdftoppm / pdftotext (Debian package poppler-utils) are not installed: apt-get install -y poppler-utils');

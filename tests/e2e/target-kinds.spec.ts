@@ -6,11 +6,8 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { storedStrategyOfPage } from './stored';
-
-async function enter(page: Page, testid: string, value: string) {
-  await page.getByTestId(testid).fill(value);
-  await page.getByTestId(testid).press('Enter');
-}
+import { enter } from './helpers';
+import { hasPoppler, onlyPaper, printPdf } from './pdf';
 
 /** A new indicator made from the first goal's numerical targets (so the overview lists it). */
 async function newIndicator(page: Page, name: string, unit: string) {
@@ -93,7 +90,8 @@ test('each target kind entered in the editor shows in the chart, the overview an
   // The overview's table: the target as written, the derived value, the running sum.
   await page.getByRole('link', { name: '← 概要へ' }).click();
   await expect(page.getByTestId('overview')).toBeVisible();
-  const row = (name: string) => page.getByTestId('overview').getByTestId('target-row').filter({ hasText: name });
+  // The goal's table (the overview lists every indicator again further down).
+  const row = (name: string) => page.getByTestId('overview').getByTestId('goal').getByTestId('target-row').filter({ hasText: name });
   await expect(row('KPI相対（作例）').getByTestId('overview-target')).toHaveText('基準値から10%減少（令和6年度） → 1,620人');
   await expect(row('KPI平均（作例）').getByTestId('overview-target')).toHaveText('令和4〜7年度の平均 1,890人');
   await expect(row('KPI平均（作例）')).toContainText('平均 1,900人');
@@ -113,6 +111,13 @@ test('each target kind entered in the editor shows in the chart, the overview an
   await expect(printed('KPI累計（作例）').getByTestId('cell-measured')).toHaveText('(累計 20人)');
   await expect(printed('KPI境界（作例）').getByTestId('cell-target')).toHaveText('維持（80%以上）');
   await shot('target-kinds-print');
+  // On paper (test-results/print/target-kinds-*.png): each kind as written.
+  if (hasPoppler()) {
+    const paper = (await printPdf(page, 'target-kinds')).pages;
+    const text = paper.join('\n').replace(/\s+/g, '');
+    for (const written of ['基準値から10%減少', '→1,620人', '累計20人', '維持（80%以上）']) expect(text).toContain(written);
+    onlyPaper(paper);
+  }
 
   expect(pageErrors).toEqual([]);
 });
