@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import { enter, savedStrategy } from './helpers';
+import { hasPoppler, printPdf } from './pdf';
 
 test('a target revised mid-plan keeps the earlier ones, shown in the chart, the report and the file', async ({ page, openApp, pageErrors, shot }, testInfo) => {
   await openApp();
@@ -92,6 +93,15 @@ test('a target revised mid-plan keeps the earlier ones, shown in the chart, the 
   await expect(printed.getByTestId('cell-revision')).toHaveText('（令和5年度に上方修正、当初 1,500人）');
   await expect(report.getByTestId('target-row').filter({ hasText: 'ごみの排出量' }).getByTestId('cell-target')).toHaveText('基準値から10%減少（令和7年度） → 4,500t');
   await shot('target-revisions-print');
+  // On paper (test-results/print/target-revisions-*.png): the current target and the note. The
+  // note wraps in its narrow cell, so only short pieces are looked for; the town's name holds
+  // 「しるべ」, so the screen's furniture is checked by its button's words only.
+  if (hasPoppler()) {
+    const paper = (await printPdf(page, 'target-revisions')).pages;
+    const text = paper.join('\n').replace(/\s+/g, '');
+    for (const written of ['2,000人', '上方修正', '10件以下']) expect(text).toContain(written);
+    expect(text).not.toContain('PDFに保存');
+  }
 
   // Exported as JSON, then imported back: the same as what is stored.
   await page.goto(`./#/s/${id}`);
