@@ -10,7 +10,7 @@ fn strategy() -> Strategy {
 }
 
 fn actual(year: i32, value: f64, provisional: bool) -> Actual {
-    Actual { year: FiscalYear(year), value, provisional, comment: String::new() }
+    Actual { year: FiscalYear(year), value, provisional, comment: String::new(), source: String::new() }
 }
 
 /// 出生数 (北本市 7-2): 340人 → 380人 by the plan's end; 令和4年度 345, 令和5年度 352 (速報値).
