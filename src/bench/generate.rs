@@ -120,6 +120,8 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                             (_, 0) => "男性".into(),
                             _ => "女性".into(),
                         },
+                        year_basis: Default::default(),
+                        source: String::new(),
                         baseline: Some(Baseline { value: base, year: Some(FiscalYear(first.0 - 1)) }),
                         target: Some(Target::Value { value: base + step * size.years as f64, year: None }),
                         interim: Vec::new(),
@@ -129,6 +131,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                                 value: (base + step * (y as f64 + 1.0) * f64::from(g.0.u32(60..130)) / 100.0).round(),
                                 provisional: y + 1 == size.years,
                                 comment: String::new(),
+                                source: String::new(),
                             })
                             .collect(),
                         target_history: Vec::new(),

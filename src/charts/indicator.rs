@@ -105,7 +105,12 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
             legend.push(name(tr(w.lang, "中間目標", "Interim target")));
             patches.push(Value::Null);
         }
-        parts.push(drawn.summary(&progress.series[k], several));
+        // Values of another basis sit in the fiscal-year columns; the summary says what they are.
+        let part = drawn.summary(&progress.series[k], several);
+        parts.push(match locale::year_basis_note(series.year_basis, w.lang) {
+            Some(note) => format!("{part} ({note})"),
+            None => part,
+        });
     }
     chart = chart.legend(Legend::new().type_(LegendType::Scroll).data(legend));
     if parts.is_empty() {
@@ -206,6 +211,8 @@ impl Drawn<'_> {
     /// The actuals: a solid line with gaps; provisional values hollow with a dashed rim.
     fn actuals(&self, name: &str, table: &mut Table) -> Line {
         let provisional_note = tr(self.w.lang, "速報値", "provisional");
+        // A value's year as its series writes it (令和5年, 令和5年4月1日現在) in the tooltip.
+        let when = |y: FiscalYear| locale::value_year(self.series.year_basis, y, self.w.lang, self.w.years);
         let hollow =
             ItemStyle::new().color("#ffffff").border_color(self.colour).border_width(2).border_type(BorderType::Dashed);
         let mut cells = Vec::new();
@@ -215,11 +222,11 @@ impl Drawn<'_> {
             .map(|y| match self.series.actual(*y).filter(|a| a.value.is_finite()) {
                 Some(a) if a.provisional => {
                     cells.push(format!("{} ({provisional_note})", cell(Some(a.value))));
-                    styled_point(Some(a.value), &noted(long_year(*y, self.w), provisional_note), hollow.clone())
+                    styled_point(Some(a.value), &noted(when(*y), provisional_note), hollow.clone())
                 }
                 Some(a) => {
                     cells.push(cell(Some(a.value)));
-                    point(Some(a.value), &long_year(*y, self.w))
+                    point(Some(a.value), &when(*y))
                 }
                 None => {
                     cells.push(cell(None));
@@ -227,7 +234,11 @@ impl Drawn<'_> {
                 }
             })
             .collect();
-        table.rows.push(self.row(tr(self.w.lang, "実績", "Actual").to_owned(), cells));
+        let kind = match locale::year_basis_note(self.series.year_basis, self.w.lang) {
+            Some(note) => format!("{}（{note}）", tr(self.w.lang, "実績", "Actual")),
+            None => tr(self.w.lang, "実績", "Actual").to_owned(),
+        };
+        table.rows.push(self.row(kind, cells));
         Line::new()
             .name(name)
             .connect_nulls(false)

@@ -30,6 +30,8 @@ mod target_kind_tests;
 mod target_revision_tests;
 #[cfg(test)]
 mod workshop_tests;
+#[cfg(test)]
+mod year_source_tests;
 
 pub use compare::{compare, Changes};
 pub use envelope::{export, export_compact, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};

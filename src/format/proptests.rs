@@ -81,7 +81,13 @@ fn series() -> impl Gen<Value = Series> {
             target,
             actuals: actuals
                 .into_iter()
-                .map(|(year, (value, provisional, comment))| Actual { year, value, provisional, comment })
+                .map(|(year, (value, provisional, comment))| Actual {
+                    year,
+                    value,
+                    provisional,
+                    comment,
+                    source: String::new(),
+                })
                 .collect(),
             interim: vec![YearValue { year: FiscalYear(2023), value: b }],
             ..Series::new(&label)

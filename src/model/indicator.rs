@@ -85,6 +85,12 @@ pub struct Series {
     /// Empty for a single series; "男性", "児童" … for a breakdown.
     #[serde(default)]
     pub label: String,
+    /// What the year of a value means (年度, 年, a date); fiscal years unless the table says.
+    #[serde(default, skip_serializing_if = "YearBasis::is_fiscal")]
+    pub year_basis: YearBasis,
+    /// 出典 of this series when it differs from the indicator's (empty: the indicator's).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,6 +241,56 @@ pub struct Actual {
     pub provisional: bool,
     #[serde(default)]
     pub comment: String,
+    /// 出典 of this value alone, when it differs from the series' (e.g. a survey's one year).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+/// What the year of a series' values means, as the town's table writes it: 「令和5年度」 (a
+/// fiscal year, April–March), 「2023年」 (a calendar year) or 「令和5年4月1日現在」 (a date in
+/// the value's year). The values stay in the fiscal-year columns of the stored year number;
+/// only the words change, so a 「2019年」 value is never shown as 「2019年度」.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum YearBasis {
+    /// 年度 — what every file before this field meant.
+    #[default]
+    Fiscal,
+    /// 年（暦年）
+    Calendar,
+    /// 「4月1日現在」, 「10月1日時点」: the month and day, the year being the value's.
+    AsOf { month: u8, day: u8 },
+}
+
+impl YearBasis {
+    pub fn is_fiscal(&self) -> bool {
+        *self == YearBasis::Fiscal
+    }
+
+    /// Reads 「年度」, 「年」/「暦年」, 「4月1日現在」/「10月1日時点」 (full-width digits too);
+    /// an empty cell is a fiscal year; anything else is `None`.
+    pub fn parse(text: &str) -> Option<YearBasis> {
+        let t = super::half_width(text.trim());
+        let t = t.trim();
+        match t {
+            "" | "年度" => return Some(YearBasis::Fiscal),
+            "年" | "暦年" | "年(暦年)" => return Some(YearBasis::Calendar),
+            _ => {}
+        }
+        let date = ["現在", "時点"].iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t).trim();
+        let (month, day) = date.strip_suffix('日')?.split_once('月')?;
+        let (month, day): (u8, u8) = (month.trim().parse().ok()?, day.trim().parse().ok()?);
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(YearBasis::AsOf { month, day })
+    }
+
+    /// The written form 「年度」, 「年」, 「4月1日現在」 (`parse` reads it back).
+    pub fn written(self) -> String {
+        match self {
+            YearBasis::Fiscal => "年度".to_owned(),
+            YearBasis::Calendar => "年".to_owned(),
+            YearBasis::AsOf { month, day } => format!("{month}月{day}日現在"),
+        }
+    }
 }
 
 impl Indicator {
@@ -256,7 +312,29 @@ impl Indicator {
     }
 }
 
+impl Actual {
+    /// A final value without comment or source of its own.
+    pub fn new(year: FiscalYear, value: f64) -> Actual {
+        Actual { year, value, provisional: false, comment: String::new(), source: String::new() }
+    }
+}
+
 impl Series {
+    /// The source that applies to this series: its own, else the indicator's (empty: none).
+    pub fn source_or<'a>(&'a self, indicator_source: &'a str) -> &'a str {
+        if self.source.trim().is_empty() {
+            indicator_source
+        } else {
+            &self.source
+        }
+    }
+
+    pub fn set_source(&mut self, year: FiscalYear, source: String) {
+        if let Some(a) = self.actuals.iter_mut().find(|a| a.year == year) {
+            a.source = source;
+        }
+    }
+
     /// The years this series holds something for: actuals, interim targets, the baseline's and
     /// the target's year (each once per place; `PlanPeriod::with` orders and dedups them).
     /// A span target brings every year of its span.
@@ -285,6 +363,8 @@ impl Series {
         Series {
             id: Id::new("series"),
             label: label.to_owned(),
+            year_basis: YearBasis::Fiscal,
+            source: String::new(),
             baseline: None,
             target: None,
             interim: Vec::new(),
@@ -304,7 +384,7 @@ impl Series {
         match value {
             Some(value) => match self.actuals.iter_mut().find(|a| a.year == year) {
                 Some(a) => a.value = value,
-                None => self.actuals.push(Actual { year, value, provisional: false, comment: String::new() }),
+                None => self.actuals.push(Actual::new(year, value)),
             },
             None => self.actuals.retain(|a| a.year != year),
         }

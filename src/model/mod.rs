@@ -38,7 +38,8 @@ pub use goal::{Goal, GoalKind};
 pub use id::Id;
 pub(crate) use ids::renew_ids;
 pub use indicator::{
-    Actual, Baseline, BoundSide, DesiredDirection, Indicator, IndicatorKind, RelativeChange, Series, Target, YearValue,
+    Actual, Baseline, BoundSide, DesiredDirection, Indicator, IndicatorKind, RelativeChange, Series, Target, YearBasis,
+    YearValue,
 };
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, Partner, ProjectDirection};
 pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};

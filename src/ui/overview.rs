@@ -191,7 +191,10 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
             let revision = locale::revision_note(series, &ind.unit, ind.direction, lang, style)
                 .map(|note| view! { <span class="revision" data-testid="overview-revision">{note}</span> });
             let actual = match (a.actual, a.year) {
-                (Some(v), Some(y)) => format!("{} ({})", locale::quantity(v, &ind.unit), locale::year(y, lang, style)),
+                // The value's year as the series writes it: 令和5年度, 令和5年, 令和5年4月1日現在.
+                (Some(v), Some(y)) => {
+                    format!("{} ({})", locale::quantity(v, &ind.unit), locale::value_year(series.year_basis, y, lang, style))
+                }
                 _ => "—".to_owned(),
             };
             // A span target's running sum or mean beside the year's actual.
@@ -210,7 +213,7 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
                     <td>{name}</td>
                     <td class="num">{baseline}</td>
                     <td class="num" data-testid="overview-target">{target}{revision}</td>
-                    <td class="num">{actual}</td>
+                    <td class="num" data-testid="overview-actual">{actual}</td>
                     <td class="num">{progress}</td>
                     <td><span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status))>{locale::status(a.status, lang)}" "{locale::rating(&a).to_owned()}</span>{verdict}</td>
                 </tr>

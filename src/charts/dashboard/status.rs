@@ -107,6 +107,7 @@ mod tests {
                     value: v,
                     provisional: false,
                     comment: String::new(),
+                    source: String::new(),
                 });
             }
             ind

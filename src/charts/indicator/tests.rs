@@ -10,7 +10,7 @@ fn strategy() -> Strategy {
 }
 
 fn actual(year: i32, value: f64, provisional: bool) -> Actual {
-    Actual { year: FiscalYear(year), value, provisional, comment: String::new() }
+    Actual { year: FiscalYear(year), value, provisional, comment: String::new(), source: String::new() }
 }
 
 /// 出生数 (北本市 7-2): 340人 → 380人 by the plan's end; 令和4年度 345, 令和5年度 352 (速報値).
@@ -350,4 +350,28 @@ fn an_average_target_is_a_line_over_its_span_and_the_mean_is_said() {
     assert_eq!(f.summary, "観光入込客数: 令和5年度 1,950人, 目標 令和4〜7年度の平均 1,890人, 平均 1,900人, 順調");
     let en = chart(&strategy(), &ind, EN);
     assert!(en.summary.contains("average 1,890人 over FY2022–FY2025, average 1,900人"), "{}", en.summary);
+}
+
+/// A calendar-year series (出生数 as 人口動態統計 counts it) stays in the fiscal-year columns;
+/// its tooltips write 「令和4年」, its table row and summary say 「年（暦年）の値」. An as-of
+/// series writes its date.
+#[test]
+fn a_series_of_another_year_basis_says_so_in_tooltips_table_and_summary() {
+    let mut ind = births();
+    ind.series[0].year_basis = crate::model::YearBasis::Calendar;
+    let f = chart(&strategy(), &ind, JA);
+    let o = f.option();
+    assert_eq!(strings(&o["xAxis"]["data"]), ["R3", "R4", "R5", "R6", "R7"], "the axis stays fiscal");
+    let actuals = series(&o, "実績");
+    assert_eq!(actuals["data"][1]["name"], "令和4年");
+    assert_eq!(actuals["data"][2]["name"], "令和5年 (速報値)");
+    assert_eq!(f.table.columns[3], "令和4年度", "the table's columns stay fiscal");
+    assert!(f.table.rows.iter().any(|r| r[1] == "実績（年（暦年）の値）"));
+    assert!(f.summary.ends_with("(年（暦年）の値)"), "{}", f.summary);
+
+    ind.series[0].year_basis = crate::model::YearBasis::AsOf { month: 10, day: 1 };
+    let o = chart(&strategy(), &ind, JA).option();
+    assert_eq!(series(&o, "実績")["data"][1]["name"], "令和4年10月1日現在");
+    let en = chart(&strategy(), &ind, EN);
+    assert!(en.summary.ends_with("(Values as of 1 Oct each year)"), "{}", en.summary);
 }

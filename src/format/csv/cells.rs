@@ -1,8 +1,8 @@
 //! The cells both directions share: column names, the sheet writer (BOM, CRLF), formula
 //! neutralisation, numbers, years, and the markers (○ 速報, 毎年, ↗) as written and as read.
 
-use crate::locale::YearStyle;
-use crate::model::{half_width, DesiredDirection, FiscalYear};
+use crate::locale::{Language, YearStyle};
+use crate::model::{half_width, DesiredDirection, FiscalYear, YearBasis};
 
 pub(super) const ID: &str = "指標ID";
 pub(super) const CODE: &str = "指標番号";
@@ -17,6 +17,11 @@ pub(super) const YEAR: &str = "年度";
 pub(super) const KIND: &str = "区分";
 pub(super) const VALUE: &str = "値";
 pub(super) const PROVISIONAL: &str = "速報値";
+/// The series' year basis as written (年度 / 年 / 4月1日現在) and its source: trailing columns,
+/// written for people like 指標名 and 単位 and not read back (a basis or source is no value
+/// cell the import's plan → preview → apply can show).
+pub(super) const YEAR_BASIS: &str = "値の時点";
+pub(super) const SOURCE: &str = "出典";
 /// After a year in the wide layout's marker column: "令和6年度 速報".
 pub(super) const PROVISIONAL_SUFFIX: &str = "速報";
 
@@ -87,6 +92,17 @@ pub(super) fn year(fy: FiscalYear, style: YearStyle) -> String {
     match style {
         YearStyle::Japanese => fy.japanese(),
         YearStyle::Western => fy.western().to_string(),
+    }
+}
+
+/// The year of an actual in the long layout, by the series' basis: 「令和5年度」 / 「2023」 for a
+/// fiscal year, 「令和5年」 / 「2023年」 for a calendar year or a date's year (the date itself is in
+/// 値の時点), so 「2019年」 is never written as 「2019年度」. `FiscalYear::parse` reads each back.
+pub(super) fn value_year(fy: FiscalYear, basis: YearBasis, style: YearStyle) -> String {
+    match (basis, style) {
+        (YearBasis::Fiscal, _) => year(fy, style),
+        (_, YearStyle::Western) => format!("{}年", fy.western()),
+        (_, YearStyle::Japanese) => crate::locale::value_year(YearBasis::Calendar, fy, Language::Ja, style),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::model::{FiscalYear, Indicator, Series, Strategy, Target};
 use std::collections::BTreeSet;
 
 const WIDE: [&str; 9] = [ID, CODE, NAME, SERIES, UNIT, BASELINE, BASELINE_YEAR, TARGET, TARGET_YEAR];
-const LONG: [&str; 9] = [ID, CODE, NAME, SERIES, UNIT, YEAR, KIND, VALUE, PROVISIONAL];
+const LONG: [&str; 11] = [ID, CODE, NAME, SERIES, UNIT, YEAR, KIND, VALUE, PROVISIONAL, YEAR_BASIS, SOURCE];
 
 /// The year columns of the wide layout: every year of the plan period, and any other year
 /// some series has an actual for.
@@ -40,7 +40,9 @@ fn target_cells(i: &Indicator, target: Option<&Target>, style: YearStyle) -> [St
 }
 
 /// Wide layout: 指標ID, 指標番号, 指標名, 系列, 単位, 当初値, 当初値年度, 目標値, 目標年度, then
-/// for each year its actual ("令和4年度" or "2022") and its provisional marker ("令和4年度 速報").
+/// for each year its actual ("令和4年度" or "2022") and its provisional marker ("令和4年度 速報"),
+/// then 値の時点 and 出典 (the series' own, else the indicator's). The year columns stay fiscal
+/// years, shared by every series; 値の時点 says what a row's years mean.
 pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
     let columns = wide_years(s);
     let mut sheet = Sheet::new();
@@ -49,6 +51,7 @@ pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
         header.push(year(*y, years));
         header.push(format!("{} {PROVISIONAL_SUFFIX}", year(*y, years)));
     }
+    header.extend([YEAR_BASIS.to_owned(), SOURCE.to_owned()]);
     sheet.row(header);
     for i in &s.indicators {
         for x in &i.series {
@@ -64,24 +67,30 @@ pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
                     None => row.extend([String::new(), String::new()]),
                 }
             }
+            row.extend([x.year_basis.written(), text(x.source_or(&i.source))]);
             sheet.row(row);
         }
     }
     sheet.finish()
 }
 
-/// Long layout: 指標ID, 指標番号, 指標名, 系列, 単位, 年度, 区分, 値, 速報値 — one row per value:
-/// 当初値, 目標, 中間目標 (by year), 実績 (by year, ○ when provisional).
+/// Long layout: 指標ID, 指標番号, 指標名, 系列, 単位, 年度, 区分, 値, 速報値, 値の時点, 出典 — one
+/// row per value: 当初値, 目標, 中間目標 (by year), 実績 (by year, ○ when provisional; its year as
+/// the series' basis writes it, 「2023年」 for a calendar year). 出典 is the series' source, or
+/// an actual's own.
 pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
     let mut sheet = Sheet::new();
     sheet.row(LONG);
     for i in &s.indicators {
         for x in &i.series {
-            let row = |when: String, kind: &str, value: String, provisional: bool| {
+            let basis = x.year_basis.written();
+            let series_source = x.source_or(&i.source);
+            let sourced = |when: String, kind: &str, value: String, provisional: bool, source: &str| {
                 let mut row = identity(i, x);
-                row.extend([when, kind.to_owned(), value, flag(provisional).to_owned()]);
+                row.extend([when, kind.to_owned(), value, flag(provisional).to_owned(), basis.clone(), text(source)]);
                 row
             };
+            let row = |when, kind, value, provisional| sourced(when, kind, value, provisional, series_source);
             if let Some(b) = &x.baseline {
                 sheet.row(row(optional_year(b.year, years), KIND_BASELINE[0], number(b.value), false));
             }
@@ -93,7 +102,9 @@ pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
                 sheet.row(row(year(v.year, years), KIND_INTERIM[0], number(v.value), false));
             }
             for a in &x.actuals {
-                sheet.row(row(year(a.year, years), KIND_ACTUAL[0], number(a.value), a.provisional));
+                let source = if a.source.trim().is_empty() { series_source } else { &a.source };
+                let when = value_year(a.year, x.year_basis, years);
+                sheet.row(sourced(when, KIND_ACTUAL[0], number(a.value), a.provisional, source));
             }
         }
     }

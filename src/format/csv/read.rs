@@ -86,7 +86,7 @@ pub(super) enum Column {
     Id,
     Code,
     Series,
-    /// 指標名, 単位: written for people, not read back.
+    /// 指標名, 単位, 値の時点, 出典: written for people, not read back.
     Descriptive,
     Baseline,
     BaselineYear,
@@ -108,7 +108,7 @@ pub(super) struct Header {
     pub columns: Vec<Column>,
 }
 
-const NAMED: [(&str, Column); 13] = [
+const NAMED: [(&str, Column); 15] = [
     (ID, Column::Id),
     (CODE, Column::Code),
     (NAME, Column::Descriptive),
@@ -122,6 +122,8 @@ const NAMED: [(&str, Column); 13] = [
     (KIND, Column::Kind),
     (VALUE, Column::Value),
     (PROVISIONAL, Column::Provisional),
+    (YEAR_BASIS, Column::Descriptive),
+    (SOURCE, Column::Descriptive),
 ];
 
 fn column(name: &str) -> Column {

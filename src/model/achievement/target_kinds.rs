@@ -14,7 +14,13 @@ fn series(baseline: Option<(f64, i32)>, target: Target, actuals: &[(i32, f64)]) 
         target: Some(target),
         actuals: actuals
             .iter()
-            .map(|&(y, v)| Actual { year: FiscalYear(y), value: v, provisional: false, comment: String::new() })
+            .map(|&(y, v)| Actual {
+                year: FiscalYear(y),
+                value: v,
+                provisional: false,
+                comment: String::new(),
+                source: String::new(),
+            })
             .collect(),
         ..Series::new("")
     }

@@ -428,7 +428,13 @@ fn table() {
             actuals: case
                 .actuals
                 .iter()
-                .map(|&(y, v)| Actual { year: FiscalYear(y), value: v, provisional: false, comment: String::new() })
+                .map(|&(y, v)| Actual {
+                    year: FiscalYear(y),
+                    value: v,
+                    provisional: false,
+                    comment: String::new(),
+                    source: String::new(),
+                })
                 .collect(),
             ..Series::new("")
         };
@@ -452,7 +458,13 @@ fn expected_share_follows_the_linear_path() {
     let mut s = Series::new("");
     s.baseline = Some(Baseline { value: 340.0, year: None });
     s.target = value(380.0, None);
-    s.actuals.push(Actual { year: FiscalYear(2023), value: 352.0, provisional: true, comment: String::new() });
+    s.actuals.push(Actual {
+        year: FiscalYear(2023),
+        value: 352.0,
+        provisional: true,
+        comment: String::new(),
+        source: String::new(),
+    });
     let a = assess(&s, Context { direction: DesiredDirection::Increase, period: KITAMOTO, rule: &rule });
     // baseline assumed in 令和3年度 (2021), target 令和7年度 (2025): 2 of 4 years gone.
     assert_eq!(a.expected, Some(0.5));

@@ -15,7 +15,13 @@ pub fn series(baseline: f64, target: f64, actuals: &[(i32, f64)]) -> Series {
         target: Some(Target::Value { value: target, year: Some(year(2024)) }),
         actuals: actuals
             .iter()
-            .map(|&(y, value)| Actual { year: year(y), value, provisional: false, comment: String::new() })
+            .map(|&(y, value)| Actual {
+                year: year(y),
+                value,
+                provisional: false,
+                comment: String::new(),
+                source: String::new(),
+            })
             .collect(),
         ..Series::new("")
     }

@@ -82,7 +82,13 @@ fn every_problem_at_once_with_its_place() {
     init.years[0].budget = Some(-5);
     init.id = ind_id.clone();
     let series = &mut s.indicator_mut(&ind_id).unwrap().series[0];
-    series.actuals.push(Actual { year: FiscalYear(2023), value: f64::NAN, provisional: false, comment: String::new() });
+    series.actuals.push(Actual {
+        year: FiscalYear(2023),
+        value: f64::NAN,
+        provisional: false,
+        comment: String::new(),
+        source: String::new(),
+    });
     series.target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2030)) });
     s.goals_mut().next().unwrap().sdgs.push(Sdg(18));
     let got = kinds(&s);
@@ -202,6 +208,7 @@ fn a_kept_structure_fits_after_edits_of_values_and_still_finds_their_problems() 
         value: f64::NAN,
         provisional: false,
         comment: String::new(),
+        source: String::new(),
     });
     Arc::make_mut(&mut t.goals[0]).sdgs.push(Sdg(18));
     first_measure(&mut t).title = " ".into();

@@ -58,6 +58,7 @@ fn rich(title: &str) -> Strategy {
         value: 131.5,
         provisional: true,
         comment: "速報値".into(),
+        source: String::new(),
     });
     let mut init = Initiative::new("(1)", "企業誘致推進事業");
     init.years.push(InitiativeYear {

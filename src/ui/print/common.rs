@@ -1,9 +1,9 @@
 //! Pieces both reports use: the on-screen toolbar (print, back, the report's own controls),
 //! money and heading texts, and the table of indicators (数値目標 / KPI) with baseline, target,
-//! actual, progress and status.
+//! actual, progress and status, its sources numbered as footnotes (※1 …).
 
 use crate::charts::dashboard::status_colour;
-use crate::locale::{self, tr, Language, YearStyle};
+use crate::locale::{self, footnote_mark, tr, Footnotes, Language, YearStyle};
 use crate::model::{assess, assess_in, Agreement, FiscalYear, Id, Indicator, Money, Strategy, Target};
 use crate::session::route::{Report, Route};
 use crate::ui::state::use_app;
@@ -78,12 +78,48 @@ pub fn year_select(
 
 /// The table of indicators: one `<tbody>` per indicator (kept together on a page), one row per
 /// series. `as_of` reads every series in that year; `None` in its latest year with an actual.
+/// [`indicator_table`] with its own footnotes under it, for a page that has one table.
+pub fn indicator_table_with_sources(
+    s: &Strategy,
+    indicators: &[&Indicator],
+    as_of: Option<FiscalYear>,
+    lang: Language,
+    style: YearStyle,
+) -> impl IntoView {
+    let mut notes = Footnotes::default();
+    let table = indicator_table(s, indicators, as_of, lang, style, &mut notes);
+    view! { {table}{footnotes(&notes, lang)} }
+}
+
+/// The numbered sources under a section: 「出典　※1 住民基本台帳」; nothing without sources.
+pub fn footnotes(notes: &Footnotes, lang: Language) -> Option<impl IntoView> {
+    (!notes.is_empty()).then(|| {
+        let lines =
+            notes.lines().into_iter().map(|l| view! { <li data-testid="print-footnote">{l}</li> }).collect_view();
+        view! {
+            <div class="report-footnotes" data-testid="print-footnotes">
+                <span class="report-note">{tr(lang, "出典", "Sources")}</span>
+                <ul class="report-note">{lines}</ul>
+            </div>
+        }
+    })
+}
+
+/// A footnote number after a name or value: 「※1」 raised.
+fn mark_view(numbers: &[usize]) -> Option<impl IntoView> {
+    (!numbers.is_empty())
+        .then(|| view! { <sup class="footnote-mark" data-testid="footnote-mark">{footnote_mark(numbers)}</sup> })
+}
+
+/// The table; the sources of its indicators are numbered into `notes` (shared by the tables of
+/// a section, which prints them after the last one).
 pub fn indicator_table(
     s: &Strategy,
     indicators: &[&Indicator],
     as_of: Option<FiscalYear>,
     lang: Language,
     style: YearStyle,
+    notes: &mut Footnotes,
 ) -> impl IntoView {
     let labelled = indicators.iter().any(|i| i.series.iter().any(|se| !se.label.is_empty()));
     let bodies = indicators
@@ -91,6 +127,7 @@ pub fn indicator_table(
         .map(|ind| {
             let n = ind.series.len().max(1).to_string();
             let cx = s.context_of(ind);
+            let sources = notes.indicator(ind);
             let rows = ind
                 .series
                 .iter()
@@ -114,8 +151,13 @@ pub fn indicator_table(
                     let revision = locale::revision_note(series, &ind.unit, ind.direction, lang, style)
                         .map(|note| view! { <span class="when revision" data-testid="cell-revision">{note}</span> });
                     let actual = a.actual.map_or("—".to_owned(), |v| locale::quantity(v, &ind.unit));
-                    // The year of the latest actual; with `as_of` the column heading names it.
-                    let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none()).map(when);
+                    // The year of the latest actual as the series writes it (令和5年, 4月1日現在); with
+                    // `as_of` the column heading names a fiscal year, so only another basis is shown.
+                    let basis = series.year_basis;
+                    let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none() || !basis.is_fiscal()).map(|y| {
+                        view! { <span class="when" data-testid="cell-actual-year">{format!("({})", locale::value_year(basis, y, lang, style))}</span> }
+                    });
+                    let value_mark = a.actual.and(a.year).and_then(|y| sources.value(&series.id, y)).and_then(|n| mark_view(&[n]));
                     // A span target's running sum or mean, on a line of its own.
                     let measured = locale::measured(series, &a, &ind.unit, lang)
                         .map(|m| view! { <span class="when" data-testid="cell-measured">{format!("({m})")}</span> });
@@ -134,7 +176,7 @@ pub fn indicator_table(
                     });
                     let head = (k == 0).then(|| view! {
                         <td class="code" rowspan=n.clone() data-testid="cell-code">{ind.code.clone()}</td>
-                        <td class="name" rowspan=n.clone() data-testid="cell-name">{ind.name.clone()}</td>
+                        <td class="name" rowspan=n.clone() data-testid="cell-name">{ind.name.clone()}{mark_view(&sources.name)}</td>
                     });
                     view! {
                         <tr data-testid="target-row">
@@ -142,7 +184,7 @@ pub fn indicator_table(
                             {labelled.then(|| view! { <td class="label" data-testid="cell-label">{series.label.clone()}</td> })}
                             <td class="num" data-testid="cell-baseline">{baseline}{baseline_year}</td>
                             <td class="num" data-testid="cell-target">{target}{target_year}{revision}</td>
-                            <td class="num" data-testid="cell-actual">{actual}{actual_year}{measured}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
+                            <td class="num" data-testid="cell-actual">{actual}{value_mark}{actual_year}{measured}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
                             <td class="num" data-testid="cell-progress">{progress}</td>
                             <td data-testid="cell-status">
                                 <span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status)) data-status=a.status.as_str()>{status}</span>

@@ -4,7 +4,7 @@
 //! summary and related measures, the 3-year plan (budget for the first year, direction for the
 //! next two, 計) and notes.
 
-use super::common::{indicator_table, money, numbered, year_select, Toolbar};
+use super::common::{indicator_table_with_sources, money, numbered, year_select, Toolbar};
 use super::sheet_data::{sheet, Listed, SheetData};
 use super::years::{default_sheet_year, sheet_years};
 use crate::locale::{self, tr, Language, YearStyle};
@@ -187,7 +187,7 @@ fn sheet_view(
             {(!kpis.is_empty()).then(|| view! {
                 <section class="sheet-block">
                     <h3>{match lang { Language::Ja => format!("KPI（{last}）"), Language::En => format!("KPIs ({last})") }}</h3>
-                    {indicator_table(s, &kpis, Some(d.year), lang, style)}
+                    {indicator_table_with_sources(s, &kpis, Some(d.year), lang, style)}
                 </section>
             })}
 

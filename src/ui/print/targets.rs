@@ -1,12 +1,13 @@
 //! The numerical-target report (数値目標の状況), laid out like 北本市's summary (seed 001): per
 //! goal its heading, ■方向性 and a table of its indicators with baseline (year), target, actual,
 //! progress and status, then its measures' KPIs, each measure named, in the same table; then,
-//! when chosen, each indicator's chart (a canvas prints as an image).
+//! when chosen, each indicator's chart (a canvas prints as an image). Each goal's sources are
+//! numbered at the end of its section (※1 住民基本台帳 …), the table cells marked with them.
 
-use super::common::{indicator_table, year_select, Toolbar};
+use super::common::{footnotes, indicator_table, year_select, Toolbar};
 use super::years::actual_years;
 use crate::charts::{indicator, Figure};
-use crate::locale::{self, tr, Language, YearStyle};
+use crate::locale::{self, tr, Footnotes, Language, YearStyle};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Strategy};
 use crate::session::route::Report;
 use crate::ui::chart_view::{figure_of, ChartView};
@@ -153,6 +154,30 @@ fn goal_section(
             .collect_view();
         view! { <div class="print-charts" data-testid="print-charts-of-goal">{figures}</div> }
     });
+    // One numbering per goal: the tables are built here, in order, so the numbers run down the page.
+    let mut notes = Footnotes::default();
+    let main_table = match (targets.is_empty(), kpis.is_empty()) {
+        (false, _) => indicator_table(s, &targets, as_of, lang, style, &mut notes).into_any(),
+        (true, false) => view! { <p class="empty">{tr(lang,
+        "この目標に直接の数値目標はありません（施策の KPI を下に示します）。",
+        "No numerical targets on this goal itself (its measures' KPIs follow).")}</p> }
+        .into_any(),
+        (true, true) => {
+            view! { <p class="empty">{tr(lang, "数値目標・KPI はありません。", "No numerical targets or KPIs.")}</p> }
+                .into_any()
+        }
+    };
+    let kpi_tables = kpis
+        .iter()
+        .map(|(label, k)| {
+            let table = indicator_table(s, k, as_of, lang, style, &mut notes);
+            view! {
+                <h4 class="print-measure" data-testid="print-kpi-measure">{label.clone()}</h4>
+                {table}
+            }
+        })
+        .collect_view();
+    let sources = footnotes(&notes, lang);
     view! {
         <section class="print-goal" data-testid="print-goal">
             <div class="goal-lead">
@@ -166,20 +191,12 @@ fn goal_section(
                 })}
                 <h3 class="mark">{tr(lang, "■数値目標", "■ Numerical targets")}</h3>
             </div>
-            {match (targets.is_empty(), kpis.is_empty()) {
-                (false, _) => indicator_table(s, &targets, as_of, lang, style).into_any(),
-                (true, false) => view! { <p class="empty">{tr(lang,
-                    "この目標に直接の数値目標はありません（施策の KPI を下に示します）。",
-                    "No numerical targets on this goal itself (its measures' KPIs follow).")}</p> }.into_any(),
-                (true, true) => view! { <p class="empty">{tr(lang, "数値目標・KPI はありません。", "No numerical targets or KPIs.")}</p> }.into_any(),
-            }}
+            {main_table}
             {(!kpis.is_empty()).then(|| view! {
                 <h3 class="mark">{tr(lang, "■施策の KPI（重要業績評価指標）", "■ Measures' KPIs")}</h3>
-                {kpis.iter().map(|(label, k)| view! {
-                    <h4 class="print-measure" data-testid="print-kpi-measure">{label.clone()}</h4>
-                    {indicator_table(s, k, as_of, lang, style)}
-                }).collect_view()}
+                {kpi_tables}
             })}
+            {sources}
             {charts}
         </section>
     }

@@ -21,15 +21,17 @@ fn file(rows: &[Vec<&str>]) -> String {
 
 #[test]
 fn wide_japanese_is_exactly_the_table() {
-    // Five year columns: 令和3年度 (an actual before the period) and the plan's 令和4〜7年度.
-    let years = |cells: [&'static str; 10]| cells.to_vec();
+    // Five year columns: 令和3年度 (an actual before the period) and the plan's 令和4〜7年度,
+    // then 値の時点 and 出典 (every series of the town is in fiscal years, none has a source).
+    let heads = |cells: [&'static str; 10]| cells.iter().copied().chain(["値の時点", "出典"]).collect::<Vec<_>>();
+    let years = |cells: [&'static str; 10]| cells.iter().copied().chain(["年度", ""]).collect::<Vec<_>>();
     let row =
         |head: [&'static str; 9], tail: Vec<&'static str>| head.iter().copied().chain(tail).collect::<Vec<&str>>();
     let none = ["", "", "", "", "", "", "", "", "", ""];
     let expected = file(&[
         row(
             ["指標ID", "指標番号", "指標名", "系列", "単位", "当初値", "当初値年度", "目標値", "目標年度"],
-            years([
+            heads([
                 "令和3年度",
                 "令和3年度 速報",
                 "令和4年度",
@@ -67,15 +69,20 @@ fn wide_japanese_is_exactly_the_table() {
 
 #[test]
 fn long_western_is_exactly_the_table() {
+    // Every row ends with 値の時点 (年度) and 出典 (none in the town).
     let health = |label: &'static str, rest: [&'static str; 4]| {
-        ["ind-health", "1-1", "65歳健康寿命", label, "年"].into_iter().chain(rest).collect::<Vec<&str>>()
+        ["ind-health", "1-1", "65歳健康寿命", label, "年"]
+            .into_iter()
+            .chain(rest)
+            .chain(["年度", ""])
+            .collect::<Vec<&str>>()
     };
     let single =
         |id: &'static str, code: &'static str, name: &'static str, unit: &'static str, rest: [&'static str; 4]| {
-            [id, code, name, "", unit].into_iter().chain(rest).collect::<Vec<&str>>()
+            [id, code, name, "", unit].into_iter().chain(rest).chain(["年度", ""]).collect::<Vec<&str>>()
         };
     let expected = file(&[
-        vec!["指標ID", "指標番号", "指標名", "系列", "単位", "年度", "区分", "値", "速報値"],
+        vec!["指標ID", "指標番号", "指標名", "系列", "単位", "年度", "区分", "値", "速報値", "値の時点", "出典"],
         health("男性", ["2019", "当初値", "17.5", ""]),
         health("男性", ["", "目標", "18.5", ""]),
         health("男性", ["2023", "中間目標", "17.8", ""]),

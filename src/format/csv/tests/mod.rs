@@ -8,6 +8,7 @@ mod import;
 mod layout;
 mod region;
 mod round_trip;
+mod year_basis;
 
 use crate::model::{Actual, Baseline, FiscalYear, Id, Indicator, PlanPeriod, Series, Strategy, Target, YearValue};
 use std::sync::Arc;
@@ -31,7 +32,7 @@ fn series(id: &str, label: &str, baseline: (f64, Option<i32>), target: Option<Ta
 }
 
 fn actual(year: i32, value: f64, provisional: bool) -> Actual {
-    Actual { year: FiscalYear(year), value, provisional, comment: String::new() }
+    Actual { year: FiscalYear(year), value, provisional, comment: String::new(), source: String::new() }
 }
 
 fn indicator(id: &str, code: &str, name: &str, unit: &str, series: Vec<Series>) -> Arc<Indicator> {

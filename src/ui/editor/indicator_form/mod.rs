@@ -26,10 +26,12 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 mod series;
+mod series_meta;
 mod target_history;
 mod verdicts;
 use crate::session::series_draft::{shown_kind, BaselineDraft, PickedKind, TargetDraft, TargetKind};
 use series::SeriesBlock;
+use series_meta::SeriesMeta;
 use verdicts::Verdicts;
 
 /// The kinds of target picked in this editor for series that have no target value yet, by

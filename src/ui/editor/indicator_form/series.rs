@@ -434,6 +434,7 @@ pub(super) fn SeriesBlock(
                 }}
             </p>
 
+            <SeriesMeta ind=row_ind.clone() sid=row_sid.clone() index=index/>
             <div class="table-wrap">
                 <table class="year-table" data-testid=tid("year-table")>
                     <thead>
@@ -442,7 +443,7 @@ pub(super) fn SeriesBlock(
                             <th scope="col">{move || format!("{}{}", state.tr("中間目標", "Interim target"), unit_suffix(state, &unit.get()))}</th>
                             <th scope="col">{move || format!("{}{}", state.tr("実績値", "Actual"), unit_suffix(state, &unit.get()))}</th>
                             <th scope="col">{move || state.tr("速報値", "Provisional")}</th>
-                            <th scope="col">{move || state.tr("コメント", "Comment")}</th>
+                            <th scope="col">{move || state.tr("コメント・出典", "Comment, source")}</th>
                             <th scope="col">{move || state.tr("状況", "Status")}</th>
                         </tr>
                     </thead>
@@ -499,6 +500,8 @@ fn YearRow(
     let write_actual = write_series(&ind, &sid, move |s, v: Option<f64>| s.set_actual(year, v));
     let write_provisional = write_series(&ind, &sid, move |s, v: bool| s.set_provisional(year, v));
     let write_comment = write_series(&ind, &sid, move |s, v: String| s.set_comment(year, v));
+    let source = read_series(&ind, &sid, move |s| s.actual(year).map(|a| a.source.clone()).unwrap_or_default());
+    let write_source = write_series(&ind, &sid, move |s, v: String| s.set_source(year, v.trim().to_owned()));
     let on_interim = Callback::new(move |v: Option<f64>| {
         keep();
         write_interim.run(v);
@@ -549,6 +552,8 @@ fn YearRow(
                     view! {
                         <TextField label=cell_label("コメント", "comment") value=comment on_commit=write_comment
                             testid=format!("comment-{index}-{w}")/>
+                        <TextField label=cell_label("出典（この値のみ）", "source (this value)") value=source on_commit=write_source
+                            testid=format!("value-source-{index}-{w}")/>
                     }.into_any()
                 } else {
                     view! { <span class="empty" aria-hidden="true">"—"</span> }.into_any()

@@ -1,0 +1,90 @@
+//! What a series' values are, beside its figures: the year basis (値の時点: 年度, 年（暦年）, or
+//! a date 「4月1日現在」 with its month and day) and the series' own source (出典), which
+//! overrides the indicator's. A value's own source is edited in its year row.
+
+use super::*;
+use crate::model::YearBasis;
+
+/// The select's values for the three bases.
+const FISCAL: &str = "fiscal";
+const CALENDAR: &str = "calendar";
+const AS_OF: &str = "as_of";
+/// The date a new 日付現在 basis starts with: 住民基本台帳 figures are mostly 「4月1日現在」.
+const DEFAULT_AS_OF: YearBasis = YearBasis::AsOf { month: 4, day: 1 };
+
+#[component]
+pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
+    let state = use_app();
+    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
+    let tid = move |what: &str| format!("{what}-{index}");
+
+    let basis = read_series(&ind, &sid, |s| s.year_basis);
+    let write_basis = write_series(&ind, &sid, |s, b: YearBasis| s.year_basis = b);
+    let basis_value = Signal::derive(move || {
+        match basis.get() {
+            YearBasis::Fiscal => FISCAL,
+            YearBasis::Calendar => CALENDAR,
+            YearBasis::AsOf { .. } => AS_OF,
+        }
+        .to_owned()
+    });
+    let basis_options = Signal::derive(move || {
+        vec![
+            (FISCAL.to_owned(), state.tr("年度", "Fiscal year").to_owned()),
+            (CALENDAR.to_owned(), state.tr("年（暦年）", "Calendar year").to_owned()),
+            (AS_OF.to_owned(), state.tr("日付現在", "As of a date").to_owned()),
+        ]
+    });
+    let on_basis = Callback::new(move |v: String| {
+        let new = match v.as_str() {
+            CALENDAR => YearBasis::Calendar,
+            // Keeps a date already set when the select is chosen again.
+            AS_OF => match basis.get_untracked() {
+                b @ YearBasis::AsOf { .. } => b,
+                _ => DEFAULT_AS_OF,
+            },
+            _ => YearBasis::Fiscal,
+        };
+        write_basis.run(new);
+    });
+    let date = Memo::new(move |_| match basis.get() {
+        YearBasis::AsOf { month, day } => Some((month, day)),
+        _ => None,
+    });
+    // A month or day typed out of range (or cleared) is not stored: the date stays as it was.
+    let set_date = move |month: Option<f64>, day: Option<f64>| {
+        let Some((m, d)) = date.get_untracked() else { return };
+        let pick = |v: Option<f64>, current: u8, max: f64| match v {
+            Some(v) if v.fract() == 0.0 && (1.0..=max).contains(&v) => v as u8,
+            _ => current,
+        };
+        write_basis.run(YearBasis::AsOf { month: pick(month, m, 12.0), day: pick(day, d, 31.0) });
+    };
+    let month_value = Signal::derive(move || date.get().map(|(m, _)| f64::from(m)));
+    let day_value = Signal::derive(move || date.get().map(|(_, d)| f64::from(d)));
+    let on_month = Callback::new(move |v: Option<f64>| set_date(v, None));
+    let on_day = Callback::new(move |v: Option<f64>| set_date(None, v));
+
+    let source = read_series(&ind, &sid, |s| s.source.clone());
+    let write_source = write_series(&ind, &sid, |s, v: String| s.source = v.trim().to_owned());
+
+    view! {
+        <div class="form-grid series-meta" data-testid=tid("series-meta")>
+            <SelectField label=lbl("値の時点", "What a value's year means") options=basis_options value=basis_value
+                on_commit=on_basis testid=tid("year-basis")/>
+            {move || date.get().is_some().then(|| view! {
+                <NumberField label=lbl("月", "Month") value=month_value on_commit=on_month testid=tid("as-of-month")/>
+                <NumberField label=lbl("日", "Day") value=day_value on_commit=on_day testid=tid("as-of-day")/>
+            })}
+            <p class="hint" data-testid=tid("year-basis-note")>{move || {
+                let example = locale::value_year(basis.get(), FiscalYear(2023), state.lang(), state.year_style());
+                match state.lang() {
+                    Language::Ja => format!("実績の年は「{example}」のように表示します。"),
+                    Language::En => format!("An actual's year is shown as “{example}”."),
+                }
+            }}</p>
+            <TextField label=lbl("この系列の出典（指標の出典と異なるとき）", "This series' source (when not the indicator's)")
+                value=source on_commit=write_source testid=tid("series-source")/>
+        </div>
+    }
+}
