@@ -282,6 +282,9 @@ pub fn report(raw: &Raw) -> Report {
             Some((REGION_OPEN_BUDGET_MS, Held::Median)),
         ),
         figure(raw, "region_open_page", "  navigation → the region's name shown", "ms", None),
+        figure(raw, "region_open_read", "  reading the region and its towns (app's measure)", "ms", None),
+        figure(raw, "region_open_read_thread", "  … of which on the page's thread", "ms", None),
+        figure(raw, "region_open_draw", "  read → all rows drawn (drawing the page)", "ms", None),
         figure(
             raw,
             "region_theme_keystroke",
@@ -297,6 +300,7 @@ pub fn report(raw: &Raw) -> Report {
             Some(REGION_KEYSTROKE_BUDGET_MS),
             None,
         ),
+        figure(raw, "region_theme_keystroke_frame", "  theme search keystroke → the next frame drawn", "ms", None),
         figure(raw, "region_js_heap", "region: JS heap after opening", "B", None),
         figure(raw, "region_wasm_memory", "region: wasm memory after opening", "B", None),
     ];

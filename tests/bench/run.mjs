@@ -391,9 +391,21 @@ async function regionBench() {
       await page.goto('about:blank');
       await page.goto(`${BASE}#/r/${id}`);
       await page.waitForFunction(() => window.__regionRowsAt !== undefined, undefined, { timeout: 60_000 });
-      const at = await page.evaluate(() => ({ rows: window.__regionRowsAt, page: window.__regionPageAt }));
+      // The app's own measure of reading the region and its towns (IndexedDB and parsing), and
+      // of that its time on the page's thread; when it ended, the drawing began.
+      const at = await page.evaluate(() => {
+        const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1);
+        const read = measure('shirube:region-read');
+        return { rows: window.__regionRowsAt, page: window.__regionPageAt, readFrom: read?.startTime, read: read?.duration, thread: measure('shirube:region-read:thread')?.duration };
+      });
       add('region_open', at.rows);
       add('region_open_page', at.page);
+      if (at.read !== undefined) {
+        add('region_open_read', at.read);
+        add('region_open_read_thread', at.thread);
+        add('region_open_draw', at.rows - (at.readFrom + at.read));
+      }
+      if (i === 0) log(`region open: the name shown ${at.page.toFixed(0)} ms, all rows ${at.rows.toFixed(0)} ms; reading from ${at.readFrom?.toFixed(0)} ms for ${at.read?.toFixed(0)} ms (${at.thread?.toFixed(0)} ms on the thread)`);
     }
     await page.waitForTimeout(500);
     const mem = await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize, wasm: window.__wasmMemory?.buffer.byteLength }));
@@ -401,8 +413,9 @@ async function regionBench() {
     if (mem.wasm) add('region_wasm_memory', mem.wasm);
     const typed = await themeKeystrokes(page, THEME_WORDS);
     for (const ms of typed.times) add('region_theme_keystroke', ms);
+    for (const ms of typed.frames) add('region_theme_keystroke_frame', ms);
     notes.region_theme_keystroke = `${typed.times.length} keystrokes typing ${THEME_WORDS.map((w) => `「${w}」`).join('')}; ${typed.found.join(', ')}`;
-    log(`region theme search: ${typed.times.map((x) => x.toFixed(1)).join(' ')} ms; ${typed.found.join(', ')}`);
+    log(`region theme search: ${typed.times.map((x) => x.toFixed(1)).join(' ')} ms (to the next frame: ${typed.frames.map((x) => x.toFixed(0)).join(' ')} ms); ${typed.found.join(', ')}`);
     await context.close();
   }
 }
@@ -424,7 +437,8 @@ function watchRegionRows(n) {
  *  the field gets once a character is committed), clearing it between words. Each keystroke is
  *  timed from its input event until the app has handled it: the search and the results' redraw
  *  run in the event and the microtasks after it, so the time is the first task after the event
- *  (a message), or the last change to the results' DOM if one came later. */
+ *  (a message), or the last change to the results' DOM if one came later; and, beside it, until
+ *  the frame after it was drawn (the page's style and layout included). */
 async function themeKeystrokes(page, words) {
   return page.evaluate(async (words) => {
     const input = document.querySelector('[data-testid=theme-words]');
@@ -434,8 +448,10 @@ async function themeKeystrokes(page, words) {
     watch.observe(section, { childList: true, subtree: true, characterData: true });
     const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
     const quiet = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    const drawn = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const type = (value) => { input.value = value; input.dispatchEvent(new Event('input', { bubbles: true })); };
     const times = [];
+    const frames = [];
     const found = [];
     for (const word of words) {
       const chars = [...word];
@@ -445,6 +461,8 @@ async function themeKeystrokes(page, words) {
         type(chars.slice(0, k).join(''));
         await nextTask();
         const handled = performance.now();
+        await drawn();
+        frames.push(performance.now() - t0);
         await quiet();
         times.push(Math.max(handled, changed) - t0);
       }
@@ -454,7 +472,7 @@ async function themeKeystrokes(page, words) {
       await quiet();
     }
     watch.disconnect();
-    return { times, found };
+    return { times, frames, found };
   }, words);
 }
 
