@@ -27,6 +27,11 @@ pub fn p95(samples: &[f64]) -> Option<f64> {
     Some(v[rank - 1])
 }
 
+/// The largest sample; None for no samples.
+pub fn maximum(samples: &[f64]) -> Option<f64> {
+    samples.iter().copied().filter(|x| x.is_finite()).max_by(f64::total_cmp)
+}
+
 pub fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
         (Some(a), Some(b)) if b > 0.0 => Some(a / b),
@@ -107,7 +112,10 @@ fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(
         }
         None => (None, None),
     };
-    Figure { name: name.into(), unit, n: samples.len(), median, p95, budget, met, note: raw.missing.get(key).cloned() }
+    // What run.mjs says beside a figure is keyed as its samples are (the merge's counts, the
+    // region's files).
+    let note = raw.missing.get(key).or_else(|| raw.notes.get(key)).cloned();
+    Figure { name: name.into(), unit, n: samples.len(), median, p95, budget, met, note }
 }
 
 #[derive(Clone, Copy)]
@@ -141,6 +149,11 @@ fn single(name: &str, unit: &'static str, value: Option<f64>, budget: Option<f64
 /// Budgets from the benchmark and storage issues.
 pub const APP_GZIP_BUDGET: f64 = 300.0 * 1024.0;
 pub const DASHBOARD_VISIT_GZIP_BUDGET: f64 = 650.0 * 1024.0;
+/// The regional view's (issue 21, a region of 179 town-size strategies): all files brought in,
+/// the side-by-side page opened, one keystroke of the theme search.
+pub const REGION_BRING_IN_BUDGET_MS: f64 = 10_000.0;
+pub const REGION_OPEN_BUDGET_MS: f64 = 1_000.0;
+pub const REGION_KEYSTROKE_BUDGET_MS: f64 = 100.0;
 
 pub fn report(raw: &Raw) -> Report {
     let gz =
@@ -250,6 +263,46 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "merge_large", "  the merge itself (model::merge, wasm)", "ms", None),
         figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
         figure(raw, "wasm_memory_large", "wasm memory after loading large", "B", None),
+        // The regional view: 179 town files brought in at once (file input's change event →
+        // every file's result shown), with when the reading ended and when the table had them all.
+        figure(
+            raw,
+            "region_bring_in",
+            "region: bring in 179 files (picked → every result shown)",
+            "ms",
+            Some((REGION_BRING_IN_BUDGET_MS, Held::Median)),
+        ),
+        figure(raw, "region_bring_in_read", "  the files read (progress bar at half)", "ms", None),
+        figure(raw, "region_bring_in_rows", "  the side-by-side table with every town", "ms", None),
+        figure(
+            raw,
+            "region_open",
+            "region: open side by side (navigation → all rows drawn)",
+            "ms",
+            Some((REGION_OPEN_BUDGET_MS, Held::Median)),
+        ),
+        figure(raw, "region_open_page", "  navigation → the region's name shown", "ms", None),
+        figure(raw, "region_open_read", "  reading the region and its towns (app's measure)", "ms", None),
+        figure(raw, "region_open_read_thread", "  … of which on the page's thread", "ms", None),
+        figure(raw, "region_open_draw", "  read → all rows drawn (drawing the page)", "ms", None),
+        figure(
+            raw,
+            "region_theme_keystroke",
+            "region: theme search per keystroke (median)",
+            "ms",
+            Some((REGION_KEYSTROKE_BUDGET_MS, Held::Median)),
+        ),
+        // The budget is per keystroke: the slowest is held to it too.
+        single(
+            "region: theme search, the slowest keystroke (max)",
+            "ms",
+            maximum(all("region_theme_keystroke")),
+            Some(REGION_KEYSTROKE_BUDGET_MS),
+            None,
+        ),
+        figure(raw, "region_theme_keystroke_frame", "  theme search keystroke → the next frame drawn", "ms", None),
+        figure(raw, "region_js_heap", "region: JS heap after opening", "B", None),
+        figure(raw, "region_wasm_memory", "region: wasm memory after opening", "B", None),
     ];
     for f in &mut figures {
         if f.n == 0 && f.note.is_none() {
@@ -326,6 +379,8 @@ mod tests {
         assert_eq!(p95(&[7.0]), Some(7.0));
         assert_eq!(p95(&(1..=20).map(f64::from).collect::<Vec<_>>()), Some(19.0));
         assert_eq!(p95(&[]), None);
+        assert_eq!(maximum(&[2.0, f64::NAN, 9.0, 4.0]), Some(9.0));
+        assert_eq!(maximum(&[]), None);
     }
 
     #[test]
@@ -380,5 +435,26 @@ mod tests {
         assert_eq!(get("dashboard").met, None);
         let t = table(&r);
         assert!(t.contains("NOT met") && t.contains("met"), "{t}");
+    }
+
+    #[test]
+    fn the_regions_figures_and_budgets() {
+        let mut raw = Raw::default();
+        raw.samples.insert("region_bring_in".into(), vec![8000.0, 12_000.0, 9000.0]);
+        raw.samples.insert("region_open".into(), vec![700.0]);
+        raw.samples.insert("region_theme_keystroke".into(), vec![20.0, 30.0, 150.0]);
+        raw.samples.insert("region_js_heap".into(), vec![5e6]);
+        raw.notes.insert("region_bring_in".into(), "179 files".into());
+        let r = report(&raw);
+        let get = |name: &str| r.figures.iter().find(|f| f.name.starts_with(name)).unwrap().clone();
+        let bring = get("region: bring in 179 files");
+        assert_eq!((bring.median, bring.met, bring.note.as_deref()), (Some(9000.0), Some(true), Some("179 files")));
+        assert_eq!(get("region: open side by side").met, Some(true));
+        assert_eq!(get("region: theme search per keystroke").met, Some(true), "median 30 ms");
+        let slowest = get("region: theme search, the slowest keystroke");
+        assert_eq!((slowest.median, slowest.met), (Some(150.0), Some(false)));
+        assert_eq!(get("region: JS heap after opening").median, Some(5e6));
+        assert_eq!(get("region: JS heap after opening").met, None, "reported, no budget");
+        assert!(table(&r).contains("region: open side by side"));
     }
 }

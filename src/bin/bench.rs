@@ -1,7 +1,8 @@
 //! The benchmark's command-line half (see `scripts/bench.sh`):
 //! `bench generate <town|large|huge> <seed> <out.json>` writes a generated strategy as a Shirube
-//! file; `bench generate-region <towns> <seed> <out.json>` a region file of that many towns, and
-//! `bench region <towns> <seed>` prints what opening such a region costs natively; `bench report
+//! file; `bench generate-region <towns> <seed> <out.json>` a region file of that many towns,
+//! `bench generate-region-files <towns> <seed> <dir>` the same towns as one strategy file each (for
+//! the browser's bring-in), and `bench region <towns> <seed>` prints what opening such a region costs natively; `bench report
 //! <raw.json> <latest.json>` turns the browser's samples into figures, prints the table and
 //! writes the figures.
 
@@ -64,6 +65,20 @@ fn main() {
             let saved: Vec<Saved> = strategies.iter().map(|s| Saved { strategy: s, saved_at: at }).collect();
             std::fs::write(out, export_region(&region, &saved, at)).unwrap_or_else(|e| fail(format!("{out}: {e}")));
         }
+        ["generate-region-files", towns, seed, dir] => {
+            // The same towns as `generate-region`, each as the file a town sends
+            // (`<dir>/town-001.json` …), for the browser to bring in all at once.
+            use shirube::bench::region::generate_region;
+            let towns: usize = towns.parse().unwrap_or_else(|_| fail(format!("bad number of towns {towns}")));
+            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
+            let (_, strategies) = generate_region(towns, seed);
+            std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(format!("{dir}: {e}")));
+            for (i, s) in strategies.iter().enumerate() {
+                let out = format!("{dir}/town-{:03}.json", i + 1);
+                let text = shirube::format::export(s, "2026-01-01T00:00:00Z");
+                std::fs::write(&out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
+            }
+        }
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
             use shirube::bench::region::{generate_region, timings};
@@ -123,7 +138,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench region <towns> <seed> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
     }
 }
 

@@ -14,7 +14,9 @@ const OUT = path.join(ROOT, 'target', 'bench');
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const BASE_PATH = '/towns/hokuto/shirube/';
 const BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5), merges: Number(process.env.BENCH_MERGES ?? 3) };
+const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5), merges: Number(process.env.BENCH_MERGES ?? 3), regions: Number(process.env.BENCH_REGIONS ?? 3), regionOpens: Number(process.env.BENCH_REGION_OPENS ?? 5) };
+// The theme search's words, typed a character at a time (themes every generated town has).
+const THEME_WORDS = ['子育て支援', '観光交流', '移住 定住'];
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'];
 
@@ -324,6 +326,175 @@ async function profile(kind) {
   await context.close();
 }
 
+/** The regional view (issue 21) with the generated region of town-size strategies (`bench
+ *  generate-region-files`, one file per town in target/bench/region/): each run creates a region
+ *  in a fresh profile and brings every file in at once through the region page's file input
+ *  (the files given by their paths, as the file picker gives them): from the input's change
+ *  event until the result of every file is shown, with when the reading ended (the progress bar
+ *  at half: it counts reading, then bringing in) and when the side-by-side table had every town.
+ *  The last run then opens the region's page fresh (a new navigation to `#/r/<id>`) until every
+ *  row of the table is in a frame, reports the memory, and types the theme search's words a
+ *  character at a time. */
+async function regionBench() {
+  const dir = path.join(OUT, 'region');
+  const paths = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  const n = paths.length;
+  const mib = paths.reduce((sum, p) => sum + fs.statSync(p).size, 0) / 1048576;
+  log(`region: ${n} town files, ${mib.toFixed(1)} MiB`);
+  for (let run = 0; run < RUNS.regions; run++) {
+    const { context, page } = await freshPage();
+    await context.addInitScript(watchRegionRows, n);
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await page.getByTestId('region-name-input').fill('しるべ総合振興局管内');
+    await page.getByTestId('create-region').click();
+    await page.waitForSelector('[data-testid=region-empty]');
+    const id = await page.evaluate(() => location.hash.split('/')[2]);
+    // Checked once a frame (a frame is when the page shows what changed), from the change event
+    // on: the progress bar, the results of all n files, the table's n rows.
+    await page.evaluate((n) => {
+      const t = (window.__bringIn = {});
+      document.addEventListener('change', (e) => { if (e.target?.dataset?.testid === 'region-files') t.picked ??= performance.now(); }, true);
+      const count = (sel) => document.querySelectorAll(sel).length;
+      const frame = () => {
+        const now = performance.now();
+        if (t.picked !== undefined) {
+          const bar = document.querySelector('[data-testid=region-progress]');
+          if (bar) t.bar ??= now;
+          if (bar && Number(bar.value) >= n) t.read ??= now;
+          if (count('[data-testid=region-result]') >= n) t.results ??= now;
+          if (count('[data-testid=town-row]') >= n) t.rows ??= now;
+        }
+        if (t.results === undefined || t.rows === undefined) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }, n);
+    await page.getByTestId('region-files').setInputFiles(paths);
+    await page.waitForFunction(() => window.__bringIn.results !== undefined && window.__bringIn.rows !== undefined, undefined, { timeout: 180_000 });
+    const t = await page.evaluate(() => ({
+      ...window.__bringIn,
+      added: document.querySelectorAll('[data-testid=region-result][data-outcome=added]').length,
+      notice: document.querySelector('[data-testid=notice]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    }));
+    add('region_bring_in', t.results - t.picked);
+    add('region_bring_in_read', t.read - t.picked);
+    add('region_bring_in_rows', t.rows - t.picked);
+    notes.region_bring_in = `${n} files, ${mib.toFixed(1)} MiB; ${t.added} added`;
+    log(`region bring-in: picked → progress bar ${(t.bar - t.picked).toFixed(0)} ms, read ${(t.read - t.picked).toFixed(0)} ms, results ${(t.results - t.picked).toFixed(0)} ms, table rows ${(t.rows - t.picked).toFixed(0)} ms; ${t.added} added; ${t.notice}`);
+    if (run < RUNS.regions - 1) {
+      await context.close();
+      continue;
+    }
+    // The stored region, opened fresh: the writes of the bring-in are done first.
+    await page.waitForTimeout(1500);
+    for (let i = 0; i < RUNS.regionOpens; i++) {
+      await page.goto('about:blank');
+      await page.goto(`${BASE}#/r/${id}`);
+      await page.waitForFunction(() => window.__regionRowsAt !== undefined, undefined, { timeout: 60_000 });
+      // The app's own measure of reading the region and its towns (IndexedDB and parsing), and
+      // of that its time on the page's thread; when it ended, the drawing began.
+      const at = await page.evaluate(() => {
+        const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1);
+        const read = measure('shirube:region-read');
+        return { rows: window.__regionRowsAt, page: window.__regionPageAt, readFrom: read?.startTime, read: read?.duration, thread: measure('shirube:region-read:thread')?.duration };
+      });
+      add('region_open', at.rows);
+      add('region_open_page', at.page);
+      if (at.read !== undefined) {
+        add('region_open_read', at.read);
+        add('region_open_read_thread', at.thread);
+        add('region_open_draw', at.rows - (at.readFrom + at.read));
+      }
+      if (i === 0) log(`region open: the name shown ${at.page.toFixed(0)} ms, all rows ${at.rows.toFixed(0)} ms; reading from ${at.readFrom?.toFixed(0)} ms for ${at.read?.toFixed(0)} ms (${at.thread?.toFixed(0)} ms on the thread)`);
+    }
+    await page.waitForTimeout(500);
+    const mem = await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize, wasm: window.__wasmMemory?.buffer.byteLength }));
+    if (mem.heap) add('region_js_heap', mem.heap);
+    if (mem.wasm) add('region_wasm_memory', mem.wasm);
+    const typed = await themeKeystrokes(page, THEME_WORDS);
+    for (const ms of typed.times) add('region_theme_keystroke', ms);
+    for (const ms of typed.frames) add('region_theme_keystroke_frame', ms);
+    notes.region_theme_keystroke = `${typed.times.length} keystrokes typing ${THEME_WORDS.map((w) => `「${w}」`).join('')}; ${typed.found.join(', ')}`;
+    log(`region theme search: ${typed.times.map((x) => x.toFixed(1)).join(' ')} ms (to the next frame: ${typed.frames.map((x) => x.toFixed(0)).join(' ')} ms); ${typed.found.join(', ')}`);
+    await context.close();
+  }
+}
+
+/** On a navigation to a region's page (`#/r/…`): `__regionPageAt` when the region's name is
+ *  shown, `__regionRowsAt` at the first frame with all `n` rows of the side-by-side table (ms
+ *  from the navigation's start). */
+function watchRegionRows(n) {
+  if (!location.hash.startsWith('#/r/')) return;
+  const frame = () => {
+    if (document.querySelector('[data-testid=region-name]')) window.__regionPageAt ??= performance.now();
+    if (document.querySelectorAll('[data-testid=town-row]').length >= n) window.__regionRowsAt = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Types each of `words` into the theme search a character at a time (an input event each, as
+ *  the field gets once a character is committed), clearing it between words. Each keystroke is
+ *  timed from its input event until the app has handled it: the search and the results' redraw
+ *  run in the event and the microtasks after it, so the time is the first task after the event
+ *  (a message), or the last change to the results' DOM if one came later; and, beside it, until
+ *  the frame after it was drawn (the page's style and layout included). */
+async function themeKeystrokes(page, words) {
+  return page.evaluate(async (words) => {
+    const input = document.querySelector('[data-testid=theme-words]');
+    const section = document.querySelector('[data-testid=theme-search]');
+    let changed = 0;
+    const watch = new MutationObserver(() => { changed = performance.now(); });
+    watch.observe(section, { childList: true, subtree: true, characterData: true });
+    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const quiet = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    const drawn = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const type = (value) => { input.value = value; input.dispatchEvent(new Event('input', { bubbles: true })); };
+    const times = [];
+    const frames = [];
+    const found = [];
+    for (const word of words) {
+      const chars = [...word];
+      for (let k = 1; k <= chars.length; k++) {
+        changed = 0;
+        const t0 = performance.now();
+        type(chars.slice(0, k).join(''));
+        await nextTask();
+        const handled = performance.now();
+        await drawn();
+        frames.push(performance.now() - t0);
+        await quiet();
+        times.push(Math.max(handled, changed) - t0);
+      }
+      const said = document.querySelector('[data-testid=theme-count], [data-testid=theme-none]')?.textContent;
+      found.push(`「${word}」 ${said}`);
+      type('');
+      await quiet();
+    }
+    watch.disconnect();
+    return { times, frames, found };
+  }, words);
+}
+
+if (process.env.BENCH_ONLY === 'region') {
+  // Only the regional view: its samples replace the region's in an earlier target/bench/raw.json
+  // (the other figures are kept), or make a raw.json of their own.
+  try {
+    await regionBench();
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  const file = path.join(OUT, 'raw.json');
+  const raw = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine, files, first_visit: [], dashboard_visit: [], samples: {}, missing: {}, notes: {} };
+  for (const key of Object.keys(raw.samples)) if (key.startsWith('region_')) delete raw.samples[key];
+  Object.assign(raw.samples, samples);
+  Object.assign(raw.notes, notes);
+  fs.writeFileSync(file, JSON.stringify(raw, null, 2));
+  log('the region\'s samples written to target/bench/raw.json');
+  process.exit(0);
+}
+
 if (process.env.BENCH_PROFILE) {
   if (!['edit', 'import'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit or import');
   try {
@@ -514,6 +685,8 @@ try {
     add('dashboard_large', await dashboardTime(page, ids.large));
     await context.close();
   }
+  // ── the regional view: 179 towns brought in, side by side, theme search ──
+  await regionBench();
 } finally {
   await browser.close();
   server.kill();

@@ -79,23 +79,28 @@ pub fn RegionPage() -> impl IntoView {
         state.regions.track();
         leptos::task::spawn_local(async move {
             let store = state.store();
-            let read = match store.load_region(&id).await {
-                Ok(region) => match load_towns(&store, &region, |_, _| {}).await {
-                    Ok(t) => {
-                        let towns = t.strategies.into_iter().map(|(s, _)| s).collect();
-                        Load::Ready(Arc::new(Loaded { region, towns, missing: t.missing }))
-                    }
-                    Err(notice) => {
-                        state.notice.set(Some(notice));
+            // Timed (a performance measure, and its time on the page's thread) for the benchmark:
+            // opening a region of many towns is mostly this reading and then drawing the page.
+            let read = crate::ui::files::timed_async("shirube:region-read", async {
+                match store.load_region(&id).await {
+                    Ok(region) => match load_towns(&store, &region, |_, _| {}).await {
+                        Ok(t) => {
+                            let towns = t.strategies.into_iter().map(|(s, _)| s).collect();
+                            Load::Ready(Arc::new(Loaded { region, towns, missing: t.missing }))
+                        }
+                        Err(notice) => {
+                            state.notice.set(Some(notice));
+                            Load::NotFound
+                        }
+                    },
+                    Err(StorageError::NotFound { .. }) => Load::NotFound,
+                    Err(e) => {
+                        state.notice.set(Some(crate::session::Notice::Storage(e)));
                         Load::NotFound
                     }
-                },
-                Err(StorageError::NotFound { .. }) => Load::NotFound,
-                Err(e) => {
-                    state.notice.set(Some(crate::session::Notice::Storage(e)));
-                    Load::NotFound
                 }
-            };
+            })
+            .await;
             if load.try_with_untracked(|l| *l != read).unwrap_or(false) {
                 load.try_set(read);
             }
