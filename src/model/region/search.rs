@@ -179,3 +179,21 @@ impl ThemeIndex {
         out
     }
 }
+
+/// The first `limit` hits, town by town in order (a town cut short keeps the hits that fit),
+/// and how many were left out: a word's first character can find thousands of items over 179
+/// towns, more than a page can show while the bureau types.
+pub fn first_hits(found: &[TownHits], limit: usize) -> (Vec<TownHits>, usize) {
+    let mut room = limit;
+    let mut shown = Vec::new();
+    let mut left_out = 0;
+    for town in found {
+        let take = town.hits.len().min(room);
+        room -= take;
+        left_out += town.hits.len() - take;
+        if take > 0 {
+            shown.push(TownHits { hits: town.hits[..take].to_vec(), ..town.clone() });
+        }
+    }
+    (shown, left_out)
+}

@@ -17,6 +17,9 @@ fn money(v: Option<Money>) -> String {
 }
 
 /// The sum of the amounts given; `None` when no row has one (missing is not zero).
+/// How many rows are drawn before the user asks for all of them.
+const ROWS_SHOWN: usize = 200;
+
 fn total(rows: &[GrantRow], pick: fn(&GrantRow) -> Option<Money>) -> Option<Money> {
     rows.iter().filter_map(pick).fold(None, |sum, v| Some(sum.unwrap_or(0) + v))
 }
@@ -27,6 +30,7 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let town = RwSignal::new(None::<Id>);
     let year = RwSignal::new(None::<FiscalYear>);
     let words = RwSignal::new(String::new());
+    let all_rows = RwSignal::new(false);
     // Every year any row has, for the year filter.
     let years = Memo::new(move |_| {
         data.with(|d| {
@@ -99,6 +103,10 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 }
                 let (budget, settled) = (total(&rows, |r| r.budget), total(&rows, |r| r.settled));
                 let count = rows.len();
+                // The totals are of every row; a region's first screenful of rows is drawn (179
+                // towns have some 13,000), the rest on asking or by narrowing the filters.
+                let hidden = if all_rows.get() { 0 } else { count.saturating_sub(ROWS_SHOWN) };
+                let rows: Vec<GrantRow> = rows.into_iter().take(count - hidden).collect();
                 view! {
                     // Drawn only when scrolled near: a region of 179 towns has some 13,000 rows
                     // here (94,000 elements, most of the page), whose style and layout otherwise
@@ -140,6 +148,17 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                             </tfoot>
                         </table>
                     </div>
+                    {(hidden > 0).then(|| view! {
+                        <p class="meta" data-testid="grants-hidden">
+                            {match lang {
+                                Language::Ja => format!("ほかに {hidden} 件あります（計には含まれています）。市町村・年度・名称で絞り込むか、"),
+                                Language::En => format!("{hidden} more rows (counted in the total). Narrow by town, year or name, or "),
+                            }}
+                            <button type="button" class="link" data-testid="grants-show-all" on:click=move |_| all_rows.set(true)>
+                                {tr(lang, "すべて表示する", "show them all")}
+                            </button>
+                        </p>
+                    })}
                 }.into_any()
             }}
         </section>

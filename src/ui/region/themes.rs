@@ -6,7 +6,9 @@
 use super::Loaded;
 use crate::format::csv;
 use crate::locale::{tr, Language};
-use crate::model::region::{national_goal_matrix, Hit, ItemKind, NationalGoalColumn, ThemeIndex, ThemeQuery, TownHits};
+use crate::model::region::{
+    first_hits, national_goal_matrix, Hit, ItemKind, NationalGoalColumn, ThemeIndex, ThemeQuery, TownHits,
+};
 use crate::model::{GoalKind, Sdg};
 use crate::session::route::{Route, Selection};
 use crate::session::Notice;
@@ -25,6 +27,9 @@ impl PartialEq for Index {
         Arc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// How many hits are drawn before the user asks for all of them.
+const HITS_SHOWN: usize = 200;
 
 /// Where a hit opens: the initiative, measure or goal in the editor.
 fn route(hit: &Hit) -> Route {
@@ -56,6 +61,8 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let state = use_app();
     let index = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| Index(Arc::new(ThemeIndex::new(&d.towns()))))));
     let typed = RwSignal::new(String::new());
+    // 「すべて表示」 holds until the query changes.
+    let all_hits = RwSignal::new(false);
     let sdg = RwSignal::new(None::<Sdg>);
     // The national goals towns share (the coverage matrix's columns); the filter holds an index.
     let national_goals = Memo::new(move |_| {
@@ -84,13 +91,13 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
             <div class="field">
                 <label for="theme-words">{move || state.tr("さがす言葉", "Words")}</label>
                 <input id="theme-words" type="search" data-testid="theme-words" prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))/>
+                    on:input=move |ev| { all_hits.set(false); typed.set(event_target_value(&ev)) }/>
             </div>
             <div class="region-filters">
                 <div class="field">
                     <label for="theme-sdg">{move || state.tr("SDGs の目標", "SDG")}</label>
                     <select id="theme-sdg" data-testid="theme-sdg"
-                        on:change=move |ev| sdg.set(event_target_value(&ev).parse::<u8>().ok().map(Sdg))>
+                        on:change=move |ev| { all_hits.set(false); sdg.set(event_target_value(&ev).parse::<u8>().ok().map(Sdg)) }>
                         <option value="">{move || state.tr("指定しない", "Any")}</option>
                         {move || {
                             let lang = state.lang();
@@ -106,7 +113,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 <div class="field">
                     <label for="theme-national-goal">{move || state.tr("国の基本目標", "National goal")}</label>
                     <select id="theme-national-goal" data-testid="theme-national-goal"
-                        on:change=move |ev| national_goal.set(event_target_value(&ev).parse::<usize>().ok())>
+                        on:change=move |ev| { all_hits.set(false); national_goal.set(event_target_value(&ev).parse::<usize>().ok()) }>
                         <option value="">{move || state.tr("指定しない", "Any")}</option>
                         {move || {
                             let lang = state.lang();
@@ -131,6 +138,10 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     return Some(view! { <p class="empty" data-testid="theme-none">{tr(lang, "見つかりませんでした。", "Nothing found.")}</p> }.into_any());
                 }
                 let total: usize = towns.iter().map(|t| t.hits.len()).sum();
+                // The first hits are drawn (a word's first character finds thousands over 179
+                // towns); the CSV and 「すべて表示」 have them all.
+                let limit = if all_hits.get() { usize::MAX } else { HITS_SHOWN };
+                let (towns, left_out) = first_hits(&towns, limit);
                 Some(view! {
                     <p class="meta" data-testid="theme-count" aria-live="polite">{match lang {
                         Language::Ja => format!("{} 市町村で {} 件", towns.len(), total),
@@ -152,6 +163,17 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                             </ul>
                         </section>
                     }).collect_view()}
+                    {(left_out > 0).then(|| view! {
+                        <p class="meta" data-testid="theme-hidden">
+                            {match lang {
+                                Language::Ja => format!("ほかに {left_out} 件あります（CSV にはすべて入ります）。言葉を足すか SDGs・国の基本目標で絞り込むか、"),
+                                Language::En => format!("{left_out} more (all in the CSV). Add a word or an SDG / national goal, or "),
+                            }}
+                            <button type="button" class="link" data-testid="theme-show-all" on:click=move |_| all_hits.set(true)>
+                                {tr(lang, "すべて表示する", "show them all")}
+                            </button>
+                        </p>
+                    })}
                 }.into_any())
             }}
         </section>

@@ -2,7 +2,7 @@
 //! grouped by town with the path to open each item.
 
 use super::{examples, region};
-use crate::model::region::{ItemKind, NationalGoalKey, ThemeIndex, ThemeQuery, TownHits};
+use crate::model::region::{first_hits, ItemKind, NationalGoalKey, ThemeIndex, ThemeQuery, TownHits};
 use crate::model::{GoalKind, Sdg};
 
 /// A town's hits as (municipality, [deepest title]).
@@ -135,4 +135,28 @@ fn the_examples_are_searched_as_two_towns() {
     let third = NationalGoalKey { framework, kind: GoalKind::Basic, number: "3".into() };
     let found = index.search(&ThemeQuery { national_goal: Some(third), ..ThemeQuery::default() });
     assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn only_the_first_hits_are_shown_town_by_town() {
+    let (region, strategies) = region();
+    let towns = region.towns(&strategies);
+    // 移住: 七飯町 3 items, 北斗市 1, 木古内町 2 (see `words_find_items_grouped_by_town`).
+    let found = ThemeIndex::new(&towns).search(&words("移住"));
+    let all: usize = found.iter().map(|t| t.hits.len()).sum();
+    assert_eq!(all, 6);
+    let (shown, left_out) = first_hits(&found, 2);
+    assert_eq!(titles(&shown), [("七飯町", vec!["移住・定住を促進する", "移住プロモーション"])]);
+    assert_eq!(left_out, 4);
+    let (shown, left_out) = first_hits(&found, 5);
+    let expected: Vec<Titles> = vec![
+        ("七飯町", vec!["移住・定住を促進する", "移住プロモーション", "移住体験住宅の運営"]),
+        ("北斗市", vec!["観光でにぎわうまち"]),
+        ("木古内町", vec!["子育て世帯の移住支援"]),
+    ];
+    assert_eq!(titles(&shown), expected);
+    assert_eq!(left_out, 1);
+    let (shown, left_out) = first_hits(&found, 100);
+    assert_eq!(shown, found);
+    assert_eq!(left_out, 0);
 }
