@@ -29,6 +29,7 @@ mod series;
 mod series_meta;
 mod target_history;
 mod verdicts;
+mod year_row;
 use crate::session::series_draft::{shown_kind, BaselineDraft, PickedKind, TargetDraft, TargetKind};
 use series::SeriesBlock;
 use series_meta::SeriesMeta;
