@@ -275,7 +275,8 @@ test('markup in every text field prints as text, running nothing', async ({ page
   await expect(page.getByTestId('print-goal-title').first()).toContainText(s.goals[0].title);
   await expect(page.getByTestId('print-goal-direction').first()).toHaveText(s.goals[0].direction);
   const ind = s.indicators.find((i: Json) => i.id === s.goals[0].targets[0]);
-  await expect(page.getByTestId('cell-name').first()).toHaveText(ind.name);
+  // The name as text, then the mark of its source's footnote (the source is markup too).
+  await expect(page.getByTestId('cell-name').first()).toHaveText(`${ind.name}${ind.source ? '※1' : ''}`);
   await page.waitForTimeout(300);
   expect(await injected(page)).toEqual({ xss: undefined, elements: 0 });
   await shot('print-targets-xss');
