@@ -83,17 +83,25 @@ fn verdicts(s: &Strategy, lang: Language, style: YearStyle) -> Option<impl IntoV
     if recorded.is_empty() {
         return None;
     }
-    let differences = s.verdict_differences();
+    // Each verdict compared once: the rows' 計算 cells and the count above them.
+    let computed: Vec<Option<crate::model::Computed>> = recorded
+        .iter()
+        .map(|(i, v)| match s.agreement(i, v) {
+            crate::model::Agreement::Differs { computed } => Some(computed),
+            _ => None,
+        })
+        .collect();
+    let differing = computed.iter().flatten().count();
     let rows = recorded
         .into_iter()
-        .map(|(i, v)| {
-            let differs = differences.iter().find(|d| d.indicator.id == i.id && d.verdict.year == v.year);
+        .zip(computed)
+        .map(|((i, v), differs)| {
             view! {
                 <tr data-testid="verdict-row">
                     <td>{super::common::numbered(&i.code, &i.name)}</td>
                     <td>{locale::year(v.year, lang, style)}</td>
                     <td>{v.verdict.clone()}</td>
-                    <td>{differs.map(|d| locale::computed(&d.computed, lang))}</td>
+                    <td>{differs.map(|c| locale::computed(&c, lang))}</td>
                     <td class="prose">{v.comment.clone()}</td>
                 </tr>
             }
@@ -102,7 +110,7 @@ fn verdicts(s: &Strategy, lang: Language, style: YearStyle) -> Option<impl IntoV
     Some(view! {
         <section class="print-verdicts" data-testid="print-verdicts">
             <h2>{tr(lang, "町の評価（効果検証）", "The town's verdicts")}</h2>
-            <p class="report-note">{match (lang, differences.len()) {
+            <p class="report-note">{match (lang, differing) {
                 (Language::Ja, 0) => "町の評価はすべて計算と一致しています（比べられるもの）。".to_owned(),
                 (Language::Ja, n) => format!("計算と異なる評価が {n} 件あります（「計算」の欄）。"),
                 (Language::En, 0) => "Every comparable verdict agrees with the figures.".to_owned(),
