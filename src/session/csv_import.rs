@@ -93,13 +93,7 @@ mod tests {
         let series = edited.indicator_mut(&id).unwrap().series.iter_mut().find(|x| x.id == sid).unwrap();
         let year = FiscalYear(s.period.first.0);
         series.actuals.retain(|a| a.year != year);
-        series.actuals.push(Actual {
-            year,
-            value: 123_456.0,
-            provisional: false,
-            comment: String::new(),
-            source: String::new(),
-        });
+        series.actuals.push(Actual::new(year, 123_456.0));
         (s, csv::indicators_long(&edited, YearStyle::Western))
     }
 

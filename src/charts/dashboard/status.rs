@@ -102,13 +102,7 @@ mod tests {
             ind.series[0].baseline = Some(Baseline { value: 0.0, year: Some(FiscalYear(2021)) });
             ind.series[0].target = Some(Target::Value { value: 100.0, year: Some(FiscalYear(2025)) });
             if let Some(v) = actual {
-                ind.series[0].actuals.push(Actual {
-                    year: FiscalYear(2023),
-                    value: v,
-                    provisional: false,
-                    comment: String::new(),
-                    source: String::new(),
-                });
+                ind.series[0].actuals.push(Actual::new(FiscalYear(2023), v));
             }
             ind
         };

@@ -12,16 +12,7 @@ fn series(baseline: Option<(f64, i32)>, target: Target, actuals: &[(i32, f64)]) 
     Series {
         baseline: baseline.map(|(value, y)| Baseline { value, year: Some(FiscalYear(y)) }),
         target: Some(target),
-        actuals: actuals
-            .iter()
-            .map(|&(y, v)| Actual {
-                year: FiscalYear(y),
-                value: v,
-                provisional: false,
-                comment: String::new(),
-                source: String::new(),
-            })
-            .collect(),
+        actuals: actuals.iter().map(|&(y, v)| Actual::new(FiscalYear(y), v)).collect(),
         ..Series::new("")
     }
 }

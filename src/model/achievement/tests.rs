@@ -425,17 +425,7 @@ fn table() {
             baseline: case.baseline.map(|(value, year)| Baseline { value, year: year.map(FiscalYear) }),
             target: case.target.clone(),
             interim: case.interim.iter().map(|&(y, v)| YearValue { year: FiscalYear(y), value: v }).collect(),
-            actuals: case
-                .actuals
-                .iter()
-                .map(|&(y, v)| Actual {
-                    year: FiscalYear(y),
-                    value: v,
-                    provisional: false,
-                    comment: String::new(),
-                    source: String::new(),
-                })
-                .collect(),
+            actuals: case.actuals.iter().map(|&(y, v)| Actual::new(FiscalYear(y), v)).collect(),
             ..Series::new("")
         };
         let cx = Context { direction: case.direction, period: KITAMOTO, rule: &rule };

@@ -13,16 +13,7 @@ pub fn series(baseline: f64, target: f64, actuals: &[(i32, f64)]) -> Series {
     Series {
         baseline: Some(Baseline { value: baseline, year: Some(year(2019)) }),
         target: Some(Target::Value { value: target, year: Some(year(2024)) }),
-        actuals: actuals
-            .iter()
-            .map(|&(y, value)| Actual {
-                year: year(y),
-                value,
-                provisional: false,
-                comment: String::new(),
-                source: String::new(),
-            })
-            .collect(),
+        actuals: actuals.iter().map(|&(y, value)| Actual::new(year(y), value)).collect(),
         ..Series::new("")
     }
 }

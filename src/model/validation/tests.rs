@@ -82,13 +82,7 @@ fn every_problem_at_once_with_its_place() {
     init.years[0].budget = Some(-5);
     init.id = ind_id.clone();
     let series = &mut s.indicator_mut(&ind_id).unwrap().series[0];
-    series.actuals.push(Actual {
-        year: FiscalYear(2023),
-        value: f64::NAN,
-        provisional: false,
-        comment: String::new(),
-        source: String::new(),
-    });
+    series.actuals.push(Actual::new(FiscalYear(2023), f64::NAN));
     series.target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2030)) });
     s.goals_mut().next().unwrap().sdgs.push(Sdg(18));
     let got = kinds(&s);
@@ -203,13 +197,7 @@ fn a_kept_structure_fits_after_edits_of_values_and_still_finds_their_problems() 
     let mut t = s.clone();
     let ind = Arc::make_mut(&mut t.indicators[0]);
     ind.name = String::new();
-    ind.series[0].actuals.push(Actual {
-        year: FiscalYear(2023),
-        value: f64::NAN,
-        provisional: false,
-        comment: String::new(),
-        source: String::new(),
-    });
+    ind.series[0].actuals.push(Actual::new(FiscalYear(2023), f64::NAN));
     Arc::make_mut(&mut t.goals[0]).sdgs.push(Sdg(18));
     first_measure(&mut t).title = " ".into();
     let init = Arc::make_mut(&mut first_measure(&mut t).initiatives[0]);
