@@ -40,10 +40,13 @@ pub fn csv_refusal(r: &crate::format::csv::RefusalReason, lang: Language) -> Str
             let expected = expected.map(fy).unwrap_or_else(|| tr(lang, "年度なし", "no year").into());
             if ja { format!("年度 {} が登録されている年度（{expected}）と違います。年度を変えるときは編集画面で変更してください", fy(*year)) } else { format!("The year {} differs from the stored one ({expected}); change the year in the editor", fy(*year)) }
         }
-        UnknownKind { text } => if ja { format!("区分「{text}」は 実績・目標・中間目標・当初値 のどれでもありません") } else { format!("区分 (kind) '{text}' is none of 実績 (actual), 目標 (target), 中間目標 (interim target), 当初値 (baseline)") },
+        UnknownKind { text } => if ja { format!("区分「{text}」は 実績・目標・中間目標・当初値・修正前の目標 のどれでもありません") } else { format!("区分 (kind) '{text}' is none of 実績 (actual), 目標 (target), 中間目標 (interim target), 当初値 (baseline), 修正前の目標 (earlier target)") },
         BadFlag { text } => if ja { format!("速報の印「{text}」が読めません（速報値は ○、確定値は空欄）") } else { format!("The provisional marker '{text}' cannot be read (○ for provisional, empty for final)") },
         ProvisionalWithoutValue => tr(lang, "値がないのに速報の印があります", "A provisional marker without a value").into(),
         TargetKindDiffers => tr(lang, "目標の種類（値・毎年・方向のみ）が登録されているものと違います。種類を変えるときは編集画面で変更してください", "The kind of target (a value, per year, direction only) differs from the stored one; change it in the editor").into(),
+        BadYearBasis { text } => if ja { format!("値の時点「{text}」が読めません（年度、年、4月1日現在 のように書きます）") } else { format!("値の時点 (what the year means) '{text}' cannot be read (write 年度, 年 or a day such as 4月1日現在)") },
+        BadDate { text } => if ja { format!("修正日「{text}」は日付として読めません（2022-06-15 のように書きます）") } else { format!("修正日 (date revised) '{text}' is not a date (write 2022-06-15)") },
+        Conflicting { first_row } => if ja { format!("同じ系列のこの列が {first_row} 行目と違います（{first_row} 行目の内容を使います）") } else { format!("Row {first_row} says something else in this column for the same series (row {first_row} is used)") },
         Duplicate { first_row } => if ja { format!("同じ系列・区分・年度の値が {first_row} 行目にもあります（{first_row} 行目の値を使います）") } else { format!("Row {first_row} already gives a value for this series, kind and year (the value of row {first_row} is used)") },
     }
 }
@@ -73,5 +76,52 @@ pub fn csv_error(e: &crate::format::csv::CsvError, lang: Language) -> String {
         MissingColumn { column } => if ja { format!("必要な列「{column}」がありません") } else { format!("The column '{column}' is missing") },
         UnclosedQuote { row } => if ja { format!("{row} 行目で始まる \" で囲まれたセルが閉じられていません") } else { format!("A quoted cell that starts on row {row} is not closed") },
         Csv { line, detail } => if ja { format!("{line} 行目が CSV として読めません（{detail}）") } else { format!("Line {line} cannot be read as CSV ({detail})") },
+    }
+}
+
+/// What a word change of the import is about: 「値の時点」, 「出典（令和4年度の実績）」,
+/// 「町の評価（令和4年度）」, 「修正前の目標（令和4年度に修正）」.
+pub fn csv_text_what(e: &crate::format::csv::TextEdit, lang: Language, style: super::YearStyle) -> String {
+    use crate::format::csv::{SourceOf, TextEdit};
+    let fy = |y| super::year(y, lang, style);
+    match (e, lang) {
+        (TextEdit::YearBasis { .. }, _) => tr(lang, "値の時点", "What the year means").into(),
+        (TextEdit::Source { of: SourceOf::Indicator, .. }, _) => tr(lang, "出典（指標）", "Source (indicator)").into(),
+        (TextEdit::Source { of: SourceOf::Series, .. }, _) => tr(lang, "出典（系列）", "Source (series)").into(),
+        (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::Ja) => format!("出典（{}の実績）", fy(*y)),
+        (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::En) => format!("Source (actual of {})", fy(*y)),
+        (TextEdit::Verdict { to, .. }, Language::Ja) => format!("町の評価（{}）", fy(to.year)),
+        (TextEdit::Verdict { to, .. }, Language::En) => format!("Town's verdict ({})", fy(to.year)),
+        (TextEdit::Revision { to, .. }, Language::Ja) => format!("修正前の目標（{}に修正）", fy(to.year)),
+        (TextEdit::Revision { to, .. }, Language::En) => format!("Earlier target (revised in {})", fy(to.year)),
+    }
+}
+
+/// The two sides of a word change, as now and after the import ("—" for nothing yet).
+pub fn csv_text_sides(
+    e: &crate::format::csv::TextEdit,
+    unit: &str,
+    lang: Language,
+    style: super::YearStyle,
+) -> (String, String) {
+    use crate::format::csv::TextEdit;
+    let shown = |s: &str| if s.trim().is_empty() { "—".to_owned() } else { s.to_owned() };
+    let verdict = |v: &crate::model::Verdict| match v.comment.trim() {
+        "" => v.verdict.clone(),
+        comment => format!("{}（{comment}）", v.verdict),
+    };
+    let revision = |r: &crate::model::TargetRevision| {
+        let target = super::target(&r.target, unit, lang, style);
+        let when = r.date.as_deref().map_or(String::new(), |d| format!(" {d}"));
+        match r.reason.trim() {
+            "" => format!("{target}{when}"),
+            reason => format!("{target}{when}: {reason}"),
+        }
+    };
+    match e {
+        TextEdit::YearBasis { from, to } => (super::year_basis(*from, lang), super::year_basis(*to, lang)),
+        TextEdit::Source { from, to, .. } => (shown(from), shown(to)),
+        TextEdit::Verdict { from, to } => (from.as_ref().map_or("—".to_owned(), verdict), verdict(to)),
+        TextEdit::Revision { from, to } => (from.as_ref().map_or("—".to_owned(), revision), revision(to)),
     }
 }

@@ -31,7 +31,7 @@ pub enum Confirmation {
     /// The plan the user saw is still the plan: apply it.
     Apply,
     /// The strategy changed since (another tab): this new plan is to be shown, not applied.
-    Replanned(CsvPreview),
+    Replanned(Box<CsvPreview>),
     /// The text cannot be planned any more.
     Failed(CsvError),
 }
@@ -40,9 +40,11 @@ pub enum Confirmation {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shown {
     pub changes: usize,
+    /// Word changes (値の時点, 出典, verdicts, earlier targets).
+    pub texts: usize,
     pub refused: usize,
     pub noted: usize,
-    /// Rows of the three tables not shown.
+    /// Rows of the four tables not shown.
     pub hidden: usize,
 }
 
@@ -58,7 +60,7 @@ impl CsvPreview {
     pub fn confirm(&self, now: &Strategy) -> Confirmation {
         match csv::plan_import(now, &self.text) {
             Ok(plan) if plan == self.plan => Confirmation::Apply,
-            Ok(plan) => Confirmation::Replanned(CsvPreview { plan, replanned: true, ..self.clone() }),
+            Ok(plan) => Confirmation::Replanned(Box::new(CsvPreview { plan, replanned: true, ..self.clone() })),
             Err(error) => Confirmation::Failed(error),
         }
     }
@@ -68,8 +70,12 @@ impl CsvPreview {
         let plan = &self.plan;
         let shown = |n: usize| if all { n } else { n.min(FIRST_ROWS) };
         let (changes, refused, noted) = (shown(plan.changes.len()), shown(plan.refused.len()), shown(plan.noted.len()));
-        let hidden = (plan.changes.len() - changes) + (plan.refused.len() - refused) + (plan.noted.len() - noted);
-        Shown { changes, refused, noted, hidden }
+        let texts = shown(plan.texts.len());
+        let hidden = (plan.changes.len() - changes)
+            + (plan.texts.len() - texts)
+            + (plan.refused.len() - refused)
+            + (plan.noted.len() - noted);
+        Shown { changes, texts, refused, noted, hidden }
     }
 }
 
@@ -134,16 +140,19 @@ mod tests {
     fn long_tables_show_their_first_rows_until_all_are_asked_for() {
         let (s, text) = town_and_file();
         let mut p = CsvPreview::plan("実績.csv".to_owned(), text, &s).unwrap();
-        assert_eq!(p.shown(false), Shown { changes: 1, refused: 0, noted: 0, hidden: 0 });
+        assert_eq!(p.shown(false), Shown { changes: 1, texts: 0, refused: 0, noted: 0, hidden: 0 });
         p.plan.changes = vec![p.plan.changes[0].clone(); FIRST_ROWS + 5];
         let refusal = Refusal { row: 2, column: "値".to_owned(), reason: RefusalReason::ProvisionalWithoutValue };
         p.plan.refused = vec![refusal; FIRST_ROWS];
         let noted = Noted { row: 3, column: "値".to_owned(), text: "－".to_owned(), reading: Reading::NoValue };
         p.plan.noted = vec![noted; FIRST_ROWS + 1];
-        assert_eq!(p.shown(false), Shown { changes: FIRST_ROWS, refused: FIRST_ROWS, noted: FIRST_ROWS, hidden: 6 });
+        assert_eq!(
+            p.shown(false),
+            Shown { changes: FIRST_ROWS, texts: 0, refused: FIRST_ROWS, noted: FIRST_ROWS, hidden: 6 }
+        );
         assert_eq!(
             p.shown(true),
-            Shown { changes: FIRST_ROWS + 5, refused: FIRST_ROWS, noted: FIRST_ROWS + 1, hidden: 0 }
+            Shown { changes: FIRST_ROWS + 5, texts: 0, refused: FIRST_ROWS, noted: FIRST_ROWS + 1, hidden: 0 }
         );
     }
 }

@@ -126,9 +126,9 @@ test('export: four CSV files with BOM and CRLF, in the year style, formulas neut
   const long = await download(page, 'export-csv-long');
   expect(long.file.suggestedFilename()).toMatch(/^北本市_.*_指標（縦長）_\d{4}-\d{2}-\d{2}\.csv$/);
   expectExcelFile(long.bytes, long.text);
-  expect(long.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典');
-  expect(long.text).toContain(`${PRODUCTION},5-1,"'=HYPERLINK(""http://x"")",,万円,令和5年度,実績,440.5,,年度,\r\n`);
-  expect(long.text).toContain(`${BIRTHS},7-2,出生数,,人,令和6年度,実績,360,○,年度,\r\n`);
+  expect(long.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典,修正年度,修正日,修正理由');
+  expect(long.text).toContain(`${PRODUCTION},5-1,"'=HYPERLINK(""http://x"")",,万円,令和5年度,実績,440.5,,年度,,,,\r\n`);
+  expect(long.text).toContain(`${BIRTHS},7-2,出生数,,人,令和6年度,実績,360,○,年度,,,,\r\n`);
 
   for (const [testid, kind, head] of [
     ['export-csv-initiatives', '事業', '目標区分,目標番号,施策番号,施策名,事業番号,事業名,再掲,新規,事業区分,年度,予算額（千円）,決算額（千円）,方向性,実施計画,事業実績'],
@@ -352,7 +352,7 @@ test('refused rows and cells are listed with row, column and reason; only accept
     ['7', 'H列「値」', '同じ系列・区分・年度の値が 2 行目にもあります（2 行目の値を使います）'],
     ['8', 'D列「系列」', 'この指標には系列が複数あります。系列（男性・女性など）を指定してください'],
     ['9', 'A列「指標ID」', '指標ID「ind-nope」の指標はこの戦略にありません（別の戦略のファイルか、削除された指標です）'],
-    ['10', 'G列「区分」', '区分「見込み」は 実績・目標・中間目標・当初値 のどれでもありません'],
+    ['10', 'G列「区分」', '区分「見込み」は 実績・目標・中間目標・当初値・修正前の目標 のどれでもありません'],
   ]);
   await expect(page.getByTestId('csv-ignored')).toHaveText('読まない列（取り込みません）: J列「備考」');
   await shot('csv-preview-refused');
@@ -369,7 +369,7 @@ test('refused rows and cells are listed with row, column and reason; only accept
     ['H "値"', 'Row 2 already gives a value for this series, kind and year (the value of row 2 is used)'],
     ['D "系列"', 'This indicator has several series: give the 系列 (series, such as 男性 / 女性)'],
     ['A "指標ID"', "No indicator of this strategy has the id 'ind-nope' (a file of another strategy, or a deleted indicator)"],
-    ['G "区分"', "区分 (kind) '見込み' is none of 実績 (actual), 目標 (target), 中間目標 (interim target), 当初値 (baseline)"],
+    ['G "区分"', "区分 (kind) '見込み' is none of 実績 (actual), 目標 (target), 中間目標 (interim target), 当初値 (baseline), 修正前の目標 (earlier target)"],
   ]);
   await shot('csv-preview-refused-en');
   await page.getByTestId('csv-apply').click();

@@ -3,9 +3,10 @@
 use super::{CellChange, CellKind, CsvPlan};
 use crate::model::{Baseline, Series, Strategy, Target};
 
-/// Writes every change of the plan; returns how many were written. A change whose indicator
-/// or series is gone (the strategy changed after the plan was made) is skipped. Only the
-/// indicators that change are copied (copy-on-write).
+/// Writes every change of the plan, values first, then words (`texts`: an actual's source needs
+/// its actual); returns how many were written. A change whose indicator or series is gone (the
+/// strategy changed after the plan was made) is skipped. Only the indicators that change are
+/// copied (copy-on-write).
 pub fn apply(s: &mut Strategy, plan: &CsvPlan) -> usize {
     let mut written = 0;
     for c in &plan.changes {
@@ -14,7 +15,7 @@ pub fn apply(s: &mut Strategy, plan: &CsvPlan) -> usize {
         write(series, c);
         written += 1;
     }
-    written
+    written + super::texts::apply(s, &plan.texts)
 }
 
 fn write(x: &mut Series, c: &CellChange) {

@@ -17,11 +17,19 @@ pub(super) const YEAR: &str = "年度";
 pub(super) const KIND: &str = "区分";
 pub(super) const VALUE: &str = "値";
 pub(super) const PROVISIONAL: &str = "速報値";
-/// The series' year basis as written (年度 / 年 / 4月1日現在) and its source: trailing columns,
-/// written for people like 指標名 and 単位 and not read back (a basis or source is no value
-/// cell the import's plan → preview → apply can show).
+/// The series' year basis as written (年度 / 年 / 4月1日現在) and its source (`texts`).
 pub(super) const YEAR_BASIS: &str = "値の時点";
 pub(super) const SOURCE: &str = "出典";
+/// The verdicts file (`verdicts`): the town's verdict and the committee's comment are read back;
+/// what Shirube computes beside them is written for people only.
+pub(super) const VERDICT: &str = "町の評価";
+pub(super) const COMPUTED: &str = "計算";
+pub(super) const DIFFERS: &str = "計算と異なる";
+pub(super) const VERDICT_COMMENT: &str = "委員会の意見など";
+/// A 修正前の目標 row of the long layout (an earlier target): when and why it was revised.
+pub(super) const REVISED_IN: &str = "修正年度";
+pub(super) const REVISION_DATE: &str = "修正日";
+pub(super) const REVISION_REASON: &str = "修正理由";
 /// After a year in the wide layout's marker column: "令和6年度 速報".
 pub(super) const PROVISIONAL_SUFFIX: &str = "速報";
 
@@ -30,6 +38,7 @@ pub(super) const KIND_ACTUAL: [&str; 2] = ["実績", "実績値"];
 pub(super) const KIND_TARGET: [&str; 2] = ["目標", "目標値"];
 pub(super) const KIND_INTERIM: [&str; 2] = ["中間目標", "中間目標値"];
 pub(super) const KIND_BASELINE: [&str; 3] = ["当初値", "基準値", "現状値"];
+pub(super) const KIND_REVISION: [&str; 3] = ["修正前の目標", "修正前目標", "当初の目標"];
 
 /// The year cell of a per-year target ("0人/年").
 pub(super) const EVERY_YEAR: &str = "毎年";

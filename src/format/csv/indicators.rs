@@ -7,7 +7,22 @@ use crate::model::{FiscalYear, Indicator, Series, Strategy, Target};
 use std::collections::BTreeSet;
 
 const WIDE: [&str; 9] = [ID, CODE, NAME, SERIES, UNIT, BASELINE, BASELINE_YEAR, TARGET, TARGET_YEAR];
-const LONG: [&str; 11] = [ID, CODE, NAME, SERIES, UNIT, YEAR, KIND, VALUE, PROVISIONAL, YEAR_BASIS, SOURCE];
+const LONG: [&str; 14] = [
+    ID,
+    CODE,
+    NAME,
+    SERIES,
+    UNIT,
+    YEAR,
+    KIND,
+    VALUE,
+    PROVISIONAL,
+    YEAR_BASIS,
+    SOURCE,
+    REVISED_IN,
+    REVISION_DATE,
+    REVISION_REASON,
+];
 
 /// The year columns of the wide layout: every year of the plan period, and any other year
 /// some series has an actual for.
@@ -74,10 +89,11 @@ pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
     sheet.finish()
 }
 
-/// Long layout: 指標ID, 指標番号, 指標名, 系列, 単位, 年度, 区分, 値, 速報値, 値の時点, 出典 — one
-/// row per value: 当初値, 目標, 中間目標 (by year), 実績 (by year, ○ when provisional; its year as
-/// the series' basis writes it, 「2023年」 for a calendar year). 出典 is the series' source, or
-/// an actual's own.
+/// Long layout: 指標ID, 指標番号, 指標名, 系列, 単位, 年度, 区分, 値, 速報値, 値の時点, 出典, 修正年度,
+/// 修正日, 修正理由 — one row per value: 当初値, 目標, each earlier target (修正前の目標, its 値 and
+/// 年度 as a 目標 row's, with when and why it was revised), 中間目標 (by year), 実績 (by year, ○
+/// when provisional; its year as the series' basis writes it, 「2023年」 for a calendar year).
+/// 出典 is the series' source, or an actual's own.
 pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
     let mut sheet = Sheet::new();
     sheet.row(LONG);
@@ -88,6 +104,7 @@ pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
             let sourced = |when: String, kind: &str, value: String, provisional: bool, source: &str| {
                 let mut row = identity(i, x);
                 row.extend([when, kind.to_owned(), value, flag(provisional).to_owned(), basis.clone(), text(source)]);
+                row.extend([String::new(), String::new(), String::new()]);
                 row
             };
             let row = |when, kind, value, provisional| sourced(when, kind, value, provisional, series_source);
@@ -97,6 +114,13 @@ pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
             if x.target.is_some() {
                 let [value, when] = target_cells(i, x.target.as_ref(), years);
                 sheet.row(row(when, KIND_TARGET[0], value, false));
+            }
+            for r in &x.target_history {
+                let [value, when] = target_cells(i, Some(&r.target), years);
+                let mut cells = row(when, KIND_REVISION[0], value, false);
+                cells.truncate(LONG.len() - 3);
+                cells.extend([year(r.year, years), r.date.clone().unwrap_or_default(), text(&r.reason)]);
+                sheet.row(cells);
             }
             for v in &x.interim {
                 sheet.row(row(year(v.year, years), KIND_INTERIM[0], number(v.value), false));

@@ -1,7 +1,8 @@
 //! CSV for Excel, the planning office's neighbour: export of indicators (wide and long layouts),
 //! initiatives, evaluations, the town's verdicts on indicators, residents' workshop notes and the regional view's tables (`region`),
-//! and import of indicator values (actuals, targets, interim targets, baselines) as a plan to
-//! preview before it is applied.
+//! and import of indicator values (actuals, targets, interim targets, baselines) and of the words
+//! beside them (値の時点, 出典, earlier targets, the verdicts file: `texts`) as a plan to preview
+//! before it is applied.
 //!
 //! Every exported file is UTF-8 with a BOM and CRLF line ends (Japanese Excel opens it without
 //! garbling), fiscal years are written in the user's [`YearStyle`](crate::locale::YearStyle),
@@ -43,6 +44,13 @@
 //!   refuses that cell only, and the row's other cells still count. A second value for the same
 //!   series, kind and year is refused as a duplicate. Columns the import does not know are
 //!   ignored and listed; names, codes (when an id is given) and units are not imported.
+//! - **Words** (`texts`). 値の時点 and 出典 are read in both layouts: the first row of a series
+//!   that gives one counts, a later row saying something else is refused. A long layout's actual
+//!   row whose 出典 is not the series' (as the file leaves it) gives that actual its own source.
+//!   A 修正前の目標 row (long layout) is an earlier target: 値 and 年度 as a 目標 row's, 修正年度
+//!   (needed), 修正日 (YYYY-MM-DD), 修正理由; the same target revised in the same year is the
+//!   same revision. The verdicts file (町の評価) sets each indicator's verdict of a year (in the
+//!   plan period unless one is recorded). An empty cell changes nothing here either.
 //! - Row numbers are the rows Excel shows (the header is row 1; a quoted line break does not
 //!   start a new row).
 
@@ -62,6 +70,7 @@ mod rules;
 mod target_words;
 #[cfg(test)]
 mod tests;
+mod texts;
 mod value_cell;
 mod verdicts;
 
@@ -74,6 +83,7 @@ pub use letters::column_letters;
 pub use notes::{session_notes, workshop_notes};
 pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
+pub use texts::{SourceOf, TextChange, TextEdit};
 pub use verdicts::verdicts;
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).

@@ -4,6 +4,7 @@
 
 use super::planner::Planner;
 use super::read::{records, Header, Record};
+use super::texts::TextChange;
 use super::CsvError;
 use crate::model::{FiscalYear, Id, Strategy, Target};
 
@@ -13,6 +14,8 @@ pub enum Layout {
     Wide,
     /// One row per value (年度, 区分, 値).
     Long,
+    /// The town's verdicts: one row per indicator and year (年度, 町の評価, 委員会の意見など).
+    Verdicts,
 }
 
 /// Which value of a series a cell is.
@@ -148,6 +151,18 @@ pub enum RefusalReason {
     Duplicate {
         first_row: usize,
     },
+    /// 値の時点 is not 年度, 年 or a day such as 4月1日現在.
+    BadYearBasis {
+        text: String,
+    },
+    /// 修正日 is not a real day written YYYY-MM-DD.
+    BadDate {
+        text: String,
+    },
+    /// An earlier row says something else in this column for the same series (値の時点, 出典).
+    Conflicting {
+        first_row: usize,
+    },
 }
 
 /// What an import would do; apply it with [`apply`](super::apply).
@@ -157,6 +172,8 @@ pub struct CsvPlan {
     /// Data rows read (blank rows left out).
     pub rows: usize,
     pub changes: Vec<CellChange>,
+    /// Words that would change (値の時点, 出典, verdicts, earlier targets), after the values.
+    pub texts: Vec<TextChange>,
     /// Cells that hold what the strategy already holds.
     pub unchanged: usize,
     pub refused: Vec<Refusal>,

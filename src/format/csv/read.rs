@@ -86,8 +86,15 @@ pub(super) enum Column {
     Id,
     Code,
     Series,
-    /// 指標名, 単位, 値の時点, 出典: written for people, not read back.
+    /// 指標名, 単位, 計算, 計算と異なる: written for people, not read back.
     Descriptive,
+    YearBasis,
+    Source,
+    Verdict,
+    VerdictComment,
+    RevisedIn,
+    RevisionDate,
+    RevisionReason,
     Baseline,
     BaselineYear,
     Target,
@@ -108,7 +115,7 @@ pub(super) struct Header {
     pub columns: Vec<Column>,
 }
 
-const NAMED: [(&str, Column); 15] = [
+const NAMED: [(&str, Column); 22] = [
     (ID, Column::Id),
     (CODE, Column::Code),
     (NAME, Column::Descriptive),
@@ -122,8 +129,15 @@ const NAMED: [(&str, Column); 15] = [
     (KIND, Column::Kind),
     (VALUE, Column::Value),
     (PROVISIONAL, Column::Provisional),
-    (YEAR_BASIS, Column::Descriptive),
-    (SOURCE, Column::Descriptive),
+    (YEAR_BASIS, Column::YearBasis),
+    (SOURCE, Column::Source),
+    (VERDICT, Column::Verdict),
+    (COMPUTED, Column::Descriptive),
+    (DIFFERS, Column::Descriptive),
+    (VERDICT_COMMENT, Column::VerdictComment),
+    (REVISED_IN, Column::RevisedIn),
+    (REVISION_DATE, Column::RevisionDate),
+    (REVISION_REASON, Column::RevisionReason),
 ];
 
 fn column(name: &str) -> Column {
@@ -164,10 +178,12 @@ impl Header {
         index.and_then(|i| self.names.get(i)).cloned().unwrap_or_else(|| standard.to_owned())
     }
 
-    /// Long when it has 区分 and 値; wide when it has 当初値, 目標値 or a year column. Either
-    /// needs 指標ID or 指標番号, and the long layout 年度.
+    /// Verdicts when it has 町の評価; long when it has 区分 and 値; wide when it has 当初値, 目標値
+    /// or a year column. Each needs 指標ID or 指標番号, and the verdicts and long layouts 年度.
     pub fn layout(&self) -> Result<Layout, CsvError> {
-        let layout = if self.has(Column::Kind) && self.has(Column::Value) {
+        let layout = if self.has(Column::Verdict) {
+            Layout::Verdicts
+        } else if self.has(Column::Kind) && self.has(Column::Value) {
             Layout::Long
         } else if self.columns.iter().any(|c| matches!(c, Column::Baseline | Column::Target | Column::Actual(_))) {
             Layout::Wide
@@ -177,7 +193,7 @@ impl Header {
         if !self.has(Column::Id) && !self.has(Column::Code) {
             return Err(CsvError::MissingColumn { column: ID.to_owned() });
         }
-        if layout == Layout::Long && !self.has(Column::Year) {
+        if layout != Layout::Wide && !self.has(Column::Year) {
             return Err(CsvError::MissingColumn { column: YEAR.to_owned() });
         }
         Ok(layout)
@@ -187,8 +203,11 @@ impl Header {
     pub fn is_read(&self, c: Column, layout: Layout) -> bool {
         use Column::*;
         match (c, layout) {
-            (Id | Code | Series | Descriptive, _) => true,
-            (Year | Kind | Value | Provisional, Layout::Long) => true,
+            (Id | Code | Descriptive, _) => true,
+            (Series | YearBasis | Source, Layout::Wide | Layout::Long) => true,
+            (Year, Layout::Long | Layout::Verdicts) => true,
+            (Kind | Value | Provisional | RevisedIn | RevisionDate | RevisionReason, Layout::Long) => true,
+            (Verdict | VerdictComment, Layout::Verdicts) => true,
             (Baseline | BaselineYear | Target | TargetYear | Actual(_), Layout::Wide) => true,
             (ActualFlag(y), Layout::Wide) => self.has(Actual(y)),
             _ => false,

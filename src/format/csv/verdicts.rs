@@ -1,12 +1,13 @@
 //! The town's verdicts export: one row per indicator and year with a verdict (効果検証), the
 //! figures of that year beside it and whether the two differ — the table a planning officer
-//! checks before the committee meets.
+//! checks before the committee meets. Read back by the import (the verdicts layout): 町の評価
+//! and 委員会の意見など set the verdict of a year.
 
 use super::cells::*;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::{Agreement, Strategy};
 
-const HEADER: [&str; 8] = [ID, CODE, NAME, YEAR, "町の評価", "計算", "計算と異なる", "委員会の意見など"];
+const HEADER: [&str; 8] = [ID, CODE, NAME, YEAR, VERDICT, COMPUTED, DIFFERS, VERDICT_COMMENT];
 
 /// Columns: 指標ID, 指標番号, 指標名, 年度, 町の評価 (as written), 計算 (status and ratings of
 /// that year, empty without an actual), 計算と異なる (○), 委員会の意見など.

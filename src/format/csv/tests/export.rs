@@ -74,15 +74,30 @@ fn long_western_is_exactly_the_table() {
         ["ind-health", "1-1", "65歳健康寿命", label, "年"]
             .into_iter()
             .chain(rest)
-            .chain(["年度", ""])
+            .chain(["年度", "", "", "", ""])
             .collect::<Vec<&str>>()
     };
     let single =
         |id: &'static str, code: &'static str, name: &'static str, unit: &'static str, rest: [&'static str; 4]| {
-            [id, code, name, "", unit].into_iter().chain(rest).chain(["年度", ""]).collect::<Vec<&str>>()
+            [id, code, name, "", unit].into_iter().chain(rest).chain(["年度", "", "", "", ""]).collect::<Vec<&str>>()
         };
     let expected = file(&[
-        vec!["指標ID", "指標番号", "指標名", "系列", "単位", "年度", "区分", "値", "速報値", "値の時点", "出典"],
+        vec![
+            "指標ID",
+            "指標番号",
+            "指標名",
+            "系列",
+            "単位",
+            "年度",
+            "区分",
+            "値",
+            "速報値",
+            "値の時点",
+            "出典",
+            "修正年度",
+            "修正日",
+            "修正理由",
+        ],
         health("男性", ["2019", "当初値", "17.5", ""]),
         health("男性", ["", "目標", "18.5", ""]),
         health("男性", ["2023", "中間目標", "17.8", ""]),

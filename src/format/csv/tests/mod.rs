@@ -8,6 +8,7 @@ mod import;
 mod layout;
 mod region;
 mod round_trip;
+mod words;
 mod year_basis;
 
 use crate::model::{Actual, Baseline, FiscalYear, Id, Indicator, PlanPeriod, Series, Strategy, Target, YearValue};

@@ -33,6 +33,7 @@ fn export(s: &Strategy, layout: Layout, style: YearStyle) -> String {
     match layout {
         Layout::Wide => indicators_wide(s, style),
         Layout::Long => indicators_long(s, style),
+        Layout::Verdicts => super::super::verdicts(s, style),
     }
 }
 

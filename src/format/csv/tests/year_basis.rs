@@ -1,6 +1,6 @@
-//! A series' year basis and sources in the indicator CSVs: trailing 値の時点 and 出典 columns
-//! (written for people, not read back), calendar years written 「2023年」 in the long layout and
-//! read back as the same year, and 「2019年」 headers read as year 2019.
+//! A series' year basis and sources in the indicator CSVs: 値の時点 and 出典 columns, calendar
+//! years written 「2023年」 in the long layout and read back as the same year, and 「2019年」
+//! headers read as year 2019. (Reading 値の時点 and 出典 back: `tests::words`.)
 
 use super::super::{apply, indicators_long, indicators_wide, plan_import};
 use super::{cells, fy, series_of, town};
@@ -9,7 +9,7 @@ use crate::model::{Strategy, YearBasis};
 
 /// The town with 出生数 by calendar year (its 2022 value from 人口動態統計), 社会増減数 as of
 /// 4月1日, and 65歳健康寿命 sourced from 県の健康指標.
-fn sourced_town() -> Strategy {
+pub(super) fn sourced_town() -> Strategy {
     let mut s = town();
     for i in s.indicators_mut() {
         match i.id.as_str() {
@@ -34,7 +34,7 @@ fn rows_of<'a>(table: &'a [Vec<String>], id: &str) -> Vec<&'a Vec<String>> {
 fn the_long_layout_writes_each_values_year_and_source() {
     let s = sourced_town();
     let western = cells(&indicators_long(&s, YearStyle::Western));
-    assert_eq!(western[0][9..], ["値の時点", "出典"]);
+    assert_eq!(western[0][9..11], ["値の時点", "出典"]);
     let births: Vec<Vec<&str>> =
         rows_of(&western, "ind-births").iter().map(|r| [5, 6, 7, 9, 10].map(|k| r[k].as_str()).to_vec()).collect();
     assert_eq!(
@@ -77,6 +77,7 @@ fn an_export_with_bases_and_sources_reads_back_unchanged() {
         for text in [indicators_long(&original, style), indicators_wide(&original, style)] {
             let plan = plan_import(&original, &text).unwrap();
             assert!(plan.changes.is_empty() && plan.refused.is_empty(), "{style:?}: {:?}", plan.refused.first());
+            assert!(plan.texts.is_empty(), "{style:?}: {:?}", plan.texts.first());
             assert!(plan.ignored_columns.is_empty(), "値の時点 and 出典 are known columns");
         }
         // Values come back into a copy without them, at the years written 「2022年」.

@@ -49,6 +49,8 @@ enum Stage {
     Applied {
         file: String,
         count: usize,
+        /// Of `count`, the words written (値の時点, 出典, verdicts, earlier targets).
+        texts: usize,
         revision: u64,
     },
     Undone {
@@ -113,7 +115,7 @@ pub fn CsvImport() -> impl IntoView {
             Confirmation::Apply => {}
             Confirmation::Replanned(again) => {
                 focus_preview.set_value(true);
-                stage.set(Stage::Preview(Arc::new(again)));
+                stage.set(Stage::Preview(Arc::new(*again)));
                 return;
             }
             Confirmation::Failed(error) => {
@@ -123,7 +125,8 @@ pub fn CsvImport() -> impl IntoView {
         }
         let mut count = 0;
         state.edit(|s| count = csv::apply(s, &p.plan));
-        stage.set(Stage::Applied { file: p.file.clone(), count, revision: state.revision.get_untracked() });
+        let texts = p.plan.texts.len().min(count);
+        stage.set(Stage::Applied { file: p.file.clone(), count, texts, revision: state.revision.get_untracked() });
     });
     let cancel = Callback::new(move |()| {
         let file = match stage.get_untracked() {
@@ -154,7 +157,7 @@ pub fn CsvImport() -> impl IntoView {
                     }.into_any(),
                     Stage::Failed { file, failure } => failed(lang, file, failure).into_any(),
                     Stage::Preview(p) => view! { <PreviewView p=p lang=lang style=style all=show_all.get() show_all=show_all focus=focus_preview apply=apply cancel=cancel/> }.into_any(),
-                    Stage::Applied { file, count, revision } => applied(state, stage, lang, file, count, revision).into_any(),
+                    Stage::Applied { file, count, texts, revision } => applied(state, stage, lang, file, (count - texts, texts), revision).into_any(),
                     Stage::Undone { file } => view! {
                         <p class="notice" role="status" data-testid="csv-undone">
                             {match lang {
@@ -214,7 +217,7 @@ fn applied(
     stage: RwSignal<Stage>,
     lang: Language,
     file: String,
-    count: usize,
+    (count, texts): (usize, usize),
     revision: u64,
 ) -> impl IntoView {
     let editor = state
@@ -224,9 +227,14 @@ fn applied(
     let undo_file = file.clone();
     view! {
         <div class="notice" role="status" data-testid="csv-applied">
-            <p class="notice-headline">{match lang {
-                Language::Ja => format!("「{file}」から {count} 件の値を取り込みました。"),
-                Language::En => format!("{count} {} imported from \"{file}\".", if count == 1 { "value" } else { "values" }),
+            <p class="notice-headline">{match (lang, texts) {
+                (Language::Ja, 0) => format!("「{file}」から {count} 件の値を取り込みました。"),
+                (Language::Ja, _) => format!("「{file}」から {count} 件の値と {texts} 件の記述（値の時点・出典・町の評価・修正前の目標）を取り込みました。"),
+                (Language::En, _) => {
+                    let values = format!("{count} {}", if count == 1 { "value" } else { "values" });
+                    let words = if texts == 0 { String::new() } else { format!(" and {texts} {}", if texts == 1 { "word change" } else { "word changes" }) };
+                    format!("{values}{words} imported from \"{file}\".")
+                }
             }}</p>
             <p>{tr(lang,
                 "取り込みは1回の操作です。編集画面の「元に戻す」（Ctrl+Z）で、取り込む前にまとめて戻せます。",

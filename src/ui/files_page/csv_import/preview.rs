@@ -1,9 +1,9 @@
 //! The preview of a planned CSV import: the layout and counts, the values that would change
-//! (from → to), the refused rows and cells with their reasons and the cells read as no value or
+//! (from → to), the words that would change (値の時点, 出典, verdicts, earlier targets), the refused rows and cells with their reasons and the cells read as no value or
 //! with a mark — each table cut at its first rows until 「すべて表示」 — and the buttons that
 //! apply or cancel.
 
-use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal};
+use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal, TextChange};
 use crate::locale::{self, tr};
 use crate::locale::{Language, YearStyle};
 use crate::session::csv_import::CsvPreview;
@@ -15,6 +15,9 @@ fn layout_words(layout: Layout, lang: Language) -> &'static str {
     match layout {
         Layout::Wide => tr(lang, "横長（1行に1系列、年度が列）", "Wide (one row per series, a column per year)"),
         Layout::Long => tr(lang, "縦長（1行に1つの値）", "Long (one value per row)"),
+        Layout::Verdicts => {
+            tr(lang, "町の評価（1行に1指標・1年度）", "Town's verdicts (one indicator and year per row)")
+        }
     }
 }
 
@@ -64,11 +67,13 @@ pub(super) fn PreviewView(
     let plan = &p.plan;
     let shown = p.shown(all);
     let changes = plan.changes.iter().take(shown.changes).map(|c| change_row(c, lang, style)).collect_view();
+    let texts = plan.texts.iter().take(shown.texts).map(|c| text_row(c, lang, style)).collect_view();
     let refused = plan.refused.iter().take(shown.refused).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
     let noted = plan.noted.iter().take(shown.noted).map(|n| noted_row(n, &p.letters, lang)).collect_view();
     let hidden = shown.hidden;
     let ignored = plan.ignored_columns.iter().map(|c| column_name(p.letters.get(c), c, lang)).collect::<Vec<_>>();
-    let has_changes = !plan.changes.is_empty();
+    let has_changes = !plan.changes.is_empty() || !plan.texts.is_empty();
+    let (has_values, has_texts) = (!plan.changes.is_empty(), !plan.texts.is_empty());
     view! {
         <section class="csv-preview" data-testid="csv-preview" aria-labelledby="csv-preview-title">
             <h3 id="csv-preview-title" tabindex="-1" node_ref=heading>
@@ -86,12 +91,16 @@ pub(super) fn PreviewView(
                 <dd data-testid="csv-rows">{count(plan.rows, lang)}</dd>
                 <dt>{tr(lang, "変わる値", "Values that change")}</dt>
                 <dd data-testid="csv-change-count" class="strong">{count(plan.changes.len(), lang)}</dd>
+                {has_texts.then(|| view! {
+                    <dt>{tr(lang, "変わる記述", "Words that change")}</dt>
+                    <dd data-testid="csv-text-count" class="strong">{count(plan.texts.len(), lang)}</dd>
+                })}
                 <dt>{tr(lang, "変わらない値", "Values unchanged")}</dt>
                 <dd data-testid="csv-unchanged">{count(plan.unchanged, lang)}</dd>
                 <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
                 <dd data-testid="csv-refused-count" class:warn=!plan.refused.is_empty()>{count(plan.refused.len(), lang)}</dd>
             </dl>
-            {if has_changes {
+            {if has_values {
                 view! {
                     <h4>{tr(lang, "変わる値", "Values that change")}</h4>
                     <div class="table-wrap">
@@ -110,9 +119,28 @@ pub(super) fn PreviewView(
                         </table>
                     </div>
                 }.into_any()
-            } else {
+            } else if !has_texts {
                 view! { <p class="preview-note" data-testid="csv-no-changes">{tr(lang, "このファイルで変わる値はありません。", "This file changes no value.")}</p> }.into_any()
+            } else {
+                ().into_any()
             }}
+            {has_texts.then(|| view! {
+                <h4>{tr(lang, "変わる記述（値の時点・出典・町の評価・修正前の目標）", "Words that change (what a year means, sources, verdicts, earlier targets)")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-changes" data-testid="csv-texts">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                            <th scope="col">{tr(lang, "系列", "Series")}</th>
+                            <th scope="col">{tr(lang, "項目", "Item")}</th>
+                            <th scope="col">{tr(lang, "現在", "Now")}</th>
+                            <th scope="col" aria-hidden="true"></th>
+                            <th scope="col">{tr(lang, "取り込み後", "After import")}</th>
+                        </tr></thead>
+                        <tbody>{texts}</tbody>
+                    </table>
+                </div>
+            })}
             {(!plan.refused.is_empty()).then(|| view! {
                 <h4>{tr(lang, "取り込めない行・セル（この部分は取り込みません）", "Rows and cells refused (not imported)")}</h4>
                 <div class="table-wrap">
@@ -198,6 +226,25 @@ fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView
                 Some(t) => view! { {locale::target(t, "", lang, style)} }.into_any(),
                 None => value_cell(Some(c.to), c.to_provisional, confirmed, lang).into_any(),
             }}</td>
+        </tr>
+    }
+}
+
+fn text_row(c: &TextChange, lang: Language, style: YearStyle) -> impl IntoView {
+    let series = match &c.series {
+        Some((_, label)) if !label.is_empty() => label.clone(),
+        _ => "—".to_owned(),
+    };
+    let (from, to) = locale::csv_text_sides(&c.edit, "", lang, style);
+    view! {
+        <tr data-testid="csv-text">
+            <td class="num">{c.row}</td>
+            <td><span class="code">{c.code.clone()}</span>" "{c.name.clone()}</td>
+            <td>{series}</td>
+            <td>{locale::csv_text_what(&c.edit, lang, style)}</td>
+            <td class="from">{from}</td>
+            <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
+            <td class="to">{to}</td>
         </tr>
     }
 }

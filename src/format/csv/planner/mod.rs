@@ -1,5 +1,8 @@
 //! The planner: each data row of an indicator CSV matched to its indicator and series, and
-//! each value cell judged by the rules — a change, unchanged, a duplicate or a refusal.
+//! each value cell judged by the rules — a change, unchanged, a duplicate or a refusal. The
+//! cells that are words (値の時点, 出典, verdicts, earlier targets) are planned in `words`.
+
+mod words;
 
 use super::cells::*;
 use super::read::{Column, Header, Record};
@@ -8,6 +11,7 @@ use super::value_cell::{read_value, ValueCell};
 use super::{CellChange, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy};
 use std::collections::HashMap;
+use words::Words;
 
 /// The value slot of a series a cell writes, to refuse a second value for it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,6 +28,7 @@ pub(super) struct Planner<'a> {
     by_id: HashMap<&'a str, &'a Indicator>,
     by_code: HashMap<String, Vec<&'a Indicator>>,
     seen: HashMap<(Id, Slot), usize>,
+    words: Words,
     plan: CsvPlan,
 }
 
@@ -47,15 +52,17 @@ impl<'a> Planner<'a> {
             layout,
             rows: 0,
             changes: Vec::new(),
+            texts: Vec::new(),
             unchanged: 0,
             refused: Vec::new(),
             noted: Vec::new(),
             ignored_columns: header.ignored(layout),
         };
-        Planner { s, header, by_id, by_code, seen: HashMap::new(), plan }
+        Planner { s, header, by_id, by_code, seen: HashMap::new(), words: Words::default(), plan }
     }
 
-    pub fn finish(self) -> CsvPlan {
+    pub fn finish(mut self) -> CsvPlan {
+        self.actual_sources();
         self.plan
     }
 
@@ -108,18 +115,37 @@ impl<'a> Planner<'a> {
     /// Reads one data row (not blank).
     pub fn row(&mut self, r: &Record) {
         self.plan.rows += 1;
-        let (i, x) = match self.identify(r) {
+        let found = match self.plan.layout {
+            Layout::Verdicts => self.indicator(r).map(|i| (i, None)),
+            Layout::Wide | Layout::Long => self.identify(r).map(|(i, x)| (i, Some(x))),
+        };
+        let (i, x) = match found {
             Ok(found) => found,
             Err((column, reason)) => return self.refuse(r.row, column, reason),
         };
-        match self.plan.layout {
-            Layout::Wide => self.wide(r, i, x),
-            Layout::Long => self.long(r, i, x),
+        match (self.plan.layout, x) {
+            (Layout::Wide, Some(x)) => self.wide(r, i, x),
+            (Layout::Long, Some(x)) => self.long(r, i, x),
+            _ => self.verdict(r, i),
         }
     }
 
-    /// The indicator by 指標ID; else by 指標番号 when exactly one has it. Then the series.
+    /// The indicator and series of a row (`indicator`, then the series by 系列).
     fn identify(&self, r: &Record) -> Result<(&'a Indicator, &'a Series), (String, RefusalReason)> {
+        let indicator = self.indicator(r)?;
+        let label = read_text(r.cell(self.header.find(Column::Series)));
+        let series = match &indicator.series[..] {
+            [only] if label.is_empty() => Some(only),
+            all => all.iter().find(|x| !label.is_empty() && half_width(&x.label) == half_width(label)),
+        };
+        let series = series.ok_or_else(|| {
+            (self.name(Column::Series, SERIES), RefusalReason::UnknownSeries { label: label.to_owned() })
+        })?;
+        Ok((indicator, series))
+    }
+
+    /// The indicator by 指標ID; else by 指標番号 when exactly one has it.
+    fn indicator(&self, r: &Record) -> Result<&'a Indicator, (String, RefusalReason)> {
         let (id_col, code_col) = (self.header.find(Column::Id), self.header.find(Column::Code));
         let id = read_text(r.cell(id_col));
         let code = read_text(r.cell(code_col));
@@ -139,15 +165,7 @@ impl<'a> Planner<'a> {
         } else {
             return Err((self.header.name(id_col.or(code_col), ID), RefusalReason::MissingIndicator));
         };
-        let label = read_text(r.cell(self.header.find(Column::Series)));
-        let series = match &indicator.series[..] {
-            [only] if label.is_empty() => Some(only),
-            all => all.iter().find(|x| !label.is_empty() && half_width(&x.label) == half_width(label)),
-        };
-        let series = series.ok_or_else(|| {
-            (self.name(Column::Series, SERIES), RefusalReason::UnknownSeries { label: label.to_owned() })
-        })?;
-        Ok((indicator, series))
+        Ok(indicator)
     }
 
     /// Wide: 当初値 (+当初値年度), 目標値 (+目標年度), and each year's actual (+its 速報 marker).
@@ -188,20 +206,27 @@ impl<'a> Planner<'a> {
                 self.record(i, x, &cell, Slot::Actual(y), verdict, mark);
             }
         }
+        self.series_words(r, i, x, true);
     }
 
-    /// Long: 区分 says which value, 年度 its year, 値 the value, 速報値 the marker.
+    /// Long: 区分 says which value, 年度 its year, 値 the value, 速報値 the marker; 値の時点 and 出典
+    /// on every row. A 修正前の目標 row is an earlier target (`words`).
     fn long(&mut self, r: &Record, i: &Indicator, x: &Series) {
+        let kind_text = r.cell(self.header.find(Column::Kind));
+        let is_actual = is_named(kind_text, &KIND_ACTUAL);
+        self.series_words(r, i, x, !is_actual);
+        if is_named(kind_text, &KIND_REVISION) {
+            return self.revision(r, i, x);
+        }
         let cell = self.cell(r, Column::Value, Column::Year, Some(Column::Provisional));
         let flag_index = self.header.find(Column::Provisional);
         let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { return };
-        let kind_text = r.cell(self.header.find(Column::Kind));
         let read = if is_named(kind_text, &KIND_TARGET) { self.target_value(&cell) } else { self.value(&cell) };
         let Some((text, mark, provisional)) = read else { return };
         let flag = flag.or(provisional.then_some(true));
         let year_text = r.cell(self.header.find(Column::Year));
         let yearly = |slot: fn(FiscalYear) -> Slot| rules::year(year_text).map(slot);
-        let slot = if is_named(kind_text, &KIND_ACTUAL) {
+        let slot = if is_actual {
             yearly(Slot::Actual)
         } else if is_named(kind_text, &KIND_INTERIM) {
             yearly(Slot::Interim)
@@ -224,7 +249,11 @@ impl<'a> Planner<'a> {
             Slot::Target => rules::when(year_text).and_then(|w| rules::target(x, period, w, &text)),
             Slot::Baseline => rules::when(year_text).and_then(|w| rules::baseline(x, w, &text)),
         };
-        self.record(i, x, &cell, slot, verdict, mark);
+        if self.record(i, x, &cell, slot, verdict, mark) {
+            if let Slot::Actual(year) = slot {
+                self.actual_source(r, i, x, year);
+            }
+        }
     }
 
     fn cell<'r>(&self, r: &'r Record, value: Column, year: Column, flag: Option<Column>) -> Cell<'r> {
@@ -255,7 +284,16 @@ impl<'a> Planner<'a> {
     }
 
     /// Counts a verdict: a refusal (in the column at fault), a duplicate, unchanged, a change.
-    fn record(&mut self, i: &Indicator, x: &Series, cell: &Cell, slot: Slot, verdict: Verdict, mark: Option<String>) {
+    /// Returns whether the value is taken (unchanged or changed).
+    fn record(
+        &mut self,
+        i: &Indicator,
+        x: &Series,
+        cell: &Cell,
+        slot: Slot,
+        verdict: Verdict,
+        mark: Option<String>,
+    ) -> bool {
         let proposal = match verdict {
             Ok(p) => p,
             Err(reason) => {
@@ -265,12 +303,14 @@ impl<'a> Planner<'a> {
                     | RefusalReason::YearDiffers { .. } => cell.year_column.clone(),
                     _ => cell.column.clone(),
                 };
-                return self.refuse(cell.row, column, reason);
+                self.refuse(cell.row, column, reason);
+                return false;
             }
         };
         if let Some(first_row) = self.seen.get(&(x.id.clone(), slot)) {
             let reason = RefusalReason::Duplicate { first_row: *first_row };
-            return self.refuse(cell.row, cell.column.clone(), reason);
+            self.refuse(cell.row, cell.column.clone(), reason);
+            return false;
         }
         self.seen.insert((x.id.clone(), slot), cell.row);
         match proposal {
@@ -295,5 +335,6 @@ impl<'a> Planner<'a> {
                 })
             }
         }
+        true
     }
 }

@@ -1,0 +1,186 @@
+//! The planner's cells that are words: a series' 値の時点 and 出典 (wide: its row; long: every
+//! row, the first one counting and a different one later refused), an actual's own 出典 (long;
+//! decided once the whole file is read, against the series' source as the file leaves it), a
+//! 修正前の目標 row (an earlier target) and a row of the verdicts file.
+
+use super::super::cells::*;
+use super::super::read::{Column, Record};
+use super::super::rules;
+use super::super::texts::{self, Judged, TextChange, TextEdit};
+use super::super::RefusalReason;
+use super::Planner;
+use crate::model::{half_width, FiscalYear, Id, Indicator, Series, TargetRevision};
+use std::collections::HashMap;
+
+/// A word a series has once, however many rows repeat it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Word {
+    Basis,
+    Source,
+}
+
+#[derive(Default)]
+pub(super) struct Words {
+    /// The first row that gives a series' 値の時点 or 出典, and what it says.
+    first: HashMap<(Id, Word), (usize, String)>,
+    /// The first row that gives an indicator's verdict of a year.
+    verdicts: HashMap<(Id, FiscalYear), usize>,
+    /// Actuals' 出典 cells, decided in `actual_sources`.
+    actual_sources: Vec<ActualSource>,
+}
+
+struct ActualSource {
+    row: usize,
+    column: String,
+    indicator: Id,
+    series: Id,
+    year: FiscalYear,
+    text: String,
+}
+
+impl Planner<'_> {
+    fn text_cell(&self, r: &Record, c: Column) -> String {
+        read_text(r.cell(self.header.find(c))).to_owned()
+    }
+
+    fn push_text(&mut self, row: usize, column: String, i: &Indicator, x: Option<&Series>, edit: TextEdit) {
+        self.plan.texts.push(TextChange {
+            row,
+            column,
+            indicator: i.id.clone(),
+            code: i.code.clone(),
+            name: i.name.clone(),
+            series: x.map(|x| (x.id.clone(), x.label.clone())),
+            edit,
+        });
+    }
+
+    /// Counts a judged word cell of a series (or of the indicator, `x` none) in `column`.
+    fn judged(&mut self, row: usize, column: String, i: &Indicator, x: Option<&Series>, judged: Judged) {
+        match judged {
+            Ok(Some(edit)) => self.push_text(row, column, i, x, edit),
+            Ok(None) => {}
+            Err(reason) => self.refuse(row, column, reason),
+        }
+    }
+
+    /// Whether this row's word is the first for the series (else it was judged already, or,
+    /// saying something else, is refused here).
+    fn first_word(&mut self, x: &Series, word: Word, row: usize, column: &str, text: &str) -> bool {
+        match self.words.first.get(&(x.id.clone(), word)) {
+            None => {
+                self.words.first.insert((x.id.clone(), word), (row, text.to_owned()));
+                true
+            }
+            Some((_, said)) if half_width(said) == half_width(text) => false,
+            Some((first_row, _)) => {
+                let reason = RefusalReason::Conflicting { first_row: *first_row };
+                self.refuse(row, column.to_owned(), reason);
+                false
+            }
+        }
+    }
+
+    /// 値の時点, and 出典 when the row gives the series' source (`source`: not an actual's row).
+    pub(super) fn series_words(&mut self, r: &Record, i: &Indicator, x: &Series, source: bool) {
+        let basis = self.text_cell(r, Column::YearBasis);
+        let column = self.name(Column::YearBasis, YEAR_BASIS);
+        if !basis.is_empty() && self.first_word(x, Word::Basis, r.row, &column, &basis) {
+            self.judged(r.row, column, i, Some(x), texts::year_basis(x, &basis));
+        }
+        let text = self.text_cell(r, Column::Source);
+        let column = self.name(Column::Source, SOURCE);
+        if source && !text.is_empty() && self.first_word(x, Word::Source, r.row, &column, &text) {
+            if let Some(edit) = texts::series_source(i, x, &text) {
+                self.push_text(r.row, column, i, Some(x), edit);
+            }
+        }
+    }
+
+    /// An actual's row 出典, decided when the file is read (`actual_sources`).
+    pub(super) fn actual_source(&mut self, r: &Record, i: &Indicator, x: &Series, year: FiscalYear) {
+        let text = self.text_cell(r, Column::Source);
+        if !text.is_empty() {
+            let column = self.name(Column::Source, SOURCE);
+            let (indicator, series) = (i.id.clone(), x.id.clone());
+            self.words.actual_sources.push(ActualSource { row: r.row, column, indicator, series, year, text });
+        }
+    }
+
+    /// Each actual's 出典 that is not the series' source (as the file leaves it) becomes the
+    /// actual's own.
+    pub(super) fn actual_sources(&mut self) {
+        for a in std::mem::take(&mut self.words.actual_sources) {
+            let Some(i) = self.by_id.get(a.indicator.as_str()).copied() else { continue };
+            let Some(x) = i.series.iter().find(|x| x.id == a.series) else { continue };
+            let series_source = match self.words.first.get(&(x.id.clone(), Word::Source)) {
+                Some((_, said)) => said.as_str(),
+                None => x.source_or(&i.source),
+            };
+            if let Some(edit) = texts::actual_source(x, a.year, series_source, &a.text) {
+                self.push_text(a.row, a.column, i, Some(x), edit);
+            }
+        }
+    }
+
+    /// A 修正前の目標 row: 値 and 年度 as a 目標 row writes them, 修正年度 (needed), 修正日, 修正理由.
+    pub(super) fn revision(&mut self, r: &Record, i: &Indicator, x: &Series) {
+        let value_column = self.name(Column::Value, VALUE);
+        let text = self.text_cell(r, Column::Value);
+        if text.is_empty() {
+            return;
+        }
+        let read = || -> Result<TargetRevision, (Column, &str, RefusalReason)> {
+            let year_text = self.text_cell(r, Column::Year);
+            let when = rules::when(&year_text).map_err(|e| (Column::Year, YEAR, e))?;
+            let target = texts::earlier_target(&text, when, self.s.period).map_err(|e| (Column::Value, VALUE, e))?;
+            let year =
+                rules::year(&self.text_cell(r, Column::RevisedIn)).map_err(|e| (Column::RevisedIn, REVISED_IN, e))?;
+            let date = texts::revision_date(&self.text_cell(r, Column::RevisionDate))
+                .map_err(|e| (Column::RevisionDate, REVISION_DATE, e))?;
+            Ok(TargetRevision { target, year, date, reason: self.text_cell(r, Column::RevisionReason) })
+        };
+        let revised = match read() {
+            Ok(revised) => revised,
+            Err((column, standard, reason)) => return self.refuse(r.row, self.name(column, standard), reason),
+        };
+        let earlier = self.plan.texts.iter().find(|t| match &t.edit {
+            TextEdit::Revision { to, .. } => {
+                t.series.as_ref().is_some_and(|(id, _)| *id == x.id)
+                    && to.year == revised.year
+                    && to.target == revised.target
+            }
+            _ => false,
+        });
+        if let Some(first) = earlier {
+            let reason = RefusalReason::Duplicate { first_row: first.row };
+            return self.refuse(r.row, value_column, reason);
+        }
+        if let Some(edit) = texts::revision(x, revised) {
+            self.push_text(r.row, value_column, i, Some(x), edit);
+        }
+    }
+
+    /// A row of the verdicts file: 年度, 町の評価, 委員会の意見など.
+    pub(super) fn verdict(&mut self, r: &Record, i: &Indicator) {
+        let (verdict, comment) = (self.text_cell(r, Column::Verdict), self.text_cell(r, Column::VerdictComment));
+        if verdict.is_empty() && comment.is_empty() {
+            return;
+        }
+        let year_column = self.name(Column::Year, YEAR);
+        let year = match rules::year(&self.text_cell(r, Column::Year)) {
+            Ok(year) => year,
+            Err(reason) => return self.refuse(r.row, year_column, reason),
+        };
+        if let Some(first_row) = self.words.verdicts.get(&(i.id.clone(), year)) {
+            let reason = RefusalReason::Duplicate { first_row: *first_row };
+            return self.refuse(r.row, self.name(Column::Verdict, VERDICT), reason);
+        }
+        self.words.verdicts.insert((i.id.clone(), year), r.row);
+        let column = if verdict.is_empty() { Column::VerdictComment } else { Column::Verdict };
+        match texts::verdict(self.s, i, year, &verdict, &comment) {
+            Err(reason) => self.refuse(r.row, year_column, reason),
+            judged => self.judged(r.row, self.name(column, VERDICT), i, None, judged),
+        }
+    }
+}
