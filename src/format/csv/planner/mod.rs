@@ -63,6 +63,7 @@ impl<'a> Planner<'a> {
 
     pub fn finish(mut self) -> CsvPlan {
         self.actual_sources();
+        self.plan.texts.sort_by_key(|t| t.row);
         self.plan
     }
 

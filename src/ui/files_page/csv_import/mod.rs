@@ -229,7 +229,10 @@ fn applied(
         <div class="notice" role="status" data-testid="csv-applied">
             <p class="notice-headline">{match (lang, texts) {
                 (Language::Ja, 0) => format!("「{file}」から {count} 件の値を取り込みました。"),
-                (Language::Ja, _) => format!("「{file}」から {count} 件の値と {texts} 件の記述（値の時点・出典・町の評価・修正前の目標）を取り込みました。"),
+                (Language::Ja, _) => {
+                    let values = if count == 0 { String::new() } else { format!("{count} 件の値と ") };
+                    format!("「{file}」から {values}{texts} 件の記述（値の時点・出典・町の評価・修正前の目標）を取り込みました。")
+                }
                 (Language::En, _) => {
                     let values = format!("{count} {}", if count == 1 { "value" } else { "values" });
                     let words = if texts == 0 { String::new() } else { format!(" and {texts} {}", if texts == 1 { "word change" } else { "word changes" }) };
