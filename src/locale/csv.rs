@@ -79,17 +79,22 @@ pub fn csv_error(e: &crate::format::csv::CsvError, lang: Language) -> String {
     }
 }
 
-/// What a word change of the import is about: 「値の時点」, 「出典（令和4年度の実績）」,
+/// What a word change of the import is about: 「値の時点」, 「出典（令和4年度の実績）」 (「令和4年」
+/// for a calendar-year series),
 /// 「町の評価（令和4年度）」, 「修正前の目標（令和4年度に修正）」.
-pub fn csv_text_what(e: &crate::format::csv::TextEdit, lang: Language, style: super::YearStyle) -> String {
+pub fn csv_text_what(c: &crate::format::csv::TextChange, lang: Language, style: super::YearStyle) -> String {
     use crate::format::csv::{SourceOf, TextEdit};
     let fy = |y| super::year(y, lang, style);
-    match (e, lang) {
+    match (&c.edit, lang) {
         (TextEdit::YearBasis { .. }, _) => tr(lang, "値の時点", "What the year means").into(),
         (TextEdit::Source { of: SourceOf::Indicator, .. }, _) => tr(lang, "出典（指標）", "Source (indicator)").into(),
         (TextEdit::Source { of: SourceOf::Series, .. }, _) => tr(lang, "出典（系列）", "Source (series)").into(),
-        (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::Ja) => format!("出典（{}の実績）", fy(*y)),
-        (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::En) => format!("Source (actual of {})", fy(*y)),
+        (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::Ja) => {
+            format!("出典（{}の実績）", super::value_year(c.basis, *y, lang, style))
+        }
+        (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::En) => {
+            format!("Source (actual of {})", super::value_year(c.basis, *y, lang, style))
+        }
         (TextEdit::Verdict { to, .. }, Language::Ja) => format!("町の評価（{}）", fy(to.year)),
         (TextEdit::Verdict { to, .. }, Language::En) => format!("Town's verdict ({})", fy(to.year)),
         (TextEdit::Revision { to, .. }, Language::Ja) => format!("修正前の目標（{}に修正）", fy(to.year)),

@@ -58,11 +58,12 @@ test('値の時点, 出典 and an earlier target come back from a long CSV, prev
   await expect(page.getByTestId('csv-change-count')).toHaveText('1 件');
   await expect(page.getByTestId('csv-text-count')).toHaveText('4 件');
   await expect(page.getByTestId('csv-unchanged')).toHaveText('1 件');
-  expect(await rows(page, 'csv-changes')).toEqual([['3', '7-2 出生数', '—', '令和5年度', '実績', '—', '→', '352']]);
+  // The value's year as the series will write it: 令和5年, not 令和5年度.
+  expect(await rows(page, 'csv-changes')).toEqual([['3', '7-2 出生数', '—', '令和5年', '実績', '—', '→', '352']]);
   expect(await rows(page, 'csv-texts')).toEqual([
     ['2', '7-2 出生数', '—', '値の時点', '年度', '→', '年（暦年）'],
     ['2', '7-2 出生数', '—', '出典（指標）', '—', '→', '人口動態統計'],
-    ['3', '7-2 出生数', '—', '出典（令和5年度の実績）', '—', '→', '保健所の集計'],
+    ['3', '7-2 出生数', '—', '出典（令和5年の実績）', '—', '→', '保健所の集計'],
     ['4', '7-2 出生数', '—', '修正前の目標（令和4年度に修正）', '—', '→', '360 2022-06-15: 上方修正'],
   ]);
   expect(await rows(page, 'csv-refused')).toEqual([
@@ -77,8 +78,8 @@ test('値の時点, 出典 and an earlier target come back from a long CSV, prev
   expect((await rows(page, 'csv-texts')).map((r) => [r[3], r[4], r[6]])).toEqual([
     ['What the year means', 'fiscal year', 'calendar year'],
     ['Source (indicator)', '—', '人口動態統計'],
-    ['Source (actual of FY2023)', '—', '保健所の集計'],
-    ['Earlier target (revised in FY2022)', '—', '360 2022-06-15: 上方修正'],
+    ['Source (actual of CY2023 (R5))', '—', '保健所の集計'],
+    ['Earlier target (revised in FY2022 (R4))', '—', '360 2022-06-15: 上方修正'],
   ]);
   await page.getByTestId('language').click();
 

@@ -23,7 +23,7 @@ function summary(page: Page) {
   return page.getByTestId('indicator-chart').getByTestId('chart-summary');
 }
 
-test('each target kind entered in the editor shows in the chart, the overview and the report', async ({ page, openApp, pageErrors, shot }) => {
+test('each target kind entered in the editor shows in the chart, the overview and the report, and comes back from JSON and CSV', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
   await page.getByTestId('example-kitamoto').click();
   await page.getByTestId('edit').click();
@@ -118,6 +118,41 @@ test('each target kind entered in the editor shows in the chart, the overview an
     for (const written of ['基準値から10%減少', '→1,620人', '累計20人', '維持（80%以上）']) expect(text).toContain(written);
     onlyPaper(paper);
   }
+
+  // JSON: exported, then imported back — the same as what is stored.
+  await page.goto(`./#/s/${id}`);
+  await expect(page.getByTestId('overview')).toBeVisible();
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const jsonText = fs.readFileSync((await json.path())!, 'utf8');
+  const exported = JSON.parse(jsonText).strategy;
+  const kinds = ['KPI相対（作例）', 'KPI平均（作例）', 'KPI累計（作例）', 'KPI境界（作例）'];
+  for (const name of kinds) expect(exported.indicators.find((i: any) => i.name === name).series[0].target).toEqual(target(name));
+  await page.goto('./#/');
+  await page.getByTestId('import-file').setInputFiles({ name: json.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(jsonText, 'utf8') });
+  await expect(page.getByTestId('preview-identical')).toHaveText('ファイルの内容は保存されているものと同じです。');
+
+  // CSV (long): exported; the bound changed in the editor; the file brings exactly it back.
+  await page.goto(`./#/s/${id}/files`);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-long').click()]);
+  const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(csvText).toContain(',目標,維持（80以上）,');
+  expect(csvText).toContain(',目標,基準値から10%減少,');
+  await page.goto(`./#/s/${id}/edit`);
+  await page.getByTestId('outline-indicator').filter({ hasText: 'KPI境界（作例）' }).click();
+  await enter(page, 'target-0', '70');
+  await expect(summary(page)).toContainText('維持（70%以上）');
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  await page.goto(`./#/s/${id}/files`);
+  await page.getByTestId('csv-file').setInputFiles({ name: 'kinds.csv', mimeType: 'text/csv', buffer: Buffer.from(csvText, 'utf8') });
+  await expect(page.getByTestId('csv-change-count')).toHaveText('1 件');
+  await expect(page.getByTestId('csv-refused-count')).toHaveText('0 件');
+  await expect(page.getByTestId('csv-change').getByRole('cell').nth(1)).toContainText('KPI境界（作例）');
+  await expect(page.getByTestId('csv-change').locator('td.to')).toHaveText('維持（80%以上）');
+  await page.getByTestId('csv-apply').click();
+  await expect(page.getByTestId('csv-applied')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  const back = await storedStrategyOfPage(page);
+  for (const name of kinds) expect(back.indicators.find((i: any) => i.name === name).series[0].target).toEqual(target(name));
 
   expect(pageErrors).toEqual([]);
 });

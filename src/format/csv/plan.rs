@@ -6,7 +6,7 @@ use super::planner::Planner;
 use super::read::{records, Header, Record};
 use super::texts::TextChange;
 use super::CsvError;
-use crate::model::{FiscalYear, Id, Strategy, Target};
+use crate::model::{FiscalYear, Id, Strategy, Target, YearBasis};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
@@ -65,6 +65,9 @@ pub struct CellChange {
     /// A footnote mark or remark written beside the number (「※」, 「推計」): an actual keeps it
     /// as its comment when it has none.
     pub mark: Option<String>,
+    /// What the series' years mean once the file is applied (an actual's year is shown by it:
+    /// 「令和5年」 for a calendar year).
+    pub basis: YearBasis,
 }
 
 /// A cell read in a way the user should see: a "no value" mark, or a number with a mark.

@@ -23,6 +23,8 @@ pub struct TextChange {
     /// the source of an indicator with one series).
     pub series: Option<(Id, String)>,
     pub edit: TextEdit,
+    /// What the series' years mean once the file is applied (for an actual's source).
+    pub basis: YearBasis,
 }
 
 /// What a text change writes, from what to what.

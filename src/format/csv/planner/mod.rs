@@ -63,6 +63,7 @@ impl<'a> Planner<'a> {
 
     pub fn finish(mut self) -> CsvPlan {
         self.actual_sources();
+        self.bases_after();
         self.plan.texts.sort_by_key(|t| t.row);
         self.plan
     }
@@ -333,6 +334,7 @@ impl<'a> Planner<'a> {
                     to_provisional,
                     written,
                     mark,
+                    basis: x.year_basis,
                 })
             }
         }

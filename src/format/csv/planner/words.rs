@@ -9,7 +9,7 @@ use super::super::rules;
 use super::super::texts::{self, Judged, TextChange, TextEdit};
 use super::super::RefusalReason;
 use super::Planner;
-use crate::model::{half_width, FiscalYear, Id, Indicator, Series, TargetRevision};
+use crate::model::{half_width, FiscalYear, Id, Indicator, Series, TargetRevision, YearBasis};
 use std::collections::HashMap;
 
 /// A word a series has once, however many rows repeat it.
@@ -52,6 +52,7 @@ impl Planner<'_> {
             name: i.name.clone(),
             series: x.map(|x| (x.id.clone(), x.label.clone())),
             edit,
+            basis: x.map(|x| x.year_basis).unwrap_or_default(),
         });
     }
 
@@ -93,6 +94,26 @@ impl Planner<'_> {
         if source && !text.is_empty() && self.first_word(x, Word::Source, r.row, &column, &text) {
             if let Some(edit) = texts::series_source(i, x, &text) {
                 self.push_text(r.row, column, i, Some(x), edit);
+            }
+        }
+    }
+
+    /// Each change of a series whose 値の時点 the file changes says the new one.
+    pub(super) fn bases_after(&mut self) {
+        let changed: HashMap<Id, YearBasis> = (self.plan.texts.iter())
+            .filter_map(|t| match (&t.series, &t.edit) {
+                (Some((id, _)), TextEdit::YearBasis { to, .. }) => Some((id.clone(), *to)),
+                _ => None,
+            })
+            .collect();
+        for c in &mut self.plan.changes {
+            if let Some(basis) = changed.get(&c.series) {
+                c.basis = *basis;
+            }
+        }
+        for t in &mut self.plan.texts {
+            if let Some(basis) = t.series.as_ref().and_then(|(id, _)| changed.get(id)) {
+                t.basis = *basis;
             }
         }
     }

@@ -122,6 +122,7 @@ fn a_bad_or_conflicting_basis_is_refused_in_its_cell_and_the_values_still_count(
     assert_eq!(plan.refused.len(), 1);
     assert_eq!((plan.refused[0].row, &plan.refused[0].reason), (4, &RefusalReason::Conflicting { first_row: 2 }));
     assert_eq!(plan.changes.len(), 1, "row 4's value is still read");
+    assert_eq!(plan.changes[0].basis, YearBasis::Calendar, "the value is shown by the basis the file gives");
 }
 
 /// The town with verdicts: 出生数 令和4年度 未達成 with a comment that starts with =, 社会増減数

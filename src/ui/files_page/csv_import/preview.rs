@@ -207,6 +207,8 @@ fn value_cell(value: Option<f64>, provisional: bool, confirmed: bool, lang: Lang
 fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView {
     let year = match (c.kind, c.year) {
         (CellKind::TargetPerYear, _) => tr(lang, "毎年", "every year").to_owned(),
+        // An actual's year as its series writes it (「令和5年」); the other years stay fiscal, as in the file.
+        (CellKind::Actual, Some(y)) => locale::value_year(c.basis, y, lang, style),
         (_, Some(y)) => locale::year(y, lang, style),
         (_, None) => "—".to_owned(),
     };
@@ -241,7 +243,7 @@ fn text_row(c: &TextChange, lang: Language, style: YearStyle) -> impl IntoView {
             <td class="num">{c.row}</td>
             <td><span class="code">{c.code.clone()}</span>" "{c.name.clone()}</td>
             <td>{series}</td>
-            <td>{locale::csv_text_what(&c.edit, lang, style)}</td>
+            <td>{locale::csv_text_what(c, lang, style)}</td>
             <td class="from">{from}</td>
             <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
             <td class="to">{to}</td>
