@@ -103,13 +103,9 @@ pub fn csv_text_what(c: &crate::format::csv::TextChange, lang: Language, style: 
 }
 
 /// The two sides of a word change, as now and after the import ("—" for nothing yet).
-pub fn csv_text_sides(
-    e: &crate::format::csv::TextEdit,
-    unit: &str,
-    lang: Language,
-    style: super::YearStyle,
-) -> (String, String) {
+pub fn csv_text_sides(c: &crate::format::csv::TextChange, lang: Language, style: super::YearStyle) -> (String, String) {
     use crate::format::csv::TextEdit;
+    let unit = c.unit.as_str();
     let shown = |s: &str| if s.trim().is_empty() { "—".to_owned() } else { s.to_owned() };
     let verdict = |v: &crate::model::Verdict| match v.comment.trim() {
         "" => v.verdict.clone(),
@@ -123,7 +119,7 @@ pub fn csv_text_sides(
             reason => format!("{target}{when}: {reason}"),
         }
     };
-    match e {
+    match &c.edit {
         TextEdit::YearBasis { from, to } => (super::year_basis(*from, lang), super::year_basis(*to, lang)),
         TextEdit::Source { from, to, .. } => (shown(from), shown(to)),
         TextEdit::Verdict { from, to } => (from.as_ref().map_or("—".to_owned(), verdict), verdict(to)),

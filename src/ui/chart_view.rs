@@ -8,7 +8,8 @@
 //! charts, the start page among them, never download it. The number of live instances
 //! is kept on `<html data-live-charts>` so leaks can be seen (and are tested).
 
-use super::state::use_app;
+use super::speech::{use_speech, Speaks};
+use super::state::use_open;
 use crate::charts::{Figure, Words};
 use crate::locale::tr;
 use crate::ui::speech::use_words;
@@ -249,9 +250,10 @@ pub fn ChartView(
 pub fn figure_of(
     build: impl Fn(&crate::model::Strategy, Words) -> Option<Figure> + Send + Sync + 'static,
 ) -> Memo<Figure> {
-    let state = use_app();
+    let state = use_speech();
+    let open = use_open();
     Memo::new(move |_| {
         let words = Words { lang: state.lang(), years: state.year_style() };
-        state.open.with(|o| o.as_ref().and_then(|s| build(s, words))).unwrap_or_default()
+        open.with(|o| o.as_ref().and_then(|s| build(s, words))).unwrap_or_default()
     })
 }

@@ -3,7 +3,8 @@
 //! each opening its indicator in the editor. Open by default for a town-size strategy; a large
 //! one shows the list on request (it would be thousands of rows).
 
-use super::state::use_app;
+use super::speech::{use_speech, Speaks};
+use super::state::use_open;
 use super::status::indicator_badge;
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{Goal, Id, Indicator, Strategy};
@@ -15,13 +16,14 @@ const OPEN_UP_TO: usize = 60;
 
 #[component]
 pub fn KpiList(id: Id) -> impl IntoView {
-    let state = use_app();
-    let count = Memo::new(move |_| state.open.with(|o| o.as_ref().map_or(0, |s| s.indicators.len())));
+    let state = use_speech();
+    let strategy = use_open();
+    let count = Memo::new(move |_| strategy.with(|o| o.as_ref().map_or(0, |s| s.indicators.len())));
     let open = RwSignal::new(count.get_untracked() <= OPEN_UP_TO);
     let body = move || {
         open.get().then(|| {
             let (lang, style) = (state.lang(), state.year_style());
-            state.open.with(|o| o.as_ref().map(|s| goals(s, &id, lang, style)))
+            strategy.with(|o| o.as_ref().map(|s| goals(s, &id, lang, style)))
         })
     };
     view! {

@@ -1,11 +1,11 @@
 //! The panel every strategy page shows when the strategy in its address is not stored here.
 
-use super::state::use_app;
+use super::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 
 #[component]
 pub fn StrategyNotFound() -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     view! {
         <section class="panel" data-testid="not-found">
             <h1>{move || state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>

@@ -10,6 +10,7 @@ use super::import_preview::{EverythingPreview, StrategyPreview};
 use super::overview::Overview;
 use super::print::PrintReport;
 use super::region::RegionPage;
+use super::speech::{use_speech, Speaks};
 use super::workshop::Workshop;
 use crate::session::route::{Report, WorkshopPage};
 use leptos::prelude::*;
@@ -61,7 +62,7 @@ pub fn everything_preview() -> AnyView {
 
 /// A page whose code is fetched on first use (`pages`): a short notice while it loads.
 pub fn lazy_page(page: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
-    let state = super::state::use_app();
+    let state = use_speech();
     view! {
         <Suspense fallback=move || view! { <p class="page-loading" data-testid="page-loading">{move || state.tr("読み込み中…", "Loading…")}</p> }>
             {Suspend::new(page)}

@@ -1,6 +1,8 @@
 //! The language a view speaks in, as a narrow context: inside the app it follows the user's
 //! preferences (`AppState`); a view shown without the app's state (the read-only hand-out)
-//! provides its own `Speech`.
+//! provides its own `Speech`. A component that only shows things takes this (`use_speech`) and
+//! the open strategy read only (`state::use_open`) instead of the whole `AppState`, so what it
+//! can change is plain from its first lines.
 
 use crate::charts::Words;
 use crate::locale::{Language, YearStyle};
@@ -11,6 +13,44 @@ use leptos::prelude::*;
 /// read-only hand-out) provides its own with `provide_context(Speech(…))`.
 #[derive(Clone, Copy)]
 pub struct Speech(pub Signal<Words>);
+
+/// What a piece of a view needs to put things into words: the language and the year style.
+/// `Speech` has it, and so does the whole `AppState`; a helper that takes `impl Speaks` says it
+/// changes nothing.
+pub trait Speaks: Copy + Send + Sync + 'static {
+    fn lang(&self) -> Language;
+
+    fn year_style(&self) -> YearStyle;
+
+    fn tr(&self, ja: &'static str, en: &'static str) -> &'static str {
+        crate::locale::tr(self.lang(), ja, en)
+    }
+}
+
+impl Speaks for Speech {
+    fn lang(&self) -> Language {
+        self.0.with(|w| w.lang)
+    }
+
+    fn year_style(&self) -> YearStyle {
+        self.0.with(|w| w.years)
+    }
+}
+
+impl Speaks for super::state::AppState {
+    fn lang(&self) -> Language {
+        super::state::AppState::lang(self)
+    }
+
+    fn year_style(&self) -> YearStyle {
+        super::state::AppState::year_style(self)
+    }
+}
+
+/// The language and year style to speak in (see [`use_words`]), with `tr` for inline text.
+pub fn use_speech() -> Speech {
+    Speech(use_words())
+}
 
 /// The words to speak in: a `Speech` context when there is one, else the app's preferences,
 /// else Japanese with Japanese eras.

@@ -5,7 +5,7 @@
 //   is no day refused with its cell, applied, exported again with the same cells, and one Undo
 //   takes all of it back;
 // - the verdicts file (町の評価) exported by the app, edited: a verdict and the committee's
-//   comment come in, a year outside the plan period is refused; the overview shows the verdict.
+//   comment come in, a year outside the plan period is refused; the indicator form shows them.
 import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import { savedStrategy } from './helpers';
@@ -64,7 +64,7 @@ test('値の時点, 出典 and an earlier target come back from a long CSV, prev
     ['2', '7-2 出生数', '—', '値の時点', '年度', '→', '年（暦年）'],
     ['2', '7-2 出生数', '—', '出典（指標）', '—', '→', '人口動態統計'],
     ['3', '7-2 出生数', '—', '出典（令和5年の実績）', '—', '→', '保健所の集計'],
-    ['4', '7-2 出生数', '—', '修正前の目標（令和4年度に修正）', '—', '→', '360 2022-06-15: 上方修正'],
+    ['4', '7-2 出生数', '—', '修正前の目標（令和4年度に修正）', '—', '→', '360人 2022-06-15: 上方修正'],
   ]);
   expect(await rows(page, 'csv-refused')).toEqual([
     ['5', 'M列「修正日」', '修正日「2023-02-30」は日付として読めません（2022-06-15 のように書きます）'],
@@ -79,7 +79,7 @@ test('値の時点, 出典 and an earlier target come back from a long CSV, prev
     ['What the year means', 'fiscal year', 'calendar year'],
     ['Source (indicator)', '—', '人口動態統計'],
     ['Source (actual of CY2023 (R5))', '—', '保健所の集計'],
-    ['Earlier target (revised in FY2022 (R4))', '—', '360 2022-06-15: 上方修正'],
+    ['Earlier target (revised in FY2022 (R4))', '—', '360人 2022-06-15: 上方修正'],
   ]);
   await page.getByTestId('language').click();
 
@@ -152,7 +152,10 @@ test('the verdicts file comes back: a verdict and its comment, a year outside th
   expect(health.verdicts).toEqual([{ year: 2022, verdict: '達成', comment: '委員会: 目標に届いたと判断' }]);
   expect(s.indicators.find((i: any) => i.id === BIRTHS).verdicts ?? []).toEqual([]);
 
-  await page.evaluate((id) => (location.hash = `#/s/${id}`), s.id);
-  await expect(page.getByTestId('overview').getByTestId('cell-verdict').first()).toHaveText('町の評価: 達成');
+  // The indicator form shows the verdict as the committee wrote it.
+  await page.evaluate((id) => (location.hash = `#/s/${id}/edit`), s.id);
+  await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
+  await expect(page.getByTestId('verdict-2022')).toHaveValue('達成');
+  await expect(page.getByTestId('verdict-comment-2022')).toHaveValue('委員会: 目標に届いたと判断');
   expect(pageErrors).toEqual([]);
 });

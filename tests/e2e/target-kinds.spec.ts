@@ -2,7 +2,10 @@
 // the editor on the 北本市 example (plan 令和4〜7年度) — a relative target, an average and a total
 // over the plan's years, a bound —, then seen in the chart's summary, the overview's table and
 // the printed report, and in the stored file with the JSON shape of its kind. The indicators
-// are made up for this test (named 「（作例）」), not taken from a town's table.
+// are made up for this test (named 「（作例）」), not taken from a town's table. Then exported as
+// JSON and imported back identical; exported as CSV (long), and after the bound is changed in
+// the editor, the CSV brings exactly that target back.
+import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { storedStrategyOfPage } from './stored';
@@ -130,6 +133,8 @@ test('each target kind entered in the editor shows in the chart, the overview an
   await page.goto('./#/');
   await page.getByTestId('import-file').setInputFiles({ name: json.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(jsonText, 'utf8') });
   await expect(page.getByTestId('preview-identical')).toHaveText('ファイルの内容は保存されているものと同じです。');
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
 
   // CSV (long): exported; the bound changed in the editor; the file brings exactly it back.
   await page.goto(`./#/s/${id}/files`);

@@ -48,6 +48,8 @@ pub struct CellChange {
     pub code: String,
     pub name: String,
     pub series_label: String,
+    /// The indicator's unit, to show a target written in words (「維持（80%以上）」).
+    pub unit: String,
     pub kind: CellKind,
     /// The fiscal year of an actual or interim target; the year of a baseline or target (none
     /// when it has none, or for a per-year target).

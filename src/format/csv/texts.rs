@@ -19,6 +19,8 @@ pub struct TextChange {
     pub indicator: Id,
     pub code: String,
     pub name: String,
+    /// The indicator's unit, to show an earlier target.
+    pub unit: String,
     /// The series written to and its label; `None` for the indicator's own words (a verdict, or
     /// the source of an indicator with one series).
     pub series: Option<(Id, String)>,

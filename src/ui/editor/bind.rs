@@ -3,7 +3,8 @@
 //! step, autosaved).
 
 use crate::model::{Goal, Id, Indicator, Initiative, Measure, Strategy};
-use crate::ui::state::{use_app, AppState};
+use crate::ui::speech::Speaks;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -182,6 +183,6 @@ pub fn write_indicator<T: 'static>(id: &Id, f: impl Fn(&mut Indicator, T) + Send
 }
 
 /// A label in the current language.
-pub fn label(state: AppState, ja: &'static str, en: &'static str) -> Signal<String> {
+pub fn label(state: impl Speaks, ja: &'static str, en: &'static str) -> Signal<String> {
     Signal::derive(move || state.tr(ja, en).to_owned())
 }

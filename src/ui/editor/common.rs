@@ -7,11 +7,12 @@ use crate::locale;
 use crate::locale::Language;
 use crate::model::{FiscalYear, GoalKind, Id, InitiativeKind, Strategy};
 use crate::session::route::Selection;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::speech::Speaks;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// "（無題）" when a title is still empty.
-pub fn or_untitled(state: AppState, text: String) -> String {
+pub fn or_untitled(state: impl Speaks, text: String) -> String {
     if text.trim().is_empty() {
         state.tr("（無題）", "(untitled)").to_owned()
     } else {
@@ -20,13 +21,13 @@ pub fn or_untitled(state: AppState, text: String) -> String {
 }
 
 /// A fiscal year in the user's language and year style.
-pub fn year_label(state: AppState, y: FiscalYear) -> String {
+pub fn year_label(state: impl Speaks, y: FiscalYear) -> String {
     locale::year(y, state.lang(), state.year_style())
 }
 
 /// A form's heading: "施策 1-2 移住の促進" — what it is, its number and its title (「（無題）」
 /// while empty), an empty number left out.
-pub fn entity_heading(state: AppState, kind: &str, number: String, title: String) -> String {
+pub fn entity_heading(state: impl Speaks, kind: &str, number: String, title: String) -> String {
     [kind.to_owned(), number, or_untitled(state, title)]
         .into_iter()
         .filter(|p| !p.trim().is_empty())
@@ -44,7 +45,7 @@ pub fn goal_kind(lang: Language, kind: GoalKind) -> &'static str {
 }
 
 /// An initiative's 単独事業 / 補助事業 badge.
-pub fn initiative_kind_badge(state: AppState, kind: Option<InitiativeKind>) -> impl IntoView {
+pub fn initiative_kind_badge(state: impl Speaks, kind: Option<InitiativeKind>) -> impl IntoView {
     kind.map(|k| {
         let text = match k {
             InitiativeKind::Standalone => state.tr("単独事業", "Standalone"),

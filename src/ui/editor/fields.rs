@@ -5,7 +5,8 @@
 
 use crate::locale;
 use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg};
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
+use crate::ui::state::use_open;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -144,7 +145,7 @@ pub fn NumberField(
     #[prop(optional)]
     node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let kind = kind.unwrap_or(NumberKind::Decimal);
     let id = field_id("n");
     let error = RwSignal::new(None::<String>);
@@ -221,7 +222,7 @@ pub fn YearField(
     on_commit: Callback<Option<FiscalYear>>,
     #[prop(optional, into)] testid: String,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let id = field_id("y");
     let error = RwSignal::new(false);
     let shown =
@@ -302,13 +303,12 @@ pub fn OutsideYearPicker(
     on_pick: Callback<FiscalYear>,
     #[prop(optional, into)] testid: String,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
+    let open = use_open();
     let id = field_id("y");
     let years = move || {
         let shown = shown.get();
-        state
-            .open
-            .with(|o| o.as_ref().map(|s| s.period.years_outside().filter(|y| !shown.contains(y)).collect::<Vec<_>>()))
+        open.with(|o| o.as_ref().map(|s| s.period.years_outside().filter(|y| !shown.contains(y)).collect::<Vec<_>>()))
             .unwrap_or_default()
     };
     view! {
@@ -352,7 +352,7 @@ pub fn CheckField(
 /// The 17 SDGs as coloured tiles that can be switched on and off.
 #[component]
 pub fn SdgPicker(#[prop(into)] value: Signal<Vec<Sdg>>, on_commit: Callback<Vec<Sdg>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     view! {
         <fieldset class="sdg-picker">
             <legend>{move || state.tr("SDGs（持続可能な開発目標）", "SDGs (Sustainable Development Goals)")}</legend>

@@ -12,7 +12,7 @@ use super::fields::{CheckField, NumberField, NumberKind, OutsideYearPicker, Sele
 use super::name_field;
 use crate::model::{FiscalYear, Id, InitiativeKind, InitiativeYear, ProjectDirection, Strategy};
 use crate::session::route::Selection;
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 
 fn kind_key(k: Option<InitiativeKind>) -> &'static str {
@@ -79,7 +79,7 @@ pub fn InitiativeForm(id: Id, go: Callback<Selection>) -> impl IntoView {
 
 #[component]
 fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let label = move |ja, en| bind::label(state, ja, en);
 
     let number = bind::initiative(&id, |i| i.number.clone());
@@ -189,7 +189,7 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
 /// settled cost, direction, plan, result.
 #[component]
 fn YearTable(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     // Years outside the plan period the user asked to show (not stored until written).
     let extra = RwSignal::new(Vec::<FiscalYear>::new());
     let years = {
@@ -232,7 +232,7 @@ fn YearTable(id: Id) -> impl IntoView {
 
 #[component]
 fn YearRow(id: Id, year: FiscalYear) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let y = year;
     let cell_label = move |ja: &'static str, en: &'static str| {
         Signal::derive(move || format!("{} {}", year_label(state, y), state.tr(ja, en)))

@@ -5,13 +5,13 @@ use super::bind;
 use crate::charts::{indicator, measure};
 use crate::model::Id;
 use crate::ui::chart_view::{figure_of, ChartView};
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::status::mix_badges;
 use leptos::prelude::*;
 
 #[component]
 pub fn MeasureCharts(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let kpis = bind::measure(&id, |m| m.kpis.clone());
     let mix = {
         let id = id.clone();

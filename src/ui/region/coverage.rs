@@ -9,7 +9,7 @@ use crate::locale::{tr, Language};
 use crate::model::region::{national_goal_matrix, sdg_matrix};
 use crate::model::{GoalKind, Sdg};
 use crate::session::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -36,7 +36,7 @@ fn national_goal_name(kind: GoalKind, number: &str, lang: Language) -> String {
 
 #[component]
 pub fn Coverage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     view! {
         <section class="panel region-section" data-testid="region-coverage" aria-labelledby="region-coverage-title">
             <h2 id="region-coverage-title">{move || state.tr("SDGs・国の基本目標との対応", "SDGs and national goals")}</h2>

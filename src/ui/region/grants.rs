@@ -8,7 +8,7 @@ use crate::locale::{self, tr, Language};
 use crate::model::region::{grants, key, GrantFilter, GrantRow};
 use crate::model::{FiscalYear, Id, Money};
 use crate::session::route::{Route, Selection};
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -26,7 +26,7 @@ fn total(rows: &[GrantRow], pick: fn(&GrantRow) -> Option<Money>) -> Option<Mone
 
 #[component]
 pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let town = RwSignal::new(None::<Id>);
     let year = RwSignal::new(None::<FiscalYear>);
     let words = RwSignal::new(String::new());

@@ -7,7 +7,7 @@ use crate::locale::{tr, Language};
 use crate::model::region::{partnerships, ItemPath, Partnership, PartnershipStatus, Party};
 use crate::model::Strategy;
 use crate::session::route::{Route, Selection};
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -86,7 +86,7 @@ fn one(p: &Partnership, towns: &[Strategy], lang: Language) -> impl IntoView {
 
 #[component]
 pub fn Partnerships(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let all = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| partnerships(&d.towns())).unwrap_or_default()));
     let only_unconfirmed = RwSignal::new(false);
     view! {

@@ -81,6 +81,12 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// The open strategy, read only: for a component that shows it and changes nothing (with
+/// `speech::use_speech` for its words).
+pub fn use_open() -> Signal<Option<Strategy>> {
+    use_app().open.into()
+}
+
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// The BroadcastChannel the tabs of this site tell each other about writes on.

@@ -326,6 +326,7 @@ impl<'a> Planner<'a> {
                     code: i.code.clone(),
                     name: i.name.clone(),
                     series_label: x.label.clone(),
+                    unit: i.unit.clone(),
                     kind,
                     year,
                     from,

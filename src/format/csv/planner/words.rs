@@ -50,6 +50,7 @@ impl Planner<'_> {
             indicator: i.id.clone(),
             code: i.code.clone(),
             name: i.name.clone(),
+            unit: i.unit.clone(),
             series: x.map(|x| (x.id.clone(), x.label.clone())),
             edit,
             basis: x.map(|x| x.year_basis).unwrap_or_default(),

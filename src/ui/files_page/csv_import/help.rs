@@ -1,12 +1,12 @@
 //! What the CSV import reads, in a few sentences above the file button.
 
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 
 /// What the import reads, in a few sentences.
 #[component]
 pub(super) fn Help() -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     view! {
         <details class="section csv-help" data-testid="csv-help" open>
             <summary>{move || state.tr("取り込めるファイル", "Which files can be imported")}</summary>

@@ -225,7 +225,7 @@ fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView
             <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
             <td class="num to">{match &c.written {
                 // A target set in words shows as the words (and the value it comes to, if any).
-                Some(t) => view! { {locale::target(t, "", lang, style)} }.into_any(),
+                Some(t) => view! { {locale::target(t, &c.unit, lang, style)} }.into_any(),
                 None => value_cell(Some(c.to), c.to_provisional, confirmed, lang).into_any(),
             }}</td>
         </tr>
@@ -237,7 +237,7 @@ fn text_row(c: &TextChange, lang: Language, style: YearStyle) -> impl IntoView {
         Some((_, label)) if !label.is_empty() => label.clone(),
         _ => "—".to_owned(),
     };
-    let (from, to) = locale::csv_text_sides(&c.edit, "", lang, style);
+    let (from, to) = locale::csv_text_sides(c, lang, style);
     view! {
         <tr data-testid="csv-text">
             <td class="num">{c.row}</td>
