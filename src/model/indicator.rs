@@ -280,7 +280,24 @@ impl YearBasis {
         let date = ["現在", "時点"].iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t).trim();
         let (month, day) = date.strip_suffix('日')?.split_once('月')?;
         let (month, day): (u8, u8) = (month.trim().parse().ok()?, day.trim().parse().ok()?);
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(YearBasis::AsOf { month, day })
+        YearBasis::is_possible_day(month, day).then_some(YearBasis::AsOf { month, day })
+    }
+
+    /// Whether a month and day exist in some year: 2月29日 does (a leap year's), 2月30日 and
+    /// 4月31日 never do.
+    pub fn is_possible_day(month: u8, day: u8) -> bool {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 => 29,
+            _ => return false,
+        };
+        (1..=days).contains(&day)
+    }
+
+    /// An as-of basis whose day its month never has (a file can hold 「2月30日現在」).
+    pub fn is_impossible(self) -> bool {
+        matches!(self, YearBasis::AsOf { month, day } if !YearBasis::is_possible_day(month, day))
     }
 
     /// The written form 「年度」, 「年」, 「4月1日現在」 (`parse` reads it back).
@@ -426,6 +443,22 @@ impl Series {
 mod tests {
     use super::*;
     use crate::model::PlanPeriod;
+
+    #[test]
+    fn an_as_of_basis_is_read_only_with_a_day_its_month_has() {
+        let as_of = |month, day| Some(YearBasis::AsOf { month, day });
+        assert_eq!(YearBasis::parse("2月29日現在"), as_of(2, 29), "a leap year's day");
+        assert_eq!(YearBasis::parse("4月30日現在"), as_of(4, 30));
+        assert_eq!(YearBasis::parse("12月31日時点"), as_of(12, 31));
+        for impossible in ["2月30日現在", "4月31日現在", "6月31日", "11月31日時点", "1月32日現在", "1月0日現在"]
+        {
+            assert_eq!(YearBasis::parse(impossible), None, "{impossible}");
+        }
+        assert!(YearBasis::AsOf { month: 2, day: 30 }.is_impossible());
+        assert!(YearBasis::AsOf { month: 13, day: 1 }.is_impossible());
+        assert!(!YearBasis::AsOf { month: 2, day: 29 }.is_impossible());
+        assert!(!YearBasis::Calendar.is_impossible() && !YearBasis::Fiscal.is_impossible());
+    }
 
     #[test]
     fn a_series_table_has_the_plan_years_and_every_year_with_data_once() {

@@ -7,6 +7,9 @@
 //! order both [`validate`] and [`validate_entity`] visit the strategy in, and `structure` the
 //! index of ids they look up — kept by the editor as a [`Structure`] between edits.
 
+#[cfg(test)]
+mod date_tests;
+mod dates;
 mod problem;
 mod rules;
 mod structure;
