@@ -2,7 +2,7 @@
 //! chart's summary), the short note beside the current target in tables (the printed report,
 //! the overview), and the label of an earlier target on the chart.
 
-use super::{quantity, target, tr, year, Language, YearStyle};
+use super::{quantity, target_in, tr, year, Language, YearStyle};
 use crate::model::{DesiredDirection, FiscalYear, RevisionWay, Series, Target};
 
 /// 「上方修正」 / 「下方修正」 / 「修正」.
@@ -19,7 +19,7 @@ pub fn revision_way(way: RevisionWay, lang: Language) -> &'static str {
 fn brief(series: &Series, t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
     match (t, series.value_of(t)) {
         (Target::Value { .. }, Some(v)) => quantity(v, unit),
-        _ => target(t, unit, lang, style),
+        _ => target_in(t, unit, series.year_basis, lang, style),
     }
 }
 
@@ -31,7 +31,10 @@ fn from_to(series: &Series, index: usize, unit: &str, lang: Language, style: Yea
         (Some(a), Some(b)) if a.is_finite() && b.is_finite() => {
             format!("{} → {}", quantity(a, unit), quantity(b, unit))
         }
-        _ => format!("{} → {}", target(old, unit, lang, style), target(new, unit, lang, style)),
+        _ => {
+            let written = |t: &Target| target_in(t, unit, series.year_basis, lang, style);
+            format!("{} → {}", written(old), written(new))
+        }
     })
 }
 
