@@ -192,4 +192,24 @@ mod tests {
         assert_eq!(earlier_target_label(&s, 1, l, y), "修正前の目標（令和5年度まで）");
         assert_eq!(earlier_target_label(&s, 2, Language::En, YearStyle::Western), "Earlier target (until FY2024)");
     }
+
+    /// A calendar-year series: the targets' years are its values' years (令和3年〜令和7年), the
+    /// year the target was revised in stays the town's fiscal year (令和5年度).
+    #[test]
+    fn a_calendar_year_series_writes_its_targets_years_and_keeps_the_fiscal_revision_year() {
+        let mut s = Series::new("");
+        s.year_basis = crate::model::YearBasis::Calendar;
+        s.target = Some(Target::Cumulative { value: 30.0, from: FiscalYear(2021), to: FiscalYear(2025) });
+        s.revise_target(Target::Direction, FiscalYear(2023), None, String::new());
+        let (l, y) = JA;
+        assert_eq!(
+            revision(&s, 0, "人", DesiredDirection::Increase, l, y).unwrap(),
+            "令和5年度に修正（累計 30人（令和3年〜令和7年） → ↗ 増加）"
+        );
+        s.year_basis = crate::model::YearBasis::Fiscal;
+        assert_eq!(
+            revision(&s, 0, "人", DesiredDirection::Increase, l, y).unwrap(),
+            "令和5年度に修正（累計 30人（令和3〜7年度） → ↗ 増加）"
+        );
+    }
 }

@@ -319,11 +319,15 @@ pub(super) fn SeriesBlock(
                 }}
                 <YearField label=ylbl("当初値の年度", "当初値の年", "Baseline year") value=base_year on_commit=on_base_year testid=tid("baseline-year") basis=basis/>
                 {move || {
+                    let fiscal = basis.get().is_fiscal();
                     let hint = match (baseline.get().is_some(), base_draft.get().year.is_some()) {
-                        (false, true) => Some(state.tr("年度は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
-                        (true, _) if baseline.get().is_some_and(|b| b.year.is_none()) => Some(state.tr(
-                            "年度が空欄のときは、計画期間の前年度の値として扱います。",
-                            "Without a year, the baseline counts as the year before the plan period.")),
+                        (false, true) if fiscal => Some(state.tr("年度は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
+                        (false, true) => Some(state.tr("年は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
+                        (true, _) if baseline.get().is_some_and(|b| b.year.is_none()) => Some(if fiscal {
+                            state.tr("年度が空欄のときは、計画期間の前年度の値として扱います。", "Without a year, the baseline counts as the year before the plan period.")
+                        } else {
+                            state.tr("年が空欄のときは、計画期間の前年度にあたる年の値として扱います。", "Without a year, the baseline counts as the year before the plan period.")
+                        }),
                         _ => None,
                     };
                     hint.map(|h| view! { <p class="hint">{h}</p> })
