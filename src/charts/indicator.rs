@@ -195,6 +195,13 @@ impl Drawn<'_> {
         self.axis.iter().position(|y| *y == year).unwrap_or_default()
     }
 
+    /// A year of this series' values as it writes them: 令和5年度, 令和5年 (a calendar year),
+    /// 令和5年4月1日現在 — in tooltips and the summary. The axis and the table's columns stay
+    /// fiscal years: one chart can hold series of several bases, and the note says which.
+    fn value_year(&self, y: FiscalYear) -> String {
+        locale::value_year(self.series.year_basis, y, self.w.lang, self.w.years)
+    }
+
     fn baseline(&self) -> Option<(FiscalYear, f64)> {
         let b = self.series.baseline.as_ref().filter(|b| b.value.is_finite())?;
         Some((baseline_year(b, self.s), b.value))
@@ -210,7 +217,7 @@ impl Drawn<'_> {
     fn actuals(&self, name: &str, table: &mut Table) -> Line {
         let provisional_note = tr(self.w.lang, "速報値", "provisional");
         // A value's year as its series writes it (令和5年, 令和5年4月1日現在) in the tooltip.
-        let when = |y: FiscalYear| locale::value_year(self.series.year_basis, y, self.w.lang, self.w.years);
+        let when = |y: FiscalYear| self.value_year(y);
         let hollow =
             ItemStyle::new().color("#ffffff").border_color(self.colour).border_width(2).border_type(BorderType::Dashed);
         let mut cells = Vec::new();
@@ -327,7 +334,7 @@ impl Drawn<'_> {
             }
         }
         let data = self.axis.iter().zip(&values).map(|(y, v)| match v {
-            Some((v, note)) => point(Some(*v), &noted(long_year(*y, self.w), note)),
+            Some((v, note)) => point(Some(*v), &noted(self.value_year(*y), note)),
             None => point(None::<f64>, ""),
         });
         let cells = values
@@ -374,7 +381,7 @@ impl Drawn<'_> {
             .iter()
             .map(|y| (from..=latest).contains(y).then(|| self.series.actuals_within(from, *y).map(|a| a.value).sum()))
             .collect();
-        let data = self.axis.iter().zip(&sums).map(|(y, v)| point(*v, &noted(long_year(*y, self.w), note))).collect();
+        let data = self.axis.iter().zip(&sums).map(|(y, v)| point(*v, &noted(self.value_year(*y), note))).collect();
         table.rows.push(
             self.row(tr(self.w.lang, "累計", "Running total").to_owned(), sums.iter().map(|v| cell(*v)).collect()),
         );
@@ -422,7 +429,7 @@ impl Drawn<'_> {
         }
         let value_in = |y: &FiscalYear| interim.iter().find(|i| i.year == *y).map(|i| i.value);
         let note = tr(self.w.lang, "中間目標", "interim target");
-        let data = self.axis.iter().map(|y| point(value_in(y), &noted(long_year(*y, self.w), note))).collect();
+        let data = self.axis.iter().map(|y| point(value_in(y), &noted(self.value_year(*y), note))).collect();
         let cells = self.axis.iter().map(|y| cell(value_in(y))).collect();
         table.rows.push(self.row(tr(self.w.lang, "中間目標", "Interim target").to_owned(), cells));
         Some(

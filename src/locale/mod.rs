@@ -21,7 +21,7 @@ pub use problems::*;
 pub use revision::*;
 pub use sources::{footnote_mark, Footnotes, SourceMark};
 pub use storage::*;
-pub use value_year::{value_year, year_basis, year_basis_note};
+pub use value_year::{value_span, value_year, year_basis, year_basis_note, year_column};
 pub use verdict::*;
 
 use crate::model::{
@@ -148,24 +148,32 @@ pub fn quantity(v: f64, unit: &str) -> String {
 /// 「累計 4,386人（平成27〜31年度）」, 「80%以上」, 「維持（90%以上）」. A relative target's value
 /// needs the baseline: `series_target` adds it.
 pub fn target(t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
+    target_in(t, unit, crate::model::YearBasis::Fiscal, lang, style)
+}
+
+/// A target of a series whose values' years are of `basis`: its years are the values' years,
+/// 「380人 (令和7年)」 for a calendar-year series, 「令和3年〜令和8年の平均 1,890人」.
+pub fn target_in(t: &Target, unit: &str, basis: crate::model::YearBasis, lang: Language, style: YearStyle) -> String {
+    let year_of = |y: FiscalYear| value_year(basis, y, lang, style);
+    let span = |from: FiscalYear, to: FiscalYear| value_span(basis, from, to, lang, style);
     let with_year = |text: String, y: Option<FiscalYear>| match (y, lang) {
         (None, _) => text,
-        (Some(y), Language::Ja) => format!("{text}（{}）", year(y, lang, style)),
-        (Some(y), Language::En) => format!("{text} ({})", year(y, lang, style)),
+        (Some(y), Language::Ja) => format!("{text}（{}）", year_of(y)),
+        (Some(y), Language::En) => format!("{text} ({})", year_of(y)),
     };
     match t {
-        Target::Value { value, year: Some(y) } => format!("{} ({})", quantity(*value, unit), year_of(*y, lang, style)),
+        Target::Value { value, year: Some(y) } => format!("{} ({})", quantity(*value, unit), year_of(*y)),
         Target::Value { value, year: None } => quantity(*value, unit),
         Target::Direction => tr(lang, "↗ 増加", "↗ increase").into(),
         Target::PerYear { value } => format!("{}{}", quantity(*value, unit), tr(lang, "/年", "/year")),
         Target::Relative { change, year } => with_year(relative_change(*change, lang), *year),
         Target::Average { value, from, to } => match lang {
-            Language::Ja => format!("{}の平均 {}", span(*from, *to, lang, style), quantity(*value, unit)),
-            Language::En => format!("average {} over {}", quantity(*value, unit), span(*from, *to, lang, style)),
+            Language::Ja => format!("{}の平均 {}", span(*from, *to), quantity(*value, unit)),
+            Language::En => format!("average {} over {}", quantity(*value, unit), span(*from, *to)),
         },
         Target::Cumulative { value, from, to } => match lang {
-            Language::Ja => format!("累計 {}（{}）", quantity(*value, unit), span(*from, *to, lang, style)),
-            Language::En => format!("total {} over {}", quantity(*value, unit), span(*from, *to, lang, style)),
+            Language::Ja => format!("累計 {}（{}）", quantity(*value, unit), span(*from, *to)),
+            Language::En => format!("total {} over {}", quantity(*value, unit), span(*from, *to)),
         },
         Target::Bound { value, side, hold, year } => {
             let bound = match (lang, side) {
@@ -204,7 +212,7 @@ fn relative_change(change: RelativeChange, lang: Language) -> String {
 /// 「基準値から10%減少（令和6年度） → 1,620人」, or 「（基準値がなく算出できません）」.
 pub fn series_target(series: &Series, unit: &str, lang: Language, style: YearStyle) -> Option<String> {
     let t = series.target.as_ref()?;
-    let written = target(t, unit, lang, style);
+    let written = target_in(t, unit, series.year_basis, lang, style);
     Some(match (t, series.target_value()) {
         (Target::Relative { .. }, Some(v)) => format!("{written} → {}", quantity(v, unit)),
         (Target::Relative { .. }, None) => match lang {
@@ -241,10 +249,6 @@ pub fn span(from: FiscalYear, to: FiscalYear, lang: Language, style: YearStyle) 
         (Language::Ja, YearStyle::Western, _, _) => format!("{}〜{}年度", from.western(), to.western()),
         (Language::En, _, _, _) => format!("{}–{}", year(from, lang, style), year(to, lang, style)),
     }
-}
-
-fn year_of(y: FiscalYear, lang: Language, style: YearStyle) -> String {
-    year(y, lang, style)
 }
 
 pub fn status(s: Status, lang: Language) -> &'static str {

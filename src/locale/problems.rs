@@ -274,6 +274,53 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
         BadWorkshopDate => {
             tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
         }
+        RevisionDateInvalid { series, year, date } => {
+            let of = series_of(series, lang);
+            if ja {
+                format!("{of}目標の修正（{}）の決定日「{date}」は実在する日付ではありません（YYYY-MM-DD）", year.japanese())
+            } else {
+                format!("{of}the date “{date}” of the target's revision ({}) is not a real date (YYYY-MM-DD)", year.english())
+            }
+        }
+        RevisionDateOutsideYear { series, year, date } => {
+            let (of, y) = (series_of(series, lang), year.0);
+            if ja {
+                let fy = year.japanese();
+                format!("{of}目標の修正の決定日 {date} は、修正した年度（{fy}）の中にありません（{fy}は{y}年4月1日〜{}年3月31日）", y + 1)
+            } else {
+                format!(
+                    "{of}the target's revision is dated {date}, outside the fiscal year it is recorded in ({}: 1 April {y} – 31 March {})",
+                    year.english(),
+                    y + 1
+                )
+            }
+        }
+        RevisionOutsidePeriod { series, year } => {
+            let of = series_of(series, lang);
+            if ja {
+                format!("{of}目標の修正（{}）が計画期間の外です", year.japanese())
+            } else {
+                format!("{of}the target's revision ({}) is outside the plan period", year.english())
+            }
+        }
+        ImpossibleAsOfDay { series, month, day } => {
+            let of = series_of(series, lang);
+            if ja {
+                format!("{of}値の時点「{month}月{day}日現在」はありえない日付です")
+            } else {
+                format!("{of}the values' date “as of {month}/{day}” (month/day) is a day that does not exist")
+            }
+        }
+    }
+}
+
+/// 「内訳「男性」の」 / "series “男性”: " before a problem of one series; nothing for an unnamed one
+/// (an indicator without a breakdown).
+fn series_of(label: &str, lang: Language) -> String {
+    match (label.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Language::Ja) => format!("内訳「{label}」の"),
+        (false, Language::En) => format!("series “{label}”: "),
     }
 }
 

@@ -2,7 +2,7 @@
 //! chart's summary), the short note beside the current target in tables (the printed report,
 //! the overview), and the label of an earlier target on the chart.
 
-use super::{quantity, target, tr, year, Language, YearStyle};
+use super::{quantity, target_in, tr, year, Language, YearStyle};
 use crate::model::{DesiredDirection, FiscalYear, RevisionWay, Series, Target};
 
 /// 「上方修正」 / 「下方修正」 / 「修正」.
@@ -19,7 +19,7 @@ pub fn revision_way(way: RevisionWay, lang: Language) -> &'static str {
 fn brief(series: &Series, t: &Target, unit: &str, lang: Language, style: YearStyle) -> String {
     match (t, series.value_of(t)) {
         (Target::Value { .. }, Some(v)) => quantity(v, unit),
-        _ => target(t, unit, lang, style),
+        _ => target_in(t, unit, series.year_basis, lang, style),
     }
 }
 
@@ -31,7 +31,10 @@ fn from_to(series: &Series, index: usize, unit: &str, lang: Language, style: Yea
         (Some(a), Some(b)) if a.is_finite() && b.is_finite() => {
             format!("{} → {}", quantity(a, unit), quantity(b, unit))
         }
-        _ => format!("{} → {}", target(old, unit, lang, style), target(new, unit, lang, style)),
+        _ => {
+            let written = |t: &Target| target_in(t, unit, series.year_basis, lang, style);
+            format!("{} → {}", written(old), written(new))
+        }
     })
 }
 
@@ -188,5 +191,25 @@ mod tests {
         assert_eq!(earlier_target_label(&s, 0, l, y), "当初の目標");
         assert_eq!(earlier_target_label(&s, 1, l, y), "修正前の目標（令和5年度まで）");
         assert_eq!(earlier_target_label(&s, 2, Language::En, YearStyle::Western), "Earlier target (until FY2024)");
+    }
+
+    /// A calendar-year series: the targets' years are its values' years (令和3年〜令和7年), the
+    /// year the target was revised in stays the town's fiscal year (令和5年度).
+    #[test]
+    fn a_calendar_year_series_writes_its_targets_years_and_keeps_the_fiscal_revision_year() {
+        let mut s = Series::new("");
+        s.year_basis = crate::model::YearBasis::Calendar;
+        s.target = Some(Target::Cumulative { value: 30.0, from: FiscalYear(2021), to: FiscalYear(2025) });
+        s.revise_target(Target::Direction, FiscalYear(2023), None, String::new());
+        let (l, y) = JA;
+        assert_eq!(
+            revision(&s, 0, "人", DesiredDirection::Increase, l, y).unwrap(),
+            "令和5年度に修正（累計 30人（令和3年〜令和7年） → ↗ 増加）"
+        );
+        s.year_basis = crate::model::YearBasis::Fiscal;
+        assert_eq!(
+            revision(&s, 0, "人", DesiredDirection::Increase, l, y).unwrap(),
+            "令和5年度に修正（累計 30人（令和3〜7年度） → ↗ 増加）"
+        );
     }
 }

@@ -62,6 +62,31 @@ fn era_letter(era: &str) -> char {
     }
 }
 
+/// A span of values' years: 「令和3〜8年度」 for fiscal years (`span`), 「令和3年〜令和8年」,
+/// 「2021年〜2026年」 and 「CY2021–CY2026」 for another basis.
+pub fn value_span(basis: YearBasis, from: FiscalYear, to: FiscalYear, lang: Language, style: YearStyle) -> String {
+    if basis.is_fiscal() {
+        return super::span(from, to, lang, style);
+    }
+    let (a, b) = (value_year(basis, from, lang, style), value_year(basis, to, lang, style));
+    match lang {
+        Language::Ja => format!("{a}〜{b}"),
+        Language::En => format!("{a}–{b}"),
+    }
+}
+
+/// The heading of a column of values' years: 年度 / 年 / 時点 (a date's), Fiscal year / Year / As of.
+pub fn year_column(basis: YearBasis, lang: Language) -> &'static str {
+    match (basis, lang) {
+        (YearBasis::Fiscal, Language::Ja) => "年度",
+        (YearBasis::Calendar, Language::Ja) => "年",
+        (YearBasis::AsOf { .. }, Language::Ja) => "時点",
+        (YearBasis::Fiscal, Language::En) => "Fiscal year",
+        (YearBasis::Calendar, Language::En) => "Year",
+        (YearBasis::AsOf { .. }, Language::En) => "As of",
+    }
+}
+
 /// The basis in a few words, for a select and a CSV cell: 年度 / 年（暦年） / 4月1日現在.
 pub fn year_basis(basis: YearBasis, lang: Language) -> String {
     match (basis, lang) {
@@ -124,6 +149,25 @@ mod tests {
         assert_eq!(value_year(YearBasis::AsOf { month: 10, day: 1 }, y2019, Ja, Japanese), "令和元年10月1日現在");
         assert_eq!(value_year(YearBasis::Calendar, y2019, Ja, Japanese), "令和元年");
         assert_eq!(value_year(YearBasis::Calendar, FiscalYear(1989), Ja, Japanese), "平成元年");
+    }
+
+    #[test]
+    fn spans_and_targets_take_the_values_years() {
+        let (a, b) = (FiscalYear(2021), FiscalYear(2026));
+        assert_eq!(value_span(YearBasis::Fiscal, a, b, Ja, Japanese), "令和3〜8年度");
+        assert_eq!(value_span(YearBasis::Calendar, a, b, Ja, Japanese), "令和3年〜令和8年");
+        assert_eq!(value_span(YearBasis::Calendar, a, b, Ja, Western), "2021年〜2026年");
+        assert_eq!(value_span(YearBasis::Calendar, a, b, En, Western), "CY2021–CY2026");
+        let by_2025 = crate::model::Target::Value { value: 380.0, year: Some(FiscalYear(2025)) };
+        assert_eq!(super::super::target_in(&by_2025, "人", YearBasis::Calendar, Ja, Japanese), "380人 (令和7年)");
+        assert_eq!(super::super::target(&by_2025, "人", Ja, Japanese), "380人 (令和7年度)");
+        let average = crate::model::Target::Average { value: 1890.0, from: a, to: b };
+        assert_eq!(
+            super::super::target_in(&average, "人", YearBasis::Calendar, Ja, Japanese),
+            "令和3年〜令和8年の平均 1,890人"
+        );
+        assert_eq!(year_column(YearBasis::Calendar, Ja), "年");
+        assert_eq!(year_column(YearBasis::AsOf { month: 4, day: 1 }, Ja), "時点");
     }
 
     #[test]

@@ -280,7 +280,50 @@ impl YearBasis {
         let date = ["現在", "時点"].iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t).trim();
         let (month, day) = date.strip_suffix('日')?.split_once('月')?;
         let (month, day): (u8, u8) = (month.trim().parse().ok()?, day.trim().parse().ok()?);
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(YearBasis::AsOf { month, day })
+        YearBasis::is_possible_day(month, day).then_some(YearBasis::AsOf { month, day })
+    }
+
+    /// Reads a value's year as a series of this basis writes it (`locale::value_year`):
+    /// 「令和5年」, 「2023年」, 「CY2023 (R5)」, 「令和5年4月1日現在」, 「as of 1 Apr 2023」 — and
+    /// whatever `FiscalYear::parse` reads (令和5年度, R5, 2023), the year number being the same.
+    pub fn read_year(self, text: &str) -> Result<FiscalYear, super::FiscalYearError> {
+        let plain = FiscalYear::parse(text);
+        if plain.is_ok() || self.is_fiscal() {
+            return plain;
+        }
+        // Spaces gone, letters upper-cased: 「AS OF 1 APR 2023」 is 「ASOF1APR2023」.
+        let t = super::half_width(text);
+        // The era beside a western year: 「CY2023(R5)」.
+        let t = t.split(['(', '（']).next().unwrap_or_default();
+        let t = t.strip_prefix("CY").unwrap_or(t);
+        let t = match t.strip_prefix("ASOF") {
+            Some(rest) => rest.get(rest.len().saturating_sub(4)..).unwrap_or_default(),
+            None => t,
+        };
+        // 「令和5年4月1日現在」: the year is what comes before the month.
+        let t = ["現在", "時点"].iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t);
+        let t = match (t.ends_with('日'), t.find('年')) {
+            (true, Some(at)) => &t[..at + '年'.len_utf8()],
+            _ => t,
+        };
+        FiscalYear::parse(t).or(plain)
+    }
+
+    /// Whether a month and day exist in some year: 2月29日 does (a leap year's), 2月30日 and
+    /// 4月31日 never do.
+    pub fn is_possible_day(month: u8, day: u8) -> bool {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 => 29,
+            _ => return false,
+        };
+        (1..=days).contains(&day)
+    }
+
+    /// An as-of basis whose day its month never has (a file can hold 「2月30日現在」).
+    pub fn is_impossible(self) -> bool {
+        matches!(self, YearBasis::AsOf { month, day } if !YearBasis::is_possible_day(month, day))
     }
 
     /// The written form 「年度」, 「年」, 「4月1日現在」 (`parse` reads it back).
@@ -426,6 +469,38 @@ impl Series {
 mod tests {
     use super::*;
     use crate::model::PlanPeriod;
+
+    #[test]
+    fn an_as_of_basis_is_read_only_with_a_day_its_month_has() {
+        let as_of = |month, day| Some(YearBasis::AsOf { month, day });
+        assert_eq!(YearBasis::parse("2月29日現在"), as_of(2, 29), "a leap year's day");
+        assert_eq!(YearBasis::parse("4月30日現在"), as_of(4, 30));
+        assert_eq!(YearBasis::parse("12月31日時点"), as_of(12, 31));
+        for impossible in ["2月30日現在", "4月31日現在", "6月31日", "11月31日時点", "1月32日現在", "1月0日現在"]
+        {
+            assert_eq!(YearBasis::parse(impossible), None, "{impossible}");
+        }
+        assert!(YearBasis::AsOf { month: 2, day: 30 }.is_impossible());
+        assert!(YearBasis::AsOf { month: 13, day: 1 }.is_impossible());
+        assert!(!YearBasis::AsOf { month: 2, day: 29 }.is_impossible());
+        assert!(!YearBasis::Calendar.is_impossible() && !YearBasis::Fiscal.is_impossible());
+    }
+
+    #[test]
+    fn a_value_year_is_read_back_as_its_basis_writes_it() {
+        let april = YearBasis::AsOf { month: 4, day: 1 };
+        let read = |basis: YearBasis, text: &str| basis.read_year(text).ok().map(|y| y.0);
+        for text in ["令和5年", "2023年", "CY2023", "CY2023 (R5)", "R5", "令和5年度", "２０２３"] {
+            assert_eq!(read(YearBasis::Calendar, text), Some(2023), "{text}");
+        }
+        for text in ["令和5年4月1日現在", "2023年4月1日現在", "as of 1 Apr 2023", "令和5年", "2023"] {
+            assert_eq!(read(april, text), Some(2023), "{text}");
+        }
+        assert_eq!(read(YearBasis::AsOf { month: 10, day: 1 }, "令和元年10月1日現在"), Some(2019));
+        assert_eq!(read(YearBasis::Fiscal, "CY2023"), None, "a fiscal year is read as before");
+        assert!(YearBasis::Calendar.read_year("上期").is_err());
+        assert!(april.read_year("4月1日現在").is_err());
+    }
 
     #[test]
     fn a_series_table_has_the_plan_years_and_every_year_with_data_once() {

@@ -24,6 +24,18 @@ pub struct TargetRevision {
     pub reason: String,
 }
 
+impl TargetRevision {
+    /// The fiscal year its date falls in (April–March), when the date is a real YYYY-MM-DD.
+    pub fn date_fiscal_year(&self) -> Option<FiscalYear> {
+        let date = self.date.as_deref()?.trim();
+        if !super::schedule::is_calendar_date(date) {
+            return None;
+        }
+        let (y, m) = (date.get(..4)?.parse().ok()?, date.get(5..7)?.parse().ok()?);
+        Some(FiscalYear::of_date(y, m))
+    }
+}
+
 /// Which way a revision moved the target, judged by the indicator's desired direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RevisionWay {
@@ -184,6 +196,21 @@ mod tests {
         assert_eq!(unchanged, before);
         assert!(is_revision_date("") && is_revision_date(" 2022-06-01 "));
         assert!(!is_revision_date("2022-02-30") && !is_revision_date("R4.6.1"));
+    }
+
+    #[test]
+    fn a_revision_date_falls_in_the_fiscal_year_of_its_month() {
+        let dated = |d: &str| TargetRevision {
+            target: Target::Direction,
+            year: FiscalYear(2022),
+            date: Some(d.into()),
+            reason: String::new(),
+        };
+        assert_eq!(dated("2022-04-01").date_fiscal_year(), Some(FiscalYear(2022)));
+        assert_eq!(dated("2023-03-31").date_fiscal_year(), Some(FiscalYear(2022)), "March is the year before's");
+        assert_eq!(dated("2023-04-01").date_fiscal_year(), Some(FiscalYear(2023)));
+        assert_eq!(dated("2023-02-30").date_fiscal_year(), None);
+        assert_eq!(TargetRevision { date: None, ..dated("") }.date_fiscal_year(), None);
     }
 
     #[test]

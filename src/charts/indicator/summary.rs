@@ -1,21 +1,21 @@
 //! The indicator chart's words: a target as the chart's table writes it, and the one-sentence
 //! summary of a series (its latest actual, target, progress and status).
 
-use super::super::common::long_year;
 use super::Drawn;
 use crate::locale::{self, tr, Language};
 use crate::model::{Assessment, Target};
 
 impl Drawn<'_> {
-    /// "380人 (令和7年度)", "380人 (年度不明: 令和7年度とみなす)" when the target gives no year
+    /// "380人 (令和7年度)" ("380人 (令和7年)" for a calendar-year series), "380人 (年度不明:
+    /// 令和7年度とみなす)" when the target gives no year
     /// (the plan's last year is assumed, and the chart says so), "↗ 増加", "0人/年".
     pub(super) fn target_text(&self, target: &Target) -> String {
         match target {
             Target::Value { value, year: Some(y) } => {
-                format!("{} ({})", locale::quantity(*value, &self.ind.unit), long_year(*y, self.w))
+                format!("{} ({})", locale::quantity(*value, &self.ind.unit), self.value_year(*y))
             }
             Target::Value { value, year: None } => {
-                let assumed = long_year(self.s.period.assumed_target_year(), self.w);
+                let assumed = self.value_year(self.s.period.assumed_target_year());
                 let when = match self.w.lang {
                     Language::Ja => format!("年度不明: {assumed}とみなす"),
                     Language::En => format!("year unknown: taken as {assumed}"),
@@ -36,11 +36,11 @@ impl Drawn<'_> {
         words.push(match latest {
             Some(x) if x.provisional => format!(
                 "{} {} ({})",
-                long_year(x.year, self.w),
+                self.value_year(x.year),
                 locale::quantity(x.value, unit),
                 tr(lang, "速報値", "provisional")
             ),
-            Some(x) => format!("{} {}", long_year(x.year, self.w), locale::quantity(x.value, unit)),
+            Some(x) => format!("{} {}", self.value_year(x.year), locale::quantity(x.value, unit)),
             None => tr(lang, "実績なし", "no actuals").to_owned(),
         });
         let target = match &self.series.target {

@@ -375,3 +375,25 @@ fn a_series_of_another_year_basis_says_so_in_tooltips_table_and_summary() {
     let en = chart(&strategy(), &ind, EN);
     assert!(en.summary.ends_with("(Values as of 1 Oct each year)"), "{}", en.summary);
 }
+
+/// A calendar-year series writes every year of its values in its own words: the target's and
+/// the interim target's tooltips, the target in the table row, the summary's latest actual and
+/// target (「令和5年 352人」, 「380人 (令和7年)」, never 「令和5年度」).
+#[test]
+fn a_calendar_year_series_writes_its_targets_and_summary_in_years() {
+    let mut ind = births();
+    ind.series[0].year_basis = crate::model::YearBasis::Calendar;
+    ind.series[0].target = Some(Target::Value { value: 380.0, year: Some(FiscalYear(2025)) });
+    let f = chart(&strategy(), &ind, JA);
+    let o = f.option();
+    assert_eq!(series(&o, "目標")["data"][4]["name"], "令和7年 (目標)");
+    assert_eq!(series(&o, "目標")["data"][0]["name"], "令和3年 (基準値)");
+    assert_eq!(series(&o, "中間目標")["data"][3]["name"], "令和6年 (中間目標)");
+    assert_eq!(f.table.rows[1][1], "目標: 380人 (令和7年)");
+    assert!(f.summary.starts_with("出生数: 令和5年 352人 (速報値), 目標 380人 (令和7年), "), "{}", f.summary);
+    assert!(!f.summary.contains("年度"), "{}", f.summary);
+    // The fiscal series of the same indicator keeps its fiscal years.
+    let f = chart(&strategy(), &births(), JA);
+    assert!(f.summary.starts_with("出生数: 令和5年度 352人 (速報値)"), "{}", f.summary);
+    assert_eq!(series(&f.option(), "中間目標")["data"][3]["name"], "令和6年度 (中間目標)");
+}

@@ -3,10 +3,14 @@
 //! (an import refuses it); warnings are shown and never block anything.
 //!
 //! The words are the UI's business: a problem is data (`ProblemKind`, in `problem`), turned
-//! into Japanese or English text only by `locale`. `rules` holds the checks, `walk` the one
-//! order both [`validate`] and [`validate_entity`] visit the strategy in, and `structure` the
-//! index of ids they look up — kept by the editor as a [`Structure`] between edits.
+//! into Japanese or English text only by `locale`. `rules` holds the checks (`dates` those of
+//! when a series' revisions and as-of values are), `walk` the one order both [`validate`] and
+//! [`validate_entity`] visit the strategy in, and `structure` the index of ids they look up —
+//! kept by the editor as a [`Structure`] between edits.
 
+#[cfg(test)]
+mod date_tests;
+mod dates;
 mod problem;
 mod rules;
 mod structure;

@@ -101,6 +101,31 @@ pub enum ProblemKind {
         from: FiscalYear,
         to: FiscalYear,
     },
+    /// A target revision's date that is not a real YYYY-MM-DD (2023-02-30). `series` is the
+    /// series' label (empty: unnamed), here and below.
+    RevisionDateInvalid {
+        series: String,
+        year: FiscalYear,
+        date: String,
+    },
+    /// A revision dated outside the fiscal year it is recorded in (2023-05-01 for 令和4年度).
+    RevisionDateOutsideYear {
+        series: String,
+        year: FiscalYear,
+        date: String,
+    },
+    /// A target revised in a fiscal year outside the plan period: revisions are made mid-plan
+    /// (a carried-over indicator starts the next period without them).
+    RevisionOutsidePeriod {
+        series: String,
+        year: FiscalYear,
+    },
+    /// An as-of year basis with a day its month never has (2月30日現在).
+    ImpossibleAsOfDay {
+        series: String,
+        month: u8,
+        day: u8,
+    },
 }
 
 impl ProblemKind {
@@ -119,7 +144,11 @@ impl ProblemKind {
             | BadWorkshopDate
             | BaselineYearUnknown { .. }
             | TargetYearUnknown { .. }
-            | RelativeTargetWithoutBaseline => Severity::Warning,
+            | RelativeTargetWithoutBaseline
+            | RevisionDateInvalid { .. }
+            | RevisionDateOutsideYear { .. }
+            | RevisionOutsidePeriod { .. }
+            | ImpossibleAsOfDay { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

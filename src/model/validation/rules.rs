@@ -325,6 +325,7 @@ impl<'a> Validator<'a> {
             self.year(|| format!("{sp}.actuals[{k}].year"), a.year, false);
             self.number(|| format!("{sp}.actuals[{k}].value"), a.value);
         }
+        self.series_dates(sp, series);
     }
 }
 

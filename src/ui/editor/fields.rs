@@ -4,7 +4,7 @@
 //! stays in the field with a message next to it, and the stored value is left as it was.
 
 use crate::locale;
-use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg};
+use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg, YearBasis};
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
 use leptos::html;
@@ -214,19 +214,25 @@ pub fn NumberField(
     }
 }
 
-/// A fiscal-year field: 令和8年度, R8, 2026 …; shows how it was read.
+/// A fiscal-year field: 令和8年度, R8, 2026 …; shows how it was read. With the year basis of a
+/// series, the year of its values: 令和8年 for a calendar-year series, 令和8年4月1日現在.
 #[component]
 pub fn YearField(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] value: Signal<Option<FiscalYear>>,
     on_commit: Callback<Option<FiscalYear>>,
     #[prop(optional, into)] testid: String,
+    /// The year basis of the series whose value's year this is (none: a fiscal year).
+    #[prop(optional, into)]
+    basis: MaybeProp<YearBasis>,
 ) -> impl IntoView {
     let state = use_speech();
     let id = field_id("y");
     let error = RwSignal::new(false);
-    let shown =
-        move |v: Option<FiscalYear>| v.map(|y| locale::year(y, state.lang(), state.year_style())).unwrap_or_default();
+    let basis = move || basis.get().unwrap_or_default();
+    let shown = move |v: Option<FiscalYear>| {
+        v.map(|y| locale::value_year(basis(), y, state.lang(), state.year_style())).unwrap_or_default()
+    };
     view! {
         <div class="field year">
             <label for=id.clone()>{move || label.get()}</label>
@@ -240,7 +246,7 @@ pub fn YearField(
                     }
                     mark_dirty(&ev, false);
                     let text = event_target_value(&ev);
-                    let parsed = if text.trim().is_empty() { Ok(None) } else { FiscalYear::parse(&text).map(Some) };
+                    let parsed = if text.trim().is_empty() { Ok(None) } else { basis().read_year(&text).map(Some) };
                     match parsed {
                         Ok(y) => {
                             error.set(false);
@@ -254,7 +260,11 @@ pub fn YearField(
                 }
             />
             {move || error.get().then(|| view! {
-                <p class="field-problem" role="alert">{state.tr("年度として読めません（例: 令和6年度, R6, 2024）。保存されている値は変わっていません。", "Not a fiscal year (e.g. 令和6年度, R6, 2024). The stored value is unchanged.")}</p>
+                <p class="field-problem" role="alert">{if basis().is_fiscal() {
+                    state.tr("年度として読めません（例: 令和6年度, R6, 2024）。保存されている値は変わっていません。", "Not a fiscal year (e.g. 令和6年度, R6, 2024). The stored value is unchanged.")
+                } else {
+                    state.tr("年として読めません（例: 令和6年, 2024年）。保存されている値は変わっていません。", "Not a year (e.g. 令和6年, 2024). The stored value is unchanged.")
+                }}</p>
             })}
         </div>
     }
@@ -302,10 +312,14 @@ pub fn OutsideYearPicker(
     shown: Signal<Vec<FiscalYear>>,
     on_pick: Callback<FiscalYear>,
     #[prop(optional, into)] testid: String,
+    /// The year basis of the series the rows are of (none: fiscal years).
+    #[prop(optional, into)]
+    basis: MaybeProp<YearBasis>,
 ) -> impl IntoView {
     let state = use_speech();
     let open = use_open();
     let id = field_id("y");
+    let basis = move || basis.get().unwrap_or_default();
     let years = move || {
         let shown = shown.get();
         open.with(|o| o.as_ref().map(|s| s.period.years_outside().filter(|y| !shown.contains(y)).collect::<Vec<_>>()))
@@ -313,7 +327,11 @@ pub fn OutsideYearPicker(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{move || state.tr("計画期間外の年度を追加", "Add a year outside the plan period")}</label>
+            <label for=id.clone()>{move || if basis().is_fiscal() {
+                state.tr("計画期間外の年度を追加", "Add a year outside the plan period")
+            } else {
+                state.tr("計画期間外の年を追加", "Add a year outside the plan period")
+            }}</label>
             <select id=id data-testid=testid
                 on:change=move |ev| {
                     if let Ok(y) = event_target_value(&ev).parse::<i32>() {
@@ -324,9 +342,13 @@ pub fn OutsideYearPicker(
                     }
                 }
             >
-                <option value="" selected>{move || state.tr("年度を選ぶ…", "Choose a year…")}</option>
+                <option value="" selected>{move || if basis().is_fiscal() {
+                    state.tr("年度を選ぶ…", "Choose a year…")
+                } else {
+                    state.tr("年を選ぶ…", "Choose a year…")
+                }}</option>
                 {move || years().into_iter().map(|y| view! {
-                    <option value=y.0.to_string()>{locale::year(y, state.lang(), state.year_style())}</option>
+                    <option value=y.0.to_string()>{locale::value_year(basis(), y, state.lang(), state.year_style())}</option>
                 }).collect_view()}
             </select>
         </div>

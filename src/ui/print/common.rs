@@ -137,8 +137,10 @@ pub fn indicator_table(
                         Some(y) => assess_in(series, cx, y),
                         None => assess(series, cx),
                     };
-                    // The value, and its year on a line of its own (narrow columns on paper).
-                    let when = |y: FiscalYear| view! { <span class="when">{format!("({})", locale::year(y, lang, style))}</span> };
+                    // The value, and its year on a line of its own (narrow columns on paper), as
+                    // the series writes its values' years (令和2年 for a calendar-year series).
+                    let basis = series.year_basis;
+                    let when = move |y: FiscalYear| view! { <span class="when">{format!("({})", locale::value_year(basis, y, lang, style))}</span> };
                     let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| locale::quantity(b.value, &ind.unit));
                     let baseline_year = series.baseline.as_ref().and_then(|b| b.year).map(when);
                     let (target, target_year) = match &series.target {
@@ -153,7 +155,6 @@ pub fn indicator_table(
                     let actual = a.actual.map_or("—".to_owned(), |v| locale::quantity(v, &ind.unit));
                     // The year of the latest actual as the series writes it (令和5年, 4月1日現在); with
                     // `as_of` the column heading names a fiscal year, so only another basis is shown.
-                    let basis = series.year_basis;
                     let actual_year = a.actual.and(a.year).filter(|_| as_of.is_none() || !basis.is_fiscal()).map(|y| {
                         view! { <span class="when" data-testid="cell-actual-year">{format!("({})", locale::value_year(basis, y, lang, style))}</span> }
                     });

@@ -16,7 +16,7 @@ use crate::locale;
 use crate::locale::Language;
 use crate::model::{
     assess, assess_in, Assessment, Baseline, Context, DesiredDirection, FiscalYear, Goal, Id, IndicatorKind,
-    PlanPeriod, Series, Strategy, Target,
+    PlanPeriod, Series, Strategy, Target, YearBasis,
 };
 use crate::session::route::Selection;
 use crate::ui::chart_view::{figure_of, ChartView};
@@ -85,6 +85,24 @@ where
 
 fn year_text(state: AppState, y: FiscalYear) -> String {
     locale::year(y, state.lang(), state.year_style())
+}
+
+/// A value's year as its series writes it (`locale::value_year`): 令和5年度, 令和5年 (a calendar
+/// year), 令和5年4月1日現在.
+fn value_year_text(state: AppState, basis: YearBasis, y: FiscalYear) -> String {
+    locale::value_year(basis, y, state.lang(), state.year_style())
+}
+
+/// A field's label naming a value's year: `fiscal` (「当初値の年度」) for a fiscal-year series,
+/// `other` (「当初値の年」) for a calendar-year or as-of one; English says "year" for both.
+fn year_label(
+    state: AppState,
+    basis: Memo<YearBasis>,
+    fiscal: &'static str,
+    other: &'static str,
+    en: &'static str,
+) -> Signal<String> {
+    Signal::derive(move || state.tr(if basis.get().is_fiscal() { fiscal } else { other }, en).to_owned())
 }
 
 /// "（人）" / " (人)" after a column heading, or nothing without a unit.

@@ -1,6 +1,7 @@
 //! One series of an indicator in its form: the label, baseline, target and the achievement
-//! computed from them, and the table of fiscal years (interim targets, actuals, provisional
-//! flags, comments), one row per year.
+//! computed from them, and the table of years (interim targets, actuals, provisional flags,
+//! comments), one row per year. Every year of a value is written by the series' year basis
+//! (令和5年 for a calendar-year series); only the year a target was revised in is a fiscal year.
 
 use super::year_row::YearRow;
 use super::*;
@@ -25,6 +26,11 @@ pub(super) fn SeriesBlock(
     let unit = bind::indicator(&ind, |i| i.unit.clone());
     let direction = bind::indicator(&ind, |i| i.direction);
     let period = bind::read(|s| Some(s.period));
+    // What the series' values' years are: every year shown below is written by it (令和5年 for a
+    // calendar-year series), except the fiscal year a target was revised in.
+    let basis = read_series(&ind, &sid, |s| s.year_basis);
+    let ylbl =
+        move |fiscal: &'static str, other: &'static str, en: &'static str| year_label(state, basis, fiscal, other, en);
     let last_year = Memo::new(move |_| period.get().map(|p: PlanPeriod| p.last));
 
     // Label, order, removal.
@@ -311,13 +317,17 @@ pub(super) fn SeriesBlock(
                             unit=u testid=tid("baseline")/>
                     }
                 }}
-                <YearField label=lbl("当初値の年度", "Baseline year") value=base_year on_commit=on_base_year testid=tid("baseline-year")/>
+                <YearField label=ylbl("当初値の年度", "当初値の年", "Baseline year") value=base_year on_commit=on_base_year testid=tid("baseline-year") basis=basis/>
                 {move || {
+                    let fiscal = basis.get().is_fiscal();
                     let hint = match (baseline.get().is_some(), base_draft.get().year.is_some()) {
-                        (false, true) => Some(state.tr("年度は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
-                        (true, _) if baseline.get().is_some_and(|b| b.year.is_none()) => Some(state.tr(
-                            "年度が空欄のときは、計画期間の前年度の値として扱います。",
-                            "Without a year, the baseline counts as the year before the plan period.")),
+                        (false, true) if fiscal => Some(state.tr("年度は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
+                        (false, true) => Some(state.tr("年は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
+                        (true, _) if baseline.get().is_some_and(|b| b.year.is_none()) => Some(if fiscal {
+                            state.tr("年度が空欄のときは、計画期間の前年度の値として扱います。", "Without a year, the baseline counts as the year before the plan period.")
+                        } else {
+                            state.tr("年が空欄のときは、計画期間の前年度にあたる年の値として扱います。", "Without a year, the baseline counts as the year before the plan period.")
+                        }),
                         _ => None,
                     };
                     hint.map(|h| view! { <p class="hint">{h}</p> })
@@ -330,10 +340,12 @@ pub(super) fn SeriesBlock(
                         TargetKind::Value => view! {
                             <NumberField label=lbl("目標値", "Target value") value=target_value on_commit=on_target_value
                                 unit=u testid=tid("target")/>
-                            <YearField label=lbl("目標年度", "Target year") value=target_year on_commit=on_target_year testid=tid("target-year")/>
-                            <p class="hint">{move || match last_year.get() {
-                                Some(y) => format!("{}{}{}", state.tr("目標年度が空欄のときは計画の最終年度（", "An empty target year means the plan's last year ("), year_text(state, y), state.tr("）です。", ").")),
-                                None => state.tr("目標年度が空欄のときは計画の最終年度です。", "An empty target year means the plan's last year.").to_owned(),
+                            <YearField label=ylbl("目標年度", "目標年", "Target year") value=target_year on_commit=on_target_year testid=tid("target-year") basis=basis/>
+                            <p class="hint">{move || match (last_year.get(), basis.get()) {
+                                (Some(y), YearBasis::Fiscal) => format!("{}{}{}", state.tr("目標年度が空欄のときは計画の最終年度（", "An empty target year means the plan's last year ("), year_text(state, y), state.tr("）です。", ").")),
+                                // The plan's last fiscal year is still what is assumed: its value's year.
+                                (Some(y), b) => format!("{}{}{}", state.tr("目標年が空欄のときは計画の最終年度の値（", "An empty target year means the value of the plan's last year ("), value_year_text(state, b, y), state.tr("）です。", ").")),
+                                (None, _) => state.tr("目標年度が空欄のときは計画の最終年度です。", "An empty target year means the plan's last year.").to_owned(),
                             }}</p>
                         }.into_any(),
                         TargetKind::PerYear => {
@@ -368,7 +380,7 @@ pub(super) fn SeriesBlock(
                                     <NumberField label=lbl("増減の大きさ", "Size of the change") value=change_size on_commit=on_change_size
                                         unit=size_unit() testid=tid("target-change")/>
                                 })}
-                                <YearField label=lbl("目標年度", "Target year") value=kind_year on_commit=on_kind_year testid=tid("target-year")/>
+                                <YearField label=ylbl("目標年度", "目標年", "Target year") value=kind_year on_commit=on_kind_year testid=tid("target-year") basis=basis/>
                                 <p class="hint" data-testid=tid("target-derived")>{move || match derived.get() {
                                     Some(v) => format!("{}{}", state.tr("目標値（基準値から算出）→ ", "Target value (from the baseline) → "), locale::quantity(v, &unit.get())),
                                     None => state.tr("基準値がないため、目標値を算出できません。", "Without a baseline the target value cannot be worked out.").to_owned(),
@@ -379,8 +391,8 @@ pub(super) fn SeriesBlock(
                             let average = shown_kind.get() == TargetKind::Average;
                             let label = if average { lbl("期間の平均の目標値", "Average to reach") } else { lbl("期間の累計の目標値", "Total to reach") };
                             view! {
-                                <YearField label=lbl("期間の初年度", "First year of the span") value=from_year on_commit=on_from testid=tid("target-from")/>
-                                <YearField label=lbl("期間の最終年度", "Last year of the span") value=to_year on_commit=on_to testid=tid("target-to")/>
+                                <YearField label=ylbl("期間の初年度", "期間の最初の年", "First year of the span") value=from_year on_commit=on_from testid=tid("target-from") basis=basis/>
+                                <YearField label=ylbl("期間の最終年度", "期間の最後の年", "Last year of the span") value=to_year on_commit=on_to testid=tid("target-to") basis=basis/>
                                 <NumberField label=label value=kind_value on_commit=on_kind_value unit=u testid=tid("target")/>
                                 <p class="hint">{move || if average {
                                     state.tr("期間内の実績値の平均と比べます。期間が空欄のときは計画期間です。", "Compared with the mean of the span's actuals. An empty span is the plan period.")
@@ -395,7 +407,7 @@ pub(super) fn SeriesBlock(
                                 on_commit=on_side testid=tid("target-side")/>
                             <CheckField label=lbl("「維持（…以上）」と書く", "Written as “maintain (…)”") checked=hold_checked
                                 on_commit=on_hold testid=tid("target-hold")/>
-                            <YearField label=lbl("目標年度（任意）", "Target year (optional)") value=kind_year on_commit=on_kind_year testid=tid("target-year")/>
+                            <YearField label=ylbl("目標年度（任意）", "目標年（任意）", "Target year (optional)") value=kind_year on_commit=on_kind_year testid=tid("target-year") basis=basis/>
                             <p class="hint">{move || state.tr("その年度の実績値が境界を満たせば、当初値にかかわらず達成です。", "Met in a year when the actual keeps the bound, whatever the baseline.")}</p>
                         }.into_any(),
                         TargetKind::None => view! {
@@ -421,7 +433,7 @@ pub(super) fn SeriesBlock(
                 <span class="series-status-label">{move || state.tr("最新の達成状況", "Latest achievement")}</span>": "
                 {move || match latest.get() {
                     Some((a, provisional)) => {
-                        let when = a.year.map(|y| year_text(state, y));
+                        let when = a.year.map(|y| value_year_text(state, basis.get(), y));
                         view! {
                             {when.map(|w| view! { <span class="year">{w}</span>" " })}
                             {provisional.then(|| view! { <span class="badge">{state.tr("速報値", "provisional")}</span>" " })}
@@ -440,7 +452,7 @@ pub(super) fn SeriesBlock(
                 <table class="year-table" data-testid=tid("year-table")>
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
+                            <th scope="col">{move || locale::year_column(basis.get(), state.lang())}</th>
                             <th scope="col">{move || format!("{}{}", state.tr("中間目標", "Interim target"), unit_suffix(state, &unit.get()))}</th>
                             <th scope="col">{move || format!("{}{}", state.tr("実績値", "Actual"), unit_suffix(state, &unit.get()))}</th>
                             <th scope="col">{move || state.tr("速報値", "Provisional")}</th>
@@ -451,13 +463,13 @@ pub(super) fn SeriesBlock(
                     <tbody>
                         <For each=move || rows.get() key=|y| *y let:year>
                             <YearRow ind=row_ind.clone() sid=row_sid.clone() index=index year=year marks=marks period=period extra=extra
-                                focus_actual=focus_actual/>
+                                focus_actual=focus_actual basis=basis/>
                         </For>
                     </tbody>
                 </table>
             </div>
             <div class="add-year">
-                <OutsideYearPicker shown=rows on_pick=on_add_year testid=tid("add-year")/>
+                <OutsideYearPicker shown=rows on_pick=on_add_year testid=tid("add-year") basis=basis/>
             </div>
         </fieldset>
     }

@@ -52,13 +52,25 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
         _ => None,
     });
     // A month or day typed out of range (or cleared) is not stored: the date stays as it was.
+    // A day its month never has (4月31日) is not stored either; a month picked that lacks the
+    // day shown takes its own last day instead (1月31日 → 2月: 2月29日), so that the month can
+    // be changed first. A file can still hold 「2月30日」: the checks list says so.
     let set_date = move |month: Option<f64>, day: Option<f64>| {
         let Some((m, d)) = date.get_untracked() else { return };
         let pick = |v: Option<f64>, current: u8, max: f64| match v {
             Some(v) if v.fract() == 0.0 && (1.0..=max).contains(&v) => v as u8,
             _ => current,
         };
-        write_basis.run(YearBasis::AsOf { month: pick(month, m, 12.0), day: pick(day, d, 31.0) });
+        let (month, day) = (pick(month, m, 12.0), pick(day, d, 31.0));
+        let new = if YearBasis::is_possible_day(month, day) {
+            YearBasis::AsOf { month, day }
+        } else if month != m {
+            let last = (28..=day).rev().find(|d| YearBasis::is_possible_day(month, *d)).unwrap_or(28);
+            YearBasis::AsOf { month, day: last }
+        } else {
+            return;
+        };
+        write_basis.run(new);
     };
     let month_value = Signal::derive(move || date.get().map(|(m, _)| f64::from(m)));
     let day_value = Signal::derive(move || date.get().map(|(_, d)| f64::from(d)));

@@ -35,6 +35,9 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
 
     let target = read_series(&ind, &sid, |s| s.target.clone());
     let unit = bind::indicator(&ind, |i| i.unit.clone());
+    // The target's year is a value's year (令和7年 for a calendar-year series); the year it was
+    // revised in is the town's fiscal year, whatever the basis (a decision of a fiscal year).
+    let basis = read_series(&ind, &sid, |s| s.year_basis);
     let texts = {
         let sid = sid.clone();
         bind::indicator(&ind, move |i| {
@@ -73,7 +76,7 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let reason = Signal::derive(move || revising.with(|r| r.as_ref().map(|r| r.reason.clone()).unwrap_or_default()));
     let before_text = move || {
         let t = revising.with(|r| r.as_ref().and_then(|r| r.before.clone()))?;
-        Some(locale::target(&t, &unit.get(), state.lang(), state.year_style()))
+        Some(locale::target_in(&t, &unit.get(), basis.get(), state.lang(), state.year_style()))
     };
 
     view! {

@@ -1,5 +1,6 @@
-//! One fiscal year of a series in the indicator form: its interim target, actual, provisional
-//! flag, comment, the value's own source and the year's status.
+//! One year of a series in the indicator form: its interim target, actual, provisional flag,
+//! comment, the value's own source and the year's status. The year is written as the series'
+//! values' years are (令和5年度, 令和5年, 令和5年4月1日現在).
 
 use super::*;
 use std::collections::BTreeSet;
@@ -16,6 +17,8 @@ pub(super) fn YearRow(
     extra: RwSignal<BTreeSet<FiscalYear>>,
     /// The year whose actual takes the focus once drawn (one just added).
     focus_actual: RwSignal<Option<FiscalYear>>,
+    /// What the series' values' years are: the row's heading and its fields' labels follow it.
+    basis: Memo<YearBasis>,
 ) -> impl IntoView {
     let state = use_app();
     let direction = bind::indicator(&ind, |i| i.direction);
@@ -29,7 +32,7 @@ pub(super) fn YearRow(
         }
     };
     let cell_label = move |ja: &'static str, en: &'static str| {
-        Signal::derive(move || format!("{} {}", year_text(state, year), state.tr(ja, en)))
+        Signal::derive(move || format!("{} {}", value_year_text(state, basis.get(), year), state.tr(ja, en)))
     };
 
     let interim = read_series(&ind, &sid, move |s| s.interim.iter().find(|v| v.year == year).map(|v| v.value));
@@ -62,7 +65,7 @@ pub(super) fn YearRow(
     view! {
         <tr class:outside=move || outside.get() data-testid=format!("year-row-{index}-{w}")>
             <th scope="row">
-                <span class="year">{move || year_text(state, year)}</span>
+                <span class="year" data-testid=format!("year-row-heading-{index}-{w}")>{move || value_year_text(state, basis.get(), year)}</span>
                 {move || {
                     let (base, due) = marks.get();
                     view! {
