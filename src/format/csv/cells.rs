@@ -115,10 +115,6 @@ pub(super) fn value_year(fy: FiscalYear, basis: YearBasis, style: YearStyle) -> 
     }
 }
 
-pub(super) fn optional_year(fy: Option<FiscalYear>, style: YearStyle) -> String {
-    fy.map(|y| year(y, style)).unwrap_or_default()
-}
-
 pub(super) fn flag(on: bool) -> &'static str {
     if on {
         MARK

@@ -33,6 +33,12 @@ fn wide_years(s: &Strategy) -> Vec<FiscalYear> {
     years.into_iter().collect()
 }
 
+/// A baseline's or target's year as the series writes its years (「令和3年」 for a calendar
+/// year, as the editor and the report show it); empty when it has none.
+fn basis_year(x: &Series, y: Option<FiscalYear>, style: YearStyle) -> String {
+    y.map(|y| value_year(y, x.year_basis, style)).unwrap_or_default()
+}
+
 fn identity(i: &Indicator, x: &Series) -> Vec<String> {
     vec![text(i.id.as_str()), text(&i.code), text(&i.name), text(&x.label), text(&i.unit)]
 }
@@ -40,16 +46,16 @@ fn identity(i: &Indicator, x: &Series) -> Vec<String> {
 /// 目標値 and 目標年度 cells: a number and its year (empty: the plan's last year), an arrow
 /// for a direction-only target, a number and 毎年 for a per-year one, the words of a relative,
 /// span or bound target (with a relative or bound one's year).
-fn target_cells(i: &Indicator, target: Option<&Target>, style: YearStyle) -> [String; 2] {
+fn target_cells(i: &Indicator, x: &Series, target: Option<&Target>, style: YearStyle) -> [String; 2] {
     match target {
         None => [String::new(), String::new()],
-        Some(Target::Value { value, year }) => [number(*value), optional_year(*year, style)],
+        Some(Target::Value { value, year }) => [number(*value), basis_year(x, *year, style)],
         Some(Target::Direction) => [direction_mark(i.direction).to_owned(), String::new()],
         Some(Target::PerYear { value }) => [number(*value), EVERY_YEAR.to_owned()],
         // Words for the kinds a number cannot say (`target_words`); the year column as for a value.
         Some(t) => [
             text(&super::target_words::written(t, style).unwrap_or_default()),
-            optional_year(t.due_year().filter(|_| t.span().is_none()), style),
+            basis_year(x, t.due_year().filter(|_| t.span().is_none()), style),
         ],
     }
 }
@@ -72,10 +78,10 @@ pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
         for x in &i.series {
             let mut row = identity(i, x);
             match &x.baseline {
-                Some(b) => row.extend([number(b.value), optional_year(b.year, years)]),
+                Some(b) => row.extend([number(b.value), basis_year(x, b.year, years)]),
                 None => row.extend([String::new(), String::new()]),
             }
-            row.extend(target_cells(i, x.target.as_ref(), years));
+            row.extend(target_cells(i, x, x.target.as_ref(), years));
             for y in &columns {
                 match x.actual(*y) {
                     Some(a) => row.extend([number(a.value), flag(a.provisional).to_owned()]),
@@ -109,14 +115,14 @@ pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
             };
             let row = |when, kind, value, provisional| sourced(when, kind, value, provisional, series_source);
             if let Some(b) = &x.baseline {
-                sheet.row(row(optional_year(b.year, years), KIND_BASELINE[0], number(b.value), false));
+                sheet.row(row(basis_year(x, b.year, years), KIND_BASELINE[0], number(b.value), false));
             }
             if x.target.is_some() {
-                let [value, when] = target_cells(i, x.target.as_ref(), years);
+                let [value, when] = target_cells(i, x, x.target.as_ref(), years);
                 sheet.row(row(when, KIND_TARGET[0], value, false));
             }
             for r in &x.target_history {
-                let [value, when] = target_cells(i, Some(&r.target), years);
+                let [value, when] = target_cells(i, x, Some(&r.target), years);
                 let mut cells = row(when, KIND_REVISION[0], value, false);
                 cells.truncate(LONG.len() - 3);
                 cells.extend([year(r.year, years), r.date.clone().unwrap_or_default(), text(&r.reason)]);

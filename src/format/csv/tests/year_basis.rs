@@ -51,12 +51,12 @@ fn the_long_layout_writes_each_values_year_and_source() {
     assert_eq!(
         migration,
         [
-            ["令和2年度", "当初値", "4月1日現在"],
-            ["令和7年度", "目標", "4月1日現在"],
+            ["令和2年", "当初値", "4月1日現在"],
+            ["令和7年", "目標", "4月1日現在"],
             ["令和3年", "実績", "4月1日現在"],
             ["令和4年", "実績", "4月1日現在"],
         ],
-        "baseline and target years stay fiscal; a value's year is its date's"
+        "every year of the series is its date's year, as the editor and the report write it"
     );
 }
 
