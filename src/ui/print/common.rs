@@ -6,7 +6,7 @@ use crate::charts::dashboard::status_colour;
 use crate::locale::{self, footnote_mark, tr, Footnotes, Language, YearStyle};
 use crate::model::{assess, assess_in, Agreement, FiscalYear, Id, Indicator, Money, Strategy, Target};
 use crate::session::route::{Report, Route};
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 
 /// 千円 amounts with thousands separators; "—" when missing (missing is not zero).
@@ -33,7 +33,7 @@ fn print_page() {
 /// report, the report's own controls (`children`), and 印刷.
 #[component]
 pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let (other, other_ja, other_en) = match report {
         Report::Targets => (Report::Sheets, "施策評価シートへ", "Evaluation sheets"),
         Report::Sheets => (Report::Targets, "数値目標の状況へ", "Numerical targets"),

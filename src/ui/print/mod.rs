@@ -12,15 +12,15 @@ mod years;
 
 use crate::session::route::Report;
 use crate::ui::not_found::StrategyNotFound;
-use crate::ui::state::use_app;
+use crate::ui::state::use_open;
 use leptos::prelude::*;
 use sheets::SheetsReport;
 use targets::TargetsReport;
 
 #[component]
 pub fn PrintReport(report: Report) -> impl IntoView {
-    let state = use_app();
-    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    let open = use_open();
+    let open = Memo::new(move |_| open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
         Some(id) => match report {
             Report::Targets => view! { <TargetsReport id=id/> }.into_any(),

@@ -10,17 +10,19 @@ use super::years::{default_sheet_year, sheet_years};
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::Report;
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
+use crate::ui::state::use_open;
 use leptos::prelude::*;
 
 #[component]
 pub fn SheetsReport(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
+    let open = use_open();
     let chosen = RwSignal::new(None::<FiscalYear>);
-    let year = Memo::new(move |_| chosen.get().or_else(|| state.open.with(|o| o.as_ref().map(default_sheet_year))));
+    let year = Memo::new(move |_| chosen.get().or_else(|| open.with(|o| o.as_ref().map(default_sheet_year))));
     let only_evaluated = RwSignal::new(false);
     let controls = move || {
-        let years = state.open.with(|o| o.as_ref().map(sheet_years)).unwrap_or_default();
+        let years = open.with(|o| o.as_ref().map(sheet_years)).unwrap_or_default();
         let (lang, style) = (state.lang(), state.year_style());
         view! {
             {year_select("print-year", tr(lang, "評価する年度", "Fiscal year evaluated"), years, year.get_untracked(), None, lang, style, move |y| chosen.set(y))}
@@ -33,7 +35,7 @@ pub fn SheetsReport(id: Id) -> impl IntoView {
     let body = move || {
         let (lang, style, only) = (state.lang(), state.year_style(), only_evaluated.get());
         let year = year.get()?;
-        state.open.with(|o| o.as_ref().map(|s| sheets(s, year, only, lang, style)))
+        open.with(|o| o.as_ref().map(|s| sheets(s, year, only, lang, style)))
     };
     view! {
         <Toolbar id=id report=Report::Sheets>{controls}</Toolbar>

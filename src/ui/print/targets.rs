@@ -11,17 +11,19 @@ use crate::locale::{self, tr, Footnotes, Language, YearStyle};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Strategy};
 use crate::session::route::Report;
 use crate::ui::chart_view::{figure_of, ChartView};
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
+use crate::ui::state::use_open;
 use leptos::prelude::*;
 
 #[component]
 pub fn TargetsReport(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
+    let open = use_open();
     // None: every series in its latest year with an actual.
     let as_of = RwSignal::new(None::<FiscalYear>);
     let charts = RwSignal::new(true);
     let controls = move || {
-        let years = state.open.with(|o| o.as_ref().map(actual_years)).unwrap_or_default();
+        let years = open.with(|o| o.as_ref().map(actual_years)).unwrap_or_default();
         let (lang, style) = (state.lang(), state.year_style());
         view! {
             {year_select("print-as-of", tr(lang, "時点", "As of"), years, as_of.get_untracked(), Some(tr(lang, "最新の実績", "Latest actual")), lang, style, move |y| as_of.set(y))}
@@ -33,7 +35,7 @@ pub fn TargetsReport(id: Id) -> impl IntoView {
     };
     let body = move || {
         let (lang, style, year, with_charts) = (state.lang(), state.year_style(), as_of.get(), charts.get());
-        state.open.with(|o| o.as_ref().map(|s| report(s, year, with_charts, lang, style)))
+        open.with(|o| o.as_ref().map(|s| report(s, year, with_charts, lang, style)))
     };
     view! {
         <Toolbar id=id report=Report::Targets>{controls}</Toolbar>

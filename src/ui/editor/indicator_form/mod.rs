@@ -20,6 +20,7 @@ use crate::model::{
 };
 use crate::session::route::Selection;
 use crate::ui::chart_view::{figure_of, ChartView};
+use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState};
 use leptos::html;
 use leptos::prelude::*;
@@ -83,13 +84,13 @@ where
     })
 }
 
-fn year_text(state: AppState, y: FiscalYear) -> String {
+fn year_text(state: impl Speaks, y: FiscalYear) -> String {
     locale::year(y, state.lang(), state.year_style())
 }
 
 /// A value's year as its series writes it (`locale::value_year`): 令和5年度, 令和5年 (a calendar
 /// year), 令和5年4月1日現在.
-fn value_year_text(state: AppState, basis: YearBasis, y: FiscalYear) -> String {
+fn value_year_text(state: impl Speaks, basis: YearBasis, y: FiscalYear) -> String {
     locale::value_year(basis, y, state.lang(), state.year_style())
 }
 
@@ -106,7 +107,7 @@ fn year_label(
 }
 
 /// "（人）" / " (人)" after a column heading, or nothing without a unit.
-fn unit_suffix(state: AppState, unit: &str) -> String {
+fn unit_suffix(state: impl Speaks, unit: &str) -> String {
     match (unit.is_empty(), state.lang()) {
         (true, _) => String::new(),
         (false, Language::Ja) => format!("（{unit}）"),
@@ -134,7 +135,7 @@ fn focus_when_drawn<T: PartialEq + Send + Sync + 'static>(
 }
 
 /// Status, progress and rating of an assessment.
-fn assessment_view(state: AppState, a: &Assessment, direction: DesiredDirection) -> impl IntoView {
+fn assessment_view(state: impl Speaks, a: &Assessment, direction: DesiredDirection) -> impl IntoView {
     let lang = state.lang();
     let progress = a
         .progress

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::model::YearBasis;
+use crate::ui::speech::{use_speech, Speaks};
 
 /// The select's values for the three bases.
 const FISCAL: &str = "fiscal";
@@ -14,7 +15,7 @@ const DEFAULT_AS_OF: YearBasis = YearBasis::AsOf { month: 4, day: 1 };
 
 #[component]
 pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
     let tid = move |what: &str| format!("{what}-{index}");
 

@@ -13,7 +13,7 @@ use crate::locale;
 use crate::model::{is_revision_date, FiscalYear, Id, Target};
 use crate::ui::editor::bind;
 use crate::ui::editor::fields::{TextField, YearField};
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 
 /// A revision being entered: the target as it was when 「目標値を修正する」 was pressed, and
@@ -29,7 +29,7 @@ struct Revising {
 /// The revise button, the form to record a revision, and the list of earlier targets.
 #[component]
 pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
     let tid = move |what: &str| format!("{what}-{index}");
 

@@ -7,7 +7,8 @@ use crate::locale;
 use crate::model::{Agreement, FiscalYear, Id};
 use crate::ui::editor::bind;
 use crate::ui::editor::fields::TextField;
-use crate::ui::state::use_app;
+use crate::ui::speech::{use_speech, Speaks};
+use crate::ui::state::use_open;
 use leptos::prelude::*;
 
 /// One year's row as shown: the figures and the verdict, read from the open strategy.
@@ -22,12 +23,13 @@ struct Row {
 
 #[component]
 pub fn Verdicts(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
+    let open = use_open();
     let rows = {
         let id = id.clone();
         Memo::new(move |_| {
             let lang = state.lang();
-            state.open.with(|o| {
+            open.with(|o| {
                 let Some(s) = o.as_ref() else { return Vec::new() };
                 let Some(i) = s.indicator(&id) else { return Vec::new() };
                 let years = s.period.with(
@@ -58,9 +60,8 @@ pub fn Verdicts(id: Id) -> impl IntoView {
             })
         })
     };
-    let labels = Memo::new(move |_| {
-        state.open.with(|o| o.as_ref().map(|s| s.rating_rule.labels().join(" / ")).unwrap_or_default())
-    });
+    let labels =
+        Memo::new(move |_| open.with(|o| o.as_ref().map(|s| s.rating_rule.labels().join(" / ")).unwrap_or_default()));
     view! {
         <section class="panel" data-testid="indicator-verdicts">
             <h2>{move || state.tr("町の評価（効果検証）", "The town's verdict (effect review)")}</h2>
@@ -91,7 +92,7 @@ pub fn Verdicts(id: Id) -> impl IntoView {
 
 #[component]
 fn VerdictRow(id: Id, year: FiscalYear, rows: Memo<Vec<Row>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let row = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.year == year.0).cloned().unwrap_or_default()));
     let verdict = Signal::derive(move || row.with(|r| r.verdict.clone()));
     let comment = Signal::derive(move || row.with(|r| r.comment.clone()));

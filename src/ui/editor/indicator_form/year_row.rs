@@ -3,6 +3,7 @@
 //! values' years are (令和5年度, 令和5年, 令和5年4月1日現在).
 
 use super::*;
+use crate::ui::speech::{use_speech, Speaks};
 use std::collections::BTreeSet;
 
 /// One fiscal year of a series: interim target, actual, provisional flag, comment, status.
@@ -20,7 +21,7 @@ pub(super) fn YearRow(
     /// What the series' values' years are: the row's heading and its fields' labels follow it.
     basis: Memo<YearBasis>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
     let direction = bind::indicator(&ind, |i| i.direction);
     let w = year.0;
     // A row the user has typed into stays while the form is open, even if its data is cleared.
