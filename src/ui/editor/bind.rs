@@ -1,10 +1,10 @@
 //! Binding editor fields to the open strategy: a field reads a `Memo` of one value (so only
-//! that input updates when the strategy changes) and writes through `AppState::edit` (one undo
+//! that input updates when the strategy changes) and writes through `Edits::edit` (one undo
 //! step, autosaved).
 
 use crate::model::{Goal, Id, Indicator, Initiative, Measure, Strategy};
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -13,7 +13,7 @@ pub fn read<T>(get: impl Fn(&Strategy) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Clone + Default + Send + Sync + 'static,
 {
-    let state = use_app();
+    let state = use_edits();
     Memo::new(move |_| state.open.with(|o| o.as_ref().map(&get)).unwrap_or_default())
 }
 
@@ -29,7 +29,7 @@ pub fn indicators() -> Memo<Option<Vec<Arc<Indicator>>>> {
 }
 
 fn by_identity<T: Send + Sync + 'static>(list: fn(&Strategy) -> &Vec<Arc<T>>) -> Memo<Option<Vec<Arc<T>>>> {
-    let state = use_app();
+    let state = use_edits();
     Memo::new_with_compare(
         move |_| state.open.with(|o| o.as_ref().map(|s| list(s).clone())),
         |old, new| !matches!((old, new), (Some(Some(a)), Some(Some(b))) if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))),
@@ -141,7 +141,7 @@ impl LastSeen {
 
 /// A callback that changes the strategy with a value.
 pub fn write<T: 'static>(f: impl Fn(&mut Strategy, T) + Send + Sync + 'static) -> Callback<T> {
-    let state = use_app();
+    let state = use_edits();
     Callback::new(move |v: T| state.edit(|s| f(s, v)))
 }
 

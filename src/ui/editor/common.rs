@@ -8,7 +8,7 @@ use crate::locale::Language;
 use crate::model::{FiscalYear, GoalKind, Id, InitiativeKind, Strategy};
 use crate::session::route::Selection;
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
 /// "（無題）" when a title is still empty.
@@ -68,7 +68,7 @@ pub fn entity_actions(
     remove_entity: RemoveEntity,
     parent: impl Fn() -> Option<Selection> + Send + Sync + 'static,
 ) -> (Callback<bool>, Callback<()>) {
-    let state = use_app();
+    let state = use_edits();
     let on_move = {
         let id = id.clone();
         Callback::new(move |up: bool| state.try_edit(|s| move_entity(s, &id, up)))
@@ -91,7 +91,7 @@ pub fn EntityActions(
     on_delete: Callback<()>,
     #[prop(into)] delete_label: Signal<String>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     view! {
         <div class="entity-actions">
             <button type="button" data-testid="move-up" on:click=move |_| on_move.run(true)>{move || state.tr("↑ 上へ", "↑ Up")}</button>
@@ -104,7 +104,7 @@ pub fn EntityActions(
 /// "New indicator" of an indicator list: creates one referenced from `holder` (a goal, measure
 /// or initiative) in one undo step, and opens it.
 pub fn create_indicator_for(holder: Id, go: Callback<Selection>) -> Callback<()> {
-    let state = use_app();
+    let state = use_edits();
     Callback::new(move |()| {
         let mut made = None;
         state.edit(|s| made = Some(s.add_indicator_for(&holder)));
@@ -127,7 +127,7 @@ pub fn IndicatorRefs(
     on_create: Callback<()>,
     #[prop(optional, into)] testid: String,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     // Made again only when an indicator changed, not after every edit of the form.
     let indicators = super::bind::indicators();
     let names = Memo::new(move |_| {
@@ -222,7 +222,7 @@ pub fn PickSelect(
 /// Where a form stood for an entity that no longer exists (deleted, or its creation undone).
 #[component]
 pub fn Missing(#[prop(into)] testid: String, ja: &'static str, en: &'static str) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     view! {
         <section class="panel" data-testid=testid>
             <p class="empty">{move || state.tr(ja, en)}</p>

@@ -8,12 +8,13 @@ use super::name_field;
 use crate::locale;
 use crate::model::{GoalKind, Id, Sdg};
 use crate::session::route::Selection;
-use crate::ui::state::use_app;
+use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
 #[component]
 pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let exists = bind::goal(&id, |_| true);
     let number = bind::goal(&id, |g| g.number.clone());
     let kind =

@@ -6,7 +6,8 @@ use crate::charts::dashboard::status_colour;
 use crate::model::{GoalKind, Indicator, Measure, Sdg, Status, Strategy};
 use crate::session::indicator_lines::IndicatorLines;
 use crate::session::route::Selection;
-use crate::ui::state::use_app;
+use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
 /// One line of the outline.
@@ -120,7 +121,7 @@ fn lines(s: &Strategy, ja: bool, query: &str, filter: &Filter) -> Vec<Line> {
 
 #[component]
 pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::All);
     let ja = move || state.lang() == crate::locale::Language::Ja;

@@ -4,13 +4,14 @@
 use crate::locale;
 use crate::model::{validate_entity, ProblemKind, Severity, Structure};
 use crate::session::route::{selection_of, Selection};
-use crate::ui::state::use_app;
+use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
 /// The problems of the selected entity itself (not of the entities under it).
 #[component]
 pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     // Where every id is and who refers to whom, kept while edits leave ids and references as
     // they are (most edits: values and titles); made again when it no longer fits.
     let structure = StoredValue::new(None::<Structure>);

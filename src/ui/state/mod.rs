@@ -7,6 +7,7 @@
 //! against the browser's storage and shown.
 
 mod editing;
+mod edits;
 mod regions;
 mod stored;
 mod transfer;
@@ -24,6 +25,7 @@ use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
+pub use edits::{use_edits, Edits};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 pub use regions::{BringInResult, Decision, Picked};

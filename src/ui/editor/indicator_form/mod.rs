@@ -21,7 +21,7 @@ use crate::model::{
 use crate::session::route::Selection;
 use crate::ui::chart_view::{figure_of, ChartView};
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::{use_edits, Edits};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -71,7 +71,7 @@ fn derive_series<T>(
 where
     T: PartialEq + Clone + Send + Sync + 'static,
 {
-    let state = use_app();
+    let state = use_edits();
     let (ind, sid, seen) = (ind.clone(), sid.clone(), LastSeen::default());
     Memo::new(move |_| {
         state.open.with(|o| {
@@ -97,7 +97,7 @@ fn value_year_text(state: impl Speaks, basis: YearBasis, y: FiscalYear) -> Strin
 /// A field's label naming a value's year: `fiscal` (「当初値の年度」) for a fiscal-year series,
 /// `other` (「当初値の年」) for a calendar-year or as-of one; English says "year" for both.
 fn year_label(
-    state: AppState,
+    state: Edits,
     basis: Memo<YearBasis>,
     fiscal: &'static str,
     other: &'static str,
@@ -204,7 +204,7 @@ pub fn IndicatorForm(id: Id, go: Callback<Selection>) -> impl IntoView {
 
 #[component]
 fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
 
     let heading = bind::indicator(&id, |i| format!("{} {}", i.code, i.name).trim().to_owned());

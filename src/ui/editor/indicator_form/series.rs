@@ -19,7 +19,7 @@ pub(super) fn SeriesBlock(
     /// The series whose label takes the focus once drawn (one just added).
     focus_label: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
     let tid = move |what: &str| format!("{what}-{index}");
 

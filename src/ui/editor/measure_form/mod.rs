@@ -15,7 +15,8 @@ use crate::model::{
     Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
 };
 use crate::session::route::Selection;
-use crate::ui::state::use_app;
+use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
 mod years;
@@ -67,7 +68,7 @@ struct RelistRow {
 
 #[component]
 fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let label = move |ja, en| bind::label(state, ja, en);
 
     let number = bind::measure(&id, |m| m.number.clone());
@@ -143,7 +144,7 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
 /// 関連施策: measures of this strategy (by id) and ones outside it (as written).
 #[component]
 fn RelatedMeasures(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let related = bind::measure(&id, |m| m.related.clone());
     // Every measure of the strategy: (id, "number title", goal kind, goal number).
     let all = bind::read(|s| {
@@ -225,7 +226,7 @@ fn RelatedMeasures(id: Id) -> impl IntoView {
 /// The measure's initiatives: its own (open, add) and the ones it re-lists from other measures.
 #[component]
 fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let own = bind::measure(&id, |m| {
         m.initiatives
             .iter()
@@ -379,7 +380,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
 /// The fiscal years a re-listing covers, typed as "R6、R7" or "2024, 2025"; empty = every year.
 #[component]
 fn RelistYears(measure: Id, initiative: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let problem = RwSignal::new(None::<String>);
     let (m2, i2) = (measure.clone(), initiative.clone());
     let value = bind::read(move |s| {

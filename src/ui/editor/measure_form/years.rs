@@ -6,7 +6,7 @@ use super::*;
 /// 予算額 / 決算額 計 per fiscal year: computed from the initiatives, never typed.
 #[component]
 pub(super) fn Totals(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     // (year, budget, settled); None when no initiative has a value for that year.
     let rows = bind::read(move |s| {
         let Some((_, m)) = find(s, &id) else { return Vec::new() };
@@ -55,7 +55,7 @@ pub(super) fn Totals(id: Id) -> impl IntoView {
 /// The evaluation (施策評価) of one fiscal year at a time.
 #[component]
 pub(super) fn Evaluations(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let evaluated =
         bind::measure(&id, |m| m.evaluations.iter().map(|e| (e.fiscal_year, e.rating.clone())).collect::<Vec<_>>());
     let period = bind::read(|s| Some(s.period));
@@ -132,7 +132,7 @@ type WriteText = fn(&mut Evaluation, String);
 
 #[component]
 fn EvaluationFields(id: Id, year: FiscalYear) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let y = year;
     let read = |get: ReadText| bind::measure(&id, move |m| m.evaluation(y).map(get).unwrap_or_default());
     let write = |set: WriteText| {
