@@ -2,11 +2,53 @@
 //! planned against the open strategy as a preview, what 「この内容で取り込む」 does with that
 //! preview — apply the plan the user saw, or, when the strategy changed meanwhile (another
 //! tab), plan again and show the new plan instead —, and how much of the preview's long tables
-//! is shown. Nothing here changes a strategy: the UI applies the plan as one undo step.
+//! is shown. The flow from a picked file to its preview is the one every import shares
+//! (`flow`: a late read never replaces a newer file's preview); what the import did last is an
+//! [`Outcome`]. Nothing here changes a strategy: the UI applies the plan as one undo step.
 
+use super::flow::Flow;
 use crate::format::csv::{self, CsvError, CsvPlan};
+use crate::format::ImportError;
 use crate::model::Strategy;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Reading a CSV file → its preview (`flow::Flow`).
+pub type CsvFlow = Flow<Arc<CsvPreview>>;
+
+/// Why a file was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    Csv(CsvError),
+    /// Refused before reading (too large).
+    File(ImportError),
+    /// What the browser said when reading failed.
+    Browser(String),
+}
+
+/// What the CSV import did last, shown once no file is being read or previewed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Failed {
+        file: String,
+        failure: Failure,
+    },
+    /// Applied as one undo step: `count` changes, `texts` of them words; `revision` is the
+    /// strategy's right after it, so the step is known to be the last one while the revision
+    /// has not moved.
+    Applied {
+        file: String,
+        count: usize,
+        texts: usize,
+        revision: u64,
+    },
+    Undone {
+        file: String,
+    },
+    Cancelled {
+        file: String,
+    },
+}
 
 /// Rows of each of the preview's tables shown before 「すべて表示」: a file of thousands of
 /// values would otherwise draw thousands of rows at once.
@@ -134,6 +176,19 @@ mod tests {
         assert_eq!(again.plan.unchanged, p.plan.unchanged + 1);
         assert_eq!((&again.file, &again.text, &again.letters), (&p.file, &p.text, &p.letters));
         assert_eq!(again.confirm(&now), Confirmation::Apply);
+    }
+
+    #[test]
+    fn a_file_picked_while_another_is_read_wins_over_the_late_one() {
+        let (s, text) = town_and_file();
+        let mut flow = CsvFlow::default();
+        let slow = flow.start("大きな表.csv");
+        let quick = flow.start("実績.csv");
+        let quick_preview = Arc::new(CsvPreview::plan("実績.csv".to_owned(), text.clone(), &s).unwrap());
+        assert!(flow.ready(quick, quick_preview.clone()));
+        let late = Arc::new(CsvPreview::plan("大きな表.csv".to_owned(), text, &s).unwrap());
+        assert!(!flow.ready(slow, late), "the first file's plan arrives late and is dropped");
+        assert_eq!(flow.ready_preview().map(|p| p.file.as_str()), Some("実績.csv"));
     }
 
     #[test]

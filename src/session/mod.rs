@@ -15,6 +15,7 @@ mod autosave;
 pub mod csv_import;
 pub mod editing;
 pub mod export;
+pub mod flow;
 mod history;
 pub mod import;
 pub mod indicator_lines;

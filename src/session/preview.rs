@@ -7,6 +7,7 @@
 //! file, the late result is dropped — it never replaces what the dialog shows now. Each read
 //! carries a [`Ticket`]; only the current ticket's result is taken.
 
+use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, Imported, Opened};
 use crate::model::merge::{merge, Merge, Side};
 use crate::storage::{Ancestor, Backend, StorageError, Store};
@@ -127,27 +128,8 @@ pub async fn preview<B: Backend>(store: &Store<B>, file: &str, bytes: usize, ope
     }
 }
 
-/// Which read a result belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Ticket(u64);
-
-/// What the import dialog shows.
-#[derive(Clone, Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)] // reason: one file at a time
-pub enum Pending {
-    /// A file being read.
-    Reading { file: String, ticket: Ticket },
-    /// A file read and checked, waiting for the user's choice.
-    Ready(Preview),
-}
-
-/// The import dialog's flow: at most one file at a time, a late result for a file no longer
-/// wanted dropped.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ImportFlow {
-    pending: Option<Pending>,
-    issued: u64,
-}
+/// The import dialog's flow for strategy and backup files (`flow`).
+pub type ImportFlow = Flow<Preview>;
 
 /// A confirmed strategy import, ready for [`super::import::confirm_previewed`].
 #[derive(Debug)]
@@ -161,48 +143,7 @@ pub struct Confirmation {
     pub exists: bool,
 }
 
-impl ImportFlow {
-    pub fn pending(&self) -> Option<&Pending> {
-        self.pending.as_ref()
-    }
-
-    /// A file starts being read; what was shown before (another file) is dropped.
-    pub fn start(&mut self, file: &str) -> Ticket {
-        self.issued += 1;
-        let ticket = Ticket(self.issued);
-        self.pending = Some(Pending::Reading { file: file.to_owned(), ticket });
-        ticket
-    }
-
-    /// Whether the read with this ticket is still wanted (not cancelled, no other file since).
-    pub fn wants(&self, ticket: Ticket) -> bool {
-        matches!(&self.pending, Some(Pending::Reading { ticket: t, .. }) if *t == ticket)
-    }
-
-    /// The read finished with a preview: shown if still wanted. `false`: dropped.
-    pub fn ready(&mut self, ticket: Ticket, preview: Preview) -> bool {
-        let wanted = self.wants(ticket);
-        if wanted {
-            self.pending = Some(Pending::Ready(preview));
-        }
-        wanted
-    }
-
-    /// The read failed: the dialog closes if it was still waiting for it. `false`: the failure
-    /// belongs to a file no longer wanted, and is not to be shown.
-    pub fn failed(&mut self, ticket: Ticket) -> bool {
-        let wanted = self.wants(ticket);
-        if wanted {
-            self.pending = None;
-        }
-        wanted
-    }
-
-    /// Closes the dialog; nothing was changed.
-    pub fn cancel(&mut self) {
-        self.pending = None;
-    }
-
+impl Flow<Preview> {
     /// The user confirmed the strategy in the preview with `choice` (and one side per conflict
     /// when merging); `listed`: whether the library lists a strategy with this id (even one
     /// that could not be read for the comparison). `None` (nothing taken, the dialog stays)

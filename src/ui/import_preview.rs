@@ -12,7 +12,8 @@ use crate::format::Changes;
 use crate::locale::Language;
 use crate::locale::{self, tr};
 use crate::model::{errors, Counts, Id, PlanPeriod};
-use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Pending, Preview};
+use crate::session::flow::Pending;
+use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Preview};
 use leptos::prelude::*;
 use std::collections::HashSet;
 

@@ -3,17 +3,20 @@
 //! a preview (`preview`) — the layout, every value that would change (from → to), every refused
 //! row or cell with its reason, the columns not read, the count unchanged. Nothing changes until
 //! 「この内容で取り込む」, which applies the plan as one undo step. The flow's decisions (what
-//! is applied, what is planned again, how many rows are shown) are `session::csv_import`'s;
-//! this is the page's part: reading the file, the stages, the words.
+//! is applied, what is planned again, how many rows are shown) are `session::csv_import`'s, and
+//! its way from a picked file to the preview is the flow every import shares (`session::flow`: a
+//! late read never shows over a newer file); this is the page's part: reading the file, the
+//! words.
 
 mod help;
 mod preview;
 
-use crate::format::csv::{self, CsvError};
-use crate::format::ImportError;
+use crate::format::csv;
 use crate::locale::Language;
 use crate::locale::{self, tr};
-use crate::session::csv_import::{Confirmation, CsvPreview};
+use crate::model::Strategy;
+use crate::session::csv_import::{Confirmation, CsvFlow, CsvPreview, Failure, Outcome};
+use crate::session::flow::Pending;
 use crate::session::route::{Route, Selection};
 use crate::ui::files;
 use crate::ui::state::{use_app, AppState};
@@ -23,48 +26,11 @@ use preview::PreviewView;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Why a file was not read.
-#[derive(Clone, Debug, PartialEq)]
-enum Failure {
-    Csv(CsvError),
-    /// Refused before reading (too large).
-    File(ImportError),
-    /// What the browser said when reading failed.
-    Browser(String),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-enum Stage {
-    Idle,
-    Reading {
-        file: String,
-    },
-    Failed {
-        file: String,
-        failure: Failure,
-    },
-    Preview(Arc<CsvPreview>),
-    /// Applied as one undo step; `revision` is the strategy's right after it, so the step is
-    /// known to be the last one while the revision has not moved.
-    Applied {
-        file: String,
-        count: usize,
-        /// Of `count`, the words written (値の時点, 出典, verdicts, earlier targets).
-        texts: usize,
-        revision: u64,
-    },
-    Undone {
-        file: String,
-    },
-    Cancelled {
-        file: String,
-    },
-}
-
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let state = use_app();
-    let stage = RwSignal::new(Stage::Idle);
+    let flow = RwSignal::new(CsvFlow::default());
+    let outcome = RwSignal::new(None::<Outcome>);
     let show_all = RwSignal::new(false);
     // Set when a new preview arrives: it takes the focus once (not when "show all" or the
     // language redraws it).
@@ -73,19 +39,35 @@ pub fn CsvImport() -> impl IntoView {
     let take = move |file: web_sys::File| {
         let name = file.name();
         show_all.set(false);
-        stage.set(Stage::Reading { file: name.clone() });
+        outcome.set(None);
+        let Some(ticket) = flow.try_update(|f| f.start(&name)) else { return };
         leptos::task::spawn_local(async move {
             let read = files::read_bytes(&file).await;
             // Let "reading" paint before the synchronous planning of a large file.
             files::next_frame().await;
-            let next = match read {
-                Ok(bytes) => plan_file(state, name, &bytes),
-                Err(Ok(error)) => Stage::Failed { file: name, failure: Failure::File(error) },
-                Err(Err(detail)) => Stage::Failed { file: name, failure: Failure::Browser(detail) },
+            // With no strategy open (the page is being left) there is nothing to plan against.
+            let Some(open) = state.open.get_untracked() else {
+                let _ = flow.try_update(|f| f.failed(ticket));
+                return;
             };
-            focus_preview.set_value(matches!(next, Stage::Preview(_)));
-            // The page may have been left (or drawn anew) meanwhile.
-            if stage.try_set(next).is_none() {
+            let planned = match read {
+                Ok(bytes) => plan_file(&open, name.clone(), &bytes),
+                Err(Ok(error)) => Err(Failure::File(error)),
+                Err(Err(detail)) => Err(Failure::Browser(detail)),
+            };
+            // A file picked since wins (`flow`); the page may also have been left (or drawn anew).
+            let shown = match planned {
+                Ok(preview) => flow.try_update(|f| f.ready(ticket, Arc::new(preview))),
+                Err(failure) => {
+                    let shown = flow.try_update(|f| f.failed(ticket));
+                    if shown == Some(true) {
+                        outcome.set(Some(Outcome::Failed { file: name, failure }));
+                    }
+                    shown
+                }
+            };
+            focus_preview.set_value(shown == Some(true));
+            if shown.is_some() {
                 state.dropped_csv.set(None);
             }
         });
@@ -107,7 +89,7 @@ pub fn CsvImport() -> impl IntoView {
     });
 
     let apply = Callback::new(move |()| {
-        let Stage::Preview(p) = stage.get_untracked() else { return };
+        let Some(p) = flow.with_untracked(|f| f.ready_preview().cloned()) else { return };
         let Some(now) = state.open.get_untracked() else { return };
         // The strategy may have changed since the preview (another tab): then the new plan is
         // shown instead of applying one the user has not seen.
@@ -115,25 +97,26 @@ pub fn CsvImport() -> impl IntoView {
             Confirmation::Apply => {}
             Confirmation::Replanned(again) => {
                 focus_preview.set_value(true);
-                stage.set(Stage::Preview(Arc::new(*again)));
+                flow.update(|f| f.replace(Arc::new(*again)));
                 return;
             }
             Confirmation::Failed(error) => {
-                stage.set(Stage::Failed { file: p.file.clone(), failure: Failure::Csv(error) });
+                flow.update(CsvFlow::cancel);
+                outcome.set(Some(Outcome::Failed { file: p.file.clone(), failure: Failure::Csv(error) }));
                 return;
             }
         }
         let mut count = 0;
         state.edit(|s| count = csv::apply(s, &p.plan));
         let texts = p.plan.texts.len().min(count);
-        stage.set(Stage::Applied { file: p.file.clone(), count, texts, revision: state.revision.get_untracked() });
+        flow.update(CsvFlow::cancel);
+        let revision = state.revision.get_untracked();
+        outcome.set(Some(Outcome::Applied { file: p.file.clone(), count, texts, revision }));
     });
     let cancel = Callback::new(move |()| {
-        let file = match stage.get_untracked() {
-            Stage::Preview(p) => p.file.clone(),
-            _ => return,
-        };
-        stage.set(Stage::Cancelled { file });
+        let Some(file) = flow.with_untracked(|f| f.ready_preview().map(|p| p.file.clone())) else { return };
+        flow.update(CsvFlow::cancel);
+        outcome.set(Some(Outcome::Cancelled { file }));
     });
 
     view! {
@@ -148,17 +131,18 @@ pub fn CsvImport() -> impl IntoView {
             {move || {
                 let lang = state.lang();
                 let style = state.year_style();
-                match stage.get() {
-                    Stage::Idle => ().into_any(),
-                    Stage::Reading { file } => view! {
+                let shown = flow.with(|f| f.pending().cloned());
+                match (shown, outcome.get()) {
+                    (None, None) => ().into_any(),
+                    (Some(Pending::Reading { file, .. }), _) => view! {
                         <p class="csv-status" role="status" data-testid="csv-reading">
                             {tr(lang, "読み込んで確認しています…", "Reading and checking…")}" "<span class="meta">{file}</span>
                         </p>
                     }.into_any(),
-                    Stage::Failed { file, failure } => failed(lang, file, failure).into_any(),
-                    Stage::Preview(p) => view! { <PreviewView p=p lang=lang style=style all=show_all.get() show_all=show_all focus=focus_preview apply=apply cancel=cancel/> }.into_any(),
-                    Stage::Applied { file, count, texts, revision } => applied(state, stage, lang, file, (count - texts, texts), revision).into_any(),
-                    Stage::Undone { file } => view! {
+                    (Some(Pending::Ready(p)), _) => view! { <PreviewView p=p lang=lang style=style all=show_all.get() show_all=show_all focus=focus_preview apply=apply cancel=cancel/> }.into_any(),
+                    (None, Some(Outcome::Failed { file, failure })) => failed(lang, file, failure).into_any(),
+                    (None, Some(Outcome::Applied { file, count, texts, revision })) => applied(state, outcome, lang, file, (count - texts, texts), revision).into_any(),
+                    (None, Some(Outcome::Undone { file })) => view! {
                         <p class="notice" role="status" data-testid="csv-undone">
                             {match lang {
                                 Language::Ja => format!("「{file}」の取り込みを元に戻しました。"),
@@ -166,7 +150,7 @@ pub fn CsvImport() -> impl IntoView {
                             }}
                         </p>
                     }.into_any(),
-                    Stage::Cancelled { file } => view! {
+                    (None, Some(Outcome::Cancelled { file })) => view! {
                         <p class="notice" role="status" data-testid="csv-cancelled">
                             {match lang {
                                 Language::Ja => format!("「{file}」は取り込みませんでした。何も変わっていません。"),
@@ -181,16 +165,9 @@ pub fn CsvImport() -> impl IntoView {
 }
 
 /// Decodes and plans a file against the open strategy (nothing changes).
-fn plan_file(state: AppState, file: String, bytes: &[u8]) -> Stage {
-    let text = match csv::decode(bytes, &files::shift_jis) {
-        Ok(text) => text,
-        Err(error) => return Stage::Failed { file, failure: Failure::Csv(error) },
-    };
-    let Some(s) = state.open.get_untracked() else { return Stage::Idle };
-    match files::timed("shirube:csv-plan", || CsvPreview::plan(file.clone(), text, &s)) {
-        Ok(preview) => Stage::Preview(Arc::new(preview)),
-        Err(error) => Stage::Failed { file, failure: Failure::Csv(error) },
-    }
+fn plan_file(s: &Strategy, file: String, bytes: &[u8]) -> Result<CsvPreview, Failure> {
+    let text = csv::decode(bytes, &files::shift_jis).map_err(Failure::Csv)?;
+    files::timed("shirube:csv-plan", || CsvPreview::plan(file, text, s)).map_err(Failure::Csv)
 }
 
 fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
@@ -214,7 +191,7 @@ fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
 
 fn applied(
     state: AppState,
-    stage: RwSignal<Stage>,
+    outcome: RwSignal<Option<Outcome>>,
     lang: Language,
     file: String,
     (count, texts): (usize, usize),
@@ -250,7 +227,7 @@ fn applied(
                     on:click=move |_| {
                         if state.revision.get_untracked() == revision {
                             state.undo();
-                            stage.set(Stage::Undone { file: undo_file.clone() });
+                            outcome.set(Some(Outcome::Undone { file: undo_file.clone() }));
                         }
                     }>
                     {tr(lang, "取り込みを元に戻す", "Undo the import")}
