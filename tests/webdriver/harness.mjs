@@ -167,14 +167,23 @@ export async function startBrowser() {
       const e = await b.el(testid, text);
       await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', e);
       await b.until(async () => (await e.isDisplayed()) && (await e.isEnabled()), `${testid} to be clickable`);
-      await e.click();
+      await b.press(e, testid);
       return e;
+    },
+    /** Clicks an element, again while something else is drawn over it: a chart or a notice
+     *  appearing can move the page between finding the element and clicking it (WebKit then
+     *  reports ElementClickIntercepted). Any other error fails after the wait with the page shown. */
+    async press(e, testid) {
+      await b.until(async () => {
+        await e.click();
+        return true;
+      }, `${testid} to take the click`);
     },
     /** Replaces a field's text, as typed, and commits it with Enter. */
     async enter(testid, value) {
       const e = await b.el(testid);
       await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', e);
-      await e.click();
+      await b.press(e, testid);
       await e.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
       await e.sendKeys(value, Key.ENTER);
       return e;
