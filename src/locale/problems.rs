@@ -196,30 +196,21 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
             }
         }
         BaselineMissing => tr(lang, "当初値がありません", "the baseline is missing").into(),
-        BaselineYearUnknown { assumed } => {
-            if ja {
-                format!(
-                    "当初値の年度が不明です。進み具合は{}（計画の前年度）の値として計算しています",
-                    assumed.japanese()
-                )
-            } else {
-                format!(
-                    "the baseline's year is unknown: progress takes it as {} (the year before the plan)",
-                    assumed.english()
-                )
+        // 「年度」 for fiscal years; a calendar-year or as-of series says 「年」 (「2019年」 is not 「2019年度」).
+        BaselineYearUnknown { assumed, basis } => {
+            let (fy, year) = (basis.is_fiscal(), assumed_year(*assumed, *basis, lang));
+            match (ja, fy) {
+                (true, true) => format!("当初値の年度が不明です。進み具合は{year}（計画の前年度）の値として計算しています"),
+                (true, false) => format!("当初値の年が不明です。進み具合は{year}（計画の前の年）の値として計算しています"),
+                (false, _) => format!("the baseline's year is unknown: progress takes it as {year} (the year before the plan)"),
             }
         }
-        TargetYearUnknown { assumed } => {
-            if ja {
-                format!(
-                    "目標年度が不明です。進み具合は{}（計画の最終年度）を目標年度として計算しています",
-                    assumed.japanese()
-                )
-            } else {
-                format!(
-                    "the target's year is unknown: progress takes it as due in {} (the plan's last year)",
-                    assumed.english()
-                )
+        TargetYearUnknown { assumed, basis } => {
+            let (fy, year) = (basis.is_fiscal(), assumed_year(*assumed, *basis, lang));
+            match (ja, fy) {
+                (true, true) => format!("目標年度が不明です。進み具合は{year}（計画の最終年度）を目標年度として計算しています"),
+                (true, false) => format!("目標の年が不明です。進み具合は{year}（計画の最後の年）を目標の年として計算しています"),
+                (false, _) => format!("the target's year is unknown: progress takes it as due in {year} (the plan's last year)"),
             }
         }
         RelativeTargetWithoutBaseline => tr(
@@ -408,9 +399,38 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
     }
 }
 
+/// The year an unknown one is taken as: 「令和3年度」 / 「令和3年」, "FY2021" / "CY2021".
+fn assumed_year(y: crate::model::FiscalYear, basis: crate::model::YearBasis, lang: Language) -> String {
+    let style = if lang == Language::Ja { super::YearStyle::Japanese } else { super::YearStyle::Western };
+    super::value_year(basis, y, lang, style)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{FiscalYear, YearBasis};
+
+    #[test]
+    fn an_unknown_year_is_said_as_the_series_writes_its_years() {
+        let baseline = |basis| ProblemKind::BaselineYearUnknown { assumed: FiscalYear(2021), basis };
+        let target = |basis| ProblemKind::TargetYearUnknown { assumed: FiscalYear(2025), basis };
+        assert_eq!(
+            problem_kind(&baseline(YearBasis::Fiscal), Language::Ja),
+            "当初値の年度が不明です。進み具合は令和3年度（計画の前年度）の値として計算しています"
+        );
+        assert_eq!(
+            problem_kind(&baseline(YearBasis::Calendar), Language::Ja),
+            "当初値の年が不明です。進み具合は令和3年（計画の前の年）の値として計算しています"
+        );
+        assert_eq!(
+            problem_kind(&target(YearBasis::Calendar), Language::En),
+            "the target's year is unknown: progress takes it as due in CY2025 (the plan's last year)"
+        );
+        assert_eq!(
+            problem_kind(&target(YearBasis::Fiscal), Language::En),
+            "the target's year is unknown: progress takes it as due in FY2025 (the plan's last year)"
+        );
+    }
 
     #[test]
     fn a_settings_row_is_placed_under_the_settings() {

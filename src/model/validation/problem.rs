@@ -1,7 +1,7 @@
 //! What a problem is: its place (a JSON-style path) and its kind, each kind with one severity.
 //! Data only; `locale` puts it into words.
 
-use crate::model::{FiscalYear, Id, Money};
+use crate::model::{FiscalYear, Id, Money, YearBasis};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -87,11 +87,14 @@ pub enum ProblemKind {
     /// take it as `assumed`, the year before the plan.
     BaselineYearUnknown {
         assumed: FiscalYear,
+        /// What the series' years mean (the words say 年 for a calendar year).
+        basis: YearBasis,
     },
     /// A value target without its year: progress and the path take it as due in `assumed`, the
     /// plan's last year.
     TargetYearUnknown {
         assumed: FiscalYear,
+        basis: YearBasis,
     },
     /// A relative target (「基準値から10%減少」, 「現状維持」) without a baseline: the value it comes
     /// to cannot be worked out, so the series has no progress.

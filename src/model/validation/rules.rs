@@ -259,13 +259,19 @@ impl<'a> Validator<'a> {
             // What the computation assumes is said (`model::achievement` takes the same).
             None => self.push(
                 format!("{sp}.target.year"),
-                ProblemKind::TargetYearUnknown { assumed: self.s.period.assumed_target_year() },
+                ProblemKind::TargetYearUnknown {
+                    assumed: self.s.period.assumed_target_year(),
+                    basis: series.year_basis,
+                },
             ),
         }
         if series.baseline.as_ref().is_some_and(|b| b.year.is_none()) {
             self.push(
                 format!("{sp}.baseline.year"),
-                ProblemKind::BaselineYearUnknown { assumed: self.s.period.assumed_baseline_year() },
+                ProblemKind::BaselineYearUnknown {
+                    assumed: self.s.period.assumed_baseline_year(),
+                    basis: series.year_basis,
+                },
             );
         }
     }

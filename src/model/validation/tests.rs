@@ -57,11 +57,11 @@ fn years_printed_without_a_year_are_said_with_what_the_progress_assumes() {
         vec![
             (
                 "indicators[0].series[0].target.year".to_string(),
-                ProblemKind::TargetYearUnknown { assumed: FiscalYear(2025) }
+                ProblemKind::TargetYearUnknown { assumed: FiscalYear(2025), basis: YearBasis::Fiscal }
             ),
             (
                 "indicators[0].series[0].baseline.year".to_string(),
-                ProblemKind::BaselineYearUnknown { assumed: FiscalYear(2021) }
+                ProblemKind::BaselineYearUnknown { assumed: FiscalYear(2021), basis: YearBasis::Fiscal }
             ),
         ]
     );
