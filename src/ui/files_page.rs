@@ -141,10 +141,10 @@ impl Export {
     fn hint(self, state: AppState) -> &'static str {
         match self {
             Export::Wide => state.tr("1行に1つの内訳（「系列」の列: 男性・女性など。内訳のない指標は空欄）。当初値・目標値と、年度ごとの実績値（速報値は ○）。実績を入力して取り込めます。", "One row per series: baseline, target, and each year's actual (○ = provisional). Fill in actuals and import it back."),
-            Export::Long => state.tr("1行に1つの値（当初値・目標・中間目標・実績）。ピボットテーブルやグラフ向き。取り込めます。", "One row per value (baseline, target, interim target, actual), for pivot tables and charts. Can be imported back."),
+            Export::Long => state.tr("1行に1つの値（当初値・目標・修正前の目標・中間目標・実績）。ピボットテーブルやグラフ向き。取り込めます。", "One row per value (baseline, target, earlier targets, interim target, actual), for pivot tables and charts. Can be imported back."),
             Export::Initiatives => state.tr("事業ごと・年度ごとに1行（千円）。再掲の行は ○ 印付き（合計するときは除いてください）。", "One row per initiative and year (thousand yen). Re-listed rows are marked ○ (leave them out when summing)."),
             Export::Evaluations => state.tr("施策ごと・評価年度ごとに1行（評価・成果・課題・改善点など）。", "One row per measure and evaluated year (rating, outcomes, issues, improvements …)."),
-            Export::Verdicts => state.tr("指標ごと・年度ごとに1行（町の評価、その年度の計算、異なるときは ○、委員会の意見）。", "One row per indicator and year with a verdict: the verdict, that year's figures, ○ where they differ, the comment."),
+            Export::Verdicts => state.tr("指標ごと・年度ごとに1行（町の評価、その年度の計算、異なるときは ○、委員会の意見）。評価と意見を書き込んで取り込めます。", "One row per indicator and year with a verdict: the verdict, that year's figures, ○ where they differ, the comment. Fill in verdicts and import it back."),
         }
     }
 
