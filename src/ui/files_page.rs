@@ -144,7 +144,7 @@ impl Export {
             Export::Long => state.tr("1行に1つの値（当初値・目標・修正前の目標・中間目標・実績）。ピボットテーブルやグラフ向き。取り込めます。", "One row per value (baseline, target, earlier targets, interim target, actual), for pivot tables and charts. Can be imported back."),
             Export::Initiatives => state.tr("事業ごと・年度ごとに1行（千円）。再掲の行は ○ 印付き（合計するときは除いてください）。", "One row per initiative and year (thousand yen). Re-listed rows are marked ○ (leave them out when summing)."),
             Export::Evaluations => state.tr("施策ごと・評価年度ごとに1行（評価・成果・課題・改善点など）。", "One row per measure and evaluated year (rating, outcomes, issues, improvements …)."),
-            Export::Verdicts => state.tr("指標ごと・年度ごとに1行（町の評価、その年度の計算、異なるときは ○、委員会の意見）。評価と意見を書き込んで取り込めます。", "One row per indicator and year with a verdict: the verdict, that year's figures, ○ where they differ, the comment. Fill in verdicts and import it back."),
+            Export::Verdicts => state.tr("指標ごと・年度ごとに1行（町の評価、その年度の計算、異なるときは ○、委員会の意見）。実績のある年度は評価が空欄でも行があり、評価と意見を書き込んで取り込めます。", "One row per indicator and year with a verdict or an actual: the verdict (empty until given), that year's figures, ○ where they differ, the comment. Fill in verdicts and import it back."),
         }
     }
 

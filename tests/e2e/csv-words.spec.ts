@@ -121,16 +121,33 @@ test('値の時点, 出典 and an earlier target come back from a long CSV, prev
   expect(pageErrors).toEqual([]);
 });
 
-test('the verdicts file comes back: a verdict and its comment, a year outside the period refused', async ({ page, openApp, pageErrors, shot }) => {
-  await kitamotoFiles(page, openApp);
-  const exported = await download(page, 'export-csv-verdicts');
-  const header = exported.split('\r\n')[0];
-  expect(header).toBe('指標ID,指標番号,指標名,年度,町の評価,計算,計算と異なる,委員会の意見など');
+test('the verdicts worksheet comes back: a verdict and its comment filled in, a year outside the period refused', async ({ page, openApp, pageErrors, shot }) => {
+  // An actual of 令和4年度 for 65歳健康寿命 (男性): that year wants a verdict.
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
+  await page.getByTestId('actual-0-2022').fill('18.8');
+  await page.getByTestId('actual-0-2022').press('Enter');
+  await expect(page.getByTestId('series-status-0')).toContainText('順調');
+  const stored = await savedStrategy(page);
+  await page.evaluate((id) => (location.hash = `#/s/${id}/files`), stored.id);
 
-  // The officer fills in the committee's verdicts in Excel.
+  // The exported worksheet has that year's row, 町の評価 still empty, the figures beside it.
+  const exported = await download(page, 'export-csv-verdicts');
+  const [header, ...lines] = exported.split('\r\n').filter((l) => l !== '');
+  expect(header).toBe('指標ID,指標番号,指標名,年度,町の評価,計算,計算と異なる,委員会の意見など');
+  expect(lines).toHaveLength(1);
+  const cells = lines[0].split(',');
+  expect(cells.slice(0, 5)).toEqual([HEALTH, '2-2', '65歳健康寿命', '令和4年度', '']);
+  expect(cells[5]).toContain('順調');
+
+  // The officer fills in the committee's verdict in Excel, and adds two rows by hand.
+  cells[4] = '達成';
+  cells[7] = '委員会: 目標に届いたと判断';
   await pick(page, '効果検証.csv', [
     header,
-    `${HEALTH},2-2,65歳健康寿命,令和4年度,達成,,,委員会: 目標に届いたと判断`,
+    cells.join(','),
     `${BIRTHS},7-2,出生数,平成30年度,未達成,,,`,
     `${BIRTHS},7-2,出生数,令和5年度,,,,`,
   ]);
