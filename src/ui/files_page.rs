@@ -7,7 +7,7 @@ mod csv_import;
 mod history;
 
 use super::files;
-use super::state::{use_app, AppState, Notice};
+use super::state::{use_app, AppState};
 use crate::format::csv;
 use crate::locale::YearStyle;
 use crate::model::{Id, Strategy};
@@ -186,8 +186,5 @@ fn export_csv(state: AppState, which: Export) {
     let title = title.trim();
     let middle = if title.is_empty() { kind.to_owned() } else { format!("{title}_{kind}") };
     let name = files::file_name(&s.municipality.name, &middle, &files::today(), "csv");
-    match files::download(&name, "text/csv;charset=utf-8", &text) {
-        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
-        Err(e) => state.notice.set(Some(Notice::Download(e))),
-    }
+    state.downloads().csv(name, &text);
 }

@@ -11,7 +11,7 @@
 //! web/assemble.js (`ShirubeAssembler.downloadHandout`) to build the file from the app's own
 //! pieces and offer it as a download.
 
-use super::state::{use_app, Notice};
+use super::state::use_app;
 use super::workshop::Handout;
 use crate::format;
 use crate::locale::{self, tr, Language};
@@ -124,10 +124,7 @@ pub fn HandoutButton() -> impl IntoView {
         let json = format::export(&s, &super::files::now());
         let name = super::files::file_name(&s.municipality.name, &s.title, &super::files::today(), "handout.html");
         leptos::task::spawn_local(async move {
-            match download_handout(&json, &name).await {
-                Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
-                Err(e) => state.notice.set(Some(Notice::Download(e))),
-            }
+            state.downloads().said(download_handout(&json, &name).await, name);
             busy.set(false);
         });
     };

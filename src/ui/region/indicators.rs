@@ -14,7 +14,6 @@ use crate::locale::{self, tr, Language};
 use crate::model::region::{match_indicators, IndicatorRef, IndicatorTable, MatchedBy, MatchedIndicator};
 use crate::model::{Id, Strategy};
 use crate::session::route::Route;
-use crate::session::Notice;
 use crate::ui::chart_view::ChartView;
 use crate::ui::files;
 use crate::ui::state::{use_app, AppState};
@@ -260,10 +259,7 @@ fn download(state: AppState, region: &str, g: &MatchedIndicator, t: &IndicatorTa
     let text = csv::matched_indicator(g, t, state.year_style());
     let middle = format!("{}_{}", tr(state.lang(), "指標", "indicator"), g.name);
     let name = files::file_name(region, &middle, &files::today(), "csv");
-    match files::download(&name, "text/csv;charset=utf-8", &text) {
-        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
-        Err(e) => state.notice.set(Some(Notice::Download(e))),
-    }
+    state.downloads().csv(name, &text);
 }
 
 /// Prints one section of the region page: `<html data-print-section>` names it, the print

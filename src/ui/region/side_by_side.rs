@@ -10,9 +10,9 @@ use crate::locale::{self, tr, Language};
 use crate::model::region::{opening_year, plan_years, side_by_side, sort_rows, Column, SideBySide, SortOrder};
 use crate::model::{FiscalYear, Money, StatusMix};
 use crate::session::route::Route;
-use crate::session::Notice;
 use crate::ui::files;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::speech::{use_speech, Speaks, Speech};
+use crate::ui::state::{use_downloads, Downloads};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -70,7 +70,8 @@ fn figures(
 
 #[component]
 pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
+    let downloads = use_downloads();
     let chosen = RwSignal::new(None::<FiscalYear>);
     let sort = RwSignal::new(None::<(Column, SortOrder)>);
     let years = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| plan_years(&d.towns())).unwrap_or_default()));
@@ -119,7 +120,7 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     }}
                 </select>
                 <button type="button" data-testid="side-by-side-csv" disabled=move || table.with(Option::is_none)
-                    on:click=move |_| if let (Some(t), Some(d)) = (table.get_untracked(), data.get_untracked()) { download(state, &d.region.name, &t) }>
+                    on:click=move |_| if let (Some(t), Some(d)) = (table.get_untracked(), data.get_untracked()) { download(state, downloads, &d.region.name, &t) }>
                     {move || state.tr("CSV を書き出す（Excel 用）", "Export CSV (for Excel)")}
                 </button>
                 <button type="button" data-testid="side-by-side-print" disabled=move || table.with(Option::is_none) on:click=move |_| print_page()>
@@ -211,14 +212,11 @@ fn print_page() {
 
 /// Downloads the table as shown (its order, its year) with the totals row, named
 /// `渡島総合振興局管内_比較表_令和6年度_2026-11-23.csv`.
-fn download(state: AppState, region: &str, t: &SideBySide) {
+fn download(state: Speech, downloads: Downloads, region: &str, t: &SideBySide) {
     let style = state.year_style();
     let text = csv::side_by_side_table(t, style);
     let middle =
         format!("{}_{}", tr(state.lang(), "比較表", "side-by-side"), locale::year(t.year, state.lang(), style));
     let name = files::file_name(region, &middle, &files::today(), "csv");
-    match files::download(&name, "text/csv;charset=utf-8", &text) {
-        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
-        Err(e) => state.notice.set(Some(Notice::Download(e))),
-    }
+    downloads.csv(name, &text);
 }

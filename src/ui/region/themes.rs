@@ -11,9 +11,9 @@ use crate::model::region::{
 };
 use crate::model::{GoalKind, Sdg};
 use crate::session::route::{Route, Selection};
-use crate::session::Notice;
 use crate::ui::files;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::speech::{use_speech, Speaks, Speech};
+use crate::ui::state::{use_downloads, Downloads};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -58,7 +58,8 @@ fn words(hit: &Hit, lang: Language) -> (String, &'static str) {
 
 #[component]
 pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_speech();
+    let downloads = use_downloads();
     let index = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| Index(Arc::new(ThemeIndex::new(&d.towns()))))));
     let typed = RwSignal::new(String::new());
     // 「すべて表示」 holds until the query changes.
@@ -124,7 +125,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     </select>
                 </div>
                 <button type="button" data-testid="theme-csv" disabled=move || found.with(Vec::is_empty)
-                    on:click=move |_| if let Some(d) = data.get_untracked() { download(state, &d.region.name, &typed.get_untracked(), &found.get_untracked()) }>
+                    on:click=move |_| if let Some(d) = data.get_untracked() { download(state, downloads, &d.region.name, &typed.get_untracked(), &found.get_untracked()) }>
                     {move || state.tr("結果を CSV に書き出す（Excel 用）", "Export the results as CSV (for Excel)")}
                 </button>
             </div>
@@ -193,7 +194,7 @@ fn national_goal_label(c: &NationalGoalColumn, lang: Language) -> String {
 }
 
 /// Downloads the hits as found, named `渡島総合振興局管内_取組事例_移住_2026-11-23.csv`.
-fn download(state: AppState, region: &str, words: &str, found: &[TownHits]) {
+fn download(state: Speech, downloads: Downloads, region: &str, words: &str, found: &[TownHits]) {
     let text = csv::theme_hits(found);
     let label = tr(state.lang(), "取組事例", "practices");
     let middle = match words.trim() {
@@ -201,8 +202,5 @@ fn download(state: AppState, region: &str, words: &str, found: &[TownHits]) {
         w => format!("{label}_{w}"),
     };
     let name = files::file_name(region, &middle, &files::today(), "csv");
-    match files::download(&name, "text/csv;charset=utf-8", &text) {
-        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
-        Err(e) => state.notice.set(Some(Notice::Download(e))),
-    }
+    downloads.csv(name, &text);
 }

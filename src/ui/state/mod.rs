@@ -6,6 +6,7 @@
 //! (the regional bureau's regions). The rules they follow are in `session`; here they are run
 //! against the browser's storage and shown.
 
+mod downloads;
 mod editing;
 mod edits;
 mod regions;
@@ -25,6 +26,7 @@ use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
+pub use downloads::{use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -81,6 +83,13 @@ pub struct AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Downloads that say how they went (`downloads`).
+    pub fn downloads(&self) -> Downloads {
+        Downloads::new(self.notice)
+    }
 }
 
 /// The open strategy, read only: for a component that shows it and changes nothing (with

@@ -216,10 +216,7 @@ impl AppState {
                         &files::today(),
                         "shirube-backup.json",
                     );
-                    match files::download(&name, "application/json", &text) {
-                        Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
-                        Err(e) => state.notice.set(Some(Notice::Download(e))),
-                    }
+                    state.downloads().save(name, "application/json", &text);
                     state.reread().await;
                 }
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),

@@ -9,7 +9,7 @@ use crate::locale::{tr, Language};
 use crate::model::{Goal, Id, NoteTarget, Strategy, WorkshopNote};
 use crate::session::route::{Route, WorkshopPage};
 use crate::ui::files;
-use crate::ui::state::{use_app, Notice};
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// Notes cleared from a session, kept so that "undo" can put them back.
@@ -149,10 +149,7 @@ pub fn NotesPage() -> impl IntoView {
             &files::today(),
             "csv",
         );
-        match files::download(&name, "text/csv;charset=utf-8", &text) {
-            Ok(()) => state.notice.set(Some(Notice::Exported { file: name })),
-            Err(e) => state.notice.set(Some(Notice::Download(e))),
-        }
+        state.downloads().csv(name, &text);
     };
 
     let sessions = move || {

@@ -1,0 +1,39 @@
+//! Saving a file to the user's downloads and saying how it went (「書き出しました: …」 or why
+//! not): all a page that only exports needs of the app state (`use_downloads`).
+
+use super::files;
+use crate::session::Notice;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Downloads {
+    notice: RwSignal<Option<Notice>>,
+}
+
+impl Downloads {
+    pub(super) fn new(notice: RwSignal<Option<Notice>>) -> Downloads {
+        Downloads { notice }
+    }
+
+    /// Says how the download of `file` went.
+    pub fn said(&self, result: Result<(), String>, file: String) {
+        self.notice.set(Some(match result {
+            Ok(()) => Notice::Exported { file },
+            Err(e) => Notice::Download(e),
+        }));
+    }
+
+    /// Downloads `text` as `file` and says how it went.
+    pub fn save(&self, file: String, mime: &str, text: &str) {
+        self.said(files::download(&file, mime, text), file);
+    }
+
+    /// A CSV for Excel (UTF-8; the text carries its BOM).
+    pub fn csv(&self, file: String, text: &str) {
+        self.save(file, "text/csv;charset=utf-8", text);
+    }
+}
+
+pub fn use_downloads() -> Downloads {
+    super::use_app().downloads()
+}
