@@ -236,16 +236,7 @@ fn average(
     };
     let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
     let progress = baseline.filter(|b| (t - b).abs() > EPSILON).map(|b| (mean - b) / (t - b));
-    Assessment {
-        year: Some(year),
-        actual: Some(actual),
-        measured: Some(mean),
-        progress,
-        expected: None,
-        status,
-        attainment: None,
-        rating: Some(cx.rule.label_for_met(met).to_owned()),
-    }
+    Assessment { progress, status, ..judged(cx, year, actual, mean, met) }
 }
 
 /// A total over `span`: the running sum of the span's actuals up to `year` against the total
