@@ -24,6 +24,7 @@ mod partner_tests;
 mod proptests;
 mod region;
 mod rewrite;
+pub mod table;
 #[cfg(test)]
 mod target_kind_tests;
 #[cfg(test)]
