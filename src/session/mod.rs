@@ -25,6 +25,7 @@ pub mod preview;
 pub mod region;
 pub mod route;
 pub mod series_draft;
+pub mod stopwatch;
 pub mod tabs;
 pub mod workshop_nav;
 

@@ -88,14 +88,22 @@ pub enum ImportChoice {
 /// What importing a file (read by `format::open`) would do, against what is stored: for a
 /// strategy, what replacing the stored one with the same id changes and what merging them
 /// would do (from the newest version both descend from); for a backup, each strategy's state.
-pub async fn preview<B: Backend>(store: &Store<B>, file: &str, bytes: usize, opened: Opened) -> Preview {
+/// The merge is timed as "shirube:merge" (the benchmark's "merge alone").
+pub async fn preview<B: Backend>(
+    store: &Store<B>,
+    file: &str,
+    bytes: usize,
+    opened: Opened,
+    clock: &impl super::stopwatch::Stopwatch,
+) -> Preview {
     match opened {
         Opened::Strategy(imported) => {
             let existing = match store.load(&imported.strategy.id).await {
                 Ok(stored) => {
                     let merge = match store.common_base(&imported).await {
                         Ok(Ancestor::Found { base, in_file }) => {
-                            MergeOffer::Ready { merge: Arc::new(merge(&base, &stored, &imported.strategy)), in_file }
+                            let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));
+                            MergeOffer::Ready { merge: Arc::new(merge), in_file }
                         }
                         Ok(Ancestor::NotFound) => MergeOffer::NoCommonVersion,
                         Ok(Ancestor::Mismatch(_)) => MergeOffer::Mismatch,
@@ -190,6 +198,7 @@ impl Flow<Preview> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::session::stopwatch::Untimed;
     use crate::format::{export, open};
     use crate::model::merge::edits::town;
     use crate::storage::VersionReason;
@@ -209,7 +218,7 @@ mod tests {
 
         let first = flow.start("a.shirube.json");
         flow.cancel();
-        let p = preview(&store, "a.shirube.json", 10, opened(&s)).wait();
+        let p = preview(&store, "a.shirube.json", 10, opened(&s), &Untimed).wait();
         assert!(!flow.ready(first, p.clone()), "cancelled: the result is dropped");
         assert_eq!(flow.pending(), None);
 
@@ -228,7 +237,7 @@ mod tests {
         let (_, store) = memory_store(&[]);
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
-        assert!(flow.ready(t, preview(&store, "f", 1, opened(&s)).wait()));
+        assert!(flow.ready(t, preview(&store, "f", 1, opened(&s), &Untimed).wait()));
         let c = flow.confirm(ImportChoice::Replace, vec![], |_| false).expect("a preview is shown");
         assert!(!c.replace && !c.exists, "nothing stored: the replace choice adds it");
         assert!(c.merge.is_none());
@@ -254,7 +263,7 @@ mod tests {
         ours.municipality.name = "別の町".into();
         store.save(&ours, NOW).wait().unwrap();
 
-        let p = preview(&store, "f", 1, theirs).wait();
+        let p = preview(&store, "f", 1, theirs, &Untimed).wait();
         let Preview::Strategy { existing: Some(existing), .. } = &p else { panic!("compared: {p:?}") };
         assert_eq!(existing.municipality, "別の町", "what is stored now");
         assert!(existing.changes.settings, "the title differs");
@@ -283,7 +292,7 @@ mod tests {
         if let Opened::Strategy(f) = &mut file {
             f.lineage = None;
         }
-        let p = preview(&store, "f", 1, file).wait();
+        let p = preview(&store, "f", 1, file, &Untimed).wait();
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
         assert!(flow.ready(t, p));
@@ -307,7 +316,7 @@ mod tests {
             there.save_as(s, NOW, VersionReason::Saved).wait().unwrap();
         }
         let backup = there.export_everything(NOW).wait().unwrap();
-        let p = preview(&store, "b", 1, open(backup.as_bytes()).unwrap()).wait();
+        let p = preview(&store, "b", 1, open(backup.as_bytes()).unwrap(), &Untimed).wait();
         let Preview::Everything { entries, .. } = &p else { panic!("{p:?}") };
         let Preview::Everything { all, .. } = &p else { unreachable!() };
         let status =

@@ -231,6 +231,15 @@ mod browser {
         out
     }
 
+    /// [`timed`] as the session's [`Stopwatch`](crate::session::stopwatch::Stopwatch).
+    pub struct PerformanceMarks;
+
+    impl crate::session::stopwatch::Stopwatch for PerformanceMarks {
+        fn timed<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
+            timed(name, f)
+        }
+    }
+
     /// [`timed`] for a future: the measure `name` spans its whole run, waits included; a second
     /// one, `name:thread`, is the time its steps held the page's thread (the sum of its polls:
     /// serialising, handing text to the browser — not the browser's writing, which runs beside).

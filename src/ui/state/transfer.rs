@@ -288,5 +288,5 @@ fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
 async fn preview_file(store: Rc<BrowserStore>, name: String, bytes: Vec<u8>) -> Result<Preview, ImportError> {
     let size = bytes.len();
     let opened = read_file(&bytes)?;
-    Ok(crate::session::preview::preview(&store, &name, size, opened).await)
+    Ok(crate::session::preview::preview(&store, &name, size, opened, &files::PerformanceMarks).await)
 }

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// The size gate (issue 33): after the release build, says what a first visit downloads and what
+// each lazily loaded part weighs, gzip -9, and fails when the first visit is over its budget.
+// Bytes are deterministic, so this is a test, not a timing.
+//
+//   node scripts/size-gate.mjs [dist]            # scripts/test.sh runs it after the build
+//   node scripts/size-gate.mjs [dist] --record   # writes the figures into scripts/sizes.json
+//
+// The first visit is what dist/index.html makes the browser fetch before the strategy list
+// shows: the page, its stylesheets, manifest and icon, the scripts that are not deferred, the
+// service worker's own file, the start-up module and what it imports (wasm-split's loader), and
+// the main wasm module. Not counted: the service worker's precache, which fetches every file of
+// the build in the background after the page is shown (for offline use), and the deferred
+// scripts (ECharts, the assembler), fetched when first used.
+//
+// The dashboard visit adds what opening an example and its dashboard fetches: the parts of the
+// `open_file` and `dashboard_page` splits (read from wasm-split's loader), ECharts and the
+// 北斗市 example. The e2e test `size.spec.ts` checks both sets against the page's real
+// responses.
+//
+// A part (named without its build hash) that grew by more than 10 % against scripts/sizes.json
+// prints a warning naming it; the budget alone fails the run.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const DIST = path.resolve(ROOT, args.find((a) => !a.startsWith('--')) ?? 'dist');
+const RECORD = args.includes('--record');
+const RECORDED = path.join(ROOT, 'scripts', 'sizes.json');
+
+/** The budgets, gzip -9 bytes (KB = 1,000 bytes: the stricter reading). */
+export const BUDGET = { firstVisit: 250_000, dashboardVisit: 500_000 };
+/** The example the dashboard visit opens (the largest). */
+const EXAMPLE = 'examples/hokuto.json';
+
+function fail(msg) {
+  console.error(`[size-gate] error: ${msg}`);
+  process.exit(1);
+}
+
+const gzipped = (rel) => zlib.gzipSync(fs.readFileSync(path.join(DIST, rel)), { level: 9 }).length;
+
+/** The files of dist/, relative, with `/` separators. */
+function distFiles() {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.push(path.relative(DIST, full).split(path.sep).join('/'));
+    }
+  };
+  walk(DIST);
+  return out.sort();
+}
+
+/** What the start page fetches, read from index.html and the start-up module. */
+export function firstVisitFiles(dist = DIST) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const rel = (href) => href.replace(/^\.\//, '');
+  const files = new Set(['index.html']);
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = m[0];
+    const relAttr = tag.match(/\brel="([^"]+)"/)?.[1];
+    const href = tag.match(/\bhref="([^"]+)"/)?.[1];
+    if (!href || !relAttr || tag.includes('data-trunk')) continue;
+    if (['stylesheet', 'manifest', 'icon', 'modulepreload', 'preload'].includes(relAttr)) files.add(rel(href));
+  }
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
+    if (!m[0].includes('application/x-shirube-deferred')) files.add(rel(m[1]));
+  }
+  // The start-up script: `import init, * as bindings from './wasm-…/shirube.js'` and its wasm.
+  for (const m of html.matchAll(/from '\.\/([^']+\.js)'|module_or_path: '\.\/([^']+\.wasm)'/g)) files.add(m[1] ?? m[2]);
+  // The glue's own static imports (wasm-split's loader).
+  for (const f of [...files].filter((f) => f.endsWith('.js') && f.startsWith('wasm-'))) {
+    const js = fs.readFileSync(path.join(dist, f), 'utf8');
+    for (const m of js.matchAll(/^import\b[^'"]*['"](\.\/[^'"]+)['"]/gm)) files.add(path.posix.join(path.posix.dirname(f), rel(m[1])));
+  }
+  // sw-register.js registers the service worker: its own file is fetched on the first visit.
+  if (fs.existsSync(path.join(dist, 'sw.js'))) files.add('sw.js');
+  for (const f of files) if (!fs.existsSync(path.join(dist, f))) fail(`index.html names ${f}, which is not in ${dist}`);
+  return [...files].sort();
+}
+
+/** The wasm parts each split point needs, from wasm-split's loader (`__wasm_split.js`). */
+export function splitParts(dist = DIST) {
+  const loader = distFiles().find((f) => f.endsWith('/__wasm_split.js'));
+  if (!loader) fail('no __wasm_split.js in dist/ (was the wasm cut by scripts/wasm-split.mjs?)');
+  const dir = path.posix.dirname(loader);
+  const js = fs.readFileSync(path.join(dist, loader), 'utf8');
+  const chunks = new Map();
+  for (const m of js.matchAll(/const (__chunk_\d+) = makeLoad\([^;]*?"\.\/([^"]+\.wasm)"/g)) chunks.set(m[1], `${dir}/${m[2]}`);
+  const splits = new Map();
+  for (const m of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?), \[([^\]]*)\]\)\)/g)) {
+    const own = m[2].match(/"\.\/([^"]+\.wasm)"/)?.[1];
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks.get(d) ?? fail(`${loader}: unknown chunk ${d}`));
+    splits.set(m[1], [...(own ? [`${dir}/${own}`] : []), ...deps]);
+  }
+  if (splits.size === 0) fail(`${loader}: no split loaders found (has wasm-split's output changed?)`);
+  return splits;
+}
+
+/** A split's name without the call-site hash the `lazy` macro appends. */
+const splitName = (name) => name.replace(/_\d+$/, '');
+/** A part's file name without the build's hashes (stable across builds). */
+const partName = (file) => path.posix.basename(file).replace(/^(.*?)(_[0-9a-f]{8,}|_\d{6,})*(\.wasm)$/, '$1$3');
+
+export function dashboardVisitFiles(dist = DIST) {
+  const splits = splitParts(dist);
+  const need = (name) => {
+    const found = [...splits.entries()].filter(([k]) => splitName(k) === name);
+    if (found.length !== 1) fail(`expected one split named ${name}, found ${found.length} (${[...splits.keys()].join(', ')})`);
+    return found[0][1];
+  };
+  const echarts = distFiles().filter((f) => /^echarts\.shirube.*\.js$/.test(f));
+  if (echarts.length !== 1) fail(`expected one ECharts bundle in dist/, found ${echarts.length}`);
+  return [...new Set([...firstVisitFiles(dist), ...need('open_file'), ...need('dashboard_page'), ...echarts, EXAMPLE])].sort();
+}
+
+function main() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) fail(`${DIST}/index.html does not exist: build first (scripts/build.sh)`);
+  const first = firstVisitFiles();
+  const dashboard = dashboardVisitFiles();
+  const sum = (list) => list.reduce((n, f) => n + gzipped(f), 0);
+  const firstTotal = sum(first);
+  const dashboardTotal = sum(dashboard);
+  const recorded = fs.existsSync(RECORDED) ? JSON.parse(fs.readFileSync(RECORDED, 'utf8')) : { parts: {} };
+
+  const row = (name, bytes, note = '') => console.log(`  ${name.padEnd(58)} ${String(bytes).padStart(9)}  ${note}`);
+  console.log('First visit (the strategy list), gzip -9 bytes:');
+  for (const f of first) row(f, gzipped(f));
+  row('total', firstTotal, `budget ${BUDGET.firstVisit}`);
+  console.log('\nLazily loaded parts (fetched when first used), gzip -9 bytes:');
+  const parts = {};
+  const warnings = [];
+  const splits = splitParts();
+  const users = new Map();
+  for (const [split, files] of splits) for (const f of files) users.set(f, [...(users.get(f) ?? []), splitName(split)]);
+  for (const f of distFiles().filter((f) => f.endsWith('.wasm') && !first.includes(f))) {
+    const bytes = gzipped(f);
+    const name = partName(f);
+    parts[name] = (parts[name] ?? 0) + bytes;
+    const was = recorded.parts?.[name];
+    const grown = was && bytes > was * 1.1 ? `  WARNING: grew ${(((bytes - was) / was) * 100).toFixed(0)} % (recorded ${was})` : '';
+    if (grown) warnings.push(`${name}: ${was} → ${bytes}`);
+    row(name, bytes, `for ${[...new Set(users.get(f) ?? ['?'])].join(', ')}${grown}`);
+  }
+  console.log('\nA visit that opens an example and its dashboard, gzip -9 bytes:');
+  for (const f of dashboard.filter((f) => !first.includes(f))) row(f, gzipped(f));
+  row('total (with the first visit)', dashboardTotal, `budget ${BUDGET.dashboardVisit}`);
+  if (recorded.first_visit && firstTotal > recorded.first_visit * 1.1) warnings.push(`first visit: ${recorded.first_visit} → ${firstTotal}`);
+  for (const w of warnings) console.warn(`[size-gate] warning: grew by more than 10 %: ${w}`);
+
+  if (RECORD) {
+    fs.writeFileSync(RECORDED, `${JSON.stringify({ first_visit: firstTotal, dashboard_visit: dashboardTotal, parts }, null, 2)}\n`);
+    console.log(`\n[size-gate] recorded in ${path.relative(ROOT, RECORDED)}`);
+  }
+  const over = [];
+  if (firstTotal > BUDGET.firstVisit) over.push(`the first visit is ${firstTotal} B gzipped, over its budget of ${BUDGET.firstVisit} B`);
+  if (dashboardTotal > BUDGET.dashboardVisit) over.push(`the dashboard visit is ${dashboardTotal} B gzipped, over its budget of ${BUDGET.dashboardVisit} B`);
+  if (over.length) fail(over.join('; '));
+  console.log(`\n[size-gate] first visit ${firstTotal} B ≤ ${BUDGET.firstVisit} B; dashboard visit ${dashboardTotal} B ≤ ${BUDGET.dashboardVisit} B`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
