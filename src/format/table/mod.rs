@@ -4,6 +4,12 @@
 //! module only says what each cell holds, as Excel showed it. Pure Rust; never panics on any
 //! input.
 
+mod container;
 mod grid;
+mod paste;
+mod sheet;
+mod workbook;
 
 pub use grid::{Cell, Grid, Merge};
+pub use paste::{from_html, from_tsv};
+pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat};
