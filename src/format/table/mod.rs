@@ -13,3 +13,6 @@ mod workbook;
 pub use grid::{Cell, Grid, Merge};
 pub use paste::{from_html, from_tsv};
 pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat};
+
+#[cfg(test)]
+mod tests;

@@ -80,7 +80,7 @@ impl SheetBuilder {
         }
         let height = rows.len();
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let merges = merges
+        let mut merges: Vec<Merge> = merges
             .iter()
             .map(|d| Merge {
                 first_row: d.start.0 as usize,
@@ -92,6 +92,7 @@ impl SheetBuilder {
             .filter(|m| (m.first_row, m.first_col) != (m.last_row, m.last_col))
             .filter(|m| m.first_row < height && m.first_col < width)
             .collect();
+        merges.sort_by_key(|m| (m.first_row, m.first_col));
         Grid { name: self.name, rows, merges }
     }
 }
