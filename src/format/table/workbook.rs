@@ -7,6 +7,11 @@
 //! 1900 and 1904 systems, with Excel's 1900-02-29); a % format is seen in .xlsx only (its cell
 //! styles), so a percentage of an .xls, .xlsb or .ods arrives as its stored number (0.123);
 //! merged ranges come from .xlsx and .xls, none from .ods and .xlsb.
+//!
+//! Known gap: calamine 0.38.0 reads an .xls's DIMENSIONS record unchecked (`xls.rs:665`,
+//! `end - start + 1`): a damaged .xls whose range ends before it starts panics there (an overflow;
+//! in a release build a `reserve` of the wrapped size). Its .xls sheets are also held whole (up to
+//! 65,536 × 256 cells) before the limits here apply. Found by mutating `fixtures/kpi.xls`.
 
 use std::io::Cursor;
 
