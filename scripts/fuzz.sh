@@ -9,7 +9,8 @@
 #
 # Targets (fuzz/fuzz_targets/): strategy_file (format::open: what the file input reads),
 # backup_file (a backup of everything), csv_file (a KPI table, UTF-8 or Shift_JIS, against the
-# 北本市 example), merge (random edits on two machines' versions). Seeds: fuzz/seeds/<target>/,
+# 北本市 example), merge (random edits on two machines' versions), table_workbook (a town's own
+# workbook: .xlsx, .xls, .ods), table_paste (pasted cells: the clipboard's HTML and text). Seeds: fuzz/seeds/<target>/,
 # tests/files/bad/ and the examples; the growing corpus stays in fuzz/corpus/ (not committed).
 # A crash stops its target and is saved in fuzz/artifacts/<target>/: turn it into a file of
 # tests/files/bad/ with its expected message (tests/files/make-bad.mjs), then fix the reader.
@@ -20,7 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 
 CARGO_FUZZ_VERSION="0.13.2"
-ALL_TARGETS=(strategy_file backup_file csv_file merge)
+ALL_TARGETS=(strategy_file backup_file csv_file merge table_workbook table_paste)
 RUNS=10000000
 SECONDS_EACH=0
 TARGETS=()
@@ -50,6 +51,8 @@ seeds_of() {
     backup_file) echo "seeds/backup_file ../tests/files/bad" ;;
     csv_file) echo "seeds/csv_file" ;;
     merge) echo "" ;;
+    table_workbook) echo "../src/format/table/fixtures" ;;
+    table_paste) echo "seeds/table_paste" ;;
   esac
 }
 

@@ -1,0 +1,198 @@
+//! `read_workbook` on the fixtures of `fixtures/make.py`, cell by cell.
+
+use crate::format::table::{read_workbook, Cell, Grid, Merge, SheetLimit, WorkbookError, WorkbookFormat};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/src/format/table/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn sheets(name: &str) -> Vec<Grid> {
+    read_workbook(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -> Merge {
+    Merge { first_row, first_col, last_row, last_col }
+}
+
+#[test]
+fn the_worksheets_come_in_order_with_their_names_and_the_chart_sheet_is_skipped() {
+    let names: Vec<String> = sheets("kpi.xlsx").into_iter().map(|g| g.name).collect();
+    assert_eq!(names, ["KPI一覧", "日付と率", "C5から"]);
+}
+
+#[test]
+fn a_towns_kpi_table_keeps_its_title_two_row_header_merges_total_and_footnote() {
+    let grid = &sheets("kpi.xlsx")[0];
+    assert_eq!(grid.cell(0, 0), &text("第2期 まち・ひと・しごと創生総合戦略 数値目標・KPI一覧"));
+    assert_eq!(grid.rows[1], Vec::<Cell>::new());
+    // The year merged over its 実績 and 目標 columns, the first columns merged down two rows.
+    assert_eq!(grid.rows[2][..5], [text("基本目標"), text("指標"), text("単位"), text("基準値"), text("令和4年度")]);
+    assert_eq!(grid.rows[3][4..], [text("実績"), text("目標"), text("実績"), text("目標")]);
+    assert_eq!(grid.shown(2, 5), &text("令和4年度"));
+    assert_eq!(grid.shown(2, 7), &text("令和5年度"));
+    assert_eq!(grid.shown(3, 1), &text("指標"));
+    // The goal merged down its indicators' rows.
+    assert_eq!(grid.shown(6, 0), &text("1 しごとをつくる"));
+    assert_eq!(grid.shown(8, 0), &text("2 ひとの流れ"));
+    assert_eq!(
+        grid.merges,
+        [
+            merge(0, 0, 0, 7),
+            merge(2, 0, 3, 0),
+            merge(2, 1, 3, 1),
+            merge(2, 2, 3, 2),
+            merge(2, 3, 3, 3),
+            merge(2, 4, 2, 5),
+            merge(2, 6, 2, 7),
+            merge(4, 0, 6, 0),
+            merge(7, 0, 8, 0),
+        ]
+    );
+    let n = Cell::Number;
+    assert_eq!(
+        grid.rows[4],
+        [
+            text("1 しごとをつくる"),
+            text("新規雇用者数"),
+            text("人"),
+            n(120.0),
+            n(130.0),
+            n(140.0),
+            text("１，２３４"),
+            n(160.0)
+        ]
+    );
+    // Values as offices type them stay text, as written.
+    assert_eq!(grid.rows[5][4..], [text("▲12"), n(8.0), text("－"), n(10.0)]);
+    assert_eq!(grid.rows[6][4..], [text("2,408※"), n(2500.0), n(2610.5), n(2700.0)]);
+    assert_eq!(grid.cell(8, 6), &Cell::Empty);
+    assert_eq!(grid.rows[9], [text("計"), Cell::Empty, Cell::Empty, Cell::Empty, n(1043.0), Cell::Empty, n(3490.5)]);
+    assert_eq!(grid.rows[10], Vec::<Cell>::new());
+    assert_eq!(grid.rows[11], [text("※ 令和5年度の観光入込客数は速報値。")]);
+    assert_eq!(grid.rows.len(), 12);
+    assert_eq!(grid.width(), 8);
+}
+
+#[test]
+fn serial_dates_are_dates_and_a_percent_format_shows_the_percentage() {
+    let grid = &sheets("kpi.xlsx")[1];
+    let date = |year, month, day| Cell::Date { year, month, day };
+    let percent = |shown| Cell::Percent { shown };
+    assert_eq!(grid.rows[1], [date(2024, 4, 1), percent(12.3), date(2023, 3, 31), Cell::Error("#DIV/0!".into())]);
+    assert_eq!(grid.rows[2], [date(2025, 3, 31), percent(105.0), date(2019, 5, 1), Cell::Bool(true)]);
+    // Serial 60 is Excel's 1900-02-29; a quoted "%" shows the number unscaled.
+    assert_eq!(grid.rows[3], [date(1900, 2, 29), percent(50.0), Cell::Empty, Cell::Number(0.5)]);
+    assert_eq!(grid.rows.len(), 4);
+}
+
+#[test]
+fn a_table_that_starts_at_c5_keeps_its_rows_and_columns() {
+    let grid = &sheets("kpi.xlsx")[2];
+    assert_eq!(grid.rows.len(), 8);
+    assert!(grid.rows[..4].iter().all(Vec::is_empty));
+    assert_eq!(grid.rows[4], [Cell::Empty, Cell::Empty, text("指標"), text("目標値")]);
+    assert_eq!(grid.cell(5, 3), &Cell::Number(95.0));
+    assert_eq!(grid.cell(6, 3), &Cell::Number(1.52));
+    assert_eq!(grid.merges, [merge(7, 2, 7, 3)]);
+    assert_eq!(grid.shown(7, 3), &text("出典: 人口動態統計"));
+}
+
+#[test]
+fn an_xls_gives_its_merges_and_dates_but_a_percentage_as_its_stored_number() {
+    let sheets = sheets("kpi.xls");
+    assert_eq!(sheets.len(), 1);
+    let grid = &sheets[0];
+    assert_eq!(grid.name, "KPI");
+    assert_eq!(grid.merges, [merge(0, 0, 0, 3), merge(1, 2, 1, 3)]);
+    assert_eq!(grid.shown(1, 3), &text("令和5年度"));
+    assert_eq!(grid.rows[3], [text("転入者数"), Cell::Empty, Cell::Number(880.0), text("2,408※")]);
+    assert_eq!(
+        grid.rows[4],
+        [text("時点"), Cell::Empty, Cell::Date { year: 2024, month: 4, day: 1 }, Cell::Number(0.123)]
+    );
+}
+
+#[test]
+fn an_ods_gives_its_cells_and_dates_but_no_merges_and_a_percentage_as_its_stored_number() {
+    let sheets = sheets("kpi.ods");
+    let grid = &sheets[0];
+    assert_eq!(grid.name, "KPI");
+    assert_eq!(
+        grid.rows,
+        [
+            vec![text("令和5年度")],
+            vec![text("実績"), text("目標")],
+            vec![Cell::Number(880.0), Cell::Number(0.123)],
+            vec![Cell::Date { year: 2024, month: 4, day: 1 }, text("▲12")],
+        ]
+    );
+    assert_eq!(grid.merges, []);
+}
+
+#[test]
+fn bad_files_are_refused_with_what_is_wrong() {
+    let read = |name: &str| read_workbook(&fixture(name)).err();
+    assert_eq!(read("empty.xlsx"), Some(WorkbookError::Empty));
+    assert_eq!(read("random.bin"), Some(WorkbookError::NotAWorkbook));
+    assert_eq!(read("not-a-workbook.zip"), Some(WorkbookError::NotAWorkbook));
+    assert_eq!(read("encrypted.xlsx"), Some(WorkbookError::Encrypted));
+    assert_eq!(read("chart-only.xlsx"), Some(WorkbookError::NoWorksheet));
+    assert_eq!(
+        read("declared-huge.xlsx"),
+        Some(WorkbookError::UnpacksTooLarge { packed: 279, unpacked: 3 * 1024 * 1024 * 1024 + 11 })
+    );
+    // An OLE signature and junk is no encrypted workbook: a damaged .xls, said so.
+    assert!(matches!(
+        read("fake-ole.xlsx"),
+        Some(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, .. })
+    ));
+    // A sheet that unpacks past its declared size stops at it, and fails on that sheet.
+    assert!(
+        matches!(read("lying-sizes.xlsx"), Some(WorkbookError::Unreadable { format: WorkbookFormat::Xlsx, sheet: Some(s), .. }) if s == "KPI")
+    );
+}
+
+#[test]
+fn an_ole_file_naming_an_encrypted_package_is_encrypted_and_a_huge_file_is_refused_unread() {
+    let mut ole = fixture("fake-ole.xlsx");
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(read_workbook(&ole), Err(WorkbookError::Encrypted));
+    let huge = vec![0u8; 64 * 1024 * 1024 + 1];
+    assert_eq!(read_workbook(&huge), Err(WorkbookError::FileTooLarge { bytes: huge.len(), limit: 64 * 1024 * 1024 }));
+}
+
+#[test]
+fn a_sheet_with_a_value_past_the_row_limit_is_refused_with_its_name() {
+    let bytes = fixture("kpi.xlsx");
+    // Build a workbook whose sheet holds a value in row 100,001: the fixture's zip, its last
+    // sheet rewritten (stored, so no deflate is needed here).
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut data).unwrap();
+        parts.push((part.name().unwrap().to_string(), data));
+    }
+    let tall = r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="100001"><c r="A100001"><v>1</v></c></row></sheetData></worksheet>"#;
+    let mut out = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        for (name, data) in &parts {
+            writer.start_file(name.as_str(), stored).unwrap();
+            let data = if name == "xl/worksheets/sheet3.xml" { tall.as_bytes() } else { data };
+            std::io::Write::write_all(&mut writer, data).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    assert_eq!(
+        read_workbook(&out),
+        Err(WorkbookError::SheetTooLarge { sheet: "C5から".into(), limit: SheetLimit::Rows })
+    );
+}

@@ -1,0 +1,191 @@
+//! A town's workbook (.xlsx, .xls, .ods; .xlsb too) read from its bytes into one [`Grid`] per
+//! worksheet, with calamine. The bytes are checked first (`container`: size, kind, a zip bomb,
+//! encryption); each sheet is refused past the limits of `sheet`, with its name. Chart sheets are
+//! skipped.
+//!
+//! What calamine tells, per format (0.38): a date-formatted number is a date in every format (the
+//! 1900 and 1904 systems, with Excel's 1900-02-29); a % format is seen in .xlsx only (its cell
+//! styles), so a percentage of an .xls, .xlsb or .ods arrives as its stored number (0.123);
+//! merged ranges come from .xlsx and .xls, none from .ods and .xlsb.
+//!
+//! Known gap: calamine 0.38.0 reads an .xls's DIMENSIONS record unchecked (`xls.rs:665`,
+//! `end - start + 1`): a damaged .xls whose range ends before it starts panics there (an overflow;
+//! in a release build a `reserve` of the wrapped size). Its .xls sheets are also held whole (up to
+//! 65,536 × 256 cells) before the limits here apply. Found by mutating `fixtures/kpi.xls`.
+
+use std::io::Cursor;
+
+use calamine::{open_workbook_from_rs, Data, Ods, OdsError, Reader, SheetType, Xls, XlsError, Xlsb, Xlsx};
+
+use super::container::{self, Container};
+use super::grid::Grid;
+use super::sheet::{cell_of, SheetBuilder};
+
+/// The largest file read: 64 MiB (a town's KPI workbook is well under 1 MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a workbook cannot be read. Data only: the words are `locale`'s.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WorkbookError {
+    /// The file has no bytes.
+    #[error("the file is empty")]
+    Empty,
+    /// The file is over [`MAX_FILE_BYTES`].
+    #[error("the file has {bytes} bytes, over the limit of {limit}")]
+    FileTooLarge { bytes: usize, limit: usize },
+    /// Neither a zip holding a workbook (.xlsx, .ods) nor an OLE file (.xls): a CSV, a PDF, a
+    /// Word document, random bytes, an unreadable zip.
+    #[error("the file is not an Excel or OpenDocument workbook")]
+    NotAWorkbook,
+    /// Protected by a password that encrypts it: an encrypted .xlsx (an OLE file holding an
+    /// `EncryptedPackage`), an .xls or .ods with a password.
+    #[error("the workbook is encrypted with a password")]
+    Encrypted,
+    /// A zip whose parts unpack (as declared, or really) to more than the limits of `container`.
+    #[error("the zip of {packed} bytes unpacks to {unpacked} bytes, past the limits")]
+    UnpacksTooLarge { packed: u64, unpacked: u64 },
+    /// The workbook's kind is known but calamine could not read it (a damaged file); `sheet` is
+    /// the sheet it failed on, if any. `detail` is calamine's message, for a report.
+    #[error("the {format:?} workbook cannot be read ({sheet:?}): {detail}")]
+    Unreadable { format: WorkbookFormat, sheet: Option<String>, detail: String },
+    /// No worksheet: only chart sheets (or none at all).
+    #[error("the workbook has no worksheet")]
+    NoWorksheet,
+    /// A sheet past one of the limits (`sheet::MAX_ROWS`, `MAX_COLUMNS`, `MAX_CELLS`).
+    #[error("sheet {sheet:?} is too large ({limit:?})")]
+    SheetTooLarge { sheet: String, limit: SheetLimit },
+}
+
+/// Which limit a sheet went past.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetLimit {
+    /// Over 100,000 rows.
+    Rows,
+    /// Over 1,000 columns.
+    Columns,
+    /// Over 3,000,000 cells in all.
+    Cells,
+}
+
+/// The kind of workbook, as the file turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkbookFormat {
+    Xls,
+    Xlsx,
+    Xlsb,
+    Ods,
+}
+
+/// Every worksheet of the workbook, in order, each with its name and merged ranges; cells at
+/// their real rows and columns (a table starting at C5 has two empty columns and four empty rows
+/// before it), trailing empty rows and columns trimmed.
+pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, WorkbookError> {
+    if bytes.is_empty() {
+        return Err(WorkbookError::Empty);
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(WorkbookError::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
+    }
+    let grids = match container::sniff(bytes)? {
+        Container::Ole if container::is_encrypted_package(bytes) => return Err(WorkbookError::Encrypted),
+        Container::Ole => read_xls(bytes)?,
+        Container::Xlsx => read_xlsx(bytes)?,
+        Container::Xlsb => read_plain::<Xlsb<_>>(bytes, WorkbookFormat::Xlsb, |_| false)?,
+        Container::Ods => read_plain::<Ods<_>>(bytes, WorkbookFormat::Ods, |e| matches!(e, OdsError::Password))?,
+    };
+    if grids.is_empty() {
+        return Err(WorkbookError::NoWorksheet);
+    }
+    Ok(grids)
+}
+
+fn unreadable(format: WorkbookFormat, sheet: Option<&str>, detail: impl std::fmt::Display) -> WorkbookError {
+    WorkbookError::Unreadable { format, sheet: sheet.map(str::to_string), detail: detail.to_string() }
+}
+
+/// The names of the worksheets, in order (chart, dialog and macro sheets left out).
+fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets.iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
+}
+
+/// An .xlsx read cell by cell as its XML streams (calamine's whole-sheet range would first
+/// allocate the sheet's bounding box, however sparse), each number with its cell's number format.
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Grid>, WorkbookError> {
+    let format = WorkbookFormat::Xlsx;
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(format, None, e))?;
+    let names = worksheet_names(workbook.sheets_metadata());
+    let mut grids = Vec::with_capacity(names.len());
+    for name in &names {
+        let failed = |e: calamine::XlsxError| unreadable(format, Some(name), e);
+        let styles = workbook.worksheet_style(name).map_err(failed)?;
+        let merges = workbook.merge_cells_by_sheet_name(name).map_err(failed)?;
+        let mut sheet = SheetBuilder::new(name);
+        let mut cells = workbook.worksheet_cells_reader(name).map_err(failed)?;
+        while let Some(cell) = cells.next_cell().map_err(failed)? {
+            let (row, col) = cell.get_position();
+            let value: Data = cell.get_value().clone().into();
+            let number_format = match value {
+                Data::Int(_) | Data::Float(_) => {
+                    styles.get((row, col)).and_then(|s| s.number_format.as_ref()).map(|f| f.format_code.as_str())
+                }
+                _ => None,
+            };
+            sheet.place(row as usize, col as usize, cell_of(value, number_format))?;
+        }
+        grids.push(sheet.finish(&merges));
+    }
+    Ok(grids)
+}
+
+/// An .xls (calamine reads its sheets, with their merged ranges, when it opens the file).
+fn read_xls(bytes: &[u8]) -> Result<Vec<Grid>, WorkbookError> {
+    let format = WorkbookFormat::Xls;
+    let mut workbook: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
+        XlsError::Password => WorkbookError::Encrypted,
+        e => unreadable(format, None, e),
+    })?;
+    let names = worksheet_names(workbook.sheets_metadata());
+    let mut grids = Vec::with_capacity(names.len());
+    for name in &names {
+        let range = workbook.worksheet_range(name).map_err(|e| unreadable(format, Some(name), e))?;
+        let merges = workbook.merge_cells_by_sheet_name(name).map_err(|e| unreadable(format, Some(name), e))?;
+        grids.push(grid_of_range(name, &range)?.finish(&merges));
+    }
+    Ok(grids)
+}
+
+/// A format without merged ranges or number formats in calamine (.ods, .xlsb).
+fn read_plain<'a, R>(
+    bytes: &'a [u8],
+    format: WorkbookFormat,
+    is_password: fn(&R::Error) -> bool,
+) -> Result<Vec<Grid>, WorkbookError>
+where
+    R: Reader<Cursor<&'a [u8]>>,
+    R::Error: std::fmt::Display,
+{
+    let mut workbook: R = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
+        if is_password(&e) {
+            WorkbookError::Encrypted
+        } else {
+            unreadable(format, None, e)
+        }
+    })?;
+    let names = worksheet_names(workbook.sheets_metadata());
+    let mut grids = Vec::with_capacity(names.len());
+    for name in &names {
+        let range = workbook.worksheet_range(name).map_err(|e| unreadable(format, Some(name), e))?;
+        grids.push(grid_of_range(name, &range)?.finish(&[]));
+    }
+    Ok(grids)
+}
+
+/// A calamine range placed at its real position (its `start` is its first used cell).
+fn grid_of_range(name: &str, range: &calamine::Range<Data>) -> Result<SheetBuilder, WorkbookError> {
+    let mut sheet = SheetBuilder::new(name);
+    let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    for (row, col, value) in range.used_cells() {
+        sheet.place(top + row, left + col, cell_of(value.clone(), None))?;
+    }
+    Ok(sheet)
+}
