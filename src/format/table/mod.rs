@@ -1,9 +1,27 @@
 //! A town's own table as it arrives (issue 31): a sheet of an Excel workbook, or cells pasted out
 //! of Excel (the clipboard's HTML table or its tab-separated text), read into one [`Grid`] of
-//! cells with its merged ranges. What the columns mean is proposed and corrected elsewhere; this
-//! module only says what each cell holds, as Excel showed it. Pure Rust; never panics on any
-//! input.
+//! cells with its merged ranges, and what that table means: where it sits in the sheet
+//! (`layout`), what each column holds (`roles`, proposed from the header words and remembered
+//! per layout), which indicator each row is (`rows`) and what importing it would change
+//! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input.
 
+mod cells;
 mod grid;
+mod import;
+mod layout;
+mod roles;
+mod rows;
+#[cfg(test)]
+mod tests;
+mod words;
 
 pub use grid::{Cell, Grid, Merge};
+pub use import::{
+    apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, Resolution, SkipReason, TablePlan,
+};
+pub use layout::{find_table, table_with_header, TableShape};
+pub use roles::{
+    apply_mapping, header_text, layout_key, propose_roles, remember, ColumnRole, Columns, Mapping, Remembered,
+};
+pub use rows::{MatchedBy, Placement};
+pub use words::{cell_text, HeaderYear};
