@@ -105,7 +105,7 @@ pub fn plan_table_resolved(
                 Resolution::New => RowIs::New,
             };
         }
-        if let Some(heading) = heading_text(grid, roles, row).filter(|_| !matches!(is, RowIs::Existing(..))) {
+        if let Some(heading) = heading_text(s, grid, roles, row).filter(|_| !matches!(is, RowIs::Existing(..))) {
             context = placement_named(s, &heading, "").or(context);
             is = RowIs::Skip { heading: true };
         }

@@ -62,15 +62,20 @@ pub(super) fn row_text(grid: &Grid, roles: &[ColumnRole], row: usize) -> RowText
     }
 }
 
-/// Whether a row is a heading across the table: its one filled cell merged over several
-/// columns, or a row whose only filled cell is in no column that identifies or holds values.
-pub(super) fn heading_text(grid: &Grid, roles: &[ColumnRole], row: usize) -> Option<String> {
+/// The text of a heading row across the table (「基本目標1 稼ぐ産業と…」): its one filled cell,
+/// not a value, and merged over several columns, or in a column that does not identify an
+/// indicator, or naming a goal or measure of the strategy.
+pub(super) fn heading_text(s: &Strategy, grid: &Grid, roles: &[ColumnRole], row: usize) -> Option<String> {
     let filled: Vec<usize> = (0..grid.width()).filter(|c| !grid.cell(row, *c).is_empty()).collect();
     let [only] = filled[..] else { return None };
-    let wide = grid.merges.iter().any(|m| m.first_row == row && m.first_col == only && m.last_col > m.first_col);
     let role = roles.get(only).copied().unwrap_or(ColumnRole::Ignore);
+    let value =
+        matches!(role, ColumnRole::Baseline | ColumnRole::Target | ColumnRole::Actual(_) | ColumnRole::Interim(_));
+    let wide = grid.merges.iter().any(|m| m.first_row == row && m.first_col == only && m.last_col > m.first_col);
     let identifying = matches!(role, ColumnRole::Code | ColumnRole::Name);
-    (wide || !identifying).then(|| cell_text(grid.cell(row, only)))
+    let text = cell_text(grid.cell(row, only));
+    let names_place = || find_goal(s, &text).is_some() || find_measure(s, &text, None).is_some();
+    (!value && (wide || !identifying || names_place())).then_some(text)
 }
 
 /// Which indicator a row is. A code picks the one indicator that has it; else (no code, no
@@ -137,8 +142,13 @@ pub(super) fn find_goal(s: &Strategy, text: &str) -> Option<Id> {
         .filter(|g| half_width(&g.number) == number && kind.is_none_or(|k| g.kind == k))
         .map(|g| &g.id)
         .collect();
-    match by_number[..] {
-        [one] => Some(one.clone()),
+    let basic: Vec<&Id> = (by_number.iter().copied())
+        .filter(|id| s.goals.iter().any(|g| &g.id == *id && g.kind == GoalKind::Basic))
+        .collect();
+    // A bare number in a 基本目標 column is a basic goal's (北本市 numbers its cross-cutting
+    // goals 1 and 2 too).
+    match (&by_number[..], &basic[..]) {
+        ([one], _) | (_, [one]) => Some((*one).clone()),
         _ => None,
     }
 }

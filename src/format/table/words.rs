@@ -245,7 +245,7 @@ mod tests {
             (text("ＫＰＩ"), Word::Named(Named::Name)),
             (text("基準値（H30）"), Word::Named(Named::Baseline)),
             (text("No."), Word::Named(Named::Code)),
-            (text("目 標 値"), Word::Named(Named::Target)),
+            (text("目 標 値"), Word::Kind(Kind::Target)),
             (text("実績"), Word::Kind(Kind::Actual)),
             (text("目標"), Word::Kind(Kind::Target)),
             (text("令和4年度"), Word::Year(fy(2022, false), None)),
