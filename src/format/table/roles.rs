@@ -131,7 +131,7 @@ pub fn propose_roles(grid: &Grid, shape: &TableShape) -> Columns {
     for col in 0..width {
         let words = header_words(grid, shape, col);
         let mut role = role_of(&words);
-        let neighbour = |n| words.iter().any(|w| *w == Word::Named(n));
+        let neighbour = |n| words.contains(&Word::Named(n));
         if neighbour(Named::YearOfNeighbour) && !matches!(role, ColumnRole::Actual(_) | ColumnRole::Interim(_)) {
             role = match roles.last() {
                 Some(ColumnRole::Baseline) => ColumnRole::BaselineYear,

@@ -6,7 +6,7 @@ use crate::model::FiscalYear;
 /// A grid from rows of texts: a plain number becomes a Number cell, "" an empty one.
 pub(super) fn grid(rows: &[&[&str]]) -> Grid {
     let cell = |t: &&str| match t {
-        t if t.is_empty() => Cell::Empty,
+        &"" => Cell::Empty,
         t => t.parse::<f64>().map(Cell::Number).unwrap_or_else(|_| Cell::Text((*t).to_owned())),
     };
     Grid {
@@ -152,7 +152,7 @@ fn no_table_and_odd_grids_never_panic() {
     assert_eq!(find_table(&grid(&[&["第2期北斗市総合戦略 数値目標一覧"], &["指標名"]])), None);
     let mut g = grid(&[&["指標名", "目標値"], &["a"]]);
     g.merges = vec![merge(5, 5, 1, 1), merge(0, 0, 99, 99)];
-    let shape = table_with_header(&g, 7..3);
+    let shape = table_with_header(&g, std::ops::Range { start: 7, end: 3 });
     assert_eq!(shape.body, 2..2);
     let columns = propose_roles(&g, &shape);
     assert_eq!(columns.roles.len(), 2);
