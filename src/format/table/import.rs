@@ -101,7 +101,7 @@ pub fn plan_table_resolved(
         let mut is = identify(s, &text);
         if let Some(answer) = resolved.get(&shown).filter(|_| matches!(is, RowIs::Ambiguous(..))) {
             is = match answer {
-                Resolution::Existing(id) => RowIs::Existing(id.clone(), MatchedBy::Name),
+                Resolution::Existing(id) => RowIs::Existing(id.clone(), MatchedBy::Chosen),
                 Resolution::New => RowIs::New,
             };
         }
@@ -200,11 +200,17 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
         columns.push(c);
     };
     add("指標ID", Column::Id);
-    if !roles.contains(&ColumnRole::BaselineYear) {
-        add("当初値年度", Column::BaselineYear);
-    }
-    if !roles.contains(&ColumnRole::TargetYear) {
-        add("目標年度", Column::TargetYear);
+    // A year written in the value's cell or header: a refusal of it names the value's column.
+    for (year, value, name, c) in [
+        (ColumnRole::BaselineYear, ColumnRole::Baseline, "当初値年度", Column::BaselineYear),
+        (ColumnRole::TargetYear, ColumnRole::Target, "目標年度", Column::TargetYear),
+    ] {
+        if !roles.contains(&year) {
+            add(name, c);
+            if let Some(k) = roles.iter().position(|r| *r == value) {
+                letters.insert(name.to_owned(), column_letter(k));
+            }
+        }
     }
     let years: Vec<bool> =
         roles.iter().filter_map(|r| if let ColumnRole::Actual(y) = r { Some(y.calendar) } else { None }).collect();

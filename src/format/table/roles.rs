@@ -153,7 +153,29 @@ pub fn propose_roles(grid: &Grid, shape: &TableShape) -> Columns {
         }
         roles.push(role);
     }
-    Columns { roles, headers: (0..width).map(|c| header_text(grid, shape, c)).collect() }
+    let headers: Vec<String> = (0..width).map(|c| header_text(grid, shape, c)).collect();
+    // 「指標」 over a code and a name, its merge lost (a table copied out of a PDF): the
+    // column under it holds codes, and the one after has no header.
+    if let Some(col) = roles.iter().position(|r| *r == ColumnRole::Name) {
+        let blank_after = headers.get(col + 1).is_some_and(String::is_empty);
+        if blank_after && !roles.contains(&ColumnRole::Code) && holds_codes(grid, shape, col) {
+            roles[col] = ColumnRole::Code;
+            roles[col + 1] = ColumnRole::Name;
+        }
+    }
+    Columns { roles, headers }
+}
+
+/// Whether a column's body cells are codes (「5-1」, 「1-2-3」, 「12」), not names.
+fn holds_codes(grid: &Grid, shape: &TableShape, col: usize) -> bool {
+    let texts: Vec<String> =
+        shape.body.clone().map(|r| fold(&cell_text(grid.cell(r, col)))).filter(|t| !t.is_empty()).collect();
+    !texts.is_empty()
+        && texts.iter().all(|t| {
+            t.chars().count() <= 8
+                && t.chars().any(|c| c.is_ascii_digit())
+                && t.chars().all(|c| c.is_ascii_alphanumeric() || "-.ー－".contains(c))
+        })
 }
 
 /// Whether two roles fill the same slot (one year's actual, written as 年 or 年度, is one).

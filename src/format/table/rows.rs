@@ -22,6 +22,8 @@ pub enum MatchedBy {
     Code,
     /// The only indicator with the row's name (full-width forms folded, spaces removed).
     Name,
+    /// The user chose it for a row several indicators could be.
+    Chosen,
 }
 
 /// What one body row is.

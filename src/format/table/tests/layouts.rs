@@ -160,3 +160,39 @@ fn no_table_and_odd_grids_never_panic() {
     let plan = plan_table(&s, &g, &TableShape { header_rows: 0..1, body: 0..40 }, &[], Placement::Strategy);
     assert_eq!(plan.values.changes, []);
 }
+
+/// 北本市's seed as flattened from its PDF: a 「数値目標」 caption, 「指標」 over the code and
+/// the name without its merge, the baseline's year in its cell.
+#[test]
+fn the_kitamoto_seeds_table_as_flattened_from_pdf() {
+    let g = grid(&[
+        &["", "", "数値目標", ""],
+        &["指標", "", "当初値", "目標値"],
+        &["5-1", "就業者一人あたり市内純生産", "431.5万円 (H30)", "438.3万円"],
+        &["5-3", "市内有効求人倍率", "-", "1.24倍"],
+    ]);
+    let shape = find_table(&g).unwrap();
+    assert_eq!(shape, TableShape { header_rows: 1..2, body: 2..4 });
+    assert_eq!(propose_roles(&g, &shape).roles, [Code, Name, Baseline, Target]);
+    let s = crate::examples::EXAMPLES[0].load().unwrap();
+    let plan = plan_table(&s, &g, &shape, &[Code, Name, Baseline, Target], Placement::Strategy);
+    assert_eq!(plan.matched.len(), 2);
+    assert!(plan.new_indicators.is_empty());
+    assert_eq!((plan.values.changes.len(), plan.values.unchanged), (0, 3), "{:?}", plan.values);
+    assert_eq!(plan.values.noted.len(), 1, "「-」 has no value");
+}
+
+/// 実績値 merged over the years in the row under it.
+#[test]
+fn a_kind_over_years() {
+    let mut g = grid(&[
+        &["指標名", "目標値", "実績値", "", ""],
+        &["", "", "R2", "R3", "R4"],
+        &["出生数", "380", "330", "320", "310"],
+    ]);
+    g.merges = vec![merge(0, 0, 1, 0), merge(0, 1, 1, 1), merge(0, 2, 0, 4)];
+    let shape = find_table(&g).unwrap();
+    assert_eq!(shape, TableShape { header_rows: 0..2, body: 2..3 });
+    assert_eq!(propose_roles(&g, &shape).roles, [Name, Target, Actual(fy(2020)), Actual(fy(2021)), Actual(fy(2022))]);
+    assert_eq!(propose_roles(&g, &shape).headers[3], "実績値 R3");
+}

@@ -138,7 +138,7 @@ fn an_ambiguous_row_is_planned_once_the_user_chose() {
     let answers = BTreeMap::from([(8, Resolution::Existing(chosen.clone()))]);
     let plan = plan_table_resolved(&s, &g, &shape, &roles, Placement::Strategy, &answers);
     assert!(plan.ambiguous.is_empty());
-    assert!(plan.matched.iter().any(|m| m.row == 8 && m.indicator == chosen));
+    assert!(plan.matched.iter().any(|m| m.row == 8 && m.indicator == chosen && m.by == MatchedBy::Chosen));
     let c = plan.values.changes.iter().find(|c| c.row == 8).unwrap();
     assert_eq!((c.indicator.clone(), c.to, c.year), (chosen, 3.0, Some(FiscalYear(2022))));
 }
