@@ -3,3 +3,4 @@
 
 mod layouts;
 mod plans;
+mod random;
