@@ -185,16 +185,23 @@ fn target_direction(grid: &Grid, roles: &[ColumnRole], row: usize, indicator: &m
 /// baseline's or target's year written in its value cell, and 値の時点 「年」 when every year
 /// column is a calendar year.
 fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, HashMap<String, String>) {
+    let mut columns: Vec<Column> = (0..grid.width()).map(|c| column(roles.get(c).copied())).collect();
     let mut names: Vec<String> = Vec::new();
     let mut letters = HashMap::new();
-    for c in 0..grid.width() {
+    for (c, read) in columns.iter().enumerate() {
         let letter = column_letter(c);
         let text = super::roles::header_text(grid, shape, c);
-        let name = if text.is_empty() || names.contains(&text) { format!("{text}({letter})") } else { text };
-        letters.insert(name.clone(), letter);
+        let name = match text {
+            // A blank column not read is not listed among the columns not read.
+            t if t.is_empty() && *read == Column::Unknown => t,
+            t if t.is_empty() || names.contains(&t) => format!("{t}({letter})"),
+            t => t,
+        };
+        if !name.is_empty() {
+            letters.insert(name.clone(), letter);
+        }
         names.push(name);
     }
-    let mut columns: Vec<Column> = (0..grid.width()).map(|c| column(roles.get(c).copied())).collect();
     let mut add = |name: &str, c: Column| {
         names.push(name.to_owned());
         columns.push(c);

@@ -159,6 +159,11 @@ fn no_table_and_odd_grids_never_panic() {
     let s = crate::examples::EXAMPLES[0].load().unwrap();
     let plan = plan_table(&s, &g, &TableShape { header_rows: 0..1, body: 0..40 }, &[], Placement::Strategy);
     assert_eq!(plan.values.changes, []);
+    let blank_beside = grid(&[&["指標名", "", "令和4年度", "備考"], &["出生数", "x", "330", "a"]]);
+    let shape = find_table(&blank_beside).unwrap();
+    let roles = propose_roles(&blank_beside, &shape).roles;
+    let plan = plan_table(&s, &blank_beside, &shape, &roles, Placement::Strategy);
+    assert_eq!(plan.values.ignored_columns, ["備考"], "a blank column is not listed");
 }
 
 /// 北本市's seed as flattened from its PDF: a 「数値目標」 caption, 「指標」 over the code and
