@@ -19,7 +19,7 @@ pub fn column_letters(text: &str) -> HashMap<String, String> {
 }
 
 /// The letter Excel shows over the column at `index` (0 → A, 25 → Z, 26 → AA).
-fn column_letter(index: usize) -> String {
+pub(crate) fn column_letter(index: usize) -> String {
     let mut n = index + 1;
     let mut out = Vec::new();
     while n > 0 {

@@ -201,3 +201,14 @@ pub fn plan_import(s: &Strategy, text: &str) -> Result<CsvPlan, CsvError> {
     }
     Ok(planner.finish())
 }
+
+/// Rows of a wide layout already split into cells, each column's meaning given by `header`
+/// (a town's own table, `format::table`), read by the same rules as a CSV file. A record's row
+/// is the row its sheet shows; refusals name the header's names.
+pub(crate) fn plan_rows(s: &Strategy, header: &Header, records: &[Record]) -> CsvPlan {
+    let mut planner = Planner::new(s, header, Layout::Wide);
+    for record in records.iter().filter(|r| !r.is_blank()) {
+        planner.row(record);
+    }
+    planner.finish()
+}

@@ -6,7 +6,7 @@ use super::{CsvError, Layout};
 use crate::model::{half_width, FiscalYear};
 
 /// One record and the row Excel shows it on (the first row is 1).
-pub(super) struct Record {
+pub(crate) struct Record {
     pub row: usize,
     pub cells: Vec<String>,
 }
@@ -82,7 +82,7 @@ fn unclosed_quote(tail: &str) -> bool {
 
 /// What a column of the header holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Column {
+pub(crate) enum Column {
     Id,
     Code,
     Series,
@@ -107,10 +107,13 @@ pub(super) enum Column {
     Actual(FiscalYear),
     /// A year's provisional marker (wide layout): "令和6年度 速報".
     ActualFlag(FiscalYear),
+    /// A year's interim target (wide layout). No CSV header names it: a town's own table
+    /// (`format::table`) gives it to the 目標 under a year.
+    Interim(FiscalYear),
     Unknown,
 }
 
-pub(super) struct Header {
+pub(crate) struct Header {
     pub names: Vec<String>,
     pub columns: Vec<Column>,
 }
@@ -208,7 +211,7 @@ impl Header {
             (Year, Layout::Long | Layout::Verdicts) => true,
             (Kind | Value | Provisional | RevisedIn | RevisionDate | RevisionReason, Layout::Long) => true,
             (Verdict | VerdictComment, Layout::Verdicts) => true,
-            (Baseline | BaselineYear | Target | TargetYear | Actual(_), Layout::Wide) => true,
+            (Baseline | BaselineYear | Target | TargetYear | Actual(_) | Interim(_), Layout::Wide) => true,
             (ActualFlag(y), Layout::Wide) => self.has(Actual(y)),
             _ => false,
         }

@@ -1,8 +1,10 @@
 //! A town's own table as it arrives (issue 31): a sheet of an Excel workbook, or cells pasted out
 //! of Excel (the clipboard's HTML table or its tab-separated text), read into one [`Grid`] of
-//! cells with its merged ranges. What the columns mean is proposed and corrected elsewhere; this
-//! module only says what each cell holds, as Excel showed it. Pure Rust; never panics on any
-//! input (but see `workbook` on calamine's .xls).
+//! cells with its merged ranges, and what that table means: where it sits in the sheet
+//! (`layout`), what each column holds (`roles`, proposed from the header words and remembered
+//! per layout), which indicator each row is (`rows`) and what importing it would change
+//! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (but see
+//! `workbook` on calamine's .xls).
 //!
 //! - `grid`: the [`Grid`] of [`Cell`]s and [`Merge`]s every reader gives.
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a
@@ -13,15 +15,29 @@
 //! Fixtures and the script that makes them: `fixtures/`; tests: `tests/`; fuzzed by
 //! `fuzz/fuzz_targets/table_workbook.rs` and `table_paste.rs`.
 
+mod cells;
 mod container;
 mod grid;
+mod import;
+mod layout;
 mod paste;
+mod roles;
+mod rows;
 mod sheet;
+#[cfg(test)]
+mod tests;
+mod words;
 mod workbook;
 
 pub use grid::{Cell, Grid, Merge};
+pub use import::{
+    apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, Resolution, SkipReason, TablePlan,
+};
+pub use layout::{find_table, table_with_header, TableShape};
 pub use paste::{from_html, from_tsv};
+pub use roles::{
+    apply_mapping, header_text, layout_key, propose_roles, remember, ColumnRole, Columns, Mapping, Remembered,
+};
+pub use rows::{MatchedBy, Placement};
+pub use words::{cell_text, HeaderYear};
 pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat};
-
-#[cfg(test)]
-mod tests;

@@ -208,7 +208,29 @@ impl<'a> Planner<'a> {
                 self.record(i, x, &cell, Slot::Actual(y), verdict, mark);
             }
         }
+        self.interims(r, i, x);
         self.series_words(r, i, x, true);
+    }
+
+    /// Wide: each year's interim target (a town's own table: 目標 under a year).
+    fn interims(&mut self, r: &Record, i: &Indicator, x: &Series) {
+        let years: Vec<(usize, FiscalYear)> = (self.header.columns.iter().enumerate())
+            .filter_map(|(k, c)| if let Column::Interim(y) = c { Some((k, *y)) } else { None })
+            .collect();
+        for (k, y) in years {
+            let name = self.header.name(Some(k), "");
+            let cell = Cell {
+                row: r.row,
+                text: r.cell(Some(k)),
+                column: name.clone(),
+                year_column: name,
+                flag_column: String::new(),
+            };
+            if let Some((text, mark, _)) = self.value(&cell) {
+                let verdict = rules::interim(x, self.s.period, y, &text);
+                self.record(i, x, &cell, Slot::Interim(y), verdict, mark);
+            }
+        }
     }
 
     /// Long: 区分 says which value, 年度 its year, 値 the value, 速報値 the marker; 値の時点 and 出典

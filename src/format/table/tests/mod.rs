@@ -1,4 +1,9 @@
-//! The readers against fixture workbooks (`fixtures/make.py`) and pasted cells.
+//! Tests of a town's table: the readers against fixture workbooks (`fixtures/make.py`) and
+//! pasted cells (`workbook`, `paste`), header detection on the layouts towns use (`layouts`),
+//! and plans against the bundled example strategies (`plans`).
 
+mod layouts;
 mod paste;
+mod plans;
+mod random;
 mod workbook;

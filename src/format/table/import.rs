@@ -1,0 +1,311 @@
+//! A town's table as a plan of what would change: each body row an indicator (matched, to
+//! choose among several, or new), and its value cells read by the CSV import's own planner —
+//! the table's rows are turned into records of Shirube's wide layout under the sheet's own
+//! column names, so 「－」, 「2,408※」, full-width digits, ▲ minus and the target words are read
+//! by exactly the CSV import's rules, and refusals name the sheet's rows and column letters.
+//! [`apply_table`] adds the new indicators and writes the values in one call (one undo step).
+
+use super::cells::{prepare, RowUnit};
+use super::rows::{find_goal, find_measure, heading_text, identify, row_text, RowIs};
+use super::words::cell_text;
+use super::{ColumnRole, Grid, MatchedBy, Placement, TableShape};
+use crate::format::csv::{self, column_letter, Column, CsvPlan, Header, Record};
+use crate::model::{DesiredDirection, Id, Indicator, Strategy, Target};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// A row matched to an indicator the strategy has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matched {
+    /// The row Excel shows (the sheet's first row is 1).
+    pub row: usize,
+    pub indicator: Id,
+    pub by: MatchedBy,
+}
+
+/// A row several indicators could be: its values wait for the user's choice
+/// ([`plan_table_resolved`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ambiguous {
+    pub row: usize,
+    pub by: MatchedBy,
+    pub candidates: Vec<Id>,
+}
+
+/// An indicator the table adds, under the goal or measure its row names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewIndicator {
+    pub row: usize,
+    pub indicator: Indicator,
+    pub under: Placement,
+    /// The row's Goal/Measure cell when it names no goal or measure of the strategy (the
+    /// indicator then goes where the user placed the table's new ones).
+    pub unknown_place: Option<String>,
+}
+
+/// A body row that is no indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No name and no code.
+    Blank,
+    /// A heading across the table (「基本目標1 …」); it may place the rows below.
+    Heading,
+}
+
+/// The user's answer for an ambiguous row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    Existing(Id),
+    New,
+}
+
+/// What importing a table would do; nothing changes until [`apply_table`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct TablePlan {
+    /// The sheet's name (empty for pasted cells).
+    pub sheet: String,
+    pub new_indicators: Vec<NewIndicator>,
+    pub matched: Vec<Matched>,
+    pub ambiguous: Vec<Ambiguous>,
+    pub skipped: Vec<(usize, SkipReason)>,
+    /// The values, by the CSV import's rules; rows are the sheet's, columns its header texts.
+    pub values: CsvPlan,
+    /// Each column name in `values` → the letter Excel shows over it (A, B, …, AA).
+    pub letters: HashMap<String, String>,
+}
+
+/// [`plan_table_resolved`] with no ambiguous row resolved.
+pub fn plan_table(s: &Strategy, grid: &Grid, shape: &TableShape, roles: &[ColumnRole], place: Placement) -> TablePlan {
+    plan_table_resolved(s, grid, shape, roles, place, &BTreeMap::new())
+}
+
+/// The plan of a table whose columns have these roles; `resolved` answers ambiguous rows (by
+/// the row Excel shows). Changes nothing.
+pub fn plan_table_resolved(
+    s: &Strategy,
+    grid: &Grid,
+    shape: &TableShape,
+    roles: &[ColumnRole],
+    place: Placement,
+    resolved: &BTreeMap<usize, Resolution>,
+) -> TablePlan {
+    let (mut new_indicators, mut matched, mut ambiguous, mut skipped) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (header, letters) = header(grid, shape, roles);
+    let mut working = s.clone();
+    let mut records = Vec::new();
+    let mut context: Option<Placement> = None;
+    for row in shape.body.clone() {
+        let shown = row + 1;
+        let text = row_text(grid, roles, row);
+        let mut is = identify(s, &text);
+        if let Some(answer) = resolved.get(&shown).filter(|_| matches!(is, RowIs::Ambiguous(..))) {
+            is = match answer {
+                Resolution::Existing(id) => RowIs::Existing(id.clone(), MatchedBy::Chosen),
+                Resolution::New => RowIs::New,
+            };
+        }
+        if let Some(heading) = heading_text(s, grid, roles, row).filter(|_| !matches!(is, RowIs::Existing(..))) {
+            context = placement_named(s, &heading, "").or(context);
+            is = RowIs::Skip { heading: true };
+        }
+        let unit = RowUnit::of(grid, roles, row, &is, s);
+        let id = match is {
+            RowIs::Skip { heading } => {
+                skipped.push((shown, if heading { SkipReason::Heading } else { SkipReason::Blank }));
+                continue;
+            }
+            RowIs::Ambiguous(by, candidates) => {
+                ambiguous.push(Ambiguous { row: shown, by, candidates });
+                continue;
+            }
+            RowIs::Existing(id, by) => {
+                matched.push(Matched { row: shown, indicator: id.clone(), by });
+                id
+            }
+            RowIs::New => {
+                let named = placement_named(s, &text.goal, &text.measure);
+                let unknown = (named.is_none() && !(text.goal.is_empty() && text.measure.is_empty())).then(|| {
+                    if text.measure.is_empty() {
+                        text.goal.clone()
+                    } else {
+                        text.measure.clone()
+                    }
+                });
+                let mut indicator = Indicator::new(&text.code, &text.name, &unit.text);
+                target_direction(grid, roles, row, &mut indicator);
+                let id = indicator.id.clone();
+                working.indicators.push(Arc::new(indicator.clone()));
+                let under = named.or_else(|| context.clone()).unwrap_or_else(|| place.clone());
+                new_indicators.push(NewIndicator { row: shown, indicator, under, unknown_place: unknown });
+                id
+            }
+        };
+        records.push(record(grid, shape, roles, &header, row, &id, &unit));
+    }
+    TablePlan {
+        sheet: grid.name.clone(),
+        new_indicators,
+        matched,
+        ambiguous,
+        skipped,
+        values: csv::plan_rows(&working, &header, &records),
+        letters,
+    }
+}
+
+/// The goal or measure a row's cells (or a heading) name.
+fn placement_named(s: &Strategy, goal: &str, measure: &str) -> Option<Placement> {
+    let g = find_goal(s, goal);
+    find_measure(s, measure, g.as_ref()).map(Placement::Measure).or(g.map(Placement::Goal)).or_else(|| {
+        // A heading names a goal or a measure in one cell.
+        (measure.is_empty()).then(|| find_measure(s, goal, None).map(Placement::Measure)).flatten()
+    })
+}
+
+/// A new indicator whose target is an arrow (↗, 減少): a direction-only target, which the
+/// CSV rules only match, and the direction the arrow says.
+fn target_direction(grid: &Grid, roles: &[ColumnRole], row: usize, indicator: &mut Indicator) {
+    let Some(col) = roles.iter().position(|r| *r == ColumnRole::Target) else { return };
+    let text = crate::model::half_width(&cell_text(grid.cell(row, col)));
+    let direction = match text.as_str() {
+        "↗" | "↑" | "増加" => DesiredDirection::Increase,
+        "↘" | "↓" | "減少" => DesiredDirection::Decrease,
+        "→" | "維持" => DesiredDirection::Maintain,
+        _ => return,
+    };
+    indicator.direction = direction;
+    if let Some(x) = indicator.series.first_mut() {
+        x.target = Some(Target::Direction);
+    }
+}
+
+/// The header the planner reads: the sheet's columns under their header texts (a blank or
+/// repeated one named by its letter too), then the columns the records add — 指標ID, and a
+/// baseline's or target's year written in its value cell, and 値の時点 「年」 when every year
+/// column is a calendar year.
+fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, HashMap<String, String>) {
+    let mut columns: Vec<Column> = (0..grid.width()).map(|c| column(roles.get(c).copied())).collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut letters = HashMap::new();
+    for (c, read) in columns.iter().enumerate() {
+        let letter = column_letter(c);
+        let text = super::roles::header_text(grid, shape, c);
+        let name = match text {
+            // A blank column not read is not listed among the columns not read.
+            t if t.is_empty() && *read == Column::Unknown => t,
+            t if t.is_empty() || names.contains(&t) => format!("{t}({letter})"),
+            t => t,
+        };
+        if !name.is_empty() {
+            letters.insert(name.clone(), letter);
+        }
+        names.push(name);
+    }
+    let mut add = |name: &str, c: Column| {
+        names.push(name.to_owned());
+        columns.push(c);
+    };
+    add("指標ID", Column::Id);
+    // A year written in the value's cell or header: a refusal of it names the value's column.
+    for (year, value, name, c) in [
+        (ColumnRole::BaselineYear, ColumnRole::Baseline, "当初値年度", Column::BaselineYear),
+        (ColumnRole::TargetYear, ColumnRole::Target, "目標年度", Column::TargetYear),
+    ] {
+        if !roles.contains(&year) {
+            add(name, c);
+            if let Some(k) = roles.iter().position(|r| *r == value) {
+                letters.insert(name.to_owned(), column_letter(k));
+            }
+        }
+    }
+    let years: Vec<bool> =
+        roles.iter().filter_map(|r| if let ColumnRole::Actual(y) = r { Some(y.calendar) } else { None }).collect();
+    if !years.is_empty() && years.iter().all(|c| *c) {
+        add("値の時点", Column::YearBasis);
+    }
+    (Header { names, columns }, letters)
+}
+
+fn column(role: Option<ColumnRole>) -> Column {
+    match role {
+        Some(ColumnRole::Code | ColumnRole::Name | ColumnRole::Unit | ColumnRole::Goal | ColumnRole::Measure) => {
+            Column::Descriptive
+        }
+        Some(ColumnRole::Baseline) => Column::Baseline,
+        Some(ColumnRole::BaselineYear) => Column::BaselineYear,
+        Some(ColumnRole::Target) => Column::Target,
+        Some(ColumnRole::TargetYear) => Column::TargetYear,
+        Some(ColumnRole::Actual(y)) => Column::Actual(y.year),
+        Some(ColumnRole::Interim(y)) => Column::Interim(y),
+        Some(ColumnRole::Source) => Column::Source,
+        Some(ColumnRole::Notes | ColumnRole::Ignore) | None => Column::Unknown,
+    }
+}
+
+/// One body row as a record of the header: the sheet's cells as texts (values cleaned of the
+/// unit and of a year in brackets, which goes to the year column), then the added columns.
+fn record(
+    grid: &Grid,
+    shape: &TableShape,
+    roles: &[ColumnRole],
+    header: &Header,
+    row: usize,
+    id: &Id,
+    unit: &RowUnit,
+) -> Record {
+    let width = grid.width();
+    let mut cells: Vec<String> = vec![String::new(); header.names.len()];
+    let mut years: Vec<(Column, String)> = Vec::new();
+    for (c, cell) in cells.iter_mut().enumerate().take(width) {
+        let role = roles.get(c).copied().unwrap_or(ColumnRole::Ignore);
+        let prepared = prepare(grid, shape, role, row, c, unit);
+        if let Some(year) = prepared.year {
+            let year_column = if role == ColumnRole::Baseline { Column::BaselineYear } else { Column::TargetYear };
+            years.push((year_column, year));
+        }
+        *cell = prepared.text;
+    }
+    let mut put = |c: Column, text: String, only_if_empty: bool| {
+        if let Some(k) = header.find(c) {
+            if !only_if_empty || cells[k].trim().is_empty() {
+                cells[k] = text;
+            }
+        }
+    };
+    put(Column::Id, id.as_str().to_owned(), false);
+    put(Column::YearBasis, "年".to_owned(), false);
+    for (c, year) in years {
+        put(c, year, true);
+    }
+    Record { row: row + 1, cells }
+}
+
+/// Adds the plan's new indicators (each referred to from its goal or measure) and writes its
+/// values with the CSV import's `apply`; returns how many indicators and values were written.
+/// A new indicator already in the strategy (the plan applied twice) is not added again.
+pub fn apply_table(s: &mut Strategy, plan: &TablePlan) -> usize {
+    let mut added = 0;
+    for new in &plan.new_indicators {
+        if s.indicator(&new.indicator.id).is_some() {
+            continue;
+        }
+        let id = new.indicator.id.clone();
+        s.indicators.push(Arc::new(new.indicator.clone()));
+        match &new.under {
+            Placement::Goal(goal) => {
+                if let Some(g) = s.goal_mut(goal) {
+                    g.targets.push(id);
+                }
+            }
+            Placement::Measure(measure) => {
+                if let Some(m) = s.measure_mut(measure) {
+                    m.kpis.push(id);
+                }
+            }
+            Placement::Strategy => {}
+        }
+        added += 1;
+    }
+    added + csv::apply(s, &plan.values)
+}

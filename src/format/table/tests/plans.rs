@@ -1,0 +1,230 @@
+//! Plans of towns' tables against the bundled example strategies (北本市, 北斗市).
+
+use super::layouts::{fy, grid, merge};
+use crate::format::csv::{CellKind, Reading, RefusalReason};
+use crate::format::table::*;
+use crate::model::{
+    BoundSide, DesiredDirection, FiscalYear, GoalKind, Id, RelativeChange, Strategy, Target, YearBasis,
+};
+use std::collections::BTreeMap;
+
+fn kitamoto() -> Strategy {
+    crate::examples::EXAMPLES[0].load().unwrap()
+}
+
+fn hokuto() -> Strategy {
+    crate::examples::EXAMPLES[1].load().unwrap()
+}
+
+fn goal(s: &Strategy, kind: GoalKind, number: &str) -> Id {
+    s.goals.iter().find(|g| g.kind == kind && g.number == number).unwrap().id.clone()
+}
+
+fn by_code<'a>(s: &'a Strategy, code: &str, name: &str) -> &'a crate::model::Indicator {
+    s.indicators.iter().find(|i| i.code == code && i.name == name).unwrap()
+}
+
+/// 北本市's sheet: a title, a header, matched rows, new rows (one goal merged down two rows),
+/// an ambiguous row and a footnote.
+fn kitamoto_sheet() -> Grid {
+    let mut g = grid(&[
+        &["北本市 数値目標・KPI 実績一覧"],
+        &["基本目標", "指標番号", "指標名", "単位", "基準値", "目標値", "目標年度", "令和4年度", "令和5年度"],
+        &["基本目標1", "5-1", "就業者一人あたり市内純生産", "万円", "431.5万円 (H30)", "438.3", "R7", "440.1", "－"],
+        &["基本目標2", "6-3", "ふるさと納税寄附件数", "件", "3,908", "↗", "", "4,120", "abc"],
+        &["基本目標2", "2-9", "移住相談件数", "件", "120（R3）", "200", "R7", "１３０", "150※"],
+        &["基本目標4", "", "空き家バンク登録件数", "件", "10", "累計 60（令和4〜7年度）", "", "▲2", ""],
+        &["", "", "公園の満足度", "%", "57.6", "80以上", "R7", "", ""],
+        &["", "3-1", "協働のまちづくり", "件", "", "", "", "3", ""],
+        &["※ 令和5年度は速報値"],
+    ]);
+    g.rows[6][7] = Cell::Percent { shown: 58.2 };
+    g.merges = vec![merge(0, 0, 0, 8), merge(5, 0, 6, 0)];
+    g
+}
+
+#[test]
+fn kitamotos_sheet_matches_adds_and_reads_by_the_csv_rules() {
+    let s = kitamoto();
+    let g = kitamoto_sheet();
+    let shape = find_table(&g).unwrap();
+    assert_eq!(shape, TableShape { header_rows: 1..2, body: 2..8 });
+    let roles = propose_roles(&g, &shape).roles;
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let net = by_code(&s, "5-1", "就業者一人あたり市内純生産");
+    let furusato = by_code(&s, "6-3", "ふるさと納税寄附件数");
+    assert_eq!(
+        plan.matched,
+        [
+            Matched { row: 3, indicator: net.id.clone(), by: MatchedBy::Code },
+            Matched { row: 4, indicator: furusato.id.clone(), by: MatchedBy::Name },
+        ],
+        "6-3 is two indicators' code: the name tells"
+    );
+    assert_eq!(plan.ambiguous.len(), 1);
+    assert_eq!(
+        (plan.ambiguous[0].row, plan.ambiguous[0].by, plan.ambiguous[0].candidates.len()),
+        (8, MatchedBy::Code, 2)
+    );
+
+    // An existing indicator's actual, by code; its baseline (with unit and year) unchanged.
+    let actual = plan.values.changes.iter().find(|c| c.indicator == net.id).unwrap();
+    assert_eq!((actual.row, actual.column.as_str(), actual.kind), (3, "令和4年度", CellKind::Actual));
+    assert_eq!((actual.year, actual.from, actual.to), (Some(FiscalYear(2022)), None, 440.1));
+    assert_eq!(plan.values.changes.iter().filter(|c| c.indicator == net.id).count(), 1);
+
+    // 「－」: no value, noted; 「abc」: refused with the sheet's row and column letter.
+    let dash = plan.values.noted.iter().find(|n| n.row == 3).unwrap();
+    assert_eq!((dash.column.as_str(), dash.text.as_str(), &dash.reading), ("令和5年度", "－", &Reading::NoValue));
+    assert_eq!(plan.values.refused.len(), 1, "{:?}", plan.values.refused);
+    let bad = &plan.values.refused[0];
+    assert_eq!((bad.row, &bad.reason), (4, &RefusalReason::NotANumber { text: "abc".into() }));
+    assert_eq!(plan.letters.get(&bad.column).map(String::as_str), Some("I"));
+    assert_eq!(plan.sheet, "KPI一覧");
+
+    // New indicators: under the goal their cell names (merged down over two rows).
+    let news: Vec<(usize, &str, &str, &Placement)> = plan
+        .new_indicators
+        .iter()
+        .map(|n| (n.row, n.indicator.name.as_str(), n.indicator.unit.as_str(), &n.under))
+        .collect();
+    let (goal2, goal4) =
+        (Placement::Goal(goal(&s, GoalKind::Basic, "2")), Placement::Goal(goal(&s, GoalKind::Basic, "4")));
+    assert_eq!(
+        news,
+        [
+            (5, "移住相談件数", "件", &goal2),
+            (6, "空き家バンク登録件数", "件", &goal4),
+            (7, "公園の満足度", "%", &goal4)
+        ]
+    );
+    let marked = plan.values.noted.iter().find(|n| n.row == 5).unwrap();
+    assert_eq!(marked.reading, Reading::Marked { mark: "※".into() });
+
+    let mut after = s.clone();
+    let written = apply_table(&mut after, &plan);
+    assert_eq!(written, 3 + plan.values.changes.len());
+    let x = &after.indicator(&net.id).unwrap().series[0];
+    assert_eq!(x.actual(FiscalYear(2022)).map(|a| a.value), Some(440.1));
+    let consult = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
+    assert_eq!(consult.baseline.as_ref().map(|b| (b.value, b.year)), Some((120.0, Some(FiscalYear(2021)))));
+    assert_eq!(consult.target, Some(Target::Value { value: 200.0, year: Some(FiscalYear(2025)) }));
+    assert_eq!(consult.actual(FiscalYear(2022)).map(|a| a.value), Some(130.0), "full-width digits");
+    assert_eq!(consult.actual(FiscalYear(2023)).map(|a| (a.value, a.comment.as_str())), Some((150.0, "※")));
+    let houses = &after.indicator(&plan.new_indicators[1].indicator.id).unwrap().series[0];
+    assert_eq!(houses.actual(FiscalYear(2022)).map(|a| a.value), Some(-2.0), "▲ is minus");
+    assert_eq!(houses.target, Some(Target::Cumulative { value: 60.0, from: FiscalYear(2022), to: FiscalYear(2025) }));
+    let park = &after.indicator(&plan.new_indicators[2].indicator.id).unwrap().series[0];
+    assert_eq!(park.actual(FiscalYear(2022)).map(|a| a.value), Some(58.2), "a percentage cell of a % indicator");
+    assert!(matches!(park.target, Some(Target::Bound { value, side: BoundSide::AtLeast, .. }) if value == 80.0));
+    let targets = &after.goals.iter().find(|g| Placement::Goal(g.id.clone()) == goal4).unwrap().targets;
+    assert!(
+        targets.contains(&plan.new_indicators[1].indicator.id)
+            && targets.contains(&plan.new_indicators[2].indicator.id)
+    );
+    assert_eq!(after.indicators.len(), s.indicators.len() + 3);
+    let mut twice = after.clone();
+    assert_eq!(apply_table(&mut twice, &plan), plan.values.changes.len(), "the new indicators are not added again");
+    assert_eq!(twice.indicators.len(), after.indicators.len());
+}
+
+#[test]
+fn an_ambiguous_row_is_planned_once_the_user_chose() {
+    let s = kitamoto();
+    let g = kitamoto_sheet();
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    let chosen = by_code(&s, "3-1", "協働により実施した事業の件数").id.clone();
+    let answers = BTreeMap::from([(8, Resolution::Existing(chosen.clone()))]);
+    let plan = plan_table_resolved(&s, &g, &shape, &roles, Placement::Strategy, &answers);
+    assert!(plan.ambiguous.is_empty());
+    assert!(plan.matched.iter().any(|m| m.row == 8 && m.indicator == chosen && m.by == MatchedBy::Chosen));
+    let c = plan.values.changes.iter().find(|c| c.row == 8).unwrap();
+    assert_eq!((c.indicator.clone(), c.to, c.year), (chosen, 3.0, Some(FiscalYear(2022))));
+}
+
+#[test]
+fn target_words_on_new_indicators_under_a_measure() {
+    let s = hokuto();
+    let measure = s.goals[0].measures[1].id.clone();
+    let g = grid(&[
+        &["基本目標", "施策", "KPI", "単位", "現状値", "目標値", "目標年度", "令和2年度"],
+        &["1", "2", "観光入込客数", "千人", "5,000（R1）", "令和2〜6年度の平均 5500", "", "5100"],
+        &["1", "2", "ごみの排出量", "t", "1,000（R1）", "基準値から10%減少", "R6", "980"],
+        &["1", "2", "宿泊者数", "人", "300", "↗", "", "310"],
+        &["1", "2", "待機児童数", "人", "3", "↘", "", ""],
+        &["", "", "", "", "", "", "", "7"],
+    ]);
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    assert_eq!(roles[..2], [ColumnRole::Goal, ColumnRole::Measure]);
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
+    assert_eq!(plan.skipped, [(6, SkipReason::Blank)]);
+    assert!(plan.new_indicators.iter().all(|n| n.under == Placement::Measure(measure.clone())));
+    let mut after = s.clone();
+    apply_table(&mut after, &plan);
+    let series = |k: usize| after.indicator(&plan.new_indicators[k].indicator.id).unwrap().series[0].clone();
+    assert_eq!(series(0).target, Some(Target::Average { value: 5500.0, from: FiscalYear(2020), to: FiscalYear(2024) }));
+    assert!(matches!(
+        series(1).target,
+        Some(Target::Relative { change: RelativeChange::Percent(p), .. }) if p == -10.0
+    ));
+    assert_eq!(series(2).target, Some(Target::Direction));
+    assert_eq!(after.indicator(&plan.new_indicators[3].indicator.id).unwrap().direction, DesiredDirection::Decrease);
+    assert_eq!(series(1).actual(FiscalYear(2020)).map(|a| a.value), Some(980.0));
+    let m = after.measures().find(|(_, m)| m.id == measure).unwrap().1;
+    assert_eq!(m.kpis.len(), s.measures().find(|(_, m)| m.id == measure).unwrap().1.kpis.len() + 4);
+}
+
+#[test]
+fn calendar_year_columns_make_the_series_calendar_years() {
+    let s = hokuto();
+    let g = grid(&[&["指標名", "単位", "2021年", "2022年"], &["転入者数", "人", "1,200", "1,250"]]);
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let mut after = s.clone();
+    apply_table(&mut after, &plan);
+    let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
+    assert_eq!(x.year_basis, YearBasis::Calendar);
+    assert_eq!(x.actual(FiscalYear(2022)).map(|a| a.value), Some(1250.0));
+    assert!(after.indicators.len() == s.indicators.len() + 1);
+}
+
+#[test]
+fn a_remembered_mapping_survives_one_more_year_column() {
+    let last_year = grid(&[
+        &["指標名", "単位", "基準値", "令和4年度", "令和5年度", "担当課"],
+        &["出生数", "人", "340", "330", "320", "こども課"],
+    ]);
+    let shape = find_table(&last_year).unwrap();
+    let mut roles = propose_roles(&last_year, &shape).roles;
+    assert_eq!(roles[5], ColumnRole::Ignore);
+    roles[5] = ColumnRole::Source; // the user says 担当課 is the source
+    let mapping = remember(&last_year, &shape, &roles);
+    let stored = serde_json::to_string(&mapping).unwrap();
+
+    let this_year = grid(&[
+        &["", ""],
+        &["指標名", "単位", "基準値", "令和4年度", "令和5年度", "令和6年度", "担当課"],
+        &["出生数", "人", "340", "330", "320", "310", "こども課"],
+    ]);
+    let next = find_table(&this_year).unwrap();
+    assert_eq!(layout_key(&this_year, &next), layout_key(&last_year, &shape));
+    assert_ne!(layout_key(&this_year, &next), layout_key(&grid(&[&["指標名", "目標値"]]), &shape));
+    let mapping: Mapping = serde_json::from_str(&stored).unwrap();
+    let roles = apply_mapping(&this_year, &next, &mapping).roles;
+    assert_eq!(
+        roles,
+        [
+            ColumnRole::Name,
+            ColumnRole::Unit,
+            ColumnRole::Baseline,
+            ColumnRole::Actual(fy(2022)),
+            ColumnRole::Actual(fy(2023)),
+            ColumnRole::Actual(fy(2024)),
+            ColumnRole::Source
+        ]
+    );
+}

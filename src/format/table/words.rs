@@ -1,0 +1,275 @@
+//! The words a town's KPI table puts in its header cells, and what each says: a column's role
+//! (指標名, 基準値, 目標値, 備考 …), a year (令和4年度, R4, H30年度, 2022年), a value kind under or
+//! beside a year (実績 / 目標), or a year and kind in one cell (「令和4年度実績」). Also the
+//! cells that end a table's body (※ footnotes, 出典, 計). Matching is on whole cells after
+//! folding full-width forms and removing spaces, so a title such as 「数値目標一覧」 is no header.
+
+use super::{Cell, Grid};
+use crate::model::{half_width, FiscalYear};
+
+/// A year written in a header: the fiscal year of its number, and whether it was written as a
+/// calendar year (「2022年」, 「令和4年」: the series' values are 年, not 年度).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct HeaderYear {
+    pub year: FiscalYear,
+    pub calendar: bool,
+}
+
+/// Which value of a year a header word names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Actual,
+    Target,
+}
+
+/// A role a header word names by itself (the year columns are read apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Named {
+    Goal,
+    Measure,
+    Code,
+    Name,
+    Unit,
+    Baseline,
+    BaselineYear,
+    Target,
+    TargetYear,
+    Source,
+    Notes,
+    /// 年度 or 年: the year of the value beside it (基準値 or 目標値).
+    YearOfNeighbour,
+    /// Words a table shows that are not read (達成状況, 評価, 達成率).
+    Ignored,
+}
+
+/// What one header cell says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Word {
+    Named(Named),
+    Year(HeaderYear, Option<Kind>),
+    Kind(Kind),
+    /// Anything else (blank included).
+    Other,
+}
+
+const NAMED: [(&str, Named); 75] = [
+    ("基本目標", Named::Goal),
+    ("基本目標名", Named::Goal),
+    ("目標区分", Named::Goal),
+    ("基本目標・横断的な目標", Named::Goal),
+    ("政策分野", Named::Goal),
+    ("施策", Named::Measure),
+    ("施策名", Named::Measure),
+    ("主要施策", Named::Measure),
+    ("具体的な施策", Named::Measure),
+    ("施策の方向", Named::Measure),
+    ("基本的方向", Named::Measure),
+    ("講ずべき施策", Named::Measure),
+    ("指標番号", Named::Code),
+    ("番号", Named::Code),
+    ("NO", Named::Code),
+    ("NO.", Named::Code),
+    ("№", Named::Code),
+    ("指標NO", Named::Code),
+    ("指標NO.", Named::Code),
+    ("KPI番号", Named::Code),
+    ("通し番号", Named::Code),
+    ("コード", Named::Code),
+    ("指標名", Named::Name),
+    ("指標", Named::Name),
+    ("KPI", Named::Name),
+    ("KPI名", Named::Name),
+    ("数値目標", Named::Name),
+    ("数値目標名", Named::Name),
+    ("項目", Named::Name),
+    ("指標項目", Named::Name),
+    ("評価指標", Named::Name),
+    ("成果指標", Named::Name),
+    ("重要業績評価指標", Named::Name),
+    ("重要業績評価指標(KPI)", Named::Name),
+    ("目標指標", Named::Name),
+    ("指標の名称", Named::Name),
+    ("単位", Named::Unit),
+    ("基準値", Named::Baseline),
+    ("現状値", Named::Baseline),
+    ("当初値", Named::Baseline),
+    ("基準", Named::Baseline),
+    ("現状", Named::Baseline),
+    ("策定時", Named::Baseline),
+    ("策定時の値", Named::Baseline),
+    ("計画策定時", Named::Baseline),
+    ("基準年度", Named::BaselineYear),
+    ("基準年", Named::BaselineYear),
+    ("基準値年度", Named::BaselineYear),
+    ("基準値の年度", Named::BaselineYear),
+    ("当初値年度", Named::BaselineYear),
+    ("現状値年度", Named::BaselineYear),
+    ("目標値", Named::Target),
+    ("目標", Named::Target),
+    ("最終目標", Named::Target),
+    ("最終目標値", Named::Target),
+    ("目標年度", Named::TargetYear),
+    ("目標年", Named::TargetYear),
+    ("目標値年度", Named::TargetYear),
+    ("目標時期", Named::TargetYear),
+    ("出典", Named::Source),
+    ("資料", Named::Source),
+    ("出典資料", Named::Source),
+    ("データ出典", Named::Source),
+    ("把握方法", Named::Source),
+    ("備考", Named::Notes),
+    ("注記", Named::Notes),
+    ("摘要", Named::Notes),
+    ("補足", Named::Notes),
+    ("年度", Named::YearOfNeighbour),
+    ("年", Named::YearOfNeighbour),
+    ("時点", Named::YearOfNeighbour),
+    ("達成状況", Named::Ignored),
+    ("評価", Named::Ignored),
+    ("達成率", Named::Ignored),
+    ("進捗率", Named::Ignored),
+];
+
+/// The kind words, with 見込 read as an actual a town has not closed yet.
+const KINDS: [(&str, Kind); 6] = [
+    ("実績", Kind::Actual),
+    ("実績値", Kind::Actual),
+    ("見込", Kind::Actual),
+    ("目標", Kind::Target),
+    ("目標値", Kind::Target),
+    ("中間目標", Kind::Target),
+];
+
+/// A cell's text as a table shows it: a Number as its shortest decimal text, a percentage as
+/// the number shown (with its % sign), a date as YYYY-MM-DD.
+pub fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => t.trim().to_owned(),
+        Cell::Number(v) => format!("{v}"),
+        Cell::Percent { shown } => format!("{shown}%"),
+        Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+        Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Cell::Error(e) => e.trim().to_owned(),
+    }
+}
+
+/// A header cell folded for matching: full-width forms half-width, spaces and line breaks
+/// removed, letters upper-cased, full-width brackets as ASCII ones.
+pub(super) fn fold(text: &str) -> String {
+    half_width(text).replace(['（', '〔'], "(").replace(['）', '〕'], ")")
+}
+
+/// A header cell without a bracketed remark at its end: 「基準値(H30)」 → 「基準値」, 「指標名(単位)」.
+fn without_remark(folded: &str) -> &str {
+    match folded.strip_suffix(')').and_then(|b| b.rfind('(').map(|at| &folded[..at])) {
+        Some(head) if !head.is_empty() => head,
+        _ => folded,
+    }
+}
+
+fn named(folded: &str) -> Option<Named> {
+    let find = |t: &str| NAMED.iter().find(|(w, _)| half_width(w) == t).map(|(_, n)| *n);
+    find(folded).or_else(|| find(without_remark(folded)))
+}
+
+/// A year as a header writes it; `None` for anything else. A year number alone is read only in
+/// the years Shirube knows (1926–2200).
+pub(super) fn year(folded: &str) -> Option<HeaderYear> {
+    let calendar = folded.ends_with('年') && !folded.ends_with("年度");
+    FiscalYear::parse(folded).ok().map(|year| HeaderYear { year, calendar })
+}
+
+fn kind(folded: &str) -> Option<Kind> {
+    KINDS.iter().find(|(w, _)| *w == folded).map(|(_, k)| *k)
+}
+
+/// What a header cell says.
+pub(super) fn word(cell: &Cell) -> Word {
+    let text = match cell {
+        Cell::Number(v) if v.fract() == 0.0 && (1926.0..=2200.0).contains(v) => format!("{v}"),
+        Cell::Text(t) => t.clone(),
+        _ => return Word::Other,
+    };
+    let folded = fold(&text);
+    if let Some(k) = kind(&folded) {
+        return Word::Kind(k);
+    }
+    if let Some(n) = named(&folded) {
+        return Word::Named(n);
+    }
+    if let Some(y) = year(&folded) {
+        return Word::Year(y, None);
+    }
+    // 「令和4年度実績」, 「R4目標」, 「2022年度(実績)」: a year and a kind in one cell.
+    let bare = without_remark(&folded);
+    let inside = folded.get(bare.len()..).unwrap_or_default().trim_matches(['(', ')']);
+    for (w, k) in KINDS {
+        let year_part = bare.strip_suffix(w).or_else(|| (inside == w).then_some(bare));
+        if let Some(y) = year_part.and_then(year) {
+            return Word::Year(y, Some(k));
+        }
+    }
+    // 「令和4年度(見込)」 and other remarks after a year: still that year's actual.
+    match year(bare) {
+        Some(y) => Word::Year(y, None),
+        None => Word::Other,
+    }
+}
+
+/// Whether a row is a footnote (※…, 注…, （注）…, 出典…) or a total (計, 合計, 総計): either
+/// ends a table's body. Read at the row's first cell that holds something.
+pub(super) fn ends_body(grid: &Grid, row: usize) -> bool {
+    let Some(first) = (0..grid.width()).map(|c| grid.cell(row, c)).find(|c| !c.is_empty()) else {
+        return true;
+    };
+    let folded = fold(&cell_text(first));
+    const STARTS: [&str; 6] = ["※", "*", "注", "(注", "出典", "資料:"];
+    const TOTALS: [&str; 4] = ["計", "合計", "総計", "小計"];
+    STARTS.iter().any(|s| folded.starts_with(s)) || TOTALS.contains(&folded.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Cell {
+        Cell::Text(t.into())
+    }
+
+    #[test]
+    fn header_words_as_towns_write_them() {
+        let fy = |y, calendar| HeaderYear { year: FiscalYear(y), calendar };
+        for (cell, expected) in [
+            (text("指標名"), Word::Named(Named::Name)),
+            (text("ＫＰＩ"), Word::Named(Named::Name)),
+            (text("基準値（H30）"), Word::Named(Named::Baseline)),
+            (text("No."), Word::Named(Named::Code)),
+            (text("目 標 値"), Word::Kind(Kind::Target)),
+            (text("実績"), Word::Kind(Kind::Actual)),
+            (text("目標"), Word::Kind(Kind::Target)),
+            (text("令和4年度"), Word::Year(fy(2022, false), None)),
+            (text("R4"), Word::Year(fy(2022, false), None)),
+            (text("H30年度"), Word::Year(fy(2018, false), None)),
+            (text("平成30年度"), Word::Year(fy(2018, false), None)),
+            (text("2022年"), Word::Year(fy(2022, true), None)),
+            (Cell::Number(2022.0), Word::Year(fy(2022, false), None)),
+            (text("令和4年度実績"), Word::Year(fy(2022, false), Some(Kind::Actual))),
+            (text("2023年度（目標）"), Word::Year(fy(2023, false), Some(Kind::Target))),
+            (text("令和5年度(見込)"), Word::Year(fy(2023, false), Some(Kind::Actual))),
+            (text("第2期北斗市総合戦略 数値目標一覧"), Word::Other),
+            (Cell::Number(12.0), Word::Other),
+        ] {
+            assert_eq!(word(&cell), expected, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn cells_read_as_a_table_shows_them() {
+        assert_eq!(cell_text(&Cell::Number(1234.5)), "1234.5");
+        assert_eq!(cell_text(&Cell::Number(-40.0)), "-40");
+        assert_eq!(cell_text(&Cell::Percent { shown: 12.3 }), "12.3%");
+        assert_eq!(cell_text(&Cell::Date { year: 2022, month: 4, day: 1 }), "2022-04-01");
+        assert_eq!(cell_text(&text(" ２，４０８※ ")), "２，４０８※");
+    }
+}
