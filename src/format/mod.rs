@@ -17,6 +17,7 @@ mod everything;
 mod import;
 mod lineage;
 pub mod migrations;
+pub mod outline;
 mod open;
 #[cfg(test)]
 mod partner_tests;

@@ -1,0 +1,1 @@
+//! Parsing, corrections and creation on small pastes: each numbering style, the noise dropped.
