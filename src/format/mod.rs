@@ -17,8 +17,8 @@ mod everything;
 mod import;
 mod lineage;
 pub mod migrations;
-pub mod outline;
 mod open;
+pub mod outline;
 #[cfg(test)]
 mod partner_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -116,7 +116,12 @@ pub fn into_strategy(outline: &Outline, into: &mut Strategy, under: Option<&Id>)
 fn text_of(line: &OutlineLine, whole: bool) -> String {
     let mut text = String::new();
     if whole {
-        text = [line.numbering.as_str(), line.text.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+        text = [line.numbering.as_str(), line.text.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     if !line.subtitle.is_empty() {
         join(&mut text, &format!("～{}～", line.subtitle));

@@ -14,11 +14,11 @@ mod create;
 mod levels;
 mod numbering;
 mod parse;
+#[cfg(test)]
+mod seed_tests;
 mod sheet;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod seed_tests;
 
 pub use create::{into_strategy, Created};
 pub use numbering::{Introduces, Style};

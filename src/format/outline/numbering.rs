@@ -69,6 +69,8 @@ pub struct Numbered {
 
 const KANA: &str = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
 const BULLETS: &[char] = &['・', '･', '●', '○', '◯', '■', '□', '◆', '◇', '◎', '▪', '•', '▶', '►', '➢'];
+const ORDINAL_COUNTERS: &[char] =
+    &['期', '回', '号', '条', '次', '位', '弾', '項', '款', '者', '種', '世', '代', '週', '日', '年', '月'];
 const DELIMITERS: &[char] = &['：', ':', '．', '.', '、', '，', ',', ' ', '\u{3000}', '\t'];
 /// A number followed by a space and then one of these is a quantity in a sentence the PDF broke
 /// ("5 年間", "30 %"), not an outline number ("2 人材不足…" is one).
@@ -185,8 +187,16 @@ pub fn heading(text: &str) -> Option<Introduces> {
         .chars()
         .filter(|c| !c.is_whitespace() && !BRACKETS.contains(c) && !BULLETS.contains(c))
         .collect();
-    const MEASURES: &[&str] =
-        &["施策の基本的方向", "基本的方向", "施策の方向", "施策の展開", "主要施策", "主な施策", "具体的な施策", "基本的な施策"];
+    const MEASURES: &[&str] = &[
+        "施策の基本的方向",
+        "基本的方向",
+        "施策の方向",
+        "施策の展開",
+        "主要施策",
+        "主な施策",
+        "具体的な施策",
+        "基本的な施策",
+    ];
     const INITIATIVES: &[&str] = &[
         "具体的取組",
         "具体的な取組",
@@ -222,11 +232,13 @@ pub fn recognise(text: &str) -> Option<Numbered> {
 }
 
 fn style_of(text: &str) -> Option<(Style, String, &str)> {
-    for (label, kind) in [("基本目標", GoalKind::Basic), ("横断的な目標", GoalKind::CrossCutting), ("横断的目標", GoalKind::CrossCutting)]
-    {
+    for (label, kind) in [
+        ("基本目標", GoalKind::Basic),
+        ("横断的な目標", GoalKind::CrossCutting),
+        ("横断的目標", GoalKind::CrossCutting),
+    ] {
         if let Some(after) = text.strip_prefix(label) {
-            let after = skip_spaces(after);
-            return match numeral(after) {
+            return match numeral(skip_spaces(after)) {
                 Some((n, rest)) => {
                     let rest = if rest.is_empty() { rest } else { after_number(rest)? };
                     Some((Style::Goal(kind), n.to_string(), rest))
@@ -246,6 +258,8 @@ fn style_of(text: &str) -> Option<(Style, String, &str)> {
         let rest = match skip_spaces(rest).strip_prefix('章') {
             Some(after_chapter) => after_chapter.trim_start_matches(DELIMITERS),
             None if rest.is_empty() => rest,
+            // 第2期, 第3回: an ordinal in a sentence, not a chapter.
+            None if skip_spaces(rest).starts_with(ORDINAL_COUNTERS) => return None,
             None => after_number(rest)?,
         };
         return Some((Style::Chapter, n.to_string(), rest));

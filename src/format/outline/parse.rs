@@ -57,7 +57,9 @@ pub fn parse_outline(text: &str) -> Outline {
     let texts: Vec<&str> = pasted.iter().map(|(_, _, s, _)| s.as_str()).collect();
     let sheet = SHEET_WORDS.iter().any(|w| text.contains(w));
     let row = if sheet {
-        rows(&texts, |i| texts.get(i).is_some_and(|s| could_be_name(s) && recognise(s).is_none() && heading(s).is_none()))
+        rows(&texts, |i| {
+            texts.get(i).is_some_and(|s| could_be_name(s) && recognise(s).is_none() && heading(s).is_none())
+        })
     } else {
         vec![Row::None; texts.len()]
     };
@@ -103,7 +105,13 @@ pub fn parse_outline(text: &str) -> Outline {
             Kind::Item(n)
         } else if dash {
             let (rest, priority) = take_priority(&text);
-            Kind::Item(Numbered { style: Style::Bullet('-'), written: "-".into(), number: String::new(), rest, priority })
+            Kind::Item(Numbered {
+                style: Style::Bullet('-'),
+                written: "-".into(),
+                number: String::new(),
+                rest,
+                priority,
+            })
         } else {
             Kind::Text
         };
@@ -131,10 +139,9 @@ fn new_line(style: Style, numbering: String, number: String, title: &str, priori
 }
 
 /// Items and headings as lines, each with the text lines under it. Under a 数値目標 heading,
-/// numbered lines of a style not seen before are the table's rows: text of the heading.
+/// bulleted lines and rows are the table's: text of the heading, up to the next numbered item.
 fn gather(entries: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
     let mut lines: Vec<OutlineLine> = Vec::new();
-    let mut seen: HashSet<Style> = HashSet::new();
     let mut in_targets = false;
     for e in entries {
         match e.kind {
@@ -143,9 +150,8 @@ fn gather(entries: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
                 lines.push(new_line(Style::Heading(intro), String::new(), String::new(), &e.text, false));
                 in_targets = intro == Introduces::Targets;
             }
-            Kind::Item(n) if !(in_targets && !seen.contains(&n.style) && !fixed(n.style)) => {
+            Kind::Item(n) if !(in_targets && matches!(n.style, Style::Bullet(_) | Style::SheetRow)) => {
                 in_targets = false;
-                seen.insert(n.style);
                 lines.push(new_line(n.style, n.written, n.number, &n.rest, n.priority));
             }
             Kind::Item(_) | Kind::Text => match lines.last_mut() {
@@ -155,10 +161,6 @@ fn gather(entries: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
         }
     }
     lines
-}
-
-fn fixed(style: Style) -> bool {
-    matches!(style, Style::Goal(_) | Style::MainMeasure | Style::Chapter)
 }
 
 /// A text line under an item: its title when it had none, its ～subtitle～, or its body.

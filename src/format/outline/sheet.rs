@@ -90,9 +90,9 @@ pub fn bring_titles_up<E: Entry>(entries: &mut Vec<E>) {
             let from = previous_title.map_or(0, |p| p + 1);
             let header = (from..i).rev().find(|j| entries.get(*j).is_some_and(Entry::is_page_top));
             let only_rows = header.is_some_and(|h| {
-                entries.get(h + 1..i).is_some_and(|between| {
-                    between.iter().all(|e| matches!(e.style(), None | Some(Style::SheetRow)))
-                })
+                entries
+                    .get(h + 1..i)
+                    .is_some_and(|between| between.iter().all(|e| matches!(e.style(), None | Some(Style::SheetRow))))
             });
             match header {
                 Some(h) if only_rows && h + 1 < i => {

@@ -9,9 +9,15 @@ pub enum Cell {
     /// A number as stored (a percentage cell holds 0.123 for 12.3%: see `Percent`).
     Number(f64),
     /// A number shown with a % format: `shown` is what Excel displays (12.3 for 0.123).
-    Percent { shown: f64 },
+    Percent {
+        shown: f64,
+    },
     /// A date (from an Excel serial number with a date format, or a date cell of an .ods).
-    Date { year: i32, month: u32, day: u32 },
+    Date {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
     Bool(bool),
     /// An error value Excel shows (#DIV/0!, #N/A …), as shown.
     Error(String),
@@ -79,7 +85,10 @@ mod tests {
     fn a_merged_header_is_read_in_every_cell_it_covers() {
         let grid = Grid {
             name: String::new(),
-            rows: vec![vec![Cell::Text("令和4年度".into()), Cell::Empty], vec![Cell::Text("実績".into()), Cell::Text("目標".into())]],
+            rows: vec![
+                vec![Cell::Text("令和4年度".into()), Cell::Empty],
+                vec![Cell::Text("実績".into()), Cell::Text("目標".into())],
+            ],
             merges: vec![Merge { first_row: 0, first_col: 0, last_row: 0, last_col: 1 }],
         };
         assert_eq!(grid.shown(0, 1), &Cell::Text("令和4年度".into()));
