@@ -78,11 +78,33 @@ fn starts_paragraph(c: char) -> bool {
     matches!(c, '・' | '･' | '●' | '○' | '■' | '◆' | '※' | '【' | '〔' | '＜' | '<' | '「' | '-')
 }
 
+/// Takes out the spaces a PDF's conversion puts between ASCII and Japanese (`SDGs の理念`,
+/// `令和 2 年度`); a space between two ASCII words stays.
+pub fn tidy_spaces(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j));
+            let after = chars.get(i + 1);
+            if let (Some(b), Some(a)) = (before, after) {
+                let japanese = |c: &char| !c.is_ascii() && !c.is_whitespace();
+                if (b.is_ascii_alphanumeric() && japanese(a)) || (japanese(b) && a.is_ascii_alphanumeric()) {
+                    continue;
+                }
+            }
+        }
+        out.push(*c);
+    }
+    out
+}
+
 /// Joins a pasted line to the text above it: a new paragraph after a sentence's end or before a
 /// bullet, else the same sentence broken by the PDF — glued for Japanese, with a space between
 /// two ASCII words.
 pub fn join(text: &mut String, line: &str) {
-    let line = line.trim();
+    let line = tidy_spaces(line.trim());
+    let line = line.as_str();
     if line.is_empty() {
         return;
     }

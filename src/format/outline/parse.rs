@@ -2,9 +2,9 @@
 //! out (`clean`), sheet rows found (`sheet`), each line classified (`numbering`), the text lines
 //! joined under their item, then the levels (`levels`).
 
-use super::clean::{is_contents, is_page_number, join, split_subtitle, strip_decoration, subtitle_line};
+use super::clean::{is_contents, is_page_number, join, split_subtitle, strip_decoration, subtitle_line, tidy_spaces};
 use super::numbering::{heading, recognise, take_priority, Introduces, Numbered, Style};
-use super::sheet::{bring_titles_up, could_be_name, rows, Entry, Row};
+use super::sheet::{bring_titles_up, could_be_name, rows, split_amount, Entry, Row};
 use super::{levels, DropReason, Dropped, Level, Outline, OutlineLine};
 use std::collections::{HashMap, HashSet};
 
@@ -65,6 +65,14 @@ pub fn parse_outline(text: &str) -> Outline {
     };
     let mut kept: Vec<(usize, String, bool, Row)> = Vec::new();
     for ((no, raw, stripped, dash), row) in pasted.into_iter().zip(row) {
+        if let (Row::Amount, Some((amount, words))) = (row, split_amount(raw)) {
+            // The amount is left out; words run into it are the next cell's, kept as text.
+            dropped.push(Dropped { line: no, text: amount.to_owned(), reason: DropReason::Amount });
+            if !words.is_empty() {
+                kept.push((no, words.to_owned(), false, Row::None));
+            }
+            continue;
+        }
         let reason = match row {
             Row::Amount => Some(DropReason::Amount),
             Row::Name => None,
@@ -134,7 +142,7 @@ pub fn parse_outline(text: &str) -> Outline {
 }
 
 fn new_line(style: Style, numbering: String, number: String, title: &str, priority: bool) -> OutlineLine {
-    let (text, subtitle) = split_subtitle(title);
+    let (text, subtitle) = split_subtitle(&tidy_spaces(title));
     OutlineLine { text, numbering, style, level: Level::Body, number, subtitle, priority, body: String::new() }
 }
 
@@ -167,7 +175,7 @@ fn gather(entries: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
 fn attach(item: &mut OutlineLine, text: &str) {
     if item.text.is_empty() && item.body.is_empty() && !matches!(item.style, Style::Heading(_)) {
         let (title, priority) = take_priority(text);
-        let (title, subtitle) = split_subtitle(&title);
+        let (title, subtitle) = split_subtitle(&tidy_spaces(&title));
         item.text = title;
         item.priority |= priority;
         if item.subtitle.is_empty() {

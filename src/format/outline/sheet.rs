@@ -9,24 +9,31 @@ use crate::model::parse_money;
 
 /// A line that holds only an amount: `300`, `3,674`, `-`, or an amount run into words (`7,680実施…`).
 pub fn is_amount(line: &str) -> bool {
+    split_amount(line).is_some()
+}
+
+/// An amount line's amount and the words run into it: `("7,680", "実施事業数…")`, `("-", "・例年…")`.
+pub fn split_amount(line: &str) -> Option<(&str, &str)> {
     let line = line.trim();
-    if line == "-" || line == "－" {
-        return true;
-    }
-    if let Some(rest) = line.strip_prefix(['-', '－']) {
+    let dash = line.strip_prefix(['-', '－']);
+    let (amount, rest) = match dash {
         // "-・例年…": no amount, then the next cell's words (never "- 3 -", a page number).
-        return rest.chars().next().is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
-    }
-    let end = line
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, ',' | '，')))
-        .map_or(line.len(), |(i, _)| i);
-    let (amount, rest) = line.split_at(end);
-    if amount.is_empty() || parse_money(amount).is_err() {
-        return false;
-    }
+        Some(rest) => line.split_at(line.len() - rest.len()),
+        None => {
+            let end = line
+                .char_indices()
+                .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, ',' | '，')))
+                .map_or(line.len(), |(i, _)| i);
+            let (amount, rest) = line.split_at(end);
+            if amount.is_empty() || parse_money(amount).is_err() {
+                return None;
+            }
+            (amount, rest)
+        }
+    };
     // "13,872世帯×71円" is a figure in a sentence, not an amount cell.
-    rest.chars().next().is_none_or(|c| !c.is_ascii() && !c.is_whitespace() && !UNITS.contains(c))
+    let words_ok = rest.chars().next().is_none_or(|c| !c.is_ascii() && !c.is_whitespace() && !UNITS.contains(c));
+    words_ok.then_some((amount, rest))
 }
 
 /// What a figure in a sentence runs into: "13,872世帯", "500千円".

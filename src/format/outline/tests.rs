@@ -73,7 +73,7 @@ fn sentences_and_quantities_are_not_numbered() {
     ] {
         let outline = parse_outline(&format!("1 施策\n{line}"));
         assert_eq!(outline.lines.len(), 1, "{line}");
-        assert!(outline.lines.first().is_some_and(|l| l.body.contains(line)), "{line}");
+        assert!(outline.lines.first().is_some_and(|l| l.body.contains(&line.replace(' ', ""))), "{line}");
     }
 }
 
@@ -110,7 +110,7 @@ fn goals_are_goals_and_headings_introduce_a_level() {
         outline.lines.iter().map(|l| l.level).collect::<Vec<_>>(),
         [Level::Goal, Level::Heading, Level::Measure]
     );
-    assert!(outline.lines.get(1).is_some_and(|l| l.body.contains("転入者数 300人")));
+    assert!(outline.lines.get(1).is_some_and(|l| l.body.contains("転入者数300人")));
 }
 
 #[test]
@@ -134,6 +134,12 @@ fn a_pdf_line_break_is_joined() {
     assert_eq!(
         body,
         Some("立地適性に優れた新たな土地利用計画の策定や企業誘致によって、雇用を創出します。\nSociety 5.0 and SDGs goals\n※次の段落")
+    );
+    // The spaces a PDF puts around ASCII in Japanese go; those between ASCII words stay.
+    let outline = parse_outline("1 推進\nSDGs の理念に基づき、令和 2 年度から Society 5.0 を実現する。");
+    assert_eq!(
+        outline.lines.first().map(|l| l.body.as_str()),
+        Some("SDGsの理念に基づき、令和2年度からSociety 5.0を実現する。")
     );
     // A title with no words on its line takes the next line.
     assert_eq!(one("基本目標１\n安定した雇用を創出する").text, "安定した雇用を創出する");
