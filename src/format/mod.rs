@@ -18,6 +18,7 @@ mod import;
 mod lineage;
 pub mod migrations;
 mod open;
+pub mod outline;
 #[cfg(test)]
 mod partner_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]

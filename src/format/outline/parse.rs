@@ -1,0 +1,204 @@
+//! [`parse_outline`]: the pasted text, line by line, into an [`Outline`] — decorations and noise
+//! out (`clean`), sheet rows found (`sheet`), each line classified (`numbering`), the text lines
+//! joined under their item, then the levels (`levels`).
+
+use super::clean::{is_contents, is_page_number, join, split_subtitle, strip_decoration, subtitle_line, tidy_spaces};
+use super::numbering::{heading, recognise, take_priority, Introduces, Numbered, Style};
+use super::sheet::{bring_titles_up, could_be_name, rows, split_amount, Entry, Row};
+use super::{levels, DropReason, Dropped, Level, Outline, OutlineLine};
+use std::collections::{HashMap, HashSet};
+
+enum Kind {
+    Heading(Introduces),
+    Item(Numbered),
+    Text,
+    PageTop,
+}
+
+struct Line {
+    no: usize,
+    text: String,
+    kind: Kind,
+}
+
+impl Entry for Line {
+    fn style(&self) -> Option<Style> {
+        match &self.kind {
+            Kind::Item(n) => Some(n.style),
+            Kind::Heading(intro) => Some(Style::Heading(*intro)),
+            Kind::Text | Kind::PageTop => None,
+        }
+    }
+
+    fn is_page_top(&self) -> bool {
+        matches!(self.kind, Kind::PageTop)
+    }
+}
+
+/// A line repeated this often (a running header, `基本目標 ４ …` on every sheet) is not text.
+const HEADER_REPEATS: usize = 3;
+/// … if it is at least this long (shorter repeated lines are a table's labels: `単独事業`).
+const HEADER_MIN_CHARS: usize = 6;
+/// Evaluation sheets' rows are read only in a paste that names their amount columns.
+const SHEET_WORDS: &[&str] = &["決算額", "予算額", "事業費"];
+
+/// Reads a pasted outline. Never panics; an empty or unreadable paste gives an empty outline.
+pub fn parse_outline(text: &str) -> Outline {
+    let mut dropped = Vec::new();
+    let pasted: Vec<(usize, &str, String, bool)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let raw = raw.trim();
+            let (stripped, dash) = strip_decoration(raw);
+            (!stripped.is_empty()).then_some((i + 1, raw, stripped, dash))
+        })
+        .collect();
+    let texts: Vec<&str> = pasted.iter().map(|(_, _, s, _)| s.as_str()).collect();
+    let sheet = SHEET_WORDS.iter().any(|w| text.contains(w));
+    let row = if sheet {
+        rows(&texts, |i| {
+            texts.get(i).is_some_and(|s| could_be_name(s) && recognise(s).is_none() && heading(s).is_none())
+        })
+    } else {
+        vec![Row::None; texts.len()]
+    };
+    let mut kept: Vec<(usize, String, bool, Row)> = Vec::new();
+    for ((no, raw, stripped, dash), row) in pasted.into_iter().zip(row) {
+        if let (Row::Amount, Some((amount, words))) = (row, split_amount(raw)) {
+            // The amount is left out; words run into it are the next cell's, kept as text.
+            dropped.push(Dropped { line: no, text: amount.to_owned(), reason: DropReason::Amount });
+            if !words.is_empty() {
+                kept.push((no, words.to_owned(), false, Row::None));
+            }
+            continue;
+        }
+        let reason = match row {
+            Row::Amount => Some(DropReason::Amount),
+            Row::Name => None,
+            Row::None if is_page_number(raw) => Some(DropReason::PageNumber),
+            Row::None if is_contents(raw) => Some(DropReason::Contents),
+            Row::None => None,
+        };
+        match reason {
+            Some(reason) => dropped.push(Dropped { line: no, text: raw.to_owned(), reason }),
+            None => kept.push((no, stripped, dash, row)),
+        }
+    }
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for (_, s, _, row) in &kept {
+        if *row == Row::None && heading(s).is_none() {
+            *repeats.entry(squeeze(s)).or_default() += 1;
+        }
+    }
+    let is_header = |s: &str| {
+        let key = squeeze(s);
+        key.chars().count() >= HEADER_MIN_CHARS
+            && !key.ends_with('。')
+            && repeats.get(&key).is_some_and(|n| *n >= HEADER_REPEATS)
+    };
+    let mut entries: Vec<Line> = Vec::with_capacity(kept.len());
+    for (no, text, dash, row) in kept {
+        let kind = if row == Row::Name {
+            let (rest, priority) = take_priority(&text);
+            let n = Numbered { style: Style::SheetRow, written: String::new(), number: String::new(), rest, priority };
+            Kind::Item(n)
+        } else if is_header(&text) {
+            dropped.push(Dropped { line: no, text: text.clone(), reason: DropReason::RunningHeader });
+            Kind::PageTop
+        } else if let Some(intro) = heading(&text) {
+            Kind::Heading(intro)
+        } else if let Some(n) = recognise(&text) {
+            Kind::Item(n)
+        } else if dash {
+            let (rest, priority) = take_priority(&text);
+            Kind::Item(Numbered {
+                style: Style::Bullet('-'),
+                written: "-".into(),
+                number: String::new(),
+                rest,
+                priority,
+            })
+        } else {
+            Kind::Text
+        };
+        entries.push(Line { no, text, kind });
+    }
+    let has_goals = entries.iter().any(|e| matches!(e.style(), Some(Style::Goal(_))));
+    if has_goals {
+        for e in &mut entries {
+            if matches!(e.style(), Some(Style::Chapter)) {
+                e.kind = Kind::Heading(Introduces::Section);
+            }
+        }
+    }
+    bring_titles_up(&mut entries);
+    let mut lines = gather(entries, &mut dropped);
+    levels::assign(&mut lines);
+    repeated_rows_are_text(&mut lines);
+    dropped.sort_by_key(|d| d.line);
+    Outline { lines, dropped }
+}
+
+fn new_line(style: Style, numbering: String, number: String, title: &str, priority: bool) -> OutlineLine {
+    let (text, subtitle) = split_subtitle(&tidy_spaces(title));
+    OutlineLine { text, numbering, style, level: Level::Body, number, subtitle, priority, body: String::new() }
+}
+
+/// Items and headings as lines, each with the text lines under it. Under a 数値目標 heading,
+/// bulleted lines and rows are the table's: text of the heading, up to the next numbered item.
+fn gather(entries: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
+    let mut lines: Vec<OutlineLine> = Vec::new();
+    let mut in_targets = false;
+    for e in entries {
+        match e.kind {
+            Kind::PageTop => {}
+            Kind::Heading(intro) => {
+                lines.push(new_line(Style::Heading(intro), String::new(), String::new(), &e.text, false));
+                in_targets = intro == Introduces::Targets;
+            }
+            Kind::Item(n) if !(in_targets && matches!(n.style, Style::Bullet(_) | Style::SheetRow)) => {
+                in_targets = false;
+                lines.push(new_line(n.style, n.written, n.number, &n.rest, n.priority));
+            }
+            Kind::Item(_) | Kind::Text => match lines.last_mut() {
+                Some(last) => attach(last, &e.text),
+                None => dropped.push(Dropped { line: e.no, text: e.text, reason: DropReason::BeforeFirstItem }),
+            },
+        }
+    }
+    lines
+}
+
+/// A text line under an item: its title when it had none, its ～subtitle～, or its body.
+fn attach(item: &mut OutlineLine, text: &str) {
+    if item.text.is_empty() && item.body.is_empty() && !matches!(item.style, Style::Heading(_)) {
+        let (title, priority) = take_priority(text);
+        let (title, subtitle) = split_subtitle(&tidy_spaces(&title));
+        item.text = title;
+        item.priority |= priority;
+        if item.subtitle.is_empty() {
+            item.subtitle = subtitle;
+        }
+    } else if let Some(sub) = subtitle_line(text).filter(|_| item.body.is_empty() && item.subtitle.is_empty()) {
+        item.subtitle = sub;
+    } else {
+        join(&mut item.body, text);
+    }
+}
+
+/// A project listed again on the same sheet (last year's result, then next year's plan) is the
+/// same project: the repeat is text of the item above it.
+fn repeated_rows_are_text(lines: &mut [OutlineLine]) {
+    let mut names: HashSet<String> = HashSet::new();
+    for line in lines.iter_mut() {
+        match line.level {
+            Level::Goal | Level::Measure if line.style != Style::SheetRow => names.clear(),
+            _ => {}
+        }
+        if line.style == Style::SheetRow && !names.insert(line.text.clone()) {
+            line.level = Level::Body;
+        }
+    }
+}
