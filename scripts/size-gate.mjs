@@ -69,8 +69,10 @@ export function firstVisitFiles(dist = DIST) {
     if (!href || !relAttr || tag.includes('data-trunk')) continue;
     if (['stylesheet', 'manifest', 'icon', 'modulepreload', 'preload'].includes(relAttr)) files.add(rel(href));
   }
+  // Trunk writes the type attribute with entities (application&#x2F;x&#x2D;shirube&#x2D;deferred).
+  const unescape = (t) => t.replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)));
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
-    if (!m[0].includes('application/x-shirube-deferred')) files.add(rel(m[1]));
+    if (!unescape(m[0]).includes('application/x-shirube-deferred')) files.add(rel(m[1]));
   }
   // The start-up script: `import init, * as bindings from './wasm-…/shirube.js'` and its wasm.
   for (const m of html.matchAll(/from '\.\/([^']+\.js)'|module_or_path: '\.\/([^']+\.wasm)'/g)) files.add(m[1] ?? m[2]);
@@ -91,11 +93,13 @@ export function splitParts(dist = DIST) {
   if (!loader) fail('no __wasm_split.js in dist/ (was the wasm cut by scripts/wasm-split.mjs?)');
   const dir = path.posix.dirname(loader);
   const js = fs.readFileSync(path.join(dist, loader), 'utf8');
+  // Each loader is `const __chunk_N = makeLoad(() => { … new URL("./chunk_N.wasm" … }, []);` or
+  // `export const __wasm_split_load_<split> = wrapAsyncCb(makeLoad(() => { … }, [__chunk_N, …]));`.
   const chunks = new Map();
-  for (const m of js.matchAll(/const (__chunk_\d+) = makeLoad\([^;]*?"\.\/([^"]+\.wasm)"/g)) chunks.set(m[1], `${dir}/${m[2]}`);
+  for (const m of js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{[^}]*?new URL\("\.\/([^"]+\.wasm)"/g)) chunks.set(m[1], `${dir}/${m[2]}`);
   const splits = new Map();
-  for (const m of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?), \[([^\]]*)\]\)\)/g)) {
-    const own = m[2].match(/"\.\/([^"]+\.wasm)"/)?.[1];
+  for (const m of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\)/g)) {
+    const own = m[2].match(/new URL\("\.\/([^"]+\.wasm)"/)?.[1];
     const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks.get(d) ?? fail(`${loader}: unknown chunk ${d}`));
     splits.set(m[1], [...(own ? [`${dir}/${own}`] : []), ...deps]);
   }
@@ -105,8 +109,6 @@ export function splitParts(dist = DIST) {
 
 /** A split's name without the call-site hash the `lazy` macro appends. */
 const splitName = (name) => name.replace(/_\d+$/, '');
-/** A part's file name without the build's hashes (stable across builds). */
-const partName = (file) => path.posix.basename(file).replace(/^(.*?)(_[0-9a-f]{8,}|_\d{6,})*(\.wasm)$/, '$1$3');
 
 export function dashboardVisitFiles(dist = DIST) {
   const splits = splitParts(dist);
@@ -133,21 +135,22 @@ function main() {
   console.log('First visit (the strategy list), gzip -9 bytes:');
   for (const f of first) row(f, gzipped(f));
   row('total', firstTotal, `budget ${BUDGET.firstVisit}`);
-  console.log('\nLazily loaded parts (fetched when first used), gzip -9 bytes:');
+  // A part is what its split point fetches: its own module and the chunks it shares with
+  // others (chunk numbers change from build to build; split names do not).
+  console.log('\nLazily loaded parts (fetched when first used: own module + shared chunks), gzip -9 bytes:');
   const parts = {};
   const warnings = [];
-  const splits = splitParts();
-  const users = new Map();
-  for (const [split, files] of splits) for (const f of files) users.set(f, [...(users.get(f) ?? []), splitName(split)]);
-  for (const f of distFiles().filter((f) => f.endsWith('.wasm') && !first.includes(f))) {
-    const bytes = gzipped(f);
-    const name = partName(f);
-    parts[name] = (parts[name] ?? 0) + bytes;
+  for (const [split, files] of [...splitParts()].sort()) {
+    const name = splitName(split);
+    const bytes = sum(files);
+    parts[name] = bytes;
     const was = recorded.parts?.[name];
     const grown = was && bytes > was * 1.1 ? `  WARNING: grew ${(((bytes - was) / was) * 100).toFixed(0)} % (recorded ${was})` : '';
     if (grown) warnings.push(`${name}: ${was} → ${bytes}`);
-    row(name, bytes, `for ${[...new Set(users.get(f) ?? ['?'])].join(', ')}${grown}`);
+    row(name, bytes, `${files.length} files${was ? `, recorded ${was}` : ''}${grown}`);
   }
+  const lazyFiles = distFiles().filter((f) => f.endsWith('.wasm') && !first.includes(f));
+  row('every lazily loaded file', sum(lazyFiles), `${lazyFiles.length} files`);
   console.log('\nA visit that opens an example and its dashboard, gzip -9 bytes:');
   for (const f of dashboard.filter((f) => !first.includes(f))) row(f, gzipped(f));
   row('total (with the first visit)', dashboardTotal, `budget ${BUDGET.dashboardVisit}`);

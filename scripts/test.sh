@@ -10,6 +10,9 @@
 #                                     (wasm-bindgen-test-runner: headless chromium via chromedriver,
 #                                     then headless firefox-esr via geckodriver)
 #   5. build   release build:         scripts/build.sh -> dist/
+#              size gate:             scripts/size-gate.mjs (the first visit within its budget,
+#                                     every lazily loaded part's size, a warning for a part grown
+#                                     by more than 10 % against scripts/sizes.json)
 #   6. e2e     end-to-end tests:      Playwright against dist/ served under a sub-path (Chromium,
 #                                     with the axe accessibility scans)
 #   7. firefox daily flows in Firefox: tests/webdriver/ (selenium-webdriver + geckodriver)
@@ -62,6 +65,7 @@ want wasm   && run_step "browser wasm tests in chromium (wasm-bindgen-test-runne
 want wasm   && run_step "browser wasm tests in firefox (wasm-bindgen-test-runner)" \
   wasm_tests_in GECKODRIVER="$(command -v geckodriver)"
 want build  && run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
+want build  && run_step "size gate: the first visit's bytes (scripts/size-gate.mjs)" node scripts/size-gate.mjs dist
 want e2e    && run_step "end-to-end tests (Playwright)" phase_e2e
 want firefox && run_step "daily flows in firefox (WebDriver)" env SHIRUBE_BROWSER=firefox "${WEBDRIVER_SUITE[@]}"
 want webkit && run_step "daily flows in webkit (WebDriver, xvfb-run)" \

@@ -109,6 +109,27 @@ impl<B: Backend> Store<B> {
         Ok(entries)
     }
 
+    /// [`Store::list`] from the index alone, without reading any strategy: `None` when the
+    /// index does not name exactly the stored strategies (then [`Store::list`] reads those it
+    /// misses and mends it). The start page lists this way, so that it needs no code that reads
+    /// a strategy (the app fetches that when it is first used).
+    pub async fn list_from_index(&self) -> Result<Option<Vec<StrategySummary>>, StorageError> {
+        let mut ids: Vec<Id> = self.backend.keys().await?.iter().filter_map(|k| keys::strategy_id(k)).collect();
+        let (Some(mut stored), _) = self.read_json::<Vec<StrategySummary>>(keys::INDEX).await? else {
+            return Ok(ids.is_empty().then(Vec::new));
+        };
+        let mut listed: Vec<&Id> = stored.iter().map(|s| &s.id).collect();
+        ids.sort();
+        listed.sort();
+        if listed.len() != ids.len() || listed.iter().zip(&ids).any(|(a, b)| *a != b) {
+            return Ok(None);
+        }
+        stored.sort_by(|a, b| {
+            b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id))
+        });
+        Ok(Some(stored))
+    }
+
     /// A stored strategy. Unreadable text is moved to a garbage key (kept, offered for download)
     /// and `Err(Garbage)` says where; a strategy that only breaks validation rules still loads.
     pub async fn load(&self, id: &Id) -> Result<Strategy, StorageError> {

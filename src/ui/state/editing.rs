@@ -116,9 +116,10 @@ impl AppState {
         if !self.autosave_is(|a| a.is_waiting() || a.is_saving()) {
             return;
         }
+        let Some(keep) = actions::KEEP_DRAFT.get() else { return };
         self.editing.with_value(|e| {
             if let Some(strategy) = e.strategy() {
-                let _ = crate::storage::keep_draft(strategy, e.autosave().base(), &files::now());
+                keep(strategy, e.autosave().base(), &files::now());
             }
         });
     }
@@ -135,9 +136,15 @@ impl AppState {
         }
     }
 
-    /// Stores the open strategy as it is at `revision` (the autosave said to).
-    /// A change made while it was under way is saved right after, in the same task.
-    async fn save(&self, mut revision: u64) {
+    /// Stores the open strategy as it is at `revision` (the autosave said to), in the part
+    /// of the actions (`actions`).
+    async fn save(&self, revision: u64) {
+        run(*self, Action::Save(revision)).await;
+    }
+
+    /// [`AppState::save`], run: a change made while it was under way is saved right after, in
+    /// the same task.
+    pub(super) async fn save_now(&self, mut revision: u64) {
         loop {
             let now = files::now();
             let store = self.store();
@@ -169,7 +176,12 @@ impl AppState {
     /// nothing waiting to be saved. When it has, and the other tab saved this strategy, the user
     /// is asked which version to keep ([`Notice::TabConflict`]); nothing is overwritten.
     pub fn follow_other_tab(&self) {
-        self.spawn(async |state| {
+        self.act(Action::FollowOtherTab);
+    }
+
+    pub(super) async fn follow_other_tab_now(self) {
+        let state = self;
+        {
             state.reread().await;
             let Some((id, title, base, waiting)) = state.editing.with_value(|e| {
                 let a = e.autosave();
@@ -185,14 +197,19 @@ impl AppState {
                 }
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
-        });
+        }
     }
 
     /// Another tab saved the open strategy while this one had changes waiting, and the user
     /// takes the other tab's version (`session::tabs::take_theirs`: this tab's is kept in the
     /// version history first).
     pub fn take_other_tab(&self) {
-        self.spawn(async |state| {
+        self.act(Action::TakeOtherTab);
+    }
+
+    pub(super) async fn take_other_tab_now(self) {
+        let state = self;
+        {
             let Some(mine) = state.open.get_untracked() else { return };
             match tabs::take_theirs(&state.store(), &mine, &files::now()).await {
                 Ok((theirs, base, notice)) => {
@@ -202,13 +219,18 @@ impl AppState {
                 }
                 Err(notice) => state.notice.set(Some(notice)),
             }
-        });
+        }
     }
 
     /// … or keeps this tab's version: it is saved over the other tab's (which stays in the
     /// version history).
     pub fn keep_this_tab(&self) {
-        self.spawn(async |state| {
+        self.act(Action::KeepThisTab);
+    }
+
+    pub(super) async fn keep_this_tab_now(self) {
+        let state = self;
+        {
             let Some(id) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
             match state.store().head(&id).await {
                 Ok(head) => {
@@ -218,6 +240,6 @@ impl AppState {
                 }
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
-        });
+        }
     }
 }

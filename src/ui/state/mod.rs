@@ -6,6 +6,7 @@
 //! (the regional bureau's regions). The rules they follow are in `session`; here they are run
 //! against the browser's storage and shown.
 
+mod actions;
 mod downloads;
 mod editing;
 mod edits;
@@ -26,6 +27,7 @@ use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
+use actions::{run, Action};
 pub use downloads::{use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
 use leptos::prelude::*;
@@ -121,20 +123,34 @@ impl Start {
         let now = files::now();
         let (store, opened) = BrowserStore::browser(&now).await;
         // Changes the page could not save when it last went away, before anything is shown.
-        let mut drafts_kept = Vec::new();
-        for draft in crate::storage::drafts() {
-            // A draft that cannot be applied stays in localStorage for the next start; the
-            // stored version is untouched.
-            if let Ok(outcome) = store.apply_draft(&draft.file, draft.base, &now).await {
-                if let DraftOutcome::KeptAsVersion { title } = outcome {
-                    drafts_kept.push(title);
-                }
-                crate::storage::drop_draft(&draft.key);
-            }
-        }
+        let store = Rc::new(store);
+        let drafts = crate::storage::drafts();
+        let drafts_kept =
+            if drafts.is_empty() { Vec::new() } else { actions::apply_drafts(store.clone(), drafts, now).await };
         let prefs = store.preferences().await;
-        Start { store: Rc::new(store), opened, prefs, drafts_kept }
+        Start { store, opened, prefs, drafts_kept }
     }
+}
+
+/// [`Start::open`]'s drafts applied (in the actions' part: a page that left nothing unsaved
+/// never fetches it).
+pub(super) async fn apply_drafts_now(
+    store: Rc<BrowserStore>,
+    drafts: Vec<crate::storage::KeptDraft>,
+    now: String,
+) -> Vec<String> {
+    let mut drafts_kept = Vec::new();
+    for draft in drafts {
+        // A draft that cannot be applied stays in localStorage for the next start; the
+        // stored version is untouched.
+        if let Ok(outcome) = store.apply_draft(&draft.file, draft.base, &now).await {
+            if let DraftOutcome::KeptAsVersion { title } = outcome {
+                drafts_kept.push(title);
+            }
+            crate::storage::drop_draft(&draft.key);
+        }
+    }
+    drafts_kept
 }
 
 impl AppState {
@@ -219,7 +235,24 @@ impl AppState {
 
     async fn reread(&self) {
         let store = self.store();
-        let list = store.list().await;
+        // From the index; when it must be mended (a strategy it does not name), the action that
+        // reads strategies does it.
+        let list = match store.list_from_index().await {
+            Ok(Some(list)) => Ok(list),
+            Ok(None) => return run(*self, Action::Relist).await,
+            Err(e) => Err(e),
+        };
+        self.reread_rest(list).await;
+    }
+
+    /// [`AppState::reread`] with the list read and mended (`Store::list`).
+    pub(super) async fn relist_now(self) {
+        let list = self.store().list().await;
+        self.reread_rest(list).await;
+    }
+
+    async fn reread_rest(&self, list: Result<Vec<StrategySummary>, StorageError>) {
+        let store = self.store();
         let backups = store.backups().await;
         let garbage = store.garbage().await;
         let regions = store.regions().await;
@@ -292,7 +325,18 @@ impl AppState {
             let already = self.is_open(&id) || self.loading.with_value(|l| l.as_ref() == Some(&id));
             if !already {
                 self.loading.set_value(Some(id.clone()));
-                self.spawn(async move |state| {
+                self.act(Action::Open(id));
+            }
+        }
+        self.route.set(route);
+    }
+
+    /// Loads the strategy of the route (an action: `actions`).
+    pub(super) async fn open_now(self, id: Id) {
+        let state = self;
+        {
+            {
+                {
                     let _loading = Loading(state.loading);
                     state.flush_now().await;
                     match state.store().load_current(&id).await {
@@ -310,10 +354,9 @@ impl AppState {
                             state.reread().await;
                         }
                     }
-                });
+                }
             }
         }
-        self.route.set(route);
     }
 
     fn is_open(&self, id: &Id) -> bool {

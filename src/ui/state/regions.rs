@@ -52,13 +52,18 @@ impl BringInResult {
 impl AppState {
     /// Stores a new, empty region and opens its page.
     pub fn create_region(&self, name: String) {
-        self.spawn(async move |state| match region::create(&state.store(), &name, &files::now()).await {
+        self.act(Action::CreateRegion(name));
+    }
+
+    pub(super) async fn create_region_now(self, name: String) {
+        let state = self;
+        match region::create(&state.store(), &name, &files::now()).await {
             Ok(r) => {
                 state.written().await;
                 state.navigate(Route::Region(r.id));
             }
             Err(notice) => state.notice.set(Some(notice)),
-        });
+        }
     }
 
     /// Deletes a region, keeping a region backup (the notice's undo restores it); its towns
@@ -137,7 +142,12 @@ impl AppState {
     /// place that lists each town's outcome and the newer versions to confirm; without them
     /// (a file dropped anywhere) the region's page opens.
     pub fn open_region_file(&self, file: web_sys::File, shown: Option<RegionIntake>) {
-        self.spawn(async move |state| {
+        self.act(Action::OpenRegionFile(file, shown));
+    }
+
+    pub(super) async fn open_region_file_now(self, file: web_sys::File, shown: Option<RegionIntake>) {
+        let state = self;
+        {
             let name = file.name();
             if let Some((progress, result)) = shown {
                 result.set(None);
@@ -192,20 +202,24 @@ impl AppState {
                 progress.try_set(None);
             }
             state.written().await;
-        });
+        }
     }
 
     /// Brings a deleted region back from its backup.
     pub fn restore_region(&self, backup_key: &str) {
-        let backup_key = backup_key.to_owned();
-        self.spawn(async move |state| {
+        self.act(Action::RestoreRegion(backup_key.to_owned()));
+    }
+
+    pub(super) async fn restore_region_now(self, backup_key: String) {
+        let state = self;
+        {
             let notice = match region::restore(&state.store(), &backup_key, &files::now()).await {
                 Ok(r) => Notice::RegionRestored { name: r.name },
                 Err(notice) => notice,
             };
             state.notice.set(Some(notice));
             state.written().await;
-        });
+        }
     }
 
     /// Brings `picked` files into region `id`: each file's bytes are read (a file too large

@@ -12,42 +12,18 @@ impl AppState {
             self.flush();
             return;
         }
-        let id = id.clone();
-        self.spawn(async move |state| {
-            if let Err(notice) = library::rename(&state.store(), &id, title, &files::now()).await {
-                state.notice.set(Some(notice));
-            }
-            state.written().await;
-        });
+        self.act(Action::Rename(id.clone(), title));
     }
 
     pub fn duplicate(&self, id: &Id) {
-        let id = id.clone();
-        self.spawn(async move |state| {
-            let suffix = state.tr("（コピー）", " (copy)");
-            match library::duplicate(&state.store(), &id, suffix, &files::now()).await {
-                Ok(_) => state.written().await,
-                Err(notice) => state.notice.set(Some(notice)),
-            }
-        });
+        self.act(Action::Duplicate(id.clone()));
     }
 
     /// Deletes a stored strategy, keeping a backup (undo). When it is the open one, a waiting
     /// change is saved first (so it is in the backup) and it is closed once deleted — not
     /// before: a refused delete leaves it open, with whatever could not be saved.
     pub fn delete(&self, id: &Id) {
-        let id = id.clone();
-        self.spawn(async move |state| {
-            if state.is_open(&id) {
-                state.flush_now().await;
-            }
-            let done = library::delete(&state.store(), &id, &files::now()).await;
-            if done.is_ok() {
-                state.close(&id);
-            }
-            state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
-            state.written().await;
-        });
+        self.act(Action::Delete(id.clone()));
     }
 
     /// With storage too full for the backup a delete keeps: downloads the strategy as a file,
@@ -55,90 +31,127 @@ impl AppState {
     /// it could not be read or downloaded. For the open strategy the file has what is open,
     /// including changes storage had no room for.
     pub fn export_then_delete(&self, id: &Id) {
-        let id = id.clone();
-        self.spawn(async move |state| {
-            let open = state.open.with_untracked(|o| o.as_ref().filter(|s| s.id == id).cloned());
-            let done = library::export_then_delete(&state.store(), &id, open, |s| state.download(s)).await;
-            if done.is_ok() {
-                state.close(&id);
-            }
-            state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
-            state.written().await;
-        });
+        self.act(Action::ExportThenDelete(id.clone()));
     }
 
     /// Brings a backup back (the live version, if any, is backed up first). When it is the
     /// open strategy, the open one follows (a waiting change is saved first, so it is in the
     /// backup of the live version).
     pub fn restore(&self, backup_key: &str) {
-        let backup_key = backup_key.to_owned();
-        self.spawn(async move |state| {
-            state.flush_now().await;
-            match library::restore(&state.store(), &backup_key, &files::now()).await {
-                Ok((notice, s)) => {
-                    state.notice.set(Some(notice));
-                    state.written().await;
-                    state.reload_open(&s.id).await;
-                }
-                Err(notice) => {
-                    state.notice.set(Some(notice));
-                    state.reread().await;
-                }
-            }
-        });
+        self.act(Action::Restore(backup_key.to_owned()));
     }
 
     /// Brings a kept version of a strategy back as its current version (the one it replaces
     /// stays in the history, so the restore can be undone the same way).
     pub fn restore_version(&self, id: &Id, seq: u64) {
-        let id = id.clone();
-        self.spawn(async move |state| {
-            state.flush_now().await;
-            match library::restore_version(&state.store(), &id, seq, &files::now()).await {
-                Ok((notice, _)) => {
-                    state.notice.set(Some(notice));
-                    state.written().await;
-                    state.reload_open(&id).await;
-                }
-                Err(notice) => state.notice.set(Some(notice)),
-            }
-        });
+        self.act(Action::RestoreVersion(id.clone(), seq));
     }
 
     /// Deletes a backup for good.
     pub fn discard_backup(&self, key: &str) {
-        let key = key.to_owned();
-        self.spawn(async move |state| {
-            if let Err(notice) = library::discard_backup(&state.store(), &key).await {
-                state.notice.set(Some(notice));
-            }
-            state.written().await;
-        });
+        self.act(Action::DiscardBackup(key.to_owned()));
     }
 
     /// Downloads unreadable data kept aside.
     pub fn download_garbage(&self, key: &str) {
-        let key = key.to_owned();
-        self.spawn(async move |state| match state.store().garbage_text(&key).await {
-            Ok(text) => {
-                let file = "shirube-unreadable-data.txt";
-                state.notice.set(Some(match files::download(file, "text/plain", &text) {
-                    Ok(()) => Notice::Exported { file: file.to_owned() },
-                    Err(e) => Notice::Download(e),
-                }));
-            }
-            Err(e) => state.notice.set(Some(Notice::Storage(e))),
-        });
+        self.act(Action::DownloadGarbage(key.to_owned()));
     }
 
     /// Deletes unreadable data kept aside.
     pub fn discard_garbage(&self, key: &str) {
-        let key = key.to_owned();
-        self.spawn(async move |state| {
-            if let Err(e) = state.store().discard_garbage(&key).await {
-                state.notice.set(Some(Notice::Storage(e)));
-            }
-            state.written().await;
-        });
+        self.act(Action::DiscardGarbage(key.to_owned()));
     }
+}
+
+// What the actions do, run by `actions::run` (in the part fetched on first use).
+
+pub(super) async fn rename(state: AppState, id: Id, title: String) {
+    if let Err(notice) = library::rename(&state.store(), &id, title, &files::now()).await {
+        state.notice.set(Some(notice));
+    }
+    state.written().await;
+}
+
+pub(super) async fn duplicate(state: AppState, id: Id) {
+    let suffix = state.tr("（コピー）", " (copy)");
+    match library::duplicate(&state.store(), &id, suffix, &files::now()).await {
+        Ok(_) => state.written().await,
+        Err(notice) => state.notice.set(Some(notice)),
+    }
+}
+
+pub(super) async fn delete(state: AppState, id: Id) {
+    if state.is_open(&id) {
+        state.flush_now().await;
+    }
+    let done = library::delete(&state.store(), &id, &files::now()).await;
+    if done.is_ok() {
+        state.close(&id);
+    }
+    state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
+    state.written().await;
+}
+
+pub(super) async fn export_then_delete(state: AppState, id: Id) {
+    let open = state.open.with_untracked(|o| o.as_ref().filter(|s| s.id == id).cloned());
+    let done = library::export_then_delete(&state.store(), &id, open, |s| state.download(s)).await;
+    if done.is_ok() {
+        state.close(&id);
+    }
+    state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
+    state.written().await;
+}
+
+pub(super) async fn restore(state: AppState, backup_key: String) {
+    state.flush_now().await;
+    match library::restore(&state.store(), &backup_key, &files::now()).await {
+        Ok((notice, s)) => {
+            state.notice.set(Some(notice));
+            state.written().await;
+            state.reload_open(&s.id).await;
+        }
+        Err(notice) => {
+            state.notice.set(Some(notice));
+            state.reread().await;
+        }
+    }
+}
+
+pub(super) async fn restore_version(state: AppState, id: Id, seq: u64) {
+    state.flush_now().await;
+    match library::restore_version(&state.store(), &id, seq, &files::now()).await {
+        Ok((notice, _)) => {
+            state.notice.set(Some(notice));
+            state.written().await;
+            state.reload_open(&id).await;
+        }
+        Err(notice) => state.notice.set(Some(notice)),
+    }
+}
+
+pub(super) async fn discard_backup(state: AppState, key: String) {
+    if let Err(notice) = library::discard_backup(&state.store(), &key).await {
+        state.notice.set(Some(notice));
+    }
+    state.written().await;
+}
+
+pub(super) async fn download_garbage(state: AppState, key: String) {
+    match state.store().garbage_text(&key).await {
+        Ok(text) => {
+            let file = "shirube-unreadable-data.txt";
+            state.notice.set(Some(match files::download(file, "text/plain", &text) {
+                Ok(()) => Notice::Exported { file: file.to_owned() },
+                Err(e) => Notice::Download(e),
+            }));
+        }
+        Err(e) => state.notice.set(Some(Notice::Storage(e))),
+    }
+}
+
+pub(super) async fn discard_garbage(state: AppState, key: String) {
+    if let Err(e) = state.store().discard_garbage(&key).await {
+        state.notice.set(Some(Notice::Storage(e)));
+    }
+    state.written().await;
 }

@@ -9,19 +9,19 @@ impl AppState {
     /// A strategy that cannot be stored (storage full) is still opened, with the failure shown:
     /// the user can export it, nothing is lost.
     pub fn add_and_open(&self, strategy: Strategy) {
-        self.spawn(async |state| state.store_and_open(strategy, VersionReason::Saved).await);
+        self.act(Action::StoreAndOpen(strategy, VersionReason::Saved));
     }
 
     /// [`AppState::add_and_open`]; `reason` says where it came from (a file's version is kept
     /// in the history as a starting point).
-    async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
+    pub(super) async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
         self.flush_now().await;
         let saved = files::timed_async("shirube:store", self.store().save_as(&strategy, &files::now(), reason)).await;
         self.opened_after_store(strategy, saved).await;
     }
 
     /// Opens a strategy just stored (or that could not be: the failure is shown).
-    async fn opened_after_store(&self, strategy: Strategy, saved: Result<u64, StorageError>) {
+    pub(super) async fn opened_after_store(&self, strategy: Strategy, saved: Result<u64, StorageError>) {
         let id = strategy.id.clone();
         let store = self.store();
         if let Err(e) = &saved {
@@ -42,6 +42,10 @@ impl AppState {
     /// Opens an example: its file is fetched with the app's files and read through the real
     /// import; an example already stored (same id) is opened as it is.
     pub async fn open_example(&self, example: &'static crate::examples::Example) {
+        run(*self, Action::OpenExample(example)).await;
+    }
+
+    pub(super) async fn open_example_now(&self, example: &'static crate::examples::Example) {
         let file = example.path.to_owned();
         let opened = match files::fetch_file(example.path).await {
             Ok(bytes) => open_file(bytes).await,
@@ -136,7 +140,12 @@ impl AppState {
         let Some(Some(confirmed)) = self.import.try_update(|f| f.confirm(choice, conflict_choices, listed)) else {
             return;
         };
-        self.spawn(async move |state| {
+        self.act(Action::StoreConfirmed(confirmed));
+    }
+
+    pub(super) async fn store_confirmed(self, confirmed: crate::session::preview::Confirmation) {
+        let state = self;
+        {
             state.flush_now().await;
             let done = files::timed_async(
                 "shirube:store",
@@ -156,7 +165,7 @@ impl AppState {
                     state.opened_after_store(strategy, saved).await;
                 }
             }
-        });
+        }
     }
 
     /// Merges the backup file waiting in the preview into this browser: new strategies are
@@ -164,7 +173,16 @@ impl AppState {
     /// differing ones are left as they are; the file's backups are added.
     pub fn confirm_restore(&self, replace: std::collections::HashSet<Id>) {
         let Some(Some(all)) = self.import.try_update(ImportFlow::confirm_restore) else { return };
-        self.spawn(async move |state| {
+        self.act(Action::RestoreEverything(all, replace));
+    }
+
+    pub(super) async fn restore_everything(
+        self,
+        all: crate::format::Everything,
+        replace: std::collections::HashSet<Id>,
+    ) {
+        let state = self;
+        {
             state.flush_now().await;
             let store = state.store();
             let report =
@@ -174,7 +192,7 @@ impl AppState {
             for id in &replace {
                 state.reload_open(id).await;
             }
-        });
+        }
     }
 
     /// Closes the preview; nothing was changed.
@@ -205,7 +223,12 @@ impl AppState {
     /// Downloads everything this browser holds (every strategy and every backup) as one
     /// backup file, which "restore" reads back.
     pub fn export_everything(&self) {
-        self.spawn(async |state| {
+        self.act(Action::ExportEverything);
+    }
+
+    pub(super) async fn export_everything_now(self) {
+        let state = self;
+        {
             state.flush_now().await;
             let now = files::now();
             match state.store().export_everything(&now).await {
@@ -221,7 +244,7 @@ impl AppState {
                 }
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
-        });
+        }
     }
 
     /// Downloads the open strategy as a Shirube file (saved first: the file is the stored
@@ -241,8 +264,12 @@ impl AppState {
     /// Downloads a stored strategy as a Shirube file (`session::export::strategy_file`: the
     /// stored version with its lineage, or what is open when storage did not take it).
     pub fn export_stored(&self, id: &Id) {
-        let id = id.clone();
-        self.spawn(async move |state| {
+        self.act(Action::ExportStored(id.clone()));
+    }
+
+    pub(super) async fn export_stored_now(self, id: Id) {
+        let state = self;
+        {
             state.flush_now().await;
             let open = state.open.get_untracked().filter(|s| s.id == id);
             let file = crate::session::export::strategy_file(&state.store(), &id, open.as_ref(), &files::now()).await;
@@ -253,7 +280,7 @@ impl AppState {
                 },
                 Err(notice) => notice,
             }));
-        });
+        }
     }
 
     /// Downloads a strategy as a Shirube file; the file's name, or what went wrong.

@@ -1,0 +1,104 @@
+//! The app's actions that read or write storage or files — save, open, import, restore,
+//! delete, export, the other tab's changes, regions from the list — run in one wasm part
+//! fetched the first time one is used (`#[lazy]`), so the first visit (the strategy list)
+//! downloads none of their code: the strategy's reading and writing, the lineage hashes, the
+//! merge and the backups. Each method of `AppState` that starts one says which `Action`; what
+//! it does is written beside that method (`…_now`).
+
+use super::regions::RegionIntake;
+use super::*;
+use crate::storage::KeptDraft;
+use std::collections::HashSet;
+
+/// An action and what it needs (moved once into its task: its size does not matter).
+#[allow(clippy::large_enum_variant)]
+pub enum Action {
+    Save(u64),
+    Open(Id),
+    StoreAndOpen(Strategy, VersionReason),
+    OpenExample(&'static crate::examples::Example),
+    StoreConfirmed(crate::session::preview::Confirmation),
+    RestoreEverything(crate::format::Everything, HashSet<Id>),
+    ExportEverything,
+    ExportStored(Id),
+    FollowOtherTab,
+    TakeOtherTab,
+    KeepThisTab,
+    Rename(Id, String),
+    Duplicate(Id),
+    Delete(Id),
+    ExportThenDelete(Id),
+    Restore(String),
+    RestoreVersion(Id, u64),
+    DiscardBackup(String),
+    DownloadGarbage(String),
+    DiscardGarbage(String),
+    CreateRegion(String),
+    OpenRegionFile(web_sys::File, Option<RegionIntake>),
+    RestoreRegion(String),
+    /// The lists read again, the strategies' index mended.
+    Relist,
+}
+
+impl AppState {
+    /// Starts an action (storage answers asynchronously).
+    pub(super) fn act(&self, action: Action) {
+        let state = *self;
+        spawn_local(run(state, action));
+    }
+}
+
+/// Runs an action to its end.
+#[lazy]
+pub(super) async fn run(state: AppState, action: Action) {
+    use super::stored;
+    // A strategy can only be open, and so have a change to keep as a draft when the page goes
+    // away, once this part has run (opening one is an action).
+    KEEP_DRAFT.set(Some(keep_draft));
+    match action {
+        Action::Save(revision) => state.save_now(revision).await,
+        Action::Open(id) => state.open_now(id).await,
+        Action::StoreAndOpen(strategy, reason) => state.store_and_open(strategy, reason).await,
+        Action::OpenExample(example) => state.open_example_now(example).await,
+        Action::StoreConfirmed(confirmed) => state.store_confirmed(confirmed).await,
+        Action::RestoreEverything(all, replace) => state.restore_everything(all, replace).await,
+        Action::ExportEverything => state.export_everything_now().await,
+        Action::ExportStored(id) => state.export_stored_now(id).await,
+        Action::FollowOtherTab => state.follow_other_tab_now().await,
+        Action::TakeOtherTab => state.take_other_tab_now().await,
+        Action::KeepThisTab => state.keep_this_tab_now().await,
+        Action::Rename(id, title) => stored::rename(state, id, title).await,
+        Action::Duplicate(id) => stored::duplicate(state, id).await,
+        Action::Delete(id) => stored::delete(state, id).await,
+        Action::ExportThenDelete(id) => stored::export_then_delete(state, id).await,
+        Action::Restore(key) => stored::restore(state, key).await,
+        Action::RestoreVersion(id, seq) => stored::restore_version(state, id, seq).await,
+        Action::DiscardBackup(key) => stored::discard_backup(state, key).await,
+        Action::DownloadGarbage(key) => stored::download_garbage(state, key).await,
+        Action::DiscardGarbage(key) => stored::discard_garbage(state, key).await,
+        Action::CreateRegion(name) => state.create_region_now(name).await,
+        Action::OpenRegionFile(file, shown) => state.open_region_file_now(file, shown).await,
+        Action::RestoreRegion(key) => state.restore_region_now(key).await,
+        Action::Relist => state.relist_now().await,
+    }
+}
+
+/// The drafts a page left unsaved when it went away, applied at start-up (`Start::open`).
+#[lazy]
+pub(super) async fn apply_drafts(store: Rc<BrowserStore>, drafts: Vec<KeptDraft>, now: String) -> Vec<String> {
+    super::apply_drafts_now(store, drafts, now).await
+}
+
+/// Writes a draft of the open strategy: (strategy, the revision it is based on, now).
+pub(super) type KeepDraft = fn(&Strategy, u64, &str);
+
+thread_local! {
+    /// Keeps the open strategy's unsaved change synchronously as a draft (`storage::keep_draft`)
+    /// when the page goes away (`AppState::keep_unsaved`); set when this part first runs, so the
+    /// start page carries no strategy serialiser.
+    pub(super) static KEEP_DRAFT: std::cell::Cell<Option<KeepDraft>> = const { std::cell::Cell::new(None) };
+}
+
+fn keep_draft(strategy: &Strategy, base: u64, now: &str) {
+    let _ = crate::storage::keep_draft(strategy, base, now);
+}

@@ -1,0 +1,65 @@
+// What a visit really downloads (issue 33), measured from the page's own responses (gzip -9 of
+// each body, as a server that compresses would send it): the first visit (the strategy list)
+// within 250 KB, and a visit that goes on to open the 北斗市 example and its dashboard with its
+// charts within 500 KB. The first visit's files must be exactly those scripts/size-gate.mjs
+// counts from dist/ after the build (so the gate that runs without a browser counts the right
+// files). The service worker is blocked (the configuration's default): its precache of every
+// file runs in the background after the first visit and is not what the visitor waits for.
+import zlib from 'node:zlib';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { DIST } from './file-pages';
+// @ts-ignore: a plain ES module of the build scripts (no types)
+import { BUDGET, firstVisitFiles } from '../../scripts/size-gate.mjs';
+
+/** Every response of the page from now on: its path under the app and its gzipped size. */
+function recordResponses(page: Page, base: string) {
+  const seen = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (!url.href.startsWith(base) || response.status() !== 200) return;
+    const file = decodeURIComponent(url.pathname.slice(new URL(base).pathname.length)) || 'index.html';
+    pending.push(
+      response
+        .body()
+        .then((body) => {
+          seen.set(file, zlib.gzipSync(body, { level: 9 }).length);
+        })
+        .catch(() => {}),
+    );
+  });
+  return {
+    async settle() {
+      await Promise.all(pending);
+      return seen;
+    },
+  };
+}
+
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+const table = (m: Map<string, number>) => [...m.entries()].sort().map(([f, n]) => `${String(n).padStart(8)}  ${f}`).join('\n');
+
+test('the first visit and a dashboard visit stay within their budgets', async ({ page, openApp, pageErrors, baseURL }) => {
+  const responses = recordResponses(page, baseURL!);
+  await openApp();
+  await expect(page.getByTestId('example-hokuto')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const first = new Map(await responses.settle());
+  console.log(`first visit, gzip -9 bytes:\n${table(first)}\n${String(total(first)).padStart(8)}  total`);
+  // The gate's static count names exactly what the page fetched.
+  expect([...first.keys()].sort()).toEqual(firstVisitFiles(DIST));
+  expect(total(first)).toBeLessThanOrEqual(BUDGET.firstVisit);
+
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('overview')).toBeVisible();
+  await page.getByTestId('to-dashboard').click();
+  await expect(page.getByTestId('chart-canvas').first().locator('canvas')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const all = await responses.settle();
+  const later = new Map([...all].filter(([f]) => !first.has(f)));
+  console.log(`then the 北斗市 example and its dashboard, gzip -9 bytes:\n${table(later)}\n${String(total(all)).padStart(8)}  total with the first visit`);
+  expect([...later.keys()].some((f) => f.startsWith('echarts'))).toBe(true);
+  expect(total(all)).toBeLessThanOrEqual(BUDGET.dashboardVisit);
+  expect(pageErrors).toEqual([]);
+});
