@@ -21,7 +21,9 @@ fi
 # Two Trunk builds at once in this folder trip over each other in dist/.stage
 # ("error copying (optimized) wasm file to dist dir"); let a second build.sh wait.
 # (`trunk serve` builds into dist/ too: stop it before a release build or a test run.)
-exec 9>node_modules/.shirube-build.lock
+# The lock lives in this checkout's own target/ (node_modules may be shared with another checkout).
+mkdir -p target
+exec 9>target/.shirube-build.lock
 if ! flock -n 9; then
   log "another scripts/build.sh is running here; waiting for it"
   flock 9

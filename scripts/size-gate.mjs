@@ -13,13 +13,15 @@
 // the build in the background after the page is shown (for offline use), and the deferred
 // scripts (ECharts, the assembler), fetched when first used.
 //
-// The dashboard visit adds what opening an example and its dashboard fetches: the parts of the
-// `open_file` and `dashboard_page` splits (read from wasm-split's loader), ECharts and the
-// 北斗市 example. The e2e test `size.spec.ts` checks both sets against the page's real
-// responses.
+// The e2e test `size.spec.ts` checks this set against the page's real responses, and measures
+// the visit that goes on to an example's dashboard (which fetches parts, ECharts and the
+// example as it goes: the page, not this script, knows which).
 //
-// A part (named without its build hash) that grew by more than 10 % against scripts/sizes.json
-// prints a warning naming it; the budget alone fails the run.
+// The limit: the budget (250 KB, issue 33), or — while the first visit is still over it — the
+// figure recorded in scripts/sizes.json, so that it can shrink but never grow unnoticed; the
+// check says how far from the budget it is. A lazily loaded part (a split point: its own module
+// and the chunks it shares) that grew by more than 10 % against its recorded figure prints a
+// warning naming it.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -33,8 +35,16 @@ const RECORDED = path.join(ROOT, 'scripts', 'sizes.json');
 
 /** The budgets, gzip -9 bytes (KB = 1,000 bytes: the stricter reading). */
 export const BUDGET = { firstVisit: 250_000, dashboardVisit: 500_000 };
-/** The example the dashboard visit opens (the largest). */
-const EXAMPLE = 'examples/hokuto.json';
+
+/** The figures recorded in scripts/sizes.json (`--record` writes them). */
+export function recordedSizes() {
+  return fs.existsSync(RECORDED) ? JSON.parse(fs.readFileSync(RECORDED, 'utf8')) : { parts: {} };
+}
+
+/** What a visit may weigh: its budget, or the recorded figure while it is still over it. */
+export function limitOf(budget, recorded) {
+  return Math.max(budget, recorded ?? budget);
+}
 
 function fail(msg) {
   console.error(`[size-gate] error: ${msg}`);
@@ -110,31 +120,18 @@ export function splitParts(dist = DIST) {
 /** A split's name without the call-site hash the `lazy` macro appends. */
 const splitName = (name) => name.replace(/_\d+$/, '');
 
-export function dashboardVisitFiles(dist = DIST) {
-  const splits = splitParts(dist);
-  const need = (name) => {
-    const found = [...splits.entries()].filter(([k]) => splitName(k) === name);
-    if (found.length !== 1) fail(`expected one split named ${name}, found ${found.length} (${[...splits.keys()].join(', ')})`);
-    return found[0][1];
-  };
-  const echarts = distFiles().filter((f) => /^echarts\.shirube.*\.js$/.test(f));
-  if (echarts.length !== 1) fail(`expected one ECharts bundle in dist/, found ${echarts.length}`);
-  return [...new Set([...firstVisitFiles(dist), ...need('open_file'), ...need('dashboard_page'), ...echarts, EXAMPLE])].sort();
-}
-
 function main() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) fail(`${DIST}/index.html does not exist: build first (scripts/build.sh)`);
   const first = firstVisitFiles();
-  const dashboard = dashboardVisitFiles();
   const sum = (list) => list.reduce((n, f) => n + gzipped(f), 0);
   const firstTotal = sum(first);
-  const dashboardTotal = sum(dashboard);
-  const recorded = fs.existsSync(RECORDED) ? JSON.parse(fs.readFileSync(RECORDED, 'utf8')) : { parts: {} };
+  const recorded = recordedSizes();
+  const limit = limitOf(BUDGET.firstVisit, recorded.first_visit);
 
   const row = (name, bytes, note = '') => console.log(`  ${name.padEnd(58)} ${String(bytes).padStart(9)}  ${note}`);
   console.log('First visit (the strategy list), gzip -9 bytes:');
   for (const f of first) row(f, gzipped(f));
-  row('total', firstTotal, `budget ${BUDGET.firstVisit}`);
+  row('total', firstTotal, `budget ${BUDGET.firstVisit}, limit ${limit}`);
   // A part is what its split point fetches: its own module and the chunks it shares with
   // others (chunk numbers change from build to build; split names do not).
   console.log('\nLazily loaded parts (fetched when first used: own module + shared chunks), gzip -9 bytes:');
@@ -151,21 +148,21 @@ function main() {
   }
   const lazyFiles = distFiles().filter((f) => f.endsWith('.wasm') && !first.includes(f));
   row('every lazily loaded file', sum(lazyFiles), `${lazyFiles.length} files`);
-  console.log('\nA visit that opens an example and its dashboard, gzip -9 bytes:');
-  for (const f of dashboard.filter((f) => !first.includes(f))) row(f, gzipped(f));
-  row('total (with the first visit)', dashboardTotal, `budget ${BUDGET.dashboardVisit}`);
   if (recorded.first_visit && firstTotal > recorded.first_visit * 1.1) warnings.push(`first visit: ${recorded.first_visit} → ${firstTotal}`);
   for (const w of warnings) console.warn(`[size-gate] warning: grew by more than 10 %: ${w}`);
 
   if (RECORD) {
-    fs.writeFileSync(RECORDED, `${JSON.stringify({ first_visit: firstTotal, dashboard_visit: dashboardTotal, parts }, null, 2)}\n`);
+    const figures = { first_visit: firstTotal, dashboard_visit: recorded.dashboard_visit, parts };
+    fs.writeFileSync(RECORDED, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`\n[size-gate] recorded in ${path.relative(ROOT, RECORDED)}`);
   }
-  const over = [];
-  if (firstTotal > BUDGET.firstVisit) over.push(`the first visit is ${firstTotal} B gzipped, over its budget of ${BUDGET.firstVisit} B`);
-  if (dashboardTotal > BUDGET.dashboardVisit) over.push(`the dashboard visit is ${dashboardTotal} B gzipped, over its budget of ${BUDGET.dashboardVisit} B`);
-  if (over.length) fail(over.join('; '));
-  console.log(`\n[size-gate] first visit ${firstTotal} B ≤ ${BUDGET.firstVisit} B; dashboard visit ${dashboardTotal} B ≤ ${BUDGET.dashboardVisit} B`);
+  if (firstTotal > limit) {
+    fail(`the first visit is ${firstTotal} B gzipped, over its limit of ${limit} B (budget ${BUDGET.firstVisit} B)`);
+  }
+  const budgetSays = firstTotal <= BUDGET.firstVisit
+    ? `within its budget of ${BUDGET.firstVisit} B`
+    : `within the recorded ${limit} B, still ${firstTotal - BUDGET.firstVisit} B over the budget of ${BUDGET.firstVisit} B`;
+  console.log(`\n[size-gate] first visit ${firstTotal} B: ${budgetSays}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

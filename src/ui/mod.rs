@@ -26,6 +26,8 @@ mod header;
 #[cfg(target_arch = "wasm32")]
 mod import_preview;
 #[cfg(target_arch = "wasm32")]
+mod kept;
+#[cfg(target_arch = "wasm32")]
 mod merge_preview;
 #[cfg(target_arch = "wasm32")]
 mod not_found;

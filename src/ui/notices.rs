@@ -1,5 +1,7 @@
 //! The notice area: what just happened (imported, deleted with undo, exported) or what went
-//! wrong (a file that could not be read, a storage failure), in the user's language.
+//! wrong (a file that could not be read, a storage failure), in the user's language. The words
+//! of every notice are a part of their own (`pages::notice_view`), fetched with the first one:
+//! the start page without a notice carries none of them.
 
 use super::state::{use_app, Notice};
 use crate::locale::{self, tr};
@@ -7,6 +9,14 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Notices() -> impl IntoView {
+    let state = use_app();
+    let shown = Memo::new(move |_| state.notice.with(Option::is_some));
+    move || shown.get().then(|| super::pages::lazy_part(async move { super::pages::notice_view().await }))
+}
+
+/// The notice shown, with its actions.
+#[component]
+pub fn NoticeView() -> impl IntoView {
     let state = use_app();
     move || {
         let notice = state.notice.get()?;

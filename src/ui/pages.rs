@@ -3,14 +3,18 @@
 //! fetched the first time the page opens (scripts/wasm-split.mjs). The start page, the header
 //! and notices stay in the main module; the import preview's dialogs are parts too.
 
+use super::create_form::CreateForm;
 use super::dashboard::Dashboard;
 use super::editor::Editor;
 use super::files_page::FilesPage;
 use super::import_preview::{EverythingPreview, StrategyPreview};
+use super::kept::KeptData;
+use super::notices::NoticeView;
 use super::overview::Overview;
 use super::print::PrintReport;
-use super::region::RegionPage;
+use super::region::{BringInResults, NewerVersions, RegionPage};
 use super::speech::{use_speech, Speaks};
+use super::state::BringInResult;
 use super::workshop::Workshop;
 use crate::session::route::{Report, WorkshopPage};
 use leptos::prelude::*;
@@ -50,6 +54,17 @@ pub fn region_page() -> AnyView {
     view! { <RegionPage/> }.into_any()
 }
 
+/// What came of a region file opened from the strategy list: each town's outcome and the newer
+/// versions to confirm (which replace a stored town, with the import's code).
+#[lazy]
+pub fn region_file_results(result: RwSignal<Option<BringInResult>>) -> AnyView {
+    view! {
+        <BringInResults result=result/>
+        <NewerVersions result=result/>
+    }
+    .into_any()
+}
+
 #[lazy]
 pub fn strategy_preview() -> AnyView {
     view! { <StrategyPreview/> }.into_any()
@@ -58,6 +73,29 @@ pub fn strategy_preview() -> AnyView {
 #[lazy]
 pub fn everything_preview() -> AnyView {
     view! { <EverythingPreview/> }.into_any()
+}
+
+/// The form that creates a strategy (`create_form`), opened from the list.
+#[lazy]
+pub fn create_form(on_done: Callback<()>) -> AnyView {
+    view! { <CreateForm on_done=on_done/> }.into_any()
+}
+
+/// Backups and unreadable stored data on the list (`kept`), when there are any.
+#[lazy]
+pub fn kept_data() -> AnyView {
+    view! { <KeptData/> }.into_any()
+}
+
+/// The notice area's words and actions (`notices`).
+#[lazy]
+pub fn notice_view() -> AnyView {
+    view! { <NoticeView/> }.into_any()
+}
+
+/// A part of a page whose code is fetched on first use, with nothing shown while it loads.
+pub fn lazy_part(part: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
+    view! { <Suspense fallback=|| ()>{Suspend::new(part)}</Suspense> }.into_any()
 }
 
 /// A page whose code is fetched on first use (`pages`): a short notice while it loads.

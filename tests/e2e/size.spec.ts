@@ -1,7 +1,8 @@
 // What a visit really downloads (issue 33), measured from the page's own responses (gzip -9 of
-// each body, as a server that compresses would send it): the first visit (the strategy list)
-// within 250 KB, and a visit that goes on to open the 北斗市 example and its dashboard with its
-// charts within 500 KB. The first visit's files must be exactly those scripts/size-gate.mjs
+// each body, as a server that compresses would send it): the first visit (the strategy list),
+// and a visit that goes on to open the 北斗市 example and its dashboard with its charts, each
+// within its limit (scripts/size-gate.mjs: the budget of 250 KB / 500 KB, or the figure
+// recorded in scripts/sizes.json while the visit is still over it). The first visit's files must be exactly those scripts/size-gate.mjs
 // counts from dist/ after the build (so the gate that runs without a browser counts the right
 // files). The service worker is blocked (the configuration's default): its precache of every
 // file runs in the background after the first visit and is not what the visitor waits for.
@@ -10,7 +11,7 @@ import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { DIST } from './file-pages';
 // @ts-ignore: a plain ES module of the build scripts (no types)
-import { BUDGET, firstVisitFiles } from '../../scripts/size-gate.mjs';
+import { BUDGET, firstVisitFiles, limitOf, recordedSizes } from '../../scripts/size-gate.mjs';
 
 /** Every response of the page from now on: its path under the app and its gzipped size. */
 function recordResponses(page: Page, base: string) {
@@ -49,7 +50,8 @@ test('the first visit and a dashboard visit stay within their budgets', async ({
   console.log(`first visit, gzip -9 bytes:\n${table(first)}\n${String(total(first)).padStart(8)}  total`);
   // The gate's static count names exactly what the page fetched.
   expect([...first.keys()].sort()).toEqual(firstVisitFiles(DIST));
-  expect(total(first)).toBeLessThanOrEqual(BUDGET.firstVisit);
+  const recorded = recordedSizes();
+  expect(total(first)).toBeLessThanOrEqual(limitOf(BUDGET.firstVisit, recorded.first_visit));
 
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('overview')).toBeVisible();
@@ -60,6 +62,6 @@ test('the first visit and a dashboard visit stay within their budgets', async ({
   const later = new Map([...all].filter(([f]) => !first.has(f)));
   console.log(`then the 北斗市 example and its dashboard, gzip -9 bytes:\n${table(later)}\n${String(total(all)).padStart(8)}  total with the first visit`);
   expect([...later.keys()].some((f) => f.startsWith('echarts'))).toBe(true);
-  expect(total(all)).toBeLessThanOrEqual(BUDGET.dashboardVisit);
+  expect(total(all)).toBeLessThanOrEqual(limitOf(BUDGET.dashboardVisit, recorded.dashboard_visit));
   expect(pageErrors).toEqual([]);
 });

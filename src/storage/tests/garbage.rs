@@ -177,6 +177,32 @@ fn index_out_of_step_with_the_keys_is_reconciled() {
     assert_eq!(store.garbage().wait().unwrap()[0].original_key, keys::strategy(&Id::from("strategy-bad")));
 }
 
+#[test]
+fn the_list_from_the_index_alone_is_the_list_or_says_it_must_be_mended() {
+    let (mem, store) = store();
+    assert_eq!(store.list_from_index().wait().unwrap(), Some(Vec::new()), "nothing stored");
+    let a = sample("A", "北斗市");
+    let b = sample("B", "北本市");
+    store.save(&a, "2026-01-01").wait().unwrap();
+    store.save(&b, "2026-02-01").wait().unwrap();
+    assert_eq!(store.list_from_index().wait().unwrap(), Some(store.list().wait().unwrap()));
+    // Another tab wrote a strategy without its index entry: the index alone cannot say.
+    let c = sample("C", "北見市");
+    mem.set(&keys::strategy(&c.id), &export(&c, "2026-03-01")).wait().unwrap();
+    assert_eq!(store.list_from_index().wait().unwrap(), None);
+    // An entry whose strategy is gone: neither.
+    let (mem2, store2) = super::store();
+    store2.save(&a, "2026-01-01").wait().unwrap();
+    mem2.remove(&keys::strategy(&a.id)).wait().unwrap();
+    assert_eq!(store2.list_from_index().wait().unwrap(), None);
+    // No index at all, strategies stored: mended by `list`, then the index alone answers again.
+    mem.remove(keys::INDEX).wait().unwrap();
+    assert_eq!(store.list_from_index().wait().unwrap(), None);
+    let mended = store.list().wait().unwrap();
+    assert_eq!(ids(&mended), [c.id.clone(), b.id.clone(), a.id.clone()]);
+    assert_eq!(store.list_from_index().wait().unwrap(), Some(mended));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
     /// Whatever text sits under any of Shirube's keys, nothing panics and nothing is lost: each

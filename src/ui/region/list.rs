@@ -4,12 +4,11 @@
 //! the notice's undo brings it back; its towns stay in the list above); and the region backups,
 //! each restored or deleted for good.
 
-use super::bring_in::BringInResults;
-use super::replace::NewerVersions;
 use crate::locale::{tr, Language};
 use crate::session::route::Route;
 use crate::storage::RegionBackup;
 use crate::ui::files;
+use crate::ui::pages;
 use crate::ui::state::{use_app, BringInResult};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +27,7 @@ pub fn RegionList() -> impl IntoView {
     };
     let progress = RwSignal::new(None::<(usize, usize)>);
     let result = RwSignal::new(None::<BringInResult>);
+    let has_result = Memo::new(move |_| result.with(Option::is_some));
     let on_region_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let picked = input.files().and_then(|l| l.get(0));
@@ -80,8 +80,8 @@ pub fn RegionList() -> impl IntoView {
                         Language::En => format!("Open “{name}”"),
                     }}</a></p>
                 })}
-                <BringInResults result=result/>
-                <NewerVersions result=result/>
+                // What came of it (and the newer versions to confirm) in a part of its own.
+                {move || has_result.get().then(|| pages::lazy_part(async move { pages::region_file_results(result).await }))}
             </div>
             <ul class="strategy-list" data-testid="region-list">
                 {move || state.regions.get().into_iter().map(|r| {

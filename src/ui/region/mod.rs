@@ -19,18 +19,18 @@ mod replace;
 mod side_by_side;
 mod themes;
 
-pub use list::RegionList;
-
-use super::state::{use_app, BringInResult};
+pub use super::state::{use_app, BringInResult};
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
 use crate::session::region::load_towns;
 use crate::session::route::Route;
 use crate::storage::StorageError;
 use bring_in::BringIn;
+pub use bring_in::BringInResults;
 use leptos::prelude::*;
+pub use list::RegionList;
 use manage::RegionManage;
-use replace::NewerVersions;
+pub use replace::NewerVersions;
 use side_by_side::SideBySideTable;
 use std::sync::Arc;
 use themes::ThemeSearch;
