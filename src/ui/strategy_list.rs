@@ -1,6 +1,7 @@
 //! The strategy list: every strategy in this browser, with open, rename, duplicate, export and
-//! delete; creating one; the example strategies; importing a file; how full storage is; backups
-//! to restore; stored data that could not be read, kept for download; the regions (`region`).
+//! delete; creating one (`create_form`); the example strategies; importing a file; how full
+//! storage is; backups to restore and stored data that could not be read (`kept`); the regions
+//! (`region`). What is shown only sometimes comes as a part of its own (`pages::lazy_part`).
 
 use super::region::RegionList;
 use super::state::use_app;
