@@ -4,18 +4,65 @@
 # writes target/bench/latest.json (with the core count and Chromium version). Before that, the
 # regional view's pure core over a generated region of 179 towns, natively (`bench region`); in
 # Chromium, the same 179 towns' files brought into a region at once, its side-by-side page opened
-# and its theme search typed.
+# and its theme search typed. A figure the browser could not measure is printed as missing, with
+# why.
 #
 #   bash scripts/bench.sh
+#   BENCH_DIST=/path/to/dist bash scripts/bench.sh   # measures that built dist/: no set-up, no build
+#   bash scripts/bench.sh --smoke                    # the smoke run (a phase of scripts/test.sh)
+#
+# --smoke: every figure once (a few samples where one run gives many) on small data, to prove the
+# benchmark still runs: the town size under every name (town, large, huge, the merge's files), a
+# region of 5 towns, in target/bench/smoke/. No set-up and no build of its own: it measures the
+# dist/ already built (or BENCH_DIST) with the bench binary of the dev profile (what `cargo test`
+# compiled). The budgets are printed, not held; it fails when any figure is missing or the
+# report cannot be made. About a minute.
+#
 # Only the regional view in Chromium (after a bench.sh run, or its build and generate steps):
 #   BENCH_ONLY=region node tests/bench/run.mjs && cargo run --release --bin bench -- report target/bench/raw.json target/bench/latest.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
-SHIRUBE_TIMINGS_TITLE="Benchmark"
 
-run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
-run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
+SMOKE=0
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) SMOKE=1 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) die "unknown argument: $arg (use --smoke or --help)" ;;
+  esac
+done
+
+if [[ $SMOKE == 1 ]]; then
+  SHIRUBE_TIMINGS_TITLE="Benchmark, smoke"
+  DIST="${BENCH_DIST:-dist}"
+  [[ -f "$DIST/index.html" ]] || die "no built app in $DIST/ (build it first: bash scripts/test.sh build, or set BENCH_DIST)"
+  OUT=target/bench/smoke
+  # The dev profile's bench binary: cargo test has compiled all it needs.
+  export BENCH_CARGO="cargo run --quiet --bin bench --"
+  mkdir -p "$OUT"
+  run_step "generate the town size as town, large, huge and the merge's files (seed 1)" bash -c \
+    'for name in town large huge; do $BENCH_CARGO generate town 1 '"$OUT"'/$name.json; done &&
+     $BENCH_CARGO generate-merge town 1 '"$OUT"
+  run_step "generate the region: 5 town files (seed 1)" bash -c \
+    'rm -rf '"$OUT"'/region && $BENCH_CARGO generate-region-files 5 1 '"$OUT"'/region'
+  run_step "the regional view natively: 5 town-size strategies" $BENCH_CARGO region 5 1
+  run_step "measure in Chromium, once each (tests/bench/run.mjs, BENCH_SMOKE=1)" \
+    env -u BENCH_ONLY -u BENCH_PROFILE BENCH_SMOKE=1 BENCH_DIST="$DIST" node tests/bench/run.mjs
+  run_step "report: every figure there (budgets not held)" \
+    $BENCH_CARGO report "$OUT/raw.json" "$OUT/latest.json" --smoke
+  print_timings "$SHIRUBE_TIMINGS_TITLE: done"
+  exit 0
+fi
+
+SHIRUBE_TIMINGS_TITLE="Benchmark"
+if [[ -n "${BENCH_DIST:-}" ]]; then
+  [[ -f "$BENCH_DIST/index.html" ]] || die "BENCH_DIST=$BENCH_DIST has no index.html"
+  log "measuring the app built in $BENCH_DIST (BENCH_DIST): no set-up, no release build"
+else
+  run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
+  run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
+fi
 mkdir -p target/bench
 run_step "generate town, large, huge and the merge's files (seed 1)" bash -c \
   'cargo run --quiet --release --bin bench -- generate town 1 target/bench/town.json &&
@@ -27,6 +74,6 @@ run_step "generate the region: 179 town files (seed 1)" bash -c \
    cargo run --quiet --release --bin bench -- generate-region-files 179 1 target/bench/region'
 run_step "the regional view natively: 179 town-size strategies (roll-ups, matching, search index, one search)" \
   cargo run --quiet --release --bin bench -- region 179 1
-run_step "measure in Chromium (tests/bench/run.mjs)" node tests/bench/run.mjs
-cargo run --quiet --release --bin bench -- report target/bench/raw.json target/bench/latest.json
+run_step "measure in Chromium (tests/bench/run.mjs)" env -u BENCH_SMOKE node tests/bench/run.mjs
+run_step "report" cargo run --quiet --release --bin bench -- report target/bench/raw.json target/bench/latest.json
 print_timings "$SHIRUBE_TIMINGS_TITLE: done"

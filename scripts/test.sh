@@ -15,18 +15,20 @@
 #                                     by more than 10 % against scripts/sizes.json)
 #   6. e2e     end-to-end tests:      Playwright against dist/ served under a sub-path (Chromium,
 #                                     with the axe accessibility scans)
-#   7. firefox daily flows in Firefox: tests/webdriver/ (selenium-webdriver + geckodriver)
-#   8. webkit  daily flows in WebKit:  tests/webdriver/ (WebKitWebDriver + MiniBrowser, under xvfb-run)
+#   7. bench   benchmark, smoke:      scripts/bench.sh --smoke against dist/ (every figure once on
+#                                     small data; fails when a figure is missing, budgets not held)
+#   8. firefox daily flows in Firefox: tests/webdriver/ (selenium-webdriver + geckodriver)
+#   9. webkit  daily flows in WebKit:  tests/webdriver/ (WebKitWebDriver + MiniBrowser, under xvfb-run)
 # and prints how long each phase took.
 #
 #   bash scripts/test.sh                 # everything (what .ci/run does)
-#   bash scripts/test.sh lint native     # only the named phases (setup lint native wasm build e2e firefox webkit)
+#   bash scripts/test.sh lint native     # only the named phases (setup lint native wasm build e2e bench firefox webkit)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 SHIRUBE_TIMINGS_TITLE="Test phases"
 
-ALL_PHASES=(setup lint native wasm build e2e firefox webkit)
+ALL_PHASES=(setup lint native wasm build e2e bench firefox webkit)
 if [[ $# -eq 0 ]]; then
   PHASES=("${ALL_PHASES[@]}")
 else
@@ -67,6 +69,7 @@ want wasm   && run_step "browser wasm tests in firefox (wasm-bindgen-test-runner
 want build  && run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 want build  && run_step "size gate: the first visit's bytes (scripts/size-gate.mjs)" node scripts/size-gate.mjs dist
 want e2e    && run_step "end-to-end tests (Playwright)" phase_e2e
+want bench  && run_step "benchmark, smoke (scripts/bench.sh --smoke)" bash scripts/bench.sh --smoke
 want firefox && run_step "daily flows in firefox (WebDriver)" env SHIRUBE_BROWSER=firefox "${WEBDRIVER_SUITE[@]}"
 want webkit && run_step "daily flows in webkit (WebDriver, xvfb-run)" \
   xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit "${WEBDRIVER_SUITE[@]}"

@@ -71,6 +71,30 @@ pub struct Raw {
     pub notes: BTreeMap<String, String>,
 }
 
+/// Reads run.mjs's raw.json. A sample that is not a number (a null: a measure the page did not
+/// give, as an older run.mjs wrote it) is left out and its figure listed as missing with that
+/// reason, so that the report is still made.
+pub fn read_raw(text: &str) -> Result<Raw, serde_json::Error> {
+    let mut value: serde_json::Value = serde_json::from_str(text)?;
+    let mut gave_none = Vec::new();
+    if let Some(samples) = value.get_mut("samples").and_then(serde_json::Value::as_object_mut) {
+        for (key, series) in samples.iter_mut() {
+            if let Some(list) = series.as_array_mut() {
+                let before = list.len();
+                list.retain(serde_json::Value::is_number);
+                if list.len() < before {
+                    gave_none.push((key.clone(), before - list.len(), before));
+                }
+            }
+        }
+    }
+    let mut raw: Raw = serde_json::from_value(value)?;
+    for (key, none, of) in gave_none {
+        raw.missing.entry(key).or_insert_with(|| format!("not measured ({none} of {of} samples not a number)"));
+    }
+    Ok(raw)
+}
+
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 pub struct FileSize {
     pub file: String,
@@ -89,6 +113,10 @@ pub struct Figure {
     pub budget: Option<(f64, &'static str)>,
     pub met: Option<bool>,
     pub note: Option<String>,
+    /// Why the figure has no value: the reason run.mjs gave (`Raw::missing`), or what it is
+    /// computed from that is missing. None when it has a value, or when it does not apply (its
+    /// note says why: huge's refusal when huge was imported).
+    pub missing: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -113,9 +141,22 @@ fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(
         None => (None, None),
     };
     // What run.mjs says beside a figure is keyed as its samples are (the merge's counts, the
-    // region's files).
-    let note = raw.missing.get(key).or_else(|| raw.notes.get(key)).cloned();
-    Figure { name: name.into(), unit, n: samples.len(), median, p95, budget, met, note }
+    // region's files); so is why it has none.
+    let (note, missing) = match (median, raw.missing.get(key)) {
+        (None, why) => (raw.notes.get(key).cloned(), Some(why.cloned().unwrap_or_else(|| "no samples".into()))),
+        (Some(_), Some(why)) => (Some(format!("not in every run: {why}")), None),
+        (Some(_), None) => (raw.notes.get(key).cloned(), None),
+    };
+    Figure { name: name.into(), unit, n: samples.len(), median, p95, budget, met, note, missing }
+}
+
+/// Why a figure computed from the samples of `keys` has no value: the first of them without
+/// samples, with the reason run.mjs gave.
+fn why_none(raw: &Raw, keys: &[&str]) -> Option<String> {
+    keys.iter().find(|k| raw.samples.get(**k).is_none_or(|v| v.is_empty())).map(|k| match raw.missing.get(*k) {
+        Some(why) => format!("{k}: {why}"),
+        None => format!("{k}: no samples"),
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -133,7 +174,19 @@ impl Held {
     }
 }
 
+/// A figure of one value (a size, a ratio, a maximum); `why` is why it has none when it has none.
 fn single(name: &str, unit: &'static str, value: Option<f64>, budget: Option<f64>, note: Option<String>) -> Figure {
+    single_or(name, unit, value, budget, note, None)
+}
+
+fn single_or(
+    name: &str,
+    unit: &'static str,
+    value: Option<f64>,
+    budget: Option<f64>,
+    note: Option<String>,
+    why: Option<String>,
+) -> Figure {
     Figure {
         name: name.into(),
         unit,
@@ -143,6 +196,7 @@ fn single(name: &str, unit: &'static str, value: Option<f64>, budget: Option<f64
         budget: budget.map(|b| (b, "value")),
         met: budget.and_then(|b| value.map(|v| v <= b)),
         note,
+        missing: value.is_none().then(|| why.unwrap_or_else(|| "could not be computed".into())),
     }
 }
 
@@ -169,6 +223,18 @@ pub fn report(raw: &Raw) -> Report {
     let all = |k: &str| raw.samples.get(k).map(Vec::as_slice).unwrap_or(&[]);
     let m = |k: &str| median(all(k));
     let per_page = |a: &str, b: &str| paired_ratio(all(a), all(b));
+    // A ratio of two figures: without a value, the first of them that has none says why.
+    let ratio_of = |name: &str, value: Option<f64>, budget: Option<f64>, of: [&str; 2]| {
+        let why = why_none(raw, &of).unwrap_or_else(|| format!("{} and {} unpaired", of[0], of[1]));
+        single_or(name, "×", value, budget, None, Some(why))
+    };
+    // Huge is either imported or refused (over the app's limit): the figure of the other does not
+    // apply.
+    let mut refused = figure(raw, "import_huge_refused", "huge file refused (file chosen → error shown)", "ms", None);
+    if refused.n == 0 && !all("import_huge").is_empty() {
+        refused.missing = None;
+        refused.note = Some("does not apply: the app imported huge".into());
+    }
     let mut figures = vec![
         // The wasm is cut into parts loaded when a page first opens: the budget holds for what the
         // first visit loads; the whole app (every page's parts) is reported beside it.
@@ -205,19 +271,17 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "import_large", "import large, cold (parse+migrate+validate+store)", "ms", None),
         figure(raw, "import_large_warm", "import large, warm (the same file again, another id)", "ms", None),
         figure(raw, "json_parse_large", "JSON.parse of the same large file", "ms", None),
-        single(
+        ratio_of(
             "import / JSON.parse, large, cold (median of each page's)",
-            "×",
             per_page("import_large", "json_parse_large"),
             Some(6.0),
-            None,
+            ["import_large", "json_parse_large"],
         ),
-        single(
+        ratio_of(
             "import / JSON.parse, large, warm (median of each page's)",
-            "×",
             per_page("import_large_warm", "json_parse_large"),
             Some(3.0),
-            None,
+            ["import_large_warm", "json_parse_large"],
         ),
         // Where the import's time goes, and the part no faster code removes: the stored value put
         // into IndexedDB by itself.
@@ -229,26 +293,29 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "idb_put_large", "  the stored value put alone, page's thread", "ms", None),
         figure(raw, "idb_done_large", "  … until its transaction completed (strict)", "ms", None),
         figure(raw, "import_huge", "import huge", "ms", None),
-        figure(raw, "import_huge_refused", "huge file refused (file chosen → error shown)", "ms", None),
+        refused,
         figure(raw, "json_parse_huge", "JSON.parse of the same huge file", "ms", None),
-        single(
+        ratio_of(
             "import / JSON.parse, huge (median of each page's)",
-            "×",
             per_page("import_huge", "json_parse_huge"),
             Some(3.0),
-            raw.missing.get("import_huge").cloned(),
+            ["import_huge", "json_parse_huge"],
         ),
         figure(raw, "edit_dom_large", "edit one actual → DOM, large", "ms", Some((16.0, Held::P95))),
         figure(raw, "edit_chart_large", "edit one actual → chart, large", "ms", Some((50.0, Held::P95))),
         figure(raw, "edit_dom_town", "edit one actual → DOM, town (large is 25× town)", "ms", None),
-        single("edit large / edit town (median)", "×", ratio(m("edit_dom_large"), m("edit_dom_town")), None, None),
+        ratio_of(
+            "edit large / edit town (median)",
+            ratio(m("edit_dom_large"), m("edit_dom_town")),
+            None,
+            ["edit_dom_large", "edit_dom_town"],
+        ),
         figure(raw, "edit_dom_huge", "edit one actual → DOM, huge (5× large)", "ms", None),
-        single(
+        ratio_of(
             "edit huge / edit large (median)",
-            "×",
             ratio(m("edit_dom_huge"), m("edit_dom_large")),
             None,
-            raw.missing.get("edit_dom_huge").cloned(),
+            ["edit_dom_huge", "edit_dom_large"],
         ),
         figure(raw, "autosave_large", "autosave large (serialise + transaction committed)", "ms", None),
         figure(raw, "autosave_large_thread", "autosave large, on the page's thread", "ms", Some((30.0, Held::Median))),
@@ -268,7 +335,7 @@ pub fn report(raw: &Raw) -> Report {
         figure(
             raw,
             "region_bring_in",
-            "region: bring in 179 files (picked → every result shown)",
+            "region: bring in every town's file (picked → every result shown)",
             "ms",
             Some((REGION_BRING_IN_BUDGET_MS, Held::Median)),
         ),
@@ -293,20 +360,22 @@ pub fn report(raw: &Raw) -> Report {
             Some((REGION_KEYSTROKE_BUDGET_MS, Held::Median)),
         ),
         // The budget is per keystroke: the slowest is held to it too.
-        single(
+        single_or(
             "region: theme search, the slowest keystroke (max)",
             "ms",
             maximum(all("region_theme_keystroke")),
             Some(REGION_KEYSTROKE_BUDGET_MS),
             None,
+            why_none(raw, &["region_theme_keystroke"]),
         ),
         figure(raw, "region_theme_keystroke_frame", "  theme search keystroke → the next frame drawn", "ms", None),
         figure(raw, "region_js_heap", "region: JS heap after opening", "B", None),
         figure(raw, "region_wasm_memory", "region: wasm memory after opening", "B", None),
     ];
     for f in &mut figures {
-        if f.n == 0 && f.note.is_none() {
-            f.note = raw.missing.get(&f.name).cloned();
+        // run.mjs may also key a reason or a note by the figure's printed name.
+        if let (Some(_), Some(why)) = (&f.missing, raw.missing.get(&f.name)) {
+            f.missing = Some(why.clone());
         }
         if f.note.is_none() {
             f.note = raw.notes.get(&f.name).cloned();
@@ -351,7 +420,12 @@ pub fn table(r: &Report) -> String {
             (Some((b, held)), None) => format!("{} ≤ {} → no figure", held, show(Some(b), f.unit)),
             _ => String::new(),
         };
-        let note = f.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
+        let note = match (&f.missing, &f.note) {
+            (Some(why), Some(note)) => format!("  (MISSING: {why}; {note})"),
+            (Some(why), None) => format!("  (MISSING: {why})"),
+            (None, Some(note)) => format!("  ({note})"),
+            (None, None) => String::new(),
+        };
         out += &format!(
             "{:<58} {:>4} {:>12} {:>12}  {budget}{note}\n",
             f.name,
@@ -360,7 +434,19 @@ pub fn table(r: &Report) -> String {
             show(f.p95, f.unit)
         );
     }
+    let missing = missing(r);
+    if !missing.is_empty() {
+        out += &format!("\n{} of {} figures missing:\n", missing.len(), r.figures.len());
+        for f in missing {
+            out += &format!("  {}: {}\n", f.name.trim_start(), f.missing.as_deref().unwrap_or_default());
+        }
+    }
     out
+}
+
+/// The figures without a value (that apply).
+pub fn missing(r: &Report) -> Vec<&Figure> {
+    r.figures.iter().filter(|f| f.missing.is_some()).collect()
 }
 
 #[cfg(test)]
@@ -438,6 +524,38 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_figure_is_listed_with_why_and_a_null_sample_does_not_stop_the_report() {
+        let text = r#"{"machine": {}, "files": [], "first_visit": [],
+            "samples": {"merge_large_preview": [40.0, 50.0], "merge_large": [null, null], "edit_dom_large": [5.0],
+                        "import_huge": [900.0], "json_parse_huge": [300.0], "dashboard_large": [500.0, null]},
+            "missing": {"edit_dom_huge": "opened, not stored"}}"#;
+        let raw = read_raw(text).unwrap();
+        assert_eq!(raw.samples["merge_large"], Vec::<f64>::new());
+        let r = report(&raw);
+        let get = |name: &str| r.figures.iter().find(|f| f.name.starts_with(name)).unwrap().clone();
+        let merge = get("  the merge itself");
+        assert_eq!((merge.n, merge.median), (0, None));
+        assert_eq!(merge.missing.as_deref(), Some("not measured (2 of 2 samples not a number)"));
+        assert_eq!(get("merge two edited copies").missing, None);
+        let dashboard = get("dashboard with large");
+        assert_eq!((dashboard.median, dashboard.missing.as_deref()), (Some(500.0), None));
+        assert_eq!(dashboard.note.as_deref(), Some("not in every run: not measured (1 of 2 samples not a number)"));
+        assert_eq!(get("edit one actual → DOM, huge").missing.as_deref(), Some("opened, not stored"));
+        assert_eq!(get("edit huge / edit large").missing.as_deref(), Some("edit_dom_huge: opened, not stored"));
+        assert_eq!(get("edit large / edit town").missing.as_deref(), Some("edit_dom_town: no samples"));
+        // Huge was imported: its refusal does not apply, and is not missing.
+        let refused = get("huge file refused");
+        assert_eq!((refused.median, refused.missing), (None, None));
+        assert_eq!(get("import / JSON.parse, huge").median, Some(3.0));
+        assert_eq!(get("JS heap after loading large").missing.as_deref(), Some("no samples"));
+        let t = table(&r);
+        assert!(t.contains("(MISSING: not measured (2 of 2 samples not a number))"), "{t}");
+        assert!(t.contains(" figures missing:\n"), "{t}");
+        assert!(missing(&r).iter().any(|f| f.name == "  the merge itself (model::merge, wasm)"));
+        assert!(!missing(&r).iter().any(|f| f.name.starts_with("huge file refused")));
+    }
+
+    #[test]
     fn the_regions_figures_and_budgets() {
         let mut raw = Raw::default();
         raw.samples.insert("region_bring_in".into(), vec![8000.0, 12_000.0, 9000.0]);
@@ -447,7 +565,7 @@ mod tests {
         raw.notes.insert("region_bring_in".into(), "179 files".into());
         let r = report(&raw);
         let get = |name: &str| r.figures.iter().find(|f| f.name.starts_with(name)).unwrap().clone();
-        let bring = get("region: bring in 179 files");
+        let bring = get("region: bring in every town's file");
         assert_eq!((bring.median, bring.met, bring.note.as_deref()), (Some(9000.0), Some(true), Some("179 files")));
         assert_eq!(get("region: open side by side").met, Some(true));
         assert_eq!(get("region: theme search per keystroke").met, Some(true), "median 30 ms");

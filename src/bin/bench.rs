@@ -3,8 +3,9 @@
 //! file; `bench generate-region <towns> <seed> <out.json>` a region file of that many towns,
 //! `bench generate-region-files <towns> <seed> <dir>` the same towns as one strategy file each (for
 //! the browser's bring-in), and `bench region <towns> <seed>` prints what opening such a region costs natively; `bench report
-//! <raw.json> <latest.json>` turns the browser's samples into figures, prints the table and
-//! writes the figures.
+//! <raw.json> <latest.json> [--smoke]` turns the browser's samples into figures, prints the table
+//! (a figure without samples as missing, with why) and writes the figures; with `--smoke` a
+//! missing figure fails it (exit 1).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -94,14 +95,26 @@ fn main() {
                 println!("  {name:<66} {ms:>9.1} ms");
             }
         }
-        ["report", raw, latest] => {
+        ["report", raw, latest, rest @ ..] if rest.is_empty() || rest == ["--smoke"] => {
+            // A figure without a value is printed as missing, with why. With --smoke (one run of
+            // each figure on small data, `scripts/bench.sh --smoke`) the budgets are printed, not
+            // held, and any missing figure fails the run (exit 1).
+            let smoke = rest == ["--smoke"];
             let text = std::fs::read_to_string(raw).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
-            let raw: stats::Raw = serde_json::from_str(&text).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
+            let raw = stats::read_raw(&text).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
             let report = stats::report(&raw);
+            if smoke {
+                println!("smoke run: every figure once, on small data; the budgets are printed, not held\n");
+            }
             print!("{}", stats::table(&report));
             let json = serde_json::to_string_pretty(&report).unwrap_or_default();
             std::fs::write(latest, json).unwrap_or_else(|e| fail(format!("{latest}: {e}")));
             println!("\nfigures written to {latest}");
+            let missing = stats::missing(&report).len();
+            if smoke && missing > 0 {
+                eprintln!("bench: {missing} figure(s) missing (listed above): the benchmark no longer measures them");
+                std::process::exit(1);
+            }
         }
         ["profile-import", file] => {
             // What each step of an import costs, natively (the browser's figures are in the
@@ -138,7 +151,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench report <raw.json> <latest.json> | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

@@ -10,11 +10,19 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = path.join(ROOT, 'target', 'bench');
+// BENCH_SMOKE=1 (`scripts/bench.sh --smoke`, a phase of scripts/test.sh): every figure measured
+// once (a few samples where one run gives many), with the small files of target/bench/smoke/
+// (town-size under every name, a region of a few towns); the figures prove the benchmark still
+// runs, not how fast the app is.
+const SMOKE = ['1', 'true', 'yes'].includes(process.env.BENCH_SMOKE ?? '');
+const OUT = path.join(ROOT, 'target', 'bench', ...(SMOKE ? ['smoke'] : []));
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const BASE_PATH = '/towns/hokuto/shirube/';
 const BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5), merges: Number(process.env.BENCH_MERGES ?? 3), regions: Number(process.env.BENCH_REGIONS ?? 3), regionOpens: Number(process.env.BENCH_REGION_OPENS ?? 5) };
+const FULL_RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5), merges: Number(process.env.BENCH_MERGES ?? 3), regions: Number(process.env.BENCH_REGIONS ?? 3), regionOpens: Number(process.env.BENCH_REGION_OPENS ?? 5) };
+const RUNS = SMOKE
+  ? { navigation: 1, importLarge: 1, importHuge: 1, edits: 3, editsTown: 3, autosaves: 1, chartEdits: 3, dashboards: 1, merges: 1, regions: 1, regionOpens: 1 }
+  : FULL_RUNS;
 // The theme search's words, typed a character at a time (themes every generated town has).
 const THEME_WORDS = ['子育て支援', '観光交流', '移住 定住'];
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -54,7 +62,7 @@ for (let i = 0; i < 100; i++) {
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', chromium: browser.version(), node: process.version, date: new Date().toISOString() };
+const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', chromium: browser.version(), node: process.version, date: new Date().toISOString(), ...(SMOKE ? { smoke: true } : {}) };
 const dataText = {
   town: fs.readFileSync(path.join(OUT, 'town.json'), 'utf8'),
   large: fs.readFileSync(path.join(OUT, 'large.json'), 'utf8'),
@@ -499,7 +507,7 @@ if (process.env.BENCH_ONLY === 'region') {
   Object.assign(raw.samples, samples);
   Object.assign(raw.notes, notes);
   fs.writeFileSync(file, JSON.stringify(raw, null, 2));
-  log('the region\'s samples written to target/bench/raw.json');
+  log(`the region's samples written to ${path.relative(ROOT, file)}`);
   process.exit(0);
 }
 
@@ -637,6 +645,8 @@ try {
     await importThroughInput(page, 'large');
     // The last indicator: whatever looks an entity up by scanning the strategy pays most there.
     const indicator = JSON.parse(dataText.large).strategy.indicators.at(-1).id;
+    // Its last year's actual is edited, the year before it autosaved (2029 and 2028 in large).
+    const last = JSON.parse(dataText.large).strategy.period.last;
     const editUrl = `${BASE}#/s/${ids.large}/edit/indicator/${indicator}`;
     for (let i = 0; i < RUNS.navigation; i++) {
       await page.goto('about:blank');
@@ -647,18 +657,18 @@ try {
     const mem = await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize, wasm: window.__wasmMemory?.buffer.byteLength }));
     if (mem.heap) add('js_heap_large', mem.heap);
     if (mem.wasm) add('wasm_memory_large', mem.wasm);
-    await page.waitForSelector('[data-testid="actual-0-2029"]');
-    for (const t of await editTimes(page, 'actual-0-2029', 'series-status-0', RUNS.edits)) add('edit_dom_large', t);
+    await page.waitForSelector(`[data-testid="actual-0-${last}"]`);
+    for (const t of await editTimes(page, `actual-0-${last}`, 'series-status-0', RUNS.edits)) add('edit_dom_large', t);
     log('edit → chart, large');
     // Edit → chart: the indicator form's chart shows the new actual (setOption applied and a
     // frame rendered by ECharts).
-    for (const t of await chartEditTimes(page, 'actual-0-2029', RUNS.chartEdits)) add('edit_chart_large', t);
+    for (const t of await chartEditTimes(page, `actual-0-${last}`, RUNS.chartEdits)) add('edit_chart_large', t);
     log('autosave, large');
     // Autosave: edits spaced beyond the debounce, each saved on its own.
     await page.evaluate(() => { performance.clearMeasures('shirube:autosave'); performance.clearMeasures('shirube:autosave:thread'); });
     for (let i = 0; i < RUNS.autosaves; i++) {
-      await page.fill('[data-testid="actual-0-2028"]', String(5000 + i));
-      await page.press('[data-testid="actual-0-2028"]', 'Enter');
+      await page.fill(`[data-testid="actual-0-${last - 1}"]`, String(5000 + i));
+      await page.press(`[data-testid="actual-0-${last - 1}"]`, 'Enter');
       await page.waitForTimeout(900);
     }
     for (const d of await page.evaluate(() => performance.getEntriesByName('shirube:autosave', 'measure').map((m) => m.duration))) add('autosave_large', d);
@@ -702,4 +712,4 @@ try {
 
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'raw.json'), JSON.stringify({ machine, files, first_visit: firstVisit, dashboard_visit: dashboardVisit, samples, missing, notes }, null, 2));
-log('raw samples written to target/bench/raw.json');
+log(`raw samples written to ${path.relative(ROOT, path.join(OUT, 'raw.json'))}`);
