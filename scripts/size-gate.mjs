@@ -126,7 +126,8 @@ function main() {
   const sum = (list) => list.reduce((n, f) => n + gzipped(f), 0);
   const firstTotal = sum(first);
   const recorded = recordedSizes();
-  const limit = limitOf(BUDGET.firstVisit, recorded.first_visit);
+  // Recording takes the figure as it is now (a deliberate, reviewed change of scripts/sizes.json).
+  const limit = limitOf(BUDGET.firstVisit, RECORD ? firstTotal : recorded.first_visit);
 
   const row = (name, bytes, note = '') => console.log(`  ${name.padEnd(58)} ${String(bytes).padStart(9)}  ${note}`);
   console.log('First visit (the strategy list), gzip -9 bytes:');
@@ -153,6 +154,7 @@ function main() {
 
   if (RECORD) {
     const figures = { first_visit: firstTotal, dashboard_visit: recorded.dashboard_visit, parts };
+    // dashboard_visit is the e2e's measure (tests/e2e/size.spec.ts prints it): kept as it was.
     fs.writeFileSync(RECORDED, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`\n[size-gate] recorded in ${path.relative(ROOT, RECORDED)}`);
   }
