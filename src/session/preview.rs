@@ -198,9 +198,9 @@ impl Flow<Preview> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::session::stopwatch::Untimed;
     use crate::format::{export, open};
     use crate::model::merge::edits::town;
+    use crate::session::stopwatch::Untimed;
     use crate::storage::VersionReason;
     use crate::testing::{memory_store, Wait};
 
