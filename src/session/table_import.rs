@@ -256,4 +256,24 @@ mod tests {
         let years: Vec<i32> = d.years(&s).iter().map(|y| y.year.0).collect();
         assert_eq!(years, (s.period.first.0..=s.period.last.0).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn the_fixture_workbook_against_kitamoto_makes_five_indicators_under_the_goals_it_names() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/src/format/table/fixtures/kpi.xlsx")).unwrap();
+        let sheets = crate::format::table::read_workbook(&bytes).unwrap();
+        let s = kitamoto();
+        let mut d = TableDraft::new(Origin::File("kpi.xlsx".into()), sheets, &BTreeMap::new());
+        assert_eq!((d.sheet, d.header_first, d.header_last), (0, 3, 4), "the two-row header under the title");
+        assert_eq!(d.headers[4], "令和4年度 実績");
+        assert_eq!(d.sample_rows(), [5, 6, 7, 8, 9]);
+        let plan = d.plan(&s);
+        assert_eq!(plan.new_indicators.len(), 5);
+        let goal = |n: &str| s.goals.iter().find(|g| g.number == n).map(|g| Placement::Goal(g.id.clone())).unwrap();
+        assert!(plan.new_indicators[..3].iter().all(|n| n.under == goal("1")));
+        assert!(plan.new_indicators[3..].iter().all(|n| n.under == goal("2")));
+        assert_eq!((plan.values.changes.len(), plan.values.refused.len()), (23, 0));
+        // 令和5年度 目標 (column H) not read: its five interim targets are not planned.
+        d.set_role(7, ColumnRole::Ignore);
+        assert_eq!(d.plan(&s).values.changes.len(), 18);
+    }
 }
