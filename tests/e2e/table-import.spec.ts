@@ -17,7 +17,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { savedStrategy, storageSnapshot } from './helpers';
-import { createStrategy } from './file-pages';
 import { REPO_ROOT } from './paths';
 
 const TABLE_FIXTURES = path.join(REPO_ROOT, 'src/format/table/fixtures');
@@ -220,13 +219,24 @@ test('cells pasted from Excel: its HTML table with a rowspan, or only its tab-se
 
 test('an outline pasted from Word becomes the goals, measures and initiatives of a blank strategy', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
-  await createStrategy(page, '第3期しるべ町総合戦略');
+  // A blank strategy (白紙, not the national framework's six goals).
+  await page.getByTestId('new-strategy').click();
+  await page.locator('#new-title').fill('第3期しるべ町総合戦略');
+  await page.locator('#new-municipality').fill('しるべ町');
+  await page.locator('#new-first').fill('令和8年度');
+  await page.locator('#new-last').fill('令和12年度');
+  await page.getByLabel('白紙').check();
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
+  await expect(page.getByTestId('goal')).toHaveCount(0);
   await page.getByTestId('to-files').click();
   await expect(page.getByTestId('outline-import')).toBeVisible();
   const text = fs.readFileSync(OUTLINE, 'utf8');
   const field = page.getByTestId('outline-text');
   await field.fill(text);
+  // Read when the user is done with the field (its change event: a blur), never mid-typing.
   await field.blur();
+  await field.dispatchEvent('change');
   const preview = page.getByTestId('outline-preview');
   await expect(preview).toBeVisible();
   await expect(page.locator('[data-testid=outline-line][data-level=goal]')).toHaveCount(4);

@@ -78,7 +78,8 @@ pub(super) fn MappingView(
         draft.with(|d| d.as_ref().map(|d| (d.sheets.clone(), d.sheet, d.header_first, d.header_last)))
     });
     move || {
-        layout.track();
+        // Read, not only tracked: a memo is computed (and follows the draft) only when read.
+        layout.with(|_| ());
         let lang = speech.lang();
         let style = speech.year_style();
         let d = draft.get_untracked()?;
