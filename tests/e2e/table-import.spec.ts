@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { savedStrategy, storageSnapshot } from './helpers';
-import { REPO_ROOT } from './paths';
+import { REPO_ROOT, SCREENSHOT_DIR } from './paths';
 
 const TABLE_FIXTURES = path.join(REPO_ROOT, 'src/format/table/fixtures');
 const OUTLINE = path.join(REPO_ROOT, 'src/format/outline/fixtures/hokuto_goals_000.txt');
@@ -56,6 +56,11 @@ async function roles(page: Page, letters: string[]): Promise<string[]> {
   return Promise.all(letters.map((l) => page.getByTestId(`table-role-${l}`).inputValue()));
 }
 
+/** A section's own screenshot beside the full page's (the full page is too tall to read). */
+async function sectionShot(page: Page, testid: string, name: string) {
+  await page.getByTestId(testid).screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-section.png`) });
+}
+
 async function toggleLanguage(page: Page, to: 'en' | 'ja') {
   await page.getByTestId('language').click();
   await expect(page.getByTestId('language')).toHaveText(to === 'en' ? '日本語' : 'English');
@@ -80,6 +85,7 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
   await expect(page.getByTestId('table-role-E').locator('option:checked')).toHaveText('実績（令和4年度）');
   await expect(page.getByTestId('table-remembered')).toHaveCount(0);
   await shot('table-mapping-ja');
+  await sectionShot(page, 'table-mapping', 'table-mapping-ja');
 
   // 令和5年度 目標 (column H) is not to be read.
   await page.getByTestId('table-role-H').selectOption('ignore');
@@ -113,6 +119,7 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
   // Nothing is stored before the choice.
   expect(await storageSnapshot(page)).toEqual(before);
   await shot('table-preview-ja');
+  await sectionShot(page, 'table-preview', 'table-preview-ja');
 
   // The same in English.
   await toggleLanguage(page, 'en');
@@ -120,8 +127,10 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
   await expect(page.getByTestId('table-preview')).toContainText('Check before importing');
   await page.getByTestId('table-mapping').scrollIntoViewIfNeeded();
   await shot('table-mapping-en');
+  await sectionShot(page, 'table-mapping', 'table-mapping-en');
   await page.getByTestId('table-preview').scrollIntoViewIfNeeded();
   await shot('table-preview-en');
+  await sectionShot(page, 'table-preview', 'table-preview-en');
   await toggleLanguage(page, 'ja');
 
   await page.getByTestId('table-apply').click();
@@ -251,6 +260,7 @@ test('an outline pasted from Word becomes the goals, measures and initiatives of
   await page.locator('[data-testid=outline-line][data-level=initiative]').first().getByTestId('outline-promote').click();
   await expect(measures).toHaveCount(count);
   await shot('outline-preview-ja');
+  await sectionShot(page, 'outline-preview', 'outline-preview-ja');
   await page.getByTestId('outline-create').click();
   await expect(page.getByTestId('outline-created')).toContainText(/^基本目標 4・施策 \d+・取組 \d+ を作成しました。/);
   await expect(preview).toHaveCount(0);
