@@ -1,7 +1,7 @@
 //! Locale: the user's language and fiscal-year style, the small pure formatters (years,
 //! periods, numbers, statuses) shared by the charts and the UI, and every sentence the app says
 //! about data — problems and refused files (`problems`), storage (`storage`), the CSV import
-//! (`csv`), a merge's conflicts (`merge`), what an action did (`notice`), the town's verdict beside the figures (`verdict`), targets revised mid-plan (`revision`), a value's year by its basis (`value_year`), sources as numbered footnotes (`sources`). Data arrives here as enums and leaves as text,
+//! (`csv`), a town's own table and pasted outline (`table`), a merge's conflicts (`merge`), what an action did (`notice`), the town's verdict beside the figures (`verdict`), targets revised mid-plan (`revision`), a value's year by its basis (`value_year`), sources as numbered footnotes (`sources`). Data arrives here as enums and leaves as text,
 //! Japanese first with English available; the UI's own labels are inline `tr(lang, ja, en)`
 //! pairs beside the markup that shows them. Pure Rust, tested natively; no browser code here.
 
@@ -12,6 +12,7 @@ mod problems;
 mod revision;
 mod sources;
 mod storage;
+mod table;
 mod value_year;
 mod verdict;
 
@@ -21,6 +22,7 @@ pub use problems::*;
 pub use revision::*;
 pub use sources::{footnote_mark, Footnotes, SourceMark};
 pub use storage::*;
+pub use table::*;
 pub use value_year::{value_span, value_year, year_basis, year_basis_note, year_column};
 pub use verdict::*;
 

@@ -3,7 +3,7 @@
 //! saves ([`tabs`]), the library's actions on stored strategies ([`library`]: delete with a
 //! backup, restore, …), the import flow ([`preview`]: read → preview → confirm or cancel, a
 //! late read dropped; [`import`]: what a confirmed import stores), the CSV import's flow
-//! ([`csv_import`]), what a download holds ([`export`]), the forms' drafts
+//! ([`csv_import`]), a town's own table being mapped ([`table_import`]), what a download holds ([`export`]), the forms' drafts
 //! ([`series_draft`]), the hash routes ([`route`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
 //! ([`indicator_lines`]), the regional bureau's flows ([`region`]: many towns' files at once, a
 //! region file). Actions return what happened as data ([`Notice`]); `ui` drives them
@@ -26,6 +26,7 @@ pub mod region;
 pub mod route;
 pub mod series_draft;
 pub mod stopwatch;
+pub mod table_import;
 pub mod tabs;
 pub mod workshop_nav;
 

@@ -31,6 +31,10 @@ pub const MOVED: &str = "shirube/v1/moved-from-local-storage";
 pub const PROBE: &str = "shirube/probe";
 /// The preferences (JSON).
 pub const PREFERENCES: &str = "shirube/prefs";
+/// The column roles the user confirmed for each layout of a town's table (JSON map: layout key →
+/// `format::table::Mapping`), kept apart from the preferences so that the start page never reads
+/// them (they are the table import's, a lazily loaded part) and never exported.
+pub const TABLE_MAPPINGS: &str = "shirube/table-mappings";
 
 pub fn strategy(id: &Id) -> String {
     format!("{STRATEGY_PREFIX}{id}")

@@ -1,10 +1,14 @@
 //! Preferences (language, how fiscal years are shown, the strategy last opened): kept apart from
-//! the data under `shirube/prefs`, never exported, and never a reason to fail.
+//! the data under `shirube/prefs`, never exported, and never a reason to fail. The table
+//! import's remembered mappings (one per layout of a town's table) sit beside them under
+//! `shirube/table-mappings`, read only by the table import.
 
 use super::{keys, Backend, StorageError, Store};
+use crate::format::table::Mapping;
 use crate::locale::{Language, YearStyle};
 use crate::model::Id;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Every field has a default, so preferences written by an older build still load.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -27,5 +31,22 @@ impl<B: Backend> Store<B> {
 
     pub async fn save_preferences(&self, p: &Preferences) -> Result<(), StorageError> {
         self.write_json(keys::PREFERENCES, p).await
+    }
+
+    /// The remembered table mappings by layout key; missing, unreadable or unavailable → none
+    /// (unreadable text is kept as a garbage entry).
+    pub async fn table_mappings(&self) -> BTreeMap<String, Mapping> {
+        match self.read_json::<BTreeMap<String, Mapping>>(keys::TABLE_MAPPINGS).await {
+            Ok((Some(m), _)) => m,
+            _ => BTreeMap::new(),
+        }
+    }
+
+    /// Remembers one layout's mapping beside the others (the stored ones are read first, so a
+    /// mapping another tab remembered meanwhile is kept).
+    pub async fn remember_table_mapping(&self, key: &str, mapping: &Mapping) -> Result<(), StorageError> {
+        let mut all = self.table_mappings().await;
+        all.insert(key.to_owned(), mapping.clone());
+        self.write_json(keys::TABLE_MAPPINGS, &all).await
     }
 }

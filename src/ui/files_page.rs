@@ -1,10 +1,13 @@
 //! A strategy's files page (`#/s/<id>/files`): CSV export for Excel (indicators wide and long,
 //! initiatives, evaluations) in the user's year style, CSV import of actuals and targets with a
-//! preview before anything changes (`csv_import`), JSON export, and links to the printable
-//! reports.
+//! preview before anything changes (`csv_import`), a town's own table from a workbook or pasted
+//! cells (`table_import`) and an outline pasted from Word or a PDF (`outline_import`), JSON
+//! export, and links to the printable reports.
 
 mod csv_import;
 mod history;
+mod outline_import;
+mod table_import;
 
 use super::files;
 use super::state::{use_app, AppState};
@@ -74,6 +77,10 @@ fn Files(id: Id) -> impl IntoView {
             </section>
 
             <csv_import::CsvImport/>
+
+            <table_import::TableImport/>
+
+            <outline_import::OutlineImport/>
 
             <history::VersionHistory id=id.clone()/>
 

@@ -3,12 +3,12 @@
 //! cells with its merged ranges, and what that table means: where it sits in the sheet
 //! (`layout`), what each column holds (`roles`, proposed from the header words and remembered
 //! per layout), which indicator each row is (`rows`) and what importing it would change
-//! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (but see
-//! `workbook` on calamine's .xls).
+//! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (an .xls is
+//! refused before calamine reads it: see `workbook`).
 //!
 //! - `grid`: the [`Grid`] of [`Cell`]s and [`Merge`]s every reader gives.
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a
-//!   [`WorkbookError`]; `container` checks the bytes first (kind, size, zip bomb, encryption) and
+//!   [`WorkbookError`] (an .xls: [`WorkbookError::XlsNotSupported`]); `container` checks the bytes first (kind, size, zip bomb, encryption) and
 //!   `sheet` turns a sheet's values into cells within its limits.
 //! - `paste`: [`from_html`] and [`from_tsv`], the clipboard's table.
 //!

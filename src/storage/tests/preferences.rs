@@ -38,3 +38,22 @@ fn preferences_round_trip_and_fall_back_to_defaults() {
         assert_eq!(store.preferences().wait(), p);
     }
 }
+
+#[test]
+fn table_mappings_are_remembered_per_layout_beside_the_preferences() {
+    use crate::format::table::{ColumnRole, Mapping, Remembered};
+    let (mem, store) = store();
+    assert!(store.table_mappings().wait().is_empty());
+    let one =
+        Mapping { header_rows: 1, columns: vec![Remembered { header: "指標名".into(), role: ColumnRole::Name }] };
+    let two = Mapping { header_rows: 2, columns: vec![Remembered { header: "番号".into(), role: ColumnRole::Code }] };
+    store.remember_table_mapping("t1-a", &one).wait().unwrap();
+    store.remember_table_mapping("t2-b", &two).wait().unwrap();
+    store.remember_table_mapping("t1-a", &two).wait().unwrap();
+    let all = store.table_mappings().wait();
+    assert_eq!(all.len(), 2);
+    assert_eq!((&all["t1-a"], &all["t2-b"]), (&two, &two));
+    assert_eq!(store.preferences().wait(), Preferences::default(), "the preferences are not touched");
+    mem.set(keys::TABLE_MAPPINGS, "nope").wait().unwrap();
+    assert!(store.table_mappings().wait().is_empty(), "unreadable: none remembered");
+}

@@ -5,5 +5,6 @@
 mod layouts;
 mod paste;
 mod plans;
+#[cfg(not(target_arch = "wasm32"))]
 mod random;
 mod workbook;

@@ -104,7 +104,7 @@ fn a_table_that_starts_at_c5_keeps_its_rows_and_columns() {
 
 #[test]
 fn an_xls_gives_its_merges_and_dates_but_a_percentage_as_its_stored_number() {
-    let sheets = sheets("kpi.xls");
+    let sheets = crate::format::table::workbook::read_xls(&fixture("kpi.xls")).unwrap();
     assert_eq!(sheets.len(), 1);
     let grid = &sheets[0];
     assert_eq!(grid.name, "KPI");
@@ -115,6 +115,17 @@ fn an_xls_gives_its_merges_and_dates_but_a_percentage_as_its_stored_number() {
         grid.rows[4],
         [text("時点"), Cell::Empty, Cell::Date { year: 2024, month: 4, day: 1 }, Cell::Number(0.123)]
     );
+}
+
+#[test]
+fn an_xls_is_refused_before_calamine_reads_it() {
+    // calamine 0.38 can panic on a damaged .xls (its DIMENSIONS record), which would abort the
+    // wasm app: every .xls is refused by its OLE signature, whatever it holds.
+    assert_eq!(read_workbook(&fixture("kpi.xls")), Err(WorkbookError::XlsNotSupported));
+    let mut damaged = fixture("kpi.xls");
+    let half = damaged.len() / 2;
+    damaged[half..].iter_mut().for_each(|b| *b = 0xFF);
+    assert_eq!(read_workbook(&damaged), Err(WorkbookError::XlsNotSupported));
 }
 
 #[test]
@@ -146,11 +157,8 @@ fn bad_files_are_refused_with_what_is_wrong() {
         read("declared-huge.xlsx"),
         Some(WorkbookError::UnpacksTooLarge { packed: 279, unpacked: 3 * 1024 * 1024 * 1024 + 11 })
     );
-    // An OLE signature and junk is no encrypted workbook: a damaged .xls, said so.
-    assert!(matches!(
-        read("fake-ole.xlsx"),
-        Some(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, .. })
-    ));
+    // An OLE signature and junk is no encrypted workbook: an .xls (damaged), refused unread.
+    assert_eq!(read("fake-ole.xlsx"), Some(WorkbookError::XlsNotSupported));
     // A sheet that unpacks past its declared size stops at it, and fails on that sheet.
     assert!(
         matches!(read("lying-sizes.xlsx"), Some(WorkbookError::Unreadable { format: WorkbookFormat::Xlsx, sheet: Some(s), .. }) if s == "KPI")

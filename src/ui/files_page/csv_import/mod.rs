@@ -9,7 +9,7 @@
 //! words.
 
 mod help;
-mod preview;
+pub(super) mod preview;
 
 use crate::format::csv;
 use crate::locale::Language;

@@ -65,15 +65,8 @@ pub(super) fn PreviewView(
         }
     });
     let plan = &p.plan;
-    let shown = p.shown(all);
-    let changes = plan.changes.iter().take(shown.changes).map(|c| change_row(c, lang, style)).collect_view();
-    let texts = plan.texts.iter().take(shown.texts).map(|c| text_row(c, lang, style)).collect_view();
-    let refused = plan.refused.iter().take(shown.refused).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
-    let noted = plan.noted.iter().take(shown.noted).map(|n| noted_row(n, &p.letters, lang)).collect_view();
-    let hidden = shown.hidden;
-    let ignored = plan.ignored_columns.iter().map(|c| column_name(p.letters.get(c), c, lang)).collect::<Vec<_>>();
     let has_changes = !plan.changes.is_empty() || !plan.texts.is_empty();
-    let (has_values, has_texts) = (!plan.changes.is_empty(), !plan.texts.is_empty());
+    let has_texts = !plan.texts.is_empty();
     view! {
         <section class="csv-preview" data-testid="csv-preview" aria-labelledby="csv-preview-title">
             <h3 id="csv-preview-title" tabindex="-1" node_ref=heading>
@@ -100,6 +93,43 @@ pub(super) fn PreviewView(
                 <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
                 <dd data-testid="csv-refused-count" class:warn=!plan.refused.is_empty()>{count(plan.refused.len(), lang)}</dd>
             </dl>
+            <ValueTables p=p.clone() lang=lang style=style all=all show_all=show_all/>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="csv-apply" disabled=!has_changes on:click=move |_| apply.run(())>
+                    {tr(lang, "この内容で取り込む", "Import these values")}
+                </button>
+                <button type="button" data-testid="csv-cancel" on:click=move |_| cancel.run(())>{tr(lang, "取り消す", "Cancel")}</button>
+                {has_changes.then(|| view! {
+                    <span class="hint">{tr(lang, "取り込んだ後も「元に戻す」でまとめて戻せます。", "Undo takes the whole import back afterwards.")}</span>
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// The tables of a planned import's values — the values and words that would change, the
+/// refused rows and cells, the cells read as no value or with a mark — each cut at its first
+/// rows until 「すべて表示」, and the columns not read. Shared by the CSV import and the import of
+/// a town's own table (whose plan is a CSV plan of its rows).
+#[component]
+pub(in crate::ui::files_page) fn ValueTables(
+    p: Arc<CsvPreview>,
+    lang: Language,
+    style: YearStyle,
+    /// Every row, not only the first [`FIRST_ROWS`](crate::session::csv_import::FIRST_ROWS) of each table.
+    all: bool,
+    show_all: RwSignal<bool>,
+) -> impl IntoView {
+    let plan = &p.plan;
+    let shown = p.shown(all);
+    let changes = plan.changes.iter().take(shown.changes).map(|c| change_row(c, lang, style)).collect_view();
+    let texts = plan.texts.iter().take(shown.texts).map(|c| text_row(c, lang, style)).collect_view();
+    let refused = plan.refused.iter().take(shown.refused).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
+    let noted = plan.noted.iter().take(shown.noted).map(|n| noted_row(n, &p.letters, lang)).collect_view();
+    let hidden = shown.hidden;
+    let ignored = plan.ignored_columns.iter().map(|c| column_name(p.letters.get(c), c, lang)).collect::<Vec<_>>();
+    let (has_values, has_texts) = (!plan.changes.is_empty(), !plan.texts.is_empty());
+    view! {
             {if has_values {
                 view! {
                     <h4>{tr(lang, "変わる値", "Values that change")}</h4>
@@ -182,16 +212,6 @@ pub(super) fn PreviewView(
                     {tr(lang, "読まない列（取り込みません）: ", "Columns not read: ")}{ignored.join(tr(lang, "、", ", "))}
                 </p>
             })}
-            <div class="actions">
-                <button type="button" class="primary" data-testid="csv-apply" disabled=!has_changes on:click=move |_| apply.run(())>
-                    {tr(lang, "この内容で取り込む", "Import these values")}
-                </button>
-                <button type="button" data-testid="csv-cancel" on:click=move |_| cancel.run(())>{tr(lang, "取り消す", "Cancel")}</button>
-                {has_changes.then(|| view! {
-                    <span class="hint">{tr(lang, "取り込んだ後も「元に戻す」でまとめて戻せます。", "Undo takes the whole import back afterwards.")}</span>
-                })}
-            </div>
-        </section>
     }
 }
 

@@ -1,0 +1,274 @@
+//! A town's own KPI table brought in as it is (issue 31): a workbook (.xlsx, .ods) picked, or
+//! cells pasted from Excel, read into sheets (`format::table`); then the mapping (`mapping`: the
+//! sheet, the header rows, each column's role — proposed from the headers, or the mapping
+//! remembered for that layout —, where new indicators go); then the plan (`plan`: new and
+//! matched indicators, rows to choose for, the values by the CSV import's rules); then
+//! 「取り込む」 applies it as one undo step and remembers the mapping. Nothing changes before.
+//!
+//! The choices are `session::table_import::TableDraft`'s, resolved natively; this is the page's
+//! part: reading the file or the clipboard, the words. Part of the files page's lazily loaded
+//! wasm (`pages::files_page`): calamine and the readers never reach the first visit.
+
+mod mapping;
+mod plan;
+
+use crate::format::table::{apply_table, from_html, from_tsv, read_workbook, Grid, Mapping, TablePlan, WorkbookError};
+use crate::format::ImportError;
+use crate::locale::{self, tr, Language};
+use crate::session::table_import::{Origin, TableDraft};
+use crate::ui::files;
+use crate::ui::state::{use_app, use_edits};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Why no table was read.
+#[derive(Clone, Debug, PartialEq)]
+enum Failure {
+    Workbook(WorkbookError),
+    /// Refused before reading (too large).
+    File(ImportError),
+    /// What the browser said when reading failed.
+    Browser(String),
+    /// The clipboard held no cells.
+    NoCells,
+}
+
+/// What the table import did last, shown once no table is being mapped.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Failed { source: Origin, failure: Failure },
+    Applied { source: Origin, indicators: usize, values: usize, revision: u64 },
+    Undone { source: Origin },
+    Cancelled { source: Origin },
+}
+
+/// A source as the messages name it: 「kpi.xlsx」, 「貼り付けたセル」.
+fn source_name(o: &Origin, lang: Language) -> String {
+    match (o, lang) {
+        (Origin::File(name), Language::Ja) => format!("「{name}」"),
+        (Origin::File(name), Language::En) => format!("\"{name}\""),
+        (Origin::Pasted, _) => tr(lang, "貼り付けたセル", "The pasted cells").to_owned(),
+    }
+}
+
+#[component]
+pub fn TableImport() -> impl IntoView {
+    // The store (the remembered mappings) and undo: this section imports and stores.
+    let state = use_app();
+    let edits = use_edits();
+    let mappings = RwSignal::new(BTreeMap::<String, Mapping>::new());
+    {
+        let store = state.store();
+        leptos::task::spawn_local(async move {
+            let stored = store.table_mappings().await;
+            let _ = mappings.try_set(stored);
+        });
+    }
+    let draft = RwSignal::new(None::<TableDraft>);
+    let previewing = RwSignal::new(false);
+    let reading = RwSignal::new(None::<String>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let show_all = RwSignal::new(false);
+    // Which read is wanted: a file picked or cells pasted since make an earlier read stale.
+    let ticket = StoredValue::new(0u64);
+
+    let show = move |source: Origin, sheets: Result<Vec<Grid>, Failure>| {
+        show_all.set(false);
+        previewing.set(false);
+        match sheets {
+            Ok(sheets) => {
+                let d = mappings.with_untracked(|m| TableDraft::new(source, sheets, m));
+                outcome.set(None);
+                draft.set(Some(d));
+            }
+            Err(failure) => {
+                draft.set(None);
+                outcome.set(Some(Outcome::Failed { source, failure }));
+            }
+        }
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        ticket.update_value(|t| *t += 1);
+        let mine = ticket.get_value();
+        reading.set(Some(name.clone()));
+        leptos::task::spawn_local(async move {
+            let read = files::read_bytes(&file).await;
+            // Let "reading" paint before the synchronous reading of the workbook.
+            files::next_frame().await;
+            if ticket.try_get_value() != Some(mine) {
+                return;
+            }
+            let sheets = match read {
+                Ok(bytes) => files::timed("shirube:table-read", || read_workbook(&bytes)).map_err(Failure::Workbook),
+                Err(Ok(error)) => Err(Failure::File(error)),
+                Err(Err(detail)) => Err(Failure::Browser(detail)),
+            };
+            if reading.try_set(None).is_none() {
+                show(Origin::File(name), sheets);
+            }
+        });
+    };
+
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data() else { return };
+        ev.prevent_default();
+        ticket.update_value(|t| *t += 1);
+        reading.set(None);
+        let html = data.get_data("text/html").unwrap_or_default();
+        let text = data.get_data("text/plain").unwrap_or_default();
+        let grid = from_html(&html).filter(|g| !g.rows.is_empty()).unwrap_or_else(|| from_tsv(&text));
+        let has_cells = grid.rows.iter().any(|r| r.iter().any(|c| !c.is_empty()));
+        show(Origin::Pasted, if has_cells { Ok(vec![grid]) } else { Err(Failure::NoCells) });
+    };
+
+    let plan = Memo::new(move |_| {
+        if !previewing.get() {
+            return None;
+        }
+        let d = draft.get()?;
+        edits.open.with(|s| s.as_ref().map(|s| Arc::new(d.plan(s))))
+    });
+
+    let apply = Callback::new(move |()| {
+        let (Some(p), Some(d)) = (plan.get_untracked(), draft.get_untracked()) else { return };
+        let p: Arc<TablePlan> = p;
+        edits.edit(|s| {
+            apply_table(s, &p);
+        });
+        let revision = state.revision.get_untracked();
+        let (key, mapping) = d.mapping();
+        mappings.update(|m| {
+            m.insert(key.clone(), mapping.clone());
+        });
+        let store = state.store();
+        // Remembering is a convenience: a storage failure here is not worth a message (the
+        // strategy itself is saved by the autosave, which says so when it fails).
+        leptos::task::spawn_local(async move {
+            let _ = store.remember_table_mapping(&key, &mapping).await;
+        });
+        let values = p.values.changes.len() + p.values.texts.len();
+        draft.set(None);
+        previewing.set(false);
+        outcome.set(Some(Outcome::Applied { source: d.origin, indicators: p.new_indicators.len(), values, revision }));
+    });
+    let cancel = Callback::new(move |()| {
+        let Some(d) = draft.get_untracked() else { return };
+        draft.set(None);
+        previewing.set(false);
+        outcome.set(Some(Outcome::Cancelled { source: d.origin }));
+    });
+
+    view! {
+        <section class="panel csv-import" data-testid="table-import" aria-labelledby="table-import-title">
+            <h2 id="table-import-title">{move || state.tr("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")}</h2>
+            <p class="lead">{move || state.tr(
+                "町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。",
+                "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.",
+            )}</p>
+            <div class="actions">
+                <input id="table-file" class="visually-hidden" type="file"
+                    accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
+                    data-testid="table-file" on:change=on_file/>
+                <label class="button primary" for="table-file">{move || state.tr("Excel のブックを選ぶ", "Choose an Excel workbook")}</label>
+                <span class="hint">{move || state.tr("選んだだけでは何も変わりません。", "Choosing a file changes nothing.")}</span>
+            </div>
+            <div class="field">
+                <label for="table-paste">{move || state.tr("Excel のセルを貼り付け", "Paste cells from Excel")}</label>
+                <textarea id="table-paste" data-testid="table-paste" rows="2" style="width: 100%; font: inherit;"
+                    placeholder=move || state.tr("ここをクリックして Ctrl+V（Mac は ⌘+V）で貼り付け", "Click here and press Ctrl+V (⌘+V on a Mac)")
+                    on:paste=on_paste></textarea>
+            </div>
+            {move || reading.get().map(|file| view! {
+                <p class="csv-status" role="status" data-testid="table-reading">
+                    {state.tr("読み込んでいます…", "Reading…")}" "<span class="meta">{file}</span>
+                </p>
+            })}
+            {move || {
+                let lang = state.lang();
+                match outcome.get() {
+                    None => ().into_any(),
+                    Some(Outcome::Failed { source, failure }) => failed(lang, &source, &failure).into_any(),
+                    Some(Outcome::Applied { source, indicators, values, revision }) => {
+                        let headline = match lang {
+                            Language::Ja => format!("{}から 新しい指標 {indicators} 件と {values} 件の値を取り込みました。", source_name(&source, lang)),
+                            Language::En => format!("{} imported: {indicators} new indicators and {values} values.", source_name(&source, lang)),
+                        };
+                        view! {
+                            <div class="notice" role="status" data-testid="table-applied">
+                                <p class="notice-headline">{headline}</p>
+                                <p>{tr(lang,
+                                    "取り込みは1回の操作です。編集画面の「元に戻す」（Ctrl+Z）で、取り込む前にまとめて戻せます。列の対応は、次に同じ形の表を取り込むときのために覚えておきます。",
+                                    "The import is one step: Undo in the editor (Ctrl+Z) takes all of it back. The columns' roles are remembered for the next table of the same layout.")}</p>
+                                <div class="notice-actions">
+                                    <button type="button" data-testid="table-undo"
+                                        disabled=move || state.revision.get() != revision
+                                        on:click=move |_| {
+                                            if state.revision.get_untracked() == revision {
+                                                state.undo();
+                                                outcome.set(Some(Outcome::Undone { source: source.clone() }));
+                                            }
+                                        }>
+                                        {tr(lang, "取り込みを元に戻す", "Undo the import")}
+                                    </button>
+                                </div>
+                            </div>
+                        }.into_any()
+                    }
+                    Some(Outcome::Undone { source }) => view! {
+                        <p class="notice" role="status" data-testid="table-undone">{match lang {
+                            Language::Ja => format!("{}の取り込みを元に戻しました。", source_name(&source, lang)),
+                            Language::En => format!("The import of {} was undone.", source_name(&source, lang).to_lowercase()),
+                        }}</p>
+                    }.into_any(),
+                    Some(Outcome::Cancelled { source }) => view! {
+                        <p class="notice" role="status" data-testid="table-cancelled">{match lang {
+                            Language::Ja => format!("{}は取り込みませんでした。何も変わっていません。", source_name(&source, lang)),
+                            Language::En => format!("{} were not imported. Nothing changed.", source_name(&source, lang)),
+                        }}</p>
+                    }.into_any(),
+                }
+            }}
+            <mapping::MappingView draft=draft mappings=mappings previewing=previewing cancel=cancel/>
+            {move || plan.get().and_then(|p| {
+                let lang = state.lang();
+                let style = state.year_style();
+                let source = draft.with_untracked(|d| d.as_ref().map(|d| source_name(&d.origin, lang))).unwrap_or_default();
+                let s = edits.open.get_untracked()?;
+                Some(view! { <plan::PlanView p=p s=s source=source lang=lang style=style all=show_all.get() show_all=show_all draft=draft apply=apply cancel=cancel/> })
+            })}
+        </section>
+    }
+}
+
+fn failed(lang: Language, source: &Origin, failure: &Failure) -> impl IntoView {
+    let lines = match failure {
+        Failure::Workbook(e) => vec![locale::workbook_error(e, lang)],
+        Failure::File(e) => locale::import_error(e, lang),
+        Failure::Browser(detail) => {
+            vec![format!("{}{detail}", tr(lang, "ファイルを読めませんでした: ", "The file could not be read: "))]
+        }
+        Failure::NoCells => vec![tr(
+            lang,
+            "貼り付けた内容に表のセルがありません。Excel でセルの範囲を選んでコピーしてから貼り付けてください。",
+            "What was pasted holds no cells. Select the cells in Excel, copy them, then paste.",
+        )
+        .to_owned()],
+    };
+    let headline = match lang {
+        Language::Ja => format!("{}は取り込めません。何も変わっていません。", source_name(source, lang)),
+        Language::En => format!("{} cannot be imported. Nothing changed.", source_name(source, lang)),
+    };
+    view! {
+        <div class="notice error" role="alert" data-testid="table-error">
+            <p class="notice-headline">{headline}</p>
+            <ul class="notice-lines">{lines.into_iter().map(|l| view! { <li data-testid="table-error-line">{l}</li> }).collect_view()}</ul>
+        </div>
+    }
+}

@@ -1,0 +1,216 @@
+//! The plan of a town's table before anything changes: the counts, the new indicators (code,
+//! name, unit, where they go), the rows matched to indicators the strategy has (and how), the
+//! rows several indicators could be (each with a choice that plans again), then the values by
+//! the CSV import's own preview tables (what changes, what is refused with its row and column
+//! letter), and 「取り込む」 / 「やめる」.
+
+use super::mapping::place_name;
+use crate::format::table::{Resolution, TablePlan};
+use crate::locale::{self, tr, Language, YearStyle};
+use crate::model::Id;
+use crate::session::csv_import::CsvPreview;
+use crate::session::table_import::TableDraft;
+use crate::ui::files_page::csv_import::preview::ValueTables;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// "9 件" / "9".
+fn count(n: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{} 件", locale::number(n as f64)),
+        Language::En => locale::number(n as f64),
+    }
+}
+
+#[component]
+#[allow(clippy::too_many_arguments)] // reason: a component's props
+pub(super) fn PlanView(
+    p: Arc<TablePlan>,
+    /// The open strategy the plan was made against.
+    s: crate::model::Strategy,
+    /// The source as the heading names it.
+    source: String,
+    lang: Language,
+    style: YearStyle,
+    all: bool,
+    show_all: RwSignal<bool>,
+    draft: RwSignal<Option<TableDraft>>,
+    apply: Callback<()>,
+    cancel: Callback<()>,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H3>::new();
+    let indicator =
+        |id: &Id| s.indicator(id).map(|i| (i.code.clone(), i.name.clone(), i.unit.clone())).unwrap_or_default();
+    let values = Arc::new(CsvPreview {
+        file: source.clone(),
+        text: String::new(),
+        plan: p.values.clone(),
+        letters: p.letters.clone(),
+        replanned: false,
+    });
+    let has_changes = !p.new_indicators.is_empty() || !p.values.changes.is_empty() || !p.values.texts.is_empty();
+    let new_rows = p
+        .new_indicators
+        .iter()
+        .map(|n| {
+            let under = place_name(&s, &n.under, lang);
+            let unknown = n.unknown_place.clone().map(|u| match lang {
+                Language::Ja => format!("（「{u}」は見つかりませんでした）"),
+                Language::En => format!(" (\"{u}\" was not found)"),
+            });
+            view! {
+                <tr data-testid="table-new">
+                    <td class="num">{n.row}</td>
+                    <td class="code">{n.indicator.code.clone()}</td>
+                    <td>{n.indicator.name.clone()}</td>
+                    <td>{n.indicator.unit.clone()}</td>
+                    <td>{under}{unknown}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let matched_rows = p
+        .matched
+        .iter()
+        .map(|m| {
+            let (code, name, _) = indicator(&m.indicator);
+            view! {
+                <tr data-testid="table-matched">
+                    <td class="num">{m.row}</td>
+                    <td><span class="code">{code}</span>" "{name}</td>
+                    <td>{locale::matched_by(m.by, lang)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let ambiguous_rows = p
+        .ambiguous
+        .iter()
+        .map(|a| {
+            let row = a.row;
+            let options: Vec<(String, String)> = a
+                .candidates
+                .iter()
+                .map(|id| {
+                    let (code, name, unit) = indicator(id);
+                    (id.as_str().to_owned(), format!("{code} {name}（{unit}）"))
+                })
+                .collect();
+            let label = match lang {
+                Language::Ja => format!("{row} 行目の指標"),
+                Language::En => format!("The indicator of row {row}"),
+            };
+            view! {
+                <tr data-testid="table-ambiguous">
+                    <td class="num">{row}</td>
+                    <td>{locale::matched_by(a.by, lang)}{match lang {
+                        Language::Ja => format!("（{} 件の候補）", a.candidates.len()),
+                        Language::En => format!(" ({} candidates)", a.candidates.len()),
+                    }}</td>
+                    <td>
+                        <select data-testid="table-ambiguous-choice" aria-label=label style="font: inherit; max-width: 100%;"
+                            on:change=move |ev| {
+                                let chosen = event_target_value(&ev);
+                                let answer = match chosen.as_str() {
+                                    "" => None,
+                                    "new" => Some(Resolution::New),
+                                    id => Some(Resolution::Existing(Id::from(id))),
+                                };
+                                draft.update(|d| if let Some(d) = d {
+                                    match answer {
+                                        Some(a) => { d.resolved.insert(row, a); }
+                                        None => { d.resolved.remove(&row); }
+                                    }
+                                });
+                            }>
+                            <option value="" selected>{tr(lang, "選んでください（選ぶまで取り込みません）", "Choose (not imported until you do)")}</option>
+                            {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                            <option value="new">{tr(lang, "新しい指標として", "As a new indicator")}</option>
+                        </select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let sheet = (!p.sheet.is_empty()).then(|| match lang {
+        Language::Ja => format!("シート「{}」", p.sheet),
+        Language::En => format!("sheet \"{}\"", p.sheet),
+    });
+    view! {
+        <section class="csv-preview" data-testid="table-preview" aria-labelledby="table-preview-title">
+            <h3 id="table-preview-title" tabindex="-1" node_ref=heading>
+                {tr(lang, "取り込む前の確認", "Check before importing")}" "<span class="meta">{source}" "{sheet}</span>
+            </h3>
+            <dl class="facts">
+                <dt>{tr(lang, "新しい指標", "New indicators")}</dt>
+                <dd data-testid="table-new-count" class="strong">{count(p.new_indicators.len(), lang)}</dd>
+                <dt>{tr(lang, "見つかった指標", "Indicators found")}</dt>
+                <dd data-testid="table-matched-count">{count(p.matched.len(), lang)}</dd>
+                <dt>{tr(lang, "どの指標か選ぶ行", "Rows to choose for")}</dt>
+                <dd data-testid="table-ambiguous-count" class:warn=!p.ambiguous.is_empty()>{count(p.ambiguous.len(), lang)}</dd>
+                <dt>{tr(lang, "変わる値", "Values that change")}</dt>
+                <dd data-testid="csv-change-count" class="strong">{count(p.values.changes.len(), lang)}</dd>
+                <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
+                <dd data-testid="csv-refused-count" class:warn=!p.values.refused.is_empty()>{count(p.values.refused.len(), lang)}</dd>
+                {(!p.skipped.is_empty()).then(|| view! {
+                    <dt>{tr(lang, "読まなかった行", "Rows not read")}</dt>
+                    <dd data-testid="table-skipped">{p.skipped.iter().map(|(row, why)| match lang {
+                        Language::Ja => format!("{row} 行目（{}）", locale::skip_reason(*why, lang)),
+                        Language::En => format!("row {row} ({})", locale::skip_reason(*why, lang)),
+                    }).collect::<Vec<_>>().join(tr(lang, "、", ", "))}</dd>
+                })}
+            </dl>
+            {(!p.new_indicators.is_empty()).then(|| view! {
+                <h4>{tr(lang, "新しく作る指標", "Indicators to be created")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-changes" data-testid="table-new-indicators">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "指標番号", "Code")}</th>
+                            <th scope="col">{tr(lang, "指標名", "Name")}</th>
+                            <th scope="col">{tr(lang, "単位", "Unit")}</th>
+                            <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
+                        </tr></thead>
+                        <tbody>{new_rows}</tbody>
+                    </table>
+                </div>
+            })}
+            {(!p.matched.is_empty()).then(|| view! {
+                <h4>{tr(lang, "この戦略の指標と一致した行", "Rows matched to this strategy's indicators")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-changes" data-testid="table-matched-indicators">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                            <th scope="col">{tr(lang, "見つけ方", "Found by")}</th>
+                        </tr></thead>
+                        <tbody>{matched_rows}</tbody>
+                    </table>
+                </div>
+            })}
+            {(!p.ambiguous.is_empty()).then(|| view! {
+                <h4>{tr(lang, "どの指標か選んでください", "Choose which indicator")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-changes" data-testid="table-ambiguous-rows">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "一致", "Matches")}</th>
+                            <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                        </tr></thead>
+                        <tbody>{ambiguous_rows}</tbody>
+                    </table>
+                </div>
+            })}
+            <ValueTables p=values lang=lang style=style all=all show_all=show_all/>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="table-apply" disabled=!has_changes on:click=move |_| apply.run(())>
+                    {tr(lang, "取り込む", "Import")}
+                </button>
+                <button type="button" data-testid="table-cancel" on:click=move |_| cancel.run(())>{tr(lang, "やめる", "Cancel")}</button>
+                {has_changes.then(|| view! {
+                    <span class="hint">{tr(lang, "取り込んだ後も「元に戻す」でまとめて戻せます。", "Undo takes the whole import back afterwards.")}</span>
+                })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,303 @@
+// A town's own table and outline on the files page (issue 31), in Chromium against the release
+// build:
+// - a workbook in the town's own layout (src/format/table/fixtures/kpi.xlsx: a title, a
+//   two-row header with the year merged over 実績/目標, the goal merged down its rows) opened
+//   into the 北本市 example → the mapping shows the proposed roles → one column's role changed
+//   → the preview lists the new indicators (under the goals their rows name) and the values →
+//   applied → the editor shows the values → one Undo takes it all back;
+// - cells pasted from Excel: the clipboard's HTML table (with a rowspan), or only its
+//   tab-separated text → the mapping has the right columns, the preview the right rows;
+// - an outline pasted from Word (seed 000's, src/format/outline/fixtures) into a blank strategy
+//   → the proposed tree → 作成する → the overview lists 4 goals;
+// - a bad workbook (random bytes named .xlsx, and an .xls) is refused with its message, and
+//   the storage is byte-for-byte unchanged.
+// Screenshots of the mapping and the preview, in Japanese and English.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { savedStrategy, storageSnapshot } from './helpers';
+import { REPO_ROOT, SCREENSHOT_DIR } from './paths';
+
+const TABLE_FIXTURES = path.join(REPO_ROOT, 'src/format/table/fixtures');
+const OUTLINE = path.join(REPO_ROOT, 'src/format/outline/fixtures/hokuto_goals_000.txt');
+
+/** The 北本市 example's files page. */
+async function kitamotoFiles(page: Page, openApp: () => Promise<void>) {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('to-files').click();
+  await expect(page.getByTestId('table-import')).toBeVisible();
+}
+
+async function pickWorkbook(page: Page, name: string, buffer: Buffer) {
+  await page.getByTestId('table-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+/** A paste on the paste area, as the browser fires it, with what the clipboard holds. */
+async function paste(page: Page, data: { html?: string; text: string }) {
+  await page.getByTestId('table-paste').evaluate((el, data) => {
+    const dt = new DataTransfer();
+    if (data.html) dt.setData('text/html', data.html);
+    dt.setData('text/plain', data.text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+/** The cells of each row of a table, whitespace squeezed. */
+async function rows(page: Page, testid: string): Promise<string[][]> {
+  return page.getByTestId(testid).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())),
+  );
+}
+
+/** Each column's role, as its dropdown's value, by column letter. */
+async function roles(page: Page, letters: string[]): Promise<string[]> {
+  return Promise.all(letters.map((l) => page.getByTestId(`table-role-${l}`).inputValue()));
+}
+
+/** A section's own screenshot beside the full page's (the full page is too tall to read). */
+async function sectionShot(page: Page, testid: string, name: string) {
+  await page.getByTestId(testid).screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-section.png`) });
+}
+
+async function toggleLanguage(page: Page, to: 'en' | 'ja') {
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('language')).toHaveText(to === 'en' ? '日本語' : 'English');
+}
+
+test('a town’s workbook: roles proposed, one changed, previewed, applied as one undo step', async ({ page, openApp, pageErrors, shot }) => {
+  await kitamotoFiles(page, openApp);
+  const start = await savedStrategy(page);
+  const before = await storageSnapshot(page);
+
+  await pickWorkbook(page, 'KPI実績_令和5年度.xlsx', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi.xlsx')));
+  await expect(page.getByTestId('table-mapping')).toBeVisible();
+  // The header under the title: rows 3–4 (the year merged over 実績/目標), five body rows.
+  await expect(page.getByTestId('table-header-first')).toHaveValue('3');
+  await expect(page.getByTestId('table-header-last')).toHaveValue('4');
+  await expect(page.getByTestId('table-header-row')).toHaveCount(2);
+  await expect(page.getByTestId('table-sample-row')).toHaveCount(5);
+  await expect(page.getByTestId('table-sample-row').first()).toContainText('新規雇用者数');
+  expect(await roles(page, ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'])).toEqual([
+    'goal', 'name', 'unit', 'baseline', 'actual-2022', 'interim-2022', 'actual-2023', 'interim-2023',
+  ]);
+  await expect(page.getByTestId('table-role-E').locator('option:checked')).toHaveText('実績（令和4年度）');
+  await expect(page.getByTestId('table-remembered')).toHaveCount(0);
+  await shot('table-mapping-ja');
+  await sectionShot(page, 'table-mapping', 'table-mapping-ja');
+
+  // 令和5年度 目標 (column H) is not to be read.
+  await page.getByTestId('table-role-H').selectOption('ignore');
+  await expect(page.getByTestId('table-role-H')).toHaveValue('ignore');
+  await page.getByTestId('table-check').click();
+  const preview = page.getByTestId('table-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('table-new-count')).toHaveText('5 件');
+  await expect(page.getByTestId('table-matched-count')).toHaveText('0 件');
+  await expect(preview.getByTestId('csv-change-count')).toHaveText('18 件');
+  await expect(preview.getByTestId('csv-refused-count')).toHaveText('0 件');
+  const goal1 = '基本目標 1 稼ぐ産業と安定した雇用を創出する';
+  const goal2 = '基本目標 2 新しい人の流れとつながりをつくる';
+  expect(await rows(page, 'table-new-indicators')).toEqual([
+    ['5', '', '新規雇用者数', '人', goal1],
+    ['6', '', '創業件数', '件', goal1],
+    ['7', '', '観光入込客数', '千人', goal1],
+    ['8', '', '転入者数', '人', goal2],
+    ['9', '', '移住相談件数', '件', goal2],
+  ]);
+  const changes = await rows(page, 'csv-changes');
+  expect(changes).toHaveLength(18);
+  expect(changes).toContainEqual(['5', '新規雇用者数', '—', '令和4年度', '実績', '—', '→', '130']);
+  expect(changes).toContainEqual(['5', '新規雇用者数', '—', '令和5年度', '実績', '—', '→', '1,234']);
+  expect(changes.filter((c) => c[3] === '令和5年度' && c[4] === '中間目標')).toEqual([]);
+  // 「－」 read as no value, 「2,408※」 as a number with its mark, naming the sheet's columns.
+  expect(await rows(page, 'csv-noted')).toEqual([
+    ['6', 'G列「令和5年度 実績」', '－', '値なし（何も書き込みません）'],
+    ['7', 'E列「令和4年度 実績」', '2,408※', '数値を取り込みます（実績ならば「※」をコメントに残します）'],
+  ]);
+  // Nothing is stored before the choice.
+  expect(await storageSnapshot(page)).toEqual(before);
+  await shot('table-preview-ja');
+  await sectionShot(page, 'table-preview', 'table-preview-ja');
+
+  // The same in English.
+  await toggleLanguage(page, 'en');
+  await expect(page.getByTestId('table-role-E').locator('option:checked')).toContainText('Actual');
+  await expect(page.getByTestId('table-preview')).toContainText('Check before importing');
+  await page.getByTestId('table-mapping').scrollIntoViewIfNeeded();
+  await shot('table-mapping-en');
+  await sectionShot(page, 'table-mapping', 'table-mapping-en');
+  await page.getByTestId('table-preview').scrollIntoViewIfNeeded();
+  await shot('table-preview-en');
+  await sectionShot(page, 'table-preview', 'table-preview-en');
+  await toggleLanguage(page, 'ja');
+
+  await page.getByTestId('table-apply').click();
+  await expect(page.getByTestId('table-applied')).toContainText('新しい指標 5 件と 18 件の値を取り込みました');
+  await expect(page.getByTestId('table-preview')).toHaveCount(0);
+  await expect(page.getByTestId('table-mapping')).toHaveCount(0);
+  let s = await savedStrategy(page);
+  expect(s.indicators).toHaveLength(start.indicators.length + 5);
+  const jobs = s.indicators.find((i: any) => i.name === '新規雇用者数');
+  expect(jobs.unit).toBe('人');
+  expect(jobs.series[0].actuals.map((a: any) => [a.year, a.value])).toEqual([[2022, 130], [2023, 1234]]);
+  expect(s.goals.find((g: any) => g.number === '1' && g.kind !== 'cross_cutting').targets).toContain(jobs.id);
+
+  // The editor shows the new indicator's values; one Undo takes the whole import back.
+  await page.getByTestId('files-page').getByTestId('edit').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await page.getByTestId('outline-indicator').filter({ hasText: '新規雇用者数' }).first().click();
+  await expect(page.getByTestId('indicator-heading')).toContainText('新規雇用者数');
+  await expect(page.getByTestId('actual-0-2022')).toHaveValue('130');
+  await expect(page.getByTestId('actual-0-2023')).toHaveValue(/^1,?234$/);
+  const undo = page.getByTestId('undo');
+  await undo.click();
+  await expect(undo).toBeDisabled();
+  await expect(page.getByTestId('outline-indicator').filter({ hasText: '新規雇用者数' })).toHaveCount(0);
+  s = await savedStrategy(page);
+  expect(s.indicators).toHaveLength(start.indicators.length);
+  expect(s.goals.map((g: any) => g.targets)).toEqual(start.goals.map((g: any) => g.targets));
+
+  // The mapping was remembered for this layout: the same workbook again says so, with H ignored.
+  await page.getByRole('link', { name: '← 概要へ' }).click();
+  await page.getByTestId('to-files').click();
+  await pickWorkbook(page, 'KPI実績_令和6年度.xlsx', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi.xlsx')));
+  await expect(page.getByTestId('table-remembered')).toBeVisible();
+  expect(await roles(page, ['B', 'H'])).toEqual(['name', 'interim-2023']);
+  await page.getByTestId('table-cancel-mapping').click();
+  await expect(page.getByTestId('table-cancelled')).toContainText('何も変わっていません');
+  expect(pageErrors).toEqual([]);
+});
+
+test('cells pasted from Excel: its HTML table with a rowspan, or only its tab-separated text', async ({ page, openApp, pageErrors, shot }) => {
+  await kitamotoFiles(page, openApp);
+  const before = await storageSnapshot(page);
+
+  // Excel's clipboard HTML: a style block, the fragment markers, the goal merged down two rows.
+  const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8">
+<style>td{mso-number-format:General;}</style></head><body><!--StartFragment-->
+<table border=0 cellpadding=0 cellspacing=0>
+<tr><td>基本目標</td><td>指標名</td><td>単位</td><td>基準値</td><td>令和5年度</td></tr>
+<tr><td rowspan=2 class=xl65>基本目標2</td><td>移住相談件数</td><td>件</td><td x:num>120</td><td x:num>150</td></tr>
+<tr><td>転入者数</td><td>人</td><td x:num>850</td><td>abc</td></tr>
+</table><!--EndFragment--></body></html>`;
+  await paste(page, { html, text: 'ignored when the HTML has a table' });
+  await expect(page.getByTestId('table-mapping')).toBeVisible();
+  await expect(page.getByTestId('table-header-first')).toHaveValue('1');
+  expect(await roles(page, ['A', 'B', 'C', 'D', 'E'])).toEqual(['goal', 'name', 'unit', 'baseline', 'actual-2023']);
+  await expect(page.getByTestId('table-role-F')).toHaveCount(0);
+  // The merged goal is read in both of its rows.
+  expect(await rows(page, 'table-columns')).toEqual([
+    ['基本目標2', '移住相談件数', '件', '120', '150'],
+    ['基本目標2', '転入者数', '人', '850', 'abc'],
+  ]);
+  await page.getByTestId('table-check').click();
+  await expect(page.getByTestId('table-new-count')).toHaveText('2 件');
+  const goal2 = '基本目標 2 新しい人の流れとつながりをつくる';
+  expect((await rows(page, 'table-new-indicators')).map((r) => [r[0], r[2], r[4]])).toEqual([
+    ['2', '移住相談件数', goal2],
+    ['3', '転入者数', goal2],
+  ]);
+  // The bad cell is refused with its row and column letter; the rest is imported.
+  expect(await rows(page, 'csv-refused')).toEqual([['3', 'E列「令和5年度」', '「abc」は数値として読めません']]);
+  expect(await storageSnapshot(page)).toEqual(before);
+  await page.getByTestId('table-cancel').click();
+  await expect(page.getByTestId('table-cancelled')).toContainText('貼り付けたセルは取り込みませんでした。何も変わっていません。');
+  expect(await storageSnapshot(page)).toEqual(before);
+
+  // Only text/plain (a spreadsheet that gives no HTML): tab-separated, matched by code.
+  await paste(page, { text: '指標番号\t指標名\t単位\t令和4年度\r\n5-1\t就業者一人あたり市内純生産\t万円\t440.1\r\n' });
+  await expect(page.getByTestId('table-mapping')).toBeVisible();
+  expect(await roles(page, ['A', 'B', 'C', 'D'])).toEqual(['code', 'name', 'unit', 'actual-2022']);
+  await page.getByTestId('table-check').click();
+  await expect(page.getByTestId('table-new-count')).toHaveText('0 件');
+  expect(await rows(page, 'table-matched-indicators')).toEqual([['2', '5-1 就業者一人あたり市内純生産', '指標番号が一致']]);
+  expect(await rows(page, 'csv-changes')).toEqual([
+    ['2', '5-1 就業者一人あたり市内純生産', '—', '令和4年度', '実績', '—', '→', '440.1'],
+  ]);
+  await page.getByTestId('table-apply').click();
+  await expect(page.getByTestId('table-applied')).toContainText('新しい指標 0 件と 1 件の値を取り込みました');
+  const s = await savedStrategy(page);
+  const production = s.indicators.find((i: any) => i.code === '5-1');
+  expect(production.series[0].actuals).toContainEqual({ year: 2022, value: 440.1, provisional: false, comment: '' });
+  await page.getByTestId('table-undo').click();
+  await expect(page.getByTestId('table-undone')).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
+
+test('an outline pasted from Word becomes the goals, measures and initiatives of a blank strategy', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  // A blank strategy (白紙, not the national framework's six goals).
+  await page.getByTestId('new-strategy').click();
+  await page.locator('#new-title').fill('第3期しるべ町総合戦略');
+  await page.locator('#new-municipality').fill('しるべ町');
+  await page.locator('#new-first').fill('令和8年度');
+  await page.locator('#new-last').fill('令和12年度');
+  await page.getByLabel('白紙').check();
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
+  await expect(page.getByTestId('goal')).toHaveCount(0);
+  await page.getByTestId('to-files').click();
+  await expect(page.getByTestId('outline-import')).toBeVisible();
+  const text = fs.readFileSync(OUTLINE, 'utf8');
+  const field = page.getByTestId('outline-text');
+  await field.fill(text);
+  // Read when the user is done with the field (its change event: a blur), never mid-typing.
+  await field.blur();
+  await field.dispatchEvent('change');
+  const preview = page.getByTestId('outline-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.locator('[data-testid=outline-line][data-level=goal]')).toHaveCount(4);
+  const first = page.locator('[data-testid=outline-line][data-level=goal]').first();
+  await expect(first.getByTestId('outline-title')).toHaveText('北海道新幹線を活かした産業の振興と雇用の場をつくる');
+  // A measure one level down and back up.
+  const measures = page.locator('[data-testid=outline-line][data-level=measure]');
+  const count = await measures.count();
+  expect(count).toBeGreaterThan(4);
+  await measures.first().getByTestId('outline-demote').click();
+  await expect(measures).toHaveCount(count - 1);
+  await page.locator('[data-testid=outline-line][data-level=initiative]').first().getByTestId('outline-promote').click();
+  await expect(measures).toHaveCount(count);
+  await shot('outline-preview-ja');
+  await sectionShot(page, 'outline-preview', 'outline-preview-ja');
+  await page.getByTestId('outline-create').click();
+  await expect(page.getByTestId('outline-created')).toContainText(/^基本目標 4・施策 \d+・取組 \d+ を作成しました。/);
+  await expect(preview).toHaveCount(0);
+
+  await page.getByTestId('to-overview').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  await expect(page.getByTestId('goal').first()).toContainText('北海道新幹線を活かした産業の振興と雇用の場をつくる');
+  const s = await savedStrategy(page);
+  expect(s.goals).toHaveLength(4);
+  expect(s.goals[0].measures.length).toBeGreaterThan(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a bad workbook is refused with its reason, and nothing changes', async ({ page, openApp, pageErrors }) => {
+  await kitamotoFiles(page, openApp);
+  await savedStrategy(page);
+  const before = await storageSnapshot(page);
+
+  await pickWorkbook(page, 'KPI一覧.xlsx', fs.readFileSync(path.join(TABLE_FIXTURES, 'random.bin')));
+  await expect(page.getByTestId('table-error')).toContainText('「KPI一覧.xlsx」は取り込めません。何も変わっていません。');
+  await expect(page.getByTestId('table-error-line')).toHaveText(/^Excel（\.xlsx）や OpenDocument（\.ods）のブックではありません。/);
+  await expect(page.getByTestId('table-mapping')).toHaveCount(0);
+
+  await pickWorkbook(page, 'KPI一覧.xls', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi.xls')));
+  await expect(page.getByTestId('table-error')).toContainText('「KPI一覧.xls」は取り込めません。');
+  await expect(page.getByTestId('table-error-line')).toHaveText(
+    'Excel 97-2003 形式（.xls）は読み込めません。Excel で「名前を付けて保存」から .xlsx で保存し直してください。',
+  );
+  await toggleLanguage(page, 'en');
+  await expect(page.getByTestId('table-error-line')).toHaveText(
+    'Excel 97-2003 workbooks (.xls) cannot be read. In Excel, use Save As to save it again as .xlsx.',
+  );
+  await toggleLanguage(page, 'ja');
+  await expect(page.getByTestId('table-mapping')).toHaveCount(0);
+  // The language's preference is stored apart; the strategy and everything else is unchanged.
+  const after = await storageSnapshot(page);
+  for (const k of Object.keys(before)) if (k !== 'shirube/prefs') expect(after[k], k).toEqual(before[k]);
+  expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+  expect(pageErrors).toEqual([]);
+});
