@@ -29,6 +29,7 @@ pub fn mount() {
 /// The page, once storage is open.
 #[component]
 fn App(start: Start) -> impl IntoView {
+    super::state::install_actions();
     let state = AppState::new(start);
     provide_context(state);
     state.start_autosave();

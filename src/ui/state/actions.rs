@@ -8,7 +8,10 @@
 use super::regions::RegionIntake;
 use super::*;
 use crate::storage::KeptDraft;
+use std::cell::Cell;
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 
 /// An action and what it needs (moved once into its task: its size does not matter).
 #[allow(clippy::large_enum_variant)]
@@ -44,13 +47,36 @@ impl AppState {
     /// Starts an action (storage answers asynchronously).
     pub(super) fn act(&self, action: Action) {
         let state = *self;
-        spawn_local(run(state, action));
+        spawn_local(perform(state, action));
     }
 }
 
-/// Runs an action to its end.
+/// How an action reaches [`run`]: through a function the app installs when it starts
+/// ([`install`], from `app::App`), never by a direct call. A `#[lazy]` part's code is exported
+/// from every wasm the crate links into, the in-browser test binaries too; a direct call from
+/// code such a part reaches would make those binaries import the app's split loader, which they
+/// do not have (the test page would not load).
+type Runner = fn(AppState, Action) -> Pin<Box<dyn Future<Output = ()>>>;
+
+thread_local! {
+    static RUNNER: Cell<Option<Runner>> = const { Cell::new(None) };
+}
+
+/// Lets the actions run: the app calls it once, at start-up.
+pub fn install() {
+    RUNNER.set(Some(|state, action| Box::pin(run(state, action))));
+}
+
+/// Runs an action to its end (nothing before [`install`]: no app is running).
+pub(super) async fn perform(state: AppState, action: Action) {
+    if let Some(runner) = RUNNER.get() {
+        runner(state, action).await;
+    }
+}
+
+/// Runs an action to its end (called through [`perform`]).
 #[lazy]
-pub(super) async fn run(state: AppState, action: Action) {
+async fn run(state: AppState, action: Action) {
     use super::stored;
     // A strategy can only be open, and so have a change to keep as a draft when the page goes
     // away, once this part has run (opening one is an action).
@@ -96,7 +122,7 @@ thread_local! {
     /// Keeps the open strategy's unsaved change synchronously as a draft (`storage::keep_draft`)
     /// when the page goes away (`AppState::keep_unsaved`); set when this part first runs, so the
     /// start page carries no strategy serialiser.
-    pub(super) static KEEP_DRAFT: std::cell::Cell<Option<KeepDraft>> = const { std::cell::Cell::new(None) };
+    pub(super) static KEEP_DRAFT: Cell<Option<KeepDraft>> = const { Cell::new(None) };
 }
 
 fn keep_draft(strategy: &Strategy, base: u64, now: &str) {

@@ -139,7 +139,7 @@ impl AppState {
     /// Stores the open strategy as it is at `revision` (the autosave said to), in the part
     /// of the actions (`actions`).
     async fn save(&self, revision: u64) {
-        run(*self, Action::Save(revision)).await;
+        perform(*self, Action::Save(revision)).await;
     }
 
     /// [`AppState::save`], run: a change made while it was under way is saved right after, in

@@ -27,7 +27,8 @@ use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
-use actions::{run, Action};
+pub use actions::install as install_actions;
+use actions::{perform, Action};
 pub use downloads::{use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
 use leptos::prelude::*;
@@ -239,7 +240,7 @@ impl AppState {
         // reads strategies does it.
         let list = match store.list_from_index().await {
             Ok(Some(list)) => Ok(list),
-            Ok(None) => return run(*self, Action::Relist).await,
+            Ok(None) => return perform(*self, Action::Relist).await,
             Err(e) => Err(e),
         };
         self.reread_rest(list).await;

@@ -42,13 +42,14 @@ impl AppState {
     /// Opens an example: its file is fetched with the app's files and read through the real
     /// import; an example already stored (same id) is opened as it is.
     pub async fn open_example(&self, example: &'static crate::examples::Example) {
-        run(*self, Action::OpenExample(example)).await;
+        perform(*self, Action::OpenExample(example)).await;
     }
 
     pub(super) async fn open_example_now(&self, example: &'static crate::examples::Example) {
         let file = example.path.to_owned();
         let opened = match files::fetch_file(example.path).await {
-            Ok(bytes) => open_file(bytes).await,
+            // Already in the actions' part: read here (a lazy call from a part: see `actions`).
+            Ok(bytes) => read_file(&bytes),
             Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file, detail })),
         };
         match opened {
@@ -301,12 +302,6 @@ fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
 /// first used (`#[lazy]` below); opening the app reads storage without it.
 fn read_file(bytes: &[u8]) -> Result<format::Opened, ImportError> {
     files::timed("shirube:import", || format::open(bytes))
-}
-
-/// [`read_file`] for an example.
-#[lazy]
-fn open_file(bytes: Vec<u8>) -> Result<format::Opened, ImportError> {
-    read_file(&bytes)
 }
 
 /// Reads a file for the import preview and compares it with what is stored
