@@ -18,7 +18,7 @@
 // example as it goes: the page, not this script, knows which).
 //
 // The limit: the budget (250 KB, issue 33), or — while the first visit is still over it — the
-// figure recorded in scripts/sizes.json, so that it can shrink but never grow unnoticed; the
+// figure recorded in scripts/sizes.json (and 1 %), so that it can shrink but not grow; the
 // check says how far from the budget it is. A lazily loaded part (a split point: its own module
 // and the chunks it shares) that grew by more than 10 % against its recorded figure prints a
 // warning naming it.
@@ -41,9 +41,11 @@ export function recordedSizes() {
   return fs.existsSync(RECORDED) ? JSON.parse(fs.readFileSync(RECORDED, 'utf8')) : { parts: {} };
 }
 
-/** What a visit may weigh: its budget, or the recorded figure while it is still over it. */
+/** What a visit may weigh: its budget, or — while it is still over it — the recorded figure
+ *  and 1 % (bytes that say nothing of the code, such as a checkout's path or a build hash, must
+ *  not fail a run; a new feature in the first visit is far more). */
 export function limitOf(budget, recorded) {
-  return Math.max(budget, recorded ?? budget);
+  return Math.max(budget, recorded === undefined ? budget : Math.ceil(recorded * 1.01));
 }
 
 function fail(msg) {
@@ -163,7 +165,7 @@ function main() {
   }
   const budgetSays = firstTotal <= BUDGET.firstVisit
     ? `within its budget of ${BUDGET.firstVisit} B`
-    : `within the recorded ${limit} B, still ${firstTotal - BUDGET.firstVisit} B over the budget of ${BUDGET.firstVisit} B`;
+    : `within its limit of ${limit} B (recorded ${recorded.first_visit} B and 1 %), still ${firstTotal - BUDGET.firstVisit} B over the budget of ${BUDGET.firstVisit} B`;
   console.log(`\n[size-gate] first visit ${firstTotal} B: ${budgetSays}`);
 }
 
