@@ -81,34 +81,6 @@ pub fn workbook_error(e: &WorkbookError, lang: Language) -> String {
     }
 }
 
-/// The roles a column can be given, in the dropdown's order, the year roles of `years` after
-/// 目標年度 (each year's actual, then each year's interim target).
-pub fn column_role_choices(years: &[HeaderYear]) -> Vec<ColumnRole> {
-    let mut out = vec![
-        ColumnRole::Ignore,
-        ColumnRole::Goal,
-        ColumnRole::Measure,
-        ColumnRole::Code,
-        ColumnRole::Name,
-        ColumnRole::Unit,
-        ColumnRole::Baseline,
-        ColumnRole::BaselineYear,
-        ColumnRole::Target,
-        ColumnRole::TargetYear,
-    ];
-    out.extend(years.iter().map(|y| ColumnRole::Actual(*y)));
-    let mut interim: Vec<ColumnRole> = Vec::new();
-    for y in years {
-        let r = ColumnRole::Interim(y.year);
-        if !interim.contains(&r) {
-            interim.push(r);
-        }
-    }
-    out.extend(interim);
-    out.extend([ColumnRole::Source, ColumnRole::Notes]);
-    out
-}
-
 /// A role as the dropdown shows it: 「実績（令和4年度）」, 「実績（2022年）」.
 pub fn column_role(role: ColumnRole, lang: Language, style: YearStyle) -> String {
     let ja = lang == Language::Ja;
@@ -303,7 +275,7 @@ mod tests {
         );
         assert_eq!(column_role(ColumnRole::Ignore, Language::Ja, YearStyle::Japanese), "無視");
         assert_eq!(column_role(ColumnRole::BaselineYear, Language::En, YearStyle::Japanese), "Baseline year");
-        let choices = column_role_choices(&[r4, c22]);
+        let choices = ColumnRole::choices(&[r4, c22]);
         assert_eq!(choices.len(), 12 + 2 + 1, "12 roles, a year's actual twice (年度 and 年), its interim once");
         let values: std::collections::HashSet<String> = choices.iter().map(|r| column_role_value(*r)).collect();
         assert_eq!(values.len(), choices.len(), "each choice has its own value");

@@ -40,6 +40,36 @@ pub enum ColumnRole {
     Notes,
 }
 
+impl ColumnRole {
+    /// Every role a column can be given, in a dropdown's order: the year roles of `years` after
+    /// 目標年度 (each year's actual, then each year's interim target), then 出典 and 備考.
+    pub fn choices(years: &[HeaderYear]) -> Vec<ColumnRole> {
+        let mut out = vec![
+            ColumnRole::Ignore,
+            ColumnRole::Goal,
+            ColumnRole::Measure,
+            ColumnRole::Code,
+            ColumnRole::Name,
+            ColumnRole::Unit,
+            ColumnRole::Baseline,
+            ColumnRole::BaselineYear,
+            ColumnRole::Target,
+            ColumnRole::TargetYear,
+        ];
+        out.extend(years.iter().map(|y| ColumnRole::Actual(*y)));
+        let mut interim: Vec<ColumnRole> = Vec::new();
+        for y in years {
+            let r = ColumnRole::Interim(y.year);
+            if !interim.contains(&r) {
+                interim.push(r);
+            }
+        }
+        out.extend(interim);
+        out.extend([ColumnRole::Source, ColumnRole::Notes]);
+        out
+    }
+}
+
 /// The proposed role of each column and the header text a UI shows above its choice (the
 /// header rows' texts joined: 「令和4年度 実績」).
 #[derive(Clone, Debug, PartialEq)]

@@ -4,7 +4,7 @@
 //! new indicators go when their row names no goal or measure. Every choice goes to the
 //! `TableDraft`; 「取り込む内容を確認する」 shows the plan below.
 
-use crate::format::table::{cell_text, Mapping, Placement};
+use crate::format::table::{cell_text, ColumnRole, Mapping, Placement};
 use crate::locale::{self, tr, Language};
 use crate::model::{GoalKind, Strategy};
 use crate::session::table_import::TableDraft;
@@ -86,7 +86,7 @@ pub(super) fn MappingView(
         let s = open.get_untracked()?;
         let grid = d.grid().clone();
         let width = grid.width();
-        let choices = locale::column_role_choices(&d.years(&s));
+        let choices = ColumnRole::choices(&d.years(&s));
         let header_rows: Vec<usize> = (d.header_first..=d.header_last).collect();
         let sample = d.sample_rows();
         let body_rows = d.shape().body.len();
