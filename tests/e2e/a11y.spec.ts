@@ -54,6 +54,7 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto', region: strin
   const go = (hash: string) => async () => {
     await page.goto(`./${hash}`);
     await page.waitForFunction(() => window.__shirubeAppStarted === true);
+    await page.locator('main#main').waitFor({ timeout: 30_000 });
   };
   const pages: Array<[string, () => Promise<void>]> = [
     ['list', go('#/')],

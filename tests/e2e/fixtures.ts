@@ -3,7 +3,7 @@
 //
 //   import { test, expect } from './fixtures';
 //   test('…', async ({ page, openApp, pageErrors, shot }) => {
-//     await openApp();                 // loads the sub-path root, waits for the wasm app to start
+//     await openApp();                 // loads the sub-path root, waits for the app's page to render
 //     …
 //     await shot('dashboard');         // -> test-results/screenshots/dashboard.png
 //     expect(pageErrors).toEqual([]);  // no console errors, uncaught exceptions or HTTP errors
@@ -139,6 +139,9 @@ export const test = base.extend<Fixtures>({
       const response = await page.goto(`./${hash}`);
       expect(response?.status(), 'status of the app page').toBe(200);
       await page.waitForFunction(() => window.__shirubeAppStarted === true, undefined, { timeout: 30_000 });
+      // The wasm has started; the app mounts once storage (IndexedDB) has opened, which on a busy
+      // machine comes later: wait for the page itself, as a user would.
+      await page.locator('main#main').waitFor({ timeout: 30_000 });
     });
   },
 

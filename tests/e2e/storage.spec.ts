@@ -24,6 +24,7 @@ async function localEntries(page: Page): Promise<Record<string, string>> {
 
 async function started(page: Page) {
   await page.waitForFunction(() => window.__shirubeAppStarted === true, undefined, { timeout: 30_000 });
+  await page.locator('main#main').waitFor({ timeout: 30_000 });
 }
 
 test('a browser profile filled by the previous release opens with everything there, moved into IndexedDB', async ({ page, openApp, pageErrors, shot }) => {
