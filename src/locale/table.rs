@@ -1,10 +1,13 @@
 //! A town's own table and outline in words (issue 31): why a workbook cannot be read, what a
 //! column holds (the role dropdown's labels), how a row found its indicator, what an outline's
-//! line becomes, and what creating the outline made.
+//! line becomes, what creating the outline made, and what cells pasted into a series' years set.
 
 use super::{tr, year, Language, YearStyle};
 use crate::format::outline::{Created, DropReason, Level};
-use crate::format::table::{ColumnRole, HeaderYear, MatchedBy, SheetLimit, SkipReason, WorkbookError, WorkbookFormat};
+use crate::format::table::{
+    BlockReason, ColumnRole, HeaderYear, MatchedBy, SheetLimit, SkipReason, WorkbookError, WorkbookFormat, YearBlock,
+};
+use crate::model::YearBasis;
 
 /// Why a workbook cannot be read at all (nothing was changed: the UI says so beside it).
 pub fn workbook_error(e: &WorkbookError, lang: Language) -> String {
@@ -231,6 +234,59 @@ pub fn outline_created(c: &Created, lang: Language) -> String {
     }
 }
 
+/// What cells pasted into a series' year rows set (`interim`: the 中間目標 column, else 実績値),
+/// and each cell that set nothing, by its place in the pasted range. Years as the series writes
+/// them (`basis`).
+pub fn year_paste(b: &YearBlock, interim: bool, basis: YearBasis, lang: Language, style: YearStyle) -> Vec<String> {
+    let ja = lang == Language::Ja;
+    let y = |fy| super::value_year(basis, fy, lang, style);
+    let what = match (interim, ja) {
+        (true, true) => "中間目標",
+        (false, true) => "実績値",
+        (true, false) => "interim targets",
+        (false, false) => "actuals",
+    };
+    let mut lines = Vec::new();
+    match (b.values.first(), b.values.last()) {
+        (Some(first), Some(last)) => {
+            let n = b.values.len();
+            let span = if n == 1 { y(first.year) } else { format!("{}〜{}", y(first.year), y(last.year)) };
+            lines.push(if ja {
+                format!("{n} 年分の{what}を貼り付けました（{span}）。元に戻すで取り消せます。")
+            } else {
+                format!("Pasted {n} years' {what} ({span}). Undo takes them back.")
+            });
+        }
+        _ => lines.push(tr(lang, "何も貼り付けていません。", "Nothing was pasted.").to_owned()),
+    }
+    for (year, text) in &b.no_value {
+        lines.push(if ja {
+            format!("{}:「{text}」は値なしとして読み、何も書いていません。", y(*year))
+        } else {
+            format!("{}: \"{text}\" reads as no value; nothing was written.", y(*year))
+        });
+    }
+    for r in &b.refused {
+        let why = match r.reason {
+            BlockReason::NotANumber => tr(lang, "数値として読めません", "is not a number"),
+            BlockReason::NotAYear => tr(lang, "年度として読めません", "is not a year"),
+            BlockReason::SameYearTwice => tr(lang, "同じ年度の2つめの値です", "is a second value for the same year"),
+            BlockReason::YearOutOfRange => tr(lang, "2200年度より後の年度になります", "falls after fiscal 2200"),
+            BlockReason::NotALine => tr(
+                lang,
+                "貼り付けられるのは1行か1列の値（年度の行・列が前にあっても可）です",
+                "only one row or one column of values can be pasted (with a row or column of years before it)",
+            ),
+        };
+        lines.push(if ja {
+            format!("貼り付けた範囲の {}「{}」: {why}。", r.cell, r.text)
+        } else {
+            format!("Cell {} of the pasted range (\"{}\") {why}.", r.cell, r.text)
+        });
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +348,23 @@ mod tests {
             outline_created(&none, Language::Ja),
             "何も作成しませんでした。置き場所のない 2 行は作成していません。"
         );
+    }
+
+    #[test]
+    fn what_pasted_year_cells_set_is_said_with_each_cell_that_set_nothing() {
+        use crate::format::table::{from_tsv, read_year_block};
+        let b = read_year_block(&from_tsv("120\t－\t多い\t140\n"), FiscalYear(2022));
+        let ja = year_paste(&b, false, YearBasis::Fiscal, Language::Ja, YearStyle::Japanese);
+        assert_eq!(
+            ja,
+            vec![
+                "2 年分の実績値を貼り付けました（令和4年度〜令和7年度）。元に戻すで取り消せます。",
+                "令和5年度:「－」は値なしとして読み、何も書いていません。",
+                "貼り付けた範囲の C1「多い」: 数値として読めません。",
+            ]
+        );
+        let en = year_paste(&b, true, YearBasis::Fiscal, Language::En, YearStyle::Western);
+        assert_eq!(en[0], "Pasted 2 years' interim targets (FY2022〜FY2025). Undo takes them back.");
+        assert_eq!(en[2], "Cell C1 of the pasted range (\"多い\") is not a number.");
     }
 }

@@ -434,6 +434,19 @@ impl Series {
         self.actuals.sort_by_key(|a| a.year);
     }
 
+    /// Writes a year's actual as an import reads it (a CSV, a table, pasted cells): the value,
+    /// its 速報 flag, and a mark written beside the number (「※」, 「推計」) as its comment when it
+    /// has none.
+    pub fn write_actual(&mut self, year: FiscalYear, value: f64, provisional: bool, mark: Option<&str>) {
+        self.set_actual(year, Some(value));
+        self.set_provisional(year, provisional);
+        if let Some(mark) = mark {
+            if self.actual(year).is_some_and(|a| a.comment.is_empty()) {
+                self.set_comment(year, mark.to_owned());
+            }
+        }
+    }
+
     /// Marks a year's actual provisional (速報値) or final; no actual, no change.
     pub fn set_provisional(&mut self, year: FiscalYear, provisional: bool) {
         if let Some(a) = self.actuals.iter_mut().find(|a| a.year == year) {

@@ -30,6 +30,7 @@ pub fn mount() {
 #[component]
 fn App(start: Start) -> impl IntoView {
     super::state::install_actions();
+    super::workbook_reader::install();
     let state = AppState::new(start);
     provide_context(state);
     state.start_autosave();

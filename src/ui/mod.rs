@@ -54,6 +54,8 @@ mod strategy_list;
 #[cfg(target_arch = "wasm32")]
 mod update_prompt;
 #[cfg(target_arch = "wasm32")]
+mod workbook_reader;
+#[cfg(target_arch = "wasm32")]
 mod workshop;
 
 #[cfg(target_arch = "wasm32")]

@@ -20,15 +20,7 @@ pub fn apply(s: &mut Strategy, plan: &CsvPlan) -> usize {
 
 fn write(x: &mut Series, c: &CellChange) {
     match (c.kind, c.year) {
-        (CellKind::Actual, Some(year)) => {
-            x.set_actual(year, Some(c.to));
-            x.set_provisional(year, c.to_provisional);
-            if let Some(mark) = &c.mark {
-                if x.actual(year).is_some_and(|a| a.comment.is_empty()) {
-                    x.set_comment(year, mark.clone());
-                }
-            }
-        }
+        (CellKind::Actual, Some(year)) => x.write_actual(year, c.to, c.to_provisional, c.mark.as_deref()),
         (CellKind::Interim, Some(year)) => x.set_interim(year, Some(c.to)),
         (CellKind::Actual | CellKind::Interim, None) => {}
         (CellKind::Baseline, year) => {

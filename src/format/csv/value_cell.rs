@@ -8,7 +8,7 @@ use crate::model::half_width;
 
 /// How a value cell reads.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum ValueCell {
+pub(crate) enum ValueCell {
     /// Nothing written.
     Empty,
     /// A mark that means "no value" (kept as written, for the preview).
@@ -53,7 +53,7 @@ const FOOTNOTE: [char; 7] = ['※', '*', '＊', '†', '‡', '#', '＃'];
 /// Remarks that make a value provisional.
 const PROVISIONAL: [&str; 4] = ["速報", "速報値", "暫定", "暫定値"];
 
-pub(super) fn read_value(text: &str) -> ValueCell {
+pub(crate) fn read_value(text: &str) -> ValueCell {
     let t = text.trim();
     if t.is_empty() {
         return ValueCell::Empty;

@@ -10,7 +10,8 @@
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a
 //!   [`WorkbookError`] (an .xls: [`WorkbookError::XlsNotSupported`]); `container` checks the bytes first (kind, size, zip bomb, encryption) and
 //!   `sheet` turns a sheet's values into cells within its limits.
-//! - `paste`: [`from_html`] and [`from_tsv`], the clipboard's table.
+//! - `paste`: [`from_html`] and [`from_tsv`], the clipboard's table; `year_block`:
+//!   [`read_year_block`], cells pasted into an indicator's year rows.
 //!
 //! Fixtures and the script that makes them: `fixtures/`; tests: `tests/`; fuzzed by
 //! `fuzz/fuzz_targets/table_workbook.rs` and `table_paste.rs`.
@@ -28,6 +29,7 @@ mod sheet;
 mod tests;
 mod words;
 mod workbook;
+mod year_block;
 
 pub use grid::{Cell, Grid, Merge};
 pub use import::{
@@ -41,3 +43,4 @@ pub use roles::{
 pub use rows::{MatchedBy, Placement};
 pub use words::{cell_text, HeaderYear};
 pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat};
+pub use year_block::{read_year_block, BlockReason, BlockRefusal, YearBlock, YearValue};

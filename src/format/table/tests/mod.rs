@@ -1,6 +1,7 @@
 //! Tests of a town's table: the readers against fixture workbooks (`fixtures/make.py`) and
 //! pasted cells (`workbook`, `paste`), header detection on the layouts towns use (`layouts`),
-//! and plans against the bundled example strategies (`plans`).
+//! plans against the bundled example strategies (`plans`), and cells pasted into an
+//! indicator's year rows (`year_block`).
 
 mod layouts;
 mod paste;
@@ -8,3 +9,4 @@ mod plans;
 #[cfg(not(target_arch = "wasm32"))]
 mod random;
 mod workbook;
+mod year_block;

@@ -6,7 +6,9 @@
 use super::year_row::YearRow;
 use super::*;
 use crate::model::BoundSide;
+use crate::format::table::{from_html, from_tsv, read_year_block, YearBlock};
 use crate::session::series_draft::ChangeBy;
+use wasm_bindgen::JsCast;
 use std::collections::BTreeSet;
 
 /// One series: its label, baseline, target, achievement and the table of years.
@@ -282,6 +284,37 @@ pub(super) fn SeriesBlock(
         });
     });
 
+    // Cells pasted from Excel into a year's 中間目標 or 実績値 (more than one cell; one value is
+    // typed into the field as it is): the values fill the years from that row, or go to the
+    // years pasted with them; one undo step, and a line on what was set and what was not.
+    let pasted = RwSignal::new(None::<(YearBlock, bool)>);
+    let write_block = write_series(&ind, &sid, |s, (b, interim): (YearBlock, bool)| b.write_into(s, interim));
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some((interim, year)) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-testid"))
+            .and_then(|id| pasted_field(&id, index))
+        else {
+            return;
+        };
+        let Some(data) = ev.clipboard_data() else { return };
+        let html = data.get_data("text/html").unwrap_or_default();
+        let grid = from_html(&html)
+            .filter(|g| !g.rows.is_empty())
+            .unwrap_or_else(|| from_tsv(&data.get_data("text/plain").unwrap_or_default()));
+        if grid.rows.iter().flatten().filter(|c| !c.is_empty()).count() < 2 {
+            return;
+        }
+        ev.prevent_default();
+        let block = read_year_block(&grid, year);
+        extra.update(|e| e.extend(block.values.iter().map(|v| v.year).chain(block.no_value.iter().map(|(y, _)| *y))));
+        if !block.values.is_empty() {
+            write_block.run((block.clone(), interim));
+        }
+        pasted.set(Some((block, interim)));
+    };
+
     let (row_ind, row_sid) = (ind.clone(), sid.clone());
     let label_placeholder = if count > 1 { "男性, 女性, 児童 …" } else { "" };
 
@@ -449,7 +482,7 @@ pub(super) fn SeriesBlock(
 
             <SeriesMeta ind=row_ind.clone() sid=row_sid.clone() index=index/>
             <div class="table-wrap">
-                <table class="year-table" data-testid=tid("year-table")>
+                <table class="year-table" data-testid=tid("year-table") on:paste=on_paste>
                     <thead>
                         <tr>
                             <th scope="col">{move || locale::year_column(basis.get(), state.lang())}</th>
@@ -468,9 +501,27 @@ pub(super) fn SeriesBlock(
                     </tbody>
                 </table>
             </div>
+            {move || pasted.get().map(|(b, interim)| view! {
+                <div class="year-paste" role="status" data-testid=tid("year-paste")>
+                    {locale::year_paste(&b, interim, basis.get(), state.lang(), state.year_style())
+                        .into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                </div>
+            })}
             <div class="add-year">
                 <OutsideYearPicker shown=rows on_pick=on_add_year testid=tid("add-year") basis=basis/>
             </div>
         </fieldset>
     }
+}
+
+/// The field cells were pasted into, from its test id: (`true` for 中間目標, the year), when it is
+/// a year row's 中間目標 or 実績値 of this series (`interim-0-2024`, `actual-0-2024`).
+fn pasted_field(testid: &str, index: usize) -> Option<(bool, FiscalYear)> {
+    let (interim, rest) = match testid.split_once('-')? {
+        ("interim", rest) => (true, rest),
+        ("actual", rest) => (false, rest),
+        _ => return None,
+    };
+    let (i, year) = rest.split_once('-')?;
+    (i.parse::<usize>().ok()? == index).then_some((interim, FiscalYear(year.parse().ok()?)))
 }

@@ -7,12 +7,13 @@
 //!
 //! The choices are `session::table_import::TableDraft`'s, resolved natively; this is the page's
 //! part: reading the file or the clipboard, the words. Part of the files page's lazily loaded
-//! wasm (`pages::files_page`): calamine and the readers never reach the first visit.
+//! wasm (`pages::files_page`); the workbook reader (calamine, zip) is a part of its own
+//! (`ui::workbook_reader`), fetched when the first workbook is opened.
 
 mod mapping;
 mod plan;
 
-use crate::format::table::{apply_table, from_html, from_tsv, read_workbook, Grid, Mapping, TablePlan, WorkbookError};
+use crate::format::table::{apply_table, from_html, from_tsv, Grid, Mapping, TablePlan, WorkbookError};
 use crate::format::ImportError;
 use crate::locale::{self, tr, Language};
 use crate::session::table_import::{Origin, TableDraft};
@@ -106,11 +107,15 @@ pub fn TableImport() -> impl IntoView {
                 return;
             }
             let sheets = match read {
-                Ok(bytes) => files::timed("shirube:table-read", || read_workbook(&bytes)).map_err(Failure::Workbook),
+                Ok(bytes) => match crate::ui::workbook_reader::read(bytes).await {
+                    Some(sheets) => sheets.map_err(Failure::Workbook),
+                    None => Err(Failure::Browser("no workbook reader: the app is not running".to_owned())),
+                },
                 Err(Ok(error)) => Err(Failure::File(error)),
                 Err(Err(detail)) => Err(Failure::Browser(detail)),
             };
-            if reading.try_set(None).is_none() {
+            // The reader's part may have been fetched meanwhile: a later pick or paste wins.
+            if ticket.try_get_value() == Some(mine) && reading.try_set(None).is_none() {
                 show(Origin::File(name), sheets);
             }
         });
