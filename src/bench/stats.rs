@@ -328,6 +328,17 @@ pub fn report(raw: &Raw) -> Report {
             Some((200.0, Held::Median)),
         ),
         figure(raw, "merge_large", "  the merge itself (model::merge, wasm)", "ms", None),
+        // A town's own workbook (issue 31): 1,000 rows picked → mapping → 確認する → preview.
+        figure(
+            raw,
+            "table_1000",
+            "town's workbook, 1,000 rows: picked → mapping → preview (warm)",
+            "ms",
+            Some((1000.0, Held::Median)),
+        ),
+        figure(raw, "table_1000_read", "  picked → mapping drawn (read, table found, roles)", "ms", None),
+        figure(raw, "table_1000_preview", "  確認する → preview drawn (1,000 new indicators planned)", "ms", None),
+        figure(raw, "table_1000_cold", "  the first pick, the reader's wasm part fetched too", "ms", None),
         figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
         figure(raw, "wasm_memory_large", "wasm memory after loading large", "B", None),
         // The regional view: 179 town files brought in at once (file input's change event →

@@ -21,6 +21,38 @@ pub fn csv_reading(r: &crate::format::csv::Reading, lang: Language) -> String {
     }
 }
 
+/// How a value typed into the editor was read, when it says more than a number: a "no value"
+/// mark (the value is cleared), 速報 or a mark beside the number (`kept`: the field keeps them,
+/// an actual's flag and comment; else they are not part of the value). As the import says it.
+pub fn typed_value_note(t: &crate::format::csv::TypedValue, kept: bool, lang: Language) -> Option<String> {
+    let ja = lang == Language::Ja;
+    if let Some(mark) = &t.no_value {
+        return Some(if ja {
+            format!("「{mark}」は値なしとして読みました（値は空欄です）。")
+        } else {
+            format!("“{mark}” reads as no value (the value is empty).")
+        });
+    }
+    let mut said = Vec::new();
+    if t.provisional {
+        said.push(match (kept, ja) {
+            (true, true) => "速報値にしました。".to_owned(),
+            (true, false) => "Marked provisional.".to_owned(),
+            (false, true) => "「速報」は数値として読み、ここには残りません。".to_owned(),
+            (false, false) => "“provisional” is not kept here; the number is read.".to_owned(),
+        });
+    }
+    if let Some(mark) = &t.mark {
+        said.push(match (kept, ja) {
+            (true, true) => format!("「{mark}」はコメントが空ならコメントに残します。"),
+            (true, false) => format!("“{mark}” is kept as the comment when it has none."),
+            (false, true) => format!("「{mark}」は数値に含めず、ここには残りません。"),
+            (false, false) => format!("“{mark}” is not part of the number and is not kept here."),
+        });
+    }
+    (!said.is_empty()).then(|| said.join(" "))
+}
+
 pub fn csv_refusal(r: &crate::format::csv::RefusalReason, lang: Language) -> String {
     use crate::format::csv::RefusalReason::*;
     let ja = lang == Language::Ja;
@@ -124,5 +156,26 @@ pub fn csv_text_sides(c: &crate::format::csv::TextChange, lang: Language, style:
         TextEdit::Source { from, to, .. } => (shown(from), shown(to)),
         TextEdit::Verdict { from, to } => (from.as_ref().map_or("—".to_owned(), verdict), verdict(to)),
         TextEdit::Revision { from, to } => (from.as_ref().map_or("—".to_owned(), revision), revision(to)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::csv::read_typed_value;
+
+    #[test]
+    fn a_typed_value_is_said_as_the_import_says_it_where_it_says_more_than_a_number() {
+        let note = |t: &str, kept: bool, lang| typed_value_note(&read_typed_value(t).unwrap(), kept, lang);
+        assert_eq!(note("1,234", true, Language::Ja), None);
+        assert_eq!(note("－", true, Language::Ja).unwrap(), "「－」は値なしとして読みました（値は空欄です）。");
+        assert_eq!(
+            note("2,408※（速報）", true, Language::Ja).unwrap(),
+            "速報値にしました。 「※」はコメントが空ならコメントに残します。"
+        );
+        assert_eq!(
+            note("35.2＊1", false, Language::En).unwrap(),
+            "“＊1” is not part of the number and is not kept here."
+        );
     }
 }

@@ -10,13 +10,16 @@
 // - an outline pasted from Word (seed 000's, src/format/outline/fixtures) into a blank strategy
 //   → the proposed tree → 作成する → the overview lists 4 goals;
 // - a bad workbook (random bytes named .xlsx, and an .xls) is refused with its message, and
-//   the storage is byte-for-byte unchanged.
+//   the storage is byte-for-byte unchanged;
+// - cells pasted into an indicator's year rows in the editor: a row of actuals from Excel's
+//   text (「－」 no value, 速報, a word refused by its cell), then years with their interim
+//   targets from its HTML; one Undo takes a paste back.
 // Screenshots of the mapping and the preview, in Japanese and English.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { savedStrategy, storageSnapshot } from './helpers';
+import { enter, savedStrategy, storageSnapshot } from './helpers';
 import { REPO_ROOT, SCREENSHOT_DIR } from './paths';
 
 const TABLE_FIXTURES = path.join(REPO_ROOT, 'src/format/table/fixtures');
@@ -299,5 +302,85 @@ test('a bad workbook is refused with its reason, and nothing changes', async ({ 
   const after = await storageSnapshot(page);
   for (const k of Object.keys(before)) if (k !== 'shirube/prefs') expect(after[k], k).toEqual(before[k]);
   expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+  expect(pageErrors).toEqual([]);
+});
+
+test('cells pasted into an indicator\'s year rows: a row of actuals, then years with their interim targets', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-indicator').filter({ hasText: '出生数' }).click();
+  await expect(page.getByTestId('year-row-heading-0-2022')).toHaveText('令和4年度');
+
+  /** A paste on a field, as the browser fires it when the field has the focus. */
+  const pasteInto = (testid: string, data: { html?: string; text: string }) =>
+    page.getByTestId(testid).evaluate((el, data) => {
+      (el as HTMLInputElement).focus();
+      const dt = new DataTransfer();
+      if (data.html) dt.setData('text/html', data.html);
+      dt.setData('text/plain', data.text);
+      // false when the app took the paste (called preventDefault).
+      return el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, data);
+
+  // A row of four years' actuals copied out of Excel (its text, with the trailing line break).
+  expect(await pasteInto('actual-0-2022', { text: '３５２\t－\t330（速報）\t多い\r\n' })).toBe(false);
+  const said = page.getByTestId('year-paste-0');
+  await expect(said).toContainText('2 年分の実績値を貼り付けました（令和4年度〜令和6年度）');
+  await expect(said).toContainText('令和5年度:「－」は値なしとして読み、何も書いていません。');
+  await expect(said).toContainText('貼り付けた範囲の D1「多い」: 数値として読めません。');
+  await expect(page.getByTestId('actual-0-2022')).toHaveValue('352');
+  await expect(page.getByTestId('actual-0-2024')).toHaveValue('330');
+  await expect(page.getByTestId('provisional-0-2024')).toBeChecked();
+  await expect(page.getByTestId('actual-0-2023')).toHaveValue('');
+  await page.getByTestId('year-table-0').scrollIntoViewIfNeeded();
+  await shot('year-paste-actuals');
+  await expect.poll(async () => (await savedStrategy(page)).indicators.find((i: any) => i.name === '出生数').series[0].actuals).toEqual([
+    { year: 2022, value: 352, provisional: false, comment: '' },
+    { year: 2024, value: 330, provisional: true, comment: '' },
+  ]);
+
+  // Years above their values, from Excel's HTML (the year row first), into 中間目標: the years
+  // pasted place them, whichever row was pasted into.
+  const html = '<table><tr><td>令和6年度</td><td>令和7年度</td></tr><tr><td x:num>340</td><td x:num>345</td></tr></table>';
+  await pasteInto('interim-0-2022', { html, text: '令和6年度\t令和7年度\n340\t345\n' });
+  await expect(said).toContainText('2 年分の中間目標を貼り付けました（令和6年度〜令和7年度）');
+  await expect(page.getByTestId('interim-0-2024')).toHaveValue('340');
+  await expect(page.getByTestId('interim-0-2025')).toHaveValue('345');
+  await expect(page.getByTestId('interim-0-2022')).toHaveValue('');
+
+  // English, then one Undo takes the second paste back, and the first stays.
+  await page.getByTestId('language').click();
+  await pasteInto('interim-0-2022', { text: '1\t2\t3\n4\t5\t6\n7\t8\t9\n' });
+  await expect(said).toContainText('Nothing was pasted.');
+  await expect(said).toContainText('Cell A1 of the pasted range ("1") only one row or one column of values can be pasted');
+  await page.getByTestId('language').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('interim-0-2024')).toHaveValue('');
+  await expect(page.getByTestId('actual-0-2022')).toHaveValue('352');
+  // One value pasted is left to the field (the browser's own paste types it).
+  expect(await pasteInto('actual-0-2025', { text: '341' })).toBe(true);
+  expect(await pasteInto('actual-0-2025', { html: '<table><tr><td>341</td></tr></table>', text: '341\r\n' })).toBe(true);
+
+  // Typed into the field, a cell reads as the import reads it (one cell reader): 「－」 is no
+  // value, 「2,408※（速報）」 the number, 速報 and the mark kept as the comment, in one edit.
+  const row = page.getByTestId('year-row-0-2022');
+  await enter(page, 'actual-0-2022', '－');
+  await expect(page.getByTestId('actual-0-2022')).toHaveValue('');
+  await expect(row.getByTestId('field-note')).toHaveText('「－」は値なしとして読みました（値は空欄です）。');
+  await expect(row.getByTestId('field-problem')).toHaveCount(0);
+  await enter(page, 'actual-0-2022', '2,408※（速報）');
+  await expect(page.getByTestId('actual-0-2022')).toHaveValue('2,408');
+  await expect(page.getByTestId('provisional-0-2022')).toBeChecked();
+  await expect(page.getByTestId('comment-0-2022')).toHaveValue('※');
+  await expect(row.getByTestId('field-note')).toContainText('速報値にしました。');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('actual-0-2022')).toHaveValue('');
+  // A word is no number: the stored value stays, and the message does not widen the form.
+  await enter(page, 'actual-0-2023', 'とても多い年でした（詳細は別紙の集計表を参照のこと）');
+  await expect(page.getByTestId('year-row-0-2023').getByTestId('field-problem')).toBeVisible();
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.window);
+  await shot('year-field-readings');
   expect(pageErrors).toEqual([]);
 });

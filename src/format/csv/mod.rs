@@ -85,9 +85,10 @@ pub use notes::{session_notes, workshop_notes};
 pub(crate) use plan::plan_rows;
 pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 pub(crate) use read::{Column, Header, Record};
-pub(crate) use value_cell::{read_value, ValueCell};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
 pub use texts::{SourceOf, TextChange, TextEdit};
+pub use value_cell::{read_typed_value, TypedValue};
+pub(crate) use value_cell::{read_value, ValueCell};
 pub use verdicts::verdicts;
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).

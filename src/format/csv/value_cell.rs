@@ -76,6 +76,28 @@ pub(crate) fn read_value(text: &str) -> ValueCell {
     ValueCell::Number { text: number.to_owned(), mark: (!marks.is_empty()).then(|| marks.join(" ")), provisional }
 }
 
+/// A value typed into a number field of the editor, read as the import reads a cell: `None`
+/// for nothing typed or a "no value" mark (`no_value` keeps the mark, to say how it was read),
+/// else the number with the mark or 速報 written beside it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TypedValue {
+    pub value: Option<f64>,
+    pub no_value: Option<String>,
+    pub mark: Option<String>,
+    pub provisional: bool,
+}
+
+pub fn read_typed_value(text: &str) -> Result<TypedValue, crate::model::NumberError> {
+    match read_value(text) {
+        ValueCell::Empty => Ok(TypedValue::default()),
+        ValueCell::NoValue(t) => Ok(TypedValue { no_value: Some(t), ..TypedValue::default() }),
+        ValueCell::Number { text, mark, provisional } => {
+            let value = crate::model::parse_number(&text)?;
+            Ok(TypedValue { value: Some(value), mark, provisional, no_value: None })
+        }
+    }
+}
+
 fn is_no_value(t: &str) -> bool {
     let folded = half_width(t);
     NO_VALUE.iter().any(|m| *m == t || half_width(m) == folded)
@@ -140,5 +162,21 @@ mod tests {
         ] {
             assert_eq!(read_value(cell), read, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn a_typed_value_reads_as_a_cell_of_the_import() {
+        let typed = |t: &str| read_typed_value(t).unwrap();
+        assert_eq!(typed(" "), TypedValue::default());
+        assert_eq!(typed("－"), TypedValue { no_value: Some("－".into()), ..TypedValue::default() });
+        assert_eq!(typed("調査中").value, None);
+        assert_eq!(typed("▲１，２３４").value, Some(-1234.0));
+        assert_eq!(
+            typed("2,408※"),
+            TypedValue { value: Some(2408.0), mark: Some("※".into()), provisional: false, no_value: None }
+        );
+        assert!(typed("1,820（速報）").provisional);
+        assert!(read_typed_value("多い").is_err());
+        assert!(read_typed_value("12個").is_err());
     }
 }

@@ -60,7 +60,9 @@ pub fn read_year_block(grid: &Grid, first: FiscalYear) -> YearBlock {
     let years_share = |cells: Vec<(usize, usize)>| {
         let filled: Vec<_> = cells.into_iter().filter(|(r, c)| !grid.cell(*r, *c).is_empty()).collect();
         match filled.first() {
-            Some((r, c)) if is_year(*r, *c) => filled.iter().filter(|(r, c)| is_year(*r, *c)).count() as f64 / filled.len() as f64,
+            Some((r, c)) if is_year(*r, *c) => {
+                filled.iter().filter(|(r, c)| is_year(*r, *c)).count() as f64 / filled.len() as f64
+            }
             _ => 0.0,
         }
     };
@@ -116,7 +118,9 @@ pub fn read_year_block(grid: &Grid, first: FiscalYear) -> YearBlock {
         }
         seen.push(year);
         match value(grid.cell(r, c)) {
-            Some(Read::Value { value, provisional, mark }) => block.values.push(YearValue { year, value, provisional, mark }),
+            Some(Read::Value { value, provisional, mark }) => {
+                block.values.push(YearValue { year, value, provisional, mark })
+            }
             Some(Read::NoValue(t)) => block.no_value.push((year, t)),
             None => refuse(&mut block, (r, c), BlockReason::NotANumber),
         }

@@ -3,8 +3,9 @@
 //! an IME composition, and never rewrites what the user is typing: a number that does not parse
 //! stays in the field with a message next to it, and the stored value is left as it was.
 
+use crate::format::csv::{read_typed_value, TypedValue};
 use crate::locale;
-use crate::model::{parse_money, parse_number, FiscalYear, NumberError, Sdg, YearBasis};
+use crate::model::{parse_money, FiscalYear, NumberError, Sdg, YearBasis};
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
 use leptos::html;
@@ -133,6 +134,10 @@ pub enum NumberKind {
 
 /// A number field: full-width digits, commas and a leading minus are accepted; what does not
 /// parse stays typed, with a message, and the stored value does not change. Empty = no value.
+/// An indicator value (`Decimal`) is read as the CSV and Excel imports read a cell
+/// (`format::csv::read_typed_value`): 「－」「調査中」 are no value, 「2,408※」 and
+/// 「1,820（速報）」 the number, with the mark and 速報 kept where the field keeps them
+/// (an actual) through `on_marked`, and a line under the field says how it was read.
 #[component]
 pub fn NumberField(
     #[prop(into)] label: Signal<String>,
@@ -144,11 +149,17 @@ pub fn NumberField(
     /// The input's ref, for a form that moves the focus to it (a row just added).
     #[prop(optional)]
     node_ref: NodeRef<html::Input>,
+    /// Takes a value with 速報 or a mark beside it instead of `on_commit`, where the field keeps
+    /// them (an actual: its flag and comment, in one edit).
+    #[prop(optional)]
+    on_marked: Option<Callback<TypedValue>>,
 ) -> impl IntoView {
     let state = use_speech();
     let kind = kind.unwrap_or(NumberKind::Decimal);
     let id = field_id("n");
     let error = RwSignal::new(None::<String>);
+    // How a value with a mark, 速報 or a "no value" mark was read.
+    let note = RwSignal::new(None::<String>);
     let composing = RwSignal::new(false);
     let shown = move |v: Option<f64>| v.map(locale::number).unwrap_or_default();
     let commit = move |ev: &leptos::ev::Event| {
@@ -157,19 +168,22 @@ pub fn NumberField(
         }
         mark_dirty(ev, false);
         let text = event_target_value(ev);
-        let parsed = if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            match kind {
-                NumberKind::Decimal => parse_number(&text).map(Some),
-                NumberKind::Money => parse_money(&text).map(|v| Some(v as f64)),
+        let parsed = match kind {
+            NumberKind::Decimal => read_typed_value(&text),
+            NumberKind::Money if text.trim().is_empty() => Ok(TypedValue::default()),
+            NumberKind::Money => {
+                parse_money(&text).map(|v| TypedValue { value: Some(v as f64), ..TypedValue::default() })
             }
         };
         match parsed {
-            Ok(v) => {
+            Ok(typed) => {
+                let v = typed.value;
                 error.set(None);
-                if v != value.get_untracked() {
-                    on_commit.run(v);
+                note.set(locale::typed_value_note(&typed, on_marked.is_some(), state.lang()));
+                match on_marked {
+                    Some(marked) if typed.provisional || typed.mark.is_some() => marked.run(typed),
+                    _ if v != value.get_untracked() => on_commit.run(v),
+                    _ => {}
                 }
                 // Show the normalised number (１，２３４ → 1,234) even when it did not change.
                 if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -197,6 +211,7 @@ pub fn NumberField(
                     },
                     (NumberError::Empty, _) => String::new(),
                 };
+                note.set(None);
                 error.set(Some(msg));
             }
         }
@@ -210,6 +225,7 @@ pub fn NumberField(
                 {(!unit.is_empty()).then(|| view! { <span class="unit">{unit.clone()}</span> })}
             </span>
             {move || error.get().map(|e| view! { <p class="field-problem" role="alert" data-testid="field-problem">{e}</p> })}
+            {move || note.get().map(|n| view! { <p class="field-note" role="status" data-testid="field-note">{n}</p> })}
         </div>
     }
 }

@@ -204,3 +204,29 @@ fn a_sheet_with_a_value_past_the_row_limit_is_refused_with_its_name() {
         Err(WorkbookError::SheetTooLarge { sheet: "C5から".into(), limit: SheetLimit::Rows })
     );
 }
+
+/// The benchmark's sheet (`kpi-1000.xlsx`, scripts/bench.sh's table figure): its 1,000 rows all
+/// come in as new indicators under the goals they name, each typed word read as the CSV reads
+/// it (the rows with a word are every seventh from the fourth, the word by the row: 「－」,
+/// 「調査中」, 「▲5」, 「2,408※」, 「１，２３４」).
+#[test]
+fn the_benchmarks_thousand_rows_plan_as_a_thousand_new_indicators() {
+    use crate::format::csv::Reading;
+    use crate::format::table::{find_table, plan_table, propose_roles, Placement};
+    let s = crate::examples::EXAMPLES[0].load().unwrap();
+    let sheet = &sheets("kpi-1000.xlsx")[0];
+    let shape = find_table(sheet).unwrap();
+    assert_eq!((shape.header_rows.clone(), shape.body.len()), (2..3, 1000));
+    let roles = propose_roles(sheet, &shape).roles;
+    let plan = plan_table(&s, sheet, &shape, &roles, Placement::Strategy);
+    assert_eq!(plan.new_indicators.len(), 1000);
+    assert!(plan.matched.is_empty() && plan.ambiguous.is_empty() && plan.skipped.is_empty());
+    let worded: Vec<usize> = (0..1000).filter(|i| i % 7 == 3).collect();
+    let count = |f: &dyn Fn(&Reading) -> bool| plan.values.noted.iter().filter(|n| f(&n.reading)).count();
+    assert_eq!(count(&|r| *r == Reading::NoValue), worded.iter().filter(|i| *i % 5 < 2).count());
+    assert_eq!(count(&|r| matches!(r, Reading::Marked { .. })), worded.iter().filter(|i| *i % 5 == 3).count());
+    assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused.first());
+    // Every row's baseline, three actuals (less the no-value words) and target.
+    let no_value = worded.iter().filter(|i| *i % 5 < 2).count();
+    assert_eq!(plan.values.changes.len(), 1000 * 5 - no_value);
+}

@@ -5,11 +5,11 @@
 
 use super::year_row::YearRow;
 use super::*;
-use crate::model::BoundSide;
 use crate::format::table::{from_html, from_tsv, read_year_block, YearBlock};
+use crate::model::BoundSide;
 use crate::session::series_draft::ChangeBy;
-use wasm_bindgen::JsCast;
 use std::collections::BTreeSet;
+use wasm_bindgen::JsCast;
 
 /// One series: its label, baseline, target, achievement and the table of years.
 #[component]

@@ -3,6 +3,7 @@
 //! values' years are (令和5年度, 令和5年, 令和5年4月1日現在).
 
 use super::*;
+use crate::format::csv::TypedValue;
 use crate::ui::speech::{use_speech, Speaks};
 use std::collections::BTreeSet;
 
@@ -56,6 +57,16 @@ pub(super) fn YearRow(
         keep();
         write_actual.run(v);
     });
+    // 「2,408※」, 「1,820（速報）」: the value, its 速報 flag and its mark as comment, one edit.
+    let write_marked = write_series(&ind, &sid, move |s, t: TypedValue| {
+        if let Some(v) = t.value {
+            s.write_actual(year, v, t.provisional, t.mark.as_deref());
+        }
+    });
+    let on_marked = Callback::new(move |t: TypedValue| {
+        keep();
+        write_marked.run(t);
+    });
 
     let actual_field = NodeRef::new();
     focus_when_drawn(actual_field, focus_actual, year);
@@ -81,7 +92,7 @@ pub(super) fn YearRow(
             </td>
             <td class="num">
                 <NumberField label=cell_label("実績値", "actual") value=actual on_commit=on_actual testid=format!("actual-{index}-{w}")
-                    node_ref=actual_field/>
+                    node_ref=actual_field on_marked=on_marked/>
             </td>
             <td>
                 {move || if has_actual.get() {
