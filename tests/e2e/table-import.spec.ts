@@ -378,7 +378,9 @@ test('cells pasted into an indicator\'s year rows: a row of actuals, then years 
   await expect(page.getByTestId('actual-0-2022')).toHaveValue('');
   // A word is no number: the stored value stays, and the message does not widen the form.
   await enter(page, 'actual-0-2023', 'とても多い年でした（詳細は別紙の集計表を参照のこと）');
-  await expect(page.getByTestId('year-row-0-2023').getByTestId('field-problem')).toBeVisible();
+  await expect(page.getByTestId('year-row-0-2023').getByTestId('field-problem')).toHaveText(
+    '「とても多い年でした（詳細は別紙の集計表を参照のこと）」は数値として読めません。保存されている値は変わっていません。',
+  );
   const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
   expect(widths.page).toBeLessThanOrEqual(widths.window);
   await shot('year-field-readings');

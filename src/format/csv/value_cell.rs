@@ -87,12 +87,14 @@ pub struct TypedValue {
     pub provisional: bool,
 }
 
-pub fn read_typed_value(text: &str) -> Result<TypedValue, crate::model::NumberError> {
-    match read_value(text) {
+/// What is not a number is refused as typed, whole (not the part before a remark in brackets).
+pub fn read_typed_value(typed: &str) -> Result<TypedValue, crate::model::NumberError> {
+    match read_value(typed) {
         ValueCell::Empty => Ok(TypedValue::default()),
         ValueCell::NoValue(t) => Ok(TypedValue { no_value: Some(t), ..TypedValue::default() }),
         ValueCell::Number { text, mark, provisional } => {
-            let value = crate::model::parse_number(&text)?;
+            let whole = |_| crate::model::NumberError::NotANumber(typed.trim().to_owned());
+            let value = crate::model::parse_number(&text).map_err(whole)?;
             Ok(TypedValue { value: Some(value), mark, provisional, no_value: None })
         }
     }
@@ -177,6 +179,10 @@ mod tests {
         );
         assert!(typed("1,820（速報）").provisional);
         assert!(read_typed_value("多い").is_err());
+        assert_eq!(
+            read_typed_value("多い年（別紙参照）"),
+            Err(crate::model::NumberError::NotANumber("多い年（別紙参照）".into()))
+        );
         assert!(read_typed_value("12個").is_err());
     }
 }

@@ -1,9 +1,10 @@
 //! The app's actions that read or write storage or files — save, open, import, restore,
-//! delete, export, the other tab's changes, regions from the list — run in one wasm part
-//! fetched the first time one is used (`#[lazy]`), so the first visit (the strategy list)
-//! downloads none of their code: the strategy's reading and writing, the lineage hashes, the
-//! merge and the backups. Each method of `AppState` that starts one says which `Action`; what
-//! it does is written beside that method (`…_now`).
+//! delete, export, the other tab's changes, regions from the list — run in two wasm parts
+//! fetched the first time one of theirs is used (`#[lazy]`), so the first visit (the strategy
+//! list) downloads none of their code: `run`, opening and saving a strategy (what opening an
+//! example needs), and `run_files`, the imports' confirmations with the merge, the backups, the
+//! backup of everything and the regions. Each method of `AppState` that starts one says which
+//! `Action`; what it does is written beside that method (`…_now`).
 
 use super::regions::RegionIntake;
 use super::*;
@@ -64,7 +65,32 @@ thread_local! {
 
 /// Lets the actions run: the app calls it once, at start-up.
 pub fn install() {
-    RUNNER.set(Some(|state, action| Box::pin(run(state, action))));
+    RUNNER.set(Some(|state, action| {
+        if action.is_everyday() {
+            Box::pin(run(state, action))
+        } else {
+            Box::pin(run_files(state, action))
+        }
+    }));
+}
+
+impl Action {
+    /// An action of opening and editing a strategy (the first part fetched: opening an example
+    /// or a stored strategy needs it), not one of the files, backups and regions, whose code
+    /// (the merge, the backup of everything, the region files) is a part of its own.
+    fn is_everyday(&self) -> bool {
+        matches!(
+            self,
+            Action::Save(_)
+                | Action::Open(_)
+                | Action::StoreAndOpen(..)
+                | Action::OpenExample(_)
+                | Action::FollowOtherTab
+                | Action::TakeOtherTab
+                | Action::KeepThisTab
+                | Action::Relist
+        )
+    }
 }
 
 /// Runs an action to its end (nothing before [`install`]: no app is running).
@@ -74,25 +100,36 @@ pub(super) async fn perform(state: AppState, action: Action) {
     }
 }
 
-/// Runs an action to its end (called through [`perform`]).
+/// Runs an everyday action to its end (called through [`perform`]).
 #[lazy]
 async fn run(state: AppState, action: Action) {
-    use super::stored;
     // A strategy can only be open, and so have a change to keep as a draft when the page goes
-    // away, once this part has run (opening one is an action).
+    // away, once this part has run (opening one is an everyday action).
     KEEP_DRAFT.set(Some(keep_draft));
     match action {
         Action::Save(revision) => state.save_now(revision).await,
         Action::Open(id) => state.open_now(id).await,
         Action::StoreAndOpen(strategy, reason) => state.store_and_open(strategy, reason).await,
         Action::OpenExample(example) => state.open_example_now(example).await,
+        Action::FollowOtherTab => state.follow_other_tab_now().await,
+        Action::TakeOtherTab => state.take_other_tab_now().await,
+        Action::KeepThisTab => state.keep_this_tab_now().await,
+        Action::Relist => state.relist_now().await,
+        // The others reach `run_files` (see `install`; a part never calls another directly).
+        _ => {}
+    }
+}
+
+/// Runs an action of files, backups and regions to its end (called through [`perform`]).
+#[lazy]
+async fn run_files(state: AppState, action: Action) {
+    use super::stored;
+    KEEP_DRAFT.set(Some(keep_draft));
+    match action {
         Action::StoreConfirmed(confirmed) => state.store_confirmed(confirmed).await,
         Action::RestoreEverything(all, replace) => state.restore_everything(all, replace).await,
         Action::ExportEverything => state.export_everything_now().await,
         Action::ExportStored(id) => state.export_stored_now(id).await,
-        Action::FollowOtherTab => state.follow_other_tab_now().await,
-        Action::TakeOtherTab => state.take_other_tab_now().await,
-        Action::KeepThisTab => state.keep_this_tab_now().await,
         Action::Rename(id, title) => stored::rename(state, id, title).await,
         Action::Duplicate(id) => stored::duplicate(state, id).await,
         Action::Delete(id) => stored::delete(state, id).await,
@@ -105,7 +142,15 @@ async fn run(state: AppState, action: Action) {
         Action::CreateRegion(name) => state.create_region_now(name).await,
         Action::OpenRegionFile(file, shown) => state.open_region_file_now(file, shown).await,
         Action::RestoreRegion(key) => state.restore_region_now(key).await,
-        Action::Relist => state.relist_now().await,
+        // Everyday actions reach `run` (see `install`); none comes here.
+        Action::Save(_)
+        | Action::Open(_)
+        | Action::StoreAndOpen(..)
+        | Action::OpenExample(_)
+        | Action::FollowOtherTab
+        | Action::TakeOtherTab
+        | Action::KeepThisTab
+        | Action::Relist => {}
     }
 }
 
