@@ -13,7 +13,8 @@
 // and nothing else; styles may be inline because the app sets `style` attributes (colours of
 // statuses and SDG tiles), which carry no script. Called by scripts/build.sh on dist/index.html
 // (after the wasm is cut, before the service worker lists the files) and by
-// scripts/single-file.mjs on shirube.html; `node scripts/csp.mjs FILE` rewrites FILE in place.
+// scripts/single-file.mjs on shirube.html; `node scripts/csp.mjs FILE` rewrites FILE in place,
+// and drops its HTML comments (`withoutComments`).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,15 @@ export function policy(hashes) {
   ].join('; ');
 }
 
+/** `html` without its HTML comments (the developers' notes of index.html, some 650 bytes of
+ *  every first visit gzipped); what is inside a <script> or <style> is left as it is. */
+export function withoutComments(html) {
+  return html
+    .split(/(<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>)/i)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\n?/g, '')))
+    .join('');
+}
+
 /** `html` with its policy as the first thing in <head> after the charset (before any script);
  *  a policy already there is replaced, so running it twice gives the same page. */
 export function withCsp(html) {
@@ -68,7 +78,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node scripts/csp.mjs FILE.html');
     process.exit(2);
   }
-  const html = withCsp(fs.readFileSync(file, 'utf8'));
+  const html = withCsp(withoutComments(fs.readFileSync(file, 'utf8')));
   fs.writeFileSync(file, html);
   console.log(`${file}: Content-Security-Policy set (${inlineScriptHashes(html).length} inline script(s) hashed)`);
 }

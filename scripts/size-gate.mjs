@@ -78,7 +78,8 @@ export function firstVisitFiles(dist = DIST) {
     const tag = m[0];
     const relAttr = tag.match(/\brel="([^"]+)"/)?.[1];
     const href = tag.match(/\bhref="([^"]+)"/)?.[1];
-    if (!href || !relAttr || tag.includes('data-trunk')) continue;
+    // A disabled stylesheet is neither fetched nor applied until a page enables it.
+    if (!href || !relAttr || tag.includes('data-trunk') || /\sdisabled\b/.test(tag)) continue;
     if (['stylesheet', 'manifest', 'icon', 'modulepreload', 'preload'].includes(relAttr)) files.add(rel(href));
   }
   // Trunk writes the type attribute with entities (application&#x2F;x&#x2D;shirube&#x2D;deferred).

@@ -52,6 +52,8 @@ mod storage_usage;
 #[cfg(target_arch = "wasm32")]
 mod strategy_list;
 #[cfg(target_arch = "wasm32")]
+mod stylesheet;
+#[cfg(target_arch = "wasm32")]
 mod update_prompt;
 #[cfg(target_arch = "wasm32")]
 mod workbook_reader;
