@@ -111,6 +111,7 @@ pub fn column_role(role: ColumnRole, lang: Language, style: YearStyle) -> String
                 ColumnRole::Code => "指標番号",
                 ColumnRole::Name => "指標名",
                 ColumnRole::Unit => "単位",
+                ColumnRole::Series => "系列（男性・女性など）",
                 ColumnRole::Baseline => "当初値",
                 ColumnRole::BaselineYear => "当初値の年度",
                 ColumnRole::Target => "目標値",
@@ -125,6 +126,7 @@ pub fn column_role(role: ColumnRole, lang: Language, style: YearStyle) -> String
                 ColumnRole::Code => "Code",
                 ColumnRole::Name => "Indicator name",
                 ColumnRole::Unit => "Unit",
+                ColumnRole::Series => "Series (men, women …)",
                 ColumnRole::Baseline => "Baseline",
                 ColumnRole::BaselineYear => "Baseline year",
                 ColumnRole::Target => "Target",
@@ -151,6 +153,7 @@ pub fn column_role_value(role: ColumnRole) -> String {
             ColumnRole::Code => "code",
             ColumnRole::Name => "name",
             ColumnRole::Unit => "unit",
+            ColumnRole::Series => "series",
             ColumnRole::Baseline => "baseline",
             ColumnRole::BaselineYear => "baseline-year",
             ColumnRole::Target => "target",
@@ -332,7 +335,7 @@ mod tests {
         assert_eq!(column_role(ColumnRole::Ignore, Language::Ja, YearStyle::Japanese), "無視");
         assert_eq!(column_role(ColumnRole::BaselineYear, Language::En, YearStyle::Japanese), "Baseline year");
         let choices = ColumnRole::choices(&[r4, c22]);
-        assert_eq!(choices.len(), 12 + 2 + 1, "12 roles, a year's actual twice (年度 and 年), its interim once");
+        assert_eq!(choices.len(), 13 + 2 + 1, "13 roles, a year's actual twice (年度 and 年), its interim once");
         let values: std::collections::HashSet<String> = choices.iter().map(|r| column_role_value(*r)).collect();
         assert_eq!(values.len(), choices.len(), "each choice has its own value");
         assert!(values.contains("actual-2022-c") && values.contains("interim-2022"));

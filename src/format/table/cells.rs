@@ -112,9 +112,12 @@ pub(super) fn prepare(
 ) -> Prepared {
     let plain = |text: String| Prepared { text, year: None };
     match role {
-        ColumnRole::Goal | ColumnRole::Measure | ColumnRole::Code | ColumnRole::Name | ColumnRole::Unit => {
-            plain(cell_text(grid.shown(row, col)))
-        }
+        ColumnRole::Goal
+        | ColumnRole::Measure
+        | ColumnRole::Code
+        | ColumnRole::Name
+        | ColumnRole::Unit
+        | ColumnRole::Series => plain(cell_text(grid.shown(row, col))),
         ColumnRole::Baseline | ColumnRole::Target | ColumnRole::Actual(_) | ColumnRole::Interim(_) => {
             let text = match grid.cell(row, col) {
                 Cell::Percent { shown } if unit.is_percent() => format!("{shown}"),

@@ -6,11 +6,11 @@
 //! [`apply_table`] adds the new indicators and writes the values in one call (one undo step).
 
 use super::cells::{prepare, RowUnit};
-use super::rows::{find_goal, find_measure, heading_text, identify, row_text, RowIs};
+use super::rows::{find_goal, find_measure, heading_text, identify, row_text, RowIs, RowText};
 use super::words::cell_text;
 use super::{ColumnRole, Grid, MatchedBy, Placement, TableShape};
 use crate::format::csv::{self, column_letter, Column, CsvPlan, Header, Record};
-use crate::model::{DesiredDirection, Id, Indicator, Strategy, Target};
+use crate::model::{half_width, DesiredDirection, Id, Indicator, Series, Strategy, Target};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -110,6 +110,16 @@ pub fn plan_table_resolved(
             is = RowIs::Skip { heading: true };
         }
         let unit = RowUnit::of(grid, roles, row, &is, s);
+        // A further series of an indicator this table adds (its 女性 row after its 男性 row).
+        if is == RowIs::New && !text.series.is_empty() {
+            if let Some((index, id)) = further_series(&mut new_indicators, &text) {
+                if let Some(slot) = working.indicators.iter_mut().find(|i| i.id == id) {
+                    *slot = Arc::new(new_indicators[index].indicator.clone());
+                }
+                records.push(record(grid, shape, roles, &header, row, &id, &unit));
+                continue;
+            }
+        }
         let id = match is {
             RowIs::Skip { heading } => {
                 skipped.push((shown, if heading { SkipReason::Heading } else { SkipReason::Blank }));
@@ -133,6 +143,9 @@ pub fn plan_table_resolved(
                     }
                 });
                 let mut indicator = Indicator::new(&text.code, &text.name, &unit.text);
+                if let Some(x) = indicator.series.first_mut() {
+                    x.label = text.series.clone();
+                }
                 target_direction(grid, roles, row, &mut indicator);
                 let id = indicator.id.clone();
                 working.indicators.push(Arc::new(indicator.clone()));
@@ -152,6 +165,19 @@ pub fn plan_table_resolved(
         values: csv::plan_rows(&working, &header, &records),
         letters,
     }
+}
+
+/// The new indicator of this table a row with a 系列 is a further series of (the same code and
+/// name), given that series if it has none of that label: its index and id.
+fn further_series(new: &mut [NewIndicator], text: &RowText) -> Option<(usize, Id)> {
+    let (code, name) = (half_width(&text.code), half_width(&text.name));
+    let index =
+        new.iter().position(|n| half_width(&n.indicator.code) == code && half_width(&n.indicator.name) == name)?;
+    let indicator = &mut new[index].indicator;
+    if !indicator.series.iter().any(|x| half_width(&x.label) == half_width(&text.series)) {
+        indicator.series.push(Series::new(&text.series));
+    }
+    Some((index, indicator.id.clone()))
 }
 
 /// The goal or measure a row's cells (or a heading) name.
@@ -232,6 +258,7 @@ fn column(role: Option<ColumnRole>) -> Column {
         Some(ColumnRole::Code | ColumnRole::Name | ColumnRole::Unit | ColumnRole::Goal | ColumnRole::Measure) => {
             Column::Descriptive
         }
+        Some(ColumnRole::Series) => Column::Series,
         Some(ColumnRole::Baseline) => Column::Baseline,
         Some(ColumnRole::BaselineYear) => Column::BaselineYear,
         Some(ColumnRole::Target) => Column::Target,

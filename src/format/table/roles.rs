@@ -23,6 +23,8 @@ pub enum ColumnRole {
     /// 指標名, KPI, 数値目標, 項目.
     Name,
     Unit,
+    /// 系列, 内訳, 区分: which series of the indicator the row is (男性, 女性 …).
+    Series,
     /// 基準値, 現状値, 当初値: a value, possibly with its year beside it (「1,234（H30）」).
     Baseline,
     /// 基準年度, or 年度 beside 基準値.
@@ -51,6 +53,7 @@ impl ColumnRole {
             ColumnRole::Code,
             ColumnRole::Name,
             ColumnRole::Unit,
+            ColumnRole::Series,
             ColumnRole::Baseline,
             ColumnRole::BaselineYear,
             ColumnRole::Target,
@@ -138,6 +141,7 @@ fn role_of(words: &[Word]) -> ColumnRole {
             Named::Code => ColumnRole::Code,
             Named::Name => ColumnRole::Name,
             Named::Unit => ColumnRole::Unit,
+            Named::Series => ColumnRole::Series,
             Named::Baseline => ColumnRole::Baseline,
             Named::BaselineYear => ColumnRole::BaselineYear,
             Named::Target => ColumnRole::Target,

@@ -46,6 +46,8 @@ pub(super) struct RowText {
     pub name: String,
     pub goal: String,
     pub measure: String,
+    /// 系列 (男性, 女性 …): which series of the indicator the row is; empty when not given.
+    pub series: String,
 }
 
 fn column(roles: &[ColumnRole], role: ColumnRole) -> Option<usize> {
@@ -61,6 +63,7 @@ pub(super) fn row_text(grid: &Grid, roles: &[ColumnRole], row: usize) -> RowText
         name: shown(ColumnRole::Name),
         goal: shown(ColumnRole::Goal),
         measure: shown(ColumnRole::Measure),
+        series: shown(ColumnRole::Series),
     }
 }
 

@@ -30,6 +30,7 @@ pub(super) enum Named {
     Code,
     Name,
     Unit,
+    Series,
     Baseline,
     BaselineYear,
     Target,
@@ -52,7 +53,7 @@ pub(super) enum Word {
     Other,
 }
 
-const NAMED: [(&str, Named); 75] = [
+const NAMED: [(&str, Named); 80] = [
     ("基本目標", Named::Goal),
     ("基本目標名", Named::Goal),
     ("目標区分", Named::Goal),
@@ -90,6 +91,11 @@ const NAMED: [(&str, Named); 75] = [
     ("目標指標", Named::Name),
     ("指標の名称", Named::Name),
     ("単位", Named::Unit),
+    ("系列", Named::Series),
+    ("内訳", Named::Series),
+    ("区分", Named::Series),
+    ("性別", Named::Series),
+    ("男女別", Named::Series),
     ("基準値", Named::Baseline),
     ("現状値", Named::Baseline),
     ("当初値", Named::Baseline),

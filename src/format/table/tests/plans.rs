@@ -228,3 +228,42 @@ fn a_remembered_mapping_survives_one_more_year_column() {
         ]
     );
 }
+
+/// Rows by series (系列): 北本市's 65歳健康寿命 has 男性 and 女性, each row's values go to its
+/// series; a new indicator's rows under one name become one indicator with a series each (the
+/// name merged down its two rows, as towns lay it out); a label the indicator does not have is
+/// refused by its cell.
+#[test]
+fn rows_by_series_fill_each_series_and_make_one_new_indicator_of_several() {
+    let s = kitamoto();
+    let mut g = grid(&[
+        &["指標名", "区分", "単位", "基準値", "令和5年度"],
+        &["65歳健康寿命", "男性", "年", "", "17.9"],
+        &["65歳健康寿命", "女性", "年", "", "20.6"],
+        &["65歳健康寿命", "全体", "年", "", "19.1"],
+        &["転入者数", "男性", "人", "850", "861"],
+        &["", "女性", "人", "790", "802"],
+    ]);
+    g.merges = vec![merge(4, 0, 5, 0)];
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    assert_eq!(roles[1], ColumnRole::Series);
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    assert_eq!(plan.matched.len(), 3, "the three 65歳健康寿命 rows");
+    let [new] = &plan.new_indicators[..] else { panic!("one new indicator: {:?}", plan.new_indicators) };
+    assert_eq!(new.row, 5);
+    let labels: Vec<&str> = new.indicator.series.iter().map(|x| x.label.as_str()).collect();
+    assert_eq!(labels, ["男性", "女性"]);
+    let refused: Vec<(usize, &RefusalReason)> = plan.values.refused.iter().map(|r| (r.row, &r.reason)).collect();
+    assert_eq!(refused, [(4, &RefusalReason::UnknownSeries { label: "全体".into() })]);
+
+    let mut applied = s.clone();
+    apply_table(&mut applied, &plan);
+    let health = by_code(&applied, "2-2", "65歳健康寿命");
+    let actual = |i: &crate::model::Indicator, k: usize| i.series[k].actual(FiscalYear(2023)).map(|a| a.value);
+    assert_eq!((actual(health, 0), actual(health, 1)), (Some(17.9), Some(20.6)));
+    let moved = applied.indicators.iter().find(|i| i.name == "転入者数").unwrap();
+    assert_eq!((actual(moved, 0), actual(moved, 1)), (Some(861.0), Some(802.0)));
+    let baselines: Vec<Option<f64>> = moved.series.iter().map(|x| x.baseline.as_ref().map(|b| b.value)).collect();
+    assert_eq!(baselines, [Some(850.0), Some(790.0)]);
+}
