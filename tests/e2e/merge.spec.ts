@@ -7,7 +7,7 @@
 // disabled with the reason; the other choices still work. Screenshots in Japanese and English.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { storedStrategyOfPage, storedEntries } from './stored';
 import type { Page, TestInfo } from '@playwright/test';
@@ -243,6 +243,7 @@ test('the merge is proposed, and its cards say which item and what was done to i
   await expect(cell.getByTestId('conflict-theirs-words')).toHaveText('ファイル: 実績値（令和6年度） 12');
   await expect(page.getByTestId('merge-panel')).not.toContainText('編集あり');
   await shot('merge-cards-ja');
+  await page.getByTestId('conflicts').screenshot({ path: path.join(SCREENSHOT_DIR, 'merge-cards-only-ja.png') });
 
   // In English.
   await page.getByTestId('import-cancel').click();
@@ -257,6 +258,7 @@ test('the merge is proposed, and its cards say which item and what was done to i
   const cellEn = cards.filter({ hasText: 'Actual' });
   await expect(cellEn.getByTestId('conflict-lead')).toHaveText('Changed differently on both sides (starting version: no value)');
   await shot('merge-cards-en');
+  await page.getByTestId('conflicts').screenshot({ path: path.join(SCREENSHOT_DIR, 'merge-cards-only-en.png') });
 
   // The file's side of both: the measure stays, renamed, with its KPI; the actual is 12.
   await page.getByTestId('merge-all-theirs').click();
