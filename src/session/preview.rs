@@ -36,6 +36,18 @@ pub struct Existing {
     pub merge: MergeOffer,
 }
 
+impl Existing {
+    /// The choice selected when the preview opens (issue 37): 統合する when the file shares a
+    /// version with this browser, else 新しい戦略として取り込む. Only the button changes
+    /// anything.
+    pub fn proposed(&self) -> ImportChoice {
+        match self.merge {
+            MergeOffer::Ready { .. } => ImportChoice::Merge,
+            _ => ImportChoice::New,
+        }
+    }
+}
+
 /// Whether 統合する can be offered for a file, and what it would do.
 #[derive(Clone, Debug)]
 pub enum MergeOffer {
@@ -270,6 +282,7 @@ mod tests {
         let MergeOffer::Ready { merge, in_file } = &existing.merge else { panic!("{:?}", existing.merge) };
         assert!(!in_file, "the shared version was found in this browser's history");
         assert!(merge.conflicts.is_empty(), "different fields changed: {:?}", merge.conflicts);
+        assert_eq!(existing.proposed(), ImportChoice::Merge, "統合する is selected when the preview opens");
 
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
@@ -293,6 +306,8 @@ mod tests {
             f.lineage = None;
         }
         let p = preview(&store, "f", 1, file, &Untimed).wait();
+        let Preview::Strategy { existing: Some(existing), .. } = &p else { panic!("compared: {p:?}") };
+        assert_eq!(existing.proposed(), ImportChoice::New, "no shared version: a copy is proposed");
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
         assert!(flow.ready(t, p));

@@ -280,7 +280,8 @@ pub(super) fn StrategyPreview() -> impl IntoView {
             </details>
         })}
     };
-    let choice = RwSignal::new(ImportChoice::New);
+    // 統合する when the file shares a version with this browser (issue 37).
+    let choice = RwSignal::new(existing.as_ref().map_or(ImportChoice::New, |e| e.proposed()));
     let conflicts = match existing.as_ref().map(|e| &e.merge) {
         Some(MergeOffer::Ready { merge, .. }) => merge.conflicts.len(),
         _ => 0,

@@ -3,10 +3,10 @@
 //! card per conflict, side by side (このパソコン / ファイル), each with a choice. Nothing is
 //! applied until every conflict is chosen.
 
-use crate::locale::merge::{conflict_kind, Words};
+use crate::locale::merge::{Card, Words};
 use crate::locale::tr;
 use crate::locale::{Language, YearStyle};
-use crate::model::merge::{Conflict, Field, Merge, Side};
+use crate::model::merge::{Conflict, Merge, Side};
 use crate::model::Strategy;
 use crate::session::preview::MergeOffer;
 use leptos::prelude::*;
@@ -87,7 +87,8 @@ pub fn MergePanel(
     }
 }
 
-/// One conflict: where, what, both versions side by side, and the choice.
+/// One conflict: where, what, both versions side by side, and the choice (the words are
+/// `locale::merge`'s card).
 fn card(
     i: usize,
     c: &Conflict,
@@ -95,17 +96,7 @@ fn card(
     choices: RwSignal<Vec<Option<Side>>>,
     lang: Language,
 ) -> impl IntoView {
-    let place = words.place(&c.path);
-    let field = words.field(c.entity.kind, &c.field);
-    // 名称「…」 (no space before a Japanese quote), 目標値 30（令和6年度）.
-    let with_field = |v: String| match c.field {
-        Field::Whole => v,
-        _ if v.starts_with('「') => format!("{field}{v}"),
-        _ => format!("{field} {v}"),
-    };
-    let ours = with_field(words.version(&c.field, &c.ours));
-    let theirs = with_field(words.version(&c.field, &c.theirs));
-    let base = words.version(&c.field, &c.base);
+    let Card { heading, lead, ours, theirs } = words.card(c);
     let name = format!("conflict-{i}");
     let side = move |s: Side| {
         let checked = move || choices.with(|c| c.get(i).copied().flatten() == Some(s));
@@ -120,26 +111,18 @@ fn card(
     };
     let (ours_checked, choose_ours) = side(Side::Ours);
     let (theirs_checked, choose_theirs) = side(Side::Theirs);
-    let heading = match c.field {
-        Field::Whole => place.clone(),
-        _ if lang == Language::Ja => format!("{place} ・ {field}"),
-        _ => format!("{place} · {field}"),
-    };
     view! {
         <li class="conflict-card" data-testid="conflict-card" class:chosen=move || choices.with(|c| c.get(i).copied().flatten().is_some())>
             <p class="strong" data-testid="conflict-place">{heading}</p>
-            <p class="meta">{conflict_kind(c, lang)}{match lang {
-                Language::Ja => format!("（元の版: {base}）"),
-                Language::En => format!(" (starting version: {base})"),
-            }}</p>
+            <p class="meta" data-testid="conflict-lead">{lead}</p>
             <div class="conflict-sides">
                 <label class="conflict-side" class:checked=ours_checked>
                     <input type="radio" name=name.clone() data-testid="conflict-ours" prop:checked=ours_checked on:change=choose_ours/>
-                    <span><b>{tr(lang, "このパソコン", "This computer")}</b>": "{ours}</span>
+                    <span data-testid="conflict-ours-words"><b>{tr(lang, "このパソコン", "This computer")}</b>": "{ours}</span>
                 </label>
                 <label class="conflict-side" class:checked=theirs_checked>
                     <input type="radio" name=name data-testid="conflict-theirs" prop:checked=theirs_checked on:change=choose_theirs/>
-                    <span><b>{tr(lang, "ファイル", "File")}</b>": "{theirs}</span>
+                    <span data-testid="conflict-theirs-words"><b>{tr(lang, "ファイル", "File")}</b>": "{theirs}</span>
                 </label>
             </div>
         </li>

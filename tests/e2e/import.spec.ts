@@ -174,13 +174,15 @@ test('the preview shows the file before anything changes; then import as new, tw
   await expect(page.getByTestId('notice')).toContainText('取り込みました');
   expect(Object.keys(await storedStrategies(page))).toEqual([BASE.strategy.id]);
 
-  // The same file again: the same id is here, identical; "import as new" (the default) makes a
-  // copy with fresh ids and leaves the stored one alone.
+  // The same file again: the same id is here, identical. It shares this browser's version, so
+  // 統合する is selected (issue 37); "import as new" makes a copy with fresh ids and leaves the
+  // stored one alone.
   const first = (await storedStrategies(page))[BASE.strategy.id];
   await page.goto('./#/');
   await pick(page, 'しるべ町.shirube.json', VALID);
   await expect(page.getByTestId('preview-identical')).toBeVisible();
-  await expect(page.getByTestId('choice-new')).toBeChecked();
+  await expect(page.getByTestId('choice-merge')).toBeChecked();
+  await page.getByTestId('choice-new').check();
   await expect(page.getByTestId('import-confirm')).toHaveText('新しい戦略として取り込む');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('notice')).toContainText('コピーとして取り込みました');

@@ -7,7 +7,7 @@
 // disabled with the reason; the other choices still work. Screenshots in Japanese and English.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { storedStrategyOfPage, storedEntries } from './stored';
 import type { Page, TestInfo } from '@playwright/test';
@@ -71,7 +71,9 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   await page.goto('./#/');
   await pick(page, fromB.name, fromB.text);
   await expect(page.getByTestId('merge-unavailable')).toHaveCount(0);
-  await page.getByTestId('choice-merge').check();
+  // The file shares a version with this browser: 統合する is the choice selected (issue 37).
+  await expect(page.getByTestId('choice-merge')).toBeChecked();
+  await expect(page.getByTestId('choice-new')).not.toBeChecked();
   await expect(page.getByTestId('merge-summary')).toHaveText('ファイルから取り込む変更 1 件 ・ このパソコンで残す変更 1 件 ・ 競合 1 件');
   const card = page.getByTestId('conflict-card');
   await expect(card).toHaveCount(1);
@@ -118,7 +120,8 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   const fromA = await exportFile(page, testInfo);
   await b.goto('./#/');
   await pick(b, fromA.name, fromA.text);
-  await b.getByTestId('choice-merge').check();
+  await expect(b.getByTestId('choice-merge')).toBeChecked();
+  await expect(b.getByTestId('import-confirm')).toHaveText('統合する');
   await expect(b.getByTestId('merge-summary')).toHaveText('ファイルから取り込む変更 1 件 ・ このパソコンで残す変更 1 件 ・ 競合 0 件');
   await expect(b.getByTestId('conflict-card')).toHaveCount(0);
   await b.getByTestId('import-confirm').click();
@@ -172,5 +175,99 @@ test('a file whose starting version was altered, or that shares none, cannot be 
   await expect(page.getByTestId('save-state')).toHaveClass(/saved/);
   await page.goto('./#/');
   await expect(page.getByTestId('strategy-row')).toHaveCount(2);
+  expect(pageErrors).toEqual([]);
+});
+
+/** A KPI with one series; an actual of 令和6年度 when `actual` is given. */
+function kpi(id: string, name: string, actual?: number) {
+  return {
+    id, code: '', name, unit: '人', kind: 'outcome', direction: 'increase', source: '', notes: '',
+    series: [{
+      id: `${id}-series`, label: '', baseline: { value: 100, year: 2019 }, target: { kind: 'value', value: 150, year: 2024 }, interim: [],
+      actuals: actual === undefined ? [] : [{ year: 2024, value: actual, provisional: false, comment: '' }],
+    }],
+  };
+}
+
+// Issue 37: 統合する is selected when the preview opens, and nothing changes until the button is
+// pressed; a removal against an edit names the item and what the file did to it (名称を変更、
+// KPI を1件追加), not 「編集あり（2か所）」; a yearly cell empty in the common version says
+// 「元の版: 値なし」, not 「なし（削除）」 — in Japanese and English.
+test('the merge is proposed, and its cards say which item and what was done to it', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  const shared = JSON.parse((await exportFile(page, testInfo)).text);
+  await editGoal(page, 3, 'goal-subtitle', '共有した後の副題');
+  // The other laptop's file, from the version shared: 施策 2-1 renamed and given a KPI, and a
+  // new KPI under 施策 1-1 with 令和6年度's actual at 12.
+  const file = JSON.parse((await exportFile(page, testInfo)).text);
+  expect(file.lineage.base).toBeTruthy();
+  const measure = HOKUTO.goals[1].measures[0];
+  const theirs = file.strategy;
+  theirs.goals[1].measures[0].title = '移住・定住とシティプロモーションの推進';
+  theirs.indicators.push(kpi('ind-e2e-soudan', '移住相談件数'));
+  theirs.goals[1].measures[0].kpis.push('ind-e2e-soudan');
+  theirs.indicators.push(kpi('ind-e2e-kanko', '観光入込客数', 12));
+  theirs.goals[0].measures[0].kpis.push('ind-e2e-kanko');
+  // This laptop: 施策 2-1 removed, the same new KPI with the actual at 10 (a file without a
+  // lineage, put in place by 置き換える).
+  const ours = structuredClone(shared);
+  delete ours.lineage;
+  ours.strategy.goals[1].measures.splice(0, 1);
+  ours.strategy.indicators.push(kpi('ind-e2e-kanko', '観光入込客数', 10));
+  ours.strategy.goals[0].measures[0].kpis.push('ind-e2e-kanko');
+  await page.goto('./#/');
+  await pick(page, 'ours.shirube.json', JSON.stringify(ours));
+  await page.getByTestId('choice-replace').check();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice')).toContainText('置き換えました');
+
+  await page.goto('./#/');
+  const before = await storedEntries(page);
+  await pick(page, 'theirs.shirube.json', JSON.stringify(file));
+  await expect(page.getByTestId('choice-merge')).toBeChecked();
+  await expect(page.getByTestId('import-confirm')).toHaveText('統合する');
+  expect(await storedEntries(page)).toEqual(before);
+  const cards = page.getByTestId('conflict-card');
+  await expect(cards).toHaveCount(2);
+  const removal = cards.filter({ hasText: '削除' });
+  await expect(removal.getByTestId('conflict-place')).toHaveText(`基本目標 2 ＞ 施策 ${measure.number}「移住・定住とシティプロモーションの推進」`);
+  await expect(removal.getByTestId('conflict-lead')).toHaveText('このパソコンで削除し、ファイルでは編集されています（元の版: 変更なし）');
+  await expect(removal.getByTestId('conflict-ours-words')).toHaveText('このパソコン: なし（削除）');
+  await expect(removal.getByTestId('conflict-theirs-words')).toHaveText('ファイル: 名称を変更、KPI を1件追加');
+  const cell = cards.filter({ hasText: '実績値' });
+  await expect(cell.getByTestId('conflict-place')).toHaveText(/KPI「観光入込客数」 ・ 実績値（令和6年度）$/);
+  await expect(cell.getByTestId('conflict-lead')).toHaveText('両方で違う内容に変更されています（元の版: 値なし）');
+  await expect(cell.getByTestId('conflict-ours-words')).toHaveText('このパソコン: 実績値（令和6年度） 10');
+  await expect(cell.getByTestId('conflict-theirs-words')).toHaveText('ファイル: 実績値（令和6年度） 12');
+  await expect(page.getByTestId('merge-panel')).not.toContainText('編集あり');
+  await shot('merge-cards-ja');
+  await page.getByTestId('conflicts').screenshot({ path: path.join(SCREENSHOT_DIR, 'merge-cards-only-ja.png') });
+
+  // In English.
+  await page.getByTestId('import-cancel').click();
+  expect(await storedEntries(page)).toEqual(before);
+  await page.getByTestId('language').click();
+  await pick(page, 'theirs.shirube.json', JSON.stringify(file));
+  await expect(page.getByTestId('choice-merge')).toBeChecked();
+  const removalEn = cards.filter({ hasText: 'removed' });
+  await expect(removalEn.getByTestId('conflict-place')).toHaveText(`Basic goal 2 > Measure ${measure.number} “移住・定住とシティプロモーションの推進”`);
+  await expect(removalEn.getByTestId('conflict-lead')).toHaveText('Removed on this computer, edited in the file (starting version: unchanged)');
+  await expect(removalEn.getByTestId('conflict-theirs-words')).toHaveText('File: Title changed; KPI: 1 added');
+  const cellEn = cards.filter({ hasText: 'Actual' });
+  await expect(cellEn.getByTestId('conflict-lead')).toHaveText('Changed differently on both sides (starting version: no value)');
+  await shot('merge-cards-en');
+  await page.getByTestId('conflicts').screenshot({ path: path.join(SCREENSHOT_DIR, 'merge-cards-only-en.png') });
+
+  // The file's side of both: the measure stays, renamed, with its KPI; the actual is 12.
+  await page.getByTestId('merge-all-theirs').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice')).toContainText('Merged:');
+  await page.getByTestId('language').click();
+  const merged = await storedStrategyOfPage(page);
+  expect(merged.goals[1].measures[0].title).toBe('移住・定住とシティプロモーションの推進');
+  expect(merged.goals[1].measures[0].kpis).toContain('ind-e2e-soudan');
+  expect(merged.indicators.find((i: { id: string }) => i.id === 'ind-e2e-kanko').series[0].actuals[0].value).toBe(12);
   expect(pageErrors).toEqual([]);
 });

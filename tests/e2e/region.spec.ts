@@ -4,7 +4,7 @@
 // theme word and opens it, and downloads the side-by-side table as a CSV for Excel.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { example, variant } from './region-towns';
 import { REPO_ROOT } from './paths';
 import type { Page } from '@playwright/test';
@@ -124,5 +124,103 @@ test('a region: five files at once, the towns side by side, a theme search, the 
   await page.getByTestId('region-row').locator('a').click();
   await expect(page.getByTestId('town-row')).toHaveCount(4);
 
+  expect(pageErrors).toEqual([]);
+});
+
+/** The 団体コード of the `i`-th generated town (as `bench::region::town_code`): 01, three digits, the check digit. */
+function townCode(i: number): string {
+  const five = `01${String(201 + (i % 799)).padStart(3, '0')}`;
+  const sum = [...five].map(Number).reduce((s, d, k) => s + d * [6, 5, 4, 3, 2][k], 0);
+  const r = sum % 11;
+  return `${five}${r === 0 ? 1 : (11 - r) % 10}`;
+}
+
+/** How many of a strategy's goals, measures and initiatives hold `word` in the fields the theme search reads. */
+function itemsWith(strategy: any, word: string): number {
+  const has = (...texts: (string | undefined)[]) => (texts.join('\u0001').includes(word) ? 1 : 0);
+  let n = 0;
+  for (const g of strategy.goals) {
+    n += has(g.title, g.subtitle, g.direction);
+    for (const m of g.measures ?? []) {
+      n += has(m.title, m.summary);
+      for (const i of m.initiatives ?? []) n += has(i.title, i.description);
+    }
+  }
+  return n;
+}
+
+// Issue 37, as a bureau of 179 towns found it: right after the bring-in the header said 「市町村 0」
+// (and the table was empty) while the 179 「追加しました」 lines were listed; and 「子育て」 said
+// 「55 市町村で 494 件」 until すべて表示 was pressed, then 「134 市町村で 494 件」.
+test('179 towns at once: the header counts them as they come, the theme search counts towns over all hits', async ({ page, openApp, pageErrors }) => {
+  test.setTimeout(600_000);
+  const kitamoto = example('kitamoto');
+  const hokuto = example('hokuto');
+  // 40 towns like 北斗市 (5 items on 子育て each), 139 like 北本市 (1 each; 30 of them without it):
+  // far more hits than the 200 drawn at first, over more towns than those hits come from.
+  const towns = Array.from({ length: 179 }, (_, i) => {
+    const like = i < 40 ? hokuto : kitamoto;
+    const replace: [string, string][] = i >= 149 ? [['子育て', '子ども']] : [];
+    return variant(like, `strategy-e2e-town-${String(i + 1).padStart(3, '0')}`, `しるべ${i + 1}町`, townCode(i), replace);
+  });
+  const hits = towns.reduce((n, t) => n + itemsWith(t.strategy, '子育て'), 0);
+  const townsWithHits = towns.filter((t) => itemsWith(t.strategy, '子育て') > 0).length;
+  expect(hits).toBeGreaterThan(200);
+  expect(townsWithHits).toBe(149);
+
+  await openApp();
+  await page.getByTestId('region-name-input').fill('しるべ総合振興局管内');
+  await page.getByTestId('create-region').click();
+  await expect(page.getByTestId('region-empty')).toBeVisible();
+  await expect(page.getByTestId('region-towns')).toHaveText('市町村 0');
+  // What the header says in every frame, and how many results are listed then.
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__frames = [];
+    w.__sampling = true;
+    const tick = () => {
+      const header = document.querySelector('[data-testid=region-towns]')?.textContent ?? '';
+      const results = document.querySelectorAll('[data-testid=region-result]').length;
+      const rows = document.querySelectorAll('[data-testid=town-row]').length;
+      w.__frames.push([header, results, rows]);
+      if (w.__sampling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.getByTestId('region-files').setInputFiles(
+    towns.map((t, i) => ({ name: `town-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(t), 'utf8') })),
+  );
+  await expect(page.locator('[data-testid=region-result][data-outcome=added]')).toHaveCount(179, { timeout: 300_000 });
+  await expect(page.getByTestId('town-row')).toHaveCount(179, { timeout: 120_000 });
+  await expect(page.getByTestId('region-towns')).toHaveText('市町村 179');
+  const frames: [string, number, number][] = await page.evaluate(() => {
+    const w = window as any;
+    w.__sampling = false;
+    return w.__frames;
+  });
+  const listed = frames.filter(([, results]) => results > 0);
+  expect(listed.length).toBeGreaterThan(0);
+  // Once the results are listed, the header never shows the count from before the bring-in.
+  expect(listed.filter(([header]) => header === '市町村 0')).toEqual([]);
+  // While the table is not drawn yet, the header says it is reading (the towns as they come).
+  for (const [header, , rows] of listed) {
+    if (rows < 179) expect(header).toMatch(/^市町村(（読み込み中…）| \d+\/179（読み込み中…）| 179)$/);
+  }
+  console.log(`header while the results were listed: ${[...new Set(listed.map(([h]) => h))].slice(0, 12).join(' | ')}`);
+
+  // 子育て: the towns are counted over every hit, before and after すべて表示.
+  await page.getByTestId('theme-words').fill('子育て');
+  const summary = `${townsWithHits} 市町村で ${hits} 件`;
+  await expect(page.getByTestId('theme-count')).toHaveText(summary);
+  await expect(page.getByTestId('theme-hit')).toHaveCount(200);
+  await expect(page.getByTestId('theme-hidden')).toContainText(`ほかに ${hits - 200} 件あります`);
+  // The search box, its count and the first hits, as the bureau sees them (the whole page holds 179 rows).
+  await page.getByTestId('theme-search').scrollIntoViewIfNeeded();
+  await page.getByTestId('theme-words').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'region-179-theme-search.png') });
+  await page.getByTestId('theme-show-all').click();
+  await expect(page.getByTestId('theme-hit')).toHaveCount(hits);
+  await expect(page.getByTestId('theme-town')).toHaveCount(townsWithHits);
+  await expect(page.getByTestId('theme-count')).toHaveText(summary);
   expect(pageErrors).toEqual([]);
 });

@@ -46,6 +46,7 @@ test('shirube.html works from file://: create, reload, export, import', async ({
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label[for="import-file"]').click()]);
   await chooser.setFiles(saved);
   await expect(page.getByTestId('preview-title')).toHaveText('取り込んだ戦略');
+  await page.getByTestId('choice-new').check();
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('strategy-title')).toHaveText('取り込んだ戦略');
   await page.goto(`${URL_OF_FILE}#/`);

@@ -15,8 +15,10 @@
 //! of its shape (`shape`): no field is named twice. Initiatives and indicators that all three
 //! versions hold identically stand in without their yearly rows and are put back whole after
 //! (`unchanged`): in a large strategy they are most of the data, and the merge cannot change
-//! them. Conflicts are data; `locale` words them.
+//! them. Conflicts are data; `locale` words them (`edited` sums up what a side did to an item
+//! the other removed, for its card).
 
+pub mod edited;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 #[doc(hidden)]
 pub mod edits;

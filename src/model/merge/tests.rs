@@ -411,3 +411,46 @@ fn hokuto_sheets_edited_on_both_laptops() {
         Some(320)
     );
 }
+
+/// Issue 37: the card of a removal against an edit says what the editing side did — renamed
+/// it, added a KPI, changed a year's settled cost of an initiative under it, added an
+/// initiative — each once, additions counted (not 「編集あり（4か所）」).
+#[test]
+fn what_the_editing_side_did_to_a_removed_item_is_summed_up() {
+    use super::edited::{summary, Edit};
+    let base = town();
+    let m21 = measure(&base, "2-1");
+    let counter = initiative(&base, "移住相談窓口の運営");
+    let mut ours = base.clone();
+    assert!(ours.remove_measure(&m21));
+    let mut theirs = base.clone();
+    theirs.measure_mut(&m21).unwrap().title = "移住・定住の促進と受入体制の充実".into();
+    let kpi = Indicator::new("", "移住相談件数", "件");
+    let kpi_id = kpi.id.clone();
+    theirs.indicators.push(std::sync::Arc::new(kpi));
+    theirs.measure_mut(&m21).unwrap().kpis.push(kpi_id.clone());
+    theirs.initiative_mut(&counter).unwrap().years[0].settled = Some(495);
+    let added = theirs.add_initiative(&m21).unwrap();
+    theirs.initiative_mut(&added).unwrap().title = "お試し移住事業".into();
+    let m = merged(&base, &ours, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let c = &m.conflicts[0];
+    let Version::Edited(changes) = &c.theirs else { panic!("{:?}", c.theirs) };
+    let measure_21 = Entity { kind: Kind::Measure, id: m21.clone() };
+    let edits = summary(changes);
+    assert_eq!(edits.len(), 4, "{edits:?}");
+    assert!(edits.contains(&Edit::Changed { entity: measure_21.clone(), field: value("title") }));
+    assert!(edits.contains(&Edit::AddedEntries { entity: measure_21, list: "kpis", count: 1 }));
+    assert!(edits.contains(&Edit::Changed {
+        entity: Entity { kind: Kind::Initiative, id: counter },
+        field: Field::Entry { list: "years", key: EntryKey::Year(year(2023)), field: Some("settled".into()) },
+    }));
+    assert!(edits.contains(&Edit::Added { kind: Kind::Initiative, count: 1 }));
+    // Two more initiatives: one line, counted.
+    let mut more = theirs.clone();
+    more.add_initiative(&m21).unwrap();
+    more.add_initiative(&m21).unwrap();
+    let m = merged(&base, &ours, &more);
+    let Version::Edited(changes) = &m.conflicts[0].theirs else { panic!() };
+    assert!(summary(changes).contains(&Edit::Added { kind: Kind::Initiative, count: 3 }));
+}

@@ -180,20 +180,37 @@ impl ThemeIndex {
     }
 }
 
+/// What a search shows: its first hits, and the totals over every hit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// The first hits, town by town in order (a town cut short keeps the hits that fit).
+    pub towns: Vec<TownHits>,
+    /// Hits found but not in `towns`.
+    pub left_out: usize,
+    /// Towns with a hit, over all hits (not only those shown).
+    pub town_count: usize,
+    /// Every hit.
+    pub hit_count: usize,
+}
+
 /// The first `limit` hits, town by town in order (a town cut short keeps the hits that fit),
 /// and how many were left out: a word's first character can find thousands of items over 179
-/// towns, more than a page can show while the bureau types.
-pub fn first_hits(found: &[TownHits], limit: usize) -> (Vec<TownHits>, usize) {
+/// towns, more than a page can show while the bureau types. The counts are over all hits, so
+/// the summary says the same whether all are shown or not.
+pub fn first_hits(found: &[TownHits], limit: usize) -> Shown {
     let mut room = limit;
     let mut shown = Vec::new();
     let mut left_out = 0;
+    let mut hit_count = 0;
     for town in found {
         let take = town.hits.len().min(room);
         room -= take;
+        hit_count += town.hits.len();
         left_out += town.hits.len() - take;
         if take > 0 {
             shown.push(TownHits { hits: town.hits[..take].to_vec(), ..town.clone() });
         }
     }
-    (shown, left_out)
+    let town_count = found.iter().filter(|t| !t.hits.is_empty()).count();
+    Shown { towns: shown, left_out, town_count, hit_count }
 }

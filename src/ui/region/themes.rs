@@ -7,7 +7,7 @@ use super::Loaded;
 use crate::format::csv;
 use crate::locale::{tr, Language};
 use crate::model::region::{
-    first_hits, national_goal_matrix, Hit, ItemKind, NationalGoalColumn, ThemeIndex, ThemeQuery, TownHits,
+    first_hits, national_goal_matrix, Hit, ItemKind, NationalGoalColumn, Shown, ThemeIndex, ThemeQuery, TownHits,
 };
 use crate::model::{GoalKind, Sdg};
 use crate::session::route::{Route, Selection};
@@ -138,15 +138,14 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 if towns.is_empty() {
                     return Some(view! { <p class="empty" data-testid="theme-none">{tr(lang, "見つかりませんでした。", "Nothing found.")}</p> }.into_any());
                 }
-                let total: usize = towns.iter().map(|t| t.hits.len()).sum();
                 // The first hits are drawn (a word's first character finds thousands over 179
-                // towns); the CSV and 「すべて表示」 have them all.
+                // towns); the CSV and 「すべて表示」 have them all, the counts are over all.
                 let limit = if all_hits.get() { usize::MAX } else { HITS_SHOWN };
-                let (towns, left_out) = first_hits(&towns, limit);
+                let Shown { towns, left_out, town_count, hit_count } = first_hits(&towns, limit);
                 Some(view! {
                     <p class="meta" data-testid="theme-count" aria-live="polite">{match lang {
-                        Language::Ja => format!("{} 市町村で {} 件", towns.len(), total),
-                        Language::En => format!("{total} in {} towns", towns.len()),
+                        Language::Ja => format!("{town_count} 市町村で {hit_count} 件"),
+                        Language::En => format!("{hit_count} in {town_count} towns"),
                     }}</p>
                     {towns.into_iter().map(|t| view! {
                         <section class="theme-town" data-testid="theme-town" data-id=t.strategy.to_string()>

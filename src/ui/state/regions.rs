@@ -274,12 +274,17 @@ impl AppState {
                         Err(e) => Notice::Storage(e.clone()),
                     };
                     state.notice.set(Some(notice));
+                    // The page starts reading the region again before the results are listed,
+                    // so its header never shows the count from before (issue 37).
+                    state.written().await;
                     result.try_set(Some(BringInResult { brought, not_read, passed_over, decided: Vec::new() }));
                 }
-                Err(notice) => state.notice.set(Some(notice)),
+                Err(notice) => {
+                    state.notice.set(Some(notice));
+                    state.written().await;
+                }
             }
             progress.try_set(None);
-            state.written().await;
         });
     }
 

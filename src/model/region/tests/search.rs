@@ -145,18 +145,35 @@ fn only_the_first_hits_are_shown_town_by_town() {
     let found = ThemeIndex::new(&towns).search(&words("移住"));
     let all: usize = found.iter().map(|t| t.hits.len()).sum();
     assert_eq!(all, 6);
-    let (shown, left_out) = first_hits(&found, 2);
-    assert_eq!(titles(&shown), [("七飯町", vec!["移住・定住を促進する", "移住プロモーション"])]);
-    assert_eq!(left_out, 4);
-    let (shown, left_out) = first_hits(&found, 5);
+    let shown = first_hits(&found, 2);
+    assert_eq!(titles(&shown.towns), [("七飯町", vec!["移住・定住を促進する", "移住プロモーション"])]);
+    assert_eq!(shown.left_out, 4);
+    let shown = first_hits(&found, 5);
     let expected: Vec<Titles> = vec![
         ("七飯町", vec!["移住・定住を促進する", "移住プロモーション", "移住体験住宅の運営"]),
         ("北斗市", vec!["観光でにぎわうまち"]),
         ("木古内町", vec!["子育て世帯の移住支援"]),
     ];
-    assert_eq!(titles(&shown), expected);
-    assert_eq!(left_out, 1);
-    let (shown, left_out) = first_hits(&found, 100);
-    assert_eq!(shown, found);
-    assert_eq!(left_out, 0);
+    assert_eq!(titles(&shown.towns), expected);
+    assert_eq!(shown.left_out, 1);
+    let shown = first_hits(&found, 100);
+    assert_eq!(shown.towns, found);
+    assert_eq!(shown.left_out, 0);
+}
+
+/// Issue 37: 「子育て」 over 179 towns said 「55 市町村で 494 件」 until すべて表示 was pressed,
+/// then 「134 市町村で 494 件」 — the towns were counted over the hits drawn. The summary's
+/// counts are over all hits, however few are drawn.
+#[test]
+fn the_summary_counts_towns_over_all_hits_not_only_those_shown() {
+    let (region, strategies) = region();
+    let towns = region.towns(&strategies);
+    let found = ThemeIndex::new(&towns).search(&words("移住"));
+    for limit in [0, 1, 2, 3, 5, 6, 200, usize::MAX] {
+        let shown = first_hits(&found, limit);
+        assert_eq!((shown.town_count, shown.hit_count), (3, 6), "limit {limit}");
+        let drawn: usize = shown.towns.iter().map(|t| t.hits.len()).sum();
+        assert_eq!(drawn + shown.left_out, 6, "limit {limit}");
+    }
+    assert_eq!(first_hits(&found, 2).towns.len(), 1, "one town drawn, three counted");
 }

@@ -1,9 +1,14 @@
 //! Words for a merge (issue 19): where a conflict is (基本目標 2 ＞ 施策 2-1 ＞ KPI「転入者数」),
 //! what of it (目標値, 実績値（令和6年度）) and each side's version (30（令和6年度まで）,
-//! 削除, 編集あり). Conflicts arrive from `model::merge` as data and leave here as sentences.
+//! 削除, 名称を変更・KPI を1件追加). Conflicts arrive from `model::merge` as data and leave here as
+//! sentences; `card` puts one conflict's card together.
+
+mod card;
+
+pub use card::Card;
 
 use crate::locale::{self, tr, Language, YearStyle};
-use crate::model::merge::{ChangeKind, Conflict, ConflictKind, Crumb, EntryKey, Field, Kind, Side, Version};
+use crate::model::merge::{Conflict, ConflictKind, Crumb, EntryKey, Field, Kind, Side, Version};
 use crate::model::{FiscalYear, GoalKind, PlanPeriod, Strategy};
 use serde_json::Value;
 
@@ -24,20 +29,32 @@ impl Words<'_> {
 
     /// Where it is, outermost first; the strategy's own settings when it is about the strategy.
     pub fn place(&self, path: &[Crumb]) -> String {
+        self.place_of(path, false)
+    }
+
+    /// Where it is, with the item itself named by its title too (施策 3-1「…」, not only its
+    /// number): the heading of a card about the item as a whole.
+    pub fn item(&self, path: &[Crumb]) -> String {
+        self.place_of(path, true)
+    }
+
+    fn place_of(&self, path: &[Crumb], named: bool) -> String {
         if path.is_empty() {
             return tr(self.lang, "戦略の設定", "Strategy settings").to_owned();
         }
         let mut parts = Vec::with_capacity(path.len());
         let mut parent: Option<Kind> = None;
         // An indicator's one unnamed series is the indicator itself: not a step of its own.
-        for c in path.iter().filter(|c| !(c.entity.kind == Kind::Series && c.title.trim().is_empty())) {
-            parts.push(self.crumb(c, parent));
+        let steps: Vec<&Crumb> =
+            path.iter().filter(|c| !(c.entity.kind == Kind::Series && c.title.trim().is_empty())).collect();
+        for (i, c) in steps.iter().enumerate() {
+            parts.push(self.crumb(c, parent, named && i + 1 == steps.len()));
             parent = Some(c.entity.kind);
         }
         parts.join(if self.ja() { " ＞ " } else { " > " })
     }
 
-    fn crumb(&self, c: &Crumb, parent: Option<Kind>) -> String {
+    fn crumb(&self, c: &Crumb, parent: Option<Kind>, named: bool) -> String {
         let ja = self.ja();
         let kind = match c.entity.kind {
             Kind::Strategy => return tr(self.lang, "戦略の設定", "Strategy settings").to_owned(),
@@ -65,6 +82,7 @@ impl Words<'_> {
         // Goals and measures go by their number where they have one (基本目標 2 ＞ 施策 2-1).
         let by_number = matches!(c.entity.kind, Kind::Goal | Kind::Measure) && !number.is_empty();
         match (by_number, number.is_empty(), title.is_empty()) {
+            (true, _, false) if named => quoted(&format!("{kind} {number} "), &title, ja),
             (true, ..) => format!("{kind} {number}"),
             (false, _, true) if !number.is_empty() => format!("{kind} {number}"),
             (false, _, true) => kind.to_owned(),
@@ -171,21 +189,12 @@ impl Words<'_> {
         tr(self.lang, words.0, words.1).to_owned()
     }
 
-    /// One side's version: 目標値 30（令和6年度まで）, 削除, 編集あり（3か所）.
+    /// One side's version: 目標値 30（令和6年度まで）, 削除, 名称を変更、KPI を1件追加.
     pub fn version(&self, field: &Field, v: &Version) -> String {
         match v {
             Version::Absent => tr(self.lang, "なし（削除）", "absent (removed)").to_owned(),
             Version::Present => tr(self.lang, "変更なし", "unchanged").to_owned(),
-            Version::Edited(changes) => {
-                let n = changes.len();
-                let added = changes.iter().filter(|c| c.kind == ChangeKind::Added).count();
-                match self.lang {
-                    Language::Ja if added > 0 => format!("編集あり（{n}か所、うち追加 {added}）"),
-                    Language::Ja => format!("編集あり（{n}か所）"),
-                    Language::En if added > 0 => format!("edited ({n} changes, {added} added)"),
-                    Language::En => format!("edited ({n} changes)"),
-                }
-            }
+            Version::Edited(changes) => self.edited(None, changes),
             Version::Value(value) => match field {
                 Field::Parent => value.as_str().map_or_else(|| plain(value), |id| self.name_of(id)),
                 _ => self.value(value),
@@ -250,6 +259,13 @@ impl Words<'_> {
             }
             if let Some(i) = s.indicators.iter().find(|i| i.id.as_str() == id) {
                 return quoted(&format!("{} ", tr(self.lang, "指標", "Indicator")), &i.name, ja);
+            }
+            for i in &s.indicators {
+                if let Some(series) = i.series.iter().find(|x| x.id.as_str() == id) {
+                    let indicator = quoted(&format!("{} ", tr(self.lang, "指標", "Indicator")), &i.name, ja);
+                    let label = quoted(&format!("{} ", tr(self.lang, "内訳", "breakdown")), &series.label, ja);
+                    return if ja { format!("{indicator}・{label}") } else { format!("{indicator}, {label}") };
+                }
             }
         }
         id.to_owned()
