@@ -18,6 +18,10 @@ pub fn csv_reading(r: &crate::format::csv::Reading, lang: Language) -> String {
         }
         (Reading::Provisional, Language::Ja) => "速報値として取り込みます".into(),
         (Reading::Provisional, Language::En) => "imported as a provisional value".into(),
+        (Reading::CalendarYear, Language::Ja) => {
+            "暦年（年）の書き方ですが、この指標の値の年は年度なので、その年度として取り込みます（暦年の値なら、値の時点の列に「年」と書くか、指標の「値の時点」を「年」にしてください）".into()
+        }
+        (Reading::CalendarYear, Language::En) => "written as a calendar year, but this indicator's values are by fiscal year: imported as that fiscal year (for calendar-year values, write 年 in the 値の時点 column or set the indicator's year basis to calendar years)".into(),
     }
 }
 

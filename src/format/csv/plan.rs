@@ -91,6 +91,10 @@ pub enum Reading {
     Marked { mark: String },
     /// 「(速報)」 beside a number: read as a provisional value.
     Provisional,
+    /// A year written as a calendar year (「平成30年」, 「2018年」) for a series whose years are
+    /// fiscal years (its 値の時点 is 年度 and the row does not say otherwise): read as that
+    /// fiscal year, and said, never silently.
+    CalendarYear,
 }
 
 /// A row (identity problems) or a cell (value problems) that will not be imported.

@@ -9,7 +9,7 @@ use super::read::{Column, Header, Record};
 use super::rules::{self, Proposal, Verdict};
 use super::value_cell::{read_value, ValueCell};
 use super::{CellChange, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
-use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy};
+use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
 use std::collections::HashMap;
 use words::Words;
 
@@ -179,6 +179,7 @@ impl<'a> Planner<'a> {
             let cell = self.cell(r, value_col, year_col, None);
             let read = if is_target { self.target_value(&cell) } else { self.value(&cell) };
             let Some((text, mark, _)) = read else { continue };
+            self.calendar_year(r, x, year_col);
             let verdict = rules::when(r.cell(self.header.find(year_col))).and_then(|when| {
                 if is_target {
                     rules::target(x, period, when, &text)
@@ -248,6 +249,7 @@ impl<'a> Planner<'a> {
         let read = if is_named(kind_text, &KIND_TARGET) { self.target_value(&cell) } else { self.value(&cell) };
         let Some((text, mark, provisional)) = read else { return };
         let flag = flag.or(provisional.then_some(true));
+        self.calendar_year(r, x, Column::Year);
         let year_text = r.cell(self.header.find(Column::Year));
         let yearly = |slot: fn(FiscalYear) -> Slot| rules::year(year_text).map(slot);
         let slot = if is_actual {
@@ -277,6 +279,20 @@ impl<'a> Planner<'a> {
             if let Slot::Actual(year) = slot {
                 self.actual_source(r, i, x, year);
             }
+        }
+    }
+
+    /// Notes a year cell written as a calendar year (「平成30年」) when the series' years are
+    /// fiscal years and the row's 値の時点 does not say otherwise: it is read as that fiscal
+    /// year, and the preview says so.
+    fn calendar_year(&mut self, r: &Record, x: &Series, year: Column) {
+        let index = self.header.find(year);
+        let text = r.cell(index).trim();
+        let folded = half_width(text);
+        let calendar = folded.ends_with('年') && !folded.ends_with("年度") && rules::year(text).is_ok();
+        if calendar && x.year_basis == YearBasis::Fiscal && self.text_cell(r, Column::YearBasis).is_empty() {
+            let column = self.header.name(index, "");
+            self.plan.noted.push(Noted { row: r.row, column, text: text.to_owned(), reading: Reading::CalendarYear });
         }
     }
 

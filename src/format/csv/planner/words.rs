@@ -39,7 +39,7 @@ struct ActualSource {
 }
 
 impl Planner<'_> {
-    fn text_cell(&self, r: &Record, c: Column) -> String {
+    pub(super) fn text_cell(&self, r: &Record, c: Column) -> String {
         read_text(r.cell(self.header.find(c))).to_owned()
     }
 

@@ -108,3 +108,25 @@ fn calendar_year_headers_are_read_as_their_year() {
     apply(&mut s, &plan);
     assert_eq!(series_of(&s, "ind-births", "ser-births").actual(fy(2023)).unwrap().value, 360.0);
 }
+
+/// 「平成30年」 written as a baseline's year for a series of fiscal years is read as 平成30年度
+/// and said (a noted cell), never silently; 「平成30年度」, a row whose 値の時点 says 年, or a
+/// series of calendar years (出生数) is no note. The long layout's 年度 column alike.
+#[test]
+fn a_year_written_as_a_calendar_year_for_fiscal_values_is_said() {
+    use super::super::Reading;
+    let s = sourced_town();
+    let calendar_notes = |csv: &str| -> Vec<(usize, String, String)> {
+        let plan = plan_import(&s, csv).unwrap();
+        let notes = plan.noted.into_iter().filter(|n| n.reading == Reading::CalendarYear);
+        notes.map(|n| (n.row, n.column, n.text)).collect()
+    };
+    let fiscal = s.indicators.iter().find(|i| i.series.len() == 1 && i.series[0].year_basis == YearBasis::Fiscal);
+    let f = fiscal.unwrap().id.as_str();
+    let wide = format!(
+        "指標ID,当初値,当初値年度,値の時点\n{f},100,平成30年,\n{f},100,平成30年度,\n{f},100,平成30年,年\nind-births,300,平成30年,\n"
+    );
+    assert_eq!(calendar_notes(&wide), vec![(2, "当初値年度".to_owned(), "平成30年".to_owned())]);
+    let long = format!("指標ID,年度,区分,値\n{f},2018年,当初値,100\n{f},2019年度,実績,101\n");
+    assert_eq!(calendar_notes(&long), vec![(2, "年度".to_owned(), "2018年".to_owned())]);
+}
