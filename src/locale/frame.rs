@@ -5,7 +5,7 @@
 use super::value_year::{era_of_date, era_year};
 use super::{period, Language, YearStyle};
 use crate::model::frames::Frame;
-use crate::model::NationalFramework;
+use crate::model::{GoalKind, NationalFramework, NationalGoal};
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -68,6 +68,23 @@ pub fn framework_line(framework: &NationalFramework, lang: Language, style: Year
     }
 }
 
+/// The national goal a town's goal corresponds to, in its frame's terms: 「国の基本目標 1: 稼ぐ地域を…」,
+/// 「国の取組方針 2: 人の流れをつくる」, 「国の目標 1: 「強い経済」をつくる」 / "National basic goal 1: …".
+pub fn national_goal(framework: &NationalFramework, goal: &NationalGoal, lang: Language) -> String {
+    let frame = framework.frame();
+    let heading = match (lang, goal.kind, frame) {
+        (Language::Ja, GoalKind::Basic, Some(f)) => f.basic_heading,
+        (Language::Ja, GoalKind::CrossCutting, Some(Frame { cross_heading: Some(h), .. })) => h,
+        (Language::Ja, kind, _) => kind.japanese(),
+        (Language::En, GoalKind::Basic, _) => "basic goal",
+        (Language::En, GoalKind::CrossCutting, _) => "cross-cutting goal",
+    };
+    match lang {
+        Language::Ja => format!("国の{heading} {}: {}", goal.number, goal.title),
+        Language::En => format!("National {heading} {}: {}", goal.number, goal.title),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +120,20 @@ mod tests {
         };
         assert_eq!(framework_line(&older, Ja, Japanese).as_deref(), Some("第2期「まち・ひと・しごと創生総合戦略」"));
         assert_eq!(framework_line(&NationalFramework::default(), Ja, Japanese), None);
+    }
+
+    #[test]
+    fn a_national_goal_is_said_in_its_frames_terms() {
+        let digital = by_key(DIGITAL_GARDEN_CITY).unwrap().national_framework();
+        assert_eq!(national_goal(&digital, &digital.goals[1], Ja), "国の取組方針 2: 人の流れをつくる");
+        assert_eq!(
+            national_goal(&digital, &digital.goals[4], Ja),
+            "国のデジタル実装の基礎条件整備 1: ハード・ソフトのデジタル基盤整備"
+        );
+        let newest = newest().national_framework();
+        assert_eq!(national_goal(&newest, &newest.goals[0], Ja), "国の目標 1: 「強い経済」をつくる");
+        assert_eq!(national_goal(&newest, &newest.goals[0], En), "National basic goal 1: 「強い経済」をつくる");
+        let older = NationalFramework { key: None, ..by_key(SECOND_PERIOD).unwrap().national_framework() };
+        assert_eq!(national_goal(&older, &older.goals[4], Ja), "国の横断的な目標 1: 多様な人材の活躍を推進する");
     }
 }
