@@ -54,6 +54,11 @@ test('a 第3期 strategy is created on the 2025 frame: its goals, the overview a
   expect(s.national_framework.goals.map((g: any) => g.title)).toEqual(GOALS_2025);
   expect(s.goals.map((g: any) => g.national_goal)).toEqual(s.national_framework.goals.map((g: any) => g.id));
 
+  // The strategy's settings say which frame the key names, under the framework's name.
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-strategy').click();
+  await expect(page.getByTestId('national-frame-key')).toHaveText('枠組み: 地方創生に関する総合戦略（令和7年12月23日閣議決定・令和7年度〜令和11年度（5年間））');
+
   // The printed report names the frame under its title.
   await page.evaluate((h) => (location.hash = h), `#/s/${s.id}/print/targets`);
   await expect(page.locator('[data-testid=print-report][data-report=targets]')).toBeVisible();
