@@ -14,6 +14,8 @@ mod compare;
 pub mod csv;
 mod envelope;
 mod everything;
+#[cfg(test)]
+mod frame_tests;
 mod import;
 mod lineage;
 pub mod migrations;

@@ -1,11 +1,12 @@
 //! Locale: the user's language and fiscal-year style, the small pure formatters (years,
 //! periods, numbers, statuses) shared by the charts and the UI, and every sentence the app says
 //! about data — problems and refused files (`problems`), storage (`storage`), the CSV import
-//! (`csv`), a town's own table and pasted outline (`table`), a merge's conflicts (`merge`), what an action did (`notice`), the town's verdict beside the figures (`verdict`), targets revised mid-plan (`revision`), a value's year by its basis (`value_year`), sources as numbered footnotes (`sources`). Data arrives here as enums and leaves as text,
+//! (`csv`), a town's own table and pasted outline (`table`), a national frame (`frame`), a merge's conflicts (`merge`), what an action did (`notice`), the town's verdict beside the figures (`verdict`), targets revised mid-plan (`revision`), a value's year by its basis (`value_year`), sources as numbered footnotes (`sources`). Data arrives here as enums and leaves as text,
 //! Japanese first with English available; the UI's own labels are inline `tr(lang, ja, en)`
 //! pairs beside the markup that shows them. Pure Rust, tested natively; no browser code here.
 
 mod csv;
+mod frame;
 pub mod merge;
 mod notice;
 mod problems;
@@ -17,6 +18,7 @@ mod value_year;
 mod verdict;
 
 pub use csv::*;
+pub use frame::{frame_decided, frame_goal_counts, frame_summary, framework_line, national_goal};
 pub use notice::{notice, Said};
 pub use problems::*;
 pub use revision::*;

@@ -9,7 +9,7 @@ use crate::model::{FiscalYear, YearBasis};
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// The era of a calendar date: 令和 from 2019-05-01, 平成 from 1989-01-08, 昭和 from 1926-12-25.
-fn era_of_date(y: i32, month: u8, day: u8) -> Option<(&'static str, i32)> {
+pub(super) fn era_of_date(y: i32, month: u8, day: u8) -> Option<(&'static str, i32)> {
     let d = (y, month, day);
     [("令和", (2019, 5, 1)), ("平成", (1989, 1, 8)), ("昭和", (1926, 12, 25))]
         .into_iter()
@@ -17,7 +17,7 @@ fn era_of_date(y: i32, month: u8, day: u8) -> Option<(&'static str, i32)> {
         .map(|(era, start)| (era, y - start.0 + 1))
 }
 
-fn era_year(era: &str, n: i32) -> String {
+pub(super) fn era_year(era: &str, n: i32) -> String {
     if n == 1 {
         format!("{era}元年")
     } else {

@@ -10,6 +10,12 @@
 //! Nothing of the old period's running record comes along: evaluations, verdicts, budgets of
 //! its years, the drafting schedule, workshops.
 //!
+//! The next strategy may align with another national frame (`NextPeriod::frame`; the form
+//! proposes the newest, `frames::newest`): it then holds that frame's key, name and goals, and
+//! its goals, which still say what the town's old goals said, are linked to no national goal
+//! until the town chooses (re-alignment goal by goal is still to come). The old strategy keeps
+//! its own frame.
+//!
 //! An extension (「計画期間を1年延長」) is one edit: the new last year and the reason, kept in
 //! the strategy's record of period changes and printed with the period.
 
@@ -60,6 +66,9 @@ pub struct NextPeriod {
     pub period: PlanPeriod,
     /// The indicators to carry (ids in this strategy).
     pub indicators: Vec<Id>,
+    /// The national frame the next strategy aligns with; `None`, or this strategy's own frame:
+    /// the national framework is carried as it is.
+    pub frame: Option<&'static super::frames::Frame>,
 }
 
 /// A carried series' proposed baseline: the last actual, or the old baseline when it has none.
@@ -104,6 +113,12 @@ impl Strategy {
         s.schedule.clear();
         s.workshops.clear();
         s.period_changes.clear();
+        if let Some(frame) = next.frame.filter(|f| s.national_framework.key.as_deref() != Some(f.key)) {
+            s.national_framework = frame.national_framework();
+            for g in s.goals_mut() {
+                g.national_goal = None;
+            }
+        }
         // `renew_ids` keeps the order: the n-th new indicator is the n-th old one.
         let mut kept = Vec::new();
         for (old, new) in self.indicators.iter().zip(s.indicators.iter()) {
@@ -219,6 +234,7 @@ mod tests {
             title: " 第2期しるべ町総合戦略 ".into(),
             period: PlanPeriod { first: fy(2025), last: fy(2029) },
             indicators: vec![births.clone()],
+            frame: None,
         });
         assert_eq!(next.title, "第2期しるべ町総合戦略");
         assert_ne!(next.id, old.id);
@@ -259,10 +275,59 @@ mod tests {
             title: "第2期".into(),
             period: PlanPeriod { first: fy(2025), last: fy(2029) },
             indicators: vec![visitors],
+            frame: None,
         });
         assert_eq!(next.indicators[0].series[0].baseline, None);
         assert!(next.goals[0].targets.is_empty());
         assert_eq!(next.goals[0].measures[0].kpis.len(), 1);
+    }
+
+    /// 北斗市's 第2期 strategy (its framework named without a key) carried onto the 2025 frame:
+    /// the new strategy holds the frame's key and goals, its own goals unlinked; carried
+    /// without a frame, the framework goes on as it was (fresh ids, links kept).
+    #[test]
+    fn the_next_strategy_aligns_with_the_frame_chosen() {
+        use crate::model::frames;
+        let old = crate::examples::by_key("hokuto").unwrap().load().unwrap();
+        assert_eq!(old.national_framework.key, None);
+        let next = |frame| {
+            old.next_period(&NextPeriod {
+                title: "第3期北斗市総合戦略".into(),
+                period: PlanPeriod { first: fy(2025), last: fy(2029) },
+                indicators: Vec::new(),
+                frame,
+            })
+        };
+        let moved = next(Some(frames::newest()));
+        assert_eq!(moved.national_framework.frame(), Some(frames::newest()));
+        let titles: Vec<&str> = moved.national_framework.goals.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["「強い経済」をつくる", "「豊かな生活環境」を実現する", "「選ばれる地方」になる"]);
+        assert!(moved.goals.iter().all(|g| g.national_goal.is_none()));
+        assert_eq!(
+            moved.goals.iter().map(|g| &g.title).collect::<Vec<_>>(),
+            old.goals.iter().map(|g| &g.title).collect::<Vec<_>>(),
+            "the town's own goals go on"
+        );
+        assert_eq!(crate::model::errors(&crate::model::validate(&moved)).count(), 0);
+        assert_eq!(old.national_framework.key, None, "the old strategy keeps its frame");
+
+        let kept = next(None);
+        assert_eq!(kept.national_framework.name, old.national_framework.name);
+        assert_eq!(kept.national_framework.key, None);
+        let linked = |s: &Strategy| s.goals.iter().filter(|g| g.national_goal.is_some()).count();
+        assert_eq!(linked(&kept), linked(&old));
+        assert!(linked(&old) > 0);
+        assert_eq!(crate::model::errors(&crate::model::validate(&kept)).count(), 0);
+
+        // Onto the frame it already has: nothing changes but the ids.
+        let on_second = crate::model::template::from_second_period("第2期", "町", old.period);
+        let again = on_second.next_period(&NextPeriod {
+            title: "第3期".into(),
+            period: PlanPeriod { first: fy(2025), last: fy(2029) },
+            indicators: Vec::new(),
+            frame: frames::by_key(frames::SECOND_PERIOD),
+        });
+        assert_eq!(linked(&again), 6);
     }
 
     #[test]

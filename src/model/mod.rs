@@ -9,6 +9,7 @@ mod carry;
 pub mod colour;
 pub mod edit;
 mod fiscal_year;
+pub mod frames;
 mod goal;
 mod id;
 mod ids;

@@ -170,6 +170,12 @@ pub struct NarrativeSection {
 /// The national strategy the town's strategy aligns with, and its goals.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NationalFramework {
+    /// The built-in national frame it aligns with, by its stable key (`model::frames`), e.g.
+    /// "chihou-sousei-senryaku-2025". Absent in files made before frames had keys (they name
+    /// their framework by `name` only, and keep meaning just that) and in a strategy aligned
+    /// with no built-in frame; a key this build does not know is kept as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// e.g. 第2期「まち・ひと・しごと創生総合戦略」
     #[serde(default)]
     pub name: String,

@@ -1,42 +1,15 @@
-//! Starting points for a new strategy: blank, or the national 2nd-period framework
-//! (第2期「まち・ひと・しごと創生総合戦略」: 4 basic goals + 2 cross-cutting goals).
+//! Starting points for a new strategy: blank, or laid out on a national frame (`frames`): one
+//! goal per national goal, titled like it and linked to it, ready to be reworded for the town.
 
-use super::{DraftingStage, Goal, GoalKind, Id, NationalFramework, NationalGoal, PlanPeriod, Strategy};
+use super::frames::{self, Frame};
+use super::{DraftingStage, Goal, PlanPeriod, Strategy};
 
-/// The national 2nd-period goals, as seed 000 lists them.
-const SECOND_PERIOD: [(GoalKind, &str, &str); 6] = [
-    (GoalKind::Basic, "1", "稼ぐ地域をつくるとともに、安心して働けるようにする"),
-    (GoalKind::Basic, "2", "地方とのつながりを築き、地方への新しいひとの流れをつくる"),
-    (GoalKind::Basic, "3", "結婚・出産・子育ての希望をかなえる"),
-    (GoalKind::Basic, "4", "ひとが集う、安心して暮らすことができる魅力的な地域をつくる"),
-    (GoalKind::CrossCutting, "1", "多様な人材の活躍を推進する"),
-    (GoalKind::CrossCutting, "2", "新しい時代の流れを力にする"),
-];
-
-pub const SECOND_PERIOD_NAME: &str = "第2期「まち・ひと・しごと創生総合戦略」";
-
-/// The national 2nd-period framework with fresh ids.
-pub fn second_period_framework() -> NationalFramework {
-    NationalFramework {
-        name: SECOND_PERIOD_NAME.to_owned(),
-        goals: SECOND_PERIOD
-            .iter()
-            .map(|(kind, number, title)| NationalGoal {
-                id: Id::new("ng"),
-                kind: *kind,
-                number: (*number).to_owned(),
-                title: (*title).to_owned(),
-            })
-            .collect(),
-    }
-}
-
-/// A strategy laid out on the national 2nd-period framework: one goal per national goal,
-/// titled like it and linked to it, ready to be reworded for the town.
-pub fn from_second_period(title: &str, municipality: &str, period: PlanPeriod) -> Strategy {
+/// A strategy laid out on a national frame: its key, name and goals kept as the strategy's
+/// national framework, and one town goal per national goal, titled like it and linked to it.
+pub fn from_frame(frame: &Frame, title: &str, municipality: &str, period: PlanPeriod) -> Strategy {
     let mut s = Strategy::blank(title, municipality, period);
     s.stage = DraftingStage::Policy;
-    s.national_framework = second_period_framework();
+    s.national_framework = frame.national_framework();
     s.goals = s
         .national_framework
         .goals
@@ -46,10 +19,20 @@ pub fn from_second_period(title: &str, municipality: &str, period: PlanPeriod) -
     s
 }
 
+/// A strategy on the national 2nd-period frame (第2期「まち・ひと・しごと創生総合戦略」: 4 basic
+/// goals + 2 cross-cutting goals), the starting point many tests use.
+pub fn from_second_period(title: &str, municipality: &str, period: PlanPeriod) -> Strategy {
+    from_frame(second_period(), title, municipality, period)
+}
+
+fn second_period() -> &'static Frame {
+    frames::FRAMES.iter().find(|f| f.key == frames::SECOND_PERIOD).unwrap_or(frames::newest())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{validate, FiscalYear};
+    use crate::model::{validate, FiscalYear, GoalKind};
 
     #[test]
     fn second_period_template_has_four_basic_and_two_cross_cutting_goals() {
@@ -62,6 +45,25 @@ mod tests {
         let cross = s.goals.iter().filter(|g| g.kind == GoalKind::CrossCutting).count();
         assert_eq!((basic, cross), (4, 2));
         assert!(s.goals.iter().all(|g| g.national_goal.is_some()));
+        assert_eq!(s.national_framework.key.as_deref(), Some("machi-hito-shigoto-2"));
         assert_eq!(validate(&s), vec![]);
+    }
+
+    /// Every frame makes a valid strategy whose goals are the frame's, in order, each linked to
+    /// its national goal.
+    #[test]
+    fn every_frame_lays_out_a_valid_strategy() {
+        let period = PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2029) };
+        for frame in &frames::FRAMES {
+            let s = from_frame(frame, "第3期総合戦略", "しるべ町", period);
+            assert_eq!(validate(&s), vec![], "{}", frame.name);
+            assert_eq!(s.national_framework.frame(), Some(frame));
+            let titles: Vec<&str> = s.goals.iter().map(|g| g.title.as_str()).collect();
+            assert_eq!(titles, frame.goals.iter().map(|g| g.title).collect::<Vec<_>>());
+            for (g, ng) in s.goals.iter().zip(&s.national_framework.goals) {
+                assert_eq!(g.national_goal.as_ref(), Some(&ng.id));
+                assert_eq!((g.kind, &g.number), (ng.kind, &ng.number));
+            }
+        }
     }
 }

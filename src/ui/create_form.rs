@@ -1,8 +1,10 @@
 //! Creating a strategy: title, municipality, plan period (typed as 令和8年度, R8 or 2026), and a
-//! starting point — blank, or the national 2nd-period framework (4 basic + 2 cross-cutting goals).
+//! starting point — one of the national frames, newest first (`model::frames`: its goals become
+//! the strategy's, linked to the frame's), or blank. The newest frame is chosen at first.
 
 use super::state::use_app;
 use crate::locale;
+use crate::model::frames::{self, Frame};
 use crate::model::{template, FiscalYear, PlanPeriod, Strategy};
 use leptos::prelude::*;
 
@@ -22,7 +24,8 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
     let municipality = RwSignal::new(String::new());
     let first = RwSignal::new(FiscalYear(this_year).japanese());
     let last = RwSignal::new(FiscalYear(this_year + 4).japanese());
-    let from_template = RwSignal::new(true);
+    // The frame to start from, by its key; `None`: blank.
+    let start = RwSignal::new(Some(frames::newest().key));
     // A field's problem shows once the field was left, or once 作成する was pressed: a new form
     // starts without red.
     let left_title = RwSignal::new(false);
@@ -67,10 +70,9 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
             return;
         }
         let (t, m) = (title.get_untracked().trim().to_owned(), municipality.get_untracked().trim().to_owned());
-        let strategy = if from_template.get_untracked() {
-            template::from_second_period(&t, &m, period)
-        } else {
-            Strategy::blank(&t, &m, period)
+        let strategy = match start.get_untracked().and_then(frames::by_key) {
+            Some(frame) => template::from_frame(frame, &t, &m, period),
+            None => Strategy::blank(&t, &m, period),
         };
         on_done.run(());
         state.add_and_open(strategy);
@@ -99,14 +101,11 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
                 {text_field("new-last", ("計画期間（最後の年度）", "Plan period: last fiscal year"), last, "令和12年度", None)}
                 <span class="hint">{move || year_hint(last)}</span>
             </div>
-            <fieldset>
-                <legend>{move || state.tr("ひな形", "Start from")}</legend>
-                <label class="inline">
-                    <input type="radio" name="template" prop:checked=move || from_template.get() on:change=move |_| from_template.set(true)/>
-                    {move || state.tr("国の第2期総合戦略の枠組み（基本目標4つ＋横断的な目標2つ）", "The national 2nd-period framework (4 basic + 2 cross-cutting goals)")}
-                </label>
-                <label class="inline">
-                    <input type="radio" name="template" prop:checked=move || !from_template.get() on:change=move |_| from_template.set(false)/>
+            <fieldset class="frame-choices" data-testid="create-start">
+                <legend>{move || state.tr("ひな形（国の総合戦略の枠組み）", "Start from (the national strategy's frame)")}</legend>
+                {frames::FRAMES.iter().map(|frame| view! { <FrameChoice frame=frame start=start/> }).collect_view()}
+                <label class="inline" data-testid="start-blank">
+                    <input type="radio" name="template" prop:checked=move || start.get().is_none() on:change=move |_| start.set(None)/>
                     {move || state.tr("白紙", "Blank")}
                 </label>
             </fieldset>
@@ -123,5 +122,39 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
                 <button type="button" class="quiet" on:click=move |_| on_done.run(())>{move || state.tr("やめる", "Cancel")}</button>
             </div>
         </form>
+    }
+}
+
+/// One frame to start from: its name (the radio's label), its decision and period, and — when
+/// chosen — the goals it lays out, in the national document's words.
+#[component]
+fn FrameChoice(frame: &'static Frame, start: RwSignal<Option<&'static str>>) -> impl IntoView {
+    let state = use_app();
+    let chosen = move || start.get() == Some(frame.key);
+    let about = move || {
+        let (lang, style) = (state.lang(), state.year_style());
+        let (summary, goals) = (locale::frame_summary(frame, lang, style), locale::frame_goal_counts(frame, lang));
+        match lang {
+            locale::Language::Ja => format!("{summary}・{goals}"),
+            locale::Language::En => format!("{}: {summary}; {goals}", frame.english),
+        }
+    };
+    let heading = move |kind| match kind {
+        crate::model::GoalKind::Basic => frame.basic_heading,
+        crate::model::GoalKind::CrossCutting => frame.cross_heading.unwrap_or("横断的な目標"),
+    };
+    view! {
+        <div class="frame-choice" data-testid=format!("start-{}", frame.key)>
+            <label class="inline">
+                <input type="radio" name="template" prop:checked=chosen on:change=move |_| start.set(Some(frame.key))/>
+                {frame.name}
+            </label>
+            <span class="hint">{about}</span>
+            <Show when=chosen>
+                <ul class="frame-goals" data-testid="frame-goals">
+                    {frame.goals.iter().map(|g| view! { <li>{format!("{}{} {}", heading(g.kind), g.number, g.title)}</li> }).collect_view()}
+                </ul>
+            </Show>
+        </div>
     }
 }

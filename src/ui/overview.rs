@@ -58,6 +58,7 @@ pub fn StrategyView(
         })
         .collect_view();
     let indicators = indicator_table(&s, lang, style);
+    let framework = locale::framework_line(&s.national_framework, lang, style);
     view! {
         <article class="overview" data-testid=if read_only { "version-overview" } else { "overview" }>
             {(!read_only).then(|| view! { <nav class="crumbs"><a href="#/">{tr(lang, "← 戦略一覧", "← Strategies")}</a></nav> })}
@@ -68,6 +69,7 @@ pub fn StrategyView(
                     <span>{tr(lang, "計画期間: ", "Plan period: ")}{period}</span>
                     <span class="badge">{stage}</span>
                 </p>
+                {framework.map(|f| view! { <p class="meta" data-testid="national-frame">{tr(lang, "国の総合戦略: ", "National strategy: ")}{f}</p> })}
                 {s.period_changes.iter().map(|c| view! { <p class="meta" data-testid="period-change">{locale::period_change(c, lang, style)}</p> }).collect_view()}
                 <p class="meta">{match lang {
                     Language::Ja => format!("目標 {} ・施策 {} ・事業 {} ・指標 {}", counts.goals, counts.measures, counts.initiatives, counts.indicators),
@@ -114,12 +116,17 @@ fn goal_view(s: &Strategy, g: &Goal, editable: Option<&Id>, lang: Language, styl
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
     let measures = g.measures.iter().map(|m| measure_view(s, m, editable, lang, style)).collect_view();
     let heading = locale::goal_heading(g, lang);
+    let national = g.national_goal.as_ref().and_then(|id| {
+        let framework = &s.national_framework;
+        framework.goals.iter().find(|n| &n.id == id).map(|n| locale::national_goal(framework, n, lang))
+    });
     view! {
         <section class="panel goal" data-testid="goal">
             <p class="goal-number">{heading.clone()}" "{mix_badges(lang, s.goal_mix(g))}
                 {edit_link(editable, Selection::Goal(g.id.clone()), heading, lang)}</p>
             <h2 class="goal-title">{g.title.clone()}</h2>
             {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
+            {national.map(|n| view! { <p class="meta" data-testid="goal-national">{n}</p> })}
             {(!g.sdgs.is_empty()).then(|| view! {
                 <ul class="sdgs">{g.sdgs.iter().map(|sdg| view! {
                     <li class="sdg" style=format!("background:{};color:{}", sdg.colour(), sdg.text_colour()) title=sdg.japanese()>{sdg.0}</li>

@@ -8,12 +8,13 @@ import { savedStrategy } from './helpers';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT } from './paths';
 
-/** Creates a strategy on the national framework and opens its editor. */
+/** Creates a strategy on the national 2nd-period frame (4 basic + 2 cross-cutting goals) and opens its editor. */
 async function newStrategy(page: Page, openApp: () => Promise<void>) {
   await openApp();
   await page.getByTestId('new-strategy').click();
   await page.locator('#new-title').fill('第3期しるべ町総合戦略');
   await page.locator('#new-municipality').fill('しるべ町');
+  await page.getByRole('radio', { name: '第2期「まち・ひと・しごと創生総合戦略」' }).check();
   await page.getByTestId('create-submit').click();
   await page.getByTestId('edit').click();
   await expect(page.getByTestId('editor')).toBeVisible();

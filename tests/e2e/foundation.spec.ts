@@ -97,6 +97,7 @@ test('a new strategy is still there after a reload; rename, duplicate, delete an
   await page.locator('#new-first').fill('R8');
   await expect(page.getByTestId('first-hint')).toContainText('令和8年度');
   await page.locator('#new-last').fill('令和12年度');
+  await page.getByRole('radio', { name: '第2期「まち・ひと・しごと創生総合戦略」' }).check();
   await shot('create-form');
   await page.getByTestId('create-submit').click();
   await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');

@@ -59,6 +59,8 @@ test('the first hour of a planning officer: strategy, measure, KPI, project, rep
   await form.getByLabel('自治体名').fill('しるべ町');
   await form.getByLabel('計画期間（最初の年度）').fill('令和7年度');
   await form.getByLabel('計画期間（最後の年度）').fill('令和11年度');
+  // Her town's 第2期 follows the national 第2期 (the newest frame is chosen at first).
+  await form.getByRole('radio', { name: '第2期「まち・ひと・しごと創生総合戦略」' }).check();
   await expect(form.locator('.field-problems li')).toHaveCount(0);
   await form.getByRole('button', { name: '作成する' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '第2期しるべ町まち・ひと・しごと創生総合戦略' })).toBeVisible();

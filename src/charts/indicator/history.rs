@@ -79,6 +79,7 @@ mod tests {
             title: "第3期".into(),
             period: PlanPeriod { first: FiscalYear(2026), last: FiscalYear(2030) },
             indicators: vec![id],
+            frame: None,
         })
     }
 

@@ -148,6 +148,7 @@ impl Words<'_> {
             (_, "stage") => ("策定段階", "Drafting stage"),
             (_, "rating_rule") => ("評価基準", "Rating rule"),
             (_, "national_framework.name") => ("国の総合戦略", "National strategy"),
+            (_, "national_framework.key") => ("国の枠組み", "National frame"),
             (_, "number") => ("番号", "Number"),
             (_, "code") => ("番号", "Code"),
             (_, "subtitle") => ("副題", "Subtitle"),

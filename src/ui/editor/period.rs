@@ -3,8 +3,9 @@
 //! (次期へ引き継ぐ, `model::carry`).
 
 use super::bind::{self, label};
-use super::fields::{TextField, YearField};
+use super::fields::{SelectField, TextField, YearField};
 use crate::locale;
+use crate::model::frames;
 use crate::model::{following, next_title, proposed_baseline, FiscalYear, Id, NextPeriod, PlanPeriod};
 use crate::ui::files::today;
 use crate::ui::state::use_app;
@@ -69,6 +70,9 @@ pub fn NextPeriodForm() -> impl IntoView {
     let first = RwSignal::new(None::<FiscalYear>);
     let last = RwSignal::new(None::<FiscalYear>);
     let chosen = RwSignal::new(HashSet::<Id>::new());
+    // The national frame of the next strategy, by its key ("": this strategy's framework as it
+    // is); the newest frame is proposed.
+    let frame = RwSignal::new(frames::newest().key.to_owned());
     let start = move |_| {
         state.open.with_untracked(|o| {
             if let Some(s) = o {
@@ -79,8 +83,30 @@ pub fn NextPeriodForm() -> impl IntoView {
                 chosen.set(s.indicators.iter().map(|i| i.id.clone()).collect());
             }
         });
+        frame.set(frames::newest().key.to_owned());
         open.set(true);
     };
+    let current_key = move || state.open.with(|o| o.as_ref().and_then(|s| s.national_framework.key.clone()));
+    let frame_options = move || {
+        let (lang, style) = (state.lang(), state.year_style());
+        let current = state.open.with(|o| {
+            o.as_ref().and_then(|s| locale::framework_line(&s.national_framework, lang, style)).unwrap_or_default()
+        });
+        let keep = match lang {
+            locale::Language::Ja if current.is_empty() => "この戦略のまま（国の総合戦略の指定なし）".to_owned(),
+            locale::Language::Ja => format!("この戦略のまま: {current}"),
+            locale::Language::En if current.is_empty() => "As this strategy (no national strategy named)".to_owned(),
+            locale::Language::En => format!("As this strategy: {current}"),
+        };
+        let mut options: Vec<(String, String)> = frames::FRAMES
+            .iter()
+            .map(|f| (f.key.to_owned(), format!("{}（{}）", f.name, locale::frame_summary(f, lang, style))))
+            .collect();
+        options.push((String::new(), keep));
+        options
+    };
+    // A frame other than this strategy's: the goals' links to national goals are let go.
+    let changes_frame = move || frame.with(|k| !k.is_empty() && current_key().as_deref() != Some(k.as_str()));
     let rows = Memo::new(move |_| {
         let (lang, style) = (state.lang(), state.year_style());
         state
@@ -115,6 +141,7 @@ pub fn NextPeriodForm() -> impl IntoView {
             title: title.get_untracked(),
             period: PlanPeriod { first: f, last: l },
             indicators: current.indicators.iter().map(|i| i.id.clone()).filter(|id| wanted.contains(id)).collect(),
+            frame: frame.with_untracked(|k| frames::by_key(k)),
         };
         open.set(false);
         state.add_and_open(current.next_period(&next));
@@ -136,6 +163,14 @@ pub fn NextPeriodForm() -> impl IntoView {
                     <YearField label=label(state, "計画期間（最後の年度）", "Plan period: last year") value=last testid="next-last"
                         on_commit=Callback::new(move |v| last.set(v))/>
                 </div>
+                <SelectField label=label(state, "国の総合戦略の枠組み", "National strategy's frame") options=Signal::derive(frame_options)
+                    value=Signal::derive(move || frame.get()) testid="next-frame"
+                    on_commit=Callback::new(move |v| frame.set(v))/>
+                <Show when=changes_frame>
+                    <p class="hint" data-testid="next-frame-note">{move || state.tr(
+                        "次期の戦略は選んだ枠組みの国の目標を持ちます。各目標と国の目標との対応は外れるので、次期の戦略で目標ごとに選び直してください。",
+                        "The next strategy holds the chosen frame's national goals. Its goals lose their link to a national goal: choose one for each goal in the next strategy.")}</p>
+                </Show>
                 <fieldset class="carry-list">
                     <legend>{move || state.tr("引き継ぐ指標（当初値の提案）", "Indicators to carry (proposed baseline)")}</legend>
                     <For each=move || rows.get() key=|r| r.0.clone() let:row>

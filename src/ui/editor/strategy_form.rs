@@ -24,6 +24,21 @@ pub fn StrategyForm() -> impl IntoView {
     let last = bind::read(|s| Some(s.period.last));
     let stage = bind::read(|s| s.stage.as_str().to_owned());
     let framework = bind::read(|s| s.national_framework.name.clone());
+    // The built-in frame the strategy names by its key (issue 34), said under the name field.
+    let frame_key = bind::read(|s| s.national_framework.key.clone());
+    let frame_note = move || {
+        let (lang, style) = (state.lang(), state.year_style());
+        frame_key.get().map(|key| match crate::model::frames::by_key(&key) {
+            Some(f) => match lang {
+                locale::Language::Ja => format!("枠組み: {}（{}）", f.name, locale::frame_summary(f, lang, style)),
+                locale::Language::En => format!("Frame: {} ({})", f.english, locale::frame_summary(f, lang, style)),
+            },
+            None => match lang {
+                locale::Language::Ja => format!("枠組み: このしるべが知らない枠組み（{key}）"),
+                locale::Language::En => format!("Frame: one this Shirube does not know ({key})"),
+            },
+        })
+    };
     let problems = Memo::new(move |_| state.open.with(|o| o.as_ref().map(validate)).unwrap_or_default());
     let code_problem = Signal::derive(move || {
         let lang = state.lang();
@@ -68,6 +83,7 @@ pub fn StrategyForm() -> impl IntoView {
                     on_commit=bind::write(|s, v: String| if let Some(st) = DraftingStage::ALL.into_iter().find(|x| x.as_str() == v) { s.stage = st })/>
                 <TextField label=label(state, "国の総合戦略", "National strategy") value=framework
                     on_commit=bind::write(|s, v: String| s.national_framework.name = v)/>
+                {move || frame_note().map(|n| view! { <p class="hint" data-testid="national-frame-key">{n}</p> })}
             </div>
         </div>
         <PeriodChanges/>

@@ -56,6 +56,9 @@ fn sheets(s: &Strategy, year: FiscalYear, only_evaluated: bool, lang: Language, 
                 <p class="report-municipality">{s.municipality.name.clone()}</p>
                 <h1>{s.title.clone()}</h1>
                 <p class="report-kind">{heading}</p>
+                {locale::framework_line(&s.national_framework, lang, style).map(|f| view! {
+                    <p class="report-note" data-testid="print-national-frame">{tr(lang, "国の総合戦略: ", "National strategy: ")}{f}</p>
+                })}
             </header>
             <p class="empty" data-testid="print-empty">{if only_evaluated {
                 tr(lang, "この年度に評価のある施策はありません。", "No measure is evaluated in this year.")
@@ -107,6 +110,11 @@ fn sheet_view(
 ) -> impl IntoView {
     let y = |fy: FiscalYear| locale::year(fy, lang, style);
     let last = y(d.year);
+    // The national goal the sheet's goal corresponds to, in its frame's terms.
+    let national = g.national_goal.as_ref().and_then(|id| {
+        let framework = &s.national_framework;
+        framework.goals.iter().find(|n| &n.id == id).map(|n| locale::national_goal(framework, n, lang))
+    });
     let [p1, p2, p3] = d.plan_years.map(y);
     let e = d.evaluation;
     let text = |f: fn(&crate::model::Evaluation) -> &String| e.map(f).filter(|t| !t.trim().is_empty()).cloned();
@@ -157,6 +165,7 @@ fn sheet_view(
             <header class="sheet-head">
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
                 <p class="sheet-goal">{locale::goal_heading(g, lang)}" "{g.title.clone()}</p>
+                {national.map(|n| view! { <p class="sheet-national" data-testid="sheet-national">{n}</p> })}
                 <h2 class="sheet-title" data-testid="sheet-title">
                     <span class="sheet-label">{tr(lang, "主要施策", "Measure")}</span>" "{numbered(&m.number, &m.title)}
                     {m.priority.then(|| view! { <span class="mark priority">{tr(lang, "【重点施策】", " [Priority]")}</span> })}

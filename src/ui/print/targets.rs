@@ -67,6 +67,9 @@ fn report(
                 " ・ "{tr(lang, "計画期間 ", "Plan period ")}{locale::period(s.period, lang, style)}
                 " ・ "{when}
             </p>
+            {locale::framework_line(&s.national_framework, lang, style).map(|f| view! {
+                <p class="report-note" data-testid="print-national-frame">{tr(lang, "国の総合戦略: ", "National strategy: ")}{f}</p>
+            })}
             {s.period_changes.iter().map(|c| view! { <p class="report-note" data-testid="print-period-change">{locale::period_change(c, lang, style)}</p> }).collect_view()}
             <p class="report-note" data-testid="rating-rule">{locale::rating_rule(&s.rating_rule, lang)}</p>
             {locale::assumed_years(s, lang, style).map(|t| view! { <p class="report-note" data-testid="assumed-years">{t}</p> })}

@@ -1,0 +1,64 @@
+//! National frames in the file format (issue 34): a file made before frames had keys reads and
+//! writes exactly as before — its framework keeps its name and goals, word for word (北斗市's
+//! typo included), and names no frame; a frame's key survives export → import, and a key this
+//! build does not know is kept. The format version stays 1: the key is an added optional field
+//! (ARCHITECTURE.md, "an added optional field does not" need a version bump).
+
+use super::{export, import, CURRENT_VERSION};
+use crate::model::{frames, template, FiscalYear, PlanPeriod};
+use serde_json::Value;
+
+const AT: &str = "2026-11-24T00:00:00Z";
+
+#[test]
+fn a_file_from_before_frames_keeps_its_framework_and_names_no_frame() {
+    for example in crate::examples::EXAMPLES {
+        let raw: Value = serde_json::from_str(example.file).unwrap();
+        assert_eq!(raw["version"], 1, "{}: the shipped examples are version 1 files", example.key);
+        let held = &raw["strategy"]["national_framework"];
+        assert!(held.get("key").is_none(), "{}: made before frames had keys", example.key);
+
+        let read = import(example.file).unwrap();
+        assert_eq!(read.migrated_from, None, "{}: nothing to migrate", example.key);
+        let framework = &read.strategy.national_framework;
+        assert_eq!((framework.key.as_deref(), framework.frame()), (None, None), "{}: no frame inferred", example.key);
+        assert_eq!(framework.name, held["name"].as_str().unwrap());
+        let titles: Vec<&str> = framework.goals.iter().map(|g| g.title.as_str()).collect();
+        let held_titles: Vec<&str> =
+            held["goals"].as_array().unwrap().iter().map(|g| g["title"].as_str().unwrap()).collect();
+        assert_eq!(titles, held_titles, "{}: the goals word for word", example.key);
+
+        let written: Value = serde_json::from_str(&export(&read.strategy, AT)).unwrap();
+        assert_eq!(&written["strategy"]["national_framework"], held, "{}: written back as it was", example.key);
+    }
+    assert!(crate::examples::by_key("hokuto").unwrap().file.contains("稼ぐ地域をつくとともに"));
+}
+
+#[test]
+fn a_frames_key_survives_export_and_import() {
+    let period = PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2029) };
+    for frame in &frames::FRAMES {
+        let s = template::from_frame(frame, "第3期しるべ町総合戦略", "しるべ町", period);
+        let text = export(&s, AT);
+        assert!(text.contains(&format!("\"key\": \"{}\"", frame.key)));
+        let back = import(&text).unwrap();
+        assert_eq!(back.strategy, s);
+        assert_eq!(back.strategy.national_framework.frame(), Some(frame));
+        assert_eq!(CURRENT_VERSION, 1);
+    }
+}
+
+#[test]
+fn a_key_this_build_does_not_know_is_kept_as_it_is() {
+    let mut s = template::from_frame(
+        frames::newest(),
+        "戦略",
+        "町",
+        PlanPeriod { first: FiscalYear(2030), last: FiscalYear(2034) },
+    );
+    s.national_framework.key = Some("a-frame-of-2030".into());
+    let back = import(&export(&s, AT)).unwrap();
+    assert_eq!(back.problems, vec![]);
+    assert_eq!(back.strategy.national_framework.key.as_deref(), Some("a-frame-of-2030"));
+    assert_eq!(back.strategy.national_framework.frame(), None);
+}

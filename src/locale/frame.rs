@@ -1,0 +1,139 @@
+//! Words for a national frame (`model::frames`): its cabinet decision and period (「令和7年12月23日
+//! 閣議決定・令和7年度〜令和11年度（5年間）」), how many goals it sets (「基本目標4つ＋横断的な目標2つ」),
+//! and the line the overview and the printed reports give a strategy's national framework.
+
+use super::value_year::{era_of_date, era_year};
+use super::{period, Language, YearStyle};
+use crate::model::frames::Frame;
+use crate::model::{GoalKind, NationalFramework, NationalGoal};
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// The day of the cabinet decision: 「令和7年12月23日閣議決定」 / 「2025年12月23日閣議決定」 /
+/// 「Cabinet decision of 23 Dec 2025」.
+pub fn frame_decided(frame: &Frame, lang: Language, style: YearStyle) -> String {
+    let mut parts = frame.decided.splitn(3, '-').map(|p| p.parse::<i32>().unwrap_or(0));
+    let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    match (lang, style) {
+        (Language::Ja, YearStyle::Japanese) => match era_of_date(y, m as u8, d as u8) {
+            Some((era, n)) => format!("{}{m}月{d}日閣議決定", era_year(era, n)),
+            None => format!("{y}年{m}月{d}日閣議決定"),
+        },
+        (Language::Ja, YearStyle::Western) => format!("{y}年{m}月{d}日閣議決定"),
+        (Language::En, _) => {
+            let month = MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?");
+            format!("Cabinet decision of {d} {month} {y}")
+        }
+    }
+}
+
+/// The decision and the period: 「令和7年12月23日閣議決定・令和7年度〜令和11年度（5年間）」; a frame
+/// without a span of years gives the decision only.
+pub fn frame_summary(frame: &Frame, lang: Language, style: YearStyle) -> String {
+    let decided = frame_decided(frame, lang, style);
+    match (frame.period(), lang) {
+        (Some(p), Language::Ja) => format!("{decided}・{}", period(p, lang, style)),
+        (Some(p), Language::En) => format!("{decided}; {}", period(p, lang, style)),
+        (None, _) => decided,
+    }
+}
+
+/// What goals it sets: 「基本目標4つ＋横断的な目標2つ」, 「取組方針4つ＋デジタル実装の基礎条件整備3つ」,
+/// 「目標3つ」 / "4 basic goals + 2 cross-cutting goals or foundations".
+pub fn frame_goal_counts(frame: &Frame, lang: Language) -> String {
+    let (basic, cross) = frame.counts();
+    match (lang, frame.cross_heading) {
+        (Language::Ja, Some(heading)) if cross > 0 => format!("{}{basic}つ＋{heading}{cross}つ", frame.basic_heading),
+        (Language::Ja, _) => format!("{}{basic}つ", frame.basic_heading),
+        (Language::En, _) if cross > 0 => format!("{basic} basic goals + {cross} cross-cutting goals or foundations"),
+        (Language::En, _) => format!("{basic} goals"),
+    }
+}
+
+/// A strategy's national framework in one line: a built-in frame by its name with its decision
+/// and period (「地方創生に関する総合戦略（令和7年12月23日閣議決定・令和7年度〜令和11年度（5年間））」);
+/// a framework without a known key (a file made before frames had keys, a newer build's frame)
+/// by the name it holds. `None` when it names nothing.
+pub fn framework_line(framework: &NationalFramework, lang: Language, style: YearStyle) -> Option<String> {
+    let name = framework.name.trim();
+    match framework.frame() {
+        Some(frame) => {
+            let shown = if name.is_empty() { frame.name } else { name };
+            Some(match lang {
+                Language::Ja => format!("{shown}（{}）", frame_summary(frame, lang, style)),
+                Language::En => format!("{shown} ({})", frame_summary(frame, lang, style)),
+            })
+        }
+        None => (!name.is_empty()).then(|| name.to_owned()),
+    }
+}
+
+/// The national goal a town's goal corresponds to, in its frame's terms: 「国の基本目標 1: 稼ぐ地域を…」,
+/// 「国の取組方針 2: 人の流れをつくる」, 「国の目標 1: 「強い経済」をつくる」 / "National basic goal 1: …".
+pub fn national_goal(framework: &NationalFramework, goal: &NationalGoal, lang: Language) -> String {
+    let frame = framework.frame();
+    let heading = match (lang, goal.kind, frame) {
+        (Language::Ja, GoalKind::Basic, Some(f)) => f.basic_heading,
+        (Language::Ja, GoalKind::CrossCutting, Some(Frame { cross_heading: Some(h), .. })) => h,
+        (Language::Ja, kind, _) => kind.japanese(),
+        (Language::En, GoalKind::Basic, _) => "basic goal",
+        (Language::En, GoalKind::CrossCutting, _) => "cross-cutting goal",
+    };
+    match lang {
+        Language::Ja => format!("国の{heading} {}: {}", goal.number, goal.title),
+        Language::En => format!("National {heading} {}: {}", goal.number, goal.title),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::frames::{by_key, newest, DIGITAL_GARDEN_CITY, FIRST_PERIOD, REGIONAL_2_0_VISION, SECOND_PERIOD};
+    use Language::{En, Ja};
+    use YearStyle::{Japanese, Western};
+
+    #[test]
+    fn a_frame_is_said_with_its_decision_period_and_goals() {
+        let f = newest();
+        assert_eq!(frame_summary(f, Ja, Japanese), "令和7年12月23日閣議決定・令和7年度〜令和11年度（5年間）");
+        assert_eq!(frame_decided(f, Ja, Western), "2025年12月23日閣議決定");
+        assert_eq!(frame_decided(f, En, Japanese), "Cabinet decision of 23 Dec 2025");
+        assert_eq!(frame_goal_counts(f, Ja), "目標3つ");
+        assert_eq!(frame_goal_counts(f, En), "3 goals");
+        let second = by_key(SECOND_PERIOD).unwrap();
+        assert_eq!(frame_goal_counts(second, Ja), "基本目標4つ＋横断的な目標2つ");
+        let digital = by_key(DIGITAL_GARDEN_CITY).unwrap();
+        assert_eq!(frame_goal_counts(digital, Ja), "取組方針4つ＋デジタル実装の基礎条件整備3つ");
+        assert_eq!(frame_summary(by_key(REGIONAL_2_0_VISION).unwrap(), Ja, Japanese), "令和7年6月13日閣議決定");
+        assert_eq!(frame_decided(by_key(FIRST_PERIOD).unwrap(), Ja, Japanese), "平成26年12月27日閣議決定");
+    }
+
+    #[test]
+    fn a_framework_is_said_by_its_frame_or_the_name_it_holds() {
+        let line = framework_line(&newest().national_framework(), Ja, Japanese);
+        assert_eq!(
+            line.as_deref(),
+            Some("地方創生に関する総合戦略（令和7年12月23日閣議決定・令和7年度〜令和11年度（5年間））")
+        );
+        let older = NationalFramework {
+            name: "第2期「まち・ひと・しごと創生総合戦略」".into(), ..Default::default()
+        };
+        assert_eq!(framework_line(&older, Ja, Japanese).as_deref(), Some("第2期「まち・ひと・しごと創生総合戦略」"));
+        assert_eq!(framework_line(&NationalFramework::default(), Ja, Japanese), None);
+    }
+
+    #[test]
+    fn a_national_goal_is_said_in_its_frames_terms() {
+        let digital = by_key(DIGITAL_GARDEN_CITY).unwrap().national_framework();
+        assert_eq!(national_goal(&digital, &digital.goals[1], Ja), "国の取組方針 2: 人の流れをつくる");
+        assert_eq!(
+            national_goal(&digital, &digital.goals[4], Ja),
+            "国のデジタル実装の基礎条件整備 1: ハード・ソフトのデジタル基盤整備"
+        );
+        let newest = newest().national_framework();
+        assert_eq!(national_goal(&newest, &newest.goals[0], Ja), "国の目標 1: 「強い経済」をつくる");
+        assert_eq!(national_goal(&newest, &newest.goals[0], En), "National basic goal 1: 「強い経済」をつくる");
+        let older = NationalFramework { key: None, ..by_key(SECOND_PERIOD).unwrap().national_framework() };
+        assert_eq!(national_goal(&older, &older.goals[4], Ja), "国の横断的な目標 1: 多様な人材の活躍を推進する");
+    }
+}
