@@ -1,15 +1,5 @@
-/* Registers Shirube's service worker (dist/sw.js, written by scripts/sw-build.mjs) so the app
- * works offline after the first visit, and tells the app when a new version is waiting.
- *
- * - Only on http(s): never from file:// (the single file and hand-outs do not load this script).
- * - Scope "./" (relative: the app can live under any sub-path); updateViaCache "none", so the
- *   browser always asks the server for sw.js and notices a new build on the next visit.
- * - A new version never replaces the page by itself: when one is installed and waiting, this
- *   sets <html data-update-ready> and dispatches `shirube-update-ready` on window; the app shows
- *   「更新があります」 and, when the user clicks 「更新する」 (after saving), calls
- *   `shirubeApplyUpdate()`, which asks the waiting worker to take over; the page reloads once
- *   when it does (controllerchange).
- */
+/* Registers the service worker (dist/sw.js): offline after the first visit, and a new version
+ * announced, never forced. Why each step: ARCHITECTURE.md, "Offline and single file". */
 (function () {
   'use strict';
   if (!(location.protocol === 'http:' || location.protocol === 'https:') || !('serviceWorker' in navigator)) return;
