@@ -86,6 +86,14 @@ for (const f of wasmFiles) {
   if (!WebAssembly.validate(fs.readFileSync(path.join(pkgDir, f)))) fail(`${f} is not a valid WebAssembly module`);
 }
 
+// The loader wasm-split writes lists, above each shared part, every split that uses it: 200 KB of
+// comments (2 KB gzipped) in a file every first visit fetches. Its comment lines go; the code stays.
+{
+  const loader = path.join(pkgDir, '__wasm_split.js');
+  const text = fs.readFileSync(loader, 'utf8');
+  fs.writeFileSync(loader, text.replace(/^[ \t]*\/\*[^\n]*\*\/[ \t]*\n/gm, '').replace(/^[ \t]*\/\/[^\n]*\n/gm, ''));
+}
+
 // 4. into staging, named by content
 const files = fs.readdirSync(pkgDir).sort();
 const hash = createHash('sha256');
