@@ -50,6 +50,9 @@ pub enum BlockReason {
     YearOutOfRange,
 }
 
+/// A cell's (row, column) in the pasted range.
+type Place = (usize, usize);
+
 /// Reads a pasted range into values by year, starting at `first` where the range gives no years.
 pub fn read_year_block(grid: &Grid, first: FiscalYear) -> YearBlock {
     let (rows, cols) = (grid.rows.len(), grid.width());
@@ -70,7 +73,7 @@ pub fn read_year_block(grid: &Grid, first: FiscalYear) -> YearBlock {
     let beside = if cols == 2 { years_share((0..rows).map(|r| (r, 0)).collect()) } else { 0.0 };
     // Which cells are (year, value) pairs: years above (the towns' tables run years across, so
     // a tie goes to them) or beside the values, or one line of values.
-    let pairs: Vec<(Option<(usize, usize)>, (usize, usize))> = if above > 0.0 && above >= beside {
+    let pairs: Vec<(Option<Place>, Place)> = if above > 0.0 && above >= beside {
         (0..cols).map(|c| (Some((0, c)), (1, c))).collect()
     } else if beside > 0.0 {
         (0..rows).map(|r| (Some((r, 0)), (r, 1))).collect()
