@@ -98,7 +98,7 @@ test('a region: five files at once, the towns side by side, a theme search, the 
   // 北本市's own overview says the same numbers as its row.
   await page.goto(`./#/s/${kitamoto.strategy.id}`);
   await expect(page.getByTestId('overview')).toBeVisible();
-  const meta = await page.locator('.strategy-head .meta').nth(1).textContent();
+  const meta = await page.getByTestId('strategy-counts').textContent();
   expect(meta).toBe(`目標 ${row.goals} ・施策 ${row.measures} ・事業 ${row.initiatives} ・指標 ${row.indicators}`);
   // Its status mix counts every indicator once; an indicator with no actual at all is no data,
   // as the overview's table says of each of its series.
