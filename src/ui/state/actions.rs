@@ -142,7 +142,8 @@ async fn run_files(state: AppState, action: Action) {
         Action::CreateRegion(name) => state.create_region_now(name).await,
         Action::OpenRegionFile(file, shown) => state.open_region_file_now(file, shown).await,
         Action::RestoreRegion(key) => state.restore_region_now(key).await,
-        // Everyday actions reach `run` (see `install`); none comes here.
+        // Everyday actions reach `run` (see `install`); none comes here. Listed, not `_`, so that
+        // a new action that is in neither part does not compile.
         Action::Save(_)
         | Action::Open(_)
         | Action::StoreAndOpen(..)
