@@ -3,6 +3,7 @@
 // hand, the goals without a counterpart said —, applied in one undo step: the overview names
 // the new frame and each goal's national goal, the strategy keeps the earlier frame and links
 // as a record; 元に戻す brings the 第2期 frame back.
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { savedStrategy } from './helpers';
@@ -35,6 +36,9 @@ test('北斗市 re-aligned to the 2025 frame: proposed links, one corrected, app
   await panel.scrollIntoViewIfNeeded();
   await shot('realign-proposed');
   await panel.screenshot({ path: path.join(SCREENSHOT_DIR, 'realign-proposed-panel.png') });
+  // The open screen passes axe's WCAG 2.1 A/AA rules (no serious or critical violation).
+  const axe = await new AxeBuilder({ page }).include('[data-testid=realign]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // The town puts 子育て under 「豊かな生活環境」.
   await choices.nth(2).selectOption('1');
