@@ -347,4 +347,45 @@ mod tests {
         let back: Strategy = serde_json::from_value(serde_json::to_value(&s).unwrap()).unwrap();
         assert_eq!(back, s);
     }
+
+    /// A re-alignment done on another computer comes in whole through the three-way merge: the
+    /// new frame, the goals' links and the record, with no conflict when this side did not touch
+    /// the frame.
+    #[test]
+    fn a_realignment_from_the_other_computer_merges_in_whole() {
+        let base = example("kitamoto");
+        let mut theirs = base.clone();
+        theirs.realign(&propose(&base, by_key(REGIONAL_2025).unwrap()), "2026-11-24");
+        let mut ours = base.clone();
+        ours.title = "第2期北本市まち・ひと・しごと創生総合戦略（改訂版）".into();
+        let m = crate::model::merge::merge(&base, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        let merged = m.resolve(&[]).unwrap();
+        assert_eq!(merged.title, ours.title);
+        assert_eq!(merged.national_framework, theirs.national_framework);
+        assert_eq!(merged.framework_changes, theirs.framework_changes);
+        let links = |s: &Strategy| s.goals.iter().map(|g| g.national_goal.clone()).collect::<Vec<_>>();
+        assert_eq!(links(&merged), links(&theirs));
+    }
+
+    /// A duplicate renews the record's ids with everything else: its links name the copy's goals,
+    /// and the earlier national goals they link to are the record's own (renewed) ones.
+    #[test]
+    fn a_duplicate_renews_the_records_ids_and_keeps_its_links() {
+        let old = example("hokuto");
+        let mut s = old.clone();
+        s.realign(&propose(&old, by_key(REGIONAL_2025).unwrap()), "2026-11-24");
+        let d = s.duplicate();
+        let (c, dc) = (&s.framework_changes[0], &d.framework_changes[0]);
+        let goals: Vec<&Id> = d.goals.iter().map(|g| &g.id).collect();
+        assert_eq!(dc.links.iter().map(|l| &l.goal).collect::<Vec<_>>(), goals);
+        assert!(c.from.goals.iter().zip(&dc.from.goals).all(|(a, b)| a.id != b.id && a.title == b.title));
+        for (l, dl) in c.links.iter().zip(&dc.links) {
+            let pos = |change: &FrameworkChange, id: &Option<Id>| {
+                change.from.goals.iter().position(|n| Some(&n.id) == id.as_ref())
+            };
+            assert_eq!(pos(c, &l.national_goal), pos(dc, &dl.national_goal));
+            assert!(pos(dc, &dl.national_goal).is_some());
+        }
+    }
 }
