@@ -62,3 +62,29 @@ fn a_key_this_build_does_not_know_is_kept_as_it_is() {
     assert_eq!(back.strategy.national_framework.key.as_deref(), Some("a-frame-of-2030"));
     assert_eq!(back.strategy.national_framework.frame(), None);
 }
+
+/// A re-aligned strategy (`model::realign`) keeps its record of the framework it left through
+/// export → import; a file without one writes no `framework_changes`, and an older build (which
+/// does not know the field) keeps it as an unknown field, written back as it came.
+#[test]
+fn a_framework_change_survives_export_and_import_and_older_files_write_none() {
+    use crate::model::realign::propose;
+    let old = import(crate::examples::by_key("hokuto").unwrap().file).unwrap().strategy;
+    assert!(!export(&old, AT).contains("framework_changes"));
+    let mut s = old.clone();
+    s.realign(&propose(&old, frames::newest()), "2026-11-24");
+    let text = export(&s, AT);
+    let back = import(&text).unwrap();
+    assert_eq!(back.migrated_from, None);
+    assert_eq!(back.strategy, s);
+    assert_eq!(back.strategy.framework_changes[0].from, old.national_framework);
+
+    // As a build before re-alignment reads it: the field lands among the unknown fields.
+    let mut raw: Value = serde_json::from_str(&text).unwrap();
+    let change = raw["strategy"]["framework_changes"].take();
+    let mut older = back.strategy.clone();
+    older.framework_changes.clear();
+    older.unknown.insert("framework_changes".into(), change.clone());
+    let written: Value = serde_json::from_str(&export(&older, AT)).unwrap();
+    assert_eq!(written["strategy"]["framework_changes"], change);
+}

@@ -1,10 +1,12 @@
 //! Words for a national frame (`model::frames`): its cabinet decision and period (「令和7年12月23日
 //! 閣議決定・令和7年度〜令和11年度（5年間）」), how many goals it sets (「基本目標4つ＋横断的な目標2つ」),
-//! and the line the overview and the printed reports give a strategy's national framework.
+//! and the line the overview and the printed reports give a strategy's national framework; a
+//! re-alignment kept as a record (`model::realign::FrameworkChange`) and each goal's earlier link.
 
 use super::value_year::{era_of_date, era_year};
 use super::{period, Language, YearStyle};
-use crate::model::frames::Frame;
+use crate::model::frames::{by_key, Frame};
+use crate::model::realign::{EarlierLink, FrameworkChange};
 use crate::model::{GoalKind, NationalFramework, NationalGoal};
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -85,6 +87,56 @@ pub fn national_goal(framework: &NationalFramework, goal: &NationalGoal, lang: L
     }
 }
 
+/// A frame's or framework's name in the user's language (the English name of a built-in frame).
+fn framework_name(framework: &NationalFramework, lang: Language) -> String {
+    match (framework.frame(), lang) {
+        (Some(f), Language::En) => f.english.to_owned(),
+        (Some(f), Language::Ja) if framework.name.trim().is_empty() => f.name.to_owned(),
+        _ if framework.name.trim().is_empty() => match lang {
+            Language::Ja => "（国の総合戦略の指定なし）".to_owned(),
+            Language::En => "(no national strategy named)".to_owned(),
+        },
+        _ => framework.name.trim().to_owned(),
+    }
+}
+
+/// A re-alignment kept in the strategy: 「2026-11-24 国の総合戦略を 第2期「まち・ひと・しごと創生総合戦略」
+/// から 地方創生に関する総合戦略 に合わせ直しました」.
+pub fn framework_change(change: &FrameworkChange, lang: Language) -> String {
+    let from = framework_name(&change.from, lang);
+    let to = change.to_key.as_deref().and_then(by_key);
+    match lang {
+        Language::Ja => {
+            let to = to.map_or("別の枠組み", |f| f.name);
+            format!("{} 国の総合戦略を {from} から {to} に合わせ直しました", change.date)
+        }
+        Language::En => {
+            let to = to.map_or("another frame", |f| f.english);
+            format!("{}: re-aligned from {from} to {to}", change.date)
+        }
+    }
+}
+
+/// One goal's link before a re-alignment: 「基本目標 1 北海道新幹線を… → 国の基本目標 1: 稼ぐ地域を…」, or
+/// 「… → 対応する国の目標なし」.
+pub fn earlier_link(change: &FrameworkChange, link: &EarlierLink, lang: Language) -> String {
+    let kind = match lang {
+        Language::Ja => link.kind.japanese(),
+        Language::En if link.kind == GoalKind::Basic => "Basic goal",
+        Language::En => "Cross-cutting goal",
+    };
+    let national = link.national_goal.as_ref().and_then(|id| change.from.goals.iter().find(|n| &n.id == id));
+    let to = match (national, lang) {
+        (Some(n), _) => national_goal(&change.from, n, lang),
+        (None, Language::Ja) => "対応する国の目標なし".to_owned(),
+        (None, Language::En) => "no national goal".to_owned(),
+    };
+    match lang {
+        Language::Ja => format!("{kind} {} {} → {to}", link.number, link.title),
+        Language::En => format!("{kind} {} {} → {to}", link.number, link.title),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +187,30 @@ mod tests {
         assert_eq!(national_goal(&newest, &newest.goals[0], En), "National basic goal 1: 「強い経済」をつくる");
         let older = NationalFramework { key: None, ..by_key(SECOND_PERIOD).unwrap().national_framework() };
         assert_eq!(national_goal(&older, &older.goals[4], Ja), "国の横断的な目標 1: 多様な人材の活躍を推進する");
+    }
+
+    #[test]
+    fn a_realignment_is_said_with_the_frames_and_each_goals_earlier_link() {
+        use crate::model::realign::propose;
+        let old = crate::examples::by_key("hokuto").unwrap().load().unwrap();
+        let mut s = old.clone();
+        s.realign(&propose(&old, newest()), "2026-11-24");
+        let change = &s.framework_changes[0];
+        assert_eq!(
+            framework_change(change, Ja),
+            "2026-11-24 国の総合戦略を 第2期「まち・ひと・しごと創生総合戦略」 から 地方創生に関する総合戦略 に合わせ直しました"
+        );
+        assert_eq!(
+            framework_change(change, En),
+            "2026-11-24: re-aligned from 第2期「まち・ひと・しごと創生総合戦略」 to Comprehensive Strategy on Regional Revitalisation (Regional Revitalisation 2.0)"
+        );
+        assert_eq!(
+            earlier_link(change, &change.links[0], Ja),
+            "基本目標 1 北海道新幹線を活かした産業の振興と雇用の場をつくる → 国の基本目標 1: 稼ぐ地域をつくとともに、安心して働けるようにする"
+        );
+        let mut unlinked = change.links[0].clone();
+        unlinked.national_goal = None;
+        assert!(earlier_link(change, &unlinked, Ja).ends_with("→ 対応する国の目標なし"));
+        assert!(earlier_link(change, &unlinked, En).starts_with("Basic goal 1 "));
     }
 }

@@ -18,7 +18,9 @@ mod value_year;
 mod verdict;
 
 pub use csv::*;
-pub use frame::{frame_decided, frame_goal_counts, frame_summary, framework_line, national_goal};
+pub use frame::{
+    earlier_link, frame_decided, frame_goal_counts, frame_summary, framework_change, framework_line, national_goal,
+};
 pub use notice::{notice, Said};
 pub use problems::*;
 pub use revision::*;

@@ -2,8 +2,7 @@
 //! stable key, its official name, the day the cabinet decided it (閣議決定), its period in fiscal
 //! years and its goals in the national document's own wording. Data only: `template` lays a new
 //! strategy out on a frame, and a strategy names the frame it aligns with by its key
-//! (`NationalFramework::key`). Not for re-alignment (moving a strategy from one frame to
-//! another), which is still to come.
+//! (`NationalFramework::key`). Moving a strategy from one frame to another is `realign`.
 //!
 //! The wording of every goal is copied from the source cited beside its frame; the table test
 //! below compares it with literal strings copied from the same sources. Where the stored pages

@@ -32,6 +32,9 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
     r.renew(&mut s.id);
     s.sections.iter_mut().for_each(|x| r.renew(&mut x.id));
     s.national_framework.goals.iter_mut().for_each(|x| r.renew(&mut x.id));
+    for c in s.framework_changes.iter_mut() {
+        c.from.goals.iter_mut().for_each(|x| r.renew(&mut x.id));
+    }
     s.schedule.iter_mut().for_each(|x| r.renew(&mut x.id));
     for ind in s.indicators_mut() {
         r.renew(&mut ind.id);
@@ -49,6 +52,12 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         w.notes.iter_mut().for_each(|n| r.renew(&mut n.id));
     }
     // … then every reference.
+    for link in s.framework_changes.iter_mut().flat_map(|c| c.links.iter_mut()) {
+        r.rewrite(&mut link.goal);
+        if let Some(n) = &mut link.national_goal {
+            r.rewrite(n);
+        }
+    }
     for w in s.workshops.iter_mut() {
         for n in w.notes.iter_mut() {
             match &mut n.target {

@@ -21,6 +21,7 @@ mod number;
 mod place;
 mod progress;
 mod rating;
+pub mod realign;
 pub mod region;
 mod schedule;
 mod sdg;

@@ -24,6 +24,10 @@ pub struct Strategy {
     pub sections: Vec<NarrativeSection>,
     #[serde(default)]
     pub national_framework: NationalFramework,
+    /// Re-alignments to another national frame, each with the framework left and the goals'
+    /// links then (`model::realign`), oldest first. Absent from a file that has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub framework_changes: Vec<super::realign::FrameworkChange>,
     #[serde(default)]
     pub schedule: Vec<ScheduleItem>,
     #[serde(default)]
@@ -204,6 +208,7 @@ impl Strategy {
             stage: DraftingStage::Policy,
             sections: Vec::new(),
             national_framework: NationalFramework::default(),
+            framework_changes: Vec::new(),
             schedule: Vec::new(),
             rating_rule: RatingRule::default(),
             goals: Vec::new(),

@@ -71,6 +71,7 @@ pub fn StrategyView(
                 </p>
                 {framework.map(|f| view! { <p class="meta" data-testid="national-frame">{tr(lang, "国の総合戦略: ", "National strategy: ")}{f}</p> })}
                 {s.period_changes.iter().map(|c| view! { <p class="meta" data-testid="period-change">{locale::period_change(c, lang, style)}</p> }).collect_view()}
+                {s.framework_changes.iter().map(|c| view! { <p class="meta" data-testid="framework-change">{locale::framework_change(c, lang)}</p> }).collect_view()}
                 <p class="meta" data-testid="strategy-counts">{match lang {
                     Language::Ja => format!("目標 {} ・施策 {} ・事業 {} ・指標 {}", counts.goals, counts.measures, counts.initiatives, counts.indicators),
                     Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", counts.goals, counts.measures, counts.initiatives, counts.indicators),

@@ -13,6 +13,7 @@ mod measure_form;
 mod outline;
 mod period;
 pub mod problems;
+mod realign;
 mod strategy_form;
 
 use crate::session::route::{Route, Selection};

@@ -6,6 +6,7 @@ use super::bind::{self, label};
 use super::common::EntityActions;
 use super::fields::{NumberField, SelectField, TextField, YearField};
 use super::period::{NextPeriodForm, PeriodChanges};
+use super::realign::RealignForm;
 use crate::locale;
 use crate::model::edit::move_item;
 use crate::model::{
@@ -88,6 +89,7 @@ pub fn StrategyForm() -> impl IntoView {
         </div>
         <PeriodChanges/>
         <NationalGoals/>
+        <RealignForm/>
         <Sections/>
         <RatingRuleForm/>
         <Schedule/>

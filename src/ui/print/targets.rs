@@ -71,6 +71,7 @@ fn report(
                 <p class="report-note" data-testid="print-national-frame">{tr(lang, "国の総合戦略: ", "National strategy: ")}{f}</p>
             })}
             {s.period_changes.iter().map(|c| view! { <p class="report-note" data-testid="print-period-change">{locale::period_change(c, lang, style)}</p> }).collect_view()}
+            {s.framework_changes.iter().map(|c| view! { <p class="report-note" data-testid="print-framework-change">{locale::framework_change(c, lang)}</p> }).collect_view()}
             <p class="report-note" data-testid="rating-rule">{locale::rating_rule(&s.rating_rule, lang)}</p>
             {locale::assumed_years(s, lang, style).map(|t| view! { <p class="report-note" data-testid="assumed-years">{t}</p> })}
         </header>
