@@ -141,7 +141,7 @@ pub fn RealignForm() -> impl IntoView {
                     let unused: Vec<String> = r.unused_national_goals().into_iter().map(|i| goal_option(frame, i, lang)).collect();
                     view! {
                         <div class="form-grid">
-                            <div class="field">
+                            <div class="field whole-row">
                                 <label for="realign-frame">{state.tr("新しい枠組み", "New frame")}</label>
                                 <select id="realign-frame" data-testid="realign-frame"
                                     on:change=move |ev| propose_onto(&event_target_value(&ev))>
