@@ -241,7 +241,7 @@ fn progress_view(text: String) -> impl IntoView {
     match text.find(['（', '(']) {
         Some(at) => {
             let (figure, words) = text.split_at(at);
-            let (figure, words) = (figure.trim_end().to_owned(), words.to_owned());
+            let (figure, words) = (figure.to_owned(), words.to_owned());
             view! { <span class="figure">{figure}</span><span class="words">{words}</span> }.into_any()
         }
         None => view! { <span class="figure">{text}</span> }.into_any(),
