@@ -169,8 +169,9 @@ test('the longest texts stay on the A4 paper: a 300-character source URL, a prog
   await page.emulateMedia({ media: 'print' });
   const printed = await outsideThePaper(page);
   expect(printed.out, 'outside the paper in print').toEqual([]);
-  await page.emulateMedia({ media: 'screen' });
-  await page.setViewportSize({ width: 1280, height: 720 });
+  // Back to the page's own media: page.pdf prints with print media unless told otherwise.
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The PDF holds the whole URL (broken over lines, nothing cut) and the yearly tables.
   if (hasPoppler()) {

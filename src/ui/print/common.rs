@@ -189,7 +189,7 @@ pub fn indicator_table(
                             <td class="num" data-testid="cell-baseline">{baseline}{baseline_year}</td>
                             <td class="num" data-testid="cell-target">{target}{target_year}{revision}</td>
                             <td class="num" data-testid="cell-actual">{actual}{value_mark}{actual_year}{measured}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
-                            <td class="num progress" data-testid="cell-progress">{progress_view(progress)}</td>
+                            <td class="num progress" data-testid="cell-progress">{split_view(progress)}</td>
                             <td data-testid="cell-status">
                                 <span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status)) data-status=a.status.as_str()>{status}</span>
                                 {verdict}
@@ -235,9 +235,10 @@ pub fn indicator_table(
     }
 }
 
-/// A progress figure with its words on a line of their own: 「−26%」 over 「（基準値を下回る）」,
-/// which wrap between words, never a character a line.
-fn progress_view(text: String) -> impl IntoView {
+/// A figure and what follows it in brackets on lines of their own: a progress's words (「−26%」
+/// over 「（基準値を下回る）」, which wrap as the column needs, never a character a line), a
+/// baseline's year (「431.5」 over 「（平成30年度）」).
+fn split_view(text: String) -> impl IntoView {
     match text.find(['（', '(']) {
         Some(at) => {
             let (figure, words) = text.split_at(at);
@@ -267,7 +268,7 @@ fn year_table(t: crate::charts::yearly::YearTable, lang: Language) -> impl IntoV
                     let lead = (k == 0).then(|| {
                         view! {
                             {labelled.then(|| view! { <th scope="rowgroup" class="label" rowspan=n.clone()>{label.clone()}</th> })}
-                            <td class="num baseline" rowspan=n.clone() data-testid="years-baseline">{baseline.clone()}</td>
+                            <td class="num baseline" rowspan=n.clone() data-testid="years-baseline">{split_view(baseline.clone())}</td>
                         }
                     });
                     let cells = row.cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view();
