@@ -14,5 +14,6 @@ mod money;
 pub mod region;
 #[cfg(test)]
 mod testing;
+pub mod yearly;
 
 pub use figure::{Figure, Table, Words};

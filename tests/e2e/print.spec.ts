@@ -333,7 +333,10 @@ test('both reports of both examples print to A4 PDFs; every sheet starts a page'
   const hokutoTargets = await printPdf(page, 'hokuto-targets');
   expect(hokutoTargets.pages.length).toBeGreaterThanOrEqual(1);
   expect(hokutoTargets.pages.length).toBeLessThanOrEqual(3);
-  expect(hokutoTargets.pages.join('')).toMatch(/数値目標・\s*KPI\s*はありません/);
+  // No goal has a target: one line says so and names them, none is printed with an empty table.
+  expect(hokutoTargets.pages.join('')).toMatch(/数値目標・\s*KPI\s*はまだありません/);
+  expect(hokutoTargets.pages.join('')).toMatch(/数値目標・\s*KPI\s*のない目標/);
+  expect(hokutoTargets.pages.join('')).not.toMatch(/KPI\s*はありません/);
   onlyPaper(hokutoTargets.pages);
 
   // 北本市
@@ -380,7 +383,11 @@ test('a measure\'s KPI is printed under its goal, the measure named (issue 23)',
   await expect(goal.getByTestId('print-kpi-measure')).toHaveText(`施策 ${m.number} ${m.title}`);
   await expect(goal.getByTestId('target-row')).toHaveCount(1);
   await expect(goal.getByTestId('target-row').getByTestId('cell-name')).toHaveText('転入者数');
-  await expect(page.getByTestId('print-goal').nth(1)).toContainText('数値目標・KPI はありません。');
+  // The other goals have none: left out, and named once.
+  await expect(page.getByTestId('print-goal')).toHaveCount(1);
+  const leftOut = page.getByTestId('print-goals-without-targets');
+  await expect(leftOut).toHaveCount(1);
+  for (const g of s.goals.slice(1)) await expect(leftOut).toContainText(`基本目標 ${g.number} ${g.title}`);
   await shot('print-kpi-under-goal');
   expect(pageErrors).toEqual([]);
 });

@@ -87,7 +87,7 @@ pub fn indicator_table_with_sources(
     style: YearStyle,
 ) -> impl IntoView {
     let mut notes = Footnotes::default();
-    let table = indicator_table(s, indicators, as_of, lang, style, &mut notes);
+    let table = indicator_table(s, indicators, as_of, false, lang, style, &mut notes);
     view! { {table}{footnotes(&notes, lang)} }
 }
 
@@ -113,15 +113,18 @@ fn mark_view(numbers: &[usize]) -> Option<impl IntoView> {
 
 /// The table; the sources of its indicators are numbered into `notes` (shared by the tables of
 /// a section, which prints them after the last one).
+#[allow(clippy::too_many_arguments)] // reason: a view builder with two callers; a props struct adds nothing
 pub fn indicator_table(
     s: &Strategy,
     indicators: &[&Indicator],
     as_of: Option<FiscalYear>,
+    yearly: bool,
     lang: Language,
     style: YearStyle,
     notes: &mut Footnotes,
 ) -> impl IntoView {
     let labelled = indicators.iter().any(|i| i.series.iter().any(|se| !se.label.is_empty()));
+    let columns = if labelled { 8 } else { 7 };
     let bodies = indicators
         .iter()
         .map(|ind| {
@@ -186,7 +189,7 @@ pub fn indicator_table(
                             <td class="num" data-testid="cell-baseline">{baseline}{baseline_year}</td>
                             <td class="num" data-testid="cell-target">{target}{target_year}{revision}</td>
                             <td class="num" data-testid="cell-actual">{actual}{value_mark}{actual_year}{measured}{provisional.then(|| view! { <span class="provisional">{tr(lang, "（速報値）", " (provisional)")}</span> })}</td>
-                            <td class="num" data-testid="cell-progress">{progress}</td>
+                            <td class="num progress" data-testid="cell-progress">{split_view(progress)}</td>
                             <td data-testid="cell-status">
                                 <span class=format!("status {}", a.status.as_str()) style=format!("--status:{}", status_colour(a.status)) data-status=a.status.as_str()>{status}</span>
                                 {verdict}
@@ -195,7 +198,12 @@ pub fn indicator_table(
                     }
                 })
                 .collect_view();
-            view! { <tbody class="indicator" data-testid="indicator-rows">{rows}</tbody> }
+            // The indicator's years under its rows, in the same body (kept together on a page).
+            let years = yearly.then(|| {
+                let table = crate::charts::yearly::table(s, ind, crate::charts::Words { lang, years: style });
+                view! { <tr class="years" data-testid="indicator-years"><td colspan=columns.to_string()>{year_table(table, lang)}</td></tr> }
+            });
+            view! { <tbody class="indicator" data-testid="indicator-rows">{rows}{years}</tbody> }
         })
         .collect_view();
     let actual_head = match as_of {
@@ -221,6 +229,68 @@ pub fn indicator_table(
                 <th scope="col">{actual_head}</th>
                 <th scope="col">{tr(lang, "進捗", "Progress")}</th>
                 <th scope="col">{tr(lang, "状況・評価", "Status, rating")}</th>
+            </tr></thead>
+            {bodies}
+        </table>
+    }
+}
+
+/// A figure and what follows it in brackets on lines of their own: a progress's words (「−26%」
+/// over 「（基準値を下回る）」, which wrap as the column needs, never a character a line), a
+/// baseline's year (「431.5」 over 「（平成30年度）」).
+fn split_view(text: String) -> impl IntoView {
+    match text.find(['（', '(']) {
+        Some(at) => {
+            let (figure, words) = text.split_at(at);
+            let (figure, words) = (figure.to_owned(), words.to_owned());
+            view! { <span class="figure">{figure}</span><span class="words">{words}</span> }.into_any()
+        }
+        None => view! { <span class="figure">{text}</span> }.into_any(),
+    }
+}
+
+/// An indicator's yearly table (`charts::yearly`): the baseline, then a column per fiscal year
+/// with its 目標 and 実績 rows per series.
+fn year_table(t: crate::charts::yearly::YearTable, lang: Language) -> impl IntoView {
+    let labelled = t.series.iter().any(|se| !se.label.is_empty());
+    let heads = t.headings.into_iter().map(|h| view! { <th scope="col" class="year">{h}</th> }).collect_view();
+    let bodies = t
+        .series
+        .into_iter()
+        .map(|se| {
+            let n = se.rows.len().to_string();
+            let (label, baseline) = (se.label, se.baseline);
+            let rows = se
+                .rows
+                .into_iter()
+                .enumerate()
+                .map(|(k, row)| {
+                    let lead = (k == 0).then(|| {
+                        view! {
+                            {labelled.then(|| view! { <th scope="rowgroup" class="label" rowspan=n.clone()>{label.clone()}</th> })}
+                            <td class="num baseline" rowspan=n.clone() data-testid="years-baseline">{split_view(baseline.clone())}</td>
+                        }
+                    });
+                    let cells = row.cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view();
+                    view! {
+                        <tr data-testid="years-row" data-kind=row.kind.as_str()>
+                            {lead}
+                            <th scope="row" class="kind">{row.head}</th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! { <tbody>{rows}</tbody> }
+        })
+        .collect_view();
+    view! {
+        <table class="year-table" data-testid="year-table">
+            <thead><tr>
+                {labelled.then(|| view! { <th scope="col" class="label">{tr(lang, "区分", "Series")}</th> })}
+                <th scope="col" class="baseline">{tr(lang, "基準値", "Baseline")}</th>
+                <th scope="col" class="kind unit">{t.unit}</th>
+                {heads}
             </tr></thead>
             {bodies}
         </table>

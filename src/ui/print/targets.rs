@@ -1,8 +1,11 @@
 //! The numerical-target report (数値目標の状況), laid out like 北本市's summary (seed 001): per
 //! goal its heading, ■方向性 and a table of its indicators with baseline (year), target, actual,
-//! progress and status, then its measures' KPIs, each measure named, in the same table; then,
-//! when chosen, each indicator's chart (a canvas prints as an image). Each goal's sources are
-//! numbered at the end of its section (※1 住民基本台帳 …), the table cells marked with them.
+//! progress and status, then its measures' KPIs, each measure named, in the same table. Under
+//! each indicator's rows, when chosen, its yearly table over the plan period (`charts::yearly`:
+//! baseline, each year's target and actual); then, when chosen, each indicator's chart below the
+//! section's tables (a canvas prints as an image). Each goal's sources are numbered at the end of
+//! its section (※1 住民基本台帳 …), the table cells marked with them. A goal with neither a
+//! target nor a measure's KPI is left out, and one line under the heading names every such goal.
 
 use super::common::{footnotes, indicator_table, year_select, Toolbar};
 use super::years::actual_years;
@@ -22,6 +25,7 @@ pub fn TargetsReport(id: Id) -> impl IntoView {
     // None: every series in its latest year with an actual.
     let as_of = RwSignal::new(None::<FiscalYear>);
     let charts = RwSignal::new(true);
+    let yearly = RwSignal::new(true);
     let controls = move || {
         let years = open.with(|o| o.as_ref().map(actual_years)).unwrap_or_default();
         let (lang, style) = (state.lang(), state.year_style());
@@ -31,11 +35,16 @@ pub fn TargetsReport(id: Id) -> impl IntoView {
                 <input type="checkbox" data-testid="print-charts" prop:checked=move || charts.get() on:change=move |ev| charts.set(event_target_checked(&ev))/>
                 {tr(lang, "グラフを含める", "Include charts")}
             </label>
+            <label class="inline">
+                <input type="checkbox" data-testid="print-years" prop:checked=move || yearly.get() on:change=move |ev| yearly.set(event_target_checked(&ev))/>
+                {tr(lang, "年度別の表を含める", "Include the yearly tables")}
+            </label>
         }
     };
     let body = move || {
-        let (lang, style, year, with_charts) = (state.lang(), state.year_style(), as_of.get(), charts.get());
-        open.with(|o| o.as_ref().map(|s| report(s, year, with_charts, lang, style)))
+        let shown = Shown { as_of: as_of.get(), charts: charts.get(), yearly: yearly.get() };
+        let (lang, style) = (state.lang(), state.year_style());
+        open.with(|o| o.as_ref().map(|s| report(s, shown, lang, style)))
     };
     view! {
         <Toolbar id=id report=Report::Targets>{controls}</Toolbar>
@@ -43,21 +52,47 @@ pub fn TargetsReport(id: Id) -> impl IntoView {
     }
 }
 
-fn report(
-    s: &Strategy,
+/// What the toolbar chose: the year read, and whether charts and yearly tables are printed.
+#[derive(Clone, Copy)]
+struct Shown {
+    /// None: every series in its latest year with an actual.
     as_of: Option<FiscalYear>,
-    with_charts: bool,
-    lang: Language,
-    style: YearStyle,
-) -> impl IntoView {
-    let when = match as_of {
+    charts: bool,
+    yearly: bool,
+}
+
+/// A goal with a numerical target or a measure's KPI: the others are left out of the report.
+fn has_targets(s: &Strategy, g: &Goal) -> bool {
+    let known = |ids: &[Id]| ids.iter().any(|id| s.indicator(id).is_some());
+    known(&g.targets) || g.measures.iter().any(|m| known(&m.kpis))
+}
+
+fn report(s: &Strategy, shown: Shown, lang: Language, style: YearStyle) -> impl IntoView {
+    let when = match shown.as_of {
         Some(y) => match lang {
             Language::Ja => format!("{}の実績による", locale::year(y, lang, style)),
             Language::En => format!("actuals of {}", locale::year(y, lang, style)),
         },
         None => tr(lang, "各指標の最新の実績による", "each indicator's latest actual").to_owned(),
     };
-    let goals = s.goals.iter().map(|g| goal_section(s, g, as_of, with_charts, lang, style)).collect_view();
+    let (with, without): (Vec<&Goal>, Vec<&Goal>) = s.goals.iter().map(|g| &**g).partition(|g| has_targets(s, g));
+    let goals = with.iter().map(|g| goal_section(s, g, shown, lang, style)).collect_view();
+    // The goals without a target or KPI (a template's 横断的な目標, a goal still being drafted),
+    // named once rather than each printed with an empty table.
+    let left_out = (!without.is_empty()).then(|| {
+        let names: Vec<String> =
+            without.iter().map(|g| format!("{} {}", locale::goal_heading(g, lang), g.title)).collect();
+        let text = match lang {
+            Language::Ja => format!("数値目標・KPI のない目標（この報告には載せていません）：{}", names.join("、")),
+            Language::En => {
+                format!("Goals without numerical targets or KPIs (not in this report): {}", names.join("; "))
+            }
+        };
+        view! { <p class="report-note" data-testid="print-goals-without-targets">{text}</p> }
+    });
+    let none = (!s.goals.is_empty() && with.is_empty()).then(|| {
+        view! { <p class="empty" data-testid="print-no-targets">{tr(lang, "数値目標・KPI はまだありません。", "No numerical targets or KPIs yet.")}</p> }
+    });
     view! {
         <header class="report-head">
             <p class="report-municipality">{s.municipality.name.clone()}</p>
@@ -76,6 +111,8 @@ fn report(
             {locale::assumed_years(s, lang, style).map(|t| view! { <p class="report-note" data-testid="assumed-years">{t}</p> })}
         </header>
         {s.goals.is_empty().then(|| view! { <p class="empty">{tr(lang, "目標はまだありません。", "No goals yet.")}</p> })}
+        {none}
+        {left_out}
         {goals}
         {verdicts(s, lang, style)}
     }
@@ -136,14 +173,8 @@ fn verdicts(s: &Strategy, lang: Language, style: YearStyle) -> Option<impl IntoV
     })
 }
 
-fn goal_section(
-    s: &Strategy,
-    g: &Goal,
-    as_of: Option<FiscalYear>,
-    with_charts: bool,
-    lang: Language,
-    style: YearStyle,
-) -> impl IntoView {
+fn goal_section(s: &Strategy, g: &Goal, shown: Shown, lang: Language, style: YearStyle) -> impl IntoView {
+    let Shown { as_of, charts: with_charts, yearly } = shown;
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
     // The measures' KPIs under their goal, each measure named (a town that sets its KPIs on the
     // measures, as most do, finds them here rather than an empty table).
@@ -170,21 +201,18 @@ fn goal_section(
     });
     // One numbering per goal: the tables are built here, in order, so the numbers run down the page.
     let mut notes = Footnotes::default();
-    let main_table = match (targets.is_empty(), kpis.is_empty()) {
-        (false, _) => indicator_table(s, &targets, as_of, lang, style, &mut notes).into_any(),
-        (true, false) => view! { <p class="empty">{tr(lang,
+    // A goal without either is not printed (`report` names it once).
+    let main_table = match targets.is_empty() {
+        false => indicator_table(s, &targets, as_of, yearly, lang, style, &mut notes).into_any(),
+        true => view! { <p class="empty">{tr(lang,
         "この目標に直接の数値目標はありません（施策の KPI を下に示します）。",
         "No numerical targets on this goal itself (its measures' KPIs follow).")}</p> }
         .into_any(),
-        (true, true) => {
-            view! { <p class="empty">{tr(lang, "数値目標・KPI はありません。", "No numerical targets or KPIs.")}</p> }
-                .into_any()
-        }
     };
     let kpi_tables = kpis
         .iter()
         .map(|(label, k)| {
-            let table = indicator_table(s, k, as_of, lang, style, &mut notes);
+            let table = indicator_table(s, k, as_of, yearly, lang, style, &mut notes);
             view! {
                 <h4 class="print-measure" data-testid="print-kpi-measure">{label.clone()}</h4>
                 {table}
