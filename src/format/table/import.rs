@@ -255,9 +255,14 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
 
 fn column(role: Option<ColumnRole>) -> Column {
     match role {
-        Some(ColumnRole::Code | ColumnRole::Name | ColumnRole::Unit | ColumnRole::Goal | ColumnRole::Measure) => {
-            Column::Descriptive
-        }
+        Some(
+            ColumnRole::Id
+            | ColumnRole::Code
+            | ColumnRole::Name
+            | ColumnRole::Unit
+            | ColumnRole::Goal
+            | ColumnRole::Measure,
+        ) => Column::Descriptive,
         Some(ColumnRole::Series) => Column::Series,
         Some(ColumnRole::Baseline) => Column::Baseline,
         Some(ColumnRole::BaselineYear) => Column::BaselineYear,
