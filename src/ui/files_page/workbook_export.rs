@@ -62,4 +62,3 @@ pub fn WorkbookExport() -> impl IntoView {
         </li>
     }
 }
-
