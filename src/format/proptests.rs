@@ -168,7 +168,7 @@ fn measure() -> impl Gen<Value = Measure> {
         })
 }
 
-fn strategy() -> impl Gen<Value = crate::model::Strategy> {
+pub(super) fn strategy() -> impl Gen<Value = crate::model::Strategy> {
     (
         title(),
         text(),

@@ -339,7 +339,7 @@ mod tests {
         assert_eq!(column_role(ColumnRole::Ignore, Language::Ja, YearStyle::Japanese), "無視");
         assert_eq!(column_role(ColumnRole::BaselineYear, Language::En, YearStyle::Japanese), "Baseline year");
         let choices = ColumnRole::choices(&[r4, c22]);
-        assert_eq!(choices.len(), 13 + 2 + 1, "13 roles, a year's actual twice (年度 and 年), its interim once");
+        assert_eq!(choices.len(), 14 + 2 + 1, "14 roles, a year's actual twice (年度 and 年), its interim once");
         let values: std::collections::HashSet<String> = choices.iter().map(|r| column_role_value(*r)).collect();
         assert_eq!(values.len(), choices.len(), "each choice has its own value");
         assert!(values.contains("actual-2022-c") && values.contains("interim-2022"));

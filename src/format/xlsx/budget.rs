@@ -4,7 +4,7 @@
 //! strategy's 合計, which count a re-listed initiative once (`Strategy::*_totals`: values, never
 //! formulas).
 
-use super::look::{fit, print_setup, text_width, wrapped_height, Looks};
+use super::look::{cell as fitted, fit, print_setup, text_width, wrapped_height, Looks};
 use super::SHEET_BUDGET;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::evaluation_sheet::listed;
@@ -77,7 +77,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
                 let mut height: f64 = 0.0;
                 for (c, t) in texts.iter().enumerate() {
                     let format = if c < 3 { &looks.wrapped } else { &looks.centred };
-                    ws.write_string_with_format(row, c as u16, *t, format)?;
+                    ws.write_string_with_format(row, c as u16, fitted(t), format)?;
                     if let Some((_, w)) = WRAPPED.iter().find(|(col, _)| *col as usize == c) {
                         height = height.max(wrapped_height(t, *w));
                     }
@@ -119,6 +119,6 @@ fn money(ws: &mut Worksheet, row: u32, col: u16, v: Option<Money>, format: &Form
 
 /// A total's label over the six first columns.
 fn total_row(ws: &mut Worksheet, row: u32, label: &str, looks: &Looks) -> Result<(), XlsxError> {
-    ws.merge_range(row, 0, row, FIRST.len() as u16 - 1, label, &looks.total_label)?;
+    ws.merge_range(row, 0, row, FIRST.len() as u16 - 1, &fitted(label), &looks.total_label)?;
     Ok(())
 }

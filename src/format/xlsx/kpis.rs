@@ -4,7 +4,7 @@
 //! the town's verdict of that year. The 指標ID column is hidden (it finds each indicator when the
 //! workbook comes back in).
 
-use super::look::{decimals, fit, print_setup, text_width, wrapped_height, Looks};
+use super::look::{cell as fitted, decimals, fit, print_setup, text_width, wrapped_height, Looks};
 use super::SHEET_KPIS;
 use crate::format::csv::{wide_table, WideCell, WIDE_FIRST};
 use crate::locale::{self, Language, YearStyle};
@@ -73,7 +73,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
                 WideCell::Words(w) => {
                     let wraps = c == NAME || c == last;
                     let format = if wraps { &looks.wrapped } else { &looks.text };
-                    ws.write_string_with_format(row, c as u16, w, format)?;
+                    ws.write_string_with_format(row, c as u16, fitted(w), format)?;
                     widths[c] = widths[c].max(text_width(w));
                     if wraps {
                         wrapped.push((c, w.clone()));
@@ -92,7 +92,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
         ];
         for (j, w) in words {
             let c = computed_at + j;
-            ws.write_string_with_format(row, c as u16, &w, &looks.centred)?;
+            ws.write_string_with_format(row, c as u16, fitted(&w), &looks.centred)?;
             widths[c] = widths[c].max(text_width(&w));
         }
         match a.progress.filter(|p| p.is_finite()) {

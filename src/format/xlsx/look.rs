@@ -3,6 +3,7 @@
 //! and the A4 landscape page with its repeated header rows.
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -80,6 +81,21 @@ impl Looks {
     }
 }
 
+/// The most characters Excel holds in a cell.
+const CELL_CHARS: usize = 32_767;
+/// What ends a text cut to fit a cell.
+const CUT: &str = "…（Excel の1つのセルに入らないため、以下を省略しました）";
+
+/// A user's text as a cell can hold it: past Excel's 32,767 characters it is cut, and says so
+/// (the whole text is in the strategy and its JSON file).
+pub fn cell(text: &str) -> Cow<'_, str> {
+    if text.chars().count() <= CELL_CHARS {
+        return Cow::Borrowed(text);
+    }
+    let keep = CELL_CHARS - CUT.chars().count();
+    Cow::Owned(text.chars().take(keep).chain(CUT.chars()).collect())
+}
+
 /// The decimal places a number needs as written (its shortest form), at most four.
 pub fn decimals(v: f64) -> usize {
     let text = format!("{v}");
@@ -138,6 +154,9 @@ mod tests {
         assert_eq!(fit(text_width(&"あ".repeat(60))), MAX_WIDTH);
         assert_eq!((decimals(1234.0), decimals(18.43), decimals(0.1 + 0.2)), (0, 2, 4));
         assert_eq!(wrapped_height("あ", 20.0), LINE_HEIGHT + 3.0);
+        let long = "字".repeat(40_000);
+        assert_eq!((cell(&long).chars().count(), cell("短い")), (CELL_CHARS, Cow::Borrowed("短い")));
+        assert!(cell(&long).ends_with("以下を省略しました）"));
         assert_eq!(wrapped_height(&"あ".repeat(19), 20.0), 2.0 * LINE_HEIGHT + 3.0, "38 units, 19 a line");
     }
 }

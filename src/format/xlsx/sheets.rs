@@ -4,7 +4,7 @@
 //! 事業の改善点及び方向性, next year's plan summary, the 3-year plan (budget of the first year,
 //! direction of the next two, 計) and 補足 —, one measure to a printed page.
 
-use super::look::{print_setup, wrapped_height, Looks};
+use super::look::{cell as fitted, print_setup, wrapped_height, Looks};
 use super::SHEET_EVALUATIONS;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::evaluation_sheet::{default_sheet_year, sheet, Listed};
@@ -25,7 +25,7 @@ struct Cursor<'a> {
 impl Cursor<'_> {
     /// A line across the sheet.
     fn across(&mut self, text: &str, format: &Format) -> Result<(), XlsxError> {
-        self.ws.merge_range(self.row, 0, self.row, LAST, text, format)?;
+        self.ws.merge_range(self.row, 0, self.row, LAST, &fitted(text), format)?;
         self.row += 1;
         Ok(())
     }
@@ -33,7 +33,7 @@ impl Cursor<'_> {
     /// A label in A and its text over B–F, as tall as the text needs.
     fn labelled(&mut self, label: &str, text: &str) -> Result<(), XlsxError> {
         self.ws.write_string_with_format(self.row, 0, label, &self.looks.label)?;
-        self.ws.merge_range(self.row, 1, self.row, LAST, text, &self.looks.wrapped)?;
+        self.ws.merge_range(self.row, 1, self.row, LAST, &fitted(text), &self.looks.wrapped)?;
         let width: f64 = WIDTHS[1..].iter().sum();
         self.ws.set_row_height(self.row, wrapped_height(text, width).max(wrapped_height(label, WIDTHS[0])))?;
         self.row += 1;
@@ -50,9 +50,9 @@ impl Cursor<'_> {
             match value {
                 Value::Text(t) => {
                     if span > 1 {
-                        self.ws.merge_range(self.row, col, self.row, col + span - 1, t, format)?;
+                        self.ws.merge_range(self.row, col, self.row, col + span - 1, &fitted(t), format)?;
                     } else {
-                        self.ws.write_string_with_format(self.row, col, *t, format)?;
+                        self.ws.write_string_with_format(self.row, col, fitted(t), format)?;
                     }
                     height = height.max(wrapped_height(t, width));
                 }

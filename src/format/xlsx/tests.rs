@@ -216,3 +216,31 @@ fn the_budget_sheet_totals_count_a_relisted_initiative_once() {
     let expected: usize = s.measures().map(|(_, m)| m.relisted.len()).sum();
     assert_eq!(relisted, expected, "each re-listing has its row, marked");
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+    /// Any valid strategy (any text, any finite number) writes a workbook whose KPI sheet comes
+    /// back through the table import with nothing changed and nothing refused.
+    #[test]
+    fn any_strategy_writes_a_workbook_that_comes_back_unchanged(s in crate::format::proptests::strategy()) {
+        // The CSV's rule for several series: each is told apart by its label (csv/mod.rs).
+        proptest::prop_assume!(s.indicators.iter().all(|i| {
+            let labels: std::collections::BTreeSet<String> = i.series.iter().map(|x| crate::model::half_width(x.label.trim())).collect();
+            i.series.len() < 2 || (labels.len() == i.series.len() && !labels.contains(""))
+        }));
+        let bytes = committee_workbook(&s, YearStyle::Japanese).map_err(|e| proptest::test_runner::TestCaseError::fail(e.0))?;
+        let sheets = grids(&bytes);
+        proptest::prop_assert_eq!(sheets.len(), 3);
+        let g = &sheets[0];
+        if s.indicators.iter().any(|i| !i.series.is_empty()) {
+            let shape = find_table(g).ok_or_else(|| proptest::test_runner::TestCaseError::fail("no table"))?;
+            let roles = propose_roles(g, &shape).roles;
+            let plan = plan_table(&s, g, &shape, &roles, Placement::Strategy);
+            proptest::prop_assert_eq!(&plan.values.refused, &[]);
+            proptest::prop_assert_eq!(&plan.values.changes, &[]);
+            proptest::prop_assert_eq!(&plan.values.texts, &[]);
+            proptest::prop_assert!(plan.new_indicators.is_empty() && plan.ambiguous.is_empty());
+        }
+    }
+}
