@@ -120,16 +120,21 @@ pub(super) fn prepare(
         | ColumnRole::Unit
         | ColumnRole::Series => plain(cell_text(grid.shown(row, col))),
         ColumnRole::Baseline | ColumnRole::Target | ColumnRole::Actual(_) | ColumnRole::Interim(_) => {
-            let text = match grid.cell(row, col) {
+            let cell = grid.cell(row, col);
+            let text = match cell {
                 Cell::Percent { shown } if unit.is_percent() => format!("{shown}"),
                 cell => cell_text(cell),
             };
+            // Only words carry a unit (「431.5万円」); a number cell is its number, whatever the
+            // unit (a unit 「3」 must not take the 3 off 1,233).
+            let worded = matches!(cell, Cell::Text(_));
             let (value, year) = match role {
                 ColumnRole::Baseline | ColumnRole::Target => split_year(&text),
                 _ => (text.as_str(), None),
             };
             let year = year.map(str::to_owned).or_else(|| header_year(grid, shape, role, col));
-            Prepared { text: without_unit(value, &unit.text), year }
+            let text = if worded { without_unit(value, &unit.text) } else { value.to_owned() };
+            Prepared { text, year }
         }
         _ => plain(cell_text(grid.cell(row, col))),
     }

@@ -102,9 +102,28 @@ fn awkward() -> Strategy {
     let mut p = Indicator::new("5-2", "満足度", "%");
     p.series[0].baseline = Some(Baseline { value: 57.6, year: None });
     p.series[0].write_actual(FiscalYear(2022), 58.25, false, None);
+    // A unit that is a digit: the number cell keeps its 3 (the table import once took it off).
+    let mut d = Indicator::new("5-3", "桁の単位", "3");
+    d.series[0].baseline = Some(Baseline { value: -862_257_993.0, year: None });
     s.indicators.push(Arc::new(i));
     s.indicators.push(Arc::new(p));
+    s.indicators.push(Arc::new(d));
     s
+}
+
+#[test]
+fn awkward_cells_come_back_unchanged() {
+    let s = awkward();
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = &grids(&bytes)[0];
+    let shape = find_table(g).unwrap();
+    let plan = plan_table(&s, g, &shape, &propose_roles(g, &shape).roles, Placement::Strategy);
+    assert_eq!(
+        (plan.values.changes.len(), plan.values.refused.len(), plan.new_indicators.len()),
+        (0, 0, 0),
+        "{:?}",
+        plan.values.changes
+    );
 }
 
 #[test]
