@@ -100,6 +100,12 @@ fn Files(id: Id) -> impl IntoView {
                         <span class="hint">{move || state.tr("施策ごとの評価シート（A4）", "One evaluation sheet per measure (A4)")}</span>
                     </li>
                     <li>
+                        <a class="button" data-testid="to-print-grants" href=Route::Print(id.clone(), Report::Grants).hash()>
+                            {move || state.tr("交付金事業の効果検証（印刷用・CSV）", "Review of grant projects (printable, CSV)")}
+                        </a>
+                        <span class="hint">{move || state.tr("年度ごとに、交付金を使った事業の KPI・目標値・実績値・達成率と効果検証（A4、CSV）", "Per fiscal year, each grant project's KPIs, targets, actuals, achievement and review (A4, CSV)")}</span>
+                    </li>
+                    <li>
                         <button type="button" data-testid="export-json" on:click=move |_| state.export_open()>
                             {move || state.tr("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
                         </button>
