@@ -29,7 +29,9 @@ pub fn GrantsReport(id: Id) -> impl IntoView {
             o.as_ref().map(|s| {
                 let kind =
                     format!("{}_{}", tr(lang, "交付金事業の効果検証", "grant-review"), locale::year(year, lang, style));
-                let title: String = s.title.trim().chars().take(30).collect();
+                // The title shortened so that the kind always fits `file_name`'s 60 characters.
+                let room = 60usize.saturating_sub(kind.chars().count() + 1);
+                let title: String = s.title.trim().chars().take(room).collect();
                 let name =
                     files::file_name(&s.municipality.name, &format!("{}_{kind}", title.trim()), &files::today(), "csv");
                 (name, csv::grants(s, year, style))
