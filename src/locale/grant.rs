@@ -86,6 +86,11 @@ pub fn grant_period(g: &Grant, lang: Language, style: YearStyle) -> Option<Strin
     }
 }
 
+/// 達成率 with one decimal: 「101.9」 (the CSV's cell too).
+pub fn grant_rate(v: f64) -> String {
+    format!("{:.1}", (v * 10.0).round() / 10.0)
+}
+
 /// 達成状況: 達成 / 未達成.
 pub fn grant_achieved(achieved: bool, lang: Language) -> &'static str {
     match (achieved, lang) {

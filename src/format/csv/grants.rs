@@ -73,11 +73,6 @@ fn opt_number(v: Option<f64>) -> String {
     v.map(number).unwrap_or_default()
 }
 
-/// 達成率 with one decimal.
-pub fn rate(v: f64) -> String {
-    format!("{:.1}", (v * 10.0).round() / 10.0)
-}
-
 /// The table of `year` (see the module).
 pub fn grant_table(s: &Strategy, year_of: FiscalYear, style: YearStyle) -> GrantTable {
     let mut rows = Vec::new();
@@ -116,7 +111,7 @@ pub fn grant_table(s: &Strategy, year_of: FiscalYear, style: YearStyle) -> Grant
                 k.indicator.unit.clone(),
                 opt_number(k.target),
                 opt_number(k.actual),
-                k.achievement.map(rate).unwrap_or_default(),
+                k.achievement.map(crate::locale::grant_rate).unwrap_or_default(),
                 k.achieved.map(|a| if a { ACHIEVED } else { NOT_ACHIEVED }).unwrap_or_default().to_owned(),
             ]);
             row.extend(tail.iter().cloned());

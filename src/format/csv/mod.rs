@@ -78,7 +78,7 @@ mod verdicts;
 pub use apply::apply;
 pub use decode::decode;
 pub use evaluations::evaluations;
-pub use grants::{grant_table, grants, rate as grant_rate, GrantTable, GRANT_HEADER};
+pub use grants::{grant_table, grants, GrantTable, GRANT_HEADER};
 pub use indicators::{indicators_long, indicators_wide};
 pub use initiatives::initiatives;
 pub(crate) use letters::column_letter;

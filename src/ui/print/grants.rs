@@ -2,51 +2,29 @@
 //! publishes every year — each project with its grant (programme, 地域再生計画, period, budget
 //! and grant amount of the year), its KPIs (the grant plan's target, the actual, 達成率 and
 //! 達成 / 未達成) and the town's 効果検証 (事業効果, 外部有識者の意見, 今後の方針 and its reason).
-//! The figures are `Strategy::grant_report`'s; the toolbar also writes the same year as CSV
-//! (`format::csv::grants`).
+//! The figures are `Strategy::grant_report`'s; the same year's CSV (`format::csv::grants`) is
+//! written from the files page, whose part already carries the CSV writer (here it would add
+//! some 50 KB to the print part).
 
 use super::common::{money, numbered, year_select, Toolbar};
-use crate::format::csv;
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{FiscalYear, GrantProject, Id, Strategy};
 use crate::session::route::Report;
-use crate::ui::files;
 use crate::ui::speech::{use_speech, Speaks};
-use crate::ui::state::{use_downloads, use_open};
+use crate::ui::state::use_open;
 use leptos::prelude::*;
 
 #[component]
 pub fn GrantsReport(id: Id) -> impl IntoView {
     let state = use_speech();
     let open = use_open();
-    let downloads = use_downloads();
     let chosen = RwSignal::new(None::<FiscalYear>);
     let year = Memo::new(move |_| chosen.get().or_else(|| open.with(|o| o.as_ref().map(|s| s.default_grant_year()))));
-    let download = move |_| {
-        let Some(year) = year.get_untracked() else { return };
-        let (lang, style) = (state.lang(), state.year_style());
-        let file = open.with_untracked(|o| {
-            o.as_ref().map(|s| {
-                let kind =
-                    format!("{}_{}", tr(lang, "交付金事業の効果検証", "grant-review"), locale::year(year, lang, style));
-                // The title shortened so that the kind always fits `file_name`'s 60 characters.
-                let room = 60usize.saturating_sub(kind.chars().count() + 1);
-                let title: String = s.title.trim().chars().take(room).collect();
-                let name =
-                    files::file_name(&s.municipality.name, &format!("{}_{kind}", title.trim()), &files::today(), "csv");
-                (name, csv::grants(s, year, style))
-            })
-        });
-        if let Some((name, text)) = file {
-            downloads.csv(name, &text);
-        }
-    };
     let controls = move || {
         let years = open.with(|o| o.as_ref().map(|s| s.grant_years())).unwrap_or_default();
         let (lang, style) = (state.lang(), state.year_style());
         view! {
             {year_select("print-year", tr(lang, "検証する年度", "Fiscal year reviewed"), years, year.get_untracked(), None, lang, style, move |y| chosen.set(y))}
-            <button type="button" data-testid="print-grants-csv" on:click=download>{tr(lang, "CSV に書き出す", "Export CSV")}</button>
         }
     };
     let body = move || {
@@ -108,7 +86,7 @@ fn project(p: &GrantProject<'_>, lang: Language, style: YearStyle) -> impl IntoV
                     <th scope="row" data-testid="grant-kpi-name">{k.indicator.name.clone()}</th>
                     <td class="num" data-testid="grant-kpi-target">{q(k.target)}</td>
                     <td class="num" data-testid="grant-kpi-actual">{q(k.actual)}</td>
-                    <td class="num" data-testid="grant-kpi-rate">{k.achievement.map_or_else(dash, |r| format!("{}%", csv::grant_rate(r)))}</td>
+                    <td class="num" data-testid="grant-kpi-rate">{k.achievement.map_or_else(dash, |r| format!("{}%", locale::grant_rate(r)))}</td>
                     <td class="dir" data-testid="grant-kpi-achieved" data-achieved=k.achieved.map(|a| a.to_string())>{achieved.unwrap_or("—")}</td>
                 </tr>
             }
