@@ -119,7 +119,7 @@ fn project(p: &GrantProject<'_>, lang: Language, style: YearStyle) -> impl IntoV
                     <th scope="col">{tr(lang, "重要業績評価指標（KPI）", "KPI")}</th>
                     <th scope="col">{tr(lang, "目標値", "Target")}</th>
                     <th scope="col">{tr(lang, "実績値", "Actual")}</th>
-                    <th scope="col">{tr(lang, "達成率", "Achieved")}</th>
+                    <th scope="col">{tr(lang, "達成率", "Rate")}</th>
                     <th scope="col">{tr(lang, "達成状況", "Result")}</th>
                 </tr></thead>
                 <tbody>{kpis}{none}</tbody>
