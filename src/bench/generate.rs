@@ -200,6 +200,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                         fiscal_year: FiscalYear(first.0 + y as i32),
                         budget: Some(i64::from(g.0.u32(100..50_000))),
                         settled: (y + 1 < size.years).then(|| i64::from(g.0.u32(100..50_000))),
+                        grant: None,
                         direction: Some(ProjectDirection::ALL[g.0.usize(..4)]),
                         plan: "計画どおり実施する。".into(),
                         result: "実施した。".into(),

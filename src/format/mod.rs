@@ -16,6 +16,8 @@ mod envelope;
 mod everything;
 #[cfg(test)]
 mod frame_tests;
+#[cfg(test)]
+mod grant_tests;
 mod import;
 mod lineage;
 pub mod migrations;

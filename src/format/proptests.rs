@@ -125,6 +125,7 @@ fn initiative() -> impl Gen<Value = Initiative> {
                     fiscal_year,
                     budget,
                     settled,
+                    grant: None,
                     direction: d.map(|d| ProjectDirection::ALL[d]),
                     plan,
                     result: String::new(),

@@ -7,6 +7,7 @@
 
 mod csv;
 mod frame;
+mod grant;
 pub mod merge;
 mod notice;
 mod problems;
@@ -21,6 +22,7 @@ pub use csv::*;
 pub use frame::{
     earlier_link, frame_decided, frame_goal_counts, frame_summary, framework_change, framework_line, national_goal,
 };
+pub use grant::*;
 pub use notice::{notice, Said};
 pub use problems::*;
 pub use revision::*;

@@ -163,6 +163,18 @@ impl Strategy {
                 for i in m.initiatives_mut() {
                     i.kpis.retain(|id| ids.contains(id));
                     i.years.retain(|y| next.period.contains(y.fiscal_year));
+                    // A grant whose period runs into the next plan goes on with the targets it
+                    // set for those years; its reviews were of the old period's years.
+                    let next_years = next.period;
+                    let runs_on = i.grant.as_ref().is_some_and(|g| g.last_year.is_none_or(|l| l >= next_years.first));
+                    if runs_on {
+                        i.edit_grant(|g| {
+                            g.targets.retain(|t| ids.contains(&t.indicator) && next_years.contains(t.year));
+                            g.reviews.clear();
+                        });
+                    } else {
+                        i.grant = None;
+                    }
                 }
             }
         }

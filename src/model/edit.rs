@@ -153,6 +153,9 @@ impl Strategy {
                 m.kpis.retain(|k| k != id);
                 for i in m.initiatives_mut() {
                     i.kpis.retain(|k| k != id);
+                    if let Some(g) = &mut i.grant {
+                        g.targets.retain(|t| &t.indicator != id);
+                    }
                 }
             }
         }

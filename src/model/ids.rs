@@ -74,7 +74,12 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
             r.rewrite_all(&mut m.kpis);
             r.rewrite_all(&mut m.related);
             m.relisted.iter_mut().for_each(|x| r.rewrite(&mut x.initiative));
-            m.initiatives_mut().for_each(|i| r.rewrite_all(&mut i.kpis));
+            m.initiatives_mut().for_each(|i| {
+                r.rewrite_all(&mut i.kpis);
+                for t in i.grant.iter_mut().flat_map(|g| g.targets.iter_mut()) {
+                    r.rewrite(&mut t.indicator);
+                }
+            });
         }
     }
     s

@@ -1,5 +1,6 @@
 //! Initiatives / projects (具体的取組 / 事業): type, new flag, KPIs, and per fiscal year the budget
-//! (予算額), settled cost (決算額) in 千円, direction, plan and result. Totals are computed here.
+//! (予算額), settled cost (決算額) and grant (交付金額) in 千円, direction, plan and result; the grant
+//! a 補助事業 is carried out with (`model::grant`). Totals are computed here.
 
 use super::{FiscalYear, Id, Measure, Strategy, YearTotals};
 use schemars::JsonSchema;
@@ -33,6 +34,10 @@ pub struct Initiative {
     /// keeps the field as an unknown one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<Partner>,
+    /// 交付金: the grant a 補助事業 is carried out with and its yearly 効果検証 (`model::grant`).
+    /// Absent when none is named (older files read and write as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant: Option<super::Grant>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -78,6 +83,9 @@ pub struct InitiativeYear {
     /// 決算額 (千円)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settled: Option<Money>,
+    /// 交付金額 (千円): the grant of the year, beside the budget (`model::grant`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<ProjectDirection>,
     /// 実施計画 / 内容
@@ -150,6 +158,7 @@ impl Initiative {
             kpis: Vec::new(),
             years: Vec::new(),
             partners: Vec::new(),
+            grant: None,
             unknown: Default::default(),
         }
     }
@@ -184,13 +193,22 @@ impl InitiativeYear {
 
     /// A year with these amounts (千円) and nothing else.
     pub fn with_amounts(fiscal_year: FiscalYear, budget: Option<Money>, settled: Option<Money>) -> InitiativeYear {
-        InitiativeYear { fiscal_year, budget, settled, direction: None, plan: String::new(), result: String::new() }
+        InitiativeYear {
+            fiscal_year,
+            budget,
+            settled,
+            grant: None,
+            direction: None,
+            plan: String::new(),
+            result: String::new(),
+        }
     }
 
     /// Nothing recorded: no amount, no direction, no plan or result but white space.
     pub fn is_empty(&self) -> bool {
         self.budget.is_none()
             && self.settled.is_none()
+            && self.grant.is_none()
             && self.direction.is_none()
             && self.plan.trim().is_empty()
             && self.result.trim().is_empty()

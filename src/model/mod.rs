@@ -12,6 +12,7 @@ pub mod evaluation_sheet;
 mod fiscal_year;
 pub mod frames;
 mod goal;
+mod grant;
 mod id;
 mod ids;
 mod indicator;
@@ -38,6 +39,10 @@ pub use achievement::{assess, assess_in, Assessment, Context, Status};
 pub use carry::{following, next_title, proposed_baseline, NextPeriod, PastSeries, PeriodChange, Predecessor};
 pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
 pub use goal::{Goal, GoalKind};
+pub use grant::{
+    grant_achievement, grant_actual, DigitalType, Grant, GrantEffect, GrantKpiRow, GrantPolicy, GrantProgramme,
+    GrantProject, GrantReview, GrantTarget,
+};
 pub use id::Id;
 pub(crate) use ids::renew_ids;
 pub use indicator::{

@@ -1,7 +1,7 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
-//! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets` printable reports,
+//! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets|grants` printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
 //! ideas collected there; `#/r/<id>` a region's side-by-side page (issue 21).
 
@@ -41,6 +41,8 @@ pub enum Report {
     Targets,
     /// 施策評価シート: one sheet per measure (北斗市's sheets, seed 002).
     Sheets,
+    /// 交付金事業の効果検証: a fiscal year's grant projects, their KPIs and verdicts (issue 34).
+    Grants,
 }
 
 impl Report {
@@ -48,6 +50,7 @@ impl Report {
         match self {
             Report::Targets => "targets",
             Report::Sheets => "sheets",
+            Report::Grants => "grants",
         }
     }
 }
@@ -86,6 +89,7 @@ impl Route {
             ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
             ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
+            ["s", id, "print", "grants"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Grants),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
             ["s", id, "workshop"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Present),
             ["s", id, "workshop", "notes"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Notes),
@@ -193,6 +197,7 @@ mod tests {
             Route::Files(Id::from("s1")),
             Route::Print(Id::from("s1"), Report::Targets),
             Route::Print(Id::from("s1"), Report::Sheets),
+            Route::Print(Id::from("s1"), Report::Grants),
             Route::Edit(Id::from("s1"), Selection::Strategy),
             Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
             Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),

@@ -1,6 +1,6 @@
 //! A strategy's files page (`#/s/<id>/files`): the committee's Excel workbook (`workbook_export`)
-//! and CSV export for Excel (indicators wide and long, initiatives, evaluations) in the user's
-//! year style, CSV import of actuals and targets with a
+//! and CSV export for Excel (indicators wide and long, initiatives, evaluations, verdicts, a
+//! year's grant review) in the user's year style, CSV import of actuals and targets with a
 //! preview before anything changes (`csv_import`), a town's own table from a workbook or pasted
 //! cells (`table_import`) and an outline pasted from Word or a PDF (`outline_import`), JSON
 //! export, and links to the printable reports.
@@ -14,8 +14,8 @@ mod workbook_export;
 use super::files;
 use super::state::{use_app, AppState};
 use crate::format::csv;
-use crate::locale::YearStyle;
-use crate::model::{Id, Strategy};
+use crate::locale::{self, YearStyle};
+use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::route::{Report, Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
 use leptos::prelude::*;
@@ -76,6 +76,7 @@ fn Files(id: Id) -> impl IntoView {
                             <span class="hint">{move || which.hint(state)}</span>
                         </li>
                     }).collect_view()}
+                    <GrantsCsv/>
                 </ul>
             </section>
 
@@ -101,6 +102,12 @@ fn Files(id: Id) -> impl IntoView {
                             {move || state.tr("施策評価シート（印刷用）", "Evaluation sheets (printable)")}
                         </a>
                         <span class="hint">{move || state.tr("施策ごとの評価シート（A4）", "One evaluation sheet per measure (A4)")}</span>
+                    </li>
+                    <li>
+                        <a class="button" data-testid="to-print-grants" href=Route::Print(id.clone(), Report::Grants).hash()>
+                            {move || state.tr("交付金事業の効果検証（印刷用）", "Review of grant projects (printable)")}
+                        </a>
+                        <span class="hint">{move || state.tr("年度ごとに、交付金を使った事業の KPI・目標値・実績値・達成率と効果検証（A4。CSV は上の「交付金事業の効果検証」）", "Per fiscal year, each grant project's KPIs, targets, actuals, achievement and review (A4; its CSV is among the CSV exports above)")}</span>
                     </li>
                     <li>
                         <button type="button" data-testid="export-json" on:click=move |_| state.export_open()>
@@ -183,6 +190,50 @@ impl Export {
 
 /// The longest part of a file name `files::file_name` keeps.
 const NAME_PART: usize = 60;
+
+/// 「交付金事業の効果検証」 of a chosen fiscal year as CSV (`csv::grants`, the rows of the printed
+/// report), the year first the report's own (the latest with a review).
+#[component]
+fn GrantsCsv() -> impl IntoView {
+    let state = use_app();
+    let chosen = RwSignal::new(None::<FiscalYear>);
+    let years = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.grant_years()).unwrap_or_default()));
+    let year =
+        Memo::new(move |_| chosen.get().or_else(|| state.open.with(|o| o.as_ref().map(|s| s.default_grant_year()))));
+    let export = move |_| {
+        let (Some(s), Some(y)) = (state.open.get_untracked(), year.get_untracked()) else { return };
+        let style = state.year_style();
+        let kind =
+            format!("{}_{}", state.tr("交付金事業の効果検証", "grant-review"), locale::year(y, state.lang(), style));
+        let room = NAME_PART.saturating_sub(kind.chars().count() + 1);
+        let title: String = s.title.trim().chars().take(room).collect();
+        let title = title.trim();
+        let middle = if title.is_empty() { kind } else { format!("{title}_{kind}") };
+        let name = files::file_name(&s.municipality.name, &middle, &files::today(), "csv");
+        state.downloads().csv(name, &csv::grants(&s, y, style));
+    };
+    view! {
+        <li>
+            <button type="button" data-testid="export-csv-grants" on:click=export>
+                {move || state.tr("交付金事業の効果検証", "Review of grant projects")}
+            </button>
+            <label class="inline">
+                {move || state.tr("年度", "Fiscal year")}" "
+                <select data-testid="export-grants-year" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok().map(FiscalYear))>
+                    {move || {
+                        let (lang, style, current) = (state.lang(), state.year_style(), year.get());
+                        years.get().into_iter().map(|y| view! {
+                            <option value=y.0.to_string() selected=Some(y) == current>{locale::year(y, lang, style)}</option>
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+            <span class="hint">{move || state.tr(
+                "交付金事業ごと・KPI ごとに1行（目標値・実績値・達成率・達成状況・事業効果・外部有識者の意見・今後の方針）。印刷用の「交付金事業の効果検証」と同じ内容です。",
+                "One row per grant project and KPI (target, actual, achievement, result, effect, experts' opinion, next steps): the printable review's rows.")}</span>
+        </li>
+    }
+}
 
 /// Downloads one CSV file of the open strategy, named
 /// `北本市_第2期…総合戦略_指標（横長）_2026-11-21.csv` (the title is shortened so that the

@@ -107,8 +107,8 @@ test('export: four CSV files with BOM and CRLF, in the year style, formulas neut
   await page.getByTestId('provisional-0-2024').check();
   await savedStrategy(page);
   await toFiles(page);
-  // The workbook first, then the five CSVs.
-  await expect(page.getByTestId('csv-export').getByRole('button')).toHaveCount(6);
+  // The workbook first, then the five CSVs and the year's grant review.
+  await expect(page.getByTestId('csv-export').getByRole('button')).toHaveCount(7);
   await expect(page.getByTestId('csv-export').getByRole('button').first()).toHaveAttribute('data-testid', 'export-xlsx');
   await expect(page.getByTestId('to-print-targets')).toHaveAttribute('href', /#\/s\/[^/]+\/print\/targets$/);
   await expect(page.getByTestId('to-print-sheets')).toHaveAttribute('href', /#\/s\/[^/]+\/print\/sheets$/);

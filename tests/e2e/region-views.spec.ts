@@ -174,6 +174,16 @@ test('a region: one indicator across towns, a hand match, the SDG matrix, CSV an
 
   await page.getByTestId('region-coverage').screenshot({ path: shotPath('region-coverage') });
   await page.getByTestId('region-partnerships').screenshot({ path: shotPath('region-partnerships') });
+  // 補助事業 by grant programme (issue 34): the examples name none, so every row is under
+  // 「交付金の記入なし」 and none under a programme.
+  const grantRows = await page.getByTestId('grant-row').count();
+  expect(grantRows).toBeGreaterThan(0);
+  await expect(page.getByTestId('grants-table').locator('td[data-col=programme]').first()).toHaveText('—');
+  await page.getByTestId('grants-programme').selectOption('unnamed');
+  await expect(page.getByTestId('grant-row')).toHaveCount(grantRows);
+  await page.getByTestId('grants-programme').selectOption('new_regional_economy');
+  await expect(page.getByTestId('grants-none')).toBeVisible();
+  await page.getByTestId('grants-programme').selectOption('');
   await page.getByTestId('region-grants').screenshot({ path: shotPath('region-grants') });
 
   // ── Nothing on the page is wider than the screen: long tables scroll in their own box.

@@ -1,5 +1,5 @@
 //! CSV for Excel, the planning office's neighbour: export of indicators (wide and long layouts),
-//! initiatives, evaluations, the town's verdicts on indicators, residents' workshop notes and the regional view's tables (`region`),
+//! initiatives, evaluations, the town's verdicts on indicators, the grant projects' 効果検証 of a year (`grants`), residents' workshop notes and the regional view's tables (`region`),
 //! and import of indicator values (actuals, targets, interim targets, baselines) and of the words
 //! beside them (値の時点, 出典, earlier targets, the verdicts file: `texts`) as a plan to preview
 //! before it is applied.
@@ -58,6 +58,7 @@ mod apply;
 mod cells;
 mod decode;
 mod evaluations;
+mod grants;
 mod indicators;
 mod initiatives;
 mod letters;
@@ -77,6 +78,7 @@ mod verdicts;
 pub use apply::apply;
 pub use decode::decode;
 pub use evaluations::evaluations;
+pub use grants::{grant_table, grants, GrantTable, GRANT_HEADER};
 pub use indicators::{indicators_long, indicators_wide};
 pub(crate) use indicators::{wide_table, WideCell, WIDE_FIRST};
 pub use initiatives::initiatives;

@@ -454,3 +454,45 @@ fn what_the_editing_side_did_to_a_removed_item_is_summed_up() {
     let Version::Edited(changes) = &m.conflicts[0].theirs else { panic!() };
     assert!(summary(changes).contains(&Edit::Added { kind: Kind::Initiative, count: 3 }));
 }
+
+/// A grant recorded on one machine (issue 34) comes through a merge with the other's edit of the
+/// same project; its yearly amount merges with the year's row, cell by cell.
+#[test]
+fn a_grant_edit_merges_with_the_other_sides_edit() {
+    let base = town();
+    let id = base.initiatives().next().map(|(_, i)| i.id.clone()).unwrap();
+    let kpi = base.indicators[0].id.clone();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.initiative_mut(&id).unwrap().edit_grant(|g| {
+        g.programme = Some(GrantProgramme::DigitalGardenCity);
+        g.digital_type = Some(DigitalType::Promotion);
+        g.regional_plan = "移住促進計画".into();
+        g.set_target(&kpi, FiscalYear(2023), Some(120.0));
+        g.edit_review(FiscalYear(2023), |r| {
+            r.effect = Some(GrantEffect::Effective);
+            r.policy = Some(GrantPolicy::Continue);
+            r.experts = "継続が妥当".into();
+        });
+    });
+    ours.initiative_mut(&id).unwrap().edit_year(FiscalYear(2023), |y| y.grant = Some(500));
+    theirs.initiative_mut(&id).unwrap().title = "移住促進事業（改）".into();
+    theirs.initiative_mut(&id).unwrap().edit_year(FiscalYear(2023), |y| y.budget = Some(1_000));
+    let m = merged(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let s = m.strategy();
+    let i = s.initiative(&id).unwrap();
+    assert_eq!(i.title, "移住促進事業（改）");
+    assert_eq!(i.grant, ours.initiative(&id).unwrap().grant, "the whole grant as recorded");
+    let y = i.year(FiscalYear(2023)).unwrap();
+    assert_eq!((y.grant, y.budget), (Some(500), Some(1_000)));
+
+    // Both sides change the grant: one conflict, the grant as a whole on each side.
+    let mut other = base.clone();
+    other.initiative_mut(&id).unwrap().edit_grant(|g| g.programme = Some(GrantProgramme::Promotion));
+    let m = merge(&base, &ours, &other);
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(
+        m.resolve_all(Side::Theirs).unwrap().initiative(&id).unwrap().grant,
+        other.initiative(&id).unwrap().grant
+    );
+}

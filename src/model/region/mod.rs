@@ -11,7 +11,7 @@
 //!   built once per region;
 //! - `coverage`: towns × SDGs and towns × national goals;
 //! - `partnership`: 広域連携 named in initiatives, confirmed or not by the other side;
-//! - `grants`: initiatives marked 補助事業, per town and year;
+//! - `grants`: initiatives marked 補助事業, per town and year, with their grant programme;
 //! - `years`: the fiscal years the table offers and the one it opens on;
 //! - `normalise`: the width, case, space and punctuation folding that matching and search share.
 //!
@@ -33,7 +33,7 @@ pub use coverage::{
     national_goal_matrix, sdg_matrix, NationalGoalCell, NationalGoalColumn, NationalGoalKey, NationalGoalMatrix,
     SdgMatrix,
 };
-pub use grants::{grants, GrantFilter, GrantRow};
+pub use grants::{grants, GrantFilter, GrantRow, ProgrammeFilter};
 pub use matching::{
     match_indicators, IndicatorRef, IndicatorTable, MatchedBy, MatchedIndicator, Matching, SeriesRow, TableCell,
 };

@@ -65,6 +65,7 @@ fn rich(title: &str) -> Strategy {
         fiscal_year: FiscalYear(2021),
         budget: Some(12_345),
         settled: Some(11_000),
+        grant: None,
         direction: Some(ProjectDirection::ALL[0]),
         plan: "計画".into(),
         result: "実績".into(),

@@ -1,5 +1,6 @@
 //! The form of one initiative (具体的取組 / 事業): number, title, description, 単独事業 / 補助事業,
-//! 新規, KPIs, and per fiscal year its 予算額 / 決算額 (千円), 方向性, plan and result. A year's
+//! 新規, KPIs, and per fiscal year its 予算額 / 交付金額 (a 補助事業's) / 決算額 (千円), 方向性, plan and
+//! result; for a 補助事業 its grant and 効果検証 (`grant`). A year's
 //! record is created when something is first written for it and dropped again when every field
 //! of it is empty.
 
@@ -9,6 +10,7 @@ use super::common::{
     EntityActions, IndicatorRefs, Missing,
 };
 use super::fields::{CheckField, NumberField, NumberKind, OutsideYearPicker, SelectField, TextField};
+use super::grant::GrantSection;
 use super::name_field;
 use crate::model::{FiscalYear, Id, InitiativeKind, InitiativeYear, ProjectDirection, Strategy};
 use crate::session::route::Selection;
@@ -181,6 +183,8 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
             </section>
 
             <YearTable id=id.clone()/>
+
+            <GrantSection id=id.clone()/>
         </article>
     }
 }
@@ -199,6 +203,10 @@ fn YearTable(id: Id) -> impl IntoView {
             s.period.with(recorded.chain(extra.get()))
         })
     };
+    // 交付金額 beside the budget, for a 補助事業 or where one is recorded.
+    let with_grant = bind::initiative(&id, |i| {
+        i.kind == Some(InitiativeKind::Subsidised) || i.grant.is_some() || i.years.iter().any(|y| y.grant.is_some())
+    });
     view! {
         <section class="panel">
             <h2>{move || state.tr("年度別の予算・決算・方向性", "By fiscal year: budget, settled cost, direction")}</h2>
@@ -208,6 +216,7 @@ fn YearTable(id: Id) -> impl IntoView {
                         <tr>
                             <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
                             <th scope="col">{move || state.tr("予算額（千円）", "Budget (¥1,000)")}</th>
+                            {move || with_grant.get().then(|| view! { <th scope="col">{state.tr("交付金額（千円）", "Grant (¥1,000)")}</th> })}
                             <th scope="col">{move || state.tr("決算額（千円）", "Settled (¥1,000)")}</th>
                             <th scope="col">{move || state.tr("方向性", "Direction")}</th>
                             <th scope="col">{move || state.tr("計画（実施内容）", "Plan")}</th>
@@ -217,7 +226,7 @@ fn YearTable(id: Id) -> impl IntoView {
                     <tbody>
                         <For each=move || years.get() key=|y| *y children={
                             let id = id.clone();
-                            move |y: FiscalYear| view! { <YearRow id=id.clone() year=y/> }
+                            move |y: FiscalYear| view! { <YearRow id=id.clone() year=y with_grant=with_grant/> }
                         }/>
                     </tbody>
                 </table>
@@ -231,7 +240,7 @@ fn YearTable(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn YearRow(id: Id, year: FiscalYear) -> impl IntoView {
+fn YearRow(id: Id, year: FiscalYear, with_grant: Memo<bool>) -> impl IntoView {
     let state = use_speech();
     let y = year;
     let cell_label = move |ja: &'static str, en: &'static str| {
@@ -239,6 +248,8 @@ fn YearRow(id: Id, year: FiscalYear) -> impl IntoView {
     };
     let budget = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.budget).map(|v| v as f64));
     let settled = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.settled).map(|v| v as f64));
+    let grant = bind::initiative(&id, move |i| i.year(y).and_then(|x| x.grant).map(|v| v as f64));
+    let id_grant = id.clone();
     let direction = bind::initiative(&id, move |i| {
         i.year(y).and_then(|x| x.direction).map(direction_key).unwrap_or_default().to_owned()
     });
@@ -260,6 +271,12 @@ fn YearRow(id: Id, year: FiscalYear) -> impl IntoView {
                 <NumberField label=cell_label("予算額（千円）", "budget (thousand yen)") value=budget kind=NumberKind::Money
                     on_commit=write_year(&id, y, |x, v: Option<f64>| x.budget = v.map(|v| v as i64)) testid=format!("budget-{}", y.0)/>
             </td>
+            {move || with_grant.get().then(|| view! {
+                <td>
+                    <NumberField label=cell_label("交付金額（千円）", "grant (thousand yen)") value=grant kind=NumberKind::Money
+                        on_commit=write_year(&id_grant, y, |x, v: Option<f64>| x.grant = v.map(|v| v as i64)) testid=format!("grant-amount-{}", y.0)/>
+                </td>
+            })}
             <td>
                 <NumberField label=cell_label("決算額（千円）", "settled cost (thousand yen)") value=settled kind=NumberKind::Money
                     on_commit=write_year(&id, y, |x, v: Option<f64>| x.settled = v.map(|v| v as i64)) testid=format!("settled-{}", y.0)/>

@@ -6,6 +6,7 @@ mod bind;
 mod common;
 mod fields;
 mod goal_form;
+mod grant;
 mod indicator_form;
 mod initiative_form;
 mod measure_charts;

@@ -1,4 +1,4 @@
-//! Pieces both reports use: the on-screen toolbar (print, back, the report's own controls),
+//! Pieces the reports use: the on-screen toolbar (print, back, the report's own controls),
 //! money and heading texts, and the table of indicators (数値目標 / KPI) with baseline, target,
 //! actual, progress and status, its sources numbered as footnotes (※1 …).
 
@@ -30,18 +30,34 @@ fn print_page() {
 }
 
 /// The bar above a report on screen (hidden in print): back to the files page, the other
-/// report, the report's own controls (`children`), and 印刷.
+/// reports, the report's own controls (`children`), and 印刷.
 #[component]
 pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
     let state = use_speech();
-    let (other, other_ja, other_en) = match report {
-        Report::Targets => (Report::Sheets, "施策評価シートへ", "Evaluation sheets"),
-        Report::Sheets => (Report::Targets, "数値目標の状況へ", "Numerical targets"),
-    };
+    // The other reports, each a link: the grant review's named so, the first of the others
+    // `print-other` (as when there were two reports).
+    let others = [
+        (Report::Targets, "数値目標の状況へ", "Numerical targets"),
+        (Report::Sheets, "施策評価シートへ", "Evaluation sheets"),
+        (Report::Grants, "交付金事業の効果検証へ", "Grant review"),
+    ];
+    let links = others
+        .into_iter()
+        .filter(|(r, ..)| *r != report)
+        .enumerate()
+        .map(|(k, (r, ja, en))| {
+            let testid = match (r, k) {
+                (Report::Grants, _) => "print-other-grants",
+                (_, 0) => "print-other",
+                _ => "print-other-2",
+            };
+            view! { <a class="button quiet" data-testid=testid href=Route::Print(id.clone(), r).hash()>{move || state.tr(ja, en)}</a> }
+        })
+        .collect_view();
     view! {
         <div class="print-toolbar" role="toolbar" data-testid="print-toolbar" aria-label=move || state.tr("印刷の設定", "Print settings")>
             <a class="button quiet" data-testid="print-back" href=Route::Files(id.clone()).hash()>{move || state.tr("← 戻る", "← Back")}</a>
-            <a class="button quiet" data-testid="print-other" href=Route::Print(id.clone(), other).hash()>{move || state.tr(other_ja, other_en)}</a>
+            {links}
             <span class="print-controls">{children()}</span>
             <button type="button" class="primary" data-testid="print-button" on:click=move |_| print_page()>{move || state.tr("印刷", "Print")}</button>
             <span class="hint">{move || state.tr("A4 縦。PDF にするには印刷画面で「PDF に保存」を選びます。", "A4 portrait. To make a PDF, choose “Save as PDF” in the print dialog.")}</span>

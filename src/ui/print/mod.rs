@@ -1,10 +1,12 @@
 //! Printable A4 reports (through the browser's print to PDF): the numerical-target report laid
-//! out like 北本市's summary, and one evaluation sheet per measure laid out like 北斗市's.
+//! out like 北本市's summary, one evaluation sheet per measure laid out like 北斗市's, and a
+//! year's 交付金事業の効果検証 (`grants`).
 //!
 //! On screen a report shows as paper under a toolbar (印刷, back, its year and options); in
 //! print only the paper is left (`style/print.css`). User text is only ever inserted as text.
 
 mod common;
+mod grants;
 mod sheets;
 mod targets;
 mod years;
@@ -12,6 +14,7 @@ mod years;
 use crate::session::route::Report;
 use crate::ui::not_found::StrategyNotFound;
 use crate::ui::state::use_open;
+use grants::GrantsReport;
 use leptos::prelude::*;
 use sheets::SheetsReport;
 use targets::TargetsReport;
@@ -24,6 +27,7 @@ pub fn PrintReport(report: Report) -> impl IntoView {
         Some(id) => match report {
             Report::Targets => view! { <TargetsReport id=id/> }.into_any(),
             Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
+            Report::Grants => view! { <GrantsReport id=id/> }.into_any(),
         },
         None => view! { <StrategyNotFound/> }.into_any(),
     }

@@ -1,12 +1,13 @@
 //! 補助事業 across the region (`model::region::grants`): the initiatives each town marks
-//! 補助事業, one row per initiative and fiscal year with its 予算額 and 決算額 in 千円, narrowed
-//! by town and year (`GrantFilter`) and by words in the initiative's name, with the totals of
-//! the rows shown — what the bureau reads when advising on 地方創生関係交付金.
+//! 補助事業, one row per initiative and fiscal year with its 交付金 (programme) and 予算額,
+//! 交付金額 and 決算額 in 千円, narrowed by town, year and programme (`GrantFilter`: one
+//! programme's projects across the towns) and by words in the initiative's name, with the
+//! totals of the rows shown — what the bureau reads when advising on 地方創生関係交付金.
 
 use super::Loaded;
 use crate::locale::{self, tr, Language};
-use crate::model::region::{grants, key, GrantFilter, GrantRow};
-use crate::model::{FiscalYear, Id, Money};
+use crate::model::region::{grants, key, GrantFilter, GrantRow, ProgrammeFilter};
+use crate::model::{FiscalYear, GrantProgramme, Id, Money};
 use crate::session::route::{Route, Selection};
 use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
@@ -24,11 +25,23 @@ fn total(rows: &[GrantRow], pick: fn(&GrantRow) -> Option<Money>) -> Option<Mone
     rows.iter().filter_map(pick).fold(None, |sum, v| Some(sum.unwrap_or(0) + v))
 }
 
+/// The programme dropdown's value as a filter: a programme's key, `other` (the towns' own
+/// words), `unnamed`, or empty for all.
+fn programme_filter(value: &str) -> Option<ProgrammeFilter> {
+    match value {
+        "" => None,
+        "other" => Some(ProgrammeFilter::Is(GrantProgramme::Other(String::new()))),
+        "unnamed" => Some(ProgrammeFilter::Unnamed),
+        key => GrantProgramme::from_key(key).map(ProgrammeFilter::Is),
+    }
+}
+
 #[component]
 pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let state = use_speech();
     let town = RwSignal::new(None::<Id>);
     let year = RwSignal::new(None::<FiscalYear>);
+    let programme = RwSignal::new(None::<ProgrammeFilter>);
     let words = RwSignal::new(String::new());
     let all_rows = RwSignal::new(false);
     // Every year any row has, for the year filter.
@@ -44,7 +57,7 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
         })
     });
     let rows = Memo::new(move |_| {
-        let filter = GrantFilter { year: year.get(), town: town.get() };
+        let filter = GrantFilter { year: year.get(), town: town.get(), programme: programme.get() };
         let found = words.with(|w| w.split_whitespace().map(key).filter(|w| !w.is_empty()).collect::<Vec<_>>());
         data.with(|d| {
             d.as_ref()
@@ -52,7 +65,13 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|r| {
-                    let text = key(&format!("{} {} {}", r.municipality, r.number, r.title));
+                    let text = key(&format!(
+                        "{} {} {} {}",
+                        r.municipality,
+                        r.number,
+                        r.title,
+                        r.programme.as_deref().unwrap_or("")
+                    ));
                     found.iter().all(|w| text.contains(w.as_str()))
                 })
                 .collect::<Vec<_>>()
@@ -63,8 +82,8 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
         <section class="panel region-section" data-testid="region-grants" aria-labelledby="region-grants-title">
             <h2 id="region-grants-title">{move || state.tr("補助事業", "Subsidised initiatives")}</h2>
             <p class="lead">{move || state.tr(
-                "各市町村が「補助事業」とした事業を、年度ごとの予算額・決算額（千円）とともに示します。",
-                "The initiatives each town marks as subsidised, with their budget and settled cost per fiscal year (¥1,000).")}</p>
+                "各市町村が「補助事業」とした事業を、交付金の種類と年度ごとの予算額・交付金額・決算額（千円）とともに示します。「交付金」で選ぶと、その交付金の事業を市町村をまたいで並べます。",
+                "The initiatives each town marks as subsidised, with their grant programme and their budget, grant and settled cost per fiscal year (¥1,000). Choose a grant to list its projects across the towns.")}</p>
             <div class="region-filters">
                 <div class="field">
                     <label for="grants-town">{move || state.tr("市町村", "Town")}</label>
@@ -90,6 +109,21 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
+                    <label for="grants-programme">{move || state.tr("交付金", "Grant")}</label>
+                    <select id="grants-programme" data-testid="grants-programme"
+                        on:change=move |ev| programme.set(programme_filter(&event_target_value(&ev)))>
+                        <option value="">{move || state.tr("すべて", "All")}</option>
+                        {move || {
+                            let lang = state.lang();
+                            GrantProgramme::NAMED.iter().map(|p| view! {
+                                <option value=p.key()>{locale::grant_programme(p, lang)}</option>
+                            }).collect_view()
+                        }}
+                        <option value="other">{move || state.tr("その他の交付金", "Other grants")}</option>
+                        <option value="unnamed">{move || state.tr("交付金の記入なし", "No grant named")}</option>
+                    </select>
+                </div>
+                <div class="field">
                     <label for="grants-words">{move || state.tr("事業名の言葉", "Words in the name")}</label>
                     <input id="grants-words" type="search" data-testid="grants-words" prop:value=move || words.get()
                         on:input=move |ev| words.set(event_target_value(&ev))/>
@@ -101,7 +135,8 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 if rows.is_empty() {
                     return view! { <p class="empty" data-testid="grants-none">{tr(lang, "該当する補助事業はありません。", "No subsidised initiative found.")}</p> }.into_any();
                 }
-                let (budget, settled) = (total(&rows, |r| r.budget), total(&rows, |r| r.settled));
+                let (budget, settled, grant) =
+                    (total(&rows, |r| r.budget), total(&rows, |r| r.settled), total(&rows, |r| r.grant));
                 let count = rows.len();
                 // The totals are of every row; a region's first screenful of rows is drawn (179
                 // towns have some 13,000), the rest on asking or by narrowing the filters.
@@ -117,8 +152,10 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                             <thead><tr>
                                 <th scope="col">{tr(lang, "市区町村", "Municipality")}</th>
                                 <th scope="col">{tr(lang, "事業", "Initiative")}</th>
+                                <th scope="col">{tr(lang, "交付金", "Grant")}</th>
                                 <th scope="col">{tr(lang, "年度", "Fiscal year")}</th>
                                 <th scope="col">{tr(lang, "予算額（千円）", "Budget (¥1,000)")}</th>
+                                <th scope="col">{tr(lang, "交付金額（千円）", "Grant (¥1,000)")}</th>
                                 <th scope="col">{tr(lang, "決算額（千円）", "Settled (¥1,000)")}</th>
                             </tr></thead>
                             <tbody>
@@ -129,8 +166,10 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                                         <tr data-testid="grant-row" data-town=r.path.strategy.to_string()>
                                             <th scope="row">{r.municipality.clone()}</th>
                                             <td><a href=href>{title}</a></td>
+                                            <td data-col="programme">{r.programme.clone().unwrap_or_else(|| "—".to_owned())}</td>
                                             <td>{r.year.map(|y| locale::year(y, lang, style)).unwrap_or_else(|| "—".to_owned())}</td>
                                             <td class="num" data-col="budget">{money(r.budget)}</td>
+                                            <td class="num" data-col="grant">{money(r.grant)}</td>
                                             <td class="num" data-col="settled">{money(r.settled)}</td>
                                         </tr>
                                     }
@@ -138,11 +177,12 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                             </tbody>
                             <tfoot>
                                 <tr data-testid="grants-totals">
-                                    <th scope="row" colspan="3">{match lang {
+                                    <th scope="row" colspan="4">{match lang {
                                         Language::Ja => format!("計（{count} 件）"),
                                         Language::En => format!("Total ({count} rows)"),
                                     }}</th>
                                     <td class="num" data-col="budget">{money(budget)}</td>
+                                    <td class="num" data-col="grant">{money(grant)}</td>
                                     <td class="num" data-col="settled">{money(settled)}</td>
                                 </tr>
                             </tfoot>

@@ -165,6 +165,7 @@ fn text_cells_are_neutralised_numbers_are_not() {
             fiscal_year: crate::model::FiscalYear(2022),
             budget: Some(-40),
             settled: Some(1_234),
+            grant: None,
             direction: Some(ProjectDirection::Maintain),
             plan: "=cmd|' /C calc'!A0".into(),
             result: String::new(),

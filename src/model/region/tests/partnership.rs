@@ -2,7 +2,9 @@
 //! unconfirmed, outside the region), and the grants list.
 
 use super::{by_code, by_name, region, HOKUTO, KIKONAI};
-use crate::model::region::{grants, partner_problems, partnerships, GrantFilter, PartnershipStatus, Party};
+use crate::model::region::{
+    grants, partner_problems, partnerships, GrantFilter, PartnershipStatus, Party, ProgrammeFilter,
+};
 use crate::model::{validate, FiscalYear, Partner, ProblemKind, Strategy};
 
 fn town(name: &str) -> Party {
@@ -123,19 +125,59 @@ fn grants_per_town_and_year() {
             row("木古内町", "子育て世帯移住支援金", None, None, None),
         ]
     );
-    let in_2023 = rows(GrantFilter { year: Some(FiscalYear(2023)), town: None });
+    let in_2023 = rows(GrantFilter { year: Some(FiscalYear(2023)), town: None, programme: None });
     assert_eq!(in_2023.len(), 3);
     assert_eq!(in_2023.iter().map(|r| r.3.unwrap()).sum::<i64>(), 6000);
-    let kikonai = GrantFilter { year: None, town: Some(strategies[2].id.clone()) };
+    let kikonai = GrantFilter { year: None, town: Some(strategies[2].id.clone()), programme: None };
     assert_eq!(rows(kikonai.clone()), [row("木古内町", "子育て世帯移住支援金", None, None, None)]);
     assert!(rows(GrantFilter { year: Some(FiscalYear(2023)), ..kikonai }).is_empty());
+}
+
+/// Grant projects by programme across towns (issue 34): 七飯町's 移住体験住宅 on the 推進交付金,
+/// 北斗市's 周遊ルート on デジタル田園 (its タイプ named), a programme in 木古内町's own words.
+#[test]
+fn grant_projects_are_listed_by_programme_across_towns() {
+    use crate::model::{DigitalType, GrantProgramme};
+    let (region, mut strategies) = region();
+    let mut name = |town: usize, title: &str, p: GrantProgramme, t: Option<DigitalType>| {
+        let s = &mut strategies[town];
+        let id = s.initiatives().find(|(_, i)| i.title == title).unwrap().1.id.clone();
+        let i = s.initiative_mut(&id).unwrap();
+        i.edit_grant(|g| {
+            g.programme = Some(p);
+            g.digital_type = t;
+        });
+        i.edit_year(FiscalYear(2023), |y| y.grant = Some(500));
+    };
+    name(0, "移住体験住宅の運営", GrantProgramme::Promotion, None);
+    name(1, "広域観光周遊ルートの造成", GrantProgramme::DigitalGardenCity, Some(DigitalType::Implementation));
+    name(2, "子育て世帯移住支援金", GrantProgramme::Other("北海道の交付金".into()), None);
+    let towns = region.towns(&strategies);
+    let by = |p: Option<ProgrammeFilter>| -> Vec<(String, String, Option<String>, Option<i64>)> {
+        grants(&towns, &GrantFilter { year: None, town: None, programme: p })
+            .into_iter()
+            .map(|r| (r.municipality, r.title, r.programme, r.grant))
+            .collect()
+    };
+    let promotion = by(Some(ProgrammeFilter::Is(GrantProgramme::Promotion)));
+    assert_eq!(promotion.len(), 2, "2023 and 2024 of 移住体験住宅");
+    assert_eq!(
+        promotion[0],
+        ("七飯町".into(), "移住体験住宅の運営".into(), Some("地方創生推進交付金".into()), Some(500))
+    );
+    let digital = by(Some(ProgrammeFilter::Is(GrantProgramme::DigitalGardenCity)));
+    assert_eq!(digital[0].2.as_deref(), Some("デジタル田園都市国家構想交付金（デジタル実装タイプ）"));
+    let own = by(Some(ProgrammeFilter::Is(GrantProgramme::Other(String::new()))));
+    assert_eq!(own.iter().map(|r| r.2.as_deref().unwrap()).collect::<Vec<_>>(), ["北海道の交付金"]);
+    let unnamed = by(Some(ProgrammeFilter::Unnamed));
+    assert_eq!(unnamed.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["子育て応援給付金"]);
 }
 
 #[test]
 fn the_hokuto_example_lists_its_subsidised_projects() {
     let strategies = super::examples();
     let towns: Vec<&Strategy> = strategies.iter().collect();
-    let all = grants(&towns, &GrantFilter { year: Some(FiscalYear(2023)), town: None });
+    let all = grants(&towns, &GrantFilter { year: Some(FiscalYear(2023)), town: None, programme: None });
     let titles: Vec<&str> = all.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["人権擁護活動", "人材育成事業の実施", "ワイン振興対策事業"]);
     assert_eq!(all.iter().map(|r| r.settled.unwrap_or(0)).sum::<i64>(), 126 + 1145 + 221_309);
