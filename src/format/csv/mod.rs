@@ -88,7 +88,7 @@ pub(crate) use read::{Column, Header, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
 pub use texts::{SourceOf, TextChange, TextEdit};
 pub use value_cell::{read_typed_value, TypedValue};
-pub(crate) use value_cell::{read_value, ValueCell};
+pub(crate) use value_cell::{read_value, says_running_total, ValueCell};
 pub use verdicts::verdicts;
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).
