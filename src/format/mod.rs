@@ -34,6 +34,7 @@ mod target_kind_tests;
 mod target_revision_tests;
 #[cfg(test)]
 mod workshop_tests;
+pub mod xlsx;
 #[cfg(test)]
 mod year_source_tests;
 

@@ -107,6 +107,7 @@ pub fn column_role(role: ColumnRole, lang: Language, style: YearStyle) -> String
             lang,
             match other {
                 ColumnRole::Goal => "基本目標",
+                ColumnRole::Id => "指標ID（しるべ）",
                 ColumnRole::Measure => "施策",
                 ColumnRole::Code => "指標番号",
                 ColumnRole::Name => "指標名",
@@ -122,6 +123,7 @@ pub fn column_role(role: ColumnRole, lang: Language, style: YearStyle) -> String
             },
             match other {
                 ColumnRole::Goal => "Goal",
+                ColumnRole::Id => "Indicator ID (Shirube)",
                 ColumnRole::Measure => "Measure",
                 ColumnRole::Code => "Code",
                 ColumnRole::Name => "Indicator name",
@@ -149,6 +151,7 @@ pub fn column_role_value(role: ColumnRole) -> String {
         ColumnRole::Interim(y) => format!("interim-{}", y.western()),
         other => match other {
             ColumnRole::Goal => "goal",
+            ColumnRole::Id => "id",
             ColumnRole::Measure => "measure",
             ColumnRole::Code => "code",
             ColumnRole::Name => "name",
@@ -169,6 +172,7 @@ pub fn column_role_value(role: ColumnRole) -> String {
 /// How a row found its indicator: 「指標番号で」.
 pub fn matched_by(by: MatchedBy, lang: Language) -> &'static str {
     match by {
+        MatchedBy::Id => tr(lang, "指標IDが一致", "same ID"),
         MatchedBy::Code => tr(lang, "指標番号が一致", "same code"),
         MatchedBy::Name => tr(lang, "指標名が一致", "same name"),
         MatchedBy::Chosen => tr(lang, "選んだ指標", "chosen"),
@@ -335,7 +339,7 @@ mod tests {
         assert_eq!(column_role(ColumnRole::Ignore, Language::Ja, YearStyle::Japanese), "無視");
         assert_eq!(column_role(ColumnRole::BaselineYear, Language::En, YearStyle::Japanese), "Baseline year");
         let choices = ColumnRole::choices(&[r4, c22]);
-        assert_eq!(choices.len(), 13 + 2 + 1, "13 roles, a year's actual twice (年度 and 年), its interim once");
+        assert_eq!(choices.len(), 14 + 2 + 1, "14 roles, a year's actual twice (年度 and 年), its interim once");
         let values: std::collections::HashSet<String> = choices.iter().map(|r| column_role_value(*r)).collect();
         assert_eq!(values.len(), choices.len(), "each choice has its own value");
         assert!(values.contains("actual-2022-c") && values.contains("interim-2022"));

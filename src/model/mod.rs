@@ -8,6 +8,7 @@ mod achievement;
 mod carry;
 pub mod colour;
 pub mod edit;
+pub mod evaluation_sheet;
 mod fiscal_year;
 pub mod frames;
 mod goal;

@@ -47,26 +47,68 @@ fn identity(i: &Indicator, x: &Series) -> Vec<String> {
 /// for a direction-only target, a number and 毎年 for a per-year one, the words of a relative,
 /// span or bound target (with a relative or bound one's year).
 fn target_cells(i: &Indicator, x: &Series, target: Option<&Target>, style: YearStyle) -> [String; 2] {
+    let [value, year] = target_words(i, x, target, style);
+    [value.csv(), year.csv()]
+}
+
+fn target_words(i: &Indicator, x: &Series, target: Option<&Target>, style: YearStyle) -> [WideCell; 2] {
+    let words = |w: String| WideCell::Words(w);
     match target {
-        None => [String::new(), String::new()],
-        Some(Target::Value { value, year }) => [number(*value), basis_year(x, *year, style)],
-        Some(Target::Direction) => [direction_mark(i.direction).to_owned(), String::new()],
-        Some(Target::PerYear { value }) => [number(*value), EVERY_YEAR.to_owned()],
+        None => [words(String::new()), words(String::new())],
+        Some(Target::Value { value, year }) => [WideCell::Number(*value), words(basis_year(x, *year, style))],
+        Some(Target::Direction) => [words(direction_mark(i.direction).to_owned()), words(String::new())],
+        Some(Target::PerYear { value }) => [WideCell::Number(*value), words(EVERY_YEAR.to_owned())],
         // Words for the kinds a number cannot say (`target_words`); the year column as for a value.
         Some(t) => [
-            text(&super::target_words::written(t, style).unwrap_or_default()),
-            basis_year(x, t.due_year().filter(|_| t.span().is_none()), style),
+            words(super::target_words::written(t, style).unwrap_or_default()),
+            words(basis_year(x, t.due_year().filter(|_| t.span().is_none()), style)),
         ],
     }
 }
 
+/// A cell of the wide layout as the file holds it: words (not yet neutralised), or a number.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum WideCell {
+    Words(String),
+    Number(f64),
+}
+
+impl WideCell {
+    /// As a CSV cell: words neutralised against formulas, a number as its shortest text.
+    fn csv(&self) -> String {
+        match self {
+            WideCell::Words(w) => text(w),
+            WideCell::Number(v) => number(*v),
+        }
+    }
+}
+
+/// One row of the wide layout: a series of an indicator, with its cells in the header's order.
+pub(crate) struct WideRow<'a> {
+    pub indicator: &'a Indicator,
+    pub series: &'a Series,
+    pub cells: Vec<WideCell>,
+}
+
+/// The wide layout before it is written: what the CSV file and the committee's workbook
+/// (`format::xlsx`) both hold, so that either comes back in through its import unchanged.
+pub(crate) struct WideTable<'a> {
+    pub header: Vec<String>,
+    /// The year columns, in order (each an actual's column, then its 速報 marker's).
+    pub years: Vec<FiscalYear>,
+    pub rows: Vec<WideRow<'a>>,
+}
+
+/// The first columns of the wide layout, before the years: 指標ID … 目標年度.
+pub(crate) const WIDE_FIRST: usize = WIDE.len();
+
 /// Wide layout: 指標ID, 指標番号, 指標名, 系列, 単位, 当初値, 当初値年度, 目標値, 目標年度, then
 /// for each year its actual ("令和4年度" or "2022") and its provisional marker ("令和4年度 速報"),
-/// then 値の時点 and 出典 (the series' own, else the indicator's). The year columns stay fiscal
-/// years, shared by every series; 値の時点 says what a row's years mean.
-pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
+/// then 値の時点 and 出典 (the series' own, else the indicator's), and 実績の種類 when some series
+/// holds running totals (`has_running_totals`). The year columns stay fiscal years, shared by
+/// every series; 値の時点 says what a row's years mean.
+pub(crate) fn wide_table(s: &Strategy, years: YearStyle) -> WideTable<'_> {
     let columns = wide_years(s);
-    let mut sheet = Sheet::new();
     let mut header: Vec<String> = WIDE.iter().map(|h| h.to_string()).collect();
     for y in &columns {
         header.push(year(*y, years));
@@ -77,27 +119,40 @@ pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
     if kinds {
         header.push(ACTUAL_KIND.to_owned());
     }
-    sheet.row(header);
+    let words = |w: &str| WideCell::Words(w.to_owned());
+    let mut rows = Vec::new();
     for i in &s.indicators {
         for x in &i.series {
-            let mut row = identity(i, x);
+            let mut cells: Vec<WideCell> =
+                [i.id.as_str(), i.code.as_str(), i.name.as_str(), x.label.as_str(), i.unit.as_str()].map(words).into();
             match &x.baseline {
-                Some(b) => row.extend([number(b.value), basis_year(x, b.year, years)]),
-                None => row.extend([String::new(), String::new()]),
+                Some(b) => cells.extend([WideCell::Number(b.value), WideCell::Words(basis_year(x, b.year, years))]),
+                None => cells.extend([words(""), words("")]),
             }
-            row.extend(target_cells(i, x, x.target.as_ref(), years));
+            cells.extend(target_words(i, x, x.target.as_ref(), years));
             for y in &columns {
                 match x.actual(*y) {
-                    Some(a) => row.extend([number(a.value), flag(a.provisional).to_owned()]),
-                    None => row.extend([String::new(), String::new()]),
+                    Some(a) => cells.extend([WideCell::Number(a.value), words(flag(a.provisional))]),
+                    None => cells.extend([words(""), words("")]),
                 }
             }
-            row.extend([x.year_basis.written(), text(x.source_or(&i.source))]);
+            cells.extend([WideCell::Words(x.year_basis.written()), words(x.source_or(&i.source))]);
             if kinds {
-                row.push(actual_kind(x.running_totals).to_owned());
+                cells.push(words(actual_kind(x.running_totals)));
             }
-            sheet.row(row);
+            rows.push(WideRow { indicator: i, series: x, cells });
         }
+    }
+    WideTable { header, years: columns, rows }
+}
+
+/// The wide layout as a CSV file (see [`wide_table`]).
+pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
+    let table = wide_table(s, years);
+    let mut sheet = Sheet::new();
+    sheet.row(&table.header);
+    for row in &table.rows {
+        sheet.row(row.cells.iter().map(WideCell::csv));
     }
     sheet.finish()
 }

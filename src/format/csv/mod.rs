@@ -81,6 +81,7 @@ pub use apply::apply;
 pub use decode::decode;
 pub use evaluations::evaluations;
 pub use indicators::{indicators_long, indicators_wide};
+pub(crate) use indicators::{wide_table, WideCell, WIDE_FIRST};
 pub use initiatives::initiatives;
 pub(crate) use letters::column_letter;
 pub use letters::column_letters;

@@ -112,7 +112,8 @@ pub(super) fn prepare(
 ) -> Prepared {
     let plain = |text: String| Prepared { text, year: None };
     match role {
-        ColumnRole::Goal
+        ColumnRole::Id
+        | ColumnRole::Goal
         | ColumnRole::Measure
         | ColumnRole::Code
         | ColumnRole::Name

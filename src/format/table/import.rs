@@ -234,6 +234,15 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
         }
         names.push(name);
     }
+    // A column the table does not otherwise read headed 実績の種類 (the committee's workbook
+    // writes one when a series holds running totals) is read as the CSV's.
+    for (c, read) in columns.iter_mut().enumerate() {
+        let text = super::roles::header_text(grid, shape, c);
+        if *read == Column::Unknown && super::words::fold(&text) == RUNNING {
+            *read = Column::ActualKind;
+        }
+    }
+    let sheet_kind = columns.contains(&Column::ActualKind);
     let mut add = |name: &str, c: Column| {
         names.push(name.to_owned());
         columns.push(c);
@@ -254,7 +263,9 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
     if header_basis(grid, shape, roles).is_some() {
         add("値の時点", Column::YearBasis);
     }
-    add(RUNNING, Column::ActualKind);
+    if !sheet_kind {
+        add(RUNNING, Column::ActualKind);
+    }
     (Header { names, columns }, letters)
 }
 
@@ -288,9 +299,14 @@ pub(super) fn running_header(grid: &Grid, shape: &TableShape, roles: &[ColumnRol
 
 fn column(role: Option<ColumnRole>) -> Column {
     match role {
-        Some(ColumnRole::Code | ColumnRole::Name | ColumnRole::Unit | ColumnRole::Goal | ColumnRole::Measure) => {
-            Column::Descriptive
-        }
+        Some(
+            ColumnRole::Id
+            | ColumnRole::Code
+            | ColumnRole::Name
+            | ColumnRole::Unit
+            | ColumnRole::Goal
+            | ColumnRole::Measure,
+        ) => Column::Descriptive,
         Some(ColumnRole::Series) => Column::Series,
         Some(ColumnRole::Baseline) => Column::Baseline,
         Some(ColumnRole::BaselineYear) => Column::BaselineYear,

@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum ColumnRole {
     Ignore,
+    /// 指標ID: the indicator's id, as Shirube's own CSV and workbook write it; finds the row's
+    /// indicator before its code or name does.
+    Id,
     /// 基本目標: the goal the row's indicator sits under, by number or title.
     Goal,
     /// 施策: the measure the row's indicator is a KPI of, by number or title.
@@ -50,6 +53,7 @@ impl ColumnRole {
             ColumnRole::Ignore,
             ColumnRole::Goal,
             ColumnRole::Measure,
+            ColumnRole::Id,
             ColumnRole::Code,
             ColumnRole::Name,
             ColumnRole::Unit,
@@ -136,6 +140,7 @@ fn role_of(words: &[Word]) -> ColumnRole {
     // The lowest header row is the most precise (「数値目標」 over 「指標名」 and 「単位」).
     match words.iter().rev().find(|w| !matches!(w, Word::Other)) {
         Some(Word::Named(n)) => match n {
+            Named::Id => ColumnRole::Id,
             Named::Goal => ColumnRole::Goal,
             Named::Measure => ColumnRole::Measure,
             Named::Code => ColumnRole::Code,

@@ -18,6 +18,8 @@ pub enum Placement {
 /// How a row found its indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MatchedBy {
+    /// The 指標ID Shirube wrote (its own CSV or workbook).
+    Id,
     /// The only indicator with the row's 指標番号.
     Code,
     /// The only indicator with the row's name (full-width forms folded, spaces removed).
@@ -42,6 +44,8 @@ pub(super) enum RowIs {
 
 /// The cells a row is identified by.
 pub(super) struct RowText {
+    /// 指標ID, when the table has that column.
+    pub id: String,
     pub code: String,
     pub name: String,
     pub goal: String,
@@ -59,6 +63,7 @@ fn column(roles: &[ColumnRole], role: ColumnRole) -> Option<usize> {
 pub(super) fn row_text(grid: &Grid, roles: &[ColumnRole], row: usize) -> RowText {
     let shown = |role| column(roles, role).map(|c| cell_text(grid.shown(row, c))).unwrap_or_default();
     RowText {
+        id: shown(ColumnRole::Id),
         code: shown(ColumnRole::Code),
         name: shown(ColumnRole::Name),
         goal: shown(ColumnRole::Goal),
@@ -83,10 +88,14 @@ pub(super) fn heading_text(s: &Strategy, grid: &Grid, roles: &[ColumnRole], row:
     (!value && (wide || !identifying || names_place())).then_some(text)
 }
 
-/// Which indicator a row is. A code picks the one indicator that has it; else (no code, no
+/// Which indicator a row is. An id Shirube wrote picks its indicator; else a code picks the one indicator that has it; else (no code, no
 /// indicator with it, or several) the name does, among those with the code when there were
 /// several.
 pub(super) fn identify(s: &Strategy, text: &RowText) -> RowIs {
+    let id = Id::from(text.id.trim());
+    if !text.id.trim().is_empty() && s.indicator(&id).is_some() {
+        return RowIs::Existing(id, MatchedBy::Id);
+    }
     let (code, name) = (half_width(&text.code), fold(&text.name));
     if code.is_empty() && name.is_empty() {
         return RowIs::Skip { heading: false };

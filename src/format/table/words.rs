@@ -25,6 +25,8 @@ pub(super) enum Kind {
 /// A role a header word names by itself (the year columns are read apart).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Named {
+    /// 指標ID: the id Shirube writes in its own files (its CSV and workbook).
+    Id,
     Goal,
     Measure,
     Code,
@@ -53,7 +55,8 @@ pub(super) enum Word {
     Other,
 }
 
-const NAMED: [(&str, Named); 80] = [
+const NAMED: [(&str, Named); 81] = [
+    ("指標ID", Named::Id),
     ("基本目標", Named::Goal),
     ("基本目標名", Named::Goal),
     ("目標区分", Named::Goal),

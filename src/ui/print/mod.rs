@@ -5,7 +5,6 @@
 //! print only the paper is left (`style/print.css`). User text is only ever inserted as text.
 
 mod common;
-mod sheet_data;
 mod sheets;
 mod targets;
 mod years;

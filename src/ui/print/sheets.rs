@@ -5,9 +5,8 @@
 //! next two, 計) and notes.
 
 use super::common::{indicator_table_with_sources, money, numbered, year_select, Toolbar};
-use super::sheet_data::{sheet, Listed, SheetData};
-use super::years::{default_sheet_year, sheet_years};
 use crate::locale::{self, tr, Language, YearStyle};
+use crate::model::evaluation_sheet::{default_sheet_year, sheet, sheet_years, Listed, SheetData};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::Report;
 use crate::ui::speech::{use_speech, Speaks};

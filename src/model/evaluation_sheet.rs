@@ -1,12 +1,13 @@
-//! What one measure's evaluation sheet holds for a fiscal year, as plain data (no views): last
-//! year's projects with settled cost and results, the 3-year plan, the totals (計, computed by
-//! `Strategy::measure_totals`, never typed) and the related measures.
+//! What one measure's evaluation sheet (施策評価シート, seed 002's layout) holds for a fiscal year, as
+//! plain data: last year's projects with settled cost and results, the 3-year plan, the totals
+//! (計, computed by `Strategy::measure_totals`, never typed) and the related measures; and which
+//! years the sheets offer and start on. Read by the printed sheets (`ui::print::sheets`) and the
+//! committee's workbook (`format::xlsx`).
 //!
 //! A re-listed initiative (【再掲】) appears in a year only when its re-listing covers that year,
 //! exactly as the totals count it.
 
-use super::years::plan_years;
-use crate::model::{Evaluation, FiscalYear, Initiative, Measure, Money, ProjectDirection, Strategy};
+use super::{Evaluation, FiscalYear, Initiative, Measure, Money, ProjectDirection, Strategy};
 
 /// An initiative as the sheet lists it: the measure's own, or re-listed for some years.
 #[derive(Clone, Copy)]
@@ -112,4 +113,32 @@ pub fn sheet<'a>(s: &'a Strategy, m: &'a Measure, year: FiscalYear) -> SheetData
         budget_total: s.measure_totals(m, plan_years[0]).budget,
         related,
     }
+}
+
+/// The three fiscal years after `year`: the sheets' 3ヵ年計画 (budget for the first, direction
+/// for the next two).
+pub fn plan_years(year: FiscalYear) -> [FiscalYear; 3] {
+    [FiscalYear(year.0 + 1), FiscalYear(year.0 + 2), FiscalYear(year.0 + 3)]
+}
+
+/// Every fiscal year a measure is evaluated in.
+fn evaluation_years(s: &Strategy) -> impl Iterator<Item = FiscalYear> + '_ {
+    s.measures().flat_map(|(_, m)| m.evaluations.iter().map(|e| e.fiscal_year))
+}
+
+/// Every fiscal year an initiative has a settled cost (決算額) in.
+fn settled_years(s: &Strategy) -> impl Iterator<Item = FiscalYear> + '_ {
+    s.initiatives().flat_map(|(_, i)| i.years.iter().filter(|y| y.settled.is_some()).map(|y| y.fiscal_year))
+}
+
+/// The sheets' "last year" unless the user picks another: the latest year with an evaluation,
+/// else the latest with a settled cost, else the plan's last year.
+pub fn default_sheet_year(s: &Strategy) -> FiscalYear {
+    evaluation_years(s).max().or_else(|| settled_years(s).max()).unwrap_or(s.period.last)
+}
+
+/// The years the sheets' selector offers: the plan period, and every year with an evaluation
+/// or a settled cost, in order.
+pub fn sheet_years(s: &Strategy) -> Vec<FiscalYear> {
+    s.period.with(evaluation_years(s).chain(settled_years(s)))
 }

@@ -1,0 +1,232 @@
+//! The sheet 「施策評価シート」: each measure's evaluation sheet for the year the printed sheets
+//! start on, in seed 002's layout (北斗市's 事務事業評価) — the goal and measure, 施策の概要 and
+//! 関連施策, last year's projects with settled cost and results (計), 成果・課題 and 評価,
+//! 事業の改善点及び方向性, next year's plan summary, the 3-year plan (budget of the first year,
+//! direction of the next two, 計) and 補足 —, one measure to a printed page.
+
+use super::look::{print_setup, wrapped_height, Looks};
+use super::SHEET_EVALUATIONS;
+use crate::locale::{self, Language, YearStyle};
+use crate::model::evaluation_sheet::{default_sheet_year, sheet, Listed};
+use crate::model::{Evaluation, Goal, Measure, Money, Strategy};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+/// Columns A–F: 事業名 (or a label), 内容, an amount, two directions, 事業区分.
+const WIDTHS: [f64; 6] = [28.0, 46.0, 14.0, 12.0, 14.0, 10.0];
+const LAST: u16 = 5;
+
+/// Rows written so far, and where each measure's page starts.
+struct Cursor<'a> {
+    ws: &'a mut Worksheet,
+    looks: &'a Looks,
+    row: u32,
+}
+
+impl Cursor<'_> {
+    /// A line across the sheet.
+    fn across(&mut self, text: &str, format: &Format) -> Result<(), XlsxError> {
+        self.ws.merge_range(self.row, 0, self.row, LAST, text, format)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// A label in A and its text over B–F, as tall as the text needs.
+    fn labelled(&mut self, label: &str, text: &str) -> Result<(), XlsxError> {
+        self.ws.write_string_with_format(self.row, 0, label, &self.looks.label)?;
+        self.ws.merge_range(self.row, 1, self.row, LAST, text, &self.looks.wrapped)?;
+        let width: f64 = WIDTHS[1..].iter().sum();
+        self.ws.set_row_height(self.row, wrapped_height(text, width).max(wrapped_height(label, WIDTHS[0])))?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Cells of one row from column A, with a format each; the row as tall as its wrapped texts.
+    fn cells(&mut self, cells: &[(Value<'_>, &Format)], merge_b_to_d: bool) -> Result<(), XlsxError> {
+        let mut col: u16 = 0;
+        let mut height: f64 = 0.0;
+        for (value, format) in cells {
+            let span = if merge_b_to_d && col == 1 { 3 } else { 1 };
+            let width: f64 = WIDTHS[col as usize..(col + span) as usize].iter().sum();
+            match value {
+                Value::Text(t) => {
+                    if span > 1 {
+                        self.ws.merge_range(self.row, col, self.row, col + span - 1, t, format)?;
+                    } else {
+                        self.ws.write_string_with_format(self.row, col, *t, format)?;
+                    }
+                    height = height.max(wrapped_height(t, width));
+                }
+                Value::Money(Some(m)) => {
+                    self.ws.write_number_with_format(self.row, col, *m as f64, format)?;
+                }
+                Value::Money(None) => {
+                    self.ws.write_string_with_format(self.row, col, "", format)?;
+                }
+            }
+            col += span;
+        }
+        if height > 20.0 {
+            self.ws.set_row_height(self.row, height)?;
+        }
+        self.row += 1;
+        Ok(())
+    }
+}
+
+enum Value<'a> {
+    Text(&'a str),
+    Money(Option<Money>),
+}
+
+/// An initiative as the sheet names it: 【再掲】, ≪新規≫, its number and title.
+fn initiative_name(l: &Listed<'_>) -> String {
+    let i = l.initiative;
+    let mut name = String::new();
+    if l.relisted.is_some() {
+        name.push_str("【再掲】");
+    }
+    if i.is_new {
+        name.push_str("≪新規≫");
+    }
+    name.push_str(
+        &[i.number.trim(), i.title.trim()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" "),
+    );
+    name
+}
+
+fn kind(l: &Listed<'_>) -> &'static str {
+    l.initiative.kind.map_or("", |k| k.japanese())
+}
+
+fn numbered(kind: &str, number: &str, title: &str) -> String {
+    [kind, number.trim(), title.trim()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" ")
+}
+
+pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_EVALUATIONS)?;
+    for (c, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let year = default_sheet_year(s);
+    let y = |fy| locale::year(fy, Language::Ja, style);
+    let mut at = Cursor { ws, looks, row: 0 };
+    at.across(&format!("{} 施策評価シート（{} {}）", y(year), s.municipality.name, s.title), &looks.title)?;
+    let mut breaks: Vec<u32> = Vec::new();
+    for (g, m) in s.measures() {
+        if at.row > 1 {
+            breaks.push(at.row);
+        }
+        measure(&mut at, s, g, m, year, &y)?;
+        at.row += 1;
+    }
+    if s.measures().next().is_none() {
+        at.across("施策がありません。", &looks.text)?;
+    }
+    let breaks: Vec<u32> = breaks.into_iter().take(1023).collect();
+    at.ws.set_page_breaks(&breaks)?;
+    let heading = format!("{} {} — {SHEET_EVALUATIONS}", s.municipality.name, s.title);
+    print_setup(at.ws, &heading, None)?;
+    Ok(())
+}
+
+fn measure(
+    at: &mut Cursor<'_>,
+    s: &Strategy,
+    g: &Goal,
+    m: &Measure,
+    year: crate::model::FiscalYear,
+    y: &dyn Fn(crate::model::FiscalYear) -> String,
+) -> Result<(), XlsxError> {
+    let looks = at.looks;
+    let d = sheet(s, m, year);
+    at.across(&numbered(g.kind.japanese(), &g.number, &g.title), &looks.section)?;
+    let priority = if m.priority { " 【重点施策】" } else { "" };
+    at.across(&format!("{}{priority}", numbered("主要施策", &m.number, &m.title)), &looks.title)?;
+    at.labelled("施策の概要", &m.summary)?;
+    at.labelled("関連施策", &d.related.join("、"))?;
+
+    at.across(&format!("{} 事業実績", y(d.year)), &looks.section)?;
+    let (h, t, w, money, c) = (&looks.header, &looks.text, &looks.wrapped, &looks.money, &looks.centred);
+    at.cells(
+        &[
+            (Value::Text("事業名"), h),
+            (Value::Text("内容"), h),
+            (Value::Text("決算額（千円）"), h),
+            (Value::Text("事業区分"), h),
+        ],
+        true,
+    )?;
+    for r in &d.results {
+        let name = initiative_name(&r.listed);
+        at.cells(
+            &[
+                (Value::Text(&name), w),
+                (Value::Text(r.result), w),
+                (Value::Money(r.settled), money),
+                (Value::Text(kind(&r.listed)), c),
+            ],
+            true,
+        )?;
+    }
+    at.cells(
+        &[
+            (Value::Text("計"), &looks.total_label),
+            (Value::Text(""), t),
+            (Value::Money(d.settled_total), &looks.money_total),
+            (Value::Text(""), t),
+        ],
+        true,
+    )?;
+
+    let e = d.evaluation;
+    let text = |f: fn(&Evaluation) -> &String| e.map(f).map(|t| t.trim().to_owned()).unwrap_or_default();
+    at.labelled("成果", &text(|e| &e.outcomes))?;
+    at.labelled("課題", &text(|e| &e.issues))?;
+    at.labelled("評価", e.and_then(|e| e.rating.as_deref()).unwrap_or(""))?;
+    at.labelled("事業の改善点及び方向性", &text(|e| &e.improvements))?;
+    at.across(&format!("{} 実施計画", y(d.plan_years[0])), &looks.section)?;
+    at.labelled("施策の概要", &text(|e| &e.next_plan))?;
+
+    at.across("3ヵ年計画", &looks.section)?;
+    let [p1, p2, p3] = d.plan_years.map(y);
+    let heads = [format!("{p1} 予算額（千円）"), format!("{p2} 方向性"), format!("{p3} 方向性")];
+    at.cells(
+        &[
+            (Value::Text("事業名"), h),
+            (Value::Text("内容"), h),
+            (Value::Text(&heads[0]), h),
+            (Value::Text(&heads[1]), h),
+            (Value::Text(&heads[2]), h),
+            (Value::Text("事業区分"), h),
+        ],
+        false,
+    )?;
+    for r in &d.plan {
+        let name = initiative_name(&r.listed);
+        let dir = |k: usize| r.directions[k].map_or("", |d| d.japanese());
+        at.cells(
+            &[
+                (Value::Text(&name), w),
+                (Value::Text(r.plan), w),
+                (Value::Money(r.budget), money),
+                (Value::Text(dir(0)), c),
+                (Value::Text(dir(1)), c),
+                (Value::Text(kind(&r.listed)), c),
+            ],
+            false,
+        )?;
+    }
+    at.cells(
+        &[
+            (Value::Text("計"), &looks.total_label),
+            (Value::Text(""), t),
+            (Value::Money(d.budget_total), &looks.money_total),
+            (Value::Text(""), t),
+            (Value::Text(""), t),
+            (Value::Text(""), t),
+        ],
+        false,
+    )?;
+    at.labelled("補足", &text(|e| &e.notes))?;
+    Ok(())
+}

@@ -1,0 +1,242 @@
+//! The workbook read back: by calamine (values, number formats, merged headers, sheet names), by
+//! its own XML (print settings, frozen panes), and through the table import (the KPI sheet's
+//! layout is recognised and bringing it back in changes nothing).
+
+use super::*;
+use crate::format::table::{self, find_table, plan_table, propose_roles, Cell, ColumnRole, Grid, MatchedBy, Placement};
+use crate::model::{evaluation_sheet, Baseline, FiscalYear, Indicator, Strategy, Target};
+use calamine::{open_workbook_from_rs, Xlsx};
+use std::io::{Cursor, Read};
+use std::sync::Arc;
+
+fn example(key: &str) -> Strategy {
+    crate::examples::by_key(key).unwrap().load().unwrap()
+}
+
+fn grids(bytes: &[u8]) -> Vec<Grid> {
+    table::read_workbook(bytes).expect("the workbook reads back")
+}
+
+fn text(g: &Grid, row: usize, col: usize) -> String {
+    table::cell_text(g.cell(row, col))
+}
+
+/// A part of the .xlsx (a zip of XML files) as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn each_example_comes_back_through_the_table_import_unchanged() {
+    for key in ["kitamoto", "hokuto", "made-up"] {
+        for style in [YearStyle::Japanese, YearStyle::Western] {
+            let s = example(key);
+            let bytes = committee_workbook(&s, style).unwrap();
+            let sheets = grids(&bytes);
+            let names: Vec<&str> = sheets.iter().map(|g| g.name.as_str()).collect();
+            assert_eq!(names, [SHEET_KPIS, SHEET_EVALUATIONS, SHEET_BUDGET]);
+            let g = &sheets[0];
+            let shape = find_table(g).unwrap_or_else(|| panic!("{key}: no table found"));
+            assert_eq!(shape.header_rows, 0..2, "{key}: the two header rows");
+            let roles = propose_roles(g, &shape).roles;
+            assert_eq!(
+                roles[..9],
+                [
+                    ColumnRole::Id,
+                    ColumnRole::Code,
+                    ColumnRole::Name,
+                    ColumnRole::Series,
+                    ColumnRole::Unit,
+                    ColumnRole::Baseline,
+                    ColumnRole::BaselineYear,
+                    ColumnRole::Target,
+                    ColumnRole::TargetYear,
+                ]
+            );
+            let actuals: Vec<FiscalYear> =
+                roles.iter().filter_map(|r| if let ColumnRole::Actual(y) = r { Some(y.year) } else { None }).collect();
+            let mut years: Vec<FiscalYear> = s.period.years().collect();
+            for i in &s.indicators {
+                for x in &i.series {
+                    years.extend(x.actuals.iter().map(|a| a.year));
+                }
+            }
+            years.sort();
+            years.dedup();
+            assert_eq!(actuals, years, "{key}: each year's 実績 column is its actual");
+            assert_eq!(roles.last(), Some(&ColumnRole::Source));
+
+            let plan = plan_table(&s, g, &shape, &roles, Placement::Strategy);
+            let rows: usize = s.indicators.iter().map(|i| i.series.len()).sum();
+            assert_eq!(plan.matched.len(), rows, "{key}: every row found its indicator");
+            assert!(plan.matched.iter().all(|m| m.by == MatchedBy::Id));
+            assert!(plan.new_indicators.is_empty() && plan.ambiguous.is_empty(), "{key}");
+            assert_eq!(plan.values.changes, [], "{key} {style:?}: no value changes");
+            assert_eq!(plan.values.texts, [], "{key} {style:?}: no words change");
+            assert_eq!(plan.values.refused, [], "{key} {style:?}: nothing refused");
+            let actuals: usize = s.indicators.iter().flat_map(|i| &i.series).map(|x| x.actuals.len()).sum();
+            assert!(
+                plan.values.unchanged >= actuals,
+                "{key}: the values were read, and are the same: {} of {actuals}",
+                plan.values.unchanged
+            );
+            let mut applied = s.clone();
+            table::apply_table(&mut applied, &plan);
+            assert_eq!(applied, s, "{key}: applying it changes nothing");
+        }
+    }
+}
+
+/// A series whose actuals are running totals (累計値): the workbook writes 実績の種類 last, and
+/// the table import reads it back — unchanged into the same strategy, the flag set in one
+/// without it.
+#[test]
+fn running_totals_come_back_through_the_table_import() {
+    let mut s = example("kitamoto");
+    let x = &mut std::sync::Arc::make_mut(&mut s.indicators[0]).series[0];
+    x.running_totals = true;
+    x.write_actual(FiscalYear(2022), 8.0, false, None);
+    x.write_actual(FiscalYear(2023), 20.0, false, None);
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = &grids(&bytes)[0];
+    let shape = find_table(g).unwrap();
+    let roles = propose_roles(g, &shape).roles;
+    let plan = plan_table(&s, g, &shape, &roles, Placement::Strategy);
+    assert_eq!((plan.values.texts.len(), plan.values.changes.len()), (0, 0), "{:?}", plan.values.texts);
+    assert_eq!(plan.values.refused, []);
+    let mut without = s.clone();
+    std::sync::Arc::make_mut(&mut without.indicators[0]).series[0].running_totals = false;
+    let plan = plan_table(&without, g, &shape, &roles, Placement::Strategy);
+    table::apply_table(&mut without, &plan);
+    assert_eq!(without, s, "the flag comes back");
+}
+
+/// A strategy with the cells Excel mangles: a code that looks like a date, a name that looks
+/// like a formula, a per-year target, a percentage and decimals.
+fn awkward() -> Strategy {
+    let mut s = example("made-up");
+    let mut i = Indicator::new("5-1", "=SUM(A1) 転入者数", "人");
+    let x = &mut i.series[0];
+    x.baseline = Some(Baseline { value: 1234.0, year: Some(FiscalYear(2019)) });
+    x.target = Some(Target::PerYear { value: 50.0 });
+    x.write_actual(FiscalYear(2022), 1250.5, true, None);
+    let mut p = Indicator::new("5-2", "満足度", "%");
+    p.series[0].baseline = Some(Baseline { value: 57.6, year: None });
+    p.series[0].write_actual(FiscalYear(2022), 58.25, false, None);
+    s.indicators.push(Arc::new(i));
+    s.indicators.push(Arc::new(p));
+    s
+}
+
+#[test]
+fn numbers_are_numbers_in_the_units_format_and_words_stay_words() {
+    let s = awkward();
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = &grids(&bytes)[0];
+    let row = (2..g.rows.len()).find(|r| text(g, *r, 1) == "5-1").expect("the row of 5-1");
+    assert_eq!(g.cell(row, 1), &Cell::Text("5-1".into()), "「5-1」 is text, not 5月1日");
+    assert_eq!(text(g, row, 2), "=SUM(A1) 転入者数", "a formula-like name is text as typed");
+    assert_eq!(g.cell(row, 5), &Cell::Number(1234.0));
+    assert_eq!(text(g, row, 6), "令和元年度");
+    assert_eq!((g.cell(row, 7), text(g, row, 8).as_str()), (&Cell::Number(50.0), "毎年"));
+    let col_2022 = (9..g.width()).find(|c| text(g, 0, *c) == "令和4年度").unwrap();
+    assert_eq!((g.cell(row, col_2022), text(g, row, col_2022 + 1).as_str()), (&Cell::Number(1250.5), "○"));
+    assert_eq!(text(g, 1, col_2022), "実績");
+    assert_eq!(text(g, 1, col_2022 + 1), "速報");
+    assert!(!bytes.windows(3).any(|w| w == b"<f>"), "no formula anywhere");
+
+    // Number formats as calamine reads them: the unit in quotes, the decimals the row needs.
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(&bytes)).unwrap();
+    let styles = book.worksheet_style(SHEET_KPIS).unwrap();
+    let format = |r: usize, c: usize| {
+        styles.get((r as u32, c as u32)).and_then(|s| s.number_format.as_ref()).map(|f| f.format_code.clone())
+    };
+    assert_eq!(format(row, 5).as_deref(), Some("#,##0.0\"人\""), "1250.5 needs one place in the row");
+    let pct = (2..g.rows.len()).find(|r| text(g, *r, 1) == "5-2").unwrap();
+    assert_eq!(format(pct, col_2022).as_deref(), Some("#,##0.00\"%\""));
+    assert_eq!(g.cell(pct, col_2022), &Cell::Number(58.25), "a quoted % is no percent format: the value stays");
+
+    // Merged headers: each year over its two columns, the others down both rows.
+    let merges = book.merge_cells_by_sheet_name(SHEET_KPIS).unwrap();
+    let spans: Vec<((u32, u32), (u32, u32))> = merges.iter().map(|d| (d.start, d.end)).collect();
+    assert!(spans.contains(&((0, 1), (1, 1))), "指標番号 down two rows: {spans:?}");
+    let c = col_2022 as u32;
+    assert!(spans.contains(&((0, c), (0, c + 1))), "令和4年度 over 実績 and 速報");
+}
+
+#[test]
+fn every_sheet_prints_on_a4_landscape_one_page_wide_with_its_headers_repeated() {
+    let s = example("hokuto");
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    for n in 1..=3 {
+        let xml = part(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(
+            xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#),
+            "sheet {n}: {xml:.300}"
+        );
+        assert!(xml.contains(r#"fitToHeight="0""#) && xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "sheet {n}");
+        assert!(xml.contains("&amp;P / &amp;N"), "sheet {n}: page numbers");
+    }
+    let kpis = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(kpis.contains(r#"<pane xSplit="3" ySplit="2""#), "KPI headers and names frozen");
+    assert!(kpis.contains(r#"hidden="1""#), "the 指標ID column is hidden");
+    let book = part(&bytes, "xl/workbook.xml");
+    assert!(book.contains("'数値目標・KPI'!$1:$2"), "the KPI header rows print on every page: {book}");
+    assert!(book.contains("'予算・決算'!$1:$2"));
+    let sheets = part(&bytes, "xl/worksheets/sheet2.xml");
+    let breaks = s.measures().count() - 1;
+    assert!(sheets.contains(&format!(r#"<rowBreaks count="{breaks}""#)), "one measure a page");
+}
+
+#[test]
+fn a_hokuto_measures_evaluation_sheet_holds_what_the_printed_sheet_does() {
+    let s = example("hokuto");
+    let year = evaluation_sheet::default_sheet_year(&s);
+    let (g_, m) = s
+        .measures()
+        .find(|(_, m)| m.evaluation(year).is_some() && s.measure_totals(m, year).settled.is_some())
+        .expect("a measure evaluated, with settled costs");
+    let d = evaluation_sheet::sheet(&s, m, year);
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = &grids(&bytes)[1];
+    let title = format!("主要施策 {} {}", m.number, m.title);
+    let start = (0..g.rows.len()).find(|r| text(g, *r, 0).starts_with(&title)).expect("the measure's heading");
+    assert!(text(g, start - 1, 0).contains(&g_.title), "its goal above it");
+    let find = |label: &str| (start..g.rows.len()).find(|r| text(g, *r, 0) == label).unwrap();
+    let e = m.evaluation(year).unwrap();
+    assert_eq!(text(g, find("評価"), 1), e.rating.clone().unwrap_or_default());
+    assert_eq!(text(g, find("成果"), 1), e.outcomes.trim());
+    assert_eq!(text(g, find("事業の改善点及び方向性"), 1), e.improvements.trim());
+    // The results: a row per project, then 計 = the model's total.
+    let results = find("計");
+    assert_eq!(g.cell(results, 4), &Cell::Number(d.settled_total.unwrap() as f64));
+    let settled: Vec<Cell> = (results - d.results.len()..results).map(|r| g.cell(r, 4).clone()).collect();
+    let want: Vec<Cell> = d.results.iter().map(|r| r.settled.map_or(Cell::Empty, |v| Cell::Number(v as f64))).collect();
+    assert_eq!(settled, want);
+    // The 3-year plan's 計 is the first plan year's budget.
+    let plan_total = (find("補足") - 1, 2);
+    assert_eq!(g.cell(plan_total.0, 0), &Cell::Text("計".into()));
+    assert_eq!(g.cell(plan_total.0, plan_total.1), &d.budget_total.map_or(Cell::Empty, |v| Cell::Number(v as f64)));
+}
+
+#[test]
+fn the_budget_sheet_totals_count_a_relisted_initiative_once() {
+    let s = example("hokuto");
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = &grids(&bytes)[2];
+    let last = g.rows.len() - 1;
+    assert_eq!(text(g, last, 0), "合計（再掲を除く）");
+    for (k, y) in s.period.with([]).iter().enumerate() {
+        let c = 6 + 2 * k;
+        assert!(text(g, 0, c).starts_with(&y.japanese()), "{}", text(g, 0, c));
+        let t = s.strategy_totals(*y);
+        let want = |v: Option<i64>| v.map_or(Cell::Empty, |v| Cell::Number(v as f64));
+        assert_eq!((g.cell(last, c), g.cell(last, c + 1)), (&want(t.budget), &want(t.settled)), "{y:?}");
+    }
+    let relisted = (2..last).filter(|r| text(g, *r, 5) == "○").count();
+    let expected: usize = s.measures().map(|(_, m)| m.relisted.len()).sum();
+    assert_eq!(relisted, expected, "each re-listing has its row, marked");
+}
