@@ -36,7 +36,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
         if !in_years {
             ws.merge_range(0, c, 1, c, h, &looks.header)?;
             headers[column_of(k)] = h.clone();
-        } else if (k - WIDE_FIRST) % 2 == 0 {
+        } else if (k - WIDE_FIRST).is_multiple_of(2) {
             ws.merge_range(0, c, 0, c + 1, h, &looks.header)?;
             for (j, under) in UNDER_YEAR.iter().enumerate() {
                 ws.write_string_with_format(1, c + j as u16, *under, &looks.header)?;
