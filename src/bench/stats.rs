@@ -339,6 +339,10 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "table_1000_read", "  picked → mapping drawn (read, table found, roles)", "ms", None),
         figure(raw, "table_1000_preview", "  確認する → preview drawn (1,000 new indicators planned)", "ms", None),
         figure(raw, "table_1000_cold", "  the first pick, the reader's wasm part fetched too", "ms", None),
+        // The committee's workbook (issue 32).
+        figure(raw, "workbook_large", "committee workbook of large: clicked → download offered (warm)", "ms", None),
+        figure(raw, "workbook_large_write", "  writing it (format::xlsx, wasm)", "ms", None),
+        figure(raw, "workbook_large_cold", "  the first click, the writer's wasm part fetched too", "ms", None),
         figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
         figure(raw, "wasm_memory_large", "wasm memory after loading large", "B", None),
         // The regional view: 179 town files brought in at once (file input's change event →

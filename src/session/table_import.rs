@@ -175,6 +175,13 @@ impl TableDraft {
         (layout_key(grid, &shape), remember(grid, &shape, &self.roles))
     }
 
+    /// Whether the table is one Shirube wrote (its workbook's KPI sheet, its wide CSV pasted):
+    /// a column of 指標ID was found, so every role is proposed from Shirube's own headers and the
+    /// plan can be shown at once.
+    pub fn is_own(&self) -> bool {
+        self.roles.contains(&ColumnRole::Id)
+    }
+
     /// Whether a column names the indicators (a name or a code): without one nothing matches.
     pub fn names_indicators(&self) -> bool {
         self.roles.iter().any(|r| matches!(r, ColumnRole::Name | ColumnRole::Code))
@@ -275,5 +282,19 @@ mod tests {
         // 令和5年度 目標 (column H) not read: its five interim targets are not planned.
         d.set_role(7, ColumnRole::Ignore);
         assert_eq!(d.plan(&s).values.changes.len(), 18);
+    }
+
+    #[test]
+    fn the_committees_workbook_is_recognised_and_changes_nothing() {
+        let s = kitamoto();
+        let bytes = crate::format::xlsx::committee_workbook(&s, crate::locale::YearStyle::Japanese).unwrap();
+        let sheets = crate::format::table::read_workbook(&bytes).unwrap();
+        let d = TableDraft::new(Origin::File("kitamoto.xlsx".into()), sheets, &BTreeMap::new());
+        assert!(d.is_own());
+        assert_eq!((d.sheet, d.header_first, d.header_last, d.header_found), (0, 1, 2, true));
+        let plan = d.plan(&s);
+        assert!(plan.matched.iter().all(|m| m.by == MatchedBy::Id) && !plan.matched.is_empty());
+        assert!(plan.values.changes.is_empty() && plan.values.texts.is_empty() && plan.new_indicators.is_empty());
+        assert!(!TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new()).is_own(), "a town's own table");
     }
 }

@@ -31,6 +31,7 @@ pub fn mount() {
 fn App(start: Start) -> impl IntoView {
     super::state::install_actions();
     super::workbook_reader::install();
+    super::workbook_writer::install();
     let state = AppState::new(start);
     provide_context(state);
     state.start_autosave();

@@ -116,11 +116,20 @@ mod browser {
 
     /// Offers `text` as a download named `name`.
     pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+        offer(name, mime, &JsValue::from_str(text))
+    }
+
+    /// Offers `bytes` (a workbook) as a download named `name`.
+    pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+        offer(name, mime, &js_sys::Uint8Array::from(bytes))
+    }
+
+    fn offer(name: &str, mime: &str, content: &JsValue) -> Result<(), String> {
         let err = |e: JsValue| format!("{e:?}");
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let parts = js_sys::Array::of1(content);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
         let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
         let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(err)?.unchecked_into();

@@ -1,5 +1,6 @@
-//! A strategy's files page (`#/s/<id>/files`): CSV export for Excel (indicators wide and long,
-//! initiatives, evaluations) in the user's year style, CSV import of actuals and targets with a
+//! A strategy's files page (`#/s/<id>/files`): the committee's Excel workbook (`workbook_export`)
+//! and CSV export for Excel (indicators wide and long, initiatives, evaluations) in the user's
+//! year style, CSV import of actuals and targets with a
 //! preview before anything changes (`csv_import`), a town's own table from a workbook or pasted
 //! cells (`table_import`) and an outline pasted from Word or a PDF (`outline_import`), JSON
 //! export, and links to the printable reports.
@@ -8,6 +9,7 @@ mod csv_import;
 mod history;
 mod outline_import;
 mod table_import;
+mod workbook_export;
 
 use super::files;
 use super::state::{use_app, AppState};
@@ -50,21 +52,22 @@ fn Files(id: Id) -> impl IntoView {
             </header>
 
             <section class="panel" data-testid="csv-export" aria-labelledby="csv-export-title">
-                <h2 id="csv-export-title">{move || state.tr("Excel 用の CSV を書き出す", "Export CSV for Excel")}</h2>
+                <h2 id="csv-export-title">{move || state.tr("Excel に書き出す", "Export for Excel")}</h2>
                 <p class="lead">{move || match state.year_style() {
                     YearStyle::Japanese => state.tr(
-                        "UTF-8（BOM 付き）の CSV です。Excel でそのまま開けます。年度は「令和6年度」のように書き出します（右上の「西暦で表示」で 2024 に切り替わります）。",
-                        "UTF-8 CSV with a BOM: Japanese Excel opens it as it is. Fiscal years are written as 令和6年度 (switch to Western years at the top right for 2024).",
+                        "CSV は UTF-8（BOM 付き）で、Excel でそのまま開けます。ブックも CSV も、年度は「令和6年度」のように書き出します（右上の「西暦で表示」で 2024 に切り替わります）。",
+                        "The CSVs are UTF-8 with a BOM: Japanese Excel opens them as they are. In the workbook and the CSVs, fiscal years are written as 令和6年度 (switch to Western years at the top right for 2024).",
                     ),
                     YearStyle::Western => state.tr(
-                        "UTF-8（BOM 付き）の CSV です。Excel でそのまま開けます。年度は「2024」のように西暦で書き出します（右上の「和暦で表示」で令和に切り替わります）。",
-                        "UTF-8 CSV with a BOM: Japanese Excel opens it as it is. Fiscal years are written as 2024 (switch to Japanese eras at the top right for 令和6年度).",
+                        "CSV は UTF-8（BOM 付き）で、Excel でそのまま開けます。ブックも CSV も、年度は「2024」のように西暦で書き出します（右上の「和暦で表示」で令和に切り替わります）。",
+                        "The CSVs are UTF-8 with a BOM: Japanese Excel opens them as they are. In the workbook and the CSVs, fiscal years are written as 2024 (switch to Japanese eras at the top right for 令和6年度).",
                     ),
                 }}</p>
                 <p class="hint" data-testid="csv-columns-explained">{move || state.tr(
                     "「指標ID」の列は、しるべが指標を見分けるための記号です（取り込むときに使うので変えないでください）。「系列」の列は男性・女性などの内訳の名前です。",
                     "The 指標ID column is how Shirube tells indicators apart (it is used when the file is imported back: leave it as it is). The 系列 column names a breakdown such as 男性 / 女性.")}</p>
                 <ul class="file-exports">
+                    <workbook_export::WorkbookExport/>
                     {exports.into_iter().map(|which| view! {
                         <li>
                             <button type="button" data-testid=which.testid() on:click=move |_| export_csv(state, which)>

@@ -58,6 +58,8 @@ mod update_prompt;
 #[cfg(target_arch = "wasm32")]
 mod workbook_reader;
 #[cfg(target_arch = "wasm32")]
+mod workbook_writer;
+#[cfg(target_arch = "wasm32")]
 mod workshop;
 
 #[cfg(target_arch = "wasm32")]

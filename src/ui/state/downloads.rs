@@ -28,6 +28,12 @@ impl Downloads {
         self.said(files::download(&file, mime, text), file);
     }
 
+    /// An Excel workbook (.xlsx).
+    pub fn xlsx(&self, file: String, bytes: &[u8]) {
+        let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        self.said(files::download_bytes(&file, mime, bytes), file);
+    }
+
     /// A CSV for Excel (UTF-8; the text carries its BOM).
     pub fn csv(&self, file: String, text: &str) {
         self.save(file, "text/csv;charset=utf-8", text);

@@ -182,6 +182,11 @@ pub(super) fn MappingView(
                         "見出しの行が見つかりませんでした。1行目を見出しとしています。見出しの行の番号を指定してください。",
                         "No header row was found: the first row is taken as the header. Give the header rows' numbers.")}</p>
                 })}
+                {move || draft.with(|d| d.as_ref().is_some_and(|d| d.is_own())).then(|| view! {
+                    <p class="preview-note" data-testid="table-own">{tr(lang,
+                        "しるべで書き出した表です。列の対応はそのまま使えるので、下に取り込む内容を表示しています。",
+                        "A table Shirube wrote: its columns are known, so what importing it would change is shown below.")}</p>
+                })}
                 {move || draft.with(|d| d.as_ref().is_some_and(|d| d.remembered)).then(|| view! {
                     <p class="preview-note" data-testid="table-remembered">{tr(lang,
                         "前回の対応を使っています（同じ形の表で確かめた列の対応です）。",

@@ -81,8 +81,11 @@ pub fn TableImport() -> impl IntoView {
         match sheets {
             Ok(sheets) => {
                 let d = mappings.with_untracked(|m| TableDraft::new(source, sheets, m));
+                // Shirube's own workbook: nothing to map, the plan at once.
+                let own = d.is_own();
                 outcome.set(None);
                 draft.set(Some(d));
+                previewing.set(own);
             }
             Err(failure) => {
                 draft.set(None);

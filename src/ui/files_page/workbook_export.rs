@@ -1,0 +1,64 @@
+//! The committee's workbook as a download: 「Excel ブック（.xlsx）」 beside the CSVs. The writer is
+//! a part of its own (`ui::workbook_writer`), fetched on the first export; while it is fetched
+//! and the workbook written, the button says so, and a failure is said with nothing changed.
+
+use super::files;
+use crate::locale::tr;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn WorkbookExport() -> impl IntoView {
+    let state = use_app();
+    let writing = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let Some(s) = state.open.get_untracked() else { return };
+        if writing.get_untracked() {
+            return;
+        }
+        writing.set(true);
+        failed.set(None);
+        let style = state.year_style();
+        let name = files::file_name(&s.municipality.name, s.title.trim(), &files::today(), "xlsx");
+        leptos::task::spawn_local(async move {
+            // Let 「書き出しています…」 paint before the synchronous writing.
+            files::next_frame().await;
+            let written = crate::ui::workbook_writer::write(s, style).await;
+            let _ = writing.try_set(false);
+            match written {
+                Some(Ok(bytes)) => state.downloads().xlsx(name, &bytes),
+                Some(Err(e)) => {
+                    let _ = failed.try_set(Some(e.0));
+                }
+                None => {
+                    let _ = failed.try_set(Some("no workbook writer: the app is not running".to_owned()));
+                }
+            }
+        });
+    };
+    view! {
+        <li data-testid="workbook-export">
+            <button type="button" data-testid="export-xlsx" on:click=export disabled=move || writing.get()>
+                {move || if writing.get() {
+                    state.tr("書き出しています…", "Writing…")
+                } else {
+                    state.tr("Excel ブック（.xlsx）", "Excel workbook (.xlsx)")
+                }}
+            </button>
+            <span class="hint">{move || state.tr(
+                "数値目標・KPI、施策評価シート、予算・決算の3枚のシートを1つのブックに。数値は数値のまま、見出しは固定され、A4 横でそのまま印刷できます。「5-1」のような番号も日付になりません。このブックは「Excel・貼り付けから取り込む」でそのまま取り込めます。",
+                "One workbook with three sheets: KPIs, measure evaluation sheets, budget and settled cost. Numbers stay numbers, headers are frozen, and it prints on A4 landscape as it is; codes such as 5-1 do not become dates. It can be imported back as it is under “Import from Excel”.",
+            )}</span>
+            {move || failed.get().map(|detail| {
+                let lang = state.lang();
+                view! {
+                    <p class="notice error" role="alert" data-testid="workbook-export-error">
+                        {tr(lang, "Excel ブックを書き出せませんでした。戦略は変わっていません。", "The workbook could not be written. The strategy is unchanged.")}
+                        " "<span class="meta">{detail}</span>
+                    </p>
+                }
+            })}
+        </li>
+    }
+}
