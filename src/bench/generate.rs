@@ -122,6 +122,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                         },
                         year_basis: Default::default(),
                         source: String::new(),
+                        running_totals: false,
                         baseline: Some(Baseline { value: base, year: Some(FiscalYear(first.0 - 1)) }),
                         target: Some(Target::Value { value: base + step * size.years as f64, year: None }),
                         interim: Vec::new(),

@@ -79,7 +79,11 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
             true => named(&drawn.label, kind, w.lang),
             false => kind.to_owned(),
         };
-        let actual_name = if several { drawn.label.clone() } else { tr(w.lang, "実績", "Actual").to_owned() };
+        let actual_name = match (several, series.running_totals) {
+            (true, _) => drawn.label.clone(),
+            (false, true) => tr(w.lang, "実績（累計）", "Actual (running total)").to_owned(),
+            (false, false) => tr(w.lang, "実績", "Actual").to_owned(),
+        };
         chart = chart.series(drawn.actuals(&actual_name, &mut table));
         legend.push(actual_name);
         patches.push(json!({ "showAllSymbol": true }));
@@ -96,6 +100,12 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
         if let Some(sum) = drawn.running_sum(&name(tr(w.lang, "累計", "Running total")), &mut table) {
             chart = chart.series(sum);
             legend.push(name(tr(w.lang, "累計", "Running total")));
+            patches.push(json!({ "showAllSymbol": true }));
+        }
+        let yearly_name = name(tr(w.lang, "単年度（差分）", "Yearly (derived)"));
+        if let Some(yearly) = drawn.derived_yearly(&yearly_name, &mut table) {
+            chart = chart.series(yearly);
+            legend.push(yearly_name);
             patches.push(json!({ "showAllSymbol": true }));
         }
         if let Some(interim) = drawn.interim(&name(tr(w.lang, "中間目標", "Interim target")), &mut table) {
@@ -239,9 +249,13 @@ impl Drawn<'_> {
                 }
             })
             .collect();
+        let actual = match self.series.running_totals {
+            true => tr(self.w.lang, "実績（累計）", "Actual (running total)"),
+            false => tr(self.w.lang, "実績", "Actual"),
+        };
         let kind = match locale::year_basis_note(self.series.year_basis, self.w.lang) {
-            Some(note) => format!("{}（{note}）", tr(self.w.lang, "実績", "Actual")),
-            None => tr(self.w.lang, "実績", "Actual").to_owned(),
+            Some(note) => format!("{actual}（{note}）"),
+            None => actual.to_owned(),
         };
         table.rows.push(self.row(kind, cells));
         Line::new()
@@ -368,12 +382,44 @@ impl Drawn<'_> {
             .data(vec![corners])
     }
 
+    /// The yearly values derived from running totals (this year's total less last year's), as a
+    /// dotted line and a table row 「単年度（差分）」; nothing for yearly actuals or when no year
+    /// can be derived.
+    fn derived_yearly(&self, name: &str, table: &mut Table) -> Option<Line> {
+        if !self.series.running_totals {
+            return None;
+        }
+        let values: Vec<Option<f64>> = self.axis.iter().map(|y| self.series.yearly(*y)).collect();
+        if values.iter().all(Option::is_none) {
+            return None;
+        }
+        let note = tr(self.w.lang, "単年度（差分）", "yearly (derived)");
+        let data = self.axis.iter().zip(&values).map(|(y, v)| point(*v, &noted(self.value_year(*y), note))).collect();
+        let head = tr(self.w.lang, "単年度（差分）", "Yearly (derived)").to_owned();
+        table.rows.push(self.row(head, values.iter().map(|v| cell(*v)).collect()));
+        Some(
+            Line::new()
+                .name(name)
+                .connect_nulls(false)
+                .symbol(Symbol::Diamond)
+                .symbol_size(7)
+                .item_style(ItemStyle::new().color(self.colour))
+                .line_style(LineStyle::new().color(self.colour).width(1).type_(LineStyleType::Dotted))
+                .z(2)
+                .data(data),
+        )
+    }
+
     /// A cumulative target's running sum of the span's actuals, year by year up to the latest
-    /// actual (a year without one adds nothing); nothing for other targets.
+    /// actual (a year without one adds nothing); nothing for other targets, nor for actuals that
+    /// are running totals already (`derived_yearly` draws their years instead).
     fn running_sum(&self, name: &str, table: &mut Table) -> Option<Line> {
         let Some(Target::Cumulative { from, to, .. }) = self.series.target else {
             return None;
         };
+        if self.series.running_totals {
+            return None;
+        }
         let latest = self.series.actuals_within(from, to).map(|a| a.year).max()?;
         let note = tr(self.w.lang, "累計", "running total");
         let sums: Vec<Option<f64>> = self

@@ -53,6 +53,8 @@ pub enum RowKind {
     Actual,
     /// A cumulative target's running sum of the actuals.
     RunningTotal,
+    /// Each year's own value derived from actuals printed as running totals (単年度（差分）).
+    DerivedYearly,
 }
 
 impl RowKind {
@@ -61,6 +63,7 @@ impl RowKind {
             RowKind::Target => "target",
             RowKind::Actual => "actual",
             RowKind::RunningTotal => "running-total",
+            RowKind::DerivedYearly => "derived-yearly",
         }
     }
 }
@@ -123,9 +126,13 @@ fn series_rows(s: &Strategy, ind: &Indicator, se: &Series, years: &[FiscalYear],
             cells: years.iter().map(|y| interim(se, *y).unwrap_or_default()).collect(),
         });
     }
+    let actual = match se.running_totals {
+        true => tr(lang, "実績（累計）", "Actual (running total)"),
+        false => tr(lang, "実績", "Actual"),
+    };
     let actual_head = match locale::year_basis_note(se.year_basis, lang) {
-        Some(note) => format!("{}（{note}）", tr(lang, "実績", "Actual")),
-        None => tr(lang, "実績", "Actual").to_owned(),
+        Some(note) => format!("{actual}（{note}）"),
+        None => actual.to_owned(),
     };
     let provisional = tr(lang, "（速報）", " (prov.)");
     rows.push(YearRow {
@@ -140,7 +147,13 @@ fn series_rows(s: &Strategy, ind: &Indicator, se: &Series, years: &[FiscalYear],
             })
             .collect(),
     });
-    if let Some(Target::Cumulative { from, to, .. }) = se.target {
+    if se.running_totals {
+        rows.push(YearRow {
+            kind: RowKind::DerivedYearly,
+            head: tr(lang, "単年度（差分）", "Yearly (derived)").to_owned(),
+            cells: years.iter().map(|y| se.yearly(*y).map(locale::number).unwrap_or_default()).collect(),
+        });
+    } else if let Some(Target::Cumulative { from, to, .. }) = se.target {
         if let Some(latest) = se.actuals_within(from, to).map(|a| a.year).max() {
             rows.push(YearRow {
                 kind: RowKind::RunningTotal,

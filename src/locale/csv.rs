@@ -81,6 +81,7 @@ pub fn csv_refusal(r: &crate::format::csv::RefusalReason, lang: Language) -> Str
         ProvisionalWithoutValue => tr(lang, "値がないのに速報の印があります", "A provisional marker without a value").into(),
         TargetKindDiffers => tr(lang, "目標の種類（値・毎年・方向のみ）が登録されているものと違います。種類を変えるときは編集画面で変更してください", "The kind of target (a value, per year, direction only) differs from the stored one; change it in the editor").into(),
         BadYearBasis { text } => if ja { format!("値の時点「{text}」が読めません（年度、年、4月1日現在 のように書きます）") } else { format!("値の時点 (what the year means) '{text}' cannot be read (write 年度, 年 or a day such as 4月1日現在)") },
+        BadActualKind { text } => if ja { format!("実績の種類「{text}」が読めません（単年度 または 累計 と書きます）") } else { format!("実績の種類 (kind of actuals) '{text}' cannot be read (write 単年度 for yearly values or 累計 for running totals)") },
         BadDate { text } => if ja { format!("修正日「{text}」は日付として読めません（2022-06-15 のように書きます）") } else { format!("修正日 (date revised) '{text}' is not a date (write 2022-06-15)") },
         Conflicting { first_row } => if ja { format!("同じ系列のこの列が {first_row} 行目と違います（{first_row} 行目の内容を使います）") } else { format!("Row {first_row} says something else in this column for the same series (row {first_row} is used)") },
         Duplicate { first_row } => if ja { format!("同じ系列・区分・年度の値が {first_row} 行目にもあります（{first_row} 行目の値を使います）") } else { format!("Row {first_row} already gives a value for this series, kind and year (the value of row {first_row} is used)") },
@@ -123,6 +124,7 @@ pub fn csv_text_what(c: &crate::format::csv::TextChange, lang: Language, style: 
     let fy = |y| super::year(y, lang, style);
     match (&c.edit, lang) {
         (TextEdit::YearBasis { .. }, _) => tr(lang, "値の時点", "What the year means").into(),
+        (TextEdit::RunningTotals { .. }, _) => tr(lang, "実績の種類", "Kind of actuals").into(),
         (TextEdit::Source { of: SourceOf::Indicator, .. }, _) => tr(lang, "出典（指標）", "Source (indicator)").into(),
         (TextEdit::Source { of: SourceOf::Series, .. }, _) => tr(lang, "出典（系列）", "Source (series)").into(),
         (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::Ja) => {
@@ -135,6 +137,14 @@ pub fn csv_text_what(c: &crate::format::csv::TextChange, lang: Language, style: 
         (TextEdit::Verdict { to, .. }, Language::En) => format!("Town's verdict ({})", fy(to.year)),
         (TextEdit::Revision { to, .. }, Language::Ja) => format!("修正前の目標（{}に修正）", fy(to.year)),
         (TextEdit::Revision { to, .. }, Language::En) => format!("Earlier target (revised in {})", fy(to.year)),
+    }
+}
+
+/// Whether a series' actuals are running totals, in a few words: 累計値 / 単年度の値.
+pub fn actual_kind(running_totals: bool, lang: Language) -> &'static str {
+    match running_totals {
+        true => tr(lang, "累計値", "running totals"),
+        false => tr(lang, "単年度の値", "yearly values"),
     }
 }
 
@@ -157,6 +167,7 @@ pub fn csv_text_sides(c: &crate::format::csv::TextChange, lang: Language, style:
     };
     match &c.edit {
         TextEdit::YearBasis { from, to } => (super::year_basis(*from, lang), super::year_basis(*to, lang)),
+        TextEdit::RunningTotals { to } => (actual_kind(!*to, lang).to_owned(), actual_kind(*to, lang).to_owned()),
         TextEdit::Source { from, to, .. } => (shown(from), shown(to)),
         TextEdit::Verdict { from, to } => (from.as_ref().map_or("—".to_owned(), verdict), verdict(to)),
         TextEdit::Revision { from, to } => (from.as_ref().map_or("—".to_owned(), revision), revision(to)),

@@ -234,6 +234,16 @@ pub fn series_target(series: &Series, unit: &str, lang: Language, style: YearSty
 /// What a span target compares, said with its name: 「累計 20人」 (the running sum of the span's
 /// actuals), 「平均 1,900人」 (their mean, to two decimals at most); `None` for other targets.
 pub fn measured(series: &Series, a: &Assessment, unit: &str, lang: Language) -> Option<String> {
+    // Actuals printed as running totals say so, with the year's derived value as towns print
+    // it: 「515（累計、うち単年度 255人）」.
+    if series.running_totals {
+        let yearly = a.actual.and(a.year).and_then(|y| series.yearly(y)).map(|v| (v * 100.0).round() / 100.0);
+        return Some(match (yearly, lang) {
+            (Some(v), Language::Ja) => format!("累計、うち単年度 {}", quantity(v, unit)),
+            (Some(v), Language::En) => format!("running total; this year {}", quantity(v, unit)),
+            (None, _) => tr(lang, "累計", "running total").to_owned(),
+        });
+    }
     let m = a.measured?;
     let m = (m * 100.0).round() / 100.0;
     match series.target.as_ref()? {

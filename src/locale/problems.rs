@@ -294,6 +294,14 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 format!("{of}the target's revision ({}) is outside the plan period", year.english())
             }
         }
+        ImpossibleAsOfDay { series, month, day: 0 } => {
+            let of = series_of(series, lang);
+            if ja {
+                format!("{of}値の時点「{month}月現在」はありえない月です")
+            } else {
+                format!("{of}the values' month “as of month {month}” does not exist")
+            }
+        }
         ImpossibleAsOfDay { series, month, day } => {
             let of = series_of(series, lang);
             if ja {

@@ -47,11 +47,20 @@ pub fn value_year(basis: YearBasis, fy: FiscalYear, lang: Language, style: YearS
             None => format!("{y}年{month}月{day}日現在"),
         },
         (YearBasis::AsOf { month, day }, Language::Ja, YearStyle::Western) => format!("{y}年{month}月{day}日現在"),
-        (YearBasis::AsOf { month, day }, Language::En, _) => {
-            let m = MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?");
-            format!("as of {day} {m} {y}")
+        (YearBasis::AsOf { month, day }, Language::En, _) => format!("as of {day} {} {y}", month_name(month)),
+        // A month alone, as written: 「令和5年3月末」, 「平成28年6月現在」 (the era of its first day).
+        (YearBasis::AsOfMonth { month, end }, Language::Ja, style) => {
+            let era = era_of_date(y, month, 1).filter(|_| style == YearStyle::Japanese);
+            let y = era.map(|(era, n)| era_year(era, n)).unwrap_or(format!("{y}年"));
+            format!("{y}{month}月{}", if end { "末" } else { "現在" })
         }
+        (YearBasis::AsOfMonth { month, end: true }, Language::En, _) => format!("end of {} {y}", month_name(month)),
+        (YearBasis::AsOfMonth { month, end: false }, Language::En, _) => format!("as of {} {y}", month_name(month)),
     }
+}
+
+fn month_name(month: u8) -> &'static str {
+    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?")
 }
 
 fn era_letter(era: &str) -> char {
@@ -80,10 +89,10 @@ pub fn year_column(basis: YearBasis, lang: Language) -> &'static str {
     match (basis, lang) {
         (YearBasis::Fiscal, Language::Ja) => "年度",
         (YearBasis::Calendar, Language::Ja) => "年",
-        (YearBasis::AsOf { .. }, Language::Ja) => "時点",
+        (YearBasis::AsOf { .. } | YearBasis::AsOfMonth { .. }, Language::Ja) => "時点",
         (YearBasis::Fiscal, Language::En) => "Fiscal year",
         (YearBasis::Calendar, Language::En) => "Year",
-        (YearBasis::AsOf { .. }, Language::En) => "As of",
+        (YearBasis::AsOf { .. } | YearBasis::AsOfMonth { .. }, Language::En) => "As of",
     }
 }
 
@@ -95,10 +104,10 @@ pub fn year_basis(basis: YearBasis, lang: Language) -> String {
         (YearBasis::AsOf { month, day }, Language::Ja) => format!("{month}月{day}日現在"),
         (YearBasis::Fiscal, Language::En) => "fiscal year".to_owned(),
         (YearBasis::Calendar, Language::En) => "calendar year".to_owned(),
-        (YearBasis::AsOf { month, day }, Language::En) => {
-            let m = MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?");
-            format!("as of {day} {m}")
-        }
+        (b @ YearBasis::AsOfMonth { .. }, Language::Ja) => b.written(),
+        (YearBasis::AsOf { month, day }, Language::En) => format!("as of {day} {}", month_name(month)),
+        (YearBasis::AsOfMonth { month, end: true }, Language::En) => format!("end of {}", month_name(month)),
+        (YearBasis::AsOfMonth { month, end: false }, Language::En) => format!("as of {}", month_name(month)),
     }
 }
 
@@ -109,8 +118,11 @@ pub fn year_basis_note(basis: YearBasis, lang: Language) -> Option<String> {
         (YearBasis::Fiscal, _) => None,
         (YearBasis::Calendar, Language::Ja) => Some("年（暦年）の値".to_owned()),
         (YearBasis::AsOf { month, day }, Language::Ja) => Some(format!("各年{month}月{day}日現在の値")),
+        (b @ YearBasis::AsOfMonth { .. }, Language::Ja) => Some(format!("各年{}の値", b.written())),
         (YearBasis::Calendar, Language::En) => Some("Values by calendar year".to_owned()),
-        (b @ YearBasis::AsOf { .. }, Language::En) => Some(format!("Values {} each year", year_basis(b, lang))),
+        (b @ (YearBasis::AsOf { .. } | YearBasis::AsOfMonth { .. }), Language::En) => {
+            Some(format!("Values {} each year", year_basis(b, lang)))
+        }
     }
 }
 
@@ -177,6 +189,24 @@ mod tests {
         assert_eq!(year_basis_note(YearBasis::AsOf { month: 10, day: 1 }, Ja).unwrap(), "各年10月1日現在の値");
         assert_eq!(year_basis_note(YearBasis::Calendar, En).unwrap(), "Values by calendar year");
         assert_eq!(year_basis_note(YearBasis::AsOf { month: 4, day: 1 }, En).unwrap(), "Values as of 1 Apr each year");
+    }
+
+    #[test]
+    fn a_month_without_a_day_is_shown_as_written() {
+        let end = YearBasis::AsOfMonth { month: 3, end: true };
+        let june = YearBasis::AsOfMonth { month: 6, end: false };
+        assert_eq!(value_year(end, FiscalYear(2023), Ja, Japanese), "令和5年3月末");
+        assert_eq!(value_year(june, FiscalYear(2016), Ja, Japanese), "平成28年6月現在");
+        assert_eq!(value_year(end, FiscalYear(2019), Ja, Japanese), "平成31年3月末", "before 令和 began");
+        assert_eq!(value_year(june, FiscalYear(2019), Ja, Japanese), "令和元年6月現在");
+        assert_eq!(value_year(end, FiscalYear(2023), Ja, Western), "2023年3月末");
+        assert_eq!(value_year(end, FiscalYear(2023), En, Western), "end of Mar 2023");
+        assert_eq!(value_year(june, FiscalYear(2016), En, Japanese), "as of Jun 2016");
+        assert_eq!((year_basis(end, Ja), year_basis(june, Ja)), ("3月末".to_owned(), "6月現在".to_owned()));
+        assert_eq!(year_basis(end, En), "end of Mar");
+        assert_eq!(year_column(june, Ja), "時点");
+        assert_eq!(year_basis_note(end, Ja).unwrap(), "各年3月末の値");
+        assert_eq!(year_basis_note(june, En).unwrap(), "Values as of Jun each year");
         assert_eq!(year_basis(YearBasis::Calendar, Ja), "年（暦年）");
     }
 }

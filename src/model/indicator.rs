@@ -91,6 +91,11 @@ pub struct Series {
     /// 出典 of this series when it differs from the indicator's (empty: the indicator's).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The actuals are running totals (累計値), stored as printed: 「515（累計、うちH28年度255人）」
+    /// holds 515. A year's own value is derived (`Series::yearly`); a total over a span reads the
+    /// running total itself. Files before this field hold yearly values (`false`, not written).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub running_totals: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -247,9 +252,10 @@ pub struct Actual {
 }
 
 /// What the year of a series' values means, as the town's table writes it: 「令和5年度」 (a
-/// fiscal year, April–March), 「2023年」 (a calendar year) or 「令和5年4月1日現在」 (a date in
-/// the value's year). The values stay in the fiscal-year columns of the stored year number;
-/// only the words change, so a 「2019年」 value is never shown as 「2019年度」.
+/// fiscal year, April–March), 「2023年」 (a calendar year), 「令和5年4月1日現在」 (a date in
+/// the value's year) or 「令和5年3月末」, 「平成28年6月現在」 (a month without a day). The values
+/// stay in the fiscal-year columns of the stored year number; only the words change, so a
+/// 「2019年」 value is never shown as 「2019年度」.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum YearBasis {
@@ -260,6 +266,11 @@ pub enum YearBasis {
     Calendar,
     /// 「4月1日現在」, 「10月1日時点」: the month and day, the year being the value's.
     AsOf { month: u8, day: u8 },
+    /// A month without a day, the year being the value's: 「3月末」 (`end`, also 「3月末現在」) or
+    /// 「6月現在」 (「6月」, 「6月時点」, 「平成28年6月 調査結果」). Added after `AsOf` without a version
+    /// bump: a file without one reads as before; an older build refuses a file holding one
+    /// with its path, as for the target kinds of issue 20.
+    AsOfMonth { month: u8, end: bool },
 }
 
 impl YearBasis {
@@ -278,9 +289,22 @@ impl YearBasis {
             _ => {}
         }
         let date = ["現在", "時点"].iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t).trim();
+        if let Some(basis) = YearBasis::parse_month(date) {
+            return Some(basis);
+        }
         let (month, day) = date.strip_suffix('日')?.split_once('月')?;
         let (month, day): (u8, u8) = (month.trim().parse().ok()?, day.trim().parse().ok()?);
         YearBasis::is_possible_day(month, day).then_some(YearBasis::AsOf { month, day })
+    }
+
+    /// 「3月末」, 「3月末日」, 「6月」 (現在/時点 already cut off): a month-only basis.
+    fn parse_month(date: &str) -> Option<YearBasis> {
+        let (month, end) = match date.strip_suffix("末日").or_else(|| date.strip_suffix('末')) {
+            Some(m) => (m, true),
+            None => (date, false),
+        };
+        let month: u8 = month.strip_suffix('月')?.trim().parse().ok()?;
+        (1..=12).contains(&month).then_some(YearBasis::AsOfMonth { month, end })
     }
 
     /// Reads a value's year as a series of this basis writes it (`locale::value_year`):
@@ -300,9 +324,10 @@ impl YearBasis {
             Some(rest) => rest.get(rest.len().saturating_sub(4)..).unwrap_or_default(),
             None => t,
         };
-        // 「令和5年4月1日現在」: the year is what comes before the month.
-        let t = ["現在", "時点"].iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t);
-        let t = match (t.ends_with('日'), t.find('年')) {
+        // 「令和5年4月1日現在」, 「令和5年3月末」, 「平成28年6月調査結果」: the year is what comes
+        // before the month.
+        let t = ["現在", "時点", "調査結果", "調査"].iter().find_map(|w| t.strip_suffix(w)).unwrap_or(t);
+        let t = match (t.ends_with('日') || t.ends_with('月') || t.ends_with("月末"), t.find('年')) {
             (true, Some(at)) => &t[..at + '年'.len_utf8()],
             _ => t,
         };
@@ -321,9 +346,19 @@ impl YearBasis {
         (1..=days).contains(&day)
     }
 
-    /// An as-of basis whose day its month never has (a file can hold 「2月30日現在」).
+    /// An as-of basis whose day its month never has (a file can hold 「2月30日現在」), or a
+    /// month-only one of no month (「13月」).
     pub fn is_impossible(self) -> bool {
-        matches!(self, YearBasis::AsOf { month, day } if !YearBasis::is_possible_day(month, day))
+        match self {
+            YearBasis::AsOf { month, day } => !YearBasis::is_possible_day(month, day),
+            YearBasis::AsOfMonth { month, .. } => !(1..=12).contains(&month),
+            YearBasis::Fiscal | YearBasis::Calendar => false,
+        }
+    }
+
+    /// Whether the values are each of a point in the year (a date or a month), not of a year.
+    pub fn is_as_of(self) -> bool {
+        matches!(self, YearBasis::AsOf { .. } | YearBasis::AsOfMonth { .. })
     }
 
     /// The written form 「年度」, 「年」, 「4月1日現在」 (`parse` reads it back).
@@ -332,6 +367,8 @@ impl YearBasis {
             YearBasis::Fiscal => "年度".to_owned(),
             YearBasis::Calendar => "年".to_owned(),
             YearBasis::AsOf { month, day } => format!("{month}月{day}日現在"),
+            YearBasis::AsOfMonth { month, end: true } => format!("{month}月末"),
+            YearBasis::AsOfMonth { month, end: false } => format!("{month}月現在"),
         }
     }
 }
@@ -408,6 +445,7 @@ impl Series {
             label: label.to_owned(),
             year_basis: YearBasis::Fiscal,
             source: String::new(),
+            running_totals: false,
             baseline: None,
             target: None,
             interim: Vec::new(),
@@ -476,6 +514,38 @@ impl Series {
     pub fn latest_actual(&self) -> Option<&Actual> {
         self.actuals.iter().max_by_key(|a| a.year)
     }
+
+    /// The value of a year on its own: the actual, or for running totals (`running_totals`) the
+    /// year's total less the year before's — only when both are there and finite (a gap is not
+    /// bridged: 令和4年度 missing leaves 令和5年度 without a yearly value).
+    pub fn yearly(&self, year: FiscalYear) -> Option<f64> {
+        let value = |y: FiscalYear| self.actual(y).map(|a| a.value).filter(|v| v.is_finite());
+        if !self.running_totals {
+            return value(year);
+        }
+        let before = FiscalYear(year.0.checked_sub(1)?);
+        Some(value(year)? - value(before)?)
+    }
+
+    /// The yearly values of the years `from..=to` that have one (`yearly`), in year order.
+    pub fn yearly_within(&self, from: FiscalYear, to: FiscalYear) -> Vec<(FiscalYear, f64)> {
+        let years = self.actuals.iter().map(|a| a.year).filter(|y| *y >= from && *y <= to);
+        years.filter_map(|y| Some((y, self.yearly(y)?))).collect()
+    }
+
+    /// The total of the span `from..=to` up to `year`: the sum of its actuals, or for running
+    /// totals the printed total of the latest year of the span up to `year` (a town prints the
+    /// total since the span began: 「515（累計）」 in 平成28年度 of 平成27〜31年度). `None`
+    /// with no actual in the span so far.
+    pub fn total_within(&self, from: FiscalYear, to: FiscalYear) -> Option<f64> {
+        let mut within = self.actuals_within(from, to).peekable();
+        within.peek()?;
+        if self.running_totals {
+            within.max_by_key(|a| a.year).map(|a| a.value)
+        } else {
+            Some(within.map(|a| a.value).sum())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -513,6 +583,15 @@ mod tests {
         assert_eq!(read(YearBasis::Fiscal, "CY2023"), None, "a fiscal year is read as before");
         assert!(YearBasis::Calendar.read_year("上期").is_err());
         assert!(april.read_year("4月1日現在").is_err());
+        let end = YearBasis::AsOfMonth { month: 3, end: true };
+        for text in ["令和5年3月末", "令和5年3月末現在", "2023年3月末", "令和5年", "2023"] {
+            assert_eq!(read(end, text), Some(2023), "{text}");
+        }
+        let june = YearBasis::AsOfMonth { month: 6, end: false };
+        for text in ["平成28年6月", "平成28年6月現在", "平成28年6月 調査結果", "平成28年6月調査"]
+        {
+            assert_eq!(read(june, text), Some(2016), "{text}");
+        }
     }
 
     #[test]

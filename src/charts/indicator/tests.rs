@@ -338,6 +338,29 @@ fn a_cumulative_target_draws_the_running_sum_against_the_path_to_the_total() {
     assert_eq!(f.table.rows[2], ["新規就農者数", "累計", "8", "20", "—", "—"]);
 }
 
+/// The same KPI with its actuals printed as running totals (8, 20): drawn as written, with each
+/// year's derived value (20 − 8 = 12) as its own dotted line and table row; never summed again.
+#[test]
+fn running_totals_are_drawn_as_written_with_the_derived_yearly_values() {
+    let mut ind = Indicator::new("3-4", "新規就農者数", "人");
+    let s = &mut ind.series[0];
+    s.target = Some(Target::Cumulative { value: 40.0, from: FiscalYear(2022), to: FiscalYear(2025) });
+    s.running_totals = true;
+    s.actuals = vec![actual(2022, 8.0, false), actual(2023, 20.0, false)];
+    let f = chart(&strategy(), &ind, JA);
+    let o = f.option();
+    assert_eq!(legend(&o), ["実績（累計）", "目標", "単年度（差分）"]);
+    assert_eq!(values(series(&o, "実績（累計）")), [Some(8.0), Some(20.0), None, None]);
+    assert_eq!(values(series(&o, "単年度（差分）")), [None, Some(12.0), None, None]);
+    assert_eq!(
+        f.summary,
+        "新規就農者数: 令和5年度 20人, 目標 累計 40人（令和4〜7年度）, 累計、うち単年度 12人, 進捗 50%, 順調"
+    );
+    assert_eq!(f.table.rows[2], ["新規就農者数", "単年度（差分）", "—", "12", "—", "—"]);
+    let en = chart(&strategy(), &ind, EN);
+    assert_eq!(legend(&en.option()), ["Actual (running total)", "Target", "Yearly (derived)"]);
+}
+
 /// 「令和4〜7年度の平均 1,890人」: a flat line over the span; the mean said in the summary.
 #[test]
 fn an_average_target_is_a_line_over_its_span_and_the_mean_is_said() {

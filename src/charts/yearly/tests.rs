@@ -110,6 +110,30 @@ fn a_cumulative_target_has_its_total_in_the_last_year_and_a_running_total_row() 
 }
 
 #[test]
+fn running_totals_are_printed_as_written_with_each_years_derived_value_under_them() {
+    // The same KPI printed as 出雲市 prints it: running totals 1,850 and 4,060 (令和4・5年度),
+    // 令和6年度 missing, 令和7年度 8,100. The years: 令和5年度 4,060 − 1,850 = 2,210; 令和4年度
+    // has no year before it and 令和7年度 none after the gap: blank, never summed again.
+    let mut s = kitamoto();
+    let se = &mut named(&mut s, "市民参画手続きに参画した人数").series[0];
+    se.target = Some(Target::Cumulative { value: 8000.0, from: FiscalYear(2022), to: FiscalYear(2025) });
+    se.running_totals = true;
+    se.year_basis = crate::model::YearBasis::AsOfMonth { month: 3, end: true };
+    for (y, v) in [(2022, 1850.0), (2023, 4060.0), (2025, 8100.0)] {
+        se.actuals.push(Actual::new(FiscalYear(y), v));
+    }
+    let t = of(&s, "市民参画手続きに参画した人数");
+    let rows = &t.series[0].rows;
+    assert_eq!(rows[1].head, "実績（累計）（各年3月末の値）");
+    assert_eq!(cells(&rows[1]), ["1,850", "4,060", "—", "8,100"]);
+    assert_eq!((rows[2].kind, rows[2].head.as_str()), (RowKind::DerivedYearly, "単年度（差分）"));
+    assert_eq!(cells(&rows[2]), ["", "2,210", "", ""]);
+    assert_eq!(rows.len(), 3, "no running sum of running totals");
+    let en = table(&s, s.indicators.iter().find(|i| i.name == "市民参画手続きに参画した人数").unwrap(), EN);
+    assert_eq!(en.series[0].rows[2].head, "Yearly (derived)");
+}
+
+#[test]
 fn in_english_with_western_years() {
     let s = kitamoto();
     let ind = s.indicators.iter().find(|i| i.name == "就業者一人あたり市内純生産").unwrap();

@@ -20,6 +20,11 @@ pub(super) const PROVISIONAL: &str = "速報値";
 /// The series' year basis as written (年度 / 年 / 4月1日現在) and its source (`texts`).
 pub(super) const YEAR_BASIS: &str = "値の時点";
 pub(super) const SOURCE: &str = "出典";
+/// Whether a series' actuals are each year's own values or running totals (累計値): written
+/// 「単年度」 / 「累計」, and only when some series of the strategy holds running totals.
+pub(super) const ACTUAL_KIND: &str = "実績の種類";
+const RUNNING_WORDS: [&str; 4] = ["累計", "累計値", "累積", "累積値"];
+const YEARLY_WORDS: [&str; 5] = ["単年度", "単年度値", "単年", "各年度", "年度ごと"];
 /// The verdicts file (`verdicts`): the town's verdict and the committee's comment are read back;
 /// what Shirube computes beside them is written for people only.
 pub(super) const VERDICT: &str = "町の評価";
@@ -48,6 +53,28 @@ pub(super) const MARK: &str = "○";
 const TRUE_MARKS: [&str; 12] = ["○", "◯", "〇", "●", "◎", "1", "TRUE", "YES", "Y", "速報", "速報値", "✓"];
 const FALSE_MARKS: [&str; 10] = ["×", "✕", "0", "FALSE", "NO", "N", "確定", "確定値", "-", "ー"];
 const DIRECTION_MARKS: [&str; 8] = ["↗", "↘", "→", "↑", "↓", "増加", "減少", "維持"];
+
+/// 実績の種類 as written: 「累計」 for running totals, 「単年度」 for yearly values.
+pub(super) fn actual_kind(running_totals: bool) -> &'static str {
+    if running_totals {
+        RUNNING_WORDS[0]
+    } else {
+        YEARLY_WORDS[0]
+    }
+}
+
+/// Reads 実績の種類 (full-width letters too): `Some(true)` running totals, `Some(false)` yearly
+/// values, `None` anything else. The caller treats an empty cell as no change.
+pub(crate) fn read_actual_kind(text: &str) -> Option<bool> {
+    let t = half_width(text.trim());
+    if RUNNING_WORDS.iter().any(|w| half_width(w) == t) {
+        Some(true)
+    } else if YEARLY_WORDS.iter().any(|w| half_width(w) == t) {
+        Some(false)
+    } else {
+        None
+    }
+}
 
 /// Rows of a CSV file in memory: UTF-8 BOM first, CRLF after every row.
 pub(super) struct Sheet(::csv::Writer<Vec<u8>>);

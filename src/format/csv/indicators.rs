@@ -104,8 +104,9 @@ pub(crate) const WIDE_FIRST: usize = WIDE.len();
 
 /// Wide layout: 指標ID, 指標番号, 指標名, 系列, 単位, 当初値, 当初値年度, 目標値, 目標年度, then
 /// for each year its actual ("令和4年度" or "2022") and its provisional marker ("令和4年度 速報"),
-/// then 値の時点 and 出典 (the series' own, else the indicator's). The year columns stay fiscal
-/// years, shared by every series; 値の時点 says what a row's years mean.
+/// then 値の時点 and 出典 (the series' own, else the indicator's), and 実績の種類 when some series
+/// holds running totals (`has_running_totals`). The year columns stay fiscal years, shared by
+/// every series; 値の時点 says what a row's years mean.
 pub(crate) fn wide_table(s: &Strategy, years: YearStyle) -> WideTable<'_> {
     let columns = wide_years(s);
     let mut header: Vec<String> = WIDE.iter().map(|h| h.to_string()).collect();
@@ -114,6 +115,10 @@ pub(crate) fn wide_table(s: &Strategy, years: YearStyle) -> WideTable<'_> {
         header.push(format!("{} {PROVISIONAL_SUFFIX}", year(*y, years)));
     }
     header.extend([YEAR_BASIS.to_owned(), SOURCE.to_owned()]);
+    let kinds = has_running_totals(s);
+    if kinds {
+        header.push(ACTUAL_KIND.to_owned());
+    }
     let words = |w: &str| WideCell::Words(w.to_owned());
     let mut rows = Vec::new();
     for i in &s.indicators {
@@ -132,6 +137,9 @@ pub(crate) fn wide_table(s: &Strategy, years: YearStyle) -> WideTable<'_> {
                 }
             }
             cells.extend([WideCell::Words(x.year_basis.written()), words(x.source_or(&i.source))]);
+            if kinds {
+                cells.push(words(actual_kind(x.running_totals)));
+            }
             rows.push(WideRow { indicator: i, series: x, cells });
         }
     }
@@ -149,17 +157,34 @@ pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
     sheet.finish()
 }
 
+/// Whether some series holds running totals: only then is 実績の種類 written (last, after the
+/// other columns), so a strategy without any exports as it did before the column.
+fn has_running_totals(s: &Strategy) -> bool {
+    s.indicators.iter().flat_map(|i| &i.series).any(|x| x.running_totals)
+}
+
 /// Long layout: 指標ID, 指標番号, 指標名, 系列, 単位, 年度, 区分, 値, 速報値, 値の時点, 出典, 修正年度,
 /// 修正日, 修正理由 — one row per value: 当初値, 目標, each earlier target (修正前の目標, its 値 and
 /// 年度 as a 目標 row's, with when and why it was revised), 中間目標 (by year), 実績 (by year, ○
 /// when provisional; its year as the series' basis writes it, 「2023年」 for a calendar year).
-/// 出典 is the series' source, or an actual's own.
+/// 出典 is the series' source, or an actual's own. 実績の種類 last, when some series holds
+/// running totals (`has_running_totals`).
 pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
     let mut sheet = Sheet::new();
-    sheet.row(LONG);
+    let kinds = has_running_totals(s);
+    let mut header: Vec<String> = LONG.iter().map(|h| h.to_string()).collect();
+    if kinds {
+        header.push(ACTUAL_KIND.to_owned());
+    }
+    sheet.row(header);
     for i in &s.indicators {
         for x in &i.series {
             let basis = x.year_basis.written();
+            let kind_cell = kinds.then(|| actual_kind(x.running_totals).to_owned());
+            let mut put = |mut cells: Vec<String>| {
+                cells.extend(kind_cell.clone());
+                sheet.row(cells);
+            };
             let series_source = x.source_or(&i.source);
             let sourced = |when: String, kind: &str, value: String, provisional: bool, source: &str| {
                 let mut row = identity(i, x);
@@ -169,26 +194,26 @@ pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
             };
             let row = |when, kind, value, provisional| sourced(when, kind, value, provisional, series_source);
             if let Some(b) = &x.baseline {
-                sheet.row(row(basis_year(x, b.year, years), KIND_BASELINE[0], number(b.value), false));
+                put(row(basis_year(x, b.year, years), KIND_BASELINE[0], number(b.value), false));
             }
             if x.target.is_some() {
                 let [value, when] = target_cells(i, x, x.target.as_ref(), years);
-                sheet.row(row(when, KIND_TARGET[0], value, false));
+                put(row(when, KIND_TARGET[0], value, false));
             }
             for r in &x.target_history {
                 let [value, when] = target_cells(i, x, Some(&r.target), years);
                 let mut cells = row(when, KIND_REVISION[0], value, false);
                 cells.truncate(LONG.len() - 3);
                 cells.extend([year(r.year, years), r.date.clone().unwrap_or_default(), text(&r.reason)]);
-                sheet.row(cells);
+                put(cells);
             }
             for v in &x.interim {
-                sheet.row(row(year(v.year, years), KIND_INTERIM[0], number(v.value), false));
+                put(row(year(v.year, years), KIND_INTERIM[0], number(v.value), false));
             }
             for a in &x.actuals {
                 let source = if a.source.trim().is_empty() { series_source } else { &a.source };
                 let when = value_year(a.year, x.year_basis, years);
-                sheet.row(sourced(when, KIND_ACTUAL[0], number(a.value), a.provisional, source));
+                put(sourced(when, KIND_ACTUAL[0], number(a.value), a.provisional, source));
             }
         }
     }

@@ -44,6 +44,9 @@
 //!   refuses that cell only, and the row's other cells still count. A second value for the same
 //!   series, kind and year is refused as a duplicate. Columns the import does not know are
 //!   ignored and listed; names, codes (when an id is given) and units are not imported.
+//! - **Running totals.** 実績の種類 (「累計」 / 「単年度」) says whether a series' actuals are
+//!   running totals (累計値); it is written, after the other columns, only when some series of
+//!   the strategy holds running totals, so other exports are as before. Read like 値の時点.
 //! - **Words** (`texts`). 値の時点 and 出典 are read in both layouts: the first row of a series
 //!   that gives one counts, a later row saying something else is refused. A long layout's actual
 //!   row whose 出典 is not the series' (as the file leaves it) gives that actual its own source.
@@ -91,7 +94,7 @@ pub(crate) use read::{Column, Header, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
 pub use texts::{SourceOf, TextChange, TextEdit};
 pub use value_cell::{read_typed_value, TypedValue};
-pub(crate) use value_cell::{read_value, ValueCell};
+pub(crate) use value_cell::{read_value, says_running_total, ValueCell};
 pub use verdicts::verdicts;
 
 /// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).

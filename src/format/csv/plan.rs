@@ -164,6 +164,10 @@ pub enum RefusalReason {
     BadYearBasis {
         text: String,
     },
+    /// 実績の種類 is neither 単年度 nor 累計 (nor one of their synonyms).
+    BadActualKind {
+        text: String,
+    },
     /// 修正日 is not a real day written YYYY-MM-DD.
     BadDate {
         text: String,

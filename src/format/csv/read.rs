@@ -89,6 +89,8 @@ pub(crate) enum Column {
     /// 指標名, 単位, 計算, 計算と異なる: written for people, not read back.
     Descriptive,
     YearBasis,
+    /// 実績の種類: 単年度 or 累計 (running totals).
+    ActualKind,
     Source,
     Verdict,
     VerdictComment,
@@ -118,7 +120,7 @@ pub(crate) struct Header {
     pub columns: Vec<Column>,
 }
 
-const NAMED: [(&str, Column); 22] = [
+const NAMED: [(&str, Column); 23] = [
     (ID, Column::Id),
     (CODE, Column::Code),
     (NAME, Column::Descriptive),
@@ -134,6 +136,7 @@ const NAMED: [(&str, Column); 22] = [
     (PROVISIONAL, Column::Provisional),
     (YEAR_BASIS, Column::YearBasis),
     (SOURCE, Column::Source),
+    (ACTUAL_KIND, Column::ActualKind),
     (VERDICT, Column::Verdict),
     (COMPUTED, Column::Descriptive),
     (DIFFERS, Column::Descriptive),
@@ -207,7 +210,7 @@ impl Header {
         use Column::*;
         match (c, layout) {
             (Id | Code | Descriptive, _) => true,
-            (Series | YearBasis | Source, Layout::Wide | Layout::Long) => true,
+            (Series | YearBasis | ActualKind | Source, Layout::Wide | Layout::Long) => true,
             (Year, Layout::Long | Layout::Verdicts) => true,
             (Kind | Value | Provisional | RevisedIn | RevisionDate | RevisionReason, Layout::Long) => true,
             (Verdict | VerdictComment, Layout::Verdicts) => true,

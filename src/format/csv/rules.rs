@@ -3,7 +3,7 @@
 
 use super::cells::{is_direction_mark, is_every_year, EVERY_YEAR};
 use super::{CellKind, RefusalReason};
-use crate::model::{parse_number, Baseline, FiscalYear, PlanPeriod, Series, Target};
+use crate::model::{parse_number, Baseline, FiscalYear, PlanPeriod, Series, Target, YearBasis};
 
 /// The year cell of a baseline or target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,8 +25,11 @@ pub(super) fn when(text: &str) -> Result<When, RefusalReason> {
     }
 }
 
+/// A year cell: whatever `FiscalYear::parse` reads, and a year written with its date or month
+/// as a series' basis writes it (「令和5年4月1日現在」, 「令和5年3月末」, 「平成28年6月 調査結果」).
 pub(super) fn year(text: &str) -> Result<FiscalYear, RefusalReason> {
-    FiscalYear::parse(text).map_err(|_| RefusalReason::BadYear { text: text.to_owned() })
+    (FiscalYear::parse(text).or_else(|_| YearBasis::Calendar.read_year(text)))
+        .map_err(|_| RefusalReason::BadYear { text: text.to_owned() })
 }
 
 fn value(text: &str) -> Result<f64, RefusalReason> {

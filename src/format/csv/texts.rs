@@ -36,6 +36,10 @@ pub enum TextEdit {
         from: YearBasis,
         to: YearBasis,
     },
+    /// 実績の種類: whether the series' actuals are running totals (累計値).
+    RunningTotals {
+        to: bool,
+    },
     Source {
         of: SourceOf,
         from: String,
@@ -69,6 +73,13 @@ pub(super) type Judged = Result<Option<TextEdit>, RefusalReason>;
 pub(super) fn year_basis(x: &Series, text: &str) -> Judged {
     let to = YearBasis::parse(text).ok_or_else(|| RefusalReason::BadYearBasis { text: text.to_owned() })?;
     Ok((to != x.year_basis).then_some(TextEdit::YearBasis { from: x.year_basis, to }))
+}
+
+/// 実績の種類: 単年度 or 累計 (empty: no change; the caller does not pass one).
+pub(super) fn running_totals(x: &Series, text: &str) -> Judged {
+    let to =
+        super::cells::read_actual_kind(text).ok_or_else(|| RefusalReason::BadActualKind { text: text.to_owned() })?;
+    Ok((to != x.running_totals).then_some(TextEdit::RunningTotals { to }))
 }
 
 /// 出典 of a row, as the export writes it (the series' own, else the indicator's): unchanged
@@ -156,6 +167,10 @@ pub(super) fn apply(s: &mut Strategy, changes: &[TextChange]) -> usize {
         let done = match (&c.edit, series) {
             (TextEdit::YearBasis { to, .. }, Some(k)) => {
                 i.series[k].year_basis = *to;
+                true
+            }
+            (TextEdit::RunningTotals { to }, Some(k)) => {
+                i.series[k].running_totals = *to;
                 true
             }
             (TextEdit::Source { of: SourceOf::Indicator, to, .. }, _) => {

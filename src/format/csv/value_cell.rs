@@ -120,6 +120,15 @@ fn trailing_remark(t: &str) -> Option<(&str, &str)> {
     (!rest.is_empty() && !remark.is_empty()).then_some((rest, remark))
 }
 
+/// Whether a value cell says its number is a running total: a remark in brackets that starts
+/// with 累計 (or 累積), as 出雲市 prints 「515（累計、うちH28年度255人）」 — the number is the
+/// total, the rest of the remark (the year's own 255) is kept as the value's comment.
+pub(crate) fn says_running_total(text: &str) -> bool {
+    let t = half_width(text.trim());
+    let Some((_, remark)) = trailing_remark(&t) else { return false };
+    remark.starts_with("累計") || remark.starts_with("累積")
+}
+
 /// Footnote marks followed by nothing but digits: 「※」, 「※1」, 「＊2」.
 fn is_footnote(s: &str) -> bool {
     let digits = s.trim_start_matches(FOOTNOTE);

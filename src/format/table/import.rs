@@ -4,6 +4,12 @@
 //! column names, so 「－」, 「2,408※」, full-width digits, ▲ minus and the target words are read
 //! by exactly the CSV import's rules, and refusals name the sheet's rows and column letters.
 //! [`apply_table`] adds the new indicators and writes the values in one call (one undo step).
+//!
+//! Running totals (累計値): a row's series is marked as running totals (the CSV's 実績の種類
+//! 累計) when a year column's header says 累計 (「令和4年度（累計）」, 「累計」 under a year) or
+//! one of the row's actual cells does (出雲市's 「515（累計、うちH28年度255人）」: 515 is the
+//! value, the remark its comment). A 「累計」 column without a year is a total of the yearly
+//! columns beside it (as 計 is), not read, and marks nothing.
 
 use super::cells::{prepare, RowUnit};
 use super::rows::{find_goal, find_measure, heading_text, identify, row_text, RowIs, RowText};
@@ -228,6 +234,15 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
         }
         names.push(name);
     }
+    // A column the table does not otherwise read headed 実績の種類 (the committee's workbook
+    // writes one when a series holds running totals) is read as the CSV's.
+    for (c, read) in columns.iter_mut().enumerate() {
+        let text = super::roles::header_text(grid, shape, c);
+        if *read == Column::Unknown && super::words::fold(&text) == RUNNING {
+            *read = Column::ActualKind;
+        }
+    }
+    let sheet_kind = columns.contains(&Column::ActualKind);
     let mut add = |name: &str, c: Column| {
         names.push(name.to_owned());
         columns.push(c);
@@ -245,12 +260,41 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
             }
         }
     }
-    let years: Vec<bool> =
-        roles.iter().filter_map(|r| if let ColumnRole::Actual(y) = r { Some(y.calendar) } else { None }).collect();
-    if !years.is_empty() && years.iter().all(|c| *c) {
+    if header_basis(grid, shape, roles).is_some() {
         add("値の時点", Column::YearBasis);
     }
+    if !sheet_kind {
+        add(RUNNING, Column::ActualKind);
+    }
     (Header { names, columns }, letters)
+}
+
+/// What the year columns' headers say the values' years are, when not fiscal years: 「年」
+/// when every one is a calendar year (「2022年」), or the as-of point every one writes after
+/// its year (「令和5年3月末」, 「平成28年6月 調査結果」: 3月末, 6月現在).
+fn header_basis(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> Option<String> {
+    let years: Vec<(usize, bool)> = (roles.iter().enumerate())
+        .filter_map(|(c, r)| if let ColumnRole::Actual(y) = r { Some((c, y.calendar)) } else { None })
+        .collect();
+    if years.is_empty() {
+        return None;
+    }
+    if years.iter().all(|(_, calendar)| *calendar) {
+        return Some("年".to_owned());
+    }
+    let as_of = |c: usize| super::words::header_as_of(&super::words::fold(&super::roles::header_text(grid, shape, c)));
+    let first = as_of(years[0].0)?;
+    years.iter().all(|(c, _)| as_of(*c) == Some(first)).then(|| first.written())
+}
+
+/// The added column that marks a row's series as running totals (`running_totals`).
+const RUNNING: &str = "実績の種類";
+
+/// Whether a year column's header says its values are running totals (「令和4年度（累計）」,
+/// 「累計」 or 「実績（累計）」 under a year).
+pub(super) fn running_header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> bool {
+    let years = roles.iter().enumerate().filter(|(_, r)| matches!(r, ColumnRole::Actual(_)));
+    years.map(|(c, _)| super::roles::header_text(grid, shape, c)).any(|t| t.contains("累計") || t.contains("累積"))
 }
 
 fn column(role: Option<ColumnRole>) -> Column {
@@ -289,9 +333,11 @@ fn record(
     let width = grid.width();
     let mut cells: Vec<String> = vec![String::new(); header.names.len()];
     let mut years: Vec<(Column, String)> = Vec::new();
+    let mut running = running_header(grid, shape, roles);
     for (c, cell) in cells.iter_mut().enumerate().take(width) {
         let role = roles.get(c).copied().unwrap_or(ColumnRole::Ignore);
         let prepared = prepare(grid, shape, role, row, c, unit);
+        running |= matches!(role, ColumnRole::Actual(_)) && csv::says_running_total(&prepared.text);
         if let Some(year) = prepared.year {
             let year_column = if role == ColumnRole::Baseline { Column::BaselineYear } else { Column::TargetYear };
             years.push((year_column, year));
@@ -306,7 +352,12 @@ fn record(
         }
     };
     put(Column::Id, id.as_str().to_owned(), false);
-    put(Column::YearBasis, "年".to_owned(), false);
+    if let Some(basis) = header_basis(grid, shape, roles) {
+        put(Column::YearBasis, basis, false);
+    }
+    if running {
+        put(Column::ActualKind, "累計".to_owned(), false);
+    }
     for (c, year) in years {
         put(c, year, true);
     }

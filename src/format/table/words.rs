@@ -5,7 +5,7 @@
 //! folding full-width forms and removing spaces, so a title such as 「数値目標一覧」 is no header.
 
 use super::{Cell, Grid};
-use crate::model::{half_width, FiscalYear};
+use crate::model::{half_width, FiscalYear, YearBasis};
 
 /// A year written in a header: the fiscal year of its number, and whether it was written as a
 /// calendar year (「2022年」, 「令和4年」: the series' values are 年, not 年度).
@@ -140,9 +140,15 @@ const NAMED: [(&str, Named); 81] = [
 ];
 
 /// The kind words, with 見込 read as an actual a town has not closed yet.
-const KINDS: [(&str, Kind); 6] = [
+/// 累計 under or beside a year is that year's actual, a running total (`import::running_header`).
+const KINDS: [(&str, Kind); 11] = [
     ("実績", Kind::Actual),
     ("実績値", Kind::Actual),
+    ("累計", Kind::Actual),
+    ("累計値", Kind::Actual),
+    ("累計実績", Kind::Actual),
+    ("実績累計", Kind::Actual),
+    ("実績(累計)", Kind::Actual),
     ("見込", Kind::Actual),
     ("目標", Kind::Target),
     ("目標値", Kind::Target),
@@ -186,7 +192,17 @@ fn named(folded: &str) -> Option<Named> {
 /// the years Shirube knows (1926–2200).
 pub(super) fn year(folded: &str) -> Option<HeaderYear> {
     let calendar = folded.ends_with('年') && !folded.ends_with("年度");
-    FiscalYear::parse(folded).ok().map(|year| HeaderYear { year, calendar })
+    // A year with its month or day: 「令和5年3月末」, 「平成28年6月調査結果」, 「R5.4.1現在」 is not.
+    let dated = || folded.contains('月').then(|| YearBasis::Calendar.read_year(folded).ok()).flatten();
+    FiscalYear::parse(folded).ok().or_else(dated).map(|year| HeaderYear { year, calendar })
+}
+
+/// The as-of point a year header writes after its year: 「令和5年3月末」 → 3月末, 「平成28年6月」
+/// → 6月現在, 「令和5年4月1日現在」 → 4月1日現在; `None` for a year alone.
+pub(super) fn header_as_of(folded: &str) -> Option<YearBasis> {
+    let (_, after) = folded.split_once('年')?;
+    let after = ["調査結果", "調査"].iter().find_map(|w| after.strip_suffix(w)).unwrap_or(after);
+    YearBasis::parse(after).filter(|b| b.is_as_of())
 }
 
 fn kind(folded: &str) -> Option<Kind> {
@@ -266,6 +282,12 @@ mod tests {
             (text("令和4年度実績"), Word::Year(fy(2022, false), Some(Kind::Actual))),
             (text("2023年度（目標）"), Word::Year(fy(2023, false), Some(Kind::Target))),
             (text("令和5年度(見込)"), Word::Year(fy(2023, false), Some(Kind::Actual))),
+            (text("令和5年3月末"), Word::Year(fy(2023, false), None)),
+            (text("平成28年6月 調査結果"), Word::Year(fy(2016, false), None)),
+            (text("累計"), Word::Kind(Kind::Actual)),
+            (text("実績（累計）"), Word::Kind(Kind::Actual)),
+            (text("平成28年度（累計）"), Word::Year(fy(2016, false), Some(Kind::Actual))),
+            (text("H28年度累計"), Word::Year(fy(2016, false), Some(Kind::Actual))),
             (text("第2期北斗市総合戦略 数値目標一覧"), Word::Other),
             (Cell::Number(12.0), Word::Other),
         ] {

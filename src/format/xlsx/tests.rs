@@ -90,6 +90,30 @@ fn each_example_comes_back_through_the_table_import_unchanged() {
     }
 }
 
+/// A series whose actuals are running totals (累計値): the workbook writes 実績の種類 last, and
+/// the table import reads it back — unchanged into the same strategy, the flag set in one
+/// without it.
+#[test]
+fn running_totals_come_back_through_the_table_import() {
+    let mut s = example("kitamoto");
+    let x = &mut std::sync::Arc::make_mut(&mut s.indicators[0]).series[0];
+    x.running_totals = true;
+    x.write_actual(FiscalYear(2022), 8.0, false, None);
+    x.write_actual(FiscalYear(2023), 20.0, false, None);
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = &grids(&bytes)[0];
+    let shape = find_table(g).unwrap();
+    let roles = propose_roles(g, &shape).roles;
+    let plan = plan_table(&s, g, &shape, &roles, Placement::Strategy);
+    assert_eq!((plan.values.texts.len(), plan.values.changes.len()), (0, 0), "{:?}", plan.values.texts);
+    assert_eq!(plan.values.refused, []);
+    let mut without = s.clone();
+    std::sync::Arc::make_mut(&mut without.indicators[0]).series[0].running_totals = false;
+    let plan = plan_table(&without, g, &shape, &roles, Placement::Strategy);
+    table::apply_table(&mut without, &plan);
+    assert_eq!(without, s, "the flag comes back");
+}
+
 /// A strategy with the cells Excel mangles: a code that looks like a date, a name that looks
 /// like a formula, a per-year target, a percentage and decimals.
 fn awkward() -> Strategy {

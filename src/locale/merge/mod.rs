@@ -163,6 +163,8 @@ impl Words<'_> {
             (_, "source") => ("出典", "Source"),
             (_, "notes") => ("備考", "Notes"),
             (_, "label") => ("内訳の名前", "Breakdown label"),
+            (_, "year_basis") => ("値の時点", "What a value's year means"),
+            (_, "running_totals") => ("実績値は累計値", "Actuals are running totals"),
             (_, "baseline") => ("当初値", "Baseline"),
             (_, "target") => ("目標値", "Target"),
             (_, "value") => ("値", "Value"),

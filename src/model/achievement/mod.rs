@@ -17,6 +17,11 @@
 //!   the total (progress = sum ÷ total); on track when that share is at least the share of the
 //!   span's years passed, rated on progress ÷ that share as a value target is.
 //! - Bound (「80%以上」, 「10件以下」): achieved when it holds in the year, whatever the baseline.
+//! - Actuals printed as running totals (`Series::running_totals`, 「515（累計、うちH28年度255人）」):
+//!   a cumulative target compares the printed total of the span's latest year so far directly
+//!   (never summed again); a per-year target and an average use the derived yearly values
+//!   (`Series::yearly`: this year's total less last year's; none without both); every other
+//!   kind compares the running total itself, as a level.
 //! - A baseline without a year is taken to be the year before the plan period starts; a value
 //!   target without a year is due in the plan's last year (`PlanPeriod::assumed_*_year`; the
 //!   checks list says so for each such series).
@@ -107,6 +112,10 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
     match *target {
         Target::Direction => match baseline {
             Some(b) => by_met(moved_right_way(cx.direction, actual, b)),
+            None => no_data(Some(year)),
+        },
+        Target::PerYear { value } if series.running_totals => match series.yearly(year) {
+            Some(one) => judged(cx, year, actual, one, right_side(cx.direction, one, value)),
             None => no_data(Some(year)),
         },
         Target::PerYear { value } => by_met(met(value)),
@@ -223,7 +232,7 @@ fn average(
     t: f64,
     (from, to): (FiscalYear, FiscalYear),
 ) -> Assessment {
-    let values: Vec<f64> = series.actuals_within(from, to.min(year)).map(|a| a.value).collect();
+    let values: Vec<f64> = series.yearly_within(from, to.min(year)).into_iter().map(|(_, v)| v).collect();
     if year < from || values.is_empty() {
         return no_data(Some(year));
     }
@@ -239,8 +248,9 @@ fn average(
     Assessment { progress, status, ..judged(cx, year, actual, mean, met) }
 }
 
-/// A total over `span`: the running sum of the span's actuals up to `year` against the total
-/// `t` (progress = sum ÷ total, from zero whatever the baseline); on track when that share is
+/// A total over `span`: the running sum of the span's actuals up to `year` (with running totals,
+/// the printed total: `Series::total_within`) against the total `t` (progress = sum ÷ total,
+/// from zero whatever the baseline); on track when that share is
 /// at least the share of the span's years passed (the 2nd of 4 years: 50 %). A total is
 /// something to reach: the indicator's direction does not turn it into a ceiling.
 fn cumulative(
@@ -254,7 +264,8 @@ fn cumulative(
     if year < from || t.abs() <= EPSILON {
         return no_data(Some(year));
     }
-    let sum: f64 = series.actuals_within(from, to.min(year)).map(|a| a.value).sum();
+    // No actual in the span (assessed after it): nothing reached, as a sum of none.
+    let sum = series.total_within(from, to.min(year)).unwrap_or(0.0);
     let progress = sum / t;
     let years = f64::from(to.0 - from.0 + 1).max(1.0);
     let expected = (f64::from(year.0 - from.0 + 1) / years).clamp(0.0, 1.0);

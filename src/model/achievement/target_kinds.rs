@@ -156,3 +156,62 @@ fn a_bound_is_met_when_it_holds_in_the_year_whatever_the_baseline() {
     assert_eq!(assess_as(&s, DesiredDirection::Increase, Some(2023)).status, Status::Achieved);
     assert_eq!(assess_as(&s, DesiredDirection::Increase, Some(2024)).status, Status::Behind);
 }
+
+/// 出雲市's 平成28年度 evaluation prints 「515（累計、うちH28年度255人）」: actuals held as
+/// running totals. Plan 平成27〜31年度 (2015–2019) — KITAMOTO's period only frames the path.
+#[test]
+fn a_cumulative_target_reads_running_totals_directly() {
+    // 「平成27〜31年度の累計 1,200人」: running totals 260 (H27), 515 (H28).
+    let t = Target::Cumulative { value: 1200.0, from: FY(2015), to: FY(2019) };
+    let mut s = series(None, t, &[(2015, 260.0), (2016, 515.0)]);
+    s.running_totals = true;
+    // The yearly values are derived: H28 = 515 − 260 = 255; H27 has no year before it.
+    assert_eq!(s.yearly(FY(2016)), Some(255.0));
+    assert_eq!(s.yearly(FY(2015)), None);
+    // In H28 (2 of 5 years = 40 % due) the total is 515 itself, not 260 + 515 = 775:
+    // 515 ÷ 1,200 = 42.9 % ≥ 40 %: on track, attainment 42.9 ÷ 40 = 107 % (A).
+    let a = assess_as(&s, DesiredDirection::Increase, None);
+    assert_eq!(a.measured, Some(515.0));
+    assert_eq!(a.actual, Some(515.0));
+    assert!(close(a.progress, 515.0 / 1200.0) && close(a.expected, 0.4), "{a:?}");
+    assert!(close(a.attainment, 515.0 / 1200.0 / 0.4));
+    assert_eq!((a.status, a.rating.as_deref()), (Status::OnTrack, Some("A")));
+    // The same figures read as yearly values would sum to 775 = 64.6 %: the flag decides.
+    s.running_totals = false;
+    assert_eq!(assess_as(&s, DesiredDirection::Increase, None).measured, Some(775.0));
+    // Running totals reaching 1,210 in H31 (2019): achieved, progress 1,210 ÷ 1,200.
+    let t = Target::Cumulative { value: 1200.0, from: FY(2015), to: FY(2019) };
+    let mut done = series(None, t, &[(2015, 260.0), (2016, 515.0), (2017, 760.0), (2019, 1210.0)]);
+    done.running_totals = true;
+    let a = assess_as(&done, DesiredDirection::Increase, None);
+    assert_eq!((a.measured, a.status), (Some(1210.0), Status::Achieved));
+    assert!(close(a.progress, 1210.0 / 1200.0));
+    // H30 (2018) missing: no yearly value for it nor for H31 (a gap is not bridged).
+    assert_eq!((done.yearly(FY(2018)), done.yearly(FY(2019))), (None, None));
+    assert_eq!(done.yearly(FY(2017)), Some(245.0));
+    // Assessed in 令和2年度 after the span: the span's last printed total, 1,210.
+    done.set_actual(FY(2020), Some(1500.0));
+    let a = assess_as(&done, DesiredDirection::Increase, Some(2020));
+    assert_eq!((a.measured, a.status), (Some(1210.0), Status::Achieved));
+}
+
+#[test]
+fn per_year_and_average_targets_use_the_derived_yearly_values_of_running_totals() {
+    // 「毎年250人」 with running totals 260, 515, 760: the years are 255 (H28) and 245 (H29).
+    let mut s = series(None, Target::PerYear { value: 250.0 }, &[(2015, 260.0), (2016, 515.0), (2017, 760.0)]);
+    s.running_totals = true;
+    let a = assess_as(&s, DesiredDirection::Increase, Some(2016));
+    assert_eq!((a.actual, a.measured, a.status), (Some(515.0), Some(255.0), Status::Achieved));
+    assert_eq!(assess_as(&s, DesiredDirection::Increase, Some(2017)).status, Status::Behind);
+    // H27 has no year before it: no yearly value, no status.
+    assert_eq!(assess_as(&s, DesiredDirection::Increase, Some(2015)).status, Status::NoData);
+    // 「平成27〜29年度の平均 250人」: the derived years 255 and 245 average 250 → achieved in H29.
+    s.target = Some(Target::Average { value: 250.0, from: FY(2015), to: FY(2017) });
+    let a = assess_as(&s, DesiredDirection::Increase, Some(2017));
+    assert_eq!((a.measured, a.status), (Some(250.0), Status::Achieved));
+    // A value target compares the running total itself: 「累計 1,000人（令和7年度）」 from 0.
+    s.target = Some(Target::Value { value: 1000.0, year: Some(FY(2019)) });
+    s.baseline = Some(Baseline { value: 0.0, year: Some(FY(2014)) });
+    let a = assess_as(&s, DesiredDirection::Increase, Some(2017));
+    assert!(close(a.progress, 0.76), "{a:?}");
+}

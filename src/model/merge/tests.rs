@@ -496,3 +496,32 @@ fn a_grant_edit_merges_with_the_other_sides_edit() {
         other.initiative(&id).unwrap().grant
     );
 }
+
+/// A series' running totals (累計値) and its month-only as-of point are series fields like any
+/// other: one side's is taken, both sides' different choices are a conflict on that field.
+#[test]
+fn running_totals_and_a_month_basis_merge_as_series_fields() {
+    let base = town();
+    let movers = indicator_id(&base, "転入者数");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.indicator_mut(&movers).unwrap().series[0].running_totals = true;
+    theirs.indicator_mut(&movers).unwrap().series[0].year_basis = YearBasis::AsOfMonth { month: 3, end: true };
+    let m = merged(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let x = &m.strategy().indicator(&movers).unwrap().series[0].clone();
+    assert!(x.running_totals);
+    assert_eq!(x.year_basis, YearBasis::AsOfMonth { month: 3, end: true });
+
+    // Both sides change the basis differently: one conflict on 値の時点.
+    let mut theirs2 = base.clone();
+    theirs2.indicator_mut(&movers).unwrap().series[0].year_basis = YearBasis::AsOfMonth { month: 6, end: false };
+    let mut ours2 = ours.clone();
+    ours2.indicator_mut(&movers).unwrap().series[0].year_basis = YearBasis::AsOfMonth { month: 3, end: true };
+    let m = merged(&base, &ours2, &theirs2);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert_eq!(m.conflicts[0].field, value("year_basis"));
+    let s = m.resolve(&[Side::Theirs]).unwrap();
+    let x = &s.indicator(&movers).unwrap().series[0];
+    assert!(x.running_totals, "ours' running totals are kept");
+    assert_eq!(x.year_basis, YearBasis::AsOfMonth { month: 6, end: false });
+}

@@ -143,3 +143,14 @@ fn an_as_of_basis_on_a_day_its_month_never_has_is_said() {
         assert_eq!(kinds(&s), vec![], "{month}/{day}");
     }
 }
+
+#[test]
+fn a_month_only_basis_is_checked_for_its_month() {
+    let mut s = births();
+    for month in [1, 3, 6, 12] {
+        series(&mut s).year_basis = YearBasis::AsOfMonth { month, end: month == 3 };
+        assert_eq!(kinds(&s), vec![], "{month}");
+    }
+    series(&mut s).year_basis = YearBasis::AsOfMonth { month: 13, end: false };
+    assert_eq!(words(&s), ["指標 7-2「出生数」: 値の時点「13月現在」はありえない月です"]);
+}

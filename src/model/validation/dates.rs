@@ -10,10 +10,14 @@ use crate::model::{Series, YearBasis};
 impl Validator<'_> {
     pub(super) fn series_dates(&mut self, sp: Place, series: &Series) {
         let label = || series.label.trim().to_owned();
-        if let YearBasis::AsOf { month, day } = series.year_basis {
-            if series.year_basis.is_impossible() {
-                self.push(format!("{sp}.year_basis"), ProblemKind::ImpossibleAsOfDay { series: label(), month, day });
-            }
+        // A month-only basis of no month (「13月」) is told with day 0.
+        let date = match series.year_basis {
+            YearBasis::AsOf { month, day } => Some((month, day)),
+            YearBasis::AsOfMonth { month, .. } => Some((month, 0)),
+            YearBasis::Fiscal | YearBasis::Calendar => None,
+        };
+        if let Some((month, day)) = date.filter(|_| series.year_basis.is_impossible()) {
+            self.push(format!("{sp}.year_basis"), ProblemKind::ImpossibleAsOfDay { series: label(), month, day });
         }
         for (k, r) in series.target_history.iter().enumerate() {
             let rp = || format!("{sp}.target_history[{k}]");

@@ -123,7 +123,8 @@ pub enum ProblemKind {
         series: String,
         year: FiscalYear,
     },
-    /// An as-of year basis with a day its month never has (2月30日現在).
+    /// An as-of year basis with a day its month never has (2月30日現在), or a month-only one
+    /// (`day` 0) of no month (13月現在).
     ImpossibleAsOfDay {
         series: String,
         month: u8,

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Word {
     Basis,
+    ActualKind,
     Source,
 }
 
@@ -89,6 +90,11 @@ impl Planner<'_> {
         let column = self.name(Column::YearBasis, YEAR_BASIS);
         if !basis.is_empty() && self.first_word(x, Word::Basis, r.row, &column, &basis) {
             self.judged(r.row, column, i, Some(x), texts::year_basis(x, &basis));
+        }
+        let kind = self.text_cell(r, Column::ActualKind);
+        let column = self.name(Column::ActualKind, ACTUAL_KIND);
+        if !kind.is_empty() && self.first_word(x, Word::ActualKind, r.row, &column, &kind) {
+            self.judged(r.row, column, i, Some(x), texts::running_totals(x, &kind));
         }
         let text = self.text_cell(r, Column::Source);
         let column = self.name(Column::Source, SOURCE);

@@ -8,6 +8,7 @@ mod import;
 mod layout;
 mod region;
 mod round_trip;
+mod running_totals;
 mod words;
 mod year_basis;
 

@@ -267,3 +267,85 @@ fn rows_by_series_fill_each_series_and_make_one_new_indicator_of_several() {
     let baselines: Vec<Option<f64>> = moved.series.iter().map(|x| x.baseline.as_ref().map(|b| b.value)).collect();
     assert_eq!(baselines, [Some(850.0), Some(790.0)]);
 }
+
+/// 出雲市's 平成28年度 evaluation prints a cumulative KPI as 「515（累計、うちH28年度255人）」:
+/// 515 is the value, the series is marked as running totals and the remark kept as the comment.
+/// A row of plain numbers beside it stays yearly values.
+#[test]
+fn a_cell_that_says_kei_makes_its_series_running_totals() {
+    use crate::model::PlanPeriod;
+    let s = Strategy::blank("出雲市総合戦略", "出雲市", PlanPeriod { first: FiscalYear(2015), last: FiscalYear(2019) });
+    let g = grid(&[
+        &["指標名", "単位", "目標値", "平成27年度", "平成28年度"],
+        &["UIターン者数", "人", "累計 1,200（平成27〜31年度）", "260", "515（累計、うちH28年度255人）"],
+        &["観光入込客数", "万人", "↗", "120", "125"],
+    ]);
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
+    let mut after = s.clone();
+    apply_table(&mut after, &plan);
+    let series = |k: usize| after.indicator(&plan.new_indicators[k].indicator.id).unwrap().series[0].clone();
+    let ui = series(0);
+    assert!(ui.running_totals);
+    assert_eq!(
+        ui.actual(FiscalYear(2016)).map(|a| (a.value, a.comment.as_str())),
+        Some((515.0, "累計、うちH28年度255人"))
+    );
+    assert_eq!(ui.yearly(FiscalYear(2016)), Some(255.0), "515 − 260, as printed beside it");
+    assert_eq!(ui.target, Some(Target::Cumulative { value: 1200.0, from: FiscalYear(2015), to: FiscalYear(2019) }));
+    assert!(!series(1).running_totals);
+}
+
+/// 累計 under a year (a year row over 累計) marks the series; a 「累計」 column without a year is
+/// a total of the yearly columns beside it, not read, and marks nothing.
+#[test]
+fn kei_under_a_year_marks_running_totals_and_a_total_column_does_not() {
+    use crate::model::PlanPeriod;
+    let s = Strategy::blank("戦略", "町", PlanPeriod { first: FiscalYear(2022), last: FiscalYear(2026) });
+    let under = grid(&[&["指標名", "令和4年度", "令和5年度"], &["", "累計", "累計"], &["移住者数", "30", "65"]]);
+    let shape = find_table(&under).unwrap();
+    let roles = propose_roles(&under, &shape).roles;
+    assert!(matches!(roles[1], ColumnRole::Actual(_)) && matches!(roles[2], ColumnRole::Actual(_)), "{roles:?}");
+    let plan = plan_table(&s, &under, &shape, &roles, Placement::Strategy);
+    let mut after = s.clone();
+    apply_table(&mut after, &plan);
+    let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
+    assert!(x.running_totals);
+    assert_eq!((x.actual(FiscalYear(2023)).map(|a| a.value), x.yearly(FiscalYear(2023))), (Some(65.0), Some(35.0)));
+
+    let total = grid(&[&["指標名", "令和4年度", "令和5年度", "累計"], &["移住者数", "30", "35", "65"]]);
+    let shape = find_table(&total).unwrap();
+    let roles = propose_roles(&total, &shape).roles;
+    assert_eq!(roles[3], ColumnRole::Ignore);
+    let plan = plan_table(&s, &total, &shape, &roles, Placement::Strategy);
+    let mut after = s.clone();
+    apply_table(&mut after, &plan);
+    let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
+    assert!(!x.running_totals);
+    assert_eq!(x.actual(FiscalYear(2023)).map(|a| a.value), Some(35.0));
+}
+
+/// Year columns written with their month, 「令和5年3月末」 or 「平成28年6月 調査結果」, are those
+/// years, and the series' values are as of that month, as written (3月末, 6月現在).
+#[test]
+fn year_columns_with_a_month_make_the_series_as_of_that_month() {
+    use crate::model::PlanPeriod;
+    let s = Strategy::blank("戦略", "町", PlanPeriod { first: FiscalYear(2015), last: FiscalYear(2024) });
+    for (headers, basis, second) in [
+        (["令和4年3月末", "令和5年3月末"], YearBasis::AsOfMonth { month: 3, end: true }, 2023),
+        (["平成28年6月 調査結果", "平成29年6月 調査結果"], YearBasis::AsOfMonth { month: 6, end: false }, 2017),
+    ] {
+        let g = grid(&[&["指標名", "単位", headers[0], headers[1]], &["待機児童数", "人", "12", "8"]]);
+        let shape = find_table(&g).unwrap();
+        let roles = propose_roles(&g, &shape).roles;
+        let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+        assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
+        let mut after = s.clone();
+        apply_table(&mut after, &plan);
+        let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
+        assert_eq!(x.year_basis, basis, "{headers:?}");
+        assert_eq!(x.actual(FiscalYear(second)).map(|a| a.value), Some(8.0), "{headers:?}");
+    }
+}

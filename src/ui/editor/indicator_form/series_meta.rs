@@ -1,6 +1,7 @@
-//! What a series' values are, beside its figures: the year basis (値の時点: 年度, 年（暦年）, or
-//! a date 「4月1日現在」 with its month and day) and the series' own source (出典), which
-//! overrides the indicator's. A value's own source is edited in its year row.
+//! What a series' values are, beside its figures: the year basis (値の時点: 年度, 年（暦年）, a
+//! date 「4月1日現在」 with its month and day, or a month alone: 「6月現在」, 「3月末」), whether
+//! the actuals are running totals (累計値), and the series' own source (出典), which overrides
+//! the indicator's. A value's own source is edited in its year row.
 
 use super::*;
 use crate::model::YearBasis;
@@ -10,6 +11,8 @@ use crate::ui::speech::{use_speech, Speaks};
 const FISCAL: &str = "fiscal";
 const CALENDAR: &str = "calendar";
 const AS_OF: &str = "as_of";
+const AS_OF_MONTH: &str = "as_of_month";
+const MONTH_END: &str = "month_end";
 /// The date a new 日付現在 basis starts with: 住民基本台帳 figures are mostly 「4月1日現在」.
 const DEFAULT_AS_OF: YearBasis = YearBasis::AsOf { month: 4, day: 1 };
 
@@ -26,6 +29,8 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
             YearBasis::Fiscal => FISCAL,
             YearBasis::Calendar => CALENDAR,
             YearBasis::AsOf { .. } => AS_OF,
+            YearBasis::AsOfMonth { end: false, .. } => AS_OF_MONTH,
+            YearBasis::AsOfMonth { end: true, .. } => MONTH_END,
         }
         .to_owned()
     });
@@ -34,6 +39,8 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
             (FISCAL.to_owned(), state.tr("年度", "Fiscal year").to_owned()),
             (CALENDAR.to_owned(), state.tr("年（暦年）", "Calendar year").to_owned()),
             (AS_OF.to_owned(), state.tr("日付現在", "As of a date").to_owned()),
+            (AS_OF_MONTH.to_owned(), state.tr("月現在（日なし）", "As of a month").to_owned()),
+            (MONTH_END.to_owned(), state.tr("月末", "End of a month").to_owned()),
         ]
     });
     let on_basis = Callback::new(move |v: String| {
@@ -44,10 +51,32 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
                 b @ YearBasis::AsOf { .. } => b,
                 _ => DEFAULT_AS_OF,
             },
+            // A month kept from the date or month already set; else 3月 (年度末).
+            AS_OF_MONTH | MONTH_END => {
+                let month = match basis.get_untracked() {
+                    YearBasis::AsOf { month, .. } | YearBasis::AsOfMonth { month, .. } => month,
+                    _ => 3,
+                };
+                YearBasis::AsOfMonth { month, end: v == MONTH_END }
+            }
             _ => YearBasis::Fiscal,
         };
         write_basis.run(new);
     });
+    // A month-only basis: its month (1–12; anything else is not stored).
+    let month_only = Memo::new(move |_| match basis.get() {
+        YearBasis::AsOfMonth { month, end } => Some((month, end)),
+        _ => None,
+    });
+    let only_month_value = Signal::derive(move || month_only.get().map(|(m, _)| f64::from(m)));
+    let on_only_month = Callback::new(move |v: Option<f64>| {
+        let Some((_, end)) = month_only.get_untracked() else { return };
+        if let Some(v) = v.filter(|v| v.fract() == 0.0 && (1.0..=12.0).contains(v)) {
+            write_basis.run(YearBasis::AsOfMonth { month: v as u8, end });
+        }
+    });
+    let running = read_series(&ind, &sid, |s| s.running_totals);
+    let write_running = write_series(&ind, &sid, |s, v: bool| s.running_totals = v);
     let date = Memo::new(move |_| match basis.get() {
         YearBasis::AsOf { month, day } => Some((month, day)),
         _ => None,
@@ -89,6 +118,9 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
                 <NumberField label=lbl("月", "Month") value=month_value on_commit=on_month testid=tid("as-of-month")/>
                 <NumberField label=lbl("日", "Day") value=day_value on_commit=on_day testid=tid("as-of-day")/>
             })}
+            {move || month_only.get().is_some().then(|| view! {
+                <NumberField label=lbl("月", "Month") value=only_month_value on_commit=on_only_month testid=tid("as-of-month")/>
+            })}
             <p class="hint" data-testid=tid("year-basis-note")>{move || {
                 let example = locale::value_year(basis.get(), FiscalYear(2023), state.lang(), state.year_style());
                 match state.lang() {
@@ -96,6 +128,14 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
                     Language::En => format!("An actual's year is shown as “{example}”."),
                 }
             }}</p>
+            <CheckField label=lbl("実績値は累計値", "Actuals are running totals") checked=running
+                on_commit=write_running testid=tid("running-totals")/>
+            {move || running.get().then(|| view! {
+                <p class="hint" data-testid=tid("running-totals-note")>{state.tr(
+                    "実績値は表のとおり累計で記録し、各年度の値は前年度との差（差分）として表示します。累計の目標は累計値をそのまま比べます。",
+                    "Actuals are kept as printed, as running totals; each year's own value is shown as the difference from the year before. A running-total target compares the running total itself.",
+                )}</p>
+            })}
             <TextField label=lbl("この系列の出典（指標の出典と異なるとき）", "This series' source (when not the indicator's)")
                 value=source on_commit=write_source testid=tid("series-source")/>
         </div>

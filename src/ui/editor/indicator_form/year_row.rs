@@ -40,6 +40,9 @@ pub(super) fn YearRow(
     let interim = read_series(&ind, &sid, move |s| s.interim.iter().find(|v| v.year == year).map(|v| v.value));
     let actual = read_series(&ind, &sid, move |s| s.actual(year).map(|a| a.value));
     let has_actual = Memo::new(move |_| actual.get().is_some());
+    // Running totals (累計値): the year's own value, derived (this total less last year's).
+    let running = read_series(&ind, &sid, |s| s.running_totals);
+    let yearly = read_series(&ind, &sid, move |s| s.running_totals.then(|| s.yearly(year)).flatten());
     let provisional = read_series(&ind, &sid, move |s| s.actual(year).is_some_and(|a| a.provisional));
     let comment = read_series(&ind, &sid, move |s| s.actual(year).map(|a| a.comment.clone()).unwrap_or_default());
 
@@ -93,6 +96,15 @@ pub(super) fn YearRow(
             <td class="num">
                 <NumberField label=cell_label("実績値", "actual") value=actual on_commit=on_actual testid=format!("actual-{index}-{w}")
                     node_ref=actual_field on_marked=on_marked/>
+                {move || (running.get() && has_actual.get()).then(|| view! {
+                    <span class="derived" data-testid=format!("yearly-{index}-{w}")>{move || match yearly.get() {
+                        Some(v) => match state.lang() {
+                            Language::Ja => format!("累計（うち単年度 {}・差分）", locale::number(v)),
+                            Language::En => format!("running total (this year {}, derived)", locale::number(v)),
+                        },
+                        None => state.tr("累計（単年度の値は前年度がないため出せません）", "running total (no yearly value without the year before)").to_owned(),
+                    }}</span>
+                })}
             </td>
             <td>
                 {move || if has_actual.get() {
