@@ -1,14 +1,16 @@
 //! The sheet 「施策評価シート」: each measure's evaluation sheet for the year the printed sheets
 //! start on, in seed 002's layout (北斗市's 事務事業評価) — the goal and measure, 施策の概要 and
-//! 関連施策, last year's projects with settled cost and results (計), 成果・課題 and 評価,
+//! 関連施策, last year's projects with settled cost and results (計), the measure's KPIs in that
+//! year (as the printed sheet lists them: 当初値, 目標値, the year's 実績, 進捗 and 達成状況 with
+//! the town's verdict), 成果・課題 and 評価,
 //! 事業の改善点及び方向性, next year's plan summary, the 3-year plan (budget of the first year,
 //! direction of the next two, 計) and 補足 —, one measure to a printed page.
 
-use super::look::{cell as fitted, print_setup, wrapped_height, Looks};
+use super::look::{cell as fitted, decimals, print_setup, wrapped_height, Looks};
 use super::SHEET_EVALUATIONS;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::evaluation_sheet::{default_sheet_year, sheet, Listed};
-use crate::model::{Evaluation, Goal, Measure, Money, Strategy};
+use crate::model::{assess_in, Evaluation, FiscalYear, Goal, Measure, Money, Strategy, Target};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 /// Columns A–F: 事業名 (or a label), 内容, an amount, two directions, 事業区分.
@@ -59,7 +61,10 @@ impl Cursor<'_> {
                 Value::Money(Some(m)) => {
                     self.ws.write_number_with_format(self.row, col, *m as f64, format)?;
                 }
-                Value::Money(None) => {
+                Value::Number(Some(v)) | Value::Percent(Some(v)) if v.is_finite() => {
+                    self.ws.write_number_with_format(self.row, col, *v, format)?;
+                }
+                Value::Money(None) | Value::Number(_) | Value::Percent(_) => {
                     self.ws.write_string_with_format(self.row, col, "", format)?;
                 }
             }
@@ -76,6 +81,10 @@ impl Cursor<'_> {
 enum Value<'a> {
     Text(&'a str),
     Money(Option<Money>),
+    /// A KPI's value in its unit's number format (none: an empty cell).
+    Number(Option<f64>),
+    /// 進捗 as a % cell (none: an empty cell).
+    Percent(Option<f64>),
 }
 
 /// An initiative as the sheet names it: 【再掲】, ≪新規≫, its number and title.
@@ -116,7 +125,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
         if at.row > 1 {
             breaks.push(at.row);
         }
-        measure(&mut at, s, g, m, year, &y)?;
+        measure(&mut at, s, g, m, year, style, &y)?;
         at.row += 1;
     }
     if s.measures().next().is_none() {
@@ -134,8 +143,9 @@ fn measure(
     s: &Strategy,
     g: &Goal,
     m: &Measure,
-    year: crate::model::FiscalYear,
-    y: &dyn Fn(crate::model::FiscalYear) -> String,
+    year: FiscalYear,
+    style: YearStyle,
+    y: &dyn Fn(FiscalYear) -> String,
 ) -> Result<(), XlsxError> {
     let looks = at.looks;
     let d = sheet(s, m, year);
@@ -177,6 +187,8 @@ fn measure(
         ],
         true,
     )?;
+
+    kpis(at, s, m, d.year, style, y)?;
 
     let e = d.evaluation;
     let text = |f: fn(&Evaluation) -> &String| e.map(f).map(|t| t.trim().to_owned()).unwrap_or_default();
@@ -229,4 +241,82 @@ fn measure(
     )?;
     at.labelled("補足", &text(|e| &e.notes))?;
     Ok(())
+}
+
+/// 「KPI（令和N年度）」: a row per series of the measure's KPIs, as the printed sheet's table —
+/// 指標 (番号, 名称, 系列), 達成状況 with the rating and the town's verdict of the year, 当初値,
+/// 目標値 (a target in words as written), the year's 実績 and 進捗. Nothing when the measure has
+/// no KPI.
+fn kpis(
+    at: &mut Cursor<'_>,
+    s: &Strategy,
+    m: &Measure,
+    year: FiscalYear,
+    style: YearStyle,
+    y: &dyn Fn(FiscalYear) -> String,
+) -> Result<(), XlsxError> {
+    let looks = at.looks;
+    let indicators: Vec<_> = m.kpis.iter().filter_map(|id| s.indicator(id)).collect();
+    if indicators.is_empty() {
+        return Ok(());
+    }
+    let h = &looks.header;
+    at.across(&format!("KPI（{}）", y(year)), &looks.section)?;
+    let actual = format!("{}の実績", y(year));
+    at.cells(
+        &[
+            (Value::Text("指標"), h),
+            (Value::Text("達成状況・評価"), h),
+            (Value::Text("当初値"), h),
+            (Value::Text("目標値"), h),
+            (Value::Text(&actual), h),
+            (Value::Text("進捗"), h),
+        ],
+        false,
+    )?;
+    for ind in indicators {
+        let cx = s.context_of(ind);
+        for (k, series) in ind.series.iter().enumerate() {
+            let a = assess_in(series, cx, year);
+            let name = [ind.code.trim(), ind.name.trim()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>();
+            let mut name = name.join(" ");
+            if !series.label.trim().is_empty() {
+                name.push_str(&format!("（{}）", series.label.trim()));
+            }
+            let mut status = format!("{} {}", locale::status(a.status, Language::Ja), locale::rating(&a));
+            if let Some(v) = ind.verdict(year).filter(|_| k == 0) {
+                status.push('\n');
+                status.push_str(&locale::verdict_line(v, Language::Ja));
+            }
+            let number = looks.number(&ind.unit, places(series));
+            let target_words = match &series.target {
+                Some(Target::Value { .. }) | None => None,
+                Some(_) => locale::series_target(series, &ind.unit, Language::Ja, style),
+            };
+            let target = match (&series.target, &target_words) {
+                (Some(Target::Value { value, .. }), _) => Value::Number(Some(*value)),
+                (_, Some(words)) => Value::Text(words),
+                _ => Value::Number(None),
+            };
+            let target_format = if matches!(target, Value::Text(_)) { &looks.wrapped } else { &number };
+            at.cells(
+                &[
+                    (Value::Text(&name), &looks.wrapped),
+                    (Value::Text(&status), &looks.wrapped),
+                    (Value::Number(series.baseline.as_ref().map(|b| b.value)), &number),
+                    (target, target_format),
+                    (Value::Number(a.actual), &number),
+                    (Value::Percent(a.progress), &looks.percent),
+                ],
+                false,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The decimals a series' values are written with (its baseline, target and actuals).
+fn places(series: &crate::model::Series) -> usize {
+    let values = series.actuals.iter().map(|a| a.value).chain(series.baseline.as_ref().map(|b| b.value));
+    values.chain(series.target_value()).filter(|v| v.is_finite()).map(decimals).max().unwrap_or(0)
 }

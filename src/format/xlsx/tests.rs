@@ -241,6 +241,85 @@ fn a_hokuto_measures_evaluation_sheet_holds_what_the_printed_sheet_does() {
     assert_eq!(g.cell(plan_total.0, plan_total.1), &d.budget_total.map_or(Cell::Empty, |v| Cell::Number(v as f64)));
 }
 
+/// Each measure's sheet lists its KPIs in the sheet's year as the printed sheet does: a row per
+/// series with the baseline, a target value, the year's actual and 進捗 as numbers, computed by
+/// the model for that year (not the latest year).
+#[test]
+fn each_measures_sheet_lists_its_kpis_in_the_sheets_year() {
+    // 北斗市's sheets with KPIs: the example has its measures but no indicator, so 北本市's
+    // fifteen come in, each with an actual in the sheet's year (the second series none) and one
+    // a year later (which the sheet must not take), two linked to every measure.
+    let mut s = example("hokuto");
+    let year = evaluation_sheet::default_sheet_year(&s);
+    let mut checked = 0;
+    s.indicators = example("kitamoto").indicators;
+    for (n, i) in s.indicators.iter_mut().enumerate() {
+        for (k, se) in Arc::make_mut(i).series.iter_mut().enumerate() {
+            se.set_actual(year, (k == 0).then_some(n as f64 * 10.5 + 1.0));
+            se.set_actual(FiscalYear(year.0 + 1), Some(99_999.0));
+        }
+    }
+    let all: Vec<_> = s.indicators.iter().map(|i| i.id.clone()).collect();
+    for (n, g) in s.goals.iter_mut().enumerate() {
+        for (k, m) in Arc::make_mut(g).measures.iter_mut().enumerate() {
+            Arc::make_mut(m).kpis = all.iter().cycle().skip(n + k).take(2).cloned().collect();
+        }
+    }
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = &grids(&bytes)[1];
+    {
+        let key = "hokuto";
+        let heading = format!("KPI（{}）", crate::locale::year(year, crate::locale::Language::Ja, YearStyle::Japanese));
+        let mut from = 0;
+        for (_, m) in s.measures() {
+            let title = format!("主要施策 {} {}", m.number, m.title);
+            let start =
+                (from..g.rows.len()).find(|r| text(g, *r, 0).starts_with(&title)).expect("the measure's heading");
+            let next =
+                (start + 1..g.rows.len()).find(|r| text(g, *r, 0).starts_with("主要施策 ")).unwrap_or(g.rows.len());
+            from = start + 1;
+            let block = (start..next).find(|r| text(g, *r, 0) == heading);
+            let series: Vec<_> = m
+                .kpis
+                .iter()
+                .filter_map(|id| s.indicator(id))
+                .flat_map(|i| i.series.iter().map(move |se| (i, se)))
+                .collect();
+            let Some(block) = block else {
+                assert!(series.is_empty(), "{key} {title}: KPIs but no block");
+                continue;
+            };
+            assert_eq!(
+                text(g, block + 1, 4),
+                format!("{}の実績", crate::locale::year(year, crate::locale::Language::Ja, YearStyle::Japanese))
+            );
+            for (k, (ind, se)) in series.iter().enumerate() {
+                let r = block + 2 + k;
+                let a = crate::model::assess_in(se, s.context_of(ind), year);
+                assert!(text(g, r, 0).contains(ind.name.trim()), "{key} {title}: row {k}");
+                let number = |v: Option<f64>| v.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Number);
+                assert_eq!(g.cell(r, 2), &number(se.baseline.as_ref().map(|b| b.value)), "{} baseline", ind.name);
+                assert_eq!(g.cell(r, 4), &number(a.actual), "{} actual in {year:?}", ind.name);
+                match (g.cell(r, 5), a.progress.filter(|p| p.is_finite())) {
+                    (Cell::Percent { shown }, Some(p)) => {
+                        assert!((shown - p * 100.0).abs() < 1e-6, "{} progress", ind.name)
+                    }
+                    (Cell::Empty, None) => {}
+                    (cell, p) => panic!("{}: progress {cell:?}, want {p:?}", ind.name),
+                }
+                if let Some(Target::Value { value, .. }) = se.target {
+                    assert_eq!(g.cell(r, 3), &Cell::Number(value));
+                }
+                assert!(text(g, r, 1).starts_with(crate::locale::status(a.status, crate::locale::Language::Ja)));
+                checked += 1;
+            }
+            // The row after the KPIs is the evaluation's, not another KPI.
+            assert_eq!(text(g, block + 2 + series.len(), 0), "成果");
+        }
+    }
+    assert!(checked > 20, "{checked} KPI rows checked");
+}
+
 #[test]
 fn the_budget_sheet_totals_count_a_relisted_initiative_once() {
     let s = example("hokuto");
