@@ -99,7 +99,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const sw = template
     .replace("'__SHIRUBE_VERSION__'", JSON.stringify(version))
     .replace('__SHIRUBE_FILES__', JSON.stringify(files, null, 2));
-  fs.writeFileSync(path.join(DIST, 'sw.js'), sw);
+  // Minified (issue 33): every first visit fetches sw.js; the template's comments stay in web/.
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch (err) {
+    fail(`cannot load esbuild (${err.message}): run bash scripts/setup.sh (npm ci)`);
+  }
+  fs.writeFileSync(path.join(DIST, 'sw.js'), esbuild.transformSync(sw, { loader: 'js', minify: true, sourcefile: 'sw.js' }).code);
   log(`${path.relative(ROOT, path.join(DIST, 'sw.js'))}: version ${version}, ${files.length} files cached for offline use`);
   log(`${path.relative(ROOT, path.join(DIST, 'shirube-files.json'))}: ${JSON.stringify(pieces)}`);
 }
