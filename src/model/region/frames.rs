@@ -50,15 +50,12 @@ pub fn town_frame(s: &Strategy) -> TownFrame {
     let name = key(&framework.name);
     let named = |f: &Frame| !name.is_empty() && key(f.name) == name;
     // The most goals shared; of those as many, the frame it names, then the newest.
-    let best = FRAMES.iter().map(|f| (f, shared_goals(framework, f))).filter(|(_, n)| *n > 0).fold(
-        None::<(&Frame, usize)>,
-        |best, (f, n)| match best {
-            Some((b, m)) if n > m || (n == m && named(f) && !named(b)) => Some((f, n)).or(Some((b, m))),
-            Some(kept) => Some(kept),
-            None => Some((f, n)),
-        },
-    );
-    if let Some((frame, _)) = best {
+    let score = |f: &Frame| (shared_goals(framework, f), named(f));
+    let best = (FRAMES.iter().filter(|f| shared_goals(framework, f) > 0)).fold(None::<&Frame>, |best, f| match best {
+        Some(b) if score(b) >= score(f) => Some(b),
+        _ => Some(f),
+    });
+    if let Some(frame) = best {
         return TownFrame::Frame(frame);
     }
     if let Some(frame) = FRAMES.iter().find(|f| named(f)) {

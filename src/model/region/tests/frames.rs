@@ -95,6 +95,19 @@ fn a_framework_names_its_frame_by_key_goals_or_name_else_its_own_name_or_none() 
         }],
     };
     assert_eq!(town_frame(&newer), TownFrame::Named("次の総合戦略".into()));
+    // A goal two frames share (結婚・出産・子育ての希望をかなえる, 第2期 and デジタル田園都市): the frame
+    // the framework names, and without a name the newer.
+    let shared = NationalGoal {
+        id: crate::model::Id::new("ng"),
+        kind: GoalKind::Basic,
+        number: "3".into(),
+        title: "結婚・出産・子育ての希望をかなえる".into(),
+    };
+    let mut tie = town("同点町");
+    tie.national_framework = NationalFramework { key: None, name: String::new(), goals: vec![shared] };
+    assert_eq!(town_frame(&tie), frame(DIGITAL_GARDEN_CITY));
+    tie.national_framework.name = "第2期「まち・ひと・しごと創生総合戦略」".into();
+    assert_eq!(town_frame(&tie), frame(SECOND_PERIOD));
     let blank = town("白紙町");
     assert_eq!(town_frame(&blank), TownFrame::Unset);
 
