@@ -1,13 +1,14 @@
 //! Words for a national frame (`model::frames`): its cabinet decision and period (「令和7年12月23日
 //! 閣議決定・令和7年度〜令和11年度（5年間）」), how many goals it sets (「基本目標4つ＋横断的な目標2つ」),
-//! and the line the overview and the printed reports give a strategy's national framework; a
+//! the line the overview and the printed reports give a strategy's national framework, the short
+//! heading the workshop and the regional view give it (「地方創生に関する総合戦略（令和7〜11年度）」); a
 //! re-alignment kept as a record (`model::realign::FrameworkChange`) and each goal's earlier link.
 
 use super::value_year::{era_of_date, era_year};
 use super::{period, Language, YearStyle};
 use crate::model::frames::{by_key, Frame};
 use crate::model::realign::{EarlierLink, FrameworkChange};
-use crate::model::{GoalKind, NationalFramework, NationalGoal};
+use crate::model::{FiscalYear, GoalKind, NationalFramework, NationalGoal};
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -67,6 +68,43 @@ pub fn framework_line(framework: &NationalFramework, lang: Language, style: Year
             })
         }
         None => (!name.is_empty()).then(|| name.to_owned()),
+    }
+}
+
+/// A frame's fiscal years in short: 「令和2〜6年度」, 「平成27年度〜令和元年度」 across eras,
+/// 「2020〜2024年度」 / "FY2020–2024".
+fn short_years(first: FiscalYear, last: FiscalYear, lang: Language, style: YearStyle) -> String {
+    match (lang, style, first.era(), last.era()) {
+        (Language::En, ..) => format!("FY{}–{}", first.western(), last.western()),
+        (Language::Ja, YearStyle::Japanese, Some((a, n)), Some((b, _))) if a == b => {
+            let first = if n == 1 { "元".to_owned() } else { n.to_string() };
+            format!("{}{first}〜{}", a.kanji(), last.japanese().trim_start_matches(a.kanji()))
+        }
+        (Language::Ja, YearStyle::Japanese, ..) => format!("{}〜{}", first.japanese(), last.japanese()),
+        (Language::Ja, YearStyle::Western, ..) => format!("{}〜{}年度", first.western(), last.western()),
+    }
+}
+
+/// A frame as a heading, short: its name and years, 「第2期「まち・ひと・しごと創生総合戦略」（令和2〜6年度）」
+/// (the English name in English); a frame without a span of years with its decision,
+/// 「地方創生2.0基本構想（令和7年6月13日閣議決定）」.
+pub fn frame_heading(frame: &Frame, lang: Language, style: YearStyle) -> String {
+    let when = match frame.period() {
+        Some(p) => short_years(p.first, p.last, lang, style),
+        None => frame_decided(frame, lang, style),
+    };
+    match lang {
+        Language::Ja => format!("{}（{when}）", frame.name),
+        Language::En => format!("{} ({when})", frame.english),
+    }
+}
+
+/// A strategy's framework in short, as the workshop and the regional view name it: a built-in
+/// frame by [`frame_heading`], another by the name it holds; `None` when it names nothing.
+pub fn framework_short(framework: &NationalFramework, lang: Language, style: YearStyle) -> Option<String> {
+    match framework.frame() {
+        Some(frame) => Some(frame_heading(frame, lang, style)),
+        None => Some(framework.name.trim().to_owned()).filter(|n| !n.is_empty()),
     }
 }
 
@@ -158,6 +196,32 @@ mod tests {
         assert_eq!(frame_goal_counts(digital, Ja), "取組方針4つ＋デジタル実装の基礎条件整備3つ");
         assert_eq!(frame_summary(by_key(REGIONAL_2_0_VISION).unwrap(), Ja, Japanese), "令和7年6月13日閣議決定");
         assert_eq!(frame_decided(by_key(FIRST_PERIOD).unwrap(), Ja, Japanese), "平成26年12月27日閣議決定");
+    }
+
+    #[test]
+    fn a_frame_is_headed_by_its_name_and_short_years() {
+        let second = by_key(SECOND_PERIOD).unwrap();
+        assert_eq!(frame_heading(second, Ja, Japanese), "第2期「まち・ひと・しごと創生総合戦略」（令和2〜6年度）");
+        assert_eq!(frame_heading(newest(), Ja, Japanese), "地方創生に関する総合戦略（令和7〜11年度）");
+        assert_eq!(frame_heading(newest(), Ja, Western), "地方創生に関する総合戦略（2025〜2029年度）");
+        assert_eq!(
+            frame_heading(newest(), En, Japanese),
+            "Comprehensive Strategy on Regional Revitalisation (Regional Revitalisation 2.0) (FY2025–2029)"
+        );
+        let first = by_key(FIRST_PERIOD).unwrap();
+        assert_eq!(
+            frame_heading(first, Ja, Japanese),
+            "第1期「まち・ひと・しごと創生総合戦略」（平成27年度〜令和元年度）"
+        );
+        let vision = by_key(REGIONAL_2_0_VISION).unwrap();
+        assert_eq!(frame_heading(vision, Ja, Japanese), "地方創生2.0基本構想（令和7年6月13日閣議決定）");
+        assert_eq!(short_years(FiscalYear(2019), FiscalYear(2023), Ja, Japanese), "令和元〜5年度");
+        // A framework: its frame, or its own name, or nothing.
+        let mut own = NationalFramework { key: None, name: " 県の総合戦略 ".into(), goals: Vec::new() };
+        assert_eq!(framework_short(&own, Ja, Japanese).as_deref(), Some("県の総合戦略"));
+        own.key = Some(SECOND_PERIOD.into());
+        assert_eq!(framework_short(&own, En, Western).as_deref(), Some(frame_heading(second, En, Western).as_str()));
+        assert_eq!(framework_short(&NationalFramework::default(), Ja, Japanese), None);
     }
 
     #[test]

@@ -20,7 +20,8 @@ mod verdict;
 
 pub use csv::*;
 pub use frame::{
-    earlier_link, frame_decided, frame_goal_counts, frame_summary, framework_change, framework_line, national_goal,
+    earlier_link, frame_decided, frame_goal_counts, frame_heading, frame_summary, framework_change, framework_line,
+    framework_short, national_goal,
 };
 pub use grant::*;
 pub use notice::{notice, Said};

@@ -1,7 +1,7 @@
 // National frames (issue 34): a new strategy starts from one of the national frames, newest
 // first — here the 第3期 of しるべ町 on 「地方創生に関する総合戦略」 (令和7年12月23日閣議決定,
-// 令和7〜11年度): its three goals in the national document's words, the overview and the
-// printed report naming the frame, the file keeping the frame's key. And 次期へ引き継ぐ proposes
+// 令和7〜11年度): its three goals in the national document's words, the overview, the
+// printed report and the workshop naming the frame, the file keeping the frame's key. And 次期へ引き継ぐ proposes
 // the newest frame: 北斗市's 第2期 strategy carried onto it.
 import { test, expect } from './fixtures';
 import { savedStrategy } from './helpers';
@@ -64,6 +64,17 @@ test('a 第3期 strategy is created on the 2025 frame: its goals, the overview a
   await expect(page.locator('[data-testid=print-report][data-report=targets]')).toBeVisible();
   await expect(page.getByTestId('print-national-frame')).toHaveText(`国の総合戦略: ${FRAME_LINE}`);
   await shot('frames-print-targets');
+
+  // The workshop names the frame under its title page's heading, small; in English too.
+  await page.evaluate((h) => (location.hash = h), `#/s/${s.id}/workshop`);
+  await expect(page.getByTestId('workshop')).toBeVisible();
+  await expect(page.getByTestId('ws-frame')).toHaveText('国の総合戦略: 地方創生に関する総合戦略（令和7〜11年度）');
+  await shot('frames-workshop');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('ws-frame')).toHaveText(
+    'National strategy: Comprehensive Strategy on Regional Revitalisation (Regional Revitalisation 2.0) (FY2025–2029)',
+  );
+  await page.getByTestId('language').click();
   expect(pageErrors).toEqual([]);
 });
 

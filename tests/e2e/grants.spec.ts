@@ -8,8 +8,10 @@
 // - 1-7 観光入込客数: target 1,900, actual 1,920 → 101.1 %, 達成 (against the old 2,000: 96.0 %);
 // - 1-10 空き家の相談待ち件数 (fewer is better): target 10, actual 9 → 10 ÷ 9 = 111.1 %, 達成.
 // The page is printed to an A4 PDF (test-results/print/grants-*.png), the report read in
-// English, and the year's CSV downloaded from the files page.
+// English, and the year's CSV downloaded from the files page; then the committee's workbook,
+// read with exceljs: its sheet 「交付金事業の効果検証」 holds the same rows, numbers as numbers.
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { test, expect } from './fixtures';
 import { enter, savedStrategy } from './helpers';
 import { hasPoppler, printPdf, PRINT_DIR } from './pdf';
@@ -125,6 +127,29 @@ test('a grant project recorded in the editor prints its yearly 効果検証 on A
   expect(csv.startsWith('\uFEFF年度,交付金,地域再生計画,交付対象期間,事業番号,事業名,予算額（千円）,交付金額（千円）,指標番号,KPI,単位,目標値,実績値,達成率（%）,達成状況,事業効果')).toBe(true);
   expect(csv).toContain('令和5年度,新しい地方経済・生活環境創生交付金（第2世代交付金）,しるべ町関係人口創出計画（架空）,令和5〜7年度,1,おためし移住推進事業（架空の例）,12000,5750,1-7,観光入込客数,人,1900,1920,101.1,達成,地方創生に非常に効果的であった');
   expect(csv.split('\r\n').filter((l) => l.length > 0)).toHaveLength(4);
+
+  // The committee's workbook: the same rows in the sheet 「交付金事業の効果検証」 (令和5年度, the
+  // year with the review), numbers as numbers, 達成率 a percent cell.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync((await xlsx.path())!));
+  expect(book.worksheets.map((w) => w.name)).toEqual(['数値目標・KPI', '施策評価シート', '予算・決算', '交付金事業の効果検証']);
+  const ws = book.getWorksheet('交付金事業の効果検証')!;
+  const cells = (r: number) => Array.from({ length: 18 }, (_, c) => ws.getCell(r, c + 1).value);
+  expect(cells(1).slice(0, 6)).toEqual(['年度', '交付金', '地域再生計画', '交付対象期間', '事業番号', '事業名']);
+  expect(ws.rowCount).toBe(4);
+  const visitors = cells(3);
+  expect(visitors.slice(0, 15)).toEqual([
+    '令和5年度', '新しい地方経済・生活環境創生交付金（第2世代交付金）', 'しるべ町関係人口創出計画（架空）', '令和5〜7年度',
+    '1', 'おためし移住推進事業（架空の例）', 12000, 5750, '1-7', '観光入込客数', '人', 1900, 1920, 1.011, '達成',
+  ]);
+  expect(visitors[15]).toBe('地方創生に非常に効果的であった');
+  expect(visitors[16]).toBe('観光と移住相談を一体にした効果が大きい。');
+  expect(visitors[17]).toBe('事業の継続');
+  expect(ws.getCell(3, 12).numFmt).toBe('#,##0"人"');
+  expect(ws.getCell(3, 14).numFmt).toBe('0.0%');
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
 
   expect(pageErrors).toEqual([]);
 });

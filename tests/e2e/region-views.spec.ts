@@ -1,7 +1,9 @@
 // The regional view's other sections (issue 21): one indicator across towns — its chart and
 // table (北本市's numbers against its own overview), its CSV and its A4 landscape print, a
 // hand match kept after a reload and undone —, the towns × SDGs matrix in the official colours,
-// and screenshots of every section at 1280 px, none wider than the screen.
+// and screenshots of every section at 1280 px, none wider than the screen; and (issue 34) the
+// towns × 国の基本目標 table of a region whose towns are on three national frames at once, a
+// table per frame.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './fixtures';
@@ -197,6 +199,98 @@ test('a region: one indicator across towns, a hand match, the SDG matrix, CSV an
   await page.getByTestId('language').click();
   await expect(page.getByTestId('region-indicators').getByRole('heading', { level: 2 })).toHaveText('指標の比較');
 
+  expect(pageErrors).toEqual([]);
+});
+
+// A bureau in 2026 (issue 34): 北斗市 re-aligned to 「地方創生に関する総合戦略」 as the
+// re-alignment proposes it (realign.spec.ts: goal 1 → 目標1, 2 → 目標3, 3 none, 4 → 目標2),
+// 北本市 as it ships (第2期, its file from before frames had keys: grouped by its goals), and
+// 鴻巣市 (北本市's file) on デジタル田園都市国家構想総合戦略, its four basic goals under the four
+// 取組方針 and its two cross-cutting goals under none. The table splits into three, newest frame
+// first, each with that frame's goals as columns and its towns as rows.
+test('towns on three national frames: the towns × 国の基本目標 table per frame', async ({ page, openApp, pageErrors, shot }) => {
+  const kitamoto = example('kitamoto');
+  const hokuto = example('hokuto');
+  const konosu = variant(kitamoto, 'strategy-e2e-konosu', '鴻巣市', '112178');
+  const ng = (n: number) => `ng-e2e-2025-${n}`;
+  hokuto.strategy.national_framework = {
+    key: 'chihou-sousei-senryaku-2025',
+    name: '地方創生に関する総合戦略',
+    goals: ['「強い経済」をつくる', '「豊かな生活環境」を実現する', '「選ばれる地方」になる'].map((title, i) => ({ id: ng(i + 1), kind: 'basic', number: String(i + 1), title })),
+  };
+  const links = [ng(1), ng(3), null, ng(2)];
+  hokuto.strategy.goals.forEach((g: any, i: number) => {
+    if (links[i]) g.national_goal = links[i];
+    else delete g.national_goal;
+  });
+  const dg = (n: number) => `ng-e2e-digital-${n}`;
+  konosu.strategy.national_framework = {
+    key: 'digital-denen-toshi-2022',
+    name: 'デジタル田園都市国家構想総合戦略',
+    goals: ['地方に仕事をつくる', '人の流れをつくる', '結婚・出産・子育ての希望をかなえる', '魅力的な地域をつくる'].map((title, i) => ({ id: dg(i + 1), kind: 'basic', number: String(i + 1), title })),
+  };
+  konosu.strategy.goals.forEach((g: any, i: number) => {
+    if (i < 4) g.national_goal = dg(i + 1);
+    else delete g.national_goal;
+  });
+
+  await openApp();
+  await regionOf(page, '三つの枠組み管内', [
+    { name: 'kitamoto.json', json: kitamoto },
+    { name: 'hokuto.json', json: hokuto },
+    { name: 'konosu.json', json: konosu },
+  ]);
+  const coverage = page.getByTestId('region-coverage');
+  const groups = coverage.getByTestId('national-goal-group');
+  await expect(groups).toHaveCount(3);
+  expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-frame')))).toEqual([
+    'chihou-sousei-senryaku-2025',
+    'digital-denen-toshi-2022',
+    'machi-hito-shigoto-2',
+  ]);
+  await expect(groups.getByTestId('national-goal-group-heading')).toHaveText([
+    '地方創生に関する総合戦略（令和7〜11年度） 1 市町村',
+    'デジタル田園都市国家構想総合戦略（令和5〜9年度） 1 市町村',
+    '第2期「まち・ひと・しごと創生総合戦略」（令和2〜6年度） 1 市町村',
+  ]);
+  const measures = (file: any, i: number) => (file.strategy.goals[i].measures ?? []).length;
+  const cells = (group: number) =>
+    groups.nth(group).getByTestId('national-goal-row').locator('th, td').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+
+  // The 2025 frame: its three goals as columns, 北斗市 the one row, its goal 3 under none.
+  const newest = groups.nth(0);
+  await expect(newest.locator('thead th.national-goal-head')).toHaveText([
+    '目標1「強い経済」をつくる',
+    '目標2「豊かな生活環境」を実現する',
+    '目標3「選ばれる地方」になる',
+  ]);
+  await expect(newest.getByTestId('national-goal-row')).toHaveAttribute('data-town', hokuto.strategy.id);
+  expect(await cells(0)).toEqual([
+    '北斗市',
+    `目標 1・施策 ${measures(hokuto, 0)}`,
+    `目標 1・施策 ${measures(hokuto, 3)}`,
+    `目標 1・施策 ${measures(hokuto, 1)}`,
+    '1',
+  ]);
+  // デジタル田園都市: four 取組方針 and three foundations; 鴻巣市's cross-cutting goals under none.
+  await expect(groups.nth(1).locator('thead th.national-goal-head')).toHaveCount(7);
+  await expect(groups.nth(1).locator('thead th.national-goal-head').first()).toHaveText('取組方針1地方に仕事をつくる');
+  expect(await cells(1)).toEqual(['鴻巣市', ...[0, 1, 2, 3].map((i) => `目標 1・施策 ${measures(konosu, i)}`), ...Array(3).fill('目標 0・施策 0'), '2']);
+  // 第2期: 北本市, found by its goals (its file names no key), one goal under each national goal.
+  await expect(groups.nth(2).locator('thead th.national-goal-head')).toHaveCount(6);
+  await expect(groups.nth(2).locator('thead th.national-goal-head').nth(4)).toHaveText('横断的な目標1多様な人材の活躍を推進する');
+  expect(await cells(2)).toEqual(['北本市', ...[0, 1, 2, 3, 4, 5].map((i) => `目標 1・施策 ${measures(kitamoto, i)}`), '0']);
+  await coverage.scrollIntoViewIfNeeded();
+  await coverage.screenshot({ path: shotPath('region-frames') });
+  await shot('region-frames-page');
+
+  // In English: the frames' English names.
+  await page.getByTestId('language').click();
+  await expect(groups.getByTestId('national-goal-group-heading').first()).toHaveText(
+    'Comprehensive Strategy on Regional Revitalisation (Regional Revitalisation 2.0) (FY2025–2029) 1 town',
+  );
+  await page.getByTestId('language').click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   expect(pageErrors).toEqual([]);
 });
 

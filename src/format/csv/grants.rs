@@ -36,8 +36,17 @@ pub const GRANT_HEADER: [&str; 21] = [
     ID,
 ];
 
+/// Where the numbers are (by [`GRANT_HEADER`]'s index): 予算額 and 交付金額 in 千円, 目標値 and
+/// 実績値 in the KPI's unit (its column [`GRANT_UNIT`]), and 達成率 in %.
+pub const GRANT_MONEY: [usize; 2] = [6, 7];
+pub const GRANT_VALUES: [usize; 2] = [11, 12];
+pub const GRANT_UNIT: usize = 10;
+pub const GRANT_RATE: usize = 13;
+/// 事業ID and 指標ID, the last two columns.
+pub const GRANT_IDS: [usize; 2] = [19, 20];
+
 /// Which columns hold numbers (written as they are, never neutralised).
-const NUMBER_COLUMNS: [usize; 5] = [6, 7, 11, 12, 13];
+const NUMBER_COLUMNS: [usize; 5] = [GRANT_MONEY[0], GRANT_MONEY[1], GRANT_VALUES[0], GRANT_VALUES[1], GRANT_RATE];
 
 /// The report's cells: the header and one row per project and KPI, as plain text.
 #[derive(Clone, Debug, PartialEq)]

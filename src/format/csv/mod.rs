@@ -81,7 +81,9 @@ mod verdicts;
 pub use apply::apply;
 pub use decode::decode;
 pub use evaluations::evaluations;
-pub use grants::{grant_table, grants, GrantTable, GRANT_HEADER};
+pub use grants::{
+    grant_table, grants, GrantTable, GRANT_HEADER, GRANT_IDS, GRANT_MONEY, GRANT_RATE, GRANT_UNIT, GRANT_VALUES,
+};
 pub use indicators::{indicators_long, indicators_wide};
 pub(crate) use indicators::{wide_table, WideCell, WIDE_FIRST};
 pub use initiatives::initiatives;

@@ -28,6 +28,8 @@ pub struct Looks {
     pub money_total: Format,
     pub total_label: Format,
     pub percent: Format,
+    /// A rate with one decimal (達成率 101.9%).
+    pub rate: Format,
     /// A number format per unit and number of decimals (「#,##0.0"人"」), made when first needed.
     numbers: RefCell<HashMap<(String, usize), Format>>,
 }
@@ -60,6 +62,7 @@ impl Looks {
             money_total: bordered().set_bold().set_num_format("#,##0"),
             total_label: bordered().set_bold().set_align(FormatAlign::Center),
             percent: bordered().set_num_format("0%").set_align(FormatAlign::Top),
+            rate: bordered().set_num_format("0.0%").set_align(FormatAlign::Top),
             numbers: RefCell::new(HashMap::new()),
         }
     }

@@ -2,7 +2,8 @@
 //! numerical targets and KPIs (`kpis`: the CSV's wide layout with its numbers as numbers in the
 //! unit's format, the years as 令和N年度 headers, and progress, status and the town's verdict
 //! beside them), the measures' evaluation sheets in seed 002's layout (`sheets`) and the
-//! budget and settled cost in 千円 with totals (`budget`) — each with frozen headers, columns as
+//! budget and settled cost in 千円 with totals (`budget`), and, when some initiative names a
+//! grant, the 交付金事業の効果検証 of the year the printed report opens on (`grants`) — each with frozen headers, columns as
 //! wide as their Japanese text, and A4 landscape print settings (`look`), so it prints from Excel
 //! as it is.
 //!
@@ -17,6 +18,7 @@
 //!   year style.
 
 mod budget;
+mod grants;
 mod kpis;
 mod look;
 mod sheets;
@@ -31,6 +33,8 @@ use rust_xlsxwriter::{DocProperties, Workbook};
 pub const SHEET_KPIS: &str = "数値目標・KPI";
 pub const SHEET_EVALUATIONS: &str = "施策評価シート";
 pub const SHEET_BUDGET: &str = "予算・決算";
+/// Only when some initiative names a grant.
+pub const SHEET_GRANTS: &str = "交付金事業の効果検証";
 
 /// Why the workbook could not be written (the writer's own error, as text).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -44,7 +48,9 @@ impl From<rust_xlsxwriter::XlsxError> for WriteError {
 }
 
 /// The committee's workbook of a strategy, as the bytes of an .xlsx file. The evaluation sheets
-/// are of the year the printed sheets start on (`evaluation_sheet::default_sheet_year`).
+/// are of the year the printed sheets start on (`evaluation_sheet::default_sheet_year`), the
+/// grant projects' 効果検証 of the year the printed report opens on
+/// (`Strategy::default_grant_year`).
 pub fn committee_workbook(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, WriteError> {
     let mut book = Workbook::new();
     let title =
@@ -54,5 +60,8 @@ pub fn committee_workbook(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, Wri
     kpis::write(book.add_worksheet(), s, style, &looks)?;
     sheets::write(book.add_worksheet(), s, style, &looks)?;
     budget::write(book.add_worksheet(), s, style, &looks)?;
+    if grants::has_grants(s) {
+        grants::write(book.add_worksheet(), s, style, &looks)?;
+    }
     Ok(book.save_to_buffer()?)
 }

@@ -37,7 +37,11 @@ fn each_example_comes_back_through_the_table_import_unchanged() {
             let bytes = committee_workbook(&s, style).unwrap();
             let sheets = grids(&bytes);
             let names: Vec<&str> = sheets.iter().map(|g| g.name.as_str()).collect();
-            assert_eq!(names, [SHEET_KPIS, SHEET_EVALUATIONS, SHEET_BUDGET]);
+            let mut want = vec![SHEET_KPIS, SHEET_EVALUATIONS, SHEET_BUDGET];
+            if key == "made-up" {
+                want.push(SHEET_GRANTS);
+            }
+            assert_eq!(names, want, "{key}: the grant sheet only with a grant project");
             let g = &sheets[0];
             let shape = find_table(g).unwrap_or_else(|| panic!("{key}: no table found"));
             assert_eq!(shape.header_rows, 0..2, "{key}: the two header rows");
@@ -337,6 +341,86 @@ fn the_budget_sheet_totals_count_a_relisted_initiative_once() {
     let relisted = (2..last).filter(|r| text(g, *r, 5) == "○").count();
     let expected: usize = s.measures().map(|(_, m)| m.relisted.len()).sum();
     assert_eq!(relisted, expected, "each re-listing has its row, marked");
+}
+
+/// The made-up example's grant project (令和5年度, the year with its 効果検証): the sheet holds
+/// the CSV's rows — words as strings, 予算額・交付金額・目標値・実績値 as numbers (the values in the
+/// KPI's unit's format), 達成率 as a percent cell.
+#[test]
+fn the_grant_sheet_holds_the_csvs_rows_with_numbers_as_numbers() {
+    use crate::format::csv::{grant_table, GRANT_HEADER, GRANT_MONEY, GRANT_RATE, GRANT_VALUES};
+    let s = example("made-up");
+    let year = s.default_grant_year();
+    assert_eq!(year, FiscalYear(2023));
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    let g = grids(&bytes).into_iter().find(|g| g.name == SHEET_GRANTS).expect("the grant sheet");
+    let want = grant_table(&s, year, YearStyle::Japanese);
+    assert_eq!(g.rows.len(), 1 + want.rows.len(), "the header and a row per KPI");
+    assert_eq!(want.rows.len(), 3);
+    for (c, h) in GRANT_HEADER.iter().enumerate() {
+        assert_eq!(text(&g, 0, c), *h);
+    }
+    for (n, row) in want.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let got = g.cell(n + 1, c);
+            if GRANT_MONEY.contains(&c) || GRANT_VALUES.contains(&c) {
+                assert_eq!(got, &Cell::Number(cell.parse().unwrap()), "row {n} column {c}");
+            } else if c == GRANT_RATE {
+                let Cell::Percent { shown } = got else { panic!("達成率 is a percent: {got:?}") };
+                assert_eq!(crate::locale::grant_rate(*shown), *cell, "row {n}");
+            } else {
+                assert_eq!(
+                    got,
+                    &if cell.is_empty() { Cell::Empty } else { Cell::Text(cell.clone()) },
+                    "row {n} column {c}"
+                );
+            }
+        }
+    }
+    // As worked by hand in `csv::grants`: 転入者数 372 of 365 → 101.9 %.
+    assert_eq!(
+        (text(&g, 1, 9), g.cell(1, 11), g.cell(1, 12)),
+        ("転入者数".into(), &Cell::Number(365.0), &Cell::Number(372.0))
+    );
+    assert_eq!(text(&g, 1, 15), "地方創生に相当程度効果があった");
+
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(&bytes)).unwrap();
+    let styles = book.worksheet_style(SHEET_GRANTS).unwrap();
+    let format =
+        |r: u32, c: u32| styles.get((r, c)).and_then(|s| s.number_format.as_ref()).map(|f| f.format_code.clone());
+    assert_eq!(format(1, 11).as_deref(), Some("#,##0\"人\""), "目標値 in the unit's format");
+    assert_eq!(format(3, 12).as_deref(), Some("#,##0\"件\""));
+    assert_eq!(format(1, 13).as_deref(), Some("0.0%"), "達成率 a percent");
+    assert_eq!(format(1, 7).as_deref(), Some("#,##0"), "交付金額 in 千円");
+    assert!(!bytes.windows(3).any(|w| w == b"<f>"), "no formula anywhere");
+
+    let xml = part(&bytes, "xl/worksheets/sheet4.xml");
+    assert!(xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#), "A4 landscape");
+    assert!(xml.contains(r#"fitToHeight="0""#), "one page wide");
+    assert!(xml.contains(r#"<pane ySplit="1""#), "the header frozen: {xml:.600}");
+    assert!(xml.contains(r#"hidden="1""#), "事業ID and 指標ID hidden");
+    assert!(xml.contains("令和5年度"), "the year in the page's header");
+    let book = part(&bytes, "xl/workbook.xml");
+    assert!(book.contains("交付金事業の効果検証!$1:$1"), "the header on every page: {book}");
+}
+
+#[test]
+fn a_strategy_without_a_grant_project_has_no_grant_sheet_and_one_with_a_grant_but_no_row_has_its_header() {
+    let s = example("hokuto");
+    let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
+    assert!(grids(&bytes).iter().all(|g| g.name != SHEET_GRANTS));
+    // A grant named, for no year yet: the sheet is there with its header, ready for the year.
+    let mut s = example("kitamoto");
+    let mut i = crate::model::Initiative::new("1", "補助事業");
+    i.grant = Some(crate::model::Grant::default());
+    let goal = Arc::make_mut(&mut s.goals[0]);
+    if goal.measures.is_empty() {
+        goal.measures.push(Arc::new(crate::model::Measure::new("1", "施策")));
+    }
+    goal.measures_mut().next().unwrap().initiatives.push(Arc::new(i));
+    let bytes = committee_workbook(&s, YearStyle::Western).unwrap();
+    let g = grids(&bytes).into_iter().find(|g| g.name == SHEET_GRANTS).expect("the grant sheet");
+    assert_eq!(text(&g, 0, 0), "年度");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

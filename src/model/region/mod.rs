@@ -10,6 +10,7 @@
 //! - `search`: the theme search over goals, measures and initiatives (取組事例), on an index
 //!   built once per region;
 //! - `coverage`: towns × SDGs and towns × national goals;
+//! - `frames`: the towns grouped by the national frame they are on, a national-goal table each;
 //! - `partnership`: 広域連携 named in initiatives, confirmed or not by the other side;
 //! - `grants`: initiatives marked 補助事業, per town and year, with their grant programme;
 //! - `years`: the fiscal years the table offers and the one it opens on;
@@ -19,6 +20,7 @@
 //! is stored or drawn. The region file is `format::region`; its CSVs are in `format::csv`.
 
 mod coverage;
+mod frames;
 mod grants;
 mod matching;
 mod normalise;
@@ -33,6 +35,7 @@ pub use coverage::{
     national_goal_matrix, sdg_matrix, NationalGoalCell, NationalGoalColumn, NationalGoalKey, NationalGoalMatrix,
     SdgMatrix,
 };
+pub use frames::{national_goals_by_frame, town_frame, FrameGroup, TownFrame};
 pub use grants::{grants, GrantFilter, GrantRow, ProgrammeFilter};
 pub use matching::{
     match_indicators, IndicatorRef, IndicatorTable, MatchedBy, MatchedIndicator, Matching, SeriesRow, TableCell,

@@ -1,12 +1,13 @@
 //! SDG and national-goal coverage across towns (`model::region::sdg_matrix`,
-//! `national_goal_matrix`): towns × the 17 SDGs — how many of each town's measures are tagged
+//! `national_goals_by_frame`): towns × the 17 SDGs — how many of each town's measures are tagged
 //! with each — in the official colours, and towns × 国の基本目標 — how many of each town's
-//! goals (and their measures) correspond to each. Both are real tables with row and column
+//! goals (and their measures) correspond to each, a table per national frame the towns are on
+//! (第2期, デジタル田園都市, the 2025 frame …) under a heading naming it. Both are real tables with row and column
 //! headers; the count is the cell's text, so colour is never the only carrier.
 
 use super::Loaded;
-use crate::locale::{tr, Language};
-use crate::model::region::{national_goal_matrix, sdg_matrix};
+use crate::locale::{self, tr, Language, YearStyle};
+use crate::model::region::{national_goals_by_frame, sdg_matrix, TownFrame};
 use crate::model::{GoalKind, Sdg};
 use crate::session::route::Route;
 use crate::ui::speech::{use_speech, Speaks};
@@ -50,9 +51,9 @@ pub fn Coverage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     {sdgs(&d, lang)}
                     <h3>{tr(lang, "市町村 × 国の基本目標", "Towns × national goals")}</h3>
                     <p class="meta">{tr(lang,
-                        "各市町村の目標のうち、国の総合戦略のそれぞれの目標に対応するものの数と、その施策の数です。",
-                        "How many of each town's goals correspond to each goal of the national strategy, and their measures.")}</p>
-                    {national_goals(&d, lang)}
+                        "各市町村の目標のうち、国の総合戦略のそれぞれの目標に対応するものの数と、その施策の数です。市町村が拠る国の総合戦略が異なるときは、総合戦略ごとに表を分けます。",
+                        "How many of each town's goals correspond to each goal of the national strategy, and their measures; towns on different national strategies are in a table each.")}</p>
+                    {national_goals(&d, lang, state.year_style())}
                 }
             })}
         </section>
@@ -107,10 +108,32 @@ fn sdgs(d: &Loaded, lang: Language) -> impl IntoView {
     }
 }
 
-fn national_goals(d: &Loaded, lang: Language) -> impl IntoView {
+/// The group's heading: the frame with its years, a framework by its own name, or none set.
+fn group_heading(frame: &TownFrame, lang: Language, style: YearStyle) -> String {
+    match frame {
+        TownFrame::Frame(f) => locale::frame_heading(f, lang, style),
+        TownFrame::Named(name) => name.clone(),
+        TownFrame::Unset => tr(lang, "国の枠組み未設定", "No national frame set").to_owned(),
+    }
+}
+
+/// A column's heading in its frame's terms: 「目標1」 (the 2025 frame), 「取組方針2」, 「基本目標3」.
+fn column_name(frame: &TownFrame, kind: GoalKind, number: &str, lang: Language) -> String {
+    match (frame, kind, lang) {
+        (TownFrame::Frame(f), GoalKind::Basic, Language::Ja) => format!("{}{number}", f.basic_heading),
+        (TownFrame::Frame(f), GoalKind::CrossCutting, Language::Ja) if f.cross_heading.is_some() => {
+            format!("{}{number}", f.cross_heading.unwrap_or_default())
+        }
+        _ => national_goal_name(kind, number, lang),
+    }
+}
+
+/// Towns × 国の基本目標, one table per national frame the towns are on
+/// (`model::region::national_goals_by_frame`), each under a heading naming the frame.
+fn national_goals(d: &Loaded, lang: Language, style: YearStyle) -> impl IntoView {
     let towns = d.towns();
-    let matrix = national_goal_matrix(&towns);
-    if matrix.columns.is_empty() {
+    let groups = national_goals_by_frame(&towns);
+    if groups.iter().all(|g| g.matrix.columns.is_empty()) {
         return view! {
             <p class="empty" data-testid="national-goal-none">{tr(lang,
                 "国の基本目標を設定している市町村がありません。",
@@ -122,48 +145,76 @@ fn national_goals(d: &Loaded, lang: Language) -> impl IntoView {
         Language::Ja => format!("目標 {goals}・施策 {measures}"),
         Language::En => format!("{goals} goals, {measures} measures"),
     };
-    let head = matrix
-        .columns
+    let name_of = |id: &crate::model::Id| towns.iter().find(|s| &s.id == id).map(|s| s.municipality.name.clone());
+    groups
         .iter()
-        .map(|c| {
-            view! {
-                <th scope="col" class="national-goal-head">
-                    {national_goal_name(c.key.kind, &c.number, lang)}
-                    <br/><span class="meta">{c.title.clone()}</span>
-                </th>
-            }
-        })
-        .collect_view();
-    let rows = towns
-        .iter()
-        .zip(&matrix.cells)
-        .zip(&matrix.unassigned)
-        .map(|((s, row), none)| {
-            let cells = row
+        .map(|g| {
+            let matrix = &g.matrix;
+            let frame_key = match &g.frame {
+                TownFrame::Frame(f) => f.key.to_owned(),
+                TownFrame::Named(_) => "named".to_owned(),
+                TownFrame::Unset => "unset".to_owned(),
+            };
+            let heading = group_heading(&g.frame, lang, style);
+            let count = match lang {
+                Language::Ja => format!("{} 市町村", matrix.towns.len()),
+                Language::En if matrix.towns.len() == 1 => "1 town".to_owned(),
+                Language::En => format!("{} towns", matrix.towns.len()),
+            };
+            let head = matrix
+                .columns
                 .iter()
-                .map(|c| view! { <td class="cell" class:zero=c.goals == 0>{cell(c.goals, c.measures)}</td> })
+                .map(|c| {
+                    view! {
+                        <th scope="col" class="national-goal-head">
+                            {column_name(&g.frame, c.key.kind, &c.number, lang)}
+                            <br/><span class="meta">{c.title.clone()}</span>
+                        </th>
+                    }
+                })
                 .collect_view();
+            let rows = matrix
+                .towns
+                .iter()
+                .zip(&matrix.cells)
+                .zip(&matrix.unassigned)
+                .map(|((id, row), none)| {
+                    let cells = row
+                        .iter()
+                        .map(|c| view! { <td class="cell" class:zero=c.goals == 0>{cell(c.goals, c.measures)}</td> })
+                        .collect_view();
+                    view! {
+                        <tr data-testid="national-goal-row" data-town=id.to_string()>
+                            <th scope="row"><a href=Route::Strategy(id.clone()).hash()>{name_of(id).unwrap_or_default()}</a></th>
+                            {cells}
+                            <td class="cell" class:zero=*none == 0 data-col="unassigned">{*none}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let caption = match lang {
+                Language::Ja => format!("{heading}: 市町村ごと、国の目標ごとの目標と施策の数"),
+                Language::En => format!("{heading}: goals and measures per town and national goal"),
+            };
             view! {
-                <tr data-testid="national-goal-row" data-town=s.id.to_string()>
-                    <th scope="row"><a href=Route::Strategy(s.id.clone()).hash()>{s.municipality.name.clone()}</a></th>
-                    {cells}
-                    <td class="cell" class:zero=*none == 0 data-col="unassigned">{*none}</td>
-                </tr>
+                <div class="national-goal-group" data-testid="national-goal-group" data-frame=frame_key>
+                    <h4 data-testid="national-goal-group-heading">
+                        {heading}" "<span class="meta" data-testid="national-goal-group-count">{count}</span>
+                    </h4>
+                    <div class="scroll-box">
+                        <table class="region-matrix" data-testid="national-goal-matrix">
+                            <caption class="visually-hidden">{caption}</caption>
+                            <thead><tr>
+                                <th scope="col">{tr(lang, "市区町村", "Municipality")}</th>
+                                {head}
+                                <th scope="col">{tr(lang, "対応なしの目標", "Goals with none")}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                </div>
             }
         })
-        .collect_view();
-    view! {
-        <div class="scroll-box">
-            <table class="region-matrix" data-testid="national-goal-matrix">
-                <caption class="visually-hidden">{tr(lang, "市町村ごと、国の基本目標ごとの目標と施策の数", "Goals and measures per town and national goal")}</caption>
-                <thead><tr>
-                    <th scope="col">{tr(lang, "市区町村", "Municipality")}</th>
-                    {head}
-                    <th scope="col">{tr(lang, "対応なしの目標", "Goals with none")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+        .collect_view()
+        .into_any()
 }

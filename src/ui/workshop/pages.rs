@@ -1,4 +1,5 @@
-//! The presentation's three levels as pages: the goal cards, a goal's page (its measures, then
+//! The presentation's three levels as pages: the goal cards (under the national frame the
+//! strategy aligns with, small), a goal's page (its measures, then
 //! its numerical targets with their charts, and the ideas panel) and a measure's page (its KPIs
 //! with their charts, and the ideas panel). Each item carries its position (`data-item`), which
 //! the presenter's keys follow; each page hands its items' and heading's refs to the focus
@@ -108,6 +109,11 @@ pub(super) fn goals_page(deck: Deck, pick: impl Fn(usize) + Copy + Send + Sync +
     view! {
         <section class="ws-page" aria-labelledby="ws-goals-heading">
             <h1 id="ws-goals-heading" class="ws-page-title" tabindex="-1" node_ref=heading>{move || tr(words.get().lang, "まちの目標", "Our town's goals")}</h1>
+            {move || {
+                let w = words.get();
+                plan.with(|s| locale::framework_short(&s.national_framework, w.lang, w.years))
+                    .map(|frame| view! { <p class="ws-frame" data-testid="ws-frame">{words::frame(&frame, w.lang)}</p> })
+            }}
             {move || plan.with(|s| s.goals.is_empty()).then(|| view! { <p class="ws-empty">{tr(lang, "目標はまだありません。", "No goals yet.")}</p> })}
             <ol class="ws-grid ws-goals">{body}</ol>
         </section>

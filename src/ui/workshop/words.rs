@@ -36,3 +36,11 @@ pub fn next_session_name(held: usize, lang: Language) -> String {
         Language::En => format!("Residents' workshop {}", held + 1),
     }
 }
+
+/// The national frame under the title: 「国の総合戦略: 地方創生に関する総合戦略（令和7〜11年度）」.
+pub fn frame(frame: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("国の総合戦略: {frame}"),
+        Language::En => format!("National strategy: {frame}"),
+    }
+}

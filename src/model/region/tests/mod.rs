@@ -3,6 +3,7 @@
 //! as two towns of one region). The CSV tests (`format::csv`) start from the same towns.
 
 mod coverage;
+mod frames;
 mod matching;
 mod partnership;
 mod rollup;
