@@ -12,6 +12,7 @@ pub mod merge;
 mod notice;
 mod problems;
 mod revision;
+mod serde_words;
 mod sources;
 mod storage;
 mod table;
