@@ -44,7 +44,7 @@ test('a strategy id with / and region ids "" and ../strategy/<id> are refused at
     await page.getByTestId('import-file').setInputFiles(path.join(CORPUS, name));
     await expect(notice).toContainText('取り込めませんでした（何も変更していません）');
     for (const fragment of EXPECTED[name].expect!) await expect(notice).toContainText(fragment);
-    expect(await notice.innerText()).not.toMatch(SERDE_ENGLISH);
+    expect((await notice.innerText()).replaceAll(name, '')).not.toMatch(SERDE_ENGLISH);
     if (name === 'id-with-slash.json') await shot('trust-bad-id-refused');
     await expect(page.getByTestId('strategy-row')).toHaveCount(0);
     expect(await storageSnapshot(page)).toEqual(before);
@@ -109,7 +109,7 @@ test('every CSV of the bad corpus is refused by the CSV import in Japanese, nami
     const error = page.getByTestId('csv-error');
     await expect(error).toContainText(`「${name}」は取り込めません。何も変わっていません。`);
     for (const fragment of entry.csv_expect!) await expect(error).toContainText(fragment);
-    expect(await error.innerText()).not.toMatch(SERDE_ENGLISH);
+    expect((await error.innerText()).replaceAll(name, '')).not.toMatch(SERDE_ENGLISH);
     await expect(page.getByTestId('csv-preview')).toHaveCount(0);
     await shot('trust-csv-duplicate-header');
   }
