@@ -154,8 +154,15 @@ test('an unclosed right-to-left override in a name does not reverse the status b
   expect(order.first).toBeLessThan(order.last);
   await row.scrollIntoViewIfNeeded();
   await shot('trust-rlo-dashboard');
-  // In print too (the same stylesheet).
+  // In print too (the same stylesheet), and on the printed report of the targets: the name is
+  // isolated in its cell, and the cell after it (the unit) reads as written.
   await page.emulateMedia({ media: 'print' });
   expect(await link.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+  await page.goto(`./#/s/${s.strategy.id}/print/targets`);
+  const cell = page.getByTestId('cell-name').filter({ hasText: 'ABC' }).first();
+  await expect(cell).toBeVisible();
+  expect(await cell.locator('bdi').first().evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+  await shot('trust-rlo-print');
+  await page.emulateMedia({ media: 'screen' });
   expect(pageErrors).toEqual([]);
 });
