@@ -5,8 +5,9 @@
 //! `expected.json` expects. The files marked valid must import. The same corpus runs through
 //! the real file input in Chromium in `tests/e2e/import.spec.ts`.
 
-use shirube::format::{check_size, open, ImportError, Opened, MAX_FILE_BYTES};
-use shirube::locale::{import_error, Language};
+use shirube::format::{check_size, open, open_region, ImportError, Opened, MAX_FILE_BYTES};
+use shirube::locale::{csv_error, import_error, Language};
+use shirube::session::region::is_region_file;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -22,6 +23,25 @@ fn manifest() -> serde_json::Map<String, serde_json::Value> {
 /// Opens bytes the way the UI does, and fails the test (with the file's name) on a panic.
 fn open_safely(name: &str, bytes: &[u8]) -> Result<Opened, ImportError> {
     std::panic::catch_unwind(|| open(bytes)).unwrap_or_else(|_| panic!("{name}: the import panicked"))
+}
+
+/// As the start page's file input does: a region file goes on to be opened as a region.
+fn open_as_the_page_does(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    match open_safely(name, bytes) {
+        Ok(_) => Ok(()),
+        Err(e) if is_region_file(&e) => open_region(bytes).map(|_| ()),
+        Err(e) => Err(e),
+    }
+}
+
+/// A CSV through the files page's import, into the corpus's valid strategy (`bom-valid.json`).
+fn csv_refusal(bytes: &[u8]) -> Option<String> {
+    let Ok(Opened::Strategy(s)) = open(&std::fs::read(dir().join("bom-valid.json")).unwrap()) else { panic!() };
+    let text = match shirube::format::csv::decode(bytes, &|_| None) {
+        Ok(text) => text,
+        Err(e) => return Some(csv_error(&e, Language::Ja)),
+    };
+    shirube::format::csv::plan_import(&s.strategy, &text).err().map(|e| csv_error(&e, Language::Ja))
 }
 
 #[test]
@@ -45,7 +65,16 @@ fn every_bad_file_is_refused_with_its_message() {
             continue;
         }
         let bytes = std::fs::read(dir().join(&name)).unwrap();
-        let result = open_safely(&name, &bytes);
+        if let Some(fragments) = expected.get("csv_expect").and_then(|e| e.as_array()) {
+            let said = csv_refusal(&bytes);
+            for fragment in fragments {
+                let fragment = fragment.as_str().unwrap();
+                if !said.as_deref().is_some_and(|s| s.contains(fragment)) {
+                    failures.push(format!("{name} (CSV import): expected {fragment:?} in\n    {said:?}"));
+                }
+            }
+        }
+        let result = open_as_the_page_does(&name, &bytes);
         if expected.get("valid").is_some() {
             if let Err(e) = result {
                 failures.push(format!("{name}: should import, but: {:?}", import_error(&e, Language::Ja)));

@@ -124,10 +124,12 @@ pub fn chart(s: &Strategy, ind: &Indicator, w: Words) -> Figure {
     if parts.is_empty() {
         parts.push(tr(w.lang, "系列なし", "no series").to_owned());
     }
-    let summary = format!("{}: {}", ind.name, parts.join(" / "));
+    // The name isolated for direction: an override it leaves open must not reverse the words after it.
+    let own = locale::isolated(&ind.name);
+    let summary = format!("{own}: {}", parts.join(" / "));
     let name = match w.lang {
-        Language::Ja => format!("{}の推移", ind.name),
-        Language::En => format!("{} over time", ind.name),
+        Language::Ja => format!("{own}の推移"),
+        Language::En => format!("{own} over time"),
     };
     Figure { chart, name, summary, table, patch: json!({ "series": patches }) }
 }

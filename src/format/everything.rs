@@ -28,7 +28,7 @@
 //! `public/shirube-backup.v1.schema.json`.
 
 use super::envelope::{envelope, Envelope, EnvelopeRef, GENERATOR};
-use super::import::{check_header, read_value, ImportError, Imported};
+use super::import::{check_header, read_value, refuse_unsafe_ids, ImportError, Imported};
 use super::EnvelopeProblem;
 use crate::model::region::Region;
 use crate::model::{Problem, ProblemKind, Strategy};
@@ -167,6 +167,7 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
     for (i, entry) in strategies.into_iter().enumerate() {
         let path = format!("strategies[{i}]");
         let imported = read_value(entry).map_err(|e| in_entry(&path, e))?;
+        refuse_unsafe_ids(&imported).map_err(|e| in_entry(&path, e))?;
         if let Some(j) = first.get(&imported.strategy.id) {
             let problem = Problem {
                 path: "strategy.id".into(),
@@ -194,6 +195,7 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
             ImportError::Shape { path: if at == "." { path.clone() } else { format!("{path}.{at}") }, problem }
         })?;
         let imported = read_value(entry.file).map_err(|e| in_entry(&format!("{path}.file"), e))?;
+        refuse_unsafe_ids(&imported).map_err(|e| in_entry(&format!("{path}.file"), e))?;
         kept.push(KeptBackup { imported, taken_at: entry.taken_at, reason: entry.reason });
     }
     let regions = regions
@@ -209,6 +211,9 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
             })
         })
         .collect::<Result<Vec<Region>, ImportError>>()?;
+    for (i, region) in regions.iter().enumerate() {
+        super::region::refuse_unsafe_region(&format!("regions[{i}]"), region)?;
+    }
     Ok(Everything { exported_at, generator, strategies: read, backups: kept, regions })
 }
 

@@ -125,7 +125,7 @@ fn read_current_region(text: &str) -> Option<RegionRead> {
         strategies: Vec<&'a RawValue>,
     }
     let file: CurrentFile = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()?;
-    if file.format != REGION_FORMAT_NAME || file.version != REGION_VERSION {
+    if file.format != REGION_FORMAT_NAME || file.version != REGION_VERSION || file.region.first_unsafe_id().is_some() {
         return None;
     }
     let towns = file.strategies.iter().map(|raw| match read_current(raw.get()) {
@@ -155,6 +155,7 @@ pub fn read_region(mut value: Value) -> Result<RegionRead, ImportError> {
             return Err(ImportError::NotAnEnvelope { path: "region".into(), problem: EnvelopeProblem::NotAnObject })
         }
     };
+    refuse_unsafe_region("region", &region)?;
     let entries = take_array(&mut value, "strategies", true)?;
     // A current town's file the quick way (written out and read back costs less than the
     // path-tracking read of the value), else the full chain, which says what is wrong.
@@ -163,6 +164,15 @@ pub fn read_region(mut value: Value) -> Result<RegionRead, ImportError> {
         None => refuse_invalid(read_value(entry)?),
     });
     Ok(RegionRead { exported_at, generator, region, towns: checked(towns) })
+}
+
+/// A region with an id that breaks the id rule refuses the file, with the id's path (`at` is
+/// the region's own place in the file: `region`, `regions[1]`).
+pub(super) fn refuse_unsafe_region(at: &str, region: &Region) -> Result<(), ImportError> {
+    match region.first_unsafe_id() {
+        Some((path, id)) => Err(ImportError::UnsafeId { path: format!("{at}.{path}"), id }),
+        None => Ok(()),
+    }
 }
 
 /// Each town's result with its place (`strategies[3]`); a strategy whose id an earlier entry

@@ -111,8 +111,9 @@ pub fn csv_error(e: &crate::format::csv::CsvError, lang: Language) -> String {
         }
         MissingColumn { column } if column == "指標ID" => tr(lang, "指標を指定する列「指標ID」（または「指標番号」）がありません", "The column 指標ID (indicator id) or 指標番号 (code) is missing").into(),
         MissingColumn { column } => if ja { format!("必要な列「{column}」がありません") } else { format!("The column '{column}' is missing") },
+        DuplicateColumn { name, first, second } => if ja { format!("見出し「{name}」の列が2つあります（{first}列目と{second}列目）。どちらの値を取り込むか決められないため、1つにしてから取り込んでください") } else { format!("The heading '{name}' is there twice (columns {first} and {second}). Which one to import cannot be decided: keep one, then import again") },
         UnclosedQuote { row } => if ja { format!("{row} 行目で始まる \" で囲まれたセルが閉じられていません") } else { format!("A quoted cell that starts on row {row} is not closed") },
-        Csv { line, detail } => if ja { format!("{line} 行目が CSV として読めません（{detail}）") } else { format!("Line {line} cannot be read as CSV ({detail})") },
+        Csv { line, detail } => if ja { format!("{line} 行目が CSV として読めません") } else { format!("Line {line} cannot be read as CSV ({detail})") },
     }
 }
 

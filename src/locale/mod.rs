@@ -12,6 +12,7 @@ pub mod merge;
 mod notice;
 mod problems;
 mod revision;
+mod serde_words;
 mod sources;
 mod storage;
 mod table;
@@ -340,8 +341,27 @@ pub fn assumed_years(s: &Strategy, lang: Language, style: YearStyle) -> Option<S
     })
 }
 
+/// User text put into a sentence, isolated for direction when it holds an explicit direction
+/// control (U+202A–U+202E, U+2066–U+2069): wrapped in FSI … PDI (U+2068, U+2069), which ends
+/// whatever override it leaves open (an unclosed U+202E would reverse the words after it, in a
+/// chart's summary or title too). Other text is returned as it is.
+pub fn isolated(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) {
+        format!("\u{2068}{text}\u{2069}").into()
+    } else {
+        text.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn direction_controls_are_isolated_and_other_text_is_not() {
+        assert_eq!(super::isolated("転入者数"), "転入者数");
+        assert_eq!(super::isolated("\u{202E}転入"), "\u{2068}\u{202E}転入\u{2069}");
+        assert_eq!(super::isolated("a\u{2067}b"), "\u{2068}a\u{2067}b\u{2069}");
+    }
+
     use super::*;
 
     /// Each target kind the way towns print it, in both languages and both year styles.

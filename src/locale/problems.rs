@@ -2,7 +2,7 @@
 //! 施策 1-1), and what is wrong with a refused file, line by line. Problems arrive as data
 //! (`model::ProblemKind`, `format::ImportError`) and leave here as sentences.
 
-use super::{size, tr, Language};
+use super::{serde_words, size, tr, Language};
 use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
 use crate::model::{items_on_path, Goal, GoalKind, PathItemKind, Problem, ProblemKind, Strategy};
 
@@ -119,6 +119,14 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 format!("ID '{id}' が重複しています（最初は {first}）")
             } else {
                 format!("id '{id}' is used twice (first at {first})")
+            }
+        }
+        UnsafeId { id } => {
+            let id = shown_id(id);
+            if ja {
+                format!("ID {id} は使えません（{ID_RULE_JA}）")
+            } else {
+                format!("the id {id} cannot be used ({ID_RULE_EN})")
             }
         }
         UnknownIndicator { id } => {
@@ -323,6 +331,35 @@ fn series_of(label: &str, lang: Language) -> String {
     }
 }
 
+const ID_RULE_JA: &str = "ID に使えるのは半角の英数字と「-」「_」だけで、1〜128 文字です";
+const ID_RULE_EN: &str = "an id is 1 to 128 characters of A–Z, a–z, 0–9, “-” and “_”";
+
+/// An id as a message shows it: quoted, cut short, with what cannot be seen (control and
+/// direction characters) written as its code point; `''` for an empty one.
+fn shown_id(id: &crate::model::Id) -> String {
+    if id.as_str().is_empty() {
+        return "''".to_owned();
+    }
+    let mut out: String = id
+        .as_str()
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_control()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+            {
+                format!("U+{:04X}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    if id.as_str().chars().count() > 64 {
+        out.push('…');
+    }
+    format!("'{out}'")
+}
+
 /// At most this many problems are listed for a file; the rest are counted.
 const MAX_PROBLEM_LINES: usize = 30;
 
@@ -383,9 +420,10 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
         }),
         ImportError::Shape { path, problem } => one(match problem {
             ShapeProblem::MissingField { field } => if ja { format!("{path}: 必須の項目 '{field}' がありません") } else { format!("{path}: required field '{field}' is missing") },
-            ShapeProblem::InvalidType { found, expected } => if ja { format!("{path}: 値の型が違います（{found} ではなく {expected} が必要です）") } else { format!("{path}: wrong type ({found}, expected {expected})") },
-            ShapeProblem::UnknownVariant { found, expected } => if ja { format!("{path}: '{found}' は使えない値です（{expected}）") } else { format!("{path}: '{found}' is not allowed ({expected})") },
-            ShapeProblem::Other { detail } => format!("{path}: {detail}"),
+            ShapeProblem::InvalidType { found, expected } => if ja { format!("{path}: 値の型が違います（{} ではなく {} が必要です）", serde_words::found(found), serde_words::expected(expected)) } else { format!("{path}: wrong type ({found}, expected {expected})") },
+            ShapeProblem::InvalidValue { found, expected } => if ja { format!("{path}: 使えない値です（{} ではなく {} が必要です）", serde_words::found(found), serde_words::expected(expected)) } else { format!("{path}: value not allowed ({found}, expected {expected})") },
+            ShapeProblem::UnknownVariant { found, expected } => if ja { format!("{path}: '{found}' は使えない値です（{}）", serde_words::variants(expected)) } else { format!("{path}: '{found}' is not allowed ({expected})") },
+            ShapeProblem::Other { detail } => if ja { format!("{path}: 値を読み取れません") } else { format!("{path}: {detail}") },
         }),
         ImportError::Invalid { problems } => {
             let mut lines: Vec<String> = problems
@@ -399,6 +437,11 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
             }
             lines
         }
+        ImportError::UnsafeId { path, id } => one(if ja {
+            format!("{path}: ID {} は使えません（{ID_RULE_JA}）。ファイルを作ったツールで ID を直してから取り込んでください", shown_id(id))
+        } else {
+            format!("{path}: the id {} cannot be used ({ID_RULE_EN}). Correct the id with the tool that made the file, then import it again", shown_id(id))
+        }),
         // The entry's place in front of each line: "4番目の戦略: …".
         ImportError::InEntry { path, error } => {
             let entry = place_by_position(path, lang);

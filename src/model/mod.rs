@@ -43,7 +43,7 @@ pub use grant::{
     grant_achievement, grant_actual, DigitalType, Grant, GrantEffect, GrantKpiRow, GrantPolicy, GrantProgramme,
     GrantProject, GrantReview, GrantTarget,
 };
-pub use id::Id;
+pub use id::{is_safe_id, Id, MAX_ID_LEN};
 pub(crate) use ids::renew_ids;
 pub use indicator::{
     Actual, Baseline, BoundSide, DesiredDirection, Indicator, IndicatorKind, RelativeChange, Series, Target, YearBasis,

@@ -43,6 +43,25 @@ impl<B: Backend> Store<B> {
         self.backend.remove(key).await
     }
 
+    /// Sets aside what is stored under an id that breaks the id rule (`keys::unsafe_id_key`:
+    /// written before the rule, e.g. a region under `""` or `../strategy/x`), as unreadable data:
+    /// listed with [`Store::garbage`], downloadable and deletable, where before it could be
+    /// neither listed, opened nor deleted. Run at start-up and whenever the lists are read
+    /// again; returns how many entries were moved.
+    pub async fn set_aside_unsafe_ids(&self) -> Result<usize, StorageError> {
+        let mut moved = 0;
+        for key in self.backend.keys().await? {
+            if !keys::unsafe_id_key(&key) {
+                continue;
+            }
+            let Some(text) = self.backend.get(&key).await? else { continue };
+            if self.quarantine(&key, &text).await.is_ok() {
+                moved += 1;
+            }
+        }
+        Ok(moved)
+    }
+
     /// Renames unreadable `text` found under `key` to a fresh garbage key and returns it: one
     /// batch (copy, remove the original) on the condition that `key` still holds `text`, so that
     /// two readers finding the same garbage (two tabs, two tasks of one tab) move it once; if the

@@ -1,7 +1,7 @@
 //! Every key Shirube writes, and how the parts of a key are read back. All data lives under
 //! `shirube/v1/`; the preferences sit apart (`shirube/prefs`) and are never exported.
 
-use crate::model::Id;
+use crate::model::{is_safe_id, Id};
 
 /// JSON list of `StrategySummary`: a cache of the strategy keys, rebuilt whenever it is missing,
 /// garbage or out of step with them.
@@ -54,9 +54,27 @@ pub fn history_of(id: &Id) -> [String; 2] {
     [head(id), format!("{VERSION_PREFIX}{id}/")]
 }
 
-/// The strategy id a key belongs to, if it is a strategy key.
+/// The strategy id a key belongs to, if it is a strategy key under an id that keeps the id rule
+/// (`model::is_safe_id`; one that does not is set aside: [`unsafe_id_key`]).
 pub fn strategy_id(key: &str) -> Option<Id> {
-    key.strip_prefix(STRATEGY_PREFIX).filter(|id| !id.is_empty()).map(Id::from)
+    key.strip_prefix(STRATEGY_PREFIX).filter(|id| is_safe_id(id)).map(Id::from)
+}
+
+/// Whether `key` is a strategy's, a region's or their history's or backups' under an id that
+/// breaks the id rule (stored before the rule: `""`, `a/b`, `../strategy/x`): such data can be
+/// neither listed nor opened, and is set aside as unreadable data (`Store::set_aside_unsafe_ids`).
+pub fn unsafe_id_key(key: &str) -> bool {
+    let whole = |prefix: &str| key.strip_prefix(prefix).map(|id| !is_safe_id(id));
+    // `<id>/<seq or stamp>`: the id is all before the last `/`.
+    let with_tail =
+        |prefix: &str| key.strip_prefix(prefix).map(|rest| rest.rsplit_once('/').is_none_or(|(id, _)| !is_safe_id(id)));
+    whole(STRATEGY_PREFIX)
+        .or_else(|| whole(HEAD_PREFIX))
+        .or_else(|| whole(REGION_PREFIX))
+        .or_else(|| with_tail(VERSION_PREFIX))
+        .or_else(|| with_tail(BACKUP_PREFIX))
+        .or_else(|| with_tail(REGION_BACKUP_PREFIX))
+        .unwrap_or(false)
 }
 
 /// `stamp` is made key-safe with [`stamp`].
@@ -76,7 +94,7 @@ pub fn region(id: &Id) -> String {
 
 /// The region id a key belongs to, if it is a region key.
 pub fn region_id(key: &str) -> Option<Id> {
-    key.strip_prefix(REGION_PREFIX).filter(|id| !id.is_empty() && !id.contains('/')).map(Id::from)
+    key.strip_prefix(REGION_PREFIX).filter(|id| is_safe_id(id)).map(Id::from)
 }
 
 /// `stamp` is made key-safe with [`stamp`].

@@ -90,7 +90,7 @@ fn row(s: &Strategy, ind: &Indicator, id: &Id, lang: Language, style: YearStyle)
     });
     view! {
         <li data-testid="dashboard-kpi">
-            <a href=href>{ind.code.clone()}" "{ind.name.clone()}</a>" "
+            <a href=href><bdi>{ind.code.clone()}</bdi>" "<bdi>{ind.name.clone()}</bdi></a>" "
             {indicator_badge(lang, &progress)}
             {facts.map(|f| view! { <span class="kpi-facts">{f}</span> })}
         </li>

@@ -26,7 +26,7 @@ pub fn KeptData() -> impl IntoView {
                     };
                     let main = view! {
                         <span class="strategy-title">{b.title.clone()}</span>
-                        <span class="meta">{b.municipality.clone()}" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}
+                        <span class="meta"><bdi>{b.municipality.clone()}</bdi>" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}
                             {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", locale::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
                     };
                     kept_row("backup-row", main,

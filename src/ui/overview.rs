@@ -154,21 +154,21 @@ fn measure_view(s: &Strategy, m: &Measure, editable: Option<&Id>, lang: Language
     let own = m.initiatives.iter().map(|i| {
         view! {
             <li>
-                <span class="num">{i.number.clone()}</span>" "{i.title.clone()}
+                <span class="num">{i.number.clone()}</span>" "<bdi>{i.title.clone()}</bdi>
                 {i.is_new.then(|| view! { <span class="badge new">{tr(lang, "新規", "New")}</span> })}
             </li>
         }
     });
     let relisted = m.relisted.iter().filter_map(|r| s.initiative(&r.initiative)).map(|i| {
         view! {
-            <li class="relisted"><span class="badge">{tr(lang, "再掲", "Re-listed")}</span>" "{i.title.clone()}</li>
+            <li class="relisted"><span class="badge">{tr(lang, "再掲", "Re-listed")}</span>" "<bdi>{i.title.clone()}</bdi></li>
         }
     });
     let items: Vec<_> = own.map(IntoAny::into_any).chain(relisted.map(IntoAny::into_any)).collect();
     view! {
         <li class="measure" data-testid="measure">
             <p class="measure-title">
-                <span class="num">{m.number.clone()}</span>" "{m.title.clone()}
+                <span class="num">{m.number.clone()}</span>" "<bdi>{m.title.clone()}</bdi>
                 {m.priority.then(|| view! { <span class="badge priority">{tr(lang, "重点施策", "Priority")}</span> })}
                 {(!m.kpis.is_empty()).then(|| mix_badges(lang, s.measure_mix(m)))}
                 {latest.and_then(|e| e.rating.clone().map(|r| view! {
@@ -264,7 +264,7 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
                 .map(|g| locale::goal_heading(g, lang))
                 .chain(uses.measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number)))
                 .collect();
-            view! { <li><span class="code">{ind.code.clone()}</span>" "{ind.name.clone()}" — "{places.join("、")}</li> }
+            view! { <li><span class="code">{ind.code.clone()}</span>" "<bdi>{ind.name.clone()}</bdi>" — "{places.join("、")}</li> }
         })
         .collect_view();
     view! {

@@ -90,7 +90,7 @@ pub fn StrategyList() -> impl IntoView {
                             <button type="submit" class="primary">{tr(lang, "決定", "Save")}</button>
                         </form>
                     </Show>
-                    <span class="meta">{s.municipality.clone()}" ・ "{period}</span>
+                    <span class="meta"><bdi>{s.municipality.clone()}</bdi>" ・ "{period}</span>
                     <span class="meta">{counts}</span>
                 </div>
                 <div class="row-actions">

@@ -168,11 +168,16 @@ function xssEverywhere() {
   return json(file);
 }
 
+function regionFile(region) {
+  return JSON.stringify({ format: 'shirube-region', version: 1, exported_at: '2026-11-22T00:00:00Z', generator: 'Shirube 0.1.0', region, strategies: [base()] });
+}
+
 function backupFile(strategies) {
   return { format: 'shirube-backup', version: 1, exported_at: '2026-11-22T00:00:00Z', generator: 'Shirube 0.1.0', strategies, backups: [] };
 }
 
-/** name → [contents, expected fragments (or 'valid'), why]. */
+/** name → [contents, expected fragments (or 'valid'), why, and for a CSV the fragments its
+ * refusal by the files page's CSV import must show (`csv_expect`)]. */
 const corpus = {
   'truncated.json': [json(base()).slice(0, 1500), ['JSON として読めません: ファイルが途中で終わっています'], 'cut off in the middle (an interrupted download)'],
   'not-json-at-all.json': ['しるべ町の総合戦略です。\n', ['JSON として読めません（1行目 1文字目'], 'plain text'],
@@ -181,7 +186,7 @@ const corpus = {
   'nan.json': [json(base()).replace('"value": 131.5', '"value": NaN'), ['JSON として読めません（', 'NaN'], 'NaN is not JSON'],
   'infinity.json': [json(base()).replace('"value": 131.5', '"value": -Infinity'), ['JSON として読めません（', 'Infinity'], '-Infinity is not JSON'],
   'number-1e400.json': [json(base()).replace('"value": 131.5', '"value": 1e400'), ['JSON として読めません: 数値が大きすぎます', '1e400'], 'a number beyond f64'],
-  'wrong-type-title.json': [edited((f, s) => { s.goals[1].title = 5; }), ['strategy.goals[1].title: 値の型が違います（integer `5` ではなく a string が必要です）'], 'a number where text belongs'],
+  'wrong-type-title.json': [edited((f, s) => { s.goals[1].title = 5; }), ['strategy.goals[1].title: 値の型が違います（整数 5 ではなく 文字列 が必要です）'], 'a number where text belongs'],
   'wrong-type-year.json': [edited((f, s) => { s.period.first = '令和7年度'; }), ['strategy.period.first: 値の型が違います'], 'a year as text'],
   'wrong-type-goals.json': [edited((f, s) => { s.goals = { first: s.goals[0] }; }), ['strategy.goals: 値の型が違います'], 'an object where a list belongs'],
   'null-actual.json': [edited((f, s) => { s.indicators[0].series[0].actuals[0].value = null; }), ['strategy.indicators[0].series[0].actuals[0].value: 値の型が違います'], 'null where a number belongs (what NaN becomes when exported by other tools)'],
@@ -218,17 +223,26 @@ const corpus = {
   'backup-duplicate-entry.json': [json(backupFile([base(), base()])), ["strategies[1].strategy.id: ID 'strategy-c0a1b2c3d4e5f60718293a4b5c6d7e8f' が重複しています（最初は strategies[0]）"], 'a backup of everything with one strategy twice'],
   'backup-no-list.json': [json({ format: 'shirube-backup', version: 1, exported_at: '', generator: '' }), ['strategies: 必須の項目がありません'], 'a backup of everything without its list'],
   'backup-future.json': [json({ ...backupFile([]), version: 9 }), ['このファイルは新しいバージョンの Shirube で作成されています (version 9)'], 'a backup of everything from a newer version'],
+  // Issue 35: serde's words, a CSV's repeated heading, ids that break the id rule.
+  'sdg-negative.json': [edited((f, s) => { s.goals[0].sdgs = [8, -3]; }), ['strategy.goals[0].sdgs[1]: 使えない値です（整数 -3 ではなく 0〜255 の整数 が必要です）'], "-3 where a number 0–255 belongs (serde's “invalid value: integer `-3`, expected u8” reached users in English)"],
+  'duplicate-header.csv': ['\ufeff指標ID,指標番号,指標名,系列,目標値,令和7年度,2025年度\nind-0001,1-1,市内企業の新規雇用者数,,150,120,121\n', ['JSON ではありません（CSV ファイルのようです）'], 'a CSV naming one year twice (令和7年度 and 2025年度): refused by the CSV import (it listed the year it did read under 「読まない列」)', ['見出し「2025年度」の列が2つあります（6列目と7列目）']],
+  'id-with-slash.json': [edited((f, s) => { s.id = 'strategy/../x'; }), ["strategy.id: ID 'strategy/../x' は使えません（ID に使えるのは半角の英数字と「-」「_」だけで、1〜128 文字です）"], 'a strategy id with / (it imported, then could not be opened: 「ページが見つかりません」)'],
+  'series-id-bad.json': [edited((f, s) => { s.indicators[1].series[0].id = 'series 1#2'; }), ["strategy.indicators[1].series[0].id: ID 'series 1#2' は使えません"], 'a series id with a space and #'],
+  'region-id-empty.json': [regionFile({ id: '', name: '空のID管内', members: [base().strategy.id] }), ["region.id: ID '' は使えません"], 'a region file whose region id is empty (it was stored, never listed, could not be opened or deleted)'],
+  'region-id-traversal.json': [regionFile({ id: `../strategy/${base().strategy.id}`, name: '上の階層管内', members: [base().strategy.id] }), [`region.id: ID '../strategy/${base().strategy.id}' は使えません`], "a region id climbing into the strategies' keys"],
+  'backup-region-id-bad.json': [json({ ...backupFile([base()]), regions: [{ id: 'region/1', name: '管内', members: [base().strategy.id] }] }), ["regions[0].id: ID 'region/1' は使えません"], 'a backup of everything with a region id holding /'],
   // Valid, on purpose.
   'xss-everywhere.json': [xssEverywhere(), 'valid', 'markup and script in every text field: imports, and shows it all as text'],
   'bom-valid.json': ['\ufeff' + json(base()), 'valid', 'a UTF-8 BOM in front (as Windows Notepad saves) is fine'],
+  'double-bom.json': ['\ufeff\ufeff' + json(base()), 'valid', 'two UTF-8 BOMs in front (saved twice by a tool that adds one each time): still JSON, read (it was called a CSV)'],
 };
 
 fs.mkdirSync(DIR, { recursive: true });
 for (const f of fs.readdirSync(DIR)) fs.rmSync(path.join(DIR, f));
 const expected = {};
-for (const [name, [contents, expect, why]] of Object.entries(corpus)) {
+for (const [name, [contents, expect, why, csvExpect]] of Object.entries(corpus)) {
   fs.writeFileSync(path.join(DIR, name), contents);
-  expected[name] = expect === 'valid' ? { valid: true, why } : { expect, why };
+  expected[name] = expect === 'valid' ? { valid: true, why } : csvExpect ? { expect, csv_expect: csvExpect, why } : { expect, why };
 }
 expected['(generated) 80 MB'] = {
   expect: ['ファイルが大きすぎます（80 MB）。読み込めるのは 64 MB までです'],

@@ -114,6 +114,10 @@ pub enum CsvError {
     /// A column the layout cannot do without (`指標ID` or `指標番号`; `年度` in the long layout).
     #[error("missing column {column}")]
     MissingColumn { column: String },
+    /// Two header cells name the same column (`第2期 令和7年度` twice): which one's values to
+    /// read cannot be decided, so the file is refused (columns counted from 1).
+    #[error("the column {name} is there twice (columns {first} and {second})")]
+    DuplicateColumn { name: String, first: usize, second: usize },
     /// A quoted field is never closed: the rest of the file would be one cell.
     #[error("row {row}: a quoted field is not closed")]
     UnclosedQuote { row: usize },

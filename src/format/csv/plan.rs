@@ -202,6 +202,9 @@ pub fn plan_import(s: &Strategy, text: &str) -> Result<CsvPlan, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rest = records(text)?.into_iter().skip_while(Record::is_blank);
     let header = Header::parse(&rest.next().ok_or(CsvError::Empty)?.cells);
+    if let Some((name, first, second)) = header.duplicate() {
+        return Err(CsvError::DuplicateColumn { name, first, second });
+    }
     let layout = header.layout()?;
     let mut planner = Planner::new(s, &header, layout);
     for record in rest.filter(|r| !r.is_blank()) {

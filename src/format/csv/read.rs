@@ -171,6 +171,21 @@ impl Header {
         Header { names: cells.iter().map(|n| n.trim().to_owned()).collect(), columns }
     }
 
+    /// The first column named twice, as `(its header text, first, second)` counted from 1: a
+    /// CSV with one refuses the file ([`CsvError::DuplicateColumn`]; `parse` reads only the
+    /// first, and the second would be listed as a column not read under the same name).
+    /// Descriptive columns (名称, 単位 …) may repeat.
+    pub fn duplicate(&self) -> Option<(String, usize, usize)> {
+        let kinds: Vec<Column> = self.names.iter().map(|n| column(n)).collect();
+        kinds.iter().enumerate().find_map(|(i, c)| {
+            if matches!(c, Column::Descriptive | Column::Unknown) {
+                return None;
+            }
+            let first = kinds[..i].iter().position(|x| x == c)?;
+            Some((self.names[i].clone(), first + 1, i + 1))
+        })
+    }
+
     pub fn find(&self, c: Column) -> Option<usize> {
         self.columns.iter().position(|x| *x == c)
     }

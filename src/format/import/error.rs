@@ -35,6 +35,11 @@ pub enum ImportError {
     /// A value has the wrong shape (path from the file's root).
     #[error("{path}: {problem:?}")]
     Shape { path: String, problem: ShapeProblem },
+    /// An id that breaks the id rule (`model::is_safe_id`): the file is refused with the path of
+    /// the first one (from the file's root, e.g. `strategy.goals[0].id`, `region.members[2]`),
+    /// not renewed — see the rule's reasons there.
+    #[error("{path}: unsafe id {id:?}")]
+    UnsafeId { path: String, id: crate::model::Id },
     /// The strategy breaks the model's rules (every error, paths from the file's root).
     #[error("{} problems", problems.len())]
     Invalid { problems: Vec<Problem> },
@@ -81,10 +86,28 @@ pub enum EnvelopeProblem {
 /// What serde said, sorted into kinds the UI can put into words.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ShapeProblem {
-    MissingField { field: String },
-    InvalidType { found: String, expected: String },
-    UnknownVariant { found: String, expected: String },
-    Other { detail: String },
+    MissingField {
+        field: String,
+    },
+    InvalidType {
+        found: String,
+        expected: String,
+    },
+    UnknownVariant {
+        found: String,
+        expected: String,
+    },
+    /// The right type, but a value it cannot hold (`-3` where 0–255 belongs, serde's
+    /// "invalid value").
+    InvalidValue {
+        found: String,
+        expected: String,
+    },
+    /// serde's words for anything else; shown in English only (the Japanese message names the
+    /// place and says the value cannot be read).
+    Other {
+        detail: String,
+    },
 }
 
 /// Sorts serde's English message into a kind; what is not recognised keeps the message.
@@ -101,6 +124,12 @@ pub(in crate::format) fn classify(message: &str) -> ShapeProblem {
         message.split_once(", expected ").map(|(_, e)| e.to_owned()),
     ) {
         return ShapeProblem::InvalidType { found: truncate(&found), expected: strip_position(&expected) };
+    }
+    if let (Some(found), Some(expected)) = (
+        between(message, "invalid value: ", ", expected "),
+        message.split_once(", expected ").map(|(_, e)| e.to_owned()),
+    ) {
+        return ShapeProblem::InvalidValue { found: truncate(&found), expected: strip_position(&expected) };
     }
     if let (Some(found), Some(expected)) =
         (between(message, "unknown variant `", "`"), message.split_once("expected ").map(|(_, e)| e.to_owned()))

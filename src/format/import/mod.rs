@@ -15,6 +15,6 @@ pub use reading::{import, Imported};
 // Every step but the refusal of an invalid strategy: outside `reading`, only tests need it.
 #[cfg(test)]
 pub(crate) use reading::read;
-pub(super) use reading::{read_current, read_value, refuse_invalid};
+pub(super) use reading::{read_current, read_value, refuse_invalid, refuse_unsafe_ids};
 pub(super) use sniff::check_header;
 pub use sniff::{check_size, parse, text_of, MAX_FILE_BYTES};

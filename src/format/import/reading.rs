@@ -9,7 +9,7 @@ use super::ImportError;
 use crate::format::envelope::{CURRENT_VERSION, FORMAT_NAME};
 use crate::format::migrations::{migrate, Migration, MIGRATIONS};
 use crate::format::Lineage;
-use crate::model::{errors, validate, Problem, Strategy};
+use crate::model::{errors, validate, Problem, ProblemKind, Strategy};
 use serde_json::Value;
 
 /// A strategy read from a file, with what the user should know about it.
@@ -34,10 +34,24 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 
 /// The last step: a strategy that breaks the model's rules is refused, with every error.
 pub(in crate::format) fn refuse_invalid(read: Imported) -> Result<Imported, ImportError> {
+    refuse_unsafe_ids(&read)?;
     if errors(&read.problems).next().is_some() {
         return Err(ImportError::Invalid { problems: errors(&read.problems).cloned().collect() });
     }
     Ok(read)
+}
+
+/// The first id of `read` that breaks the id rule refuses it, even where a file keeps work in
+/// progress that breaks other rules (a backup's entries): such an id can be neither stored nor
+/// opened.
+pub(in crate::format) fn refuse_unsafe_ids(read: &Imported) -> Result<(), ImportError> {
+    match read.problems.iter().find_map(|p| match &p.kind {
+        ProblemKind::UnsafeId { id } => Some((p.path.clone(), id.clone())),
+        _ => None,
+    }) {
+        Some((path, id)) => Err(ImportError::UnsafeId { path, id }),
+        None => Ok(()),
+    }
 }
 
 /// Every step but the last refusal: a well-formed strategy comes back with all its problems,

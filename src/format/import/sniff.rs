@@ -22,11 +22,15 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// A file's bytes as text: not too large, not empty, UTF-8 (a BOM is dropped), and not
+/// A file's bytes as text: not too large, not empty, UTF-8 (BOMs in front are dropped), and not
 /// recognisably a CSV, spreadsheet or PDF. Invalid UTF-8 is an error, never replaced.
 pub fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     check_size(bytes.len() as u64)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Every BOM in front (a file saved twice by a tool that adds one each time is still JSON).
+    let mut bytes = bytes;
+    while let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        bytes = rest;
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }

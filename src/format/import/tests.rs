@@ -328,3 +328,56 @@ fn warnings_come_back_with_the_strategy() {
     assert_eq!(imported.problems[0].path, "strategy.indicators[0]");
     assert_eq!(imported.problems[0].kind, ProblemKind::IndicatorUnused);
 }
+
+/// The id rule at the door: a strategy file, a backup's entry and backup, a region file and a
+/// backup's region with an id that breaks it are refused with the path of the first bad id.
+#[test]
+fn ids_that_break_the_rule_refuse_the_file_with_their_path() {
+    use crate::format::{export_everything, open, open_region, Saved};
+    let unsafe_at = |e: ImportError| match e {
+        ImportError::UnsafeId { path, id } => format!("{path} {id}"),
+        ImportError::InEntry { path, error } => match *error {
+            ImportError::UnsafeId { path: inner, id } => format!("{path} {inner} {id}"),
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    };
+    let mut s = sample();
+    s.id = Id::from("strategy/../x");
+    assert_eq!(unsafe_at(open(export(&s, "t").as_bytes()).err().unwrap()), "strategy.id strategy/../x");
+    let mut s = sample();
+    std::sync::Arc::make_mut(&mut s.goals[1]).id = Id::from("goal 2");
+    assert_eq!(unsafe_at(open(export(&s, "t").as_bytes()).err().unwrap()), "strategy.goals[1].id goal 2");
+    let mut s = sample();
+    let mut indicator = crate::model::Indicator::new("1", "転入者数", "人");
+    indicator.series[0].id = Id::from("");
+    s.indicators.push(indicator.into());
+    assert_eq!(unsafe_at(open(export(&s, "t").as_bytes()).err().unwrap()), "strategy.indicators[0].series[0].id ");
+
+    // A backup of everything keeps work in progress that breaks rules, but not a bad id.
+    let good = sample();
+    let mut bad = sample();
+    bad.id = Id::from("a/b");
+    let all = export_everything(
+        &[Saved { strategy: &good, saved_at: "t" }, Saved { strategy: &bad, saved_at: "t" }],
+        &[],
+        &[],
+        "t",
+    );
+    assert_eq!(unsafe_at(open(all.as_bytes()).err().unwrap()), "strategies[1] strategy.id a/b");
+
+    // Regions: the region's own id, a member, in a region file and in a backup.
+    for (id, member, path) in [
+        ("", None, "region.id "),
+        ("../strategy/x", None, "region.id ../strategy/x"),
+        ("region-1", Some("x/y"), "region.members[0] x/y"),
+    ] {
+        let mut region = crate::model::region::Region::new("管内");
+        region.id = Id::from(id);
+        region.members = member.map(Id::from).into_iter().collect();
+        let file = crate::format::export_region(&region, &[], "t");
+        assert_eq!(unsafe_at(open_region(file.as_bytes()).err().unwrap()), path);
+        let all = export_everything(&[], &[], std::slice::from_ref(&region), "t");
+        assert_eq!(unsafe_at(open(all.as_bytes()).err().unwrap()), path.replace("region.", "regions[0]."));
+    }
+}

@@ -104,6 +104,21 @@ fn default_indicator_codes() -> Vec<String> {
 }
 
 impl Region {
+    /// The first id that breaks the id rule (`model::is_safe_id`), with its path from the
+    /// region (`id`, `members[2]`, `matches[0].indicator`): such a region can be neither stored
+    /// nor opened, and a member or match under such an id names no storable strategy.
+    pub fn first_unsafe_id(&self) -> Option<(String, Id)> {
+        let at = |path: String, id: &Id| (!id.is_safe()).then(|| (path, id.clone()));
+        at("id".into(), &self.id)
+            .or_else(|| self.members.iter().enumerate().find_map(|(i, id)| at(format!("members[{i}]"), id)))
+            .or_else(|| {
+                self.matches.iter().enumerate().find_map(|(i, m)| {
+                    at(format!("matches[{i}].strategy"), &m.strategy)
+                        .or_else(|| at(format!("matches[{i}].indicator"), &m.indicator))
+                })
+            })
+    }
+
     /// An empty region with a fresh id and the default indicator codes.
     pub fn new(name: &str) -> Region {
         Region {

@@ -24,6 +24,10 @@ pub enum ProblemKind {
         id: Id,
         first: String,
     },
+    /// An id that breaks the id rule (`model::is_safe_id`): it cannot be stored or opened.
+    UnsafeId {
+        id: Id,
+    },
     UnknownIndicator {
         id: Id,
     },

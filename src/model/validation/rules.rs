@@ -12,6 +12,10 @@ use crate::model::{
 impl<'a> Validator<'a> {
     /// An id defined at `place`: a duplicate unless this is where it is defined first.
     pub(super) fn define(&mut self, id: &Id, place: Place) {
+        if !id.is_safe() {
+            let path = if place == Place::Strategy { "id".to_owned() } else { format!("{place}.id") };
+            self.push(path, ProblemKind::UnsafeId { id: id.clone() });
+        }
         if !self.defs.duplicates() {
             return;
         }

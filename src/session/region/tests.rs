@@ -331,3 +331,31 @@ fn a_replaced_town_after_a_region_file_keeps_the_stored_version_as_a_backup() {
     let backups = there.backups().wait().unwrap();
     assert!(backups.iter().any(|b| b.reason == BackupReason::Replaced && b.title == newest.title), "{backups:?}");
 }
+
+/// A region file whose region id breaks the id rule (`""`, `../strategy/<id>`) is refused with
+/// the id's path, and nothing is stored: before, it was stored under a key no list reads, and
+/// 「取り込みました」 was said.
+#[test]
+fn a_region_file_with_an_unsafe_id_is_refused_and_nothing_is_stored() {
+    let a = town("函館市");
+    for id in [String::new(), format!("../strategy/{}", a.id)] {
+        let mut region = Region::new("管内");
+        region.id = Id::from(id.as_str());
+        region.members.push(a.id.clone());
+        let text = crate::format::export_region(&region, &[Saved { strategy: &a, saved_at: "t" }], "t");
+        let (mem, store) = memory_store(&[]);
+        let refused = open_region_file(&store, "管内.json", text.as_bytes(), NOW, |_, _| {}).wait();
+        assert!(
+            matches!(refused, Err(Notice::ImportFailed { error: ImportError::UnsafeId { ref path, .. }, .. }) if path == "region.id"),
+            "{refused:?}"
+        );
+        assert!(
+            mem.keys()
+                .wait()
+                .unwrap()
+                .iter()
+                .all(|k| !k.starts_with("shirube/v1/region") && !k.starts_with("shirube/v1/strategy/")),
+            "nothing stored"
+        );
+    }
+}

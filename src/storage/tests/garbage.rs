@@ -228,3 +228,77 @@ proptest! {
         }
     }
 }
+
+/// Data stored before the id rule under an id that breaks it (a strategy under `a/b`, regions
+/// under `""` and `../strategy/<id>`, with history and backups) is set aside as unreadable
+/// data: listed, downloadable and deletable, and no longer counted as a strategy or region;
+/// data under good ids is left alone.
+#[test]
+fn data_under_unsafe_ids_is_set_aside_and_reachable() {
+    let (mem, store) = store();
+    let good = sample("無事な戦略", "北斗市");
+    store.save(&good, "2026-01-01").wait().unwrap();
+    let slash = Strategy { id: Id::from("strategy/x"), ..sample("斜線の戦略", "北本市") };
+    let text = export(&slash, "2026-01-01");
+    let mut region = crate::model::region::Region::new("管内");
+    region.members.push(good.id.clone());
+    store.save_region(&region, "2026-01-01").wait().unwrap();
+    let region_text = serde_json::to_string(&region).unwrap();
+    let bad = [
+        format!("{}strategy/x", keys::STRATEGY_PREFIX),
+        format!("{}strategy/x", keys::HEAD_PREFIX),
+        format!("{}strategy/x/0000000001", keys::VERSION_PREFIX),
+        format!("{}strategy/x/2026-01-01", keys::BACKUP_PREFIX),
+        keys::REGION_PREFIX.to_owned(),
+        format!("{}../strategy/{}", keys::REGION_PREFIX, good.id),
+    ];
+    for key in &bad {
+        mem.set(key, if key.starts_with(keys::REGION_PREFIX) { &region_text } else { &text }).wait().unwrap();
+    }
+    // Before: none of them is listed, so none could be opened or deleted.
+    assert_eq!(store.list().wait().unwrap().len(), 1);
+    assert_eq!(store.regions().wait().unwrap().len(), 1);
+    assert!(store.garbage().wait().unwrap().is_empty());
+
+    assert_eq!(store.set_aside_unsafe_ids().wait().unwrap(), bad.len());
+    let garbage = store.garbage().wait().unwrap();
+    let mut originals: Vec<&str> = garbage.iter().map(|g| g.original_key.as_str()).collect();
+    originals.sort();
+    let mut expected: Vec<&str> = bad.iter().map(String::as_str).collect();
+    expected.sort();
+    assert_eq!(originals, expected);
+    for key in &bad {
+        assert_eq!(mem.get(key).wait().unwrap(), None, "{key} moved");
+    }
+    // Each can be downloaded as it was and deleted; what was good is untouched.
+    let strategy_entry = garbage.iter().find(|g| g.original_key == bad[0]).unwrap();
+    assert_eq!(store.garbage_text(&strategy_entry.key).wait().unwrap(), text);
+    for g in &garbage {
+        store.discard_garbage(&g.key).wait().unwrap();
+    }
+    assert!(store.garbage().wait().unwrap().is_empty());
+    assert_eq!(store.list().wait().unwrap()[0].id, good.id);
+    assert_eq!(store.load_region(&region.id).wait().unwrap(), region);
+    assert_eq!(store.set_aside_unsafe_ids().wait().unwrap(), 0, "nothing more to move");
+}
+
+#[test]
+fn only_keys_under_unsafe_ids_are_unsafe() {
+    let id = Id::new("strategy");
+    for key in [
+        keys::strategy(&id),
+        keys::head(&id),
+        keys::version(&id, 3),
+        keys::backup(&id, &keys::stamp("2026-01-01T00:00:00Z")),
+        keys::region(&Id::new("region")),
+        keys::region_backup(&Id::new("region"), "2026"),
+        keys::INDEX.to_owned(),
+        keys::BACKUP_INDEX.to_owned(),
+        keys::garbage("2026", "shirube/v1/strategy/a/b"),
+        keys::PREFERENCES.to_owned(),
+    ] {
+        assert!(!keys::unsafe_id_key(&key), "{key}");
+    }
+    assert!(keys::strategy_id("shirube/v1/strategy/a/b").is_none());
+    assert!(keys::region_id("shirube/v1/region/").is_none());
+}

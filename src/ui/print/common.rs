@@ -196,7 +196,7 @@ pub fn indicator_table(
                     });
                     let head = (k == 0).then(|| view! {
                         <td class="code" rowspan=n.clone() data-testid="cell-code">{ind.code.clone()}</td>
-                        <td class="name" rowspan=n.clone() data-testid="cell-name">{ind.name.clone()}{mark_view(&sources.name)}</td>
+                        <td class="name" rowspan=n.clone() data-testid="cell-name"><bdi>{ind.name.clone()}</bdi>{mark_view(&sources.name)}</td>
                     });
                     view! {
                         <tr data-testid="target-row">

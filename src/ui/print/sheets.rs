@@ -163,7 +163,7 @@ fn sheet_view(
             <table class="sheet-frame" role="presentation"><thead><tr><td>
             <header class="sheet-head">
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
-                <p class="sheet-goal">{locale::goal_heading(g, lang)}" "{g.title.clone()}</p>
+                <p class="sheet-goal">{locale::goal_heading(g, lang)}" "<bdi>{g.title.clone()}</bdi></p>
                 {national.map(|n| view! { <p class="sheet-national" data-testid="sheet-national">{n}</p> })}
                 <h2 class="sheet-title" data-testid="sheet-title">
                     <span class="sheet-label">{tr(lang, "主要施策", "Measure")}</span>" "{numbered(&m.number, &m.title)}

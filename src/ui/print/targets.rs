@@ -224,7 +224,7 @@ fn goal_section(s: &Strategy, g: &Goal, shown: Shown, lang: Language, style: Yea
         <section class="print-goal" data-testid="print-goal">
             <div class="goal-lead">
                 <h2 class="print-goal-title" data-testid="print-goal-title">
-                    <span class="goal-label">{locale::goal_heading(g, lang)}</span>" "{g.title.clone()}
+                    <span class="goal-label">{locale::goal_heading(g, lang)}</span>" "<bdi>{g.title.clone()}</bdi>
                 </h2>
                 {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
                 {(!g.direction.is_empty()).then(|| view! {

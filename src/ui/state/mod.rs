@@ -236,6 +236,9 @@ impl AppState {
 
     async fn reread(&self) {
         let store = self.store();
+        // Data stored under an id that breaks the id rule (before the rule) can be neither
+        // listed nor opened: set aside first, it is listed with the unreadable data.
+        let _ = store.set_aside_unsafe_ids().await;
         // From the index; when it must be mended (a strategy it does not name), the action that
         // reads strategies does it.
         let list = match store.list_from_index().await {

@@ -1,7 +1,7 @@
 //! Import plans on hand-written UTF-8 files: every rule of the long and wide layouts, with the
 //! rows Excel shows, and applying a plan.
 
-use super::super::{apply, plan_import, CellKind, CellKind as K, CsvPlan, Layout, RefusalReason as R};
+use super::super::{apply, plan_import, CellKind, CellKind as K, CsvError, CsvPlan, Layout, RefusalReason as R};
 use super::{fy, series_of, town};
 use crate::model::{FiscalYear, Target};
 use std::sync::Arc;
@@ -222,4 +222,23 @@ fn indicators_are_matched_by_id_then_by_a_unique_code() {
         (7, "系列", R::UnknownSeries { label: "子ども".into() }),
     ];
     assert_eq!(refusals(&plan), expected_refusals);
+}
+
+/// A column named twice (the same year in two spellings too) refuses the file, naming both
+/// columns; a descriptive column may repeat. Before, the second was listed as a column not read
+/// under the very name of the one that was read.
+#[test]
+fn a_column_named_twice_refuses_the_file() {
+    let text = csv(&["指標ID,2022,備考,2022", "ind-health,17.9,,18.0"]);
+    assert_eq!(
+        plan_import(&town(), &text).err(),
+        Some(CsvError::DuplicateColumn { name: "2022".into(), first: 2, second: 4 })
+    );
+    let text = csv(&["指標ID,令和4年度,2022年度", "ind-health,17.9,18.0"]);
+    assert_eq!(
+        plan_import(&town(), &text).err(),
+        Some(CsvError::DuplicateColumn { name: "2022年度".into(), first: 2, second: 3 })
+    );
+    let text = csv(&["指標ID,指標名,指標名,2022", "ind-health,a,b,17.9"]);
+    assert!(plan_import(&town(), &text).is_ok());
 }

@@ -1,0 +1,168 @@
+// Trust under abuse (issue 35), in Chromium against the release build:
+// - ids checked at the door: a strategy file whose id holds `/`, region files whose region id
+//   is `""` or `../strategy/<id>`, imported through the real file input, are refused with the
+//   id's path and nothing is stored; data stored under such ids before the rule (seeded behind
+//   the app's back) is listed under the unreadable data at start-up, downloadable and deletable;
+// - words, not internals: every CSV of the bad corpus with a `csv_expect` is refused by the
+//   files page's CSV import with its Japanese message (no serde English), and a JSON file with
+//   two BOMs imports;
+// - text direction: an indicator name with an unclosed U+202E does not reverse the status
+//   badge after it on the dashboard.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { storageSnapshot } from './helpers';
+import { storedEntries, writeStored } from './stored';
+import type { Page } from '@playwright/test';
+import { REPO_ROOT } from './paths';
+
+const CORPUS = path.join(REPO_ROOT, 'tests', 'files', 'bad');
+type Expected = Record<string, { expect?: string[]; csv_expect?: string[]; valid?: boolean; why: string }>;
+const EXPECTED: Expected = JSON.parse(fs.readFileSync(path.join(CORPUS, 'expected.json'), 'utf8'));
+const VALID = fs.readFileSync(path.join(CORPUS, 'bom-valid.json'), 'utf8').replace(/^\uFEFF/, '');
+const BASE = JSON.parse(VALID);
+const SERDE_ENGLISH = /invalid (type|value|length)|expected|missing field|unknown (variant|field)|trailing|EOF|a string|integer|sequence/;
+
+async function pick(page: Page, name: string, text: string | Buffer, input = 'import-file') {
+  const buffer = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  await page.getByTestId(input).setInputFiles({ name, mimeType: 'application/json', buffer });
+}
+
+/** Imports `file` as a new strategy through the preview and waits for its overview. */
+async function importAsNew(page: Page, name: string, file: string) {
+  await pick(page, name, file);
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('strategy-title')).toBeVisible();
+}
+
+test('a strategy id with / and region ids "" and ../strategy/<id> are refused at the door, with the path', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  const before = await storageSnapshot(page);
+  const notice = page.getByTestId('notice');
+  for (const name of ['id-with-slash.json', 'region-id-empty.json', 'region-id-traversal.json', 'backup-region-id-bad.json']) {
+    await page.getByTestId('import-file').setInputFiles(path.join(CORPUS, name));
+    await expect(notice).toContainText('取り込めませんでした（何も変更していません）');
+    for (const fragment of EXPECTED[name].expect!) await expect(notice).toContainText(fragment);
+    expect((await notice.innerText()).replaceAll(name, '')).not.toMatch(SERDE_ENGLISH);
+    if (name === 'id-with-slash.json') await shot('trust-bad-id-refused');
+    await expect(page.getByTestId('strategy-row')).toHaveCount(0);
+    expect(await storageSnapshot(page)).toEqual(before);
+  }
+  // The same in English.
+  await page.getByTestId('language').click();
+  await page.getByTestId('import-file').setInputFiles(path.join(CORPUS, 'id-with-slash.json'));
+  await expect(notice).toContainText("strategy.id: the id 'strategy/../x' cannot be used");
+  expect(pageErrors).toEqual([]);
+});
+
+test('data stored under ids that break the rule is listed as unreadable data, downloadable and deletable', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await importAsNew(page, 'good.json', VALID);
+  await page.goto('./#/');
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  // What an earlier build let in: a strategy under `a/b`, regions under "" and `../strategy/<id>`.
+  const slash = { ...BASE, strategy: { ...BASE.strategy, id: 'a/b', title: '斜線の戦略' } };
+  const slashText = JSON.stringify(slash);
+  const region = (id: string) => JSON.stringify({ region: { id, name: '管内', members: [BASE.strategy.id] }, saved_at: '2026-11-22T00:00:00Z' });
+  const seeded: Record<string, string> = {
+    'shirube/v1/strategy/a/b': slashText,
+    'shirube/v1/region/': region(''),
+    [`shirube/v1/region/../strategy/${BASE.strategy.id}`]: region(`../strategy/${BASE.strategy.id}`),
+  };
+  await writeStored(page, seeded);
+  await page.reload();
+  const rows = page.getByTestId('garbage-row');
+  await expect(rows).toHaveCount(3);
+  for (const key of Object.keys(seeded)) await expect(page.getByTestId('garbage')).toContainText(key);
+  await expect(page.getByTestId('strategy-row')).toHaveCount(1);
+  const stored = await storedEntries(page);
+  for (const key of Object.keys(seeded)) expect(stored[key]).toBeUndefined();
+  await shot('trust-unsafe-ids-set-aside');
+  // Download: the text as it was stored.
+  const row = rows.filter({ hasText: 'shirube/v1/strategy/a/b' });
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'ダウンロード' }).click()]);
+  const file = test.info().outputPath('a-b.txt');
+  await download.saveAs(file);
+  expect(fs.readFileSync(file, 'utf8')).toBe(slashText);
+  // Delete: each goes, the good strategy stays and opens.
+  for (let n = 3; n > 0; n--) {
+    await rows.first().getByRole('button', { name: '削除' }).click();
+    await expect(rows).toHaveCount(n - 1);
+  }
+  await expect(page.getByTestId('garbage')).toHaveCount(0);
+  expect(Object.keys(await storedEntries(page)).filter((k) => k.startsWith('shirube/v1/garbage/'))).toEqual([]);
+  await page.getByTestId('strategy-row').getByRole('button', { name: '開く' }).click();
+  await expect(page.getByTestId('strategy-title')).toHaveText(BASE.strategy.title);
+  expect(pageErrors).toEqual([]);
+});
+
+test('every CSV of the bad corpus is refused by the CSV import in Japanese, naming the columns', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await importAsNew(page, 'good.json', VALID);
+  await page.goto(`./#/s/${BASE.strategy.id}/files`);
+  await expect(page.getByTestId('files-page')).toBeVisible();
+  const csvs = Object.entries(EXPECTED).filter(([, e]) => e.csv_expect);
+  expect(csvs.length).toBeGreaterThan(0);
+  for (const [name, entry] of csvs) {
+    await page.getByTestId('csv-file').setInputFiles({ name, mimeType: 'text/csv', buffer: fs.readFileSync(path.join(CORPUS, name)) });
+    const error = page.getByTestId('csv-error');
+    await expect(error).toContainText(`「${name}」は取り込めません。何も変わっていません。`);
+    for (const fragment of entry.csv_expect!) await expect(error).toContainText(fragment);
+    expect((await error.innerText()).replaceAll(name, '')).not.toMatch(SERDE_ENGLISH);
+    await expect(page.getByTestId('csv-preview')).toHaveCount(0);
+    await shot('trust-csv-duplicate-header');
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+test('a JSON file with two BOMs in front imports', async ({ page, openApp, pageErrors }) => {
+  await openApp();
+  await page.getByTestId('import-file').setInputFiles(path.join(CORPUS, 'double-bom.json'));
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expect(page.getByTestId('preview-title')).toHaveText(BASE.strategy.title);
+  expect(pageErrors).toEqual([]);
+});
+
+test('an unclosed right-to-left override in a name does not reverse the status badge after it', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  const s = structuredClone(BASE);
+  const ind = s.strategy.indicators[0];
+  ind.name = `\u202E${ind.name}ABC`;
+  await importAsNew(page, 'rlo.json', JSON.stringify(s));
+  await page.goto(`./#/s/${s.strategy.id}/dashboard`);
+  const row = page.getByTestId('dashboard-kpi').filter({ hasText: 'ABC' }).first();
+  await expect(row).toBeVisible();
+  const link = row.locator('a').first();
+  const badge = row.getByTestId('status-badge');
+  await expect(badge).toBeVisible();
+  // The name's element is an isolate, and the badge stays after it, left to right.
+  expect(await link.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+  const [a, b] = [(await link.boundingBox())!, (await badge.boundingBox())!];
+  if (Math.abs(a.y - b.y) < a.height / 2) expect(b.x).toBeGreaterThanOrEqual(a.x + a.width - 1);
+  // The badge's own text reads in order: its first letters are at its left.
+  const order = await badge.evaluate((e) => {
+    const text = e.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 1);
+    const first = range.getBoundingClientRect().x;
+    range.setStart(text, text.length - 1);
+    range.setEnd(text, text.length);
+    return { first, last: range.getBoundingClientRect().x };
+  });
+  expect(order.first).toBeLessThan(order.last);
+  await row.scrollIntoViewIfNeeded();
+  await shot('trust-rlo-dashboard');
+  // In print too (the same stylesheet), and on the printed report of the targets: the name is
+  // isolated in its cell, and the cell after it (the unit) reads as written.
+  await page.emulateMedia({ media: 'print' });
+  expect(await link.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+  await page.goto(`./#/s/${s.strategy.id}/print/targets`);
+  const cell = page.getByTestId('cell-name').filter({ hasText: 'ABC' }).first();
+  await expect(cell).toBeVisible();
+  expect(await cell.locator('bdi').first().evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+  await shot('trust-rlo-print');
+  await page.emulateMedia({ media: 'screen' });
+  expect(pageErrors).toEqual([]);
+});
