@@ -214,6 +214,8 @@ fn GrantsCsv() -> impl IntoView {
     };
     view! {
         <li>
+            // The button and its year are one cell of the list's two-column grid (button, hint).
+            <span class="export-with-year">
             <button type="button" data-testid="export-csv-grants" on:click=export>
                 {move || state.tr("交付金事業の効果検証", "Review of grant projects")}
             </button>
@@ -228,6 +230,7 @@ fn GrantsCsv() -> impl IntoView {
                     }}
                 </select>
             </label>
+            </span>
             <span class="hint">{move || state.tr(
                 "交付金事業ごと・KPI ごとに1行（目標値・実績値・達成率・達成状況・事業効果・外部有識者の意見・今後の方針）。印刷用の「交付金事業の効果検証」と同じ内容です。",
                 "One row per grant project and KPI (target, actual, achievement, result, effect, experts' opinion, next steps): the printable review's rows.")}</span>
