@@ -104,14 +104,25 @@ pub fn national_goal_matrix(towns: &[&Strategy]) -> NationalGoalMatrix {
     }
     // Stable: towns' order within each kind.
     columns.sort_by_key(|c| c.key.kind != GoalKind::Basic);
+    counted(towns, columns, |s, g, columns| {
+        NationalGoalKey::of_goal(s, g).and_then(|key| columns.iter().position(|c| c.key == key))
+    })
+}
+
+/// The matrix over `columns`: each town's goals counted (with their measures) under the column
+/// `column_of` finds for them, or as unassigned.
+pub(super) fn counted(
+    towns: &[&Strategy],
+    columns: Vec<NationalGoalColumn>,
+    column_of: impl Fn(&Strategy, &Goal, &[NationalGoalColumn]) -> Option<usize>,
+) -> NationalGoalMatrix {
     let mut cells = Vec::with_capacity(towns.len());
     let mut unassigned = Vec::with_capacity(towns.len());
     for s in towns {
         let mut row = vec![NationalGoalCell::default(); columns.len()];
         let mut none = 0;
         for g in &s.goals {
-            let column = NationalGoalKey::of_goal(s, g).and_then(|key| columns.iter().position(|c| c.key == key));
-            match column {
+            match column_of(s, g, &columns) {
                 Some(c) => {
                     row[c].goals += 1;
                     row[c].measures += g.measures.len();

@@ -8,9 +8,7 @@
 //! case, spaces and punctuation aside — so 北斗市's 「つくとともに」 slip still finds 第2期), else
 //! the one whose name it has; else its own name; else none (「国の枠組み未設定」).
 
-use super::coverage::{
-    national_goal_matrix, NationalGoalCell, NationalGoalColumn, NationalGoalKey, NationalGoalMatrix,
-};
+use super::coverage::{counted, national_goal_matrix, NationalGoalColumn, NationalGoalKey, NationalGoalMatrix};
 use super::normalise::key;
 use crate::model::frames::{Frame, FRAMES};
 use crate::model::{NationalFramework, Strategy};
@@ -80,28 +78,10 @@ fn frame_matrix(frame: &'static Frame, towns: &[&Strategy]) -> NationalGoalMatri
             title: g.title.to_owned(),
         })
         .collect();
-    let mut cells = Vec::with_capacity(towns.len());
-    let mut unassigned = Vec::with_capacity(towns.len());
-    for s in towns {
-        let mut row = vec![NationalGoalCell::default(); columns.len()];
-        let mut none = 0;
-        for g in &s.goals {
-            let national =
-                g.national_goal.as_ref().and_then(|id| s.national_framework.goals.iter().find(|n| &n.id == id));
-            let column =
-                national.map(|n| column_key(n.kind, &n.number)).and_then(|k| columns.iter().position(|c| c.key == k));
-            match column {
-                Some(c) => {
-                    row[c].goals += 1;
-                    row[c].measures += g.measures.len();
-                }
-                None => none += 1,
-            }
-        }
-        cells.push(row);
-        unassigned.push(none);
-    }
-    NationalGoalMatrix { columns, towns: towns.iter().map(|s| s.id.clone()).collect(), cells, unassigned }
+    counted(towns, columns, |s, g, columns| {
+        let national = g.national_goal.as_ref().and_then(|id| s.national_framework.goals.iter().find(|n| &n.id == id));
+        national.map(|n| column_key(n.kind, &n.number)).and_then(|k| columns.iter().position(|c| c.key == k))
+    })
 }
 
 /// The towns grouped by frame, each group with its table: the built-in frames newest first,
