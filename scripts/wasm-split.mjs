@@ -18,17 +18,16 @@
 // The start-up script keeps Trunk's shape (`import init, * as bindings from '…'`,
 // `module_or_path: '…'`), which scripts/sw-build.mjs reads. Needs no network.
 import { createHash } from 'node:crypto';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CRATE = 'shirube';
-/** What rustc 1.95 emits, which binaryen must be told (also in TOOLCHAIN notes). */
-const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+/** binaryen's version, from its package (pinned in package.json). */
+const WASM_OPT_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'binaryen', 'package.json'), 'utf8')).version;
 const log = (msg) => console.log(`[wasm-split] ${msg}`);
 function fail(msg) {
   console.error(`[wasm-split] error: ${msg}`);
@@ -59,28 +58,46 @@ for (const f of fs.readdirSync(splitDir)) {
 }
 const wasmFiles = fs.readdirSync(pkgDir).filter((f) => f.endsWith('.wasm')).sort();
 
-// 3. optimise (release), two at a time on a small machine. SHIRUBE_WASM_NAMES=1 keeps the function
-//    names (wasm-opt -g), for a browser profile that says which Rust function costs what.
-const KEEP_NAMES = process.env.SHIRUBE_WASM_NAMES === '1' ? ['-g'] : [];
+// 3. optimise (release): wasm-opt -Oz with the feature flags rustc 1.95 needs, through binaryen's
+//    JS API in this one process (npm's binaryen is binaryen compiled to wasm: the CLI started a
+//    Node process and its 10 MB module per part, ~540 parts in 360 s on 2 cores; in-process
+//    the same passes take a fraction of that). SHIRUBE_WASM_NAMES=1 keeps the function names
+//    (wasm-opt -g), for a browser profile that says which Rust function costs what.
+const KEEP_NAMES = process.env.SHIRUBE_WASM_NAMES === '1';
 async function optimise() {
-  const queue = [...wasmFiles];
-  const workers = Array.from({ length: Math.max(1, Math.min(4, os.cpus().length)) }, async () => {
-    for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
-      const file = path.join(pkgDir, f);
-      await new Promise((resolve, reject) => {
-        const p = spawn('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, ...KEEP_NAMES, file, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
-        let err = '';
-        p.stderr.on('data', (d) => { err += d; });
-        p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt ${f}: exit ${code}\n${err}`))));
-      });
+  // binaryen takes its error printer from console.error when it loads: a part's name section
+  // (subsection 3, which binaryen does not read) would say so once per part.
+  const printError = console.error;
+  console.error = (...args) => {
+    if (!/^warning: unknown name subsection/.test(String(args[0]))) printError(...args);
+  };
+  const binaryen = (await import(path.join(ROOT, 'node_modules', 'binaryen', 'index.js'))).default;
+  console.error = printError;
+  const F = binaryen.Features;
+  // = --enable-bulk-memory (which brings bulk-memory-opt) --enable-nontrapping-float-to-int
+  //   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+  const features = F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue;
+  binaryen.setOptimizeLevel(2);
+  binaryen.setShrinkLevel(2); // -Oz
+  binaryen.setDebugInfo(KEEP_NAMES);
+  for (const f of wasmFiles) {
+    const file = path.join(pkgDir, f);
+    const module = binaryen.readBinary(fs.readFileSync(file));
+    try {
+      module.setFeatures(features);
+      module.optimize();
+      fs.writeFileSync(file, module.emitBinary());
+    } catch (e) {
+      throw new Error(`wasm-opt ${f}: ${e.message}`);
+    } finally {
+      module.dispose();
     }
-  });
-  await Promise.all(workers);
+  }
 }
 if (profile === 'release') {
   const t = Date.now();
   await optimise().catch((e) => fail(e.message));
-  log(`wasm-opt -Oz on ${wasmFiles.length} modules: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  log(`wasm-opt -Oz (binaryen ${WASM_OPT_VERSION}, in-process) on ${wasmFiles.length} modules: ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 for (const f of wasmFiles) {
   if (!WebAssembly.validate(fs.readFileSync(path.join(pkgDir, f)))) fail(`${f} is not a valid WebAssembly module`);
