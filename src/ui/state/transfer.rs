@@ -17,18 +17,24 @@ impl AppState {
     pub(super) async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
         self.flush_now().await;
         let saved = files::timed_async("shirube:store", self.store().save_as(&strategy, &files::now(), reason)).await;
-        self.opened_after_store(strategy, saved).await;
+        self.opened_after_store(strategy, saved, None).await;
     }
 
-    /// Opens a strategy just stored (or that could not be: the failure is shown).
-    pub(super) async fn opened_after_store(&self, strategy: Strategy, saved: Result<u64, StorageError>) {
+    /// Opens a strategy just stored (or that could not be: the failure is shown, in place of
+    /// `done`). The notice comes last, once the page has moved: a notice that says it is done
+    /// is never followed by the page changing under the user's hand.
+    pub(super) async fn opened_after_store(
+        &self,
+        strategy: Strategy,
+        saved: Result<u64, StorageError>,
+        done: Option<Notice>,
+    ) {
         let id = strategy.id.clone();
         let store = self.store();
-        if let Err(e) = &saved {
-            if store.is_persistent() {
-                self.notice.set(Some(Notice::Storage(e.clone())));
-            }
-        }
+        let failed = match &saved {
+            Err(e) if store.is_persistent() => Some(Notice::Storage(e.clone())),
+            _ => None,
+        };
         let ok = saved.is_ok();
         self.with_editing(|e| e.open_just_stored(strategy, saved));
         self.written().await;
@@ -37,6 +43,9 @@ impl AppState {
         }
         self.set_preferences(|p| p.last_opened = Some(id.clone()));
         self.navigate(Route::Strategy(id));
+        if let Some(notice) = failed.or(done) {
+            self.notice.set(Some(notice));
+        }
     }
 
     /// Opens an example: its file is fetched with the app's files and read through the real
@@ -156,14 +165,13 @@ impl AppState {
             match done {
                 Err(notice) => state.notice.set(Some(notice)),
                 Ok(import::Confirmed::InPlace { strategy, notice }) => {
-                    state.notice.set(Some(notice));
                     state.written().await;
                     let base = state.store().head(&strategy.id).await.map_or(0, |h| h.revision);
                     state.show(strategy, base);
+                    state.notice.set(Some(notice));
                 }
                 Ok(import::Confirmed::Added { strategy, notice, saved }) => {
-                    state.notice.set(Some(notice));
-                    state.opened_after_store(strategy, saved).await;
+                    state.opened_after_store(strategy, saved, Some(notice)).await;
                 }
             }
         }
