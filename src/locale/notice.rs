@@ -25,6 +25,8 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             | Notice::CsvNeedsStrategy { .. }
             | Notice::DeleteNeedsRoom { .. }
             | Notice::TabConflict { .. }
+            | Notice::DeletedElsewhere { .. }
+            | Notice::RegionDeletedElsewhere { .. }
             | Notice::MergeRefused { .. }
     ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some())
         || matches!(&notice, Notice::RegionBroughtIn { tally, .. } | Notice::RegionOpened { tally, .. } if tally.unreadable + tally.not_stored > 0);
@@ -105,6 +107,33 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
                 tr(lang, "この戦略は別のタブ（またはウィンドウ）で保存されました。このタブの変更はまだ保存していません。どちらを残すか選んでください。", "This strategy was saved in another tab (or window). This tab's changes are not saved yet. Choose which to keep.").to_owned(),
                 tr(lang, "「別のタブの内容を使う」: 別のタブの内容を開きます。このタブの変更は版の履歴に残します。「このタブの内容を残す」: このタブの内容を保存します。別のタブの内容は版の履歴に残ります。", "“Use the other tab's version” opens it; this tab's changes are kept in the version history. “Keep this tab's version” saves it; the other tab's stays in the version history.").to_owned(),
             ],
+        ),
+        Notice::DeletedElsewhere { title, backup_key, waiting } => (
+            format!("{}「{title}」", tr(lang, "別のタブで削除されました:", "Deleted in another tab:")),
+            [
+                Some(tr(lang, "この戦略は別のタブ（またはウィンドウ）で削除されました。このタブからは保存しません（削除した戦略を作り直さないため）。", "This strategy was deleted in another tab (or window). This tab no longer saves it (so that the deleted strategy is not created again).")),
+                waiting.then(|| tr(lang, "このタブには保存していない変更があります。「新しい戦略として残す」で、このタブの内容を別の戦略として保存できます。", "This tab has changes that are not saved. “Keep as a new strategy” stores this tab's content as a strategy of its own.")),
+                backup_key.is_some().then(|| tr(lang, "「削除を取り消す」で、削除される前の版を戻せます（バックアップから）。", "“Undo the deletion” brings back the version from before it was deleted (from its backup).")),
+            ]
+            .into_iter()
+            .flatten()
+            .map(str::to_owned)
+            .collect(),
+        ),
+        Notice::DraftKeptAsBackup { title } => (
+            format!("{}「{title}」", tr(lang, "閉じる前の変更をバックアップに残しました:", "The change left unsaved on closing is kept as a backup:")),
+            vec![tr(lang, "この戦略は別のタブで削除されていたため、作り直していません。変更はバックアップの一覧から戻せます。", "This strategy had been deleted in another tab, so it was not created again. The change can be brought back from the list of backups.").to_owned()],
+        ),
+        Notice::RegionDeletedElsewhere { name, backup_key } => (
+            format!("{}「{name}」", tr(lang, "別のタブで地域が削除されました:", "Region deleted in another tab:")),
+            [
+                Some(tr(lang, "この地域は別のタブ（またはウィンドウ）で削除されました。町の戦略は残っています。", "This region was deleted in another tab (or window). Its towns' strategies are still stored.")),
+                backup_key.is_some().then(|| tr(lang, "「元に戻す」で地域を戻せます（バックアップから）。", "Undo brings the region back (from its backup).")),
+            ]
+            .into_iter()
+            .flatten()
+            .map(str::to_owned)
+            .collect(),
         ),
         Notice::TookOtherTab { kept, title } => (
             format!("{}「{title}」", tr(lang, "別のタブで保存された内容を使っています:", "Using the version saved in another tab:")),

@@ -114,6 +114,14 @@ pub fn storage_error(e: &StorageError, lang: Language) -> String {
                 "Another tab (or window) saved this strategy first. This tab's changes are not saved yet.".to_owned()
             }
         }
+        StorageError::Deleted { .. } => {
+            if ja {
+                "この戦略は別のタブ（またはウィンドウ）で削除されました。削除した戦略を作り直さないよう、このタブの変更は保存していません。"
+                    .to_owned()
+            } else {
+                "This strategy was deleted in another tab (or window). This tab's changes are not saved, so that the deleted strategy is not created again.".to_owned()
+            }
+        }
         StorageError::Failed { detail } => {
             if ja {
                 format!("保存に失敗しました: {detail}")

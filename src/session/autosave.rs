@@ -94,6 +94,20 @@ impl Autosave {
         }
     }
 
+    /// Another tab deleted the open strategy: shown as the save's failure (`why`) until the
+    /// user chooses; what waits still waits (a save would be refused: storage never brings a
+    /// deleted strategy back).
+    pub fn deleted_elsewhere(&mut self, why: StorageError) {
+        if self.persistent {
+            self.state = SaveState::Failed(why);
+        }
+    }
+
+    /// Whether this tab was told that another tab deleted the open strategy.
+    pub fn is_deleted_elsewhere(&self) -> bool {
+        matches!(self.state, SaveState::Failed(StorageError::Deleted { .. }))
+    }
+
     /// The stored revision a save of the open strategy goes over.
     pub fn base(&self) -> u64 {
         self.base

@@ -72,6 +72,24 @@ pub enum Notice {
     TabConflict {
         title: String,
     },
+    /// Another tab deleted the open strategy: this tab no longer saves it. `backup_key`: the
+    /// deletion's backup (undo restores it); `waiting`: this tab has changes not saved, which
+    /// the user may keep as a new strategy.
+    DeletedElsewhere {
+        title: String,
+        backup_key: Option<String>,
+        waiting: bool,
+    },
+    /// A change left unsaved on closing, of a strategy deleted meanwhile (another tab): kept as
+    /// a backup (restorable), not stored again.
+    DraftKeptAsBackup {
+        title: String,
+    },
+    /// Another tab deleted the region open here; `backup_key`: its region backup (undo).
+    RegionDeletedElsewhere {
+        name: String,
+        backup_key: Option<String>,
+    },
     /// The other tab's version of `title` was opened; `kept`: this tab's is in the version
     /// history (also said at start for a change left unsaved on closing).
     TookOtherTab {

@@ -1,11 +1,13 @@
 //! Two tabs of one browser on the same strategy. Each tab saves over the stored revision it
 //! loaded; a save in between from the other tab is a conflict, never an overwrite. When another
 //! tab says it wrote, this one follows it if it has nothing waiting; if it has, the user chooses
-//! which version to keep, and the other one stays in the version history.
+//! which version to keep, and the other one stays in the version history. A strategy another
+//! tab deleted is never stored again by this one: the user is told at once, and chooses to
+//! undo the deletion or keep this tab's content as a new strategy.
 
 use super::Notice;
 use crate::model::{Id, Strategy};
-use crate::storage::{Backend, StorageError, Store};
+use crate::storage::{Backend, BackupReason, StorageError, Store};
 
 /// What this tab does after another tab wrote to storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +18,9 @@ pub enum Follow {
     Conflict(Notice),
     /// It was, and nothing waits here: the stored version (and its revision) is shown.
     Reload(Box<Strategy>, u64),
+    /// It was deleted there ([`Notice::DeletedElsewhere`], with the deletion's backup when
+    /// there is one): this tab stops saving it.
+    Deleted(Notice),
 }
 
 /// Another tab wrote: how the open strategy `id`, loaded or last saved here as revision `base`,
@@ -31,14 +36,35 @@ pub async fn follow<B: Backend>(
     if stored == base {
         return Ok(Follow::Nothing);
     }
+    if stored == 0 && !store.has(id).await? {
+        return Ok(Follow::Deleted(deleted_elsewhere(store, id, title, waiting).await));
+    }
     if waiting {
         return Ok(Follow::Conflict(Notice::TabConflict { title: title.to_owned() }));
     }
     match store.load_current(id).await {
         Ok((fresh, base)) => Ok(Follow::Reload(Box::new(fresh), base)),
-        Err(StorageError::NotFound { .. }) => Ok(Follow::Nothing),
+        Err(StorageError::NotFound { .. }) => Ok(Follow::Deleted(deleted_elsewhere(store, id, title, waiting).await)),
         Err(e) => Err(e),
     }
+}
+
+/// What to tell a tab whose strategy `id` was deleted elsewhere: the newest backup the deletion
+/// kept (undo), if the backups can be read.
+pub async fn deleted_elsewhere<B: Backend>(store: &Store<B>, id: &Id, title: &str, waiting: bool) -> Notice {
+    let backup_key = store.backups().await.ok().and_then(|all| {
+        all.into_iter().find(|b| &b.strategy_id == id && b.reason == BackupReason::Deleted).map(|b| b.key)
+    });
+    Notice::DeletedElsewhere { title: title.to_owned(), backup_key, waiting }
+}
+
+/// This tab's content of a strategy deleted elsewhere, kept at the user's choice: a new
+/// strategy with ids of its own (the deleted one stays deleted, its backup untouched), titled
+/// as a copy.
+pub fn kept_as_new(mine: &Strategy, copy_word: &str) -> Strategy {
+    let mut copy = mine.duplicate();
+    copy.title = format!("{}{copy_word}", mine.title);
+    copy
 }
 
 /// The user takes the other tab's version: this tab's (`mine`) is kept in the version history
@@ -145,5 +171,48 @@ mod tests {
         b.autosave_mut().rebase(store.head(&id).wait().unwrap().revision);
         save(&store, &mut b).expect("over the other tab's revision now");
         assert_eq!(store.load(&id).wait().unwrap().title, "Bの編集");
+    }
+
+    /// Tab A deletes the strategy tab B has open (issue 35): B is told at once, with the
+    /// deletion's backup; B's saves, with or without changes waiting, never store it again;
+    /// B's content kept at the user's choice is a new strategy, the deleted one stays deleted.
+    #[test]
+    fn a_strategy_deleted_in_one_tab_is_never_stored_again_by_the_other() {
+        let (store, a, mut b) = two_tabs();
+        let id = a.strategy().unwrap().id.clone();
+        let backup = store.delete(&id, NOW).wait().unwrap();
+        let Follow::Deleted(Notice::DeletedElsewhere { backup_key, waiting, .. }) = follow_tab(&store, &b) else {
+            panic!("B is told of the deletion")
+        };
+        assert_eq!((backup_key, waiting), (Some(backup.key.clone()), false));
+
+        b.edit(|s| s.title = "Bの編集".into());
+        let Follow::Deleted(Notice::DeletedElsewhere { waiting, .. }) = follow_tab(&store, &b) else { panic!() };
+        assert!(waiting, "B has a change that is not saved");
+        let refused = save(&store, &mut b);
+        assert_eq!(refused, Err(StorageError::Deleted { id: id.clone() }));
+        assert!(!store.has(&id).wait().unwrap(), "the autosave did not bring it back");
+        // Nor does "keep this tab's version" (a rebase over what is stored now: nothing).
+        b.autosave_mut().rebase(store.head(&id).wait().unwrap().revision);
+        assert!(matches!(save(&store, &mut b), Err(StorageError::Deleted { .. })));
+        assert!(store.list().wait().unwrap().is_empty());
+
+        let kept = kept_as_new(b.strategy().unwrap(), "（このタブの内容）");
+        assert_ne!(kept.id, id);
+        assert_eq!(kept.title, "Bの編集（このタブの内容）");
+        store.save(&kept, NOW).wait().unwrap();
+        assert!(!store.has(&id).wait().unwrap(), "the deleted one stays deleted");
+        assert!(store.backups().wait().unwrap().iter().any(|k| k.key == backup.key), "its backup is still there");
+    }
+
+    /// After the deletion is undone (from its backup), the tab follows the stored version again.
+    #[test]
+    fn a_deletion_undone_elsewhere_is_followed_again() {
+        let (store, a, b) = two_tabs();
+        let id = a.strategy().unwrap().id.clone();
+        let backup = store.delete(&id, NOW).wait().unwrap();
+        assert!(matches!(follow_tab(&store, &b), Follow::Deleted(_)));
+        store.restore_backup(&backup.key, NOW).wait().unwrap();
+        assert!(matches!(follow_tab(&store, &b), Follow::Reload(..)));
     }
 }

@@ -26,6 +26,10 @@ pub enum StorageError {
     /// Nothing was changed.
     #[error("{key} was changed elsewhere (another tab) since it was read; nothing was changed")]
     Conflict { key: String },
+    /// The strategy was deleted (by another tab) after this tab opened it: a save over the
+    /// revision it was opened at never stores it again. Nothing was changed.
+    #[error("{id} was deleted elsewhere (another tab) since it was opened; nothing was changed")]
+    Deleted { id: Id },
     /// Anything else the browser said, in its words.
     #[error("browser storage failed: {detail}")]
     Failed { detail: String },

@@ -130,6 +130,12 @@ impl<B: Backend> Store<B> {
         Ok(Some(stored))
     }
 
+    /// Whether strategy `id` is stored (its head, or for a strategy stored before heads
+    /// existed, its text).
+    pub async fn has(&self, id: &Id) -> Result<bool, StorageError> {
+        Ok(self.backend.get(&keys::head(id)).await?.is_some() || self.backend.get(&keys::strategy(id)).await?.is_some())
+    }
+
     /// A stored strategy. Unreadable text is moved to a garbage key (kept, offered for download)
     /// and `Err(Garbage)` says where; a strategy that only breaks validation rules still loads.
     pub async fn load(&self, id: &Id) -> Result<Strategy, StorageError> {
@@ -189,7 +195,8 @@ impl<B: Backend> Store<B> {
 
     /// Saves the open strategy over the revision it was loaded or last saved as (`base`): when
     /// another tab saved meanwhile, nothing is written and `Err(Conflict)` says so — the tab
-    /// then asks the user which version to keep. Returns the new revision.
+    /// then asks the user which version to keep; when another tab deleted it, nothing is
+    /// written and `Err(Deleted)` says so. Returns the new revision.
     pub async fn save_over(&self, strategy: &Strategy, now: &str, base: u64) -> Result<u64, StorageError> {
         self.save_prepared_over(Prepared::of(strategy, now), now, base).await
     }
@@ -212,6 +219,12 @@ impl<B: Backend> Store<B> {
         let id = &summary.id;
         let key = keys::strategy(id);
         let (mut head, head_text) = self.read_head(id).await?;
+        let head_is_new = head_text.is_none();
+        // Saved over the revision this tab opened, and gone: deleted meanwhile (another tab).
+        // Storing it would bring back what the user deleted, unasked.
+        if base.is_some() && head_is_new && self.backend.get(&key).await?.is_none() {
+            return Err(StorageError::Deleted { id: id.clone() });
+        }
         if base.is_some_and(|base| base != head.revision) {
             return Err(StorageError::Conflict { key: keys::head(id) });
         }
@@ -258,6 +271,12 @@ impl<B: Backend> Store<B> {
         let dropped = thin(&head.versions, now);
         head.versions.retain(|v| !dropped.contains(&v.seq));
         batch.extend(dropped.iter().map(|&seq| Write::remove(keys::version(id, seq))));
+        if head_is_new {
+            // A head starting anew (a new strategy, or one stored again after a deletion) counts
+            // from a number of its own: a tab that opened the deleted one never takes this one
+            // for the revision it opened, and so never saves over it unasked.
+            head.revision = fresh_revision(text, now);
+        }
         head.revision += 1;
         head.saved_at = now.to_owned();
         head.reason = reason;
@@ -438,4 +457,14 @@ pub(super) fn iso_utc(secs: u64) -> String {
 enum Replaced {
     Known { bytes: usize },
     Read(String),
+}
+
+/// Where the revisions of a head starting anew count from: a number from the text and the time
+/// (below 2^40, exact in JavaScript too), so that two lives of one strategy id do not share
+/// revisions.
+fn fresh_revision(text: &str, now: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (text, now).hash(&mut h);
+    h.finish() & ((1 << 40) - 1)
 }

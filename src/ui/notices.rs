@@ -31,7 +31,13 @@ pub fn NoticeView() -> impl IntoView {
         // A deleted region comes back from its region backup, not a strategy's.
         let undo_region = match &notice {
             Notice::RegionDeleted { backup_key, .. } => Some(backup_key.clone()),
+            Notice::RegionDeletedElsewhere { backup_key, .. } => backup_key.clone(),
             _ => None,
+        };
+        // The open strategy deleted in another tab: undo there, and keep this tab's content.
+        let (undo_elsewhere, keep_as_new) = match &notice {
+            Notice::DeletedElsewhere { backup_key, waiting, .. } => (backup_key.clone(), *waiting),
+            _ => (None, false),
         };
         let tab_conflict = matches!(notice, Notice::TabConflict { .. });
         let export_then_delete = match &notice {
@@ -61,6 +67,16 @@ pub fn NoticeView() -> impl IntoView {
                         </button>
                         <button type="button" data-testid="keep-this-tab" on:click=move |_| state.keep_this_tab()>
                             {tr(lang, "このタブの内容を残す", "Keep this tab's version")}
+                        </button>
+                    })}
+                    {undo_elsewhere.map(|key| view! {
+                        <button type="button" data-testid="undo-deletion-elsewhere" on:click=move |_| state.undo_deletion_elsewhere(&key)>
+                            {tr(lang, "削除を取り消す", "Undo the deletion")}
+                        </button>
+                    })}
+                    {keep_as_new.then(|| view! {
+                        <button type="button" data-testid="keep-as-new" on:click=move |_| state.keep_as_new()>
+                            {tr(lang, "新しい戦略として残す", "Keep as a new strategy")}
                         </button>
                     })}
                     {export_then_delete.map(|id| view! {

@@ -227,6 +227,22 @@ pub async fn export<B: Backend>(store: &Store<B>, id: &Id, now: &str) -> Result<
     Ok(ExportedRegion { text, region, missing: towns.missing })
 }
 
+/// Another tab wrote: when region `id` (open here) is no longer stored, what to tell this tab,
+/// with the deletion's region backup (undo) when there is one.
+pub async fn deleted_elsewhere<B: Backend>(store: &Store<B>, id: &Id) -> Option<Notice> {
+    match store.load_region(id).await {
+        Err(StorageError::NotFound { .. }) => {}
+        _ => return None,
+    }
+    let backup = store.region_backups().await.ok().and_then(|all| {
+        all.into_iter().find(|b| &b.region_id == id && b.reason == crate::storage::BackupReason::Deleted)
+    });
+    Some(match backup {
+        Some(b) => Notice::RegionDeletedElsewhere { name: b.name, backup_key: Some(b.key) },
+        None => Notice::RegionDeletedElsewhere { name: id.to_string(), backup_key: None },
+    })
+}
+
 /// Loads region `id`, changes it and saves it; returns it as saved.
 async fn change<B: Backend>(
     store: &Store<B>,

@@ -15,6 +15,10 @@ pub enum DraftOutcome {
     /// The strategy changed elsewhere since (another tab): the draft is kept in the history as
     /// this tab's changes, and the stored version stays current.
     KeptAsVersion { title: String },
+    /// The strategy was deleted since (another tab): the draft is kept as a backup (reason
+    /// `Deleted`, listed with the others and restorable), and nothing is stored in its place —
+    /// a change made before the deletion never brings the strategy back by itself.
+    KeptAsBackup { title: String },
 }
 
 impl<B: Backend> Store<B> {
@@ -35,10 +39,10 @@ impl<B: Backend> Store<B> {
                 self.keep_as_version(&draft, now).await?;
                 Ok(DraftOutcome::KeptAsVersion { title: draft.title })
             }
-            // Deleted meanwhile: the change brings it back (the delete's backup stays).
+            // Deleted meanwhile: kept where the user can bring it back, not stored again.
             Err(StorageError::NotFound { .. }) => {
-                self.save(&draft, now).await?;
-                Ok(DraftOutcome::Saved)
+                self.store_backup(&draft, text, crate::storage::BackupReason::Deleted, now).await?;
+                Ok(DraftOutcome::KeptAsBackup { title: draft.title })
             }
             Err(e) => Err(e),
         }

@@ -32,6 +32,7 @@ fn every_save_keeps_the_version_it_replaces_and_a_restore_is_a_new_version() {
     let (_, store) = store();
     let v1 = sample("第1版");
     store.save(&v1, "2026-11-22T10:00:00Z").wait().unwrap();
+    let first = store.head(&v1.id).wait().unwrap().revision;
     assert!(store.versions(&v1.id).wait().unwrap().is_empty(), "the first save replaces nothing");
     store.save(&titled(&v1, "第2版"), "2026-11-22T10:01:00Z").wait().unwrap();
     store.save(&titled(&v1, "第3版"), "2026-11-22T10:02:00Z").wait().unwrap();
@@ -39,7 +40,7 @@ fn every_save_keeps_the_version_it_replaces_and_a_restore_is_a_new_version() {
     let listed: Vec<(&str, &str)> = versions.iter().map(|v| (v.title.as_str(), v.saved_at.as_str())).collect();
     assert_eq!(listed, [("第2版", "2026-11-22T10:01:00Z"), ("第1版", "2026-11-22T10:00:00Z")], "newest first");
     assert_eq!(store.version(&v1.id, versions[1].seq).wait().unwrap(), v1);
-    assert_eq!(store.head(&v1.id).wait().unwrap().revision, 3);
+    assert_eq!(store.head(&v1.id).wait().unwrap().revision, first + 2, "one revision a save");
 
     let back = store.restore_version(&v1.id, versions[1].seq, "2026-11-22T10:03:00Z").wait().unwrap();
     assert_eq!(back, v1);
@@ -250,6 +251,34 @@ fn a_change_left_unsaved_on_closing_is_stored_or_kept_in_the_history() {
     let kept = store.versions(&s.id).wait().unwrap();
     assert_eq!((kept[0].reason, kept[0].title.as_str()), (VersionReason::KeptFromTab, "古い下書き"));
     assert!(store.apply_draft("{oops", base, "t").wait().is_err());
+    // Deleted since (another tab): kept as a backup, never stored again by itself.
+    store.delete(&s.id, "2026-11-22T09:05:00Z").wait().unwrap();
+    let late = titled(&s, "削除の後に届いた下書き");
+    let text = crate::format::export_compact(&late, "t");
+    assert_eq!(
+        store.apply_draft(&text, base, "2026-11-22T09:06:00Z").wait().unwrap(),
+        DraftOutcome::KeptAsBackup { title: "削除の後に届いた下書き".into() }
+    );
+    assert!(matches!(store.load(&s.id).wait(), Err(StorageError::NotFound { .. })));
+    let backups = store.backups().wait().unwrap();
+    assert!(backups.iter().any(|b| b.title == "削除の後に届いた下書き"), "{backups:?}");
+}
+
+#[test]
+fn a_save_over_a_strategy_deleted_meanwhile_is_refused_and_stores_nothing() {
+    let (_, store) = store();
+    let s = sample("第1版");
+    let base = store.save_as(&s, "t1", VersionReason::Saved).wait().unwrap();
+    store.delete(&s.id, "t2").wait().unwrap();
+    let keys_before = store.backend().keys().wait().unwrap();
+    assert_eq!(
+        store.save_over(&titled(&s, "第2版"), "t3", base).wait(),
+        Err(StorageError::Deleted { id: s.id.clone() })
+    );
+    assert_eq!(store.backend().keys().wait().unwrap(), keys_before);
+    // A save with no base (an action: create, import) still stores it.
+    store.save(&s, "t4").wait().unwrap();
+    assert!(store.has(&s.id).wait().unwrap());
 }
 
 #[test]

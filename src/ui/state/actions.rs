@@ -28,6 +28,8 @@ pub enum Action {
     FollowOtherTab,
     TakeOtherTab,
     KeepThisTab,
+    KeepAsNew,
+    UndoDeletionElsewhere(String),
     Rename(Id, String),
     Duplicate(Id),
     Delete(Id),
@@ -88,6 +90,7 @@ impl Action {
                 | Action::FollowOtherTab
                 | Action::TakeOtherTab
                 | Action::KeepThisTab
+                | Action::KeepAsNew
                 | Action::Relist
         )
     }
@@ -114,6 +117,7 @@ async fn run(state: AppState, action: Action) {
         Action::FollowOtherTab => state.follow_other_tab_now().await,
         Action::TakeOtherTab => state.take_other_tab_now().await,
         Action::KeepThisTab => state.keep_this_tab_now().await,
+        Action::KeepAsNew => state.keep_as_new_now().await,
         Action::Relist => state.relist_now().await,
         // The others reach `run_files` (see `install`; a part never calls another directly).
         _ => {}
@@ -135,6 +139,7 @@ async fn run_files(state: AppState, action: Action) {
         Action::Delete(id) => stored::delete(state, id).await,
         Action::ExportThenDelete(id) => stored::export_then_delete(state, id).await,
         Action::Restore(key) => stored::restore(state, key).await,
+        Action::UndoDeletionElsewhere(key) => state.undo_deletion_elsewhere_now(key).await,
         Action::RestoreVersion(id, seq) => stored::restore_version(state, id, seq).await,
         Action::DiscardBackup(key) => stored::discard_backup(state, key).await,
         Action::DownloadGarbage(key) => stored::download_garbage(state, key).await,
@@ -151,13 +156,14 @@ async fn run_files(state: AppState, action: Action) {
         | Action::FollowOtherTab
         | Action::TakeOtherTab
         | Action::KeepThisTab
+        | Action::KeepAsNew
         | Action::Relist => {}
     }
 }
 
 /// The drafts a page left unsaved when it went away, applied at start-up (`Start::open`).
 #[lazy]
-pub(super) async fn apply_drafts(store: Rc<BrowserStore>, drafts: Vec<KeptDraft>, now: String) -> Vec<String> {
+pub(super) async fn apply_drafts(store: Rc<BrowserStore>, drafts: Vec<KeptDraft>, now: String) -> Vec<Notice> {
     super::apply_drafts_now(store, drafts, now).await
 }
 

@@ -156,8 +156,12 @@ impl AppState {
             .await;
             // Closed meanwhile: there is nothing left to save.
             let Some((revision_saved, title, saved)) = saved else { return };
-            if matches!(saved, Err(StorageError::Conflict { .. })) {
-                self.notice.set(Some(Notice::TabConflict { title }));
+            match &saved {
+                Err(StorageError::Conflict { .. }) => self.notice.set(Some(Notice::TabConflict { title })),
+                Err(StorageError::Deleted { id }) => {
+                    self.notice.set(Some(tabs::deleted_elsewhere(&store, id, &title, true).await));
+                }
+                _ => {}
             }
             let ok = saved.is_ok();
             let next = self.with_editing(|e| e.saved(revision_saved, saved, &now));
@@ -183,6 +187,14 @@ impl AppState {
         let state = self;
         {
             state.reread().await;
+            if let Route::Region(region) = state.route.get_untracked() {
+                let told = state.notice.with_untracked(|n| matches!(n, Some(Notice::RegionDeletedElsewhere { .. })));
+                if let Some(notice) = crate::session::region::deleted_elsewhere(&state.store(), &region).await {
+                    if !told {
+                        state.notice.set(Some(notice));
+                    }
+                }
+            }
             let Some((id, title, base, waiting)) = state.editing.with_value(|e| {
                 let a = e.autosave();
                 e.strategy().map(|s| (s.id.clone(), s.title.clone(), a.base(), a.is_waiting()))
@@ -194,6 +206,12 @@ impl AppState {
                 Ok(Follow::Conflict(notice)) => state.notice.set(Some(notice)),
                 Ok(Follow::Reload(fresh, base)) => {
                     state.with_editing(|e| e.reload(*fresh, base, true));
+                }
+                // Told once: later writes of other tabs do not bring the notice back.
+                Ok(Follow::Deleted(_)) if state.autosave_is(Autosave::is_deleted_elsewhere) => {}
+                Ok(Follow::Deleted(notice)) => {
+                    state.autosave_did(|a| a.deleted_elsewhere(StorageError::Deleted { id }));
+                    state.notice.set(Some(notice));
                 }
                 Err(e) => state.notice.set(Some(Notice::Storage(e))),
             }
@@ -219,6 +237,55 @@ impl AppState {
                 }
                 Err(notice) => state.notice.set(Some(notice)),
             }
+        }
+    }
+
+    /// Another tab deleted the open strategy, and the user keeps this tab's content as a new
+    /// strategy of its own (`tabs::kept_as_new`); the deleted one stays deleted, and can still be
+    /// brought back from its backup.
+    pub fn keep_as_new(&self) {
+        self.act(Action::KeepAsNew);
+    }
+
+    pub(super) async fn keep_as_new_now(self) {
+        let Some(mine) = self.open.get_untracked() else { return };
+        let copy = tabs::kept_as_new(&mine, self.tr("（このタブの内容）", " (this tab's content)"));
+        // The deleted one is closed first: nothing of it is saved (it would be refused) on the
+        // way to the copy.
+        self.with_editing(|e| e.close(&mine.id));
+        self.notice.set(None);
+        self.store_and_open(copy, VersionReason::Saved).await;
+    }
+
+    /// Another tab deleted the open strategy, and the user undoes the deletion here (from its
+    /// backup); this tab's waiting changes are saved over the restored version.
+    pub fn undo_deletion_elsewhere(&self, backup_key: &str) {
+        self.notice.set(None);
+        self.act(Action::UndoDeletionElsewhere(backup_key.to_owned()));
+    }
+
+    /// Undoes a deletion made in another tab while this one had the strategy open: its backup
+    /// becomes the current version again; this tab's changes not saved meanwhile are then saved over
+    /// it (the restored version stays in the history), else the restored version is shown.
+    pub(super) async fn undo_deletion_elsewhere_now(self, backup_key: String) {
+        let state = self;
+        match crate::session::library::restore(&state.store(), &backup_key, &files::now()).await {
+            Ok((notice, s)) => {
+                state.written().await;
+                if state.is_open(&s.id) && state.autosave_is(Autosave::is_waiting) {
+                    match state.store().head(&s.id).await {
+                        Ok(head) => {
+                            state.autosave_did(|a| a.rebase(head.revision));
+                            state.flush_now().await;
+                        }
+                        Err(e) => return state.notice.set(Some(Notice::Storage(e))),
+                    }
+                } else {
+                    state.reload_open(&s.id).await;
+                }
+                state.notice.set(Some(notice));
+            }
+            Err(notice) => state.notice.set(Some(notice)),
         }
     }
 

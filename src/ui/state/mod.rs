@@ -114,7 +114,7 @@ pub struct Start {
     pub prefs: Preferences,
     /// Titles of strategies whose unsaved change on closing was kept in the history instead
     /// (another tab had saved since).
-    pub drafts_kept: Vec<String>,
+    pub drafts_kept: Vec<Notice>,
 }
 
 impl Start {
@@ -139,14 +139,16 @@ pub(super) async fn apply_drafts_now(
     store: Rc<BrowserStore>,
     drafts: Vec<crate::storage::KeptDraft>,
     now: String,
-) -> Vec<String> {
+) -> Vec<Notice> {
     let mut drafts_kept = Vec::new();
     for draft in drafts {
         // A draft that cannot be applied stays in localStorage for the next start; the
         // stored version is untouched.
         if let Ok(outcome) = store.apply_draft(&draft.file, draft.base, &now).await {
-            if let DraftOutcome::KeptAsVersion { title } = outcome {
-                drafts_kept.push(title);
+            match outcome {
+                DraftOutcome::KeptAsVersion { title } => drafts_kept.push(Notice::TookOtherTab { kept: true, title }),
+                DraftOutcome::KeptAsBackup { title } => drafts_kept.push(Notice::DraftKeptAsBackup { title }),
+                DraftOutcome::AlreadyStored | DraftOutcome::Saved => {}
             }
             crate::storage::drop_draft(&draft.key);
         }
@@ -178,9 +180,7 @@ impl AppState {
             save_state: RwSignal::new(Editing::new(persistent).save_state().clone()),
             editing: StoredValue::new_local(Editing::new(persistent)),
             prefs: RwSignal::new(start.prefs),
-            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| {
-                start.drafts_kept.first().map(|title| Notice::TookOtherTab { kept: true, title: title.clone() })
-            })),
+            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.first().cloned())),
             route: RwSignal::new(Route::List),
             import: RwSignal::new(ImportFlow::default()),
             workshop_session: RwSignal::new(None),
