@@ -8,8 +8,9 @@
 //
 // Data typed into it lives in the localStorage of the file:// origin of that browser profile.
 // It carries the app's Content-Security-Policy (scripts/csp.mjs) with its own inline scripts
-// hashed. (A hand-out made in the running app by web/assemble.js has none: hashing there needs
-// crypto.subtle, which a page served over plain http does not have.)
+// hashed. (A hand-out made in the running app by web/assemble.js carries the policy that
+// scripts/sw-build.mjs computed at build time: hashing in the page would need crypto.subtle,
+// which a page served over plain http does not have.)
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';

@@ -8,7 +8,11 @@
 //                       the single-file assembler, the wasm-bindgen glue, the wasm and its parts,
 //                       the example strategies), read from
 //                       dist/index.html; web/assemble.js (in the page) fetches them by these
-//                       names to make a hand-out, and scripts/single-file.mjs reads them.
+//                       names to make a hand-out, and scripts/single-file.mjs reads them;
+//                       and `handoutCsp`, the Content-Security-Policy of every hand-out (its
+//                       inline scripts — ECharts, the assembler, the boot module — are the same
+//                       in each, so they are hashed here, from a hand-out assembled the way the
+//                       page assembles one; its strategy and wasm are data blocks, not scripts).
 //   sw.js               web/sw.template.js with FILES = every file in dist/ (sw.js excepted)
 //                       and VERSION = a SHA-256 over their names and bytes: any change to any
 //                       file changes sw.js, so browsers pick the new build up on the next visit.
@@ -17,6 +21,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inlineScriptHashes, policy } from './csp.mjs';
+import { loadAssembler } from './single-file.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(ROOT, process.argv[2] ?? 'dist');
@@ -64,6 +70,25 @@ export function appPieces(dist) {
   return pieces;
 }
 
+/** The policy of a hand-out: web/assemble.js run as the page runs it, on the built pieces. */
+function handoutPolicy(dist, pieces) {
+  const read = (f) => fs.readFileSync(path.join(dist, f), 'utf8');
+  const assemblerSource = read(pieces.assembler);
+  const html = loadAssembler(assemblerSource).assemble({
+    css: [],
+    echarts: read(pieces.echarts),
+    assembler: assemblerSource,
+    glue: read(pieces.glue),
+    wasmBase64: '',
+    split: read(pieces.split),
+    chunks: {},
+    handout: '{}',
+  });
+  const hashes = inlineScriptHashes(html);
+  if (hashes.length !== 3) fail(`a hand-out should carry 3 inline scripts (ECharts, the assembler, the boot module), not ${hashes.length}`);
+  return policy(hashes);
+}
+
 function filesUnder(dir, base = dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
@@ -81,6 +106,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       fail(`dist/${wasm} is not a valid WebAssembly module (another trunk build sharing target/ at the same time?): build again`);
     }
   }
+  pieces.handoutCsp = handoutPolicy(DIST, pieces);
   fs.writeFileSync(path.join(DIST, 'shirube-files.json'), `${JSON.stringify(pieces, null, 2)}\n`);
 
   const files = filesUnder(DIST).filter((f) => f !== 'sw.js').sort();

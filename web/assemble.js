@@ -98,8 +98,10 @@
   /**
    * One HTML file from its pieces (all strings):
    *   { css: [text…], echarts, assembler, glue, wasmBase64 (gzip, then base64), split (the part
-   *     loader), chunks ({ file name: gzip then base64 }), title?, handout? }
+   *     loader), chunks ({ file name: gzip then base64 }), title?, handout?, csp? }
    * `handout` is a Shirube strategy file (JSON text); with it the page is the read-only hand-out.
+   * `csp`: the Content-Security-Policy to carry (scripts/sw-build.mjs computes a hand-out's at
+   * build time, its inline scripts hashed: they are the same in every hand-out).
    */
   function assemble(p) {
     var handout = p.handout == null ? null : String(p.handout);
@@ -122,11 +124,14 @@
       '<html lang="ja">',
       '<head>',
       '<meta charset="utf-8" />',
+    ];
+    if (p.csp) parts.push('<meta http-equiv="Content-Security-Policy" content="' + escapeHtml(p.csp) + '" />');
+    parts.push(
       '<meta name="viewport" content="width=device-width, initial-scale=1" />',
       '<meta name="generator" content="Shirube single-file build' + (handout !== null ? ' (hand-out)' : '') + '" />',
       '<title>' + escapeHtml(title) + '</title>',
-      '<link rel="icon" href="data:," />',
-    ];
+      '<link rel="icon" href="data:," />'
+    );
     (p.css || []).forEach(function (css, i) {
       parts.push('<style id="shirube-css-' + i + '" class="shirube-css">' + css + CLOSE_STYLE);
     });
@@ -248,7 +253,7 @@
       ]).then(function (v) {
         var chunks = {};
         files.chunks.forEach(function (f, i) { chunks[f.split('/').pop()] = v[6][i]; });
-        return { css: v[0], echarts: v[1], assembler: v[2], glue: v[3], wasmBase64: v[4], split: v[5], chunks: chunks };
+        return { css: v[0], echarts: v[1], assembler: v[2], glue: v[3], wasmBase64: v[4], split: v[5], chunks: chunks, csp: files.handoutCsp };
       });
     });
   }

@@ -14,6 +14,43 @@ pub struct Said {
     pub error: bool,
 }
 
+/// What to do when storage is full, with what each way frees.
+fn full_lines(usage: Option<&crate::storage::Usage>, lang: Language) -> Vec<String> {
+    use super::storage::size;
+    let ja = lang == Language::Ja;
+    let mut lines = vec![tr(
+        lang,
+        "開いている内容はこのタブに残っています。「書き出す」でファイルに保存すれば、変更は失われません。",
+        "What is open stays in this tab. “Export” saves it to a file, so nothing is lost.",
+    )
+    .to_owned()];
+    if let Some(u) = usage {
+        if u.version_count > 0 {
+            let (n, s) = (u.version_count, size(u.versions as u64));
+            lines.push(if ja {
+                format!("古い版（版の履歴 {n} 件）を削除すると、約 {s} 空きます（「古い版を削除」）。")
+            } else {
+                format!(
+                    "Deleting the old versions ({n} in the version history) frees about {s} (“Delete old versions”)."
+                )
+            });
+        }
+        if !u.backup_sizes.is_empty() {
+            let (n, s) = (u.backup_sizes.len(), size(u.backups as u64));
+            lines.push(if ja { format!("バックアップ {n} 件で {s} を使っています。不要なものは戦略の一覧の「バックアップ」で削除できます。") } else { format!("{n} backups take {s}. Delete those you no longer need under “Backups” on the strategy list.") });
+        }
+        if u.strategies > 0 {
+            let (all, largest) = (size(u.strategies as u64), size(u.largest_strategy as u64));
+            lines.push(if ja { format!("使わない戦略を削除しても空きます（戦略は合わせて {all}、最も大きいもので {largest}）。") } else { format!("Deleting strategies you no longer use frees room too (all strategies: {all}; the largest: {largest}).") });
+        }
+    }
+    lines.push(
+        tr(lang, "空きができたら、自動でもう一度保存します。", "Once there is room, it is saved again by itself.")
+            .to_owned(),
+    );
+    lines
+}
+
 /// The words of a notice.
 pub fn notice(notice: &Notice, lang: Language) -> Said {
     let error = matches!(
@@ -27,6 +64,7 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             | Notice::TabConflict { .. }
             | Notice::DeletedElsewhere { .. }
             | Notice::RegionDeletedElsewhere { .. }
+            | Notice::StorageFull { .. }
             | Notice::MergeRefused { .. }
     ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some())
         || matches!(&notice, Notice::RegionBroughtIn { tally, .. } | Notice::RegionOpened { tally, .. } if tally.unreadable + tally.not_stored > 0);
@@ -119,6 +157,14 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             .flatten()
             .map(str::to_owned)
             .collect(),
+        ),
+        Notice::StorageFull { title, usage } => (
+            format!("{}「{title}」", tr(lang, "保存領域がいっぱいです。変更はまだ保存されていません:", "Storage is full. The changes are not saved yet:")),
+            full_lines(usage.as_ref(), lang),
+        ),
+        Notice::VersionsDiscarded { count } => (
+            if lang == Language::Ja { format!("古い版を {count} 件削除しました") } else { format!("{count} old versions deleted") },
+            vec![tr(lang, "今の版はどれも残っています。", "Every current version is still there.").to_owned()],
         ),
         Notice::DraftKeptAsBackup { title } => (
             format!("{}「{title}」", tr(lang, "閉じる前の変更をバックアップに残しました:", "The change left unsaved on closing is kept as a backup:")),

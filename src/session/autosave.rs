@@ -157,6 +157,18 @@ impl Autosave {
         self.saving.is_some()
     }
 
+    /// A save that failed is tried again now (room was made): the revision to save, also when
+    /// nothing changed since the failure.
+    pub fn retry(&mut self) -> Option<u64> {
+        if !matches!(self.state, SaveState::Failed(_)) {
+            return None;
+        }
+        if !self.is_waiting() {
+            self.revision += 1;
+        }
+        self.start()
+    }
+
     fn start(&mut self) -> Option<u64> {
         if !self.is_waiting() || self.saving.is_some() {
             return None;

@@ -80,6 +80,17 @@ pub enum Notice {
         backup_key: Option<String>,
         waiting: bool,
     },
+    /// The open strategy's change could not be saved: storage is full. What holds the room
+    /// (`usage`, when it could be read) says what deleting would free; the change stays in the
+    /// tab (export offered), and is saved again by itself once there is room.
+    StorageFull {
+        title: String,
+        usage: Option<crate::storage::Usage>,
+    },
+    /// Every kept version was deleted, to make room.
+    VersionsDiscarded {
+        count: usize,
+    },
     /// A change left unsaved on closing, of a strategy deleted meanwhile (another tab): kept as
     /// a backup (restorable), not stored again.
     DraftKeptAsBackup {

@@ -63,9 +63,11 @@ impl IndexedDb {
         Ok(value.filter(|v| !v.is_undefined()))
     }
 
-    /// A failed commit, put into words: the crate reports an abort without its reason, so a
-    /// batch that would take the site over what the browser allows is called full.
-    async fn abort_reason(writes: &[Write], e: impl std::fmt::Display) -> StorageError {
+    /// A failed commit, put into words: the crate reports an abort without its reason, which
+    /// the transaction itself holds (`raw`: the `IDBTransaction`; its `error` is a
+    /// `QuotaExceededError` when the browser had no room); without one, a batch that would take
+    /// the site over what the browser allows is called full too.
+    async fn abort_reason(writes: &[Write], raw: &JsValue, e: impl std::fmt::Display) -> StorageError {
         let largest = writes
             .iter()
             .filter_map(|w| match w {
@@ -80,6 +82,14 @@ impl IndexedDb {
                 _ => 0,
             })
             .sum();
+        let reason = js_sys::Reflect::get(raw, &JsValue::from_str("error"))
+            .ok()
+            .filter(|e| e.is_object())
+            .and_then(|e| js_sys::Reflect::get(&e, &JsValue::from_str("name")).ok())
+            .and_then(|name| name.as_string());
+        if let (Some("QuotaExceededError"), Some((key, value))) = (reason.as_deref(), largest) {
+            return StorageError::QuotaExceeded { key: key.clone(), bytes: value.len() };
+        }
         match (super::browser::estimate().await, largest) {
             (Some(est), Some((key, value))) if est.usage + adds as f64 >= est.quota * 0.95 => {
                 StorageError::QuotaExceeded { key: key.clone(), bytes: value.len() }
@@ -186,9 +196,14 @@ impl Backend for IndexedDb {
             }
         }
         drop(store);
+        // The transaction as the browser has it, to read why it aborted (commit consumes `tx`).
+        let raw: JsValue = {
+            use indexed_db_futures::internals::SystemRepr;
+            AsRef::<JsValue>::as_ref(tx.as_sys()).clone()
+        };
         match tx.commit().await {
             Ok(()) => Ok(()),
-            Err(e) => Err(Self::abort_reason(&writes, e).await),
+            Err(e) => Err(Self::abort_reason(&writes, &raw, e).await),
         }
     }
 

@@ -17,6 +17,10 @@ pub struct Usage {
     pub largest_strategy: usize,
     /// Each backup by its key: which ones are worth deleting to make room.
     pub backup_sizes: BTreeMap<String, usize>,
+    /// The kept versions of every strategy (版の履歴): how many, and their size (also counted
+    /// in `other`); [`Store::discard_versions`] frees it.
+    pub versions: usize,
+    pub version_count: usize,
     /// What the browser holds for a site ([`BROWSER_LIMIT_UNITS`]).
     pub limit: usize,
 }
@@ -74,6 +78,10 @@ impl<B: Backend> Store<B> {
                 usage.backups += units;
                 usage.backup_sizes.insert(key, units);
             } else {
+                if key.starts_with(keys::VERSION_PREFIX) {
+                    usage.versions += units;
+                    usage.version_count += 1;
+                }
                 usage.other += units;
             }
         }

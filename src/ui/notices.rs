@@ -35,6 +35,8 @@ pub fn NoticeView() -> impl IntoView {
             _ => None,
         };
         // The open strategy deleted in another tab: undo there, and keep this tab's content.
+        let full = matches!(&notice, Notice::StorageFull { .. });
+        let versions_to_discard = matches!(&notice, Notice::StorageFull { usage: Some(u), .. } if u.version_count > 0);
         let (undo_elsewhere, keep_as_new) = match &notice {
             Notice::DeletedElsewhere { backup_key, waiting, .. } => (backup_key.clone(), *waiting),
             _ => (None, false),
@@ -77,6 +79,16 @@ pub fn NoticeView() -> impl IntoView {
                     {keep_as_new.then(|| view! {
                         <button type="button" data-testid="keep-as-new" on:click=move |_| state.keep_as_new()>
                             {tr(lang, "新しい戦略として残す", "Keep as a new strategy")}
+                        </button>
+                    })}
+                    {full.then(|| view! {
+                        <button type="button" class="primary" data-testid="export-unsaved" on:click=move |_| state.export_open_as_it_is()>
+                            {tr(lang, "書き出す", "Export")}
+                        </button>
+                    })}
+                    {versions_to_discard.then(|| view! {
+                        <button type="button" class="danger" data-testid="discard-versions" on:click=move |_| state.discard_versions()>
+                            {tr(lang, "古い版を削除", "Delete old versions")}
                         </button>
                     })}
                     {export_then_delete.map(|id| view! {

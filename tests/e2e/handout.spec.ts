@@ -127,3 +127,43 @@ test('a hostile title stays text in the hand-out', async ({ page, openApp, brows
   await h.context.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// Issue 35: the hand-out carries the app's Content-Security-Policy, its three inline scripts
+// hashed at build time (scripts/sw-build.mjs): it runs from file:// under it, and a script
+// injected into the file afterwards (inline, or an event handler) is refused.
+test('the hand-out carries a Content-Security-Policy: from file:// it runs, an injected script does not', async ({ page, openApp, browser }) => {
+  test.setTimeout(90_000);
+  const dir = tempDir('handout-csp');
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  const file = await exportHandout(page, dir);
+  const html = fs.readFileSync(file, 'utf8');
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+  expect(policy, 'the hand-out has a policy').toBeTruthy();
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(policy).not.toContain('unsafe-inline\' \'sha');
+  expect(policy!.match(/'sha256-/g)?.length, 'one hash a script: ECharts, the assembler, the boot module').toBe(3);
+  // Someone edits the file: an inline script and an event handler, before </body>.
+  const tampered = path.join(dir, 'tampered.handout.html');
+  fs.writeFileSync(tampered, html.replace('</body>', '<script>window.__injected = true;</script><img src="x" onerror="window.__injected = true"></body>'));
+
+  const h = await openHandout(browser, tampered, dir);
+  const violations: string[] = [];
+  await h.page.exposeFunction('__cspViolation', (d: string) => violations.push(d));
+  await h.page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => (window as any).__cspViolation(e.violatedDirective)));
+  await expect(h.page.getByTestId('workshop')).toHaveAttribute('data-read-only', 'true');
+  await expect(h.page.getByTestId('ws-goal')).toHaveCount(4);
+  expect(await h.page.evaluate(() => (window as any).__injected === true), 'the injected script ran').toBe(false);
+  // A script injected now, at run time, is refused too (and reported as a violation).
+  await h.page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true;';
+    document.body.appendChild(s);
+  });
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await h.page.evaluate(() => (window as any).__injected === true)).toBe(false);
+  expect(h.errors.filter((e) => !/Content Security Policy/i.test(e))).toEqual([]);
+  await h.context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});

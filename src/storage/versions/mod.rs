@@ -134,6 +134,34 @@ impl<B: Backend> Store<B> {
         Ok((head, text))
     }
 
+    /// Deletes every kept version of every strategy (the current versions stay), to make room
+    /// when storage is full; returns how many were deleted. One batch a strategy, on the
+    /// condition that its head is still what was read (another tab saving meanwhile keeps that
+    /// strategy's versions: a later call deletes them).
+    pub async fn discard_versions(&self) -> Result<usize, StorageError> {
+        let all = self.backend.keys().await?;
+        let mut deleted = 0;
+        for id in all.iter().filter_map(|k| keys::strategy_id(k)) {
+            let (mut head, text) = self.read_head(&id).await?;
+            let Some(text) = text else { continue };
+            let prefix = keys::history_of(&id)[1].clone();
+            let versions: Vec<&String> = all.iter().filter(|k| k.starts_with(&prefix)).collect();
+            if versions.is_empty() && head.versions.is_empty() {
+                continue;
+            }
+            head.versions.clear();
+            let mut batch = vec![super::Write::Expect { key: keys::head(&id), value: Some(text) }];
+            batch.extend(versions.iter().map(|k| super::Write::remove(k.as_str())));
+            batch.push(super::Write::put(keys::head(&id), super::store::to_json(&head)?));
+            match self.backend.apply(batch).await {
+                Ok(()) => deleted += versions.len(),
+                Err(StorageError::Conflict { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(deleted)
+    }
+
     /// The kept versions of a strategy, newest first (the current one is not among them).
     pub async fn versions(&self, id: &Id) -> Result<Vec<Version>, StorageError> {
         let mut versions = self.head(id).await?.versions;

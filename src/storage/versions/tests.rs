@@ -291,3 +291,25 @@ fn local_storage_keeps_no_history_but_still_checks_revisions() {
     assert!(!store.keeps_history());
     assert!(matches!(store.save_over(&s, "t3", base).wait(), Err(StorageError::Conflict { .. })));
 }
+
+#[test]
+fn discarding_the_versions_frees_their_room_and_keeps_every_current_version() {
+    let (_, store) = store();
+    let s = sample("第1版");
+    store.save(&s, "t1").wait().unwrap();
+    store.save(&titled(&s, "第2版"), "t2").wait().unwrap();
+    store.save(&titled(&s, "第3版"), "t3").wait().unwrap();
+    let before = store.usage().wait().unwrap();
+    assert_eq!(before.version_count, 2);
+    assert!(before.versions > 0);
+    assert_eq!(store.discard_versions().wait().unwrap(), 2);
+    let after = store.usage().wait().unwrap();
+    assert_eq!((after.version_count, after.versions), (0, 0));
+    assert!(after.other < before.other, "the versions counted in `other` are gone");
+    assert!(store.versions(&s.id).wait().unwrap().is_empty());
+    assert_eq!(store.load(&s.id).wait().unwrap().title, "第3版");
+    // Saves go on over the same revision.
+    let base = store.head(&s.id).wait().unwrap().revision;
+    store.save_over(&titled(&s, "第4版"), "t4", base).wait().unwrap();
+    assert_eq!(store.versions(&s.id).wait().unwrap().len(), 1);
+}

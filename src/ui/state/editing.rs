@@ -97,6 +97,30 @@ impl AppState {
         }
     }
 
+    /// A save that failed for lack of room is tried again (something was deleted, here or in
+    /// another tab, or the periodic check of `app`): the change only this tab holds reaches
+    /// storage as soon as it fits.
+    pub fn retry_when_room(&self) {
+        let full = self.autosave_is(|a| matches!(a.state(), SaveState::Failed(StorageError::QuotaExceeded { .. })));
+        if full && !self.autosave_is(Autosave::is_saving) {
+            if let Some(rev) = self.autosave_did(Autosave::retry) {
+                self.spawn(async move |state| state.save(rev).await);
+            }
+        }
+    }
+
+    /// After an action that deleted something: the lists read again, and a save that failed
+    /// for lack of room tried again.
+    pub(super) async fn made_room(&self) {
+        self.written().await;
+        self.retry_when_room();
+    }
+
+    /// Deletes every kept version of every strategy, to make room (the storage-full notice).
+    pub fn discard_versions(&self) {
+        self.act(Action::DiscardVersions);
+    }
+
     /// [`AppState::flush`], finished: a waiting change is stored when it returns.
     pub(super) async fn flush_now(&self) {
         self.commit_field();
@@ -158,6 +182,14 @@ impl AppState {
             let Some((revision_saved, title, saved)) = saved else { return };
             match &saved {
                 Err(StorageError::Conflict { .. }) => self.notice.set(Some(Notice::TabConflict { title })),
+                Err(StorageError::QuotaExceeded { .. }) if store.is_persistent() => {
+                    let usage = store.usage().await.ok();
+                    self.notice.set(Some(Notice::StorageFull { title, usage }));
+                }
+                // Saved after all (room was made): the notice that said it was not goes.
+                Ok(_) if self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. }))) => {
+                    self.notice.set(None);
+                }
                 Err(StorageError::Deleted { id }) => {
                     self.notice.set(Some(tabs::deleted_elsewhere(&store, id, &title, true).await));
                 }
@@ -187,6 +219,8 @@ impl AppState {
         let state = self;
         {
             state.reread().await;
+            // The other tab may have deleted something: room for a save that failed.
+            state.retry_when_room();
             if let Route::Region(region) = state.route.get_untracked() {
                 let told = state.notice.with_untracked(|n| matches!(n, Some(Notice::RegionDeletedElsewhere { .. })));
                 if let Some(notice) = crate::session::region::deleted_elsewhere(&state.store(), &region).await {

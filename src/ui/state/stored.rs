@@ -89,7 +89,7 @@ pub(super) async fn delete(state: AppState, id: Id) {
         state.close(&id);
     }
     state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
-    state.written().await;
+    state.made_room().await;
 }
 
 pub(super) async fn export_then_delete(state: AppState, id: Id) {
@@ -133,7 +133,16 @@ pub(super) async fn discard_backup(state: AppState, key: String) {
     if let Err(notice) = library::discard_backup(&state.store(), &key).await {
         state.notice.set(Some(notice));
     }
-    state.written().await;
+    state.made_room().await;
+}
+
+/// Deletes every kept version of every strategy (storage is full: the notice offers it).
+pub(super) async fn discard_versions(state: AppState) {
+    match state.store().discard_versions().await {
+        Ok(count) => state.notice.set(Some(Notice::VersionsDiscarded { count })),
+        Err(e) => state.notice.set(Some(Notice::Storage(e))),
+    }
+    state.made_room().await;
 }
 
 pub(super) async fn download_garbage(state: AppState, key: String) {
@@ -153,5 +162,5 @@ pub(super) async fn discard_garbage(state: AppState, key: String) {
     if let Err(e) = state.store().discard_garbage(&key).await {
         state.notice.set(Some(Notice::Storage(e)));
     }
-    state.written().await;
+    state.made_room().await;
 }

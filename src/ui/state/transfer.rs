@@ -263,6 +263,14 @@ impl AppState {
         self.export_stored(&id);
     }
 
+    /// Downloads the open strategy as this tab holds it (storage is full: its latest change
+    /// is not stored, so the stored version would lack it).
+    pub fn export_open_as_it_is(&self) {
+        if let Some(s) = self.open.get_untracked() {
+            self.export(&s);
+        }
+    }
+
     pub fn export(&self, s: &Strategy) {
         self.notice.set(Some(match self.download(s) {
             Ok(file) => Notice::Exported { file },
