@@ -113,6 +113,23 @@ pub fn csv_error(e: &crate::format::csv::CsvError, lang: Language) -> String {
         MissingColumn { column } => if ja { format!("必要な列「{column}」がありません") } else { format!("The column '{column}' is missing") },
         DuplicateColumn { name, first, second } => if ja { format!("見出し「{name}」の列が2つあります（{first}列目と{second}列目）。どちらの値を取り込むか決められないため、1つにしてから取り込んでください") } else { format!("The heading '{name}' is there twice (columns {first} and {second}). Which one to import cannot be decided: keep one, then import again") },
         UnclosedQuote { row } => if ja { format!("{row} 行目で始まる \" で囲まれたセルが閉じられていません") } else { format!("A quoted cell that starts on row {row} is not closed") },
+        CellTooLong { row, column, chars } => {
+            let letter = crate::format::csv::column_letter(column.saturating_sub(1));
+            let max = crate::format::csv::MAX_CELL_CHARS;
+            if ja {
+                format!("{row} 行目の {letter} 列（{column}列目）のセルが長すぎます（{chars} 文字。1つのセルは {max} 文字まで）。表の一部ではない文章が入っていないか確かめてください")
+            } else {
+                format!("Row {row}, column {letter} (column {column}): the cell is too long ({chars} characters; a cell holds at most {max}). Check that no text other than the table's got into it")
+            }
+        }
+        TooManyColumns { row, columns } => {
+            let max = crate::format::csv::MAX_COLUMNS;
+            if ja {
+                format!("{row} 行目の列が多すぎます（{columns} 列。{max} 列まで）。指標の表だけを CSV にしてください")
+            } else {
+                format!("Row {row} has too many columns ({columns}; at most {max}). Save only the indicator table as CSV")
+            }
+        }
         Csv { line, detail } => if ja { format!("{line} 行目が CSV として読めません") } else { format!("Line {line} cannot be read as CSV ({detail})") },
     }
 }

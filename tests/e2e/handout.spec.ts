@@ -146,7 +146,8 @@ test('the hand-out carries a Content-Security-Policy: from file:// it runs, an i
   expect(policy!.match(/'sha256-/g)?.length, 'one hash a script: ECharts, the assembler, the boot module').toBe(3);
   // Someone edits the file: an inline script and an event handler, before </body>.
   const tampered = path.join(dir, 'tampered.handout.html');
-  fs.writeFileSync(tampered, html.replace('</body>', '<script>window.__injected = true;</script><img src="x" onerror="window.__injected = true"></body>'));
+  const end = html.lastIndexOf('</body>'); // the last: the assembler's own source holds the words too
+  fs.writeFileSync(tampered, `${html.slice(0, end)}<script>window.__injected = true;</script><img src="data:image/png;base64,AAAA" onerror="window.__injected = true">${html.slice(end)}`);
 
   const h = await openHandout(browser, tampered, dir);
   const violations: string[] = [];

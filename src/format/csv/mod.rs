@@ -124,4 +124,19 @@ pub enum CsvError {
     /// The CSV reader failed.
     #[error("line {line}: {detail}")]
     Csv { line: u64, detail: String },
+    /// A cell longer than any KPI table's ([`MAX_CELL_CHARS`]): refused while reading, before
+    /// anything shows it (a 20 MB cell froze the page for 9–11 s on its way to the preview).
+    #[error("row {row}, column {column}: a cell of {chars} characters (at most {MAX_CELL_CHARS})")]
+    CellTooLong { row: usize, column: usize, chars: usize },
+    /// More columns than any KPI table has ([`MAX_COLUMNS`]).
+    #[error("row {row}: {columns} columns (at most {MAX_COLUMNS})")]
+    TooManyColumns { row: usize, columns: usize },
 }
+
+/// The longest cell a KPI table is read with: a name, a source or a comment is a few hundred
+/// characters; a whole 計画 text pasted into one cell is some 10,000.
+pub const MAX_CELL_CHARS: usize = 20_000;
+
+/// The most columns a KPI table is read with: the wide layout has one a year, 100 years at most
+/// (MIN_YEAR..MAX_YEAR is 275, never all of them), plus a dozen of its own.
+pub const MAX_COLUMNS: usize = 400;

@@ -40,6 +40,15 @@ pub(super) fn records(text: &str) -> Result<Vec<Record>, CsvError> {
         breaks += bytes[cursor..start.min(bytes.len())].iter().filter(|b| **b == b'\n').count();
         cursor = start.min(bytes.len());
         let row = (breaks + 1).saturating_sub(quoted_breaks).max(1);
+        if record.len() > super::MAX_COLUMNS {
+            return Err(CsvError::TooManyColumns { row, columns: record.len() });
+        }
+        // Bytes first (cheap): only a cell that may be too long is counted in characters.
+        for (i, cell) in record.iter().enumerate() {
+            if cell.len() > super::MAX_CELL_CHARS && cell.chars().count() > super::MAX_CELL_CHARS {
+                return Err(CsvError::CellTooLong { row, column: i + 1, chars: cell.chars().count() });
+            }
+        }
         quoted_breaks += record.iter().map(|c| c.matches('\n').count()).sum::<usize>();
         out.push(Record { row, cells: record.iter().map(str::to_owned).collect() });
     }

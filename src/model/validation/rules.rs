@@ -82,14 +82,24 @@ impl<'a> Validator<'a> {
     }
 
     fn unique_years<I: IntoIterator<Item = FiscalYear>>(&mut self, path: impl Fn() -> String, field: &str, years: I) {
-        // A plain list: these are a few years each, thousands of times per validation.
+        // A plain list while it is short: these are a few years each, thousands of times per
+        // validation; a set past that (a hostile file's 200,000 values took 8.6 s as a list).
         let mut seen: Vec<FiscalYear> = Vec::new();
+        let mut many: std::collections::HashSet<FiscalYear> = std::collections::HashSet::new();
         for (i, year) in years.into_iter().enumerate() {
-            if seen.contains(&year) {
+            let repeated = if seen.len() < 32 {
+                seen.contains(&year)
+            } else {
+                if many.is_empty() {
+                    many.extend(seen.iter().copied());
+                }
+                !many.insert(year)
+            };
+            if repeated {
                 let path = path();
                 let at = if field.is_empty() { format!("{path}[{i}]") } else { format!("{path}[{i}].{field}") };
                 self.push(at, ProblemKind::DuplicateYear { year });
-            } else {
+            } else if seen.len() < 32 {
                 seen.push(year);
             }
         }

@@ -291,3 +291,15 @@ fn a_relative_target_without_a_baseline_is_said_and_a_reversed_span_refused() {
     series.target = Some(Target::Bound { value: 80.0, side: BoundSide::AtLeast, hold: true, year: None });
     assert_eq!(kinds(&s), vec![]);
 }
+
+/// A long list of years (a hostile file's 200,000 values outside any plan) is checked as a set
+/// past its first years: a repeat found however far apart, each year listed once.
+#[test]
+fn a_repeated_year_is_found_in_a_long_list_too() {
+    let mut s = Strategy::blank("町", "町", period());
+    let mut series = Series::new("");
+    series.actuals = (0..20_000).map(|i| Actual::new(FiscalYear(1926 + i % 275), 1.0)).collect();
+    s.indicators.push(Indicator { series: vec![series], ..Indicator::new("1-1", "人口", "人") }.into());
+    let repeats = kinds(&s).into_iter().filter(|(_, k)| matches!(k, ProblemKind::DuplicateYear { .. })).count();
+    assert_eq!(repeats, 20_000 - 275);
+}

@@ -138,6 +138,8 @@ pub(super) async fn discard_backup(state: AppState, key: String) {
 
 /// Deletes every kept version of every strategy (storage is full: the notice offers it).
 pub(super) async fn discard_versions(state: AppState) {
+    // A save under way (the periodic retry) finishes first: both write the open strategy's head.
+    state.flush_now().await;
     match state.store().discard_versions().await {
         Ok(count) => state.notice.set(Some(Notice::VersionsDiscarded { count })),
         Err(e) => state.notice.set(Some(Notice::Storage(e))),

@@ -24,6 +24,32 @@ fn files_that_cannot_be_read() {
     assert_eq!(plan_import(&s, unclosed), Err(CsvError::UnclosedQuote { row: 3 }));
 }
 
+/// Limits checked while reading, before anything shows a cell (issue 35: a 20 MB cell froze
+/// the page): one cell's length, counted in characters, and the columns of a row.
+#[test]
+fn a_cell_too_long_or_too_many_columns_are_refused_with_the_place() {
+    let s = town();
+    let at_limit = "あ".repeat(crate::format::csv::MAX_CELL_CHARS);
+    let ok = format!("指標ID,年度,区分,値,出典\r\nind-births,R5,実績,1,{at_limit}\r\n");
+    assert!(plan_import(&s, &ok).is_ok(), "a cell of the limit is read");
+    let long = format!("指標ID,年度,区分,値,出典\r\nind-births,R5,実績,1,x\r\nind-births,R6,実績,2,{at_limit}あ\r\n");
+    assert_eq!(
+        plan_import(&s, &long),
+        Err(CsvError::CellTooLong { row: 3, column: 5, chars: crate::format::csv::MAX_CELL_CHARS + 1 })
+    );
+    let wide = format!("指標ID,年度,区分,値{}\r\n", ",x".repeat(crate::format::csv::MAX_COLUMNS));
+    assert_eq!(
+        plan_import(&s, &wide),
+        Err(CsvError::TooManyColumns { row: 1, columns: crate::format::csv::MAX_COLUMNS + 4 })
+    );
+    // Said with the place, in Japanese.
+    let said = crate::locale::csv_error(
+        &CsvError::CellTooLong { row: 3, column: 5, chars: 20_001 },
+        crate::locale::Language::Ja,
+    );
+    assert!(said.starts_with("3 行目の E 列（5列目）のセルが長すぎます"), "{said}");
+}
+
 /// A quoted line break stays in its row and a blank line is a row, as in Excel; a title row
 /// of blank cells above the header is skipped.
 #[test]
