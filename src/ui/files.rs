@@ -43,7 +43,15 @@ mod browser {
     /// browser said when reading failed. Bytes, not `File.text()`: invalid UTF-8 must be an
     /// error, not silently replaced.
     pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Result<crate::format::ImportError, String>> {
-        crate::format::check_size(file.size() as u64).map_err(Ok)?;
+        read_bytes_up_to(file, crate::format::MAX_FILE_BYTES).await
+    }
+
+    /// [`read_bytes`] with the lower size limit of a kind of file (a KPI table's CSV).
+    pub async fn read_bytes_up_to(
+        file: &web_sys::File,
+        limit: u64,
+    ) -> Result<Vec<u8>, Result<crate::format::ImportError, String>> {
+        crate::format::check_size_within(file.size() as u64, limit).map_err(Ok)?;
         let buffer =
             wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| Err(js_message(&e)))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())

@@ -392,13 +392,20 @@ test('a strategy with 200,000 yearly values outside any plan, and a CSV with a 2
   await page.goto(`./#/s/${BASE.strategy.id}/files`);
   await expect(page.getByTestId('files-page')).toBeVisible();
   const header = '指標ID,年度,区分,値,出典';
-  const csv = `${header}\r\n${BASE.strategy.indicators[0].id},R5,実績,1,${'あ'.repeat(7_000_000)}\r\n`;
-  await watchLongTasks(page);
-  await page.getByTestId('csv-file').setInputFiles({ name: 'big-cell.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const csvWith = (chars: number) => Buffer.from(`${header}\r\n${BASE.strategy.indicators[0].id},R5,実績,1,${'あ'.repeat(chars)}\r\n`, 'utf8');
   const error = page.getByTestId('csv-error');
-  await expect(error).toContainText('2 行目の E 列（5列目）のセルが長すぎます（7000000 文字', { timeout: 30_000 });
+  // 20 MB: refused by its size before it is read.
+  await watchLongTasks(page);
+  await page.getByTestId('csv-file').setInputFiles({ name: 'big-cell.csv', mimeType: 'text/csv', buffer: csvWith(7_000_000) });
+  await expect(error).toContainText('ファイルが大きすぎます（20 MB）。読み込めるのは 4.8 MB までです', { timeout: 30_000 });
   await expect(page.getByTestId('csv-preview')).toHaveCount(0);
   console.log(`[freeze] a 20 MB cell: the longest task ${Math.round(await longestTask(page))} ms`);
+  // 4 MB, one cell: refused while reading, with its row and column.
+  await watchLongTasks(page);
+  await page.getByTestId('csv-file').setInputFiles({ name: 'big-cell-4mb.csv', mimeType: 'text/csv', buffer: csvWith(1_400_000) });
+  await expect(error).toContainText('2 行目の E 列（5列目）のセルが長すぎます（1400000 文字', { timeout: 30_000 });
+  await expect(page.getByTestId('csv-preview')).toHaveCount(0);
+  console.log(`[freeze] a 4 MB cell: the longest task ${Math.round(await longestTask(page))} ms`);
   expect(await storageSnapshot(page)).toEqual(before);
   expect(pageErrors).toEqual([]);
 });

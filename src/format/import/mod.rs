@@ -17,4 +17,4 @@ pub use reading::{import, Imported};
 pub(crate) use reading::read;
 pub(super) use reading::{read_current, read_value, refuse_invalid, refuse_unsafe_ids};
 pub(super) use sniff::check_header;
-pub use sniff::{check_size, parse, text_of, MAX_FILE_BYTES};
+pub use sniff::{check_size, check_size_within, parse, text_of, MAX_FILE_BYTES};

@@ -16,8 +16,13 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Refuses a file by its size alone, before reading it (the browser gives `File.size`).
 pub fn check_size(bytes: u64) -> Result<(), ImportError> {
-    if bytes > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { bytes, limit: MAX_FILE_BYTES });
+    check_size_within(bytes, MAX_FILE_BYTES)
+}
+
+/// [`check_size`] against a lower limit of a kind of file (a KPI table's CSV).
+pub fn check_size_within(bytes: u64, limit: u64) -> Result<(), ImportError> {
+    if bytes > limit {
+        return Err(ImportError::TooLarge { bytes, limit });
     }
     Ok(())
 }

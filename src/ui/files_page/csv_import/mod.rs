@@ -42,7 +42,7 @@ pub fn CsvImport() -> impl IntoView {
         outcome.set(None);
         let Some(ticket) = flow.try_update(|f| f.start(&name)) else { return };
         leptos::task::spawn_local(async move {
-            let read = files::read_bytes(&file).await;
+            let read = files::read_bytes_up_to(&file, crate::format::csv::MAX_CSV_BYTES).await;
             // Let "reading" paint before the synchronous planning of a large file.
             files::next_frame().await;
             // With no strategy open (the page is being left) there is nothing to plan against.
