@@ -16,7 +16,10 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  retries: 0,
+  // In the test command, a failed test runs once more and is then listed as "flaky" in the
+  // summary (a test that fails twice fails the run): a race on a busy 2-core machine must be
+  // found and fixed (as merge.spec's was), but not cost a whole CI run of 25 minutes.
+  retries: process.env.SHIRUBE_FULL_TEST ? 1 : 0,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI || process.env.SHIRUBE_FULL_TEST),
