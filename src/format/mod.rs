@@ -50,8 +50,8 @@ pub use everything::{
 pub(crate) use import::read;
 pub(crate) use import::read_quietly;
 pub use import::{
-    check_size, check_size_within, import, parse, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem, OtherKind, ShapeProblem,
-    MAX_FILE_BYTES,
+    check_size, check_size_within, import, parse, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
+    OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
 pub use lineage::{fingerprint, prepend, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};

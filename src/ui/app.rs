@@ -40,9 +40,6 @@ fn App(start: Start) -> impl IntoView {
     let current_hash = || web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     state.apply_route(Route::parse(&current_hash()));
     let _ = window_event_listener(leptos::ev::hashchange, move |_| state.apply_route(Route::parse(&current_hash())));
-    // A save that failed for lack of room is tried again now and then (room may be made
-    // outside the app: another site's data cleared, the browser's own clean-up).
-    let _ = set_interval_with_handle(move || state.retry_when_room(), std::time::Duration::from_secs(30));
     // Save a waiting change before the page goes away.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| state.keep_unsaved());
     // Warn before leaving while a save failed or is waiting.

@@ -98,15 +98,30 @@ impl AppState {
     }
 
     /// A save that failed for lack of room is tried again (something was deleted, here or in
-    /// another tab, or the periodic check of `app`): the change only this tab holds reaches
+    /// another tab, or the periodic check of `keep_trying_when_full`): the change only this tab holds reaches
     /// storage as soon as it fits.
-    pub fn retry_when_room(&self) {
+    pub(super) fn retry_when_room(&self) {
         let full = self.autosave_is(|a| matches!(a.state(), SaveState::Failed(StorageError::QuotaExceeded { .. })));
         if full && !self.autosave_is(Autosave::is_saving) {
             if let Some(rev) = self.autosave_did(Autosave::retry) {
                 self.spawn(async move |state| state.save(rev).await);
             }
         }
+    }
+
+    /// While a save stays refused for lack of room, it is tried again every 30 s: room may be
+    /// made outside the app (another site's data cleared, the browser's own clean-up). Started
+    /// by the first refusal (in the actions' part: a page that never filled storage has none).
+    fn keep_trying_when_full(&self) {
+        self.spawn(async move |state| loop {
+            files::sleep(30_000).await;
+            let full =
+                state.autosave_is(|a| matches!(a.state(), SaveState::Failed(StorageError::QuotaExceeded { .. })));
+            if !full {
+                return;
+            }
+            state.retry_when_room();
+        });
     }
 
     /// After an action that deleted something: the lists read again, and a save that failed
@@ -184,7 +199,11 @@ impl AppState {
                 Err(StorageError::Conflict { .. }) => self.notice.set(Some(Notice::TabConflict { title })),
                 Err(StorageError::QuotaExceeded { .. }) if store.is_persistent() => {
                     let usage = store.usage().await.ok();
+                    let told = self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. })));
                     self.notice.set(Some(Notice::StorageFull { title, usage }));
+                    if !told {
+                        self.keep_trying_when_full();
+                    }
                 }
                 // Saved after all (room was made): the notice that said it was not goes.
                 Ok(_) if self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. }))) => {
