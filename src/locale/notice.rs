@@ -15,7 +15,7 @@ pub struct Said {
 }
 
 /// What to do when storage is full, with what each way frees.
-fn full_lines(usage: Option<&crate::storage::Usage>, lang: Language) -> Vec<String> {
+fn full_lines(room: Option<&crate::session::Room>, lang: Language) -> Vec<String> {
     use super::storage::size;
     let ja = lang == Language::Ja;
     let mut lines = vec![tr(
@@ -24,7 +24,7 @@ fn full_lines(usage: Option<&crate::storage::Usage>, lang: Language) -> Vec<Stri
         "What is open stays in this tab. “Export” saves it to a file, so nothing is lost.",
     )
     .to_owned()];
-    if let Some(u) = usage {
+    if let Some(u) = room {
         if u.version_count > 0 {
             let (n, s) = (u.version_count, size(u.versions as u64));
             lines.push(if ja {
@@ -35,8 +35,8 @@ fn full_lines(usage: Option<&crate::storage::Usage>, lang: Language) -> Vec<Stri
                 )
             });
         }
-        if !u.backup_sizes.is_empty() {
-            let (n, s) = (u.backup_sizes.len(), size(u.backups as u64));
+        if u.backup_count > 0 {
+            let (n, s) = (u.backup_count, size(u.backups as u64));
             lines.push(if ja { format!("バックアップ {n} 件で {s} を使っています。不要なものは戦略の一覧の「バックアップ」で削除できます。") } else { format!("{n} backups take {s}. Delete those you no longer need under “Backups” on the strategy list.") });
         }
         if u.strategies > 0 {
@@ -158,9 +158,9 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             .map(str::to_owned)
             .collect(),
         ),
-        Notice::StorageFull { title, usage } => (
+        Notice::StorageFull { title, room } => (
             format!("{}「{title}」", tr(lang, "保存領域がいっぱいです。変更はまだ保存されていません:", "Storage is full. The changes are not saved yet:")),
-            full_lines(usage.as_ref(), lang),
+            full_lines(room.as_ref(), lang),
         ),
         Notice::VersionsDiscarded { count } => (
             if lang == Language::Ja { format!("古い版を {count} 件削除しました") } else { format!("{count} old versions deleted") },

@@ -32,4 +32,4 @@ pub mod workshop_nav;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};
-pub use notice::Notice;
+pub use notice::{Notice, Room};

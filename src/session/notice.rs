@@ -85,7 +85,7 @@ pub enum Notice {
     /// tab (export offered), and is saved again by itself once there is room.
     StorageFull {
         title: String,
-        usage: Option<crate::storage::Usage>,
+        room: Option<Room>,
     },
     /// Every kept version was deleted, to make room.
     VersionsDiscarded {
@@ -142,4 +142,29 @@ pub enum Notice {
         tally: crate::session::region::Tally,
         errors: Vec<(String, ImportError)>,
     },
+}
+
+/// What holds the room of a full storage, as the storage-full notice says it (from
+/// `storage::Usage`, without its list of backups).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Room {
+    pub version_count: usize,
+    pub versions: usize,
+    pub backup_count: usize,
+    pub backups: usize,
+    pub strategies: usize,
+    pub largest_strategy: usize,
+}
+
+impl From<&crate::storage::Usage> for Room {
+    fn from(u: &crate::storage::Usage) -> Room {
+        Room {
+            version_count: u.version_count,
+            versions: u.versions,
+            backup_count: u.backup_sizes.len(),
+            backups: u.backups,
+            strategies: u.strategies,
+            largest_strategy: u.largest_strategy,
+        }
+    }
 }

@@ -58,6 +58,16 @@ pub async fn deleted_elsewhere<B: Backend>(store: &Store<B>, id: &Id, title: &st
     Notice::DeletedElsewhere { title: title.to_owned(), backup_key, waiting }
 }
 
+/// The user keeps this tab's version over another tab's: the stored revision to save over —
+/// unless the strategy was deleted meanwhile, then what to tell instead (keeping it would store
+/// the deleted strategy again).
+pub async fn base_to_keep_mine<B: Backend>(store: &Store<B>, id: &Id, title: &str) -> Result<u64, Notice> {
+    if !store.has(id).await.map_err(Notice::Storage)? {
+        return Err(deleted_elsewhere(store, id, title, true).await);
+    }
+    store.head(id).await.map(|h| h.revision).map_err(Notice::Storage)
+}
+
 /// This tab's content of a strategy deleted elsewhere, kept at the user's choice: a new
 /// strategy with ids of its own (the deleted one stays deleted, its backup untouched), titled
 /// as a copy.
@@ -192,9 +202,9 @@ mod tests {
         let refused = save(&store, &mut b);
         assert_eq!(refused, Err(StorageError::Deleted { id: id.clone() }));
         assert!(!store.has(&id).wait().unwrap(), "the autosave did not bring it back");
-        // Nor does "keep this tab's version" (a rebase over what is stored now: nothing).
-        b.autosave_mut().rebase(store.head(&id).wait().unwrap().revision);
-        assert!(matches!(save(&store, &mut b), Err(StorageError::Deleted { .. })));
+        // Nor does "keep this tab's version" (the conflict notice may still be up): it is told.
+        let told = base_to_keep_mine(&store, &id, "Bの編集").wait();
+        assert!(matches!(told, Err(Notice::DeletedElsewhere { waiting: true, .. })), "{told:?}");
         assert!(store.list().wait().unwrap().is_empty());
 
         let kept = kept_as_new(b.strategy().unwrap(), "（このタブの内容）");

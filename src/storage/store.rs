@@ -222,7 +222,9 @@ impl<B: Backend> Store<B> {
         let head_is_new = head_text.is_none();
         // Saved over the revision this tab opened, and gone: deleted meanwhile (another tab).
         // Storing it would bring back what the user deleted, unasked.
-        if base.is_some() && head_is_new && self.backend.get(&key).await?.is_none() {
+        // (Base 0: this tab never saw it stored — e.g. an import storage had no room for —,
+        // so storing it now is its first save, not a comeback.)
+        if base.is_some_and(|b| b > 0) && head_is_new && self.backend.get(&key).await?.is_none() {
             return Err(StorageError::Deleted { id: id.clone() });
         }
         if base.is_some_and(|base| base != head.revision) {

@@ -36,7 +36,7 @@ pub fn NoticeView() -> impl IntoView {
         };
         // The open strategy deleted in another tab: undo there, and keep this tab's content.
         let full = matches!(&notice, Notice::StorageFull { .. });
-        let versions_to_discard = matches!(&notice, Notice::StorageFull { usage: Some(u), .. } if u.version_count > 0);
+        let versions_to_discard = matches!(&notice, Notice::StorageFull { room: Some(r), .. } if r.version_count > 0);
         let (undo_elsewhere, keep_as_new) = match &notice {
             Notice::DeletedElsewhere { backup_key, waiting, .. } => (backup_key.clone(), *waiting),
             _ => (None, false),

@@ -339,11 +339,12 @@ test('storage full is said plainly, with what to do; the edit stays in the tab, 
   expect([exported.title, exported.sections[0].body]).toEqual(['第2期北斗市総合戦略（満杯のときの編集）', long]);
 
   // 古い版を削除: the versions go (the current ones stay); the save is tried again at once,
-  // and here 2.7 MB still do not fit, so it is said again.
+  // and here 2.7 MB still do not fit: the header still says so, the notice says what was done.
   expect(Object.keys(await storedEntries(page)).filter((k) => k.startsWith('shirube/v1/version/')).length).toBeGreaterThan(0);
   await page.getByTestId('discard-versions').click();
   await expect.poll(async () => Object.keys(await storedEntries(page)).filter((k) => k.startsWith('shirube/v1/version/')).length).toBe(0);
-  await expect(notice).toContainText('保存領域がいっぱいです');
+  await expect(notice).toContainText('古い版を 2 件削除しました');
+  await expect(page.getByTestId('save-state')).toContainText('ブラウザの保存領域がいっぱいです');
   expect((await storedEntries(page))[`shirube/v1/strategy/${id}`]).toBe(storedBefore);
 
   // Room is made outside the app (the quota lifted), then a deletion here: the save is tried

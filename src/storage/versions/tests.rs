@@ -299,6 +299,7 @@ fn discarding_the_versions_frees_their_room_and_keeps_every_current_version() {
     store.save(&s, "t1").wait().unwrap();
     store.save(&titled(&s, "第2版"), "t2").wait().unwrap();
     store.save(&titled(&s, "第3版"), "t3").wait().unwrap();
+    let base_before = store.head(&s.id).wait().unwrap().revision;
     let before = store.usage().wait().unwrap();
     assert_eq!(before.version_count, 2);
     assert!(before.versions > 0);
@@ -308,8 +309,9 @@ fn discarding_the_versions_frees_their_room_and_keeps_every_current_version() {
     assert!(after.other < before.other, "the versions counted in `other` are gone");
     assert!(store.versions(&s.id).wait().unwrap().is_empty());
     assert_eq!(store.load(&s.id).wait().unwrap().title, "第3版");
-    // Saves go on over the same revision.
+    // Saves go on over the same revision: a tab that opened it before is not in conflict.
     let base = store.head(&s.id).wait().unwrap().revision;
-    store.save_over(&titled(&s, "第4版"), "t4", base).wait().unwrap();
+    assert_eq!(base, base_before);
+    store.save_over(&titled(&s, "第4版"), "t4", base_before).wait().unwrap();
     assert_eq!(store.versions(&s.id).wait().unwrap().len(), 1);
 }

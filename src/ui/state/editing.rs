@@ -124,11 +124,13 @@ impl AppState {
         });
     }
 
-    /// After an action that deleted something: the lists read again, and a save that failed
-    /// for lack of room tried again.
-    pub(super) async fn made_room(&self) {
+    /// After an action that deletes: the lists read again, and when it `deleted` something, a
+    /// save that failed for lack of room tried again.
+    pub(super) async fn made_room(&self, deleted: bool) {
         self.written().await;
-        self.retry_when_room();
+        if deleted {
+            self.retry_when_room();
+        }
     }
 
     /// Deletes every kept version of every strategy, to make room (the storage-full notice).
@@ -185,6 +187,9 @@ impl AppState {
     /// the same task.
     pub(super) async fn save_now(&self, mut revision: u64) {
         loop {
+            // Refused for lack of room before: a refusal again is no news (see below).
+            let was_full =
+                self.autosave_is(|a| matches!(a.state(), SaveState::Failed(StorageError::QuotaExceeded { .. })));
             let now = files::now();
             let store = self.store();
             let saved = files::timed_async("shirube:autosave", async {
@@ -197,11 +202,16 @@ impl AppState {
             let Some((revision_saved, title, saved)) = saved else { return };
             match &saved {
                 Err(StorageError::Conflict { .. }) => self.notice.set(Some(Notice::TabConflict { title })),
+                // The first refusal is said, and the retries start; a retry refused again only
+                // brings the figures of a storage-full notice up to date, and never replaces
+                // another notice (e.g. the one that says a delete was refused).
                 Err(StorageError::QuotaExceeded { .. }) if store.is_persistent() => {
-                    let usage = store.usage().await.ok();
-                    let told = self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. })));
-                    self.notice.set(Some(Notice::StorageFull { title, usage }));
-                    if !told {
+                    let shown = self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. })));
+                    if !was_full || shown {
+                        let room = store.usage().await.ok().map(|u| crate::session::Room::from(&u));
+                        self.notice.set(Some(Notice::StorageFull { title, room }));
+                    }
+                    if !was_full {
                         self.keep_trying_when_full();
                     }
                 }
@@ -351,14 +361,20 @@ impl AppState {
     pub(super) async fn keep_this_tab_now(self) {
         let state = self;
         {
-            let Some(id) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
-            match state.store().head(&id).await {
-                Ok(head) => {
+            let Some((id, title)) = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone())))
+            else {
+                return;
+            };
+            match tabs::base_to_keep_mine(&state.store(), &id, &title).await {
+                Ok(base) => {
                     state.notice.set(None);
-                    state.autosave_did(|a| a.rebase(head.revision));
+                    state.autosave_did(|a| a.rebase(base));
                     state.flush_now().await;
                 }
-                Err(e) => state.notice.set(Some(Notice::Storage(e))),
+                Err(notice) => {
+                    state.autosave_did(|a| a.deleted_elsewhere(StorageError::Deleted { id }));
+                    state.notice.set(Some(notice));
+                }
             }
         }
     }

@@ -85,11 +85,12 @@ pub(super) async fn delete(state: AppState, id: Id) {
         state.flush_now().await;
     }
     let done = library::delete(&state.store(), &id, &files::now()).await;
-    if done.is_ok() {
+    let deleted = done.is_ok();
+    if deleted {
         state.close(&id);
     }
     state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
-    state.made_room().await;
+    state.made_room(deleted).await;
 }
 
 pub(super) async fn export_then_delete(state: AppState, id: Id) {
@@ -130,21 +131,28 @@ pub(super) async fn restore_version(state: AppState, id: Id, seq: u64) {
 }
 
 pub(super) async fn discard_backup(state: AppState, key: String) {
-    if let Err(notice) = library::discard_backup(&state.store(), &key).await {
-        state.notice.set(Some(notice));
+    let done = library::discard_backup(&state.store(), &key).await;
+    if let Err(notice) = &done {
+        state.notice.set(Some(notice.clone()));
     }
-    state.made_room().await;
+    state.made_room(done.is_ok()).await;
 }
 
 /// Deletes every kept version of every strategy (storage is full: the notice offers it).
 pub(super) async fn discard_versions(state: AppState) {
     // A save under way (the periodic retry) finishes first: both write the open strategy's head.
     state.flush_now().await;
-    match state.store().discard_versions().await {
-        Ok(count) => state.notice.set(Some(Notice::VersionsDiscarded { count })),
-        Err(e) => state.notice.set(Some(Notice::Storage(e))),
-    }
-    state.made_room().await;
+    let deleted = match state.store().discard_versions().await {
+        Ok(count) => {
+            state.notice.set(Some(Notice::VersionsDiscarded { count }));
+            count > 0
+        }
+        Err(e) => {
+            state.notice.set(Some(Notice::Storage(e)));
+            false
+        }
+    };
+    state.made_room(deleted).await;
 }
 
 pub(super) async fn download_garbage(state: AppState, key: String) {
@@ -161,8 +169,9 @@ pub(super) async fn download_garbage(state: AppState, key: String) {
 }
 
 pub(super) async fn discard_garbage(state: AppState, key: String) {
-    if let Err(e) = state.store().discard_garbage(&key).await {
-        state.notice.set(Some(Notice::Storage(e)));
+    let done = state.store().discard_garbage(&key).await;
+    if let Err(e) = &done {
+        state.notice.set(Some(Notice::Storage(e.clone())));
     }
-    state.made_room().await;
+    state.made_room(done.is_ok()).await;
 }

@@ -264,10 +264,13 @@ impl AppState {
     }
 
     /// Downloads the open strategy as this tab holds it (storage is full: its latest change
-    /// is not stored, so the stored version would lack it).
+    /// is not stored, so the stored version would lack it). The storage-full notice stays, with
+    /// its other ways to make room; only a failed download replaces it.
     pub fn export_open_as_it_is(&self) {
         if let Some(s) = self.open.get_untracked() {
-            self.export(&s);
+            if let Err(e) = self.download(&s) {
+                self.notice.set(Some(Notice::Download(e)));
+            }
         }
     }
 
