@@ -52,15 +52,8 @@ fn App(start: Start) -> impl IntoView {
     // Another tab changed the stored strategies: show the new list, and reload the open
     // strategy unless this tab has a change of its own waiting.
     let _ = window_event_listener(leptos::ev::storage, move |_| state.follow_other_tab());
-    // IndexedDB has no `storage` event: the tabs tell each other on a BroadcastChannel (a
-    // channel does not hear its own messages).
-    if let Ok(channel) = web_sys::BroadcastChannel::new(super::state::CHANNEL) {
-        let heard = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.follow_other_tab());
-        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(heard.as_ref())));
-        // Both live as long as the page.
-        heard.forget();
-        std::mem::forget(channel);
-    }
+    // IndexedDB has no `storage` event: the tabs tell each other on a BroadcastChannel.
+    state.on_other_tabs(move || state.follow_other_tab());
     // The document's language follows the user's choice (screen readers, fonts).
     Effect::new(move |_| {
         let lang = match state.lang() {

@@ -25,11 +25,14 @@ pub enum Action {
     RestoreEverything(crate::format::Everything, HashSet<Id>),
     ExportEverything,
     ExportStored(Id),
+    ExportOpenAsItIs,
     FollowOtherTab,
     TakeOtherTab,
     KeepThisTab,
     KeepAsNew,
     UndoDeletionElsewhere(String),
+    /// Another tab wrote while a region page is open: is that region still there?
+    CheckRegion(Id),
     Rename(Id, String),
     Duplicate(Id),
     Delete(Id),
@@ -91,7 +94,6 @@ impl Action {
                 | Action::FollowOtherTab
                 | Action::TakeOtherTab
                 | Action::KeepThisTab
-                | Action::KeepAsNew
                 | Action::Relist
         )
     }
@@ -118,7 +120,6 @@ async fn run(state: AppState, action: Action) {
         Action::FollowOtherTab => state.follow_other_tab_now().await,
         Action::TakeOtherTab => state.take_other_tab_now().await,
         Action::KeepThisTab => state.keep_this_tab_now().await,
-        Action::KeepAsNew => state.keep_as_new_now().await,
         Action::Relist => state.relist_now().await,
         // The others reach `run_files` (see `install`; a part never calls another directly).
         _ => {}
@@ -135,12 +136,15 @@ async fn run_files(state: AppState, action: Action) {
         Action::RestoreEverything(all, replace) => state.restore_everything(all, replace).await,
         Action::ExportEverything => state.export_everything_now().await,
         Action::ExportStored(id) => state.export_stored_now(id).await,
+        Action::ExportOpenAsItIs => state.export_open_as_it_is_now(),
         Action::Rename(id, title) => stored::rename(state, id, title).await,
         Action::Duplicate(id) => stored::duplicate(state, id).await,
         Action::Delete(id) => stored::delete(state, id).await,
         Action::ExportThenDelete(id) => stored::export_then_delete(state, id).await,
         Action::Restore(key) => stored::restore(state, key).await,
         Action::UndoDeletionElsewhere(key) => state.undo_deletion_elsewhere_now(key).await,
+        Action::KeepAsNew => state.keep_as_new_now().await,
+        Action::CheckRegion(id) => state.check_region_now(id).await,
         Action::RestoreVersion(id, seq) => stored::restore_version(state, id, seq).await,
         Action::DiscardBackup(key) => stored::discard_backup(state, key).await,
         Action::DiscardVersions => stored::discard_versions(state).await,
@@ -158,7 +162,6 @@ async fn run_files(state: AppState, action: Action) {
         | Action::FollowOtherTab
         | Action::TakeOtherTab
         | Action::KeepThisTab
-        | Action::KeepAsNew
         | Action::Relist => {}
     }
 }

@@ -250,13 +250,10 @@ impl AppState {
             state.reread().await;
             // The other tab may have deleted something: room for a save that failed.
             state.retry_when_room();
+            // A region page open: its region may be what the other tab deleted (checked in the
+            // files' part, which reads regions).
             if let Route::Region(region) = state.route.get_untracked() {
-                let told = state.notice.with_untracked(|n| matches!(n, Some(Notice::RegionDeletedElsewhere { .. })));
-                if let Some(notice) = crate::session::region::deleted_elsewhere(&state.store(), &region).await {
-                    if !told {
-                        state.notice.set(Some(notice));
-                    }
-                }
+                perform(state, Action::CheckRegion(region)).await;
             }
             let Some((id, title, base, waiting)) = state.editing.with_value(|e| {
                 let a = e.autosave();
@@ -299,6 +296,16 @@ impl AppState {
                     state.written().await;
                 }
                 Err(notice) => state.notice.set(Some(notice)),
+            }
+        }
+    }
+
+    /// [`Action::CheckRegion`]: the region open here is gone — said once, with undo.
+    pub(super) async fn check_region_now(self, region: Id) {
+        let told = self.notice.with_untracked(|n| matches!(n, Some(Notice::RegionDeletedElsewhere { .. })));
+        if let Some(notice) = crate::session::region::deleted_elsewhere(&self.store(), &region).await {
+            if !told {
+                self.notice.set(Some(notice));
             }
         }
     }

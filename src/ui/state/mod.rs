@@ -227,6 +227,19 @@ impl AppState {
 
     /// After this tab wrote to storage: the other tabs are told (they read again, see
     /// [`AppState::follow_other_tab`]), and this one reads the lists again.
+    /// Calls `heard` when another tab says it wrote. On the channel this tab posts on: a
+    /// channel does not hear its own messages, but a second one in this page would — each
+    /// write of this tab then came back as "another tab wrote" (a re-read after every save,
+    /// and, while a save of its own was under way, a conflict offered against itself).
+    pub fn on_other_tabs(&self, heard: impl Fn() + 'static) {
+        if let Some(channel) = self.channel.get_value() {
+            let heard = wasm_bindgen::closure::Closure::<dyn Fn()>::new(heard);
+            channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(heard.as_ref())));
+            // As long as the page: the channel lives in the state.
+            heard.forget();
+        }
+    }
+
     async fn written(&self) {
         if let Some(channel) = self.channel.get_value() {
             let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));

@@ -267,6 +267,12 @@ impl AppState {
     /// is not stored, so the stored version would lack it). The storage-full notice stays, with
     /// its other ways to make room; only a failed download replaces it.
     pub fn export_open_as_it_is(&self) {
+        self.act(Action::ExportOpenAsItIs);
+    }
+
+    /// [`AppState::export_open_as_it_is`], run in the files' part (the notice's own part then
+    /// carries no code that writes a strategy file).
+    pub(super) fn export_open_as_it_is_now(self) {
         if let Some(s) = self.open.get_untracked() {
             if let Err(e) = self.download(&s) {
                 self.notice.set(Some(Notice::Download(e)));
