@@ -66,6 +66,7 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             | Notice::RegionDeletedElsewhere { .. }
             | Notice::StorageFull { .. }
             | Notice::MergeRefused { .. }
+            | Notice::BringInUnfinished { .. }
     ) || matches!(&notice, Notice::RestoredEverything(r) if r.error.is_some())
         || matches!(&notice, Notice::RegionBroughtIn { tally, .. } | Notice::RegionOpened { tally, .. } if tally.unreadable + tally.not_stored > 0);
     let (headline, lines): (String, Vec<String>) = match notice {
@@ -227,6 +228,48 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             }
             (format!("{}「{region}」", tr(lang, "地域のファイルを開きました:", "Region file opened:")), lines)
         }
+        Notice::BringInUnfinished { region, total, stored } => {
+            let mut lines = vec![
+                match lang {
+                    Language::Ja => format!("前回、地域に {total} 件を取り込んでいる途中でページが閉じられました。それまでに取り込んだ戦略 {} 件が保存されています。", stored.len()),
+                    Language::En => format!("Last time the page was closed while {total} were being brought into the region. The {} strategies brought in until then are stored.", stored.len()),
+                },
+                tr(lang, "「このまま残す」: 保存された戦略を地域の市町村にします。同じファイルをもう一度取り込むと、続きから入ります。「取り込みを取り消す」: 保存された戦略を削除し、地域を取り込む前に戻します（取り込んだ後に変更した戦略は残します）。", "“Keep them” makes the stored strategies towns of the region; bringing the same files in again goes on where it stopped. “Undo the bring-in” deletes them and puts the region back as it was (strategies changed since they came in are kept).").to_owned(),
+            ];
+            const LISTED: usize = 10;
+            lines.extend(stored.iter().take(LISTED).cloned());
+            if stored.len() > LISTED {
+                lines.push(match lang {
+                    Language::Ja => format!("ほか {} 件", stored.len() - LISTED),
+                    Language::En => format!("and {} more", stored.len() - LISTED),
+                });
+            }
+            (format!("{}「{region}」", tr(lang, "取り込みが途中で終わっています:", "A bring-in was left unfinished:")), lines)
+        }
+        Notice::BringInUndone { region, removed, kept } => {
+            let mut lines = vec![match lang {
+                Language::Ja => format!("取り込んだ戦略 {removed} 件を削除し、地域を取り込む前に戻しました。"),
+                Language::En => format!("{removed} strategies it brought in were deleted and the region is as it was before."),
+            }];
+            if *kept > 0 {
+                lines.push(match lang {
+                    Language::Ja => format!("取り込んだ後に変更された戦略 {kept} 件は削除せず、地域に残しました。"),
+                    Language::En => format!("{kept} strategies changed since they came in were not deleted and stay in the region."),
+                });
+            }
+            (format!("{}「{region}」", tr(lang, "取り込みを取り消しました:", "Bring-in undone:")), lines)
+        }
+        Notice::BringInKept { region, towns } => (
+            format!("{}「{region}」", tr(lang, "途中までの取り込みを残しました:", "The unfinished bring-in was kept:")),
+            vec![match lang {
+                Language::Ja => format!("取り込んだ戦略 {towns} 件を地域の市町村にしました。残りは、同じファイルをもう一度取り込むと入ります。"),
+                Language::En => format!("{towns} strategies it brought in are towns of the region. Bring the same files in again for the rest."),
+            }],
+        ),
+        Notice::BringInDecided => (
+            tr(lang, "途中で終わった取り込みは、別のタブで処理済みです", "The unfinished bring-in was dealt with in another tab").to_owned(),
+            vec![],
+        ),
         Notice::CsvNeedsStrategy { file } => (
             format!("{} {file}", tr(lang, "CSV は取り込んでいません:", "The CSV was not imported:")),
             vec![tr(lang, "CSV の実績値・目標値は開いている戦略に取り込みます。戦略を開いてから、もう一度ドロップするか「Excel・印刷」で選んでください。何も変更していません。", "CSV values go into an open strategy. Open a strategy, then drop the file again or choose it under “Excel and print”. Nothing was changed.").to_owned()],

@@ -135,6 +135,27 @@ pub enum Notice {
         file: String,
         missing: usize,
     },
+    /// A bring-in of towns was left unfinished (the page closed or reloaded meanwhile; found at
+    /// the next start): the region, how many files (or a region file's towns) it had, and the
+    /// strategies it stored ("municipality title"). Keep or undo as a whole.
+    BringInUnfinished {
+        region: String,
+        total: usize,
+        stored: Vec<String>,
+    },
+    /// The unfinished bring-in was undone: strategies removed; `kept`: changed since, kept.
+    BringInUndone {
+        region: String,
+        removed: usize,
+        kept: usize,
+    },
+    /// What the unfinished bring-in stored was kept: `towns` strategies are the region's towns.
+    BringInKept {
+        region: String,
+        towns: usize,
+    },
+    /// The unfinished bring-in had been kept or undone meanwhile (another tab).
+    BringInDecided,
     /// A region file was opened as a region (new, or added to the stored one with its id):
     /// how many of each outcome, and every reading error with its file's name.
     RegionOpened {

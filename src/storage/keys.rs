@@ -29,6 +29,8 @@ pub const GARBAGE_PREFIX: &str = "shirube/v1/garbage/";
 pub const MOVED: &str = "shirube/v1/moved-from-local-storage";
 /// Written and removed once when `localStorage` is opened, to find out whether writing works.
 pub const PROBE: &str = "shirube/probe";
+/// The log of a bring-in of towns under way (`storage::intake_log`; JSON), removed when it ends.
+pub const INTAKE: &str = "shirube/intake";
 /// The preferences (JSON).
 pub const PREFERENCES: &str = "shirube/prefs";
 /// The column roles the user confirmed for each layout of a town's table (JSON map: layout key →

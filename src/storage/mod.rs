@@ -20,6 +20,8 @@
 //!   previous version intact; a save over a revision another tab replaced is refused.
 //! * Regions ([`Store::regions`], `regions`): a regional bureau's set of towns (stored strategies
 //!   named by id), each under its own key; a deleted region is kept as a region backup.
+//! * A bring-in of many towns logs what it stores ([`IntakeLog`]), so that one left unfinished
+//!   is listed and undone at the next start.
 //! * [`Store::usage`] says how much of `localStorage`'s limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
@@ -35,6 +37,7 @@ mod error;
 mod garbage;
 #[cfg(target_arch = "wasm32")]
 mod indexed_db;
+mod intake_log;
 pub mod keys;
 mod lineage;
 #[cfg(target_arch = "wasm32")]
@@ -61,6 +64,7 @@ pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
+pub use intake_log::{IntakeLog, Removed};
 pub use lineage::Ancestor;
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;

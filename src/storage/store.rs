@@ -359,7 +359,7 @@ impl<B: Backend> Store<B> {
 
     /// Brings the index in step with the strategy keys, best effort: the index is a cache, and
     /// the next `list` does the same.
-    async fn refresh_index(&self) {
+    pub(super) async fn refresh_index(&self) {
         let _ = self.summaries().await;
     }
 

@@ -42,6 +42,7 @@ pub fn NoticeView() -> impl IntoView {
             _ => (None, false),
         };
         let tab_conflict = matches!(notice, Notice::TabConflict { .. });
+        let unfinished = matches!(notice, Notice::BringInUnfinished { .. });
         let export_then_delete = match &notice {
             Notice::DeleteNeedsRoom { id, .. } => Some(id.clone()),
             _ => None,
@@ -69,6 +70,14 @@ pub fn NoticeView() -> impl IntoView {
                         </button>
                         <button type="button" data-testid="keep-this-tab" on:click=move |_| state.keep_this_tab()>
                             {tr(lang, "このタブの内容を残す", "Keep this tab's version")}
+                        </button>
+                    })}
+                    {unfinished.then(|| view! {
+                        <button type="button" data-testid="keep-bring-in" on:click=move |_| state.decide_unfinished_bring_in(true)>
+                            {tr(lang, "このまま残す", "Keep them")}
+                        </button>
+                        <button type="button" class="danger" data-testid="undo-bring-in" on:click=move |_| state.decide_unfinished_bring_in(false)>
+                            {tr(lang, "取り込みを取り消す", "Undo the bring-in")}
                         </button>
                     })}
                     {undo_elsewhere.map(|key| view! {

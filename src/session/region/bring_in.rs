@@ -9,13 +9,16 @@
 //!   change, for the usual preview; [`super::replace_town`] then replaces it after a backup;
 //! - a file (or a region file's entry) that cannot be read → its error, with the file's name.
 //!
-//! The good files come in whatever the bad ones are. The region is saved once, at the end.
+//! The good files come in whatever the bad ones are. The region is saved as it grows, every
+//! [`GROUP`] towns, beside a log (`storage::IntakeLog`) that names the new strategies before
+//! they are stored: a bring-in left half-way is listed at the next start, and kept or undone
+//! as a whole (`super::unfinished`).
 
 use crate::format::{self, Changes, EnvelopeProblem, ImportError, Imported, Opened, RegionRead, REGION_FORMAT_NAME};
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
-use crate::storage::{Backend, StorageError, Store};
-use std::collections::HashSet;
+use crate::storage::{Backend, IntakeLog, StorageError, Store};
+use std::collections::{HashSet, VecDeque};
 
 /// A strategy as the outcome names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,64 +179,172 @@ impl BroughtIn {
     }
 }
 
+/// How many towns a bring-in looks at between two writes of its log ([`IntakeLog`]): each
+/// write names the new strategies of the next ones, saves the region as it is so far, and
+/// shows it is alive.
+const GROUP: usize = 25;
+
+/// A file read, before its strategies are brought in (a group of files is read first, so that
+/// the log can name the strategies they hold before any is stored).
+pub(super) enum Read {
+    Strategy(Imported),
+    Backup(Vec<Imported>),
+    Region(RegionRead),
+    Refused(ImportError),
+}
+
+impl Read {
+    pub(super) fn of(bytes: &[u8]) -> Read {
+        match format::open(bytes) {
+            Ok(Opened::Strategy(imported)) => Read::Strategy(imported),
+            Ok(Opened::Everything(all)) => Read::Backup(all.strategies),
+            // `open` reads strategy and backup files; a region file is told by the format it
+            // names (read once more: a region file comes one at a time, not by the hundred).
+            Err(e) if is_region_file(&e) => match format::open_region(bytes) {
+                Ok(read) => Read::Region(read),
+                Err(e) => Read::Refused(e),
+            },
+            Err(e) => Read::Refused(e),
+        }
+    }
+
+    /// The ids of the strategies it holds.
+    fn ids(&self) -> Vec<&Id> {
+        match self {
+            Read::Strategy(i) => vec![&i.strategy.id],
+            Read::Backup(all) => all.iter().map(|i| &i.strategy.id).collect(),
+            Read::Region(r) => r.towns.iter().flatten().map(|i| &i.strategy.id).collect(),
+            Read::Refused(_) => Vec::new(),
+        }
+    }
+}
+
 /// What a bring-in works with: the store, the ids stored here (read once, kept up to date as
-/// towns are stored), and the region it adds towns to.
+/// towns are stored), the region it adds towns to, and its log.
 pub(super) struct Intake<'a, B: Backend> {
     store: &'a Store<B>,
     stored: HashSet<Id>,
     pub(super) region: Region,
     now: &'a str,
+    log: IntakeLog,
+    /// `log.adding`, to look up.
+    logged: HashSet<Id>,
+    /// Strategies known to come next: the next write of the log names those not stored.
+    ahead: VecDeque<Id>,
+    /// Towns looked at since the log was last written.
+    since_written: usize,
+    /// The region as last stored (`None`: not stored yet).
+    pub(super) saved: Option<Region>,
 }
 
 impl<'a, B: Backend> Intake<'a, B> {
-    pub(super) async fn new(store: &'a Store<B>, region: Region, now: &'a str) -> Result<Self, StorageError> {
+    /// `before`: the region as stored (`None`: the bring-in creates it).
+    pub(super) async fn new(
+        store: &'a Store<B>,
+        region: Region,
+        before: Option<Region>,
+        now: &'a str,
+    ) -> Result<Self, StorageError> {
         // Which ids are stored, from the list (one read) rather than one failed load per new
         // town, each of which would reconcile the strategy list again.
         let stored = store.list().await?.into_iter().map(|s| s.id).collect();
-        Ok(Intake { store, stored, region, now })
+        let log = IntakeLog {
+            region: region.id.clone(),
+            region_name: region.name.clone(),
+            region_before: before.clone(),
+            adding: Vec::new(),
+            total: 0,
+            beat: 0,
+            started_at: now.to_owned(),
+        };
+        let (logged, ahead) = (HashSet::new(), VecDeque::new());
+        Ok(Intake { store, stored, region, now, log, logged, ahead, since_written: 0, saved: before })
     }
 
-    /// Reads one file and brings in each strategy it holds.
-    pub(super) async fn file(&mut self, file: String, bytes: &[u8]) -> FileOutcome {
-        let read = match format::open(bytes) {
-            Ok(Opened::Strategy(imported)) => FileRead::Strategy(self.town(imported).await),
-            Ok(Opened::Everything(all)) => {
-                let mut towns = Vec::with_capacity(all.strategies.len());
-                for imported in all.strategies {
+    /// Brings in files as picked, a group at a time (`progress(done, total)` after each file).
+    pub(super) async fn files(
+        &mut self,
+        files: Vec<(String, Vec<u8>)>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Vec<FileOutcome> {
+        let total = files.len();
+        self.count(total);
+        let mut outcomes = Vec::with_capacity(total);
+        let mut files = files.into_iter();
+        loop {
+            let group: Vec<(String, Read)> = files.by_ref().take(GROUP).map(|(f, b)| (f, Read::of(&b))).collect();
+            if group.is_empty() {
+                return outcomes;
+            }
+            for (_, read) in &group {
+                self.expect(read.ids());
+            }
+            for (file, read) in group {
+                outcomes.push(self.file(file, read).await);
+                                progress(outcomes.len(), total);
+            }
+        }
+    }
+
+    /// How many files (or a region file's towns) the bring-in has, as the log says it.
+    fn count(&mut self, total: usize) {
+        self.log.total = total;
+    }
+
+    /// Strategies that come next (the new ones are named by the log before they are stored).
+    fn expect<'i>(&mut self, ids: impl IntoIterator<Item = &'i Id>) {
+        for id in ids {
+            if !self.stored.contains(id) {
+                self.ahead.push_back(id.clone());
+            }
+        }
+    }
+
+    /// Brings in each strategy of one file read.
+    async fn file(&mut self, file: String, read: Read) -> FileOutcome {
+        let read = match read {
+            Read::Strategy(imported) => FileRead::Strategy(self.town(imported).await),
+            Read::Backup(all) => {
+                let mut towns = Vec::with_capacity(all.len());
+                for imported in all {
                     towns.push(self.town(imported).await);
                 }
                 FileRead::Backup(towns)
             }
-            // `open` reads strategy and backup files; a region file is told by the format it
-            // names (read once more: a region file comes one at a time, not by the hundred).
-            Err(e) if is_region_file(&e) => match format::open_region(bytes) {
-                Ok(read) => {
-                    let name = read.region.name.clone();
-                    FileRead::Region { name, towns: self.region_file(read, &mut |_, _| {}).await }
-                }
-                Err(e) => FileRead::Refused(e),
-            },
-            Err(e) => FileRead::Refused(e),
+            Read::Region(read) => {
+                let name = read.region.name.clone();
+                FileRead::Region { name, towns: self.region_file(read, None).await }
+            }
+            Read::Refused(e) => FileRead::Refused(e),
         };
         FileOutcome { file, read }
     }
 
-    /// Brings in a region file's towns (`progress` after each), then its hand-made matches of
-    /// the towns that came in, where the region has none for that indicator.
+    /// Brings in a region file's towns (`progress` before the first and after each, when it
+    /// is the bring-in's one file), then its hand-made matches of the towns that came in,
+    /// where the region has none for that indicator.
     pub(super) async fn region_file(
         &mut self,
         read: RegionRead,
-        progress: &mut dyn FnMut(usize, usize),
+        mut progress: Option<&mut dyn FnMut(usize, usize)>,
     ) -> Vec<TownOutcome> {
         let total = read.towns.len();
         let mut towns = Vec::with_capacity(total);
-        progress(0, total);
+        if progress.is_some() {
+            self.count(total);
+        }
+        self.expect(read.towns.iter().flatten().map(|i| &i.strategy.id));
         for (done, town) in read.towns.into_iter().enumerate() {
+            if let Some(progress) = progress.as_mut() {
+                progress(done, total);
+            }
             towns.push(match town {
                 Ok(imported) => self.town(imported).await,
                 Err(e) => TownOutcome::Unreadable(e),
             });
-            progress(done + 1, total);
+        }
+        if let Some(progress) = progress.as_mut() {
+            progress(total, total);
         }
         let came_in: HashSet<&Id> = towns.iter().filter_map(TownOutcome::is_member).collect();
         for m in read.region.matches {
@@ -268,11 +379,18 @@ impl<'a, B: Backend> Intake<'a, B> {
                 self.region.members.push(id.clone());
             }
         }
+        self.since_written += 1;
+        if self.since_written >= GROUP {
+            self.write_log(None).await;
+        }
         outcome
     }
 
     async fn add(&mut self, imported: Imported) -> TownOutcome {
         let town = TownRef::of(&imported.strategy);
+        if !self.logged.contains(&town.id) {
+            self.write_log(Some(&town.id)).await;
+        }
         match self.store.save_imported(&imported, self.now).await {
             Ok(_) => {
                 self.stored.insert(town.id.clone());
@@ -280,6 +398,40 @@ impl<'a, B: Backend> Intake<'a, B> {
             }
             Err(error) => TownOutcome::NotStored { town, error },
         }
+    }
+
+    /// Writes the log, naming `next` and the new strategies of the next group, after saving
+    /// the region as it is so far. Best effort: a bring-in goes on when storage refuses these
+    /// writes (the strategies' own saves then say why).
+    async fn write_log(&mut self, next: Option<&Id>) {
+        let mut next = next.cloned();
+        let mut named = 0;
+        while named < GROUP {
+            let Some(id) = next.take().or_else(|| self.ahead.pop_front()) else { break };
+            if !self.stored.contains(&id) && self.logged.insert(id.clone()) {
+                self.log.adding.push(id);
+                named += 1;
+            }
+        }
+        if self.saved.as_ref() != Some(&self.region) && self.store.save_region(&self.region, self.now).await.is_ok() {
+            self.saved = Some(self.region.clone());
+        }
+        self.log.beat += 1;
+        self.since_written = 0;
+        let _ = self.store.write_intake_log(&self.log).await;
+    }
+
+    /// Ends the bring-in: saves the region when it changed (always when it is new) and removes
+    /// the log.
+    pub(super) async fn finish(self, files: Vec<FileOutcome>) -> BroughtIn {
+        let saved = match &self.saved {
+            Some(s) if *s == self.region => Ok(()),
+            _ => self.store.save_region(&self.region, self.now).await,
+        };
+        if self.log.beat > 0 {
+            let _ = self.store.end_intake_log().await;
+        }
+        BroughtIn { region: self.region, files, saved }
     }
 }
 

@@ -3,7 +3,8 @@
 //! towns' files at once ([`bring_in`]) or a whole region file ([`open_region_file`]); replace a
 //! town by a newer file after the preview ([`replace_town`]); remove a town; set or clear a
 //! hand-made indicator match; edit the indicator codes; load the towns; export the region as one
-//! `shirube-region` file ([`export`]); which files of a dropped folder are read ([`folder_file`]).
+//! `shirube-region` file ([`export`]); which files of a dropped folder are read ([`folder_file`]);
+//! a bring-in left unfinished, kept or undone at the next start ([`unfinished`]).
 //!
 //! Each flow loads the region as stored, changes it and saves it whole (a region is small), and
 //! returns what happened as data — the region as saved, a [`BroughtIn`], a backup — or the
@@ -14,6 +15,9 @@ mod bring_in;
 mod folder;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_unfinished;
+pub mod unfinished;
 
 pub use bring_in::{is_region_file, BroughtIn, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
 pub use folder::{folder_file, FolderFile};
@@ -104,16 +108,10 @@ pub async fn bring_in<B: Backend>(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<BroughtIn, Notice> {
     let region = store.load_region(id).await.map_err(Notice::Storage)?;
-    let before = region.clone();
-    let mut intake = Intake::new(store, region, now).await.map_err(Notice::Storage)?;
-    let total = files.len();
-    progress(0, total);
-    let mut outcomes = Vec::with_capacity(total);
-    for (done, (file, bytes)) in files.into_iter().enumerate() {
-        outcomes.push(intake.file(file, &bytes).await);
-        progress(done + 1, total);
-    }
-    Ok(finish(store, intake, Some(&before), outcomes, now).await)
+    let mut intake = Intake::new(store, region.clone(), Some(region), now).await.map_err(Notice::Storage)?;
+    progress(0, files.len());
+    let outcomes = intake.files(files, &mut progress).await;
+    Ok(intake.finish(outcomes).await)
 }
 
 /// Opens a region file as a region (same id, name, codes, matches and towns): each town is
@@ -135,27 +133,11 @@ pub async fn open_region_file<B: Backend>(
         Err(StorageError::NotFound { .. } | StorageError::Garbage { .. }) => (read.region.clone(), None),
         Err(e) => return Err(Notice::Storage(e)),
     };
-    let mut intake = Intake::new(store, region, now).await.map_err(Notice::Storage)?;
+    let mut intake = Intake::new(store, region, before, now).await.map_err(Notice::Storage)?;
     let name = read.region.name.clone();
-    let towns = intake.region_file(read, &mut progress).await;
+    let towns = intake.region_file(read, Some(&mut progress)).await;
     let outcome = FileOutcome { file: file.to_owned(), read: FileRead::Region { name, towns } };
-    Ok(finish(store, intake, before.as_ref(), vec![outcome], now).await)
-}
-
-/// Saves the region after a bring-in, when it changed (always when it is new).
-async fn finish<B: Backend>(
-    store: &Store<B>,
-    intake: Intake<'_, B>,
-    before: Option<&Region>,
-    files: Vec<FileOutcome>,
-    now: &str,
-) -> BroughtIn {
-    let region = intake.region;
-    let saved = match before {
-        Some(b) if *b == region => Ok(()),
-        _ => store.save_region(&region, now).await,
-    };
-    BroughtIn { region, files, saved }
+    Ok(intake.finish(vec![outcome]).await)
 }
 
 /// Replaces a stored town by the file's version the user confirmed in the preview (a

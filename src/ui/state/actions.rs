@@ -46,6 +46,10 @@ pub enum Action {
     CreateRegion(String),
     OpenRegionFile(web_sys::File, Option<RegionIntake>),
     RestoreRegion(String),
+    /// A bring-in's log was found at start: one left unfinished is said after a while.
+    CheckUnfinishedBringIn,
+    KeepUnfinishedBringIn,
+    UndoUnfinishedBringIn,
     /// The lists read again, the strategies' index mended.
     Relist,
 }
@@ -153,6 +157,9 @@ async fn run_files(state: AppState, action: Action) {
         Action::CreateRegion(name) => state.create_region_now(name).await,
         Action::OpenRegionFile(file, shown) => state.open_region_file_now(file, shown).await,
         Action::RestoreRegion(key) => state.restore_region_now(key).await,
+        Action::CheckUnfinishedBringIn => state.check_unfinished_bring_in_now().await,
+        Action::KeepUnfinishedBringIn => state.decide_unfinished_bring_in_now(true).await,
+        Action::UndoUnfinishedBringIn => state.decide_unfinished_bring_in_now(false).await,
         // Everyday actions reach `run` (see `install`); none comes here. Listed, not `_`, so that
         // a new action that is in neither part does not compile.
         Action::Save(_)

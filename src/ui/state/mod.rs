@@ -187,6 +187,13 @@ impl AppState {
             dropped_csv: RwSignal::new_local(None),
         };
         state.refresh();
+        // A bring-in of towns left unfinished by a page that went away (its log is read, and
+        // the notice said, by the files' part: a start without one never fetches it).
+        state.spawn(async |state| {
+            if state.store().has_intake_log().await {
+                perform(state, Action::CheckUnfinishedBringIn).await;
+            }
+        });
         if persistent {
             state.spawn(async |state| state.persistence.set(Some(crate::storage::persistence().await)));
         }

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::format::Imported;
-use crate::session::region::{self, BroughtIn};
+use crate::session::region::{self, unfinished, BroughtIn};
 
 /// What bringing picked files in did: every file read, and those the browser would not give
 /// (name, what it said).
@@ -286,6 +286,33 @@ impl AppState {
             }
             progress.try_set(None);
         });
+    }
+
+    /// At start a bring-in's log was found: when it has not moved after a while (not a
+    /// bring-in running in another tab), the notice lists what the unfinished one stored and
+    /// offers to keep or undo it (`session::region::unfinished`).
+    pub(super) async fn check_unfinished_bring_in_now(self) {
+        let store = self.store();
+        let Ok(Some(first)) = store.intake_log().await else { return };
+        files::sleep(unfinished::STILL_MS).await;
+        let later = store.intake_log().await.ok().flatten();
+        if let Some(log) = unfinished::stopped(&first, later) {
+            let notice = unfinished::left_unfinished(&*store, &log).await;
+            self.notice.set(Some(notice));
+        }
+    }
+
+    /// Keeps (`keep`) or undoes the bring-in left unfinished, as the notice offered.
+    pub fn decide_unfinished_bring_in(&self, keep: bool) {
+        self.notice.set(None);
+        self.act(if keep { Action::KeepUnfinishedBringIn } else { Action::UndoUnfinishedBringIn });
+    }
+
+    pub(super) async fn decide_unfinished_bring_in_now(self, keep: bool) {
+        let (store, now) = (self.store(), files::now());
+        let done = if keep { unfinished::keep(&*store, &now).await } else { unfinished::undo(&*store, &now).await };
+        self.notice.set(Some(done.unwrap_or_else(|refused| refused)));
+        self.written().await;
     }
 
     /// Replaces a town by the newer version `file` (of `file_name`) sent, as the user confirmed

@@ -1,0 +1,99 @@
+// A bring-in left half-way (issue 35): a region file of 300 towns is opened from the strategy
+// list, and the page is reloaded while the towns are coming in (as a user leaving, or a tab
+// closed, would). The next start lists what was stored before leaving, by name and count, and
+// offers to keep it or undo it as a whole: undone, nothing of the file is left (no strategy, no
+// region, no log); kept, the region holds exactly the towns stored, and opening the same file
+// again brings in the rest (those already here counted as such).
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { example, variant } from './region-towns';
+import { storedEntries } from './stored';
+
+const TOWNS = 300;
+const REGION_ID = 'region-intake-test';
+
+/** A region file of `TOWNS` towns, each a copy of the 北本市 example under its own id and name. */
+function regionFile(): Buffer {
+  const base = example('kitamoto');
+  const towns = Array.from({ length: TOWNS }, (_, i) =>
+    variant(base, `strategy-intake-${String(i + 1).padStart(4, '0')}`, `試験町${i + 1}`, String(990001 + i)),
+  );
+  const file = {
+    format: 'shirube-region',
+    version: 1,
+    exported_at: '2026-11-25T00:00:00Z',
+    generator: 'Shirube e2e',
+    region: { id: REGION_ID, name: '途中管内', members: towns.map((t) => t.strategy.id) },
+    strategies: towns,
+  };
+  return Buffer.from(JSON.stringify(file), 'utf8');
+}
+
+const FILE = { name: '途中管内.shirube-region.json', mimeType: 'application/json', buffer: regionFile() };
+
+/** The keys the app stored, by kind. */
+async function stored(page: Page): Promise<{ strategies: string[]; regions: string[]; log: boolean }> {
+  const keys = Object.keys(await storedEntries(page));
+  return {
+    strategies: keys.filter((k) => k.startsWith('shirube/v1/strategy/')),
+    regions: keys.filter((k) => k.startsWith('shirube/v1/region/')),
+    log: keys.includes('shirube/intake'),
+  };
+}
+
+/** Opens the region file and reloads the page once at least 40 towns are stored. */
+async function leaveHalfWay(page: Page): Promise<number> {
+  await page.getByTestId('region-file').setInputFiles(FILE);
+  await expect.poll(async () => (await stored(page)).strategies.length, { timeout: 90_000 }).toBeGreaterThanOrEqual(40);
+  await page.reload();
+  await expect(page.locator('main#main')).toBeVisible();
+  const left = (await stored(page)).strategies.length;
+  expect(left, 'the reload came before the end').toBeLessThan(TOWNS);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('取り込みが途中で終わっています:「途中管内」', { timeout: 30_000 });
+  await expect(notice).toContainText(`地域に ${TOWNS} 件を取り込んでいる途中で`);
+  await expect(notice).toContainText(`取り込んだ戦略 ${left} 件が保存されています`);
+  await expect(notice).toContainText('試験町1 試験町1');
+  if (left > 10) await expect(notice).toContainText(`ほか ${left - 10} 件`);
+  return left;
+}
+
+test('a region file left half-way by a reload: the next start lists what came in, and undo takes all of it back', async ({ page, openApp, pageErrors, shot }) => {
+  test.setTimeout(180_000);
+  await openApp();
+  const left = await leaveHalfWay(page);
+  await expect(page.getByTestId('strategy-row')).toHaveCount(left);
+  await shot('intake-left-unfinished', page);
+
+  await page.getByTestId('undo-bring-in').click();
+  await expect(page.getByTestId('notice')).toContainText(`取り込んだ戦略 ${left} 件を削除し、地域を取り込む前に戻しました`);
+  await expect(page.getByTestId('empty-list')).toBeVisible();
+  expect(await stored(page)).toEqual({ strategies: [], regions: [], log: false });
+  // Nothing is said again at the next start.
+  await page.reload();
+  await expect(page.getByTestId('empty-list')).toBeVisible();
+  await page.waitForTimeout(9_000);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  expect(pageErrors.filter((e) => e.kind !== 'console')).toEqual([]);
+});
+
+test('a region file left half-way, kept: the region has the towns stored, and the same file again brings the rest', async ({ page, openApp, pageErrors }) => {
+  test.setTimeout(240_000);
+  await openApp();
+  const left = await leaveHalfWay(page);
+  await page.getByTestId('keep-bring-in').click();
+  await expect(page.getByTestId('notice')).toContainText(`取り込んだ戦略 ${left} 件を地域の市町村にしました`);
+  const region = JSON.parse((await storedEntries(page))[`shirube/v1/region/${REGION_ID}`]);
+  expect(region.region.members).toHaveLength(left);
+  expect((await stored(page)).log).toBe(false);
+
+  await page.getByTestId('region-file').setInputFiles(FILE);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('地域のファイルを開きました', { timeout: 120_000 });
+  await expect(notice).toContainText(`新しく追加した戦略: ${TOWNS - left} 件`);
+  await expect(notice).toContainText(`すでにあった戦略（地域に加えました）: ${left} 件`);
+  const after = JSON.parse((await storedEntries(page))[`shirube/v1/region/${REGION_ID}`]);
+  expect(after.region.members).toHaveLength(TOWNS);
+  expect(await stored(page)).toMatchObject({ log: false });
+  expect(pageErrors.filter((e) => e.kind !== 'console')).toEqual([]);
+});
