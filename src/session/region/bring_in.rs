@@ -413,8 +413,13 @@ impl<'a, B: Backend> Intake<'a, B> {
                 named += 1;
             }
         }
-        if self.saved.as_ref() != Some(&self.region) && self.store.save_region(&self.region, self.now).await.is_ok() {
-            self.saved = Some(self.region.clone());
+        // The region so far: a region file's region names all its towns, and only those
+        // stored (or towns before) are its towns yet.
+        let mut so_far = self.region.clone();
+        let before = self.log.region_before.as_ref().map_or(&[][..], |r| &r.members[..]);
+        so_far.members.retain(|m| self.stored.contains(m) || before.contains(m));
+        if self.saved.as_ref() != Some(&so_far) && self.store.save_region(&so_far, self.now).await.is_ok() {
+            self.saved = Some(so_far);
         }
         self.log.beat += 1;
         self.since_written = 0;

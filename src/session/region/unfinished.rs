@@ -65,6 +65,16 @@ pub async fn undo<B: Backend>(store: &Store<B>, now: &str) -> Result<Notice, Not
 pub async fn keep<B: Backend>(store: &Store<B>, now: &str) -> Result<Notice, Notice> {
     let Some(log) = store.intake_log().await.map_err(Notice::Storage)? else { return Ok(nothing_left()) };
     let mut region = stored_or_new(store, &log).await?;
+    // Towns named by a region file but never stored are no towns yet (those of the region
+    // before stay, stored or not).
+    let before = log.region_before.as_ref().map_or(&[][..], |r| &r.members[..]);
+    let mut named = Vec::with_capacity(region.members.len());
+    for id in std::mem::take(&mut region.members) {
+        if before.contains(&id) || store.has(&id).await.map_err(Notice::Storage)? {
+            named.push(id);
+        }
+    }
+    region.members = named;
     let mut towns = 0;
     for id in &log.adding {
         if store.has(id).await.map_err(Notice::Storage)? {
