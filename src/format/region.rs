@@ -101,39 +101,99 @@ pub fn export_region(region: &Region, strategies: &[Saved<'_>], exported_at: &st
 /// that no JSON value of the whole file is built; anything that does not read cleanly that way
 /// is read again by [`read_region`], whose errors say where.
 pub fn open_region(bytes: &[u8]) -> Result<RegionRead, ImportError> {
-    let text = text_of(bytes)?;
-    match read_current_region(text) {
-        Some(read) => Ok(read),
-        None => read_region(parse(text)?),
+    let towns = open_region_towns(bytes)?;
+    let (exported_at, generator, region) = (towns.exported_at.clone(), towns.generator.clone(), towns.region.clone());
+    Ok(RegionRead { exported_at, generator, region, towns: towns.collect() })
+}
+
+/// A region file read as far as its region; its towns' files are read one at a time, as the
+/// iterator is advanced (each with its place, a duplicate id refused as in [`open_region`]).
+/// Bringing in a large region file (179 towns: 18 MB) reads a town, stores it, reads the next:
+/// the page is never held for the whole file, shows its progress and can stop.
+pub struct RegionTowns<'a> {
+    pub exported_at: String,
+    pub generator: String,
+    pub region: Region,
+    entries: Entries<'a>,
+    total: usize,
+    at: usize,
+    first: HashMap<crate::model::Id, usize>,
+}
+
+enum Entries<'a> {
+    /// This version's towns as slices of the file's text, read when reached.
+    Slices(std::vec::IntoIter<&'a RawValue>),
+    /// Read already (an earlier version, or a file that did not read cleanly the quick way).
+    Read(std::vec::IntoIter<Result<Imported, ImportError>>),
+}
+
+impl RegionTowns<'_> {
+    /// How many towns the file holds.
+    pub fn total(&self) -> usize {
+        self.total
     }
 }
 
-fn read_current_region(text: &str) -> Option<RegionRead> {
-    /// The file in one pass; any doubt (another format or version, a region that does not
-    /// read) is `None`, and the full path decides.
-    #[derive(Deserialize)]
-    struct CurrentFile<'a> {
-        #[serde(borrow)]
-        format: std::borrow::Cow<'a, str>,
-        version: u64,
-        #[serde(default)]
-        exported_at: String,
-        #[serde(default)]
-        generator: String,
-        region: Region,
-        #[serde(borrow)]
-        strategies: Vec<&'a RawValue>,
+impl Iterator for RegionTowns<'_> {
+    type Item = Result<Imported, ImportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let town = match &mut self.entries {
+            Entries::Slices(slices) => {
+                let raw = slices.next()?;
+                let town = match read_current(raw.get()) {
+                    Some(read) => refuse_invalid(read),
+                    None => parse(raw.get()).and_then(read_value).and_then(refuse_invalid),
+                };
+                check_town(&mut self.first, self.at, town)
+            }
+            // Their places and duplicates said already.
+            Entries::Read(read) => read.next()?,
+        };
+        self.at += 1;
+        Some(town)
     }
+}
+
+/// Reads a region file's header and region ([`RegionTowns`]); `Err` when the file cannot be
+/// read as a region file (nothing of it is read then).
+pub fn open_region_towns(bytes: &[u8]) -> Result<RegionTowns<'_>, ImportError> {
+    let text = text_of(bytes)?;
+    let (exported_at, generator, region, entries) = match read_current_region(text) {
+        Some(file) => (file.exported_at, file.generator, file.region, Entries::Slices(file.strategies.into_iter())),
+        None => {
+            let read = read_region(parse(text)?)?;
+            (read.exported_at, read.generator, read.region, Entries::Read(read.towns.into_iter()))
+        }
+    };
+    let total = match &entries {
+        Entries::Slices(s) => s.len(),
+        Entries::Read(r) => r.len(),
+    };
+    Ok(RegionTowns { exported_at, generator, region, entries, total, at: 0, first: HashMap::new() })
+}
+
+/// This version's region file in one pass, its towns as slices of the text; any doubt
+/// (another format or version, a region that does not read) is `None`, and the full path
+/// ([`read_region`]) decides.
+#[derive(Deserialize)]
+struct CurrentFile<'a> {
+    #[serde(borrow)]
+    format: std::borrow::Cow<'a, str>,
+    version: u64,
+    #[serde(default)]
+    exported_at: String,
+    #[serde(default)]
+    generator: String,
+    region: Region,
+    #[serde(borrow)]
+    strategies: Vec<&'a RawValue>,
+}
+
+fn read_current_region(text: &str) -> Option<CurrentFile<'_>> {
     let file: CurrentFile = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()?;
-    if file.format != REGION_FORMAT_NAME || file.version != REGION_VERSION || file.region.first_unsafe_id().is_some() {
-        return None;
-    }
-    let towns = file.strategies.iter().map(|raw| match read_current(raw.get()) {
-        Some(read) => refuse_invalid(read),
-        None => refuse_invalid(read_value(parse(raw.get())?)?),
-    });
-    let towns = checked(towns);
-    Some(RegionRead { exported_at: file.exported_at, generator: file.generator, region: file.region, towns })
+    let current = file.format == REGION_FORMAT_NAME && file.version == REGION_VERSION;
+    (current && file.region.first_unsafe_id().is_none()).then_some(file)
 }
 
 /// Reads a parsed region file: the header and the region (an error here refuses the file),
@@ -178,26 +238,27 @@ pub(super) fn refuse_unsafe_region(at: &str, region: &Region) -> Result<(), Impo
 /// Each town's result with its place (`strategies[3]`); a strategy whose id an earlier entry
 /// has is refused as a duplicate.
 fn checked(towns: impl Iterator<Item = Result<Imported, ImportError>>) -> Vec<Result<Imported, ImportError>> {
-    let mut first: HashMap<crate::model::Id, usize> = HashMap::new();
-    towns
-        .enumerate()
-        .map(|(i, town)| {
-            let path = format!("strategies[{i}]");
-            let imported = town.map_err(|e| in_entry(&path, e))?;
-            if let Some(j) = first.get(&imported.strategy.id) {
-                let problem = Problem {
-                    path: "strategy.id".into(),
-                    kind: ProblemKind::DuplicateId {
-                        id: imported.strategy.id.clone(),
-                        first: format!("strategies[{j}]"),
-                    },
-                };
-                return Err(in_entry(&path, ImportError::Invalid { problems: vec![problem] }));
-            }
-            first.insert(imported.strategy.id.clone(), i);
-            Ok(imported)
-        })
-        .collect()
+    let mut first = HashMap::new();
+    towns.enumerate().map(|(i, town)| check_town(&mut first, i, town)).collect()
+}
+
+/// Town `i`'s result with its place; `first`: where each id was first met.
+fn check_town(
+    first: &mut HashMap<crate::model::Id, usize>,
+    i: usize,
+    town: Result<Imported, ImportError>,
+) -> Result<Imported, ImportError> {
+    let path = format!("strategies[{i}]");
+    let imported = town.map_err(|e| in_entry(&path, e))?;
+    if let Some(j) = first.get(&imported.strategy.id) {
+        let problem = Problem {
+            path: "strategy.id".into(),
+            kind: ProblemKind::DuplicateId { id: imported.strategy.id.clone(), first: format!("strategies[{j}]") },
+        };
+        return Err(in_entry(&path, ImportError::Invalid { problems: vec![problem] }));
+    }
+    first.insert(imported.strategy.id.clone(), i);
+    Ok(imported)
 }
 
 /// The JSON Schema of the region file, as shipped in `public/`.

@@ -97,3 +97,34 @@ test('a region file left half-way, kept: the region has the towns stored, and th
   expect(await stored(page)).toMatchObject({ log: false });
   expect(pageErrors).toEqual([]);
 });
+
+test('a region file is read town by town: the page answers within 1 s throughout, and 取り消す undoes it as a whole', async ({ page, openApp, pageErrors, shot }) => {
+  test.setTimeout(180_000);
+  await openApp();
+  await page.evaluate(() => {
+    (window as any).__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await page.getByTestId('region-file').setInputFiles(FILE);
+  await expect(page.getByTestId('region-file-progress')).toBeVisible();
+  await expect.poll(async () => (await stored(page)).strategies.length, { timeout: 90_000 }).toBeGreaterThanOrEqual(40);
+  // A click is answered while the towns come in: the language switch, and back.
+  const asked = Date.now();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: '日本語' })).toBeVisible({ timeout: 1_000 });
+  console.log(`[intake] a click answered in ${Date.now() - asked} ms while the towns came in`);
+  await page.getByRole('button', { name: '日本語' }).click();
+  await shot('intake-progress-with-cancel', page);
+  await page.getByTestId('cancel-bring-in').click();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('取り込みを取り消しました:「途中管内」', { timeout: 30_000 });
+  await expect(page.getByTestId('region-file-progress')).toHaveCount(0);
+  await expect(page.getByTestId('empty-list')).toBeVisible();
+  expect(await stored(page)).toEqual({ strategies: [], regions: [], log: false });
+  const longest = await page.evaluate(() => (window as any).__longest as number);
+  console.log(`[intake] the longest task while a ${Math.round(FILE.buffer.length / 1e6)} MB region file was read: ${Math.round(longest)} ms`);
+  expect(longest, 'no task held the page for a second').toBeLessThan(1_000);
+  expect(pageErrors).toEqual([]);
+});

@@ -14,6 +14,7 @@
 //! they are stored: a bring-in left half-way is listed at the next start, and kept or undone
 //! as a whole (`super::unfinished`).
 
+use super::Notice;
 use crate::format::{self, Changes, EnvelopeProblem, ImportError, Imported, Opened, RegionRead, REGION_FORMAT_NAME};
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
@@ -235,6 +236,22 @@ pub(super) struct Intake<'a, B: Backend> {
     since_written: usize,
     /// The region as last stored (`None`: not stored yet).
     pub(super) saved: Option<Region>,
+    cancel: Cancel,
+}
+
+/// Stops a running bring-in (the progress bar's 「取り消す」): it stops before its next town
+/// and undoes what it did, as a whole (`super::unfinished::undo`). Clones share the request.
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(std::rc::Rc<std::cell::Cell<bool>>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.set(true);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.get()
+    }
 }
 
 impl<'a, B: Backend> Intake<'a, B> {
@@ -244,6 +261,7 @@ impl<'a, B: Backend> Intake<'a, B> {
         region: Region,
         before: Option<Region>,
         now: &'a str,
+        cancel: &Cancel,
     ) -> Result<Self, StorageError> {
         // Which ids are stored, from the list (one read) rather than one failed load per new
         // town, each of which would reconcile the strategy list again.
@@ -258,7 +276,8 @@ impl<'a, B: Backend> Intake<'a, B> {
             started_at: now.to_owned(),
         };
         let (logged, ahead) = (HashSet::new(), VecDeque::new());
-        Ok(Intake { store, stored, region, now, log, logged, ahead, since_written: 0, saved: before })
+        let cancel = cancel.clone();
+        Ok(Intake { store, stored, region, now, log, logged, ahead, since_written: 0, saved: before, cancel })
     }
 
     /// Brings in files as picked, a group at a time (`progress(done, total)` after each file).
@@ -280,8 +299,11 @@ impl<'a, B: Backend> Intake<'a, B> {
                 self.expect(read.ids());
             }
             for (file, read) in group {
+                if self.cancel.is_cancelled() {
+                    return outcomes;
+                }
                 outcomes.push(self.file(file, read).await);
-                                progress(outcomes.len(), total);
+                progress(outcomes.len(), total);
             }
         }
     }
@@ -313,41 +335,55 @@ impl<'a, B: Backend> Intake<'a, B> {
             }
             Read::Region(read) => {
                 let name = read.region.name.clone();
-                FileRead::Region { name, towns: self.region_file(read, None).await }
+                let total = read.towns.len();
+                let towns = self.region_file(read.region, read.towns.into_iter(), total, None).await;
+                FileRead::Region { name, towns }
             }
             Read::Refused(e) => FileRead::Refused(e),
         };
         FileOutcome { file, read }
     }
 
-    /// Brings in a region file's towns (`progress` before the first and after each, when it
-    /// is the bring-in's one file), then its hand-made matches of the towns that came in,
-    /// where the region has none for that indicator.
+    /// Brings in a region file's `total` towns, read a group at a time from `read` (a large
+    /// file is read town by town, between the saves: see `format::RegionTowns`; `progress`
+    /// before the first and after each, when it is the bring-in's one file), then `region`'s
+    /// hand-made matches of the towns that came in, where the region has none for that
+    /// indicator. Stops before the next town when cancelled.
     pub(super) async fn region_file(
         &mut self,
-        read: RegionRead,
+        region: Region,
+        mut read: impl Iterator<Item = Result<Imported, ImportError>>,
+        total: usize,
         mut progress: Option<&mut dyn FnMut(usize, usize)>,
     ) -> Vec<TownOutcome> {
-        let total = read.towns.len();
         let mut towns = Vec::with_capacity(total);
         if progress.is_some() {
             self.count(total);
         }
-        self.expect(read.towns.iter().flatten().map(|i| &i.strategy.id));
-        for (done, town) in read.towns.into_iter().enumerate() {
-            if let Some(progress) = progress.as_mut() {
-                progress(done, total);
+        loop {
+            let group: Vec<_> = read.by_ref().take(GROUP).collect();
+            if group.is_empty() {
+                break;
             }
-            towns.push(match town {
-                Ok(imported) => self.town(imported).await,
-                Err(e) => TownOutcome::Unreadable(e),
-            });
+            self.expect(group.iter().flatten().map(|i| &i.strategy.id));
+            for town in group {
+                if let Some(progress) = progress.as_mut() {
+                    progress(towns.len(), total);
+                }
+                if self.cancel.is_cancelled() {
+                    return towns;
+                }
+                towns.push(match town {
+                    Ok(imported) => self.town(imported).await,
+                    Err(e) => TownOutcome::Unreadable(e),
+                });
+            }
         }
         if let Some(progress) = progress.as_mut() {
             progress(total, total);
         }
         let came_in: HashSet<&Id> = towns.iter().filter_map(TownOutcome::is_member).collect();
-        for m in read.region.matches {
+        for m in region.matches {
             let decided =
                 self.region.matches.iter().any(|own| own.strategy == m.strategy && own.indicator == m.indicator);
             if came_in.contains(&m.strategy) && !decided {
@@ -427,8 +463,16 @@ impl<'a, B: Backend> Intake<'a, B> {
     }
 
     /// Ends the bring-in: saves the region when it changed (always when it is new) and removes
-    /// the log.
-    pub(super) async fn finish(self, files: Vec<FileOutcome>) -> BroughtIn {
+    /// the log. Cancelled: undoes it as a whole instead, and `Err` says what that did.
+    pub(super) async fn finish(mut self, files: Vec<FileOutcome>) -> Result<BroughtIn, Notice> {
+        if self.cancel.is_cancelled() {
+            if self.log.beat == 0 && self.saved == self.log.region_before {
+                // Nothing stored yet: nothing to undo.
+                return Err(Notice::BringInUndone { region: self.region.name, removed: 0, kept: 0 });
+            }
+            self.write_log(None).await;
+            return Err(super::unfinished::undo(self.store, self.now).await.unwrap_or_else(|refused| refused));
+        }
         let saved = match &self.saved {
             Some(s) if *s == self.region => Ok(()),
             _ => self.store.save_region(&self.region, self.now).await,
@@ -436,7 +480,7 @@ impl<'a, B: Backend> Intake<'a, B> {
         if self.log.beat > 0 {
             let _ = self.store.end_intake_log().await;
         }
-        BroughtIn { region: self.region, files, saved }
+        Ok(BroughtIn { region: self.region, files, saved })
     }
 }
 

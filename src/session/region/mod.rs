@@ -19,7 +19,7 @@ mod tests;
 mod tests_unfinished;
 pub mod unfinished;
 
-pub use bring_in::{is_region_file, BroughtIn, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
+pub use bring_in::{is_region_file, BroughtIn, Cancel, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
 pub use folder::{folder_file, FolderFile};
 
 use super::import::{confirm, Choice, Confirmed};
@@ -105,13 +105,25 @@ pub async fn bring_in<B: Backend>(
     id: &Id,
     files: Vec<(String, Vec<u8>)>,
     now: &str,
+    progress: impl FnMut(usize, usize),
+) -> Result<BroughtIn, Notice> {
+    bring_in_until(store, id, files, now, progress, &Cancel::default()).await
+}
+
+/// [`bring_in`], stopped by `cancel` (then undone as a whole: `Err` says what that did).
+pub async fn bring_in_until<B: Backend>(
+    store: &Store<B>,
+    id: &Id,
+    files: Vec<(String, Vec<u8>)>,
+    now: &str,
     mut progress: impl FnMut(usize, usize),
+    cancel: &Cancel,
 ) -> Result<BroughtIn, Notice> {
     let region = store.load_region(id).await.map_err(Notice::Storage)?;
-    let mut intake = Intake::new(store, region.clone(), Some(region), now).await.map_err(Notice::Storage)?;
+    let mut intake = Intake::new(store, region.clone(), Some(region), now, cancel).await.map_err(Notice::Storage)?;
     progress(0, files.len());
     let outcomes = intake.files(files, &mut progress).await;
-    Ok(intake.finish(outcomes).await)
+    intake.finish(outcomes).await
 }
 
 /// Opens a region file as a region (same id, name, codes, matches and towns): each town is
@@ -125,19 +137,32 @@ pub async fn open_region_file<B: Backend>(
     file: &str,
     bytes: &[u8],
     now: &str,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl FnMut(usize, usize),
 ) -> Result<BroughtIn, Notice> {
-    let read = format::open_region(bytes).map_err(|error| Notice::ImportFailed { file: file.to_owned(), error })?;
+    open_region_file_until(store, file, bytes, now, progress, &Cancel::default()).await
+}
+
+/// [`open_region_file`], stopped by `cancel` (then undone as a whole: `Err` says what that
+/// did). The towns' files are read one group at a time, between the saves.
+pub async fn open_region_file_until<B: Backend>(
+    store: &Store<B>,
+    file: &str,
+    bytes: &[u8],
+    now: &str,
+    mut progress: impl FnMut(usize, usize),
+    cancel: &Cancel,
+) -> Result<BroughtIn, Notice> {
+    let read = format::open_region_towns(bytes).map_err(|error| Notice::ImportFailed { file: file.to_owned(), error })?;
     let (region, before) = match store.load_region(&read.region.id).await {
         Ok(stored) => (stored.clone(), Some(stored)),
         Err(StorageError::NotFound { .. } | StorageError::Garbage { .. }) => (read.region.clone(), None),
         Err(e) => return Err(Notice::Storage(e)),
     };
-    let mut intake = Intake::new(store, region, before, now).await.map_err(Notice::Storage)?;
-    let name = read.region.name.clone();
-    let towns = intake.region_file(read, Some(&mut progress)).await;
+    let mut intake = Intake::new(store, region, before, now, cancel).await.map_err(Notice::Storage)?;
+    let (name, total, file_region) = (read.region.name.clone(), read.total(), read.region.clone());
+    let towns = intake.region_file(file_region, read, total, Some(&mut progress)).await;
     let outcome = FileOutcome { file: file.to_owned(), read: FileRead::Region { name, towns } };
-    Ok(intake.finish(vec![outcome]).await)
+    intake.finish(vec![outcome]).await
 }
 
 /// Replaces a stored town by the file's version the user confirmed in the preview (a

@@ -3,7 +3,7 @@
 
 use super::unfinished::{self, stopped};
 use super::*;
-use crate::format::export as file_of;
+use crate::format::{export as file_of, Saved};
 use crate::model::{template, FiscalYear, PlanPeriod};
 use crate::storage::{BackendKind, IntakeLog, MemoryBackend, Write};
 use crate::testing::Wait;
@@ -181,4 +181,50 @@ fn a_log_that_moves_is_a_bring_in_still_running_elsewhere_one_that_stays_was_lef
     assert_eq!(stopped(&log, Some(IntakeLog { beat: 4, ..log.clone() })), None, "moved: still running");
     let anew = IntakeLog { beat: 3, started_at: "2026-11-25T09:01:00Z".into(), ..log.clone() };
     assert_eq!(stopped(&log, Some(anew)), None, "another bring-in started meanwhile");
+}
+
+#[test]
+fn a_region_file_cancelled_half_way_is_undone_as_a_whole() {
+    let mem = Rc::new(MemoryBackend::new());
+    let store = Store::new(mem.clone());
+    let towns: Vec<Strategy> = (1..=60).map(|i| town(&format!("村{i:02}"))).collect();
+    let mut region = Region::new("檜山振興局管内");
+    region.members = towns.iter().map(|t| t.id.clone()).collect();
+    let saved: Vec<Saved> = towns.iter().map(|strategy| Saved { strategy, saved_at: NOW }).collect();
+    let file = crate::format::export_region(&region, &saved, NOW);
+    let cancel = Cancel::default();
+    let mut seen = Vec::new();
+    let stop = cancel.clone();
+    let done = open_region_file_until(
+        &store,
+        "檜山.json",
+        file.as_bytes(),
+        NOW,
+        |done, total| {
+            seen.push((done, total));
+            if done == 40 {
+                stop.cancel();
+            }
+        },
+        &cancel,
+    )
+    .wait();
+    assert_eq!(done, Err(Notice::BringInUndone { region: "檜山振興局管内".into(), removed: 40, kept: 0 }));
+    assert_eq!(seen.last(), Some(&(40, 60)), "no town after the cancel");
+    assert_eq!(mem.keys_now(), vec![crate::storage::keys::INDEX.to_owned()], "nothing but the (empty) list");
+}
+
+#[test]
+fn files_cancelled_half_way_leave_the_region_and_the_strategies_as_they_were() {
+    let (mem, store, region, old, new) = bureau();
+    let before: Vec<_> = mem.keys_now().into_iter().map(|k| (k.clone(), mem.get_now(&k))).collect();
+    let cancel = Cancel::default();
+    let stop = cancel.clone();
+    let files: Vec<_> = new.iter().map(sent).collect();
+    let done = bring_in_until(&store, &region.id, files, NOW, |done, _| if done == 33 { stop.cancel() }, &cancel).wait();
+    assert_eq!(done, Err(Notice::BringInUndone { region: region.name.clone(), removed: 33, kept: 0 }));
+    assert_eq!(ids(&store), vec![old.id.clone()]);
+    let after: Vec<_> = mem.keys_now().into_iter().map(|k| (k.clone(), mem.get_now(&k))).collect();
+    assert_eq!(after, before, "every key as it was (the region saved again as it was)");
+    assert_eq!(store.load_region(&region.id).wait().unwrap(), region);
 }

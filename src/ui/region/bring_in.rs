@@ -53,7 +53,10 @@ pub fn BringIn(
             {move || progress.get().map(|(done, total)| view! {
                 <p class="meta">
                     <label for="region-progress">{state.tr("取り込み中…", "Bringing in…")}</label>" "
-                    <progress id="region-progress" data-testid="region-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>
+                    <progress id="region-progress" data-testid="region-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>" "
+                    <button type="button" class="quiet" data-testid="cancel-bring-in" on:click=move |_| state.cancel_bring_in()>
+                        {state.tr("取り消す", "Cancel")}
+                    </button>
                 </p>
             })}
             <BringInResults result=result/>

@@ -49,7 +49,26 @@ impl BringInResult {
     }
 }
 
+thread_local! {
+    /// The bring-in under way in this page (one at a time: its inputs wait for it), which
+    /// 「取り消す」 stops.
+    static RUNNING: std::cell::RefCell<region::Cancel> = std::cell::RefCell::default();
+}
+
+/// A new bring-in's [`region::Cancel`], the one 「取り消す」 now stops.
+fn running_bring_in() -> region::Cancel {
+    let cancel = region::Cancel::default();
+    RUNNING.set(cancel.clone());
+    cancel
+}
+
 impl AppState {
+    /// Stops the bring-in under way (the progress bar's 「取り消す」): it stops before its
+    /// next town and is undone as a whole; the notice says so.
+    pub fn cancel_bring_in(&self) {
+        RUNNING.with_borrow(region::Cancel::cancel);
+    }
+
     /// Stores a new, empty region and opens its page.
     pub fn create_region(&self, name: String) {
         self.act(Action::CreateRegion(name));
@@ -166,11 +185,19 @@ impl AppState {
                     return;
                 }
             };
-            let done = region::open_region_file(&state.store(), &name, &bytes, &files::now(), |done, total| {
-                if let Some((progress, _)) = shown {
-                    progress.try_set(Some((done, total)));
-                }
-            })
+            let cancel = running_bring_in();
+            let done = region::open_region_file_until(
+                &state.store(),
+                &name,
+                &bytes,
+                &files::now(),
+                |done, total| {
+                    if let Some((progress, _)) = shown {
+                        progress.try_set(Some((done, total)));
+                    }
+                },
+                &cancel,
+            )
             .await;
             match done {
                 Ok(brought) => {
@@ -252,9 +279,17 @@ impl AppState {
             let offset = total - read.len();
             let now = files::now();
             let store = state.store();
-            let done = region::bring_in(&store, &id, read, &now, |done, _| {
-                progress.try_set(Some((total + offset + done, total * 2)));
-            })
+            let cancel = running_bring_in();
+            let done = region::bring_in_until(
+                &store,
+                &id,
+                read,
+                &now,
+                |done, _| {
+                    progress.try_set(Some((total + offset + done, total * 2)));
+                },
+                &cancel,
+            )
             .await;
             match done {
                 Ok(mut brought) => {
