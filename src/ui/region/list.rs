@@ -71,7 +71,6 @@ pub fn RegionList() -> impl IntoView {
                 <p class="meta">
                     <label for="region-file-progress">{state.tr("取り込み中…", "Bringing in…")}</label>" "
                     <progress id="region-file-progress" data-testid="region-file-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>" "
-                    <span data-testid="region-file-count">{format!("{done}/{total}")}</span>" "
                     <button type="button" class="quiet" data-testid="cancel-bring-in" on:click=move |_| state.cancel_bring_in()>
                         {state.tr("取り消す", "Cancel")}
                     </button>

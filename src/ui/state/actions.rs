@@ -49,6 +49,8 @@ pub enum Action {
     /// A bring-in's log was found at start: one left unfinished is said after a while.
     CheckUnfinishedBringIn,
     KeepUnfinishedBringIn,
+    /// The bring-in under way stops before its next town and is undone.
+    CancelBringIn,
     UndoUnfinishedBringIn,
     /// The lists read again, the strategies' index mended.
     Relist,
@@ -158,6 +160,7 @@ async fn run_files(state: AppState, action: Action) {
         Action::OpenRegionFile(file, shown) => state.open_region_file_now(file, shown).await,
         Action::RestoreRegion(key) => state.restore_region_now(key).await,
         Action::CheckUnfinishedBringIn => state.check_unfinished_bring_in_now().await,
+        Action::CancelBringIn => state.cancel_bring_in_now(),
         Action::KeepUnfinishedBringIn => state.decide_unfinished_bring_in_now(true).await,
         Action::UndoUnfinishedBringIn => state.decide_unfinished_bring_in_now(false).await,
         // Everyday actions reach `run` (see `install`); none comes here. Listed, not `_`, so that

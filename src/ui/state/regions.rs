@@ -64,8 +64,13 @@ fn running_bring_in() -> region::Cancel {
 
 impl AppState {
     /// Stops the bring-in under way (the progress bar's 「取り消す」): it stops before its
-    /// next town and is undone as a whole; the notice says so.
+    /// next town and is undone as a whole; the notice says so. Through the files' part, which
+    /// runs the bring-in (the start page carries none of it).
     pub fn cancel_bring_in(&self) {
+        self.act(Action::CancelBringIn);
+    }
+
+    pub(super) fn cancel_bring_in_now(self) {
         RUNNING.with_borrow(region::Cancel::cancel);
     }
 
