@@ -115,6 +115,9 @@ pub struct Start {
     /// Titles of strategies whose unsaved change on closing was kept in the history instead
     /// (another tab had saved since).
     pub drafts_kept: Vec<Notice>,
+    /// A bring-in's log is stored (`storage::IntakeLog`): one running in another tab, or one
+    /// left unfinished.
+    pub intake_log: bool,
 }
 
 impl Start {
@@ -129,7 +132,8 @@ impl Start {
         let drafts_kept =
             if drafts.is_empty() { Vec::new() } else { actions::apply_drafts(store.clone(), drafts, now).await };
         let prefs = store.preferences().await;
-        Start { store, opened, prefs, drafts_kept }
+        let intake_log = store.has_intake_log().await;
+        Start { store, opened, prefs, drafts_kept, intake_log }
     }
 }
 
@@ -189,11 +193,9 @@ impl AppState {
         state.refresh();
         // A bring-in of towns left unfinished by a page that went away (its log is read, and
         // the notice said, by the files' part: a start without one never fetches it).
-        state.spawn(async |state| {
-            if state.store().has_intake_log().await {
-                perform(state, Action::CheckUnfinishedBringIn).await;
-            }
-        });
+        if start.intake_log {
+            state.act(Action::CheckUnfinishedBringIn);
+        }
         if persistent {
             state.spawn(async |state| state.persistence.set(Some(crate::storage::persistence().await)));
         }
