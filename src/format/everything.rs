@@ -168,14 +168,7 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
         let path = format!("strategies[{i}]");
         let imported = read_value(entry).map_err(|e| in_entry(&path, e))?;
         refuse_unsafe_ids(&imported).map_err(|e| in_entry(&path, e))?;
-        if let Some(j) = first.get(&imported.strategy.id) {
-            let problem = Problem {
-                path: "strategy.id".into(),
-                kind: ProblemKind::DuplicateId { id: imported.strategy.id.clone(), first: format!("strategies[{j}]") },
-            };
-            return Err(in_entry(&path, ImportError::Invalid { problems: vec![problem] }));
-        }
-        first.insert(imported.strategy.id.clone(), i);
+        first_of_its_id(&mut first, i, &imported).map_err(|e| in_entry(&path, e))?;
         read.push(imported);
     }
 
@@ -236,6 +229,25 @@ pub(super) fn in_entry(path: &str, error: ImportError) -> ImportError {
 pub fn backup_json_schema() -> String {
     let schema = schemars::schema_for!(BackupFile);
     serde_json::to_string_pretty(&schema).expect("a schema always serialises") + "\n"
+}
+
+/// Entry `i` of a file's `strategies` (a backup's, a region file's) is the first with its
+/// strategy's id, which is noted in `first`; one an earlier entry has is refused as a
+/// duplicate, naming that entry.
+pub(super) fn first_of_its_id(
+    first: &mut HashMap<crate::model::Id, usize>,
+    i: usize,
+    imported: &Imported,
+) -> Result<(), ImportError> {
+    if let Some(j) = first.get(&imported.strategy.id) {
+        let problem = Problem {
+            path: "strategy.id".into(),
+            kind: ProblemKind::DuplicateId { id: imported.strategy.id.clone(), first: format!("strategies[{j}]") },
+        };
+        return Err(ImportError::Invalid { problems: vec![problem] });
+    }
+    first.insert(imported.strategy.id.clone(), i);
+    Ok(())
 }
 
 #[cfg(test)]

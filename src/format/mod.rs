@@ -56,9 +56,8 @@ pub use import::{
 pub use lineage::{fingerprint, prepend, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};
 pub use region::{
-    export_region, open_region, open_region_towns, read_region, region_json_schema, RegionFile, RegionRead, RegionTowns,
-    REGION_FORMAT_NAME,
-    REGION_VERSION,
+    export_region, open_region, open_region_towns, read_region, region_json_schema, RegionFile, RegionRead,
+    RegionTowns, REGION_FORMAT_NAME, REGION_VERSION,
 };
 pub use rewrite::Rewriter;
 

@@ -23,13 +23,12 @@
 //! Schema: `public/shirube-region.v1.schema.json`.
 
 use super::envelope::{envelope, Envelope, EnvelopeRef, GENERATOR};
-use super::everything::{in_entry, take_array, Saved};
+use super::everything::{first_of_its_id, in_entry, take_array, Saved};
 use super::import::{
     check_header, classify, parse, read_current, read_value, refuse_invalid, text_of, ImportError, Imported,
 };
 use super::EnvelopeProblem;
 use crate::model::region::Region;
-use crate::model::{Problem, ProblemKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -250,14 +249,7 @@ fn check_town(
 ) -> Result<Imported, ImportError> {
     let path = format!("strategies[{i}]");
     let imported = town.map_err(|e| in_entry(&path, e))?;
-    if let Some(j) = first.get(&imported.strategy.id) {
-        let problem = Problem {
-            path: "strategy.id".into(),
-            kind: ProblemKind::DuplicateId { id: imported.strategy.id.clone(), first: format!("strategies[{j}]") },
-        };
-        return Err(in_entry(&path, ImportError::Invalid { problems: vec![problem] }));
-    }
-    first.insert(imported.strategy.id.clone(), i);
+    first_of_its_id(first, i, &imported).map_err(|e| in_entry(&path, e))?;
     Ok(imported)
 }
 
@@ -272,7 +264,7 @@ mod tests {
     use super::*;
     use crate::format::{export, ShapeProblem as Shape};
     use crate::model::region::IndicatorMatch;
-    use crate::model::{template, FiscalYear, PlanPeriod, Strategy};
+    use crate::model::{template, FiscalYear, PlanPeriod, ProblemKind, Strategy};
     use serde_json::json;
 
     fn strategy(town: &str) -> Strategy {

@@ -188,7 +188,7 @@ const GROUP: usize = 25;
 /// A file read, before its strategies are brought in (a group of files is read first, so that
 /// the log can name the strategies they hold before any is stored).
 pub(super) enum Read {
-    Strategy(Imported),
+    Strategy(Box<Imported>),
     Backup(Vec<Imported>),
     Region(RegionRead),
     Refused(ImportError),
@@ -197,7 +197,7 @@ pub(super) enum Read {
 impl Read {
     pub(super) fn of(bytes: &[u8]) -> Read {
         match format::open(bytes) {
-            Ok(Opened::Strategy(imported)) => Read::Strategy(imported),
+            Ok(Opened::Strategy(imported)) => Read::Strategy(Box::new(imported)),
             Ok(Opened::Everything(all)) => Read::Backup(all.strategies),
             // `open` reads strategy and backup files; a region file is told by the format it
             // names (read once more: a region file comes one at a time, not by the hundred).
@@ -325,7 +325,7 @@ impl<'a, B: Backend> Intake<'a, B> {
     /// Brings in each strategy of one file read.
     async fn file(&mut self, file: String, read: Read) -> FileOutcome {
         let read = match read {
-            Read::Strategy(imported) => FileRead::Strategy(self.town(imported).await),
+            Read::Strategy(imported) => FileRead::Strategy(self.town(*imported).await),
             Read::Backup(all) => {
                 let mut towns = Vec::with_capacity(all.len());
                 for imported in all {

@@ -152,7 +152,8 @@ pub async fn open_region_file_until<B: Backend>(
     mut progress: impl FnMut(usize, usize),
     cancel: &Cancel,
 ) -> Result<BroughtIn, Notice> {
-    let read = format::open_region_towns(bytes).map_err(|error| Notice::ImportFailed { file: file.to_owned(), error })?;
+    let read =
+        format::open_region_towns(bytes).map_err(|error| Notice::ImportFailed { file: file.to_owned(), error })?;
     let (region, before) = match store.load_region(&read.region.id).await {
         Ok(stored) => (stored.clone(), Some(stored)),
         Err(StorageError::NotFound { .. } | StorageError::Garbage { .. }) => (read.region.clone(), None),

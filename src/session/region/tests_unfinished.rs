@@ -89,7 +89,8 @@ fn a_bring_in_left_half_way_names_every_strategy_it_stored_and_undo_takes_them_a
     let log = store.intake_log().wait().unwrap().expect("the log is left");
     assert!(stored_now.iter().all(|i| log.adding.contains(i)), "a strategy stored without being named in the log");
     assert_eq!(log.region_before.as_ref(), Some(&region));
-    let Notice::BringInUnfinished { region: name, stored, total } = unfinished::left_unfinished(&store, &log).wait() else {
+    let Notice::BringInUnfinished { region: name, stored, total } = unfinished::left_unfinished(&store, &log).wait()
+    else {
         panic!("not the unfinished notice")
     };
     assert_eq!((name.as_str(), stored.len(), total), ("渡島総合振興局管内", stored_now.len(), 60));
@@ -156,7 +157,10 @@ fn a_region_file_left_half_way_into_a_new_region_is_undone_with_its_region() {
     let so_far = store.load_region(&region.id).wait().expect("the region is stored as it grows");
     let stored = ids(&store);
     assert!(!stored.is_empty() && stored.len() < 40);
-    assert!(so_far.members.iter().all(|m| stored.contains(m)), "a town named by the file but not stored is no town yet");
+    assert!(
+        so_far.members.iter().all(|m| stored.contains(m)),
+        "a town named by the file but not stored is no town yet"
+    );
 
     unfinished::undo(&store, NOW).wait().unwrap();
     assert!(ids(&store).is_empty());
@@ -221,7 +225,19 @@ fn files_cancelled_half_way_leave_the_region_and_the_strategies_as_they_were() {
     let cancel = Cancel::default();
     let stop = cancel.clone();
     let files: Vec<_> = new.iter().map(sent).collect();
-    let done = bring_in_until(&store, &region.id, files, NOW, |done, _| if done == 33 { stop.cancel() }, &cancel).wait();
+    let done = bring_in_until(
+        &store,
+        &region.id,
+        files,
+        NOW,
+        |done, _| {
+            if done == 33 {
+                stop.cancel()
+            }
+        },
+        &cancel,
+    )
+    .wait();
     assert_eq!(done, Err(Notice::BringInUndone { region: region.name.clone(), removed: 33, kept: 0 }));
     assert_eq!(ids(&store), vec![old.id.clone()]);
     let after: Vec<_> = mem.keys_now().into_iter().map(|k| (k.clone(), mem.get_now(&k))).collect();
