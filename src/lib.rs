@@ -11,6 +11,7 @@ pub mod format;
 pub mod locale;
 pub mod model;
 pub mod session;
+pub mod sorting;
 pub mod storage;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;

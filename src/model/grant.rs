@@ -363,7 +363,7 @@ impl Grant {
         if let Some(value) = value {
             self.targets.push(GrantTarget { indicator: indicator.clone(), year, value });
         }
-        self.targets.sort_by_key(|t| t.year);
+        crate::sorting::by_key(&mut self.targets, |t| t.year);
     }
 
     pub fn review(&self, year: FiscalYear) -> Option<&GrantReview> {

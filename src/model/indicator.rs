@@ -469,7 +469,7 @@ impl Series {
             },
             None => self.actuals.retain(|a| a.year != year),
         }
-        self.actuals.sort_by_key(|a| a.year);
+        crate::sorting::by_key(&mut self.actuals, |a| a.year);
     }
 
     /// Writes a year's actual as an import reads it (a CSV, a table, pasted cells): the value,
@@ -507,7 +507,7 @@ impl Series {
             },
             None => self.interim.retain(|v| v.year != year),
         }
-        self.interim.sort_by_key(|v| v.year);
+        crate::sorting::by_key(&mut self.interim, |v| v.year);
     }
 
     /// The latest fiscal year with an actual.

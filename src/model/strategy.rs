@@ -96,7 +96,7 @@ impl PlanPeriod {
     /// (the years with data, outside the plan too), in order, each once.
     pub fn with(self, years: impl IntoIterator<Item = FiscalYear>) -> Vec<FiscalYear> {
         let mut all: Vec<FiscalYear> = self.years().chain(years).collect();
-        all.sort_unstable();
+        crate::sorting::natural(&mut all);
         all.dedup();
         all
     }

@@ -82,7 +82,7 @@ impl Indicator {
         if !verdict.is_empty() || !comment.is_empty() {
             self.verdicts.push(Verdict { year, verdict: verdict.to_owned(), comment: comment.to_owned() });
         }
-        self.verdicts.sort_by_key(|v| v.year);
+        crate::sorting::by_key(&mut self.verdicts, |v| v.year);
     }
 }
 

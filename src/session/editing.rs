@@ -15,6 +15,9 @@ pub struct Editing {
     autosave: Autosave,
     /// The open strategy's text as last saved, in parts: a save writes only what changed.
     rewriter: Rewriter,
+    /// Moves with every change of what is open (opened, reloaded, closed, edited, undone): the
+    /// UI shows the strategy again when it moved, without comparing whole strategies.
+    version: u64,
 }
 
 /// A save the autosave asked for, ready for the store.
@@ -35,7 +38,19 @@ impl Editing {
             history: History::new(UNDO_LIMIT),
             autosave: Autosave::new(persistent),
             rewriter: Rewriter::new(),
+            version: 0,
         }
+    }
+
+    /// Moves with every change of the open strategy or of which one is open (see `version`).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The strategy open now, whatever changed: a new version to show.
+    fn now_open(&mut self, open: Option<Strategy>) {
+        self.open = open;
+        self.version += 1;
     }
 
     pub fn strategy(&self) -> Option<&Strategy> {
@@ -63,7 +78,7 @@ impl Editing {
     pub fn open(&mut self, strategy: Strategy, base: u64) {
         self.history.clear();
         self.autosave.opened(base);
-        self.open = Some(strategy);
+        self.now_open(Some(strategy));
     }
 
     /// Opens a strategy an action just tried to store (created, imported, copied): where
@@ -71,7 +86,7 @@ impl Editing {
     pub fn open_just_stored(&mut self, strategy: Strategy, saved: Result<u64, StorageError>) {
         self.history.clear();
         self.autosave.opened_after_storing(saved);
-        self.open = Some(strategy);
+        self.now_open(Some(strategy));
     }
 
     /// The open strategy as storage now holds it (revision `base`), read again after another
@@ -86,7 +101,7 @@ impl Editing {
         if !keep_history {
             self.history.clear();
         }
-        self.open = Some(fresh);
+        self.now_open(Some(fresh));
         true
     }
 
@@ -97,7 +112,7 @@ impl Editing {
         }
         self.autosave.closed();
         self.history.clear();
-        self.open = None;
+        self.now_open(None);
         true
     }
 
@@ -114,6 +129,7 @@ impl Editing {
         let open = self.open.as_mut()?;
         let before = open.clone();
         f(open);
+        self.version += 1;
         self.history.record(before);
         Some(self.autosave.changed())
     }
@@ -126,6 +142,7 @@ impl Editing {
             return None;
         }
         let before = self.open.replace(next)?;
+        self.version += 1;
         self.history.record(before);
         Some(self.autosave.changed())
     }
@@ -151,7 +168,7 @@ impl Editing {
         let keep = current.clone();
         match go(&mut self.history, current) {
             Some(version) => {
-                self.open = Some(version);
+                self.now_open(Some(version));
                 Some(self.autosave.changed())
             }
             None => {
@@ -218,6 +235,49 @@ mod tests {
         e.edit(|s| s.title = "三".into());
         assert_eq!(e.depths(), (2, 0), "a new change drops what could be redone");
         assert_eq!(e.redo(), None);
+    }
+
+    #[test]
+    fn the_version_moves_with_every_change_of_what_is_open_and_only_then() {
+        // The UI shows the strategy again when the version moved (and only then): each action
+        // that changes what is open must move it, and one that changes nothing must not.
+        let mut e = Editing::new(true);
+        let mut seen = e.version();
+        let mut moved = |e: &Editing, should: bool, what: &str| {
+            assert_eq!(e.version() != seen, should, "{what}");
+            seen = e.version();
+        };
+        e.open(town(), 1);
+        moved(&e, true, "opened");
+        e.edit(|s| s.title = "一".into());
+        moved(&e, true, "edited");
+        assert_eq!(e.try_edit(|_| false), None);
+        moved(&e, false, "a change that changed nothing");
+        e.try_edit(|s| {
+            s.title = "二".into();
+            true
+        });
+        moved(&e, true, "a change that did");
+        e.undo();
+        moved(&e, true, "undone");
+        e.redo();
+        moved(&e, true, "redone");
+        e.redo();
+        moved(&e, false, "nothing to redo");
+        let stored = e.strategy().cloned().unwrap();
+        assert!(!e.reload(stored.clone(), 2, true));
+        moved(&e, false, "reloaded as it is");
+        let mut other = stored;
+        other.title = "別のタブ".into();
+        assert!(e.reload(other, 3, true));
+        moved(&e, true, "reloaded with another tab's change");
+        let id = e.strategy().unwrap().id.clone();
+        e.close(&id);
+        moved(&e, true, "closed");
+        e.close(&id);
+        moved(&e, false, "closed again");
+        e.open_just_stored(town(), Ok(1));
+        moved(&e, true, "opened just stored");
     }
 
     #[test]

@@ -155,7 +155,7 @@ impl TableDraft {
                 years.push(y);
             }
         }
-        years.sort_by_key(|y| (y.year, y.calendar));
+        crate::sorting::by_key(&mut years, |y| (y.year, y.calendar));
         years
     }
 

@@ -72,7 +72,7 @@ impl<B: Backend> Store<B> {
         if changed && writable && (had_index || !out.is_empty()) {
             let _ = self.write_json(keys::BACKUP_INDEX, &out).await;
         }
-        out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.key.cmp(&a.key)));
+        crate::sorting::by(&mut out, |a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.key.cmp(&a.key)));
         Ok(out)
     }
 

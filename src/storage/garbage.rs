@@ -22,7 +22,7 @@ impl<B: Backend> Store<B> {
             let Some(text) = self.backend.get(&key).await? else { continue };
             out.push(GarbageEntry { key, original_key, found_at, bytes: text.len() });
         }
-        out.sort_by(|a, b| b.found_at.cmp(&a.found_at).then_with(|| b.key.cmp(&a.key)));
+        crate::sorting::by(&mut out, |a, b| b.found_at.cmp(&a.found_at).then_with(|| b.key.cmp(&a.key)));
         Ok(out)
     }
 

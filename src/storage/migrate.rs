@@ -34,7 +34,7 @@ pub async fn move_data<S: Backend, T: Backend>(from: &S, to: &T, now: &str) -> R
     if old_keys.is_empty() {
         return Ok(None);
     }
-    old_keys.sort();
+    crate::sorting::natural(&mut old_keys);
     let mut recorded: BTreeMap<String, String> = match to.get(keys::MOVED).await? {
         Some(text) => serde_json::from_str(&text).unwrap_or_default(),
         None => BTreeMap::new(),

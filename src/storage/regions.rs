@@ -92,7 +92,7 @@ impl<B: Backend> Store<B> {
                 }
             }
         }
-        out.sort_by(|a, b| {
+        crate::sorting::by(&mut out, |a, b| {
             b.saved_at
                 .cmp(&a.saved_at)
                 .then_with(|| a.region.name.cmp(&b.region.name))
@@ -170,7 +170,7 @@ impl<B: Backend> Store<B> {
                 }
             }
         }
-        out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.key.cmp(&a.key)));
+        crate::sorting::by(&mut out, |a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.key.cmp(&a.key)));
         Ok(out)
     }
 

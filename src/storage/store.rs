@@ -103,7 +103,7 @@ impl<B: Backend> Store<B> {
     /// Every stored strategy, most recently saved first.
     pub async fn list(&self) -> Result<Vec<StrategySummary>, StorageError> {
         let mut entries = self.summaries().await?;
-        entries.sort_by(|a, b| {
+        crate::sorting::by(&mut entries, |a, b| {
             b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id))
         });
         Ok(entries)
@@ -119,12 +119,12 @@ impl<B: Backend> Store<B> {
             return Ok(ids.is_empty().then(Vec::new));
         };
         let mut listed: Vec<&Id> = stored.iter().map(|s| &s.id).collect();
-        ids.sort();
-        listed.sort();
+        crate::sorting::natural(&mut ids);
+        crate::sorting::natural(&mut listed);
         if listed.len() != ids.len() || listed.iter().zip(&ids).any(|(a, b)| *a != b) {
             return Ok(None);
         }
-        stored.sort_by(|a, b| {
+        crate::sorting::by(&mut stored, |a, b| {
             b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)).then_with(|| a.id.cmp(&b.id))
         });
         Ok(Some(stored))

@@ -10,6 +10,7 @@ use super::strategy_list::StrategyList;
 use super::update_prompt::UpdatePrompt;
 use crate::locale::Language;
 use crate::session::route::{Route, Selection};
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 
 pub fn mount() {
@@ -89,9 +90,9 @@ fn App(start: Start) -> impl IntoView {
                 Route::Region(_) => pages::lazy_page(async move { pages::region_page().await }),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
-                        <h1>{move || state.tr("ページが見つかりません", "Page not found")}</h1>
+                        <h1>{state.text("ページが見つかりません", "Page not found")}</h1>
                         <p><code>{hash.clone()}</code></p>
-                        <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
+                        <a href="#/">{state.text("戦略一覧へ", "To the strategy list")}</a>
                     </section>
                 }.into_any(),
             }}

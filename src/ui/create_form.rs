@@ -6,6 +6,7 @@ use super::state::use_app;
 use crate::locale;
 use crate::model::frames::{self, Frame};
 use crate::model::{template, FiscalYear, PlanPeriod, Strategy};
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 
 #[component]
@@ -92,7 +93,7 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
     };
     view! {
         <form class="panel create-form" on:submit=submit data-testid="create-form">
-            <h2>{move || state.tr("新しい戦略", "New strategy")}</h2>
+            <h2>{state.text("新しい戦略", "New strategy")}</h2>
             <div class="grid2">
                 {text_field("new-title", ("戦略の名称", "Name of the strategy"), title, "第3期〇〇町まち・ひと・しごと創生総合戦略", Some(left_title))}
                 {text_field("new-municipality", ("自治体名", "Municipality"), municipality, "〇〇町", Some(left_municipality))}
@@ -102,11 +103,11 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
                 <span class="hint">{move || year_hint(last)}</span>
             </div>
             <fieldset class="frame-choices" data-testid="create-start">
-                <legend>{move || state.tr("ひな形（国の総合戦略の枠組み）", "Start from (the national strategy's frame)")}</legend>
+                <legend>{state.text("ひな形（国の総合戦略の枠組み）", "Start from (the national strategy's frame)")}</legend>
                 {frames::FRAMES.iter().map(|frame| view! { <FrameChoice frame=frame start=start/> }).collect_view()}
                 <label class="inline" data-testid="start-blank">
                     <input type="radio" name="template" prop:checked=move || start.get().is_none() on:change=move |_| start.set(None)/>
-                    {move || state.tr("白紙", "Blank")}
+                    {state.text("白紙", "Blank")}
                 </label>
             </fieldset>
             <ul class="field-problems" aria-live="polite" data-testid="create-problems">
@@ -117,9 +118,9 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
             </ul>
             <div class="actions">
                 <button type="submit" class="primary" data-testid="create-submit">
-                    {move || state.tr("作成する", "Create")}
+                    {state.text("作成する", "Create")}
                 </button>
-                <button type="button" class="quiet" on:click=move |_| on_done.run(())>{move || state.tr("やめる", "Cancel")}</button>
+                <button type="button" class="quiet" on:click=move |_| on_done.run(())>{state.text("やめる", "Cancel")}</button>
             </div>
         </form>
     }

@@ -11,6 +11,7 @@ use crate::locale;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 
 /// Years to choose from: the plan period and every year with an evaluation.
@@ -71,15 +72,15 @@ fn Charts(id: Id, title: String) -> impl IntoView {
     view! {
         <article class="dashboard" data-testid="dashboard">
             <nav class="crumbs">
-                <a href="#/">{move || state.tr("戦略一覧", "Strategies")}</a>" › "
+                <a href="#/">{state.text("戦略一覧", "Strategies")}</a>" › "
                 <a href=Route::Strategy(id.clone()).hash()>{title}</a>" › "
-                <span>{move || state.tr("ダッシュボード", "Dashboard")}</span>
+                <span>{state.text("ダッシュボード", "Dashboard")}</span>
             </nav>
             <header class="panel">
-                <h1>{move || state.tr("ダッシュボード", "Dashboard")}</h1>
+                <h1>{state.text("ダッシュボード", "Dashboard")}</h1>
                 <div class="actions">
-                    <a class="button" data-testid="to-editor" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{move || state.tr("編集する", "Edit")}</a>
-                    <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{move || state.tr("概要へ", "Overview")}</a>
+                    <a class="button" data-testid="to-editor" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{state.text("編集する", "Edit")}</a>
+                    <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{state.text("概要へ", "Overview")}</a>
                 </div>
             </header>
             <div class="chart-grid">
@@ -87,7 +88,7 @@ fn Charts(id: Id, title: String) -> impl IntoView {
                 <section class="panel"><KpiList id=id.clone()/></section>
                 <section class="panel">
                     <label class="inline">
-                        {move || state.tr("評価の年度", "Fiscal year rated")}" "
+                        {state.text("評価の年度", "Fiscal year rated")}" "
                         <select data-testid="rating-year" on:change=on_year>
                             {move || {
                                 let current = year.get();
@@ -102,7 +103,7 @@ fn Charts(id: Id, title: String) -> impl IntoView {
                 <section class="panel wide"><ChartView figure=budget kind="budget-by-goal"/></section>
                 <section class="panel"><ChartView figure=sdgs kind="sdg-coverage"/></section>
                 <section class="panel">
-                    <p class="hint">{move || state.tr("項目をクリックすると編集画面で開きます。", "Click a part to open it in the editor.")}</p>
+                    <p class="hint">{state.text("項目をクリックすると編集画面で開きます。", "Click a part to open it in the editor.")}</p>
                     <ChartView figure=hierarchy kind="hierarchy" on_select=open_node/>
                 </section>
             </div>

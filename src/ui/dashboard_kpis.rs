@@ -30,7 +30,7 @@ pub fn KpiList(id: Id) -> impl IntoView {
         <details class="kpi-list" data-testid="dashboard-kpis" prop:open=move || open.get()
             on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>
-                {move || state.tr("目標ごとの数値目標・KPI", "Targets and KPIs by goal")}
+                {state.text("目標ごとの数値目標・KPI", "Targets and KPIs by goal")}
                 " "<span class="hint">{move || match state.lang() {
                     Language::Ja => format!("（{} 件）", count.get()),
                     Language::En => format!("({})", count.get()),

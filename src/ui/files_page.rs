@@ -18,6 +18,7 @@ use crate::locale::{self, YearStyle};
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::route::{Report, Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 
 #[component]
@@ -40,19 +41,19 @@ fn Files(id: Id) -> impl IntoView {
     view! {
         <article class="files-page" data-testid="files-page">
             <nav class="crumbs">
-                <a href=Route::Strategy(id.clone()).hash() data-testid="to-overview">{move || state.tr("← 概要へ", "← Overview")}</a>
+                <a href=Route::Strategy(id.clone()).hash() data-testid="to-overview">{state.text("← 概要へ", "← Overview")}</a>
             </nav>
             <header class="panel strategy-head">
                 <p class="municipality">{municipality}</p>
-                <h1>{move || state.tr("Excel・印刷", "Excel and print")}</h1>
+                <h1>{state.text("Excel・印刷", "Excel and print")}</h1>
                 <p class="lead">{title}</p>
                 <div class="actions">
-                    <a class="button quiet" data-testid="edit" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{move || state.tr("編集する", "Edit")}</a>
+                    <a class="button quiet" data-testid="edit" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{state.text("編集する", "Edit")}</a>
                 </div>
             </header>
 
             <section class="panel" data-testid="csv-export" aria-labelledby="csv-export-title">
-                <h2 id="csv-export-title">{move || state.tr("Excel に書き出す", "Export for Excel")}</h2>
+                <h2 id="csv-export-title">{state.text("Excel に書き出す", "Export for Excel")}</h2>
                 <p class="lead">{move || match state.year_style() {
                     YearStyle::Japanese => state.tr(
                         "CSV は UTF-8（BOM 付き）で、Excel でそのまま開けます。ブックも CSV も、年度は「令和6年度」のように書き出します（右上の「西暦で表示」で 2024 に切り替わります）。",
@@ -63,7 +64,7 @@ fn Files(id: Id) -> impl IntoView {
                         "The CSVs are UTF-8 with a BOM: Japanese Excel opens them as they are. In the workbook and the CSVs, fiscal years are written as 2024 (switch to Japanese eras at the top right for 令和6年度).",
                     ),
                 }}</p>
-                <p class="hint" data-testid="csv-columns-explained">{move || state.tr(
+                <p class="hint" data-testid="csv-columns-explained">{state.text(
                     "「指標ID」の列は、しるべが指標を見分けるための記号です（取り込むときに使うので変えないでください）。「系列」の列は男性・女性などの内訳の名前です。",
                     "The 指標ID column is how Shirube tells indicators apart (it is used when the file is imported back: leave it as it is). The 系列 column names a breakdown such as 男性 / 女性.")}</p>
                 <ul class="file-exports">
@@ -89,31 +90,31 @@ fn Files(id: Id) -> impl IntoView {
             <history::VersionHistory id=id.clone()/>
 
             <section class="panel" data-testid="other-files" aria-labelledby="other-files-title">
-                <h2 id="other-files-title">{move || state.tr("印刷・ファイル", "Print and files")}</h2>
+                <h2 id="other-files-title">{state.text("印刷・ファイル", "Print and files")}</h2>
                 <ul class="file-exports">
                     <li>
                         <a class="button" data-testid="to-print-targets" href=Route::Print(id.clone(), Report::Targets).hash()>
-                            {move || state.tr("数値目標の状況（印刷用）", "Numerical targets (printable)")}
+                            {state.text("数値目標の状況（印刷用）", "Numerical targets (printable)")}
                         </a>
-                        <span class="hint">{move || state.tr("基本目標ごとの方向性と数値目標・KPI の一覧（A4）", "Each goal's direction with its targets and KPIs (A4)")}</span>
+                        <span class="hint">{state.text("基本目標ごとの方向性と数値目標・KPI の一覧（A4）", "Each goal's direction with its targets and KPIs (A4)")}</span>
                     </li>
                     <li>
                         <a class="button" data-testid="to-print-sheets" href=Route::Print(id.clone(), Report::Sheets).hash()>
-                            {move || state.tr("施策評価シート（印刷用）", "Evaluation sheets (printable)")}
+                            {state.text("施策評価シート（印刷用）", "Evaluation sheets (printable)")}
                         </a>
-                        <span class="hint">{move || state.tr("施策ごとの評価シート（A4）", "One evaluation sheet per measure (A4)")}</span>
+                        <span class="hint">{state.text("施策ごとの評価シート（A4）", "One evaluation sheet per measure (A4)")}</span>
                     </li>
                     <li>
                         <a class="button" data-testid="to-print-grants" href=Route::Print(id.clone(), Report::Grants).hash()>
-                            {move || state.tr("交付金事業の効果検証（印刷用）", "Review of grant projects (printable)")}
+                            {state.text("交付金事業の効果検証（印刷用）", "Review of grant projects (printable)")}
                         </a>
-                        <span class="hint">{move || state.tr("年度ごとに、交付金を使った事業の KPI・目標値・実績値・達成率と効果検証（A4。CSV は上の「交付金事業の効果検証」）", "Per fiscal year, each grant project's KPIs, targets, actuals, achievement and review (A4; its CSV is among the CSV exports above)")}</span>
+                        <span class="hint">{state.text("年度ごとに、交付金を使った事業の KPI・目標値・実績値・達成率と効果検証（A4。CSV は上の「交付金事業の効果検証」）", "Per fiscal year, each grant project's KPIs, targets, actuals, achievement and review (A4; its CSV is among the CSV exports above)")}</span>
                     </li>
                     <li>
                         <button type="button" data-testid="export-json" on:click=move |_| state.export_open()>
-                            {move || state.tr("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
+                            {state.text("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
                         </button>
-                        <span class="hint">{move || state.tr("戦略のすべてを Shirube のファイルに保存します（別のパソコンやブラウザで取り込めます）", "Saves the whole strategy as a Shirube file (import it in another browser or computer)")}</span>
+                        <span class="hint">{state.text("戦略のすべてを Shirube のファイルに保存します（別のパソコンやブラウザで取り込めます）", "Saves the whole strategy as a Shirube file (import it in another browser or computer)")}</span>
                     </li>
                 </ul>
             </section>
@@ -217,10 +218,10 @@ fn GrantsCsv() -> impl IntoView {
             // The button and its year are one cell of the list's two-column grid (button, hint).
             <span class="export-with-year">
             <button type="button" data-testid="export-csv-grants" on:click=export>
-                {move || state.tr("交付金事業の効果検証", "Review of grant projects")}
+                {state.text("交付金事業の効果検証", "Review of grant projects")}
             </button>
             <label class="inline">
-                {move || state.tr("年度", "Fiscal year")}" "
+                {state.text("年度", "Fiscal year")}" "
                 <select data-testid="export-grants-year" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok().map(FiscalYear))>
                     {move || {
                         let (lang, style, current) = (state.lang(), state.year_style(), year.get());
@@ -231,7 +232,7 @@ fn GrantsCsv() -> impl IntoView {
                 </select>
             </label>
             </span>
-            <span class="hint">{move || state.tr(
+            <span class="hint">{state.text(
                 "交付金事業ごと・KPI ごとに1行（目標値・実績値・達成率・達成状況・事業効果・外部有識者の意見・今後の方針）。印刷用の「交付金事業の効果検証」と同じ内容です。",
                 "One row per grant project and KPI (target, actual, achievement, result, effect, experts' opinion, next steps): the printable review's rows.")}</span>
         </li>

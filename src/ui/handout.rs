@@ -15,6 +15,7 @@ use super::state::use_app;
 use super::workshop::Handout;
 use crate::format;
 use crate::locale::{self, tr, Language};
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -130,7 +131,7 @@ pub fn HandoutButton() -> impl IntoView {
     };
     view! {
         <button type="button" data-testid="export-handout" disabled=move || busy.get()
-            title=move || state.tr("閲覧専用の HTML ファイル1つにまとめます（USB メモリやメールで配れます）", "One read-only HTML file (hand it out on a USB stick or by e-mail)")
+            title=state.text("閲覧専用の HTML ファイル1つにまとめます（USB メモリやメールで配れます）", "One read-only HTML file (hand it out on a USB stick or by e-mail)")
             on:click=make>
             {move || if busy.get() { state.tr("作成中…", "Making…") } else { state.tr("配布用ファイル（閲覧専用 HTML）", "Hand-out file (read-only HTML)") }}
         </button>

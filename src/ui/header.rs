@@ -4,6 +4,7 @@
 use super::state::{use_app, SaveState};
 use crate::locale;
 use crate::locale::{Language, YearStyle};
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 
 #[component]
@@ -46,7 +47,7 @@ pub fn Header() -> impl IntoView {
                         YearStyle::Japanese => YearStyle::Western,
                         YearStyle::Western => YearStyle::Japanese,
                     })
-                    title=move || state.tr("年度の表示を切り替える", "Switch the fiscal-year display")
+                    title=state.text("年度の表示を切り替える", "Switch the fiscal-year display")
                 >
                     {move || match state.year_style() {
                         YearStyle::Japanese => state.tr("西暦で表示", "Western years"),

@@ -6,6 +6,7 @@ use super::files;
 use super::state::use_app;
 use crate::locale::{self, tr};
 use crate::storage::BackupReason;
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +15,7 @@ pub fn KeptData() -> impl IntoView {
     view! {
         <Show when=move || state.backups.with(|b| !b.is_empty())>
         <section class="panel" data-testid="backups">
-            <h2>{move || state.tr("バックアップ（削除・置き換えの前の状態）", "Backups (taken before a delete or replace)")}</h2>
+            <h2>{state.text("バックアップ（削除・置き換えの前の状態）", "Backups (taken before a delete or replace)")}</h2>
             <ul class="strategy-list">
                 {move || state.backups.get().into_iter().map(|b| {
                     let lang = state.lang();
@@ -38,8 +39,8 @@ pub fn KeptData() -> impl IntoView {
     </Show>
     <Show when=move || state.garbage.with(|g| !g.is_empty())>
         <section class="panel warning" data-testid="garbage">
-            <h2>{move || state.tr("読めなかった保存データ", "Stored data that could not be read")}</h2>
-            <p>{move || state.tr("壊れていたため使えませんでしたが、消さずに残してあります。ダウンロードして確認できます。", "It was damaged and could not be used, but it was kept. Download it to look at it.")}</p>
+            <h2>{state.text("読めなかった保存データ", "Stored data that could not be read")}</h2>
+            <p>{state.text("壊れていたため使えませんでしたが、消さずに残してあります。ダウンロードして確認できます。", "It was damaged and could not be used, but it was kept. Download it to look at it.")}</p>
             <ul class="strategy-list">
                 {move || state.garbage.get().into_iter().map(|g| {
                     let lang = state.lang();

@@ -8,9 +8,9 @@ pub fn StrategyNotFound() -> impl IntoView {
     let state = use_speech();
     view! {
         <section class="panel" data-testid="not-found">
-            <h1>{move || state.tr("この戦略は見つかりません", "This strategy was not found")}</h1>
-            <p>{move || state.tr("削除されたか、このブラウザには保存されていません。", "It was deleted, or it is not stored in this browser.")}</p>
-            <a href="#/">{move || state.tr("戦略一覧へ", "To the strategy list")}</a>
+            <h1>{state.text("この戦略は見つかりません", "This strategy was not found")}</h1>
+            <p>{state.text("削除されたか、このブラウザには保存されていません。", "It was deleted, or it is not stored in this browser.")}</p>
+            <a href="#/">{state.text("戦略一覧へ", "To the strategy list")}</a>
         </section>
     }
 }

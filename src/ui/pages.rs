@@ -12,7 +12,7 @@ use super::kept::KeptData;
 use super::notices::NoticeView;
 use super::overview::Overview;
 use super::print::PrintReport;
-use super::region::{BringInResults, NewerVersions, RegionPage};
+use super::region::{BringInResults, NewerVersions, RegionBackupRows, RegionPage, RegionRows};
 use super::speech::{use_speech, Speaks};
 use super::state::BringInResult;
 use super::workshop::Workshop;
@@ -65,6 +65,18 @@ pub fn region_file_results(result: RwSignal<Option<BringInResult>>) -> AnyView {
     .into_any()
 }
 
+/// The regions' rows on the strategy list, when there are any (`region::list`).
+#[lazy]
+pub fn region_rows() -> AnyView {
+    view! { <RegionRows/> }.into_any()
+}
+
+/// The region backups on the strategy list, when there are any (`region::list`).
+#[lazy]
+pub fn region_backup_rows(backups: RwSignal<Vec<crate::storage::RegionBackup>>) -> AnyView {
+    view! { <RegionBackupRows backups=backups/> }.into_any()
+}
+
 #[lazy]
 pub fn strategy_preview() -> AnyView {
     view! { <StrategyPreview/> }.into_any()
@@ -93,16 +105,29 @@ pub fn notice_view() -> AnyView {
     view! { <NoticeView/> }.into_any()
 }
 
+/// A part's view, still to come: one type for every part, so that the suspense around it is
+/// compiled once (each future type of its own made the page's start-up module carry another copy
+/// of the suspense's code: issue 33).
+type Coming = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>;
+
 /// A part of a page whose code is fetched on first use, with nothing shown while it loads.
 pub fn lazy_part(part: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
+    part_when_loaded(Box::pin(part))
+}
+
+fn part_when_loaded(part: Coming) -> AnyView {
     view! { <Suspense fallback=|| ()>{Suspend::new(part)}</Suspense> }.into_any()
 }
 
 /// A page whose code is fetched on first use (`pages`): a short notice while it loads.
 pub fn lazy_page(page: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
+    page_when_loaded(Box::pin(page))
+}
+
+fn page_when_loaded(page: Coming) -> AnyView {
     let state = use_speech();
     view! {
-        <Suspense fallback=move || view! { <p class="page-loading" data-testid="page-loading">{move || state.tr("読み込み中…", "Loading…")}</p> }>
+        <Suspense fallback=move || view! { <p class="page-loading" data-testid="page-loading">{state.text("読み込み中…", "Loading…")}</p> }>
             {Suspend::new(page)}
         </Suspense>
     }

@@ -10,6 +10,7 @@ use crate::examples::EXAMPLES;
 use crate::locale::{self, tr};
 use crate::model::Id;
 use crate::session::route::Route;
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -107,24 +108,24 @@ pub fn StrategyList() -> impl IntoView {
     view! {
         // What Shirube is for and what to do first, in two lines, before anything else.
         <section class="panel welcome" data-testid="welcome">
-            <p class="welcome-what">{move || state.tr(
+            <p class="welcome-what">{state.text(
                 "しるべは、まち・ひと・しごと創生総合戦略の目標・施策・事業と KPI（数値目標）をまとめ、毎年の実績を入れて進み具合をグラフと表で確かめるための道具です。",
                 "Shirube holds a town's revitalisation strategy — goals, measures, projects and KPIs — and shows from each year's actuals how far it has come, in charts and tables.")}</p>
-            <p class="welcome-first">{move || state.tr(
+            <p class="welcome-first">{state.text(
                 "はじめに「新しい戦略をつくる」で国の枠組みから始めるか、下の「例を開く」で実際の町の例を見てください。",
                 "Start with “New strategy” on the national framework, or look at a real town's example under “Open an example”.")}</p>
         </section>
         <section class="panel">
-            <h1>{move || state.tr("総合戦略の一覧", "Strategies")}</h1>
-            <p class="lead">{move || state.tr(
+            <h1>{state.text("総合戦略の一覧", "Strategies")}</h1>
+            <p class="lead">{state.text(
                 "このブラウザに保存されている総合戦略です。データはこのパソコンの中だけに保存され、どこにも送信されません。",
                 "The strategies stored in this browser. Data stays on this computer and is never sent anywhere.")}</p>
             <div class="actions">
-                <button type="button" class="primary" data-testid="new-strategy" on:click=move |_| creating.set(true)>{move || state.tr("新しい戦略をつくる", "New strategy")}</button>
+                <button type="button" class="primary" data-testid="new-strategy" on:click=move |_| creating.set(true)>{state.text("新しい戦略をつくる", "New strategy")}</button>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
-                <label class="button" for="import-file">{move || state.tr("ファイルから取り込む（JSON）", "Import a file (JSON)")}</label>
+                <label class="button" for="import-file">{state.text("ファイルから取り込む（JSON）", "Import a file (JSON)")}</label>
             </div>
-            <p class="meta">{move || state.tr(
+            <p class="meta">{state.text(
                 "ファイルはこの画面にドロップしても取り込めます。取り込む前に内容を確認できます。",
                 "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>
             {move || creating.get().then(|| {
@@ -132,7 +133,7 @@ pub fn StrategyList() -> impl IntoView {
                 super::pages::lazy_part(async move { super::pages::create_form(done).await })
             })}
             <Show when=move || state.summaries.with(|l| l.is_empty())>
-                <p class="empty" data-testid="empty-list">{move || state.tr("まだ戦略がありません。新しくつくるか、下の例を開いてください。", "No strategy yet. Create one, or open an example below.")}</p>
+                <p class="empty" data-testid="empty-list">{state.text("まだ戦略がありません。新しくつくるか、下の例を開いてください。", "No strategy yet. Create one, or open an example below.")}</p>
             </Show>
             <ul class="strategy-list" data-testid="strategy-list">
                 {move || state.summaries.get().into_iter().map(row).collect_view()}
@@ -140,8 +141,8 @@ pub fn StrategyList() -> impl IntoView {
         </section>
         <RegionList/>
         <section class="panel">
-            <h2>{move || state.tr("例を開く", "Open an example")}</h2>
-            <p class="lead">{move || state.tr("実際の自治体の公開資料から写した例と、目標の種類を示す架空の例です。", "Transcribed from real municipal documents, and one made up to show each kind of target.")}</p>
+            <h2>{state.text("例を開く", "Open an example")}</h2>
+            <p class="lead">{state.text("実際の自治体の公開資料から写した例と、目標の種類を示す架空の例です。", "Transcribed from real municipal documents, and one made up to show each kind of target.")}</p>
             <div class="actions">
                 {EXAMPLES.iter().map(|e| {
                     let key = e.key;
@@ -162,16 +163,16 @@ pub fn StrategyList() -> impl IntoView {
             </div>
         </section>
         <section class="panel" data-testid="everything">
-            <h2>{move || state.tr("すべてのデータのバックアップ", "Back up everything")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2>{state.text("すべてのデータのバックアップ", "Back up everything")}</h2>
+            <p class="lead">{state.text(
                 "このブラウザにある戦略とバックアップを、まとめて 1 つのファイルに保存します。別のパソコンやブラウザでそのファイルから復元できます（同じ戦略が違う内容であるときは、置き換えるかどうかを確認します）。",
                 "Saves every strategy and backup in this browser to one file. Restore it in another browser or computer (where the same strategy differs, you are asked before it is replaced).")}</p>
             <div class="actions">
                 <button type="button" data-testid="export-everything" on:click=move |_| state.export_everything()>
-                    {move || state.tr("すべてをファイルに保存", "Save everything to a file")}
+                    {state.text("すべてをファイルに保存", "Save everything to a file")}
                 </button>
                 <input id="restore-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="restore-file" on:change=on_file/>
-                <label class="button" for="restore-file">{move || state.tr("バックアップファイルから復元", "Restore from a backup file")}</label>
+                <label class="button" for="restore-file">{state.text("バックアップファイルから復元", "Restore from a backup file")}</label>
             </div>
         </section>
         <StorageUsage/>

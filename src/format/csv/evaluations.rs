@@ -26,7 +26,7 @@ pub fn evaluations(s: &Strategy, years: YearStyle) -> String {
     sheet.row(HEADER);
     for (g, m) in s.measures() {
         let mut list: Vec<&Evaluation> = m.evaluations.iter().collect();
-        list.sort_by_key(|e| e.fiscal_year);
+        crate::sorting::by_key(&mut list, |e| e.fiscal_year);
         for e in list {
             sheet.row([
                 g.kind.japanese().to_owned(),

@@ -67,7 +67,7 @@ fn rows(
         i.kind.map(|k| k.japanese()).unwrap_or_default().to_owned(),
     ];
     let mut list: Vec<&InitiativeYear> = i.years.iter().filter(|y| listed(y)).collect();
-    list.sort_by_key(|y| y.fiscal_year);
+    crate::sorting::by_key(&mut list, |y| y.fiscal_year);
     if list.is_empty() {
         sheet.row(head.iter().cloned().chain(std::iter::repeat_n(String::new(), 6)));
     }

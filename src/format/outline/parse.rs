@@ -137,7 +137,7 @@ pub fn parse_outline(text: &str) -> Outline {
     let mut lines = gather(entries, &mut dropped);
     levels::assign(&mut lines);
     repeated_rows_are_text(&mut lines);
-    dropped.sort_by_key(|d| d.line);
+    crate::sorting::by_key(&mut dropped, |d| d.line);
     Outline { lines, dropped }
 }
 

@@ -92,7 +92,7 @@ impl SheetBuilder {
             .filter(|m| (m.first_row, m.first_col) != (m.last_row, m.last_col))
             .filter(|m| m.first_row < height && m.first_col < width)
             .collect();
-        merges.sort_by_key(|m| (m.first_row, m.first_col));
+        crate::sorting::by_key(&mut merges, |m| (m.first_row, m.first_col));
         Grid { name: self.name, rows, merges }
     }
 }

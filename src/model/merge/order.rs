@@ -51,7 +51,7 @@ pub(super) fn order<'a, K: Clone + Eq + Hash + Ord>(
         }
     }
     let mut rest: Vec<&K> = members.iter().filter(|k| !placed.contains(k)).collect();
-    rest.sort();
+    crate::sorting::natural(&mut rest);
     let mut out = Vec::with_capacity(members.len());
     let mut stack: Vec<&K> =
         anchors.iter().rev().chain(after.get(&None).into_iter().flatten().rev()).copied().collect();
@@ -71,7 +71,7 @@ fn both_moved<'a, K>(file: &[&'a K], before: impl Fn(&K, &K) -> bool) -> Option<
     let n = file.len();
     let mut wins: Vec<(usize, usize)> =
         (0..n).map(|i| ((0..n).filter(|&j| j != i && before(file[i], file[j])).count(), i)).collect();
-    wins.sort_by(|a, b| b.cmp(a));
+    crate::sorting::by(&mut wins, |a, b| b.cmp(a));
     // A tournament is an order exactly when its scores are n-1, n-2, …, 0.
     wins.iter()
         .enumerate()

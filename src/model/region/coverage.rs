@@ -103,7 +103,7 @@ pub fn national_goal_matrix(towns: &[&Strategy]) -> NationalGoalMatrix {
         }
     }
     // Stable: towns' order within each kind.
-    columns.sort_by_key(|c| c.key.kind != GoalKind::Basic);
+    crate::sorting::by_key(&mut columns, |c| c.key.kind != GoalKind::Basic);
     counted(towns, columns, |s, g, columns| {
         NationalGoalKey::of_goal(s, g).and_then(|key| columns.iter().position(|c| c.key == key))
     })

@@ -83,7 +83,7 @@ pub fn grants(towns: &[&Strategy], filter: &GrantFilter) -> Vec<GrantRow> {
                 rows.push(row(None, None, None, None));
             }
             let mut years: Vec<_> = i.years.iter().filter(|y| filter.year.is_none_or(|f| y.fiscal_year == f)).collect();
-            years.sort_by_key(|y| y.fiscal_year);
+            crate::sorting::by_key(&mut years, |y| y.fiscal_year);
             rows.extend(years.into_iter().map(|y| row(Some(y.fiscal_year), y.budget, y.settled, y.grant)));
         }
     }

@@ -120,12 +120,12 @@ pub fn match_indicators(region: &Region, towns: &[&Strategy]) -> Matching {
         .into_iter()
         .filter(|g| !g.members.is_empty())
         .map(|mut g| {
-            g.members.sort_by_key(|(m, _)| m.order);
+            crate::sorting::by_key(&mut g.members, |(m, _)| m.order);
             let members = g.members.into_iter().map(|(m, by)| (m.at, by)).collect();
             MatchedIndicator { key: g.key, name: g.name, members }
         })
         .collect();
-    unmatched.sort_by_key(|m| m.order);
+    crate::sorting::by_key(&mut unmatched, |m| m.order);
     Matching { groups, unmatched: unmatched.into_iter().map(|m| m.at).collect() }
 }
 

@@ -187,7 +187,7 @@ pub fn sort_rows(rows: &mut [TownRow], column: Column, order: SortOrder) {
         SortOrder::Ascending => o,
         SortOrder::Descending => o.reverse(),
     };
-    rows.sort_by(|a, b| {
+    crate::sorting::by(rows, |a, b| {
         if column == Column::Municipality {
             return ordered(municipality_order(a, b));
         }

@@ -7,7 +7,7 @@ use super::super::{FiscalYear, Strategy};
 /// Every fiscal year in any town's plan period, in order, each once.
 pub fn plan_years(towns: &[&Strategy]) -> Vec<FiscalYear> {
     let mut years: Vec<FiscalYear> = towns.iter().flat_map(|s| s.period.years()).collect();
-    years.sort();
+    crate::sorting::natural(&mut years);
     years.dedup();
     years
 }

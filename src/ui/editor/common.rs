@@ -94,8 +94,8 @@ pub fn EntityActions(
     let state = use_edits();
     view! {
         <div class="entity-actions">
-            <button type="button" data-testid="move-up" on:click=move |_| on_move.run(true)>{move || state.tr("↑ 上へ", "↑ Up")}</button>
-            <button type="button" data-testid="move-down" on:click=move |_| on_move.run(false)>{move || state.tr("↓ 下へ", "↓ Down")}</button>
+            <button type="button" data-testid="move-up" on:click=move |_| on_move.run(true)>{state.text("↑ 上へ", "↑ Up")}</button>
+            <button type="button" data-testid="move-down" on:click=move |_| on_move.run(false)>{state.text("↓ 下へ", "↓ Down")}</button>
             <button type="button" class="danger" data-testid="delete" on:click=move |_| on_delete.run(())>{move || delete_label.get()}</button>
         </div>
     }
@@ -167,7 +167,7 @@ pub fn IndicatorRefs(
                                 let mut v = refs.get_untracked();
                                 v.retain(|x| x != &remove);
                                 on_commit.run(v);
-                            }>{move || state.tr("外す", "Remove")}</button>
+                            }>{state.text("外す", "Remove")}</button>
                         </li>
                     }
                 }).collect_view()}
@@ -185,7 +185,7 @@ pub fn IndicatorRefs(
                         let id = Id::from(v.as_str());
                         if !list.contains(&id) { list.push(id); on_commit.run(list); }
                     })/>
-                <button type="button" data-testid="create-ref" on:click=move |_| on_create.run(())>{move || state.tr("＋ 新しい指標をつくる", "+ New indicator")}</button>
+                <button type="button" data-testid="create-ref" on:click=move |_| on_create.run(())>{state.text("＋ 新しい指標をつくる", "+ New indicator")}</button>
             </div>
         </fieldset>
     }

@@ -393,7 +393,7 @@ pub fn SdgPicker(#[prop(into)] value: Signal<Vec<Sdg>>, on_commit: Callback<Vec<
     let state = use_speech();
     view! {
         <fieldset class="sdg-picker">
-            <legend>{move || state.tr("SDGs（持続可能な開発目標）", "SDGs (Sustainable Development Goals)")}</legend>
+            <legend>{state.text("SDGs（持続可能な開発目標）", "SDGs (Sustainable Development Goals)")}</legend>
             {Sdg::all().map(|sdg| {
                 let on = move || value.with(|v| v.contains(&sdg));
                 let name = move || match state.lang() {
@@ -406,7 +406,7 @@ pub fn SdgPicker(#[prop(into)] value: Signal<Vec<Sdg>>, on_commit: Callback<Vec<
                             prop:checked=on
                             on:change=move |ev| {
                                 let mut v = value.get_untracked();
-                                if event_target_checked(&ev) { if !v.contains(&sdg) { v.push(sdg); v.sort(); } } else { v.retain(|s| *s != sdg); }
+                                if event_target_checked(&ev) { if !v.contains(&sdg) { v.push(sdg); crate::sorting::natural(&mut v); } } else { v.retain(|s| *s != sdg); }
                                 on_commit.run(v);
                             } />
                         <span class="sdg-number" aria-hidden="true">{sdg.0}</span>

@@ -77,7 +77,7 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
         {move || (!exists.get()).then(|| view! { <p class="notice" role="status">{state.tr("この目標はありません（削除されたか、元に戻されました）。", "This goal does not exist (deleted or undone).")}</p> })}
             <div class="panel" data-testid="goal-form" class:gone=move || !exists.get()>
                 <h1 data-testid="form-heading" tabindex="-1">{heading}</h1>
-                <p class="meta">{move || state.tr("数値目標・KPI の達成状況: ", "Indicator status: ")}{move || crate::ui::status::mix_badges(state.lang(), mix.get())}</p>
+                <p class="meta">{state.text("数値目標・KPI の達成状況: ", "Indicator status: ")}{move || crate::ui::status::mix_badges(state.lang(), mix.get())}</p>
                 <EntityActions delete_label=label(state, "この目標を削除", "Delete this goal")
                     on_move={ let id = mid.clone(); Callback::new(move |up| state.try_edit(|s| s.move_goal(&id, up))) }
                     on_delete={ let id = did.clone(); Callback::new(move |_| { state.edit(|s| { s.remove_goal(&id); }); go.run(Selection::Strategy); }) }/>
@@ -99,7 +99,7 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                 <IndicatorRefs legend=label(state, "数値目標", "Numerical targets") refs=targets testid="goal-targets"
                     on_commit=bind::write_goal(&id, |g, v: Vec<Id>| g.targets = v)
                     on_create=create_indicator_for(cid.clone(), go)/>
-                <h2>{move || state.tr("施策", "Measures")}</h2>
+                <h2>{state.text("施策", "Measures")}</h2>
                 <ol class="children" data-testid="goal-measures">
                     {move || measures.get().into_iter().map(|(mid, label, priority)| view! {
                         <li>
@@ -114,16 +114,16 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                     let mut new_id = None;
                     state.edit(|s| new_id = s.add_measure(&aid));
                     if let Some(m) = new_id { go.run(Selection::Measure(m)); }
-                }>{move || state.tr("＋ 施策を追加", "+ Add a measure")}</button>
+                }>{state.text("＋ 施策を追加", "+ Add a measure")}</button>
             </div>
             <div class="panel">
-                <h2>{move || state.tr("予算額・決算額 計（千円）", "Budget and settled totals (thousand yen)")}</h2>
-                <p class="lead">{move || state.tr("この目標の施策の事業から自動で計算します（再掲は二重に数えません）。", "Computed from the initiatives of this goal's measures (re-listed ones counted once).")}</p>
+                <h2>{state.text("予算額・決算額 計（千円）", "Budget and settled totals (thousand yen)")}</h2>
+                <p class="lead">{state.text("この目標の施策の事業から自動で計算します（再掲は二重に数えません）。", "Computed from the initiatives of this goal's measures (re-listed ones counted once).")}</p>
                 <table class="year-table" data-testid="goal-totals">
                     <thead><tr>
-                        <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
-                        <th scope="col">{move || state.tr("予算額 計", "Budget")}</th>
-                        <th scope="col">{move || state.tr("決算額 計", "Settled")}</th>
+                        <th scope="col">{state.text("年度", "Fiscal year")}</th>
+                        <th scope="col">{state.text("予算額 計", "Budget")}</th>
+                        <th scope="col">{state.text("決算額 計", "Settled")}</th>
                     </tr></thead>
                     <tbody>
                         {move || {

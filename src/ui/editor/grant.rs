@@ -89,8 +89,8 @@ fn GrantBody(id: Id) -> impl IntoView {
     let id_type = id.clone();
     view! {
         <section class="panel grant-section" data-testid="initiative-grant">
-            <h2>{move || state.tr("交付金", "Grant")}</h2>
-            <p class="hint">{move || state.tr(
+            <h2>{state.text("交付金", "Grant")}</h2>
+            <p class="hint">{state.text(
                 "国の交付金を使う事業は、交付金の種類・地域再生計画・交付対象期間と、年度ごとの KPI の目標値（交付金の実施計画の値）と効果検証を記入します。実績値は指標の実績を表示します（指標の画面で入力します）。",
                 "For a project carried out with a national grant: the programme, the regional revitalisation plan, the grant period, and per fiscal year each KPI's target (from the grant plan) and the review. The actual is the indicator's own (entered on the indicator).")}</p>
             <div class="form-grid">
@@ -148,7 +148,7 @@ fn GrantYears(id: Id) -> impl IntoView {
             match (g.first_year, g.last_year) {
                 (Some(_), Some(_)) => {
                     let mut all: Vec<FiscalYear> = g.years().collect();
-                    all.sort_unstable();
+                    crate::sorting::natural(&mut all);
                     all.dedup();
                     all
                 }
@@ -175,7 +175,7 @@ fn GrantYears(id: Id) -> impl IntoView {
     };
     let id_rows = id.clone();
     view! {
-        <h3>{move || state.tr("年度別の KPI（目標値・実績値）", "KPIs by fiscal year (target, actual)")}</h3>
+        <h3>{state.text("年度別の KPI（目標値・実績値）", "KPIs by fiscal year (target, actual)")}</h3>
         {move || kpis.with(|k| k.is_empty()).then(|| view! {
             <p class="hint" data-testid="grant-no-kpis">{state.tr("KPI を結び付けると、ここで年度ごとの目標値を記入できます。", "Link KPIs above to enter their yearly targets here.")}</p>
         })}
@@ -206,15 +206,15 @@ fn GrantYears(id: Id) -> impl IntoView {
                 }
             })
         }}
-        <h3>{move || state.tr("効果検証", "Review (効果検証)")}</h3>
+        <h3>{state.text("効果検証", "Review (効果検証)")}</h3>
         <div class="table-wrap">
             <table class="year-table grant-reviews" data-testid="grant-reviews">
                 <thead><tr>
-                    <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
-                    <th scope="col">{move || state.tr("事業効果", "Effect")}</th>
-                    <th scope="col">{move || state.tr("外部有識者の意見", "Outside experts' opinion")}</th>
-                    <th scope="col">{move || state.tr("今後の方針", "Next steps")}</th>
-                    <th scope="col">{move || state.tr("方針の理由など", "Reason")}</th>
+                    <th scope="col">{state.text("年度", "Fiscal year")}</th>
+                    <th scope="col">{state.text("事業効果", "Effect")}</th>
+                    <th scope="col">{state.text("外部有識者の意見", "Outside experts' opinion")}</th>
+                    <th scope="col">{state.text("今後の方針", "Next steps")}</th>
+                    <th scope="col">{state.text("方針の理由など", "Reason")}</th>
                 </tr></thead>
                 <tbody>
                     <For each=move || years.get() key=|y| *y children={

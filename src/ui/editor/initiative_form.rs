@@ -157,7 +157,7 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
             </header>
 
             <section class="panel">
-                <h2>{move || state.tr("基本情報", "Basics")}</h2>
+                <h2>{state.text("基本情報", "Basics")}</h2>
                 <div class="form-grid">
                     <TextField label=label("番号", "Number") value=number
                         on_commit=bind::write_initiative(&id, |i, v: String| i.number = v) testid="initiative-number"/>
@@ -209,18 +209,18 @@ fn YearTable(id: Id) -> impl IntoView {
     });
     view! {
         <section class="panel">
-            <h2>{move || state.tr("年度別の予算・決算・方向性", "By fiscal year: budget, settled cost, direction")}</h2>
+            <h2>{state.text("年度別の予算・決算・方向性", "By fiscal year: budget, settled cost, direction")}</h2>
             <div class="table-wrap">
                 <table class="year-table" data-testid="initiative-years">
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
-                            <th scope="col">{move || state.tr("予算額（千円）", "Budget (¥1,000)")}</th>
+                            <th scope="col">{state.text("年度", "Fiscal year")}</th>
+                            <th scope="col">{state.text("予算額（千円）", "Budget (¥1,000)")}</th>
                             {move || with_grant.get().then(|| view! { <th scope="col">{state.tr("交付金額（千円）", "Grant (¥1,000)")}</th> })}
-                            <th scope="col">{move || state.tr("決算額（千円）", "Settled (¥1,000)")}</th>
-                            <th scope="col">{move || state.tr("方向性", "Direction")}</th>
-                            <th scope="col">{move || state.tr("計画（実施内容）", "Plan")}</th>
-                            <th scope="col">{move || state.tr("実績", "Result")}</th>
+                            <th scope="col">{state.text("決算額（千円）", "Settled (¥1,000)")}</th>
+                            <th scope="col">{state.text("方向性", "Direction")}</th>
+                            <th scope="col">{state.text("計画（実施内容）", "Plan")}</th>
+                            <th scope="col">{state.text("実績", "Result")}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -20,7 +20,7 @@ pub fn MeasureCharts(id: Id) -> impl IntoView {
     let budget = figure_of(move |s, w| s.measures().find(|(_, m)| m.id == id).map(|(_, m)| measure::budgets(s, m, w)));
     view! {
         <section class="panel" data-testid="measure-charts">
-            <h2>{move || state.tr("KPI の達成状況", "KPI progress")}" "{move || mix_badges(state.lang(), mix.get())}</h2>
+            <h2>{state.text("KPI の達成状況", "KPI progress")}" "{move || mix_badges(state.lang(), mix.get())}</h2>
             <div class="kpi-charts">
                 {move || kpis.get().into_iter().map(|kid| {
                     let figure = figure_of(move |s, w| s.indicator(&kid).map(|i| indicator::chart(s, i, w)));

@@ -19,6 +19,7 @@ mod strategy_form;
 
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
+use crate::ui::speech::Speaks;
 use crate::ui::state::use_app;
 use leptos::html;
 use leptos::prelude::*;
@@ -84,17 +85,17 @@ pub fn Editor() -> impl IntoView {
             None => view! { <StrategyNotFound/> }.into_any(),
             Some(id) => view! {
                 <div class="editor" data-testid="editor">
-                    <div class="editor-toolbar" role="toolbar" aria-label=move || state.tr("編集の操作", "Editing")>
-                        <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{move || state.tr("← 概要へ", "← Overview")}</a>
-                        <a class="button quiet" data-testid="to-dashboard" href=Route::Dashboard(id.clone()).hash()>{move || state.tr("ダッシュボード", "Dashboard")}</a>
+                    <div class="editor-toolbar" role="toolbar" aria-label=state.text("編集の操作", "Editing")>
+                        <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{state.text("← 概要へ", "← Overview")}</a>
+                        <a class="button quiet" data-testid="to-dashboard" href=Route::Dashboard(id.clone()).hash()>{state.text("ダッシュボード", "Dashboard")}</a>
                         <button type="button" data-testid="undo" aria-keyshortcuts="Control+Z"
                             disabled=move || state.history_depths.get().0 == 0
-                            on:click=move |_| state.undo()>{move || state.tr("元に戻す", "Undo")}</button>
+                            on:click=move |_| state.undo()>{state.text("元に戻す", "Undo")}</button>
                         <button type="button" data-testid="redo" aria-keyshortcuts="Control+Shift+Z Control+Y"
                             disabled=move || state.history_depths.get().1 == 0
-                            on:click=move |_| state.redo()>{move || state.tr("やり直す", "Redo")}</button>
+                            on:click=move |_| state.redo()>{state.text("やり直す", "Redo")}</button>
                         <button type="button" data-testid="renumber" on:click=move |_| state.edit(|s| s.renumber())>
-                            {move || state.tr("番号を振り直す", "Renumber")}
+                            {state.text("番号を振り直す", "Renumber")}
                         </button>
                     </div>
                     <div class="editor-body">

@@ -184,15 +184,15 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
     };
     view! {
         <nav class="outline" aria-label=move || state.tr("目次", "Outline") data-testid="outline">
-            <label class="visually-hidden" for="outline-search">{move || state.tr("検索", "Search")}</label>
+            <label class="visually-hidden" for="outline-search">{state.text("検索", "Search")}</label>
             <input id="outline-search" type="search" data-testid="outline-search"
-                placeholder=move || state.tr("検索（名前・番号）", "Search (name, number)")
+                placeholder=state.text("検索（名前・番号）", "Search (name, number)")
                 on:input=move |ev| query.set(event_target_value(&ev)) />
-            <label class="visually-hidden" for="outline-filter">{move || state.tr("絞り込み", "Filter")}</label>
+            <label class="visually-hidden" for="outline-filter">{state.text("絞り込み", "Filter")}</label>
             <select id="outline-filter" data-testid="outline-filter" on:change=move |ev| filter.set(Filter::parse(&event_target_value(&ev)))>
-                <option value="">{move || state.tr("すべて表示", "Show all")}</option>
-                <option value="priority">{move || state.tr("重点施策", "Priority measures")}</option>
-                <option value="behind">{move || state.tr("遅れている指標", "Indicators behind")}</option>
+                <option value="">{state.text("すべて表示", "Show all")}</option>
+                <option value="priority">{state.text("重点施策", "Priority measures")}</option>
+                <option value="behind">{state.text("遅れている指標", "Indicators behind")}</option>
                 {move || state.open.with(|o| o.as_ref().map(|s| s.rating_rule.labels().into_iter().map(str::to_owned).collect::<Vec<_>>())).unwrap_or_default().into_iter().map(|l| {
                     let text = format!("{} {l}", state.tr("評価", "Rating"));
                     view! { <option value=format!("rating:{l}")>{text}</option> }
@@ -210,10 +210,10 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                 }/>
             </ul>
             <div class="outline-add">
-                <button type="button" data-testid="add-goal" on:click=move |_| add_goal(GoalKind::Basic)>{move || state.tr("＋ 基本目標", "+ Basic goal")}</button>
-                <button type="button" data-testid="add-cross-goal" on:click=move |_| add_goal(GoalKind::CrossCutting)>{move || state.tr("＋ 横断的な目標", "+ Cross-cutting goal")}</button>
+                <button type="button" data-testid="add-goal" on:click=move |_| add_goal(GoalKind::Basic)>{state.text("＋ 基本目標", "+ Basic goal")}</button>
+                <button type="button" data-testid="add-cross-goal" on:click=move |_| add_goal(GoalKind::CrossCutting)>{state.text("＋ 横断的な目標", "+ Cross-cutting goal")}</button>
             </div>
-            <h2 class="outline-heading">{move || state.tr("数値目標・KPI", "Indicators")}</h2>
+            <h2 class="outline-heading">{state.text("数値目標・KPI", "Indicators")}</h2>
             <ul class="outline-list">
                 <For each=move || indicators.get() key=|line| line.serial
                     children=move |line| item(Selection::Indicator(line.id.clone()), line.label.clone(), "depth-0", "outline-indicator", Some(line.status))/>
@@ -223,7 +223,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                     let mut new_id = None;
                     state.edit(|s| new_id = Some(s.add_indicator()));
                     if let Some(id) = new_id { go.run(Selection::Indicator(id)); }
-                }>{move || state.tr("＋ 指標", "+ Indicator")}</button>
+                }>{state.text("＋ 指標", "+ Indicator")}</button>
             </div>
         </nav>
     }

@@ -8,6 +8,7 @@ use crate::locale;
 use crate::model::frames;
 use crate::model::{following, next_title, proposed_baseline, FiscalYear, Id, NextPeriod, PlanPeriod};
 use crate::ui::files::today;
+use crate::ui::speech::Speaks;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -30,8 +31,8 @@ pub fn PeriodChanges() -> impl IntoView {
     };
     view! {
         <div class="panel" data-testid="period-changes">
-            <h2>{move || state.tr("計画期間の延長・変更", "Extending or changing the plan period")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2>{state.text("計画期間の延長・変更", "Extending or changing the plan period")}</h2>
+            <p class="lead">{state.text(
                 "期間を延ばすとき（「計画期間を1年延長」など）は、新しい最後の年度と理由を入れます。変更は記録され、報告書に載ります。",
                 "To extend the plan (e.g. by a year), give the new last year and the reason: the change is kept and printed.")}</p>
             <div class="form-grid">
@@ -43,7 +44,7 @@ pub fn PeriodChanges() -> impl IntoView {
             <div class="actions">
                 <button type="button" data-testid="period-change-apply" on:click=extend
                     disabled=move || last.with(Option::is_none) || reason.with(|r| r.trim().is_empty())>
-                    {move || state.tr("期間を変更する", "Change the period")}
+                    {state.text("期間を変更する", "Change the period")}
                 </button>
             </div>
             {move || {
@@ -148,12 +149,12 @@ pub fn NextPeriodForm() -> impl IntoView {
     };
     view! {
         <div class="panel" data-testid="next-period">
-            <h2>{move || state.tr("次期へ引き継ぐ", "Into the next period")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2>{state.text("次期へ引き継ぐ", "Into the next period")}</h2>
+            <p class="lead">{state.text(
                 "次期の総合戦略を、この戦略の目標・施策・事業と選んだ指標から作ります。指標は前期の実績を履歴として持ち、当初値は最後の実績から提案されます。この戦略はそのまま残ります。",
                 "Makes the next period's strategy from this one's goals, measures and initiatives and the indicators you choose. Each indicator keeps the last period's actuals as history, its baseline proposed from the last actual. This strategy stays as it is.")}</p>
             <Show when=move || open.get() fallback=move || view! {
-                <button type="button" data-testid="next-period-start" on:click=start>{move || state.tr("次期の戦略を準備する…", "Prepare the next strategy…")}</button>
+                <button type="button" data-testid="next-period-start" on:click=start>{state.text("次期の戦略を準備する…", "Prepare the next strategy…")}</button>
             }>
                 <div class="form-grid">
                     <TextField label=label(state, "次期の戦略の名前", "Next strategy's title") value=title testid="next-title"
@@ -167,12 +168,12 @@ pub fn NextPeriodForm() -> impl IntoView {
                     value=Signal::derive(move || frame.get()) testid="next-frame"
                     on_commit=Callback::new(move |v| frame.set(v))/>
                 <Show when=changes_frame>
-                    <p class="hint" data-testid="next-frame-note">{move || state.tr(
+                    <p class="hint" data-testid="next-frame-note">{state.text(
                         "次期の戦略は選んだ枠組みの国の目標を持ちます。各目標と国の目標との対応は外れるので、次期の戦略で目標ごとに選び直してください。",
                         "The next strategy holds the chosen frame's national goals. Its goals lose their link to a national goal: choose one for each goal in the next strategy.")}</p>
                 </Show>
                 <fieldset class="carry-list">
-                    <legend>{move || state.tr("引き継ぐ指標（当初値の提案）", "Indicators to carry (proposed baseline)")}</legend>
+                    <legend>{state.text("引き継ぐ指標（当初値の提案）", "Indicators to carry (proposed baseline)")}</legend>
                     <For each=move || rows.get() key=|r| r.0.clone() let:row>
                         {
                             let (id, name, proposed) = row;
@@ -199,10 +200,10 @@ pub fn NextPeriodForm() -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="primary" data-testid="next-period-make" on:click=make
                         disabled=move || first.get().zip(last.get()).is_none_or(|(f, l)| l < f) || title.with(|t| t.trim().is_empty())>
-                        {move || state.tr("次期の戦略を作って開く", "Make and open the next strategy")}
+                        {state.text("次期の戦略を作って開く", "Make and open the next strategy")}
                     </button>
                     <button type="button" class="quiet" data-testid="next-period-cancel" on:click=move |_| open.set(false)>
-                        {move || state.tr("やめる", "Cancel")}
+                        {state.text("やめる", "Cancel")}
                     </button>
                 </div>
             </Show>

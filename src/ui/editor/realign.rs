@@ -9,6 +9,7 @@ use crate::model::frames::{self, Frame};
 use crate::model::realign::{propose, Realignment};
 use crate::model::{GoalKind, Id};
 use crate::ui::files::today;
+use crate::ui::speech::Speaks;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -93,15 +94,15 @@ pub fn RealignForm() -> impl IntoView {
     let changes = move || state.open.with(|o| o.as_ref().map(|s| s.framework_changes.clone()).unwrap_or_default());
     view! {
         <div class="panel" data-testid="realign">
-            <h2>{move || state.tr("別の国の総合戦略に合わせ直す", "Re-align to another national strategy")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2>{state.text("別の国の総合戦略に合わせ直す", "Re-align to another national strategy")}</h2>
+            <p class="lead">{state.text(
                 "国の総合戦略が新しくなったとき、この戦略の基本目標を新しい枠組みの目標に対応させ直します。言葉から対応を提案するので、目標ごとに確かめて直してください。前の枠組みと対応は記録として残り、「元に戻す」で取り消せます。",
                 "When the national strategy changes, link this strategy's goals to the new frame's goals. A link is proposed from the words: check and correct each. The earlier frame and links are kept as a record; Undo takes it back.")}</p>
             {move || match draft.get() {
                 None => view! {
                     <div class="actions">
                         <button type="button" data-testid="realign-start" on:click=start>
-                            {move || state.tr("合わせ直す枠組みを選ぶ…", "Choose a frame…")}
+                            {state.text("合わせ直す枠組みを選ぶ…", "Choose a frame…")}
                         </button>
                     </div>
                 }.into_any(),

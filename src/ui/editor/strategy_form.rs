@@ -12,6 +12,7 @@ use crate::model::edit::move_item;
 use crate::model::{
     validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity,
 };
+use crate::ui::speech::Speaks;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -66,7 +67,7 @@ pub fn StrategyForm() -> impl IntoView {
     });
     view! {
         <div class="panel" data-testid="strategy-form">
-            <h1>{move || state.tr("戦略の設定", "Strategy settings")}</h1>
+            <h1>{state.text("戦略の設定", "Strategy settings")}</h1>
             <div class="form-grid">
                 <TextField label=label(state, "戦略の名前", "Title") value=title testid="strategy-title-field"
                     on_commit=bind::write(|s, v: String| s.title = v)/>
@@ -95,7 +96,7 @@ pub fn StrategyForm() -> impl IntoView {
         <Schedule/>
         <NextPeriodForm/>
         <div class="panel" data-testid="problems">
-            <h2>{move || state.tr("チェック結果", "Checks")}</h2>
+            <h2>{state.text("チェック結果", "Checks")}</h2>
             {move || {
                 let lang = state.lang();
                 let list = problems.get();
@@ -131,7 +132,7 @@ fn Sections() -> impl IntoView {
     let ids = bind::read(|s| s.sections.iter().map(|x| x.id.clone()).collect::<Vec<Id>>());
     view! {
         <div class="panel" data-testid="sections">
-            <h2>{move || state.tr("基本的な考え方（本文の節）", "Narrative sections")}</h2>
+            <h2>{state.text("基本的な考え方（本文の節）", "Narrative sections")}</h2>
             {move || ids.get().into_iter().enumerate().map(|(i, id)| {
                 let (hid, bid, mid, did) = (id.clone(), id.clone(), id.clone(), id.clone());
                 let heading = bind::read(move |s| s.sections.iter().find(|x| x.id == hid).map(|x| x.heading.clone()).unwrap_or_default());
@@ -150,7 +151,7 @@ fn Sections() -> impl IntoView {
                 }
             }).collect_view()}
             <button type="button" data-testid="add-section" on:click=move |_| state.edit(|s| { s.add_section(); })>
-                {move || state.tr("＋ 節を追加", "+ Add a section")}
+                {state.text("＋ 節を追加", "+ Add a section")}
             </button>
         </div>
     }
@@ -170,8 +171,8 @@ fn RatingRuleForm() -> impl IntoView {
     };
     view! {
         <div class="panel" data-testid="rating-rule">
-            <h2>{move || state.tr("評価基準", "Rating rule")}</h2>
-            <p class="lead">{move || state.tr("進捗率（当初値から目標値までのうち達成した割合）で評価を決めます。", "The rating follows progress (the share of the way from baseline to target).")}</p>
+            <h2>{state.text("評価基準", "Rating rule")}</h2>
+            <p class="lead">{state.text("進捗率（当初値から目標値までのうち達成した割合）で評価を決めます。", "The rating follows progress (the share of the way from baseline to target).")}</p>
             <div class="actions">
                 {RatingPreset::ALL.into_iter().map(|p| view! {
                     <button type="button" data-testid=format!("rating-preset-{}", preset_name(p).chars().next().unwrap_or('x'))
@@ -190,7 +191,7 @@ fn RatingRuleForm() -> impl IntoView {
                                 on_commit=bind::write(move |s, v: Option<f64>| if let (Some(t), Some(v)) = (s.rating_rule.tiers.get_mut(i), v) { t.min_percent = v })/>
                             <button type="button" class="quiet" data-testid=format!("remove-tier-{i}")
                                 on:click=move |_| state.try_edit(|s| i < s.rating_rule.tiers.len() && s.rating_rule.tiers.len() > 1 && { s.rating_rule.tiers.remove(i); true })>
-                                {move || state.tr("この段階を削除", "Remove this level")}
+                                {state.text("この段階を削除", "Remove this level")}
                             </button>
                         </div>
                     }
@@ -199,7 +200,7 @@ fn RatingRuleForm() -> impl IntoView {
                     <button type="button" data-testid="add-tier" on:click=move |_| state.edit(|s| {
                         let min = s.rating_rule.tiers.last().map_or(100.0, |t| (t.min_percent - 20.0).max(0.0));
                         s.rating_rule.tiers.push(crate::model::RatingTier { label: String::new(), min_percent: min });
-                    })>{move || state.tr("＋ 段階を追加", "+ Add a level")}</button>
+                    })>{state.text("＋ 段階を追加", "+ Add a level")}</button>
                 </div>
                 <TextField label=label(state, "それ未満", "Below every threshold") value=below testid="tier-below"
                     on_commit=bind::write(|s, v: String| s.rating_rule.below = v)/>
@@ -221,12 +222,12 @@ fn Schedule() -> impl IntoView {
     };
     view! {
         <div class="panel" data-testid="schedule">
-            <h2>{move || state.tr("策定スケジュール", "Drafting schedule")}</h2>
+            <h2>{state.text("策定スケジュール", "Drafting schedule")}</h2>
             <table class="year-table">
                 <thead><tr>
-                    <th>{move || state.tr("指定", "By")}</th><th>{move || state.tr("日付", "Date")}</th>
-                    <th>{move || state.tr("年度", "Fiscal year")}</th><th>{move || state.tr("月", "Month")}</th><th>{move || state.tr("旬", "Part")}</th>
-                    <th>{move || state.tr("会議・手続", "Meeting / step")}</th><th>{move || state.tr("議題", "Agenda")}</th><th>{move || state.tr("段階", "Stage")}</th><th></th>
+                    <th>{state.text("指定", "By")}</th><th>{state.text("日付", "Date")}</th>
+                    <th>{state.text("年度", "Fiscal year")}</th><th>{state.text("月", "Month")}</th><th>{state.text("旬", "Part")}</th>
+                    <th>{state.text("会議・手続", "Meeting / step")}</th><th>{state.text("議題", "Agenda")}</th><th>{state.text("段階", "Stage")}</th><th></th>
                 </tr></thead>
                 <tbody>
                 {move || ids.get().into_iter().map(|id| {
@@ -270,7 +271,7 @@ fn Schedule() -> impl IntoView {
                             <td><TextField label=label(state, "会議・手続", "Meeting / step") value=body on_commit=Callback::new(move |v: String| upd(i4.clone(), Box::new(move |x| x.body = v.clone())))/></td>
                             <td><TextField label=label(state, "議題", "Agenda") value=agenda multiline=true on_commit=Callback::new(move |v: String| upd(i5.clone(), Box::new(move |x| x.agenda = v.clone())))/></td>
                             <td><SelectField label=label(state, "段階", "Stage") options=stages value=stage on_commit=Callback::new(move |v: String| upd(i6.clone(), Box::new(move |x| x.stage = DraftingStage::ALL.into_iter().find(|s| s.as_str() == v))))/></td>
-                            <td><button type="button" class="danger" on:click=move |_| { let id = i7.clone(); state.edit(move |s| s.schedule.retain(|x| x.id != id)) }>{move || state.tr("削除", "Delete")}</button></td>
+                            <td><button type="button" class="danger" on:click=move |_| { let id = i7.clone(); state.edit(move |s| s.schedule.retain(|x| x.id != id)) }>{state.text("削除", "Delete")}</button></td>
                         </tr>
                     }
                 }).collect_view()}
@@ -279,7 +280,7 @@ fn Schedule() -> impl IntoView {
             <button type="button" data-testid="add-schedule" on:click=move |_| state.edit(|s| {
                 let fiscal_year = FiscalYear(s.period.first.0 - 1);
                 s.schedule.push(ScheduleItem { id: Id::new("schedule"), when: ScheduleWhen::Period { fiscal_year, month: 4, part: None }, body: String::new(), agenda: String::new(), stage: None });
-            })>{move || state.tr("＋ 予定を追加", "+ Add a step")}</button>
+            })>{state.text("＋ 予定を追加", "+ Add a step")}</button>
         </div>
     }
 }
@@ -298,7 +299,7 @@ fn NationalGoals() -> impl IntoView {
     });
     view! {
         <div class="panel" data-testid="national-goals">
-            <h2>{move || state.tr("国の総合戦略の目標", "Goals of the national strategy")}</h2>
+            <h2>{state.text("国の総合戦略の目標", "Goals of the national strategy")}</h2>
             {move || ids.get().into_iter().map(|id| {
                 let get = move |id: Id| move |s: &crate::model::Strategy| s.national_framework.goals.iter().find(|g| g.id == id).cloned();
                 let (g1, g2, g3) = (get(id.clone()), get(id.clone()), get(id.clone()));
@@ -335,7 +336,7 @@ fn NationalGoals() -> impl IntoView {
             <button type="button" data-testid="add-national-goal" on:click=move |_| state.edit(|s| {
                 let number = (s.national_framework.goals.len() + 1).to_string();
                 s.national_framework.goals.push(crate::model::NationalGoal { id: Id::new("ng"), kind: crate::model::GoalKind::Basic, number, title: String::new() });
-            })>{move || state.tr("＋ 国の目標を追加", "+ Add a national goal")}</button>
+            })>{state.text("＋ 国の目標を追加", "+ Add a national goal")}</button>
         </div>
     }
 }

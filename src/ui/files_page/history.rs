@@ -10,6 +10,7 @@ use crate::model::{Id, Strategy};
 use crate::storage::{StorageError, Version, VersionReason};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
+use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState, Notice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,7 +30,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
     let keeps = state.store().keeps_history();
     view! {
         <section class="panel" data-testid="version-history" aria-labelledby="version-history-title">
-            <h2 id="version-history-title">{move || state.tr("版の履歴", "Version history")}</h2>
+            <h2 id="version-history-title">{state.text("版の履歴", "Version history")}</h2>
             {move || {
                 let lang = state.lang();
                 if !keeps {

@@ -4,6 +4,7 @@
 
 use super::files;
 use crate::locale::tr;
+use crate::ui::speech::Speaks;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -46,7 +47,7 @@ pub fn WorkbookExport() -> impl IntoView {
                     state.tr("Excel ブック（.xlsx）", "Excel workbook (.xlsx)")
                 }}
             </button>
-            <span class="hint">{move || state.tr(
+            <span class="hint">{state.text(
                 "数値目標・KPI、施策評価シート、予算・決算（交付金事業があれば、その効果検証も）のシートを1つのブックに。数値は数値のまま、見出しは固定され、A4 横でそのまま印刷できます。「5-1」のような番号も日付になりません。このブックは「Excel・貼り付けから取り込む」でそのまま取り込めます。",
                 "One workbook with a sheet each for KPIs, measure evaluation sheets, budget and settled cost (and the grant projects' review, when there are any). Numbers stay numbers, headers are frozen, and it prints on A4 landscape as it is; codes such as 5-1 do not become dates. It can be imported back as it is under “Import from Excel”.",
             )}</span>

@@ -55,12 +55,12 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="print-toolbar" role="toolbar" data-testid="print-toolbar" aria-label=move || state.tr("印刷の設定", "Print settings")>
-            <a class="button quiet" data-testid="print-back" href=Route::Files(id.clone()).hash()>{move || state.tr("← 戻る", "← Back")}</a>
+        <div class="print-toolbar" role="toolbar" data-testid="print-toolbar" aria-label=state.text("印刷の設定", "Print settings")>
+            <a class="button quiet" data-testid="print-back" href=Route::Files(id.clone()).hash()>{state.text("← 戻る", "← Back")}</a>
             {links}
             <span class="print-controls">{children()}</span>
-            <button type="button" class="primary" data-testid="print-button" on:click=move |_| print_page()>{move || state.tr("印刷", "Print")}</button>
-            <span class="hint">{move || state.tr("A4 縦。PDF にするには印刷画面で「PDF に保存」を選びます。", "A4 portrait. To make a PDF, choose “Save as PDF” in the print dialog.")}</span>
+            <button type="button" class="primary" data-testid="print-button" on:click=move |_| print_page()>{state.text("印刷", "Print")}</button>
+            <span class="hint">{state.text("A4 縦。PDF にするには印刷画面で「PDF に保存」を選びます。", "A4 portrait. To make a PDF, choose “Save as PDF” in the print dialog.")}</span>
         </div>
     }
 }

@@ -40,7 +40,7 @@ pub fn Coverage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let state = use_speech();
     view! {
         <section class="panel region-section" data-testid="region-coverage" aria-labelledby="region-coverage-title">
-            <h2 id="region-coverage-title">{move || state.tr("SDGs・国の基本目標との対応", "SDGs and national goals")}</h2>
+            <h2 id="region-coverage-title">{state.text("SDGs・国の基本目標との対応", "SDGs and national goals")}</h2>
             {move || data.get().map(|d| {
                 let lang = state.lang();
                 view! {

@@ -69,8 +69,8 @@ pub async fn walk(entries: Vec<JsValue>) -> Picked {
             },
         }
     }
-    dropped.files.sort_by(|a, b| a.0.cmp(&b.0));
-    dropped.passed_over.sort();
+    crate::sorting::by(&mut dropped.files, |a, b| a.0.cmp(&b.0));
+    crate::sorting::natural(&mut dropped.passed_over);
     dropped
 }
 

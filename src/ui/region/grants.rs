@@ -51,7 +51,7 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 .as_ref()
                 .map(|d| grants(&d.towns(), &GrantFilter::default()).into_iter().filter_map(|r| r.year).collect())
                 .unwrap_or_default();
-            years.sort();
+            crate::sorting::natural(&mut years);
             years.dedup();
             years
         })
@@ -80,26 +80,26 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
 
     view! {
         <section class="panel region-section" data-testid="region-grants" aria-labelledby="region-grants-title">
-            <h2 id="region-grants-title">{move || state.tr("補助事業", "Subsidised initiatives")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2 id="region-grants-title">{state.text("補助事業", "Subsidised initiatives")}</h2>
+            <p class="lead">{state.text(
                 "各市町村が「補助事業」とした事業を、交付金の種類と年度ごとの予算額・交付金額・決算額（千円）とともに示します。「交付金」で選ぶと、その交付金の事業を市町村をまたいで並べます。",
                 "The initiatives each town marks as subsidised, with their grant programme and their budget, grant and settled cost per fiscal year (¥1,000). Choose a grant to list its projects across the towns.")}</p>
             <div class="region-filters">
                 <div class="field">
-                    <label for="grants-town">{move || state.tr("市町村", "Town")}</label>
+                    <label for="grants-town">{state.text("市町村", "Town")}</label>
                     <select id="grants-town" data-testid="grants-town"
                         on:change=move |ev| { let v = event_target_value(&ev); town.set((!v.is_empty()).then(|| Id::from(v.as_str()))) }>
-                        <option value="">{move || state.tr("すべて", "All")}</option>
+                        <option value="">{state.text("すべて", "All")}</option>
                         {move || data.get().map(|d| d.towns.iter().map(|s| view! {
                             <option value=s.id.to_string() selected=town.get_untracked().as_ref() == Some(&s.id)>{s.municipality.name.clone()}</option>
                         }).collect_view())}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="grants-year">{move || state.tr("年度", "Fiscal year")}</label>
+                    <label for="grants-year">{state.text("年度", "Fiscal year")}</label>
                     <select id="grants-year" data-testid="grants-year"
                         on:change=move |ev| year.set(event_target_value(&ev).parse::<i32>().ok().map(FiscalYear))>
-                        <option value="">{move || state.tr("すべて", "All")}</option>
+                        <option value="">{state.text("すべて", "All")}</option>
                         {move || {
                             let (lang, style) = (state.lang(), state.year_style());
                             years.get().into_iter().map(|y| view! {
@@ -109,22 +109,22 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="grants-programme">{move || state.tr("交付金", "Grant")}</label>
+                    <label for="grants-programme">{state.text("交付金", "Grant")}</label>
                     <select id="grants-programme" data-testid="grants-programme"
                         on:change=move |ev| programme.set(programme_filter(&event_target_value(&ev)))>
-                        <option value="">{move || state.tr("すべて", "All")}</option>
+                        <option value="">{state.text("すべて", "All")}</option>
                         {move || {
                             let lang = state.lang();
                             GrantProgramme::NAMED.iter().map(|p| view! {
                                 <option value=p.key()>{locale::grant_programme(p, lang)}</option>
                             }).collect_view()
                         }}
-                        <option value="other">{move || state.tr("その他の交付金", "Other grants")}</option>
-                        <option value="unnamed">{move || state.tr("交付金の記入なし", "No grant named")}</option>
+                        <option value="other">{state.text("その他の交付金", "Other grants")}</option>
+                        <option value="unnamed">{state.text("交付金の記入なし", "No grant named")}</option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for="grants-words">{move || state.tr("事業名の言葉", "Words in the name")}</label>
+                    <label for="grants-words">{state.text("事業名の言葉", "Words in the name")}</label>
                     <input id="grants-words" type="search" data-testid="grants-words" prop:value=move || words.get()
                         on:input=move |ev| words.set(event_target_value(&ev))/>
                 </div>

@@ -16,6 +16,7 @@ use crate::model::{Id, Strategy};
 use crate::session::route::Route;
 use crate::ui::chart_view::ChartView;
 use crate::ui::files;
+use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -56,7 +57,7 @@ fn rules(g: &MatchedIndicator, lang: Language) -> String {
 /// In how many towns a match has a member.
 fn towns_in(g: &MatchedIndicator) -> usize {
     let mut towns: Vec<&Id> = g.members.iter().map(|(r, _)| &r.strategy).collect();
-    towns.sort_by_key(|id| id.to_string());
+    crate::sorting::by_key(&mut towns, |id| id.to_string());
     towns.dedup();
     towns.len()
 }
@@ -105,8 +106,8 @@ pub fn MatchedIndicators(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
 
     view! {
         <section class="panel region-section" data-testid="region-indicators" aria-labelledby="region-indicators-title">
-            <h2 id="region-indicators-title">{move || state.tr("指標の比較", "One indicator across towns")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2 id="region-indicators-title">{state.text("指標の比較", "One indicator across towns")}</h2>
+            <p class="lead">{state.text(
                 "同じ意味の指標を、指標名リストの名称、同じ名称（全角・半角や空白の違いは無視）、または手動の照合で市町村の間で結びつけます。指標を選ぶと、各市町村の実績と目標をグラフと表で示します。",
                 "Indicators that mean the same thing are matched by the bureau's list of names, by the same name (width and spaces aside), or by hand. Choose one to see each town's actuals and targets as a chart and a table.")}</p>
             {move || {
@@ -151,10 +152,10 @@ pub fn MatchedIndicators(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     <div class="actions">
                         <button type="button" data-testid="matched-csv"
                             on:click=move |_| if let (Some(g), Some(t), Some(d)) = (group.get_untracked(), table.get_untracked(), data.get_untracked()) { download(state, &d.region.name, &g, &t) }>
-                            {move || state.tr("CSV を書き出す（Excel 用）", "Export CSV (for Excel)")}
+                            {state.text("CSV を書き出す（Excel 用）", "Export CSV (for Excel)")}
                         </button>
                         <button type="button" data-testid="matched-print" on:click=move |_| print_section("region-indicator")>
-                            {move || state.tr("この指標を印刷（A4 横）", "Print this indicator (A4 landscape)")}
+                            {state.text("この指標を印刷（A4 横）", "Print this indicator (A4 landscape)")}
                         </button>
                     </div>
                     <ChartView figure=figure kind="region-indicator"/>

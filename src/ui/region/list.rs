@@ -9,6 +9,7 @@ use crate::session::route::Route;
 use crate::storage::RegionBackup;
 use crate::ui::files;
 use crate::ui::pages;
+use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, BringInResult};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,6 +38,21 @@ pub fn RegionList() -> impl IntoView {
             state.open_region_file(file, Some((progress, result)));
         }
     };
+    let has_regions = Memo::new(move |_| state.regions.with(|r| !r.is_empty()));
+    // The region backups, read from storage again whenever the regions are (after every write).
+    let backups = RwSignal::new(Vec::<RegionBackup>::new());
+    Effect::new(move |_| {
+        state.regions.track();
+        leptos::task::spawn_local(async move {
+            match state.store().region_backups().await {
+                Ok(b) => {
+                    backups.try_set(b);
+                }
+                Err(e) => state.notice.set(Some(crate::session::Notice::Storage(e))),
+            }
+        });
+    });
+    let has_backups = Memo::new(move |_| backups.with(|b| !b.is_empty()));
     let opened = move || {
         result.with(|r| {
             r.as_ref()
@@ -46,24 +62,24 @@ pub fn RegionList() -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="regions" aria-labelledby="regions-title">
-            <h2 id="regions-title">{move || state.tr("地域（管内）", "Regions")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2 id="regions-title">{state.text("地域（管内）", "Regions")}</h2>
+            <p class="lead">{state.text(
                 "振興局など、いくつもの市町村の戦略をまとめて見るときに使います。地域をつくり、市町村から届いたファイルを取り込むと、市町村を並べて比べたり、取組事例をさがしたりできます。",
                 "For a regional bureau reading many towns' strategies: create a region, bring in the files the towns send, then compare the towns side by side and find practices across them.")}</p>
             <form class="actions" on:submit=create>
-                <label for="region-name">{move || state.tr("地域の名称", "Region name")}</label>
+                <label for="region-name">{state.text("地域の名称", "Region name")}</label>
                 <input id="region-name" type="text" data-testid="region-name-input" prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
-                    placeholder=move || state.tr("例: 渡島総合振興局管内", "e.g. Oshima region")/>
+                    placeholder=state.text("例: 渡島総合振興局管内", "e.g. Oshima region")/>
                 <button type="submit" class="primary" data-testid="create-region" disabled=move || name.with(|n| n.trim().is_empty())>
-                    {move || state.tr("地域をつくる", "Create region")}
+                    {state.text("地域をつくる", "Create region")}
                 </button>
             </form>
             <div class="actions">
                 <input id="region-file" class="visually-hidden" type="file" accept=".json,application/json"
                     data-testid="region-file" on:change=on_region_file disabled=move || progress.get().is_some()/>
-                <label class="button" for="region-file">{move || state.tr("地域のファイルを開く", "Open a region file")}</label>
-                <span class="meta">{move || state.tr(
+                <label class="button" for="region-file">{state.text("地域のファイルを開く", "Open a region file")}</label>
+                <span class="meta">{state.text(
                     "「地域を1つのファイルに書き出す」で書き出したファイルから、地域とその市町村の戦略を取り込みます。",
                     "Brings in a region and its towns' strategies from a file written by “Export the region as one file”.")}</span>
             </div>
@@ -86,80 +102,81 @@ pub fn RegionList() -> impl IntoView {
                 // What came of it (and the newer versions to confirm) in a part of its own.
                 {move || has_result.get().then(|| pages::lazy_part(async move { pages::region_file_results(result).await }))}
             </div>
+            // The rows, when there are regions: a part of their own (a first visit has none).
             <ul class="strategy-list" data-testid="region-list">
-                {move || state.regions.get().into_iter().map(|r| {
+                {move || has_regions.get().then(|| pages::lazy_part(async move { pages::region_rows().await }))}
+            </ul>
+        </section>
+        {move || has_backups.get().then(|| pages::lazy_part(async move { pages::region_backup_rows(backups).await }))}
+    }
+}
+
+/// The regions' rows on the strategy list (`pages::region_rows`), each opening its page or
+/// deleting the region (its backup is kept).
+#[component]
+pub fn RegionRows() -> impl IntoView {
+    let state = use_app();
+    move || {
+        state
+            .regions
+            .get()
+            .into_iter()
+            .map(|r| {
+                let lang = state.lang();
+                let id = r.region.id.clone();
+                let towns = r.region.members.len();
+                let del = id.clone();
+                view! {
+                    <li class="strategy-row" data-testid="region-row" data-id=id.to_string()>
+                        <div class="strategy-main">
+                            <a class="strategy-title" href=Route::Region(id.clone()).hash()>{r.region.name.clone()}</a>
+                            <span class="meta">{match lang {
+                                Language::Ja => format!("市町村 {towns}"),
+                                Language::En => format!("{towns} towns"),
+                            }}</span>
+                        </div>
+                        <div class="row-actions">
+                            <button type="button" class="danger" data-testid="delete-region" on:click=move |_| state.delete_region(&del)>
+                                {crate::locale::tr(lang, "削除", "Delete")}
+                            </button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// The region backups kept before a region was deleted (or replaced by a restore), each
+/// restored or deleted for good (`pages::region_backup_rows`, shown when there are any).
+#[component]
+pub fn RegionBackupRows(backups: RwSignal<Vec<RegionBackup>>) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">
+            <h2 id="region-backups-title">{state.text("地域のバックアップ（削除・置き換えの前の状態）", "Region backups (taken before a delete or replace)")}</h2>
+            <ul class="strategy-list">
+                {move || backups.get().into_iter().map(|b| {
                     let lang = state.lang();
-                    let id = r.region.id.clone();
-                    let towns = r.region.members.len();
-                    let del = id.clone();
+                    let (k1, k2) = (b.key.clone(), b.key.clone());
+                    let towns = match lang {
+                        Language::Ja => format!("市町村 {}", b.towns),
+                        Language::En => format!("{} towns", b.towns),
+                    };
                     view! {
-                        <li class="strategy-row" data-testid="region-row" data-id=id.to_string()>
+                        <li class="strategy-row" data-testid="region-backup-row">
                             <div class="strategy-main">
-                                <a class="strategy-title" href=Route::Region(id.clone()).hash()>{r.region.name.clone()}</a>
-                                <span class="meta">{match lang {
-                                    Language::Ja => format!("市町村 {towns}"),
-                                    Language::En => format!("{towns} towns"),
-                                }}</span>
+                                <span class="strategy-title">{b.name.clone()}</span>
+                                <span class="meta">{towns}" ・ "{files::local_time(&b.taken_at)}</span>
                             </div>
                             <div class="row-actions">
-                                <button type="button" class="danger" data-testid="delete-region" on:click=move |_| state.delete_region(&del)>
-                                    {crate::locale::tr(lang, "削除", "Delete")}
-                                </button>
+                                <button type="button" data-testid="region-backup-restore" on:click=move |_| state.restore_region(&k1)>{tr(lang, "復元", "Restore")}</button>
+                                <button type="button" class="danger" data-testid="region-backup-discard" on:click=move |_| state.discard_region_backup(&k2)>{tr(lang, "完全に削除", "Delete for good")}</button>
                             </div>
                         </li>
                     }
                 }).collect_view()}
             </ul>
         </section>
-        <RegionBackups/>
-    }
-}
-
-/// The region backups kept before a region was deleted (or replaced by a restore), each
-/// restored or deleted for good. Read from storage again whenever the regions are (after every
-/// write).
-#[component]
-fn RegionBackups() -> impl IntoView {
-    let state = use_app();
-    let backups = RwSignal::new(Vec::<RegionBackup>::new());
-    Effect::new(move |_| {
-        state.regions.track();
-        leptos::task::spawn_local(async move {
-            match state.store().region_backups().await {
-                Ok(b) => {
-                    backups.try_set(b);
-                }
-                Err(e) => state.notice.set(Some(crate::session::Notice::Storage(e))),
-            }
-        });
-    });
-    view! {
-        <Show when=move || backups.with(|b| !b.is_empty())>
-            <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">
-                <h2 id="region-backups-title">{move || state.tr("地域のバックアップ（削除・置き換えの前の状態）", "Region backups (taken before a delete or replace)")}</h2>
-                <ul class="strategy-list">
-                    {move || backups.get().into_iter().map(|b| {
-                        let lang = state.lang();
-                        let (k1, k2) = (b.key.clone(), b.key.clone());
-                        let towns = match lang {
-                            Language::Ja => format!("市町村 {}", b.towns),
-                            Language::En => format!("{} towns", b.towns),
-                        };
-                        view! {
-                            <li class="strategy-row" data-testid="region-backup-row">
-                                <div class="strategy-main">
-                                    <span class="strategy-title">{b.name.clone()}</span>
-                                    <span class="meta">{towns}" ・ "{files::local_time(&b.taken_at)}</span>
-                                </div>
-                                <div class="row-actions">
-                                    <button type="button" data-testid="region-backup-restore" on:click=move |_| state.restore_region(&k1)>{tr(lang, "復元", "Restore")}</button>
-                                    <button type="button" class="danger" data-testid="region-backup-discard" on:click=move |_| state.discard_region_backup(&k2)>{tr(lang, "完全に削除", "Delete for good")}</button>
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        </Show>
     }
 }

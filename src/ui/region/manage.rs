@@ -7,6 +7,7 @@ use super::Loaded;
 use crate::locale::{tr, Language};
 use crate::model::Id;
 use crate::session::route::Route;
+use crate::ui::speech::Speaks;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -41,14 +42,14 @@ pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="region-manage" aria-labelledby="region-manage-title">
-            <h2 id="region-manage-title">{move || state.tr("地域の管理", "Managing the region")}</h2>
+            <h2 id="region-manage-title">{state.text("地域の管理", "Managing the region")}</h2>
             <form class="actions" on:submit=rename>
-                <label for="region-rename">{move || state.tr("地域の名称", "Region name")}</label>
+                <label for="region-rename">{state.text("地域の名称", "Region name")}</label>
                 <input id="region-rename" type="text" data-testid="region-rename-input" prop:value=shown
                     on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
-                <button type="submit" data-testid="region-rename" disabled=unchanged>{move || state.tr("名称を変える", "Rename")}</button>
+                <button type="submit" data-testid="region-rename" disabled=unchanged>{state.text("名称を変える", "Rename")}</button>
             </form>
-            <h3>{move || state.tr("地域の市町村", "The region's towns")}</h3>
+            <h3>{state.text("地域の市町村", "The region's towns")}</h3>
             <ul class="strategy-list" data-testid="region-members">
                 {move || data.with(|d| d.as_ref().map(|d| {
                     let lang = state.lang();
@@ -57,19 +58,19 @@ pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     stored.chain(missing).map(|(town, name, is_stored)| member(lang, id, town, name, is_stored, asking)).collect_view()
                 }))}
             </ul>
-            <h3>{move || state.tr("書き出し・削除", "Export and delete")}</h3>
-            <p class="lead">{move || state.tr(
+            <h3>{state.text("書き出し・削除", "Export and delete")}</h3>
+            <p class="lead">{state.text(
                 "地域のファイルには、地域の名称、指標の対応づけと、市町村の戦略がすべて入ります。別のパソコンでは、戦略一覧の「地域のファイルを開く」で開けます。",
                 "The region file holds the region's name, its indicator matches and every town's strategy. On another computer, open it with “Open a region file” on the strategy list.")}</p>
             <div class="actions">
                 <button type="button" data-testid="region-export" on:click=move |_| if let Some(id) = id.get_untracked() { state.export_region(&id) }>
-                    {move || state.tr("地域を1つのファイルに書き出す", "Export the region as one file")}
+                    {state.text("地域を1つのファイルに書き出す", "Export the region as one file")}
                 </button>
                 <button type="button" class="danger" data-testid="region-delete" on:click=delete>
-                    {move || state.tr("この地域を削除", "Delete this region")}
+                    {state.text("この地域を削除", "Delete this region")}
                 </button>
             </div>
-            <p class="meta">{move || state.tr(
+            <p class="meta">{state.text(
                 "削除しても、地域のバックアップが残り（戦略一覧の「地域のバックアップ」から復元できます）、市町村の戦略は戦略一覧に残ります。",
                 "A deleted region is kept as a region backup (restore it under “Region backups” on the strategy list); its towns' strategies stay in the strategy list.")}</p>
         </section>

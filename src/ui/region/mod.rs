@@ -26,10 +26,11 @@ use crate::model::{Id, Strategy};
 use crate::session::region::load_towns;
 use crate::session::route::Route;
 use crate::storage::StorageError;
+use crate::ui::speech::Speaks;
 use bring_in::BringIn;
 pub use bring_in::BringInResults;
 use leptos::prelude::*;
-pub use list::RegionList;
+pub use list::{RegionBackupRows, RegionList, RegionRows};
 use manage::RegionManage;
 pub use replace::NewerVersions;
 use side_by_side::SideBySideTable;
@@ -127,7 +128,7 @@ pub fn RegionPage() -> impl IntoView {
 
     view! {
         <article class="region-page" data-testid="region-page">
-            <nav class="crumbs"><a href="#/">{move || state.tr("← 戦略一覧", "← Strategies")}</a></nav>
+            <nav class="crumbs"><a href="#/">{state.text("← 戦略一覧", "← Strategies")}</a></nav>
             {move || match load.get() {
                 Load::Reading => Some(view! {
                     <p class="page-loading">{state.tr("読み込み中…", "Loading…")}</p>
@@ -142,7 +143,7 @@ pub fn RegionPage() -> impl IntoView {
             }}
             <Show when=move || data.with(Option::is_some)>
                 <header class="panel strategy-head">
-                    <p class="municipality">{move || state.tr("地域（管内）", "Region")}</p>
+                    <p class="municipality">{state.text("地域（管内）", "Region")}</p>
                     <h1 data-testid="region-name">{move || data.with(|d| d.as_ref().map(|d| d.region.name.clone()))}</h1>
                     <p class="meta" data-testid="region-towns" aria-live="polite">{move || towns_line(reading.get(), data.with(|d| d.as_ref().map(|d| d.towns.len())), state.lang())}</p>
                     {move || data.with(|d| d.as_ref().filter(|d| !d.missing.is_empty()).map(|d| view! {

@@ -91,8 +91,8 @@ pub fn Partnerships(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let only_unconfirmed = RwSignal::new(false);
     view! {
         <section class="panel region-section" data-testid="region-partnerships" aria-labelledby="region-partnerships-title">
-            <h2 id="region-partnerships-title">{move || state.tr("広域連携", "Partnerships between towns")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2 id="region-partnerships-title">{state.text("広域連携", "Partnerships between towns")}</h2>
+            <p class="lead">{state.text(
                 "事業に連携先の市町村が書かれているものを、連携ごとにまとめます。一方の市町村だけが記載している連携は「未確認」です。",
                 "Initiatives that name the towns they are carried out with, by partnership. One named by one town only is “unconfirmed”.")}</p>
             {move || {

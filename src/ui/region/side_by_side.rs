@@ -104,12 +104,12 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
 
     view! {
         <section class="panel" data-testid="side-by-side" aria-labelledby="side-by-side-title">
-            <h2 id="side-by-side-title">{move || state.tr("市町村の比較", "Towns side by side")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2 id="side-by-side-title">{state.text("市町村の比較", "Towns side by side")}</h2>
+            <p class="lead">{state.text(
                 "指標の達成状況は、選んだ年度までの最新の実績で、各市町村の評価のしかたで判定します。見出しを押すと並べ替えます。",
                 "Each indicator's status uses its latest actual up to the chosen year, by each town's own rule. Click a heading to sort.")}</p>
             <div class="actions">
-                <label for="side-by-side-year">{move || state.tr("年度", "Fiscal year")}</label>
+                <label for="side-by-side-year">{state.text("年度", "Fiscal year")}</label>
                 <select id="side-by-side-year" data-testid="side-by-side-year" on:change=on_year>
                     {move || {
                         let (lang, style) = (state.lang(), state.year_style());
@@ -121,10 +121,10 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 </select>
                 <button type="button" data-testid="side-by-side-csv" disabled=move || table.with(Option::is_none)
                     on:click=move |_| if let (Some(t), Some(d)) = (table.get_untracked(), data.get_untracked()) { download(state, downloads, &d.region.name, &t) }>
-                    {move || state.tr("CSV を書き出す（Excel 用）", "Export CSV (for Excel)")}
+                    {state.text("CSV を書き出す（Excel 用）", "Export CSV (for Excel)")}
                 </button>
                 <button type="button" data-testid="side-by-side-print" disabled=move || table.with(Option::is_none) on:click=move |_| print_page()>
-                    {move || state.tr("印刷（A4 横）", "Print (A4 landscape)")}
+                    {state.text("印刷（A4 横）", "Print (A4 landscape)")}
                 </button>
             </div>
             <p class="print-only" data-testid="side-by-side-print-year">{move || {
@@ -195,7 +195,7 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 })
             }}
             <Show when=move || data.with(|d| d.as_ref().is_some_and(|d| d.towns.is_empty()))>
-                <p class="empty" data-testid="region-empty">{move || state.tr(
+                <p class="empty" data-testid="region-empty">{state.text(
                     "まだ市町村がありません。上の「ファイルを選ぶ」で市町村のファイルを取り込んでください。",
                     "No town yet. Bring the towns' files in with “Choose files” above.")}</p>
             </Show>

@@ -85,21 +85,21 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     });
     view! {
         <section class="panel" data-testid="theme-search" aria-labelledby="theme-search-title">
-            <h2 id="theme-search-title">{move || state.tr("取組事例をさがす", "Find practices across towns")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2 id="theme-search-title">{state.text("取組事例をさがす", "Find practices across towns")}</h2>
+            <p class="lead">{state.text(
                 "すべての市町村の目標・施策・事業の名称と説明から、言葉でさがします（例: 移住、子育て、観光、DX）。空白で区切ると、すべての言葉を含むものだけを表示します。SDGs の目標や国の基本目標でも絞り込めます。",
                 "Searches every town's goals, measures and initiatives by their names and descriptions (e.g. 移住, 子育て, 観光, DX). Words separated by spaces must all appear. An SDG or a national goal narrows the search too.")}</p>
             <div class="field">
-                <label for="theme-words">{move || state.tr("さがす言葉", "Words")}</label>
+                <label for="theme-words">{state.text("さがす言葉", "Words")}</label>
                 <input id="theme-words" type="search" data-testid="theme-words" prop:value=move || typed.get()
                     on:input=move |ev| { all_hits.set(false); typed.set(event_target_value(&ev)) }/>
             </div>
             <div class="region-filters">
                 <div class="field">
-                    <label for="theme-sdg">{move || state.tr("SDGs の目標", "SDG")}</label>
+                    <label for="theme-sdg">{state.text("SDGs の目標", "SDG")}</label>
                     <select id="theme-sdg" data-testid="theme-sdg"
                         on:change=move |ev| { all_hits.set(false); sdg.set(event_target_value(&ev).parse::<u8>().ok().map(Sdg)) }>
-                        <option value="">{move || state.tr("指定しない", "Any")}</option>
+                        <option value="">{state.text("指定しない", "Any")}</option>
                         {move || {
                             let lang = state.lang();
                             Sdg::all().map(|s| view! {
@@ -112,10 +112,10 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="theme-national-goal">{move || state.tr("国の基本目標", "National goal")}</label>
+                    <label for="theme-national-goal">{state.text("国の基本目標", "National goal")}</label>
                     <select id="theme-national-goal" data-testid="theme-national-goal"
                         on:change=move |ev| { all_hits.set(false); national_goal.set(event_target_value(&ev).parse::<usize>().ok()) }>
-                        <option value="">{move || state.tr("指定しない", "Any")}</option>
+                        <option value="">{state.text("指定しない", "Any")}</option>
                         {move || {
                             let lang = state.lang();
                             national_goals.get().into_iter().enumerate().map(|(n, c)| view! {
@@ -126,7 +126,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 </div>
                 <button type="button" data-testid="theme-csv" disabled=move || found.with(Vec::is_empty)
                     on:click=move |_| if let Some(d) = data.get_untracked() { download(state, downloads, &d.region.name, &typed.get_untracked(), &found.get_untracked()) }>
-                    {move || state.tr("結果を CSV に書き出す（Excel 用）", "Export the results as CSV (for Excel)")}
+                    {state.text("結果を CSV に書き出す（Excel 用）", "Export the results as CSV (for Excel)")}
                 </button>
             </div>
             {move || {

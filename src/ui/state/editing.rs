@@ -36,14 +36,11 @@ impl AppState {
 
     fn show_editing(&self) {
         self.editing.with_value(|e| {
-            let open = e.strategy();
-            let (same_id, same) = self.open.with_untracked(|o| match (o, open) {
-                (Some(a), Some(b)) => (a.id == b.id, a == b),
-                (None, None) => (true, true),
-                _ => (false, false),
-            });
-            if !same || !same_id {
-                self.open.set(open.cloned());
+            // By the editing's version: comparing whole strategies cost a pass over both (and
+            // the comparison's code in the first visit's module).
+            if self.shown.get_value() != e.version() {
+                self.shown.set_value(e.version());
+                self.open.set(e.strategy().cloned());
             }
             let depths = e.depths();
             if self.history_depths.get_untracked() != depths {

@@ -64,6 +64,8 @@ pub struct AppState {
     /// The open strategy as `editing` holds it (a copy sharing every unchanged goal and
     /// indicator), for the components to read.
     pub open: RwSignal<Option<Strategy>>,
+    /// The editing's version `open` shows (`session::Editing::version`).
+    shown: StoredValue<u64>,
     /// Bumped by every change of the open strategy; autosave follows it.
     pub revision: RwSignal<u64>,
     /// (undo steps, redo steps), for the buttons.
@@ -179,6 +181,7 @@ impl AppState {
             persistence_asked: StoredValue::new(false),
             loading: StoredValue::new(None),
             open: RwSignal::new(None),
+            shown: StoredValue::new(0),
             revision: RwSignal::new(0),
             history_depths: RwSignal::new((0, 0)),
             save_state: RwSignal::new(Editing::new(persistent).save_state().clone()),

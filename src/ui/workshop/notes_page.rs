@@ -33,7 +33,7 @@ fn notes_of(s: &Strategy, target: &NoteTarget, only: Option<&Id>) -> Vec<(String
         .filter(|w| only.is_none_or(|id| &w.id == id))
         .flat_map(|w| w.notes_about(target).map(move |n| (w.name.clone(), n.clone())))
         .collect();
-    list.sort_by_key(|n| std::cmp::Reverse(n.1.votes));
+    crate::sorting::by_key(&mut list, |n| std::cmp::Reverse(n.1.votes));
     list
 }
 

@@ -64,7 +64,7 @@ impl<'a> Planner<'a> {
     pub fn finish(mut self) -> CsvPlan {
         self.actual_sources();
         self.bases_after();
-        self.plan.texts.sort_by_key(|t| t.row);
+        crate::sorting::by_key(&mut self.plan.texts, |t| t.row);
         self.plan
     }
 

@@ -137,7 +137,7 @@ impl Plan {
             // Yearly rows kept by year on every side stay so.
             if matches!(item.shape.lists[slot].1.key, KeyBy::Year(_)) && sides.iter().all(|l| l.is_sorted_by_key(year))
             {
-                ordered.sort_by_key(year);
+                crate::sorting::by_key(&mut ordered, year);
             }
             children.entry(parent).or_insert_with(|| vec![Vec::new(); item.shape.lists.len()])[slot] = ordered;
         }

@@ -46,7 +46,7 @@ pub(super) fn plan(base: Flat, ours: Flat, theirs: Flat) -> (Plan, Outcome) {
     m.removals(Side::Theirs);
     m.rest();
     let Merger { decided, taken, kept, mut conflicts, .. } = m;
-    conflicts.sort_by_key(|(at, _, _)| *at);
+    crate::sorting::by_key(&mut conflicts, |(at, _, _)| *at);
     let (conflicts, patches) = conflicts.into_iter().map(|(_, c, p)| (c, p)).unzip();
     (Plan { base, ours, theirs, decided, patches }, Outcome { taken, kept, conflicts })
 }

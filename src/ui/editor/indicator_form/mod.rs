@@ -271,7 +271,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
 
     view! {
         <section class="panel indicator-head" data-testid="indicator-form">
-            <p class="meta">{move || state.tr("数値目標・KPI", "Indicator (numerical target / KPI)")}</p>
+            <p class="meta">{state.text("数値目標・KPI", "Indicator (numerical target / KPI)")}</p>
             <h1 data-testid="indicator-heading">
                 {move || {
                     let h = heading.get();
@@ -279,7 +279,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
                 }}
             </h1>
             <EntityActions on_move=on_move on_delete=on_delete delete_label=lbl("この指標を削除", "Delete this indicator")/>
-            <h2>{move || state.tr("使われている場所", "Where it is used")}</h2>
+            <h2>{state.text("使われている場所", "Where it is used")}</h2>
             {move || {
                 let list = uses.get();
                 if list.is_empty() {
@@ -314,7 +314,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         </section>
 
         <section class="panel">
-            <h2>{move || state.tr("基本情報", "Basics")}</h2>
+            <h2>{state.text("基本情報", "Basics")}</h2>
             <div class="form-grid">
                 <TextField label=lbl("番号", "Code") value=code testid="indicator-code" placeholder="5-1"
                     on_commit=bind::write_indicator(&id, |i, v: String| i.code = v)/>
@@ -338,8 +338,8 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
         </section>
 
         <section class="panel" data-testid="indicator-series">
-            <h2>{move || state.tr("当初値・目標値・実績値", "Baseline, target and actuals")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2>{state.text("当初値・目標値・実績値", "Baseline, target and actuals")}</h2>
+            <p class="lead">{state.text(
                 "男性・女性などの内訳がある指標は、内訳ごとに値を入れます（「＋ 内訳を追加」）。空欄は「値なし」で、0 とは扱いません。",
                 "An indicator with a breakdown (men / women …) has one series per part. An empty field means no value, not zero.")}</p>
             {move || {
@@ -351,7 +351,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
             }}
             <div class="actions">
                 <button type="button" data-testid="add-series" on:click=add_series>
-                    {move || state.tr("＋ 内訳を追加", "+ Add a breakdown (series)")}
+                    {state.text("＋ 内訳を追加", "+ Add a breakdown (series)")}
                 </button>
             </div>
         </section>

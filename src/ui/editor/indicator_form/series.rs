@@ -8,6 +8,7 @@ use super::*;
 use crate::format::table::{from_html, from_tsv, read_year_block, YearBlock};
 use crate::model::BoundSide;
 use crate::session::series_draft::ChangeBy;
+use crate::ui::speech::Speaks;
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 
@@ -328,16 +329,16 @@ pub(super) fn SeriesBlock(
                     <p class="hint">{state.tr("内訳が複数あるときは名前を付けてください（例: 男性）。", "With several series, give each a label (e.g. men).")}</p>
                 })}
                 {(count <= 1).then(|| view! {
-                    <p class="hint">{move || state.tr("内訳のない指標では空欄のままで構いません。", "Leave empty when the indicator has no breakdown.")}</p>
+                    <p class="hint">{state.text("内訳のない指標では空欄のままで構いません。", "Leave empty when the indicator has no breakdown.")}</p>
                 })}
                 {(count > 1).then(|| view! {
                     <div class="entity-actions">
                         <button type="button" data-testid=tid("series-up") disabled={index == 0}
-                            on:click=move |_| move_series.run(true)>{move || state.tr("↑ 上へ", "↑ Up")}</button>
+                            on:click=move |_| move_series.run(true)>{state.text("↑ 上へ", "↑ Up")}</button>
                         <button type="button" data-testid=tid("series-down") disabled={index + 1 >= count}
-                            on:click=move |_| move_series.run(false)>{move || state.tr("↓ 下へ", "↓ Down")}</button>
+                            on:click=move |_| move_series.run(false)>{state.text("↓ 下へ", "↓ Down")}</button>
                         <button type="button" class="danger" data-testid=tid("remove-series")
-                            on:click=move |_| remove_series.run(())>{move || state.tr("この内訳を削除", "Delete this breakdown")}</button>
+                            on:click=move |_| remove_series.run(())>{state.text("この内訳を削除", "Delete this breakdown")}</button>
                     </div>
                 })}
             </div>
@@ -441,10 +442,10 @@ pub(super) fn SeriesBlock(
                             <CheckField label=lbl("「維持（…以上）」と書く", "Written as “maintain (…)”") checked=hold_checked
                                 on_commit=on_hold testid=tid("target-hold")/>
                             <YearField label=ylbl("目標年度（任意）", "目標年（任意）", "Target year (optional)") value=kind_year on_commit=on_kind_year testid=tid("target-year") basis=basis/>
-                            <p class="hint">{move || state.tr("その年度の実績値が境界を満たせば、当初値にかかわらず達成です。", "Met in a year when the actual keeps the bound, whatever the baseline.")}</p>
+                            <p class="hint">{state.text("その年度の実績値が境界を満たせば、当初値にかかわらず達成です。", "Met in a year when the actual keeps the bound, whatever the baseline.")}</p>
                         }.into_any(),
                         TargetKind::None => view! {
-                            <p class="hint">{move || state.tr("目標がないため、達成状況は判定しません。", "Without a target, achievement is not assessed.")}</p>
+                            <p class="hint">{state.text("目標がないため、達成状況は判定しません。", "Without a target, achievement is not assessed.")}</p>
                         }.into_any(),
                     }
                 }}
@@ -463,7 +464,7 @@ pub(super) fn SeriesBlock(
             <super::target_history::TargetHistory ind=row_ind.clone() sid=row_sid.clone() index=index/>
 
             <p class="series-status" data-testid=tid("series-status") aria-live="polite">
-                <span class="series-status-label">{move || state.tr("最新の達成状況", "Latest achievement")}</span>": "
+                <span class="series-status-label">{state.text("最新の達成状況", "Latest achievement")}</span>": "
                 {move || match latest.get() {
                     Some((a, provisional)) => {
                         let when = a.year.map(|y| value_year_text(state, basis.get(), y));
@@ -488,9 +489,9 @@ pub(super) fn SeriesBlock(
                             <th scope="col">{move || locale::year_column(basis.get(), state.lang())}</th>
                             <th scope="col">{move || format!("{}{}", state.tr("中間目標", "Interim target"), unit_suffix(state, &unit.get()))}</th>
                             <th scope="col">{move || format!("{}{}", state.tr("実績値", "Actual"), unit_suffix(state, &unit.get()))}</th>
-                            <th scope="col">{move || state.tr("速報値", "Provisional")}</th>
-                            <th scope="col">{move || state.tr("コメント・出典", "Comment, source")}</th>
-                            <th scope="col">{move || state.tr("状況", "Status")}</th>
+                            <th scope="col">{state.text("速報値", "Provisional")}</th>
+                            <th scope="col">{state.text("コメント・出典", "Comment, source")}</th>
+                            <th scope="col">{state.text("状況", "Status")}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -83,14 +83,14 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
         <div class="target-history" data-testid=tid("target-history")>
             {move || revising.with(|r| r.is_none()).then(|| view! {
                 <button type="button" class="secondary" data-testid=tid("target-revise") disabled=move || target.with(|t| t.is_none())
-                    on:click=start>{move || state.tr("目標値を修正する", "Revise the target")}</button>
+                    on:click=start>{state.text("目標値を修正する", "Revise the target")}</button>
             })}
             {move || revising.with(|r| r.is_some()).then(|| view! {
                 <div class="revision-form" data-testid=tid("target-revision-form")>
                     <p class="hint">
                         {move || format!("{}{}", state.tr("修正前の目標: ", "Target before the revision: "), before_text().unwrap_or_default())}
                         <br/>
-                        {move || state.tr(
+                        {state.text(
                             "上の欄で新しい目標を入力し、修正した年度と理由を入れて「修正として記録」を押してください。修正前の目標は履歴として残り、グラフと報告書に載ります。",
                             "Enter the new target in the fields above, then the year and the reason, and press “Record as a revision”. The earlier target is kept and shown on the chart and in the report.")}
                     </p>
@@ -107,23 +107,23 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
                     })}
                     <div class="actions">
                         <button type="button" data-testid=tid("target-revision-record") disabled=move || !ready() on:click=on_record>
-                            {move || state.tr("修正として記録", "Record as a revision")}
+                            {state.text("修正として記録", "Record as a revision")}
                         </button>
                         <button type="button" class="secondary" data-testid=tid("target-revision-cancel") on:click=move |_| revising.set(None)>
-                            {move || state.tr("やめる", "Cancel")}
+                            {state.text("やめる", "Cancel")}
                         </button>
                     </div>
                 </div>
             })}
             {move || (!texts.with(Vec::is_empty)).then(|| view! {
                 <div class="earlier-targets">
-                    <h4>{move || state.tr("修正前の目標", "Earlier targets")}</h4>
+                    <h4>{state.text("修正前の目標", "Earlier targets")}</h4>
                     <ul data-testid=tid("target-revisions")>
                         {texts.get().into_iter().enumerate().map(|(k, text)| view! {
                             <li data-testid=format!("target-revision-{index}-{k}")>
                                 <span>{text}</span>" "
                                 <button type="button" class="secondary small" data-testid=format!("target-revision-remove-{index}-{k}")
-                                    on:click=move |_| remove.run(k)>{move || state.tr("削除", "Delete")}</button>
+                                    on:click=move |_| remove.run(k)>{state.text("削除", "Delete")}</button>
                             </li>
                         }).collect_view()}
                     </ul>

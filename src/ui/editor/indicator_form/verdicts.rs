@@ -64,7 +64,7 @@ pub fn Verdicts(id: Id) -> impl IntoView {
         Memo::new(move |_| open.with(|o| o.as_ref().map(|s| s.rating_rule.labels().join(" / ")).unwrap_or_default()));
     view! {
         <section class="panel" data-testid="indicator-verdicts">
-            <h2>{move || state.tr("町の評価（効果検証）", "The town's verdict (effect review)")}</h2>
+            <h2>{state.text("町の評価（効果検証）", "The town's verdict (effect review)")}</h2>
             <p class="lead">{move || match state.lang() {
                 locale::Language::Ja => format!(
                     "年度ごとの公式の評価を、書かれたとおりに入れます（達成 / 未達成 / {} / 概ね順調 など）。計算と比べられる評価が異なるときは印が付き、報告書にも載ります。",
@@ -75,10 +75,10 @@ pub fn Verdicts(id: Id) -> impl IntoView {
             }}</p>
             <table class="verdict-table">
                 <thead><tr>
-                    <th scope="col">{move || state.tr("年度", "Year")}</th>
-                    <th scope="col">{move || state.tr("計算", "Figures")}</th>
-                    <th scope="col">{move || state.tr("町の評価", "Verdict")}</th>
-                    <th scope="col">{move || state.tr("委員会の意見など", "Comment")}</th>
+                    <th scope="col">{state.text("年度", "Year")}</th>
+                    <th scope="col">{state.text("計算", "Figures")}</th>
+                    <th scope="col">{state.text("町の評価", "Verdict")}</th>
+                    <th scope="col">{state.text("委員会の意見など", "Comment")}</th>
                 </tr></thead>
                 <tbody>
                     <For each=move || rows.get().into_iter().map(|r| r.year) key=|y| *y let:year>

@@ -107,7 +107,7 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
             </header>
 
             <section class="panel">
-                <h2>{move || state.tr("基本情報", "Basics")}</h2>
+                <h2>{state.text("基本情報", "Basics")}</h2>
                 <div class="form-grid">
                     <TextField label=label("番号", "Number") value=number
                         on_commit=bind::write_measure(&id, |m, v: String| m.number = v) testid="measure-number"/>
@@ -181,7 +181,7 @@ fn RelatedMeasures(id: Id) -> impl IntoView {
     view! {
         <section class="panel">
             <fieldset class="refs" data-testid="measure-related">
-                <legend>{move || state.tr("関連施策（この戦略の施策）", "Related measures (in this strategy)")}</legend>
+                <legend>{state.text("関連施策（この戦略の施策）", "Related measures (in this strategy)")}</legend>
                 <ul>
                     {move || related.get().into_iter().map(|rid| {
                         let remove = rid.clone();
@@ -192,7 +192,7 @@ fn RelatedMeasures(id: Id) -> impl IntoView {
                                     let mut v = related.get_untracked();
                                     v.retain(|x| x != &remove);
                                     set_related.run(v);
-                                }>{move || state.tr("外す", "Remove")}</button>
+                                }>{state.text("外す", "Remove")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -323,7 +323,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="measure-initiatives">
-            <h2>{move || state.tr("具体的取組（事業）", "Initiatives")}</h2>
+            <h2>{state.text("具体的取組（事業）", "Initiatives")}</h2>
             <ul class="initiatives">
                 {move || own.get().into_iter().map(|r| {
                     let target = r.id.clone();
@@ -368,7 +368,7 @@ fn Initiatives(id: Id, go: Callback<Selection>) -> impl IntoView {
                 <p class="empty">{state.tr("事業はまだありません。", "No initiatives yet.")}</p>
             })}
             <div class="row-actions">
-                <button type="button" data-testid="add-initiative" on:click=add>{move || state.tr("＋ 事業を追加", "+ Add an initiative")}</button>
+                <button type="button" data-testid="add-initiative" on:click=add>{state.text("＋ 事業を追加", "+ Add an initiative")}</button>
                 <PickSelect label=bind::label(state, "再掲する事業を選ぶ", "Re-list an initiative of another measure")
                     placeholder=bind::label(state, "再掲する事業を選ぶ…", "Re-list an initiative of another measure…")
                     options=candidate_options on_pick=relist testid="relist-initiative"/>
@@ -396,7 +396,7 @@ fn RelistYears(measure: Id, initiative: Id) -> impl IntoView {
             .collect();
         match parsed {
             Ok(mut years) => {
-                years.sort();
+                crate::sorting::natural(&mut years);
                 years.dedup();
                 problem.set(None);
                 let (m, i) = (m2.clone(), i2.clone());

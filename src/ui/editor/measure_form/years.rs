@@ -2,6 +2,7 @@
 //! initiatives) and its evaluation (施策評価) for each fiscal year.
 
 use super::*;
+use crate::ui::speech::Speaks;
 
 /// 予算額 / 決算額 計 per fiscal year: computed from the initiatives, never typed.
 #[component]
@@ -26,15 +27,15 @@ pub(super) fn Totals(id: Id) -> impl IntoView {
     let money = |v: Option<Money>| v.map(|v| locale::number(v as f64)).unwrap_or_else(|| "—".to_owned());
     view! {
         <section class="panel">
-            <h2>{move || state.tr("予算額・決算額 計（千円）", "Budget and settled totals (thousand yen)")}</h2>
-            <p class="lead">{move || state.tr("この施策の事業（再掲を含む）から自動で計算します。", "Computed from this measure's initiatives (re-listed ones included).")}</p>
+            <h2>{state.text("予算額・決算額 計（千円）", "Budget and settled totals (thousand yen)")}</h2>
+            <p class="lead">{state.text("この施策の事業（再掲を含む）から自動で計算します。", "Computed from this measure's initiatives (re-listed ones included).")}</p>
             <div class="table-wrap">
                 <table class="year-table" data-testid="measure-totals">
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.tr("年度", "Fiscal year")}</th>
-                            <th scope="col">{move || state.tr("予算額 計", "Budget total")}</th>
-                            <th scope="col">{move || state.tr("決算額 計", "Settled total")}</th>
+                            <th scope="col">{state.text("年度", "Fiscal year")}</th>
+                            <th scope="col">{state.text("予算額 計", "Budget total")}</th>
+                            <th scope="col">{state.text("決算額 計", "Settled total")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -79,7 +80,7 @@ pub(super) fn Evaluations(id: Id) -> impl IntoView {
                 if let Some(m) = s.measure_mut(&id) {
                     if m.evaluation(y).is_none() {
                         m.evaluations.push(Evaluation::new(y));
-                        m.evaluations.sort_by_key(|e| e.fiscal_year);
+                        crate::sorting::by_key(&mut m.evaluations, |e| e.fiscal_year);
                     }
                 }
             });
@@ -88,9 +89,9 @@ pub(super) fn Evaluations(id: Id) -> impl IntoView {
 
     view! {
         <section class="panel" data-testid="measure-evaluations">
-            <h2>{move || state.tr("施策評価", "Evaluation")}</h2>
+            <h2>{state.text("施策評価", "Evaluation")}</h2>
             <div class="field">
-                <label for="evaluation-year">{move || state.tr("評価する年度", "Fiscal year evaluated")}</label>
+                <label for="evaluation-year">{state.text("評価する年度", "Fiscal year evaluated")}</label>
                 <select id="evaluation-year" data-testid="evaluation-year"
                     prop:value=move || year.get().map(|y| y.0.to_string()).unwrap_or_default()
                     on:change=move |ev| {

@@ -19,6 +19,7 @@ use crate::session::csv_import::{Confirmation, CsvFlow, CsvPreview, Failure, Out
 use crate::session::flow::Pending;
 use crate::session::route::{Route, Selection};
 use crate::ui::files;
+use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState};
 use help::Help;
 use leptos::prelude::*;
@@ -121,12 +122,12 @@ pub fn CsvImport() -> impl IntoView {
 
     view! {
         <section class="panel csv-import" data-testid="csv-import" aria-labelledby="csv-import-title">
-            <h2 id="csv-import-title">{move || state.tr("CSV から実績値・目標値を取り込む", "Import actuals and targets from CSV")}</h2>
+            <h2 id="csv-import-title">{state.text("CSV から実績値・目標値を取り込む", "Import actuals and targets from CSV")}</h2>
             <Help/>
             <div class="actions">
                 <input id="csv-file" class="visually-hidden" type="file" accept=".csv,text/csv" data-testid="csv-file" on:change=on_file/>
-                <label class="button primary" for="csv-file">{move || state.tr("CSV ファイルを選ぶ", "Choose a CSV file")}</label>
-                <span class="hint">{move || state.tr("選んだだけでは何も変わりません。次に内容を確認します。", "Choosing a file changes nothing: you see what it would do first.")}</span>
+                <label class="button primary" for="csv-file">{state.text("CSV ファイルを選ぶ", "Choose a CSV file")}</label>
+                <span class="hint">{state.text("選んだだけでは何も変わりません。次に内容を確認します。", "Choosing a file changes nothing: you see what it would do first.")}</span>
             </div>
             {move || {
                 let lang = state.lang();

@@ -18,6 +18,7 @@ use crate::format::ImportError;
 use crate::locale::{self, tr, Language};
 use crate::session::table_import::{Origin, TableDraft};
 use crate::ui::files;
+use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, use_edits};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -175,8 +176,8 @@ pub fn TableImport() -> impl IntoView {
 
     view! {
         <section class="panel csv-import" data-testid="table-import" aria-labelledby="table-import-title">
-            <h2 id="table-import-title">{move || state.tr("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")}</h2>
-            <p class="lead">{move || state.tr(
+            <h2 id="table-import-title">{state.text("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")}</h2>
+            <p class="lead">{state.text(
                 "町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。",
                 "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.",
             )}</p>
@@ -184,13 +185,13 @@ pub fn TableImport() -> impl IntoView {
                 <input id="table-file" class="visually-hidden" type="file"
                     accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
                     data-testid="table-file" on:change=on_file/>
-                <label class="button primary" for="table-file">{move || state.tr("Excel のブックを選ぶ", "Choose an Excel workbook")}</label>
-                <span class="hint">{move || state.tr("選んだだけでは何も変わりません。", "Choosing a file changes nothing.")}</span>
+                <label class="button primary" for="table-file">{state.text("Excel のブックを選ぶ", "Choose an Excel workbook")}</label>
+                <span class="hint">{state.text("選んだだけでは何も変わりません。", "Choosing a file changes nothing.")}</span>
             </div>
             <div class="field">
-                <label for="table-paste">{move || state.tr("Excel のセルを貼り付け", "Paste cells from Excel")}</label>
+                <label for="table-paste">{state.text("Excel のセルを貼り付け", "Paste cells from Excel")}</label>
                 <textarea id="table-paste" data-testid="table-paste" rows="2" style="width: 100%; font: inherit;"
-                    placeholder=move || state.tr("ここをクリックして Ctrl+V（Mac は ⌘+V）で貼り付け", "Click here and press Ctrl+V (⌘+V on a Mac)")
+                    placeholder=state.text("ここをクリックして Ctrl+V（Mac は ⌘+V）で貼り付け", "Click here and press Ctrl+V (⌘+V on a Mac)")
                     on:paste=on_paste></textarea>
             </div>
             {move || reading.get().map(|file| view! {

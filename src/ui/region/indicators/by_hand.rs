@@ -9,6 +9,7 @@ use crate::locale::{tr, Language};
 use crate::model::region::{IndicatorRef, Matching};
 use crate::model::Id;
 use crate::ui::region::Loaded;
+use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -127,11 +128,11 @@ pub(super) fn IndicatorCodes(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let stored = move || data.with(|d| d.as_ref().map(|d| d.region.indicator_codes.join("\n")).unwrap_or_default());
     view! {
         <details class="region-codes" data-testid="indicator-codes">
-            <summary>{move || state.tr("照合に使う指標名リスト", "The list of names to match on")}</summary>
-            <p class="meta">{move || state.tr(
+            <summary>{state.text("照合に使う指標名リスト", "The list of names to match on")}</summary>
+            <p class="meta">{state.text(
                 "名称にこの言葉を含む指標を、市町村の間で同じ指標として照合します。1 行に 1 つ。",
                 "An indicator whose name contains one of these is matched across towns. One a line.")}</p>
-            <label for="indicator-codes-text" class="visually-hidden">{move || state.tr("指標名リスト", "List of names")}</label>
+            <label for="indicator-codes-text" class="visually-hidden">{state.text("指標名リスト", "List of names")}</label>
             <textarea id="indicator-codes-text" rows="6" data-testid="indicator-codes-text"
                 prop:value=move || typed.get().unwrap_or_else(stored)
                 on:input=move |ev| typed.set(Some(event_target_value(&ev)))></textarea>
@@ -143,7 +144,7 @@ pub(super) fn IndicatorCodes(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                         state.set_region_indicator_codes(&id, codes);
                         typed.set(None);
                     }>
-                    {move || state.tr("保存", "Save")}
+                    {state.text("保存", "Save")}
                 </button>
             </div>
         </details>
