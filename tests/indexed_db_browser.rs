@@ -167,6 +167,8 @@ async fn the_first_start_moves_local_storage_into_indexed_db() {
     let text = shirube::format::export_compact(&s, "2026-11-01T00:00:00Z");
     local.set_item(&keys::strategy(&s.id), &text).unwrap();
     local.set_item(keys::PREFERENCES, r#"{"language":"en"}"#).unwrap();
+    // The app's writer (a lazily loaded part there), as the direct call.
+    shirube::storage::install_writer(|target, writes| Box::pin(shirube::storage::write(target, writes)));
     let (store, opened) = BrowserStore::browser("2026-11-22T00:00:00Z").await;
     assert_eq!(store.kind(), BackendKind::IndexedDb);
     assert_eq!(opened.indexed_db_problem, None);

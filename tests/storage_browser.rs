@@ -38,7 +38,13 @@ fn sample(title: &str) -> Strategy {
     s
 }
 
+/// The app's writer (a lazily loaded part there), as the direct call.
+fn install_writer() {
+    shirube::storage::install_writer(|target, writes| Box::pin(shirube::storage::write(target, writes)));
+}
+
 fn browser_store() -> BrowserStore {
+    install_writer();
     let (store, opened) = BrowserStore::browser_local();
     assert_eq!(opened, Opened::default());
     assert!(store.is_persistent());

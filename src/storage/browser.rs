@@ -8,6 +8,9 @@
 use super::migrate::{move_data, Moved};
 use super::IndexedDb;
 use super::{Backend, BackendKind, LocalStorage, MemoryBackend, StorageError, Store, Write};
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 
 /// The backend the app runs on: one of three, chosen when the page starts.
 pub enum BrowserBackend {
@@ -46,10 +49,14 @@ impl Backend for BrowserBackend {
         }
     }
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
-        match self {
-            BrowserBackend::Indexed(b) => b.apply(writes).await,
-            BrowserBackend::Local(b) => b.apply(writes).await,
-            BrowserBackend::Memory(b) => b.apply(writes).await,
+        let target = match self {
+            BrowserBackend::Memory(b) => return b.apply(writes).await,
+            BrowserBackend::Indexed(b) => WriteTarget::Indexed(b.clone()),
+            BrowserBackend::Local(b) => WriteTarget::Local(b.clone()),
+        };
+        match WRITER.get() {
+            Some(writer) => writer(target, writes).await,
+            None => Err(StorageError::Failed { detail: "no writer is installed (storage::install_writer)".into() }),
         }
     }
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
@@ -68,22 +75,54 @@ impl Backend for BrowserBackend {
     }
 }
 
+/// How IndexedDB and `localStorage` write a batch: [`write`], reached through a function the
+/// app installs at start-up ([`install_writer`]) as a part of its own, fetched with the first
+/// write (issue 33: the first visit of a new user writes nothing, and its module then holds none
+/// of the write path). The in-browser tests install [`write`] itself.
+pub type Writer = fn(WriteTarget, Vec<Write>) -> Pin<Box<dyn Future<Output = Result<(), StorageError>>>>;
+
+/// Where a batch is written: IndexedDB's database or the page's `localStorage` (handles,
+/// owned: a part's function borrows nothing).
+#[derive(Clone)]
+pub enum WriteTarget {
+    Indexed(IndexedDb),
+    Local(LocalStorage),
+}
+
+thread_local! {
+    static WRITER: Cell<Option<Writer>> = const { Cell::new(None) };
+}
+
+/// Lets the browser backends write (see [`Writer`]); before it, a write fails and says so.
+pub fn install_writer(writer: Writer) {
+    WRITER.set(Some(writer));
+}
+
+/// Writes a batch: what the installed [`Writer`] runs.
+pub async fn write(target: WriteTarget, writes: Vec<Write>) -> Result<(), StorageError> {
+    match target {
+        WriteTarget::Indexed(b) => b.apply(writes).await,
+        WriteTarget::Local(b) => b.apply(writes).await,
+    }
+}
+
 impl Store<BrowserBackend> {
     /// The browser's storage: IndexedDB (after moving `localStorage`'s data into it), else
     /// `localStorage`, else memory. Never fails: what went wrong is in [`Opened`].
     pub async fn browser(now: &str) -> (BrowserStore, Opened) {
-        let problem = match IndexedDb::open().await {
-            Ok(idb) => match LocalStorage::open() {
+        let problem = match IndexedDb::open().await.map(BrowserBackend::Indexed) {
+            Ok(idb) => match LocalStorage::open().map(BrowserBackend::Local) {
+                // Both as the app's backend: their writes go through the installed writer.
                 Ok(local) => match move_data(&local, &idb, now).await {
                     Ok(moved) => {
                         let opened = Opened { moved, ..Opened::default() };
-                        return (Store::new(BrowserBackend::Indexed(idb)), opened);
+                        return (Store::new(idb), opened);
                     }
                     // The data stays where it was, and so does the app this time.
                     Err(e) => e,
                 },
                 // No localStorage but IndexedDB: nothing to move.
-                Err(_) => return (Store::new(BrowserBackend::Indexed(idb)), Opened::default()),
+                Err(_) => return (Store::new(idb), Opened::default()),
             },
             Err(e) => e,
         };

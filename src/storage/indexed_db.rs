@@ -23,6 +23,7 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const DATABASE: &str = "shirube";
 const STORE: &str = "kv";
 
+#[derive(Clone)]
 pub struct IndexedDb {
     db: Database,
 }

@@ -6,6 +6,7 @@ use super::keys::PROBE;
 use super::{Backend, BackendKind, StorageError, Write};
 use wasm_bindgen::{JsCast, JsValue};
 
+#[derive(Clone)]
 pub struct LocalStorage {
     storage: web_sys::Storage,
 }

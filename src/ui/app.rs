@@ -21,6 +21,7 @@ pub fn mount() {
     }
     // Storage answers asynchronously (IndexedDB): open it, then show the page. (Leptos' own
     // task executor is set up by the mount, so this first task goes to the browser directly.)
+    super::state::install_writer();
     wasm_bindgen_futures::spawn_local(async {
         let start = Start::open().await;
         leptos::mount::mount_to_body(move || view! { <App start/> });

@@ -73,8 +73,8 @@ pub fn region_rows() -> AnyView {
 
 /// The region backups on the strategy list, when there are any (`region::list`).
 #[lazy]
-pub fn region_backup_rows(backups: RwSignal<Vec<crate::storage::RegionBackup>>) -> AnyView {
-    view! { <RegionBackupRows backups=backups/> }.into_any()
+pub fn region_backup_rows() -> AnyView {
+    view! { <RegionBackupRows/> }.into_any()
 }
 
 #[lazy]

@@ -6,7 +6,6 @@
 
 use crate::locale::{tr, Language};
 use crate::session::route::Route;
-use crate::storage::RegionBackup;
 use crate::ui::files;
 use crate::ui::pages;
 use crate::ui::speech::Speaks;
@@ -39,20 +38,7 @@ pub fn RegionList() -> impl IntoView {
         }
     };
     let has_regions = Memo::new(move |_| state.regions.with(|r| !r.is_empty()));
-    // The region backups, read from storage again whenever the regions are (after every write).
-    let backups = RwSignal::new(Vec::<RegionBackup>::new());
-    Effect::new(move |_| {
-        state.regions.track();
-        leptos::task::spawn_local(async move {
-            match state.store().region_backups().await {
-                Ok(b) => {
-                    backups.try_set(b);
-                }
-                Err(e) => state.notice.set(Some(crate::session::Notice::Storage(e))),
-            }
-        });
-    });
-    let has_backups = Memo::new(move |_| backups.with(|b| !b.is_empty()));
+    let has_backups = Memo::new(move |_| state.region_backups.with(|b| !b.is_empty()));
     let opened = move || {
         result.with(|r| {
             r.as_ref()
@@ -107,7 +93,7 @@ pub fn RegionList() -> impl IntoView {
                 {move || has_regions.get().then(|| pages::lazy_part(async move { pages::region_rows().await }))}
             </ul>
         </section>
-        {move || has_backups.get().then(|| pages::lazy_part(async move { pages::region_backup_rows(backups).await }))}
+        {move || has_backups.get().then(|| pages::lazy_part(async move { pages::region_backup_rows().await }))}
     }
 }
 
@@ -150,8 +136,9 @@ pub fn RegionRows() -> impl IntoView {
 /// The region backups kept before a region was deleted (or replaced by a restore), each
 /// restored or deleted for good (`pages::region_backup_rows`, shown when there are any).
 #[component]
-pub fn RegionBackupRows(backups: RwSignal<Vec<RegionBackup>>) -> impl IntoView {
+pub fn RegionBackupRows() -> impl IntoView {
     let state = use_app();
+    let backups = state.region_backups;
     view! {
         <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">
             <h2 id="region-backups-title">{state.text("地域のバックアップ（削除・置き換えの前の状態）", "Region backups (taken before a delete or replace)")}</h2>

@@ -75,8 +75,50 @@ thread_local! {
     static RUNNER: Cell<Option<Runner>> = const { Cell::new(None) };
 }
 
+/// Lets storage write: through [`write_part`], a part of its own fetched with the first write
+/// (a new user's first visit writes nothing). Called before storage is opened (moving an earlier
+/// release's data writes).
+pub fn install_writer() {
+    crate::storage::install_writer(|target, writes| Box::pin(write_part(target, writes)));
+}
+
+/// The browser backends' writes (`storage::write`).
+#[lazy]
+async fn write_part(
+    target: crate::storage::WriteTarget,
+    writes: Vec<crate::storage::Write>,
+) -> Result<(), StorageError> {
+    crate::storage::write(target, writes).await
+}
+
+/// The regions and region backups as read from storage.
+pub(super) type RegionsRead =
+    (Result<Vec<crate::storage::StoredRegion>, StorageError>, Result<Vec<crate::storage::RegionBackup>, StorageError>);
+
+type RegionReader = fn(Rc<BrowserStore>) -> Pin<Box<dyn Future<Output = RegionsRead>>>;
+
+thread_local! {
+    static REGION_READER: Cell<Option<RegionReader>> = const { Cell::new(None) };
+}
+
+/// Reads the regions and region backups (`AppState::reread` asks only where some are stored):
+/// through [`read_regions_part`], a part of its own, reached by the function [`install`] sets
+/// (the lists are read again by the actions' parts too: see [`Runner`]).
+pub(super) async fn read_regions(store: Rc<BrowserStore>) -> RegionsRead {
+    match REGION_READER.get() {
+        Some(read) => read(store).await,
+        None => (Ok(Vec::new()), Ok(Vec::new())),
+    }
+}
+
+#[lazy]
+async fn read_regions_part(store: Rc<BrowserStore>) -> RegionsRead {
+    (store.regions().await, store.region_backups().await)
+}
+
 /// Lets the actions run: the app calls it once, at start-up.
 pub fn install() {
+    REGION_READER.set(Some(|store| Box::pin(read_regions_part(store))));
     RUNNER.set(Some(|state, action| {
         if action.is_everyday() {
             Box::pin(run(state, action))

@@ -27,7 +27,7 @@ use crate::session::{import, library, Autosave};
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
-pub use actions::install as install_actions;
+pub use actions::{install as install_actions, install_writer};
 use actions::{perform, Action};
 pub use downloads::{use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
@@ -52,6 +52,8 @@ pub struct AppState {
     pub garbage: RwSignal<Vec<GarbageEntry>>,
     /// The regions (issue 21), as stored.
     pub regions: RwSignal<Vec<crate::storage::StoredRegion>>,
+    /// The region backups (kept before a region was deleted or replaced), as stored.
+    pub region_backups: RwSignal<Vec<crate::storage::RegionBackup>>,
     /// How full the browser's storage is (None: no persistent storage, or it cannot be read).
     pub usage: RwSignal<Option<Usage>>,
     /// How much the whole site stores of what the browser allows (IndexedDB).
@@ -175,6 +177,7 @@ impl AppState {
             backups: RwSignal::new(Vec::new()),
             garbage: RwSignal::new(Vec::new()),
             regions: RwSignal::new(Vec::new()),
+            region_backups: RwSignal::new(Vec::new()),
             usage: RwSignal::new(None),
             estimate: RwSignal::new(None),
             persistence: RwSignal::new(None),
@@ -284,7 +287,12 @@ impl AppState {
         let store = self.store();
         let backups = store.backups().await;
         let garbage = store.garbage().await;
-        let regions = store.regions().await;
+        // Regions only where some are stored: their reading is a part of its own.
+        let (regions, region_backups) = match store.has_regions().await {
+            Ok(true) => actions::read_regions(store.clone()).await,
+            Ok(false) => (Ok(Vec::new()), Ok(Vec::new())),
+            Err(e) => (Err(e.clone()), Err(e)),
+        };
         match list {
             Ok(list) => self.summaries.set(list),
             Err(e) => self.notice.set(Some(Notice::Storage(e))),
@@ -292,6 +300,10 @@ impl AppState {
         self.backups.set(backups.unwrap_or_default());
         self.garbage.set(garbage.unwrap_or_default());
         self.regions.set(regions.unwrap_or_default());
+        match region_backups {
+            Ok(b) => self.region_backups.set(b),
+            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        }
         // localStorage: what each key holds against its ~5 million characters. IndexedDB: what
         // the browser says of the whole site (reading every value to measure it would cost as
         // much as reading every strategy).
