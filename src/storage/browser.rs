@@ -5,7 +5,7 @@
 //! whether it is persistent (`navigator.storage.persist()`) and how much is used of what it
 //! allows (`navigator.storage.estimate()`).
 
-use super::migrate::{move_data, Moved};
+use super::migrate::{has_data_to_move, move_data, Moved};
 use super::IndexedDb;
 use super::{Backend, BackendKind, LocalStorage, MemoryBackend, StorageError, Store, Write};
 use std::cell::Cell;
@@ -21,6 +21,13 @@ pub enum BrowserBackend {
 
 /// The store the app uses.
 pub type BrowserStore = Store<BrowserBackend>;
+
+/// What [`Store::opening`] found.
+pub enum Opening {
+    Ready(BrowserStore, Opened),
+    /// IndexedDB opened, and `localStorage` holds data of an earlier release to move into it.
+    Move(IndexedDb, LocalStorage),
+}
 
 /// How storage was opened.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -110,24 +117,40 @@ impl Store<BrowserBackend> {
     /// The browser's storage: IndexedDB (after moving `localStorage`'s data into it), else
     /// `localStorage`, else memory. Never fails: what went wrong is in [`Opened`].
     pub async fn browser(now: &str) -> (BrowserStore, Opened) {
-        let problem = match IndexedDb::open().await.map(BrowserBackend::Indexed) {
-            Ok(idb) => match LocalStorage::open().map(BrowserBackend::Local) {
-                // Both as the app's backend: their writes go through the installed writer.
-                Ok(local) => match move_data(&local, &idb, now).await {
-                    Ok(moved) => {
-                        let opened = Opened { moved, ..Opened::default() };
-                        return (Store::new(idb), opened);
-                    }
-                    // The data stays where it was, and so does the app this time.
-                    Err(e) => e,
-                },
-                // No localStorage but IndexedDB: nothing to move.
-                Err(_) => return (Store::new(idb), Opened::default()),
+        match Self::opening().await {
+            Opening::Ready(store, opened) => (store, opened),
+            Opening::Move(idb, local) => Self::move_then_open(idb, local, now).await,
+        }
+    }
+
+    /// [`Store::browser`] up to the move: opened, or IndexedDB with an earlier release's data
+    /// still in `localStorage` (the app moves it in a part of its own: a look at the keys here).
+    pub async fn opening() -> Opening {
+        match IndexedDb::open().await {
+            Ok(idb) => match LocalStorage::open() {
+                Ok(local) if has_data_to_move(&local).await => Opening::Move(idb, local),
+                // No localStorage, or nothing in it to move.
+                _ => Opening::Ready(Store::new(BrowserBackend::Indexed(idb)), Opened::default()),
             },
-            Err(e) => e,
-        };
-        let (store, opened) = Store::browser_local();
-        (store, Opened { indexed_db_problem: Some(problem), ..opened })
+            Err(problem) => {
+                let (store, opened) = Store::browser_local();
+                Opening::Ready(store, Opened { indexed_db_problem: Some(problem), ..opened })
+            }
+        }
+    }
+
+    /// Moves `localStorage`'s data into IndexedDB, then opens IndexedDB; where the move fails,
+    /// the data stays where it was, and so does the app this time (`localStorage`).
+    pub async fn move_then_open(idb: IndexedDb, local: LocalStorage, now: &str) -> (BrowserStore, Opened) {
+        // Both as the app's backend: their writes go through the installed writer.
+        let (idb, local) = (BrowserBackend::Indexed(idb), BrowserBackend::Local(local));
+        match move_data(&local, &idb, now).await {
+            Ok(moved) => (Store::new(idb), Opened { moved, ..Opened::default() }),
+            Err(problem) => {
+                let (store, opened) = Store::browser_local();
+                (store, Opened { indexed_db_problem: Some(problem), ..opened })
+            }
+        }
     }
 
     /// `localStorage`, else memory: where IndexedDB cannot be used (and what the tests of

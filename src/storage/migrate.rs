@@ -80,6 +80,12 @@ pub async fn move_data<S: Backend, T: Backend>(from: &S, to: &T, now: &str) -> R
     Ok(Some(moved))
 }
 
+/// Whether `from` holds any of Shirube's data to move (a look at the keys; where they cannot be
+/// read, the move itself says why).
+pub async fn has_data_to_move<S: Backend>(from: &S) -> bool {
+    from.keys().await.map_or(true, |keys| keys.iter().any(|k| is_data_key(k)))
+}
+
 /// Shirube's own keys (the data and the preferences), not other pages' of the same site.
 fn is_data_key(key: &str) -> bool {
     key.starts_with("shirube/") && key != keys::PROBE
@@ -143,6 +149,7 @@ mod tests {
     fn everything_moves_reads_back_and_only_then_leaves_the_old_storage() {
         let (old, new) = (old_release(), MemoryBackend::new());
         let before = snapshot(&old);
+        assert!(has_data_to_move(old.as_ref()).wait(), "the start-up's look at the keys finds it");
         let moved = move_data(&old, &new, NOW).wait().unwrap().unwrap();
         assert_eq!(moved.copied, before.len() - 1, "every shirube/ key, not the other page's");
         assert_eq!((moved.already_there, moved.kept_aside, moved.left_behind), (0, 0, None));
@@ -160,6 +167,7 @@ mod tests {
         assert_eq!(store.garbage().wait().unwrap().len(), 1);
         assert_eq!(store.preferences().wait().language, crate::locale::Language::En);
         assert_eq!(move_data(&old, store.backend(), NOW).wait().unwrap(), None, "nothing left to move");
+        assert!(!has_data_to_move(old.as_ref()).wait(), "another page's key is not Shirube's data");
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub use backups::{Backup, BackupReason};
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
     ask_persistence, estimate, install_writer, persistence, write, BrowserBackend, BrowserStore, Estimate, Opened,
-    Persistence, WriteTarget, Writer,
+    Opening, Persistence, WriteTarget, Writer,
 };
 #[cfg(target_arch = "wasm32")]
 pub use drafts::{drafts, drop_draft, keep_draft, KeptDraft};

@@ -80,13 +80,6 @@ impl Record {
 impl<B: Backend> Store<B> {
     /// Every stored region, most recently saved first. Unreadable ones are moved to garbage
     /// and left out.
-    /// Whether any region or region backup is stored: a look at the keys alone, so that the
-    /// strategy list reads regions (and fetches the code that reads them) only where there are.
-    pub async fn has_regions(&self) -> Result<bool, StorageError> {
-        let keys = self.backend.keys().await?;
-        Ok(keys.iter().any(|k| k.starts_with(keys::REGION_PREFIX) || k.starts_with(keys::REGION_BACKUP_PREFIX)))
-    }
-
     pub async fn regions(&self) -> Result<Vec<StoredRegion>, StorageError> {
         let mut out = Vec::new();
         for key in self.backend.keys().await? {

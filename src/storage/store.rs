@@ -100,6 +100,15 @@ impl<B: Backend> Store<B> {
         (self.clock)()
     }
 
+    /// Whether anything besides strategies is stored — backups, unreadable data set aside,
+    /// regions or region backups. A look at the keys alone: the strategy list reads those lists
+    /// (and fetches the code that reads them) only where there is something to read.
+    pub async fn holds_more_than_strategies(&self) -> Result<bool, StorageError> {
+        const LISTS: [&str; 4] =
+            [keys::BACKUP_PREFIX, keys::GARBAGE_PREFIX, keys::REGION_PREFIX, keys::REGION_BACKUP_PREFIX];
+        Ok(self.backend.keys().await?.iter().any(|k| LISTS.iter().any(|p| k.starts_with(p))))
+    }
+
     /// Every stored strategy, most recently saved first.
     pub async fn list(&self) -> Result<Vec<StrategySummary>, StorageError> {
         let mut entries = self.summaries().await?;

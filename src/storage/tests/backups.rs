@@ -11,7 +11,9 @@ fn delete_keeps_a_backup_and_restore_brings_it_back() {
     store.save(&s, "2026-01-01T00:00:00Z").wait().unwrap();
     store.save(&other, "2026-01-01T00:00:00Z").wait().unwrap();
 
+    assert!(!store.holds_more_than_strategies().wait().unwrap(), "strategies alone");
     let backup = store.delete(&s.id, "2026-02-01T00:00:00Z").wait().unwrap();
+    assert!(store.holds_more_than_strategies().wait().unwrap(), "a backup to list");
     assert_eq!(backup.strategy_id, s.id);
     assert_eq!((backup.title.as_str(), backup.municipality.as_str()), (s.title.as_str(), s.municipality.name.as_str()));
     assert_eq!((backup.taken_at.as_str(), backup.reason), ("2026-02-01T00:00:00Z", BackupReason::Deleted));

@@ -43,6 +43,7 @@ fn garbage_in_a_strategy_key_is_kept_not_deleted() {
         };
         assert_eq!(found, key, "case {n}");
         assert_eq!(kept_as, format!("shirube/v1/garbage/{FOUND}/{key}"), "case {n}");
+        assert!(store.holds_more_than_strategies().wait().unwrap(), "case {n}: garbage to list");
         assert_eq!(store.garbage_text(&kept_as).wait().unwrap(), garbage, "case {n}");
         assert_eq!(mem.get(&key).wait().unwrap(), None, "case {n}: renamed, so the original key is free");
         assert_eq!(

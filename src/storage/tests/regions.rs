@@ -21,12 +21,12 @@ fn regions_are_saved_listed_and_loaded_apart_from_strategies() {
     let (a, b) = (sample("A町の戦略", "A町"), sample("B町の戦略", "B町"));
     store.save(&a, "2026-01-01").wait().unwrap();
     store.save(&b, "2026-01-01").wait().unwrap();
-    assert!(!store.has_regions().wait().unwrap(), "strategies are no regions");
+    assert!(!store.holds_more_than_strategies().wait().unwrap(), "strategies alone");
     let mut oshima = region("渡島総合振興局管内", &[&a, &b]);
     oshima.set_match(&a.id, &Id::from("ind-1"), Some("観光入込客数".into()));
     let hiyama = region("檜山振興局管内", &[&b]);
     store.save_region(&oshima, "2026-02-01").wait().unwrap();
-    assert!(store.has_regions().wait().unwrap());
+    assert!(store.holds_more_than_strategies().wait().unwrap(), "a region");
     store.save_region(&hiyama, "2026-02-02").wait().unwrap();
 
     assert!(mem.get_now(&format!("shirube/v1/region/{}", oshima.id)).is_some());
@@ -74,7 +74,7 @@ fn a_deleted_region_is_kept_as_a_backup_that_brings_it_back() {
         }
     );
     assert!(store.regions().wait().unwrap().is_empty());
-    assert!(store.has_regions().wait().unwrap(), "its backup is still there to list");
+    assert!(store.holds_more_than_strategies().wait().unwrap(), "its backup is still there to list");
     assert_eq!(store.load_region(&r.id).wait(), Err(StorageError::NotFound { id: r.id.clone() }));
     assert_eq!(store.load(&a.id).wait().unwrap(), a, "its towns stay stored");
     assert_eq!(store.region_backups().wait().unwrap(), vec![backup.clone()]);

@@ -91,34 +91,60 @@ async fn write_part(
     crate::storage::write(target, writes).await
 }
 
-/// The regions and region backups as read from storage.
-pub(super) type RegionsRead =
-    (Result<Vec<crate::storage::StoredRegion>, StorageError>, Result<Vec<crate::storage::RegionBackup>, StorageError>);
-
-type RegionReader = fn(Rc<BrowserStore>) -> Pin<Box<dyn Future<Output = RegionsRead>>>;
-
-thread_local! {
-    static REGION_READER: Cell<Option<RegionReader>> = const { Cell::new(None) };
+/// The lists besides the strategies, as read from storage (`AppState::reread`).
+pub(super) struct Lists {
+    pub backups: Result<Vec<Backup>, StorageError>,
+    pub garbage: Result<Vec<GarbageEntry>, StorageError>,
+    pub regions: Result<Vec<crate::storage::StoredRegion>, StorageError>,
+    pub region_backups: Result<Vec<crate::storage::RegionBackup>, StorageError>,
 }
 
-/// Reads the regions and region backups (`AppState::reread` asks only where some are stored):
-/// through [`read_regions_part`], a part of its own, reached by the function [`install`] sets
-/// (the lists are read again by the actions' parts too: see [`Runner`]).
-pub(super) async fn read_regions(store: Rc<BrowserStore>) -> RegionsRead {
-    match REGION_READER.get() {
+impl Lists {
+    /// Nothing stored besides the strategies.
+    pub fn empty() -> Lists {
+        Lists {
+            backups: Ok(Vec::new()),
+            garbage: Ok(Vec::new()),
+            regions: Ok(Vec::new()),
+            region_backups: Ok(Vec::new()),
+        }
+    }
+
+    /// The keys could not be read: each list says why.
+    pub fn failed(e: StorageError) -> Lists {
+        Lists { backups: Err(e.clone()), garbage: Err(e.clone()), regions: Err(e.clone()), region_backups: Err(e) }
+    }
+}
+
+type ListsReader = fn(Rc<BrowserStore>) -> Pin<Box<dyn Future<Output = Lists>>>;
+
+thread_local! {
+    static LISTS_READER: Cell<Option<ListsReader>> = const { Cell::new(None) };
+}
+
+/// Reads the backups, the data set aside and the regions (`AppState::reread` asks only where
+/// some are stored): through [`read_lists_part`], a part of its own, reached by the function
+/// [`install`] sets (the lists are read again by the actions' parts too: see [`Runner`]).
+pub(super) async fn read_lists(store: Rc<BrowserStore>) -> Lists {
+    match LISTS_READER.get() {
         Some(read) => read(store).await,
-        None => (Ok(Vec::new()), Ok(Vec::new())),
+        None => Lists::empty(),
     }
 }
 
 #[lazy]
-async fn read_regions_part(store: Rc<BrowserStore>) -> RegionsRead {
-    (store.regions().await, store.region_backups().await)
+async fn read_lists_part(store: Rc<BrowserStore>) -> Lists {
+    Lists {
+        backups: store.backups().await,
+        garbage: store.garbage().await,
+        regions: store.regions().await,
+        region_backups: store.region_backups().await,
+    }
 }
 
 /// Lets the actions run: the app calls it once, at start-up.
 pub fn install() {
-    REGION_READER.set(Some(|store| Box::pin(read_regions_part(store))));
+    LISTS_READER.set(Some(|store| Box::pin(read_lists_part(store))));
     RUNNER.set(Some(|state, action| {
         if action.is_everyday() {
             Box::pin(run(state, action))
@@ -216,6 +242,17 @@ async fn run_files(state: AppState, action: Action) {
         | Action::KeepThisTab
         | Action::Relist => {}
     }
+}
+
+/// An earlier release's data moved out of `localStorage` into IndexedDB, at the first start of
+/// this release (`Start::open`; a start with nothing to move never fetches this part).
+#[lazy]
+pub(super) async fn move_old_data(
+    idb: crate::storage::IndexedDb,
+    local: crate::storage::LocalStorage,
+    now: String,
+) -> (BrowserStore, crate::storage::Opened) {
+    BrowserStore::move_then_open(idb, local, &now).await
 }
 
 /// The drafts a page left unsaved when it went away, applied at start-up (`Start::open`).

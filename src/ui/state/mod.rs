@@ -129,7 +129,10 @@ impl Start {
     /// `localStorage`; see `BrowserStore::browser`) and reads the preferences.
     pub async fn open() -> Start {
         let now = files::now();
-        let (store, opened) = BrowserStore::browser(&now).await;
+        let (store, opened) = match BrowserStore::opening().await {
+            crate::storage::Opening::Ready(store, opened) => (store, opened),
+            crate::storage::Opening::Move(idb, local) => actions::move_old_data(idb, local, now.clone()).await,
+        };
         // Changes the page could not save when it last went away, before anything is shown.
         let store = Rc::new(store);
         let drafts = crate::storage::drafts();
@@ -285,22 +288,21 @@ impl AppState {
 
     async fn reread_rest(&self, list: Result<Vec<StrategySummary>, StorageError>) {
         let store = self.store();
-        let backups = store.backups().await;
-        let garbage = store.garbage().await;
-        // Regions only where some are stored: their reading is a part of its own.
-        let (regions, region_backups) = match store.has_regions().await {
-            Ok(true) => actions::read_regions(store.clone()).await,
-            Ok(false) => (Ok(Vec::new()), Ok(Vec::new())),
-            Err(e) => (Err(e.clone()), Err(e)),
+        // Backups, data set aside and regions only where some are stored: their reading is a
+        // part of its own.
+        let lists = match store.holds_more_than_strategies().await {
+            Ok(true) => actions::read_lists(store.clone()).await,
+            Ok(false) => actions::Lists::empty(),
+            Err(e) => actions::Lists::failed(e),
         };
         match list {
             Ok(list) => self.summaries.set(list),
             Err(e) => self.notice.set(Some(Notice::Storage(e))),
         }
-        self.backups.set(backups.unwrap_or_default());
-        self.garbage.set(garbage.unwrap_or_default());
-        self.regions.set(regions.unwrap_or_default());
-        match region_backups {
+        self.backups.set(lists.backups.unwrap_or_default());
+        self.garbage.set(lists.garbage.unwrap_or_default());
+        self.regions.set(lists.regions.unwrap_or_default());
+        match lists.region_backups {
             Ok(b) => self.region_backups.set(b),
             Err(e) => self.notice.set(Some(Notice::Storage(e))),
         }
