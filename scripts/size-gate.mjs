@@ -106,15 +106,18 @@ export function splitParts(dist = DIST) {
   if (!loader) fail('no __wasm_split.js in dist/ (was the wasm cut by scripts/wasm-split.mjs?)');
   const dir = path.posix.dirname(loader);
   const js = fs.readFileSync(path.join(dist, loader), 'utf8');
-  // Each loader is `const __chunk_N = makeLoad(() => { … new URL("./chunk_N.wasm" … }, []);` or
-  // `export const __wasm_split_load_<split> = wrapAsyncCb(makeLoad(() => { … }, [__chunk_N, …]));`.
+  // As scripts/wasm-split.mjs writes it: each shared part `C[N] = makeLoad(part("chunk_N.wasm"), …);`,
+  // each split `export const __wasm_split_load_<split> = wrapAsyncCb(makeLoad(part("split_….wasm"),
+  // d("26-152,212")));` (its shared parts as ranges of N) or `…, []));` (none).
   const chunks = new Map();
-  for (const m of js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{[^}]*?new URL\("\.\/([^"]+\.wasm)"/g)) chunks.set(m[1], `${dir}/${m[2]}`);
+  for (const m of js.matchAll(/^C\[(\d+)\] = makeLoad\(part\("([^"]+\.wasm)"\)/gm)) chunks.set(Number(m[1]), `${dir}/${m[2]}`);
   const splits = new Map();
-  for (const m of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\)/g)) {
-    const own = m[2].match(/new URL\("\.\/([^"]+\.wasm)"/)?.[1];
-    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks.get(d) ?? fail(`${loader}: unknown chunk ${d}`));
-    splits.set(m[1], [...(own ? [`${dir}/${own}`] : []), ...deps]);
+  for (const m of js.matchAll(/^export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(part\("([^"]+\.wasm)"\), (?:d\("([\d,-]*)"\)|\[\])\)\)/gm)) {
+    const deps = (m[3] ?? '').split(',').filter(Boolean).flatMap((range) => {
+      const [a, b = a] = range.split('-').map(Number);
+      return Array.from({ length: b - a + 1 }, (_, i) => chunks.get(a + i) ?? fail(`${loader}: unknown shared part ${a + i}`));
+    });
+    splits.set(m[1], [`${dir}/${m[2]}`, ...deps]);
   }
   if (splits.size === 0) fail(`${loader}: no split loaders found (has wasm-split's output changed?)`);
   return splits;

@@ -231,6 +231,7 @@ async fn unavailable_storage_is_an_error_and_a_fallback_not_a_panic() {
     // Blocked (cookies disabled, sandboxed frame): the getter throws.
     replace_local_storage("throw new DOMException('The operation is insecure.', 'SecurityError');");
     let blocked = LocalStorage::open().map(|_| ());
+    install_writer();
     let (fallback, opened) = BrowserStore::browser_local();
     let why = opened.unavailable;
     // Disabled: the getter gives null.

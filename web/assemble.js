@@ -89,7 +89,9 @@
     var body = code
       .replace(/^import\s*\{\s*initSync\s*\}\s*from\s*["'][^"']+["'];?[ \t]*$/gm, '')
       .replace(/^export\s+const\s+(\w+)/gm, function (_, name) { names.push(name); return 'const ' + name; })
-      .replace(/fetch\(new URL\(["']\.\/([^"']+\.wasm)["'],\s*import\.meta\.url\)\)/g, 'ShirubeAssembler.fetchChunk("$1")');
+      .replace(/fetch\(new URL\(["']\.\/([^"']+\.wasm)["'],\s*import\.meta\.url\)\)/g, 'ShirubeAssembler.fetchChunk("$1")')
+      // scripts/wasm-split.mjs writes one `part(file)` for every part.
+      .replace(/fetch\(new URL\(["']\.\/["']\s*\+\s*(\w+),\s*import\.meta\.url\)\)/g, 'ShirubeAssembler.fetchChunk($1)');
     if (/^\s*(export|import)\b/m.test(body) || /import\.meta/.test(body)) throw new Error('the part loader (__wasm_split.js) has imports or exports this assembler does not know');
     if (names.length === 0) throw new Error('the part loader (__wasm_split.js) exports nothing');
     return 'const ' + SPLIT_NAMESPACE + ' = (() => {\n' + body + '\nreturn { ' + names.join(', ') + ' };\n})();';

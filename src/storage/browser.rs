@@ -11,12 +11,14 @@ use super::{Backend, BackendKind, LocalStorage, MemoryBackend, StorageError, Sto
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 /// The backend the app runs on: one of three, chosen when the page starts.
 pub enum BrowserBackend {
     Indexed(IndexedDb),
     Local(LocalStorage),
-    Memory(MemoryBackend),
+    /// Shared with the writer (`WriteTarget::Memory`).
+    Memory(Rc<MemoryBackend>),
 }
 
 /// The store the app uses.
@@ -57,7 +59,7 @@ impl Backend for BrowserBackend {
     }
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
         let target = match self {
-            BrowserBackend::Memory(b) => return b.apply(writes).await,
+            BrowserBackend::Memory(b) => WriteTarget::Memory(b.clone()),
             BrowserBackend::Indexed(b) => WriteTarget::Indexed(b.clone()),
             BrowserBackend::Local(b) => WriteTarget::Local(b.clone()),
         };
@@ -88,12 +90,13 @@ impl Backend for BrowserBackend {
 /// of the write path). The in-browser tests install [`write`] itself.
 pub type Writer = fn(WriteTarget, Vec<Write>) -> Pin<Box<dyn Future<Output = Result<(), StorageError>>>>;
 
-/// Where a batch is written: IndexedDB's database or the page's `localStorage` (handles,
-/// owned: a part's function borrows nothing).
+/// Where a batch is written: IndexedDB's database, the page's `localStorage` or the memory of a
+/// page without storage (handles, owned: a part's function borrows nothing).
 #[derive(Clone)]
 pub enum WriteTarget {
     Indexed(IndexedDb),
     Local(LocalStorage),
+    Memory(Rc<MemoryBackend>),
 }
 
 thread_local! {
@@ -110,6 +113,7 @@ pub async fn write(target: WriteTarget, writes: Vec<Write>) -> Result<(), Storag
     match target {
         WriteTarget::Indexed(b) => b.apply(writes).await,
         WriteTarget::Local(b) => b.apply(writes).await,
+        WriteTarget::Memory(b) => b.apply(writes).await,
     }
 }
 
@@ -160,7 +164,7 @@ impl Store<BrowserBackend> {
             Ok(local) => (Store::new(BrowserBackend::Local(local)), Opened::default()),
             Err(e) => {
                 let opened = Opened { unavailable: Some(e), ..Opened::default() };
-                (Store::new(BrowserBackend::Memory(MemoryBackend::new())), opened)
+                (Store::new(BrowserBackend::Memory(Rc::new(MemoryBackend::new()))), opened)
             }
         }
     }

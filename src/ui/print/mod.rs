@@ -23,12 +23,21 @@ use targets::TargetsReport;
 pub fn PrintReport(report: Report) -> impl IntoView {
     let open = use_open();
     let open = Memo::new(move |_| open.with(|o| o.as_ref().map(|s| s.id.clone())));
-    move || match open.get() {
-        Some(id) => match report {
-            Report::Targets => view! { <TargetsReport id=id/> }.into_any(),
-            Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
-            Report::Grants => view! { <GrantsReport id=id/> }.into_any(),
-        },
-        None => view! { <StrategyNotFound/> }.into_any(),
+    // The reports' stylesheet (style/print.css) is not part of the first visit: the report is
+    // shown once it is there, so that its charts are drawn at the paper's width.
+    let styled = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::ui::stylesheet::enabled("print").await;
+        styled.try_set(true);
+    });
+    move || {
+        styled.get().then(|| match open.get() {
+            Some(id) => match report {
+                Report::Targets => view! { <TargetsReport id=id/> }.into_any(),
+                Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
+                Report::Grants => view! { <GrantsReport id=id/> }.into_any(),
+            },
+            None => view! { <StrategyNotFound/> }.into_any(),
+        })
     }
 }

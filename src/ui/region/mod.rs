@@ -64,8 +64,12 @@ enum Load {
 #[component]
 pub fn RegionPage() -> impl IntoView {
     let state = use_app();
-    // This page's own stylesheet (style/region-views.css), not part of the first visit.
-    Effect::new(|_| crate::ui::stylesheet::enable("region-views"));
+    // This page's own stylesheet (style/region-views.css) and the one it prints with
+    // (style/print.css), neither part of the first visit.
+    Effect::new(|_| {
+        crate::ui::stylesheet::enable("region-views");
+        crate::ui::stylesheet::enable("print");
+    });
     let id = Memo::new(move |_| match state.route.get() {
         Route::Region(id) => Some(id),
         _ => None,

@@ -97,6 +97,8 @@ pub(super) struct Lists {
     pub garbage: Result<Vec<GarbageEntry>, StorageError>,
     pub regions: Result<Vec<crate::storage::StoredRegion>, StorageError>,
     pub region_backups: Result<Vec<crate::storage::RegionBackup>, StorageError>,
+    /// What each key holds of `localStorage`'s ~5 million characters (that backend only).
+    pub usage: Option<Usage>,
 }
 
 impl Lists {
@@ -107,12 +109,19 @@ impl Lists {
             garbage: Ok(Vec::new()),
             regions: Ok(Vec::new()),
             region_backups: Ok(Vec::new()),
+            usage: None,
         }
     }
 
     /// The keys could not be read: each list says why.
     pub fn failed(e: StorageError) -> Lists {
-        Lists { backups: Err(e.clone()), garbage: Err(e.clone()), regions: Err(e.clone()), region_backups: Err(e) }
+        Lists {
+            backups: Err(e.clone()),
+            garbage: Err(e.clone()),
+            regions: Err(e.clone()),
+            region_backups: Err(e),
+            usage: None,
+        }
     }
 }
 
@@ -123,7 +132,7 @@ thread_local! {
 }
 
 /// Reads the backups, the data set aside and the regions (`AppState::reread` asks only where
-/// some are stored): through [`read_lists_part`], a part of its own, reached by the function
+/// some are stored, or where storage is `localStorage`, whose use is measured here too): through [`read_lists_part`], a part of its own, reached by the function
 /// [`install`] sets (the lists are read again by the actions' parts too: see [`Runner`]).
 pub(super) async fn read_lists(store: Rc<BrowserStore>) -> Lists {
     match LISTS_READER.get() {
@@ -139,6 +148,10 @@ async fn read_lists_part(store: Rc<BrowserStore>) -> Lists {
         garbage: store.garbage().await,
         regions: store.regions().await,
         region_backups: store.region_backups().await,
+        usage: match store.kind() {
+            BackendKind::LocalStorage => store.usage().await.ok(),
+            _ => None,
+        },
     }
 }
 

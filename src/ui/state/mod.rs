@@ -288,11 +288,12 @@ impl AppState {
 
     async fn reread_rest(&self, list: Result<Vec<StrategySummary>, StorageError>) {
         let store = self.store();
-        // Backups, data set aside and regions only where some are stored: their reading is a
-        // part of its own.
+        // Backups, data set aside and regions only where some are stored (and localStorage's use
+        // where it is the storage): their reading is a part of its own.
+        let local = store.kind() == BackendKind::LocalStorage;
         let lists = match store.holds_more_than_strategies().await {
-            Ok(true) => actions::read_lists(store.clone()).await,
-            Ok(false) => actions::Lists::empty(),
+            Ok(more) if more || local => actions::read_lists(store.clone()).await,
+            Ok(_) => actions::Lists::empty(),
             Err(e) => actions::Lists::failed(e),
         };
         match list {
@@ -310,7 +311,7 @@ impl AppState {
         // the browser says of the whole site (reading every value to measure it would cost as
         // much as reading every strategy).
         let (usage, estimate) = match store.kind() {
-            BackendKind::LocalStorage => (store.usage().await.ok(), None),
+            BackendKind::LocalStorage => (lists.usage, None),
             BackendKind::IndexedDb => (None, crate::storage::estimate().await),
             BackendKind::Memory => (None, None),
         };
