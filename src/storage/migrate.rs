@@ -82,6 +82,7 @@ pub async fn move_data<S: Backend, T: Backend>(from: &S, to: &T, now: &str) -> R
 
 /// Whether `from` holds any of Shirube's data to move (a look at the keys; where they cannot be
 /// read, the move itself says why).
+#[cfg(any(target_arch = "wasm32", test))]
 pub async fn has_data_to_move<S: Backend>(from: &S) -> bool {
     from.keys().await.map_or(true, |keys| keys.iter().any(|k| is_data_key(k)))
 }
