@@ -1,0 +1,256 @@
+//! The layers of ARCHITECTURE.md, checked on the source as text (issue 36): a module imports
+//! only from the layers below it (`model` ← `format` ← `storage` ← `session` ← `ui`, with `charts`,
+//! `locale`, `examples` and `sorting` beside them); only `storage` names the browser's storage APIs;
+//! only `ui/state` calls the store; no file passes 500 lines. What breaks a rule today is listed
+//! below by name, each with why, and the list may only shrink: an entry that no longer breaks its
+//! rule fails the test until it is taken off.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// What each top-level module may import (`crate::<module>`), besides itself.
+const MAY_IMPORT: &[(&str, &[&str])] = &[
+    ("sorting", &[]),
+    ("model", &["sorting"]),
+    ("locale", &["model", "sorting"]),
+    ("format", &["model", "locale", "sorting"]),
+    ("examples", &["model", "format"]),
+    ("charts", &["model", "locale", "sorting"]),
+    ("storage", &["model", "format", "locale", "sorting"]),
+    ("session", &["model", "format", "storage", "locale", "charts", "examples", "sorting"]),
+    ("ui", &["model", "format", "storage", "session", "locale", "charts", "examples", "sorting"]),
+    ("bench", &["model", "format", "storage", "session", "locale", "charts", "examples", "sorting"]),
+];
+
+/// Imports that break the order today: `locale` words the data of every layer (its sentences
+/// about import errors, storage and notices). Issue 36 splits it into a core under `format` and
+/// `words` just under `ui`; then these go.
+const KNOWN_UPWARD: &[(&str, &str)] = &[("locale", "format"), ("locale", "storage"), ("locale", "session")];
+
+/// `ui` files outside `ui/state` that call the store today (issue 36 moves them behind the
+/// workbench): the version history, the table import's remembered mappings, the region page.
+const KNOWN_STORE_CALLERS: &[&str] =
+    &["src/ui/files_page/history.rs", "src/ui/files_page/table_import/mod.rs", "src/ui/region/mod.rs"];
+
+/// Files over 500 lines today.
+const KNOWN_LONG: &[&str] = &[
+    "src/model/indicator.rs",
+    "src/bench/stats.rs",
+    "src/ui/editor/indicator_form/series.rs",
+    "src/model/merge/tests.rs",
+    "src/model/grant.rs",
+    "src/locale/problems.rs",
+];
+
+const MAX_LINES: usize = 500;
+
+/// The browser's storage APIs, as code names them (not as words in a sentence).
+const STORAGE_APIS: &[&str] = &[
+    "local_storage()",
+    "session_storage()",
+    "web_sys::Storage",
+    "indexed_db_futures",
+    "IdbDatabase",
+    "IdbFactory",
+    "IdbObjectStore",
+];
+
+fn sources() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+    out.sort();
+    out
+}
+
+/// `src/…`, with forward slashes.
+fn name(path: &Path) -> String {
+    let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// A module of tests only (declared under `#[cfg(test)]` by its parent): `tests.rs`,
+/// `…_tests.rs`, `tests_….rs`, `testing.rs`, or under a `tests/` folder.
+fn is_tests(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    name.contains("/tests/") || file.ends_with("tests.rs") || file.starts_with("tests_") || file == "testing.rs"
+}
+
+/// The top-level module a file belongs to (`src/ui/app.rs` → `ui`, `src/sorting.rs` → `sorting`).
+fn layer(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix("src/")?;
+    let first = rest.split('/').next()?;
+    Some(first.strip_suffix(".rs").unwrap_or(first))
+}
+
+/// A file's code before its tests (`#[cfg(test)]` modules come last), each line without its
+/// `//` comment and with string literals emptied (a sentence may name anything).
+fn code(text: &str) -> Vec<String> {
+    let end = text
+        .lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.starts_with("#[cfg(test)]") || l.starts_with("#[cfg(all(test")
+        })
+        .unwrap_or(usize::MAX);
+    text.lines().take(end).map(without_strings_and_comments).collect()
+}
+
+fn without_strings_and_comments(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (false, '/') if chars.peek() == Some(&'/') => break,
+            (false, '"') => {
+                in_string = true;
+                out.push('"');
+            }
+            (true, '\\') => {
+                chars.next();
+            }
+            (true, '"') => {
+                in_string = false;
+                out.push('"');
+            }
+            (true, _) => {}
+            (false, _) => out.push(c),
+        }
+    }
+    out
+}
+
+/// The top-level modules a file's code names as `crate::<module>`.
+fn imports(code: &[String]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for line in code {
+        for (at, _) in line.match_indices("crate::") {
+            let module: String = line[at + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if !module.is_empty() {
+                out.insert(module);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn each_module_imports_only_from_the_layers_below_it() {
+    let rules: BTreeMap<&str, &[&str]> = MAY_IMPORT.iter().copied().collect();
+    let mut upward = Vec::new();
+    let mut known_seen = BTreeSet::new();
+    for path in sources() {
+        let name = name(&path);
+        if is_tests(&name) {
+            continue;
+        }
+        let Some(from) = layer(&name) else { continue };
+        let Some(allowed) = rules.get(from) else { continue };
+        for to in imports(&code(&fs::read_to_string(&path).unwrap())) {
+            let layered = rules.contains_key(to.as_str());
+            if !layered || to == from || allowed.contains(&to.as_str()) {
+                continue;
+            }
+            if KNOWN_UPWARD.contains(&(from, to.as_str())) {
+                known_seen.insert((from.to_owned(), to.clone()));
+            } else {
+                upward.push(format!("{name}: {from} imports {to}"));
+            }
+        }
+    }
+    assert!(upward.is_empty(), "imports from a layer above (ARCHITECTURE.md, layers):\n{}", upward.join("\n"));
+    for (from, to) in KNOWN_UPWARD {
+        assert!(
+            known_seen.contains(&(from.to_string(), to.to_string())),
+            "{from} no longer imports {to}: take it off KNOWN_UPWARD in tests/layers.rs"
+        );
+    }
+}
+
+#[test]
+fn only_storage_names_the_browsers_storage() {
+    let mut found = Vec::new();
+    for path in sources() {
+        let name = name(&path);
+        if name.starts_with("src/storage/") || is_tests(&name) {
+            continue;
+        }
+        for (n, line) in code(&fs::read_to_string(&path).unwrap()).iter().enumerate() {
+            for api in STORAGE_APIS.iter().filter(|api| line.contains(*api)) {
+                found.push(format!("{name}:{}: {api}", n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "the browser's storage outside storage/:\n{}", found.join("\n"));
+}
+
+#[test]
+fn only_the_app_state_calls_the_store() {
+    let mut callers = BTreeSet::new();
+    for path in sources() {
+        let name = name(&path);
+        if !name.starts_with("src/ui/") || name.starts_with("src/ui/state/") {
+            continue;
+        }
+        if code(&fs::read_to_string(&path).unwrap()).iter().any(|l| l.contains(".store()")) {
+            callers.insert(name);
+        }
+    }
+    let known: BTreeSet<String> = KNOWN_STORE_CALLERS.iter().map(|s| s.to_string()).collect();
+    let new: Vec<_> = callers.difference(&known).collect();
+    let gone: Vec<_> = known.difference(&callers).collect();
+    assert!(new.is_empty(), "ui files that call the store (go through ui/state): {new:?}");
+    assert!(
+        gone.is_empty(),
+        "no longer call the store: take them off KNOWN_STORE_CALLERS in tests/layers.rs: {gone:?}"
+    );
+}
+
+#[test]
+fn no_file_passes_500_lines() {
+    let mut long = BTreeSet::new();
+    for path in sources() {
+        let lines = fs::read_to_string(&path).unwrap().lines().count();
+        if lines > MAX_LINES {
+            long.insert(format!("{} ({lines})", name(&path)));
+        }
+    }
+    let names: BTreeSet<String> = long.iter().map(|l| l.split(' ').next().unwrap().to_owned()).collect();
+    let known: BTreeSet<String> = KNOWN_LONG.iter().map(|s| s.to_string()).collect();
+    let new: Vec<_> = long.iter().filter(|l| !known.contains(l.split(' ').next().unwrap())).collect();
+    let gone: Vec<_> = known.difference(&names).collect();
+    assert!(new.is_empty(), "files over {MAX_LINES} lines (split them by job): {new:?}");
+    assert!(gone.is_empty(), "now within {MAX_LINES} lines: take them off KNOWN_LONG in tests/layers.rs: {gone:?}");
+}
+
+#[test]
+fn the_checks_see_what_they_look_for() {
+    // The readers above, on text made to break each rule: a check that sees nothing passes
+    // anything.
+    let sample = "use crate::ui::state;\nlet s = \"crate::storage in a sentence\"; // crate::session in a comment\nwindow.local_storage()\n#[cfg(test)]\nuse crate::format;";
+    let code = code(sample);
+    assert_eq!(imports(&code), BTreeSet::from(["ui".to_owned()]), "strings, comments and tests are not code");
+    assert!(code.iter().any(|l| l.contains("local_storage()")));
+    assert_eq!(layer("src/ui/region/mod.rs"), Some("ui"));
+    assert_eq!(layer("src/sorting.rs"), Some("sorting"));
+    assert!(
+        is_tests("src/format/csv/tests/export.rs")
+            && is_tests("src/format/frame_tests.rs")
+            && is_tests("src/charts/testing.rs")
+    );
+    assert!(!is_tests("src/format/csv/mod.rs"));
+    assert!(sources().len() > 100, "the sources are found");
+}
