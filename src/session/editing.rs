@@ -90,10 +90,20 @@ impl Editing {
     }
 
     /// The open strategy as storage now holds it (revision `base`), read again after another
-    /// tab saved it or this tab restored it. `keep_history`: the undo steps still apply (another
-    /// tab's save this tab had nothing waiting against); else they were about a version that is
-    /// now a backup, and go. Whether the strategy shown changed.
-    pub fn reload(&mut self, fresh: Strategy, base: u64, keep_history: bool) -> bool {
+    /// tab's save this tab had nothing waiting against: the undo steps still apply. Whether the
+    /// strategy shown changed.
+    pub fn reload_keeping_history(&mut self, fresh: Strategy, base: u64) -> bool {
+        self.reload(fresh, base, true)
+    }
+
+    /// The open strategy as storage now holds it (revision `base`) after this tab restored
+    /// another version or took another tab's: the undo steps were about a version that is now a
+    /// backup, and go. Whether the strategy shown changed.
+    pub fn reload_anew(&mut self, fresh: Strategy, base: u64) -> bool {
+        self.reload(fresh, base, false)
+    }
+
+    fn reload(&mut self, fresh: Strategy, base: u64, keep_history: bool) -> bool {
         self.autosave.opened(base);
         if self.open.as_ref() == Some(&fresh) {
             return false;
@@ -265,11 +275,11 @@ mod tests {
         e.redo();
         moved(&e, false, "nothing to redo");
         let stored = e.strategy().cloned().unwrap();
-        assert!(!e.reload(stored.clone(), 2, true));
+        assert!(!e.reload_keeping_history(stored.clone(), 2));
         moved(&e, false, "reloaded as it is");
         let mut other = stored;
         other.title = "別のタブ".into();
-        assert!(e.reload(other, 3, true));
+        assert!(e.reload_keeping_history(other, 3));
         moved(&e, true, "reloaded with another tab's change");
         let id = e.strategy().unwrap().id.clone();
         e.close(&id);
@@ -338,12 +348,12 @@ mod tests {
         e.edit(|s| s.title = "編集".into());
         let mut fresh = town();
         fresh.title = "別タブの保存".into();
-        assert!(e.reload(fresh.clone(), 5, true));
+        assert!(e.reload_keeping_history(fresh.clone(), 5));
         assert_eq!((e.depths(), e.autosave().base()), ((1, 0), 5), "another tab: the steps still apply");
-        assert!(!e.reload(fresh.clone(), 6, false), "the same content: nothing shown changes");
+        assert!(!e.reload_anew(fresh.clone(), 6), "the same content: nothing shown changes");
         assert_eq!(e.depths(), (1, 0));
         fresh.title = "復元した版".into();
-        assert!(e.reload(fresh, 7, false));
+        assert!(e.reload_anew(fresh, 7));
         assert_eq!(e.depths(), (0, 0), "a restore: the steps were about a version now backed up");
         let id = e.strategy().unwrap().id.clone();
         assert!(e.close(&id));

@@ -137,7 +137,7 @@ mod tests {
         save(&store, &mut a).unwrap();
         let Follow::Reload(fresh, base) = follow_tab(&store, &b) else { panic!("B reloads") };
         assert_eq!(fresh.title, "Aの編集");
-        b.reload(*fresh, base, true);
+        b.reload_keeping_history(*fresh, base);
         b.edit(|s| s.title = "Bの編集".into());
         save(&store, &mut b).expect("B saves over the revision it reloaded");
         assert_eq!(store.load(&a.strategy().unwrap().id).wait().unwrap().title, "Bの編集");

@@ -262,7 +262,7 @@ impl AppState {
                 Ok(Follow::Nothing) => {}
                 Ok(Follow::Conflict(notice)) => state.notice.set(Some(notice)),
                 Ok(Follow::Reload(fresh, base)) => {
-                    state.with_editing(|e| e.reload(*fresh, base, true));
+                    state.with_editing(|e| e.reload_keeping_history(*fresh, base));
                 }
                 // Told once: later writes of other tabs do not bring the notice back.
                 Ok(Follow::Deleted(_)) if state.autosave_is(Autosave::is_deleted_elsewhere) => {}

@@ -225,7 +225,7 @@ impl AppState {
             return;
         }
         if let Ok((fresh, base)) = self.store().load_current(id).await {
-            self.with_editing(|e| e.reload(fresh, base, false));
+            self.with_editing(|e| e.reload_anew(fresh, base));
         }
     }
 
