@@ -16,3 +16,4 @@ pub mod storage;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
 pub mod ui;
+pub mod words;

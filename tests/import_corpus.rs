@@ -6,8 +6,9 @@
 //! the real file input in Chromium in `tests/e2e/import.spec.ts`.
 
 use shirube::format::{check_size, open, open_region, ImportError, Opened, MAX_FILE_BYTES};
-use shirube::locale::{csv_error, import_error, Language};
+use shirube::locale::Language;
 use shirube::session::region::is_region_file;
+use shirube::words::{csv_error, import_error};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 

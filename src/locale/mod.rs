@@ -1,36 +1,26 @@
-//! Locale: the user's language and fiscal-year style, the small pure formatters (years,
-//! periods, numbers, statuses) shared by the charts and the UI, and every sentence the app says
-//! about data — problems and refused files (`problems`), storage (`storage`), the CSV import
-//! (`csv`), a town's own table and pasted outline (`table`), a national frame (`frame`), a merge's conflicts (`merge`), what an action did (`notice`), the town's verdict beside the figures (`verdict`), targets revised mid-plan (`revision`), a value's year by its basis (`value_year`), sources as numbered footnotes (`sources`). Data arrives here as enums and leaves as text,
-//! Japanese first with English available; the UI's own labels are inline `tr(lang, ja, en)`
-//! pairs beside the markup that shows them. Pure Rust, tested natively; no browser code here.
+//! Locale's core: the user's language and fiscal-year style and the small pure formatters of the
+//! model's own data — years, periods, numbers, statuses, targets, a national frame (`frame`), a
+//! grant (`grant`), the town's verdict beside the figures (`verdict`), targets revised mid-plan
+//! (`revision`), a value's year by its basis (`value_year`), sources as numbered footnotes
+//! (`sources`) — shared by `format`'s CSV and workbook, the charts and the UI. It reads only
+//! `model`; the sentences about the other layers' data (refused files, storage, notices, merge
+//! cards) are in `crate::words`, just under `ui`. Japanese first with English available; pure
+//! Rust, tested natively; no browser code here.
 
-mod csv;
 mod frame;
 mod grant;
-pub mod merge;
-mod notice;
-mod problems;
 mod revision;
-mod serde_words;
 mod sources;
-mod storage;
-mod table;
 mod value_year;
 mod verdict;
 
-pub use csv::*;
 pub use frame::{
     earlier_link, frame_decided, frame_goal_counts, frame_heading, frame_summary, framework_change, framework_line,
     framework_short, national_goal,
 };
 pub use grant::*;
-pub use notice::{notice, Said};
-pub use problems::*;
 pub use revision::*;
 pub use sources::{footnote_mark, Footnotes, SourceMark};
-pub use storage::*;
-pub use table::*;
 pub use value_year::{value_span, value_year, year_basis, year_basis_note, year_column};
 pub use verdict::*;
 

@@ -1,11 +1,11 @@
 //! What an action tells the user, as data: the session's actions and the UI's return it, and
-//! `locale::notice` puts it into words (Japanese or English).
+//! `words::notice` puts it into words (Japanese or English).
 
 use crate::format::ImportError;
 use crate::model::Id;
 use crate::storage::StorageError;
 
-/// Something to tell the user, as data; `locale::notice` puts it into words.
+/// Something to tell the user, as data; `words::notice` puts it into words.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// `replaced`: the key of the backup of the version it replaced (undo restores it).

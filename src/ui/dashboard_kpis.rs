@@ -9,6 +9,7 @@ use super::status::indicator_badge;
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{Goal, Id, Indicator, Strategy};
 use crate::session::route::{Route, Selection};
+use crate::words;
 use leptos::prelude::*;
 
 /// Up to this many indicators the list is open when the dashboard opens.
@@ -56,7 +57,7 @@ fn goal(s: &Strategy, g: &Goal, id: &Id, lang: Language, style: YearStyle) -> An
     let rows = indicators.iter().map(|ind| row(s, ind, id, lang, style)).collect_view();
     view! {
         <section class="kpi-goal" data-testid="dashboard-kpi-goal">
-            <h3>{locale::goal_heading(g, lang)}</h3>
+            <h3>{words::goal_heading(g, lang)}</h3>
             {if indicators.is_empty() {
                 view! { <p class="empty">{tr(lang, "数値目標・KPI はありません。", "No numerical targets or KPIs.")}</p> }.into_any()
             } else {

@@ -14,8 +14,9 @@
 use super::state::use_app;
 use super::workshop::Handout;
 use crate::format;
-use crate::locale::{self, tr, Language};
+use crate::locale::{tr, Language};
 use crate::ui::speech::Speaks;
+use crate::words;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -73,7 +74,7 @@ fn HandoutApp(text: String) -> impl IntoView {
         Err(e) => view! {
             <section class="panel" role="alert" data-testid="handout-error">
                 <h1>{move || tr(lang.get(), "この配布用ファイルは読めません", "This hand-out cannot be read")}</h1>
-                <ul>{move || locale::import_error(&e, lang.get()).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <ul>{move || words::import_error(&e, lang.get()).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </section>
         }.into_any(),
     };

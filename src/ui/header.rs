@@ -2,9 +2,9 @@
 //! year-style switches.
 
 use super::state::{use_app, SaveState};
-use crate::locale;
 use crate::locale::{Language, YearStyle};
 use crate::ui::speech::Speaks;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +20,7 @@ pub fn Header() -> impl IntoView {
         SaveState::Saved { at: None } => state.tr("保存済み", "Saved").to_owned(),
         SaveState::Pending => state.tr("保存中…", "Saving…").to_owned(),
         SaveState::Failed(e) => {
-            format!("{} {}", state.tr("保存できませんでした:", "Not saved:"), locale::storage_error(&e, lang()))
+            format!("{} {}", state.tr("保存できませんでした:", "Not saved:"), words::storage_error(&e, lang()))
         }
         SaveState::NotPersistent => state
             .tr("保存されません（ブラウザの保存領域が使えません）", "Not being saved (browser storage unavailable)")
@@ -68,10 +68,10 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
         {move || state.storage_problem.get().map(|e| view! {
-            <div class="banner warning" role="alert" data-testid="storage-banner">{locale::storage_error(&e, lang())}</div>
+            <div class="banner warning" role="alert" data-testid="storage-banner">{words::storage_error(&e, lang())}</div>
         })}
         {move || state.storage_problem.with(Option::is_none).then(|| state.indexed_db_problem.get()).flatten().map(|e| view! {
-            <div class="banner warning" role="status" data-testid="indexed-db-banner">{locale::indexed_db_problem(&e, lang())}</div>
+            <div class="banner warning" role="status" data-testid="indexed-db-banner">{words::indexed_db_problem(&e, lang())}</div>
         })}
     }
 }

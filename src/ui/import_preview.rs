@@ -14,6 +14,7 @@ use crate::locale::{self, tr};
 use crate::model::{errors, Counts, Id, PlanPeriod};
 use crate::session::flow::Pending;
 use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Preview};
+use crate::words;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -245,7 +246,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         None => s.municipality.name.clone(),
     };
     let period = locale::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
-    let warnings: Vec<String> = imported.problems.iter().map(|p| locale::problem(p, s, lang)).collect();
+    let warnings: Vec<String> = imported.problems.iter().map(|p| words::problem(p, s, lang)).collect();
     let warning_count = warnings.len();
     let shown: Vec<String> = warnings.into_iter().take(50).collect();
     let identical = existing.as_ref().is_some_and(|e| e.changes.is_empty());
@@ -253,7 +254,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     let facts = view! {
         <dl class="facts">
             <dt>{tr(lang, "ファイル", "File")}</dt>
-            <dd data-testid="preview-file">{file.clone()}" ("{locale::size(bytes as u64)}")"</dd>
+            <dd data-testid="preview-file">{file.clone()}" ("{words::size(bytes as u64)}")"</dd>
             <dt>{tr(lang, "戦略", "Strategy")}</dt>
             <dd class="strong" data-testid="preview-title">{s.title.clone()}</dd>
             <dt>{tr(lang, "自治体", "Municipality")}</dt>
@@ -444,7 +445,7 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     let body = view! {
         <dl class="facts">
             <dt>{tr(lang, "ファイル", "File")}</dt>
-            <dd data-testid="preview-file">{file.clone()}" ("{locale::size(bytes as u64)}")"</dd>
+            <dd data-testid="preview-file">{file.clone()}" ("{words::size(bytes as u64)}")"</dd>
             <dt>{tr(lang, "書き出し", "Exported")}</dt>
             <dd data-testid="preview-exported">{exported(&all.exported_at, &all.generator)}</dd>
         </dl>

@@ -4,9 +4,10 @@
 
 use super::files;
 use super::state::use_app;
-use crate::locale::{self, tr};
+use crate::locale::tr;
 use crate::storage::BackupReason;
 use crate::ui::speech::Speaks;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +29,7 @@ pub fn KeptData() -> impl IntoView {
                     let main = view! {
                         <span class="strategy-title">{b.title.clone()}</span>
                         <span class="meta"><bdi>{b.municipality.clone()}</bdi>" ・ "{reason}" ・ "{files::local_time(&b.taken_at)}
-                            {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", locale::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
+                            {state.usage.with(|u| u.as_ref().and_then(|u| Some(format!(" ・ {}", words::share_of_storage(u, *u.backup_sizes.get(&b.key)?, lang)))))}</span>
                     };
                     kept_row("backup-row", main,
                         (tr(lang, "復元", "Restore"), move || state.restore(&k1)),

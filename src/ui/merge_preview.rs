@@ -3,12 +3,12 @@
 //! card per conflict, side by side (このパソコン / ファイル), each with a choice. Nothing is
 //! applied until every conflict is chosen.
 
-use crate::locale::merge::{Card, Words};
 use crate::locale::tr;
 use crate::locale::{Language, YearStyle};
 use crate::model::merge::{Conflict, Merge, Side};
 use crate::model::Strategy;
 use crate::session::preview::MergeOffer;
+use crate::words::merge::{Card, Words};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -31,7 +31,7 @@ pub fn merge_unavailable(offer: &MergeOffer, lang: Language) -> Option<String> {
             MergeOffer::Failed(e) => format!(
                 "{} {}",
                 tr(lang, "統合できません: 版の履歴を読めませんでした。", "Cannot merge: the version history could not be read."),
-                crate::locale::storage_error(e, lang)
+                crate::words::storage_error(e, lang)
             ),
         };
     Some(text)
@@ -88,7 +88,7 @@ pub fn MergePanel(
 }
 
 /// One conflict: where, what, both versions side by side, and the choice (the words are
-/// `locale::merge`'s card).
+/// `words::merge`'s card).
 fn card(
     i: usize,
     c: &Conflict,

@@ -4,7 +4,8 @@
 //! the start page without a notice carries none of them.
 
 use super::state::{use_app, Notice};
-use crate::locale::{self, tr};
+use crate::locale::tr;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +22,7 @@ pub fn NoticeView() -> impl IntoView {
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
-        let crate::locale::Said { headline, lines, error } = locale::notice(&notice, lang);
+        let crate::words::Said { headline, lines, error } = words::notice(&notice, lang);
         let undo = match &notice {
             Notice::Deleted { backup_key, .. } => Some(backup_key.clone()),
             Notice::Imported { replaced: Some(backup_key), .. } => Some(backup_key.clone()),

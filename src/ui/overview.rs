@@ -10,6 +10,7 @@ use crate::locale::{Language, YearStyle};
 use crate::model::{assess, Agreement, Context, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -116,7 +117,7 @@ fn edit_link(strategy: Option<&Id>, selection: Selection, which: String, lang: L
 fn goal_view(s: &Strategy, g: &Goal, editable: Option<&Id>, lang: Language, style: YearStyle) -> impl IntoView {
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
     let measures = g.measures.iter().map(|m| measure_view(s, m, editable, lang, style)).collect_view();
-    let heading = locale::goal_heading(g, lang);
+    let heading = words::goal_heading(g, lang);
     let national = g.national_goal.as_ref().and_then(|id| {
         let framework = &s.national_framework;
         framework.goals.iter().find(|n| &n.id == id).map(|n| locale::national_goal(framework, n, lang))
@@ -261,7 +262,7 @@ fn indicator_table(s: &Strategy, lang: Language, style: YearStyle) -> AnyView {
             let places: Vec<String> = uses
                 .goals
                 .iter()
-                .map(|g| locale::goal_heading(g, lang))
+                .map(|g| words::goal_heading(g, lang))
                 .chain(uses.measures.iter().map(|m| format!("{} {}", tr(lang, "施策", "Measure"), m.number)))
                 .collect();
             view! { <li><span class="code">{ind.code.clone()}</span>" "<bdi>{ind.name.clone()}</bdi>" — "{places.join("、")}</li> }

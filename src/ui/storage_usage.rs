@@ -7,6 +7,7 @@
 use super::state::use_app;
 use crate::locale;
 use crate::storage::{Persistence, NEARLY_FULL_PERCENT};
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -32,7 +33,7 @@ fn SiteUsage() -> impl IntoView {
                 <h2 id="storage-usage-title">{locale::tr(lang, "このブラウザの保存領域", "Storage in this browser")}</h2>
                 <meter class="storage-meter" min="0" max="100" low="60" high=NEARLY_FULL_PERCENT optimum="0" value=percent
                     aria-labelledby="storage-usage-title" data-testid="storage-meter"></meter>
-                <p data-testid="storage-usage-text">{locale::site_usage(e.usage as u64, e.quota as u64, lang)}</p>
+                <p data-testid="storage-usage-text">{words::site_usage(e.usage as u64, e.quota as u64, lang)}</p>
                 {nearly_full.then(|| view! {
                     <p class="strong" data-testid="storage-nearly-full">{locale::tr(lang,
                         "残りが少なくなっています。「すべてをファイルに保存」してから、不要なバックアップや戦略を削除してください。",
@@ -80,13 +81,13 @@ fn LocalStorageUsage() -> impl IntoView {
                 <h2 id="storage-usage-title">{locale::tr(lang, "このブラウザの保存領域", "Storage in this browser")}</h2>
                 <meter class="storage-meter" min="0" max="100" low="60" high=NEARLY_FULL_PERCENT optimum="0" value=used.min(100)
                     aria-labelledby="storage-usage-title" data-testid="storage-meter"></meter>
-                <p data-testid="storage-usage-text">{locale::storage_usage(&usage, lang)}</p>
+                <p data-testid="storage-usage-text">{words::storage_usage(&usage, lang)}</p>
                 {nearly_full.then(|| view! {
                     <p class="strong" data-testid="storage-nearly-full">{locale::tr(lang,
                         "残りが少なくなっています。大きな変更や取り込みを保存できなかったり、削除・置き換えの前のバックアップを残せなかったりすることがあります。「すべてをファイルに保存」してから、不要なバックアップや戦略を削除してください。",
                         "Little room is left. Larger changes or imports may not be saved, and backups before a delete or replace may not fit. Save everything to a file, then delete backups or strategies you no longer need.")}</p>
                 })}
-                {no_room_for_backup.then(|| view! { <p class="strong" data-testid="storage-no-room-for-backup">{locale::no_room_for_backup(&usage, lang)}</p> })}
+                {no_room_for_backup.then(|| view! { <p class="strong" data-testid="storage-no-room-for-backup">{words::no_room_for_backup(&usage, lang)}</p> })}
             </section>
         })
     }

@@ -36,7 +36,7 @@ fn kinds(s: &Strategy) -> Vec<(String, ProblemKind)> {
 }
 
 fn words(s: &Strategy) -> Vec<String> {
-    validate(s).iter().map(|p| crate::locale::problem(p, s, crate::locale::Language::Ja)).collect()
+    validate(s).iter().map(|p| crate::words::problem(p, s, crate::locale::Language::Ja)).collect()
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn a_revision_outside_the_plan_period_is_said_with_the_series() {
         s
     };
     assert_eq!(words(&s), ["指標 7-2「出生数」: 内訳「男性」の目標の修正（令和8年度）が計画期間の外です"]);
-    let en = crate::locale::problem(&validate(&s)[0], &s, crate::locale::Language::En);
+    let en = crate::words::problem(&validate(&s)[0], &s, crate::locale::Language::En);
     assert_eq!(en, "Indicator 7-2 “出生数”: series “男性”: the target's revision (FY2026) is outside the plan period");
 }
 

@@ -8,6 +8,7 @@ use crate::locale;
 use crate::model::{parse_money, FiscalYear, NumberError, Sdg, YearBasis};
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
+use crate::words;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -179,7 +180,7 @@ pub fn NumberField(
             Ok(typed) => {
                 let v = typed.value;
                 error.set(None);
-                note.set(locale::typed_value_note(&typed, on_marked.is_some(), state.lang()));
+                note.set(words::typed_value_note(&typed, on_marked.is_some(), state.lang()));
                 match on_marked {
                     Some(marked) if typed.provisional || typed.mark.is_some() => marked.run(typed),
                     _ if v != value.get_untracked() => on_commit.run(v),

@@ -1,11 +1,11 @@
 //! Validation shown where the user is: the problems of the selected goal, measure, initiative or
 //! indicator above its form.
 
-use crate::locale;
 use crate::model::{validate_entity, ProblemKind, Severity, Structure};
 use crate::session::route::{selection_of, Selection};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
+use crate::words;
 use leptos::prelude::*;
 
 /// The problems of the selected entity itself (not of the entities under it).
@@ -64,7 +64,7 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
                 <ul class="problems">
                     {list.into_iter().map(|p| {
                         let class = if p.severity() == Severity::Error { "problem error" } else { "problem warning" };
-                        let text = state.open.with_untracked(|o| o.as_ref().map(|s| locale::problem(&p, s, lang))).unwrap_or_default();
+                        let text = state.open.with_untracked(|o| o.as_ref().map(|s| words::problem(&p, s, lang))).unwrap_or_default();
                         view! { <li class=class title=p.path.clone()>{text}</li> }
                     }).collect_view()}
                 </ul>

@@ -14,6 +14,7 @@ use crate::model::{
 };
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_app;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -44,11 +45,11 @@ pub fn StrategyForm() -> impl IntoView {
     let problems = Memo::new(move |_| state.open.with(|o| o.as_ref().map(validate)).unwrap_or_default());
     let code_problem = Signal::derive(move || {
         let lang = state.lang();
-        problems.with(|p| p.iter().find(|p| p.path == "municipality.code").map(|p| locale::problem_kind(&p.kind, lang)))
+        problems.with(|p| p.iter().find(|p| p.path == "municipality.code").map(|p| words::problem_kind(&p.kind, lang)))
     });
     let period_problem = move || {
         let lang = state.lang();
-        problems.with(|p| p.iter().find(|p| p.path == "period").map(|p| locale::problem_kind(&p.kind, lang)))
+        problems.with(|p| p.iter().find(|p| p.path == "period").map(|p| words::problem_kind(&p.kind, lang)))
     };
     let stages = Signal::derive(move || {
         DraftingStage::ALL
@@ -107,7 +108,7 @@ pub fn StrategyForm() -> impl IntoView {
                         <ul class="problems">
                             {list.into_iter().map(|p| {
                                 let class = if p.severity() == Severity::Error { "problem error" } else { "problem warning" };
-                                let target = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), crate::session::route::selection_of(s, &p.path), locale::problem(&p, s, lang))));
+                                let target = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), crate::session::route::selection_of(s, &p.path), words::problem(&p, s, lang))));
                                 let text = target.as_ref().map(|t| t.2.clone()).unwrap_or_default();
                                 view! {
                                     <li class=class>

@@ -4,14 +4,15 @@
 //! (the overview, read-only). Read from storage again after every save.
 
 use crate::format;
+use crate::locale::tr;
 use crate::locale::Language;
-use crate::locale::{self, tr};
 use crate::model::{Id, Strategy};
 use crate::storage::{StorageError, Version, VersionReason};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState, Notice};
+use crate::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -38,15 +39,15 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                 }
                 match versions.get() {
                     None => view! { <p class="meta">{tr(lang, "読み込み中…", "Loading…")}</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="error">{locale::storage_error(&e, lang)}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="error">{words::storage_error(&e, lang)}</p> }.into_any(),
                     Some(Ok(list)) if list.is_empty() => view! {
                         <p class="lead">{tr(lang, "まだ以前の版はありません。保存するたびに、その前の版がここに残ります。", "No earlier versions yet. Each save keeps the version before it here.")}</p>
                     }.into_any(),
                     Some(Ok(list)) => {
                         let total: usize = list.iter().map(|v| v.bytes).sum();
                         let summary = match lang {
-                            Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版は消しません。", list.len(), locale::size(total as u64)),
-                            Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions are never dropped.", list.len(), locale::size(total as u64)),
+                            Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版は消しません。", list.len(), words::size(total as u64)),
+                            Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions are never dropped.", list.len(), words::size(total as u64)),
                         };
                         let newer: Vec<Option<u64>> = std::iter::once(None).chain(list.iter().map(|v| Some(v.seq))).collect();
                         view! {
@@ -84,7 +85,7 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
         <li class="strategy-row" data-testid="version-row">
             <div class="strategy-main">
                 <span class="strategy-title">{format!("{when} 「{}」", version.title)}</span>
-                <span class="meta">{format!("{reason} ・ {}", locale::size(version.bytes as u64))}</span>
+                <span class="meta">{format!("{reason} ・ {}", words::size(version.bytes as u64))}</span>
                 {move || changes.get().map(|c| view! { <span class="meta" data-testid="version-changes">{c}</span> })}
             </div>
             <div class="row-actions">
@@ -106,7 +107,7 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
                         <StrategyView strategy=strategy lang=lang style=state.year_style() read_only=true/>
                     </div>
                 }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{locale::storage_error(&e, lang)}</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{words::storage_error(&e, lang)}</p> }.into_any(),
             })}
         </li>
     }
@@ -129,7 +130,7 @@ fn show_changes(state: AppState, id: Id, seq: u64, newer: Option<u64>, out: RwSi
         let lang = state.lang();
         out.set(Some(match (old, new) {
             (Ok(old), Ok(new)) => crate::ui::import_preview::changes_line(format::compare(&old, &new), lang),
-            (Err(e), _) | (_, Err(e)) => locale::storage_error(&e, lang),
+            (Err(e), _) | (_, Err(e)) => words::storage_error(&e, lang),
         }));
     });
 }

@@ -6,10 +6,11 @@
 //! says what it created.
 
 use crate::format::outline::{into_strategy, parse_outline, Created, Level, Outline};
-use crate::locale::{self, tr, Language};
+use crate::locale::{tr, Language};
 use crate::model::{GoalKind, Id};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -86,7 +87,7 @@ pub fn OutlineImport() -> impl IntoView {
                 ></textarea>
             </div>
             {move || created.get().map(|c| view! {
-                <p class="notice" role="status" data-testid="outline-created">{locale::outline_created(&c, edits.lang())}" "
+                <p class="notice" role="status" data-testid="outline-created">{words::outline_created(&c, edits.lang())}" "
                     {edits.tr("編集画面の「元に戻す」でまとめて戻せます。", "Undo in the editor takes all of it back.")}</p>
             })}
             {move || {
@@ -99,7 +100,7 @@ pub fn OutlineImport() -> impl IntoView {
                         let level = l.level;
                         view! {
                             <li data-testid="outline-line" data-level=format!("{level:?}").to_lowercase() style=indent>
-                                <span class="badge" data-testid="outline-level">{locale::outline_level(level, lang)}</span>" "
+                                <span class="badge" data-testid="outline-level">{words::outline_level(level, lang)}</span>" "
                                 <span class="code">{l.number.clone()}</span>" "
                                 <span data-testid="outline-title">{l.text.clone()}</span>
                                 {(!l.subtitle.is_empty()).then(|| view! { <span class="meta">" ～"{l.subtitle.clone()}"～"</span> })}
@@ -124,7 +125,7 @@ pub fn OutlineImport() -> impl IntoView {
                         }
                     }).collect_view();
                     let dropped = o.dropped.iter().map(|d| view! {
-                        <li data-testid="outline-dropped">{d.line}": "{d.text.clone()}" （"{locale::outline_dropped(d.reason, lang)}"）"</li>
+                        <li data-testid="outline-dropped">{d.line}": "{d.text.clone()}" （"{words::outline_dropped(d.reason, lang)}"）"</li>
                     }).collect_view();
                     let dropped_count = o.dropped.len();
                     view! {

@@ -11,6 +11,7 @@ use crate::model::{FiscalYear, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::Report;
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -163,7 +164,7 @@ fn sheet_view(
             <table class="sheet-frame" role="presentation"><thead><tr><td>
             <header class="sheet-head">
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
-                <p class="sheet-goal">{locale::goal_heading(g, lang)}" "<bdi>{g.title.clone()}</bdi></p>
+                <p class="sheet-goal">{words::goal_heading(g, lang)}" "<bdi>{g.title.clone()}</bdi></p>
                 {national.map(|n| view! { <p class="sheet-national" data-testid="sheet-national">{n}</p> })}
                 <h2 class="sheet-title" data-testid="sheet-title">
                     <span class="sheet-label">{tr(lang, "主要施策", "Measure")}</span>" "{numbered(&m.number, &m.title)}

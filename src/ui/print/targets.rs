@@ -16,6 +16,7 @@ use crate::session::route::Report;
 use crate::ui::chart_view::{figure_of, ChartView};
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
+use crate::words;
 use leptos::prelude::*;
 
 #[component]
@@ -81,7 +82,7 @@ fn report(s: &Strategy, shown: Shown, lang: Language, style: YearStyle) -> impl 
     // named once rather than each printed with an empty table.
     let left_out = (!without.is_empty()).then(|| {
         let names: Vec<String> =
-            without.iter().map(|g| format!("{} {}", locale::goal_heading(g, lang), g.title)).collect();
+            without.iter().map(|g| format!("{} {}", words::goal_heading(g, lang), g.title)).collect();
         let text = match lang {
             Language::Ja => format!("数値目標・KPI のない目標（この報告には載せていません）：{}", names.join("、")),
             Language::En => {
@@ -224,7 +225,7 @@ fn goal_section(s: &Strategy, g: &Goal, shown: Shown, lang: Language, style: Yea
         <section class="print-goal" data-testid="print-goal">
             <div class="goal-lead">
                 <h2 class="print-goal-title" data-testid="print-goal-title">
-                    <span class="goal-label">{locale::goal_heading(g, lang)}</span>" "<bdi>{g.title.clone()}</bdi>
+                    <span class="goal-label">{words::goal_heading(g, lang)}</span>" "<bdi>{g.title.clone()}</bdi>
                 </h2>
                 {(!g.subtitle.is_empty()).then(|| view! { <p class="subtitle">{format!("～{}～", g.subtitle)}</p> })}
                 {(!g.direction.is_empty()).then(|| view! {

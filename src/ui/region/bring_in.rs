@@ -4,12 +4,13 @@
 //! in the words the import uses; and a folder's files that were passed over.
 
 use super::dropped;
-use crate::locale::{self, tr, Language};
+use crate::locale::{tr, Language};
 use crate::model::Id;
 use crate::session::region::{FileRead, TownOutcome};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState, BringInResult, Picked};
+use crate::words;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -150,7 +151,7 @@ fn lines(r: &BringInResult, lang: Language) -> Vec<Line> {
                 let mut said =
                     vec![tr(lang, "読めませんでした（取り込んでいません）:", "Could not be read (not brought in):")
                         .to_owned()];
-                said.extend(locale::import_error(e, lang));
+                said.extend(words::import_error(e, lang));
                 out.push(Line { outcome: "error", file: f.file.clone(), said });
             }
             _ => {
@@ -215,12 +216,12 @@ fn town(t: &TownOutcome, lang: Language) -> (&'static str, Vec<String>) {
             "error",
             vec![
                 format!("{} {}", tr(lang, "保存できませんでした:", "Could not be stored:"), name(&town.municipality, &town.title)),
-                locale::storage_error(error, lang),
+                words::storage_error(error, lang),
             ],
         ),
         TownOutcome::Unreadable(e) => {
             let mut said = vec![tr(lang, "読めませんでした:", "Could not be read:").to_owned()];
-            said.extend(locale::import_error(e, lang));
+            said.extend(words::import_error(e, lang));
             ("error", said)
         }
     }

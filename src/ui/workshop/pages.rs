@@ -93,7 +93,7 @@ pub(super) fn goals_page(deck: Deck, pick: impl Fn(usize) + Copy + Send + Sync +
                     let card_ref = NodeRef::<html::Button>::new();
                     items.push(ItemRef::Card(card_ref));
                     let body = view! {
-                        <span class="ws-kind">{locale::goal_heading(g, lang)}</span>
+                        <span class="ws-kind">{crate::words::goal_heading(g, lang)}</span>
                         <span class="ws-title">{g.title.clone()}</span>
                         {(!g.subtitle.is_empty()).then(|| view! { <span class="ws-subtitle">{format!("～{}～", g.subtitle)}</span> })}
                         {sdg_tiles(&g.sdgs, lang)}
@@ -168,7 +168,7 @@ pub(super) fn goal_page(
                 </button>
             </nav>
             <header class="ws-page-head">
-                <p class="ws-kind">{locale::goal_heading(&goal, lang)}</p>
+                <p class="ws-kind">{crate::words::goal_heading(&goal, lang)}</p>
                 <h1 class="ws-page-title" tabindex="-1" node_ref=heading data-testid="ws-page-title">{goal.title.clone()}</h1>
                 {(!goal.subtitle.is_empty()).then(|| view! { <p class="ws-subtitle">{format!("～{}～", goal.subtitle)}</p> })}
                 {sdg_tiles(&goal.sdgs, lang)}
@@ -219,7 +219,7 @@ pub(super) fn measure_page(
         <section class="ws-page" data-testid="ws-measure-page">
             <nav class="ws-nav">
                 <button type="button" class="ws-button" data-testid="ws-back" on:click=move |_| open_at(Level::Goal(g), m)>
-                    {format!("← {}", locale::goal_heading(&goal, lang))}
+                    {format!("← {}", crate::words::goal_heading(&goal, lang))}
                 </button>
                 <span class="ws-spacer"></span>
                 <button type="button" class="ws-button" data-testid="ws-previous" disabled=m == 0
@@ -229,7 +229,7 @@ pub(super) fn measure_page(
                     on:click=move |_| open_at(Level::Measure(g, (m + 1).min(count.saturating_sub(1))), 0)>{tr(lang, "次の施策 →", "Next →")}</button>
             </nav>
             <header class="ws-page-head">
-                <p class="ws-kind">{format!("{} ・ {}", locale::goal_heading(&goal, lang), measure_kind(&measure, lang))}</p>
+                <p class="ws-kind">{format!("{} ・ {}", crate::words::goal_heading(&goal, lang), measure_kind(&measure, lang))}</p>
                 <h1 class="ws-page-title" tabindex="-1" node_ref=heading data-testid="ws-page-title">{measure.title.clone()}</h1>
                 {sdg_tiles(&measure.sdgs, lang)}
                 {(mix.total() > 0).then(|| status_line(mix, Counted::Kpis, lang))}

@@ -9,6 +9,7 @@ use crate::format::table::{from_html, from_tsv, read_year_block, YearBlock};
 use crate::model::BoundSide;
 use crate::session::series_draft::ChangeBy;
 use crate::ui::speech::Speaks;
+use crate::words;
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 
@@ -504,7 +505,7 @@ pub(super) fn SeriesBlock(
             </div>
             {move || pasted.get().map(|(b, interim)| view! {
                 <div class="year-paste" role="status" data-testid=tid("year-paste")>
-                    {locale::year_paste(&b, interim, basis.get(), state.lang(), state.year_style())
+                    {words::year_paste(&b, interim, basis.get(), state.lang(), state.year_style())
                         .into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                 </div>
             })}

@@ -12,8 +12,8 @@ mod help;
 pub(super) mod preview;
 
 use crate::format::csv;
+use crate::locale::tr;
 use crate::locale::Language;
-use crate::locale::{self, tr};
 use crate::model::Strategy;
 use crate::session::csv_import::{Confirmation, CsvFlow, CsvPreview, Failure, Outcome};
 use crate::session::flow::Pending;
@@ -21,6 +21,7 @@ use crate::session::route::{Route, Selection};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, AppState};
+use crate::words;
 use help::Help;
 use leptos::prelude::*;
 use preview::PreviewView;
@@ -173,8 +174,8 @@ fn plan_file(s: &Strategy, file: String, bytes: &[u8]) -> Result<CsvPreview, Fai
 
 fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
     let lines = match &failure {
-        Failure::Csv(e) => vec![locale::csv_error(e, lang)],
-        Failure::File(e) => locale::import_error(e, lang),
+        Failure::Csv(e) => vec![words::csv_error(e, lang)],
+        Failure::File(e) => words::import_error(e, lang),
         Failure::Browser(detail) => {
             vec![format!("{}{detail}", tr(lang, "ファイルを読めませんでした: ", "The file could not be read: "))]
         }

@@ -7,6 +7,7 @@ use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal, TextChang
 use crate::locale::{self, tr};
 use crate::locale::{Language, YearStyle};
 use crate::session::csv_import::CsvPreview;
+use crate::words;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -257,13 +258,13 @@ fn text_row(c: &TextChange, lang: Language, style: YearStyle) -> impl IntoView {
         Some((_, label)) if !label.is_empty() => label.clone(),
         _ => "—".to_owned(),
     };
-    let (from, to) = locale::csv_text_sides(c, lang, style);
+    let (from, to) = words::csv_text_sides(c, lang, style);
     view! {
         <tr data-testid="csv-text">
             <td class="num">{c.row}</td>
             <td><span class="code">{c.code.clone()}</span>" "{c.name.clone()}</td>
             <td>{series}</td>
-            <td>{locale::csv_text_what(c, lang, style)}</td>
+            <td>{words::csv_text_what(c, lang, style)}</td>
             <td class="from">{from}</td>
             <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
             <td class="to">{to}</td>
@@ -289,7 +290,7 @@ fn refusal_row(r: &Refusal, letters: &HashMap<String, String>, lang: Language) -
         <tr data-testid="csv-refusal">
             <td class="num">{r.row}</td>
             <td class="code">{column}</td>
-            <td>{locale::csv_refusal(&r.reason, lang)}</td>
+            <td>{words::csv_refusal(&r.reason, lang)}</td>
         </tr>
     }
 }
@@ -300,7 +301,7 @@ fn noted_row(n: &Noted, letters: &HashMap<String, String>, lang: Language) -> im
             <td class="num">{n.row}</td>
             <td class="code">{column_name(letters.get(&n.column), &n.column, lang)}</td>
             <td>{n.text.clone()}</td>
-            <td>{locale::csv_reading(&n.reading, lang)}</td>
+            <td>{words::csv_reading(&n.reading, lang)}</td>
         </tr>
     }
 }

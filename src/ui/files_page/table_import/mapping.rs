@@ -5,11 +5,12 @@
 //! `TableDraft`; 「取り込む内容を確認する」 shows the plan below.
 
 use crate::format::table::{cell_text, ColumnRole, Mapping, Placement};
-use crate::locale::{self, tr, Language};
+use crate::locale::{tr, Language};
 use crate::model::{GoalKind, Strategy};
 use crate::session::table_import::TableDraft;
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
+use crate::words;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -96,7 +97,7 @@ pub(super) fn MappingView(
         let role_select = move |col: usize, header: String| {
             let choices = choices.clone();
             let value = move || {
-                draft.with(|d| d.as_ref().and_then(|d| d.roles.get(col).copied()).map(locale::column_role_value))
+                draft.with(|d| d.as_ref().and_then(|d| d.roles.get(col).copied()).map(words::column_role_value))
             };
             let choices_for_change = choices.clone();
             let label = match lang {
@@ -107,14 +108,14 @@ pub(super) fn MappingView(
                 <select data-testid=format!("table-role-{}", letter(col)) aria-label=label style="font: inherit; min-width: 8.5rem;"
                     on:change=move |ev| {
                         let chosen = event_target_value(&ev);
-                        if let Some(role) = choices_for_change.iter().find(|r| locale::column_role_value(**r) == chosen) {
+                        if let Some(role) = choices_for_change.iter().find(|r| words::column_role_value(**r) == chosen) {
                             draft.update(|d| if let Some(d) = d { d.set_role(col, *role) });
                         }
                     }>
                     {choices.iter().map(|r| {
-                        let v = locale::column_role_value(*r);
+                        let v = words::column_role_value(*r);
                         let mine = v.clone();
-                        view! { <option value=v prop:selected=move || value().as_ref() == Some(&mine)>{locale::column_role(*r, lang, style)}</option> }
+                        view! { <option value=v prop:selected=move || value().as_ref() == Some(&mine)>{words::column_role(*r, lang, style)}</option> }
                     }).collect_view()}
                 </select>
             }

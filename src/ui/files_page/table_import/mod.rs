@@ -15,11 +15,12 @@ mod plan;
 
 use crate::format::table::{apply_table, from_html, from_tsv, Grid, Mapping, TablePlan, WorkbookError};
 use crate::format::ImportError;
-use crate::locale::{self, tr, Language};
+use crate::locale::{tr, Language};
 use crate::session::table_import::{Origin, TableDraft};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_app, use_edits};
+use crate::words;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -258,8 +259,8 @@ pub fn TableImport() -> impl IntoView {
 
 fn failed(lang: Language, source: &Origin, failure: &Failure) -> impl IntoView {
     let lines = match failure {
-        Failure::Workbook(e) => vec![locale::workbook_error(e, lang)],
-        Failure::File(e) => locale::import_error(e, lang),
+        Failure::Workbook(e) => vec![words::workbook_error(e, lang)],
+        Failure::File(e) => words::import_error(e, lang),
         Failure::Browser(detail) => {
             vec![format!("{}{detail}", tr(lang, "ファイルを読めませんでした: ", "The file could not be read: "))]
         }

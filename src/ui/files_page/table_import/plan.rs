@@ -11,6 +11,7 @@ use crate::model::Id;
 use crate::session::csv_import::CsvPreview;
 use crate::session::table_import::TableDraft;
 use crate::ui::files_page::csv_import::preview::ValueTables;
+use crate::words;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -78,7 +79,7 @@ pub(super) fn PlanView(
                 <tr data-testid="table-matched">
                     <td class="num">{m.row}</td>
                     <td><span class="code">{code}</span>" "{name}</td>
-                    <td>{locale::matched_by(m.by, lang)}</td>
+                    <td>{words::matched_by(m.by, lang)}</td>
                 </tr>
             }
         })
@@ -103,7 +104,7 @@ pub(super) fn PlanView(
             view! {
                 <tr data-testid="table-ambiguous">
                     <td class="num">{row}</td>
-                    <td>{locale::matched_by(a.by, lang)}{match lang {
+                    <td>{words::matched_by(a.by, lang)}{match lang {
                         Language::Ja => format!("（{} 件の候補）", a.candidates.len()),
                         Language::En => format!(" ({} candidates)", a.candidates.len()),
                     }}</td>
@@ -155,8 +156,8 @@ pub(super) fn PlanView(
                 {(!p.skipped.is_empty()).then(|| view! {
                     <dt>{tr(lang, "読まなかった行", "Rows not read")}</dt>
                     <dd data-testid="table-skipped">{p.skipped.iter().map(|(row, why)| match lang {
-                        Language::Ja => format!("{row} 行目（{}）", locale::skip_reason(*why, lang)),
-                        Language::En => format!("row {row} ({})", locale::skip_reason(*why, lang)),
+                        Language::Ja => format!("{row} 行目（{}）", words::skip_reason(*why, lang)),
+                        Language::En => format!("row {row} ({})", words::skip_reason(*why, lang)),
                     }).collect::<Vec<_>>().join(tr(lang, "、", ", "))}</dd>
                 })}
             </dl>

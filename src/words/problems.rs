@@ -2,8 +2,9 @@
 //! 施策 1-1), and what is wrong with a refused file, line by line. Problems arrive as data
 //! (`model::ProblemKind`, `format::ImportError`) and leave here as sentences.
 
-use super::{serde_words, size, tr, Language};
+use super::{serde_words, size};
 use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
+use crate::locale::{tr, Language};
 use crate::model::{items_on_path, Goal, GoalKind, PathItemKind, Problem, ProblemKind, Strategy};
 
 /// "基本目標 4" / "Basic goal 4".
@@ -452,8 +453,9 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
 
 /// The year an unknown one is taken as: 「令和3年度」 / 「令和3年」, "FY2021" / "CY2021".
 fn assumed_year(y: crate::model::FiscalYear, basis: crate::model::YearBasis, lang: Language) -> String {
-    let style = if lang == Language::Ja { super::YearStyle::Japanese } else { super::YearStyle::Western };
-    super::value_year(basis, y, lang, style)
+    let style =
+        if lang == Language::Ja { crate::locale::YearStyle::Japanese } else { crate::locale::YearStyle::Western };
+    crate::locale::value_year(basis, y, lang, style)
 }
 
 #[cfg(test)]

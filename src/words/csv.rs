@@ -1,7 +1,7 @@
 //! The CSV import in words: how a cell of a town's table was read, why a row or cell is not
 //! imported, why a file cannot be read at all.
 
-use super::{tr, Language};
+use crate::locale::{tr, Language};
 
 /// Why a row or cell of an indicator CSV is not imported (the row and column are shown beside).
 /// How a cell of a town's table was read (a "no value" mark, a number with a mark).
@@ -137,19 +137,19 @@ pub fn csv_error(e: &crate::format::csv::CsvError, lang: Language) -> String {
 /// What a word change of the import is about: 「値の時点」, 「出典（令和4年度の実績）」 (「令和4年」
 /// for a calendar-year series),
 /// 「町の評価（令和4年度）」, 「修正前の目標（令和4年度に修正）」.
-pub fn csv_text_what(c: &crate::format::csv::TextChange, lang: Language, style: super::YearStyle) -> String {
+pub fn csv_text_what(c: &crate::format::csv::TextChange, lang: Language, style: crate::locale::YearStyle) -> String {
     use crate::format::csv::{SourceOf, TextEdit};
-    let fy = |y| super::year(y, lang, style);
+    let fy = |y| crate::locale::year(y, lang, style);
     match (&c.edit, lang) {
         (TextEdit::YearBasis { .. }, _) => tr(lang, "値の時点", "What the year means").into(),
         (TextEdit::RunningTotals { .. }, _) => tr(lang, "実績の種類", "Kind of actuals").into(),
         (TextEdit::Source { of: SourceOf::Indicator, .. }, _) => tr(lang, "出典（指標）", "Source (indicator)").into(),
         (TextEdit::Source { of: SourceOf::Series, .. }, _) => tr(lang, "出典（系列）", "Source (series)").into(),
         (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::Ja) => {
-            format!("出典（{}の実績）", super::value_year(c.basis, *y, lang, style))
+            format!("出典（{}の実績）", crate::locale::value_year(c.basis, *y, lang, style))
         }
         (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::En) => {
-            format!("Source (actual of {})", super::value_year(c.basis, *y, lang, style))
+            format!("Source (actual of {})", crate::locale::value_year(c.basis, *y, lang, style))
         }
         (TextEdit::Verdict { to, .. }, Language::Ja) => format!("町の評価（{}）", fy(to.year)),
         (TextEdit::Verdict { to, .. }, Language::En) => format!("Town's verdict ({})", fy(to.year)),
@@ -167,7 +167,11 @@ pub fn actual_kind(running_totals: bool, lang: Language) -> &'static str {
 }
 
 /// The two sides of a word change, as now and after the import ("—" for nothing yet).
-pub fn csv_text_sides(c: &crate::format::csv::TextChange, lang: Language, style: super::YearStyle) -> (String, String) {
+pub fn csv_text_sides(
+    c: &crate::format::csv::TextChange,
+    lang: Language,
+    style: crate::locale::YearStyle,
+) -> (String, String) {
     use crate::format::csv::TextEdit;
     let unit = c.unit.as_str();
     let shown = |s: &str| if s.trim().is_empty() { "—".to_owned() } else { s.to_owned() };
@@ -176,7 +180,7 @@ pub fn csv_text_sides(c: &crate::format::csv::TextChange, lang: Language, style:
         comment => format!("{}（{comment}）", v.verdict),
     };
     let revision = |r: &crate::model::TargetRevision| {
-        let target = super::target(&r.target, unit, lang, style);
+        let target = crate::locale::target(&r.target, unit, lang, style);
         let when = r.date.as_deref().map_or(String::new(), |d| format!(" {d}"));
         match r.reason.trim() {
             "" => format!("{target}{when}"),
@@ -184,7 +188,9 @@ pub fn csv_text_sides(c: &crate::format::csv::TextChange, lang: Language, style:
         }
     };
     match &c.edit {
-        TextEdit::YearBasis { from, to } => (super::year_basis(*from, lang), super::year_basis(*to, lang)),
+        TextEdit::YearBasis { from, to } => {
+            (crate::locale::year_basis(*from, lang), crate::locale::year_basis(*to, lang))
+        }
         TextEdit::RunningTotals { to } => (actual_kind(!*to, lang).to_owned(), actual_kind(*to, lang).to_owned()),
         TextEdit::Source { from, to, .. } => (shown(from), shown(to)),
         TextEdit::Verdict { from, to } => (from.as_ref().map_or("—".to_owned(), verdict), verdict(to)),

@@ -1,7 +1,7 @@
 //! Storage in words: why storage failed and what that means for the user's data, how full it
 //! is and by what, what moving an earlier release's data did, and file sizes.
 
-use super::Language;
+use crate::locale::Language;
 use crate::storage::StorageError;
 
 /// A file size for people: "20.0 MB", "512 KB", "300 バイト".

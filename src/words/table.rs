@@ -2,11 +2,11 @@
 //! column holds (the role dropdown's labels), how a row found its indicator, what an outline's
 //! line becomes, what creating the outline made, and what cells pasted into a series' years set.
 
-use super::{tr, year, Language, YearStyle};
 use crate::format::outline::{Created, DropReason, Level};
 use crate::format::table::{
     BlockReason, ColumnRole, HeaderYear, MatchedBy, SheetLimit, SkipReason, WorkbookError, WorkbookFormat, YearBlock,
 };
+use crate::locale::{tr, year, Language, YearStyle};
 use crate::model::YearBasis;
 
 /// Why a workbook cannot be read at all (nothing was changed: the UI says so beside it).
@@ -15,7 +15,7 @@ pub fn workbook_error(e: &WorkbookError, lang: Language) -> String {
     match e {
         WorkbookError::Empty => tr(lang, "ファイルが空です。", "The file is empty.").into(),
         WorkbookError::FileTooLarge { bytes, limit } => {
-            let mb = |n: usize| super::number((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
+            let mb = |n: usize| crate::locale::number((n as f64 / 1_048_576.0 * 10.0).round() / 10.0);
             if ja {
                 format!("ファイルが大きすぎます（{} MB。読み込めるのは {} MB まで）。", mb(*bytes), mb(*limit))
             } else {
@@ -246,7 +246,7 @@ pub fn outline_created(c: &Created, lang: Language) -> String {
 /// them (`basis`).
 pub fn year_paste(b: &YearBlock, interim: bool, basis: YearBasis, lang: Language, style: YearStyle) -> Vec<String> {
     let ja = lang == Language::Ja;
-    let y = |fy| super::value_year(basis, fy, lang, style);
+    let y = |fy| crate::locale::value_year(basis, fy, lang, style);
     let what = match (interim, ja) {
         (true, true) => "中間目標",
         (false, true) => "実績値",

@@ -2,7 +2,7 @@
 //! and whether it reports a failure. The notice area shows it; its buttons (undo, the tab
 //! conflict's choice) are the UI's.
 
-use super::{tr, Language};
+use crate::locale::{tr, Language};
 use crate::session::Notice;
 
 /// A notice put into words.
