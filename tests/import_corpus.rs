@@ -7,7 +7,6 @@
 
 use shirube::format::{check_size, open, open_region, ImportError, Opened, MAX_FILE_BYTES};
 use shirube::locale::Language;
-use shirube::session::region::is_region_file;
 use shirube::words::{csv_error, import_error};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -29,8 +28,8 @@ fn open_safely(name: &str, bytes: &[u8]) -> Result<Opened, ImportError> {
 /// As the start page's file input does: a region file goes on to be opened as a region.
 fn open_as_the_page_does(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     match open_safely(name, bytes) {
+        Ok(Opened::Region) => open_region(bytes).map(|_| ()),
         Ok(_) => Ok(()),
-        Err(e) if is_region_file(&e) => open_region(bytes).map(|_| ()),
         Err(e) => Err(e),
     }
 }

@@ -1,6 +1,7 @@
-//! What a file the user picked or dropped would do, before anything is stored: the import
-//! preview's content ([`Preview`], made by [`preview`] against what this browser holds) and the
-//! dialog's flow ([`ImportFlow`]: reading → preview → confirm or cancel).
+//! What a file the user picked or dropped would do, before anything is stored: what kind of file
+//! it is, decided once ([`take`]: a strategy or backup to preview, or a region file to open as a
+//! region), the import preview's content ([`Preview`], made by [`preview`] against what this
+//! browser holds) and the dialog's flow ([`ImportFlow`]: reading → preview → confirm or cancel).
 //!
 //! The stale-preview rule: a file is read asynchronously (a large one takes a moment, and the
 //! reading code is fetched on first use); if the user cancelled meanwhile, or picked another
@@ -8,7 +9,7 @@
 //! carries a [`Ticket`]; only the current ticket's result is taken.
 
 use super::flow::{Flow, Pending};
-use crate::format::{self, Changes, Everything, Imported, Opened};
+use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
 use crate::model::merge::{merge, Merge, Side};
 use crate::storage::{Ancestor, Backend, StorageError, Store};
 use std::sync::Arc;
@@ -97,6 +98,39 @@ pub enum ImportChoice {
     Merge,
 }
 
+/// A file picked or dropped on the strategy list, read: what the import does with it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Taken {
+    /// A strategy or a backup: previewed, stored when the user confirms.
+    Preview(Preview),
+    /// A region file (issue 21): opened as a region (`session::region::open_region_file`), its
+    /// towns brought in one at a time — not previewed as a strategy.
+    RegionFile,
+}
+
+impl Taken {
+    /// The preview, when it is one.
+    pub fn into_preview(self) -> Option<Preview> {
+        match self {
+            Taken::Preview(p) => Some(p),
+            Taken::RegionFile => None,
+        }
+    }
+}
+
+/// Reads a file picked or dropped for import (`format::open`, timed as "shirube:import") and
+/// decides what it is: the one place where a region file is told from a strategy or a backup.
+/// A file that does not read is refused with what is wrong and where.
+pub async fn take<B: Backend>(
+    store: &Store<B>,
+    file: &str,
+    bytes: &[u8],
+    clock: &impl super::stopwatch::Stopwatch,
+) -> Result<Taken, ImportError> {
+    let opened = clock.timed("shirube:import", || format::open(bytes))?;
+    Ok(preview(store, file, bytes.len(), opened, clock).await)
+}
+
 /// What importing a file (read by `format::open`) would do, against what is stored: for a
 /// strategy, what replacing the stored one with the same id changes and what merging them
 /// would do (from the newest version both descend from); for a backup, each strategy's state.
@@ -107,8 +141,9 @@ pub async fn preview<B: Backend>(
     bytes: usize,
     opened: Opened,
     clock: &impl super::stopwatch::Stopwatch,
-) -> Preview {
-    match opened {
+) -> Taken {
+    Taken::Preview(match opened {
+        Opened::Region => return Taken::RegionFile,
         Opened::Strategy(imported) => {
             let existing = match store.load(&imported.strategy.id).await {
                 Ok(stored) => {
@@ -145,7 +180,7 @@ pub async fn preview<B: Backend>(
             }
             Preview::Everything { file: file.to_owned(), bytes, all, entries }
         }
-    }
+    })
 }
 
 /// The import dialog's flow for strategy and backup files (`flow`).
@@ -230,7 +265,7 @@ mod tests {
 
         let first = flow.start("a.shirube.json");
         flow.cancel();
-        let p = preview(&store, "a.shirube.json", 10, opened(&s), &Untimed).wait();
+        let p = preview(&store, "a.shirube.json", 10, opened(&s), &Untimed).wait().into_preview().unwrap();
         assert!(!flow.ready(first, p.clone()), "cancelled: the result is dropped");
         assert_eq!(flow.pending(), None);
 
@@ -249,7 +284,7 @@ mod tests {
         let (_, store) = memory_store(&[]);
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
-        assert!(flow.ready(t, preview(&store, "f", 1, opened(&s), &Untimed).wait()));
+        assert!(flow.ready(t, preview(&store, "f", 1, opened(&s), &Untimed).wait().into_preview().unwrap()));
         let c = flow.confirm(ImportChoice::Replace, vec![], |_| false).expect("a preview is shown");
         assert!(!c.replace && !c.exists, "nothing stored: the replace choice adds it");
         assert!(c.merge.is_none());
@@ -275,7 +310,7 @@ mod tests {
         ours.municipality.name = "別の町".into();
         store.save(&ours, NOW).wait().unwrap();
 
-        let p = preview(&store, "f", 1, theirs, &Untimed).wait();
+        let p = preview(&store, "f", 1, theirs, &Untimed).wait().into_preview().unwrap();
         let Preview::Strategy { existing: Some(existing), .. } = &p else { panic!("compared: {p:?}") };
         assert_eq!(existing.municipality, "別の町", "what is stored now");
         assert!(existing.changes.settings, "the title differs");
@@ -305,7 +340,7 @@ mod tests {
         if let Opened::Strategy(f) = &mut file {
             f.lineage = None;
         }
-        let p = preview(&store, "f", 1, file, &Untimed).wait();
+        let p = preview(&store, "f", 1, file, &Untimed).wait().into_preview().unwrap();
         let Preview::Strategy { existing: Some(existing), .. } = &p else { panic!("compared: {p:?}") };
         assert_eq!(existing.proposed(), ImportChoice::New, "no shared version: a copy is proposed");
         let mut flow = ImportFlow::default();
@@ -331,7 +366,7 @@ mod tests {
             there.save_as(s, NOW, VersionReason::Saved).wait().unwrap();
         }
         let backup = there.export_everything(NOW).wait().unwrap();
-        let p = preview(&store, "b", 1, open(backup.as_bytes()).unwrap(), &Untimed).wait();
+        let p = preview(&store, "b", 1, open(backup.as_bytes()).unwrap(), &Untimed).wait().into_preview().unwrap();
         let Preview::Everything { entries, .. } = &p else { panic!("{p:?}") };
         let Preview::Everything { all, .. } = &p else { unreachable!() };
         let status =

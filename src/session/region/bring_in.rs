@@ -15,7 +15,7 @@
 //! as a whole (`super::unfinished`).
 
 use super::Notice;
-use crate::format::{self, Changes, EnvelopeProblem, ImportError, Imported, Opened, RegionRead, REGION_FORMAT_NAME};
+use crate::format::{self, Changes, ImportError, Imported, Opened, RegionRead};
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
 use crate::storage::{Backend, IntakeLog, StorageError, Store};
@@ -199,9 +199,8 @@ impl Read {
         match format::open(bytes) {
             Ok(Opened::Strategy(imported)) => Read::Strategy(Box::new(imported)),
             Ok(Opened::Everything(all)) => Read::Backup(all.strategies),
-            // `open` reads strategy and backup files; a region file is told by the format it
-            // names (read once more: a region file comes one at a time, not by the hundred).
-            Err(e) if is_region_file(&e) => match format::open_region(bytes) {
+            // `open` tells a region file by the format it names and leaves its reading here.
+            Ok(Opened::Region) => match format::open_region(bytes) {
                 Ok(read) => Read::Region(read),
                 Err(e) => Read::Refused(e),
             },
@@ -482,10 +481,4 @@ impl<'a, B: Backend> Intake<'a, B> {
         }
         Ok(BroughtIn { region: self.region, files, saved })
     }
-}
-
-/// `format::open`'s answer to a region file: a file of another format than the two it reads
-/// (the strategy list's import sends such a file to [`super::open_region_file`]).
-pub fn is_region_file(e: &ImportError) -> bool {
-    matches!(e, ImportError::NotAnEnvelope { problem: EnvelopeProblem::WrongFormat { found }, .. } if found == REGION_FORMAT_NAME)
 }

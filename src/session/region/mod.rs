@@ -19,7 +19,7 @@ mod tests;
 mod tests_unfinished;
 pub mod unfinished;
 
-pub use bring_in::{is_region_file, BroughtIn, Cancel, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
+pub use bring_in::{BroughtIn, Cancel, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
 pub use folder::{folder_file, FolderFile};
 
 use super::import::{confirm, Choice, Confirmed};

@@ -6,6 +6,8 @@ use super::*;
 use crate::format::{export as file_of, export_everything, ImportError, Saved};
 use crate::model::region::IndicatorMatch;
 use crate::model::{template, FiscalYear, Measure, PlanPeriod};
+use crate::session::preview::{take, Taken};
+use crate::session::stopwatch::Untimed;
 use crate::storage::{BackupReason, MemoryBackend};
 use crate::testing::{memory_store, Wait};
 use std::rc::Rc;
@@ -290,17 +292,21 @@ fn a_storage_that_refuses_a_save_changes_nothing() {
 #[test]
 fn the_import_tells_a_region_file_from_other_files_by_the_format_it_names() {
     let towns = ["函館市", "北斗市"].map(town);
-    let (_, here) = memory_store(&towns.iter().collect::<Vec<_>>());
+    let (mem, here) = memory_store(&towns.iter().collect::<Vec<_>>());
     let region = new_region(&here);
     bring_in(&here, &region.id, towns.iter().map(sent).collect(), NOW, |_, _| {}).wait().unwrap();
     let exported = export(&here, &region.id, NOW).wait().unwrap();
-    // What the strategy list's import answers to a region file: sent on to `open_region_file`.
-    let error = crate::format::open(exported.text.as_bytes()).expect_err("not a strategy or backup file");
-    assert!(is_region_file(&error), "{error:?}");
-    // Any other refusal stays the import's own error.
+    // What the strategy list's import decides for a region file: sent on to `open_region_file`,
+    // nothing previewed or stored.
+    let before = snapshot(&mem);
+    let taken = take(&here, "管内.json", exported.text.as_bytes(), &Untimed).wait();
+    assert_eq!(taken, Ok(Taken::RegionFile));
+    assert_eq!(snapshot(&mem), before);
+    // A town's own file is previewed; any other refusal stays the import's own error.
+    let one = file_of(&towns[0], NOW);
+    assert!(matches!(take(&here, "t.json", one.as_bytes(), &Untimed).wait(), Ok(Taken::Preview(_))));
     for bytes in [&b"{}"[..], b"", br#"{"format": "other-tool", "version": 1}"#] {
-        let error = crate::format::open(bytes).err().unwrap();
-        assert!(!is_region_file(&error), "{error:?}");
+        assert!(take(&here, "x.json", bytes, &Untimed).wait().is_err());
     }
 }
 

@@ -20,7 +20,7 @@ use crate::format::{self, ImportError};
 use crate::locale::{Language, YearStyle};
 use crate::model::{Id, Strategy};
 use crate::session::editing::Editing;
-use crate::session::preview::{ImportChoice, ImportFlow, Preview};
+use crate::session::preview::{ImportChoice, ImportFlow};
 use crate::session::route::Route;
 use crate::session::tabs::{self, Follow};
 use crate::session::{import, library, Autosave};

@@ -3,6 +3,7 @@
 //! downloading strategies and the backup of everything (`session::export`).
 
 use super::*;
+use crate::session::preview::Taken;
 
 impl AppState {
     /// Stores a new strategy and opens it.
@@ -68,8 +69,12 @@ impl AppState {
                 self.navigate(Route::Strategy(read.strategy.id))
             }
             Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy, VersionReason::Imported).await,
-            Ok(format::Opened::Everything(_)) => {
-                let problem = format::EnvelopeProblem::WrongFormat { found: format::BACKUP_FORMAT_NAME.to_owned() };
+            Ok(other @ (format::Opened::Everything(_) | format::Opened::Region)) => {
+                let found = match other {
+                    format::Opened::Region => format::REGION_FORMAT_NAME,
+                    _ => format::BACKUP_FORMAT_NAME,
+                };
+                let problem = format::EnvelopeProblem::WrongFormat { found: found.to_owned() };
                 self.notice.set(Some(Notice::ImportFailed {
                     file,
                     error: ImportError::NotAnEnvelope { path: "format".into(), problem },
@@ -103,22 +108,23 @@ impl AppState {
                 Ok(bytes) => {
                     // A change waiting to be saved belongs in the comparison (and in any backup).
                     state.flush_now().await;
-                    preview_file(state.store(), name.clone(), bytes).await.map_err(Ok)
+                    take_file(state.store(), name.clone(), bytes).await.map_err(Ok)
                 }
                 Err(e) => Err(e),
             };
             // The first import also fetches the reading code: `ImportFlow` drops a late result.
             match read {
-                Ok(preview) => {
+                Ok(Taken::Preview(preview)) => {
                     if state.import.try_update(|f| f.ready(ticket, preview)) == Some(true) {
                         state.notice.set(None);
                     }
                 }
+                // A region file (issue 21) is opened as a region, not previewed as a strategy.
+                Ok(Taken::RegionFile) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
+                    state.open_region_file(file, None)
+                }
+                Ok(Taken::RegionFile) => {}
                 Err(error) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
-                    // A region file (issue 21) is opened as a region, not previewed as a strategy.
-                    if error.as_ref().is_ok_and(crate::session::region::is_region_file) {
-                        return state.open_region_file(file, None);
-                    }
                     state.notice.set(Some(match error {
                         Ok(error) => Notice::ImportFailed { file: name, error },
                         Err(detail) => Notice::FileUnreadable { file: name, detail },
@@ -329,11 +335,10 @@ fn read_file(bytes: &[u8]) -> Result<format::Opened, ImportError> {
     files::timed("shirube:import", || format::open(bytes))
 }
 
-/// Reads a file for the import preview and compares it with what is stored
-/// (`session::preview::preview`): in the wasm part that reads files, not in the first download.
+/// Reads a file for the import and decides what it is, with the preview of a strategy or backup
+/// against what is stored (`session::preview::take`): in the wasm part that reads files, not in
+/// the first download.
 #[lazy]
-async fn preview_file(store: Rc<BrowserStore>, name: String, bytes: Vec<u8>) -> Result<Preview, ImportError> {
-    let size = bytes.len();
-    let opened = read_file(&bytes)?;
-    Ok(crate::session::preview::preview(&store, &name, size, opened, &files::PerformanceMarks).await)
+async fn take_file(store: Rc<BrowserStore>, name: String, bytes: Vec<u8>) -> Result<Taken, ImportError> {
+    crate::session::preview::take(&store, &name, &bytes, &files::PerformanceMarks).await
 }
