@@ -20,6 +20,7 @@ mod history;
 pub mod import;
 pub mod indicator_lines;
 pub mod library;
+pub mod lists;
 mod notice;
 pub mod preview;
 pub mod region;

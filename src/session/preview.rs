@@ -100,6 +100,7 @@ pub enum ImportChoice {
 
 /// A file picked or dropped on the strategy list, read: what the import does with it.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // reason: one file at a time, as `Preview`
 pub enum Taken {
     /// A strategy or a backup: previewed, stored when the user confirms.
     Preview(Preview),

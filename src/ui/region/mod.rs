@@ -84,11 +84,13 @@ pub fn RegionPage() -> impl IntoView {
     // itself is read): the header counts them as they come instead of the last reading's.
     let reading = RwSignal::new(None::<(usize, Option<usize>)>);
 
-    // Storage is outside the reactive system: read the region again whenever the route or the
-    // stored regions (re-read after every write) change.
+    // Storage is outside the reactive system: read the region again whenever the route, the
+    // stored regions or the strategies' list change (each is set only when a reading finds it
+    // changed: a town saved in another tab, a bring-in).
     Effect::new(move |_| {
         let Some(id) = id.get() else { return };
         state.regions.track();
+        state.summaries.track();
         reading.set(Some((0, None)));
         leptos::task::spawn_local(async move {
             let store = state.store();

@@ -91,41 +91,7 @@ async fn write_part(
     crate::storage::write(target, writes).await
 }
 
-/// The lists besides the strategies, as read from storage (`AppState::reread`).
-pub(super) struct Lists {
-    pub backups: Result<Vec<Backup>, StorageError>,
-    pub garbage: Result<Vec<GarbageEntry>, StorageError>,
-    pub regions: Result<Vec<crate::storage::StoredRegion>, StorageError>,
-    pub region_backups: Result<Vec<crate::storage::RegionBackup>, StorageError>,
-    /// What each key holds of `localStorage`'s ~5 million characters (that backend only).
-    pub usage: Option<Usage>,
-}
-
-impl Lists {
-    /// Nothing stored besides the strategies.
-    pub fn empty() -> Lists {
-        Lists {
-            backups: Ok(Vec::new()),
-            garbage: Ok(Vec::new()),
-            regions: Ok(Vec::new()),
-            region_backups: Ok(Vec::new()),
-            usage: None,
-        }
-    }
-
-    /// The keys could not be read: each list says why.
-    pub fn failed(e: StorageError) -> Lists {
-        Lists {
-            backups: Err(e.clone()),
-            garbage: Err(e.clone()),
-            regions: Err(e.clone()),
-            region_backups: Err(e),
-            usage: None,
-        }
-    }
-}
-
-type ListsReader = fn(Rc<BrowserStore>) -> Pin<Box<dyn Future<Output = Lists>>>;
+type ListsReader = fn(Rc<BrowserStore>, Touched) -> Pin<Box<dyn Future<Output = MoreRead>>>;
 
 thread_local! {
     static LISTS_READER: Cell<Option<ListsReader>> = const { Cell::new(None) };
@@ -134,30 +100,21 @@ thread_local! {
 /// Reads the backups, the data set aside and the regions (`AppState::reread` asks only where
 /// some are stored, or where storage is `localStorage`, whose use is measured here too): through [`read_lists_part`], a part of its own, reached by the function
 /// [`install`] sets (the lists are read again by the actions' parts too: see [`Runner`]).
-pub(super) async fn read_lists(store: Rc<BrowserStore>) -> Lists {
+pub(super) async fn read_lists(store: Rc<BrowserStore>, touched: Touched) -> MoreRead {
     match LISTS_READER.get() {
-        Some(read) => read(store).await,
-        None => Lists::empty(),
+        Some(read) => read(store, touched).await,
+        None => MoreRead::empty(touched),
     }
 }
 
 #[lazy]
-async fn read_lists_part(store: Rc<BrowserStore>) -> Lists {
-    Lists {
-        backups: store.backups().await,
-        garbage: store.garbage().await,
-        regions: store.regions().await,
-        region_backups: store.region_backups().await,
-        usage: match store.kind() {
-            BackendKind::LocalStorage => store.usage().await.ok(),
-            _ => None,
-        },
-    }
+async fn read_lists_part(store: Rc<BrowserStore>, touched: Touched) -> MoreRead {
+    crate::session::lists::read_more(&store, touched).await
 }
 
 /// Lets the actions run: the app calls it once, at start-up.
 pub fn install() {
-    LISTS_READER.set(Some(|store| Box::pin(read_lists_part(store))));
+    LISTS_READER.set(Some(|store, touched| Box::pin(read_lists_part(store, touched))));
     RUNNER.set(Some(|state, action| {
         if action.is_everyday() {
             Box::pin(run(state, action))

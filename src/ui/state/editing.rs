@@ -223,7 +223,8 @@ impl AppState {
             }
             let ok = saved.is_ok();
             let next = self.with_editing(|e| e.saved(revision_saved, saved, &now));
-            self.written().await;
+            // A save changes the strategies' list only (`Touched::SAVE`, tested in `session::lists`).
+            self.written_touching(Touched::SAVE).await;
             if ok {
                 self.ask_persistence_once();
             }

@@ -20,6 +20,7 @@ use crate::format::{self, ImportError};
 use crate::locale::{Language, YearStyle};
 use crate::model::{Id, Strategy};
 use crate::session::editing::Editing;
+use crate::session::lists::{Lists, MoreRead, Touched};
 use crate::session::preview::{ImportChoice, ImportFlow};
 use crate::session::route::Route;
 use crate::session::tabs::{self, Follow};
@@ -47,6 +48,9 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<StorageError>>,
     /// Why IndexedDB is not used (it did not open, or moving the old data into it failed).
     pub indexed_db_problem: RwSignal<Option<StorageError>>,
+    /// The lists as last read (`session::lists`): a reading sets only the signals below whose
+    /// list changed.
+    lists: StoredValue<Lists, LocalStorage>,
     pub summaries: RwSignal<Vec<StrategySummary>>,
     pub backups: RwSignal<Vec<Backup>>,
     pub garbage: RwSignal<Vec<GarbageEntry>>,
@@ -176,6 +180,7 @@ impl AppState {
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
             storage_problem: RwSignal::new(start.opened.unavailable),
             indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
+            lists: StoredValue::new_local(Lists::default()),
             summaries: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             garbage: RwSignal::new(Vec::new()),
@@ -258,66 +263,95 @@ impl AppState {
         }
     }
 
+    /// After an action that may have changed any list.
     async fn written(&self) {
+        self.written_touching(Touched::EVERYTHING).await;
+    }
+
+    /// After this tab wrote: the other tabs are told, and the lists the write `touched` are
+    /// read again.
+    async fn written_touching(&self, touched: Touched) {
         if let Some(channel) = self.channel.get_value() {
             let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
         }
-        self.reread().await;
+        self.reread_touching(touched).await;
     }
 
     async fn reread(&self) {
+        self.reread_touching(Touched::EVERYTHING).await;
+    }
+
+    async fn reread_touching(&self, touched: Touched) {
         let store = self.store();
         // Data stored under an id that breaks the id rule (before the rule) can be neither
         // listed nor opened: set aside first, it is listed with the unreadable data.
-        let _ = store.set_aside_unsafe_ids().await;
+        if touched.garbage {
+            let _ = store.set_aside_unsafe_ids().await;
+        }
         // From the index; when it must be mended (a strategy it does not name), the action that
         // reads strategies does it.
-        let list = match store.list_from_index().await {
-            Ok(Some(list)) => Ok(list),
-            Ok(None) => return perform(*self, Action::Relist).await,
-            Err(e) => Err(e),
+        let list = match touched.strategies {
+            false => None,
+            true => match store.list_from_index().await {
+                Ok(Some(list)) => Some(Ok(list)),
+                Ok(None) => return perform(*self, Action::Relist).await,
+                Err(e) => Some(Err(e)),
+            },
         };
-        self.reread_rest(list).await;
+        self.reread_rest(list, touched).await;
     }
 
     /// [`AppState::reread`] with the list read and mended (`Store::list`).
     pub(super) async fn relist_now(self) {
         let list = self.store().list().await;
-        self.reread_rest(list).await;
+        self.reread_rest(Some(list), Touched::EVERYTHING).await;
     }
 
-    async fn reread_rest(&self, list: Result<Vec<StrategySummary>, StorageError>) {
+    async fn reread_rest(&self, list: Option<Result<Vec<StrategySummary>, StorageError>>, touched: Touched) {
         let store = self.store();
         // Backups, data set aside and regions only where some are stored (and localStorage's use
-        // where it is the storage): their reading is a part of its own.
+        // where it is the storage, which any write changes): their reading is a part of its own.
         let local = store.kind() == BackendKind::LocalStorage;
-        let lists = match store.holds_more_than_strategies().await {
-            Ok(more) if more || local => actions::read_lists(store.clone()).await,
-            Ok(_) => actions::Lists::empty(),
-            Err(e) => actions::Lists::failed(e),
+        let more = match touched.more() {
+            false if local => actions::read_lists(store.clone(), touched).await,
+            false => MoreRead::empty(touched),
+            true => match store.holds_more_than_strategies().await {
+                Ok(more) if more || local => actions::read_lists(store.clone(), touched).await,
+                Ok(_) => MoreRead::empty(touched),
+                Err(e) => MoreRead::failed(touched, e),
+            },
         };
-        match list {
-            Ok(list) => self.summaries.set(list),
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
+        let changed = self.lists.try_update_value(|l| l.take(list, more)).unwrap_or_default();
+        if let Some(e) = changed.error {
+            self.notice.set(Some(Notice::Storage(e)));
         }
-        self.backups.set(lists.backups.unwrap_or_default());
-        self.garbage.set(lists.garbage.unwrap_or_default());
-        self.regions.set(lists.regions.unwrap_or_default());
-        match lists.region_backups {
-            Ok(b) => self.region_backups.set(b),
-            Err(e) => self.notice.set(Some(Notice::Storage(e))),
-        }
-        // localStorage: what each key holds against its ~5 million characters. IndexedDB: what
-        // the browser says of the whole site (reading every value to measure it would cost as
-        // much as reading every strategy).
-        let (usage, estimate) = match store.kind() {
-            BackendKind::LocalStorage => (lists.usage, None),
-            BackendKind::IndexedDb => (None, crate::storage::estimate().await),
-            BackendKind::Memory => (None, None),
+        // Only what changed: the region page reads all its towns again when the regions do.
+        self.lists.with_value(|l| {
+            if changed.summaries {
+                self.summaries.set(l.summaries.clone());
+            }
+            if changed.backups {
+                self.backups.set(l.backups.clone());
+            }
+            if changed.garbage {
+                self.garbage.set(l.garbage.clone());
+            }
+            if changed.regions {
+                self.regions.set(l.regions.clone());
+            }
+            if changed.region_backups {
+                self.region_backups.set(l.region_backups.clone());
+            }
+            if changed.usage {
+                self.usage.set(l.usage.clone());
+            }
+        });
+        // IndexedDB: what the browser says of the whole site (reading every value to measure it
+        // would cost as much as reading every strategy); localStorage's use is `usage`.
+        let estimate = match store.kind() {
+            BackendKind::IndexedDb => crate::storage::estimate().await,
+            BackendKind::LocalStorage | BackendKind::Memory => None,
         };
-        if self.usage.with_untracked(|u| *u != usage) {
-            self.usage.set(usage);
-        }
         if self.estimate.with_untracked(|e| *e != estimate) {
             self.estimate.set(estimate);
         }
