@@ -19,8 +19,10 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // reason: one preview at a time (see above)
 pub enum Preview {
-    /// One strategy; `existing` when one with the same id is stored.
-    Strategy { file: String, bytes: usize, imported: Imported, existing: Option<Existing> },
+    /// One strategy; `existing` when one with the same id is stored and reads. `stored`: some
+    /// strategy with the file's id is stored here, readable or not (then an add is a copy with
+    /// fresh ids) — asked of the store when the preview is made, the one place of that rule.
+    Strategy { file: String, bytes: usize, imported: Imported, existing: Option<Existing>, stored: bool },
     /// A backup of everything; `entries` says, for each of its strategies in order, how it
     /// stands against this browser.
     Everything { file: String, bytes: usize, all: Everything, entries: Vec<EntryStatus> },
@@ -166,7 +168,10 @@ pub async fn preview<B: Backend>(
                 }
                 Err(_) => None,
             };
-            Preview::Strategy { file: file.to_owned(), bytes, imported, existing }
+            // Stored but unreadable (a read error, text that does not read: set aside by `load`
+            // if so), or readable: when the store cannot say, as stored (a copy loses nothing).
+            let stored = existing.is_some() || store.has(&imported.strategy.id).await.unwrap_or(true);
+            Preview::Strategy { file: file.to_owned(), bytes, imported, existing, stored }
         }
         Opened::Everything(all) => {
             let mut entries = Vec::with_capacity(all.strategies.len());
@@ -201,16 +206,12 @@ pub struct Confirmation {
 
 impl Flow<Preview> {
     /// The user confirmed the strategy in the preview with `choice` (and one side per conflict
-    /// when merging); `listed`: whether the library lists a strategy with this id (even one
-    /// that could not be read for the comparison). `None` (nothing taken, the dialog stays)
-    /// when no strategy preview is shown, or a merge was chosen that is not offered.
-    pub fn confirm(
-        &mut self,
-        choice: ImportChoice,
-        sides: Vec<Side>,
-        listed: impl FnOnce(&crate::model::Id) -> bool,
-    ) -> Option<Confirmation> {
-        let Some(Pending::Ready(Preview::Strategy { imported, existing, .. })) = &self.pending else { return None };
+    /// when merging). `None` (nothing taken, the dialog stays) when no strategy preview is
+    /// shown, or a merge was chosen that is not offered.
+    pub fn confirm(&mut self, choice: ImportChoice, sides: Vec<Side>) -> Option<Confirmation> {
+        let Some(Pending::Ready(Preview::Strategy { imported, existing, stored, .. })) = &self.pending else {
+            return None;
+        };
         let merge = match choice {
             ImportChoice::Merge => match existing.as_ref().map(|e| &e.merge) {
                 Some(MergeOffer::Ready { merge, .. }) => Some((merge.clone(), sides)),
@@ -222,7 +223,7 @@ impl Flow<Preview> {
         // only listed).
         let confirmation = Confirmation {
             replace: choice == ImportChoice::Replace && existing.is_some(),
-            exists: existing.is_some() || listed(&imported.strategy.id),
+            exists: *stored,
             file: imported.clone(),
             merge,
         };
@@ -286,11 +287,34 @@ mod tests {
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
         assert!(flow.ready(t, preview(&store, "f", 1, opened(&s), &Untimed).wait().into_preview().unwrap()));
-        let c = flow.confirm(ImportChoice::Replace, vec![], |_| false).expect("a preview is shown");
+        let c = flow.confirm(ImportChoice::Replace, vec![]).expect("a preview is shown");
         assert!(!c.replace && !c.exists, "nothing stored: the replace choice adds it");
         assert!(c.merge.is_none());
         assert_eq!(flow.pending(), None, "confirming closes the dialog");
-        assert!(flow.confirm(ImportChoice::New, vec![], |_| false).is_none(), "nothing left to confirm");
+        assert!(flow.confirm(ImportChoice::New, vec![]).is_none(), "nothing left to confirm");
+    }
+
+    #[test]
+    fn whether_the_files_id_is_stored_is_asked_of_the_store_when_the_preview_is_made() {
+        let s = town();
+        // Stored and readable: compared, and an add is a copy.
+        let (mem, store) = memory_store(&[&s]);
+        let mut flow = ImportFlow::default();
+        let t = flow.start("f");
+        flow.ready(t, preview(&store, "f", 1, opened(&s), &Untimed).wait().into_preview().unwrap());
+        let c = flow.confirm(ImportChoice::New, vec![]).unwrap();
+        assert!(c.exists && !c.replace);
+        // Stored but unreadable: nothing to compare (the reading sets the text aside, listed with
+        // the unreadable data), yet the store still names the id, so an add is a copy — asked of
+        // the store, whatever the list on screen shows.
+        mem.set_now(&crate::storage::keys::strategy(&s.id), "{ not a strategy").unwrap();
+        let t = flow.start("f");
+        let p = preview(&store, "f", 1, opened(&s), &Untimed).wait().into_preview().unwrap();
+        assert!(matches!(&p, Preview::Strategy { existing: None, stored: true, .. }), "not compared, stored");
+        flow.ready(t, p);
+        let c = flow.confirm(ImportChoice::Replace, vec![]).unwrap();
+        assert!(c.exists && !c.replace, "nothing readable to replace: added as a copy");
+        assert_eq!(store.garbage().wait().unwrap().len(), 1, "the unreadable text is kept aside");
     }
 
     #[test]
@@ -323,7 +347,7 @@ mod tests {
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
         assert!(flow.ready(t, p));
-        let c = flow.confirm(ImportChoice::Merge, vec![], |_| true).expect("merge offered");
+        let c = flow.confirm(ImportChoice::Merge, vec![]).expect("merge offered");
         assert!(c.exists && !c.replace);
         let (m, sides) = c.merge.expect("the preview's merge");
         assert!(sides.is_empty() && m.conflicts.is_empty());
@@ -347,9 +371,9 @@ mod tests {
         let mut flow = ImportFlow::default();
         let t = flow.start("f");
         assert!(flow.ready(t, p));
-        assert!(flow.confirm(ImportChoice::Merge, vec![], |_| true).is_none());
+        assert!(flow.confirm(ImportChoice::Merge, vec![]).is_none());
         assert!(matches!(flow.pending(), Some(Pending::Ready(_))), "the dialog stays open");
-        let c = flow.confirm(ImportChoice::Replace, vec![], |_| true).expect("replace is always offered");
+        let c = flow.confirm(ImportChoice::Replace, vec![]).expect("replace is always offered");
         assert!(c.replace && c.exists);
     }
 
@@ -380,7 +404,7 @@ mod tests {
         assert!(flow.confirm_restore().is_none(), "nothing shown");
         let t = flow.start("b");
         assert!(flow.ready(t, p));
-        assert!(flow.confirm(ImportChoice::New, vec![], |_| false).is_none(), "not a strategy preview");
+        assert!(flow.confirm(ImportChoice::New, vec![]).is_none(), "not a strategy preview");
         assert_eq!(flow.confirm_restore().map(|a| a.strategies.len()), Some(3));
         assert_eq!(flow.pending(), None);
     }

@@ -233,7 +233,7 @@ pub(super) fn changes_line(c: Changes, lang: Language) -> String {
 #[component]
 pub(super) fn StrategyPreview() -> impl IntoView {
     let state = use_app();
-    let Some(Pending::Ready(Preview::Strategy { file, bytes, imported, existing })) =
+    let Some(Pending::Ready(Preview::Strategy { file, bytes, imported, existing, .. })) =
         state.import.with_untracked(|f| f.pending().cloned())
     else {
         return ().into_any();

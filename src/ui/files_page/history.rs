@@ -26,9 +26,9 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
         state.save_state.track();
         state.summaries.track();
         let id = id_read.clone();
-        spawn_local(async move { versions.set(Some(state.store().versions(&id).await)) });
+        spawn_local(async move { versions.set(Some(state.versions().list(&id).await)) });
     });
-    let keeps = state.store().keeps_history();
+    let keeps = state.versions().kept();
     view! {
         <section class="panel" data-testid="version-history" aria-labelledby="version-history-title">
             <h2 id="version-history-title">{state.text("版の履歴", "Version history")}</h2>
@@ -115,18 +115,13 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
 
 /// Reads version `seq` into `out`, to show it read-only.
 fn show_version(state: AppState, id: Id, seq: u64, out: RwSignal<Option<Result<Strategy, StorageError>>>) {
-    spawn_local(async move { out.set(Some(state.store().version(&id, seq).await)) });
+    spawn_local(async move { out.set(Some(state.versions().version(&id, seq).await)) });
 }
 
 /// What changed from version `seq` to the one after it (`None`: the current version).
 fn show_changes(state: AppState, id: Id, seq: u64, newer: Option<u64>, out: RwSignal<Option<String>>) {
     spawn_local(async move {
-        let store = state.store();
-        let old = store.version(&id, seq).await;
-        let new = match newer {
-            Some(n) => store.version(&id, n).await,
-            None => store.load(&id).await,
-        };
+        let (old, new) = state.versions().with_next(&id, seq, newer).await;
         let lang = state.lang();
         out.set(Some(match (old, new) {
             (Ok(old), Ok(new)) => crate::ui::import_preview::changes_line(format::compare(&old, &new), lang),
@@ -138,7 +133,7 @@ fn show_changes(state: AppState, id: Id, seq: u64, newer: Option<u64>, out: RwSi
 /// Downloads a kept version as a Shirube file.
 fn export_version(state: AppState, id: Id, seq: u64) {
     spawn_local(async move {
-        match state.store().version(&id, seq).await {
+        match state.versions().version(&id, seq).await {
             Ok(s) => state.export(&s),
             Err(e) => state.notice.set(Some(Notice::Storage(e))),
         }

@@ -23,7 +23,6 @@ pub use super::state::{use_app, BringInResult};
 use crate::locale::Language;
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
-use crate::session::region::load_towns;
 use crate::session::route::Route;
 use crate::storage::StorageError;
 use crate::ui::speech::Speaks;
@@ -93,15 +92,16 @@ pub fn RegionPage() -> impl IntoView {
         state.summaries.track();
         reading.set(Some((0, None)));
         leptos::task::spawn_local(async move {
-            let store = state.store();
+            let reads = state.region_reads();
             // Timed (a performance measure, and its time on the page's thread) for the benchmark:
             // opening a region of many towns is mostly this reading and then drawing the page.
             let read = crate::ui::files::timed_async("shirube:region-read", async {
-                match store.load_region(&id).await {
-                    Ok(region) => match load_towns(&store, &region, |done, total| {
-                        reading.try_set(Some((done, Some(total))));
-                    })
-                    .await
+                match reads.region(&id).await {
+                    Ok(region) => match reads
+                        .towns(&region, |done, total| {
+                            reading.try_set(Some((done, Some(total))));
+                        })
+                        .await
                     {
                         Ok(t) => {
                             let towns = t.strategies.into_iter().map(|(s, _)| s).collect();

@@ -10,6 +10,7 @@ mod actions;
 mod downloads;
 mod editing;
 mod edits;
+mod reads;
 mod regions;
 mod stored;
 mod transfer;

@@ -84,11 +84,6 @@ impl AppState {
         }
     }
 
-    /// Whether a strategy with this id is already stored.
-    pub fn has(&self, id: &Id) -> bool {
-        self.summaries.with_untracked(|l| l.iter().any(|s| &s.id == id))
-    }
-
     /// Reads a file the user picked or dropped and shows the import preview; nothing is stored
     /// until the user confirms it there. A file over the size limit is refused before it is
     /// read; one that does not read cleanly is refused with what is wrong and where.
@@ -152,8 +147,7 @@ impl AppState {
     /// is when its id is new; otherwise as a copy with fresh ids, in place of the stored one
     /// (backed up first: undo from the notice), or merged with it, one side per conflict.
     pub fn confirm_import(&self, choice: ImportChoice, conflict_choices: Vec<crate::model::merge::Side>) {
-        let listed = |id: &Id| self.has(id);
-        let Some(Some(confirmed)) = self.import.try_update(|f| f.confirm(choice, conflict_choices, listed)) else {
+        let Some(Some(confirmed)) = self.import.try_update(|f| f.confirm(choice, conflict_choices)) else {
             return;
         };
         self.act(Action::StoreConfirmed(confirmed));

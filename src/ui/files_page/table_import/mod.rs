@@ -63,9 +63,9 @@ pub fn TableImport() -> impl IntoView {
     let edits = use_edits();
     let mappings = RwSignal::new(BTreeMap::<String, Mapping>::new());
     {
-        let store = state.store();
+        let remembered = state.table_mappings();
         leptos::task::spawn_local(async move {
-            let stored = store.table_mappings().await;
+            let stored = remembered.read().await;
             let _ = mappings.try_set(stored);
         });
     }
@@ -157,12 +157,8 @@ pub fn TableImport() -> impl IntoView {
         mappings.update(|m| {
             m.insert(key.clone(), mapping.clone());
         });
-        let store = state.store();
-        // Remembering is a convenience: a storage failure here is not worth a message (the
-        // strategy itself is saved by the autosave, which says so when it fails).
-        leptos::task::spawn_local(async move {
-            let _ = store.remember_table_mapping(&key, &mapping).await;
-        });
+        let remembered = state.table_mappings();
+        leptos::task::spawn_local(async move { remembered.remember(&key, &mapping).await });
         let values = p.values.changes.len() + p.values.texts.len();
         draft.set(None);
         previewing.set(false);

@@ -1,0 +1,95 @@
+//! What components read from storage, one handle per feature (issue 36: no component touches
+//! the store): the version history ([`Versions`]), a town's own table's remembered mappings
+//! ([`TableMappings`]) and a region with its towns ([`RegionReads`]). Each holds the store and
+//! offers only its feature's reads; they change nothing shown, so they stay outside `AppState`'s
+//! lists.
+
+use super::*;
+use crate::format::table::Mapping;
+use crate::model::region::Region;
+use crate::session::region::{load_towns, Towns};
+use crate::storage::Version;
+use std::collections::BTreeMap;
+
+type TheStore = StoredValue<Rc<BrowserStore>, LocalStorage>;
+
+impl AppState {
+    pub fn versions(&self) -> Versions {
+        Versions(self.store)
+    }
+
+    pub fn table_mappings(&self) -> TableMappings {
+        TableMappings(self.store)
+    }
+
+    pub fn region_reads(&self) -> RegionReads {
+        RegionReads(self.store)
+    }
+}
+
+/// A strategy's kept versions (`storage::versions`).
+#[derive(Clone, Copy)]
+pub struct Versions(TheStore);
+
+impl Versions {
+    /// Whether this storage keeps versions (not in `localStorage`: it is too small).
+    pub fn kept(&self) -> bool {
+        self.0.with_value(|s| s.keeps_history())
+    }
+
+    /// The kept versions, newest first.
+    pub async fn list(&self, id: &Id) -> Result<Vec<Version>, StorageError> {
+        self.0.get_value().versions(id).await
+    }
+
+    pub async fn version(&self, id: &Id, seq: u64) -> Result<Strategy, StorageError> {
+        self.0.get_value().version(id, seq).await
+    }
+
+    /// Version `seq` and the one after it (`newer`; `None`: the current version), to compare.
+    pub async fn with_next(
+        &self,
+        id: &Id,
+        seq: u64,
+        newer: Option<u64>,
+    ) -> (Result<Strategy, StorageError>, Result<Strategy, StorageError>) {
+        let store = self.0.get_value();
+        let old = store.version(id, seq).await;
+        let new = match newer {
+            Some(n) => store.version(id, n).await,
+            None => store.load(id).await,
+        };
+        (old, new)
+    }
+}
+
+/// The column mappings remembered per table layout (`storage::preferences`).
+#[derive(Clone, Copy)]
+pub struct TableMappings(TheStore);
+
+impl TableMappings {
+    pub async fn read(&self) -> BTreeMap<String, Mapping> {
+        self.0.get_value().table_mappings().await
+    }
+
+    /// Remembers a layout's mapping. A convenience: a failure is not worth a message (the
+    /// strategy itself is saved by the autosave, which says so when it fails).
+    pub async fn remember(&self, key: &str, mapping: &Mapping) {
+        let _ = self.0.get_value().remember_table_mapping(key, mapping).await;
+    }
+}
+
+/// A stored region and its towns (`session::region::load_towns`).
+#[derive(Clone, Copy)]
+pub struct RegionReads(TheStore);
+
+impl RegionReads {
+    pub async fn region(&self, id: &Id) -> Result<Region, StorageError> {
+        self.0.get_value().load_region(id).await
+    }
+
+    /// The region's towns as stored, `progress(done, total)` as they are read.
+    pub async fn towns(&self, region: &Region, progress: impl FnMut(usize, usize)) -> Result<Towns, Notice> {
+        load_towns(&self.0.get_value(), region, progress).await
+    }
+}
