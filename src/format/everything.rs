@@ -27,11 +27,11 @@
 //! Its problems come back with it for the preview to show. The JSON Schema is
 //! `public/shirube-backup.v1.schema.json`.
 
-use super::envelope::{envelope, Envelope, EnvelopeRef, GENERATOR};
+use super::entries::{first_of_its_id, in_entry, refuse_unsafe_region, take_array, Header, Saved};
+use super::envelope::{envelope, Envelope, EnvelopeRef};
 use super::import::{check_header, read_value, refuse_unsafe_ids, ImportError, Imported};
-use super::EnvelopeProblem;
 use crate::model::region::Region;
-use crate::model::{Problem, ProblemKind, Strategy};
+use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -78,12 +78,6 @@ pub struct BackupEntry {
     pub file: Envelope,
 }
 
-/// A stored strategy to write: the strategy and when it was last saved.
-pub struct Saved<'a> {
-    pub strategy: &'a Strategy,
-    pub saved_at: &'a str,
-}
-
 /// A backup to write.
 pub struct Kept<'a> {
     pub strategy: &'a Strategy,
@@ -112,10 +106,8 @@ pub struct KeptBackup {
 
 #[derive(Serialize)]
 struct FileRef<'a> {
-    format: &'static str,
-    version: u64,
-    exported_at: &'a str,
-    generator: &'static str,
+    #[serde(flatten)]
+    header: Header<'a>,
     strategies: Vec<EnvelopeRef<'a>>,
     backups: Vec<BackupRef<'a>>,
     regions: &'a [Region],
@@ -136,10 +128,7 @@ pub fn export_everything(
     exported_at: &str,
 ) -> String {
     let file = FileRef {
-        format: BACKUP_FORMAT_NAME,
-        version: BACKUP_VERSION,
-        exported_at,
-        generator: GENERATOR,
+        header: Header::new(BACKUP_FORMAT_NAME, BACKUP_VERSION, exported_at),
         strategies: strategies.iter().map(|s| envelope(s.strategy, s.saved_at)).collect(),
         backups: backups
             .iter()
@@ -205,24 +194,9 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
         })
         .collect::<Result<Vec<Region>, ImportError>>()?;
     for (i, region) in regions.iter().enumerate() {
-        super::region::refuse_unsafe_region(&format!("regions[{i}]"), region)?;
+        refuse_unsafe_region(&format!("regions[{i}]"), region)?;
     }
     Ok(Everything { exported_at, generator, strategies: read, backups: kept, regions })
-}
-
-/// Takes the array under `key` out of the file (`required`: missing is an error).
-pub(super) fn take_array(value: &mut Value, key: &str, required: bool) -> Result<Vec<Value>, ImportError> {
-    let not = |problem| ImportError::NotAnEnvelope { path: key.to_owned(), problem };
-    match value.get_mut(key).map(Value::take) {
-        Some(Value::Array(items)) => Ok(items),
-        None if !required => Ok(Vec::new()),
-        None => Err(not(EnvelopeProblem::Missing)),
-        Some(_) => Err(not(EnvelopeProblem::NotAnArray)),
-    }
-}
-
-pub(super) fn in_entry(path: &str, error: ImportError) -> ImportError {
-    ImportError::InEntry { path: path.to_owned(), error: Box::new(error) }
 }
 
 /// The JSON Schema of the backup file, as shipped in `public/`.
@@ -231,29 +205,11 @@ pub fn backup_json_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema always serialises") + "\n"
 }
 
-/// Entry `i` of a file's `strategies` (a backup's, a region file's) is the first with its
-/// strategy's id, which is noted in `first`; one an earlier entry has is refused as a
-/// duplicate, naming that entry.
-pub(super) fn first_of_its_id(
-    first: &mut HashMap<crate::model::Id, usize>,
-    i: usize,
-    imported: &Imported,
-) -> Result<(), ImportError> {
-    if let Some(j) = first.get(&imported.strategy.id) {
-        let problem = Problem {
-            path: "strategy.id".into(),
-            kind: ProblemKind::DuplicateId { id: imported.strategy.id.clone(), first: format!("strategies[{j}]") },
-        };
-        return Err(ImportError::Invalid { problems: vec![problem] });
-    }
-    first.insert(imported.strategy.id.clone(), i);
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::{export, parse, ShapeProblem};
+    use crate::format::{export, parse, EnvelopeProblem, ShapeProblem, GENERATOR};
+    use crate::model::ProblemKind;
     use crate::model::{template, FiscalYear, PlanPeriod};
     use serde_json::json;
 

@@ -12,6 +12,7 @@
 
 mod compare;
 pub mod csv;
+mod entries;
 mod envelope;
 mod everything;
 #[cfg(test)]
@@ -41,10 +42,11 @@ pub mod xlsx;
 mod year_source_tests;
 
 pub use compare::{compare, Changes};
+pub use entries::Saved;
 pub use envelope::{export, export_compact, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
-    Saved, BACKUP_FORMAT_NAME, BACKUP_VERSION,
+    BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use import::read;
