@@ -119,12 +119,27 @@ impl Lists {
     /// what differs from before. A list that could not be read keeps what it showed, except
     /// the backups, set-aside data and regions, which then show as empty.
     pub fn take(&mut self, summaries: Option<Result<Vec<StrategySummary>, StorageError>>, more: MoreRead) -> Changed {
+        let mut changed = self.take_summaries(summaries);
+        let rest = self.take_more(more);
+        Changed { summaries: changed.summaries, error: changed.error.take().or(rest.error), ..rest }
+    }
+
+    /// [`Lists::take`] of the strategies alone (the first visit's module holds this part, and
+    /// [`Lists::take_more`] sits in the part that reads the other lists: comparing regions is
+    /// code a new user never needs).
+    pub fn take_summaries(&mut self, summaries: Option<Result<Vec<StrategySummary>, StorageError>>) -> Changed {
         let mut changed = Changed::default();
         match summaries {
             Some(Ok(list)) => changed.summaries = put(&mut self.summaries, list),
             Some(Err(e)) => changed.error = Some(e),
             None => {}
         }
+        changed
+    }
+
+    /// [`Lists::take`] of the lists besides the strategies, and `localStorage`'s use.
+    pub fn take_more(&mut self, more: MoreRead) -> Changed {
+        let mut changed = Changed::default();
         if let Some(read) = more.backups {
             changed.backups = put(&mut self.backups, read.unwrap_or_default());
         }
@@ -136,11 +151,36 @@ impl Lists {
         }
         match more.region_backups {
             Some(Ok(list)) => changed.region_backups = put(&mut self.region_backups, list),
-            Some(Err(e)) => changed.error = changed.error.or(Some(e)),
+            Some(Err(e)) => changed.error = Some(e),
             None => {}
         }
         changed.usage = put(&mut self.usage, more.usage);
         changed
+    }
+
+    /// The touched lists besides the strategies emptied, without reading them (nothing else is
+    /// stored), and `localStorage`'s use unknown; `error`: why they could not be read, if so.
+    /// Equal to [`Lists::take_more`] of `MoreRead::empty` (or `failed`), without comparing lists.
+    pub fn clear_more(&mut self, touched: Touched, error: Option<StorageError>) -> Changed {
+        fn clear<T>(on: bool, list: &mut Vec<T>) -> bool {
+            let had = on && !list.is_empty();
+            if had {
+                list.clear();
+            }
+            had
+        }
+        let region_backups = touched.region_backups && error.is_none();
+        // As a failed reading: only the region backups' list says why (the others show empty).
+        let error = error.filter(|_| touched.region_backups);
+        Changed {
+            summaries: false,
+            backups: clear(touched.backups, &mut self.backups),
+            garbage: clear(touched.garbage, &mut self.garbage),
+            regions: clear(touched.regions, &mut self.regions),
+            region_backups: clear(region_backups, &mut self.region_backups),
+            usage: self.usage.take().is_some(),
+            error,
+        }
     }
 }
 
@@ -237,6 +277,28 @@ mod tests {
         store.save_region(&Region::new("管内"), "t1").wait().unwrap();
         let region = shown.take(Some(store.list().wait()), read_more(&store, Touched::EVERYTHING).wait());
         assert_eq!(region, Changed { regions: true, ..Changed::default() });
+    }
+
+    #[test]
+    fn clearing_without_reading_is_taking_an_empty_or_failed_reading() {
+        let s = town();
+        let (_, store) = memory_store(&[&s]);
+        store.save_region(&Region::new("管内"), "t1").wait().unwrap();
+        let e = StorageError::Unavailable { detail: "test".into() };
+        for touched in [Touched::SAVE, Touched::EVERYTHING] {
+            for error in [None, Some(e.clone())] {
+                let shown = read_all(&store);
+                let (mut taken, mut cleared) = (shown.clone(), shown);
+                let read = match &error {
+                    None => MoreRead::empty(touched),
+                    Some(e) => MoreRead::failed(touched, e.clone()),
+                };
+                let by_taking = taken.take_more(read);
+                let by_clearing = cleared.clear_more(touched, error.clone());
+                assert_eq!(by_taking, by_clearing, "{touched:?} {error:?}");
+                assert_eq!(taken, cleared);
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::format::{self, ImportError};
 use crate::locale::{Language, YearStyle};
 use crate::model::{Id, Strategy};
 use crate::session::editing::Editing;
-use crate::session::lists::{Lists, MoreRead, Touched};
+use crate::session::lists::{Changed, Lists, Touched};
 use crate::session::preview::{ImportChoice, ImportFlow};
 use crate::session::route::Route;
 use crate::session::tabs::{self, Follow};
@@ -313,19 +313,21 @@ impl AppState {
         // Backups, data set aside and regions only where some are stored (and localStorage's use
         // where it is the storage, which any write changes): their reading is a part of its own.
         let local = store.kind() == BackendKind::LocalStorage;
-        let more = match touched.more() {
-            false if local => actions::read_lists(store.clone(), touched).await,
-            false => MoreRead::empty(touched),
+        let lists = self.lists;
+        let rest = match touched.more() {
+            false if local => actions::read_lists(store.clone(), touched, lists).await,
+            false => Changed::default(),
             true => match store.holds_more_than_strategies().await {
-                Ok(more) if more || local => actions::read_lists(store.clone(), touched).await,
-                Ok(_) => MoreRead::empty(touched),
-                Err(e) => MoreRead::failed(touched, e),
+                Ok(more) if more || local => actions::read_lists(store.clone(), touched, lists).await,
+                Ok(_) => lists.try_update_value(|l| l.clear_more(touched, None)).unwrap_or_default(),
+                Err(e) => lists.try_update_value(|l| l.clear_more(touched, Some(e))).unwrap_or_default(),
             },
         };
-        let changed = self.lists.try_update_value(|l| l.take(list, more)).unwrap_or_default();
-        if let Some(e) = changed.error {
+        let mut changed = lists.try_update_value(|l| l.take_summaries(list)).unwrap_or_default();
+        if let Some(e) = changed.error.take().or(rest.error) {
             self.notice.set(Some(Notice::Storage(e)));
         }
+        let changed = Changed { summaries: changed.summaries, error: None, ..rest };
         // Only what changed: the region page reads all its towns again when the regions do.
         self.lists.with_value(|l| {
             if changed.summaries {
