@@ -7,6 +7,7 @@
 //! file, and a refused delete changes nothing.
 
 use super::Notice;
+use crate::format::{self, Opened};
 use crate::model::{Id, Strategy};
 use crate::storage::{Backend, StorageError, Store};
 
@@ -82,6 +83,42 @@ pub async fn restore_version<B: Backend>(
 /// Deletes a backup for good.
 pub async fn discard_backup<B: Backend>(store: &Store<B>, key: &str) -> Result<(), Notice> {
     store.discard_backup(key).await.map_err(Notice::Storage)
+}
+
+/// What opening a bundled example does.
+#[derive(Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // reason: one at a time, moved on at once
+pub enum Example {
+    /// A strategy with the example's id is stored here: it is opened as it is (never stored
+    /// again over the town's edits of it).
+    Stored(Id),
+    /// Not stored yet: stored as the example's file holds it, then opened.
+    New(Strategy),
+}
+
+/// Reads an example's file through the real import and says what opening it does: whether it
+/// is stored is asked of the store, not of the list on screen (the list may not be read yet when
+/// the page has just started: a click then stored the example again). A file that is not one
+/// strategy is refused with what it is.
+pub async fn open_example<B: Backend>(
+    store: &Store<B>,
+    file: &str,
+    bytes: &[u8],
+    clock: &impl super::stopwatch::Stopwatch,
+) -> Result<Example, Notice> {
+    let refused = |error| Notice::ImportFailed { file: file.to_owned(), error };
+    match clock.timed("shirube:import", || format::open(bytes)).map_err(refused)? {
+        Opened::Strategy(read) if store.load(&read.strategy.id).await.is_ok() => Ok(Example::Stored(read.strategy.id)),
+        Opened::Strategy(read) => Ok(Example::New(read.strategy)),
+        other => {
+            let found = match other {
+                Opened::Region => format::REGION_FORMAT_NAME,
+                _ => format::BACKUP_FORMAT_NAME,
+            };
+            let problem = format::EnvelopeProblem::WrongFormat { found: found.to_owned() };
+            Err(refused(format::ImportError::NotAnEnvelope { path: "format".into(), problem }))
+        }
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -187,5 +224,32 @@ mod tests {
     fn discarding_a_backup_that_is_not_there_says_so() {
         let (_, store) = memory_store(&[]);
         assert!(matches!(discard_backup(&store, "shirube/v1/backup/none").wait(), Err(Notice::Storage(_))));
+    }
+
+    #[test]
+    fn an_example_is_stored_once_and_opened_as_it_is_after_that() {
+        use crate::session::stopwatch::Untimed;
+        let example = crate::examples::by_key("hokuto").expect("the 北斗市 example");
+        let (_, store) = memory_store(&[]);
+        let Ok(Example::New(strategy)) = open_example(&store, example.path, example.file.as_bytes(), &Untimed).wait()
+        else {
+            panic!("a new example is stored")
+        };
+        assert_eq!(strategy, example.load().unwrap());
+        // Stored, then edited by the town: opening the example again opens that, changing nothing.
+        let mut edited = strategy.clone();
+        edited.title = "町の編集".into();
+        store.save(&edited, "t1").wait().unwrap();
+        let again = open_example(&store, example.path, example.file.as_bytes(), &Untimed).wait();
+        assert_eq!(again, Ok(Example::Stored(strategy.id.clone())));
+        assert_eq!(store.load(&strategy.id).wait().unwrap().title, "町の編集");
+        // Not a strategy file: refused with what it is.
+        let backup = crate::format::export_everything(&[], &[], &[], "t");
+        let refused = open_example(&store, "x.json", backup.as_bytes(), &Untimed).wait();
+        assert!(
+            matches!(&refused, Err(Notice::ImportFailed { error: format::ImportError::NotAnEnvelope { problem: format::EnvelopeProblem::WrongFormat { found }, .. }, .. }) if found == format::BACKUP_FORMAT_NAME),
+            "{refused:?}"
+        );
+        assert!(matches!(open_example(&store, "x.json", b"", &Untimed).wait(), Err(Notice::ImportFailed { .. })));
     }
 }

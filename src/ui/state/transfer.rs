@@ -56,31 +56,16 @@ impl AppState {
     }
 
     pub(super) async fn open_example_now(&self, example: &'static crate::examples::Example) {
-        let file = example.path.to_owned();
-        let opened = match files::fetch_file(example.path).await {
-            // Already in the actions' part: read here (a lazy call from a part: see `actions`).
-            Ok(bytes) => read_file(&bytes),
-            Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file, detail })),
+        let file = example.path;
+        let bytes = match files::fetch_file(file).await {
+            Ok(bytes) => bytes,
+            Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file: file.to_owned(), detail })),
         };
-        match opened {
-            // Asked of the store, not of the list on screen: the list may not be read yet
-            // when the page has just started (a click then stored the example again).
-            Ok(format::Opened::Strategy(read)) if self.store().load(&read.strategy.id).await.is_ok() => {
-                self.navigate(Route::Strategy(read.strategy.id))
-            }
-            Ok(format::Opened::Strategy(read)) => self.store_and_open(read.strategy, VersionReason::Imported).await,
-            Ok(other @ (format::Opened::Everything(_) | format::Opened::Region)) => {
-                let found = match other {
-                    format::Opened::Region => format::REGION_FORMAT_NAME,
-                    _ => format::BACKUP_FORMAT_NAME,
-                };
-                let problem = format::EnvelopeProblem::WrongFormat { found: found.to_owned() };
-                self.notice.set(Some(Notice::ImportFailed {
-                    file,
-                    error: ImportError::NotAnEnvelope { path: "format".into(), problem },
-                }));
-            }
-            Err(error) => self.notice.set(Some(Notice::ImportFailed { file, error })),
+        // Read in the actions' part, where this runs (a lazy call from a part: see `actions`).
+        match library::open_example(&self.store(), file, &bytes, &files::PerformanceMarks).await {
+            Ok(library::Example::Stored(id)) => self.navigate(Route::Strategy(id)),
+            Ok(library::Example::New(strategy)) => self.store_and_open(strategy, VersionReason::Imported).await,
+            Err(notice) => self.notice.set(Some(notice)),
         }
     }
 
@@ -320,13 +305,6 @@ impl AppState {
 fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
     let name = files::file_name(&s.municipality.name, &s.title, &files::today(), "shirube.json");
     files::download(&name, "application/json", text).map(|()| name)
-}
-
-/// Reads a strategy file or a backup of everything (`format::open`, timed as "shirube:import").
-/// The full reading path (errors with their place, migration) is in wasm parts fetched when
-/// first used (`#[lazy]` below); opening the app reads storage without it.
-fn read_file(bytes: &[u8]) -> Result<format::Opened, ImportError> {
-    files::timed("shirube:import", || format::open(bytes))
 }
 
 /// Reads a file for the import and decides what it is, with the preview of a strategy or backup
