@@ -12,7 +12,10 @@
 # 北本市 example), merge (random edits on two machines' versions), table_workbook (a town's own
 # workbook: .xlsx, .xls, .ods), table_paste (pasted cells: the clipboard's HTML and text), outline
 # (a pasted outline: format::outline, its corrections and into_strategy). Seeds: fuzz/seeds/<target>/,
-# tests/files/bad/ and the examples; the growing corpus stays in fuzz/corpus/ (not committed).
+# tests/files/bad/ and the examples; the growing corpus is fuzz/corpus/<target>/, committed after
+# a run minimised (so the next machine starts where this one stopped):
+#   fuzz/target/x86_64-unknown-linux-gnu/release/<target> -merge=1 <empty dir> fuzz/corpus/<target>
+# then the empty dir's files replace fuzz/corpus/<target>/.
 # A crash stops its target and is saved in fuzz/artifacts/<target>/: turn it into a file of
 # tests/files/bad/ with its expected message (tests/files/make-bad.mjs), then fix the reader.
 # Each input may take 10 s at most (a hang) and the process 2 GiB (memory bounded).
