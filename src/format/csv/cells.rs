@@ -18,11 +18,11 @@ pub(super) const KIND: &str = "区分";
 pub(super) const VALUE: &str = "値";
 pub(super) const PROVISIONAL: &str = "速報値";
 /// The series' year basis as written (年度 / 年 / 4月1日現在) and its source (`texts`).
-pub(super) const YEAR_BASIS: &str = "値の時点";
+pub(crate) const YEAR_BASIS: &str = "値の時点";
 pub(super) const SOURCE: &str = "出典";
 /// Whether a series' actuals are each year's own values or running totals (累計値): written
 /// 「単年度」 / 「累計」, and only when some series of the strategy holds running totals.
-pub(super) const ACTUAL_KIND: &str = "実績の種類";
+pub(crate) const ACTUAL_KIND: &str = "実績の種類";
 const RUNNING_WORDS: [&str; 4] = ["累計", "累計値", "累積", "累積値"];
 const YEARLY_WORDS: [&str; 5] = ["単年度", "単年度値", "単年", "各年度", "年度ごと"];
 /// The verdicts file (`verdicts`): the town's verdict and the committee's comment are read back;

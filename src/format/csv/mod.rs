@@ -79,6 +79,8 @@ mod value_cell;
 mod verdicts;
 
 pub use apply::apply;
+/// Header names a town's own table adds when it hands its rows to the CSV's planner.
+pub(crate) use cells::{ACTUAL_KIND, YEAR_BASIS};
 pub use decode::decode;
 pub use evaluations::evaluations;
 pub use grants::{

@@ -238,7 +238,7 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
     // writes one when a series holds running totals) is read as the CSV's.
     for (c, read) in columns.iter_mut().enumerate() {
         let text = super::roles::header_text(grid, shape, c);
-        if *read == Column::Unknown && super::words::fold(&text) == RUNNING {
+        if *read == Column::Unknown && super::words::fold(&text) == csv::ACTUAL_KIND {
             *read = Column::ActualKind;
         }
     }
@@ -261,10 +261,10 @@ fn header(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> (Header, Has
         }
     }
     if header_basis(grid, shape, roles).is_some() {
-        add("値の時点", Column::YearBasis);
+        add(csv::YEAR_BASIS, Column::YearBasis);
     }
     if !sheet_kind {
-        add(RUNNING, Column::ActualKind);
+        add(csv::ACTUAL_KIND, Column::ActualKind);
     }
     (Header { names, columns }, letters)
 }
@@ -286,9 +286,6 @@ fn header_basis(grid: &Grid, shape: &TableShape, roles: &[ColumnRole]) -> Option
     let first = as_of(years[0].0)?;
     years.iter().all(|(c, _)| as_of(*c) == Some(first)).then(|| first.written())
 }
-
-/// The added column that marks a row's series as running totals (`running_totals`).
-const RUNNING: &str = "実績の種類";
 
 /// Whether a year column's header says its values are running totals (「令和4年度（累計）」,
 /// 「累計」 or 「実績（累計）」 under a year).
