@@ -11,6 +11,7 @@
 //!
 //! Architecture invariant: no leptos, web-sys or browser API here (`cargo test` reaches all of it).
 
+pub mod after_save;
 mod autosave;
 pub mod csv_import;
 pub mod editing;

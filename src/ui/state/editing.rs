@@ -3,6 +3,7 @@
 //! `session::tabs`).
 
 use super::*;
+use crate::session::after_save::{after_save, Say};
 
 impl AppState {
     /// Changes the open strategy: one undo step; autosave follows.
@@ -197,29 +198,22 @@ impl AppState {
             .await;
             // Closed meanwhile: there is nothing left to save.
             let Some((revision_saved, title, saved)) = saved else { return };
-            match &saved {
-                Err(StorageError::Conflict { .. }) => self.notice.set(Some(Notice::TabConflict { title })),
-                // The first refusal is said, and the retries start; a retry refused again only
-                // brings the figures of a storage-full notice up to date, and never replaces
-                // another notice (e.g. the one that says a delete was refused).
-                Err(StorageError::QuotaExceeded { .. }) if store.is_persistent() => {
-                    let shown = self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. })));
-                    if !was_full || shown {
-                        let room = store.usage().await.ok().map(|u| crate::session::Room::from(&u));
-                        self.notice.set(Some(Notice::StorageFull { title, room }));
-                    }
-                    if !was_full {
-                        self.keep_trying_when_full();
-                    }
+            let full_shown = self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. })));
+            let after = after_save(&saved, was_full, full_shown, store.is_persistent());
+            match after.say {
+                Say::Nothing => {}
+                Say::Conflict => self.notice.set(Some(Notice::TabConflict { title })),
+                Say::Full => {
+                    let room = store.usage().await.ok().map(|u| crate::session::Room::from(&u));
+                    self.notice.set(Some(Notice::StorageFull { title, room }));
                 }
-                // Saved after all (room was made): the notice that said it was not goes.
-                Ok(_) if self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. }))) => {
-                    self.notice.set(None);
+                Say::Clear => self.notice.set(None),
+                Say::DeletedElsewhere(id) => {
+                    self.notice.set(Some(tabs::deleted_elsewhere(&store, &id, &title, true).await));
                 }
-                Err(StorageError::Deleted { id }) => {
-                    self.notice.set(Some(tabs::deleted_elsewhere(&store, id, &title, true).await));
-                }
-                _ => {}
+            }
+            if after.start_retries {
+                self.keep_trying_when_full();
             }
             let ok = saved.is_ok();
             let next = self.with_editing(|e| e.saved(revision_saved, saved, &now));
