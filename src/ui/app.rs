@@ -36,6 +36,7 @@ fn App(start: Start) -> impl IntoView {
     super::workbook_writer::install();
     let state = AppState::new(start);
     provide_context(state);
+    provide_context(super::workshop::ChosenSession(RwSignal::new(None)));
     state.start_autosave();
 
     // The URL hash is the route (static hosting has no server-side routes).

@@ -87,8 +87,6 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// The import dialog: a file being read, or read and waiting for the user's choice.
     pub import: RwSignal<ImportFlow>,
-    /// The workshop session ideas are written to, when chosen (else the latest session).
-    pub workshop_session: RwSignal<Option<Id>>,
     /// A CSV dropped on the window, waiting for the files page's CSV import to take it.
     pub dropped_csv: RwSignal<Option<web_sys::File>, LocalStorage>,
 }
@@ -202,7 +200,6 @@ impl AppState {
             notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.first().cloned())),
             route: RwSignal::new(Route::List),
             import: RwSignal::new(ImportFlow::default()),
-            workshop_session: RwSignal::new(None),
             dropped_csv: RwSignal::new_local(None),
         };
         state.refresh();

@@ -45,6 +45,16 @@ use leptos::prelude::*;
 use notes_page::{current_session, NotesPage};
 use presenter::Presentation;
 
+/// The workshop session ideas are written to, when chosen (else the latest session): the
+/// workshop's own context (issue 36: one per feature), provided by the app so that it holds
+/// across the presentation and the notes page.
+#[derive(Clone, Copy)]
+pub struct ChosenSession(pub RwSignal<Option<Id>>);
+
+fn use_chosen_session() -> RwSignal<Option<Id>> {
+    expect_context::<ChosenSession>().0
+}
+
 /// The app's workshop pages: the presentation with idea entry, or the list of ideas.
 #[component]
 pub fn Workshop(page: WorkshopPage) -> impl IntoView {
@@ -62,8 +72,9 @@ fn AppPresentation() -> impl IntoView {
     let state = use_app();
     let empty = || Strategy::blank("", "", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2020) });
     let strategy = Memo::new(move |_| state.open.get().unwrap_or_else(empty));
+    let chosen_session = use_chosen_session();
     let session = Memo::new(move |_| {
-        let chosen = state.workshop_session.get();
+        let chosen = chosen_session.get();
         strategy.with(|s| current_session(s, chosen.as_ref()))
     });
     let add = Callback::new(move |(target, text): (NoteTarget, String)| {
@@ -86,7 +97,7 @@ fn AppPresentation() -> impl IntoView {
             s.add_note(&id, target, &text);
         });
         if started.is_some() {
-            state.workshop_session.set(started);
+            chosen_session.set(started);
         }
     });
     let vote = Callback::new(move |note: Id| {

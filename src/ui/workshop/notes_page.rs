@@ -93,8 +93,9 @@ pub fn NotesPage() -> impl IntoView {
     let filter = RwSignal::new(None::<Id>);
     let cleared = RwSignal::new(None::<Cleared>);
     let confirming = RwSignal::new(None::<Id>);
+    let chosen_session = super::use_chosen_session();
     let current = Memo::new(move |_| {
-        let chosen = state.workshop_session.get();
+        let chosen = chosen_session.get();
         state.open.with(|o| o.as_ref().and_then(|s| current_session(s, chosen.as_ref())))
     });
     let name_input = NodeRef::<leptos::html::Input>::new();
@@ -113,7 +114,7 @@ pub fn NotesPage() -> impl IntoView {
         }
         let mut id = None;
         state.edit(|s| id = Some(s.start_workshop(&n, &d)));
-        state.workshop_session.set(id);
+        chosen_session.set(id);
         name.set_value("");
         date.set_value(&files::today());
     };
@@ -168,7 +169,7 @@ pub fn NotesPage() -> impl IntoView {
                     <li class="ws-session" data-testid="session" class:current=is_current>
                         <label class="inline">
                             <input type="radio" name="ws-current" data-testid="session-current" checked=is_current
-                                on:change=move |_| state.workshop_session.set(Some(choose.clone()))/>
+                                on:change=move |_| chosen_session.set(Some(choose.clone()))/>
                             " "<span data-testid="session-name">{words::session(w, lang)}</span>
                         </label>
                         <span class="ws-session-count">{words::notes(count, lang)}</span>
