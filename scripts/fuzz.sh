@@ -13,7 +13,8 @@
 # workbook: .xlsx, .xls, .ods), table_paste (pasted cells: the clipboard's HTML and text), outline
 # (a pasted outline: format::outline, its corrections and into_strategy). Seeds: fuzz/seeds/<target>/,
 # tests/files/bad/ and the examples; the growing corpus is fuzz/corpus/<target>/, committed after
-# a run minimised (so the next machine starts where this one stopped):
+# a run minimised where it is small enough (.gitignore names which; the next machine starts
+# where this one stopped):
 #   fuzz/target/x86_64-unknown-linux-gnu/release/<target> -merge=1 <empty dir> fuzz/corpus/<target>
 # then the empty dir's files replace fuzz/corpus/<target>/.
 # A crash stops its target and is saved in fuzz/artifacts/<target>/: turn it into a file of
