@@ -13,7 +13,8 @@
 //                       inline scripts — ECharts, the assembler, the boot module — are the same
 //                       in each, so they are hashed here, from a hand-out assembled the way the
 //                       page assembles one; its strategy and wasm are data blocks, not scripts).
-//   sw.js               web/sw.template.js with FILES = every file in dist/ (sw.js excepted)
+//   sw.js               web/sw.template.js with FILES = every file in dist/ (sw.js excepted; the
+//                       numbered wasm chunks as ranges, expanded by sw.js itself: filesExpression)
 //                       and VERSION = a SHA-256 over their names and bytes: any change to any
 //                       file changes sw.js, so browsers pick the new build up on the next visit.
 // Fails (exit 1) when index.html does not look as expected. Needs no network.
@@ -31,6 +32,45 @@ const log = (msg) => console.log(`[sw-build] ${msg}`);
 function fail(msg) {
   console.error(`[sw-build] error: ${msg}`);
   process.exit(1);
+}
+
+/**
+ * The precache list as a JavaScript expression, the ~620 numbered wasm chunks of a directory as
+ * ranges (`n("wasm-…/chunk_", "0-623")`), as in wasm-split's compacted loader: every first
+ * visit fetches sw.js, and the list was nine tenths of it (issue 33). Checked here: the expression
+ * must give exactly `files`, or the build fails.
+ */
+export function filesExpression(files) {
+  const numbered = /^(.*\/chunk_)(0|[1-9][0-9]*)\.wasm$/;
+  const groups = new Map();
+  const others = [];
+  for (const f of files) {
+    const m = f.match(numbered);
+    if (m) {
+      if (!groups.has(m[1])) groups.set(m[1], []);
+      groups.get(m[1]).push(Number(m[2]));
+    } else {
+      others.push(f);
+    }
+  }
+  const ranges = (ns) => {
+    const sorted = [...ns].sort((a, b) => a - b);
+    const out = [];
+    for (const n of sorted) {
+      const last = out[out.length - 1];
+      if (last && n === last[1] + 1) last[1] = n;
+      else out.push([n, n]);
+    }
+    return out.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
+  };
+  const expand = '(p, r) => r.split(",").flatMap((s) => { const [a, b = a] = s.split("-").map(Number); '
+    + 'return Array.from({ length: b - a + 1 }, (_, i) => `${p}${a + i}.wasm`); })';
+  const calls = [...groups].map(([prefix, ns]) => `n(${JSON.stringify(prefix)}, ${JSON.stringify(ranges(ns))})`);
+  const expression = `((n) => ${JSON.stringify(others)}.concat(${calls.join(', ')}))(${expand})`;
+  const listed = new Function(`return ${expression};`)();
+  const same = listed.length === files.length && [...listed].sort().every((f, i) => f === [...files].sort()[i]);
+  if (!same) fail('the precache list in ranges does not give back every file');
+  return expression;
 }
 
 /** The pieces of the app named in dist/index.html (Trunk's hashed names). */
@@ -124,7 +164,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (!template.includes('__SHIRUBE_VERSION__') || !template.includes('__SHIRUBE_FILES__')) fail('web/sw.template.js lost its placeholders');
   const sw = template
     .replace("'__SHIRUBE_VERSION__'", JSON.stringify(version))
-    .replace('__SHIRUBE_FILES__', JSON.stringify(files, null, 2));
+    .replace('__SHIRUBE_FILES__', filesExpression(files));
   // Minified (issue 33): every first visit fetches sw.js; the template's comments stay in web/.
   let esbuild;
   try {
