@@ -107,7 +107,7 @@ pub async fn open_example<B: Backend>(
     clock: &impl super::stopwatch::Stopwatch,
 ) -> Result<Example, Notice> {
     let refused = |error| Notice::ImportFailed { file: file.to_owned(), error };
-    match clock.timed("shirube:import", || format::open(bytes)).map_err(refused)? {
+    match super::preview::open_timed(bytes, clock).map_err(refused)? {
         Opened::Strategy(read) if store.load(&read.strategy.id).await.is_ok() => Ok(Example::Stored(read.strategy.id)),
         Opened::Strategy(read) => Ok(Example::New(read.strategy)),
         other => {

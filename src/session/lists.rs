@@ -1,7 +1,7 @@
 //! The library's lists — stored strategies, backups, data set aside, regions, region backups,
 //! `localStorage`'s use — and which of them an action changes (issue 36). An action says what it
 //! [`Touched`]; only those lists are read again ([`read_more`] for all but the strategies), and
-//! [`Lists::take`] keeps what was read and says what differs ([`Changed`]), so the page redraws
+//! [`Lists::take_summaries`] and [`Lists::take_more`] keep what was read and say what differs ([`Changed`]), so the page redraws
 //! only that: a save of the open strategy reads the strategies' index and nothing else, and
 //! leaves the regions (and the region page, which reads all its towns again when they change)
 //! alone.
@@ -47,6 +47,9 @@ pub struct MoreRead {
     pub usage: Option<Usage>,
 }
 
+// A reading of nothing but empty or failed lists, for the tests: the page clears without reading
+// (`Lists::clear_more`), and a test checks that it is the same.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 impl MoreRead {
     /// The touched lists, where nothing is stored besides the strategies: empty.
     pub fn empty(touched: Touched) -> MoreRead {
@@ -117,7 +120,9 @@ pub struct Changed {
 impl Lists {
     /// Keeps what was read (`summaries`: `None` when the strategies were not read) and says
     /// what differs from before. A list that could not be read keeps what it showed, except
-    /// the backups, set-aside data and regions, which then show as empty.
+    /// the backups, set-aside data and regions, which then show as empty. (The page takes the
+    /// two halves apart, in two wasm modules; the tests take both.)
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn take(&mut self, summaries: Option<Result<Vec<StrategySummary>, StorageError>>, more: MoreRead) -> Changed {
         let mut changed = self.take_summaries(summaries);
         let rest = self.take_more(more);

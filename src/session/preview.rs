@@ -111,6 +111,7 @@ pub enum Taken {
     RegionFile,
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
 impl Taken {
     /// The preview, when it is one.
     pub fn into_preview(self) -> Option<Preview> {
@@ -130,8 +131,13 @@ pub async fn take<B: Backend>(
     bytes: &[u8],
     clock: &impl super::stopwatch::Stopwatch,
 ) -> Result<Taken, ImportError> {
-    let opened = clock.timed("shirube:import", || format::open(bytes))?;
+    let opened = open_timed(bytes, clock)?;
     Ok(preview(store, file, bytes.len(), opened, clock).await)
+}
+
+/// `format::open`, timed as "shirube:import" (the benchmark's import figures).
+pub(super) fn open_timed(bytes: &[u8], clock: &impl super::stopwatch::Stopwatch) -> Result<Opened, ImportError> {
+    clock.timed("shirube:import", || format::open(bytes))
 }
 
 /// What importing a file (read by `format::open`) would do, against what is stored: for a
