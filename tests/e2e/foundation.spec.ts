@@ -291,6 +291,9 @@ test('the language switch is remembered', async ({ page, openApp, pageErrors }) 
   await page.getByTestId('language').click();
   await expect(page.locator('h1')).toHaveText('Strategies');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The preference is written through the storage part, fetched with the first write: under a
+  // loaded machine a reload in the same instant can come before it (noted as a known race).
+  await expect.poll(async () => (await storedEntries(page))['shirube/prefs'] ?? '').toContain('"en"');
   await page.reload();
   await expect(page.locator('h1')).toHaveText('Strategies');
   expect(pageErrors).toEqual([]);
