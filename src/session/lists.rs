@@ -28,6 +28,25 @@ impl Touched {
     /// (title, time, revision). A save keeps no backup and sets nothing aside.
     pub const SAVE: Touched =
         Touched { strategies: true, backups: false, garbage: false, regions: false, region_backups: false };
+    /// An action that wrote nothing (or failed before writing).
+    pub const NOTHING: Touched =
+        Touched { strategies: false, backups: false, garbage: false, regions: false, region_backups: false };
+
+    /// The lists either touched.
+    pub fn and(self, other: Touched) -> Touched {
+        Touched {
+            strategies: self.strategies || other.strategies,
+            backups: self.backups || other.backups,
+            garbage: self.garbage || other.garbage,
+            regions: self.regions || other.regions,
+            region_backups: self.region_backups || other.region_backups,
+        }
+    }
+
+    /// Whether any list is touched.
+    pub fn any(self) -> bool {
+        self.strategies || self.more()
+    }
 
     /// Whether a list besides the strategies is touched (those are read by [`read_more`]).
     pub fn more(self) -> bool {

@@ -6,7 +6,8 @@
 //! ([`csv_import`]), a town's own table being mapped ([`table_import`]), what a download holds ([`export`]), the forms' drafts
 //! ([`series_draft`]), the hash routes ([`route`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
 //! ([`indicator_lines`]), the regional bureau's flows ([`region`]: many towns' files at once, a
-//! region file). Actions return what happened as data ([`Notice`]); `ui` drives them
+//! region file). [`workbench`] owns the store and the open strategy's editing session and runs
+//! these rules as the page's actions. Actions return what happened as data ([`Notice`]); `ui` drives them
 //! with its timers and storage's answers, and puts the result into words.
 //!
 //! Architecture invariant: no leptos, web-sys or browser API here (`cargo test` reaches all of it).
@@ -32,6 +33,7 @@ pub mod series_draft;
 pub mod stopwatch;
 pub mod table_import;
 pub mod tabs;
+pub mod workbench;
 pub mod workshop_nav;
 
 pub use autosave::{Autosave, SaveState};

@@ -1,0 +1,219 @@
+//! The workbench's actions against the in-memory backend (issue 36): what only the page's e2e
+//! tests reached before — the save loop with another tab, a change flushed before an import
+//! compares or a delete backs up, an example already stored, a region file picked where a
+//! strategy was expected — and, for each action, that the lists it says it touched cover every
+//! list it changed.
+
+use super::*;
+use crate::format::{export, export_region, Saved};
+use crate::model::merge::edits::town;
+use crate::model::Strategy;
+use crate::session::lists::{read_more, Lists};
+use crate::session::preview::{Preview, Taken};
+use crate::session::stopwatch::Untimed;
+use crate::storage::{MemoryBackend, VersionReason};
+use crate::testing::{memory_store, Wait};
+
+const NOW: &str = "2026-11-25T09:00:00Z";
+
+fn clock() -> Clock {
+    Clock { now: || NOW.to_owned(), pause: |_| Box::pin(std::future::ready(())) }
+}
+
+type Bench = Workbench<Rc<MemoryBackend>>;
+
+/// A workbench over a store holding these strategies, the first of them open.
+fn bench(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, Bench) {
+    let (mem, store) = memory_store(strategies);
+    let bench = Workbench::new(Rc::new(store), clock());
+    if let Some(s) = strategies.first() {
+        assert!(bench.open(&s.id, || true).wait().go_to.is_some());
+    }
+    (mem, bench)
+}
+
+/// An edit of the open strategy, waiting to be saved (the quiet moment not yet come).
+fn edit_title(bench: &Bench, title: &str) -> u64 {
+    bench.edit_session(|e| e.edit(|s| s.title = title.into())).expect("a strategy is open")
+}
+
+fn stored_title(bench: &Bench, s: &Strategy) -> String {
+    bench.store().load(&s.id).wait().unwrap().title
+}
+
+/// Every list, read as the page reads them at start.
+fn all_lists(bench: &Bench) -> Lists {
+    let store = bench.store();
+    let mut lists = Lists::default();
+    lists.take(Some(store.list().wait()), read_more(&store, Touched::EVERYTHING).wait());
+    lists
+}
+
+/// Runs an action and checks that the lists it says it touched cover every list it changed.
+fn covered(bench: &Bench, action: impl FnOnce() -> Outcome) -> Outcome {
+    let mut lists = all_lists(bench);
+    let outcome = action();
+    let store = bench.store();
+    let changed = lists.take(Some(store.list().wait()), read_more(&store, Touched::EVERYTHING).wait());
+    let t = outcome.touched;
+    for (list, did, said) in [
+        ("strategies", changed.summaries, t.strategies),
+        ("backups", changed.backups, t.backups),
+        ("garbage", changed.garbage, t.garbage),
+        ("regions", changed.regions, t.regions),
+        ("region backups", changed.region_backups, t.region_backups),
+    ] {
+        assert!(!did || said, "the {list} changed, yet the outcome {outcome:?} does not say so");
+    }
+    outcome
+}
+
+#[test]
+fn the_save_loop_with_another_tabs_save_between_ends_in_a_conflict_offered() {
+    let s = town();
+    let (_, bench) = bench(&[&s]);
+    let rev = edit_title(&bench, "一回目");
+    let due = bench.edit_session(|e| e.autosave_mut().quiet(rev)).expect("the latest revision is due");
+    let saved = covered(&bench, || bench.save(due).wait());
+    assert_eq!((saved.tell.clone(), saved.touched, saved.stored), (Tell::Nothing, Touched::SAVE, true));
+    assert_eq!(stored_title(&bench, &s), "一回目");
+
+    // Another tab saves its own version; this tab's next save is refused and the user asked.
+    let mut theirs = bench.store().load(&s.id).wait().unwrap();
+    theirs.title = "他のタブ".into();
+    bench.store().save(&theirs, NOW).wait().unwrap();
+    let rev = edit_title(&bench, "二回目");
+    let due = bench.edit_session(|e| e.autosave_mut().quiet(rev)).unwrap();
+    let refused = bench.save(due).wait();
+    assert_eq!(refused.tell, Tell::Say(Notice::TabConflict { title: "二回目".into() }));
+    assert!(!refused.stored);
+    assert_eq!(stored_title(&bench, &s), "他のタブ", "nothing overwritten");
+
+    // Following the other tab now asks again (a change waits), and keeping this tab's version
+    // saves it over theirs, the notice taken away.
+    let followed = bench.follow_other_tab().wait();
+    assert_eq!(followed.tell, Tell::Say(Notice::TabConflict { title: "二回目".into() }));
+    let kept = covered(&bench, || bench.keep_this_tab().wait());
+    assert_eq!(kept.tell, Tell::Clear);
+    assert_eq!(stored_title(&bench, &s), "二回目");
+}
+
+#[test]
+fn a_waiting_change_is_stored_before_a_picked_file_is_compared_with_what_is_stored() {
+    let s = town();
+    let (_, bench) = bench(&[&s]);
+    // The file: this strategy as another machine sent it, before this tab's change.
+    let file = export(&s, NOW);
+    edit_title(&bench, "手元の変更");
+    assert_eq!(stored_title(&bench, &s), s.title, "not saved yet: the quiet moment has not come");
+
+    let (flushed, taken) = bench.take("town.json", file.as_bytes(), &Untimed).wait();
+    assert_eq!(flushed.touched, Touched::SAVE);
+    assert_eq!(stored_title(&bench, &s), "手元の変更", "stored before the comparison");
+    match taken {
+        Ok(Taken::Preview(Preview::Strategy { existing: Some(existing), stored: true, .. })) => {
+            assert_eq!(existing.title, "手元の変更", "compared with the change, not without it");
+        }
+        other => panic!("a preview against the stored strategy: {other:?}"),
+    }
+}
+
+#[test]
+fn a_region_file_picked_for_import_is_left_to_the_regions_reader_and_nothing_is_stored() {
+    let s = town();
+    let (_, bench) = bench(&[]);
+    let mut region = crate::model::region::Region::new("管内");
+    region.members.push(s.id.clone());
+    let file = export_region(&region, &[Saved { strategy: &s, saved_at: NOW }], NOW);
+    let before = all_lists(&bench);
+    let (_, taken) = bench.take("region.json", file.as_bytes(), &Untimed).wait();
+    assert_eq!(taken, Ok(Taken::RegionFile));
+    assert_eq!(all_lists(&bench), before, "nothing stored");
+}
+
+#[test]
+fn an_example_already_stored_is_opened_as_it_is_and_a_new_one_stored_and_opened() {
+    let s = town();
+    let (_, bench) = bench(&[]);
+    let file = export(&s, NOW);
+    let first = covered(&bench, || bench.open_example("town.json", file.as_bytes(), &Untimed).wait());
+    assert_eq!(first.go_to.as_ref(), Some(&s.id));
+    assert!(first.stored && bench.editing(|e| e.is_open(&s.id)));
+    // The town edits it; opening the example again goes to it and stores nothing over the edit.
+    edit_title(&bench, "町の編集");
+    bench.flush().wait();
+    let again = covered(&bench, || bench.open_example("town.json", file.as_bytes(), &Untimed).wait());
+    assert_eq!(again, Outcome { go_to: Some(s.id.clone()), ..Outcome::default() });
+    assert_eq!(stored_title(&bench, &s), "町の編集");
+    assert_eq!(bench.store().list().wait().unwrap().len(), 1);
+}
+
+#[test]
+fn deleting_the_open_strategy_backs_up_its_waiting_change_then_closes_it() {
+    let s = town();
+    let (_, bench) = bench(&[&s]);
+    edit_title(&bench, "消す前の変更");
+    let deleted = covered(&bench, || bench.delete(&s.id).wait());
+    assert!(deleted.room_made);
+    assert!(bench.editing(|e| e.strategy().is_none()), "closed once deleted");
+    let Tell::Say(Notice::Deleted { title, backup_key }) = deleted.tell else { panic!("{deleted:?}") };
+    assert_eq!(title, "消す前の変更", "the backup has the change that waited");
+
+    // Its backup brought back: the strategy as it was, with the change.
+    let restored = covered(&bench, || bench.restore(&backup_key).wait());
+    assert_eq!(restored.tell, Tell::Say(Notice::Restored { title: "消す前の変更".into() }));
+    assert_eq!(stored_title(&bench, &s), "消す前の変更");
+}
+
+#[test]
+fn an_import_confirmed_is_opened_and_every_list_it_changed_is_said() {
+    let s = town();
+    let (_, bench) = bench(&[]);
+    let (_, taken) = bench.take("town.json", export(&s, NOW).as_bytes(), &Untimed).wait();
+    let Ok(Taken::Preview(preview)) = taken else { panic!("{taken:?}") };
+    let mut flow = crate::session::preview::ImportFlow::default();
+    let ticket = flow.start("town.json");
+    flow.ready(ticket, preview);
+    let confirmed = flow.confirm(crate::session::preview::ImportChoice::New, vec![]).unwrap();
+    let done = covered(&bench, || bench.confirm_import(confirmed).wait());
+    assert_eq!(done.go_to.as_ref(), Some(&s.id));
+    assert!(matches!(done.tell, Tell::Say(Notice::Imported { .. })), "{:?}", done.tell);
+    assert!(bench.editing(|e| e.is_open(&s.id)));
+}
+
+#[test]
+fn the_librarys_actions_say_every_list_they_change() {
+    let (a, b) = (town(), {
+        let mut b = town().duplicate();
+        b.title = "別の町".into();
+        b
+    });
+    let (_, bench) = bench(&[&a, &b]);
+    covered(&bench, || bench.rename(&b.id, "改名".into()).wait());
+    covered(&bench, || bench.duplicate(&b.id, "（コピー）").wait());
+    let deleted = covered(&bench, || bench.delete(&b.id).wait());
+    let Tell::Say(Notice::Deleted { backup_key, .. }) = deleted.tell else { panic!("{deleted:?}") };
+    covered(&bench, || bench.discard_backup(&backup_key).wait());
+    edit_title(&bench, "版を重ねる");
+    bench.flush().wait();
+    let seq = bench.store().versions(&a.id).wait().unwrap().first().map(|v| v.seq).expect("a kept version");
+    covered(&bench, || bench.restore_version(&a.id, seq).wait());
+    covered(&bench, || bench.discard_versions().wait());
+    covered(&bench, || bench.store_and_open(b.duplicate(), VersionReason::Saved).wait());
+}
+
+#[test]
+fn a_strategy_that_cannot_be_read_closes_what_was_open_and_a_late_load_opens_nothing() {
+    let (a, b) = (town(), town().duplicate());
+    let (mem, bench) = bench(&[&a, &b]);
+    // The page moved on while `b` was read: it is not opened.
+    let late = bench.open(&b.id, || false).wait();
+    assert_eq!(late, Outcome::default());
+    assert!(bench.editing(|e| e.is_open(&a.id)));
+    // Unreadable: what was open closes, the failure is said, every list read again.
+    mem.set_now(&crate::storage::keys::strategy(&b.id), "{ not a strategy").unwrap();
+    let failed = bench.open(&b.id, || true).wait();
+    assert!(bench.editing(|e| e.strategy().is_none()));
+    assert_eq!(failed.touched, Touched::EVERYTHING);
+    assert_eq!(failed.go_to, None);
+}
