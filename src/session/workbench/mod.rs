@@ -201,7 +201,7 @@ impl<B: Backend> Workbench<B> {
 
     /// The open strategy `id` was changed in storage by this workbench (a restore): read again,
     /// with a fresh undo history (the steps were about the version that is now a backup).
-    async fn reload_open(&self, id: &Id) {
+    pub async fn reload_open(&self, id: &Id) {
         if !self.is_open(id) {
             return;
         }

@@ -3,7 +3,6 @@
 //! `session::tabs`).
 
 use super::*;
-use crate::session::after_save::{after_save, Say};
 
 impl AppState {
     /// Changes the open strategy: one undo step; autosave follows.
@@ -30,30 +29,32 @@ impl AppState {
     /// Runs an action of the editing session, then shows what it changed: the open strategy,
     /// the undo depths, the save state and the revision the autosave follows.
     pub(super) fn with_editing<T>(&self, f: impl FnOnce(&mut Editing) -> T) -> T {
-        let out = self.editing.try_update_value(f).expect("the editing session lives as long as the app");
+        let out = self.bench.with_value(|b| b.edit_session(f));
         self.show_editing();
         out
     }
 
-    fn show_editing(&self) {
-        self.editing.with_value(|e| {
-            // By the editing's version: comparing whole strategies cost a pass over both (and
-            // the comparison's code in the first visit's module).
-            if self.shown.get_value() != e.version() {
-                self.shown.set_value(e.version());
-                self.open.set(e.strategy().cloned());
-            }
-            let depths = e.depths();
-            if self.history_depths.get_untracked() != depths {
-                self.history_depths.set(depths);
-            }
-            if self.save_state.with_untracked(|s| s != e.save_state()) {
-                self.save_state.set(e.save_state().clone());
-            }
-            let rev = e.autosave().revision();
-            if self.revision.get_untracked() != rev {
-                self.revision.set(rev);
-            }
+    pub(super) fn show_editing(&self) {
+        self.bench.with_value(|b| {
+            b.editing(|e| {
+                // By the editing's version: comparing whole strategies cost a pass over both (and
+                // the comparison's code in the first visit's module).
+                if self.shown.get_value() != e.version() {
+                    self.shown.set_value(e.version());
+                    self.open.set(e.strategy().cloned());
+                }
+                let depths = e.depths();
+                if self.history_depths.get_untracked() != depths {
+                    self.history_depths.set(depths);
+                }
+                if self.save_state.with_untracked(|s| s != e.save_state()) {
+                    self.save_state.set(e.save_state().clone());
+                }
+                let rev = e.autosave().revision();
+                if self.revision.get_untracked() != rev {
+                    self.revision.set(rev);
+                }
+            })
         });
     }
 
@@ -83,7 +84,7 @@ impl AppState {
     }
 
     fn autosave_is(&self, f: impl FnOnce(&Autosave) -> bool) -> bool {
-        self.editing.with_value(|e| f(e.autosave()))
+        self.bench.with_value(|b| b.editing(|e| f(e.autosave())))
     }
 
     /// Saves the open strategy soon if a change is waiting (e.g. before the page goes away:
@@ -110,7 +111,7 @@ impl AppState {
     /// While a save stays refused for lack of room, it is tried again every 30 s: room may be
     /// made outside the app (another site's data cleared, the browser's own clean-up). Started
     /// by the first refusal (in the actions' part: a page that never filled storage has none).
-    fn keep_trying_when_full(&self) {
+    pub(super) fn keep_trying_when_full(&self) {
         self.spawn(async move |state| loop {
             files::sleep(30_000).await;
             let full =
@@ -122,15 +123,6 @@ impl AppState {
         });
     }
 
-    /// After an action that deletes: the lists read again, and when it `deleted` something, a
-    /// save that failed for lack of room tried again.
-    pub(super) async fn made_room(&self, deleted: bool) {
-        self.written().await;
-        if deleted {
-            self.retry_when_room();
-        }
-    }
-
     /// Deletes every kept version of every strategy, to make room (the storage-full notice).
     pub fn discard_versions(&self) {
         self.act(Action::DiscardVersions);
@@ -139,13 +131,8 @@ impl AppState {
     /// [`AppState::flush`], finished: a waiting change is stored when it returns.
     pub(super) async fn flush_now(&self) {
         self.commit_field();
-        if let Some(rev) = self.autosave_did(Autosave::flush) {
-            self.save(rev).await;
-        }
-        // A save under way (which also takes what waits) is awaited too.
-        while self.autosave_is(Autosave::is_saving) {
-            files::sleep(10).await;
-        }
+        let outcome = self.bench().flush().await;
+        self.apply(outcome).await;
     }
 
     /// The page goes away: a change not yet stored is also kept synchronously in
@@ -156,15 +143,17 @@ impl AppState {
             return;
         }
         let Some(keep) = actions::KEEP_DRAFT.get() else { return };
-        self.editing.with_value(|e| {
-            if let Some(strategy) = e.strategy() {
-                keep(strategy, e.autosave().base(), &files::now());
-            }
+        self.bench.with_value(|b| {
+            b.editing(|e| {
+                if let Some(strategy) = e.strategy() {
+                    keep(strategy, e.autosave().base(), &files::now());
+                }
+            })
         });
     }
 
     /// A field being typed in is committed (blurring it fires its `change`).
-    fn commit_field(&self) {
+    pub(super) fn commit_field(&self) {
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) {
             use wasm_bindgen::JsCast;
             if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -182,51 +171,10 @@ impl AppState {
     }
 
     /// [`AppState::save`], run: a change made while it was under way is saved right after, in
-    /// the same task.
-    pub(super) async fn save_now(&self, mut revision: u64) {
-        loop {
-            // Refused for lack of room before: a refusal again is no news (see below).
-            let was_full =
-                self.autosave_is(|a| matches!(a.state(), SaveState::Failed(StorageError::QuotaExceeded { .. })));
-            let now = files::now();
-            let store = self.store();
-            let saved = files::timed_async("shirube:autosave", async {
-                // Made ready where the open strategy lives (no copy of it), inside the measure.
-                let job = self.with_editing(|e| e.save_job(revision, &now))?;
-                Some((job.revision, job.title, store.save_prepared_over(job.prepared, &now, job.base).await))
-            })
-            .await;
-            // Closed meanwhile: there is nothing left to save.
-            let Some((revision_saved, title, saved)) = saved else { return };
-            let full_shown = self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. })));
-            let after = after_save(&saved, was_full, full_shown, store.is_persistent());
-            match after.say {
-                Say::Nothing => {}
-                Say::Conflict => self.notice.set(Some(Notice::TabConflict { title })),
-                Say::Full => {
-                    let room = store.usage().await.ok().map(|u| crate::session::Room::from(&u));
-                    self.notice.set(Some(Notice::StorageFull { title, room }));
-                }
-                Say::Clear => self.notice.set(None),
-                Say::DeletedElsewhere(id) => {
-                    self.notice.set(Some(tabs::deleted_elsewhere(&store, &id, &title, true).await));
-                }
-            }
-            if after.start_retries {
-                self.keep_trying_when_full();
-            }
-            let ok = saved.is_ok();
-            let next = self.with_editing(|e| e.saved(revision_saved, saved, &now));
-            // A save changes the strategies' list only (`Touched::SAVE`, tested in `session::lists`).
-            self.written_touching(Touched::SAVE).await;
-            if ok {
-                self.ask_persistence_once();
-            }
-            match next {
-                Some(r) => revision = r,
-                None => return,
-            }
-        }
+    /// the same task (`Workbench::save`).
+    pub(super) async fn save_now(&self, revision: u64) {
+        let outcome = files::timed_async("shirube:autosave", self.bench().save(revision)).await;
+        self.apply(outcome).await;
     }
 
     /// Another tab wrote to storage: refresh the lists, and the open strategy when this tab has
@@ -237,37 +185,16 @@ impl AppState {
     }
 
     pub(super) async fn follow_other_tab_now(self) {
-        let state = self;
-        {
-            state.reread().await;
-            // The other tab may have deleted something: room for a save that failed.
-            state.retry_when_room();
-            // A region page open: its region may be what the other tab deleted (checked in the
-            // files' part, which reads regions).
-            if let Route::Region(region) = state.route.get_untracked() {
-                perform(state, Action::CheckRegion(region)).await;
-            }
-            let Some((id, title, base, waiting)) = state.editing.with_value(|e| {
-                let a = e.autosave();
-                e.strategy().map(|s| (s.id.clone(), s.title.clone(), a.base(), a.is_waiting()))
-            }) else {
-                return;
-            };
-            match tabs::follow(&state.store(), &id, &title, base, waiting).await {
-                Ok(Follow::Nothing) => {}
-                Ok(Follow::Conflict(notice)) => state.notice.set(Some(notice)),
-                Ok(Follow::Reload(fresh, base)) => {
-                    state.with_editing(|e| e.reload_keeping_history(*fresh, base));
-                }
-                // Told once: later writes of other tabs do not bring the notice back.
-                Ok(Follow::Deleted(_)) if state.autosave_is(Autosave::is_deleted_elsewhere) => {}
-                Ok(Follow::Deleted(notice)) => {
-                    state.autosave_did(|a| a.deleted_elsewhere(StorageError::Deleted { id }));
-                    state.notice.set(Some(notice));
-                }
-                Err(e) => state.notice.set(Some(Notice::Storage(e))),
-            }
+        self.reread().await;
+        // The other tab may have deleted something: room for a save that failed.
+        self.retry_when_room();
+        // A region page open: its region may be what the other tab deleted (checked in the
+        // files' part, which reads regions).
+        if let Route::Region(region) = self.route.get_untracked() {
+            perform(self, Action::CheckRegion(region)).await;
         }
+        let outcome = self.bench().follow_other_tab().await;
+        self.apply(outcome).await;
     }
 
     /// Another tab saved the open strategy while this one had changes waiting, and the user
@@ -278,18 +205,8 @@ impl AppState {
     }
 
     pub(super) async fn take_other_tab_now(self) {
-        let state = self;
-        {
-            let Some(mine) = state.open.get_untracked() else { return };
-            match tabs::take_theirs(&state.store(), &mine, &files::now()).await {
-                Ok((theirs, base, notice)) => {
-                    state.with_editing(|e| e.open(theirs, base));
-                    state.notice.set(Some(notice));
-                    state.written().await;
-                }
-                Err(notice) => state.notice.set(Some(notice)),
-            }
-        }
+        let outcome = self.bench().take_other_tab().await;
+        self.apply(outcome).await;
     }
 
     /// [`Action::CheckRegion`]: the region open here is gone — said once, with undo.
@@ -310,13 +227,9 @@ impl AppState {
     }
 
     pub(super) async fn keep_as_new_now(self) {
-        let Some(mine) = self.open.get_untracked() else { return };
-        let copy = tabs::kept_as_new(&mine, self.tr("（このタブの内容）", " (this tab's content)"));
-        // The deleted one is closed first: nothing of it is saved (it would be refused) on the
-        // way to the copy.
-        self.with_editing(|e| e.close(&mine.id));
-        self.notice.set(None);
-        self.store_and_open(copy, VersionReason::Saved).await;
+        let copy_word = self.tr("（このタブの内容）", " (this tab's content)");
+        let outcome = files::timed_async("shirube:store", self.bench().keep_as_new(copy_word)).await;
+        self.apply(outcome).await;
     }
 
     /// Another tab deleted the open strategy, and the user undoes the deletion here (from its
@@ -330,25 +243,9 @@ impl AppState {
     /// becomes the current version again; this tab's changes not saved meanwhile are then saved over
     /// it (the restored version stays in the history), else the restored version is shown.
     pub(super) async fn undo_deletion_elsewhere_now(self, backup_key: String) {
-        let state = self;
-        match crate::session::library::restore(&state.store(), &backup_key, &files::now()).await {
-            Ok((notice, s)) => {
-                state.written().await;
-                if state.is_open(&s.id) && state.autosave_is(Autosave::is_waiting) {
-                    match state.store().head(&s.id).await {
-                        Ok(head) => {
-                            state.autosave_did(|a| a.rebase(head.revision));
-                            state.flush_now().await;
-                        }
-                        Err(e) => return state.notice.set(Some(Notice::Storage(e))),
-                    }
-                } else {
-                    state.reload_open(&s.id).await;
-                }
-                state.notice.set(Some(notice));
-            }
-            Err(notice) => state.notice.set(Some(notice)),
-        }
+        self.commit_field();
+        let outcome = self.bench().undo_deletion_elsewhere(&backup_key).await;
+        self.apply(outcome).await;
     }
 
     /// … or keeps this tab's version: it is saved over the other tab's (which stays in the
@@ -358,23 +255,8 @@ impl AppState {
     }
 
     pub(super) async fn keep_this_tab_now(self) {
-        let state = self;
-        {
-            let Some((id, title)) = state.open.with_untracked(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone())))
-            else {
-                return;
-            };
-            match tabs::base_to_keep_mine(&state.store(), &id, &title).await {
-                Ok(base) => {
-                    state.notice.set(None);
-                    state.autosave_did(|a| a.rebase(base));
-                    state.flush_now().await;
-                }
-                Err(notice) => {
-                    state.autosave_did(|a| a.deleted_elsewhere(StorageError::Deleted { id }));
-                    state.notice.set(Some(notice));
-                }
-            }
-        }
+        self.commit_field();
+        let outcome = self.bench().keep_this_tab().await;
+        self.apply(outcome).await;
     }
 }

@@ -24,11 +24,12 @@ use crate::session::editing::Editing;
 use crate::session::lists::{Changed, Lists, Touched};
 use crate::session::preview::{ImportChoice, ImportFlow};
 use crate::session::route::Route;
-use crate::session::tabs::{self, Follow};
-use crate::session::{import, library, Autosave};
+use crate::session::workbench::{Clock, Outcome, Tell, Workbench};
+use crate::session::Autosave;
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
-use crate::storage::{Backup, BrowserStore, GarbageEntry, Opened, Preferences, StorageError, StrategySummary, Usage};
+use crate::storage::{Backup, BrowserBackend, BrowserStore, GarbageEntry, Opened, Preferences, StorageError};
+use crate::storage::{StrategySummary, Usage};
 pub use actions::{install as install_actions, install_writer};
 use actions::{perform, Action};
 pub use downloads::{use_downloads, Downloads};
@@ -39,9 +40,15 @@ pub use regions::{BringInResult, Decision, Picked};
 use std::rc::Rc;
 use std::time::Duration;
 
+/// The workbench the page runs (`session::workbench`): the store and the open strategy's
+/// editing session.
+pub(super) type Bench = Workbench<BrowserBackend>;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    store: StoredValue<Rc<BrowserStore>, LocalStorage>,
+    /// The store and the open strategy's editing session: every action runs there, and
+    /// [`AppState::apply`] shows what it changed.
+    bench: StoredValue<Rc<Bench>, LocalStorage>,
     /// Tells the other tabs of this site that storage changed (IndexedDB has no `storage`
     /// event); `None` where the browser has no BroadcastChannel.
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
@@ -79,9 +86,6 @@ pub struct AppState {
     pub history_depths: RwSignal<(usize, usize)>,
     /// What the autosave says, for the header.
     pub save_state: RwSignal<SaveState>,
-    /// The open strategy, its undo history and its autosave (`session::editing`): every change
-    /// goes through it, then [`AppState::show_editing`] shows the result.
-    editing: StoredValue<Editing, LocalStorage>,
     pub prefs: RwSignal<Preferences>,
     pub notice: RwSignal<Option<Notice>>,
     pub route: RwSignal<Route>,
@@ -174,8 +178,9 @@ impl AppState {
     pub fn new(start: Start) -> AppState {
         let persistent = start.store.is_persistent();
         let moved = start.opened.moved.clone().filter(|m| m.copied + m.kept_aside > 0);
+        let clock = Clock { now: files::now, pause: |ms| Box::pin(files::sleep(ms)) };
         let state = AppState {
-            store: StoredValue::new_local(start.store),
+            bench: StoredValue::new_local(Rc::new(Workbench::new(start.store, clock))),
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
             storage_problem: RwSignal::new(start.opened.unavailable),
             indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
@@ -195,7 +200,6 @@ impl AppState {
             revision: RwSignal::new(0),
             history_depths: RwSignal::new((0, 0)),
             save_state: RwSignal::new(Editing::new(persistent).save_state().clone()),
-            editing: StoredValue::new_local(Editing::new(persistent)),
             prefs: RwSignal::new(start.prefs),
             notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.first().cloned())),
             route: RwSignal::new(Route::List),
@@ -216,11 +220,50 @@ impl AppState {
 
     /// The store, to use across an `.await`.
     pub fn store(&self) -> Rc<BrowserStore> {
-        self.store.get_value()
+        self.bench.with_value(|b| b.store())
+    }
+
+    /// The workbench, to run an action on, told first which notice the page shows.
+    pub(super) fn bench(&self) -> Rc<Bench> {
+        let bench = self.bench.get_value();
+        bench.full_notice_shown(self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. }))));
+        bench
     }
 
     fn is_persistent(&self) -> bool {
-        self.store.with_value(|s| s.is_persistent())
+        self.bench.with_value(|b| b.store().is_persistent())
+    }
+
+    /// Shows what an action of the workbench changed: the open strategy, the lists it touched
+    /// (the other tabs told), the page it went to, then the notice — last, once the page has
+    /// moved: a notice that says it is done is never followed by the page changing under the
+    /// user's hand.
+    pub(super) async fn apply(&self, outcome: Outcome) {
+        self.show_editing();
+        if outcome.start_retries {
+            self.keep_trying_when_full();
+        }
+        if outcome.touched.any() {
+            self.written_touching(outcome.touched).await;
+        }
+        if outcome.stored {
+            self.ask_persistence_once();
+        }
+        if outcome.room_made {
+            self.retry_when_room();
+        }
+        if let Some(id) = outcome.go_to {
+            self.set_preferences(|p| p.last_opened = Some(id.clone()));
+            // Already on one of its pages (it was opened for the route): stay there.
+            if self.route.with_untracked(|r| r.strategy_id() != Some(&id)) {
+                self.navigate(Route::Strategy(id));
+            }
+        }
+        match outcome.tell {
+            Tell::Nothing => {}
+            Tell::Say(notice) => self.notice.set(Some(notice)),
+            Tell::Clear => self.notice.set(None),
+        }
     }
 
     pub fn lang(&self) -> Language {
@@ -409,41 +452,18 @@ impl AppState {
         self.route.set(route);
     }
 
-    /// Loads the strategy of the route (an action: `actions`).
+    /// Loads the strategy of the route (an action: `actions`); another route taken meanwhile
+    /// is left alone.
     pub(super) async fn open_now(self, id: Id) {
-        let state = self;
-        {
-            {
-                {
-                    let _loading = Loading(state.loading);
-                    state.flush_now().await;
-                    match state.store().load_current(&id).await {
-                        // Another route was taken meanwhile: leave it.
-                        _ if state.route.with_untracked(|r| r.strategy_id() != Some(&id)) => {}
-                        Ok((strategy, base)) => {
-                            state.with_editing(|e| e.open(strategy, base));
-                            state.set_preferences(|p| p.last_opened = Some(id.clone()));
-                        }
-                        Err(e) => {
-                            state.with_editing(Editing::close_any);
-                            if !matches!(e, StorageError::NotFound { .. }) {
-                                state.notice.set(Some(Notice::Storage(e)));
-                            }
-                            state.reread().await;
-                        }
-                    }
-                }
-            }
-        }
+        let _loading = Loading(self.loading);
+        self.commit_field();
+        let still_wanted = || self.route.with_untracked(|r| r.strategy_id() == Some(&id));
+        let outcome = self.bench().open(&id, still_wanted).await;
+        self.apply(outcome).await;
     }
 
     fn is_open(&self, id: &Id) -> bool {
-        self.editing.with_value(|e| e.is_open(id))
-    }
-
-    /// Closes the strategy with this id if it is the open one.
-    fn close(&self, id: &Id) {
-        self.with_editing(|e| e.close(id));
+        self.bench.with_value(|b| b.editing(|e| e.is_open(id)))
     }
 }
 

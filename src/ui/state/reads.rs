@@ -11,19 +11,19 @@ use crate::session::region::{load_towns, Towns};
 use crate::storage::Version;
 use std::collections::BTreeMap;
 
-type TheStore = StoredValue<Rc<BrowserStore>, LocalStorage>;
+type TheStore = StoredValue<Rc<Bench>, LocalStorage>;
 
 impl AppState {
     pub fn versions(&self) -> Versions {
-        Versions(self.store)
+        Versions(self.bench)
     }
 
     pub fn table_mappings(&self) -> TableMappings {
-        TableMappings(self.store)
+        TableMappings(self.bench)
     }
 
     pub fn region_reads(&self) -> RegionReads {
-        RegionReads(self.store)
+        RegionReads(self.bench)
     }
 }
 
@@ -34,16 +34,16 @@ pub struct Versions(TheStore);
 impl Versions {
     /// Whether this storage keeps versions (not in `localStorage`: it is too small).
     pub fn kept(&self) -> bool {
-        self.0.with_value(|s| s.keeps_history())
+        self.0.with_value(|b| b.store().keeps_history())
     }
 
     /// The kept versions, newest first.
     pub async fn list(&self, id: &Id) -> Result<Vec<Version>, StorageError> {
-        self.0.get_value().versions(id).await
+        self.0.get_value().store().versions(id).await
     }
 
     pub async fn version(&self, id: &Id, seq: u64) -> Result<Strategy, StorageError> {
-        self.0.get_value().version(id, seq).await
+        self.0.get_value().store().version(id, seq).await
     }
 
     /// Version `seq` and the one after it (`newer`; `None`: the current version), to compare.
@@ -53,7 +53,7 @@ impl Versions {
         seq: u64,
         newer: Option<u64>,
     ) -> (Result<Strategy, StorageError>, Result<Strategy, StorageError>) {
-        let store = self.0.get_value();
+        let store = self.0.get_value().store();
         let old = store.version(id, seq).await;
         let new = match newer {
             Some(n) => store.version(id, n).await,
@@ -69,13 +69,13 @@ pub struct TableMappings(TheStore);
 
 impl TableMappings {
     pub async fn read(&self) -> BTreeMap<String, Mapping> {
-        self.0.get_value().table_mappings().await
+        self.0.get_value().store().table_mappings().await
     }
 
     /// Remembers a layout's mapping. A convenience: a failure is not worth a message (the
     /// strategy itself is saved by the autosave, which says so when it fails).
     pub async fn remember(&self, key: &str, mapping: &Mapping) {
-        let _ = self.0.get_value().remember_table_mapping(key, mapping).await;
+        let _ = self.0.get_value().store().remember_table_mapping(key, mapping).await;
     }
 }
 
@@ -85,11 +85,11 @@ pub struct RegionReads(TheStore);
 
 impl RegionReads {
     pub async fn region(&self, id: &Id) -> Result<Region, StorageError> {
-        self.0.get_value().load_region(id).await
+        self.0.get_value().store().load_region(id).await
     }
 
     /// The region's towns as stored, `progress(done, total)` as they are read.
     pub async fn towns(&self, region: &Region, progress: impl FnMut(usize, usize)) -> Result<Towns, Notice> {
-        load_towns(&self.0.get_value(), region, progress).await
+        load_towns(&self.0.get_value().store(), region, progress).await
     }
 }

@@ -63,96 +63,52 @@ impl AppState {
     }
 }
 
-// What the actions do, run by `actions::run` (in the part fetched on first use).
+// What the actions do, run by `actions::run` (in the part fetched on first use): the
+// workbench's, shown.
 
 pub(super) async fn rename(state: AppState, id: Id, title: String) {
-    if let Err(notice) = library::rename(&state.store(), &id, title, &files::now()).await {
-        state.notice.set(Some(notice));
-    }
-    state.written().await;
+    let outcome = state.bench().rename(&id, title).await;
+    state.apply(outcome).await;
 }
 
 pub(super) async fn duplicate(state: AppState, id: Id) {
     let suffix = state.tr("（コピー）", " (copy)");
-    match library::duplicate(&state.store(), &id, suffix, &files::now()).await {
-        Ok(_) => state.written().await,
-        Err(notice) => state.notice.set(Some(notice)),
-    }
+    let outcome = state.bench().duplicate(&id, suffix).await;
+    state.apply(outcome).await;
 }
 
 pub(super) async fn delete(state: AppState, id: Id) {
-    if state.is_open(&id) {
-        state.flush_now().await;
-    }
-    let done = library::delete(&state.store(), &id, &files::now()).await;
-    let deleted = done.is_ok();
-    if deleted {
-        state.close(&id);
-    }
-    state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
-    state.made_room(deleted).await;
+    state.commit_field();
+    let outcome = state.bench().delete(&id).await;
+    state.apply(outcome).await;
 }
 
 pub(super) async fn export_then_delete(state: AppState, id: Id) {
-    let open = state.open.with_untracked(|o| o.as_ref().filter(|s| s.id == id).cloned());
-    let done = library::export_then_delete(&state.store(), &id, open, |s| state.download(s)).await;
-    if done.is_ok() {
-        state.close(&id);
-    }
-    state.notice.set(Some(done.unwrap_or_else(|refused| refused)));
-    state.written().await;
+    let outcome = state.bench().export_then_delete(&id, |s| state.download(s)).await;
+    state.apply(outcome).await;
 }
 
 pub(super) async fn restore(state: AppState, backup_key: String) {
-    state.flush_now().await;
-    match library::restore(&state.store(), &backup_key, &files::now()).await {
-        Ok((notice, s)) => {
-            state.notice.set(Some(notice));
-            state.written().await;
-            state.reload_open(&s.id).await;
-        }
-        Err(notice) => {
-            state.notice.set(Some(notice));
-            state.reread().await;
-        }
-    }
+    state.commit_field();
+    let outcome = state.bench().restore(&backup_key).await;
+    state.apply(outcome).await;
 }
 
 pub(super) async fn restore_version(state: AppState, id: Id, seq: u64) {
-    state.flush_now().await;
-    match library::restore_version(&state.store(), &id, seq, &files::now()).await {
-        Ok((notice, _)) => {
-            state.notice.set(Some(notice));
-            state.written().await;
-            state.reload_open(&id).await;
-        }
-        Err(notice) => state.notice.set(Some(notice)),
-    }
+    state.commit_field();
+    let outcome = state.bench().restore_version(&id, seq).await;
+    state.apply(outcome).await;
 }
 
 pub(super) async fn discard_backup(state: AppState, key: String) {
-    let done = library::discard_backup(&state.store(), &key).await;
-    if let Err(notice) = &done {
-        state.notice.set(Some(notice.clone()));
-    }
-    state.made_room(done.is_ok()).await;
+    let outcome = state.bench().discard_backup(&key).await;
+    state.apply(outcome).await;
 }
 
 /// Deletes every kept version of every strategy (storage is full: the notice offers it).
 pub(super) async fn discard_versions(state: AppState) {
-    // A save under way (the periodic retry) finishes first: both write the open strategy's head.
-    state.flush_now().await;
-    let deleted = match state.store().discard_versions().await {
-        Ok(count) => {
-            state.notice.set(Some(Notice::VersionsDiscarded { count }));
-            count > 0
-        }
-        Err(e) => {
-            state.notice.set(Some(Notice::Storage(e)));
-            false
-        }
-    };
-    state.made_room(deleted).await;
+    let outcome = state.bench().discard_versions().await;
+    state.apply(outcome).await;
 }
 
 pub(super) async fn download_garbage(state: AppState, key: String) {
@@ -169,9 +125,6 @@ pub(super) async fn download_garbage(state: AppState, key: String) {
 }
 
 pub(super) async fn discard_garbage(state: AppState, key: String) {
-    let done = state.store().discard_garbage(&key).await;
-    if let Err(e) = &done {
-        state.notice.set(Some(Notice::Storage(e.clone())));
-    }
-    state.made_room(done.is_ok()).await;
+    let outcome = state.bench().discard_garbage(&key).await;
+    state.apply(outcome).await;
 }

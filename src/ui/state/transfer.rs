@@ -16,37 +16,9 @@ impl AppState {
     /// [`AppState::add_and_open`]; `reason` says where it came from (a file's version is kept
     /// in the history as a starting point).
     pub(super) async fn store_and_open(&self, strategy: Strategy, reason: VersionReason) {
-        self.flush_now().await;
-        let saved = files::timed_async("shirube:store", self.store().save_as(&strategy, &files::now(), reason)).await;
-        self.opened_after_store(strategy, saved, None).await;
-    }
-
-    /// Opens a strategy just stored (or that could not be: the failure is shown, in place of
-    /// `done`). The notice comes last, once the page has moved: a notice that says it is done
-    /// is never followed by the page changing under the user's hand.
-    pub(super) async fn opened_after_store(
-        &self,
-        strategy: Strategy,
-        saved: Result<u64, StorageError>,
-        done: Option<Notice>,
-    ) {
-        let id = strategy.id.clone();
-        let store = self.store();
-        let failed = match &saved {
-            Err(e) if store.is_persistent() => Some(Notice::Storage(e.clone())),
-            _ => None,
-        };
-        let ok = saved.is_ok();
-        self.with_editing(|e| e.open_just_stored(strategy, saved));
-        self.written().await;
-        if ok {
-            self.ask_persistence_once();
-        }
-        self.set_preferences(|p| p.last_opened = Some(id.clone()));
-        self.navigate(Route::Strategy(id));
-        if let Some(notice) = failed.or(done) {
-            self.notice.set(Some(notice));
-        }
+        self.commit_field();
+        let outcome = files::timed_async("shirube:store", self.bench().store_and_open(strategy, reason)).await;
+        self.apply(outcome).await;
     }
 
     /// Opens an example: its file is fetched with the app's files and read through the real
@@ -62,11 +34,11 @@ impl AppState {
             Err(detail) => return self.notice.set(Some(Notice::FileUnreadable { file: file.to_owned(), detail })),
         };
         // Read in the actions' part, where this runs (a lazy call from a part: see `actions`).
-        match library::open_example(&self.store(), file, &bytes, &files::PerformanceMarks).await {
-            Ok(library::Example::Stored(id)) => self.navigate(Route::Strategy(id)),
-            Ok(library::Example::New(strategy)) => self.store_and_open(strategy, VersionReason::Imported).await,
-            Err(notice) => self.notice.set(Some(notice)),
-        }
+        self.commit_field();
+        let outcome =
+            files::timed_async("shirube:store", self.bench().open_example(file, &bytes, &files::PerformanceMarks))
+                .await;
+        self.apply(outcome).await;
     }
 
     /// Reads a file the user picked or dropped and shows the import preview; nothing is stored
@@ -86,9 +58,12 @@ impl AppState {
             }
             let read = match bytes {
                 Ok(bytes) => {
-                    // A change waiting to be saved belongs in the comparison (and in any backup).
-                    state.flush_now().await;
-                    take_file(state.store(), name.clone(), bytes).await.map_err(Ok)
+                    // A change waiting to be saved belongs in the comparison (and in any backup):
+                    // the workbench stores it first.
+                    state.commit_field();
+                    let (flushed, taken) = take_file(state.bench(), name.clone(), bytes).await;
+                    state.apply(flushed).await;
+                    taken.map_err(Ok)
                 }
                 Err(e) => Err(e),
             };
@@ -139,27 +114,9 @@ impl AppState {
     }
 
     pub(super) async fn store_confirmed(self, confirmed: crate::session::preview::Confirmation) {
-        let state = self;
-        {
-            state.flush_now().await;
-            let done = files::timed_async(
-                "shirube:store",
-                import::confirm_previewed(&state.store(), confirmed, &files::now()),
-            )
-            .await;
-            match done {
-                Err(notice) => state.notice.set(Some(notice)),
-                Ok(import::Confirmed::InPlace { strategy, notice }) => {
-                    state.written().await;
-                    let base = state.store().head(&strategy.id).await.map_or(0, |h| h.revision);
-                    state.show(strategy, base);
-                    state.notice.set(Some(notice));
-                }
-                Ok(import::Confirmed::Added { strategy, notice, saved }) => {
-                    state.opened_after_store(strategy, saved, Some(notice)).await;
-                }
-            }
-        }
+        self.commit_field();
+        let outcome = files::timed_async("shirube:store", self.bench().confirm_import(confirmed)).await;
+        self.apply(outcome).await;
     }
 
     /// Merges the backup file waiting in the preview into this browser: new strategies are
@@ -175,18 +132,9 @@ impl AppState {
         all: crate::format::Everything,
         replace: std::collections::HashSet<Id>,
     ) {
-        let state = self;
-        {
-            state.flush_now().await;
-            let store = state.store();
-            let report =
-                files::timed_async("shirube:store", store.restore_everything(&all, &replace, &files::now())).await;
-            state.notice.set(Some(Notice::RestoredEverything(report)));
-            state.written().await;
-            for id in &replace {
-                state.reload_open(id).await;
-            }
-        }
+        self.commit_field();
+        let outcome = files::timed_async("shirube:store", self.bench().restore_everything(&all, &replace)).await;
+        self.apply(outcome).await;
     }
 
     /// Closes the preview; nothing was changed.
@@ -194,24 +142,11 @@ impl AppState {
         self.import.update(ImportFlow::cancel);
     }
 
-    /// Shows a strategy that is already stored: it becomes the open one (a fresh undo history).
-    fn show(&self, strategy: Strategy, base: u64) {
-        let id = strategy.id.clone();
-        self.with_editing(|e| e.open(strategy, base));
-        self.set_preferences(|p| p.last_opened = Some(id.clone()));
-        self.navigate(Route::Strategy(id));
-    }
-
-    /// The strategy `id` was changed in storage by this tab (a restore): if it is the open one,
-    /// read it again, with a fresh undo history (the steps were about the version that is now
-    /// a backup).
+    /// The strategy `id` was changed in storage by this tab (a town replaced in a region): if it
+    /// is the open one, it is read again, with a fresh undo history.
     pub(super) async fn reload_open(&self, id: &Id) {
-        if !self.is_open(id) {
-            return;
-        }
-        if let Ok((fresh, base)) = self.store().load_current(id).await {
-            self.with_editing(|e| e.reload_anew(fresh, base));
-        }
+        self.bench().reload_open(id).await;
+        self.show_editing();
     }
 
     /// Downloads everything this browser holds (every strategy and every backup) as one
@@ -307,10 +242,14 @@ fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
     files::download(&name, "application/json", text).map(|()| name)
 }
 
-/// Reads a file for the import and decides what it is, with the preview of a strategy or backup
-/// against what is stored (`session::preview::take`): in the wasm part that reads files, not in
+/// Stores a waiting change, then reads a file for the import and decides what it is, with the
+/// preview of a strategy or backup against what is stored (`Workbench::take`): in the wasm part that reads files, not in
 /// the first download.
 #[lazy]
-async fn take_file(store: Rc<BrowserStore>, name: String, bytes: Vec<u8>) -> Result<Taken, ImportError> {
-    crate::session::preview::take(&store, &name, &bytes, &files::PerformanceMarks).await
+async fn take_file(
+    bench: Rc<super::Bench>,
+    name: String,
+    bytes: Vec<u8>,
+) -> (crate::session::workbench::Outcome, Result<Taken, ImportError>) {
+    bench.take(&name, &bytes, &files::PerformanceMarks).await
 }
