@@ -14,7 +14,7 @@ mod tests;
 
 use super::after_save::{after_save, Say};
 use super::editing::Editing;
-use super::lists::Touched;
+use super::lists::{Changed, Lists, MoreRead, Touched};
 use super::{tabs, Autosave, Notice, Room, SaveState};
 use crate::model::Id;
 use crate::storage::{Backend, StorageError, Store};
@@ -100,6 +100,8 @@ impl Outcome {
 pub struct Workbench<B: Backend> {
     store: Rc<Store<B>>,
     editing: RefCell<Editing>,
+    /// The lists as last read (`session::lists`): a reading says which of them changed.
+    lists: RefCell<Lists>,
     clock: Clock,
     /// The storage-full notice is the one shown (a save refused again only updates it).
     full_shown: Cell<bool>,
@@ -108,7 +110,7 @@ pub struct Workbench<B: Backend> {
 impl<B: Backend> Workbench<B> {
     pub fn new(store: Rc<Store<B>>, clock: Clock) -> Workbench<B> {
         let editing = RefCell::new(Editing::new(store.is_persistent()));
-        Workbench { store, editing, clock, full_shown: Cell::new(false) }
+        Workbench { store, editing, lists: RefCell::default(), clock, full_shown: Cell::new(false) }
     }
 
     /// The store, to use across an `.await`.
@@ -128,6 +130,27 @@ impl<B: Backend> Workbench<B> {
     /// Changes the editing session (an edit, undo, the autosave's timers; not across an `.await`).
     pub fn edit_session<T>(&self, f: impl FnOnce(&mut Editing) -> T) -> T {
         f(&mut self.editing.borrow_mut())
+    }
+
+    /// Reads the lists as last read (not across an `.await`).
+    pub fn lists<T>(&self, f: impl FnOnce(&Lists) -> T) -> T {
+        f(&self.lists.borrow())
+    }
+
+    /// Keeps the strategies' list as read (`None`: not read) and says whether it changed.
+    pub fn take_summaries(&self, read: Option<Result<Vec<crate::storage::StrategySummary>, StorageError>>) -> Changed {
+        self.lists.borrow_mut().take_summaries(read)
+    }
+
+    /// Keeps the other lists as read ([`super::lists::read_more`]) and says which changed.
+    pub fn take_more(&self, read: MoreRead) -> Changed {
+        self.lists.borrow_mut().take_more(read)
+    }
+
+    /// The touched lists besides the strategies emptied without reading them (nothing else is
+    /// stored), `error`: why they could not be read.
+    pub fn clear_more(&self, touched: Touched, error: Option<StorageError>) -> Changed {
+        self.lists.borrow_mut().clear_more(touched, error)
     }
 
     fn autosave_is(&self, f: impl FnOnce(&Autosave) -> bool) -> bool {

@@ -91,8 +91,7 @@ async fn write_part(
     crate::storage::write(target, writes).await
 }
 
-type ListsReader =
-    fn(Rc<BrowserStore>, Touched, StoredValue<Lists, LocalStorage>) -> Pin<Box<dyn Future<Output = Changed>>>;
+type ListsReader = fn(Rc<super::Bench>, Touched) -> Pin<Box<dyn Future<Output = Changed>>>;
 
 thread_local! {
     static LISTS_READER: Cell<Option<ListsReader>> = const { Cell::new(None) };
@@ -101,32 +100,24 @@ thread_local! {
 /// Reads the backups, the data set aside and the regions (`AppState::reread` asks only where
 /// some are stored, or where storage is `localStorage`, whose use is measured here too): through [`read_lists_part`], a part of its own, reached by the function
 /// [`install`] sets (the lists are read again by the actions' parts too: see [`Runner`]).
-pub(super) async fn read_lists(
-    store: Rc<BrowserStore>,
-    touched: Touched,
-    lists: StoredValue<Lists, LocalStorage>,
-) -> Changed {
+pub(super) async fn read_lists(bench: Rc<super::Bench>, touched: Touched) -> Changed {
     match LISTS_READER.get() {
-        Some(read) => read(store, touched, lists).await,
+        Some(read) => read(bench, touched).await,
         None => Changed::default(),
     }
 }
 
-/// Reads the touched lists besides the strategies into `lists` and says which changed (the
-/// comparison of regions and backups is here too, not in the first visit's module).
+/// Reads the touched lists besides the strategies into the workbench's and says which changed
+/// (the comparison of regions and backups is here too, not in the first visit's module).
 #[lazy]
-async fn read_lists_part(
-    store: Rc<BrowserStore>,
-    touched: Touched,
-    lists: StoredValue<Lists, LocalStorage>,
-) -> Changed {
-    let read = crate::session::lists::read_more(&store, touched).await;
-    lists.try_update_value(|l| l.take_more(read)).unwrap_or_default()
+async fn read_lists_part(bench: Rc<super::Bench>, touched: Touched) -> Changed {
+    let read = crate::session::lists::read_more(&bench.store(), touched).await;
+    bench.take_more(read)
 }
 
 /// Lets the actions run: the app calls it once, at start-up.
 pub fn install() {
-    LISTS_READER.set(Some(|store, touched, lists| Box::pin(read_lists_part(store, touched, lists))));
+    LISTS_READER.set(Some(|bench, touched| Box::pin(read_lists_part(bench, touched))));
     RUNNER.set(Some(|state, action| {
         if action.is_everyday() {
             Box::pin(run(state, action))

@@ -21,7 +21,7 @@ use crate::format::{self, ImportError};
 use crate::locale::{Language, YearStyle};
 use crate::model::{Id, Strategy};
 use crate::session::editing::Editing;
-use crate::session::lists::{Changed, Lists, Touched};
+use crate::session::lists::{Changed, Touched};
 use crate::session::preview::{ImportChoice, ImportFlow};
 use crate::session::route::Route;
 use crate::session::workbench::{Clock, Outcome, Tell, Workbench};
@@ -56,9 +56,8 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<StorageError>>,
     /// Why IndexedDB is not used (it did not open, or moving the old data into it failed).
     pub indexed_db_problem: RwSignal<Option<StorageError>>,
-    /// The lists as last read (`session::lists`): a reading sets only the signals below whose
+    /// The lists as the workbench last read them: a reading sets only the signals below whose
     /// list changed.
-    lists: StoredValue<Lists, LocalStorage>,
     pub summaries: RwSignal<Vec<StrategySummary>>,
     pub backups: RwSignal<Vec<Backup>>,
     pub garbage: RwSignal<Vec<GarbageEntry>>,
@@ -184,7 +183,6 @@ impl AppState {
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
             storage_problem: RwSignal::new(start.opened.unavailable),
             indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
-            lists: StoredValue::new_local(Lists::default()),
             summaries: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             garbage: RwSignal::new(Vec::new()),
@@ -353,23 +351,23 @@ impl AppState {
         // Backups, data set aside and regions only where some are stored (and localStorage's use
         // where it is the storage, which any write changes): their reading is a part of its own.
         let local = store.kind() == BackendKind::LocalStorage;
-        let lists = self.lists;
+        let bench = self.bench.get_value();
         let rest = match touched.more() {
-            false if local => actions::read_lists(store.clone(), touched, lists).await,
+            false if local => actions::read_lists(bench.clone(), touched).await,
             false => Changed::default(),
             true => match store.holds_more_than_strategies().await {
-                Ok(more) if more || local => actions::read_lists(store.clone(), touched, lists).await,
-                Ok(_) => lists.try_update_value(|l| l.clear_more(touched, None)).unwrap_or_default(),
-                Err(e) => lists.try_update_value(|l| l.clear_more(touched, Some(e))).unwrap_or_default(),
+                Ok(more) if more || local => actions::read_lists(bench.clone(), touched).await,
+                Ok(_) => bench.clear_more(touched, None),
+                Err(e) => bench.clear_more(touched, Some(e)),
             },
         };
-        let mut changed = lists.try_update_value(|l| l.take_summaries(list)).unwrap_or_default();
+        let mut changed = bench.take_summaries(list);
         if let Some(e) = changed.error.take().or(rest.error) {
             self.notice.set(Some(Notice::Storage(e)));
         }
         let changed = Changed { summaries: changed.summaries, error: None, ..rest };
         // Only what changed: the region page reads all its towns again when the regions do.
-        self.lists.with_value(|l| {
+        bench.lists(|l| {
             if changed.summaries {
                 self.summaries.set(l.summaries.clone());
             }
