@@ -207,16 +207,14 @@ pub fn ChartView(
         })
     };
     // In the app, a notice names the file (the hand-out has no notices).
-    let app = use_context::<super::state::AppState>();
+    let downloads = super::state::try_use_downloads();
     let png = move |_| {
         let n = name();
         let saved = live.with_value(|l| l.as_ref().map(|l| save_png(&l.chart, &n)));
-        if let Some(app) = app {
-            app.notice.set(match saved {
-                Some(Ok(file)) => Some(super::state::Notice::Exported { file }),
-                Some(Err(e)) => Some(super::state::Notice::Download(super::files::js_message(&e))),
-                None => None,
-            });
+        match (downloads, saved) {
+            (Some(d), Some(Ok(file))) => d.said(Ok(()), file),
+            (Some(d), Some(Err(e))) => d.said(Err(super::files::js_message(&e)), n),
+            _ => {}
         }
     };
     view! {

@@ -2,7 +2,7 @@
 //! starting point — one of the national frames, newest first (`model::frames`: its goals become
 //! the strategy's, linked to the frame's), or blank. The newest frame is chosen at first.
 
-use super::state::use_app;
+use super::state::use_library;
 use crate::locale;
 use crate::model::frames::{self, Frame};
 use crate::model::{template, FiscalYear, PlanPeriod, Strategy};
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
     let this_year = {
         let d = js_sys::Date::new_0();
         let y = d.get_full_year() as i32;
@@ -130,7 +130,7 @@ pub fn CreateForm(on_done: Callback<()>) -> impl IntoView {
 /// chosen — the goals it lays out, in the national document's words.
 #[component]
 fn FrameChoice(frame: &'static Frame, start: RwSignal<Option<&'static str>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
     let chosen = move || start.get() == Some(frame.key);
     let about = move || {
         let (lang, style) = (state.lang(), state.year_style());

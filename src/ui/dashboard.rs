@@ -5,7 +5,7 @@
 use super::chart_view::{figure_of, ChartView};
 use super::dashboard_kpis::KpiList;
 use super::files;
-use super::state::use_app;
+use super::state::{use_edits, use_navigation};
 use crate::charts::dashboard;
 use crate::locale;
 use crate::model::{FiscalYear, Id, Strategy};
@@ -32,7 +32,7 @@ fn selection_for(s: &Strategy, id: &Id) -> Option<Selection> {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone()))));
     move || match open.get() {
         Some((id, title)) => view! { <Charts id=id title=title/> }.into_any(),
@@ -42,7 +42,8 @@ pub fn Dashboard() -> impl IntoView {
 
 #[component]
 fn Charts(id: Id, title: String) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
+    let nav = use_navigation();
     let chosen = RwSignal::new(None::<FiscalYear>);
     let year = Memo::new(move |_| {
         chosen
@@ -61,7 +62,7 @@ fn Charts(id: Id, title: String) -> impl IntoView {
         let node = Id::from(node.as_str());
         let target = state.open.with_untracked(|o| o.as_ref().and_then(|s| selection_for(s, &node)));
         if let Some(sel) = target {
-            state.navigate(Route::Edit(strategy_id.clone(), sel));
+            nav.navigate(Route::Edit(strategy_id.clone(), sel));
         }
     });
     let on_year = move |ev: leptos::ev::Event| {

@@ -12,7 +12,7 @@ mod table_import;
 mod workbook_export;
 
 use super::files;
-use super::state::{use_app, AppState};
+use super::state::{use_edits, use_library, Edits, Facade};
 use crate::format::csv;
 use crate::locale::{self, YearStyle};
 use crate::model::{FiscalYear, Id, Strategy};
@@ -23,7 +23,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn FilesPage() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     // Only the id: an edit (an import) must not rebuild the page and lose what it shows.
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
@@ -34,7 +34,8 @@ pub fn FilesPage() -> impl IntoView {
 
 #[component]
 fn Files(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
+    let library = use_library();
     let title = move || state.open.with(|o| o.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let municipality = move || state.open.with(|o| o.as_ref().map(|s| s.municipality.name.clone()).unwrap_or_default());
     let exports = [Export::Wide, Export::Long, Export::Initiatives, Export::Evaluations, Export::Verdicts];
@@ -111,7 +112,7 @@ fn Files(id: Id) -> impl IntoView {
                         <span class="hint">{state.text("年度ごとに、交付金を使った事業の KPI・目標値・実績値・達成率と効果検証（A4。CSV は上の「交付金事業の効果検証」）", "Per fiscal year, each grant project's KPIs, targets, actuals, achievement and review (A4; its CSV is among the CSV exports above)")}</span>
                     </li>
                     <li>
-                        <button type="button" data-testid="export-json" on:click=move |_| state.export_open()>
+                        <button type="button" data-testid="export-json" on:click=move |_| library.export_open()>
                             {state.text("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
                         </button>
                         <span class="hint">{state.text("戦略のすべてを Shirube のファイルに保存します（別のパソコンやブラウザで取り込めます）", "Saves the whole strategy as a Shirube file (import it in another browser or computer)")}</span>
@@ -143,7 +144,7 @@ impl Export {
         }
     }
 
-    fn label(self, state: AppState) -> &'static str {
+    fn label(self, state: Edits) -> &'static str {
         match self {
             Export::Wide => state.tr("指標（横長：年度が列）", "Indicators (wide: a column per year)"),
             Export::Long => state.tr("指標（縦長：1行1値）", "Indicators (long: one value per row)"),
@@ -156,7 +157,7 @@ impl Export {
         }
     }
 
-    fn hint(self, state: AppState) -> &'static str {
+    fn hint(self, state: Edits) -> &'static str {
         match self {
             Export::Wide => state.tr("1行に1つの内訳（「系列」の列: 男性・女性など。内訳のない指標は空欄）。当初値・目標値と、年度ごとの実績値（速報値は ○）。実績を入力して取り込めます。", "One row per series: baseline, target, and each year's actual (○ = provisional). Fill in actuals and import it back."),
             Export::Long => state.tr("1行に1つの値（当初値・目標・修正前の目標・中間目標・実績）。ピボットテーブルやグラフ向き。取り込めます。", "One row per value (baseline, target, earlier targets, interim target, actual), for pivot tables and charts. Can be imported back."),
@@ -167,7 +168,7 @@ impl Export {
     }
 
     /// The part of the file name after the strategy's title.
-    fn kind(self, state: AppState) -> &'static str {
+    fn kind(self, state: Edits) -> &'static str {
         match self {
             Export::Wide => state.tr("指標（横長）", "indicators-wide"),
             Export::Long => state.tr("指標（縦長）", "indicators-long"),
@@ -196,7 +197,7 @@ const NAME_PART: usize = 60;
 /// report), the year first the report's own (the latest with a review).
 #[component]
 fn GrantsCsv() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let chosen = RwSignal::new(None::<FiscalYear>);
     let years = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.grant_years()).unwrap_or_default()));
     let year =
@@ -242,7 +243,7 @@ fn GrantsCsv() -> impl IntoView {
 /// Downloads one CSV file of the open strategy, named
 /// `北本市_第2期…総合戦略_指標（横長）_2026-11-21.csv` (the title is shortened so that the
 /// kind always fits).
-fn export_csv(state: AppState, which: Export) {
+fn export_csv(state: Edits, which: Export) {
     let Some(s) = state.open.get_untracked() else { return };
     let text = which.text(&s, state.year_style());
     let kind = which.kind(state);

@@ -11,11 +11,12 @@
 //! web/assemble.js (`ShirubeAssembler.downloadHandout`) to build the file from the app's own
 //! pieces and offer it as a download.
 
-use super::state::use_app;
+use super::state::use_edits;
 use super::workshop::Handout;
 use crate::format;
 use crate::locale::{tr, Language};
 use crate::ui::speech::Speaks;
+use crate::ui::state::Facade;
 use crate::words;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -117,7 +118,7 @@ async fn download_handout(file_json: &str, name: &str) -> Result<(), String> {
 /// opens from a USB stick or an e-mail, with no server and no storage).
 #[component]
 pub fn HandoutButton() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let busy = RwSignal::new(false);
     let make = move |_| {
         let Some(s) = state.open.get_untracked() else { return };

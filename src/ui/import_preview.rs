@@ -7,13 +7,14 @@
 
 use super::files;
 use super::merge_preview::MergePanel;
-use super::state::{use_app, AppState};
+use super::state::{use_importing, use_navigation, Importing};
 use crate::format::Changes;
 use crate::locale::Language;
 use crate::locale::{self, tr};
 use crate::model::{errors, Counts, Id, PlanPeriod};
 use crate::session::flow::Pending;
 use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Preview};
+use crate::ui::speech::Speaks;
 use crate::words;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -21,13 +22,14 @@ use std::collections::HashSet;
 /// The preview dialog (when a file is pending) and the window-wide drop target.
 #[component]
 pub fn ImportPreview() -> impl IntoView {
-    let state = use_app();
+    let state = use_importing();
+    let nav = use_navigation();
     let dragging = RwSignal::new(false);
     listen_for_drops(state, dragging);
     view! {
         <Show when=move || dragging.get()>
             <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-                <p>{move || match state.route.get() {
+                <p>{move || match nav.route.get() {
                     // The region's page takes the drop itself (ui::region::bring_in).
                     crate::session::route::Route::Region(_) => state.tr("ここにドロップすると、この地域に取り込みます（フォルダーも）", "Drop to bring the files (or a folder) into this region"),
                     _ => state.tr("ここにファイルをドロップすると、取り込む前に内容を確認できます", "Drop the file to see what it holds before importing it"),
@@ -46,7 +48,7 @@ pub fn ImportPreview() -> impl IntoView {
 /// Files dropped anywhere on the page go to the import (the browser would otherwise open
 /// them in place of the app). Only drags that carry files are taken, and only drops that no
 /// element's own drop zone has taken already (`preventDefault` there, e.g. a CSV drop zone).
-fn listen_for_drops(state: AppState, dragging: RwSignal<bool>) {
+fn listen_for_drops(state: Importing, dragging: RwSignal<bool>) {
     let _ = window_event_listener(leptos::ev::dragenter, move |ev| {
         if files::drag_has_files(&ev) {
             ev.prevent_default();
@@ -98,7 +100,7 @@ fn is_csv(file: &web_sys::File) -> bool {
 }
 
 /// A dialog: a labelled, modal box; Escape cancels.
-fn dialog(state: AppState, title: String, testid: &'static str, body: AnyView) -> impl IntoView {
+fn dialog(state: Importing, title: String, testid: &'static str, body: AnyView) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     // Move the focus into the dialog when it opens (keyboard and screen-reader users): after
     // the frame, once the dialog is in the document (its view may arrive as a lazily loaded part).
@@ -120,7 +122,7 @@ fn dialog(state: AppState, title: String, testid: &'static str, body: AnyView) -
     }
 }
 
-fn reading(state: AppState, file: String) -> impl IntoView {
+fn reading(state: Importing, file: String) -> impl IntoView {
     let body = view! {
         <p class="meta" data-testid="preview-file">{file}</p>
         <p aria-live="polite">{state.tr("ファイルを読み込んで確認しています…", "Reading and checking the file…")}</p>
@@ -232,7 +234,7 @@ pub(super) fn changes_line(c: Changes, lang: Language) -> String {
 
 #[component]
 pub(super) fn StrategyPreview() -> impl IntoView {
-    let state = use_app();
+    let state = use_importing();
     let Some(Pending::Ready(Preview::Strategy { file, bytes, imported, existing, .. })) =
         state.import.with_untracked(|f| f.pending().cloned())
     else {
@@ -376,7 +378,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
 
 #[component]
 pub(super) fn EverythingPreview() -> impl IntoView {
-    let state = use_app();
+    let state = use_importing();
     let Some(Pending::Ready(Preview::Everything { file, bytes, all, entries })) =
         state.import.with_untracked(|f| f.pending().cloned())
     else {

@@ -3,7 +3,7 @@
 //! delete). Shown only when there is some, from a part of its own (`pages::kept_data`).
 
 use super::files;
-use super::state::use_app;
+use super::state::use_library;
 use crate::locale::tr;
 use crate::storage::BackupReason;
 use crate::ui::speech::Speaks;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn KeptData() -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
     view! {
         <Show when=move || state.backups.with(|b| !b.is_empty())>
         <section class="panel" data-testid="backups">

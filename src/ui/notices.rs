@@ -3,14 +3,15 @@
 //! of every notice are a part of their own (`pages::notice_view`), fetched with the first one:
 //! the start page without a notice carries none of them.
 
-use super::state::{use_app, Notice};
+use super::state::{use_library, use_notice_board, use_regions, Notice};
 use crate::locale::tr;
+use crate::ui::speech::Speaks;
 use crate::words;
 use leptos::prelude::*;
 
 #[component]
 pub fn Notices() -> impl IntoView {
-    let state = use_app();
+    let state = use_notice_board();
     let shown = Memo::new(move |_| state.notice.with(Option::is_some));
     move || shown.get().then(|| super::pages::lazy_part(async move { super::pages::notice_view().await }))
 }
@@ -18,7 +19,9 @@ pub fn Notices() -> impl IntoView {
 /// The notice shown, with its actions.
 #[component]
 pub fn NoticeView() -> impl IntoView {
-    let state = use_app();
+    let state = use_notice_board();
+    let library = use_library();
+    let regions = use_regions();
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
@@ -56,12 +59,12 @@ pub fn NoticeView() -> impl IntoView {
                 })}
                 <div class="notice-actions">
                     {undo.map(|key| view! {
-                        <button type="button" data-testid="undo-delete" on:click=move |_| { state.notice.set(None); state.restore(&key); }>
+                        <button type="button" data-testid="undo-delete" on:click=move |_| { state.notice.set(None); library.restore(&key); }>
                             {tr(lang, "元に戻す", "Undo")}
                         </button>
                     })}
                     {undo_region.map(|key| view! {
-                        <button type="button" data-testid="undo-delete-region" on:click=move |_| { state.notice.set(None); state.restore_region(&key); }>
+                        <button type="button" data-testid="undo-delete-region" on:click=move |_| { state.notice.set(None); regions.restore_region(&key); }>
                             {tr(lang, "元に戻す", "Undo")}
                         </button>
                     })}
@@ -74,10 +77,10 @@ pub fn NoticeView() -> impl IntoView {
                         </button>
                     })}
                     {unfinished.then(|| view! {
-                        <button type="button" data-testid="keep-bring-in" on:click=move |_| state.decide_unfinished_bring_in(true)>
+                        <button type="button" data-testid="keep-bring-in" on:click=move |_| regions.decide_unfinished_bring_in(true)>
                             {tr(lang, "このまま残す", "Keep them")}
                         </button>
-                        <button type="button" class="danger" data-testid="undo-bring-in" on:click=move |_| state.decide_unfinished_bring_in(false)>
+                        <button type="button" class="danger" data-testid="undo-bring-in" on:click=move |_| regions.decide_unfinished_bring_in(false)>
                             {tr(lang, "取り込みを取り消す", "Undo the bring-in")}
                         </button>
                     })}
@@ -102,7 +105,7 @@ pub fn NoticeView() -> impl IntoView {
                         </button>
                     })}
                     {export_then_delete.map(|id| view! {
-                        <button type="button" class="danger" data-testid="export-then-delete" on:click=move |_| state.export_then_delete(&id)>
+                        <button type="button" class="danger" data-testid="export-then-delete" on:click=move |_| library.export_then_delete(&id)>
                             {tr(lang, "書き出してから削除", "Export, then delete")}
                         </button>
                     })}

@@ -2,7 +2,7 @@
 //! numerical targets and measures (with initiatives and the latest evaluation), and every
 //! indicator in one table with its progress.
 
-use super::state::use_app;
+use super::state::{use_edits, use_library};
 use super::status::mix_badges;
 use crate::charts::dashboard::status_colour;
 use crate::locale::{self, tr};
@@ -10,12 +10,13 @@ use crate::locale::{Language, YearStyle};
 use crate::model::{assess, Agreement, Context, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
+use crate::ui::speech::Speaks;
 use crate::words;
 use leptos::prelude::*;
 
 #[component]
 pub fn Overview() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     move || {
         let lang = state.lang();
         let style = state.year_style();
@@ -35,7 +36,7 @@ pub fn StrategyView(
     style: YearStyle,
     #[prop(optional)] read_only: bool,
 ) -> impl IntoView {
-    let state = use_app();
+    let library = use_library();
     let s = strategy;
     let counts = s.counts();
     let period = locale::period(s.period, lang, style);
@@ -82,7 +83,7 @@ pub fn StrategyView(
                     <a class="button" data-testid="to-dashboard" href=Route::Dashboard(s.id.clone()).hash()>{tr(lang, "ダッシュボード（グラフ）", "Dashboard (charts)")}</a>
                     <a class="button" data-testid="to-files" href=Route::Files(s.id.clone()).hash()>{tr(lang, "Excel・印刷", "Excel and print")}</a>
                     <a class="button" data-testid="to-workshop" href=Route::Workshop(s.id.clone(), crate::session::route::WorkshopPage::Present).hash()>{tr(lang, "住民ワークショップ", "Residents' workshop")}</a>
-                    <button type="button" data-testid="export" on:click=move |_| state.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
+                    <button type="button" data-testid="export" on:click=move |_| library.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <crate::ui::handout::HandoutButton/>
                     <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
                 </div> })}

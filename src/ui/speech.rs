@@ -55,6 +55,17 @@ impl Speaks for super::state::AppState {
     }
 }
 
+/// A feature's context (`state::Library`, `state::Edits`, …) speaks as the app does.
+impl<T: super::state::Facade> Speaks for T {
+    fn lang(&self) -> Language {
+        self.app().lang()
+    }
+
+    fn year_style(&self) -> YearStyle {
+        self.app().year_style()
+    }
+}
+
 /// The language and year style to speak in (see [`use_words`]), with `tr` for inline text.
 pub fn use_speech() -> Speech {
     Speech(use_words())

@@ -4,9 +4,10 @@
 //! IndexedDB (`navigator.storage.estimate()`) — and whether the browser keeps the data or may
 //! clear it on its own (`navigator.storage.persist()`).
 
-use super::state::use_app;
+use super::state::use_library;
 use crate::locale;
 use crate::storage::{Persistence, NEARLY_FULL_PERCENT};
+use crate::ui::speech::Speaks;
 use crate::words;
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn StorageUsage() -> impl IntoView {
 /// IndexedDB: the whole site against what the browser allows it.
 #[component]
 fn SiteUsage() -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
     move || {
         let e = state.estimate.get()?;
         let lang = state.lang();
@@ -47,7 +48,7 @@ fn SiteUsage() -> impl IntoView {
 /// Whether the browser keeps the data, once it has said.
 #[component]
 fn Persistent() -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
     move || {
         let p = state.persistence.get()?;
         let lang = state.lang();
@@ -69,7 +70,7 @@ fn Persistent() -> impl IntoView {
 /// `localStorage`: what each kind of data holds of its ~5 million characters.
 #[component]
 fn LocalStorageUsage() -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
     move || {
         let usage = state.usage.get()?;
         let lang = state.lang();

@@ -4,7 +4,7 @@
 //! (`region`). What is shown only sometimes comes as a part of its own (`pages::lazy_part`).
 
 use super::region::RegionList;
-use super::state::use_app;
+use super::state::{use_importing, use_library, use_navigation};
 use super::storage_usage::StorageUsage;
 use crate::examples::EXAMPLES;
 use crate::locale::{self, tr};
@@ -16,7 +16,9 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn StrategyList() -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
+    let importing = use_importing();
+    let nav = use_navigation();
     let creating = RwSignal::new(false);
     let has_kept = Memo::new(move |_| state.backups.with(|b| !b.is_empty()) || state.garbage.with(|g| !g.is_empty()));
     let renaming: RwSignal<Option<Id>> = RwSignal::new(None);
@@ -43,7 +45,7 @@ pub fn StrategyList() -> impl IntoView {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        state.take_file(file);
+        importing.take_file(file);
     };
 
     let row = move |s: crate::storage::StrategySummary| {
@@ -95,7 +97,7 @@ pub fn StrategyList() -> impl IntoView {
                     <span class="meta">{counts}</span>
                 </div>
                 <div class="row-actions">
-                    <button type="button" on:click=move |_| state.navigate(Route::Strategy(id_open.clone()))>{tr(lang, "開く", "Open")}</button>
+                    <button type="button" on:click=move |_| nav.navigate(Route::Strategy(id_open.clone()))>{tr(lang, "開く", "Open")}</button>
                     <button type="button" on:click=move |_| renaming.set(Some(id_rename.clone()))>{tr(lang, "名前を変更", "Rename")}</button>
                     <button type="button" on:click=move |_| state.duplicate(&id_dup)>{tr(lang, "複製", "Duplicate")}</button>
                     <button type="button" on:click=move |_| state.export_stored(&id_exp)>{tr(lang, "書き出す", "Export")}</button>

@@ -4,7 +4,8 @@
 //! once when it has. Nothing reloads unless the user clicks. Not for the single file or a
 //! hand-out (no service worker there, so this never shows).
 
-use super::state::use_app;
+use super::state::use_edits;
+use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -28,7 +29,7 @@ fn apply_update() -> bool {
 
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     // The event may have fired before the app started: the attribute says so too.
     let ready = RwSignal::new(update_waiting());
     let applying = RwSignal::new(false);

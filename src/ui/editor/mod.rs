@@ -20,15 +20,16 @@ mod strategy_form;
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_edits, use_navigation};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Editor() -> impl IntoView {
-    let state = use_app();
-    let selection = Memo::new(move |_| match state.route.get() {
+    let state = use_edits();
+    let nav = use_navigation();
+    let selection = Memo::new(move |_| match nav.route.get() {
         Route::Edit(_, selection) => selection,
         _ => Selection::Strategy,
     });
@@ -76,7 +77,7 @@ pub fn Editor() -> impl IntoView {
 
     let go = move |sel: Selection| {
         if let Some(id) = strategy_id.get_untracked() {
-            state.navigate(Route::Edit(id, sel));
+            nav.navigate(Route::Edit(id, sel));
         }
     };
 

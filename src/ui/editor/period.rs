@@ -9,14 +9,14 @@ use crate::model::frames;
 use crate::model::{following, next_title, proposed_baseline, FiscalYear, Id, NextPeriod, PlanPeriod};
 use crate::ui::files::today;
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_edits, use_library};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
 /// 「計画期間を延長する」: the new last year and the reason, one edit; the changes so far listed.
 #[component]
 pub fn PeriodChanges() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let last = RwSignal::new(None::<FiscalYear>);
     let reason = RwSignal::new(String::new());
     let changes = bind::read(|s| s.period_changes.clone());
@@ -65,7 +65,8 @@ pub fn PeriodChanges() -> impl IntoView {
 /// left as it is.
 #[component]
 pub fn NextPeriodForm() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
+    let library = use_library();
     let open = RwSignal::new(false);
     let title = RwSignal::new(String::new());
     let first = RwSignal::new(None::<FiscalYear>);
@@ -145,7 +146,7 @@ pub fn NextPeriodForm() -> impl IntoView {
             frame: frame.with_untracked(|k| frames::by_key(k)),
         };
         open.set(false);
-        state.add_and_open(current.next_period(&next));
+        library.add_and_open(current.next_period(&next));
     };
     view! {
         <div class="panel" data-testid="next-period">

@@ -10,7 +10,7 @@ use crate::model::realign::{propose, Realignment};
 use crate::model::{GoalKind, Id};
 use crate::ui::files::today;
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
 /// A national goal of a frame in the dropdown's words: 「目標1 「強い経済」をつくる」.
@@ -27,7 +27,7 @@ fn goal_option(frame: &Frame, i: usize, lang: Language) -> String {
 
 #[component]
 pub fn RealignForm() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     // The re-alignment being prepared: `None` while the panel is closed.
     let draft = RwSignal::new(None::<Realignment>);
     let current_key = move || state.open.with(|o| o.as_ref().and_then(|s| s.national_framework.key.clone()));

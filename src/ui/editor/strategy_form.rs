@@ -13,13 +13,14 @@ use crate::model::{
     validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity,
 };
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_edits, use_navigation};
 use crate::words;
 use leptos::prelude::*;
 
 #[component]
 pub fn StrategyForm() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
+    let nav = use_navigation();
     let title = bind::read(|s| s.title.clone());
     let municipality = bind::read(|s| s.municipality.name.clone());
     let code = bind::read(|s| s.municipality.code.clone().unwrap_or_default());
@@ -113,7 +114,7 @@ pub fn StrategyForm() -> impl IntoView {
                                 view! {
                                     <li class=class>
                                         <button type="button" class="link" data-testid="problem-link" title=p.path.clone() on:click=move |_| {
-                                            if let Some((sid, sel, _)) = target.clone() { state.navigate(crate::session::route::Route::Edit(sid, sel)); }
+                                            if let Some((sid, sel, _)) = target.clone() { nav.navigate(crate::session::route::Route::Edit(sid, sel)); }
                                         }>{text}</button>
                                     </li>
                                 }
@@ -129,7 +130,7 @@ pub fn StrategyForm() -> impl IntoView {
 /// Narrative sections (策定趣旨, 基本方針 …): add, edit, reorder, remove.
 #[component]
 fn Sections() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let ids = bind::read(|s| s.sections.iter().map(|x| x.id.clone()).collect::<Vec<Id>>());
     view! {
         <div class="panel" data-testid="sections">
@@ -161,7 +162,7 @@ fn Sections() -> impl IntoView {
 /// The rating rule: a preset, or the town's own labels and thresholds.
 #[component]
 fn RatingRuleForm() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let tiers = bind::read(|s| s.rating_rule.tiers.len());
     let below = bind::read(|s| s.rating_rule.below.clone());
     let no_data = bind::read(|s| s.rating_rule.no_data.clone());
@@ -215,7 +216,7 @@ fn RatingRuleForm() -> impl IntoView {
 /// The drafting schedule: a date, or fiscal year + month + 上旬/中旬/下旬; body, agenda, stage.
 #[component]
 fn Schedule() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let ids = bind::read(|s| s.schedule.iter().map(|x| x.id.clone()).collect::<Vec<Id>>());
     let item = move |id: &Id| {
         let id = id.clone();
@@ -290,7 +291,7 @@ fn Schedule() -> impl IntoView {
 /// in; a town aligned with another framework edits them here).
 #[component]
 fn NationalGoals() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let ids = bind::read(|s| s.national_framework.goals.iter().map(|g| g.id.clone()).collect::<Vec<Id>>());
     let kinds = Signal::derive(move || {
         vec![

@@ -11,19 +11,20 @@ use crate::storage::{StorageError, Version, VersionReason};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_app, AppState, Notice};
+use crate::ui::state::{use_edits, use_library, use_notice_board, Library, Notice, NoticeBoard};
 use crate::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn VersionHistory(id: Id) -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
+    let edits = use_edits();
     let versions: RwSignal<Option<Result<Vec<Version>, StorageError>>> = RwSignal::new(None);
     // Syncs with storage: each save (the save state changes) may add or thin versions.
     let id_read = id.clone();
     Effect::new(move |_| {
-        state.save_state.track();
+        edits.save_state.track();
         state.summaries.track();
         let id = id_read.clone();
         spawn_local(async move { versions.set(Some(state.versions().list(&id).await)) });
@@ -66,7 +67,8 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
 /// One kept version. `newer`: the version after it (`None`: the current one), for its changes.
 #[component]
 fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
-    let state = use_app();
+    let state = use_library();
+    let board = use_notice_board();
     let lang = state.lang();
     let changes: RwSignal<Option<String>> = RwSignal::new(None);
     let shown: RwSignal<Option<Result<Strategy, StorageError>>> = RwSignal::new(None);
@@ -94,7 +96,7 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
                     {move || if shown.with(Option::is_some) { tr(lang, "閉じる", "Close") } else { tr(lang, "開いて見る", "View") }}
                 </button>
                 <button type="button" on:click=move |_| show_changes(state, id_changes.clone(), seq, newer, changes)>{tr(lang, "次の版との違い", "What changed next")}</button>
-                <button type="button" data-testid="export-version" on:click=move |_| export_version(state, id_export.clone(), seq)>{tr(lang, "書き出す", "Export")}</button>
+                <button type="button" data-testid="export-version" on:click=move |_| export_version(state, board, id_export.clone(), seq)>{tr(lang, "書き出す", "Export")}</button>
                 <button type="button" data-testid="restore-version" on:click=move |_| state.restore_version(&id_restore, seq)>{tr(lang, "この版に戻す", "Restore this version")}</button>
             </div>
             {move || shown.get().map(|v| match v {
@@ -114,12 +116,12 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
 }
 
 /// Reads version `seq` into `out`, to show it read-only.
-fn show_version(state: AppState, id: Id, seq: u64, out: RwSignal<Option<Result<Strategy, StorageError>>>) {
+fn show_version(state: Library, id: Id, seq: u64, out: RwSignal<Option<Result<Strategy, StorageError>>>) {
     spawn_local(async move { out.set(Some(state.versions().version(&id, seq).await)) });
 }
 
 /// What changed from version `seq` to the one after it (`None`: the current version).
-fn show_changes(state: AppState, id: Id, seq: u64, newer: Option<u64>, out: RwSignal<Option<String>>) {
+fn show_changes(state: Library, id: Id, seq: u64, newer: Option<u64>, out: RwSignal<Option<String>>) {
     spawn_local(async move {
         let (old, new) = state.versions().with_next(&id, seq, newer).await;
         let lang = state.lang();
@@ -131,11 +133,11 @@ fn show_changes(state: AppState, id: Id, seq: u64, newer: Option<u64>, out: RwSi
 }
 
 /// Downloads a kept version as a Shirube file.
-fn export_version(state: AppState, id: Id, seq: u64) {
+fn export_version(state: Library, board: NoticeBoard, id: Id, seq: u64) {
     spawn_local(async move {
         match state.versions().version(&id, seq).await {
             Ok(s) => state.export(&s),
-            Err(e) => state.notice.set(Some(Notice::Storage(e))),
+            Err(e) => board.notice.set(Some(Notice::Storage(e))),
         }
     });
 }

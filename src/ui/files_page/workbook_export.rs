@@ -5,12 +5,13 @@
 use super::files;
 use crate::locale::tr;
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::use_edits;
+use crate::ui::state::Facade;
 use leptos::prelude::*;
 
 #[component]
 pub fn WorkbookExport() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let writing = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
     let export = move |_| {

@@ -9,7 +9,7 @@ use crate::model::Id;
 use crate::session::region::{FileRead, TownOutcome};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_app, AppState, BringInResult, Picked};
+use crate::ui::state::{use_regions, BringInResult, Picked, RegionDesk};
 use crate::words;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -31,7 +31,7 @@ pub fn BringIn(
     /// What came of the last bring-in.
     result: RwSignal<Option<BringInResult>>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     take_drops(state, id, progress, result);
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -70,7 +70,7 @@ pub fn BringIn(
 /// wait for it) or nothing was picked. `state` is passed in: a drop runs outside the component
 /// tree, where there is no context to look it up in.
 fn bring(
-    state: AppState,
+    state: RegionDesk,
     id: Memo<Option<Id>>,
     picked: Picked,
     progress: RwSignal<Option<(usize, usize)>>,
@@ -89,7 +89,7 @@ fn bring(
 /// capture-phase listener runs before the window-wide import's, which leaves a drop whose
 /// default is prevented. (The window-wide dragover already lets files be dropped.)
 fn take_drops(
-    state: AppState,
+    state: RegionDesk,
     id: Memo<Option<Id>>,
     progress: RwSignal<Option<(usize, usize)>>,
     result: RwSignal<Option<BringInResult>>,
@@ -124,7 +124,7 @@ fn take_drops(
 /// list).
 #[component]
 pub fn BringInResults(result: RwSignal<Option<BringInResult>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     let lines = move || result.with(|r| r.as_ref().map(|r| lines(r, state.lang())));
     move || {
         lines().map(|lines| {

@@ -9,13 +9,13 @@ use crate::session::route::Route;
 use crate::ui::files;
 use crate::ui::pages;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_app, BringInResult};
+use crate::ui::state::{use_regions, BringInResult};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn RegionList() -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     let name = RwSignal::new(String::new());
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -101,7 +101,7 @@ pub fn RegionList() -> impl IntoView {
 /// deleting the region (its backup is kept).
 #[component]
 pub fn RegionRows() -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     move || {
         state
             .regions
@@ -137,7 +137,7 @@ pub fn RegionRows() -> impl IntoView {
 /// restored or deleted for good (`pages::region_backup_rows`, shown when there are any).
 #[component]
 pub fn RegionBackupRows() -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     let backups = state.region_backups;
     view! {
         <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">

@@ -8,13 +8,14 @@ use crate::locale::{tr, Language};
 use crate::model::Id;
 use crate::session::route::Route;
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_navigation, use_regions};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
+    let nav = use_navigation();
     let id = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.region.id.clone())));
     // What is typed (None: the stored name, untouched).
     let typed = RwSignal::new(None::<String>);
@@ -37,7 +38,7 @@ pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let delete = move |_| {
         if let Some(id) = id.get_untracked() {
             state.delete_region(&id);
-            state.navigate(Route::List);
+            nav.navigate(Route::List);
         }
     };
     view! {
@@ -86,7 +87,7 @@ fn member(
     stored: bool,
     asking: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     let (ask_id, is_asked, remove_id) = (town.clone(), town.clone(), town.clone());
     let remove_name = name.clone();
     let remove = move |_| {

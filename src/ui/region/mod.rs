@@ -19,7 +19,7 @@ mod replace;
 mod side_by_side;
 mod themes;
 
-pub use super::state::{use_app, BringInResult};
+pub use super::state::{use_library, use_navigation, use_notice_board, use_regions, BringInResult};
 use crate::locale::Language;
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
@@ -62,14 +62,17 @@ enum Load {
 
 #[component]
 pub fn RegionPage() -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
+    let board = use_notice_board();
+    let library = use_library();
+    let nav = use_navigation();
     // This page's own stylesheet (style/region-views.css) and the one it prints with
     // (style/print.css), neither part of the first visit.
     Effect::new(|_| {
         crate::ui::stylesheet::enable("region-views");
         crate::ui::stylesheet::enable("print");
     });
-    let id = Memo::new(move |_| match state.route.get() {
+    let id = Memo::new(move |_| match nav.route.get() {
         Route::Region(id) => Some(id),
         _ => None,
     });
@@ -89,7 +92,7 @@ pub fn RegionPage() -> impl IntoView {
     Effect::new(move |_| {
         let Some(id) = id.get() else { return };
         state.regions.track();
-        state.summaries.track();
+        library.summaries.track();
         reading.set(Some((0, None)));
         leptos::task::spawn_local(async move {
             let reads = state.region_reads();
@@ -108,13 +111,13 @@ pub fn RegionPage() -> impl IntoView {
                             Load::Ready(Arc::new(Loaded { region, towns, missing: t.missing }))
                         }
                         Err(notice) => {
-                            state.notice.set(Some(notice));
+                            board.notice.set(Some(notice));
                             Load::NotFound
                         }
                     },
                     Err(StorageError::NotFound { .. }) => Load::NotFound,
                     Err(e) => {
-                        state.notice.set(Some(crate::session::Notice::Storage(e)));
+                        board.notice.set(Some(crate::session::Notice::Storage(e)));
                         Load::NotFound
                     }
                 }

@@ -6,7 +6,8 @@
 use crate::locale::{tr, Language};
 use crate::session::region::Differs;
 use crate::ui::import_preview::{changes_line, changes_table};
-use crate::ui::state::{use_app, BringInResult, Decision};
+use crate::ui::speech::Speaks;
+use crate::ui::state::{use_regions, BringInResult, Decision};
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +15,7 @@ pub fn NewerVersions(
     /// What came of the last bring-in; the answers are recorded in it.
     result: RwSignal<Option<BringInResult>>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     // One replace at a time: each reads and writes the strategy list.
     let busy = RwSignal::new(false);
     let waiting = move || {
@@ -59,7 +60,7 @@ fn item(
     result: RwSignal<Option<BringInResult>>,
     busy: RwSignal<bool>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     let id = d.stored.id.clone();
     let town = format!("{}「{}」", d.stored.municipality, d.stored.title);
     let summary = changes_line(d.changes, lang);

@@ -43,3 +43,9 @@ impl Downloads {
 pub fn use_downloads() -> Downloads {
     super::use_app().downloads()
 }
+
+/// [`use_downloads`] where the app may be absent (a chart in the read-only hand-out, which has
+/// no notices).
+pub fn try_use_downloads() -> Option<Downloads> {
+    use_context::<super::AppState>().map(|app| app.downloads())
+}

@@ -6,24 +6,14 @@ use super::*;
 
 impl AppState {
     /// Changes the open strategy: one undo step; autosave follows.
-    pub fn edit(&self, f: impl FnOnce(&mut Strategy)) {
+    pub(super) fn edit(&self, f: impl FnOnce(&mut Strategy)) {
         self.with_editing(|e| e.edit(f));
     }
 
     /// A change that may turn out to change nothing (moving the first item up): an undo step is
     /// recorded only when `f` says it changed something.
-    pub fn try_edit(&self, f: impl FnOnce(&mut Strategy) -> bool) {
+    pub(super) fn try_edit(&self, f: impl FnOnce(&mut Strategy) -> bool) {
         self.with_editing(|e| e.try_edit(f));
-    }
-
-    /// Goes back one step.
-    pub fn undo(&self) {
-        self.with_editing(Editing::undo);
-    }
-
-    /// Goes forward again one undone step.
-    pub fn redo(&self) {
-        self.with_editing(Editing::redo);
     }
 
     /// Runs an action of the editing session, then shows what it changed: the open strategy,
@@ -89,7 +79,7 @@ impl AppState {
 
     /// Saves the open strategy soon if a change is waiting (e.g. before the page goes away:
     /// the save is started at once; the browser completes a transaction that was started).
-    pub fn flush(&self) {
+    pub(super) fn flush(&self) {
         self.commit_field();
         if let Some(rev) = self.autosave_did(Autosave::flush) {
             self.spawn(async move |state| state.save(rev).await);
@@ -121,11 +111,6 @@ impl AppState {
             }
             state.retry_when_room();
         });
-    }
-
-    /// Deletes every kept version of every strategy, to make room (the storage-full notice).
-    pub fn discard_versions(&self) {
-        self.act(Action::DiscardVersions);
     }
 
     /// [`AppState::flush`], finished: a waiting change is stored when it returns.
@@ -197,13 +182,6 @@ impl AppState {
         self.apply(outcome).await;
     }
 
-    /// Another tab saved the open strategy while this one had changes waiting, and the user
-    /// takes the other tab's version (`session::tabs::take_theirs`: this tab's is kept in the
-    /// version history first).
-    pub fn take_other_tab(&self) {
-        self.act(Action::TakeOtherTab);
-    }
-
     pub(super) async fn take_other_tab_now(self) {
         let outcome = self.bench().take_other_tab().await;
         self.apply(outcome).await;
@@ -219,24 +197,10 @@ impl AppState {
         }
     }
 
-    /// Another tab deleted the open strategy, and the user keeps this tab's content as a new
-    /// strategy of its own (`tabs::kept_as_new`); the deleted one stays deleted, and can still be
-    /// brought back from its backup.
-    pub fn keep_as_new(&self) {
-        self.act(Action::KeepAsNew);
-    }
-
     pub(super) async fn keep_as_new_now(self) {
         let copy_word = self.tr("（このタブの内容）", " (this tab's content)");
         let outcome = files::timed_async("shirube:store", self.bench().keep_as_new(copy_word)).await;
         self.apply(outcome).await;
-    }
-
-    /// Another tab deleted the open strategy, and the user undoes the deletion here (from its
-    /// backup); this tab's waiting changes are saved over the restored version.
-    pub fn undo_deletion_elsewhere(&self, backup_key: &str) {
-        self.notice.set(None);
-        self.act(Action::UndoDeletionElsewhere(backup_key.to_owned()));
     }
 
     /// Undoes a deletion made in another tab while this one had the strategy open: its backup
@@ -246,12 +210,6 @@ impl AppState {
         self.commit_field();
         let outcome = self.bench().undo_deletion_elsewhere(&backup_key).await;
         self.apply(outcome).await;
-    }
-
-    /// … or keeps this tab's version: it is saved over the other tab's (which stays in the
-    /// version history).
-    pub fn keep_this_tab(&self) {
-        self.act(Action::KeepThisTab);
     }
 
     pub(super) async fn keep_this_tab_now(self) {

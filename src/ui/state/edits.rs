@@ -1,43 +1,64 @@
-//! What the editor's forms may do, and no more: read the open strategy and its undo depths, and
-//! change it — each change one undo step, saved by the autosave. A form that takes `Edits`
-//! (`use_edits`) cannot delete, import, navigate or touch storage.
+//! The editor's context: what the editor's forms may do, and no more — read the open strategy,
+//! its undo depths and save state, and change it: each change one undo step, saved by the
+//! autosave; undo and redo. A form that takes `Edits` (`use_edits`) cannot delete, import,
+//! navigate or touch storage.
 
-use super::AppState;
-use crate::locale::{Language, YearStyle};
+use super::{AppState, Facade, SaveState};
 use crate::model::Strategy;
-use crate::ui::speech::Speaks;
+use crate::session::editing::Editing;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Edits {
-    state: AppState,
+    app: AppState,
     /// The open strategy, read only.
     pub open: ReadSignal<Option<Strategy>>,
     /// (undo steps, redo steps).
     pub history_depths: ReadSignal<(usize, usize)>,
+    /// Bumped by every change of the open strategy (a form that keeps its own copy follows it).
+    pub revision: ReadSignal<u64>,
+    /// What the autosave says.
+    pub save_state: ReadSignal<SaveState>,
+}
+
+impl Facade for Edits {
+    fn app(&self) -> AppState {
+        self.app
+    }
 }
 
 impl Edits {
     pub fn edit(&self, f: impl FnOnce(&mut Strategy)) {
-        self.state.edit(f);
+        self.app.edit(f);
     }
 
     pub fn try_edit(&self, f: impl FnOnce(&mut Strategy) -> bool) {
-        self.state.try_edit(f);
-    }
-}
-
-impl Speaks for Edits {
-    fn lang(&self) -> Language {
-        self.state.lang()
+        self.app.try_edit(f);
     }
 
-    fn year_style(&self) -> YearStyle {
-        self.state.year_style()
+    /// Goes back one step.
+    pub fn undo(&self) {
+        self.app.with_editing(Editing::undo);
+    }
+
+    /// Goes forward again one undone step.
+    pub fn redo(&self) {
+        self.app.with_editing(Editing::redo);
+    }
+
+    /// Saves a waiting change now (before a print, a hand-out, an update of the app).
+    pub fn flush(&self) {
+        self.app.flush();
     }
 }
 
 pub fn use_edits() -> Edits {
-    let state = super::use_app();
-    Edits { state, open: state.open.read_only(), history_depths: state.history_depths.read_only() }
+    let app = super::use_app();
+    Edits {
+        app,
+        open: app.open.read_only(),
+        history_depths: app.history_depths.read_only(),
+        revision: app.revision.read_only(),
+        save_state: app.save_state.read_only(),
+    }
 }

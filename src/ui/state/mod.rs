@@ -10,6 +10,10 @@ mod actions;
 mod downloads;
 mod editing;
 mod edits;
+mod importing;
+mod library;
+mod navigation;
+mod notice_board;
 mod reads;
 mod regions;
 mod stored;
@@ -32,11 +36,15 @@ use crate::storage::{Backup, BrowserBackend, BrowserStore, GarbageEntry, Opened,
 use crate::storage::{StrategySummary, Usage};
 pub use actions::{install as install_actions, install_writer};
 use actions::{perform, Action};
-pub use downloads::{use_downloads, Downloads};
+pub use downloads::{try_use_downloads, use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
+pub use importing::{use_importing, Importing};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-pub use regions::{BringInResult, Decision, Picked};
+pub use library::{use_library, Library};
+pub use navigation::use_navigation;
+pub use notice_board::{use_notice_board, NoticeBoard};
+pub use regions::{use_regions, BringInResult, Decision, Picked, RegionDesk};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -58,19 +66,19 @@ pub struct AppState {
     pub indexed_db_problem: RwSignal<Option<StorageError>>,
     /// The lists as the workbench last read them: a reading sets only the signals below whose
     /// list changed.
-    pub summaries: RwSignal<Vec<StrategySummary>>,
-    pub backups: RwSignal<Vec<Backup>>,
-    pub garbage: RwSignal<Vec<GarbageEntry>>,
+    pub(super) summaries: RwSignal<Vec<StrategySummary>>,
+    pub(super) backups: RwSignal<Vec<Backup>>,
+    pub(super) garbage: RwSignal<Vec<GarbageEntry>>,
     /// The regions (issue 21), as stored.
-    pub regions: RwSignal<Vec<crate::storage::StoredRegion>>,
+    pub(super) regions: RwSignal<Vec<crate::storage::StoredRegion>>,
     /// The region backups (kept before a region was deleted or replaced), as stored.
-    pub region_backups: RwSignal<Vec<crate::storage::RegionBackup>>,
+    pub(super) region_backups: RwSignal<Vec<crate::storage::RegionBackup>>,
     /// How full the browser's storage is (None: no persistent storage, or it cannot be read).
-    pub usage: RwSignal<Option<Usage>>,
+    pub(super) usage: RwSignal<Option<Usage>>,
     /// How much the whole site stores of what the browser allows (IndexedDB).
-    pub estimate: RwSignal<Option<Estimate>>,
+    pub(super) estimate: RwSignal<Option<Estimate>>,
     /// Whether the browser keeps this site's data (None: not known yet).
-    pub persistence: RwSignal<Option<Persistence>>,
+    pub(super) persistence: RwSignal<Option<Persistence>>,
     persistence_asked: StoredValue<bool>,
     /// The strategy being loaded for the route, while it is.
     loading: StoredValue<Option<Id>>,
@@ -80,27 +88,41 @@ pub struct AppState {
     /// The editing's version `open` shows (`session::Editing::version`).
     shown: StoredValue<u64>,
     /// Bumped by every change of the open strategy; autosave follows it.
-    pub revision: RwSignal<u64>,
+    pub(super) revision: RwSignal<u64>,
     /// (undo steps, redo steps), for the buttons.
-    pub history_depths: RwSignal<(usize, usize)>,
+    pub(super) history_depths: RwSignal<(usize, usize)>,
     /// What the autosave says, for the header.
     pub save_state: RwSignal<SaveState>,
     pub prefs: RwSignal<Preferences>,
-    pub notice: RwSignal<Option<Notice>>,
+    pub(super) notice: RwSignal<Option<Notice>>,
     pub route: RwSignal<Route>,
     /// The import dialog: a file being read, or read and waiting for the user's choice.
-    pub import: RwSignal<ImportFlow>,
+    pub(super) import: RwSignal<ImportFlow>,
     /// A CSV dropped on the window, waiting for the files page's CSV import to take it.
-    pub dropped_csv: RwSignal<Option<web_sys::File>, LocalStorage>,
+    pub(super) dropped_csv: RwSignal<Option<web_sys::File>, LocalStorage>,
 }
 
+/// The whole state: for the app's wiring (`app`, the header). A component takes the context
+/// of its feature instead — [`use_library`], [`use_edits`], [`use_importing`], [`use_regions`],
+/// [`use_notice_board`], [`use_navigation`], [`use_downloads`], `speech::use_speech` — each
+/// offering only what that feature may do (issue 36).
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// A feature's context over the app state: it speaks as the app does (`speech::Speaks`).
+pub trait Facade: Copy + Send + Sync + 'static {
+    fn app(&self) -> AppState;
+
+    /// Downloads that say how they went (any feature may save a file).
+    fn downloads(&self) -> Downloads {
+        self.app().downloads()
+    }
+}
+
 impl AppState {
     /// Downloads that say how they went (`downloads`).
-    pub fn downloads(&self) -> Downloads {
+    pub(super) fn downloads(&self) -> Downloads {
         Downloads::new(self.notice)
     }
 }
@@ -217,7 +239,7 @@ impl AppState {
     }
 
     /// The store, to use across an `.await`.
-    pub fn store(&self) -> Rc<BrowserStore> {
+    pub(super) fn store(&self) -> Rc<BrowserStore> {
         self.bench.with_value(|b| b.store())
     }
 
@@ -283,7 +305,7 @@ impl AppState {
     }
 
     /// Reads the lists (strategies, backups, garbage) and how full storage is again from the store.
-    pub fn refresh(&self) {
+    pub(super) fn refresh(&self) {
         self.spawn(async |state| state.reread().await);
     }
 
@@ -429,7 +451,7 @@ impl AppState {
     }
 
     /// Goes to a route (the hashchange listener then applies it).
-    pub fn navigate(&self, route: Route) {
+    pub(super) fn navigate(&self, route: Route) {
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(&route.hash());
         }

@@ -13,23 +13,11 @@ use std::collections::BTreeMap;
 
 type TheStore = StoredValue<Rc<Bench>, LocalStorage>;
 
-impl AppState {
-    pub fn versions(&self) -> Versions {
-        Versions(self.bench)
-    }
-
-    pub fn table_mappings(&self) -> TableMappings {
-        TableMappings(self.bench)
-    }
-
-    pub fn region_reads(&self) -> RegionReads {
-        RegionReads(self.bench)
-    }
-}
+impl AppState {}
 
 /// A strategy's kept versions (`storage::versions`).
 #[derive(Clone, Copy)]
-pub struct Versions(TheStore);
+pub struct Versions(pub(super) TheStore);
 
 impl Versions {
     /// Whether this storage keeps versions (not in `localStorage`: it is too small).
@@ -65,7 +53,7 @@ impl Versions {
 
 /// The column mappings remembered per table layout (`storage::preferences`).
 #[derive(Clone, Copy)]
-pub struct TableMappings(TheStore);
+pub struct TableMappings(pub(super) TheStore);
 
 impl TableMappings {
     pub async fn read(&self) -> BTreeMap<String, Mapping> {
@@ -81,7 +69,7 @@ impl TableMappings {
 
 /// A stored region and its towns (`session::region::load_towns`).
 #[derive(Clone, Copy)]
-pub struct RegionReads(TheStore);
+pub struct RegionReads(pub(super) TheStore);
 
 impl RegionReads {
     pub async fn region(&self, id: &Id) -> Result<Region, StorageError> {

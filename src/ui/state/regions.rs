@@ -3,6 +3,7 @@
 //! town by the newer file it sent (after its preview; undo from the notice).
 //! `session::region` holds their rules; here they are run and shown.
 
+use super::reads::RegionReads;
 use super::*;
 use crate::format::Imported;
 use crate::session::region::{self, unfinished, BroughtIn};
@@ -63,20 +64,8 @@ fn running_bring_in() -> region::Cancel {
 }
 
 impl AppState {
-    /// Stops the bring-in under way (the progress bar's 「取り消す」): it stops before its
-    /// next town and is undone as a whole; the notice says so. Through the files' part, which
-    /// runs the bring-in (the start page carries none of it).
-    pub fn cancel_bring_in(&self) {
-        self.act(Action::CancelBringIn);
-    }
-
     pub(super) fn cancel_bring_in_now(self) {
         RUNNING.with_borrow(region::Cancel::cancel);
-    }
-
-    /// Stores a new, empty region and opens its page.
-    pub fn create_region(&self, name: String) {
-        self.act(Action::CreateRegion(name));
     }
 
     pub(super) async fn create_region_now(self, name: String) {
@@ -88,85 +77,6 @@ impl AppState {
             }
             Err(notice) => state.notice.set(Some(notice)),
         }
-    }
-
-    /// Deletes a region, keeping a region backup (the notice's undo restores it); its towns
-    /// stay in the strategy list.
-    pub fn delete_region(&self, id: &Id) {
-        let id = id.clone();
-        self.spawn(async move |state| {
-            let notice = match region::delete(&state.store(), &id, &files::now()).await {
-                Ok(backup) => Notice::RegionDeleted { name: backup.name, backup_key: backup.key },
-                Err(notice) => notice,
-            };
-            state.notice.set(Some(notice));
-            state.written().await;
-        });
-    }
-
-    /// Renames a region (an empty name is refused before this).
-    pub fn rename_region(&self, id: &Id, name: String) {
-        let id = id.clone();
-        self.spawn(async move |state| {
-            if let Err(notice) = region::rename(&state.store(), &id, name, &files::now()).await {
-                state.notice.set(Some(notice));
-            }
-            state.written().await;
-        });
-    }
-
-    /// Takes a town out of a region; its strategy stays stored (the notice says so).
-    pub fn remove_region_town(&self, id: &Id, town: &Id, town_name: String) {
-        let (id, town) = (id.clone(), town.clone());
-        self.spawn(async move |state| {
-            let notice = match region::remove_town(&state.store(), &id, &town, &files::now()).await {
-                Ok(r) => Notice::RegionTownRemoved { region: r.name, town: town_name },
-                Err(notice) => notice,
-            };
-            state.notice.set(Some(notice));
-            state.written().await;
-        });
-    }
-
-    /// Deletes a region backup for good.
-    pub fn discard_region_backup(&self, key: &str) {
-        let key = key.to_owned();
-        self.spawn(async move |state| {
-            if let Err(notice) = region::discard_backup(&state.store(), &key).await {
-                state.notice.set(Some(notice));
-            }
-            state.written().await;
-        });
-    }
-
-    /// Downloads region `id` as one `shirube-region` file (the towns' stored versions, saved
-    /// first), named `渡島総合振興局管内_地域_2026-11-23.shirube-region.json`.
-    pub fn export_region(&self, id: &Id) {
-        let id = id.clone();
-        self.spawn(async move |state| {
-            state.flush_now().await;
-            let notice = match region::export(&state.store(), &id, &files::now()).await {
-                Ok(exported) => {
-                    let middle = state.tr("地域", "region");
-                    let name = files::file_name(&exported.region.name, middle, &files::today(), "shirube-region.json");
-                    match files::download(&name, "application/json", &exported.text) {
-                        Ok(()) => Notice::RegionExported { file: name, missing: exported.missing.len() },
-                        Err(e) => Notice::Download(e),
-                    }
-                }
-                Err(notice) => notice,
-            };
-            state.notice.set(Some(notice));
-        });
-    }
-
-    /// Opens a region file as a region (`session::region::open_region_file`): a new region,
-    /// or the file's towns added to the stored region with its id. The notice says the tally
-    /// and every file that could not be read. `shown`: the (progress, result) signals of the
-    /// place that lists each town's outcome and the newer versions to confirm; without them
-    /// (a file dropped anywhere) the region's page opens.
-    pub fn open_region_file(&self, file: web_sys::File, shown: Option<RegionIntake>) {
-        self.act(Action::OpenRegionFile(file, shown));
     }
 
     pub(super) async fn open_region_file_now(self, file: web_sys::File, shown: Option<RegionIntake>) {
@@ -237,11 +147,6 @@ impl AppState {
         }
     }
 
-    /// Brings a deleted region back from its backup.
-    pub fn restore_region(&self, backup_key: &str) {
-        self.act(Action::RestoreRegion(backup_key.to_owned()));
-    }
-
     pub(super) async fn restore_region_now(self, backup_key: String) {
         let state = self;
         {
@@ -252,6 +157,150 @@ impl AppState {
             state.notice.set(Some(notice));
             state.written().await;
         }
+    }
+
+    /// At start a bring-in's log was found: when it has not moved after a while (not a
+    /// bring-in running in another tab), the notice lists what the unfinished one stored and
+    /// offers to keep or undo it (`session::region::unfinished`).
+    pub(super) async fn check_unfinished_bring_in_now(self) {
+        let store = self.store();
+        let Ok(Some(first)) = store.intake_log().await else { return };
+        files::sleep(unfinished::STILL_MS).await;
+        let later = store.intake_log().await.ok().flatten();
+        if let Some(log) = unfinished::stopped(&first, later) {
+            let notice = unfinished::left_unfinished(&*store, &log).await;
+            self.notice.set(Some(notice));
+        }
+    }
+
+    pub(super) async fn decide_unfinished_bring_in_now(self, keep: bool) {
+        let (store, now) = (self.store(), files::now());
+        let done = if keep { unfinished::keep(&*store, &now).await } else { unfinished::undo(&*store, &now).await };
+        self.notice.set(Some(done.unwrap_or_else(|refused| refused)));
+        self.written().await;
+    }
+}
+
+impl AppState {}
+
+/// The regional bureau's context (issue 36): the regions and their backups as stored, and
+/// every region action; a component that takes `RegionDesk` (`use_regions`) cannot touch a
+/// strategy but through a region.
+#[derive(Clone, Copy)]
+pub struct RegionDesk {
+    app: AppState,
+    /// The regions (issue 21), as stored.
+    pub regions: ReadSignal<Vec<crate::storage::StoredRegion>>,
+    /// The region backups (kept before a region was deleted or replaced), as stored.
+    pub region_backups: ReadSignal<Vec<crate::storage::RegionBackup>>,
+}
+
+pub fn use_regions() -> RegionDesk {
+    let app = use_app();
+    RegionDesk { app, regions: app.regions.read_only(), region_backups: app.region_backups.read_only() }
+}
+
+impl Facade for RegionDesk {
+    fn app(&self) -> AppState {
+        self.app
+    }
+}
+
+impl RegionDesk {
+    /// Stops the bring-in under way (the progress bar's 「取り消す」): it stops before its
+    /// next town and is undone as a whole; the notice says so. Through the files' part, which
+    /// runs the bring-in (the start page carries none of it).
+    pub fn cancel_bring_in(&self) {
+        self.app.act(Action::CancelBringIn);
+    }
+
+    /// Stores a new, empty region and opens its page.
+    pub fn create_region(&self, name: String) {
+        self.app.act(Action::CreateRegion(name));
+    }
+
+    /// Deletes a region, keeping a region backup (the notice's undo restores it); its towns
+    /// stay in the strategy list.
+    pub fn delete_region(&self, id: &Id) {
+        let id = id.clone();
+        self.app.spawn(async move |state| {
+            let notice = match region::delete(&state.store(), &id, &files::now()).await {
+                Ok(backup) => Notice::RegionDeleted { name: backup.name, backup_key: backup.key },
+                Err(notice) => notice,
+            };
+            state.notice.set(Some(notice));
+            state.written().await;
+        });
+    }
+
+    /// Renames a region (an empty name is refused before this).
+    pub fn rename_region(&self, id: &Id, name: String) {
+        let id = id.clone();
+        self.app.spawn(async move |state| {
+            if let Err(notice) = region::rename(&state.store(), &id, name, &files::now()).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Takes a town out of a region; its strategy stays stored (the notice says so).
+    pub fn remove_region_town(&self, id: &Id, town: &Id, town_name: String) {
+        let (id, town) = (id.clone(), town.clone());
+        self.app.spawn(async move |state| {
+            let notice = match region::remove_town(&state.store(), &id, &town, &files::now()).await {
+                Ok(r) => Notice::RegionTownRemoved { region: r.name, town: town_name },
+                Err(notice) => notice,
+            };
+            state.notice.set(Some(notice));
+            state.written().await;
+        });
+    }
+
+    /// Deletes a region backup for good.
+    pub fn discard_region_backup(&self, key: &str) {
+        let key = key.to_owned();
+        self.app.spawn(async move |state| {
+            if let Err(notice) = region::discard_backup(&state.store(), &key).await {
+                state.notice.set(Some(notice));
+            }
+            state.written().await;
+        });
+    }
+
+    /// Downloads region `id` as one `shirube-region` file (the towns' stored versions, saved
+    /// first), named `渡島総合振興局管内_地域_2026-11-23.shirube-region.json`.
+    pub fn export_region(&self, id: &Id) {
+        let id = id.clone();
+        self.app.spawn(async move |state| {
+            state.flush_now().await;
+            let notice = match region::export(&state.store(), &id, &files::now()).await {
+                Ok(exported) => {
+                    let middle = state.tr("地域", "region");
+                    let name = files::file_name(&exported.region.name, middle, &files::today(), "shirube-region.json");
+                    match files::download(&name, "application/json", &exported.text) {
+                        Ok(()) => Notice::RegionExported { file: name, missing: exported.missing.len() },
+                        Err(e) => Notice::Download(e),
+                    }
+                }
+                Err(notice) => notice,
+            };
+            state.notice.set(Some(notice));
+        });
+    }
+
+    /// Opens a region file as a region (`session::region::open_region_file`): a new region,
+    /// or the file's towns added to the stored region with its id. The notice says the tally
+    /// and every file that could not be read. `shown`: the (progress, result) signals of the
+    /// place that lists each town's outcome and the newer versions to confirm; without them
+    /// (a file dropped anywhere) the region's page opens.
+    pub fn open_region_file(&self, file: web_sys::File, shown: Option<RegionIntake>) {
+        self.app.act(Action::OpenRegionFile(file, shown));
+    }
+
+    /// Brings a deleted region back from its backup.
+    pub fn restore_region(&self, backup_key: &str) {
+        self.app.act(Action::RestoreRegion(backup_key.to_owned()));
     }
 
     /// Brings `picked` files into region `id`: each file's bytes are read (a file too large
@@ -266,7 +315,7 @@ impl AppState {
         result: RwSignal<Option<BringInResult>>,
     ) {
         let id = id.clone();
-        self.spawn(async move |state| {
+        self.app.spawn(async move |state| {
             let Picked { files: picked, passed_over, not_given } = picked;
             let total = picked.len();
             progress.set(Some((0, total * 2)));
@@ -328,31 +377,10 @@ impl AppState {
         });
     }
 
-    /// At start a bring-in's log was found: when it has not moved after a while (not a
-    /// bring-in running in another tab), the notice lists what the unfinished one stored and
-    /// offers to keep or undo it (`session::region::unfinished`).
-    pub(super) async fn check_unfinished_bring_in_now(self) {
-        let store = self.store();
-        let Ok(Some(first)) = store.intake_log().await else { return };
-        files::sleep(unfinished::STILL_MS).await;
-        let later = store.intake_log().await.ok().flatten();
-        if let Some(log) = unfinished::stopped(&first, later) {
-            let notice = unfinished::left_unfinished(&*store, &log).await;
-            self.notice.set(Some(notice));
-        }
-    }
-
     /// Keeps (`keep`) or undoes the bring-in left unfinished, as the notice offered.
     pub fn decide_unfinished_bring_in(&self, keep: bool) {
-        self.notice.set(None);
-        self.act(if keep { Action::KeepUnfinishedBringIn } else { Action::UndoUnfinishedBringIn });
-    }
-
-    pub(super) async fn decide_unfinished_bring_in_now(self, keep: bool) {
-        let (store, now) = (self.store(), files::now());
-        let done = if keep { unfinished::keep(&*store, &now).await } else { unfinished::undo(&*store, &now).await };
-        self.notice.set(Some(done.unwrap_or_else(|refused| refused)));
-        self.written().await;
+        self.app.notice.set(None);
+        self.app.act(if keep { Action::KeepUnfinishedBringIn } else { Action::UndoUnfinishedBringIn });
     }
 
     /// Replaces a town by the newer version `file` (of `file_name`) sent, as the user confirmed
@@ -368,7 +396,7 @@ impl AppState {
     ) {
         let town = file.strategy.id.clone();
         busy.set(true);
-        self.spawn(async move |state| {
+        self.app.spawn(async move |state| {
             // A change of this town waiting to be saved belongs in the backup.
             state.flush_now().await;
             match region::replace_town(&state.store(), file, &files::now()).await {
@@ -387,14 +415,12 @@ impl AppState {
             busy.try_set(false);
         });
     }
-}
 
-impl AppState {
     /// Puts a town's indicator under a matched key by hand (`None`: keeps it out of every
     /// match), kept with region `id`; the page reads the region again.
     pub fn set_indicator_match(&self, id: &Id, strategy: &Id, indicator: &Id, key: Option<String>) {
         let (id, strategy, indicator) = (id.clone(), strategy.clone(), indicator.clone());
-        self.spawn(async move |state| {
+        self.app.spawn(async move |state| {
             if let Err(notice) = region::set_match(&state.store(), &id, &strategy, &indicator, key, &files::now()).await
             {
                 state.notice.set(Some(notice));
@@ -406,7 +432,7 @@ impl AppState {
     /// Forgets a hand-made match: the automatic rules decide again.
     pub fn clear_indicator_match(&self, id: &Id, strategy: &Id, indicator: &Id) {
         let (id, strategy, indicator) = (id.clone(), strategy.clone(), indicator.clone());
-        self.spawn(async move |state| {
+        self.app.spawn(async move |state| {
             if let Err(notice) = region::clear_match(&state.store(), &id, &strategy, &indicator, &files::now()).await {
                 state.notice.set(Some(notice));
             }
@@ -417,11 +443,15 @@ impl AppState {
     /// Replaces the names region `id` matches indicators on (合計特殊出生率 …).
     pub fn set_region_indicator_codes(&self, id: &Id, codes: Vec<String>) {
         let id = id.clone();
-        self.spawn(async move |state| {
+        self.app.spawn(async move |state| {
             if let Err(notice) = region::set_indicator_codes(&state.store(), &id, codes, &files::now()).await {
                 state.notice.set(Some(notice));
             }
             state.written().await;
         });
+    }
+
+    pub fn region_reads(&self) -> RegionReads {
+        RegionReads(self.app.bench)
     }
 }

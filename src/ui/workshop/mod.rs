@@ -38,8 +38,9 @@ use crate::model::{FiscalYear, Id, NoteTarget, PlanPeriod, Strategy};
 use crate::session::route::{Route, WorkshopPage};
 use crate::ui::files;
 use crate::ui::not_found::StrategyNotFound;
+use crate::ui::speech::Speaks;
 use crate::ui::speech::Speech;
-use crate::ui::state::use_app;
+use crate::ui::state::use_edits;
 use ideas::Ideas;
 use leptos::prelude::*;
 use notes_page::{current_session, NotesPage};
@@ -58,7 +59,7 @@ fn use_chosen_session() -> RwSignal<Option<Id>> {
 /// The app's workshop pages: the presentation with idea entry, or the list of ideas.
 #[component]
 pub fn Workshop(page: WorkshopPage) -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let exists = Memo::new(move |_| state.open.with(Option::is_some));
     move || match (exists.get(), page) {
         (false, _) => view! { <StrategyNotFound/> }.into_any(),
@@ -69,7 +70,7 @@ pub fn Workshop(page: WorkshopPage) -> impl IntoView {
 
 #[component]
 fn AppPresentation() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let empty = || Strategy::blank("", "", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2020) });
     let strategy = Memo::new(move |_| state.open.get().unwrap_or_else(empty));
     let chosen_session = use_chosen_session();

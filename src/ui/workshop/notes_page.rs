@@ -9,7 +9,9 @@ use crate::locale::{tr, Language};
 use crate::model::{Goal, Id, NoteTarget, Strategy, WorkshopNote};
 use crate::session::route::{Route, WorkshopPage};
 use crate::ui::files;
-use crate::ui::state::use_app;
+use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
+use crate::ui::state::Facade;
 use leptos::prelude::*;
 
 /// Notes cleared from a session, kept so that "undo" can put them back.
@@ -87,7 +89,7 @@ fn goal_block(s: &Strategy, g: &Goal, only: Option<&Id>, lang: Language) -> Opti
 
 #[component]
 pub fn NotesPage() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
     let lang = move || state.lang();
     let open = move || state.open.get();
     let filter = RwSignal::new(None::<Id>);

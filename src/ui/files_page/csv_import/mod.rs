@@ -20,7 +20,7 @@ use crate::session::flow::Pending;
 use crate::session::route::{Route, Selection};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::{use_edits, use_importing, Edits};
 use crate::words;
 use help::Help;
 use leptos::prelude::*;
@@ -30,7 +30,8 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
-    let state = use_app();
+    let state = use_edits();
+    let importing = use_importing();
     let flow = RwSignal::new(CsvFlow::default());
     let outcome = RwSignal::new(None::<Outcome>);
     let show_all = RwSignal::new(false);
@@ -70,7 +71,7 @@ pub fn CsvImport() -> impl IntoView {
             };
             focus_preview.set_value(shown == Some(true));
             if shown.is_some() {
-                state.dropped_csv.set(None);
+                importing.dropped_csv.set(None);
             }
         });
     };
@@ -85,7 +86,7 @@ pub fn CsvImport() -> impl IntoView {
     // stays there until a preview (or failure) is shown: the page can be drawn anew while the
     // strategy loads, and then the new page takes it.
     Effect::new(move |_| {
-        if let Some(file) = state.dropped_csv.get() {
+        if let Some(file) = importing.dropped_csv.get() {
             take(file);
         }
     });
@@ -192,7 +193,7 @@ fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
 }
 
 fn applied(
-    state: AppState,
+    state: Edits,
     outcome: RwSignal<Option<Outcome>>,
     lang: Language,
     file: String,

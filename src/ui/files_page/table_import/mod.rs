@@ -19,7 +19,7 @@ use crate::locale::{tr, Language};
 use crate::session::table_import::{Origin, TableDraft};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_app, use_edits};
+use crate::ui::state::{use_edits, use_importing};
 use crate::words;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -59,11 +59,12 @@ fn source_name(o: &Origin, lang: Language) -> String {
 #[component]
 pub fn TableImport() -> impl IntoView {
     // The store (the remembered mappings) and undo: this section imports and stores.
-    let state = use_app();
+    let state = use_edits();
+    let importing = use_importing();
     let edits = use_edits();
     let mappings = RwSignal::new(BTreeMap::<String, Mapping>::new());
     {
-        let remembered = state.table_mappings();
+        let remembered = importing.table_mappings();
         leptos::task::spawn_local(async move {
             let stored = remembered.read().await;
             let _ = mappings.try_set(stored);
@@ -157,7 +158,7 @@ pub fn TableImport() -> impl IntoView {
         mappings.update(|m| {
             m.insert(key.clone(), mapping.clone());
         });
-        let remembered = state.table_mappings();
+        let remembered = importing.table_mappings();
         leptos::task::spawn_local(async move { remembered.remember(&key, &mapping).await });
         let values = p.values.changes.len() + p.values.texts.len();
         draft.set(None);

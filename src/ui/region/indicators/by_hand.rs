@@ -10,7 +10,7 @@ use crate::model::region::{IndicatorRef, Matching};
 use crate::model::Id;
 use crate::ui::region::Loaded;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::{use_regions, RegionDesk};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -22,7 +22,7 @@ fn kept_out(d: &Loaded, r: &IndicatorRef) -> bool {
 /// Every town's indicators in no match, one town at a time (179 towns' would be thousands of
 /// rows), each with a field to match it by hand.
 pub(super) fn unmatched(
-    state: AppState,
+    state: RegionDesk,
     data: Memo<Option<Arc<Loaded>>>,
     matching: Memo<Matching>,
     town: RwSignal<Option<Id>>,
@@ -123,7 +123,7 @@ pub(super) fn unmatched(
 /// The bureau's list of names to match on (合計特殊出生率 …), one a line.
 #[component]
 pub(super) fn IndicatorCodes(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
-    let state = use_app();
+    let state = use_regions();
     let typed = RwSignal::new(None::<String>);
     let stored = move || data.with(|d| d.as_ref().map(|d| d.region.indicator_codes.join("\n")).unwrap_or_default());
     view! {
