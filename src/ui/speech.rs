@@ -64,6 +64,12 @@ impl<T: super::state::Facade> Speaks for T {
     fn year_style(&self) -> YearStyle {
         self.app().year_style()
     }
+
+    /// The app's own text closure: one type for every context, so its rendering is compiled once
+    /// (a closure per context type cost the first visit 4 KB).
+    fn text(self, ja: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        self.app().text(ja, en)
+    }
 }
 
 /// The language and year style to speak in (see [`use_words`]), with `tr` for inline text.

@@ -3,22 +3,22 @@
 //! autosave; undo and redo. A form that takes `Edits` (`use_edits`) cannot delete, import,
 //! navigate or touch storage.
 
+use super::Shown;
 use super::{AppState, Facade, SaveState};
 use crate::model::Strategy;
 use crate::session::editing::Editing;
-use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Edits {
     app: AppState,
     /// The open strategy, read only.
-    pub open: ReadSignal<Option<Strategy>>,
+    pub open: Shown<Option<Strategy>>,
     /// (undo steps, redo steps).
-    pub history_depths: ReadSignal<(usize, usize)>,
+    pub history_depths: Shown<(usize, usize)>,
     /// Bumped by every change of the open strategy (a form that keeps its own copy follows it).
-    pub revision: ReadSignal<u64>,
+    pub revision: Shown<u64>,
     /// What the autosave says.
-    pub save_state: ReadSignal<SaveState>,
+    pub save_state: Shown<SaveState>,
 }
 
 impl Facade for Edits {
@@ -56,9 +56,9 @@ pub fn use_edits() -> Edits {
     let app = super::use_app();
     Edits {
         app,
-        open: app.open.read_only(),
-        history_depths: app.history_depths.read_only(),
-        revision: app.revision.read_only(),
-        save_state: app.save_state.read_only(),
+        open: Shown::of(app.open),
+        history_depths: Shown::of(app.history_depths),
+        revision: Shown::of(app.revision),
+        save_state: Shown::of(app.save_state),
     }
 }

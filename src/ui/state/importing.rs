@@ -10,14 +10,14 @@ use crate::session::preview::Taken;
 pub struct Importing {
     app: AppState,
     /// The import dialog: a file being read, or read and waiting for the user's choice.
-    pub import: ReadSignal<ImportFlow>,
+    pub import: Shown<ImportFlow>,
     /// A CSV dropped on the window, waiting for the files page's CSV import to take it.
     pub dropped_csv: RwSignal<Option<web_sys::File>, LocalStorage>,
 }
 
 pub fn use_importing() -> Importing {
     let app = use_app();
-    Importing { app, import: app.import.read_only(), dropped_csv: app.dropped_csv }
+    Importing { app, import: Shown::of(app.import), dropped_csv: app.dropped_csv }
 }
 
 impl Facade for Importing {

@@ -9,27 +9,27 @@ use super::*;
 #[derive(Clone, Copy)]
 pub struct Library {
     app: AppState,
-    pub summaries: ReadSignal<Vec<StrategySummary>>,
-    pub backups: ReadSignal<Vec<Backup>>,
-    pub garbage: ReadSignal<Vec<GarbageEntry>>,
+    pub summaries: Shown<Vec<StrategySummary>>,
+    pub backups: Shown<Vec<Backup>>,
+    pub garbage: Shown<Vec<GarbageEntry>>,
     /// How full the browser's storage is (None: no persistent storage, or it cannot be read).
-    pub usage: ReadSignal<Option<Usage>>,
+    pub usage: Shown<Option<Usage>>,
     /// How much the whole site stores of what the browser allows (IndexedDB).
-    pub estimate: ReadSignal<Option<Estimate>>,
+    pub estimate: Shown<Option<Estimate>>,
     /// Whether the browser keeps this site's data (None: not known yet).
-    pub persistence: ReadSignal<Option<Persistence>>,
+    pub persistence: Shown<Option<Persistence>>,
 }
 
 pub fn use_library() -> Library {
     let app = use_app();
     Library {
         app,
-        summaries: app.summaries.read_only(),
-        backups: app.backups.read_only(),
-        garbage: app.garbage.read_only(),
-        usage: app.usage.read_only(),
-        estimate: app.estimate.read_only(),
-        persistence: app.persistence.read_only(),
+        summaries: Shown::of(app.summaries),
+        backups: Shown::of(app.backups),
+        garbage: Shown::of(app.garbage),
+        usage: Shown::of(app.usage),
+        estimate: Shown::of(app.estimate),
+        persistence: Shown::of(app.persistence),
     }
 }
 

@@ -16,6 +16,7 @@ mod navigation;
 mod notice_board;
 mod reads;
 mod regions;
+mod shown;
 mod stored;
 mod transfer;
 
@@ -45,6 +46,7 @@ pub use library::{use_library, Library};
 pub use navigation::use_navigation;
 pub use notice_board::{use_notice_board, NoticeBoard};
 pub use regions::{use_regions, BringInResult, Decision, Picked, RegionDesk};
+pub use shown::Shown;
 use std::rc::Rc;
 use std::time::Duration;
 

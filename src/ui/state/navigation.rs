@@ -1,12 +1,12 @@
 //! The pages' context: the route shown, and going to another page.
 
+use super::Shown;
 use super::{AppState, Facade, Route};
-use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Navigation {
     app: AppState,
-    pub route: ReadSignal<Route>,
+    pub route: Shown<Route>,
 }
 
 impl Facade for Navigation {
@@ -24,5 +24,5 @@ impl Navigation {
 
 pub fn use_navigation() -> Navigation {
     let app = super::use_app();
-    Navigation { app, route: app.route.read_only() }
+    Navigation { app, route: Shown::of(app.route) }
 }

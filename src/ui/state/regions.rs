@@ -190,14 +190,14 @@ impl AppState {}
 pub struct RegionDesk {
     app: AppState,
     /// The regions (issue 21), as stored.
-    pub regions: ReadSignal<Vec<crate::storage::StoredRegion>>,
+    pub regions: Shown<Vec<crate::storage::StoredRegion>>,
     /// The region backups (kept before a region was deleted or replaced), as stored.
-    pub region_backups: ReadSignal<Vec<crate::storage::RegionBackup>>,
+    pub region_backups: Shown<Vec<crate::storage::RegionBackup>>,
 }
 
 pub fn use_regions() -> RegionDesk {
     let app = use_app();
-    RegionDesk { app, regions: app.regions.read_only(), region_backups: app.region_backups.read_only() }
+    RegionDesk { app, regions: Shown::of(app.regions), region_backups: Shown::of(app.region_backups) }
 }
 
 impl Facade for RegionDesk {
