@@ -6,6 +6,11 @@
 //! made on; the next start hands it to [`super::Store::apply_draft`] and removes it. The prefix is
 //! outside `shirube/`, so the move into IndexedDB leaves drafts alone. Best effort: a draft
 //! larger than `localStorage` allows is not kept (the save started on closing is all there is).
+//!
+//! The preferences likewise: their write goes through the part storage writes with, fetched with
+//! the first write, so a language chosen just before the page goes away (a reload, a closed
+//! tab on a slow line) was lost. Closing with their write unfinished keeps them under
+//! `shirube-prefs-draft`; the next start takes them ([`kept_preferences`]).
 
 use super::local::failed;
 use super::StorageError;
@@ -14,6 +19,8 @@ use crate::model::Strategy;
 use serde::{Deserialize, Serialize};
 
 const PREFIX: &str = "shirube-draft/";
+/// Outside [`PREFIX`]: the drafts' reading never sees it.
+const PREFERENCES_KEY: &str = "shirube-prefs-draft";
 
 #[derive(Serialize, Deserialize)]
 struct Draft {
@@ -60,5 +67,25 @@ pub fn drafts() -> Vec<KeptDraft> {
 pub fn drop_draft(key: &str) {
     if let Some(storage) = local() {
         let _ = storage.remove_item(key);
+    }
+}
+
+/// Keeps the preferences at once (their write had not finished as the page went away).
+pub fn keep_preferences(p: &super::Preferences) -> Result<(), StorageError> {
+    let storage =
+        local().ok_or_else(|| StorageError::Unavailable { detail: "no localStorage for the preferences".into() })?;
+    storage.set_item(PREFERENCES_KEY, &super::store::to_json(p)?).map_err(failed)
+}
+
+/// The preferences kept as the page went away, if any (unreadable ones: none).
+pub fn kept_preferences() -> Option<super::Preferences> {
+    let text = local()?.get_item(PREFERENCES_KEY).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Forgets the kept preferences (stored, or unreadable).
+pub fn drop_kept_preferences() {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(PREFERENCES_KEY);
     }
 }

@@ -60,7 +60,9 @@ pub use browser::{
     Opening, Persistence, WriteTarget, Writer,
 };
 #[cfg(target_arch = "wasm32")]
-pub use drafts::{drafts, drop_draft, keep_draft, KeptDraft};
+pub use drafts::{
+    drafts, drop_draft, drop_kept_preferences, keep_draft, keep_preferences, kept_preferences, KeptDraft,
+};
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]

@@ -121,8 +121,13 @@ impl AppState {
     }
 
     /// The page goes away: a change not yet stored is also kept synchronously in
-    /// `localStorage` (`storage::keep_draft`), since the save just started may never run.
+    /// `localStorage` (`storage::keep_draft`), since the save just started may never run; so are
+    /// preferences whose write has not finished (`storage::keep_preferences`).
     pub fn keep_unsaved(&self) {
+        // Preferences whose write has not finished (its part may still be on its way).
+        if self.prefs_writing.get_value() > 0 {
+            let _ = crate::storage::keep_preferences(&self.prefs.get_untracked());
+        }
         self.flush();
         if !self.autosave_is(|a| a.is_waiting() || a.is_saving()) {
             return;

@@ -82,6 +82,8 @@ pub struct AppState {
     /// Whether the browser keeps this site's data (None: not known yet).
     pub(super) persistence: RwSignal<Option<Persistence>>,
     persistence_asked: StoredValue<bool>,
+    /// Writes of the preferences under way (the page keeps them at once if it goes away first).
+    prefs_writing: StoredValue<u32>,
     /// The strategy being loaded for the route, while it is.
     loading: StoredValue<Option<Id>>,
     /// The open strategy as `editing` holds it (a copy sharing every unchanged goal and
@@ -168,7 +170,16 @@ impl Start {
         let drafts = crate::storage::drafts();
         let drafts_kept =
             if drafts.is_empty() { Vec::new() } else { actions::apply_drafts(store.clone(), drafts, now).await };
-        let prefs = store.preferences().await;
+        // Preferences kept as the page went away with their write unfinished are the latest.
+        let prefs = match crate::storage::kept_preferences() {
+            Some(kept) => {
+                if store.save_preferences(&kept).await.is_ok() {
+                    crate::storage::drop_kept_preferences();
+                }
+                kept
+            }
+            None => store.preferences().await,
+        };
         let intake_log = store.has_intake_log().await;
         Start { store, opened, prefs, drafts_kept, intake_log }
     }
@@ -216,6 +227,7 @@ impl AppState {
             estimate: RwSignal::new(None),
             persistence: RwSignal::new(None),
             persistence_asked: StoredValue::new(false),
+            prefs_writing: StoredValue::new(0),
             loading: StoredValue::new(None),
             open: RwSignal::new(None),
             shown: StoredValue::new(0),
@@ -438,8 +450,11 @@ impl AppState {
     pub fn set_preferences(&self, f: impl FnOnce(&mut Preferences)) {
         self.prefs.update(f);
         let prefs = self.prefs.get_untracked();
+        self.prefs_writing.update_value(|n| *n += 1);
         self.spawn(async move |state| {
-            if let Err(e) = state.store().save_preferences(&prefs).await {
+            let saved = state.store().save_preferences(&prefs).await;
+            state.prefs_writing.update_value(|n| *n -= 1);
+            if let Err(e) = saved {
                 // A storage error already shown (the strategy itself could not be saved, a delete
                 // had no room for its backup) says more than the preferences' failing after it.
                 let shown = state
