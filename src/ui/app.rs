@@ -83,13 +83,13 @@ fn App(start: Start) -> impl IntoView {
             <ImportPreview/>
             {move || match page.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
-                Route::Strategy(_) => pages::lazy_page(async move { pages::overview_page().await }),
-                Route::Dashboard(_) => pages::lazy_page(async move { pages::dashboard_page().await }),
-                Route::Files(_) => pages::lazy_page(async move { pages::files_page().await }),
-                Route::Print(_, report) => pages::lazy_page(async move { pages::print_page(report).await }),
-                Route::Edit(_, _) => pages::lazy_page(async move { pages::editor_page().await }),
-                Route::Workshop(_, page) => pages::lazy_page(async move { pages::workshop_page(page).await }),
-                Route::Region(_) => pages::lazy_page(async move { pages::region_page().await }),
+                Route::Strategy(_) => super::parts::lazy_page(async move { pages::overview_page().await }),
+                Route::Dashboard(_) => super::parts::lazy_page(async move { pages::dashboard_page().await }),
+                Route::Files(_) => super::parts::lazy_page(async move { pages::files_page().await }),
+                Route::Print(_, report) => super::parts::lazy_page(async move { pages::print_page(report).await }),
+                Route::Edit(_, _) => super::parts::lazy_page(async move { pages::editor_page().await }),
+                Route::Workshop(_, page) => super::parts::lazy_page(async move { pages::workshop_page(page).await }),
+                Route::Region(_) => super::parts::lazy_page(async move { pages::region_page().await }),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{state.text("ページが見つかりません", "Page not found")}</h1>

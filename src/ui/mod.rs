@@ -38,6 +38,8 @@ mod overview;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod parts;
+#[cfg(target_arch = "wasm32")]
 mod print;
 #[cfg(target_arch = "wasm32")]
 mod region;

@@ -1,6 +1,6 @@
 //! The notice area: what just happened (imported, deleted with undo, exported) or what went
 //! wrong (a file that could not be read, a storage failure), in the user's language. The words
-//! of every notice are a part of their own (`pages::notice_view`), fetched with the first one:
+//! of every notice are a part of their own (`notice_view`), fetched with the first one:
 //! the start page without a notice carries none of them.
 
 use super::state::{use_library, use_notice_board, use_regions, Notice};
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = use_notice_board();
     let shown = Memo::new(move |_| state.notice.with(Option::is_some));
-    move || shown.get().then(|| super::pages::lazy_part(async move { super::pages::notice_view().await }))
+    move || shown.get().then(|| super::parts::lazy_part(async move { notice_view().await }))
 }
 
 /// The notice shown, with its actions.
@@ -114,4 +114,10 @@ pub fn NoticeView() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// The notice area's words and actions (`notices`).
+#[lazy]
+fn notice_view() -> AnyView {
+    view! { <NoticeView/> }.into_any()
 }

@@ -4,10 +4,10 @@
 //! the notice's undo brings it back; its towns stay in the list above); and the region backups,
 //! each restored or deleted for good.
 
+use super::{BringInResults, NewerVersions};
 use crate::locale::{tr, Language};
 use crate::session::route::Route;
 use crate::ui::files;
-use crate::ui::pages;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, BringInResult};
 use leptos::prelude::*;
@@ -86,18 +86,18 @@ pub fn RegionList() -> impl IntoView {
                     }}</a></p>
                 })}
                 // What came of it (and the newer versions to confirm) in a part of its own.
-                {move || has_result.get().then(|| pages::lazy_part(async move { pages::region_file_results(result).await }))}
+                {move || has_result.get().then(|| crate::ui::parts::lazy_part(async move { region_file_results(result).await }))}
             </div>
             // The rows, when there are regions: a part of their own (a first visit has none).
             <ul class="strategy-list" data-testid="region-list">
-                {move || has_regions.get().then(|| pages::lazy_part(async move { pages::region_rows().await }))}
+                {move || has_regions.get().then(|| crate::ui::parts::lazy_part(async move { region_rows().await }))}
             </ul>
         </section>
-        {move || has_backups.get().then(|| pages::lazy_part(async move { pages::region_backup_rows().await }))}
+        {move || has_backups.get().then(|| crate::ui::parts::lazy_part(async move { region_backup_rows().await }))}
     }
 }
 
-/// The regions' rows on the strategy list (`pages::region_rows`), each opening its page or
+/// The regions' rows on the strategy list (`region_rows`), each opening its page or
 /// deleting the region (its backup is kept).
 #[component]
 pub fn RegionRows() -> impl IntoView {
@@ -134,7 +134,7 @@ pub fn RegionRows() -> impl IntoView {
 }
 
 /// The region backups kept before a region was deleted (or replaced by a restore), each
-/// restored or deleted for good (`pages::region_backup_rows`, shown when there are any).
+/// restored or deleted for good (`region_backup_rows`, shown when there are any).
 #[component]
 pub fn RegionBackupRows() -> impl IntoView {
     let state = use_regions();
@@ -166,4 +166,27 @@ pub fn RegionBackupRows() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// What came of a region file opened from the strategy list: each town's outcome and the newer
+/// versions to confirm (which replace a stored town, with the import's code).
+#[lazy]
+fn region_file_results(result: RwSignal<Option<BringInResult>>) -> AnyView {
+    view! {
+        <BringInResults result=result/>
+        <NewerVersions result=result/>
+    }
+    .into_any()
+}
+
+/// The regions' rows on the strategy list, when there are any (`region::list`).
+#[lazy]
+fn region_rows() -> AnyView {
+    view! { <RegionRows/> }.into_any()
+}
+
+/// The region backups on the strategy list, when there are any (`region::list`).
+#[lazy]
+fn region_backup_rows() -> AnyView {
+    view! { <RegionBackupRows/> }.into_any()
 }

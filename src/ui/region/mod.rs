@@ -29,7 +29,7 @@ use crate::ui::speech::Speaks;
 use bring_in::BringIn;
 pub use bring_in::BringInResults;
 use leptos::prelude::*;
-pub use list::{RegionBackupRows, RegionList, RegionRows};
+pub use list::RegionList;
 use manage::RegionManage;
 pub use replace::NewerVersions;
 use side_by_side::SideBySideTable;

@@ -231,7 +231,7 @@ pub(super) async fn move_old_data(
 /// The drafts a page left unsaved when it went away, applied at start-up (`Start::open`).
 #[lazy]
 pub(super) async fn apply_drafts(store: Rc<BrowserStore>, drafts: Vec<KeptDraft>, now: String) -> Vec<Notice> {
-    super::apply_drafts_now(store, drafts, now).await
+    super::start::apply_drafts_now(store, drafts, now).await
 }
 
 /// Writes a draft of the open strategy: (strategy, the revision it is based on, now).
