@@ -197,18 +197,20 @@ fn only_storage_names_the_browsers_storage() {
     assert!(found.is_empty(), "the browser's storage outside storage/:\n{}", found.join("\n"));
 }
 
+/// The `ui` files outside `ui/state` whose code has a line that `matches`.
+fn components_where(matches: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    sources()
+        .into_iter()
+        .map(|path| (name(&path), path))
+        .filter(|(name, _)| name.starts_with("src/ui/") && !name.starts_with("src/ui/state/"))
+        .filter(|(_, path)| code(&fs::read_to_string(path).unwrap()).iter().any(|l| matches(l)))
+        .map(|(name, _)| name)
+        .collect()
+}
+
 #[test]
 fn only_the_app_state_calls_the_store() {
-    let mut callers = BTreeSet::new();
-    for path in sources() {
-        let name = name(&path);
-        if !name.starts_with("src/ui/") || name.starts_with("src/ui/state/") {
-            continue;
-        }
-        if code(&fs::read_to_string(&path).unwrap()).iter().any(|l| l.contains(".store()")) {
-            callers.insert(name);
-        }
-    }
+    let callers = components_where(|l| l.contains(".store()"));
     let known: BTreeSet<String> = KNOWN_STORE_CALLERS.iter().map(|s| s.to_string()).collect();
     let new: Vec<_> = callers.difference(&known).collect();
     let gone: Vec<_> = known.difference(&callers).collect();
@@ -221,17 +223,7 @@ fn only_the_app_state_calls_the_store() {
 
 #[test]
 fn components_take_their_features_context_not_the_whole_app_state() {
-    let mut takers = BTreeSet::new();
-    for path in sources() {
-        let name = name(&path);
-        if !name.starts_with("src/ui/") || name.starts_with("src/ui/state/") {
-            continue;
-        }
-        let code = code(&fs::read_to_string(&path).unwrap());
-        if code.iter().any(|l| l.contains("use_app()") || l.contains("AppState")) {
-            takers.insert(name);
-        }
-    }
+    let takers = components_where(|l| l.contains("use_app()") || l.contains("AppState"));
     let known: BTreeSet<String> = WHOLE_STATE_TAKERS.iter().map(|s| s.to_string()).collect();
     let new: Vec<_> = takers.difference(&known).collect();
     assert!(new.is_empty(), "components that take the whole AppState (take their feature's context): {new:?}");
