@@ -47,9 +47,7 @@ impl Importing {
                     // A change waiting to be saved belongs in the comparison (and in any backup):
                     // the workbench stores it first.
                     state.commit_field();
-                    let (flushed, taken) = super::transfer::take_file(state.bench(), name.clone(), bytes).await;
-                    state.apply(flushed).await;
-                    taken.map_err(Ok)
+                    super::transfer::take_file(state, name.clone(), bytes).await.map_err(Ok)
                 }
                 Err(e) => Err(e),
             };

@@ -112,13 +112,12 @@ fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
 }
 
 /// Stores a waiting change, then reads a file for the import and decides what it is, with the
-/// preview of a strategy or backup against what is stored (`Workbench::take`): in the wasm part that reads files, not in
-/// the first download.
+/// preview of a strategy or backup against what is stored (`Workbench::take`): in the wasm part
+/// that reads files, not in the first download, which also carries no code that shows an outcome.
 #[lazy]
-pub(super) async fn take_file(
-    bench: Rc<super::Bench>,
-    name: String,
-    bytes: Vec<u8>,
-) -> (crate::session::workbench::Outcome, Result<Taken, ImportError>) {
-    bench.take(&name, &bytes, &files::PerformanceMarks).await
+pub(super) async fn take_file(state: AppState, name: String, bytes: Vec<u8>) -> Result<Taken, ImportError> {
+    let (flushed, taken) = state.bench().take(&name, &bytes, &files::PerformanceMarks).await;
+    // Shown here, in the part: what shows an outcome stays out of the first visit's module.
+    state.apply(flushed).await;
+    taken
 }
