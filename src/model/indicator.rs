@@ -228,6 +228,24 @@ impl Target {
             _ => None,
         }
     }
+
+    /// The years the target speaks of in plan `period`: a value's or a relative one's due year
+    /// (the plan's assumed target year when none is written), a bound's year, or every year of
+    /// the plan for a bound without one and for a per-year target; each year of a span; none for
+    /// a direction. A table of years shows a column for each.
+    pub fn years(&self, period: super::PlanPeriod) -> Vec<FiscalYear> {
+        match self {
+            Target::Value { year, .. } | Target::Relative { year, .. } => {
+                vec![year.unwrap_or(period.assumed_target_year())]
+            }
+            Target::PerYear { .. } | Target::Bound { year: None, .. } => period.years().collect(),
+            Target::Bound { year: Some(y), .. } => vec![*y],
+            Target::Average { from, to, .. } | Target::Cumulative { from, to, .. } => {
+                (from.0..=to.0).map(FiscalYear).collect()
+            }
+            Target::Direction => Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -552,6 +570,24 @@ impl Series {
 mod tests {
     use super::*;
     use crate::model::PlanPeriod;
+
+    #[test]
+    fn a_target_speaks_of_its_due_year_the_plans_years_or_its_span() {
+        let period = PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) };
+        let years = |t: Target| t.years(period).into_iter().map(|y| y.0).collect::<Vec<_>>();
+        assert_eq!(years(Target::Value { value: 1.0, year: Some(FiscalYear(2022)) }), [2022]);
+        assert_eq!(years(Target::Value { value: 1.0, year: None }), [period.assumed_target_year().0], "assumed");
+        assert_eq!(years(Target::Relative { change: RelativeChange::Hold, year: None }), [2024]);
+        assert_eq!(years(Target::PerYear { value: 0.0 }), [2020, 2021, 2022, 2023, 2024]);
+        let bound = |year| Target::Bound { value: 80.0, side: BoundSide::AtLeast, hold: false, year };
+        assert_eq!(years(bound(None)), [2020, 2021, 2022, 2023, 2024]);
+        assert_eq!(years(bound(Some(FiscalYear(2023)))), [2023]);
+        assert_eq!(
+            years(Target::Cumulative { value: 9.0, from: FiscalYear(2019), to: FiscalYear(2021) }),
+            [2019, 2020, 2021]
+        );
+        assert!(years(Target::Direction).is_empty());
+    }
 
     #[test]
     fn an_as_of_basis_is_read_only_with_a_day_its_month_has() {

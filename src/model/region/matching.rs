@@ -246,17 +246,7 @@ fn years_of(series: &Series, period: PlanPeriod) -> Vec<FiscalYear> {
     let mut years: Vec<FiscalYear> = series.actuals.iter().map(|a| a.year).collect();
     years.extend(series.interim.iter().map(|v| v.year));
     years.extend(series.baseline.as_ref().map(|b| b.year.unwrap_or(period.assumed_baseline_year())));
-    match series.target {
-        Some(Target::Value { year, .. } | Target::Relative { year, .. }) => {
-            years.push(year.unwrap_or(period.assumed_target_year()))
-        }
-        Some(Target::PerYear { .. } | Target::Bound { year: None, .. }) => years.extend(period.years()),
-        Some(Target::Bound { year: Some(y), .. }) => years.push(y),
-        Some(Target::Average { from, to, .. } | Target::Cumulative { from, to, .. }) => {
-            years.extend((from.0..=to.0).map(FiscalYear))
-        }
-        Some(Target::Direction) | None => {}
-    }
+    years.extend(series.target.iter().flat_map(|t| t.years(period)));
     years
 }
 
