@@ -27,8 +27,6 @@ mod notice;
 pub mod preview;
 pub mod region;
 pub mod route;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod save_loop_tests;
 pub mod series_draft;
 pub mod stopwatch;
 pub mod table_import;

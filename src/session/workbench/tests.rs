@@ -1,5 +1,7 @@
 //! The workbench's actions against the in-memory backend (issue 36): what only the page's e2e
-//! tests reached before — the save loop with another tab, a change flushed before an import
+//! tests reached before — the save loop with another tab (edit → quiet → save → another tab's
+//! save → a conflict offered, nothing overwritten; once `session/save_loop_tests.rs`, which
+//! drove `Editing` and the store by hand), a change flushed before an import
 //! compares or a delete backs up, an example already stored, a region file picked where a
 //! strategy was expected — and, for each action, that the lists it says it touched cover every
 //! list it changed.
@@ -11,8 +13,8 @@ use crate::model::Strategy;
 use crate::session::lists::{read_more, Lists};
 use crate::session::preview::{Preview, Taken};
 use crate::session::stopwatch::Untimed;
-use crate::storage::{MemoryBackend, VersionReason};
-use crate::testing::{memory_store, Wait};
+use crate::storage::{Backend, BackendKind, MemoryBackend, StorageError, Store, VersionReason, Write};
+use crate::testing::Wait;
 
 const NOW: &str = "2026-11-25T09:00:00Z";
 
@@ -20,12 +22,36 @@ fn clock() -> Clock {
     Clock { now: || NOW.to_owned(), pause: |_| Box::pin(std::future::ready(())) }
 }
 
-type Bench = Workbench<Rc<MemoryBackend>>;
+/// The memory backend as the page's IndexedDB: storage that keeps what is saved, so the editing
+/// session is persistent, as in the browser (in memory only it would say nothing is kept).
+struct Kept(Rc<MemoryBackend>);
+
+impl Backend for Kept {
+    async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.0.get(key).await
+    }
+    async fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.0.keys().await
+    }
+    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        self.0.apply(writes).await
+    }
+    fn kind(&self) -> BackendKind {
+        BackendKind::IndexedDb
+    }
+}
+
+type Bench = Workbench<Kept>;
 
 /// A workbench over a store holding these strategies, the first of them open.
 fn bench(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, Bench) {
-    let (mem, store) = memory_store(strategies);
+    let mem = Rc::new(MemoryBackend::new());
+    let store = Store::new(Kept(mem.clone()));
+    for s in strategies {
+        store.save(s, NOW).wait().unwrap();
+    }
     let bench = Workbench::new(Rc::new(store), clock());
+    assert!(bench.store().is_persistent(), "as in the browser");
     if let Some(s) = strategies.first() {
         assert!(bench.open(&s.id, || true).wait().go_to.is_some());
     }
@@ -88,6 +114,12 @@ fn the_save_loop_with_another_tabs_save_between_ends_in_a_conflict_offered() {
     assert_eq!(refused.tell, Tell::Say(Notice::TabConflict { title: "二回目".into() }));
     assert!(!refused.stored);
     assert_eq!(stored_title(&bench, &s), "他のタブ", "nothing overwritten");
+    assert!(bench.editing(|e| e.autosave().in_conflict()), "the change waits for the user's choice");
+    assert_eq!(
+        bench.editing(|e| e.strategy().unwrap().title.clone()),
+        "二回目",
+        "this tab's change is kept in the page"
+    );
 
     // Following the other tab now asks again (a change waits), and keeping this tab's version
     // saves it over theirs, the notice taken away.

@@ -88,8 +88,8 @@ pub struct AppState {
     prefs_writing: StoredValue<u32>,
     /// The strategy being loaded for the route, while it is.
     loading: StoredValue<Option<Id>>,
-    /// The open strategy as `editing` holds it (a copy sharing every unchanged goal and
-    /// indicator), for the components to read.
+    /// The open strategy as the workbench's editing session holds it (a copy sharing every
+    /// unchanged goal and indicator), for the components to read.
     pub open: RwSignal<Option<Strategy>>,
     /// The editing's version `open` shows (`session::Editing::version`).
     shown: StoredValue<u64>,
@@ -149,8 +149,10 @@ impl AppState {
         let persistent = start.store.is_persistent();
         let moved = start.opened.moved.clone().filter(|m| m.copied + m.kept_aside > 0);
         let clock = Clock { now: files::now, pause: |ms| Box::pin(files::sleep(ms)) };
+        let bench = Rc::new(Workbench::new(start.store, clock));
+        let save_state = bench.editing(|e| e.save_state().clone());
         let state = AppState {
-            bench: StoredValue::new_local(Rc::new(Workbench::new(start.store, clock))),
+            bench: StoredValue::new_local(bench),
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
             storage_problem: RwSignal::new(start.opened.unavailable),
             indexed_db_problem: RwSignal::new(start.opened.indexed_db_problem),
@@ -169,7 +171,7 @@ impl AppState {
             shown: StoredValue::new(0),
             revision: RwSignal::new(0),
             history_depths: RwSignal::new((0, 0)),
-            save_state: RwSignal::new(Editing::new(persistent).save_state().clone()),
+            save_state: RwSignal::new(save_state),
             prefs: RwSignal::new(start.prefs),
             notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.first().cloned())),
             route: RwSignal::new(Route::List),
