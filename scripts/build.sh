@@ -29,6 +29,8 @@ if ! flock -n 9; then
   flock 9
 fi
 
+rm -f "$SHIRUBE_DIST_STAMP"   # dist/ is about to change: until this build ends, it is no one's
+sources_before="$(source_fingerprint)"
 run_step "trunk build --release" trunk build --release "$@"
 
 check_dist() {
@@ -48,6 +50,8 @@ run_step "check dist/ (relative URLs)" check_dist
 run_step "Content-Security-Policy (scripts/csp.mjs)" node scripts/csp.mjs dist/index.html
 run_step "service worker (scripts/sw-build.mjs)" node scripts/sw-build.mjs dist
 run_step "single file (scripts/single-file.mjs)" node scripts/single-file.mjs dist shirube.html
+# scripts/serve.sh serves this dist/ as it is while the sources stay as they were when it began.
+[[ $# -gt 0 || "${SHIRUBE_WASM_NAMES:-}" == 1 ]] || echo "$sources_before" > "$SHIRUBE_DIST_STAMP"
 
 size_report() {
   local f raw gz total_raw=0 total_gz=0

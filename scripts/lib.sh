@@ -88,3 +88,14 @@ locked_wasm_bindgen_version() {
     in_wb && /^version = / { gsub(/"/, "", $3); print $3; exit }
   ' "$SHIRUBE_ROOT/Cargo.lock"
 }
+
+# A fingerprint of everything the release build reads (tracked and new files, not ignored ones):
+# scripts/build.sh writes it into target/ beside a finished dist/, and scripts/serve.sh serves
+# dist/ as it is while it still matches (a second `serve.sh`, or the one after the test
+# command's build, starts in seconds).
+SHIRUBE_DIST_STAMP="target/.shirube-dist-sources"
+source_fingerprint() {
+  (cd "$SHIRUBE_ROOT" && git ls-files -z -co --exclude-standard -- \
+      src public style web scripts index.html Cargo.toml Cargo.lock Trunk.toml .cargo package.json package-lock.json \
+    | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
