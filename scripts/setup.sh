@@ -14,9 +14,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 
 TRUNK_VERSION="0.21.14"   # 0.22.x needs rustc >= 1.96; this machine has 1.95
-# Cuts the wasm into a main module and lazily loaded parts (scripts/wasm-split.mjs); its split
-# format must match the wasm_split_helpers that leptos pulls in (0.2.x in Cargo.lock).
-WASM_SPLIT_VERSION="0.2.4"
+# Cuts the wasm into a main module and lazily loaded parts (scripts/wasm-split.mjs): crates.io's
+# wasm_split_cli_support 0.2.4 with one change (issue 47: a size floor for shared chunks,
+# --min-chunk-size), vendored in tools/wasm-split-cli and installed from there. Its split format
+# must match the wasm_split_helpers that leptos pulls in (0.2.x in Cargo.lock).
+WASM_SPLIT_DIR="tools/wasm-split-cli"
 WASM_TARGET="wasm32-unknown-unknown"
 # Drives Debian's firefox-esr (the Firefox suite, and the wasm tests in Firefox).
 GECKODRIVER_VERSION="0.37.1"
@@ -109,11 +111,15 @@ npm_stamp_value() {
 }
 
 ensure_wasm_split() {
-  if cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-    echo "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION): installed (skip)"
+  # Installed from this checkout's copy; a stamp beside the binary says which copy (a hash of its files).
+  local stamp="$SHIRUBE_CARGO_BIN/.shirube-wasm-split-cli" want
+  want="$(git ls-files -z -co --exclude-standard -- "$WASM_SPLIT_DIR" | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+  if command -v wasm-split-cli >/dev/null && [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    echo "wasm-split-cli ($WASM_SPLIT_DIR): installed (skip)"
   else
-    echo "wasm-split-cli: building wasm_split_cli_support $WASM_SPLIT_VERSION from crates.io (about 1 minute)"
-    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --force
+    echo "wasm-split-cli: building $WASM_SPLIT_DIR (wasm_split_cli_support 0.2.4 with a size floor for shared chunks; about 1 minute)"
+    cargo install --path "$WASM_SPLIT_DIR" --locked --features build-binary --force
+    echo "$want" > "$stamp"
   fi
   command -v wasm-split-cli >/dev/null || die "wasm-split-cli is not on PATH after installing it"
 }
@@ -176,7 +182,7 @@ run_step "rustup components clippy + rustfmt" ensure_rust_components
 run_step "trunk $TRUNK_VERSION" ensure_trunk
 run_step "wasm-bindgen-cli $(locked_wasm_bindgen_version)" ensure_wasm_bindgen
 run_step "crates (cargo fetch)" fetch_crates
-run_step "wasm-split-cli $WASM_SPLIT_VERSION" ensure_wasm_split
+run_step "wasm-split-cli ($WASM_SPLIT_DIR)" ensure_wasm_split
 
 run_step "npm packages (npm ci)" ensure_npm_packages
 if [[ $WITH_BROWSER -eq 1 ]]; then

@@ -33,8 +33,25 @@ const DIST = path.resolve(ROOT, args.find((a) => !a.startsWith('--')) ?? 'dist')
 const RECORD = args.includes('--record');
 const RECORDED = path.join(ROOT, 'scripts', 'sizes.json');
 
-/** The budgets, gzip -9 bytes (KB = 1,000 bytes: the stricter reading). */
-export const BUDGET = { firstVisit: 250_000, dashboardVisit: 500_000 };
+/** The budgets, gzip -9 bytes (KB = 1,000 bytes: the stricter reading); the dashboard visit's
+ *  (issue 47) is first visit + ECharts + the example (≈ 460 KB, fixed) and the parts. */
+export const BUDGET = { firstVisit: 250_000, dashboardVisit: 650_000 };
+
+/** At most this many wasm files in any visit below (issue 47: a town's HTTP/1.1 host queues
+ *  requests behind six connections; 25 split points each a part of its own made ~600 files). */
+export const MAX_WASM_FILES_PER_VISIT = 30;
+
+/** The parts (src/ui/parts.rs) each visit fetches beyond the first visit's files: what the
+ *  route's page and the actions it runs are in. tests/e2e/size.spec.ts drives each visit and
+ *  checks that it fetches no wasm file outside what is listed here. */
+export const VISITS = {
+  list: [],
+  overview: ['actions', 'overview'],
+  dashboard: ['actions', 'overview'],
+  editor: ['actions', 'editor'],
+  files: ['actions', 'files'],
+  region: ['actions', 'list_extras', 'region'],
+};
 
 /** The figures recorded in scripts/sizes.json (`--record` writes them). */
 export function recordedSizes() {
@@ -123,8 +140,16 @@ export function splitParts(dist = DIST) {
   return splits;
 }
 
-/** A split's name without the call-site hash the `lazy` macro appends. */
-const splitName = (name) => name.replace(/_\d+$/, '');
+/** The wasm files of a visit: the first visit's and those of its parts (`VISITS`). */
+export function visitWasmFiles(visit, dist = DIST) {
+  const splits = splitParts(dist);
+  const files = new Set(firstVisitFiles(dist).filter((f) => f.endsWith('.wasm')));
+  for (const part of VISITS[visit]) {
+    const own = splits.get(part) ?? fail(`no part "${part}" in the build (src/ui/parts.rs names them)`);
+    for (const f of own) files.add(f);
+  }
+  return [...files].sort();
+}
 
 function main() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) fail(`${DIST}/index.html does not exist: build first (scripts/build.sh)`);
@@ -145,7 +170,7 @@ function main() {
   const parts = {};
   const warnings = [];
   for (const [split, files] of [...splitParts()].sort()) {
-    const name = splitName(split);
+    const name = split;
     const bytes = sum(files);
     parts[name] = bytes;
     const was = recorded.parts?.[name];
@@ -164,6 +189,14 @@ function main() {
     fs.writeFileSync(RECORDED, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`\n[size-gate] recorded in ${path.relative(ROOT, RECORDED)}`);
   }
+  console.log(`\nWasm files per visit (at most ${MAX_WASM_FILES_PER_VISIT}):`);
+  const crowded = [];
+  for (const visit of Object.keys(VISITS)) {
+    const files = visitWasmFiles(visit);
+    row(`${visit} (${['first visit', ...VISITS[visit]].join(' + ')})`, sum(files), `${files.length} wasm files`);
+    if (files.length > MAX_WASM_FILES_PER_VISIT) crowded.push(`${visit}: ${files.length}`);
+  }
+  if (crowded.length > 0) fail(`a visit fetches more than ${MAX_WASM_FILES_PER_VISIT} wasm files: ${crowded.join(', ')}`);
   if (firstTotal > limit) {
     fail(`the first visit is ${firstTotal} B gzipped, over its limit of ${limit} B (budget ${BUDGET.firstVisit} B)`);
   }

@@ -22,10 +22,16 @@ pub fn mount() {
     // Storage answers asynchronously (IndexedDB): open it, then show the page. (Leptos' own
     // task executor is set up by the mount, so this first task goes to the browser directly.)
     super::state::install_writer();
+    super::pages::start_loading(&Route::parse(&current_hash()));
     wasm_bindgen_futures::spawn_local(async {
         let start = Start::open().await;
         leptos::mount::mount_to_body(move || view! { <App start/> });
     });
+}
+
+/// The URL's hash: the route (static hosting has no server-side routes).
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 /// The page, once storage is open.
@@ -40,7 +46,6 @@ fn App(start: Start) -> impl IntoView {
     state.start_autosave();
 
     // The URL hash is the route (static hosting has no server-side routes).
-    let current_hash = || web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     state.apply_route(Route::parse(&current_hash()));
     let _ = window_event_listener(leptos::ev::hashchange, move |_| state.apply_route(Route::parse(&current_hash())));
     // Save a waiting change before the page goes away.
@@ -79,17 +84,18 @@ fn App(start: Start) -> impl IntoView {
         <Header/>
         <main id="main">
             <UpdatePrompt/>
+            <super::parts::MissingPart/>
             <Notices/>
             <ImportPreview/>
             {move || match page.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
-                Route::Strategy(_) => super::parts::lazy_page(async move { pages::overview_page().await }),
-                Route::Dashboard(_) => super::parts::lazy_page(async move { pages::dashboard_page().await }),
-                Route::Files(_) => super::parts::lazy_page(async move { pages::files_page().await }),
-                Route::Print(_, report) => super::parts::lazy_page(async move { pages::print_page(report).await }),
-                Route::Edit(_, _) => super::parts::lazy_page(async move { pages::editor_page().await }),
-                Route::Workshop(_, page) => super::parts::lazy_page(async move { pages::workshop_page(page).await }),
-                Route::Region(_) => super::parts::lazy_page(async move { pages::region_page().await }),
+                Route::Strategy(_) => super::parts::lazy_page(pages::overview_page),
+                Route::Dashboard(_) => super::parts::lazy_page(pages::dashboard_page),
+                Route::Files(_) => super::parts::lazy_page(pages::files_page),
+                Route::Print(_, report) => super::parts::lazy_page(move || pages::print_page(report.clone())),
+                Route::Edit(_, _) => super::parts::lazy_page(pages::editor_page),
+                Route::Workshop(_, page) => super::parts::lazy_page(move || pages::workshop_page(page.clone())),
+                Route::Region(_) => super::parts::lazy_page(pages::region_page),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{state.text("ページが見つかりません", "Page not found")}</h1>

@@ -32,16 +32,24 @@ pub fn embedded() -> Option<String> {
 }
 
 /// Mounts the hand-out of the strategy file `text`. Its code (the presentation with its charts)
-/// is a wasm part of its own, fetched first (`#[lazy]`, like the app's pages).
+/// is a wasm part of its own, fetched first (`parts::split!`, like the app's pages); the page
+/// says so in both languages if it cannot be fetched.
 pub fn mount(text: String) {
     // Not leptos::task::spawn_local: Leptos' executor is set up by mounting, which comes after.
-    wasm_bindgen_futures::spawn_local(mount_now(text));
+    wasm_bindgen_futures::spawn_local(async move {
+        if mount_now(text.clone()).await.is_err() && mount_now(text).await.is_err() {
+            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                body.set_text_content(Some(
+                    "この配布用ファイルの一部を読み込めませんでした。再読み込みしてください。 / A part of this hand-out could not be loaded. Please reload.",
+                ));
+            }
+        }
+    });
 }
 
-#[lazy]
-fn mount_now(text: String) {
+crate::ui::parts::split!(handout, fn mount_now(text: String) -> () {
     leptos::mount::mount_to_body(move || view! { <HandoutApp text=text.clone()/> });
-}
+});
 
 fn browser_language() -> Language {
     // `navigator.language` through Reflect: no extra web-sys feature for one string.

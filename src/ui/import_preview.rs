@@ -39,8 +39,8 @@ pub fn ImportPreview() -> impl IntoView {
         {move || state.import.with(|f| f.pending().map(|p| match p {
             Pending::Reading { file, .. } => reading(state, file.clone()).into_any(),
             // Their views are a wasm part of their own, fetched with the first preview.
-            Pending::Ready(Preview::Strategy { .. }) => super::parts::lazy_page(async move { strategy_preview().await }),
-            Pending::Ready(Preview::Everything { .. }) => super::parts::lazy_page(async move { everything_preview().await }),
+            Pending::Ready(Preview::Strategy { .. }) => super::parts::lazy_page(strategy_preview),
+            Pending::Ready(Preview::Everything { .. }) => super::parts::lazy_page(everything_preview),
         }))}
     }
 }
@@ -483,12 +483,10 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     .into_any()
 }
 
-#[lazy]
-fn strategy_preview() -> AnyView {
+super::parts::split!(files, fn strategy_preview() -> AnyView {
     view! { <StrategyPreview/> }.into_any()
-}
+});
 
-#[lazy]
-fn everything_preview() -> AnyView {
+super::parts::split!(files, fn everything_preview() -> AnyView {
     view! { <EverythingPreview/> }.into_any()
-}
+});

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = use_notice_board();
     let shown = Memo::new(move |_| state.notice.with(Option::is_some));
-    move || shown.get().then(|| super::parts::lazy_part(async move { notice_view().await }))
+    move || shown.get().then(|| super::parts::lazy_part(notice_view))
 }
 
 /// The notice shown, with its actions.
@@ -116,8 +116,8 @@ pub fn NoticeView() -> impl IntoView {
     }
 }
 
-/// The notice area's words and actions (`notices`).
-#[lazy]
-fn notice_view() -> AnyView {
+super::parts::split!(actions,
+    /// The notice area's words and actions (`notices`).
+    fn notice_view() -> AnyView {
     view! { <NoticeView/> }.into_any()
-}
+});

@@ -1,7 +1,7 @@
-//! The pages behind a route, each loaded on first use: `#[lazy]` makes each function a split
-//! point, so its page's code (and what only it uses) is cut out of the main wasm into a part
-//! fetched the first time the page opens (scripts/wasm-split.mjs). The start page, the header
-//! and notices stay in the main module; what they show only sometimes (the import preview's
+//! The pages behind a route, each loaded on first use: `split!` makes each function a split
+//! point of its part (`parts`), so its page's code (and what only it uses) is cut out of the main
+//! wasm into the part fetched the first time one of its pages opens (scripts/wasm-split.mjs).
+//! The start page, the header and notices stay in the main module; what they show only sometimes (the import preview's
 //! dialogs, a notice's words, the regions' rows) is a part too, declared beside its component
 //! and shown through `parts`.
 
@@ -14,52 +14,75 @@ use super::overview::Overview;
 use super::print::PrintReport;
 use super::region::RegionPage;
 use super::workshop::Workshop;
-use crate::session::route::{Report, WorkshopPage};
+use crate::session::route::{Report, Route, WorkshopPage};
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+use std::pin::Pin;
+use super::parts::split;
 use leptos::prelude::*;
 
-#[lazy]
-pub fn overview_page() -> AnyView {
+split!(overview, load: load_overview, pub fn overview_page() -> AnyView {
     view! { <Overview/> }.into_any()
-}
+});
 
-#[lazy]
-pub fn dashboard_page() -> AnyView {
+split!(overview, pub fn dashboard_page() -> AnyView {
     view! { <Dashboard/> }.into_any()
-}
+});
 
-#[lazy]
-pub fn files_page() -> AnyView {
+split!(files, load: load_files, pub fn files_page() -> AnyView {
     view! { <FilesPage/> }.into_any()
-}
+});
 
-#[lazy]
-pub fn print_page(report: Report) -> AnyView {
+split!(print, load: load_print, pub fn print_page(report: Report) -> AnyView {
     view! { <PrintReport report=report/> }.into_any()
-}
+});
 
-#[lazy]
-pub fn editor_page() -> AnyView {
+split!(editor, load: load_editor, pub fn editor_page() -> AnyView {
     view! { <Editor/> }.into_any()
-}
+});
 
-#[lazy]
-pub fn workshop_page(page: WorkshopPage) -> AnyView {
+split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -> AnyView {
     view! { <Workshop page=page/> }.into_any()
-}
+});
 
-#[lazy]
-pub fn region_page() -> AnyView {
+split!(region, load: load_region, pub fn region_page() -> AnyView {
     view! { <RegionPage/> }.into_any()
-}
+});
 
-/// The form that creates a strategy (`create_form`), opened from the list.
-#[lazy]
-pub fn create_form(on_done: Callback<()>) -> AnyView {
+split!(list_extras,
+    /// The form that creates a strategy (`create_form`), opened from the list.
+    pub fn create_form(on_done: Callback<()>) -> AnyView {
     view! { <CreateForm on_done=on_done/> }.into_any()
-}
+});
 
-/// Backups and unreadable stored data on the list (`kept`), when there are any.
-#[lazy]
-pub fn kept_data() -> AnyView {
+split!(list_extras,
+    /// Backups and unreadable stored data on the list (`kept`), when there are any.
+    pub fn kept_data() -> AnyView {
     view! { <KeptData/> }.into_any()
+});
+
+/// Starts fetching the parts the page of `route` needs — its page's and the actions' that open a
+/// strategy — before storage is opened (`app::mount`), so that fetching and opening overlap
+/// (issue 47). A part that does not arrive here is fetched again when it is used.
+pub fn start_loading(route: &Route) {
+    let page: Option<fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>> = match route {
+        Route::List | Route::NotFound(_) => return,
+        Route::Strategy(_) | Route::Dashboard(_) => Some(|| Box::pin(load_overview())),
+        Route::Print(..) => Some(|| Box::pin(load_print())),
+        Route::Files(_) => Some(|| Box::pin(load_files())),
+        Route::Edit(..) => Some(|| Box::pin(load_editor())),
+        Route::Workshop(..) => Some(|| Box::pin(load_workshop())),
+        Route::Region(_) => Some(|| Box::pin(load_region())),
+    };
+    // Two tasks: the two parts are fetched side by side.
+    if route.strategy_id().is_some() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = super::state::load_actions().await;
+        });
+    }
+    if let Some(load) = page {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = load().await;
+        });
+    }
 }

@@ -132,7 +132,7 @@ pub fn StrategyList() -> impl IntoView {
                 "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>
             {move || creating.get().then(|| {
                 let done = Callback::new(move |_| creating.set(false));
-                super::parts::lazy_part(async move { super::pages::create_form(done).await })
+                super::parts::lazy_part(move || super::pages::create_form(done))
             })}
             <Show when=move || state.summaries.with(|l| l.is_empty())>
                 <p class="empty" data-testid="empty-list">{state.text("まだ戦略がありません。新しくつくるか、下の例を開いてください。", "No strategy yet. Create one, or open an example below.")}</p>
@@ -179,6 +179,6 @@ pub fn StrategyList() -> impl IntoView {
         </section>
         <StorageUsage/>
         // Backups and stored data that could not be read, when there are any: a part of their own.
-        {move || has_kept.get().then(|| super::parts::lazy_part(async move { super::pages::kept_data().await }))}
+        {move || has_kept.get().then(|| super::parts::lazy_part(super::pages::kept_data))}
     }
 }

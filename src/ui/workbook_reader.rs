@@ -5,12 +5,11 @@
 //! loaded part's code never calls another part directly.
 
 use crate::format::table::{Grid, WorkbookError};
-use leptos::prelude::*;
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 
-type Reader = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Result<Vec<Grid>, WorkbookError>>>>;
+type Reader = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Option<Result<Vec<Grid>, WorkbookError>>>>>;
 
 thread_local! {
     static READER: Cell<Option<Reader>> = const { Cell::new(None) };
@@ -18,18 +17,24 @@ thread_local! {
 
 /// Lets the files page read workbooks: the app calls it once, at start-up.
 pub fn install() {
-    READER.set(Some(|bytes| Box::pin(workbook_part(bytes))));
+    READER.set(Some(|bytes| {
+        Box::pin(async move {
+            crate::ui::parts::load_twice(load_workbook_part).await.ok()?;
+            workbook_part(bytes).await.ok()
+        })
+    }));
 }
 
 /// The workbook's sheets, or why none were read; `None` when no app is running (nothing
-/// installed the reader).
+/// installed the reader) or the reader's part could not be fetched (the banner says so).
 pub async fn read(bytes: Vec<u8>) -> Option<Result<Vec<Grid>, WorkbookError>> {
     let reader = READER.get()?;
-    Some(reader(bytes).await)
+    reader(bytes).await
 }
 
-/// Reads the workbook, timed as "shirube:table-read" (the benchmark's figure).
-#[lazy]
-async fn workbook_part(bytes: Vec<u8>) -> Result<Vec<Grid>, WorkbookError> {
-    super::files::timed("shirube:table-read", || crate::format::table::read_workbook(&bytes))
-}
+crate::ui::parts::split!(workbook_reader, load: load_workbook_part,
+    /// Reads the workbook, timed as "shirube:table-read" (the benchmark's figure).
+    async fn workbook_part(bytes: Vec<u8>) -> Result<Vec<Grid>, WorkbookError> {
+        super::files::timed("shirube:table-read", || crate::format::table::read_workbook(&bytes))
+    }
+);

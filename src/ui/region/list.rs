@@ -86,14 +86,14 @@ pub fn RegionList() -> impl IntoView {
                     }}</a></p>
                 })}
                 // What came of it (and the newer versions to confirm) in a part of its own.
-                {move || has_result.get().then(|| crate::ui::parts::lazy_part(async move { region_file_results(result).await }))}
+                {move || has_result.get().then(|| crate::ui::parts::lazy_part(move || region_file_results(result)))}
             </div>
             // The rows, when there are regions: a part of their own (a first visit has none).
             <ul class="strategy-list" data-testid="region-list">
-                {move || has_regions.get().then(|| crate::ui::parts::lazy_part(async move { region_rows().await }))}
+                {move || has_regions.get().then(|| crate::ui::parts::lazy_part(region_rows))}
             </ul>
         </section>
-        {move || has_backups.get().then(|| crate::ui::parts::lazy_part(async move { region_backup_rows().await }))}
+        {move || has_backups.get().then(|| crate::ui::parts::lazy_part(region_backup_rows))}
     }
 }
 
@@ -168,25 +168,25 @@ pub fn RegionBackupRows() -> impl IntoView {
     }
 }
 
-/// What came of a region file opened from the strategy list: each town's outcome and the newer
-/// versions to confirm (which replace a stored town, with the import's code).
-#[lazy]
-fn region_file_results(result: RwSignal<Option<BringInResult>>) -> AnyView {
+crate::ui::parts::split!(region,
+    /// What came of a region file opened from the strategy list: each town's outcome and the newer
+    /// versions to confirm (which replace a stored town, with the import's code).
+    fn region_file_results(result: RwSignal<Option<BringInResult>>) -> AnyView {
     view! {
         <BringInResults result=result/>
         <NewerVersions result=result/>
     }
     .into_any()
-}
+});
 
-/// The regions' rows on the strategy list, when there are any (`region::list`).
-#[lazy]
-fn region_rows() -> AnyView {
+crate::ui::parts::split!(list_extras,
+    /// The regions' rows on the strategy list, when there are any (`region::list`).
+    fn region_rows() -> AnyView {
     view! { <RegionRows/> }.into_any()
-}
+});
 
-/// The region backups on the strategy list, when there are any (`region::list`).
-#[lazy]
-fn region_backup_rows() -> AnyView {
+crate::ui::parts::split!(list_extras,
+    /// The region backups on the strategy list, when there are any (`region::list`).
+    fn region_backup_rows() -> AnyView {
     view! { <RegionBackupRows/> }.into_any()
-}
+});

@@ -1,12 +1,14 @@
 //! The app's actions that read or write storage or files — save, open, import, restore,
 //! delete, export, the other tab's changes, regions from the list — run in two wasm parts
-//! fetched the first time one of theirs is used (`#[lazy]`), so the first visit (the strategy
-//! list) downloads none of their code: `run`, opening and saving a strategy (what opening an
-//! example needs), and `run_files`, the imports' confirmations with the merge, the backups, the
-//! backup of everything and the regions. Each method of `AppState` that starts one says which
+//! fetched the first time one of theirs is used (`parts::split!`), so the first visit (the
+//! strategy list) downloads none of their code: `run` in the part `actions`, opening and saving a
+//! strategy (what opening an example needs), and `run_files` in the part `files`, the imports'
+//! confirmations with the merge, the backups, the backup of everything and the regions. An
+//! action whose part cannot be fetched is not run, and the page says so (`parts::MissingPart`). Each method of `AppState` that starts one says which
 //! `Action`; what it does is written beside that method (`…_now`).
 
 use super::regions::RegionIntake;
+use crate::ui::parts::{self, PartMissing};
 use super::*;
 use crate::storage::KeptDraft;
 use std::cell::Cell;
@@ -65,7 +67,7 @@ impl AppState {
 }
 
 /// How an action reaches [`run`]: through a function the app installs when it starts
-/// ([`install`], from `app::App`), never by a direct call. A `#[lazy]` part's code is exported
+/// ([`install`], from `app::App`), never by a direct call. A split function's code is exported
 /// from every wasm the crate links into, the in-browser test binaries too; a direct call from
 /// code such a part reaches would make those binaries import the app's split loader, which they
 /// do not have (the test page would not load).
@@ -79,17 +81,25 @@ thread_local! {
 /// (a new user's first visit writes nothing). Called before storage is opened (moving an earlier
 /// release's data writes).
 pub fn install_writer() {
-    crate::storage::install_writer(|target, writes| Box::pin(write_part(target, writes)));
+    crate::storage::install_writer(|target, writes| {
+        Box::pin(async move {
+            // Nothing was written: the change stays in the page (and is kept as a draft if the
+            // page goes away), as with any failed write.
+            parts::load_twice(load_write_part).await.map_err(|PartMissing| StorageError::Failed { detail: PART_MISSING.into() })?;
+            write_part(target, writes).await.unwrap_or(Err(StorageError::Failed { detail: PART_MISSING.into() }))
+        })
+    });
 }
 
-/// The browser backends' writes (`storage::write`).
-#[lazy]
-async fn write_part(
-    target: crate::storage::WriteTarget,
-    writes: Vec<crate::storage::Write>,
-) -> Result<(), StorageError> {
-    crate::storage::write(target, writes).await
-}
+/// A failed write's detail when its part could not be fetched.
+const PART_MISSING: &str = "a part of the app could not be loaded";
+
+parts::split!(actions, load: load_write_part,
+    /// The browser backends' writes (`storage::write`).
+    async fn write_part(target: crate::storage::WriteTarget, writes: Vec<crate::storage::Write>) -> Result<(), StorageError> {
+        crate::storage::write(target, writes).await
+    }
+);
 
 type ListsReader = fn(Rc<super::Bench>, Touched) -> Pin<Box<dyn Future<Output = Changed>>>;
 
@@ -107,23 +117,36 @@ pub(super) async fn read_lists(bench: Rc<super::Bench>, touched: Touched) -> Cha
     }
 }
 
-/// Reads the touched lists besides the strategies into the workbench's and says which changed
-/// (the comparison of regions and backups is here too, not in the first visit's module).
-#[lazy]
-async fn read_lists_part(bench: Rc<super::Bench>, touched: Touched) -> Changed {
-    let read = crate::session::lists::read_more(&bench.store(), touched).await;
-    bench.take_more(read)
-}
+parts::split!(actions, load: load_read_lists_part,
+    /// Reads the touched lists besides the strategies into the workbench's and says which changed
+    /// (the comparison of regions and backups is here too, not in the first visit's module).
+    async fn read_lists_part(bench: Rc<super::Bench>, touched: Touched) -> Changed {
+        let read = crate::session::lists::read_more(&bench.store(), touched).await;
+        bench.take_more(read)
+    }
+);
 
 /// Lets the actions run: the app calls it once, at start-up.
 pub fn install() {
-    LISTS_READER.set(Some(|bench, touched| Box::pin(read_lists_part(bench, touched))));
+    LISTS_READER.set(Some(|bench, touched| {
+        Box::pin(async move {
+            match parts::load_twice(load_read_lists_part).await {
+                Ok(()) => read_lists_part(bench, touched).await.unwrap_or_default(),
+                Err(PartMissing) => Changed::default(),
+            }
+        })
+    }));
+    // An action whose part did not arrive is not run; the banner says so (`parts`).
     RUNNER.set(Some(|state, action| {
-        if action.is_everyday() {
-            Box::pin(run(state, action))
-        } else {
-            Box::pin(run_files(state, action))
-        }
+        Box::pin(async move {
+            if action.is_everyday() {
+                if parts::load_twice(load_run).await.is_ok() {
+                    let _ = run(state, action).await;
+                }
+            } else if parts::load_twice(load_run_files).await.is_ok() {
+                let _ = run_files(state, action).await;
+            }
+        })
     }));
 }
 
@@ -153,9 +176,9 @@ pub(super) async fn perform(state: AppState, action: Action) {
     }
 }
 
+parts::split!(actions, load: load_run,
 /// Runs an everyday action to its end (called through [`perform`]).
-#[lazy]
-async fn run(state: AppState, action: Action) {
+pub async fn run(state: AppState, action: Action) -> () {
     // A strategy can only be open, and so have a change to keep as a draft when the page goes
     // away, once this part has run (opening one is an everyday action).
     KEEP_DRAFT.set(Some(keep_draft));
@@ -171,11 +194,11 @@ async fn run(state: AppState, action: Action) {
         // The others reach `run_files` (see `install`; a part never calls another directly).
         _ => {}
     }
-}
+});
 
+parts::split!(files, load: load_run_files,
 /// Runs an action of files, backups and regions to its end (called through [`perform`]).
-#[lazy]
-async fn run_files(state: AppState, action: Action) {
+async fn run_files(state: AppState, action: Action) -> () {
     use super::stored;
     KEEP_DRAFT.set(Some(keep_draft));
     match action {
@@ -215,24 +238,26 @@ async fn run_files(state: AppState, action: Action) {
         | Action::KeepThisTab
         | Action::Relist => {}
     }
-}
+});
 
-/// An earlier release's data moved out of `localStorage` into IndexedDB, at the first start of
-/// this release (`Start::open`; a start with nothing to move never fetches this part).
-#[lazy]
-pub(super) async fn move_old_data(
-    idb: crate::storage::IndexedDb,
-    local: crate::storage::LocalStorage,
-    now: String,
-) -> (BrowserStore, crate::storage::Opened) {
-    BrowserStore::move_then_open(idb, local, &now).await
-}
+parts::split!(actions, load: load_move_old_data,
+    /// An earlier release's data moved out of `localStorage` into IndexedDB, at the first start of
+    /// this release (`Start::open`; a start with nothing to move never fetches this part).
+    pub(super) async fn move_old_data(
+        idb: crate::storage::IndexedDb,
+        local: crate::storage::LocalStorage,
+        now: String,
+    ) -> (BrowserStore, crate::storage::Opened) {
+        BrowserStore::move_then_open(idb, local, &now).await
+    }
+);
 
-/// The drafts a page left unsaved when it went away, applied at start-up (`Start::open`).
-#[lazy]
-pub(super) async fn apply_drafts(store: Rc<BrowserStore>, drafts: Vec<KeptDraft>, now: String) -> Vec<Notice> {
-    super::start::apply_drafts_now(store, drafts, now).await
-}
+parts::split!(actions, load: load_apply_drafts,
+    /// The drafts a page left unsaved when it went away, applied at start-up (`Start::open`).
+    pub(super) async fn apply_drafts(store: Rc<BrowserStore>, drafts: Vec<KeptDraft>, now: String) -> Vec<Notice> {
+        super::start::apply_drafts_now(store, drafts, now).await
+    }
+);
 
 /// Writes a draft of the open strategy: (strategy, the revision it is based on, now).
 pub(super) type KeepDraft = fn(&Strategy, u64, &str);

@@ -47,7 +47,15 @@ impl Importing {
                     // A change waiting to be saved belongs in the comparison (and in any backup):
                     // the workbench stores it first.
                     state.commit_field();
-                    super::transfer::take_file(state, name.clone(), bytes).await.map_err(Ok)
+                    if crate::ui::parts::load_twice(super::transfer::load_take_file).await.is_err() {
+                        // The banner says that a part is missing; nothing was read or stored.
+                        state.import.try_update(|f| f.failed(ticket));
+                        return;
+                    }
+                    match super::transfer::take_file(state, name.clone(), bytes).await {
+                        Ok(taken) => taken.map_err(Ok),
+                        Err(crate::ui::parts::PartMissing) => return,
+                    }
                 }
                 Err(e) => Err(e),
             };

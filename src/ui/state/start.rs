@@ -3,6 +3,7 @@
 //! away applied, and the preferences read.
 
 use super::*;
+use crate::ui::parts::{self, PartMissing};
 
 /// What the page starts with: the opened storage and what it held of preferences.
 #[derive(Clone)]
@@ -25,13 +26,25 @@ impl Start {
         let now = files::now();
         let (store, opened) = match BrowserStore::opening().await {
             crate::storage::Opening::Ready(store, opened) => (store, opened),
-            crate::storage::Opening::Move(idb, local) => actions::move_old_data(idb, local, now.clone()).await,
+            crate::storage::Opening::Move(idb, local) => match parts::load_twice(actions::load_move_old_data).await {
+                Ok(()) => match actions::move_old_data(idb, local, now.clone()).await {
+                    Ok(moved) => moved,
+                    Err(PartMissing) => BrowserStore::browser_local(),
+                },
+                // The earlier release's data stays where it is, and is used as it is there
+                // (the banner asks for a reload, which moves it).
+                Err(PartMissing) => BrowserStore::browser_local(),
+            },
         };
         // Changes the page could not save when it last went away, before anything is shown.
         let store = Rc::new(store);
         let drafts = crate::storage::drafts();
-        let drafts_kept =
-            if drafts.is_empty() { Vec::new() } else { actions::apply_drafts(store.clone(), drafts, now).await };
+        // A draft whose part did not arrive stays kept, for the next start.
+        let drafts_kept = if drafts.is_empty() || parts::load_twice(actions::load_apply_drafts).await.is_err() {
+            Vec::new()
+        } else {
+            actions::apply_drafts(store.clone(), drafts, now).await.unwrap_or_default()
+        };
         // Preferences kept as the page went away with their write unfinished are the latest.
         let prefs = match crate::storage::kept_preferences() {
             Some(kept) => {

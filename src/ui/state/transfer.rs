@@ -111,13 +111,14 @@ fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
     files::download(&name, "application/json", text).map(|()| name)
 }
 
-/// Stores a waiting change, then reads a file for the import and decides what it is, with the
-/// preview of a strategy or backup against what is stored (`Workbench::take`): in the wasm part
-/// that reads files, not in the first download, which also carries no code that shows an outcome.
-#[lazy]
-pub(super) async fn take_file(state: AppState, name: String, bytes: Vec<u8>) -> Result<Taken, ImportError> {
-    let (flushed, taken) = state.bench().take(&name, &bytes, &files::PerformanceMarks).await;
-    // Shown here, in the part: what shows an outcome stays out of the first visit's module.
-    state.apply(flushed).await;
-    taken
-}
+crate::ui::parts::split!(files, load: load_take_file,
+    /// Stores a waiting change, then reads a file for the import and decides what it is, with the
+    /// preview of a strategy or backup against what is stored (`Workbench::take`): in the wasm part
+    /// that reads files, not in the first download, which also carries no code that shows an outcome.
+    pub(super) async fn take_file(state: AppState, name: String, bytes: Vec<u8>) -> Result<Taken, ImportError> {
+        let (flushed, taken) = state.bench().take(&name, &bytes, &files::PerformanceMarks).await;
+        // Shown here, in the part: what shows an outcome stays out of the first visit's module.
+        state.apply(flushed).await;
+        taken
+    }
+);
