@@ -31,7 +31,7 @@ pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 
 use crate::format::{self, fingerprint, Author, ImportError, Imported, Opened};
 use crate::model::merge::edited::{summary, Edit};
-use crate::model::merge::{merge, Merge};
+use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::storage::{Ancestry, Backend, Folder, FolderError, StorageError, Store};
 use std::sync::Arc;
@@ -305,10 +305,17 @@ impl FolderSync {
         };
         let m = merge(&base, &ancestry.current, &imported.strategy);
         let mut theirs_changes = m.taken.clone();
-        theirs_changes.extend(m.conflicts.iter().filter_map(|c| match &c.theirs {
-            crate::model::merge::Version::Edited(changes) => Some(changes.clone()),
-            _ => None,
-        }).flatten());
+        for c in &m.conflicts {
+            match &c.theirs {
+                MergeVersion::Edited(changes) => theirs_changes.extend(changes.iter().cloned()),
+                MergeVersion::Value(_) => theirs_changes.push(Change {
+                    entity: c.entity.clone(),
+                    field: c.field.clone(),
+                    kind: ChangeKind::Changed,
+                }),
+                MergeVersion::Absent | MergeVersion::Present => {}
+            }
+        }
         line.changes = summary(&theirs_changes);
         if !m.conflicts.is_empty() {
             line.standing = Standing::Conflicts;
