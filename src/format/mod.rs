@@ -45,7 +45,9 @@ mod year_source_tests;
 pub use author::Author;
 pub use compare::{compare, Changes};
 pub use entries::Saved;
-pub use envelope::{export, export_compact, export_shared, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
+pub use envelope::{
+    export, export_compact, export_shared, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR,
+};
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     BACKUP_FORMAT_NAME, BACKUP_VERSION,

@@ -79,7 +79,9 @@ impl<B: Backend> Store<B> {
             let base = match head.lineage.first() {
                 Some(newest) if *newest != fp => match self.shared_version(id, &head, newest).await {
                     Some(found) => Some(found),
-                    None => known.iter().find(|k| k.id == current.id && fingerprint(k) == *newest).map(|k| (*k).clone()),
+                    None => {
+                        known.iter().find(|k| k.id == current.id && fingerprint(k) == *newest).map(|k| (*k).clone())
+                    }
                 },
                 _ => None,
             };

@@ -58,12 +58,8 @@ impl<B: Backend> Store<B> {
         let theirs = fingerprint(&file.strategy);
         let listed = file.lineage.as_ref().map(|l| l.versions.as_slice()).unwrap_or_default();
         let carried = file.lineage.as_ref().and_then(|l| l.checked_base(&file.strategy).ok().flatten());
-        let mut at_hand: Vec<(String, &Strategy)> = known
-            .iter()
-            .chain(carried.as_ref())
-            .filter(|s| &s.id == id)
-            .map(|s| (fingerprint(s), *s))
-            .collect();
+        let mut at_hand: Vec<(String, &Strategy)> =
+            known.iter().chain(carried.as_ref()).filter(|s| &s.id == id).map(|s| (fingerprint(s), *s)).collect();
         at_hand.push((ancestry.holds[0].clone(), &ancestry.current));
         let head = self.head(id).await?;
         for fp in std::iter::once(&theirs).chain(listed) {

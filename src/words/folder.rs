@@ -21,7 +21,9 @@ pub fn version_reason(v: &Version, lang: Language) -> String {
         VersionReason::FolderMerged => match v.merged_from.as_deref() {
             Some(name) if ja => format!("{name}さんの変更を取り込みました"),
             Some(name) => format!("{name}’s changes taken in"),
-            None => tr(lang, "共有フォルダの変更を取り込みました", "changes taken in from the shared folder").to_owned(),
+            None => {
+                tr(lang, "共有フォルダの変更を取り込みました", "changes taken in from the shared folder").to_owned()
+            }
         },
     }
 }
@@ -34,8 +36,12 @@ pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
             folder_error(e, lang),
         ],
         Refusal::File(e) => {
-            let mut lines =
-                vec![tr(lang, "このファイルは取り込めません。何も変更していません。", "This file cannot be taken in. Nothing was changed.").to_owned()];
+            let mut lines = vec![tr(
+                lang,
+                "このファイルは取り込めません。何も変更していません。",
+                "This file cannot be taken in. Nothing was changed.",
+            )
+            .to_owned()];
             lines.extend(import_error(e, lang));
             lines
         }
@@ -80,7 +86,13 @@ pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
     let mut lines: Vec<String> = r
         .taken
         .iter()
-        .map(|t| if ja { format!("{}さんの変更を取り込みました。", t.by) } else { format!("{}’s changes were taken in.", t.by) })
+        .map(|t| {
+            if ja {
+                format!("{}さんの変更を取り込みました。", t.by)
+            } else {
+                format!("{}’s changes were taken in.", t.by)
+            }
+        })
         .collect();
     lines.extend(r.conflicts.iter().map(|c| {
         if ja {

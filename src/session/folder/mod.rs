@@ -349,7 +349,12 @@ impl FolderSync {
     /// Writes the own file when the stored strategy's content is not what it holds
     /// ([`write_needed`]); `Ok(false)`: nothing to write. The page calls it 10–30 s after a
     /// save settles and after a merge, and again after a failure.
-    pub async fn write<B: Backend, F: Folder>(&mut self, store: &Store<B>, folder: &F, now: &str) -> Result<bool, SyncError> {
+    pub async fn write<B: Backend, F: Folder>(
+        &mut self,
+        store: &Store<B>,
+        folder: &F,
+        now: &str,
+    ) -> Result<bool, SyncError> {
         let current = store.load(&self.strategy).await.map_err(SyncError::Storage)?;
         if !write_needed(&fingerprint(&current), self.written.as_deref()) {
             return Ok(false);

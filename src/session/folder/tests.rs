@@ -123,7 +123,10 @@ fn three_members_editing_in_turn_all_end_with_every_edit_and_then_stop_writing()
         (s.title.clone(), s.municipality.name.clone(), s.period.last, s.indicators[0].series[0].actuals.len())
     };
     let sa = a.strategy();
-    assert_eq!(want(&sa), ("Aの題名".into(), "Bの市".into(), FiscalYear(2025), town().indicators[0].series[0].actuals.len() + 1));
+    assert_eq!(
+        want(&sa),
+        ("Aの題名".into(), "Bの市".into(), FiscalYear(2025), town().indicators[0].series[0].actuals.len() + 1)
+    );
     assert_eq!(b.strategy(), sa);
     assert_eq!(c.strategy(), sa);
     // The fixed point: two more polls each write nothing and store nothing.
@@ -189,7 +192,8 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     let before = a.snapshot();
     let r = a.read(&folder, &at(11));
     assert_eq!(a.snapshot(), before, "nothing changed");
-    let reason = |m: &str| r.refused.iter().find(|x| x.member == m).map(|x| &x.reason).unwrap_or_else(|| panic!("{m}: {r:?}"));
+    let reason =
+        |m: &str| r.refused.iter().find(|x| x.member == m).map(|x| &x.reason).unwrap_or_else(|| panic!("{m}: {r:?}"));
     assert!(matches!(reason("mbad"), Refusal::File(ImportError::NotJson { .. })));
     assert!(
         matches!(reason("mcut"), Refusal::File(ImportError::NotJson { problem: format::JsonProblem::Truncated, .. })),
@@ -205,7 +209,10 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     let huge = vec![b' '; format::MAX_FILE_BYTES as usize + 1];
     folder.put(&name("mhuge"), huge);
     let r = a.read(&folder, &at(12));
-    assert!(r.refused.iter().any(|x| x.member == "mhuge" && matches!(x.reason, Refusal::File(ImportError::TooLarge { .. }))));
+    assert!(r
+        .refused
+        .iter()
+        .any(|x| x.member == "mhuge" && matches!(x.reason, Refusal::File(ImportError::TooLarge { .. }))));
 }
 
 #[test]
