@@ -230,7 +230,9 @@ fn a_member_who_left_stays_listed_as_last_written_and_the_others_carry_on() {
     let sb = b.strategy();
     assert_eq!((sb.title.as_str(), sb.municipality.name.as_str()), ("Aの題名", "Cの市"));
     let left = r.members.iter().find(|m| m.file == c_file).unwrap();
-    assert_eq!((left.written_at.as_str(), &left.standing), (at(11).as_str(), &Standing::Taken));
+    // Taken from C's file, or held already when A's (which took C's) was read first.
+    assert_eq!(left.written_at, at(11));
+    assert!(matches!(left.standing, Standing::Taken | Standing::Behind), "{left:?}");
     let (r, _) = b.poll(&folder, &at(15));
     let left = r.members.iter().find(|m| m.file == c_file).unwrap();
     assert_eq!(left.standing, Standing::Behind, "B's version holds C's, which C never takes");
