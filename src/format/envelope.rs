@@ -1,5 +1,6 @@
 //! The envelope every Shirube file carries: format name, version, when and by what it was made.
 
+use super::author::Author;
 use super::lineage::Lineage;
 use crate::model::Strategy;
 use schemars::JsonSchema;
@@ -29,6 +30,9 @@ pub struct Envelope {
     /// Which shared versions the strategy descends from, for merging two machines' work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lineage: Option<Lineage>,
+    /// Who wrote it, in a shared folder (issue 46); absent in a file exported by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Author>,
 }
 
 /// A strategy file to write, borrowing the strategy (also each entry of a backup of everything).
@@ -41,6 +45,8 @@ pub(super) struct EnvelopeRef<'a> {
     strategy: &'a Strategy,
     #[serde(skip_serializing_if = "Option::is_none")]
     lineage: Option<&'a Lineage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a Author>,
 }
 
 /// The file text for a strategy, pretty-printed so it diffs well. `exported_at` comes from the
@@ -52,6 +58,12 @@ pub fn export(strategy: &Strategy, exported_at: &str) -> String {
 /// [`export`] with the strategy's lineage, for a file another machine may merge.
 pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lineage) -> String {
     let envelope = EnvelopeRef { lineage: Some(lineage), ..envelope(strategy, exported_at) };
+    pretty(&serde_json::to_string(&envelope).unwrap_or_default())
+}
+
+/// [`export_with_lineage`] naming who wrote it: a member's own file in a shared folder (issue 46).
+pub fn export_shared(strategy: &Strategy, exported_at: &str, lineage: &Lineage, author: &Author) -> String {
+    let envelope = EnvelopeRef { lineage: Some(lineage), author: Some(author), ..envelope(strategy, exported_at) };
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
@@ -85,6 +97,7 @@ pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> Enve
         generator: GENERATOR,
         strategy,
         lineage: None,
+        author: None,
     }
 }
 

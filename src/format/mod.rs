@@ -10,6 +10,7 @@
 //! Architecture invariant: only this module knows the JSON layout of a file. Pure Rust; never
 //! panics on any input.
 
+mod author;
 mod compare;
 pub mod csv;
 mod entries;
@@ -41,9 +42,12 @@ pub mod xlsx;
 #[cfg(test)]
 mod year_source_tests;
 
+pub use author::Author;
 pub use compare::{compare, Changes};
 pub use entries::Saved;
-pub use envelope::{export, export_compact, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR};
+pub use envelope::{
+    export, export_compact, export_shared, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR,
+};
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     BACKUP_FORMAT_NAME, BACKUP_VERSION,

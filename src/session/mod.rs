@@ -18,6 +18,7 @@ pub mod csv_import;
 pub mod editing;
 pub mod export;
 pub mod flow;
+pub mod folder;
 mod history;
 pub mod import;
 pub mod indicator_lines;

@@ -10,7 +10,9 @@
 
 use super::versions::{Head, Origin, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
-use crate::format::{export_with_lineage, fingerprint, prepend, Imported, Lineage, LineageError};
+use crate::format::{
+    export_shared, export_with_lineage, fingerprint, prepend, Author, Imported, Lineage, LineageError,
+};
 use crate::model::{Id, Strategy};
 
 /// At most this many versions without a recorded fingerprint (kept before this release) are
@@ -22,7 +24,7 @@ impl Origin {
     pub fn of_file(strategy: &Strategy, lineage: Option<&Lineage>) -> Origin {
         let fp = fingerprint(strategy);
         let rest = lineage.map(|l| l.versions.as_slice()).unwrap_or_default();
-        Origin { lineage: prepend(Some(&fp), rest), fingerprint: Some(fp) }
+        Origin { lineage: prepend(Some(&fp), rest), fingerprint: Some(fp), merged_from: None }
     }
 }
 
@@ -42,21 +44,56 @@ impl<B: Backend> Store<B> {
     /// version is recorded as shared (pinned in the history once it is replaced, so that a file
     /// coming back can be merged from it).
     pub async fn export_file(&self, id: &Id, now: &str) -> Result<(String, Strategy), StorageError> {
+        self.write_out(id, now, VersionReason::Exported, None, &[]).await
+    }
+
+    /// The file text for stored strategy `id` as a member's own file in a shared folder (issue
+    /// 46): [`Store::export_file`] naming `author`, and the version it holds recorded as shared
+    /// by a [`VersionReason::Synced`] write, which thinning may drop (the folder is written every
+    /// few minutes). The file carries, whole, the newest shared version the strategy changed
+    /// since, looked for in the history and then among `known` (the folder's files as read,
+    /// this member's own last file among them: the history may have thinned it away).
+    pub async fn shared_file(
+        &self,
+        id: &Id,
+        now: &str,
+        author: &Author,
+        known: &[&Strategy],
+    ) -> Result<(String, Strategy), StorageError> {
+        self.write_out(id, now, VersionReason::Synced, Some(author), known).await
+    }
+
+    async fn write_out(
+        &self,
+        id: &Id,
+        now: &str,
+        mark: VersionReason,
+        author: Option<&Author>,
+        known: &[&Strategy],
+    ) -> Result<(String, Strategy), StorageError> {
         let mut tries = 0;
         loop {
             let (head, head_text) = self.read_head(id).await?;
             let current = self.load(id).await?;
             let fp = fingerprint(&current);
             let base = match head.lineage.first() {
-                Some(newest) if *newest != fp => self.shared_version(id, &head, newest).await,
+                Some(newest) if *newest != fp => match self.shared_version(id, &head, newest).await {
+                    Some(found) => Some(found),
+                    None => {
+                        known.iter().find(|k| k.id == current.id && fingerprint(k) == *newest).map(|k| (*k).clone())
+                    }
+                },
                 _ => None,
             };
             let lineage = Lineage { versions: head.lineage.clone(), base };
-            let text = export_with_lineage(&current, now, &lineage);
+            let text = match author {
+                Some(author) => export_shared(&current, now, &lineage, author),
+                None => export_with_lineage(&current, now, &lineage),
+            };
             let mut marked = head;
             marked.lineage = prepend(Some(&fp), &marked.lineage);
             if marked.reason == VersionReason::Saved {
-                marked.reason = VersionReason::Exported;
+                marked.reason = mark;
             }
             marked.fingerprint = Some(fp);
             let batch = vec![
@@ -150,7 +187,11 @@ impl<B: Backend> Store<B> {
     ) -> Result<Option<Backup>, StorageError> {
         let head = self.head(&merged.id).await?;
         let theirs = Origin::of_file(&file.strategy, file.lineage.as_ref());
-        let origin = Origin { fingerprint: None, lineage: prepend(None, &[theirs.lineage, head.lineage].concat()) };
+        let origin = Origin {
+            fingerprint: None,
+            lineage: prepend(None, &[theirs.lineage, head.lineage].concat()),
+            merged_from: None,
+        };
         self.replace_as(merged, now, VersionReason::Merged, &origin).await
     }
 }

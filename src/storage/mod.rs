@@ -22,6 +22,10 @@
 //!   named by id), each under its own key; a deleted region is kept as a region backup.
 //! * A bring-in of many towns logs what it stores ([`IntakeLog`]), so that one left unfinished
 //!   is listed and undone at the next start.
+//! * The shared folder (issue 46): the [`Folder`] interface the folder sync works over (list,
+//!   read, write one's own file; [`MemoryFolder`] in memory), and what the sync asks of the
+//!   store (`shared`: [`Ancestry`], the version to merge a member's file from, a folder merge
+//!   stored and undone; `lineage`: [`Store::shared_file`], one's own file).
 //! * [`Store::usage`] says how much of `localStorage`'s limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
@@ -34,6 +38,7 @@ mod decode;
 #[cfg(target_arch = "wasm32")]
 mod drafts;
 mod error;
+mod folder;
 mod garbage;
 #[cfg(target_arch = "wasm32")]
 mod indexed_db;
@@ -45,6 +50,7 @@ mod local;
 mod migrate;
 mod preferences;
 mod regions;
+mod shared;
 mod store;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -64,6 +70,7 @@ pub use drafts::{
     drafts, drop_draft, drop_kept_preferences, keep_draft, keep_preferences, kept_preferences, KeptDraft,
 };
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
+pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
@@ -74,6 +81,7 @@ pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};
 pub use preferences::Preferences;
 pub use regions::{RegionBackup, StoredRegion};
+pub use shared::Ancestry;
 pub use store::{Prepared, Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};

@@ -202,6 +202,19 @@ impl<B: Backend> Store<B> {
         }
     }
 
+    /// [`Store::save_from`] over revision `base` only (see [`Store::save_over`]): a version
+    /// made from what was read at `base` never replaces a save made meanwhile.
+    pub(super) async fn save_from_over(
+        &self,
+        strategy: &Strategy,
+        now: &str,
+        reason: VersionReason,
+        origin: &Origin,
+        base: u64,
+    ) -> Result<u64, StorageError> {
+        self.write_version(&Prepared::of(strategy, now), now, reason, Some(base), Some(origin)).await
+    }
+
     /// Saves the open strategy over the revision it was loaded or last saved as (`base`): when
     /// another tab saved meanwhile, nothing is written and `Err(Conflict)` says so — the tab
     /// then asks the user which version to keep; when another tab deleted it, nothing is
@@ -273,6 +286,7 @@ impl<B: Backend> Store<B> {
                     title: summary.map(|e| e.title.clone()).unwrap_or_default(),
                     bytes,
                     fingerprint: head.fingerprint.clone(),
+                    merged_from: head.merged_from.clone(),
                 });
                 batch.push(write);
             }
@@ -291,6 +305,7 @@ impl<B: Backend> Store<B> {
         head.revision += 1;
         head.saved_at = now.to_owned();
         head.reason = reason;
+        head.merged_from = origin.and_then(|o| o.merged_from.clone());
         match origin {
             Some(origin) => {
                 head.fingerprint.clone_from(&origin.fingerprint);

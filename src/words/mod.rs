@@ -7,6 +7,7 @@
 //! formatters it builds on are `crate::locale`'s core). Pure Rust, tested natively.
 
 mod csv;
+pub mod folder;
 pub mod merge;
 mod notice;
 mod problems;
@@ -15,6 +16,7 @@ mod storage;
 mod table;
 
 pub use csv::*;
+pub use folder::version_reason;
 pub use notice::{notice, Said};
 pub use problems::*;
 pub use storage::*;

@@ -8,7 +8,7 @@ use super::sniff::{check_envelope, parse};
 use super::ImportError;
 use crate::format::envelope::{CURRENT_VERSION, FORMAT_NAME};
 use crate::format::migrations::{migrate, Migration, MIGRATIONS};
-use crate::format::Lineage;
+use crate::format::{Author, Lineage};
 use crate::model::{errors, validate, Problem, ProblemKind, Strategy};
 use serde_json::Value;
 
@@ -25,6 +25,8 @@ pub struct Imported {
     pub generator: String,
     /// Which shared versions the file's strategy descends from (`None`: the file does not say).
     pub lineage: Option<Lineage>,
+    /// Who wrote it, in a shared folder (`None`: the file does not say).
+    pub author: Option<Author>,
 }
 
 /// Reads a file's text: every step, and a strategy that breaks the model's rules is refused.
@@ -89,6 +91,8 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         strategy: Strategy,
         #[serde(default)]
         lineage: Option<Lineage>,
+        #[serde(default)]
+        author: Option<Author>,
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
@@ -105,6 +109,7 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         exported_at: file.exported_at,
         generator: file.generator,
         lineage: file.lineage,
+        author: file.author,
     })
 }
 
@@ -155,6 +160,14 @@ pub(super) fn read_value_with(
             ImportError::Shape { path, problem: classify(&e.into_inner().to_string()) }
         })?),
     };
+    let author = match value.get_mut("author").map(Value::take) {
+        None | Some(Value::Null) => None,
+        Some(raw) => Some(serde_path_to_error::deserialize(raw).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { "author".to_owned() } else { format!("author.{path}") };
+            ImportError::Shape { path, problem: classify(&e.into_inner().to_string()) }
+        })?),
+    };
     let raw = value.get_mut("strategy").map(Value::take).unwrap_or(Value::Null);
     let strategy: Strategy = serde_path_to_error::deserialize(raw).map_err(|e| {
         let path = e.path().to_string();
@@ -170,6 +183,7 @@ pub(super) fn read_value_with(
         exported_at,
         generator,
         lineage,
+        author,
     })
 }
 

@@ -47,12 +47,21 @@ pub enum VersionReason {
     Exported,
     /// Two machines' work merged (issue 19).
     Merged,
+    /// Written to the shared folder as this member's own file, by itself (issue 46). Thinned as
+    /// a save is: it is written every few minutes, and the file carries what a merge with it
+    /// needs (`session::folder`).
+    Synced,
+    /// Another member's changes taken from the shared folder without a conflict (issue 46;
+    /// [`Version::merged_from`] names the person). Thinned as a save is: five people polling
+    /// would otherwise pin a version for every change each of them makes.
+    FolderMerged,
 }
 
 impl VersionReason {
-    /// Never thinned: a later merge or the user may need it as a starting point.
+    /// Never thinned: a later merge or the user may need it as a starting point. What the folder
+    /// sync does by itself is thinned as saves are (see [`VersionReason::Synced`]).
     pub fn is_pinned(self) -> bool {
-        !matches!(self, VersionReason::Saved)
+        !matches!(self, VersionReason::Saved | VersionReason::Synced | VersionReason::FolderMerged)
     }
 }
 
@@ -70,6 +79,10 @@ pub struct Version {
     /// Its fingerprint (`format::fingerprint`), when it was shared with another machine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
+    /// For a [`VersionReason::FolderMerged`] version: the name of the member whose changes it
+    /// took (田中), for its line in the history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_from: Option<String>,
 }
 
 /// What a strategy's head records.
@@ -98,6 +111,9 @@ pub struct Head {
     /// (`format::Lineage::versions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lineage: Vec<String>,
+    /// The current version's [`Version::merged_from`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_from: Option<String>,
 }
 
 /// Where a saved version comes from, for later merges (see `format::lineage`).
@@ -107,6 +123,8 @@ pub struct Origin {
     pub fingerprint: Option<String>,
     /// The shared versions it descends from, newest first.
     pub lineage: Vec<String>,
+    /// The member whose changes it took, for a folder merge ([`Version::merged_from`]).
+    pub merged_from: Option<String>,
 }
 
 impl Head {
@@ -185,7 +203,7 @@ impl<B: Backend> Store<B> {
         // What it descended from beyond that is not kept per version, and the current lineage
         // may name versions it does not contain (a merge since): it is not carried over.
         let fingerprint = head.versions.iter().find(|v| v.seq == seq).and_then(|v| v.fingerprint.clone());
-        let origin = Origin { lineage: fingerprint.iter().cloned().collect(), fingerprint };
+        let origin = Origin { lineage: fingerprint.iter().cloned().collect(), fingerprint, merged_from: None };
         self.save_from(&strategy, now, VersionReason::Restored, Some(&origin)).await?;
         Ok(strategy)
     }
@@ -207,6 +225,7 @@ impl<B: Backend> Store<B> {
             title: strategy.title.clone(),
             bytes: text.len(),
             fingerprint: None,
+            merged_from: None,
         });
         let batch = vec![
             super::Write::Expect { key: keys::head(&strategy.id), value: head_text },

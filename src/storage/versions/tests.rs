@@ -24,7 +24,15 @@ fn titled(s: &Strategy, title: &str) -> Strategy {
 }
 
 fn version(seq: u64, saved_at: &str, reason: VersionReason) -> Version {
-    Version { seq, saved_at: saved_at.into(), reason, title: String::new(), bytes: 1, fingerprint: None }
+    Version {
+        seq,
+        saved_at: saved_at.into(),
+        reason,
+        title: String::new(),
+        bytes: 1,
+        fingerprint: None,
+        merged_from: None,
+    }
 }
 
 #[test]

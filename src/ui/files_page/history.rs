@@ -7,7 +7,7 @@ use crate::format;
 use crate::locale::tr;
 use crate::locale::Language;
 use crate::model::{Id, Strategy};
-use crate::storage::{StorageError, Version, VersionReason};
+use crate::storage::{StorageError, Version};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
 use crate::ui::speech::Speaks;
@@ -74,14 +74,7 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
     let shown: RwSignal<Option<Result<Strategy, StorageError>>> = RwSignal::new(None);
     let seq = version.seq;
     let when = files::local_time(&version.saved_at);
-    let reason = match version.reason {
-        VersionReason::Saved => tr(lang, "保存", "saved"),
-        VersionReason::Imported => tr(lang, "ファイルから読み込み", "imported from a file"),
-        VersionReason::Restored => tr(lang, "以前の版に戻した", "restored"),
-        VersionReason::KeptFromTab => tr(lang, "別のタブと競合した変更", "changes from a tab in conflict"),
-        VersionReason::Exported => tr(lang, "ファイルに書き出した版", "exported to a file"),
-        VersionReason::Merged => tr(lang, "ファイルと統合", "merged with a file"),
-    };
+    let reason = words::version_reason(&version, lang);
     let (id_changes, id_export, id_restore, id_view) = (id.clone(), id.clone(), id.clone(), id);
     view! {
         <li class="strategy-row" data-testid="version-row">

@@ -1,0 +1,111 @@
+//! A shared folder (issue 46): the small interface the folder sync (`session::folder`) works
+//! over — list the files, read one, write this member's own — and [`MemoryFolder`], a folder
+//! held in memory (native tests, and the files of a folder read by hand through
+//! `<input webkitdirectory>`). The browser's implementation over the File System Access API
+//! (`FileSystemDirectoryHandle`) lives beside the other browser code of this layer.
+//!
+//! The interface never deletes and never writes any file but the one it is asked to: nobody
+//! writes another member's file.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// One file the folder lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderEntry {
+    pub name: String,
+    /// Its size in bytes, as the folder says (a file too large is refused before it is read).
+    pub bytes: u64,
+}
+
+/// What went wrong with the folder itself (not with a file's content).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FolderError {
+    /// The folder cannot be reached: the drive is gone, or permission was taken back.
+    #[error("the folder cannot be reached: {detail}")]
+    Unreachable { detail: String },
+    /// One file cannot be read or written (locked, removed meanwhile, no room on the drive).
+    #[error("{name}: {detail}")]
+    File { name: String, detail: String },
+}
+
+/// A folder of files, asynchronous as the browser's is.
+#[allow(async_fn_in_trait)] // reason: used on the page's one thread only, as `Backend`
+pub trait Folder {
+    /// Every file in the folder (not its subfolders), in no particular order.
+    async fn list(&self) -> Result<Vec<FolderEntry>, FolderError>;
+    /// A file's bytes.
+    async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError>;
+    /// Writes this member's own file whole (created, or replaced).
+    async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError>;
+}
+
+/// A folder in memory.
+#[derive(Debug, Default)]
+pub struct MemoryFolder {
+    files: RefCell<BTreeMap<String, Vec<u8>>>,
+    /// The names written through [`Folder::write`], in order (tests count the writes).
+    written: RefCell<Vec<String>>,
+}
+
+impl MemoryFolder {
+    pub fn new() -> MemoryFolder {
+        MemoryFolder::default()
+    }
+
+    /// Puts a file in as another member (or the network drive) would.
+    pub fn put(&self, name: &str, bytes: impl Into<Vec<u8>>) {
+        self.files.borrow_mut().insert(name.to_owned(), bytes.into());
+    }
+
+    /// Takes a file out (a member who left, whose file was cleared away).
+    pub fn take_out(&self, name: &str) -> Option<Vec<u8>> {
+        self.files.borrow_mut().remove(name)
+    }
+
+    /// A file's bytes, if it is there.
+    pub fn get(&self, name: &str) -> Option<Vec<u8>> {
+        self.files.borrow().get(name).cloned()
+    }
+
+    /// Every file's name, sorted.
+    pub fn names(&self) -> Vec<String> {
+        self.files.borrow().keys().cloned().collect()
+    }
+
+    /// The names written through [`Folder::write`] since the folder was made, in order.
+    pub fn writes(&self) -> Vec<String> {
+        self.written.borrow().clone()
+    }
+}
+
+impl Folder for MemoryFolder {
+    async fn list(&self) -> Result<Vec<FolderEntry>, FolderError> {
+        let files = self.files.borrow();
+        Ok(files.iter().map(|(name, b)| FolderEntry { name: name.clone(), bytes: b.len() as u64 }).collect())
+    }
+
+    async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
+        self.get(name).ok_or_else(|| FolderError::File { name: name.to_owned(), detail: "not found".into() })
+    }
+
+    async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
+        self.files.borrow_mut().insert(name.to_owned(), bytes.to_vec());
+        self.written.borrow_mut().push(name.to_owned());
+        Ok(())
+    }
+}
+
+impl<F: Folder> Folder for std::rc::Rc<F> {
+    async fn list(&self) -> Result<Vec<FolderEntry>, FolderError> {
+        (**self).list().await
+    }
+
+    async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
+        (**self).read(name).await
+    }
+
+    async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
+        (**self).write(name, bytes).await
+    }
+}

@@ -1,0 +1,161 @@
+//! The shared folder (issue 46) in words: a kept version's line in the history (a folder merge
+//! names the person), why a member's file changed nothing, how a member stands, what a reading
+//! did, and why the folder could not be used.
+
+use super::problems::import_error;
+use crate::locale::{tr, Language};
+use crate::session::folder::{Reading, Refusal, Standing, SyncError};
+use crate::storage::{FolderError, Version, VersionReason};
+
+/// Why a kept version came to be, for its line in the history.
+pub fn version_reason(v: &Version, lang: Language) -> String {
+    let ja = lang == Language::Ja;
+    match v.reason {
+        VersionReason::Saved => tr(lang, "保存", "saved").to_owned(),
+        VersionReason::Imported => tr(lang, "ファイルから読み込み", "imported from a file").to_owned(),
+        VersionReason::Restored => tr(lang, "以前の版に戻した", "restored").to_owned(),
+        VersionReason::KeptFromTab => tr(lang, "別のタブと競合した変更", "changes from a tab in conflict").to_owned(),
+        VersionReason::Exported => tr(lang, "ファイルに書き出した版", "exported to a file").to_owned(),
+        VersionReason::Merged => tr(lang, "ファイルと統合", "merged with a file").to_owned(),
+        VersionReason::Synced => tr(lang, "共有フォルダに書き込んだ版", "written to the shared folder").to_owned(),
+        VersionReason::FolderMerged => match v.merged_from.as_deref() {
+            Some(name) if ja => format!("{name}さんの変更を取り込みました"),
+            Some(name) => format!("{name}’s changes taken in"),
+            None => {
+                tr(lang, "共有フォルダの変更を取り込みました", "changes taken in from the shared folder").to_owned()
+            }
+        },
+    }
+}
+
+/// Why a member's file changed nothing: the first line, then what the import says.
+pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
+    match reason {
+        Refusal::Unreadable(e) => vec![
+            tr(lang, "このファイルを読み込めませんでした。", "This file could not be read.").to_owned(),
+            folder_error(e, lang),
+        ],
+        Refusal::File(e) => {
+            let mut lines = vec![tr(
+                lang,
+                "このファイルは取り込めません。何も変更していません。",
+                "This file cannot be taken in. Nothing was changed.",
+            )
+            .to_owned()];
+            lines.extend(import_error(e, lang));
+            lines
+        }
+        Refusal::NotAStrategy => vec![tr(
+            lang,
+            "戦略のファイルではありません（全体のバックアップか管内のファイルです）。",
+            "Not a strategy file (a backup of everything, or a region file).",
+        )
+        .to_owned()],
+        Refusal::OtherStrategy { .. } => vec![tr(
+            lang,
+            "ファイル名とは別の戦略が入っています。何も変更していません。",
+            "It holds another strategy than its name says. Nothing was changed.",
+        )
+        .to_owned()],
+        Refusal::BaseMismatch => vec![tr(
+            lang,
+            "ファイルに含まれる元の版が、ファイル自身の記録と一致しません。統合しませんでした。",
+            "The starting version inside the file is not the one it names. It was not merged.",
+        )
+        .to_owned()],
+    }
+}
+
+/// How a member stands, for the members panel.
+pub fn standing(s: &Standing, lang: Language) -> &'static str {
+    match s {
+        Standing::InStep => tr(lang, "同じ内容です", "in step"),
+        Standing::Behind => tr(lang, "こちらの変更をまだ取り込んでいません", "has yet to take this computer’s changes"),
+        Standing::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
+        Standing::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
+        Standing::NoCommonVersion => {
+            tr(lang, "共通の版が見つからないため統合できません", "no common version: cannot be merged")
+        }
+        Standing::Refused => tr(lang, "ファイルを取り込めません", "file cannot be taken in"),
+    }
+}
+
+/// What a reading did, in one line each (empty when it did nothing to tell).
+pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
+    let ja = lang == Language::Ja;
+    let mut lines: Vec<String> = r
+        .taken
+        .iter()
+        .map(|t| {
+            if ja {
+                format!("{}さんの変更を取り込みました。", t.by)
+            } else {
+                format!("{}’s changes were taken in.", t.by)
+            }
+        })
+        .collect();
+    lines.extend(r.conflicts.iter().map(|c| {
+        if ja {
+            format!("{}さんの変更がこのパソコンの変更と競合しています。どちらを残すか選んでください。", c.by)
+        } else {
+            format!("{}’s changes conflict with this computer’s. Choose which to keep.", c.by)
+        }
+    }));
+    if !r.refused.is_empty() {
+        let n = r.refused.len();
+        lines.push(if ja {
+            format!("共有フォルダの {n} 件のファイルは取り込めません（何も変更していません）。")
+        } else {
+            format!("{n} files in the shared folder cannot be taken in (nothing was changed).")
+        });
+    }
+    lines
+}
+
+/// Why the folder could not be used.
+pub fn sync_error(e: &SyncError, lang: Language) -> String {
+    match e {
+        SyncError::Folder(e) => folder_error(e, lang),
+        SyncError::Storage(e) => super::storage::storage_error(e, lang),
+    }
+}
+
+fn folder_error(e: &FolderError, lang: Language) -> String {
+    match e {
+        FolderError::Unreachable { .. } => tr(
+            lang,
+            "共有フォルダに書き込めません。ネットワークドライブにつながっているか確かめてください。データはこのブラウザに残っています。",
+            "The shared folder cannot be written to. Check that the network drive is connected. The data stays in this browser.",
+        )
+        .to_owned(),
+        FolderError::File { name, .. } => {
+            if lang == Language::Ja {
+                format!("共有フォルダのファイル「{name}」を読み書きできません。")
+            } else {
+                format!("The file “{name}” in the shared folder cannot be read or written.")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_merge_names_the_person_in_the_history() {
+        let v = Version {
+            seq: 3,
+            saved_at: "t".into(),
+            reason: VersionReason::FolderMerged,
+            title: "戦略".into(),
+            bytes: 1,
+            fingerprint: None,
+            merged_from: Some("田中".into()),
+        };
+        assert_eq!(version_reason(&v, Language::Ja), "田中さんの変更を取り込みました");
+        assert_eq!(version_reason(&v, Language::En), "田中’s changes taken in");
+        let newer = Refusal::File(crate::format::ImportError::NewerVersion { version: 9 });
+        assert!(refusal(&newer, Language::Ja).len() >= 2);
+    }
+}
