@@ -32,6 +32,8 @@ pub mod series_draft;
 pub mod stopwatch;
 pub mod table_import;
 pub mod tabs;
+#[cfg(test)]
+mod target_wordings;
 pub mod workbench;
 pub mod workshop_nav;
 

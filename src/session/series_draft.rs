@@ -183,6 +183,15 @@ impl TargetDraft {
         }
     }
 
+    /// A target typed in words where the form asks for a number (「5年間で累計15」, 「80%以上」,
+    /// 「基準値から10%減少」, 「毎年2」, 「↗」): the kind they say and the draft of that target, read
+    /// by the one reader the CSV and the table import use (`format::csv::read_target`). `year`
+    /// is the form's target year. `None`: not a target's words.
+    pub fn read_words(text: &str, year: Option<FiscalYear>, period: PlanPeriod) -> Option<(TargetKind, TargetDraft)> {
+        let t = crate::format::csv::read_target(text, year, period)?;
+        Some((TargetKind::of(Some(&t)), TargetDraft::of(Some(&t))))
+    }
+
     fn set_change(&mut self, by: ChangeBy, signed: f64) {
         (self.change_by, self.change, self.decrease) = (by, Some(signed.abs()), signed < 0.0);
     }

@@ -173,7 +173,7 @@ pub(super) fn read_flag(text: &str) -> Option<bool> {
     }
 }
 
-pub(super) fn is_direction_mark(text: &str) -> bool {
+pub(crate) fn is_direction_mark(text: &str) -> bool {
     is_one_of(text, &DIRECTION_MARKS)
 }
 

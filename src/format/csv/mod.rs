@@ -72,6 +72,7 @@ mod read;
 mod region;
 mod rules;
 mod target_words;
+pub use target_words::read_target;
 #[cfg(test)]
 mod tests;
 mod texts;

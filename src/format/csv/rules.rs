@@ -102,13 +102,16 @@ pub(super) fn baseline(x: &Series, when: When, text: &str) -> Verdict {
     }
 }
 
-/// A target (目標値). An arrow matches a direction-only target; a number gives a missing or
+/// A target (目標値). An arrow matches a direction-only target (and sets one where there is no
+/// target); 「毎年380」 or 「380/年」 is a per-year target's value; a number gives a missing or
 /// direction-only target a value (per year with 毎年), or changes a value or per-year target
 /// of the same kind. A value target's year (empty = the plan's last year) identifies it.
 pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> Verdict {
     if is_direction_mark(text) {
         return match x.target {
             Some(Target::Direction) => Ok(None),
+            // A series with no target takes the direction (issue 45: as a town's table does).
+            None => written(x, Target::Direction),
             _ => Err(RefusalReason::TargetKindDiffers),
         };
     }
@@ -116,6 +119,11 @@ pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> 
         When::Year(y) => Some(y),
         When::Unspecified | When::EveryYear => None,
     };
+    // 「毎年380」, 「380/年」: a per-year target's value, as with 毎年 in the year column.
+    if let Some(v) = super::target_words::per_year_text(text).filter(|_| !matches!(when, When::Year(_))) {
+        let number = super::target_words::value_with_unit(&v).map_or(v, |n| n.to_string());
+        return target(x, period, When::EveryYear, &number);
+    }
     if let Some(t) = super::target_words::read(text, written_year, period) {
         return written(x, t);
     }

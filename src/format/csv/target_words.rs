@@ -88,6 +88,11 @@ pub(super) fn read(text: &str, year: Option<FiscalYear>, period: PlanPeriod) -> 
         let (value, side) = bound(&s)?;
         return Some(Target::Bound { value, side, hold: false, year });
     }
+    // 「5年間の平均 1890」, 「5年間平均1890」: the plan's first years.
+    if let Some((n, value)) = s.split_once("年間の平均").or_else(|| s.split_once("年間平均")) {
+        let (from, to) = first_years(n, period)?;
+        return Some(Target::Average { value: leading_number(value.trim_start())?, from, to });
+    }
     if let Some((when, value)) = s.split_once("の平均") {
         let (from, to) = read_span(when)?;
         return Some(Target::Average { value: leading_number(value)?, from, to });
@@ -98,16 +103,81 @@ pub(super) fn read(text: &str, year: Option<FiscalYear>, period: PlanPeriod) -> 
         let (from, to) = read_span(when.strip_suffix(')')?)?;
         return Some(Target::Cumulative { value: leading_number(value)?, from, to });
     }
-    // 「5年間で30」, 「5年間の累計 30」: the plan's first years.
-    if let Some((n, value)) = s.split_once("年間で").or_else(|| s.split_once("年間の累計")) {
-        let n: i32 = n.parse().ok().filter(|n| (1..=50).contains(n))?;
-        let (from, to) = (period.first, FiscalYear(period.first.0 + n - 1));
+    // 「平均 1890(令和3〜8年度)」
+    if let Some(rest) = s.strip_prefix("平均") {
+        let (value, when) = rest.split_once('(')?;
+        let (from, to) = read_span(when.strip_suffix(')')?)?;
+        return Some(Target::Average { value: leading_number(value)?, from, to });
+    }
+    // 「5年間で30」, 「5年間で累計15件」, 「5年間の累計 30」, 「5年間累計30」: the plan's first years.
+    if let Some((n, value)) =
+        s.split_once("年間で").or_else(|| s.split_once("年間の累計")).or_else(|| s.split_once("年間累計"))
+    {
+        let (from, to) = first_years(n, period)?;
+        let value = value.trim_start();
+        let value = value.strip_prefix("累計").unwrap_or(value).trim_start();
         return Some(Target::Cumulative { value: leading_number(value)?, from, to });
     }
     // 「平成27〜31年度の累計 4,386人」
     let (when, value) = s.split_once("の累計")?;
     let (from, to) = read_span(when)?;
     Some(Target::Cumulative { value: leading_number(value)?, from, to })
+}
+
+/// The plan's first `n` years (「5年間」), from its first year.
+fn first_years(n: &str, period: PlanPeriod) -> Option<(FiscalYear, FiscalYear)> {
+    let n: i32 = n.trim().parse().ok().filter(|n| (1..=50).contains(n))?;
+    Some((period.first, FiscalYear(period.first.0 + n - 1)))
+}
+
+/// A per-year target's value as written in its cell: 「毎年380」, 「毎年度 2件」, 「380人/年」,
+/// 「0/年」 → the number's text (「380」, 「2件」), for the cell reader; `None` for anything else.
+pub(crate) fn per_year_text(text: &str) -> Option<String> {
+    let s = half_width(text.trim());
+    let s = s.trim();
+    for prefix in ["毎年度", "毎年", "各年度"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let rest = rest.trim_start();
+            return (!rest.is_empty()).then(|| rest.to_owned());
+        }
+    }
+    let rest = s.strip_suffix("/年度").or_else(|| s.strip_suffix("/年"))?.trim_end();
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
+/// The number of a value written with its unit after it (「380人」, 「80%」), or alone.
+pub(super) fn value_with_unit(text: &str) -> Option<f64> {
+    let t = half_width(text.trim());
+    if let Ok(v) = parse_number(&t) {
+        return v.is_finite().then_some(v);
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '−' | '+')).count();
+    let unit = t.chars().skip(digits).collect::<String>();
+    // A unit (人, %, 万円, t-CO2), not more words (「5年間で」).
+    let words = unit.chars().any(|c| matches!(c, '年' | '間' | '累' | '計' | '平' | '均' | '以' | '毎' | '(' | ')'));
+    (digits > 0 && unit.chars().count() <= 6 && !words).then(|| leading_number(&t)).flatten()
+}
+
+/// **The one target reader** (issue 45): every target wording a town writes, as the table
+/// import, the CSV import and the indicator form read it — an arrow or 増加/減少/維持 (a
+/// direction only), 「毎年380」 / 「380人/年」 (per year), the words of [`read`] (累計 over a span or
+/// 「5年間で」, 平均, 以上/以下, 基準値から…%減少, ポイント上昇, 現状維持), and a number (a value by
+/// `year`). `None`: no target is written there (an empty cell, 「abc」).
+pub fn read_target(text: &str, year: Option<FiscalYear>, period: PlanPeriod) -> Option<Target> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if super::cells::is_direction_mark(t) {
+        return Some(Target::Direction);
+    }
+    if let Some(v) = per_year_text(t) {
+        return Some(Target::PerYear { value: value_with_unit(&v)? });
+    }
+    if let Some(words) = read(t, year, period) {
+        return Some(words);
+    }
+    Some(Target::Value { value: value_with_unit(t)?, year })
 }
 
 /// 「80%以上」, 「10件以下」: the bound and its side.

@@ -154,6 +154,10 @@ pub fn NumberField(
     /// them (an actual: its flag and comment, in one edit).
     #[prop(optional)]
     on_marked: Option<Callback<TypedValue>>,
+    /// Takes what is typed when it is not a number (a target in words, 「80%以上」); `true`
+    /// when it was taken, else the field says the number cannot be read.
+    #[prop(optional)]
+    on_words: Option<Callback<String, bool>>,
 ) -> impl IntoView {
     let state = use_speech();
     let kind = kind.unwrap_or(NumberKind::Decimal);
@@ -190,6 +194,10 @@ pub fn NumberField(
                 if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                     input.set_value(&shown(v));
                 }
+            }
+            Err(_) if on_words.is_some_and(|w| w.run(text.clone())) => {
+                error.set(None);
+                note.set(None);
             }
             Err(e) => {
                 let lang = state.lang();

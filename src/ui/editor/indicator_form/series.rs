@@ -137,6 +137,25 @@ pub(super) fn SeriesBlock(
         draft.update(|d| (d.value, d.year) = (v, year));
         store_target(shown_kind.get_untracked());
     });
+    // A target typed in words in a target field (「5年間で累計15」, 「80%以上」): the kind and target
+    // the one reader says, as the CSV and a town's table read them.
+    let on_target_words = Callback::new(move |text: String| {
+        let (Some(period), Some((kind, typed))) = (
+            period.get_untracked(),
+            period.get_untracked().and_then(|p| TargetDraft::read_words(&text, target_year.get_untracked(), p)),
+        ) else {
+            return false;
+        };
+        let decrease = direction.get_untracked() == DesiredDirection::Decrease;
+        draft.set(typed);
+        if let Some(new) =
+            typed.target(kind, period, decrease).filter(|new| Some(new) != target.get_untracked().as_ref())
+        {
+            write_target.run(Some(new));
+        }
+        choose.run(kind);
+        true
+    });
     let on_target_year = Callback::new(move |y: Option<FiscalYear>| {
         draft.update(|d| d.year = y);
         if let Some(Target::Value { value, .. }) = target.get_untracked() {
@@ -373,7 +392,7 @@ pub(super) fn SeriesBlock(
                     let u = unit.get();
                     match shown_kind.get() {
                         TargetKind::Value => view! {
-                            <NumberField label=lbl("目標値", "Target value") value=target_value on_commit=on_target_value
+                            <NumberField label=lbl("目標値", "Target value") value=target_value on_commit=on_target_value on_words=on_target_words
                                 unit=u testid=tid("target")/>
                             <YearField label=ylbl("目標年度", "目標年", "Target year") value=target_year on_commit=on_target_year testid=tid("target-year") basis=basis/>
                             <p class="hint">{move || match (last_year.get(), basis.get()) {
@@ -386,7 +405,7 @@ pub(super) fn SeriesBlock(
                         TargetKind::PerYear => {
                             let per = format!("{u}{}", state.tr("/年", "/year"));
                             view! {
-                                <NumberField label=lbl("毎年の目標値", "Target every year") value=target_value on_commit=on_target_value
+                                <NumberField label=lbl("毎年の目標値", "Target every year") value=target_value on_commit=on_target_value on_words=on_target_words
                                     unit=per testid=tid("target")/>
                                 <p class="hint">{move || match direction.get() {
                                     DesiredDirection::Decrease => state.tr("各年度の実績値が目標値以下なら達成です（例: 0人/年）。", "Met in a year when the actual is at most the target (e.g. 0 people a year)."),
@@ -428,7 +447,7 @@ pub(super) fn SeriesBlock(
                             view! {
                                 <YearField label=ylbl("期間の初年度", "期間の最初の年", "First year of the span") value=from_year on_commit=on_from testid=tid("target-from") basis=basis/>
                                 <YearField label=ylbl("期間の最終年度", "期間の最後の年", "Last year of the span") value=to_year on_commit=on_to testid=tid("target-to") basis=basis/>
-                                <NumberField label=label value=kind_value on_commit=on_kind_value unit=u testid=tid("target")/>
+                                <NumberField label=label value=kind_value on_commit=on_kind_value on_words=on_target_words unit=u testid=tid("target")/>
                                 <p class="hint">{move || if average {
                                     state.tr("期間内の実績値の平均と比べます。期間が空欄のときは計画期間です。", "Compared with the mean of the span's actuals. An empty span is the plan period.")
                                 } else {
@@ -437,7 +456,7 @@ pub(super) fn SeriesBlock(
                             }.into_any()
                         }
                         TargetKind::Bound => view! {
-                            <NumberField label=lbl("境界の値", "Bound") value=kind_value on_commit=on_kind_value unit=u testid=tid("target")/>
+                            <NumberField label=lbl("境界の値", "Bound") value=kind_value on_commit=on_kind_value on_words=on_target_words unit=u testid=tid("target")/>
                             <SelectField label=lbl("以上・以下", "Side") options=side_options value=side_value
                                 on_commit=on_side testid=tid("target-side")/>
                             <CheckField label=lbl("「維持（…以上）」と書く", "Written as “maintain (…)”") checked=hold_checked
