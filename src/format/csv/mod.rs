@@ -73,6 +73,11 @@ mod region;
 mod rules;
 mod target_words;
 pub use target_words::read_target;
+
+/// A year cell as the CSV reads it (「平成30年」, 「R7」, 「令和5年4月1日現在」), or `None`.
+pub(crate) fn read_target_year(text: &str) -> Option<crate::model::FiscalYear> {
+    rules::year(text).ok()
+}
 #[cfg(test)]
 mod tests;
 mod texts;

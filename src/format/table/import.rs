@@ -16,7 +16,7 @@ use super::rows::{find_goal, find_measure, heading_text, identify, row_text, Row
 use super::words::cell_text;
 use super::{ColumnRole, Grid, MatchedBy, Placement, TableShape};
 use crate::format::csv::{self, column_letter, Column, CsvPlan, Header, Record};
-use crate::model::{half_width, DesiredDirection, Id, Indicator, Series, Strategy, Target};
+use crate::model::{half_width, DesiredDirection, Id, Indicator, Series, Strategy, Target, YearBasis};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -153,6 +153,13 @@ pub fn plan_table_resolved(
                     x.label = text.series.clone();
                 }
                 target_direction(grid, roles, row, &mut indicator);
+                // A new indicator takes the year basis its row writes (issue 45); an existing one
+                // keeps its own, and the CSV rules note a calendar year written for it.
+                if let Some(basis) = row_basis(grid, shape, roles, row, &unit) {
+                    for x in &mut indicator.series {
+                        x.year_basis = basis;
+                    }
+                }
                 let id = indicator.id.clone();
                 working.indicators.push(Arc::new(indicator.clone()));
                 let under = named.or_else(|| context.clone()).unwrap_or_else(|| place.clone());
@@ -210,6 +217,35 @@ fn target_direction(grid: &Grid, roles: &[ColumnRole], row: usize, indicator: &m
     if let Some(x) = indicator.series.first_mut() {
         x.target = Some(Target::Direction);
     }
+}
+
+/// The year basis a row's baseline and target years are written in, when all of them say the
+/// same one other than 年度: 「平成30年」, 「2018年」 → 年（暦年）; 「令和5年4月1日現在」 → that date;
+/// 「令和5年3月末」 → that month. `None`: no year, a 年度, or years that disagree.
+fn row_basis(grid: &Grid, shape: &TableShape, roles: &[ColumnRole], row: usize, unit: &RowUnit) -> Option<YearBasis> {
+    let mut years = Vec::new();
+    for (c, role) in roles.iter().enumerate() {
+        match role {
+            ColumnRole::BaselineYear | ColumnRole::TargetYear => years.push(cell_text(grid.cell(row, c))),
+            ColumnRole::Baseline | ColumnRole::Target => years.extend(prepare(grid, shape, *role, row, c, unit).year),
+            _ => {}
+        }
+    }
+    let bases: Vec<YearBasis> = (years.iter())
+        .map(|y| super::words::fold(y))
+        .filter(|y| !y.is_empty() && crate::format::csv::read_target_year(y).is_some())
+        .map(|y| {
+            if let Some(as_of) = super::words::header_as_of(&y) {
+                as_of
+            } else if y.ends_with('年') && !y.ends_with("年度") {
+                YearBasis::Calendar
+            } else {
+                YearBasis::Fiscal
+            }
+        })
+        .collect();
+    let first = *bases.first()?;
+    (!first.is_fiscal() && bases.iter().all(|b| *b == first)).then_some(first)
 }
 
 /// The header the planner reads: the sheet's columns under their header texts (a blank or

@@ -349,3 +349,36 @@ fn year_columns_with_a_month_make_the_series_as_of_that_month() {
         assert_eq!(x.actual(FiscalYear(second)).map(|a| a.value), Some(8.0), "{headers:?}");
     }
 }
+
+/// Issue 45: a new indicator takes the year basis its row writes (年 → 暦年, 「4月1日現在」 → that
+/// date); an existing one keeps 年度, and the calendar year is noted as before.
+#[test]
+fn a_new_indicator_takes_the_year_basis_its_row_writes() {
+    let s = kitamoto();
+    let g = grid(&[
+        &["指標番号", "指標名", "単位", "基準値", "基準年", "目標値", "目標年"],
+        &["", "観光客数", "人", "1000", "平成30年", "1200", "令和6年"],
+        &["", "人口", "人", "65000", "令和2年4月1日現在", "64000", "令和7年4月1日現在"],
+        &["", "相談件数", "件", "10", "平成30年度", "20", "令和7年度"],
+        &["5-1", "就業者一人あたり市内純生産", "万円", "", "", "438.3", "令和7年"],
+    ]);
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let basis = |name: &str| {
+        plan.new_indicators.iter().find(|n| n.indicator.name == name).unwrap().indicator.series[0].year_basis
+    };
+    assert_eq!(basis("観光客数"), YearBasis::Calendar);
+    assert_eq!(basis("人口"), YearBasis::AsOf { month: 4, day: 1 });
+    assert_eq!(basis("相談件数"), YearBasis::Fiscal);
+    let noted: Vec<_> = plan.values.noted.iter().filter(|n| n.reading == Reading::CalendarYear).map(|n| n.row).collect();
+    assert_eq!(noted, [5], "only the existing indicator's calendar year is noted");
+    let mut applied = s.clone();
+    apply_table(&mut applied, &plan);
+    let stored = applied.indicators.iter().find(|i| i.name == "観光客数").unwrap();
+    assert_eq!(stored.series[0].year_basis, YearBasis::Calendar);
+    let b = stored.series[0].baseline.as_ref().unwrap();
+    assert_eq!((b.value, b.year), (1000.0, Some(FiscalYear(2018))));
+    let existing = by_code(&applied, "5-1", "就業者一人あたり市内純生産");
+    assert_eq!(existing.series[0].year_basis, YearBasis::Fiscal, "an existing indicator keeps its basis");
+}
