@@ -16,7 +16,7 @@ use super::rows::{find_goal, find_measure, heading_text, identify, row_text, Row
 use super::words::cell_text;
 use super::{ColumnRole, Grid, MatchedBy, Placement, TableShape};
 use crate::format::csv::{self, column_letter, Column, CsvPlan, Header, Record};
-use crate::model::{half_width, DesiredDirection, Id, Indicator, Series, Strategy, Target, YearBasis};
+use crate::model::{half_width, DesiredDirection, Id, Indicator, Measure, Series, Strategy, Target, YearBasis};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -49,6 +49,16 @@ pub struct NewIndicator {
     pub unknown_place: Option<String>,
 }
 
+/// A measure (施策) the table creates (issue 45): a row's 施策 cell (「(1) 農林業の担い手確保」)
+/// names a number the row's goal has no measure of. Its new indicators go under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewMeasure {
+    /// The first row that names it.
+    pub row: usize,
+    pub goal: Id,
+    pub measure: Measure,
+}
+
 /// A body row that is no indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SkipReason {
@@ -71,6 +81,8 @@ pub struct TablePlan {
     /// The sheet's name (empty for pasted cells).
     pub sheet: String,
     pub new_indicators: Vec<NewIndicator>,
+    /// The measures the table creates, in the order rows name them.
+    pub new_measures: Vec<NewMeasure>,
     pub matched: Vec<Matched>,
     pub ambiguous: Vec<Ambiguous>,
     pub skipped: Vec<(usize, SkipReason)>,
@@ -97,6 +109,7 @@ pub fn plan_table_resolved(
 ) -> TablePlan {
     let (mut new_indicators, mut matched, mut ambiguous, mut skipped) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut new_measures: Vec<NewMeasure> = Vec::new();
     let (header, letters) = header(grid, shape, roles);
     let mut working = s.clone();
     let mut records = Vec::new();
@@ -162,7 +175,22 @@ pub fn plan_table_resolved(
                 }
                 let id = indicator.id.clone();
                 working.indicators.push(Arc::new(indicator.clone()));
-                let under = named.or_else(|| context.clone()).unwrap_or_else(|| place.clone());
+                let mut under = named.clone().or_else(|| context.clone()).unwrap_or_else(|| place.clone());
+                // A 施策 the row's goal has no measure of: created under that goal (issue 45).
+                let unknown = match (&under, named_measure(&text.measure)) {
+                    (Placement::Goal(goal), Some((number, title))) if !matches!(named, Some(Placement::Measure(_))) => {
+                        let at = (new_measures.iter())
+                            .position(|m| &m.goal == goal && half_width(&m.measure.number) == half_width(&number));
+                        let index = at.unwrap_or_else(|| {
+                            let measure = Measure::new(&number, &title);
+                            new_measures.push(NewMeasure { row: shown, goal: goal.clone(), measure });
+                            new_measures.len() - 1
+                        });
+                        under = Placement::Measure(new_measures[index].measure.id.clone());
+                        None
+                    }
+                    _ => unknown,
+                };
                 new_indicators.push(NewIndicator { row: shown, indicator, under, unknown_place: unknown });
                 id
             }
@@ -172,6 +200,7 @@ pub fn plan_table_resolved(
     TablePlan {
         sheet: grid.name.clone(),
         new_indicators,
+        new_measures,
         matched,
         ambiguous,
         skipped,
@@ -191,6 +220,25 @@ fn further_series(new: &mut [NewIndicator], text: &RowText) -> Option<(usize, Id
         indicator.series.push(Series::new(&text.series));
     }
     Some((index, indicator.id.clone()))
+}
+
+/// A 施策 cell's number and title: 「(1) 農林業の担い手確保」, 「（１）…」, 「1-2 …」, 「施策1:…」,
+/// 「①…」 → (「1」, 「農林業の担い手確保」). `None` without a number or a title.
+pub(crate) fn named_measure(cell: &str) -> Option<(String, String)> {
+    let t = half_width(cell.trim());
+    let t = t.trim_start_matches(|c: char| c == '施' || c == '策' || c == '(' || c == '[' || c.is_whitespace());
+    let circled =
+        t.chars().next().and_then(|c| ('①'..='⑳').contains(&c).then(|| (c as u32 - '①' as u32 + 1, c.len_utf8())));
+    let (number, rest) = match circled {
+        Some((n, len)) => (n.to_string(), &t[len..]),
+        None => {
+            let end = t.find(|c: char| !(c.is_ascii_digit() || c == '-')).unwrap_or(t.len());
+            (t[..end].trim_end_matches('-').to_owned(), &t[end..])
+        }
+    };
+    let title =
+        rest.trim_start_matches(|c: char| matches!(c, ')' | ']' | '.' | ':' | '、' | '．' | '・') || c.is_whitespace());
+    (!number.is_empty() && !title.trim().is_empty()).then(|| (number, title.trim().to_owned()))
 }
 
 /// The goal or measure a row's cells (or a heading) name.
@@ -397,11 +445,20 @@ fn record(
     Record { row: row + 1, cells }
 }
 
-/// Adds the plan's new indicators (each referred to from its goal or measure) and writes its
+/// Adds the plan's new measures under their goals and new indicators (each referred to from its
+/// goal or measure) and writes its
 /// values with the CSV import's `apply`; returns how many indicators and values were written.
 /// A new indicator already in the strategy (the plan applied twice) is not added again.
 pub fn apply_table(s: &mut Strategy, plan: &TablePlan) -> usize {
     let mut added = 0;
+    for new in &plan.new_measures {
+        if s.measures().any(|(_, m)| m.id == new.measure.id) {
+            continue;
+        }
+        if let Some(g) = s.goal_mut(&new.goal) {
+            g.measures.push(Arc::new(new.measure.clone()));
+        }
+    }
     for new in &plan.new_indicators {
         if s.indicator(&new.indicator.id).is_some() {
             continue;

@@ -33,7 +33,8 @@ mod year_block;
 
 pub use grid::{Cell, Grid, Merge};
 pub use import::{
-    apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, Resolution, SkipReason, TablePlan,
+    apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, NewMeasure, Resolution, SkipReason,
+    TablePlan,
 };
 pub use layout::{find_table, table_with_header, TableShape};
 pub use paste::{from_html, from_tsv};
@@ -44,3 +45,6 @@ pub use rows::{MatchedBy, Placement};
 pub use words::{cell_text, HeaderYear};
 pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat};
 pub use year_block::{read_year_block, BlockReason, BlockRefusal, YearBlock, YearValue};
+
+#[cfg(test)]
+pub(crate) use import::named_measure as named_measure_for_tests;

@@ -371,7 +371,8 @@ fn a_new_indicator_takes_the_year_basis_its_row_writes() {
     assert_eq!(basis("観光客数"), YearBasis::Calendar);
     assert_eq!(basis("人口"), YearBasis::AsOf { month: 4, day: 1 });
     assert_eq!(basis("相談件数"), YearBasis::Fiscal);
-    let noted: Vec<_> = plan.values.noted.iter().filter(|n| n.reading == Reading::CalendarYear).map(|n| n.row).collect();
+    let noted: Vec<_> =
+        plan.values.noted.iter().filter(|n| n.reading == Reading::CalendarYear).map(|n| n.row).collect();
     assert_eq!(noted, [5], "only the existing indicator's calendar year is noted");
     let mut applied = s.clone();
     apply_table(&mut applied, &plan);
@@ -381,4 +382,58 @@ fn a_new_indicator_takes_the_year_basis_its_row_writes() {
     assert_eq!((b.value, b.year), (1000.0, Some(FiscalYear(2018))));
     let existing = by_code(&applied, "5-1", "就業者一人あたり市内純生産");
     assert_eq!(existing.series[0].year_basis, YearBasis::Fiscal, "an existing indicator keeps its basis");
+}
+
+/// Issue 45: a row naming its 施策 becomes that measure's KPI; the measure is created under the
+/// row's goal when the goal has none of that number (once, however many rows name it); a row
+/// without a 施策 is the goal's 数値目標.
+#[test]
+fn the_measure_column_places_kpis_and_creates_the_measures_it_names() {
+    let mut s = kitamoto();
+    let g1 = goal(&s, GoalKind::Basic, "1");
+    s.goal_mut(&g1).unwrap().measures.clear();
+    let g = grid(&[
+        &["基本目標", "施策", "指標名", "単位", "基準値", "目標値"],
+        &["基本目標1", "(1) 農林業の担い手確保", "新規就農者数", "人", "3", "5年間で累計15"],
+        &["基本目標1", "(1) 農林業の担い手確保", "認定農業者数", "人", "40", "45"],
+        &["基本目標1", "（２）観光の振興", "観光入込客数", "千人", "2380", "2700"],
+        &["基本目標1", "", "市内総生産", "億円", "1500", "1600"],
+    ]);
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    assert!(roles.contains(&ColumnRole::Measure), "{roles:?}");
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let made: Vec<_> =
+        plan.new_measures.iter().map(|m| (m.row, m.measure.number.as_str(), m.measure.title.as_str())).collect();
+    assert_eq!(made, [(2, "1", "農林業の担い手確保"), (4, "2", "観光の振興")]);
+    assert!(plan.new_measures.iter().all(|m| m.goal == g1));
+    assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
+    let mut applied = s.clone();
+    apply_table(&mut applied, &plan);
+    let goal1 = applied.goals.iter().find(|g| g.id == g1).unwrap();
+    assert_eq!(goal1.measures.len(), 2);
+    let kpi_names = |m: &crate::model::Measure| -> Vec<String> {
+        m.kpis.iter().map(|id| applied.indicator(id).unwrap().name.clone()).collect()
+    };
+    assert_eq!(kpi_names(&goal1.measures[0]), ["新規就農者数", "認定農業者数"]);
+    assert_eq!(kpi_names(&goal1.measures[1]), ["観光入込客数"]);
+    let total = applied.indicators.iter().find(|i| i.name == "市内総生産").unwrap();
+    assert!(goal1.targets.contains(&total.id), "a row without 施策 is the goal's 数値目標");
+    assert!(!goal1.targets.iter().any(|id| applied.indicator(id).unwrap().name == "新規就農者数"));
+    // Applied again (or a second table naming the same 施策): the measure is found, not made again.
+    let again = plan_table(&applied, &g, &shape, &roles, Placement::Strategy);
+    assert!(again.new_measures.is_empty());
+}
+
+#[test]
+fn a_measure_cell_reads_as_its_number_and_title() {
+    use crate::format::table::named_measure_for_tests as read;
+    let pair = |n: &str, t: &str| Some((n.to_owned(), t.to_owned()));
+    assert_eq!(read("(1) 農林業の担い手確保"), pair("1", "農林業の担い手確保"));
+    assert_eq!(read("（１２）子育て支援"), pair("12", "子育て支援"));
+    assert_eq!(read("施策1:農林業の振興"), pair("1", "農林業の振興"));
+    assert_eq!(read("②観光の振興"), pair("2", "観光の振興"));
+    assert_eq!(read("1-2 移住の促進"), pair("1-2", "移住の促進"));
+    assert_eq!(read("農林業の振興"), None, "no number");
+    assert_eq!(read("(3)"), None, "no title");
 }

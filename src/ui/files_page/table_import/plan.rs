@@ -5,7 +5,7 @@
 //! letter), and 「取り込む」 / 「やめる」.
 
 use super::mapping::place_name;
-use crate::format::table::{Resolution, TablePlan};
+use crate::format::table::{Placement, Resolution, TablePlan};
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::Id;
 use crate::session::csv_import::CsvPreview;
@@ -49,12 +49,26 @@ pub(super) fn PlanView(
         letters: p.letters.clone(),
         replanned: false,
     });
-    let has_changes = !p.new_indicators.is_empty() || !p.values.changes.is_empty() || !p.values.texts.is_empty();
+    let has_changes = !p.new_indicators.is_empty()
+        || !p.new_measures.is_empty()
+        || !p.values.changes.is_empty()
+        || !p.values.texts.is_empty();
     let new_rows = p
         .new_indicators
         .iter()
         .map(|n| {
-            let under = place_name(&s, &n.under, lang);
+            // Under a measure this table creates: its number and title, marked new.
+            let made = p.new_measures.iter().find(|m| n.under == Placement::Measure(m.measure.id.clone()));
+            let under = match made {
+                Some(m) => format!(
+                    "{} {} {}{}",
+                    tr(lang, "施策", "Measure"),
+                    m.measure.number,
+                    m.measure.title,
+                    tr(lang, "（新規）", " (new)")
+                ),
+                None => place_name(&s, &n.under, lang),
+            };
             let unknown = n.unknown_place.clone().map(|u| match lang {
                 Language::Ja => format!("（「{u}」は見つかりませんでした）"),
                 Language::En => format!(" (\"{u}\" was not found)"),
@@ -66,6 +80,21 @@ pub(super) fn PlanView(
                     <td>{n.indicator.name.clone()}</td>
                     <td>{n.indicator.unit.clone()}</td>
                     <td>{under}{unknown}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let measure_rows = p
+        .new_measures
+        .iter()
+        .map(|m| {
+            let goal = place_name(&s, &Placement::Goal(m.goal.clone()), lang);
+            view! {
+                <tr data-testid="table-new-measure">
+                    <td class="num">{m.row}</td>
+                    <td class="code">{m.measure.number.clone()}</td>
+                    <td>{m.measure.title.clone()}</td>
+                    <td>{goal}</td>
                 </tr>
             }
         })
@@ -145,6 +174,10 @@ pub(super) fn PlanView(
             <dl class="facts">
                 <dt>{tr(lang, "新しい指標", "New indicators")}</dt>
                 <dd data-testid="table-new-count" class="strong">{count(p.new_indicators.len(), lang)}</dd>
+                {(!p.new_measures.is_empty()).then(|| view! {
+                    <dt>{tr(lang, "新しい施策", "New measures")}</dt>
+                    <dd data-testid="table-new-measure-count" class="strong">{count(p.new_measures.len(), lang)}</dd>
+                })}
                 <dt>{tr(lang, "見つかった指標", "Indicators found")}</dt>
                 <dd data-testid="table-matched-count">{count(p.matched.len(), lang)}</dd>
                 <dt>{tr(lang, "どの指標か選ぶ行", "Rows to choose for")}</dt>
@@ -173,6 +206,20 @@ pub(super) fn PlanView(
                             <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
                         </tr></thead>
                         <tbody>{new_rows}</tbody>
+                    </table>
+                </div>
+            })}
+            {(!p.new_measures.is_empty()).then(|| view! {
+                <h4>{tr(lang, "新しく作る施策", "Measures to be created")}</h4>
+                <div class="table-wrap">
+                    <table class="csv-changes" data-testid="table-new-measures">
+                        <thead><tr>
+                            <th scope="col">{tr(lang, "行", "Row")}</th>
+                            <th scope="col">{tr(lang, "番号", "Number")}</th>
+                            <th scope="col">{tr(lang, "施策名", "Title")}</th>
+                            <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
+                        </tr></thead>
+                        <tbody>{measure_rows}</tbody>
                     </table>
                 </div>
             })}
