@@ -437,3 +437,28 @@ fn a_measure_cell_reads_as_its_number_and_title() {
     assert_eq!(read("農林業の振興"), None, "no number");
     assert_eq!(read("(3)"), None, "no title");
 }
+
+/// The e2e's workbook (`fixtures/kpi-measures.xlsx`, issue 45): 施策, 累計, 平均 and 暦年 rows.
+#[test]
+fn the_measures_workbook_makes_measures_kpis_and_reads_its_targets_and_years() {
+    let s = kitamoto();
+    let g = read_workbook(include_bytes!("../fixtures/kpi-measures.xlsx")).unwrap().remove(0);
+    let shape = find_table(&g).unwrap();
+    let roles = propose_roles(&g, &shape).roles;
+    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
+    assert_eq!(plan.new_measures.len(), 3);
+    let mut applied = s.clone();
+    apply_table(&mut applied, &plan);
+    let by_name = |n: &str| applied.indicators.iter().find(|i| i.name == n).unwrap().clone();
+    assert_eq!(
+        by_name("新規就農者数").series[0].target,
+        Some(Target::Cumulative { value: 15.0, from: FiscalYear(2022), to: FiscalYear(2026) })
+    );
+    assert_eq!(
+        by_name("移住相談件数").series[0].target,
+        Some(Target::Average { value: 150.0, from: FiscalYear(2022), to: FiscalYear(2025) })
+    );
+    assert_eq!(by_name("観光入込客数").series[0].year_basis, YearBasis::Calendar);
+    assert_eq!(by_name("認定農業者数").series[0].year_basis, YearBasis::Fiscal);
+}
