@@ -386,3 +386,60 @@ test('cells pasted into an indicator\'s year rows: a row of actuals, then years 
   await shot('year-field-readings');
   expect(pageErrors).toEqual([]);
 });
+
+// Issue 45: a workbook whose rows name their 施策, with 累計 and 平均 targets and calendar years
+// (src/format/table/fixtures/kpi-measures.xlsx), into 北本市 (goals, no measures yet): the
+// preview lists the measures to create; applied, each KPI is under its new measure, checked
+// value by value in storage.
+test('a workbook’s 施策, 累計, 平均 and 暦年 rows: measures made, KPIs under them', async ({ page, openApp, pageErrors, shot }) => {
+  await kitamotoFiles(page, openApp);
+  await pickWorkbook(page, 'KPI_施策別.xlsx', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi-measures.xlsx')));
+  await expect(page.getByTestId('table-mapping')).toBeVisible();
+  await page.getByTestId('table-check').click();
+  await expect(page.getByTestId('table-preview')).toBeVisible();
+  await expect(page.getByTestId('table-new-measure-count')).toHaveText('3 件');
+  await expect(page.getByTestId('csv-refused-count')).toHaveText('0 件');
+  const goal1 = '基本目標 1 稼ぐ産業と安定した雇用を創出する';
+  const goal2 = '基本目標 2 新しい人の流れとつながりをつくる';
+  expect(await rows(page, 'table-new-measures')).toEqual([
+    ['4', '1', '農林業の担い手確保', goal1],
+    ['6', '2', '観光の振興', goal1],
+    ['7', '1', '移住の促進', goal2],
+  ]);
+  const placed = (await rows(page, 'table-new-indicators')).map((r) => [r[2], r[4]]);
+  expect(placed).toEqual([
+    ['新規就農者数', '施策 1 農林業の担い手確保（新規）'],
+    ['認定農業者数', '施策 1 農林業の担い手確保（新規）'],
+    ['観光入込客数', '施策 2 観光の振興（新規）'],
+    ['移住相談件数', '施策 1 移住の促進（新規）'],
+    ['転入者数', goal2],
+  ]);
+  await page.getByTestId('table-preview').scrollIntoViewIfNeeded();
+  await shot('table-measures-preview-ja');
+  await sectionShot(page, 'table-preview', 'table-measures-preview-ja');
+
+  await page.getByTestId('table-apply').click();
+  await expect(page.getByTestId('table-applied')).toBeVisible();
+  const s = await savedStrategy(page);
+  const ind = (name: string) => s.indicators.find((i: any) => i.name === name);
+  const names = (ids: string[]) => ids.map((id) => s.indicators.find((i: any) => i.id === id).name);
+  const [g1, g2] = s.goals;
+  expect(g1.measures.map((m: any) => [m.number, m.title, names(m.kpis)])).toEqual([
+    ['1', '農林業の担い手確保', ['新規就農者数', '認定農業者数']],
+    ['2', '観光の振興', ['観光入込客数']],
+  ]);
+  expect(g2.measures.map((m: any) => [m.number, m.title, names(m.kpis)])).toEqual([['1', '移住の促進', ['移住相談件数']]]);
+  expect(names(g2.targets)).toContain('転入者数');
+  expect(names(g1.targets)).not.toContain('新規就農者数');
+  // 「5年間で累計15人」: the plan's first five years (令和4〜8年度); 平均 over its span.
+  expect(ind('新規就農者数').series[0].target).toEqual({ kind: 'cumulative', value: 15, from: 2022, to: 2026 });
+  expect(ind('新規就農者数').series[0].baseline).toEqual({ value: 3, year: 2018 });
+  expect(ind('移住相談件数').series[0].target).toEqual({ kind: 'average', value: 150, from: 2022, to: 2025 });
+  expect(ind('認定農業者数').series[0].target).toEqual({ kind: 'value', value: 45, year: 2025 });
+  // 「平成30年」 / 「令和6年」: calendar years, the new indicator's basis.
+  expect(ind('観光入込客数').series[0].year_basis).toBe('calendar');
+  expect(ind('観光入込客数').series[0].baseline).toEqual({ value: 2380, year: 2018 });
+  expect(ind('観光入込客数').series[0].target).toEqual({ kind: 'value', value: 2700, year: 2024 });
+  expect(ind('認定農業者数').series[0].year_basis ?? 'fiscal').toBe('fiscal');
+  expect(pageErrors).toEqual([]);
+});

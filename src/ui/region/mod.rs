@@ -20,7 +20,6 @@ mod side_by_side;
 mod themes;
 
 pub use super::state::{use_library, use_navigation, use_notice_board, use_regions, BringInResult};
-use crate::locale::Language;
 use crate::model::region::Region;
 use crate::model::{Id, Strategy};
 use crate::session::route::Route;
@@ -154,7 +153,7 @@ pub fn RegionPage() -> impl IntoView {
                 <header class="panel strategy-head">
                     <p class="municipality">{state.text("地域（管内）", "Region")}</p>
                     <h1 data-testid="region-name">{move || data.with(|d| d.as_ref().map(|d| d.region.name.clone()))}</h1>
-                    <p class="meta" data-testid="region-towns" aria-live="polite">{move || towns_line(reading.get(), data.with(|d| d.as_ref().map(|d| d.towns.len())), state.lang())}</p>
+                    <p class="meta" data-testid="region-towns" aria-live="polite">{move || crate::words::towns_line(reading.get(), data.with(|d| d.as_ref().map(|d| d.towns.len())), state.lang())}</p>
                     {move || data.with(|d| d.as_ref().filter(|d| !d.missing.is_empty()).map(|d| view! {
                         <p class="meta warn">{match state.lang() {
                             crate::locale::Language::Ja => format!("保存されていない市町村が {} あります（削除されたか、読めませんでした）。", d.missing.len()),
@@ -173,20 +172,5 @@ pub fn RegionPage() -> impl IntoView {
                 <RegionManage data=data/>
             </Show>
         </article>
-    }
-}
-
-/// The header's count: 「市町村 179」, or while the page reads the region again, the towns as
-/// they come (「市町村 52/179（読み込み中…）」) — never the last reading's count (「市町村 0」
-/// right after 179 towns were brought in).
-fn towns_line(reading: Option<(usize, Option<usize>)>, loaded: Option<usize>, lang: Language) -> String {
-    match (reading, loaded, lang) {
-        (Some((done, Some(total))), _, Language::Ja) => format!("市町村 {done}/{total}（読み込み中…）"),
-        (Some((done, Some(total))), _, Language::En) => format!("{done} of {total} towns (reading…)"),
-        (Some((_, None)), _, Language::Ja) => "市町村（読み込み中…）".to_owned(),
-        (Some((_, None)), _, Language::En) => "Towns (reading…)".to_owned(),
-        (None, Some(n), Language::Ja) => format!("市町村 {n}"),
-        (None, Some(n), Language::En) => format!("{n} towns"),
-        (None, None, _) => String::new(),
     }
 }
