@@ -289,15 +289,13 @@ pub fn report(raw: &Raw) -> Report {
         ),
     ]);
     figures.extend(breakdown(raw, "usual_visit_large"));
-    figures.extend([
-        figure(
-            raw,
-            "navigation_interactive_large",
-            "deep link → editor interactive, large in IndexedDB, nothing cached",
-            "ms",
-            Some((1200.0, Held::Median)),
-        ),
-    ]);
+    figures.extend([figure(
+        raw,
+        "navigation_interactive_large",
+        "deep link → editor interactive, large in IndexedDB, nothing cached",
+        "ms",
+        Some((1200.0, Held::Median)),
+    )]);
     figures.extend(breakdown(raw, "navigation_large"));
     figures.extend([
         figure(raw, "import_large", "import large, cold (parse+migrate+validate+store)", "ms", None),
