@@ -17,7 +17,8 @@ if [[ "${1:-}" == "--dev" ]]; then
   shift
   bash scripts/setup.sh
   mkdir -p test-results target   # Trunk.toml's [watch] ignore list names them, and Trunk wants them to exist
-  rm -f "$SHIRUBE_DIST_STAMP"     # trunk serve builds into dist/: it is no longer the release build
+  # trunk serve builds into dist/ (unless told --dist elsewhere): it is no longer the release build.
+  [[ " $* " == *" --dist "* ]] || rm -f "$SHIRUBE_DIST_STAMP"
   log "trunk serve (debug build, rebuilt on change) → http://127.0.0.1:8080/ (address and port are in Trunk.toml)"
   exec trunk serve "$@"
 fi

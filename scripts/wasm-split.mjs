@@ -122,7 +122,10 @@ for (const f of wasmFiles) {
  * shared parts in a table `C` by number, and each list of them as ranges (`d("26-152,212")`).
  * Fails the build when the loader is not of the shape this expects (a new wasm-split). */
 function compactLoader(code) {
-  const block = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, /g;
+  // A debug build's loader wraps each instantiation in its `debugWrap` (which names a part of
+  // another build); a release build's does not.
+  const block = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => (?:\(WebAssembly\.instantiateStreaming\(src, imports\)\)|debugWrap\(WebAssembly\.instantiateStreaming\(src, imports\)\));\n\}\n, /g;
+  const debug = /^async function debugWrap\(/m.test(code);
   let out = code.replace(block, (_, file) => `makeLoad(part("${file}"), `);
   out = out.replace(/^const __chunk_(\d+) = /gm, 'C[$1] = ');
   out = out.replace(/\[(__chunk_\d+(?:, __chunk_\d+)*)?\]/g, (all, list) => {
@@ -139,12 +142,18 @@ function compactLoader(code) {
   });
   if (/__chunk_|import\.meta\.url\)\);\n\s*src\.catch/.test(out)) fail('__wasm_split.js: a part loader of a shape this build does not know (wasm-split changed?)');
   const helpers = [
-    '/** Fetches a part of this build and instantiates it with the imports given. */',
+    '/** Fetches a part of this build and instantiates it with the imports given; a measure',
+    ' *  "shirube:part:<file>" spans its fetch to its instantiation (the benchmark reads them). */',
     'function part(file) {',
     '    return () => {',
+    '        const start = performance.now();',
     '        const src = fetch(new URL("./" + file, import.meta.url));',
     '        src.catch(() => {});',
-    '        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
+    '        return async (imports) => {',
+    `            const made = await ${debug ? 'debugWrap(' : '('}WebAssembly.instantiateStreaming(src, imports));`,
+    '            performance.measure("shirube:part:" + file, { start, end: performance.now() });',
+    '            return made;',
+    '        };',
     '    };',
     '}',
     '/** The shared parts by number, and a list of them from ranges ("26-152,212"). */',

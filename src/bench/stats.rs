@@ -127,6 +127,21 @@ pub struct Report {
 }
 
 /// A figure from a sample series; `held` picks which statistic a budget applies to.
+/// Where a visit's time went (`tests/bench/run.mjs`, `visitBreakdown`), under `key_…`.
+fn breakdown(raw: &Raw, key: &str) -> Vec<Figure> {
+    let rows: [(&str, &str, &'static str); 8] = [
+        ("parts_files", "  wasm files fetched", " files"),
+        ("parts_bytes", "  … their bytes as served (uncompressed here)", "B"),
+        ("parts_from", "  … first fetched at", "ms"),
+        ("parts", "  … first fetch → last instantiated", "ms"),
+        ("open_from", "  strategy opened from", "ms"),
+        ("open", "  … opening: IndexedDB read + decoding", "ms"),
+        ("open_decode", "  … of which decoding (the page's thread)", "ms"),
+        ("draw", "  opened → drawn", "ms"),
+    ];
+    rows.iter().map(|(part, name, unit)| figure(raw, &format!("{key}_{part}"), name, unit, None)).collect()
+}
+
 fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(f64, Held)>) -> Figure {
     let samples = raw.samples.get(key).map(Vec::as_slice).unwrap_or(&[]);
     let (median, p95) = (median(samples), p95(samples));
@@ -203,7 +218,7 @@ fn single_or(
 /// Budgets from the size issue (33), in bytes as `scripts/size-gate.mjs` counts them: the first
 /// visit and a visit that goes on to a dashboard.
 pub const APP_GZIP_BUDGET: f64 = 250_000.0;
-pub const DASHBOARD_VISIT_GZIP_BUDGET: f64 = 500_000.0;
+pub const DASHBOARD_VISIT_GZIP_BUDGET: f64 = 650_000.0;
 /// The regional view's (issue 21, a region of 179 town-size strategies): all files brought in,
 /// the side-by-side page opened, one keystroke of the theme search.
 pub const REGION_BRING_IN_BUDGET_MS: f64 = 10_000.0;
@@ -236,7 +251,8 @@ pub fn report(raw: &Raw) -> Report {
         refused.missing = None;
         refused.note = Some("does not apply: the app imported huge".into());
     }
-    let mut figures = vec![
+    let mut figures = Vec::new();
+    figures.extend([
         // The wasm is cut into parts loaded when a page first opens: the budget holds for what the
         // first visit loads; the whole app (every page's parts) is reported beside it.
         single(
@@ -262,13 +278,26 @@ pub fn report(raw: &Raw) -> Report {
             Some(DASHBOARD_VISIT_GZIP_BUDGET),
             Some(largest(raw, &raw.dashboard_visit)),
         ),
+        // Issue 47: the usual visit (service worker installed, the list open, a click) and a deep
+        // link with nothing cached, each with where its time went (the page's own measures).
         figure(
             raw,
-            "navigation_interactive_large",
-            "navigation → editor interactive, large in IndexedDB",
+            "usual_visit_editor_large",
+            "usual visit: list → click → editor drawn, large, service worker installed",
             "ms",
             Some((500.0, Held::Median)),
         ),
+    ]);
+    figures.extend(breakdown(raw, "usual_visit_large"));
+    figures.extend([figure(
+        raw,
+        "navigation_interactive_large",
+        "deep link → editor interactive, large in IndexedDB, nothing cached",
+        "ms",
+        Some((1200.0, Held::Median)),
+    )]);
+    figures.extend(breakdown(raw, "navigation_large"));
+    figures.extend([
         figure(raw, "import_large", "import large, cold (parse+migrate+validate+store)", "ms", None),
         figure(raw, "import_large_warm", "import large, warm (the same file again, another id)", "ms", None),
         figure(raw, "json_parse_large", "JSON.parse of the same large file", "ms", None),
@@ -387,7 +416,7 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "region_theme_keystroke_frame", "  theme search keystroke → the next frame drawn", "ms", None),
         figure(raw, "region_js_heap", "region: JS heap after opening", "B", None),
         figure(raw, "region_wasm_memory", "region: wasm memory after opening", "B", None),
-    ];
+    ]);
     for f in &mut figures {
         // run.mjs may also key a reason or a note by the figure's printed name.
         if let (Some(_), Some(why)) = (&f.missing, raw.missing.get(&f.name)) {

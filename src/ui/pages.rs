@@ -68,11 +68,14 @@ split!(
     }
 );
 
+/// A part's fetch (`split!`'s `load:` function), boxed.
+type Load = fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
 /// Starts fetching the parts the page of `route` needs — its page's and the actions' that open a
 /// strategy — before storage is opened (`app::mount`), so that fetching and opening overlap
 /// (issue 47). A part that does not arrive here is fetched again when it is used.
 pub fn start_loading(route: &Route) {
-    let page: Option<fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>> = match route {
+    let page: Option<Load> = match route {
         Route::List | Route::NotFound(_) => return,
         Route::Strategy(_) | Route::Dashboard(_) => Some(|| Box::pin(load_overview())),
         Route::Print(..) => Some(|| Box::pin(load_print())),

@@ -102,6 +102,42 @@ async function freshPage() {
   return { context, page };
 }
 
+/** Where a visit's time went, read from the page's own measures (issue 47): the wasm parts it
+ *  fetched (`shirube:part:<file>`, written by the loader: count, bytes as served, first fetch →
+ *  last instantiated), opening the strategy (`shirube:open`: reading from IndexedDB and decoding;
+ *  its `:thread` share is the decoding, the rest IndexedDB), and the drawing after it (open →
+ *  `__interactiveAt`). Times are from `since` (ms on the page's clock; 0: the navigation). */
+function visitBreakdown(since) {
+  const parts = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('shirube:part:') && m.startTime >= since);
+  const wasm = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm') && r.startTime >= since);
+  const open = performance.getEntriesByName('shirube:open', 'measure').filter((m) => m.startTime >= since).at(-1);
+  const thread = performance.getEntriesByName('shirube:open:thread', 'measure').filter((m) => m.startTime >= since).at(-1);
+  const first = parts.length ? Math.min(...parts.map((m) => m.startTime)) : null;
+  const last = parts.length ? Math.max(...parts.map((m) => m.startTime + m.duration)) : null;
+  return {
+    files: parts.length,
+    bytes: wasm.reduce((n, r) => n + (r.encodedBodySize || r.decodedBodySize || 0), 0),
+    partsFrom: first === null ? null : first - since,
+    parts: first === null ? null : last - first,
+    openFrom: open ? open.startTime - since : null,
+    open: open?.duration ?? null,
+    decode: thread?.duration ?? null,
+    draw: open && window.__interactiveAt !== null ? window.__interactiveAt - (open.startTime + open.duration) : null,
+  };
+}
+
+/** The figures of a visit's breakdown, under `key_…`. */
+function addBreakdown(key, b) {
+  add(`${key}_parts_files`, b.files);
+  add(`${key}_parts_bytes`, b.bytes);
+  add(`${key}_parts_from`, b.partsFrom);
+  add(`${key}_parts`, b.parts);
+  add(`${key}_open_from`, b.openFrom);
+  add(`${key}_open`, b.open);
+  add(`${key}_open_decode`, b.decode);
+  add(`${key}_draw`, b.draw);
+}
+
 /** Imports a bench file through the real file input; returns the app's own measures (ms): the
  *  reading, the storing, and the storing's time on the page's thread. With `again`, the same
  *  file (under another id) is imported a second time in the page (the code warm, as a returning
@@ -704,6 +740,9 @@ try {
       await page.goto(editUrl);
       await page.waitForFunction(() => window.__interactiveAt !== null && document.querySelector('[data-testid=outline-goal]'), undefined, { timeout: 60_000 });
       add('navigation_interactive_large', await page.evaluate(() => window.__interactiveAt));
+      const b = await page.evaluate(visitBreakdown, 0);
+      addBreakdown('navigation_large', b);
+      if (i === 0) log(`deep link → editor, large: ${JSON.stringify(b)}`);
     }
     const mem = await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize, wasm: window.__wasmMemory?.buffer.byteLength }));
     if (mem.heap) add('js_heap_large', mem.heap);
@@ -752,6 +791,56 @@ try {
         add('workbook_large_write', write);
       }
       await page.waitForSelector('[data-testid=export-xlsx]:not([disabled])');
+    }
+    await context.close();
+  }
+
+  // ── the usual visit (issue 47): the service worker installed and every part in its cache,
+  //    "large" stored, the list open; a click on the strategy's editor link → its editor drawn
+  //    (the parts from the service worker, instantiated; the strategy opened; the editor drawn) ──
+  log('the usual visit: list → editor, large, service worker installed');
+  {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route(`${BASE}__bench/*.json`, (route) => {
+      const name = path.basename(new URL(route.request().url()).pathname, '.json');
+      route.fulfill({ status: 200, contentType: 'application/json', body: dataText[name] });
+    });
+    await context.addInitScript(() => {
+      window.__interactiveAt = null;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=outline-goal]')) window.__interactiveAt ??= performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => log('page error:', e.message));
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    // Installed: active (its precache of every file done) and controlling this page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await importThroughInput(page, 'large');
+    for (let i = 0; i < RUNS.navigation; i++) {
+      await page.goto('about:blank');
+      await page.goto(BASE);
+      await page.waitForSelector('[data-testid=strategy-row]');
+      await page.waitForLoadState('networkidle');
+      const clicked = await page.evaluate((s) => {
+        const link = document.createElement('a');
+        link.href = `#/s/${s}/edit`;
+        document.body.append(link);
+        const at = performance.now();
+        link.click();
+        link.remove();
+        return at;
+      }, ids.large);
+      await page.waitForFunction(() => window.__interactiveAt !== null, undefined, { timeout: 60_000 });
+      const at = await page.evaluate(() => window.__interactiveAt);
+      add('usual_visit_editor_large', at - clicked);
+      const b = await page.evaluate(visitBreakdown, clicked);
+      addBreakdown('usual_visit_large', b);
+      if (i === 0) log(`usual visit → editor, large: ${(at - clicked).toFixed(0)} ms, ${JSON.stringify(b)}`);
     }
     await context.close();
   }
