@@ -206,6 +206,11 @@ test('179 towns at once: the header counts them as they come, the theme search c
   for (const [header, , rows] of listed) {
     if (rows < 179) expect(header).toMatch(/^市町村(（読み込み中…）| \d+\/179（読み込み中…）| 179)$/);
   }
+  // Issue 45: in every frame with every town's row drawn, the header says what is on screen
+  // (it said 「市町村 169/179（読み込み中…）」 when the reading's last report came before its last group).
+  const drawn = frames.filter(([, , rows]) => rows === 179);
+  expect(drawn.length).toBeGreaterThan(0);
+  expect([...new Set(drawn.map(([header]) => header))]).toEqual(['市町村 179']);
   console.log(`header while the results were listed: ${[...new Set(listed.map(([h]) => h))].slice(0, 12).join(' | ')}`);
 
   // 子育て: the towns are counted over every hit, before and after すべて表示.
