@@ -208,6 +208,9 @@ pub fn outline_dropped(reason: DropReason, lang: Language) -> &'static str {
         DropReason::RunningHeader => tr(lang, "各ページの見出し", "running header"),
         DropReason::Amount => tr(lang, "事業の金額（別に取り込みます）", "a project's amount (imported elsewhere)"),
         DropReason::BeforeFirstItem => tr(lang, "最初の項目より前の文", "text before the first item"),
+        DropReason::SectionHeading => {
+            tr(lang, "文書の節の見出し（施策ではない）", "a section heading of the document (no measure)")
+        }
     }
 }
 

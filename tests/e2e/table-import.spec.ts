@@ -277,6 +277,58 @@ test('an outline pasted from Word becomes the goals, measures and initiatives of
   expect(pageErrors).toEqual([]);
 });
 
+// Issue 45: a PDF's table of contents pasted as copied (dot leaders, page numbers, 「基本目標1:」,
+// 「施策1:」, full-width colons) is the outline; the document's own section headings are left out,
+// each with a button to take it back into the tree.
+test('a table of contents pasted from a PDF becomes the outline; its section headings can be taken back', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await page.getByTestId('new-strategy').click();
+  await page.locator('#new-title').fill('第3期しるべ町総合戦略');
+  await page.locator('#new-municipality').fill('しるべ町');
+  await page.locator('#new-first').fill('令和8年度');
+  await page.locator('#new-last').fill('令和12年度');
+  await page.getByLabel('白紙').check();
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
+  await page.getByTestId('to-files').click();
+  const contents = [
+    '目次',
+    '基本目標1: 創意工夫で地域の活力を起こす産業交流のまち............................ 6',
+    '(1)基本目標(数値目標)........................................................ 6',
+    '(2)基本的方向 .................................................................. 6',
+    '施策1:農林業の振興 ............................................................... 6',
+    '施策2：観光の振興 ……………………………………………………………… 8',
+    '基本目標2: 若い世代が住み続けたいまち........................................... 10',
+    '(1)基本目標(数値目標)........................................................ 10',
+    '施策1:子育て支援の充実 ........................................................... 11',
+  ].join('\n');
+  const field = page.getByTestId('outline-text');
+  await field.fill(contents);
+  await field.blur();
+  await field.dispatchEvent('change');
+  await expect(page.getByTestId('outline-preview')).toBeVisible();
+  const goals = page.locator('[data-testid=outline-line][data-level=goal]');
+  const measures = page.locator('[data-testid=outline-line][data-level=measure]');
+  await expect(goals.getByTestId('outline-title')).toHaveText(['創意工夫で地域の活力を起こす産業交流のまち', '若い世代が住み続けたいまち']);
+  await expect(measures.getByTestId('outline-title')).toHaveText(['農林業の振興', '観光の振興', '子育て支援の充実']);
+  const dropped = page.getByTestId('outline-dropped');
+  await expect(dropped).toHaveCount(4);
+  await expect(dropped.filter({ hasText: '(2)基本的方向' })).toContainText('文書の節の見出し');
+  await expect(dropped.filter({ hasText: '目次' }).getByTestId('outline-take-back')).toHaveCount(0);
+  await page.getByText(/^省いた行（4 行）$/).click();
+  await shot('outline-contents-ja');
+  // 「基本的方向」 is this town's measure after all: taken back, in its place.
+  await dropped.filter({ hasText: '(2)基本的方向' }).getByTestId('outline-take-back').click();
+  await expect(measures.getByTestId('outline-title')).toHaveText(['基本的方向', '農林業の振興', '観光の振興', '子育て支援の充実']);
+  await expect(dropped).toHaveCount(3);
+  await page.getByTestId('outline-create').click();
+  await expect(page.getByTestId('outline-created')).toContainText('基本目標 2・施策 4');
+  const s = await savedStrategy(page);
+  expect(s.goals.map((g: any) => g.title)).toEqual(['創意工夫で地域の活力を起こす産業交流のまち', '若い世代が住み続けたいまち']);
+  expect(s.goals.map((g: any) => g.measures.map((m: any) => m.title))).toEqual([['基本的方向', '農林業の振興', '観光の振興'], ['子育て支援の充実']]);
+  expect(pageErrors).toEqual([]);
+});
+
 test('a bad workbook is refused with its reason, and nothing changes', async ({ page, openApp, pageErrors }) => {
   await kitamotoFiles(page, openApp);
   await savedStrategy(page);

@@ -61,13 +61,26 @@ pub fn is_page_number(line: &str) -> bool {
 
 /// A table-of-contents line: leaders (`……`, `・・・`, `....`) and then a page number.
 pub fn is_contents(line: &str) -> bool {
-    let trimmed = line.trim_end();
+    let trimmed = line.trim();
+    if trimmed == "目次" {
+        return true;
+    }
     let Some(last) = trimmed.chars().last() else { return false };
     if !is_digit(last) {
         return false;
     }
     ["…", "‥", "・・・", "...", "・･･", "･･･", "．．．", "――"].iter().any(|leader| trimmed.contains(leader))
-        || trimmed == "目次"
+}
+
+/// A table-of-contents line's title: the line without its leaders and trailing page number
+/// (`施策1:農林業の振興 ............ 6` → `施策1:農林業の振興`); `None` for any other line.
+pub fn contents_title(line: &str) -> Option<String> {
+    if !is_contents(line) || line.trim() == "目次" {
+        return None;
+    }
+    let is_leader = |c: char| matches!(c, '…' | '‥' | '・' | '･' | '.' | '．' | '―' | '·') || c.is_whitespace();
+    let title = line.trim_end().trim_end_matches(is_digit).trim_end_matches(is_leader).trim();
+    (!title.is_empty()).then(|| title.to_owned())
 }
 
 fn ends_paragraph(c: char) -> bool {

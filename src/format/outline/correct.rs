@@ -3,7 +3,7 @@
 //! Each returns whether it changed anything; an index out of range changes nothing.
 
 use super::clean::join;
-use super::{Level, Outline};
+use super::{Level, Outline, OutlineLine};
 
 impl Outline {
     /// Line `i` one level up (initiative → measure → goal; body text → initiative).
@@ -25,6 +25,16 @@ impl Outline {
         let changed = level != line.level;
         line.level = level;
         changed
+    }
+
+    /// The dropped line `i` taken back into the tree (a section heading that is a measure after
+    /// all), at its place in the paste, as a measure; false when it cannot be.
+    pub fn take_back(&mut self, i: usize) -> bool {
+        let Some(item) = self.dropped.get(i).and_then(|d| d.item.clone()) else { return false };
+        self.dropped.remove(i);
+        let at = self.lines.iter().position(|l| l.line > item.line).unwrap_or(self.lines.len());
+        self.lines.insert(at, OutlineLine { level: Level::Measure, ..item });
+        true
     }
 
     /// Line `i` becomes part of the line above: its numbering and title are joined to that

@@ -33,8 +33,10 @@ pub struct Outline {
 }
 
 /// One item (or heading) of the outline, with the text lines under it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutlineLine {
+    /// Its line in the pasted text (1-based).
+    pub line: usize,
     /// The title: the line without its numbering, marks and ～subtitle～.
     pub text: String,
     /// The numbering as written: `（１）`, `基本目標１`; empty for a sheet's row.
@@ -72,6 +74,9 @@ pub struct Dropped {
     pub line: usize,
     pub text: String,
     pub reason: DropReason,
+    /// What the line would be in the tree, when it can be taken back into it
+    /// ([`Outline::take_back`]): a table of contents' own section heading.
+    pub item: Option<OutlineLine>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,4 +91,7 @@ pub enum DropReason {
     Amount,
     /// Text before the first numbered line, belonging to no item.
     BeforeFirstItem,
+    /// In a table of contents, the document's own section of a goal (`(1)基本目標(数値目標)`,
+    /// `(2)基本的方向`): numbered like a measure, but no measure.
+    SectionHeading,
 }

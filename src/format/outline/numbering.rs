@@ -177,6 +177,17 @@ pub fn take_priority(text: &str) -> (String, bool) {
     (out.split_whitespace().collect::<Vec<_>>().join(" "), found)
 }
 
+/// A document's own section of a goal, numbered like a measure in a table of contents:
+/// `基本的方向`, `基本目標(数値目標)` (a heading word, or one in its last brackets).
+pub fn is_section_title(title: &str) -> bool {
+    if heading(title).is_some() {
+        return true;
+    }
+    let inner =
+        title.trim_end().strip_suffix([')', '）']).and_then(|t| t.rsplit_once(['(', '（'])).map(|(_, inner)| inner);
+    inner.is_some_and(|inner| heading(inner).is_some())
+}
+
 /// The heading a whole line is, if any: `[具体的取組]`, `■ 数値目標`, `施策の基本的方向：`.
 pub fn heading(text: &str) -> Option<Introduces> {
     const BRACKETS: &[char] = &[
@@ -248,10 +259,12 @@ fn style_of(text: &str) -> Option<(Style, String, &str)> {
             };
         }
     }
-    if let Some(after) = text.strip_prefix("主要施策") {
-        let (n, rest) = numeral(skip_spaces(after))?;
-        let rest = if rest.is_empty() { rest } else { after_number(rest)? };
-        return Some((Style::MainMeasure, n.to_string(), rest));
+    // 「主要施策 ３」 (an evaluation sheet), 「施策1:」 (a table of contents).
+    for label in ["主要施策", "施策"] {
+        if let Some((n, rest)) = text.strip_prefix(label).and_then(|after| numeral(skip_spaces(after))) {
+            let rest = if rest.is_empty() { rest } else { after_number(rest)? };
+            return Some((Style::MainMeasure, n.to_string(), rest));
+        }
     }
     if let Some(after) = text.strip_prefix('第') {
         let (n, rest) = numeral(skip_spaces(after))?;

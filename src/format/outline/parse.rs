@@ -2,8 +2,10 @@
 //! out (`clean`), sheet rows found (`sheet`), each line classified (`numbering`), the text lines
 //! joined under their item, then the levels (`levels`).
 
-use super::clean::{is_contents, is_page_number, join, split_subtitle, strip_decoration, subtitle_line, tidy_spaces};
-use super::numbering::{heading, recognise, take_priority, Introduces, Numbered, Style};
+use super::clean::{
+    contents_title, is_contents, is_page_number, join, split_subtitle, strip_decoration, subtitle_line, tidy_spaces,
+};
+use super::numbering::{heading, is_section_title, recognise, take_priority, Introduces, Numbered, Style};
 use super::sheet::{bring_titles_up, could_be_name, rows, split_amount, Entry, Row};
 use super::{levels, DropReason, Dropped, Level, Outline, OutlineLine};
 use std::collections::{HashMap, HashSet};
@@ -41,6 +43,9 @@ const HEADER_REPEATS: usize = 3;
 const HEADER_MIN_CHARS: usize = 6;
 /// Evaluation sheets' rows are read only in a paste that names their amount columns.
 const SHEET_WORDS: &[&str] = &["決算額", "予算額", "事業費"];
+/// A paste is a table of contents (its lines read as the outline, not dropped) when at least
+/// this many of its lines, and half of them, are contents lines (leaders, a page number).
+const CONTENTS_LINES: usize = 2;
 
 /// Reads a pasted outline. Never panics; an empty or unreadable paste gives an empty outline.
 pub fn parse_outline(text: &str) -> Outline {
@@ -54,6 +59,8 @@ pub fn parse_outline(text: &str) -> Outline {
             (!stripped.is_empty()).then_some((i + 1, raw, stripped, dash))
         })
         .collect();
+    let contents = pasted.iter().filter(|(_, raw, _, _)| is_contents(raw)).count();
+    let toc = contents >= CONTENTS_LINES && contents * 2 >= pasted.len();
     let texts: Vec<&str> = pasted.iter().map(|(_, _, s, _)| s.as_str()).collect();
     let sheet = SHEET_WORDS.iter().any(|w| text.contains(w));
     let row = if sheet {
@@ -67,10 +74,14 @@ pub fn parse_outline(text: &str) -> Outline {
     for ((no, raw, stripped, dash), row) in pasted.into_iter().zip(row) {
         if let (Row::Amount, Some((amount, words))) = (row, split_amount(raw)) {
             // The amount is left out; words run into it are the next cell's, kept as text.
-            dropped.push(Dropped { line: no, text: amount.to_owned(), reason: DropReason::Amount });
+            dropped.push(Dropped { line: no, text: amount.to_owned(), reason: DropReason::Amount, item: None });
             if !words.is_empty() {
                 kept.push((no, words.to_owned(), false, Row::None));
             }
+            continue;
+        }
+        if let Some(title) = contents_title(&stripped).filter(|_| toc && row == Row::None) {
+            kept.push((no, title, dash, row));
             continue;
         }
         let reason = match row {
@@ -81,7 +92,7 @@ pub fn parse_outline(text: &str) -> Outline {
             Row::None => None,
         };
         match reason {
-            Some(reason) => dropped.push(Dropped { line: no, text: raw.to_owned(), reason }),
+            Some(reason) => dropped.push(Dropped { line: no, text: raw.to_owned(), reason, item: None }),
             None => kept.push((no, stripped, dash, row)),
         }
     }
@@ -105,7 +116,7 @@ pub fn parse_outline(text: &str) -> Outline {
             let n = Numbered { style: Style::SheetRow, written: String::new(), number: String::new(), rest, priority };
             Kind::Item(n)
         } else if is_header(&text) {
-            dropped.push(Dropped { line: no, text: text.clone(), reason: DropReason::RunningHeader });
+            dropped.push(Dropped { line: no, text: text.clone(), reason: DropReason::RunningHeader, item: None });
             Kind::PageTop
         } else if let Some(intro) = heading(&text) {
             Kind::Heading(intro)
@@ -134,37 +145,50 @@ pub fn parse_outline(text: &str) -> Outline {
         }
     }
     bring_titles_up(&mut entries);
-    let mut lines = gather(entries, &mut dropped);
+    let mut lines = gather(entries, toc, &mut dropped);
     levels::assign(&mut lines);
     repeated_rows_are_text(&mut lines);
     crate::sorting::by_key(&mut dropped, |d| d.line);
     Outline { lines, dropped }
 }
 
-fn new_line(style: Style, numbering: String, number: String, title: &str, priority: bool) -> OutlineLine {
+fn new_line(line: usize, style: Style, numbering: String, number: String, title: &str, priority: bool) -> OutlineLine {
     let (text, subtitle) = split_subtitle(&tidy_spaces(title));
-    OutlineLine { text, numbering, style, level: Level::Body, number, subtitle, priority, body: String::new() }
+    OutlineLine { line, text, numbering, style, level: Level::Body, number, subtitle, priority, body: String::new() }
 }
 
 /// Items and headings as lines, each with the text lines under it. Under a 数値目標 heading,
 /// bulleted lines and rows are the table's: text of the heading, up to the next numbered item.
-fn gather(entries: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
+/// In a table of contents (`toc`), a numbered line titled as the document's own section of a
+/// goal is dropped, with what it would be in the tree (`Outline::take_back`).
+fn gather(entries: Vec<Line>, toc: bool, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
     let mut lines: Vec<OutlineLine> = Vec::new();
     let mut in_targets = false;
     for e in entries {
         match e.kind {
             Kind::PageTop => {}
             Kind::Heading(intro) => {
-                lines.push(new_line(Style::Heading(intro), String::new(), String::new(), &e.text, false));
+                lines.push(new_line(e.no, Style::Heading(intro), String::new(), String::new(), &e.text, false));
                 in_targets = intro == Introduces::Targets;
+            }
+            Kind::Item(n) if toc && is_section_title(&n.rest) => {
+                let item = new_line(e.no, n.style, n.written, n.number, &n.rest, n.priority);
+                dropped.push(Dropped {
+                    line: e.no,
+                    text: e.text,
+                    reason: DropReason::SectionHeading,
+                    item: Some(item),
+                });
             }
             Kind::Item(n) if !(in_targets && matches!(n.style, Style::Bullet(_) | Style::SheetRow)) => {
                 in_targets = false;
-                lines.push(new_line(n.style, n.written, n.number, &n.rest, n.priority));
+                lines.push(new_line(e.no, n.style, n.written, n.number, &n.rest, n.priority));
             }
             Kind::Item(_) | Kind::Text => match lines.last_mut() {
                 Some(last) => attach(last, &e.text),
-                None => dropped.push(Dropped { line: e.no, text: e.text, reason: DropReason::BeforeFirstItem }),
+                None => {
+                    dropped.push(Dropped { line: e.no, text: e.text, reason: DropReason::BeforeFirstItem, item: None })
+                }
             },
         }
     }

@@ -157,7 +157,8 @@ fn page_numbers_contents_and_running_headers_are_dropped() {
     assert_eq!(
         reasons,
         [
-            (1, DropReason::BeforeFirstItem),
+            // 「目次」 itself is the table of contents' (it was text before the first item).
+            (1, DropReason::Contents),
             (2, DropReason::Contents),
             (4, DropReason::PageNumber),
             (6, DropReason::RunningHeader),
@@ -224,4 +225,76 @@ fn an_empty_or_garbage_paste_gives_an_empty_outline() {
         let mut s = Strategy::blank("t", "m", PERIOD);
         let _ = into_strategy(&outline, &mut s, None);
     }
+}
+
+/// Issue 45: a PDF's table of contents pasted as copied — dot leaders, page numbers, 「基本目標1:」,
+/// 「施策1:」, full-width colons — is read as the outline; the document's own section headings
+/// ((1)基本目標(数値目標), (2)基本的方向) are set aside, listed with the dropped lines.
+const CONTENTS: &str = "目次
+第1章 総合戦略の基本的な考え方 ............................................ 1
+基本目標1: 創意工夫で地域の活力を起こす産業交流のまち............................ 6
+(1)基本目標(数値目標)........................................................ 6
+(2)基本的方向 .................................................................. 6
+施策1:農林業の振興 ............................................................... 6
+施策2：観光の振興 ……………………………………………………………… 8
+基本目標2: 若い世代が住み続けたいまち........................................... 10
+(1)基本目標(数値目標)........................................................ 10
+施策1:子育て支援の充実 ........................................................... 11
+";
+
+#[test]
+fn a_table_of_contents_is_read_as_the_outline() {
+    let o = parse_outline(CONTENTS);
+    assert_eq!(
+        levels(&o),
+        vec![
+            (Level::Heading, "", "第1章 総合戦略の基本的な考え方"),
+            (Level::Goal, "1", "創意工夫で地域の活力を起こす産業交流のまち"),
+            (Level::Measure, "1", "農林業の振興"),
+            (Level::Measure, "2", "観光の振興"),
+            (Level::Goal, "2", "若い世代が住み続けたいまち"),
+            (Level::Measure, "1", "子育て支援の充実"),
+        ]
+    );
+    let dropped: Vec<(usize, &str, DropReason)> =
+        o.dropped.iter().map(|d| (d.line, d.text.as_str(), d.reason)).collect();
+    assert_eq!(
+        dropped,
+        vec![
+            (1, "目次", DropReason::Contents),
+            (4, "(1)基本目標(数値目標)", DropReason::SectionHeading),
+            (5, "(2)基本的方向", DropReason::SectionHeading),
+            (9, "(1)基本目標(数値目標)", DropReason::SectionHeading),
+        ]
+    );
+}
+
+#[test]
+fn a_section_heading_of_a_table_of_contents_can_be_taken_back_as_a_measure() {
+    let mut o = parse_outline(CONTENTS);
+    let at = o.dropped.iter().position(|d| d.text == "(2)基本的方向").expect("dropped");
+    assert!(o.take_back(at));
+    assert_eq!(
+        levels(&o)[1..5],
+        [
+            (Level::Goal, "1", "創意工夫で地域の活力を起こす産業交流のまち"),
+            (Level::Measure, "2", "基本的方向"),
+            (Level::Measure, "1", "農林業の振興"),
+            (Level::Measure, "2", "観光の振興"),
+        ]
+    );
+    assert!(o.dropped.iter().all(|d| d.text != "(2)基本的方向"));
+    // A line dropped for another reason has nothing to take back.
+    assert!(!o.take_back(0));
+    assert_eq!(o.dropped[0].text, "目次");
+}
+
+#[test]
+fn a_few_contents_lines_above_a_document_are_still_left_out() {
+    let o = parse_outline(
+        "目次\n基本目標１ しごとをつくる………3\n\n基本目標１ しごとをつくる\n地域の産業を育てる。\n（１）企業立地の促進\n（２）観光の振興\n① 観光資源の磨き上げ\n② 誘客の促進\n",
+    );
+    assert_eq!(o.dropped.iter().filter(|d| d.reason == DropReason::Contents).count(), 2);
+    assert_eq!(levels(&o)[0], (Level::Goal, "1", "しごとをつくる"));
+    assert_eq!(o.lines.len(), 5);
 }

@@ -124,8 +124,16 @@ pub fn OutlineImport() -> impl IntoView {
                             </li>
                         }
                     }).collect_view();
-                    let dropped = o.dropped.iter().map(|d| view! {
-                        <li data-testid="outline-dropped">{d.line}": "{d.text.clone()}" （"{words::outline_dropped(d.reason, lang)}"）"</li>
+                    let dropped = o.dropped.iter().enumerate().map(|(i, d)| view! {
+                        <li data-testid="outline-dropped">{d.line}": "{d.text.clone()}" （"{words::outline_dropped(d.reason, lang)}"）"
+                            // A table of contents' section heading that is a measure after all.
+                            {d.item.is_some().then(|| view! {
+                                " "<button type="button" class="quiet" data-testid="outline-take-back"
+                                    on:click=move |_| outline.update(|o| if let Some(o) = o { o.take_back(i); })>
+                                    {tr(lang, "施策として戻す", "Take back as a measure")}
+                                </button>
+                            })}
+                        </li>
                     }).collect_view();
                     let dropped_count = o.dropped.len();
                     view! {
