@@ -54,11 +54,11 @@ pub use everything::{
 };
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use import::read;
-pub(crate) use import::read_quietly;
 pub use import::{
     check_size, check_size_within, import, parse, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
     OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
+pub(crate) use import::{format_name, read_quietly};
 pub use lineage::{fingerprint, prepend, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};
 pub use region::{

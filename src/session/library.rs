@@ -7,7 +7,7 @@
 //! file, and a refused delete changes nothing.
 
 use super::Notice;
-use crate::format::{self, Opened};
+use crate::format;
 use crate::model::{Id, Strategy};
 use crate::storage::{Backend, StorageError, Store};
 
@@ -96,28 +96,33 @@ pub enum Example {
     New(Strategy),
 }
 
-/// Reads an example's file through the real import and says what opening it does: whether it
-/// is stored is asked of the store, not of the list on screen (the list may not be read yet when
-/// the page has just started: a click then stored the example again). A file that is not one
-/// strategy is refused with what it is.
+/// Reads an example's file and says what opening it does: whether it is stored is asked of the
+/// store, not of the list on screen (the list may not be read yet when the page has just started:
+/// a click then stored the example again). The examples are the app's own files, of this or an
+/// older version: they are read the way storage reads its own text (`format::read_quietly`,
+/// migrations included, timed as "shirube:import"), not through the import's chain, whose
+/// path-tracking reader and readers of backups and regions would otherwise come with every first
+/// strategy opened (issue 47: the dashboard visit). A file that is not one readable strategy is
+/// refused (a build that shipped a broken example: `examples`' tests read every one).
 pub async fn open_example<B: Backend>(
     store: &Store<B>,
     file: &str,
     bytes: &[u8],
     clock: &impl super::stopwatch::Stopwatch,
 ) -> Result<Example, Notice> {
-    let refused = |error| Notice::ImportFailed { file: file.to_owned(), error };
-    match super::preview::open_timed(bytes, clock).map_err(refused)? {
-        Opened::Strategy(read) if store.load(&read.strategy.id).await.is_ok() => Ok(Example::Stored(read.strategy.id)),
-        Opened::Strategy(read) => Ok(Example::New(read.strategy)),
-        other => {
-            let found = match other {
-                Opened::Region => format::REGION_FORMAT_NAME,
-                _ => format::BACKUP_FORMAT_NAME,
-            };
-            let problem = format::EnvelopeProblem::WrongFormat { found: found.to_owned() };
-            Err(refused(format::ImportError::NotAnEnvelope { path: "format".into(), problem }))
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let unreadable = || {
+        let problem = format::EnvelopeProblem::WrongFormat { found: format::format_name(text).unwrap_or_default() };
+        Notice::ImportFailed {
+            file: file.to_owned(),
+            error: format::ImportError::NotAnEnvelope { path: "format".into(), problem },
         }
+    };
+    let read = clock.timed("shirube:import", || format::read_quietly(text)).ok_or_else(unreadable)?;
+    if store.load(&read.strategy.id).await.is_ok() {
+        Ok(Example::Stored(read.strategy.id))
+    } else {
+        Ok(Example::New(read.strategy))
     }
 }
 

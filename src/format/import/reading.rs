@@ -122,6 +122,16 @@ pub(crate) fn read_quietly(text: &str) -> Option<Imported> {
     read_quietly_with(text, MIGRATIONS, CURRENT_VERSION)
 }
 
+/// The `format` a JSON text names at its top (`shirube-backup`, another program's), if it names
+/// one: what a text [`read_quietly`] could not read is, in a word.
+pub(crate) fn format_name(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: String,
+    }
+    serde_json::from_str::<Head>(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok().map(|h| h.format)
+}
+
 /// [`read_quietly`] with a given list of migrations and current version (for tests).
 pub(super) fn read_quietly_with(text: &str, migrations: &[Migration], current: u64) -> Option<Imported> {
     if let Some(read) = read_current_of(text, current) {
