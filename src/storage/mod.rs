@@ -36,6 +36,8 @@ mod backups;
 mod browser;
 mod decode;
 #[cfg(target_arch = "wasm32")]
+mod disk_folder;
+#[cfg(target_arch = "wasm32")]
 mod drafts;
 mod error;
 mod folder;
@@ -70,6 +72,10 @@ pub use drafts::{
     drafts, drop_draft, drop_kept_preferences, keep_draft, keep_preferences, kept_preferences, KeptDraft,
 };
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
+#[cfg(target_arch = "wasm32")]
+pub use disk_folder::{
+    folder_api_available, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder, Permission,
+};
 pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
