@@ -16,7 +16,7 @@ pub struct Author {
     pub name: String,
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::format::{export, export_shared, import, Lineage};

@@ -124,15 +124,19 @@ fn is_named(e: &JsValue, name: &str) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == name)
 }
 
-async fn file_handle(dir: &FileSystemDirectoryHandle, name: &str, create: bool) -> Result<FileSystemFileHandle, JsValue> {
+async fn file_handle(
+    dir: &FileSystemDirectoryHandle,
+    name: &str,
+    create: bool,
+) -> Result<FileSystemFileHandle, JsValue> {
     let options = FileSystemGetFileOptions::new();
     options.set_create(create);
     let h = JsFuture::from(dir.get_file_handle_with_options(name, &options)).await?;
-    h.dyn_into::<FileSystemFileHandle>().map_err(|v| v)
+    h.dyn_into::<FileSystemFileHandle>()
 }
 
 async fn file_of(handle: &FileSystemFileHandle) -> Result<web_sys::File, JsValue> {
-    JsFuture::from(handle.get_file()).await?.dyn_into::<web_sys::File>().map_err(|v| v)
+    JsFuture::from(handle.get_file()).await?.dyn_into::<web_sys::File>()
 }
 
 impl Folder for DiskFolder {
@@ -145,7 +149,8 @@ impl Folder for DiskFolder {
             if Reflect::get(&step, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
                 break;
             }
-            let pair: js_sys::Array = Reflect::get(&step, &"value".into()).map_err(|e| unreachable(&e))?.unchecked_into();
+            let pair: js_sys::Array =
+                Reflect::get(&step, &"value".into()).map_err(|e| unreachable(&e))?.unchecked_into();
             let (Some(name), handle) = (pair.get(0).as_string(), pair.get(1)) else { continue };
             let Ok(handle) = handle.dyn_into::<FileSystemFileHandle>() else { continue };
             if web_sys::FileSystemHandle::kind(&handle) != FileSystemHandleKind::File {

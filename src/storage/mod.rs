@@ -68,14 +68,14 @@ pub use browser::{
     Opening, Persistence, WriteTarget, Writer,
 };
 #[cfg(target_arch = "wasm32")]
+pub use disk_folder::{
+    folder_api_available, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder, Permission,
+};
+#[cfg(target_arch = "wasm32")]
 pub use drafts::{
     drafts, drop_draft, drop_kept_preferences, keep_draft, keep_preferences, kept_preferences, KeptDraft,
 };
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
-#[cfg(target_arch = "wasm32")]
-pub use disk_folder::{
-    folder_api_available, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder, Permission,
-};
 pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]

@@ -92,9 +92,9 @@ fn App(start: Start) -> impl IntoView {
                 Route::Strategy(_) => super::parts::lazy_page(pages::overview_page),
                 Route::Dashboard(_) => super::parts::lazy_page(pages::dashboard_page),
                 Route::Files(_) => super::parts::lazy_page(pages::files_page),
-                Route::Print(_, report) => super::parts::lazy_page(move || pages::print_page(report.clone())),
+                Route::Print(_, report) => super::parts::lazy_page(move || pages::print_page(report)),
                 Route::Edit(_, _) => super::parts::lazy_page(pages::editor_page),
-                Route::Workshop(_, page) => super::parts::lazy_page(move || pages::workshop_page(page.clone())),
+                Route::Workshop(_, page) => super::parts::lazy_page(move || pages::workshop_page(page)),
                 Route::Region(_) => super::parts::lazy_page(pages::region_page),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">

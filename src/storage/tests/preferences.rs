@@ -9,7 +9,12 @@ fn preferences_round_trip_and_fall_back_to_defaults() {
     assert_eq!(store.preferences().wait(), Preferences::default());
     assert_eq!(
         Preferences::default(),
-        Preferences { language: Language::Ja, year_style: YearStyle::Japanese, last_opened: None, ..Preferences::default() }
+        Preferences {
+            language: Language::Ja,
+            year_style: YearStyle::Japanese,
+            last_opened: None,
+            ..Preferences::default()
+        }
     );
     let p = Preferences {
         language: Language::En,

@@ -105,10 +105,4 @@ impl Sharing {
             f.ready(ticket, preview);
         });
     }
-
-    /// A strategy taken whole from a folder: the lists read again, and its files page opened.
-    pub async fn taken_whole(&self, id: Id) {
-        self.app.written().await;
-        self.app.navigate(Route::Files(id));
-    }
 }
