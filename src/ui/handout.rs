@@ -47,12 +47,9 @@ pub fn mount(text: String) {
     });
 }
 
-crate::ui::parts::split!(
-    handout,
-    fn mount_now(text: String) -> () {
-        leptos::mount::mount_to_body(move || view! { <HandoutApp text=text.clone()/> });
-    }
-);
+crate::ui::parts::split!(handout, fn mount_now(text: String) -> () {
+    leptos::mount::mount_to_body(move || view! { <HandoutApp text=text.clone()/> });
+});
 
 fn browser_language() -> Language {
     // `navigator.language` through Reflect: no extra web-sys feature for one string.

@@ -483,16 +483,10 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     .into_any()
 }
 
-super::parts::split!(
-    files,
-    fn strategy_preview() -> AnyView {
-        view! { <StrategyPreview/> }.into_any()
-    }
-);
+super::parts::split!(files, fn strategy_preview() -> AnyView {
+    view! { <StrategyPreview/> }.into_any()
+});
 
-super::parts::split!(
-    files,
-    fn everything_preview() -> AnyView {
-        view! { <EverythingPreview/> }.into_any()
-    }
-);
+super::parts::split!(files, fn everything_preview() -> AnyView {
+    view! { <EverythingPreview/> }.into_any()
+});

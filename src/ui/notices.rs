@@ -116,10 +116,8 @@ pub fn NoticeView() -> impl IntoView {
     }
 }
 
-super::parts::split!(
-    actions,
+super::parts::split!(actions,
     /// The notice area's words and actions (`notices`).
     fn notice_view() -> AnyView {
-        view! { <NoticeView/> }.into_any()
-    }
-);
+    view! { <NoticeView/> }.into_any()
+});

@@ -11,26 +11,23 @@ use super::editor::Editor;
 use super::files_page::FilesPage;
 use super::kept::KeptData;
 use super::overview::Overview;
-use super::parts::split;
 use super::print::PrintReport;
 use super::region::RegionPage;
 use super::workshop::Workshop;
 use crate::session::route::{Report, Route, WorkshopPage};
-use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 use std::pin::Pin;
+use super::parts::split;
+use leptos::prelude::*;
 
 split!(overview, load: load_overview, pub fn overview_page() -> AnyView {
     view! { <Overview/> }.into_any()
 });
 
-split!(
-    overview,
-    pub fn dashboard_page() -> AnyView {
-        view! { <Dashboard/> }.into_any()
-    }
-);
+split!(overview, pub fn dashboard_page() -> AnyView {
+    view! { <Dashboard/> }.into_any()
+});
 
 split!(files, load: load_files, pub fn files_page() -> AnyView {
     view! { <FilesPage/> }.into_any()
@@ -48,25 +45,28 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
     view! { <Workshop page=page/> }.into_any()
 });
 
+split!(files, load: load_open_from_folder,
+    /// 「共有フォルダから開く」 (issue 46): the strategies of a shared folder taken whole.
+    pub async fn open_from_folder(app: super::state::Sharing) -> Option<String> {
+        super::files_page::open_from_folder(app).await
+    }
+);
+
 split!(region, load: load_region, pub fn region_page() -> AnyView {
     view! { <RegionPage/> }.into_any()
 });
 
-split!(
-    list_extras,
+split!(list_extras,
     /// The form that creates a strategy (`create_form`), opened from the list.
     pub fn create_form(on_done: Callback<()>) -> AnyView {
-        view! { <CreateForm on_done=on_done/> }.into_any()
-    }
-);
+    view! { <CreateForm on_done=on_done/> }.into_any()
+});
 
-split!(
-    list_extras,
+split!(list_extras,
     /// Backups and unreadable stored data on the list (`kept`), when there are any.
     pub fn kept_data() -> AnyView {
-        view! { <KeptData/> }.into_any()
-    }
-);
+    view! { <KeptData/> }.into_any()
+});
 
 /// Starts fetching the parts the page of `route` needs — its page's and the actions' that open a
 /// strategy — before storage is opened (`app::mount`), so that fetching and opening overlap

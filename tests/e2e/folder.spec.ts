@@ -219,3 +219,38 @@ test('bad, truncated and newer-format files are listed with a reason; storage is
   expect(await a.evaluate(() => (window as any).__requested)).toBe(1);
   await ca.close();
 });
+
+test('a browser with nothing stored gets the strategy whole from the folder; its next edit merges without conflicts', async ({ browser }, testInfo) => {
+  const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const a = await member(ca, '田中');
+  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  const [name, text] = await ownFileHolding(a, '田中', '田中さんが書いた副題');
+
+  const cc = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  await cc.addInitScript(folderInit);
+  const c = await cc.newPage();
+  await c.goto('./');
+  await expect(c.getByTestId('empty-list')).toBeVisible();
+  await put(c, { [name]: text });
+  await c.getByTestId('folder-open').click();
+  await expect(c.getByTestId('files-page')).toBeVisible();
+  const whole = await storedStrategyOfPage(c);
+  expect(whole.goals[1].subtitle).toBe('田中さんが書いた副題');
+  await c.getByTestId('folder-name').fill('鈴木');
+  await c.getByTestId('folder-name').press('Tab');
+  await c.getByTestId('folder-name-save').click();
+  await expect(c.getByTestId('folder-connected')).toContainText('share');
+  await c.screenshot({ path: 'test-results/screenshots/folder-new-pc-ja.png', fullPage: true });
+
+  await editGoal(c, 3, 'goal-subtitle', '鈴木さんが書いた副題');
+  await ownFileHolding(c, '鈴木', '鈴木さんが書いた副題');
+  await carry(c, '鈴木', a);
+  await syncNow(a);
+  await expect(a.getByTestId('folder-said')).toContainText('鈴木さんの変更を取り込みました');
+  await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
+  const merged = await storedStrategyOfPage(a);
+  expect(merged.goals[1].subtitle).toBe('田中さんが書いた副題');
+  expect(merged.goals[3].subtitle).toBe('鈴木さんが書いた副題');
+  await ca.close();
+  await cc.close();
+});

@@ -508,3 +508,48 @@ fn changes_words(app: Sharing, m: &Member) -> String {
     let (lang, style) = (app.lang(), app.year_style());
     app.open_strategy().map_or_else(String::new, |s| Words { lang, style, ours: &s, theirs: &s }.edits(&m.changes))
 }
+
+/// 「共有フォルダから開く」 on the strategy list: a folder picked, and every strategy it holds
+/// members' files of that this browser does not hold is stored whole (`folder::take_whole`,
+/// with its lineage), the folder kept for each; the first one's files page opens, where its
+/// sync starts. Returns what to say when nothing could be opened.
+pub async fn open_from_folder(app: Sharing) -> Option<String> {
+    let lang = app.lang();
+    let folder = match DiskFolder::pick().await {
+        Ok(Some(f)) => f,
+        Ok(None) => return None,
+        Err(e) => return Some(crate::words::folder::sync_error(&SyncError::Folder(e), lang)),
+    };
+    let found = match crate::session::folder::strategies_in(&folder).await {
+        Ok((found, _)) => found,
+        Err(e) => return Some(crate::words::folder::sync_error(&e, lang)),
+    };
+    let store = app.store();
+    let mut first = None;
+    for s in found {
+        let here = store.has(&s.id).await.unwrap_or(true);
+        if !here {
+            match crate::session::folder::take_whole(&store, &folder, &s.id, &files::now()).await {
+                Ok(Some(_)) => {}
+                Ok(None) => continue,
+                Err(e) => return Some(crate::words::folder::sync_error(&e, lang)),
+            }
+        }
+        storage::keep_folder(s.id.as_str(), &folder).await;
+        first.get_or_insert(s.id);
+    }
+    match first {
+        Some(id) => {
+            app.taken_whole(id).await;
+            None
+        }
+        None => Some(
+            crate::locale::tr(
+                lang,
+                "このフォルダには、読み込める戦略のファイルがありません。",
+                "This folder holds no strategy file that can be read.",
+            )
+            .to_owned(),
+        ),
+    }
+}

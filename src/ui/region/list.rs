@@ -168,31 +168,25 @@ pub fn RegionBackupRows() -> impl IntoView {
     }
 }
 
-crate::ui::parts::split!(
-    region,
+crate::ui::parts::split!(region,
     /// What came of a region file opened from the strategy list: each town's outcome and the newer
     /// versions to confirm (which replace a stored town, with the import's code).
     fn region_file_results(result: RwSignal<Option<BringInResult>>) -> AnyView {
-        view! {
-            <BringInResults result=result/>
-            <NewerVersions result=result/>
-        }
-        .into_any()
+    view! {
+        <BringInResults result=result/>
+        <NewerVersions result=result/>
     }
-);
+    .into_any()
+});
 
-crate::ui::parts::split!(
-    list_extras,
+crate::ui::parts::split!(list_extras,
     /// The regions' rows on the strategy list, when there are any (`region::list`).
     fn region_rows() -> AnyView {
-        view! { <RegionRows/> }.into_any()
-    }
-);
+    view! { <RegionRows/> }.into_any()
+});
 
-crate::ui::parts::split!(
-    list_extras,
+crate::ui::parts::split!(list_extras,
     /// The region backups on the strategy list, when there are any (`region::list`).
     fn region_backup_rows() -> AnyView {
-        view! { <RegionBackupRows/> }.into_any()
-    }
-);
+    view! { <RegionBackupRows/> }.into_any()
+});

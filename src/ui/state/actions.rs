@@ -8,9 +8,9 @@
 //! `Action`; what it does is written beside that method (`…_now`).
 
 use super::regions::RegionIntake;
+use crate::ui::parts::{self, PartMissing};
 use super::*;
 use crate::storage::KeptDraft;
-use crate::ui::parts::{self, PartMissing};
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::future::Future;
@@ -85,9 +85,7 @@ pub fn install_writer() {
         Box::pin(async move {
             // Nothing was written: the change stays in the page (and is kept as a draft if the
             // page goes away), as with any failed write.
-            parts::load_twice(load_write_part)
-                .await
-                .map_err(|PartMissing| StorageError::Failed { detail: PART_MISSING.into() })?;
+            parts::load_twice(load_write_part).await.map_err(|PartMissing| StorageError::Failed { detail: PART_MISSING.into() })?;
             write_part(target, writes).await.unwrap_or(Err(StorageError::Failed { detail: PART_MISSING.into() }))
         })
     });

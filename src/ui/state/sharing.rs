@@ -105,4 +105,11 @@ impl Sharing {
             f.ready(ticket, preview);
         });
     }
+
+    /// Strategies taken whole from a folder (a browser with nothing stored): the lists read
+    /// again, and the first one's files page opened (its sync starts there).
+    pub async fn taken_whole(&self, id: Id) {
+        self.app.written().await;
+        self.app.navigate(Route::Files(id));
+    }
 }
