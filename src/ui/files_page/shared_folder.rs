@@ -96,6 +96,9 @@ struct Sync {
     busy: ArcRwSignal<bool>,
     /// Bumped by every scheduled write: only the latest one writes.
     write_ticket: Cell<u64>,
+    /// The owner of the effect that follows the saves: kept as long as the sync (the files
+    /// page's own would stop it when the user goes on to edit).
+    owner: RefCell<Option<Owner>>,
     delays: (i32, i32),
 }
 
@@ -123,6 +126,7 @@ fn sync_for(app: Sharing, id: &Id) -> Rc<Sync> {
         last: ArcRwSignal::new(None),
         busy: ArcRwSignal::new(false),
         write_ticket: Cell::new(0),
+        owner: RefCell::new(None),
         delays: delays(),
     });
     CURRENT.with(|c| *c.borrow_mut() = Some(s.clone()));
@@ -202,14 +206,20 @@ impl Sync {
     fn follow_saves(self: &Rc<Self>, app: Sharing) {
         let id = self.id.clone();
         let saves = app.save_state();
-        let was = Cell::new(saves.get_untracked());
-        Effect::new(move |_| {
-            let now = saves.get();
-            let settled = matches!(now, SaveState::Saved { at: Some(_) }) && was.replace(now.clone()) != now;
-            if let Some(s) = current(&id).filter(|_| settled && app.open_id().as_ref() == Some(&id)) {
-                s.write_later(app, s.delays.1);
-            }
+        let owner = Owner::new();
+        owner.with(|| {
+            let was = std::sync::Mutex::new(saves.get_untracked());
+            Effect::new(move |_| {
+                let now = saves.get();
+                let Ok(mut was) = was.lock() else { return };
+                let settled = matches!(now, SaveState::Saved { at: Some(_) }) && *was != now;
+                *was = now;
+                if let Some(s) = current(&id).filter(|_| settled && app.open_id().as_ref() == Some(&id)) {
+                    s.write_later(app, s.delays.1);
+                }
+            });
         });
+        *self.owner.borrow_mut() = Some(owner);
     }
 
     fn write_later(self: &Rc<Self>, app: Sharing, ms: i32) {
@@ -244,9 +254,7 @@ impl Sync {
         match read {
             Ok(reading) => {
                 self.last.set(Some(files::local_time(&files::now())));
-                if !matches!(self.problem.get_untracked(), Some(ref p) if p.starts_with('!')) {
-                    self.problem.set(None);
-                }
+                self.problem.set(None);
                 let stored = reading.stored;
                 self.reading.set(Some(std::sync::Arc::new(reading)));
                 if stored {
