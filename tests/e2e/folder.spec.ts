@@ -127,7 +127,7 @@ async function two(browser: any, testInfo: TestInfo) {
   return { ca, cb, a, b };
 }
 
-test('two members: each edit reaches the other through the folder, then nothing more is written', async ({ browser, shot }, testInfo) => {
+test('two members: each edit reaches the other through the folder, then nothing more is written', async ({ browser }, testInfo) => {
   const { ca, cb, a, b } = await two(browser, testInfo);
   await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
   await editGoal(b, 2, 'goal-subtitle', '佐藤さんが書いた副題');
@@ -143,8 +143,7 @@ test('two members: each edit reaches the other through the folder, then nothing 
     expect(s.goals[1].subtitle).toBe('田中さんが書いた副題');
     expect(s.goals[2].subtitle).toBe('佐藤さんが書いた副題');
   }
-  await shot('folder-merged-ja');
-  await a.screenshot({ path: testInfo.outputPath('a.png'), fullPage: true });
+  await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-merged-ja.png' });
   // Each writes the merged strategy; once both hold both, two more polls write nothing.
   await ownFileHolding(a, '田中', '佐藤さんが書いた副題');
   await ownFileHolding(b, '佐藤', '田中さんが書いた副題');
@@ -161,7 +160,7 @@ test('two members: each edit reaches the other through the folder, then nothing 
   expect(await storageSnapshot(a)).toEqual(storedA);
   expect(await storageSnapshot(b)).toEqual(storedB);
   await expect(a.getByTestId('folder-standing').first()).toHaveText('同じ内容です');
-  await a.screenshot({ path: 'test-results/screenshots/folder-members-ja.png', fullPage: true });
+  await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-members-ja.png' });
   await ca.close();
   await cb.close();
 });
@@ -180,7 +179,7 @@ test('a conflicting edit shows the merge cards on both sides', async ({ browser 
     await p.getByTestId('folder-show-conflict').click();
     await expect(p.getByTestId('conflict-card')).toHaveCount(1);
   }
-  await b.screenshot({ path: 'test-results/screenshots/folder-conflict-ja.png', fullPage: true });
+  await b.getByTestId('import-preview').screenshot({ path: 'test-results/screenshots/folder-conflict-ja.png' });
   await ca.close();
   await cb.close();
 });
@@ -205,7 +204,7 @@ test('bad, truncated and newer-format files are listed with a reason; storage is
     await expect(li.locator('li').first()).not.toBeEmpty();
   }
   await expect(a.getByTestId('folder-refused')).toContainText('mbad3');
-  await a.screenshot({ path: 'test-results/screenshots/folder-refused-ja.png', fullPage: true });
+  await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-refused-ja.png' });
   await a.waitForTimeout(2_000);
   expect(await storageSnapshot(a)).toEqual(before);
 
@@ -240,7 +239,7 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
   await c.getByTestId('folder-name').press('Tab');
   await c.getByTestId('folder-name-save').click();
   await expect(c.getByTestId('folder-connected')).toContainText('share');
-  await c.screenshot({ path: 'test-results/screenshots/folder-new-pc-ja.png', fullPage: true });
+  await c.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-new-pc-ja.png' });
 
   await editGoal(c, 3, 'goal-subtitle', '鈴木さんが書いた副題');
   await ownFileHolding(c, '鈴木', '鈴木さんが書いた副題');
