@@ -232,16 +232,6 @@ pub async fn kept_folder(strategy: &str) -> Option<DiskFolder> {
     Some(DiskFolder { handle })
 }
 
-/// Forgets the folder kept for a strategy (disconnected).
-pub async fn forget_folder(strategy: &str) {
-    let Some(db) = handles_db().await else { return };
-    let Ok(tx) = db.transaction(STORE).with_mode(TransactionMode::Readwrite).build() else { return };
-    let Ok(store) = tx.object_store(STORE) else { return };
-    let _ = store.delete(strategy).primitive();
-    drop(store);
-    let _ = tx.commit().await;
-}
-
 /// Runs `job` holding the browser-wide lock `name` (Web Locks), so that one tab of this browser
 /// writes at a time; `None` without running it when another tab holds it now. Where the
 /// browser has no Web Locks, `job` runs as it is.
@@ -271,4 +261,12 @@ pub async fn holding_lock<T>(name: &str, job: impl std::future::Future<Output = 
     let out = job.await;
     let _ = release_resolve.call0(&JsValue::NULL);
     Some(out)
+}
+
+/// The shared folder's test hook: `localStorage["shirube/folder-test-ms"] = "<poll ms>,<write
+/// ms>"` (the e2e tests shorten the sync's delays with it; `ui::state::folder_sync`).
+pub fn folder_test_delays() -> Option<(i32, i32)> {
+    let hook = web_sys::window()?.local_storage().ok()??.get_item("shirube/folder-test-ms").ok()??;
+    let (poll, write) = hook.split_once(',')?;
+    Some((poll.trim().parse().ok()?, write.trim().parse().ok()?))
 }

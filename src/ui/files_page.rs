@@ -9,8 +9,6 @@ mod csv_import;
 mod history;
 mod outline_import;
 mod shared_folder;
-
-pub use shared_folder::open_from_folder;
 mod table_import;
 mod workbook_export;
 

@@ -48,7 +48,7 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
 split!(files, load: load_open_from_folder,
     /// 「共有フォルダから開く」 (issue 46): the strategies of a shared folder taken whole.
     pub async fn open_from_folder(app: super::state::Sharing) -> Option<String> {
-        super::files_page::open_from_folder(app).await
+        super::state::open_from_folder(app).await
     }
 );
 

@@ -144,6 +144,10 @@ test('two members: each edit reaches the other through the folder, then nothing 
     expect(s.goals[2].subtitle).toBe('佐藤さんが書いた副題');
   }
   await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-merged-ja.png' });
+  // The open strategy followed the reading: the other's edit is on the page, not only stored.
+  await a.goto(`./#/s/${HOKUTO.id}`);
+  await expect(a.getByTestId('goal').nth(2)).toContainText('佐藤さんが書いた副題');
+  await a.goto(FILES);
   // Each writes the merged strategy; once both hold both, two more polls write nothing.
   await ownFileHolding(a, '田中', '佐藤さんが書いた副題');
   await ownFileHolding(b, '佐藤', '田中さんが書いた副題');
