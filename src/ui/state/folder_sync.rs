@@ -19,7 +19,6 @@ use crate::model::Id;
 use crate::session::folder::{FolderSync, Reading, SyncError};
 use crate::storage::{self, DiskFolder, Folder, FolderEntry, FolderError, MemoryFolder, Permission};
 use crate::ui::files;
-use crate::ui::speech::Speaks;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
@@ -258,7 +257,7 @@ impl Sync {
                 // The first reading, and every one that stored: the own file follows.
                 self.write_later(app, if stored { self.delays.1 } else { 0 });
             }
-            Err(e) => self.shown.problem.set(Some(crate::words::folder::sync_error(&e, app.lang()))),
+            Err(e) => self.shown.problem.set(Some(crate::words::folder::sync_error(&e, app.app().lang()))),
         }
     }
 
@@ -282,7 +281,7 @@ impl Sync {
         *self.sync.borrow_mut() = Some(sync);
         match written {
             Some(Err(e)) => {
-                self.shown.problem.set(Some(crate::words::folder::sync_error(&e, app.lang())));
+                self.shown.problem.set(Some(crate::words::folder::sync_error(&e, app.app().lang())));
                 self.write_later(app, RETRY_MS.min(self.delays.1.max(1_000) * 2));
             }
             Some(Ok(_)) => self.shown.problem.set(None),
@@ -317,7 +316,7 @@ impl Sharing {
                 Ok(Some(folder)) => s.connect(app, folder).await,
                 Ok(None) => {}
                 Err(e) => {
-                    s.shown.problem.set(Some(crate::words::folder::sync_error(&SyncError::Folder(e), app.lang())))
+                    s.shown.problem.set(Some(crate::words::folder::sync_error(&SyncError::Folder(e), app.app().lang())))
                 }
             }
         });
@@ -371,7 +370,7 @@ impl Sharing {
             let text = memory.get(&name).and_then(|b| String::from_utf8(b).ok());
             match (written, text) {
                 (Ok(_), Some(text)) => app.downloads().save(name, "application/json", &text),
-                (Err(e), _) => app.downloads().said(Err(crate::words::folder::sync_error(&e, app.lang())), name),
+                (Err(e), _) => app.downloads().said(Err(crate::words::folder::sync_error(&e, app.app().lang())), name),
                 _ => {}
             }
         });
@@ -383,7 +382,7 @@ impl Sharing {
 /// with its lineage), the folder kept for each; the first one's files page opens, where its
 /// sync starts. Returns what to say when nothing could be opened.
 pub async fn open_from_folder(app: Sharing) -> Option<String> {
-    let lang = app.lang();
+    let lang = app.app().lang();
     let folder = match DiskFolder::pick().await {
         Ok(Some(f)) => f,
         Ok(None) => return None,
