@@ -257,3 +257,39 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
   await ca.close();
   await cc.close();
 });
+
+test('without the folder API a folder read by hand merges the same way, and the own file downloads under its name', async ({ browser }, testInfo) => {
+  const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const a = await member(ca, '田中');
+  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  const [name, text] = await ownFileHolding(a, '田中', '田中さんが書いた副題');
+  const dir = testInfo.outputPath('share');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+  fs.writeFileSync(path.join(dir, `${name}.crswap`), 'half');
+
+  // Firefox, Safari, file://: no showDirectoryPicker.
+  const cf = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });
+  await cf.addInitScript(() => Object.defineProperty(window, 'showDirectoryPicker', { value: undefined, configurable: true }));
+  const f = await cf.newPage();
+  await f.goto('./');
+  await expect(f.getByTestId('folder-open')).toHaveCount(0);
+  await f.getByTestId('example-hokuto').click();
+  await expect(f.getByTestId('goal')).toHaveCount(4);
+  await f.goto(FILES);
+  await expect(f.getByTestId('folder-connect')).toHaveCount(0);
+  await f.getByTestId('folder-name').fill('鈴木');
+  await f.getByTestId('folder-name').press('Tab');
+  await f.getByTestId('folder-name-save').click();
+  await f.getByTestId('folder-read-by-hand').setInputFiles(dir);
+  await expect(f.getByTestId('folder-said')).toContainText('田中さんの変更を取り込みました');
+  expect((await storedStrategyOfPage(f)).goals[1].subtitle).toBe('田中さんが書いた副題');
+  await f.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-by-hand-ja.png' });
+  const [download] = await Promise.all([f.waitForEvent('download'), f.getByTestId('folder-export-own').click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^shirube-${HOKUTO.id}-m[0-9a-z]+\\.json$`));
+  const own = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(own.author.name).toBe('鈴木');
+  expect(own.strategy.goals[1].subtitle).toBe('田中さんが書いた副題');
+  await ca.close();
+  await cf.close();
+});
