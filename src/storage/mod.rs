@@ -36,6 +36,8 @@ mod backups;
 mod browser;
 mod decode;
 #[cfg(target_arch = "wasm32")]
+mod disk_folder;
+#[cfg(target_arch = "wasm32")]
 mod drafts;
 mod error;
 mod folder;
@@ -64,6 +66,10 @@ pub use backups::{Backup, BackupReason};
 pub use browser::{
     ask_persistence, estimate, install_writer, persistence, write, BrowserBackend, BrowserStore, Estimate, Opened,
     Opening, Persistence, WriteTarget, Writer,
+};
+#[cfg(target_arch = "wasm32")]
+pub use disk_folder::{
+    folder_api_available, folder_test_delays, holding_lock, keep_folder, kept_folder, DiskFolder, Permission,
 };
 #[cfg(target_arch = "wasm32")]
 pub use drafts::{

@@ -8,6 +8,7 @@
 mod csv_import;
 mod history;
 mod outline_import;
+mod shared_folder;
 mod table_import;
 mod workbook_export;
 
@@ -87,6 +88,8 @@ fn Files(id: Id) -> impl IntoView {
             <table_import::TableImport/>
 
             <outline_import::OutlineImport/>
+
+            <shared_folder::SharedFolder id=id.clone()/>
 
             <history::VersionHistory id=id.clone()/>
 

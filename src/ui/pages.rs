@@ -48,6 +48,13 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
     view! { <Workshop page=page/> }.into_any()
 });
 
+split!(files, load: load_open_from_folder,
+    /// 「共有フォルダから開く」 (issue 46): the strategies of a shared folder taken whole.
+    pub async fn open_from_folder(app: super::state::Sharing) -> Option<String> {
+        super::state::open_from_folder(app).await
+    }
+);
+
 split!(region, load: load_region, pub fn region_page() -> AnyView {
     view! { <RegionPage/> }.into_any()
 });

@@ -20,6 +20,17 @@ pub fn StrategyList() -> impl IntoView {
     let importing = use_importing();
     let nav = use_navigation();
     let creating = RwSignal::new(false);
+    // 「共有フォルダから開く」 (issue 46): only where the browser can keep a folder; its code is
+    // the files part's, fetched with the click.
+    let folder_api = crate::storage::folder_api_available();
+    let folder_said = RwSignal::new(None::<String>);
+    let sharing = super::state::use_sharing();
+    let open_from_folder = move |_| {
+        leptos::task::spawn_local(async move {
+            let said = super::pages::open_from_folder(sharing).await.ok().flatten();
+            folder_said.set(said);
+        });
+    };
     let has_kept = Memo::new(move |_| state.backups.with(|b| !b.is_empty()) || state.garbage.with(|g| !g.is_empty()));
     let renaming: RwSignal<Option<Id>> = RwSignal::new(None);
 
@@ -126,7 +137,11 @@ pub fn StrategyList() -> impl IntoView {
                 <button type="button" class="primary" data-testid="new-strategy" on:click=move |_| creating.set(true)>{state.text("新しい戦略をつくる", "New strategy")}</button>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
                 <label class="button" for="import-file">{state.text("ファイルから取り込む（JSON）", "Import a file (JSON)")}</label>
+                {folder_api.then(|| view! {
+                    <button type="button" data-testid="folder-open" on:click=open_from_folder>{state.text("共有フォルダから開く", "Open from a shared folder")}</button>
+                })}
             </div>
+            {move || folder_said.get().map(|t| view! { <p class="notice error" role="alert" data-testid="folder-open-said">{t}</p> })}
             <p class="meta">{state.text(
                 "ファイルはこの画面にドロップしても取り込めます。取り込む前に内容を確認できます。",
                 "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>

@@ -9,12 +9,19 @@ fn preferences_round_trip_and_fall_back_to_defaults() {
     assert_eq!(store.preferences().wait(), Preferences::default());
     assert_eq!(
         Preferences::default(),
-        Preferences { language: Language::Ja, year_style: YearStyle::Japanese, last_opened: None }
+        Preferences {
+            language: Language::Ja,
+            year_style: YearStyle::Japanese,
+            last_opened: None,
+            ..Preferences::default()
+        }
     );
     let p = Preferences {
         language: Language::En,
         year_style: YearStyle::Western,
         last_opened: Some(Id::from("strategy-1")),
+        folder_member: Some("m-1".into()),
+        folder_name: Some("田中".into()),
     };
     store.save_preferences(&p).wait().unwrap();
     assert_eq!(store.preferences().wait(), p);

@@ -76,6 +76,20 @@ impl Words<'_> {
         said.join(if self.ja() { "、" } else { "; " })
     }
 
+    /// What a member changed (the shared folder's members panel, issue 46): the first few
+    /// edits named, then how many more; empty when none.
+    pub fn edits(&self, edits: &[Edit]) -> String {
+        let mut said: Vec<String> = edits.iter().take(EDITS_LISTED).map(|e| self.edit(None, e)).collect();
+        let more = edits.len().saturating_sub(EDITS_LISTED);
+        if more > 0 {
+            said.push(match self.lang {
+                Language::Ja => format!("ほか {more} 件"),
+                Language::En => format!("{more} more"),
+            });
+        }
+        said.join(if self.ja() { "、" } else { "; " })
+    }
+
     fn edit(&self, root: Option<&Entity>, edit: &Edit) -> String {
         let ja = self.ja();
         // Whose: nothing for the removed item itself, else its name (事業「…」).

@@ -1,0 +1,164 @@
+//! 共有フォルダ (issue 46) on a strategy's files page: the name asked once, 「共有フォルダにつなぐ」
+//! / 「共有フォルダに再接続」 / 「今すぐ同期」, the members panel (name, last write, standing, what
+//! they changed), the files refused with their reasons (`words::folder`), a member's conflicting
+//! file opened as the import's merge preview (the existing cards), and where the browser has no
+//! folder API, 「フォルダを読み込む」 and 「自分のファイルを書き出す」. The sync itself is
+//! `ui/state/folder_sync`'s.
+
+use crate::model::Id;
+use crate::session::folder::{Conflicted, Member, Reading, Refused};
+use crate::storage;
+use crate::ui::files;
+use crate::ui::speech::Speaks;
+use crate::ui::state::{use_sharing, Link, Sharing};
+use crate::words::merge::Words;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn SharedFolder(id: Id) -> impl IntoView {
+    let app = use_sharing();
+    let api = storage::folder_api_available();
+    let name_draft = RwSignal::new(String::new());
+    let shown = app.folder_sync(&id);
+    let (link, reading, problem, last, busy) = (shown.link, shown.reading, shown.problem, shown.last, shown.busy);
+    let needs_name = move || app.name().is_none();
+    let save_name = move || {
+        let n = name_draft.get_untracked().trim().to_owned();
+        if !n.is_empty() {
+            app.set_name(n);
+        }
+    };
+    let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let connect = move |_| app.connect_folder(&id1);
+    let reconnect = move |_| app.reconnect_folder(&id2);
+    let sync_now = move |_| app.sync_now(&id3);
+    let hand_read = move |ev: web_sys::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(picked) = input.files() else { return };
+        app.read_folder_by_hand(&id4, (0..picked.length()).filter_map(|i| picked.get(i)).collect());
+    };
+    let export_own = move |_| app.export_own_file(&id5);
+    let shown_link = link.clone();
+    let status_link = link.clone();
+    view! {
+        <section class="panel shared-folder" data-testid="shared-folder" aria-labelledby="shared-folder-title">
+            <h2 id="shared-folder-title">{app.text("共有フォルダ", "Shared folder")}</h2>
+            <p class="lead">{app.text(
+                "庁内の共有フォルダで、担当課の人と一緒にこの戦略を編集します。各自が自分のファイルだけを書き、ほかの人のファイルを読み込んで統合します。",
+                "Edit this strategy with the other sections through the town hall's shared folder: each person writes only their own file and reads and merges everyone else's.",
+            )}</p>
+            {move || needs_name().then(|| view! {
+                <form class="folder-name" data-testid="folder-name-form" on:submit=move |ev| { ev.prevent_default(); save_name(); }>
+                    <label>{app.text("あなたの名前（ほかの人の画面と履歴に表示されます）", "Your name (shown to the others and in the history)")}" "
+                        <input type="text" data-testid="folder-name" prop:value=move || name_draft.get()
+                            on:change=move |ev| name_draft.set(event_target_value(&ev))/>
+                    </label>
+                    " "<button type="submit" data-testid="folder-name-save">{app.text("名前を保存", "Save the name")}</button>
+                </form>
+            })}
+            {move || app.name().map(|n| view! { <p class="hint" data-testid="folder-me">{app.text("あなたの名前: ", "Your name: ")}{n}</p> })}
+            <div class="actions">
+                {move || match shown_link.get() {
+                    Link::Connected(name) => view! {
+                        <span data-testid="folder-connected">{app.text("つながっているフォルダ: ", "Connected folder: ")}{name}</span>
+                        " "<button type="button" class="primary" data-testid="folder-sync-now" on:click=sync_now.clone()>{app.text("今すぐ同期", "Sync now")}</button>
+                    }.into_any(),
+                    Link::NeedsPermission(name) => view! {
+                        <button type="button" class="primary" data-testid="folder-reconnect" on:click=reconnect.clone()>{app.text("共有フォルダに再接続", "Reconnect to the shared folder")}</button>
+                        " "<span class="hint">{name}</span>
+                    }.into_any(),
+                    Link::None if api => view! {
+                        <button type="button" class="primary" data-testid="folder-connect" on:click=connect.clone()>{app.text("共有フォルダにつなぐ", "Connect a shared folder")}</button>
+                    }.into_any(),
+                    Link::None => view! {
+                        <p class="hint">{app.text(
+                            "このブラウザは共有フォルダに直接つなげません（Chrome か Edge で https から開くとつなげます）。フォルダのファイルを読み込んで統合し、自分のファイルを書き出してフォルダに置いてください。",
+                            "This browser cannot connect to a folder (Chrome or Edge over https can). Read the folder's files to merge them, and save your own file into the folder.",
+                        )}</p>
+                        <label class="button">{app.text("フォルダを読み込む", "Read a folder")}
+                            <input type="file" class="visually-hidden" data-testid="folder-read-by-hand" prop:webkitdirectory=true multiple=true on:change=hand_read.clone()/>
+                        </label>
+                        " "<button type="button" data-testid="folder-export-own" on:click=export_own.clone()>{app.text("自分のファイルを書き出す", "Save my own file")}</button>
+                    }.into_any(),
+                }}
+            </div>
+            {move || busy.get().then(|| view! { <p class="hint" data-testid="folder-busy">{app.text("同期しています…", "Syncing…")}</p> })}
+            {move || problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="folder-problem">{p}</p> })}
+            {move || last.get().filter(|_| matches!(status_link.get(), Link::Connected(_))).map(|t| view! {
+                <p class="hint" data-testid="folder-last">{app.text("最後に同期: ", "Last synced: ")}{t}</p>
+            })}
+            {move || reading.get().map(|r| view! { <ReadingView reading=r/> })}
+        </section>
+    }
+}
+
+#[component]
+fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
+    let app = use_sharing();
+    let lang = app.lang();
+    let said = crate::words::folder::reading(&reading, lang);
+    let members = reading.members.clone();
+    let refused = reading.refused.clone();
+    let conflicts = reading.conflicts.clone();
+    view! {
+        <ul class="folder-said" data-testid="folder-said">{said.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        <h3>{app.text("メンバー", "Members")}</h3>
+        {if members.is_empty() {
+            view! { <p class="hint" data-testid="folder-no-members">{app.text("フォルダにはまだほかの人のファイルがありません。", "No one else's file is in the folder yet.")}</p> }.into_any()
+        } else {
+            view! {
+                <table class="folder-members" data-testid="folder-members">
+                    <thead><tr>
+                        <th>{app.text("名前", "Name")}</th>
+                        <th>{app.text("最後の書き込み", "Last written")}</th>
+                        <th>{app.text("状態", "Standing")}</th>
+                        <th>{app.text("変更した内容", "What they changed")}</th>
+                    </tr></thead>
+                    <tbody>{members.into_iter().map(|m| member_row(app, m, &conflicts)).collect_view()}</tbody>
+                </table>
+            }.into_any()
+        }}
+        {(!refused.is_empty()).then(|| view! {
+            <h3>{app.text("取り込めないファイル", "Files that cannot be taken in")}</h3>
+            <ul class="folder-refused" data-testid="folder-refused">
+                {refused.into_iter().map(|r: Refused| view! {
+                    <li data-testid="folder-refused-file">
+                        <code>{r.file.clone()}</code>
+                        <ul>{crate::words::folder::refusal(&r.reason, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted]) -> impl IntoView {
+    let lang = app.lang();
+    let name = if m.name.is_empty() { m.member.clone() } else { m.name.clone() };
+    let changes = changes_words(app, &m);
+    let conflict = conflicts.iter().find(|c| c.file == m.file).cloned();
+    let written = if m.written_at.is_empty() { String::new() } else { files::local_time(&m.written_at) };
+    view! {
+        <tr data-testid="folder-member">
+            <td>{name}</td>
+            <td>{written}</td>
+            <td data-testid="folder-standing">{crate::words::folder::standing(&m.standing, lang)}</td>
+            <td>{changes}
+                {conflict.map(|c| view! {
+                    " "<button type="button" class="primary" data-testid="folder-show-conflict"
+                        on:click=move |_| { let c = c.clone(); spawn_local(async move { app.show_conflict(&c).await }); }>
+                        {app.text("競合を確認する", "Review the conflicts")}
+                    </button>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// What a member changed, named against the open strategy.
+fn changes_words(app: Sharing, m: &Member) -> String {
+    let (lang, style) = (app.lang(), app.year_style());
+    app.open_strategy().map_or_else(String::new, |s| Words { lang, style, ours: &s, theirs: &s }.edits(&m.changes))
+}

@@ -1,0 +1,115 @@
+//! The shared folder's context (issue 46): what the folder sync of the files page may do with
+//! the app — store a waiting change before a reading, follow a reading that stored (the open
+//! strategy read again, an edit made meanwhile kept: as when another tab wrote), show a
+//! member's conflicting file as the import's merge preview, and keep this member's id and name
+//! in the preferences. The rules are `session::folder`'s; the folder itself is `storage`'s.
+
+use super::*;
+use crate::session::folder::{Conflicted, Me};
+use crate::session::preview::{Existing, MergeOffer, Preview};
+
+#[derive(Clone, Copy)]
+pub struct Sharing {
+    app: AppState,
+}
+
+pub fn use_sharing() -> Sharing {
+    Sharing { app: use_app() }
+}
+
+impl Facade for Sharing {
+    fn app(&self) -> AppState {
+        self.app
+    }
+}
+
+impl Sharing {
+    pub fn store(&self) -> Rc<BrowserStore> {
+        self.app.store()
+    }
+
+    /// The open strategy as shown.
+    pub fn open_strategy(&self) -> Option<Strategy> {
+        self.app.open.get_untracked()
+    }
+
+    /// The open strategy's id.
+    pub fn open_id(&self) -> Option<Id> {
+        self.app.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone()))
+    }
+
+    /// What the autosave says (a write follows a save that settled).
+    pub fn save_state(&self) -> RwSignal<SaveState> {
+        self.app.save_state
+    }
+
+    /// This browser's member: the id made once per browser profile (kept in the preferences),
+    /// and the name given (empty until it is).
+    pub fn me(&self) -> Me {
+        let (id, name) = self.app.prefs.with_untracked(|p| (p.folder_member.clone(), p.folder_name.clone()));
+        let id = match id {
+            Some(id) if crate::session::folder::is_member_id(&id) => id,
+            _ => {
+                let id = crate::session::folder::new_member_id();
+                let kept = id.clone();
+                self.app.set_preferences(move |p| p.folder_member = Some(kept));
+                id
+            }
+        };
+        Me { id, name: name.unwrap_or_default() }
+    }
+
+    pub fn name(&self) -> Option<String> {
+        self.app.prefs.with(|p| p.folder_name.clone()).filter(|n| !n.trim().is_empty())
+    }
+
+    pub fn set_name(&self, name: String) {
+        self.app.set_preferences(move |p| p.folder_name = Some(name));
+    }
+
+    /// A change waiting to be saved is stored first (a reading merges against what is stored).
+    pub async fn before_reading(&self) {
+        self.app.commit_field();
+        let outcome = self.app.bench().flush().await;
+        self.app.apply(outcome).await;
+    }
+
+    /// A reading stored a version: the open strategy follows it unless an edit waits (then the
+    /// user is asked, as with another tab's write: nothing is overwritten), and the other tabs
+    /// and the lists are told.
+    pub async fn after_stored(&self) {
+        let outcome = self.app.bench().follow_other_tab().await;
+        self.app.apply(outcome).await;
+        self.app.written().await;
+    }
+
+    /// A member's file in conflict, shown as the import's preview with the merge cards; the
+    /// user's choices are stored as an import's merge.
+    pub async fn show_conflict(&self, c: &Conflicted) {
+        let Ok(stored) = self.store().load(&c.imported.strategy.id).await else { return };
+        let existing = Existing {
+            title: stored.title.clone(),
+            municipality: stored.municipality.name.clone(),
+            changes: crate::format::compare(&stored, &c.imported.strategy),
+            merge: MergeOffer::Ready { merge: c.merge.clone(), in_file: false },
+        };
+        let preview = Preview::Strategy {
+            file: c.file.clone(),
+            bytes: 0,
+            imported: c.imported.clone(),
+            existing: Some(existing),
+            stored: true,
+        };
+        self.app.import.update(|f| {
+            let ticket = f.start(&c.file);
+            f.ready(ticket, preview);
+        });
+    }
+
+    /// Strategies taken whole from a folder (a browser with nothing stored): the lists read
+    /// again, and the first one's files page opened (its sync starts there).
+    pub async fn taken_whole(&self, id: Id) {
+        self.app.written().await;
+        self.app.navigate(Route::Files(id));
+    }
+}

@@ -1,0 +1,295 @@
+// The town hall's shared folder (issue 46), in Chromium against the release build. The native
+// picker cannot be driven, so `showDirectoryPicker` is replaced (init script) with a folder of
+// the Origin Private File System: a real FileSystemDirectoryHandle. Two browser contexts play
+// two staff members; each has its own OPFS, so the test copies the files between their folders
+// as the network drive would. The app's poll and write delays are shortened through its test
+// hook (`localStorage["shirube/folder-test-ms"]`, documented in src/ui/files_page/shared_folder.rs).
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { REPO_ROOT } from './paths';
+import { storageSnapshot } from './helpers';
+import { storedStrategyOfPage } from './stored';
+import type { BrowserContext, Page, TestInfo } from '@playwright/test';
+
+const HOKUTO = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'hokuto.json'), 'utf8')).strategy;
+const FILES = `./#/s/${HOKUTO.id}/files`;
+
+/** Before any script of the page: the picker gives an OPFS folder; `?prompt` in the session
+ *  makes queryPermission answer "prompt", and requestPermission grant only in a user gesture. */
+function folderInit() {
+  localStorage.setItem('shirube/folder-test-ms', '1500,700');
+  (window as any).showDirectoryPicker = async () => {
+    const root = await navigator.storage.getDirectory();
+    return root.getDirectoryHandle('share', { create: true });
+  };
+  const proto = (window as any).FileSystemHandle?.prototype;
+  if (proto && sessionStorage.getItem('permission') === 'prompt') {
+    proto.queryPermission = async () => 'prompt';
+    proto.requestPermission = async () => {
+      const gesture = navigator.userActivation.isActive;
+      (window as any).__requested = ((window as any).__requested ?? 0) + 1;
+      if (gesture) sessionStorage.removeItem('permission');
+      return gesture ? 'granted' : 'denied';
+    };
+  }
+}
+
+/** Every file of the page's OPFS share: name → text. */
+async function share(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('share', { create: true });
+    const out: Record<string, string> = {};
+    for await (const [name, h] of (dir as any).entries()) {
+      if (h.kind === 'file') out[name] = await (await h.getFile()).text();
+    }
+    return out;
+  });
+}
+
+async function put(page: Page, files: Record<string, string>) {
+  await page.evaluate(async (files) => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('share', { create: true });
+    for (const [name, text] of Object.entries(files)) {
+      const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
+      await w.write(text);
+      await w.close();
+    }
+  }, files);
+}
+
+/** The file `who` wrote (its author's name), name and text. */
+async function ownFile(page: Page, who: string): Promise<[string, string] | undefined> {
+  const files = await share(page);
+  return Object.entries(files).find(([, t]) => {
+    try {
+      return JSON.parse(t).author?.name === who;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Waits until `who`'s own file holds `text`; its name and text. */
+async function ownFileHolding(page: Page, who: string, text: string): Promise<[string, string]> {
+  await expect.poll(async () => (await ownFile(page, who))?.[1].includes(text) ?? false, { timeout: 20_000 }).toBe(true);
+  return (await ownFile(page, who))!;
+}
+
+/** The network drive: `who`'s file from one member's folder into the other's. */
+async function carry(from: Page, who: string, to: Page) {
+  const own = await ownFile(from, who);
+  if (own) await put(to, { [own[0]]: own[1] });
+}
+
+async function member(context: BrowserContext, name: string, example = true): Promise<Page> {
+  await context.addInitScript(folderInit);
+  const page = await context.newPage();
+  await page.goto('./');
+  if (example) {
+    await page.getByTestId('example-hokuto').click();
+    await expect(page.getByTestId('goal')).toHaveCount(4);
+  }
+  await page.goto(FILES);
+  await page.getByTestId('folder-name').fill(name);
+  await page.getByTestId('folder-name').press('Tab');
+  await page.getByTestId('folder-name-save').click();
+  await expect(page.getByTestId('folder-me')).toContainText(name);
+  await page.getByTestId('folder-connect').click();
+  await expect(page.getByTestId('folder-connected')).toContainText('share');
+  return page;
+}
+
+/** Edits goal `n`'s field in the editor, then back to the files page once saved. */
+async function editGoal(page: Page, n: number, field: 'goal-title' | 'goal-subtitle', text: string) {
+  await page.goto(`./#/s/${HOKUTO.id}/edit`);
+  await page.getByTestId('outline-goal').nth(n).click();
+  await page.getByTestId(field).fill(text);
+  await page.getByTestId(field).press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
+  await page.goto(FILES);
+}
+
+async function syncNow(page: Page) {
+  await page.getByTestId('folder-sync-now').click();
+  await expect(page.getByTestId('folder-busy')).toHaveCount(0);
+}
+
+async function two(browser: any, testInfo: TestInfo) {
+  const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const cb = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const a = await member(ca, '田中');
+  const b = await member(cb, '佐藤');
+  await ownFileHolding(a, '田中', HOKUTO.goals[0].title);
+  await ownFileHolding(b, '佐藤', HOKUTO.goals[0].title);
+  return { ca, cb, a, b };
+}
+
+test('two members: each edit reaches the other through the folder, then nothing more is written', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo);
+  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  await editGoal(b, 2, 'goal-subtitle', '佐藤さんが書いた副題');
+  await ownFileHolding(a, '田中', '田中さんが書いた副題');
+  await ownFileHolding(b, '佐藤', '佐藤さんが書いた副題');
+  await carry(a, '田中', b);
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  await syncNow(b);
+  for (const p of [a, b]) {
+    await expect(p.getByTestId('folder-said')).toContainText('さんの変更を取り込みました');
+    const s = await storedStrategyOfPage(p);
+    expect(s.goals[1].subtitle).toBe('田中さんが書いた副題');
+    expect(s.goals[2].subtitle).toBe('佐藤さんが書いた副題');
+  }
+  await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-merged-ja.png' });
+  // The open strategy followed the reading: the other's edit is on the page, not only stored.
+  await a.goto(`./#/s/${HOKUTO.id}`);
+  await expect(a.getByTestId('goal').nth(2)).toContainText('佐藤さんが書いた副題');
+  await a.goto(FILES);
+  // Each writes the merged strategy; once both hold both, two more polls write nothing.
+  await ownFileHolding(a, '田中', '佐藤さんが書いた副題');
+  await ownFileHolding(b, '佐藤', '田中さんが書いた副題');
+  await carry(a, '田中', b);
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  await syncNow(b);
+  await a.waitForTimeout(2_000);
+  const [beforeA, beforeB] = [await share(a), await share(b)];
+  const [storedA, storedB] = [await storageSnapshot(a), await storageSnapshot(b)];
+  await a.waitForTimeout(3_500); // two polls of 1.5 s, and the writes they would schedule
+  expect(await share(a)).toEqual(beforeA);
+  expect(await share(b)).toEqual(beforeB);
+  expect(await storageSnapshot(a)).toEqual(storedA);
+  expect(await storageSnapshot(b)).toEqual(storedB);
+  await expect(a.getByTestId('folder-standing').first()).toHaveText('同じ内容です');
+  await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-members-ja.png' });
+  await ca.close();
+  await cb.close();
+});
+
+test('a conflicting edit shows the merge cards on both sides', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo);
+  await editGoal(a, 0, 'goal-title', '田中さんの基本目標1');
+  await editGoal(b, 0, 'goal-title', '佐藤さんの基本目標1');
+  await ownFileHolding(a, '田中', '田中さんの基本目標1');
+  await ownFileHolding(b, '佐藤', '佐藤さんの基本目標1');
+  await carry(a, '田中', b);
+  await carry(b, '佐藤', a);
+  for (const [p, other] of [[a, '佐藤'], [b, '田中']] as const) {
+    await syncNow(p);
+    await expect(p.getByTestId('folder-said')).toContainText(`${other}さんの変更がこのパソコンの変更と競合しています`);
+    await p.getByTestId('folder-show-conflict').click();
+    await expect(p.getByTestId('conflict-card')).toHaveCount(1);
+  }
+  await b.getByTestId('import-preview').screenshot({ path: 'test-results/screenshots/folder-conflict-ja.png' });
+  await ca.close();
+  await cb.close();
+});
+
+test('bad, truncated and newer-format files are listed with a reason; storage is unchanged; reconnect works from the click', async ({ browser }, testInfo) => {
+  const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const a = await member(ca, '田中');
+  const [, own] = await ownFileHolding(a, '田中', HOKUTO.goals[0].title);
+  const newer = JSON.parse(own);
+  newer.version = 99;
+  await put(a, {
+    [`shirube-${HOKUTO.id}-mbad1.json`]: 'これは JSON ではありません',
+    [`shirube-${HOKUTO.id}-mbad2.json`]: own.slice(0, Math.floor(own.length / 2)),
+    [`shirube-${HOKUTO.id}-mbad3.json`]: JSON.stringify(newer),
+    [`shirube-${HOKUTO.id}-mbad4.json.crswap`]: 'half',
+  });
+  await a.waitForTimeout(2_000);
+  const before = await storageSnapshot(a);
+  await syncNow(a);
+  await expect(a.getByTestId('folder-refused-file')).toHaveCount(3);
+  for (const li of await a.getByTestId('folder-refused-file').all()) {
+    await expect(li.locator('li').first()).not.toBeEmpty();
+  }
+  await expect(a.getByTestId('folder-refused')).toContainText('mbad3');
+  await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-refused-ja.png' });
+  await a.waitForTimeout(2_000);
+  expect(await storageSnapshot(a)).toEqual(before);
+
+  // A restart: the kept folder's permission is "prompt"; the button asks inside the click.
+  await a.evaluate(() => sessionStorage.setItem('permission', 'prompt'));
+  await a.reload();
+  await expect(a.getByTestId('folder-reconnect')).toBeVisible();
+  await expect(a.getByTestId('folder-connected')).toHaveCount(0);
+  await a.getByTestId('folder-reconnect').click();
+  await expect(a.getByTestId('folder-connected')).toContainText('share');
+  expect(await a.evaluate(() => (window as any).__requested)).toBe(1);
+  await ca.close();
+});
+
+test('a browser with nothing stored gets the strategy whole from the folder; its next edit merges without conflicts', async ({ browser }, testInfo) => {
+  const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const a = await member(ca, '田中');
+  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  const [name, text] = await ownFileHolding(a, '田中', '田中さんが書いた副題');
+
+  const cc = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  await cc.addInitScript(folderInit);
+  const c = await cc.newPage();
+  await c.goto('./');
+  await expect(c.getByTestId('empty-list')).toBeVisible();
+  await put(c, { [name]: text });
+  await c.getByTestId('folder-open').click();
+  await expect(c.getByTestId('files-page')).toBeVisible();
+  const whole = await storedStrategyOfPage(c);
+  expect(whole.goals[1].subtitle).toBe('田中さんが書いた副題');
+  await c.getByTestId('folder-name').fill('鈴木');
+  await c.getByTestId('folder-name').press('Tab');
+  await c.getByTestId('folder-name-save').click();
+  await expect(c.getByTestId('folder-connected')).toContainText('share');
+  await c.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-new-pc-ja.png' });
+
+  await editGoal(c, 3, 'goal-subtitle', '鈴木さんが書いた副題');
+  await ownFileHolding(c, '鈴木', '鈴木さんが書いた副題');
+  await carry(c, '鈴木', a);
+  await syncNow(a);
+  await expect(a.getByTestId('folder-said')).toContainText('鈴木さんの変更を取り込みました');
+  await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
+  const merged = await storedStrategyOfPage(a);
+  expect(merged.goals[1].subtitle).toBe('田中さんが書いた副題');
+  expect(merged.goals[3].subtitle).toBe('鈴木さんが書いた副題');
+  await ca.close();
+  await cc.close();
+});
+
+test('without the folder API a folder read by hand merges the same way, and the own file downloads under its name', async ({ browser }, testInfo) => {
+  const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const a = await member(ca, '田中');
+  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  const [name, text] = await ownFileHolding(a, '田中', '田中さんが書いた副題');
+  const dir = testInfo.outputPath('share');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+  fs.writeFileSync(path.join(dir, `${name}.crswap`), 'half');
+
+  // Firefox, Safari, file://: no showDirectoryPicker.
+  const cf = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });
+  await cf.addInitScript(() => Object.defineProperty(window, 'showDirectoryPicker', { value: undefined, configurable: true }));
+  const f = await cf.newPage();
+  await f.goto('./');
+  await expect(f.getByTestId('folder-open')).toHaveCount(0);
+  await f.getByTestId('example-hokuto').click();
+  await expect(f.getByTestId('goal')).toHaveCount(4);
+  await f.goto(FILES);
+  await expect(f.getByTestId('folder-connect')).toHaveCount(0);
+  await f.getByTestId('folder-name').fill('鈴木');
+  await f.getByTestId('folder-name').press('Tab');
+  await f.getByTestId('folder-name-save').click();
+  await f.getByTestId('folder-read-by-hand').setInputFiles(dir);
+  await expect(f.getByTestId('folder-said')).toContainText('田中さんの変更を取り込みました');
+  expect((await storedStrategyOfPage(f)).goals[1].subtitle).toBe('田中さんが書いた副題');
+  await f.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-by-hand-ja.png' });
+  const [download] = await Promise.all([f.waitForEvent('download'), f.getByTestId('folder-export-own').click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^shirube-${HOKUTO.id}-m[0-9a-z]+\\.json$`));
+  const own = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(own.author.name).toBe('鈴木');
+  expect(own.strategy.goals[1].subtitle).toBe('田中さんが書いた副題');
+  await ca.close();
+  await cf.close();
+});
