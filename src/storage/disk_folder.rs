@@ -196,16 +196,7 @@ const DATABASE: &str = "shirube-folders";
 const STORE: &str = "handles";
 
 async fn handles_db() -> Option<Database> {
-    Database::open(DATABASE)
-        .with_version(1u8)
-        .with_on_upgrade_needed(|_event, db| {
-            if !db.object_store_names().any(|n| n == STORE) {
-                db.create_object_store(STORE).build()?;
-            }
-            Ok(())
-        })
-        .await
-        .ok()
+    super::indexed_db::open_with_store(DATABASE, STORE).await.ok()
 }
 
 /// Keeps the folder of a strategy for the next visit; `false` when it could not be kept (the

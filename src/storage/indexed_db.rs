@@ -28,6 +28,23 @@ pub struct IndexedDb {
     db: Database,
 }
 
+/// Opens the database `name` at version 1 with its one object store `store` (a later version
+/// adds its own steps here): the app's data, and the shared folders' handles (`disk_folder`).
+pub(super) async fn open_with_store(
+    name: &str,
+    store: &'static str,
+) -> Result<Database, indexed_db_futures::error::OpenDbError> {
+    Database::open(name)
+        .with_version(1u8)
+        .with_on_upgrade_needed(move |_event, db| {
+            if !db.object_store_names().any(|n| n == store) {
+                db.create_object_store(store).build()?;
+            }
+            Ok(())
+        })
+        .await
+}
+
 impl IndexedDb {
     /// The app's database, or `Unavailable` saying why not (no IndexedDB in this window, access
     /// blocked, the open refused). Never panics.
@@ -37,15 +54,7 @@ impl IndexedDb {
 
     /// A database by name (tests use their own).
     pub async fn open_named(name: &str) -> Result<IndexedDb, StorageError> {
-        let db = Database::open(name)
-            .with_version(1u8)
-            .with_on_upgrade_needed(|_event, db| {
-                // Version 1: the one object store (a later version adds its own steps here).
-                if !db.object_store_names().any(|n| n == STORE) {
-                    db.create_object_store(STORE).build()?;
-                }
-                Ok(())
-            })
+        let db = open_with_store(name, STORE)
             .await
             .map_err(|e| StorageError::Unavailable { detail: format!("IndexedDB: {e}") })?;
         Ok(IndexedDb { db })

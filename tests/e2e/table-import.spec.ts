@@ -229,9 +229,8 @@ test('cells pasted from Excel: its HTML table with a rowspan, or only its tab-se
   expect(pageErrors).toEqual([]);
 });
 
-test('an outline pasted from Word becomes the goals, measures and initiatives of a blank strategy', async ({ page, openApp, pageErrors, shot }) => {
-  await openApp();
-  // A blank strategy (白紙, not the national framework's six goals).
+/** A blank strategy (白紙, not the national framework's six goals), its files page open. */
+async function blankStrategyFiles(page: Page) {
   await page.getByTestId('new-strategy').click();
   await page.locator('#new-title').fill('第3期しるべ町総合戦略');
   await page.locator('#new-municipality').fill('しるべ町');
@@ -242,6 +241,11 @@ test('an outline pasted from Word becomes the goals, measures and initiatives of
   await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
   await expect(page.getByTestId('goal')).toHaveCount(0);
   await page.getByTestId('to-files').click();
+}
+
+test('an outline pasted from Word becomes the goals, measures and initiatives of a blank strategy', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await blankStrategyFiles(page);
   await expect(page.getByTestId('outline-import')).toBeVisible();
   const text = fs.readFileSync(OUTLINE, 'utf8');
   const field = page.getByTestId('outline-text');
@@ -282,15 +286,7 @@ test('an outline pasted from Word becomes the goals, measures and initiatives of
 // each with a button to take it back into the tree.
 test('a table of contents pasted from a PDF becomes the outline; its section headings can be taken back', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
-  await page.getByTestId('new-strategy').click();
-  await page.locator('#new-title').fill('第3期しるべ町総合戦略');
-  await page.locator('#new-municipality').fill('しるべ町');
-  await page.locator('#new-first').fill('令和8年度');
-  await page.locator('#new-last').fill('令和12年度');
-  await page.getByLabel('白紙').check();
-  await page.getByTestId('create-submit').click();
-  await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
-  await page.getByTestId('to-files').click();
+  await blankStrategyFiles(page);
   const contents = [
     '目次',
     '基本目標1: 創意工夫で地域の活力を起こす産業交流のまち............................ 6',
