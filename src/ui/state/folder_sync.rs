@@ -107,7 +107,8 @@ fn sync_for(app: Sharing, id: &Id) -> Rc<Sync> {
     let s = Rc::new(Sync {
         id: id.clone(),
         folder: RefCell::new(None),
-        sync: RefCell::new(Some(FolderSync::new(app.me(), id.clone()))),
+        // The member as kept: opening the page stores nothing; reading and writing take `me`.
+        sync: RefCell::new(Some(FolderSync::new(app.me_as_kept(), id.clone()))),
         waiting: RefCell::new(None),
         shown: SyncView {
             link: ArcRwSignal::new(Link::None),

@@ -43,6 +43,17 @@ impl Sharing {
         self.app.save_state
     }
 
+    /// This browser's member as the preferences hold it, making no id: until the folder is
+    /// used (`me`), opening the files page stores nothing (the id is empty then, and every
+    /// reading and writing takes [`Sharing::me`] first).
+    pub fn me_as_kept(&self) -> Me {
+        let (id, name) = self.app.prefs.with_untracked(|p| (p.folder_member.clone(), p.folder_name.clone()));
+        Me {
+            id: id.filter(|id| crate::session::folder::is_member_id(id)).unwrap_or_default(),
+            name: name.unwrap_or_default(),
+        }
+    }
+
     /// This browser's member: the id made once per browser profile (kept in the preferences),
     /// and the name given (empty until it is).
     pub fn me(&self) -> Me {
