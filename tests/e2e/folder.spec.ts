@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
-import { storageSnapshot } from './helpers';
+import { editGoal, storageSnapshot } from './helpers';
 import { storedStrategyOfPage } from './stored';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
@@ -103,12 +103,8 @@ async function member(context: BrowserContext, name: string, example = true): Pr
 }
 
 /** Edits goal `n`'s field in the editor, then back to the files page once saved. */
-async function editGoal(page: Page, n: number, field: 'goal-title' | 'goal-subtitle', text: string) {
-  await page.goto(`./#/s/${HOKUTO.id}/edit`);
-  await page.getByTestId('outline-goal').nth(n).click();
-  await page.getByTestId(field).fill(text);
-  await page.getByTestId(field).press('Enter');
-  await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
+async function editGoalThenFiles(page: Page, n: number, field: 'goal-title' | 'goal-subtitle', text: string) {
+  await editGoal(page, HOKUTO.id, n, field, text);
   await page.goto(FILES);
 }
 
@@ -129,8 +125,8 @@ async function two(browser: any, testInfo: TestInfo) {
 
 test('two members: each edit reaches the other through the folder, then nothing more is written', async ({ browser }, testInfo) => {
   const { ca, cb, a, b } = await two(browser, testInfo);
-  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
-  await editGoal(b, 2, 'goal-subtitle', '佐藤さんが書いた副題');
+  await editGoalThenFiles(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  await editGoalThenFiles(b, 2, 'goal-subtitle', '佐藤さんが書いた副題');
   await ownFileHolding(a, '田中', '田中さんが書いた副題');
   await ownFileHolding(b, '佐藤', '佐藤さんが書いた副題');
   await carry(a, '田中', b);
@@ -171,8 +167,8 @@ test('two members: each edit reaches the other through the folder, then nothing 
 
 test('a conflicting edit shows the merge cards on both sides', async ({ browser }, testInfo) => {
   const { ca, cb, a, b } = await two(browser, testInfo);
-  await editGoal(a, 0, 'goal-title', '田中さんの基本目標1');
-  await editGoal(b, 0, 'goal-title', '佐藤さんの基本目標1');
+  await editGoalThenFiles(a, 0, 'goal-title', '田中さんの基本目標1');
+  await editGoalThenFiles(b, 0, 'goal-title', '佐藤さんの基本目標1');
   await ownFileHolding(a, '田中', '田中さんの基本目標1');
   await ownFileHolding(b, '佐藤', '佐藤さんの基本目標1');
   await carry(a, '田中', b);
@@ -226,7 +222,7 @@ test('bad, truncated and newer-format files are listed with a reason; storage is
 test('a browser with nothing stored gets the strategy whole from the folder; its next edit merges without conflicts', async ({ browser }, testInfo) => {
   const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const a = await member(ca, '田中');
-  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  await editGoalThenFiles(a, 1, 'goal-subtitle', '田中さんが書いた副題');
   const [name, text] = await ownFileHolding(a, '田中', '田中さんが書いた副題');
 
   const cc = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
@@ -245,7 +241,7 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
   await expect(c.getByTestId('folder-connected')).toContainText('share');
   await c.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-new-pc-ja.png' });
 
-  await editGoal(c, 3, 'goal-subtitle', '鈴木さんが書いた副題');
+  await editGoalThenFiles(c, 3, 'goal-subtitle', '鈴木さんが書いた副題');
   await ownFileHolding(c, '鈴木', '鈴木さんが書いた副題');
   await carry(c, '鈴木', a);
   await syncNow(a);
@@ -261,7 +257,7 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
 test('without the folder API a folder read by hand merges the same way, and the own file downloads under its name', async ({ browser }, testInfo) => {
   const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const a = await member(ca, '田中');
-  await editGoal(a, 1, 'goal-subtitle', '田中さんが書いた副題');
+  await editGoalThenFiles(a, 1, 'goal-subtitle', '田中さんが書いた副題');
   const [name, text] = await ownFileHolding(a, '田中', '田中さんが書いた副題');
   const dir = testInfo.outputPath('share');
   fs.mkdirSync(dir, { recursive: true });

@@ -81,3 +81,13 @@ export async function fillStorage(page: Page, key = 'another-page/cache'): Promi
     return lo;
   }, key);
 }
+
+/** Edits goal `n` (0-based) of strategy `id` in the editor: one field, committed with Enter, then
+ *  saved. */
+export async function editGoal(page: Page, id: string, n: number, field: 'goal-title' | 'goal-subtitle', text: string) {
+  await page.goto(`./#/s/${id}/edit`);
+  await page.getByTestId('outline-goal').nth(n).click();
+  await page.getByTestId(field).fill(text);
+  await page.getByTestId(field).press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
+}

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { REPO_ROOT } from './paths';
+import { editGoal } from './helpers';
 import { storedStrategyOfPage, storedEntries } from './stored';
 import type { Page, TestInfo } from '@playwright/test';
 
@@ -28,14 +29,6 @@ async function pick(page: Page, name: string, text: string) {
   await expect(page.getByTestId('import-preview')).toBeVisible();
 }
 
-/** Edits goal `n` (0-based) in the editor: one field, committed with Enter, then saved. */
-async function editGoal(page: Page, n: number, field: 'goal-title' | 'goal-subtitle', text: string) {
-  await page.goto(`./#/s/${HOKUTO.id}/edit`);
-  await page.getByTestId('outline-goal').nth(n).click();
-  await page.getByTestId(field).fill(text);
-  await page.getByTestId(field).press('Enter');
-  await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
-}
 
 test('two laptops merge their work: every edit kept, the one conflict chosen on a card', async ({ page, openApp, browser, pageErrors, shot }, testInfo) => {
   // Laptop A: the planning section starts the strategy and hands out a file.
@@ -58,10 +51,10 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   await expect(b.getByTestId('overview')).toBeVisible();
 
   // Each edits a different goal's subtitle, and both the title of goal 1.
-  await editGoal(page, 1, 'goal-subtitle', 'Aさんが書いた副題');
-  await editGoal(page, 0, 'goal-title', 'Aさんの基本目標1');
-  await editGoal(b, 2, 'goal-subtitle', 'Bさんが書いた副題');
-  await editGoal(b, 0, 'goal-title', 'Bさんの基本目標1');
+  await editGoal(page, HOKUTO.id, 1, 'goal-subtitle', 'Aさんが書いた副題');
+  await editGoal(page, HOKUTO.id, 0, 'goal-title', 'Aさんの基本目標1');
+  await editGoal(b, HOKUTO.id, 2, 'goal-subtitle', 'Bさんが書いた副題');
+  await editGoal(b, HOKUTO.id, 0, 'goal-title', 'Bさんの基本目標1');
   const fromB = await exportFile(b, testInfo);
   const lineage = JSON.parse(fromB.text).lineage;
   expect(lineage.versions).toHaveLength(1);
@@ -116,7 +109,7 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   await shot('merge-history');
 
   // Back to B, who went on editing: the merged file merges there from the version B sent.
-  await editGoal(b, 3, 'goal-subtitle', 'Bさんの続きの作業');
+  await editGoal(b, HOKUTO.id, 3, 'goal-subtitle', 'Bさんの続きの作業');
   const fromA = await exportFile(page, testInfo);
   await b.goto('./#/');
   await pick(b, fromA.name, fromA.text);
@@ -144,7 +137,7 @@ test('a file whose starting version was altered, or that shares none, cannot be 
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
   await exportFile(page, testInfo);
-  await editGoal(page, 0, 'goal-title', '編集した題名');
+  await editGoal(page, HOKUTO.id, 0, 'goal-title', '編集した題名');
   const file = JSON.parse((await exportFile(page, testInfo)).text);
 
   // The carried starting version altered: refused with the reason.
@@ -198,7 +191,7 @@ test('the merge is proposed, and its cards say which item and what was done to i
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
   const shared = JSON.parse((await exportFile(page, testInfo)).text);
-  await editGoal(page, 3, 'goal-subtitle', '共有した後の副題');
+  await editGoal(page, HOKUTO.id, 3, 'goal-subtitle', '共有した後の副題');
   // The other laptop's file, from the version shared: 施策 2-1 renamed and given a KPI, and a
   // new KPI under 施策 1-1 with 令和6年度's actual at 12.
   const file = JSON.parse((await exportFile(page, testInfo)).text);
