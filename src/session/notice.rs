@@ -68,9 +68,11 @@ pub enum Notice {
         file: String,
     },
     /// Another tab saved the open strategy while this one had changes waiting: the notice
-    /// offers to take the other tab's version or keep this one.
+    /// offers to take the other tab's version or keep this one. `by`: the member whose changes
+    /// the shared folder's sync took in (issue 46) when that is what was saved, not a tab.
     TabConflict {
         title: String,
+        by: Option<String>,
     },
     /// Another tab deleted the open strategy: this tab no longer saves it. `backup_key`: the
     /// deletion's backup (undo restores it); `waiting`: this tab has changes not saved, which

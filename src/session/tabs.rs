@@ -7,7 +7,7 @@
 
 use super::Notice;
 use crate::model::{Id, Strategy};
-use crate::storage::{Backend, BackupReason, StorageError, Store};
+use crate::storage::{Backend, BackupReason, StorageError, Store, VersionReason};
 
 /// What this tab does after another tab wrote to storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,13 +40,25 @@ pub async fn follow<B: Backend>(
         return Ok(Follow::Deleted(deleted_elsewhere(store, id, title, waiting).await));
     }
     if waiting {
-        return Ok(Follow::Conflict(Notice::TabConflict { title: title.to_owned() }));
+        return Ok(Follow::Conflict(conflict(store, id, title).await));
     }
     match store.load_current(id).await {
         Ok((fresh, base)) => Ok(Follow::Reload(Box::new(fresh), base)),
         Err(StorageError::NotFound { .. }) => Ok(Follow::Deleted(deleted_elsewhere(store, id, title, waiting).await)),
         Err(e) => Err(e),
     }
+}
+
+/// What to tell a tab whose change waits while the stored version moved on: another tab's save,
+/// or a member's changes the shared folder's sync took in (named, from the head).
+pub async fn conflict<B: Backend>(store: &Store<B>, id: &Id, title: &str) -> Notice {
+    let by = store
+        .head(id)
+        .await
+        .ok()
+        .filter(|h| h.reason == VersionReason::FolderMerged)
+        .and_then(|h| h.merged_from);
+    Notice::TabConflict { title: title.to_owned(), by }
 }
 
 /// What to tell a tab whose strategy `id` was deleted elsewhere: the newest backup the deletion

@@ -46,6 +46,8 @@ pub struct MemoryFolder {
     files: RefCell<BTreeMap<String, Vec<u8>>>,
     /// The names written through [`Folder::write`], in order (tests count the writes).
     written: RefCell<Vec<String>>,
+    /// The names read through [`Folder::read`], in order.
+    read: RefCell<Vec<String>>,
 }
 
 impl MemoryFolder {
@@ -77,6 +79,11 @@ impl MemoryFolder {
     pub fn writes(&self) -> Vec<String> {
         self.written.borrow().clone()
     }
+
+    /// The names read through [`Folder::read`] since the folder was made, in order.
+    pub fn reads(&self) -> Vec<String> {
+        self.read.borrow().clone()
+    }
 }
 
 impl Folder for MemoryFolder {
@@ -86,6 +93,7 @@ impl Folder for MemoryFolder {
     }
 
     async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
+        self.read.borrow_mut().push(name.to_owned());
         self.get(name).ok_or_else(|| FolderError::File { name: name.to_owned(), detail: "not found".into() })
     }
 

@@ -45,7 +45,10 @@ pub fn NoticeView() -> impl IntoView {
             Notice::DeletedElsewhere { backup_key, waiting, .. } => (backup_key.clone(), *waiting),
             _ => (None, false),
         };
-        let tab_conflict = matches!(notice, Notice::TabConflict { .. });
+        let tab_conflict = match &notice {
+            Notice::TabConflict { by, .. } => Some(by.is_some()),
+            _ => None,
+        };
         let unfinished = matches!(notice, Notice::BringInUnfinished { .. });
         let export_then_delete = match &notice {
             Notice::DeleteNeedsRoom { id, .. } => Some(id.clone()),
@@ -68,9 +71,9 @@ pub fn NoticeView() -> impl IntoView {
                             {tr(lang, "元に戻す", "Undo")}
                         </button>
                     })}
-                    {tab_conflict.then(|| view! {
+                    {tab_conflict.map(|folder| view! {
                         <button type="button" data-testid="take-other-tab" on:click=move |_| state.take_other_tab()>
-                            {tr(lang, "別のタブの内容を使う", "Use the other tab's version")}
+                            {if folder { tr(lang, "取り込んだ内容を使う", "Use what came in") } else { tr(lang, "別のタブの内容を使う", "Use the other tab's version") }}
                         </button>
                         <button type="button" data-testid="keep-this-tab" on:click=move |_| state.keep_this_tab()>
                             {tr(lang, "このタブの内容を残す", "Keep this tab's version")}

@@ -140,7 +140,23 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
         Notice::Exported { file } => (format!("{} {file}", tr(lang, "書き出しました:", "Exported:")), vec![]),
         Notice::Storage(e) => (tr(lang, "保存領域のエラー", "Storage error").to_owned(), vec![super::storage_error(e, lang)]),
         Notice::Download(d) => (tr(lang, "ダウンロードできませんでした", "Download failed").to_owned(), vec![d.clone()]),
-        Notice::TabConflict { title } => (
+        Notice::TabConflict { title, by: Some(by) } => (
+            match lang {
+                Language::Ja => format!("共有フォルダの{by}さんの変更と重なりました:「{title}」"),
+                Language::En => format!("{by}'s changes from the shared folder came in meanwhile: “{title}”"),
+            },
+            vec![
+                match lang {
+                    Language::Ja => format!("共有フォルダから{by}さんの変更を取り込んで保存しました。このタブの変更はまだ保存していません。どちらを残すか選んでください。"),
+                    Language::En => format!("{by}'s changes were taken in from the shared folder and saved. This tab's changes are not saved yet. Choose which to keep."),
+                },
+                match lang {
+                    Language::Ja => format!("「取り込んだ内容を使う」: 取り込んだ内容を開きます。このタブの変更は版の履歴に残します。「このタブの内容を残す」: このタブの内容を保存します。{by}さんの変更はこの版には入らず、版の履歴に残ります。"),
+                    Language::En => format!("“Use what came in” opens it; this tab's changes are kept in the version history. “Keep this tab's version” saves it; {by}'s changes are not in it and stay in the version history."),
+                },
+            ],
+        ),
+        Notice::TabConflict { title, by: None } => (
             format!("{}「{title}」", tr(lang, "別のタブでも変更されました:", "Changed in another tab as well:")),
             vec![
                 tr(lang, "この戦略は別のタブ（またはウィンドウ）で保存されました。このタブの変更はまだ保存していません。どちらを残すか選んでください。", "This strategy was saved in another tab (or window). This tab's changes are not saved yet. Choose which to keep.").to_owned(),
@@ -374,7 +390,9 @@ mod tests {
         assert!(said.lines[1].starts_with("途中で止まりました: "), "{:?}", said.lines);
         let nothing = notice(&Notice::RestoredEverything(RestoreReport::default()), Language::En);
         assert_eq!((nothing.error, nothing.lines.as_slice()), (false, ["Nothing changed.".to_owned()].as_slice()));
-        assert!(notice(&Notice::TabConflict { title: "町".into() }, Language::Ja).error);
+        assert!(notice(&Notice::TabConflict { title: "町".into(), by: None }, Language::Ja).error);
+        let folder = notice(&Notice::TabConflict { title: "町".into(), by: Some("田中".into()) }, Language::Ja);
+        assert!(folder.error && folder.headline.contains("田中さん") && !folder.headline.contains("別のタブ"), "{folder:?}");
     }
 
     #[test]

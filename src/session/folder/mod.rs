@@ -33,7 +33,7 @@ use crate::format::{self, fingerprint, Author, ImportError, Imported, Opened};
 use crate::model::merge::edited::{summary, Edit};
 use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
 use crate::model::{Id, Strategy};
-use crate::storage::{Ancestry, Backend, Folder, FolderError, StorageError, Store};
+use crate::storage::{Ancestry, Backend, Folder, FolderEntry, FolderError, StorageError, Store};
 use std::sync::Arc;
 
 /// This browser's member: the id made once per browser profile ([`new_member_id`]) and the
@@ -126,6 +126,8 @@ pub struct Taken {
 #[derive(Clone, Debug)]
 pub struct Conflicted {
     pub file: String,
+    /// The file's size in bytes (the preview says it, as an import's does).
+    pub bytes: usize,
     pub by: String,
     pub imported: Imported,
     pub merge: Arc<Merge>,
@@ -158,6 +160,7 @@ pub enum SyncError {
 struct Read {
     file: String,
     member: String,
+    bytes: usize,
     imported: Imported,
 }
 
@@ -216,13 +219,13 @@ impl FolderSync {
             }
             if entry.name == own {
                 // What this member last wrote: the next write's base may be it.
-                if let Ok(Read { imported, .. }) = read_file(folder, &entry.name, &member, &self.strategy).await {
+                if let Ok(Read { imported, .. }) = read_file(folder, &entry, &member, &self.strategy).await {
                     self.written = Some(fingerprint(&imported.strategy));
                     self.known.push(imported.strategy);
                 }
                 continue;
             }
-            match read_file(folder, &entry.name, &member, &self.strategy).await {
+            match read_file(folder, &entry, &member, &self.strategy).await {
                 Ok(read) => files.push(read),
                 Err(refused) => {
                     reading.members.push(Member {
@@ -266,7 +269,7 @@ impl FolderSync {
         reading: &mut Reading,
         merged_in: &mut Vec<Strategy>,
     ) -> Result<Member, SyncError> {
-        let Read { file, member, imported } = read;
+        let Read { file, member, bytes, imported } = read;
         let by = imported.author.as_ref().map(|a| a.name.clone()).filter(|n| !n.is_empty()).unwrap_or(member.clone());
         let theirs = fingerprint(&imported.strategy);
         let mut line = Member {
@@ -319,7 +322,7 @@ impl FolderSync {
         line.changes = summary(&theirs_changes);
         if !m.conflicts.is_empty() {
             line.standing = Standing::Conflicts;
-            reading.conflicts.push(Conflicted { file, by, imported, merge: Arc::new(m) });
+            reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m) });
             return Ok(line);
         }
         line.standing = Standing::Taken;
@@ -369,13 +372,16 @@ impl FolderSync {
     }
 }
 
-/// Reads one member's file through the import's checks.
-async fn read_file<F: Folder>(folder: &F, file: &str, member: &str, strategy: &Id) -> Result<Read, Refused> {
+/// Reads one member's file through the import's checks; one the folder lists as too large is
+/// refused before a byte of it is read.
+async fn read_file<F: Folder>(folder: &F, entry: &FolderEntry, member: &str, strategy: &Id) -> Result<Read, Refused> {
+    let file = entry.name.as_str();
     let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
+    format::check_size(entry.bytes).map_err(|e| refused(Refusal::File(e)))?;
     let bytes = folder.read(file).await.map_err(|e| refused(Refusal::Unreadable(e)))?;
     match format::open(&bytes) {
         Ok(Opened::Strategy(imported)) if imported.strategy.id == *strategy => {
-            Ok(Read { file: file.to_owned(), member: member.to_owned(), imported })
+            Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported })
         }
         Ok(Opened::Strategy(imported)) => Err(refused(Refusal::OtherStrategy { found: imported.strategy.id })),
         Ok(_) => Err(refused(Refusal::NotAStrategy)),
@@ -425,7 +431,7 @@ async fn read_all<F: Folder>(folder: &F, only: Option<&Id>) -> Result<(Vec<Read>
         if only.is_some_and(|id| *id != strategy) {
             continue;
         }
-        match read_file(folder, &entry.name, &member, &strategy).await {
+        match read_file(folder, &entry, &member, &strategy).await {
             Ok(read) => reads.push(read),
             Err(r) => refused.push(r),
         }

@@ -112,6 +112,9 @@ fn three_members_editing_in_turn_all_end_with_every_edit_and_then_stop_writing()
     let head = c.store.head(&sc.id).wait().unwrap();
     assert_eq!((head.reason, head.merged_from.as_deref()), (VersionReason::FolderMerged, Some("佐藤")));
     assert!(head.fingerprint.is_some(), "written after the merge, as it is");
+    // A tab of C with a change waiting is told whose changes came in, not "another tab".
+    let told = crate::session::tabs::conflict(&c.store, &sc.id, "t").wait();
+    assert_eq!(told, crate::session::Notice::TabConflict { title: "t".into(), by: Some("佐藤".into()) });
     // Interleaved: A edits again before it has read anything of the others.
     a.edit(&at(15), |s| s.period.last = FiscalYear(2025));
     for round in 0..3 {
@@ -158,6 +161,7 @@ fn a_conflict_is_returned_with_nothing_stored_and_the_users_choice_is_stored_as_
     assert!(!line.changes.is_empty(), "what A changed: {line:?}");
     // The user takes A's title: stored as an import's merge.
     let c = &r.conflicts[0];
+    assert_eq!(c.bytes, folder.get(&c.file).unwrap().len(), "the preview says the file's size");
     let choice = crate::session::import::Choice::Merge(&c.merge, vec![crate::model::merge::Side::Theirs]);
     crate::session::import::confirm(&b.store, c.imported.clone(), choice, true, &at(13)).wait().unwrap();
     assert_eq!(b.strategy().title, "Aの題名");
@@ -213,6 +217,10 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
         .refused
         .iter()
         .any(|x| x.member == "mhuge" && matches!(x.reason, Refusal::File(ImportError::TooLarge { .. }))));
+    let read = folder.reads();
+    assert!(!read.contains(&name("mhuge")), "refused by the size the folder lists, before a byte is read");
+    assert!(!read.iter().any(|n| n.ends_with(".crswap") || n == "メモ.txt"), "leftovers are never read: {read:?}");
+    assert!(read.contains(&name("mbad")));
 }
 
 #[test]

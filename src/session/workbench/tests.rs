@@ -111,7 +111,7 @@ fn the_save_loop_with_another_tabs_save_between_ends_in_a_conflict_offered() {
     let rev = edit_title(&bench, "二回目");
     let due = bench.edit_session(|e| e.autosave_mut().quiet(rev)).unwrap();
     let refused = bench.save(due).wait();
-    assert_eq!(refused.tell, Tell::Say(Notice::TabConflict { title: "二回目".into() }));
+    assert_eq!(refused.tell, Tell::Say(Notice::TabConflict { title: "二回目".into(), by: None }));
     assert!(!refused.stored);
     assert_eq!(stored_title(&bench, &s), "他のタブ", "nothing overwritten");
     assert!(bench.editing(|e| e.autosave().in_conflict()), "the change waits for the user's choice");
@@ -124,7 +124,7 @@ fn the_save_loop_with_another_tabs_save_between_ends_in_a_conflict_offered() {
     // Following the other tab now asks again (a change waits), and keeping this tab's version
     // saves it over theirs, the notice taken away.
     let followed = bench.follow_other_tab().wait();
-    assert_eq!(followed.tell, Tell::Say(Notice::TabConflict { title: "二回目".into() }));
+    assert_eq!(followed.tell, Tell::Say(Notice::TabConflict { title: "二回目".into(), by: None }));
     let kept = covered(&bench, || bench.keep_this_tab().wait());
     assert_eq!(kept.tell, Tell::Clear);
     assert_eq!(stored_title(&bench, &s), "二回目");

@@ -106,7 +106,7 @@ impl Sharing {
         };
         let preview = Preview::Strategy {
             file: c.file.clone(),
-            bytes: 0,
+            bytes: c.bytes,
             imported: c.imported.clone(),
             existing: Some(existing),
             stored: true,
