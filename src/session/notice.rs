@@ -74,6 +74,11 @@ pub enum Notice {
         title: String,
         by: Option<String>,
     },
+    /// The open strategy's shared folder (issue 46), kept from an earlier visit, needs the
+    /// browser's permission again: asked in a click (the notice's button).
+    FolderNeedsPermission {
+        folder: String,
+    },
     /// Another tab deleted the open strategy: this tab no longer saves it. `backup_key`: the
     /// deletion's backup (undo restores it); `waiting`: this tab has changes not saved, which
     /// the user may keep as a new strategy.

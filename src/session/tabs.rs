@@ -52,12 +52,7 @@ pub async fn follow<B: Backend>(
 /// What to tell a tab whose change waits while the stored version moved on: another tab's save,
 /// or a member's changes the shared folder's sync took in (named, from the head).
 pub async fn conflict<B: Backend>(store: &Store<B>, id: &Id, title: &str) -> Notice {
-    let by = store
-        .head(id)
-        .await
-        .ok()
-        .filter(|h| h.reason == VersionReason::FolderMerged)
-        .and_then(|h| h.merged_from);
+    let by = store.head(id).await.ok().filter(|h| h.reason == VersionReason::FolderMerged).and_then(|h| h.merged_from);
     Notice::TabConflict { title: title.to_owned(), by }
 }
 

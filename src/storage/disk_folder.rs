@@ -213,6 +213,18 @@ pub async fn keep_folder(strategy: &str, folder: &DiskFolder) -> bool {
     tx.commit().await.is_ok()
 }
 
+/// Forgets the folder kept for a strategy (disconnected): nothing in the folder changes.
+pub async fn forget_folder(strategy: &str) -> bool {
+    let Some(db) = handles_db().await else { return false };
+    let Ok(tx) = db.transaction(STORE).with_mode(TransactionMode::Readwrite).build() else { return false };
+    let Ok(store) = tx.object_store(STORE) else { return false };
+    if store.delete(strategy.to_owned()).primitive().is_err() {
+        return false;
+    }
+    drop(store);
+    tx.commit().await.is_ok()
+}
+
 /// The folder kept for a strategy, if one is.
 pub async fn kept_folder(strategy: &str) -> Option<DiskFolder> {
     let db = handles_db().await?;

@@ -23,6 +23,10 @@ pub struct Preferences {
     /// The name the person gave for the shared folder's members panel and history.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub folder_name: Option<String>,
+    /// The strategies connected to a shared folder in this browser (their folders' handles are
+    /// kept apart, in their own database): the app resumes their sync on any page of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub folder_strategies: Vec<Id>,
 }
 
 impl<B: Backend> Store<B> {

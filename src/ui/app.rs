@@ -62,6 +62,15 @@ fn App(start: Start) -> impl IntoView {
     let _ = window_event_listener(leptos::ev::storage, move |_| state.follow_other_tab());
     // IndexedDB has no `storage` event: the tabs tell each other on a BroadcastChannel.
     state.on_other_tabs(move || state.follow_other_tab());
+    // A strategy connected to a shared folder in this browser syncs on every page of it, not
+    // only its files page (issue 46; the sync's code is fetched only then).
+    let open_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    Effect::new(move |_| {
+        let sharing = super::state::Sharing::from(state);
+        if let Some(id) = open_id.get().filter(|id| sharing.has_folder(id)) {
+            super::state::resume_folder(sharing, id);
+        }
+    });
     // The document's language follows the user's choice (screen readers, fonts).
     Effect::new(move |_| {
         let lang = match state.lang() {

@@ -22,6 +22,7 @@ pub fn NoticeView() -> impl IntoView {
     let state = use_notice_board();
     let library = use_library();
     let regions = use_regions();
+    let sharing = super::state::use_sharing();
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
@@ -50,6 +51,7 @@ pub fn NoticeView() -> impl IntoView {
             _ => None,
         };
         let unfinished = matches!(notice, Notice::BringInUnfinished { .. });
+        let folder_permission = matches!(notice, Notice::FolderNeedsPermission { .. });
         let export_then_delete = match &notice {
             Notice::DeleteNeedsRoom { id, .. } => Some(id.clone()),
             _ => None,
@@ -77,6 +79,13 @@ pub fn NoticeView() -> impl IntoView {
                         </button>
                         <button type="button" data-testid="keep-this-tab" on:click=move |_| state.keep_this_tab()>
                             {tr(lang, "このタブの内容を残す", "Keep this tab's version")}
+                        </button>
+                    })}
+                    {folder_permission.then(|| view! {
+                        <button type="button" class="primary" data-testid="folder-reconnect-notice" on:click=move |_| {
+                            if let Some(id) = sharing.open_id() { sharing.reconnect_folder(&id); }
+                        }>
+                            {tr(lang, "共有フォルダに再接続", "Reconnect to the shared folder")}
                         </button>
                     })}
                     {unfinished.then(|| view! {

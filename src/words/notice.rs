@@ -156,6 +156,13 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
                 },
             ],
         ),
+        Notice::FolderNeedsPermission { folder } => (
+            match lang {
+                Language::Ja => format!("共有フォルダ「{folder}」に再接続してください"),
+                Language::En => format!("Reconnect to the shared folder “{folder}”"),
+            },
+            vec![tr(lang, "ブラウザを開き直したため、フォルダを使う許可をもう一度求めます。再接続するまで、ほかの人の変更は取り込まず、自分のファイルも書きません。この戦略はこのブラウザに保存されています。", "The browser was restarted, so it asks again for permission to use the folder. Until you reconnect, the others' changes are not taken in and your own file is not written. This strategy is stored in this browser.").to_owned()],
+        ),
         Notice::TabConflict { title, by: None } => (
             format!("{}「{title}」", tr(lang, "別のタブでも変更されました:", "Changed in another tab as well:")),
             vec![
@@ -392,7 +399,10 @@ mod tests {
         assert_eq!((nothing.error, nothing.lines.as_slice()), (false, ["Nothing changed.".to_owned()].as_slice()));
         assert!(notice(&Notice::TabConflict { title: "町".into(), by: None }, Language::Ja).error);
         let folder = notice(&Notice::TabConflict { title: "町".into(), by: Some("田中".into()) }, Language::Ja);
-        assert!(folder.error && folder.headline.contains("田中さん") && !folder.headline.contains("別のタブ"), "{folder:?}");
+        assert!(
+            folder.error && folder.headline.contains("田中さん") && !folder.headline.contains("別のタブ"),
+            "{folder:?}"
+        );
     }
 
     #[test]

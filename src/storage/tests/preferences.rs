@@ -22,6 +22,7 @@ fn preferences_round_trip_and_fall_back_to_defaults() {
         last_opened: Some(Id::from("strategy-1")),
         folder_member: Some("m-1".into()),
         folder_name: Some("田中".into()),
+        folder_strategies: vec![Id::from("strategy-1")],
     };
     store.save_preferences(&p).wait().unwrap();
     assert_eq!(store.preferences().wait(), p);

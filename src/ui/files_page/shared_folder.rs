@@ -29,7 +29,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
             app.set_name(n);
         }
     };
-    let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (id1, id2, id3, id4, id5, id6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
     let connect = move |_| app.connect_folder(&id1);
     let reconnect = move |_| app.reconnect_folder(&id2);
     let sync_now = move |_| app.sync_now(&id3);
@@ -40,6 +40,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
         app.read_folder_by_hand(&id4, (0..picked.length()).filter_map(|i| picked.get(i)).collect());
     };
     let export_own = move |_| app.export_own_file(&id5);
+    let disconnect = move |_| app.disconnect_folder(&id6);
     let shown_link = link.clone();
     let status_link = link.clone();
     view! {
@@ -64,10 +65,12 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                     Link::Connected(name) => view! {
                         <span data-testid="folder-connected">{app.text("つながっているフォルダ: ", "Connected folder: ")}{name}</span>
                         " "<button type="button" class="primary" data-testid="folder-sync-now" on:click=sync_now.clone()>{app.text("今すぐ同期", "Sync now")}</button>
+                        " "<button type="button" data-testid="folder-disconnect" on:click=disconnect.clone()>{app.text("接続を解除", "Disconnect")}</button>
                     }.into_any(),
                     Link::NeedsPermission(name) => view! {
                         <button type="button" class="primary" data-testid="folder-reconnect" on:click=reconnect.clone()>{app.text("共有フォルダに再接続", "Reconnect to the shared folder")}</button>
                         " "<span class="hint">{name}</span>
+                        " "<button type="button" data-testid="folder-disconnect" on:click=disconnect.clone()>{app.text("接続を解除", "Disconnect")}</button>
                     }.into_any(),
                     Link::None if api => view! {
                         <button type="button" class="primary" data-testid="folder-connect" on:click=connect.clone()>{app.text("共有フォルダにつなぐ", "Connect a shared folder")}</button>
@@ -84,6 +87,12 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                     }.into_any(),
                 }}
             </div>
+            {move || matches!(link.get(), Link::Connected(_) | Link::NeedsPermission(_)).then(|| view! {
+                <p class="hint">{app.text(
+                    "「接続を解除」しても、フォルダのファイル（自分のファイルも）とこのブラウザの戦略はそのまま残ります。",
+                    "Disconnecting leaves the folder's files (your own too) and this browser's strategy as they are.",
+                )}</p>
+            })}
             {move || busy.get().then(|| view! { <p class="hint" data-testid="folder-busy">{app.text("同期しています…", "Syncing…")}</p> })}
             {move || problem.get().map(|p| view! { <p class="notice error" role="alert" data-testid="folder-problem">{p}</p> })}
             {move || last.get().filter(|_| matches!(status_link.get(), Link::Connected(_))).map(|t| view! {

@@ -7,8 +7,12 @@
 //! settles and after a merge (under a Web Lock: one writer per browser), a failed write tried
 //! again after [`RETRY_MS`]. Without the folder API: a folder's files read by hand through the
 //! same `FolderSync::read` over a `MemoryFolder`, and the own file downloaded under its name.
-//! 「共有フォルダから開く」 (`open_from_folder`) takes a folder's strategies whole. The rules are
-//! `session::folder`'s, the folder `storage`'s; `ui/files_page/shared_folder` shows it.
+//! 「共有フォルダから開く」 (`open_from_folder`) takes a folder's strategies whole. A strategy
+//! connected in this browser (the preferences list it) resumes its sync on any page of it, not
+//! only its files page ([`resume`], the `folder` part): after a restart whose permission is
+//! "prompt", a notice offers 「共有フォルダに再接続」. 「接続を解除」 forgets the folder (its
+//! files stay). The rules are `session::folder`'s, the folder `storage`'s;
+//! `ui/files_page/shared_folder` shows it.
 //!
 //! **Test hook:** `localStorage["shirube/folder-test-ms"] = "<poll ms>,<write ms>"` shortens the
 //! delays (the e2e tests; read by `storage::folder_test_delays` once per sync). Nothing else
@@ -84,6 +88,8 @@ pub struct Sync {
     shown: SyncView,
     /// Bumped by every scheduled write: only the latest one writes.
     write_ticket: Cell<u64>,
+    /// Bumped by every connection and disconnection: a poll loop of an earlier one stops.
+    epoch: Cell<u64>,
     /// The owner of the effect that follows the saves: kept as long as the sync (the files
     /// page's own would stop it when the user goes on to edit).
     owner: RefCell<Option<Owner>>,
@@ -99,8 +105,10 @@ fn current(id: &Id) -> Option<Rc<Sync>> {
     CURRENT.with(|c| c.borrow().as_ref().filter(|s| s.id == *id).cloned())
 }
 
-/// The sync of strategy `id`: the page's, made (and its kept folder looked up) the first time.
-fn sync_for(app: Sharing, id: &Id) -> Rc<Sync> {
+/// The sync of strategy `id`: the page's, made (and its kept folder looked up) the first time;
+/// `announce`: a kept folder that needs its permission again is said in a notice (a page other
+/// than the files page, which shows its own button).
+fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<Sync> {
     if let Some(s) = current(id) {
         return s;
     }
@@ -118,6 +126,7 @@ fn sync_for(app: Sharing, id: &Id) -> Rc<Sync> {
             busy: ArcRwSignal::new(false),
         },
         write_ticket: Cell::new(0),
+        epoch: Cell::new(0),
         owner: RefCell::new(None),
         delays: delays(),
     });
@@ -132,8 +141,12 @@ fn sync_for(app: Sharing, id: &Id) -> Rc<Sync> {
         match folder.permission(false).await {
             Permission::Granted => kept.connect(app, folder).await,
             _ => {
-                kept.shown.link.set(Link::NeedsPermission(folder.name()));
+                let name = folder.name();
+                kept.shown.link.set(Link::NeedsPermission(name.clone()));
                 *kept.waiting.borrow_mut() = Some(folder);
+                if announce {
+                    app.say(crate::session::Notice::FolderNeedsPermission { folder: name });
+                }
             }
         }
     });
@@ -173,8 +186,13 @@ impl Sync {
     async fn connect(self: &Rc<Self>, app: Sharing, folder: DiskFolder) {
         let name = folder.name();
         storage::keep_folder(self.id.as_str(), &folder).await;
+        app.remember_folder(&self.id, true);
+        app.clear_folder_notice();
         let first = self.folder.replace(Some(Rc::new(folder))).is_none();
         self.shown.link.set(Link::Connected(name));
+        if first {
+            self.epoch.set(self.epoch.get() + 1);
+        }
         self.read(app).await;
         if first {
             self.poll(app);
@@ -182,12 +200,31 @@ impl Sync {
         }
     }
 
+    /// Stops using the folder and forgets it (its files, the own one too, stay where they are).
+    async fn disconnect(self: &Rc<Self>, app: Sharing) {
+        self.epoch.set(self.epoch.get() + 1);
+        self.write_ticket.set(self.write_ticket.get() + 1);
+        self.folder.replace(None);
+        self.waiting.replace(None);
+        if let Some(owner) = self.owner.borrow_mut().take() {
+            owner.cleanup();
+        }
+        self.shown.link.set(Link::None);
+        self.shown.reading.set(None);
+        self.shown.problem.set(None);
+        self.shown.last.set(None);
+        storage::forget_folder(self.id.as_str()).await;
+        app.remember_folder(&self.id, false);
+        app.clear_folder_notice();
+    }
+
     fn poll(self: &Rc<Self>, app: Sharing) {
         let s = self.clone();
+        let epoch = s.epoch.get();
         spawn_local(async move {
             loop {
                 files::sleep(s.delays.0).await;
-                if !s.is_current() {
+                if !s.is_current() || s.epoch.get() != epoch {
                     return;
                 }
                 if visible() {
@@ -306,7 +343,13 @@ pub struct SyncView {
 impl Sharing {
     /// The sync of strategy `id` (started the first time: its kept folder looked up), as shown.
     pub fn folder_sync(&self, id: &Id) -> SyncView {
-        sync_for(*self, id).shown.clone()
+        sync_for(*self, id, false).shown.clone()
+    }
+
+    /// 「接続を解除」: the folder no longer read or written, and forgotten.
+    pub fn disconnect_folder(&self, id: &Id) {
+        let (app, Some(s)) = (*self, current(id)) else { return };
+        spawn_local(async move { s.disconnect(app).await });
     }
 
     /// 「共有フォルダにつなぐ」: the picker, then the folder used.
@@ -405,6 +448,7 @@ pub async fn open_from_folder(app: Sharing) -> Option<String> {
             }
         }
         storage::keep_folder(s.id.as_str(), &folder).await;
+        app.remember_folder(&s.id, true);
         first.get_or_insert(s.id);
     }
     match first {
@@ -422,3 +466,25 @@ pub async fn open_from_folder(app: Sharing) -> Option<String> {
         ),
     }
 }
+
+/// A strategy connected to a shared folder in this browser syncs on every page of it (issue 46):
+/// the app calls this when such a strategy opens. The sync's code is the `folder` part, fetched
+/// here (a strategy with no folder never fetches it).
+pub fn resume(app: Sharing, id: Id) {
+    if current(&id).is_some() || !storage::folder_api_available() {
+        return;
+    }
+    spawn_local(async move {
+        if crate::ui::parts::load_twice(load_folder_part).await.is_err() || resume_part(app, id).await.is_err() {
+            crate::ui::parts::report_missing();
+        }
+    });
+}
+
+crate::ui::parts::split!(folder, load: load_folder_part,
+    /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
+    /// still grants it, else a notice offers to reconnect.
+    fn resume_part(app: Sharing, id: Id) -> () {
+        sync_for(app, &id, true);
+    }
+);

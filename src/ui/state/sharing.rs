@@ -17,6 +17,12 @@ pub fn use_sharing() -> Sharing {
     Sharing { app: use_app() }
 }
 
+impl From<AppState> for Sharing {
+    fn from(app: AppState) -> Sharing {
+        Sharing { app }
+    }
+}
+
 impl Facade for Sharing {
     fn app(&self) -> AppState {
         self.app
@@ -76,6 +82,38 @@ impl Sharing {
 
     pub fn set_name(&self, name: String) {
         self.app.set_preferences(move |p| p.folder_name = Some(name));
+    }
+
+    /// Keeps in the preferences whether strategy `id` is connected to a folder in this
+    /// browser (the app resumes its sync on any page of it: `folder_sync::resume`).
+    pub fn remember_folder(&self, id: &Id, connected: bool) {
+        if self.app.prefs.with_untracked(|p| p.folder_strategies.contains(id)) == connected {
+            return;
+        }
+        let id = id.clone();
+        self.app.set_preferences(move |p| {
+            p.folder_strategies.retain(|s| *s != id);
+            if connected {
+                p.folder_strategies.push(id);
+            }
+        });
+    }
+
+    /// Whether strategy `id` is connected to a folder in this browser.
+    pub fn has_folder(&self, id: &Id) -> bool {
+        self.app.prefs.with_untracked(|p| p.folder_strategies.contains(id))
+    }
+
+    /// Shows a notice.
+    pub fn say(&self, notice: Notice) {
+        self.app.notice.set(Some(notice));
+    }
+
+    /// Takes away the notice asking to reconnect the folder (reconnected or disconnected).
+    pub fn clear_folder_notice(&self) {
+        if self.app.notice.with_untracked(|n| matches!(n, Some(Notice::FolderNeedsPermission { .. }))) {
+            self.app.notice.set(None);
+        }
     }
 
     /// A change waiting to be saved is stored first (a reading merges against what is stored).
