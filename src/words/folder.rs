@@ -82,18 +82,8 @@ pub fn standing(s: &Standing, lang: Language) -> &'static str {
 
 /// What a reading did, in one line each (empty when it did nothing to tell).
 pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
+    let mut lines: Vec<String> = r.taken.iter().map(|t| taken(&t.by, lang)).collect();
     let ja = lang == Language::Ja;
-    let mut lines: Vec<String> = r
-        .taken
-        .iter()
-        .map(|t| {
-            if ja {
-                format!("{}さんの変更を取り込みました。", t.by)
-            } else {
-                format!("{}’s changes were taken in.", t.by)
-            }
-        })
-        .collect();
     lines.extend(r.conflicts.iter().map(|c| {
         if ja {
             format!("{}さんの変更がこのパソコンの変更と競合しています。どちらを残すか選んでください。", c.by)
@@ -110,6 +100,14 @@ pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
         });
     }
     lines
+}
+
+/// A member's changes taken in without a conflict (this reading's, or the list of recent ones).
+pub fn taken(by: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{by}さんの変更を取り込みました。"),
+        Language::En => format!("{by}’s changes were taken in."),
+    }
 }
 
 /// Why the folder could not be used.

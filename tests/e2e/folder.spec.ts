@@ -3,22 +3,36 @@
 // the Origin Private File System: a real FileSystemDirectoryHandle. Two browser contexts play
 // two staff members; each has its own OPFS, so the test copies the files between their folders
 // as the network drive would. The app's poll and write delays are shortened through its test
-// hook (`localStorage["shirube/folder-test-ms"]`, documented in src/ui/files_page/shared_folder.rs).
+// hook (`localStorage["shirube-test/folder-ms"]`, documented in src/ui/files_page/shared_folder.rs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
-import { editGoal, storageSnapshot } from './helpers';
+import { dropFile, editGoal, storageSnapshot } from './helpers';
 import { storedStrategyOfPage } from './stored';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
-const HOKUTO = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'hokuto.json'), 'utf8')).strategy;
+const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
+const HOKUTO = example('hokuto').strategy;
 const FILES = `./#/s/${HOKUTO.id}/files`;
+const EDIT = `./#/s/${HOKUTO.id}/edit`;
+
+/** The examples' measures have no KPI of their own: the town's file here is 北斗市's strategy
+ *  with one KPI under goal 1's measure 1 (an indicator of 北本市's, renamed), as the planning
+ *  section would have imported it. */
+const KPI = '企業立地件数';
+const TOWN_FILE = (() => {
+  const file = example('hokuto');
+  const indicator = { ...example('kitamoto').strategy.indicators[2], id: 'ind-5e1f0c2a9b8d4e7f8a6b5c4d3e2f1a0b', code: '1-1', name: KPI };
+  file.strategy.indicators = [indicator];
+  file.strategy.goals[0].measures[0].kpis = [indicator.id];
+  return JSON.stringify(file);
+})();
 
 /** Before any script of the page: the picker gives an OPFS folder; `?prompt` in the session
  *  makes queryPermission answer "prompt", and requestPermission grant only in a user gesture. */
 function folderInit() {
-  localStorage.setItem('shirube/folder-test-ms', '1500,700');
+  localStorage.setItem('shirube-test/folder-ms', '1500,700');
   (window as any).showDirectoryPicker = async () => {
     const root = await navigator.storage.getDirectory();
     return root.getDirectoryHandle('share', { create: true });
@@ -72,11 +86,18 @@ async function ownFile(page: Page, who: string): Promise<[string, string] | unde
   });
 }
 
-/** Waits until `who`'s own file holds `text`; its name and text. */
-async function ownFileHolding(page: Page, who: string, text: string): Promise<[string, string]> {
-  await expect.poll(async () => (await ownFile(page, who))?.[1].includes(text) ?? false, { timeout: 20_000 }).toBe(true);
+/** Waits until `who`'s own file holds `text` (or its strategy passes `text`); its name and text. */
+async function ownFileHolding(page: Page, who: string, text: string | ((strategy: any) => boolean)): Promise<[string, string]> {
+  const holds = (t: string) => (typeof text === 'string' ? t.includes(text) : text(JSON.parse(t).strategy));
+  await expect.poll(async () => {
+    const own = await ownFile(page, who);
+    return own ? holds(own[1]) : false;
+  }, { timeout: 20_000 }).toBe(true);
   return (await ownFile(page, who))!;
 }
+
+/** The town file's KPI holds the actual 12 of 2023. */
+const hasActual = (s: any) => s.indicators.some((i: any) => i.name === KPI && i.series[0].actuals.some((a: any) => a.year === 2023 && a.value === 12));
 
 /** The network drive: `who`'s file from one member's folder into the other's. */
 async function carry(from: Page, who: string, to: Page) {
@@ -84,14 +105,20 @@ async function carry(from: Page, who: string, to: Page) {
   if (own) await put(to, { [own[0]]: own[1] });
 }
 
-async function member(context: BrowserContext, name: string, example = true): Promise<Page> {
+/** A staff member's browser: the town's strategy (the example, or `file` imported), the name
+ *  given, the folder connected. */
+async function member(context: BrowserContext, name: string, file?: string): Promise<Page> {
   await context.addInitScript(folderInit);
   const page = await context.newPage();
   await page.goto('./');
-  if (example) {
+  if (file) {
+    await expect(page.getByTestId('empty-list')).toBeVisible();
+    await dropFile(page, 'hokuto.shirube.json', file);
+    await page.getByTestId('import-confirm').click();
+  } else {
     await page.getByTestId('example-hokuto').click();
-    await expect(page.getByTestId('goal')).toHaveCount(4);
   }
+  await expect(page.getByTestId('goal')).toHaveCount(4);
   await page.goto(FILES);
   await page.getByTestId('folder-name').fill(name);
   await page.getByTestId('folder-name').press('Tab');
@@ -108,45 +135,75 @@ async function editGoalThenFiles(page: Page, n: number, field: 'goal-title' | 'g
   await page.goto(FILES);
 }
 
+/** Records the KPI's actual of fiscal `year` in the editor, then back to the files page. */
+async function recordActual(page: Page, year: number, value: string) {
+  await page.goto(EDIT);
+  await page.getByTestId('outline-indicator').filter({ hasText: KPI }).click();
+  await page.getByTestId(`actual-0-${year}`).fill(value);
+  await page.getByTestId(`actual-0-${year}`).press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
+  await page.goto(FILES);
+}
+
+/** Writes goal 1's measure `n`'s evaluation of fiscal `year` (its 成果), then back to the files page. */
+async function writeEvaluation(page: Page, n: number, year: number, outcomes: string) {
+  await page.goto(EDIT);
+  await page.getByTestId('outline-goal').first().click();
+  await page.getByTestId('outline-measure').nth(n).click();
+  await page.getByTestId('evaluation-year').selectOption(String(year));
+  await page.getByTestId('add-evaluation').click();
+  await page.getByTestId('evaluation-outcomes').fill(outcomes);
+  await page.getByTestId('evaluation-outcomes').blur();
+  await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
+  await page.goto(FILES);
+}
+
 async function syncNow(page: Page) {
   await page.getByTestId('folder-sync-now').click();
   await expect(page.getByTestId('folder-busy')).toHaveCount(0);
 }
 
-async function two(browser: any, testInfo: TestInfo) {
+async function two(browser: any, testInfo: TestInfo, file?: string) {
   const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const cb = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const a = await member(ca, '田中');
-  const b = await member(cb, '佐藤');
+  const a = await member(ca, '田中', file);
+  const b = await member(cb, '佐藤', file);
   await ownFileHolding(a, '田中', HOKUTO.goals[0].title);
   await ownFileHolding(b, '佐藤', HOKUTO.goals[0].title);
   return { ca, cb, a, b };
 }
 
-test('two members: each edit reaches the other through the folder, then nothing more is written', async ({ browser }, testInfo) => {
-  const { ca, cb, a, b } = await two(browser, testInfo);
-  await editGoalThenFiles(a, 1, 'goal-subtitle', '田中さんが書いた副題');
-  await editGoalThenFiles(b, 2, 'goal-subtitle', '佐藤さんが書いた副題');
-  await ownFileHolding(a, '田中', '田中さんが書いた副題');
-  await ownFileHolding(b, '佐藤', '佐藤さんが書いた副題');
+test('two members: A records measure 1\'s actual, B writes measure 2\'s evaluation; both end with both, then nothing more is written', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo, TOWN_FILE);
+  const OUTCOMES = '佐藤さんが書いた成果: 観光入込客数が回復した。';
+  await recordActual(a, 2023, '１２'); // full-width, as typed with a Japanese keyboard
+  await writeEvaluation(b, 1, 2023, OUTCOMES);
+  await ownFileHolding(a, '田中', hasActual);
+  await ownFileHolding(b, '佐藤', OUTCOMES);
   await carry(a, '田中', b);
   await carry(b, '佐藤', a);
   await syncNow(a);
   await syncNow(b);
+  await expect(a.getByTestId('folder-said')).toContainText('佐藤さんの変更を取り込みました');
+  await expect(b.getByTestId('folder-said')).toContainText('田中さんの変更を取り込みました');
   for (const p of [a, b]) {
-    await expect(p.getByTestId('folder-said')).toContainText('さんの変更を取り込みました');
     const s = await storedStrategyOfPage(p);
-    expect(s.goals[1].subtitle).toBe('田中さんが書いた副題');
-    expect(s.goals[2].subtitle).toBe('佐藤さんが書いた副題');
+    const kpi = s.indicators.find((i: any) => i.name === KPI);
+    expect(kpi.series[0].actuals).toEqual([expect.objectContaining({ year: 2023, value: 12 })]);
+    expect(s.goals[0].measures[1].evaluations).toEqual([expect.objectContaining({ fiscal_year: 2023, outcomes: OUTCOMES })]);
+    expect(s.goals[0].measures[0].evaluations).toEqual([]);
   }
   await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-merged-ja.png' });
   // The open strategy followed the reading: the other's edit is on the page, not only stored.
-  await a.goto(`./#/s/${HOKUTO.id}`);
-  await expect(a.getByTestId('goal').nth(2)).toContainText('佐藤さんが書いた副題');
+  await a.goto(EDIT);
+  await a.getByTestId('outline-goal').first().click();
+  await a.getByTestId('outline-measure').nth(1).click();
+  await a.getByTestId('evaluation-year').selectOption('2023');
+  await expect(a.getByTestId('evaluation-outcomes')).toHaveValue(OUTCOMES);
   await a.goto(FILES);
   // Each writes the merged strategy; once both hold both, two more polls write nothing.
-  await ownFileHolding(a, '田中', '佐藤さんが書いた副題');
-  await ownFileHolding(b, '佐藤', '田中さんが書いた副題');
+  await ownFileHolding(a, '田中', OUTCOMES);
+  await ownFileHolding(b, '佐藤', hasActual);
   await carry(a, '田中', b);
   await carry(b, '佐藤', a);
   await syncNow(a);
@@ -160,7 +217,20 @@ test('two members: each edit reaches the other through the folder, then nothing 
   expect(await storageSnapshot(a)).toEqual(storedA);
   expect(await storageSnapshot(b)).toEqual(storedB);
   await expect(a.getByTestId('folder-standing').first()).toHaveText('同じ内容です');
+  // What came in stays listed after later polls, with 元に戻す.
+  await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
   await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-members-ja.png' });
+
+  // A undoes B's changes: B's evaluation goes, A's actual stays, and B receives the undo.
+  await a.getByTestId('folder-undo-taken').first().click();
+  await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].measures[1].evaluations.length).toBe(0);
+  expect(hasActual(await storedStrategyOfPage(a))).toBe(true);
+  await expect(a.getByTestId('folder-recent')).toHaveCount(0);
+  await ownFileHolding(a, '田中', (s) => s.goals[0].measures[1].evaluations.length === 0);
+  await carry(a, '田中', b);
+  await syncNow(b);
+  await expect.poll(async () => (await storedStrategyOfPage(b)).goals[0].measures[1].evaluations.length).toBe(0);
+  expect(hasActual(await storedStrategyOfPage(b))).toBe(true);
   await ca.close();
   await cb.close();
 });
@@ -217,6 +287,62 @@ test('bad, truncated and newer-format files are listed with a reason; storage is
   await expect(a.getByTestId('folder-connected')).toContainText('share');
   expect(await a.evaluate(() => (window as any).__requested)).toBe(1);
   await ca.close();
+});
+
+test('after a restart a connected strategy syncs on any page of it; at "prompt" the notice reconnects from the click; 接続を解除 stops it and forgets the folder', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo);
+  // A restarts straight into the editor, the permission still granted: B's change comes in
+  // there, without the files page.
+  await a.goto(EDIT);
+  await a.reload();
+  await expect(a.getByTestId('editor')).toBeVisible();
+  await editGoalThenFiles(b, 2, 'goal-subtitle', '佐藤さんが書いた副題');
+  await ownFileHolding(b, '佐藤', '佐藤さんが書いた副題');
+  await carry(b, '佐藤', a);
+  await expect.poll(async () => (await storedStrategyOfPage(a)).goals[2].subtitle, { timeout: 15_000 }).toBe('佐藤さんが書いた副題');
+  expect(a.url()).toContain('/edit');
+  await a.getByTestId('outline-goal').nth(2).click();
+  await expect(a.getByTestId('goal-subtitle')).toHaveValue('佐藤さんが書いた副題');
+
+  // A restart whose permission comes back "prompt", on the overview: a notice asks, in a click.
+  await a.evaluate(() => sessionStorage.setItem('permission', 'prompt'));
+  await a.goto(`./#/s/${HOKUTO.id}`);
+  await a.reload();
+  await expect(a.getByTestId('folder-reconnect-notice')).toBeVisible();
+  await expect(a.getByTestId('notice')).toContainText('共有フォルダ「share」に再接続してください');
+  await a.getByTestId('notice').screenshot({ path: 'test-results/screenshots/folder-reconnect-notice-ja.png' });
+  expect(await a.evaluate(() => (window as any).__requested ?? 0)).toBe(0);
+  await a.getByTestId('folder-reconnect-notice').click();
+  await expect(a.getByTestId('folder-reconnect-notice')).toHaveCount(0);
+  expect(await a.evaluate(() => (window as any).__requested)).toBe(1);
+  await editGoalThenFiles(b, 3, 'goal-subtitle', '佐藤さんの二つ目の副題');
+  await ownFileHolding(b, '佐藤', '佐藤さんの二つ目の副題');
+  await carry(b, '佐藤', a);
+  await expect(a.getByTestId('goal').nth(3)).toContainText('佐藤さんの二つ目の副題', { timeout: 15_000 });
+
+  // 接続を解除: nothing more is read or written, the folder's files stay, a restart does not
+  // reconnect.
+  await a.goto(FILES);
+  await expect(a.getByTestId('folder-connected')).toContainText('share');
+  await a.getByTestId('folder-disconnect').click();
+  await expect(a.getByTestId('folder-connect')).toBeVisible();
+  const files = await share(a);
+  expect(Object.keys(files).length).toBe(2);
+  await editGoalThenFiles(a, 0, 'goal-subtitle', '接続を解除したあとの副題');
+  await put(a, { [`shirube-${HOKUTO.id}-mlater.json`]: 'これは読まれません' });
+  await a.waitForTimeout(3_500); // two polls of 1.5 s and a write's 0.7 s
+  const after = await share(a);
+  delete after[`shirube-${HOKUTO.id}-mlater.json`];
+  expect(after).toEqual(files);
+  await expect(a.getByTestId('folder-refused')).toHaveCount(0);
+  await a.reload();
+  await expect(a.getByTestId('folder-connect')).toBeVisible();
+  await expect(a.getByTestId('folder-reconnect')).toHaveCount(0);
+  await a.goto(`./#/s/${HOKUTO.id}`);
+  await a.waitForTimeout(1_000);
+  await expect(a.getByTestId('folder-reconnect-notice')).toHaveCount(0);
+  await ca.close();
+  await cb.close();
 });
 
 test('a browser with nothing stored gets the strategy whole from the folder; its next edit merges without conflicts', async ({ browser }, testInfo) => {

@@ -22,6 +22,8 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
     let name_draft = RwSignal::new(String::new());
     let shown = app.folder_sync(&id);
     let (link, reading, problem, last, busy) = (shown.link, shown.reading, shown.problem, shown.last, shown.busy);
+    let recent = shown.recent;
+    let id_undo = id.clone();
     let needs_name = move || app.name().is_none();
     let save_name = move || {
         let n = name_draft.get_untracked().trim().to_owned();
@@ -99,6 +101,24 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                 <p class="hint" data-testid="folder-last">{app.text("最後に同期: ", "Last synced: ")}{t}</p>
             })}
             {move || reading.get().map(|r| view! { <ReadingView reading=r/> })}
+            {move || {
+                let lines = recent.get();
+                (!lines.is_empty()).then(|| view! {
+                    <h3>{app.text("最近取り込んだ変更", "Changes taken in lately")}</h3>
+                    <ul class="folder-recent" data-testid="folder-recent">
+                        {lines.into_iter().map(|r| {
+                            let line = format!("{} {}", r.at, crate::words::folder::taken(&r.by, app.lang()));
+                            let id = id_undo.clone();
+                            let undo = r.undo.is_some().then(|| view! {
+                                " "<button type="button" class="quiet" data-testid="folder-undo-taken" on:click=move |_| app.undo_taken(&id, r.clone())>
+                                    {app.text("元に戻す", "Undo")}
+                                </button>
+                            });
+                            view! { <li data-testid="folder-recent-line">{line}{undo}</li> }
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
         </section>
     }
 }

@@ -99,6 +99,11 @@ impl Sharing {
         });
     }
 
+    /// Whether the page shown is a strategy's files page (where the folder's section is).
+    pub fn on_files_page(&self) -> bool {
+        matches!(self.app.route.get_untracked(), Route::Files(_))
+    }
+
     /// Whether strategy `id` is connected to a folder in this browser.
     pub fn has_folder(&self, id: &Id) -> bool {
         self.app.prefs.with_untracked(|p| p.folder_strategies.contains(id))
