@@ -41,9 +41,10 @@ if [[ $SMOKE == 1 ]]; then
   # The dev profile's bench binary: cargo test has compiled all it needs.
   export BENCH_CARGO="cargo run --quiet --bin bench --"
   mkdir -p "$OUT"
-  run_step "generate the town size as town, large, huge and the merge's files (seed 1)" bash -c \
+  run_step "generate the town size as town, large, huge, the merge's and the folder's files (seed 1)" bash -c \
     'for name in town large huge; do $BENCH_CARGO generate town 1 '"$OUT"'/$name.json; done &&
-     $BENCH_CARGO generate-merge town 1 '"$OUT"
+     $BENCH_CARGO generate-merge town 1 '"$OUT"' &&
+     $BENCH_CARGO generate-folder town 1 '"$OUT"
   run_step "generate the region: 5 town files (seed 1)" bash -c \
     'rm -rf '"$OUT"'/region && $BENCH_CARGO generate-region-files 5 1 '"$OUT"'/region'
   run_step "the regional view natively: 5 town-size strategies" $BENCH_CARGO region 5 1
@@ -64,11 +65,12 @@ else
   run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 fi
 mkdir -p target/bench
-run_step "generate town, large, huge and the merge's files (seed 1)" bash -c \
+run_step "generate town, large, huge, the merge's files and a folder of ten members' files of large (seed 1)" bash -c \
   'cargo run --quiet --release --bin bench -- generate town 1 target/bench/town.json &&
    cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
    cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json &&
-   cargo run --quiet --release --bin bench -- generate-merge large 1 target/bench'
+   cargo run --quiet --release --bin bench -- generate-merge large 1 target/bench &&
+   cargo run --quiet --release --bin bench -- generate-folder large 1 target/bench'
 run_step "generate the region: 179 town files (seed 1)" bash -c \
   'rm -rf target/bench/region &&
    cargo run --quiet --release --bin bench -- generate-region-files 179 1 target/bench/region'

@@ -235,14 +235,14 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
     s
 }
 
-/// Two machines' copies of `base` for the merge benchmark (issue 19): each with `edits`
-/// scattered edits — initiative titles and indicators' latest actuals, spread over the whole
-/// strategy — of which `shared` touch the same fields with different values (the conflicts).
-pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (Strategy, Strategy) {
-    enum Slot {
-        Title(Id),
-        Actual(Id),
-    }
+/// A field the merge benchmarks edit: an initiative's title, or an indicator's latest actual.
+enum Slot {
+    Title(Id),
+    Actual(Id),
+}
+
+/// Every editable field of `base`, spread over the whole strategy in an order of `seed`.
+fn slots(base: &Strategy, seed: u64) -> Vec<Slot> {
     let mut slots: Vec<Slot> = base
         .goals
         .iter()
@@ -256,31 +256,56 @@ pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (
                 .map(|i| Slot::Actual(i.id.clone())),
         )
         .collect();
-    let mut rng = fastrand::Rng::with_seed(seed);
-    rng.shuffle(&mut slots);
-    let take = (2 * edits - shared).min(slots.len());
-    let edit = |s: &mut Strategy, slots: &[Slot], side: &str, bump: f64| {
-        for slot in slots {
-            match slot {
-                Slot::Title(id) => {
-                    if let Some(i) = s.initiative_mut(id) {
-                        i.title.push_str(side);
-                    }
+    fastrand::Rng::with_seed(seed).shuffle(&mut slots);
+    slots
+}
+
+/// Edits each slot: `side` appended to a title, `bump` added to an actual.
+fn edit(s: &mut Strategy, slots: &[Slot], side: &str, bump: f64) {
+    for slot in slots {
+        match slot {
+            Slot::Title(id) => {
+                if let Some(i) = s.initiative_mut(id) {
+                    i.title.push_str(side);
                 }
-                Slot::Actual(id) => {
-                    if let Some(i) = s.indicator_mut(id) {
-                        if let Some(a) = i.series[0].actuals.last_mut() {
-                            a.value += bump;
-                        }
+            }
+            Slot::Actual(id) => {
+                if let Some(i) = s.indicator_mut(id) {
+                    if let Some(a) = i.series[0].actuals.last_mut() {
+                        a.value += bump;
                     }
                 }
             }
         }
-    };
+    }
+}
+
+/// Two machines' copies of `base` for the merge benchmark (issue 19): each with `edits`
+/// scattered edits — initiative titles and indicators' latest actuals, spread over the whole
+/// strategy — of which `shared` touch the same fields with different values (the conflicts).
+pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (Strategy, Strategy) {
+    let slots = slots(base, seed);
+    let take = (2 * edits - shared).min(slots.len());
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     edit(&mut ours, &slots[..edits.min(take)], "（このパソコン）", 1.0);
     edit(&mut theirs, &slots[take.saturating_sub(edits)..take], "（ファイル）", 2.0);
     (ours, theirs)
+}
+
+/// The shared folder's benchmark (issue 46): `members` copies of `base`, each with `edits`
+/// scattered edits of fields no other copy touches (a section's actuals and titles: no
+/// conflicts), member `k`'s titles marked 「（担当課k）」.
+pub fn edited_members(base: &Strategy, members: usize, edits: usize, seed: u64) -> Vec<Strategy> {
+    let slots = slots(base, seed);
+    (0..members)
+        .map(|k| {
+            let mut s = base.clone();
+            let from = (k * edits).min(slots.len());
+            let to = ((k + 1) * edits).min(slots.len());
+            edit(&mut s, &slots[from..to], &format!("（担当課{}）", k + 1), (k + 1) as f64);
+            s
+        })
+        .collect()
 }
 
 #[cfg(test)]

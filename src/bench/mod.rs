@@ -3,6 +3,7 @@
 //! arithmetic of the figures (median, p95, ratios, budgets) that `scripts/bench.sh` prints and
 //! writes to `target/bench/latest.json`. The browser half is `tests/bench/run.mjs`.
 
+pub mod folder;
 pub mod generate;
 pub mod region;
 pub mod stats;

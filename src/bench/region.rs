@@ -152,7 +152,7 @@ pub fn timings(region: &Region, strategies: &[Strategy], runs: usize) -> Vec<(St
 
 /// Runs a future over the in-memory store to its end: that store never waits, so polling until
 /// it is ready is enough (no executor in the native build; the tests' `pollster` is theirs).
-fn completed<F: Future>(future: F) -> F::Output {
+pub(crate) fn completed<F: Future>(future: F) -> F::Output {
     let mut future = std::pin::pin!(future);
     let mut cx = Context::from_waker(Waker::noop());
     loop {

@@ -358,6 +358,23 @@ pub fn report(raw: &Raw) -> Report {
             Some((200.0, Held::Median)),
         ),
         figure(raw, "merge_large", "  the merge itself (model::merge, wasm)", "ms", None),
+        // The shared folder (issue 46): ten members' files of large, each with edits of its own.
+        figure(
+            raw,
+            "folder_sync_large",
+            "shared folder: 10 members' files of large, 今すぐ同期 → all merged and shown",
+            "ms",
+            Some((2000.0, Held::Median)),
+        ),
+        figure(raw, "folder_sync_large_read", "  the reading (session::folder, waits included)", "ms", None),
+        figure(raw, "folder_sync_large_thread", "  … of it on the page's thread", "ms", None),
+        figure(
+            raw,
+            "folder_sync_large_longest_task",
+            "  the page's longest task meanwhile (longtask)",
+            "ms",
+            Some((200.0, Held::P95)),
+        ),
         // A town's own workbook (issue 31): 1,000 rows picked → mapping → 確認する → preview.
         figure(
             raw,

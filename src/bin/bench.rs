@@ -1,6 +1,7 @@
 //! The benchmark's command-line half (see `scripts/bench.sh`):
 //! `bench generate <town|large|huge> <seed> <out.json>` writes a generated strategy as a Shirube
-//! file; `bench generate-region <towns> <seed> <out.json>` a region file of that many towns,
+//! file; `bench generate-folder <size> <seed> <dir>` the shared folder's start file and ten members'
+//! own files (`dir/share/`); `bench generate-region <towns> <seed> <out.json>` a region file of that many towns,
 //! `bench generate-region-files <towns> <seed> <dir>` the same towns as one strategy file each (for
 //! the browser's bring-in), and `bench region <towns> <seed>` prints what opening such a region costs natively; `bench report
 //! <raw.json> <latest.json> [--smoke]` turns the browser's samples into figures, prints the table
@@ -54,6 +55,23 @@ fn main() {
                 m.conflicts.len(),
                 if resolved.is_ok() { "valid" } else { "refused" }
             );
+        }
+        ["generate-folder", size, seed, dir] => {
+            // The shared folder's benchmark (issue 46): the file every member started from
+            // (`folder-start.json`) and ten sections' own files in `share/`, each with 20 edits of
+            // fields the others do not touch, written by the folder sync itself.
+            use shirube::bench::folder::generate_folder;
+            let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
+            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
+            let files = generate_folder(size, seed, 10, 20);
+            let share = format!("{dir}/share");
+            let _ = std::fs::remove_dir_all(&share);
+            std::fs::create_dir_all(&share).unwrap_or_else(|e| fail(format!("{share}: {e}")));
+            let write = |out: String, text: &str| std::fs::write(&out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
+            write(format!("{dir}/folder-start.json"), &files.start);
+            for (name, text) in &files.members {
+                write(format!("{share}/{name}"), text);
+            }
         }
         ["generate-region", towns, seed, out] => {
             // The regional view's file: a region of town-size strategies (179: Hokkaido).
@@ -151,7 +169,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

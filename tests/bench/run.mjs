@@ -20,9 +20,9 @@ const OUT = path.join(ROOT, 'target', 'bench', ...(SMOKE ? ['smoke'] : []));
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const BASE_PATH = '/towns/hokuto/shirube/';
 const BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const FULL_RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5), merges: Number(process.env.BENCH_MERGES ?? 3), regions: Number(process.env.BENCH_REGIONS ?? 3), regionOpens: Number(process.env.BENCH_REGION_OPENS ?? 5), tables: Number(process.env.BENCH_TABLES ?? 5), workbooks: Number(process.env.BENCH_WORKBOOKS ?? 3) };
+const FULL_RUNS = { navigation: Number(process.env.BENCH_NAV ?? 7), importLarge: Number(process.env.BENCH_IMPORTS ?? 5), importHuge: Number(process.env.BENCH_IMPORTS ?? 3), edits: 100, editsTown: 100, autosaves: 8, chartEdits: 40, dashboards: Number(process.env.BENCH_DASHBOARDS ?? 5), merges: Number(process.env.BENCH_MERGES ?? 3), regions: Number(process.env.BENCH_REGIONS ?? 3), regionOpens: Number(process.env.BENCH_REGION_OPENS ?? 5), folders: Number(process.env.BENCH_FOLDERS ?? 3), tables: Number(process.env.BENCH_TABLES ?? 5), workbooks: Number(process.env.BENCH_WORKBOOKS ?? 3) };
 const RUNS = SMOKE
-  ? { navigation: 1, importLarge: 1, importHuge: 1, edits: 3, editsTown: 3, autosaves: 1, chartEdits: 3, dashboards: 1, merges: 1, regions: 1, regionOpens: 1, tables: 1, workbooks: 1 }
+  ? { navigation: 1, importLarge: 1, importHuge: 1, edits: 3, editsTown: 3, autosaves: 1, chartEdits: 3, dashboards: 1, merges: 1, regions: 1, regionOpens: 1, folders: 1, tables: 1, workbooks: 1 }
   : FULL_RUNS;
 // The theme search's words, typed a character at a time (themes every generated town has).
 const THEME_WORDS = ['子育て支援', '観光交流', '移住 定住'];
@@ -72,7 +72,11 @@ const dataText = {
   'merge-base': fs.readFileSync(path.join(OUT, 'merge-base.json'), 'utf8'),
   'merge-ours': fs.readFileSync(path.join(OUT, 'merge-ours.json'), 'utf8'),
   'merge-theirs': fs.readFileSync(path.join(OUT, 'merge-theirs.json'), 'utf8'),
+  // The shared folder's (bench generate-folder): the file every member started from.
+  'folder-start': fs.readFileSync(path.join(OUT, 'folder-start.json'), 'utf8'),
 };
+// …and the ten members' own files, as the town hall's folder holds them.
+const FOLDER_SHARE = path.join(OUT, 'share');
 const ids = { town: JSON.parse(dataText.town).strategy.id, large: JSON.parse(dataText.large).strategy.id, huge: JSON.parse(dataText.huge).strategy.id };
 
 /** A fresh profile with the app open; bench files are served from a fake path by the route. */
@@ -383,6 +387,78 @@ async function profile(kind) {
   await context.close();
 }
 
+/** The shared folder (issue 46): ten sections' own files of "large" (each 20 edits of its own,
+ *  no conflicts: bench generate-folder) read and merged by a browser that holds the version they
+ *  all started from. Each run: a fresh profile imports that version, connects its files page to
+ *  a folder of the Origin Private File System (the picker replaced, as folder.spec does), the
+ *  ten files are put in, and 今すぐ同期 is clicked: from the click until the reading is shown
+ *  and every merge stored and followed (the busy line gone), with the page's longest task in
+ *  that time (PerformanceObserver "longtask") and the app's own measure of the reading
+ *  (`shirube:folder-read`, and its `:thread` share). */
+async function folderBench() {
+  const members = fs.readdirSync(FOLDER_SHARE).filter((f) => f.endsWith('.json')).sort()
+    .map((name) => [name, fs.readFileSync(path.join(FOLDER_SHARE, name), 'utf8')]);
+  const id = JSON.parse(dataText['folder-start']).strategy.id;
+  for (let i = 0; i < RUNS.folders; i++) {
+    const { context, page } = await freshPage();
+    await context.addInitScript(() => {
+      window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('share', { create: true });
+      window.__longTasks = [];
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+        .observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await importThroughInput(page, 'folder-start');
+    await page.evaluate((id) => { location.hash = `#/s/${id}/files`; }, id);
+    await page.getByTestId('folder-connect').click({ timeout: 60_000 });
+    await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
+    await page.getByTestId('folder-no-members').waitFor({ timeout: 60_000 });
+    for (const [name, text] of members) {
+      await page.evaluate(async ({ name, text }) => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('share', { create: true });
+        const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
+        await w.write(text);
+        await w.close();
+      }, { name, text });
+    }
+    await page.waitForTimeout(1500); // the browser's writing of 10 files done, the page quiet
+    const r = await page.evaluate(async () => {
+      const q = (id) => document.querySelector(`[data-testid=${id}]`);
+      const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
+      performance.clearMeasures();
+      const started = performance.now();
+      q('folder-sync-now').click();
+      for (let i = 0; i < 1000 && !q('folder-busy'); i++) await new Promise((ok) => setTimeout(ok, 0));
+      for (let i = 0; i < 6000 && q('folder-busy'); i++) await new Promise((ok) => requestAnimationFrame(ok));
+      const done = performance.now() - started;
+      await new Promise((ok) => setTimeout(ok, 300)); // late long-task entries
+      const tasks = window.__longTasks.filter((t) => t.start >= started - 1);
+      return {
+        done,
+        read: measure('shirube:folder-read'),
+        thread: measure('shirube:folder-read:thread'),
+        longest: Math.max(0, ...tasks.map((t) => t.duration)),
+        over200: tasks.filter((t) => t.duration > 200).length,
+        members: document.querySelectorAll('[data-testid=folder-member]').length,
+        said: q('folder-said')?.innerText.split('\n').slice(0, 3).join(' / ') ?? 'nothing said',
+        conflicts: document.querySelectorAll('[data-testid=folder-show-conflict]').length,
+      };
+    });
+    if (r.members === members.length && r.conflicts === 0 && r.said.includes('取り込みました')) {
+      add('folder_sync_large', r.done);
+      add('folder_sync_large_read', r.read);
+      add('folder_sync_large_thread', r.thread);
+      add('folder_sync_large_longest_task', r.longest);
+    } else {
+      missing.folder_sync_large = `the ten files were not all taken in: ${r.members} members, ${r.conflicts} conflicts; ${r.said.slice(0, 80)}`;
+    }
+    log(`folder: ${members.length} members' files of large: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms, ${r.over200} over 200 ms; ${r.said}`);
+    notes.folder_sync_large = r.said;
+    await context.close();
+  }
+}
+
 /** The regional view (issue 21) with the generated region of town-size strategies (`bench
  *  generate-region-files`, one file per town in target/bench/region/): each run creates a region
  *  in a fresh profile and brings every file in at once through the region page's file input
@@ -533,6 +609,24 @@ async function themeKeystrokes(page, words) {
   }, words);
 }
 
+if (process.env.BENCH_ONLY === 'folder') {
+  try {
+    await folderBench();
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  const file = path.join(OUT, 'raw.json');
+  const raw = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine, files, first_visit: [], dashboard_visit: [], samples: {}, missing: {}, notes: {} };
+  for (const key of Object.keys(raw.samples)) if (key.startsWith('folder_')) delete raw.samples[key];
+  Object.assign(raw.samples, samples);
+  Object.assign(raw.missing, missing);
+  Object.assign(raw.notes, notes);
+  fs.writeFileSync(file, JSON.stringify(raw, null, 2));
+  log(`the folder's samples written to ${path.relative(ROOT, file)}`);
+  process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'region') {
   // Only the regional view: its samples replace the region's in an earlier target/bench/raw.json
   // (the other figures are kept), or make a raw.json of their own.
@@ -676,6 +770,9 @@ try {
     notes.merge_large_preview = r.summary;
     await context.close();
   }
+
+  // ── the shared folder: ten members' files of large read and merged (issue 46) ──
+  await folderBench();
 
   // ── a town's own workbook: 1,000 rows read, mapped and previewed (issue 31) ──
   // In the 北本市 example's files page: from the pick to the mapping drawn (reading the

@@ -1,0 +1,91 @@
+//! The shared folder's benchmark data (issue 46): a strategy as every member started from it
+//! and `members` members' own files, each written by the folder sync itself (author, lineage,
+//! the shared version whole) after edits of fields no other member touches — what a browser
+//! finds in the town hall's folder when ten sections have each done their part.
+
+use super::generate::{edited_members, generate, Size};
+use super::region::completed;
+use crate::format::{self, Opened};
+use crate::session::folder::{new_member_id, FolderSync, Me};
+use crate::storage::{MemoryBackend, MemoryFolder, Store};
+
+/// What the browser measured is given: the file it imports first, and the members' files.
+pub struct FolderFiles {
+    /// The planning section's own file of the strategy as generated (imported by the browser
+    /// measured, so that it holds the version every member started from, with its lineage).
+    pub start: String,
+    /// (file name, text) of each member's own file.
+    pub members: Vec<(String, String)>,
+}
+
+/// The files of a folder where `members` sections each made `edits` edits of their own.
+pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> FolderFiles {
+    let base = generate(size, seed);
+    let (started, edited) = ("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
+    let planning = Store::new(MemoryBackend::new());
+    completed(planning.save(&base, started)).expect("stored");
+    let first = MemoryFolder::new();
+    let mut sync = FolderSync::new(Me { id: new_member_id(), name: "企画課".into() }, base.id.clone());
+    completed(sync.write(&planning, &first, started)).expect("written");
+    let start = String::from_utf8(first.get(&sync.own_file()).expect("the own file")).expect("UTF-8");
+    let Ok(Opened::Strategy(imported)) = format::open(start.as_bytes()) else { panic!("the start file reads") };
+    let files = edited_members(&base, members, edits, seed)
+        .into_iter()
+        .enumerate()
+        .map(|(k, strategy)| {
+            let store = Store::new(MemoryBackend::new());
+            completed(store.save_imported(&imported, started)).expect("imported");
+            completed(store.save(&strategy, edited)).expect("edited");
+            let folder = MemoryFolder::new();
+            let me = Me { id: new_member_id(), name: format!("担当課{}", k + 1) };
+            let mut sync = FolderSync::new(me, base.id.clone());
+            completed(sync.write(&store, &folder, edited)).expect("written");
+            let name = sync.own_file();
+            let text = String::from_utf8(folder.get(&name).expect("the own file")).expect("UTF-8");
+            (name, text)
+        })
+        .collect();
+    FolderFiles { start, members: files }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::folder::Standing;
+
+    #[test]
+    fn a_browser_that_started_from_the_start_file_takes_every_members_edits_without_a_conflict() {
+        let files = generate_folder(Size::TOWN, 3, 4, 5);
+        let Ok(Opened::Strategy(start)) = format::open(files.start.as_bytes()) else { panic!() };
+        let store = Store::new(MemoryBackend::new());
+        completed(store.save_imported(&start, "t0")).unwrap();
+        let folder = MemoryFolder::new();
+        for (name, text) in &files.members {
+            folder.put(name, text.as_bytes());
+        }
+        let me = Me { id: new_member_id(), name: "測る人".into() };
+        let mut sync = FolderSync::new(me, start.strategy.id.clone());
+        let reading = completed(sync.read(&store, &folder, "t1")).unwrap();
+        assert!(reading.conflicts.is_empty() && reading.refused.is_empty(), "{reading:?}");
+        assert_eq!(reading.members.len(), 4);
+        assert!(reading.members.iter().all(|m| m.standing == Standing::Taken), "{:?}", reading.members);
+        let merged = completed(store.load(&start.strategy.id)).unwrap();
+        // Every field each member changed is in the merged strategy, as that member wrote it.
+        let fields = |s: &crate::model::Strategy| -> Vec<String> {
+            let titles = s.goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter());
+            let actuals = s
+                .indicators
+                .iter()
+                .map(|i| format!("{}={:?}", i.id.as_str(), i.series[0].actuals.last().map(|a| a.value)));
+            titles.map(|i| format!("{}={}", i.id.as_str(), i.title)).chain(actuals).collect()
+        };
+        let (base, got) = (fields(&start.strategy), fields(&merged));
+        for (k, copy) in edited_members(&start.strategy, 4, 5, 3).iter().enumerate() {
+            let changed: Vec<String> = fields(copy).into_iter().filter(|f| !base.contains(f)).collect();
+            assert_eq!(changed.len(), 5, "member {k} made its 5 edits");
+            for f in changed {
+                assert!(got.contains(&f), "member {k}'s {f} is in the merged strategy");
+            }
+        }
+    }
+}
