@@ -48,6 +48,25 @@ pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> F
     FolderFiles { start, members: files }
 }
 
+/// The sync a browser holding `start` makes of the `members`' files, natively (the benchmark's
+/// reference figure beside the browser's): the time it took and what it said.
+pub fn sync_natively(
+    start: &str,
+    members: &[(String, String)],
+) -> (std::time::Duration, crate::session::folder::Reading) {
+    let Ok(Opened::Strategy(start)) = format::open(start.as_bytes()) else { panic!("the start file reads") };
+    let store = Store::new(MemoryBackend::new());
+    completed(store.save_imported(&start, "2026-01-03T00:00:00Z")).expect("imported");
+    let folder = MemoryFolder::new();
+    for (name, text) in members {
+        folder.put(name, text.as_bytes());
+    }
+    let mut sync = FolderSync::new(Me { id: new_member_id(), name: "測る人".into() }, start.strategy.id.clone());
+    let t = std::time::Instant::now();
+    let reading = completed(sync.read(&store, &folder, "2026-01-03T00:00:00Z")).expect("read");
+    (t.elapsed(), reading)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

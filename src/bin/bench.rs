@@ -72,6 +72,16 @@ fn main() {
             for (name, text) in &files.members {
                 write(format!("{share}/{name}"), text);
             }
+            // The same sync natively, for reference (the browser's figure is the budget's).
+            let (took, reading) = shirube::bench::folder::sync_natively(&files.start, &files.members);
+            println!(
+                "folder sync natively (release): {:.0} ms for {} members' files; {} taken, {} conflicts, {} refused",
+                took.as_secs_f64() * 1e3,
+                files.members.len(),
+                reading.taken.len(),
+                reading.conflicts.len(),
+                reading.refused.len()
+            );
         }
         ["generate-region", towns, seed, out] => {
             // The regional view's file: a region of town-size strategies (179: Hokkaido).

@@ -59,7 +59,7 @@ pub use import::{
     OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
 pub(crate) use import::{format_name, read_quietly};
-pub use lineage::{fingerprint, prepend, Lineage, LineageError, MAX_ANCESTORS};
+pub use lineage::{fingerprint, prepend, Fingerprinted, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};
 pub use region::{
     export_region, open_region, open_region_towns, read_region, region_json_schema, RegionFile, RegionRead,

@@ -11,7 +11,7 @@
 use super::versions::{Head, Origin, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
 use crate::format::{
-    export_shared, export_with_lineage, fingerprint, prepend, Author, Imported, Lineage, LineageError,
+    export_shared, export_with_lineage, fingerprint, prepend, Author, Fingerprinted, Imported, Lineage, LineageError,
 };
 use crate::model::{Id, Strategy};
 
@@ -22,7 +22,11 @@ const UNLABELLED_LOOKS: usize = 30;
 impl Origin {
     /// A version read from a file: that version itself, descending from what the file says.
     pub fn of_file(strategy: &Strategy, lineage: Option<&Lineage>) -> Origin {
-        let fp = fingerprint(strategy);
+        Origin::of_fingerprint(fingerprint(strategy), lineage)
+    }
+
+    /// [`Origin::of_file`] where the file's strategy's fingerprint (`fp`) is known.
+    pub fn of_fingerprint(fp: String, lineage: Option<&Lineage>) -> Origin {
         let rest = lineage.map(|l| l.versions.as_slice()).unwrap_or_default();
         Origin { lineage: prepend(Some(&fp), rest), fingerprint: Some(fp), merged_from: None }
     }
@@ -58,7 +62,7 @@ impl<B: Backend> Store<B> {
         id: &Id,
         now: &str,
         author: &Author,
-        known: &[&Strategy],
+        known: &[&Fingerprinted],
     ) -> Result<(String, Strategy), StorageError> {
         self.write_out(id, now, VersionReason::Synced, Some(author), known).await
     }
@@ -69,7 +73,7 @@ impl<B: Backend> Store<B> {
         now: &str,
         mark: VersionReason,
         author: Option<&Author>,
-        known: &[&Strategy],
+        known: &[&Fingerprinted],
     ) -> Result<(String, Strategy), StorageError> {
         let mut tries = 0;
         loop {
@@ -79,9 +83,10 @@ impl<B: Backend> Store<B> {
             let base = match head.lineage.first() {
                 Some(newest) if *newest != fp => match self.shared_version(id, &head, newest).await {
                     Some(found) => Some(found),
-                    None => {
-                        known.iter().find(|k| k.id == current.id && fingerprint(k) == *newest).map(|k| (*k).clone())
-                    }
+                    None => known
+                        .iter()
+                        .find(|k| k.strategy.id == current.id && k.fingerprint == *newest)
+                        .map(|k| k.strategy.clone()),
                 },
                 _ => None,
             };

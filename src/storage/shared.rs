@@ -6,7 +6,7 @@
 
 use super::versions::{Origin, VersionReason};
 use super::{Backend, StorageError, Store};
-use crate::format::{fingerprint, prepend, Imported};
+use crate::format::{fingerprint, prepend, Fingerprinted, Imported};
 use crate::model::{Id, Strategy};
 
 /// A stored strategy as the folder sync reads it: the current version, its revision (a merge
@@ -44,26 +44,32 @@ impl<B: Backend> Store<B> {
     /// The version to merge a member's `file` from: the newest (in the file's own order: its
     /// strategy, then its lineage) of the versions it descends from that this strategy descends
     /// from too and that is at hand whole — kept in the history, among `known` (the folder's
-    /// other files as read, this member's own last file among them), or carried by the file.
+    /// other files as read, this member's own last file among them), or carried by the file
+    /// (`carried`: its base, checked against the fingerprint its lineage gives first).
     /// A carried version is taken only when this strategy descends from it: a file may carry a
     /// version this browser never had, and merging from it would take back what this browser
-    /// changed since. `None`: none is at hand.
+    /// changed since. `theirs`: the file's strategy's fingerprint. `None`: none is at hand.
     pub async fn folder_base(
         &self,
         ancestry: &Ancestry,
         file: &Imported,
-        known: &[&Strategy],
+        theirs: &str,
+        carried: Option<&Strategy>,
+        known: &[&Fingerprinted],
     ) -> Result<Option<Strategy>, StorageError> {
         let id = &ancestry.current.id;
-        let theirs = fingerprint(&file.strategy);
         let listed = file.lineage.as_ref().map(|l| l.versions.as_slice()).unwrap_or_default();
-        let carried = file.lineage.as_ref().and_then(|l| l.checked_base(&file.strategy).ok().flatten());
-        let mut at_hand: Vec<(String, &Strategy)> =
-            known.iter().chain(carried.as_ref()).filter(|s| &s.id == id).map(|s| (fingerprint(s), *s)).collect();
-        at_hand.push((ancestry.holds[0].clone(), &ancestry.current));
+        let carried = carried.zip(listed.first()).map(|(s, fp)| (fp.as_str(), s));
+        let mut at_hand: Vec<(&str, &Strategy)> = known
+            .iter()
+            .map(|k| (k.fingerprint.as_str(), &k.strategy))
+            .chain(carried)
+            .filter(|(_, s)| &s.id == id)
+            .collect();
+        at_hand.push((ancestry.holds[0].as_str(), &ancestry.current));
         let head = self.head(id).await?;
-        for fp in std::iter::once(&theirs).chain(listed) {
-            if let Some((_, s)) = at_hand.iter().find(|(f, _)| f == fp) {
+        for fp in std::iter::once(theirs).chain(listed.iter().map(String::as_str)) {
+            if let Some((_, s)) = at_hand.iter().find(|(f, _)| *f == fp) {
                 if ancestry.holds(fp) {
                     return Ok(Some((*s).clone()));
                 }
@@ -71,7 +77,7 @@ impl<B: Backend> Store<B> {
             // A version of this strategy's own history: an ancestor unless a version was
             // brought back since (then it is not among what the current one holds).
             if ancestry.kept.iter().any(|k| k == fp) && ancestry.holds(fp) {
-                if let Some(v) = head.versions.iter().rev().find(|v| v.fingerprint.as_ref() == Some(fp)) {
+                if let Some(v) = head.versions.iter().rev().find(|v| v.fingerprint.as_deref() == Some(fp)) {
                     if let Ok(base) = self.version(id, v.seq).await {
                         return Ok(Some(base));
                     }
@@ -81,7 +87,8 @@ impl<B: Backend> Store<B> {
         Ok(None)
     }
 
-    /// Stores a member's changes merged without a conflict (`merged`, from `file`) as the new
+    /// Stores a member's changes merged without a conflict (`merged`, from `file`, whose
+    /// strategy's fingerprint is `theirs`) as the new
     /// current version over `revision` (`Err(Conflict)`: saved meanwhile, nothing written — the
     /// next reading merges again). It descends from both sides' shared versions; its history
     /// line names `by`. Returns the number of the version it replaced in the history, which
@@ -90,12 +97,13 @@ impl<B: Backend> Store<B> {
         &self,
         merged: &Strategy,
         file: &Imported,
+        theirs: &str,
         by: &str,
         revision: u64,
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
         let head = self.head(&merged.id).await?;
-        let theirs = Origin::of_file(&file.strategy, file.lineage.as_ref());
+        let theirs = Origin::of_fingerprint(theirs.to_owned(), file.lineage.as_ref());
         let origin = Origin {
             fingerprint: None,
             lineage: prepend(None, &[theirs.lineage, head.lineage].concat()),

@@ -29,7 +29,7 @@ mod tests;
 
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 
-use crate::format::{self, fingerprint, Author, ImportError, Imported, Opened};
+use crate::format::{self, fingerprint, Author, Fingerprinted, ImportError, Imported, Opened};
 use crate::model::merge::edited::{summary, Edit};
 use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
 use crate::model::{Id, Strategy};
@@ -181,7 +181,7 @@ pub struct FolderSync {
     /// The fingerprint of the strategy in the own file, as last read or written.
     written: Option<String>,
     /// Strategies at hand whole: the own file's, and those merged in the last reading.
-    known: Vec<Strategy>,
+    known: Vec<Fingerprinted>,
     /// (file, its strategy's fingerprint, this strategy's fingerprint) merged to no change.
     settled: Vec<(String, String, String)>,
 }
@@ -220,8 +220,9 @@ impl FolderSync {
             if entry.name == own {
                 // What this member last wrote: the next write's base may be it.
                 if let Ok(Read { imported, .. }) = read_file(folder, &entry, &member, &self.strategy).await {
-                    self.written = Some(fingerprint(&imported.strategy));
-                    self.known.push(imported.strategy);
+                    let own = Fingerprinted::of(imported.strategy);
+                    self.written = Some(own.fingerprint.clone());
+                    self.known.push(own);
                 }
                 continue;
             }
@@ -267,7 +268,7 @@ impl FolderSync {
         read: Read,
         now: &str,
         reading: &mut Reading,
-        merged_in: &mut Vec<Strategy>,
+        merged_in: &mut Vec<Fingerprinted>,
     ) -> Result<Member, SyncError> {
         let Read { file, member, bytes, imported } = read;
         let by = imported.author.as_ref().map(|a| a.name.clone()).filter(|n| !n.is_empty()).unwrap_or(member.clone());
@@ -294,15 +295,18 @@ impl FolderSync {
             line.standing = Standing::Taken;
             return Ok(line);
         }
-        if let Some(lineage) = &imported.lineage {
-            if lineage.checked_base(&imported.strategy).is_err() {
+        let carried = match imported.lineage.as_ref().map(|l| l.checked_base(&imported.strategy)) {
+            Some(Err(_)) => {
                 line.standing = Standing::Refused;
                 reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
                 return Ok(line);
             }
-        }
-        let known: Vec<&Strategy> = self.known.iter().collect();
-        let Some(base) = store.folder_base(ancestry, &imported, &known).await.map_err(SyncError::Storage)? else {
+            Some(Ok(carried)) => carried,
+            None => None,
+        };
+        let known: Vec<&Fingerprinted> = self.known.iter().collect();
+        let found = store.folder_base(ancestry, &imported, &theirs, carried, &known).await;
+        let Some(base) = found.map_err(SyncError::Storage)? else {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
@@ -340,12 +344,12 @@ impl FolderSync {
             return Ok(line);
         }
         let undo = store
-            .save_folder_merge(&merged, &imported, &by, ancestry.revision, now)
+            .save_folder_merge(&merged, &imported, &theirs, &by, ancestry.revision, now)
             .await
             .map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
-        merged_in.push(imported.strategy);
+        merged_in.push(Fingerprinted { fingerprint: theirs, strategy: imported.strategy });
         Ok(line)
     }
 
@@ -362,11 +366,12 @@ impl FolderSync {
         if !write_needed(&fingerprint(&current), self.written.as_deref()) {
             return Ok(false);
         }
-        let known: Vec<&Strategy> = self.known.iter().collect();
+        let known: Vec<&Fingerprinted> = self.known.iter().collect();
         let (text, written) =
             store.shared_file(&self.strategy, now, &self.me.author(), &known).await.map_err(SyncError::Storage)?;
         folder.write(&self.own_file(), text.as_bytes()).await.map_err(SyncError::Folder)?;
-        self.written = Some(fingerprint(&written));
+        let written = Fingerprinted::of(written);
+        self.written = Some(written.fingerprint.clone());
         self.known = vec![written];
         Ok(true)
     }
