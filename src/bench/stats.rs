@@ -375,6 +375,8 @@ pub fn report(raw: &Raw) -> Report {
             "ms",
             Some((200.0, Held::P95)),
         ),
+        figure(raw, "folder_sync_large_open", "  … the longest file's reading (format::open, 16.8 MB)", "ms", None),
+        figure(raw, "folder_sync_large_merge", "  … the longest merge (model::merge)", "ms", None),
         // A town's own workbook (issue 31): 1,000 rows picked → mapping → 確認する → preview.
         figure(
             raw,

@@ -33,6 +33,7 @@ use crate::format::{self, fingerprint, Author, Fingerprinted, ImportError, Impor
 use crate::model::merge::edited::{summary, Edit};
 use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
 use crate::model::{Id, Strategy};
+use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{Ancestry, Backend, Folder, FolderEntry, FolderError, StorageError, Store};
 use std::sync::Arc;
 
@@ -205,6 +206,19 @@ impl FolderSync {
         folder: &F,
         now: &str,
     ) -> Result<Reading, SyncError> {
+        self.read_timed(store, folder, now, &Untimed).await
+    }
+
+    /// [`FolderSync::read`] with its steps timed on `clock` (for the benchmark, where a step
+    /// held the page's thread): each file's reading "shirube:folder-open", each merge
+    /// "shirube:folder-merge", each merge's result "shirube:folder-resolve".
+    pub async fn read_timed<B: Backend, F: Folder>(
+        &mut self,
+        store: &Store<B>,
+        folder: &F,
+        now: &str,
+        clock: &impl Stopwatch,
+    ) -> Result<Reading, SyncError> {
         let entries = folder.list().await.map_err(SyncError::Folder)?;
         let own = self.own_file();
         let mut reading = Reading::default();
@@ -219,14 +233,14 @@ impl FolderSync {
             }
             if entry.name == own {
                 // What this member last wrote: the next write's base may be it.
-                if let Ok(Read { imported, .. }) = read_file(folder, &entry, &member, &self.strategy).await {
+                if let Ok(Read { imported, .. }) = read_file(folder, &entry, &member, &self.strategy, clock).await {
                     let own = Fingerprinted::of(imported.strategy);
                     self.written = Some(own.fingerprint.clone());
                     self.known.push(own);
                 }
                 continue;
             }
-            match read_file(folder, &entry, &member, &self.strategy).await {
+            match read_file(folder, &entry, &member, &self.strategy, clock).await {
                 Ok(read) => files.push(read),
                 Err(refused) => {
                     reading.members.push(Member {
@@ -245,7 +259,7 @@ impl FolderSync {
         let mut merged_in = Vec::new();
         for read in files {
             let ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
-            let line = self.merge_one(store, &ancestry, read, now, &mut reading, &mut merged_in).await?;
+            let line = self.merge_one(store, &ancestry, read, now, &mut reading, &mut merged_in, clock).await?;
             reading.members.push(line);
         }
         self.known.extend(merged_in);
@@ -269,6 +283,7 @@ impl FolderSync {
         now: &str,
         reading: &mut Reading,
         merged_in: &mut Vec<Fingerprinted>,
+        clock: &impl Stopwatch,
     ) -> Result<Member, SyncError> {
         let Read { file, member, bytes, imported } = read;
         let by = imported.author.as_ref().map(|a| a.name.clone()).filter(|n| !n.is_empty()).unwrap_or(member.clone());
@@ -310,7 +325,7 @@ impl FolderSync {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
-        let m = merge(&base, &ancestry.current, &imported.strategy);
+        let m = clock.timed("shirube:folder-merge", || merge(&base, &ancestry.current, &imported.strategy));
         let mut theirs_changes = m.taken.clone();
         for c in &m.conflicts {
             match &c.theirs {
@@ -330,7 +345,7 @@ impl FolderSync {
             return Ok(line);
         }
         line.standing = Standing::Taken;
-        let merged = match m.resolve(&[]) {
+        let merged = match clock.timed("shirube:folder-resolve", || m.resolve(&[])) {
             Ok(merged) => merged,
             Err(_) => {
                 // The merge does not give a valid strategy (a bug): nothing is stored.
@@ -379,12 +394,18 @@ impl FolderSync {
 
 /// Reads one member's file through the import's checks; one the folder lists as too large is
 /// refused before a byte of it is read.
-async fn read_file<F: Folder>(folder: &F, entry: &FolderEntry, member: &str, strategy: &Id) -> Result<Read, Refused> {
+async fn read_file<F: Folder>(
+    folder: &F,
+    entry: &FolderEntry,
+    member: &str,
+    strategy: &Id,
+    clock: &impl Stopwatch,
+) -> Result<Read, Refused> {
     let file = entry.name.as_str();
     let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
     format::check_size(entry.bytes).map_err(|e| refused(Refusal::File(e)))?;
     let bytes = folder.read(file).await.map_err(|e| refused(Refusal::Unreadable(e)))?;
-    match format::open(&bytes) {
+    match clock.timed("shirube:folder-open", || format::open(&bytes)) {
         Ok(Opened::Strategy(imported)) if imported.strategy.id == *strategy => {
             Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported })
         }
@@ -436,7 +457,7 @@ async fn read_all<F: Folder>(folder: &F, only: Option<&Id>) -> Result<(Vec<Read>
         if only.is_some_and(|id| *id != strategy) {
             continue;
         }
-        match read_file(folder, &entry, &member, &strategy).await {
+        match read_file(folder, &entry, &member, &strategy, &Untimed).await {
             Ok(read) => reads.push(read),
             Err(r) => refused.push(r),
         }

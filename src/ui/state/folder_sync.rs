@@ -281,7 +281,9 @@ impl Sync {
         // Timed as "shirube:folder-read" (the benchmark's sync of ten members' files; its
         // ":thread" measure is the time it held the page's thread).
         let disk = AnyFolder::Disk((*folder).clone());
-        let read = files::timed_async("shirube:folder-read", sync.read(&store, &disk, &files::now())).await;
+        let now = files::now();
+        let reading = sync.read_timed(&store, &disk, &now, &files::PerformanceMarks);
+        let read = files::timed_async("shirube:folder-read", reading).await;
         *self.sync.borrow_mut() = Some(sync);
         self.took(app, read).await;
         self.shown.busy.set(false);
