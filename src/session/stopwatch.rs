@@ -1,9 +1,15 @@
-//! Timing a step of the app's logic for the benchmark without touching the browser: the UI
-//! passes its clock (performance marks); native code and tests pass [`Untimed`].
+//! Timing a step of the app's logic for the benchmark, and giving the page's thread back between
+//! long steps, without touching the browser: the UI passes its clock (performance marks, the
+//! event loop's next turn); native code and tests pass [`Untimed`].
 
 /// Runs a step and records how long it took under `name`.
+#[allow(async_fn_in_trait)] // reason: used on the page's one thread only, as `Backend`
 pub trait Stopwatch {
     fn timed<T>(&self, name: &str, f: impl FnOnce() -> T) -> T;
+    /// Waits for the page's next turn between two long steps (a merge of a large strategy,
+    /// then its result), so that their time does not add up into one long task; natively,
+    /// nothing.
+    async fn breathe(&self) {}
 }
 
 /// Records nothing.

@@ -255,6 +255,10 @@ mod browser {
         fn timed<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
             timed(name, f)
         }
+
+        async fn breathe(&self) {
+            crate::storage::next_turn().await
+        }
     }
 
     /// [`timed`] for a future: the measure `name` spans its whole run, waits included; a second

@@ -183,13 +183,15 @@ pub struct FolderSync {
     written: Option<String>,
     /// Strategies at hand whole: the own file's, and those merged in the last reading.
     known: Vec<Fingerprinted>,
+    /// Those merged in the reading under way (they join `known` when it ends).
+    merged_in: Vec<Fingerprinted>,
     /// (file, its strategy's fingerprint, this strategy's fingerprint) merged to no change.
     settled: Vec<(String, String, String)>,
 }
 
 impl FolderSync {
     pub fn new(me: Me, strategy: Id) -> FolderSync {
-        FolderSync { me, strategy, written: None, known: Vec::new(), settled: Vec::new() }
+        FolderSync { me, strategy, written: None, known: Vec::new(), merged_in: Vec::new(), settled: Vec::new() }
     }
 
     /// The own file's name.
@@ -226,6 +228,7 @@ impl FolderSync {
         // The own file as the folder holds it now (gone or broken: written again).
         self.written = None;
         self.known.clear();
+        self.merged_in.clear();
         for entry in entries {
             let Name::Member { strategy, member } = name_of(&entry.name) else { continue };
             if strategy != self.strategy {
@@ -256,13 +259,12 @@ impl FolderSync {
                 }
             }
         }
-        let mut merged_in = Vec::new();
         for read in files {
             let ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
-            let line = self.merge_one(store, &ancestry, read, now, &mut reading, &mut merged_in, clock).await?;
+            let line = self.merge_one(store, &ancestry, read, now, &mut reading, clock).await?;
             reading.members.push(line);
         }
-        self.known.extend(merged_in);
+        self.known.append(&mut self.merged_in);
         // In step or behind: said against the version stored after every merge.
         let current = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
         for m in &mut reading.members {
@@ -282,7 +284,6 @@ impl FolderSync {
         read: Read,
         now: &str,
         reading: &mut Reading,
-        merged_in: &mut Vec<Fingerprinted>,
         clock: &impl Stopwatch,
     ) -> Result<Member, SyncError> {
         let Read { file, member, bytes, imported } = read;
@@ -345,6 +346,7 @@ impl FolderSync {
             return Ok(line);
         }
         line.standing = Standing::Taken;
+        clock.breathe().await;
         let merged = match clock.timed("shirube:folder-resolve", || m.resolve(&[])) {
             Ok(merged) => merged,
             Err(_) => {
@@ -364,7 +366,7 @@ impl FolderSync {
             .map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
-        merged_in.push(Fingerprinted { fingerprint: theirs, strategy: imported.strategy });
+        self.merged_in.push(Fingerprinted { fingerprint: theirs, strategy: imported.strategy });
         Ok(line)
     }
 
