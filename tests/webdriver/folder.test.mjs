@@ -1,6 +1,6 @@
 // The shared folder by hand (issue 46), in Firefox or WebKit (SHIRUBE_BROWSER; see harness.mjs):
 // neither has the File System Access API, so a member reads the folder with 「フォルダを読み込む」
-// (<input webkitdirectory>, the folder's path sent as the file chooser would) and saves their
+// (<input webkitdirectory>; the folder's files sent as the chooser hands them over) and saves their
 // own file with 「自分のファイルを書き出す」. 田中 starts from 北斗市's example and saves their file
 // twice (the version both start from, then with an evaluation written); the profile is cleared;
 // 佐藤 takes the first file in through the import, records another measure's evaluation, reads a
@@ -50,10 +50,9 @@ async function exportOwn() {
   return [`shirube-${file.strategy.id}-${file.author.id}.json`, text];
 }
 
-/** The name asked once on the files page. */
+/** The name asked once on the files page (typed, and Enter submits it). */
 async function giveName(name) {
   await b.enter('folder-name', name);
-  await b.click('folder-name-save');
   await b.expectText('folder-me', name);
 }
 
@@ -111,8 +110,9 @@ test('佐藤 (a cleared profile): the start file imported, another evaluation, a
   fs.writeFileSync(path.join(dir, tanaka[0]), tanaka[1]);
   fs.writeFileSync(path.join(dir, `${tanaka[0]}.crswap`), 'half a write');
   await b.open(`#/s/${id}/files`);
+  // The folder's files, as the chooser hands them over (geckodriver takes files, not a folder).
   const input = await b.el('folder-read-by-hand');
-  await input.sendKeys(dir);
+  await input.sendKeys(fs.readdirSync(dir).map((f) => path.join(dir, f)).join('\n'));
   await b.expectText('folder-said', '田中さんの変更を取り込みました');
   await b.shot('folder-by-hand');
   const s = Object.values(await b.storedStrategies())[0];
