@@ -18,8 +18,10 @@
 # compiled). The budgets are printed, not held; it fails when any figure is missing or the
 # report cannot be made. About a minute.
 #
-# Only the regional view in Chromium (after a bench.sh run, or its build and generate steps):
+# Only the regional view (or the shared folder) in Chromium (after a bench.sh run, or its build
+# and generate steps):
 #   BENCH_ONLY=region node tests/bench/run.mjs && cargo run --release --bin bench -- report target/bench/raw.json target/bench/latest.json
+#   BENCH_ONLY=folder node tests/bench/run.mjs && …  (the same report)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"

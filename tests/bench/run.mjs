@@ -615,42 +615,28 @@ async function themeKeystrokes(page, words) {
   }, words);
 }
 
-if (process.env.BENCH_ONLY === 'folder') {
+/** BENCH_ONLY=region or folder: only that part is measured; its samples (keys starting with
+ *  `prefix`) replace those of an earlier target/bench/raw.json (the other figures are kept), or
+ *  make a raw.json of their own. */
+async function only(part, prefix, name) {
   try {
-    await folderBench();
+    await part();
   } finally {
     await browser.close();
     server.kill();
   }
   const file = path.join(OUT, 'raw.json');
   const raw = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine, files, first_visit: [], dashboard_visit: [], samples: {}, missing: {}, notes: {} };
-  for (const key of Object.keys(raw.samples)) if (key.startsWith('folder_')) delete raw.samples[key];
+  for (const key of Object.keys(raw.samples)) if (key.startsWith(prefix)) delete raw.samples[key];
   Object.assign(raw.samples, samples);
   Object.assign(raw.missing, missing);
   Object.assign(raw.notes, notes);
   fs.writeFileSync(file, JSON.stringify(raw, null, 2));
-  log(`the folder's samples written to ${path.relative(ROOT, file)}`);
+  log(`the ${name}'s samples written to ${path.relative(ROOT, file)}`);
   process.exit(0);
 }
-
-if (process.env.BENCH_ONLY === 'region') {
-  // Only the regional view: its samples replace the region's in an earlier target/bench/raw.json
-  // (the other figures are kept), or make a raw.json of their own.
-  try {
-    await regionBench();
-  } finally {
-    await browser.close();
-    server.kill();
-  }
-  const file = path.join(OUT, 'raw.json');
-  const raw = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { machine, files, first_visit: [], dashboard_visit: [], samples: {}, missing: {}, notes: {} };
-  for (const key of Object.keys(raw.samples)) if (key.startsWith('region_')) delete raw.samples[key];
-  Object.assign(raw.samples, samples);
-  Object.assign(raw.notes, notes);
-  fs.writeFileSync(file, JSON.stringify(raw, null, 2));
-  log(`the region's samples written to ${path.relative(ROOT, file)}`);
-  process.exit(0);
-}
+if (process.env.BENCH_ONLY === 'folder') await only(folderBench, 'folder_', 'folder');
+if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'region');
 
 if (process.env.BENCH_PROFILE) {
   if (!['edit', 'import'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit or import');

@@ -113,7 +113,7 @@ test('a JSON export saves a Shirube file; changed and imported back, it replaces
   await b.open('#/');
   await (await b.el('strategy-row', '北本市')).findElement(By.css('a')).click();
   await b.expectText('strategy-title', '北本市');
-  await captureBlobs();
+  await b.captureBlobs();
   await b.click('export');
   await b.expectText('notice', '.shirube.json');
   if (b.name === 'firefox') {
@@ -121,7 +121,7 @@ test('a JSON export saves a Shirube file; changed and imported back, it replaces
   } else {
     // WebKitGTK's MiniBrowser under WebDriver saves no download (see the README's limits): the
     // same bytes are read from the blob the page handed to the link.
-    exported = tempFile('kitamoto.shirube.json', await lastBlobText());
+    exported = tempFile('kitamoto.shirube.json', await b.lastBlobText());
   }
   const file = JSON.parse(fs.readFileSync(exported, 'utf8'));
   assert.equal(file.format, 'shirube-strategy');
@@ -140,25 +140,6 @@ test('a JSON export saves a Shirube file; changed and imported back, it replaces
   const titles = Object.keys(await b.storedStrategies());
   assert.deepEqual(titles, ['北本市 第2期総合戦略（取り込み）']);
 });
-
-/** Keeps every blob the page makes from now on, so that the text of a download can be read back. */
-async function captureBlobs() {
-  await b.driver.executeScript(`
-    if (!window.__shirubeBlobs) {
-      window.__shirubeBlobs = [];
-      const make = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob) => { window.__shirubeBlobs.push(blob); return make(blob); };
-    }`);
-}
-
-/** The text of the last blob the page made (see captureBlobs). */
-async function lastBlobText() {
-  return b.driver.executeAsyncScript(function (done) {
-    const blobs = window.__shirubeBlobs || [];
-    if (!blobs.length) return done('');
-    blobs[blobs.length - 1].text().then(done);
-  });
-}
 
 test('a CSV of actuals is previewed and applied, and undone in one step', async () => {
   await b.click('to-files');
@@ -196,13 +177,13 @@ test('a CSV of actuals is previewed and applied, and undone in one step', async 
 
 /** The wide CSV export: the downloaded file in Firefox, the blob's text in WebKit. */
 async function exportedCsv() {
-  await captureBlobs();
+  await b.captureBlobs();
   await b.click('export-csv-wide');
   if (b.name === 'firefox') {
     const file = await b.downloaded(/\.csv$/);
     return fs.readFileSync(file, 'utf8');
   }
-  return b.until(lastBlobText, 'the CSV blob');
+  return b.until(() => b.lastBlobText(), 'the CSV blob');
 }
 
 test('the workshop presentation moves with the arrow keys and opens an item with Enter', async () => {

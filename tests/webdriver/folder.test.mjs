@@ -26,26 +26,13 @@ before(async () => {
 });
 after(async () => b && b.quit());
 
-/** Keeps every blob the page makes, so that a download's text can be read back (WebKitGTK's
- *  MiniBrowser under WebDriver saves no download). */
-async function captureBlobs() {
-  await b.driver.executeScript(`
-    if (!window.__shirubeBlobs) {
-      window.__shirubeBlobs = [];
-      const make = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob) => { window.__shirubeBlobs.push(blob); return make(blob); };
-    }`);
-}
-
 /** 「自分のファイルを書き出す」: the own file's name (as its author makes it) and text. */
 async function exportOwn() {
-  await captureBlobs();
-  const before = await b.driver.executeScript('return window.__shirubeBlobs.length');
+  await b.captureBlobs();
+  const before = await b.blobCount();
   await b.click('folder-export-own');
-  await b.until(async () => (await b.driver.executeScript('return window.__shirubeBlobs.length')) > before, 'the own file');
-  const text = await b.driver.executeAsyncScript(function (done) {
-    window.__shirubeBlobs[window.__shirubeBlobs.length - 1].text().then(done);
-  });
+  await b.until(async () => (await b.blobCount()) > before, 'the own file');
+  const text = await b.lastBlobText();
   const file = JSON.parse(text);
   return [`shirube-${file.strategy.id}-${file.author.id}.json`, text];
 }

@@ -264,6 +264,28 @@ export async function startBrowser() {
         return names.length ? path.join(downloads, names[0]) : null;
       }, `a download matching ${pattern}`);
     },
+    /** Keeps every blob the page makes from now on, so that the text of a download can be read
+     *  back (WebKitGTK's MiniBrowser under WebDriver saves no download). */
+    async captureBlobs() {
+      await driver.executeScript(`
+        if (!window.__shirubeBlobs) {
+          window.__shirubeBlobs = [];
+          const make = URL.createObjectURL.bind(URL);
+          URL.createObjectURL = (blob) => { window.__shirubeBlobs.push(blob); return make(blob); };
+        }`);
+    },
+    /** How many blobs the page made since `captureBlobs`. */
+    async blobCount() {
+      return driver.executeScript('return (window.__shirubeBlobs || []).length');
+    },
+    /** The text of the last blob the page made (see captureBlobs). */
+    async lastBlobText() {
+      return driver.executeAsyncScript(function (done) {
+        const blobs = window.__shirubeBlobs || [];
+        if (!blobs.length) return done('');
+        blobs[blobs.length - 1].text().then(done);
+      });
+    },
     /** Hands a file to the page's <input type=file> with this id, as the file chooser does. */
     async pickFile(inputId, file) {
       const input = await driver.findElement(By.id(inputId));

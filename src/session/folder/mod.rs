@@ -288,6 +288,9 @@ impl FolderSync {
     ) -> Result<Member, SyncError> {
         let Read { file, member, bytes, imported } = read;
         let by = imported.author.as_ref().map(|a| a.name.clone()).filter(|n| !n.is_empty()).unwrap_or(member.clone());
+        // Each long step (the stored version read and fingerprinted, this file's fingerprints,
+        // the base read, the merge, its result) in a task of its own.
+        clock.breathe().await;
         let theirs = fingerprint(&imported.strategy);
         let mut line = Member {
             file: file.clone(),
@@ -326,6 +329,7 @@ impl FolderSync {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
+        clock.breathe().await;
         let m = clock.timed("shirube:folder-merge", || merge(&base, &ancestry.current, &imported.strategy));
         let mut theirs_changes = m.taken.clone();
         for c in &m.conflicts {
