@@ -83,7 +83,7 @@ pub fn NoticeView() -> impl IntoView {
                     })}
                     {folder_permission.then(|| view! {
                         <button type="button" class="primary" data-testid="folder-reconnect-notice" on:click=move |_| {
-                            if let Some(id) = sharing.open_id() { sharing.reconnect_folder(&id); }
+                            if let Some(id) = sharing.open_id() { super::state::reconnect_from_notice(sharing, id); }
                         }>
                             {tr(lang, "共有フォルダに再接続", "Reconnect to the shared folder")}
                         </button>

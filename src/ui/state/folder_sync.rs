@@ -529,6 +529,25 @@ pub fn resume(app: Sharing, id: Id) {
     });
 }
 
+/// The notice's 「共有フォルダに再接続」 (the notice comes from [`resume`]): through the `folder`
+/// part, already fetched then, so that the sync's code stays out of the notices' part
+/// (`actions`, on every visit past the list: calling the sync from there put 220 KB in it).
+pub fn reconnect_from_notice(app: Sharing, id: Id) {
+    spawn_local(async move {
+        if reconnect_part(app, id).await.is_err() {
+            crate::ui::parts::report_missing();
+        }
+    });
+}
+
+crate::ui::parts::split!(
+    folder,
+    /// [`Sharing::reconnect_folder`], in the `folder` part.
+    fn reconnect_part(app: Sharing, id: Id) -> () {
+        app.reconnect_folder(&id);
+    }
+);
+
 crate::ui::parts::split!(folder, load: load_folder_part,
     /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
     /// still grants it, else a notice offers to reconnect.
