@@ -10,13 +10,12 @@
 //! | part | what is in it |
 //! |---|---|
 //! | `actions` | saving and opening (every visit past the list), the lists' reading, the notices |
-//! | `files` | the files page, the imports' previews and confirmations, backups, the merge |
+//! | `files` | the files page, the imports' previews and confirmations, backups, the merge, the shared folder's sync (also fetched on a connected strategy's other pages) |
 //! | `editor` | the editor |
 //! | `overview` | the overview and the dashboard |
 //! | `print` | the printed reports (A4: the targets, the evaluation sheets, the grants) |
 //! | `region` | the region page and a region file's outcome |
 //! | `list_extras` | the list's form, kept data and region rows |
-//! | `folder` | the shared folder's sync resumed on a strategy's pages (a connected one only) |
 //! | `workbook_reader`, `workbook_writer`, `workshop`, `handout` | one big thing each |
 
 use super::speech::{use_speech, Speaks};

@@ -9,7 +9,7 @@
 //! same `FolderSync::read` over a `MemoryFolder`, and the own file downloaded under its name.
 //! 「共有フォルダから開く」 (`open_from_folder`) takes a folder's strategies whole. A strategy
 //! connected in this browser (the preferences list it) resumes its sync on any page of it, not
-//! only its files page ([`resume`], the `folder` part): after a restart whose permission is
+//! only its files page ([`resume`], in the `files` part): after a restart whose permission is
 //! "prompt", a notice offers 「共有フォルダに再接続」. 「接続を解除」 forgets the folder (its
 //! files stay). The rules are `session::folder`'s, the folder `storage`'s;
 //! `ui/files_page/shared_folder` shows it.
@@ -516,8 +516,10 @@ pub async fn open_from_folder(app: Sharing) -> Option<String> {
 }
 
 /// A strategy connected to a shared folder in this browser syncs on every page of it (issue 46):
-/// the app calls this when such a strategy opens. The sync's code is the `folder` part, fetched
-/// here (a strategy with no folder never fetches it).
+/// the app calls this when such a strategy opens. The sync's code is in the `files` part (the
+/// files page shows the folder's section), fetched here: a strategy with no folder never
+/// fetches it on its other pages. (A part of its own, `folder`, shared so much code with the
+/// others that wasm-split's chunks moved 20 KB into `actions`, on every visit.)
 pub fn resume(app: Sharing, id: Id) {
     if current(&id).is_some() || !storage::folder_api_available() {
         return;
@@ -529,7 +531,7 @@ pub fn resume(app: Sharing, id: Id) {
     });
 }
 
-/// The notice's 「共有フォルダに再接続」 (the notice comes from [`resume`]): through the `folder`
+/// The notice's 「共有フォルダに再接続」 (the notice comes from [`resume`]): through the `files`
 /// part, already fetched then, so that the sync's code stays out of the notices' part
 /// (`actions`, on every visit past the list: calling the sync from there put 220 KB in it).
 pub fn reconnect_from_notice(app: Sharing, id: Id) {
@@ -541,14 +543,14 @@ pub fn reconnect_from_notice(app: Sharing, id: Id) {
 }
 
 crate::ui::parts::split!(
-    folder,
-    /// [`Sharing::reconnect_folder`], in the `folder` part.
+    files,
+    /// [`Sharing::reconnect_folder`], in the `files` part.
     fn reconnect_part(app: Sharing, id: Id) -> () {
         app.reconnect_folder(&id);
     }
 );
 
-crate::ui::parts::split!(folder, load: load_folder_part,
+crate::ui::parts::split!(files, load: load_folder_part,
     /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
     /// still grants it, else a notice offers to reconnect.
     fn resume_part(app: Sharing, id: Id) -> () {
