@@ -126,7 +126,12 @@ impl Cfb {
         // load the FATs
         debug!("load fat (len {})", h.fat_len);
         let mut fats = Vec::new();
-        for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+        // A file of `maxid + 1` sectors has no more FAT sectors than that: a DIFAT naming more
+        // (the same sector again and again) would make the FAT many times the file's size.
+        for (n, id) in difat.into_iter().filter(|id| *id < DIFSECT).enumerate() {
+            if n > maxid {
+                return Err(CfbError::SectorBeyondEof(id));
+            }
             fats.extend(to_u32(sectors.get(id, reader)?));
         }
 
@@ -154,7 +159,7 @@ impl Cfb {
                 h.mini_fat_start,
                 &fats,
                 reader,
-                h.mini_fat_len * h.sector_size as usize,
+                h.mini_fat_len.saturating_mul(h.sector_size as usize),
             )?;
             let minifat = to_u32(&minifat).collect();
             (minifat, ministream)
@@ -317,7 +322,10 @@ impl Sectors {
             while len < end {
                 let read = r.read(&mut self.data[len..end])?;
                 if read == 0 {
-                    return Ok(&self.data[start..len]);
+                    // What the file holds of this sector; none when it ends before the
+                    // sector starts.
+                    self.data.truncate(len);
+                    return self.data.get(start..).ok_or(CfbError::SectorBeyondEof(id));
                 }
                 len += read;
             }
@@ -333,7 +341,13 @@ impl Sectors {
         len: usize,
     ) -> Result<Vec<u8>, CfbError> {
         let mut chain = Vec::new();
+        // A chain visits each of the `maxid + 1` sectors at most once: a longer one cycles.
+        let mut steps = 0u32;
         while sector_id != ENDOFCHAIN {
+            steps = steps.saturating_add(1);
+            if steps > self.maxid.saturating_add(1) {
+                return Err(CfbError::SectorBeyondEof(sector_id));
+            }
             let sector = self.get(sector_id, r)?;
             let remaining = len - chain.len();
             let to_copy = sector.len().min(remaining);
@@ -341,7 +355,9 @@ impl Sectors {
             if chain.len() >= len {
                 break;
             }
-            sector_id = fats[sector_id as usize];
+            sector_id = *fats
+                .get(sector_id as usize)
+                .ok_or(CfbError::SectorBeyondEof(sector_id))?;
         }
         Ok(chain)
     }
@@ -362,10 +378,12 @@ impl Directory {
             name.truncate(l);
         }
         let start = read_u32(&buf[116..120]);
+        // A size past the address space (a 64-bit size on a 32-bit target) reads as the
+        // largest: the stream's chain ends it.
         let len: usize = if sector_size == SectorSize::Small {
-            read_u32(&buf[120..124]).try_into().unwrap()
+            read_u32(&buf[120..124]).try_into().unwrap_or(usize::MAX)
         } else {
-            read_u64(&buf[120..128]).try_into().unwrap()
+            read_u64(&buf[120..128]).try_into().unwrap_or(usize::MAX)
         };
 
         Directory { start, len, name }

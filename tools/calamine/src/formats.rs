@@ -28,7 +28,7 @@ pub fn detect_custom_number_format(format: &str) -> CellFormat {
             (_, _, true, _, _) => (),
             ('"', _, _, _, _) => is_quote = true,
             (';', ..) => return CellFormat::Other, // first format only
-            ('[', ..) => brackets += 1,
+            ('[', ..) => brackets = brackets.saturating_add(1),
             (']', .., 1) if hms => return CellFormat::TimeDelta, // if closing
             (']', ..) => brackets = brackets.saturating_sub(1),
             ('a' | 'A', _, _, false, 0) => ap = true,

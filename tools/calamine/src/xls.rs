@@ -3,7 +3,7 @@
 // Copyright 2016-2026, Johann Tuffe.
 
 use std::cmp::min;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt::{self, Write};
 use std::io::{Read, Seek, SeekFrom};
 
@@ -82,6 +82,13 @@ pub enum XlsError {
         /// iFmt value, See 2.4.126 Format
         ifmt: u16,
     },
+    /// The sheets would hold more cells than [`XlsOptions::max_cells`]
+    TooManyCells {
+        /// the sheet that went past the limit
+        sheet: String,
+        /// the limit
+        max: usize,
+    },
 }
 
 from_err!(std::io::Error, XlsError, Io);
@@ -120,6 +127,9 @@ impl std::fmt::Display for XlsError {
             XlsError::Art(s) => write!(f, "Invalid art record '{s}'"),
             XlsError::WorksheetNotFound(name) => write!(f, "Worksheet '{name}' not found"),
             XlsError::InvalidFormat { ifmt } => write!(f, "Invalid ifmt value: '{ifmt}'"),
+            XlsError::TooManyCells { sheet, max } => {
+                write!(f, "Worksheet '{sheet}' takes the workbook past {max} cells")
+            }
         }
     }
 }
@@ -150,6 +160,11 @@ pub struct XlsOptions {
     pub force_codepage: Option<u16>,
     /// Row to use as header
     pub header_row: HeaderRow,
+    /// The most cells the workbook's sheets may hold in all, counted as each sheet's range
+    /// (rows × columns from its first to its last used cell, held whole in memory) and its
+    /// formulas' range. A workbook past it fails with [`XlsError::TooManyCells`] as soon as a
+    /// sheet's records reach it. `None`: no limit.
+    pub max_cells: Option<usize>,
 }
 
 struct SheetData {
@@ -530,10 +545,10 @@ impl<RS: Read + Seek> Xls<RS> {
                 let mut r = record?;
                 match r.typ {
                     // FilePass (MS-XLS 2.4.117)
-                    0x002F if read_u16(r.data) != 0 => return Err(XlsError::Password),
+                    0x002F if first_u16(&r, "FilePass")? != 0 => return Err(XlsError::Password),
                     // CodePage (MS-XLS 2.4.52)
                     0x0042 if self.options.force_codepage.is_none() => {
-                        encoding = XlsEncoding::from_codepage(read_u16(r.data))?;
+                        encoding = XlsEncoding::from_codepage(first_u16(&r, "CodePage")?)?;
                     }
                     // RRTabId (MS-XLS 2.4.241)
                     0x013D => {
@@ -542,7 +557,7 @@ impl<RS: Read + Seek> Xls<RS> {
                         self.metadata.sheets.reserve(sheet_len);
                     }
                     // DateMode (MS-XLS 2.4.77)
-                    0x0022 if read_u16(r.data) == 1 => {
+                    0x0022 if first_u16(&r, "DateMode")? == 1 => {
                         self.is_1904 = true;
                     }
                     // Format (MS-XLS 2.4.126)
@@ -570,7 +585,7 @@ impl<RS: Read + Seek> Xls<RS> {
                     // Lbl (MS-XLS 2.4.150)
                     0x0018 => defined_names.push(parse_lbl(&r, &encoding, biff)?),
                     // ExternSheet (MS-XLS 2.4.106)
-                    0x0017 => xtis.extend(parse_extern_sheet(&r, biff)),
+                    0x0017 => xtis.extend(parse_extern_sheet(&r, biff)?),
                     // SST (MS-XLS 2.4.265)
                     0x00FC => strings = parse_sst(&mut r, &encoding)?,
                     #[cfg(feature = "picture")]
@@ -629,8 +644,14 @@ impl<RS: Read + Seek> Xls<RS> {
             .iter()
             .map(|(_, n)| n.clone())
             .collect::<Vec<_>>();
+        // The cells still allowed by `max_cells`, over all the sheets.
+        let mut cells_left = self.options.max_cells.unwrap_or(usize::MAX);
         for (pos, name) in sheet_names {
-            let sh = &stream[pos..];
+            let sh = stream.get(pos..).ok_or(XlsError::Len {
+                typ: "BoundSheet8:lbPlyPos",
+                expected: pos,
+                found: stream.len(),
+            })?;
             let records = RecordIter { stream: sh };
             let mut cells = Vec::new();
             let mut formulas = Vec::new();
@@ -642,6 +663,9 @@ impl<RS: Read + Seek> Xls<RS> {
             let mut substream_depth = 0usize;
             for record in records {
                 let r = record?;
+                if cells.len() > cells_left || formulas.len() > cells_left {
+                    return Err(too_many_cells(name, &self.options));
+                }
                 if substream_depth > 0 {
                     match r.typ {
                         0x0809 => substream_depth += 1,
@@ -662,9 +686,11 @@ impl<RS: Read + Seek> Xls<RS> {
                     // 512: Dimensions
                     0x0200 => {
                         let Dimensions { start, end } = parse_dimensions(r.data)?;
-                        let rows = (end.0 - start.0 + 1) as usize;
-                        let cols = (end.1 - start.1 + 1) as usize;
-                        cells.reserve(rows.saturating_mul(cols));
+                        let rows = end.0.saturating_sub(start.0) as usize + 1;
+                        let cols = end.1.saturating_sub(start.1) as usize + 1;
+                        // As declared, but no more than the sheet's records can hold (a MulRk
+                        // packs a cell in 6 bytes) nor than `max_cells` allows.
+                        cells.reserve(rows.saturating_mul(cols).min(sh.len() / 6).min(cells_left));
                     }
                     //0x0201 => cells.push(parse_blank(r.data)?), // 513: Blank
                     0x0203 => cells.push(parse_number(r.data, &self.formats, self.is_1904)?), // 515: Number
@@ -721,6 +747,11 @@ impl<RS: Read + Seek> Xls<RS> {
                     _ => (),
                 }
             }
+            let range_cells = range_len(&cells).saturating_add(range_len(&formulas));
+            if range_cells > cells_left {
+                return Err(too_many_cells(name, &self.options));
+            }
+            cells_left -= range_cells;
             let range = Range::from_sparse(cells);
             let formula = Range::from_sparse(formulas);
             sheets.insert(
@@ -748,6 +779,34 @@ impl<RS: Read + Seek> Xls<RS> {
     }
 }
 
+/// The record's first 16-bit field.
+fn first_u16(r: &Record<'_>, typ: &'static str) -> Result<u16, XlsError> {
+    r.data.get(..2).map(read_u16).ok_or(XlsError::Len {
+        typ,
+        expected: 2,
+        found: r.data.len(),
+    })
+}
+
+/// How many cells [`Range::from_sparse`] makes of these: rows × columns of their bounding box.
+fn range_len<T: crate::CellType>(cells: &[Cell<T>]) -> usize {
+    let rows = cells.iter().map(|c| c.pos.0);
+    let cols = cells.iter().map(|c| c.pos.1);
+    match (rows.clone().min(), rows.max(), cols.clone().min(), cols.max()) {
+        (Some(r0), Some(r1), Some(c0), Some(c1)) => {
+            ((r1 - r0) as usize + 1).saturating_mul((c1 - c0) as usize + 1)
+        }
+        _ => 0,
+    }
+}
+
+fn too_many_cells(sheet: String, options: &XlsOptions) -> XlsError {
+    XlsError::TooManyCells {
+        sheet,
+        max: options.max_cells.unwrap_or(usize::MAX),
+    }
+}
+
 /// <https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xls/4d6a3d1e-d7c5-405f-bbae-d01e9cb79366>
 struct Bof {
     /// Binary Interchange File Format
@@ -769,7 +828,7 @@ enum Biff {
 /// BOF [MS-XLS] 2.4.21
 fn parse_bof(r: &mut Record<'_>) -> Result<Bof, XlsError> {
     let mut dt = 0;
-    let biff_version = read_u16(&r.data[..2]);
+    let biff_version = first_u16(r, "BOF")?;
 
     if r.data.len() >= 4 {
         dt = read_u16(&r.data[2..]);
@@ -800,6 +859,13 @@ fn parse_sheet_metadata(
     encoding: &XlsEncoding,
     biff: Biff,
 ) -> Result<(usize, Sheet), XlsError> {
+    if r.data.len() < 6 {
+        return Err(XlsError::Len {
+            typ: "BoundSheet8",
+            expected: 6,
+            found: r.data.len(),
+        });
+    }
     let pos = read_u32(r.data) as usize;
     let visible = match r.data[4] & 0b0011_1111 {
         0x00 => SheetVisible::Visible,
@@ -835,8 +901,22 @@ fn parse_lbl(
     encoding: &XlsEncoding,
     biff: Biff,
 ) -> Result<(String, (Option<usize>, String)), XlsError> {
+    if r.data.len() < 14 {
+        return Err(XlsError::Len {
+            typ: "Lbl",
+            expected: 14,
+            found: r.data.len(),
+        });
+    }
     let cch = r.data[3] as usize;
     let cce = read_u16(&r.data[4..]) as usize;
+    if r.data.len() < 14 + cce {
+        return Err(XlsError::Len {
+            typ: "Lbl:rgce",
+            expected: 14 + cce,
+            found: r.data.len(),
+        });
+    }
     let mut name = String::with_capacity(cch);
     match biff {
         Biff::Biff2 | Biff::Biff3 | Biff::Biff4 | Biff::Biff5 => {
@@ -852,11 +932,11 @@ fn parse_lbl(
     Ok((name, formula))
 }
 
-fn parse_extern_sheet(r: &Record<'_>, biff: Biff) -> Vec<Xti> {
-    match biff {
+fn parse_extern_sheet(r: &Record<'_>, biff: Biff) -> Result<Vec<Xti>, XlsError> {
+    Ok(match biff {
         Biff::Biff8 => {
             // Single record with cXTI count + array of 6-byte XTI structs
-            let cxti = read_u16(r.data) as usize;
+            let cxti = first_u16(r, "ExternSheet")? as usize;
             r.data[2..]
                 .as_chunks::<6>()
                 .0
@@ -872,7 +952,7 @@ fn parse_extern_sheet(r: &Record<'_>, biff: Biff) -> Vec<Xti> {
         // BIFF5 and earlier: individual sheet name references; formula
         // tokens embed sheet indices directly, so no XTI table needed.
         Biff::Biff2 | Biff::Biff3 | Biff::Biff4 | Biff::Biff5 => Vec::new(),
-    }
+    })
 }
 
 fn parse_number(r: &[u8], formats: &[CellFormat], is_1904: bool) -> Result<Cell<Data>, XlsError> {
@@ -947,10 +1027,18 @@ fn parse_rk(r: &[u8], formats: &[CellFormat], is_1904: bool) -> Result<Cell<Data
 }
 
 fn parse_merge_cells(r: &[u8], merge_cells: &mut Vec<Dimensions>) -> Result<(), XlsError> {
-    let count = read_u16(r);
+    let count = r.get(..2).map(read_u16).unwrap_or(0) as usize;
+    let expected = 2 + count * 8;
+    if r.len() < expected {
+        return Err(XlsError::Len {
+            typ: "MergeCells",
+            expected,
+            found: r.len(),
+        });
+    }
 
     for i in 0..count {
-        let offset: usize = (2 + i * 8).into();
+        let offset = 2 + i * 8;
 
         let rf = read_u16(&r[offset..]);
         let rl = read_u16(&r[offset + 2..]);
@@ -984,10 +1072,11 @@ fn parse_mul_rk(
     let col_first = read_u16(&r[2..]);
     let col_last = read_u16(&r[r.len() - 2..]);
 
-    if r.len() != 6 + 6 * (col_last - col_first + 1) as usize {
+    let expected = 6 + 6 * (col_last as usize + 1).saturating_sub(col_first as usize);
+    if col_last < col_first || r.len() != expected {
         return Err(XlsError::Len {
             typ: "rk",
-            expected: 6 + 6 * (col_last - col_first + 1) as usize,
+            expected,
             found: r.len(),
         });
     }
@@ -1251,13 +1340,21 @@ fn read_rich_extended_string(
 
     // if flag fRichSt exists, read cRun and forward.
     if flags & 0x8 != 0 {
-        c_run = read_u16(r.data) as usize;
+        c_run = r.data.get(..2).map(read_u16).ok_or(XlsError::Len {
+            typ: "rich extended string: cRun",
+            expected: 2,
+            found: r.data.len(),
+        })? as usize;
         r.data = &r.data[2..];
     }
 
     // if flag fExtSt exists, read cbExtRst and forward.
     if flags & 0x4 != 0 {
-        cb_ext_rst = read_i32(r.data) as usize;
+        cb_ext_rst = r.data.get(..4).map(read_i32).ok_or(XlsError::Len {
+            typ: "rich extended string: cbExtRst",
+            expected: 4,
+            found: r.data.len(),
+        })? as usize;
         r.data = &r.data[4..];
     }
 
@@ -1286,8 +1383,11 @@ fn read_dbcs(
         len -= l;
         if len > 0 {
             if r.continue_record() {
-                high_byte = r.data[0] & 0x1 != 0;
-                r.data = &r.data[1..];
+                let Some((&flags, rest)) = r.data.split_first() else {
+                    return Err(XlsError::ContinueRecordTooShort);
+                };
+                high_byte = flags & 0x1 != 0;
+                r.data = rest;
             } else {
                 return Err(XlsError::EoStream("dbcs"));
             }
@@ -1330,16 +1430,17 @@ fn read_unicode_string_no_cch(
 struct Record<'a> {
     typ: u16,
     data: &'a [u8],
-    cont: Vec<&'a [u8]>,
+    cont: VecDeque<&'a [u8]>,
 }
 
 impl<'a> Record<'a> {
     fn continue_record(&mut self) -> bool {
-        if self.cont.is_empty() {
-            false
-        } else {
-            self.data = self.cont.remove(0);
-            true
+        match self.cont.pop_front() {
+            Some(data) => {
+                self.data = data;
+                true
+            }
+            None => false,
         }
     }
 
@@ -1404,7 +1505,7 @@ impl<'a> Iterator for RecordIter<'a> {
         let d = &data[4..];
 
         // Append next record data if it is a Continue record
-        let mut cont = Vec::new();
+        let mut cont = VecDeque::new();
         if next.len() > 4 && read_u16(next) == 0x003C {
             while self.stream.len() > 4 && read_u16(self.stream) == 0x003C {
                 len = read_u16(&self.stream[2..]) as usize;
@@ -1412,7 +1513,7 @@ impl<'a> Iterator for RecordIter<'a> {
                     return Some(Err(XlsError::EoStream("continue record length")));
                 }
                 let sp = self.stream.split_at(len + 4);
-                cont.push(&sp.0[4..]);
+                cont.push_back(&sp.0[4..]);
                 self.stream = sp.1;
             }
         }
@@ -1441,6 +1542,24 @@ fn parse_defined_names(rgce: &[u8], biff: Biff) -> Result<(Option<usize>, String
         return Ok((None, "empty rgce".to_string()));
     }
     let ptg = rgce[0];
+    let pre_biff8 = !matches!(biff, Biff::Biff8);
+    // The bytes each token read below needs (the token's byte included).
+    let expected = match ptg {
+        0x3a | 0x5a | 0x7a if pre_biff8 => 18,
+        0x3b | 0x5b | 0x7b if pre_biff8 => 21,
+        0x3c | 0x5c | 0x7c | 0x3d | 0x5d | 0x7d if pre_biff8 => 13,
+        0x3a | 0x5a | 0x7a => 7,
+        0x3b | 0x5b | 0x7b => 11,
+        0x3c | 0x5c | 0x7c | 0x3d | 0x5d | 0x7d => 3,
+        _ => 1,
+    };
+    if rgce.len() < expected {
+        return Err(XlsError::Len {
+            typ: "defined name",
+            expected,
+            found: rgce.len(),
+        });
+    }
     let res = match ptg {
         0x3a | 0x5a | 0x7a => {
             // PtgRef3d
@@ -1527,11 +1646,41 @@ fn parse_formula(
     let is_pre_biff8 = matches!(biff, Biff::Biff2 | Biff::Biff3 | Biff::Biff4 | Biff::Biff5);
     let mut stack = Vec::new();
     let mut formula = String::with_capacity(rgce.len());
-    let cce = read_u16(rgce) as usize;
-    rgce = &rgce[2..2 + cce];
+    let cce = rgce.get(..2).map_or(0, read_u16) as usize;
+    rgce = rgce.get(2..2 + cce).ok_or(XlsError::Len {
+        typ: "CellParsedFormula",
+        expected: 2 + cce,
+        found: rgce.len(),
+    })?;
     while !rgce.is_empty() {
         let ptg = rgce[0];
         rgce = &rgce[1..];
+        // The bytes each token reads after its ptg, checked before it reads them (PtgStr and
+        // PtgAttr's variable parts are checked where they are read).
+        let expected = match ptg {
+            0x3a | 0x5a | 0x7a | 0x3c | 0x5c | 0x7c | 0x39 | 0x59 => 6,
+            0x3b | 0x5b | 0x7b | 0x3d | 0x5d | 0x7d => 10,
+            0x18 => 5,
+            0x19 => 3,
+            0x1C | 0x1D => 1,
+            0x1E | 0x21 | 0x41 | 0x61 => 2,
+            0x1F => 8,
+            0x20 | 0x40 | 0x60 => 7,
+            0x22 | 0x42 | 0x62 => 3,
+            0x23 | 0x43 | 0x63 => 4,
+            0x24 | 0x44 | 0x64 | 0x2A | 0x4A | 0x6A if is_pre_biff8 => 3,
+            0x24 | 0x44 | 0x64 | 0x2A | 0x4A | 0x6A => 4,
+            0x25 | 0x45 | 0x65 | 0x2B | 0x4B | 0x6B if is_pre_biff8 => 6,
+            0x25 | 0x45 | 0x65 | 0x2B | 0x4B | 0x6B => 8,
+            _ => 0,
+        };
+        if rgce.len() < expected {
+            return Err(XlsError::Len {
+                typ: "ptg",
+                expected,
+                found: rgce.len(),
+            });
+        }
         match ptg {
             0x3a | 0x5a | 0x7a => {
                 // PtgRef3d
@@ -1553,7 +1702,7 @@ fn parse_formula(
                 if colu & 1 != 0 {
                     formula.push('$');
                 }
-                write!(&mut formula, "{}", rowu + 1).unwrap();
+                write!(&mut formula, "{}", rowu as u32 + 1).unwrap();
                 rgce = &rgce[6..];
             }
             0x3b | 0x5b | 0x7b => {
@@ -1691,7 +1840,11 @@ fn parse_formula(
                     0x04 => {
                         // PtgAttrChoose
                         let n = read_u16(&rgce[..2]) as usize + 1;
-                        rgce = &rgce[2 + 2 * n..]; // ignore
+                        rgce = rgce.get(2 + 2 * n..).ok_or(XlsError::Len {
+                            typ: "PtgAttrChoose",
+                            expected: 2 + 2 * n,
+                            found: rgce.len(),
+                        })?; // ignore
                     }
                     0x10 => {
                         rgce = &rgce[2..];
@@ -1817,9 +1970,13 @@ fn parse_formula(
                 }
             }
             0x23 | 0x43 | 0x63 => {
-                let iname = read_u32(rgce) as usize - 1; // one-based
+                let iname = (read_u32(rgce) as usize).checked_sub(1); // one-based
                 stack.push(formula.len());
-                formula.push_str(names.get(iname).map_or("#REF!", |n| &*n.0));
+                formula.push_str(
+                    iname
+                        .and_then(|i| names.get(i))
+                        .map_or("#REF!", |n| &*n.0),
+                );
                 rgce = &rgce[4..];
             }
             0x24 | 0x44 | 0x64 => {
@@ -1839,7 +1996,7 @@ fn parse_formula(
                     formula.push_str(&format!("{row}"));
                     rgce = &rgce[3..];
                 } else {
-                    let row = read_u16(rgce) + 1;
+                    let row = read_u16(rgce) as u32 + 1;
                     let col = read_u16(&[rgce[2], rgce[3] & 0x3F]);
                     if rgce[3] & 0x80 != 0x80 {
                         formula.push('$');
