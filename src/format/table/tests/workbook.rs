@@ -123,6 +123,18 @@ fn an_xls_is_read_cell_by_cell_with_its_merges_and_dates_but_a_percentage_as_its
 }
 
 #[test]
+fn a_towns_kpi_sheet_saved_as_xls_reads_as_the_same_grid_as_its_xlsx() {
+    // kpi-town.xls: kpi.xlsx's first sheet written by xlwt (`fixtures/make.py`), value by value
+    // and merge by merge: the e2e test imports it.
+    let xls = sheets("kpi-town.xls");
+    assert_eq!(xls.len(), 1);
+    assert_eq!(xls[0], sheets("kpi.xlsx")[0]);
+    assert_eq!(xls[0].rows[4][6], text("１，２３４"));
+    assert_eq!(xls[0].rows[6][6], Cell::Number(2610.5));
+    assert_eq!(xls[0].merges.len(), 9);
+}
+
+#[test]
 fn a_damaged_xls_is_unreadable_as_an_xls() {
     // Its second half overwritten: the workbook stream's records are gone.
     let mut damaged = fixture("kpi.xls");
