@@ -136,15 +136,17 @@ fn a_towns_kpi_sheet_saved_as_xls_reads_as_the_same_grid_as_its_xlsx() {
 
 #[test]
 fn a_damaged_xls_is_unreadable_as_an_xls() {
-    // Its second half overwritten: the workbook stream's records are gone.
-    let mut damaged = fixture("kpi.xls");
-    let half = damaged.len() / 2;
-    damaged[half..].iter_mut().for_each(|b| *b = 0xFF);
-    assert!(
-        matches!(read_workbook(&damaged), Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, .. })),
-        "{:?}",
-        read_workbook(&damaged)
-    );
+    // Its second half overwritten: the workbook stream's records are gone (the e2e test's).
+    for name in ["kpi.xls", "kpi-town.xls"] {
+        let mut damaged = fixture(name);
+        let half = damaged.len() / 2;
+        damaged[half..].iter_mut().for_each(|b| *b = 0xFF);
+        assert!(
+            matches!(read_workbook(&damaged), Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, .. })),
+            "{name}: {:?}",
+            read_workbook(&damaged)
+        );
+    }
     // Cut short: the header is there, the sectors it names are not.
     assert!(matches!(
         read_workbook(&fixture("kpi.xls")[..600]),
@@ -253,4 +255,50 @@ fn the_benchmarks_thousand_rows_plan_as_a_thousand_new_indicators() {
     // Every row's baseline, three actuals (less the no-value words) and target.
     let no_value = worded.iter().filter(|i| *i % 5 < 2).count();
     assert_eq!(plan.values.changes.len(), 1000 * 5 - no_value);
+}
+
+/// The offsets of the BIFF records of kpi.xls's workbook stream (it starts at the first sector
+/// after the header in this file), with their types.
+fn xls_records(file: &[u8]) -> Vec<(usize, u16)> {
+    let mut records = Vec::new();
+    let mut at = 512;
+    while at + 4 <= file.len() {
+        let typ = u16::from_le_bytes([file[at], file[at + 1]]);
+        let len = u16::from_le_bytes([file[at + 2], file[at + 3]]) as usize;
+        if typ == 0 || at + 4 + len > file.len() {
+            break;
+        }
+        records.push((at, typ));
+        at += 4 + len;
+    }
+    records
+}
+
+#[test]
+fn an_xls_sheet_is_held_within_the_sheet_limits_whatever_it_declares() {
+    let file = fixture("kpi.xls");
+    let records = xls_records(&file);
+    let (dimensions, _) = *records.iter().find(|(_, typ)| *typ == 0x0200).unwrap();
+    // A LabelSst (row, column, format, string index): the title in A1 is the first.
+    let labels: Vec<usize> = records.iter().filter(|(_, typ)| *typ == 0x00FD).map(|(at, _)| *at).collect();
+    let label = labels[labels.len() - 1];
+
+    // DIMENSIONS declaring 2³² − 1 rows × 256 columns: calamine's reservation is capped by what
+    // the sheet's records can hold, and the sheet reads as before.
+    let mut declared = file.clone();
+    declared[dimensions + 8..dimensions + 12].copy_from_slice(&u32::MAX.to_le_bytes());
+    declared[dimensions + 14..dimensions + 16].copy_from_slice(&256u16.to_le_bytes());
+    assert_eq!(read_workbook(&declared), read_workbook(&file));
+
+    // A label moved to column ALM (1,000): past the column limit, as for an .xlsx.
+    let mut wide = file.clone();
+    wide[label + 6..label + 8].copy_from_slice(&1_000u16.to_le_bytes());
+    assert_eq!(read_workbook(&wide), Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Columns }));
+
+    // A label moved to IV65536 beside the title in A1: calamine would hold the range between
+    // them whole, 65,536 × 256 cells (half a GB); it stops at 3,000,000 (sheet::MAX_CELLS).
+    let mut far = file.clone();
+    far[label + 4..label + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    far[label + 6..label + 8].copy_from_slice(&0xFFu16.to_le_bytes());
+    assert_eq!(read_workbook(&far), Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Cells }));
 }
