@@ -792,7 +792,12 @@ fn first_u16(r: &Record<'_>, typ: &'static str) -> Result<u16, XlsError> {
 fn range_len<T: crate::CellType>(cells: &[Cell<T>]) -> usize {
     let rows = cells.iter().map(|c| c.pos.0);
     let cols = cells.iter().map(|c| c.pos.1);
-    match (rows.clone().min(), rows.max(), cols.clone().min(), cols.max()) {
+    match (
+        rows.clone().min(),
+        rows.max(),
+        cols.clone().min(),
+        cols.max(),
+    ) {
         (Some(r0), Some(r1), Some(c0), Some(c1)) => {
             ((r1 - r0) as usize + 1).saturating_mul((c1 - c0) as usize + 1)
         }
@@ -1972,11 +1977,7 @@ fn parse_formula(
             0x23 | 0x43 | 0x63 => {
                 let iname = (read_u32(rgce) as usize).checked_sub(1); // one-based
                 stack.push(formula.len());
-                formula.push_str(
-                    iname
-                        .and_then(|i| names.get(i))
-                        .map_or("#REF!", |n| &*n.0),
-                );
+                formula.push_str(iname.and_then(|i| names.get(i)).map_or("#REF!", |n| &*n.0));
                 rgce = &rgce[4..];
             }
             0x24 | 0x44 | 0x64 => {

@@ -142,7 +142,10 @@ fn a_damaged_xls_is_unreadable_as_an_xls() {
         let half = damaged.len() / 2;
         damaged[half..].iter_mut().for_each(|b| *b = 0xFF);
         assert!(
-            matches!(read_workbook(&damaged), Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, .. })),
+            matches!(
+                read_workbook(&damaged),
+                Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, .. })
+            ),
             "{name}: {:?}",
             read_workbook(&damaged)
         );
@@ -293,12 +296,18 @@ fn an_xls_sheet_is_held_within_the_sheet_limits_whatever_it_declares() {
     // A label moved to column ALM (1,000): past the column limit, as for an .xlsx.
     let mut wide = file.clone();
     wide[label + 6..label + 8].copy_from_slice(&1_000u16.to_le_bytes());
-    assert_eq!(read_workbook(&wide), Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Columns }));
+    assert_eq!(
+        read_workbook(&wide),
+        Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Columns })
+    );
 
     // A label moved to IV65536 beside the title in A1: calamine would hold the range between
     // them whole, 65,536 × 256 cells (half a GB); it stops at 3,000,000 (sheet::MAX_CELLS).
     let mut far = file.clone();
     far[label + 4..label + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
     far[label + 6..label + 8].copy_from_slice(&0xFFu16.to_le_bytes());
-    assert_eq!(read_workbook(&far), Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Cells }));
+    assert_eq!(
+        read_workbook(&far),
+        Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Cells })
+    );
 }

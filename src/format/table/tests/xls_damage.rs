@@ -134,5 +134,8 @@ fn no_damaged_xls_panics_and_each_is_read_within_the_limits_or_refused_as_an_xls
     }
     assert!(panicked.is_empty(), "{} of {} damaged copies panicked: {panicked:?}", panicked.len(), variants.len());
     // The damage reaches past the container: some copies read, some fail in calamine.
-    assert!(outcomes.get("read").is_some_and(|n| *n > 100) && outcomes.get("Unreadable").is_some_and(|n| *n > 100), "{outcomes:?}");
+    assert!(
+        outcomes.get("read").is_some_and(|n| *n > 100) && outcomes.get("Unreadable").is_some_and(|n| *n > 100),
+        "{outcomes:?}"
+    );
 }
