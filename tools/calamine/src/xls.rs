@@ -646,6 +646,10 @@ impl<RS: Read + Seek> Xls<RS> {
             .collect::<Vec<_>>();
         // The cells still allowed by `max_cells`, over all the sheets.
         let mut cells_left = self.options.max_cells.unwrap_or(usize::MAX);
+        // The sheets of a sound file lie apart, each read up to its EOF: together they read the
+        // stream about once. BoundSheet8 records pointing into one run of records would read it
+        // once per sheet (millions of times in a large file): reading stops past twice.
+        let mut bytes_left = stream.len().saturating_mul(2);
         for (pos, name) in sheet_names {
             let sh = stream.get(pos..).ok_or(XlsError::Len {
                 typ: "BoundSheet8:lbPlyPos",
@@ -663,6 +667,12 @@ impl<RS: Read + Seek> Xls<RS> {
             let mut substream_depth = 0usize;
             for record in records {
                 let r = record?;
+                let read = 4 + r.data.len() + r.cont.iter().map(|c| 4 + c.len()).sum::<usize>();
+                bytes_left = bytes_left.checked_sub(read).ok_or(XlsError::Len {
+                    typ: "worksheets, read more than twice (BoundSheet8 positions overlapping)",
+                    expected: stream.len().saturating_mul(2),
+                    found: stream.len().saturating_mul(2).saturating_add(read),
+                })?;
                 if cells.len() > cells_left || formulas.len() > cells_left {
                     return Err(too_many_cells(name, &self.options));
                 }

@@ -311,3 +311,29 @@ fn an_xls_sheet_is_held_within_the_sheet_limits_whatever_it_declares() {
         Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Cells })
     );
 }
+
+#[test]
+fn an_xls_whose_sheet_records_all_point_at_one_sheet_stops_reading_it() {
+    // kpi.xls's twenty XF records of 20 bytes made BoundSheet8 records of the same size, each
+    // naming the one sheet's position: 21 sheets reading the same 616 bytes of records, 12,936
+    // in all from a workbook stream of 4,096. calamine stops past twice the stream (a large
+    // file could name millions of sheets so, and be read millions of times).
+    let file = fixture("kpi.xls");
+    let records = xls_records(&file);
+    let (sheet, _) = *records.iter().find(|(_, typ)| *typ == 0x0085).unwrap();
+    let position = &file[sheet + 4..sheet + 8];
+    let mut many = file.clone();
+    let xfs = records.iter().filter(|(at, typ)| *typ == 0x00E0 && file[at + 2] == 20).take(20);
+    for (n, (at, _)) in xfs.enumerate() {
+        let mut record = vec![0x85, 0x00, 20, 0];
+        record.extend_from_slice(position);
+        record.extend_from_slice(&[0, 0, 12, 0]);
+        record.extend_from_slice(format!("sheet {n:>6}").as_bytes());
+        many[*at..at + 24].copy_from_slice(&record);
+    }
+    assert!(
+        matches!(read_workbook(&many), Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, ref detail }) if detail.contains("BoundSheet8")),
+        "{:?}",
+        read_workbook(&many)
+    );
+}
