@@ -1173,7 +1173,9 @@ fn parse_string(r: &[u8], encoding: &XlsEncoding, biff: Biff) -> Result<String, 
     high_byte = high_byte.map(|_| r[2] & 0x1 != 0);
 
     let cch = read_u16(r) as usize;
-    let mut s = String::with_capacity(cch);
+    // No more than the record holds: the string is kept in its cell with this capacity, and short
+    // records each declaring 65,535 characters would hold 64 KB a cell (GBs in a large file).
+    let mut s = String::with_capacity(cch.min(r.len() - expected));
     encoding.decode_to(&r[expected..], cch, &mut s, high_byte);
     Ok(s)
 }
