@@ -10,7 +10,8 @@
 # Targets (fuzz/fuzz_targets/): strategy_file (format::open: what the file input reads),
 # backup_file (a backup of everything), csv_file (a KPI table, UTF-8 or Shift_JIS, against the
 # 北本市 example), merge (random edits on two machines' versions), table_workbook (a town's own
-# workbook: .xlsx, .xls, .ods), table_paste (pasted cells: the clipboard's HTML and text), outline
+# workbook: .xlsx, .xls, .ods), table_xls (damaged .xls files, into the patched calamine of
+# tools/calamine), table_paste (pasted cells: the clipboard's HTML and text), outline
 # (a pasted outline: format::outline, its corrections and into_strategy). Seeds: fuzz/seeds/<target>/,
 # tests/files/bad/ and the examples; the growing corpus is fuzz/corpus/<target>/, committed after
 # a run minimised where it is small enough (.gitignore names which; the next machine starts
@@ -26,7 +27,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 
 CARGO_FUZZ_VERSION="0.13.2"
-ALL_TARGETS=(strategy_file backup_file csv_file merge table_workbook table_paste outline)
+ALL_TARGETS=(strategy_file backup_file csv_file merge table_workbook table_xls table_paste outline)
 RUNS=10000000
 SECONDS_EACH=0
 TARGETS=()
@@ -34,7 +35,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --time) SECONDS_EACH="$2"; RUNS=-1; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) [[ " ${ALL_TARGETS[*]} " == *" $1 "* ]] || die "unknown target '$1' (targets: ${ALL_TARGETS[*]})"
        TARGETS+=("$1"); shift ;;
   esac
@@ -57,6 +58,7 @@ seeds_of() {
     csv_file) echo "seeds/csv_file" ;;
     merge) echo "" ;;
     table_workbook) echo "../src/format/table/fixtures" ;;
+    table_xls) echo "seeds/table_xls" ;;
     table_paste) echo "seeds/table_paste" ;;
     outline) echo "../src/format/outline/fixtures" ;;
   esac

@@ -24,14 +24,8 @@ pub fn workbook_error(e: &WorkbookError, lang: Language) -> String {
         }
         WorkbookError::NotAWorkbook => tr(
             lang,
-            "Excel（.xlsx）や OpenDocument（.ods）のブックではありません。CSV は上の「CSV から実績値・目標値を取り込む」で取り込めます。",
-            "This is not an Excel (.xlsx) or OpenDocument (.ods) workbook. A CSV file is imported under \"Import actuals and targets from CSV\" above.",
-        )
-        .into(),
-        WorkbookError::XlsNotSupported => tr(
-            lang,
-            "Excel 97-2003 形式（.xls）は読み込めません。Excel で「名前を付けて保存」から .xlsx で保存し直してください。",
-            "Excel 97-2003 workbooks (.xls) cannot be read. In Excel, use Save As to save it again as .xlsx.",
+            "Excel（.xlsx・.xls）や OpenDocument（.ods）のブックではありません。CSV は上の「CSV から実績値・目標値を取り込む」で取り込めます。",
+            "This is not an Excel (.xlsx, .xls) or OpenDocument (.ods) workbook. A CSV file is imported under \"Import actuals and targets from CSV\" above.",
         )
         .into(),
         WorkbookError::Encrypted => tr(
@@ -308,7 +302,7 @@ mod tests {
             WorkbookError::Empty,
             WorkbookError::FileTooLarge { bytes: 70 * 1_048_576, limit: 64 * 1_048_576 },
             WorkbookError::NotAWorkbook,
-            WorkbookError::XlsNotSupported,
+            WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, detail: "x".into() },
             WorkbookError::Encrypted,
             WorkbookError::UnpacksTooLarge { packed: 10, unpacked: 1 << 33 },
             WorkbookError::Unreadable { format: WorkbookFormat::Xlsx, sheet: Some("KPI".into()), detail: "x".into() },
@@ -322,8 +316,8 @@ mod tests {
             assert!(!en.chars().any(|c| ('ぁ'..='ん').contains(&c)), "{e:?}: {en}");
         }
         assert_eq!(
-            workbook_error(&WorkbookError::XlsNotSupported, Language::Ja),
-            "Excel 97-2003 形式（.xls）は読み込めません。Excel で「名前を付けて保存」から .xlsx で保存し直してください。"
+            workbook_error(&errors[3], Language::Ja),
+            ".xls のブックが壊れていて読めません。Excel で開いて保存し直してください。"
         );
         assert!(workbook_error(&errors[1], Language::Ja).contains("70 MB"));
         assert!(workbook_error(&errors[6], Language::Ja).contains("シート「KPI」"));

@@ -9,7 +9,9 @@
 //   tab-separated text → the mapping has the right columns, the preview the right rows;
 // - an outline pasted from Word (seed 000's, src/format/outline/fixtures) into a blank strategy
 //   → the proposed tree → 作成する → the overview lists 4 goals;
-// - a bad workbook (random bytes named .xlsx, and an .xls) is refused with its message, and
+// - the same sheet as an Excel 97-2003 workbook (fixtures/kpi-town.xls, issue 45) imported the
+//   same way, its new indicators checked value by value in storage;
+// - a bad workbook (random bytes named .xlsx, a damaged .xls) is refused with its message, and
 //   the storage is byte-for-byte unchanged;
 // - cells pasted into an indicator's year rows in the editor: a row of actuals from Excel's
 //   text (「－」 no value, 速報, a word refused by its cell), then years with their interim
@@ -173,6 +175,62 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
   expect(pageErrors).toEqual([]);
 });
 
+// Issue 45: an .xls is read (by the patched calamine of tools/calamine), not refused.
+test('an Excel 97-2003 workbook (.xls): read, previewed and applied; its values stored one by one', async ({ page, openApp, pageErrors, shot }) => {
+  await kitamotoFiles(page, openApp);
+  const start = await savedStrategy(page);
+  const before = await storageSnapshot(page);
+
+  await pickWorkbook(page, 'KPI実績_令和5年度.xls', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi-town.xls')));
+  await expect(page.getByTestId('table-mapping')).toBeVisible();
+  await expect(page.getByTestId('table-header-first')).toHaveValue('3');
+  await expect(page.getByTestId('table-header-last')).toHaveValue('4');
+  await expect(page.getByTestId('table-sample-row')).toHaveCount(5);
+  expect(await roles(page, ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'])).toEqual([
+    'goal', 'name', 'unit', 'baseline', 'actual-2022', 'interim-2022', 'actual-2023', 'interim-2023',
+  ]);
+  await page.getByTestId('table-role-H').selectOption('ignore');
+  await page.getByTestId('table-check').click();
+  const preview = page.getByTestId('table-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('table-new-count')).toHaveText('5 件');
+  await expect(preview.getByTestId('csv-change-count')).toHaveText('18 件');
+  await expect(preview.getByTestId('csv-refused-count')).toHaveText('0 件');
+  expect(await storageSnapshot(page)).toEqual(before);
+  await shot('table-xls-preview-ja');
+  await sectionShot(page, 'table-preview', 'table-xls-preview-ja');
+
+  await page.getByTestId('table-apply').click();
+  await expect(page.getByTestId('table-applied')).toContainText('新しい指標 5 件と 18 件の値を取り込みました');
+  const s = await savedStrategy(page);
+  expect(s.indicators).toHaveLength(start.indicators.length + 5);
+  const goalOf = (id: string) => s.goals.find((g: any) => g.targets.includes(id))?.number;
+  // name, unit, goal, baseline, actuals [year, value], interim targets [year, value]
+  const expected: [string, string, string, number, number[][], number[][]][] = [
+    ['新規雇用者数', '人', '1', 120, [[2022, 130], [2023, 1234]], [[2022, 140]]],
+    ['創業件数', '件', '1', 5, [[2022, -12]], [[2022, 8]]],
+    ['観光入込客数', '千人', '1', 2380, [[2022, 2408], [2023, 2610.5]], [[2022, 2500]]],
+    ['転入者数', '人', '2', 850, [[2022, 861], [2023, 880]], [[2022, 900]]],
+    ['移住相談件数', '件', '2', 40, [[2022, 52]], [[2022, 60]]],
+  ];
+  for (const [name, unit, goal, baseline, actuals, interim] of expected) {
+    const found = s.indicators.filter((i: any) => i.name === name && !start.indicators.some((o: any) => o.id === i.id));
+    expect(found, name).toHaveLength(1);
+    const [indicator] = found;
+    expect([indicator.unit, goalOf(indicator.id), indicator.series.length], name).toEqual([unit, goal, 1]);
+    const series = indicator.series[0];
+    expect(series.baseline?.value, name).toBe(baseline);
+    expect(series.actuals.map((a: any) => [a.year, a.value]), name).toEqual(actuals);
+    expect(series.interim.map((v: any) => [v.year, v.value]), name).toEqual(interim);
+  }
+  // 「2,408※」: the number, its mark kept as the actual's comment.
+  const tourists = s.indicators.find((i: any) => i.name === '観光入込客数' && !start.indicators.some((o: any) => o.id === i.id));
+  expect(tourists.series[0].actuals[0].comment).toContain('※');
+  // Nothing else changed: the strategy's other indicators are as they were.
+  for (const old of start.indicators) expect(s.indicators.find((i: any) => i.id === old.id), old.name).toEqual(old);
+  expect(pageErrors).toEqual([]);
+});
+
 test('cells pasted from Excel: its HTML table with a rowspan, or only its tab-separated text', async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoFiles(page, openApp);
   const before = await storageSnapshot(page);
@@ -325,24 +383,27 @@ test('a table of contents pasted from a PDF becomes the outline; its section hea
   expect(pageErrors).toEqual([]);
 });
 
-test('a bad workbook is refused with its reason, and nothing changes', async ({ page, openApp, pageErrors }) => {
+test('a bad workbook is refused with its reason, and nothing changes', async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoFiles(page, openApp);
   await savedStrategy(page);
   const before = await storageSnapshot(page);
 
   await pickWorkbook(page, 'KPI一覧.xlsx', fs.readFileSync(path.join(TABLE_FIXTURES, 'random.bin')));
   await expect(page.getByTestId('table-error')).toContainText('「KPI一覧.xlsx」は取り込めません。何も変わっていません。');
-  await expect(page.getByTestId('table-error-line')).toHaveText(/^Excel（\.xlsx）や OpenDocument（\.ods）のブックではありません。/);
+  await expect(page.getByTestId('table-error-line')).toHaveText(/^Excel（\.xlsx・\.xls）や OpenDocument（\.ods）のブックではありません。/);
   await expect(page.getByTestId('table-mapping')).toHaveCount(0);
 
-  await pickWorkbook(page, 'KPI一覧.xls', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi.xls')));
-  await expect(page.getByTestId('table-error')).toContainText('「KPI一覧.xls」は取り込めません。');
-  await expect(page.getByTestId('table-error-line')).toHaveText(
-    'Excel 97-2003 形式（.xls）は読み込めません。Excel で「名前を付けて保存」から .xlsx で保存し直してください。',
-  );
+  // An .xls whose second half is overwritten (its records gone): damaged, said so, and the page
+  // lives on (a panic in the reader would have aborted it).
+  const damaged = fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi-town.xls'));
+  damaged.fill(0xff, damaged.length / 2);
+  await pickWorkbook(page, 'KPI一覧.xls', damaged);
+  await expect(page.getByTestId('table-error')).toContainText('「KPI一覧.xls」は取り込めません。何も変わっていません。');
+  await expect(page.getByTestId('table-error-line')).toHaveText('.xls のブックが壊れていて読めません。Excel で開いて保存し直してください。');
+  await shot('table-xls-damaged-ja');
   await toggleLanguage(page, 'en');
   await expect(page.getByTestId('table-error-line')).toHaveText(
-    'Excel 97-2003 workbooks (.xls) cannot be read. In Excel, use Save As to save it again as .xlsx.',
+    'The .xls workbook is damaged and cannot be read. Open it in Excel and save it again.',
   );
   await toggleLanguage(page, 'ja');
   await expect(page.getByTestId('table-mapping')).toHaveCount(0);

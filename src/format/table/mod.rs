@@ -4,17 +4,18 @@
 //! (`layout`), what each column holds (`roles`, proposed from the header words and remembered
 //! per layout), which indicator each row is (`rows`) and what importing it would change
 //! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (an .xls is
-//! refused before calamine reads it: see `workbook`).
+//! read by the patched calamine of `tools/calamine`: see `workbook`).
 //!
 //! - `grid`: the [`Grid`] of [`Cell`]s and [`Merge`]s every reader gives.
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a
-//!   [`WorkbookError`] (an .xls: [`WorkbookError::XlsNotSupported`]); `container` checks the bytes first (kind, size, zip bomb, encryption) and
+//!   [`WorkbookError`]; `container` checks the bytes first (kind, size, zip bomb, encryption) and
 //!   `sheet` turns a sheet's values into cells within its limits.
 //! - `paste`: [`from_html`] and [`from_tsv`], the clipboard's table; `year_block`:
 //!   [`read_year_block`], cells pasted into an indicator's year rows.
 //!
 //! Fixtures and the script that makes them: `fixtures/`; tests: `tests/`; fuzzed by
-//! `fuzz/fuzz_targets/table_workbook.rs` and `table_paste.rs`.
+//! `fuzz/fuzz_targets/table_workbook.rs`, `table_xls.rs` and `table_paste.rs`; damaged .xls files
+//! by `tests/xls_damage.rs`.
 
 mod cells;
 mod container;

@@ -8,21 +8,23 @@
 //! styles), so a percentage of an .xls, .xlsb or .ods arrives as its stored number (0.123);
 //! merged ranges come from .xlsx and .xls, none from .ods and .xlsb.
 //!
-//! An .xls (Excel 97-2003) is refused before calamine sees it ([`WorkbookError::XlsNotSupported`]):
-//! calamine 0.38.0 reads an .xls's DIMENSIONS record unchecked (`xls.rs:665`, `end - start + 1`),
-//! so a damaged .xls whose range ends before it starts panics there (an overflow; in a release
-//! build a `reserve` of the wrapped size), and a panic aborts the wasm app. Its .xls sheets are
-//! also held whole (up to 65,536 × 256 cells) before the limits here apply. Found by mutating
-//! `fixtures/kpi.xls`. The reader is kept for the tests (`read_xls`), for the day calamine checks
-//! that record.
+//! An .xls (Excel 97-2003, an OLE file) is read by the calamine of `tools/calamine`: 0.38.0 with its
+//! .xls reader made safe on damaged files (`tools/calamine/SHIRUBE.md`). The published 0.38.0
+//! panics on them (its DIMENSIONS record, `xls.rs:665`; sector chains, `cfb.rs`; short records,
+//! `utils.rs`), and in the wasm app a panic aborts the page; found by mutating `fixtures/kpi.xls`,
+//! and kept from coming back by `tests/xls_damage.rs` (a few thousand damaged copies) and `fuzz/fuzz_targets/table_xls.rs`.
+//! calamine reads every sheet of an .xls when it opens the file and holds each sheet's range
+//! whole (rows × columns from its first to its last cell), so it is given `sheet::MAX_CELLS` as
+//! the most cells the workbook's ranges may hold in all: past it, it stops reading
+//! ([`WorkbookError::SheetTooLarge`] with [`SheetLimit::Cells`], naming the sheet that went past).
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_from_rs, Data, Ods, OdsError, Reader, SheetType, Xlsb, Xlsx};
+use calamine::{open_workbook_from_rs, Data, Ods, OdsError, Reader, SheetType, Xls, XlsError, XlsOptions, Xlsb, Xlsx};
 
 use super::container::{self, Container};
 use super::grid::Grid;
-use super::sheet::{cell_of, SheetBuilder};
+use super::sheet::{cell_of, SheetBuilder, MAX_CELLS};
 
 /// The largest file read: 64 MiB (a town's KPI workbook is well under 1 MB).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -40,10 +42,6 @@ pub enum WorkbookError {
     /// Word document, random bytes, an unreadable zip.
     #[error("the file is not an Excel or OpenDocument workbook")]
     NotAWorkbook,
-    /// An Excel 97-2003 workbook (.xls, an OLE file): not read, because calamine can panic on a
-    /// damaged one (see the module doc). Saved again as .xlsx, it is read.
-    #[error("an Excel 97-2003 workbook (.xls) is not read")]
-    XlsNotSupported,
     /// Protected by a password that encrypts it: an encrypted .xlsx (an OLE file holding an
     /// `EncryptedPackage`), an .xls or .ods with a password.
     #[error("the workbook is encrypted with a password")]
@@ -95,7 +93,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, WorkbookError> {
     }
     let grids = match container::sniff(bytes)? {
         Container::Ole if container::is_encrypted_package(bytes) => return Err(WorkbookError::Encrypted),
-        Container::Ole => return Err(WorkbookError::XlsNotSupported),
+        Container::Ole => read_xls(bytes)?,
         Container::Xlsx => read_xlsx(bytes)?,
         Container::Xlsb => read_plain::<Xlsb<_>>(bytes, WorkbookFormat::Xlsb, |_| false)?,
         Container::Ods => read_plain::<Ods<_>>(bytes, WorkbookFormat::Ods, |e| matches!(e, OdsError::Password))?,
@@ -144,14 +142,16 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Grid>, WorkbookError> {
     Ok(grids)
 }
 
-/// An .xls (calamine reads its sheets, with their merged ranges, when it opens the file). Not
-/// called by [`read_workbook`] (see the module doc): only the tests read an .xls.
-#[cfg(test)]
-pub(super) fn read_xls(bytes: &[u8]) -> Result<Vec<Grid>, WorkbookError> {
-    use calamine::{Xls, XlsError};
+/// An .xls (calamine reads its sheets, with their merged ranges, when it opens the file, up to
+/// `sheet::MAX_CELLS` cells of ranges in all: see the module doc). Any other OLE file (a Word
+/// document) has no workbook stream and is `Unreadable`.
+fn read_xls(bytes: &[u8]) -> Result<Vec<Grid>, WorkbookError> {
     let format = WorkbookFormat::Xls;
-    let mut workbook: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
+    let mut options = XlsOptions::default();
+    options.max_cells = Some(MAX_CELLS);
+    let mut workbook = Xls::new_with_options(Cursor::new(bytes), options).map_err(|e| match e {
         XlsError::Password => WorkbookError::Encrypted,
+        XlsError::TooManyCells { sheet, .. } => WorkbookError::SheetTooLarge { sheet, limit: SheetLimit::Cells },
         e => unreadable(format, None, e),
     })?;
     let names = worksheet_names(workbook.sheets_metadata());

@@ -1,7 +1,7 @@
 //! Tests of a town's table: the readers against fixture workbooks (`fixtures/make.py`) and
 //! pasted cells (`workbook`, `paste`), header detection on the layouts towns use (`layouts`),
 //! plans against the bundled example strategies (`plans`), and cells pasted into an
-//! indicator's year rows (`year_block`).
+//! indicator's year rows (`year_block`); damaged copies of the .xls fixture (`xls_damage`).
 
 mod layouts;
 mod paste;
@@ -9,4 +9,6 @@ mod plans;
 #[cfg(not(target_arch = "wasm32"))]
 mod random;
 mod workbook;
+#[cfg(not(target_arch = "wasm32"))]
+mod xls_damage;
 mod year_block;

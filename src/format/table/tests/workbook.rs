@@ -103,29 +103,58 @@ fn a_table_that_starts_at_c5_keeps_its_rows_and_columns() {
 }
 
 #[test]
-fn an_xls_gives_its_merges_and_dates_but_a_percentage_as_its_stored_number() {
-    let sheets = crate::format::table::workbook::read_xls(&fixture("kpi.xls")).unwrap();
+fn an_xls_is_read_cell_by_cell_with_its_merges_and_dates_but_a_percentage_as_its_stored_number() {
+    let sheets = sheets("kpi.xls");
     assert_eq!(sheets.len(), 1);
     let grid = &sheets[0];
     assert_eq!(grid.name, "KPI");
+    assert_eq!(
+        grid.rows,
+        [
+            vec![text("KPI一覧（xls）")],
+            vec![Cell::Empty, Cell::Empty, text("令和5年度")],
+            vec![text("指標"), Cell::Empty, text("実績"), text("目標")],
+            vec![text("転入者数"), Cell::Empty, Cell::Number(880.0), text("2,408※")],
+            vec![text("時点"), Cell::Empty, Cell::Date { year: 2024, month: 4, day: 1 }, Cell::Number(0.123)],
+        ]
+    );
     assert_eq!(grid.merges, [merge(0, 0, 0, 3), merge(1, 2, 1, 3)]);
     assert_eq!(grid.shown(1, 3), &text("令和5年度"));
-    assert_eq!(grid.rows[3], [text("転入者数"), Cell::Empty, Cell::Number(880.0), text("2,408※")]);
-    assert_eq!(
-        grid.rows[4],
-        [text("時点"), Cell::Empty, Cell::Date { year: 2024, month: 4, day: 1 }, Cell::Number(0.123)]
-    );
 }
 
 #[test]
-fn an_xls_is_refused_before_calamine_reads_it() {
-    // calamine 0.38 can panic on a damaged .xls (its DIMENSIONS record), which would abort the
-    // wasm app: every .xls is refused by its OLE signature, whatever it holds.
-    assert_eq!(read_workbook(&fixture("kpi.xls")), Err(WorkbookError::XlsNotSupported));
-    let mut damaged = fixture("kpi.xls");
-    let half = damaged.len() / 2;
-    damaged[half..].iter_mut().for_each(|b| *b = 0xFF);
-    assert_eq!(read_workbook(&damaged), Err(WorkbookError::XlsNotSupported));
+fn a_towns_kpi_sheet_saved_as_xls_reads_as_the_same_grid_as_its_xlsx() {
+    // kpi-town.xls: kpi.xlsx's first sheet written by xlwt (`fixtures/make.py`), value by value
+    // and merge by merge: the e2e test imports it.
+    let xls = sheets("kpi-town.xls");
+    assert_eq!(xls.len(), 1);
+    assert_eq!(xls[0], sheets("kpi.xlsx")[0]);
+    assert_eq!(xls[0].rows[4][6], text("１，２３４"));
+    assert_eq!(xls[0].rows[6][6], Cell::Number(2610.5));
+    assert_eq!(xls[0].merges.len(), 9);
+}
+
+#[test]
+fn a_damaged_xls_is_unreadable_as_an_xls() {
+    // Its second half overwritten: the workbook stream's records are gone (the e2e test's).
+    for name in ["kpi.xls", "kpi-town.xls"] {
+        let mut damaged = fixture(name);
+        let half = damaged.len() / 2;
+        damaged[half..].iter_mut().for_each(|b| *b = 0xFF);
+        assert!(
+            matches!(
+                read_workbook(&damaged),
+                Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, .. })
+            ),
+            "{name}: {:?}",
+            read_workbook(&damaged)
+        );
+    }
+    // Cut short: the header is there, the sectors it names are not.
+    assert!(matches!(
+        read_workbook(&fixture("kpi.xls")[..600]),
+        Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, .. })
+    ));
 }
 
 #[test]
@@ -157,8 +186,8 @@ fn bad_files_are_refused_with_what_is_wrong() {
         read("declared-huge.xlsx"),
         Some(WorkbookError::UnpacksTooLarge { packed: 279, unpacked: 3 * 1024 * 1024 * 1024 + 11 })
     );
-    // An OLE signature and junk is no encrypted workbook: an .xls (damaged), refused unread.
-    assert_eq!(read("fake-ole.xlsx"), Some(WorkbookError::XlsNotSupported));
+    // An OLE signature and junk is no encrypted workbook: read as an .xls, damaged.
+    assert!(matches!(read("fake-ole.xlsx"), Some(WorkbookError::Unreadable { format: WorkbookFormat::Xls, .. })));
     // A sheet that unpacks past its declared size stops at it, and fails on that sheet.
     assert!(
         matches!(read("lying-sizes.xlsx"), Some(WorkbookError::Unreadable { format: WorkbookFormat::Xlsx, sheet: Some(s), .. }) if s == "KPI")
@@ -229,4 +258,82 @@ fn the_benchmarks_thousand_rows_plan_as_a_thousand_new_indicators() {
     // Every row's baseline, three actuals (less the no-value words) and target.
     let no_value = worded.iter().filter(|i| *i % 5 < 2).count();
     assert_eq!(plan.values.changes.len(), 1000 * 5 - no_value);
+}
+
+/// The offsets of the BIFF records of kpi.xls's workbook stream (it starts at the first sector
+/// after the header in this file), with their types.
+fn xls_records(file: &[u8]) -> Vec<(usize, u16)> {
+    let mut records = Vec::new();
+    let mut at = 512;
+    while at + 4 <= file.len() {
+        let typ = u16::from_le_bytes([file[at], file[at + 1]]);
+        let len = u16::from_le_bytes([file[at + 2], file[at + 3]]) as usize;
+        if typ == 0 || at + 4 + len > file.len() {
+            break;
+        }
+        records.push((at, typ));
+        at += 4 + len;
+    }
+    records
+}
+
+#[test]
+fn an_xls_sheet_is_held_within_the_sheet_limits_whatever_it_declares() {
+    let file = fixture("kpi.xls");
+    let records = xls_records(&file);
+    let (dimensions, _) = *records.iter().find(|(_, typ)| *typ == 0x0200).unwrap();
+    // A LabelSst (row, column, format, string index): the title in A1 is the first.
+    let labels: Vec<usize> = records.iter().filter(|(_, typ)| *typ == 0x00FD).map(|(at, _)| *at).collect();
+    let label = labels[labels.len() - 1];
+
+    // DIMENSIONS declaring 2³² − 1 rows × 256 columns: calamine's reservation is capped by what
+    // the sheet's records can hold, and the sheet reads as before.
+    let mut declared = file.clone();
+    declared[dimensions + 8..dimensions + 12].copy_from_slice(&u32::MAX.to_le_bytes());
+    declared[dimensions + 14..dimensions + 16].copy_from_slice(&256u16.to_le_bytes());
+    assert_eq!(read_workbook(&declared), read_workbook(&file));
+
+    // A label moved to column ALM (1,000): past the column limit, as for an .xlsx.
+    let mut wide = file.clone();
+    wide[label + 6..label + 8].copy_from_slice(&1_000u16.to_le_bytes());
+    assert_eq!(
+        read_workbook(&wide),
+        Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Columns })
+    );
+
+    // A label moved to IV65536 beside the title in A1: calamine would hold the range between
+    // them whole, 65,536 × 256 cells (half a GB); it stops at 3,000,000 (sheet::MAX_CELLS).
+    let mut far = file.clone();
+    far[label + 4..label + 6].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    far[label + 6..label + 8].copy_from_slice(&0xFFu16.to_le_bytes());
+    assert_eq!(
+        read_workbook(&far),
+        Err(WorkbookError::SheetTooLarge { sheet: "KPI".into(), limit: SheetLimit::Cells })
+    );
+}
+
+#[test]
+fn an_xls_whose_sheet_records_all_point_at_one_sheet_stops_reading_it() {
+    // kpi.xls's twenty XF records of 20 bytes made BoundSheet8 records of the same size, each
+    // naming the one sheet's position: 21 sheets reading the same 616 bytes of records, 12,936
+    // in all from a workbook stream of 4,096. calamine stops past twice the stream (a large
+    // file could name millions of sheets so, and be read millions of times).
+    let file = fixture("kpi.xls");
+    let records = xls_records(&file);
+    let (sheet, _) = *records.iter().find(|(_, typ)| *typ == 0x0085).unwrap();
+    let position = &file[sheet + 4..sheet + 8];
+    let mut many = file.clone();
+    let xfs = records.iter().filter(|(at, typ)| *typ == 0x00E0 && file[at + 2] == 20).take(20);
+    for (n, (at, _)) in xfs.enumerate() {
+        let mut record = vec![0x85, 0x00, 20, 0];
+        record.extend_from_slice(position);
+        record.extend_from_slice(&[0, 0, 12, 0]);
+        record.extend_from_slice(format!("sheet {n:>6}").as_bytes());
+        many[*at..at + 24].copy_from_slice(&record);
+    }
+    assert!(
+        matches!(read_workbook(&many), Err(WorkbookError::Unreadable { format: WorkbookFormat::Xls, sheet: None, ref detail }) if detail.contains("BoundSheet8")),
+        "{:?}",
+        read_workbook(&many)
+    );
 }

@@ -1,4 +1,4 @@
-//! A town's own KPI table brought in as it is (issue 31): a workbook (.xlsx, .ods) picked, or
+//! A town's own KPI table brought in as it is (issue 31): a workbook (.xlsx, .xls, .ods) picked, or
 //! cells pasted from Excel, read into sheets (`format::table`); then the mapping (`mapping`: the
 //! sheet, the header rows, each column's role — proposed from the headers, or the mapping
 //! remembered for that layout —, where new indicators go); then the plan (`plan`: new and
@@ -176,8 +176,8 @@ pub fn TableImport() -> impl IntoView {
         <section class="panel csv-import" data-testid="table-import" aria-labelledby="table-import-title">
             <h2 id="table-import-title">{state.text("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")}</h2>
             <p class="lead">{state.text(
-                "町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。",
-                "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.",
+                "町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.xls・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。",
+                "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .xls, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.",
             )}</p>
             <div class="actions">
                 <input id="table-file" class="visually-hidden" type="file"
