@@ -117,7 +117,8 @@ impl<B: Backend> Store<B> {
 
     /// Undoes a folder merge: the version it replaced (`seq`) becomes the current one again, as
     /// a change made here — it keeps what the current version descends from, so the member's
-    /// file is not merged in again at the next reading, and the others receive the undo.
+    /// file is not merged in again at the next reading (the others do not receive it when they
+    /// hold the content it brings back: see `session::folder::undo`).
     pub async fn undo_folder_merge(&self, id: &Id, seq: u64, now: &str) -> Result<Strategy, StorageError> {
         let before = self.version(id, seq).await?;
         self.save_as(&before, now, VersionReason::Restored).await?;

@@ -184,8 +184,9 @@ test('two members: A records measure 1\'s actual, B writes measure 2\'s evaluati
   await carry(b, '佐藤', a);
   await syncNow(a);
   await syncNow(b);
-  await expect(a.getByTestId('folder-said')).toContainText('佐藤さんの変更を取り込みました');
-  await expect(b.getByTestId('folder-said')).toContainText('田中さんの変更を取り込みました');
+  // The poll (1.5 s here) may take it before 今すぐ同期 does: what came in stays listed under 最近取り込んだ変更.
+  await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
+  await expect(b.getByTestId('folder-recent')).toContainText('田中さんの変更を取り込みました');
   for (const p of [a, b]) {
     const s = await storedStrategyOfPage(p);
     const kpi = s.indicators.find((i: any) => i.name === KPI);
@@ -217,20 +218,10 @@ test('two members: A records measure 1\'s actual, B writes measure 2\'s evaluati
   expect(await storageSnapshot(a)).toEqual(storedA);
   expect(await storageSnapshot(b)).toEqual(storedB);
   await expect(a.getByTestId('folder-standing').first()).toHaveText('同じ内容です');
-  // What came in stays listed after later polls, with 元に戻す.
+  // What came in stays listed after later polls.
   await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
   await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-members-ja.png' });
 
-  // A undoes B's changes: B's evaluation goes, A's actual stays, and B receives the undo.
-  await a.getByTestId('folder-undo-taken').first().click();
-  await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].measures[1].evaluations.length).toBe(0);
-  expect(hasActual(await storedStrategyOfPage(a))).toBe(true);
-  await expect(a.getByTestId('folder-recent')).toHaveCount(0);
-  await ownFileHolding(a, '田中', (s) => s.goals[0].measures[1].evaluations.length === 0);
-  await carry(a, '田中', b);
-  await syncNow(b);
-  await expect.poll(async () => (await storedStrategyOfPage(b)).goals[0].measures[1].evaluations.length).toBe(0);
-  expect(hasActual(await storedStrategyOfPage(b))).toBe(true);
   await ca.close();
   await cb.close();
 });
@@ -371,7 +362,7 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
   await ownFileHolding(c, '鈴木', '鈴木さんが書いた副題');
   await carry(c, '鈴木', a);
   await syncNow(a);
-  await expect(a.getByTestId('folder-said')).toContainText('鈴木さんの変更を取り込みました');
+  await expect(a.getByTestId('folder-recent')).toContainText('鈴木さんの変更を取り込みました');
   await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
   const merged = await storedStrategyOfPage(a);
   expect(merged.goals[1].subtitle).toBe('田中さんが書いた副題');

@@ -422,7 +422,10 @@ async fn read_file<F: Folder>(
 }
 
 /// Undoes a folder merge ([`Taken::undo`]): the version before it becomes the current one, as
-/// a change made here (the member's file is not merged in again; the others receive the undo).
+/// a change made here (the member's file is not merged in again). The others do NOT receive it
+/// when the content it brings back is one they already hold: a fingerprint names a content, not
+/// a version, so a file going back to an earlier content reads as behind (the app offers no
+/// undo of a folder merge for this reason; known limit, issue 46's closing note).
 pub async fn undo<B: Backend>(store: &Store<B>, strategy: &Id, seq: u64, now: &str) -> Result<Strategy, StorageError> {
     store.undo_folder_merge(strategy, seq, now).await
 }

@@ -301,7 +301,7 @@ impl Sync {
                     let at = files::local_time(&files::now());
                     self.shown.recent.update(|r| {
                         for t in &reading.taken {
-                            r.insert(0, Recent { at: at.clone(), by: t.by.clone(), undo: t.undo });
+                            r.insert(0, Recent { at: at.clone(), by: t.by.clone() });
                         }
                         r.truncate(RECENT);
                     });
@@ -346,12 +346,11 @@ impl Sync {
     }
 }
 
-/// A member's changes taken in lately: when, whose, and the version to go back to (undo).
+/// A member's changes taken in lately: when, and whose.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recent {
     pub at: String,
     pub by: String,
-    pub undo: Option<u64>,
 }
 
 /// What the section shows of a strategy's sync (signals the sync sets).
@@ -404,24 +403,6 @@ impl Sharing {
             match folder.permission(true).await {
                 Permission::Granted => s.connect(app, folder).await,
                 _ => *s.waiting.borrow_mut() = Some(folder),
-            }
-        });
-    }
-
-    /// 「元に戻す」 on a change taken in lately: the version before it comes back, as a change
-    /// made here (the member's file is not merged in again; the others receive the undo).
-    pub fn undo_taken(&self, id: &Id, recent: Recent) {
-        let (app, Some(s), Some(seq)) = (*self, current(id), recent.undo) else { return };
-        let id = id.clone();
-        spawn_local(async move {
-            app.before_reading().await;
-            match crate::session::folder::undo(&app.store(), &id, seq, &files::now()).await {
-                Ok(_) => {
-                    s.shown.recent.update(|r| r.retain(|x| *x != recent));
-                    app.after_stored().await;
-                    s.write_later(app, s.delays.1);
-                }
-                Err(e) => s.shown.problem.set(Some(crate::words::storage_error(&e, app.app().lang()))),
             }
         });
     }
