@@ -24,6 +24,7 @@ pub struct Editing {
 pub struct SaveJob {
     /// The revision it stores (for [`Editing::saved`]).
     pub revision: u64,
+    pub id: Id,
     pub title: String,
     pub prepared: Prepared,
     /// The stored revision it goes over (another tab's save in between is a conflict).
@@ -202,7 +203,7 @@ impl Editing {
             return None;
         };
         let prepared = Prepared::with_text(self.rewriter.write(open, now), open, now);
-        Some(SaveJob { revision, title: open.title.clone(), prepared, base: self.autosave.base() })
+        Some(SaveJob { revision, id: open.id.clone(), title: open.title.clone(), prepared, base: self.autosave.base() })
     }
 
     /// The store answered a save: the autosave's next revision to save, if a change waited.

@@ -48,11 +48,6 @@ impl Prepared {
         Prepared { text: export_compact(strategy, now), summary: StrategySummary::of(strategy, now) }
     }
 
-    /// The strategy's id.
-    pub fn id(&self) -> &Id {
-        &self.summary.id
-    }
-
     /// `strategy` with its compact file text made elsewhere (by a `format::Rewriter`, which
     /// writes only what changed since the last save).
     pub fn with_text(text: String, strategy: &Strategy, now: &str) -> Prepared {

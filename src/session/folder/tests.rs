@@ -318,3 +318,32 @@ fn automatic_writes_are_thinned_and_the_file_carries_the_shared_version_it_chang
     let (r, _) = b.poll(&folder, &at(33));
     assert!(r.conflicts.is_empty() && !r.taken.is_empty(), "{r:?}");
 }
+
+/// A known limit (issue 46's closing note), kept as its reproduction: a fingerprint names a
+/// content, not a version, so an undo that brings back a content B already holds reads, at B,
+/// as A being behind — B keeps the changes A took back, and A never takes them again. Fails
+/// today; run with `cargo test -- --ignored an_undone_merge`.
+#[test]
+#[ignore = "known limit: an undone folder merge does not reach the others (issue 46's note)"]
+fn an_undone_merge_reaches_the_member_whose_changes_it_took_back() {
+    let (folder, mut a, mut b, _) = three();
+    a.edit(&at(10), |s| actual(s, 12.0));
+    b.edit(&at(10), |s| s.title = "Bの題名".into());
+    let mut took = None;
+    for round in 0..3 {
+        let (r, _) = a.poll(&folder, &at(11 + round));
+        took = took.or(r.taken.iter().find(|t| t.by == "佐藤").and_then(|t| t.undo));
+        b.poll(&folder, &at(11 + round));
+    }
+    assert_eq!(a.strategy(), b.strategy(), "both hold both");
+    assert_eq!(a.strategy().title, "Bの題名");
+    // A takes B's changes back out, writes its file, and B reads it.
+    let seq = took.expect("A took B's changes, with the version before kept");
+    undo(&a.store, &a.sync.strategy, seq, &at(21)).wait().unwrap();
+    assert_ne!(a.strategy().title, "Bの題名");
+    assert!(a.write(&folder, &at(22)));
+    let r = b.read(&folder, &at(23));
+    assert!(r.conflicts.is_empty(), "{:?}", r.conflicts.iter().map(|c| &c.merge.conflicts).collect::<Vec<_>>());
+    assert_eq!(b.strategy().title, a.strategy().title, "B received the undo: {r:?}");
+    assert!(b.strategy().indicators[0].series[0].actuals.iter().any(|x| x.value == 12.0), "A's actual stays");
+}

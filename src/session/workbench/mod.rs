@@ -188,12 +188,11 @@ impl<B: Backend> Workbench<B> {
         // Made ready where the open strategy lives (no copy of it); closed meanwhile: nothing to save.
         let Some(job) = self.edit_session(|e| e.save_job(revision, &now)) else { return (Outcome::default(), None) };
         let title = job.title;
-        let id = job.prepared.id().clone();
         let saved = self.store.save_prepared_over(job.prepared, &now, job.base).await;
         let after = after_save(&saved, was_full, self.full_shown.get(), self.store.is_persistent());
         let tell = match after.say {
             Say::Nothing => Tell::Nothing,
-            Say::Conflict => Tell::Say(crate::session::tabs::conflict(&self.store, &id, &title).await),
+            Say::Conflict => Tell::Say(crate::session::tabs::conflict(&self.store, &job.id, &title).await),
             Say::Full => {
                 let room = self.store.usage().await.ok().map(|u| Room::from(&u));
                 Tell::Say(Notice::StorageFull { title, room })

@@ -10,6 +10,7 @@ mod actions;
 mod downloads;
 mod editing;
 mod edits;
+mod folder_start;
 mod folder_sync;
 mod importing;
 mod library;
@@ -42,7 +43,8 @@ pub use actions::{install as install_actions, install_writer, load_run as load_a
 use actions::{perform, Action};
 pub use downloads::{try_use_downloads, use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
-pub use folder_sync::{open_from_folder, reconnect_from_notice, resume as resume_folder, Link};
+pub use folder_start::{open_from_folder, reconnect_from_notice, resume as resume_folder};
+pub use folder_sync::Link;
 pub use importing::{use_importing, Importing};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

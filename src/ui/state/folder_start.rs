@@ -1,0 +1,104 @@
+//! How the shared folder's sync starts away from the strategy's files page (issue 46):
+//! 「共有フォルダから開く」 on the list takes a folder's strategies whole; a strategy connected in
+//! this browser (the preferences list it) resumes its sync on any page of it ([`resume`], in the
+//! `files` part), and after a restart whose permission is "prompt" a notice offers
+//! 「共有フォルダに再接続」 ([`reconnect_from_notice`]). The sync itself is `folder_sync`'s.
+
+use super::folder_sync::{current, sync_for};
+use super::{Facade, Sharing};
+use crate::model::Id;
+use crate::session::folder::SyncError;
+use crate::storage::{self, DiskFolder};
+use crate::ui::files;
+use leptos::task::spawn_local;
+
+/// 「共有フォルダから開く」 on the strategy list: a folder picked, and every strategy it holds
+/// members' files of that this browser does not hold is stored whole (`folder::take_whole`,
+/// with its lineage), the folder kept for each; the first one's files page opens, where its
+/// sync starts. Returns what to say when nothing could be opened.
+pub async fn open_from_folder(app: Sharing) -> Option<String> {
+    let lang = app.app().lang();
+    let folder = match DiskFolder::pick().await {
+        Ok(Some(f)) => f,
+        Ok(None) => return None,
+        Err(e) => return Some(crate::words::folder::sync_error(&SyncError::Folder(e), lang)),
+    };
+    let found = match crate::session::folder::strategies_in(&folder).await {
+        Ok((found, _)) => found,
+        Err(e) => return Some(crate::words::folder::sync_error(&e, lang)),
+    };
+    let store = app.store();
+    let mut first = None;
+    for s in found {
+        let here = store.has(&s.id).await.unwrap_or(true);
+        if !here {
+            match crate::session::folder::take_whole(&store, &folder, &s.id, &files::now()).await {
+                Ok(Some(_)) => {}
+                Ok(None) => continue,
+                Err(e) => return Some(crate::words::folder::sync_error(&e, lang)),
+            }
+        }
+        storage::keep_folder(s.id.as_str(), &folder).await;
+        app.remember_folder(&s.id, true);
+        first.get_or_insert(s.id);
+    }
+    match first {
+        Some(id) => {
+            app.taken_whole(id).await;
+            None
+        }
+        None => Some(
+            crate::locale::tr(
+                lang,
+                "このフォルダには、読み込める戦略のファイルがありません。",
+                "This folder holds no strategy file that can be read.",
+            )
+            .to_owned(),
+        ),
+    }
+}
+
+/// A strategy connected to a shared folder in this browser syncs on every page of it (issue 46):
+/// the app calls this when such a strategy opens. The sync's code is in the `files` part (the
+/// files page shows the folder's section), fetched here: a strategy with no folder never
+/// fetches it on its other pages. (A part of its own, `folder`, shared so much code with the
+/// others that wasm-split's chunks moved 20 KB into `actions`, on every visit.)
+pub fn resume(app: Sharing, id: Id) {
+    if current(&id).is_some() || !storage::folder_api_available() {
+        return;
+    }
+    spawn_local(async move {
+        if crate::ui::parts::load_twice(load_folder_part).await.is_err() || resume_part(app, id).await.is_err() {
+            crate::ui::parts::report_missing();
+        }
+    });
+}
+
+/// The notice's 「共有フォルダに再接続」 (the notice comes from [`resume`]): through the `files`
+/// part, already fetched then, so that the sync's code stays out of the notices' part
+/// (`actions`, on every visit past the list: calling the sync from there put 220 KB in it).
+pub fn reconnect_from_notice(app: Sharing, id: Id) {
+    spawn_local(async move {
+        if reconnect_part(app, id).await.is_err() {
+            crate::ui::parts::report_missing();
+        }
+    });
+}
+
+crate::ui::parts::split!(
+    files,
+    /// [`Sharing::reconnect_folder`], in the `files` part.
+    fn reconnect_part(app: Sharing, id: Id) -> () {
+        app.reconnect_folder(&id);
+    }
+);
+
+crate::ui::parts::split!(files, load: load_folder_part,
+    /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
+    /// still grants it, else a notice offers to reconnect.
+    fn resume_part(app: Sharing, id: Id) -> () {
+        // The files page shows its own button: no notice there.
+        let announce = !app.on_files_page();
+        sync_for(app, &id, announce);
+    }
+);
