@@ -38,6 +38,7 @@ fn current_hash() -> String {
 #[component]
 fn App(start: Start) -> impl IntoView {
     super::state::install_actions();
+    super::state::install_folder_start();
     super::workbook_reader::install();
     super::workbook_writer::install();
     let state = AppState::new(start);

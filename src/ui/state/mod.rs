@@ -43,7 +43,9 @@ pub use actions::{install as install_actions, install_writer, load_run as load_a
 use actions::{perform, Action};
 pub use downloads::{try_use_downloads, use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
-pub use folder_start::{open_from_folder, reconnect_from_notice, resume as resume_folder};
+pub use folder_start::{
+    install as install_folder_start, open_from_folder, reconnect_from_notice, resume as resume_folder,
+};
 pub use folder_sync::Link;
 pub use importing::{use_importing, Importing};
 use leptos::prelude::*;
