@@ -74,8 +74,11 @@ pub fn resume(app: Sharing, id: Id) {
     });
 }
 
+/// What the notice's button runs (see [`install`]).
+type Reconnect = fn(Sharing, Id);
+
 thread_local! {
-    static RECONNECT: std::cell::Cell<Option<fn(Sharing, Id)>> = const { std::cell::Cell::new(None) };
+    static RECONNECT: std::cell::Cell<Option<Reconnect>> = const { std::cell::Cell::new(None) };
 }
 
 /// Lets the notice's 「共有フォルダに再接続」 reach the sync: the app calls it once, at start-up.
