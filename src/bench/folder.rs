@@ -49,11 +49,12 @@ pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> F
 }
 
 /// The sync a browser holding `start` makes of the `members`' files, natively (the benchmark's
-/// reference figure beside the browser's): the time it took and what it said.
+/// reference figure beside the browser's): the time it took, what it said, and the strategy it
+/// left stored.
 pub fn sync_natively(
     start: &str,
     members: &[(String, String)],
-) -> (std::time::Duration, crate::session::folder::Reading) {
+) -> (std::time::Duration, crate::session::folder::Reading, crate::model::Strategy) {
     let Ok(Opened::Strategy(start)) = format::open(start.as_bytes()) else { panic!("the start file reads") };
     let store = Store::new(MemoryBackend::new());
     completed(store.save_imported(&start, "2026-01-03T00:00:00Z")).expect("imported");
@@ -64,7 +65,8 @@ pub fn sync_natively(
     let mut sync = FolderSync::new(Me { id: new_member_id(), name: "測る人".into() }, start.strategy.id.clone());
     let t = std::time::Instant::now();
     let reading = completed(sync.read(&store, &folder, "2026-01-03T00:00:00Z")).expect("read");
-    (t.elapsed(), reading)
+    let took = t.elapsed();
+    (took, reading, completed(store.load(&start.strategy.id)).expect("stored"))
 }
 
 #[cfg(test)]
@@ -76,19 +78,10 @@ mod tests {
     fn a_browser_that_started_from_the_start_file_takes_every_members_edits_without_a_conflict() {
         let files = generate_folder(Size::TOWN, 3, 4, 5);
         let Ok(Opened::Strategy(start)) = format::open(files.start.as_bytes()) else { panic!() };
-        let store = Store::new(MemoryBackend::new());
-        completed(store.save_imported(&start, "t0")).unwrap();
-        let folder = MemoryFolder::new();
-        for (name, text) in &files.members {
-            folder.put(name, text.as_bytes());
-        }
-        let me = Me { id: new_member_id(), name: "測る人".into() };
-        let mut sync = FolderSync::new(me, start.strategy.id.clone());
-        let reading = completed(sync.read(&store, &folder, "t1")).unwrap();
+        let (_, reading, merged) = sync_natively(&files.start, &files.members);
         assert!(reading.conflicts.is_empty() && reading.refused.is_empty(), "{reading:?}");
         assert_eq!(reading.members.len(), 4);
         assert!(reading.members.iter().all(|m| m.standing == Standing::Taken), "{:?}", reading.members);
-        let merged = completed(store.load(&start.strategy.id)).unwrap();
         // Every field each member changed is in the merged strategy, as that member wrote it.
         let fields = |s: &crate::model::Strategy| -> Vec<String> {
             let titles = s.goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter());

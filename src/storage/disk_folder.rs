@@ -191,20 +191,6 @@ impl Folder for DiskFolder {
     }
 }
 
-/// Waits for the event loop's next turn: a task of its own (setTimeout 0), not a microtask, so
-/// that input and drawing come in between (the folder sync's steps: `ui::files::PerformanceMarks`).
-pub async fn next_turn() {
-    let next = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
-        Some(w) => {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-        None => {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(next).await;
-}
-
 /// The database the folders' handles are kept in, apart from the app's data.
 const DATABASE: &str = "shirube-folders";
 const STORE: &str = "handles";

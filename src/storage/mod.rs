@@ -69,8 +69,8 @@ pub use browser::{
 };
 #[cfg(target_arch = "wasm32")]
 pub use disk_folder::{
-    folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, next_turn,
-    DiskFolder, Permission,
+    folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
+    Permission,
 };
 #[cfg(target_arch = "wasm32")]
 pub use drafts::{

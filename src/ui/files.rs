@@ -256,8 +256,9 @@ mod browser {
             timed(name, f)
         }
 
+        /// A task of its own (setTimeout 0), not a microtask: input and drawing come in between.
         async fn breathe(&self) {
-            crate::storage::next_turn().await
+            sleep(0).await
         }
     }
 

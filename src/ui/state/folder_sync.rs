@@ -291,11 +291,11 @@ impl Sync {
     async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) {
         match read {
             Ok(reading) => {
-                self.shown.last.set(Some(files::local_time(&files::now())));
+                let at = files::local_time(&files::now());
+                self.shown.last.set(Some(at.clone()));
                 self.shown.problem.set(None);
                 let stored = reading.stored;
                 if !reading.taken.is_empty() {
-                    let at = files::local_time(&files::now());
                     self.shown.recent.update(|r| {
                         for t in &reading.taken {
                             r.insert(0, Recent { at: at.clone(), by: t.by.clone() });

@@ -85,9 +85,9 @@ impl Sharing {
     }
 
     /// Keeps in the preferences whether strategy `id` is connected to a folder in this
-    /// browser (the app resumes its sync on any page of it: `folder_sync::resume`).
+    /// browser (the app resumes its sync on any page of it: `folder_start::resume`).
     pub fn remember_folder(&self, id: &Id, connected: bool) {
-        if self.app.prefs.with_untracked(|p| p.folder_strategies.contains(id)) == connected {
+        if self.has_folder(id) == connected {
             return;
         }
         let id = id.clone();
