@@ -33,7 +33,7 @@ fn main() {
             let base = generate::generate(size, seed);
             let (ours, theirs) = generate::edited_pair(&base, 100, 10, seed);
             let at = "2026-01-01T00:00:00Z";
-            let lineage = Lineage { versions: vec![fingerprint(&base)], base: None };
+            let lineage = Lineage { versions: vec![fingerprint(&base)], ..Lineage::default() };
             let write = |name: &str, text: String| {
                 let out = format!("{dir}/{name}");
                 std::fs::write(&out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));

@@ -22,17 +22,22 @@ pub struct Envelope {
     pub format: String,
     /// The format version; files of an older version are migrated on import.
     pub version: u64,
+    /// The id of the version the file holds (see `lineage`): first, so that a reader that
+    /// holds that version already can stop after the first few hundred bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
     /// When the file was written (ISO 8601).
     pub exported_at: String,
     /// What wrote it, e.g. "Shirube 0.1.0".
     pub generator: String,
-    pub strategy: Strategy,
-    /// Which shared versions the strategy descends from, for merging two machines' work.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lineage: Option<Lineage>,
-    /// Who wrote it, in a shared folder (issue 46); absent in a file exported by hand.
+    /// Who wrote it, in a shared folder; absent in a file exported by hand. Before the
+    /// strategy, so that a quiet poll reads it with the head.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<Author>,
+    pub strategy: Strategy,
+    /// Which versions the strategy descends from, for merging two machines' work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
 }
 
 /// A strategy file to write, borrowing the strategy (also each entry of a backup of everything).
@@ -40,13 +45,15 @@ pub struct Envelope {
 pub(super) struct EnvelopeRef<'a> {
     format: &'static str,
     version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    head: Option<&'a str>,
     exported_at: &'a str,
     generator: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a Author>,
     strategy: &'a Strategy,
     #[serde(skip_serializing_if = "Option::is_none")]
     lineage: Option<&'a Lineage>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<&'a Author>,
 }
 
 /// The file text for a strategy, pretty-printed so it diffs well. `exported_at` comes from the
@@ -57,13 +64,19 @@ pub fn export(strategy: &Strategy, exported_at: &str) -> String {
 
 /// [`export`] with the strategy's lineage, for a file another machine may merge.
 pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lineage) -> String {
-    let envelope = EnvelopeRef { lineage: Some(lineage), ..envelope(strategy, exported_at) };
+    let envelope =
+        EnvelopeRef { head: lineage.head.as_deref(), lineage: Some(lineage), ..envelope(strategy, exported_at) };
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
 /// [`export_with_lineage`] naming who wrote it: a member's own file in a shared folder (issue 46).
 pub fn export_shared(strategy: &Strategy, exported_at: &str, lineage: &Lineage, author: &Author) -> String {
-    let envelope = EnvelopeRef { lineage: Some(lineage), author: Some(author), ..envelope(strategy, exported_at) };
+    let envelope = EnvelopeRef {
+        head: lineage.head.as_deref(),
+        lineage: Some(lineage),
+        author: Some(author),
+        ..envelope(strategy, exported_at)
+    };
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
@@ -93,6 +106,7 @@ pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> Enve
     EnvelopeRef {
         format: FORMAT_NAME,
         version: CURRENT_VERSION,
+        head: None,
         exported_at,
         generator: GENERATOR,
         strategy,

@@ -1,47 +1,55 @@
-//! Where a file's strategy comes from, so that two machines' work can be merged (issue 19).
+//! Where a file's strategy comes from, so that two machines' work can be merged.
 //!
-//! A version is named across machines by its fingerprint: the XXH3-128 hash of the strategy's JSON
-//! as this build writes it (the same strategy reads back the same, so both machines compute the
-//! same name without agreeing on anything). A file's `lineage` lists the fingerprints of the
-//! versions its strategy descends from that were shared with another machine (exported or
-//! imported), newest first, and may carry the newest of them whole (`base`), for a browser that
-//! does not have it. The receiving browser merges from the newest version both have.
+//! A content is named by its fingerprint: the XXH3-128 hash of the strategy's JSON as this build
+//! writes it (the same strategy reads back the same, so both machines compute the same name
+//! without agreeing on anything). A version is named by its history (`history`): its content's
+//! fingerprint and its parents. A file says its version's id (`head`, at the top of the file,
+//! so that a quiet poll reads no further), carries the graph of the versions it descends from
+//! (`graph`) and, whole, the nearest one a reader may lack (`base`, named by `base_id`).
+//!
+//! Files written before ids existed list fingerprints instead (`versions`, newest first): they
+//! read as a linear history whose ids are those fingerprints.
 
+use super::history::{is_version_id, legacy_chain, version_id, Node, MAX_GRAPH, MAX_PARENTS};
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// At most this many ancestors are listed: a five-year plan exchanged weekly stays under it.
+/// At most this many fingerprints are read from an older file's list (older builds wrote at most
+/// this many).
 pub const MAX_ANCESTORS: usize = 200;
 
 /// The `lineage` of a strategy file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Lineage {
-    /// Fingerprints (see [`fingerprint`]) of versions this strategy descends from that were
-    /// shared with another machine, newest first.
-    #[serde(default)]
+    /// Files written before version ids: fingerprints (see [`fingerprint`]) of versions this
+    /// strategy descends from that were shared with another machine, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<String>,
-    /// The version `versions[0]` names, whole: a browser that does not have it can still merge.
+    /// A version the file's descends from, whole: a browser that does not have it can still
+    /// merge. Named by `base_id` (in an older file, by `versions[0]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Strategy>,
+    /// The id of `base`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_id: Option<String>,
+    /// The versions the file's version descends from (itself included), nearest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub graph: Vec<Node>,
+    /// The file's version's id: written at the top of the envelope (`head`), not here.
+    #[serde(skip)]
+    pub head: Option<String>,
 }
 
-/// A strategy with its fingerprint, computed once: a fingerprint serialises the whole strategy
-/// (about 15 ms natively for the benchmark's "large", several times that in the browser), and a
-/// reading of the shared folder compares each file with several versions.
+/// A file's version as its lineage names it: its id, its parents, and the graph it brings.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Fingerprinted {
-    pub fingerprint: String,
-    pub strategy: Strategy,
+pub struct FileVersion {
+    pub id: String,
+    pub parents: Vec<String>,
+    pub graph: Vec<Node>,
 }
 
-impl Fingerprinted {
-    pub fn of(strategy: Strategy) -> Fingerprinted {
-        Fingerprinted { fingerprint: fingerprint(&strategy), strategy }
-    }
-}
-
-/// The name of a version: 32 hexadecimal digits, the XXH3-128 hash of its JSON, hashed as it
+/// The name of a content: 32 hexadecimal digits, the XXH3-128 hash of its JSON, hashed as it
 /// is written (no copy of the text). A name, not a seal: it tells versions apart (a 128-bit
 /// collision between two versions of one strategy is not a practical concern); it does not
 /// prove a file untouched.
@@ -62,24 +70,12 @@ pub fn fingerprint(strategy: &Strategy) -> String {
     format!("{:032x}", hashing.0.digest128())
 }
 
-/// `first`, then `rest` without repeats, at most [`MAX_ANCESTORS`]: a lineage after sharing
-/// (`first` is what was shared).
-pub fn prepend(first: Option<&str>, rest: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(rest.len() + 1);
-    for fp in first.into_iter().chain(rest.iter().map(String::as_str)) {
-        if out.len() == MAX_ANCESTORS {
-            break;
-        }
-        if !out.iter().any(|o| o == fp) {
-            out.push(fp.to_owned());
-        }
-    }
-    out
-}
-
 /// Why the ancestor a file names cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LineageError {
+    /// The file's `head` is not the id of its strategy with the parents its graph gives.
+    #[error("the file's version id does not name its content and parents")]
+    HeadMismatch,
     /// The carried `base` is not the version the file says it is (`versions[0]`).
     #[error("the file's base version is not the version it names")]
     BaseMismatch,
@@ -89,18 +85,81 @@ pub enum LineageError {
 }
 
 impl Lineage {
-    /// The carried base, checked: it must be the version `versions[0]` names, of the same
-    /// strategy. `Ok(None)` when the file carries none.
-    pub fn checked_base(&self, strategy: &Strategy) -> Result<Option<&Strategy>, LineageError> {
+    /// The carried base with its id, checked: of the same strategy, and named by its content
+    /// and the parents the graph gives (in an older file: its fingerprint is `versions[0]`).
+    /// `Ok(None)` when the file carries none.
+    pub fn checked_base(&self, strategy: &Strategy) -> Result<Option<(String, &Strategy)>, LineageError> {
         let Some(base) = &self.base else { return Ok(None) };
         if base.id != strategy.id {
             return Err(LineageError::OtherStrategy);
         }
-        if self.versions.first().map(String::as_str) != Some(fingerprint(base).as_str()) {
-            return Err(LineageError::BaseMismatch);
-        }
-        Ok(Some(base))
+        let fp = fingerprint(base);
+        let id = match &self.base_id {
+            Some(id) => {
+                let parents = self.graph.iter().find(|n| n.id == *id).map(|n| n.parents.as_slice()).unwrap_or_default();
+                (version_id(&fp, parents) == *id || *id == fp).then(|| id.clone())
+            }
+            None => (self.versions.first() == Some(&fp)).then_some(fp),
+        };
+        id.map(|id| Some((id, base))).ok_or(LineageError::BaseMismatch)
     }
+
+    /// The file's version: its id checked against its content (`fp`, the fingerprint of the
+    /// file's strategy) and the parents its graph gives. An older file's version is named by
+    /// its fingerprint and descends from its list.
+    pub fn version(&self, fp: &str) -> Result<FileVersion, LineageError> {
+        match &self.head {
+            Some(head) => {
+                let parents = self.graph.iter().find(|n| n.id == *head).map(|n| n.parents.clone()).unwrap_or_default();
+                if version_id(fp, &parents) != *head {
+                    return Err(LineageError::HeadMismatch);
+                }
+                let mut graph = self.graph.clone();
+                if !graph.iter().any(|n| n.id == *head) {
+                    graph.push(Node { id: head.clone(), parents: parents.clone() });
+                }
+                Ok(FileVersion { id: head.clone(), parents, graph })
+            }
+            None => Ok(legacy_version(fp, &self.versions)),
+        }
+    }
+
+    /// The first id of the file that is not one (`path`, `id`), or a list longer than its
+    /// limit (the path of the first entry beyond it): checked at the door, as strategy ids are.
+    pub fn unsafe_id(&self) -> Option<(String, String)> {
+        let bad = |s: &String| !is_version_id(s);
+        if let Some(h) = self.head.as_ref().filter(|h| bad(h)) {
+            return Some(("head".into(), h.clone()));
+        }
+        if let Some(b) = self.base_id.as_ref().filter(|b| bad(b)) {
+            return Some(("lineage.base_id".into(), b.clone()));
+        }
+        if let Some((i, v)) = self.versions.iter().enumerate().find(|(i, v)| *i >= MAX_ANCESTORS || bad(v)) {
+            return Some((format!("lineage.versions[{i}]"), v.clone()));
+        }
+        for (i, n) in self.graph.iter().enumerate() {
+            if i >= MAX_GRAPH || bad(&n.id) {
+                return Some((format!("lineage.graph[{i}].id"), n.id.clone()));
+            }
+            if let Some((j, p)) = n.parents.iter().enumerate().find(|(j, p)| *j >= MAX_PARENTS || bad(p)) {
+                return Some((format!("lineage.graph[{i}].parents[{j}]"), p.clone()));
+            }
+        }
+        None
+    }
+}
+
+/// A file without version ids: its strategy named by its fingerprint `fp`, descending from its
+/// list of fingerprints (`versions`, newest first; the first may be `fp` itself).
+pub fn legacy_version(fp: &str, versions: &[String]) -> FileVersion {
+    let rest = match versions.first() {
+        Some(first) if first == fp => &versions[1..],
+        _ => versions,
+    };
+    let mut graph = legacy_chain(rest);
+    let parents: Vec<String> = rest.first().cloned().into_iter().collect();
+    graph.insert(0, Node { id: fp.to_owned(), parents: parents.clone() });
+    FileVersion { id: fp.to_owned(), parents, graph }
 }
 
 #[cfg(test)]
@@ -121,27 +180,65 @@ mod tests {
     }
 
     #[test]
-    fn prepend_puts_the_shared_version_first_once_and_keeps_the_list_bounded() {
-        let rest: Vec<String> = ["b", "a", "b"].map(String::from).to_vec();
-        assert_eq!(prepend(Some("a"), &rest), ["a", "b"]);
-        assert_eq!(prepend(None, &rest), ["b", "a"]);
-        let long: Vec<String> = (0..MAX_ANCESTORS + 5).map(|i| i.to_string()).collect();
-        let out = prepend(Some("new"), &long);
-        assert_eq!((out.len(), out[0].as_str(), out[1].as_str()), (MAX_ANCESTORS, "new", "0"));
-    }
-
-    #[test]
     fn a_carried_base_must_be_the_named_version_of_the_same_strategy() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
         let mut base = s.clone();
         base.title = "元の版".into();
-        let good = Lineage { versions: vec![fingerprint(&base)], base: Some(base.clone()) };
-        assert_eq!(good.checked_base(&s), Ok(Some(&base)));
-        let wrong = Lineage { versions: vec![fingerprint(&s)], base: Some(base.clone()) };
+        let fp = fingerprint(&base);
+        let good = Lineage { versions: vec![fp.clone()], base: Some(base.clone()), ..Lineage::default() };
+        assert_eq!(good.checked_base(&s), Ok(Some((fp.clone(), &base))), "an older file's");
+        let wrong = Lineage { versions: vec![fingerprint(&s)], base: Some(base.clone()), ..Lineage::default() };
         assert_eq!(wrong.checked_base(&s), Err(LineageError::BaseMismatch));
         let other = crate::model::Strategy { id: crate::model::Id::new("str"), ..base.clone() };
-        let foreign = Lineage { versions: vec![fingerprint(&other)], base: Some(other) };
+        let foreign = Lineage { versions: vec![fingerprint(&other)], base: Some(other), ..Lineage::default() };
         assert_eq!(foreign.checked_base(&s), Err(LineageError::OtherStrategy));
         assert_eq!(Lineage::default().checked_base(&s), Ok(None));
+        // Named by its history: its id must be its content's with the parents the graph gives.
+        let root = "0".repeat(32);
+        let id = version_id(&fp, std::slice::from_ref(&root));
+        let graph = vec![Node { id: id.clone(), parents: vec![root.clone()] }];
+        let named = Lineage { base: Some(base.clone()), base_id: Some(id.clone()), graph, ..Lineage::default() };
+        assert_eq!(named.checked_base(&s), Ok(Some((id, &base))));
+        let forged = Lineage { base_id: Some(version_id(&fp, &["1".repeat(32)])), ..named };
+        assert_eq!(forged.checked_base(&s), Err(LineageError::BaseMismatch));
+    }
+
+    #[test]
+    fn a_files_version_is_checked_against_its_content_and_an_older_file_reads_as_a_line() {
+        let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
+        let fp = fingerprint(&s);
+        let (p, q) = ("1".repeat(32), "2".repeat(32));
+        let id = version_id(&fp, std::slice::from_ref(&p));
+        let graph = vec![Node { id: id.clone(), parents: vec![p.clone()] }, Node { id: p.clone(), parents: vec![] }];
+        let file = Lineage { head: Some(id.clone()), graph: graph.clone(), ..Lineage::default() };
+        assert_eq!(file.version(&fp), Ok(FileVersion { id, parents: vec![p.clone()], graph }));
+        let forged = Lineage { head: Some(version_id(&fp, &[q.clone()])), ..file.clone() };
+        assert_eq!(forged.version(&fp), Err(LineageError::HeadMismatch));
+        // Older files: the list is a line, the fingerprint the id.
+        let older = Lineage { versions: vec![p.clone(), q.clone()], ..Lineage::default() };
+        let v = older.version(&fp).unwrap();
+        assert_eq!((v.id.as_str(), v.parents.as_slice()), (fp.as_str(), std::slice::from_ref(&p)));
+        assert_eq!(v.graph.iter().map(|n| n.parents.len()).collect::<Vec<_>>(), [1, 1, 0]);
+        let shared_as_is = Lineage { versions: vec![fp.clone(), q.clone()], ..Lineage::default() };
+        assert_eq!(shared_as_is.version(&fp).unwrap().parents, [q]);
+    }
+
+    #[test]
+    fn ids_of_the_wrong_form_or_too_many_are_refused_at_the_door() {
+        let ok = "a".repeat(32);
+        let node = |id: &str, parents: &[&str]| Node {
+            id: id.into(),
+            parents: parents.iter().map(|p| p.to_string()).collect(),
+        };
+        assert_eq!(Lineage { head: Some(ok.clone()), ..Lineage::default() }.unsafe_id(), None);
+        let huge = "x".repeat(1_000_000);
+        let bad = Lineage { graph: vec![node(&ok, &[]), node(&huge, &[])], ..Lineage::default() };
+        assert_eq!(bad.unsafe_id().map(|(p, _)| p), Some("lineage.graph[1].id".into()));
+        let three = Lineage { graph: vec![node(&ok, &[&ok, &ok, &ok])], ..Lineage::default() };
+        assert_eq!(three.unsafe_id().map(|(p, _)| p), Some("lineage.graph[0].parents[2]".into()));
+        let many = Lineage { graph: vec![node(&ok, &[]); MAX_GRAPH + 1], ..Lineage::default() };
+        assert_eq!(many.unsafe_id().map(|(p, _)| p), Some(format!("lineage.graph[{MAX_GRAPH}].id")));
+        let head = Lineage { head: Some("<script>".into()), ..Lineage::default() };
+        assert_eq!(head.unsafe_id().map(|(p, _)| p), Some("head".into()));
     }
 }

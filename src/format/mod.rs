@@ -20,6 +20,7 @@ mod everything;
 mod frame_tests;
 #[cfg(test)]
 mod grant_tests;
+pub mod history;
 mod import;
 mod lineage;
 pub mod migrations;
@@ -27,6 +28,7 @@ mod open;
 pub mod outline;
 #[cfg(test)]
 mod partner_tests;
+mod peek;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod region;
@@ -59,8 +61,9 @@ pub use import::{
     OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
 pub(crate) use import::{format_name, read_quietly};
-pub use lineage::{fingerprint, prepend, Fingerprinted, Lineage, LineageError, MAX_ANCESTORS};
+pub use lineage::{fingerprint, legacy_version, FileVersion, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};
+pub use peek::{peek_top, FileTop, TOP_BYTES};
 pub use region::{
     export_region, open_region, open_region_towns, read_region, region_json_schema, RegionFile, RegionRead,
     RegionTowns, REGION_FORMAT_NAME, REGION_VERSION,

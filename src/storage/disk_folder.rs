@@ -158,11 +158,14 @@ impl Folder for DiskFolder {
             }
             // Only JSON files can be members' files: their size is asked here (a file too large
             // is refused before it is read), the others' not at all.
-            let bytes = match name.ends_with(".json") {
-                true => file_of(&handle).await.map(|f| f.size() as u64).unwrap_or(0),
-                false => 0,
+            let (bytes, modified) = match name.ends_with(".json") {
+                true => match file_of(&handle).await {
+                    Ok(f) => (f.size() as u64, Some(f.last_modified() as u64)),
+                    Err(_) => (0, None),
+                },
+                false => (0, None),
             };
-            out.push(FolderEntry { name, bytes });
+            out.push(FolderEntry { name, bytes, modified });
         }
         Ok(out)
     }
@@ -171,6 +174,15 @@ impl Folder for DiskFolder {
         let handle = file_handle(&self.handle, name, false).await.map_err(|e| file_error(name, &e))?;
         let file = file_of(&handle).await.map_err(|e| file_error(name, &e))?;
         let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| file_error(name, &e))?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
+
+    async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, FolderError> {
+        let handle = file_handle(&self.handle, name, false).await.map_err(|e| file_error(name, &e))?;
+        let file = file_of(&handle).await.map_err(|e| file_error(name, &e))?;
+        let start =
+            file.slice_with_i32_and_i32(0, bytes.min(i32::MAX as usize) as i32).map_err(|e| file_error(name, &e))?;
+        let buffer = JsFuture::from(start.array_buffer()).await.map_err(|e| file_error(name, &e))?;
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 

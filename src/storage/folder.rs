@@ -16,6 +16,9 @@ pub struct FolderEntry {
     pub name: String,
     /// Its size in bytes, as the folder says (a file too large is refused before it is read).
     pub bytes: u64,
+    /// When it was last changed (milliseconds since 1970), where the folder says; `None`
+    /// otherwise. A file whose size and time are what they were is not read again.
+    pub modified: Option<u64>,
 }
 
 /// What went wrong with the folder itself (not with a file's content).
@@ -36,6 +39,8 @@ pub trait Folder {
     async fn list(&self) -> Result<Vec<FolderEntry>, FolderError>;
     /// A file's bytes.
     async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError>;
+    /// A file's first `bytes` bytes (all of it when it is shorter): its top, for a quiet poll.
+    async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, FolderError>;
     /// Writes this member's own file whole (created, or replaced).
     async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError>;
 }
@@ -48,6 +53,10 @@ pub struct MemoryFolder {
     written: RefCell<Vec<String>>,
     /// The names read through [`Folder::read`], in order.
     read: RefCell<Vec<String>>,
+    /// The names whose start was read through [`Folder::read_start`], in order.
+    started: RefCell<Vec<String>>,
+    /// Each file's time of change: a count of the writes and puts.
+    changes: RefCell<BTreeMap<String, u64>>,
 }
 
 impl MemoryFolder {
@@ -58,6 +67,13 @@ impl MemoryFolder {
     /// Puts a file in as another member (or the network drive) would.
     pub fn put(&self, name: &str, bytes: impl Into<Vec<u8>>) {
         self.files.borrow_mut().insert(name.to_owned(), bytes.into());
+        self.touch(name);
+    }
+
+    fn touch(&self, name: &str) {
+        let mut changes = self.changes.borrow_mut();
+        let next = changes.values().max().copied().unwrap_or(0) + 1;
+        changes.insert(name.to_owned(), next);
     }
 
     /// Takes a file out (a member who left, whose file was cleared away).
@@ -84,12 +100,25 @@ impl MemoryFolder {
     pub fn reads(&self) -> Vec<String> {
         self.read.borrow().clone()
     }
+
+    /// The names whose start was read through [`Folder::read_start`], in order.
+    pub fn starts(&self) -> Vec<String> {
+        self.started.borrow().clone()
+    }
 }
 
 impl Folder for MemoryFolder {
     async fn list(&self) -> Result<Vec<FolderEntry>, FolderError> {
         let files = self.files.borrow();
-        Ok(files.iter().map(|(name, b)| FolderEntry { name: name.clone(), bytes: b.len() as u64 }).collect())
+        let changes = self.changes.borrow();
+        Ok(files
+            .iter()
+            .map(|(name, b)| FolderEntry {
+                name: name.clone(),
+                bytes: b.len() as u64,
+                modified: changes.get(name).copied(),
+            })
+            .collect())
     }
 
     async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
@@ -97,8 +126,17 @@ impl Folder for MemoryFolder {
         self.get(name).ok_or_else(|| FolderError::File { name: name.to_owned(), detail: "not found".into() })
     }
 
+    async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, FolderError> {
+        self.started.borrow_mut().push(name.to_owned());
+        let mut all =
+            self.get(name).ok_or_else(|| FolderError::File { name: name.to_owned(), detail: "not found".into() })?;
+        all.truncate(bytes);
+        Ok(all)
+    }
+
     async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
         self.files.borrow_mut().insert(name.to_owned(), bytes.to_vec());
+        self.touch(name);
         self.written.borrow_mut().push(name.to_owned());
         Ok(())
     }
@@ -111,6 +149,10 @@ impl<F: Folder> Folder for std::rc::Rc<F> {
 
     async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
         (**self).read(name).await
+    }
+
+    async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, FolderError> {
+        (**self).read_start(name, bytes).await
     }
 
     async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {

@@ -67,6 +67,7 @@ impl<B: Backend> Store<B> {
                     batch.push(Write::Expect { key: key.clone(), value: Some(text) });
                     batch.push(Write::remove(key));
                     batch.push(Write::remove(keys::head(id)));
+                    batch.extend(keys::names_of(id).map(Write::remove));
                     removed.count += 1;
                 }
                 _ => removed.changed.push(id.clone()),

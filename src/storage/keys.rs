@@ -10,6 +10,12 @@ pub const INDEX: &str = "shirube/v1/index";
 pub const STRATEGY_PREFIX: &str = "shirube/v1/strategy/";
 /// `shirube/v1/head/<id>`: the strategy's revision and its kept versions (`storage::versions`).
 pub const HEAD_PREFIX: &str = "shirube/v1/head/";
+/// `shirube/v1/named/<id>`: which version was last named, at which revision
+/// (`storage::versions::Named`).
+pub const NAMED_PREFIX: &str = "shirube/v1/named/";
+/// `shirube/v1/graph/<id>`: the graph of the strategy's named versions (JSON list of
+/// `format::history::Node`), bounded.
+pub const GRAPH_PREFIX: &str = "shirube/v1/graph/";
 /// `shirube/v1/version/<id>/<seq>`: a kept earlier version (the envelope as it was).
 pub const VERSION_PREFIX: &str = "shirube/v1/version/";
 /// `shirube/v1/backup/<id>/<taken at>`: the envelope as it was.
@@ -51,9 +57,22 @@ pub fn version(id: &Id, seq: u64) -> String {
     format!("{VERSION_PREFIX}{id}/{seq:010}")
 }
 
+pub fn named(id: &Id) -> String {
+    format!("{NAMED_PREFIX}{id}")
+}
+
+pub fn graph(id: &Id) -> String {
+    format!("{GRAPH_PREFIX}{id}")
+}
+
 /// The keys of a strategy's history (its head and versions) start with this.
 pub fn history_of(id: &Id) -> [String; 2] {
     [head(id), format!("{VERSION_PREFIX}{id}/")]
+}
+
+/// The keys of what names a strategy's versions (the last named one, the graph).
+pub fn names_of(id: &Id) -> [String; 2] {
+    [named(id), graph(id)]
 }
 
 /// The strategy id a key belongs to, if it is a strategy key under an id that keeps the id rule
@@ -72,6 +91,8 @@ pub fn unsafe_id_key(key: &str) -> bool {
         |prefix: &str| key.strip_prefix(prefix).map(|rest| rest.rsplit_once('/').is_none_or(|(id, _)| !is_safe_id(id)));
     whole(STRATEGY_PREFIX)
         .or_else(|| whole(HEAD_PREFIX))
+        .or_else(|| whole(NAMED_PREFIX))
+        .or_else(|| whole(GRAPH_PREFIX))
         .or_else(|| whole(REGION_PREFIX))
         .or_else(|| with_tail(VERSION_PREFIX))
         .or_else(|| with_tail(BACKUP_PREFIX))

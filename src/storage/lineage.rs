@@ -1,354 +1,409 @@
-//! The lineage of stored strategies (issue 19): which of their versions were shared with other
-//! machines, so that a file coming back can be merged from the newest version both sides have.
+//! A stored strategy's versions as other machines see them (`format::history`): each named by
+//! its content and its parents, the graph of those names kept beside the history
+//! (`keys::graph`, bounded) even when thinning drops old contents, and which version was named
+//! last (`keys::named`, apart from the head: naming the current version never changes what a
+//! tab's save checks).
 //!
-//! A version's fingerprint (`format::fingerprint`) is recorded when it is shared: written to a
-//! file ([`Store::export_file`], which also pins it in the history as `Exported`) or taken from
-//! one ([`Store::save_imported`], [`Store::replace`]). The head lists the shared versions the
-//! current one descends from (`Head::lineage`); an export writes that list into the file, with
-//! the newest of those versions whole when the strategy changed since. [`Store::common_base`]
-//! finds, for an incoming file, the version to merge from.
+//! A version is named when it leaves (written to a file: [`Store::export_file`],
+//! [`Store::shared_file`]) or arrives (a file's version taken as it is, a merge): a save over a
+//! version nobody else has seen keeps that one's parents, so the graph grows by what was shared,
+//! not by every keystroke. [`Ancestry`] answers how another file's version stands against the
+//! current one, and [`Store::merge_base`] finds the version to merge from, by one rule for
+//! every path: the shared folder, a folder read by hand, and 統合する with a colleague's file.
 
-use super::versions::{Head, Origin, VersionReason};
+use super::versions::{Head, Named, Origin, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
+use crate::format::history::{relation, version_id, Graph, Node, Relation, MAX_GRAPH};
 use crate::format::{
-    export_shared, export_with_lineage, fingerprint, prepend, Author, Fingerprinted, Imported, Lineage, LineageError,
+    export_shared, export_with_lineage, fingerprint, legacy_version, Author, FileVersion, Imported, Lineage,
+    LineageError,
 };
 use crate::model::{Id, Strategy};
 
-/// At most this many versions without a recorded fingerprint (kept before this release) are
-/// read to look for a file's ancestor.
-const UNLABELLED_LOOKS: usize = 30;
+/// How many of the nearest versions are looked at for the one a file carries whole.
+const BASE_LOOKS: usize = 16;
 
-impl Origin {
-    /// A version read from a file: that version itself, descending from what the file says.
-    pub fn of_file(strategy: &Strategy, lineage: Option<&Lineage>) -> Origin {
-        Origin::of_fingerprint(fingerprint(strategy), lineage)
+/// A version at hand whole, by its id: a folder's file as last read or written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownVersion {
+    pub id: String,
+    pub strategy: Strategy,
+}
+
+/// Where a stored strategy's current version stands in its history, without its content:
+/// what a quiet poll needs.
+#[derive(Clone, Debug, Default)]
+pub struct Place {
+    /// The current version's id, when it is named.
+    pub id: Option<String>,
+    /// The versions it is made on.
+    pub parents: Vec<String>,
+    pub graph: Graph,
+    /// A head written before ids whose version was shared as it is: that version's fingerprint.
+    legacy_id: Option<String>,
+}
+
+impl Place {
+    /// The current version if it is named, else the versions it is made on.
+    pub fn tips(&self) -> Vec<String> {
+        match &self.id {
+            Some(id) => vec![id.clone()],
+            None => self.parents.clone(),
+        }
     }
 
-    /// [`Origin::of_file`] where the file's strategy's fingerprint (`fp`) is known.
-    pub fn of_fingerprint(fp: String, lineage: Option<&Lineage>) -> Origin {
-        let rest = lineage.map(|l| l.versions.as_slice()).unwrap_or_default();
-        Origin { lineage: prepend(Some(&fp), rest), fingerprint: Some(fp), merged_from: None }
+    /// Whether the current version is, or is made on, version `id`: a file holding it has
+    /// nothing this one lacks.
+    pub fn holds(&self, id: &str) -> bool {
+        self.id.as_deref() == Some(id) || self.legacy_id.as_deref() == Some(id) || self.graph.reaches(&self.tips(), id)
+    }
+
+    /// How `theirs` stands against the current version.
+    pub fn relation(&self, theirs: &FileVersion) -> Relation {
+        let mut graph = self.graph.clone();
+        graph.extend(theirs.graph.iter().cloned());
+        relation(self.id.as_deref(), &self.tips(), &theirs.id, &graph)
     }
 }
 
-/// Where the version to merge from is, for a file whose strategy is stored here.
+/// A stored strategy's current version with its place in the history.
+#[derive(Clone, Debug)]
+pub struct Ancestry {
+    pub current: Strategy,
+    /// Its revision: a version made from it is stored over it, never over a save made meanwhile.
+    pub revision: u64,
+    pub place: Place,
+    /// Kept versions that can be found by id: (id, seq), newest first.
+    kept: Vec<(String, u64)>,
+}
+
+impl Ancestry {
+    /// How `theirs` stands against the current version.
+    pub fn relation(&self, theirs: &FileVersion) -> Relation {
+        self.place.relation(theirs)
+    }
+
+    /// The current version's id, and, when it is named only now, its node (stored with what
+    /// is made on it).
+    pub fn named(&self) -> (String, Option<Node>) {
+        match &self.place.id {
+            Some(id) => (id.clone(), None),
+            None => {
+                let id = version_id(&fingerprint(&self.current), &self.place.parents);
+                (id.clone(), Some(Node { id, parents: self.place.parents.clone() }))
+            }
+        }
+    }
+
+    /// After `strategy` was stored over this one as `origin` at `revision` (the replaced one
+    /// kept as `kept`): the new current version, without reading it back.
+    pub(super) fn advance(&mut self, strategy: Strategy, revision: u64, origin: Origin, kept: Option<u64>) {
+        let place = &mut self.place;
+        let replaced = place.id.clone().or_else(|| origin.names_replaced.as_ref().map(|n| n.id.clone()));
+        if let Some(pair) = replaced.zip(kept) {
+            self.kept.insert(0, pair);
+        }
+        place.graph.extend(origin.nodes);
+        place.graph.extend(origin.names_replaced);
+        place.graph.add(&origin.id, &origin.parents);
+        place.id = Some(origin.id);
+        place.parents = origin.parents;
+        place.legacy_id = None;
+        self.current = strategy;
+        self.revision = revision;
+    }
+
+    /// The version a merge of `merged` from this one and `theirs` is: two parents, named at
+    /// once (the same merge made by two members has one id).
+    pub fn merge_origin(&self, merged: &Strategy, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        let (ours, names_replaced) = self.named();
+        let parents = vec![ours, theirs.id.clone()];
+        Origin {
+            id: version_id(&fingerprint(merged), &parents),
+            parents,
+            nodes: theirs.graph.clone(),
+            names_replaced,
+            merged_from: by.map(str::to_owned),
+        }
+    }
+}
+
+/// The version `theirs` is, taken as it is (a fast-forward, an import).
+pub fn taken_origin(theirs: &FileVersion, by: Option<&str>) -> Origin {
+    Origin {
+        id: theirs.id.clone(),
+        parents: theirs.parents.clone(),
+        nodes: theirs.graph.clone(),
+        names_replaced: None,
+        merged_from: by.map(str::to_owned),
+    }
+}
+
+/// A file's version: as its lineage names it, checked against its content; a file that says
+/// nothing (exported by hand from an older build) is named by its content alone. `Err`: the
+/// file's id does not name its content.
+pub fn file_version(file: &Imported) -> Result<FileVersion, LineageError> {
+    let fp = fingerprint(&file.strategy);
+    match &file.lineage {
+        Some(lineage) => lineage.version(&fp),
+        None => Ok(legacy_version(&fp, &[])),
+    }
+}
+
+/// Where the version to merge from is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ancestor {
-    /// The newest version both have: from this browser's history, or carried in the file.
+    /// The nearest version both descend from: from this browser's history, or carried in the
+    /// file (`in_file`).
     Found { base: Box<Strategy>, in_file: bool },
     /// Neither this browser nor the file has a version both descend from.
     NotFound,
-    /// The file carries a base that is not what it says it is: the merge is refused.
+    /// The file's version ids do not name what it holds: the merge is refused.
     Mismatch(LineageError),
 }
 
 impl<B: Backend> Store<B> {
-    /// The file text for stored strategy `id`, with its lineage, and the version it holds; the
-    /// version is recorded as shared (pinned in the history once it is replaced, so that a file
-    /// coming back can be merged from it).
-    pub async fn export_file(&self, id: &Id, now: &str) -> Result<(String, Strategy), StorageError> {
-        self.write_out(id, now, VersionReason::Exported, None, &[]).await
+    /// Which version of strategy `id` was last named (and the record's text, for a batch's
+    /// condition).
+    pub(super) async fn read_named(&self, id: &Id) -> Result<(Option<Named>, Option<String>), StorageError> {
+        let text = self.backend.get(&keys::named(id)).await?;
+        Ok((text.as_deref().and_then(|t| serde_json::from_str(t).ok()), text))
     }
 
-    /// The file text for stored strategy `id` as a member's own file in a shared folder (issue
-    /// 46): [`Store::export_file`] naming `author`, and the version it holds recorded as shared
-    /// by a [`VersionReason::Synced`] write, which thinning may drop (the folder is written every
-    /// few minutes). The file carries, whole, the newest shared version the strategy changed
-    /// since, looked for in the history and then among `known` (the folder's files as read,
-    /// this member's own last file among them: the history may have thinned it away).
+    /// The stored graph of strategy `id`'s named versions (empty when unreadable: ancestry
+    /// questions then find less in common, and a merge asks more, but nothing is lost).
+    pub(super) async fn stored_graph(&self, id: &Id) -> Result<Graph, StorageError> {
+        let text = self.backend.get(&keys::graph(id)).await?;
+        let nodes: Vec<Node> = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+        Ok(Graph::of(nodes))
+    }
+
+    /// The id of strategy `id`'s current version, when it is named: what a write compares with
+    /// the file it last wrote, without reading the strategy.
+    pub async fn current_id(&self, id: &Id) -> Result<Option<String>, StorageError> {
+        let head = self.head(id).await?;
+        let (named, _) = self.read_named(id).await?;
+        Ok(named.filter(|n| n.revision == head.revision).map(|n| n.id))
+    }
+
+    /// Where stored strategy `id`'s current version stands, without reading it.
+    pub async fn place(&self, id: &Id) -> Result<Place, StorageError> {
+        Ok(self.place_of(id, &self.head(id).await?).await?)
+    }
+
+    async fn place_of(&self, id: &Id, head: &Head) -> Result<Place, StorageError> {
+        let (named, _) = self.read_named(id).await?;
+        let mut graph = self.stored_graph(id).await?;
+        graph.extend(head.legacy_graph());
+        Ok(Place {
+            id: named.filter(|n| n.revision == head.revision).map(|n| n.id),
+            parents: head.tips(),
+            graph,
+            legacy_id: head.fingerprint.clone(),
+        })
+    }
+
+    /// Stored strategy `id` with its place in the history.
+    pub async fn ancestry(&self, id: &Id) -> Result<Ancestry, StorageError> {
+        let head = self.head(id).await?;
+        let place = self.place_of(id, &head).await?;
+        let current = self.load(id).await?;
+        let kept = head
+            .versions
+            .iter()
+            .rev()
+            .filter_map(|v| v.id.clone().or_else(|| v.fingerprint.clone()).map(|id| (id, v.seq)))
+            .collect();
+        Ok(Ancestry { current, revision: head.revision, place, kept })
+    }
+
+    /// Names the current version of strategy `id` if it is not named yet (recording its id and
+    /// its node; the head is not touched), and returns it with its place in the history.
+    pub async fn name_current(&self, id: &Id) -> Result<Ancestry, StorageError> {
+        let mut tries = 0;
+        loop {
+            let (head, head_text) = self.read_head(id).await?;
+            let (_, named_text) = self.read_named(id).await?;
+            let mut ancestry = self.ancestry(id).await?;
+            if ancestry.revision != head.revision {
+                // Saved between the two reads (another tab): read again.
+                if tries >= 3 {
+                    return Err(StorageError::Conflict { key: keys::head(id) });
+                }
+                tries += 1;
+                continue;
+            }
+            let Some(node) = ancestry.named().1 else { return Ok(ancestry) };
+            ancestry.place.graph.add(&node.id, &node.parents);
+            let named = Named { revision: head.revision, id: node.id.clone() };
+            let batch = vec![
+                Write::Expect { key: keys::head(id), value: head_text },
+                Write::Expect { key: keys::named(id), value: named_text },
+                Write::put(keys::named(id), super::store::to_json(&named)?),
+                Write::put(
+                    keys::graph(id),
+                    super::store::to_json(&ancestry.place.graph.bounded(&[node.id.clone()], MAX_GRAPH))?,
+                ),
+            ];
+            match self.backend.apply(batch).await {
+                // Saved or named meanwhile (another tab): named again from what is stored now.
+                Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
+                Err(e) => return Err(e),
+                Ok(()) => {
+                    ancestry.place.id = Some(node.id);
+                    return Ok(ancestry);
+                }
+            }
+        }
+    }
+
+    /// The content of version `version` of `ancestry`'s strategy, if this browser still has it.
+    pub async fn content_of(&self, ancestry: &Ancestry, version: &str) -> Option<Strategy> {
+        let place = &ancestry.place;
+        if place.id.as_deref() == Some(version) || place.legacy_id.as_deref() == Some(version) {
+            return Some(ancestry.current.clone());
+        }
+        let seq = ancestry.kept.iter().find(|(id, _)| id == version)?.1;
+        self.version(&ancestry.current.id, seq).await.ok()
+    }
+
+    /// The version to merge from, of `bases` (nearest first: `Relation::Diverged`): the first
+    /// whose content is at hand — in this browser's history, among `known`, or carried by the
+    /// file (`carried`, checked: `Lineage::checked_base`). `None`: none is.
+    pub async fn merge_base(
+        &self,
+        ancestry: &Ancestry,
+        bases: &[String],
+        carried: Option<(&str, &Strategy)>,
+        known: &[&KnownVersion],
+    ) -> Option<(Strategy, bool)> {
+        for base in bases {
+            if let Some(s) = self.content_of(ancestry, base).await {
+                return Some((s, false));
+            }
+            if let Some(k) = known.iter().find(|k| k.id == *base && k.strategy.id == ancestry.current.id) {
+                return Some((k.strategy.clone(), false));
+            }
+            if let Some((_, s)) = carried.filter(|(id, _)| id == base) {
+                return Some((s.clone(), true));
+            }
+        }
+        None
+    }
+
+    /// The file text for stored strategy `id`, with its history, and the version it holds
+    /// (named now if it was not).
+    pub async fn export_file(&self, id: &Id, now: &str) -> Result<(String, Strategy), StorageError> {
+        let (text, ancestry) = self.write_out(id, now, None, &[], true).await?;
+        Ok((text, ancestry.current))
+    }
+
+    /// The file text for stored strategy `id` as a member's own file in a shared folder,
+    /// naming `author`, with the version it holds. `known`: versions at hand whole (this
+    /// member's own last file: the history may have thinned it away). `with_base`: whether
+    /// the file carries the nearest version others may lack, whole (a file that would be too
+    /// large for the others is written without it).
     pub async fn shared_file(
         &self,
         id: &Id,
         now: &str,
         author: &Author,
-        known: &[&Fingerprinted],
-    ) -> Result<(String, Strategy), StorageError> {
-        self.write_out(id, now, VersionReason::Synced, Some(author), known).await
+        known: &[&KnownVersion],
+        with_base: bool,
+    ) -> Result<(String, Ancestry), StorageError> {
+        self.write_out(id, now, Some(author), known, with_base).await
     }
 
     async fn write_out(
         &self,
         id: &Id,
         now: &str,
-        mark: VersionReason,
         author: Option<&Author>,
-        known: &[&Fingerprinted],
-    ) -> Result<(String, Strategy), StorageError> {
-        let mut tries = 0;
-        loop {
-            let (head, head_text) = self.read_head(id).await?;
-            let current = self.load(id).await?;
-            let fp = fingerprint(&current);
-            let base = match head.lineage.first() {
-                Some(newest) if *newest != fp => match self.shared_version(id, &head, newest).await {
-                    Some(found) => Some(found),
-                    None => known
-                        .iter()
-                        .find(|k| k.strategy.id == current.id && k.fingerprint == *newest)
-                        .map(|k| k.strategy.clone()),
-                },
-                _ => None,
-            };
-            let lineage = Lineage { versions: head.lineage.clone(), base };
-            let text = match author {
-                Some(author) => export_shared(&current, now, &lineage, author),
-                None => export_with_lineage(&current, now, &lineage),
-            };
-            let mut marked = head;
-            marked.lineage = prepend(Some(&fp), &marked.lineage);
-            if marked.reason == VersionReason::Saved {
-                marked.reason = mark;
-            }
-            marked.fingerprint = Some(fp);
-            let batch = vec![
-                Write::Expect { key: keys::head(id), value: head_text },
-                Write::put(keys::head(id), super::store::to_json(&marked)?),
-            ];
-            match self.backend.apply(batch).await {
-                // Another tab saved in between: export what is stored now.
-                Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
-                Err(e) => return Err(e),
-                Ok(()) => return Ok((text, current)),
+        known: &[&KnownVersion],
+        with_base: bool,
+    ) -> Result<(String, Ancestry), StorageError> {
+        let ancestry = self.name_current(id).await?;
+        let (head, _) = ancestry.named();
+        let graph = ancestry.place.graph.bounded(std::slice::from_ref(&head), MAX_GRAPH);
+        let mut carried = None;
+        if with_base {
+            for node in graph.iter().skip(1).take(BASE_LOOKS) {
+                let found = match self.content_of(&ancestry, &node.id).await {
+                    Some(s) => Some(s),
+                    None => known.iter().find(|k| k.id == node.id).map(|k| k.strategy.clone()),
+                };
+                if let Some(s) = found.filter(|s| s.id == *id) {
+                    carried = Some((node.id.clone(), s));
+                    break;
+                }
             }
         }
-    }
-
-    /// The kept version (or the current one) whose fingerprint is `fp`.
-    async fn shared_version(&self, id: &Id, head: &Head, fp: &str) -> Option<Strategy> {
-        if head.fingerprint.as_deref() == Some(fp) {
-            return self.load(id).await.ok();
-        }
-        let seq = head.versions.iter().rev().find(|v| v.fingerprint.as_deref() == Some(fp))?.seq;
-        self.version(id, seq).await.ok()
+        let (base_id, base) = carried.unzip();
+        let lineage = Lineage { head: Some(head), graph, base, base_id, versions: Vec::new() };
+        let text = match author {
+            Some(author) => export_shared(&ancestry.current, now, &lineage, author),
+            None => export_with_lineage(&ancestry.current, now, &lineage),
+        };
+        Ok((text, ancestry))
     }
 
     /// Stores a strategy read from a file under its own id (no strategy with that id is here),
     /// as the version the file holds.
     pub async fn save_imported(&self, imported: &Imported, now: &str) -> Result<u64, StorageError> {
-        let origin = Origin::of_file(&imported.strategy, imported.lineage.as_ref());
+        let origin = taken_origin(&file_version_or_content(imported), None);
         self.save_from(&imported.strategy, now, VersionReason::Imported, Some(&origin)).await
     }
 
-    /// The version to merge `file` (whose strategy is stored here) from: the newest version in
-    /// this browser's history that the file's strategy is or descends from; otherwise the base
-    /// the file carries. A carried base that is not what the file says it is refuses the merge.
+    /// The version to merge `file` (whose strategy is stored here) from: the nearest version
+    /// both descend from whose content is at hand (see [`Store::merge_base`]). A file that
+    /// holds this browser's version or one it descends from merges from this browser's own.
     pub async fn common_base(&self, file: &Imported) -> Result<Ancestor, StorageError> {
-        let theirs = &file.strategy;
-        let carried = match &file.lineage {
-            Some(lineage) => match lineage.checked_base(theirs) {
-                Ok(base) => base,
-                Err(e) => return Ok(Ancestor::Mismatch(e)),
-            },
+        let theirs = match file_version(file) {
+            Ok(v) => v,
+            Err(e) => return Ok(Ancestor::Mismatch(e)),
+        };
+        let carried = match file.lineage.as_ref().map(|l| l.checked_base(&file.strategy)) {
+            Some(Err(e)) => return Ok(Ancestor::Mismatch(e)),
+            Some(Ok(c)) => c,
             None => None,
         };
-        let wanted = prepend(
-            Some(&fingerprint(theirs)),
-            file.lineage.as_ref().map(|l| l.versions.as_slice()).unwrap_or_default(),
-        );
-        let head = self.head(&theirs.id).await?;
-        // The current version and the kept ones, newest first.
-        if head.fingerprint.as_ref().is_some_and(|fp| wanted.contains(fp)) {
-            return Ok(Ancestor::Found { base: Box::new(self.load(&theirs.id).await?), in_file: false });
-        }
-        for v in head.versions.iter().rev() {
-            if v.fingerprint.as_ref().is_some_and(|fp| wanted.contains(fp)) {
-                if let Ok(base) = self.version(&theirs.id, v.seq).await {
-                    return Ok(Ancestor::Found { base: Box::new(base), in_file: false });
-                }
+        let ancestry = self.ancestry(&file.strategy.id).await?;
+        let bases = match ancestry.relation(&theirs) {
+            // Nothing to merge, or theirs taken whole: merged from this browser's version.
+            Relation::InStep | Relation::Behind | Relation::FastForward => {
+                return Ok(Ancestor::Found { base: Box::new(ancestry.current), in_file: false })
             }
-        }
-        if let Some(base) = carried {
-            return Ok(Ancestor::Found { base: Box::new(base.clone()), in_file: true });
-        }
-        // Versions kept before fingerprints were recorded: read and compare a few.
-        let mut unlabelled = Vec::new();
-        if head.fingerprint.is_none() {
-            unlabelled.push(None);
-        }
-        unlabelled.extend(head.versions.iter().rev().filter(|v| v.fingerprint.is_none()).map(|v| Some(v.seq)));
-        for seq in unlabelled.into_iter().take(UNLABELLED_LOOKS) {
-            let version = match seq {
-                None => self.load(&theirs.id).await,
-                Some(seq) => self.version(&theirs.id, seq).await,
-            };
-            if let Ok(base) = version {
-                if wanted.contains(&fingerprint(&base)) {
-                    return Ok(Ancestor::Found { base: Box::new(base), in_file: false });
-                }
-            }
-        }
-        Ok(Ancestor::NotFound)
+            Relation::Diverged { bases } => bases,
+        };
+        let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));
+        Ok(match self.merge_base(&ancestry, &bases, carried, &[]).await {
+            Some((base, in_file)) => Ancestor::Found { base: Box::new(base), in_file },
+            None => Ancestor::NotFound,
+        })
     }
 
     /// Stores the merge of this browser's version and `file`'s as the new current version
     /// (`Merged`, pinned), after a backup of the version it replaces (which the history keeps
-    /// too): the merge can be undone. It descends from both sides' shared versions.
+    /// too): the merge can be undone. A merge that only takes the file's version (this browser
+    /// had nothing the file lacks) stores that version as it is.
     pub async fn save_merged(
         &self,
         merged: &Strategy,
         file: &Imported,
         now: &str,
     ) -> Result<Option<Backup>, StorageError> {
-        let head = self.head(&merged.id).await?;
-        let theirs = Origin::of_file(&file.strategy, file.lineage.as_ref());
-        let origin = Origin {
-            fingerprint: None,
-            lineage: prepend(None, &[theirs.lineage, head.lineage].concat()),
-            merged_from: None,
+        let ancestry = self.ancestry(&merged.id).await?;
+        let theirs = file_version_or_content(file);
+        let origin = match ancestry.relation(&theirs) {
+            Relation::FastForward if *merged == file.strategy => taken_origin(&theirs, None),
+            _ => ancestry.merge_origin(merged, &theirs, None),
         };
         self.replace_as(merged, now, VersionReason::Merged, &origin).await
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::format::{import, read};
-    use crate::model::merge::{merge, Side};
-    use crate::model::{template, FiscalYear, PlanPeriod};
-    use crate::storage::MemoryBackend;
-    use crate::testing::Wait;
-
-    fn laptop() -> Store<MemoryBackend> {
-        Store::new(MemoryBackend::new())
-    }
-
-    fn sample() -> Strategy {
-        template::from_second_period("戦略", "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) })
-    }
-
-    fn edited(s: &Strategy, edit: impl FnOnce(&mut Strategy)) -> Strategy {
-        let mut s = s.clone();
-        edit(&mut s);
-        s
-    }
-
-    fn file(text: &str) -> Imported {
-        read(text).unwrap()
-    }
-
-    /// Two laptops start from one file, each edits, one sends its file back: the other finds
-    /// the version both started from in its own history, merges, and its next file lets the
-    /// first laptop merge from the version it sent.
-    #[test]
-    fn two_laptops_merge_from_the_version_they_shared_back_and_forth() {
-        let (a, b) = (laptop(), laptop());
-        let s0 = sample();
-        a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
-        let (text0, exported) = a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap();
-        assert_eq!(exported, s0);
-        assert_eq!(file(&text0).lineage, Some(Lineage::default()), "the first file descends from nothing shared");
-        b.save_imported(&file(&text0), "2026-11-23T09:02:00Z").wait().unwrap();
-
-        let a1 = edited(&s0, |s| s.title = "Aの題名".into());
-        a.save(&a1, "2026-11-23T10:00:00Z").wait().unwrap();
-        let b1 = edited(&s0, |s| s.municipality.name = "Bの市".into());
-        b.save(&b1, "2026-11-23T10:00:00Z").wait().unwrap();
-        let (text1, _) = b.export_file(&s0.id, "2026-11-23T10:05:00Z").wait().unwrap();
-        let from_b = file(&text1);
-        let lineage = from_b.lineage.clone().unwrap();
-        assert_eq!(lineage.versions, [fingerprint(&s0)]);
-        assert_eq!(lineage.base.as_ref(), Some(&s0), "changed since: the shared version travels whole");
-
-        let Ancestor::Found { base, in_file } = a.common_base(&from_b).wait().unwrap() else { panic!() };
-        assert_eq!((&*base, in_file), (&s0, false), "A kept the version it exported");
-        let m = merge(&base, &a1, &from_b.strategy);
-        assert!(m.conflicts.is_empty());
-        let merged = m.resolve_all(Side::Ours).unwrap();
-        assert_eq!((merged.title.as_str(), merged.municipality.name.as_str()), ("Aの題名", "Bの市"));
-        let backup = a.save_merged(&merged, &from_b, "2026-11-23T10:10:00Z").wait().unwrap();
-        assert_eq!(a.backup_strategy(&backup.unwrap().key).wait().unwrap(), a1, "the merge can be undone");
-        assert_eq!(a.head(&s0.id).wait().unwrap().reason, VersionReason::Merged);
-
-        // B edits on, then takes A's merged file: it merges from the version it sent.
-        let b2 = edited(&b1, |s| s.period.last = FiscalYear(2025));
-        b.save(&b2, "2026-11-23T11:00:00Z").wait().unwrap();
-        let (text2, _) = a.export_file(&s0.id, "2026-11-23T11:05:00Z").wait().unwrap();
-        let from_a = file(&text2);
-        assert_eq!(from_a.lineage.as_ref().unwrap().versions[0], fingerprint(&b1));
-        let Ancestor::Found { base, in_file } = b.common_base(&from_a).wait().unwrap() else { panic!() };
-        assert_eq!((&*base, in_file), (&b1, false));
-        let again = merge(&base, &b2, &from_a.strategy).resolve_all(Side::Ours).unwrap();
-        assert_eq!((again.title.as_str(), again.period.last), ("Aの題名", FiscalYear(2025)));
-    }
-
-    /// A merge undone (its backup restored) or an older version brought back must not keep the
-    /// merged-in file's versions as its ancestors: a later file would be merged from a version
-    /// this one does not contain, and the other laptop's edits would look removed.
-    #[test]
-    fn undoing_a_merge_forgets_the_versions_it_brought_in() {
-        let (a, b) = (laptop(), laptop());
-        let s0 = sample();
-        a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
-        b.save_imported(&file(&a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap().0), "t").wait().unwrap();
-        let b1 = edited(&s0, |s| s.municipality.name = "Bの市".into());
-        b.save(&b1, "2026-11-23T10:00:00Z").wait().unwrap();
-        let from_b = file(&b.export_file(&s0.id, "2026-11-23T10:01:00Z").wait().unwrap().0);
-        let a1 = edited(&s0, |s| s.title = "A".into());
-        a.save(&a1, "2026-11-23T10:02:00Z").wait().unwrap();
-        let merged = merge(&s0, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
-        let backup = a.save_merged(&merged, &from_b, "2026-11-23T10:03:00Z").wait().unwrap().unwrap();
-        assert!(a.head(&s0.id).wait().unwrap().lineage.contains(&fingerprint(&b1)));
-        a.restore_backup(&backup.key, "2026-11-23T10:04:00Z").wait().unwrap();
-        assert_eq!(a.load(&s0.id).wait().unwrap(), a1);
-        assert!(
-            !a.head(&s0.id).wait().unwrap().lineage.contains(&fingerprint(&b1)),
-            "undone: B's version is not an ancestor"
-        );
-        // Nor when the version before the merge is brought back from the history.
-        a.save_merged(&merged, &from_b, "2026-11-23T10:05:00Z").wait().unwrap();
-        let before =
-            a.versions(&s0.id).wait().unwrap().into_iter().find(|v| v.reason != VersionReason::Merged).unwrap();
-        a.restore_version(&s0.id, before.seq, "2026-11-23T10:06:00Z").wait().unwrap();
-        assert!(!a.head(&s0.id).wait().unwrap().lineage.contains(&fingerprint(&b1)));
-    }
-
-    #[test]
-    fn a_browser_without_the_shared_version_merges_from_the_one_the_file_carries() {
-        let (a, c) = (laptop(), laptop());
-        let s0 = sample();
-        a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
-        a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap();
-        a.save(&edited(&s0, |s| s.title = "A".into()), "2026-11-23T09:02:00Z").wait().unwrap();
-        let from_a = file(&a.export_file(&s0.id, "2026-11-23T09:03:00Z").wait().unwrap().0);
-        // C has the strategy from elsewhere (a USB copy of the stored data), with no history.
-        c.save(&edited(&s0, |s| s.municipality.name = "C".into()), "2026-11-23T09:04:00Z").wait().unwrap();
-        assert_eq!(
-            c.common_base(&from_a).wait().unwrap(),
-            Ancestor::Found { base: Box::new(s0.clone()), in_file: true }
-        );
-        // A base that is not the version the file names refuses the merge.
-        let mut tampered = from_a.clone();
-        tampered.lineage.as_mut().unwrap().base.as_mut().unwrap().title = "書き換え".into();
-        assert_eq!(c.common_base(&tampered).wait().unwrap(), Ancestor::Mismatch(LineageError::BaseMismatch));
-        // No lineage and nothing in common: nothing to merge from.
-        let plain = import(&crate::format::export(&from_a.strategy, "t")).unwrap();
-        assert_eq!(c.common_base(&plain).wait().unwrap(), Ancestor::NotFound);
-    }
-
-    #[test]
-    fn an_exported_version_outlives_the_thinning_and_an_unlabelled_old_one_is_still_found() {
-        let a = laptop();
-        let s0 = sample();
-        a.save(&s0, "2026-11-01T09:00:00Z").wait().unwrap();
-        let from_a = file(&a.export_file(&s0.id, "2026-11-01T09:01:00Z").wait().unwrap().0);
-        for (i, day) in ["02", "02", "03", "03"].iter().enumerate() {
-            let s = edited(&s0, |s| s.title = format!("版{i}"));
-            a.save(&s, &format!("2026-11-{day}T09:0{i}:00Z")).wait().unwrap();
-        }
-        let kept = a.versions(&s0.id).wait().unwrap();
-        assert!(kept.iter().any(|v| v.reason == VersionReason::Exported && v.fingerprint.is_some()), "{kept:?}");
-        assert_eq!(
-            a.common_base(&from_a).wait().unwrap(),
-            Ancestor::Found { base: Box::new(s0.clone()), in_file: false }
-        );
-
-        // A version kept by a release that recorded no fingerprints: read and recognised.
-        let old = laptop();
-        old.save(&s0, "2026-11-01T09:00:00Z").wait().unwrap();
-        old.save(&edited(&s0, |s| s.title = "後".into()), "2026-11-01T09:05:00Z").wait().unwrap();
-        let returning = import(&crate::format::export(&s0, "t")).unwrap();
-        assert_eq!(old.common_base(&returning).wait().unwrap(), Ancestor::Found { base: Box::new(s0), in_file: false });
-    }
+/// [`file_version`], or, where the file's ids do not name what it holds, its content alone:
+/// an import or a replace takes what the file holds either way.
+pub fn file_version_or_content(file: &Imported) -> FileVersion {
+    file_version(file).unwrap_or_else(|_| legacy_version(&fingerprint(&file.strategy), &[]))
 }

@@ -13,8 +13,9 @@
 //!   Every text it stores is a `format::export` envelope, read back through `format::import`.
 //! * Files in and out ([`Store::replace`], [`Store::export_everything`],
 //!   [`Store::restore_everything`]): a stored version is backed up before it is replaced.
-//! * Lineage (`lineage`): which versions were shared with other machines (their fingerprints),
-//!   written into exported files, and the version a returning file is merged from.
+//! * Lineage (`lineage`): each version named by its content and its parents, the graph of those
+//!   names (kept when old contents are thinned), written into every file, and the one rule that
+//!   says how a file's version stands against the stored one and which version to merge from.
 //! * Whatever is unreadable is renamed to a garbage key (kept, offered for download), never
 //!   deleted; every delete is preceded by a backup; a write refused for lack of space leaves the
 //!   previous version intact; a save over a revision another tab replaced is refused.
@@ -24,8 +25,8 @@
 //!   is listed and undone at the next start.
 //! * The shared folder (issue 46): the [`Folder`] interface the folder sync works over (list,
 //!   read, write one's own file; [`MemoryFolder`] in memory), and what the sync asks of the
-//!   store (`shared`: [`Ancestry`], the version to merge a member's file from, a folder merge
-//!   stored and undone; `lineage`: [`Store::shared_file`], one's own file).
+//!   store (`shared`: a member's version taken or merged, and undone; `lineage`: [`Ancestry`],
+//!   [`Store::shared_file`], one's own file).
 //! * [`Store::usage`] says how much of `localStorage`'s limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
@@ -82,14 +83,13 @@ pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
 pub use intake_log::{IntakeLog, Removed};
-pub use lineage::Ancestor;
+pub use lineage::{file_version, file_version_or_content, Ancestor, Ancestry, KnownVersion, Place};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};
 pub use preferences::Preferences;
 pub use regions::{RegionBackup, StoredRegion};
-pub use shared::Ancestry;
 pub use store::{Prepared, Store, StrategySummary};
 pub use transfer::RestoreReport;
 pub use usage::{Usage, NEARLY_FULL_PERCENT};
-pub use versions::{thin, DraftOutcome, Head, Origin, Version, VersionReason};
+pub use versions::{thin, DraftOutcome, Head, Named, Origin, Version, VersionReason};

@@ -2,9 +2,10 @@
 //! is only a cache of the strategy keys (rebuilt when missing, garbage or out of step).
 
 use super::decode::{decode_as, looks_like_envelope};
-use super::versions::{thin, Origin, Version, VersionReason};
+use super::versions::{thin, Named, Origin, Version, VersionReason};
 use super::{keys, Backend, BackendKind, BackupReason, MemoryBackend, StorageError, Write};
 use crate::format::export_compact;
+use crate::format::history::{legacy_chain, Graph, MAX_GRAPH};
 use crate::model::{Counts, FiscalYear, Id, Strategy};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -182,9 +183,8 @@ impl<B: Backend> Store<B> {
         self.save_from(strategy, now, reason, None).await
     }
 
-    /// [`Store::save_as`] saying where the new version comes from (a file, a merge, a kept
-    /// version: see [`Origin`]); without it the new version has no known fingerprint and
-    /// descends from what the replaced one descended from.
+    /// [`Store::save_as`] saying where the new version comes from (a file's version, a merge:
+    /// see [`Origin`]); without it the new version is an edit on top of the head.
     pub async fn save_from(
         &self,
         strategy: &Strategy,
@@ -237,6 +237,27 @@ impl<B: Backend> Store<B> {
         base: Option<u64>,
         origin: Option<&Origin>,
     ) -> Result<u64, StorageError> {
+        // Naming the current version (a write to a file) changes the `named` record, which a
+        // save checks, never the head: a save that meets one is simply made again.
+        let mut tries = 0;
+        loop {
+            match self.write_version_once(prepared, now, reason, base, origin).await {
+                Err(StorageError::Conflict { key }) if key == keys::named(&prepared.summary.id) && tries < 3 => {
+                    tries += 1
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn write_version_once(
+        &self,
+        prepared: &Prepared,
+        now: &str,
+        reason: VersionReason,
+        base: Option<u64>,
+        origin: Option<&Origin>,
+    ) -> Result<u64, StorageError> {
         let Prepared { text, summary } = prepared;
         let id = &summary.id;
         let key = keys::strategy(id);
@@ -252,8 +273,17 @@ impl<B: Backend> Store<B> {
         if base.is_some_and(|base| base != head.revision) {
             return Err(StorageError::Conflict { key: keys::head(id) });
         }
+        let (named, named_text) = self.read_named(id).await?;
+        // The version replaced, when it was named: the new one is made on it.
+        let replaced_id = named
+            .filter(|n| !head_is_new && n.revision == head.revision)
+            .map(|n| n.id)
+            .or_else(|| origin.and_then(|o| o.names_replaced.as_ref()).map(|n| n.id.clone()));
         let mut entries = self.summaries().await?;
-        let mut batch = vec![Write::Expect { key: keys::head(id), value: head_text }];
+        let mut batch = vec![
+            Write::Expect { key: keys::head(id), value: head_text },
+            Write::Expect { key: keys::named(id), value: named_text },
+        ];
         // What the save replaces. Saved over the revision this tab loaded or last saved (the
         // head's condition above holds it), the stored text is what this tab read or wrote:
         // it is kept as a version by a copy inside the backend, not read (for a large strategy
@@ -285,6 +315,7 @@ impl<B: Backend> Store<B> {
                     reason: head.reason,
                     title: summary.map(|e| e.title.clone()).unwrap_or_default(),
                     bytes,
+                    id: replaced_id.clone(),
                     fingerprint: head.fingerprint.clone(),
                     merged_from: head.merged_from.clone(),
                 });
@@ -306,13 +337,35 @@ impl<B: Backend> Store<B> {
         head.saved_at = now.to_owned();
         head.reason = reason;
         head.merged_from = origin.and_then(|o| o.merged_from.clone());
-        match origin {
-            Some(origin) => {
-                head.fingerprint.clone_from(&origin.fingerprint);
-                head.lineage.clone_from(&origin.lineage);
+        // The graph changes when a version is named at once, or when a head written before ids
+        // moves its list of fingerprints into it.
+        let legacy = std::mem::take(&mut head.lineage);
+        head.fingerprint = None;
+        let parents = match origin {
+            Some(o) => o.parents.clone(),
+            // An edit: on the version it replaces when that one was named, else on the same
+            // versions as it (nobody else has seen the one it replaces).
+            None if head_is_new => Vec::new(),
+            None => match &replaced_id {
+                Some(replaced) => vec![replaced.clone()],
+                None if head.parents.is_empty() => legacy.first().cloned().into_iter().collect(),
+                None => head.parents.clone(),
+            },
+        };
+        head.parents = parents;
+        if origin.is_some() || !legacy.is_empty() {
+            let mut graph = if head_is_new { Graph::default() } else { self.stored_graph(id).await? };
+            graph.extend(legacy_chain(&legacy));
+            let mut tips = head.parents.clone();
+            if let Some(o) = origin {
+                graph.extend(o.nodes.iter().cloned());
+                graph.extend(o.names_replaced.iter().cloned());
+                graph.add(&o.id, &o.parents);
+                tips = vec![o.id.clone()];
+                let named = Named { revision: head.revision, id: o.id.clone() };
+                batch.push(Write::put(keys::named(id), to_json(&named)?));
             }
-            // An edit: a new version nobody else has seen, descending from the same shared ones.
-            None => head.fingerprint = None,
+            batch.push(Write::put(keys::graph(id), to_json(&graph.bounded(&tips, MAX_GRAPH))?));
         }
         entries.retain(|e| &e.id != id);
         entries.push(summary.clone());
@@ -323,11 +376,16 @@ impl<B: Backend> Store<B> {
         Ok(head.revision)
     }
 
-    /// Removes of a strategy's history (head and versions), for a delete's batch.
+    /// Removes of a strategy's history (head, versions and their names), for a delete's batch.
     async fn history_removal(&self, id: &Id) -> Result<Vec<Write>, StorageError> {
         let [head, versions] = keys::history_of(id);
+        let names = keys::names_of(id);
         let keys = self.backend.keys().await?;
-        Ok(keys.into_iter().filter(|k| *k == head || k.starts_with(&versions)).map(Write::remove).collect())
+        Ok(keys
+            .into_iter()
+            .filter(|k| *k == head || k.starts_with(&versions) || names.contains(k))
+            .map(Write::remove)
+            .collect())
     }
 
     /// Deletes a strategy after keeping a backup of it (reason `Deleted`), which it returns: the

@@ -7,9 +7,10 @@
 //! a backup, and nothing is deleted.
 
 use super::decode::{decode, decode_as};
+use super::lineage::taken_origin;
 use super::versions::Origin;
 use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason};
-use crate::format::{export_compact, export_everything, Everything, Kept, Lineage, Saved};
+use crate::format::{export_compact, export_everything, fingerprint, legacy_version, Everything, Kept, Lineage, Saved};
 use crate::model::{Id, Strategy};
 use std::collections::HashSet;
 
@@ -62,14 +63,16 @@ impl<B: Backend> Store<B> {
     /// backup of that one (reason `Replaced`), which it returns (`None` when nothing readable
     /// was stored under the id; unreadable text is kept as garbage by [`Store::save`]). If the
     /// new version cannot be written, the backup is removed again: nothing changed.
-    /// `lineage` is the file's (see [`Store::save_imported`]).
+    /// The new version is the file's, as its `lineage` names it (see [`Store::save_imported`]).
     pub async fn replace(
         &self,
         strategy: &Strategy,
         now: &str,
         lineage: Option<&Lineage>,
     ) -> Result<Option<Backup>, StorageError> {
-        self.replace_as(strategy, now, VersionReason::Imported, &Origin::of_file(strategy, lineage)).await
+        let fp = fingerprint(strategy);
+        let version = lineage.and_then(|l| l.version(&fp).ok()).unwrap_or_else(|| legacy_version(&fp, &[]));
+        self.replace_as(strategy, now, VersionReason::Imported, &taken_origin(&version, None)).await
     }
 
     /// [`Store::replace`] by a version of a given origin (a file's, a merge's).

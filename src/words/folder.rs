@@ -115,6 +115,18 @@ pub fn sync_error(e: &SyncError, lang: Language) -> String {
     match e {
         SyncError::Folder(e) => folder_error(e, lang),
         SyncError::Storage(e) => super::storage::storage_error(e, lang),
+        SyncError::TooLarge { bytes } => match lang {
+            Language::Ja => format!(
+                "自分のファイルが {} MB になり、ほかの人が読み込める大きさ（{} MB）を超えるため、共有フォルダに書き込んでいません。データはこのブラウザに残っています。古い年度の実績や不要な文書を整理してください。",
+                bytes / 1_048_576,
+                crate::format::MAX_FILE_BYTES / 1_048_576
+            ),
+            Language::En => format!(
+                "Your own file would be {} MB, more than the others can read ({} MB), so it was not written to the shared folder. The data stays in this browser. Remove what is no longer needed.",
+                bytes / 1_048_576,
+                crate::format::MAX_FILE_BYTES / 1_048_576
+            ),
+        },
     }
 }
 
@@ -148,6 +160,7 @@ mod tests {
             reason: VersionReason::FolderMerged,
             title: "戦略".into(),
             bytes: 1,
+            id: None,
             fingerprint: None,
             merged_from: Some("田中".into()),
         };

@@ -47,6 +47,9 @@ pub(in crate::format) fn refuse_invalid(read: Imported) -> Result<Imported, Impo
 /// progress that breaks other rules (a backup's entries): such an id can be neither stored nor
 /// opened.
 pub(in crate::format) fn refuse_unsafe_ids(read: &Imported) -> Result<(), ImportError> {
+    if let Some((path, id)) = read.lineage.as_ref().and_then(Lineage::unsafe_id) {
+        return Err(ImportError::UnsafeId { path, id: crate::model::Id::from(id.as_str()) });
+    }
     match read.problems.iter().find_map(|p| match &p.kind {
         ProblemKind::UnsafeId { id } => Some((p.path.clone(), id.clone())),
         _ => None,
@@ -85,6 +88,8 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         format: std::borrow::Cow<'a, str>,
         version: u64,
         #[serde(default)]
+        head: Option<String>,
+        #[serde(default)]
         exported_at: String,
         #[serde(default)]
         generator: String,
@@ -108,9 +113,18 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         migrated_from: None,
         exported_at: file.exported_at,
         generator: file.generator,
-        lineage: file.lineage,
+        lineage: with_head(file.lineage, file.head),
         author: file.author,
     })
+}
+
+/// The file's lineage with the version id its envelope gives at its top.
+fn with_head(lineage: Option<Lineage>, head: Option<String>) -> Option<Lineage> {
+    match (lineage, head) {
+        (Some(l), head) => Some(Lineage { head, ..l }),
+        (None, Some(head)) => Some(Lineage { head: Some(head), ..Lineage::default() }),
+        (None, None) => None,
+    }
 }
 
 /// What storage reads back: the strategy [`read`] finds, without saying where a text is wrong
@@ -162,6 +176,13 @@ pub(super) fn read_value_with(
     let exported_at = text_field(&value, "exported_at");
     let generator = text_field(&value, "generator");
     migrate(&mut value, version, migrations, current)?;
+    let head = match value.get_mut("head").map(Value::take) {
+        None | Some(Value::Null) => None,
+        Some(raw) => Some(
+            serde_json::from_value::<String>(raw)
+                .map_err(|e| ImportError::Shape { path: "head".into(), problem: classify(&e.to_string()) })?,
+        ),
+    };
     let lineage = match value.get_mut("lineage").map(Value::take) {
         None | Some(Value::Null) => None,
         Some(raw) => Some(serde_path_to_error::deserialize(raw).map_err(|e| {
@@ -192,7 +213,7 @@ pub(super) fn read_value_with(
         migrated_from: (version < current).then_some(version),
         exported_at,
         generator,
-        lineage,
+        lineage: with_head(lineage, head),
         author,
     })
 }

@@ -31,12 +31,15 @@ mod whole;
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use whole::{strategies_in, take_whole, InFolder};
 
-use crate::format::{self, fingerprint, Author, Fingerprinted, ImportError, Imported, Opened};
+use crate::format::history::Relation;
+use crate::format::{self, peek_top, Author, FileTop, ImportError, Imported, Opened, MAX_FILE_BYTES, TOP_BYTES};
 use crate::model::merge::edited::{summary, Edit};
 use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
-use crate::storage::{Ancestry, Backend, Folder, FolderEntry, FolderError, StorageError, Store};
+use crate::storage::{
+    file_version, Ancestry, Backend, Folder, FolderEntry, FolderError, KnownVersion, StorageError, Store,
+};
 use std::sync::Arc;
 
 /// This browser's member: the id made once per browser profile ([`new_member_id`]) and the
@@ -64,7 +67,7 @@ pub enum Refusal {
     NotAStrategy,
     /// Its strategy is not the one its name says (`found`: the one it holds).
     OtherStrategy { found: Id },
-    /// It carries a starting version that is not what it says it is.
+    /// Its version ids, or the starting version it carries, are not what they say they are.
     BaseMismatch,
 }
 
@@ -83,7 +86,7 @@ pub enum Standing {
     InStep,
     /// This browser holds everything of theirs; they have yet to take what it changed since.
     Behind,
-    /// Their changes were taken in this reading (stored, or already here).
+    /// Their changes were taken in this reading.
     Taken,
     /// Their changes conflict with this browser's: the user decides ([`Conflicted`]).
     Conflicts,
@@ -102,12 +105,31 @@ pub struct Member {
     pub name: String,
     /// When they last wrote it (`exported_at`; empty for a refused file).
     pub written_at: String,
-    /// The fingerprint of the strategy their file holds (empty for a refused file).
-    pub fingerprint: String,
+    /// The id of the version their file holds (empty for a refused file, or an older file not
+    /// read whole).
+    pub version: String,
     pub standing: Standing,
-    /// What they changed since the version both started from (for a file merged or in
+    /// What they changed since the version both started from (for a file taken or in
     /// conflict in this reading; empty otherwise).
     pub changes: Vec<Edit>,
+}
+
+impl Member {
+    fn of_top(file: &str, member: &str, top: &FileTop, standing: Standing) -> Member {
+        Member {
+            file: file.to_owned(),
+            member: member.to_owned(),
+            name: top.author.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+            written_at: top.exported_at.clone(),
+            version: top.head.clone().unwrap_or_default(),
+            standing,
+            changes: Vec::new(),
+        }
+    }
+
+    fn refused(refused: &Refused) -> Member {
+        Member::of_top(&refused.file, &refused.member, &FileTop::default(), Standing::Refused)
+    }
 }
 
 /// A member's changes taken without a conflict and stored.
@@ -125,7 +147,8 @@ pub struct Taken {
 
 /// A member's file whose merge has conflicts: nothing stored; the cards show `merge`, and the
 /// user's choices are stored as an import's merge (`session::import::confirm` with
-/// `Choice::Merge`, the file as `imported`).
+/// `Choice::Merge`, the file as `imported`): a version with both as parents, which reaches
+/// the member as theirs to take as it is.
 #[derive(Clone, Debug)]
 pub struct Conflicted {
     pub file: String,
@@ -157,6 +180,10 @@ pub enum SyncError {
     Folder(FolderError),
     #[error("{0}")]
     Storage(StorageError),
+    /// The own file would be larger than the others accept (`bytes`, over `format`'s limit):
+    /// it is not written; the data stays in the browser.
+    #[error("the own file would be {bytes} bytes, over the limit the others read")]
+    TooLarge { bytes: usize },
 }
 
 /// A member's file of this strategy, read and checked.
@@ -167,33 +194,34 @@ struct Read {
     imported: Imported,
 }
 
-/// Whether the own file is to be written: the strategy's content (`current`, its fingerprint)
-/// is not what was last written (`written`, the fingerprint of the strategy in the own file;
-/// `None`: none is there).
-pub fn write_needed(current: &str, written: Option<&str>) -> bool {
-    written != Some(current)
+/// A member file's top as last read, with the size and time it had then: a file whose size and
+/// time the folder still gives alike is not read again.
+#[derive(Clone, Debug)]
+struct SeenTop {
+    file: String,
+    bytes: u64,
+    modified: u64,
+    top: FileTop,
 }
 
 /// One strategy's sync with a folder, as one browser tab runs it: who this member is, and
-/// what the last reading and writing left to remember (the own file's content and the
-/// versions at hand whole for the next write's base; the files whose merge changed nothing).
+/// what the last reading and writing left to remember (the version in the own file and its
+/// content, for the next write's base; each file's top as last read).
 #[derive(Debug)]
 pub struct FolderSync {
     pub me: Me,
     pub strategy: Id,
-    /// The fingerprint of the strategy in the own file, as last read or written.
+    /// The id of the version in the own file, as last read or written.
     written: Option<String>,
-    /// Strategies at hand whole: the own file's, and those merged in the last reading.
-    known: Vec<Fingerprinted>,
-    /// Those merged in the reading under way (they join `known` when it ends).
-    merged_in: Vec<Fingerprinted>,
-    /// (file, its strategy's fingerprint, this strategy's fingerprint) merged to no change.
-    settled: Vec<(String, String, String)>,
+    /// Versions at hand whole: the own file's, as last written or read.
+    known: Vec<KnownVersion>,
+    /// The members' files' tops, as last read.
+    seen: Vec<SeenTop>,
 }
 
 impl FolderSync {
     pub fn new(me: Me, strategy: Id) -> FolderSync {
-        FolderSync { me, strategy, written: None, known: Vec::new(), merged_in: Vec::new(), settled: Vec::new() }
+        FolderSync { me, strategy, written: None, known: Vec::new(), seen: Vec::new() }
     }
 
     /// The own file's name.
@@ -201,7 +229,7 @@ impl FolderSync {
         file_name(&self.strategy, &self.me.id)
     }
 
-    /// Reads every other member's file of the strategy and merges what can be merged (see the
+    /// Reads every other member's file of the strategy and takes what can be taken (see the
     /// module doc). The strategy must be stored here (else [`take_whole`] first); a waiting
     /// change of the open strategy is to be saved before (the workbench flushes).
     pub async fn read<B: Backend, F: Folder>(
@@ -225,64 +253,110 @@ impl FolderSync {
     ) -> Result<Reading, SyncError> {
         let entries = folder.list().await.map_err(SyncError::Folder)?;
         let own = self.own_file();
+        let place = store.place(&self.strategy).await.map_err(SyncError::Storage)?;
         let mut reading = Reading::default();
-        let mut files = Vec::new();
-        // The own file as the folder holds it now (gone or broken: written again).
+        let mut whole = Vec::new();
         self.written = None;
-        self.known.clear();
-        self.merged_in.clear();
+        let mut own_entry = None;
         for entry in entries {
             let Name::Member { strategy, member } = name_of(&entry.name) else { continue };
             if strategy != self.strategy {
                 continue;
             }
-            if entry.name == own {
-                // What this member last wrote: the next write's base may be it.
-                if let Ok(Read { imported, .. }) = read_file(folder, &entry, &member, &self.strategy, clock).await {
-                    let own = Fingerprinted::of(imported.strategy);
-                    self.written = Some(own.fingerprint.clone());
-                    self.known.push(own);
+            if let Err(e) = format::check_size(entry.bytes) {
+                let refused = Refused { file: entry.name.clone(), member, reason: Refusal::File(e) };
+                if entry.name != own {
+                    reading.members.push(Member::refused(&refused));
+                    reading.refused.push(refused);
                 }
                 continue;
             }
-            match read_file(folder, &entry, &member, &self.strategy, clock).await {
-                Ok(read) => files.push(read),
-                Err(refused) => {
-                    reading.members.push(Member {
-                        file: refused.file.clone(),
-                        member: refused.member.clone(),
-                        name: String::new(),
-                        written_at: String::new(),
-                        fingerprint: String::new(),
-                        standing: Standing::Refused,
-                        changes: Vec::new(),
-                    });
-                    reading.refused.push(refused);
+            let top = match self.top_of(folder, &entry).await {
+                Ok(top) => top,
+                Err(e) => {
+                    let refused = Refused { file: entry.name.clone(), member, reason: Refusal::Unreadable(e) };
+                    if entry.name != own {
+                        reading.members.push(Member::refused(&refused));
+                        reading.refused.push(refused);
+                    }
+                    continue;
+                }
+            };
+            if entry.name == own {
+                // What this member last wrote: the next write is needed when it is not the
+                // current version (gone, broken, or older: written again).
+                self.written = top.as_ref().and_then(|t| t.head.clone());
+                own_entry = Some(entry);
+                continue;
+            }
+            // A version this browser holds: nothing to read further.
+            if let Some(top) = top.filter(|t| t.head.as_deref().is_some_and(|h| place.holds(h))) {
+                let standing = match top.head == place.id {
+                    true => Standing::InStep,
+                    false => Standing::Behind,
+                };
+                reading.members.push(Member::of_top(&entry.name, &member, &top, standing));
+                continue;
+            }
+            whole.push((entry, member));
+        }
+        if !whole.is_empty() {
+            let mut ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
+            for (entry, member) in whole {
+                match read_file(folder, &entry, &member, &self.strategy, clock).await {
+                    Ok(read) => {
+                        let line = self
+                            .merge_one(store, folder, &mut ancestry, own_entry.as_ref(), read, now, &mut reading, clock)
+                            .await?;
+                        reading.members.push(line);
+                    }
+                    Err(refused) => {
+                        reading.members.push(Member::refused(&refused));
+                        reading.refused.push(refused);
+                    }
+                }
+            }
+            // In step: said against the version stored after every merge.
+            for m in &mut reading.members {
+                if m.standing == Standing::Behind && ancestry.place.id.as_deref() == Some(m.version.as_str()) {
+                    m.standing = Standing::InStep;
                 }
             }
         }
-        for read in files {
-            let ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
-            let line = self.merge_one(store, &ancestry, read, now, &mut reading, clock).await?;
-            reading.members.push(line);
-        }
-        self.known.append(&mut self.merged_in);
-        // In step or behind: said against the version stored after every merge.
-        let current = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
-        for m in &mut reading.members {
-            if m.standing != Standing::Refused && m.fingerprint == current.holds[0] {
-                m.standing = Standing::InStep;
-            }
-        }
+        self.seen.retain(|s| reading.members.iter().any(|m| m.file == s.file) || s.file == own);
         crate::sorting::by(&mut reading.members, |a, b| a.file.cmp(&b.file));
         Ok(reading)
     }
 
-    /// One member's file against the stored strategy: its line in the panel.
-    async fn merge_one<B: Backend>(
+    /// The top of a member's file: as last read when the folder gives its size and time alike,
+    /// else its first bytes read. `Ok(None)`: not a strategy file's top (read whole, to say
+    /// what is wrong with it).
+    async fn top_of<F: Folder>(&mut self, folder: &F, entry: &FolderEntry) -> Result<Option<FileTop>, FolderError> {
+        if let Some(modified) = entry.modified {
+            if let Some(seen) =
+                self.seen.iter().find(|s| s.file == entry.name && s.bytes == entry.bytes && s.modified == modified)
+            {
+                return Ok(Some(seen.top.clone()));
+            }
+        }
+        let start = folder.read_start(&entry.name, TOP_BYTES).await?;
+        let top = peek_top(&start);
+        self.seen.retain(|s| s.file != entry.name);
+        if let (Some(top), Some(modified)) = (&top, entry.modified) {
+            self.seen.push(SeenTop { file: entry.name.clone(), bytes: entry.bytes, modified, top: top.clone() });
+        }
+        Ok(top)
+    }
+
+    /// One member's file against the stored strategy (`ancestry`, brought up to date when
+    /// something is stored): its line in the panel.
+    #[allow(clippy::too_many_arguments)] // reason: one step of `read_timed`, which owns them all
+    async fn merge_one<B: Backend, F: Folder>(
         &mut self,
         store: &Store<B>,
-        ancestry: &Ancestry,
+        folder: &F,
+        ancestry: &mut Ancestry,
+        own_entry: Option<&FolderEntry>,
         read: Read,
         now: &str,
         reading: &mut Reading,
@@ -290,114 +364,153 @@ impl FolderSync {
     ) -> Result<Member, SyncError> {
         let Read { file, member, bytes, imported } = read;
         let by = imported.author.as_ref().map(|a| a.name.clone()).filter(|n| !n.is_empty()).unwrap_or(member.clone());
-        // Each long step (the stored version read and fingerprinted, this file's fingerprints,
-        // the base read, the merge, its result) in a task of its own.
+        // Each long step (this file's fingerprint, the base read, the merge, its result) in a
+        // task of its own.
         clock.breathe().await;
-        let theirs = fingerprint(&imported.strategy);
-        let mut line = Member {
-            file: file.clone(),
-            member,
-            name: imported.author.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
-            written_at: imported.exported_at.clone(),
-            fingerprint: theirs.clone(),
-            standing: Standing::Behind,
-            changes: Vec::new(),
-        };
-        let ours = &ancestry.holds[0];
-        if theirs == *ours {
-            line.standing = Standing::InStep;
-            return Ok(line);
-        }
-        if ancestry.holds(&theirs) {
-            return Ok(line);
-        }
-        // Merged before to no change, and neither side changed since.
-        if self.settled.iter().any(|(f, t, o)| *f == file && *t == theirs && o == ours) {
-            line.standing = Standing::Taken;
-            return Ok(line);
-        }
-        let carried = match imported.lineage.as_ref().map(|l| l.checked_base(&imported.strategy)) {
-            Some(Err(_)) => {
+        let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
+        let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
+        let carried = imported.lineage.as_ref().map(|l| l.checked_base(&imported.strategy)).transpose();
+        let (theirs, carried) = match (file_version(&imported), carried) {
+            (Ok(theirs), Ok(carried)) => (theirs, carried.flatten()),
+            _ => {
                 line.standing = Standing::Refused;
                 reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
                 return Ok(line);
             }
-            Some(Ok(carried)) => carried,
-            None => None,
         };
-        let known: Vec<&Fingerprinted> = self.known.iter().collect();
-        let found = store.folder_base(ancestry, &imported, &theirs, carried, &known).await;
-        let Some(base) = found.map_err(SyncError::Storage)? else {
+        line.version = theirs.id.clone();
+        let bases = match ancestry.relation(&theirs) {
+            Relation::InStep => {
+                line.standing = Standing::InStep;
+                return Ok(line);
+            }
+            Relation::Behind => return Ok(line),
+            Relation::FastForward => {
+                let m = merge(&ancestry.current, &ancestry.current, &imported.strategy);
+                line.changes = summary(&m.taken);
+                line.standing = Standing::Taken;
+                let undo = store
+                    .take_folder_version(ancestry, &imported.strategy, &theirs, &by, now)
+                    .await
+                    .map_err(SyncError::Storage)?;
+                reading.stored = true;
+                reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
+                return Ok(line);
+            }
+            Relation::Diverged { bases } => bases,
+        };
+        let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));
+        let mut base = store.merge_base(ancestry, &bases, carried, &self.known.iter().collect::<Vec<_>>()).await;
+        if base.is_none() {
+            // The own file as last written may be the version both have (the history thinned
+            // it): read whole only now.
+            if let Some(own) = self.own_version(folder, own_entry, &bases, clock).await {
+                base = Some((own, false));
+            }
+        }
+        let Some((base, _)) = base else {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
         clock.breathe().await;
-        let m = clock.timed("shirube:folder-merge", || merge(&base, &ancestry.current, &imported.strategy));
-        let mut theirs_changes = m.taken.clone();
-        for c in &m.conflicts {
-            match &c.theirs {
-                MergeVersion::Edited(changes) => theirs_changes.extend(changes.iter().cloned()),
-                MergeVersion::Value(_) => theirs_changes.push(Change {
-                    entity: c.entity.clone(),
-                    field: c.field.clone(),
-                    kind: ChangeKind::Changed,
-                }),
-                MergeVersion::Absent | MergeVersion::Present => {}
-            }
-        }
-        line.changes = summary(&theirs_changes);
+        // Merged in one order whoever merges (the lower id as "ours"), so that two members
+        // making the same merge make the same version.
+        let ours_id = ancestry.named().0;
+        let m = clock.timed("shirube:folder-merge", || match ours_id < theirs.id {
+            true => merge(&base, &ancestry.current, &imported.strategy),
+            false => merge(&base, &imported.strategy, &ancestry.current),
+        });
         if !m.conflicts.is_empty() {
+            // Shown the user's way round: this browser's as ours.
+            let m = match ours_id < theirs.id {
+                true => m,
+                false => merge(&base, &ancestry.current, &imported.strategy),
+            };
+            line.changes = summary(&their_changes(&m));
             line.standing = Standing::Conflicts;
             reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m) });
             return Ok(line);
         }
+        let changes = match ours_id < theirs.id {
+            true => m.taken.clone(),
+            false => merge(&base, &ancestry.current, &imported.strategy).taken,
+        };
+        line.changes = summary(&changes);
         line.standing = Standing::Taken;
         clock.breathe().await;
-        let merged = match clock.timed("shirube:folder-resolve", || m.resolve(&[])) {
-            Ok(merged) => merged,
-            Err(_) => {
-                // The merge does not give a valid strategy (a bug): nothing is stored.
-                line.standing = Standing::NoCommonVersion;
-                return Ok(line);
-            }
-        };
-        if merged == ancestry.current {
-            self.settled.retain(|(f, ..)| *f != file);
-            self.settled.push((file, theirs, ours.clone()));
+        let Ok(merged) = clock.timed("shirube:folder-resolve", || m.resolve(&[])) else {
+            // The merge does not give a valid strategy (a bug): nothing is stored.
+            line.standing = Standing::NoCommonVersion;
             return Ok(line);
-        }
-        let undo = store
-            .save_folder_merge(&merged, &imported, &theirs, &by, ancestry.revision, now)
-            .await
-            .map_err(SyncError::Storage)?;
+        };
+        let undo = store.save_folder_merge(ancestry, &merged, &theirs, &by, now).await.map_err(SyncError::Storage)?;
         reading.stored = true;
-        reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
-        self.merged_in.push(Fingerprinted { fingerprint: theirs, strategy: imported.strategy });
+        reading.taken.push(Taken { file, by, changes: changes.len(), undo });
         Ok(line)
     }
 
-    /// Writes the own file when the stored strategy's content is not what it holds
-    /// ([`write_needed`]); `Ok(false)`: nothing to write. The page calls it 10–30 s after a
-    /// save settles and after a merge, and again after a failure.
+    /// The own file read whole, when the version it holds is one of `bases` (kept among the
+    /// versions at hand).
+    async fn own_version<F: Folder>(
+        &mut self,
+        folder: &F,
+        own: Option<&FolderEntry>,
+        bases: &[String],
+        clock: &impl Stopwatch,
+    ) -> Option<Strategy> {
+        let written = self.written.clone().filter(|w| bases.contains(w))?;
+        let read = read_file(folder, own?, &self.me.id, &self.strategy, clock).await.ok()?;
+        self.known = vec![KnownVersion { id: written, strategy: read.imported.strategy.clone() }];
+        Some(read.imported.strategy)
+    }
+
+    /// Writes the own file when it does not hold the current version; `Ok(false)`: nothing to
+    /// write. The page calls it 10–30 s after a save settles and after a merge, and again after
+    /// a failure. A file the others would refuse as too large is written without the version
+    /// it carries whole, and not at all when it is too large even then.
     pub async fn write<B: Backend, F: Folder>(
         &mut self,
         store: &Store<B>,
         folder: &F,
         now: &str,
     ) -> Result<bool, SyncError> {
-        let current = store.load(&self.strategy).await.map_err(SyncError::Storage)?;
-        if !write_needed(&fingerprint(&current), self.written.as_deref()) {
+        let current = store.current_id(&self.strategy).await.map_err(SyncError::Storage)?;
+        if current.is_some() && current == self.written {
             return Ok(false);
         }
-        let known: Vec<&Fingerprinted> = self.known.iter().collect();
-        let (text, written) =
-            store.shared_file(&self.strategy, now, &self.me.author(), &known).await.map_err(SyncError::Storage)?;
+        let author = self.me.author();
+        let known: Vec<&KnownVersion> = self.known.iter().collect();
+        let (mut text, mut ancestry) =
+            store.shared_file(&self.strategy, now, &author, &known, true).await.map_err(SyncError::Storage)?;
+        if text.len() as u64 > MAX_FILE_BYTES {
+            (text, ancestry) =
+                store.shared_file(&self.strategy, now, &author, &known, false).await.map_err(SyncError::Storage)?;
+        }
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(SyncError::TooLarge { bytes: text.len() });
+        }
         folder.write(&self.own_file(), text.as_bytes()).await.map_err(SyncError::Folder)?;
-        let written = Fingerprinted::of(written);
-        self.written = Some(written.fingerprint.clone());
-        self.known = vec![written];
+        let (id, _) = ancestry.named();
+        self.written = Some(id.clone());
+        self.known = vec![KnownVersion { id, strategy: ancestry.current }];
         Ok(true)
     }
+}
+
+/// What the other side changed in a merge with conflicts: what was taken, and their side of
+/// each conflict.
+fn their_changes(m: &Merge) -> Vec<Change> {
+    let mut changes = m.taken.clone();
+    for c in &m.conflicts {
+        match &c.theirs {
+            MergeVersion::Edited(edits) => changes.extend(edits.iter().cloned()),
+            MergeVersion::Value(_) => {
+                changes.push(Change { entity: c.entity.clone(), field: c.field.clone(), kind: ChangeKind::Changed })
+            }
+            MergeVersion::Absent | MergeVersion::Present => {}
+        }
+    }
+    changes
 }
 
 /// Reads one member's file through the import's checks; one the folder lists as too large is
@@ -423,11 +536,9 @@ async fn read_file<F: Folder>(
     }
 }
 
-/// Undoes a folder merge ([`Taken::undo`]): the version before it becomes the current one, as
-/// a change made here (the member's file is not merged in again). The others do NOT receive it
-/// when the content it brings back is one they already hold: a fingerprint names a content, not
-/// a version, so a file going back to an earlier content reads as behind (the app offers no
-/// undo of a folder merge for this reason; known limit, issue 46's closing note).
+/// Undoes a change taken from the folder ([`Taken::undo`]): the version before it becomes the
+/// current one again, as a new version on top of the head — it reaches every member, the one
+/// whose change it takes back too.
 pub async fn undo<B: Backend>(store: &Store<B>, strategy: &Id, seq: u64, now: &str) -> Result<Strategy, StorageError> {
     store.undo_folder_merge(strategy, seq, now).await
 }

@@ -3,10 +3,11 @@
 //! from its most complete file, with its lineage, so that later merges find their base.
 
 use super::{name_of, read_file, Name, Read, Refused, SyncError};
-use crate::format::fingerprint;
+use crate::format::history::Graph;
+use crate::format::FileVersion;
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::Untimed;
-use crate::storage::{Backend, Folder, Store};
+use crate::storage::{file_version_or_content, Backend, Folder, Store};
 
 /// A strategy a folder holds members' files of, for a browser that has none of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,13 +64,12 @@ fn group_by_strategy(reads: Vec<Read>) -> Vec<Vec<Read>> {
         }
     }
     for group in &mut groups {
-        let fps: Vec<String> = group.iter().map(|r| fingerprint(&r.imported.strategy)).collect();
-        let holds = |r: &Read, fp: &str| {
-            fingerprint(&r.imported.strategy) == fp
-                || r.imported.lineage.as_ref().is_some_and(|l| l.versions.iter().any(|v| v == fp))
-        };
+        let versions: Vec<FileVersion> = group.iter().map(|r| file_version_or_content(&r.imported)).collect();
+        let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
+        let holds =
+            |v: &FileVersion, id: &str| Graph::of(v.graph.iter().cloned()).reaches(std::slice::from_ref(&v.id), id);
         let mut scored: Vec<(usize, Read)> =
-            group.drain(..).map(|r| (fps.iter().filter(|fp| holds(&r, fp)).count(), r)).collect();
+            group.drain(..).zip(&versions).map(|(r, v)| (ids.iter().filter(|id| holds(v, id)).count(), r)).collect();
         crate::sorting::by(&mut scored, |(a, ra), (b, rb)| {
             b.cmp(a)
                 .then_with(|| rb.imported.exported_at.cmp(&ra.imported.exported_at))

@@ -27,6 +27,7 @@ pub use thinning::thin;
 
 use super::decode::decode_as;
 use super::{keys, Backend, BackendKind, StorageError, Store};
+use crate::format::history::{legacy_chain, Node};
 use crate::model::{Id, Strategy};
 use serde::{Deserialize, Serialize};
 
@@ -76,7 +77,11 @@ pub struct Version {
     pub title: String,
     /// The stored text's length (UTF-8 bytes): what the history costs.
     pub bytes: usize,
-    /// Its fingerprint (`format::fingerprint`), when it was shared with another machine.
+    /// Its id (`format::history`), when it was named: shared with another machine, taken from
+    /// one, or a merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Kept by a release before version ids: its fingerprint, when it was shared (its id then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
     /// For a [`VersionReason::FolderMerged`] version: the name of the member whose changes it
@@ -104,11 +109,18 @@ pub struct Head {
     /// that keeping it as a version need not read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<usize>,
-    /// The current version's fingerprint, when it was shared (exported or imported) as it is.
+    /// The ids of the versions the current one is made on (`format::history`): one for a save,
+    /// two for a merge. A save over a version nobody else has seen keeps that one's parents:
+    /// only named versions (shared, taken, merged) are in the graph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<String>,
+    /// Written by a release before version ids: the current version's fingerprint, when it was
+    /// shared as it is. Read, never written again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
-    /// The fingerprints of the shared versions the current one descends from, newest first
-    /// (`format::Lineage::versions`).
+    /// Written by a release before version ids: the fingerprints of the shared versions the
+    /// current one descends from, newest first. Read as a line of versions (their ids), and
+    /// moved into the graph at the next save.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lineage: Vec<String>,
     /// The current version's [`Version::merged_from`].
@@ -116,18 +128,44 @@ pub struct Head {
     pub merged_from: Option<String>,
 }
 
-/// Where a saved version comes from, for later merges (see `format::lineage`).
+/// Where a version named at once comes from: a file's version taken as it is, or a merge.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Origin {
-    /// Its fingerprint, when it is a version another machine has too (a file's).
-    pub fingerprint: Option<String>,
-    /// The shared versions it descends from, newest first.
-    pub lineage: Vec<String>,
+    /// Its id.
+    pub id: String,
+    pub parents: Vec<String>,
+    /// The graph it brings (a file's), added to the strategy's.
+    pub nodes: Vec<Node>,
+    /// The version it replaces, named now (a merge is made on it: its id is a parent).
+    pub names_replaced: Option<Node>,
     /// The member whose changes it took, for a folder merge ([`Version::merged_from`]).
     pub merged_from: Option<String>,
 }
 
+/// Which version of a strategy was last named, at which revision (`keys::named`): the current
+/// one when `revision` is the head's. Apart from the head, so that naming the current version
+/// (writing it to a file) never changes what a tab's save checks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub revision: u64,
+    pub id: String,
+}
+
 impl Head {
+    /// The versions the current one is made on; for a head written before ids, the newest
+    /// shared version it descends from.
+    pub fn tips(&self) -> Vec<String> {
+        match (self.parents.is_empty(), self.lineage.first()) {
+            (true, Some(newest)) => vec![newest.clone()],
+            _ => self.parents.clone(),
+        }
+    }
+
+    /// The graph a head written before ids carries in its list: a line of fingerprints.
+    pub fn legacy_graph(&self) -> Vec<Node> {
+        legacy_chain(&self.lineage)
+    }
+
     /// What the history's versions hold, in bytes.
     pub fn history_bytes(&self) -> usize {
         self.versions.iter().map(|v| v.bytes).sum()
@@ -194,17 +232,12 @@ impl<B: Backend> Store<B> {
         decode_as(&text, id).map(|(s, _)| s).ok_or_else(|| StorageError::not_found_key(&key))
     }
 
-    /// Brings a kept version back: it becomes the current version (a new revision), and the
-    /// one it replaces is kept in the history, so that a restore can itself be undone.
+    /// Brings a kept version back: it becomes the current version (a new revision, on top of
+    /// the head: it reaches everyone who shares the strategy, as any change does), and the one
+    /// it replaces is kept in the history, so that a restore can itself be undone.
     pub async fn restore_version(&self, id: &Id, seq: u64, now: &str) -> Result<Strategy, StorageError> {
         let strategy = self.version(id, seq).await?;
-        let head = self.head(id).await?;
-        // A shared version brought back is that version again (a later merge may start from it).
-        // What it descended from beyond that is not kept per version, and the current lineage
-        // may name versions it does not contain (a merge since): it is not carried over.
-        let fingerprint = head.versions.iter().find(|v| v.seq == seq).and_then(|v| v.fingerprint.clone());
-        let origin = Origin { lineage: fingerprint.iter().cloned().collect(), fingerprint, merged_from: None };
-        self.save_from(&strategy, now, VersionReason::Restored, Some(&origin)).await?;
+        self.save_as(&strategy, now, VersionReason::Restored).await?;
         Ok(strategy)
     }
 
@@ -224,6 +257,7 @@ impl<B: Backend> Store<B> {
             reason: VersionReason::KeptFromTab,
             title: strategy.title.clone(),
             bytes: text.len(),
+            id: None,
             fingerprint: None,
             merged_from: None,
         });

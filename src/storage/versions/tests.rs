@@ -30,6 +30,7 @@ fn version(seq: u64, saved_at: &str, reason: VersionReason) -> Version {
         reason,
         title: String::new(),
         bytes: 1,
+        id: None,
         fingerprint: None,
         merged_from: None,
     }
