@@ -111,7 +111,9 @@ impl Lineage {
         match &self.head {
             Some(head) => {
                 let parents = self.graph.iter().find(|n| n.id == *head).map(|n| n.parents.clone()).unwrap_or_default();
-                if version_id(fp, &parents) != *head {
+                // An id is its content's and parents' hash; a version named before ids is
+                // named by its content alone.
+                if version_id(fp, &parents) != *head && head != fp {
                     return Err(LineageError::HeadMismatch);
                 }
                 let mut graph = self.graph.clone();

@@ -97,11 +97,8 @@ impl<B: Backend> Store<B> {
                 None => None,
             },
         };
-        // What a backup descends from is not recorded: it comes back with no known lineage, so
-        // that no later file is merged from a version it does not contain (undoing a merge must
-        // not leave the merged-in version as its starting point).
-        let origin = super::Origin::default();
-        if let Err(e) = self.save_from(&strategy, now, super::VersionReason::Restored, Some(&origin)).await {
+        // A new version on top of the head (an undone merge reaches whoever the merge took from).
+        if let Err(e) = self.save_as(&strategy, now, super::VersionReason::Restored).await {
             if let Some(r) = replaced {
                 let _ = self.discard_backup(&r.key).await;
             }

@@ -55,7 +55,7 @@ pub struct MemoryFolder {
     read: RefCell<Vec<String>>,
     /// The names whose start was read through [`Folder::read_start`], in order.
     started: RefCell<Vec<String>>,
-    /// Each file's time of change: a count of the writes and puts.
+    /// Each file's time of change (see `touch`).
     changes: RefCell<BTreeMap<String, u64>>,
 }
 
@@ -70,10 +70,12 @@ impl MemoryFolder {
         self.touch(name);
     }
 
+    /// A change's time: a count shared by every memory folder, so that a file put into a new
+    /// folder (a folder read by hand again) never shows the time of another.
     fn touch(&self, name: &str) {
-        let mut changes = self.changes.borrow_mut();
-        let next = changes.values().max().copied().unwrap_or(0) + 1;
-        changes.insert(name.to_owned(), next);
+        static CLOCK: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let now = CLOCK.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.changes.borrow_mut().insert(name.to_owned(), now);
     }
 
     /// Takes a file out (a member who left, whose file was cleared away).

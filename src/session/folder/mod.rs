@@ -25,7 +25,11 @@
 
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_history;
 mod whole;
 
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
@@ -213,7 +217,8 @@ pub struct FolderSync {
     pub strategy: Id,
     /// The id of the version in the own file, as last read or written.
     written: Option<String>,
-    /// Versions at hand whole: the own file's, as last written or read.
+    /// Versions at hand whole: the own file's, as last written or read, and the members'
+    /// versions taken in the last reading (a later file may be merged from one of them).
     known: Vec<KnownVersion>,
     /// The members' files' tops, as last read.
     seen: Vec<SeenTop>,
@@ -300,6 +305,9 @@ impl FolderSync {
             }
             whole.push((entry, member));
         }
+        // The own file's version stays at hand; the versions taken in the last reading go.
+        let written = self.written.clone();
+        self.known.retain(|k| written.as_deref() == Some(k.id.as_str()));
         if !whole.is_empty() {
             let mut ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
             for (entry, member) in whole {
@@ -395,6 +403,7 @@ impl FolderSync {
                     .map_err(SyncError::Storage)?;
                 reading.stored = true;
                 reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
+                self.known.push(KnownVersion { id: theirs.id, strategy: imported.strategy });
                 return Ok(line);
             }
             Relation::Diverged { bases } => bases,
@@ -446,6 +455,8 @@ impl FolderSync {
         let undo = store.save_folder_merge(ancestry, &merged, &theirs, &by, now).await.map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: changes.len(), undo });
+        // Its version may be the one a later file is merged from.
+        self.known.push(KnownVersion { id: theirs.id, strategy: imported.strategy });
         Ok(line)
     }
 
@@ -460,7 +471,7 @@ impl FolderSync {
     ) -> Option<Strategy> {
         let written = self.written.clone().filter(|w| bases.contains(w))?;
         let read = read_file(folder, own?, &self.me.id, &self.strategy, clock).await.ok()?;
-        self.known = vec![KnownVersion { id: written, strategy: read.imported.strategy.clone() }];
+        self.known.push(KnownVersion { id: written, strategy: read.imported.strategy.clone() });
         Some(read.imported.strategy)
     }
 

@@ -11,46 +11,46 @@ use crate::testing::Wait;
 use std::rc::Rc;
 
 /// One member: a browser (its storage) and its sync with the shared folder.
-struct Desk {
-    store: Store<Rc<MemoryBackend>>,
+pub(super) struct Desk {
+    pub(super) store: Store<Rc<MemoryBackend>>,
     mem: Rc<MemoryBackend>,
-    sync: FolderSync,
+    pub(super) sync: FolderSync,
 }
 
 impl Desk {
-    fn new(name: &str, id: &Id) -> Desk {
+    pub(super) fn new(name: &str, id: &Id) -> Desk {
         let mem = Rc::new(MemoryBackend::new());
         let store = Store::new(mem.clone());
         let me = Me { id: new_member_id(), name: name.into() };
         Desk { store, mem, sync: FolderSync::new(me, id.clone()) }
     }
 
-    fn read(&mut self, folder: &MemoryFolder, now: &str) -> Reading {
+    pub(super) fn read(&mut self, folder: &MemoryFolder, now: &str) -> Reading {
         self.sync.read(&self.store, folder, now).wait().unwrap()
     }
 
-    fn write(&mut self, folder: &MemoryFolder, now: &str) -> bool {
+    pub(super) fn write(&mut self, folder: &MemoryFolder, now: &str) -> bool {
         self.sync.write(&self.store, folder, now).wait().unwrap()
     }
 
     /// A reading, then a write when needed: one poll.
-    fn poll(&mut self, folder: &MemoryFolder, now: &str) -> (Reading, bool) {
+    pub(super) fn poll(&mut self, folder: &MemoryFolder, now: &str) -> (Reading, bool) {
         let r = self.read(folder, now);
         (r, self.write(folder, now))
     }
 
-    fn strategy(&self) -> Strategy {
+    pub(super) fn strategy(&self) -> Strategy {
         self.store.load(&self.sync.strategy).wait().unwrap()
     }
 
-    fn edit(&self, now: &str, f: impl FnOnce(&mut Strategy)) {
+    pub(super) fn edit(&self, now: &str, f: impl FnOnce(&mut Strategy)) {
         let mut s = self.strategy();
         f(&mut s);
         self.store.save(&s, now).wait().unwrap();
     }
 
     /// Everything stored, for "nothing changed" checks.
-    fn snapshot(&self) -> Vec<(String, Option<String>)> {
+    pub(super) fn snapshot(&self) -> Vec<(String, Option<String>)> {
         let mut keys = self.mem.keys().wait().unwrap();
         keys.sort();
         keys.into_iter().map(|k| (k.clone(), self.mem.get(&k).wait().unwrap())).collect()
@@ -59,12 +59,12 @@ impl Desk {
 
 use crate::storage::Backend;
 
-fn at(minute: u32) -> String {
+pub(super) fn at(minute: u32) -> String {
     format!("2026-12-01T09:{minute:02}:00Z")
 }
 
 /// The strategy, set up by A and taken by B and C from A's file (B and C start with nothing).
-fn three() -> (MemoryFolder, Desk, Desk, Desk) {
+pub(super) fn three() -> (MemoryFolder, Desk, Desk, Desk) {
     let s = town();
     let folder = MemoryFolder::new();
     let mut a = Desk::new("田中", &s.id);
@@ -79,7 +79,7 @@ fn three() -> (MemoryFolder, Desk, Desk, Desk) {
     (folder, a, b, c)
 }
 
-fn actual(s: &mut Strategy, value: f64) {
+pub(super) fn actual(s: &mut Strategy, value: f64) {
     let ind = std::sync::Arc::make_mut(&mut s.indicators[0]);
     let series = &mut ind.series[0];
     series.actuals.retain(|a| a.year != FiscalYear(2023));

@@ -58,6 +58,12 @@ impl Folder for AnyFolder {
             AnyFolder::Memory(f) => f.read(name).await,
         }
     }
+    async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, FolderError> {
+        match self {
+            AnyFolder::Disk(f) => f.read_start(name, bytes).await,
+            AnyFolder::Memory(f) => f.read_start(name, bytes).await,
+        }
+    }
     async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
         match self {
             AnyFolder::Disk(f) => f.write(name, bytes).await,

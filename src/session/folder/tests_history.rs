@@ -1,0 +1,193 @@
+//! The folder sync where a version named by its content parted members for good: a restore, a
+//! conflict decided on one side, a value corrected several times, a value typed back, a member
+//! away while the others shared hundreds of versions — and a poll where nothing changed, which
+//! reads only the files' tops.
+
+use super::tests::{actual, at, three, Desk};
+use super::*;
+use crate::model::merge::Side;
+use crate::model::FiscalYear;
+use crate::storage::MemoryFolder;
+use crate::testing::Wait;
+
+/// Polls every desk `rounds` times.
+fn settle(folder: &MemoryFolder, desks: &mut [&mut Desk], minute: u32, rounds: u32) {
+    for round in 0..rounds {
+        for d in desks.iter_mut() {
+            let (r, _) = d.poll(folder, &at(minute + round));
+            assert!(
+                r.conflicts.is_empty(),
+                "no card: {:?}",
+                r.conflicts.iter().map(|c| (&c.by, &c.merge.conflicts)).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+/// Every desk holds one version, and two more polls each write nothing and store nothing.
+fn assert_fixed_point(folder: &MemoryFolder, desks: &mut [&mut Desk], minute: u32) {
+    let first = desks[0].strategy();
+    let head = desks[0].store.current_id(&first.id).wait().unwrap();
+    assert!(head.is_some(), "named");
+    for d in desks.iter() {
+        assert_eq!(d.strategy(), first, "one content");
+        assert_eq!(d.store.current_id(&first.id).wait().unwrap(), head, "one version");
+    }
+    let (writes, stored): (usize, Vec<_>) = (folder.writes().len(), desks.iter().map(|d| d.snapshot()).collect());
+    for round in 0..2 {
+        for d in desks.iter_mut() {
+            let (r, wrote) = d.poll(folder, &at(minute + round));
+            assert!(!wrote && !r.stored, "{r:?}");
+            assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+        }
+    }
+    assert_eq!(folder.writes().len(), writes, "nothing written");
+    let after: Vec<_> = desks.iter().map(|d| d.snapshot()).collect();
+    assert!(after == stored, "nothing stored");
+}
+
+#[test]
+fn a_restore_after_a_merge_sticks_and_reaches_everyone() {
+    let (folder, mut a, mut b, mut c) = three();
+    b.edit(&at(10), |s| s.title = "佐藤の題名".into());
+    b.poll(&folder, &at(11));
+    let (r, _) = a.poll(&folder, &at(12));
+    assert_eq!(a.strategy().title, "佐藤の題名", "{r:?}");
+    // 「この版に戻す」: the version before B's change.
+    let before = a.store.versions(&a.sync.strategy).wait().unwrap();
+    let seq = r.taken[0].undo.unwrap();
+    assert!(before.iter().any(|v| v.seq == seq));
+    a.store.restore_version(&a.sync.strategy, seq, &at(13)).wait().unwrap();
+    let restored = a.strategy();
+    assert_ne!(restored.title, "佐藤の題名");
+    // A's own next poll does not merge B's change back in.
+    let (r, _) = a.poll(&folder, &at(14));
+    assert!(r.taken.is_empty() && !r.stored, "{r:?}");
+    assert_eq!(a.strategy(), restored);
+    settle(&folder, &mut [&mut a, &mut b, &mut c], 15, 2);
+    assert_eq!(b.strategy(), restored, "the restore reached the member whose change it took back");
+    assert_fixed_point(&folder, &mut [&mut a, &mut b, &mut c], 20);
+}
+
+fn conflict_decided_on_one_side(side: Side) {
+    let (folder, mut a, mut b, mut c) = three();
+    a.edit(&at(10), |s| s.title = "田中の題名".into());
+    b.edit(&at(10), |s| s.title = "佐藤の題名".into());
+    a.poll(&folder, &at(11));
+    b.poll(&folder, &at(11));
+    let r = a.read(&folder, &at(12));
+    assert_eq!(r.conflicts.len(), 1, "{r:?}");
+    // A decides; B never does.
+    let conflict = &r.conflicts[0];
+    let choice = crate::session::import::Choice::Merge(&conflict.merge, vec![side]);
+    crate::session::import::confirm(&a.store, conflict.imported.clone(), choice, true, &at(13)).wait().unwrap();
+    let decided = a.strategy().title;
+    assert_eq!(decided, if side == Side::Ours { "田中の題名" } else { "佐藤の題名" });
+    assert!(
+        a.write(&folder, &at(14)),
+        "a decision is a version of its own, written even when its content is one side's"
+    );
+    // B takes A's decision as it is: no card.
+    let (r, _) = b.poll(&folder, &at(15));
+    assert!(r.conflicts.is_empty(), "{:?}", r.members);
+    assert_eq!(b.strategy().title, decided);
+    settle(&folder, &mut [&mut a, &mut b, &mut c], 16, 2);
+    assert_fixed_point(&folder, &mut [&mut a, &mut b, &mut c], 20);
+}
+
+#[test]
+fn a_conflict_decided_on_one_side_for_its_own_wording_settles() {
+    conflict_decided_on_one_side(Side::Ours);
+}
+
+#[test]
+fn a_conflict_decided_on_one_side_for_the_other_wording_settles() {
+    conflict_decided_on_one_side(Side::Theirs);
+}
+
+#[test]
+fn a_value_corrected_five_times_while_another_edits_elsewhere_never_conflicts() {
+    let (folder, mut a, mut b, mut c) = three();
+    for i in 0..5u32 {
+        a.edit(&at(10 + 3 * i), |s| actual(s, 1001.0 + f64::from(i)));
+        b.edit(&at(10 + 3 * i), |s| s.title = format!("評価 {i}"));
+        for d in [&mut a, &mut b, &mut c] {
+            let (r, _) = d.poll(&folder, &at(11 + 3 * i));
+            assert!(
+                r.conflicts.is_empty(),
+                "round {i}: {:?}",
+                r.conflicts.iter().map(|c| &c.merge.conflicts).collect::<Vec<_>>()
+            );
+        }
+    }
+    settle(&folder, &mut [&mut a, &mut b, &mut c], 30, 2);
+    let s = b.strategy();
+    let year = s.indicators[0].series[0].actuals.iter().find(|x| x.year == FiscalYear(2023)).unwrap().value;
+    assert_eq!((year, s.title.as_str()), (1005.0, "評価 4"), "every correction reached the colleague");
+    assert_fixed_point(&folder, &mut [&mut a, &mut b, &mut c], 40);
+}
+
+#[test]
+fn a_value_typed_back_reaches_the_others() {
+    let (folder, mut a, mut b, mut c) = three();
+    let original = a.strategy().title;
+    a.edit(&at(10), |s| s.title = "変更".into());
+    settle(&folder, &mut [&mut a, &mut b, &mut c], 11, 2);
+    assert_eq!(b.strategy().title, "変更");
+    b.edit(&at(15), |s| s.title = original.clone());
+    settle(&folder, &mut [&mut b, &mut a, &mut c], 16, 2);
+    assert_eq!(a.strategy().title, original, "typed back, and taken");
+    b.edit(&at(20), |s| s.municipality.name = "別の市".into());
+    settle(&folder, &mut [&mut b, &mut a, &mut c], 21, 2);
+    assert_eq!((a.strategy().title, a.strategy().municipality.name), (original, "別の市".to_owned()));
+    assert_fixed_point(&folder, &mut [&mut a, &mut b, &mut c], 30);
+}
+
+#[test]
+fn a_member_away_while_the_others_share_300_versions_syncs_on_return() {
+    let (folder, mut a, mut b, mut c) = three();
+    // C is away: A and B share 300 versions between them.
+    for i in 0..150u32 {
+        a.edit(&format!("2026-12-02T{:02}:{:02}:00Z", i / 60, i % 60), |s| actual(s, f64::from(i)));
+        let (r, _) = a.poll(&folder, &format!("2026-12-02T{:02}:{:02}:10Z", i / 60, i % 60));
+        assert!(
+            r.conflicts.is_empty(),
+            "A, round {i}: {:?}",
+            r.conflicts.iter().map(|c| &c.merge.conflicts).collect::<Vec<_>>()
+        );
+        b.edit(&format!("2026-12-02T{:02}:{:02}:20Z", i / 60, i % 60), |s| s.title = format!("版{i}"));
+        let (r, _) = b.poll(&folder, &format!("2026-12-02T{:02}:{:02}:30Z", i / 60, i % 60));
+        assert!(
+            r.conflicts.is_empty(),
+            "B, round {i}: {:?}",
+            r.conflicts.iter().map(|c| &c.merge.conflicts).collect::<Vec<_>>()
+        );
+    }
+    let graph = a.store.place(&a.sync.strategy).wait().unwrap().graph.len();
+    assert!(graph >= 300, "{graph} versions named");
+    // C edits offline and comes back.
+    c.edit(&at(50), |s| s.municipality.name = "Cの市".into());
+    let (r, _) = c.poll(&folder, &at(51));
+    assert!(r.members.iter().all(|m| m.standing != Standing::NoCommonVersion), "{:?}", r.members);
+    settle(&folder, &mut [&mut c, &mut a, &mut b], 52, 2);
+    let s = a.strategy();
+    assert_eq!((s.municipality.name.as_str(), s.title.as_str()), ("Cの市", "版149"));
+    assert_fixed_point(&folder, &mut [&mut a, &mut b, &mut c], 56);
+}
+
+#[test]
+fn a_quiet_poll_reads_only_the_tops_of_files_it_holds_and_nothing_of_files_unchanged_since() {
+    let (folder, mut a, mut b, mut c) = three();
+    a.edit(&at(10), |s| s.title = "A".into());
+    settle(&folder, &mut [&mut a, &mut b, &mut c], 11, 3);
+    let (reads, starts) = (folder.reads().len(), folder.starts().len());
+    a.poll(&folder, &at(20));
+    assert_eq!(folder.reads().len(), reads, "no file read whole");
+    assert_eq!(folder.starts().len(), starts, "the files' size and time unchanged: not even their tops");
+    // A fresh sync of the same member (a reload): the tops only.
+    let mut again = FolderSync::new(a.sync.me.clone(), a.sync.strategy.clone());
+    let r = again.read(&a.store, &folder, &at(21)).wait().unwrap();
+    assert!(r.members.iter().all(|m| m.standing == Standing::InStep && !m.name.is_empty()), "{:?}", r.members);
+    assert_eq!(folder.reads().len(), reads, "still no file read whole");
+    assert_eq!(folder.starts().len(), starts + 3, "the three files' tops");
+}
