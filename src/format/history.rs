@@ -144,6 +144,17 @@ impl Graph {
         ordered.into_iter().map(|(_, _, id)| id.to_owned()).collect()
     }
 
+    /// The nearest common ancestors of `ours` and `theirs` only (those no other common one
+    /// descends from), in [`Graph::common_ancestors`]' order. Two or more after a criss-cross
+    /// (each merged the other's): a merge then starts from their merge.
+    pub fn nearest_common(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
+        let all = self.common_ancestors(ours, theirs);
+        let below: Vec<String> =
+            all.iter().flat_map(|id| self.parents.get(id).into_iter().flatten().cloned()).collect();
+        let dominated = self.distances(&below);
+        all.into_iter().filter(|id| !dominated.contains_key(id.as_str())).collect()
+    }
+
     /// The nodes `tips` descend from (tips included), nearest first, at most `max`: what a file
     /// carries and what storage keeps.
     pub fn bounded(&self, tips: &[String], max: usize) -> Vec<Node> {
@@ -207,8 +218,9 @@ mod tests {
         let fp = "0".repeat(32);
         assert!(is_version_id(&version_id(&fp, &[])));
         assert_eq!(version_id(&fp, &[a.clone(), b.clone()]), version_id(&fp, &[b.clone(), a.clone()]));
-        assert_ne!(version_id(&fp, &[a.clone()]), version_id(&fp, &[b.clone()]), "same content, other history");
-        assert_ne!(version_id(&fp, &[a.clone()]), version_id(&"1".repeat(32), &[a]), "same history, other content");
+        let (only_a, only_b) = (std::slice::from_ref(&a), std::slice::from_ref(&b));
+        assert_ne!(version_id(&fp, only_a), version_id(&fp, only_b), "same content, other history");
+        assert_ne!(version_id(&fp, only_a), version_id(&"1".repeat(32), only_a), "same history, other content");
         assert!(!is_version_id("ABCDEF0123456789abcdef0123456789"));
         assert!(!is_version_id("abc"));
         assert!(!is_version_id(&"g".repeat(32)));
@@ -253,6 +265,8 @@ mod tests {
         ]);
         assert_eq!(g.common_ancestors(&["mx".into()], &["my".into()]), ["x", "y", "o"]);
         assert_eq!(g.common_ancestors(&["my".into()], &["mx".into()]), ["x", "y", "o"]);
+        assert_eq!(g.nearest_common(&["mx".into()], &["my".into()]), ["x", "y"]);
+        assert_eq!(sample().nearest_common(&["a2".into()], &["b1".into()]), ["o"]);
     }
 
     #[test]

@@ -214,7 +214,7 @@ mod tests {
         let graph = vec![Node { id: id.clone(), parents: vec![p.clone()] }, Node { id: p.clone(), parents: vec![] }];
         let file = Lineage { head: Some(id.clone()), graph: graph.clone(), ..Lineage::default() };
         assert_eq!(file.version(&fp), Ok(FileVersion { id, parents: vec![p.clone()], graph }));
-        let forged = Lineage { head: Some(version_id(&fp, &[q.clone()])), ..file.clone() };
+        let forged = Lineage { head: Some(version_id(&fp, std::slice::from_ref(&q))), ..file.clone() };
         assert_eq!(forged.version(&fp), Err(LineageError::HeadMismatch));
         // Older files: the list is a line, the fingerprint the id.
         let older = Lineage { versions: vec![p.clone(), q.clone()], ..Lineage::default() };

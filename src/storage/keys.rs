@@ -16,6 +16,9 @@ pub const NAMED_PREFIX: &str = "shirube/v1/named/";
 /// `shirube/v1/graph/<id>`: the graph of the strategy's named versions (JSON list of
 /// `format::history::Node`), bounded.
 pub const GRAPH_PREFIX: &str = "shirube/v1/graph/";
+/// `shirube/v1/taken/<id>/<member>`: the version last taken from a member of a shared folder
+/// (`storage::shared`), whole: the version a later file of theirs is likely merged from.
+pub const TAKEN_PREFIX: &str = "shirube/v1/taken/";
 /// `shirube/v1/version/<id>/<seq>`: a kept earlier version (the envelope as it was).
 pub const VERSION_PREFIX: &str = "shirube/v1/version/";
 /// `shirube/v1/backup/<id>/<taken at>`: the envelope as it was.
@@ -75,6 +78,15 @@ pub fn names_of(id: &Id) -> [String; 2] {
     [named(id), graph(id)]
 }
 
+pub fn taken(id: &Id, member: &str) -> String {
+    format!("{TAKEN_PREFIX}{id}/{member}")
+}
+
+/// The keys of the versions last taken from a strategy's folder members start with this.
+pub fn taken_of(id: &Id) -> String {
+    format!("{TAKEN_PREFIX}{id}/")
+}
+
 /// The strategy id a key belongs to, if it is a strategy key under an id that keeps the id rule
 /// (`model::is_safe_id`; one that does not is set aside: [`unsafe_id_key`]).
 pub fn strategy_id(key: &str) -> Option<Id> {
@@ -95,6 +107,7 @@ pub fn unsafe_id_key(key: &str) -> bool {
         .or_else(|| whole(GRAPH_PREFIX))
         .or_else(|| whole(REGION_PREFIX))
         .or_else(|| with_tail(VERSION_PREFIX))
+        .or_else(|| with_tail(TAKEN_PREFIX))
         .or_else(|| with_tail(BACKUP_PREFIX))
         .or_else(|| with_tail(REGION_BACKUP_PREFIX))
         .unwrap_or(false)

@@ -36,6 +36,7 @@ mod backups;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod decode;
+mod deleting;
 #[cfg(target_arch = "wasm32")]
 mod disk_folder;
 #[cfg(target_arch = "wasm32")]

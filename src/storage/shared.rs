@@ -6,9 +6,17 @@
 //! otherwise pin a version for every change each of them makes); undoing one is a new version on
 //! top of the head, which reaches everyone as any change does.
 
-use super::lineage::{taken_origin, Ancestry};
+use super::lineage::{taken_origin, Ancestry, KnownVersion};
 use super::versions::{Origin, VersionReason};
-use super::{Backend, StorageError, Store};
+use super::{keys, Backend, StorageError, Store};
+use serde::{Deserialize, Serialize};
+
+/// A version last taken from a member (`keys::taken`).
+#[derive(Serialize, Deserialize)]
+struct TakenRecord {
+    id: String,
+    strategy: Strategy,
+}
 use crate::format::FileVersion;
 use crate::model::{Id, Strategy};
 
@@ -56,6 +64,30 @@ impl<B: Backend> Store<B> {
         let kept = self.keeps_history() && self.head(id).await?.versions.iter().any(|v| v.seq == replaced);
         ancestry.advance(strategy.clone(), revision, origin, kept.then_some(replaced));
         Ok(kept.then_some(replaced))
+    }
+
+    /// Keeps `version` (`strategy`) as the one last taken from `member`, in place of the one
+    /// before: a later file of theirs is most likely merged from it, and the history keeps only
+    /// what this browser made. One a member, so bounded by the members.
+    pub async fn keep_taken(&self, member: &str, version: &KnownVersion) -> Result<(), StorageError> {
+        let record = TakenRecord { id: version.id.clone(), strategy: version.strategy.clone() };
+        self.write_json(&keys::taken(&version.strategy.id, member), &record).await
+    }
+
+    /// The versions last taken from strategy `id`'s members (unreadable ones are left out: they
+    /// only help find a version to merge from).
+    pub async fn taken_versions(&self, id: &Id) -> Result<Vec<KnownVersion>, StorageError> {
+        let prefix = keys::taken_of(id);
+        let mut out = Vec::new();
+        for key in self.backend.keys().await?.into_iter().filter(|k| k.starts_with(&prefix)) {
+            let Some(text) = self.backend.get(&key).await? else { continue };
+            if let Ok(r) = serde_json::from_str::<TakenRecord>(&text) {
+                if r.strategy.id == *id {
+                    out.push(KnownVersion { id: r.id, strategy: r.strategy });
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Undoes a change taken from the folder: the version it replaced (`seq`) becomes the

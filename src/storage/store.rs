@@ -2,10 +2,9 @@
 //! is only a cache of the strategy keys (rebuilt when missing, garbage or out of step).
 
 use super::decode::{decode_as, looks_like_envelope};
-use super::versions::{thin, Named, Origin, Version, VersionReason};
-use super::{keys, Backend, BackendKind, BackupReason, MemoryBackend, StorageError, Write};
+use super::versions::{thin, Origin, Version, VersionReason};
+use super::{keys, Backend, BackendKind, MemoryBackend, StorageError, Write};
 use crate::format::export_compact;
-use crate::format::history::{legacy_chain, Graph, MAX_GRAPH};
 use crate::model::{Counts, FiscalYear, Id, Strategy};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -337,36 +336,7 @@ impl<B: Backend> Store<B> {
         head.saved_at = now.to_owned();
         head.reason = reason;
         head.merged_from = origin.and_then(|o| o.merged_from.clone());
-        // The graph changes when a version is named at once, or when a head written before ids
-        // moves its list of fingerprints into it.
-        let legacy = std::mem::take(&mut head.lineage);
-        head.fingerprint = None;
-        let parents = match origin {
-            Some(o) => o.parents.clone(),
-            // An edit: on the version it replaces when that one was named, else on the same
-            // versions as it (nobody else has seen the one it replaces).
-            None if head_is_new => Vec::new(),
-            None => match &replaced_id {
-                Some(replaced) => vec![replaced.clone()],
-                None if head.parents.is_empty() => legacy.first().cloned().into_iter().collect(),
-                None => head.parents.clone(),
-            },
-        };
-        head.parents = parents;
-        if origin.is_some() || !legacy.is_empty() {
-            let mut graph = if head_is_new { Graph::default() } else { self.stored_graph(id).await? };
-            graph.extend(legacy_chain(&legacy));
-            let mut tips = head.parents.clone();
-            if let Some(o) = origin {
-                graph.extend(o.nodes.iter().cloned());
-                graph.extend(o.names_replaced.iter().cloned());
-                graph.add(&o.id, &o.parents);
-                tips = vec![o.id.clone()];
-                let named = Named { revision: head.revision, id: o.id.clone() };
-                batch.push(Write::put(keys::named(id), to_json(&named)?));
-            }
-            batch.push(Write::put(keys::graph(id), to_json(&graph.bounded(&tips, MAX_GRAPH))?));
-        }
+        batch.extend(self.name_new_version(id, &mut head, head_is_new, replaced_id, origin).await?);
         entries.retain(|e| &e.id != id);
         entries.push(summary.clone());
         batch.push(Write::put(key, text.as_str()));
@@ -374,61 +344,6 @@ impl<B: Backend> Store<B> {
         batch.push(Write::put(keys::INDEX, to_json(&entries)?));
         self.backend.apply(batch).await?;
         Ok(head.revision)
-    }
-
-    /// Removes of a strategy's history (head, versions and their names), for a delete's batch.
-    async fn history_removal(&self, id: &Id) -> Result<Vec<Write>, StorageError> {
-        let [head, versions] = keys::history_of(id);
-        let names = keys::names_of(id);
-        let keys = self.backend.keys().await?;
-        Ok(keys
-            .into_iter()
-            .filter(|k| *k == head || k.starts_with(&versions) || names.contains(k))
-            .map(Write::remove)
-            .collect())
-    }
-
-    /// Deletes a strategy after keeping a backup of it (reason `Deleted`), which it returns: the
-    /// UI offers undo as [`Store::restore_backup`]. If the backup cannot be written (storage
-    /// full), nothing is deleted. Unreadable text under the id is not deleted either: it is
-    /// moved to garbage (`Err(Garbage)` says where), from which the user discards it.
-    pub async fn delete(&self, id: &Id, now: &str) -> Result<super::Backup, StorageError> {
-        let (key, strategy, text) = self.readable(id).await?;
-        let backup = self.store_backup(&strategy, &text, BackupReason::Deleted, now).await?;
-        let mut batch = self.history_removal(id).await?;
-        batch.push(Write::remove(&key));
-        if let Err(e) = self.backend.apply(batch).await {
-            let _ = self.discard_backup(&backup.key).await;
-            return Err(e);
-        }
-        self.refresh_index().await;
-        Ok(backup)
-    }
-
-    /// Deletes a strategy without keeping a backup: for when storage is too full to hold one
-    /// (`delete` refuses then) — the UI has the user download the strategy as a file first.
-    /// Unreadable text is not deleted, as with `delete`.
-    pub async fn delete_without_backup(&self, id: &Id) -> Result<(), StorageError> {
-        let (key, ..) = self.readable(id).await?;
-        let mut batch = self.history_removal(id).await?;
-        batch.push(Write::remove(&key));
-        self.backend.apply(batch).await?;
-        self.refresh_index().await;
-        Ok(())
-    }
-
-    /// The key, strategy and stored text of a strategy that reads; unreadable text goes to
-    /// garbage (`Err(Garbage)`).
-    async fn readable(&self, id: &Id) -> Result<(String, Strategy, String), StorageError> {
-        let key = keys::strategy(id);
-        let Some(text) = self.backend.get(&key).await? else {
-            self.refresh_index().await;
-            return Err(StorageError::NotFound { id: id.clone() });
-        };
-        let Some((strategy, _)) = decode_as(&text, id) else {
-            return Err(self.found_garbage(&key, &text).await);
-        };
-        Ok((key, strategy, text))
     }
 
     /// Moves unreadable text found under `key` to garbage and returns the error that says where

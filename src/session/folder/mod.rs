@@ -26,6 +26,7 @@
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+mod reading;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -33,12 +34,13 @@ mod tests_history;
 mod whole;
 
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
+pub use reading::{Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken};
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use crate::format::history::Relation;
-use crate::format::{self, peek_top, Author, FileTop, ImportError, Imported, Opened, MAX_FILE_BYTES, TOP_BYTES};
-use crate::model::merge::edited::{summary, Edit};
-use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
+use crate::format::{self, peek_top, Author, FileTop, FileVersion, Imported, Opened, MAX_FILE_BYTES, TOP_BYTES};
+use crate::model::merge::edited::summary;
+use crate::model::merge::{merge, Change, ChangeKind, Merge, Side, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
@@ -58,136 +60,6 @@ impl Me {
     fn author(&self) -> Author {
         Author { id: self.id.clone(), name: self.name.clone() }
     }
-}
-
-/// Why a member's file changed nothing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Refusal {
-    /// The folder would not give it (locked, removed meanwhile).
-    Unreadable(FolderError),
-    /// It fails the import's checks: too large, truncated, not JSON, a newer format …
-    File(ImportError),
-    /// A Shirube file, but not one strategy (a backup of everything, a region file).
-    NotAStrategy,
-    /// Its strategy is not the one its name says (`found`: the one it holds).
-    OtherStrategy { found: Id },
-    /// Its version ids, or the starting version it carries, are not what they say they are.
-    BaseMismatch,
-}
-
-/// A member's file listed with why it changed nothing.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refused {
-    pub file: String,
-    pub member: String,
-    pub reason: Refusal,
-}
-
-/// How a member stands against this browser after a reading.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Standing {
-    /// Their file holds exactly this browser's version: in step.
-    InStep,
-    /// This browser holds everything of theirs; they have yet to take what it changed since.
-    Behind,
-    /// Their changes were taken in this reading.
-    Taken,
-    /// Their changes conflict with this browser's: the user decides ([`Conflicted`]).
-    Conflicts,
-    /// Neither side has a version both descend from: nothing can be merged.
-    NoCommonVersion,
-    /// Their file changed nothing ([`Refused`]).
-    Refused,
-}
-
-/// One member's line in the members panel.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Member {
-    pub file: String,
-    pub member: String,
-    /// The name their file gives (empty when it gives none: an older file, or a refused one).
-    pub name: String,
-    /// When they last wrote it (`exported_at`; empty for a refused file).
-    pub written_at: String,
-    /// The id of the version their file holds (empty for a refused file, or an older file not
-    /// read whole).
-    pub version: String,
-    pub standing: Standing,
-    /// What they changed since the version both started from (for a file taken or in
-    /// conflict in this reading; empty otherwise).
-    pub changes: Vec<Edit>,
-}
-
-impl Member {
-    fn of_top(file: &str, member: &str, top: &FileTop, standing: Standing) -> Member {
-        Member {
-            file: file.to_owned(),
-            member: member.to_owned(),
-            name: top.author.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
-            written_at: top.exported_at.clone(),
-            version: top.head.clone().unwrap_or_default(),
-            standing,
-            changes: Vec::new(),
-        }
-    }
-
-    fn refused(refused: &Refused) -> Member {
-        Member::of_top(&refused.file, &refused.member, &FileTop::default(), Standing::Refused)
-    }
-}
-
-/// A member's changes taken without a conflict and stored.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Taken {
-    pub file: String,
-    /// The person's name (or their member id, when their file gives none).
-    pub by: String,
-    /// How many of their changes were taken.
-    pub changes: usize,
-    /// The history's number of the version it replaced: [`undo`] brings it back (`None`
-    /// where no history is kept).
-    pub undo: Option<u64>,
-}
-
-/// A member's file whose merge has conflicts: nothing stored; the cards show `merge`, and the
-/// user's choices are stored as an import's merge (`session::import::confirm` with
-/// `Choice::Merge`, the file as `imported`): a version with both as parents, which reaches
-/// the member as theirs to take as it is.
-#[derive(Clone, Debug)]
-pub struct Conflicted {
-    pub file: String,
-    /// The file's size in bytes (the preview says it, as an import's does).
-    pub bytes: usize,
-    pub by: String,
-    pub imported: Imported,
-    pub merge: Arc<Merge>,
-}
-
-/// What a reading of the folder found and did.
-#[derive(Clone, Debug, Default)]
-pub struct Reading {
-    /// Every member's file of this strategy but this browser's own, by file name.
-    pub members: Vec<Member>,
-    pub refused: Vec<Refused>,
-    pub taken: Vec<Taken>,
-    pub conflicts: Vec<Conflicted>,
-    /// Something was stored (the open strategy is to be read again).
-    pub stored: bool,
-}
-
-/// Why a reading or a write could not be done at all.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum SyncError {
-    /// The folder cannot be listed or the own file written (「共有フォルダに書き込めません」):
-    /// the data stays in the browser.
-    #[error("{0}")]
-    Folder(FolderError),
-    #[error("{0}")]
-    Storage(StorageError),
-    /// The own file would be larger than the others accept (`bytes`, over `format`'s limit):
-    /// it is not written; the data stays in the browser.
-    #[error("the own file would be {bytes} bytes, over the limit the others read")]
-    TooLarge { bytes: usize },
 }
 
 /// A member's file of this strategy, read and checked.
@@ -217,16 +89,20 @@ pub struct FolderSync {
     pub strategy: Id,
     /// The id of the version in the own file, as last read or written.
     written: Option<String>,
-    /// Versions at hand whole: the own file's, as last written or read, and the members'
-    /// versions taken in the last reading (a later file may be merged from one of them).
+    /// Versions at hand whole: the own file's, as last written or read.
     known: Vec<KnownVersion>,
+    /// The version last taken from (or met in conflict with) each member, by member id: a
+    /// later file of theirs is most likely merged from it. Kept in storage too when taken
+    /// (`Store::keep_taken`), in this tab only when met in conflict (nothing is stored before
+    /// the user decides).
+    last_taken: Vec<(String, KnownVersion)>,
     /// The members' files' tops, as last read.
     seen: Vec<SeenTop>,
 }
 
 impl FolderSync {
     pub fn new(me: Me, strategy: Id) -> FolderSync {
-        FolderSync { me, strategy, written: None, known: Vec::new(), seen: Vec::new() }
+        FolderSync { me, strategy, written: None, known: Vec::new(), last_taken: Vec::new(), seen: Vec::new() }
     }
 
     /// The own file's name.
@@ -305,7 +181,7 @@ impl FolderSync {
             }
             whole.push((entry, member));
         }
-        // The own file's version stays at hand; the versions taken in the last reading go.
+        // The own file's version stays at hand, older ones go.
         let written = self.written.clone();
         self.known.retain(|k| written.as_deref() == Some(k.id.as_str()));
         if !whole.is_empty() {
@@ -403,21 +279,14 @@ impl FolderSync {
                     .map_err(SyncError::Storage)?;
                 reading.stored = true;
                 reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
-                self.known.push(KnownVersion { id: theirs.id, strategy: imported.strategy });
+                self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }).await;
                 return Ok(line);
             }
             Relation::Diverged { bases } => bases,
         };
         let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));
-        let mut base = store.merge_base(ancestry, &bases, carried, &self.known.iter().collect::<Vec<_>>()).await;
-        if base.is_none() {
-            // The own file as last written may be the version both have (the history thinned
-            // it): read whole only now.
-            if let Some(own) = self.own_version(folder, own_entry, &bases, clock).await {
-                base = Some((own, false));
-            }
-        }
-        let Some((base, _)) = base else {
+        let base = self.base_for(store, folder, ancestry, own_entry, &theirs, &bases, carried, clock).await?;
+        let Some(base) = base else {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
@@ -437,6 +306,10 @@ impl FolderSync {
             };
             line.changes = summary(&their_changes(&m));
             line.standing = Standing::Conflicts;
+            // The user's decision is a merge with this version: a later file of theirs is most
+            // likely merged from it.
+            let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy.clone() };
+            self.remember(&line.member, version);
             reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m) });
             return Ok(line);
         }
@@ -455,24 +328,90 @@ impl FolderSync {
         let undo = store.save_folder_merge(ancestry, &merged, &theirs, &by, now).await.map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: changes.len(), undo });
-        // Its version may be the one a later file is merged from.
-        self.known.push(KnownVersion { id: theirs.id, strategy: imported.strategy });
+        self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }).await;
         Ok(line)
     }
 
-    /// The own file read whole, when the version it holds is one of `bases` (kept among the
-    /// versions at hand).
+    /// The version to merge `theirs` from: the nearest version both have — from what is at
+    /// hand at once; when it is not, from the versions last taken from each member and the own
+    /// file as last written too (read only now), before an older one. After a criss-cross (two
+    /// members each merged the other's), the merge of the nearest ones, as both sides make it.
+    #[allow(clippy::too_many_arguments)] // reason: one step of `merge_one`, which owns them all
+    async fn base_for<B: Backend, F: Folder>(
+        &mut self,
+        store: &Store<B>,
+        folder: &F,
+        ancestry: &Ancestry,
+        own_entry: Option<&FolderEntry>,
+        theirs: &FileVersion,
+        bases: &[String],
+        carried: Option<(&str, &Strategy)>,
+        clock: &impl Stopwatch,
+    ) -> Result<Option<Strategy>, SyncError> {
+        let (nearest, graph) = ancestry.place.nearest_common(theirs);
+        let first = &bases[..bases.len().min(1)];
+        let at_hand: Vec<&KnownVersion> = self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).collect();
+        let at_once = store.merge_base(ancestry, first, carried, &at_hand).await;
+        let mut more = Vec::new();
+        if at_once.is_none() || nearest.len() > 1 {
+            more = store.taken_versions(&self.strategy).await.map_err(SyncError::Storage)?;
+            if let Some(own) = self.own_version(folder, own_entry, bases, clock).await {
+                more.push(own);
+            }
+        }
+        let all: Vec<&KnownVersion> =
+            self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).chain(&more).collect();
+        let find = async |wanted: Vec<String>| store.merge_base(ancestry, &wanted, carried, &all).await;
+        if nearest.len() > 1 {
+            // Folded in id order, each pair merged from where they meet, conflicts to the first.
+            let mut sorted = nearest.clone();
+            sorted.sort();
+            let mut virtual_base = find(vec![sorted[0].clone()]).await.map(|(s, _)| s);
+            for other in &sorted[1..] {
+                let (Some(acc), Some((next, _))) = (virtual_base.take(), find(vec![other.clone()]).await) else {
+                    break;
+                };
+                let meet = graph.common_ancestors(std::slice::from_ref(&sorted[0]), std::slice::from_ref(other));
+                let Some((below, _)) = find(meet).await else { break };
+                virtual_base = merge(&below, &acc, &next).resolve_all(Side::Ours).ok();
+            }
+            if virtual_base.is_some() {
+                return Ok(virtual_base);
+            }
+        }
+        Ok(match at_once {
+            Some((base, _)) => Some(base),
+            None => find(bases.to_vec()).await.map(|(s, _)| s),
+        })
+    }
+
+    /// A member's version taken: at hand for the next file's merge in this reading, and kept
+    /// as the one last taken from them (a later file of theirs is most likely merged from it).
+    async fn took<B: Backend>(&mut self, store: &Store<B>, member: &str, version: KnownVersion) {
+        // Only a help in finding a version to merge from: a storage that cannot keep it loses
+        // nothing (the merge then asks more).
+        let _ = store.keep_taken(member, &version).await;
+        self.remember(member, version);
+    }
+
+    fn remember(&mut self, member: &str, version: KnownVersion) {
+        self.last_taken.retain(|(m, _)| m != member);
+        self.last_taken.push((member.to_owned(), version));
+    }
+
+    /// The own file read whole, when the version it holds is one of `bases` and not at hand.
     async fn own_version<F: Folder>(
         &mut self,
         folder: &F,
         own: Option<&FolderEntry>,
         bases: &[String],
         clock: &impl Stopwatch,
-    ) -> Option<Strategy> {
-        let written = self.written.clone().filter(|w| bases.contains(w))?;
+    ) -> Option<KnownVersion> {
+        let written = self.written.clone().filter(|w| bases.contains(w) && !self.known.iter().any(|k| k.id == *w))?;
         let read = read_file(folder, own?, &self.me.id, &self.strategy, clock).await.ok()?;
-        self.known.push(KnownVersion { id: written, strategy: read.imported.strategy.clone() });
-        Some(read.imported.strategy)
+        let version = KnownVersion { id: written, strategy: read.imported.strategy };
+        self.known.push(version.clone());
+        Some(version)
     }
 
     /// Writes the own file when it does not hold the current version; `Ok(false)`: nothing to

@@ -3,7 +3,7 @@
 //! point of polling, a new PC.
 
 use super::*;
-use crate::format::export;
+use crate::format::{export, ImportError};
 use crate::model::merge::edits::town;
 use crate::model::FiscalYear;
 use crate::storage::{MemoryBackend, MemoryFolder, VersionReason};
@@ -19,9 +19,14 @@ pub(super) struct Desk {
 
 impl Desk {
     pub(super) fn new(name: &str, id: &Id) -> Desk {
+        Desk::with_id(name, &new_member_id(), id)
+    }
+
+    /// A desk whose member id is given (the order of the folder's files is then fixed).
+    pub(super) fn with_id(name: &str, member: &str, id: &Id) -> Desk {
         let mem = Rc::new(MemoryBackend::new());
         let store = Store::new(mem.clone());
-        let me = Me { id: new_member_id(), name: name.into() };
+        let me = Me { id: member.into(), name: name.into() };
         Desk { store, mem, sync: FolderSync::new(me, id.clone()) }
     }
 

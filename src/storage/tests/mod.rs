@@ -16,6 +16,7 @@ use std::rc::Rc;
 mod backend;
 mod backups;
 mod garbage;
+mod lineage;
 mod preferences;
 mod regions;
 mod saving;

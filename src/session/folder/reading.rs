@@ -1,0 +1,139 @@
+//! What a reading of the shared folder says: each member's line (how they stand), the files
+//! that changed nothing and why, the changes taken, the conflicts left to the user.
+
+use crate::format::{FileTop, ImportError, Imported};
+use crate::model::merge::edited::Edit;
+use crate::model::merge::Merge;
+use crate::model::Id;
+use crate::storage::{FolderError, StorageError};
+use std::sync::Arc;
+
+/// Why a member's file changed nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// The folder would not give it (locked, removed meanwhile).
+    Unreadable(FolderError),
+    /// It fails the import's checks: too large, truncated, not JSON, a newer format …
+    File(ImportError),
+    /// A Shirube file, but not one strategy (a backup of everything, a region file).
+    NotAStrategy,
+    /// Its strategy is not the one its name says (`found`: the one it holds).
+    OtherStrategy { found: Id },
+    /// Its version ids, or the starting version it carries, are not what they say they are.
+    BaseMismatch,
+}
+
+/// A member's file listed with why it changed nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    pub file: String,
+    pub member: String,
+    pub reason: Refusal,
+}
+
+/// How a member stands against this browser after a reading.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Standing {
+    /// Their file holds exactly this browser's version: in step.
+    InStep,
+    /// This browser holds everything of theirs; they have yet to take what it changed since.
+    Behind,
+    /// Their changes were taken in this reading.
+    Taken,
+    /// Their changes conflict with this browser's: the user decides ([`Conflicted`]).
+    Conflicts,
+    /// Neither side has a version both descend from: nothing can be merged.
+    NoCommonVersion,
+    /// Their file changed nothing ([`Refused`]).
+    Refused,
+}
+
+/// One member's line in the members panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    pub file: String,
+    pub member: String,
+    /// The name their file gives (empty when it gives none: an older file, or a refused one).
+    pub name: String,
+    /// When they last wrote it (`exported_at`; empty for a refused file).
+    pub written_at: String,
+    /// The id of the version their file holds (empty for a refused file, or an older file not
+    /// read whole).
+    pub version: String,
+    pub standing: Standing,
+    /// What they changed since the version both started from (for a file taken or in
+    /// conflict in this reading; empty otherwise).
+    pub changes: Vec<Edit>,
+}
+
+impl Member {
+    pub(super) fn of_top(file: &str, member: &str, top: &FileTop, standing: Standing) -> Member {
+        Member {
+            file: file.to_owned(),
+            member: member.to_owned(),
+            name: top.author.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+            written_at: top.exported_at.clone(),
+            version: top.head.clone().unwrap_or_default(),
+            standing,
+            changes: Vec::new(),
+        }
+    }
+
+    pub(super) fn refused(refused: &Refused) -> Member {
+        Member::of_top(&refused.file, &refused.member, &FileTop::default(), Standing::Refused)
+    }
+}
+
+/// A member's changes taken without a conflict and stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Taken {
+    pub file: String,
+    /// The person's name (or their member id, when their file gives none).
+    pub by: String,
+    /// How many of their changes were taken.
+    pub changes: usize,
+    /// The history's number of the version it replaced: [`undo`] brings it back (`None`
+    /// where no history is kept).
+    pub undo: Option<u64>,
+}
+
+/// A member's file whose merge has conflicts: nothing stored; the cards show `merge`, and the
+/// user's choices are stored as an import's merge (`session::import::confirm` with
+/// `Choice::Merge`, the file as `imported`): a version with both as parents, which reaches
+/// the member as theirs to take as it is.
+#[derive(Clone, Debug)]
+pub struct Conflicted {
+    pub file: String,
+    /// The file's size in bytes (the preview says it, as an import's does).
+    pub bytes: usize,
+    pub by: String,
+    pub imported: Imported,
+    pub merge: Arc<Merge>,
+}
+
+/// What a reading of the folder found and did.
+#[derive(Clone, Debug, Default)]
+pub struct Reading {
+    /// Every member's file of this strategy but this browser's own, by file name.
+    pub members: Vec<Member>,
+    pub refused: Vec<Refused>,
+    pub taken: Vec<Taken>,
+    pub conflicts: Vec<Conflicted>,
+    /// Something was stored (the open strategy is to be read again).
+    pub stored: bool,
+}
+
+/// Why a reading or a write could not be done at all.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SyncError {
+    /// The folder cannot be listed or the own file written (「共有フォルダに書き込めません」):
+    /// the data stays in the browser.
+    #[error("{0}")]
+    Folder(FolderError),
+    #[error("{0}")]
+    Storage(StorageError),
+    /// The own file would be larger than the others accept (`bytes`, over `format`'s limit):
+    /// it is not written; the data stays in the browser.
+    #[error("the own file would be {bytes} bytes, over the limit the others read")]
+    TooLarge { bytes: usize },
+}

@@ -1,0 +1,191 @@
+//! A strategy's versions named by their history, as files carry them between laptops: a
+//! merge from the version both have, a restore on top of the head, a file written beside a
+//! tab's save, and the histories and files written before ids.
+
+use crate::format::history::Relation;
+use crate::format::{export, import, read};
+use crate::format::{export_with_lineage, fingerprint, Imported, Lineage, LineageError};
+use crate::model::merge::{merge, Side};
+use crate::model::Strategy;
+use crate::model::{template, FiscalYear, PlanPeriod};
+use crate::storage::MemoryBackend;
+use crate::storage::{file_version, Ancestor, Store};
+use crate::testing::Wait;
+
+fn laptop() -> Store<MemoryBackend> {
+    Store::new(MemoryBackend::new())
+}
+
+fn sample() -> Strategy {
+    template::from_second_period("戦略", "北斗市", PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) })
+}
+
+fn edited(s: &Strategy, edit: impl FnOnce(&mut Strategy)) -> Strategy {
+    let mut s = s.clone();
+    edit(&mut s);
+    s
+}
+
+fn file(text: &str) -> Imported {
+    read(text).unwrap()
+}
+
+/// Two laptops start from one file, each edits, one sends its file back: the other finds
+/// the version both started from, merges, and its next file reaches the first laptop as a
+/// version to take as it is.
+#[test]
+fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_fast_forward() {
+    let (a, b) = (laptop(), laptop());
+    let s0 = sample();
+    a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
+    let (text0, exported) = a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap();
+    assert_eq!(exported, s0);
+    let v0 = file(&text0).lineage.unwrap().head.unwrap();
+    b.save_imported(&file(&text0), "2026-11-23T09:02:00Z").wait().unwrap();
+    assert_eq!(b.current_id(&s0.id).wait().unwrap(), Some(v0.clone()), "the same version, the same id");
+
+    let a1 = edited(&s0, |s| s.title = "Aの題名".into());
+    a.save(&a1, "2026-11-23T10:00:00Z").wait().unwrap();
+    assert_eq!(a.current_id(&s0.id).wait().unwrap(), None, "an edit nobody has seen is not named");
+    let b1 = edited(&s0, |s| s.municipality.name = "Bの市".into());
+    b.save(&b1, "2026-11-23T10:00:00Z").wait().unwrap();
+    let (text1, _) = b.export_file(&s0.id, "2026-11-23T10:05:00Z").wait().unwrap();
+    let from_b = file(&text1);
+    let lineage = from_b.lineage.clone().unwrap();
+    assert_eq!(lineage.base.as_ref(), Some(&s0), "the version it was made on travels whole");
+    assert_eq!(lineage.base_id.as_ref(), Some(&v0));
+
+    let Ancestor::Found { base, in_file } = a.common_base(&from_b).wait().unwrap() else { panic!() };
+    assert_eq!((&*base, in_file), (&s0, false), "A has the version it exported");
+    let merged = merge(&base, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
+    let backup = a.save_merged(&merged, &from_b, "2026-11-23T10:10:00Z").wait().unwrap();
+    assert_eq!(a.backup_strategy(&backup.unwrap().key).wait().unwrap(), a1, "the merge can be undone");
+    let place = a.place(&s0.id).wait().unwrap();
+    assert_eq!(place.parents.len(), 2, "a merge has two parents");
+    assert!(place.holds(&lineage.head.clone().unwrap()) && place.holds(&v0));
+
+    // B has not edited since: A's merged file is taken as it is, and both hold one version.
+    let (text2, _) = a.export_file(&s0.id, "2026-11-23T11:05:00Z").wait().unwrap();
+    let from_a = file(&text2);
+    let b_place = b.ancestry(&s0.id).wait().unwrap();
+    assert_eq!(b_place.relation(&file_version(&from_a).unwrap()), Relation::FastForward);
+    let Ancestor::Found { base, .. } = b.common_base(&from_a).wait().unwrap() else { panic!() };
+    let taken = merge(&base, &b1, &from_a.strategy).resolve_all(Side::Ours).unwrap();
+    assert_eq!(taken, from_a.strategy);
+    b.save_merged(&taken, &from_a, "2026-11-23T11:06:00Z").wait().unwrap();
+    assert_eq!(b.current_id(&s0.id).wait().unwrap(), a.current_id(&s0.id).wait().unwrap(), "one head");
+}
+
+/// A restore and an undone merge are versions on top of the head: the merged-in version
+/// stays an ancestor, and the content goes back.
+#[test]
+fn a_restore_is_a_new_version_on_top_of_the_head() {
+    let (a, b) = (laptop(), laptop());
+    let s0 = sample();
+    a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
+    b.save_imported(&file(&a.export_file(&s0.id, "t").wait().unwrap().0), "t").wait().unwrap();
+    let b1 = edited(&s0, |s| s.municipality.name = "Bの市".into());
+    b.save(&b1, "2026-11-23T10:00:00Z").wait().unwrap();
+    let from_b = file(&b.export_file(&s0.id, "2026-11-23T10:01:00Z").wait().unwrap().0);
+    let b1_id = from_b.lineage.as_ref().unwrap().head.clone().unwrap();
+    let a1 = edited(&s0, |s| s.title = "A".into());
+    a.save(&a1, "2026-11-23T10:02:00Z").wait().unwrap();
+    let merged = merge(&s0, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
+    let backup = a.save_merged(&merged, &from_b, "2026-11-23T10:03:00Z").wait().unwrap().unwrap();
+    let merge_id = a.current_id(&s0.id).wait().unwrap().unwrap();
+    a.restore_backup(&backup.key, "2026-11-23T10:04:00Z").wait().unwrap();
+    assert_eq!(a.load(&s0.id).wait().unwrap(), a1);
+    let place = a.place(&s0.id).wait().unwrap();
+    assert_eq!(place.parents, std::slice::from_ref(&merge_id), "on top of the merge, not a step back");
+    assert!(place.holds(&b1_id), "B's version stays an ancestor: B receives the restore");
+    // B takes A's file as it is: the restore reaches B.
+    let from_a = file(&a.export_file(&s0.id, "2026-11-23T10:05:00Z").wait().unwrap().0);
+    assert_eq!(b.ancestry(&s0.id).wait().unwrap().relation(&file_version(&from_a).unwrap()), Relation::FastForward);
+}
+
+/// Naming the current version (a write to a file) never touches what a tab's save checks.
+#[test]
+fn writing_a_file_does_not_make_a_tabs_next_save_a_conflict() {
+    let a = laptop();
+    let s0 = sample();
+    a.save(&s0, "t0").wait().unwrap();
+    let (_, revision) = a.load_current(&s0.id).wait().unwrap();
+    a.export_file(&s0.id, "t1").wait().unwrap();
+    let s1 = edited(&s0, |s| s.title = "次".into());
+    let saved = a.save_over(&s1, "t2", revision).wait();
+    assert!(saved.is_ok(), "{saved:?}");
+    let place = a.place(&s0.id).wait().unwrap();
+    assert_eq!(place.parents.len(), 1, "made on the version written out");
+    assert!(place.graph.contains(&place.parents[0]));
+    // A second save over a version nobody has seen keeps its parents: the graph grows by
+    // what was shared only.
+    let before = place.graph.len();
+    a.save(&edited(&s1, |s| s.title = "次の次".into()), "t3").wait().unwrap();
+    let after = a.place(&s0.id).wait().unwrap();
+    assert_eq!((after.parents, after.graph.len()), (place.parents, before));
+}
+
+/// A head and a file written before ids: their list of fingerprints reads as a line of
+/// versions, and a merge with such a file finds its base.
+#[test]
+fn histories_and_files_written_before_ids_read_as_a_line() {
+    use crate::storage::{keys, Backend, Head};
+    let s0 = sample();
+    let s1 = edited(&s0, |s| s.title = "B".into());
+    let (fp0, fp1) = (fingerprint(&s0), fingerprint(&s1));
+    // A head as the previous build stored it: shared as it is, after an older version.
+    let old = laptop();
+    old.save(&s1, "2026-11-01T09:00:00Z").wait().unwrap();
+    let mut head: Head = old.head(&s0.id).wait().unwrap();
+    head.parents.clear();
+    head.fingerprint = Some(fp1.clone());
+    head.lineage = vec![fp1.clone(), fp0.clone()];
+    old.backend.set(&keys::head(&s0.id), &serde_json::to_string(&head).unwrap()).wait().unwrap();
+    old.backend.remove(&keys::named(&s0.id)).wait().unwrap();
+    old.backend.remove(&keys::graph(&s0.id)).wait().unwrap();
+    let place = old.place(&s0.id).wait().unwrap();
+    assert!(place.holds(&fp1) && place.holds(&fp0), "{place:?}");
+    // A file the previous build wrote: its lineage a list, the strategy named by its content.
+    let s2 = edited(&s1, |s| s.municipality.name = "C".into());
+    let legacy = Lineage { versions: vec![fp1.clone(), fp0.clone()], base: Some(s1.clone()), ..Lineage::default() };
+    let text = export_with_lineage(&s2, "2026-11-02T09:00:00Z", &legacy);
+    let from_old = file(&text);
+    let v = file_version(&from_old).unwrap();
+    assert_eq!((v.id.as_str(), v.parents.as_slice()), (fingerprint(&s2).as_str(), std::slice::from_ref(&fp1)));
+    assert_eq!(old.ancestry(&s0.id).wait().unwrap().relation(&v), Relation::FastForward);
+    // A laptop with its own edit merges it from the version the list names.
+    let mine = edited(&s1, |s| s.period.last = FiscalYear(2025));
+    old.save(&mine, "2026-11-02T10:00:00Z").wait().unwrap();
+    let Ancestor::Found { base, .. } = old.common_base(&from_old).wait().unwrap() else { panic!() };
+    assert_eq!(*base, s1);
+    // The next save moved the list into the graph; the head keeps no list.
+    let head = old.head(&s0.id).wait().unwrap();
+    assert!(head.lineage.is_empty() && head.parents == [fp1.clone()]);
+    assert!(old.place(&s0.id).wait().unwrap().holds(&fp0));
+}
+
+#[test]
+fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a_forged_one() {
+    let (a, c) = (laptop(), laptop());
+    let s0 = sample();
+    a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
+    let first = file(&a.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap().0);
+    a.save(&edited(&s0, |s| s.title = "A".into()), "2026-11-23T09:02:00Z").wait().unwrap();
+    let from_a = file(&a.export_file(&s0.id, "2026-11-23T09:03:00Z").wait().unwrap().0);
+    // C took the first file, then its history was cleared (a USB copy of the stored data).
+    c.save_imported(&first, "2026-11-23T09:04:00Z").wait().unwrap();
+    c.save(&edited(&s0, |s| s.municipality.name = "C".into()), "2026-11-23T09:05:00Z").wait().unwrap();
+    c.discard_versions().wait().unwrap();
+    assert_eq!(c.common_base(&from_a).wait().unwrap(), Ancestor::Found { base: Box::new(s0.clone()), in_file: true });
+    let mut tampered = from_a.clone();
+    tampered.lineage.as_mut().unwrap().base.as_mut().unwrap().title = "書き換え".into();
+    assert_eq!(c.common_base(&tampered).wait().unwrap(), Ancestor::Mismatch(LineageError::BaseMismatch));
+    let mut forged = from_a.clone();
+    forged.strategy.title = "書き換え".into();
+    assert_eq!(c.common_base(&forged).wait().unwrap(), Ancestor::Mismatch(LineageError::HeadMismatch));
+    // No history and nothing in common: nothing to merge from.
+    let plain = import(&export(&edited(&s0, |s| s.title = "別".into()), "t")).unwrap();
+    let d = laptop();
+    d.save(&s0, "t").wait().unwrap();
+    assert_eq!(d.common_base(&plain).wait().unwrap(), Ancestor::NotFound);
+}
