@@ -14,9 +14,9 @@
 //   ends when the session is quit, when the test file's process ends however it ends, or on a
 //   time limit; their output (the driver's log, the browser's stderr) goes to
 //   test-results/webdriver/<browser>/<test file>.log, whose end is printed when the file fails;
-// - a test that runs longer than SHIRUBE_WEBDRIVER_TEST_LIMIT seconds (default 240) gets its
+// - a test that runs longer than SHIRUBE_WEBDRIVER_TEST_LIMIT seconds (default 120) gets its
 //   browser ended under it, so that it fails, named, and the file goes on to its end;
-// - a test file that runs longer than SHIRUBE_WEBDRIVER_FILE_LIMIT seconds (default 600) is ended
+// - a test file that runs longer than SHIRUBE_WEBDRIVER_FILE_LIMIT seconds (default 300) is ended
 //   (exit status 1), naming the test it was in. (Node 20's --test-timeout only reports a file
 //   as timed out: its runner then still waits for the file's process.)
 import fs from 'node:fs';
@@ -42,8 +42,8 @@ const CHROMEDRIVER = process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver';
 const MINIBROWSER = process.env.SHIRUBE_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WAIT_MS = 20_000;
 const QUIT_MS = 15_000;
-const TEST_LIMIT_S = Number(process.env.SHIRUBE_WEBDRIVER_TEST_LIMIT ?? 240);
-const FILE_LIMIT_S = Number(process.env.SHIRUBE_WEBDRIVER_FILE_LIMIT ?? 600);
+const TEST_LIMIT_S = Number(process.env.SHIRUBE_WEBDRIVER_TEST_LIMIT ?? 120);
+const FILE_LIMIT_S = Number(process.env.SHIRUBE_WEBDRIVER_FILE_LIMIT ?? 300);
 const TEST_FILE = path.basename(process.argv[1] ?? 'node');
 
 if (!['firefox', 'webkit', 'chromium'].includes(BROWSER)) {
