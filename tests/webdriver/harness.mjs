@@ -19,6 +19,7 @@
 // - a test file that runs longer than SHIRUBE_WEBDRIVER_FILE_LIMIT seconds (default 300) is ended
 //   (exit status 1), naming the test it was in. (Node 20's --test-timeout only reports a file
 //   as timed out: its runner then still waits for the file's process.)
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -85,8 +86,18 @@ function logFile(what) {
 // (The server's log, every request, stays in its file.) A failed file prints the end of its
 // driver's log (what the browser said before it died):
 // CI keeps the output, not test-results/.
+const BOOTED_S = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
 process.on('exit', (code) => {
   if (!code) return;
+  // The kernel's word on a browser process that died here (a segfault, the OOM killer), when
+  // dmesg can be read.
+  try {
+    const kernel = execFileSync('dmesg', [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 })
+      .split('\n')
+      .filter((l) => Number(/^\[\s*([\d.]+)\]/.exec(l)?.[1] ?? 0) >= BOOTED_S)
+      .filter((l) => /segfault|general protection|traps:|Out of memory|oom|Killed process/i.test(l));
+    if (kernel.length) say(`the kernel since this file started:\n${kernel.slice(-10).map((l) => `  | ${l}`).join('\n')}`);
+  } catch {}
   for (const file of logs) {
     let lines = [];
     try {
@@ -126,14 +137,15 @@ async function waitForPort(port, group, what) {
  *  `args` and `env` are made for that port. */
 async function startListening(what, logName, cmd, args, env = () => process.env) {
   const port = await freePort();
-  const group = spawnGroup(cmd, args(port), { logFile: logFile(logName), env: env(port) });
+  const log = logFile(logName);
+  const group = spawnGroup(cmd, args(port), { logFile: log, env: env(port) });
   try {
     await waitForPort(port, group, what);
   } catch (e) {
     endGroup(group.pid);
     throw e;
   }
-  return { port, group, stop: () => endGroup(group.pid) };
+  return { port, group, logFile: log, stop: () => endGroup(group.pid) };
 }
 
 /** dist/ served under the sub-path by the e2e suite's own static server. */
@@ -216,6 +228,16 @@ export async function startBrowser({ serve = true } = {}) {
     downloads,
     name: BROWSER,
     version: `${caps.get('browserName')} ${caps.get('browserVersion')}`,
+    /** What the driver log says of a browser process that died (WebKit: "WebProcess CRASHED"),
+     *  or null. */
+    browserCrash() {
+      let text = '';
+      try {
+        text = fs.readFileSync(driverProcess.logFile, 'utf8');
+      } catch {}
+      const line = text.split('\n').find((l) => /WebProcess CRASHED|Crash reason|Tab crashed/i.test(l));
+      return line ? `the browser's page process crashed ("${line.trim()}")` : null;
+    },
     /** The process group of the driver and its browser (see processes.mjs). */
     driverGroup: driverProcess.group.pid,
     /** The browser's temporary files (TMPDIR of its group; removed by quit). */
@@ -255,6 +277,15 @@ export async function startBrowser({ serve = true } = {}) {
           last = await fn();
           if (last) return last;
         } catch (e) {
+          // The session is gone (WebKit: its web process died, see the driver log's "WebProcess
+          // CRASHED"): nothing to wait for.
+          if (e?.name === 'NoSuchSessionError') {
+            throw new Error(`the ${BROWSER} session ended while waiting for ${what} (${e.message || e.name}); the driver log's end follows`, { cause: e });
+          }
+          // MiniBrowser says so in the driver log when the page's web process died; the session
+          // may live on, with a new, empty page: every command then fails.
+          const crash = b.browserCrash();
+          if (crash) throw new Error(`${crash} while waiting for ${what} (then: ${e.message || e.name})`, { cause: e });
           last = e;
         }
         if (Date.now() > deadline) {
