@@ -12,8 +12,9 @@
 // Nothing a suite starts outlives it, and nothing waits forever (processes.mjs):
 // - each driver, and the static server, runs in a process group (a session) of its own, which
 //   ends when the session is quit, when the test file's process ends however it ends, or on a
-//   time limit; their output (the driver's log, the browser's stderr) goes to
-//   test-results/webdriver/<browser>/<test file>.log, whose end is printed when the file fails;
+//   time limit; their output goes to test-results/webdriver/<browser>/<test file>.driver.log
+//   (the driver's log, the browser's stderr: its end is printed when the file fails) and
+//   <test file>.server.log (every request);
 // - a test that runs longer than SHIRUBE_WEBDRIVER_TEST_LIMIT seconds (default 120) gets its
 //   browser ended under it, so that it fails, named, and the file goes on to its end;
 // - a test file that runs longer than SHIRUBE_WEBDRIVER_FILE_LIMIT seconds (default 300) is ended
@@ -83,10 +84,9 @@ function logFile(what) {
   if (what === 'driver') logs.add(file);
   return file;
 }
-// (The server's log, every request, stays in its file.) A failed file prints the end of its
-// driver's log (what the browser said before it died):
-// CI keeps the output, not test-results/.
-const BOOTED_S = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+// A failed file prints the end of its driver's log (what the browser said before it died): CI
+// keeps the output, not test-results/.
+const STARTED_UPTIME_S = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
 process.on('exit', (code) => {
   if (!code) return;
   // The kernel's word on a browser process that died here (a segfault, the OOM killer), when
@@ -94,7 +94,7 @@ process.on('exit', (code) => {
   try {
     const kernel = execFileSync('dmesg', [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 })
       .split('\n')
-      .filter((l) => Number(/^\[\s*([\d.]+)\]/.exec(l)?.[1] ?? 0) >= BOOTED_S)
+      .filter((l) => Number(/^\[\s*([\d.]+)\]/.exec(l)?.[1] ?? 0) >= STARTED_UPTIME_S)
       .filter((l) => /segfault|general protection|traps:|Out of memory|oom|Killed process/i.test(l));
     if (kernel.length) say(`the kernel since this file started:\n${kernel.slice(-10).map((l) => `  | ${l}`).join('\n')}`);
   } catch {}
