@@ -8,7 +8,7 @@
 #   3. native  native tests:          cargo test
 #   4. harness the WebDriver harness: tests/harness/ (a browser killed under a running test: the
 #                                     file fails within a minute naming the test, and no driver or
-#                                     browser is left; headless chromium via chromedriver, ~20 s)
+#                                     browser is left; headless chromium via chromedriver, ~25 s)
 #   5. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown --tests
 #                                     (wasm-bindgen-test-runner: headless chromium via chromedriver,
 #                                     then headless firefox-esr via geckodriver)
@@ -50,7 +50,7 @@ want() { [[ " ${PHASES[*]} " == *" $1 "* ]]; }
 
 # Time limits in minutes. Fail-fast means at most one step runs into its limit: the full run
 # (its tests ~17 min here) stays well under an hour however a browser hangs.
-LIMIT_HARNESS=3   # takes ~20 s
+LIMIT_HARNESS=3   # takes ~25 s
 LIMIT_WASM=10     # each browser's run, after the compilation (which is not limited)
 LIMIT_E2E=25
 LIMIT_BENCH=10

@@ -4,6 +4,7 @@
 // group holds the driver and browser, then, by SHIRUBE_FIXTURE_MODE:
 //   hang    waits for a script that never calls back (the parent kills the browser, or the
 //           file's own process, under it);
+//   stuck   waits on a timer that never ends, away from the browser (the file's limit ends it);
 //   pass    ends at once (the file passes).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ test('a trivial page opens', async () => {
 test('the browser is killed under this test', async () => {
   fs.writeFileSync(process.env.SHIRUBE_HARNESS_PROBE, JSON.stringify({ pid: process.pid, group: b.driverGroup, tmp: b.tmp }));
   if (process.env.SHIRUBE_FIXTURE_MODE === 'pass') return;
+  if (process.env.SHIRUBE_FIXTURE_MODE === 'stuck') await new Promise(() => setInterval(() => {}, 1000));
   await b.driver.manage().setTimeouts({ script: 600_000 });
   await b.driver.executeAsyncScript('/* never calls back */');
 });

@@ -4,7 +4,7 @@
 // "firefox" and "webkit" run their files (node --test --test-concurrency=1), in headless
 // Chromium through chromedriver (the quickest to start), with the limits made short:
 //
-//   node --test tests/harness/          # about 20 s
+//   node --test tests/harness/          # about 25 s
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +24,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the fixture as a phase runs a suite; the runner in a group of its own, so that a
  *  runner that hangs (what this test is about) can be ended here. */
-function runFixture(mode, testLimit = 30) {
+function runFixture(mode, { testLimit = 30, fileLimit = 50 } = {}) {
   const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shirube-harness-')), 'probe.json');
   // A runner of its own, as a phase starts it (not one nested in this file's: NODE_TEST_CONTEXT).
   const { NODE_TEST_CONTEXT, ...env } = process.env;
@@ -37,7 +37,7 @@ function runFixture(mode, testLimit = 30) {
       SHIRUBE_FIXTURE_MODE: mode,
       SHIRUBE_HARNESS_PROBE: probe,
       SHIRUBE_WEBDRIVER_TEST_LIMIT: String(testLimit),
-      SHIRUBE_WEBDRIVER_FILE_LIMIT: '50',
+      SHIRUBE_WEBDRIVER_FILE_LIMIT: String(fileLimit),
     },
   });
   let output = '';
@@ -120,7 +120,7 @@ test('a browser killed under a running test: the file fails within a minute, nam
 });
 
 test('a frozen browser (SIGSTOP) under a running test: the test\'s time limit ends it, naming the test, and leaves no process', async () => {
-  const run = runFixture('hang', 10);
+  const run = runFixture('hang', { testLimit: 10 });
   const p = await run.probe();
   const browser = groupMembers(p.group).find((m) => /chromium/.test(m.cmd) && !/--type=|chromedriver/.test(m.cmd));
   assert.ok(browser, 'the browser in the group');
@@ -133,6 +133,16 @@ test('a frozen browser (SIGSTOP) under a running test: the test\'s time limit en
   assert.notEqual(end.code, 0);
   assert.match(run.output(), new RegExp(`test "${FIXTURE_TEST}" \\(browser.fixture.mjs\\) ran over its limit of 10 s`), run.output());
   assert.match(run.output(), new RegExp(`not ok \\d+ - ${FIXTURE_TEST}`), run.output());
+  assert.deepEqual(await leftovers(p), [], 'no process left behind');
+});
+
+test('a test stuck away from the browser: the file\'s time limit ends the file, naming the test, and leaves no process', async () => {
+  const run = runFixture('stuck', { fileLimit: 8 });
+  const p = await run.probe();
+  const end = await run.ended(MINUTE);
+  assert.ok(end, `the runner had not ended within a minute:\n${run.output()}`);
+  assert.notEqual(end.code, 0);
+  assert.match(run.output(), new RegExp(`browser.fixture.mjs ran over its limit of 8 s, in test "${FIXTURE_TEST}"`), run.output());
   assert.deepEqual(await leftovers(p), [], 'no process left behind');
 });
 
