@@ -6,29 +6,38 @@
 #              wasm lints:            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 #                                     (the UI is compiled for wasm only, so both targets are linted)
 #   3. native  native tests:          cargo test
-#   4. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown --tests
+#   4. harness the WebDriver harness: tests/harness/ (a browser killed under a running test: the
+#                                     file fails within a minute naming the test, and no driver or
+#                                     browser is left; headless chromium via chromedriver, ~25 s)
+#   5. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown --tests
 #                                     (wasm-bindgen-test-runner: headless chromium via chromedriver,
 #                                     then headless firefox-esr via geckodriver)
-#   5. build   release build:         scripts/build.sh -> dist/
+#   6. build   release build:         scripts/build.sh -> dist/
 #              size gate:             scripts/size-gate.mjs (the first visit within its budget,
 #                                     every lazily loaded part's size, a warning for a part grown
 #                                     by more than 10 % against scripts/sizes.json)
-#   6. e2e     end-to-end tests:      Playwright against dist/ served under a sub-path (Chromium,
+#   7. e2e     end-to-end tests:      Playwright against dist/ served under a sub-path (Chromium,
 #                                     with the axe accessibility scans)
-#   7. bench   benchmark, smoke:      scripts/bench.sh --smoke against dist/ (every figure once on
+#   8. bench   benchmark, smoke:      scripts/bench.sh --smoke against dist/ (every figure once on
 #                                     small data; fails when a figure is missing, budgets not held)
-#   8. firefox daily flows in Firefox: tests/webdriver/ (selenium-webdriver + geckodriver)
-#   9. webkit  daily flows in WebKit:  tests/webdriver/ (WebKitWebDriver + MiniBrowser, under xvfb-run)
+#   9. firefox daily flows in Firefox: tests/webdriver/ (selenium-webdriver + geckodriver)
+#  10. webkit  daily flows in WebKit:  tests/webdriver/ (WebKitWebDriver + MiniBrowser, under xvfb-run)
 # and prints how long each phase took.
 #
+# Nothing that drives a browser can hang the command: each such step has a time limit (LIMIT_*
+# below, in minutes; several times what it takes here), after which it is ended with its whole
+# process group (timeout: SIGTERM, SIGKILL 30 s later) and fails. In the WebDriver suites each
+# driver and browser also runs in a process group that the harness ends with its test file, and
+# each test and test file has a limit of its own (tests/webdriver/harness.mjs, processes.mjs).
+#
 #   bash scripts/test.sh                 # everything (what .ci/run does)
-#   bash scripts/test.sh lint native     # only the named phases (setup lint native wasm build e2e bench firefox webkit)
+#   bash scripts/test.sh lint native     # only the named phases (setup lint native harness wasm build e2e bench firefox webkit)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 SHIRUBE_TIMINGS_TITLE="Test phases"
 
-ALL_PHASES=(setup lint native wasm build e2e bench firefox webkit)
+ALL_PHASES=(setup lint native harness wasm build e2e bench firefox webkit)
 if [[ $# -eq 0 ]]; then
   PHASES=("${ALL_PHASES[@]}")
 else
@@ -39,12 +48,44 @@ else
 fi
 want() { [[ " ${PHASES[*]} " == *" $1 "* ]]; }
 
+# Time limits in minutes. Fail-fast means at most one step runs into its limit: the full run
+# (its tests ~17 min here) stays well under an hour however a browser hangs.
+LIMIT_HARNESS=3   # takes ~25 s
+LIMIT_WASM=10     # each browser's run, after the compilation (which is not limited)
+LIMIT_E2E=25      # ~10 min; 19.8 measured when serve-command.spec had to rebuild dist/ as well
+LIMIT_BENCH=10
+LIMIT_WEBDRIVER=10 # each browser's suite (takes ~20 s)
+
+# bounded MINUTES CMD...: runs CMD; when it runs longer, ends it and its process group (timeout:
+# SIGTERM, then SIGKILL 30 s later) and fails. Ctrl-C / SIGTERM of the test command reach it too
+# (timeout runs it in a process group of its own, away from the terminal's signals).
+bounded() {
+  local minutes="$1" pid rc=0
+  shift
+  timeout --kill-after=30s "${minutes}m" "$@" &
+  pid=$!
+  trap 'kill -TERM "$pid" 2>/dev/null' INT TERM HUP
+  wait "$pid" || rc=$?
+  while kill -0 "$pid" 2>/dev/null; do # a trapped signal ends the first wait early
+    rc=0
+    wait "$pid" || rc=$?
+  done
+  trap - INT TERM HUP
+  case $rc in
+    124) printf 'error: ran over its limit of %s min and was ended: %s\n' "$minutes" "$*" >&2 ;;
+    137) printf 'error: killed (SIGKILL): over its limit of %s min and not ended by SIGTERM, or out of memory: %s\n' "$minutes" "$*" >&2 ;;
+  esac
+  return "$rc"
+}
+
 # wasm-bindgen-test-runner picks its browser by the driver variable set (webdriver.json holds
-# both browsers' options).
+# both browsers' options). Compiled first, then run within the limit.
 wasm_tests_in() {
-  env "$@" WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 WASM_BINDGEN_TEST_TIMEOUT=120 \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test --target wasm32-unknown-unknown --tests
+  local cmd=(env "$@" WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 WASM_BINDGEN_TEST_TIMEOUT=120
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+    cargo test --target wasm32-unknown-unknown --tests)
+  "${cmd[@]}" --no-run
+  bounded "$LIMIT_WASM" "${cmd[@]}"
 }
 
 # The WebDriver suites, one browser at a time (each test file in order: they share its session);
@@ -53,7 +94,7 @@ WEBDRIVER_SUITE=(node --test --test-concurrency=1 tests/webdriver/)
 
 phase_e2e() {
   # The full run forbids test.only (a leftover .only would silently skip the rest).
-  SHIRUBE_FULL_TEST=1 playwright test
+  bounded "$LIMIT_E2E" env SHIRUBE_FULL_TEST=1 playwright test
 }
 
 want setup  && run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup.sh --browser
@@ -62,6 +103,8 @@ want lint   && run_step "native lints (cargo clippy)" cargo clippy --all-targets
 want lint   && run_step "wasm lints (cargo clippy, wasm32)" \
   cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 want native && run_step "native tests (cargo test)" cargo test
+want harness && run_step "the WebDriver harness's own test (chromium)" \
+  bounded "$LIMIT_HARNESS" node --test --test-concurrency=1 tests/harness/
 want wasm   && run_step "browser wasm tests in chromium (wasm-bindgen-test-runner)" \
   wasm_tests_in CHROMEDRIVER=/usr/bin/chromedriver
 want wasm   && run_step "browser wasm tests in firefox (wasm-bindgen-test-runner)" \
@@ -69,9 +112,11 @@ want wasm   && run_step "browser wasm tests in firefox (wasm-bindgen-test-runner
 want build  && run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 want build  && run_step "size gate: the first visit's bytes (scripts/size-gate.mjs)" node scripts/size-gate.mjs dist
 want e2e    && run_step "end-to-end tests (Playwright)" phase_e2e
-want bench  && run_step "benchmark, smoke (scripts/bench.sh --smoke)" bash scripts/bench.sh --smoke
-want firefox && run_step "daily flows in firefox (WebDriver)" env SHIRUBE_BROWSER=firefox "${WEBDRIVER_SUITE[@]}"
+want bench  && run_step "benchmark, smoke (scripts/bench.sh --smoke)" \
+  bounded "$LIMIT_BENCH" bash scripts/bench.sh --smoke
+want firefox && run_step "daily flows in firefox (WebDriver)" \
+  bounded "$LIMIT_WEBDRIVER" env SHIRUBE_BROWSER=firefox "${WEBDRIVER_SUITE[@]}"
 want webkit && run_step "daily flows in webkit (WebDriver, xvfb-run)" \
-  xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit "${WEBDRIVER_SUITE[@]}"
+  bounded "$LIMIT_WEBDRIVER" xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit "${WEBDRIVER_SUITE[@]}"
 
 print_timings "$SHIRUBE_TIMINGS_TITLE: all passed"

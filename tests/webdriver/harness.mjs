@@ -6,15 +6,30 @@
 //   SHIRUBE_BROWSER=firefox node --test tests/webdriver/          # headless Firefox
 //   xvfb-run -a env SHIRUBE_BROWSER=webkit node --test tests/webdriver/   # WebKit needs a display
 //
-// (scripts/test.sh runs both: phases "firefox" and "webkit".)
-import { spawn } from 'node:child_process';
+// (scripts/test.sh runs both: phases "firefox" and "webkit".) SHIRUBE_BROWSER=chromium (headless,
+// through chromedriver) is the harness's own test's (tests/harness/).
+//
+// Nothing a suite starts outlives it, and nothing waits forever (processes.mjs):
+// - each driver, and the static server, runs in a process group (a session) of its own, which
+//   ends when the session is quit, when the test file's process ends however it ends, or on a
+//   time limit; their output goes to test-results/webdriver/<browser>/<test file>.driver.log
+//   (the driver's log, the browser's stderr: its end is printed when the file fails) and
+//   <test file>.server.log (every request);
+// - a test that runs longer than SHIRUBE_WEBDRIVER_TEST_LIMIT seconds (default 120) gets its
+//   browser ended under it, so that it fails, named, and the file goes on to its end;
+// - a test file that runs longer than SHIRUBE_WEBDRIVER_FILE_LIMIT seconds (default 300) is ended
+//   (exit status 1), naming the test it was in. (Node 20's --test-timeout only reports a file
+//   as timed out: its runner then still waits for the file's process.)
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Key, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { endAllGroups, endGroup, spawnGroup } from './processes.mjs';
 
 process.env.SE_OFFLINE = 'true';
 
@@ -23,11 +38,75 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const BASE_PATH = '/towns/hokuto/shirube/';
 export const BROWSER = process.env.SHIRUBE_BROWSER ?? 'firefox';
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots', BROWSER);
+const LOG_DIR = path.join(REPO_ROOT, 'test-results', 'webdriver', BROWSER);
 const GECKODRIVER = process.env.GECKODRIVER ?? path.join(os.homedir(), '.cargo', 'bin', 'geckodriver');
+const CHROMEDRIVER = process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver';
 const MINIBROWSER = process.env.SHIRUBE_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WAIT_MS = 20_000;
+const QUIT_MS = 15_000;
+const TEST_LIMIT_S = Number(process.env.SHIRUBE_WEBDRIVER_TEST_LIMIT ?? 120);
+const FILE_LIMIT_S = Number(process.env.SHIRUBE_WEBDRIVER_FILE_LIMIT ?? 300);
+const TEST_FILE = path.basename(process.argv[1] ?? 'node');
 
-if (!['firefox', 'webkit'].includes(BROWSER)) throw new Error(`SHIRUBE_BROWSER=${BROWSER}: firefox or webkit`);
+if (!['firefox', 'webkit', 'chromium'].includes(BROWSER)) {
+  throw new Error(`SHIRUBE_BROWSER=${BROWSER}: firefox or webkit (chromium: the harness's own test)`);
+}
+
+// ── time limits ──────────────────────────────────────────────────────────────────────────
+let currentTest = '(before the first test)';
+let testTimer;
+const say = (line) => process.stderr.write(`harness: ${line}\n`);
+beforeEach((t) => {
+  currentTest = t.name;
+  clearTimeout(testTimer);
+  testTimer = setTimeout(() => {
+    say(`test "${t.name}" (${TEST_FILE}) ran over its limit of ${TEST_LIMIT_S} s: its browser is ended under it`);
+    endAllGroups();
+  }, TEST_LIMIT_S * 1000);
+  testTimer.unref();
+});
+afterEach((t) => {
+  clearTimeout(testTimer);
+  currentTest = `(after "${t.name}")`;
+});
+setTimeout(() => {
+  say(`${TEST_FILE} ran over its limit of ${FILE_LIMIT_S} s, in test "${currentTest}": ended`);
+  endAllGroups();
+  process.exit(1);
+}, FILE_LIMIT_S * 1000).unref();
+
+// ── logs ─────────────────────────────────────────────────────────────────────────────────
+const logs = new Set();
+function logFile(what) {
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const file = path.join(LOG_DIR, `${TEST_FILE.replace(/\.m?js$/, '')}.${what}.log`);
+  fs.writeFileSync(file, `# ${new Date().toISOString()} ${what} for ${TEST_FILE}\n`);
+  if (what === 'driver') logs.add(file);
+  return file;
+}
+// A failed file prints the end of its driver's log (what the browser said before it died): CI
+// keeps the output, not test-results/.
+const STARTED_UPTIME_S = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+process.on('exit', (code) => {
+  if (!code) return;
+  // The kernel's word on a browser process that died here (a segfault, the OOM killer), when
+  // dmesg can be read.
+  try {
+    const kernel = execFileSync('dmesg', [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 })
+      .split('\n')
+      .filter((l) => Number(/^\[\s*([\d.]+)\]/.exec(l)?.[1] ?? 0) >= STARTED_UPTIME_S)
+      .filter((l) => /segfault|general protection|traps:|Out of memory|oom|Killed process/i.test(l));
+    if (kernel.length) say(`the kernel since this file started:\n${kernel.slice(-10).map((l) => `  | ${l}`).join('\n')}`);
+  } catch {}
+  for (const file of logs) {
+    let lines = [];
+    try {
+      lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    } catch {}
+    say(`the last ${Math.min(lines.length, 40)} lines of ${path.relative(REPO_ROOT, file)}:`);
+    for (const line of lines.slice(-40)) process.stderr.write(`  | ${line}\n`);
+  }
+});
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -40,10 +119,10 @@ function freePort() {
   });
 }
 
-async function waitForPort(port, child, what) {
+async function waitForPort(port, group, what) {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode})`);
+    if (group.exited()) throw new Error(`${what} exited (${group.child.exitCode ?? group.child.signalCode})`);
     const open = await new Promise((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => s.end(() => resolve(true)));
       s.on('error', () => resolve(false));
@@ -54,60 +133,92 @@ async function waitForPort(port, child, what) {
   }
 }
 
+/** A command in a process group of its own (see processes.mjs), listening on a free port:
+ *  `args` and `env` are made for that port. */
+async function startListening(what, logName, cmd, args, env = () => process.env) {
+  const port = await freePort();
+  const log = logFile(logName);
+  const group = spawnGroup(cmd, args(port), { logFile: log, env: env(port) });
+  try {
+    await waitForPort(port, group, what);
+  } catch (e) {
+    endGroup(group.pid);
+    throw e;
+  }
+  return { port, group, logFile: log, stop: () => endGroup(group.pid) };
+}
+
 /** dist/ served under the sub-path by the e2e suite's own static server. */
 async function serveDist() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'tests/e2e/static-server.mjs')], {
-    env: { ...process.env, E2E_PORT: String(port), E2E_BASE_PATH: BASE_PATH },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForPort(port, child, 'the static server');
-  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, stop: () => child.kill() };
+  const { port, stop } = await startListening('the static server', 'server', process.execPath,
+    () => [path.join(REPO_ROOT, 'tests/e2e/static-server.mjs')],
+    (p) => ({ ...process.env, E2E_PORT: String(p), E2E_BASE_PATH: BASE_PATH }));
+  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, stop };
 }
 
-async function firefoxDriver(downloads) {
-  const options = new firefox.Options()
-    .setBinary('/usr/bin/firefox-esr')
-    .addArguments('-headless')
-    .setPreference('intl.accept_languages', 'ja-JP, ja')
-    .setPreference('browser.download.folderList', 2)
-    .setPreference('browser.download.dir', downloads)
-    .setPreference('browser.download.useDownloadDir', true)
-    .setPreference('browser.download.always_ask_before_handling_new_types', false)
-    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,text/csv,text/html,image/png')
-    .windowSize({ width: 1280, height: 900 });
-  const service = new firefox.ServiceBuilder(GECKODRIVER);
-  return new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+/** The driver for BROWSER, in a group of its own; its browser's files in `tmp` (TMPDIR). */
+async function startDriver(tmp) {
+  const env = () => ({ ...process.env, TMPDIR: tmp });
+  if (BROWSER === 'firefox') {
+    return startListening('geckodriver', 'driver', GECKODRIVER, (p) => ['--host', '127.0.0.1', `--port=${p}`], env);
+  }
+  if (BROWSER === 'chromium') {
+    return startListening('chromedriver', 'driver', CHROMEDRIVER, (p) => [`--port=${p}`], env);
+  }
+  return startListening('WebKitWebDriver', 'driver', 'WebKitWebDriver', (p) => [`--port=${p}`], env);
 }
 
-async function webkitDriver() {
-  const port = await freePort();
-  const child = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitForPort(port, child, 'WebKitWebDriver');
-  const driver = await new Builder()
-    .usingServer(`http://127.0.0.1:${port}`)
-    .withCapabilities({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-    })
-    .build();
+async function newSession(driverUrl, downloads, tmp) {
+  const builder = new Builder().usingServer(driverUrl);
+  if (BROWSER === 'firefox') {
+    const options = new firefox.Options()
+      .setBinary('/usr/bin/firefox-esr')
+      .addArguments('-headless')
+      .setPreference('intl.accept_languages', 'ja-JP, ja')
+      .setPreference('browser.download.folderList', 2)
+      .setPreference('browser.download.dir', downloads)
+      .setPreference('browser.download.useDownloadDir', true)
+      .setPreference('browser.download.always_ask_before_handling_new_types', false)
+      .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,text/csv,text/html,image/png')
+      .windowSize({ width: 1280, height: 900 });
+    return builder.forBrowser('firefox').setFirefoxOptions(options).build();
+  }
+  if (BROWSER === 'chromium') {
+    return builder.withCapabilities({
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          '--disable-dev-shm-usage', `--user-data-dir=${path.join(tmp, 'profile')}`, '--window-size=1280,900'],
+      },
+    }).build();
+  }
+  const driver = await builder.withCapabilities({
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+  }).build();
   await driver.manage().window().setRect({ width: 1280, height: 900 });
-  return { driver, stop: () => child.kill() };
+  return driver;
 }
 
 /**
  * One browser session for a test file: the driver, the served app, a downloads folder, and
  * helpers that find elements by their data-testid, wait, type, and take screenshots.
  */
-export async function startBrowser() {
-  const server = await serveDist();
+export async function startBrowser({ serve = true } = {}) {
+  const server = serve ? await serveDist() : { url: undefined, stop: () => {} };
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), `shirube-${BROWSER}-`));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `shirube-${BROWSER}-tmp-`));
+  let driverProcess;
   let driver;
-  let stopDriver = () => {};
-  if (BROWSER === 'firefox') {
-    driver = await firefoxDriver(downloads);
-  } else {
-    ({ driver, stop: stopDriver } = await webkitDriver());
+  try {
+    driverProcess = await startDriver(tmp);
+    driver = await newSession(`http://127.0.0.1:${driverProcess.port}`, downloads, tmp);
+  } catch (e) {
+    driverProcess?.stop();
+    server.stop();
+    throw e;
   }
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const caps = await driver.getCapabilities();
@@ -117,12 +228,38 @@ export async function startBrowser() {
     downloads,
     name: BROWSER,
     version: `${caps.get('browserName')} ${caps.get('browserVersion')}`,
-    async quit() {
+    /** What the driver log says of a browser process that died (WebKit: "WebProcess CRASHED"),
+     *  or null. */
+    browserCrash() {
+      let text = '';
       try {
-        await driver.quit();
+        text = fs.readFileSync(driverProcess.logFile, 'utf8');
+      } catch {}
+      const line = text.split('\n').find((l) => /WebProcess CRASHED|Crash reason|Tab crashed/i.test(l));
+      return line ? `the browser's page process crashed ("${line.trim()}")` : null;
+    },
+    /** The process group of the driver and its browser (see processes.mjs). */
+    driverGroup: driverProcess.group.pid,
+    /** The browser's temporary files (TMPDIR of its group; removed by quit). */
+    tmp,
+    /** Ends the session (a crashed or stuck driver is not waited for beyond 15 s), then the
+     *  driver's and the server's process groups, whatever is left in them. */
+    async quit() {
+      let timer;
+      try {
+        await Promise.race([
+          driver.quit(),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the session did not end within ${QUIT_MS / 1000} s`)), QUIT_MS);
+          }),
+        ]);
+      } catch (e) {
+        say(`quitting the ${BROWSER} session: ${e.message ?? e}`);
       } finally {
-        stopDriver();
+        clearTimeout(timer);
+        driverProcess.stop();
         server.stop();
+        fs.rmSync(tmp, { recursive: true, force: true });
       }
     },
     /** Loads the app (plus a "#/…" route) and waits until its first screen is drawn. */
@@ -140,6 +277,15 @@ export async function startBrowser() {
           last = await fn();
           if (last) return last;
         } catch (e) {
+          // The session is gone (WebKit: its web process died, see the driver log's "WebProcess
+          // CRASHED"): nothing to wait for.
+          if (e?.name === 'NoSuchSessionError') {
+            throw new Error(`the ${BROWSER} session ended while waiting for ${what} (${e.message || e.name}); the driver log's end follows`, { cause: e });
+          }
+          // MiniBrowser says so in the driver log when the page's web process died; the session
+          // may live on, with a new, empty page: every command then fails.
+          const crash = b.browserCrash();
+          if (crash) throw new Error(`${crash} while waiting for ${what} (then: ${e.message || e.name})`, { cause: e });
           last = e;
         }
         if (Date.now() > deadline) {

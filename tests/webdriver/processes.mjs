@@ -1,0 +1,99 @@
+// Process groups for the WebDriver suites (issue: "a test command that cannot hang"). Every
+// driver (and the browser it starts, and that browser's helpers) and the static server run in a
+// session of their own (setsid: its id is also its process group's), started through a small
+// bash guard whose stdin is a pipe from this Node process. However this process ends — its
+// tests done, a failure, a crash, a signal, even SIGKILL — the pipe closes, the guard reads
+// end-of-file and kills every process of the session. `endGroup` does the same at once (the
+// harness calls it when a session is quit, on a time limit, and on exit).
+//
+// Without this, a browser left behind by a crashed session kept the test runner's output pipe
+// open (it inherited the driver's stderr) and `node --test` waited for it forever.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+// $1… is the command. Its stdin is /dev/null (the pipe is the guard's alone: fd 3, since bash
+// gives a background command /dev/null unless told otherwise). When the pipe
+// ends, everything in the session goes (pkill -s: also what moved to a process group of its
+// own), the guard last (it is the group's leader: kill -- -$$).
+const GUARD = `
+exec 3<&0
+"$@" </dev/null 3<&- &
+command=$!
+{ while read -r _; do :; done; pkill -KILL -s $$; kill -KILL -- -$$; } <&3 &
+exec 3<&-
+wait "$command"
+`;
+
+/** Starts `cmd args` in a new session that ends with this process. stderr (the driver's log,
+ *  and its browser's) goes to `logFile`, stdout too. Returns { pid, child, exited }: `pid` is
+ *  the session's (and group's) id; `exited()` says whether the command itself has ended. */
+export function spawnGroup(cmd, args, { logFile, env = process.env } = {}) {
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn('bash', ['-c', GUARD, 'shirube-guard', cmd, ...args], {
+    detached: true, // setsid(): a session and process group of its own
+    stdio: ['pipe', log, log],
+    env,
+  });
+  fs.closeSync(log);
+  // Neither the guard nor its pipe keeps this process alive: when it would end, it ends, and
+  // the guard then ends the session.
+  child.unref();
+  child.stdin.unref?.();
+  child.stdin.on('error', () => {});
+  groups.add(child.pid);
+  return { pid: child.pid, child, exited: () => child.exitCode !== null || child.signalCode !== null };
+}
+
+/** The live processes (not zombies) of the session or process group `id`: [{pid, state, cmd}]. */
+export function groupMembers(id) {
+  const out = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // pid (comm) state ppid pgrp session …; comm may hold spaces and parentheses.
+    const [state, , pgrp, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state === 'Z' || (Number(pgrp) !== id && Number(session) !== id)) continue;
+    let cmd = '';
+    try {
+      cmd = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+    } catch {}
+    out.push({ pid: Number(name), state, cmd });
+  }
+  return out;
+}
+
+/** Kills (SIGKILL) every process of the session / group `id`, at once and synchronously. */
+export function endGroup(id) {
+  for (const p of groupMembers(id)) {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {}
+  }
+  try {
+    process.kill(-id, 'SIGKILL');
+  } catch {}
+  groups.delete(id);
+}
+
+/** Every group this process started and has not ended yet. */
+export const groups = new Set();
+
+export function endAllGroups() {
+  for (const id of [...groups]) endGroup(id);
+}
+
+// However this process ends, its groups end with it: on exit (also after process.exit), and
+// on the signals a runner or a `timeout` sends (SIGKILL is the guard's part).
+process.on('exit', endAllGroups);
+for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+  process.on(sig, () => {
+    process.stderr.write(`harness: ${sig}: ending the browsers and drivers of this test file\n`);
+    endAllGroups();
+    process.exit(128 + n);
+  });
+}
