@@ -87,8 +87,17 @@ pub struct Ancestry {
 }
 
 impl Ancestry {
-    /// How `theirs` stands against the current version.
+    /// How `theirs` stands against the current version. A current version not named yet whose
+    /// content and parents are a version theirs holds (two members who made the same strategy
+    /// from the same example, say) is that version.
     pub fn relation(&self, theirs: &FileVersion) -> Relation {
+        if self.place.id.is_none() {
+            let (would_be, _) = self.named();
+            if theirs.graph.iter().any(|n| n.id == would_be) {
+                let place = Place { id: Some(would_be), ..self.place.clone() };
+                return place.relation(theirs);
+            }
+        }
         self.place.relation(theirs)
     }
 

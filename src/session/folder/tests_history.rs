@@ -191,3 +191,20 @@ fn a_quiet_poll_reads_only_the_tops_of_files_it_holds_and_nothing_of_files_uncha
     assert_eq!(folder.reads().len(), reads, "still no file read whole");
     assert_eq!(folder.starts().len(), starts + 3, "the three files' tops");
 }
+
+#[test]
+fn two_members_who_made_the_strategy_alike_before_writing_anything_are_in_step() {
+    let s = crate::model::merge::edits::town();
+    let folder = MemoryFolder::new();
+    let (mut a, mut b) = (Desk::new("田中", &s.id), Desk::new("佐藤", &s.id));
+    a.store.save(&s, &at(0)).wait().unwrap();
+    b.store.save(&s, &at(0)).wait().unwrap();
+    assert!(a.write(&folder, &at(1)));
+    a.edit(&at(2), |s| s.title = "A".into());
+    a.write(&folder, &at(3));
+    let (r, _) = b.poll(&folder, &at(4));
+    assert!(r.members.iter().all(|m| m.standing == Standing::Taken), "{:?}", r.members);
+    assert_eq!(b.strategy().title, "A");
+    settle(&folder, &mut [&mut a, &mut b], 5, 2);
+    assert_fixed_point(&folder, &mut [&mut a, &mut b], 10);
+}

@@ -23,6 +23,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
     let shown = app.folder_sync(&id);
     let (link, reading, problem, last, busy) = (shown.link, shown.reading, shown.problem, shown.last, shown.busy);
     let recent = shown.recent;
+    let id_undo = id.clone();
     let needs_name = move || app.name().is_none();
     let save_name = move || {
         let n = name_draft.get_untracked().trim().to_owned();
@@ -105,8 +106,15 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                 (!lines.is_empty()).then(|| view! {
                     <h3>{app.text("最近取り込んだ変更", "Changes taken in lately")}</h3>
                     <ul class="folder-recent" data-testid="folder-recent">
-                        {lines.into_iter().map(|r| view! {
-                            <li data-testid="folder-recent-line">{r.at}" "{crate::words::folder::taken(&r.by, app.lang())}</li>
+                        {lines.into_iter().map(|r| {
+                            let line = format!("{} {}", r.at, crate::words::folder::taken(&r.by, app.lang()));
+                            let id = id_undo.clone();
+                            let undo = r.undo.is_some().then(|| view! {
+                                " "<button type="button" class="quiet" data-testid="folder-undo-taken" on:click=move |_| app.undo_taken(&id, r.clone())>
+                                    {app.text("元に戻す", "Undo")}
+                                </button>
+                            });
+                            view! { <li data-testid="folder-recent-line">{line}{undo}</li> }
                         }).collect_view()}
                     </ul>
                 })

@@ -304,7 +304,7 @@ impl Sync {
                 if !reading.taken.is_empty() {
                     self.shown.recent.update(|r| {
                         for t in &reading.taken {
-                            r.insert(0, Recent { at: at.clone(), by: t.by.clone() });
+                            r.insert(0, Recent { at: at.clone(), by: t.by.clone(), undo: t.undo });
                         }
                         r.truncate(RECENT);
                     });
@@ -349,11 +349,12 @@ impl Sync {
     }
 }
 
-/// A member's changes taken in lately: when, and whose.
+/// A member's changes taken in lately: when, whose, and the version to go back to (undo).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recent {
     pub at: String,
     pub by: String,
+    pub undo: Option<u64>,
 }
 
 /// What the section shows of a strategy's sync (signals the sync sets).
@@ -406,6 +407,25 @@ impl Sharing {
             match folder.permission(true).await {
                 Permission::Granted => s.connect(app, folder).await,
                 _ => *s.waiting.borrow_mut() = Some(folder),
+            }
+        });
+    }
+
+    /// 「元に戻す」 on a change taken in lately: the version before it comes back, as a new
+    /// version on top of the head — it reaches every member, the one whose change it takes back
+    /// too.
+    pub fn undo_taken(&self, id: &Id, recent: Recent) {
+        let (app, Some(s), Some(seq)) = (*self, current(id), recent.undo) else { return };
+        let id = id.clone();
+        spawn_local(async move {
+            app.before_reading().await;
+            match crate::session::folder::undo(&app.store(), &id, seq, &files::now()).await {
+                Ok(_) => {
+                    s.shown.recent.update(|r| r.retain(|x| *x != recent));
+                    app.after_stored().await;
+                    s.write_later(app, s.delays.1);
+                }
+                Err(e) => s.shown.problem.set(Some(crate::words::storage_error(&e, app.app().lang()))),
             }
         });
     }
