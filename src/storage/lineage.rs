@@ -113,6 +113,20 @@ impl Ancestry {
         }
     }
 
+    /// The bases to merge `theirs` from when the graph knows no version both descend from (the
+    /// current version replaced by a file that says nothing of its history, say): the
+    /// versions `theirs` descends from that this browser's history keeps, nearest to theirs
+    /// first.
+    pub fn kept_bases(&self, theirs: &FileVersion) -> Vec<String> {
+        let graph = Graph::of(theirs.graph.iter().cloned());
+        graph
+            .bounded(std::slice::from_ref(&theirs.id), MAX_GRAPH)
+            .into_iter()
+            .filter(|n| self.kept.iter().any(|(id, _)| *id == n.id))
+            .map(|n| n.id)
+            .collect()
+    }
+
     /// After `strategy` was stored over this one as `origin` at `revision` (the replaced one
     /// kept as `kept`): the new current version, without reading it back.
     pub(super) fn advance(&mut self, strategy: Strategy, revision: u64, origin: Origin, kept: Option<u64>) {
@@ -441,6 +455,7 @@ impl<B: Backend> Store<B> {
             Relation::InStep | Relation::Behind | Relation::FastForward => {
                 return Ok(Ancestor::Found { base: Box::new(ancestry.current), in_file: false })
             }
+            Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
             Relation::Diverged { bases } => bases,
         };
         let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));

@@ -36,7 +36,11 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
   const shared = await exportFile(page, testInfo);
-  expect(JSON.parse(shared.text).lineage).toEqual({ versions: [] });
+  // Named by its history: its id at the top of the file, the graph of versions it descends
+  // from (none before it) in its lineage.
+  const first = JSON.parse(shared.text);
+  expect(first.head).toMatch(/^[0-9a-f]{32}$/);
+  expect(first.lineage).toEqual({ graph: [{ id: first.head }] });
 
   // Laptop B: the welfare section takes the file.
   const laptopB = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });
@@ -57,7 +61,8 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   await editGoal(b, HOKUTO.id, 0, 'goal-title', 'Bさんの基本目標1');
   const fromB = await exportFile(b, testInfo);
   const lineage = JSON.parse(fromB.text).lineage;
-  expect(lineage.versions).toHaveLength(1);
+  expect(lineage.graph.map((n: any) => n.id)).toEqual([JSON.parse(fromB.text).head, first.head]);
+  expect(lineage.base_id).toBe(first.head);
   expect(lineage.base.goals[0].title).toBe(HOKUTO.goals[0].title);
 
   // A takes B's file: 統合する, with what it does and one conflict card.

@@ -282,6 +282,7 @@ impl FolderSync {
                 self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }).await;
                 return Ok(line);
             }
+            Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
             Relation::Diverged { bases } => bases,
         };
         let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));

@@ -189,3 +189,21 @@ fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a
     d.save(&s0, "t").wait().unwrap();
     assert_eq!(d.common_base(&plain).wait().unwrap(), Ancestor::NotFound);
 }
+
+/// A strategy replaced by a file that says nothing of its history, then a file from a laptop
+/// that took an earlier export: merged from the newest version of this browser's history that
+/// the file descends from.
+#[test]
+fn a_version_replaced_by_a_file_without_history_still_merges_from_the_version_both_had() {
+    let a = laptop();
+    let s0 = sample();
+    a.save(&s0, "t0").wait().unwrap();
+    let shared = file(&a.export_file(&s0.id, "t1").wait().unwrap().0);
+    let b = laptop();
+    b.save_imported(&shared, "t2").wait().unwrap();
+    b.save(&edited(&s0, |s| s.title = "B".into()), "t3").wait().unwrap();
+    let from_b = file(&b.export_file(&s0.id, "t4").wait().unwrap().0);
+    let ours = edited(&s0, |s| s.municipality.name = "置き換え".into());
+    a.replace(&ours, "t5", None).wait().unwrap();
+    assert_eq!(a.common_base(&from_b).wait().unwrap(), Ancestor::Found { base: Box::new(s0), in_file: false });
+}
