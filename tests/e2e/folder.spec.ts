@@ -411,3 +411,95 @@ test('without the folder API a folder read by hand merges the same way, and the 
   await ca.close();
   await cf.close();
 });
+
+// A version is named by its history: a restore and an undo are new versions on top of the
+// head, and a decision in a conflict is a merge with both as parents. Each reaches the other
+// member, and then two more polls on both write nothing and store nothing.
+
+/** Both members hold the same strategy, and two more polls on each write and store nothing. */
+async function settled(a: Page, b: Page) {
+  await carry(a, '田中', b);
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  await syncNow(b);
+  await a.waitForTimeout(2_000);
+  const [beforeA, beforeB] = [await share(a), await share(b)];
+  const [storedA, storedB] = [await storageSnapshot(a), await storageSnapshot(b)];
+  await a.waitForTimeout(3_500); // two polls of 1.5 s, and the writes they would schedule
+  expect(await share(a)).toEqual(beforeA);
+  expect(await share(b)).toEqual(beforeB);
+  expect(await storageSnapshot(a)).toEqual(storedA);
+  expect(await storageSnapshot(b)).toEqual(storedB);
+  expect(await storedStrategyOfPage(a)).toEqual(await storedStrategyOfPage(b));
+}
+
+test('この版に戻す after a change taken in sticks, and reaches the member whose change it took back', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo);
+  await editGoalThenFiles(b, 0, 'goal-title', '佐藤さんの基本目標1');
+  await ownFileHolding(b, '佐藤', '佐藤さんの基本目標1');
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
+  // The newest kept version is the one before B's change.
+  await a.getByTestId('version-row').first().getByTestId('restore-version').click();
+  await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(HOKUTO.goals[0].title);
+  // A's own next polls do not take B's change back in.
+  await syncNow(a);
+  await a.waitForTimeout(3_500);
+  expect((await storedStrategyOfPage(a)).goals[0].title).toBe(HOKUTO.goals[0].title);
+  // B receives the restore.
+  await ownFileHolding(a, '田中', (s) => s.goals[0].title === HOKUTO.goals[0].title);
+  await carry(a, '田中', b);
+  await syncNow(b);
+  await expect.poll(async () => (await storedStrategyOfPage(b)).goals[0].title).toBe(HOKUTO.goals[0].title);
+  await settled(a, b);
+  await a.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-restored-ja.png' });
+  await ca.close();
+  await cb.close();
+});
+
+test('元に戻す on a change taken in reaches the member whose change it took back', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo);
+  await editGoalThenFiles(b, 1, 'goal-subtitle', '佐藤さんの副題');
+  await ownFileHolding(b, '佐藤', '佐藤さんの副題');
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
+  await a.getByTestId('folder-undo-taken').first().click();
+  await expect.poll(async () => (await storedStrategyOfPage(a)).goals[1].subtitle).toBe(HOKUTO.goals[1].subtitle);
+  await ownFileHolding(a, '田中', (s) => s.goals[1].subtitle === HOKUTO.goals[1].subtitle);
+  await carry(a, '田中', b);
+  await syncNow(b);
+  await expect.poll(async () => (await storedStrategyOfPage(b)).goals[1].subtitle).toBe(HOKUTO.goals[1].subtitle);
+  await settled(a, b);
+  await ca.close();
+  await cb.close();
+});
+
+for (const side of ['ours', 'theirs'] as const) {
+  test(`a conflict decided on one side (${side}) reaches the other as it is, and both settle`, async ({ browser }, testInfo) => {
+    const { ca, cb, a, b } = await two(browser, testInfo);
+    await editGoalThenFiles(a, 0, 'goal-title', '田中さんの基本目標1');
+    await editGoalThenFiles(b, 0, 'goal-title', '佐藤さんの基本目標1');
+    await ownFileHolding(a, '田中', '田中さんの基本目標1');
+    await ownFileHolding(b, '佐藤', '佐藤さんの基本目標1');
+    await carry(b, '佐藤', a);
+    await syncNow(a);
+    await a.getByTestId('folder-show-conflict').click();
+    await expect(a.getByTestId('conflict-card')).toHaveCount(1);
+    await a.getByTestId(side === 'ours' ? 'conflict-ours' : 'conflict-theirs').first().check();
+    await a.getByTestId('import-confirm').click();
+    const decided = side === 'ours' ? '田中さんの基本目標1' : '佐藤さんの基本目標1';
+    await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(decided);
+    await a.goto(FILES);
+    // B never decides: A's decision comes in as it is, with no card.
+    await ownFileHolding(a, '田中', (s) => s.goals[0].title === decided && JSON.stringify(s).length > 0);
+    await carry(a, '田中', b);
+    await syncNow(b);
+    await expect.poll(async () => (await storedStrategyOfPage(b)).goals[0].title).toBe(decided);
+    await expect(b.getByTestId('folder-show-conflict')).toHaveCount(0);
+    await settled(a, b);
+    await ca.close();
+    await cb.close();
+  });
+}
