@@ -377,6 +377,14 @@ pub fn report(raw: &Raw) -> Report {
         ),
         figure(raw, "folder_sync_large_open", "  … the longest file's reading (format::open, 16.8 MB)", "ms", None),
         figure(raw, "folder_sync_large_merge", "  … the longest merge (model::merge)", "ms", None),
+        figure(
+            raw,
+            "folder_quiet_poll_large",
+            "shared folder: the same 10 files again, nothing changed: 今すぐ同期 → shown",
+            "ms",
+            Some((100.0, Held::Median)),
+        ),
+        figure(raw, "folder_quiet_poll_large_read", "  the reading (the files' tops only)", "ms", None),
         // A town's own workbook (issue 31): 1,000 rows picked → mapping → 確認する → preview.
         figure(
             raw,

@@ -71,6 +71,7 @@ pub fn standing(s: &Standing, lang: Language) -> &'static str {
     match s {
         Standing::InStep => tr(lang, "同じ内容です", "in step"),
         Standing::Behind => tr(lang, "こちらの変更をまだ取り込んでいません", "has yet to take this computer’s changes"),
+        Standing::Away => tr(lang, "しばらく更新がありません", "no update for a while"),
         Standing::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
         Standing::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
         Standing::NoCommonVersion => {

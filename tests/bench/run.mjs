@@ -459,6 +459,26 @@ async function folderBench() {
     } else {
       missing.folder_sync_large = `the ten files were not all taken in: ${r.members} members, ${r.conflicts} conflicts; ${r.said.slice(0, 80)}`;
     }
+    // The quiet poll: the same files again, nothing changed since (the own file written first).
+    await page.waitForTimeout(1500);
+    const quiet = await page.evaluate(async () => {
+      const q = (id) => document.querySelector(`[data-testid=${id}]`);
+      for (let i = 0; i < 6000 && q('folder-busy'); i++) await new Promise((ok) => requestAnimationFrame(ok));
+      performance.clearMeasures();
+      const started = performance.now();
+      q('folder-sync-now').click();
+      for (let i = 0; i < 1000 && !q('folder-busy'); i++) await new Promise((ok) => setTimeout(ok, 0));
+      for (let i = 0; i < 6000 && q('folder-busy'); i++) await new Promise((ok) => requestAnimationFrame(ok));
+      const done = performance.now() - started;
+      return { done, read: performance.getEntriesByName('shirube:folder-read', 'measure').at(-1)?.duration, taken: q('folder-said')?.innerText.includes('取り込みました') ?? false };
+    });
+    if (!quiet.taken) {
+      add('folder_quiet_poll_large', quiet.done);
+      add('folder_quiet_poll_large_read', quiet.read);
+    } else {
+      missing.folder_quiet_poll_large = 'the second reading took changes in: nothing should have changed';
+    }
+    log(`folder, quiet poll: ${quiet.done.toFixed(1)} ms click → shown (reading ${quiet.read?.toFixed(1)} ms)`);
     log(`folder: ${members.length} members' files of large: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms, ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; ${r.said}`);
     notes.folder_sync_large = r.said;
     await context.close();

@@ -34,7 +34,7 @@ mod tests_history;
 mod whole;
 
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
-pub use reading::{Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken};
+pub use reading::{Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use crate::format::history::Relation;
@@ -207,6 +207,13 @@ impl FolderSync {
                 }
             }
         }
+        for m in &mut reading.members {
+            if m.standing == Standing::Behind
+                && reading::days_between(&m.written_at, now).is_some_and(|d| d >= AWAY_DAYS)
+            {
+                m.standing = Standing::Away;
+            }
+        }
         self.seen.retain(|s| reading.members.iter().any(|m| m.file == s.file) || s.file == own);
         crate::sorting::by(&mut reading.members, |a, b| a.file.cmp(&b.file));
         Ok(reading)
@@ -247,7 +254,13 @@ impl FolderSync {
         clock: &impl Stopwatch,
     ) -> Result<Member, SyncError> {
         let Read { file, member, bytes, imported } = read;
-        let by = imported.author.as_ref().map(|a| a.name.clone()).filter(|n| !n.is_empty()).unwrap_or(member.clone());
+        let by = imported
+            .author
+            .as_ref()
+            .filter(|a| a.id == member || a.id.is_empty())
+            .map(|a| reading::bounded_name(&a.name))
+            .filter(|n| !n.is_empty())
+            .unwrap_or(member.clone());
         // Each long step (this file's fingerprint, the base read, the merge, its result) in a
         // task of its own.
         clock.breathe().await;

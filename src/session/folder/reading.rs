@@ -38,6 +38,9 @@ pub enum Standing {
     InStep,
     /// This browser holds everything of theirs; they have yet to take what it changed since.
     Behind,
+    /// Behind, and their file unchanged for [`AWAY_DAYS`] days or more (someone who left, a
+    /// closed PC): not told as "yet to take" for ever.
+    Away,
     /// Their changes were taken in this reading.
     Taken,
     /// Their changes conflict with this browser's: the user decides ([`Conflicted`]).
@@ -46,6 +49,37 @@ pub enum Standing {
     NoCommonVersion,
     /// Their file changed nothing ([`Refused`]).
     Refused,
+}
+
+/// After this many days without a write, a member behind is shown as away.
+pub const AWAY_DAYS: i64 = 14;
+
+/// A name as a file gives it, bounded (a file may say anything: a million characters made the
+/// members table millions of pixels wide).
+pub(super) fn bounded_name(name: &str) -> String {
+    const MAX: usize = 40;
+    match name.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &name[..cut]),
+        None => name.to_owned(),
+    }
+}
+
+/// Whole days from ISO time `from` to `to` (`None` when either does not read as a date).
+pub(super) fn days_between(from: &str, to: &str) -> Option<i64> {
+    fn day(iso: &str) -> Option<i64> {
+        let (y, m, d) = (
+            iso.get(0..4)?.parse::<i64>().ok()?,
+            iso.get(5..7)?.parse::<i64>().ok()?,
+            iso.get(8..10)?.parse::<i64>().ok()?,
+        );
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy)
+    }
+    Some(day(to)? - day(from)?)
 }
 
 /// One member's line in the members panel.
@@ -71,7 +105,13 @@ impl Member {
         Member {
             file: file.to_owned(),
             member: member.to_owned(),
-            name: top.author.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+            // The name only when the file is the member's its name says.
+            name: top
+                .author
+                .as_ref()
+                .filter(|a| a.id == member || a.id.is_empty())
+                .map(|a| bounded_name(&a.name))
+                .unwrap_or_default(),
             written_at: top.exported_at.clone(),
             version: top.head.clone().unwrap_or_default(),
             standing,

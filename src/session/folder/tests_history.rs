@@ -208,3 +208,23 @@ fn two_members_who_made_the_strategy_alike_before_writing_anything_are_in_step()
     settle(&folder, &mut [&mut a, &mut b], 5, 2);
     assert_fixed_point(&folder, &mut [&mut a, &mut b], 10);
 }
+
+#[test]
+fn a_member_quiet_for_two_weeks_is_away_and_names_are_the_files_and_bounded() {
+    let (folder, mut a, b, _) = three();
+    let b_file = b.sync.own_file();
+    // B's file says another member wrote it, with a name of a million characters.
+    let text = String::from_utf8(folder.get(&b_file).unwrap()).unwrap();
+    let forged = text.replacen(&format!("\"id\": \"{}\"", b.sync.me.id), "\"id\": \"mother\"", 1);
+    folder.put(&b_file, forged.replacen("佐藤", &"長".repeat(1_000_000), 1));
+    a.edit("2026-12-20T08:00:00Z", |s| s.title = "A".into());
+    a.poll(&folder, "2026-12-20T09:00:00Z");
+    let (r, _) = a.poll(&folder, "2026-12-20T09:01:00Z");
+    let line = r.members.iter().find(|m| m.file == b_file).unwrap();
+    assert_eq!(line.name, "", "a name the file's own name disagrees with is not shown");
+    assert_eq!(line.standing, Standing::Away, "{line:?}");
+    let c_line = r.members.iter().find(|m| m.file != b_file).unwrap();
+    assert!(c_line.name.chars().count() <= 41);
+    assert_eq!(reading::days_between("2026-02-28T00:00:00Z", "2026-03-01T23:00:00Z"), Some(1));
+    assert_eq!(reading::bounded_name(&"長".repeat(100)).chars().count(), 41);
+}
