@@ -13,7 +13,7 @@
 
 use super::versions::{Head, Named, Origin, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
-use crate::format::history::{legacy_chain, relation, version_id, Graph, Node, Relation, MAX_GRAPH};
+use crate::format::history::{relation, version_id, Graph, Node, Relation, MAX_GRAPH};
 use crate::format::{
     export_shared, export_with_lineage, fingerprint, legacy_version, Author, FileVersion, Imported, Lineage,
     LineageError,
@@ -59,6 +59,13 @@ impl Place {
     /// How `theirs` stands against the current version.
     pub fn relation(&self, theirs: &FileVersion) -> Relation {
         relation(self.id.as_deref(), &self.tips(), &theirs.id, &self.with(theirs))
+    }
+
+    /// `theirs` taken as it is, over this version (a fast-forward, a replace).
+    pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        let mut origin = taken_origin(theirs, by);
+        origin.graph_text.clear();
+        with_graph(origin, &self.graph)
     }
 
     /// The nearest common ancestors of the current version and `theirs` (see
@@ -149,25 +156,46 @@ impl Ancestry {
     pub fn merge_origin(&self, merged: &Strategy, theirs: &FileVersion, by: Option<&str>) -> Origin {
         let (ours, names_replaced) = self.named();
         let parents = vec![ours, theirs.id.clone()];
-        Origin {
+        let origin = Origin {
             id: version_id(&fingerprint(merged), &parents),
             parents,
             nodes: theirs.graph.clone(),
             names_replaced,
             merged_from: by.map(str::to_owned),
-        }
+            graph_text: String::new(),
+        };
+        with_graph(origin, &self.place.graph)
+    }
+
+    /// `theirs` taken as it is, over this version (a fast-forward).
+    pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        self.place.taken_origin(theirs, by)
     }
 }
 
-/// The version `theirs` is, taken as it is (a fast-forward, an import).
+/// The version `theirs` is, taken as it is, for a strategy with no history here (an import);
+/// [`Ancestry::taken_origin`] over one that has a history.
 pub fn taken_origin(theirs: &FileVersion, by: Option<&str>) -> Origin {
-    Origin {
+    let origin = Origin {
         id: theirs.id.clone(),
         parents: theirs.parents.clone(),
         nodes: theirs.graph.clone(),
         names_replaced: None,
         merged_from: by.map(str::to_owned),
-    }
+        graph_text: String::new(),
+    };
+    with_graph(origin, &Graph::default())
+}
+
+/// `origin` with the graph record it writes: `graph` and what `origin` brings, bounded from it.
+fn with_graph(mut origin: Origin, graph: &Graph) -> Origin {
+    let mut graph = graph.clone();
+    graph.extend(origin.nodes.iter().cloned());
+    graph.extend(origin.names_replaced.iter().cloned());
+    graph.add(&origin.id, &origin.parents);
+    let nodes = graph.bounded(std::slice::from_ref(&origin.id), MAX_GRAPH);
+    origin.graph_text = serde_json::to_string(&nodes).unwrap_or_default();
+    origin
 }
 
 /// A file's version: as its lineage names it, checked against its content; a file that says
@@ -194,51 +222,6 @@ pub enum Ancestor {
 }
 
 impl<B: Backend> Store<B> {
-    /// A new version's parents in `head` (made by `write_version`, at `head.revision`), and
-    /// what its batch writes to name it: its parents are `origin`'s when it is named at once
-    /// (its id then recorded, the graph grown by what it brings), else the version it replaces
-    /// when that one was named (`replaced_id`), else that one's own parents (nobody else has
-    /// seen it). A head written before ids moves its list of fingerprints into the graph.
-    pub(super) async fn name_new_version(
-        &self,
-        id: &Id,
-        head: &mut Head,
-        head_is_new: bool,
-        replaced_id: Option<String>,
-        origin: Option<&Origin>,
-    ) -> Result<Vec<Write>, StorageError> {
-        let mut batch = Vec::new();
-        let legacy = std::mem::take(&mut head.lineage);
-        head.fingerprint = None;
-        let parents = match origin {
-            Some(o) => o.parents.clone(),
-            // An edit: on the version it replaces when that one was named, else on the same
-            // versions as it (nobody else has seen the one it replaces).
-            None if head_is_new => Vec::new(),
-            None => match &replaced_id {
-                Some(replaced) => vec![replaced.clone()],
-                None if head.parents.is_empty() => legacy.first().cloned().into_iter().collect(),
-                None => head.parents.clone(),
-            },
-        };
-        head.parents = parents;
-        if origin.is_some() || !legacy.is_empty() {
-            let mut graph = if head_is_new { Graph::default() } else { self.stored_graph(id).await? };
-            graph.extend(legacy_chain(&legacy));
-            let mut tips = head.parents.clone();
-            if let Some(o) = origin {
-                graph.extend(o.nodes.iter().cloned());
-                graph.extend(o.names_replaced.iter().cloned());
-                graph.add(&o.id, &o.parents);
-                tips = vec![o.id.clone()];
-                let named = Named { revision: head.revision, id: o.id.clone() };
-                batch.push(Write::put(keys::named(id), super::store::to_json(&named)?));
-            }
-            batch.push(Write::put(keys::graph(id), super::store::to_json(&graph.bounded(&tips, MAX_GRAPH))?));
-        }
-        Ok(batch)
-    }
-
     /// Which version of strategy `id` was last named (and the record's text, for a batch's
     /// condition).
     pub(super) async fn read_named(&self, id: &Id) -> Result<(Option<Named>, Option<String>), StorageError> {
@@ -478,7 +461,7 @@ impl<B: Backend> Store<B> {
         let ancestry = self.ancestry(&merged.id).await?;
         let theirs = file_version_or_content(file);
         let origin = match ancestry.relation(&theirs) {
-            Relation::FastForward if *merged == file.strategy => taken_origin(&theirs, None),
+            Relation::FastForward if *merged == file.strategy => ancestry.taken_origin(&theirs, None),
             _ => ancestry.merge_origin(merged, &theirs, None),
         };
         self.replace_as(merged, now, VersionReason::Merged, &origin).await

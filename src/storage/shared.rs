@@ -6,7 +6,7 @@
 //! otherwise pin a version for every change each of them makes); undoing one is a new version on
 //! top of the head, which reaches everyone as any change does.
 
-use super::lineage::{taken_origin, Ancestry, KnownVersion};
+use super::lineage::{Ancestry, KnownVersion};
 use super::versions::{Origin, VersionReason};
 use super::{keys, Backend, StorageError, Store};
 use serde::{Deserialize, Serialize};
@@ -33,7 +33,8 @@ impl<B: Backend> Store<B> {
         by: &str,
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
-        self.store_on(ancestry, strategy, taken_origin(theirs, Some(by)), now).await
+        let origin = ancestry.taken_origin(theirs, Some(by));
+        self.store_on(ancestry, strategy, origin, now).await
     }
 
     /// Stores a member's changes merged without a conflict (`merged`, with `theirs`) as a

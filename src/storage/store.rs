@@ -336,12 +336,14 @@ impl<B: Backend> Store<B> {
         head.saved_at = now.to_owned();
         head.reason = reason;
         head.merged_from = origin.and_then(|o| o.merged_from.clone());
-        batch.extend(self.name_new_version(id, &mut head, head_is_new, replaced_id, origin).await?);
+        // Written after the strategy: a write refused for room then names the strategy's size.
+        let naming = name_new_version(id, &mut head, head_is_new, replaced_id, origin)?;
         entries.retain(|e| &e.id != id);
         entries.push(summary.clone());
         batch.push(Write::put(key, text.as_str()));
         batch.push(Write::put(keys::head(id), to_json(&head)?));
         batch.push(Write::put(keys::INDEX, to_json(&entries)?));
+        batch.extend(naming);
         self.backend.apply(batch).await?;
         Ok(head.revision)
     }
@@ -420,6 +422,34 @@ impl<B: Backend> Store<B> {
 }
 
 /// A value as the JSON text stored for it.
+/// A new version's parents in `head` (made by `write_version`, at `head.revision`), and what
+/// its batch writes to name it: `origin`'s parents when it is named at once (its id recorded,
+/// the graph `origin` carries written; a head written before ids then leaves its list of
+/// fingerprints, which the graph holds), else the version it replaces when that one was named
+/// (`replaced_id`), else that one's own parents (nobody else has seen it). No graph code here:
+/// an everyday save does not carry it (`lineage` makes the graph's text).
+fn name_new_version(
+    id: &Id,
+    head: &mut super::Head,
+    head_is_new: bool,
+    replaced_id: Option<String>,
+    origin: Option<&Origin>,
+) -> Result<Vec<Write>, StorageError> {
+    head.fingerprint = None;
+    let Some(o) = origin else {
+        head.parents = match replaced_id {
+            _ if head_is_new => Vec::new(),
+            Some(replaced) => vec![replaced],
+            None => head.tips(),
+        };
+        return Ok(Vec::new());
+    };
+    head.lineage.clear();
+    head.parents.clone_from(&o.parents);
+    let named = super::Named { revision: head.revision, id: o.id.clone() };
+    Ok(vec![Write::put(keys::named(id), to_json(&named)?), Write::put(keys::graph(id), o.graph_text.clone())])
+}
+
 pub(super) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, StorageError> {
     serde_json::to_string(value).map_err(|e| StorageError::Failed { detail: e.to_string() })
 }

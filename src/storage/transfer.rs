@@ -72,7 +72,11 @@ impl<B: Backend> Store<B> {
     ) -> Result<Option<Backup>, StorageError> {
         let fp = fingerprint(strategy);
         let version = lineage.and_then(|l| l.version(&fp).ok()).unwrap_or_else(|| legacy_version(&fp, &[]));
-        self.replace_as(strategy, now, VersionReason::Imported, &taken_origin(&version, None)).await
+        let origin = match self.has(&strategy.id).await? {
+            true => self.place(&strategy.id).await?.taken_origin(&version, None),
+            false => taken_origin(&version, None),
+        };
+        self.replace_as(strategy, now, VersionReason::Imported, &origin).await
     }
 
     /// [`Store::replace`] by a version of a given origin (a file's, a merge's).

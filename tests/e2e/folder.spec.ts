@@ -440,6 +440,8 @@ test('この版に戻す after a change taken in sticks, and reaches the member 
   await carry(b, '佐藤', a);
   await syncNow(a);
   await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
+  // A's own file holds B's change first (else the file read below could be the one before).
+  await ownFileHolding(a, '田中', '佐藤さんの基本目標1');
   // The newest kept version is the one before B's change.
   await a.getByTestId('version-row').first().getByTestId('restore-version').click();
   await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(HOKUTO.goals[0].title);
@@ -465,6 +467,7 @@ test('元に戻す on a change taken in reaches the member whose change it took 
   await carry(b, '佐藤', a);
   await syncNow(a);
   await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
+  await ownFileHolding(a, '田中', '佐藤さんの副題');
   await a.getByTestId('folder-undo-taken').first().click();
   await expect.poll(async () => (await storedStrategyOfPage(a)).goals[1].subtitle).toBe(HOKUTO.goals[1].subtitle);
   await ownFileHolding(a, '田中', (s) => s.goals[1].subtitle === HOKUTO.goals[1].subtitle);
@@ -493,7 +496,12 @@ for (const side of ['ours', 'theirs'] as const) {
     await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(decided);
     await a.goto(FILES);
     // B never decides: A's decision comes in as it is, with no card.
-    await ownFileHolding(a, '田中', (s) => s.goals[0].title === decided && JSON.stringify(s).length > 0);
+    // A's own file holds the decision: a version with both as parents.
+    await expect.poll(async () => {
+      const own = await ownFile(a, '田中');
+      const file = own ? JSON.parse(own[1]) : undefined;
+      return file?.lineage?.graph?.find((n: any) => n.id === file.head)?.parents?.length ?? 0;
+    }, { timeout: 30_000 }).toBe(2);
     await carry(a, '田中', b);
     await syncNow(b);
     await expect.poll(async () => (await storedStrategyOfPage(b)).goals[0].title).toBe(decided);
@@ -503,3 +511,42 @@ for (const side of ['ours', 'theirs'] as const) {
     await cb.close();
   });
 }
+
+test('one member corrects the same value five times while the other writes elsewhere: no card, every correction arrives', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo, TOWN_FILE);
+  for (let i = 1; i <= 5; i++) {
+    await recordActual(a, 2023, String(1000 + i));
+    await editGoalThenFiles(b, 2, 'goal-subtitle', `佐藤さんの副題 ${i}`);
+    await ownFileHolding(a, '田中', (s) => s.indicators.some((k: any) => k.name === KPI && k.series[0].actuals.some((x: any) => x.value === 1000 + i)));
+    await ownFileHolding(b, '佐藤', `佐藤さんの副題 ${i}`);
+    await carry(a, '田中', b);
+    await carry(b, '佐藤', a);
+    await syncNow(a);
+    await syncNow(b);
+    await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
+    await expect(b.getByTestId('folder-show-conflict')).toHaveCount(0);
+  }
+  await settled(a, b);
+  const kpi = (await storedStrategyOfPage(b)).indicators.find((k: any) => k.name === KPI);
+  expect(kpi.series[0].actuals).toEqual([expect.objectContaining({ year: 2023, value: 1005 })]);
+  await ca.close();
+  await cb.close();
+});
+
+test('a value typed back as it was reaches the others', async ({ browser }, testInfo) => {
+  const { ca, cb, a, b } = await two(browser, testInfo);
+  await editGoalThenFiles(a, 0, 'goal-title', '田中さんの基本目標1');
+  await ownFileHolding(a, '田中', '田中さんの基本目標1');
+  await carry(a, '田中', b);
+  await syncNow(b);
+  await expect.poll(async () => (await storedStrategyOfPage(b)).goals[0].title).toBe('田中さんの基本目標1');
+  await editGoalThenFiles(b, 0, 'goal-title', HOKUTO.goals[0].title);
+  await ownFileHolding(b, '佐藤', (s) => s.goals[0].title === HOKUTO.goals[0].title);
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(HOKUTO.goals[0].title);
+  await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
+  await settled(a, b);
+  await ca.close();
+  await cb.close();
+});

@@ -159,6 +159,7 @@ test('a file whose starting version was altered, or that shares none, cannot be 
 
   // Nothing shared: no lineage, and content this browser never had.
   const stranger = structuredClone(file);
+  delete stranger.head;
   delete stranger.lineage;
   stranger.strategy.goals[1].title = 'よそで作った題名';
   await pick(page, 'stranger.shirube.json', JSON.stringify(stranger));

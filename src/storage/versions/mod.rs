@@ -140,6 +140,9 @@ pub struct Origin {
     pub names_replaced: Option<Node>,
     /// The member whose changes it took, for a folder merge ([`Version::merged_from`]).
     pub merged_from: Option<String>,
+    /// The strategy's graph with this version in it, as the graph record's text: made by the
+    /// caller (`lineage::Ancestry`), so that the graph's code stays out of an everyday save.
+    pub graph_text: String,
 }
 
 /// Which version of a strategy was last named, at which revision (`keys::named`): the current
