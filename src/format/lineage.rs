@@ -73,9 +73,6 @@ pub fn fingerprint(strategy: &Strategy) -> String {
 /// Why the ancestor a file names cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LineageError {
-    /// The file's `head` is not the id of its strategy with the parents its graph gives.
-    #[error("the file's version id does not name its content and parents")]
-    HeadMismatch,
     /// The carried `base` is not the version the file says it is (`versions[0]`).
     #[error("the file's base version is not the version it names")]
     BaseMismatch,
@@ -105,25 +102,26 @@ impl Lineage {
     }
 
     /// The file's version: its id checked against its content (`fp`, the fingerprint of the
-    /// file's strategy) and the parents its graph gives. An older file's version is named by
-    /// its fingerprint and descends from its list.
-    pub fn version(&self, fp: &str) -> Result<FileVersion, LineageError> {
-        match &self.head {
-            Some(head) => {
-                let parents = self.graph.iter().find(|n| n.id == *head).map(|n| n.parents.clone()).unwrap_or_default();
-                // An id is its content's and parents' hash; a version named before ids is
-                // named by its content alone.
-                if version_id(fp, &parents) != *head && head != fp {
-                    return Err(LineageError::HeadMismatch);
-                }
-                let mut graph = self.graph.clone();
-                if !graph.iter().any(|n| n.id == *head) {
-                    graph.push(Node { id: head.clone(), parents: parents.clone() });
-                }
-                Ok(FileVersion { id: head.clone(), parents, graph })
-            }
-            None => Ok(legacy_version(fp, &self.versions)),
+    /// file's strategy) and the parents its graph gives. A file whose content is not the version
+    /// its id names (edited after it was written, by hand or by another program) is a version
+    /// made on that one, as an edit is. An older file's version is named by its fingerprint and
+    /// descends from its list.
+    pub fn version(&self, fp: &str) -> FileVersion {
+        let Some(head) = &self.head else { return legacy_version(fp, &self.versions) };
+        let parents = self.graph.iter().find(|n| n.id == *head).map(|n| n.parents.clone()).unwrap_or_default();
+        let mut graph = self.graph.clone();
+        if !graph.iter().any(|n| n.id == *head) {
+            graph.insert(0, Node { id: head.clone(), parents: parents.clone() });
         }
+        // An id is its content's and parents' hash; a version named before ids is named by its
+        // content alone.
+        if version_id(fp, &parents) == *head || head == fp {
+            return FileVersion { id: head.clone(), parents, graph };
+        }
+        let made_on = vec![head.clone()];
+        let id = version_id(fp, &made_on);
+        graph.insert(0, Node { id: id.clone(), parents: made_on.clone() });
+        FileVersion { id, parents: made_on, graph }
     }
 
     /// The first id of the file that is not one (`path`, `id`), or a list longer than its
@@ -213,16 +211,18 @@ mod tests {
         let id = version_id(&fp, std::slice::from_ref(&p));
         let graph = vec![Node { id: id.clone(), parents: vec![p.clone()] }, Node { id: p.clone(), parents: vec![] }];
         let file = Lineage { head: Some(id.clone()), graph: graph.clone(), ..Lineage::default() };
-        assert_eq!(file.version(&fp), Ok(FileVersion { id, parents: vec![p.clone()], graph }));
-        let forged = Lineage { head: Some(version_id(&fp, std::slice::from_ref(&q))), ..file.clone() };
-        assert_eq!(forged.version(&fp), Err(LineageError::HeadMismatch));
+        assert_eq!(file.version(&fp), FileVersion { id: id.clone(), parents: vec![p.clone()], graph });
+        // Edited after it was written: a version made on the one it names.
+        let edited = file.version(&q);
+        assert_eq!((edited.parents.as_slice(), edited.graph.len()), (std::slice::from_ref(&id), 3));
+        assert_eq!(edited.id, version_id(&q, std::slice::from_ref(&id)));
         // Older files: the list is a line, the fingerprint the id.
         let older = Lineage { versions: vec![p.clone(), q.clone()], ..Lineage::default() };
-        let v = older.version(&fp).unwrap();
+        let v = older.version(&fp);
         assert_eq!((v.id.as_str(), v.parents.as_slice()), (fp.as_str(), std::slice::from_ref(&p)));
         assert_eq!(v.graph.iter().map(|n| n.parents.len()).collect::<Vec<_>>(), [1, 1, 0]);
         let shared_as_is = Lineage { versions: vec![fp.clone(), q.clone()], ..Lineage::default() };
-        assert_eq!(shared_as_is.version(&fp).unwrap().parents, [q]);
+        assert_eq!(shared_as_is.version(&fp).parents, [q]);
     }
 
     #[test]

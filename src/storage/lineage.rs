@@ -198,14 +198,13 @@ fn with_graph(mut origin: Origin, graph: &Graph) -> Origin {
     origin
 }
 
-/// A file's version: as its lineage names it, checked against its content; a file that says
-/// nothing (exported by hand from an older build) is named by its content alone. `Err`: the
-/// file's id does not name its content.
-pub fn file_version(file: &Imported) -> Result<FileVersion, LineageError> {
+/// A file's version: as its lineage names it (`Lineage::version`); a file that says nothing
+/// (exported by hand from an older build) is named by its content alone.
+pub fn file_version(file: &Imported) -> FileVersion {
     let fp = fingerprint(&file.strategy);
     match &file.lineage {
         Some(lineage) => lineage.version(&fp),
-        None => Ok(legacy_version(&fp, &[])),
+        None => legacy_version(&fp, &[]),
     }
 }
 
@@ -415,7 +414,7 @@ impl<B: Backend> Store<B> {
     /// Stores a strategy read from a file under its own id (no strategy with that id is here),
     /// as the version the file holds.
     pub async fn save_imported(&self, imported: &Imported, now: &str) -> Result<u64, StorageError> {
-        let origin = taken_origin(&file_version_or_content(imported), None);
+        let origin = taken_origin(&file_version(imported), None);
         self.save_from(&imported.strategy, now, VersionReason::Imported, Some(&origin)).await
     }
 
@@ -423,10 +422,7 @@ impl<B: Backend> Store<B> {
     /// both descend from whose content is at hand (see [`Store::merge_base`]). A file that
     /// holds this browser's version or one it descends from merges from this browser's own.
     pub async fn common_base(&self, file: &Imported) -> Result<Ancestor, StorageError> {
-        let theirs = match file_version(file) {
-            Ok(v) => v,
-            Err(e) => return Ok(Ancestor::Mismatch(e)),
-        };
+        let theirs = file_version(file);
         let carried = match file.lineage.as_ref().map(|l| l.checked_base(&file.strategy)) {
             Some(Err(e)) => return Ok(Ancestor::Mismatch(e)),
             Some(Ok(c)) => c,
@@ -459,17 +455,11 @@ impl<B: Backend> Store<B> {
         now: &str,
     ) -> Result<Option<Backup>, StorageError> {
         let ancestry = self.ancestry(&merged.id).await?;
-        let theirs = file_version_or_content(file);
+        let theirs = file_version(file);
         let origin = match ancestry.relation(&theirs) {
             Relation::FastForward if *merged == file.strategy => ancestry.taken_origin(&theirs, None),
             _ => ancestry.merge_origin(merged, &theirs, None),
         };
         self.replace_as(merged, now, VersionReason::Merged, &origin).await
     }
-}
-
-/// [`file_version`], or, where the file's ids do not name what it holds, its content alone:
-/// an import or a replace takes what the file holds either way.
-pub fn file_version_or_content(file: &Imported) -> FileVersion {
-    file_version(file).unwrap_or_else(|_| legacy_version(&fingerprint(&file.strategy), &[]))
 }

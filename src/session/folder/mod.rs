@@ -23,6 +23,7 @@
 //!
 //! Time comes in from the caller (`now`); nothing here touches the browser.
 
+mod base;
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -38,9 +39,9 @@ pub use reading::{Conflicted, Member, Reading, Refusal, Refused, Standing, SyncE
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use crate::format::history::Relation;
-use crate::format::{self, peek_top, Author, FileTop, FileVersion, Imported, Opened, MAX_FILE_BYTES, TOP_BYTES};
+use crate::format::{self, peek_top, Author, FileTop, Imported, Opened, MAX_FILE_BYTES, TOP_BYTES};
 use crate::model::merge::edited::summary;
-use crate::model::merge::{merge, Change, ChangeKind, Merge, Side, Version as MergeVersion};
+use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
@@ -267,9 +268,10 @@ impl FolderSync {
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
         let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
         let carried = imported.lineage.as_ref().map(|l| l.checked_base(&imported.strategy)).transpose();
-        let (theirs, carried) = match (file_version(&imported), carried) {
-            (Ok(theirs), Ok(carried)) => (theirs, carried.flatten()),
-            _ => {
+        let theirs = file_version(&imported);
+        let carried = match carried {
+            Ok(carried) => carried.flatten(),
+            Err(_) => {
                 line.standing = Standing::Refused;
                 reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
                 return Ok(line);
@@ -344,88 +346,6 @@ impl FolderSync {
         reading.taken.push(Taken { file, by, changes: changes.len(), undo });
         self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }).await;
         Ok(line)
-    }
-
-    /// The version to merge `theirs` from: the nearest version both have — from what is at
-    /// hand at once; when it is not, from the versions last taken from each member and the own
-    /// file as last written too (read only now), before an older one. After a criss-cross (two
-    /// members each merged the other's), the merge of the nearest ones, as both sides make it.
-    #[allow(clippy::too_many_arguments)] // reason: one step of `merge_one`, which owns them all
-    async fn base_for<B: Backend, F: Folder>(
-        &mut self,
-        store: &Store<B>,
-        folder: &F,
-        ancestry: &Ancestry,
-        own_entry: Option<&FolderEntry>,
-        theirs: &FileVersion,
-        bases: &[String],
-        carried: Option<(&str, &Strategy)>,
-        clock: &impl Stopwatch,
-    ) -> Result<Option<Strategy>, SyncError> {
-        let (nearest, graph) = ancestry.place.nearest_common(theirs);
-        let first = &bases[..bases.len().min(1)];
-        let at_hand: Vec<&KnownVersion> = self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).collect();
-        let at_once = store.merge_base(ancestry, first, carried, &at_hand).await;
-        let mut more = Vec::new();
-        if at_once.is_none() || nearest.len() > 1 {
-            more = store.taken_versions(&self.strategy).await.map_err(SyncError::Storage)?;
-            if let Some(own) = self.own_version(folder, own_entry, bases, clock).await {
-                more.push(own);
-            }
-        }
-        let all: Vec<&KnownVersion> =
-            self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).chain(&more).collect();
-        let find = async |wanted: Vec<String>| store.merge_base(ancestry, &wanted, carried, &all).await;
-        if nearest.len() > 1 {
-            // Folded in id order, each pair merged from where they meet, conflicts to the first.
-            let mut sorted = nearest.clone();
-            sorted.sort();
-            let mut virtual_base = find(vec![sorted[0].clone()]).await.map(|(s, _)| s);
-            for other in &sorted[1..] {
-                let (Some(acc), Some((next, _))) = (virtual_base.take(), find(vec![other.clone()]).await) else {
-                    break;
-                };
-                let meet = graph.common_ancestors(std::slice::from_ref(&sorted[0]), std::slice::from_ref(other));
-                let Some((below, _)) = find(meet).await else { break };
-                virtual_base = merge(&below, &acc, &next).resolve_all(Side::Ours).ok();
-            }
-            if virtual_base.is_some() {
-                return Ok(virtual_base);
-            }
-        }
-        Ok(match at_once {
-            Some((base, _)) => Some(base),
-            None => find(bases.to_vec()).await.map(|(s, _)| s),
-        })
-    }
-
-    /// A member's version taken: at hand for the next file's merge in this reading, and kept
-    /// as the one last taken from them (a later file of theirs is most likely merged from it).
-    async fn took<B: Backend>(&mut self, store: &Store<B>, member: &str, version: KnownVersion) {
-        // Only a help in finding a version to merge from: a storage that cannot keep it loses
-        // nothing (the merge then asks more).
-        let _ = store.keep_taken(member, &version).await;
-        self.remember(member, version);
-    }
-
-    fn remember(&mut self, member: &str, version: KnownVersion) {
-        self.last_taken.retain(|(m, _)| m != member);
-        self.last_taken.push((member.to_owned(), version));
-    }
-
-    /// The own file read whole, when the version it holds is one of `bases` and not at hand.
-    async fn own_version<F: Folder>(
-        &mut self,
-        folder: &F,
-        own: Option<&FolderEntry>,
-        bases: &[String],
-        clock: &impl Stopwatch,
-    ) -> Option<KnownVersion> {
-        let written = self.written.clone().filter(|w| bases.contains(w) && !self.known.iter().any(|k| k.id == *w))?;
-        let read = read_file(folder, own?, &self.me.id, &self.strategy, clock).await.ok()?;
-        let version = KnownVersion { id: written, strategy: read.imported.strategy };
-        self.known.push(version.clone());
-        Some(version)
     }
 
     /// Writes the own file when it does not hold the current version; `Ok(false)`: nothing to

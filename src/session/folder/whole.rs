@@ -7,7 +7,7 @@ use crate::format::history::Graph;
 use crate::format::FileVersion;
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::Untimed;
-use crate::storage::{file_version_or_content, Backend, Folder, Store};
+use crate::storage::{file_version, Backend, Folder, Store};
 
 /// A strategy a folder holds members' files of, for a browser that has none of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,7 @@ fn group_by_strategy(reads: Vec<Read>) -> Vec<Vec<Read>> {
         }
     }
     for group in &mut groups {
-        let versions: Vec<FileVersion> = group.iter().map(|r| file_version_or_content(&r.imported)).collect();
+        let versions: Vec<FileVersion> = group.iter().map(|r| file_version(&r.imported)).collect();
         let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
         let holds =
             |v: &FileVersion, id: &str| Graph::of(v.graph.iter().cloned()).reaches(std::slice::from_ref(&v.id), id);
