@@ -1,34 +1,14 @@
 //! What the files of many strategies share — a backup of everything (`everything`) and a region
-//! file (`region`): their header, the strategies to write (`Saved`), and the reading of their
+//! file (`region`): the strategies to write (`Saved`), and the reading of their
 //! entries (the array, an entry's place in an error, the first entry of an id, a region's ids).
 //! Both read from here, and neither from the other.
 
-use super::envelope::GENERATOR;
 use super::import::{ImportError, Imported};
 use super::EnvelopeProblem;
 use crate::model::region::Region;
 use crate::model::{Problem, ProblemKind, Strategy};
-use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
-
-/// The header every Shirube file of many strategies starts with (a backup of everything, a
-/// region file), written flattened into the file's own fields. A strategy file's envelope
-/// (`envelope::EnvelopeRef`) spells the same four fields itself: it is written on every save,
-/// where serde's flattening would cost a map's bookkeeping per save.
-#[derive(Serialize)]
-pub(super) struct Header<'a> {
-    pub format: &'static str,
-    pub version: u64,
-    pub exported_at: &'a str,
-    pub generator: &'static str,
-}
-
-impl<'a> Header<'a> {
-    pub fn new(format: &'static str, version: u64, exported_at: &'a str) -> Header<'a> {
-        Header { format, version, exported_at, generator: GENERATOR }
-    }
-}
 
 /// A stored strategy to write: the strategy and when it was last saved.
 pub struct Saved<'a> {

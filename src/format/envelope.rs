@@ -4,7 +4,9 @@ use super::author::Author;
 use super::lineage::Lineage;
 use crate::model::Strategy;
 use schemars::JsonSchema;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 pub const FORMAT_NAME: &str = "shirube-strategy";
 /// The version this build writes. Bump it only together with a migration from the previous one.
@@ -40,20 +42,92 @@ pub struct Envelope {
     pub lineage: Option<Lineage>,
 }
 
+/// The header every Shirube file starts with — its format's name, its version, when and by what
+/// it was written — for the three kinds of file: a strategy file ([`EnvelopeRef`]), a backup of
+/// everything and a region file (`everything`, `region`, which write it flattened into their
+/// own fields). Also what their readers take from a parsed file ([`Header::of`]).
+///
+/// The schema types ([`Envelope`], `BackupFile`, `RegionFile`) spell these fields themselves:
+/// each says what they hold in its own file (the format's name, what its version covers), which
+/// is the text of the shipped schemas. So do the quick readers of a current file
+/// (`import::reading`, `region`): they read the whole file in one typed pass, which serde's
+/// flattening would replace by a buffered copy of it (and a town's file in a region file could
+/// no longer be borrowed as a slice of the text).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Header<'a> {
+    pub format: &'a str,
+    pub version: u64,
+    /// A strategy file's version id (see [`Envelope::head`]), between the version and the date
+    /// so that a quiet poll finds it in the first bytes; `None` in the other files.
+    pub head: Option<&'a str>,
+    pub exported_at: &'a str,
+    pub generator: &'a str,
+}
+
+impl<'a> Header<'a> {
+    /// The header this build writes for a file of `format` at `version`.
+    pub fn new(format: &'a str, version: u64, exported_at: &'a str) -> Header<'a> {
+        Header { format, version, head: None, exported_at, generator: GENERATOR }
+    }
+
+    /// The header of a parsed file, each field as far as the file gives it (an absent field, or
+    /// one of another type, reads as empty or 0). The format and version are checked on their
+    /// own (`import::check_header`), with errors that say what is wrong.
+    pub fn of(file: &'a Value) -> Header<'a> {
+        let text = |k: &str| file.get(k).and_then(Value::as_str).unwrap_or_default();
+        Header {
+            format: text("format"),
+            version: file.get("version").and_then(Value::as_u64).unwrap_or_default(),
+            head: file.get("head").and_then(Value::as_str),
+            exported_at: text("exported_at"),
+            generator: text("generator"),
+        }
+    }
+
+    /// Writes the header's fields first into a file's own (the strategy file's envelope goes on
+    /// with its author, strategy and lineage).
+    pub fn write_into<S: SerializeStruct>(&self, file: &mut S) -> Result<(), S::Error> {
+        file.serialize_field("format", self.format)?;
+        file.serialize_field("version", &self.version)?;
+        if let Some(head) = self.head {
+            file.serialize_field("head", head)?;
+        }
+        file.serialize_field("exported_at", self.exported_at)?;
+        file.serialize_field("generator", self.generator)
+    }
+}
+
+impl Serialize for Header<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut file = serializer.serialize_struct("Header", 5)?;
+        self.write_into(&mut file)?;
+        file.end()
+    }
+}
+
 /// A strategy file to write, borrowing the strategy (also each entry of a backup of everything).
-#[derive(Serialize)]
+/// Written field by field after its header, not flattened: it is written on every save, and
+/// serde's flattening would write it as a map.
 pub(super) struct EnvelopeRef<'a> {
-    format: &'static str,
-    version: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    head: Option<&'a str>,
-    exported_at: &'a str,
-    generator: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    header: Header<'a>,
     author: Option<&'a Author>,
     strategy: &'a Strategy,
-    #[serde(skip_serializing_if = "Option::is_none")]
     lineage: Option<&'a Lineage>,
+}
+
+impl Serialize for EnvelopeRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut file = serializer.serialize_struct("EnvelopeRef", 8)?;
+        self.header.write_into(&mut file)?;
+        if let Some(author) = self.author {
+            file.serialize_field("author", author)?;
+        }
+        file.serialize_field("strategy", self.strategy)?;
+        if let Some(lineage) = self.lineage {
+            file.serialize_field("lineage", lineage)?;
+        }
+        file.end()
+    }
 }
 
 /// The file text for a strategy, pretty-printed so it diffs well. `exported_at` comes from the
@@ -64,19 +138,15 @@ pub fn export(strategy: &Strategy, exported_at: &str) -> String {
 
 /// [`export`] with the strategy's lineage, for a file another machine may merge.
 pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lineage) -> String {
-    let envelope =
-        EnvelopeRef { head: lineage.head.as_deref(), lineage: Some(lineage), ..envelope(strategy, exported_at) };
+    let mut envelope = envelope(strategy, exported_at);
+    (envelope.header.head, envelope.lineage) = (lineage.head.as_deref(), Some(lineage));
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
 /// [`export_with_lineage`] naming who wrote it: a member's own file in a shared folder (issue 46).
 pub fn export_shared(strategy: &Strategy, exported_at: &str, lineage: &Lineage, author: &Author) -> String {
-    let envelope = EnvelopeRef {
-        head: lineage.head.as_deref(),
-        lineage: Some(lineage),
-        author: Some(author),
-        ..envelope(strategy, exported_at)
-    };
+    let mut envelope = envelope(strategy, exported_at);
+    (envelope.header.head, envelope.lineage, envelope.author) = (lineage.head.as_deref(), Some(lineage), Some(author));
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
@@ -104,20 +174,32 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
 
 pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
     EnvelopeRef {
-        format: FORMAT_NAME,
-        version: CURRENT_VERSION,
-        head: None,
-        exported_at,
-        generator: GENERATOR,
+        header: Header::new(FORMAT_NAME, CURRENT_VERSION, exported_at),
+        author: None,
         strategy,
         lineage: None,
-        author: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The header a file is written with is the header read back from it; what is not text
+    /// reads as empty (as the readers took it before the header was one type).
+    #[test]
+    fn the_header_written_is_the_header_read() {
+        let s = crate::examples::EXAMPLES[0].load().unwrap();
+        let lineage = Lineage { head: Some("0123456789abcdef0123456789abcdef".into()), ..Lineage::default() };
+        let file: Value = serde_json::from_str(&export_with_lineage(&s, "2026-11-21T00:00:00Z", &lineage)).unwrap();
+        let written = Header {
+            head: lineage.head.as_deref(),
+            ..Header::new(FORMAT_NAME, CURRENT_VERSION, "2026-11-21T00:00:00Z")
+        };
+        assert_eq!(Header::of(&file), written);
+        let odd = serde_json::json!({"format": 1, "exported_at": null, "generator": ["x"]});
+        assert_eq!(Header::of(&odd), Header::default());
+    }
 
     /// The indented file is exactly what serialising the model with indentation writes: the
     /// examples, a generated strategy (numbers of every kind, empty lists) and a value that is

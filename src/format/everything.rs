@@ -27,8 +27,8 @@
 //! Its problems come back with it for the preview to show. The JSON Schema is
 //! `public/shirube-backup.v1.schema.json`.
 
-use super::entries::{first_of_its_id, in_entry, refuse_unsafe_region, take_array, Header, Saved};
-use super::envelope::{envelope, Envelope, EnvelopeRef};
+use super::entries::{first_of_its_id, in_entry, refuse_unsafe_region, take_array, Saved};
+use super::envelope::{envelope, Envelope, EnvelopeRef, Header};
 use super::import::{check_header, read_value, refuse_unsafe_ids, ImportError, Imported};
 use crate::model::region::Region;
 use crate::model::Strategy;
@@ -144,9 +144,8 @@ pub fn export_everything(
 /// read refuses the whole file, with its place (`strategies[3]` …) in the error.
 pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
     check_header(&value, BACKUP_FORMAT_NAME, BACKUP_VERSION)?;
-    let text_field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let exported_at = text_field(&value, "exported_at");
-    let generator = text_field(&value, "generator");
+    let header = Header::of(&value);
+    let (exported_at, generator) = (header.exported_at.to_owned(), header.generator.to_owned());
     let strategies = take_array(&mut value, "strategies", true)?;
     let backups = take_array(&mut value, "backups", false)?;
     let regions = take_array(&mut value, "regions", false)?;

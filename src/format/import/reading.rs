@@ -6,7 +6,7 @@
 use super::error::classify;
 use super::sniff::{check_envelope, parse};
 use super::ImportError;
-use crate::format::envelope::{CURRENT_VERSION, FORMAT_NAME};
+use crate::format::envelope::{Header, CURRENT_VERSION, FORMAT_NAME};
 use crate::format::migrations::{migrate, Migration, MIGRATIONS};
 use crate::format::{Author, Lineage};
 use crate::model::{errors, validate, Problem, ProblemKind, Strategy};
@@ -172,9 +172,8 @@ pub(super) fn read_value_with(
     current: u64,
 ) -> Result<Imported, ImportError> {
     let version = check_envelope(&value, current)?;
-    let text_field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let exported_at = text_field(&value, "exported_at");
-    let generator = text_field(&value, "generator");
+    let header = Header::of(&value);
+    let (exported_at, generator) = (header.exported_at.to_owned(), header.generator.to_owned());
     migrate(&mut value, version, migrations, current)?;
     let head = match value.get_mut("head").map(Value::take) {
         None | Some(Value::Null) => None,

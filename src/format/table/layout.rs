@@ -3,7 +3,8 @@
 //! empty row, a footnote row (※, 注, 出典) or a total row (計, 合計). The user may name the header
 //! rows instead ([`table_with_header`]).
 
-use super::words::{ends_body, word, Named, Word};
+use super::words::{ends_body, word, Word};
+use super::ColumnRole;
 use super::Grid;
 use std::ops::Range;
 
@@ -52,9 +53,8 @@ fn is_header(grid: &Grid, row: usize) -> bool {
     let mut cells = Vec::new();
     for c in 0..grid.width() {
         let named = match word(grid.shown(row, c)) {
-            Word::Named(n) => n != Named::YearOfNeighbour,
-            Word::Year(..) | Word::Kind(_) => true,
-            Word::Other => false,
+            Word::Named(_) | Word::Year(..) | Word::Kind(_) => true,
+            Word::YearOfNeighbour | Word::Other => false,
         };
         let merged =
             grid.merges.iter().find(|m| m.first_row <= row && row <= m.last_row && m.first_col <= c && c <= m.last_col);
@@ -81,7 +81,7 @@ fn is_second_header(grid: &Grid, first: usize) -> bool {
             pair,
             (Word::Year(_, None), Word::Kind(_))
                 | (Word::Kind(_), Word::Year(_, None))
-                | (Word::Named(Named::Target), Word::Year(_, None))
+                | (Word::Named(ColumnRole::Target), Word::Year(_, None))
         )
     });
     let years_under = !top.iter().any(|w| matches!(w, Word::Year(..)))

@@ -4,12 +4,13 @@
 //! [`Mapping`]; applying it re-proposes the year columns and keeps the rest as the user set them.
 
 use super::layout::TableShape;
-use super::words::{cell_text, fold, word, HeaderYear, Kind, Named, Word};
+use super::words::{cell_text, fold, word, HeaderYear, Kind, Word};
 use super::Grid;
 use crate::model::FiscalYear;
 use serde::{Deserialize, Serialize};
 
-/// What a column of a town's table holds.
+/// What a column of a town's table holds; also what a header word names by itself
+/// (`words::Word::Named`: every role but a year's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnRole {
@@ -128,7 +129,7 @@ fn role_of(words: &[Word]) -> ColumnRole {
         let kind = kind.or_else(|| {
             words.iter().find_map(|w| match w {
                 Word::Kind(k) => Some(*k),
-                Word::Named(Named::Target) => Some(Kind::Target),
+                Word::Named(ColumnRole::Target) => Some(Kind::Target),
                 _ => None,
             })
         });
@@ -139,24 +140,10 @@ fn role_of(words: &[Word]) -> ColumnRole {
     }
     // The lowest header row is the most precise (「数値目標」 over 「指標名」 and 「単位」).
     match words.iter().rev().find(|w| !matches!(w, Word::Other)) {
-        Some(Word::Named(n)) => match n {
-            Named::Id => ColumnRole::Id,
-            Named::Goal => ColumnRole::Goal,
-            Named::Measure => ColumnRole::Measure,
-            Named::Code => ColumnRole::Code,
-            Named::Name => ColumnRole::Name,
-            Named::Unit => ColumnRole::Unit,
-            Named::Series => ColumnRole::Series,
-            Named::Baseline => ColumnRole::Baseline,
-            Named::BaselineYear => ColumnRole::BaselineYear,
-            Named::Target => ColumnRole::Target,
-            Named::TargetYear => ColumnRole::TargetYear,
-            Named::Source => ColumnRole::Source,
-            Named::Notes => ColumnRole::Notes,
-            // Decided by the column before it (`propose_roles`).
-            Named::YearOfNeighbour | Named::Ignored => ColumnRole::Ignore,
-        },
+        Some(Word::Named(role)) => *role,
         Some(Word::Kind(Kind::Target)) => ColumnRole::Target,
+        // 年度 beside a value (`Word::YearOfNeighbour`) is decided by the column before it
+        // (`propose_roles`).
         _ => ColumnRole::Ignore,
     }
 }
@@ -170,8 +157,7 @@ pub fn propose_roles(grid: &Grid, shape: &TableShape) -> Columns {
     for col in 0..width {
         let words = header_words(grid, shape, col);
         let mut role = role_of(&words);
-        let neighbour = |n| words.contains(&Word::Named(n));
-        if neighbour(Named::YearOfNeighbour) && !matches!(role, ColumnRole::Actual(_) | ColumnRole::Interim(_)) {
+        if words.contains(&Word::YearOfNeighbour) && !matches!(role, ColumnRole::Actual(_) | ColumnRole::Interim(_)) {
             role = match roles.last() {
                 Some(ColumnRole::Baseline) => ColumnRole::BaselineYear,
                 Some(ColumnRole::Target) => ColumnRole::TargetYear,

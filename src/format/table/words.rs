@@ -4,6 +4,7 @@
 //! cells that end a table's body (※ footnotes, 出典, 計). Matching is on whole cells after
 //! folding full-width forms and removing spaces, so a title such as 「数値目標一覧」 is no header.
 
+use super::roles::ColumnRole;
 use super::{Cell, Grid};
 use crate::model::{half_width, FiscalYear, YearBasis};
 
@@ -22,121 +23,99 @@ pub(super) enum Kind {
     Target,
 }
 
-/// A role a header word names by itself (the year columns are read apart).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Named {
-    /// 指標ID: the id Shirube writes in its own files (its CSV and workbook).
-    Id,
-    Goal,
-    Measure,
-    Code,
-    Name,
-    Unit,
-    Series,
-    Baseline,
-    BaselineYear,
-    Target,
-    TargetYear,
-    Source,
-    Notes,
-    /// 年度 or 年: the year of the value beside it (基準値 or 目標値).
-    YearOfNeighbour,
-    /// Words a table shows that are not read (達成状況, 評価, 達成率).
-    Ignored,
-}
-
 /// What one header cell says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Word {
-    Named(Named),
+    /// A column's role by its name (指標名, 基準値 …); [`ColumnRole::Ignore`] for words a table
+    /// shows that are not read (達成状況, 評価, 達成率). Never a year's role: years are read apart.
+    Named(ColumnRole),
+    /// 年度 or 年: the year of the value beside it (基準値 or 目標値).
+    YearOfNeighbour,
     Year(HeaderYear, Option<Kind>),
     Kind(Kind),
     /// Anything else (blank included).
     Other,
 }
 
-const NAMED: [(&str, Named); 81] = [
-    ("指標ID", Named::Id),
-    ("基本目標", Named::Goal),
-    ("基本目標名", Named::Goal),
-    ("目標区分", Named::Goal),
-    ("基本目標・横断的な目標", Named::Goal),
-    ("政策分野", Named::Goal),
-    ("施策", Named::Measure),
-    ("施策名", Named::Measure),
-    ("主要施策", Named::Measure),
-    ("具体的な施策", Named::Measure),
-    ("施策の方向", Named::Measure),
-    ("基本的方向", Named::Measure),
-    ("講ずべき施策", Named::Measure),
-    ("指標番号", Named::Code),
-    ("番号", Named::Code),
-    ("NO", Named::Code),
-    ("NO.", Named::Code),
-    ("№", Named::Code),
-    ("指標NO", Named::Code),
-    ("指標NO.", Named::Code),
-    ("KPI番号", Named::Code),
-    ("通し番号", Named::Code),
-    ("コード", Named::Code),
-    ("指標名", Named::Name),
-    ("指標", Named::Name),
-    ("KPI", Named::Name),
-    ("KPI名", Named::Name),
-    ("数値目標", Named::Name),
-    ("数値目標名", Named::Name),
-    ("項目", Named::Name),
-    ("指標項目", Named::Name),
-    ("評価指標", Named::Name),
-    ("成果指標", Named::Name),
-    ("重要業績評価指標", Named::Name),
-    ("重要業績評価指標(KPI)", Named::Name),
-    ("目標指標", Named::Name),
-    ("指標の名称", Named::Name),
-    ("単位", Named::Unit),
-    ("系列", Named::Series),
-    ("内訳", Named::Series),
-    ("区分", Named::Series),
-    ("性別", Named::Series),
-    ("男女別", Named::Series),
-    ("基準値", Named::Baseline),
-    ("現状値", Named::Baseline),
-    ("当初値", Named::Baseline),
-    ("基準", Named::Baseline),
-    ("現状", Named::Baseline),
-    ("策定時", Named::Baseline),
-    ("策定時の値", Named::Baseline),
-    ("計画策定時", Named::Baseline),
-    ("基準年度", Named::BaselineYear),
-    ("基準年", Named::BaselineYear),
-    ("基準値年度", Named::BaselineYear),
-    ("基準値の年度", Named::BaselineYear),
-    ("当初値年度", Named::BaselineYear),
-    ("現状値年度", Named::BaselineYear),
-    ("目標値", Named::Target),
-    ("目標", Named::Target),
-    ("最終目標", Named::Target),
-    ("最終目標値", Named::Target),
-    ("目標年度", Named::TargetYear),
-    ("目標年", Named::TargetYear),
-    ("目標値年度", Named::TargetYear),
-    ("目標時期", Named::TargetYear),
-    ("出典", Named::Source),
-    ("資料", Named::Source),
-    ("出典資料", Named::Source),
-    ("データ出典", Named::Source),
-    ("把握方法", Named::Source),
-    ("備考", Named::Notes),
-    ("注記", Named::Notes),
-    ("摘要", Named::Notes),
-    ("補足", Named::Notes),
-    ("年度", Named::YearOfNeighbour),
-    ("年", Named::YearOfNeighbour),
-    ("時点", Named::YearOfNeighbour),
-    ("達成状況", Named::Ignored),
-    ("評価", Named::Ignored),
-    ("達成率", Named::Ignored),
-    ("進捗率", Named::Ignored),
+const NAMED: [(&str, ColumnRole); 78] = [
+    ("指標ID", ColumnRole::Id),
+    ("基本目標", ColumnRole::Goal),
+    ("基本目標名", ColumnRole::Goal),
+    ("目標区分", ColumnRole::Goal),
+    ("基本目標・横断的な目標", ColumnRole::Goal),
+    ("政策分野", ColumnRole::Goal),
+    ("施策", ColumnRole::Measure),
+    ("施策名", ColumnRole::Measure),
+    ("主要施策", ColumnRole::Measure),
+    ("具体的な施策", ColumnRole::Measure),
+    ("施策の方向", ColumnRole::Measure),
+    ("基本的方向", ColumnRole::Measure),
+    ("講ずべき施策", ColumnRole::Measure),
+    ("指標番号", ColumnRole::Code),
+    ("番号", ColumnRole::Code),
+    ("NO", ColumnRole::Code),
+    ("NO.", ColumnRole::Code),
+    ("№", ColumnRole::Code),
+    ("指標NO", ColumnRole::Code),
+    ("指標NO.", ColumnRole::Code),
+    ("KPI番号", ColumnRole::Code),
+    ("通し番号", ColumnRole::Code),
+    ("コード", ColumnRole::Code),
+    ("指標名", ColumnRole::Name),
+    ("指標", ColumnRole::Name),
+    ("KPI", ColumnRole::Name),
+    ("KPI名", ColumnRole::Name),
+    ("数値目標", ColumnRole::Name),
+    ("数値目標名", ColumnRole::Name),
+    ("項目", ColumnRole::Name),
+    ("指標項目", ColumnRole::Name),
+    ("評価指標", ColumnRole::Name),
+    ("成果指標", ColumnRole::Name),
+    ("重要業績評価指標", ColumnRole::Name),
+    ("重要業績評価指標(KPI)", ColumnRole::Name),
+    ("目標指標", ColumnRole::Name),
+    ("指標の名称", ColumnRole::Name),
+    ("単位", ColumnRole::Unit),
+    ("系列", ColumnRole::Series),
+    ("内訳", ColumnRole::Series),
+    ("区分", ColumnRole::Series),
+    ("性別", ColumnRole::Series),
+    ("男女別", ColumnRole::Series),
+    ("基準値", ColumnRole::Baseline),
+    ("現状値", ColumnRole::Baseline),
+    ("当初値", ColumnRole::Baseline),
+    ("基準", ColumnRole::Baseline),
+    ("現状", ColumnRole::Baseline),
+    ("策定時", ColumnRole::Baseline),
+    ("策定時の値", ColumnRole::Baseline),
+    ("計画策定時", ColumnRole::Baseline),
+    ("基準年度", ColumnRole::BaselineYear),
+    ("基準年", ColumnRole::BaselineYear),
+    ("基準値年度", ColumnRole::BaselineYear),
+    ("基準値の年度", ColumnRole::BaselineYear),
+    ("当初値年度", ColumnRole::BaselineYear),
+    ("現状値年度", ColumnRole::BaselineYear),
+    ("目標値", ColumnRole::Target),
+    ("目標", ColumnRole::Target),
+    ("最終目標", ColumnRole::Target),
+    ("最終目標値", ColumnRole::Target),
+    ("目標年度", ColumnRole::TargetYear),
+    ("目標年", ColumnRole::TargetYear),
+    ("目標値年度", ColumnRole::TargetYear),
+    ("目標時期", ColumnRole::TargetYear),
+    ("出典", ColumnRole::Source),
+    ("資料", ColumnRole::Source),
+    ("出典資料", ColumnRole::Source),
+    ("データ出典", ColumnRole::Source),
+    ("把握方法", ColumnRole::Source),
+    ("備考", ColumnRole::Notes),
+    ("注記", ColumnRole::Notes),
+    ("摘要", ColumnRole::Notes),
+    ("補足", ColumnRole::Notes),
+    ("達成状況", ColumnRole::Ignore),
+    ("評価", ColumnRole::Ignore),
+    ("達成率", ColumnRole::Ignore),
+    ("進捗率", ColumnRole::Ignore),
 ];
 
 /// The kind words, with 見込 read as an actual a town has not closed yet.
@@ -183,8 +162,14 @@ fn without_remark(folded: &str) -> &str {
     }
 }
 
-fn named(folded: &str) -> Option<Named> {
-    let find = |t: &str| NAMED.iter().find(|(w, _)| half_width(w) == t).map(|(_, n)| *n);
+/// The words that name the year of the value beside them: [`Word::YearOfNeighbour`].
+const OF_NEIGHBOUR: [&str; 3] = ["年度", "年", "時点"];
+
+fn named(folded: &str) -> Option<Word> {
+    let find = |t: &str| {
+        let role = NAMED.iter().find(|(w, _)| half_width(w) == t).map(|(_, role)| Word::Named(*role));
+        role.or_else(|| OF_NEIGHBOUR.iter().any(|w| half_width(w) == t).then_some(Word::YearOfNeighbour))
+    };
     find(folded).or_else(|| find(without_remark(folded)))
 }
 
@@ -220,8 +205,8 @@ pub(super) fn word(cell: &Cell) -> Word {
     if let Some(k) = kind(&folded) {
         return Word::Kind(k);
     }
-    if let Some(n) = named(&folded) {
-        return Word::Named(n);
+    if let Some(w) = named(&folded) {
+        return w;
     }
     if let Some(y) = year(&folded) {
         return Word::Year(y, None);
@@ -266,10 +251,10 @@ mod tests {
     fn header_words_as_towns_write_them() {
         let fy = |y, calendar| HeaderYear { year: FiscalYear(y), calendar };
         for (cell, expected) in [
-            (text("指標名"), Word::Named(Named::Name)),
-            (text("ＫＰＩ"), Word::Named(Named::Name)),
-            (text("基準値（H30）"), Word::Named(Named::Baseline)),
-            (text("No."), Word::Named(Named::Code)),
+            (text("指標名"), Word::Named(ColumnRole::Name)),
+            (text("ＫＰＩ"), Word::Named(ColumnRole::Name)),
+            (text("基準値（H30）"), Word::Named(ColumnRole::Baseline)),
+            (text("No."), Word::Named(ColumnRole::Code)),
             (text("目 標 値"), Word::Kind(Kind::Target)),
             (text("実績"), Word::Kind(Kind::Actual)),
             (text("目標"), Word::Kind(Kind::Target)),

@@ -28,6 +28,8 @@ use std::sync::Arc;
 
 mod series;
 mod series_meta;
+mod series_target;
+mod series_years;
 mod target_history;
 mod verdicts;
 mod year_row;

@@ -4,8 +4,8 @@
 //! new indicators go when their row names no goal or measure. Every choice goes to the
 //! `TableDraft`; 「取り込む内容を確認する」 shows the plan below.
 
-use crate::format::table::{cell_text, ColumnRole, Mapping, Placement};
-use crate::locale::{tr, Language};
+use crate::format::table::{cell_text, ColumnRole, Grid, Mapping, Placement};
+use crate::locale::{tr, Language, YearStyle};
 use crate::model::{GoalKind, Strategy};
 use crate::session::table_import::TableDraft;
 use crate::ui::speech::{use_speech, Speaks};
@@ -85,68 +85,20 @@ pub(super) fn MappingView(
         let style = speech.year_style();
         let d = draft.get_untracked()?;
         let s = open.get_untracked()?;
-        let grid = d.grid().clone();
-        let width = grid.width();
-        let choices = ColumnRole::choices(&d.years(&s));
-        let header_rows: Vec<usize> = (d.header_first..=d.header_last).collect();
-        let sample = d.sample_rows();
-        let body_rows = d.shape().body.len();
         let sheet_names: Vec<String> = d.sheets.iter().map(|g| g.name.clone()).collect();
-        let rows_in_sheet = grid.rows.len().max(1);
-
-        let role_select = move |col: usize, header: String| {
-            let choices = choices.clone();
-            let value = move || {
-                draft.with(|d| d.as_ref().and_then(|d| d.roles.get(col).copied()).map(words::column_role_value))
-            };
-            let choices_for_change = choices.clone();
-            let label = match lang {
-                Language::Ja => format!("{}列「{header}」の内容", letter(col)),
-                Language::En => format!("What column {} \"{header}\" holds", letter(col)),
-            };
-            view! {
-                <select data-testid=format!("table-role-{}", letter(col)) aria-label=label style="font: inherit; min-width: 8.5rem;"
-                    on:change=move |ev| {
-                        let chosen = event_target_value(&ev);
-                        if let Some(role) = choices_for_change.iter().find(|r| words::column_role_value(**r) == chosen) {
-                            draft.update(|d| if let Some(d) = d { d.set_role(col, *role) });
-                        }
-                    }>
-                    {choices.iter().map(|r| {
-                        let v = words::column_role_value(*r);
-                        let mine = v.clone();
-                        view! { <option value=v prop:selected=move || value().as_ref() == Some(&mine)>{words::column_role(*r, lang, style)}</option> }
-                    }).collect_view()}
-                </select>
-            }
+        let rows_in_sheet = d.grid().rows.len().max(1);
+        let body_rows = d.shape().body.len();
+        let columns = Columns {
+            grid: d.grid().clone(),
+            choices: ColumnRole::choices(&d.years(&s)),
+            headers: d.headers.clone(),
+            header_rows: (d.header_first..=d.header_last).collect(),
+            sample: d.sample_rows(),
+            body_rows,
         };
-        let headers = d.headers.clone();
-        let cell = move |row: usize, col: usize| cell_text(grid.shown(row, col));
-        let cell_for_body = cell.clone();
         let place_choices = places(&s);
         let place_labels: Vec<(String, String)> =
             place_choices.iter().map(|p| (place_value(p), place_name(&s, p, lang))).collect();
-        let header_input = move |first: bool| {
-            let value = move || {
-                draft.with(|d| {
-                    d.as_ref().map(|d| if first { d.header_first } else { d.header_last }).unwrap_or(1).to_string()
-                })
-            };
-            view! {
-                <input type="number" min="1" max=rows_in_sheet.to_string() inputmode="numeric" style="width: 5rem; font: inherit;"
-                    data-testid=if first { "table-header-first" } else { "table-header-last" }
-                    aria-label=if first { tr(lang, "見出しの最初の行", "First header row") } else { tr(lang, "見出しの最後の行", "Last header row") }
-                    prop:value=value
-                    on:change=move |ev| {
-                        let Ok(n) = crate::model::half_width(&event_target_value(&ev)).trim().parse::<usize>() else { return };
-                        previewing.set(false);
-                        mappings.with_untracked(|m| draft.update(|d| if let Some(d) = d {
-                            let (a, b) = if first { (n, d.header_last.max(n)) } else { (d.header_first, n) };
-                            d.set_header_rows(a, b, m);
-                        }));
-                    }/>
-            }
-        };
         Some(view! {
             <section class="csv-preview" data-testid="table-mapping" aria-labelledby="table-mapping-title">
                 <h3 id="table-mapping-title">
@@ -156,28 +108,8 @@ pub(super) fn MappingView(
                         crate::session::table_import::Origin::Pasted => tr(lang, "貼り付けたセル", "pasted cells").to_owned(),
                     }}</span>
                 </h3>
-                {(sheet_names.len() > 1).then(|| view! {
-                    <p>
-                        <label for="table-sheet">{tr(lang, "シート", "Sheet")}</label>" "
-                        <select id="table-sheet" data-testid="table-sheet" style="font: inherit;"
-                            on:change=move |ev| {
-                                let Ok(i) = event_target_value(&ev).parse::<usize>() else { return };
-                                previewing.set(false);
-                                mappings.with_untracked(|m| draft.update(|d| if let Some(d) = d { d.choose_sheet(i, m) }));
-                            }>
-                            {sheet_names.iter().enumerate().map(|(i, n)| view! { <option value=i.to_string() selected=i == d.sheet>{n.clone()}</option> }).collect_view()}
-                        </select>
-                    </p>
-                })}
-                <p data-testid="table-header-rows">
-                    {tr(lang, "見出しの行: ", "Header rows: ")}
-                    {header_input(true)}" 〜 "{header_input(false)}
-                    {tr(lang, " 行目", "")}
-                    <span class="hint">" "{match lang {
-                        Language::Ja => format!("（表の本体は {body_rows} 行）"),
-                        Language::En => format!("(the table's body: {body_rows} rows)"),
-                    }}</span>
-                </p>
+                <SheetChoice draft=draft mappings=mappings previewing=previewing lang=lang names=sheet_names sheet=d.sheet/>
+                <HeaderRows draft=draft mappings=mappings previewing=previewing lang=lang rows_in_sheet=rows_in_sheet body_rows=body_rows/>
                 {(!d.header_found).then(|| view! {
                     <p class="preview-note" data-testid="table-no-header">{tr(lang,
                         "見出しの行が見つかりませんでした。1行目を見出しとしています。見出しの行の番号を指定してください。",
@@ -196,62 +128,8 @@ pub(super) fn MappingView(
                 <p class="hint">{tr(lang,
                     "各列の上で、その列に何が書いてあるかを選んでください（見出しから推定しています）。取り込まない列は「無視」にします。",
                     "Above each column, choose what it holds (proposed from its header). Set columns not to import to Ignore.")}</p>
-                <div class="table-wrap">
-                    <table class="csv-changes" data-testid="table-columns">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(lang, "列", "Column")}</th>
-                                {(0..width).map(|c| view! { <th scope="col" class="code">{letter(c)}</th> }).collect_view()}
-                            </tr>
-                            <tr>
-                                <th scope="row">{tr(lang, "内容", "Holds")}</th>
-                                {(0..width).map(|c| view! { <td>{role_select(c, headers.get(c).cloned().unwrap_or_default())}</td> }).collect_view()}
-                            </tr>
-                            {header_rows.iter().map(|r| {
-                                let cell = cell.clone();
-                                view! {
-                                    <tr data-testid="table-header-row">
-                                        <th scope="row" class="num">{*r}</th>
-                                        {(0..width).map(|c| view! { <th scope="col">{cell(r - 1, c)}</th> }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </thead>
-                        <tbody>
-                            {sample.iter().map(|r| {
-                                let cell = cell_for_body.clone();
-                                view! {
-                                    <tr data-testid="table-sample-row">
-                                        <th scope="row" class="num">{*r}</th>
-                                        {(0..width).map(|c| view! { <td>{cell(r - 1, c)}</td> }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                {(body_rows > sample.len()).then(|| view! {
-                    <p class="meta">{match lang {
-                        Language::Ja => format!("最初の {} 行を表示しています（全 {body_rows} 行）。", sample.len()),
-                        Language::En => format!("The first {} of {body_rows} rows are shown.", sample.len()),
-                    }}</p>
-                })}
-                <p>
-                    <label for="table-place">{tr(lang, "新しい指標の置き場所（行に基本目標・施策がないとき）", "Where new indicators go (when their row names no goal or measure)")}</label>" "
-                    <select id="table-place" data-testid="table-place" style="font: inherit; max-width: 100%;"
-                        on:change=move |ev| {
-                            let chosen = event_target_value(&ev);
-                            if let Some(p) = place_choices.iter().find(|p| place_value(p) == chosen) {
-                                draft.update(|d| if let Some(d) = d { d.place = p.clone(); d.resolved.clear() });
-                            }
-                        }>
-                        {place_labels.into_iter().map(|(v, l)| {
-                            let mine = v.clone();
-                            let current = move || draft.with(|d| d.as_ref().map(|d| place_value(&d.place)));
-                            view! { <option value=v prop:selected=move || current().as_ref() == Some(&mine)>{l}</option> }
-                        }).collect_view()}
-                    </select>
-                </p>
+                <ColumnTable draft=draft lang=lang style=style columns=columns/>
+                <PlaceChoice draft=draft lang=lang choices=place_choices labels=place_labels/>
                 {move || (!draft.with(|d| d.as_ref().is_some_and(TableDraft::names_indicators))).then(|| view! {
                     <p class="preview-note" data-testid="table-no-name">{tr(lang,
                         "「指標名」か「指標番号」の列を選んでください。どの指標の行かが分かりません。",
@@ -267,5 +145,209 @@ pub(super) fn MappingView(
                 </div>
             </section>
         })
+    }
+}
+
+/// The sheet to read, when the workbook has several.
+#[component]
+fn SheetChoice(
+    draft: RwSignal<Option<TableDraft>>,
+    mappings: RwSignal<BTreeMap<String, Mapping>>,
+    previewing: RwSignal<bool>,
+    lang: Language,
+    names: Vec<String>,
+    sheet: usize,
+) -> impl IntoView {
+    let sheet_names = names;
+    view! {
+        {(sheet_names.len() > 1).then(|| view! {
+            <p>
+                <label for="table-sheet">{tr(lang, "シート", "Sheet")}</label>" "
+                <select id="table-sheet" data-testid="table-sheet" style="font: inherit;"
+                    on:change=move |ev| {
+                        let Ok(i) = event_target_value(&ev).parse::<usize>() else { return };
+                        previewing.set(false);
+                        mappings.with_untracked(|m| draft.update(|d| if let Some(d) = d { d.choose_sheet(i, m) }));
+                    }>
+                    {sheet_names.iter().enumerate().map(|(i, n)| view! { <option value=i.to_string() selected=i == sheet>{n.clone()}</option> }).collect_view()}
+                </select>
+            </p>
+        })}
+    }
+}
+
+/// The header rows, as Excel numbers them (editable), and how many rows the body has.
+#[component]
+fn HeaderRows(
+    draft: RwSignal<Option<TableDraft>>,
+    mappings: RwSignal<BTreeMap<String, Mapping>>,
+    previewing: RwSignal<bool>,
+    lang: Language,
+    rows_in_sheet: usize,
+    body_rows: usize,
+) -> impl IntoView {
+    let header_input = move |first: bool| {
+        let value = move || {
+            draft.with(|d| {
+                d.as_ref().map(|d| if first { d.header_first } else { d.header_last }).unwrap_or(1).to_string()
+            })
+        };
+        view! {
+            <input type="number" min="1" max=rows_in_sheet.to_string() inputmode="numeric" style="width: 5rem; font: inherit;"
+                data-testid=if first { "table-header-first" } else { "table-header-last" }
+                aria-label=if first { tr(lang, "見出しの最初の行", "First header row") } else { tr(lang, "見出しの最後の行", "Last header row") }
+                prop:value=value
+                on:change=move |ev| {
+                    let Ok(n) = crate::model::half_width(&event_target_value(&ev)).trim().parse::<usize>() else { return };
+                    previewing.set(false);
+                    mappings.with_untracked(|m| draft.update(|d| if let Some(d) = d {
+                        let (a, b) = if first { (n, d.header_last.max(n)) } else { (d.header_first, n) };
+                        d.set_header_rows(a, b, m);
+                    }));
+                }/>
+        }
+    };
+    view! {
+        <p data-testid="table-header-rows">
+            {tr(lang, "見出しの行: ", "Header rows: ")}
+            {header_input(true)}" 〜 "{header_input(false)}
+            {tr(lang, " 行目", "")}
+            <span class="hint">" "{match lang {
+                Language::Ja => format!("（表の本体は {body_rows} 行）"),
+                Language::En => format!("(the table's body: {body_rows} rows)"),
+            }}</span>
+        </p>
+    }
+}
+
+/// What [`ColumnTable`] shows of the table: its cells, the roles a column can be given, the
+/// header rows and the first body rows.
+struct Columns {
+    grid: Grid,
+    choices: Vec<ColumnRole>,
+    headers: Vec<String>,
+    header_rows: Vec<usize>,
+    sample: Vec<usize>,
+    body_rows: usize,
+}
+
+/// The table's columns, each with the dropdown of its role above it, its header rows and its
+/// first body rows.
+#[component]
+fn ColumnTable(
+    draft: RwSignal<Option<TableDraft>>,
+    lang: Language,
+    style: YearStyle,
+    columns: Columns,
+) -> impl IntoView {
+    let Columns { grid, choices, headers, header_rows, sample, body_rows } = columns;
+    let width = grid.width();
+    let role_select = move |col: usize, header: String| role_dropdown(draft, &choices, col, header, lang, style);
+    let cell = move |row: usize, col: usize| cell_text(grid.shown(row, col));
+    let cell_for_body = cell.clone();
+    view! {
+        <div class="table-wrap">
+            <table class="csv-changes" data-testid="table-columns">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(lang, "列", "Column")}</th>
+                        {(0..width).map(|c| view! { <th scope="col" class="code">{letter(c)}</th> }).collect_view()}
+                    </tr>
+                    <tr>
+                        <th scope="row">{tr(lang, "内容", "Holds")}</th>
+                        {(0..width).map(|c| view! { <td>{role_select(c, headers.get(c).cloned().unwrap_or_default())}</td> }).collect_view()}
+                    </tr>
+                    {header_rows.iter().map(|r| {
+                        let cell = cell.clone();
+                        view! {
+                            <tr data-testid="table-header-row">
+                                <th scope="row" class="num">{*r}</th>
+                                {(0..width).map(|c| view! { <th scope="col">{cell(r - 1, c)}</th> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </thead>
+                <tbody>
+                    {sample.iter().map(|r| {
+                        let cell = cell_for_body.clone();
+                        view! {
+                            <tr data-testid="table-sample-row">
+                                <th scope="row" class="num">{*r}</th>
+                                {(0..width).map(|c| view! { <td>{cell(r - 1, c)}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {(body_rows > sample.len()).then(|| view! {
+            <p class="meta">{match lang {
+                Language::Ja => format!("最初の {} 行を表示しています（全 {body_rows} 行）。", sample.len()),
+                Language::En => format!("The first {} of {body_rows} rows are shown.", sample.len()),
+            }}</p>
+        })}
+    }
+}
+
+/// The dropdown of a column's role.
+fn role_dropdown(
+    draft: RwSignal<Option<TableDraft>>,
+    choices: &[ColumnRole],
+    col: usize,
+    header: String,
+    lang: Language,
+    style: YearStyle,
+) -> impl IntoView {
+    let choices = choices.to_vec();
+    let value =
+        move || draft.with(|d| d.as_ref().and_then(|d| d.roles.get(col).copied()).map(words::column_role_value));
+    let choices_for_change = choices.clone();
+    let label = match lang {
+        Language::Ja => format!("{}列「{header}」の内容", letter(col)),
+        Language::En => format!("What column {} \"{header}\" holds", letter(col)),
+    };
+    view! {
+        <select data-testid=format!("table-role-{}", letter(col)) aria-label=label style="font: inherit; min-width: 8.5rem;"
+            on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                if let Some(role) = choices_for_change.iter().find(|r| words::column_role_value(**r) == chosen) {
+                    draft.update(|d| if let Some(d) = d { d.set_role(col, *role) });
+                }
+            }>
+            {choices.iter().map(|r| {
+                let v = words::column_role_value(*r);
+                let mine = v.clone();
+                view! { <option value=v prop:selected=move || value().as_ref() == Some(&mine)>{words::column_role(*r, lang, style)}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// Where new indicators go when their row names no goal or measure.
+#[component]
+fn PlaceChoice(
+    draft: RwSignal<Option<TableDraft>>,
+    lang: Language,
+    choices: Vec<Placement>,
+    labels: Vec<(String, String)>,
+) -> impl IntoView {
+    let (place_choices, place_labels) = (choices, labels);
+    view! {
+        <p>
+            <label for="table-place">{tr(lang, "新しい指標の置き場所（行に基本目標・施策がないとき）", "Where new indicators go (when their row names no goal or measure)")}</label>" "
+            <select id="table-place" data-testid="table-place" style="font: inherit; max-width: 100%;"
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some(p) = place_choices.iter().find(|p| place_value(p) == chosen) {
+                        draft.update(|d| if let Some(d) = d { d.place = p.clone(); d.resolved.clear() });
+                    }
+                }>
+                {place_labels.into_iter().map(|(v, l)| {
+                    let mine = v.clone();
+                    let current = move || draft.with(|d| d.as_ref().map(|d| place_value(&d.place)));
+                    view! { <option value=v prop:selected=move || current().as_ref() == Some(&mine)>{l}</option> }
+                }).collect_view()}
+            </select>
+        </p>
     }
 }

@@ -7,7 +7,7 @@
 use super::mapping::place_name;
 use crate::format::table::{Placement, Resolution, TablePlan};
 use crate::locale::{self, tr, Language, YearStyle};
-use crate::model::Id;
+use crate::model::{Id, Strategy};
 use crate::session::csv_import::CsvPreview;
 use crate::session::table_import::TableDraft;
 use crate::ui::files_page::csv_import::preview::ValueTables;
@@ -40,8 +40,8 @@ pub(super) fn PlanView(
     cancel: Callback<()>,
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H3>::new();
-    let indicator =
-        |id: &Id| s.indicator(id).map(|i| (i.code.clone(), i.name.clone(), i.unit.clone())).unwrap_or_default();
+    // Shared by the parts below, not copied for each.
+    let s = Arc::new(s);
     let values = Arc::new(CsvPreview {
         file: source.clone(),
         text: String::new(),
@@ -53,6 +53,68 @@ pub(super) fn PlanView(
         || !p.new_measures.is_empty()
         || !p.values.changes.is_empty()
         || !p.values.texts.is_empty();
+    let sheet = (!p.sheet.is_empty()).then(|| match lang {
+        Language::Ja => format!("シート「{}」", p.sheet),
+        Language::En => format!("sheet \"{}\"", p.sheet),
+    });
+    view! {
+        <section class="csv-preview" data-testid="table-preview" aria-labelledby="table-preview-title">
+            <h3 id="table-preview-title" tabindex="-1" node_ref=heading>
+                {tr(lang, "取り込む前の確認", "Check before importing")}" "<span class="meta">{source}" "{sheet}</span>
+            </h3>
+            <PlanFacts p=p.clone() lang=lang/>
+            <NewIndicators p=p.clone() s=s.clone() lang=lang/>
+            <NewMeasures p=p.clone() s=s.clone() lang=lang/>
+            <MatchedRows p=p.clone() s=s.clone() lang=lang/>
+            <AmbiguousRows p=p.clone() s=s.clone() draft=draft lang=lang/>
+            <ValueTables p=values lang=lang style=style all=all show_all=show_all/>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="table-apply" disabled=!has_changes on:click=move |_| apply.run(())>
+                    {tr(lang, "取り込む", "Import")}
+                </button>
+                <button type="button" data-testid="table-cancel" on:click=move |_| cancel.run(())>{tr(lang, "やめる", "Cancel")}</button>
+                {has_changes.then(|| view! {
+                    <span class="hint">{tr(lang, "取り込んだ後も「元に戻す」でまとめて戻せます。", "Undo takes the whole import back afterwards.")}</span>
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// The counts: new indicators and measures, rows found, rows to choose for, values that change,
+/// rows and cells refused, rows not read.
+#[component]
+fn PlanFacts(p: Arc<TablePlan>, lang: Language) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            <dt>{tr(lang, "新しい指標", "New indicators")}</dt>
+            <dd data-testid="table-new-count" class="strong">{count(p.new_indicators.len(), lang)}</dd>
+            {(!p.new_measures.is_empty()).then(|| view! {
+                <dt>{tr(lang, "新しい施策", "New measures")}</dt>
+                <dd data-testid="table-new-measure-count" class="strong">{count(p.new_measures.len(), lang)}</dd>
+            })}
+            <dt>{tr(lang, "見つかった指標", "Indicators found")}</dt>
+            <dd data-testid="table-matched-count">{count(p.matched.len(), lang)}</dd>
+            <dt>{tr(lang, "どの指標か選ぶ行", "Rows to choose for")}</dt>
+            <dd data-testid="table-ambiguous-count" class:warn=!p.ambiguous.is_empty()>{count(p.ambiguous.len(), lang)}</dd>
+            <dt>{tr(lang, "変わる値", "Values that change")}</dt>
+            <dd data-testid="csv-change-count" class="strong">{count(p.values.changes.len(), lang)}</dd>
+            <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
+            <dd data-testid="csv-refused-count" class:warn=!p.values.refused.is_empty()>{count(p.values.refused.len(), lang)}</dd>
+            {(!p.skipped.is_empty()).then(|| view! {
+                <dt>{tr(lang, "読まなかった行", "Rows not read")}</dt>
+                <dd data-testid="table-skipped">{p.skipped.iter().map(|(row, why)| match lang {
+                    Language::Ja => format!("{row} 行目（{}）", words::skip_reason(*why, lang)),
+                    Language::En => format!("row {row} ({})", words::skip_reason(*why, lang)),
+                }).collect::<Vec<_>>().join(tr(lang, "、", ", "))}</dd>
+            })}
+        </dl>
+    }
+}
+
+/// The indicators the table creates, each with where it goes.
+#[component]
+fn NewIndicators(p: Arc<TablePlan>, s: Arc<Strategy>, lang: Language) -> impl IntoView {
     let new_rows = p
         .new_indicators
         .iter()
@@ -84,6 +146,28 @@ pub(super) fn PlanView(
             }
         })
         .collect_view();
+    view! {
+        {(!p.new_indicators.is_empty()).then(|| view! {
+            <h4>{tr(lang, "新しく作る指標", "Indicators to be created")}</h4>
+            <div class="table-wrap">
+                <table class="csv-changes" data-testid="table-new-indicators">
+                    <thead><tr>
+                        <th scope="col">{tr(lang, "行", "Row")}</th>
+                        <th scope="col">{tr(lang, "指標番号", "Code")}</th>
+                        <th scope="col">{tr(lang, "指標名", "Name")}</th>
+                        <th scope="col">{tr(lang, "単位", "Unit")}</th>
+                        <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
+                    </tr></thead>
+                    <tbody>{new_rows}</tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+/// The measures the table creates, each under its goal.
+#[component]
+fn NewMeasures(p: Arc<TablePlan>, s: Arc<Strategy>, lang: Language) -> impl IntoView {
     let measure_rows = p
         .new_measures
         .iter()
@@ -99,6 +183,29 @@ pub(super) fn PlanView(
             }
         })
         .collect_view();
+    view! {
+        {(!p.new_measures.is_empty()).then(|| view! {
+            <h4>{tr(lang, "新しく作る施策", "Measures to be created")}</h4>
+            <div class="table-wrap">
+                <table class="csv-changes" data-testid="table-new-measures">
+                    <thead><tr>
+                        <th scope="col">{tr(lang, "行", "Row")}</th>
+                        <th scope="col">{tr(lang, "番号", "Number")}</th>
+                        <th scope="col">{tr(lang, "施策名", "Title")}</th>
+                        <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
+                    </tr></thead>
+                    <tbody>{measure_rows}</tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+/// The rows matched to indicators the strategy has, and how each was found.
+#[component]
+fn MatchedRows(p: Arc<TablePlan>, s: Arc<Strategy>, lang: Language) -> impl IntoView {
+    let indicator =
+        |id: &Id| s.indicator(id).map(|i| (i.code.clone(), i.name.clone(), i.unit.clone())).unwrap_or_default();
     let matched_rows = p
         .matched
         .iter()
@@ -113,6 +220,33 @@ pub(super) fn PlanView(
             }
         })
         .collect_view();
+    view! {
+        {(!p.matched.is_empty()).then(|| view! {
+            <h4>{tr(lang, "この戦略の指標と一致した行", "Rows matched to this strategy's indicators")}</h4>
+            <div class="table-wrap">
+                <table class="csv-changes" data-testid="table-matched-indicators">
+                    <thead><tr>
+                        <th scope="col">{tr(lang, "行", "Row")}</th>
+                        <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                        <th scope="col">{tr(lang, "見つけ方", "Found by")}</th>
+                    </tr></thead>
+                    <tbody>{matched_rows}</tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+/// The rows several indicators could be, each with a choice that plans again (through `draft`).
+#[component]
+fn AmbiguousRows(
+    p: Arc<TablePlan>,
+    s: Arc<Strategy>,
+    draft: RwSignal<Option<TableDraft>>,
+    lang: Language,
+) -> impl IntoView {
+    let indicator =
+        |id: &Id| s.indicator(id).map(|i| (i.code.clone(), i.name.clone(), i.unit.clone())).unwrap_or_default();
     let ambiguous_rows = p
         .ambiguous
         .iter()
@@ -162,103 +296,19 @@ pub(super) fn PlanView(
             }
         })
         .collect_view();
-    let sheet = (!p.sheet.is_empty()).then(|| match lang {
-        Language::Ja => format!("シート「{}」", p.sheet),
-        Language::En => format!("sheet \"{}\"", p.sheet),
-    });
     view! {
-        <section class="csv-preview" data-testid="table-preview" aria-labelledby="table-preview-title">
-            <h3 id="table-preview-title" tabindex="-1" node_ref=heading>
-                {tr(lang, "取り込む前の確認", "Check before importing")}" "<span class="meta">{source}" "{sheet}</span>
-            </h3>
-            <dl class="facts">
-                <dt>{tr(lang, "新しい指標", "New indicators")}</dt>
-                <dd data-testid="table-new-count" class="strong">{count(p.new_indicators.len(), lang)}</dd>
-                {(!p.new_measures.is_empty()).then(|| view! {
-                    <dt>{tr(lang, "新しい施策", "New measures")}</dt>
-                    <dd data-testid="table-new-measure-count" class="strong">{count(p.new_measures.len(), lang)}</dd>
-                })}
-                <dt>{tr(lang, "見つかった指標", "Indicators found")}</dt>
-                <dd data-testid="table-matched-count">{count(p.matched.len(), lang)}</dd>
-                <dt>{tr(lang, "どの指標か選ぶ行", "Rows to choose for")}</dt>
-                <dd data-testid="table-ambiguous-count" class:warn=!p.ambiguous.is_empty()>{count(p.ambiguous.len(), lang)}</dd>
-                <dt>{tr(lang, "変わる値", "Values that change")}</dt>
-                <dd data-testid="csv-change-count" class="strong">{count(p.values.changes.len(), lang)}</dd>
-                <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
-                <dd data-testid="csv-refused-count" class:warn=!p.values.refused.is_empty()>{count(p.values.refused.len(), lang)}</dd>
-                {(!p.skipped.is_empty()).then(|| view! {
-                    <dt>{tr(lang, "読まなかった行", "Rows not read")}</dt>
-                    <dd data-testid="table-skipped">{p.skipped.iter().map(|(row, why)| match lang {
-                        Language::Ja => format!("{row} 行目（{}）", words::skip_reason(*why, lang)),
-                        Language::En => format!("row {row} ({})", words::skip_reason(*why, lang)),
-                    }).collect::<Vec<_>>().join(tr(lang, "、", ", "))}</dd>
-                })}
-            </dl>
-            {(!p.new_indicators.is_empty()).then(|| view! {
-                <h4>{tr(lang, "新しく作る指標", "Indicators to be created")}</h4>
-                <div class="table-wrap">
-                    <table class="csv-changes" data-testid="table-new-indicators">
-                        <thead><tr>
-                            <th scope="col">{tr(lang, "行", "Row")}</th>
-                            <th scope="col">{tr(lang, "指標番号", "Code")}</th>
-                            <th scope="col">{tr(lang, "指標名", "Name")}</th>
-                            <th scope="col">{tr(lang, "単位", "Unit")}</th>
-                            <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
-                        </tr></thead>
-                        <tbody>{new_rows}</tbody>
-                    </table>
-                </div>
-            })}
-            {(!p.new_measures.is_empty()).then(|| view! {
-                <h4>{tr(lang, "新しく作る施策", "Measures to be created")}</h4>
-                <div class="table-wrap">
-                    <table class="csv-changes" data-testid="table-new-measures">
-                        <thead><tr>
-                            <th scope="col">{tr(lang, "行", "Row")}</th>
-                            <th scope="col">{tr(lang, "番号", "Number")}</th>
-                            <th scope="col">{tr(lang, "施策名", "Title")}</th>
-                            <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
-                        </tr></thead>
-                        <tbody>{measure_rows}</tbody>
-                    </table>
-                </div>
-            })}
-            {(!p.matched.is_empty()).then(|| view! {
-                <h4>{tr(lang, "この戦略の指標と一致した行", "Rows matched to this strategy's indicators")}</h4>
-                <div class="table-wrap">
-                    <table class="csv-changes" data-testid="table-matched-indicators">
-                        <thead><tr>
-                            <th scope="col">{tr(lang, "行", "Row")}</th>
-                            <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                            <th scope="col">{tr(lang, "見つけ方", "Found by")}</th>
-                        </tr></thead>
-                        <tbody>{matched_rows}</tbody>
-                    </table>
-                </div>
-            })}
-            {(!p.ambiguous.is_empty()).then(|| view! {
-                <h4>{tr(lang, "どの指標か選んでください", "Choose which indicator")}</h4>
-                <div class="table-wrap">
-                    <table class="csv-changes" data-testid="table-ambiguous-rows">
-                        <thead><tr>
-                            <th scope="col">{tr(lang, "行", "Row")}</th>
-                            <th scope="col">{tr(lang, "一致", "Matches")}</th>
-                            <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                        </tr></thead>
-                        <tbody>{ambiguous_rows}</tbody>
-                    </table>
-                </div>
-            })}
-            <ValueTables p=values lang=lang style=style all=all show_all=show_all/>
-            <div class="actions">
-                <button type="button" class="primary" data-testid="table-apply" disabled=!has_changes on:click=move |_| apply.run(())>
-                    {tr(lang, "取り込む", "Import")}
-                </button>
-                <button type="button" data-testid="table-cancel" on:click=move |_| cancel.run(())>{tr(lang, "やめる", "Cancel")}</button>
-                {has_changes.then(|| view! {
-                    <span class="hint">{tr(lang, "取り込んだ後も「元に戻す」でまとめて戻せます。", "Undo takes the whole import back afterwards.")}</span>
-                })}
+        {(!p.ambiguous.is_empty()).then(|| view! {
+            <h4>{tr(lang, "どの指標か選んでください", "Choose which indicator")}</h4>
+            <div class="table-wrap">
+                <table class="csv-changes" data-testid="table-ambiguous-rows">
+                    <thead><tr>
+                        <th scope="col">{tr(lang, "行", "Row")}</th>
+                        <th scope="col">{tr(lang, "一致", "Matches")}</th>
+                        <th scope="col">{tr(lang, "指標", "Indicator")}</th>
+                    </tr></thead>
+                    <tbody>{ambiguous_rows}</tbody>
+                </table>
             </div>
-        </section>
+        })}
     }
 }
