@@ -56,7 +56,13 @@ async function share(page: Page): Promise<Record<string, string>> {
     const dir = await root.getDirectoryHandle('share', { create: true });
     const out: Record<string, string> = {};
     for await (const [name, h] of (dir as any).entries()) {
-      if (h.kind === 'file') out[name] = await (await h.getFile()).text();
+      if (h.kind !== 'file' || name.endsWith('.crswap')) continue;
+      // A file the app swaps in at this moment (createWritable's close) may be gone until then.
+      try {
+        out[name] = await (await h.getFile()).text();
+      } catch (e) {
+        if ((e as Error).name !== 'NotFoundError') throw e;
+      }
     }
     return out;
   });
