@@ -81,6 +81,27 @@ impl TargetEdit {
         });
         self.store(self.shown_kind.get_untracked());
     }
+
+    /// A target typed in words in a target field (「5年間で累計15」, 「80%以上」): the kind and
+    /// target the one reader says, as the CSV and a town's table read them (`year`: the target
+    /// year typed already). `false` when the words say no target.
+    fn typed_words(self, text: &str, year: Option<FiscalYear>) -> bool {
+        let (Some(period), Some((kind, typed))) = (
+            self.period.get_untracked(),
+            self.period.get_untracked().and_then(|p| TargetDraft::read_words(text, year, p)),
+        ) else {
+            return false;
+        };
+        let decrease = self.direction.get_untracked() == DesiredDirection::Decrease;
+        self.draft.set(typed);
+        if let Some(new) =
+            typed.target(kind, period, decrease).filter(|new| Some(new) != self.target.get_untracked().as_ref())
+        {
+            self.write_target.run(Some(new));
+        }
+        self.choose.run(kind);
+        true
+    }
 }
 
 /// The kind of target and the fields of the kind shown, with hints on what is not stored yet.
@@ -93,7 +114,6 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let basis = read_series(&ind, &sid, |s| s.year_basis);
     let ylbl =
         move |fiscal: &'static str, other: &'static str, en: &'static str| year_label(state, basis, fiscal, other, en);
-    let baseline = read_series(&ind, &sid, |s| s.baseline.clone());
     let edit = TargetEdit::new(&ind, &sid, state);
     let (draft, period) = (edit.draft, edit.period);
     let last_year = Memo::new(move |_| period.get().map(|p: PlanPeriod| p.last));
@@ -115,25 +135,7 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
         draft.update(|d| (d.value, d.year) = (v, year));
         edit.store(edit.shown_kind.get_untracked());
     });
-    // A target typed in words in a target field (「5年間で累計15」, 「80%以上」): the kind and target
-    // the one reader says, as the CSV and a town's table read them.
-    let on_target_words = Callback::new(move |text: String| {
-        let (Some(period), Some((kind, typed))) = (
-            edit.period.get_untracked(),
-            edit.period.get_untracked().and_then(|p| TargetDraft::read_words(&text, target_year.get_untracked(), p)),
-        ) else {
-            return false;
-        };
-        let decrease = edit.direction.get_untracked() == DesiredDirection::Decrease;
-        edit.draft.set(typed);
-        if let Some(new) =
-            typed.target(kind, period, decrease).filter(|new| Some(new) != edit.target.get_untracked().as_ref())
-        {
-            edit.write_target.run(Some(new));
-        }
-        edit.choose.run(kind);
-        true
-    });
+    let on_target_words = Callback::new(move |text: String| edit.typed_words(&text, target_year.get_untracked()));
     let on_target_year = Callback::new(move |y: Option<FiscalYear>| {
         draft.update(|d| d.year = y);
         if let Some(Target::Value { value, .. }) = edit.target.get_untracked() {
@@ -142,6 +144,7 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
     });
     let target_kind_options = target_kind_options(state);
     let target_kind_value = Signal::derive(move || edit.shown_kind.get().as_str().to_owned());
+    let (hint_ind, hint_sid) = (ind.clone(), sid.clone());
 
     view! {
         <SelectField label=lbl("目標の種類", "Kind of target") options=target_kind_options value=target_kind_value
@@ -196,6 +199,17 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
                 }.into_any(),
             }
         }}
+        <TargetHints ind=hint_ind sid=hint_sid index=index edit=edit/>
+    }
+}
+
+/// What the target still needs: a value before it is stored, a baseline for a direction only.
+#[component]
+fn TargetHints(ind: Id, sid: Id, index: usize, edit: TargetEdit) -> impl IntoView {
+    let state = use_edits();
+    let tid = move |what: &str| format!("{what}-{index}");
+    let baseline = read_series(&ind, &sid, |s| s.baseline.clone());
+    view! {
         {move || {
             let kind = edit.shown_kind.get();
             let relative_size = kind == TargetKind::Relative && edit.shown_draft.get().change_by != ChangeBy::Hold;

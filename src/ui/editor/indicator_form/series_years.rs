@@ -60,24 +60,7 @@ pub(super) fn YearTable(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let pasted = RwSignal::new(None::<(YearBlock, bool)>);
     let write_block = write_series(&ind, &sid, |s, (b, interim): (YearBlock, bool)| b.write_into(s, interim));
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some((interim, year)) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("data-testid"))
-            .and_then(|id| pasted_field(&id, index))
-        else {
-            return;
-        };
-        let Some(data) = ev.clipboard_data() else { return };
-        let html = data.get_data("text/html").unwrap_or_default();
-        let grid = from_html(&html)
-            .filter(|g| !g.rows.is_empty())
-            .unwrap_or_else(|| from_tsv(&data.get_data("text/plain").unwrap_or_default()));
-        if grid.rows.iter().flatten().filter(|c| !c.is_empty()).count() < 2 {
-            return;
-        }
-        ev.prevent_default();
-        let block = read_year_block(&grid, year);
+        let Some((block, interim)) = read_paste(&ev, index) else { return };
         extra.update(|e| e.extend(block.values.iter().map(|v| v.year).chain(block.no_value.iter().map(|(y, _)| *y))));
         if !block.values.is_empty() {
             write_block.run((block.clone(), interim));
@@ -117,6 +100,27 @@ pub(super) fn YearTable(ind: Id, sid: Id, index: usize) -> impl IntoView {
             <OutsideYearPicker shown=rows on_pick=on_add_year testid=tid("add-year") basis=basis/>
         </div>
     }
+}
+
+/// The cells pasted into a year's 中間目標 or 実績値 of series `index`, read from that row's year
+/// on (`true` for 中間目標); `None`, and the browser pastes as usual, for a paste elsewhere or of
+/// one value. A paste read here is not the browser's any more.
+fn read_paste(ev: &web_sys::ClipboardEvent, index: usize) -> Option<(YearBlock, bool)> {
+    let (interim, year) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.get_attribute("data-testid"))
+        .and_then(|id| pasted_field(&id, index))?;
+    let data = ev.clipboard_data()?;
+    let html = data.get_data("text/html").unwrap_or_default();
+    let grid = from_html(&html)
+        .filter(|g| !g.rows.is_empty())
+        .unwrap_or_else(|| from_tsv(&data.get_data("text/plain").unwrap_or_default()));
+    if grid.rows.iter().flatten().filter(|c| !c.is_empty()).count() < 2 {
+        return None;
+    }
+    ev.prevent_default();
+    Some((read_year_block(&grid, year), interim))
 }
 
 /// The field cells were pasted into, from its test id: (`true` for 中間目標, the year), when it is
