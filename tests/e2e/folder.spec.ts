@@ -214,18 +214,7 @@ test('two members: A records measure 1\'s actual, B writes measure 2\'s evaluati
   // Each writes the merged strategy; once both hold both, two more polls write nothing.
   await ownFileHolding(a, '田中', OUTCOMES);
   await ownFileHolding(b, '佐藤', hasActual);
-  await carry(a, '田中', b);
-  await carry(b, '佐藤', a);
-  await syncNow(a);
-  await syncNow(b);
-  await a.waitForTimeout(2_000);
-  const [beforeA, beforeB] = [await share(a), await share(b)];
-  const [storedA, storedB] = [await storageSnapshot(a), await storageSnapshot(b)];
-  await a.waitForTimeout(3_500); // two polls of 1.5 s, and the writes they would schedule
-  expect(await share(a)).toEqual(beforeA);
-  expect(await share(b)).toEqual(beforeB);
-  expect(await storageSnapshot(a)).toEqual(storedA);
-  expect(await storageSnapshot(b)).toEqual(storedB);
+  await settled(a, b);
   await expect(a.getByTestId('folder-standing').first()).toHaveText('同じ内容です');
   // What came in stays listed after later polls.
   await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
