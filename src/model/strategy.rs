@@ -43,6 +43,10 @@ pub struct Strategy {
     /// they always did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workshops: Vec<WorkshopSession>,
+    /// The public pages' settings and what stays 非公開 (`model::publication`). Absent from a
+    /// file that has none.
+    #[serde(default, skip_serializing_if = "super::Publication::is_empty")]
+    pub publication: super::Publication,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -214,6 +218,7 @@ impl Strategy {
             goals: Vec::new(),
             indicators: Vec::new(),
             workshops: Vec::new(),
+            publication: Default::default(),
             unknown: Default::default(),
         }
     }

@@ -70,6 +70,7 @@ static FISCAL_YEAR: Shape = entry(KeyBy::Year("fiscal_year"));
 static REF: Shape = entry(KeyBy::Ref);
 static VALUE: Shape = entry(KeyBy::Value);
 static RELISTING: Shape = entry(KeyBy::RefField("initiative"));
+static HIGHLIGHT: Shape = entry(KeyBy::RefField("goal"));
 
 static SECTION: Shape = entity(Kind::Section, &[]);
 static NATIONAL_GOAL: Shape = entity(Kind::NationalGoal, &[]);
@@ -98,7 +99,7 @@ static WORKSHOP: Shape = entity(Kind::Workshop, &[("notes", &NOTE)]);
 
 pub(super) static STRATEGY: Shape = Shape {
     key: KeyBy::Root,
-    objects: &["municipality", "national_framework"],
+    objects: &["municipality", "national_framework", "publication"],
     ..entity(
         Kind::Strategy,
         &[
@@ -108,6 +109,8 @@ pub(super) static STRATEGY: Shape = Shape {
             ("goals", &GOAL),
             ("indicators", &INDICATOR),
             ("workshops", &WORKSHOP),
+            ("publication.hidden", &REF),
+            ("publication.highlights", &HIGHLIGHT),
         ],
     )
 };

@@ -1,0 +1,167 @@
+//! What the town publishes (公表): the settings of its public pages, the items it keeps
+//! internal (非公開), and [`public_copy`], the one door everything published goes through.
+//!
+//! The public pages, their open data and the JSON beside them are all made from the public
+//! copy, never from the strategy itself, so nothing internal can reach them by another path.
+//! What stays inside:
+//! - the goals, measures, initiatives and indicators marked 非公開 (a hidden goal or measure
+//!   takes what sits under it along; an indicator goes out only when a published goal, measure
+//!   or initiative refers to it);
+//! - internal notes: an evaluation's 補足, an indicator's 備考, an actual's comment, the town's
+//!   verdict notes (効果検証 as written), residents' workshop notes, the drafting schedule;
+//! - fields this version does not know (they may hold anything);
+//! - the list of what is hidden itself.
+//!
+//! Member names, form drafts and the version history are not part of a strategy at all.
+
+use super::{Goal, Id, Indicator, Measure, Strategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The settings of the public pages (公開用ページ), kept with the strategy so every member
+/// publishes the same way. Absent from a file that has none.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Publication {
+    /// Where the town puts the pages on its site (https://www.town.example.lg.jp/kpi/): the
+    /// prints carry a QR code to it. Empty: no QR code.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// A line above every page's title (e.g. the section that publishes it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub header: String,
+    /// A line at the foot of every page (e.g. the contact: 企画課 0123-45-6789).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub footer: String,
+    /// The town's own site, linked from every page as the way back.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub site_url: String,
+    /// The licence of the open data, e.g. 「CC BY 4.0」; empty: none stated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence: String,
+    /// Goals, measures, initiatives and indicators marked 非公開, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<Id>,
+    /// 「この1年の主な動き」 of each goal, as the town wrote it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<Highlight>,
+}
+
+/// A goal's 「この1年の主な動き」 on the public index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Highlight {
+    pub goal: Id,
+    pub text: String,
+}
+
+/// The licences offered for the open data (the town may type another).
+pub const LICENCES: [&str; 3] = ["CC BY 4.0", "CC0 1.0", "政府標準利用規約（第2.0版）"];
+
+impl Publication {
+    pub fn is_empty(&self) -> bool {
+        *self == Publication::default()
+    }
+
+    pub fn is_hidden(&self, id: &Id) -> bool {
+        self.hidden.contains(id)
+    }
+
+    /// Marks an item 非公開 (`hidden`) or published again.
+    pub fn set_hidden(&mut self, id: &Id, hidden: bool) {
+        self.hidden.retain(|h| h != id);
+        if hidden {
+            self.hidden.push(id.clone());
+        }
+    }
+
+    /// The goal's 「この1年の主な動き」 ("" when none was written).
+    pub fn highlight(&self, goal: &Id) -> &str {
+        self.highlights.iter().find(|h| &h.goal == goal).map_or("", |h| h.text.as_str())
+    }
+
+    /// Sets (or with an empty text, removes) a goal's 「この1年の主な動き」.
+    pub fn set_highlight(&mut self, goal: &Id, text: &str) {
+        self.highlights.retain(|h| &h.goal != goal);
+        if !text.trim().is_empty() {
+            self.highlights.push(Highlight { goal: goal.clone(), text: text.trim().to_owned() });
+        }
+    }
+}
+
+/// The strategy as it may go out: what is hidden and every internal note removed (the module
+/// doc lists them). Everything published is made from this copy.
+pub fn public_copy(s: &Strategy) -> Strategy {
+    let hidden = &s.publication.hidden;
+    let mut out = s.clone();
+    out.goals.retain(|g| !hidden.contains(&g.id));
+    for goal in out.goals_mut() {
+        public_goal(goal, hidden);
+    }
+    // A measure or initiative under a hidden parent is gone too: references to it go with it.
+    let measures: Vec<Id> = out.measures().map(|(_, m)| m.id.clone()).collect();
+    let initiatives: Vec<Id> = out.initiatives().map(|(_, i)| i.id.clone()).collect();
+    for goal in out.goals_mut() {
+        for measure in goal.measures.iter_mut().map(Arc::make_mut) {
+            measure.related.retain(|r| measures.contains(r));
+            measure.relisted.retain(|r| initiatives.contains(&r.initiative));
+        }
+    }
+    let referred: Vec<Id> = out
+        .goals
+        .iter()
+        .flat_map(|g| {
+            g.targets.iter().chain(
+                g.measures.iter().flat_map(|m| m.kpis.iter().chain(m.initiatives.iter().flat_map(|i| i.kpis.iter()))),
+            )
+        })
+        .cloned()
+        .collect();
+    out.indicators.retain(|i| referred.contains(&i.id));
+    for indicator in out.indicators_mut() {
+        public_indicator(indicator);
+    }
+    out.workshops.clear();
+    out.schedule.clear();
+    out.unknown = Default::default();
+    out.publication.hidden.clear();
+    let goals: Vec<Id> = out.goals.iter().map(|g| g.id.clone()).collect();
+    out.publication.highlights.retain(|h| goals.contains(&h.goal));
+    out
+}
+
+fn public_goal(goal: &mut Goal, hidden: &[Id]) {
+    goal.unknown = Default::default();
+    goal.targets.retain(|t| !hidden.contains(t));
+    goal.measures.retain(|m| !hidden.contains(&m.id));
+    for measure in goal.measures.iter_mut().map(Arc::make_mut) {
+        public_measure(measure, hidden);
+    }
+}
+
+fn public_measure(measure: &mut Measure, hidden: &[Id]) {
+    measure.unknown = Default::default();
+    measure.kpis.retain(|k| !hidden.contains(k));
+    measure.initiatives.retain(|i| !hidden.contains(&i.id));
+    for initiative in measure.initiatives_mut() {
+        initiative.unknown = Default::default();
+        initiative.kpis.retain(|k| !hidden.contains(k));
+    }
+    for evaluation in &mut measure.evaluations {
+        evaluation.notes.clear();
+    }
+}
+
+fn public_indicator(indicator: &mut Indicator) {
+    indicator.unknown = Default::default();
+    indicator.notes.clear();
+    indicator.verdicts.clear();
+    for series in &mut indicator.series {
+        series.unknown = Default::default();
+        for actual in &mut series.actuals {
+            actual.comment.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
