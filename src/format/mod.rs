@@ -31,6 +31,7 @@ mod partner_tests;
 mod peek;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+pub mod publish;
 mod region;
 mod rewrite;
 pub mod table;

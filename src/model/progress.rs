@@ -80,6 +80,16 @@ impl Strategy {
         self.mix_of(self.goal_indicator_ids(goal))
     }
 
+    /// The status mix of a goal's numerical targets (数値目標) alone.
+    pub fn target_mix(&self, goal: &Goal) -> StatusMix {
+        self.mix_of(distinct(goal.targets.iter()))
+    }
+
+    /// The status mix of a goal's measures' KPIs alone, each indicator once.
+    pub fn kpi_mix(&self, goal: &Goal) -> StatusMix {
+        self.mix_of(distinct(goal.measures.iter().flat_map(|m| m.kpis.iter())))
+    }
+
     /// What a goal's status mix counts: its numerical targets, then its measures' KPIs, each
     /// indicator once (the dashboard lists them, the overview and workshop count them).
     pub fn goal_indicators(&self, goal: &Goal) -> Vec<&Indicator> {

@@ -77,20 +77,20 @@ pub(crate) fn read_actual_kind(text: &str) -> Option<bool> {
 }
 
 /// Rows of a CSV file in memory: UTF-8 BOM first, CRLF after every row.
-pub(super) struct Sheet(::csv::Writer<Vec<u8>>);
+pub(crate) struct Sheet(::csv::Writer<Vec<u8>>);
 
 impl Sheet {
-    pub(super) fn new() -> Sheet {
+    pub(crate) fn new() -> Sheet {
         let bom = "\u{feff}".as_bytes().to_vec();
         Sheet(::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(bom))
     }
 
-    pub(super) fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+    pub(crate) fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
         let cells: Vec<S> = cells.into_iter().collect();
         self.0.write_record(cells.iter().map(|c| c.as_ref().as_bytes())).expect("writing to memory cannot fail");
     }
 
-    pub(super) fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         let bytes = self.0.into_inner().expect("writing to memory cannot fail");
         String::from_utf8(bytes).expect("every cell is UTF-8")
     }
@@ -103,7 +103,7 @@ fn is_formula_start(c: char) -> bool {
 }
 
 /// A text cell, neutralised: "=SUM(A1)" → "'=SUM(A1)".
-pub(super) fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     match s.chars().next() {
         Some(c) if is_formula_start(c) => format!("'{s}"),
         _ => s.to_owned(),
@@ -120,7 +120,7 @@ pub(super) fn read_text(s: &str) -> &str {
 }
 
 /// A number cell: shortest text that reads back as the same number, never an exponent.
-pub(super) fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     format!("{v}")
 }
 

@@ -58,7 +58,7 @@
 //!   start a new row).
 
 mod apply;
-mod cells;
+pub(crate) mod cells;
 mod decode;
 mod evaluations;
 mod grants;

@@ -1,0 +1,295 @@
+//! The published pages: the index, a page per goal, a page per KPI, the accessibility page and
+//! the data page. Each is a function of the public strategy; [`super::page::frame`] wraps it.
+
+use super::chart;
+use super::page::{self, as_of, frame, goal_path, kpi_path, paragraphs, year, Depth, Site};
+use crate::locale::{self, number, quantity, Language, YearStyle};
+use crate::model::{Goal, Indicator, Measure, Series, StatusMix, STATUSES};
+use maud::{html, Markup};
+
+const JA: Language = Language::Ja;
+
+pub fn index(cx: &Site) -> String {
+    let s = cx.s;
+    let main = html! {
+        h1 { (s.title) }
+        p { "計画期間：" (year(s.period.first)) "〜" (year(s.period.last)) }
+        (as_of(cx))
+        (rating_rule(cx))
+        @for goal in &s.goals {
+            section.goal-card aria-labelledby={ "g-" (goal.id.as_str()) } {
+                h2 id={ "g-" (goal.id.as_str()) } { a href=(goal_path(goal)) { (goal_heading(goal)) } }
+                @if !goal.subtitle.is_empty() { p { (goal.subtitle) } }
+                (mix_list("数値目標", &s.target_mix(goal)))
+                (mix_list("KPI", &s.kpi_mix(goal)))
+                @let highlight = s.publication.highlight(&goal.id);
+                @if !highlight.is_empty() {
+                    h3 { "この1年の主な動き" }
+                    (paragraphs(highlight))
+                }
+            }
+        }
+    };
+    frame(cx, Depth::Top, "進捗状況", &[], main)
+}
+
+fn goal_heading(goal: &Goal) -> String {
+    format!("{} {} {}", goal.kind.japanese(), goal.number, goal.title)
+}
+
+/// 「数値目標：★ 達成 1・● 順調 0・▲ 遅れ 1・－ データなし 0」
+fn mix_list(what: &str, mix: &StatusMix) -> Markup {
+    html! {
+        @if mix.total() > 0 {
+            p { (what) "（" (mix.total()) "件）" }
+            ul.counts {
+                @for st in STATUSES { li class=(page::status_class(st)) { (page::status(st)) " " (mix.get(st)) "件" } }
+            }
+        }
+    }
+}
+
+fn rating_rule(cx: &Site) -> Markup {
+    let rule = &cx.s.rating_rule;
+    html! {
+        details {
+            summary { "状況と評価の見方" }
+            p { "状況は、基準値から目標値までの直線と比べて、その年度の実績がどこにあるかで示します。"
+                "★ 達成：目標値に届いた。● 順調：直線の上にある。▲ 遅れ：直線に届かない。－ データなし：実績または目標値がない。" }
+            p { (locale::rating_rule(rule, JA)) " 実績がないときは「" (rule.no_data) "」とします。" }
+        }
+    }
+}
+
+pub fn goal(cx: &Site, goal: &Goal) -> String {
+    let title = goal_heading(goal);
+    let main = html! {
+        h1 { (title) }
+        @if !goal.subtitle.is_empty() { p { (goal.subtitle) } }
+        (as_of(cx))
+        @if !goal.direction.is_empty() { h2 { "方向性" } (paragraphs(&goal.direction)) }
+        @if !goal.targets.is_empty() {
+            h2 { "数値目標" }
+            (indicator_table(cx, "数値目標の状況", goal.targets.iter()))
+        }
+        @if !goal.measures.is_empty() { h2 { "施策" } }
+        @for m in &goal.measures { (measure(cx, m)) }
+    };
+    frame(cx, Depth::Nested, &title, &[("進捗状況", "index.html".into())], main)
+}
+
+fn measure(cx: &Site, m: &Measure) -> Markup {
+    html! {
+        h3 { "施策 " (m.number) " " (m.title) @if m.priority { "（重点施策）" } }
+        @if !m.summary.is_empty() { (paragraphs(&m.summary)) }
+        @if !m.kpis.is_empty() { (indicator_table(cx, &format!("施策 {} のKPI", m.number), m.kpis.iter())) }
+        @if !m.initiatives.is_empty() {
+            ul { @for i in &m.initiatives { li { (i.number) " " (i.title) } } }
+        }
+    }
+}
+
+/// A table of indicators: name (linked to its page), baseline, target, latest actual, status.
+fn indicator_table<'a>(cx: &Site, caption: &str, ids: impl Iterator<Item = &'a crate::model::Id>) -> Markup {
+    let s = cx.s;
+    let rows: Vec<(&Indicator, &Series)> =
+        ids.filter_map(|id| s.indicator(id)).flat_map(|i| i.series.iter().map(move |x| (i, x))).collect();
+    html! {
+        div.table-wrap {
+            table {
+                caption { (caption) }
+                thead { tr { th scope="col" { "指標" } th scope="col" { "基準値" } th scope="col" { "目標" }
+                    th scope="col" { "最新の実績" } th scope="col" { "状況" } } }
+                tbody {
+                    @for (i, series) in rows {
+                        @let a = crate::model::assess(series, s.context_of(i));
+                        tr {
+                            th scope="row" { a href={ "../" (kpi_path(&i.id)) } { (series_name(i, series)) } }
+                            td { (baseline(series, &i.unit)) }
+                            td { (target(series, &i.unit)) }
+                            td { @match (a.year, a.actual) { (Some(y), Some(v)) => { (quantity(v, &i.unit)) "（" (y.japanese()) "）" }
+                                _ => "－" } }
+                            td.status class=(page::status_class(a.status)) { (page::status(a.status)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn series_name(i: &Indicator, series: &Series) -> String {
+    match (i.code.is_empty(), series.label.is_empty()) {
+        (true, true) => i.name.clone(),
+        (false, true) => format!("{} {}", i.code, i.name),
+        (true, false) => format!("{}（{}）", i.name, series.label),
+        (false, false) => format!("{} {}（{}）", i.code, i.name, series.label),
+    }
+}
+
+fn baseline(series: &Series, unit: &str) -> String {
+    series.baseline.as_ref().map_or("－".into(), |b| locale::baseline(b, unit, JA, YearStyle::Japanese))
+}
+
+fn target(series: &Series, unit: &str) -> String {
+    locale::series_target(series, unit, JA, YearStyle::Japanese).unwrap_or_else(|| "－".into())
+}
+
+pub fn kpi(cx: &Site, i: &Indicator) -> String {
+    let s = cx.s;
+    let title = series_name(i, &Series::new(""));
+    let uses = s.uses_of(&i.id);
+    let goals: Vec<&Goal> = s
+        .goals
+        .iter()
+        .map(|g| &**g)
+        .filter(|g| g.targets.contains(&i.id) || g.measures.iter().any(|m| uses.measures.iter().any(|u| u.id == m.id)))
+        .collect();
+    let crumbs: Vec<(&str, String)> = std::iter::once(("進捗状況", "index.html".to_owned()))
+        .chain(goals.first().map(|g| (g.title.as_str(), goal_path(g))))
+        .collect();
+    let main = html! {
+        h1 { (title) }
+        (as_of(cx))
+        dl.facts {
+            dt { "単位" } dd { @if i.unit.is_empty() { "－" } @else { (i.unit) } }
+            dt { "種別" } dd { (i.kind.japanese()) }
+            dt { "目指す方向" } dd { (i.direction.japanese()) }
+            dt { "出典" } dd { @if i.source.is_empty() { "－" } @else { (i.source) } }
+            dt { "関連する目標・施策" }
+            dd { ul { @for g in &goals { li { a href={ "../" (goal_path(g)) } { (goal_heading(g)) } } }
+                      @for m in &uses.measures { li { "施策 " (m.number) " " (m.title) } } } }
+        }
+        @for (n, series) in i.series.iter().enumerate() { (series_block(cx, i, series, n)) }
+        @for m in &uses.measures { (last_evaluation(m)) }
+    };
+    frame(cx, Depth::Nested, &title, &crumbs, main)
+}
+
+fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
+    let s = cx.s;
+    let a = crate::model::assess(series, s.context_of(i));
+    let name = series_name(i, series);
+    let chart = chart::series_chart(&format!("chart{n}"), &format!("{name}の推移"), series, &i.unit, s.period.first);
+    let mut years: Vec<crate::model::FiscalYear> = series
+        .actuals
+        .iter()
+        .map(|a| a.year)
+        .chain(series.interim.iter().map(|v| v.year))
+        .chain(series.baseline.as_ref().and_then(|b| b.year))
+        .chain(series.target.as_ref().and_then(|t| t.due_year()))
+        .collect();
+    years.sort();
+    years.dedup();
+    html! {
+        @if !series.label.is_empty() { h2 { (series.label) } } @else { h2 { "推移" } }
+        dl.facts {
+            dt { "基準値" } dd { (baseline(series, &i.unit)) }
+            dt { "目標" } dd { (target(series, &i.unit)) }
+            dt { "状況" } dd.status class=(page::status_class(a.status)) { (page::status(a.status))
+                @if let Some(y) = a.year { "（" (year(y)) "の実績による）" } }
+            dt { "評価" } dd { (locale::rating(&a)) }
+            @if let Some(p) = a.progress { dt { "進捗率" } dd { (locale::progress(p, i.direction, JA)) } }
+        }
+        div.chart-and-table {
+            @if let Some(chart) = chart { figure { (chart) (chart::legend()) } }
+            div.table-wrap {
+                table {
+                    caption { (name) "の年度別の値" }
+                    thead { tr { th scope="col" { "年度" } th scope="col" { "目標値・中間目標（" (unit_or(&i.unit)) "）" }
+                        th scope="col" { "実績（" (unit_or(&i.unit)) "）" } } }
+                    tbody {
+                        @for y in years {
+                            tr {
+                                th scope="row" { (year(y)) }
+                                td.num { (year_target(series, y)) }
+                                td.num { @match series.actual(y) {
+                                    Some(a) if a.provisional => { (number(a.value)) "（速報値）" }
+                                    Some(a) => (number(a.value)),
+                                    None => @if series.baseline.as_ref().is_some_and(|b| b.year == Some(y)) {
+                                        (number(series.baseline.as_ref().map_or(0.0, |b| b.value))) "（基準値）" } @else { "－" },
+                                } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn unit_or(unit: &str) -> &str {
+    if unit.is_empty() {
+        "値"
+    } else {
+        unit
+    }
+}
+
+/// The target a year has in the table: its interim target, or the final target's value in its
+/// due year.
+fn year_target(series: &Series, y: crate::model::FiscalYear) -> String {
+    if let Some(v) = series.interim.iter().find(|v| v.year == y) {
+        return number(v.value);
+    }
+    match (series.target.as_ref().and_then(|t| t.due_year()), series.target_value()) {
+        (Some(due), Some(v)) if due == y => number(v),
+        _ => "－".into(),
+    }
+}
+
+/// The last evaluation's 成果・課題 of a measure the KPI belongs to.
+fn last_evaluation(m: &Measure) -> Markup {
+    let Some(e) =
+        m.evaluations.iter().filter(|e| !e.outcomes.is_empty() || !e.issues.is_empty()).max_by_key(|e| e.fiscal_year)
+    else {
+        return html! {};
+    };
+    html! {
+        h2 { "施策 " (m.number) " の評価（" (year(e.fiscal_year)) "）" }
+        @if let Some(r) = &e.rating { p { "評価：" (r) } }
+        @if !e.outcomes.is_empty() { h3 { "成果" } (paragraphs(&e.outcomes)) }
+        @if !e.issues.is_empty() { h3 { "課題" } (paragraphs(&e.issues)) }
+    }
+}
+
+pub fn accessibility(cx: &Site) -> String {
+    let main = html! {
+        h1 { "アクセシビリティ" }
+        h2 { "目標とする適合レベル" }
+        p { "このページ群は、日本産業規格 JIS X 8341-3:2016「高齢者・障害者等配慮設計指針－情報通信における機器，ソフトウェア及びサービス－第3部：ウェブコンテンツ」の適合レベルAAに準拠することを目標としています。" }
+        h2 { "配慮していること" }
+        ul {
+            li { "すべてのグラフに、同じ値を示す表と、文章による説明を付けています。" }
+            li { "状況は色だけでなく、記号（★ ● ▲ －）と言葉で示しています。" }
+            li { "文字と背景のコントラスト比は 4.5:1 以上です。キーボードで操作でき、フォーカスの位置が見えます。" }
+            li { "スクリプトを使っていません。画面の幅が 375 ピクセルでも、200% に拡大しても読めます。" }
+        }
+        h2 { "試験の方法" }
+        p { "作成した " (cx.date) " に、作成ツール（しるべ）の自動試験で、すべてのページを axe-core（WCAG 2.1 の A・AA の基準）で確認し、違反がないことを確かめています。" }
+        p { "自動試験で確かめられない項目（文章の分かりやすさなど）は、公開する団体が確認してください。" }
+    };
+    frame(cx, Depth::Top, "アクセシビリティ", &[("進捗状況", "index.html".into())], main)
+}
+
+pub fn data(cx: &Site) -> String {
+    let licence = cx.s.publication.licence.trim();
+    let main = html! {
+        h1 { "オープンデータ" }
+        p { "このページ群の数値を、機械判読に適した CSV 形式で公開しています。文字コードは UTF-8（BOM 付き）です。" }
+        p { "ライセンス：" @if licence.is_empty() { "記載なし（利用条件は団体にお問い合わせください）" } @else { (licence) } }
+        p { "各ファイルの1列目は全国地方公共団体コード、2列目は団体名です。数値にはカンマや単位を付けず、単位は列名または「単位」列に示します。年度は西暦と和暦の両方の列があります。" }
+        @for (file, what, columns) in super::open_data::DESCRIPTIONS {
+            h2 { a href={ "data/" (file) } { (file) } }
+            p { (what) }
+            div.table-wrap { table {
+                caption { (file) " の列" }
+                thead { tr { th scope="col" { "列名" } th scope="col" { "内容" } } }
+                tbody { @for (name, meaning) in *columns { tr { th scope="row" { (name) } td { (meaning) } } } }
+            } }
+        }
+        h2 { a href="data/strategy.json" { "strategy.json" } }
+        p { "戦略の全体（公開する項目のみ）を、しるべのファイル形式（JSON）で収めています。" }
+    };
+    frame(cx, Depth::Top, "オープンデータ", &[("進捗状況", "index.html".into())], main)
+}
