@@ -94,6 +94,8 @@ pub struct Series {
     /// The actuals are running totals (累計値), stored as printed: 「515（累計、うちH28年度255人）」
     /// holds 515. A year's own value is derived (`Series::yearly`); a total over a span reads the
     /// running total itself. Files before this field hold yearly values (`false`, not written).
+    /// An older build keeps the field (a series keeps unknown fields), but reads the totals as
+    /// yearly values.
     #[serde(default, skip_serializing_if = "is_false")]
     pub running_totals: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -147,6 +147,9 @@ pub fn use_open() -> Signal<Option<Strategy>> {
     use_app().open.into()
 }
 
+/// The autosave's quiet moment (the rule — a quiet moment, one save at a time — is
+/// `session::autosave`'s). Two e2e tests (`storage.spec.ts`, `trust.spec.ts`) hold a change
+/// waiting by stopping the page's timers of 400 ms or more: a shorter delay needs them read again.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// The BroadcastChannel the tabs of this site tell each other about writes on.
