@@ -289,7 +289,7 @@ pub enum YearBasis {
     /// A month without a day, the year being the value's: 「3月末」 (`end`, also 「3月末現在」) or
     /// 「6月現在」 (「6月」, 「6月時点」, 「平成28年6月 調査結果」). Added after `AsOf` without a version
     /// bump: a file without one reads as before; an older build refuses a file holding one
-    /// with its path, as for the target kinds of issue 20.
+    /// with its path, as it does a newer target kind.
     AsOfMonth { month: u8, end: bool },
 }
 

@@ -81,7 +81,7 @@ pub struct AppState {
     pub(super) summaries: RwSignal<Vec<StrategySummary>>,
     pub(super) backups: RwSignal<Vec<Backup>>,
     pub(super) garbage: RwSignal<Vec<GarbageEntry>>,
-    /// The regions (issue 21), as stored.
+    /// The regions, as stored.
     pub(super) regions: RwSignal<Vec<crate::storage::StoredRegion>>,
     /// The region backups (kept before a region was deleted or replaced), as stored.
     pub(super) region_backups: RwSignal<Vec<crate::storage::RegionBackup>>,
@@ -119,7 +119,7 @@ pub struct AppState {
 /// The whole state: for the app's wiring (`app`, the header). A component takes the context
 /// of its feature instead — [`use_library`], [`use_edits`], [`use_importing`], [`use_regions`],
 /// [`use_notice_board`], [`use_navigation`], [`use_downloads`], `speech::use_speech` — each
-/// offering only what that feature may do (issue 36).
+/// offering only what that feature may do.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
