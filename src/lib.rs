@@ -1,7 +1,8 @@
 //! Shirube (しるべ): a browser-only workbench for a town's regional-revitalisation strategy.
 //!
-//! Layers, dependencies pointing one way only: `model` ← `format` ← `storage` ← `session` ← `ui`.
-//! `model` and `format` are pure Rust and build natively; `storage` and `ui` are the browser edge.
+//! Layers, dependencies pointing one way only: `model` ← `format` ← `storage` ← `session` ← `words`
+//! ← `ui`, with `locale`, `charts`, `examples` and `sorting` beside them (ARCHITECTURE.md). All
+//! but `ui` and storage's browser backends is pure Rust and builds natively.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bench;

@@ -1,4 +1,4 @@
-//! The shared folder's benchmark data (issue 46): a strategy as every member started from it
+//! The shared folder's benchmark data: a strategy as every member started from it
 //! and `members` members' own files, each written by the folder sync itself (author, lineage,
 //! the shared version whole) after edits of fields no other member touches — what a browser
 //! finds in the town hall's folder when ten sections have each done their part.

@@ -280,7 +280,7 @@ fn edit(s: &mut Strategy, slots: &[Slot], side: &str, bump: f64) {
     }
 }
 
-/// Two machines' copies of `base` for the merge benchmark (issue 19): each with `edits`
+/// Two machines' copies of `base` for the merge benchmark: each with `edits`
 /// scattered edits — initiative titles and indicators' latest actuals, spread over the whole
 /// strategy — of which `shared` touch the same fields with different values (the conflicts).
 pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (Strategy, Strategy) {
@@ -292,7 +292,7 @@ pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (
     (ours, theirs)
 }
 
-/// The shared folder's benchmark (issue 46): `members` copies of `base`, each with `edits`
+/// The shared folder's benchmark: `members` copies of `base`, each with `edits`
 /// scattered edits of fields no other copy touches (a section's actuals and titles: no
 /// conflicts), member `k`'s titles marked 「（担当課k）」.
 pub fn edited_members(base: &Strategy, members: usize, edits: usize, seed: u64) -> Vec<Strategy> {

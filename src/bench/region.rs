@@ -1,4 +1,4 @@
-//! A generated region for the regional view's benchmark (issue 21): `n` town-size strategies
+//! A generated region for the regional view's benchmark: `n` town-size strategies
 //! (Hokkaido has 179 municipalities), each of its own municipality with a valid 団体コード,
 //! sharing some indicators as towns really do — the bureau's codes written a little
 //! differently (合計特殊出生率, 社会増減数（人）, 観光 入込客数), one name in half of the towns

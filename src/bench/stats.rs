@@ -219,7 +219,7 @@ fn single_or(
 /// visit and a visit that goes on to a dashboard.
 pub const APP_GZIP_BUDGET: f64 = 250_000.0;
 pub const DASHBOARD_VISIT_GZIP_BUDGET: f64 = 650_000.0;
-/// The regional view's (issue 21, a region of 179 town-size strategies): all files brought in,
+/// The regional view's (a region of 179 town-size strategies): all files brought in,
 /// the side-by-side page opened, one keystroke of the theme search.
 pub const REGION_BRING_IN_BUDGET_MS: f64 = 10_000.0;
 pub const REGION_OPEN_BUDGET_MS: f64 = 1_000.0;
@@ -278,7 +278,7 @@ pub fn report(raw: &Raw) -> Report {
             Some(DASHBOARD_VISIT_GZIP_BUDGET),
             Some(largest(raw, &raw.dashboard_visit)),
         ),
-        // Issue 47: the usual visit (service worker installed, the list open, a click) and a deep
+        // The usual visit (service worker installed, the list open, a click) and a deep
         // link with nothing cached, each with where its time went (the page's own measures).
         figure(
             raw,
@@ -358,7 +358,7 @@ pub fn report(raw: &Raw) -> Report {
             Some((200.0, Held::Median)),
         ),
         figure(raw, "merge_large", "  the merge itself (model::merge, wasm)", "ms", None),
-        // The shared folder (issue 46): ten members' files of large, each with edits of its own.
+        // The shared folder: ten members' files of large, each with edits of its own.
         figure(
             raw,
             "folder_sync_large",
@@ -385,7 +385,7 @@ pub fn report(raw: &Raw) -> Report {
             Some((100.0, Held::Median)),
         ),
         figure(raw, "folder_quiet_poll_large_read", "  the reading (the files' tops only)", "ms", None),
-        // A town's own workbook (issue 31): 1,000 rows picked → mapping → 確認する → preview.
+        // A town's own workbook: 1,000 rows picked → mapping → 確認する → preview.
         figure(
             raw,
             "table_1000",
@@ -396,7 +396,7 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "table_1000_read", "  picked → mapping drawn (read, table found, roles)", "ms", None),
         figure(raw, "table_1000_preview", "  確認する → preview drawn (1,000 new indicators planned)", "ms", None),
         figure(raw, "table_1000_cold", "  the first pick, the reader's wasm part fetched too", "ms", None),
-        // The committee's workbook (issue 32).
+        // The committee's workbook.
         figure(raw, "workbook_large", "committee workbook of large: clicked → download offered (warm)", "ms", None),
         figure(raw, "workbook_large_write", "  writing it (format::xlsx, wasm)", "ms", None),
         figure(raw, "workbook_large_cold", "  the first click, the writer's wasm part fetched too", "ms", None),

@@ -57,7 +57,7 @@ fn main() {
             );
         }
         ["generate-folder", size, seed, dir] => {
-            // The shared folder's benchmark (issue 46): the file every member started from
+            // The shared folder's benchmark: the file every member started from
             // (`folder-start.json`) and ten sections' own files in `share/`, each with 20 edits of
             // fields the others do not touch, written by the folder sync itself.
             use shirube::bench::folder::generate_folder;

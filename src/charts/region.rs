@@ -1,4 +1,4 @@
-//! One matched indicator across a region's towns (issue 21): each town's actuals as a solid
+//! One matched indicator across a region's towns: each town's actuals as a solid
 //! line (one per series of a breakdown), and what each town was to reach in each year — its
 //! interim targets, its final target in its year, a per-year target — as hollow points of the
 //! same colour joined by a dashed line. The numbers are `model::region::IndicatorTable`'s, so

@@ -1,4 +1,4 @@
-//! Who wrote a file in a shared folder (issue 46): the member's id (random per browser profile)
+//! Who wrote a file in a shared folder: the member's id (random per browser profile)
 //! and the name the person gave once. An optional field of the envelope, absent when the file
 //! names nobody (every export by hand, every file written before it existed).
 

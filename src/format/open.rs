@@ -21,7 +21,7 @@ pub enum Opened {
     Strategy(Imported),
     /// A backup of everything (`shirube-backup`).
     Everything(Everything),
-    /// A region file (`shirube-region`, issue 21): not read here. It is opened as a region
+    /// A region file (`shirube-region`): not read here. It is opened as a region
     /// (`open_region`, or `open_region_towns` a town at a time), never previewed as a strategy.
     Region,
 }

@@ -64,7 +64,7 @@ pub const FRAMES: [Frame; 5] = [
     // などという3つの目標」); the period: 時事通信 via nippon.com, 2025-12-23,
     // https://www.nippon.com/ja/news/yjj2025122300297/ (「計画期間は２５～２９年度の５年間」).
     // The cabinet's own text was not among the stored pages: the titles are the news' words
-    // without its 「こと」, as issue 34 quotes them; check them against the 閣議決定 document.
+    // without its 「こと」; check them against the 閣議決定 document.
     // Whether the strategy sets cross-cutting goals the stored pages do not say; none are listed.
     Frame {
         key: REGIONAL_2025,
@@ -109,7 +109,7 @@ pub const FRAMES: [Frame; 5] = [
     // https://megalodon.jp/ref/2023-1214-1002-56/https://www.cas.go.jp:443/jp/seisaku/digitaldenen/index.html
     // (「デジタルの力を活用した地方の社会課題解決」: 地方に仕事をつくる / 人の流れをつくる /
     // 結婚・出産子育ての希望をかなえる / 魅力的な地域をつくる — that page drops the 「・」 after 出産,
-    // which 内閣府 https://www.chisou.go.jp/iikamo/column/column21.html and issue 34 write);
+    // which 内閣府 https://www.chisou.go.jp/iikamo/column/column21.html writes);
     // the foundations: notes on the strategy's text (https://www.cas.go.jp/jp/seisaku/digital_denen/pdf/20221223_honbun.pdf),
     // https://scrapbox.io/jasoc/デジタル田園都市国家構想総合戦略 (「デジタル実装の前提となる3つの取組
     // (ハード・ソフトのデジタル基盤整備、デジタル人材の育成・確保、誰一人取り残されないための取組。

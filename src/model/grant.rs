@@ -1,4 +1,4 @@
-//! 交付金: the national grant a 補助事業 is carried out with, and its yearly 効果検証 (issue 34).
+//! 交付金: the national grant a 補助事業 is carried out with, and its yearly 効果検証.
 //!
 //! An initiative names its grant (`Initiative::grant`): the programme — 地方創生推進交付金,
 //! 地方創生拠点整備交付金, デジタル田園都市国家構想交付金 with its タイプ, 新しい地方経済・生活環境創生交付金

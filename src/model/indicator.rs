@@ -94,6 +94,8 @@ pub struct Series {
     /// The actuals are running totals (累計値), stored as printed: 「515（累計、うちH28年度255人）」
     /// holds 515. A year's own value is derived (`Series::yearly`); a total over a span reads the
     /// running total itself. Files before this field hold yearly values (`false`, not written).
+    /// An older build keeps the field (a series keeps unknown fields), but reads the totals as
+    /// yearly values.
     #[serde(default, skip_serializing_if = "is_false")]
     pub running_totals: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -287,7 +289,7 @@ pub enum YearBasis {
     /// A month without a day, the year being the value's: 「3月末」 (`end`, also 「3月末現在」) or
     /// 「6月現在」 (「6月」, 「6月時点」, 「平成28年6月 調査結果」). Added after `AsOf` without a version
     /// bump: a file without one reads as before; an older build refuses a file holding one
-    /// with its path, as for the target kinds of issue 20.
+    /// with its path, as it does a newer target kind.
     AsOfMonth { month: u8, end: bool },
 }
 

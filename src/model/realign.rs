@@ -1,4 +1,4 @@
-//! Re-alignment (issue 34): moving a strategy from the national frame it aligns with to another.
+//! Re-alignment: moving a strategy from the national frame it aligns with to another.
 //! `propose` proposes, goal by goal, the new frame's goal that fits — from the words of the
 //! town's goal and of the national goal it was linked to —, the user corrects each choice, and
 //! `Strategy::realign` applies it: the new frame's goals (fresh ids) replace the old, each goal

@@ -1,6 +1,11 @@
 //! The strategy (総合戦略) itself: metadata, plan period, drafting stage, narrative sections, the
 //! national framework it aligns with, its drafting schedule, its rating rule, and the goals and
 //! indicators it holds.
+//!
+//! Goals and indicators (and, under them, measures and initiatives) are held behind `Arc` and
+//! changed through `Arc::make_mut` (`goals_mut`, `goal_mut`, …): a copy of a strategy shares
+//! everything that did not change, so an undo step, the autosave's text (`format::Rewriter`)
+//! and a reactive update cost only what changed.
 
 use super::{FiscalYear, Goal, Id, Indicator, Initiative, Measure, RatingRule, ScheduleItem, WorkshopSession};
 use schemars::JsonSchema;
@@ -182,6 +187,8 @@ pub struct NationalFramework {
     /// "chihou-sousei-senryaku-2025". Absent in files made before frames had keys (they name
     /// their framework by `name` only, and keep meaning just that) and in a strategy aligned
     /// with no built-in frame; a key this build does not know is kept as it is.
+    /// `NationalFramework` keeps no unknown fields, so a build older than the key drops it on a
+    /// round trip, and the file then names its framework by name only, as files did before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// e.g. 第2期「まち・ひと・しごと創生総合戦略」

@@ -1,4 +1,4 @@
-//! What the user is told when a save of the open strategy answers (issue 36: decided here, where
+//! What the user is told when a save of the open strategy answers (decided here, where
 //! `cargo test` reaches it, not in the UI's save loop). Another tab's save is a conflict to ask
 //! about; a strategy deleted in another tab is said at once; storage full is said at the first
 //! refusal, which also starts the periodic retry, and a retry refused again only brings the

@@ -102,7 +102,7 @@ pub enum Example {
 /// older version: they are read the way storage reads its own text (`format::read_quietly`,
 /// migrations included, timed as "shirube:import"), not through the import's chain, whose
 /// path-tracking reader and readers of backups and regions would otherwise come with every first
-/// strategy opened (issue 47: the dashboard visit). A file that is not one readable strategy is
+/// strategy opened (the dashboard visit). A file that is not one readable strategy is
 /// refused (a build that shipped a broken example: `examples`' tests read every one).
 pub async fn open_example<B: Backend>(
     store: &Store<B>,

@@ -1,5 +1,5 @@
 //! The library's lists — stored strategies, backups, data set aside, regions, region backups,
-//! `localStorage`'s use — and which of them an action changes (issue 36). An action says what it
+//! `localStorage`'s use — and which of them an action changes. An action says what it
 //! [`Touched`]; only those lists are read again ([`read_more`] for all but the strategies), and
 //! [`Lists::take_summaries`] and [`Lists::take_more`] keep what was read and say what differs ([`Changed`]), so the page redraws
 //! only that: a save of the open strategy reads the strategies' index and nothing else, and

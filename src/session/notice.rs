@@ -16,7 +16,7 @@ pub enum Notice {
         warnings: usize,
         replaced: Option<String>,
     },
-    /// A file was merged with the stored strategy (issue 19); `replaced`: the backup of the
+    /// A file was merged with the stored strategy; `replaced`: the backup of the
     /// version before (undo restores it).
     Merged {
         title: String,
@@ -69,12 +69,12 @@ pub enum Notice {
     },
     /// Another tab saved the open strategy while this one had changes waiting: the notice
     /// offers to take the other tab's version or keep this one. `by`: the member whose changes
-    /// the shared folder's sync took in (issue 46) when that is what was saved, not a tab.
+    /// the shared folder's sync took in when that is what was saved, not a tab.
     TabConflict {
         title: String,
         by: Option<String>,
     },
-    /// The open strategy's shared folder (issue 46), kept from an earlier visit, needs the
+    /// The open strategy's shared folder, kept from an earlier visit, needs the
     /// browser's permission again: asked in a click (the notice's button).
     FolderNeedsPermission {
         folder: String,
@@ -116,7 +116,7 @@ pub enum Notice {
     },
     /// The data of an earlier release was moved from `localStorage` into IndexedDB.
     MovedToIndexedDb(crate::storage::Moved),
-    /// Towns' files were brought into a region (issue 21): how many of each outcome; each
+    /// Towns' files were brought into a region: how many of each outcome; each
     /// file's own outcome is listed on the region's page.
     RegionBroughtIn {
         region: String,

@@ -40,7 +40,7 @@ pub struct Existing {
 }
 
 impl Existing {
-    /// The choice selected when the preview opens (issue 37): 統合する when the file shares a
+    /// The choice selected when the preview opens: 統合する when the file shares a
     /// version with this browser, else 新しい戦略として取り込む. Only the button changes
     /// anything.
     pub fn proposed(&self) -> ImportChoice {
@@ -106,7 +106,7 @@ pub enum ImportChoice {
 pub enum Taken {
     /// A strategy or a backup: previewed, stored when the user confirms.
     Preview(Preview),
-    /// A region file (issue 21): opened as a region (`session::region::open_region_file`), its
+    /// A region file: opened as a region (`session::region::open_region_file`), its
     /// towns brought in one at a time — not previewed as a strategy.
     RegionFile,
 }

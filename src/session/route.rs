@@ -3,7 +3,7 @@
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
 //! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets|grants` printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
-//! ideas collected there; `#/r/<id>` a region's side-by-side page (issue 21).
+//! ideas collected there; `#/r/<id>` a region's side-by-side page.
 
 use crate::model::{Id, Strategy};
 
@@ -41,7 +41,7 @@ pub enum Report {
     Targets,
     /// 施策評価シート: one sheet per measure (北斗市's sheets, seed 002).
     Sheets,
-    /// 交付金事業の効果検証: a fiscal year's grant projects, their KPIs and verdicts (issue 34).
+    /// 交付金事業の効果検証: a fiscal year's grant projects, their KPIs and verdicts.
     Grants,
 }
 

@@ -190,7 +190,7 @@ mod tests {
         assert_eq!(store.load(&id).wait().unwrap().title, "Bの編集");
     }
 
-    /// Tab A deletes the strategy tab B has open (issue 35): B is told at once, with the
+    /// Tab A deletes the strategy tab B has open: B is told at once, with the
     /// deletion's backup; B's saves, with or without changes waiting, never store it again;
     /// B's content kept at the user's choice is a new strategy, the deleted one stays deleted.
     #[test]

@@ -1,4 +1,4 @@
-//! One table of target wordings (issue 45), each read the same by the three places a town's
+//! One table of target wordings, each read the same by the three places a town's
 //! target is typed: a town's own table (`format::table`), the CSV import (`format::csv`) and
 //! the indicator form (`series_draft::TargetDraft::read_words`). All three read through
 //! `format::csv::read_target`.

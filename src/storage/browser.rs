@@ -86,7 +86,7 @@ impl Backend for BrowserBackend {
 
 /// How IndexedDB and `localStorage` write a batch: [`write`], reached through a function the
 /// app installs at start-up ([`install_writer`]) as a part of its own, fetched with the first
-/// write (issue 33: the first visit of a new user writes nothing, and its module then holds none
+/// write (the first visit of a new user writes nothing, and its module then holds none
 /// of the write path). The in-browser tests install [`write`] itself.
 pub type Writer = fn(WriteTarget, Vec<Write>) -> Pin<Box<dyn Future<Output = Result<(), StorageError>>>>;
 

@@ -1,4 +1,4 @@
-//! The shared folder on disk (issue 46, wasm32 only): [`DiskFolder`], a [`Folder`] over the File
+//! The shared folder on disk (wasm32 only): [`DiskFolder`], a [`Folder`] over the File
 //! System Access API's `FileSystemDirectoryHandle` (Chrome and Edge, in a secure context), the
 //! folder's handle kept per strategy in an IndexedDB database of its own (`shirube-folders`: an
 //! open tab of an older release, which never opens it, is not blocked by its upgrade), the

@@ -1,4 +1,4 @@
-//! A shared folder (issue 46): the small interface the folder sync (`session::folder`) works
+//! A shared folder: the small interface the folder sync (`session::folder`) works
 //! over — list the files, read one, write this member's own — and [`MemoryFolder`], a folder
 //! held in memory (native tests, and the files of a folder read by hand through
 //! `<input webkitdirectory>`). The browser's implementation over the File System Access API

@@ -1,5 +1,5 @@
-//! The log of a bring-in under way (issue 35): a region's bring-in of many towns stores one
-//! strategy after another, and a page left half-way (closed, reloaded, crashed) used to leave
+//! The log of a bring-in under way: a region's bring-in of many towns stores one
+//! strategy after another, and a page left half-way (closed, reloaded, crashed) would leave
 //! the strategies stored so far with no region and no word. The log, written before each group
 //! of strategies is stored, names what the bring-in stores and what the region was before, so
 //! that the next start lists what was stored and can undo it as a whole

@@ -23,7 +23,7 @@
 //!   named by id), each under its own key; a deleted region is kept as a region backup.
 //! * A bring-in of many towns logs what it stores ([`IntakeLog`]), so that one left unfinished
 //!   is listed and undone at the next start.
-//! * The shared folder (issue 46): the [`Folder`] interface the folder sync works over (list,
+//! * The shared folder: the [`Folder`] interface the folder sync works over (list,
 //!   read, write one's own file; [`MemoryFolder`] in memory), and what the sync asks of the
 //!   store (`shared`: a member's version taken or merged, and undone; `lineage`: [`Ancestry`],
 //!   [`Store::shared_file`], one's own file).

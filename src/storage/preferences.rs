@@ -17,7 +17,7 @@ pub struct Preferences {
     pub language: Language,
     pub year_style: YearStyle,
     pub last_opened: Option<Id>,
-    /// This browser profile's member id in shared folders (issue 46: made once, at random).
+    /// This browser profile's member id in shared folders (made once, at random).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub folder_member: Option<String>,
     /// The name the person gave for the shared folder's members panel and history.

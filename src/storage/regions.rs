@@ -1,4 +1,4 @@
-//! Regions (issue 21): a regional bureau's [`Region`] — its name, its towns (stored strategies,
+//! Regions: a regional bureau's [`Region`] — its name, its towns (stored strategies,
 //! named by id), the indicator codes it matches on and the matches it made by hand — kept under
 //! its own key, `shirube/v1/region/<id>`, as a small JSON record with when it was saved. A
 //! region of 179 towns is about 10 KB: each save writes it whole, in one batch.

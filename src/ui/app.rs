@@ -64,7 +64,7 @@ fn App(start: Start) -> impl IntoView {
     // IndexedDB has no `storage` event: the tabs tell each other on a BroadcastChannel.
     state.on_other_tabs(move || state.follow_other_tab());
     // A strategy connected to a shared folder in this browser syncs on every page of it, not
-    // only its files page (issue 46; the sync's code is fetched only then).
+    // only its files page (the sync's code is fetched only then).
     let open_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     Effect::new(move |_| {
         let sharing = super::state::Sharing::from(state);

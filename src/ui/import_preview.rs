@@ -283,7 +283,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
             </details>
         })}
     };
-    // 統合する when the file shares a version with this browser (issue 37).
+    // 統合する when the file shares a version with this browser.
     let choice = RwSignal::new(existing.as_ref().map_or(ImportChoice::New, |e| e.proposed()));
     let conflicts = match existing.as_ref().map(|e| &e.merge) {
         Some(MergeOffer::Ready { merge, .. }) => merge.conflicts.len(),

@@ -1,4 +1,4 @@
-//! The 統合する part of the import preview (issue 19): what merging the file with this
+//! The 統合する part of the import preview: what merging the file with this
 //! computer's version would do — changes taken from the file, changes kept from here — and one
 //! card per conflict, side by side (このパソコン / ファイル), each with a choice. Nothing is
 //! applied until every conflict is chosen.

@@ -1,6 +1,6 @@
 //! The user interface: Leptos components by feature and the app state they share (`state`),
 //! which runs `session`'s actions against the browser's storage and shows their results in
-//! words from `locale`. Effects here only sync with the outside world (storage, the URL hash,
+//! words from `words` (with `locale`'s formatters). Effects here only sync with the outside world (storage, the URL hash,
 //! the document's language, the charts); everything else is derived.
 
 pub mod files;

@@ -49,7 +49,7 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
 });
 
 split!(files, load: load_open_from_folder,
-    /// 「共有フォルダから開く」 (issue 46): the strategies of a shared folder taken whole.
+    /// 「共有フォルダから開く」: the strategies of a shared folder taken whole.
     pub async fn open_from_folder(app: super::state::Sharing) -> Option<String> {
         super::state::open_from_folder(app).await
     }
@@ -79,8 +79,8 @@ split!(
 type Load = fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
 
 /// Starts fetching the parts the page of `route` needs — its page's and the actions' that open a
-/// strategy — before storage is opened (`app::mount`), so that fetching and opening overlap
-/// (issue 47). A part that does not arrive here is fetched again when it is used.
+/// strategy — before storage is opened (`app::mount`), so that fetching and opening overlap.
+/// A part that does not arrive here is fetched again when it is used.
 pub fn start_loading(route: &Route) {
     let page: Option<Load> = match route {
         Route::List | Route::NotFound(_) => return,

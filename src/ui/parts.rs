@@ -1,5 +1,5 @@
 //! The app's wasm parts: functions whose code is fetched on first use, grouped by what a visit
-//! needs (issue 47), and shown while they load — nothing for a part, 「読み込み中…」 for a page —
+//! needs, and shown while they load — nothing for a part, 「読み込み中…」 for a page —
 //! or, when a part cannot be fetched even on a second try, a plain message with 再読み込み
 //! instead of a dead page.
 //!
@@ -76,7 +76,7 @@ pub(crate) use split;
 
 /// A part's view, still to come: one type for every part, so that the suspense around it is
 /// compiled once (each future type of its own made the page's start-up module carry another copy
-/// of the suspense's code: issue 33).
+/// of the suspense's code).
 type Coming = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, PartMissing>> + Send>>;
 type Fetch = Box<dyn Fn() -> Coming + Send + Sync>;
 

@@ -28,8 +28,7 @@ pub trait Speaks: Copy + Send + Sync + 'static {
 
     /// Text that follows the language, for a view: `{state.text("保存", "Save")}`. One closure
     /// type for every such text, so that its rendering is compiled once, not once per text (a
-    /// `move || state.tr(…)` of its own costs the wasm a copy of the text's render effect each:
-    /// issue 33).
+    /// `move || state.tr(…)` of its own costs the wasm a copy of the text's render effect each).
     fn text(self, ja: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.tr(ja, en)
     }

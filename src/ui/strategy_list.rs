@@ -20,7 +20,7 @@ pub fn StrategyList() -> impl IntoView {
     let importing = use_importing();
     let nav = use_navigation();
     let creating = RwSignal::new(false);
-    // 「共有フォルダから開く」 (issue 46): only where the browser can keep a folder; its code is
+    // 「共有フォルダから開く」: only where the browser can keep a folder; its code is
     // the files part's, fetched with the click.
     let folder_api = crate::storage::folder_api_available();
     let folder_said = RwSignal::new(None::<String>);

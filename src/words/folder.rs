@@ -1,4 +1,4 @@
-//! The shared folder (issue 46) in words: a kept version's line in the history (a folder merge
+//! The shared folder in words: a kept version's line in the history (a folder merge
 //! names the person), why a member's file changed nothing, how a member stands, what a reading
 //! did, and why the folder could not be used.
 

@@ -1,4 +1,4 @@
-//! The regional page's heading count (issue 45: it must say what is on screen).
+//! The regional page's heading count (it must say what is on screen).
 
 use crate::locale::Language;
 

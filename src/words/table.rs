@@ -1,4 +1,4 @@
-//! A town's own table and outline in words (issue 31): why a workbook cannot be read, what a
+//! A town's own table and outline in words: why a workbook cannot be read, what a
 //! column holds (the role dropdown's labels), how a row found its indicator, what an outline's
 //! line becomes, what creating the outline made, and what cells pasted into a series' years set.
 

@@ -36,7 +36,7 @@
 //! - **Targets.** A direction-only target (↗) is written as 増加 / 減少 / 維持 (Shift_JIS has
 //!   no ↗; ↗ ↘ → are read too); a number gives a direction-only or missing target a value.
 //!   Changing a value target into a per-year one (or back), or a value into a direction, is
-//!   refused. A relative, span or bound target (issue 20) is written in words as towns print it
+//!   refused. A relative, span or bound target is written in words as towns print it
 //!   (`target_words`: 「基準値から10%減少」, 「令和3〜8年度の平均 1890」, 「累計 4386（平成27〜31年度）」,
 //!   「80以上」); words in a 目標値 cell set the whole target, whatever kind it had (the words say
 //!   the kind), and a bare number against such a target is refused.

@@ -110,7 +110,7 @@ pub(super) fn target(x: &Series, period: PlanPeriod, when: When, text: &str) -> 
     if is_direction_mark(text) {
         return match x.target {
             Some(Target::Direction) => Ok(None),
-            // A series with no target takes the direction (issue 45: as a town's table does).
+            // A series with no target takes the direction (as a town's table does).
             None => written(x, Target::Direction),
             _ => Err(RefusalReason::TargetKindDiffers),
         };

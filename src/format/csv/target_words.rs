@@ -1,4 +1,4 @@
-//! The target kinds a number cannot say (issue 20), in a CSV's 目標値 cell: written as towns
+//! The target kinds a number cannot say, in a CSV's 目標値 cell: written as towns
 //! print them, without the unit (it has its own column), and read back from those words and
 //! the usual variants (with the unit, full-width digits, ％, （）or ()), so an export reads back
 //! as the same `Target`.
@@ -158,7 +158,7 @@ pub(super) fn value_with_unit(text: &str) -> Option<f64> {
     (digits > 0 && unit.chars().count() <= 6 && !words).then(|| leading_number(&t)).flatten()
 }
 
-/// **The one target reader** (issue 45): every target wording a town writes, as the table
+/// **The one target reader**: every target wording a town writes, as the table
 /// import, the CSV import and the indicator form read it — an arrow or 増加/減少/維持 (a
 /// direction only), 「毎年380」 / 「380人/年」 (per year), the words of [`read`] (累計 over a span or
 /// 「5年間で」, 平均, 以上/以下, 基準値から…%減少, ポイント上昇, 現状維持), and a number (a value by

@@ -1,4 +1,4 @@
-//! What a value cell of a town's own table says (issue 20): a number; "no value" written the
+//! What a value cell of a town's own table says: a number; "no value" written the
 //! ways tables write it (「－」「―」「…」「×」「＊」「調査中」「未集計」「(未公表)」); or a number with a
 //! footnote mark (「2,408※」「35.2＊1」) or a remark in brackets (「1,820 (速報)」). A mark is not a
 //! reason to refuse the number, and "no value" is not a number to refuse: both are read, and

@@ -1,4 +1,4 @@
-//! A strategy's outline pasted from Word or a PDF as plain text (issue 31), read into goals,
+//! A strategy's outline pasted from Word or a PDF as plain text, read into goals,
 //! measures and initiatives: [`parse_outline`] proposes a level for each line from its numbering
 //! (`numbering`, `levels`), drops what is not the strategy's text (page numbers, running headers,
 //! the table of contents: `clean`) and reads evaluation sheets' project rows (`sheet`); the

@@ -49,7 +49,7 @@ pub struct NewIndicator {
     pub unknown_place: Option<String>,
 }
 
-/// A measure (施策) the table creates (issue 45): a row's 施策 cell (「(1) 農林業の担い手確保」)
+/// A measure (施策) the table creates: a row's 施策 cell (「(1) 農林業の担い手確保」)
 /// names a number the row's goal has no measure of. Its new indicators go under it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewMeasure {
@@ -166,7 +166,7 @@ pub fn plan_table_resolved(
                     x.label = text.series.clone();
                 }
                 target_direction(grid, roles, row, &mut indicator);
-                // A new indicator takes the year basis its row writes (issue 45); an existing one
+                // A new indicator takes the year basis its row writes; an existing one
                 // keeps its own, and the CSV rules note a calendar year written for it.
                 if let Some(basis) = row_basis(grid, shape, roles, row, &unit) {
                     for x in &mut indicator.series {
@@ -176,7 +176,7 @@ pub fn plan_table_resolved(
                 let id = indicator.id.clone();
                 working.indicators.push(Arc::new(indicator.clone()));
                 let mut under = named.clone().or_else(|| context.clone()).unwrap_or_else(|| place.clone());
-                // A 施策 the row's goal has no measure of: created under that goal (issue 45).
+                // A 施策 the row's goal has no measure of: created under that goal.
                 let unknown = match (&under, named_measure(&text.measure)) {
                     (Placement::Goal(goal), Some((number, title))) if !matches!(named, Some(Placement::Measure(_))) => {
                         let at = (new_measures.iter())

@@ -1,4 +1,4 @@
-//! A town's own table as it arrives (issue 31): a sheet of an Excel workbook, or cells pasted out
+//! A town's own table as it arrives: a sheet of an Excel workbook, or cells pasted out
 //! of Excel (the clipboard's HTML table or its tab-separated text), read into one [`Grid`] of
 //! cells with its merged ranges, and what that table means: where it sits in the sheet
 //! (`layout`), what each column holds (`roles`, proposed from the header words and remembered

@@ -1,4 +1,4 @@
-//! Cells pasted into an indicator's year rows (issue 31): a row or a column of values, or two
+//! Cells pasted into an indicator's year rows: a row or a column of values, or two
 //! rows (two columns) whose first holds the years, read into one value per year by the import's
 //! own cell reader (`csv::value_cell`: 「－」 and 「調査中」 are no value, 「2,408※」 is 2,408 with
 //! its mark, 「1,820（速報）」 is provisional; ▲ minus, full-width digits, commas). Without years,

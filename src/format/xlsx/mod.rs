@@ -1,4 +1,4 @@
-//! The committee's workbook (issue 32): one .xlsx with a sheet per table the CSVs offer — the
+//! The committee's workbook: one .xlsx with a sheet per table the CSVs offer — the
 //! numerical targets and KPIs (`kpis`: the CSV's wide layout with its numbers as numbers in the
 //! unit's format, the years as 令和N年度 headers, and progress, status and the town's verdict
 //! beside them), the measures' evaluation sheets in seed 002's layout (`sheets`) and the

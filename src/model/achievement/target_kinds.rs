@@ -1,5 +1,5 @@
 //! The achievement maths of the target kinds real towns print beyond a value, a direction and a
-//! per-year value (issue 20): relative to the baseline, an average or a total over a span of
+//! per-year value: relative to the baseline, an average or a total over a span of
 //! years, and a bound. Each test works its figures out in its comments.
 
 use super::*;

@@ -1,5 +1,5 @@
-//! What one side changed in an item the other side removed, summed up for the conflict card
-//! (issue 37): 「名称を変更」, 「KPI を1件追加」, 「事業を2件追加」 rather than 「編集あり（3か所）」.
+//! What one side changed in an item the other side removed, summed up for the conflict card:
+//! 「名称を変更」, 「KPI を1件追加」, 「事業を2件追加」 rather than 「編集あり（3か所）」.
 //! Data only; `words::merge` words it.
 
 use super::{Change, ChangeKind, Entity, Field, Kind};

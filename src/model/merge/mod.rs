@@ -1,4 +1,4 @@
-//! Three-way merge of two machines' work on one strategy (issue 19): `base` is the version both
+//! Three-way merge of two machines' work on one strategy: `base` is the version both
 //! started from, `ours` this computer's (このパソコン), `theirs` the file's (ファイル).
 //!
 //! Entities (goals, measures, initiatives, indicators, series, sections, …) are matched by id,
@@ -15,7 +15,7 @@
 //! of its shape (`shape`): no field is named twice. Initiatives and indicators that all three
 //! versions hold identically stand in without their yearly rows and are put back whole after
 //! (`unchanged`): in a large strategy they are most of the data, and the merge cannot change
-//! them. Conflicts are data; `locale` words them (`edited` sums up what a side did to an item
+//! them. Conflicts are data; `words::merge` words them (`edited` sums up what a side did to an item
 //! the other removed, for its card).
 
 pub mod edited;

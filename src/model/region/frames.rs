@@ -1,4 +1,4 @@
-//! Towns grouped by the national frame they are on (issue 34): a bureau in 2026 holds towns on
+//! Towns grouped by the national frame they are on: a bureau in 2026 holds towns on
 //! 第2期, デジタル田園都市国家構想 and the 2025 frame at once, and the towns × 国の基本目標 table is
 //! one table per frame — that frame's goals as columns, the towns on it as rows.
 //!

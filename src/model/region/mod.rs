@@ -1,4 +1,4 @@
-//! The regional view (issue 21): a prefecture's regional bureau (振興局) reads many towns'
+//! The regional view: a prefecture's regional bureau (振興局) reads many towns'
 //! strategies side by side. A [`Region`] names its member strategies by id and keeps what the
 //! bureau decides — the indicator names it matches towns on, and the matches it made by hand;
 //! everything else is computed from the towns' strategies, each by its own rules:

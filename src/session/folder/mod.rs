@@ -1,4 +1,4 @@
-//! The town hall's shared folder (issue 46): the rules of syncing a strategy through a folder
+//! The town hall's shared folder: the rules of syncing a strategy through a folder
 //! where each member writes only their own file (`names`: `shirube-<strategy>-<member>.json`)
 //! and reads everyone else's, over `storage::Folder` (list, read, write one's own).
 //!

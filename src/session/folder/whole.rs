@@ -1,5 +1,5 @@
 //! A browser with nothing stored of a strategy (a new PC, a cleared profile) and a shared
-//! folder (issue 46): the strategies the folder holds members' files of, and one taken whole
+//! folder: the strategies the folder holds members' files of, and one taken whole
 //! from its most complete file, with its lineage, so that later merges find their base.
 
 use super::{name_of, read_file, Name, Read, Refused, SyncError};

@@ -1,4 +1,4 @@
-//! Bringing many towns' files into a region at once (issue 21): picked or dropped files, a
+//! Bringing many towns' files into a region at once: picked or dropped files, a
 //! folder, a backup of everything, a region file. Each file goes through the real reading
 //! (`format::open`, `format::open_region`) and each strategy in it is one town:
 //!

@@ -1,4 +1,4 @@
-//! Which files of a dropped folder a bring-in reads (issue 21): a town's Shirube file is JSON,
+//! Which files of a dropped folder a bring-in reads: a town's Shirube file is JSON,
 //! so a folder's `.json` files are read (each then reads as a town, or is listed with its
 //! error); its other files (PDFs, spreadsheets the towns sent alongside) are listed as passed
 //! over, and the files an operating system leaves (`.DS_Store`, macOS's `._name.json`) are not

@@ -1,4 +1,4 @@
-//! The regional bureau's flows (issue 21) over stored regions and strategies: create, rename,
+//! The regional bureau's flows over stored regions and strategies: create, rename,
 //! delete (kept as a region backup, which [`restore`] brings back) a region; bring in many
 //! towns' files at once ([`bring_in`]) or a whole region file ([`open_region_file`]); replace a
 //! town by a newer file after the preview ([`replace_town`]); remove a town; set or clear a

@@ -1,4 +1,4 @@
-//! A bring-in left unfinished (issue 35): the page was closed, reloaded or crashed while towns
+//! A bring-in left unfinished: the page was closed, reloaded or crashed while towns
 //! were coming into a region. Its log (`storage::IntakeLog`) names what it stored; at the next
 //! start the user sees which strategies came in and either keeps them (the region gets the
 //! towns stored so far; bringing the same files in again goes on where it stopped: the towns

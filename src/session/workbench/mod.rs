@@ -1,4 +1,4 @@
-//! The workbench (issue 36): the store and the open strategy's editing session in one owner,
+//! The workbench: the store and the open strategy's editing session in one owner,
 //! whose actions — save, flush, open, store, import, restore, delete, follow another tab — each
 //! decide their rules here and return what changed as data ([`Outcome`]: the notice, the lists
 //! to read again, the page to go to). The page (`ui::state`) runs them on its timers and

@@ -46,14 +46,14 @@ pub enum VersionReason {
     KeptFromTab,
     /// Written to a file (another machine may merge from it).
     Exported,
-    /// Two machines' work merged (issue 19).
+    /// Two machines' work merged.
     Merged,
-    /// Written to the shared folder as this member's own file, by itself (issue 46). Thinned as
+    /// Written to the shared folder as this member's own file, by itself. Thinned as
     /// a save is: it is written every few minutes, and the file carries what a merge with it
     /// needs (`session::folder`).
     Synced,
-    /// Another member's changes taken from the shared folder without a conflict (issue 46;
-    /// [`Version::merged_from`] names the person). Thinned as a save is: five people polling
+    /// Another member's changes taken from the shared folder without a conflict
+    /// ([`Version::merged_from`] names the person). Thinned as a save is: five people polling
     /// would otherwise pin a version for every change each of them makes.
     FolderMerged,
 }

@@ -1,4 +1,4 @@
-//! The initiative form's 交付金 section (issue 34), shown for a 補助事業 (or an initiative that
+//! The initiative form's 交付金 section, shown for a 補助事業 (or an initiative that
 //! already names a grant): the programme (with the town's own words for another, and
 //! デジタル田園都市国家構想交付金's タイプ), the 地域再生計画, the grant period, then per fiscal year
 //! each KPI's target from the grant plan beside the indicator's actual (read here, recorded on

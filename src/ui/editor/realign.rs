@@ -1,4 +1,4 @@
-//! 「別の国の総合戦略に合わせ直す」 on the strategy's settings (issue 34): choose another national
+//! 「別の国の総合戦略に合わせ直す」 on the strategy's settings: choose another national
 //! frame, see each goal's proposed national goal (`model::realign::propose`, from the words) and
 //! correct it with a dropdown, see which goals have no counterpart and which national goals no
 //! goal takes, and apply in one undo step. The earlier frame and links, kept in the strategy

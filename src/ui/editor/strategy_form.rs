@@ -28,7 +28,7 @@ pub fn StrategyForm() -> impl IntoView {
     let last = bind::read(|s| Some(s.period.last));
     let stage = bind::read(|s| s.stage.as_str().to_owned());
     let framework = bind::read(|s| s.national_framework.name.clone());
-    // The built-in frame the strategy names by its key (issue 34), said under the name field.
+    // The built-in frame the strategy names by its key, said under the name field.
     let frame_key = bind::read(|s| s.national_framework.key.clone());
     let frame_note = move || {
         let (lang, style) = (state.lang(), state.year_style());

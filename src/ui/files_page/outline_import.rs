@@ -1,4 +1,4 @@
-//! A strategy's outline pasted from Word or a PDF (issue 31): the text is read when the user is
+//! A strategy's outline pasted from Word or a PDF: the text is read when the user is
 //! done (on `change`, or when an IME composition ends — never mid-composition), into the
 //! proposed tree of `format::outline` (each line's level, number and title); each line can go
 //! one level up or down or be joined to the line above; then 「作成する」 creates the goals,

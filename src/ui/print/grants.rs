@@ -1,4 +1,4 @@
-//! 「交付金事業の効果検証」 (issue 34): a fiscal year's grant projects on A4, the document a town
+//! 「交付金事業の効果検証」: a fiscal year's grant projects on A4, the document a town
 //! publishes every year — each project with its grant (programme, 地域再生計画, period, budget
 //! and grant amount of the year), its KPIs (the grant plan's target, the actual, 達成率 and
 //! 達成 / 未達成) and the town's 効果検証 (事業効果, 外部有識者の意見, 今後の方針 and its reason).

@@ -1,4 +1,4 @@
-//! Files and folders dropped on a region's page (issue 21): a bureau keeps the towns' files in a
+//! Files and folders dropped on a region's page: a bureau keeps the towns' files in a
 //! folder, and drops the folder. Each dropped item is taken as an entry
 //! (`DataTransferItem.webkitGetAsEntry`, asked during the drop event: the items are gone after
 //! it); a folder is read with `createReader().readEntries()` again until it answers with none

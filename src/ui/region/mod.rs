@@ -1,4 +1,4 @@
-//! The regional bureau's pages (issue 21): the regions on the strategy list (`list`, with the
+//! The regional bureau's pages: the regions on the strategy list (`list`, with the
 //! region backups), and a region's page `#/r/<id>` — bringing towns' files in (`bring_in`, files
 //! and folders dropped: `dropped`), a town's newer file (`replace`), the towns side by side for a
 //! fiscal year (`side_by_side`), the theme search (`themes`), one indicator across towns

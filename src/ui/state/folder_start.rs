@@ -1,4 +1,4 @@
-//! How the shared folder's sync starts away from the strategy's files page (issue 46):
+//! How the shared folder's sync starts away from the strategy's files page:
 //! 「共有フォルダから開く」 on the list takes a folder's strategies whole; a strategy connected in
 //! this browser (the preferences list it) resumes its sync on any page of it ([`resume`], in the
 //! `files` part), and after a restart whose permission is "prompt" a notice offers
@@ -58,7 +58,7 @@ pub async fn open_from_folder(app: Sharing) -> Option<String> {
     }
 }
 
-/// A strategy connected to a shared folder in this browser syncs on every page of it (issue 46):
+/// A strategy connected to a shared folder in this browser syncs on every page of it:
 /// the app calls this when such a strategy opens. The sync's code is in the `files` part (the
 /// files page shows the folder's section), fetched here: a strategy with no folder never
 /// fetches it on its other pages. (A part of its own, `folder`, shared so much code with the

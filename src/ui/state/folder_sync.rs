@@ -1,4 +1,4 @@
-//! The shared folder's sync (issue 46) as the page runs it: one [`Sync`] per strategy, kept
+//! The shared folder's sync as the page runs it: one [`Sync`] per strategy, kept
 //! for the page's life (leaving the files page does not stop it) — the folder kept from an
 //! earlier visit looked up, connect and reconnect (the permission asked in the click), reading
 //! when connected, on the page's focus, every [`POLL_MS`] while the page is visible and on
@@ -25,7 +25,7 @@ use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// How often a visible page reads the folder (30–60 s: issue 46).
+/// How often a visible page reads the folder (between 30 and 60 s).
 const POLL_MS: i32 = 45_000;
 /// How long after a save settles (or a merge) the own file is written (10–30 s).
 const WRITE_MS: i32 = 15_000;

@@ -1,4 +1,4 @@
-//! The import's context (issue 36): what the import dialog and the places that take files may
+//! The import's context: what the import dialog and the places that take files may
 //! do — take a picked or dropped file into the preview, confirm or cancel it, hand a dropped CSV
 //! to the strategy's CSV import, and read a town's table's remembered mappings.
 
@@ -66,7 +66,7 @@ impl Importing {
                         state.notice.set(None);
                     }
                 }
-                // A region file (issue 21) is opened as a region, not previewed as a strategy.
+                // A region file is opened as a region, not previewed as a strategy.
                 Ok(Taken::RegionFile) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
                     state.act(Action::OpenRegionFile(file, None))
                 }

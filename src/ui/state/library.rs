@@ -1,4 +1,4 @@
-//! The library's context (issue 36): what the strategy list, the kept data and a strategy's
+//! The library's context: what the strategy list, the kept data and a strategy's
 //! files page may do with what is stored — its lists, the library's actions (rename, duplicate,
 //! delete, restore, …), new strategies and examples, and the downloads of stored strategies.
 //! A component that takes `Library` (`use_library`) cannot edit the open strategy or import.

@@ -81,7 +81,7 @@ pub struct AppState {
     pub(super) summaries: RwSignal<Vec<StrategySummary>>,
     pub(super) backups: RwSignal<Vec<Backup>>,
     pub(super) garbage: RwSignal<Vec<GarbageEntry>>,
-    /// The regions (issue 21), as stored.
+    /// The regions, as stored.
     pub(super) regions: RwSignal<Vec<crate::storage::StoredRegion>>,
     /// The region backups (kept before a region was deleted or replaced), as stored.
     pub(super) region_backups: RwSignal<Vec<crate::storage::RegionBackup>>,
@@ -119,7 +119,7 @@ pub struct AppState {
 /// The whole state: for the app's wiring (`app`, the header). A component takes the context
 /// of its feature instead — [`use_library`], [`use_edits`], [`use_importing`], [`use_regions`],
 /// [`use_notice_board`], [`use_navigation`], [`use_downloads`], `speech::use_speech` — each
-/// offering only what that feature may do (issue 36).
+/// offering only what that feature may do.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
@@ -147,6 +147,9 @@ pub fn use_open() -> Signal<Option<Strategy>> {
     use_app().open.into()
 }
 
+/// The autosave's quiet moment (the rule — a quiet moment, one save at a time — is
+/// `session::autosave`'s). Two e2e tests (`storage.spec.ts`, `trust.spec.ts`) hold a change
+/// waiting by stopping the page's timers of 400 ms or more: a shorter delay needs them read again.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// The BroadcastChannel the tabs of this site tell each other about writes on.

@@ -1,4 +1,4 @@
-//! The notices' context (issue 36): the notice shown, and the answers a notice offers that no
+//! The notices' context: the notice shown, and the answers a notice offers that no
 //! other feature owns — another tab's version taken or this one kept, a strategy deleted
 //! elsewhere kept as new or brought back, room made by discarding kept versions, the open
 //! strategy downloaded as this tab holds it.

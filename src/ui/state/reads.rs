@@ -1,4 +1,4 @@
-//! What components read from storage, one handle per feature (issue 36: no component touches
+//! What components read from storage, one handle per feature (no component touches
 //! the store): the version history ([`Versions`]), a town's own table's remembered mappings
 //! ([`TableMappings`]) and a region with its towns ([`RegionReads`]). Each holds the store and
 //! offers only its feature's reads; they change nothing shown, so they stay outside `AppState`'s

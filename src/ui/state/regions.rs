@@ -1,4 +1,4 @@
-//! The regional bureau's actions (issue 21) run against the browser's storage: create, delete
+//! The regional bureau's actions run against the browser's storage: create, delete
 //! (undo from the notice) and restore a region, bring many towns' files into one, and replace a
 //! town by the newer file it sent (after its preview; undo from the notice).
 //! `session::region` holds their rules; here they are run and shown.
@@ -183,13 +183,13 @@ impl AppState {
 
 impl AppState {}
 
-/// The regional bureau's context (issue 36): the regions and their backups as stored, and
+/// The regional bureau's context: the regions and their backups as stored, and
 /// every region action; a component that takes `RegionDesk` (`use_regions`) cannot touch a
 /// strategy but through a region.
 #[derive(Clone, Copy)]
 pub struct RegionDesk {
     app: AppState,
-    /// The regions (issue 21), as stored.
+    /// The regions, as stored.
     pub regions: Shown<Vec<crate::storage::StoredRegion>>,
     /// The region backups (kept before a region was deleted or replaced), as stored.
     pub region_backups: Shown<Vec<crate::storage::RegionBackup>>,
@@ -364,7 +364,7 @@ impl RegionDesk {
                     };
                     state.notice.set(Some(notice));
                     // The page starts reading the region again before the results are listed,
-                    // so its header never shows the count from before (issue 37).
+                    // so its header never shows the count from before.
                     state.written().await;
                     result.try_set(Some(BringInResult { brought, not_read, passed_over, decided: Vec::new() }));
                 }

@@ -1,4 +1,4 @@
-//! The shared folder's context (issue 46): what the folder sync of the files page may do with
+//! The shared folder's context: what the folder sync of the files page may do with
 //! the app — store a waiting change before a reading, follow a reading that stored (the open
 //! strategy read again, an edit made meanwhile kept: as when another tab wrote), show a
 //! member's conflicting file as the import's merge preview, and keep this member's id and name

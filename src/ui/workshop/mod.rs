@@ -47,7 +47,7 @@ use notes_page::{current_session, NotesPage};
 use presenter::Presentation;
 
 /// The workshop session ideas are written to, when chosen (else the latest session): the
-/// workshop's own context (issue 36: one per feature), provided by the app so that it holds
+/// workshop's own context (one per feature), provided by the app so that it holds
 /// across the presentation and the notes page.
 #[derive(Clone, Copy)]
 pub struct ChosenSession(pub RwSignal<Option<Id>>);

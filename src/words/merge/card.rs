@@ -1,4 +1,4 @@
-//! One conflict's card in words (issues 19, 37): its heading (where, and what of it; an item as
+//! One conflict's card in words: its heading (where, and what of it; an item as
 //! a whole named by its number and title, 施策 3-1「…」), the lead (what happened, and the common
 //! version: 「元の版: 値なし」 for a yearly cell that was empty there), and each side's version —
 //! for the side that edited what the other removed, what it did: 「名称を変更、KPI を1件追加」.
@@ -76,7 +76,7 @@ impl Words<'_> {
         said.join(if self.ja() { "、" } else { "; " })
     }
 
-    /// What a member changed (the shared folder's members panel, issue 46): the first few
+    /// What a member changed (the shared folder's members panel): the first few
     /// edits named, then how many more; empty when none.
     pub fn edits(&self, edits: &[Edit]) -> String {
         let mut said: Vec<String> = edits.iter().take(EDITS_LISTED).map(|e| self.edit(None, e)).collect();
@@ -179,7 +179,7 @@ mod tests {
         crate::examples::by_key("hokuto").unwrap().load().unwrap()
     }
 
-    /// Issue 37: a removal against an edit names the item (施策 2-1「…」, not only its number)
+    /// A removal against an edit names the item (施策 2-1「…」, not only its number)
     /// and what the editing side did (名称を変更、KPI を1件追加), in Japanese and English — not
     /// 「編集あり（2か所）」.
     #[test]
@@ -241,7 +241,7 @@ mod tests {
         assert_eq!(card.theirs, "なし（削除）");
     }
 
-    /// Issue 37: a yearly cell both sides filled, empty in the common version, says
+    /// A yearly cell both sides filled, empty in the common version, says
     /// 「元の版: 値なし」, not 「元の版: なし（削除）」.
     #[test]
     fn a_cell_empty_in_the_common_version_has_no_value_there() {

@@ -1,4 +1,4 @@
-//! Words for a merge (issue 19): where a conflict is (基本目標 2 ＞ 施策 2-1 ＞ KPI「転入者数」),
+//! Words for a merge: where a conflict is (基本目標 2 ＞ 施策 2-1 ＞ KPI「転入者数」),
 //! what of it (目標値, 実績値（令和6年度）) and each side's version (30（令和6年度まで）,
 //! 削除, 名称を変更・KPI を1件追加). Conflicts arrive from `model::merge` as data and leave here as
 //! sentences; `card` puts one conflict's card together.

@@ -1,4 +1,4 @@
-//! A town's own KPI table brought in as it is (issue 31): a workbook (.xlsx, .xls, .ods) picked, or
+//! A town's own KPI table brought in as it is: a workbook (.xlsx, .xls, .ods) picked, or
 //! cells pasted from Excel, read into sheets (`format::table`); then the mapping (`mapping`: the
 //! sheet, the header rows, each column's role — proposed from the headers, or the mapping
 //! remembered for that layout —, where new indicators go); then the plan (`plan`: new and
