@@ -32,6 +32,7 @@ mod peek;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod publish;
+pub mod qr;
 mod region;
 mod rewrite;
 pub mod table;

@@ -8,6 +8,8 @@
 mod csv_import;
 mod history;
 mod outline_import;
+mod publish;
+mod publish_items;
 mod shared_folder;
 mod table_import;
 mod workbook_export;
@@ -92,6 +94,8 @@ fn Files(id: Id) -> impl IntoView {
             <shared_folder::SharedFolder id=id.clone()/>
 
             <history::VersionHistory id=id.clone()/>
+
+            <publish::PublishPanel/>
 
             <section class="panel" data-testid="other-files" aria-labelledby="other-files-title">
                 <h2 id="other-files-title">{state.text("印刷・ファイル", "Print and files")}</h2>

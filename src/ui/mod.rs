@@ -42,6 +42,10 @@ mod parts;
 #[cfg(target_arch = "wasm32")]
 mod print;
 #[cfg(target_arch = "wasm32")]
+mod publisher;
+#[cfg(target_arch = "wasm32")]
+mod qr;
+#[cfg(target_arch = "wasm32")]
 mod region;
 #[cfg(target_arch = "wasm32")]
 mod speech;

@@ -144,7 +144,7 @@ pub const DRAFT_LINES: usize = 4;
 
 /// What the preview lists before the folder is made: how much goes out, and what stays in
 /// (非公開, or under a 非公開 goal or measure, or a KPI no published item uses).
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outline {
     pub published: crate::model::Counts,
     /// What stays in, in the strategy's order.

@@ -4,7 +4,7 @@
 
 mod bind;
 mod common;
-mod fields;
+pub(crate) mod fields;
 mod goal_form;
 mod grant;
 mod indicator_form;

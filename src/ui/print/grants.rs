@@ -59,6 +59,7 @@ fn report(s: &Strategy, year: FiscalYear, lang: Language, style: YearStyle) -> i
         <header class="report-head">
             <p class="report-municipality">{s.municipality.name.clone()}</p>
             <h1>{s.title.clone()}</h1>
+            <crate::ui::qr::PageQr address=s.publication.address.clone()/>
             <p class="report-kind" data-testid="print-grants-heading">{heading}</p>
             <p class="report-note">{tr(lang,
                 "目標値は交付金の実施計画で定めたその年度の値、実績値は指標の実績です。達成率は 実績値÷目標値（減らす指標は 目標値÷実績値）。",

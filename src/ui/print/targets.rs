@@ -98,6 +98,7 @@ fn report(s: &Strategy, shown: Shown, lang: Language, style: YearStyle) -> impl 
         <header class="report-head">
             <p class="report-municipality">{s.municipality.name.clone()}</p>
             <h1 data-testid="print-title">{s.title.clone()}</h1>
+            <crate::ui::qr::PageQr address=s.publication.address.clone()/>
             <p class="report-kind">
                 {tr(lang, "数値目標の状況", "Numerical targets")}
                 " ・ "{tr(lang, "計画期間 ", "Plan period ")}{locale::period(s.period, lang, style)}

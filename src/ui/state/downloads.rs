@@ -34,6 +34,11 @@ impl Downloads {
         self.said(files::download_bytes(&file, mime, bytes), file);
     }
 
+    /// A zip (the public pages' folder).
+    pub fn zip(&self, file: String, bytes: &[u8]) {
+        self.said(files::download_bytes(&file, "application/zip", bytes), file);
+    }
+
     /// A CSV for Excel (UTF-8; the text carries its BOM).
     pub fn csv(&self, file: String, text: &str) {
         self.save(file, "text/csv;charset=utf-8", text);

@@ -130,5 +130,9 @@ pub fn Handout(
     let lang = lang.unwrap_or(Signal::stored(Language::Ja));
     let years = years.unwrap_or(Signal::stored(YearStyle::Japanese));
     provide_context(Speech(Signal::derive(move || Words { lang: lang.get(), years: years.get() })));
-    view! { <Presentation strategy=Signal::stored(strategy) ideas=None exit=None/> }
+    let address = strategy.publication.address.clone();
+    view! {
+        <Presentation strategy=Signal::stored(strategy) ideas=None exit=None/>
+        <footer class="handout-qr"><crate::ui::qr::PageQr address=address/></footer>
+    }
 }
