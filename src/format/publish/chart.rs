@@ -4,7 +4,7 @@
 //! every value.
 
 use crate::locale::{number, quantity};
-use crate::model::{FiscalYear, Series};
+use crate::model::{FiscalYear, PlanPeriod, Series, Target};
 use maud::{html, Markup};
 
 const WIDTH: f64 = 640.0;
@@ -24,17 +24,11 @@ struct Points {
 }
 
 impl Points {
-    fn of(series: &Series, fallback_baseline_year: FiscalYear) -> Points {
-        let baseline = series
-            .baseline
-            .as_ref()
-            .filter(|b| b.value.is_finite())
-            .map(|b| (b.year.unwrap_or(fallback_baseline_year), b.value));
-        let target = series
-            .target_value()
-            .filter(|v| v.is_finite())
-            .zip(series.target.as_ref().and_then(|t| t.due_year()))
-            .map(|(v, y)| (y, v));
+    fn of(series: &Series, period: PlanPeriod) -> Points {
+        let baseline =
+            series.baseline.as_ref().filter(|b| b.value.is_finite()).map(|b| (baseline_year(series, period), b.value));
+        let target =
+            series.target_value().filter(|v| v.is_finite()).zip(target_year(series, period)).map(|(v, y)| (y, v));
         let actuals = series.actuals.iter().filter(|a| a.value.is_finite()).map(|a| (a.year, a.value)).collect();
         Points { baseline, target, actuals }
     }
@@ -44,10 +38,24 @@ impl Points {
     }
 }
 
+/// The year a baseline is shown in: its own, or — as the achievement maths takes it — the
+/// year before the plan (`PlanPeriod::assumed_baseline_year`).
+pub fn baseline_year(series: &Series, period: PlanPeriod) -> FiscalYear {
+    series.baseline.as_ref().and_then(|b| b.year).unwrap_or(period.assumed_baseline_year())
+}
+
+/// The year a target with a value is shown in: its due year, or for a value target written
+/// without one the plan's last (`PlanPeriod::assumed_target_year`); none for the others.
+pub fn target_year(series: &Series, period: PlanPeriod) -> Option<FiscalYear> {
+    series.target_value()?;
+    let t = series.target.as_ref()?;
+    t.due_year().or(matches!(t, Target::Value { .. } | Target::Relative { .. }).then(|| period.assumed_target_year()))
+}
+
 /// The chart of `series` (`unit` its indicator's), or `None` when there is nothing to draw.
 /// `id` makes the title's and description's ids unique on the page; `label` names the chart.
-pub fn series_chart(id: &str, label: &str, series: &Series, unit: &str, plan_first: FiscalYear) -> Option<Markup> {
-    let points = Points::of(series, FiscalYear(plan_first.0 - 1));
+pub fn series_chart(id: &str, label: &str, series: &Series, unit: &str, period: PlanPeriod) -> Option<Markup> {
+    let points = Points::of(series, period);
     let years: Vec<i32> = points.all().map(|(y, _)| y.0).collect();
     let (first, last) = (*years.iter().min()?, *years.iter().max()?);
     let (low, high, step) = value_axis(points.all().map(|(_, v)| v));

@@ -170,14 +170,17 @@ fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
     let s = cx.s;
     let a = crate::model::assess(series, s.context_of(i));
     let name = series_name(i, series);
-    let chart = chart::series_chart(&format!("chart{n}"), &format!("{name}の推移"), series, &i.unit, s.period.first);
+    let chart = chart::series_chart(&format!("chart{n}"), &format!("{name}の推移"), series, &i.unit, s.period);
+    // Years the town did not write are shown as the achievement maths takes them, and said so.
+    let assumed = series.baseline.as_ref().is_some_and(|b| b.year.is_none())
+        || series.target.as_ref().is_some_and(|t| t.due_year().is_none() && chart::target_year(series, s.period).is_some());
     let mut years: Vec<crate::model::FiscalYear> = series
         .actuals
         .iter()
         .map(|a| a.year)
         .chain(series.interim.iter().map(|v| v.year))
-        .chain(series.baseline.as_ref().and_then(|b| b.year))
-        .chain(series.target.as_ref().and_then(|t| t.due_year()))
+        .chain(series.baseline.as_ref().map(|_| chart::baseline_year(series, s.period)))
+        .chain(chart::target_year(series, s.period))
         .collect();
     years.sort();
     years.dedup();
@@ -202,17 +205,18 @@ fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
                         @for y in years {
                             tr {
                                 th scope="row" { (year(y)) }
-                                td.num { (year_target(series, y)) }
+                                td.num { (year_target(series, y, s.period)) }
                                 td.num { @match series.actual(y) {
                                     Some(a) if a.provisional => { (number(a.value)) "（速報値）" }
                                     Some(a) => (number(a.value)),
-                                    None => @if series.baseline.as_ref().is_some_and(|b| b.year == Some(y)) {
+                                    None => @if series.baseline.is_some() && chart::baseline_year(series, s.period) == y {
                                         (number(series.baseline.as_ref().map_or(0.0, |b| b.value))) "（基準値）" } @else { "－" },
                                 } }
                             }
                         }
                     }
                 }
+                @if assumed { p.note { "年度の記載がない基準値は計画期間の前年度、目標値は計画期間の最終年度のものとして示しています。" } }
             }
         }
     }
@@ -228,11 +232,11 @@ fn unit_or(unit: &str) -> &str {
 
 /// The target a year has in the table: its interim target, or the final target's value in its
 /// due year.
-fn year_target(series: &Series, y: crate::model::FiscalYear) -> String {
+fn year_target(series: &Series, y: crate::model::FiscalYear, period: crate::model::PlanPeriod) -> String {
     if let Some(v) = series.interim.iter().find(|v| v.year == y) {
         return number(v.value);
     }
-    match (series.target.as_ref().and_then(|t| t.due_year()), series.target_value()) {
+    match (chart::target_year(series, period), series.target_value()) {
         (Some(due), Some(v)) if due == y => number(v),
         _ => "－".into(),
     }

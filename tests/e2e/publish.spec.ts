@@ -1,0 +1,172 @@
+// The town's public pages (公表), in Chromium against the release build. For 北本市:
+// - on the files page, the town's site, the pages' address and the licence are set, one KPI is
+//   marked 非公開 and a goal's 「この1年の主な動き」 is drafted; 「公開用ページを作る」 downloads
+//   the zip (its maker is a part of its own);
+// - the zip is unpacked (jszip, not the app's code) into test-results/published/kitamoto/ (the
+//   Firefox and WebKit suites open it from file://) and served from a sub-folder with
+//   `Content-Security-Policy: script-src 'none'`;
+// - no file holds a `<script` or an `on…=` attribute, and the 非公開 KPI's name and id are in
+//   no file;
+// - every page: axe-core (WCAG 2.1 A/AA) finds nothing, no request leaves 127.0.0.1 (the
+//   fixture's guard), every relative link resolves;
+// - a KPI page's table holds the strategy's values as the app stored them;
+// - screenshots of the index and a KPI page at 1280 px and 375 px, and of the panel.
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { AddressInfo } from 'node:net';
+import { test, expect } from './fixtures';
+import { enter, savedStrategy } from './helpers';
+import { REPO_ROOT } from './paths';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PUBLISHED = path.join(REPO_ROOT, 'test-results', 'published', 'kitamoto');
+const SUB = '/town/site/kpi/';
+
+/** Serves `files` (path → bytes) under SUB, with scripts forbidden by the header. */
+async function serve(files: Map<string, Buffer>): Promise<{ base: string; close: () => Promise<void> }> {
+  const types: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css', csv: 'text/csv', json: 'application/json' };
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(SUB.length);
+    const body = req.url?.startsWith(SUB) ? files.get(rel) : undefined;
+    if (!body) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': types[rel.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      'Content-Security-Policy': "script-src 'none'",
+    });
+    res.end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}${SUB}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/** The `on…=` attributes of every tag of an HTML text (text is escaped, so `<` opens a tag). */
+function eventAttributes(html: string): string[] {
+  return html
+    .split('<')
+    .slice(1)
+    .flatMap((tag) => tag.split('>')[0].split(/\s+/).slice(1))
+    .filter((a) => /^on[a-z]+\s*=/i.test(a));
+}
+
+test('the public pages of 北本市: made in the app, served with scripts forbidden, accessible and true to the strategy', async ({ page, openApp, shot, pageErrors }) => {
+  test.setTimeout(180_000);
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  // Two years of actuals typed in the editor, as the section would.
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-indicator').filter({ hasText: '出生数' }).click();
+  await enter(page, 'actual-0-2023', '352');
+  await enter(page, 'actual-0-2024', '361');
+  const id = /#\/s\/([^/]+)/.exec(page.url())![1];
+  await page.goto(`./#/s/${id}/files`);
+  await expect(page.getByTestId('publish')).toBeVisible();
+  await enter(page, 'publish-site', 'https://www.city.kitamoto.lg.jp/');
+  await enter(page, 'publish-address', 'https://www.city.kitamoto.lg.jp/kpi/');
+  await enter(page, 'publish-licence', 'CC BY 4.0');
+  await enter(page, 'publish-footer', 'お問い合わせ：企画課 048-591-1111');
+  await page.getByTestId('publish-items').locator('summary').click();
+  const hiddenCheck = page.getByTestId('publish-kpi-check').nth(1);
+  const hiddenName = ((await hiddenCheck.textContent()) ?? '').replace(/^数値目標\s*/, '').trim();
+  await hiddenCheck.locator('input').uncheck();
+  await page.getByTestId('publish-draft').first().click();
+  await expect(page.getByTestId('publish-withheld')).toContainText(hiddenName.split(' ').slice(1).join(' '));
+  await shot('publish-panel');
+  const s = await savedStrategy(page);
+  expect(s.publication.hidden).toHaveLength(1);
+  const hiddenId: string = s.publication.hidden[0];
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish-make').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+  const files = new Map<string, Buffer>();
+  for (const entry of Object.values(zip.files).filter((e) => !e.dir)) {
+    files.set(entry.name.split('/').slice(1).join('/'), await entry.async('nodebuffer'));
+  }
+  expect([...files.keys()]).toEqual(expect.arrayContaining(['index.html', 'accessibility.html', 'data.html', 'style.css', 'data/indicators.csv', 'data/strategy.json']));
+  fs.rmSync(PUBLISHED, { recursive: true, force: true });
+  for (const [rel, bytes] of files) {
+    fs.mkdirSync(path.dirname(path.join(PUBLISHED, rel)), { recursive: true });
+    fs.writeFileSync(path.join(PUBLISHED, rel), bytes);
+  }
+  const total = [...files.values()].reduce((n, b) => n + b.length, 0);
+  console.log(`[publish] 北本市: ${files.size} files, ${total} bytes`);
+  expect(total).toBeLessThan(1_000_000);
+
+  for (const [rel, bytes] of files) {
+    const text = bytes.toString('utf8');
+    expect(text.toLowerCase().includes('<script'), `${rel}: <script`).toBe(false);
+    if (rel.endsWith('.html')) expect(eventAttributes(text), rel).toEqual([]);
+    expect(text.includes(hiddenId), `${rel} names the 非公開 KPI`).toBe(false);
+  }
+
+  const server = await serve(files);
+  try {
+    const pages = [...files.keys()].filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(5);
+    const reader = await page.context().newPage();
+    for (const rel of pages) {
+      const response = await reader.goto(server.base + rel);
+      expect(response?.status(), rel).toBe(200);
+      expect(await reader.getAttribute('html', 'lang')).toBe('ja');
+      const violations = (await new AxeBuilder({ page: reader }).withTags(TAGS).analyze()).violations;
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), rel).toEqual([]);
+      const links = await reader.$$eval('a[href]', (as) => as.map((a) => [a.getAttribute('href')!, (a as HTMLAnchorElement).href]));
+      for (const [raw, absolute] of links) {
+        if (raw.startsWith('https://www.city.kitamoto.lg.jp')) continue;
+        expect(raw, `${rel}: a relative link`).not.toMatch(/^(\/|[a-z]+:)/i);
+        const target = new URL(absolute);
+        if (target.pathname === new URL(server.base + rel).pathname) continue;
+        const answer = await reader.request.get(target.origin + target.pathname);
+        expect(answer.status(), `${rel} → ${raw}`).toBe(200);
+      }
+    }
+
+    // A KPI page's table: every row's year against the strategy's baseline, target and actuals
+    // (a baseline or target written without a year sits in the year the app's maths takes).
+    const kpi = s.indicators.find((i: any) => i.name === '出生数')!;
+    await reader.setViewportSize({ width: 1280, height: 900 });
+    await reader.goto(`${server.base}kpi/${kpi.id}.html`);
+    await expect(reader.locator('h1')).toContainText(kpi.name);
+    const rows = await reader.locator('table').last().locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th')!.textContent!, ...[...tr.querySelectorAll('td')].map((td) => td.textContent!)]),
+    );
+    const x = kpi.series[0];
+    expect(x.target.kind).toBe('value');
+    const num = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 10 });
+    const expected = new Map<number, [string, string]>();
+    const put = (y: number, target?: string, actual?: string) => {
+      const [t, a] = expected.get(y) ?? ['－', '－'];
+      expected.set(y, [target ?? t, actual ?? a]);
+    };
+    put(x.baseline.year ?? s.period.first - 1, undefined, `${num(x.baseline.value)}（基準値）`);
+    put(x.target.year ?? s.period.last, num(x.target.value));
+    for (const a of x.actuals) put(a.year, undefined, a.provisional ? `${num(a.value)}（速報値）` : num(a.value));
+    expect(x.actuals.map((a: any) => a.value)).toEqual([352, 361]);
+    expect(rows.length).toBe(expected.size);
+    for (const [year, target, actual] of rows) {
+      const western = Number(/（(\d{4})年度）/.exec(year)![1]);
+      expect([target, actual], `${kpi.name} ${year}`).toEqual(expected.get(western));
+    }
+    await expect(reader.locator('svg[role="img"] desc')).toContainText('令和6年度 361');
+    await shot('publish-kpi-1280', reader);
+    await reader.setViewportSize({ width: 375, height: 800 });
+    await shot('publish-kpi-375', reader);
+    const overflow = await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'no sideways scrolling at 375 px').toBeLessThanOrEqual(0);
+    await reader.goto(server.base + 'index.html');
+    await shot('publish-index-375', reader);
+    await reader.setViewportSize({ width: 1280, height: 900 });
+    await shot('publish-index-1280', reader);
+    await reader.close();
+  } finally {
+    await server.close();
+  }
+  expect(pageErrors).toEqual([]);
+});
