@@ -223,6 +223,10 @@ pub const DASHBOARD_VISIT_GZIP_BUDGET: f64 = 650_000.0;
 /// the side-by-side page opened, one keystroke of the theme search.
 pub const REGION_BRING_IN_BUDGET_MS: f64 = 10_000.0;
 pub const REGION_OPEN_BUDGET_MS: f64 = 1_000.0;
+/// The public pages of "large" made and zipped, on 2 cores.
+pub const PUBLISH_BUDGET_MS: f64 = 3_000.0;
+/// The unpacked public folder of 北本市.
+pub const PUBLISH_KITAMOTO_BUDGET_BYTES: f64 = 1_000_000.0;
 pub const REGION_KEYSTROKE_BUDGET_MS: f64 = 100.0;
 
 pub fn report(raw: &Raw) -> Report {
@@ -400,6 +404,24 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "workbook_large", "committee workbook of large: clicked → download offered (warm)", "ms", None),
         figure(raw, "workbook_large_write", "  writing it (format::xlsx, wasm)", "ms", None),
         figure(raw, "workbook_large_cold", "  the first click, the writer's wasm part fetched too", "ms", None),
+        // The public pages (公開用ページ): the folder of large made and zipped.
+        figure(
+            raw,
+            "publish_large",
+            "public pages of large: clicked → zip offered (warm)",
+            "ms",
+            Some((PUBLISH_BUDGET_MS, Held::Median)),
+        ),
+        figure(raw, "publish_large_make", "  making the folder and the zip (format::publish, wasm)", "ms", None),
+        figure(raw, "publish_large_cold", "  the first click, the maker's wasm part fetched too", "ms", None),
+        figure(raw, "publish_large_bytes", "  the zip of large", "B", None),
+        figure(
+            raw,
+            "publish_kitamoto_bytes",
+            "  the unpacked folder of 北本市",
+            "B",
+            Some((PUBLISH_KITAMOTO_BUDGET_BYTES, Held::Median)),
+        ),
         figure(raw, "js_heap_large", "JS heap after loading large", "B", None),
         figure(raw, "wasm_memory_large", "wasm memory after loading large", "B", None),
         // The regional view: 179 town files brought in at once (file input's change event →

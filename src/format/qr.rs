@@ -54,7 +54,11 @@ mod tests {
         let mut picture = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
             let (mx, my) = (x / SCALE, y / SCALE);
             let inside = (QUIET..QUIET + qr.width).contains(&mx) && (QUIET..QUIET + qr.width).contains(&my);
-            if inside && qr.dark[(my - QUIET) * qr.width + (mx - QUIET)] { 0 } else { 255 }
+            if inside && qr.dark[(my - QUIET) * qr.width + (mx - QUIET)] {
+                0
+            } else {
+                255
+            }
         });
         let grids = picture.detect_grids();
         assert_eq!(grids.len(), 1);

@@ -173,7 +173,10 @@ fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
     let chart = chart::series_chart(&format!("chart{n}"), &format!("{name}の推移"), series, &i.unit, s.period);
     // Years the town did not write are shown as the achievement maths takes them, and said so.
     let assumed = series.baseline.as_ref().is_some_and(|b| b.year.is_none())
-        || series.target.as_ref().is_some_and(|t| t.due_year().is_none() && chart::target_year(series, s.period).is_some());
+        || series
+            .target
+            .as_ref()
+            .is_some_and(|t| t.due_year().is_none() && chart::target_year(series, s.period).is_some());
     let mut years: Vec<crate::model::FiscalYear> = series
         .actuals
         .iter()

@@ -33,8 +33,14 @@ pub fn PublishPanel() -> impl IntoView {
 }
 
 /// A setting of the publication, read and written through `Publication`.
-fn setting(state: Edits, get: fn(&Publication) -> &String, set: fn(&mut Publication, String)) -> (Signal<String>, Callback<String>) {
-    let value = Signal::derive(move || state.open.with(|o| o.as_ref().map(|s| get(&s.publication).clone()).unwrap_or_default()));
+fn setting(
+    state: Edits,
+    get: fn(&Publication) -> &String,
+    set: fn(&mut Publication, String),
+) -> (Signal<String>, Callback<String>) {
+    let value = Signal::derive(move || {
+        state.open.with(|o| o.as_ref().map(|s| get(&s.publication).clone()).unwrap_or_default())
+    });
     let commit = Callback::new(move |v: String| state.edit(|s| set(&mut s.publication, v.trim().to_owned())));
     (value, commit)
 }
@@ -46,7 +52,10 @@ fn address_problem(state: Edits, value: Signal<String>) -> Signal<Option<String>
         let lower = v.trim().to_ascii_lowercase();
         (!v.trim().is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://")).then(|| {
             state
-                .tr("「https://」または「http://」で始まるアドレスを入力してください（このままでは使いません）。", "Enter an address starting with https:// or http:// (this one is not used).")
+                .tr(
+                    "「https://」または「http://」で始まるアドレスを入力してください（このままでは使いません）。",
+                    "Enter an address starting with https:// or http:// (this one is not used).",
+                )
                 .to_owned()
         })
     })
@@ -136,7 +145,8 @@ fn MakeButton() -> impl IntoView {
         making.set(true);
         failed.set(None);
         let made_at = files::now();
-        let name = files::file_name(&s.municipality.name, &format!("{} 公開用ページ", s.title.trim()), &files::today(), "zip");
+        let name =
+            files::file_name(&s.municipality.name, &format!("{} 公開用ページ", s.title.trim()), &files::today(), "zip");
         leptos::task::spawn_local(async move {
             files::next_frame().await;
             let written = crate::ui::publisher::write(s, made_at).await;

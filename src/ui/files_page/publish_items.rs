@@ -14,7 +14,9 @@ use std::sync::Arc;
 pub fn PublishItems() -> impl IntoView {
     let state = use_edits();
     // Only the goals' ids: a check or a text typed must not rebuild the list under the cursor.
-    let goals = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.goals.iter().map(|g| g.id.clone()).collect::<Vec<_>>())));
+    let goals = Memo::new(move |_| {
+        state.open.with(|o| o.as_ref().map(|s| s.goals.iter().map(|g| g.id.clone()).collect::<Vec<_>>()))
+    });
     view! {
         <details class="publish-items" data-testid="publish-items">
             <summary>{state.text("公開する項目と「この1年の主な動き」", "What is published, and each goal's highlights of the year")}</summary>
@@ -26,7 +28,8 @@ pub fn PublishItems() -> impl IntoView {
 /// A check that says whether the item with `id` is published.
 fn published_check(state: Edits, id: Id, label: String, testid: String) -> impl IntoView {
     let shown = id.clone();
-    let checked = Signal::derive(move || state.open.with(|o| o.as_ref().is_some_and(|s| !s.publication.is_hidden(&shown))));
+    let checked =
+        Signal::derive(move || state.open.with(|o| o.as_ref().is_some_and(|s| !s.publication.is_hidden(&shown))));
     let commit = Callback::new(move |on: bool| state.edit(|s| s.publication.set_hidden(&id, !on)));
     view! { <CheckField label=Signal::derive(move || label.clone()) checked=checked on_commit=commit testid=testid/> }
 }
@@ -44,7 +47,9 @@ fn GoalItems(id: Id) -> impl IntoView {
     };
     let highlight = {
         let id = id.clone();
-        Signal::derive(move || state.open.with(|o| o.as_ref().map(|s| s.publication.highlight(&id).to_owned()).unwrap_or_default()))
+        Signal::derive(move || {
+            state.open.with(|o| o.as_ref().map(|s| s.publication.highlight(&id).to_owned()).unwrap_or_default())
+        })
     };
     let set_highlight = {
         let id = id.clone();
@@ -88,12 +93,23 @@ fn ItemChecks(goal: Arc<Goal>) -> impl IntoView {
         let Some(s) = o.as_ref() else { return Vec::new() };
         let mut rows = Vec::new();
         for t in &goal.targets {
-            rows.extend(indicator_name(s, t).map(|n| (t.clone(), format!("{} {n}", state.tr("数値目標", "Target")), "publish-kpi-check")));
+            rows.extend(
+                indicator_name(s, t)
+                    .map(|n| (t.clone(), format!("{} {n}", state.tr("数値目標", "Target")), "publish-kpi-check")),
+            );
         }
         for m in &goal.measures {
-            rows.push((m.id.clone(), format!("{} {} {}", state.tr("施策", "Measure"), m.number, m.title), "publish-measure-check"));
+            rows.push((
+                m.id.clone(),
+                format!("{} {} {}", state.tr("施策", "Measure"), m.number, m.title),
+                "publish-measure-check",
+            ));
             for i in &m.initiatives {
-                rows.push((i.id.clone(), format!("　{} {} {}", state.tr("事業", "Project"), i.number, i.title), "publish-initiative-check"));
+                rows.push((
+                    i.id.clone(),
+                    format!("　{} {} {}", state.tr("事業", "Project"), i.number, i.title),
+                    "publish-initiative-check",
+                ));
             }
             for k in &m.kpis {
                 rows.extend(indicator_name(s, k).map(|n| (k.clone(), format!("　KPI {n}"), "publish-kpi-check")));
