@@ -89,6 +89,13 @@ pub struct Options<'a> {
     /// This option is experimental.
     /// Default: `true` if the `WASM_SPLIT_CLI_ENABLE_DWARF` environment variable is non-empty.
     pub emit_dwarf: bool,
+    /// Shared chunks whose code is smaller than this many bytes are merged into another chunk
+    /// (the one whose merge loads the fewest bytes where they are not needed), until none is.
+    /// A merged chunk is loaded by every split that loaded either, so fewer, larger files
+    /// are fetched. 0 keeps one chunk per distinct set of splits.
+    ///
+    /// Default: 0
+    pub min_chunk_size: usize,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -108,6 +115,7 @@ impl<'wasm> Options<'wasm> {
             emit_dwarf: std::env::var_os("WASM_SPLIT_CLI_ENABLE_DWARF")
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
+            min_chunk_size: 0,
         }
     }
 }

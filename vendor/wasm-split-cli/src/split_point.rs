@@ -470,6 +470,7 @@ pub fn compute_split_modules(
     module: &InputModule,
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
+    min_chunk_size: usize,
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
@@ -534,6 +535,11 @@ pub fn compute_split_modules(
         }
     }
     perf_span.exit();
+    if min_chunk_size > 0 {
+        merge_small_chunks(&mut split_module_contents, min_chunk_size, |info| {
+            code_size(module, info)
+        });
+    }
 
     // Now, check for each module which of its dependencies it needs to import from some other module.
     for (name, out_module) in split_module_contents.iter_mut() {
@@ -644,6 +650,86 @@ pub fn compute_split_modules(
     program_info.canary_export_name = format!("__canary_{:x}", hasher.finish());
     perf_span.exit();
     Ok(program_info)
+}
+
+/// Bytes of function bodies a module holds.
+fn code_size(module: &InputModule, info: &OutputModuleInfo) -> usize {
+    let imported = module.imported_funcs.len();
+    info.included_symbols
+        .iter()
+        .filter_map(|dep| match dep {
+            DepNode::Function(id) if *id >= imported => module.defined_funcs.get(*id - imported),
+            _ => None,
+        })
+        .map(|f| {
+            let range = f.body.range();
+            (range.end - range.start) as usize
+        })
+        .sum()
+}
+
+/// Merges every shared chunk with less than `floor` bytes of code into another chunk, smallest
+/// first, until none is left below it (or one chunk is left). The chunk it joins is the one whose
+/// merge costs least: each split that now loads bytes it does not need counts those bytes
+/// (`size(a) * |splits(b) \ splits(a)| + size(b) * |splits(a) \ splits(b)|`), ties broken by the
+/// smaller chunk, then by the sets' order. The merged chunk is needed by the union of both sets:
+/// a superset of each, so every symbol is still loaded before any split that can reach it runs.
+fn merge_small_chunks(
+    contents: &mut HashMap<SplitModuleIdentifier, OutputModuleInfo>,
+    floor: usize,
+    size_of: impl Fn(&OutputModuleInfo) -> usize,
+) {
+    let mut chunks: Vec<(BTreeSet<String>, usize, OutputModuleInfo)> = Vec::new();
+    let keys: Vec<SplitModuleIdentifier> = contents
+        .keys()
+        .filter(|k| matches!(k, SplitModuleIdentifier::Chunk(_)))
+        .cloned()
+        .collect();
+    for key in keys {
+        let info = contents.remove(&key).expect("listed above");
+        let SplitModuleIdentifier::Chunk(splits) = key else { unreachable!() };
+        let size = size_of(&info);
+        chunks.push((splits, size, info));
+    }
+    chunks.sort_by(|a, b| a.0.cmp(&b.0));
+    loop {
+        if chunks.len() < 2 {
+            break;
+        }
+        let Some(small) = (0..chunks.len())
+            .filter(|&i| chunks[i].1 < floor)
+            .min_by_key(|&i| (chunks[i].1, chunks[i].0.clone()))
+        else {
+            break;
+        };
+        let cost = |i: usize| {
+            let (a, sa, _) = &chunks[small];
+            let (b, sb, _) = &chunks[i];
+            sa * b.difference(a).count() + sb * a.difference(b).count()
+        };
+        let into = (0..chunks.len())
+            .filter(|&i| i != small)
+            .min_by_key(|&i| (cost(i), chunks[i].1, chunks[i].0.clone()))
+            .expect("at least two chunks");
+        let (splits, size, info) = chunks.swap_remove(small);
+        // swap_remove moved the last chunk to `small`
+        let into = if into == chunks.len() { small } else { into };
+        let target = &mut chunks[into];
+        target.0.extend(splits);
+        target.1 += size;
+        target.2.included_symbols.extend(info.included_symbols);
+        // Another chunk may already be needed by exactly the merged set: one chunk per set.
+        let merged = chunks[into].0.clone();
+        if let Some(twin) = (0..chunks.len()).find(|&i| i != into && chunks[i].0 == merged) {
+            let (_, size, info) = chunks.swap_remove(twin);
+            let into = chunks.iter().position(|c| c.0 == merged).expect("still there");
+            chunks[into].1 += size;
+            chunks[into].2.included_symbols.extend(info.included_symbols);
+        }
+    }
+    for (splits, _, info) in chunks {
+        contents.insert(SplitModuleIdentifier::Chunk(splits), info);
+    }
 }
 
 fn module_defines_anything(
