@@ -16,9 +16,9 @@ cd "$SHIRUBE_ROOT"
 TRUNK_VERSION="0.21.14"   # 0.22.x needs rustc >= 1.96; this machine has 1.95
 # Cuts the wasm into a main module and lazily loaded parts (scripts/wasm-split.mjs): crates.io's
 # wasm_split_cli_support 0.2.4 with one change (issue 47: a size floor for shared chunks,
-# --min-chunk-size), vendored in tools/wasm-split-cli and installed from there. Its split format
+# --min-chunk-size), vendored in vendor/wasm-split-cli and installed from there. Its split format
 # must match the wasm_split_helpers that leptos pulls in (0.2.x in Cargo.lock).
-WASM_SPLIT_DIR="tools/wasm-split-cli"
+WASM_SPLIT_DIR="vendor/wasm-split-cli"
 WASM_TARGET="wasm32-unknown-unknown"
 # Drives Debian's firefox-esr (the Firefox suite, and the wasm tests in Firefox).
 GECKODRIVER_VERSION="0.37.1"

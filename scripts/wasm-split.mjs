@@ -50,7 +50,7 @@ fs.mkdirSync(pkgDir, { recursive: true });
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
 // 1. cut. Shared chunks with less than 16 KB of code (before wasm-opt) are merged into the chunk
-//    whose merge loads the fewest unneeded bytes (tools/wasm-split-cli, issue 47): measured on this
+//    whose merge loads the fewest unneeded bytes (vendor/wasm-split-cli, issue 47): measured on this
 //    app, no floor made 208 files (134–154 per visit), 4 KB 60 (36–43), 16 KB 32 (18–20) and the
 //    fewest bytes per visit, 64 KB 22 (11–13) but more bytes (parts loaded where not needed).
 const MIN_CHUNK_SIZE = 16_000;
