@@ -687,7 +687,9 @@ fn merge_small_chunks(
         .collect();
     for key in keys {
         let info = contents.remove(&key).expect("listed above");
-        let SplitModuleIdentifier::Chunk(splits) = key else { unreachable!() };
+        let SplitModuleIdentifier::Chunk(splits) = key else {
+            unreachable!()
+        };
         let size = size_of(&info);
         chunks.push((splits, size, info));
     }
@@ -722,9 +724,15 @@ fn merge_small_chunks(
         let merged = chunks[into].0.clone();
         if let Some(twin) = (0..chunks.len()).find(|&i| i != into && chunks[i].0 == merged) {
             let (_, size, info) = chunks.swap_remove(twin);
-            let into = chunks.iter().position(|c| c.0 == merged).expect("still there");
+            let into = chunks
+                .iter()
+                .position(|c| c.0 == merged)
+                .expect("still there");
             chunks[into].1 += size;
-            chunks[into].2.included_symbols.extend(info.included_symbols);
+            chunks[into]
+                .2
+                .included_symbols
+                .extend(info.included_symbols);
         }
     }
     for (splits, _, info) in chunks {
@@ -744,3 +752,6 @@ fn module_defines_anything(
     });
     defines_function || data.emits_data_in(input_module, output_module_index, info)
 }
+
+#[cfg(test)]
+mod merge_tests;
