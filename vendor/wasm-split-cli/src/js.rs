@@ -31,8 +31,19 @@ impl<'p> LinkModuleWriter<'p> {
     fn canary_name(&self) -> &str {
         self.program_info.canary_export_name()
     }
+    fn compact(&self) -> bool {
+        self.input_options.compact_loader
+    }
     fn write_main_import(&mut self, mod_path: &str) -> Result<()> {
         match self.input_options.target {
+            crate::OutputTarget::Web(_) if self.compact() => {
+                writeln!(
+                    &mut self.javascript,
+                    r#"import {{ initSync }} from "{mod_path}";"#
+                )?;
+                self.write_compact_helpers();
+                writeln!(&mut self.javascript)?
+            }
             crate::OutputTarget::Web(_) => writeln!(
                 &mut self.javascript,
                 r#"import {{ initSync }} from "{}";
@@ -72,12 +83,66 @@ function getSharedImports() {{
 "#
         )?)
     }
+    /// The compact loader's helpers: `part(file)`, the one fetch-and-instantiate closure of every
+    /// module, the table `C` of the shared chunks by number, and `d(ranges)`, a list of them.
+    fn write_compact_helpers(&mut self) {
+        let wrap = if self.input_module.options.debug_assertions {
+            "debugWrap("
+        } else {
+            "("
+        };
+        let js = &mut self.javascript;
+        match self.input_options.measure_prefix {
+            Some(prefix) => js.push_str(&format!(
+                r#"/** Fetches a part of this build and instantiates it with the imports given; a measure
+ *  "{prefix}<file>" spans its fetch to its instantiation (the benchmark reads them). */
+function part(file) {{
+    return () => {{
+        const start = performance.now();
+        const src = fetch(new URL("./" + file, import.meta.url));
+        src.catch(() => {{}});
+        return async (imports) => {{
+            const made = await {wrap}WebAssembly.instantiateStreaming(src, imports));
+            performance.measure("{prefix}" + file, {{ start, end: performance.now() }});
+            return made;
+        }};
+    }};
+}}
+"#
+            )),
+            None => js.push_str(&format!(
+                r#"/** Fetches a part of this build and instantiates it with the imports given. */
+function part(file) {{
+    return () => {{
+        const src = fetch(new URL("./" + file, import.meta.url));
+        src.catch(() => {{}});
+        return async (imports) => {wrap}WebAssembly.instantiateStreaming(src, imports));
+    }};
+}}
+"#
+            )),
+        }
+        js.push_str(
+            r#"/** The shared parts by number, and a list of them from ranges ("26-152,212"). */
+const C = [];
+function d(ranges) {
+    return ranges.split(",").flatMap((r) => { const [a, b = a] = r.split("-").map(Number); return C.slice(a, b + 1); });
+}
+"#,
+        );
+    }
     fn write_runtime(&mut self) -> Result<()> {
-        self.javascript
-            .push_str(include_str!("./snippets/split_wasm.js"));
+        let compact = self.compact();
+        let mut push = |snippet: &str| {
+            if compact {
+                self.javascript.push_str(&without_comment_lines(snippet));
+            } else {
+                self.javascript.push_str(snippet);
+            }
+        };
+        push(include_str!("./snippets/split_wasm.js"));
         if self.input_module.options.debug_assertions {
-            self.javascript
-                .push_str(include_str!("./snippets/instantiate.debug.js"));
+            push(include_str!("./snippets/instantiate.debug.js"));
         }
         Ok(())
     }
@@ -122,7 +187,7 @@ function getSharedImports() {{
         }
     }
     fn write_loaders(&mut self, program: &SplitProgramInfo) -> Result<()> {
-        let mut split_deps = HashMap::<String, Vec<String>>::new();
+        let mut split_deps = HashMap::<String, Vec<usize>>::new();
         for (module_index, (name, module)) in program.output_modules.iter().enumerate() {
             let SplitModuleIdentifier::Chunk(splits) = name else {
                 continue;
@@ -131,19 +196,26 @@ function getSharedImports() {{
                 continue;
             }
             let file_name = name.filename(module_index);
-            let var_name = format!("__chunk_{module_index}");
-            let splits_dbg = splits.iter().cloned().collect::<Vec<_>>().join(", ");
-            writeln!(&mut self.javascript, "/* {splits_dbg} */")?;
-            let fetcher = self.fetcher(format_args!("\"./{file_name}.wasm\""));
-            writeln!(
-                &mut self.javascript,
-                "const {var_name} = makeLoad({fetcher}, []);"
-            )?;
+            if self.compact() {
+                writeln!(
+                    &mut self.javascript,
+                    r#"C[{module_index}] = makeLoad(part("{file_name}.wasm"), []);"#
+                )?;
+            } else {
+                let var_name = format!("__chunk_{module_index}");
+                let splits_dbg = splits.iter().cloned().collect::<Vec<_>>().join(", ");
+                writeln!(&mut self.javascript, "/* {splits_dbg} */")?;
+                let fetcher = self.fetcher(format_args!("\"./{file_name}.wasm\""));
+                writeln!(
+                    &mut self.javascript,
+                    "const {var_name} = makeLoad({fetcher}, []);"
+                )?;
+            }
             for split in splits {
                 split_deps
                     .entry(split.clone())
                     .or_default()
-                    .push(var_name.clone());
+                    .push(module_index);
                 self.prefetch_map
                     .entry(split.clone())
                     .or_default()
@@ -160,15 +232,22 @@ function getSharedImports() {{
             let file_name = identifier.filename(module_index);
             let loader_name = identifier.loader_name();
             let deps = split_deps.remove(split).unwrap_or_default();
-            let deps = deps.join(", ");
+            let deps = if self.compact() && !deps.is_empty() {
+                format!(r#"d("{}")"#, ranges(&deps))
+            } else {
+                let names: Vec<_> = deps.iter().map(|i| format!("__chunk_{i}")).collect();
+                format!("[{}]", names.join(", "))
+            };
             let fetch_opts = if is_empty {
                 "() => async (_imp) => ({})".to_string()
+            } else if self.compact() {
+                format!(r#"part("{file_name}.wasm")"#)
             } else {
                 self.fetcher(format_args!("\"./{file_name}.wasm\""))
             };
             self.write_export_const(
                 &loader_name,
-                &format_args!("wrapAsyncCb(makeLoad({fetch_opts}, [{deps}]))"),
+                &format_args!("wrapAsyncCb(makeLoad({fetch_opts}, {deps}))"),
             )?;
             let prefetches = self.prefetch_map.entry(split.clone()).or_default();
             if !is_empty {
@@ -182,6 +261,42 @@ function getSharedImports() {{
         std::fs::write(path, self.javascript)?;
         Ok(self.prefetch_map)
     }
+}
+
+/// `snippet` without its lines that are only a comment (`// …`, or `/* … */` on one line).
+fn without_comment_lines(snippet: &str) -> String {
+    snippet
+        .split_inclusive('\n')
+        .filter(|line| {
+            let code = line.trim_start_matches([' ', '\t']);
+            let whole_line = line.ends_with('\n');
+            let slashes = code.starts_with("//");
+            let block = code.starts_with("/*")
+                && code[2..]
+                    .trim_end_matches([' ', '\t', '\n'])
+                    .ends_with("*/");
+            !(whole_line && (slashes || block))
+        })
+        .collect()
+}
+
+/// Numbers as ranges of consecutive ones, in their order: `[0, 1, 2, 5, 7, 8]` is `"0-2,5,7-8"`.
+fn ranges(numbers: &[usize]) -> String {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i {
+            format!("{}-{}", numbers[i], numbers[j])
+        } else {
+            numbers[i].to_string()
+        });
+        i = j + 1;
+    }
+    out.join(",")
 }
 
 fn reexported_shared_symbols(
@@ -218,6 +333,14 @@ pub fn link_module<'p>(
     let js_emit_span = perf_span!("emit js");
     let _emit_span = js_emit_span.enter();
     let mut link_module = LinkModuleWriter::new(program_info, emit_state);
+    if link_module.compact()
+        && !matches!(
+            link_module.input_options.target,
+            crate::OutputTarget::Web(_)
+        )
+    {
+        eyre::bail!("the compact loader is written for the web target only");
+    }
 
     let (_, main_module) = program_info
         .output_modules
@@ -231,4 +354,30 @@ pub fn link_module<'p>(
     link_module.write_runtime()?;
     link_module.write_loaders(program_info)?;
     Ok(link_module)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ranges, without_comment_lines};
+
+    #[test]
+    fn ranges_join_runs_of_consecutive_numbers_in_their_order() {
+        assert_eq!(ranges(&[]), "");
+        assert_eq!(ranges(&[7]), "7");
+        assert_eq!(ranges(&[0, 1, 2, 5, 7, 8]), "0-2,5,7-8");
+        assert_eq!(ranges(&[3, 4, 1, 2]), "3-4,1-2");
+        assert_eq!(ranges(&[2, 2]), "2,2");
+    }
+
+    #[test]
+    fn comment_lines_go_and_code_stays() {
+        let js = "/* a, b */\nconst x = 1; // kept\n    // gone\n  /* gone */  \nf(/* kept */);\n// last";
+        assert_eq!(
+            without_comment_lines(js),
+            "const x = 1; // kept\nf(/* kept */);\n// last"
+        );
+        let runtime = without_comment_lines(include_str!("./snippets/split_wasm.js"));
+        assert!(!runtime.lines().any(|l| l.trim_start().starts_with("//")));
+        assert!(runtime.contains("if (loadingModule === thisLoad) loadingModule = undefined;"));
+    }
 }

@@ -96,6 +96,19 @@ pub struct Options<'a> {
     ///
     /// Default: 0
     pub min_chunk_size: usize,
+    /// Write the loader (`link_name`) compactly, for a page that fetches it on every first
+    /// visit: without the comment lines (each chunk's splits, the runtime's notes); one
+    /// `part(file)` function for the fetch-and-instantiate closure that is otherwise written out
+    /// once per module; the shared chunks in one table `C`, by number; and each split's list of
+    /// chunks as number ranges (`d("0-5,9")`). Web target only.
+    ///
+    /// Default: false
+    pub compact_loader: bool,
+    /// With `compact_loader`: each module's fetch to its instantiation is timed with
+    /// `performance.measure(<this prefix> + <file name>)`, for a benchmark to read.
+    ///
+    /// Default: `None`
+    pub measure_prefix: Option<&'a str>,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -116,6 +129,8 @@ impl<'wasm> Options<'wasm> {
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
             min_chunk_size: 0,
+            compact_loader: false,
+            measure_prefix: None,
         }
     }
 }

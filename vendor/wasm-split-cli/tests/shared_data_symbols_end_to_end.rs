@@ -1405,3 +1405,117 @@ fn unknown_segment_base_keeps_active_data_whole() {
         vec![SEGMENT_BASE, SEGMENT_BASE + 8]
     );
 }
+
+/// The loader `transform` writes for `wasm`, as it is or compact (`Options::compact_loader`).
+fn loader(wasm: &[u8], compact: bool) -> String {
+    let tmp = tempfile::tempdir().expect("create tmpdir");
+    let main_out = tmp.path().join("main.wasm");
+    let mut opts = Options::new(wasm);
+    opts.output_dir = tmp.path();
+    opts.main_out_path = &main_out;
+    opts.compact_loader = compact;
+    opts.measure_prefix = compact.then_some("app:part:");
+    let link_path = tmp.path().join(opts.link_name);
+    transform(opts).expect("transform succeeds");
+    std::fs::read_to_string(link_path).expect("read link module")
+}
+
+/// What a loader loads: each chunk's file by number, and each split's file and chunks.
+type Loads = (BTreeMap<usize, String>, BTreeMap<String, Vec<usize>>);
+
+fn loads(javascript: &str) -> Loads {
+    let number = |s: &str| s.parse::<usize>().expect("a chunk number");
+    let chunk = regex::Regex::new(
+        r#"(?:const __chunk_(\d+) = makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\./([\w.]+)"|C\[(\d+)\] = makeLoad\(part\("([\w.]+)"\))"#,
+    )
+    .unwrap();
+    let chunks = chunk
+        .captures_iter(javascript)
+        .map(|c| {
+            let (n, file) = match c.get(1) {
+                Some(n) => (n, &c[2]),
+                None => (c.get(3).unwrap(), &c[4]),
+            };
+            (number(n.as_str()), file.to_string())
+        })
+        .collect();
+    let split = regex::Regex::new(
+        r#"(?s)export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(.*?, (\[[^\]]*\]|d\("[\d,-]*"\))\)\);"#,
+    )
+    .unwrap();
+    let splits = split
+        .captures_iter(javascript)
+        .map(|c| {
+            let deps = &c[2];
+            let deps: Vec<usize> = if let Some(list) = deps.strip_prefix('[') {
+                list.trim_end_matches(']')
+                    .split(", ")
+                    .filter(|d| !d.is_empty())
+                    .map(|d| number(d.strip_prefix("__chunk_").expect("a chunk")))
+                    .collect()
+            } else {
+                let ranges = deps.trim_start_matches("d(\"").trim_end_matches("\")");
+                ranges
+                    .split(',')
+                    .flat_map(|r| {
+                        let (a, b) = r.split_once('-').unwrap_or((r, r));
+                        number(a)..=number(b)
+                    })
+                    .collect()
+            };
+            (c[1].to_string(), deps)
+        })
+        .collect();
+    (chunks, splits)
+}
+
+#[test]
+fn the_compact_loader_loads_what_the_loader_as_written_loads() {
+    // The splits and chunks of `chunk_placement_uses_the_exact_chunk_of_all_requiring_splits`.
+    let input = Input {
+        data: b"iiiijjjjkkkkWWM.".to_vec(),
+        alignment: 0,
+        symbols: vec![
+            DataSymbol("outer", 0, 12),
+            DataSymbol("i1", 0, 4),
+            DataSymbol("i2", 4, 4),
+            DataSymbol("i3", 8, 4),
+            DataSymbol("w", 12, 2),
+            DataSymbol("m", 14, 1),
+        ],
+        funcs: vec![
+            Func(Owner::Main("main_reads"), vec![5]),
+            Func(Owner::Split("a"), vec![0, 4]),
+            Func(Owner::Split("b"), vec![1, 3, 4]),
+            Func(Owner::Split("c"), vec![2, 3, 4]),
+            Func(Owner::Split("d"), vec![4]),
+            Func(Owner::Split("e"), vec![3]),
+        ],
+        extra_segments: vec![],
+        data_relocs: vec![],
+    };
+    let wasm = input.build_wasm();
+    let (written, compact) = (loader(&wasm, false), loader(&wasm, true));
+    let (chunks, splits) = loads(&written);
+    assert!(chunks.len() >= 2, "chunks to list: {written}");
+    assert_eq!(splits.len(), 5, "one loader per split: {written}");
+    assert!(splits.values().any(|deps| deps.len() >= 2));
+    assert_eq!(loads(&compact), (chunks, splits), "{compact}");
+
+    for line in compact.lines() {
+        let code = line.trim_start();
+        assert!(!code.starts_with("//"), "a comment line: {line}");
+        assert!(
+            !(code.starts_with("/*") && !code.starts_with("/**")),
+            "a comment line: {line}"
+        );
+    }
+    assert!(!compact.contains("__chunk_"), "{compact}");
+    assert_eq!(
+        compact.matches("fetch(").count(),
+        1,
+        "one fetch, in part(): {compact}"
+    );
+    assert!(compact.contains(r#"performance.measure("app:part:" + file"#));
+    assert!(compact.starts_with("import { initSync } from \"./main.js\";\n/** Fetches a part"));
+}

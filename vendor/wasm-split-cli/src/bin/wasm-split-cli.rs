@@ -32,6 +32,15 @@ struct Cli {
     #[arg(long, default_value_t = 0)]
     min_chunk_size: usize,
 
+    /// Write a compact loader: no comment lines, one fetch function, chunk lists as ranges (web).
+    #[arg(long)]
+    compact_loader: bool,
+
+    /// With --compact-loader: time each module's fetch to its instantiation with
+    /// `performance.measure(<PREFIX><file>)`.
+    #[arg(long, value_name = "PREFIX", requires = "compact_loader")]
+    measure_prefix: Option<String>,
+
     /// Print verbose split information.
     #[arg(short, long)]
     verbose: bool,
@@ -52,6 +61,8 @@ fn main() -> Result<()> {
         let mut opts = this::Options::new(&input_wasm);
         opts.verbose = args.verbose;
         opts.min_chunk_size = args.min_chunk_size;
+        opts.compact_loader = args.compact_loader;
+        opts.measure_prefix = args.measure_prefix.as_deref();
         opts.output_dir = &args.output;
         opts.main_out_path = &main_out_path;
         if let Some(name) = args.out_name.as_ref() {
