@@ -17,10 +17,11 @@ export const WASM_SPLIT_SOURCE = 'vendor/wasm-split-cli';
 
 /** The folder `cargo install --root` puts wasm-split-cli in, and the program in it. */
 export function wasmSplitCli() {
-  // Tracked and new files, not ignored ones (a target/ left by `cargo test` in the crate).
+  // Tracked and new files, not ignored ones (a target/ left by `cargo test` in the crate), and not
+  // the Markdown ones (SHIRUBE.md, README.md), which the program does not depend on.
   const files = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard', '--', WASM_SPLIT_SOURCE], { cwd: ROOT, encoding: 'utf8' })
     .split('\0')
-    .filter((f) => f && fs.existsSync(path.join(ROOT, f)))
+    .filter((f) => f && !f.endsWith('.md') && fs.existsSync(path.join(ROOT, f)))
     .sort();
   if (files.length === 0) throw new Error(`${WASM_SPLIT_SOURCE} has no files (is ${ROOT} a git checkout?)`);
   const hash = createHash('sha256');
