@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Where the wasm-split-cli built from this checkout's vendor/wasm-split-cli lives: a folder named by
-// a hash of that copy's files, beside cargo's own installs (<cargo home>/shirube/wasm-split-cli-<hash>,
+// a hash of the files it is built from, beside cargo's own installs (<cargo home>/shirube/wasm-split-cli-<hash>,
 // the cargo home being $CARGO_INSTALL_ROOT, else $CARGO_HOME, else ~/.cargo, as for `cargo install`).
 // scripts/setup.sh builds it there when it is missing (`node scripts/wasm-split-tool.mjs` prints the
 // folder), and scripts/wasm-split.mjs runs it from there. So a changed copy is always built anew,
@@ -17,11 +17,12 @@ export const WASM_SPLIT_SOURCE = 'vendor/wasm-split-cli';
 
 /** The folder `cargo install --root` puts wasm-split-cli in, and the program in it. */
 export function wasmSplitCli() {
-  // Tracked and new files, not ignored ones (a target/ left by `cargo test` in the crate), and not
-  // the Markdown ones (SHIRUBE.md, README.md), which the program does not depend on.
-  const files = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard', '--', WASM_SPLIT_SOURCE], { cwd: ROOT, encoding: 'utf8' })
+  // What the program is built from (tracked and new files, not ignored ones): not the tests or the
+  // Markdown files, so a change to those does not make the set-up build the same program again.
+  const sources = ['src', 'Cargo.toml', 'Cargo.lock'].map((f) => `${WASM_SPLIT_SOURCE}/${f}`);
+  const files = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard', '--', ...sources], { cwd: ROOT, encoding: 'utf8' })
     .split('\0')
-    .filter((f) => f && !f.endsWith('.md') && fs.existsSync(path.join(ROOT, f)))
+    .filter((f) => f && fs.existsSync(path.join(ROOT, f)))
     .sort();
   if (files.length === 0) throw new Error(`${WASM_SPLIT_SOURCE} has no files (is ${ROOT} a git checkout?)`);
   const hash = createHash('sha256');

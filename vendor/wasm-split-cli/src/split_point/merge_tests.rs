@@ -37,7 +37,7 @@ impl Program {
 
     fn add(&mut self, identifier: SplitModuleIdentifier, id: usize, size: usize) {
         let function = DepNode::Function(id);
-        self.sizes.insert(function.clone(), size);
+        self.sizes.insert(function, size);
         let info = self.contents.entry(identifier).or_default();
         info.included_symbols.insert(function);
     }
