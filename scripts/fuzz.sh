@@ -11,7 +11,7 @@
 # backup_file (a backup of everything), csv_file (a KPI table, UTF-8 or Shift_JIS, against the
 # 北本市 example), merge (random edits on two machines' versions), table_workbook (a town's own
 # workbook: .xlsx, .xls, .ods), table_xls (damaged .xls files, into the patched calamine of
-# tools/calamine), table_paste (pasted cells: the clipboard's HTML and text), outline
+# vendor/calamine), table_paste (pasted cells: the clipboard's HTML and text), outline
 # (a pasted outline: format::outline, its corrections and into_strategy). Seeds: fuzz/seeds/<target>/,
 # tests/files/bad/ and the examples; the growing corpus is fuzz/corpus/<target>/, committed after
 # a run minimised where it is small enough (.gitignore names which; the next machine starts

@@ -96,6 +96,6 @@ locked_wasm_bindgen_version() {
 SHIRUBE_DIST_STAMP="target/.shirube-dist-sources"
 source_fingerprint() {
   (cd "$SHIRUBE_ROOT" && git ls-files -z -co --exclude-standard -- \
-      src public style web scripts index.html Cargo.toml Cargo.lock Trunk.toml .cargo package.json package-lock.json \
+      src public style web scripts vendor index.html Cargo.toml Cargo.lock Trunk.toml .cargo package.json package-lock.json \
     | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 }

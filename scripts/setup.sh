@@ -15,10 +15,11 @@ cd "$SHIRUBE_ROOT"
 
 TRUNK_VERSION="0.21.14"   # 0.22.x needs rustc >= 1.96; this machine has 1.95
 # Cuts the wasm into a main module and lazily loaded parts (scripts/wasm-split.mjs): crates.io's
-# wasm_split_cli_support 0.2.4 with one change (issue 47: a size floor for shared chunks,
-# --min-chunk-size), vendored in tools/wasm-split-cli and installed from there. Its split format
-# must match the wasm_split_helpers that leptos pulls in (0.2.x in Cargo.lock).
-WASM_SPLIT_DIR="tools/wasm-split-cli"
+# wasm_split_cli_support 0.2.4 with Shirube's changes (a size floor for shared chunks, the loader
+# written compactly), vendored in vendor/wasm-split-cli (its SHIRUBE.md) and built from there into a
+# folder named by a hash of its files (scripts/wasm-split-tool.mjs). Its split format must match the
+# wasm_split_helpers that leptos pulls in (0.2.x in Cargo.lock).
+WASM_SPLIT_DIR="vendor/wasm-split-cli"
 WASM_TARGET="wasm32-unknown-unknown"
 # Drives Debian's firefox-esr (the Firefox suite, and the wasm tests in Firefox).
 GECKODRIVER_VERSION="0.37.1"
@@ -111,17 +112,22 @@ npm_stamp_value() {
 }
 
 ensure_wasm_split() {
-  # Installed from this checkout's copy; a stamp beside the binary says which copy (a hash of its files).
-  local stamp="$SHIRUBE_CARGO_BIN/.shirube-wasm-split-cli" want
-  want="$(git ls-files -z -co --exclude-standard -- "$WASM_SPLIT_DIR" | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
-  if command -v wasm-split-cli >/dev/null && [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
-    echo "wasm-split-cli ($WASM_SPLIT_DIR): installed (skip)"
+  # Built from this checkout's copy into a folder named by a hash of its files, where
+  # scripts/wasm-split.mjs runs it from: a changed copy is built anew, an unchanged one is skipped,
+  # and another checkout with another copy keeps its own. The folder appears whole or not at all.
+  local root partial
+  root="$(node scripts/wasm-split-tool.mjs)"
+  if [[ -x "$root/bin/wasm-split-cli" ]]; then
+    echo "wasm-split-cli ($WASM_SPLIT_DIR): installed in $root (skip)"
   else
-    echo "wasm-split-cli: building $WASM_SPLIT_DIR (wasm_split_cli_support 0.2.4 with a size floor for shared chunks; about 1 minute)"
-    cargo install --path "$WASM_SPLIT_DIR" --locked --features build-binary --force
-    echo "$want" > "$stamp"
+    echo "wasm-split-cli: building $WASM_SPLIT_DIR into $root (wasm_split_cli_support 0.2.4 with Shirube's changes; about 1 minute)"
+    partial="$root.partial-$$"
+    rm -rf "$partial"
+    cargo install --path "$WASM_SPLIT_DIR" --locked --features build-binary --no-track --root "$partial"
+    mv -T "$partial" "$root" 2>/dev/null || rm -rf "$partial"   # or another set-up was quicker
   fi
-  command -v wasm-split-cli >/dev/null || die "wasm-split-cli is not on PATH after installing it"
+  [[ "$("$root/bin/wasm-split-cli" --help)" == *--compact-loader* ]] \
+    || die "$root/bin/wasm-split-cli is not the one of $WASM_SPLIT_DIR (no --compact-loader)"
 }
 
 ensure_npm_packages() {

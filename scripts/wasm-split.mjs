@@ -6,9 +6,10 @@
 //
 // Trunk builds the crate (cargo, with `-Clink-args=--emit-relocs` from .cargo/config.toml) and
 // writes index.html into its staging folder; then this script
-//   1. runs wasm-split-cli on cargo's wasm (target/wasm32-unknown-unknown/<profile>/shirube.wasm)
-//      → the main module, one module per lazy page, the shared parts and __wasm_split.js (the
-//      loader, which fetches a part when a lazy function is first called);
+//   1. runs wasm-split-cli (vendor/wasm-split-cli, built by scripts/setup.sh where
+//      scripts/wasm-split-tool.mjs says) on cargo's wasm (target/wasm32-unknown-unknown/<profile>/
+//      shirube.wasm) → the main module, one module per lazy page, the shared parts and
+//      __wasm_split.js (the loader, which fetches a part when a lazy function is first called);
 //   2. runs wasm-bindgen on the main module (--keep-lld-exports: the parts link to its exports);
 //   3. release only: wasm-opt -Oz on every module (as Trunk would have; data-wasm-opt="0" in
 //      index.html stops Trunk doing it on the uncut wasm);
@@ -23,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { WASM_SPLIT_SOURCE, wasmSplitCli } from './wasm-split-tool.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CRATE = 'shirube';
@@ -50,11 +52,18 @@ fs.mkdirSync(pkgDir, { recursive: true });
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
 // 1. cut. Shared chunks with less than 16 KB of code (before wasm-opt) are merged into the chunk
-//    whose merge loads the fewest unneeded bytes (tools/wasm-split-cli, issue 47): measured on this
-//    app, no floor made 208 files (134–154 per visit), 4 KB 60 (36–43), 16 KB 32 (18–20) and the
-//    fewest bytes per visit, 64 KB 22 (11–13) but more bytes (parts loaded where not needed).
+//    whose merge loads the fewest unneeded bytes (issue 47): measured on this app, no floor made
+//    208 files (134–154 per visit), 4 KB 60 (36–43), 16 KB 32 (18–20) and the fewest bytes per
+//    visit, 64 KB 22 (11–13) but more bytes (parts loaded where not needed).
+//    The loader, which every first visit fetches, is written compactly (issue 33: 9.3 → 7.1 KB
+//    gzipped): no comment lines (wasm-split's list of splits above each shared part was 200 KB),
+//    one `part(file)` instead of ~600 copies of the same five lines, the shared parts in a table by
+//    number and each page's list of them as ranges (`d("26-152,212")`); `part` measures each part's
+//    fetch to its instantiation as `shirube:part:<file>`, which the benchmark reads.
 const MIN_CHUNK_SIZE = 16_000;
-run('wasm-split-cli', [input, splitDir, '--target', 'web', '--out-name', CRATE, '--min-chunk-size', String(MIN_CHUNK_SIZE)]);
+const splitter = wasmSplitCli();
+if (!fs.existsSync(splitter.bin)) fail(`${splitter.bin} is missing: bash scripts/setup.sh builds ${WASM_SPLIT_SOURCE} as it is now`);
+run(splitter.bin, [input, splitDir, '--target', 'web', '--out-name', CRATE, '--min-chunk-size', String(MIN_CHUNK_SIZE), '--compact-loader', '--measure-prefix', 'shirube:part:']);
 // 2. bind the main module
 run('wasm-bindgen', [path.join(splitDir, `${CRATE}.wasm`), '--out-dir', pkgDir, '--out-name', CRATE, '--target', 'web', '--keep-lld-exports', '--no-typescript']);
 for (const f of fs.readdirSync(splitDir)) {
@@ -105,67 +114,6 @@ if (profile === 'release') {
 }
 for (const f of wasmFiles) {
   if (!WebAssembly.validate(fs.readFileSync(path.join(pkgDir, f)))) fail(`${f} is not a valid WebAssembly module`);
-}
-
-// The loader wasm-split writes lists, above each shared part, every split that uses it: 200 KB of
-// comments (2 KB gzipped) in a file every first visit fetches. Its comment lines go; the code stays.
-// Then its ~600 loaders, each the same five lines around a file name, become one call each, and
-// each page's list of parts a list of number ranges (9.3 → 7.1 KB gzipped, issue 33).
-{
-  const loader = path.join(pkgDir, '__wasm_split.js');
-  const text = fs.readFileSync(loader, 'utf8');
-  const uncommented = text.replace(/^[ \t]*\/\*[^\n]*\*\/[ \t]*\n/gm, '').replace(/^[ \t]*\/\/[^\n]*\n/gm, '');
-  fs.writeFileSync(loader, compactLoader(uncommented));
-}
-
-/** wasm-split's loader with one `part(name)` for its repeated fetch-and-instantiate closure, the
- * shared parts in a table `C` by number, and each list of them as ranges (`d("26-152,212")`).
- * Fails the build when the loader is not of the shape this expects (a new wasm-split). */
-function compactLoader(code) {
-  // A debug build's loader wraps each instantiation in its `debugWrap` (which names a part of
-  // another build); a release build's does not.
-  const block = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => (?:\(WebAssembly\.instantiateStreaming\(src, imports\)\)|debugWrap\(WebAssembly\.instantiateStreaming\(src, imports\)\));\n\}\n, /g;
-  const debug = /^async function debugWrap\(/m.test(code);
-  let out = code.replace(block, (_, file) => `makeLoad(part("${file}"), `);
-  out = out.replace(/^const __chunk_(\d+) = /gm, 'C[$1] = ');
-  out = out.replace(/\[(__chunk_\d+(?:, __chunk_\d+)*)?\]/g, (all, list) => {
-    if (!list) return all;
-    const numbers = [...list.matchAll(/__chunk_(\d+)/g)].map((m) => Number(m[1]));
-    const ranges = [];
-    for (let i = 0; i < numbers.length; ) {
-      let j = i;
-      while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j += 1;
-      ranges.push(j > i ? `${numbers[i]}-${numbers[j]}` : `${numbers[i]}`);
-      i = j + 1;
-    }
-    return `d("${ranges.join(',')}")`;
-  });
-  if (/__chunk_|import\.meta\.url\)\);\n\s*src\.catch/.test(out)) fail('__wasm_split.js: a part loader of a shape this build does not know (wasm-split changed?)');
-  const helpers = [
-    '/** Fetches a part of this build and instantiates it with the imports given; a measure',
-    ' *  "shirube:part:<file>" spans its fetch to its instantiation (the benchmark reads them). */',
-    'function part(file) {',
-    '    return () => {',
-    '        const start = performance.now();',
-    '        const src = fetch(new URL("./" + file, import.meta.url));',
-    '        src.catch(() => {});',
-    '        return async (imports) => {',
-    `            const made = await ${debug ? 'debugWrap(' : '('}WebAssembly.instantiateStreaming(src, imports));`,
-    '            performance.measure("shirube:part:" + file, { start, end: performance.now() });',
-    '            return made;',
-    '        };',
-    '    };',
-    '}',
-    '/** The shared parts by number, and a list of them from ranges ("26-152,212"). */',
-    'const C = [];',
-    'function d(ranges) {',
-    '    return ranges.split(",").flatMap((r) => { const [a, b = a] = r.split("-").map(Number); return C.slice(a, b + 1); });',
-    '}',
-    '',
-  ].join('\n');
-  // After the import of initSync (the module's first line), before the first loader.
-  const first = out.indexOf('\n') + 1;
-  return out.slice(0, first) + helpers + out.slice(first);
 }
 
 // wasm-bindgen's glue, which every first visit fetches, without its comments (JSDoc on every

@@ -175,7 +175,7 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
   expect(pageErrors).toEqual([]);
 });
 
-// Issue 45: an .xls is read (by the patched calamine of tools/calamine), not refused.
+// Issue 45: an .xls is read (by the patched calamine of vendor/calamine), not refused.
 test('an Excel 97-2003 workbook (.xls): read, previewed and applied; its values stored one by one', async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoFiles(page, openApp);
   const start = await savedStrategy(page);

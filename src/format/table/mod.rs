@@ -4,7 +4,7 @@
 //! (`layout`), what each column holds (`roles`, proposed from the header words and remembered
 //! per layout), which indicator each row is (`rows`) and what importing it would change
 //! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (an .xls is
-//! read by the patched calamine of `tools/calamine`: see `workbook`).
+//! read by the patched calamine of `vendor/calamine`: see `workbook`).
 //!
 //! - `grid`: the [`Grid`] of [`Cell`]s and [`Merge`]s every reader gives.
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a

@@ -8,8 +8,8 @@
 //! styles), so a percentage of an .xls, .xlsb or .ods arrives as its stored number (0.123);
 //! merged ranges come from .xlsx and .xls, none from .ods and .xlsb.
 //!
-//! An .xls (Excel 97-2003, an OLE file) is read by the calamine of `tools/calamine`: 0.38.0 with its
-//! .xls reader made safe on damaged files (`tools/calamine/SHIRUBE.md`). The published 0.38.0
+//! An .xls (Excel 97-2003, an OLE file) is read by the calamine of `vendor/calamine`: 0.38.0 with its
+//! .xls reader made safe on damaged files (`vendor/calamine/SHIRUBE.md`). The published 0.38.0
 //! panics on them (its DIMENSIONS record, `xls.rs:665`; sector chains, `cfb.rs`; short records,
 //! `utils.rs`), and in the wasm app a panic aborts the page; found by mutating `fixtures/kpi.xls`,
 //! and kept from coming back by `tests/xls_damage.rs` (a few thousand damaged copies) and `fuzz/fuzz_targets/table_xls.rs`.

@@ -1,7 +1,7 @@
 //! Damaged copies of `fixtures/kpi.xls`, made deterministically, each read by `read_workbook` as
 //! the import reads a file: none may panic (in the wasm app a panic aborts the page), and each
 //! is a workbook within the limits or an error an .xls can give. Published calamine 0.38.0
-//! panicked on many of them (`tools/calamine/SHIRUBE.md`); the patched one of `tools/calamine`
+//! panicked on many of them (`vendor/calamine/SHIRUBE.md`); the patched one of `vendor/calamine`
 //! must not. The damage: every header field and the first DIFAT entries, every FAT entry of the
 //! first FAT sector, every directory entry's start and size, every BIFF record's length and its
 //! first 16- and 32-bit fields overwritten with edge values (0, 1, 0x7FFF, 0xFFFF, …); the file
