@@ -16,11 +16,7 @@ pub const QUIET: usize = 4;
 
 /// The QR code of `address` when it is an http(s) address that fits in one.
 pub fn code(address: &str) -> Option<Qr> {
-    let address = address.trim();
-    let lower = address.to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        return None;
-    }
+    let address = crate::model::publication::web_address(address)?;
     let qr = QrCode::with_error_correction_level(address.as_bytes(), EcLevel::M).ok()?;
     Some(Qr { width: qr.width(), dark: qr.to_colors().into_iter().map(|c| c == Color::Dark).collect() })
 }

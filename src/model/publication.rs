@@ -47,6 +47,18 @@ pub struct Publication {
     pub highlights: Vec<Highlight>,
 }
 
+impl Strategy {
+    /// The publication settings, for changing (copied only when shared with an undo step).
+    pub fn publication_mut(&mut self) -> &mut Publication {
+        Arc::make_mut(&mut self.publication)
+    }
+}
+
+/// Whether a strategy has no publication settings (its file then has no `publication`).
+pub fn is_unset(p: &Arc<Publication>) -> bool {
+    p.is_empty()
+}
+
 /// A goal's 「この1年の主な動き」 on the public index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Highlight {
@@ -88,6 +100,14 @@ impl Publication {
     }
 }
 
+/// `text` trimmed when it is an http(s) address — the only kind a published link or a printed
+/// QR code is made of (`javascript:` and the like never are).
+pub fn web_address(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let scheme = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    (scheme.starts_with("https://") || scheme.starts_with("http://")).then_some(text)
+}
+
 /// The strategy as it may go out: what is hidden and every internal note removed (the module
 /// doc lists them). Everything published is made from this copy.
 pub fn public_copy(s: &Strategy) -> Strategy {
@@ -123,9 +143,10 @@ pub fn public_copy(s: &Strategy) -> Strategy {
     out.workshops.clear();
     out.schedule.clear();
     out.unknown = Default::default();
-    out.publication.hidden.clear();
     let goals: Vec<Id> = out.goals.iter().map(|g| g.id.clone()).collect();
-    out.publication.highlights.retain(|h| goals.contains(&h.goal));
+    let publication = Arc::make_mut(&mut out.publication);
+    publication.hidden.clear();
+    publication.highlights.retain(|h| goals.contains(&h.goal));
     out
 }
 
@@ -165,3 +186,17 @@ fn public_indicator(indicator: &mut Indicator) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod address_tests {
+    use super::web_address;
+
+    #[test]
+    fn only_http_and_https_addresses_are_web_addresses() {
+        assert_eq!(web_address(" https://www.town.example.lg.jp/kpi/ "), Some("https://www.town.example.lg.jp/kpi/"));
+        assert_eq!(web_address("HTTP://example.jp"), Some("HTTP://example.jp"));
+        for bad in ["javascript:alert(1)", "www.example.jp", "", "https:/x", "ftp://example.jp", "data:text/html,x"] {
+            assert_eq!(web_address(bad), None, "{bad}");
+        }
+    }
+}

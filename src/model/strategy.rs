@@ -50,8 +50,10 @@ pub struct Strategy {
     pub workshops: Vec<WorkshopSession>,
     /// The public pages' settings and what stays 非公開 (`model::publication`). Absent from a
     /// file that has none.
-    #[serde(default, skip_serializing_if = "super::Publication::is_empty")]
-    pub publication: super::Publication,
+    /// Behind an `Arc`, as goals and indicators are: a copy of the strategy (every edit's undo
+    /// step) shares it, and the start-up module's copying code stays small.
+    #[serde(default, skip_serializing_if = "super::publication::is_unset")]
+    pub publication: Arc<super::Publication>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,

@@ -40,8 +40,7 @@ fn App(start: Start) -> impl IntoView {
     super::state::install_actions();
     super::state::install_folder_start();
     super::workbook_reader::install();
-    super::workbook_writer::install();
-    super::publisher::install();
+    super::exporters::install();
     let state = AppState::new(start);
     provide_context(state);
     provide_context(super::workshop::ChosenSession(RwSignal::new(None)));

@@ -18,6 +18,8 @@ mod dashboard_kpis;
 #[cfg(target_arch = "wasm32")]
 mod editor;
 #[cfg(target_arch = "wasm32")]
+mod exporters;
+#[cfg(target_arch = "wasm32")]
 mod files_page;
 #[cfg(target_arch = "wasm32")]
 mod handout;

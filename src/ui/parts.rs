@@ -130,12 +130,21 @@ fn page_when_loaded(fetch: Fetch) -> AnyView {
     .into_any()
 }
 
+/// A part's fetch, boxed: one type for every part.
+type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>>>>;
+
 /// Fetches a part (`load`: the function `split!` names), once more when it did not arrive; an
-/// error (and the banner) when it still did not.
-pub async fn load_twice<F>(load: fn() -> F) -> Result<(), PartMissing>
+/// error (and the banner) when it still did not. Every call returns the same future type, so
+/// the fetching is compiled once: generic over each part's loader, the start-up module held a copy
+/// per call (about 1 KB each).
+pub fn load_twice<F>(load: fn() -> F) -> impl std::future::Future<Output = Result<(), PartMissing>>
 where
-    F: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>>,
+    F: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
 {
+    fetch_twice(Box::new(move || Box::pin(load()) as Loading))
+}
+
+async fn fetch_twice(load: Box<dyn Fn() -> Loading>) -> Result<(), PartMissing> {
     if load().await.is_ok() || load().await.is_ok() {
         return Ok(());
     }

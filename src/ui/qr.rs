@@ -14,7 +14,9 @@ pub fn PageQr(#[prop(into)] address: String) -> impl IntoView {
         let label = move || tr(state.lang(), "進捗状況を公開しているページの QR コード", "QR code of the page where the progress is published");
         view! {
             <figure class="page-qr" data-testid="page-qr">
-                <svg viewBox=format!("0 0 {side} {side}") role="img" aria-label=label shape-rendering="crispEdges">
+                // Its size as attributes (the print's stylesheet sets it on paper): the start-up
+                // stylesheet carries nothing for it.
+                <svg viewBox=format!("0 0 {side} {side}") width="112" height="112" role="img" aria-label=label shape-rendering="crispEdges">
                     <rect width=side height=side fill="#fff"></rect>
                     <path d=qr.path() fill="#000"></path>
                 </svg>

@@ -323,6 +323,35 @@ async function dashboardTime(page, id) {
  *  writes target/bench/<kind>-<strategy>.cpuprofile
  *  (open it in Chromium's DevTools, Performance tab). Wasm function names need a build that keeps
  *  them: SHIRUBE_WASM_NAMES=1 (scripts/wasm-split.mjs). */
+/** A download button clicked RUNS.workbooks + 1 times: clicked → download offered (`key`, the
+ *  first click as `key_cold`, its file's bytes as `key_bytes`) and the app's own measure of the
+ *  writing (`writeKey`). */
+async function downloads(page, testid, measure, key, writeKey, why) {
+  for (let i = 0; i < RUNS.workbooks + 1; i++) {
+    await page.evaluate((m) => performance.clearMeasures(m), measure);
+    const clicked = Date.now();
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }).catch(() => null),
+      page.click(`[data-testid=${testid}]`),
+    ]);
+    const offered = Date.now() - clicked;
+    const write = await page.evaluate((m) => performance.getEntriesByName(m, 'measure').at(-1)?.duration, measure);
+    if (!file || write === undefined) {
+      missing[key] = why;
+      break;
+    }
+    if (i === 0) {
+      add(`${key}_cold`, offered);
+      add(`${key}_bytes`, fs.statSync(await file.path()).size);
+      log(`${key}, cold: ${offered} ms to the download, the writing ${write.toFixed(1)} ms`);
+    } else {
+      add(key, offered);
+      add(writeKey, write);
+    }
+    await page.waitForSelector(`[data-testid=${testid}]:not([disabled])`);
+  }
+}
+
 async function profile(kind) {
   const strategy = process.env.BENCH_STRATEGY ?? 'large';
   const { context, page } = await freshPage();
@@ -879,53 +908,10 @@ try {
     log('the committee workbook, large');
     await page.evaluate((s) => { location.hash = `#/s/${s}/files`; }, ids.large);
     await page.waitForSelector('[data-testid=export-xlsx]', { timeout: 60_000 });
-    for (let i = 0; i < RUNS.workbooks + 1; i++) {
-      await page.evaluate(() => performance.clearMeasures('shirube:workbook-write'));
-      const clicked = Date.now();
-      const [file] = await Promise.all([
-        page.waitForEvent('download', { timeout: 120_000 }).catch(() => null),
-        page.click('[data-testid=export-xlsx]'),
-      ]);
-      const offered = Date.now() - clicked;
-      const write = await page.evaluate(() => performance.getEntriesByName('shirube:workbook-write', 'measure').at(-1)?.duration);
-      if (!file || write === undefined) {
-        missing.workbook_large = 'no workbook was offered';
-        break;
-      }
-      if (i === 0) {
-        add('workbook_large_cold', offered);
-        log(`workbook large, cold: ${offered} ms to the download, the writing ${write.toFixed(1)} ms`);
-      } else {
-        add('workbook_large', offered);
-        add('workbook_large_write', write);
-      }
-      await page.waitForSelector('[data-testid=export-xlsx]:not([disabled])');
-    }
+    await downloads(page, 'export-xlsx', 'shirube:workbook-write', 'workbook_large', 'workbook_large_write', 'no workbook was offered');
     // The public pages (公開用ページ) of large: clicked → zip offered, and the making alone.
     log('the public pages, large');
-    for (let i = 0; i < RUNS.workbooks + 1; i++) {
-      await page.evaluate(() => performance.clearMeasures('shirube:publish'));
-      const clicked = Date.now();
-      const [file] = await Promise.all([
-        page.waitForEvent('download', { timeout: 120_000 }).catch(() => null),
-        page.click('[data-testid=publish-make]'),
-      ]);
-      const offered = Date.now() - clicked;
-      const made = await page.evaluate(() => performance.getEntriesByName('shirube:publish', 'measure').at(-1)?.duration);
-      if (!file || made === undefined) {
-        missing.publish_large = 'no zip was offered';
-        break;
-      }
-      if (i === 0) {
-        add('publish_large_cold', offered);
-        add('publish_large_bytes', fs.statSync(await file.path()).size);
-        log(`public pages large, cold: ${offered} ms to the download, the making ${made.toFixed(1)} ms`);
-      } else {
-        add('publish_large', offered);
-        add('publish_large_make', made);
-      }
-      await page.waitForSelector('[data-testid=publish-make]:not([disabled])');
-    }
+    await downloads(page, 'publish-make', 'shirube:publish', 'publish_large', 'publish_large_make', 'no zip was offered');
     await context.close();
   }
 

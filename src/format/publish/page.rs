@@ -75,9 +75,7 @@ pub fn status_class(s: Status) -> &'static str {
 /// The town's site when it is an http(s) address (anything else, `javascript:` included, is
 /// never written as a link).
 pub fn site_url(s: &Strategy) -> Option<&str> {
-    let url = s.publication.site_url.trim();
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+    crate::model::publication::web_address(&s.publication.site_url)
 }
 
 /// A whole page: `title` (before the strategy's title in `<title>`), the breadcrumb's links

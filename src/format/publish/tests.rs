@@ -38,14 +38,14 @@ fn kitamoto() -> Strategy {
     s.goal_mut(&g0).unwrap().measures.push(Arc::new(measure));
     let hidden_goal = s.goals[1].id.clone();
     s.goal_mut(&hidden_goal).unwrap().title = "内部メモ 非公開の目標".into();
-    s.publication.set_hidden(&hidden_goal, true);
+    s.publication_mut().set_hidden(&hidden_goal, true);
     let hidden_kpi = s.goals[0].targets[1].clone();
     s.indicator_mut(&hidden_kpi).unwrap().name = "内部メモ 非公開の指標".into();
-    s.publication.set_hidden(&hidden_kpi, true);
+    s.publication_mut().set_hidden(&hidden_kpi, true);
     s.indicators_mut().for_each(|i| i.notes = "内部メモ 備考".into());
     s.workshops.push(crate::model::WorkshopSession::new("内部メモ ワークショップ", "2024-06-01"));
-    s.publication.site_url = "https://www.city.kitamoto.lg.jp/".into();
-    s.publication.licence = "CC BY 4.0".into();
+    s.publication_mut().site_url = "https://www.city.kitamoto.lg.jp/".into();
+    s.publication_mut().licence = "CC BY 4.0".into();
     s
 }
 
@@ -169,7 +169,7 @@ fn pages_have_no_script_and_every_link_is_relative_and_resolves() {
     let mut s = kitamoto();
     let g0 = s.goals[0].id.clone();
     s.goal_mut(&g0).unwrap().title = "<script>alert(1)</script><img src=x onerror=alert(1)>".into();
-    s.publication.set_highlight(&g0, "<a href=\"javascript:alert(1)\">x</a>");
+    s.publication_mut().set_highlight(&g0, "<a href=\"javascript:alert(1)\">x</a>");
     let f = folder(&s, MADE_AT);
     let pages: Vec<&PublishedFile> = f.files.iter().filter(|x| x.path.ends_with(".html")).collect();
     assert!(pages.len() >= 4 + s.indicators.len() - 1);
@@ -254,7 +254,7 @@ fn the_folder_for_kitamoto_is_under_a_megabyte_and_the_same_each_time() {
 #[test]
 fn a_link_back_is_written_only_for_a_web_address() {
     let mut s = kitamoto();
-    s.publication.site_url = "javascript:alert(1)".into();
+    s.publication_mut().site_url = "javascript:alert(1)".into();
     let index = String::from_utf8(folder(&s, MADE_AT).file("index.html").unwrap().bytes.clone()).unwrap();
     assert!(!index.contains("のホームページへ") && !index.contains("javascript"));
 }

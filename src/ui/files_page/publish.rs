@@ -11,7 +11,7 @@ use crate::model::merge::Kind;
 use crate::model::Publication;
 use crate::ui::editor::fields::TextField;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_edits, Edits, Facade};
+use crate::ui::state::{use_edits, Edits};
 use leptos::prelude::*;
 
 #[component]
@@ -41,7 +41,7 @@ fn setting(
     let value = Signal::derive(move || {
         state.open.with(|o| o.as_ref().map(|s| get(&s.publication).clone()).unwrap_or_default())
     });
-    let commit = Callback::new(move |v: String| state.edit(|s| set(&mut s.publication, v.trim().to_owned())));
+    let commit = Callback::new(move |v: String| state.edit(|s| set(s.publication_mut(), v.trim().to_owned())));
     (value, commit)
 }
 
@@ -49,8 +49,7 @@ fn setting(
 fn address_problem(state: Edits, value: Signal<String>) -> Signal<Option<String>> {
     Signal::derive(move || {
         let v = value.get();
-        let lower = v.trim().to_ascii_lowercase();
-        (!v.trim().is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://")).then(|| {
+        (!v.trim().is_empty() && crate::model::publication::web_address(&v).is_none()).then(|| {
             state
                 .tr(
                     "「https://」または「http://」で始まるアドレスを入力してください（このままでは使いません）。",
@@ -135,32 +134,14 @@ fn Outline() -> impl IntoView {
 #[component]
 fn MakeButton() -> impl IntoView {
     let state = use_edits();
-    let making = RwSignal::new(false);
-    let failed = RwSignal::new(None::<String>);
+    let exporting = crate::ui::exporters::Exporting::new();
+    let (making, failed) = (exporting.busy, exporting.failed);
     let make = move |_| {
-        let Some(s) = state.open.get_untracked() else { return };
-        if making.get_untracked() {
-            return;
-        }
-        making.set(true);
-        failed.set(None);
-        let made_at = files::now();
-        let name =
-            files::file_name(&s.municipality.name, &format!("{} 公開用ページ", s.title.trim()), &files::today(), "zip");
-        leptos::task::spawn_local(async move {
-            files::next_frame().await;
-            let written = crate::ui::publisher::write(s, made_at).await;
-            let _ = making.try_set(false);
-            match written {
-                Some(Ok(bytes)) => state.downloads().zip(name, &bytes),
-                Some(Err(e)) => {
-                    let _ = failed.try_set(Some(e));
-                }
-                None => {
-                    let _ = failed.try_set(Some("no publisher: the app is not running".to_owned()));
-                }
-            }
-        });
+        exporting.start(state, |s| {
+            let title = format!("{} 公開用ページ", s.title.trim());
+            let name = files::file_name(&s.municipality.name, &title, &files::today(), "zip");
+            (crate::ui::exporters::Export::PublicPages(files::now()), name)
+        })
     };
     view! {
         <p>

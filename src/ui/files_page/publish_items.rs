@@ -30,7 +30,7 @@ fn published_check(state: Edits, id: Id, label: String, testid: String) -> impl 
     let shown = id.clone();
     let checked =
         Signal::derive(move || state.open.with(|o| o.as_ref().is_some_and(|s| !s.publication.is_hidden(&shown))));
-    let commit = Callback::new(move |on: bool| state.edit(|s| s.publication.set_hidden(&id, !on)));
+    let commit = Callback::new(move |on: bool| state.edit(|s| s.publication_mut().set_hidden(&id, !on)));
     view! { <CheckField label=Signal::derive(move || label.clone()) checked=checked on_commit=commit testid=testid/> }
 }
 
@@ -53,7 +53,7 @@ fn GoalItems(id: Id) -> impl IntoView {
     };
     let set_highlight = {
         let id = id.clone();
-        Callback::new(move |v: String| state.edit(|s| s.publication.set_highlight(&id, &v)))
+        Callback::new(move |v: String| state.edit(|s| s.publication_mut().set_highlight(&id, &v)))
     };
     let draft = {
         let id = id.clone();
@@ -62,7 +62,7 @@ fn GoalItems(id: Id) -> impl IntoView {
                 o.as_ref().and_then(|s| goal_of(s, &id).map(|g| crate::format::publish::draft_highlight(s, &g)))
             });
             if let Some(text) = text.filter(|t| !t.is_empty()) {
-                state.edit(|s| s.publication.set_highlight(&id, &text));
+                state.edit(|s| s.publication_mut().set_highlight(&id, &text));
             }
         }
     };
@@ -118,7 +118,7 @@ fn ItemChecks(goal: Arc<Goal>) -> impl IntoView {
         rows
     });
     view! {
-        <ul class="publish-checks">
+        <ul class="outline-list">
             {names.into_iter().map(|(id, label, testid)| view! { <li>{published_check(state, id, label, testid.into())}</li> }).collect_view()}
         </ul>
     }

@@ -6,38 +6,19 @@ use super::files;
 use crate::locale::tr;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
-use crate::ui::state::Facade;
 use leptos::prelude::*;
 
 #[component]
 pub fn WorkbookExport() -> impl IntoView {
     let state = use_edits();
-    let writing = RwSignal::new(false);
-    let failed = RwSignal::new(None::<String>);
+    let exporting = crate::ui::exporters::Exporting::new();
+    let (writing, failed) = (exporting.busy, exporting.failed);
     let export = move |_| {
-        let Some(s) = state.open.get_untracked() else { return };
-        if writing.get_untracked() {
-            return;
-        }
-        writing.set(true);
-        failed.set(None);
         let style = state.year_style();
-        let name = files::file_name(&s.municipality.name, s.title.trim(), &files::today(), "xlsx");
-        leptos::task::spawn_local(async move {
-            // Let 「書き出しています…」 paint before the synchronous writing.
-            files::next_frame().await;
-            let written = crate::ui::workbook_writer::write(s, style).await;
-            let _ = writing.try_set(false);
-            match written {
-                Some(Ok(bytes)) => state.downloads().xlsx(name, &bytes),
-                Some(Err(e)) => {
-                    let _ = failed.try_set(Some(e.0));
-                }
-                None => {
-                    let _ = failed.try_set(Some("no workbook writer: the app is not running".to_owned()));
-                }
-            }
-        });
+        exporting.start(state, |s| {
+            let name = files::file_name(&s.municipality.name, s.title.trim(), &files::today(), "xlsx");
+            (crate::ui::exporters::Export::Workbook(style), name)
+        })
     };
     view! {
         <li data-testid="workbook-export">
