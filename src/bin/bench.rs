@@ -8,6 +8,16 @@
 //! (a figure without samples as missing, with why) and writes the figures; with `--smoke` a
 //! missing figure fails it (exit 1).
 
+/// The browser's samples with the figures made here, natively: the bytes of 北本市's public
+/// folder (the same on every machine).
+#[cfg(not(target_arch = "wasm32"))]
+fn with_native_samples(mut raw: shirube::bench::stats::Raw) -> shirube::bench::stats::Raw {
+    let kitamoto = shirube::examples::by_key("kitamoto").and_then(|e| e.load().ok());
+    let folder = kitamoto.map(|s| shirube::format::publish::folder(&s, "2026-01-01T00:00:00Z").bytes() as f64);
+    raw.samples.insert("publish_kitamoto_bytes".into(), folder.into_iter().collect());
+    raw
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use shirube::bench::{generate, stats};
@@ -129,11 +139,7 @@ fn main() {
             // held, and any missing figure fails the run (exit 1).
             let smoke = rest == ["--smoke"];
             let text = std::fs::read_to_string(raw).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
-            let mut raw = stats::read_raw(&text).unwrap_or_else(|e| fail(format!("{raw}: {e}")));
-            // The public folder of 北本市: its bytes are the same on every machine, made here.
-            let kitamoto = shirube::examples::by_key("kitamoto").and_then(|e| e.load().ok());
-            let folder = kitamoto.map(|s| shirube::format::publish::folder(&s, "2026-01-01T00:00:00Z"));
-            raw.samples.insert("publish_kitamoto_bytes".into(), folder.map(|f| f.bytes() as f64).into_iter().collect());
+            let raw = with_native_samples(stats::read_raw(&text).unwrap_or_else(|e| fail(format!("{raw}: {e}"))));
             let report = stats::report(&raw);
             if smoke {
                 println!("smoke run: every figure once, on small data; the budgets are printed, not held\n");
