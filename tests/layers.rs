@@ -47,13 +47,8 @@ const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/app.rs", "src/ui/header.rs", "src/
 const KNOWN_CIRCLES: &[(&str, &str)] = &[];
 
 /// Files over 500 lines today.
-const KNOWN_LONG: &[&str] = &[
-    "src/model/indicator.rs",
-    "src/bench/stats.rs",
-    "src/model/merge/tests.rs",
-    "src/model/grant.rs",
-    "src/words/problems.rs",
-];
+const KNOWN_LONG: &[&str] =
+    &["src/model/indicator.rs", "src/bench/stats.rs", "src/model/merge/tests.rs", "src/model/grant.rs"];
 
 const MAX_LINES: usize = 500;
 
@@ -75,7 +70,7 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/ui/strategy_list.rs", "StrategyList", 182),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 202),
     ("src/words/notice.rs", "notice", 248),
-    ("src/words/problems.rs", "problem_kind", 211),
+    ("src/words/problems.rs", "problem_kind", 188),
 ];
 
 /// A function fits in a head (STYLE.md 27: Leptos' `Todos` is about 90 lines).

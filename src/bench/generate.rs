@@ -149,6 +149,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                 direction,
                 source: "住民基本台帳".into(),
                 notes: String::new(),
+                department: None,
                 series,
                 verdicts: Vec::new(),
                 predecessor: None,

@@ -19,6 +19,9 @@ pub struct Measure {
     /// 重点施策
     #[serde(default)]
     pub priority: bool,
+    /// The section (担当課) that owns it, by id (`model::department`); absent when none is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<Id>,
     #[serde(default)]
     pub sdgs: Vec<Sdg>,
     /// 関連施策 inside this strategy, by id.
@@ -51,6 +54,7 @@ impl Measure {
             title: title.to_owned(),
             summary: String::new(),
             priority: false,
+            department: None,
             sdgs: Vec::new(),
             related: Vec::new(),
             related_external: Vec::new(),

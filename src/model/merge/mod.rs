@@ -62,6 +62,8 @@ pub type Choice = Side;
 pub enum Kind {
     Strategy,
     Section,
+    /// A section of the town hall (担当課).
+    Department,
     NationalGoal,
     ScheduleItem,
     Goal,

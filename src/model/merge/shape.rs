@@ -72,23 +72,28 @@ static VALUE: Shape = entry(KeyBy::Value);
 static RELISTING: Shape = entry(KeyBy::RefField("initiative"));
 
 static SECTION: Shape = entity(Kind::Section, &[]);
+static DEPARTMENT: Shape = entity(Kind::Department, &[]);
 static NATIONAL_GOAL: Shape = entity(Kind::NationalGoal, &[]);
 static SCHEDULE_ITEM: Shape = entity(Kind::ScheduleItem, &[]);
 static SERIES: Shape = entity(Kind::Series, &[("interim", &YEAR), ("actuals", &YEAR)]);
-static INDICATOR: Shape = entity(Kind::Indicator, &[("series", &SERIES)]);
-static INITIATIVE: Shape = entity(Kind::Initiative, &[("kpis", &REF), ("years", &FISCAL_YEAR)]);
-static MEASURE: Shape = entity(
-    Kind::Measure,
-    &[
-        ("sdgs", &VALUE),
-        ("related", &REF),
-        ("related_external", &VALUE),
-        ("kpis", &REF),
-        ("initiatives", &INITIATIVE),
-        ("relisted", &RELISTING),
-        ("evaluations", &FISCAL_YEAR),
-    ],
-);
+static INDICATOR: Shape = Shape { ref_fields: &["department"], ..entity(Kind::Indicator, &[("series", &SERIES)]) };
+static INITIATIVE: Shape =
+    Shape { ref_fields: &["department"], ..entity(Kind::Initiative, &[("kpis", &REF), ("years", &FISCAL_YEAR)]) };
+static MEASURE: Shape = Shape {
+    ref_fields: &["department"],
+    ..entity(
+        Kind::Measure,
+        &[
+            ("sdgs", &VALUE),
+            ("related", &REF),
+            ("related_external", &VALUE),
+            ("kpis", &REF),
+            ("initiatives", &INITIATIVE),
+            ("relisted", &RELISTING),
+            ("evaluations", &FISCAL_YEAR),
+        ],
+    )
+};
 static GOAL: Shape = Shape {
     ref_fields: &["national_goal"],
     ..entity(Kind::Goal, &[("sdgs", &VALUE), ("targets", &REF), ("measures", &MEASURE)])
@@ -103,6 +108,7 @@ pub(super) static STRATEGY: Shape = Shape {
         Kind::Strategy,
         &[
             ("sections", &SECTION),
+            ("departments", &DEPARTMENT),
             ("national_framework.goals", &NATIONAL_GOAL),
             ("schedule", &SCHEDULE_ITEM),
             ("goals", &GOAL),

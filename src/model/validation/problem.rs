@@ -40,6 +40,10 @@ pub enum ProblemKind {
     UnknownNationalGoal {
         id: Id,
     },
+    /// A measure, initiative or KPI names a section (担当課) the strategy's list does not hold.
+    UnknownDepartment {
+        id: Id,
+    },
     /// The plan period ends before it starts.
     PeriodReversed {
         first: FiscalYear,

@@ -128,6 +128,10 @@ impl<'a> Validator<'a> {
         for (i, x) in s.national_framework.goals.iter().enumerate() {
             self.define(&x.id, Place::NationalGoal(i));
         }
+        for (i, x) in s.departments.iter().enumerate() {
+            self.define(&x.id, Place::Department(i));
+            self.title(|| format!("departments[{i}].name"), &x.name);
+        }
         for (i, x) in s.schedule.iter().enumerate() {
             let path = format!("schedule[{i}]");
             self.define(&x.id, Place::Schedule(i));
@@ -173,6 +177,15 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The section (担当課) an item names at `at`, if any, must be in the strategy's list.
+    fn department(&mut self, at: impl std::fmt::Display, department: &Option<Id>) {
+        if let Some(id) = department {
+            if !self.is_defined_as(id, |p| matches!(p, Place::Department(_))) {
+                self.push(format!("{at}.department"), ProblemKind::UnknownDepartment { id: id.clone() });
+            }
+        }
+    }
+
     /// An indicator no goal, measure or initiative refers to.
     pub(super) fn unused(&mut self, i: usize, ind: &Indicator) {
         if !self.defs.referred(&ind.id) {
@@ -208,6 +221,7 @@ impl<'a> Validator<'a> {
     pub(super) fn measure(&mut self, mp: Place, m: &Measure) {
         self.title(|| format!("{mp}.title"), &m.title);
         self.sdgs(mp, &m.sdgs);
+        self.department(mp, &m.department);
         self.references(mp, "kpis", &m.kpis);
         for (i, r) in m.related.iter().enumerate() {
             if !self.is_measure(r) {
@@ -241,6 +255,7 @@ impl<'a> Validator<'a> {
     /// An initiative's title, KPIs and years: each year once, in range, amounts not negative.
     pub(super) fn initiative(&mut self, ip: Place, init: &Initiative) {
         self.title(|| format!("{ip}.title"), &init.title);
+        self.department(ip, &init.department);
         self.references(ip, "kpis", &init.kpis);
         self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
         for (yi, y) in init.years.iter().enumerate() {
@@ -255,6 +270,7 @@ impl<'a> Validator<'a> {
         let ip = Place::Indicator(i);
         self.define(&ind.id, ip);
         self.title(|| format!("{ip}.name"), &ind.name);
+        self.department(ip, &ind.department);
         if ind.series.is_empty() {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
         }

@@ -72,6 +72,7 @@ impl Words<'_> {
             },
             Kind::Series => tr(self.lang, "内訳", "Breakdown"),
             Kind::Section => tr(self.lang, "本文の節", "Section"),
+            Kind::Department => tr(self.lang, "担当課", "Section (department)"),
             Kind::NationalGoal => tr(self.lang, "国の総合戦略の目標", "National goal"),
             Kind::ScheduleItem => tr(self.lang, "策定スケジュール", "Drafting schedule"),
             Kind::Workshop => tr(self.lang, "ワークショップ", "Workshop"),
