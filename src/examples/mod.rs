@@ -129,11 +129,19 @@ mod tests {
         assert_eq!(first.title, "企業立地等による雇用創出と地域経済の活性化");
         assert_eq!(first.initiatives.len(), 4);
         let goal4 = &s.goals[3];
-        let rated: Vec<_> =
-            goal4.measures.iter().filter_map(|m| m.evaluation(crate::model::FiscalYear(2023))).collect();
+        let rated: Vec<_> = goal4
+            .measures
+            .iter()
+            .filter_map(|m| m.evaluation(crate::model::FiscalYear(2023), crate::model::EvaluationStage::First))
+            .collect();
         assert!(rated.len() >= 3, "the evaluation sheets of goal 4 are there");
         let membership = goal4.measures.iter().find(|m| m.title == "町内会等への加入促進").expect("主要施策 1");
-        assert_eq!(membership.evaluation(crate::model::FiscalYear(2023)).and_then(|e| e.rating.as_deref()), Some("C"));
+        assert_eq!(
+            membership
+                .evaluation(crate::model::FiscalYear(2023), crate::model::EvaluationStage::First)
+                .and_then(|e| e.rating.as_deref()),
+            Some("C")
+        );
         let totals = s.measure_totals(membership, crate::model::FiscalYear(2023));
         assert_eq!(totals.settled, Some(300), "令和5年度 計 300 (千円)");
         assert_eq!(

@@ -33,6 +33,8 @@ mod peek;
 mod proptests;
 mod region;
 mod rewrite;
+#[cfg(test)]
+mod stage_tests;
 pub mod table;
 #[cfg(test)]
 mod target_kind_tests;

@@ -52,7 +52,7 @@ pub use indicator::{
     YearValue,
 };
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, Partner, ProjectDirection};
-pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};
+pub use measure::{Evaluation, EvaluationStage, Measure, Relisting, YearTotals};
 pub use number::{parse_money, parse_number, NumberError};
 pub use place::{items_on_path, PathItem, PathItemKind};
 pub use progress::{combined, IndicatorProgress, StatusMix, STATUSES};

@@ -262,6 +262,8 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
         BadWorkshopDate => {
             tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
         }
+        BadEvaluationDate { date } if ja => format!("評価日「{date}」は実在する日付ではありません（YYYY-MM-DD）"),
+        BadEvaluationDate { date } => format!("the evaluation's date \"{date}\" is not a real YYYY-MM-DD date"),
         RevisionDateInvalid { series, year, date } => {
             let of = series_of(series, lang);
             if ja {

@@ -134,7 +134,7 @@ test('export: four CSV files with BOM and CRLF, in the year style, formulas neut
 
   for (const [testid, kind, head] of [
     ['export-csv-initiatives', '事業', '目標区分,目標番号,施策番号,施策名,事業番号,事業名,再掲,新規,事業区分,年度,予算額（千円）,決算額（千円）,方向性,実施計画,事業実績'],
-    ['export-csv-evaluations', '施策評価', '目標区分,目標番号,施策番号,施策名,年度,評価,成果,課題,改善点及び方向性,次年度実施計画,補足,評価者'],
+    ['export-csv-evaluations', '施策評価', '目標区分,目標番号,施策番号,施策名,担当課,年度,評価の段階,評価,成果,課題,改善点及び方向性,次年度実施計画,補足,評価者,評価日'],
     ['export-csv-verdicts', '町の評価', '指標ID,指標番号,指標名,年度,町の評価,計算,計算と異なる,委員会の意見など'],
   ]) {
     const f = await download(page, testid);

@@ -220,7 +220,10 @@ fn a_hokuto_measures_evaluation_sheet_holds_what_the_printed_sheet_does() {
     let year = evaluation_sheet::default_sheet_year(&s);
     let (g_, m) = s
         .measures()
-        .find(|(_, m)| m.evaluation(year).is_some() && s.measure_totals(m, year).settled.is_some())
+        .find(|(_, m)| {
+            m.evaluation(year, crate::model::EvaluationStage::First).is_some()
+                && s.measure_totals(m, year).settled.is_some()
+        })
         .expect("a measure evaluated, with settled costs");
     let d = evaluation_sheet::sheet(&s, m, year);
     let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
@@ -229,7 +232,7 @@ fn a_hokuto_measures_evaluation_sheet_holds_what_the_printed_sheet_does() {
     let start = (0..g.rows.len()).find(|r| text(g, *r, 0).starts_with(&title)).expect("the measure's heading");
     assert!(text(g, start - 1, 0).contains(&g_.title), "its goal above it");
     let find = |label: &str| (start..g.rows.len()).find(|r| text(g, *r, 0) == label).unwrap();
-    let e = m.evaluation(year).unwrap();
+    let e = m.evaluation(year, crate::model::EvaluationStage::First).unwrap();
     assert_eq!(text(g, find("評価"), 1), e.rating.clone().unwrap_or_default());
     assert_eq!(text(g, find("成果"), 1), e.outcomes.trim());
     assert_eq!(text(g, find("事業の改善点及び方向性"), 1), e.improvements.trim());
@@ -317,8 +320,8 @@ fn each_measures_sheet_lists_its_kpis_in_the_sheets_year() {
                 assert!(text(g, r, 1).starts_with(crate::locale::status(a.status, crate::locale::Language::Ja)));
                 checked += 1;
             }
-            // The row after the KPIs is the evaluation's, not another KPI.
-            assert_eq!(text(g, block + 2 + series.len(), 0), "成果");
+            // The row after the KPIs is the evaluations' head, not another KPI.
+            assert_eq!(text(g, block + 2 + series.len(), 0), "評価の段階");
         }
     }
     assert!(checked > 20, "{checked} KPI rows checked");

@@ -85,8 +85,10 @@ pub struct Entity {
 /// The key of an entry in a list an entity holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntryKey {
-    /// A fiscal year's row: an actual, an interim target, a budget year, an evaluation.
+    /// A fiscal year's row: an actual, an interim target, a budget year.
     Year(FiscalYear),
+    /// A measure's evaluation of a fiscal year at one stage (一次, 二次, 外部).
+    Evaluation(FiscalYear, super::EvaluationStage),
     /// A reference: the indicator of a KPI or 数値目標, a related measure, a re-listed initiative.
     Id(Id),
     /// An element of a plain list: an SDG number, an external related measure's number.

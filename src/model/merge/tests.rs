@@ -249,8 +249,8 @@ fn yearly_values_merge_cell_by_cell() {
     let y2024 = s.initiative(&company).unwrap().year(year(2024)).unwrap();
     assert_eq!((y2024.budget, y2024.settled), (Some(1350), Some(1288)));
     let m21 = s.measures().find(|(_, m)| m.id == m21).unwrap().1;
-    assert_eq!(m21.evaluation(year(2023)).unwrap().issues, "受入住宅の不足");
-    assert_eq!(m21.evaluation(year(2024)).unwrap().rating.as_deref(), Some("A"));
+    assert_eq!(m21.evaluation(year(2023), EvaluationStage::First).unwrap().issues, "受入住宅の不足");
+    assert_eq!(m21.evaluation(year(2024), EvaluationStage::First).unwrap().rating.as_deref(), Some("A"));
 }
 
 #[test]
@@ -564,4 +564,37 @@ fn sections_merge_by_id_and_a_removed_one_still_named_is_a_conflict() {
     assert_eq!(removed.initiative(&project).unwrap().department, None, "never a dangling reference");
     let kept = m.resolve(&[Side::Theirs]).unwrap();
     assert_eq!(kept.initiative_department(&project).unwrap().department, &planning);
+}
+
+/// Evaluations by stage: the section's 一次評価 on one laptop and the planning section's 二次評価
+/// of the same year on the other are two rows, both kept; the same stage rated differently is
+/// one conflict that names the year and the stage.
+#[test]
+fn each_stage_of_a_years_evaluation_merges_apart() {
+    let base = town();
+    let m21 = measure(&base, "2-1");
+    let y = year(2023);
+    let mut ours = base.clone();
+    ours.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::First, |e| e.issues = "受入住宅の不足".into());
+    let mut theirs = base.clone();
+    theirs.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::Second, |e| {
+        e.rating = Some("A".into());
+        e.by = "推進本部".into();
+    });
+    let m = merged(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let s = m.strategy();
+    let got = s.measures().find(|(_, x)| x.id == m21).unwrap().1;
+    assert_eq!(got.evaluation(y, EvaluationStage::First).unwrap().issues, "受入住宅の不足");
+    assert_eq!(got.evaluation(y, EvaluationStage::Second).unwrap().by, "推進本部");
+    assert_eq!(got.rating(y), Some("A"));
+
+    let mut ours = theirs.clone();
+    ours.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::Second, |e| e.rating = Some("B".into()));
+    let mut again = theirs.clone();
+    again.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::Second, |e| e.rating = Some("C".into()));
+    let m = merged(&theirs, &ours, &again);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let key = EntryKey::Evaluation(y, EvaluationStage::Second);
+    assert_eq!(m.conflicts[0].field, Field::Entry { list: "evaluations", key, field: Some("rating".into()) });
 }

@@ -91,6 +91,10 @@ pub enum ProblemKind {
     },
     /// A workshop's date is not a calendar date "2025-07-12".
     BadWorkshopDate,
+    /// An evaluation's date is not a calendar date "2025-07-12".
+    BadEvaluationDate {
+        date: String,
+    },
     /// A baseline printed without its year (北本市's table: 「3,908件」): progress and the path
     /// take it as `assumed`, the year before the plan.
     BaselineYearUnknown {
@@ -154,6 +158,7 @@ impl ProblemKind {
             | RatingThresholdsNotDescending
             | UnknownNoteTarget { .. }
             | BadWorkshopDate
+            | BadEvaluationDate { .. }
             | BaselineYearUnknown { .. }
             | TargetYearUnknown { .. }
             | RelativeTargetWithoutBaseline

@@ -238,9 +238,21 @@ impl<'a> Validator<'a> {
             }
             self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
         }
-        self.unique_years(|| format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
         for (ei, e) in m.evaluations.iter().enumerate() {
+            // One per year and stage (一次, 二次, 外部): a repeated pair is a repeated year.
+            if m.evaluations[..ei].iter().any(|x| (x.fiscal_year, x.stage) == (e.fiscal_year, e.stage)) {
+                self.push(
+                    format!("{mp}.evaluations[{ei}].fiscal_year"),
+                    ProblemKind::DuplicateYear { year: e.fiscal_year },
+                );
+            }
             self.year(|| format!("{mp}.evaluations[{ei}].fiscal_year"), e.fiscal_year, false);
+            if let Some(date) = e.date.as_ref().filter(|d| !crate::model::schedule::is_calendar_date(d)) {
+                self.push(
+                    format!("{mp}.evaluations[{ei}].date"),
+                    ProblemKind::BadEvaluationDate { date: date.clone() },
+                );
+            }
             if let Some(label) = &e.rating {
                 if !self.s.rating_rule.is_label(label) {
                     self.push(

@@ -6,7 +6,8 @@ use super::{cells, town};
 use crate::examples::by_key;
 use crate::locale::YearStyle;
 use crate::model::{
-    Evaluation, Evaluator, Goal, GoalKind, Initiative, InitiativeYear, Measure, PlanPeriod, ProjectDirection, Strategy,
+    Evaluation, EvaluationStage, Goal, GoalKind, Initiative, InitiativeYear, Measure, PlanPeriod, ProjectDirection,
+    Strategy,
 };
 use std::sync::Arc;
 
@@ -179,8 +180,9 @@ fn text_cells_are_neutralised_numbers_are_not() {
         issues: "-".into(),
         improvements: "+".into(),
         next_plan: "次年度".into(),
-        notes: String::new(),
-        evaluator: Evaluator::External,
+        stage: EvaluationStage::External,
+        by: "=外部委員会".into(),
+        ..Evaluation::new(crate::model::FiscalYear(2022))
     });
     goal.measures.push(Arc::new(measure));
     s.goals.push(Arc::new(goal));
@@ -195,7 +197,23 @@ fn text_cells_are_neutralised_numbers_are_not() {
     let rows = cells(&evaluations(&s, YearStyle::Western));
     assert_eq!(
         rows[1],
-        ["基本目標", "1", "1", "'=SUM(A1)", "2022", "A", "'@SUM(1)", "'-", "'+", "次年度", "", "外部評価"]
+        [
+            "基本目標",
+            "1",
+            "1",
+            "'=SUM(A1)",
+            "",
+            "2022",
+            "外部評価",
+            "A",
+            "'@SUM(1)",
+            "'-",
+            "'+",
+            "次年度",
+            "",
+            "'=外部委員会",
+            ""
+        ]
     );
 
     let rows = cells(&indicators_wide(&s, YearStyle::Japanese));
@@ -240,23 +258,27 @@ fn evaluations_one_row_per_measure_and_year() {
             "目標番号",
             "施策番号",
             "施策名",
+            "担当課",
             "年度",
+            "評価の段階",
             "評価",
             "成果",
             "課題",
             "改善点及び方向性",
             "次年度実施計画",
             "補足",
-            "評価者"
+            "評価者",
+            "評価日"
         ]
     );
     assert_eq!(rows.len(), 1 + 17, "the seeds rate 17 measures for 令和5年度");
     let membership = rows.iter().find(|r| r[3] == "町内会等への加入促進").unwrap();
     assert_eq!(
-        (membership[4].as_str(), membership[5].as_str(), membership[11].as_str()),
-        ("令和5年度", "C", "内部評価")
+        (membership[5].as_str(), membership[6].as_str(), membership[7].as_str()),
+        ("令和5年度", "一次評価", "C"),
+        "the sheets' evaluation is the section's own"
     );
-    assert!(!membership[6].is_empty() && !membership[7].is_empty(), "outcomes and issues are there");
+    assert!(!membership[8].is_empty() && !membership[9].is_empty(), "outcomes and issues are there");
     let empty = Strategy::blank(
         "t",
         "m",

@@ -11,16 +11,16 @@ use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use super::measure_charts::MeasureCharts;
 use super::name_field;
 use crate::locale;
-use crate::model::{
-    Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
-};
+use crate::model::{Evaluation, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
 use crate::session::route::Selection;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
+mod evaluations;
 mod years;
-use years::{Evaluations, Totals};
+use evaluations::Evaluations;
+use years::Totals;
 
 /// The measure with this id and the goal it sits under.
 fn find<'a>(s: &'a Strategy, id: &Id) -> Option<(&'a crate::model::Goal, &'a Measure)> {
