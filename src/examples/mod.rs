@@ -118,6 +118,32 @@ mod tests {
         assert_eq!(assess(&births.series[0], cx).status, Status::NoData);
     }
 
+    /// Both examples name their sections (担当課): every measure of 北斗市 has one, a project
+    /// run by another section (ふるさと納税: 水産商工労働課 beside 企画課, as seed 002 says) names
+    /// its own, and every initiative and KPI of theirs resolves to one; 北本市's numerical
+    /// targets, with no measures above them, name theirs.
+    #[test]
+    fn both_examples_name_plausible_sections() {
+        let s = load("hokuto");
+        assert!(s.departments.len() >= 8);
+        assert!(s.measures().all(|(_, m)| m.department.as_ref().and_then(|d| s.department_name(d)).is_some()));
+        assert!(s.initiatives().all(|(_, i)| s.initiative_department(&i.id).is_some()));
+        let (_, gift) = s.initiatives().find(|(_, i)| i.title.contains("ふるさと納税")).expect("ふるさと納税");
+        let owner = s.initiative_department(&gift.id).unwrap();
+        assert_eq!((s.department_name(owner.department), owner.inherited), (Some("水産商工労働課"), false));
+        let membership = s.measures().find(|(_, m)| m.title == "町内会等への加入促進").unwrap().1;
+        assert_eq!(membership.department.as_ref().and_then(|d| s.department_name(d)), Some("市民課"));
+
+        let s = load("kitamoto");
+        let names =
+            |i: &crate::model::Indicator| s.indicator_department(i).and_then(|o| s.department_name(o.department));
+        assert!(s.indicators.iter().all(|i| names(i).is_some()), "every numerical target has its section");
+        let births = s.indicators.iter().find(|i| i.name.contains("出生数")).unwrap();
+        assert_eq!(names(births), Some("こども課"));
+        let used: std::collections::BTreeSet<_> = s.indicators.iter().filter_map(|i| i.department.clone()).collect();
+        assert_eq!(used.len(), s.departments.len(), "no section of the list is left unused");
+    }
+
     /// 北斗市 (seeds 000 and 002): the outline's goals, measures and initiatives, and the
     /// evaluation sheets of 基本目標4 with ratings, settled costs, budgets and directions.
     #[test]

@@ -278,6 +278,7 @@ fn evaluations_one_row_per_measure_and_year() {
         ("令和5年度", "一次評価", "C"),
         "the sheets' evaluation is the section's own"
     );
+    assert_eq!(membership[4], "市民課", "its section");
     assert!(!membership[8].is_empty() && !membership[9].is_empty(), "outcomes and issues are there");
     let empty = Strategy::blank(
         "t",
