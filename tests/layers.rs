@@ -60,7 +60,7 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/bench/stats.rs", "report", 230),
     ("src/bin/bench.rs", "main", 173),
     ("src/model/achievement/tests.rs", "cases", 391),
-    ("src/ui/editor/indicator_form/mod.rs", "IndicatorEditor", 156),
+    ("src/ui/editor/indicator_form/mod.rs", "IndicatorEditor", 154),
     ("src/ui/editor/measure_form/mod.rs", "Initiatives", 151),
     ("src/ui/editor/realign.rs", "RealignForm", 174),
     ("src/ui/files_page/outline_import.rs", "OutlineImport", 174),

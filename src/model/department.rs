@@ -35,6 +35,38 @@ impl Department {
     }
 }
 
+/// Who a person is in the year's round (issue 52): the planning section (企画課), which sees
+/// everything, or one section of the strategy's list, which sees first what it owns. Kept in
+/// the person's preferences per strategy, and in the `author` of their file in a shared folder.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", content = "department", rename_all = "snake_case")]
+pub enum Role {
+    /// 企画課 (the planning section): every section's items.
+    Planning,
+    /// One section (担当課), by its id in the strategy's list.
+    Department(Id),
+}
+
+impl Role {
+    /// Whether an item owned by `owner` is this person's to answer: every item for the planning
+    /// section; for a section, what it owns (its own or taken from its measure).
+    pub fn owns(&self, owner: Option<Owner<'_>>) -> bool {
+        match self {
+            Role::Planning => true,
+            Role::Department(d) => owner.is_some_and(|o| o.department == d),
+        }
+    }
+
+    /// The section's name in `s`, or `None` for the planning section and a section the list no
+    /// longer holds.
+    pub fn department_name<'a>(&self, s: &'a Strategy) -> Option<&'a str> {
+        match self {
+            Role::Planning => None,
+            Role::Department(d) => s.department_name(d),
+        }
+    }
+}
+
 /// The section that owns an item, and whether the item names it itself or takes it from its
 /// measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,16 +116,23 @@ impl Strategy {
     /// The section that answers for an indicator (see the module doc: its own, else the first
     /// measure's that lists it, else the first initiative's).
     pub fn indicator_department<'a>(&'a self, indicator: &'a Indicator) -> Option<Owner<'a>> {
-        if let Some(d) = &indicator.department {
-            return Some(Owner::own(d));
+        match &indicator.department {
+            Some(d) => Some(Owner::own(d)),
+            None => {
+                self.inherited_indicator_department(&indicator.id).map(|d| Owner { department: d, inherited: true })
+            }
         }
-        let id = &indicator.id;
+    }
+
+    /// The section an indicator takes when it names none: the first measure's that lists it,
+    /// else the first initiative's (a form shows it as what an empty choice means).
+    pub fn inherited_indicator_department(&self, id: &Id) -> Option<&Id> {
         let by_measure = self.measures().filter(|(_, m)| m.kpis.contains(id)).find_map(|(_, m)| measure_owner(m));
         by_measure
             .or_else(|| {
                 self.initiatives().filter(|(_, i)| i.kpis.contains(id)).find_map(|(m, i)| initiative_owner(m, i))
             })
-            .map(Owner::inherited)
+            .map(|o| o.department)
     }
 
     /// Every section whose measures or initiatives list this indicator, each once, in document
@@ -219,6 +258,22 @@ mod tests {
         s.indicators.push(Arc::new(alone.clone()));
         assert_eq!(s.indicator_department(&alone), None);
         assert!(s.indicator_departments(&alone.id).is_empty());
+    }
+
+    #[test]
+    fn the_planning_section_owns_everything_a_section_what_is_its_own() {
+        let (s, [planning, tourism, child], [visitors, births]) = town();
+        let owner = |id: &Id| s.indicator_department(s.indicator(id).unwrap());
+        assert!(Role::Planning.owns(owner(&visitors)) && Role::Planning.owns(None));
+        assert!(Role::Department(tourism.clone()).owns(owner(&visitors)), "inherited from its first measure");
+        assert!(!Role::Department(planning.clone()).owns(owner(&visitors)), "the second measure's section does not");
+        assert!(Role::Department(child.clone()).owns(owner(&births)));
+        assert!(!Role::Department(child.clone()).owns(None), "nobody's item is the planning section's");
+        assert_eq!(Role::Department(child).department_name(&s), Some("子育て支援課"));
+        assert_eq!(Role::Planning.department_name(&s), None);
+        let json = serde_json::to_string(&Role::Department(tourism.clone())).unwrap();
+        assert_eq!(json, format!(r#"{{"kind":"department","department":"{}"}}"#, tourism.as_str()));
+        assert_eq!(serde_json::to_string(&Role::Planning).unwrap(), r#"{"kind":"planning"}"#);
     }
 
     #[test]

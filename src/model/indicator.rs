@@ -51,6 +51,14 @@ pub enum IndicatorKind {
 }
 
 impl IndicatorKind {
+    /// Its value in a file (`outcome`, `output`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndicatorKind::Outcome => "outcome",
+            IndicatorKind::Output => "output",
+        }
+    }
+
     pub fn japanese(self) -> &'static str {
         match self {
             IndicatorKind::Outcome => "アウトカム",

@@ -1,4 +1,5 @@
-//! Preferences (language, how fiscal years are shown, the strategy last opened): kept apart from
+//! Preferences (language, how fiscal years are shown, the strategy last opened, who the person
+//! is in each strategy's round — a section or the planning section): kept apart from
 //! the data under `shirube/prefs`, never exported, and never a reason to fail. The table
 //! import's remembered mappings (one per layout of a town's table) sit beside them under
 //! `shirube/table-mappings`, read only by the table import.
@@ -27,6 +28,29 @@ pub struct Preferences {
     /// kept apart, in their own database): the app resumes their sync on any page of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub folder_strategies: Vec<Id>,
+    /// Who the person is in each strategy's round (issue 52), by strategy id: the planning
+    /// section, or a section of that strategy's list. Absent: not said.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles: BTreeMap<Id, crate::model::Role>,
+}
+
+impl Preferences {
+    /// Who the person said they are in this strategy, if they said.
+    pub fn role_in(&self, strategy: &Id) -> Option<&crate::model::Role> {
+        self.roles.get(strategy)
+    }
+
+    /// Says (or, with `None`, unsays) who the person is in this strategy.
+    pub fn set_role(&mut self, strategy: &Id, role: Option<crate::model::Role>) {
+        match role {
+            Some(r) => {
+                self.roles.insert(strategy.clone(), r);
+            }
+            None => {
+                self.roles.remove(strategy);
+            }
+        }
+    }
 }
 
 impl<B: Backend> Store<B> {

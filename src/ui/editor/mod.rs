@@ -4,6 +4,7 @@
 
 mod bind;
 mod common;
+mod departments;
 mod fields;
 mod goal_form;
 mod grant;

@@ -57,7 +57,14 @@ impl Sharing {
         Me {
             id: id.filter(|id| crate::session::folder::is_member_id(id)).unwrap_or_default(),
             name: name.unwrap_or_default(),
+            role: self.role(),
         }
+    }
+
+    /// Who the person said they are in the open strategy (issue 52), written into their file.
+    fn role(&self) -> Option<crate::model::Role> {
+        let open = self.open_id()?;
+        self.app.prefs.with_untracked(|p| p.role_in(&open).cloned())
     }
 
     /// This browser's member: the id made once per browser profile (kept in the preferences),
@@ -73,7 +80,7 @@ impl Sharing {
                 id
             }
         };
-        Me { id, name: name.unwrap_or_default() }
+        Me { id, name: name.unwrap_or_default(), role: self.role() }
     }
 
     pub fn name(&self) -> Option<String> {

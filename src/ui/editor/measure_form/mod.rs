@@ -113,6 +113,9 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                         on_commit=bind::write_measure(&id, |m, v: String| m.number = v) testid="measure-number"/>
                     <TextField label=label("施策名", "Title") value=title
                         on_commit=bind::write_measure(&id, |m, v: String| m.title = v) testid="measure-title" node_ref=name_field()/>
+                    <super::departments::DepartmentPicker value=bind::measure(&id, |m| m.department.clone())
+                        inherited=Signal::derive(|| None::<String>) testid="measure-department"
+                        on_commit=bind::write_measure(&id, |m, v: Option<Id>| m.department = v)/>
                     <TextField label=label("施策の概要（基本的方向）", "Summary") multiline=true
                         value=bind::measure(&id, |m| m.summary.clone())
                         on_commit=bind::write_measure(&id, |m, v: String| m.summary = v) testid="measure-summary"/>
