@@ -287,3 +287,31 @@ fn evaluations_one_row_per_measure_and_year() {
     );
     assert_eq!(evaluations(&empty, YearStyle::Japanese).matches("\r\n").count(), 1, "a header only");
 }
+
+/// 担当課 (issue 52) is the last column of the initiatives' file when the strategy lists
+/// sections: a project's own (ふるさと納税: 水産商工労働課) or its measure's; a re-listed row names
+/// the section of the measure that owns the project.
+#[test]
+fn initiatives_name_their_section_last() {
+    let s = by_key("hokuto").unwrap().load().unwrap();
+    let rows = cells(&initiatives(&s, YearStyle::Japanese));
+    assert_eq!(rows[0].last().map(String::as_str), Some("担当課"));
+    let gift = rows.iter().find(|r| r[5].contains("ふるさと納税")).unwrap();
+    assert_eq!(gift.last().map(String::as_str), Some("水産商工労働課"));
+    let membership = rows.iter().find(|r| r[3] == "町内会等への加入促進").unwrap();
+    assert_eq!(membership.last().map(String::as_str), Some("市民課"), "its measure's");
+    for relisted in rows.iter().filter(|r| r[6] == "○") {
+        let (_, i) = s.initiatives().find(|(_, i)| i.title == relisted[5]).unwrap();
+        let owner = s.initiative_department(&i.id).and_then(|o| s.department_name(o.department)).unwrap();
+        assert_eq!(relisted.last().map(String::as_str), Some(owner), "{}: the owning measure's", relisted[5]);
+    }
+    let mut plain = s.clone();
+    plain.departments.clear();
+    let measures: Vec<_> = plain.measures().map(|(_, m)| m.id.clone()).collect();
+    for id in measures {
+        let m = plain.measure_mut(&id).unwrap();
+        m.department = None;
+        m.initiatives_mut().for_each(|i| i.department = None);
+    }
+    assert_eq!(cells(&initiatives(&plain, YearStyle::Japanese))[0].len(), 15, "no sections: no column, as before");
+}
