@@ -62,6 +62,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                 </form>
             })}
             {move || app.name().map(|n| view! { <p class="hint" data-testid="folder-me">{app.text("あなたの名前: ", "Your name: ")}{n}</p> })}
+            <p class="hint" data-testid="folder-my-section">{move || app.section_words()}</p>
             <div class="actions">
                 {move || match shown_link.get() {
                     Link::Connected(name) => view! {

@@ -67,6 +67,29 @@ impl Sharing {
         self.app.prefs.with_untracked(|p| p.role_in(&open).cloned())
     }
 
+    /// 「あなたの所属: 市民課」, said beside the name (chosen in the strategy's settings).
+    pub fn section_words(&self) -> String {
+        use crate::model::Role;
+        let role = self.app.open.with(|o| {
+            let s = o.as_ref()?;
+            let role = self.app.prefs.with(|p| p.role_in(&s.id).cloned())?;
+            Some(match &role {
+                Role::Planning => self.app.tr("企画課など（取りまとめ）", "the planning section").to_owned(),
+                Role::Department(_) => role.department_name(s).unwrap_or_default().to_owned(),
+            })
+        });
+        match role {
+            Some(r) => format!("{}{r}", self.app.tr("あなたの所属: ", "Your section: ")),
+            None => self
+                .app
+                .tr(
+                    "あなたの所属: 選んでいません（戦略の設定の「担当課」で選べます）",
+                    "Your section: not chosen (Strategy settings, Sections)",
+                )
+                .to_owned(),
+        }
+    }
+
     /// This browser's member: the id made once per browser profile (kept in the preferences),
     /// and the name given (empty until it is).
     pub fn me(&self) -> Me {
