@@ -29,8 +29,7 @@ test('sections, who I am, and a measure evaluated in three stages, printed side 
   const who = page.getByTestId('who-i-am-select');
   await who.selectOption({ label: '企画課など（全体を取りまとめる）' });
   await who.selectOption({ label: '市民課' });
-  await panel.scrollIntoViewIfNeeded();
-  await shot('sections-settings');
+  await panel.screenshot({ path: 'test-results/screenshots/sections-settings.png' });
 
   // The measure's section, and a project of it that names none: 「施策と同じ: 市民課」.
   await page.getByTestId('outline-measure').filter({ hasText: MEASURE }).first().click();
@@ -88,8 +87,8 @@ test('sections, who I am, and a measure evaluated in three stages, printed side 
   const boxes = await stages.locator('[data-stage]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
   expect(boxes).toHaveLength(3);
   expect(Math.max(...boxes) - Math.min(...boxes), 'side by side: one row').toBeLessThan(2);
-  await stages.scrollIntoViewIfNeeded();
-  await shot('sections-sheet-stages');
+  // The measure's sheet alone (the whole report is 30 A4 pages).
+  await sheet.screenshot({ path: 'test-results/screenshots/sections-sheet-stages.png' });
 
   // Who I am is this browser's, kept after a reload.
   await page.reload();
