@@ -119,7 +119,7 @@ test('export: four CSV files with BOM and CRLF, in the year style, formulas neut
   await expect(page.getByTestId('notice')).toContainText(wide.file.suggestedFilename());
   expectExcelFile(wide.bytes, wide.text);
   const header = wide.text.replace(/^\uFEFF/, '').split('\r\n')[0];
-  expect(header).toBe('指標ID,指標番号,指標名,系列,単位,当初値,当初値年度,目標値,目標年度,令和4年度,令和4年度 速報,令和5年度,令和5年度 速報,令和6年度,令和6年度 速報,令和7年度,令和7年度 速報,値の時点,出典');
+  expect(header).toBe('指標ID,指標番号,指標名,系列,単位,当初値,当初値年度,目標値,目標年度,令和4年度,令和4年度 速報,令和5年度,令和5年度 速報,令和6年度,令和6年度 速報,令和7年度,令和7年度 速報,値の時点,出典,担当課');
   // The formula is text with a leading ' (and the quotes inside doubled by CSV quoting).
   expect(wide.text).toContain(`${PRODUCTION},5-1,"'=HYPERLINK(""http://x"")",,万円,431.5,平成30年度,438.3,,,,440.5,,,,,,年度,,産業観光課\r\n`);
   expect(wide.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
