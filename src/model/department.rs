@@ -24,14 +24,11 @@ pub struct Department {
     pub id: Id,
     /// 企画課
     pub name: String,
-    /// Fields this version does not know, kept as they came (`model::unknown`).
-    #[serde(flatten, default)]
-    pub unknown: super::UnknownFields,
 }
 
 impl Department {
     pub fn new(name: &str) -> Department {
-        Department { id: Id::new("dept"), name: name.to_owned(), unknown: Default::default() }
+        Department { id: Id::new("dept"), name: name.to_owned() }
     }
 }
 
@@ -39,7 +36,9 @@ impl Department {
 /// everything, or one section of the strategy's list, which sees first what it owns. Kept in
 /// the person's preferences per strategy, and in the `author` of their file in a shared folder.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", content = "department", rename_all = "snake_case")]
+// Externally tagged (`"planning"`, `{"department": "dept-…"}`): serde's smallest form of an
+// enum, read at every start with the preferences (the first visit's wasm is budgeted).
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 企画課 (the planning section): every section's items.
     Planning,
@@ -272,8 +271,8 @@ mod tests {
         assert_eq!(Role::Department(child).department_name(&s), Some("子育て支援課"));
         assert_eq!(Role::Planning.department_name(&s), None);
         let json = serde_json::to_string(&Role::Department(tourism.clone())).unwrap();
-        assert_eq!(json, format!(r#"{{"kind":"department","department":"{}"}}"#, tourism.as_str()));
-        assert_eq!(serde_json::to_string(&Role::Planning).unwrap(), r#"{"kind":"planning"}"#);
+        assert_eq!(json, format!(r#"{{"department":"{}"}}"#, tourism.as_str()));
+        assert_eq!(serde_json::to_string(&Role::Planning).unwrap(), r#""planning""#);
     }
 
     #[test]

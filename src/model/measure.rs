@@ -183,9 +183,6 @@ pub struct Evaluation {
     /// When it was written or decided, YYYY-MM-DD.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Fields this version does not know, kept as they came (`model::unknown`).
-    #[serde(flatten, default)]
-    pub unknown: super::UnknownFields,
 }
 
 impl Evaluation {
@@ -207,7 +204,6 @@ impl Evaluation {
             stage,
             by: String::new(),
             date: None,
-            unknown: Default::default(),
         }
     }
 }

@@ -28,27 +28,35 @@ pub struct Preferences {
     /// kept apart, in their own database): the app resumes their sync on any page of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub folder_strategies: Vec<Id>,
-    /// Who the person is in each strategy's round (issue 52), by strategy id: the planning
-    /// section, or a section of that strategy's list. Absent: not said.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub roles: BTreeMap<Id, crate::model::Role>,
+    /// Who the person is in each strategy's round (issue 52), one entry per strategy:
+    /// `<strategy id>=planning` (the planning section) or `<strategy id>=<section id>` (a section
+    /// of that strategy's list; ids never hold `=`). Absent: not said. Plain text, not a map of
+    /// `model::Role`: the preferences are read on the first visit, whose wasm is budgeted, and
+    /// a list of strings costs that visit nothing new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
+
+/// How the planning section is written in [`Preferences::roles`].
+const PLANNING: &str = "planning";
 
 impl Preferences {
     /// Who the person said they are in this strategy, if they said.
-    pub fn role_in(&self, strategy: &Id) -> Option<&crate::model::Role> {
-        self.roles.get(strategy)
+    pub fn role_in(&self, strategy: &Id) -> Option<crate::model::Role> {
+        use crate::model::Role;
+        let role = self.roles.iter().find_map(|r| r.strip_prefix(strategy.as_str())?.strip_prefix('='))?;
+        Some(if role == PLANNING { Role::Planning } else { Role::Department(Id(role.to_owned())) })
     }
 
     /// Says (or, with `None`, unsays) who the person is in this strategy.
     pub fn set_role(&mut self, strategy: &Id, role: Option<crate::model::Role>) {
+        use crate::model::Role;
+        let prefix = format!("{}=", strategy.as_str());
+        self.roles.retain(|r| !r.starts_with(&prefix));
         match role {
-            Some(r) => {
-                self.roles.insert(strategy.clone(), r);
-            }
-            None => {
-                self.roles.remove(strategy);
-            }
+            Some(Role::Planning) => self.roles.push(format!("{prefix}{PLANNING}")),
+            Some(Role::Department(d)) => self.roles.push(format!("{prefix}{}", d.as_str())),
+            None => {}
         }
     }
 }

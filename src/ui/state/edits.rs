@@ -51,7 +51,7 @@ impl Edits {
     pub fn role(&self) -> Option<crate::model::Role> {
         use leptos::prelude::With;
         let open = self.app.open.with(|o| o.as_ref().map(|s| s.id.clone()))?;
-        self.app.prefs.with(|p| p.role_in(&open).cloned())
+        self.app.prefs.with(|p| p.role_in(&open))
     }
 
     /// Says who the person is in the open strategy (kept in the preferences, never in the file).

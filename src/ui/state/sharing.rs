@@ -64,7 +64,7 @@ impl Sharing {
     /// Who the person said they are in the open strategy (issue 52), written into their file.
     fn role(&self) -> Option<crate::model::Role> {
         let open = self.open_id()?;
-        self.app.prefs.with_untracked(|p| p.role_in(&open).cloned())
+        self.app.prefs.with_untracked(|p| p.role_in(&open))
     }
 
     /// 「あなたの所属: 市民課」, said beside the name (chosen in the strategy's settings).
@@ -72,7 +72,7 @@ impl Sharing {
         use crate::model::Role;
         let role = self.app.open.with(|o| {
             let s = o.as_ref()?;
-            let role = self.app.prefs.with(|p| p.role_in(&s.id).cloned())?;
+            let role = self.app.prefs.with(|p| p.role_in(&s.id))?;
             Some(match &role {
                 Role::Planning => self.app.tr("企画課など（取りまとめ）", "the planning section").to_owned(),
                 Role::Department(_) => role.department_name(s).unwrap_or_default().to_owned(),
