@@ -1,13 +1,14 @@
 //! Three-way merge of two machines' work on one strategy (issue 19): `base` is the version both
 //! started from, `ours` this computer's (このパソコン), `theirs` the file's (ファイル).
 //!
-//! Entities (goals, measures, initiatives, indicators, series, sections, …) are matched by id,
-//! wherever they sit; yearly rows (actuals, interim targets, budgets and settled costs,
-//! evaluations) by owner × fiscal year, references (KPIs, 数値目標, 関連施策, 再掲) by what they
-//! refer to. A value changed on one side only is taken; changed the same way on both, taken
-//! once; changed differently, a [`Conflict`]. What one side added is kept. What one side removed
-//! is removed, unless the other side edited it (or added something under it, or newly refers to
-//! it): a conflict on the removed entity as a whole. A move to another parent is a change of the
+//! Entities (goals, measures, initiatives, indicators, series, sections, 担当課, …) are matched
+//! by id, wherever they sit; yearly rows (actuals, interim targets, budgets and settled costs)
+//! by owner × fiscal year, evaluations by owner × fiscal year × stage (一次, 二次, 外部),
+//! references (KPIs, 数値目標, 関連施策, 再掲) by what they refer to; a 担当課 named is a value that
+//! refers (`shape::ref_fields`). A value changed on one side only is taken; changed the same way
+//! on both, taken once; changed differently, a [`Conflict`]. What one side added is kept. What
+//! one side removed is removed, unless the other side edited it (or added something under it, or
+//! newly refers to it): a conflict on the removed entity as a whole. A move to another parent is a change of the
 //! `parent`; the order under one parent keeps both sides' moves where they do not cross, and
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
