@@ -47,13 +47,8 @@ const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/app.rs", "src/ui/header.rs", "src/
 const KNOWN_CIRCLES: &[(&str, &str)] = &[];
 
 /// Files over 500 lines today.
-const KNOWN_LONG: &[&str] = &[
-    "src/model/indicator.rs",
-    "src/bench/stats.rs",
-    "src/model/merge/tests.rs",
-    "src/model/grant.rs",
-    "src/words/problems.rs",
-];
+const KNOWN_LONG: &[&str] =
+    &["src/model/indicator.rs", "src/bench/stats.rs", "src/model/merge/tests.rs", "src/model/grant.rs"];
 
 const MAX_LINES: usize = 500;
 
@@ -65,17 +60,17 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/bench/stats.rs", "report", 227),
     ("src/bin/bench.rs", "main", 173),
     ("src/model/achievement/tests.rs", "cases", 391),
-    ("src/ui/editor/indicator_form/mod.rs", "IndicatorEditor", 156),
+    ("src/ui/editor/indicator_form/mod.rs", "IndicatorEditor", 154),
     ("src/ui/editor/measure_form/mod.rs", "Initiatives", 151),
     ("src/ui/editor/realign.rs", "RealignForm", 174),
     ("src/ui/files_page/outline_import.rs", "OutlineImport", 174),
     ("src/ui/files_page/table_import/mod.rs", "TableImport", 196),
-    ("src/ui/print/sheets.rs", "sheet_view", 179),
+    ("src/ui/print/sheets.rs", "sheet_view", 165),
     ("src/ui/region/grants.rs", "Grants", 167),
     ("src/ui/strategy_list.rs", "StrategyList", 182),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 202),
     ("src/words/notice.rs", "notice", 248),
-    ("src/words/problems.rs", "problem_kind", 211),
+    ("src/words/problems.rs", "problem_kind", 190),
 ];
 
 /// A function fits in a head (STYLE.md 27: Leptos' `Todos` is about 90 lines).

@@ -25,7 +25,7 @@ pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> F
     let planning = Store::new(MemoryBackend::new());
     completed(planning.save(&base, started)).expect("stored");
     let first = MemoryFolder::new();
-    let mut sync = FolderSync::new(Me { id: new_member_id(), name: "企画課".into() }, base.id.clone());
+    let mut sync = FolderSync::new(Me { id: new_member_id(), name: "企画課".into(), role: None }, base.id.clone());
     completed(sync.write(&planning, &first, started)).expect("written");
     let start = String::from_utf8(first.get(&sync.own_file()).expect("the own file")).expect("UTF-8");
     let Ok(Opened::Strategy(imported)) = format::open(start.as_bytes()) else { panic!("the start file reads") };
@@ -37,7 +37,7 @@ pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> F
             completed(store.save_imported(&imported, started)).expect("imported");
             completed(store.save(&strategy, edited)).expect("edited");
             let folder = MemoryFolder::new();
-            let me = Me { id: new_member_id(), name: format!("担当課{}", k + 1) };
+            let me = Me { id: new_member_id(), name: format!("担当課{}", k + 1), role: None };
             let mut sync = FolderSync::new(me, base.id.clone());
             completed(sync.write(&store, &folder, edited)).expect("written");
             let name = sync.own_file();
@@ -62,7 +62,8 @@ pub fn sync_natively(
     for (name, text) in members {
         folder.put(name, text.as_bytes());
     }
-    let mut sync = FolderSync::new(Me { id: new_member_id(), name: "測る人".into() }, start.strategy.id.clone());
+    let mut sync =
+        FolderSync::new(Me { id: new_member_id(), name: "測る人".into(), role: None }, start.strategy.id.clone());
     let t = std::time::Instant::now();
     let reading = completed(sync.read(&store, &folder, "2026-01-03T00:00:00Z")).expect("read");
     let took = t.elapsed();

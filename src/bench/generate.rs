@@ -149,6 +149,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                 direction,
                 source: "住民基本台帳".into(),
                 notes: String::new(),
+                department: None,
                 series,
                 verdicts: Vec::new(),
                 predecessor: None,
@@ -184,8 +185,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                     issues: "・担い手不足が課題である。".into(),
                     improvements: "・関係団体との連携を強化する。".into(),
                     next_plan: "引き続き取組を進める。".into(),
-                    notes: String::new(),
-                    evaluator: Evaluator::Internal,
+                    ..Evaluation::new(FiscalYear(first.0 + y as i32))
                 })
                 .collect();
             for ii in 0..share(size.initiatives, size.measures, measure_no) {

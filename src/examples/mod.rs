@@ -118,6 +118,32 @@ mod tests {
         assert_eq!(assess(&births.series[0], cx).status, Status::NoData);
     }
 
+    /// Both examples name their sections (担当課): every measure of 北斗市 has one, a project
+    /// run by another section (ふるさと納税: 水産商工労働課 beside 企画課, as seed 002 says) names
+    /// its own, and every initiative and KPI of theirs resolves to one; 北本市's numerical
+    /// targets, with no measures above them, name theirs.
+    #[test]
+    fn both_examples_name_plausible_sections() {
+        let s = load("hokuto");
+        assert!(s.departments.len() >= 8);
+        assert!(s.measures().all(|(_, m)| m.department.as_ref().and_then(|d| s.department_name(d)).is_some()));
+        assert!(s.initiatives().all(|(_, i)| s.initiative_department(&i.id).is_some()));
+        let (_, gift) = s.initiatives().find(|(_, i)| i.title.contains("ふるさと納税")).expect("ふるさと納税");
+        let owner = s.initiative_department(&gift.id).unwrap();
+        assert_eq!((s.department_name(owner.department), owner.inherited), (Some("水産商工労働課"), false));
+        let membership = s.measures().find(|(_, m)| m.title == "町内会等への加入促進").unwrap().1;
+        assert_eq!(membership.department.as_ref().and_then(|d| s.department_name(d)), Some("市民課"));
+
+        let s = load("kitamoto");
+        let names =
+            |i: &crate::model::Indicator| s.indicator_department(i).and_then(|o| s.department_name(o.department));
+        assert!(s.indicators.iter().all(|i| names(i).is_some()), "every numerical target has its section");
+        let births = s.indicators.iter().find(|i| i.name.contains("出生数")).unwrap();
+        assert_eq!(names(births), Some("こども課"));
+        let used: std::collections::BTreeSet<_> = s.indicators.iter().filter_map(|i| i.department.clone()).collect();
+        assert_eq!(used.len(), s.departments.len(), "no section of the list is left unused");
+    }
+
     /// 北斗市 (seeds 000 and 002): the outline's goals, measures and initiatives, and the
     /// evaluation sheets of 基本目標4 with ratings, settled costs, budgets and directions.
     #[test]
@@ -129,11 +155,19 @@ mod tests {
         assert_eq!(first.title, "企業立地等による雇用創出と地域経済の活性化");
         assert_eq!(first.initiatives.len(), 4);
         let goal4 = &s.goals[3];
-        let rated: Vec<_> =
-            goal4.measures.iter().filter_map(|m| m.evaluation(crate::model::FiscalYear(2023))).collect();
+        let rated: Vec<_> = goal4
+            .measures
+            .iter()
+            .filter_map(|m| m.evaluation(crate::model::FiscalYear(2023), crate::model::EvaluationStage::First))
+            .collect();
         assert!(rated.len() >= 3, "the evaluation sheets of goal 4 are there");
         let membership = goal4.measures.iter().find(|m| m.title == "町内会等への加入促進").expect("主要施策 1");
-        assert_eq!(membership.evaluation(crate::model::FiscalYear(2023)).and_then(|e| e.rating.as_deref()), Some("C"));
+        assert_eq!(
+            membership
+                .evaluation(crate::model::FiscalYear(2023), crate::model::EvaluationStage::First)
+                .and_then(|e| e.rating.as_deref()),
+            Some("C")
+        );
         let totals = s.measure_totals(membership, crate::model::FiscalYear(2023));
         assert_eq!(totals.settled, Some(300), "令和5年度 計 300 (千円)");
         assert_eq!(

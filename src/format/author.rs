@@ -1,6 +1,8 @@
-//! Who wrote a file in a shared folder: the member's id (random per browser profile)
-//! and the name the person gave once. An optional field of the envelope, absent when the file
-//! names nobody (every export by hand, every file written before it existed).
+//! Who wrote a file in a shared folder: the member's id (random per browser profile), the name
+//! the person gave once, and the section they work in, when they said. An optional field of the
+//! envelope, absent when the file names nobody (every export by hand, every file written before
+//! it existed); its `role` is absent when not said, so an author written before it reads and
+//! writes as before.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -14,6 +16,10 @@ pub struct Author {
     /// The name the person gave (田中), shown in the members panel and the history.
     #[serde(default)]
     pub name: String,
+    /// The section they work in, or the planning section (`model::Role`), for the members
+    /// panel's groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<crate::model::Role>,
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -26,7 +32,7 @@ mod tests {
     #[test]
     fn the_author_is_kept_on_a_round_trip_and_absent_when_there_is_none() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
-        let author = Author { id: "m0123abcd".into(), name: "田中".into() };
+        let author = Author { id: "m0123abcd".into(), name: "田中".into(), role: None };
         let text = export_shared(&s, "2026-12-01T09:00:00Z", &Lineage::default(), &author);
         let read = import(&text).unwrap();
         assert_eq!((read.author.as_ref(), &read.strategy), (Some(&author), &s));
@@ -41,6 +47,26 @@ mod tests {
         let wrong = text.replacen("\"name\": \"田中\"", "\"name\": 3", 1);
         assert!(
             matches!(import(&wrong), Err(crate::format::ImportError::Shape { ref path, .. }) if path == "author.name"),
+            "{:?}",
+            import(&wrong)
+        );
+        assert!(!text.contains("\"role\""), "no role said: none written, as before");
+    }
+
+    /// A member's section travels with their name, and the top of the file says it.
+    #[test]
+    fn the_authors_section_is_kept_and_read_from_the_top() {
+        let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
+        let civic = s.departments.iter().find(|d| d.name == "市民課").unwrap().id.clone();
+        let role = crate::model::Role::Department(civic);
+        let author = Author { id: "m0123abcd".into(), name: "佐藤".into(), role: Some(role.clone()) };
+        let text = export_shared(&s, "2026-12-01T09:00:00Z", &Lineage::default(), &author);
+        assert_eq!(import(&text).unwrap().author, Some(author.clone()));
+        let top = crate::format::peek_top(&text.as_bytes()[..crate::format::TOP_BYTES.min(text.len())]).unwrap();
+        assert_eq!(top.author.and_then(|a| a.role), Some(role));
+        let wrong = text.replacen("\"department\": \"dept-", "\"mayor\": \"dept-", 1);
+        assert!(
+            matches!(import(&wrong), Err(crate::format::ImportError::Shape { ref path, .. }) if path.starts_with("author.role")),
             "{:?}",
             import(&wrong)
         );

@@ -35,6 +35,8 @@ pub mod publish;
 pub mod qr;
 mod region;
 mod rewrite;
+#[cfg(test)]
+mod stage_tests;
 pub mod table;
 #[cfg(test)]
 mod target_kind_tests;

@@ -80,7 +80,7 @@ mod tests {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
         let head = "0123456789abcdef0123456789abcdef".to_owned();
         let lineage = Lineage { head: Some(head.clone()), ..Lineage::default() };
-        let author = Author { id: "m1".into(), name: "田中".repeat(100) };
+        let author = Author { id: "m1".into(), name: "田中".repeat(100), role: None };
         let text = export_shared(&s, "2026-12-01T09:00:00Z", &lineage, &author);
         let top = peek_top(&text.as_bytes()[..TOP_BYTES]).unwrap();
         assert_eq!(top.head, Some(head));

@@ -142,7 +142,7 @@ fn measure() -> impl Gen<Value = Measure> {
         text(),
         any::<bool>(),
         proptest::collection::vec(initiative(), 0..3),
-        proptest::collection::btree_set(year(), 0..3),
+        proptest::collection::btree_set((year(), 0usize..3), 0..4),
         proptest::collection::vec(1u8..=17, 0..3),
         unknown(),
     )
@@ -154,15 +154,12 @@ fn measure() -> impl Gen<Value = Measure> {
             sdgs: sdgs.into_iter().map(Sdg).collect(),
             evaluations: eval_years
                 .into_iter()
-                .map(|fiscal_year| Evaluation {
-                    fiscal_year,
+                .map(|(fiscal_year, stage)| Evaluation {
                     rating: Some("B".into()),
                     outcomes: "成果".into(),
-                    issues: String::new(),
-                    improvements: String::new(),
-                    next_plan: String::new(),
-                    notes: String::new(),
-                    evaluator: Evaluator::External,
+                    by: if stage == 1 { "推進本部".into() } else { String::new() },
+                    date: (stage == 2).then(|| "2024-08-30".into()),
+                    ..Evaluation::at(fiscal_year, EvaluationStage::ALL[stage])
                 })
                 .collect(),
             ..Measure::new("1", &title)

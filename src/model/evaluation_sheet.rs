@@ -4,10 +4,13 @@
 //! years the sheets offer and start on. Read by the printed sheets (`ui::print::sheets`) and the
 //! committee's workbook (`format::xlsx`).
 //!
+//! The year's evaluations are laid side by side by stage (一次, 二次, 外部評価), as towns' sheets
+//! are (みやま市, 多摩市, 杵築市).
+//!
 //! A re-listed initiative (【再掲】) appears in a year only when its re-listing covers that year,
 //! exactly as the totals count it.
 
-use super::{Evaluation, FiscalYear, Initiative, Measure, Money, ProjectDirection, Strategy};
+use super::{Evaluation, EvaluationStage, FiscalYear, Initiative, Measure, Money, ProjectDirection, Strategy};
 
 /// An initiative as the sheet lists it: the measure's own, or re-listed for some years.
 #[derive(Clone, Copy)]
@@ -44,7 +47,11 @@ pub struct PlanRow<'a> {
 pub struct SheetData<'a> {
     pub year: FiscalYear,
     pub plan_years: [FiscalYear; 3],
-    pub evaluation: Option<&'a Evaluation>,
+    /// The measure's section (担当課), by name; `None` when it names none.
+    pub department: Option<&'a str>,
+    /// The year's evaluations side by side, in the order of [`EvaluationStage::ALL`]: 一次評価,
+    /// 二次評価, 外部評価.
+    pub evaluations: [Option<&'a Evaluation>; 3],
     pub results: Vec<ResultRow<'a>>,
     /// 計 of the results: the settled cost of `year`.
     pub settled_total: Option<Money>,
@@ -106,7 +113,8 @@ pub fn sheet<'a>(s: &'a Strategy, m: &'a Measure, year: FiscalYear) -> SheetData
     SheetData {
         year,
         plan_years,
-        evaluation: m.evaluation(year),
+        department: m.department.as_ref().and_then(|d| s.department_name(d)),
+        evaluations: EvaluationStage::ALL.map(|stage| m.evaluation(year, stage)),
         results,
         settled_total: s.measure_totals(m, year).settled,
         plan,

@@ -36,6 +36,7 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         c.from.goals.iter_mut().for_each(|x| r.renew(&mut x.id));
     }
     s.schedule.iter_mut().for_each(|x| r.renew(&mut x.id));
+    s.departments.iter_mut().for_each(|x| r.renew(&mut x.id));
     for ind in s.indicators_mut() {
         r.renew(&mut ind.id);
         ind.series.iter_mut().for_each(|x| r.renew(&mut x.id));
@@ -65,16 +66,22 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
             }
         }
     }
+    let rewrite_owner = |r: &Renewer, d: &mut Option<Id>| d.iter_mut().for_each(|d| r.rewrite(d));
+    for ind in s.indicators_mut() {
+        rewrite_owner(&r, &mut ind.department);
+    }
     for g in s.goals_mut() {
         if let Some(n) = &mut g.national_goal {
             r.rewrite(n);
         }
         r.rewrite_all(&mut g.targets);
         for m in g.measures_mut() {
+            rewrite_owner(&r, &mut m.department);
             r.rewrite_all(&mut m.kpis);
             r.rewrite_all(&mut m.related);
             m.relisted.iter_mut().for_each(|x| r.rewrite(&mut x.initiative));
             m.initiatives_mut().for_each(|i| {
+                rewrite_owner(&r, &mut i.department);
                 r.rewrite_all(&mut i.kpis);
                 for t in i.grant.iter_mut().flat_map(|g| g.targets.iter_mut()) {
                     r.rewrite(&mut t.indicator);
@@ -103,6 +110,8 @@ mod tests {
         m2.related.push(m1.id.clone());
         m1.initiatives.push(init.into());
         m1.kpis.push(ind.id.clone());
+        let section = s.add_department("企画課");
+        m1.department = Some(section.clone());
         g.measures = vec![m1.into(), m2.into()];
         s.goals.push(g.into());
         s.indicators.push(ind.into());
@@ -115,6 +124,8 @@ mod tests {
         assert_eq!(d.goals[0].measures[0].kpis, vec![d.indicators[0].id.clone()]);
         assert_eq!(d.goals[0].measures[1].relisted[0].initiative, d.goals[0].measures[0].initiatives[0].id);
         assert_eq!(d.goals[0].measures[1].related, vec![d.goals[0].measures[0].id.clone()]);
+        assert_ne!(d.departments[0].id, section);
+        assert_eq!(d.goals[0].measures[0].department.as_ref(), Some(&d.departments[0].id));
         assert!(d.goals[0].measures[0].initiatives[0].id.as_str().starts_with("initiative-"));
         assert!(crate::model::validate(&d).is_empty());
     }

@@ -24,6 +24,9 @@ pub struct Indicator {
     pub source: String,
     #[serde(default)]
     pub notes: String,
+    /// Its own section (担当課), by id; absent: its first measure's (`model::department`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<Id>,
     /// At least one; several for a breakdown.
     pub series: Vec<Series>,
     /// The town's own verdict per fiscal year (効果検証), as written (`model::verdict`).
@@ -48,6 +51,14 @@ pub enum IndicatorKind {
 }
 
 impl IndicatorKind {
+    /// Its value in a file (`outcome`, `output`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndicatorKind::Outcome => "outcome",
+            IndicatorKind::Output => "output",
+        }
+    }
+
     pub fn japanese(self) -> &'static str {
         match self {
             IndicatorKind::Outcome => "アウトカム",
@@ -404,6 +415,7 @@ impl Indicator {
             direction: DesiredDirection::Increase,
             source: String::new(),
             notes: String::new(),
+            department: None,
             series: vec![Series::new("")],
             verdicts: Vec::new(),
             predecessor: None,

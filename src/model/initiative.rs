@@ -24,6 +24,9 @@ pub struct Initiative {
     /// ≪新規≫
     #[serde(default)]
     pub is_new: bool,
+    /// Its own section (担当課), by id; absent: its measure's (`model::department`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<super::Id>,
     #[serde(default)]
     pub kpis: Vec<Id>,
     /// One entry per fiscal year that has anything recorded.
@@ -155,6 +158,7 @@ impl Initiative {
             description: String::new(),
             kind: None,
             is_new: false,
+            department: None,
             kpis: Vec::new(),
             years: Vec::new(),
             partners: Vec::new(),

@@ -7,6 +7,7 @@
 mod achievement;
 mod carry;
 pub mod colour;
+mod department;
 pub mod edit;
 pub mod evaluation_sheet;
 mod fiscal_year;
@@ -38,6 +39,7 @@ mod workshop;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
 pub use carry::{following, next_title, proposed_baseline, NextPeriod, PastSeries, PeriodChange, Predecessor};
+pub use department::{initiative_owner, measure_owner, Department, Owner, Role};
 pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
 pub use goal::{Goal, GoalKind};
 pub use grant::{
@@ -51,7 +53,7 @@ pub use indicator::{
     YearValue,
 };
 pub use initiative::{Initiative, InitiativeKind, InitiativeYear, Money, Partner, ProjectDirection};
-pub use measure::{Evaluation, Evaluator, Measure, Relisting, YearTotals};
+pub use measure::{Evaluation, EvaluationStage, Measure, Relisting, YearTotals};
 pub use number::{parse_money, parse_number, NumberError};
 pub use place::{items_on_path, PathItem, PathItemKind};
 pub use progress::{combined, IndicatorProgress, StatusMix, STATUSES};

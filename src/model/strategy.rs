@@ -27,6 +27,10 @@ pub struct Strategy {
     /// 策定趣旨, 基本方針, 推進方策, 国の新たな視点 … in order.
     #[serde(default)]
     pub sections: Vec<NarrativeSection>,
+    /// The town's sections (担当課 / 所管課) in its order (`model::department`). Absent from a
+    /// file that has none, so older files read and write as they did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<super::Department>,
     #[serde(default)]
     pub national_framework: NationalFramework,
     /// Re-alignments to another national frame, each with the framework left and the goals'
@@ -220,6 +224,7 @@ impl Strategy {
             period_changes: Vec::new(),
             stage: DraftingStage::Policy,
             sections: Vec::new(),
+            departments: Vec::new(),
             national_framework: NationalFramework::default(),
             framework_changes: Vec::new(),
             schedule: Vec::new(),

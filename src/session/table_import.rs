@@ -233,7 +233,7 @@ mod tests {
         assert!(again.remembered);
         assert_eq!(again.roles[5], ColumnRole::Notes);
         let fresh = TableDraft::new(Origin::Pasted, vec![sheet()], &BTreeMap::new());
-        assert_eq!(fresh.roles[5], ColumnRole::Ignore);
+        assert_eq!(fresh.roles[5], ColumnRole::Department, "担当課 is proposed as the section");
     }
 
     #[test]

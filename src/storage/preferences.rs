@@ -1,4 +1,5 @@
-//! Preferences (language, how fiscal years are shown, the strategy last opened): kept apart from
+//! Preferences (language, how fiscal years are shown, the strategy last opened, who the person
+//! is in each strategy's round — a section or the planning section): kept apart from
 //! the data under `shirube/prefs`, never exported, and never a reason to fail. The table
 //! import's remembered mappings (one per layout of a town's table) sit beside them under
 //! `shirube/table-mappings`, read only by the table import.
@@ -27,6 +28,37 @@ pub struct Preferences {
     /// kept apart, in their own database): the app resumes their sync on any page of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub folder_strategies: Vec<Id>,
+    /// Who the person is in each strategy's round (issue 52), one entry per strategy:
+    /// `<strategy id>=planning` (the planning section) or `<strategy id>=<section id>` (a section
+    /// of that strategy's list; ids never hold `=`). Absent: not said. Plain text, not a map of
+    /// `model::Role`: the preferences are read on the first visit, whose wasm is budgeted, and
+    /// a list of strings costs that visit nothing new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+}
+
+/// How the planning section is written in [`Preferences::roles`].
+const PLANNING: &str = "planning";
+
+impl Preferences {
+    /// Who the person said they are in this strategy, if they said.
+    pub fn role_in(&self, strategy: &Id) -> Option<crate::model::Role> {
+        use crate::model::Role;
+        let role = self.roles.iter().find_map(|r| r.strip_prefix(strategy.as_str())?.strip_prefix('='))?;
+        Some(if role == PLANNING { Role::Planning } else { Role::Department(Id(role.to_owned())) })
+    }
+
+    /// Says (or, with `None`, unsays) who the person is in this strategy.
+    pub fn set_role(&mut self, strategy: &Id, role: Option<crate::model::Role>) {
+        use crate::model::Role;
+        let prefix = format!("{}=", strategy.as_str());
+        self.roles.retain(|r| !r.starts_with(&prefix));
+        match role {
+            Some(Role::Planning) => self.roles.push(format!("{prefix}{PLANNING}")),
+            Some(Role::Department(d)) => self.roles.push(format!("{prefix}{}", d.as_str())),
+            None => {}
+        }
+    }
 }
 
 impl<B: Backend> Store<B> {

@@ -152,7 +152,9 @@ fn goal_view(s: &Strategy, g: &Goal, editable: Option<&Id>, lang: Language, styl
 }
 
 fn measure_view(s: &Strategy, m: &Measure, editable: Option<&Id>, lang: Language, style: YearStyle) -> impl IntoView {
-    let latest = m.evaluations.iter().max_by_key(|e| e.fiscal_year);
+    // The latest evaluated year's rating: its last stage's (`Measure::rating`).
+    let latest = m.evaluations.iter().map(|e| e.fiscal_year).max().and_then(|y| m.rating(y).map(|r| (y, r.to_owned())));
+    let department = m.department.as_ref().and_then(|d| s.department_name(d)).map(str::to_owned);
     let own = m.initiatives.iter().map(|i| {
         view! {
             <li>
@@ -173,9 +175,10 @@ fn measure_view(s: &Strategy, m: &Measure, editable: Option<&Id>, lang: Language
                 <span class="num">{m.number.clone()}</span>" "<bdi>{m.title.clone()}</bdi>
                 {m.priority.then(|| view! { <span class="badge priority">{tr(lang, "重点施策", "Priority")}</span> })}
                 {(!m.kpis.is_empty()).then(|| mix_badges(lang, s.measure_mix(m)))}
-                {latest.and_then(|e| e.rating.clone().map(|r| view! {
-                    <span class="rating" title=tr(lang, "評価", "Rating")>{format!("{} {}", locale::year(e.fiscal_year, lang, style), r)}</span>
-                }))}
+                {latest.map(|(y, r)| view! {
+                    <span class="rating" title=tr(lang, "評価", "Rating")>{format!("{} {}", locale::year(y, lang, style), r)}</span>
+                })}
+                {department.map(|d| view! { <span class="badge department" title=tr(lang, "担当課", "Section")><bdi>{d}</bdi></span> })}
                 {edit_link(editable, Selection::Measure(m.id.clone()), format!("{} {} {}", tr(lang, "施策", "Measure"), m.number, m.title).trim().to_owned(), lang)}
             </p>
             {(!m.summary.is_empty()).then(|| view! { <p class="summary">{m.summary.clone()}</p> })}

@@ -151,6 +151,7 @@ pub fn csv_text_what(c: &crate::format::csv::TextChange, lang: Language, style: 
         (TextEdit::Source { of: SourceOf::Actual(y), .. }, Language::En) => {
             format!("Source (actual of {})", crate::locale::value_year(c.basis, *y, lang, style))
         }
+        (TextEdit::Department { .. }, _) => tr(lang, "担当課", "Section").into(),
         (TextEdit::Verdict { to, .. }, Language::Ja) => format!("町の評価（{}）", fy(to.year)),
         (TextEdit::Verdict { to, .. }, Language::En) => format!("Town's verdict ({})", fy(to.year)),
         (TextEdit::Revision { to, .. }, Language::Ja) => format!("修正前の目標（{}に修正）", fy(to.year)),
@@ -192,7 +193,7 @@ pub fn csv_text_sides(
             (crate::locale::year_basis(*from, lang), crate::locale::year_basis(*to, lang))
         }
         TextEdit::RunningTotals { to } => (actual_kind(!*to, lang).to_owned(), actual_kind(*to, lang).to_owned()),
-        TextEdit::Source { from, to, .. } => (shown(from), shown(to)),
+        TextEdit::Source { from, to, .. } | TextEdit::Department { from, to } => (shown(from), shown(to)),
         TextEdit::Verdict { from, to } => (from.as_ref().map_or("—".to_owned(), verdict), verdict(to)),
         TextEdit::Revision { from, to } => (from.as_ref().map_or("—".to_owned(), revision), revision(to)),
     }

@@ -5,7 +5,7 @@
 use super::{serde_words, size};
 use crate::format::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
 use crate::locale::{tr, Language};
-use crate::model::{items_on_path, Goal, GoalKind, PathItemKind, Problem, ProblemKind, Strategy};
+use crate::model::{items_on_path, Goal, GoalKind, Id, PathItemKind, Problem, ProblemKind, Strategy};
 
 /// "基本目標 4" / "Basic goal 4".
 pub fn goal_heading(g: &Goal, lang: Language) -> String {
@@ -98,6 +98,7 @@ pub fn place(strategy: &Strategy, path: &str, lang: Language) -> String {
 fn settings_row(path: &str, lang: Language) -> Option<String> {
     let (table, rest) = [
         ("schedule[", ("策定スケジュール", "drafting schedule")),
+        ("departments[", ("担当課", "sections")),
         ("rating_rule.tiers[", ("評価基準", "rating rule")),
         ("workshops[", ("ワークショップ", "workshop")),
     ]
@@ -110,10 +111,25 @@ fn settings_row(path: &str, lang: Language) -> Option<String> {
     })
 }
 
+/// A reference to something the strategy does not hold (`what`: its kind in Japanese and
+/// English), in words.
+fn missing(id: &Id, what: (&str, &str), ja: bool) -> String {
+    if ja {
+        format!("{} '{id}' が存在しません", what.0)
+    } else {
+        format!("{} '{id}' does not exist", what.1)
+    }
+}
+
 pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
     use ProblemKind::*;
     let ja = lang == Language::Ja;
     match k {
+        UnknownIndicator { id } => missing(id, ("指標", "indicator"), ja),
+        UnknownMeasure { id } => missing(id, ("施策", "measure"), ja),
+        UnknownInitiative { id } => missing(id, ("事業", "initiative"), ja),
+        UnknownNationalGoal { id } => missing(id, ("国の目標", "national goal"), ja),
+        UnknownDepartment { id } => missing(id, ("担当課", "section"), ja),
         DuplicateId { id, first } => {
             let first = place_by_position(first, lang);
             if ja {
@@ -128,34 +144,6 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 format!("ID {id} は使えません（{ID_RULE_JA}）")
             } else {
                 format!("the id {id} cannot be used ({ID_RULE_EN})")
-            }
-        }
-        UnknownIndicator { id } => {
-            if ja {
-                format!("指標 '{id}' が存在しません")
-            } else {
-                format!("indicator '{id}' does not exist")
-            }
-        }
-        UnknownMeasure { id } => {
-            if ja {
-                format!("施策 '{id}' が存在しません")
-            } else {
-                format!("measure '{id}' does not exist")
-            }
-        }
-        UnknownInitiative { id } => {
-            if ja {
-                format!("事業 '{id}' が存在しません")
-            } else {
-                format!("initiative '{id}' does not exist")
-            }
-        }
-        UnknownNationalGoal { id } => {
-            if ja {
-                format!("国の目標 '{id}' が存在しません")
-            } else {
-                format!("national goal '{id}' does not exist")
             }
         }
         PeriodReversed { first, last } => {
@@ -274,6 +262,8 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
         BadWorkshopDate => {
             tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
         }
+        BadEvaluationDate { date } if ja => format!("評価日「{date}」は実在する日付ではありません（YYYY-MM-DD）"),
+        BadEvaluationDate { date } => format!("the evaluation's date \"{date}\" is not a real YYYY-MM-DD date"),
         RevisionDateInvalid { series, year, date } => {
             let of = series_of(series, lang);
             if ja {

@@ -112,6 +112,7 @@ pub fn column_role(role: ColumnRole, lang: Language, style: YearStyle) -> String
                 ColumnRole::Target => "目標値",
                 ColumnRole::TargetYear => "目標年度",
                 ColumnRole::Source => "出典",
+                ColumnRole::Department => "担当課",
                 ColumnRole::Notes => "備考",
                 _ => "無視",
             },
@@ -128,6 +129,7 @@ pub fn column_role(role: ColumnRole, lang: Language, style: YearStyle) -> String
                 ColumnRole::Target => "Target",
                 ColumnRole::TargetYear => "Target year",
                 ColumnRole::Source => "Source",
+                ColumnRole::Department => "Section (担当課)",
                 ColumnRole::Notes => "Notes",
                 _ => "Ignore",
             },
@@ -156,6 +158,7 @@ pub fn column_role_value(role: ColumnRole) -> String {
             ColumnRole::Target => "target",
             ColumnRole::TargetYear => "target-year",
             ColumnRole::Source => "source",
+            ColumnRole::Department => "department",
             ColumnRole::Notes => "notes",
             _ => "ignore",
         }
@@ -336,7 +339,7 @@ mod tests {
         assert_eq!(column_role(ColumnRole::Ignore, Language::Ja, YearStyle::Japanese), "無視");
         assert_eq!(column_role(ColumnRole::BaselineYear, Language::En, YearStyle::Japanese), "Baseline year");
         let choices = ColumnRole::choices(&[r4, c22]);
-        assert_eq!(choices.len(), 14 + 2 + 1, "14 roles, a year's actual twice (年度 and 年), its interim once");
+        assert_eq!(choices.len(), 15 + 2 + 1, "15 roles, a year's actual twice (年度 and 年), its interim once");
         let values: std::collections::HashSet<String> = choices.iter().map(|r| column_role_value(*r)).collect();
         assert_eq!(values.len(), choices.len(), "each choice has its own value");
         assert!(values.contains("actual-2022-c") && values.contains("interim-2022"));

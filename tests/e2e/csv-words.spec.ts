@@ -98,13 +98,13 @@ test('値の時点, 出典 and an earlier target come back from a long CSV, prev
 
   // Exported again: the rows as the officer wrote them (the refused one left out).
   const long = await download(page, 'export-csv-long');
-  expect(long.split('\r\n')[0]).toBe(LONG_HEADER);
+  expect(long.split('\r\n')[0]).toBe(`${LONG_HEADER},担当課`);
   const written = long.split('\r\n').filter((l) => l.startsWith(birthsRow));
   expect(written).toEqual([
-    `${birthsRow},,当初値,340,,年,人口動態統計,,,`,
-    `${birthsRow},,目標,380,,年,人口動態統計,,,`,
-    `${birthsRow},,修正前の目標,360,,年,人口動態統計,令和4年度,2022-06-15,上方修正`,
-    `${birthsRow},令和5年,実績,352,,年,保健所の集計,,,`,
+    `${birthsRow},,当初値,340,,年,人口動態統計,,,,こども課`,
+    `${birthsRow},,目標,380,,年,人口動態統計,,,,こども課`,
+    `${birthsRow},,修正前の目標,360,,年,人口動態統計,令和4年度,2022-06-15,上方修正,こども課`,
+    `${birthsRow},令和5年,実績,352,,年,保健所の集計,,,,こども課`,
   ]);
 
   // The overview shows the earlier target beside the current one.

@@ -119,22 +119,22 @@ test('export: four CSV files with BOM and CRLF, in the year style, formulas neut
   await expect(page.getByTestId('notice')).toContainText(wide.file.suggestedFilename());
   expectExcelFile(wide.bytes, wide.text);
   const header = wide.text.replace(/^\uFEFF/, '').split('\r\n')[0];
-  expect(header).toBe('指標ID,指標番号,指標名,系列,単位,当初値,当初値年度,目標値,目標年度,令和4年度,令和4年度 速報,令和5年度,令和5年度 速報,令和6年度,令和6年度 速報,令和7年度,令和7年度 速報,値の時点,出典');
+  expect(header).toBe('指標ID,指標番号,指標名,系列,単位,当初値,当初値年度,目標値,目標年度,令和4年度,令和4年度 速報,令和5年度,令和5年度 速報,令和6年度,令和6年度 速報,令和7年度,令和7年度 速報,値の時点,出典,担当課');
   // The formula is text with a leading ' (and the quotes inside doubled by CSV quoting).
-  expect(wide.text).toContain(`${PRODUCTION},5-1,"'=HYPERLINK(""http://x"")",,万円,431.5,平成30年度,438.3,,,,440.5,,,,,,年度,\r\n`);
+  expect(wide.text).toContain(`${PRODUCTION},5-1,"'=HYPERLINK(""http://x"")",,万円,431.5,平成30年度,438.3,,,,440.5,,,,,,年度,,産業観光課\r\n`);
   expect(wide.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
-  expect(wide.text).toContain(`${BIRTHS},7-2,出生数,,人,340,,380,,,,,,360,○,,,年度,\r\n`);
+  expect(wide.text).toContain(`${BIRTHS},7-2,出生数,,人,340,,380,,,,,,360,○,,,年度,,こども課\r\n`);
 
   const long = await download(page, 'export-csv-long');
   expect(long.file.suggestedFilename()).toMatch(/^北本市_.*_指標（縦長）_\d{4}-\d{2}-\d{2}\.csv$/);
   expectExcelFile(long.bytes, long.text);
-  expect(long.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典,修正年度,修正日,修正理由');
-  expect(long.text).toContain(`${PRODUCTION},5-1,"'=HYPERLINK(""http://x"")",,万円,令和5年度,実績,440.5,,年度,,,,\r\n`);
-  expect(long.text).toContain(`${BIRTHS},7-2,出生数,,人,令和6年度,実績,360,○,年度,,,,\r\n`);
+  expect(long.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典,修正年度,修正日,修正理由,担当課');
+  expect(long.text).toContain(`${PRODUCTION},5-1,"'=HYPERLINK(""http://x"")",,万円,令和5年度,実績,440.5,,年度,,,,,産業観光課\r\n`);
+  expect(long.text).toContain(`${BIRTHS},7-2,出生数,,人,令和6年度,実績,360,○,年度,,,,,こども課\r\n`);
 
   for (const [testid, kind, head] of [
-    ['export-csv-initiatives', '事業', '目標区分,目標番号,施策番号,施策名,事業番号,事業名,再掲,新規,事業区分,年度,予算額（千円）,決算額（千円）,方向性,実施計画,事業実績'],
-    ['export-csv-evaluations', '施策評価', '目標区分,目標番号,施策番号,施策名,年度,評価,成果,課題,改善点及び方向性,次年度実施計画,補足,評価者'],
+    ['export-csv-initiatives', '事業', '目標区分,目標番号,施策番号,施策名,事業番号,事業名,再掲,新規,事業区分,年度,予算額（千円）,決算額（千円）,方向性,実施計画,事業実績,担当課'],
+    ['export-csv-evaluations', '施策評価', '目標区分,目標番号,施策番号,施策名,担当課,年度,評価の段階,評価,成果,課題,改善点及び方向性,次年度実施計画,補足,評価者,評価日'],
     ['export-csv-verdicts', '町の評価', '指標ID,指標番号,指標名,年度,町の評価,計算,計算と異なる,委員会の意見など'],
   ]) {
     const f = await download(page, testid);

@@ -23,7 +23,8 @@ const EDIT = `./#/s/${HOKUTO.id}/edit`;
 const KPI = '企業立地件数';
 const TOWN_FILE = (() => {
   const file = example('hokuto');
-  const indicator = { ...example('kitamoto').strategy.indicators[2], id: 'ind-5e1f0c2a9b8d4e7f8a6b5c4d3e2f1a0b', code: '1-1', name: KPI };
+  // Without 北本市's section (担当課): it takes its measure's in 北斗市's file.
+  const indicator = { ...example('kitamoto').strategy.indicators[2], id: 'ind-5e1f0c2a9b8d4e7f8a6b5c4d3e2f1a0b', code: '1-1', name: KPI, department: undefined };
   file.strategy.indicators = [indicator];
   file.strategy.goals[0].measures[0].kpis = [indicator.id];
   return JSON.stringify(file);

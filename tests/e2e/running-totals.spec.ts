@@ -154,8 +154,8 @@ test('a CSV with 実績の種類 累計 and 値の時点 3月末 sets running to
   // Exported again with the same words.
   await page.evaluate((id) => (location.hash = `#/s/${id}/files`), s.id);
   const long = await download(page, 'export-csv-long');
-  expect(long.split('\r\n')[0]).toBe(`${LONG_HEADER},実績の種類`);
-  expect(long).toContain(`${birthsRow},令和5年,実績,700,,3月末,,,,,累計\r\n`);
-  expect(long).toMatch(/,単年度\r\n/);
+  expect(long.split('\r\n')[0]).toBe(`${LONG_HEADER},実績の種類,担当課`);
+  expect(long).toContain(`${birthsRow},令和5年,実績,700,,3月末,,,,,累計,こども課\r\n`);
+  expect(long).toMatch(/,単年度,[^,\r\n]+\r\n/);
   expect(pageErrors).toEqual([]);
 });

@@ -86,13 +86,13 @@ test('a calendar-year series and a 4月1日現在 series with sources: overview,
   // The CSVs: 値の時点 and 出典 at the end of each row; the long layout writes 「令和5年」.
   await page.evaluate((id) => (location.hash = `#/s/${id}/files`), s.id);
   const wide = await download(page, 'export-csv-wide');
-  expect(wide.split('\r\n')[0]).toMatch(/,令和7年度 速報,値の時点,出典$/);
-  expect(wide).toMatch(new RegExp(`^${births.id},7-2,出生数,.*,年,人口動態統計\\r$`, 'm'));
-  expect(wide).toMatch(new RegExp(`^${women.id},7-1,.*,4月1日現在,住民基本台帳\\r$`, 'm'));
+  expect(wide.split('\r\n')[0]).toMatch(/,令和7年度 速報,値の時点,出典,担当課$/);
+  expect(wide).toMatch(new RegExp(`^${births.id},7-2,出生数,.*,年,人口動態統計,こども課\\r$`, 'm'));
+  expect(wide).toMatch(new RegExp(`^${women.id},7-1,.*,4月1日現在,住民基本台帳,シティプロモーション・広報課\\r$`, 'm'));
   const long = await download(page, 'export-csv-long');
-  expect(long.split('\r\n')[0]).toBe('指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典,修正年度,修正日,修正理由');
-  expect(long).toContain(`${births.id},7-2,出生数,,人,令和5年,実績,352,,年,保健所の集計,,,\r\n`);
-  expect(long).toContain(`${births.id},7-2,出生数,,人,,当初値,340,,年,人口動態統計,,,\r\n`);
-  expect(long).toContain(`${women.id},7-1,25歳から34歳までの女性の社会増減,,人,令和6年,実績,12,,4月1日現在,住民基本台帳,,,\r\n`);
+  expect(long.split('\r\n')[0]).toBe('指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典,修正年度,修正日,修正理由,担当課');
+  expect(long).toContain(`${births.id},7-2,出生数,,人,令和5年,実績,352,,年,保健所の集計,,,,こども課\r\n`);
+  expect(long).toContain(`${births.id},7-2,出生数,,人,,当初値,340,,年,人口動態統計,,,,こども課\r\n`);
+  expect(long).toContain(`${women.id},7-1,25歳から34歳までの女性の社会増減,,人,令和6年,実績,12,,4月1日現在,住民基本台帳,,,,シティプロモーション・広報課\r\n`);
   expect(pageErrors).toEqual([]);
 });

@@ -11,12 +11,12 @@ use charming::series::Bar;
 use charming::Chart;
 
 /// One bar per rating label, in the rule's order (best first, the no-data label last), then any
-/// label the rule no longer has, then "未評価" (no evaluation or no rating that year, grey).
+/// label the rule no longer has, then "未評価" (no evaluation or no rating that year, grey). A
+/// measure's rating is its last stage's (`Measure::rating`).
 pub fn ratings(s: &Strategy, year: FiscalYear, w: Words) -> Figure {
     let not_rated = tr(w.lang, "未評価", "Not rated");
     let mut labels: Vec<String> = s.rating_rule.labels().into_iter().map(str::to_owned).collect();
-    let rated: Vec<Option<&str>> =
-        s.measures().map(|(_, m)| m.evaluation(year).and_then(|e| e.rating.as_deref())).collect();
+    let rated: Vec<Option<&str>> = s.measures().map(|(_, m)| m.rating(year)).collect();
     for label in rated.iter().flatten() {
         if !labels.iter().any(|l| l == label) {
             labels.push((*label).to_owned());

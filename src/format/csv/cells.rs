@@ -20,6 +20,10 @@ pub(super) const PROVISIONAL: &str = "速報値";
 /// The series' year basis as written (年度 / 年 / 4月1日現在) and its source (`texts`).
 pub(crate) const YEAR_BASIS: &str = "値の時点";
 pub(super) const SOURCE: &str = "出典";
+/// The section (担当課) that owns a row: its own, else its measure's (`model::department`).
+pub(crate) const DEPARTMENT: &str = "担当課";
+/// The other words a town's header gives the section column.
+pub(super) const DEPARTMENT_WORDS: [&str; 5] = ["所管課", "担当部署", "所管部署", "担当部局", "担当課名"];
 /// Whether a series' actuals are each year's own values or running totals (累計値): written
 /// 「単年度」 / 「累計」, and only when some series of the strategy holds running totals.
 pub(crate) const ACTUAL_KIND: &str = "実績の種類";

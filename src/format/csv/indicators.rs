@@ -104,8 +104,9 @@ pub(crate) const WIDE_FIRST: usize = WIDE.len();
 
 /// Wide layout: 指標ID, 指標番号, 指標名, 系列, 単位, 当初値, 当初値年度, 目標値, 目標年度, then
 /// for each year its actual ("令和4年度" or "2022") and its provisional marker ("令和4年度 速報"),
-/// then 値の時点 and 出典 (the series' own, else the indicator's), and 実績の種類 when some series
-/// holds running totals (`has_running_totals`). The year columns stay fiscal years, shared by
+/// then 値の時点 and 出典 (the series' own, else the indicator's), 実績の種類 when some series
+/// holds running totals (`has_running_totals`), and 担当課 (the indicator's section, its own or
+/// its measure's) when the strategy lists sections. The year columns stay fiscal years, shared by
 /// every series; 値の時点 says what a row's years mean.
 pub(crate) fn wide_table(s: &Strategy, years: YearStyle) -> WideTable<'_> {
     let columns = wide_years(s);
@@ -118,6 +119,10 @@ pub(crate) fn wide_table(s: &Strategy, years: YearStyle) -> WideTable<'_> {
     let kinds = has_running_totals(s);
     if kinds {
         header.push(ACTUAL_KIND.to_owned());
+    }
+    let sections = !s.departments.is_empty();
+    if sections {
+        header.push(DEPARTMENT.to_owned());
     }
     let words = |w: &str| WideCell::Words(w.to_owned());
     let mut rows = Vec::new();
@@ -140,6 +145,9 @@ pub(crate) fn wide_table(s: &Strategy, years: YearStyle) -> WideTable<'_> {
             if kinds {
                 cells.push(words(actual_kind(x.running_totals)));
             }
+            if sections {
+                cells.push(words(department_of(s, i)));
+            }
             rows.push(WideRow { indicator: i, series: x, cells });
         }
     }
@@ -157,6 +165,12 @@ pub fn indicators_wide(s: &Strategy, years: YearStyle) -> String {
     sheet.finish()
 }
 
+/// The name of the section that answers for an indicator (its own, else its measure's); empty
+/// for none.
+fn department_of<'a>(s: &'a Strategy, i: &'a Indicator) -> &'a str {
+    s.indicator_department(i).and_then(|o| s.department_name(o.department)).unwrap_or_default()
+}
+
 /// Whether some series holds running totals: only then is 実績の種類 written (last, after the
 /// other columns), so a strategy without any exports as it did before the column.
 fn has_running_totals(s: &Strategy) -> bool {
@@ -167,22 +181,28 @@ fn has_running_totals(s: &Strategy) -> bool {
 /// 修正日, 修正理由 — one row per value: 当初値, 目標, each earlier target (修正前の目標, its 値 and
 /// 年度 as a 目標 row's, with when and why it was revised), 中間目標 (by year), 実績 (by year, ○
 /// when provisional; its year as the series' basis writes it, 「2023年」 for a calendar year).
-/// 出典 is the series' source, or an actual's own. 実績の種類 last, when some series holds
-/// running totals (`has_running_totals`).
+/// 出典 is the series' source, or an actual's own. 実績の種類 when some series holds running
+/// totals (`has_running_totals`), 担当課 last when the strategy lists sections.
 pub fn indicators_long(s: &Strategy, years: YearStyle) -> String {
     let mut sheet = Sheet::new();
     let kinds = has_running_totals(s);
+    let sections = !s.departments.is_empty();
     let mut header: Vec<String> = LONG.iter().map(|h| h.to_string()).collect();
     if kinds {
         header.push(ACTUAL_KIND.to_owned());
+    }
+    if sections {
+        header.push(DEPARTMENT.to_owned());
     }
     sheet.row(header);
     for i in &s.indicators {
         for x in &i.series {
             let basis = x.year_basis.written();
             let kind_cell = kinds.then(|| actual_kind(x.running_totals).to_owned());
+            let department_cell = sections.then(|| text(department_of(s, i)));
             let mut put = |mut cells: Vec<String>| {
                 cells.extend(kind_cell.clone());
+                cells.extend(department_cell.clone());
                 sheet.row(cells);
             };
             let series_source = x.source_or(&i.source);

@@ -27,18 +27,26 @@ const HEADER: [&str; 15] = [
 /// 年度, 予算額（千円）, 決算額（千円）, 方向性, 実施計画, 事業実績. An initiative with no year
 /// recorded still gets one row (empty year). A re-listed initiative appears under each measure
 /// that lists it, for the years it is listed for, marked ○ in 再掲: filter those rows out before
-/// summing a goal, as Shirube's own totals count it once.
+/// summing a goal, as Shirube's own totals count it once. 担当課 last, when the strategy lists
+/// sections: the initiative's own, else its measure's (a re-listed one's owning measure's).
 pub fn initiatives(s: &Strategy, years: YearStyle) -> String {
     let mut sheet = Sheet::new();
-    sheet.row(HEADER);
+    let sections = !s.departments.is_empty();
+    sheet.row(HEADER.iter().copied().chain(sections.then_some(DEPARTMENT)));
+    let department = |i: &Initiative| {
+        sections.then(|| {
+            let owner = s.initiative_department(&i.id);
+            text(owner.and_then(|o| s.department_name(o.department)).unwrap_or_default())
+        })
+    };
     for g in &s.goals {
         for m in &g.measures {
             for i in &m.initiatives {
-                rows(&mut sheet, g, m, i, false, &|_| true, years);
+                rows(&mut sheet, (g, m, i, false), department(i), &|_| true, years);
             }
             for r in &m.relisted {
                 if let Some(i) = s.initiative(&r.initiative) {
-                    rows(&mut sheet, g, m, i, true, &|y| r.covers(y.fiscal_year), years);
+                    rows(&mut sheet, (g, m, i, true), department(i), &|y| r.covers(y.fiscal_year), years);
                 }
             }
         }
@@ -46,12 +54,12 @@ pub fn initiatives(s: &Strategy, years: YearStyle) -> String {
     sheet.finish()
 }
 
+/// The rows of initiative `i` under measure `m` (re-listed there or not); `department`: the
+/// 担当課 cell, when the file has the column.
 fn rows(
     sheet: &mut Sheet,
-    g: &Goal,
-    m: &Measure,
-    i: &Initiative,
-    relisted: bool,
+    (g, m, i, relisted): (&Goal, &Measure, &Initiative, bool),
+    department: Option<String>,
     listed: &dyn Fn(&InitiativeYear) -> bool,
     style: YearStyle,
 ) {
@@ -69,7 +77,7 @@ fn rows(
     let mut list: Vec<&InitiativeYear> = i.years.iter().filter(|y| listed(y)).collect();
     crate::sorting::by_key(&mut list, |y| y.fiscal_year);
     if list.is_empty() {
-        sheet.row(head.iter().cloned().chain(std::iter::repeat_n(String::new(), 6)));
+        sheet.row(head.iter().cloned().chain(std::iter::repeat_n(String::new(), 6)).chain(department.clone()));
     }
     for y in list {
         let money = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -81,6 +89,6 @@ fn rows(
             text(&y.plan),
             text(&y.result),
         ];
-        sheet.row(head.iter().cloned().chain(tail));
+        sheet.row(head.iter().cloned().chain(tail).chain(department.clone()));
     }
 }

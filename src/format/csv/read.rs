@@ -101,6 +101,8 @@ pub(crate) enum Column {
     /// 実績の種類: 単年度 or 累計 (running totals).
     ActualKind,
     Source,
+    /// 担当課 / 所管課: the indicator's section, by name.
+    Department,
     Verdict,
     VerdictComment,
     RevisedIn,
@@ -159,6 +161,9 @@ fn column(name: &str) -> Column {
     let n = half_width(read_text(name));
     if let Some((_, c)) = NAMED.iter().find(|(h, _)| half_width(h) == n) {
         return *c;
+    }
+    if n == DEPARTMENT || DEPARTMENT_WORDS.contains(&n.as_str()) {
+        return Column::Department;
     }
     if let Ok(y) = FiscalYear::parse(&n) {
         return Column::Actual(y);
@@ -234,7 +239,7 @@ impl Header {
         use Column::*;
         match (c, layout) {
             (Id | Code | Descriptive, _) => true,
-            (Series | YearBasis | ActualKind | Source, Layout::Wide | Layout::Long) => true,
+            (Series | YearBasis | ActualKind | Source | Department, Layout::Wide | Layout::Long) => true,
             (Year, Layout::Long | Layout::Verdicts) => true,
             (Kind | Value | Provisional | RevisedIn | RevisionDate | RevisionReason, Layout::Long) => true,
             (Verdict | VerdictComment, Layout::Verdicts) => true,

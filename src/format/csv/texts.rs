@@ -50,6 +50,13 @@ pub enum TextEdit {
         from: Option<Verdict>,
         to: Verdict,
     },
+    /// 担当課: the section that answers for the indicator, by name (`from`: the one it has now,
+    /// its own or taken from its measure, empty for none); a name the list does not hold adds
+    /// that section.
+    Department {
+        from: String,
+        to: String,
+    },
     /// An earlier target: new to the history, or (`from`) one whose date or reason changes.
     Revision {
         from: Option<TargetRevision>,
@@ -80,6 +87,14 @@ pub(super) fn running_totals(x: &Series, text: &str) -> Judged {
     let to =
         super::cells::read_actual_kind(text).ok_or_else(|| RefusalReason::BadActualKind { text: text.to_owned() })?;
     Ok((to != x.running_totals).then_some(TextEdit::RunningTotals { to }))
+}
+
+/// 担当課 of a row, as the export writes it (the section that answers for the indicator, its
+/// own or its measure's): unchanged when it names that one.
+pub(super) fn department(s: &Strategy, i: &Indicator, text: &str) -> Option<TextEdit> {
+    let now = s.indicator_department(i).and_then(|o| s.department_name(o.department)).unwrap_or_default();
+    let to = text.trim();
+    (to != now.trim()).then(|| TextEdit::Department { from: now.to_owned(), to: to.to_owned() })
 }
 
 /// 出典 of a row, as the export writes it (the series' own, else the indicator's): unchanged
@@ -156,6 +171,17 @@ pub(super) fn revision_date(text: &str) -> Result<Option<String>, RefusalReason>
 pub(super) fn apply(s: &mut Strategy, changes: &[TextChange]) -> usize {
     let mut written = 0;
     for c in changes {
+        if let TextEdit::Department { to, .. } = &c.edit {
+            if s.indicator(&c.indicator).is_some() {
+                let id = match s.departments.iter().find(|d| d.name.trim() == to.trim()) {
+                    Some(d) => d.id.clone(),
+                    None => s.add_department(to.trim()),
+                };
+                s.indicator_mut(&c.indicator).into_iter().for_each(|i| i.department = Some(id.clone()));
+                written += 1;
+            }
+            continue;
+        }
         let Some(i) = s.indicator_mut(&c.indicator) else { continue };
         let series = match &c.series {
             Some((id, _)) => match i.series.iter().position(|x| x.id == *id) {
@@ -194,7 +220,7 @@ pub(super) fn apply(s: &mut Strategy, changes: &[TextChange]) -> usize {
                 add_revision(&mut i.series[k], from.as_ref(), to.clone());
                 true
             }
-            (_, None) => false,
+            (TextEdit::Department { .. }, _) | (_, None) => false,
         };
         written += usize::from(done);
     }

@@ -24,7 +24,7 @@ mod pages;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{public_copy, FiscalYear, Goal, Strategy};
+use crate::model::{public_copy, EvaluationStage, FiscalYear, Goal, Strategy};
 use std::io::Write;
 
 /// One file of the published folder: its path inside the folder (`kpi/ind-1.html`) and bytes.
@@ -109,12 +109,16 @@ pub fn latest_year(s: &Strategy) -> Option<FiscalYear> {
 }
 
 /// A draft of a goal's 「この1年の主な動き」 for the town to rewrite: the first sentence of each
-/// of its measures' 成果 in the latest evaluated year, then the KPIs whose latest actual moved
+/// of its measures' 成果 in the latest evaluated year (the 二次評価's, else the 一次評価's), then the KPIs whose latest actual moved
 /// from the year before, at most [`DRAFT_LINES`] lines.
 pub fn draft_highlight(s: &Strategy, goal: &Goal) -> String {
     let evaluated = goal.measures.iter().flat_map(|m| m.evaluations.iter().map(|e| e.fiscal_year)).max();
+    // The town's own words: the 二次評価's 成果, else the section's (the committee's is an opinion).
     let outcomes = goal.measures.iter().filter_map(|m| {
-        let text = m.evaluation(evaluated?)?.outcomes.trim();
+        let own = m
+            .evaluations_of(evaluated?)
+            .filter(|e| e.stage != EvaluationStage::External && !e.outcomes.trim().is_empty());
+        let text = own.last()?.outcomes.trim();
         let first = text.split_inclusive(['。', '\n']).next()?.trim();
         (!first.is_empty()).then(|| first.to_owned())
     });

@@ -4,7 +4,7 @@
 use super::chart;
 use super::page::{self, as_of, frame, goal_path, kpi_path, paragraphs, year, Depth, Site};
 use crate::locale::{self, number, quantity, Language, YearStyle};
-use crate::model::{Goal, Indicator, Measure, Series, StatusMix, STATUSES};
+use crate::model::{EvaluationStage, Goal, Indicator, Measure, Series, StatusMix, STATUSES};
 use maud::{html, Markup};
 
 const JA: Language = Language::Ja;
@@ -245,18 +245,33 @@ fn year_target(series: &Series, y: crate::model::FiscalYear, period: crate::mode
     }
 }
 
-/// The last evaluation's 成果・課題 of a measure the KPI belongs to.
+/// The latest evaluated year of a measure the KPI belongs to, stage by stage (一次評価, 二次評価,
+/// 外部評価), as towns' sheets put them side by side: who (a section, a body, the committee),
+/// when, the rating and the 成果・課題 (the committee's 意見). 補足 never goes out.
 fn last_evaluation(m: &Measure) -> Markup {
-    let Some(e) =
-        m.evaluations.iter().filter(|e| !e.outcomes.is_empty() || !e.issues.is_empty()).max_by_key(|e| e.fiscal_year)
-    else {
+    let written = |e: &&crate::model::Evaluation| !e.outcomes.is_empty() || !e.issues.is_empty() || e.rating.is_some();
+    let Some(latest) = m.evaluations.iter().filter(written).map(|e| e.fiscal_year).max() else {
         return html! {};
     };
     html! {
-        h2 { "施策 " (m.number) " の評価（" (year(e.fiscal_year)) "）" }
-        @if let Some(r) = &e.rating { p { "評価：" (r) } }
-        @if !e.outcomes.is_empty() { h3 { "成果" } (paragraphs(&e.outcomes)) }
-        @if !e.issues.is_empty() { h3 { "課題" } (paragraphs(&e.issues)) }
+        h2 { "施策 " (m.number) " の評価（" (year(latest)) "）" }
+        @for e in m.evaluations_of(latest).filter(|e| written(e)) {
+            h3 { (stage_name(e.stage)) @if !e.by.is_empty() { "（" (e.by) "）" } }
+            @if let Some(d) = &e.date { p { "評価日：" (d) } }
+            @if let Some(r) = &e.rating { p { "評価：" (r) } }
+            @if !e.outcomes.is_empty() {
+                h4 { @if e.stage == EvaluationStage::External { "意見" } @else { "成果" } }
+                (paragraphs(&e.outcomes))
+            }
+            @if !e.issues.is_empty() { h4 { "課題" } (paragraphs(&e.issues)) }
+        }
+    }
+}
+
+fn stage_name(stage: EvaluationStage) -> &'static str {
+    match stage {
+        EvaluationStage::External => "外部評価（有識者の意見）",
+        other => other.japanese(),
     }
 }
 

@@ -277,3 +277,30 @@ fn a_draft_of_the_years_highlights_takes_the_outcomes_and_the_kpis_that_moved() 
     assert!(draft.starts_with("転入が増えた。"), "{draft}");
     assert!(draft.lines().count() <= DRAFT_LINES);
 }
+
+#[test]
+fn a_kpi_page_shows_its_measures_evaluation_stage_by_stage_without_the_notes() {
+    use crate::model::EvaluationStage;
+    let mut s = kitamoto();
+    let measure = s.goals[0].measures[0].id.clone();
+    let m = s.measure_mut(&measure).unwrap();
+    m.edit_evaluation(FiscalYear(2023), EvaluationStage::Second, |e| {
+        (e.by, e.rating, e.outcomes, e.notes) =
+            ("推進本部".into(), Some("B".into()), "移住相談が倍増".into(), "内部メモ 二次".into());
+    });
+    m.edit_evaluation(FiscalYear(2023), EvaluationStage::External, |e| {
+        (e.by, e.outcomes) = ("有識者会議".into(), "情報発信を強めるべき".into());
+    });
+    let kpi = s.goals[0].measures[0].kpis[0].clone();
+    let f = folder(&s, MADE_AT);
+    let page = String::from_utf8(f.file(&page::kpi_path(&kpi)).unwrap().bytes.clone()).unwrap();
+    let at = |text: &str| page.find(text).unwrap_or_else(|| panic!("{text} is on the page"));
+    assert!(
+        at("一次評価") < at("二次評価（推進本部）")
+            && at("二次評価（推進本部）") < at("外部評価（有識者の意見）（有識者会議）")
+    );
+    assert!(at("移住相談が倍増") < at("<h4>意見</h4>") && at("<h4>意見</h4>") < at("情報発信を強めるべき"));
+    assert!(!page.contains("内部メモ"));
+    // The town's own words come first in the draft: the 二次評価's, not the committee's opinion.
+    assert!(draft_highlight(&s, &s.goals[0]).starts_with("移住相談が倍増"), "{}", draft_highlight(&s, &s.goals[0]));
+}

@@ -396,6 +396,7 @@ fn column(role: Option<ColumnRole>) -> Column {
         Some(ColumnRole::Actual(y)) => Column::Actual(y.year),
         Some(ColumnRole::Interim(y)) => Column::Interim(y),
         Some(ColumnRole::Source) => Column::Source,
+        Some(ColumnRole::Department) => Column::Department,
         Some(ColumnRole::Notes | ColumnRole::Ignore) | None => Column::Unknown,
     }
 }

@@ -42,13 +42,15 @@ pub enum ColumnRole {
     Interim(FiscalYear),
     /// 出典, 資料.
     Source,
+    /// 担当課, 所管課: the indicator's section, by name (issue 52).
+    Department,
     /// 備考.
     Notes,
 }
 
 impl ColumnRole {
     /// Every role a column can be given, in a dropdown's order: the year roles of `years` after
-    /// 目標年度 (each year's actual, then each year's interim target), then 出典 and 備考.
+    /// 目標年度 (each year's actual, then each year's interim target), then 出典, 担当課 and 備考.
     pub fn choices(years: &[HeaderYear]) -> Vec<ColumnRole> {
         let mut out = vec![
             ColumnRole::Ignore,
@@ -73,7 +75,7 @@ impl ColumnRole {
             }
         }
         out.extend(interim);
-        out.extend([ColumnRole::Source, ColumnRole::Notes]);
+        out.extend([ColumnRole::Source, ColumnRole::Department, ColumnRole::Notes]);
         out
     }
 }

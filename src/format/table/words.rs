@@ -37,7 +37,7 @@ pub(super) enum Word {
     Other,
 }
 
-const NAMED: [(&str, ColumnRole); 78] = [
+const NAMED: [(&str, ColumnRole); 83] = [
     ("指標ID", ColumnRole::Id),
     ("基本目標", ColumnRole::Goal),
     ("基本目標名", ColumnRole::Goal),
@@ -108,6 +108,11 @@ const NAMED: [(&str, ColumnRole); 78] = [
     ("出典資料", ColumnRole::Source),
     ("データ出典", ColumnRole::Source),
     ("把握方法", ColumnRole::Source),
+    ("担当課", ColumnRole::Department),
+    ("所管課", ColumnRole::Department),
+    ("担当部署", ColumnRole::Department),
+    ("所管部署", ColumnRole::Department),
+    ("担当部局", ColumnRole::Department),
     ("備考", ColumnRole::Notes),
     ("注記", ColumnRole::Notes),
     ("摘要", ColumnRole::Notes),

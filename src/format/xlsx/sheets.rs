@@ -2,15 +2,16 @@
 //! start on, in seed 002's layout (北斗市's 事務事業評価) — the goal and measure, 施策の概要 and
 //! 関連施策, last year's projects with settled cost and results (計), the measure's KPIs in that
 //! year (as the printed sheet lists them: 当初値, 目標値, the year's 実績, 進捗 and 達成状況 with
-//! the town's verdict), 成果・課題 and 評価,
-//! 事業の改善点及び方向性, next year's plan summary, the 3-year plan (budget of the first year,
-//! direction of the next two, 計) and 補足 —, one measure to a printed page.
+//! the town's verdict), the year's evaluations side by side (一次評価 in B, 二次評価 in C–D,
+//! 外部評価 in E–F: who and when, 評価, 成果, 課題, 事業の改善点及び方向性), next year's plan
+//! summary, the 3-year plan (budget of the first year, direction of the next two, 計) and 補足 —,
+//! one measure to a printed page. The measure's section (担当課) is under its title.
 
 use super::look::{cell as fitted, decimals, print_setup, wrapped_height, Looks};
 use super::SHEET_EVALUATIONS;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::evaluation_sheet::{default_sheet_year, sheet, Listed};
-use crate::model::{assess_in, Evaluation, FiscalYear, Goal, Measure, Money, Strategy, Target};
+use crate::model::{assess_in, Evaluation, EvaluationStage, FiscalYear, Goal, Measure, Money, Strategy, Target};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 /// Columns A–F: 事業名 (or a label), 内容, an amount, two directions, 事業区分.
@@ -38,6 +39,26 @@ impl Cursor<'_> {
         self.ws.merge_range(self.row, 1, self.row, LAST, &fitted(text), &self.looks.wrapped)?;
         let width: f64 = WIDTHS[1..].iter().sum();
         self.ws.set_row_height(self.row, wrapped_height(text, width).max(wrapped_height(label, WIDTHS[0])))?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// A label in A and one text per evaluation stage: B, C–D and E–F, as tall as the texts
+    /// need.
+    fn stages(&mut self, label: &str, texts: [&str; 3], format: &Format) -> Result<(), XlsxError> {
+        self.ws.write_string_with_format(self.row, 0, label, &self.looks.label)?;
+        self.ws.write_string_with_format(self.row, 1, fitted(texts[0]), format)?;
+        self.ws.merge_range(self.row, 2, self.row, 3, &fitted(texts[1]), format)?;
+        self.ws.merge_range(self.row, 4, self.row, LAST, &fitted(texts[2]), format)?;
+        let widths = [WIDTHS[1], WIDTHS[2] + WIDTHS[3], WIDTHS[4] + WIDTHS[5]];
+        let height = texts
+            .iter()
+            .zip(widths)
+            .map(|(t, w)| wrapped_height(t, w))
+            .fold(wrapped_height(label, WIDTHS[0]), f64::max);
+        if height > 20.0 {
+            self.ws.set_row_height(self.row, height)?;
+        }
         self.row += 1;
         Ok(())
     }
@@ -154,6 +175,9 @@ fn measure(
     at.across(&format!("{}{priority}", numbered("主要施策", &m.number, &m.title)), &looks.title)?;
     at.labelled("施策の概要", &m.summary)?;
     at.labelled("関連施策", &d.related.join("、"))?;
+    if let Some(department) = d.department {
+        at.labelled("担当課", department)?;
+    }
 
     at.across(&format!("{} 事業実績", y(d.year)), &looks.section)?;
     let (h, t, w, money, c) = (&looks.header, &looks.text, &looks.wrapped, &looks.money, &looks.centred);
@@ -190,14 +214,11 @@ fn measure(
 
     kpis(at, s, m, d.year, style, y)?;
 
-    let e = d.evaluation;
-    let text = |f: fn(&Evaluation) -> &String| e.map(f).map(|t| t.trim().to_owned()).unwrap_or_default();
-    at.labelled("成果", &text(|e| &e.outcomes))?;
-    at.labelled("課題", &text(|e| &e.issues))?;
-    at.labelled("評価", e.and_then(|e| e.rating.as_deref()).unwrap_or(""))?;
-    at.labelled("事業の改善点及び方向性", &text(|e| &e.improvements))?;
+    evaluations(at, &d.evaluations)?;
+    // Next year's plan is the section's (一次評価), else the first stage that wrote one.
+    let next_plan = d.evaluations.iter().flatten().map(|e| e.next_plan.trim()).find(|t| !t.is_empty());
     at.across(&format!("{} 実施計画", y(d.plan_years[0])), &looks.section)?;
-    at.labelled("施策の概要", &text(|e| &e.next_plan))?;
+    at.labelled("施策の概要", next_plan.unwrap_or_default())?;
 
     at.across("3ヵ年計画", &looks.section)?;
     let [p1, p2, p3] = d.plan_years.map(y);
@@ -239,7 +260,34 @@ fn measure(
         ],
         false,
     )?;
-    at.labelled("補足", &text(|e| &e.notes))?;
+    let notes: Vec<&str> = d.evaluations.iter().flatten().map(|e| e.notes.trim()).filter(|t| !t.is_empty()).collect();
+    at.labelled("補足", &notes.join("\n"))?;
+    Ok(())
+}
+
+/// The year's evaluations side by side, one column per stage (一次評価, 二次評価, 外部評価), a
+/// row per field; an empty column where a stage has not been written.
+fn evaluations(at: &mut Cursor<'_>, stages: &[Option<&Evaluation>; 3]) -> Result<(), XlsxError> {
+    let looks = at.looks;
+    let heads = EvaluationStage::ALL.map(EvaluationStage::japanese);
+    at.stages("評価の段階", heads, &looks.header)?;
+    let field = |f: fn(&Evaluation) -> &str| stages.map(|e| e.map_or("", |e| f(e).trim()));
+    let who: [String; 3] = stages.map(|e| {
+        e.map(|e| {
+            [e.by.trim(), e.date.as_deref().unwrap_or_default()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+    });
+    at.stages("評価者・評価日", [&who[0], &who[1], &who[2]], &looks.wrapped)?;
+    at.stages("評価", field(|e| e.rating.as_deref().unwrap_or_default()), &looks.centred)?;
+    at.stages("成果", field(|e| &e.outcomes), &looks.wrapped)?;
+    at.stages("課題", field(|e| &e.issues), &looks.wrapped)?;
+    at.stages("事業の改善点及び方向性", field(|e| &e.improvements), &looks.wrapped)?;
     Ok(())
 }
 

@@ -71,7 +71,12 @@ fn each_example_comes_back_through_the_table_import_unchanged() {
             years.sort();
             years.dedup();
             assert_eq!(actuals, years, "{key}: each year's 実績 column is its actual");
-            assert_eq!(roles.last(), Some(&ColumnRole::Source));
+            let last = if s.departments.is_empty() {
+                vec![ColumnRole::Source]
+            } else {
+                vec![ColumnRole::Source, ColumnRole::Department]
+            };
+            assert_eq!(roles[roles.len() - last.len()..], last, "{key}: 出典, and 担当課 when it lists sections");
 
             let plan = plan_table(&s, g, &shape, &roles, Placement::Strategy);
             let rows: usize = s.indicators.iter().map(|i| i.series.len()).sum();
@@ -220,7 +225,10 @@ fn a_hokuto_measures_evaluation_sheet_holds_what_the_printed_sheet_does() {
     let year = evaluation_sheet::default_sheet_year(&s);
     let (g_, m) = s
         .measures()
-        .find(|(_, m)| m.evaluation(year).is_some() && s.measure_totals(m, year).settled.is_some())
+        .find(|(_, m)| {
+            m.evaluation(year, crate::model::EvaluationStage::First).is_some()
+                && s.measure_totals(m, year).settled.is_some()
+        })
         .expect("a measure evaluated, with settled costs");
     let d = evaluation_sheet::sheet(&s, m, year);
     let bytes = committee_workbook(&s, YearStyle::Japanese).unwrap();
@@ -229,7 +237,7 @@ fn a_hokuto_measures_evaluation_sheet_holds_what_the_printed_sheet_does() {
     let start = (0..g.rows.len()).find(|r| text(g, *r, 0).starts_with(&title)).expect("the measure's heading");
     assert!(text(g, start - 1, 0).contains(&g_.title), "its goal above it");
     let find = |label: &str| (start..g.rows.len()).find(|r| text(g, *r, 0) == label).unwrap();
-    let e = m.evaluation(year).unwrap();
+    let e = m.evaluation(year, crate::model::EvaluationStage::First).unwrap();
     assert_eq!(text(g, find("評価"), 1), e.rating.clone().unwrap_or_default());
     assert_eq!(text(g, find("成果"), 1), e.outcomes.trim());
     assert_eq!(text(g, find("事業の改善点及び方向性"), 1), e.improvements.trim());
@@ -317,8 +325,8 @@ fn each_measures_sheet_lists_its_kpis_in_the_sheets_year() {
                 assert!(text(g, r, 1).starts_with(crate::locale::status(a.status, crate::locale::Language::Ja)));
                 checked += 1;
             }
-            // The row after the KPIs is the evaluation's, not another KPI.
-            assert_eq!(text(g, block + 2 + series.len(), 0), "成果");
+            // The row after the KPIs is the evaluations' head, not another KPI.
+            assert_eq!(text(g, block + 2 + series.len(), 0), "評価の段階");
         }
     }
     assert!(checked > 20, "{checked} KPI rows checked");

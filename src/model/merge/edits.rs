@@ -146,16 +146,36 @@ pub fn apply(s: &mut Strategy, (op, a, b, v): Edit) {
         7 => project
             .map(|i| initiative_year(s.initiative_mut(&i).unwrap(), year).settled = Some(v.abs()))
             .unwrap_or_default(),
+        // Sections (担当課): one added, named by a measure, a project or a KPI, or removed.
+        8 if v % 5 == 0 => {
+            let departments = ids(s.departments.iter().map(|d| &d.id));
+            match (nth(&departments, b), b % 4) {
+                (None, _) | (_, 0) => drop(s.add_department(&text("課"))),
+                (Some(d), 1) => {
+                    measure.into_iter().for_each(|m| s.measure_mut(&m).unwrap().department = Some(d.clone()))
+                }
+                (Some(d), 2) => {
+                    project.into_iter().for_each(|i| s.initiative_mut(&i).unwrap().department = Some(d.clone()))
+                }
+                (Some(d), _) if v % 2 == 0 => drop(s.remove_department(&d)),
+                (Some(d), _) => {
+                    indicator.into_iter().for_each(|i| s.indicator_mut(&i).unwrap().department = Some(d.clone()))
+                }
+            }
+        }
+        // An evaluation of a year at one of its stages (一次, 二次, 外部).
         8 => {
             if let Some(m) = measure {
                 let m = s.measure_mut(&m).unwrap();
                 let rating = Some(["A", "B", "C", "D"][v.unsigned_abs() as usize % 4].to_owned());
-                match m.evaluations.iter_mut().find(|e| e.fiscal_year == year) {
-                    Some(e) => e.rating = rating,
-                    None => {
-                        m.evaluations.push(Evaluation { rating, outcomes: text("成果"), ..Evaluation::new(year) })
+                let stage = EvaluationStage::ALL[(v.unsigned_abs() as usize / 4) % 3];
+                let fresh = m.evaluation(year, stage).is_none();
+                m.edit_evaluation(year, stage, |e| {
+                    e.rating = rating;
+                    if fresh {
+                        e.outcomes = text("成果");
                     }
-                }
+                });
             }
         }
         9 => {

@@ -3,7 +3,7 @@
 
 use super::shape::{KeyBy, Shape, STRATEGY};
 use super::{Crumb, Entity, EntryKey, Field, Kind};
-use crate::model::{FiscalYear, GoalKind, Id, Strategy};
+use crate::model::{EvaluationStage, FiscalYear, GoalKind, Id, Strategy};
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -203,6 +203,11 @@ pub(super) fn entry_key(item: &Item) -> EntryKey {
         (KeyBy::Year(_), Value::Number(n)) if n.as_i64().is_some() => {
             EntryKey::Year(FiscalYear(n.as_i64().unwrap_or_default() as i32))
         }
+        (KeyBy::YearStage(_, stage), Value::Number(n)) if n.as_i64().is_some() => {
+            let year = FiscalYear(n.as_i64().unwrap_or_default() as i32);
+            let stage = item.fields.get(*stage).and_then(|v| EvaluationStage::deserialize(v).ok()).unwrap_or_default();
+            EntryKey::Evaluation(year, stage)
+        }
         (KeyBy::Ref | KeyBy::RefField(_), Value::String(id)) => EntryKey::Id(Id(id.clone())),
         _ => EntryKey::Value(value),
     }
@@ -215,6 +220,11 @@ fn child_key(shape: &Shape, owner: &Key, list: &'static str, element: &Value) ->
         KeyBy::Id => Key::id(&element.get("id").map(id).unwrap_or_default()),
         KeyBy::Year(f) | KeyBy::RefField(f) => {
             Key::entry(owner, list, element.get(f).map(Value::to_string).unwrap_or_default())
+        }
+        // "2023/internal": the year first, so that rows sort by it (`three_way::apply`).
+        KeyBy::YearStage(f, stage) => {
+            let part = |f: &str| element.get(f).map(Value::to_string).unwrap_or_default();
+            Key::entry(owner, list, format!("{}/{}", part(f), part(stage)))
         }
         KeyBy::Ref | KeyBy::Value => Key::entry(owner, list, element.to_string()),
     }

@@ -1,13 +1,14 @@
 //! Three-way merge of two machines' work on one strategy: `base` is the version both
 //! started from, `ours` this computer's (このパソコン), `theirs` the file's (ファイル).
 //!
-//! Entities (goals, measures, initiatives, indicators, series, sections, …) are matched by id,
-//! wherever they sit; yearly rows (actuals, interim targets, budgets and settled costs,
-//! evaluations) by owner × fiscal year, references (KPIs, 数値目標, 関連施策, 再掲) by what they
-//! refer to. A value changed on one side only is taken; changed the same way on both, taken
-//! once; changed differently, a [`Conflict`]. What one side added is kept. What one side removed
-//! is removed, unless the other side edited it (or added something under it, or newly refers to
-//! it): a conflict on the removed entity as a whole. A move to another parent is a change of the
+//! Entities (goals, measures, initiatives, indicators, series, sections, 担当課, …) are matched
+//! by id, wherever they sit; yearly rows (actuals, interim targets, budgets and settled costs)
+//! by owner × fiscal year, evaluations by owner × fiscal year × stage (一次, 二次, 外部),
+//! references (KPIs, 数値目標, 関連施策, 再掲) by what they refer to; a 担当課 named is a value that
+//! refers (`shape::ref_fields`). A value changed on one side only is taken; changed the same way
+//! on both, taken once; changed differently, a [`Conflict`]. What one side added is kept. What
+//! one side removed is removed, unless the other side edited it (or added something under it, or
+//! newly refers to it): a conflict on the removed entity as a whole. A move to another parent is a change of the
 //! `parent`; the order under one parent keeps both sides' moves where they do not cross, and
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
@@ -62,6 +63,8 @@ pub type Choice = Side;
 pub enum Kind {
     Strategy,
     Section,
+    /// A section of the town hall (担当課).
+    Department,
     NationalGoal,
     ScheduleItem,
     Goal,
@@ -83,8 +86,10 @@ pub struct Entity {
 /// The key of an entry in a list an entity holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntryKey {
-    /// A fiscal year's row: an actual, an interim target, a budget year, an evaluation.
+    /// A fiscal year's row: an actual, an interim target, a budget year.
     Year(FiscalYear),
+    /// A measure's evaluation of a fiscal year at one stage (一次, 二次, 外部).
+    Evaluation(FiscalYear, super::EvaluationStage),
     /// A reference: the indicator of a KPI or 数値目標, a related measure, a re-listed initiative.
     Id(Id),
     /// An element of a plain list: an SDG number, an external related measure's number.

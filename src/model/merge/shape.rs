@@ -27,6 +27,9 @@ pub(super) enum KeyBy {
     Id,
     /// A yearly row: its fiscal year field, within its owner's list.
     Year(&'static str),
+    /// A yearly row of one stage (an evaluation: 一次, 二次, 外部): its fiscal year field and its
+    /// stage field, within its owner's list.
+    YearStage(&'static str, &'static str),
     /// A row keyed by the entity it refers to (a re-listing's `initiative`).
     RefField(&'static str),
     /// A reference: the id itself (a KPI, a 数値目標, a related measure).
@@ -51,7 +54,7 @@ impl Shape {
     pub fn key_field(&self) -> Option<&'static str> {
         match self.key {
             KeyBy::Root | KeyBy::Id => None,
-            KeyBy::Year(f) | KeyBy::RefField(f) => Some(f),
+            KeyBy::Year(f) | KeyBy::YearStage(f, _) | KeyBy::RefField(f) => Some(f),
             KeyBy::Ref | KeyBy::Value => Some(""),
         }
     }
@@ -67,29 +70,35 @@ const fn entry(key: KeyBy) -> Shape {
 
 static YEAR: Shape = entry(KeyBy::Year("year"));
 static FISCAL_YEAR: Shape = entry(KeyBy::Year("fiscal_year"));
+static EVALUATION: Shape = entry(KeyBy::YearStage("fiscal_year", "evaluator"));
 static REF: Shape = entry(KeyBy::Ref);
 static VALUE: Shape = entry(KeyBy::Value);
 static RELISTING: Shape = entry(KeyBy::RefField("initiative"));
 static HIGHLIGHT: Shape = entry(KeyBy::RefField("goal"));
 
 static SECTION: Shape = entity(Kind::Section, &[]);
+static DEPARTMENT: Shape = entity(Kind::Department, &[]);
 static NATIONAL_GOAL: Shape = entity(Kind::NationalGoal, &[]);
 static SCHEDULE_ITEM: Shape = entity(Kind::ScheduleItem, &[]);
 static SERIES: Shape = entity(Kind::Series, &[("interim", &YEAR), ("actuals", &YEAR)]);
-static INDICATOR: Shape = entity(Kind::Indicator, &[("series", &SERIES)]);
-static INITIATIVE: Shape = entity(Kind::Initiative, &[("kpis", &REF), ("years", &FISCAL_YEAR)]);
-static MEASURE: Shape = entity(
-    Kind::Measure,
-    &[
-        ("sdgs", &VALUE),
-        ("related", &REF),
-        ("related_external", &VALUE),
-        ("kpis", &REF),
-        ("initiatives", &INITIATIVE),
-        ("relisted", &RELISTING),
-        ("evaluations", &FISCAL_YEAR),
-    ],
-);
+static INDICATOR: Shape = Shape { ref_fields: &["department"], ..entity(Kind::Indicator, &[("series", &SERIES)]) };
+static INITIATIVE: Shape =
+    Shape { ref_fields: &["department"], ..entity(Kind::Initiative, &[("kpis", &REF), ("years", &FISCAL_YEAR)]) };
+static MEASURE: Shape = Shape {
+    ref_fields: &["department"],
+    ..entity(
+        Kind::Measure,
+        &[
+            ("sdgs", &VALUE),
+            ("related", &REF),
+            ("related_external", &VALUE),
+            ("kpis", &REF),
+            ("initiatives", &INITIATIVE),
+            ("relisted", &RELISTING),
+            ("evaluations", &EVALUATION),
+        ],
+    )
+};
 static GOAL: Shape = Shape {
     ref_fields: &["national_goal"],
     ..entity(Kind::Goal, &[("sdgs", &VALUE), ("targets", &REF), ("measures", &MEASURE)])
@@ -104,6 +113,7 @@ pub(super) static STRATEGY: Shape = Shape {
         Kind::Strategy,
         &[
             ("sections", &SECTION),
+            ("departments", &DEPARTMENT),
             ("national_framework.goals", &NATIONAL_GOAL),
             ("schedule", &SCHEDULE_ITEM),
             ("goals", &GOAL),

@@ -249,8 +249,8 @@ fn yearly_values_merge_cell_by_cell() {
     let y2024 = s.initiative(&company).unwrap().year(year(2024)).unwrap();
     assert_eq!((y2024.budget, y2024.settled), (Some(1350), Some(1288)));
     let m21 = s.measures().find(|(_, m)| m.id == m21).unwrap().1;
-    assert_eq!(m21.evaluation(year(2023)).unwrap().issues, "受入住宅の不足");
-    assert_eq!(m21.evaluation(year(2024)).unwrap().rating.as_deref(), Some("A"));
+    assert_eq!(m21.evaluation(year(2023), EvaluationStage::First).unwrap().issues, "受入住宅の不足");
+    assert_eq!(m21.evaluation(year(2024), EvaluationStage::First).unwrap().rating.as_deref(), Some("A"));
 }
 
 #[test]
@@ -524,4 +524,77 @@ fn running_totals_and_a_month_basis_merge_as_series_fields() {
     let x = &s.indicator(&movers).unwrap().series[0];
     assert!(x.running_totals, "ours' running totals are kept");
     assert_eq!(x.year_basis, YearBasis::AsOfMonth { month: 6, end: false });
+}
+
+/// Sections (担当課): the list merges by id; a measure's section is a value of the measure; a
+/// section one side removed while the other gave it a project is a conflict, never a dangling
+/// reference.
+#[test]
+fn sections_merge_by_id_and_a_removed_one_still_named_is_a_conflict() {
+    let mut base = town();
+    let planning = base.add_department("企画課");
+    let m11 = measure(&base, "1-1");
+    let mut ours = base.clone();
+    let tourism = ours.add_department("商工観光課");
+    ours.measure_mut(&m11).unwrap().department = Some(tourism.clone());
+    let mut theirs = base.clone();
+    let child = theirs.add_department("子育て支援課");
+    theirs.departments[0].name = "企画政策課".into();
+    let m = merged(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let s = m.strategy();
+    let mut names: Vec<&str> = s.departments.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names[0], "企画政策課", "renamed in the file, kept first");
+    names.sort_unstable();
+    assert_eq!(names, ["企画政策課", "商工観光課", "子育て支援課"], "both additions kept");
+    assert_eq!(s.measures().find(|(_, x)| x.id == m11).unwrap().1.department.as_ref(), Some(&tourism));
+    assert!(s.department(&child).is_some() && s.department(&planning).is_some());
+
+    let mut ours = base.clone();
+    assert!(ours.remove_department(&planning));
+    let mut theirs = base.clone();
+    let project = theirs.initiatives().next().unwrap().1.id.clone();
+    theirs.initiative_mut(&project).unwrap().department = Some(planning.clone());
+    let m = merged(&base, &ours, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let c = &m.conflicts[0];
+    assert_eq!(c.kind, ConflictKind::Dangling { removed_by: Side::Ours });
+    assert_eq!(c.entity, Entity { kind: Kind::Department, id: planning.clone() });
+    let removed = m.resolve(&[Side::Ours]).unwrap();
+    assert_eq!(removed.initiative(&project).unwrap().department, None, "never a dangling reference");
+    let kept = m.resolve(&[Side::Theirs]).unwrap();
+    assert_eq!(kept.initiative_department(&project).unwrap().department, &planning);
+}
+
+/// Evaluations by stage: the section's 一次評価 on one laptop and the planning section's 二次評価
+/// of the same year on the other are two rows, both kept; the same stage rated differently is
+/// one conflict that names the year and the stage.
+#[test]
+fn each_stage_of_a_years_evaluation_merges_apart() {
+    let base = town();
+    let m21 = measure(&base, "2-1");
+    let y = year(2023);
+    let mut ours = base.clone();
+    ours.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::First, |e| e.issues = "受入住宅の不足".into());
+    let mut theirs = base.clone();
+    theirs.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::Second, |e| {
+        e.rating = Some("A".into());
+        e.by = "推進本部".into();
+    });
+    let m = merged(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let s = m.strategy();
+    let got = s.measures().find(|(_, x)| x.id == m21).unwrap().1;
+    assert_eq!(got.evaluation(y, EvaluationStage::First).unwrap().issues, "受入住宅の不足");
+    assert_eq!(got.evaluation(y, EvaluationStage::Second).unwrap().by, "推進本部");
+    assert_eq!(got.rating(y), Some("A"));
+
+    let mut ours = theirs.clone();
+    ours.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::Second, |e| e.rating = Some("B".into()));
+    let mut again = theirs.clone();
+    again.measure_mut(&m21).unwrap().edit_evaluation(y, EvaluationStage::Second, |e| e.rating = Some("C".into()));
+    let m = merged(&theirs, &ours, &again);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let key = EntryKey::Evaluation(y, EvaluationStage::Second);
+    assert_eq!(m.conflicts[0].field, Field::Entry { list: "evaluations", key, field: Some("rating".into()) });
 }

@@ -84,7 +84,13 @@ fn internal_notes_are_emptied_and_published_text_is_kept() {
     s.indicator_mut(&i).unwrap().notes = "内部の備考".into();
     s.workshops.push(crate::model::WorkshopSession::new("第1回ワークショップ", "2024-06-01"));
     let out = public_copy(&s);
-    let ev = out.measures().find(|(_, x)| x.id == m).unwrap().1.evaluation(s.period.first).unwrap();
+    let ev = out
+        .measures()
+        .find(|(_, x)| x.id == m)
+        .unwrap()
+        .1
+        .evaluation(s.period.first, crate::model::EvaluationStage::First)
+        .unwrap();
     assert_eq!((ev.outcomes.as_str(), ev.notes.as_str()), ("成果の文", ""));
     assert!(out.indicators.iter().all(|i| i.notes.is_empty()));
     assert!(out.workshops.is_empty() && out.schedule.is_empty());

@@ -40,6 +40,10 @@ pub enum ProblemKind {
     UnknownNationalGoal {
         id: Id,
     },
+    /// A measure, initiative or KPI names a section (担当課) the strategy's list does not hold.
+    UnknownDepartment {
+        id: Id,
+    },
     /// The plan period ends before it starts.
     PeriodReversed {
         first: FiscalYear,
@@ -87,6 +91,10 @@ pub enum ProblemKind {
     },
     /// A workshop's date is not a calendar date "2025-07-12".
     BadWorkshopDate,
+    /// An evaluation's date is not a calendar date "2025-07-12".
+    BadEvaluationDate {
+        date: String,
+    },
     /// A baseline printed without its year (北本市's table: 「3,908件」): progress and the path
     /// take it as `assumed`, the year before the plan.
     BaselineYearUnknown {
@@ -150,6 +158,7 @@ impl ProblemKind {
             | RatingThresholdsNotDescending
             | UnknownNoteTarget { .. }
             | BadWorkshopDate
+            | BadEvaluationDate { .. }
             | BaselineYearUnknown { .. }
             | TargetYearUnknown { .. }
             | RelativeTargetWithoutBaseline

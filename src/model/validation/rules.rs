@@ -128,6 +128,10 @@ impl<'a> Validator<'a> {
         for (i, x) in s.national_framework.goals.iter().enumerate() {
             self.define(&x.id, Place::NationalGoal(i));
         }
+        for (i, x) in s.departments.iter().enumerate() {
+            self.define(&x.id, Place::Department(i));
+            self.title(|| format!("departments[{i}].name"), &x.name);
+        }
         for (i, x) in s.schedule.iter().enumerate() {
             let path = format!("schedule[{i}]");
             self.define(&x.id, Place::Schedule(i));
@@ -173,6 +177,15 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The section (担当課) an item names at `at`, if any, must be in the strategy's list.
+    fn department(&mut self, at: impl std::fmt::Display, department: &Option<Id>) {
+        if let Some(id) = department {
+            if !self.is_defined_as(id, |p| matches!(p, Place::Department(_))) {
+                self.push(format!("{at}.department"), ProblemKind::UnknownDepartment { id: id.clone() });
+            }
+        }
+    }
+
     /// An indicator no goal, measure or initiative refers to.
     pub(super) fn unused(&mut self, i: usize, ind: &Indicator) {
         if !self.defs.referred(&ind.id) {
@@ -208,6 +221,7 @@ impl<'a> Validator<'a> {
     pub(super) fn measure(&mut self, mp: Place, m: &Measure) {
         self.title(|| format!("{mp}.title"), &m.title);
         self.sdgs(mp, &m.sdgs);
+        self.department(mp, &m.department);
         self.references(mp, "kpis", &m.kpis);
         for (i, r) in m.related.iter().enumerate() {
             if !self.is_measure(r) {
@@ -224,9 +238,21 @@ impl<'a> Validator<'a> {
             }
             self.unique_years(|| format!("{mp}.relisted[{i}].years"), "", r.years.iter().copied());
         }
-        self.unique_years(|| format!("{mp}.evaluations"), "fiscal_year", m.evaluations.iter().map(|e| e.fiscal_year));
         for (ei, e) in m.evaluations.iter().enumerate() {
+            // One per year and stage (一次, 二次, 外部): a repeated pair is a repeated year.
+            if m.evaluations[..ei].iter().any(|x| (x.fiscal_year, x.stage) == (e.fiscal_year, e.stage)) {
+                self.push(
+                    format!("{mp}.evaluations[{ei}].fiscal_year"),
+                    ProblemKind::DuplicateYear { year: e.fiscal_year },
+                );
+            }
             self.year(|| format!("{mp}.evaluations[{ei}].fiscal_year"), e.fiscal_year, false);
+            if let Some(date) = e.date.as_ref().filter(|d| !crate::model::schedule::is_calendar_date(d)) {
+                self.push(
+                    format!("{mp}.evaluations[{ei}].date"),
+                    ProblemKind::BadEvaluationDate { date: date.clone() },
+                );
+            }
             if let Some(label) = &e.rating {
                 if !self.s.rating_rule.is_label(label) {
                     self.push(
@@ -241,6 +267,7 @@ impl<'a> Validator<'a> {
     /// An initiative's title, KPIs and years: each year once, in range, amounts not negative.
     pub(super) fn initiative(&mut self, ip: Place, init: &Initiative) {
         self.title(|| format!("{ip}.title"), &init.title);
+        self.department(ip, &init.department);
         self.references(ip, "kpis", &init.kpis);
         self.unique_years(|| format!("{ip}.years"), "fiscal_year", init.years.iter().map(|y| y.fiscal_year));
         for (yi, y) in init.years.iter().enumerate() {
@@ -255,6 +282,7 @@ impl<'a> Validator<'a> {
         let ip = Place::Indicator(i);
         self.define(&ind.id, ip);
         self.title(|| format!("{ip}.name"), &ind.name);
+        self.department(ip, &ind.department);
         if ind.series.is_empty() {
             self.push(format!("{ip}.series"), ProblemKind::IndicatorWithoutSeries);
         }

@@ -303,3 +303,27 @@ fn a_repeated_year_is_found_in_a_long_list_too() {
     let repeats = kinds(&s).into_iter().filter(|(_, k)| matches!(k, ProblemKind::DuplicateYear { .. })).count();
     assert_eq!(repeats, 20_000 - 275);
 }
+
+/// A section (担当課) named by a measure, an initiative or a KPI must be in the list, as any
+/// other reference; the list's own ids are ids like the others.
+#[test]
+fn a_dangling_section_is_reported_where_it_is_named() {
+    let mut s = valid();
+    let planning = s.add_department("企画課");
+    let gone = Id::from("dept-gone");
+    first_measure(&mut s).department = Some(planning.clone());
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+    first_measure(&mut s).initiatives_mut().next().unwrap().department = Some(gone.clone());
+    let id = s.indicators[0].id.clone();
+    s.indicator_mut(&id).unwrap().department = Some(gone.clone());
+    s.departments.push(Department { name: " ".into(), ..Department::new("") });
+    let dup = Department { id: planning.clone(), ..Department::new("子育て支援課") };
+    s.departments.push(dup);
+    let found = kinds(&s);
+    let unknown = ProblemKind::UnknownDepartment { id: gone.clone() };
+    assert!(found.contains(&("indicators[0].department".into(), unknown.clone())), "{found:?}");
+    assert!(found.contains(&("goals[0].measures[0].initiatives[0].department".into(), unknown)), "{found:?}");
+    assert!(found.contains(&("departments[1].name".into(), ProblemKind::EmptyTitle)), "{found:?}");
+    assert!(found.iter().any(|(p, k)| p == "departments[2].id" && matches!(k, ProblemKind::DuplicateId { .. })));
+    assert_eq!(errors(&validate(&s)).count(), 3, "two dangling references and the duplicate");
+}

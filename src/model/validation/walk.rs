@@ -16,6 +16,7 @@ pub(super) enum Place {
     Section(usize),
     NationalGoal(usize),
     Schedule(usize),
+    Department(usize),
     Indicator(usize),
     Series(usize, usize),
     Goal(usize),
@@ -32,6 +33,7 @@ impl std::fmt::Display for Place {
             Place::Section(i) => write!(f, "sections[{i}]"),
             Place::NationalGoal(i) => write!(f, "national_framework.goals[{i}]"),
             Place::Schedule(i) => write!(f, "schedule[{i}]"),
+            Place::Department(i) => write!(f, "departments[{i}]"),
             Place::Indicator(i) => write!(f, "indicators[{i}]"),
             Place::Series(i, s) => write!(f, "indicators[{i}].series[{s}]"),
             Place::Goal(g) => write!(f, "goals[{g}]"),
@@ -44,12 +46,13 @@ impl std::fmt::Display for Place {
 }
 
 /// The ids defined before the indicators, with their places: the strategy's, its sections',
-/// its national goals' and its schedule's.
+/// its national goals', its schedule's and its sections' (担当課).
 pub(super) fn head(s: &Strategy) -> impl Iterator<Item = (Place, &Id)> {
     std::iter::once((Place::Strategy, &s.id))
         .chain(s.sections.iter().enumerate().map(|(i, x)| (Place::Section(i), &x.id)))
         .chain(s.national_framework.goals.iter().enumerate().map(|(i, x)| (Place::NationalGoal(i), &x.id)))
         .chain(s.schedule.iter().enumerate().map(|(i, x)| (Place::Schedule(i), &x.id)))
+        .chain(s.departments.iter().enumerate().map(|(i, x)| (Place::Department(i), &x.id)))
 }
 
 /// A goal, a measure or an initiative: what refers to indicators.

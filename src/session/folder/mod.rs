@@ -35,7 +35,7 @@ mod tests_history;
 mod whole;
 
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
-pub use reading::{Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
+pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use crate::format::history::Relation;
@@ -49,17 +49,18 @@ use crate::storage::{
 };
 use std::sync::Arc;
 
-/// This browser's member: the id made once per browser profile ([`new_member_id`]) and the
-/// name the person gave (kept in the preferences).
+/// This browser's member: the id made once per browser profile ([`new_member_id`]), the
+/// name the person gave and the section they said they work in (kept in the preferences).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Me {
     pub id: String,
     pub name: String,
+    pub role: Option<crate::model::Role>,
 }
 
 impl Me {
     fn author(&self) -> Author {
-        Author { id: self.id.clone(), name: self.name.clone() }
+        Author { id: self.id.clone(), name: self.name.clone(), role: self.role.clone() }
     }
 }
 

@@ -89,6 +89,8 @@ pub struct Member {
     pub member: String,
     /// The name their file gives (empty when it gives none: an older file, or a refused one).
     pub name: String,
+    /// The section their file says they work in (`None`: it says none).
+    pub role: Option<crate::model::Role>,
     /// When they last wrote it (`exported_at`; empty for a refused file).
     pub written_at: String,
     /// The id of the version their file holds (empty for a refused file, or an older file not
@@ -112,6 +114,7 @@ impl Member {
                 .filter(|a| a.id == member || a.id.is_empty())
                 .map(|a| bounded_name(&a.name))
                 .unwrap_or_default(),
+            role: top.author.as_ref().filter(|a| a.id == member || a.id.is_empty()).and_then(|a| a.role.clone()),
             written_at: top.exported_at.clone(),
             version: top.head.clone().unwrap_or_default(),
             standing,
@@ -122,6 +125,32 @@ impl Member {
     pub(super) fn refused(refused: &Refused) -> Member {
         Member::of_top(&refused.file, &refused.member, &FileTop::default(), Standing::Refused)
     }
+}
+
+/// The members panel's groups (issue 52): the planning section first, then each section in the
+/// strategy's order, then the members whose file names no section or one the list no longer
+/// holds (`None`); each group's members as they came, empty groups left out.
+pub fn by_section<'a>(
+    members: &'a [Member],
+    s: &crate::model::Strategy,
+) -> Vec<(Option<crate::model::Role>, Vec<&'a Member>)> {
+    use crate::model::Role;
+    let known = |r: &Option<Role>| match r {
+        Some(Role::Planning) => true,
+        Some(Role::Department(d)) => s.department(d).is_some(),
+        None => false,
+    };
+    let groups = std::iter::once(Some(Role::Planning))
+        .chain(s.departments.iter().map(|d| Some(Role::Department(d.id.clone()))))
+        .chain([None]);
+    groups
+        .map(|g| {
+            let of: Vec<&Member> =
+                members.iter().filter(|m| if g.is_some() { m.role == g } else { !known(&m.role) }).collect();
+            (g, of)
+        })
+        .filter(|(_, of)| !of.is_empty())
+        .collect()
 }
 
 /// A member's changes taken without a conflict and stored.

@@ -24,9 +24,14 @@ impl Desk {
 
     /// A desk whose member id is given (the order of the folder's files is then fixed).
     pub(super) fn with_id(name: &str, member: &str, id: &Id) -> Desk {
+        Desk::with_role(name, member, id, None)
+    }
+
+    /// A desk whose person said which section they work in.
+    pub(super) fn with_role(name: &str, member: &str, id: &Id, role: Option<crate::model::Role>) -> Desk {
         let mem = Rc::new(MemoryBackend::new());
         let store = Store::new(mem.clone());
-        let me = Me { id: member.into(), name: name.into() };
+        let me = Me { id: member.into(), name: name.into(), role };
         Desk { store, mem, sync: FolderSync::new(me, id.clone()) }
     }
 
@@ -356,4 +361,46 @@ fn an_undone_merge_reaches_the_member_whose_changes_it_took_back() {
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts.iter().map(|c| &c.merge.conflicts).collect::<Vec<_>>());
     assert_eq!(b.strategy().title, a.strategy().title, "B received the undo: {r:?}");
     assert!(b.strategy().indicators[0].series[0].actuals.iter().any(|x| x.value == 12.0), "A's actual stays");
+}
+
+/// The members panel groups members by the section their file names (issue 52): the planning
+/// section first, then the sections in the list's order, then whoever names none or a section
+/// the list no longer holds.
+#[test]
+fn the_members_panel_groups_members_by_the_section_their_file_names() {
+    use crate::model::Role;
+    let mut s = town();
+    let civic = s.add_department("市民課");
+    let kids = s.add_department("子育て支援課");
+    let folder = MemoryFolder::new();
+    let mut a = Desk::with_role("田中", "m1", &s.id, Some(Role::Planning));
+    a.store.save(&s, &at(0)).wait().unwrap();
+    assert!(a.write(&folder, &at(1)));
+    let mut others = [
+        Desk::with_role("佐藤", "m2", &s.id, Some(Role::Department(kids.clone()))),
+        Desk::with_role("鈴木", "m3", &s.id, None),
+        Desk::with_role("高橋", "m4", &s.id, Some(Role::Department(Id::from("dept-gone")))),
+        Desk::with_role("伊藤", "m5", &s.id, Some(Role::Department(civic.clone()))),
+    ];
+    for d in &mut others {
+        take_whole(&d.store, &folder, &s.id, &at(2)).wait().unwrap().unwrap();
+        d.poll(&folder, &at(2));
+        assert!(d.write(&folder, &at(3)) || folder.get(&d.sync.own_file()).is_some());
+    }
+    let r = a.read(&folder, &at(4));
+    let groups: Vec<(Option<Role>, Vec<&str>)> = by_section(&r.members, &s)
+        .into_iter()
+        .map(|(g, ms)| (g, ms.iter().map(|m| m.name.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (Some(Role::Department(civic)), vec!["伊藤"]),
+            (Some(Role::Department(kids)), vec!["佐藤"]),
+            (None, vec!["鈴木", "高橋"]),
+        ],
+        "the list's order; an unknown section with those who name none"
+    );
+    let r = others[1].read(&folder, &at(5));
+    assert_eq!(by_section(&r.members, &s)[0].0, Some(Role::Planning), "the planning section first");
 }

@@ -3,6 +3,32 @@
 use super::*;
 use crate::locale::{Language, YearStyle};
 
+/// Who I am (issue 52) is said per strategy: the planning section in one, a section in another,
+/// nothing in a third; unsaying removes it.
+#[test]
+fn who_i_am_is_kept_per_strategy() {
+    use crate::model::Role;
+    let (a, b, c) = (Id::from("strategy-a"), Id::from("strategy-b"), Id::from("strategy-c"));
+    let mut p = Preferences::default();
+    p.set_role(&a, Some(Role::Planning));
+    p.set_role(&b, Some(Role::Department(Id::from("dept-kosodate"))));
+    assert_eq!(p.role_in(&a), Some(Role::Planning));
+    assert_eq!(p.role_in(&b), Some(Role::Department(Id::from("dept-kosodate"))));
+    assert_eq!(p.role_in(&c), None);
+    p.set_role(&Id::from("strategy"), Some(Role::Planning));
+    assert_eq!(p.role_in(&a), Some(Role::Planning), "a strategy whose id starts another's is another");
+    assert_eq!(p.role_in(&Id::from("strategy")), Some(Role::Planning));
+    p.set_role(&Id::from("strategy"), None);
+    let (_, store) = store();
+    store.save_preferences(&p).wait().unwrap();
+    let mut back = store.preferences().wait();
+    assert_eq!(back, p);
+    back.set_role(&a, None);
+    assert_eq!((back.role_in(&a), back.roles.len()), (None, 1));
+    back.set_role(&b, Some(Role::Planning));
+    assert_eq!((back.role_in(&b), back.roles.len()), (Some(Role::Planning), 1), "said again: replaced");
+}
+
 #[test]
 fn preferences_round_trip_and_fall_back_to_defaults() {
     let (mem, store) = store();
@@ -23,10 +49,13 @@ fn preferences_round_trip_and_fall_back_to_defaults() {
         folder_member: Some("m-1".into()),
         folder_name: Some("田中".into()),
         folder_strategies: vec![Id::from("strategy-1")],
+        roles: vec!["strategy-1=dept-1".to_owned()],
     };
     store.save_preferences(&p).wait().unwrap();
     assert_eq!(store.preferences().wait(), p);
     assert!(mem.get(keys::PREFERENCES).wait().unwrap().unwrap().contains("\"western\""));
+
+    assert!(mem.get(keys::PREFERENCES).wait().unwrap().unwrap().contains("\"roles\":[\"strategy-1=dept-1\"]"));
 
     // Written by an older build: missing fields take their defaults.
     mem.set(keys::PREFERENCES, r#"{"language":"en"}"#).wait().unwrap();

@@ -166,6 +166,16 @@ fn InitiativeBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                     <SelectField label=label("事業の種類", "Type") options=kind_options
                         value=Signal::derive(move || kind_key(kind.get()).to_owned())
                         on_commit=bind::write_initiative(&id, |i, v: String| i.kind = kind_from_key(&v)) testid="initiative-kind"/>
+                    <super::departments::DepartmentPicker value=bind::initiative(&id, |i| i.department.clone())
+                        inherited={
+                            let id = id.clone();
+                            bind::read(move |s| {
+                                let (m, _) = s.initiatives().find(|(_, i)| i.id == id)?;
+                                m.department.as_ref().and_then(|d| s.department_name(d)).map(str::to_owned)
+                            })
+                        }
+                        testid="initiative-department"
+                        on_commit=bind::write_initiative(&id, |i, v: Option<Id>| i.department = v)/>
                     <TextField label=label("事業の内容", "Description") multiline=true
                         value=bind::initiative(&id, |i| i.description.clone())
                         on_commit=bind::write_initiative(&id, |i, v: String| i.description = v) testid="initiative-description"/>

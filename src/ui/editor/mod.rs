@@ -4,6 +4,7 @@
 
 mod bind;
 mod common;
+mod departments;
 pub(crate) mod fields;
 mod goal_form;
 mod grant;

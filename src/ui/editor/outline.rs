@@ -51,7 +51,7 @@ fn measure_kept(s: &Strategy, m: &Measure, filter: &Filter) -> bool {
         Filter::Priority => m.priority,
         Filter::Sdg(n) => m.sdgs.contains(n),
         Filter::Rating(label) => {
-            m.evaluations.iter().max_by_key(|e| e.fiscal_year).and_then(|e| e.rating.as_ref()) == Some(label)
+            m.evaluations.iter().map(|e| e.fiscal_year).max().and_then(|y| m.rating(y)) == Some(label.as_str())
         }
         Filter::Behind => m.kpis.iter().filter_map(|k| s.indicator(k)).any(|i| is_behind(s, i)),
     }

@@ -1,5 +1,6 @@
 //! The strategy's own settings: title, municipality, plan period, drafting stage, national
-//! framework, narrative sections, rating rule, drafting schedule — and the list of every problem
+//! framework, narrative sections, the sections (担当課) and who the person is among them, rating
+//! rule, drafting schedule — and the list of every problem
 //! the strategy has, each a link to where it is.
 
 use super::bind::{self, label};
@@ -94,6 +95,7 @@ pub fn StrategyForm() -> impl IntoView {
         <NationalGoals/>
         <RealignForm/>
         <Sections/>
+        <super::departments::Departments/>
         <RatingRuleForm/>
         <Schedule/>
         <NextPeriodForm/>

@@ -62,6 +62,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                 </form>
             })}
             {move || app.name().map(|n| view! { <p class="hint" data-testid="folder-me">{app.text("あなたの名前: ", "Your name: ")}{n}</p> })}
+            <p class="hint" data-testid="folder-my-section">{move || app.section_words()}</p>
             <div class="actions">
                 {move || match shown_link.get() {
                     Link::Connected(name) => view! {
@@ -145,7 +146,7 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
                         <th>{app.text("状態", "Standing")}</th>
                         <th>{app.text("変更した内容", "What they changed")}</th>
                     </tr></thead>
-                    <tbody>{members.into_iter().map(|m| member_row(app, m, &conflicts)).collect_view()}</tbody>
+                    {member_groups(app, &members, &conflicts)}
                 </table>
             }.into_any()
         }}
@@ -161,6 +162,35 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
             </ul>
         })}
     }
+}
+
+/// The members grouped by the section their file names (issue 52: the planning section, then
+/// the strategy's sections in order, then the others), a heading row over each group; one
+/// group without a heading while nobody names a section.
+fn member_groups(app: Sharing, members: &[Member], conflicts: &[Conflicted]) -> impl IntoView {
+    let s = app.open_strategy().unwrap_or_else(|| {
+        let period =
+            crate::model::PlanPeriod { first: crate::model::FiscalYear(2025), last: crate::model::FiscalYear(2025) };
+        crate::model::Strategy::blank("", "", period)
+    });
+    let groups = crate::session::folder::by_section(members, &s);
+    let headed = groups.iter().any(|(g, _)| g.is_some());
+    groups
+        .into_iter()
+        .map(|(group, of)| {
+            let heading = headed.then(|| match &group {
+                Some(crate::model::Role::Planning) => app.tr("企画課など（取りまとめ）", "Planning section").to_owned(),
+                Some(role) => role.department_name(&s).unwrap_or_default().to_owned(),
+                None => app.tr("所属を選んでいない人", "No section said").to_owned(),
+            });
+            view! {
+                <tbody data-testid="folder-member-group">
+                    {heading.map(|h| view! { <tr class="member-group"><th colspan="4" scope="rowgroup" data-testid="folder-member-group-name">{h}</th></tr> })}
+                    {of.into_iter().map(|m| member_row(app, m.clone(), conflicts)).collect_view()}
+                </tbody>
+            }
+        })
+        .collect_view()
 }
 
 fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted]) -> impl IntoView {

@@ -45,7 +45,7 @@ pub fn SheetsReport(id: Id) -> impl IntoView {
 
 fn sheets(s: &Strategy, year: FiscalYear, only_evaluated: bool, lang: Language, style: YearStyle) -> AnyView {
     let chosen: Vec<(&Goal, &Measure)> =
-        s.measures().filter(|(_, m)| !only_evaluated || m.evaluation(year).is_some()).collect();
+        s.measures().filter(|(_, m)| !only_evaluated || m.is_evaluated(year)).collect();
     let heading = match lang {
         Language::Ja => format!("{} 施策評価シート", locale::year(year, lang, style)),
         Language::En => format!("Evaluation sheets, {}", locale::year(year, lang, style)),
@@ -97,6 +97,48 @@ fn kind_cell(l: Listed<'_>, lang: Language) -> impl IntoView {
     view! { <td class="kind">{kind.unwrap_or("")}</td> }
 }
 
+/// The year's evaluations side by side, one column per stage (一次評価, 二次評価, 外部評価), as
+/// towns' sheets print them: the rating, who and when, 成果 (the committee's: 意見) and 課題; a
+/// later stage's 改善点 in its column (the section's own is the box below).
+fn stages_view(stages: &[Option<&crate::model::Evaluation>; 3], last: &str, lang: Language) -> impl IntoView {
+    use crate::model::EvaluationStage;
+    let none = stages.iter().all(Option::is_none);
+    let columns = EvaluationStage::ALL
+        .into_iter()
+        .zip(stages.iter().copied())
+        .map(|(stage, e)| {
+            let first = stage == EvaluationStage::First;
+            let id = |name: &str| if first { format!("sheet-{name}") } else { format!("sheet-{name}-{}", stage.as_str()) };
+            let field = |f: fn(&crate::model::Evaluation) -> &String| {
+                e.map(f).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+            };
+            let who = e
+                .map(|e| [e.by.trim(), e.date.as_deref().unwrap_or_default()].join(" ").trim().to_owned())
+                .filter(|w| !w.is_empty());
+            let (outcomes, issues) = (field(|e| &e.outcomes), field(|e| &e.issues));
+            let improvements = (!first).then(|| field(|e| &e.improvements)).flatten();
+            let opinion = if stage == EvaluationStage::External { tr(lang, "意見：", "Opinion: ") } else { "" };
+            view! {
+                <section class="box stage" data-stage=stage.as_str() data-testid=format!("sheet-stage-{}", stage.as_str())>
+                    <h3>{tr(lang, stage.japanese(), stage.english())}</h3>
+                    <p class="rating-mark" data-testid=id("rating")>{e.and_then(|e| e.rating.clone()).unwrap_or_else(|| "—".to_owned())}</p>
+                    {who.map(|w| view! { <p class="evaluator" data-testid=id("by")><bdi>{w}</bdi></p> })}
+                    {outcomes.map(|t| view! { <p class="prose" data-testid=id("outcomes")><span class="sub">{opinion}</span>{t}</p> })}
+                    {issues.map(|t| view! { <p class="prose issues" data-testid=id("issues")><span class="sub">{tr(lang, "課題：", "Issues: ")}</span>{t}</p> })}
+                    {improvements.map(|t| view! { <p class="prose"><span class="sub">{tr(lang, "改善点：", "Improvements: ")}</span>{t}</p> })}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="sheet-stages" data-testid="sheet-stages">
+            <h3 class="stages-title">{tr(lang, "成果・課題と評価", "Outcomes, issues and evaluations")}</h3>
+            {none.then(|| view! { <p class="empty">{match lang { Language::Ja => format!("{last}の評価はまだありません。"), Language::En => format!("Not evaluated for {last} yet.") }}</p> })}
+            <div class="stage-columns">{columns}</div>
+        </div>
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // reason: a view of distinct inputs, called from one place
 fn sheet_view(
     s: &Strategy,
@@ -116,8 +158,10 @@ fn sheet_view(
         framework.goals.iter().find(|n| &n.id == id).map(|n| locale::national_goal(framework, n, lang))
     });
     let [p1, p2, p3] = d.plan_years.map(y);
-    let e = d.evaluation;
+    // The section's own evaluation (一次評価) carries the sheet's improvements and next year's plan.
+    let e = d.evaluations[0];
     let text = |f: fn(&crate::model::Evaluation) -> &String| e.map(f).filter(|t| !t.trim().is_empty()).cloned();
+    let department = d.department.map(str::to_owned);
 
     let results = d
         .results
@@ -153,8 +197,6 @@ fn sheet_view(
     let none_row = |cols: &'static str| view! { <tr class="none"><td colspan=cols class="empty">{tr(lang, "事業なし", "No projects")}</td></tr> };
 
     let kpis: Vec<&Indicator> = m.kpis.iter().filter_map(|id| s.indicator(id)).collect();
-    let outcomes = text(|e| &e.outcomes);
-    let issues = text(|e| &e.issues);
     let related = d.related.clone();
 
     view! {
@@ -166,6 +208,7 @@ fn sheet_view(
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
                 <p class="sheet-goal">{words::goal_heading(g, lang)}" "<bdi>{g.title.clone()}</bdi></p>
                 {national.map(|n| view! { <p class="sheet-national" data-testid="sheet-national">{n}</p> })}
+                {department.map(|d| view! { <p class="sheet-department" data-testid="sheet-department">{tr(lang, "担当課：", "Section: ")}<bdi>{d}</bdi></p> })}
                 <h2 class="sheet-title" data-testid="sheet-title">
                     <span class="sheet-label">{tr(lang, "主要施策", "Measure")}</span>" "{numbered(&m.number, &m.title)}
                     {m.priority.then(|| view! { <span class="mark priority">{tr(lang, "【重点施策】", " [Priority]")}</span> })}
@@ -202,22 +245,7 @@ fn sheet_view(
                 </section>
             })}
 
-            <div class="sheet-evaluation">
-                <section class="box long outcomes">
-                    <h3>{tr(lang, "成果・課題", "Outcomes and issues")}</h3>
-                    {e.is_none().then(|| view! { <p class="empty">{match lang { Language::Ja => format!("{last}の評価はまだありません。"), Language::En => format!("Not evaluated for {last} yet.") }}</p> })}
-                    {outcomes.map(|t| view! { <p class="prose" data-testid="sheet-outcomes">{t}</p> })}
-                    {issues.map(|t| view! { <p class="prose issues" data-testid="sheet-issues"><span class="sub">{tr(lang, "課題：", "Issues: ")}</span>{t}</p> })}
-                </section>
-                <section class="box rating">
-                    <h3>{tr(lang, "評価", "Rating")}</h3>
-                    <p class="rating-mark" data-testid="sheet-rating">{e.and_then(|e| e.rating.clone()).unwrap_or_else(|| "—".to_owned())}</p>
-                    {e.map(|e| view! { <p class="evaluator">{match lang { Language::Ja => e.evaluator.japanese(), Language::En => match e.evaluator {
-                        crate::model::Evaluator::Internal => "Internal",
-                        crate::model::Evaluator::External => "External",
-                    } }}</p> })}
-                </section>
-            </div>
+            {stages_view(&d.evaluations, &last, lang)}
 
             <section class="box long">
                 <h3>{tr(lang, "事業の改善点及び方向性", "Improvement points and direction")}</h3>

@@ -46,6 +46,21 @@ impl Edits {
         self.app.with_editing(Editing::redo);
     }
 
+    /// Who the person said they are in the open strategy (issue 52: a section, or the planning
+    /// section), from the preferences; `None` when not said or no strategy is open.
+    pub fn role(&self) -> Option<crate::model::Role> {
+        use leptos::prelude::With;
+        let open = self.app.open.with(|o| o.as_ref().map(|s| s.id.clone()))?;
+        self.app.prefs.with(|p| p.role_in(&open))
+    }
+
+    /// Says who the person is in the open strategy (kept in the preferences, never in the file).
+    pub fn set_role(&self, role: Option<crate::model::Role>) {
+        use leptos::prelude::WithUntracked;
+        let Some(open) = self.app.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
+        self.app.set_preferences(move |p| p.set_role(&open, role));
+    }
+
     /// Saves a waiting change now (before a print, a hand-out, an update of the app).
     pub fn flush(&self) {
         self.app.flush();

@@ -57,6 +57,36 @@ impl Sharing {
         Me {
             id: id.filter(|id| crate::session::folder::is_member_id(id)).unwrap_or_default(),
             name: name.unwrap_or_default(),
+            role: self.role(),
+        }
+    }
+
+    /// Who the person said they are in the open strategy (issue 52), written into their file.
+    fn role(&self) -> Option<crate::model::Role> {
+        let open = self.open_id()?;
+        self.app.prefs.with_untracked(|p| p.role_in(&open))
+    }
+
+    /// 「あなたの所属: 市民課」, said beside the name (chosen in the strategy's settings).
+    pub fn section_words(&self) -> String {
+        use crate::model::Role;
+        let role = self.app.open.with(|o| {
+            let s = o.as_ref()?;
+            let role = self.app.prefs.with(|p| p.role_in(&s.id))?;
+            Some(match &role {
+                Role::Planning => self.app.tr("企画課など（取りまとめ）", "the planning section").to_owned(),
+                Role::Department(_) => role.department_name(s).unwrap_or_default().to_owned(),
+            })
+        });
+        match role {
+            Some(r) => format!("{}{r}", self.app.tr("あなたの所属: ", "Your section: ")),
+            None => self
+                .app
+                .tr(
+                    "あなたの所属: 選んでいません（戦略の設定の「担当課」で選べます）",
+                    "Your section: not chosen (Strategy settings, Sections)",
+                )
+                .to_owned(),
         }
     }
 
@@ -73,7 +103,7 @@ impl Sharing {
                 id
             }
         };
-        Me { id, name: name.unwrap_or_default() }
+        Me { id, name: name.unwrap_or_default(), role: self.role() }
     }
 
     pub fn name(&self) -> Option<String> {

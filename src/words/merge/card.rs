@@ -144,6 +144,7 @@ impl Words<'_> {
         let (ja, en) = match kind {
             Kind::Strategy => ("戦略", "Strategy"),
             Kind::Section => ("本文の節", "Section"),
+            Kind::Department => ("担当課", "Section (department)"),
             Kind::NationalGoal => ("国の総合戦略の目標", "National goal"),
             Kind::ScheduleItem => ("策定スケジュールの項目", "Schedule item"),
             Kind::Goal => ("目標", "Goal"),

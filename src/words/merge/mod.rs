@@ -72,6 +72,7 @@ impl Words<'_> {
             },
             Kind::Series => tr(self.lang, "内訳", "Breakdown"),
             Kind::Section => tr(self.lang, "本文の節", "Section"),
+            Kind::Department => tr(self.lang, "担当課", "Section (department)"),
             Kind::NationalGoal => tr(self.lang, "国の総合戦略の目標", "National goal"),
             Kind::ScheduleItem => tr(self.lang, "策定スケジュール", "Drafting schedule"),
             Kind::Workshop => tr(self.lang, "ワークショップ", "Workshop"),
@@ -103,6 +104,11 @@ impl Words<'_> {
                 let list_name = self.list_name(list);
                 let key = match key {
                     EntryKey::Year(fy) => Some(locale::year(*fy, self.lang, self.style)),
+                    EntryKey::Evaluation(fy, stage) => Some(format!(
+                        "{} {}",
+                        locale::year(*fy, self.lang, self.style),
+                        tr(self.lang, stage.japanese(), stage.english())
+                    )),
                     EntryKey::Id(id) => Some(self.name_of(id.as_str())),
                     EntryKey::Value(v) => Some(plain(v)),
                 };
@@ -179,7 +185,9 @@ impl Words<'_> {
             (_, "issues") => ("課題", "Issues"),
             (_, "improvements") => ("改善点", "Improvements"),
             (_, "next_plan") => ("次年度の方針", "Next year's plan"),
-            (_, "evaluator") => ("評価者", "Evaluated by"),
+            (_, "evaluator") => ("評価の段階", "Stage"),
+            (_, "by") => ("評価者", "Evaluated by"),
+            (_, "department") => ("担当課", "Section"),
             (_, "heading") => ("見出し", "Heading"),
             (_, "body") => ("本文", "Text"),
             (_, "when") => ("日付", "Date"),

@@ -1,4 +1,4 @@
-//! The planner's cells that are words: a series' 値の時点 and 出典 (wide: its row; long: every
+//! The planner's cells that are words: a series' 値の時点 and 出典, an indicator's 担当課 (wide: its row; long: every
 //! row, the first one counting and a different one later refused), an actual's own 出典 (long;
 //! decided once the whole file is read, against the series' source as the file leaves it), a
 //! 修正前の目標 row (an earlier target) and a row of the verdicts file.
@@ -18,6 +18,7 @@ enum Word {
     Basis,
     ActualKind,
     Source,
+    Department,
 }
 
 #[derive(Default)]
@@ -95,6 +96,15 @@ impl Planner<'_> {
         let column = self.name(Column::ActualKind, ACTUAL_KIND);
         if !kind.is_empty() && self.first_word(x, Word::ActualKind, r.row, &column, &kind) {
             self.judged(r.row, column, i, Some(x), texts::running_totals(x, &kind));
+        }
+        // 担当課 is the indicator's: its first series' word, whichever row gives it.
+        let department = self.text_cell(r, Column::Department);
+        let column = self.name(Column::Department, DEPARTMENT);
+        let first = i.series.first().unwrap_or(x);
+        if !department.trim().is_empty() && self.first_word(first, Word::Department, r.row, &column, &department) {
+            if let Some(edit) = texts::department(self.s, i, &department) {
+                self.push_text(r.row, column, i, None, edit);
+            }
         }
         let text = self.text_cell(r, Column::Source);
         let column = self.name(Column::Source, SOURCE);

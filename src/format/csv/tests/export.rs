@@ -6,7 +6,8 @@ use super::{cells, town};
 use crate::examples::by_key;
 use crate::locale::YearStyle;
 use crate::model::{
-    Evaluation, Evaluator, Goal, GoalKind, Initiative, InitiativeYear, Measure, PlanPeriod, ProjectDirection, Strategy,
+    Evaluation, EvaluationStage, Goal, GoalKind, Initiative, InitiativeYear, Measure, PlanPeriod, ProjectDirection,
+    Strategy,
 };
 use std::sync::Arc;
 
@@ -179,8 +180,9 @@ fn text_cells_are_neutralised_numbers_are_not() {
         issues: "-".into(),
         improvements: "+".into(),
         next_plan: "次年度".into(),
-        notes: String::new(),
-        evaluator: Evaluator::External,
+        stage: EvaluationStage::External,
+        by: "=外部委員会".into(),
+        ..Evaluation::new(crate::model::FiscalYear(2022))
     });
     goal.measures.push(Arc::new(measure));
     s.goals.push(Arc::new(goal));
@@ -195,7 +197,23 @@ fn text_cells_are_neutralised_numbers_are_not() {
     let rows = cells(&evaluations(&s, YearStyle::Western));
     assert_eq!(
         rows[1],
-        ["基本目標", "1", "1", "'=SUM(A1)", "2022", "A", "'@SUM(1)", "'-", "'+", "次年度", "", "外部評価"]
+        [
+            "基本目標",
+            "1",
+            "1",
+            "'=SUM(A1)",
+            "",
+            "2022",
+            "外部評価",
+            "A",
+            "'@SUM(1)",
+            "'-",
+            "'+",
+            "次年度",
+            "",
+            "'=外部委員会",
+            ""
+        ]
     );
 
     let rows = cells(&indicators_wide(&s, YearStyle::Japanese));
@@ -240,27 +258,60 @@ fn evaluations_one_row_per_measure_and_year() {
             "目標番号",
             "施策番号",
             "施策名",
+            "担当課",
             "年度",
+            "評価の段階",
             "評価",
             "成果",
             "課題",
             "改善点及び方向性",
             "次年度実施計画",
             "補足",
-            "評価者"
+            "評価者",
+            "評価日"
         ]
     );
     assert_eq!(rows.len(), 1 + 17, "the seeds rate 17 measures for 令和5年度");
     let membership = rows.iter().find(|r| r[3] == "町内会等への加入促進").unwrap();
     assert_eq!(
-        (membership[4].as_str(), membership[5].as_str(), membership[11].as_str()),
-        ("令和5年度", "C", "内部評価")
+        (membership[5].as_str(), membership[6].as_str(), membership[7].as_str()),
+        ("令和5年度", "一次評価", "C"),
+        "the sheets' evaluation is the section's own"
     );
-    assert!(!membership[6].is_empty() && !membership[7].is_empty(), "outcomes and issues are there");
+    assert_eq!(membership[4], "市民課", "its section");
+    assert!(!membership[8].is_empty() && !membership[9].is_empty(), "outcomes and issues are there");
     let empty = Strategy::blank(
         "t",
         "m",
         PlanPeriod { first: crate::model::FiscalYear(2020), last: crate::model::FiscalYear(2024) },
     );
     assert_eq!(evaluations(&empty, YearStyle::Japanese).matches("\r\n").count(), 1, "a header only");
+}
+
+/// 担当課 (issue 52) is the last column of the initiatives' file when the strategy lists
+/// sections: a project's own (ふるさと納税: 水産商工労働課) or its measure's; a re-listed row names
+/// the section of the measure that owns the project.
+#[test]
+fn initiatives_name_their_section_last() {
+    let s = by_key("hokuto").unwrap().load().unwrap();
+    let rows = cells(&initiatives(&s, YearStyle::Japanese));
+    assert_eq!(rows[0].last().map(String::as_str), Some("担当課"));
+    let gift = rows.iter().find(|r| r[5].contains("ふるさと納税")).unwrap();
+    assert_eq!(gift.last().map(String::as_str), Some("水産商工労働課"));
+    let membership = rows.iter().find(|r| r[3] == "町内会等への加入促進").unwrap();
+    assert_eq!(membership.last().map(String::as_str), Some("市民課"), "its measure's");
+    for relisted in rows.iter().filter(|r| r[6] == "○") {
+        let (_, i) = s.initiatives().find(|(_, i)| i.title == relisted[5]).unwrap();
+        let owner = s.initiative_department(&i.id).and_then(|o| s.department_name(o.department)).unwrap();
+        assert_eq!(relisted.last().map(String::as_str), Some(owner), "{}: the owning measure's", relisted[5]);
+    }
+    let mut plain = s.clone();
+    plain.departments.clear();
+    let measures: Vec<_> = plain.measures().map(|(_, m)| m.id.clone()).collect();
+    for id in measures {
+        let m = plain.measure_mut(&id).unwrap();
+        m.department = None;
+        m.initiatives_mut().for_each(|i| i.department = None);
+    }
+    assert_eq!(cells(&initiatives(&plain, YearStyle::Japanese))[0].len(), 15, "no sections: no column, as before");
 }

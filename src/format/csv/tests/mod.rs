@@ -2,6 +2,7 @@
 //! provisional actual, duplicate codes, every kind of target) and the bundled examples.
 
 mod decode;
+mod departments;
 mod export;
 mod fixture;
 mod import;

@@ -195,19 +195,19 @@ fn calendar_year_columns_make_the_series_calendar_years() {
 #[test]
 fn a_remembered_mapping_survives_one_more_year_column() {
     let last_year = grid(&[
-        &["指標名", "単位", "基準値", "令和4年度", "令和5年度", "担当課"],
+        &["指標名", "単位", "基準値", "令和4年度", "令和5年度", "調べた人"],
         &["出生数", "人", "340", "330", "320", "こども課"],
     ]);
     let shape = find_table(&last_year).unwrap();
     let mut roles = propose_roles(&last_year, &shape).roles;
     assert_eq!(roles[5], ColumnRole::Ignore);
-    roles[5] = ColumnRole::Source; // the user says 担当課 is the source
+    roles[5] = ColumnRole::Source; // the user says 調べた人 is the source
     let mapping = remember(&last_year, &shape, &roles);
     let stored = serde_json::to_string(&mapping).unwrap();
 
     let this_year = grid(&[
         &["", ""],
-        &["指標名", "単位", "基準値", "令和4年度", "令和5年度", "令和6年度", "担当課"],
+        &["指標名", "単位", "基準値", "令和4年度", "令和5年度", "令和6年度", "調べた人"],
         &["出生数", "人", "340", "330", "320", "310", "こども課"],
     ]);
     let next = find_table(&this_year).unwrap();

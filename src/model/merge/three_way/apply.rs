@@ -20,7 +20,7 @@ fn side_list<'f>(flat: &'f Flat, parent: &Key, slot: usize) -> &'f [Key] {
 /// The fiscal year of a yearly row, from its key.
 fn year(key: &Key) -> Option<i64> {
     match key {
-        Key::Entry(e) => e.2.parse().ok(),
+        Key::Entry(e) => e.2.split('/').next().and_then(|y| y.parse().ok()),
         _ => None,
     }
 }
@@ -135,7 +135,8 @@ impl Plan {
             let sides = [&self.base, &self.ours, &self.theirs].map(|f| side_list(f, &parent, slot));
             let mut ordered = order(&members, sides[0], sides[1], sides[2]);
             // Yearly rows kept by year on every side stay so.
-            if matches!(item.shape.lists[slot].1.key, KeyBy::Year(_)) && sides.iter().all(|l| l.is_sorted_by_key(year))
+            if matches!(item.shape.lists[slot].1.key, KeyBy::Year(_) | KeyBy::YearStage(..))
+                && sides.iter().all(|l| l.is_sorted_by_key(year))
             {
                 crate::sorting::by_key(&mut ordered, year);
             }

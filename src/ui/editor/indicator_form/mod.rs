@@ -227,10 +227,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
     let unit = bind::indicator(&id, |i| i.unit.clone());
     let source = bind::indicator(&id, |i| i.source.clone());
     let notes = bind::indicator(&id, |i| i.notes.clone());
-    let kind = bind::indicator(&id, |i| match i.kind {
-        IndicatorKind::Outcome => "outcome".to_owned(),
-        IndicatorKind::Output => "output".to_owned(),
-    });
+    let kind = bind::indicator(&id, |i| i.kind.as_str().to_owned());
     let direction = bind::indicator(&id, |i| match i.direction {
         DesiredDirection::Increase => "increase".to_owned(),
         DesiredDirection::Decrease => "decrease".to_owned(),
@@ -332,6 +329,7 @@ fn IndicatorEditor(id: Id, go: Callback<Selection>) -> impl IntoView {
                         "maintain" => DesiredDirection::Maintain,
                         _ => DesiredDirection::Increase,
                     })/>
+                <super::departments::IndicatorDepartment id=id.clone()/>
                 <TextField label=lbl("出典", "Source") value=source testid="indicator-source"
                     on_commit=bind::write_indicator(&id, |i, v: String| i.source = v)/>
                 <TextField label=lbl("備考", "Notes") value=notes testid="indicator-notes" multiline=true

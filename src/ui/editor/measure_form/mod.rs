@@ -11,16 +11,16 @@ use super::fields::{CheckField, SdgPicker, SelectField, TextField};
 use super::measure_charts::MeasureCharts;
 use super::name_field;
 use crate::locale;
-use crate::model::{
-    Evaluation, Evaluator, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy,
-};
+use crate::model::{Evaluation, FiscalYear, GoalKind, Id, InitiativeKind, Measure, Money, Relisting, Strategy};
 use crate::session::route::Selection;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
 use leptos::prelude::*;
 
+mod evaluations;
 mod years;
-use years::{Evaluations, Totals};
+use evaluations::Evaluations;
+use years::Totals;
 
 /// The measure with this id and the goal it sits under.
 fn find<'a>(s: &'a Strategy, id: &Id) -> Option<(&'a crate::model::Goal, &'a Measure)> {
@@ -113,6 +113,9 @@ fn MeasureBody(id: Id, go: Callback<Selection>) -> impl IntoView {
                         on_commit=bind::write_measure(&id, |m, v: String| m.number = v) testid="measure-number"/>
                     <TextField label=label("施策名", "Title") value=title
                         on_commit=bind::write_measure(&id, |m, v: String| m.title = v) testid="measure-title" node_ref=name_field()/>
+                    <super::departments::DepartmentPicker value=bind::measure(&id, |m| m.department.clone())
+                        inherited=Signal::derive(|| None::<String>) testid="measure-department"
+                        on_commit=bind::write_measure(&id, |m, v: Option<Id>| m.department = v)/>
                     <TextField label=label("施策の概要（基本的方向）", "Summary") multiline=true
                         value=bind::measure(&id, |m| m.summary.clone())
                         on_commit=bind::write_measure(&id, |m, v: String| m.summary = v) testid="measure-summary"/>
