@@ -84,6 +84,14 @@ test('the public pages of 北本市: made in the app, served with scripts forbid
   expect(s.publication.hidden).toHaveLength(1);
   const hiddenId: string = s.publication.hidden[0];
 
+  // The printed report carries a QR code to the pages' address (its reading back is format::qr's
+  // test, with a decoder that is not the encoder).
+  await page.goto(`./#/s/${id}/print/targets`);
+  await expect(page.getByTestId('page-qr')).toContainText('https://www.city.kitamoto.lg.jp/kpi/');
+  expect(await page.getByTestId('page-qr').locator('svg path').getAttribute('d')).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
+  await page.goto(`./#/s/${id}/files`);
+  await expect(page.getByTestId('publish')).toBeVisible();
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish-make').click()]);
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
   const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
