@@ -204,8 +204,7 @@ fn sheet_view(
             // A one-cell table whose head Chromium repeats on every page the sheet runs onto,
             // so a continued page still says which measure it belongs to.
             <table class="sheet-frame" role="presentation"><thead><tr><td>
-            <header class="sheet-head">
-                <crate::ui::qr::PageQr address=s.publication.address.clone()/>
+            <header class="sheet-head"><crate::ui::qr::PageQr address=s.publication.address.clone()/>
                 <p class="sheet-context"><span>{context.to_owned()}</span><span class="sheet-kind">{heading.to_owned()}</span></p>
                 <p class="sheet-goal">{words::goal_heading(g, lang)}" "<bdi>{g.title.clone()}</bdi></p>
                 {national.map(|n| view! { <p class="sheet-national" data-testid="sheet-national">{n}</p> })}
