@@ -32,7 +32,7 @@ impl Department {
     }
 }
 
-/// Who a person is in the year's round (issue 52): the planning section (企画課), which sees
+/// Who a person is in the year's round: the planning section (企画課), which sees
 /// everything, or one section of the strategy's list, which sees first what it owns. Kept in
 /// the person's preferences per strategy, and in the `author` of their file in a shared folder.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]

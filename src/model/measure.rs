@@ -1,7 +1,7 @@
 //! Measures (施策 / 主要施策) under a goal: summary, 重点施策 flag, SDG tags, related measures,
 //! KPIs, initiatives (own and re-listed), and its evaluations: per fiscal year, one per stage.
 //!
-//! **Evaluations by stage** (issue 52). A town evaluates a measure in three stages, each kept
+//! **Evaluations by stage**. A town evaluates a measure in three stages, each kept
 //! apart with who wrote it and when: the owning section's own (一次評価), the planning section's
 //! or an internal body's (二次評価: a 副町長 hearing, a 推進本部), and the external committee's
 //! opinion (外部評価意見, 産官学金労言). An [`Evaluation`] is one stage of one year; a measure holds

@@ -28,7 +28,7 @@ pub struct Preferences {
     /// kept apart, in their own database): the app resumes their sync on any page of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub folder_strategies: Vec<Id>,
-    /// Who the person is in each strategy's round (issue 52), one entry per strategy:
+    /// Who the person is in each strategy's round, one entry per strategy:
     /// `<strategy id>=planning` (the planning section) or `<strategy id>=<section id>` (a section
     /// of that strategy's list; ids never hold `=`). Absent: not said. Plain text, not a map of
     /// `model::Role`: the preferences are read on the first visit, whose wasm is budgeted, and

@@ -42,7 +42,7 @@ pub enum ColumnRole {
     Interim(FiscalYear),
     /// 出典, 資料.
     Source,
-    /// 担当課, 所管課: the indicator's section, by name (issue 52).
+    /// 担当課, 所管課: the indicator's section, by name.
     Department,
     /// 備考.
     Notes,

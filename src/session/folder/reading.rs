@@ -127,7 +127,7 @@ impl Member {
     }
 }
 
-/// The members panel's groups (issue 52): the planning section first, then each section in the
+/// The members panel's groups: the planning section first, then each section in the
 /// strategy's order, then the members whose file names no section or one the list no longer
 /// holds (`None`); each group's members as they came, empty groups left out.
 pub fn by_section<'a>(

@@ -1,4 +1,4 @@
-//! Sections (担当課, issue 52) in the editor: the strategy's list of sections (add, rename,
+//! Sections (担当課) in the editor: the strategy's list of sections (add, rename,
 //! reorder, remove), who the person is in this strategy (a section, or the planning section
 //! that sees everything; kept in the preferences, never in the file), and the section picker of
 //! the measure, initiative and indicator forms, which says what an empty choice means (the

@@ -164,7 +164,7 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
     }
 }
 
-/// The members grouped by the section their file names (issue 52: the planning section, then
+/// The members grouped by the section their file names (the planning section, then
 /// the strategy's sections in order, then the others), a heading row over each group; one
 /// group without a heading while nobody names a section.
 fn member_groups(app: Sharing, members: &[Member], conflicts: &[Conflicted]) -> impl IntoView {

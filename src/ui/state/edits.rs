@@ -46,7 +46,7 @@ impl Edits {
         self.app.with_editing(Editing::redo);
     }
 
-    /// Who the person said they are in the open strategy (issue 52: a section, or the planning
+    /// Who the person said they are in the open strategy (a section, or the planning
     /// section), from the preferences; `None` when not said or no strategy is open.
     pub fn role(&self) -> Option<crate::model::Role> {
         use leptos::prelude::With;

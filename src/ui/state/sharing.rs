@@ -61,7 +61,7 @@ impl Sharing {
         }
     }
 
-    /// Who the person said they are in the open strategy (issue 52), written into their file.
+    /// Who the person said they are in the open strategy, written into their file.
     fn role(&self) -> Option<crate::model::Role> {
         let open = self.open_id()?;
         self.app.prefs.with_untracked(|p| p.role_in(&open))
