@@ -14,9 +14,10 @@
 //!
 //! Member names, form drafts and the version history are not part of a strategy at all.
 
-use super::{Goal, Id, Indicator, Measure, Strategy};
+use super::{Id, Indicator, Measure, Strategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The settings of the public pages (公開用ページ), kept with the strategy so every member
@@ -108,64 +109,73 @@ pub fn web_address(text: &str) -> Option<&str> {
     (scheme.starts_with("https://") || scheme.starts_with("http://")).then_some(text)
 }
 
-/// The strategy as it may go out: what is hidden and every internal note removed (the module
-/// doc lists them). Everything published is made from this copy.
-pub fn public_copy(s: &Strategy) -> Strategy {
+/// The ids of what goes out: the goals, measures and initiatives neither 非公開 nor under a
+/// 非公開 goal or measure, and the indicators that one of them refers to and that are not 非公開.
+/// The one rule of what is published: [`public_copy`] keeps these, the preview lists the rest.
+#[derive(Debug, Default)]
+pub struct Published {
+    pub goals: HashSet<Id>,
+    pub measures: HashSet<Id>,
+    pub initiatives: HashSet<Id>,
+    pub indicators: HashSet<Id>,
+}
+
+/// What of `s` is published (see [`Published`]).
+pub fn published(s: &Strategy) -> Published {
     let hidden = &s.publication.hidden;
-    let mut out = s.clone();
-    out.goals.retain(|g| !hidden.contains(&g.id));
-    for goal in out.goals_mut() {
-        public_goal(goal, hidden);
-    }
-    // A measure or initiative under a hidden parent is gone too: references to it go with it.
-    let measures: Vec<Id> = out.measures().map(|(_, m)| m.id.clone()).collect();
-    let initiatives: Vec<Id> = out.initiatives().map(|(_, i)| i.id.clone()).collect();
-    for goal in out.goals_mut() {
-        for measure in goal.measures.iter_mut().map(Arc::make_mut) {
-            measure.related.retain(|r| measures.contains(r));
-            measure.relisted.retain(|r| initiatives.contains(&r.initiative));
+    let shown = |id: &&Id| !hidden.contains(id);
+    let mut p = Published::default();
+    for goal in s.goals.iter().filter(|g| shown(&&g.id)) {
+        p.goals.insert(goal.id.clone());
+        p.indicators.extend(goal.targets.iter().filter(shown).cloned());
+        for measure in goal.measures.iter().filter(|m| shown(&&m.id)) {
+            p.measures.insert(measure.id.clone());
+            p.indicators.extend(measure.kpis.iter().filter(shown).cloned());
+            for initiative in measure.initiatives.iter().filter(|i| shown(&&i.id)) {
+                p.initiatives.insert(initiative.id.clone());
+                p.indicators.extend(initiative.kpis.iter().filter(shown).cloned());
+            }
         }
     }
-    let referred: Vec<Id> = out
-        .goals
-        .iter()
-        .flat_map(|g| {
-            g.targets.iter().chain(
-                g.measures.iter().flat_map(|m| m.kpis.iter().chain(m.initiatives.iter().flat_map(|i| i.kpis.iter()))),
-            )
-        })
-        .cloned()
-        .collect();
-    out.indicators.retain(|i| referred.contains(&i.id));
+    p
+}
+
+/// The strategy as it may go out: only what [`published`] names, and every internal note removed
+/// (the module doc lists them). Everything published is made from this copy.
+pub fn public_copy(s: &Strategy) -> Strategy {
+    let p = published(s);
+    let mut out = s.clone();
+    out.goals.retain(|g| p.goals.contains(&g.id));
+    for goal in out.goals_mut() {
+        goal.unknown = Default::default();
+        goal.targets.retain(|t| p.indicators.contains(t));
+        goal.measures.retain(|m| p.measures.contains(&m.id));
+        for measure in goal.measures.iter_mut().map(Arc::make_mut) {
+            public_measure(measure, &p);
+        }
+    }
+    out.indicators.retain(|i| p.indicators.contains(&i.id));
     for indicator in out.indicators_mut() {
         public_indicator(indicator);
     }
     out.workshops.clear();
     out.schedule.clear();
     out.unknown = Default::default();
-    let goals: Vec<Id> = out.goals.iter().map(|g| g.id.clone()).collect();
     let publication = Arc::make_mut(&mut out.publication);
     publication.hidden.clear();
-    publication.highlights.retain(|h| goals.contains(&h.goal));
+    publication.highlights.retain(|h| p.goals.contains(&h.goal));
     out
 }
 
-fn public_goal(goal: &mut Goal, hidden: &[Id]) {
-    goal.unknown = Default::default();
-    goal.targets.retain(|t| !hidden.contains(t));
-    goal.measures.retain(|m| !hidden.contains(&m.id));
-    for measure in goal.measures.iter_mut().map(Arc::make_mut) {
-        public_measure(measure, hidden);
-    }
-}
-
-fn public_measure(measure: &mut Measure, hidden: &[Id]) {
+fn public_measure(measure: &mut Measure, p: &Published) {
     measure.unknown = Default::default();
-    measure.kpis.retain(|k| !hidden.contains(k));
-    measure.initiatives.retain(|i| !hidden.contains(&i.id));
+    measure.kpis.retain(|k| p.indicators.contains(k));
+    measure.related.retain(|r| p.measures.contains(r));
+    measure.initiatives.retain(|i| p.initiatives.contains(&i.id));
+    measure.relisted.retain(|r| p.initiatives.contains(&r.initiative));
     for initiative in measure.initiatives_mut() {
         initiative.unknown = Default::default();
-        initiative.kpis.retain(|k| !hidden.contains(k));
+        initiative.kpis.retain(|k| p.indicators.contains(k));
     }
     for evaluation in &mut measure.evaluations {
         evaluation.notes.clear();

@@ -163,25 +163,34 @@ pub struct Withheld {
     pub title: String,
 }
 
-/// What [`folder`] would publish of `s` and what it keeps in.
+/// What [`folder`] would publish of `s` and what it keeps in: from the ids alone
+/// (`model::publication::published`), with no copy of the strategy, since the files page draws it
+/// again after every change.
 pub fn outline(s: &Strategy) -> Outline {
     use crate::model::merge::Kind;
-    let public = public_copy(s);
+    let p = crate::model::publication::published(s);
     let item = |kind, number: &str, title: &str| Withheld { kind, number: number.to_owned(), title: title.to_owned() };
     let mut withheld = Vec::new();
     for goal in &s.goals {
-        if !public.goals.iter().any(|g| g.id == goal.id) {
+        if !p.goals.contains(&goal.id) {
             withheld.push(item(Kind::Goal, &goal.number, &goal.title));
         }
-        for m in goal.measures.iter().filter(|m| public.measures().all(|(_, p)| p.id != m.id)) {
+        for m in goal.measures.iter().filter(|m| !p.measures.contains(&m.id)) {
             withheld.push(item(Kind::Measure, &m.number, &m.title));
         }
     }
-    for (_, i) in s.initiatives().filter(|(_, i)| public.initiative(&i.id).is_none()) {
+    for (_, i) in s.initiatives().filter(|(_, i)| !p.initiatives.contains(&i.id)) {
         withheld.push(item(Kind::Initiative, &i.number, &i.title));
     }
-    for i in s.indicators.iter().filter(|i| public.indicator(&i.id).is_none()) {
+    let indicators = s.indicators.iter().filter(|i| p.indicators.contains(&i.id)).count();
+    for i in s.indicators.iter().filter(|i| !p.indicators.contains(&i.id)) {
         withheld.push(item(Kind::Indicator, &i.code, &i.name));
     }
-    Outline { published: public.counts(), withheld }
+    let published = crate::model::Counts {
+        goals: p.goals.len(),
+        measures: p.measures.len(),
+        initiatives: p.initiatives.len(),
+        indicators,
+    };
+    Outline { published, withheld }
 }

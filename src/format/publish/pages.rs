@@ -118,12 +118,20 @@ fn indicator_table<'a>(cx: &Site, caption: &str, ids: impl Iterator<Item = &'a c
     }
 }
 
+/// 「7-2 出生数」: the indicator's code (when it has one) and name.
+fn indicator_name(i: &Indicator) -> String {
+    if i.code.is_empty() {
+        i.name.clone()
+    } else {
+        format!("{} {}", i.code, i.name)
+    }
+}
+
+/// 「7-2 出生数（男性）」: the indicator's name and the series' label (when it has one).
 fn series_name(i: &Indicator, series: &Series) -> String {
-    match (i.code.is_empty(), series.label.is_empty()) {
-        (true, true) => i.name.clone(),
-        (false, true) => format!("{} {}", i.code, i.name),
-        (true, false) => format!("{}（{}）", i.name, series.label),
-        (false, false) => format!("{} {}（{}）", i.code, i.name, series.label),
+    match series.label.is_empty() {
+        true => indicator_name(i),
+        false => format!("{}（{}）", indicator_name(i), series.label),
     }
 }
 
@@ -137,7 +145,7 @@ fn target(series: &Series, unit: &str) -> String {
 
 pub fn kpi(cx: &Site, i: &Indicator) -> String {
     let s = cx.s;
-    let title = series_name(i, &Series::new(""));
+    let title = indicator_name(i);
     let uses = s.uses_of(&i.id);
     let goals: Vec<&Goal> = s
         .goals

@@ -267,6 +267,8 @@ fn the_outline_lists_what_stays_in() {
     assert!(kinds.contains(&(crate::model::merge::Kind::Goal, "内部メモ 非公開の目標")));
     assert!(kinds.contains(&(crate::model::merge::Kind::Indicator, "内部メモ 非公開の指標")));
     assert_eq!(o.published.goals, s.goals.len() - 1);
+    // The preview counts exactly what the folder is made from.
+    assert_eq!(o.published, crate::model::public_copy(&s).counts());
 }
 
 #[test]
