@@ -321,6 +321,9 @@ export async function startBrowser({ serve = true } = {}) {
      *  reports ElementClickIntercepted). Any other error fails after the wait with the page shown. */
     async press(e, testid) {
       await b.until(async () => {
+        // Centred again on every try: a page that scrolled meanwhile (WebKit, once, left the
+        // field under the sticky header for the whole wait) is not waited on.
+        await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', e);
         await e.click();
         return true;
       }, `${testid} to take the click`);
