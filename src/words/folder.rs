@@ -131,6 +131,15 @@ pub fn sync_error(e: &SyncError, lang: Language) -> String {
     }
 }
 
+/// Connected, but the person gave no name: their own file is not written.
+pub fn no_name(lang: Language) -> &'static str {
+    tr(
+        lang,
+        "名前が入力されていないため、自分のファイルを共有フォルダに書き込んでいません。ほかの人に変更を届けるには、「あなたの名前」を入力してください。ほかの人の変更は取り込みます。",
+        "Your own file is not written to the shared folder, because no name is entered. Enter “Your name” so that your changes reach the others. Their changes are still taken in.",
+    )
+}
+
 fn folder_error(e: &FolderError, lang: Language) -> String {
     match e {
         FolderError::Unreachable { .. } => tr(

@@ -28,6 +28,7 @@ mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod reading;
+pub mod schedule;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]

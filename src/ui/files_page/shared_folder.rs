@@ -25,10 +25,13 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
     let recent = shown.recent;
     let id_undo = id.clone();
     let needs_name = move || app.name().is_none();
+    let id0 = StoredValue::new(id.clone());
     let save_name = move || {
         let n = name_draft.get_untracked().trim().to_owned();
         if !n.is_empty() {
             app.set_name(n);
+            // The own file, not written without a name, follows at once.
+            app.sync_now(&id0.get_value());
         }
     };
     let (id1, id2, id3, id4, id5, id6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());

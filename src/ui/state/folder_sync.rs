@@ -1,14 +1,16 @@
-//! The shared folder's sync as the page runs it: one [`Sync`] per strategy, kept
-//! for the page's life (leaving the files page does not stop it) — the folder kept from an
-//! earlier visit looked up, connect and reconnect (the permission asked in the click), reading
-//! when connected, on the page's focus, every [`POLL_MS`] while the page is visible and on
-//! 今すぐ同期 (a waiting change stored first; a reading that stored followed by the open
-//! strategy: `Sharing::after_stored`), this member's own file written [`WRITE_MS`] after a save
-//! settles and after a merge (under a Web Lock: one writer per browser), a failed write tried
-//! again after [`RETRY_MS`]. Without the folder API: a folder's files read by hand through the
-//! same `FolderSync::read` over a `MemoryFolder`, and the own file downloaded under its name.
-//! How a sync starts away from the files page (「共有フォルダから開く」, on a connected strategy's
-//! other pages) is `folder_start`'s. 「接続を解除」 forgets the folder (its files stay). The rules are `session::folder`'s, the folder `storage`'s;
+//! The shared folder's sync as the page runs it: one [`PageSync`] per strategy, kept for the
+//! page's life (leaving the files page does not stop it) — the folder kept from an earlier visit
+//! looked up, connect and reconnect (the permission asked in the click; a permission lost on the
+//! way waits for it again), and the commands of `session::folder::schedule` run: a reading (a
+//! waiting change stored first; one that stored followed by the open strategy:
+//! `Sharing::after_stored`), this member's own file written (under a Web Lock: one writer per
+//! browser; not without a name, which is said), a timer. When to read and write is the
+//! schedule's: this file only feeds it the events (a save settled, the page's focus, 今すぐ同期,
+//! a job's end) and runs the timers and the I/O. Without the folder API: a folder's files read
+//! by hand through the same `FolderSync::read` over a `MemoryFolder`, and the own file downloaded
+//! under its name. How a sync starts away from the files page (「共有フォルダから開く」, on a
+//! connected strategy's other pages) is `folder_start`'s. 「接続を解除」 forgets the folder (its
+//! files stay). The rules are `session::folder`'s, the folder `storage`'s;
 //! `ui/files_page/shared_folder` shows it.
 //!
 //! **Test hook:** `localStorage["shirube-test/folder-ms"] = "<poll ms>,<write ms>"` shortens the
@@ -17,6 +19,7 @@
 
 use super::{Facade, SaveState, Sharing};
 use crate::model::Id;
+use crate::session::folder::schedule::{Command, Delays, Event, Schedule, Written};
 use crate::session::folder::{FolderSync, Reading, SyncError};
 use crate::storage::{self, DiskFolder, Folder, FolderEntry, FolderError, MemoryFolder, Permission};
 use crate::ui::files;
@@ -25,18 +28,15 @@ use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// How often a visible page reads the folder (between 30 and 60 s).
-const POLL_MS: i32 = 45_000;
-/// How long after a save settles (or a merge) the own file is written (10–30 s).
-const WRITE_MS: i32 = 15_000;
-/// How long after a failed write it is tried again.
-const RETRY_MS: i32 = 30_000;
 /// How many of the changes taken in lately the section lists.
 const RECENT: usize = 10;
 
-/// The delays, shortened by the test hook (module doc) when it is set.
-fn delays() -> (i32, i32) {
-    storage::folder_test_delays().unwrap_or((POLL_MS, WRITE_MS))
+/// The schedule's delays, shortened by the test hook (module doc) when it is set.
+fn delays() -> Delays {
+    match storage::folder_test_delays() {
+        Some((poll, write)) => Delays::shortened(f64::from(poll), f64::from(write)),
+        None => Delays::default(),
+    }
 }
 
 /// The folder a sync reads: the one on disk, or a folder's files read by hand.
@@ -83,7 +83,7 @@ pub enum Link {
 }
 
 /// One strategy's sync with its folder, for as long as the page lives.
-pub struct Sync {
+pub struct PageSync {
     id: Id,
     folder: RefCell<Option<Rc<DiskFolder>>>,
     /// The session's sync; taken out while a reading or a write runs (one at a time).
@@ -91,33 +91,30 @@ pub struct Sync {
     /// A folder kept from an earlier visit, waiting for its permission (reconnect).
     waiting: RefCell<Option<DiskFolder>>,
     shown: SyncView,
-    /// Bumped by every scheduled write: only the latest one writes.
-    write_ticket: Cell<u64>,
-    /// Bumped by every connection and disconnection: a poll loop of an earlier one stops.
-    epoch: Cell<u64>,
+    /// When to read and write (`session::folder::schedule`): this struct runs its commands.
+    schedule: RefCell<Schedule>,
     /// The owner of the effect that follows the saves: kept as long as the sync (the files
     /// page's own would stop it when the user goes on to edit).
     owner: RefCell<Option<Owner>>,
-    delays: (i32, i32),
 }
 
 thread_local! {
-    static CURRENT: RefCell<Option<Rc<Sync>>> = const { RefCell::new(None) };
+    static CURRENT: RefCell<Option<Rc<PageSync>>> = const { RefCell::new(None) };
     static FOCUS_SET: Cell<bool> = const { Cell::new(false) };
 }
 
-pub(super) fn current(id: &Id) -> Option<Rc<Sync>> {
+pub(super) fn current(id: &Id) -> Option<Rc<PageSync>> {
     CURRENT.with(|c| c.borrow().as_ref().filter(|s| s.id == *id).cloned())
 }
 
 /// The sync of strategy `id`: the page's, made (and its kept folder looked up) the first time;
 /// `announce`: a kept folder that needs its permission again is said in a notice (a page other
 /// than the files page, which shows its own button).
-pub(super) fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<Sync> {
+pub(super) fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<PageSync> {
     if let Some(s) = current(id) {
         return s;
     }
-    let s = Rc::new(Sync {
+    let s = Rc::new(PageSync {
         id: id.clone(),
         folder: RefCell::new(None),
         // The member as kept: opening the page stores nothing; reading and writing take `me`.
@@ -131,10 +128,8 @@ pub(super) fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<Sync> {
             recent: ArcRwSignal::new(Vec::new()),
             busy: ArcRwSignal::new(false),
         },
-        write_ticket: Cell::new(0),
-        epoch: Cell::new(0),
+        schedule: RefCell::new(Schedule::new(delays())),
         owner: RefCell::new(None),
-        delays: delays(),
     });
     CURRENT.with(|c| *c.borrow_mut() = Some(s.clone()));
     listen_for_focus(app);
@@ -167,9 +162,7 @@ fn listen_for_focus(app: Sharing) {
     FOCUS_SET.set(true);
     let on_focus = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if let Some(s) = CURRENT.with(|c| c.borrow().clone()) {
-            if matches!(s.shown.link.get_untracked(), Link::Connected(_)) {
-                spawn_local(async move { s.read(app).await });
-            }
+            s.on(app, Event::Focus);
         }
     });
     if let Some(w) = web_sys::window() {
@@ -183,9 +176,35 @@ fn visible() -> bool {
     web_sys::window().and_then(|w| w.document()).is_none_or(|d| !d.hidden())
 }
 
-impl Sync {
+impl PageSync {
     fn is_current(self: &Rc<Self>) -> bool {
         CURRENT.with(|c| c.borrow().as_ref().is_some_and(|s| Rc::ptr_eq(s, self)))
+    }
+
+    /// Hands `event` to the schedule and runs what it says: a reading, a write, a timer.
+    fn on(self: &Rc<Self>, app: Sharing, event: Event) {
+        let now = js_sys::Date::now();
+        let commands = self.schedule.borrow_mut().on(event, now);
+        for command in commands {
+            let s = self.clone();
+            match command {
+                Command::Read => spawn_local(async move {
+                    let (stored, ok) = s.read(app).await;
+                    s.on(app, Event::ReadDone { stored, ok });
+                }),
+                Command::Write => spawn_local(async move {
+                    let written = s.write(app).await;
+                    s.on(app, Event::WriteDone(written));
+                }),
+                // A sync no longer the page's (another strategy's opened) is not woken again.
+                Command::WakeAt(at) => spawn_local(async move {
+                    files::sleep((at - now).clamp(0.0, f64::from(i32::MAX)) as i32).await;
+                    if s.is_current() {
+                        s.on(app, Event::Tick { visible: visible() });
+                    }
+                }),
+            }
+        }
     }
 
     /// Uses `folder` from now on: kept for the next visit, read at once, then polled.
@@ -194,22 +213,17 @@ impl Sync {
         storage::keep_folder(self.id.as_str(), &folder).await;
         app.remember_folder(&self.id, true);
         app.clear_folder_notice();
-        let first = self.folder.replace(Some(Rc::new(folder))).is_none();
+        self.folder.replace(Some(Rc::new(folder)));
         self.shown.link.set(Link::Connected(name));
-        if first {
-            self.epoch.set(self.epoch.get() + 1);
-        }
-        self.read(app).await;
-        if first {
-            self.poll(app);
+        if self.owner.borrow().is_none() {
             self.follow_saves(app);
         }
+        self.on(app, Event::Connected);
     }
 
     /// Stops using the folder and forgets it (its files, the own one too, stay where they are).
     async fn disconnect(self: &Rc<Self>, app: Sharing) {
-        self.epoch.set(self.epoch.get() + 1);
-        self.write_ticket.set(self.write_ticket.get() + 1);
+        self.on(app, Event::Disconnected);
         self.folder.replace(None);
         self.waiting.replace(None);
         if let Some(owner) = self.owner.borrow_mut().take() {
@@ -225,22 +239,6 @@ impl Sync {
         app.clear_folder_notice();
     }
 
-    fn poll(self: &Rc<Self>, app: Sharing) {
-        let s = self.clone();
-        let epoch = s.epoch.get();
-        spawn_local(async move {
-            loop {
-                files::sleep(s.delays.0).await;
-                if !s.is_current() || s.epoch.get() != epoch {
-                    return;
-                }
-                if visible() {
-                    s.read(app).await;
-                }
-            }
-        });
-    }
-
     /// A save that settles schedules a write.
     fn follow_saves(self: &Rc<Self>, app: Sharing) {
         let id = self.id.clone();
@@ -254,29 +252,18 @@ impl Sync {
                 let settled = matches!(now, SaveState::Saved { at: Some(_) }) && *was != now;
                 *was = now;
                 if let Some(s) = current(&id).filter(|_| settled && app.open_id().as_ref() == Some(&id)) {
-                    s.write_later(app, s.delays.1);
+                    s.on(app, Event::SaveSettled);
                 }
             });
         });
         *self.owner.borrow_mut() = Some(owner);
     }
 
-    fn write_later(self: &Rc<Self>, app: Sharing, ms: i32) {
-        let ticket = self.write_ticket.get() + 1;
-        self.write_ticket.set(ticket);
-        let s = self.clone();
-        spawn_local(async move {
-            files::sleep(ms).await;
-            if s.write_ticket.get() == ticket && s.is_current() {
-                s.write(app).await;
-            }
-        });
-    }
-
-    /// Reads the folder (a waiting change stored first) and shows what it found.
-    async fn read(self: &Rc<Self>, app: Sharing) {
-        let Some(folder) = self.folder.borrow().clone() else { return };
-        let Some(mut sync) = self.sync.borrow_mut().take() else { return };
+    /// Reads the folder (a waiting change stored first) and shows what it found: (whether it
+    /// stored, whether it worked).
+    async fn read(self: &Rc<Self>, app: Sharing) -> (bool, bool) {
+        let Some(folder) = self.folder.borrow().clone() else { return (false, false) };
+        let Some(mut sync) = self.sync.borrow_mut().take() else { return (false, false) };
         self.shown.busy.set(true);
         app.before_reading().await;
         sync.me = app.me();
@@ -288,13 +275,14 @@ impl Sync {
         let reading = sync.read_timed(&store, &disk, &now, &files::PerformanceMarks);
         let read = files::timed_async("shirube:folder-read", reading).await;
         *self.sync.borrow_mut() = Some(sync);
-        self.took(app, read).await;
+        let done = self.took(app, read).await;
         self.shown.busy.set(false);
+        done
     }
 
-    /// Shows a reading; one that stored makes the open strategy follow, and the own file is
-    /// written after a while.
-    async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) {
+    /// Shows a reading; one that stored makes the open strategy follow: (whether it stored,
+    /// whether it worked).
+    async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) -> (bool, bool) {
         match read {
             Ok(reading) => {
                 let at = files::local_time(&files::now());
@@ -313,24 +301,41 @@ impl Sync {
                 if stored {
                     app.after_stored().await;
                 }
-                // The first reading, and every one that stored: the own file follows.
-                self.write_later(app, if stored { self.delays.1 } else { 0 });
+                (stored, true)
             }
-            Err(e) => self.shown.problem.set(Some(crate::words::folder::sync_error(&e, app.app().lang()))),
+            Err(e) => {
+                self.failed(app, &e).await;
+                (false, false)
+            }
+        }
+    }
+
+    /// Says why the folder could not be used; a folder whose permission is gone waits for it
+    /// to be given again in a click (「共有フォルダに再接続」), read and written no more.
+    async fn failed(self: &Rc<Self>, app: Sharing, e: &SyncError) {
+        self.shown.problem.set(Some(crate::words::folder::sync_error(e, app.app().lang())));
+        let Some(folder) = self.folder.borrow().clone() else { return };
+        if !matches!(e, SyncError::Folder(FolderError::Unreachable { .. })) {
+            return;
+        }
+        if folder.permission(false).await != Permission::Granted {
+            self.on(app, Event::PermissionLost);
+            self.folder.replace(None);
+            self.shown.link.set(Link::NeedsPermission(folder.name()));
+            *self.waiting.borrow_mut() = Some((*folder).clone());
         }
     }
 
     /// Writes the own file when its content changed, holding the browser's lock (another tab
-    /// writing now: it writes); a failure is said and tried again later.
-    async fn write(self: &Rc<Self>, app: Sharing) {
-        let Some(folder) = self.folder.borrow().clone() else { return };
+    /// writing now: it writes); a failure is said (the schedule tries again later). Without a
+    /// name nothing is written, and the section says why.
+    async fn write(self: &Rc<Self>, app: Sharing) -> Written {
+        let Some(folder) = self.folder.borrow().clone() else { return Written::Skipped };
         if app.name().is_none() {
-            return;
+            self.shown.problem.set(Some(crate::words::folder::no_name(app.app().lang()).to_owned()));
+            return Written::Skipped;
         }
-        let Some(mut sync) = self.sync.borrow_mut().take() else {
-            self.write_later(app, 1_000);
-            return;
-        };
+        let Some(mut sync) = self.sync.borrow_mut().take() else { return Written::Failed };
         sync.me = app.me();
         let store = app.store();
         let lock = format!("shirube-folder-{}", self.id.as_str());
@@ -340,11 +345,25 @@ impl Sync {
         *self.sync.borrow_mut() = Some(sync);
         match written {
             Some(Err(e)) => {
-                self.shown.problem.set(Some(crate::words::folder::sync_error(&e, app.app().lang())));
-                self.write_later(app, RETRY_MS.min(self.delays.1.max(1_000) * 2));
+                self.failed(app, &e).await;
+                Written::Failed
             }
-            Some(Ok(_)) => self.shown.problem.set(None),
-            None => {}
+            Some(Ok(_)) => {
+                self.shown.problem.set(None);
+                Written::Done
+            }
+            None => Written::Skipped,
+        }
+    }
+
+    /// The session's sync, once no job holds it (a folder read by hand waits for a reading or
+    /// a write under way).
+    async fn sync_free(self: &Rc<Self>) -> FolderSync {
+        loop {
+            if let Some(sync) = self.sync.borrow_mut().take() {
+                return sync;
+            }
+            files::sleep(100).await;
         }
     }
 }
@@ -423,7 +442,7 @@ impl Sharing {
                 Ok(_) => {
                     s.shown.recent.update(|r| r.retain(|x| *x != recent));
                     app.after_stored().await;
-                    s.write_later(app, s.delays.1);
+                    s.on(app, Event::SaveSettled);
                 }
                 Err(e) => s.shown.problem.set(Some(crate::words::storage_error(&e, app.app().lang()))),
             }
@@ -433,7 +452,7 @@ impl Sharing {
     /// 今すぐ同期.
     pub fn sync_now(&self, id: &Id) {
         let (app, Some(s)) = (*self, current(id)) else { return };
-        spawn_local(async move { s.read(app).await });
+        s.on(app, Event::SyncNow);
     }
 
     /// 「フォルダを読み込む」: the files of a folder picked by hand, read as the folder would be.
@@ -446,7 +465,7 @@ impl Sharing {
                     memory.put(&f.name(), bytes);
                 }
             }
-            let Some(mut sync) = s.sync.borrow_mut().take() else { return };
+            let mut sync = s.sync_free().await;
             app.before_reading().await;
             sync.me = app.me();
             let read = sync.read(&app.store(), &AnyFolder::Memory(memory), &files::now()).await;
