@@ -51,7 +51,7 @@ pub async fn confirm<B: Backend>(
             let merged = merge
                 .resolve(&sides)
                 .map_err(|error| Notice::MergeRefused { title: file.strategy.title.clone(), error })?;
-            let replaced = store.save_merged(&merged, &file, now).await.map_err(Notice::Storage)?;
+            let replaced = store.save_merged(&merged, &file, None, now).await.map_err(Notice::Storage)?;
             let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
             let notice = Notice::Merged {
                 title: merged.title.clone(),

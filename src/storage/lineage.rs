@@ -447,18 +447,20 @@ impl<B: Backend> Store<B> {
     /// Stores the merge of this browser's version and `file`'s as the new current version
     /// (`Merged`, pinned), after a backup of the version it replaces (which the history keeps
     /// too): the merge can be undone. A merge that only takes the file's version (this browser
-    /// had nothing the file lacks) stores that version as it is.
+    /// had nothing the file lacks) stores that version as it is. `by`: the member whose file it
+    /// is, when it came from the shared folder (a conflict decided), named in the history.
     pub async fn save_merged(
         &self,
         merged: &Strategy,
         file: &Imported,
+        by: Option<&str>,
         now: &str,
     ) -> Result<Option<Backup>, StorageError> {
         let ancestry = self.ancestry(&merged.id).await?;
         let theirs = file_version(file);
         let origin = match ancestry.relation(&theirs) {
-            Relation::FastForward if *merged == file.strategy => ancestry.taken_origin(&theirs, None),
-            _ => ancestry.merge_origin(merged, &theirs, None),
+            Relation::FastForward if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
+            _ => ancestry.merge_origin(merged, &theirs, by),
         };
         self.replace_as(merged, now, VersionReason::Merged, &origin).await
     }

@@ -6,6 +6,7 @@
 //! export, and links to the printable reports.
 
 mod csv_import;
+mod folder_conflict;
 mod history;
 mod outline_import;
 mod publish;

@@ -58,8 +58,16 @@ pub fn MergePanel(
         }
     };
     let words = Words { lang, style, ours: &merge.ours, theirs: &theirs };
-    let cards: Vec<AnyView> =
-        merge.conflicts.iter().enumerate().map(|(i, c)| card(i, c, &words, choices, lang).into_any()).collect();
+    let sides = Sides {
+        ours: tr(lang, "このパソコン", "This computer").to_owned(),
+        theirs: tr(lang, "ファイル", "File").to_owned(),
+    };
+    let cards: Vec<AnyView> = merge
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| conflict_card(i, c, &words, choices, &sides).into_any())
+        .collect();
     let all = move |side: Side| choices.set(vec![Some(side); conflicts]);
     view! {
         <div class="merge-panel" data-testid="merge-panel">
@@ -87,14 +95,21 @@ pub fn MergePanel(
     }
 }
 
+/// What the two sides of a conflict card are called: このパソコン / ファイル for a file,
+/// あなた / 佐藤さん for a member of the shared folder.
+pub struct Sides {
+    pub ours: String,
+    pub theirs: String,
+}
+
 /// One conflict: where, what, both versions side by side, and the choice (the words are
 /// `words::merge`'s card).
-fn card(
+pub fn conflict_card(
     i: usize,
     c: &Conflict,
     words: &Words<'_>,
     choices: RwSignal<Vec<Option<Side>>>,
-    lang: Language,
+    sides: &Sides,
 ) -> impl IntoView {
     let Card { heading, lead, ours, theirs } = words.card(c);
     let name = format!("conflict-{i}");
@@ -118,11 +133,11 @@ fn card(
             <div class="conflict-sides">
                 <label class="conflict-side" class:checked=ours_checked>
                     <input type="radio" name=name.clone() data-testid="conflict-ours" prop:checked=ours_checked on:change=choose_ours/>
-                    <span data-testid="conflict-ours-words"><b>{tr(lang, "このパソコン", "This computer")}</b>": "{ours}</span>
+                    <span data-testid="conflict-ours-words"><b>{sides.ours.clone()}</b>": "{ours}</span>
                 </label>
                 <label class="conflict-side" class:checked=theirs_checked>
                     <input type="radio" name=name data-testid="conflict-theirs" prop:checked=theirs_checked on:change=choose_theirs/>
-                    <span data-testid="conflict-theirs-words"><b>{tr(lang, "ファイル", "File")}</b>": "{theirs}</span>
+                    <span data-testid="conflict-theirs-words"><b>{sides.theirs.clone()}</b>": "{theirs}</span>
                 </label>
             </div>
         </li>

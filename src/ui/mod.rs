@@ -30,7 +30,7 @@ mod import_preview;
 #[cfg(target_arch = "wasm32")]
 mod kept;
 #[cfg(target_arch = "wasm32")]
-mod merge_preview;
+pub(crate) mod merge_preview;
 #[cfg(target_arch = "wasm32")]
 mod not_found;
 #[cfg(target_arch = "wasm32")]

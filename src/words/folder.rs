@@ -16,7 +16,11 @@ pub fn version_reason(v: &Version, lang: Language) -> String {
         VersionReason::Restored => tr(lang, "以前の版に戻した", "restored").to_owned(),
         VersionReason::KeptFromTab => tr(lang, "別のタブと競合した変更", "changes from a tab in conflict").to_owned(),
         VersionReason::Exported => tr(lang, "ファイルに書き出した版", "exported to a file").to_owned(),
-        VersionReason::Merged => tr(lang, "ファイルと統合", "merged with a file").to_owned(),
+        VersionReason::Merged => match v.merged_from.as_deref() {
+            Some(name) if ja => format!("{name}さんとの競合を選んで統合しました"),
+            Some(name) => format!("conflict with {name} decided and merged"),
+            None => tr(lang, "ファイルと統合", "merged with a file").to_owned(),
+        },
         VersionReason::Synced => tr(lang, "共有フォルダに書き込んだ版", "written to the shared folder").to_owned(),
         VersionReason::FolderMerged => match v.merged_from.as_deref() {
             Some(name) if ja => format!("{name}さんの変更を取り込みました"),
@@ -131,6 +135,58 @@ pub fn sync_error(e: &SyncError, lang: Language) -> String {
     }
 }
 
+/// A conflict card's words for a colleague (`by`, `places` places both changed).
+pub struct ConflictWords {
+    pub title: String,
+    pub lead: String,
+    /// Whether they have taken an earlier version of ours (and so decided on it).
+    pub their_side: String,
+    /// Their side's label on each card.
+    pub them: String,
+    pub all_theirs: String,
+    /// What a decision does, and that it reaches them.
+    pub reaches: String,
+}
+
+/// The words of a conflict with `by`; `took_ours`: their version is a merge with one of ours.
+pub fn conflict(by: &str, places: usize, took_ours: bool, lang: Language) -> ConflictWords {
+    match lang {
+        Language::Ja => ConflictWords {
+            title: format!("{by}さんの変更と競合しています"),
+            lead: format!("同じ箇所（{places} か所）を、あなたと{by}さんが違う内容にしました。箇所ごとに、残す内容を選んでください。すべて選ぶまで、何も保存しません。"),
+            their_side: if took_ours {
+                format!("{by}さんは、あなたの以前の版をすでに取り込んで（競合があれば選んで）います。そのあと、二人が同じ箇所をまた違う内容にしました。")
+            } else {
+                format!("{by}さんはまだ選んでいません。{by}さんの画面にも同じ競合が表示されています。どちらかが選べば、もう一人にも届きます。")
+            },
+            them: format!("{by}さん"),
+            all_theirs: format!("すべて{by}さんの内容"),
+            reaches: format!("選んだ内容は新しい版として保存し、次の同期で{by}さんにも届きます（{by}さんの画面の競合も消えます）。今の版は版の履歴に残ります。"),
+        },
+        Language::En => ConflictWords {
+            title: format!("Your changes conflict with {by}’s"),
+            lead: format!("You and {by} changed the same {places} place(s) differently. Choose, for each, what to keep. Nothing is saved until every one is chosen."),
+            their_side: if took_ours {
+                format!("{by} has already taken an earlier version of yours (deciding any conflict); since then you both changed the same place again.")
+            } else {
+                format!("{by} has not chosen yet and sees the same conflict. Whoever chooses first, the choice reaches the other.")
+            },
+            them: by.to_owned(),
+            all_theirs: format!("All: {by}’s"),
+            reaches: format!("Your choice is saved as a new version and reaches {by} at the next sync (their conflict goes too). The current version stays in the history."),
+        },
+    }
+}
+
+/// The strategy changed while the cards were shown: read again.
+pub fn conflict_stale(lang: Language) -> &'static str {
+    tr(
+        lang,
+        "競合を表示している間に戦略が変わったため、何も保存せずに読み直しました。もう一度選んでください。",
+        "The strategy changed while the conflict was shown: nothing was saved, and the folder was read again. Choose once more.",
+    )
+}
+
 /// Connected, but the person gave no name: their own file is not written.
 pub fn no_name(lang: Language) -> &'static str {
     tr(
@@ -176,6 +232,10 @@ mod tests {
         };
         assert_eq!(version_reason(&v, Language::Ja), "田中さんの変更を取り込みました");
         assert_eq!(version_reason(&v, Language::En), "田中’s changes taken in");
+        let decided = Version { reason: VersionReason::Merged, ..v.clone() };
+        assert_eq!(version_reason(&decided, Language::Ja), "田中さんとの競合を選んで統合しました");
+        let merged = Version { merged_from: None, ..decided };
+        assert_eq!(version_reason(&merged, Language::Ja), "ファイルと統合");
         let newer = Refusal::File(crate::format::ImportError::NewerVersion { version: 9 });
         assert!(refusal(&newer, Language::Ja).len() >= 2);
     }

@@ -237,9 +237,17 @@ test('a conflicting edit shows the merge cards on both sides', async ({ browser 
     await syncNow(p);
     await expect(p.getByTestId('folder-said')).toContainText(`${other}さんの変更がこのパソコンの変更と競合しています`);
     await p.getByTestId('folder-show-conflict').click();
-    await expect(p.getByTestId('conflict-card')).toHaveCount(1);
+    // A card of its own: the person, the place and both values; no file, no import preview.
+    const card = p.getByTestId('folder-conflict');
+    await expect(card.getByTestId('folder-conflict-title')).toHaveText(`${other}さんの変更と競合しています`);
+    await expect(card.getByTestId('conflict-card')).toHaveCount(1);
+    await expect(card.getByTestId('conflict-theirs-words')).toContainText(`${other}さん`);
+    await expect(card.getByTestId('conflict-theirs-words')).toContainText(`${other}さんの基本目標1`);
+    await expect(card.getByTestId('folder-conflict-them')).toContainText('まだ選んでいません');
+    await expect(p.getByTestId('import-preview')).toHaveCount(0);
+    await expect(card.getByTestId('folder-conflict-decide')).toBeDisabled();
   }
-  await b.getByTestId('import-preview').screenshot({ path: 'test-results/screenshots/folder-conflict-ja.png' });
+  await b.getByTestId('folder-conflict').screenshot({ path: 'test-results/screenshots/folder-conflict-ja.png' });
   await ca.close();
   await cb.close();
 });
@@ -487,9 +495,13 @@ for (const side of ['ours', 'theirs'] as const) {
     await a.getByTestId('folder-show-conflict').click();
     await expect(a.getByTestId('conflict-card')).toHaveCount(1);
     await a.getByTestId(side === 'ours' ? 'conflict-ours' : 'conflict-theirs').first().check();
-    await a.getByTestId('import-confirm').click();
+    await a.getByTestId('folder-conflict-decide').click();
     const decided = side === 'ours' ? '田中さんの基本目標1' : '佐藤さんの基本目標1';
     await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(decided);
+    // The card goes, and the history names the person the conflict was with.
+    await expect(a.getByTestId('folder-conflict')).toHaveCount(0);
+    await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
+    await expect(a.getByTestId('version-history')).toContainText('佐藤さんとの競合を選んで統合しました');
     await a.goto(FILES);
     // B never decides: A's decision comes in as it is, with no card.
     // A's own file holds the decision: a version with both as parents.

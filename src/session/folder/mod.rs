@@ -24,6 +24,7 @@
 //! Time comes in from the caller (`now`); nothing here touches the browser.
 
 mod base;
+mod decide;
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -35,6 +36,7 @@ mod tests;
 mod tests_history;
 mod whole;
 
+pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
 pub use whole::{strategies_in, take_whole, InFolder};
@@ -328,7 +330,8 @@ impl FolderSync {
             // likely merged from it.
             let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy.clone() };
             self.remember(&line.member, version);
-            reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m) });
+            let theirs_took_ours = theirs.parents.len() > 1 && theirs.parents.iter().any(|p| ancestry.place.holds(p));
+            reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours });
             return Ok(line);
         }
         let changes = match ours_id < theirs.id {

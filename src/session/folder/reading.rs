@@ -167,9 +167,8 @@ pub struct Taken {
 }
 
 /// A member's file whose merge has conflicts: nothing stored; the cards show `merge`, and the
-/// user's choices are stored as an import's merge (`session::import::confirm` with
-/// `Choice::Merge`, the file as `imported`): a version with both as parents, which reaches
-/// the member as theirs to take as it is.
+/// user's choices are stored by [`super::decide`]: a version with both as parents, naming the
+/// person, which reaches the member as theirs to take as it is.
 #[derive(Clone, Debug)]
 pub struct Conflicted {
     pub file: String,
@@ -178,6 +177,9 @@ pub struct Conflicted {
     pub by: String,
     pub imported: Imported,
     pub merge: Arc<Merge>,
+    /// Their version is a merge with one of this browser's: they have taken (and decided on)
+    /// an earlier version of ours, and the two changed the same place again since.
+    pub theirs_took_ours: bool,
 }
 
 /// What a reading of the folder found and did.

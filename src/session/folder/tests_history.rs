@@ -79,9 +79,20 @@ fn conflict_decided_on_one_side(side: Side) {
     assert_eq!(r.conflicts.len(), 1, "{r:?}");
     // A decides; B never does.
     let conflict = &r.conflicts[0];
-    let choice = crate::session::import::Choice::Merge(&conflict.merge, vec![side]);
-    crate::session::import::confirm(&a.store, conflict.imported.clone(), choice, true, &at(13)).wait().unwrap();
+    assert!(!conflict.theirs_took_ours, "B has taken nothing of A's yet");
+    a.edit(&at(12), |s| s.title = "その後の題名".into());
+    let stale = crate::session::folder::decide(&a.store, conflict, &[side], &at(13)).wait().unwrap();
+    assert_eq!(stale, crate::session::folder::Decided::Stale, "an edit since the cards: nothing stored");
+    assert_eq!(a.strategy().title, "その後の題名");
+    a.edit(&at(12), |s| s.title = "田中の題名".into());
+    let r = a.read(&folder, &at(12));
+    let conflict = &r.conflicts[0];
+    let stored = crate::session::folder::decide(&a.store, conflict, &[side], &at(13)).wait().unwrap();
+    assert_eq!(stored, crate::session::folder::Decided::Stored);
     let decided = a.strategy().title;
+    let head = a.store.head(&a.strategy().id).wait().unwrap();
+    assert_eq!(head.reason, crate::storage::VersionReason::Merged);
+    assert_eq!(head.merged_from.as_deref(), Some(conflict.by.as_str()), "the decision names the person");
     assert_eq!(decided, if side == Side::Ours { "田中の題名" } else { "佐藤の題名" });
     assert!(
         a.write(&folder, &at(14)),

@@ -58,7 +58,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     let Ancestor::Found { base, in_file } = a.common_base(&from_b).wait().unwrap() else { panic!() };
     assert_eq!((&*base, in_file), (&s0, false), "A has the version it exported");
     let merged = merge(&base, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
-    let backup = a.save_merged(&merged, &from_b, "2026-11-23T10:10:00Z").wait().unwrap();
+    let backup = a.save_merged(&merged, &from_b, None, "2026-11-23T10:10:00Z").wait().unwrap();
     assert_eq!(a.backup_strategy(&backup.unwrap().key).wait().unwrap(), a1, "the merge can be undone");
     let place = a.place(&s0.id).wait().unwrap();
     assert_eq!(place.parents.len(), 2, "a merge has two parents");
@@ -72,7 +72,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     let Ancestor::Found { base, .. } = b.common_base(&from_a).wait().unwrap() else { panic!() };
     let taken = merge(&base, &b1, &from_a.strategy).resolve_all(Side::Ours).unwrap();
     assert_eq!(taken, from_a.strategy);
-    b.save_merged(&taken, &from_a, "2026-11-23T11:06:00Z").wait().unwrap();
+    b.save_merged(&taken, &from_a, None, "2026-11-23T11:06:00Z").wait().unwrap();
     assert_eq!(b.current_id(&s0.id).wait().unwrap(), a.current_id(&s0.id).wait().unwrap(), "one head");
 }
 
@@ -91,7 +91,7 @@ fn a_restore_is_a_new_version_on_top_of_the_head() {
     let a1 = edited(&s0, |s| s.title = "A".into());
     a.save(&a1, "2026-11-23T10:02:00Z").wait().unwrap();
     let merged = merge(&s0, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
-    let backup = a.save_merged(&merged, &from_b, "2026-11-23T10:03:00Z").wait().unwrap().unwrap();
+    let backup = a.save_merged(&merged, &from_b, None, "2026-11-23T10:03:00Z").wait().unwrap().unwrap();
     let merge_id = a.current_id(&s0.id).wait().unwrap().unwrap();
     a.restore_backup(&backup.key, "2026-11-23T10:04:00Z").wait().unwrap();
     assert_eq!(a.load(&s0.id).wait().unwrap(), a1);

@@ -85,7 +85,8 @@ pub struct Version {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
     /// For a [`VersionReason::FolderMerged`] version: the name of the member whose changes it
-    /// took (田中), for its line in the history.
+    /// took (田中), for its line in the history; for a [`VersionReason::Merged`] one, the
+    /// member whose conflicting file the user decided on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_from: Option<String>,
 }

@@ -1,7 +1,7 @@
 //! 共有フォルダ on a strategy's files page: the name asked once, 「共有フォルダにつなぐ」
 //! / 「共有フォルダに再接続」 / 「今すぐ同期」, the members panel (name, last write, standing, what
-//! they changed), the files refused with their reasons (`words::folder`), a member's conflicting
-//! file opened as the import's merge preview (the existing cards), and where the browser has no
+//! they changed), the files refused with their reasons (`words::folder`), a member's conflict
+//! as a card of its own (`folder_conflict`), and where the browser has no
 //! folder API, 「フォルダを読み込む」 and 「自分のファイルを書き出す」. The sync itself is
 //! `ui/state/folder_sync`'s.
 
@@ -13,7 +13,6 @@ use crate::ui::speech::Speaks;
 use crate::ui::state::{use_sharing, Link, Sharing};
 use crate::words::merge::Words;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn SharedFolder(id: Id) -> impl IntoView {
@@ -135,6 +134,10 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
     let members = reading.members.clone();
     let refused = reading.refused.clone();
     let conflicts = reading.conflicts.clone();
+    // The conflict opened by its member's 「競合を確認する」 (the file's name).
+    let open = RwSignal::new(None::<String>);
+    let id = app.open_id();
+    let shown_conflict = conflicts.clone();
     view! {
         <ul class="folder-said" data-testid="folder-said">{said.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
         <h3>{app.text("メンバー", "Members")}</h3>
@@ -149,9 +152,14 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
                         <th>{app.text("状態", "Standing")}</th>
                         <th>{app.text("変更した内容", "What they changed")}</th>
                     </tr></thead>
-                    {member_groups(app, &members, &conflicts)}
+                    {member_groups(app, &members, &conflicts, open)}
                 </table>
             }.into_any()
+        }}
+        {move || {
+            let file = open.get()?;
+            let c = shown_conflict.iter().find(|c| c.file == file)?.clone();
+            Some(view! { <super::folder_conflict::FolderConflict id=id.clone()? conflict=c/> })
         }}
         {(!refused.is_empty()).then(|| view! {
             <h3>{app.text("取り込めないファイル", "Files that cannot be taken in")}</h3>
@@ -170,7 +178,12 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
 /// The members grouped by the section their file names (the planning section, then
 /// the strategy's sections in order, then the others), a heading row over each group; one
 /// group without a heading while nobody names a section.
-fn member_groups(app: Sharing, members: &[Member], conflicts: &[Conflicted]) -> impl IntoView {
+fn member_groups(
+    app: Sharing,
+    members: &[Member],
+    conflicts: &[Conflicted],
+    open: RwSignal<Option<String>>,
+) -> impl IntoView {
     let s = app.open_strategy().unwrap_or_else(|| {
         let period =
             crate::model::PlanPeriod { first: crate::model::FiscalYear(2025), last: crate::model::FiscalYear(2025) };
@@ -189,18 +202,18 @@ fn member_groups(app: Sharing, members: &[Member], conflicts: &[Conflicted]) -> 
             view! {
                 <tbody data-testid="folder-member-group">
                     {heading.map(|h| view! { <tr class="member-group"><th colspan="4" scope="rowgroup" data-testid="folder-member-group-name">{h}</th></tr> })}
-                    {of.into_iter().map(|m| member_row(app, m.clone(), conflicts)).collect_view()}
+                    {of.into_iter().map(|m| member_row(app, m.clone(), conflicts, open)).collect_view()}
                 </tbody>
             }
         })
         .collect_view()
 }
 
-fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted]) -> impl IntoView {
+fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted], open: RwSignal<Option<String>>) -> impl IntoView {
     let lang = app.lang();
     let name = if m.name.is_empty() { m.member.clone() } else { m.name.clone() };
     let changes = changes_words(app, &m);
-    let conflict = conflicts.iter().find(|c| c.file == m.file).cloned();
+    let conflict = conflicts.iter().find(|c| c.file == m.file).map(|c| c.file.clone());
     let written = if m.written_at.is_empty() { String::new() } else { files::local_time(&m.written_at) };
     view! {
         <tr data-testid="folder-member">
@@ -208,9 +221,9 @@ fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted]) -> impl IntoVie
             <td>{written}</td>
             <td data-testid="folder-standing">{crate::words::folder::standing(&m.standing, lang)}</td>
             <td>{changes}
-                {conflict.map(|c| view! {
+                {conflict.map(|file| view! {
                     " "<button type="button" class="primary" data-testid="folder-show-conflict"
-                        on:click=move |_| { let c = c.clone(); spawn_local(async move { app.show_conflict(&c).await }); }>
+                        on:click=move |_| open.set(Some(file.clone()))>
                         {app.text("競合を確認する", "Review the conflicts")}
                     </button>
                 })}

@@ -18,9 +18,10 @@
 //! reads it; without it the delays are the constants below.
 
 use super::{Facade, SaveState, Sharing};
+use crate::model::merge::Side;
 use crate::model::Id;
 use crate::session::folder::schedule::{Command, Delays, Event, Schedule, Written};
-use crate::session::folder::{FolderSync, Reading, SyncError};
+use crate::session::folder::{Decided, FolderSync, Reading, SyncError};
 use crate::storage::{self, DiskFolder, Folder, FolderEntry, FolderError, MemoryFolder, Permission};
 use crate::ui::files;
 use leptos::prelude::*;
@@ -445,6 +446,27 @@ impl Sharing {
                     s.on(app, Event::SaveSettled);
                 }
                 Err(e) => s.shown.problem.set(Some(crate::words::storage_error(&e, app.app().lang()))),
+            }
+        });
+    }
+
+    /// A conflict with a member decided as `sides`: stored as a version naming them, then the
+    /// folder read again (their card goes) and the own file written. Cards made against a
+    /// strategy that changed since are read again instead, and that is said.
+    pub fn decide_conflict(&self, id: &Id, conflict: crate::session::folder::Conflicted, sides: Vec<Side>) {
+        let (app, Some(s)) = (*self, current(id)) else { return };
+        spawn_local(async move {
+            app.before_reading().await;
+            match crate::session::folder::decide(&app.store(), &conflict, &sides, &files::now()).await {
+                Ok(Decided::Stored) => {
+                    app.after_stored().await;
+                    s.on(app, Event::SyncNow);
+                }
+                Ok(Decided::Stale) => {
+                    s.shown.problem.set(Some(crate::words::folder::conflict_stale(app.app().lang()).to_owned()));
+                    s.on(app, Event::SyncNow);
+                }
+                Err(notice) => app.say(notice),
             }
         });
     }

@@ -5,8 +5,7 @@
 //! in the preferences. The rules are `session::folder`'s; the folder itself is `storage`'s.
 
 use super::*;
-use crate::session::folder::{Conflicted, Me};
-use crate::session::preview::{Existing, MergeOffer, Preview};
+use crate::session::folder::Me;
 
 #[derive(Clone, Copy)]
 pub struct Sharing {
@@ -165,29 +164,6 @@ impl Sharing {
         let outcome = self.app.bench().follow_other_tab().await;
         self.app.apply(outcome).await;
         self.app.written().await;
-    }
-
-    /// A member's file in conflict, shown as the import's preview with the merge cards; the
-    /// user's choices are stored as an import's merge.
-    pub async fn show_conflict(&self, c: &Conflicted) {
-        let Ok(stored) = self.store().load(&c.imported.strategy.id).await else { return };
-        let existing = Existing {
-            title: stored.title.clone(),
-            municipality: stored.municipality.name.clone(),
-            changes: crate::format::compare(&stored, &c.imported.strategy),
-            merge: MergeOffer::Ready { merge: c.merge.clone(), in_file: false },
-        };
-        let preview = Preview::Strategy {
-            file: c.file.clone(),
-            bytes: c.bytes,
-            imported: c.imported.clone(),
-            existing: Some(existing),
-            stored: true,
-        };
-        self.app.import.update(|f| {
-            let ticket = f.start(&c.file);
-            f.ready(ticket, preview);
-        });
     }
 
     /// Strategies taken whole from a folder (a browser with nothing stored): the lists read

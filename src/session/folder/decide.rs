@@ -1,0 +1,39 @@
+//! A conflict with a member's file, decided: the user's choice for each card stored as a
+//! version with two parents (this browser's and the member's), naming the person in the history
+//! (「佐藤さんとの競合を選んで統合」). It reaches the member as a version to take as it is, and
+//! their card goes too, whichever side was chosen.
+
+use super::Conflicted;
+use crate::model::merge::Side;
+use crate::session::Notice;
+use crate::storage::{Backend, Store};
+
+/// What came of a decision.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decided {
+    /// Stored as the current version.
+    Stored,
+    /// The strategy changed here after the cards were shown (an edit, another reading):
+    /// nothing stored; the folder is to be read again for cards against what is stored now.
+    Stale,
+}
+
+/// Stores `conflict` decided as `sides` (one per card, in order), when the strategy is still
+/// the one the cards were made against.
+pub async fn decide<B: Backend>(
+    store: &Store<B>,
+    conflict: &Conflicted,
+    sides: &[Side],
+    now: &str,
+) -> Result<Decided, Notice> {
+    let current = store.load(&conflict.merge.ours.id).await.map_err(Notice::Storage)?;
+    if current != conflict.merge.ours {
+        return Ok(Decided::Stale);
+    }
+    let merged = conflict
+        .merge
+        .resolve(sides)
+        .map_err(|error| Notice::MergeRefused { title: conflict.imported.strategy.title.clone(), error })?;
+    store.save_merged(&merged, &conflict.imported, Some(&conflict.by), now).await.map_err(Notice::Storage)?;
+    Ok(Decided::Stored)
+}
