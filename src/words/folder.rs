@@ -96,6 +96,16 @@ pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
             format!("{}’s changes conflict with this computer’s. Choose which to keep.", c.by)
         }
     }));
+    if r.other_tab {
+        lines.push(
+            tr(
+                lang,
+                "このブラウザの別のタブが同時に戦略を保存したため、読み込みを途中で止めました。このタブはその内容に合わせ、次の同期で続けます（失われた変更はありません）。",
+                "Another tab of this browser saved the strategy meanwhile, so this reading stopped early. This tab follows it and goes on at the next sync (nothing was lost).",
+            )
+            .to_owned(),
+        );
+    }
     if !r.refused.is_empty() {
         let n = r.refused.len();
         lines.push(if ja {

@@ -196,8 +196,18 @@ impl FolderSync {
                     Ok(read) => {
                         let line = self
                             .merge_one(store, folder, &mut ancestry, own_entry.as_ref(), read, now, &mut reading, clock)
-                            .await?;
-                        reading.members.push(line);
+                            .await;
+                        match line {
+                            Ok(line) => reading.members.push(line),
+                            // Another tab of this browser stored the strategy meanwhile (its own
+                            // reading, or a save): this reading stops, and nothing of it is
+                            // lost; the tab follows the stored version and reads again.
+                            Err(SyncError::Storage(StorageError::Conflict { .. })) => {
+                                reading.other_tab = true;
+                                break;
+                            }
+                            Err(e) => return Err(e),
+                        }
                     }
                     Err(refused) => {
                         reading.members.push(Member::refused(&refused));

@@ -192,6 +192,9 @@ pub struct Reading {
     pub conflicts: Vec<Conflicted>,
     /// Something was stored (the open strategy is to be read again).
     pub stored: bool,
+    /// Another tab of this browser stored the strategy while this reading ran: it stopped
+    /// before taking the rest (the next reading does).
+    pub other_tab: bool,
 }
 
 /// Why a reading or a write could not be done at all.
