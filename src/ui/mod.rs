@@ -22,6 +22,8 @@ mod exporters;
 #[cfg(target_arch = "wasm32")]
 mod files_page;
 #[cfg(target_arch = "wasm32")]
+mod folder_open;
+#[cfg(target_arch = "wasm32")]
 mod handout;
 #[cfg(target_arch = "wasm32")]
 mod header;

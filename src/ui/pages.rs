@@ -49,9 +49,10 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
 });
 
 split!(files, load: load_open_from_folder,
-    /// 「共有フォルダから開く」: the strategies of a shared folder taken whole.
-    pub async fn open_from_folder(app: super::state::Sharing) -> Option<String> {
-        super::state::open_from_folder(app).await
+    /// 「共有フォルダから開く」: a strategy of a shared folder taken whole; what to show when
+    /// none was opened at once (the choice among several, or why nothing reads).
+    pub async fn open_from_folder(app: super::state::Sharing) -> Option<ViewFn> {
+        super::folder_open::opening_view(super::state::open_from_folder(app).await)
     }
 );
 

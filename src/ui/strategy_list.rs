@@ -23,7 +23,7 @@ pub fn StrategyList() -> impl IntoView {
     // 「共有フォルダから開く」: only where the browser can keep a folder; its code is
     // the files part's, fetched with the click.
     let folder_api = crate::storage::folder_api_available();
-    let folder_said = RwSignal::new(None::<String>);
+    let folder_said = RwSignal::new(None::<ViewFn>);
     let sharing = super::state::use_sharing();
     let open_from_folder = move |_| {
         leptos::task::spawn_local(async move {
@@ -141,7 +141,7 @@ pub fn StrategyList() -> impl IntoView {
                     <button type="button" data-testid="folder-open" on:click=open_from_folder>{state.text("共有フォルダから開く", "Open from a shared folder")}</button>
                 })}
             </div>
-            {move || folder_said.get().map(|t| view! { <p class="notice error" role="alert" data-testid="folder-open-said">{t}</p> })}
+            {move || folder_said.get().map(|v| v.run())}
             <p class="meta">{state.text(
                 "ファイルはこの画面にドロップしても取り込めます。取り込む前に内容を確認できます。",
                 "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>

@@ -96,6 +96,16 @@ pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
             format!("{}’s changes conflict with this computer’s. Choose which to keep.", c.by)
         }
     }));
+    if r.renamed_from.is_some() {
+        lines.push(
+            tr(
+                lang,
+                "別のパソコンが、このパソコンと同じメンバーIDで共有フォルダに書き込んでいました（ブラウザのプロファイルをコピーした場合など）。その変更はほかの人の変更として取り込み、このパソコンには新しいメンバーIDを付けました。",
+                "Another PC was writing to the shared folder under this PC's member id (a copied browser profile, for instance). Its changes were taken in as another member's, and this PC now has a new member id.",
+            )
+            .to_owned(),
+        );
+    }
     if r.other_tab {
         lines.push(
             tr(
@@ -185,6 +195,16 @@ pub fn conflict(by: &str, places: usize, took_ours: bool, lang: Language) -> Con
             all_theirs: format!("All: {by}’s"),
             reaches: format!("Your choice is saved as a new version and reaches {by} at the next sync (their conflict goes too). The current version stays in the history."),
         },
+    }
+}
+
+/// A folder picked to open a strategy from holds none that reads (`refused` files do not).
+pub fn nothing_to_open(refused: usize, lang: Language) -> String {
+    match (lang, refused) {
+        (Language::Ja, 0) => "このフォルダには、読み込める戦略のファイルがありません。".to_owned(),
+        (Language::Ja, n) => format!("このフォルダの戦略のファイル {n} 件は、どれも読み込めません。理由はファイルごとに下に示します（何も変更していません）。"),
+        (Language::En, 0) => "This folder holds no strategy file that can be read.".to_owned(),
+        (Language::En, n) => format!("None of the {n} strategy files in this folder can be read. The reasons are below, file by file (nothing was changed)."),
     }
 }
 

@@ -380,6 +380,58 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
   await cc.close();
 });
 
+test('opening from a folder: broken files are each listed with their reason; three strategies ask which one to open, and only it is stored and connected; without a name the panel says why nothing is written', async ({ browser }, testInfo) => {
+  const cc = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  await cc.addInitScript(folderInit);
+  const c = await cc.newPage();
+  await c.goto('./');
+  await expect(c.getByTestId('empty-list')).toBeVisible();
+  const text = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8');
+  const named = (name: string, member: string) => `shirube-${JSON.parse(text(name)).strategy.id}-${member}.json`;
+  const [m1, m2] = ['m' + '1'.repeat(32), 'm' + '2'.repeat(32)];
+  await put(c, {
+    [named('hokuto', m1)]: '{ "format": "shirube-strategy", ',
+    [named('kitamoto', m1)]: text('kitamoto').replace('"version": 1', '"version": 99'),
+  });
+  await c.getByTestId('folder-open').click();
+  const said = c.getByTestId('folder-open-said');
+  await expect(said).toContainText('2 件は、どれも読み込めません');
+  const refused = c.getByTestId('folder-open-refused-file');
+  await expect(refused).toHaveCount(2);
+  await expect(refused.filter({ hasText: named('hokuto', m1) })).toHaveCount(1);
+  await expect(refused.filter({ hasText: named('kitamoto', m1) })).toContainText('新しい');
+  await expect(c.getByTestId('empty-list')).toBeVisible();
+  await said.screenshot({ path: 'test-results/screenshots/folder-open-broken-ja.png' });
+
+  await put(c, {
+    [named('hokuto', m1)]: text('hokuto'),
+    [named('kitamoto', m1)]: text('kitamoto'),
+    [named('kitamoto', m2)]: text('kitamoto'),
+    [named('made-up-targets', m2)]: text('made-up-targets'),
+  });
+  await c.getByTestId('folder-open').click();
+  const choices = c.getByTestId('folder-open-choice');
+  await expect(choices).toHaveCount(3);
+  await expect(choices.filter({ hasText: '北本市' })).toContainText('メンバーのファイル 2 件');
+  await expect(c.getByTestId('strategy-row')).toHaveCount(0);
+  await c.getByTestId('folder-open-choose-list').screenshot({ path: 'test-results/screenshots/folder-open-choose-ja.png' });
+  await choices.filter({ hasText: '北本市' }).getByTestId('folder-open-choose').click();
+  await expect(c.getByTestId('files-page')).toBeVisible();
+  await expect(c.getByTestId('folder-connected')).toContainText('share');
+  // Connected with no name: the others' files are read, the own file is not written, and the
+  // panel says why.
+  await expect(c.getByTestId('folder-problem')).toContainText('名前が入力されていないため');
+  expect(Object.keys(await share(c)).filter((n) => !n.endsWith(`${m1}.json`) && !n.endsWith(`${m2}.json`))).toEqual([]);
+  await c.getByTestId('folder-name').fill('鈴木');
+  await c.getByTestId('folder-name-save').click();
+  await expect.poll(async () => Object.keys(await share(c)).length, { timeout: 15_000 }).toBe(5);
+  await expect(c.getByTestId('folder-problem')).toHaveCount(0);
+  await c.goto('./');
+  await expect(c.getByTestId('strategy-row')).toHaveCount(1);
+  await expect(c.getByTestId('strategy-row')).toContainText('北本市');
+  await cc.close();
+});
+
 test('without the folder API a folder read by hand merges the same way, and the own file downloads under its name', async ({ browser }, testInfo) => {
   const ca = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const a = await member(ca, '田中');

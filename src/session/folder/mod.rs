@@ -168,10 +168,20 @@ impl FolderSync {
                     continue;
                 }
             };
+            let head = top.as_ref().and_then(|t| t.head.clone());
+            if entry.name == own && head.as_deref().is_some_and(|h| !place.holds(h)) {
+                // A version this browser never wrote nor took, under its own member id: another
+                // PC writes there (a copied browser profile). Its edits are taken as another
+                // member's, and this browser goes on under a new id, so that its next write
+                // does not overwrite them.
+                reading.renamed_from = Some(std::mem::replace(&mut self.me.id, new_member_id()));
+                whole.push((entry, member));
+                continue;
+            }
             if entry.name == own {
                 // What this member last wrote: the next write is needed when it is not the
                 // current version (gone, broken, or older: written again).
-                self.written = top.as_ref().and_then(|t| t.head.clone());
+                self.written = head;
                 own_entry = Some(entry);
                 continue;
             }

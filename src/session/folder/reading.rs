@@ -195,6 +195,10 @@ pub struct Reading {
     /// Another tab of this browser stored the strategy while this reading ran: it stopped
     /// before taking the rest (the next reading does).
     pub other_tab: bool,
+    /// The own file held a version written by another PC under this member's id (a copied
+    /// browser profile): its edits were taken as another member's, and this browser now has a
+    /// new member id ([`super::FolderSync::me`]), to be kept; this was the old one.
+    pub renamed_from: Option<String>,
 }
 
 /// Why a reading or a write could not be done at all.

@@ -239,3 +239,36 @@ fn a_member_quiet_for_two_weeks_is_away_and_names_are_the_files_and_bounded() {
     assert_eq!(reading::days_between("2026-02-28T00:00:00Z", "2026-03-01T23:00:00Z"), Some(1));
     assert_eq!(reading::bounded_name(&"長".repeat(100)).chars().count(), 41);
 }
+
+#[test]
+fn a_second_pc_writing_under_the_same_member_id_is_taken_as_another_member_and_nothing_is_lost() {
+    let (folder, mut a, mut b, mut c) = three();
+    // A's browser profile copied to a second PC: the same member id, storage of its own.
+    let mut copy = Desk::with_id("田中", &a.sync.me.id, &a.sync.strategy);
+    let (got, _) = take_whole(&copy.store, &folder, &a.sync.strategy, &at(5)).wait().unwrap().unwrap();
+    assert_eq!(got, a.strategy());
+    copy.poll(&folder, &at(6));
+    copy.edit(&at(7), |s| s.title = "二台目の題名".into());
+    assert!(copy.write(&folder, &at(8)), "the copy writes A's file name");
+    a.edit(&at(9), |s| s.municipality.name = "一台目の市".into());
+    let old_id = a.sync.me.id.clone();
+    let r = a.read(&folder, &at(10));
+    assert_eq!(r.renamed_from.as_deref(), Some(old_id.as_str()), "{r:?}");
+    assert_ne!(a.sync.me.id, old_id, "A goes on under a new id");
+    assert!(r.stored && r.conflicts.is_empty(), "{r:?}");
+    let said = crate::words::folder::reading(&r, crate::locale::Language::Ja).join("");
+    assert!(said.contains("新しいメンバーID"), "{said}");
+    assert!(a.write(&folder, &at(11)));
+    let copy_file = file_name(&a.sync.strategy, &old_id);
+    let in_copy_file = crate::format::open(&folder.get(&copy_file).unwrap()).unwrap();
+    let crate::format::Opened::Strategy(in_copy_file) = in_copy_file else { panic!("a strategy file") };
+    assert_eq!(in_copy_file.strategy.title, "二台目の題名", "the copy's file is not overwritten");
+    settle(&folder, &mut [&mut a, &mut b, &mut c, &mut copy], 12, 3);
+    let s = b.strategy();
+    assert_eq!(
+        (s.title.as_str(), s.municipality.name.as_str()),
+        ("二台目の題名", "一台目の市"),
+        "both PCs' edits reach everyone"
+    );
+    assert_fixed_point(&folder, &mut [&mut a, &mut b, &mut c, &mut copy], 20);
+}

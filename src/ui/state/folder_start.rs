@@ -1,5 +1,6 @@
 //! How the shared folder's sync starts away from the strategy's files page:
-//! 「共有フォルダから開く」 on the list takes a folder's strategies whole; a strategy connected in
+//! 「共有フォルダから開く」 on the list takes a folder's strategy whole (the user chooses when
+//! it holds several; files that do not read are listed with their reasons); a strategy connected in
 //! this browser (the preferences list it) resumes its sync on any page of it ([`resume`], in the
 //! `files` part), and after a restart whose permission is "prompt" a notice offers
 //! 「共有フォルダに再接続」 ([`reconnect_from_notice`]). The sync itself is `folder_sync`'s.
@@ -7,55 +8,74 @@
 use super::folder_sync::{current, sync_for};
 use super::{Facade, Sharing};
 use crate::model::Id;
-use crate::session::folder::SyncError;
+use crate::session::folder::{InFolder, Refused, SyncError};
 use crate::storage::{self, DiskFolder};
 use crate::ui::files;
 use leptos::task::spawn_local;
 
-/// 「共有フォルダから開く」 on the strategy list: a folder picked, and every strategy it holds
-/// members' files of that this browser does not hold is stored whole (`folder::take_whole`,
-/// with its lineage), the folder kept for each; the first one's files page opens, where its
-/// sync starts. Returns what to say when nothing could be opened.
-pub async fn open_from_folder(app: Sharing) -> Option<String> {
+/// What a folder picked with 「共有フォルダから開く」 holds.
+pub enum Opening {
+    /// Picking was cancelled, or the one strategy it holds was opened.
+    Done,
+    /// Nothing opened, and why: the folder could not be read, or none of its files reads
+    /// (each with its reasons).
+    Nothing { said: String, refused: Vec<Refused> },
+    /// Several strategies: the user chooses one ([`open_picked`]), the others stay unread.
+    Choose(Vec<InFolder>),
+}
+
+thread_local! {
+    /// The folder a choice of [`Opening::Choose`] is made in.
+    static PICKED: std::cell::RefCell<Option<DiskFolder>> = const { std::cell::RefCell::new(None) };
+}
+
+/// 「共有フォルダから開く」 on the strategy list: a folder picked; when it holds members' files
+/// of one strategy, that strategy is opened ([`open_picked`]); of several, the user chooses.
+pub async fn open_from_folder(app: Sharing) -> Opening {
     let lang = app.app().lang();
     let folder = match DiskFolder::pick().await {
         Ok(Some(f)) => f,
-        Ok(None) => return None,
-        Err(e) => return Some(crate::words::folder::sync_error(&SyncError::Folder(e), lang)),
-    };
-    let found = match crate::session::folder::strategies_in(&folder).await {
-        Ok((found, _)) => found,
-        Err(e) => return Some(crate::words::folder::sync_error(&e, lang)),
-    };
-    let store = app.store();
-    let mut first = None;
-    for s in found {
-        let here = store.has(&s.id).await.unwrap_or(true);
-        if !here {
-            match crate::session::folder::take_whole(&store, &folder, &s.id, &files::now()).await {
-                Ok(Some(_)) => {}
-                Ok(None) => continue,
-                Err(e) => return Some(crate::words::folder::sync_error(&e, lang)),
+        Ok(None) => return Opening::Done,
+        Err(e) => {
+            return Opening::Nothing {
+                said: crate::words::folder::sync_error(&SyncError::Folder(e), lang),
+                refused: Vec::new(),
             }
         }
-        storage::keep_folder(s.id.as_str(), &folder).await;
-        app.remember_folder(&s.id, true);
-        first.get_or_insert(s.id);
+    };
+    let (found, refused) = match crate::session::folder::strategies_in(&folder).await {
+        Ok(found) => found,
+        Err(e) => return Opening::Nothing { said: crate::words::folder::sync_error(&e, lang), refused: Vec::new() },
+    };
+    PICKED.with(|p| *p.borrow_mut() = Some(folder));
+    match found.as_slice() {
+        [] => Opening::Nothing { said: crate::words::folder::nothing_to_open(refused.len(), lang), refused },
+        [one] => match open_picked(app, one).await {
+            Some(said) => Opening::Nothing { said, refused: Vec::new() },
+            None => Opening::Done,
+        },
+        _ => Opening::Choose(found),
     }
-    match first {
-        Some(id) => {
-            app.taken_whole(id).await;
-            None
+}
+
+/// Opens `chosen` of the folder last picked: stored whole (`folder::take_whole`, with its
+/// lineage) when this browser does not hold it, the folder kept for it, its files page opened
+/// (where its sync starts). Returns what to say when it could not be opened.
+pub async fn open_picked(app: Sharing, chosen: &InFolder) -> Option<String> {
+    let lang = app.app().lang();
+    let folder = PICKED.with(|p| p.borrow().clone())?;
+    let store = app.store();
+    if !store.has(&chosen.id).await.unwrap_or(true) {
+        match crate::session::folder::take_whole(&store, &folder, &chosen.id, &files::now()).await {
+            Ok(Some(_)) => {}
+            Ok(None) => return Some(crate::words::folder::nothing_to_open(0, lang)),
+            Err(e) => return Some(crate::words::folder::sync_error(&e, lang)),
         }
-        None => Some(
-            crate::locale::tr(
-                lang,
-                "このフォルダには、読み込める戦略のファイルがありません。",
-                "This folder holds no strategy file that can be read.",
-            )
-            .to_owned(),
-        ),
     }
+    storage::keep_folder(chosen.id.as_str(), &folder).await;
+    app.remember_folder(&chosen.id, true);
+    app.taken_whole(chosen.id.clone()).await;
+    None
 }
 
 /// A strategy connected to a shared folder in this browser syncs on every page of it:

@@ -290,6 +290,13 @@ impl PageSync {
                 self.shown.last.set(Some(at.clone()));
                 self.shown.problem.set(None);
                 let stored = reading.stored;
+                if reading.renamed_from.is_some() {
+                    // Another PC wrote under this member's id: the new id the reading took is
+                    // kept, so that the next write goes to a file of its own.
+                    if let Some(id) = self.sync.borrow().as_ref().map(|s| s.me.id.clone()) {
+                        app.keep_member_id(id);
+                    }
+                }
                 if !reading.taken.is_empty() {
                     self.shown.recent.update(|r| {
                         for t in &reading.taken {

@@ -44,7 +44,8 @@ use actions::{perform, Action};
 pub use downloads::{try_use_downloads, use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
 pub use folder_start::{
-    install as install_folder_start, open_from_folder, reconnect_from_notice, resume as resume_folder,
+    install as install_folder_start, open_from_folder, open_picked, reconnect_from_notice, resume as resume_folder,
+    Opening,
 };
 pub use folder_sync::Link;
 pub use importing::{use_importing, Importing};

@@ -105,6 +105,12 @@ impl Sharing {
         Me { id, name: name.unwrap_or_default(), role: self.role() }
     }
 
+    /// This browser's member id from now on (the folder's reading found another PC writing
+    /// under the old one).
+    pub fn keep_member_id(&self, id: String) {
+        self.app.set_preferences(move |p| p.folder_member = Some(id));
+    }
+
     pub fn name(&self) -> Option<String> {
         self.app.prefs.with(|p| p.folder_name.clone()).filter(|n| !n.trim().is_empty())
     }
