@@ -162,10 +162,20 @@ fn new_line(line: usize, style: Style, numbering: String, number: String, title:
 /// In a table of contents (`toc`), a numbered line titled as the document's own section of a
 /// goal is dropped, with what it would be in the tree (`Outline::take_back`).
 fn gather(entries: Vec<Line>, toc: bool, dropped: &mut Vec<Dropped>) -> Vec<OutlineLine> {
+    let sections = if toc { goal_sections(&entries) } else { HashSet::new() };
     let mut lines: Vec<OutlineLine> = Vec::new();
     let mut in_targets = false;
     for e in entries {
         match e.kind {
+            Kind::Item(n) if sections.contains(&e.no) => {
+                let item = new_line(e.no, n.style, n.written, n.number, &n.rest, n.priority);
+                dropped.push(Dropped {
+                    line: e.no,
+                    text: e.text,
+                    reason: DropReason::SectionHeading,
+                    item: Some(item),
+                });
+            }
             Kind::PageTop => {}
             Kind::Heading(intro) => {
                 lines.push(new_line(e.no, Style::Heading(intro), String::new(), String::new(), &e.text, false));
@@ -193,6 +203,45 @@ fn gather(entries: Vec<Line>, toc: bool, dropped: &mut Vec<Dropped>) -> Vec<Outl
         }
     }
     lines
+}
+
+/// In a table of contents, the lines (by number) that are a goal's own document sections:
+/// under a goal whose items are 施策N lines, every numbered line beside them that is not one —
+/// a line before its first 施策N, or one after it in a style seen before it (`(1) 基本目標`,
+/// `(2) 基本的方向`, `(3) 具体的な施策`, then `施策1`). A style first seen below a 施策N line
+/// is that measure's own items.
+fn goal_sections(entries: &[Line]) -> HashSet<usize> {
+    let mut sections = HashSet::new();
+    let mut block: Vec<&Line> = Vec::new();
+    let mut flush = |block: &mut Vec<&Line>| {
+        let styles = |l: &&Line| match &l.kind {
+            Kind::Item(n) => Some(n.style),
+            _ => None,
+        };
+        if let Some(first) = block.iter().position(|l| styles(l) == Some(Style::MainMeasure)) {
+            let before: HashSet<Style> = block[..first].iter().filter_map(styles).collect();
+            for (i, l) in block.iter().enumerate() {
+                match styles(l) {
+                    Some(Style::MainMeasure) | None => {}
+                    Some(style) if i < first || before.contains(&style) => {
+                        sections.insert(l.no);
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        block.clear();
+    };
+    for e in entries {
+        match &e.kind {
+            Kind::Item(n) if matches!(n.style, Style::Goal(_)) => flush(&mut block),
+            Kind::Heading(_) => flush(&mut block),
+            Kind::Item(_) => block.push(e),
+            Kind::Text | Kind::PageTop => {}
+        }
+    }
+    flush(&mut block);
+    sections
 }
 
 /// A text line under an item: its title when it had none, its ～subtitle～, or its body.

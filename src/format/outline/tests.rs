@@ -270,6 +270,74 @@ fn a_table_of_contents_is_read_as_the_outline() {
 }
 
 #[test]
+fn a_goals_own_numbered_sections_before_its_measures_are_never_taken_as_measures() {
+    // (3) is not a heading word: it was once taken as a measure, the last of the sections.
+    let o = parse_outline(
+        "目次
+基本目標1: しごとをつくる.................... 6
+(1)数値目標.................................. 6
+(2)基本的方向................................ 6
+(3)講ずべき施策の概要....................... 7
+施策1:企業立地の促進........................ 7
+施策2:観光の振興............................ 8
+基本目標2: ひとの流れをつくる................ 10
+(1)数値目標.................................. 10
+(2)施策の展開................................ 10
+施策1:移住の促進............................ 11
+(3)重点プロジェクト.......................... 12
+",
+    );
+    assert_eq!(
+        levels(&o),
+        vec![
+            (Level::Goal, "1", "しごとをつくる"),
+            (Level::Measure, "1", "企業立地の促進"),
+            (Level::Measure, "2", "観光の振興"),
+            (Level::Goal, "2", "ひとの流れをつくる"),
+            (Level::Measure, "1", "移住の促進"),
+        ]
+    );
+    let sections: Vec<&str> =
+        o.dropped.iter().filter(|d| d.reason == DropReason::SectionHeading).map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        sections,
+        [
+            "(1)数値目標",
+            "(2)基本的方向",
+            "(3)講ずべき施策の概要",
+            "(1)数値目標",
+            "(2)施策の展開",
+            "(3)重点プロジェクト"
+        ]
+    );
+}
+
+#[test]
+fn a_goal_without_measure_lines_keeps_its_numbered_items_as_measures() {
+    let o = parse_outline(
+        "目次
+基本目標1: しごとをつくる.................... 6
+(1)企業立地の促進............................ 7
+(2)観光の振興................................ 8
+基本目標2: ひとの流れをつくる................ 10
+施策1:移住の促進............................ 11
+① 空き家バンク............................... 11
+",
+    );
+    assert_eq!(
+        levels(&o),
+        vec![
+            (Level::Goal, "1", "しごとをつくる"),
+            (Level::Measure, "1", "企業立地の促進"),
+            (Level::Measure, "2", "観光の振興"),
+            (Level::Goal, "2", "ひとの流れをつくる"),
+            (Level::Measure, "1", "移住の促進"),
+            (Level::Initiative, "1", "空き家バンク"),
+        ]
+    );
+}
+
+#[test]
 fn a_section_heading_of_a_table_of_contents_can_be_taken_back_as_a_measure() {
     let mut o = parse_outline(CONTENTS);
     let at = o.dropped.iter().position(|d| d.text == "(2)基本的方向").expect("dropped");
