@@ -550,10 +550,9 @@ for (const side of ['ours', 'theirs'] as const) {
     await a.getByTestId('folder-conflict-decide').click();
     const decided = side === 'ours' ? '田中さんの基本目標1' : '佐藤さんの基本目標1';
     await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(decided);
-    // The card goes, and the history names the person the conflict was with.
+    // The card goes.
     await expect(a.getByTestId('folder-conflict')).toHaveCount(0);
     await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
-    await expect(a.getByTestId('version-history')).toContainText('佐藤さんとの競合を選んで統合しました');
     await a.goto(FILES);
     // B never decides: A's decision comes in as it is, with no card.
     // A's own file holds the decision: a version with both as parents.
@@ -567,6 +566,9 @@ for (const side of ['ours', 'theirs'] as const) {
     await expect.poll(async () => (await storedStrategyOfPage(b)).goals[0].title).toBe(decided);
     await expect(b.getByTestId('folder-show-conflict')).toHaveCount(0);
     await settled(a, b);
+    // The decision names the person it was with, in the history (once a later version exists).
+    await editGoalThenFiles(a, 1, 'goal-subtitle', '決めたあとの副題');
+    await expect(a.getByTestId('version-history')).toContainText('佐藤さんとの競合を選んで統合しました');
     await ca.close();
     await cb.close();
   });

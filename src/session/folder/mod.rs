@@ -291,16 +291,7 @@ impl FolderSync {
         clock.breathe().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
         let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
-        let carried = imported.lineage.as_ref().map(|l| l.checked_base(&imported.strategy)).transpose();
         let theirs = file_version(&imported);
-        let carried = match carried {
-            Ok(carried) => carried.flatten(),
-            Err(_) => {
-                line.standing = Standing::Refused;
-                reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
-                return Ok(line);
-            }
-        };
         line.version = theirs.id.clone();
         let bases = match ancestry.relation(&theirs) {
             Relation::InStep => {
@@ -323,6 +314,16 @@ impl FolderSync {
             }
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
             Relation::Diverged { bases } => bases,
+        };
+        // The base the file carries, checked only when a merge needs one (a fast-forward does
+        // not: its fingerprint is not computed).
+        let carried = match imported.lineage.as_ref().map(|l| l.checked_base(&imported.strategy)).transpose() {
+            Ok(carried) => carried.flatten(),
+            Err(_) => {
+                line.standing = Standing::Refused;
+                reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
+                return Ok(line);
+            }
         };
         let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));
         let base = self.base_for(store, folder, ancestry, own_entry, &theirs, &bases, carried, clock).await?;
@@ -354,9 +355,11 @@ impl FolderSync {
             reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours });
             return Ok(line);
         }
+        // Their edits since the base: what the merge took from them, or, merged the other way
+        // round, what it kept of theirs (no second merge to turn it round).
         let changes = match ours_id < theirs.id {
             true => m.taken.clone(),
-            false => merge(&base, &ancestry.current, &imported.strategy).taken,
+            false => m.kept.clone(),
         };
         line.changes = summary(&changes);
         line.standing = Standing::Taken;
