@@ -25,7 +25,7 @@ pub struct Author {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::format::{export, export_shared, import, Lineage};
+    use crate::format::{export, export_member_file, import, Lineage};
 
     /// Written when given, read back by the quick path and by the chain (an older version's file
     /// is migrated through it), absent from every other file.
@@ -33,7 +33,7 @@ mod tests {
     fn the_author_is_kept_on_a_round_trip_and_absent_when_there_is_none() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
         let author = Author { id: "m0123abcd".into(), name: "田中".into(), role: None };
-        let text = export_shared(&s, "2026-12-01T09:00:00Z", &Lineage::default(), &author);
+        let text = export_member_file(&s, "2026-12-01T09:00:00Z", &Lineage::default(), &author);
         let read = import(&text).unwrap();
         assert_eq!((read.author.as_ref(), &read.strategy), (Some(&author), &s));
         // The chain (a key out of the quick path's order is still the same file).
@@ -60,7 +60,7 @@ mod tests {
         let civic = s.departments.iter().find(|d| d.name == "市民課").unwrap().id.clone();
         let role = crate::model::Role::Department(civic);
         let author = Author { id: "m0123abcd".into(), name: "佐藤".into(), role: Some(role.clone()) };
-        let text = export_shared(&s, "2026-12-01T09:00:00Z", &Lineage::default(), &author);
+        let text = export_member_file(&s, "2026-12-01T09:00:00Z", &Lineage::default(), &author);
         assert_eq!(import(&text).unwrap().author, Some(author.clone()));
         let top = crate::format::peek_top(&text.as_bytes()[..crate::format::TOP_BYTES.min(text.len())]).unwrap();
         assert_eq!(top.author.and_then(|a| a.role), Some(role));

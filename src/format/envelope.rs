@@ -144,7 +144,7 @@ pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lin
 }
 
 /// [`export_with_lineage`] naming who wrote it: a member's own file in a shared folder.
-pub fn export_shared(strategy: &Strategy, exported_at: &str, lineage: &Lineage, author: &Author) -> String {
+pub fn export_member_file(strategy: &Strategy, exported_at: &str, lineage: &Lineage, author: &Author) -> String {
     let mut envelope = envelope(strategy, exported_at);
     (envelope.header.head, envelope.lineage, envelope.author) = (lineage.head.as_deref(), Some(lineage), Some(author));
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())

@@ -52,7 +52,7 @@ pub use author::Author;
 pub use compare::{compare, Changes};
 pub use entries::Saved;
 pub use envelope::{
-    export, export_compact, export_shared, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR,
+    export, export_compact, export_member_file, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR,
 };
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,

@@ -73,7 +73,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::{export, export_shared, Lineage};
+    use crate::format::{export, export_member_file, Lineage};
 
     #[test]
     fn the_top_of_a_shared_file_says_its_version_and_author_within_the_first_bytes() {
@@ -81,7 +81,7 @@ mod tests {
         let head = "0123456789abcdef0123456789abcdef".to_owned();
         let lineage = Lineage { head: Some(head.clone()), ..Lineage::default() };
         let author = Author { id: "m1".into(), name: "田中".repeat(100), role: None };
-        let text = export_shared(&s, "2026-12-01T09:00:00Z", &lineage, &author);
+        let text = export_member_file(&s, "2026-12-01T09:00:00Z", &lineage, &author);
         let top = peek_top(&text.as_bytes()[..TOP_BYTES]).unwrap();
         assert_eq!(top.head, Some(head));
         assert_eq!(top.exported_at, "2026-12-01T09:00:00Z");

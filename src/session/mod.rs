@@ -39,4 +39,4 @@ pub mod workshop_nav;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};
-pub use notice::{Notice, Room};
+pub use notice::{Notice, SpaceUse};

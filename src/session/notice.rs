@@ -92,7 +92,7 @@ pub enum Notice {
     /// tab (export offered), and is saved again by itself once there is room.
     StorageFull {
         title: String,
-        room: Option<Room>,
+        room: Option<SpaceUse>,
     },
     /// Every kept version was deleted, to make room.
     VersionsDiscarded {
@@ -175,7 +175,7 @@ pub enum Notice {
 /// What holds the room of a full storage, as the storage-full notice says it (from
 /// `storage::Usage`, without its list of backups).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Room {
+pub struct SpaceUse {
     pub version_count: usize,
     pub versions: usize,
     pub backup_count: usize,
@@ -184,9 +184,9 @@ pub struct Room {
     pub largest_strategy: usize,
 }
 
-impl From<&crate::storage::Usage> for Room {
-    fn from(u: &crate::storage::Usage) -> Room {
-        Room {
+impl From<&crate::storage::Usage> for SpaceUse {
+    fn from(u: &crate::storage::Usage) -> SpaceUse {
+        SpaceUse {
             version_count: u.version_count,
             versions: u.versions,
             backup_count: u.backup_sizes.len(),

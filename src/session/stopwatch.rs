@@ -9,7 +9,7 @@ pub trait Stopwatch {
     /// Waits for the page's next turn between two long steps (a merge of a large strategy,
     /// then its result), so that their time does not add up into one long task; natively,
     /// nothing.
-    async fn breathe(&self) {}
+    async fn yield_now(&self) {}
 }
 
 /// Records nothing.

@@ -29,7 +29,7 @@ pub struct IndexedDb {
 }
 
 /// Opens the database `name` at version 1 with its one object store `store` (a later version
-/// adds its own steps here): the app's data, and the shared folders' handles (`disk_folder`).
+/// adds its own steps here): the app's data, and the shared folders' handles (`folder::disk`).
 pub(super) async fn open_with_store(
     name: &str,
     store: &'static str,

@@ -17,7 +17,7 @@ pub const NAMED_PREFIX: &str = "shirube/v1/named/";
 /// `format::history::Node`), bounded.
 pub const GRAPH_PREFIX: &str = "shirube/v1/graph/";
 /// `shirube/v1/taken/<id>/<member>`: the version last taken from a member of a shared folder
-/// (`storage::shared`), whole: the version a later file of theirs is likely merged from.
+/// (`storage::folder::taking`), whole: the version a later file of theirs is likely merged from.
 pub const TAKEN_PREFIX: &str = "shirube/v1/taken/";
 /// `shirube/v1/version/<id>/<seq>`: a kept earlier version (the envelope as it was).
 pub const VERSION_PREFIX: &str = "shirube/v1/version/";

@@ -5,7 +5,7 @@
 //! tab's save checks).
 //!
 //! A version is named when it leaves (written to a file: [`Store::export_file`],
-//! [`Store::shared_file`]) or arrives (a file's version taken as it is, a merge): a save over a
+//! [`Store::member_file`]) or arrives (a file's version taken as it is, a merge): a save over a
 //! version nobody else has seen keeps that one's parents, so the graph grows by what was shared,
 //! not by every keystroke. [`Ancestry`] answers how another file's version stands against the
 //! current one, and [`Store::merge_base`] finds the version to merge from, by one rule for
@@ -15,7 +15,7 @@ use super::versions::{Head, Named, Origin, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
 use crate::format::history::{relation, version_id, Graph, Node, Relation, MAX_GRAPH};
 use crate::format::{
-    export_shared, export_with_lineage, fingerprint, legacy_version, Author, FileVersion, Imported, Lineage,
+    export_member_file, export_with_lineage, fingerprint, legacy_version, Author, FileVersion, Imported, Lineage,
     LineageError,
 };
 use crate::model::{Id, Strategy};
@@ -362,7 +362,7 @@ impl<B: Backend> Store<B> {
     /// member's own last file: the history may have thinned it away). `with_base`: whether
     /// the file carries the nearest version others may lack, whole (a file that would be too
     /// large for the others is written without it).
-    pub async fn shared_file(
+    pub async fn member_file(
         &self,
         id: &Id,
         now: &str,
@@ -405,7 +405,7 @@ impl<B: Backend> Store<B> {
         let (base_id, base) = carried.unzip();
         let lineage = Lineage { head: Some(head), graph, base, base_id, versions: Vec::new() };
         let text = match author {
-            Some(author) => export_shared(&ancestry.current, now, &lineage, author),
+            Some(author) => export_member_file(&ancestry.current, now, &lineage, author),
             None => export_with_lineage(&ancestry.current, now, &lineage),
         };
         Ok((text, ancestry))

@@ -26,7 +26,7 @@
 //! * The shared folder: the [`Folder`] interface the folder sync works over (list,
 //!   read, write one's own file; [`MemoryFolder`] in memory), and what the sync asks of the
 //!   store (`shared`: a member's version taken or merged, and undone; `lineage`: [`Ancestry`],
-//!   [`Store::shared_file`], one's own file).
+//!   [`Store::member_file`], one's own file).
 //! * [`Store::usage`] says how much of `localStorage`'s limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
@@ -37,8 +37,6 @@ mod backups;
 mod browser;
 mod decode;
 mod deleting;
-#[cfg(target_arch = "wasm32")]
-mod disk_folder;
 #[cfg(target_arch = "wasm32")]
 mod drafts;
 mod error;
@@ -54,7 +52,6 @@ mod local;
 mod migrate;
 mod preferences;
 mod regions;
-mod shared;
 mod store;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -70,15 +67,15 @@ pub use browser::{
     Opening, Persistence, WriteTarget, Writer,
 };
 #[cfg(target_arch = "wasm32")]
-pub use disk_folder::{
-    folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
-    Permission,
-};
-#[cfg(target_arch = "wasm32")]
 pub use drafts::{
     drafts, drop_draft, drop_kept_preferences, keep_draft, keep_preferences, kept_preferences, KeptDraft,
 };
 pub use error::{StorageError, BROWSER_LIMIT_UNITS};
+#[cfg(target_arch = "wasm32")]
+pub use folder::{
+    folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
+    Permission,
+};
 pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]

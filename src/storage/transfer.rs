@@ -302,7 +302,7 @@ mod tests {
             heading: "長".into(),
             body: "あ".repeat(50_000),
         });
-        // Room for the backup, not for the new version as well.
+        // SpaceUse for the backup, not for the new version as well.
         mem.set_quota(Some(mem.used_bytes() * 2 + 2_000));
         assert!(matches!(store.replace(&new, "t2", None).wait(), Err(StorageError::QuotaExceeded { .. })));
         assert_eq!(snapshot(), before);

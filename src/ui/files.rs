@@ -257,7 +257,7 @@ mod browser {
         }
 
         /// A task of its own (setTimeout 0), not a microtask: input and drawing come in between.
-        async fn breathe(&self) {
+        async fn yield_now(&self) {
             sleep(0).await
         }
     }

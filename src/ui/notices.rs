@@ -26,7 +26,7 @@ pub fn NoticeView() -> impl IntoView {
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
-        let crate::words::Said { headline, lines, error } = words::notice(&notice, lang);
+        let crate::words::NoticeText { headline, lines, error } = words::notice(&notice, lang);
         let undo = match &notice {
             Notice::Deleted { backup_key, .. } => Some(backup_key.clone()),
             Notice::Imported { replaced: Some(backup_key), .. } => Some(backup_key.clone()),

@@ -18,7 +18,7 @@ mod table;
 
 pub use csv::*;
 pub use folder::version_reason;
-pub use notice::{notice, Said};
+pub use notice::{notice, NoticeText};
 pub use problems::*;
 pub use region::towns_line;
 pub use storage::*;

@@ -7,7 +7,7 @@ use crate::session::Notice;
 
 /// A notice put into words.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Said {
+pub struct NoticeText {
     pub headline: String,
     pub lines: Vec<String>,
     /// Something went wrong (shown as an alert).
@@ -15,7 +15,7 @@ pub struct Said {
 }
 
 /// What to do when storage is full, with what each way frees.
-fn full_lines(room: Option<&crate::session::Room>, lang: Language) -> Vec<String> {
+fn full_lines(room: Option<&crate::session::SpaceUse>, lang: Language) -> Vec<String> {
     use super::storage::size;
     let ja = lang == Language::Ja;
     let mut lines = vec![tr(
@@ -52,7 +52,7 @@ fn full_lines(room: Option<&crate::session::Room>, lang: Language) -> Vec<String
 }
 
 /// The words of a notice.
-pub fn notice(notice: &Notice, lang: Language) -> Said {
+pub fn notice(notice: &Notice, lang: Language) -> NoticeText {
     let error = matches!(
         *notice,
         Notice::ImportFailed { .. }
@@ -298,7 +298,7 @@ pub fn notice(notice: &Notice, lang: Language) -> Said {
             vec![tr(lang, "CSV の実績値・目標値は開いている戦略に取り込みます。戦略を開いてから、もう一度ドロップするか「Excel・印刷」で選んでください。何も変更していません。", "CSV values go into an open strategy. Open a strategy, then drop the file again or choose it under “Excel and print”. Nothing was changed.").to_owned()],
         ),
     };
-    Said { headline, lines, error }
+    NoticeText { headline, lines, error }
 }
 
 /// 「追加した戦略: 2 件」 / "Strategies added: 2", added to `lines` only when `n` is not 0.

@@ -14,7 +14,7 @@
 //!   content unchanged, nothing is written): polling members reach a fixed point.
 //! * Writing ([`FolderSync::write`]): this member's own file, when its content changed since it
 //!   was last written ([`write_needed`]; the timers are the page's), with the strategy's lineage
-//!   and the newest shared version whole (`Store::shared_file`), recorded as a `Synced` version
+//!   and the newest shared version whole (`Store::member_file`), recorded as a `Synced` version
 //!   that thinning may drop.
 //! * A browser with nothing stored ([`strategies_in`], [`take_whole`]): the strategy whole from
 //!   the most complete member's file, with its lineage, so that later merges find their base.
@@ -227,14 +227,14 @@ impl FolderSync {
             }
             // In step: said against the version stored after every merge.
             for m in &mut reading.members {
-                if m.standing == Standing::Behind && ancestry.place.id.as_deref() == Some(m.version.as_str()) {
+                if m.standing == Standing::Behind && m.version.is_some() && ancestry.place.id == m.version {
                     m.standing = Standing::InStep;
                 }
             }
         }
         for m in &mut reading.members {
             if m.standing == Standing::Behind
-                && reading::days_between(&m.written_at, now).is_some_and(|d| d >= AWAY_DAYS)
+                && m.written_at.as_deref().and_then(|w| reading::days_between(w, now)).is_some_and(|d| d >= AWAY_DAYS)
             {
                 m.standing = Standing::Away;
             }
@@ -288,11 +288,11 @@ impl FolderSync {
             .unwrap_or(member.clone());
         // Each long step (this file's fingerprint, the base read, the merge, its result) in a
         // task of its own.
-        clock.breathe().await;
+        clock.yield_now().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
         let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
         let theirs = file_version(&imported);
-        line.version = theirs.id.clone();
+        line.version = Some(theirs.id.clone());
         let bases = match ancestry.relation(&theirs) {
             Relation::InStep => {
                 line.standing = Standing::InStep;
@@ -331,7 +331,7 @@ impl FolderSync {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
-        clock.breathe().await;
+        clock.yield_now().await;
         // Merged in one order whoever merges (the lower id as "ours"), so that two members
         // making the same merge make the same version.
         let ours_id = ancestry.named().0;
@@ -363,7 +363,7 @@ impl FolderSync {
         };
         line.changes = summary(&changes);
         line.standing = Standing::Taken;
-        clock.breathe().await;
+        clock.yield_now().await;
         let Ok(merged) = clock.timed("shirube:folder-resolve", || m.resolve(&[])) else {
             // The merge does not give a valid strategy (a bug): nothing is stored.
             line.standing = Standing::NoCommonVersion;
@@ -393,10 +393,10 @@ impl FolderSync {
         let author = self.me.author();
         let known: Vec<&KnownVersion> = self.known.iter().collect();
         let (mut text, mut ancestry) =
-            store.shared_file(&self.strategy, now, &author, &known, true).await.map_err(SyncError::Storage)?;
+            store.member_file(&self.strategy, now, &author, &known, true).await.map_err(SyncError::Storage)?;
         if text.len() as u64 > MAX_FILE_BYTES {
             (text, ancestry) =
-                store.shared_file(&self.strategy, now, &author, &known, false).await.map_err(SyncError::Storage)?;
+                store.member_file(&self.strategy, now, &author, &known, false).await.map_err(SyncError::Storage)?;
         }
         if text.len() as u64 > MAX_FILE_BYTES {
             return Err(SyncError::TooLarge { bytes: text.len() });

@@ -4,7 +4,7 @@
 //! version (its id and its content) within a bounded number of rounds, and then stops writing;
 //! and when nobody restored or undid anything, no member's own edit is lost.
 
-use super::tests::{at, Desk};
+use super::tests::{at, MemberBrowser};
 use super::{take_whole, undo};
 use crate::model::merge::edits::town;
 use crate::model::merge::Side;
@@ -57,7 +57,7 @@ fn own(s: &mut crate::model::Strategy, i: usize) -> &mut String {
 }
 
 struct Member {
-    desk: Desk,
+    browser: MemberBrowser,
     left: bool,
     /// The changes taken in lately, newest last (what 「元に戻す」 offers).
     taken: Vec<u64>,
@@ -78,13 +78,17 @@ impl World {
         let folder = MemoryFolder::new();
         let names = ["田中", "佐藤", "鈴木", "高橋", "伊藤"];
         let mut members: Vec<Member> = (0..n)
-            .map(|i| Member { desk: Desk::with_id(names[i], &format!("m{i}"), &s.id), left: false, taken: Vec::new() })
+            .map(|i| Member {
+                browser: MemberBrowser::with_id(names[i], &format!("m{i}"), &s.id),
+                left: false,
+                taken: Vec::new(),
+            })
             .collect();
-        members[0].desk.store.save(&s, &at(0)).wait().unwrap();
-        members[0].desk.write(&folder, &at(0));
+        members[0].browser.store.save(&s, &at(0)).wait().unwrap();
+        members[0].browser.write(&folder, &at(0));
         for m in &mut members[1..] {
-            take_whole(&m.desk.store, &folder, &s.id, &at(0)).wait().unwrap().unwrap();
-            m.desk.poll(&folder, &at(0));
+            take_whole(&m.browser.store, &folder, &s.id, &at(0)).wait().unwrap().unwrap();
+            m.browser.poll(&folder, &at(0));
         }
         World { folder, members, clock: 0, last_own: vec![None; n], undid: false }
     }
@@ -100,11 +104,11 @@ impl World {
         let now = self.now();
         let folder = &self.folder;
         let m = &mut self.members[i];
-        let r = m.desk.read(folder, &now);
+        let r = m.browser.read(folder, &now);
         m.taken.extend(r.taken.iter().filter_map(|t| t.undo));
         for c in &r.conflicts {
             // The stored strategy may have moved on since the card was made: made again.
-            let r2 = m.desk.read(folder, &now);
+            let r2 = m.browser.read(folder, &now);
             let Some(c) = r2.conflicts.iter().find(|x| x.file == c.file) else { continue };
             let sides: Vec<Side> = c
                 .merge
@@ -118,9 +122,9 @@ impl World {
                 })
                 .collect();
             let choice = crate::session::import::Choice::Merge(&c.merge, sides);
-            crate::session::import::confirm(&m.desk.store, c.imported.clone(), choice, true, &now).wait().unwrap();
+            crate::session::import::confirm(&m.browser.store, c.imported.clone(), choice, true, &now).wait().unwrap();
         }
-        m.desk.write(folder, &now);
+        m.browser.write(folder, &now);
     }
 
     fn apply(&mut self, op: &Op) {
@@ -143,22 +147,22 @@ impl World {
         let now = self.now();
         match op {
             Op::OwnEdit(i, v) => {
-                let value = format!("{}の値{v}", self.members[*i].desk.sync.me.name);
+                let value = format!("{}の値{v}", self.members[*i].browser.sync.me.name);
                 let written = value.clone();
-                self.members[*i].desk.edit(&now, |s| *own(s, *i) = written);
+                self.members[*i].browser.edit(&now, |s| *own(s, *i) = written);
                 self.last_own[*i] = Some(value);
             }
-            Op::SharedEdit(i, v) => self.members[*i].desk.edit(&now, |s| s.title = format!("題名{v}")),
+            Op::SharedEdit(i, v) => self.members[*i].browser.edit(&now, |s| s.title = format!("題名{v}")),
             Op::Poll(i, ours) => self.poll(*i, Some(if *ours { Side::Ours } else { Side::Theirs })),
             Op::Read(i) => {
-                let r = self.members[*i].desk.read(&self.folder, &now);
+                let r = self.members[*i].browser.read(&self.folder, &now);
                 self.members[*i].taken.extend(r.taken.iter().filter_map(|t| t.undo));
             }
             Op::Write(i) => {
-                self.members[*i].desk.write(&self.folder, &now);
+                self.members[*i].browser.write(&self.folder, &now);
             }
             Op::Restore(i) => {
-                let d = &self.members[*i].desk;
+                let d = &self.members[*i].browser;
                 if let Some(v) = d.store.versions(&d.sync.strategy).wait().unwrap().first() {
                     d.store.restore_version(&d.sync.strategy, v.seq, &now).wait().unwrap();
                     self.undid = true;
@@ -168,7 +172,7 @@ impl World {
                 let m = &mut self.members[*i];
                 if let Some(seq) = m.taken.pop() {
                     // A version thinned away meanwhile cannot be brought back: nothing happens.
-                    if undo(&m.desk.store, &m.desk.sync.strategy, seq, &now).wait().is_ok() {
+                    if undo(&m.browser.store, &m.browser.sync.strategy, seq, &now).wait().is_ok() {
                         self.undid = true;
                     }
                 }
@@ -180,10 +184,10 @@ impl World {
             Op::NewPc(i) => {
                 // What the old PC had not written is gone with it.
                 let m = &mut self.members[*i];
-                let (name, id) = (m.desk.sync.me.name.clone(), m.desk.sync.strategy.clone());
-                m.desk = Desk::with_id(&name, &format!("{}pc{}", m.desk.sync.me.id, self.clock), &id);
+                let (name, id) = (m.browser.sync.me.name.clone(), m.browser.sync.strategy.clone());
+                m.browser = MemberBrowser::with_id(&name, &format!("{}pc{}", m.browser.sync.me.id, self.clock), &id);
                 m.taken.clear();
-                take_whole(&m.desk.store, &self.folder, &id, &now).wait().unwrap().unwrap();
+                take_whole(&m.browser.store, &self.folder, &id, &now).wait().unwrap().unwrap();
                 self.undid = true;
             }
         }
@@ -204,11 +208,11 @@ fn play(n: usize, ops: &[Op]) -> Result<(), TestCaseError> {
             w.poll(i, None);
         }
     }
-    let first = w.members[active[0]].desk.strategy();
-    let head = w.members[active[0]].desk.store.current_id(&first.id).wait().unwrap();
+    let first = w.members[active[0]].browser.strategy();
+    let head = w.members[active[0]].browser.store.current_id(&first.id).wait().unwrap();
     prop_assert!(head.is_some());
     for &i in &active {
-        let d = &w.members[i].desk;
+        let d = &w.members[i].browser;
         prop_assert_eq!(&d.strategy(), &first, "member {} holds another content", i);
         prop_assert_eq!(&d.store.current_id(&first.id).wait().unwrap(), &head, "member {} holds another version", i);
     }
@@ -216,7 +220,7 @@ fn play(n: usize, ops: &[Op]) -> Result<(), TestCaseError> {
     let writes = w.folder.writes().len();
     for &i in &active {
         let now = w.now();
-        let d = &mut w.members[i].desk;
+        let d = &mut w.members[i].browser;
         let (r, wrote) = d.poll(&w.folder, &now);
         prop_assert!(!wrote && !r.stored && r.conflicts.is_empty(), "member {}: {:?}", i, r.members);
     }

@@ -87,15 +87,16 @@ pub(super) fn days_between(from: &str, to: &str) -> Option<i64> {
 pub struct Member {
     pub file: String,
     pub member: String,
-    /// The name their file gives (empty when it gives none: an older file, or a refused one).
-    pub name: String,
+    /// The name their file gives (`None`: an older file, a refused one, or one whose author is
+    /// not the member its name says).
+    pub name: Option<String>,
     /// The section their file says they work in (`None`: it says none).
     pub role: Option<crate::model::Role>,
-    /// When they last wrote it (`exported_at`; empty for a refused file).
-    pub written_at: String,
-    /// The id of the version their file holds (empty for a refused file, or an older file not
+    /// When they last wrote it (`exported_at`; `None` for a refused file).
+    pub written_at: Option<String>,
+    /// The id of the version their file holds (`None` for a refused file, or an older file not
     /// read whole).
-    pub version: String,
+    pub version: Option<String>,
     pub standing: Standing,
     /// What they changed since the version both started from (for a file taken or in
     /// conflict in this reading; empty otherwise).
@@ -113,10 +114,10 @@ impl Member {
                 .as_ref()
                 .filter(|a| a.id == member || a.id.is_empty())
                 .map(|a| bounded_name(&a.name))
-                .unwrap_or_default(),
+                .filter(|n| !n.is_empty()),
             role: top.author.as_ref().filter(|a| a.id == member || a.id.is_empty()).and_then(|a| a.role.clone()),
-            written_at: top.exported_at.clone(),
-            version: top.head.clone().unwrap_or_default(),
+            written_at: Some(top.exported_at.clone()).filter(|t| !t.is_empty()),
+            version: top.head.clone(),
             standing,
             changes: Vec::new(),
         }

@@ -11,28 +11,28 @@ use crate::testing::Wait;
 use std::rc::Rc;
 
 /// One member: a browser (its storage) and its sync with the shared folder.
-pub(super) struct Desk {
+pub(super) struct MemberBrowser {
     pub(super) store: Store<Rc<MemoryBackend>>,
     mem: Rc<MemoryBackend>,
     pub(super) sync: FolderSync,
 }
 
-impl Desk {
-    pub(super) fn new(name: &str, id: &Id) -> Desk {
-        Desk::with_id(name, &new_member_id(), id)
+impl MemberBrowser {
+    pub(super) fn new(name: &str, id: &Id) -> MemberBrowser {
+        MemberBrowser::with_id(name, &new_member_id(), id)
     }
 
-    /// A desk whose member id is given (the order of the folder's files is then fixed).
-    pub(super) fn with_id(name: &str, member: &str, id: &Id) -> Desk {
-        Desk::with_role(name, member, id, None)
+    /// A browser whose member id is given (the order of the folder's files is then fixed).
+    pub(super) fn with_id(name: &str, member: &str, id: &Id) -> MemberBrowser {
+        MemberBrowser::with_role(name, member, id, None)
     }
 
-    /// A desk whose person said which section they work in.
-    pub(super) fn with_role(name: &str, member: &str, id: &Id, role: Option<crate::model::Role>) -> Desk {
+    /// A browser whose person said which section they work in.
+    pub(super) fn with_role(name: &str, member: &str, id: &Id, role: Option<crate::model::Role>) -> MemberBrowser {
         let mem = Rc::new(MemoryBackend::new());
         let store = Store::new(mem.clone());
         let me = Me { id: member.into(), name: name.into(), role };
-        Desk { store, mem, sync: FolderSync::new(me, id.clone()) }
+        MemberBrowser { store, mem, sync: FolderSync::new(me, id.clone()) }
     }
 
     pub(super) fn read(&mut self, folder: &MemoryFolder, now: &str) -> Reading {
@@ -74,13 +74,13 @@ pub(super) fn at(minute: u32) -> String {
 }
 
 /// The strategy, set up by A and taken by B and C from A's file (B and C start with nothing).
-pub(super) fn three() -> (MemoryFolder, Desk, Desk, Desk) {
+pub(super) fn three() -> (MemoryFolder, MemberBrowser, MemberBrowser, MemberBrowser) {
     let s = town();
     let folder = MemoryFolder::new();
-    let mut a = Desk::new("田中", &s.id);
+    let mut a = MemberBrowser::new("田中", &s.id);
     a.store.save(&s, &at(0)).wait().unwrap();
     assert!(a.write(&folder, &at(1)));
-    let (mut b, mut c) = (Desk::new("佐藤", &s.id), Desk::new("鈴木", &s.id));
+    let (mut b, mut c) = (MemberBrowser::new("佐藤", &s.id), MemberBrowser::new("鈴木", &s.id));
     for d in [&mut b, &mut c] {
         let (got, _) = take_whole(&d.store, &folder, &s.id, &at(2)).wait().unwrap().unwrap();
         assert!(got == s, "the strategy whole");
@@ -170,7 +170,7 @@ fn a_conflict_is_returned_with_nothing_stored_and_the_users_choice_is_stored_as_
     assert_eq!(r.conflicts.len(), 1, "{r:?}");
     assert!(!r.stored && r.taken.is_empty());
     assert_eq!(b.snapshot(), before, "nothing stored");
-    let line = r.members.iter().find(|m| m.name == "田中").unwrap();
+    let line = r.members.iter().find(|m| m.name.as_deref() == Some("田中")).unwrap();
     assert_eq!(line.standing, Standing::Conflicts);
     assert!(!line.changes.is_empty(), "what A changed: {line:?}");
     // The user takes A's title: stored as an import's merge.
@@ -226,7 +226,7 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     assert!(matches!(reason("mother"), Refusal::OtherStrategy { .. }));
     assert_eq!(r.refused.len(), 4, "the leftovers and the other file are not read: {r:?}");
     assert_eq!(r.members.iter().filter(|m| m.standing == Standing::Refused).count(), 4);
-    assert!(r.members.iter().any(|m| m.name == "佐藤"), "the good files are still read");
+    assert!(r.members.iter().any(|m| m.name.as_deref() == Some("佐藤")), "the good files are still read");
     // Oversized: refused by its size, not read.
     let huge = vec![b' '; format::MAX_FILE_BYTES as usize + 1];
     folder.put(&name("mhuge"), huge);
@@ -257,7 +257,7 @@ fn a_member_who_left_stays_listed_as_last_written_and_the_others_carry_on() {
     assert_eq!((sb.title.as_str(), sb.municipality.name.as_str()), ("Aの題名", "Cの市"));
     let left = r.members.iter().find(|m| m.file == c_file).unwrap();
     // Taken from C's file, or held already when A's (which took C's) was read first.
-    assert_eq!(left.written_at, at(11));
+    assert_eq!(left.written_at, Some(at(11)));
     assert!(matches!(left.standing, Standing::Taken | Standing::Behind), "{left:?}");
     let (r, _) = b.poll(&folder, &at(15));
     let left = r.members.iter().find(|m| m.file == c_file).unwrap();
@@ -280,7 +280,7 @@ fn a_new_pc_gets_the_strategy_whole_and_its_next_edit_merges_without_conflict() 
     a.poll(&folder, &at(11));
     b.poll(&folder, &at(12));
     // B's browser profile is cleared: a new PC for B, with nothing stored.
-    let mut fresh = Desk::new("佐藤", &a.sync.strategy);
+    let mut fresh = MemberBrowser::new("佐藤", &a.sync.strategy);
     let (found, _) = strategies_in(&folder).wait().unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].id, a.sync.strategy);
@@ -373,14 +373,14 @@ fn the_members_panel_groups_members_by_the_section_their_file_names() {
     let civic = s.add_department("市民課");
     let kids = s.add_department("子育て支援課");
     let folder = MemoryFolder::new();
-    let mut a = Desk::with_role("田中", "m1", &s.id, Some(Role::Planning));
+    let mut a = MemberBrowser::with_role("田中", "m1", &s.id, Some(Role::Planning));
     a.store.save(&s, &at(0)).wait().unwrap();
     assert!(a.write(&folder, &at(1)));
     let mut others = [
-        Desk::with_role("佐藤", "m2", &s.id, Some(Role::Department(kids.clone()))),
-        Desk::with_role("鈴木", "m3", &s.id, None),
-        Desk::with_role("高橋", "m4", &s.id, Some(Role::Department(Id::from("dept-gone")))),
-        Desk::with_role("伊藤", "m5", &s.id, Some(Role::Department(civic.clone()))),
+        MemberBrowser::with_role("佐藤", "m2", &s.id, Some(Role::Department(kids.clone()))),
+        MemberBrowser::with_role("鈴木", "m3", &s.id, None),
+        MemberBrowser::with_role("高橋", "m4", &s.id, Some(Role::Department(Id::from("dept-gone")))),
+        MemberBrowser::with_role("伊藤", "m5", &s.id, Some(Role::Department(civic.clone()))),
     ];
     for d in &mut others {
         take_whole(&d.store, &folder, &s.id, &at(2)).wait().unwrap().unwrap();
@@ -390,7 +390,7 @@ fn the_members_panel_groups_members_by_the_section_their_file_names() {
     let r = a.read(&folder, &at(4));
     let groups: Vec<(Option<Role>, Vec<&str>)> = by_section(&r.members, &s)
         .into_iter()
-        .map(|(g, ms)| (g, ms.iter().map(|m| m.name.as_str()).collect()))
+        .map(|(g, ms)| (g, ms.iter().map(|m| m.name.as_deref().unwrap_or("")).collect()))
         .collect();
     assert_eq!(
         groups,
@@ -409,7 +409,7 @@ fn the_members_panel_groups_members_by_the_section_their_file_names() {
 /// first (as a second tab's reading would, between this reading's start and its storing).
 struct OtherTabSaves<'a> {
     folder: &'a MemoryFolder,
-    other: &'a Desk,
+    other: &'a MemberBrowser,
 }
 
 impl crate::storage::Folder for OtherTabSaves<'_> {
@@ -434,7 +434,7 @@ fn another_tab_storing_during_a_reading_stops_it_quietly_and_the_next_reading_ta
     a.edit(&at(10), |s| s.title = "Aの題名".into());
     a.write(&folder, &at(11));
     // B's second tab: the same browser storage, a sync of its own.
-    let tab = Desk {
+    let tab = MemberBrowser {
         store: Store::new(b.mem.clone()),
         mem: b.mem.clone(),
         sync: FolderSync::new(b.sync.me.clone(), b.sync.strategy.clone()),

@@ -3,17 +3,17 @@
 //! away while the others shared hundreds of versions — and a poll where nothing changed, which
 //! reads only the files' tops.
 
-use super::tests::{actual, at, three, Desk};
+use super::tests::{actual, at, three, MemberBrowser};
 use super::*;
 use crate::model::merge::Side;
 use crate::model::FiscalYear;
 use crate::storage::MemoryFolder;
 use crate::testing::Wait;
 
-/// Polls every desk `rounds` times.
-fn settle(folder: &MemoryFolder, desks: &mut [&mut Desk], minute: u32, rounds: u32) {
+/// Polls every browser `rounds` times.
+fn settle(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32, rounds: u32) {
     for round in 0..rounds {
-        for d in desks.iter_mut() {
+        for d in browsers.iter_mut() {
             let (r, _) = d.poll(folder, &at(minute + round));
             assert!(
                 r.conflicts.is_empty(),
@@ -24,25 +24,25 @@ fn settle(folder: &MemoryFolder, desks: &mut [&mut Desk], minute: u32, rounds: u
     }
 }
 
-/// Every desk holds one version, and two more polls each write nothing and store nothing.
-fn assert_fixed_point(folder: &MemoryFolder, desks: &mut [&mut Desk], minute: u32) {
-    let first = desks[0].strategy();
-    let head = desks[0].store.current_id(&first.id).wait().unwrap();
+/// Every browser holds one version, and two more polls each write nothing and store nothing.
+fn assert_fixed_point(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32) {
+    let first = browsers[0].strategy();
+    let head = browsers[0].store.current_id(&first.id).wait().unwrap();
     assert!(head.is_some(), "named");
-    for d in desks.iter() {
+    for d in browsers.iter() {
         assert_eq!(d.strategy(), first, "one content");
         assert_eq!(d.store.current_id(&first.id).wait().unwrap(), head, "one version");
     }
-    let (writes, stored): (usize, Vec<_>) = (folder.writes().len(), desks.iter().map(|d| d.snapshot()).collect());
+    let (writes, stored): (usize, Vec<_>) = (folder.writes().len(), browsers.iter().map(|d| d.snapshot()).collect());
     for round in 0..2 {
-        for d in desks.iter_mut() {
+        for d in browsers.iter_mut() {
             let (r, wrote) = d.poll(folder, &at(minute + round));
             assert!(!wrote && !r.stored, "{r:?}");
             assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
         }
     }
     assert_eq!(folder.writes().len(), writes, "nothing written");
-    let after: Vec<_> = desks.iter().map(|d| d.snapshot()).collect();
+    let after: Vec<_> = browsers.iter().map(|d| d.snapshot()).collect();
     assert!(after == stored, "nothing stored");
 }
 
@@ -198,7 +198,7 @@ fn a_quiet_poll_reads_only_the_tops_of_files_it_holds_and_nothing_of_files_uncha
     // A fresh sync of the same member (a reload): the tops only.
     let mut again = FolderSync::new(a.sync.me.clone(), a.sync.strategy.clone());
     let r = again.read(&a.store, &folder, &at(21)).wait().unwrap();
-    assert!(r.members.iter().all(|m| m.standing == Standing::InStep && !m.name.is_empty()), "{:?}", r.members);
+    assert!(r.members.iter().all(|m| m.standing == Standing::InStep && m.name.is_some()), "{:?}", r.members);
     assert_eq!(folder.reads().len(), reads, "still no file read whole");
     assert_eq!(folder.starts().len(), starts + 3, "the three files' tops");
 }
@@ -207,7 +207,7 @@ fn a_quiet_poll_reads_only_the_tops_of_files_it_holds_and_nothing_of_files_uncha
 fn two_members_who_made_the_strategy_alike_before_writing_anything_are_in_step() {
     let s = crate::model::merge::edits::town();
     let folder = MemoryFolder::new();
-    let (mut a, mut b) = (Desk::new("田中", &s.id), Desk::new("佐藤", &s.id));
+    let (mut a, mut b) = (MemberBrowser::new("田中", &s.id), MemberBrowser::new("佐藤", &s.id));
     a.store.save(&s, &at(0)).wait().unwrap();
     b.store.save(&s, &at(0)).wait().unwrap();
     assert!(a.write(&folder, &at(1)));
@@ -232,10 +232,10 @@ fn a_member_quiet_for_two_weeks_is_away_and_names_are_the_files_and_bounded() {
     a.poll(&folder, "2026-12-20T09:00:00Z");
     let (r, _) = a.poll(&folder, "2026-12-20T09:01:00Z");
     let line = r.members.iter().find(|m| m.file == b_file).unwrap();
-    assert_eq!(line.name, "", "a name the file's own name disagrees with is not shown");
+    assert_eq!(line.name, None, "a name the file's own name disagrees with is not shown");
     assert_eq!(line.standing, Standing::Away, "{line:?}");
     let c_line = r.members.iter().find(|m| m.file != b_file).unwrap();
-    assert!(c_line.name.chars().count() <= 41);
+    assert!(c_line.name.as_deref().is_some_and(|n| n.chars().count() <= 41));
     assert_eq!(reading::days_between("2026-02-28T00:00:00Z", "2026-03-01T23:00:00Z"), Some(1));
     assert_eq!(reading::bounded_name(&"長".repeat(100)).chars().count(), 41);
 }
@@ -244,7 +244,7 @@ fn a_member_quiet_for_two_weeks_is_away_and_names_are_the_files_and_bounded() {
 fn a_second_pc_writing_under_the_same_member_id_is_taken_as_another_member_and_nothing_is_lost() {
     let (folder, mut a, mut b, mut c) = three();
     // A's browser profile copied to a second PC: the same member id, storage of its own.
-    let mut copy = Desk::with_id("田中", &a.sync.me.id, &a.sync.strategy);
+    let mut copy = MemberBrowser::with_id("田中", &a.sync.me.id, &a.sync.strategy);
     let (got, _) = take_whole(&copy.store, &folder, &a.sync.strategy, &at(5)).wait().unwrap().unwrap();
     assert_eq!(got, a.strategy());
     copy.poll(&folder, &at(6));

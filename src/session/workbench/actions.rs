@@ -3,7 +3,7 @@
 //! everything, and the library's actions (`session::library` holds their rules). Each flushes a
 //! waiting change first, so that what it reads, backs up or replaces includes it.
 
-use super::{Outcome, Tell, Workbench};
+use super::{NoticeChange, Outcome, Workbench};
 use crate::format::{Everything, ImportError};
 use crate::model::{Id, Strategy};
 use crate::session::import::{self, Confirmed};
@@ -29,11 +29,11 @@ impl<B: Backend> Workbench<B> {
             }
             Err(e) => {
                 self.edit_session(|e| e.close_any());
-                let tell = match e {
-                    StorageError::NotFound { .. } => Tell::Nothing,
-                    e => Tell::Say(Notice::Storage(e)),
+                let notice = match e {
+                    StorageError::NotFound { .. } => NoticeChange::Keep,
+                    e => NoticeChange::Show(Notice::Storage(e)),
                 };
-                Outcome::telling(tell, Touched::EVERYTHING)
+                Outcome::with_notice(notice, Touched::EVERYTHING)
             }
         };
         flushed.then(opened)
@@ -64,7 +64,7 @@ impl<B: Backend> Workbench<B> {
         let stored = saved.is_ok();
         self.edit_session(|e| e.open_just_stored(strategy, saved));
         Outcome {
-            tell: Tell::from(failed.or(done)),
+            notice: NoticeChange::from(failed.or(done)),
             touched: Touched::EVERYTHING,
             go_to: Some(id),
             stored,
@@ -78,7 +78,7 @@ impl<B: Backend> Workbench<B> {
         match library::open_example(&self.store, file, bytes, clock).await {
             Ok(Example::Stored(id)) => Outcome { go_to: Some(id), ..Outcome::default() },
             Ok(Example::New(strategy)) => self.store_and_open(strategy, VersionReason::Imported).await,
-            Err(notice) => Outcome::telling(Tell::Say(notice), Touched::NOTHING),
+            Err(notice) => Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING),
         }
     }
 
@@ -99,12 +99,12 @@ impl<B: Backend> Workbench<B> {
     pub async fn confirm_import(&self, confirmed: Confirmation) -> Outcome {
         let flushed = self.flush().await;
         let done = match import::confirm_previewed(&self.store, confirmed, &self.now()).await {
-            Err(notice) => Outcome::telling(Tell::Say(notice), Touched::NOTHING),
+            Err(notice) => Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING),
             Ok(Confirmed::InPlace { strategy, notice }) => {
                 let base = self.store.head(&strategy.id).await.map_or(0, |h| h.revision);
                 let id = strategy.id.clone();
                 self.edit_session(|e| e.open(strategy, base));
-                Outcome { go_to: Some(id), ..Outcome::telling(Tell::Say(notice), Touched::EVERYTHING) }
+                Outcome { go_to: Some(id), ..Outcome::with_notice(NoticeChange::Show(notice), Touched::EVERYTHING) }
             }
             Ok(Confirmed::Added { strategy, notice, saved }) => self.opened_after_store(strategy, saved, Some(notice)),
         };
@@ -119,20 +119,20 @@ impl<B: Backend> Workbench<B> {
         for id in replace {
             self.reload_open(id).await;
         }
-        flushed.then(Outcome::telling(Tell::Say(Notice::RestoredEverything(report)), Touched::EVERYTHING))
+        flushed.then(Outcome::with_notice(NoticeChange::Show(Notice::RestoredEverything(report)), Touched::EVERYTHING))
     }
 
     /// Renames a stored strategy that is not open (the open one is renamed by an edit, with undo).
     pub async fn rename(&self, id: &Id, title: String) -> Outcome {
-        let tell = Tell::from(library::rename(&self.store, id, title, &self.now()).await.err());
-        Outcome::telling(tell, Touched::EVERYTHING)
+        let notice = NoticeChange::from(library::rename(&self.store, id, title, &self.now()).await.err());
+        Outcome::with_notice(notice, Touched::EVERYTHING)
     }
 
     /// Stores a copy of a stored strategy, titled with `suffix` (「（コピー）」).
     pub async fn duplicate(&self, id: &Id, suffix: &str) -> Outcome {
         match library::duplicate(&self.store, id, suffix, &self.now()).await {
-            Ok(_) => Outcome::telling(Tell::Nothing, Touched::EVERYTHING),
-            Err(notice) => Outcome::telling(Tell::Say(notice), Touched::NOTHING),
+            Ok(_) => Outcome::with_notice(NoticeChange::Keep, Touched::EVERYTHING),
+            Err(notice) => Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING),
         }
     }
 
@@ -146,8 +146,8 @@ impl<B: Backend> Workbench<B> {
         if deleted {
             self.edit_session(|e| e.close(id));
         }
-        let tell = Tell::Say(done.unwrap_or_else(|refused| refused));
-        flushed.then(Outcome { room_made: deleted, ..Outcome::telling(tell, Touched::EVERYTHING) })
+        let notice = NoticeChange::Show(done.unwrap_or_else(|refused| refused));
+        flushed.then(Outcome { room_made: deleted, ..Outcome::with_notice(notice, Touched::EVERYTHING) })
     }
 
     /// With storage too full for a delete's backup: `download`s the strategy as a file (the open
@@ -163,7 +163,7 @@ impl<B: Backend> Workbench<B> {
         if done.is_ok() {
             self.edit_session(|e| e.close(id));
         }
-        Outcome::telling(Tell::Say(done.unwrap_or_else(|refused| refused)), Touched::EVERYTHING)
+        Outcome::with_notice(NoticeChange::Show(done.unwrap_or_else(|refused| refused)), Touched::EVERYTHING)
     }
 
     /// Brings a backup back (the live version backed up first; the open one follows, a waiting
@@ -177,7 +177,7 @@ impl<B: Backend> Workbench<B> {
             }
             Err(notice) => notice,
         };
-        flushed.then(Outcome::telling(Tell::Say(done), Touched::EVERYTHING))
+        flushed.then(Outcome::with_notice(NoticeChange::Show(done), Touched::EVERYTHING))
     }
 
     /// Brings a kept version back as the current one (the one it replaces stays in the history).
@@ -186,9 +186,9 @@ impl<B: Backend> Workbench<B> {
         let done = match library::restore_version(&self.store, id, seq, &self.now()).await {
             Ok((notice, _)) => {
                 self.reload_open(id).await;
-                Outcome::telling(Tell::Say(notice), Touched::EVERYTHING)
+                Outcome::with_notice(NoticeChange::Show(notice), Touched::EVERYTHING)
             }
-            Err(notice) => Outcome::telling(Tell::Say(notice), Touched::NOTHING),
+            Err(notice) => Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING),
         };
         flushed.then(done)
     }
@@ -197,24 +197,27 @@ impl<B: Backend> Workbench<B> {
     pub async fn discard_backup(&self, key: &str) -> Outcome {
         let done = library::discard_backup(&self.store, key).await;
         let room_made = done.is_ok();
-        Outcome { room_made, ..Outcome::telling(Tell::from(done.err()), Touched::EVERYTHING) }
+        Outcome { room_made, ..Outcome::with_notice(NoticeChange::from(done.err()), Touched::EVERYTHING) }
     }
 
     /// Deletes every kept version of every strategy (storage is full: the notice offers it).
     pub async fn discard_versions(&self) -> Outcome {
         // A save under way (the periodic retry) finishes first: both write the open strategy's head.
         let flushed = self.flush().await;
-        let (tell, room_made) = match self.store.discard_versions().await {
+        let (notice, room_made) = match self.store.discard_versions().await {
             Ok(count) => (Notice::VersionsDiscarded { count }, count > 0),
             Err(e) => (Notice::Storage(e), false),
         };
-        flushed.then(Outcome { room_made, ..Outcome::telling(Tell::Say(tell), Touched::EVERYTHING) })
+        flushed.then(Outcome { room_made, ..Outcome::with_notice(NoticeChange::Show(notice), Touched::EVERYTHING) })
     }
 
     /// Deletes unreadable data kept aside.
     pub async fn discard_garbage(&self, key: &str) -> Outcome {
         let done = self.store.discard_garbage(key).await;
         let room_made = done.is_ok();
-        Outcome { room_made, ..Outcome::telling(Tell::from(done.err().map(Notice::Storage)), Touched::EVERYTHING) }
+        Outcome {
+            room_made,
+            ..Outcome::with_notice(NoticeChange::from(done.err().map(Notice::Storage)), Touched::EVERYTHING)
+        }
     }
 }

@@ -15,7 +15,7 @@ mod tests;
 use super::after_save::{after_save, Say};
 use super::editing::Editing;
 use super::lists::{Changed, Lists, MoreRead, Touched};
-use super::{tabs, Autosave, Notice, Room, SaveState};
+use super::{tabs, Autosave, Notice, SaveState, SpaceUse};
 use crate::model::Id;
 use crate::storage::{Backend, StorageError, Store};
 use std::cell::{Cell, RefCell};
@@ -34,25 +34,25 @@ pub struct Clock {
 
 /// What the notice shown should become.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub enum Tell {
+pub enum NoticeChange {
     /// Leave it as it is.
     #[default]
-    Nothing,
-    Say(Notice),
+    Keep,
+    Show(Notice),
     /// Take it away.
     Clear,
 }
 
-impl Tell {
-    fn from(notice: Option<Notice>) -> Tell {
-        notice.map_or(Tell::Nothing, Tell::Say)
+impl NoticeChange {
+    fn from(notice: Option<Notice>) -> NoticeChange {
+        notice.map_or(NoticeChange::Keep, NoticeChange::Show)
     }
 }
 
 /// What an action changed, for the page to show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
-    pub tell: Tell,
+    pub notice: NoticeChange,
     /// The lists to read again (the page tells the other tabs when it is not nothing).
     pub touched: Touched,
     /// The strategy whose page to go to (remembered as the one last opened).
@@ -68,7 +68,7 @@ pub struct Outcome {
 impl Default for Outcome {
     fn default() -> Outcome {
         Outcome {
-            tell: Tell::Nothing,
+            notice: NoticeChange::Keep,
             touched: Touched::NOTHING,
             go_to: None,
             stored: false,
@@ -79,14 +79,14 @@ impl Default for Outcome {
 }
 
 impl Outcome {
-    fn telling(tell: Tell, touched: Touched) -> Outcome {
-        Outcome { tell, touched, ..Outcome::default() }
+    fn with_notice(notice: NoticeChange, touched: Touched) -> Outcome {
+        Outcome { notice, touched, ..Outcome::default() }
     }
 
     /// This, then `later`: the later notice wins unless it says nothing; the lists of both.
     pub fn then(self, later: Outcome) -> Outcome {
         Outcome {
-            tell: if later.tell == Tell::Nothing { self.tell } else { later.tell },
+            notice: if later.notice == NoticeChange::Keep { self.notice } else { later.notice },
             touched: self.touched.and(later.touched),
             go_to: later.go_to.or(self.go_to),
             stored: self.stored || later.stored,
@@ -190,21 +190,28 @@ impl<B: Backend> Workbench<B> {
         let title = job.title;
         let saved = self.store.save_prepared_over(job.prepared, &now, job.base).await;
         let after = after_save(&saved, was_full, self.full_shown.get(), self.store.is_persistent());
-        let tell = match after.say {
-            Say::Nothing => Tell::Nothing,
-            Say::Conflict => Tell::Say(crate::session::tabs::conflict(&self.store, &job.id, &title).await),
+        let notice = match after.say {
+            Say::Nothing => NoticeChange::Keep,
+            Say::Conflict => NoticeChange::Show(crate::session::tabs::conflict(&self.store, &job.id, &title).await),
             Say::Full => {
-                let room = self.store.usage().await.ok().map(|u| Room::from(&u));
-                Tell::Say(Notice::StorageFull { title, room })
+                let room = self.store.usage().await.ok().map(|u| SpaceUse::from(&u));
+                NoticeChange::Show(Notice::StorageFull { title, room })
             }
-            Say::Clear => Tell::Clear,
-            Say::DeletedElsewhere(id) => Tell::Say(tabs::deleted_elsewhere(&self.store, &id, &title, true).await),
+            Say::Clear => NoticeChange::Clear,
+            Say::DeletedElsewhere(id) => {
+                NoticeChange::Show(tabs::deleted_elsewhere(&self.store, &id, &title, true).await)
+            }
         };
         let stored = saved.is_ok();
         let next = self.edit_session(|e| e.saved(job.revision, saved, &now));
         // A save changes the strategies' list only (`Touched::SAVE`, tested in `session::lists`).
-        let outcome =
-            Outcome { tell, touched: Touched::SAVE, stored, start_retries: after.start_retries, ..Outcome::default() };
+        let outcome = Outcome {
+            notice,
+            touched: Touched::SAVE,
+            stored,
+            start_retries: after.start_retries,
+            ..Outcome::default()
+        };
         (outcome, next)
     }
 

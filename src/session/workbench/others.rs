@@ -2,7 +2,7 @@
 //! rules): following its write, taking its version or keeping this one after a conflict, and
 //! a strategy it deleted — kept here as a new one, or its deletion undone.
 
-use super::{Outcome, Tell, Workbench};
+use super::{NoticeChange, Outcome, Workbench};
 use crate::session::lists::Touched;
 use crate::session::tabs::{self, Follow};
 use crate::session::{Autosave, Notice};
@@ -20,22 +20,22 @@ impl<B: Backend> Workbench<B> {
         }) else {
             return Outcome::default();
         };
-        let tell = match tabs::follow(&self.store, &id, &title, base, waiting).await {
-            Ok(Follow::Nothing) => Tell::Nothing,
-            Ok(Follow::Conflict(notice)) => Tell::Say(notice),
+        let notice = match tabs::follow(&self.store, &id, &title, base, waiting).await {
+            Ok(Follow::Nothing) => NoticeChange::Keep,
+            Ok(Follow::Conflict(notice)) => NoticeChange::Show(notice),
             Ok(Follow::Reload(fresh, base)) => {
                 self.edit_session(|e| e.reload_keeping_history(*fresh, base));
-                Tell::Nothing
+                NoticeChange::Keep
             }
             // Told once: later writes of other tabs do not bring the notice back.
-            Ok(Follow::Deleted(_)) if self.autosave_is(Autosave::is_deleted_elsewhere) => Tell::Nothing,
+            Ok(Follow::Deleted(_)) if self.autosave_is(Autosave::is_deleted_elsewhere) => NoticeChange::Keep,
             Ok(Follow::Deleted(notice)) => {
                 self.edit_session(|e| e.autosave_mut().deleted_elsewhere(StorageError::Deleted { id }));
-                Tell::Say(notice)
+                NoticeChange::Show(notice)
             }
-            Err(e) => Tell::Say(Notice::Storage(e)),
+            Err(e) => NoticeChange::Show(Notice::Storage(e)),
         };
-        Outcome::telling(tell, Touched::NOTHING)
+        Outcome::with_notice(notice, Touched::NOTHING)
     }
 
     /// After a conflict, the user takes the other tab's version (this tab's is kept in the
@@ -45,9 +45,9 @@ impl<B: Backend> Workbench<B> {
         match tabs::take_theirs(&self.store, &mine, &self.now()).await {
             Ok((theirs, base, notice)) => {
                 self.edit_session(|e| e.open(theirs, base));
-                Outcome::telling(Tell::Say(notice), Touched::EVERYTHING)
+                Outcome::with_notice(NoticeChange::Show(notice), Touched::EVERYTHING)
             }
-            Err(notice) => Outcome::telling(Tell::Say(notice), Touched::NOTHING),
+            Err(notice) => Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING),
         }
     }
 
@@ -60,11 +60,11 @@ impl<B: Backend> Workbench<B> {
         match tabs::base_to_keep_mine(&self.store, &id, &title).await {
             Ok(base) => {
                 self.edit_session(|e| e.autosave_mut().rebase(base));
-                Outcome::telling(Tell::Clear, Touched::NOTHING).then(self.flush().await)
+                Outcome::with_notice(NoticeChange::Clear, Touched::NOTHING).then(self.flush().await)
             }
             Err(notice) => {
                 self.edit_session(|e| e.autosave_mut().deleted_elsewhere(StorageError::Deleted { id }));
-                Outcome::telling(Tell::Say(notice), Touched::NOTHING)
+                Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING)
             }
         }
     }
@@ -77,7 +77,8 @@ impl<B: Backend> Workbench<B> {
         // The deleted one is closed first: nothing of it is saved (it would be refused) on the
         // way to the copy.
         self.edit_session(|e| e.close(&mine.id));
-        Outcome::telling(Tell::Clear, Touched::NOTHING).then(self.store_and_open(copy, VersionReason::Saved).await)
+        Outcome::with_notice(NoticeChange::Clear, Touched::NOTHING)
+            .then(self.store_and_open(copy, VersionReason::Saved).await)
     }
 
     /// Another tab deleted the open strategy, and the user undoes that deletion here: its backup
@@ -86,20 +87,22 @@ impl<B: Backend> Workbench<B> {
     pub async fn undo_deletion_elsewhere(&self, backup_key: &str) -> Outcome {
         let (notice, s) = match crate::session::library::restore(&self.store, backup_key, &self.now()).await {
             Ok(done) => done,
-            Err(notice) => return Outcome::telling(Tell::Say(notice), Touched::NOTHING),
+            Err(notice) => return Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING),
         };
-        let mut outcome = Outcome::telling(Tell::Nothing, Touched::EVERYTHING);
+        let mut outcome = Outcome::with_notice(NoticeChange::Keep, Touched::EVERYTHING);
         if self.is_open(&s.id) && self.autosave_is(Autosave::is_waiting) {
             match self.store.head(&s.id).await {
                 Ok(head) => {
                     self.edit_session(|e| e.autosave_mut().rebase(head.revision));
                     outcome = outcome.then(self.flush().await);
                 }
-                Err(e) => return outcome.then(Outcome::telling(Tell::Say(Notice::Storage(e)), Touched::NOTHING)),
+                Err(e) => {
+                    return outcome.then(Outcome::with_notice(NoticeChange::Show(Notice::Storage(e)), Touched::NOTHING))
+                }
             }
         } else {
             self.reload_open(&s.id).await;
         }
-        outcome.then(Outcome::telling(Tell::Say(notice), Touched::NOTHING))
+        outcome.then(Outcome::with_notice(NoticeChange::Show(notice), Touched::NOTHING))
     }
 }

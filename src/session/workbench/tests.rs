@@ -101,7 +101,7 @@ fn the_save_loop_with_another_tabs_save_between_ends_in_a_conflict_offered() {
     let rev = edit_title(&bench, "一回目");
     let due = bench.edit_session(|e| e.autosave_mut().quiet(rev)).expect("the latest revision is due");
     let saved = covered(&bench, || bench.save(due).wait());
-    assert_eq!((saved.tell.clone(), saved.touched, saved.stored), (Tell::Nothing, Touched::SAVE, true));
+    assert_eq!((saved.notice.clone(), saved.touched, saved.stored), (NoticeChange::Keep, Touched::SAVE, true));
     assert_eq!(stored_title(&bench, &s), "一回目");
 
     // Another tab saves its own version; this tab's next save is refused and the user asked.
@@ -111,7 +111,7 @@ fn the_save_loop_with_another_tabs_save_between_ends_in_a_conflict_offered() {
     let rev = edit_title(&bench, "二回目");
     let due = bench.edit_session(|e| e.autosave_mut().quiet(rev)).unwrap();
     let refused = bench.save(due).wait();
-    assert_eq!(refused.tell, Tell::Say(Notice::TabConflict { title: "二回目".into(), by: None }));
+    assert_eq!(refused.notice, NoticeChange::Show(Notice::TabConflict { title: "二回目".into(), by: None }));
     assert!(!refused.stored);
     assert_eq!(stored_title(&bench, &s), "他のタブ", "nothing overwritten");
     assert!(bench.editing(|e| e.autosave().in_conflict()), "the change waits for the user's choice");
@@ -124,9 +124,9 @@ fn the_save_loop_with_another_tabs_save_between_ends_in_a_conflict_offered() {
     // Following the other tab now asks again (a change waits), and keeping this tab's version
     // saves it over theirs, the notice taken away.
     let followed = bench.follow_other_tab().wait();
-    assert_eq!(followed.tell, Tell::Say(Notice::TabConflict { title: "二回目".into(), by: None }));
+    assert_eq!(followed.notice, NoticeChange::Show(Notice::TabConflict { title: "二回目".into(), by: None }));
     let kept = covered(&bench, || bench.keep_this_tab().wait());
-    assert_eq!(kept.tell, Tell::Clear);
+    assert_eq!(kept.notice, NoticeChange::Clear);
     assert_eq!(stored_title(&bench, &s), "二回目");
 }
 
@@ -188,12 +188,12 @@ fn deleting_the_open_strategy_backs_up_its_waiting_change_then_closes_it() {
     let deleted = covered(&bench, || bench.delete(&s.id).wait());
     assert!(deleted.room_made);
     assert!(bench.editing(|e| e.strategy().is_none()), "closed once deleted");
-    let Tell::Say(Notice::Deleted { title, backup_key }) = deleted.tell else { panic!("{deleted:?}") };
+    let NoticeChange::Show(Notice::Deleted { title, backup_key }) = deleted.notice else { panic!("{deleted:?}") };
     assert_eq!(title, "消す前の変更", "the backup has the change that waited");
 
     // Its backup brought back: the strategy as it was, with the change.
     let restored = covered(&bench, || bench.restore(&backup_key).wait());
-    assert_eq!(restored.tell, Tell::Say(Notice::Restored { title: "消す前の変更".into() }));
+    assert_eq!(restored.notice, NoticeChange::Show(Notice::Restored { title: "消す前の変更".into() }));
     assert_eq!(stored_title(&bench, &s), "消す前の変更");
 }
 
@@ -209,7 +209,7 @@ fn an_import_confirmed_is_opened_and_every_list_it_changed_is_said() {
     let confirmed = flow.confirm(crate::session::preview::ImportChoice::New, vec![]).unwrap();
     let done = covered(&bench, || bench.confirm_import(confirmed).wait());
     assert_eq!(done.go_to.as_ref(), Some(&s.id));
-    assert!(matches!(done.tell, Tell::Say(Notice::Imported { .. })), "{:?}", done.tell);
+    assert!(matches!(done.notice, NoticeChange::Show(Notice::Imported { .. })), "{:?}", done.notice);
     assert!(bench.editing(|e| e.is_open(&s.id)));
 }
 
@@ -224,7 +224,7 @@ fn the_librarys_actions_say_every_list_they_change() {
     covered(&bench, || bench.rename(&b.id, "改名".into()).wait());
     covered(&bench, || bench.duplicate(&b.id, "（コピー）").wait());
     let deleted = covered(&bench, || bench.delete(&b.id).wait());
-    let Tell::Say(Notice::Deleted { backup_key, .. }) = deleted.tell else { panic!("{deleted:?}") };
+    let NoticeChange::Show(Notice::Deleted { backup_key, .. }) = deleted.notice else { panic!("{deleted:?}") };
     covered(&bench, || bench.discard_backup(&backup_key).wait());
     edit_title(&bench, "版を重ねる");
     bench.flush().wait();

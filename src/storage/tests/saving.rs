@@ -83,7 +83,7 @@ fn full_storage_refuses_the_write_and_keeps_the_previous_version() {
         heading: "基本方針".into(),
         body: "長い本文。".repeat(2000),
     });
-    // Room for v1, its index and a little more — not for v2.
+    // SpaceUse for v1, its index and a little more — not for v2.
     let (mem, store) = store();
     store.save(&v1, "2026-01-01").wait().unwrap();
     mem.set_quota(Some(mem.used_bytes() + 500));

@@ -211,10 +211,10 @@ fn member_groups(
 
 fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted], open: RwSignal<Option<String>>) -> impl IntoView {
     let lang = app.lang();
-    let name = if m.name.is_empty() { m.member.clone() } else { m.name.clone() };
+    let name = m.name.clone().unwrap_or_else(|| m.member.clone());
     let changes = changes_words(app, &m);
     let conflict = conflicts.iter().find(|c| c.file == m.file).map(|c| c.file.clone());
-    let written = if m.written_at.is_empty() { String::new() } else { files::local_time(&m.written_at) };
+    let written = m.written_at.as_deref().map(files::local_time).unwrap_or_default();
     view! {
         <tr data-testid="folder-member">
             <td>{name}</td>

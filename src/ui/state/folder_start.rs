@@ -73,7 +73,7 @@ pub async fn open_picked(app: Sharing, chosen: &InFolder) -> Option<String> {
         }
     }
     storage::keep_folder(chosen.id.as_str(), &folder).await;
-    app.remember_folder(&chosen.id, true);
+    app.remember_folder(&chosen.id);
     app.taken_whole(chosen.id.clone()).await;
     None
 }

@@ -10,7 +10,7 @@
 //! by hand through the same `FolderSync::read` over a `MemoryFolder`, and the own file downloaded
 //! under its name. How a sync starts away from the files page (「共有フォルダから開く」, on a
 //! connected strategy's other pages) is `folder_start`'s. 「接続を解除」 forgets the folder (its
-//! files stay). The rules are `session::folder`'s, the folder `storage`'s;
+//! files stay). The buttons' actions are `folder_actions`'. The rules are `session::folder`'s, the folder `storage`'s;
 //! `ui/files_page/shared_folder` shows it.
 //!
 //! **Test hook:** `localStorage["shirube-test/folder-ms"] = "<poll ms>,<write ms>"` shortens the
@@ -18,10 +18,9 @@
 //! reads it; without it the delays are the constants below.
 
 use super::{Facade, SaveState, Sharing};
-use crate::model::merge::Side;
 use crate::model::Id;
 use crate::session::folder::schedule::{Command, Delays, Event, Schedule, Written};
-use crate::session::folder::{Decided, FolderSync, Reading, SyncError};
+use crate::session::folder::{FolderSync, Reading, SyncError};
 use crate::storage::{self, DiskFolder, Folder, FolderEntry, FolderError, MemoryFolder, Permission};
 use crate::ui::files;
 use leptos::prelude::*;
@@ -41,7 +40,7 @@ fn delays() -> Delays {
 }
 
 /// The folder a sync reads: the one on disk, or a folder's files read by hand.
-enum AnyFolder {
+pub(super) enum AnyFolder {
     Disk(DiskFolder),
     Memory(MemoryFolder),
 }
@@ -88,10 +87,10 @@ pub struct PageSync {
     id: Id,
     folder: RefCell<Option<Rc<DiskFolder>>>,
     /// The session's sync; taken out while a reading or a write runs (one at a time).
-    sync: RefCell<Option<FolderSync>>,
+    pub(super) sync: RefCell<Option<FolderSync>>,
     /// A folder kept from an earlier visit, waiting for its permission (reconnect).
-    waiting: RefCell<Option<DiskFolder>>,
-    shown: SyncView,
+    pub(super) waiting: RefCell<Option<DiskFolder>>,
+    pub(super) shown: SyncView,
     /// When to read and write (`session::folder::schedule`): this struct runs its commands.
     schedule: RefCell<Schedule>,
     /// The owner of the effect that follows the saves: kept as long as the sync (the files
@@ -140,7 +139,7 @@ pub(super) fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<PageSync> {
             return;
         }
         let Some(folder) = storage::kept_folder(kept.id.as_str()).await else { return };
-        match folder.permission(false).await {
+        match folder.permission().await {
             Permission::Granted => kept.connect(app, folder).await,
             _ => {
                 let name = folder.name();
@@ -183,7 +182,7 @@ impl PageSync {
     }
 
     /// Hands `event` to the schedule and runs what it says: a reading, a write, a timer.
-    fn on(self: &Rc<Self>, app: Sharing, event: Event) {
+    pub(super) fn on(self: &Rc<Self>, app: Sharing, event: Event) {
         let now = js_sys::Date::now();
         let commands = self.schedule.borrow_mut().on(event, now);
         for command in commands {
@@ -209,10 +208,10 @@ impl PageSync {
     }
 
     /// Uses `folder` from now on: kept for the next visit, read at once, then polled.
-    async fn connect(self: &Rc<Self>, app: Sharing, folder: DiskFolder) {
+    pub(super) async fn connect(self: &Rc<Self>, app: Sharing, folder: DiskFolder) {
         let name = folder.name();
         storage::keep_folder(self.id.as_str(), &folder).await;
-        app.remember_folder(&self.id, true);
+        app.remember_folder(&self.id);
         app.clear_folder_notice();
         self.folder.replace(Some(Rc::new(folder)));
         self.shown.link.set(Link::Connected(name));
@@ -223,7 +222,7 @@ impl PageSync {
     }
 
     /// Stops using the folder and forgets it (its files, the own one too, stay where they are).
-    async fn disconnect(self: &Rc<Self>, app: Sharing) {
+    pub(super) async fn disconnect(self: &Rc<Self>, app: Sharing) {
         self.on(app, Event::Disconnected);
         self.folder.replace(None);
         self.waiting.replace(None);
@@ -236,7 +235,7 @@ impl PageSync {
         self.shown.last.set(None);
         self.shown.recent.set(Vec::new());
         storage::forget_folder(self.id.as_str()).await;
-        app.remember_folder(&self.id, false);
+        app.forget_folder(&self.id);
         app.clear_folder_notice();
     }
 
@@ -283,7 +282,7 @@ impl PageSync {
 
     /// Shows a reading; one that stored makes the open strategy follow: (whether it stored,
     /// whether it worked).
-    async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) -> (bool, bool) {
+    pub(super) async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) -> (bool, bool) {
         match read {
             Ok(reading) => {
                 let at = files::local_time(&files::now());
@@ -326,7 +325,7 @@ impl PageSync {
         if !matches!(e, SyncError::Folder(FolderError::Unreachable { .. })) {
             return;
         }
-        if folder.permission(false).await != Permission::Granted {
+        if folder.permission().await != Permission::Granted {
             self.on(app, Event::PermissionLost);
             self.folder.replace(None);
             self.shown.link.set(Link::NeedsPermission(folder.name()));
@@ -366,7 +365,7 @@ impl PageSync {
 
     /// The session's sync, once no job holds it (a folder read by hand waits for a reading or
     /// a write under way).
-    async fn sync_free(self: &Rc<Self>) -> FolderSync {
+    pub(super) async fn sync_free(self: &Rc<Self>) -> FolderSync {
         loop {
             if let Some(sync) = self.sync.borrow_mut().take() {
                 return sync;
@@ -398,125 +397,4 @@ pub struct SyncView {
     /// [`RECENT`] lines, for the page's life.
     pub recent: ArcRwSignal<Vec<Recent>>,
     pub busy: ArcRwSignal<bool>,
-}
-
-impl Sharing {
-    /// The sync of strategy `id` (started the first time: its kept folder looked up), as shown.
-    pub fn folder_sync(&self, id: &Id) -> SyncView {
-        sync_for(*self, id, false).shown.clone()
-    }
-
-    /// 「接続を解除」: the folder no longer read or written, and forgotten.
-    pub fn disconnect_folder(&self, id: &Id) {
-        let (app, Some(s)) = (*self, current(id)) else { return };
-        spawn_local(async move { s.disconnect(app).await });
-    }
-
-    /// 「共有フォルダにつなぐ」: the picker, then the folder used.
-    pub fn connect_folder(&self, id: &Id) {
-        let (app, Some(s)) = (*self, current(id)) else { return };
-        spawn_local(async move {
-            match DiskFolder::pick().await {
-                Ok(Some(folder)) => s.connect(app, folder).await,
-                Ok(None) => {}
-                Err(e) => {
-                    s.shown.problem.set(Some(crate::words::folder::sync_error(&SyncError::Folder(e), app.app().lang())))
-                }
-            }
-        });
-    }
-
-    /// 「共有フォルダに再接続」: the permission asked at once, inside the click.
-    pub fn reconnect_folder(&self, id: &Id) {
-        let (app, Some(s)) = (*self, current(id)) else { return };
-        let Some(folder) = s.waiting.borrow_mut().take() else { return };
-        spawn_local(async move {
-            match folder.permission(true).await {
-                Permission::Granted => s.connect(app, folder).await,
-                _ => *s.waiting.borrow_mut() = Some(folder),
-            }
-        });
-    }
-
-    /// 「元に戻す」 on a change taken in lately: the version before it comes back, as a new
-    /// version on top of the head — it reaches every member, the one whose change it takes back
-    /// too.
-    pub fn undo_taken(&self, id: &Id, recent: Recent) {
-        let (app, Some(s), Some(seq)) = (*self, current(id), recent.undo) else { return };
-        let id = id.clone();
-        spawn_local(async move {
-            app.before_reading().await;
-            match crate::session::folder::undo(&app.store(), &id, seq, &files::now()).await {
-                Ok(_) => {
-                    s.shown.recent.update(|r| r.retain(|x| *x != recent));
-                    app.after_stored().await;
-                    s.on(app, Event::SaveSettled);
-                }
-                Err(e) => s.shown.problem.set(Some(crate::words::storage_error(&e, app.app().lang()))),
-            }
-        });
-    }
-
-    /// A conflict with a member decided as `sides`: stored as a version naming them, then the
-    /// folder read again (their card goes) and the own file written. Cards made against a
-    /// strategy that changed since are read again instead, and that is said.
-    pub fn decide_conflict(&self, id: &Id, conflict: crate::session::folder::Conflicted, sides: Vec<Side>) {
-        let (app, Some(s)) = (*self, current(id)) else { return };
-        spawn_local(async move {
-            app.before_reading().await;
-            match crate::session::folder::decide(&app.store(), &conflict, &sides, &files::now()).await {
-                Ok(Decided::Stored) => {
-                    app.after_stored().await;
-                    s.on(app, Event::SyncNow);
-                }
-                Ok(Decided::Stale) => {
-                    s.shown.problem.set(Some(crate::words::folder::conflict_stale(app.app().lang()).to_owned()));
-                    s.on(app, Event::SyncNow);
-                }
-                Err(notice) => app.say(notice),
-            }
-        });
-    }
-
-    /// 今すぐ同期.
-    pub fn sync_now(&self, id: &Id) {
-        let (app, Some(s)) = (*self, current(id)) else { return };
-        s.on(app, Event::SyncNow);
-    }
-
-    /// 「フォルダを読み込む」: the files of a folder picked by hand, read as the folder would be.
-    pub fn read_folder_by_hand(&self, id: &Id, picked: Vec<web_sys::File>) {
-        let (app, Some(s)) = (*self, current(id)) else { return };
-        spawn_local(async move {
-            let memory = MemoryFolder::new();
-            for f in picked {
-                if let Ok(bytes) = files::read_bytes(&f).await {
-                    memory.put(&f.name(), bytes);
-                }
-            }
-            let mut sync = s.sync_free().await;
-            app.before_reading().await;
-            sync.me = app.me();
-            let read = sync.read(&app.store(), &AnyFolder::Memory(memory), &files::now()).await;
-            *s.sync.borrow_mut() = Some(sync);
-            s.took(app, read).await;
-        });
-    }
-
-    /// 「自分のファイルを書き出す」: this member's own file, downloaded under its name.
-    pub fn export_own_file(&self, id: &Id) {
-        let (app, id) = (*self, id.clone());
-        spawn_local(async move {
-            let memory = MemoryFolder::new();
-            let mut sync = FolderSync::new(app.me(), id);
-            let name = sync.own_file();
-            let written = sync.write(&app.store(), &memory, &files::now()).await;
-            let text = memory.get(&name).and_then(|b| String::from_utf8(b).ok());
-            match (written, text) {
-                (Ok(_), Some(text)) => app.downloads().save(name, "application/json", &text),
-                (Err(e), _) => app.downloads().said(Err(crate::words::folder::sync_error(&e, app.app().lang())), name),
-                _ => {}
-            }
-        });
-    }
 }

@@ -10,6 +10,7 @@ mod actions;
 mod downloads;
 mod editing;
 mod edits;
+mod folder_actions;
 mod folder_start;
 mod folder_sync;
 mod importing;
@@ -33,7 +34,7 @@ use crate::session::editing::Editing;
 use crate::session::lists::{Changed, Touched};
 use crate::session::preview::{ImportChoice, ImportFlow};
 use crate::session::route::Route;
-use crate::session::workbench::{Clock, Outcome, Tell, Workbench};
+use crate::session::workbench::{Clock, NoticeChange, Outcome, Workbench};
 use crate::session::Autosave;
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
@@ -243,10 +244,10 @@ impl AppState {
                 self.navigate(Route::Strategy(id));
             }
         }
-        match outcome.tell {
-            Tell::Nothing => {}
-            Tell::Say(notice) => self.notice.set(Some(notice)),
-            Tell::Clear => self.notice.set(None),
+        match outcome.notice {
+            NoticeChange::Keep => {}
+            NoticeChange::Show(notice) => self.notice.set(Some(notice)),
+            NoticeChange::Clear => self.notice.set(None),
         }
     }
 

@@ -119,19 +119,23 @@ impl Sharing {
         self.app.set_preferences(move |p| p.folder_name = Some(name));
     }
 
-    /// Keeps in the preferences whether strategy `id` is connected to a folder in this
-    /// browser (the app resumes its sync on any page of it: `folder_start::resume`).
-    pub fn remember_folder(&self, id: &Id, connected: bool) {
-        if self.has_folder(id) == connected {
+    /// Keeps in the preferences that strategy `id` is connected to a folder in this browser (the
+    /// app resumes its sync on any page of it: `folder_start::resume`).
+    pub fn remember_folder(&self, id: &Id) {
+        if self.has_folder(id) {
             return;
         }
         let id = id.clone();
-        self.app.set_preferences(move |p| {
-            p.folder_strategies.retain(|s| *s != id);
-            if connected {
-                p.folder_strategies.push(id);
-            }
-        });
+        self.app.set_preferences(move |p| p.folder_strategies.push(id));
+    }
+
+    /// Takes strategy `id` off the preferences' connected strategies (「接続を解除」).
+    pub fn forget_folder(&self, id: &Id) {
+        if !self.has_folder(id) {
+            return;
+        }
+        let id = id.clone();
+        self.app.set_preferences(move |p| p.folder_strategies.retain(|s| *s != id));
     }
 
     /// Whether the page shown is a strategy's files page (where the folder's section is).

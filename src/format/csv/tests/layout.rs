@@ -42,7 +42,7 @@ fn a_cell_too_long_or_too_many_columns_are_refused_with_the_place() {
         plan_import(&s, &wide),
         Err(CsvError::TooManyColumns { row: 1, columns: crate::format::csv::MAX_COLUMNS + 4 })
     );
-    // Said with the place, in Japanese.
+    // NoticeText with the place, in Japanese.
     let said = crate::words::csv_error(
         &CsvError::CellTooLong { row: 3, column: 5, chars: 20_001 },
         crate::locale::Language::Ja,

@@ -6,9 +6,9 @@
 //! otherwise pin a version for every change each of them makes); undoing one is a new version on
 //! top of the head, which reaches everyone as any change does.
 
-use super::lineage::{Ancestry, KnownVersion};
-use super::versions::{Origin, VersionReason};
-use super::{keys, Backend, StorageError, Store};
+use crate::storage::lineage::{Ancestry, KnownVersion};
+use crate::storage::versions::{Origin, VersionReason};
+use crate::storage::{keys, Backend, StorageError, Store};
 use serde::{Deserialize, Serialize};
 
 /// A version last taken from a member (`keys::taken`).

@@ -2,11 +2,21 @@
 //! over — list the files, read one, write this member's own — and [`MemoryFolder`], a folder
 //! held in memory (native tests, and the files of a folder read by hand through
 //! `<input webkitdirectory>`). The browser's implementation over the File System Access API
-//! (`FileSystemDirectoryHandle`) lives beside the other browser code of this layer.
+//! (`FileSystemDirectoryHandle`) is `disk`; what the sync stores of the members' versions,
+//! `taking`.
 //!
 //! The interface never deletes and never writes any file but the one it is asked to: nobody
 //! writes another member's file.
 
+#[cfg(target_arch = "wasm32")]
+mod disk;
+mod taking;
+
+#[cfg(target_arch = "wasm32")]
+pub use disk::{
+    folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
+    Permission,
+};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 

@@ -11,8 +11,8 @@
 //! `<name>.crswap` beside the file and swaps it in on `close()`, so a reader never sees half a
 //! file (a leftover `.crswap` after a crash is not a member's file and is not read).
 
-use super::folder::{Folder, FolderEntry, FolderError};
-use super::local::describe;
+use super::{Folder, FolderEntry, FolderError};
+use crate::storage::local::describe;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -100,13 +100,19 @@ impl DiskFolder {
         }
     }
 
-    /// The permission as it stands (`ask`: asked of the user — only inside a click).
-    pub async fn permission(&self, ask: bool) -> Permission {
+    /// The permission as it stands, without asking.
+    pub async fn permission(&self) -> Permission {
         let h: &PermissionHandle = self.handle.unchecked_ref();
-        let promise = match ask {
-            false => h.query_permission(&read_write()),
-            true => h.request_permission(&read_write()),
-        };
+        Self::answer(h.query_permission(&read_write())).await
+    }
+
+    /// The permission asked of the user: only inside a click.
+    pub async fn ask_permission(&self) -> Permission {
+        let h: &PermissionHandle = self.handle.unchecked_ref();
+        Self::answer(h.request_permission(&read_write())).await
+    }
+
+    async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Permission {
         let answer = match promise {
             Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()),
             // A browser without the methods (an OPFS folder elsewhere): the folder itself says.
@@ -208,7 +214,7 @@ const DATABASE: &str = "shirube-folders";
 const STORE: &str = "handles";
 
 async fn handles_db() -> Option<Database> {
-    super::indexed_db::open_with_store(DATABASE, STORE).await.ok()
+    crate::storage::indexed_db::open_with_store(DATABASE, STORE).await.ok()
 }
 
 /// Keeps the folder of a strategy for the next visit; `false` when it could not be kept (the
