@@ -295,3 +295,41 @@ async fn usage_counts_what_local_storage_holds_without_overflowing() {
     assert!(usage.is_nearly_full());
     storage.clear().unwrap();
 }
+
+/// The pieces kept in `localStorage` on closing (gloo-storage): a draft and the preferences read
+/// back; a full storage refuses them typed, keeping what was there; a blocked storage is an
+/// error, not a thrown exception.
+#[wasm_bindgen_test]
+async fn drafts_and_kept_preferences_survive_and_fail_typed() {
+    let storage = fresh();
+    let s = sample("閉じる前の変更");
+    shirube::storage::keep_draft(&s, 7, "2026-11-26T00:00:00Z").expect("kept");
+    let kept = shirube::storage::drafts();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].base, 7);
+    assert!(kept[0].file.contains("閉じる前の変更"));
+    let prefs = Preferences { folder_name: Some("田中".into()), ..Preferences::default() };
+    shirube::storage::keep_preferences(&prefs).expect("kept");
+    assert_eq!(shirube::storage::kept_preferences(), Some(prefs.clone()));
+
+    let n = fill(&storage);
+    let mut big = sample("大きな変更");
+    big.title = "大".repeat(200_000);
+    let full = shirube::storage::keep_draft(&big, 8, "2026-11-26T00:00:00Z");
+    unfill(&storage, n);
+    assert!(matches!(full, Err(StorageError::QuotaExceeded { .. })), "{full:?}");
+    assert_eq!(shirube::storage::drafts().len(), 1, "the earlier draft is still there");
+
+    replace_local_storage("throw new DOMException('The operation is insecure.', 'SecurityError');");
+    let blocked = shirube::storage::keep_draft(&s, 9, "t");
+    let none = (shirube::storage::drafts().len(), shirube::storage::kept_preferences());
+    shirube::storage::drop_kept_preferences();
+    restore_local_storage();
+    assert!(matches!(blocked, Err(StorageError::Unavailable { .. })), "{blocked:?}");
+    assert_eq!(none, (0, None));
+
+    shirube::storage::drop_draft(&kept[0].key);
+    shirube::storage::drop_kept_preferences();
+    assert!(shirube::storage::drafts().is_empty());
+    assert_eq!(shirube::storage::kept_preferences(), None);
+}
