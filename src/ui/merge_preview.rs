@@ -62,12 +62,7 @@ pub fn MergePanel(
         ours: tr(lang, "このパソコン", "This computer").to_owned(),
         theirs: tr(lang, "ファイル", "File").to_owned(),
     };
-    let cards: Vec<AnyView> = merge
-        .conflicts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| conflict_card(i, c, &words, choices, &sides).into_any())
-        .collect();
+    let cards = conflict_cards(&merge, &words, choices, &sides);
     let all = move |side: Side| choices.set(vec![Some(side); conflicts]);
     view! {
         <div class="merge-panel" data-testid="merge-panel">
@@ -102,9 +97,19 @@ pub struct Sides {
     pub theirs: String,
 }
 
+/// One card per conflict of `merge`, in order.
+pub fn conflict_cards(
+    merge: &Merge,
+    words: &Words<'_>,
+    choices: RwSignal<Vec<Option<Side>>>,
+    sides: &Sides,
+) -> Vec<AnyView> {
+    merge.conflicts.iter().enumerate().map(|(i, c)| conflict_card(i, c, words, choices, sides).into_any()).collect()
+}
+
 /// One conflict: where, what, both versions side by side, and the choice (the words are
 /// `words::merge`'s card).
-pub fn conflict_card(
+fn conflict_card(
     i: usize,
     c: &Conflict,
     words: &Words<'_>,

@@ -167,21 +167,12 @@ fn gather(entries: Vec<Line>, toc: bool, dropped: &mut Vec<Dropped>) -> Vec<Outl
     let mut in_targets = false;
     for e in entries {
         match e.kind {
-            Kind::Item(n) if sections.contains(&e.no) => {
-                let item = new_line(e.no, n.style, n.written, n.number, &n.rest, n.priority);
-                dropped.push(Dropped {
-                    line: e.no,
-                    text: e.text,
-                    reason: DropReason::SectionHeading,
-                    item: Some(item),
-                });
-            }
             Kind::PageTop => {}
             Kind::Heading(intro) => {
                 lines.push(new_line(e.no, Style::Heading(intro), String::new(), String::new(), &e.text, false));
                 in_targets = intro == Introduces::Targets;
             }
-            Kind::Item(n) if toc && is_section_title(&n.rest) => {
+            Kind::Item(n) if sections.contains(&e.no) || (toc && is_section_title(&n.rest)) => {
                 let item = new_line(e.no, n.style, n.written, n.number, &n.rest, n.priority);
                 dropped.push(Dropped {
                     line: e.no,

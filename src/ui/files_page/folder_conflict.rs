@@ -7,7 +7,7 @@
 use crate::model::merge::Side;
 use crate::model::Id;
 use crate::session::folder::Conflicted;
-use crate::ui::merge_preview::{conflict_card, Sides};
+use crate::ui::merge_preview::{conflict_cards, Sides};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_sharing;
 use crate::words::merge::Words;
@@ -27,12 +27,7 @@ pub fn FolderConflict(id: Id, conflict: Conflicted) -> impl IntoView {
         ours: app.tr("あなた（このパソコン）", "You (this computer)").to_owned(),
         theirs: said.them.clone(),
     };
-    let cards: Vec<AnyView> = merge
-        .conflicts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| conflict_card(i, c, &words, choices, &sides).into_any())
-        .collect();
+    let cards = conflict_cards(&merge, &words, choices, &sides);
     let all = move |side: Side| choices.set(vec![Some(side); n]);
     let ready = move || choices.with(|c| c.iter().all(Option::is_some));
     let decide = move |_| {
