@@ -26,17 +26,23 @@ fn NothingOpened(said: String, refused: Vec<Refused>) -> impl IntoView {
     view! {
         <div class="notice error" role="alert" data-testid="folder-open-said">
             <p>{said}</p>
-            {(!refused.is_empty()).then(|| view! {
-                <ul class="folder-refused" data-testid="folder-open-refused">
-                    {refused.into_iter().map(|r| view! {
-                        <li data-testid="folder-open-refused-file">
-                            <code>{r.file.clone()}</code>
-                            <ul>{crate::words::folder::refusal(&r.reason, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
+            {(!refused.is_empty()).then(|| refused_files(refused, lang, "folder-open-refused"))}
         </div>
+    }
+}
+
+/// The files of a folder that do not read, each with its reasons (`testid`: the list's, and
+/// `<testid>-file` each file's).
+pub fn refused_files(refused: Vec<Refused>, lang: crate::locale::Language, testid: &'static str) -> impl IntoView {
+    view! {
+        <ul class="folder-refused" data-testid=testid>
+            {refused.into_iter().map(|r| view! {
+                <li data-testid=format!("{testid}-file")>
+                    <code>{r.file.clone()}</code>
+                    <ul>{crate::words::folder::refusal(&r.reason, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 

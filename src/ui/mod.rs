@@ -22,7 +22,7 @@ mod exporters;
 #[cfg(target_arch = "wasm32")]
 mod files_page;
 #[cfg(target_arch = "wasm32")]
-mod folder_open;
+pub(crate) mod folder_open;
 #[cfg(target_arch = "wasm32")]
 mod handout;
 #[cfg(target_arch = "wasm32")]

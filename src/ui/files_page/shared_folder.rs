@@ -6,7 +6,7 @@
 //! `ui/state/folder_sync`'s.
 
 use crate::model::Id;
-use crate::session::folder::{Conflicted, Member, Reading, Refused};
+use crate::session::folder::{Conflicted, Member, Reading};
 use crate::storage;
 use crate::ui::files;
 use crate::ui::speech::Speaks;
@@ -163,14 +163,7 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
         }}
         {(!refused.is_empty()).then(|| view! {
             <h3>{app.text("取り込めないファイル", "Files that cannot be taken in")}</h3>
-            <ul class="folder-refused" data-testid="folder-refused">
-                {refused.into_iter().map(|r: Refused| view! {
-                    <li data-testid="folder-refused-file">
-                        <code>{r.file.clone()}</code>
-                        <ul>{crate::words::folder::refusal(&r.reason, lang).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    </li>
-                }).collect_view()}
-            </ul>
+            {crate::ui::folder_open::refused_files(refused, lang, "folder-refused")}
         })}
     }
 }
