@@ -89,16 +89,16 @@ function fail(msg) {
 const gzipped = (rel) => zlib.gzipSync(fs.readFileSync(path.join(DIST, rel)), { level: 9 }).length;
 
 /** The files of dist/, relative, with `/` separators. */
-function distFiles() {
+function distFiles(dist = DIST) {
   const out = [];
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else out.push(path.relative(DIST, full).split(path.sep).join('/'));
+      else out.push(path.relative(dist, full).split(path.sep).join('/'));
     }
   };
-  walk(DIST);
+  walk(dist);
   return out.sort();
 }
 
@@ -135,7 +135,7 @@ export function firstVisitFiles(dist = DIST) {
 
 /** The wasm parts each split point needs, from wasm-split's loader (`__wasm_split.js`). */
 export function splitParts(dist = DIST) {
-  const loader = distFiles().find((f) => f.endsWith('/__wasm_split.js'));
+  const loader = distFiles(dist).find((f) => f.endsWith('/__wasm_split.js'));
   if (!loader) fail('no __wasm_split.js in dist/ (was the wasm cut by scripts/wasm-split.mjs?)');
   const dir = path.posix.dirname(loader);
   const js = fs.readFileSync(path.join(dist, loader), 'utf8');
