@@ -50,12 +50,7 @@ impl Figure {
     /// The ECharts option to hand to `setOption`, with the settings every chart shares
     /// (tooltips as rich text so user text is never HTML, ARIA on).
     pub fn option(&self) -> Value {
-        // Written as text and read back, not `serde_json::to_value`: the same value, but
-        // charming's serialisers are then compiled for the text writer, not for a second
-        // serialiser of their own into a `Value` (issue 54: about 37 KB of wasm code, in
-        // every visit with a chart).
-        let text = serde_json::to_string(&self.chart).unwrap_or_default();
-        let mut option = serde_json::from_str(&text).unwrap_or(Value::Null);
+        let mut option = serde_json::to_value(&self.chart).unwrap_or(Value::Null);
         merge(&mut option, &self.patch);
         if let Value::Object(map) = &mut option {
             let tooltip = map.entry("tooltip").or_insert_with(|| serde_json::json!({}));
