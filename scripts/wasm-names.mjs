@@ -3,7 +3,8 @@
 // and the name section's function names of the modules wasm-split writes before wasm-opt
 // (target/wasm-split/<profile>/split/*.wasm keep their names), demangles Rust's legacy names,
 // and prints the largest functions and the bytes per crate and per module path. The sizes are
-// raw body bytes before wasm-opt: a ranking, not the shipped gzip figure.
+// raw body bytes before wasm-opt: a ranking, not the shipped gzip figure (wasm-bindgen's
+// describe functions, which it removes from the main module, are left out).
 //
 //   node scripts/wasm-names.mjs FILE.wasm [--top N] [--depth D] [--grep TEXT]
 //   node scripts/wasm-names.mjs --diff OLD.wasm NEW.wasm [--top N]
@@ -101,7 +102,10 @@ export function functions(file) {
     }
     pos = end;
   }
-  return bodies.map((size, i) => ({ name: demangle(names.get(imported + i) ?? `func${imported + i}`), size }));
+  // wasm-bindgen runs the describe functions to learn the bindings' types, then drops them.
+  return bodies
+    .map((size, i) => ({ name: demangle(names.get(imported + i) ?? `func${imported + i}`), size }))
+    .filter((f) => !/WasmDescribe|wasm_bindgen::describe|__wbindgen_describe/.test(f.name));
 }
 
 /** Rust's legacy mangling (`_ZN…17h<hash>E`) to `a::b::c`; other names as they are. */
