@@ -169,7 +169,6 @@ async fn the_first_start_moves_local_storage_into_indexed_db() {
     local.set_item(keys::PREFERENCES, r#"{"language":"en"}"#).unwrap();
     // The app's writer (a lazily loaded part there), as the direct call.
     shirube::storage::install_writer(|target, writes| Box::pin(shirube::storage::write(target, writes)));
-    shirube::storage::install_older_reader(|text| Box::pin(async move { Ok(shirube::format::read_older(&text)) }));
     let (store, opened) = BrowserStore::browser("2026-11-22T00:00:00Z").await;
     assert_eq!(store.kind(), BackendKind::IndexedDb);
     assert_eq!(opened.indexed_db_problem, None);

@@ -41,7 +41,6 @@ fn sample(title: &str) -> Strategy {
 /// The app's writer (a lazily loaded part there), as the direct call.
 fn install_writer() {
     shirube::storage::install_writer(|target, writes| Box::pin(shirube::storage::write(target, writes)));
-    shirube::storage::install_older_reader(|text| Box::pin(async move { Ok(shirube::format::read_older(&text)) }));
 }
 
 fn browser_store() -> BrowserStore {

@@ -58,16 +58,13 @@ pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
-pub(crate) use import::format_name;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use import::read;
-#[cfg(test)]
-pub(crate) use import::read_quietly;
 pub use import::{
     check_size, check_size_within, import, parse, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
     OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
-pub use import::{read_older, read_stored};
+pub(crate) use import::{format_name, read_quietly};
 pub use lineage::{fingerprint, legacy_version, FileVersion, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, Opened};
 pub use peek::{peek_top, FileTop, TOP_BYTES};

@@ -99,8 +99,8 @@ pub enum Example {
 /// Reads an example's file and says what opening it does: whether it is stored is asked of the
 /// store, not of the list on screen (the list may not be read yet when the page has just started:
 /// a click then stored the example again). The examples are the app's own files, of this or an
-/// older version: they are read the way storage reads its own text (`storage::read_text`,
-/// migrations included; a current one timed as "shirube:import"), not through the import's chain, whose
+/// older version: they are read the way storage reads its own text (`format::read_quietly`,
+/// migrations included, timed as "shirube:import"), not through the import's chain, whose
 /// path-tracking reader and readers of backups and regions would otherwise come with every first
 /// strategy opened (the dashboard visit). A file that is not one readable strategy is
 /// refused (a build that shipped a broken example: `examples`' tests read every one).
@@ -118,10 +118,7 @@ pub async fn open_example<B: Backend>(
             error: format::ImportError::NotAnEnvelope { path: "format".into(), problem },
         }
     };
-    let read = match clock.timed("shirube:import", || format::read_stored(text)) {
-        Some(read) => read,
-        None => crate::storage::read_text(text).await.map_err(Notice::Storage)?.ok_or_else(unreadable)?,
-    };
+    let read = clock.timed("shirube:import", || format::read_quietly(text)).ok_or_else(unreadable)?;
     if store.load(&read.strategy.id).await.is_ok() {
         Ok(Example::Stored(read.strategy.id))
     } else {

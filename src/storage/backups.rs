@@ -83,7 +83,7 @@ impl<B: Backend> Store<B> {
             return Err(StorageError::not_found_key(key));
         }
         let Some(text) = self.backend.get(key).await? else { return Err(StorageError::not_found_key(key)) };
-        let Some((strategy, _)) = decode(&text).await? else {
+        let Some((strategy, _)) = decode(&text) else {
             let kept_as = self.quarantine(key, &text).await.unwrap_or_else(|_| key.to_owned());
             let _ = self.backups().await;
             return Err(StorageError::Garbage { key: key.to_owned(), kept_as });
@@ -91,7 +91,7 @@ impl<B: Backend> Store<B> {
         let live_key = keys::strategy(&strategy.id);
         let replaced = match self.backend.get(&live_key).await? {
             None => None,
-            Some(live_text) => match decode(&live_text).await?.filter(|(s, _)| s.id == strategy.id) {
+            Some(live_text) => match decode(&live_text).filter(|(s, _)| s.id == strategy.id) {
                 Some((live, _)) => Some(self.store_backup(&live, &live_text, BackupReason::Replaced, now).await?),
                 // Unreadable: kept as garbage (save does that before overwriting).
                 None => None,

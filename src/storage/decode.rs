@@ -1,67 +1,20 @@
-//! Reading a stored envelope back through `format::read_stored`, then `format::read_older` for
-//! what that leaves: a strategy which only breaks validation rules is still read — autosave
-//! keeps work in progress (a reversed period while typing, an indicator without a series yet),
-//! and that is the user's work, not garbage.
+//! Reading a stored envelope back through `format::read_quietly`: a strategy which only breaks
+//! validation rules is still read — autosave keeps work in progress (a reversed period while
+//! typing, an indicator without a series yet), and that is the user's work, not garbage.
 
-use super::StorageError;
-use crate::format::{read_stored, Imported, FORMAT_NAME};
+use crate::format::{read_quietly, FORMAT_NAME};
 use crate::model::{Id, Strategy};
 
 /// The strategy in an envelope and the envelope's `exported_at` (when it was saved).
-/// `Ok(None)` when the text is not a readable envelope (storage keeps such text aside whole, so
-/// it needs no account of what is wrong); an error when the reader of older texts could not be
-/// reached (nothing is then set aside).
-pub(super) async fn decode(text: &str) -> Result<Option<(Strategy, String)>, StorageError> {
-    Ok(read_text(text).await?.map(|r| (r.strategy, r.exported_at)))
+/// `None` when the text is not a readable envelope (storage keeps such text aside whole, so it
+/// needs no account of what is wrong).
+pub(super) fn decode(text: &str) -> Option<(Strategy, String)> {
+    read_quietly(text).map(|r| (r.strategy, r.exported_at))
 }
 
 /// [`decode`], and the strategy must be the one the key is named after.
-pub(super) async fn decode_as(text: &str, id: &Id) -> Result<Option<(Strategy, String)>, StorageError> {
-    Ok(decode(text).await?.filter(|(s, _)| &s.id == id))
-}
-
-/// A strategy's text as storage reads it (an example's file is read so too): the quick path for
-/// a current text, the older reader for the rest ([`install_older_reader`]).
-pub async fn read_text(text: &str) -> Result<Option<Imported>, StorageError> {
-    match read_stored(text) {
-        Some(read) => Ok(Some(read)),
-        None => read_older(text).await,
-    }
-}
-
-/// How a text the quick path leaves is read (an older version to migrate, a duplicate key, or
-/// garbage): `format::read_older`, which in the browser is a wasm part of its own, fetched only
-/// when such a text is met (issue 54: its JSON value and migrations are then in no visit's
-/// download). The app installs it at start-up; the in-browser tests install it themselves.
-pub type OlderReader =
-    fn(String) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Option<Imported>, StorageError>>>>;
-
-#[cfg(target_arch = "wasm32")]
-thread_local! {
-    static OLDER_READER: std::cell::Cell<Option<OlderReader>> = const { std::cell::Cell::new(None) };
-}
-
-/// Lets storage read older texts in the browser (see [`OlderReader`]); before it, such a text
-/// is an error, and nothing is set aside.
-#[cfg(target_arch = "wasm32")]
-pub fn install_older_reader(reader: OlderReader) {
-    OLDER_READER.set(Some(reader));
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn read_older(text: &str) -> Result<Option<Imported>, StorageError> {
-    match OLDER_READER.get() {
-        Some(read) => read(text.to_owned()).await,
-        None => Err(StorageError::Failed {
-            detail: "no reader of older data is installed (storage::install_older_reader)".into(),
-        }),
-    }
-}
-
-/// Natively, the older reader is called as it is (nothing is split).
-#[cfg(not(target_arch = "wasm32"))]
-async fn read_older(text: &str) -> Result<Option<Imported>, StorageError> {
-    Ok(crate::format::read_older(text))
+pub(super) fn decode_as(text: &str, id: &Id) -> Option<(Strategy, String)> {
+    decode(text).filter(|(s, _)| &s.id == id)
 }
 
 /// A cheap look at stored text: is it a Shirube envelope at all? (Used before overwriting, so

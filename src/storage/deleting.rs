@@ -56,7 +56,7 @@ impl<B: Backend> Store<B> {
             self.refresh_index().await;
             return Err(StorageError::NotFound { id: id.clone() });
         };
-        let Some((strategy, _)) = decode_as(&text, id).await? else {
+        let Some((strategy, _)) = decode_as(&text, id) else {
             return Err(self.found_garbage(&key, &text).await);
         };
         Ok((key, strategy, text))

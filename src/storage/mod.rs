@@ -70,9 +70,6 @@ pub use browser::{
     Opening, Persistence, WriteTarget, Writer,
 };
 #[cfg(target_arch = "wasm32")]
-pub use decode::install_older_reader;
-pub use decode::{read_text, OlderReader};
-#[cfg(target_arch = "wasm32")]
 pub use disk_folder::{
     folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
     Permission,

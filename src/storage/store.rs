@@ -153,7 +153,7 @@ impl<B: Backend> Store<B> {
             self.refresh_index().await;
             return Err(StorageError::NotFound { id: id.clone() });
         };
-        match decode_as(&text, id).await? {
+        match decode_as(&text, id) {
             Some((strategy, _)) => Ok(strategy),
             None => Err(self.found_garbage(&key, &text).await),
         }
@@ -379,7 +379,7 @@ impl<B: Backend> Store<B> {
             changed = true;
             let key = keys::strategy(id);
             let Some(text) = self.backend.get(&key).await? else { continue };
-            match decode_as(&text, id).await? {
+            match decode_as(&text, id) {
                 Some((strategy, saved_at)) => out.push(StrategySummary::of(&strategy, &saved_at)),
                 None => {
                     let _ = self.quarantine(&key, &text).await;

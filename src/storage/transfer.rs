@@ -90,7 +90,7 @@ impl<B: Backend> Store<B> {
         let key = keys::strategy(&strategy.id);
         let backup_index = self.backend.get(keys::BACKUP_INDEX).await?;
         let backup = match self.backend.get(&key).await? {
-            Some(text) => match decode_as(&text, &strategy.id).await? {
+            Some(text) => match decode_as(&text, &strategy.id) {
                 Some((live, _)) => Some(self.store_backup(&live, &text, BackupReason::Replaced, now).await?),
                 None => None,
             },
@@ -116,7 +116,7 @@ impl<B: Backend> Store<B> {
             return Err(StorageError::not_found_key(key));
         }
         let text = self.backend.get(key).await?.ok_or_else(|| StorageError::not_found_key(key))?;
-        match decode(&text).await? {
+        match decode(&text) {
             Some((strategy, _)) => Ok(strategy),
             None => {
                 let kept_as = self.quarantine(key, &text).await.unwrap_or_else(|_| key.to_owned());
@@ -180,11 +180,7 @@ impl<B: Backend> Store<B> {
             let strategy = &entry.strategy;
             let saved_at = if entry.exported_at.is_empty() { now } else { entry.exported_at.as_str() };
             let stored = self.backend.get(&keys::strategy(&strategy.id)).await?;
-            let live = match stored.as_deref() {
-                Some(text) => decode_as(text, &strategy.id).await?,
-                None => None,
-            };
-            match live {
+            match stored.as_deref().and_then(|text| decode_as(text, &strategy.id)) {
                 // Nothing readable there (unreadable text is kept as garbage by `save`).
                 None => {
                     self.save_as(strategy, saved_at, VersionReason::Imported).await?;
@@ -203,11 +199,8 @@ impl<B: Backend> Store<B> {
             let strategy = &kept.imported.strategy;
             let mut same = false;
             for b in present.iter().filter(|b| b.strategy_id == strategy.id && b.taken_at == kept.taken_at) {
-                let read = match self.backend.get(&b.key).await.ok().flatten() {
-                    Some(text) => decode(&text).await?,
-                    None => None,
-                };
-                if read.is_some_and(|(s, _)| &s == strategy) {
+                let text = self.backend.get(&b.key).await.ok().flatten();
+                if text.and_then(|t| decode(&t)).is_some_and(|(s, _)| &s == strategy) {
                     same = true;
                     break;
                 }

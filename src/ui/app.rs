@@ -22,7 +22,6 @@ pub fn mount() {
     // Storage answers asynchronously (IndexedDB): open it, then show the page. (Leptos' own
     // task executor is set up by the mount, so this first task goes to the browser directly.)
     super::state::install_writer();
-    super::state::install_older_reader();
     super::pages::start_loading(&Route::parse(&current_hash()));
     wasm_bindgen_futures::spawn_local(async {
         let start = Start::open().await;

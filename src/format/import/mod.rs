@@ -10,11 +10,8 @@ mod tests;
 
 pub(super) use error::classify;
 pub use error::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
-pub(crate) use reading::format_name;
-#[cfg(test)]
-pub(crate) use reading::read_quietly;
+pub(crate) use reading::{format_name, read_quietly};
 pub use reading::{import, Imported};
-pub use reading::{read_older, read_stored};
 // Every step but the refusal of an invalid strategy: outside `reading`, only tests need it.
 #[cfg(test)]
 pub(crate) use reading::read;

@@ -131,24 +131,9 @@ fn with_head(lineage: Option<Lineage>, head: Option<String>) -> Option<Lineage> 
 /// (storage keeps unreadable text aside whole). An older version is migrated as a JSON value and
 /// then read from text the quick way, so this never needs the path-tracking deserialiser: that
 /// stays in the part of the wasm that opens files (`ui::state::open_file`), out of the first
-/// download. It is [`read_stored`], then [`read_older`] for what that leaves.
-#[cfg(test)]
+/// download.
 pub(crate) fn read_quietly(text: &str) -> Option<Imported> {
     read_quietly_with(text, MIGRATIONS, CURRENT_VERSION)
-}
-
-/// [`read_quietly`]'s quick half: a text of the current version that reads cleanly (`None` for
-/// anything else, which [`read_older`] decides).
-pub fn read_stored(text: &str) -> Option<Imported> {
-    read_current_of(text, CURRENT_VERSION)
-}
-
-/// [`read_quietly`]'s other half, for a text [`read_stored`] left: an older version (migrated),
-/// a text the quick path doubts (a duplicate key), or garbage (`None`). Apart, so that its code —
-/// a JSON value, the envelope's checks, the migrations — is in a wasm part of its own, fetched
-/// only when such a text is read (issue 54; `storage::install_older_reader`).
-pub fn read_older(text: &str) -> Option<Imported> {
-    read_older_with(text, MIGRATIONS, CURRENT_VERSION)
 }
 
 /// The `format` a JSON text names at its top (`shirube-backup`, another program's), if it names
@@ -162,13 +147,10 @@ pub(crate) fn format_name(text: &str) -> Option<String> {
 }
 
 /// [`read_quietly`] with a given list of migrations and current version (for tests).
-#[cfg(test)]
 pub(super) fn read_quietly_with(text: &str, migrations: &[Migration], current: u64) -> Option<Imported> {
-    read_current_of(text, current).or_else(|| read_older_with(text, migrations, current))
-}
-
-/// [`read_older`] with a given list of migrations and current version.
-fn read_older_with(text: &str, migrations: &[Migration], current: u64) -> Option<Imported> {
+    if let Some(read) = read_current_of(text, current) {
+        return Some(read);
+    }
     let mut value = parse(text).ok()?;
     let version = check_envelope(&value, current).ok()?;
     migrate(&mut value, version, migrations, current).ok()?;

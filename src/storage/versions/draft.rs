@@ -26,7 +26,7 @@ impl<B: Backend> Store<B> {
     /// page could not save before it went away (see `ui::app`): stored now, or kept in the
     /// history when the strategy changed since. Unreadable text is an error (the caller keeps it).
     pub async fn apply_draft(&self, text: &str, base: u64, now: &str) -> Result<DraftOutcome, StorageError> {
-        let Some((draft, _)) = decode(text).await? else {
+        let Some((draft, _)) = decode(text) else {
             return Err(StorageError::Failed { detail: "the unsaved change kept on closing does not read".into() });
         };
         match self.load_current(&draft.id).await {

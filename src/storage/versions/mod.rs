@@ -232,7 +232,7 @@ impl<B: Backend> Store<B> {
     pub async fn version(&self, id: &Id, seq: u64) -> Result<Strategy, StorageError> {
         let key = keys::version(id, seq);
         let text = self.backend.get(&key).await?.ok_or_else(|| StorageError::not_found_key(&key))?;
-        decode_as(&text, id).await?.map(|(s, _)| s).ok_or_else(|| StorageError::not_found_key(&key))
+        decode_as(&text, id).map(|(s, _)| s).ok_or_else(|| StorageError::not_found_key(&key))
     }
 
     /// Brings a kept version back: it becomes the current version (a new revision, on top of

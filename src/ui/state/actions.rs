@@ -96,29 +96,6 @@ pub fn install_writer() {
 /// A failed write's detail when its part could not be fetched.
 const PART_MISSING: &str = "a part of the app could not be loaded";
 
-/// Lets storage read a text its quick path leaves (an older version, to migrate; a duplicate
-/// key; garbage): through [`older_part`], a part of its own, fetched only when such a text is met
-/// (issue 54: no visit downloads the JSON value and migrations for it). Called with
-/// [`install_writer`], before storage is opened. When the part cannot be fetched, the read is a
-/// storage error and nothing is set aside as garbage.
-pub fn install_older_reader() {
-    crate::storage::install_older_reader(|text| {
-        Box::pin(async move {
-            parts::load_twice(load_older_part)
-                .await
-                .map_err(|PartMissing| StorageError::Failed { detail: PART_MISSING.into() })?;
-            older_part(text).await.map_err(|PartMissing| StorageError::Failed { detail: PART_MISSING.into() })
-        })
-    });
-}
-
-parts::split!(older_reader, load: load_older_part,
-    /// `format::read_older`: an older text migrated and read, or `None` for garbage.
-    fn older_part(text: String) -> Option<crate::format::Imported> {
-        crate::format::read_older(&text)
-    }
-);
-
 parts::split!(actions, load: load_write_part,
     /// The browser backends' writes (`storage::write`).
     async fn write_part(target: crate::storage::WriteTarget, writes: Vec<crate::storage::Write>) -> Result<(), StorageError> {

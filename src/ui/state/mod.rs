@@ -39,7 +39,7 @@ pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
 use crate::storage::{Backup, BrowserBackend, BrowserStore, GarbageEntry, Opened, Preferences, StorageError};
 use crate::storage::{StrategySummary, Usage};
-pub use actions::{install as install_actions, install_older_reader, install_writer, load_run as load_actions};
+pub use actions::{install as install_actions, install_writer, load_run as load_actions};
 use actions::{perform, Action};
 pub use downloads::{try_use_downloads, use_downloads, Downloads};
 pub use edits::{use_edits, Edits};
