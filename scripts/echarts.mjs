@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the custom ECharts that index.html loads: web/echarts.js (echarts 5.5.1 from
 // node_modules, only the charts and components Shirube uses) bundled by esbuild into one
-// minified script that sets the global `echarts` (the whole `echarts/core` API).
+// minified script that sets the global `echarts` (what web/echarts.js exports of `echarts/core`).
 //
 //   node scripts/echarts.mjs          # Trunk runs this before every build (Trunk.toml [[hooks]])
 //   node scripts/echarts.mjs --force  # rebuild even if nothing changed

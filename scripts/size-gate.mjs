@@ -22,6 +22,13 @@
 // check says how far from the budget it is. A lazily loaded part (a split point: its own module
 // and the chunks it shares) that grew by more than 10 % against its recorded figure prints a
 // warning naming it.
+//
+// Every visit of `VISITS` is gated too (issue 54): the bytes of its wasm files (the first
+// visit's module and its parts' files, gzip -9) and their count are recorded in
+// scripts/sizes.json (`visits`), and the gate fails when a visit's bytes grow by more than 1 %,
+// or its count of files at all (1 % of at most 30 files is less than one), over its recorded
+// figure. Each may shrink. A change that makes a visit heavier says so by recording the new
+// figures (`--record`) in the same commit.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -65,6 +72,15 @@ export function limitOf(budget, recorded) {
   return Math.max(budget, recorded === undefined ? budget : Math.ceil(recorded * 1.01));
 }
 
+/** How a visit's wasm outgrew its recorded figure (`{bytes, files}`): more than 1 % more bytes,
+ *  or more files (1 % of at most 30 files is less than one). Shrinking is always fine. */
+export function visitGrowth(figure, recorded) {
+  const out = [];
+  if (figure.bytes > recorded.bytes * 1.01) out.push(`${figure.bytes} B, recorded ${recorded.bytes} B (+${(((figure.bytes - recorded.bytes) / recorded.bytes) * 100).toFixed(1)} %)`);
+  if (figure.files > recorded.files * 1.01) out.push(`${figure.files} wasm files, recorded ${recorded.files}`);
+  return out;
+}
+
 function fail(msg) {
   console.error(`[size-gate] error: ${msg}`);
   process.exit(1);
@@ -73,16 +89,16 @@ function fail(msg) {
 const gzipped = (rel) => zlib.gzipSync(fs.readFileSync(path.join(DIST, rel)), { level: 9 }).length;
 
 /** The files of dist/, relative, with `/` separators. */
-function distFiles() {
+function distFiles(dist = DIST) {
   const out = [];
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else out.push(path.relative(DIST, full).split(path.sep).join('/'));
+      else out.push(path.relative(dist, full).split(path.sep).join('/'));
     }
   };
-  walk(DIST);
+  walk(dist);
   return out.sort();
 }
 
@@ -119,7 +135,7 @@ export function firstVisitFiles(dist = DIST) {
 
 /** The wasm parts each split point needs, from wasm-split's loader (`__wasm_split.js`). */
 export function splitParts(dist = DIST) {
-  const loader = distFiles().find((f) => f.endsWith('/__wasm_split.js'));
+  const loader = distFiles(dist).find((f) => f.endsWith('/__wasm_split.js'));
   if (!loader) fail('no __wasm_split.js in dist/ (was the wasm cut by scripts/wasm-split.mjs?)');
   const dir = path.posix.dirname(loader);
   const js = fs.readFileSync(path.join(dist, loader), 'utf8');
@@ -183,20 +199,32 @@ function main() {
   if (recorded.first_visit && firstTotal > recorded.first_visit * 1.1) warnings.push(`first visit: ${recorded.first_visit} → ${firstTotal}`);
   for (const w of warnings) console.warn(`[size-gate] warning: grew by more than 10 %: ${w}`);
 
+  // Each visit's wasm: its bytes and its count of files, against the recorded figures (issue 54).
+  console.log(`\nEach visit's wasm files, gzip -9 bytes (at most ${MAX_WASM_FILES_PER_VISIT} files; bytes and files at most 1 % over the recorded figures):`);
+  const visits = {};
+  const crowded = [];
+  const grown = [];
+  for (const visit of Object.keys(VISITS)) {
+    const files = visitWasmFiles(visit);
+    const figure = { bytes: sum(files), files: files.length };
+    visits[visit] = figure;
+    const was = recorded.visits?.[visit];
+    const over = was ? visitGrowth(figure, was) : [];
+    grown.push(...over.map((o) => `${visit}: ${o}`));
+    const note = was ? `recorded ${was.bytes} B in ${was.files} files${over.length ? '  GREW' : ''}` : 'not recorded';
+    row(`${visit} (${['first visit', ...VISITS[visit]].join(' + ')})`, figure.bytes, `${figure.files} wasm files, ${note}`);
+    if (figure.files > MAX_WASM_FILES_PER_VISIT) crowded.push(`${visit}: ${figure.files}`);
+  }
   if (RECORD) {
-    const figures = { first_visit: firstTotal, dashboard_visit: recorded.dashboard_visit, parts };
+    const figures = { first_visit: firstTotal, dashboard_visit: recorded.dashboard_visit, visits, parts };
     // dashboard_visit is the e2e's measure (tests/e2e/size.spec.ts prints it): kept as it was.
     fs.writeFileSync(RECORDED, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`\n[size-gate] recorded in ${path.relative(ROOT, RECORDED)}`);
   }
-  console.log(`\nWasm files per visit (at most ${MAX_WASM_FILES_PER_VISIT}):`);
-  const crowded = [];
-  for (const visit of Object.keys(VISITS)) {
-    const files = visitWasmFiles(visit);
-    row(`${visit} (${['first visit', ...VISITS[visit]].join(' + ')})`, sum(files), `${files.length} wasm files`);
-    if (files.length > MAX_WASM_FILES_PER_VISIT) crowded.push(`${visit}: ${files.length}`);
-  }
   if (crowded.length > 0) fail(`a visit fetches more than ${MAX_WASM_FILES_PER_VISIT} wasm files: ${crowded.join(', ')}`);
+  if (!RECORD && grown.length > 0) {
+    fail(`a visit grew by more than 1 % over its figure in scripts/sizes.json: ${grown.join('; ')}. If that is the price of a change, say so: record the new figures (--record) and commit them with it`);
+  }
   if (firstTotal > limit) {
     fail(`the first visit is ${firstTotal} B gzipped, over its limit of ${limit} B (budget ${BUDGET.firstVisit} B)`);
   }

@@ -1,8 +1,10 @@
 // The ECharts that Shirube ships: echarts 5.5.1 (npm, pinned in package.json) with only the
 // parts the app uses. scripts/echarts.mjs bundles this file with esbuild into a minified
-// script (an IIFE) that sets the global `echarts` to the whole `echarts/core` API (init,
-// dispose, getInstanceByDom, getInstanceById, use, registerTheme, version, graphic, …);
-// index.html loads it before the wasm app starts, and the Rust code calls that global.
+// script (an IIFE) that sets the global `echarts` to what is exported below; the app loads it
+// with its first chart, and the Rust code calls that global (`echarts.init`, then the
+// instance's methods: ui/chart_view.rs), the tests `getInstanceByDom`, `getInstanceById`,
+// `version`, `dispose`. Only these are exported (issue 54): `export *` of `echarts/core` kept its
+// whole API (graphic, util, format, time, registerMap, …) in the bundle, 5.1 KB gzipped more.
 //
 // To use another chart type or component, add it to the imports and to `use([...])` below
 // (names as in https://echarts.apache.org/handbook/en/basics/import).
@@ -36,4 +38,4 @@ use([
   CanvasRenderer,
 ]);
 
-export * from 'echarts/core';
+export { init, dispose, getInstanceByDom, getInstanceById, version, use } from 'echarts/core';

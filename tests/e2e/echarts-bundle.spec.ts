@@ -1,7 +1,9 @@
 // The custom ECharts build (web/echarts.js → scripts/echarts.mjs → dist/echarts.shirube.min-<hash>.js):
 // the page does not load it until the first chart is shown (the start page never downloads it),
-// then loads it once (not the full echarts.min.js); it exposes the `echarts/core` API as the
-// global `echarts`, and it carries every chart type and component Shirube uses: one chart with
+// then loads it once (not the full echarts.min.js); it exposes as the global `echarts` what the
+// app and the tests call of the `echarts/core` API (issue 54: the rest of that API, `graphic`,
+// `registerTheme`, `connect` …, is left out of the bundle), and it carries every chart type and
+// component Shirube uses: one chart with
 // line, bar, scatter and sunburst series, markLine / markPoint / markArea, legend, a richText
 // tooltip, aria (with decals), label layout.
 import { test, expect } from './fixtures';
@@ -39,15 +41,14 @@ test('the custom ECharts bundle is loaded when the first chart is shown and draw
     const e = window.echarts;
     return {
       version: e.version,
-      functions: ['init', 'dispose', 'getInstanceByDom', 'getInstanceById', 'use', 'registerTheme', 'connect']
-        .filter((name) => typeof e[name] === 'function'),
-      graphic: typeof e.graphic?.Rect,
+      functions: Object.keys(e).filter((name) => typeof e[name] === 'function').sort(),
+      others: Object.keys(e).filter((name) => typeof e[name] !== 'function'),
     };
   });
   expect(api).toEqual({
     version: '5.5.1',
-    functions: ['init', 'dispose', 'getInstanceByDom', 'getInstanceById', 'use', 'registerTheme', 'connect'],
-    graphic: 'function',
+    functions: ['dispose', 'getInstanceByDom', 'getInstanceById', 'init', 'use'],
+    others: ['version'],
   });
 
   const result = await page.evaluate(async () => {

@@ -199,7 +199,7 @@ pub(super) fn read_value_with(
         })?),
     };
     let raw = value.get_mut("strategy").map(Value::take).unwrap_or(Value::Null);
-    let strategy: Strategy = serde_path_to_error::deserialize(raw).map_err(|e| {
+    let strategy = Strategy::from_value(raw).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { "strategy".to_owned() } else { format!("strategy.{path}") };
         ImportError::Shape { path, problem: classify(&e.into_inner().to_string()) }
