@@ -5,18 +5,30 @@
 
 use crate::session::folder::{InFolder, Refused};
 use crate::ui::speech::Speaks;
-use crate::ui::state::{open_picked, use_sharing, Opening};
+use crate::ui::state::{open_from_folder, open_picked, use_sharing, Opening, Sharing};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The view of an opening, to show under the list's buttons (`None`: nothing to show).
-pub fn opening_view(opening: Opening) -> Option<ViewFn> {
-    match opening {
-        Opening::Done => None,
-        Opening::Nothing { said, refused } => {
-            Some(ViewFn::from(move || view! { <NothingOpened said=said.clone() refused=refused.clone()/> }))
-        }
-        Opening::Choose(found) => Some(ViewFn::from(move || view! { <ChooseStrategy found=found.clone()/> })),
+thread_local! {
+    /// The last opening that had something to show ([`shown`]).
+    static SHOWN: std::cell::RefCell<Option<Opening>> = const { std::cell::RefCell::new(None) };
+}
+
+/// 「共有フォルダから開く」: whether there is something to show under the list's buttons (the
+/// main module only keeps that flag and asks [`shown`] for the view: the views stay here).
+pub async fn open(app: Sharing) -> bool {
+    let opening = open_from_folder(app).await;
+    let show = !matches!(opening, Opening::Done);
+    SHOWN.with(|s| *s.borrow_mut() = show.then_some(opening));
+    show
+}
+
+/// The view of the last opening with something to show.
+pub fn shown() -> AnyView {
+    match SHOWN.with(|s| s.borrow().clone()) {
+        Some(Opening::Nothing { said, refused }) => view! { <NothingOpened said=said refused=refused/> }.into_any(),
+        Some(Opening::Choose(found)) => view! { <ChooseStrategy found=found/> }.into_any(),
+        Some(Opening::Done) | None => ().into_any(),
     }
 }
 

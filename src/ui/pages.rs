@@ -49,10 +49,18 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
 });
 
 split!(files, load: load_open_from_folder,
-    /// 「共有フォルダから開く」: a strategy of a shared folder taken whole; what to show when
-    /// none was opened at once (the choice among several, or why nothing reads).
-    pub async fn open_from_folder(app: super::state::Sharing) -> Option<ViewFn> {
-        super::folder_open::opening_view(super::state::open_from_folder(app).await)
+    /// 「共有フォルダから開く」: a strategy of a shared folder taken whole; whether there is
+    /// something to show ([`folder_opening`]: the choice among several, or why nothing reads).
+    pub async fn open_from_folder(app: super::state::Sharing) -> bool {
+        super::folder_open::open(app).await
+    }
+);
+
+split!(
+    files,
+    /// What 「共有フォルダから開く」 found to show, under the list's buttons.
+    pub fn folder_opening() -> AnyView {
+        super::folder_open::shown()
     }
 );
 

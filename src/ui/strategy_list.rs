@@ -23,12 +23,13 @@ pub fn StrategyList() -> impl IntoView {
     // 「共有フォルダから開く」: only where the browser can keep a folder; its code is
     // the files part's, fetched with the click.
     let folder_api = crate::storage::folder_api_available();
-    let folder_said = RwSignal::new(None::<ViewFn>);
+    // Bumped by an opening with something to show (the view is the files part's), 0: nothing.
+    let folder_said = RwSignal::new(0_u32);
     let sharing = super::state::use_sharing();
     let open_from_folder = move |_| {
         leptos::task::spawn_local(async move {
-            let said = super::pages::open_from_folder(sharing).await.ok().flatten();
-            folder_said.set(said);
+            let show = super::pages::open_from_folder(sharing).await.unwrap_or(false);
+            folder_said.update(|n| *n = if show { *n + 1 } else { 0 });
         });
     };
     let has_kept = Memo::new(move |_| state.backups.with(|b| !b.is_empty()) || state.garbage.with(|g| !g.is_empty()));
@@ -141,7 +142,7 @@ pub fn StrategyList() -> impl IntoView {
                     <button type="button" data-testid="folder-open" on:click=open_from_folder>{state.text("共有フォルダから開く", "Open from a shared folder")}</button>
                 })}
             </div>
-            {move || folder_said.get().map(|v| v.run())}
+            {move || (folder_said.get() > 0).then(|| super::parts::lazy_part(super::pages::folder_opening))}
             <p class="meta">{state.text(
                 "ファイルはこの画面にドロップしても取り込めます。取り込む前に内容を確認できます。",
                 "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>

@@ -14,6 +14,7 @@ use crate::ui::files;
 use leptos::task::spawn_local;
 
 /// What a folder picked with 「共有フォルダから開く」 holds.
+#[derive(Clone)]
 pub enum Opening {
     /// Picking was cancelled, or the one strategy it holds was opened.
     Done,
