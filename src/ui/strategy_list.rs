@@ -23,8 +23,7 @@ pub fn StrategyList() -> impl IntoView {
     // 「共有フォルダから開く」: only where the browser can keep a folder; its code is
     // the files part's, fetched with the click.
     let folder_api = crate::storage::folder_api_available();
-    // Bumped by an opening with something to show (the view is the files part's), 0: nothing.
-    let folder_said = RwSignal::new(0_u32);
+    let folder_said = RwSignal::new(0_u32); // bumped by an opening with something to show; 0: none
     let sharing = super::state::use_sharing();
     let open_from_folder = move |_| {
         leptos::task::spawn_local(async move {
