@@ -296,7 +296,7 @@ async fn usage_counts_what_local_storage_holds_without_overflowing() {
     storage.clear().unwrap();
 }
 
-/// The pieces kept in `localStorage` on closing (gloo-storage): a draft and the preferences read
+/// The pieces kept in `localStorage` on closing: a draft and the preferences read
 /// back; a full storage refuses them typed, keeping what was there; a blocked storage is an
 /// error, not a thrown exception.
 #[wasm_bindgen_test]
