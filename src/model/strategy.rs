@@ -58,6 +58,10 @@ pub struct Strategy {
     /// step) shares it, and the start-up module's copying code stays small.
     #[serde(default, skip_serializing_if = "super::publication::is_unset")]
     pub publication: Arc<super::Publication>,
+    /// The year's rounds (照会), one per fiscal year, in year order, with the sections' answers
+    /// (`model::round`). Absent from a file that has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Arc<super::round::Round>>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -233,6 +237,7 @@ impl Strategy {
             indicators: Vec::new(),
             workshops: Vec::new(),
             publication: Default::default(),
+            rounds: Vec::new(),
             unknown: Default::default(),
         }
     }
