@@ -102,6 +102,7 @@ fn App(start: Start) -> impl IntoView {
                 Route::Strategy(_) => super::parts::lazy_page(pages::overview_page),
                 Route::Dashboard(_) => super::parts::lazy_page(pages::dashboard_page),
                 Route::Files(_) => super::parts::lazy_page(pages::files_page),
+                Route::Round(_) => super::parts::lazy_page(pages::round_page),
                 Route::Print(_, report) => super::parts::lazy_page(move || pages::print_page(report)),
                 Route::Edit(_, _) => super::parts::lazy_page(pages::editor_page),
                 Route::Workshop(_, page) => super::parts::lazy_page(move || pages::workshop_page(page)),

@@ -14,6 +14,7 @@ use super::overview::Overview;
 use super::parts::split;
 use super::print::PrintReport;
 use super::region::RegionPage;
+use super::round::RoundPage;
 use super::workshop::Workshop;
 use crate::session::route::{Report, Route, WorkshopPage};
 use leptos::prelude::*;
@@ -34,6 +35,10 @@ split!(
 
 split!(files, load: load_files, pub fn files_page() -> AnyView {
     view! { <FilesPage/> }.into_any()
+});
+
+split!(round, load: load_round, pub fn round_page() -> AnyView {
+    view! { <RoundPage/> }.into_any()
 });
 
 split!(print, load: load_print, pub fn print_page(report: Report) -> AnyView {
@@ -87,6 +92,7 @@ pub fn start_loading(route: &Route) {
         Route::Strategy(_) | Route::Dashboard(_) => Some(|| Box::pin(load_overview())),
         Route::Print(..) => Some(|| Box::pin(load_print())),
         Route::Files(_) => Some(|| Box::pin(load_files())),
+        Route::Round(_) => Some(|| Box::pin(load_round())),
         Route::Edit(..) => Some(|| Box::pin(load_editor())),
         Route::Workshop(..) => Some(|| Box::pin(load_workshop())),
         Route::Region(_) => Some(|| Box::pin(load_region())),

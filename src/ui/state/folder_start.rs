@@ -1,4 +1,4 @@
-//! How the shared folder's sync starts away from the strategy's files page:
+//! How the shared folder's sync starts away from the strategy's 照会・共同作業 page:
 //! 「共有フォルダから開く」 on the list takes a folder's strategies whole; a strategy connected in
 //! this browser (the preferences list it) resumes its sync on any page of it ([`resume`], in the
 //! `files` part), and after a restart whose permission is "prompt" a notice offers
@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 
 /// 「共有フォルダから開く」 on the strategy list: a folder picked, and every strategy it holds
 /// members' files of that this browser does not hold is stored whole (`folder::take_whole`,
-/// with its lineage), the folder kept for each; the first one's files page opens, where its
+/// with its lineage), the folder kept for each; the first one's 照会・共同作業 page opens, where its
 /// sync starts. Returns what to say when nothing could be opened.
 pub async fn open_from_folder(app: Sharing) -> Option<String> {
     let lang = app.app().lang();
@@ -118,8 +118,8 @@ crate::ui::parts::split!(files, load: load_folder_part,
     /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
     /// still grants it, else a notice offers to reconnect.
     fn resume_part(app: Sharing, id: Id) -> () {
-        // The files page shows its own button: no notice there.
-        let announce = !app.on_files_page();
+        // The 照会・共同作業 page shows its own button: no notice there.
+        let announce = !app.on_folder_page();
         sync_for(app, &id, announce);
     }
 );

@@ -1,4 +1,4 @@
-//! 共有フォルダ on a strategy's files page: the name asked once, 「共有フォルダにつなぐ」
+//! 共有フォルダ on a strategy's 照会・共同作業 page: the name asked once, 「共有フォルダにつなぐ」
 //! / 「共有フォルダに再接続」 / 「今すぐ同期」, the members panel (name, last write, standing, what
 //! they changed), the files refused with their reasons (`words::folder`), a member's conflicting
 //! file opened as the import's merge preview (the existing cards), and where the browser has no
