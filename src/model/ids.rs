@@ -52,7 +52,7 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         r.renew(&mut w.id);
         w.notes.iter_mut().for_each(|n| r.renew(&mut n.id));
     }
-    for round in s.rounds.iter_mut().map(std::sync::Arc::make_mut) {
+    for round in s.rounds_mut() {
         r.renew(&mut round.id);
         round.answers.iter_mut().for_each(|a| r.renew(&mut a.id));
     }
@@ -71,7 +71,7 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         }
     }
     let rewrite_owner = |r: &Renewer, d: &mut Option<Id>| d.iter_mut().for_each(|d| r.rewrite(d));
-    for round in s.rounds.iter_mut().map(std::sync::Arc::make_mut) {
+    for round in s.rounds_mut() {
         round.answers.iter_mut().for_each(|a| r.rewrite(&mut a.department));
     }
     for ind in s.indicators_mut() {

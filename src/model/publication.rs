@@ -161,7 +161,7 @@ pub fn public_copy(s: &Strategy) -> Strategy {
     }
     out.workshops.clear();
     out.schedule.clear();
-    out.rounds.clear();
+    out.rounds = Default::default();
     out.unknown = Default::default();
     let publication = Arc::make_mut(&mut out.publication);
     publication.hidden.clear();

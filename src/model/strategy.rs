@@ -60,8 +60,10 @@ pub struct Strategy {
     pub publication: Arc<super::Publication>,
     /// The year's rounds (照会), one per fiscal year, in year order, with the sections' answers
     /// (`model::round`). Absent from a file that has none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rounds: Vec<Arc<super::round::Round>>,
+    /// Behind one `Arc`, as `publication` is: a copy of the strategy shares the list (the
+    /// start-up module then copies a pointer, not a list).
+    #[serde(default, skip_serializing_if = "super::round::is_empty")]
+    pub rounds: Arc<Vec<super::round::Round>>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -237,7 +239,7 @@ impl Strategy {
             indicators: Vec::new(),
             workshops: Vec::new(),
             publication: Default::default(),
-            rounds: Vec::new(),
+            rounds: Default::default(),
             unknown: Default::default(),
         }
     }

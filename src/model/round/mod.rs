@@ -160,6 +160,11 @@ impl Indicator {
     }
 }
 
+/// Whether a strategy has no rounds (its file then has no `rounds`).
+pub fn is_empty(rounds: &Arc<Vec<Round>>) -> bool {
+    rounds.is_empty()
+}
+
 impl Round {
     /// A round of `fiscal_year` asking `asks`, opened by `by` on `today` (YYYY-MM-DD).
     pub fn new(fiscal_year: FiscalYear, asks: &[Ask], by: &str, today: &str) -> Round {
@@ -209,18 +214,23 @@ impl Round {
 
 impl Strategy {
     pub fn round(&self, id: &Id) -> Option<&Round> {
-        self.rounds.iter().map(|r| &**r).find(|r| &r.id == id)
+        self.rounds.iter().find(|r| &r.id == id)
     }
 
     pub fn round_mut(&mut self, id: &Id) -> Option<&mut Round> {
-        self.rounds.iter_mut().find(|r| &r.id == id).map(Arc::make_mut)
+        self.rounds_mut().iter_mut().find(|r| &r.id == id)
+    }
+
+    /// The rounds, for changing (copied only when shared with an undo step).
+    pub fn rounds_mut(&mut self) -> &mut Vec<Round> {
+        Arc::make_mut(&mut self.rounds)
     }
 
     /// The round of the latest fiscal year (the one every page shows first); of two for one
     /// year (two members opened one at once), the first.
     pub fn latest_round(&self) -> Option<&Round> {
         let last = self.rounds.iter().map(|r| r.fiscal_year).max()?;
-        self.rounds.iter().map(|r| &**r).find(|r| r.fiscal_year == last)
+        self.rounds.iter().find(|r| r.fiscal_year == last)
     }
 
     /// Opens a round (one per fiscal year), kept in year order; its id.
@@ -230,14 +240,14 @@ impl Strategy {
         }
         let id = round.id.clone();
         let at = self.rounds.iter().position(|r| r.fiscal_year > round.fiscal_year).unwrap_or(self.rounds.len());
-        self.rounds.insert(at, Arc::new(round));
+        self.rounds_mut().insert(at, round);
         Ok(id)
     }
 
     /// Removes a round with its answers (the figures it asked for stay); false when none.
     pub fn remove_round(&mut self, id: &Id) -> bool {
         let before = self.rounds.len();
-        self.rounds.retain(|r| &r.id != id);
+        self.rounds_mut().retain(|r| &r.id != id);
         before != self.rounds.len()
     }
 

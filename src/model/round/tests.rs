@@ -202,8 +202,8 @@ fn a_round_is_checked_like_the_rest_of_the_strategy() {
     let r = t.s.round_mut(&round).unwrap();
     r.deadline = Some("2025-02-30".into());
     r.answers[0].department = Id::from("dept-gone");
-    let copy = Round { id: Id::new("round"), ..t.s.rounds[0].as_ref().clone() };
-    t.s.rounds.push(Arc::new(copy));
+    let copy = Round { id: Id::new("round"), ..t.s.rounds[0].clone() };
+    t.s.rounds_mut().push(copy);
     t.s.indicator_mut(&t.visitors).unwrap().analyses =
         vec![Analysis { year: R6, text: "a".into() }, Analysis { year: R6, text: "b".into() }];
     let found: Vec<(String, ProblemKind)> = validate(&t.s).into_iter().map(|p| (p.path, p.kind)).collect();

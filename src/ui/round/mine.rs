@@ -72,7 +72,10 @@ pub(super) fn Mine(round: Id, year: FiscalYear, role: Memo<Option<Role>>) -> imp
             }}
             <p class="strong" data-testid="round-share">{move || {
                 let list = mine.get();
-                words::round::share(list.len(), list.iter().filter(|i| i.2).count(), state.lang())
+                match role.get() {
+                    Some(Role::Planning) if list.is_empty() => state.tr("担当課のない項目はありません。", "Every item has a section.").to_owned(),
+                    _ => words::round::share(list.len(), list.iter().filter(|i| i.2).count(), state.lang()),
+                }
             }}</p>
             {move || {
                 let list = copied.get();

@@ -138,7 +138,7 @@ fn StatusRow(row: Row, round: Id, planning: Signal<bool>) -> impl IntoView {
                             <button type="button" class="primary" data-testid="round-confirm" on:click=move |_| act(true)>{state.text("確認済にする", "Confirm")}</button>
                         })}
                         {matches!(standing, Standing::Submitted | Standing::Confirmed).then(|| view! {
-                            <input type="text" data-testid="round-return-comment" aria-label=state.tr("差し戻しの理由", "Why it is sent back")
+                            <input type="text" size="10" data-testid="round-return-comment" aria-label=state.tr("差し戻しの理由", "Why it is sent back")
                                 prop:value=move || comment.get() on:change=move |ev| comment.set(event_target_value(&ev))/>
                             <button type="button" data-testid="round-return" on:click=move |_| act_back(false)>{state.text("差し戻す", "Send back")}</button>
                         })}
