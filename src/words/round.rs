@@ -120,6 +120,10 @@ pub fn refusal(r: &Refusal, s: &Strategy, lang: Language) -> String {
     }
 }
 
+/// The most items a 督促 mail lists: a `mailto:` link of a few thousand characters is what mail
+/// programs take (Outlook's limit is about 2,000), and a percent-encoded Japanese line is ~150.
+pub const MAIL_ITEMS: usize = 12;
+
 /// The 督促 mail of one section: a subject and a body listing its missing items (Japanese, as
 /// a town hall's mail is; the year in the user's style).
 pub fn reminder(s: &Strategy, round: &Round, t: &Tally<'_>, style: YearStyle) -> (String, String) {
@@ -131,8 +135,14 @@ pub fn reminder(s: &Strategy, round: &Round, t: &Tally<'_>, style: YearStyle) ->
         body.push_str(&format!("提出期限: {d}\n"));
     }
     body.push('\n');
-    for i in &t.missing {
+    for i in t.missing.iter().take(MAIL_ITEMS) {
         body.push_str(&format!("・{}\n", item(i, Language::Ja)));
+    }
+    if t.missing.len() > MAIL_ITEMS {
+        body.push_str(&format!(
+            "ほか {}件（しるべの「照会・共同作業」の画面に一覧があります）\n",
+            t.missing.len() - MAIL_ITEMS
+        ));
     }
     body.push_str("\nしるべの「照会・共同作業」から入力し、「提出する」を押してください。\n");
     (subject, body)
@@ -145,11 +155,16 @@ pub fn mailto(subject: &str, body: &str) -> String {
 
 /// Percent-encoding of everything but the unreserved characters (RFC 3986), as UTF-8.
 fn percent(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
+            _ => {
+                out.push('%');
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
+            }
         }
     }
     out
@@ -196,5 +211,9 @@ mod tests {
         assert!(link.starts_with("mailto:?subject=%E3%80%90") && !link.contains(' ') && !link.contains('\n'));
         assert!(link.contains("%0A%E3%83%BB"), "a line break, then ・");
         assert_eq!(share(12, 9, Language::Ja), "担当分: 12件中 9件 入力済");
+        let many = Tally { missing: vec![item; MAIL_ITEMS + 3], ..t };
+        let (_, body) = reminder(&s, &round, &many, YearStyle::Japanese);
+        assert_eq!(body.matches("・施策").count(), MAIL_ITEMS, "a mail program's limit");
+        assert!(body.contains("ほか 3件"), "{body}");
     }
 }

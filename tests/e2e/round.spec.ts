@@ -153,6 +153,8 @@ test('a round for 令和6年度: A fills its items and submits, the planning sec
   await expect(b.getByTestId('round-status-standing')).toHaveText('未提出');
   await expect(b.getByTestId('round-late')).toHaveText('期限超過');
   const reminder = p.getByTestId('round-reminder').filter({ hasText: '財政課' });
+  await expect(reminder.locator('h4')).toHaveText('財政課（期限超過）: 未入力 2件');
+  await reminder.getByTestId('round-reminder-toggle').click();
   await expect(reminder.locator('li')).toHaveText(['施策 2 財政状況等の公表：一次評価', '施策 3 健全な財政運営：一次評価']);
   await expect(p.getByTestId('round-reminder').filter({ hasText: '水産商工労働課' })).toHaveCount(0);
   const mail = await b.getByTestId('round-mailto').getAttribute('href');

@@ -150,9 +150,10 @@ fn StatusRow(row: Row, round: Id, planning: Signal<bool>) -> impl IntoView {
     }
 }
 
-/// 督促: each section with missing items, and the items.
+/// 督促: each section with missing items; its items shown on request (a large strategy's list
+/// runs to thousands), or all of them (`all`: the printed list).
 #[component]
-fn ReminderList(list: Memo<Vec<Row>>) -> impl IntoView {
+fn ReminderList(list: Memo<Vec<Row>>, #[prop(optional)] all: bool) -> impl IntoView {
     let state = use_edits();
     view! {
         <div data-testid="round-reminders">
@@ -162,13 +163,36 @@ fn ReminderList(list: Memo<Vec<Row>>) -> impl IntoView {
                 if rows.is_empty() {
                     return view! { <p class="meta">{state.text("未入力の項目はありません。", "Nothing is missing.")}</p> }.into_any();
                 }
-                rows.into_iter().map(|r| view! {
-                    <div data-testid="round-reminder">
-                        <h4>{r.name.clone()}{r.late.then(|| state.tr("（期限超過）", " (late)"))}</h4>
-                        <ul>{r.missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                    </div>
-                }).collect_view().into_any()
+                rows.into_iter().map(|r| view! { <Reminder row=r all=all/> }).collect_view().into_any()
             }}
+        </div>
+    }
+}
+
+#[component]
+fn Reminder(row: Row, all: bool) -> impl IntoView {
+    let state = use_edits();
+    let shown = RwSignal::new(all);
+    let count = row.missing.len();
+    let heading = match state.lang() {
+        crate::locale::Language::Ja => {
+            format!("{}{}: 未入力 {count}件", row.name, if row.late { "（期限超過）" } else { "" })
+        }
+        crate::locale::Language::En => {
+            format!("{}{}: {count} not filled in", row.name, if row.late { " (late)" } else { "" })
+        }
+    };
+    let missing = row.missing;
+    view! {
+        <div data-testid="round-reminder">
+            <h4>{heading}</h4>
+            {(!all).then(|| view! {
+                <button type="button" class="quiet" data-testid="round-reminder-toggle" aria-expanded=move || shown.get().to_string()
+                    on:click=move |_| shown.set(!shown.get_untracked())>
+                    {move || if shown.get() { state.tr("項目を閉じる", "Hide the items") } else { state.tr("項目を表示", "Show the items") }}
+                </button>
+            })}
+            {move || shown.get().then(|| view! { <ul>{missing.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul> })}
         </div>
     }
 }
@@ -180,7 +204,7 @@ pub(super) fn Reminders(round: Id, today: String, printing: RwSignal<bool>) -> i
     let list = Memo::new(move |_| rows(state, &round, &today));
     view! {
         <section class="panel" data-testid="round-reminders-print">
-            <ReminderList list=list/>
+            <ReminderList list=list all=true/>
             <div class="actions"><button type="button" on:click=move |_| printing.set(false)>{state.text("戻る", "Back")}</button></div>
         </section>
     }
