@@ -432,7 +432,7 @@ async function profile(kind) {
 
 /** The shared folder (issue 46): ten sections' own files of "large" (each 20 edits of its own,
  *  no conflicts: bench generate-folder) read and merged by a browser that holds the version they
- *  all started from. Each run: a fresh profile imports that version, connects its files page to
+ *  all started from. Each run: a fresh profile imports that version, connects its 照会・共同作業 page to
  *  a folder of the Origin Private File System (the picker replaced, as folder.spec does), the
  *  ten files are put in, and 今すぐ同期 is clicked: from the click until the reading is shown
  *  and every merge stored and followed (the busy line gone), with the page's longest task in
@@ -453,7 +453,7 @@ async function folderBench() {
     await page.goto(BASE);
     await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
     await importThroughInput(page, 'folder-start');
-    await page.evaluate((id) => { location.hash = `#/s/${id}/files`; }, id);
+    await page.evaluate((id) => { location.hash = `#/s/${id}/round`; }, id);
     await page.getByTestId('folder-connect').click({ timeout: 60_000 });
     await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
     await page.getByTestId('folder-no-members').waitFor({ timeout: 60_000 });

@@ -9,6 +9,7 @@ use crate::ui::editor::fields::{NumberField, NumberKind, SelectField, TextField}
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 /// Reads the open strategy.
@@ -31,11 +32,11 @@ pub(super) fn ItemRow(kind: ItemKind, id: Id, year: FiscalYear) -> impl IntoView
         })
     };
     let fields = match kind {
-        ItemKind::Actual => actual(state, id.clone(), year).into_any(),
-        ItemKind::Cause => cause(state, id.clone(), year).into_any(),
-        ItemKind::Result => result(state, id.clone(), year).into_any(),
-        ItemKind::NextBudget => budget(state, id.clone(), FiscalYear(year.0 + 1)).into_any(),
-        ItemKind::FirstEvaluation => evaluation(state, id.clone(), year).into_any(),
+        ItemKind::Actual => EitherOf5::A(actual(state, id.clone(), year)),
+        ItemKind::Cause => EitherOf5::B(cause(state, id.clone(), year)),
+        ItemKind::Result => EitherOf5::C(result(state, id.clone(), year)),
+        ItemKind::NextBudget => EitherOf5::D(budget(state, id.clone(), FiscalYear(year.0 + 1))),
+        ItemKind::FirstEvaluation => EitherOf5::E(evaluation(state, id.clone(), year)),
     };
     view! {
         <li class="panel" data-testid="round-item" data-kind=format!("{kind:?}")>

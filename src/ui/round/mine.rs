@@ -63,13 +63,12 @@ pub(super) fn Mine(round: Id, year: FiscalYear, role: Memo<Option<Role>>) -> imp
                 </p>
                 {(!instructions.is_empty()).then(|| view! { <p class="prose" data-testid="round-instructions-shown">{instructions}</p> })}
             })}
-            {move || match role.get() {
-                None => view! { <p class="notice warning" data-testid="round-who">{state.text(
-                    "上の「あなたの所属」を選ぶと、担当分が先に表示されます。",
-                    "Choose your section above to see your own items first.")}</p> }.into_any(),
-                Some(Role::Planning) => view! { <h3>{state.text("担当課のない項目（企画課が入力）", "Items of no section (the planning section's)")}</h3> }.into_any(),
-                Some(Role::Department(_)) => ().into_any(),
-            }}
+            {move || role.get().is_none().then(|| view! { <p class="notice warning" data-testid="round-who">{state.text(
+                "上の「あなたの所属」を選ぶと、担当分が先に表示されます。",
+                "Choose your section above to see your own items first.")}</p> })}
+            {move || (role.get() == Some(Role::Planning)).then(|| view! {
+                <h3>{state.text("担当課のない項目（企画課が入力）", "Items of no section (the planning section's)")}</h3>
+            })}
             <p class="strong" data-testid="round-share">{move || {
                 let list = mine.get();
                 match role.get() {
@@ -91,8 +90,8 @@ pub(super) fn Mine(round: Id, year: FiscalYear, role: Memo<Option<Role>>) -> imp
                 </For>
             </ul>
             {move || match role.get() {
-                Some(Role::Department(d)) => view! { <Submit round=round.clone() department=d/> }.into_any(),
-                _ => ().into_any(),
+                Some(Role::Department(d)) => Some(view! { <Submit round=round.clone() department=d/> }),
+                _ => None,
             }}
         </section>
     }

@@ -17,6 +17,7 @@ use crate::model::{Id, Role};
 use crate::session::route::Route;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 #[component]
@@ -25,8 +26,8 @@ pub fn RoundPage() -> impl IntoView {
     // Only the id: an edit must not rebuild the page and lose what it shows.
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
-        Some(id) => view! { <Together id=id/> }.into_any(),
-        None => view! { <crate::ui::not_found::StrategyNotFound/> }.into_any(),
+        Some(id) => Either::Left(view! { <Together id=id/> }),
+        None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
     }
 }
 
@@ -61,13 +62,13 @@ fn Together(id: Id) -> impl IntoView {
             {move || {
                 let today = today.clone();
                 match (round.get(), printing.get()) {
-                    (Some((round, _)), true) => view! { <status::Reminders round=round today=today printing=printing/> }.into_any(),
-                    (Some((round, year)), false) => view! {
+                    (Some((round, _)), true) => EitherOf3::A(view! { <status::Reminders round=round today=today printing=printing/> }),
+                    (Some((round, year)), false) => EitherOf3::B(view! {
                         <mine::Mine round=round.clone() year=year role=role/>
                         <status::Status round=round today=today role=role printing=printing/>
                         {(role.get() == Some(Role::Planning)).then(|| view! { <open_form::OpenRound after=Some(year)/> })}
-                    }.into_any(),
-                    (None, _) => view! {
+                    }),
+                    (None, _) => EitherOf3::C(view! {
                         <section class="panel" data-testid="round-none">
                             <h2>{state.text("照会", "Round")}</h2>
                             <p class="lead">{state.text(
@@ -75,7 +76,7 @@ fn Together(id: Id) -> impl IntoView {
                                 "No round yet. When the planning section opens one with a fiscal year and a deadline, each section sees what it owes here.")}</p>
                         </section>
                         {(role.get() == Some(Role::Planning)).then(|| view! { <open_form::OpenRound after=None/> })}
-                    }.into_any(),
+                    }),
                 }
             }}
             <div class:hidden=move || printing.get()>

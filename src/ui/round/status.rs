@@ -8,6 +8,7 @@ use crate::model::{Id, Role};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// One row of the table, as shown.
@@ -161,9 +162,9 @@ fn ReminderList(list: Memo<Vec<Row>>, #[prop(optional)] all: bool) -> impl IntoV
             {move || {
                 let rows: Vec<Row> = list.get().into_iter().filter(|r| !r.missing.is_empty()).collect();
                 if rows.is_empty() {
-                    return view! { <p class="meta">{state.text("未入力の項目はありません。", "Nothing is missing.")}</p> }.into_any();
+                    return Either::Left(view! { <p class="meta">{state.text("未入力の項目はありません。", "Nothing is missing.")}</p> });
                 }
-                rows.into_iter().map(|r| view! { <Reminder row=r all=all/> }).collect_view().into_any()
+                Either::Right(rows.into_iter().map(|r| view! { <Reminder row=r all=all/> }).collect_view())
             }}
         </div>
     }
