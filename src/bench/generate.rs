@@ -152,6 +152,7 @@ pub fn generate(size: Size, seed: u64) -> Strategy {
                 department: None,
                 series,
                 verdicts: Vec::new(),
+                analyses: Vec::new(),
                 predecessor: None,
                 unknown: Default::default(),
             }

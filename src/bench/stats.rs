@@ -129,6 +129,17 @@ pub struct Report {
 /// A figure from a sample series; `held` picks which statistic a budget applies to.
 /// The files page's exports of large: the committee's workbook, and the public pages (公開用ページ)
 /// made and zipped, with 北本市's folder.
+/// The year's round (issue 52): 照会・共同作業 with "large" and 20 sections.
+fn round_figures(raw: &Raw) -> [Figure; 1] {
+    [figure(
+        raw,
+        "round_status_large",
+        "照会・共同作業 with large: the 入力状況 table drawn",
+        "ms",
+        Some((200.0, Held::Median)),
+    )]
+}
+
 fn export_figures(raw: &Raw) -> Vec<Figure> {
     vec![
         // The committee's workbook.
@@ -472,7 +483,7 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "region_js_heap", "region: JS heap after opening", "B", None),
         figure(raw, "region_wasm_memory", "region: wasm memory after opening", "B", None),
     ]);
-    figures.extend(export_figures(raw));
+    figures.extend(export_figures(raw).into_iter().chain(round_figures(raw)));
     for f in &mut figures {
         // run.mjs may also key a reason or a note by the figure's printed name.
         if let (Some(_), Some(why)) = (&f.missing, raw.missing.get(&f.name)) {

@@ -36,6 +36,8 @@ pub mod qr;
 mod region;
 mod rewrite;
 #[cfg(test)]
+mod round_tests;
+#[cfg(test)]
 mod stage_tests;
 pub mod table;
 #[cfg(test)]

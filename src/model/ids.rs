@@ -52,6 +52,10 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         r.renew(&mut w.id);
         w.notes.iter_mut().for_each(|n| r.renew(&mut n.id));
     }
+    for round in s.rounds_mut() {
+        r.renew(&mut round.id);
+        round.answers.iter_mut().for_each(|a| r.renew(&mut a.id));
+    }
     // … then every reference.
     for link in s.framework_changes.iter_mut().flat_map(|c| c.links.iter_mut()) {
         r.rewrite(&mut link.goal);
@@ -67,6 +71,9 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         }
     }
     let rewrite_owner = |r: &Renewer, d: &mut Option<Id>| d.iter_mut().for_each(|d| r.rewrite(d));
+    for round in s.rounds_mut() {
+        round.answers.iter_mut().for_each(|a| r.rewrite(&mut a.department));
+    }
     for ind in s.indicators_mut() {
         rewrite_owner(&r, &mut ind.department);
     }

@@ -32,6 +32,10 @@ pub struct Indicator {
     /// The town's own verdict per fiscal year (効果検証), as written (`model::verdict`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub verdicts: Vec<super::Verdict>,
+    /// 要因分析 per fiscal year: why the actual is where it is, as its section wrote it
+    /// (`model::round`: a round asks for one where the actual misses its path).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub analyses: Vec<super::round::Analysis>,
     /// The previous period's indicator this one continues (`model::carry`), with its history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predecessor: Option<super::Predecessor>,
@@ -418,6 +422,7 @@ impl Indicator {
             department: None,
             series: vec![Series::new("")],
             verdicts: Vec::new(),
+            analyses: Vec::new(),
             predecessor: None,
             unknown: Default::default(),
         }

@@ -27,6 +27,7 @@ pub mod publication;
 mod rating;
 pub mod realign;
 pub mod region;
+pub mod round;
 mod schedule;
 mod sdg;
 mod strategy;

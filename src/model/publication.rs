@@ -8,7 +8,8 @@
 //!   takes what sits under it along; an indicator goes out only when a published goal, measure
 //!   or initiative refers to it);
 //! - internal notes: an evaluation's 補足, an indicator's 備考, an actual's comment, the town's
-//!   verdict notes (効果検証 as written), residents' workshop notes, the drafting schedule;
+//!   verdict notes (効果検証 as written), the sections' 要因分析, residents' workshop notes, the
+//!   drafting schedule, the year's rounds (照会) and who answered them;
 //! - fields this version does not know (they may hold anything);
 //! - the list of what is hidden itself.
 //!
@@ -160,6 +161,7 @@ pub fn public_copy(s: &Strategy) -> Strategy {
     }
     out.workshops.clear();
     out.schedule.clear();
+    out.rounds = Default::default();
     out.unknown = Default::default();
     let publication = Arc::make_mut(&mut out.publication);
     publication.hidden.clear();
@@ -186,6 +188,7 @@ fn public_indicator(indicator: &mut Indicator) {
     indicator.unknown = Default::default();
     indicator.notes.clear();
     indicator.verdicts.clear();
+    indicator.analyses.clear();
     for series in &mut indicator.series {
         series.unknown = Default::default();
         for actual in &mut series.actuals {

@@ -58,6 +58,12 @@ pub struct Strategy {
     /// step) shares it, and the start-up module's copying code stays small.
     #[serde(default, skip_serializing_if = "super::publication::is_unset")]
     pub publication: Arc<super::Publication>,
+    /// The year's rounds (照会), one per fiscal year, in year order, with the sections' answers
+    /// (`model::round`). Absent from a file that has none.
+    /// Behind one `Arc`, as `publication` is: a copy of the strategy shares the list (the
+    /// start-up module then copies a pointer, not a list).
+    #[serde(default, skip_serializing_if = "super::round::is_empty")]
+    pub rounds: Arc<Vec<super::round::Round>>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -244,6 +250,7 @@ impl Strategy {
             indicators: Vec::new(),
             workshops: Vec::new(),
             publication: Default::default(),
+            rounds: Default::default(),
             unknown: Default::default(),
         }
     }

@@ -1,7 +1,7 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
-//! `#/s/<id>/files` CSV and files, `#/s/<id>/print/targets|sheets|grants` printable reports,
+//! `#/s/<id>/files` CSV and files, `#/s/<id>/round` the year's round and working together, `#/s/<id>/print/targets|sheets|grants` printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
 //! ideas collected there; `#/r/<id>` a region's side-by-side page.
 
@@ -15,6 +15,8 @@ pub enum Route {
     Dashboard(Id),
     /// The strategy's files: CSV export and import for Excel, JSON export, printable reports.
     Files(Id),
+    /// 照会・共同作業: the year's round, who has answered, the shared folder, the versions.
+    Round(Id),
     /// A printable A4 report of the strategy.
     Print(Id, Report),
     Edit(Id, Selection),
@@ -87,6 +89,7 @@ impl Route {
             ["r", id] if !id.is_empty() => Route::Region(Id::from(*id)),
             ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
             ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
+            ["s", id, "round"] if !id.is_empty() => Route::Round(Id::from(*id)),
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
             ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
             ["s", id, "print", "grants"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Grants),
@@ -115,6 +118,7 @@ impl Route {
             Route::Strategy(id)
             | Route::Dashboard(id)
             | Route::Files(id)
+            | Route::Round(id)
             | Route::Print(id, _)
             | Route::Edit(id, _)
             | Route::Workshop(id, _) => Some(id),
@@ -128,6 +132,7 @@ impl Route {
             Route::Region(id) => format!("#/r/{id}"),
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
             Route::Files(id) => format!("#/s/{id}/files"),
+            Route::Round(id) => format!("#/s/{id}/round"),
             Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
             Route::Workshop(id, WorkshopPage::Present) => format!("#/s/{id}/workshop"),
             Route::Workshop(id, WorkshopPage::Notes) => format!("#/s/{id}/workshop/notes"),
@@ -195,6 +200,7 @@ mod tests {
         for r in [
             Route::Dashboard(Id::from("s1")),
             Route::Files(Id::from("s1")),
+            Route::Round(Id::from("s1")),
             Route::Print(Id::from("s1"), Report::Targets),
             Route::Print(Id::from("s1"), Report::Sheets),
             Route::Print(Id::from("s1"), Report::Grants),

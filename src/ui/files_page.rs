@@ -6,12 +6,9 @@
 //! export, and links to the printable reports.
 
 mod csv_import;
-mod folder_conflict;
-mod history;
 mod outline_import;
 mod publish;
 mod publish_items;
-mod shared_folder;
 mod table_import;
 mod workbook_export;
 
@@ -91,10 +88,6 @@ fn Files(id: Id) -> impl IntoView {
             <table_import::TableImport/>
 
             <outline_import::OutlineImport/>
-
-            <shared_folder::SharedFolder id=id.clone()/>
-
-            <history::VersionHistory id=id.clone()/>
 
             <publish::PublishPanel/>
 

@@ -52,6 +52,8 @@ mod qr;
 #[cfg(target_arch = "wasm32")]
 mod region;
 #[cfg(target_arch = "wasm32")]
+mod round;
+#[cfg(target_arch = "wasm32")]
 mod speech;
 #[cfg(target_arch = "wasm32")]
 mod state;

@@ -82,6 +82,7 @@ pub fn StrategyView(
                     <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::session::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
                     <a class="button" data-testid="to-dashboard" href=Route::Dashboard(s.id.clone()).hash()>{tr(lang, "ダッシュボード（グラフ）", "Dashboard (charts)")}</a>
                     <a class="button" data-testid="to-files" href=Route::Files(s.id.clone()).hash()>{tr(lang, "Excel・印刷", "Excel and print")}</a>
+                    <a class="button" data-testid="to-round" href=Route::Round(s.id.clone()).hash()>{tr(lang, "照会・共同作業", "Round and working together")}</a>
                     <a class="button" data-testid="to-workshop" href=Route::Workshop(s.id.clone(), crate::session::route::WorkshopPage::Present).hash()>{tr(lang, "住民ワークショップ", "Residents' workshop")}</a>
                     <button type="button" data-testid="export" on:click=move |_| library.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <crate::ui::handout::HandoutButton/>

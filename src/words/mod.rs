@@ -1,7 +1,7 @@
 //! Words: every sentence the app says about the data of the layers under the UI — a refused file
 //! and the problems of a strategy (`problems`), storage and its errors (`storage`), the CSV import
 //! (`csv`), a town's own table and a pasted outline (`table`), a merge's conflicts (`merge`), what
-//! an action did (`notice`). Data arrives here as enums from `format`, `storage` and `session` and
+//! an action did (`notice`), the year's round (`round`). Data arrives here as enums from `format`, `storage` and `session` and
 //! leaves as text, Japanese first with English available; the UI's own labels are inline
 //! `tr(lang, ja, en)` pairs beside the markup that shows them. It sits just under `ui` (the
 //! formatters it builds on are `crate::locale`'s core). Pure Rust, tested natively.
@@ -12,6 +12,7 @@ pub mod merge;
 mod notice;
 mod problems;
 mod region;
+pub mod round;
 mod serde_words;
 mod storage;
 mod table;

@@ -262,8 +262,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
         BadWorkshopDate => {
             tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
         }
-        BadEvaluationDate { date } if ja => format!("評価日「{date}」は実在する日付ではありません（YYYY-MM-DD）"),
-        BadEvaluationDate { date } => format!("the evaluation's date \"{date}\" is not a real YYYY-MM-DD date"),
+        DuplicateRound { .. } | BadRoundDate { .. } | BadEvaluationDate { .. } => super::round::problem(k, ja),
         RevisionDateInvalid { series, year, date } => {
             let of = series_of(series, lang);
             if ja {

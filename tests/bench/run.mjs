@@ -75,6 +75,20 @@ const dataText = {
   // The shared folder's (bench generate-folder): the file every member started from.
   'folder-start': fs.readFileSync(path.join(OUT, 'folder-start.json'), 'utf8'),
 };
+// "large" with the year's round (issue 52): 20 sections, each measure owned by one in turn, and
+// a round of the plan's second year asking everything (its items are derived, not stored).
+const ROUND_SECTIONS = 20;
+dataText['large-round'] = (() => {
+  const file = JSON.parse(dataText.large);
+  const s = file.strategy;
+  const hex = (i) => i.toString(16).padStart(32, '0');
+  s.departments = Array.from({ length: ROUND_SECTIONS }, (_, i) => ({ id: `dept-${hex(i + 1)}`, name: `課${i + 1}` }));
+  let k = 0;
+  for (const g of s.goals) for (const m of g.measures) m.department = s.departments[k++ % ROUND_SECTIONS].id;
+  s.rounds = [{ id: `round-${hex(1)}`, fiscal_year: s.period.first + 1, deadline: '2025-04-25',
+    asks: ['kpi_actuals', 'initiative_results', 'next_budgets', 'first_evaluations'] }];
+  return JSON.stringify(file);
+})();
 // …and the ten members' own files, as the town hall's folder holds them.
 const FOLDER_SHARE = path.join(OUT, 'share');
 const ids = { town: JSON.parse(dataText.town).strategy.id, large: JSON.parse(dataText.large).strategy.id, huge: JSON.parse(dataText.huge).strategy.id };
@@ -418,7 +432,7 @@ async function profile(kind) {
 
 /** The shared folder (issue 46): ten sections' own files of "large" (each 20 edits of its own,
  *  no conflicts: bench generate-folder) read and merged by a browser that holds the version they
- *  all started from. Each run: a fresh profile imports that version, connects its files page to
+ *  all started from. Each run: a fresh profile imports that version, connects its 照会・共同作業 page to
  *  a folder of the Origin Private File System (the picker replaced, as folder.spec does), the
  *  ten files are put in, and 今すぐ同期 is clicked: from the click until the reading is shown
  *  and every merge stored and followed (the busy line gone), with the page's longest task in
@@ -439,7 +453,7 @@ async function folderBench() {
     await page.goto(BASE);
     await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
     await importThroughInput(page, 'folder-start');
-    await page.evaluate((id) => { location.hash = `#/s/${id}/files`; }, id);
+    await page.evaluate((id) => { location.hash = `#/s/${id}/round`; }, id);
     await page.getByTestId('folder-connect').click({ timeout: 60_000 });
     await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
     await page.getByTestId('folder-no-members').waitFor({ timeout: 60_000 });
@@ -664,7 +678,37 @@ async function themeKeystrokes(page, words) {
   }, words);
 }
 
-/** BENCH_ONLY=region or folder: only that part is measured; its samples (keys starting with
+/** 照会・共同作業 with "large" and a round (`large-round`): hash change → the 入力状況 table
+ *  drawn, from the files page. The files part (where the page is) is fetched first: the figure is
+ *  the page's own work, every section's items derived from the strategy and the table drawn. */
+async function roundBench() {
+  log('round, large');
+  for (let i = 0; i < RUNS.dashboards; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await importThroughInput(page, 'large-round');
+    // From the files page (the part loaded, a light page to leave: the overview of large holds
+    // 1,000 KPIs, whose removal would be timed too).
+    await page.goto(`${BASE}#/s/${ids.large}/files`);
+    await page.waitForSelector('[data-testid=files-page]', { timeout: 60_000 });
+    add('round_status_large', await page.evaluate(async ({ s, n }) => {
+      const t0 = performance.now();
+      location.hash = `#/s/${s}/round`;
+      for (;;) {
+        if (document.querySelectorAll('[data-testid=round-status-row]').length >= n) {
+          await new Promise((r) => requestAnimationFrame(r));
+          return performance.now() - t0;
+        }
+        if (performance.now() - t0 > 30_000) throw new Error('round: the 入力状況 table was not drawn within 30 s');
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    }, { s: ids.large, n: ROUND_SECTIONS }));
+    await context.close();
+  }
+}
+
+/** BENCH_ONLY=region, folder or round: only that part is measured; its samples (keys starting with
  *  `prefix`) replace those of an earlier target/bench/raw.json (the other figures are kept), or
  *  make a raw.json of their own. */
 async function only(part, prefix, name) {
@@ -686,6 +730,7 @@ async function only(part, prefix, name) {
 }
 if (process.env.BENCH_ONLY === 'folder') await only(folderBench, 'folder_', 'folder');
 if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'region');
+if (process.env.BENCH_ONLY === 'round') await only(roundBench, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
   if (!['edit', 'import'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit or import');
@@ -992,6 +1037,7 @@ try {
     add('dashboard_large', await dashboardTime(page, ids.large));
     await context.close();
   }
+  await roundBench();
   // ── the regional view: 179 towns brought in, side by side, theme search ──
   await regionBench();
 } finally {

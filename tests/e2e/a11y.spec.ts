@@ -63,6 +63,7 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto', region: strin
     ['editor: goal', go(`#/s/${id}/edit/goal/${file.goals[0].id}`)],
     ['dashboard', go(`#/s/${id}/dashboard`)],
     ['files', go(`#/s/${id}/files`)],
+    ['round and working together', go(`#/s/${id}/round`)],
     ['print: targets', go(`#/s/${id}/print/targets`)],
     ['print: sheets', go(`#/s/${id}/print/sheets`)],
     ['workshop', go(`#/s/${id}/workshop`)],

@@ -3,7 +3,7 @@
 // the Origin Private File System: a real FileSystemDirectoryHandle. Two browser contexts play
 // two staff members; each has its own OPFS, so the test copies the files between their folders
 // as the network drive would. The app's poll and write delays are shortened through its test
-// hook (`localStorage["shirube-test/folder-ms"]`, documented in src/ui/files_page/shared_folder.rs).
+// hook (`localStorage["shirube-test/folder-ms"]`, documented in src/ui/state/folder_sync.rs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
@@ -14,7 +14,8 @@ import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
 const HOKUTO = example('hokuto').strategy;
-const FILES = `./#/s/${HOKUTO.id}/files`;
+// The shared folder's panel is on 照会・共同作業 (issue 52), no longer on the files page.
+const FILES = `./#/s/${HOKUTO.id}/round`;
 const EDIT = `./#/s/${HOKUTO.id}/edit`;
 
 /** The examples' measures have no KPI of their own: the town's file here is 北斗市's strategy
@@ -358,7 +359,7 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
   await expect(c.getByTestId('empty-list')).toBeVisible();
   await put(c, { [name]: text });
   await c.getByTestId('folder-open').click();
-  await expect(c.getByTestId('files-page')).toBeVisible();
+  await expect(c.getByTestId('round-page')).toBeVisible();
   const whole = await storedStrategyOfPage(c);
   expect(whole.goals[1].subtitle).toBe('田中さんが書いた副題');
   await c.getByTestId('folder-name').fill('鈴木');
@@ -416,7 +417,7 @@ test('opening from a folder: broken files are each listed with their reason; thr
   await expect(c.getByTestId('strategy-row')).toHaveCount(0);
   await c.getByTestId('folder-open-choose-list').screenshot({ path: 'test-results/screenshots/folder-open-choose-ja.png' });
   await choices.filter({ hasText: '北本市' }).getByTestId('folder-open-choose').click();
-  await expect(c.getByTestId('files-page')).toBeVisible();
+  await expect(c.getByTestId('round-page')).toBeVisible();
   await expect(c.getByTestId('folder-connected')).toContainText('share');
   // Connected with no name: the others' files are read, the own file is not written, and the
   // panel says why.

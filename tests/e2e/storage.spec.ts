@@ -112,7 +112,7 @@ test('the version history: each save keeps the version before it; export one; re
   const id = idOf(HOKUTO);
   await page.goto(`./#/s/${id}/edit`);
   await rename(page, '第2期北斗市総合戦略（改訂案）');
-  await page.goto(`./#/s/${id}/files`);
+  await page.goto(`./#/s/${id}/round`);
   const rows = page.getByTestId('version-row');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('第2期北斗市まち・ひと・しごと創生総合戦略');
@@ -129,7 +129,7 @@ test('the version history: each save keeps the version before it; export one; re
   await expect(view.getByTestId('goal')).toHaveCount(4);
   await expect(view.getByTestId('edit')).toHaveCount(0);
   await expect(view.locator('input, textarea, select')).toHaveCount(0);
-  await expect(page.locator('.files-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
+  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
   await shot('version-read-only');
   await rows.first().getByTestId('view-version').click();
   await expect(view).toHaveCount(0);
@@ -143,15 +143,15 @@ test('the version history: each save keeps the version before it; export one; re
   // Restore it: it is the current version again, and what it replaced is in the history.
   await rows.first().getByTestId('restore-version').click();
   await expect(page.getByTestId('notice')).toContainText('復元しました:「第2期北斗市まち・ひと・しごと創生総合戦略」');
-  await expect(page.locator('.files-page .lead').first()).toHaveText('第2期北斗市まち・ひと・しごと創生総合戦略');
+  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市まち・ひと・しごと創生総合戦略');
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText('（改訂案）');
   // … so the restore itself can be undone by restoring that one.
   await rows.first().getByTestId('restore-version').click();
-  await expect(page.locator('.files-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
+  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
   await page.reload();
   await started(page);
-  await expect(page.locator('.files-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
+  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
   await expect(rows).toHaveCount(3);
   await page.getByTestId('language').click();
   await expect(page.getByTestId('version-history')).toContainText('Version history');
@@ -198,7 +198,7 @@ test('two tabs on one strategy never overwrite each other silently: the later on
   await expect(b.getByTestId('save-state')).toHaveText('保存済み');
   stored = JSON.parse((await storedEntries(page))[`shirube/v1/strategy/${id}`]).strategy;
   expect(stored.municipality.name).toBe('北本市（タブB）');
-  await b.goto(`./#/s/${id}/files`);
+  await b.goto(`./#/s/${id}/round`);
   await expect(b.getByTestId('version-row').first()).toContainText('（タブA）');
 
   // A, with nothing waiting, follows B's version; now A edits while B waits, and B takes A's.
@@ -215,7 +215,7 @@ test('two tabs on one strategy never overwrite each other silently: the later on
   // Storage holds what was chosen (a reload shows it); B's edit is in the history, not lost.
   stored = JSON.parse((await storedEntries(page))[`shirube/v1/strategy/${id}`]).strategy;
   expect(stored.title).toBe('第2期北本市総合戦略（タブA・2回目）');
-  await b.goto(`./#/s/${id}/files`);
+  await b.goto(`./#/s/${id}/round`);
   await expect(b.getByTestId('version-row').filter({ hasText: '別のタブと競合した変更' })).toHaveCount(1);
   expect(pageErrors).toEqual([]);
 });

@@ -32,6 +32,8 @@ mod unchanged;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 #[cfg(test)]
+mod round_tests;
+#[cfg(test)]
 mod tests;
 
 use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
@@ -74,6 +76,10 @@ pub enum Kind {
     Series,
     Workshop,
     Note,
+    /// A year's round (照会).
+    Round,
+    /// One event of a section's answer in a round (提出, 確認, 差し戻し).
+    Answer,
 }
 
 /// One entity, by kind and id.

@@ -81,7 +81,8 @@ static DEPARTMENT: Shape = entity(Kind::Department, &[]);
 static NATIONAL_GOAL: Shape = entity(Kind::NationalGoal, &[]);
 static SCHEDULE_ITEM: Shape = entity(Kind::ScheduleItem, &[]);
 static SERIES: Shape = entity(Kind::Series, &[("interim", &YEAR), ("actuals", &YEAR)]);
-static INDICATOR: Shape = Shape { ref_fields: &["department"], ..entity(Kind::Indicator, &[("series", &SERIES)]) };
+static INDICATOR: Shape =
+    Shape { ref_fields: &["department"], ..entity(Kind::Indicator, &[("series", &SERIES), ("analyses", &YEAR)]) };
 static INITIATIVE: Shape =
     Shape { ref_fields: &["department"], ..entity(Kind::Initiative, &[("kpis", &REF), ("years", &FISCAL_YEAR)]) };
 static MEASURE: Shape = Shape {
@@ -105,6 +106,9 @@ static GOAL: Shape = Shape {
 };
 static NOTE: Shape = Shape { sums: &["votes"], ..entity(Kind::Note, &[]) };
 static WORKSHOP: Shape = entity(Kind::Workshop, &[("notes", &NOTE)]);
+/// A round's answers are events, each an entity of its own: two members' events are both kept.
+static ANSWER: Shape = Shape { ref_fields: &["department"], ..entity(Kind::Answer, &[]) };
+static ROUND: Shape = entity(Kind::Round, &[("asks", &VALUE), ("answers", &ANSWER)]);
 
 pub(super) static STRATEGY: Shape = Shape {
     key: KeyBy::Root,
@@ -119,6 +123,7 @@ pub(super) static STRATEGY: Shape = Shape {
             ("goals", &GOAL),
             ("indicators", &INDICATOR),
             ("workshops", &WORKSHOP),
+            ("rounds", &ROUND),
             ("publication.hidden", &REF),
             ("publication.highlights", &HIGHLIGHT),
         ],

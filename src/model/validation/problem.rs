@@ -91,6 +91,14 @@ pub enum ProblemKind {
     },
     /// A workshop's date is not a calendar date "2025-07-12".
     BadWorkshopDate,
+    /// A second round for a fiscal year (two members opened one at once): the first is used.
+    DuplicateRound {
+        year: FiscalYear,
+    },
+    /// A round's deadline or opening date is not a calendar date "2025-07-12".
+    BadRoundDate {
+        date: String,
+    },
     /// An evaluation's date is not a calendar date "2025-07-12".
     BadEvaluationDate {
         date: String,
@@ -159,6 +167,8 @@ impl ProblemKind {
             | UnknownNoteTarget { .. }
             | BadWorkshopDate
             | BadEvaluationDate { .. }
+            | BadRoundDate { .. }
+            | DuplicateRound { .. }
             | BaselineYearUnknown { .. }
             | TargetYearUnknown { .. }
             | RelativeTargetWithoutBaseline

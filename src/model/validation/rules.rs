@@ -168,6 +168,30 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The rounds (照会): one per fiscal year (a second is a warning: two members may open one at
+    /// once, and a merge keeps both), real dates, answers of sections the list holds.
+    pub(super) fn rounds(&mut self) {
+        let s = self.s;
+        for (ri, r) in s.rounds.iter().enumerate() {
+            let rp = Place::Round(ri);
+            if s.rounds[..ri].iter().any(|x| x.fiscal_year == r.fiscal_year) {
+                self.push(format!("{rp}.fiscal_year"), ProblemKind::DuplicateRound { year: r.fiscal_year });
+            }
+            self.define(&r.id, rp);
+            self.year(|| format!("{rp}.fiscal_year"), r.fiscal_year, false);
+            for (field, date) in [("deadline", &r.deadline), ("opened", &r.opened)] {
+                if let Some(date) = date.as_ref().filter(|d| !crate::model::schedule::is_calendar_date(d)) {
+                    self.push(format!("{rp}.{field}"), ProblemKind::BadRoundDate { date: date.clone() });
+                }
+            }
+            for (ai, a) in r.answers.iter().enumerate() {
+                let ap = Place::Answer(ri, ai);
+                self.define(&a.id, ap);
+                self.department(ap, &Some(a.department.clone()));
+            }
+        }
+    }
+
     /// References to indicators at `at`: each must lead to one.
     fn references(&mut self, at: Place, field: &str, refs: &[Id]) {
         for (i, r) in refs.iter().enumerate() {
@@ -291,6 +315,7 @@ impl<'a> Validator<'a> {
             self.define(&series.id, sp);
             self.series(sp, series);
         }
+        self.unique_years(|| format!("{ip}.analyses"), "year", ind.analyses.iter().map(|a| a.year));
     }
 
     /// The years a path from the baseline to a target needs (a value target, a relative one):

@@ -87,7 +87,7 @@ enum Places {
 }
 
 impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
-    /// `workshops`: with the workshops' and their notes' ids.
+    /// `workshops`: with the workshops' and their notes' ids, and the rounds' and their answers'.
     pub(super) fn of<'a>(s: &'a Strategy, workshops: bool, key: impl Fn(&'a Id) -> K) -> Defs<K> {
         let mut places: HashMap<K, Places> = HashMap::default();
         let mut duplicates = false;
@@ -123,6 +123,12 @@ impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
                 define(&w.id, Place::Workshop(wi));
                 for (ni, n) in w.notes.iter().enumerate() {
                     define(&n.id, Place::Note(wi, ni));
+                }
+            }
+            for (ri, r) in s.rounds.iter().enumerate() {
+                define(&r.id, Place::Round(ri));
+                for (ai, a) in r.answers.iter().enumerate() {
+                    define(&a.id, Place::Answer(ri, ai));
                 }
             }
         }

@@ -24,6 +24,8 @@ pub(super) enum Place {
     Initiative(usize, usize, usize),
     Workshop(usize),
     Note(usize, usize),
+    Round(usize),
+    Answer(usize, usize),
 }
 
 impl std::fmt::Display for Place {
@@ -41,6 +43,8 @@ impl std::fmt::Display for Place {
             Place::Initiative(g, m, i) => write!(f, "goals[{g}].measures[{m}].initiatives[{i}]"),
             Place::Workshop(w) => write!(f, "workshops[{w}]"),
             Place::Note(w, n) => write!(f, "workshops[{w}].notes[{n}]"),
+            Place::Round(r) => write!(f, "rounds[{r}]"),
+            Place::Answer(r, a) => write!(f, "rounds[{r}].answers[{a}]"),
         }
     }
 }
@@ -170,6 +174,7 @@ impl Validator<'_> {
         }
         if whole {
             self.workshops();
+            self.rounds();
         }
         self.problems
     }

@@ -52,7 +52,7 @@ pub(super) fn Departments() -> impl IntoView {
 
 /// 「あなたの所属」: the planning section or one section of the list, for this strategy.
 #[component]
-fn WhoIAm() -> impl IntoView {
+pub(crate) fn WhoIAm() -> impl IntoView {
     let state = use_edits();
     let departments = bind::read(|s| s.departments.iter().map(|d| (d.id.clone(), d.name.clone())).collect::<Vec<_>>());
     let options = Signal::derive(move || {

@@ -5,6 +5,7 @@
 mod bind;
 mod common;
 mod departments;
+pub(crate) use departments::WhoIAm;
 pub(crate) mod fields;
 mod goal_form;
 mod grant;

@@ -1,4 +1,4 @@
-//! How the shared folder's sync starts away from the strategy's files page:
+//! How the shared folder's sync starts away from the strategy's 照会・共同作業 page:
 //! 「共有フォルダから開く」 on the list takes a folder's strategy whole (the user chooses when
 //! it holds several; files that do not read are listed with their reasons); a strategy connected in
 //! this browser (the preferences list it) resumes its sync on any page of it ([`resume`], in the
@@ -60,7 +60,7 @@ pub async fn open_from_folder(app: Sharing) -> Opening {
 }
 
 /// Opens `chosen` of the folder last picked: stored whole (`folder::take_whole`, with its
-/// lineage) when this browser does not hold it, the folder kept for it, its files page opened
+/// lineage) when this browser does not hold it, the folder kept for it, its 照会・共同作業 page opened
 /// (where its sync starts). Returns what to say when it could not be opened.
 pub async fn open_picked(app: Sharing, chosen: &InFolder) -> Option<String> {
     let lang = app.app().lang();
@@ -81,7 +81,7 @@ pub async fn open_picked(app: Sharing, chosen: &InFolder) -> Option<String> {
 
 /// A strategy connected to a shared folder in this browser syncs on every page of it:
 /// the app calls this when such a strategy opens. The sync's code is in the `files` part (the
-/// files page shows the folder's section), fetched here: a strategy with no folder never
+/// 照会・共同作業 page shows the folder's section), fetched here: a strategy with no folder never
 /// fetches it on its other pages. (A part of its own, `folder`, shared so much code with the
 /// others that wasm-split's chunks moved 20 KB into `actions`, on every visit.)
 pub fn resume(app: Sharing, id: Id) {
@@ -139,8 +139,8 @@ crate::ui::parts::split!(files, load: load_folder_part,
     /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
     /// still grants it, else a notice offers to reconnect.
     fn resume_part(app: Sharing, id: Id) -> () {
-        // The files page shows its own button: no notice there.
-        let announce = !app.on_files_page();
+        // The 照会・共同作業 page shows its own button: no notice there.
+        let announce = !app.on_folder_page();
         sync_for(app, &id, announce);
     }
 );

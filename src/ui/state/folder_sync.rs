@@ -1,5 +1,5 @@
 //! The shared folder's sync as the page runs it: one [`PageSync`] per strategy, kept for the
-//! page's life (leaving the files page does not stop it) — the folder kept from an earlier visit
+//! page's life (leaving the 照会・共同作業 page does not stop it) — the folder kept from an earlier visit
 //! looked up, connect and reconnect (the permission asked in the click; a permission lost on the
 //! way waits for it again), and the commands of `session::folder::schedule` run: a reading (a
 //! waiting change stored first; one that stored followed by the open strategy:
@@ -8,10 +8,10 @@
 //! schedule's: this file only feeds it the events (a save settled, the page's focus, 今すぐ同期,
 //! a job's end) and runs the timers and the I/O. Without the folder API: a folder's files read
 //! by hand through the same `FolderSync::read` over a `MemoryFolder`, and the own file downloaded
-//! under its name. How a sync starts away from the files page (「共有フォルダから開く」, on a
+//! under its name. How a sync starts away from the 照会・共同作業 page (「共有フォルダから開く」, on a
 //! connected strategy's other pages) is `folder_start`'s. 「接続を解除」 forgets the folder (its
 //! files stay). The buttons' actions are `folder_actions`'. The rules are `session::folder`'s, the folder `storage`'s;
-//! `ui/files_page/shared_folder` shows it.
+//! `ui/round/shared_folder` shows it.
 //!
 //! **Test hook:** `localStorage["shirube-test/folder-ms"] = "<poll ms>,<write ms>"` shortens the
 //! delays (the e2e tests; read by `storage::folder_test_delays` once per sync). Nothing else
@@ -109,7 +109,7 @@ pub(super) fn current(id: &Id) -> Option<Rc<PageSync>> {
 
 /// The sync of strategy `id`: the page's, made (and its kept folder looked up) the first time;
 /// `announce`: a kept folder that needs its permission again is said in a notice (a page other
-/// than the files page, which shows its own button).
+/// than the 照会・共同作業 page, which shows its own button).
 pub(super) fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<PageSync> {
     if let Some(s) = current(id) {
         return s;

@@ -154,6 +154,8 @@ impl Words<'_> {
             Kind::Series => ("内訳", "Breakdown"),
             Kind::Workshop => ("ワークショップ", "Workshop"),
             Kind::Note => ("意見", "Idea"),
+            Kind::Round => ("照会", "Round"),
+            Kind::Answer => ("照会の回答", "Answer to the round"),
         };
         tr(self.lang, ja, en)
     }

@@ -77,6 +77,8 @@ impl Words<'_> {
             Kind::ScheduleItem => tr(self.lang, "策定スケジュール", "Drafting schedule"),
             Kind::Workshop => tr(self.lang, "ワークショップ", "Workshop"),
             Kind::Note => tr(self.lang, "意見", "Idea"),
+            Kind::Round => tr(self.lang, "照会", "Round"),
+            Kind::Answer => tr(self.lang, "照会の回答", "Answer to the round"),
         };
         let number = c.number.trim();
         let title = short(c.title.trim(), 30);

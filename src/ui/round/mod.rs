@@ -1,0 +1,107 @@
+//! 照会・共同作業 (`#/s/<id>/round`): the year's round, who has answered, the shared folder's
+//! members and the version history — the page where the town hall works together, reached from
+//! the strategy's overview. Who the person is (`Role`, in the preferences) decides what comes
+//! first: a section sees its own items (`mine`), the planning section opens rounds (`open_form`)
+//! and confirms or sends back answers (`status`). Every answer is an edit of the strategy, one
+//! undo step saved by the autosave, and so reaches the others through the shared folder. What
+//! is asked and what is filled are `model::round`'s; the words `words::round`'s.
+
+mod folder_conflict;
+mod history;
+mod items;
+mod mine;
+mod open_form;
+mod shared_folder;
+mod status;
+
+use crate::model::{Id, Role};
+use crate::session::route::Route;
+use crate::ui::speech::Speaks;
+use crate::ui::state::{use_edits, Edits};
+use leptos::either::{Either, EitherOf3};
+use leptos::prelude::*;
+
+#[component]
+pub fn RoundPage() -> impl IntoView {
+    let state = use_edits();
+    // Only the id: an edit must not rebuild the page and lose what it shows.
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    move || match open.get() {
+        Some(id) => Either::Left(view! { <Together id=id/> }),
+        None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
+    }
+}
+
+/// The open strategy's latest round's id and fiscal year, if it has one.
+fn latest(state: Edits) -> Memo<Option<(Id, crate::model::FiscalYear)>> {
+    Memo::new(move |_| {
+        state.open.with(|o| o.as_ref().and_then(|s| s.latest_round()).map(|r| (r.id.clone(), r.fiscal_year)))
+    })
+}
+
+#[component]
+fn Together(id: Id) -> impl IntoView {
+    let state = use_edits();
+    let title = move || state.open.with(|o| o.as_ref().map(|s| s.title.clone()).unwrap_or_default());
+    let municipality = move || state.open.with(|o| o.as_ref().map(|s| s.municipality.name.clone()).unwrap_or_default());
+    let round = latest(state);
+    let role = Memo::new(move |_| state.role());
+    // The 督促 list alone, while it is printed.
+    let printing = RwSignal::new(false);
+    let today = crate::ui::files::today();
+    view! {
+        <article class="round-page" data-testid="round-page">
+            <nav class="crumbs">
+                <a href=Route::Strategy(id.clone()).hash() data-testid="to-overview">{state.text("← 概要へ", "← Overview")}</a>
+            </nav>
+            <header class="panel strategy-head" class:hidden=move || printing.get()>
+                <p class="municipality">{municipality}</p>
+                <h1>{state.text("照会・共同作業", "Round and working together")}</h1>
+                <p class="lead">{title}</p>
+                <crate::ui::editor::WhoIAm/>
+            </header>
+            {move || {
+                let today = today.clone();
+                match (round.get(), printing.get()) {
+                    (Some((round, _)), true) => EitherOf3::A(view! { <status::Reminders round=round today=today printing=printing/> }),
+                    (Some((round, year)), false) => EitherOf3::B(view! {
+                        <mine::Mine round=round.clone() year=year role=role/>
+                        <status::Status round=round today=today role=role printing=printing/>
+                        {(role.get() == Some(Role::Planning)).then(|| view! { <open_form::OpenRound after=Some(year)/> })}
+                    }),
+                    (None, _) => EitherOf3::C(view! {
+                        <section class="panel" data-testid="round-none">
+                            <h2>{state.text("照会", "Round")}</h2>
+                            <p class="lead">{state.text(
+                                "まだ照会はありません。企画課が年度と期限を決めて照会を始めると、各課に担当分が表示されます。",
+                                "No round yet. When the planning section opens one with a fiscal year and a deadline, each section sees what it owes here.")}</p>
+                        </section>
+                        {(role.get() == Some(Role::Planning)).then(|| view! { <open_form::OpenRound after=None/> })}
+                    }),
+                }
+            }}
+            <div class:hidden=move || printing.get()>
+                <shared_folder::SharedFolder id=id.clone()/>
+                <history::VersionHistory id=id.clone()/>
+            </div>
+        </article>
+    }
+}
+
+/// Who is answering, for an answer's `by`: the name given for the shared folder, else the
+/// section's name.
+fn me(state: Edits) -> String {
+    let name = crate::ui::state::use_sharing().name();
+    name.unwrap_or_else(|| {
+        state
+            .open
+            .with_untracked(|o| {
+                let s = o.as_ref()?;
+                Some(match state.role()? {
+                    Role::Planning => state.tr("企画課", "Planning section").to_owned(),
+                    r => r.department_name(s)?.to_owned(),
+                })
+            })
+            .unwrap_or_default()
+    })
+}
