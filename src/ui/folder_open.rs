@@ -87,7 +87,7 @@ fn ChooseStrategy(found: Vec<InFolder>) -> impl IntoView {
                         crate::locale::Language::Ja => format!("メンバーのファイル {files} 件"),
                         crate::locale::Language::En => format!("{files} members' files"),
                     }}</span>
-                    " "<button type="button" class="primary" data-testid="folder-open-choose" prop:disabled=move || opening.get() on:click=open>
+                    " "<button type="button" class="primary" data-testid="folder-open-choose" prop:disabled=move || opening.try_get().unwrap_or(true) on:click=open>
                         {app.text("この戦略を開く", "Open this strategy")}
                     </button>
                 </li>
@@ -101,7 +101,7 @@ fn ChooseStrategy(found: Vec<InFolder>) -> impl IntoView {
                 "This folder holds files of several strategies. Choose the one to open (only that one is stored in this browser and connected to the folder).",
             )}</p>
             <ul class="strategy-list">{rows}</ul>
-            {move || said.get().map(|t| view! { <p class="notice error" role="alert" data-testid="folder-open-said">{t}</p> })}
+            {move || said.try_get().flatten().map(|t| view! { <p class="notice error" role="alert" data-testid="folder-open-said">{t}</p> })}
         </div>
     }
 }

@@ -6,7 +6,7 @@
 //! `ui/state/folder_sync`'s.
 
 use crate::model::Id;
-use crate::session::folder::{Conflicted, Member, Reading};
+use crate::session::folder::{Conflicted, Member, Reading, Standing};
 use crate::storage;
 use crate::ui::files;
 use crate::ui::speech::Speaks;
@@ -25,6 +25,21 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
     let id_undo = id.clone();
     let needs_name = move || app.name().is_none();
     let id0 = StoredValue::new(id.clone());
+    // The conflict opened by its member's 「競合を確認する」 (the file's name), kept across
+    // readings, and what makes its card: the file and the version their file holds.
+    let open = RwSignal::new(None::<String>);
+    let conflict_key = {
+        let reading = reading.clone();
+        Memo::new(move |_| {
+            let file = open.get()?;
+            reading.with(|r| {
+                let m = r.as_ref()?.members.iter().find(|m| m.file == file && m.standing == Standing::Conflicts)?;
+                Some((file.clone(), m.version.clone()))
+            })
+        })
+    };
+    let id_conflict = id.clone();
+    let reading_conflict = reading.clone();
     let save_name = move || {
         let n = name_draft.get_untracked().trim().to_owned();
         if !n.is_empty() {
@@ -103,7 +118,14 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
             {move || last.get().filter(|_| matches!(status_link.get(), Link::Connected(_))).map(|t| view! {
                 <p class="hint" data-testid="folder-last">{app.text("最後に同期: ", "Last synced: ")}{t}</p>
             })}
-            {move || reading.get().map(|r| view! { <ReadingView reading=r/> })}
+            {move || reading.get().map(|r| view! { <ReadingView reading=r open=open/> })}
+            {move || {
+                // Made again only when another conflict is opened or their version changes: a
+                // poll that finds the same conflict keeps the card and the choices made on it.
+                let (file, _) = conflict_key.get()?;
+                let c = reading_conflict.with_untracked(|r| r.as_ref()?.conflicts.iter().find(|c| c.file == file).cloned())?;
+                Some(view! { <super::folder_conflict::FolderConflict id=id_conflict.clone() conflict=c/> })
+            }}
             {move || {
                 let lines = recent.get();
                 (!lines.is_empty()).then(|| view! {
@@ -127,17 +149,13 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
+fn ReadingView(reading: std::sync::Arc<Reading>, open: RwSignal<Option<String>>) -> impl IntoView {
     let app = use_sharing();
     let lang = app.lang();
     let said = crate::words::folder::reading(&reading, lang);
     let members = reading.members.clone();
     let refused = reading.refused.clone();
     let conflicts = reading.conflicts.clone();
-    // The conflict opened by its member's 「競合を確認する」 (the file's name).
-    let open = RwSignal::new(None::<String>);
-    let id = app.open_id();
-    let shown_conflict = conflicts.clone();
     view! {
         <ul class="folder-said" data-testid="folder-said">{said.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
         <h3>{app.text("メンバー", "Members")}</h3>
@@ -155,11 +173,6 @@ fn ReadingView(reading: std::sync::Arc<Reading>) -> impl IntoView {
                     {member_groups(app, &members, &conflicts, open)}
                 </table>
             }.into_any()
-        }}
-        {move || {
-            let file = open.get()?;
-            let c = shown_conflict.iter().find(|c| c.file == file)?.clone();
-            Some(view! { <super::folder_conflict::FolderConflict id=id.clone()? conflict=c/> })
         }}
         {(!refused.is_empty()).then(|| view! {
             <h3>{app.text("取り込めないファイル", "Files that cannot be taken in")}</h3>
