@@ -114,9 +114,17 @@ want build  && run_step "size gate: the first visit's bytes (scripts/size-gate.m
 want e2e    && run_step "end-to-end tests (Playwright)" phase_e2e
 want bench  && run_step "benchmark, smoke (scripts/bench.sh --smoke)" \
   bounded "$LIMIT_BENCH" bash scripts/bench.sh --smoke
+# A suite that fails runs once more, as a failed e2e test does (playwright.config.ts: retries 1
+# in the full run), and says so: WebKitGTK under WebDriver has hung a command for the whole of a
+# test's limit once in a while (2026-11-26: 1 run in 4, the rerun passing in 21 s).
+webdriver_suite() {
+  bounded "$LIMIT_WEBDRIVER" "$@" "${WEBDRIVER_SUITE[@]}" && return 0
+  echo "[test.sh] the suite failed: running it once more (a flaky browser is reported above)" >&2
+  bounded "$LIMIT_WEBDRIVER" "$@" "${WEBDRIVER_SUITE[@]}"
+}
 want firefox && run_step "daily flows in firefox (WebDriver)" \
-  bounded "$LIMIT_WEBDRIVER" env SHIRUBE_BROWSER=firefox "${WEBDRIVER_SUITE[@]}"
+  webdriver_suite env SHIRUBE_BROWSER=firefox
 want webkit && run_step "daily flows in webkit (WebDriver, xvfb-run)" \
-  bounded "$LIMIT_WEBDRIVER" xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit "${WEBDRIVER_SUITE[@]}"
+  webdriver_suite xvfb-run -a -s "-screen 0 1280x1024x24" env SHIRUBE_BROWSER=webkit
 
 print_timings "$SHIRUBE_TIMINGS_TITLE: all passed"
