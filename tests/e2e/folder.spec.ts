@@ -10,6 +10,7 @@ import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { dropFile, editGoal, storageSnapshot } from './helpers';
 import { storedStrategyOfPage } from './stored';
+import { folderInit, ownFile, put, share } from './shared-folder';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
@@ -30,69 +31,6 @@ const TOWN_FILE = (() => {
   file.strategy.goals[0].measures[0].kpis = [indicator.id];
   return JSON.stringify(file);
 })();
-
-/** Before any script of the page: the picker gives an OPFS folder; `?prompt` in the session
- *  makes queryPermission answer "prompt", and requestPermission grant only in a user gesture. */
-function folderInit() {
-  localStorage.setItem('shirube-test/folder-ms', '1500,700');
-  (window as any).showDirectoryPicker = async () => {
-    const root = await navigator.storage.getDirectory();
-    return root.getDirectoryHandle('share', { create: true });
-  };
-  const proto = (window as any).FileSystemHandle?.prototype;
-  if (proto && sessionStorage.getItem('permission') === 'prompt') {
-    proto.queryPermission = async () => 'prompt';
-    proto.requestPermission = async () => {
-      const gesture = navigator.userActivation.isActive;
-      (window as any).__requested = ((window as any).__requested ?? 0) + 1;
-      if (gesture) sessionStorage.removeItem('permission');
-      return gesture ? 'granted' : 'denied';
-    };
-  }
-}
-
-/** Every file of the page's OPFS share: name → text. */
-async function share(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle('share', { create: true });
-    const out: Record<string, string> = {};
-    for await (const [name, h] of (dir as any).entries()) {
-      if (h.kind !== 'file' || name.endsWith('.crswap')) continue;
-      // A file the app swaps in at this moment (createWritable's close) may be gone until then.
-      try {
-        out[name] = await (await h.getFile()).text();
-      } catch (e) {
-        if ((e as Error).name !== 'NotFoundError') throw e;
-      }
-    }
-    return out;
-  });
-}
-
-async function put(page: Page, files: Record<string, string>) {
-  await page.evaluate(async (files) => {
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle('share', { create: true });
-    for (const [name, text] of Object.entries(files)) {
-      const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
-      await w.write(text);
-      await w.close();
-    }
-  }, files);
-}
-
-/** The file `who` wrote (its author's name), name and text. */
-async function ownFile(page: Page, who: string): Promise<[string, string] | undefined> {
-  const files = await share(page);
-  return Object.entries(files).find(([, t]) => {
-    try {
-      return JSON.parse(t).author?.name === who;
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** Waits until `who`'s own file holds `text` (or its strategy passes `text`); its name and text. */
 async function ownFileHolding(page: Page, who: string, text: string | ((strategy: any) => boolean)): Promise<[string, string]> {

@@ -11,6 +11,7 @@ import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { dropFile } from './helpers';
 import { storedStrategyOfPage } from './stored';
+import { folderInit, ownFile } from './shared-folder';
 import type { BrowserContext, Page } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
@@ -26,41 +27,6 @@ const TOWN_FILE = (() => {
   file.strategy.goals[0].measures[0].kpis = [indicator.id];
   return JSON.stringify(file);
 })();
-
-function folderInit() {
-  localStorage.setItem('shirube-test/folder-ms', '1500,700');
-  (window as any).showDirectoryPicker = async () => {
-    const root = await navigator.storage.getDirectory();
-    return root.getDirectoryHandle('share', { create: true });
-  };
-}
-
-async function share(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle('share', { create: true });
-    const out: Record<string, string> = {};
-    for await (const [name, h] of (dir as any).entries()) {
-      if (h.kind !== 'file' || name.endsWith('.crswap')) continue;
-      try {
-        out[name] = await (await h.getFile()).text();
-      } catch (e) {
-        if ((e as Error).name !== 'NotFoundError') throw e;
-      }
-    }
-    return out;
-  });
-}
-
-async function ownFile(page: Page, who: string): Promise<[string, string] | undefined> {
-  return Object.entries(await share(page)).find(([, t]) => {
-    try {
-      return JSON.parse(t).author?.name === who;
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** Waits until `who`'s own file's strategy passes `holds`; then copies it into `to`'s folder. */
 async function carry(from: Page, who: string, to: Page, holds: (s: any) => boolean) {
