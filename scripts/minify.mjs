@@ -21,6 +21,7 @@ const SOURCES = [
   ['style/main.css', 'css'],
   ['style/print.css', 'css'],
   ['style/region-views.css', 'css'],
+  ['style/workshop.css', 'css'],
   ['web/sw-register.js', 'js'],
 ];
 const OUT_DIR = path.join(ROOT, 'target', 'min');

@@ -61,10 +61,19 @@ fn use_chosen_session() -> RwSignal<Option<Id>> {
 pub fn Workshop(page: WorkshopPage) -> impl IntoView {
     let state = use_edits();
     let exists = Memo::new(move |_| state.open.with(Option::is_some));
-    move || match (exists.get(), page) {
-        (false, _) => view! { <StrategyNotFound/> }.into_any(),
-        (true, WorkshopPage::Present) => view! { <AppPresentation/> }.into_any(),
-        (true, WorkshopPage::Notes) => view! { <NotesPage/> }.into_any(),
+    // The workshop's stylesheet (style/workshop.css) is not part of the first visit: the page
+    // is shown once it is there, so that a projector never shows it unstyled.
+    let styled = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::ui::stylesheet::enabled("workshop").await;
+        styled.try_set(true);
+    });
+    move || {
+        styled.get().then(|| match (exists.get(), page) {
+            (false, _) => view! { <StrategyNotFound/> }.into_any(),
+            (true, WorkshopPage::Present) => view! { <AppPresentation/> }.into_any(),
+            (true, WorkshopPage::Notes) => view! { <NotesPage/> }.into_any(),
+        })
     }
 }
 
