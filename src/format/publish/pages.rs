@@ -4,7 +4,7 @@
 use super::chart;
 use super::page::{self, as_of, frame, goal_path, kpi_path, paragraphs, year, Depth, Site};
 use crate::locale::{self, number, quantity, Language, YearStyle};
-use crate::model::{EvaluationStage, Goal, Indicator, Measure, Series, StatusMix, STATUSES};
+use crate::model::{EvaluationStage, Goal, Indicator, Measure, RatingRule, Series, Status, StatusMix, STATUSES};
 use maud::{html, Markup};
 
 const JA: Language = Language::Ja;
@@ -50,15 +50,63 @@ fn mix_list(what: &str, mix: &StatusMix) -> Markup {
 }
 
 fn rating_rule(cx: &Site) -> Markup {
-    let rule = &cx.s.rating_rule;
     html! {
         details {
             summary { "状況と評価の見方" }
-            p { "状況は、基準値から目標値までの直線と比べて、その年度の実績がどこにあるかで示します。"
-                "★ 達成：目標値に届いた。● 順調：直線の上にある。▲ 遅れ：直線に届かない。－ データなし：実績または目標値がない。" }
-            p { (locale::rating_rule(rule, JA)) " 実績がないときは「" (rule.no_data) "」とします。" }
+            p { "状況は、基準値から目標値までの直線と比べて、その年度の実績がどこにあるかで示します。" }
+            div.table-wrap {
+                table {
+                    caption { "状況の表し方" }
+                    thead { tr { th scope="col" { "状況" } th scope="col" { "意味" } } }
+                    tbody {
+                        @for st in STATUSES {
+                            tr { th scope="row" class=(page::status_class(st)) { (page::status(st)) } td { (status_meaning(st)) } }
+                        }
+                    }
+                }
+            }
+            p { "評価は、その年度までに達成すべき分（基準値から目標値までの直線、または中間目標）に対する実績の割合で付けます。" }
+            div.table-wrap {
+                table {
+                    caption { "評価の基準" }
+                    thead { tr { th scope="col" { "評価" } th scope="col" { "達成すべき分に対する実績の割合" } } }
+                    tbody { @for (label, share) in rating_bands(&cx.s.rating_rule) { tr { th scope="row" { (label) } td { (share) } } } }
+                }
+            }
         }
     }
+}
+
+fn status_meaning(st: Status) -> &'static str {
+    match st {
+        Status::Achieved => "目標値に届いた",
+        Status::OnTrack => "直線の上にある",
+        Status::Behind => "直線に届かない",
+        Status::NoData => "実績または目標値がない",
+    }
+}
+
+/// The town's rating rule as rows of the table 「評価の基準」: each label and the share of what
+/// was due that earns it, from the best, then the label below every threshold and the one for no
+/// data.
+pub fn rating_bands(rule: &RatingRule) -> Vec<(String, String)> {
+    let percent = |v: f64| format!("{}%", number(v));
+    let mut rows: Vec<(String, String)> = rule
+        .tiers
+        .iter()
+        .enumerate()
+        .map(|(i, tier)| {
+            let share = match i.checked_sub(1).map(|above| rule.tiers[above].min_percent) {
+                Some(upper) => format!("{}以上{}未満", percent(tier.min_percent), percent(upper)),
+                None => format!("{}以上", percent(tier.min_percent)),
+            };
+            (tier.label.clone(), share)
+        })
+        .collect();
+    let below = rule.tiers.last().map_or_else(|| "すべて".to_owned(), |t| format!("{}未満", percent(t.min_percent)));
+    rows.push((rule.below.clone(), below));
+    rows.push((rule.no_data.clone(), "実績がない".to_owned()));
+    rows
 }
 
 pub fn goal(cx: &Site, goal: &Goal) -> String {

@@ -306,3 +306,26 @@ fn a_kpi_page_shows_its_measures_evaluation_stage_by_stage_without_the_notes() {
     // The town's own words come first in the draft: the 二次評価's, not the committee's opinion.
     assert!(draft_highlight(&s, &s.goals[0]).starts_with("移住相談が倍増"), "{}", draft_highlight(&s, &s.goals[0]));
 }
+
+#[test]
+fn the_index_explains_the_towns_rating_rule_as_a_table_of_its_labels() {
+    let mut s = kitamoto();
+    s.rating_rule = crate::model::RatingPreset::Marks.rule();
+    let f = folder(&s, MADE_AT);
+    let index = f.files.iter().find(|x| x.path.ends_with("index.html") && !x.path.contains('/')).unwrap();
+    let html = String::from_utf8(index.bytes.clone()).unwrap();
+    let row = |label: &str, share: &str| format!("<tr><th scope=\"row\">{label}</th><td>{share}</td></tr>");
+    for (label, share) in
+        [("◎", "100%以上"), ("○", "80%以上100%未満"), ("△", "50%以上80%未満"), ("×", "50%未満"), ("−", "実績がない")]
+    {
+        assert!(html.contains(&row(label, share)), "no row {label} {share} in the index's 評価の基準");
+    }
+    assert!(html.contains("<caption>評価の基準</caption>") && html.contains("<caption>状況の表し方</caption>"));
+    // Another town's labels make other rows: the table is the town's rule, not a fixed text.
+    s.rating_rule = crate::model::RatingPreset::Sabc.rule();
+    let f = folder(&s, MADE_AT);
+    let index = f.files.iter().find(|x| x.path.ends_with("index.html") && !x.path.contains('/')).unwrap();
+    let html = String::from_utf8(index.bytes.clone()).unwrap();
+    assert!(html.contains(&row("S", "120%以上")) && html.contains(&row("A", "100%以上120%未満")));
+    assert!(!html.contains(&row("◎", "100%以上")));
+}
