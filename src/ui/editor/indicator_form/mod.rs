@@ -96,10 +96,38 @@ fn value_year_text(state: impl Speaks, basis: YearBasis, y: FiscalYear) -> Strin
     locale::value_year(basis, y, state.lang(), state.year_style())
 }
 
+/// What each part of a series' form labels itself with: words in the user's language, test ids
+/// numbered by the series' place in the indicator, and years worded by the series' year basis.
+#[derive(Clone, Copy)]
+struct SeriesForm {
+    speech: crate::ui::speech::Speech,
+    index: usize,
+    basis: Memo<YearBasis>,
+}
+
+impl SeriesForm {
+    fn new(ind: &Id, sid: &Id, index: usize) -> Self {
+        SeriesForm { speech: crate::ui::speech::use_speech(), index, basis: read_series(ind, sid, |s| s.year_basis) }
+    }
+
+    fn label(self, ja: &'static str, en: &'static str) -> Signal<String> {
+        bind::label(self.speech, ja, en)
+    }
+
+    /// `what-2`: the test id of a field of the series at `index` 2.
+    fn testid(self, what: &str) -> String {
+        format!("{what}-{}", self.index)
+    }
+
+    fn year_label(self, fiscal: &'static str, other: &'static str, en: &'static str) -> Signal<String> {
+        year_label(self.speech, self.basis, fiscal, other, en)
+    }
+}
+
 /// A field's label naming a value's year: `fiscal` (「当初値の年度」) for a fiscal-year series,
 /// `other` (「当初値の年」) for a calendar-year or as-of one; English says "year" for both.
 fn year_label(
-    state: Edits,
+    state: impl Speaks,
     basis: Memo<YearBasis>,
     fiscal: &'static str,
     other: &'static str,

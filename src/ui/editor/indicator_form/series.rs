@@ -42,8 +42,7 @@ pub(super) fn SeriesBlock(
 #[component]
 fn SeriesHead(ind: Id, sid: Id, index: usize, count: usize, focus_label: RwSignal<Option<Id>>) -> impl IntoView {
     let state = use_edits();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
 
     // Label, order, removal.
     let label_field = NodeRef::new();
@@ -79,8 +78,8 @@ fn SeriesHead(ind: Id, sid: Id, index: usize, count: usize, focus_label: RwSigna
     view! {
         <legend>{title}</legend>
         <div class="series-head">
-            <TextField label=lbl("内訳の名前", "Breakdown label") value=label on_commit=write_label
-                testid=tid("series-label") placeholder=label_placeholder node_ref=label_field/>
+            <TextField label=form.label("内訳の名前", "Breakdown label") value=label on_commit=write_label
+                testid=form.testid("series-label") placeholder=label_placeholder node_ref=label_field/>
             {move || (count > 1 && label.get().is_empty()).then(|| view! {
                 <p class="hint">{state.tr("内訳が複数あるときは名前を付けてください（例: 男性）。", "With several series, give each a label (e.g. men).")}</p>
             })}
@@ -89,11 +88,11 @@ fn SeriesHead(ind: Id, sid: Id, index: usize, count: usize, focus_label: RwSigna
             })}
             {(count > 1).then(|| view! {
                 <div class="entity-actions">
-                    <button type="button" data-testid=tid("series-up") disabled={index == 0}
+                    <button type="button" data-testid=form.testid("series-up") disabled={index == 0}
                         on:click=move |_| move_series.run(true)>{state.text("↑ 上へ", "↑ Up")}</button>
-                    <button type="button" data-testid=tid("series-down") disabled={index + 1 >= count}
+                    <button type="button" data-testid=form.testid("series-down") disabled={index + 1 >= count}
                         on:click=move |_| move_series.run(false)>{state.text("↓ 下へ", "↓ Down")}</button>
-                    <button type="button" class="danger" data-testid=tid("remove-series")
+                    <button type="button" class="danger" data-testid=form.testid("remove-series")
                         on:click=move |_| remove_series.run(())>{state.text("この内訳を削除", "Delete this breakdown")}</button>
                 </div>
             })}
@@ -105,12 +104,8 @@ fn SeriesHead(ind: Id, sid: Id, index: usize, count: usize, focus_label: RwSigna
 #[component]
 fn BaselineFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let state = use_edits();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
     let unit = bind::indicator(&ind, |i| i.unit.clone());
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
-    let ylbl =
-        move |fiscal: &'static str, other: &'static str, en: &'static str| year_label(state, basis, fiscal, other, en);
 
     // Baseline: a year typed before the value is held in the draft and stored with the value.
     let baseline = read_series(&ind, &sid, |s| s.baseline.clone());
@@ -134,13 +129,13 @@ fn BaselineFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
         {move || {
             let u = unit.get();
             view! {
-                <NumberField label=lbl("当初値（基準値）", "Baseline") value=base_value on_commit=on_base_value
-                    unit=u testid=tid("baseline")/>
+                <NumberField label=form.label("当初値（基準値）", "Baseline") value=base_value on_commit=on_base_value
+                    unit=u testid=form.testid("baseline")/>
             }
         }}
-        <YearField label=ylbl("当初値の年度", "当初値の年", "Baseline year") value=base_year on_commit=on_base_year testid=tid("baseline-year") basis=basis/>
+        <YearField label=form.year_label("当初値の年度", "当初値の年", "Baseline year") value=base_year on_commit=on_base_year testid=form.testid("baseline-year") basis=form.basis/>
         {move || {
-            let fiscal = basis.get().is_fiscal();
+            let fiscal = form.basis.get().is_fiscal();
             let hint = match (baseline.get().is_some(), base_draft.get().year.is_some()) {
                 (false, true) if fiscal => Some(state.tr("年度は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
                 (false, true) => Some(state.tr("年は当初値を入力すると一緒に保存されます。", "The year is stored once a baseline value is entered.")),
@@ -160,20 +155,19 @@ fn BaselineFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
 #[component]
 fn SeriesStatus(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let state = use_edits();
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
     let direction = bind::indicator(&ind, |i| i.direction);
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
     let latest = derive_series(&ind, &sid, |s, cx| {
         let provisional = s.latest_actual().is_some_and(|a| a.provisional);
         Some((assess(s, cx), provisional))
     });
 
     view! {
-        <p class="series-status" data-testid=tid("series-status") aria-live="polite">
+        <p class="series-status" data-testid=form.testid("series-status") aria-live="polite">
             <span class="series-status-label">{state.text("最新の達成状況", "Latest achievement")}</span>": "
             {move || match latest.get() {
                 Some((a, provisional)) => {
-                    let when = a.year.map(|y| value_year_text(state, basis.get(), y));
+                    let when = a.year.map(|y| value_year_text(state, form.basis.get(), y));
                     view! {
                         {when.map(|w| view! { <span class="year">{w}</span>" " })}
                         {provisional.then(|| view! { <span class="badge">{state.tr("速報値", "provisional")}</span>" " })}

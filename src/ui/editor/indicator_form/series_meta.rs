@@ -19,13 +19,11 @@ const DEFAULT_AS_OF: YearBasis = YearBasis::AsOf { month: 4, day: 1 };
 #[component]
 pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let state = use_speech();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
 
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
     let write_basis = write_series(&ind, &sid, |s, b: YearBasis| s.year_basis = b);
     let basis_value = Signal::derive(move || {
-        match basis.get() {
+        match form.basis.get() {
             YearBasis::Fiscal => FISCAL,
             YearBasis::Calendar => CALENDAR,
             YearBasis::AsOf { .. } => AS_OF,
@@ -47,13 +45,13 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
         let new = match v.as_str() {
             CALENDAR => YearBasis::Calendar,
             // Keeps a date already set when the select is chosen again.
-            AS_OF => match basis.get_untracked() {
+            AS_OF => match form.basis.get_untracked() {
                 b @ YearBasis::AsOf { .. } => b,
                 _ => DEFAULT_AS_OF,
             },
             // A month kept from the date or month already set; else 3月 (年度末).
             AS_OF_MONTH | MONTH_END => {
-                let month = match basis.get_untracked() {
+                let month = match form.basis.get_untracked() {
                     YearBasis::AsOf { month, .. } | YearBasis::AsOfMonth { month, .. } => month,
                     _ => 3,
                 };
@@ -63,8 +61,8 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
         };
         write_basis.run(new);
     });
-    // A month-only basis: its month (1–12; anything else is not stored).
-    let month_only = Memo::new(move |_| match basis.get() {
+    // A month-only form.basis: its month (1–12; anything else is not stored).
+    let month_only = Memo::new(move |_| match form.basis.get() {
         YearBasis::AsOfMonth { month, end } => Some((month, end)),
         _ => None,
     });
@@ -77,7 +75,7 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
     });
     let running = read_series(&ind, &sid, |s| s.running_totals);
     let write_running = write_series(&ind, &sid, |s, v: bool| s.running_totals = v);
-    let date = Memo::new(move |_| match basis.get() {
+    let date = Memo::new(move |_| match form.basis.get() {
         YearBasis::AsOf { month, day } => Some((month, day)),
         _ => None,
     });
@@ -111,33 +109,33 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let write_source = write_series(&ind, &sid, |s, v: String| s.source = v.trim().to_owned());
 
     view! {
-        <div class="form-grid series-meta" data-testid=tid("series-meta")>
-            <SelectField label=lbl("値の時点", "What a value's year means") options=basis_options value=basis_value
-                on_commit=on_basis testid=tid("year-basis")/>
+        <div class="form-grid series-meta" data-testid=form.testid("series-meta")>
+            <SelectField label=form.label("値の時点", "What a value's year means") options=basis_options value=basis_value
+                on_commit=on_basis testid=form.testid("year-form.basis")/>
             {move || date.get().is_some().then(|| view! {
-                <NumberField label=lbl("月", "Month") value=month_value on_commit=on_month testid=tid("as-of-month")/>
-                <NumberField label=lbl("日", "Day") value=day_value on_commit=on_day testid=tid("as-of-day")/>
+                <NumberField label=form.label("月", "Month") value=month_value on_commit=on_month testid=form.testid("as-of-month")/>
+                <NumberField label=form.label("日", "Day") value=day_value on_commit=on_day testid=form.testid("as-of-day")/>
             })}
             {move || month_only.get().is_some().then(|| view! {
-                <NumberField label=lbl("月", "Month") value=only_month_value on_commit=on_only_month testid=tid("as-of-month")/>
+                <NumberField label=form.label("月", "Month") value=only_month_value on_commit=on_only_month testid=form.testid("as-of-month")/>
             })}
-            <p class="hint" data-testid=tid("year-basis-note")>{move || {
-                let example = locale::value_year(basis.get(), FiscalYear(2023), state.lang(), state.year_style());
+            <p class="hint" data-testid=form.testid("year-form.basis-note")>{move || {
+                let example = locale::value_year(form.basis.get(), FiscalYear(2023), state.lang(), state.year_style());
                 match state.lang() {
                     Language::Ja => format!("実績の年は「{example}」のように表示します。"),
                     Language::En => format!("An actual's year is shown as “{example}”."),
                 }
             }}</p>
-            <CheckField label=lbl("実績値は累計値", "Actuals are running totals") checked=running
-                on_commit=write_running testid=tid("running-totals")/>
+            <CheckField label=form.label("実績値は累計値", "Actuals are running totals") checked=running
+                on_commit=write_running testid=form.testid("running-totals")/>
             {move || running.get().then(|| view! {
-                <p class="hint" data-testid=tid("running-totals-note")>{state.tr(
+                <p class="hint" data-testid=form.testid("running-totals-note")>{state.tr(
                     "実績値は表のとおり累計で記録し、各年度の値は前年度との差（差分）として表示します。累計の目標は累計値をそのまま比べます。",
                     "Actuals are kept as printed, as running totals; each year's own value is shown as the difference from the year before. A running-total target compares the running total itself.",
                 )}</p>
             })}
-            <TextField label=lbl("この系列の出典（指標の出典と異なるとき）", "This series' source (when not the indicator's)")
-                value=source on_commit=write_source testid=tid("series-source")/>
+            <TextField label=form.label("この系列の出典（指標の出典と異なるとき）", "This series' source (when not the indicator's)")
+                value=source on_commit=write_source testid=form.testid("series-source")/>
         </div>
     }
 }

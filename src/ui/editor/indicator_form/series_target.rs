@@ -108,12 +108,8 @@ impl TargetEdit {
 #[component]
 pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let state = use_edits();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
     let unit = bind::indicator(&ind, |i| i.unit.clone());
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
-    let ylbl =
-        move |fiscal: &'static str, other: &'static str, en: &'static str| year_label(state, basis, fiscal, other, en);
     let edit = TargetEdit::new(&ind, &sid, state);
     let (draft, period) = (edit.draft, edit.period);
     let last_year = Memo::new(move |_| period.get().map(|p: PlanPeriod| p.last));
@@ -147,16 +143,16 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let (hint_ind, hint_sid) = (ind.clone(), sid.clone());
 
     view! {
-        <SelectField label=lbl("目標の種類", "Kind of target") options=target_kind_options value=target_kind_value
-            on_commit=on_target_kind testid=tid("target-kind")/>
+        <SelectField label=form.label("目標の種類", "Kind of target") options=target_kind_options value=target_kind_value
+            on_commit=on_target_kind testid=form.testid("target-kind")/>
         {move || {
             let u = unit.get();
             match edit.shown_kind.get() {
                 TargetKind::Value => view! {
-                    <NumberField label=lbl("目標値", "Target value") value=target_value on_commit=on_target_value on_words=on_target_words
-                        unit=u testid=tid("target")/>
-                    <YearField label=ylbl("目標年度", "目標年", "Target year") value=target_year on_commit=on_target_year testid=tid("target-year") basis=basis/>
-                    <p class="hint">{move || match (last_year.get(), basis.get()) {
+                    <NumberField label=form.label("目標値", "Target value") value=target_value on_commit=on_target_value on_words=on_target_words
+                        unit=u testid=form.testid("target")/>
+                    <YearField label=form.year_label("目標年度", "目標年", "Target year") value=target_year on_commit=on_target_year testid=form.testid("target-year") basis=form.basis/>
+                    <p class="hint">{move || match (last_year.get(), form.basis.get()) {
                         (Some(y), YearBasis::Fiscal) => format!("{}{}{}", state.tr("目標年度が空欄のときは計画の最終年度（", "An empty target year means the plan's last year ("), year_text(state, y), state.tr("）です。", ").")),
                         // The plan's last fiscal year is still what is assumed: its value's year.
                         (Some(y), b) => format!("{}{}{}", state.tr("目標年が空欄のときは計画の最終年度の値（", "An empty target year means the value of the plan's last year ("), value_year_text(state, b, y), state.tr("）です。", ").")),
@@ -166,8 +162,8 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
                 TargetKind::PerYear => {
                     let per = format!("{u}{}", state.tr("/年", "/year"));
                     view! {
-                        <NumberField label=lbl("毎年の目標値", "Target every year") value=target_value on_commit=on_target_value on_words=on_target_words
-                            unit=per testid=tid("target")/>
+                        <NumberField label=form.label("毎年の目標値", "Target every year") value=target_value on_commit=on_target_value on_words=on_target_words
+                            unit=per testid=form.testid("target")/>
                         <p class="hint">{move || match edit.direction.get() {
                             DesiredDirection::Decrease => state.tr("各年度の実績値が目標値以下なら達成です（例: 0人/年）。", "Met in a year when the actual is at most the target (e.g. 0 people a year)."),
                             _ => state.tr("各年度の実績値が目標値以上なら達成です（例: 2件/年）。", "Met in a year when the actual is at least the target (e.g. 2 a year)."),
@@ -175,7 +171,7 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
                     }.into_any()
                 }
                 TargetKind::Direction => view! {
-                    <p class="hint" data-testid=tid("target-direction")>{move || match edit.direction.get() {
+                    <p class="hint" data-testid=form.testid("target-direction")>{move || match edit.direction.get() {
                         DesiredDirection::Increase => state.tr("↗ 実績値が当初値より増えれば達成です。", "↗ Met when the actual is above the baseline."),
                         DesiredDirection::Decrease => state.tr("↘ 実績値が当初値より減れば達成です。", "↘ Met when the actual is below the baseline."),
                         DesiredDirection::Maintain => state.tr("→ 実績値が当初値を下回らなければ達成です。", "→ Met when the actual does not fall below the baseline."),
@@ -207,7 +203,7 @@ pub(super) fn TargetFields(ind: Id, sid: Id, index: usize) -> impl IntoView {
 #[component]
 fn TargetHints(ind: Id, sid: Id, index: usize, edit: TargetEdit) -> impl IntoView {
     let state = use_edits();
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
     let baseline = read_series(&ind, &sid, |s| s.baseline.clone());
     view! {
         {move || {
@@ -215,7 +211,7 @@ fn TargetHints(ind: Id, sid: Id, index: usize, edit: TargetEdit) -> impl IntoVie
             let relative_size = kind == TargetKind::Relative && edit.shown_draft.get().change_by != ChangeBy::Hold;
             let waiting = edit.target.get().is_none() && (kind.needs_value() || relative_size);
             waiting.then(|| view! {
-                <p class="hint" data-testid=tid("target-missing")>{state.tr("目標値を入力するまで、目標は保存されません。", "The target is stored once a value is entered.")}</p>
+                <p class="hint" data-testid=form.testid("target-missing")>{state.tr("目標値を入力するまで、目標は保存されません。", "The target is stored once a value is entered.")}</p>
             })
         }}
         {move || (edit.shown_kind.get() == TargetKind::Direction && baseline.get().is_none()).then(|| view! {
@@ -229,12 +225,8 @@ fn TargetHints(ind: Id, sid: Id, index: usize, edit: TargetEdit) -> impl IntoVie
 #[component]
 fn RelativeTarget(ind: Id, sid: Id, index: usize, edit: TargetEdit) -> impl IntoView {
     let state = use_edits();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
     let unit = bind::indicator(&ind, |i| i.unit.clone());
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
-    let ylbl =
-        move |fiscal: &'static str, other: &'static str, en: &'static str| year_label(state, basis, fiscal, other, en);
     let shown_draft = edit.shown_draft;
     let derived = read_series(&ind, &sid, |s| s.target_value());
     let on_change_by = Callback::new(move |v: String| edit.change(&|d| d.change_by = ChangeBy::parse(&v)));
@@ -252,16 +244,16 @@ fn RelativeTarget(ind: Id, sid: Id, index: usize, edit: TargetEdit) -> impl Into
         _ => "%".to_owned(),
     };
     view! {
-        <SelectField label=lbl("増減の表し方", "How it changes") options=change_by_options value=change_by_value
-            on_commit=on_change_by testid=tid("target-change-by")/>
+        <SelectField label=form.label("増減の表し方", "How it changes") options=change_by_options value=change_by_value
+            on_commit=on_change_by testid=form.testid("target-change-by")/>
         {move || (shown_draft.get().change_by != ChangeBy::Hold).then(|| view! {
-            <SelectField label=lbl("向き", "Which way") options=change_way_options value=change_way_value
-                on_commit=on_change_way testid=tid("target-change-way")/>
-            <NumberField label=lbl("増減の大きさ", "Size of the change") value=change_size on_commit=on_change_size
-                unit=size_unit() testid=tid("target-change")/>
+            <SelectField label=form.label("向き", "Which way") options=change_way_options value=change_way_value
+                on_commit=on_change_way testid=form.testid("target-change-way")/>
+            <NumberField label=form.label("増減の大きさ", "Size of the change") value=change_size on_commit=on_change_size
+                unit=size_unit() testid=form.testid("target-change")/>
         })}
-        <YearField label=ylbl("目標年度", "目標年", "Target year") value=kind_year on_commit=on_kind_year testid=tid("target-year") basis=basis/>
-        <p class="hint" data-testid=tid("target-derived")>{move || match derived.get() {
+        <YearField label=form.year_label("目標年度", "目標年", "Target year") value=kind_year on_commit=on_kind_year testid=form.testid("target-year") basis=form.basis/>
+        <p class="hint" data-testid=form.testid("target-derived")>{move || match derived.get() {
             Some(v) => format!("{}{}", state.tr("目標値（基準値から算出）→ ", "Target value (from the baseline) → "), locale::quantity(v, &unit.get())),
             None => state.tr("基準値がないため、目標値を算出できません。", "Without a baseline the target value cannot be worked out.").to_owned(),
         }}</p>
@@ -280,11 +272,7 @@ fn SpanTarget(
     on_words: Callback<String, bool>,
 ) -> impl IntoView {
     let state = use_edits();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
-    let ylbl =
-        move |fiscal: &'static str, other: &'static str, en: &'static str| year_label(state, basis, fiscal, other, en);
+    let form = SeriesForm::new(&ind, &sid, index);
     let (shown_draft, period) = (edit.shown_draft, edit.period);
     let on_kind_value = Callback::new(move |v: Option<f64>| edit.change(&|d| d.value = v));
     let on_from = Callback::new(move |y: Option<FiscalYear>| edit.change(&|d| d.from = y));
@@ -294,14 +282,14 @@ fn SpanTarget(
     let to_year = Signal::derive(move || shown_draft.get().to.or(period.get().map(|p| p.last)));
     let (u, on_target_words) = (unit, on_words);
     let label = if average {
-        lbl("期間の平均の目標値", "Average to reach")
+        form.label("期間の平均の目標値", "Average to reach")
     } else {
-        lbl("期間の累計の目標値", "Total to reach")
+        form.label("期間の累計の目標値", "Total to reach")
     };
     view! {
-        <YearField label=ylbl("期間の初年度", "期間の最初の年", "First year of the span") value=from_year on_commit=on_from testid=tid("target-from") basis=basis/>
-        <YearField label=ylbl("期間の最終年度", "期間の最後の年", "Last year of the span") value=to_year on_commit=on_to testid=tid("target-to") basis=basis/>
-        <NumberField label=label value=kind_value on_commit=on_kind_value on_words=on_target_words unit=u testid=tid("target")/>
+        <YearField label=form.year_label("期間の初年度", "期間の最初の年", "First year of the span") value=from_year on_commit=on_from testid=form.testid("target-from") basis=form.basis/>
+        <YearField label=form.year_label("期間の最終年度", "期間の最後の年", "Last year of the span") value=to_year on_commit=on_to testid=form.testid("target-to") basis=form.basis/>
+        <NumberField label=label value=kind_value on_commit=on_kind_value on_words=on_target_words unit=u testid=form.testid("target")/>
         <p class="hint">{move || if average {
             state.tr("期間内の実績値の平均と比べます。期間が空欄のときは計画期間です。", "Compared with the mean of the span's actuals. An empty span is the plan period.")
         } else {
@@ -321,11 +309,7 @@ fn BoundTarget(
     on_words: Callback<String, bool>,
 ) -> impl IntoView {
     let state = use_edits();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
-    let ylbl =
-        move |fiscal: &'static str, other: &'static str, en: &'static str| year_label(state, basis, fiscal, other, en);
+    let form = SeriesForm::new(&ind, &sid, index);
     let (shown_draft, direction) = (edit.shown_draft, edit.direction);
     let on_kind_value = Callback::new(move |v: Option<f64>| edit.change(&|d| d.value = v));
     let on_kind_year = Callback::new(move |y: Option<FiscalYear>| edit.change(&|d| d.year = y));
@@ -348,12 +332,12 @@ fn BoundTarget(
     let side_options = side_options(state);
     let (u, on_target_words) = (unit, on_words);
     view! {
-        <NumberField label=lbl("境界の値", "Bound") value=kind_value on_commit=on_kind_value on_words=on_target_words unit=u testid=tid("target")/>
-        <SelectField label=lbl("以上・以下", "Side") options=side_options value=side_value
-            on_commit=on_side testid=tid("target-side")/>
-        <CheckField label=lbl("「維持（…以上）」と書く", "Written as “maintain (…)”") checked=hold_checked
-            on_commit=on_hold testid=tid("target-hold")/>
-        <YearField label=ylbl("目標年度（任意）", "目標年（任意）", "Target year (optional)") value=kind_year on_commit=on_kind_year testid=tid("target-year") basis=basis/>
+        <NumberField label=form.label("境界の値", "Bound") value=kind_value on_commit=on_kind_value on_words=on_target_words unit=u testid=form.testid("target")/>
+        <SelectField label=form.label("以上・以下", "Side") options=side_options value=side_value
+            on_commit=on_side testid=form.testid("target-side")/>
+        <CheckField label=form.label("「維持（…以上）」と書く", "Written as “maintain (…)”") checked=hold_checked
+            on_commit=on_hold testid=form.testid("target-hold")/>
+        <YearField label=form.year_label("目標年度（任意）", "目標年（任意）", "Target year (optional)") value=kind_year on_commit=on_kind_year testid=form.testid("target-year") basis=form.basis/>
         <p class="hint">{state.text("その年度の実績値が境界を満たせば、当初値にかかわらず達成です。", "Met in a year when the actual keeps the bound, whatever the baseline.")}</p>
     }
 }

@@ -13,10 +13,9 @@ use wasm_bindgen::JsCast;
 #[component]
 pub(super) fn YearTable(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let state = use_edits();
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
     let unit = bind::indicator(&ind, |i| i.unit.clone());
     let period = bind::read(|s| Some(s.period));
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
     let last_year = Memo::new(move |_| period.get().map(|p: PlanPeriod| p.last));
     let baseline = read_series(&ind, &sid, |s| s.baseline.clone());
     let target = read_series(&ind, &sid, |s| s.target.clone());
@@ -71,10 +70,10 @@ pub(super) fn YearTable(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let (row_ind, row_sid) = (ind.clone(), sid.clone());
     view! {
         <div class="table-wrap">
-            <table class="year-table" data-testid=tid("year-table") on:paste=on_paste>
+            <table class="year-table" data-testid=form.testid("year-table") on:paste=on_paste>
                 <thead>
                     <tr>
-                        <th scope="col">{move || locale::year_column(basis.get(), state.lang())}</th>
+                        <th scope="col">{move || locale::year_column(form.basis.get(), state.lang())}</th>
                         <th scope="col">{move || format!("{}{}", state.tr("中間目標", "Interim target"), unit_suffix(state, &unit.get()))}</th>
                         <th scope="col">{move || format!("{}{}", state.tr("実績値", "Actual"), unit_suffix(state, &unit.get()))}</th>
                         <th scope="col">{state.text("速報値", "Provisional")}</th>
@@ -85,19 +84,19 @@ pub(super) fn YearTable(ind: Id, sid: Id, index: usize) -> impl IntoView {
                 <tbody>
                     <For each=move || rows.get() key=|y| *y let:year>
                         <YearRow ind=row_ind.clone() sid=row_sid.clone() index=index year=year marks=marks period=period extra=extra
-                            focus_actual=focus_actual basis=basis/>
+                            focus_actual=focus_actual basis=form.basis/>
                     </For>
                 </tbody>
             </table>
         </div>
         {move || pasted.get().map(|(b, interim)| view! {
-            <div class="year-paste" role="status" data-testid=tid("year-paste")>
-                {words::year_paste(&b, interim, basis.get(), state.lang(), state.year_style())
+            <div class="year-paste" role="status" data-testid=form.testid("year-paste")>
+                {words::year_paste(&b, interim, form.basis.get(), state.lang(), state.year_style())
                     .into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
             </div>
         })}
         <div class="add-year">
-            <OutsideYearPicker shown=rows on_pick=on_add_year testid=tid("add-year") basis=basis/>
+            <OutsideYearPicker shown=rows on_pick=on_add_year testid=form.testid("add-year") basis=form.basis/>
         </div>
     }
 }

@@ -8,7 +8,7 @@
 //! new target of another kind needs all of them; repeating them in a second form would double
 //! the editor. Editing the target without 「目標値を修正する」 stays a plain correction.
 
-use super::{read_series, write_series};
+use super::{read_series, write_series, SeriesForm};
 use crate::locale;
 use crate::model::{is_revision_date, FiscalYear, Id, Target};
 use crate::ui::editor::bind;
@@ -30,14 +30,12 @@ struct Revising {
 #[component]
 pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let state = use_speech();
-    let lbl = move |ja: &'static str, en: &'static str| bind::label(state, ja, en);
-    let tid = move |what: &str| format!("{what}-{index}");
+    let form = SeriesForm::new(&ind, &sid, index);
 
     let target = read_series(&ind, &sid, |s| s.target.clone());
     let unit = bind::indicator(&ind, |i| i.unit.clone());
     // The target's year is a value's year (令和7年 for a calendar-year series); the year it was
-    // revised in is the town's fiscal year, whatever the basis (a decision of a fiscal year).
-    let basis = read_series(&ind, &sid, |s| s.year_basis);
+    // revised in is the town's fiscal year, whatever the form.basis (a decision of a fiscal year).
     let texts = {
         let sid = sid.clone();
         bind::indicator(&ind, move |i| {
@@ -76,17 +74,17 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let reason = Signal::derive(move || revising.with(|r| r.as_ref().map(|r| r.reason.clone()).unwrap_or_default()));
     let before_text = move || {
         let t = revising.with(|r| r.as_ref().and_then(|r| r.before.clone()))?;
-        Some(locale::target_in(&t, &unit.get(), basis.get(), state.lang(), state.year_style()))
+        Some(locale::target_in(&t, &unit.get(), form.basis.get(), state.lang(), state.year_style()))
     };
 
     view! {
-        <div class="target-history" data-testid=tid("target-history")>
+        <div class="target-history" data-testid=form.testid("target-history")>
             {move || revising.with(|r| r.is_none()).then(|| view! {
-                <button type="button" class="secondary" data-testid=tid("target-revise") disabled=move || target.with(|t| t.is_none())
+                <button type="button" class="secondary" data-testid=form.testid("target-revise") disabled=move || target.with(|t| t.is_none())
                     on:click=start>{state.text("目標値を修正する", "Revise the target")}</button>
             })}
             {move || revising.with(|r| r.is_some()).then(|| view! {
-                <div class="revision-form" data-testid=tid("target-revision-form")>
+                <div class="revision-form" data-testid=form.testid("target-revision-form")>
                     <p class="hint">
                         {move || format!("{}{}", state.tr("修正前の目標: ", "Target before the revision: "), before_text().unwrap_or_default())}
                         <br/>
@@ -94,22 +92,22 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
                             "上の欄で新しい目標を入力し、修正した年度と理由を入れて「修正として記録」を押してください。修正前の目標は履歴として残り、グラフと報告書に載ります。",
                             "Enter the new target in the fields above, then the year and the reason, and press “Record as a revision”. The earlier target is kept and shown on the chart and in the report.")}
                     </p>
-                    <YearField label=lbl("修正した年度", "Year of the revision") value=year on_commit=on_year testid=tid("target-revision-year")/>
-                    <TextField label=lbl("決定日（任意、YYYY-MM-DD）", "Date decided (optional, YYYY-MM-DD)") value=date on_commit=on_date
-                        testid=tid("target-revision-date") placeholder="2022-06-01"/>
-                    <TextField label=lbl("理由", "Reason") value=reason on_commit=on_reason testid=tid("target-revision-reason")
+                    <YearField label=form.label("修正した年度", "Year of the revision") value=year on_commit=on_year testid=form.testid("target-revision-year")/>
+                    <TextField label=form.label("決定日（任意、YYYY-MM-DD）", "Date decided (optional, YYYY-MM-DD)") value=date on_commit=on_date
+                        testid=form.testid("target-revision-date") placeholder="2022-06-01"/>
+                    <TextField label=form.label("理由", "Reason") value=reason on_commit=on_reason testid=form.testid("target-revision-reason")
                         placeholder="国の方針変更に伴い"/>
                     {move || (!date_ok()).then(|| view! {
                         <p class="hint" role="alert">{state.tr("日付は 2022-06-01 の形で入力してください。", "Give the date as 2022-06-01.")}</p>
                     })}
                     {move || (!changed()).then(|| view! {
-                        <p class="hint" data-testid=tid("target-revision-unchanged")>{state.tr("目標はまだ変わっていません。", "The target has not changed yet.")}</p>
+                        <p class="hint" data-testid=form.testid("target-revision-unchanged")>{state.tr("目標はまだ変わっていません。", "The target has not changed yet.")}</p>
                     })}
                     <div class="actions">
-                        <button type="button" data-testid=tid("target-revision-record") disabled=move || !ready() on:click=on_record>
+                        <button type="button" data-testid=form.testid("target-revision-record") disabled=move || !ready() on:click=on_record>
                             {state.text("修正として記録", "Record as a revision")}
                         </button>
-                        <button type="button" class="secondary" data-testid=tid("target-revision-cancel") on:click=move |_| revising.set(None)>
+                        <button type="button" class="secondary" data-testid=form.testid("target-revision-cancel") on:click=move |_| revising.set(None)>
                             {state.text("やめる", "Cancel")}
                         </button>
                     </div>
@@ -118,7 +116,7 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
             {move || (!texts.with(Vec::is_empty)).then(|| view! {
                 <div class="earlier-targets">
                     <h4>{state.text("修正前の目標", "Earlier targets")}</h4>
-                    <ul data-testid=tid("target-revisions")>
+                    <ul data-testid=form.testid("target-revisions")>
                         {texts.get().into_iter().enumerate().map(|(k, text)| view! {
                             <li data-testid=format!("target-revision-{index}-{k}")>
                                 <span>{text}</span>" "
