@@ -52,15 +52,7 @@ pub fn BringIn(
                     data-testid="region-files" on:change=on_files disabled=move || progress.get().is_some()/>
                 <label class="button primary" for="region-files">{state.text("ファイルを選ぶ（複数可）", "Choose files (several at once)")}</label>
             </div>
-            {move || progress.get().map(|(done, total)| view! {
-                <p class="meta">
-                    <label for="region-progress">{state.tr("取り込み中…", "Bringing in…")}</label>" "
-                    <progress id="region-progress" data-testid="region-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>" "
-                    <button type="button" class="quiet" data-testid="cancel-bring-in" on:click=move |_| state.cancel_bring_in()>
-                        {state.tr("取り消す", "Cancel")}
-                    </button>
-                </p>
-            })}
+            <BringInProgress progress=progress id="region-progress"/>
             <BringInResults result=result/>
         </section>
     }
@@ -122,6 +114,26 @@ fn take_drops(
 
 /// What came of each file of the last bring-in (also of a region file opened on the strategy
 /// list).
+/// How far a bring-in has come (`done` of `total` files), with 取り消す; nothing when none runs.
+/// `id` names the progress bar (its label's `for`, and its test id).
+#[component]
+pub fn BringInProgress(progress: RwSignal<Option<(usize, usize)>>, id: &'static str) -> impl IntoView {
+    let state = use_regions();
+    move || {
+        progress.get().map(|(done, total)| {
+            view! {
+                <p class="meta">
+                    <label for=id>{state.tr("取り込み中…", "Bringing in…")}</label>" "
+                    <progress id=id data-testid=id max=total.max(1) value=done>{format!("{done}/{total}")}</progress>" "
+                    <button type="button" class="quiet" data-testid="cancel-bring-in" on:click=move |_| state.cancel_bring_in()>
+                        {state.tr("取り消す", "Cancel")}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn BringInResults(result: RwSignal<Option<BringInResult>>) -> impl IntoView {
     let state = use_regions();

@@ -4,7 +4,7 @@
 //! the notice's undo brings it back; its towns stay in the list above); and the region backups,
 //! each restored or deleted for good.
 
-use super::{BringInResults, NewerVersions};
+use super::{BringInProgress, BringInResults, NewerVersions};
 use crate::locale::{tr, Language};
 use crate::session::route::Route;
 use crate::ui::files;
@@ -69,15 +69,7 @@ pub fn RegionList() -> impl IntoView {
                     "「地域を1つのファイルに書き出す」で書き出したファイルから、地域とその市町村の戦略を取り込みます。",
                     "Brings in a region and its towns' strategies from a file written by “Export the region as one file”.")}</span>
             </div>
-            {move || progress.get().map(|(done, total)| view! {
-                <p class="meta">
-                    <label for="region-file-progress">{state.tr("取り込み中…", "Bringing in…")}</label>" "
-                    <progress id="region-file-progress" data-testid="region-file-progress" max=total.max(1) value=done>{format!("{done}/{total}")}</progress>" "
-                    <button type="button" class="quiet" data-testid="cancel-bring-in" on:click=move |_| state.cancel_bring_in()>
-                        {state.tr("取り消す", "Cancel")}
-                    </button>
-                </p>
-            })}
+            <BringInProgress progress=progress id="region-file-progress"/>
             <div data-testid="region-file-result">
                 {move || opened().map(|(id, name)| view! {
                     <p><a href=Route::Region(id).hash() data-testid="region-file-open">{match state.lang() {

@@ -26,7 +26,7 @@ use crate::session::route::Route;
 use crate::storage::StorageError;
 use crate::ui::speech::Speaks;
 use bring_in::BringIn;
-pub use bring_in::BringInResults;
+pub use bring_in::{BringInProgress, BringInResults};
 use leptos::prelude::*;
 pub use list::RegionList;
 use manage::RegionManage;

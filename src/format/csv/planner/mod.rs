@@ -195,14 +195,7 @@ impl<'a> Planner<'a> {
             .collect();
         for (k, y) in years {
             let flag_index = self.header.find(Column::ActualFlag(y));
-            let name = self.header.name(Some(k), "");
-            let cell = Cell {
-                row: r.row,
-                text: r.cell(Some(k)),
-                column: name.clone(),
-                year_column: name,
-                flag_column: self.header.name(flag_index, ""),
-            };
+            let cell = Cell { flag_column: self.header.name(flag_index, ""), ..self.year_cell(r, k) };
             let Some(flag) = self.flag(&cell, r.cell(flag_index), flag_index.is_some()) else { continue };
             if let Some((text, mark, provisional)) = self.value(&cell) {
                 let verdict = rules::actual(x, period, y, &text, flag.or(provisional.then_some(true)));
@@ -219,14 +212,7 @@ impl<'a> Planner<'a> {
             .filter_map(|(k, c)| if let Column::Interim(y) = c { Some((k, *y)) } else { None })
             .collect();
         for (k, y) in years {
-            let name = self.header.name(Some(k), "");
-            let cell = Cell {
-                row: r.row,
-                text: r.cell(Some(k)),
-                column: name.clone(),
-                year_column: name,
-                flag_column: String::new(),
-            };
+            let cell = self.year_cell(r, k);
             if let Some((text, mark, _)) = self.value(&cell) {
                 let verdict = rules::interim(x, self.s.period, y, &text);
                 self.record(i, x, &cell, Slot::Interim(y), verdict, mark);
@@ -294,6 +280,12 @@ impl<'a> Planner<'a> {
             let column = self.header.name(index, "");
             self.plan.noted.push(Noted { row: r.row, column, text: text.to_owned(), reading: Reading::CalendarYear });
         }
+    }
+
+    /// A wide table's cell under a year's column (that column names its year too), no marker.
+    fn year_cell<'r>(&self, r: &'r Record, k: usize) -> Cell<'r> {
+        let name = self.header.name(Some(k), "");
+        Cell { row: r.row, text: r.cell(Some(k)), column: name.clone(), year_column: name, flag_column: String::new() }
     }
 
     fn cell<'r>(&self, r: &'r Record, value: Column, year: Column, flag: Option<Column>) -> Cell<'r> {

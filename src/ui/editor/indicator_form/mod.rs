@@ -188,33 +188,25 @@ struct Use {
 
 fn uses_in(goals: &[Arc<Goal>], id: &Id, lang: Language) -> Vec<Use> {
     let uses = Strategy::uses_among(goals, id);
-    let mut out = Vec::new();
-    for g in uses.goals {
-        let kind = goal_kind(lang, g.kind);
-        out.push(Use {
-            selection: Selection::Goal(g.id.clone()),
-            role: locale::tr(lang, "数値目標", "Numerical target"),
-            label: format!("{kind} {} {}", g.number, g.title).trim().to_owned(),
-            testid: "use-goal",
-        });
-    }
-    for m in uses.measures {
-        out.push(Use {
-            selection: Selection::Measure(m.id.clone()),
-            role: "KPI",
-            label: format!("{} {} {}", locale::tr(lang, "施策", "Measure"), m.number, m.title).trim().to_owned(),
-            testid: "use-measure",
-        });
-    }
-    for i in uses.initiatives {
-        out.push(Use {
-            selection: Selection::Initiative(i.id.clone()),
-            role: "KPI",
-            label: format!("{} {} {}", locale::tr(lang, "事業", "Initiative"), i.number, i.title).trim().to_owned(),
-            testid: "use-initiative",
-        });
-    }
-    out
+    let place = |selection, role, kind: &str, number: &str, title: &str, testid| Use {
+        selection,
+        role,
+        label: format!("{kind} {number} {title}").trim().to_owned(),
+        testid,
+    };
+    let target = locale::tr(lang, "数値目標", "Numerical target");
+    let (measure, initiative) = (locale::tr(lang, "施策", "Measure"), locale::tr(lang, "事業", "Initiative"));
+    (uses.goals.iter())
+        .map(|g| place(Selection::Goal(g.id.clone()), target, goal_kind(lang, g.kind), &g.number, &g.title, "use-goal"))
+        .chain(
+            uses.measures
+                .iter()
+                .map(|m| place(Selection::Measure(m.id.clone()), "KPI", measure, &m.number, &m.title, "use-measure")),
+        )
+        .chain(uses.initiatives.iter().map(|i| {
+            place(Selection::Initiative(i.id.clone()), "KPI", initiative, &i.number, &i.title, "use-initiative")
+        }))
+        .collect()
 }
 
 #[component]
