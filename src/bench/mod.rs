@@ -5,5 +5,6 @@
 
 pub mod folder;
 pub mod generate;
+pub mod merge;
 pub mod region;
 pub mod stats;

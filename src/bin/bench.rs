@@ -3,7 +3,8 @@
 //! file; `bench generate-folder <size> <seed> <dir>` the shared folder's start file and ten members'
 //! own files (`dir/share/`); `bench generate-region <towns> <seed> <out.json>` a region file of that many towns,
 //! `bench generate-region-files <towns> <seed> <dir>` the same towns as one strategy file each (for
-//! the browser's bring-in), and `bench region <towns> <seed>` prints what opening such a region costs natively; `bench report
+//! the browser's bring-in), `bench region <towns> <seed>` prints what opening such a region costs natively,
+//! `bench merge-preview <size> <seed>` where a merge preview's time goes, natively; `bench report
 //! <raw.json> <latest.json> [--smoke]` turns the browser's samples into figures, prints the table
 //! (a figure without samples as missing, with why) and writes the figures; with `--smoke` a
 //! missing figure fails it (exit 1).
@@ -118,6 +119,17 @@ fn main() {
                 std::fs::write(&out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
             }
         }
+        ["merge-preview", size, seed] => {
+            // Where a merge preview's time goes, natively, step by step (the browser's figure,
+            // merge_large_preview, is the budget's).
+            let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
+            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
+            let runs = 5;
+            println!("merge preview of two edited copies (seed {seed}), median of {runs} runs (native, release)");
+            for (name, ms) in shirube::bench::merge::timings(size, seed, runs) {
+                println!("  {name:<66} {ms:>9.1} ms");
+            }
+        }
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
             use shirube::bench::region::{generate_region, timings};
@@ -189,7 +201,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

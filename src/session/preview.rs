@@ -154,26 +154,28 @@ pub async fn preview<B: Backend>(
     Taken::Preview(match opened {
         Opened::Region => return Taken::RegionFile,
         Opened::Strategy(imported) => {
-            let existing = match store.load(&imported.strategy.id).await {
-                Ok(stored) => {
-                    let merge = match store.common_base(&imported).await {
-                        Ok(Ancestor::Found { base, in_file }) => {
-                            let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));
-                            MergeOffer::Ready { merge: Arc::new(merge), in_file }
-                        }
-                        Ok(Ancestor::NotFound) => MergeOffer::NoCommonVersion,
-                        Ok(Ancestor::Mismatch(_)) => MergeOffer::Mismatch,
-                        Err(e) => MergeOffer::Failed(e),
-                    };
-                    Some(Existing {
-                        title: stored.title.clone(),
-                        municipality: stored.municipality.name.clone(),
-                        changes: format::compare(&stored, &imported.strategy),
-                        merge,
-                    })
-                }
-                Err(_) => None,
+            // The stored strategy is read once, with its history (the largest read).
+            let stored = match store.ancestry(&imported.strategy.id).await {
+                Ok(ancestry) => Some((ancestry.current.clone(), Ok(store.common_base_in(ancestry, &imported).await))),
+                Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
             };
+            let existing = stored.map(|(stored, base)| {
+                let merge = match base {
+                    Ok(Ancestor::Found { base, in_file }) => {
+                        let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));
+                        MergeOffer::Ready { merge: Arc::new(merge), in_file }
+                    }
+                    Ok(Ancestor::NotFound) => MergeOffer::NoCommonVersion,
+                    Ok(Ancestor::Mismatch(_)) => MergeOffer::Mismatch,
+                    Err(e) => MergeOffer::Failed(e),
+                };
+                Existing {
+                    title: stored.title.clone(),
+                    municipality: stored.municipality.name.clone(),
+                    changes: format::compare(&stored, &imported.strategy),
+                    merge,
+                }
+            });
             // Stored but unreadable (a read error, text that does not read: set aside by `load`
             // if so), or readable: when the store cannot say, as stored (a copy loses nothing).
             let stored = existing.is_some() || store.has(&imported.strategy.id).await.unwrap_or(true);

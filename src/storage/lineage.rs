@@ -422,26 +422,32 @@ impl<B: Backend> Store<B> {
     /// both descend from whose content is at hand (see [`Store::merge_base`]). A file that
     /// holds this browser's version or one it descends from merges from this browser's own.
     pub async fn common_base(&self, file: &Imported) -> Result<Ancestor, StorageError> {
+        let ancestry = self.ancestry(&file.strategy.id).await?;
+        Ok(self.common_base_in(ancestry, file).await)
+    }
+
+    /// [`Store::common_base`] with the stored strategy's [`Ancestry`] already read (the import
+    /// preview reads it once, for the stored strategy as well: it is the largest read).
+    pub async fn common_base_in(&self, ancestry: Ancestry, file: &Imported) -> Ancestor {
         let theirs = file_version(file);
         let carried = match file.lineage.as_ref().map(|l| l.checked_base(&file.strategy)) {
-            Some(Err(e)) => return Ok(Ancestor::Mismatch(e)),
+            Some(Err(e)) => return Ancestor::Mismatch(e),
             Some(Ok(c)) => c,
             None => None,
         };
-        let ancestry = self.ancestry(&file.strategy.id).await?;
         let bases = match ancestry.relation(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
             Relation::InStep | Relation::Behind | Relation::FastForward => {
-                return Ok(Ancestor::Found { base: Box::new(ancestry.current), in_file: false })
+                return Ancestor::Found { base: Box::new(ancestry.current), in_file: false }
             }
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
             Relation::Diverged { bases } => bases,
         };
         let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));
-        Ok(match self.merge_base(&ancestry, &bases, carried, &[]).await {
+        match self.merge_base(&ancestry, &bases, carried, &[]).await {
             Some((base, in_file)) => Ancestor::Found { base: Box::new(base), in_file },
             None => Ancestor::NotFound,
-        })
+        }
     }
 
     /// Stores the merge of this browser's version and `file`'s as the new current version
