@@ -362,7 +362,7 @@ test('both reports of both examples print to A4 PDFs; every sheet starts a page'
   expect(pageErrors).toEqual([]);
 });
 
-test('a measure\'s KPI is printed under its goal, the measure named (issue 23)', async ({ page, openApp, pageErrors, shot }) => {
+test('a measure\'s KPI is printed under its goal, the measure named with its section', async ({ page, openApp, pageErrors, shot }) => {
   // 北斗市 with one KPI on measure 1 of goal 1, as an officer adds it (on the measure, not the goal).
   const file = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', 'hokuto.json'), 'utf8'));
   const s = file.strategy;
@@ -380,7 +380,10 @@ test('a measure\'s KPI is printed under its goal, the measure named (issue 23)',
   const goal = page.getByTestId('print-goal').first();
   await expect(goal).toContainText('この目標に直接の数値目標はありません（施策の KPI を下に示します）。');
   const m = s.goals[0].measures[0];
-  await expect(goal.getByTestId('print-kpi-measure')).toHaveText(`施策 ${m.number} ${m.title}`);
+  // Named with its section (担当課), which 北斗市's example gives every measure.
+  const section = s.departments.find((d: any) => d.id === m.department)?.name;
+  expect(section).toBeTruthy();
+  await expect(goal.getByTestId('print-kpi-measure')).toHaveText(`施策 ${m.number} ${m.title}　担当課：${section}`);
   await expect(goal.getByTestId('target-row')).toHaveCount(1);
   await expect(goal.getByTestId('target-row').getByTestId('cell-name')).toHaveText('転入者数');
   // The other goals have none: left out, and named once.

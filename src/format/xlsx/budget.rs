@@ -2,16 +2,16 @@
 //! its budget (予算額) and settled cost (決算額) in 千円 — a re-listed one (再掲) under each measure
 //! that lists it, for the years it is listed — then each measure's 計, each goal's 計 and the
 //! strategy's 合計, which count a re-listed initiative once (`Strategy::*_totals`: values, never
-//! formulas).
+//! formulas). Each initiative names its section (担当課: its own, else its measure's).
 
 use super::look::{cell as fitted, fit, print_setup, text_width, wrapped_height, Looks};
 use super::SHEET_BUDGET;
 use crate::locale::{self, Language, YearStyle};
 use crate::model::evaluation_sheet::listed;
-use crate::model::{FiscalYear, Money, Strategy, YearTotals};
+use crate::model::{initiative_owner, FiscalYear, Money, Strategy, YearTotals};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-const FIRST: [&str; 6] = ["基本目標", "施策", "事業名", "事業区分", "新規", "再掲"];
+const FIRST: [&str; 7] = ["基本目標", "施策", "事業名", "事業区分", "新規", "再掲", "担当課"];
 /// Under each year.
 const UNDER_YEAR: [&str; 2] = ["予算額", "決算額"];
 /// The columns whose words wrap (goal, measure, initiative) and their widths.
@@ -49,6 +49,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
     ws.set_column_width(3, fit(text_width("補助事業")))?;
     ws.set_column_width(4, 6.0)?;
     ws.set_column_width(5, 6.0)?;
+    ws.set_column_width(6, 14.0)?;
 
     let mut row: u32 = 2;
     let amounts = |ws: &mut Worksheet, row: u32, total: &dyn Fn(FiscalYear) -> YearTotals, format: &Format| {
@@ -66,6 +67,12 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
             let measure = join(&m.number, &m.title);
             for l in listed(s, m) {
                 let i = l.initiative;
+                // A re-listed initiative answers to its own measure's section, not this one's.
+                let owner = match l.relisted {
+                    Some(_) => s.initiative_department(&i.id),
+                    None => initiative_owner(m, i),
+                };
+                let department = owner.and_then(|o| s.department_name(o.department)).unwrap_or_default();
                 let texts = [
                     goal.as_str(),
                     measure.as_str(),
@@ -73,6 +80,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
                     i.kind.map_or("", |k| k.japanese()),
                     if i.is_new { "○" } else { "" },
                     if l.relisted.is_some() { "○" } else { "" },
+                    department,
                 ];
                 let mut height: f64 = 0.0;
                 for (c, t) in texts.iter().enumerate() {
@@ -117,7 +125,7 @@ fn money(ws: &mut Worksheet, row: u32, col: u16, v: Option<Money>, format: &Form
     Ok(())
 }
 
-/// A total's label over the six first columns.
+/// A total's label over the first columns.
 fn total_row(ws: &mut Worksheet, row: u32, label: &str, looks: &Looks) -> Result<(), XlsxError> {
     ws.merge_range(row, 0, row, FIRST.len() as u16 - 1, &fitted(label), &looks.total_label)?;
     Ok(())

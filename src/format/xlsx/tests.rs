@@ -340,7 +340,7 @@ fn the_budget_sheet_totals_count_a_relisted_initiative_once() {
     let last = g.rows.len() - 1;
     assert_eq!(text(g, last, 0), "合計（再掲を除く）");
     for (k, y) in s.period.with([]).iter().enumerate() {
-        let c = 6 + 2 * k;
+        let c = 7 + 2 * k;
         assert!(text(g, 0, c).starts_with(&y.japanese()), "{}", text(g, 0, c));
         let t = s.strategy_totals(*y);
         let want = |v: Option<i64>| v.map_or(Cell::Empty, |v| Cell::Number(v as f64));
@@ -349,6 +349,20 @@ fn the_budget_sheet_totals_count_a_relisted_initiative_once() {
     let relisted = (2..last).filter(|r| text(g, *r, 5) == "○").count();
     let expected: usize = s.measures().map(|(_, m)| m.relisted.len()).sum();
     assert_eq!(relisted, expected, "each re-listing has its row, marked");
+    // Each initiative's row names its section, as the evaluation sheets do.
+    assert_eq!(text(g, 0, 6), "担当課");
+    let named = (2..last).filter(|r| !text(g, *r, 2).is_empty() && !text(g, *r, 6).is_empty()).count();
+    assert!(named > 0, "no initiative row names its section");
+    for (m, i) in s.initiatives() {
+        let Some(want) = crate::model::initiative_owner(m, i).and_then(|o| s.department_name(o.department)) else {
+            continue;
+        };
+        let title =
+            [i.number.trim(), i.title.trim()].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(" ");
+        let row =
+            (2..last).find(|r| text(g, *r, 2) == title && text(g, *r, 5).is_empty()).expect("the initiative's row");
+        assert_eq!(text(g, row, 6), want, "{title}");
+    }
 }
 
 /// The made-up example's grant project (令和5年度, the year with its 効果検証): the sheet holds

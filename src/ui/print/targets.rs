@@ -1,6 +1,6 @@
 //! The numerical-target report (数値目標の状況), laid out like 北本市's summary (seed 001): per
 //! goal its heading, ■方向性 and a table of its indicators with baseline (year), target, actual,
-//! progress and status, then its measures' KPIs, each measure named, in the same table. Under
+//! progress and status, then its measures' KPIs, each measure named with its section (担当課), in the same table. Under
 //! each indicator's rows, when chosen, its yearly table over the plan period (`charts::yearly`:
 //! baseline, each year's target and actual); then, when chosen, each indicator's chart below the
 //! section's tables (a canvas prints as an image). Each goal's sources are numbered at the end of
@@ -184,7 +184,11 @@ fn goal_section(s: &Strategy, g: &Goal, shown: Shown, lang: Language, style: Yea
         .measures
         .iter()
         .map(|m| {
-            let label = format!("{} {}", tr(lang, "施策", "Measure"), super::common::numbered(&m.number, &m.title));
+            let mut label = format!("{} {}", tr(lang, "施策", "Measure"), super::common::numbered(&m.number, &m.title));
+            // Its section (担当課), as towns' summaries name who answers for each measure.
+            if let Some(name) = m.department.as_ref().and_then(|d| s.department_name(d)) {
+                label.push_str(&format!("{}{name}", tr(lang, "　担当課：", " — section: ")));
+            }
             (label, m.kpis.iter().filter_map(|id| s.indicator(id)).collect::<Vec<_>>())
         })
         .filter(|(_, k)| !k.is_empty())
