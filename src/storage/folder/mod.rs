@@ -67,6 +67,9 @@ pub struct MemoryFolder {
     started: RefCell<Vec<String>>,
     /// Each file's time of change (see `touch`).
     changes: RefCell<BTreeMap<String, u64>>,
+    /// Files listed that cannot be read, with why (a file picked by hand that the browser
+    /// would not read).
+    unreadable: RefCell<BTreeMap<String, String>>,
 }
 
 impl MemoryFolder {
@@ -78,6 +81,18 @@ impl MemoryFolder {
     pub fn put(&self, name: &str, bytes: impl Into<Vec<u8>>) {
         self.files.borrow_mut().insert(name.to_owned(), bytes.into());
         self.touch(name);
+    }
+
+    /// Lists a file that cannot be read, saying why: reading it fails with that detail, as a
+    /// folder's locked or vanished file does.
+    pub fn put_unreadable(&self, name: &str, detail: &str) {
+        self.unreadable.borrow_mut().insert(name.to_owned(), detail.to_owned());
+        self.touch(name);
+    }
+
+    fn refuse(&self, name: &str) -> Option<FolderError> {
+        let detail = self.unreadable.borrow().get(name)?.clone();
+        Some(FolderError::File { name: name.to_owned(), detail })
     }
 
     /// A change's time: a count shared by every memory folder, so that a file put into a new
@@ -123,23 +138,28 @@ impl Folder for MemoryFolder {
     async fn list(&self) -> Result<Vec<FolderEntry>, FolderError> {
         let files = self.files.borrow();
         let changes = self.changes.borrow();
-        Ok(files
-            .iter()
-            .map(|(name, b)| FolderEntry {
-                name: name.clone(),
-                bytes: b.len() as u64,
-                modified: changes.get(name).copied(),
-            })
-            .collect())
+        let entry = |name: &String, bytes: usize| FolderEntry {
+            name: name.clone(),
+            bytes: bytes as u64,
+            modified: changes.get(name).copied(),
+        };
+        let unreadable = self.unreadable.borrow();
+        Ok(files.iter().map(|(name, b)| entry(name, b.len())).chain(unreadable.keys().map(|n| entry(n, 0))).collect())
     }
 
     async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
         self.read.borrow_mut().push(name.to_owned());
+        if let Some(e) = self.refuse(name) {
+            return Err(e);
+        }
         self.get(name).ok_or_else(|| FolderError::File { name: name.to_owned(), detail: "not found".into() })
     }
 
     async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, FolderError> {
         self.started.borrow_mut().push(name.to_owned());
+        if let Some(e) = self.refuse(name) {
+            return Err(e);
+        }
         let mut all =
             self.get(name).ok_or_else(|| FolderError::File { name: name.to_owned(), detail: "not found".into() })?;
         all.truncate(bytes);

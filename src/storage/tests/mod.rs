@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 mod backend;
 mod backups;
+mod folder;
 mod garbage;
 mod lineage;
 mod preferences;

@@ -103,9 +103,13 @@ impl Sharing {
         let (app, Some(s)) = (*self, current(id)) else { return };
         spawn_local(async move {
             let memory = MemoryFolder::new();
+            // A file the browser would not read is listed with why, as a folder's locked file is.
             for f in picked {
-                if let Ok(bytes) = files::read_bytes(&f).await {
-                    memory.put(&f.name(), bytes);
+                match files::read_bytes(&f).await {
+                    Ok(bytes) => memory.put(&f.name(), bytes),
+                    Err(e) => {
+                        memory.put_unreadable(&f.name(), &e.map_or_else(|detail| detail, |refused| refused.to_string()))
+                    }
                 }
             }
             let mut sync = s.sync_free().await;
