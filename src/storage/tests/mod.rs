@@ -1,6 +1,6 @@
 //! Native tests of the store against [`MemoryBackend`], by subject: `saving` (round trips, a
 //! full storage), `garbage` (in every key, lost indexes, arbitrary text), `backups` (delete and
-//! restore), `backend` (the memory backend, a failing one), `preferences`, `regions` and
+//! restore), `backend` (the memory backend, a failing one), `folder` (the memory folder), `preferences`, `regions` and
 //! `usage`. Here: the store and the strategies they share. The version history, transfers, lineage and the move
 //! from `localStorage` are tested beside their code.
 
