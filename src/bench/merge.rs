@@ -65,3 +65,13 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> Vec<(String, f64)> {
     }
     steps.into_iter().map(|(name, all)| (name.to_owned(), super::stats::median(&all).unwrap_or(f64::NAN))).collect()
 }
+
+/// `bench merge-preview`'s table: [`timings`] with a heading.
+pub fn table(size: Size, seed: u64, runs: usize) -> String {
+    let mut out =
+        format!("merge preview of two edited copies (seed {seed}), median of {runs} runs (native, release)\n");
+    for (name, ms) in timings(size, seed, runs) {
+        out.push_str(&format!("  {name:<66} {ms:>9.1} ms\n"));
+    }
+    out
+}

@@ -124,26 +124,13 @@ fn main() {
             // merge_large_preview, is the budget's).
             let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
             let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
-            let runs = 5;
-            println!("merge preview of two edited copies (seed {seed}), median of {runs} runs (native, release)");
-            for (name, ms) in shirube::bench::merge::timings(size, seed, runs) {
-                println!("  {name:<66} {ms:>9.1} ms");
-            }
+            print!("{}", shirube::bench::merge::table(size, seed, 5));
         }
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
-            use shirube::bench::region::{generate_region, timings};
             let towns: usize = towns.parse().unwrap_or_else(|_| fail(format!("bad number of towns {towns}")));
             let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
-            let t = std::time::Instant::now();
-            let (region, strategies) = generate_region(towns, seed);
-            let generated = t.elapsed().as_secs_f64() * 1e3;
-            let runs = 5;
-            println!("region of {towns} town-size strategies (seed {seed}), median of {runs} runs (native, release)");
-            println!("  {:<66} {generated:>9.1} ms", "generate (once)");
-            for (name, ms) in timings(&region, &strategies, runs) {
-                println!("  {name:<66} {ms:>9.1} ms");
-            }
+            print!("{}", shirube::bench::region::table(towns, seed, 5));
         }
         ["report", raw, latest, rest @ ..] if rest.is_empty() || rest == ["--smoke"] => {
             // A figure without a value is printed as missing, with why. With --smoke (one run of
