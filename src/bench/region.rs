@@ -162,6 +162,21 @@ pub(crate) fn completed<F: Future>(future: F) -> F::Output {
     }
 }
 
+/// `bench region`'s table: what opening a region of `towns` generated towns costs natively, each
+/// step's median over `runs` runs.
+pub fn table(towns: usize, seed: u64, runs: usize) -> String {
+    let t = std::time::Instant::now();
+    let (region, strategies) = generate_region(towns, seed);
+    let generated = t.elapsed().as_secs_f64() * 1e3;
+    let mut out =
+        format!("region of {towns} town-size strategies (seed {seed}), median of {runs} runs (native, release)\n");
+    out.push_str(&format!("  {:<66} {generated:>9.1} ms\n", "generate (once)"));
+    for (name, ms) in timings(&region, &strategies, runs) {
+        out.push_str(&format!("  {name:<66} {ms:>9.1} ms\n"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,19 +223,4 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a[0].id, a[1].id);
     }
-}
-
-/// `bench region`'s table: what opening a region of `towns` generated towns costs natively, each
-/// step's median over `runs` runs.
-pub fn table(towns: usize, seed: u64, runs: usize) -> String {
-    let t = std::time::Instant::now();
-    let (region, strategies) = generate_region(towns, seed);
-    let generated = t.elapsed().as_secs_f64() * 1e3;
-    let mut out =
-        format!("region of {towns} town-size strategies (seed {seed}), median of {runs} runs (native, release)\n");
-    out.push_str(&format!("  {:<66} {generated:>9.1} ms\n", "generate (once)"));
-    for (name, ms) in timings(&region, &strategies, runs) {
-        out.push_str(&format!("  {name:<66} {ms:>9.1} ms\n"));
-    }
-    out
 }
