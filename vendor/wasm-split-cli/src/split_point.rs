@@ -759,9 +759,11 @@ fn merge_small_chunks(
 /// same visits become one chunk, whatever their size: its set of splits is the union of theirs,
 /// which meets exactly those visits again, so no visit loads a byte more or less than before, and
 /// what a visit loads does not depend on the chunks' sizes (a small change to one split's code
-/// cannot move bytes into a visit that does not load that split). Chunks no visit loads are
-/// merged among themselves by `merge_small_chunks` with `floor`; no chunk is merged into one that
-/// a different set of visits loads.
+/// cannot move bytes into a visit that does not load it). Of those, the chunks that a split no
+/// visit names shares (a page or a tool used after a visit began) become one chunk apart from the
+/// others, so that such a split, used after a visit, does not load all the code the visits it is
+/// not in share. Chunks no visit loads are merged among themselves by `merge_small_chunks` with
+/// `floor`; no chunk is merged into one that a different set of visits loads.
 fn merge_chunks_by_visits(
     contents: &mut HashMap<SplitModuleIdentifier, OutputModuleInfo>,
     visits: &[BTreeSet<String>],
@@ -773,7 +775,10 @@ fn merge_chunks_by_visits(
             .filter(|&v| !visits[v].is_disjoint(splits))
             .collect()
     };
-    let mut by_visits = BTreeMap::<BTreeSet<usize>, (BTreeSet<String>, OutputModuleInfo)>::new();
+    let named: BTreeSet<&String> = visits.iter().flatten().collect();
+    // (the visits that load it, whether a split no visit names shares it)
+    type Key = (BTreeSet<usize>, bool);
+    let mut by_visits = BTreeMap::<Key, (BTreeSet<String>, OutputModuleInfo)>::new();
     let mut unvisited = HashMap::new();
     let keys: Vec<SplitModuleIdentifier> = contents
         .keys()
@@ -790,7 +795,8 @@ fn merge_chunks_by_visits(
             unvisited.insert(key, info);
             continue;
         }
-        let (all_splits, merged) = by_visits.entry(seen_by).or_default();
+        let unnamed = splits.iter().any(|s| !named.contains(s));
+        let (all_splits, merged) = by_visits.entry((seen_by, unnamed)).or_default();
         all_splits.extend(splits.iter().cloned());
         merged.included_symbols.extend(info.included_symbols);
     }
