@@ -98,10 +98,10 @@ pub struct Options<'a> {
     pub min_chunk_size: usize,
     /// The visits: each a name and the splits loaded together in it (a page and the parts it
     /// fetches). When given, shared chunks loaded by exactly the same visits are merged into
-    /// one, whatever their size, and no chunk into one that other visits load: every visit loads
-    /// the same bytes as with one chunk per set of splits, in at most one chunk per set of
-    /// visits. `min_chunk_size` then applies only to the chunks no visit loads. Every split
-    /// named must be one of the module's.
+    /// one, whatever their size (those a split no visit names shares into one of their own), and
+    /// no chunk into one that other visits load: every visit loads the same bytes as with one
+    /// chunk per set of splits, in at most two chunks per set of visits. `min_chunk_size` then
+    /// applies only to the chunks no visit loads. Every split named must be one of the module's.
     ///
     /// Default: none (`min_chunk_size` alone decides)
     pub visits: Vec<(String, Vec<String>)>,

@@ -33,8 +33,9 @@ struct Cli {
     min_chunk_size: usize,
 
     /// A visit: a name and the splits loaded together (`--visit editor=actions,editor`), once per
-    /// visit. Shared chunks loaded by the same visits become one; none joins a chunk other visits
-    /// load; --min-chunk-size applies only to chunks no visit loads.
+    /// visit. Shared chunks loaded by the same visits become one (apart: those shared by a split
+    /// no visit names); none joins a chunk other visits load; --min-chunk-size applies only to
+    /// chunks no visit loads.
     #[arg(long = "visit", value_name = "NAME=SPLIT,SPLIT", value_parser = parse_visit)]
     visits: Vec<(String, Vec<String>)>,
 
