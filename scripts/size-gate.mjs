@@ -50,7 +50,9 @@ export const MAX_WASM_FILES_PER_VISIT = 30;
 
 /** The parts (src/ui/parts.rs) each visit fetches beyond the first visit's files: what the
  *  route's page and the actions it runs are in. tests/e2e/size.spec.ts drives each visit and
- *  checks that it fetches no wasm file outside what is listed here. */
+ *  checks that it fetches no wasm file outside what is listed here; scripts/wasm-split.mjs gives
+ *  them to the splitter, which merges the shared chunks by the visits that load them (a part
+ *  added here changes how the wasm is cut: up to two shared chunks per set of visits). */
 export const VISITS = {
   list: [],
   overview: ['actions', 'overview'],

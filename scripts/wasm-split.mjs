@@ -25,6 +25,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { WASM_SPLIT_SOURCE, wasmSplitCli } from './wasm-split-tool.mjs';
+import { VISITS } from './size-gate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CRATE = 'shirube';
@@ -51,10 +52,15 @@ fs.mkdirSync(pkgDir, { recursive: true });
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
-// 1. cut. Shared chunks with less than 16 KB of code (before wasm-opt) are merged into the chunk
-//    whose merge loads the fewest unneeded bytes (issue 47): measured on this app, no floor made
-//    208 files (134–154 per visit), 4 KB 60 (36–43), 16 KB 32 (18–20) and the fewest bytes per
-//    visit, 64 KB 22 (11–13) but more bytes (parts loaded where not needed).
+// 1. cut. The shared chunks are merged by the visits that load them (size-gate.mjs's `VISITS`,
+//    the one list of which parts each visit fetches; issue 54): chunks loaded by the same visits
+//    become one chunk whatever their size (what a part no visit lists shares — print, the
+//    workbooks, the workshop, the hand-out, the publisher — one chunk apart), and no chunk joins
+//    one that other visits load. So each visit loads exactly the code its parts use, in at most
+//    16 shared chunks, and a change to one part's code moves no bytes into a visit that does not
+//    load it. The chunks no visit loads are merged below 16 KB of code (before wasm-opt) into the
+//    chunk whose merge loads the fewest unneeded bytes (issue 47's floor, which had merged every
+//    chunk so: a change of a few KB could move tens of KB of generic code into every visit).
 //    The loader, which every first visit fetches, is written compactly (issue 33: 9.3 → 7.1 KB
 //    gzipped): no comment lines (wasm-split's list of splits above each shared part was 200 KB),
 //    one `part(file)` instead of ~600 copies of the same five lines, the shared parts in a table by
@@ -63,7 +69,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit'
 const MIN_CHUNK_SIZE = 16_000;
 const splitter = wasmSplitCli();
 if (!fs.existsSync(splitter.bin)) fail(`${splitter.bin} is missing: bash scripts/setup.sh builds ${WASM_SPLIT_SOURCE} as it is now`);
-run(splitter.bin, [input, splitDir, '--target', 'web', '--out-name', CRATE, '--min-chunk-size', String(MIN_CHUNK_SIZE), '--compact-loader', '--measure-prefix', 'shirube:part:']);
+const visits = Object.entries(VISITS).flatMap(([visit, parts]) => ['--visit', `${visit}=${parts.join(',')}`]);
+run(splitter.bin, [input, splitDir, '--target', 'web', '--out-name', CRATE, '--min-chunk-size', String(MIN_CHUNK_SIZE), ...visits, '--compact-loader', '--measure-prefix', 'shirube:part:']);
 // 2. bind the main module
 run('wasm-bindgen', [path.join(splitDir, `${CRATE}.wasm`), '--out-dir', pkgDir, '--out-name', CRATE, '--target', 'web', '--keep-lld-exports', '--no-typescript']);
 for (const f of fs.readdirSync(splitDir)) {

@@ -69,6 +69,7 @@ fn run_transform(opts: Options) -> Result<SplitWasm> {
         &deps.graph,
         split_points,
         opts.min_chunk_size,
+        &opts.visits,
     )?;
     deps_span.exit();
 

@@ -96,6 +96,15 @@ pub struct Options<'a> {
     ///
     /// Default: 0
     pub min_chunk_size: usize,
+    /// The visits: each a name and the splits loaded together in it (a page and the parts it
+    /// fetches). When given, shared chunks loaded by exactly the same visits are merged into
+    /// one, whatever their size (those a split no visit names shares into one of their own), and
+    /// no chunk into one that other visits load: every visit loads the same bytes as with one
+    /// chunk per set of splits, in at most two chunks per set of visits. `min_chunk_size` then
+    /// applies only to the chunks no visit loads. Every split named must be one of the module's.
+    ///
+    /// Default: none (`min_chunk_size` alone decides)
+    pub visits: Vec<(String, Vec<String>)>,
     /// Write the loader (`link_name`) compactly, for a page that fetches it on every first
     /// visit: without the comment lines (each chunk's splits, the runtime's notes); one
     /// `part(file)` function for the fetch-and-instantiate closure that is otherwise written out
@@ -129,6 +138,7 @@ impl<'wasm> Options<'wasm> {
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
             min_chunk_size: 0,
+            visits: Vec::new(),
             compact_loader: false,
             measure_prefix: None,
         }

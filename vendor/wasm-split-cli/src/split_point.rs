@@ -1,4 +1,4 @@
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hasher};
 
 use crate::dep_graph::{DepGraph, DepNode};
@@ -471,11 +471,20 @@ pub fn compute_split_modules(
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
     min_chunk_size: usize,
+    visits: &[(String, Vec<String>)],
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
 
     let split_points_by_module = get_split_points_by_module(&split_points);
+    for (visit, parts) in visits {
+        if let Some(unknown) = parts
+            .iter()
+            .find(|p| !split_points_by_module.contains_key(*p))
+        {
+            bail!("visit {visit:?} names {unknown:?}, which is no split of this module");
+        }
+    }
 
     trace!("split_points={split_points:?}");
 
@@ -535,10 +544,15 @@ pub fn compute_split_modules(
         }
     }
     perf_span.exit();
-    if min_chunk_size > 0 {
-        merge_small_chunks(&mut split_module_contents, min_chunk_size, |info| {
-            code_size(module, info)
-        });
+    let size_of = |info: &OutputModuleInfo| code_size(module, info);
+    if !visits.is_empty() {
+        let visits: Vec<BTreeSet<String>> = visits
+            .iter()
+            .map(|(_, parts)| parts.iter().cloned().collect())
+            .collect();
+        merge_chunks_by_visits(&mut split_module_contents, &visits, min_chunk_size, size_of);
+    } else if min_chunk_size > 0 {
+        merge_small_chunks(&mut split_module_contents, min_chunk_size, size_of);
     }
 
     // Now, check for each module which of its dependencies it needs to import from some other module.
@@ -736,6 +750,61 @@ fn merge_small_chunks(
         }
     }
     for (splits, _, info) in chunks {
+        contents.insert(SplitModuleIdentifier::Chunk(splits), info);
+    }
+}
+
+/// Merges the shared chunks by the visits they are loaded in: a visit is a set of splits loaded
+/// together, and it loads every chunk whose set of splits meets it. Chunks loaded by exactly the
+/// same visits become one chunk, whatever their size: its set of splits is the union of theirs,
+/// which meets exactly those visits again, so no visit loads a byte more or less than before, and
+/// what a visit loads does not depend on the chunks' sizes (a small change to one split's code
+/// cannot move bytes into a visit that does not load it). Of those, the chunks that a split no
+/// visit names shares (a page or a tool used after a visit began) become one chunk apart from the
+/// others, so that such a split, used after a visit, does not load all the code the visits it is
+/// not in share. Chunks no visit loads are merged among themselves by `merge_small_chunks` with
+/// `floor`; no chunk is merged into one that a different set of visits loads.
+fn merge_chunks_by_visits(
+    contents: &mut HashMap<SplitModuleIdentifier, OutputModuleInfo>,
+    visits: &[BTreeSet<String>],
+    floor: usize,
+    size_of: impl Fn(&OutputModuleInfo) -> usize,
+) {
+    let loaded_by = |splits: &BTreeSet<String>| -> BTreeSet<usize> {
+        (0..visits.len())
+            .filter(|&v| !visits[v].is_disjoint(splits))
+            .collect()
+    };
+    let named: BTreeSet<&String> = visits.iter().flatten().collect();
+    // (the visits that load it, whether a split no visit names shares it)
+    type Key = (BTreeSet<usize>, bool);
+    let mut by_visits = BTreeMap::<Key, (BTreeSet<String>, OutputModuleInfo)>::new();
+    let mut unvisited = HashMap::new();
+    let keys: Vec<SplitModuleIdentifier> = contents
+        .keys()
+        .filter(|k| matches!(k, SplitModuleIdentifier::Chunk(_)))
+        .cloned()
+        .collect();
+    for key in keys {
+        let info = contents.remove(&key).expect("listed above");
+        let SplitModuleIdentifier::Chunk(splits) = &key else {
+            unreachable!()
+        };
+        let seen_by = loaded_by(splits);
+        if seen_by.is_empty() {
+            unvisited.insert(key, info);
+            continue;
+        }
+        let unnamed = splits.iter().any(|s| !named.contains(s));
+        let (all_splits, merged) = by_visits.entry((seen_by, unnamed)).or_default();
+        all_splits.extend(splits.iter().cloned());
+        merged.included_symbols.extend(info.included_symbols);
+    }
+    if floor > 0 {
+        merge_small_chunks(&mut unvisited, floor, size_of);
+    }
+    contents.extend(unvisited);
+    for (_, (splits, info)) in by_visits {
         contents.insert(SplitModuleIdentifier::Chunk(splits), info);
     }
 }

@@ -1517,3 +1517,68 @@ fn the_compact_loader_loads_what_the_loader_as_written_loads() {
     assert!(compact.contains(r#"performance.measure("app:part:" + file"#));
     assert!(compact.starts_with("import { initSync } from \"./main.js\";\n/** Fetches a part"));
 }
+
+/// The loader `transform` writes for `wasm` split by `visits` (`Options::visits`), compact.
+fn loader_by_visits(wasm: &[u8], visits: &[(&str, &[&str])]) -> eyre::Result<String> {
+    let tmp = tempfile::tempdir().expect("create tmpdir");
+    let main_out = tmp.path().join("main.wasm");
+    let mut opts = Options::new(wasm);
+    opts.output_dir = tmp.path();
+    opts.main_out_path = &main_out;
+    opts.compact_loader = true;
+    opts.min_chunk_size = 1_000_000;
+    opts.visits = visits
+        .iter()
+        .map(|(name, splits)| {
+            (
+                name.to_string(),
+                splits.iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect();
+    let link_path = tmp.path().join(opts.link_name);
+    transform(opts)?;
+    Ok(std::fs::read_to_string(link_path).expect("read link module"))
+}
+
+#[test]
+fn visits_make_one_chunk_per_set_of_visits_that_load_it_and_name_known_splits() {
+    // The splits and chunks of `chunk_placement_uses_the_exact_chunk_of_all_requiring_splits`
+    // (without visits: a chunk for a, b, c and d, and one for a, b, c and e).
+    let input = Input {
+        data: b"iiiijjjjkkkkWWM.".to_vec(),
+        alignment: 0,
+        symbols: vec![
+            DataSymbol("outer", 0, 12),
+            DataSymbol("i1", 0, 4),
+            DataSymbol("i2", 4, 4),
+            DataSymbol("i3", 8, 4),
+            DataSymbol("w", 12, 2),
+            DataSymbol("m", 14, 1),
+        ],
+        funcs: vec![
+            Func(Owner::Main("main_reads"), vec![5]),
+            Func(Owner::Split("a"), vec![0, 4]),
+            Func(Owner::Split("b"), vec![1, 3, 4]),
+            Func(Owner::Split("c"), vec![2, 3, 4]),
+            Func(Owner::Split("d"), vec![4]),
+            Func(Owner::Split("e"), vec![3]),
+        ],
+        extra_segments: vec![],
+        data_relocs: vec![],
+    };
+    let wasm = input.build_wasm();
+    let (chunks, _) = loads(&loader(&wasm, true));
+    assert!(chunks.len() >= 2, "{chunks:?}");
+    // Every chunk meets the visit of a, b and c: one chunk, loaded by every split that loaded one.
+    let by_visits = loader_by_visits(&wasm, &[("start", &[]), ("abc", &["a", "b", "c"])]).unwrap();
+    let (chunks, splits) = loads(&by_visits);
+    assert_eq!(chunks.len(), 1, "{by_visits}");
+    assert!(splits.values().all(|deps| deps.len() == 1), "{by_visits}");
+
+    let error = loader_by_visits(&wasm, &[("abx", &["a", "b", "x"])]).unwrap_err();
+    assert!(
+        error.to_string().contains(r#"visit "abx" names "x""#),
+        "{error}"
+    );
+}

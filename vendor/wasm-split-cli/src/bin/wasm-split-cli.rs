@@ -32,6 +32,13 @@ struct Cli {
     #[arg(long, default_value_t = 0)]
     min_chunk_size: usize,
 
+    /// A visit: a name and the splits loaded together (`--visit editor=actions,editor`), once per
+    /// visit. Shared chunks loaded by the same visits become one (apart: those shared by a split
+    /// no visit names); none joins a chunk other visits load; --min-chunk-size applies only to
+    /// chunks no visit loads.
+    #[arg(long = "visit", value_name = "NAME=SPLIT,SPLIT", value_parser = parse_visit)]
+    visits: Vec<(String, Vec<String>)>,
+
     /// Write a compact loader: no comment lines, one fetch function, chunk lists as ranges (web).
     #[arg(long)]
     compact_loader: bool,
@@ -44,6 +51,18 @@ struct Cli {
     /// Print verbose split information.
     #[arg(short, long)]
     verbose: bool,
+}
+
+fn parse_visit(text: &str) -> std::result::Result<(String, Vec<String>), String> {
+    let (name, splits) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?} is not NAME=SPLIT,SPLIT"))?;
+    let splits = splits
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
+    Ok((name.to_string(), splits))
 }
 
 fn main() -> Result<()> {
@@ -61,6 +80,7 @@ fn main() -> Result<()> {
         let mut opts = this::Options::new(&input_wasm);
         opts.verbose = args.verbose;
         opts.min_chunk_size = args.min_chunk_size;
+        opts.visits = args.visits;
         opts.compact_loader = args.compact_loader;
         opts.measure_prefix = args.measure_prefix.as_deref();
         opts.output_dir = &args.output;
