@@ -103,6 +103,9 @@ want lint   && run_step "native lints (cargo clippy)" cargo clippy --all-targets
 want lint   && run_step "wasm lints (cargo clippy, wasm32)" \
   cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 want native && run_step "native tests (cargo test)" cargo test
+# The vendored splitter's own tests: its merge rule decides what every visit loads.
+want native && run_step "the vendored splitter's tests (vendor/wasm-split-cli)" \
+  bash -c 'cd vendor/wasm-split-cli && cargo test --locked'
 want harness && run_step "the WebDriver harness's own test (chromium)" \
   bounded "$LIMIT_HARNESS" node --test --test-concurrency=1 tests/harness/
 want wasm   && run_step "browser wasm tests in chromium (wasm-bindgen-test-runner)" \
