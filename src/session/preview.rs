@@ -452,4 +452,23 @@ mod tests {
         assert_eq!(flow.confirm_restore().map(|a| a.strategies.len()), Some(3));
         assert_eq!(flow.pending(), None);
     }
+
+    #[test]
+    fn the_preview_lists_what_a_merge_would_change_of_confirmed_values() {
+        let (base, _, _, jobs) = crate::model::merge::edits::confirmed_town();
+        let (_, store) = memory_store(&[]);
+        store.save_as(&base, NOW, VersionReason::Imported).wait().unwrap();
+        let text = store.export_file(&base.id, NOW).wait().unwrap().0;
+        let (_, laptop) = memory_store(&[]);
+        let Opened::Strategy(shared) = open(text.as_bytes()).unwrap() else { panic!("a strategy file") };
+        laptop.save_imported(&shared, NOW).wait().unwrap();
+        let mut changed = base.clone();
+        changed.indicator_mut(&jobs).unwrap().series[0].set_actual(crate::model::FiscalYear(2023), Some(149.0));
+        laptop.save(&changed, NOW).wait().unwrap();
+        let theirs = open(laptop.export_file(&base.id, NOW).wait().unwrap().0.as_bytes()).unwrap();
+        let p = preview(&store, "f", 1, theirs, &Untimed).wait().into_preview().unwrap();
+        let Preview::Strategy { existing: Some(e), .. } = p else { panic!("compared") };
+        let listed: Vec<(&str, &str)> = e.confirmed.iter().map(|c| (c.old.as_str(), c.new.as_str())).collect();
+        assert_eq!(listed, [("148", "149")]);
+    }
 }

@@ -97,6 +97,10 @@ pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
             format!("{}’s changes conflict with this computer’s. Choose which to keep.", c.by)
         }
     }));
+    lines.extend(r.held_back.iter().map(|h| match ja {
+        true => format!("{}さんの変更は確認済の値を変えるため、取り込まずに保留しています。", h.by),
+        false => format!("{}’s changes alter confirmed values: held back, not taken.", h.by),
+    }));
     if r.renamed_from.is_some() {
         lines.push(
             tr(
