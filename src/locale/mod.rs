@@ -7,6 +7,7 @@
 //! cards) are in `crate::words`, just under `ui`. Japanese first with English available; pure
 //! Rust, tested natively; no browser code here.
 
+mod date;
 mod frame;
 mod grant;
 mod revision;
@@ -14,6 +15,7 @@ mod sources;
 mod value_year;
 mod verdict;
 
+pub use date::date;
 pub use frame::{
     earlier_link, frame_decided, frame_goal_counts, frame_heading, frame_summary, framework_change, framework_line,
     framework_short, national_goal,

@@ -5,9 +5,11 @@
 //! backed up is what is stored when the user confirms, not what the preview compared with: a
 //! save made meanwhile (this tab's autosave, another tab) is in the backup, never lost.
 
+pub use super::preview::{author_of, OnConfirmed};
 use super::Notice;
 use crate::format::Imported;
 use crate::model::merge::{Merge, Side};
+use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm};
 use crate::model::Strategy;
 use crate::storage::{Backend, StorageError, Store, VersionReason};
 
@@ -18,8 +20,9 @@ pub enum Choice<'a> {
     Add,
     /// In place of the stored strategy with its id.
     Replace,
-    /// The preview's merge of the stored strategy and the file, one side per conflict.
-    Merge(&'a Merge, Vec<Side>),
+    /// The preview's merge of the stored strategy and the file, one side per conflict, and
+    /// what it does with changes to confirmed values.
+    Merge(&'a Merge, Vec<Side>, OnConfirmed),
 }
 
 /// What was stored: the strategy to open and the notice. A replace or merge that storage
@@ -47,10 +50,15 @@ pub async fn confirm<B: Backend>(
     let migrated_from = file.migrated_from;
     let title = file.strategy.title.clone();
     match choice {
-        Choice::Merge(merge, sides) => {
-            let merged = merge
+        Choice::Merge(merge, sides, on) => {
+            let mut merged = merge
                 .resolve(&sides)
                 .map_err(|error| Notice::MergeRefused { title: file.strategy.title.clone(), error })?;
+            let changes = confirmed_changes(&merge.ours, &merged, &author_of(&file));
+            match on {
+                OnConfirmed::Keep => keep_confirmed(&mut merged, &merge.ours, &changes),
+                OnConfirmed::Take(by) => reconfirm(&mut merged, &changes, &by, now),
+            }
             let replaced = store.save_merged(&merged, &file, None, now).await.map_err(Notice::Storage)?;
             let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
             let notice = Notice::Merged {
@@ -88,9 +96,9 @@ pub async fn confirm_previewed<B: Backend>(
     confirmation: super::preview::Confirmation,
     now: &str,
 ) -> Result<Confirmed, Notice> {
-    let super::preview::Confirmation { file, merge, replace, exists } = confirmation;
+    let super::preview::Confirmation { file, merge, replace, exists, on_confirmed } = confirmation;
     let choice = match &merge {
-        Some((m, sides)) => Choice::Merge(m, sides.clone()),
+        Some((m, sides)) => Choice::Merge(m, sides.clone(), on_confirmed),
         None if replace => Choice::Replace,
         None => Choice::Add,
     };
@@ -184,7 +192,10 @@ mod tests {
         let m = merge(&base, &ours, &theirs);
         assert_eq!(m.conflicts.len(), 1, "the title changed on both sides");
 
-        let done = confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![Side::Theirs]), true, "t2").wait().unwrap();
+        let done =
+            confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![Side::Theirs], OnConfirmed::Keep), true, "t2")
+                .wait()
+                .unwrap();
         let stored = store.load(&base.id).wait().unwrap();
         assert_eq!((stored.title.as_str(), stored.municipality.code.as_deref()), ("ファイルの名称", Some("013366")));
         let Confirmed::InPlace { notice: Notice::Merged { conflicts: 1, replaced: Some(backup), .. }, .. } = done
@@ -202,8 +213,35 @@ mod tests {
         store.save(&ours, "t1").wait().unwrap();
         let theirs = retitled(&base, "ファイルの名称");
         let m = merge(&base, &ours, &theirs);
-        let refused = confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![]), true, "t2").wait();
+        let refused =
+            confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![], OnConfirmed::Keep), true, "t2").wait();
         assert!(matches!(refused, Err(Notice::MergeRefused { .. })), "{refused:?}");
         assert_eq!(store.load(&base.id).wait().unwrap(), ours);
+    }
+
+    /// A file that changes a value the planning section confirmed: merged, the value stays
+    /// unless taken, and taken, it is confirmed again in the name of who took it.
+    fn merged_over_a_confirmation(on: OnConfirmed) -> (Strategy, f64) {
+        let (base, round, section, jobs) = crate::model::merge::edits::confirmed_town();
+        let (_, store) = memory_store(&[&base]);
+        let mut theirs = retitled(&base, "ファイルの名称");
+        theirs.indicator_mut(&jobs).unwrap().series[0].set_actual(crate::model::FiscalYear(2023), Some(149.0));
+        let m = merge(&base, &base, &theirs);
+        confirm(&store, file_of(&theirs), Choice::Merge(&m, vec![], on), true, "t2").wait().unwrap();
+        let stored = store.load(&base.id).wait().unwrap();
+        assert_eq!(stored.title, "ファイルの名称", "the file's other changes are taken");
+        let latest = stored.round(&round).unwrap().latest(&section).unwrap().clone();
+        assert_eq!(latest.step, crate::model::round::Step::Confirmed);
+        let value = stored.indicator(&jobs).unwrap().series[0].actual(crate::model::FiscalYear(2023)).unwrap().value;
+        assert_eq!(latest.values[0].value, value.to_string(), "the value stored is the one confirmed");
+        (stored, value)
+    }
+
+    #[test]
+    fn a_merged_file_does_not_change_a_confirmed_value_unless_taken() {
+        assert_eq!(merged_over_a_confirmation(OnConfirmed::Keep).1, 148.0);
+        let (taken, value) = merged_over_a_confirmation(OnConfirmed::Take("田中".into()));
+        assert_eq!(value, 149.0);
+        assert_eq!(taken.rounds[0].answers.last().unwrap().by, "田中", "confirmed again by who took it");
     }
 }

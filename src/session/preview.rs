@@ -11,6 +11,8 @@
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
 use crate::model::merge::{merge, Merge, Side};
+use crate::model::round::{confirmed_changes, ConfirmedChange};
+use crate::model::Strategy;
 use crate::storage::{Ancestor, Backend, StorageError, Store};
 use std::sync::Arc;
 
@@ -37,6 +39,9 @@ pub struct Existing {
     pub changes: Changes,
     /// Whether the two can be merged, and what merging would do.
     pub merge: MergeOffer,
+    /// What merging would change of values the planning section confirmed (every conflict
+    /// taken from the file: the most the file can change): shown before anything is stored.
+    pub confirmed: Vec<ConfirmedChange>,
 }
 
 impl Existing {
@@ -173,6 +178,7 @@ pub async fn preview<B: Backend>(
                     title: stored.title.clone(),
                     municipality: stored.municipality.name.clone(),
                     changes: format::compare(&stored, &imported.strategy),
+                    confirmed: confirmed_in_merge(&stored, &merge, &imported),
                     merge,
                 }
             });
@@ -197,6 +203,30 @@ pub async fn preview<B: Backend>(
     })
 }
 
+/// What merging `file` would change of values `stored` has confirmed, each conflict taken from
+/// the file; named by the file's author.
+fn confirmed_in_merge(stored: &Strategy, offer: &MergeOffer, file: &Imported) -> Vec<ConfirmedChange> {
+    let MergeOffer::Ready { merge, .. } = offer else { return Vec::new() };
+    let Ok(merged) = merge.resolve(&vec![Side::Theirs; merge.conflicts.len()]) else { return Vec::new() };
+    confirmed_changes(stored, &merged, &author_of(file))
+}
+
+/// What a merge does with the file's changes to values the planning section confirmed
+/// (`model::round::confirmed`), which the preview shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum OnConfirmed {
+    /// The confirmed values stay (the file's other changes are taken).
+    #[default]
+    Keep,
+    /// The file's values are taken and confirmed again, in this person's name.
+    Take(String),
+}
+
+/// Who wrote a file, as its envelope says (empty when it says nobody).
+pub fn author_of(file: &Imported) -> String {
+    file.author.as_ref().map(|a| a.name.trim().to_owned()).unwrap_or_default()
+}
+
 /// The import dialog's flow for strategy and backup files (`flow`).
 pub type ImportFlow = Flow<Preview>;
 
@@ -210,6 +240,8 @@ pub struct Confirmation {
     pub replace: bool,
     /// Some strategy with the file's id is stored here (then an add is a copy with fresh ids).
     pub exists: bool,
+    /// What a merge does with changes to confirmed values.
+    pub on_confirmed: OnConfirmed,
 }
 
 impl Flow<Preview> {
@@ -217,6 +249,11 @@ impl Flow<Preview> {
     /// when merging). `None` (nothing taken, the dialog stays) when no strategy preview is
     /// shown, or a merge was chosen that is not offered.
     pub fn confirm(&mut self, choice: ImportChoice, sides: Vec<Side>) -> Option<Confirmation> {
+        self.confirm_with(choice, sides, OnConfirmed::Keep)
+    }
+
+    /// [`Flow::confirm`], saying what a merge does with changes to confirmed values.
+    pub fn confirm_with(&mut self, choice: ImportChoice, sides: Vec<Side>, on: OnConfirmed) -> Option<Confirmation> {
         let Some(Pending::Ready(Preview::Strategy { imported, existing, stored, .. })) = &self.pending else {
             return None;
         };
@@ -234,6 +271,7 @@ impl Flow<Preview> {
             exists: *stored,
             file: imported.clone(),
             merge,
+            on_confirmed: on,
         };
         self.pending = None;
         Some(confirmation)
@@ -415,5 +453,24 @@ mod tests {
         assert!(flow.confirm(ImportChoice::New, vec![]).is_none(), "not a strategy preview");
         assert_eq!(flow.confirm_restore().map(|a| a.strategies.len()), Some(3));
         assert_eq!(flow.pending(), None);
+    }
+
+    #[test]
+    fn the_preview_lists_what_a_merge_would_change_of_confirmed_values() {
+        let (base, _, _, jobs) = crate::model::merge::edits::confirmed_town();
+        let (_, store) = memory_store(&[]);
+        store.save_as(&base, NOW, VersionReason::Imported).wait().unwrap();
+        let text = store.export_file(&base.id, NOW).wait().unwrap().0;
+        let (_, laptop) = memory_store(&[]);
+        let Opened::Strategy(shared) = open(text.as_bytes()).unwrap() else { panic!("a strategy file") };
+        laptop.save_imported(&shared, NOW).wait().unwrap();
+        let mut changed = base.clone();
+        changed.indicator_mut(&jobs).unwrap().series[0].set_actual(crate::model::FiscalYear(2023), Some(149.0));
+        laptop.save(&changed, NOW).wait().unwrap();
+        let theirs = open(laptop.export_file(&base.id, NOW).wait().unwrap().0.as_bytes()).unwrap();
+        let p = preview(&store, "f", 1, theirs, &Untimed).wait().into_preview().unwrap();
+        let Preview::Strategy { existing: Some(e), .. } = p else { panic!("compared") };
+        let listed: Vec<(&str, &str)> = e.confirmed.iter().map(|c| (c.old.as_str(), c.new.as_str())).collect();
+        assert_eq!(listed, [("148", "149")]);
     }
 }

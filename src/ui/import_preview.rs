@@ -240,8 +240,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     else {
         return ().into_any();
     };
-    let lang = state.lang();
-    let style = state.year_style();
+    let (lang, style) = (state.lang(), state.year_style());
     let s = &imported.strategy;
     let municipality = match &s.municipality.code {
         Some(code) => format!("{}（{code}）", s.municipality.name),
@@ -290,6 +289,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         _ => 0,
     };
     let conflict_choices: RwSignal<Vec<Option<crate::model::merge::Side>>> = RwSignal::new(vec![None; conflicts]);
+    let take_confirmed = RwSignal::new(false);
     let theirs = imported.strategy.clone();
     let choices_view = existing.clone().map(|e| {
         let name = e.title.clone();
@@ -317,6 +317,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         let panel = match e.merge.clone() {
             MergeOffer::Ready { merge, in_file } => Some(view! {
                 <div class="preview-changes" class:muted=move || choice.get() != ImportChoice::Merge>
+                    <super::import_confirmed::ConfirmedInPreview changes=e.confirmed.clone() merge=merge.clone() take=take_confirmed lang=lang style=style/>
                     <MergePanel merge=merge in_file=in_file theirs=theirs.clone() choices=conflict_choices lang=lang style=style/>
                 </div>
             }),
@@ -357,7 +358,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     };
     let confirm = move |_: leptos::ev::MouseEvent| {
         let picked: Option<Vec<_>> = conflict_choices.get_untracked().into_iter().collect();
-        state.confirm_import(choice.get_untracked(), picked.unwrap_or_default());
+        state.confirm_import(choice.get_untracked(), picked.unwrap_or_default(), take_confirmed.get_untracked());
     };
     let body = view! {
         {facts}
@@ -384,8 +385,7 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     else {
         return ().into_any();
     };
-    let lang = state.lang();
-    let style = state.year_style();
+    let (lang, style) = (state.lang(), state.year_style());
     let chosen: RwSignal<HashSet<Id>> = RwSignal::new(HashSet::new());
     let differing = entries.iter().filter(|e| matches!(e, EntryStatus::Differs { .. })).count();
     let migrated =

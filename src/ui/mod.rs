@@ -28,6 +28,8 @@ mod handout;
 #[cfg(target_arch = "wasm32")]
 mod header;
 #[cfg(target_arch = "wasm32")]
+mod import_confirmed;
+#[cfg(target_arch = "wasm32")]
 mod import_preview;
 #[cfg(target_arch = "wasm32")]
 mod kept;

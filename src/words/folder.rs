@@ -78,6 +78,7 @@ pub fn standing(s: &Standing, lang: Language) -> &'static str {
         Standing::Away => tr(lang, "しばらく更新がありません", "no update for a while"),
         Standing::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
         Standing::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
+        Standing::ConfirmedChanged => tr(lang, "確認済の値を変更しています", "changes confirmed values"),
         Standing::NoCommonVersion => {
             tr(lang, "共通の版が見つからないため統合できません", "no common version: cannot be merged")
         }
@@ -95,6 +96,10 @@ pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
         } else {
             format!("{}’s changes conflict with this computer’s. Choose which to keep.", c.by)
         }
+    }));
+    lines.extend(r.held_back.iter().map(|h| match ja {
+        true => format!("{}さんの変更は確認済の値を変えるため、取り込まずに保留しています。", h.by),
+        false => format!("{}’s changes alter confirmed values: held back, not taken.", h.by),
     }));
     if r.renamed_from.is_some() {
         lines.push(

@@ -2,7 +2,9 @@
 //! 督促 mail, and the checks list's words for a round.
 
 use crate::locale::{tr, year, Language, YearStyle};
-use crate::model::round::{Ask, Copied, Item, ItemKind, Refusal, Round, Standing, Subject, Tally, TextField};
+use crate::model::round::{
+    Ask, ConfirmedChange, Copied, Item, ItemKind, Refusal, Round, Standing, Subject, Tally, TextField,
+};
 use crate::model::{ProblemKind, Strategy};
 
 /// What a round asks, as its check box says it.
@@ -54,6 +56,21 @@ pub fn subject(s: Subject<'_>, lang: Language) -> String {
 pub fn item(i: &Item<'_>, lang: Language) -> String {
     let sep = tr(lang, "：", ": ");
     format!("{}{sep}{}", subject(i.subject, lang), item_kind(i.kind, lang))
+}
+
+/// A change to a confirmed value, as a card's line: 「商工課 ・ 1-1 新規就業者数：実績値（令和5年度）」
+/// and the two values, 「確認済: 148 → 佐藤さん: 149」 (`by` empty: 「変更後」).
+pub fn confirmed_change(s: &Strategy, c: &ConfirmedChange, style: YearStyle, lang: Language) -> (String, String) {
+    let section = s.department_name(&c.department).unwrap_or_default();
+    let what = format!("{section} ・ {}{}{}", c.name, tr(lang, "：", ": "), item_kind(c.kind, lang));
+    let when = year(c.fiscal_year, lang, style);
+    let by = match (lang, c.by.is_empty()) {
+        (_, true) => tr(lang, "変更後", "now").to_owned(),
+        (Language::Ja, false) => format!("{}さん", c.by),
+        (Language::En, false) => c.by.clone(),
+    };
+    let values = format!("{}: {} → {by}: {}", tr(lang, "確認済", "Confirmed"), c.old, c.new);
+    (format!("{what}（{when}）"), values)
 }
 
 /// A section's name, or what answers an item no section owns.

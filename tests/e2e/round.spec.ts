@@ -4,7 +4,9 @@
 // its path without a 要因分析 —, the planning section sees A 提出済 and B (財政課) 未提出 and late,
 // its 督促 list and B's mail name B's missing items, and it confirms A. Each browser context
 // has its own OPFS folder standing in for the network drive; the test copies the members'
-// files between them (as folder.spec.ts does).
+// files between them (as folder.spec.ts does). Then A changes a confirmed value: the planning
+// section gets it as a card (A's member, the two values), keeps it (A gets the confirmed value
+// back), and takes the next one (confirmed again).
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
@@ -28,11 +30,12 @@ const TOWN_FILE = (() => {
   return JSON.stringify(file);
 })();
 
-/** Waits until `who`'s own file's strategy passes `holds`; then copies it into `to`'s folder. */
-async function carry(from: Page, who: string, to: Page, holds: (s: any) => boolean) {
+/** Waits until `who`'s own file's strategy (and its text) passes `holds`; then copies it into
+ *  `to`'s folder. */
+async function carry(from: Page, who: string, to: Page, holds: (s: any, text: string) => boolean) {
   await expect.poll(async () => {
     const own = await ownFile(from, who);
-    return own ? holds(JSON.parse(own[1]).strategy) : false;
+    return own ? holds(JSON.parse(own[1]).strategy, own[1]) : false;
   }, { timeout: 20_000 }).toBe(true);
   const [name, text] = (await ownFile(from, who))!;
   await to.evaluate(async ([name, text]) => {
@@ -86,7 +89,13 @@ test('a round for 令和6年度: A fills its items and submits, the planning sec
   await p.getByTestId('round-ask-2').uncheck();
   await p.getByTestId('round-start').click();
   await expect(p.getByTestId('round-mine')).toContainText('令和6年度の照会');
+  await expect(p.getByTestId('round-deadline-shown')).toContainText('提出期限: 令和7年4月25日');
+  // Changed after opening, by the planning section.
+  await p.getByTestId('round-settings').locator('summary').click();
+  await p.getByTestId('round-edit-deadline').fill('2025-04-28');
+  await expect(p.getByTestId('round-deadline-shown')).toContainText('提出期限: 令和7年4月28日');
   await expect(p.getByTestId('round-status-row')).toHaveCount(9);
+  await expect(p.getByTestId('round-last-step').first()).toHaveText('—');
   await shot(p, 'round-planning');
 
   // 2. Section A gets it through the folder, fills its items and submits.
@@ -143,6 +152,41 @@ test('a round for 令和6年度: A fills its items and submits, the planning sec
   await expect(a.getByTestId('round-standing')).toContainText('確認済');
   await shot(a, 'round-section-confirmed');
   await shot(p, 'round-planning-confirmed');
+
+  // 5. A changes a confirmed value: its own page says so, and it reaches the planning section
+  //    as a card naming A's member and the two values, not merged silently.
+  const valueOf = (s: any) => s.indicators[0].series[0].actuals.find((x: any) => x.year === 2024)?.value;
+  const changeAndCarry = async (typed: string, value: number) => {
+    await actual.fill(typed);
+    await actual.press('Enter');
+    await expect(row(a, '水産商工労働課').getByTestId('round-changed-after-confirm')).toContainText(`確認済: 3500 → 変更後: ${value}`);
+    await carry(a, '水産 太郎', p, (s) => valueOf(s) === value);
+    const card = p.getByTestId('confirmed-card');
+    await expect(card.getByTestId('confirmed-card-title')).toHaveText('水産 太郎さんが確認済の値を変更しています');
+    await expect(card.getByTestId('confirmed-card-change')).toContainText(`${KPI}：実績値（令和6年度）`);
+    await expect(card.getByTestId('confirmed-card-change')).toContainText(`確認済: 3500 → 水産 太郎さん: ${value}`);
+    expect(valueOf(await storedStrategyOfPage(p))).toBe(3500);
+    return card;
+  };
+  const card = await changeAndCarry('3,600', 3600);
+  await card.screenshot({ path: 'test-results/screenshots/round-confirmed-card.png' });
+  // Kept: the confirmed value stays, as a version that reaches A and brings the value back.
+  const before = (await ownFile(p, '企画 花子'))![1];
+  await card.getByTestId('confirmed-keep').click();
+  await expect(p.getByTestId('confirmed-card')).toHaveCount(0);
+  await carry(p, '企画 花子', a, (s, text) => text !== before && valueOf(s) === 3500);
+  await expect.poll(async () => valueOf(await storedStrategyOfPage(a)), { timeout: 10_000 }).toBe(3500);
+  await expect(row(a, '水産商工労働課').getByTestId('round-changed-after-confirm')).toHaveCount(0);
+  // Taken: the new value, confirmed again by the planning section.
+  const again = await changeAndCarry('3,700', 3700);
+  await again.getByTestId('confirmed-take').click();
+  await expect(p.getByTestId('confirmed-card')).toHaveCount(0);
+  await expect.poll(async () => valueOf(await storedStrategyOfPage(p)), { timeout: 10_000 }).toBe(3700);
+  const taken = rounds(await storedStrategyOfPage(p))[0].answers.at(-1);
+  expect([taken.step, taken.by, taken.values[0].value]).toEqual(['confirmed', '企画 花子', '3700']);
+  await expect(row(p, '水産商工労働課').getByTestId('round-status-standing')).toHaveText('確認済');
+  await carry(p, '企画 花子', a, (s) => rounds(s)[0].answers.at(-1).values?.[0]?.value === '3700');
+  await expect(row(a, '水産商工労働課').getByTestId('round-changed-after-confirm')).toHaveCount(0);
   await cp.close();
   await ca.close();
 });

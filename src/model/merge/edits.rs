@@ -267,3 +267,25 @@ pub fn edited(s: &Strategy, edits: &[Edit]) -> Strategy {
     }
     s
 }
+
+/// 北斗市 with a 商工課 that owns 1-1 and its KPI 新規就業者数; a round of 2023 asking the KPIs'
+/// actuals, 商工課's answered (148) and confirmed. Its id, the round's, the section's, the KPI's.
+pub fn confirmed_town() -> (Strategy, Id, Id, Id) {
+    let mut s = town();
+    let section = s.add_department("商工課");
+    let m = s.measures().find(|(_, m)| m.number == "1-1").unwrap().1.id.clone();
+    let jobs = s.measures().find(|(_, m)| m.number == "1-1").unwrap().1.kpis[0].clone();
+    s.measure_mut(&m).unwrap().department = Some(section.clone());
+    let round = s
+        .open_round(crate::model::round::Round::new(
+            FiscalYear(2023),
+            &[crate::model::round::Ask::KpiActuals],
+            "企画 花子",
+            "2024-04-10",
+        ))
+        .unwrap();
+    s.indicator_mut(&jobs).unwrap().series[0].set_actual(FiscalYear(2023), Some(148.0));
+    s.submit(&round, &section, "佐藤", "2024-04-20T01:00:00Z").unwrap();
+    s.confirm(&round, &section, "田中", "2024-04-21T01:00:00Z").unwrap();
+    (s, round, section, jobs)
+}

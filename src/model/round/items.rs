@@ -8,9 +8,12 @@ use crate::model::{
     assess_in, Context, EvaluationStage, FiscalYear, Id, Indicator, Initiative, Measure, ProjectDirection, Status,
     Strategy,
 };
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// What an item asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// A KPI's actual of the year (every breakdown's).
     Actual,

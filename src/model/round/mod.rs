@@ -14,10 +14,17 @@
 //! item no section owns is the planning section's, which answers it without submitting it to
 //! itself.
 
+mod confirmed;
+#[cfg(test)]
+mod confirmed_tests;
 mod items;
 #[cfg(test)]
 mod tests;
 
+pub use confirmed::{
+    changed_since_confirmed, confirmed_changes, keep_confirmed, reconfirm, snapshot, value_of, Confirmed,
+    ConfirmedChange,
+};
 pub use items::{copied_texts, items, tallies, Copied, Item, ItemKind, Subject, Tally, TextField};
 
 use super::{FiscalYear, Id, Indicator, Strategy};
@@ -89,6 +96,11 @@ pub struct Answer {
     /// 差し戻し: what to correct; otherwise a note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
+    /// 確認: the values it covers, as they stood (`confirmed`: a later change to them is shown,
+    /// never taken silently). Absent in other steps, and in a 確認 of an older file (it then
+    /// covers the values as they stand).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<Confirmed>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -298,6 +310,10 @@ impl Strategy {
     }
 
     fn record(&mut self, round: &Id, department: &Id, step: Step, by: &str, at: &str, comment: &str) {
+        let values = match (step, self.round(round)) {
+            (Step::Confirmed, Some(r)) => snapshot(self, r, department),
+            _ => Vec::new(),
+        };
         if let Some(r) = self.round_mut(round) {
             r.answers.push(Answer {
                 id: Id::new("answer"),
@@ -306,6 +322,7 @@ impl Strategy {
                 by: by.trim().to_owned(),
                 at: at.to_owned(),
                 comment: comment.to_owned(),
+                values,
                 unknown: Default::default(),
             });
         }

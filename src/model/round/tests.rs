@@ -7,20 +7,20 @@ use crate::model::{
     Target,
 };
 
-const R6: FiscalYear = FiscalYear(2024);
+pub(super) const R6: FiscalYear = FiscalYear(2024);
 
 /// しるべ町: 商工観光課 owns 施策 1 (a KPI 「観光入込客数」 and an initiative 「観光PR」);
 /// 子育て支援課 owns 施策 2 (a KPI 「出生数」 and an initiative 「子育て応援券」). A goal's 数値目標
 /// 「人口」 no measure lists belongs to no section.
-struct Town {
-    s: Strategy,
-    tourism: Id,
-    child: Id,
-    visitors: Id,
-    births: Id,
+pub(super) struct Town {
+    pub(super) s: Strategy,
+    pub(super) tourism: Id,
+    pub(super) child: Id,
+    pub(super) visitors: Id,
+    pub(super) births: Id,
 }
 
-fn town() -> Town {
+pub(super) fn town() -> Town {
     let period = PlanPeriod { first: FiscalYear(2020), last: FiscalYear(2024) };
     let mut s = template::from_second_period("戦略", "しるべ町", period);
     s.add_department("企画課");
@@ -52,13 +52,13 @@ fn town() -> Town {
     Town { s, tourism, child, visitors, births }
 }
 
-fn opened(t: &mut Town) -> Id {
+pub(super) fn opened(t: &mut Town) -> Id {
     let mut r = Round::new(R6, &Ask::ALL, "企画 花子", "2025-04-10");
     r.deadline = Some("2025-04-25".into());
     t.s.open_round(r).unwrap()
 }
 
-fn fill(s: &mut Strategy, measure_number: &str, kpi: &Id, value: f64) {
+pub(super) fn fill(s: &mut Strategy, measure_number: &str, kpi: &Id, value: f64) {
     s.indicator_mut(kpi).unwrap().series[0].set_actual(R6, Some(value));
     let m = s.measures().find(|(_, m)| m.number == measure_number).unwrap().1.id.clone();
     let m = s.measure_mut(&m).unwrap();

@@ -24,6 +24,7 @@
 //! Time comes in from the caller (`now`); nothing here touches the browser.
 
 mod base;
+mod confirmed;
 mod decide;
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -33,9 +34,12 @@ pub mod schedule;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_confirmed;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_history;
 mod whole;
 
+pub use confirmed::{decide_confirmed, HeldBack};
 pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
@@ -300,6 +304,12 @@ impl FolderSync {
             }
             Relation::Behind => return Ok(line),
             Relation::FastForward => {
+                let changes = self.confirmed_changes(&ancestry.current, &imported.strategy, &by);
+                if !changes.is_empty() {
+                    let (ours, merged) = (ancestry.current.clone(), imported.strategy.clone());
+                    let held = HeldBack { file, by, imported, ours, merged, changes };
+                    return Ok(self.hold_back(held, theirs.id, line, reading));
+                }
                 let m = merge(&ancestry.current, &ancestry.current, &imported.strategy);
                 line.changes = summary(&m.taken);
                 line.standing = Standing::Taken;
@@ -369,6 +379,12 @@ impl FolderSync {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
+        let held = self.confirmed_changes(&ancestry.current, &merged, &by);
+        if !held.is_empty() {
+            let ours = ancestry.current.clone();
+            let held = HeldBack { file, by, imported, ours, merged, changes: held };
+            return Ok(self.hold_back(held, theirs.id, line, reading));
+        }
         let undo = store.save_folder_merge(ancestry, &merged, &theirs, &by, now).await.map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: changes.len(), undo });

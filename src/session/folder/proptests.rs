@@ -121,7 +121,7 @@ impl World {
                     })
                 })
                 .collect();
-            let choice = crate::session::import::Choice::Merge(&c.merge, sides);
+            let choice = crate::session::import::Choice::Merge(&c.merge, sides, Default::default());
             crate::session::import::confirm(&m.browser.store, c.imported.clone(), choice, true, &now).wait().unwrap();
         }
         m.browser.write(folder, &now);

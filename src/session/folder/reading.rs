@@ -45,6 +45,9 @@ pub enum Standing {
     Taken,
     /// Their changes conflict with this browser's: the user decides ([`Conflicted`]).
     Conflicts,
+    /// Their version changes values the planning section confirmed: held back for it to decide
+    /// (`super::HeldBack`).
+    ConfirmedChanged,
     /// Neither side has a version both descend from: nothing can be merged.
     NoCommonVersion,
     /// Their file changed nothing ([`Refused`]).
@@ -191,6 +194,8 @@ pub struct Reading {
     pub refused: Vec<Refused>,
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflicted>,
+    /// Versions held back because they change confirmed values (`super::HeldBack`).
+    pub held_back: Vec<super::HeldBack>,
     /// Something was stored (the open strategy is to be read again).
     pub stored: bool,
     /// Another tab of this browser stored the strategy while this reading ran: it stopped

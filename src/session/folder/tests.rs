@@ -176,7 +176,8 @@ fn a_conflict_is_returned_with_nothing_stored_and_the_users_choice_is_stored_as_
     // The user takes A's title: stored as an import's merge.
     let c = &r.conflicts[0];
     assert_eq!(c.bytes, folder.get(&c.file).unwrap().len(), "the preview says the file's size");
-    let choice = crate::session::import::Choice::Merge(&c.merge, vec![crate::model::merge::Side::Theirs]);
+    let choice =
+        crate::session::import::Choice::Merge(&c.merge, vec![crate::model::merge::Side::Theirs], Default::default());
     crate::session::import::confirm(&b.store, c.imported.clone(), choice, true, &at(13)).wait().unwrap();
     assert_eq!(b.strategy().title, "Aの題名");
     // Both then reach the same version and stop.

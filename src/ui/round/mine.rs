@@ -1,4 +1,5 @@
-//! The round as one person sees it: the year, the deadline and the instructions, then their own
+//! The round as one person sees it: the year, the deadline (a day as the app shows days,
+//! `locale::date`) and the instructions (the planning section changes them: `settings`), then their own
 //! items first — 「担当分: 12件中 9件 入力済」, each item with its field (`items`) — and, for a
 //! section, where its answer stands and 「提出する」. The planning section's own items are those
 //! no section owns. Texts copied unchanged from last year are pointed out here.
@@ -32,6 +33,7 @@ pub(super) fn Mine(round: Id, year: FiscalYear, role: Memo<Option<Role>>) -> imp
         })
     });
     let round_info = round.clone();
+    let round_settings = round.clone();
     let info = move || {
         state.open.with(|o| {
             let r = o.as_ref()?.round(&round_info)?;
@@ -58,11 +60,14 @@ pub(super) fn Mine(round: Id, year: FiscalYear, role: Memo<Option<Role>>) -> imp
             <h2 id="round-mine-title">{fy}{state.text("の照会", " round")}</h2>
             {move || info().map(|(deadline, instructions, by)| view! {
                 <p class="meta" data-testid="round-deadline-shown">
-                    {state.text("提出期限: ", "Deadline: ")}{deadline.unwrap_or_else(|| state.tr("なし", "none").to_owned())}
+                    {state.text("提出期限: ", "Deadline: ")}{deadline
+                        .map(|d| crate::locale::date(&d, state.lang(), state.year_style()))
+                        .unwrap_or_else(|| state.tr("なし", "none").to_owned())}
                     {(!by.is_empty()).then(|| format!("{}{by}", state.tr("　照会: ", " · from: ")))}
                 </p>
                 {(!instructions.is_empty()).then(|| view! { <p class="prose" data-testid="round-instructions-shown">{instructions}</p> })}
             })}
+            {move || (role.get() == Some(Role::Planning)).then(|| view! { <super::settings::RoundSettings round=round_settings.clone()/> })}
             {move || role.get().is_none().then(|| view! { <p class="notice warning" data-testid="round-who">{state.text(
                 "上の「あなたの所属」を選ぶと、担当分が先に表示されます。",
                 "Choose your section above to see your own items first.")}</p> })}

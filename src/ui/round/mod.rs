@@ -7,10 +7,12 @@
 //! is asked and what is filled are `model::round`'s; the words `words::round`'s.
 
 mod folder_conflict;
+mod held_back;
 mod history;
 mod items;
 mod mine;
 mod open_form;
+mod settings;
 mod shared_folder;
 mod status;
 
@@ -32,11 +34,47 @@ pub fn RoundPage() -> impl IntoView {
     }
 }
 
-/// The open strategy's latest round's id and fiscal year, if it has one.
-fn latest(state: Edits) -> Memo<Option<(Id, crate::model::FiscalYear)>> {
+/// The round shown: the one chosen by its fiscal year (`chosen`) while the strategy holds it,
+/// else the latest; its id and fiscal year, if there is a round.
+fn shown_round(
+    state: Edits,
+    chosen: RwSignal<Option<crate::model::FiscalYear>>,
+) -> Memo<Option<(Id, crate::model::FiscalYear)>> {
     Memo::new(move |_| {
-        state.open.with(|o| o.as_ref().and_then(|s| s.latest_round()).map(|r| (r.id.clone(), r.fiscal_year)))
+        let chosen = chosen.get();
+        state.open.with(|o| {
+            let s = o.as_ref()?;
+            let r = chosen.and_then(|y| s.rounds.iter().find(|r| r.fiscal_year == y)).or_else(|| s.latest_round())?;
+            Some((r.id.clone(), r.fiscal_year))
+        })
     })
+}
+
+/// 「年度」: a round chosen by its fiscal year, when the strategy holds more than one.
+#[component]
+fn RoundChooser(chosen: RwSignal<Option<crate::model::FiscalYear>>, shown: crate::model::FiscalYear) -> impl IntoView {
+    let state = use_edits();
+    let years = Memo::new(move |_| {
+        state.open.with(|o| {
+            o.as_ref().map(|s| s.rounds.iter().map(|r| r.fiscal_year).collect::<Vec<_>>()).unwrap_or_default()
+        })
+    });
+    move || {
+        let mut list = years.get();
+        list.dedup();
+        (list.len() > 1).then(|| view! {
+            <p class="round-chooser">
+                <label for="round-choose">{state.text("表示する照会: ", "Round shown: ")}</label>
+                <select id="round-choose" data-testid="round-choose" on:change=move |ev| {
+                    chosen.set(event_target_value(&ev).parse().ok().map(crate::model::FiscalYear))
+                }>
+                    {list.into_iter().rev().map(|y| view! {
+                        <option value=y.0.to_string() selected=y == shown>{crate::locale::year(y, state.lang(), state.year_style())}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+        })
+    }
 }
 
 #[component]
@@ -44,7 +82,8 @@ fn Together(id: Id) -> impl IntoView {
     let state = use_edits();
     let title = move || state.open.with(|o| o.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let municipality = move || state.open.with(|o| o.as_ref().map(|s| s.municipality.name.clone()).unwrap_or_default());
-    let round = latest(state);
+    let chosen = RwSignal::new(None);
+    let round = shown_round(state, chosen);
     let role = Memo::new(move |_| state.role());
     // The 督促 list alone, while it is printed.
     let printing = RwSignal::new(false);
@@ -65,9 +104,10 @@ fn Together(id: Id) -> impl IntoView {
                 match (round.get(), printing.get()) {
                     (Some((round, _)), true) => EitherOf3::A(view! { <status::Reminders round=round today=today printing=printing/> }),
                     (Some((round, year)), false) => EitherOf3::B(view! {
+                        <RoundChooser chosen=chosen shown=year/>
                         <mine::Mine round=round.clone() year=year role=role/>
                         <status::Status round=round today=today role=role printing=printing/>
-                        {(role.get() == Some(Role::Planning)).then(|| view! { <open_form::OpenRound after=Some(year)/> })}
+                        {(role.get() == Some(Role::Planning)).then(|| view! { <open_form::OpenRound after=latest_year(state)/> })}
                     }),
                     (None, _) => EitherOf3::C(view! {
                         <section class="panel" data-testid="round-none">
@@ -86,6 +126,11 @@ fn Together(id: Id) -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// The latest round's fiscal year (a new round is proposed for the year after).
+fn latest_year(state: Edits) -> Option<crate::model::FiscalYear> {
+    state.open.with_untracked(|o| o.as_ref()?.latest_round().map(|r| r.fiscal_year))
 }
 
 /// Who is answering, for an answer's `by`: the name given for the shared folder, else the

@@ -1,7 +1,8 @@
 //! 共有フォルダ on a strategy's 照会・共同作業 page: the name asked once, 「共有フォルダにつなぐ」
 //! / 「共有フォルダに再接続」 / 「今すぐ同期」, the members panel (name, last write, standing, what
 //! they changed), the files refused with their reasons (`words::folder`), a member's conflict
-//! as a card of its own (`folder_conflict`), and where the browser has no
+//! as a card of its own (`folder_conflict`), a member's change to confirmed values as a card
+//! (`held_back`), and where the browser has no
 //! folder API, 「フォルダを読み込む」 and 「自分のファイルを書き出す」. The sync itself is
 //! `ui/state/folder_sync`'s.
 
@@ -39,6 +40,17 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
         })
     };
     let id_conflict = id.clone();
+    let (reading_held, id_held) = (reading.clone(), id.clone());
+    let held_keys = {
+        let reading = reading.clone();
+        Memo::new(move |_| {
+            reading.with(|r| {
+                let Some(r) = r.as_ref() else { return Vec::new() };
+                let version = |file: &str| r.members.iter().find(|m| m.file == file).and_then(|m| m.version.clone());
+                r.held_back.iter().map(|h| (h.file.clone(), version(&h.file))).collect::<Vec<_>>()
+            })
+        })
+    };
     let reading_conflict = reading.clone();
     let save_name = move || {
         let n = name_draft.get_untracked().trim().to_owned();
@@ -126,6 +138,13 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                 let c = reading_conflict.with_untracked(|r| r.as_ref()?.conflicts.iter().find(|c| c.file == file).cloned())?;
                 Some(view! { <super::folder_conflict::FolderConflict id=id_conflict.clone() conflict=c/> })
             }}
+            // Keyed by file and version: a poll that finds the same version held back keeps its card.
+            <For each=move || held_keys.get() key=|k| k.clone() let:key>
+                {
+                    let held = reading_held.with_untracked(|r| r.as_ref()?.held_back.iter().find(|h| h.file == key.0).cloned());
+                    held.map(|h| view! { <super::held_back::HeldBackCard id=id_held.clone() held=h/> })
+                }
+            </For>
             {move || {
                 let lines = recent.get();
                 (!lines.is_empty()).then(|| view! {

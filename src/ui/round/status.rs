@@ -3,7 +3,7 @@
 //! print or to send as a `mailto:` link per section (`words::round::reminder`: no mail is sent by
 //! the app).
 
-use crate::model::round::{tallies, Standing};
+use crate::model::round::{changed_since_confirmed, tallies, Standing};
 use crate::model::{Id, Role};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
@@ -23,6 +23,8 @@ struct Row {
     last: Option<(String, String, String)>,
     missing: Vec<String>,
     mail: String,
+    /// The items whose values changed after the section's answer was confirmed.
+    changed: Vec<String>,
 }
 
 fn rows(state: Edits, round: &Id, today: &str) -> Vec<Row> {
@@ -30,6 +32,7 @@ fn rows(state: Edits, round: &Id, today: &str) -> Vec<Row> {
     state.open.with(|o| {
         let Some(s) = o.as_ref() else { return Vec::new() };
         let Some(r) = s.round(round) else { return Vec::new() };
+        let changed = changed_since_confirmed(s);
         tallies(s, r, today)
             .iter()
             .map(|t| {
@@ -44,6 +47,14 @@ fn rows(state: Edits, round: &Id, today: &str) -> Vec<Row> {
                     last: t.last.map(|a| (a.by.clone(), crate::ui::files::local_time(&a.at), a.comment.clone())),
                     missing: t.missing.iter().map(|i| words::round::item(i, lang)).collect(),
                     mail: words::round::mailto(&subject, &body),
+                    changed: changed
+                        .iter()
+                        .filter(|c| &c.round == round && Some(&c.department) == t.department)
+                        .map(|c| {
+                            let (what, values) = words::round::confirmed_change(s, c, style, lang);
+                            format!("{what} {values}")
+                        })
+                        .collect(),
                 }
             })
             .collect()
@@ -125,9 +136,16 @@ fn StatusRow(row: Row, round: Id, planning: Signal<bool>) -> impl IntoView {
             <td>
                 {(can_act).then(|| view! { <span class="badge" data-testid="round-status-standing">{move || words::round::standing(standing, state.lang())}</span> })}
                 {row.last.clone().filter(|l| !l.2.is_empty()).map(|l| view! { <p class="meta">{l.2}</p> })}
+                {(!row.changed.is_empty()).then(|| view! {
+                    <div class="warning" data-testid="round-changed-after-confirm">
+                        <p class="strong">{state.text("確認後に変更されています", "Changed after it was confirmed")}</p>
+                        <ul>{row.changed.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                })}
             </td>
             <td>{row.late.then(|| view! { <span class="status behind" data-testid="round-late">{state.text("期限超過", "Late")}</span> })}</td>
-            <td class="meta">{row.last.clone().map(|(by, at, _)| format!("{by} {at}"))}</td>
+            // The cell itself a table cell (`.meta` is a flex box: an empty one drew a box of its own).
+            <td data-testid="round-last-step"><span class="meta">{row.last.clone().map_or_else(|| "—".to_owned(), |(by, at, _)| format!("{by} {at}"))}</span></td>
             <td>
                 {(row.filled < row.asked && can_act).then(|| view! {
                     <a class="button quiet" data-testid="round-mailto" href=row.mail.clone()>{state.text("メールで督促", "Remind by mail")}</a>

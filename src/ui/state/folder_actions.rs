@@ -1,5 +1,5 @@
 //! The shared folder's actions as the page offers them (connect, reconnect, disconnect,
-//! 今すぐ同期, a conflict decided, 元に戻す on a change taken in, a folder read by hand, the own
+//! 今すぐ同期, a conflict decided, a change to confirmed values decided, 元に戻す on a change taken in, a folder read by hand, the own
 //! file downloaded): each hands its event to the strategy's `PageSync` (`folder_sync`) or
 //! runs its one step, and shows what came of it.
 
@@ -79,6 +79,28 @@ impl Sharing {
         spawn_local(async move {
             app.before_reading().await;
             match crate::session::folder::decide(&app.store(), &conflict, &sides, &files::now()).await {
+                Ok(Decided::Stored) => {
+                    app.after_stored().await;
+                    s.on(app, Event::SyncNow);
+                }
+                Ok(Decided::Stale) => {
+                    s.shown.problem.set(Some(crate::words::folder::conflict_stale(app.app().lang()).to_owned()));
+                    s.on(app, Event::SyncNow);
+                }
+                Err(notice) => app.say(notice),
+            }
+        });
+    }
+
+    /// A member's version that changes confirmed values, decided: `keep` the confirmed values,
+    /// or take the change, confirmed again in this person's name; stored as a version naming
+    /// them, then the folder read again and the own file written (as a conflict decided).
+    pub fn decide_confirmed(&self, id: &Id, held: crate::session::folder::HeldBack, keep: bool) {
+        let (app, Some(s)) = (*self, current(id)) else { return };
+        spawn_local(async move {
+            app.before_reading().await;
+            let me = app.name().unwrap_or_default();
+            match crate::session::folder::decide_confirmed(&app.store(), &held, keep, &me, &files::now()).await {
                 Ok(Decided::Stored) => {
                     app.after_stored().await;
                     s.on(app, Event::SyncNow);

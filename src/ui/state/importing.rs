@@ -97,9 +97,16 @@ impl Importing {
 
     /// Imports the strategy waiting in the preview as the user chose (`session::import`): as it
     /// is when its id is new; otherwise as a copy with fresh ids, in place of the stored one
-    /// (backed up first: undo from the notice), or merged with it, one side per conflict.
-    pub fn confirm_import(&self, choice: ImportChoice, conflict_choices: Vec<crate::model::merge::Side>) {
-        let Some(Some(confirmed)) = self.app.import.try_update(|f| f.confirm(choice, conflict_choices)) else {
+    /// (backed up first: undo from the notice), or merged with it, one side per conflict, and
+    /// `take_confirmed`: the file's changes to confirmed values taken and confirmed in the
+    /// person's name (else the confirmed values stay).
+    pub fn confirm_import(&self, choice: ImportChoice, sides: Vec<crate::model::merge::Side>, take_confirmed: bool) {
+        let name = self.app.prefs.with_untracked(|p| p.folder_name.clone()).unwrap_or_default();
+        let on = match take_confirmed {
+            true => crate::session::preview::OnConfirmed::Take(name),
+            false => crate::session::preview::OnConfirmed::Keep,
+        };
+        let Some(Some(confirmed)) = self.app.import.try_update(|f| f.confirm_with(choice, sides, on)) else {
             return;
         };
         self.app.act(Action::StoreConfirmed(confirmed));

@@ -1,0 +1,85 @@
+//! A member's version that would change values the planning section confirmed
+//! (`model::round::confirmed`): not stored silently. The reading keeps it as a card
+//! ([`HeldBack`]: who, which items, the two values); the planning section keeps the confirmed
+//! values or takes the change (the section's answer then stays 確認済 with the new values, a new
+//! 確認 in its name). Either choice is stored as a version with two parents (this browser's and
+//! the member's, as `decide` stores a conflict's): it reaches every member as a version to take
+//! as it is, and after 「確認済の値を保つ」 the member who changed the value gets it back.
+//!
+//! Held back where the person is the planning section or named no section; a section's member
+//! takes the change (the planning section meets it in its own reading, from whichever file
+//! brings it).
+
+use super::{Decided, FolderSync, Member, Reading, Standing};
+use crate::format::Imported;
+use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm, ConfirmedChange};
+use crate::model::{Role, Strategy};
+use crate::session::Notice;
+use crate::storage::{Backend, KnownVersion, Store};
+
+/// A member's version held back because it changes confirmed values.
+#[derive(Clone, Debug)]
+pub struct HeldBack {
+    pub file: String,
+    /// The member's name (or their member id, when their file gives none).
+    pub by: String,
+    pub imported: Imported,
+    /// This browser's strategy the changes were found against.
+    pub ours: Strategy,
+    /// What taking their version would store (the merge's result, or their version itself).
+    pub merged: Strategy,
+    pub changes: Vec<ConfirmedChange>,
+}
+
+impl FolderSync {
+    /// Whether this member's readings hold back changes to confirmed values.
+    fn guards(&self) -> bool {
+        !matches!(self.me.role, Some(Role::Department(_)))
+    }
+
+    /// The changes `merged` makes to values `ours` has confirmed, when this member guards them.
+    pub(super) fn confirmed_changes(&self, ours: &Strategy, merged: &Strategy, by: &str) -> Vec<ConfirmedChange> {
+        match self.guards() {
+            true => confirmed_changes(ours, merged, by),
+            false => Vec::new(),
+        }
+    }
+
+    /// Keeps `held` as a card in `reading` (nothing stored), their version remembered as a
+    /// later merge's base; the member's line says so.
+    pub(super) fn hold_back(
+        &mut self,
+        held: HeldBack,
+        theirs: String,
+        mut line: Member,
+        reading: &mut Reading,
+    ) -> Member {
+        line.standing = Standing::ConfirmedChanged;
+        self.remember(&line.member, KnownVersion { id: theirs, strategy: held.imported.strategy.clone() });
+        reading.held_back.push(held);
+        line
+    }
+}
+
+/// Stores the planning section's choice on a held-back version, when the strategy is still the
+/// one the card was made against: `keep` the confirmed values (their version's other changes
+/// are taken), or take the change and confirm the new values in the name of `me`.
+pub async fn decide_confirmed<B: Backend>(
+    store: &Store<B>,
+    held: &HeldBack,
+    keep: bool,
+    me: &str,
+    now: &str,
+) -> Result<Decided, Notice> {
+    let current = store.load(&held.ours.id).await.map_err(Notice::Storage)?;
+    if current != held.ours {
+        return Ok(Decided::Stale);
+    }
+    let mut result = held.merged.clone();
+    match keep {
+        true => keep_confirmed(&mut result, &held.ours, &held.changes),
+        false => reconfirm(&mut result, &held.changes, me, now),
+    }
+    store.save_merged(&result, &held.imported, Some(&held.by), now).await.map_err(Notice::Storage)?;
+    Ok(Decided::Stored)
+}
