@@ -9,6 +9,10 @@
 //! locked by sheet protection, only the 回答 column is not; ratings and directions are
 //! drop-downs.
 //!
+//! **Where it runs.** What needs the model (the rows, the matching) runs in the round's page;
+//! the xlsx writing (`write_books`) and the unpacking and reading of files (`open_files`) get
+//! plain data, so that the workbook parts carry none of the model's code.
+//!
 //! **Reading back** (`read`): rows are matched by id and field, never by position. A workbook
 //! whose structure was changed (a renamed sheet, a moved column, a deleted or unknown id row, a
 //! workbook of another strategy, round or section) is refused whole, saying where; a value typed
@@ -25,9 +29,12 @@ mod tests;
 mod write;
 
 pub use apply::{apply, changes_of};
-pub use read::{read_answers, read_grids, unpack, Answered, BadCell, BadValue, Ignored, Reading, Refused};
+pub use read::{
+    open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, Ignored, Opened, Reading,
+    Refused,
+};
 pub use rows::{rows, BookRow};
-pub use write::{section_books, section_workbook, zip_of};
+pub use write::{section_book, section_books, section_workbook, write_book, write_books, zip_of, SectionBook};
 
 use crate::model::Id;
 

@@ -126,14 +126,23 @@ pub fn unpack(name: &str, bytes: Vec<u8>) -> Vec<(String, Result<Vec<u8>, Refuse
     out
 }
 
-/// Every file read against the round: each refused or answered on its own, a section's second
-/// workbook refused.
-pub fn read_answers(files: Vec<(String, Vec<u8>)>, s: &Strategy, round: &Round) -> Vec<Reading> {
+/// A picked file opened: its name and its sheets, or why it is no workbook.
+pub type Opened = (String, Result<Vec<Grid>, Refused>);
+
+/// Every file picked (or each workbook of a zip) read into sheets: the reader's wasm part's
+/// share, which needs none of the model's code ([`read_opened`] is the rest).
+pub fn open_files(files: Vec<(String, Vec<u8>)>) -> Vec<Opened> {
+    let read = |b: Vec<u8>| read_workbook(&b).map_err(Refused::Unreadable);
+    files.into_iter().flat_map(|(n, b)| unpack(&n, b)).map(|(file, bytes)| (file, bytes.and_then(read))).collect()
+}
+
+/// The opened files read against the round: each refused or answered on its own, a section's
+/// second workbook refused.
+pub fn read_opened(opened: Vec<Opened>, s: &Strategy, round: &Round) -> Vec<Reading> {
     let mut out: Vec<Reading> = Vec::new();
     let mut seen: HashMap<Id, String> = HashMap::new();
-    for (file, bytes) in files.into_iter().flat_map(|(n, b)| unpack(&n, b)) {
-        let mut outcome =
-            bytes.and_then(|b| read_workbook(&b).map_err(Refused::Unreadable)).and_then(|g| read_grids(&g, s, round));
+    for (file, grids) in opened {
+        let mut outcome = grids.and_then(|g| read_grids(&g, s, round));
         if let Ok(a) = &outcome {
             if let Some(other) = seen.get(&a.department) {
                 outcome = Err(Refused::SectionTwice(other.clone()));
@@ -144,6 +153,11 @@ pub fn read_answers(files: Vec<(String, Vec<u8>)>, s: &Strategy, round: &Round) 
         out.push(Reading { file, outcome });
     }
     out
+}
+
+/// Every file read against the round ([`open_files`], then [`read_opened`]).
+pub fn read_answers(files: Vec<(String, Vec<u8>)>, s: &Strategy, round: &Round) -> Vec<Reading> {
+    read_opened(open_files(files), s, round)
 }
 
 /// A workbook's sheets read against the round.

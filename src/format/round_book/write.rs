@@ -12,19 +12,73 @@ use rust_xlsxwriter::{
 };
 use std::io::Write;
 
-/// Every section's workbook: (the file's name, its bytes), in the list's order.
-pub fn section_books(s: &Strategy, round: &Round) -> Result<Vec<(String, Vec<u8>)>, WriteError> {
-    let mut out = Vec::new();
-    for t in tallies(s, round, "") {
-        let Some(department) = t.department.filter(|_| t.asked > 0) else { continue };
-        let name = s.department(department).map(|d| d.name.clone()).unwrap_or_default();
-        let file = format!("照会_{}_{}.xlsx", round.fiscal_year.japanese(), file_safe(&name));
-        out.push((file, section_workbook(s, round, department)?));
-    }
-    Ok(out)
+/// What a section's workbook holds, as plain data: made from the strategy here, written by
+/// [`write_books`] in the writer's wasm part (which then needs none of the model's code).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionBook {
+    /// The file's name: 「照会_令和6年度_産業観光課.xlsx」.
+    pub file: String,
+    /// The 依頼 sheet's lines (label, text).
+    pub request: Vec<(&'static str, String)>,
+    /// The identity rows (label, value).
+    pub identity: Vec<(&'static str, String)>,
+    pub rows: Vec<BookRow>,
+    /// The town's rating scale (the 一次評価's drop-down).
+    pub ratings: Vec<String>,
 }
 
-/// The zip of the workbooks, each at its name, dated `made_at` (RFC 3339).
+/// Every section's workbook, in the list's order (what no section owns is the planning
+/// section's own, answered in the app).
+pub fn section_books(s: &Strategy, round: &Round) -> Vec<SectionBook> {
+    tallies(s, round, "")
+        .iter()
+        .filter(|t| t.asked > 0)
+        .filter_map(|t| t.department)
+        .map(|d| section_book(s, round, d))
+        .collect()
+}
+
+/// One section's workbook, as data.
+pub fn section_book(s: &Strategy, round: &Round, department: &Id) -> SectionBook {
+    let rows = rows(s, round, department);
+    let section = s.department(department).map(|d| d.name.clone()).unwrap_or_default();
+    let request = vec![
+        ("自治体", s.municipality.name.clone()),
+        ("戦略", s.title.clone()),
+        ("対象年度", round.fiscal_year.japanese()),
+        ("提出期限", round.deadline.clone().unwrap_or_default()),
+        ("担当課", section.clone()),
+        ("依頼文", round.instructions.clone()),
+        ("記入のしかた", "「回答」シートの「回答」列だけに記入し、このブックを企画課に返してください。行や列の追加・削除・移動、シート名の変更はしないでください。".to_owned()),
+    ];
+    let identity = vec![
+        (LABEL_STRATEGY, s.id.as_str().to_owned()),
+        (LABEL_ROUND, round.id.as_str().to_owned()),
+        (LABEL_SECTION, department.as_str().to_owned()),
+        (LABEL_ROWS, rows.len().to_string()),
+        (LABEL_FORMAT, FORMAT.to_owned()),
+    ];
+    SectionBook {
+        file: format!("照会_{}_{}.xlsx", round.fiscal_year.japanese(), file_safe(&section)),
+        request,
+        identity,
+        rows,
+        ratings: s.rating_rule.labels().into_iter().map(str::to_owned).collect(),
+    }
+}
+
+/// One section's workbook, written.
+pub fn section_workbook(s: &Strategy, round: &Round, department: &Id) -> Result<Vec<u8>, WriteError> {
+    write_book(&section_book(s, round, department))
+}
+
+/// The workbooks written into one zip, each at its name, dated `made_at` (RFC 3339).
+pub fn write_books(books: &[SectionBook], made_at: &str) -> Result<Vec<u8>, WriteError> {
+    let written = books.iter().map(|b| Ok((b.file.clone(), write_book(b)?))).collect::<Result<Vec<_>, WriteError>>()?;
+    zip_of(&written, made_at)
+}
+
+/// Written workbooks zipped, each at its name, dated `made_at` (RFC 3339).
 pub fn zip_of(books: &[(String, Vec<u8>)], made_at: &str) -> Result<Vec<u8>, WriteError> {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -49,14 +103,13 @@ fn file_safe(name: &str) -> String {
     }
 }
 
-/// One section's workbook.
-pub fn section_workbook(s: &Strategy, round: &Round, department: &Id) -> Result<Vec<u8>, WriteError> {
-    let rows = rows(s, round, department);
+/// A section's workbook written.
+pub fn write_book(b: &SectionBook) -> Result<Vec<u8>, WriteError> {
     let mut book = Workbook::new();
     let header = Format::new().set_bold().set_background_color(Color::RGB(0xE8_EE_F4)).set_border(FormatBorder::Thin);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    request_sheet(book.add_worksheet(), s, round, department, rows.len(), &header, &wrap)?;
-    answer_sheet(book.add_worksheet(), s, &rows, &header, &wrap)?;
+    request_sheet(book.add_worksheet(), b, &header, &wrap)?;
+    answer_sheet(book.add_worksheet(), b, &header, &wrap)?;
     Ok(book.save_to_buffer()?)
 }
 
@@ -65,56 +118,26 @@ fn protection() -> ProtectionOptions {
     ProtectionOptions { format_columns: true, format_rows: true, ..ProtectionOptions::default() }
 }
 
-fn request_sheet(
-    ws: &mut Worksheet,
-    s: &Strategy,
-    round: &Round,
-    department: &Id,
-    rows: usize,
-    header: &Format,
-    wrap: &Format,
-) -> Result<(), WriteError> {
+fn request_sheet(ws: &mut Worksheet, b: &SectionBook, header: &Format, wrap: &Format) -> Result<(), WriteError> {
     ws.set_name(SHEET_REQUEST)?;
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 80)?;
-    let section = s.department(department).map(|d| d.name.as_str()).unwrap_or_default();
     ws.write_string_with_format(0, 0, "照会用のブック（しるべ）", header)?;
-    let lines = [
-        ("自治体", s.municipality.name.as_str().to_owned()),
-        ("戦略", s.title.clone()),
-        ("対象年度", round.fiscal_year.japanese()),
-        ("提出期限", round.deadline.clone().unwrap_or_default()),
-        ("担当課", section.to_owned()),
-        ("依頼文", round.instructions.clone()),
-        ("記入のしかた", "「回答」シートの「回答」列だけに記入し、このブックを企画課に返してください。行や列の追加・削除・移動、シート名の変更はしないでください。".to_owned()),
-    ];
-    for (at, (label, value)) in lines.iter().enumerate() {
+    for (at, (label, value)) in b.request.iter().enumerate() {
         ws.write_string(at as u32 + 1, 0, *label)?;
         ws.write_string_with_format(at as u32 + 1, 1, value, wrap)?;
     }
-    let identity = [
-        (LABEL_STRATEGY, s.id.as_str().to_owned()),
-        (LABEL_ROUND, round.id.as_str().to_owned()),
-        (LABEL_SECTION, department.as_str().to_owned()),
-        (LABEL_ROWS, rows.to_string()),
-        (LABEL_FORMAT, FORMAT.to_owned()),
-    ];
-    ws.write_string(10, 0, "以下は読み込みに使います。変更しないでください。")?;
-    for (at, (label, value)) in identity.iter().enumerate() {
-        ws.write_string(at as u32 + 11, 0, *label)?;
-        ws.write_string(at as u32 + 11, 1, value)?;
+    let first = b.request.len() as u32 + 3;
+    ws.write_string(first - 1, 0, "以下は読み込みに使います。変更しないでください。")?;
+    for (at, (label, value)) in b.identity.iter().enumerate() {
+        ws.write_string(first + at as u32, 0, *label)?;
+        ws.write_string(first + at as u32, 1, value)?;
     }
     ws.protect_with_options(&protection());
     Ok(())
 }
 
-fn answer_sheet(
-    ws: &mut Worksheet,
-    s: &Strategy,
-    rows: &[BookRow],
-    header: &Format,
-    wrap: &Format,
-) -> Result<(), WriteError> {
+fn answer_sheet(ws: &mut Worksheet, b: &SectionBook, header: &Format, wrap: &Format) -> Result<(), WriteError> {
     ws.set_name(SHEET_ANSWERS)?;
     let open = Format::new()
         .set_unlocked()
@@ -130,9 +153,9 @@ fn answer_sheet(
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    let ratings: Vec<String> = s.rating_rule.labels().into_iter().map(str::to_owned).collect();
+    let ratings = &b.ratings;
     let directions: Vec<&str> = ProjectDirection::ALL.iter().map(|d| d.japanese()).collect();
-    for (at, row) in rows.iter().enumerate() {
+    for (at, row) in b.rows.iter().enumerate() {
         let r = at as u32 + 1;
         for (c, text) in row.cells.iter().enumerate().filter(|(c, _)| *c != ANSWER) {
             ws.write_string_with_format(r, c as u16, text, wrap)?;
@@ -146,7 +169,7 @@ fn answer_sheet(
             Value::None => ws.write_blank(r, col, format)?,
         };
         let list: Option<&[_]> = match row.field {
-            Field::Rating => Some(&ratings),
+            Field::Rating => Some(ratings),
             _ => None,
         };
         if let Some(list) = list.filter(|l| !l.is_empty()) {
