@@ -16,10 +16,14 @@ pub enum Export {
     Workbook(YearStyle),
     /// The public pages' zip, made at this time (RFC 3339).
     PublicPages(String),
-    /// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
-    /// page), one zip made at this time.
-    RoundBooks(Vec<crate::format::round_book::SectionBook>, String),
+    /// The sections' workbooks of a round, one zip: [`RoundBooks`] made by the page. Held as
+    /// `Any` so that the start-up module, which passes it on, holds no code to drop its rows.
+    RoundBooks(Box<dyn std::any::Any>),
 }
+
+/// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
+/// page) and when the zip is made (RFC 3339).
+pub struct RoundBooks(pub Vec<crate::format::round_book::SectionBook>, pub String);
 
 type Writer = fn(Strategy, Export) -> Pin<Box<dyn Future<Output = Option<Result<Vec<u8>, String>>>>>;
 

@@ -16,9 +16,12 @@ crate::ui::parts::split!(workbook_writer, load: load_workbook_writer_part,
             Export::Workbook(style) => {
                 super::files::timed("shirube:workbook-write", || crate::format::xlsx::committee_workbook(&s, style))
             }
-            Export::RoundBooks(books, made_at) => super::files::timed("shirube:round-books-write", || {
-                crate::format::round_book::write_books(&books, &made_at)
-            }),
+            Export::RoundBooks(job) => match job.downcast::<crate::ui::exporters::RoundBooks>() {
+                Ok(job) => super::files::timed("shirube:round-books-write", || {
+                    crate::format::round_book::write_books(&job.0, &job.1)
+                }),
+                Err(_) => Err(WriteError("not a round's workbooks".to_owned())),
+            },
             Export::PublicPages(_) => Err(WriteError("the public pages are the publisher's".to_owned())),
         }
     }

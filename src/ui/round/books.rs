@@ -8,7 +8,7 @@
 
 use crate::format::round_book::{apply, changes_of, read_opened, section_books, Reading};
 use crate::model::{FiscalYear, Id, Strategy};
-use crate::ui::exporters::{Export, Exporting};
+use crate::ui::exporters::{Export, Exporting, RoundBooks};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
@@ -30,7 +30,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         exporting.start(state, move |s| {
             let name = format!("照会用のブック_{}_{}.zip", s.municipality.name.trim(), year.japanese());
             let books = s.round(&round).map(|r| section_books(s, r)).unwrap_or_default();
-            (Export::RoundBooks(books, files::now()), name)
+            (Export::RoundBooks(Box::new(RoundBooks(books, files::now()))), name)
         })
     };
     let on_files = move |ev: leptos::ev::Event| {
@@ -143,7 +143,13 @@ fn reading(s: &Strategy, r: &Reading, lang: crate::locale::Language) -> impl Int
                 <p><strong data-testid="books-section">{section}</strong></p>
                 <p class="meta">{none}</p>
                 <ul data-testid="books-changes">{changes.into_iter().map(|c| view! { <li data-testid="books-change">{c}</li> }).collect_view()}</ul>
-                <ul class="warning" data-testid="books-ignored">{ignored.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                {(!ignored.is_empty()).then(|| view! {
+                    <p class="meta">{crate::locale::tr(lang, "取り込まない値（企画課の列への記入）", "Not taken (typed into the planning section's columns)")}</p>
+                })}
+                <ul data-testid="books-ignored">{ignored.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                {(!bad.is_empty()).then(|| view! {
+                    <p class="meta error">{crate::locale::tr(lang, "読めない値（取り込みません。ブックのほかの値は取り込みます）", "Values that cannot be read (not taken; the workbook's other values are)")}</p>
+                })}
                 <ul class="error" data-testid="books-bad">{bad.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
             }
             .into_any()
