@@ -197,6 +197,13 @@ fn a_tampered_workbook_is_refused_saying_where() {
     });
     assert_eq!(other_round, Err(Refused::OtherRound(None)));
 
+    let other_strategy = tampered(&|grids| {
+        let request = grids.iter_mut().find(|g| g.name == SHEET_REQUEST).unwrap();
+        let r = (0..request.rows.len()).find(|r| request.cell(*r, 0) == &Cell::Text(LABEL_STRATEGY.into())).unwrap();
+        set(request, r, 1, Cell::Text("strategy-other".into()));
+    });
+    assert_eq!(other_strategy, Err(Refused::OtherStrategy));
+
     // Another section's row pasted in.
     let theirs = rows(&s, round, &sections[1]).remove(0);
     let pasted = tampered(&|grids| {
