@@ -22,7 +22,8 @@
 # and generate steps):
 #   BENCH_ONLY=region node tests/bench/run.mjs && cargo run --release --bin bench -- report target/bench/raw.json target/bench/latest.json
 #   BENCH_ONLY=folder node tests/bench/run.mjs && …  (the same report)
-#   BENCH_ONLY=round node tests/bench/run.mjs && …  (照会・共同作業 with large: the 入力状況 table)
+#   BENCH_ONLY=round node tests/bench/run.mjs && …  (照会・共同作業 with large: the 入力状況 table;
+#                                                   20 sections' workbooks of the town size read back)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
@@ -47,7 +48,8 @@ if [[ $SMOKE == 1 ]]; then
   run_step "generate the town size as town, large, huge, the merge's and the folder's files (seed 1)" bash -c \
     'for name in town large huge; do $BENCH_CARGO generate town 1 '"$OUT"'/$name.json; done &&
      $BENCH_CARGO generate-merge town 1 '"$OUT"' &&
-     $BENCH_CARGO generate-folder town 1 '"$OUT"
+     $BENCH_CARGO generate-folder town 1 '"$OUT"' &&
+     $BENCH_CARGO generate-round-books town 1 '"$OUT"
   run_step "generate the region: 5 town files (seed 1)" bash -c \
     'rm -rf '"$OUT"'/region && $BENCH_CARGO generate-region-files 5 1 '"$OUT"'/region'
   run_step "the regional view natively: 5 town-size strategies" $BENCH_CARGO region 5 1
@@ -73,7 +75,8 @@ run_step "generate town, large, huge, the merge's files and a folder of ten memb
    cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
    cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json &&
    cargo run --quiet --release --bin bench -- generate-merge large 1 target/bench &&
-   cargo run --quiet --release --bin bench -- generate-folder large 1 target/bench'
+   cargo run --quiet --release --bin bench -- generate-folder large 1 target/bench &&
+   cargo run --quiet --release --bin bench -- generate-round-books town 1 target/bench'
 run_step "generate the region: 179 town files (seed 1)" bash -c \
   'rm -rf target/bench/region &&
    cargo run --quiet --release --bin bench -- generate-region-files 179 1 target/bench/region'

@@ -19,6 +19,14 @@ fn with_native_samples(mut raw: shirube::bench::stats::Raw) -> shirube::bench::s
     raw
 }
 
+/// `generate-round-books`: the round's filled section workbooks (`bench::round_books`).
+#[cfg(not(target_arch = "wasm32"))]
+fn round_books(size: &str, seed: &str, dir: &str) -> Result<String, String> {
+    let size = shirube::bench::generate::Size::named(size).ok_or(format!("unknown size {size}"))?;
+    let seed: u64 = seed.parse().map_err(|_| format!("bad seed {seed}"))?;
+    shirube::bench::round_books::write_round_books(size, seed, dir)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use shirube::bench::{generate, stats};
@@ -68,9 +76,8 @@ fn main() {
             );
         }
         ["generate-folder", size, seed, dir] => {
-            // The shared folder's benchmark: the file every member started from
-            // (`folder-start.json`) and ten sections' own files in `share/`, each with 20 edits of
-            // fields the others do not touch, written by the folder sync itself.
+            // The shared folder's: the start file (`folder-start.json`) and ten sections' own files in
+            // `share/`, each 20 edits of fields the others do not touch, written by the folder sync.
             use shirube::bench::folder::generate_folder;
             let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
             let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
@@ -94,6 +101,7 @@ fn main() {
                 reading.refused.len()
             );
         }
+        ["generate-round-books", size, seed, dir] => println!("{}", round_books(size, seed, dir).unwrap_or_else(|e| fail(e))),
         ["generate-region", towns, seed, out] => {
             // The regional view's file: a region of town-size strategies (179: Hokkaido).
             use shirube::bench::region::generate_region;

@@ -35,6 +35,7 @@ pub mod publish;
 pub mod qr;
 mod region;
 mod rewrite;
+pub mod round_book;
 #[cfg(test)]
 mod round_tests;
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! The files page's exporters that are parts of their own — the committee's workbook
-//! (`workbook_writer`) and the public pages (`publisher`) — reached through one function the app
+//! The files page's exporters that are parts of their own — the committee's workbook and the
+//! round's section workbooks (`workbook_writer`) and the public pages (`publisher`) — reached through one function the app
 //! installs at start-up ([`install`], from `app::App`): a part's split function is called from
 //! the start-up module, never from another part, and one installed function for both keeps the
 //! start-up module's share of them to one copy (about 1 KB raw each).
@@ -16,7 +16,14 @@ pub enum Export {
     Workbook(YearStyle),
     /// The public pages' zip, made at this time (RFC 3339).
     PublicPages(String),
+    /// The sections' workbooks of a round, one zip: [`RoundBooks`] made by the page. Held as
+    /// `Any` so that the start-up module, which passes it on, holds no code to drop its rows.
+    RoundBooks(Box<dyn std::any::Any>),
 }
+
+/// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
+/// page) and when the zip is made (RFC 3339).
+pub struct RoundBooks(pub Vec<crate::format::round_book::SectionBook>, pub String);
 
 type Writer = fn(Strategy, Export) -> Pin<Box<dyn Future<Output = Option<Result<Vec<u8>, String>>>>>;
 
@@ -31,13 +38,15 @@ pub fn install() {
     WRITER.set(Some(|s, export| {
         Box::pin(async move {
             match export {
-                Export::Workbook(style) => {
-                    load_twice(workbook_writer::load_workbook_writer_part).await.ok()?;
-                    workbook_writer::workbook_writer_part(s, style).await.ok().map(|r| r.map_err(|e| e.0))
-                }
                 Export::PublicPages(made_at) => {
                     load_twice(publisher::load_publisher_part).await.ok()?;
                     publisher::publisher_part(s, made_at).await.ok()
+                }
+                // The committee's workbook and the round's: one split function, so that the
+                // start-up module holds one call of it.
+                workbook => {
+                    load_twice(workbook_writer::load_workbook_writer_part).await.ok()?;
+                    workbook_writer::workbook_writer_part(s, workbook).await.ok().map(|r| r.map_err(|e| e.0))
                 }
             }
         })
@@ -77,7 +86,7 @@ impl Exporting {
         self.busy.set(true);
         self.failed.set(None);
         let (export, name) = what(&s);
-        let zip = matches!(export, Export::PublicPages(_));
+        let zip = matches!(export, Export::PublicPages(_) | Export::RoundBooks(..));
         leptos::task::spawn_local(async move {
             // Let the button's 「…しています」 paint before the synchronous writing.
             crate::ui::files::next_frame().await;

@@ -1,15 +1,32 @@
-//! The workbook reader (calamine and zip, `format::table::read_workbook`) as a wasm part of its
-//! own, fetched the first time a workbook is opened: neither the first visit nor the files page
-//! downloads it. The files page reaches it through a function the app installs at start-up
-//! ([`install`], from `app::App`), for the reason given at `state::actions`' runner: a lazily
-//! loaded part's code never calls another part directly.
+//! The workbook reader (calamine and zip: a town's workbook, `format::table::read_workbook`, and
+//! the round's returned section workbooks opened, `format::round_book::open_files`) as a wasm part of
+//! its own, fetched the first time a workbook is opened: neither the first visit nor the files
+//! page downloads it. The files page reaches it through one function the app installs at
+//! start-up ([`install`], from `app::App`), for the reason given at `state::actions`' runner: a
+//! lazily loaded part's code never calls another part directly. One function for both readings
+//! keeps the start-up module's share to one copy.
 
+use crate::format::round_book::Opened;
 use crate::format::table::{Grid, WorkbookError};
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 
-type Reader = fn(Vec<u8>) -> Pin<Box<dyn Future<Output = Option<Result<Vec<Grid>, WorkbookError>>>>>;
+/// What to read.
+pub enum Request {
+    /// A town's workbook: its sheets.
+    Sheets(Vec<u8>),
+    /// The round's returned section workbooks (files by name, or zips of them).
+    Answers(Vec<(String, Vec<u8>)>),
+}
+
+/// What was read.
+pub enum Read {
+    Sheets(Result<Vec<Grid>, WorkbookError>),
+    Answers(Vec<Opened>),
+}
+
+type Reader = fn(Request) -> Pin<Box<dyn Future<Output = Option<Read>>>>;
 
 thread_local! {
     static READER: Cell<Option<Reader>> = const { Cell::new(None) };
@@ -17,10 +34,10 @@ thread_local! {
 
 /// Lets the files page read workbooks: the app calls it once, at start-up.
 pub fn install() {
-    READER.set(Some(|bytes| {
+    READER.set(Some(|request| {
         Box::pin(async move {
             crate::ui::parts::load_twice(load_workbook_part).await.ok()?;
-            workbook_part(bytes).await.ok()
+            workbook_part(request).await.ok()
         })
     }));
 }
@@ -29,12 +46,34 @@ pub fn install() {
 /// installed the reader) or the reader's part could not be fetched (the banner says so).
 pub async fn read(bytes: Vec<u8>) -> Option<Result<Vec<Grid>, WorkbookError>> {
     let reader = READER.get()?;
-    reader(bytes).await
+    match reader(Request::Sheets(bytes)).await? {
+        Read::Sheets(sheets) => Some(sheets),
+        Read::Answers(_) => None,
+    }
+}
+
+/// The round's returned section workbooks opened (a zip's workbooks each), each one's sheets or
+/// why it is none (`format::round_book::open_files`; the page reads them against the round);
+/// `None` as for [`read`].
+pub async fn open_answers(files: Vec<(String, Vec<u8>)>) -> Option<Vec<Opened>> {
+    let reader = READER.get()?;
+    match reader(Request::Answers(files)).await? {
+        Read::Answers(opened) => Some(opened),
+        Read::Sheets(_) => None,
+    }
 }
 
 crate::ui::parts::split!(workbook_reader, load: load_workbook_part,
-    /// Reads the workbook, timed as "shirube:table-read" (the benchmark's figure).
-    async fn workbook_part(bytes: Vec<u8>) -> Result<Vec<Grid>, WorkbookError> {
-        super::files::timed("shirube:table-read", || crate::format::table::read_workbook(&bytes))
+    /// Reads a workbook, timed as "shirube:table-read" (the benchmark's figure), or opens returned
+    /// section workbooks, timed as "shirube:round-books-open".
+    async fn workbook_part(request: Request) -> Read {
+        match request {
+            Request::Sheets(bytes) => {
+                Read::Sheets(super::files::timed("shirube:table-read", || crate::format::table::read_workbook(&bytes)))
+            }
+            Request::Answers(files) => {
+                Read::Answers(super::files::timed("shirube:round-books-open", || crate::format::round_book::open_files(files)))
+            }
+        }
     }
 );

@@ -13,6 +13,7 @@ mod notice;
 mod problems;
 mod region;
 pub mod round;
+pub mod round_book;
 mod serde_words;
 mod storage;
 mod table;

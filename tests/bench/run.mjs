@@ -89,6 +89,11 @@ dataText['large-round'] = (() => {
     asks: ['kpi_actuals', 'initiative_results', 'next_budgets', 'first_evaluations'] }];
   return JSON.stringify(file);
 })();
+// The town size with 20 sections and a round (bench generate-round-books), and each section's
+// filled workbook, as the planning section gets them back.
+dataText['round-books'] = fs.readFileSync(path.join(OUT, 'round-books.json'), 'utf8');
+const ROUND_BOOKS = fs.readdirSync(path.join(OUT, 'round-books')).filter((f) => f.endsWith('.xlsx')).sort()
+  .map((name) => ({ name, base64: fs.readFileSync(path.join(OUT, 'round-books', name)).toString('base64') }));
 // …and the ten members' own files, as the town hall's folder holds them.
 const FOLDER_SHARE = path.join(OUT, 'share');
 const ids = { town: JSON.parse(dataText.town).strategy.id, large: JSON.parse(dataText.large).strategy.id, huge: JSON.parse(dataText.huge).strategy.id };
@@ -708,6 +713,47 @@ async function roundBench() {
   }
 }
 
+/** The round's section workbooks: 20 sections' filled workbooks of the town size picked at once
+ *  on 照会・共同作業 (as the planning section) → the preview drawn. The first pick fetches the
+ *  reader's wasm part too (`round_books_town_cold`); the figure is the second (warm). */
+async function roundBooksBench() {
+  log('round workbooks, town');
+  const id = JSON.parse(dataText['round-books']).strategy.id;
+  for (let i = 0; i < RUNS.workbooks; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    await importThroughInput(page, 'round-books');
+    await page.evaluate((id) => { location.hash = `#/s/${id}/round`; }, id);
+    await page.getByTestId('who-i-am-select').selectOption({ label: '企画課など（全体を取りまとめる）' }, { timeout: 60_000 });
+    await page.getByTestId('books-pick').waitFor({ state: 'attached', timeout: 60_000 });
+    for (const key of ['round_books_town_cold', 'round_books_town']) {
+      add(key, await page.evaluate(async ({ books, n }) => {
+        document.querySelector('[data-testid=books-cancel]')?.click();
+        await new Promise((r) => requestAnimationFrame(r));
+        const dt = new DataTransfer();
+        for (const b of books) {
+          const bytes = Uint8Array.from(atob(b.base64), (c) => c.charCodeAt(0));
+          dt.items.add(new File([bytes], b.name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        }
+        const input = document.querySelector('[data-testid=books-pick]');
+        input.files = dt.files;
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        for (;;) {
+          if (document.querySelectorAll('[data-testid=books-reading]').length >= n) {
+            await new Promise((r) => requestAnimationFrame(r));
+            return performance.now() - t0;
+          }
+          if (performance.now() - t0 > 60_000) throw new Error('round workbooks: no preview within 60 s');
+          await new Promise((r) => setTimeout(r, 1));
+        }
+      }, { books: ROUND_BOOKS, n: ROUND_BOOKS.length }));
+    }
+    await context.close();
+  }
+}
+
 /** BENCH_ONLY=region, folder or round: only that part is measured; its samples (keys starting with
  *  `prefix`) replace those of an earlier target/bench/raw.json (the other figures are kept), or
  *  make a raw.json of their own. */
@@ -730,7 +776,7 @@ async function only(part, prefix, name) {
 }
 if (process.env.BENCH_ONLY === 'folder') await only(folderBench, 'folder_', 'folder');
 if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'region');
-if (process.env.BENCH_ONLY === 'round') await only(roundBench, 'round_', 'round');
+if (process.env.BENCH_ONLY === 'round') await only(async () => { await roundBench(); await roundBooksBench(); }, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
   if (!['edit', 'import'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit or import');
@@ -1038,6 +1084,7 @@ try {
     await context.close();
   }
   await roundBench();
+  await roundBooksBench();
   // ── the regional view: 179 towns brought in, side by side, theme search ──
   await regionBench();
 } finally {

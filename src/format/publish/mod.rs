@@ -94,7 +94,7 @@ pub fn zip(folder: &Folder, made_at: &str) -> Result<Vec<u8>, zip::result::ZipEr
 }
 
 /// The zip entries' time: `made_at`'s date and time (the zip format's range), else 1980-01-01.
-fn zip_time(made_at: &str) -> zip::DateTime {
+pub(crate) fn zip_time(made_at: &str) -> zip::DateTime {
     let n = |r: std::ops::Range<usize>| made_at.get(r).and_then(|t| t.parse::<u16>().ok());
     let parts = (n(0..4), n(5..7), n(8..10), n(11..13), n(14..16), n(17..19));
     let (Some(y), Some(mo), Some(d), h, mi, s) = parts else { return zip::DateTime::default() };

@@ -44,7 +44,7 @@ pub use roles::{
 };
 pub use rows::{MatchedBy, Placement};
 pub use words::{cell_text, HeaderYear};
-pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat};
+pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat, MAX_FILE_BYTES};
 pub use year_block::{read_year_block, BlockReason, BlockRefusal, YearBlock, YearValue};
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! members and the version history — the page where the town hall works together, reached from
 //! the strategy's overview. Who the person is (`Role`, in the preferences) decides what comes
 //! first: a section sees its own items (`mine`), the planning section opens rounds (`open_form`)
-//! and confirms or sends back answers (`status`). Every answer is an edit of the strategy, one
+//! and confirms or sends back answers (`status`), and makes and reads back the workbooks of
+//! sections without the shared folder (`books`). Every answer is an edit of the strategy, one
 //! undo step saved by the autosave, and so reaches the others through the shared folder. What
 //! is asked and what is filled are `model::round`'s; the words `words::round`'s.
 
+mod books;
 mod folder_conflict;
 mod held_back;
 mod history;
@@ -106,8 +108,11 @@ fn Together(id: Id) -> impl IntoView {
                     (Some((round, year)), false) => EitherOf3::B(view! {
                         <RoundChooser chosen=chosen shown=year/>
                         <mine::Mine round=round.clone() year=year role=role/>
-                        <status::Status round=round today=today role=role printing=printing/>
-                        {(role.get() == Some(Role::Planning)).then(|| view! { <open_form::OpenRound after=latest_year(state)/> })}
+                        <status::Status round=round.clone() today=today role=role printing=printing/>
+                        {(role.get() == Some(Role::Planning)).then(|| view! {
+                            <books::SectionBooks round=round year=year/>
+                            <open_form::OpenRound after=latest_year(state)/>
+                        })}
                     }),
                     (None, _) => EitherOf3::C(view! {
                         <section class="panel" data-testid="round-none">

@@ -1,0 +1,58 @@
+//! What the user took in, applied: each [`Change`] written into the strategy where the editor
+//! writes the same field (a KPI breakdown's actual, an initiative's year, a measure's 一次評価).
+
+use super::{Change, Field, Reading, Value};
+use crate::model::{EvaluationStage, FiscalYear, ProjectDirection, Strategy};
+
+/// The changes of every workbook that was not refused, in the files' order.
+pub fn changes_of(readings: &[Reading]) -> Vec<Change> {
+    readings.iter().filter_map(|r| r.outcome.as_ref().ok()).flat_map(|a| a.changes.iter().cloned()).collect()
+}
+
+/// Writes the changes into `s`; `year` is the round's fiscal year (a budget and a direction are
+/// of the year after). A change whose subject is gone meanwhile is skipped.
+pub fn apply(s: &mut Strategy, year: FiscalYear, changes: &[Change]) {
+    let next = FiscalYear(year.0 + 1);
+    for c in changes {
+        let number = match &c.new {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        };
+        let text = match &c.new {
+            Value::Text(t) => t.clone(),
+            _ => String::new(),
+        };
+        match &c.field {
+            Field::Actual(series) => {
+                if let Some(x) = s.indicator_mut(&c.subject).and_then(|i| i.series.iter_mut().find(|x| &x.id == series))
+                {
+                    x.set_actual(year, number);
+                }
+            }
+            Field::Cause => {
+                if let Some(i) = s.indicator_mut(&c.subject) {
+                    i.set_analysis(year, &text);
+                }
+            }
+            Field::Settled | Field::Result | Field::Budget | Field::Direction => {
+                let Some(i) = s.initiative_mut(&c.subject) else { continue };
+                let money = number.map(|n| n as i64);
+                match c.field {
+                    Field::Settled => i.edit_year(year, |y| y.settled = money),
+                    Field::Result => i.edit_year(year, |y| y.result = text),
+                    Field::Budget => i.edit_year(next, |y| y.budget = money),
+                    _ => i.edit_year(next, |y| y.direction = ProjectDirection::from_japanese(&text)),
+                }
+            }
+            Field::Rating | Field::Improvements => {
+                let Some(m) = s.measure_mut(&c.subject) else { continue };
+                let first = EvaluationStage::First;
+                if c.field == Field::Rating {
+                    m.edit_evaluation(year, first, |e| e.rating = Some(text).filter(|t| !t.is_empty()));
+                } else {
+                    m.edit_evaluation(year, first, |e| e.improvements = text);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! 照会用のブック on the round's page, for the planning section: a workbook per section for
+//! those without the shared folder, offered as one zip (a browser asks about, or blocks, many
+//! downloads at once), and their returned workbooks read back at once — each refused whole or
+//! previewed per section (what changes, old → new; what was ignored; what could not be read)
+//! before anything is stored; then taken in as one edit (one undo step, saved at once) or
+//! cancelled. The writing and reading are the workbook parts' (`ui::exporters`,
+//! `ui::workbook_reader`); the rules `format::round_book`'s.
+
+use crate::format::round_book::{apply, changes_of, read_opened, section_books, Reading};
+use crate::model::{FiscalYear, Id, Strategy};
+use crate::ui::exporters::{Export, Exporting, RoundBooks};
+use crate::ui::files;
+use crate::ui::speech::Speaks;
+use crate::ui::state::{use_edits, Edits};
+use crate::words;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
+    let state = use_edits();
+    let exporting = Exporting::new();
+    let (writing, failed) = (exporting.busy, exporting.failed);
+    let readings: RwSignal<Option<Vec<Reading>>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let taken: RwSignal<Option<usize>> = RwSignal::new(None);
+    let round_make = round.clone();
+    let make = move |_| {
+        let round = round_make.clone();
+        exporting.start(state, move |s| {
+            let name = format!("照会用のブック_{}_{}.zip", s.municipality.name.trim(), year.japanese());
+            let books = s.round(&round).map(|r| section_books(s, r)).unwrap_or_default();
+            (Export::RoundBooks(Box::new(RoundBooks(books, files::now()))), name)
+        })
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(list) = input.files() else { return };
+        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        let (Some(s), false) = (state.open.get_untracked(), picked.is_empty()) else { return };
+        let round = round.clone();
+        busy.set(true);
+        taken.set(None);
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::new();
+            for file in &picked {
+                read.push((file.name(), files::read_bytes(file).await.unwrap_or_default()));
+            }
+            files::next_frame().await;
+            let opened = crate::ui::workbook_reader::open_answers(read).await;
+            let got = opened.map(|o| s.round(&round).map(|r| read_opened(o, &s, r)).unwrap_or_default());
+            let _ = busy.try_set(false);
+            let _ = readings.try_set(got);
+        });
+    };
+    let take = move |_| {
+        let Some(r) = readings.get_untracked() else { return };
+        let changes = changes_of(&r);
+        state.edit(|s| apply(s, year, &changes));
+        state.flush();
+        readings.set(None);
+        taken.set(Some(changes.len()));
+    };
+    view! {
+        <section class="panel" data-testid="round-books" aria-labelledby="round-books-title">
+            <h2 id="round-books-title">{state.text("照会用のブック（共有フォルダを使わない課へ）", "Section workbooks (for sections without the shared folder)")}</h2>
+            <p class="lead">{state.text(
+                "課ごとに、その課の項目だけの Excel ブックを作ります（1つの zip にまとめてダウンロード）。記入欄のほかは保護されています。返ってきたブックは、まとめて読み込んで、変わる値を確かめてから取り込めます。",
+                "Makes an Excel workbook per section holding only its items (downloaded as one zip); all but the answer cells are protected. Read the returned workbooks back at once and check what changes before taking it in.")}</p>
+            <p class="actions">
+                <button type="button" data-testid="books-make" on:click=make disabled=move || writing.get()>
+                    {move || if writing.get() { state.tr("作っています…", "Writing…") } else { state.tr("照会用のブックを作る", "Make the section workbooks") }}
+                </button>
+                <input id="books-pick" type="file" multiple=true accept=".xlsx,.zip" class="visually-hidden" data-testid="books-pick" on:change=on_files/>
+                <label class="button" for="books-pick">{state.text("回答を読み込む", "Read returned workbooks")}</label>
+            </p>
+            {move || failed.get().map(|detail| view! {
+                <p class="notice error" role="alert" data-testid="books-make-error">
+                    {state.text("ブックを作れませんでした。戦略は変わっていません。", "The workbooks could not be written. The strategy is unchanged.")}" "<span class="meta">{detail}</span>
+                </p>
+            })}
+            {move || busy.get().then(|| view! { <p class="meta" data-testid="books-reading-now">{state.text("読み込んでいます…", "Reading…")}</p> })}
+            {move || taken.get().map(|n| view! {
+                <p class="notice" role="status" data-testid="books-taken">{match state.lang() {
+                    crate::locale::Language::Ja => format!("{n} 件の値を取り込みました（元に戻すで取り消せます）。"),
+                    crate::locale::Language::En => format!("{n} values taken in (Undo takes them back out)."),
+                }}</p>
+            })}
+            {move || readings.get().map(|r| preview(state, r, take, readings))}
+        </section>
+    }
+}
+
+/// The preview: per workbook, its section and what it changes, or why it was refused.
+fn preview(
+    state: Edits,
+    r: Vec<Reading>,
+    take: impl Fn(leptos::ev::MouseEvent) + 'static,
+    readings: RwSignal<Option<Vec<Reading>>>,
+) -> impl IntoView {
+    let lang = state.lang();
+    let count = changes_of(&r).len();
+    let rows = state.open.with_untracked(|o| match o {
+        Some(s) => r.iter().map(|x| reading(s, x, lang)).collect::<Vec<_>>(),
+        None => Vec::new(),
+    });
+    let summary = match lang {
+        crate::locale::Language::Ja => {
+            format!("{} 件のブックから、{count} 件の値が変わります。まだ保存していません。", r.len())
+        }
+        crate::locale::Language::En => {
+            format!("{count} values change, from {} workbooks. Nothing is stored yet.", r.len())
+        }
+    };
+    view! {
+        <div data-testid="books-preview">
+            <p class="lead" data-testid="books-summary">{summary}</p>
+            <ul class="strategy-list">{rows}</ul>
+            <p class="actions">
+                <button type="button" class="primary" data-testid="books-take" on:click=take disabled=count == 0>{state.text("取り込む", "Take it in")}</button>
+                <button type="button" data-testid="books-cancel" on:click=move |_| readings.set(None)>{state.text("取り消す", "Cancel")}</button>
+            </p>
+        </div>
+    }
+}
+
+/// One workbook's part of the preview.
+fn reading(s: &Strategy, r: &Reading, lang: crate::locale::Language) -> impl IntoView {
+    let file = r.file.clone();
+    let body = match &r.outcome {
+        Err(e) => {
+            view! { <p class="error" data-testid="books-refused">{words::round_book::refused(e, lang)}</p> }.into_any()
+        }
+        Ok(a) => {
+            let section = s.department(&a.department).map(|d| d.name.clone()).unwrap_or_default();
+            let changes: Vec<String> = a.changes.iter().map(|c| words::round_book::change(c, s, lang)).collect();
+            let ignored: Vec<String> = a.ignored.iter().map(|i| words::round_book::ignored(i, lang)).collect();
+            let bad: Vec<String> = a.bad.iter().map(|b| words::round_book::bad(&b.cell, &b.problem, lang)).collect();
+            let none =
+                changes.is_empty().then(|| crate::locale::tr(lang, "変わる値はありません。", "No value changes."));
+            view! {
+                <p><strong data-testid="books-section">{section}</strong></p>
+                <p class="meta">{none}</p>
+                <ul data-testid="books-changes">{changes.into_iter().map(|c| view! { <li data-testid="books-change">{c}</li> }).collect_view()}</ul>
+                {(!ignored.is_empty()).then(|| view! {
+                    <p class="meta">{crate::locale::tr(lang, "取り込まない値（企画課の列への記入）", "Not taken (typed into the planning section's columns)")}</p>
+                })}
+                <ul data-testid="books-ignored">{ignored.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                {(!bad.is_empty()).then(|| view! {
+                    <p class="meta error">{crate::locale::tr(lang, "読めない値（取り込みません。ブックのほかの値は取り込みます）", "Values that cannot be read (not taken; the workbook's other values are)")}</p>
+                })}
+                <ul class="error" data-testid="books-bad">{bad.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li class="panel" data-testid="books-reading" data-ok=r.outcome.is_ok().to_string()>
+            <h3><bdi>{file}</bdi></h3>
+            {body}
+        </li>
+    }
+}

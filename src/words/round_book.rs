@@ -1,0 +1,160 @@
+//! The sections' workbooks of the year's round in words: why a returned workbook was refused
+//! (saying where), an answer that could not be read, a value typed into a locked column, and
+//! each change of the preview as 「項目：旧 → 新」.
+
+use crate::format::round_book::{BadValue, Change, Field, Ignored, Refused, Value};
+use crate::locale::{tr, Language};
+use crate::model::round::Subject;
+use crate::model::{Id, Strategy};
+
+/// Why a workbook was refused whole.
+pub fn refused(r: &Refused, lang: Language) -> String {
+    let ja = matches!(lang, Language::Ja);
+    match r {
+        Refused::Unreadable(e) => super::table::workbook_error(e, lang),
+        Refused::TooLarge(bytes) if ja => format!("zip の中のブックが大きすぎます（{}）。", super::size(*bytes as u64)),
+        Refused::TooLarge(bytes) => format!("A workbook in the zip is too large ({}).", super::size(*bytes as u64)),
+        Refused::SheetMissing(sheet) if ja => format!("シート「{sheet}」がありません（名前が変えられたか、削除されました）。配った照会用のブックのまま返してください。"),
+        Refused::SheetMissing(sheet) => format!("The sheet 「{sheet}」 is missing (renamed or deleted). Please return the round's workbook as it was handed out."),
+        Refused::NotARoundBook => tr(lang, "照会用のブックではありません（「依頼」シートに戦略ID・照会IDがありません）。", "Not a round's workbook (its 「依頼」 sheet holds no strategy and round ids).").to_owned(),
+        Refused::OtherStrategy => tr(lang, "別の戦略の照会用のブックです。", "A round's workbook of another strategy.").to_owned(),
+        Refused::OtherRound(Some(y)) if ja => format!("別の照会（{}）のブックです。いまの照会のブックを使ってください。", y.japanese()),
+        Refused::OtherRound(Some(y)) => format!("A workbook of another round ({}). Please use this round's workbook.", y.japanese()),
+        Refused::OtherRound(None) => tr(lang, "別の照会のブックです。いまの照会のブックを使ってください。", "A workbook of another round. Please use this round's workbook.").to_owned(),
+        Refused::UnknownSection(id) if ja => format!("担当課（ID {id}）がこの戦略の担当課の一覧にありません。"),
+        Refused::UnknownSection(id) => format!("The section (id {id}) is not in this strategy's list of sections."),
+        Refused::ColumnMoved { cell, expected, found } if ja => {
+            format!("{cell} の見出しが「{expected}」ではなく「{found}」です（列が移動・追加・削除されました）。")
+        }
+        Refused::ColumnMoved { cell, expected, found } => {
+            format!("The header at {cell} is 「{found}」, not 「{expected}」 (a column was moved, added or deleted).")
+        }
+        Refused::RowsMissing { expected, found, missing } if ja => {
+            format!("回答の行が {expected} 行のはずが {found} 行です（行が削除されました。ない行: {}）。", ids(missing))
+        }
+        Refused::RowsMissing { expected, found, missing } => {
+            format!("The answers have {found} rows, not {expected} (rows were deleted; missing: {}).", ids(missing))
+        }
+        Refused::IdMissing { cell } if ja => format!("{cell} の ID が消されています。"),
+        Refused::IdMissing { cell } => format!("The id at {cell} was deleted."),
+        Refused::UnknownId { cell, id } if ja => format!("{cell} の ID「{id}」はこの照会の項目にありません（ID が書き換えられました）。"),
+        Refused::UnknownId { cell, id } => format!("The id 「{id}」 at {cell} is no item of this round (the id was changed)."),
+        Refused::OtherSection { cell, id } if ja => format!("{cell} の ID「{id}」は別の課の項目です。"),
+        Refused::OtherSection { cell, id } => format!("The id 「{id}」 at {cell} is another section's item."),
+        Refused::Duplicate { cell, id } if ja => format!("{cell} の ID「{id}」の行が2つあります。"),
+        Refused::Duplicate { cell, id } => format!("The id 「{id}」 at {cell} has two rows."),
+        Refused::SectionTwice(other) if ja => format!("同じ課のブックが「{other}」と2つあります。1つだけにしてください。"),
+        Refused::SectionTwice(other) => format!("The same section's workbook came twice (also 「{other}」). Please pick one."),
+    }
+}
+
+fn ids(missing: &[(Id, Field)]) -> String {
+    missing.iter().map(|(id, f)| format!("{} {}", id.as_str(), f.key())).collect::<Vec<_>>().join("、")
+}
+
+/// An answer that could not be read, with its cell.
+pub fn bad(cell: &str, problem: &BadValue, lang: Language) -> String {
+    let ja = matches!(lang, Language::Ja);
+    match problem {
+        BadValue::NotANumber(t) if ja => format!("{cell}: 「{t}」は数値として読めません。"),
+        BadValue::NotANumber(t) => format!("{cell}: 「{t}」 is not a number."),
+        BadValue::NotWhole(t) if ja => format!("{cell}: 「{t}」: 金額は千円単位の整数で書いてください。"),
+        BadValue::NotWhole(t) => format!("{cell}: 「{t}」: amounts are whole thousands of yen."),
+        BadValue::NotARating(t, scale) if ja => {
+            format!("{cell}: 「{t}」は評価の区分（{}）にありません。", scale.join("・"))
+        }
+        BadValue::NotARating(t, scale) => {
+            format!("{cell}: 「{t}」 is not a rating of the scale ({}).", scale.join(", "))
+        }
+        BadValue::NotADirection(t) if ja => format!("{cell}: 「{t}」は方向性の選択肢にありません。"),
+        BadValue::NotADirection(t) => format!("{cell}: 「{t}」 is not one of the directions."),
+        BadValue::Unexpected(t) if ja => format!("{cell}: 「{t}」は読めない値です。"),
+        BadValue::Unexpected(t) => format!("{cell}: 「{t}」 cannot be read here."),
+    }
+}
+
+/// A value typed into a locked column, not taken.
+pub fn ignored(i: &Ignored, lang: Language) -> String {
+    match lang {
+        Language::Ja => {
+            format!("{}（{}の列）:「{}」は企画課の列への記入のため、取り込みません。", i.cell, i.column, i.typed)
+        }
+        Language::En => format!(
+            "{} ({} column): 「{}」 is in a planning section's column and is not taken.",
+            i.cell, i.column, i.typed
+        ),
+    }
+}
+
+/// What a field is, as a change's line names it.
+pub fn field(f: &Field, s: &Strategy, subject: &Id, lang: Language) -> String {
+    match f {
+        Field::Actual(series) => {
+            let label = s
+                .indicator(subject)
+                .and_then(|i| i.series.iter().find(|x| &x.id == series))
+                .map(|x| x.label.trim().to_owned())
+                .unwrap_or_default();
+            let word = tr(lang, "実績値", "actual");
+            if label.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{word}（{label}）")
+            }
+        }
+        Field::Cause => tr(lang, "要因分析", "cause").to_owned(),
+        Field::Settled => tr(lang, "決算額", "settled cost").to_owned(),
+        Field::Result => tr(lang, "事業実績", "result").to_owned(),
+        Field::Budget => tr(lang, "翌年度の予算額", "next year's budget").to_owned(),
+        Field::Direction => tr(lang, "翌年度の方向性", "next year's direction").to_owned(),
+        Field::Rating => tr(lang, "一次評価", "first evaluation").to_owned(),
+        Field::Improvements => tr(lang, "改善点及び方向性", "improvements").to_owned(),
+    }
+}
+
+/// The subject a change is about: 「KPI 1-1 観光入込客数」.
+pub fn subject(s: &Strategy, id: &Id, lang: Language) -> String {
+    let found = s
+        .indicator(id)
+        .map(Subject::Indicator)
+        .or_else(|| s.initiative(id).map(Subject::Initiative))
+        .or_else(|| s.measures().map(|(_, m)| m).find(|m| &m.id == id).map(Subject::Measure));
+    found.map_or_else(|| id.as_str().to_owned(), |x| super::round::subject(x, lang))
+}
+
+/// A value as the preview shows it.
+pub fn value(v: &Value, lang: Language) -> String {
+    match v {
+        Value::None => tr(lang, "（なし）", "(none)").to_owned(),
+        Value::Number(n) => crate::locale::number(*n),
+        Value::Text(t) => t.clone(),
+    }
+}
+
+/// One change: 「KPI 1-1 観光入込客数 実績値：（なし） → 1,234」.
+pub fn change(c: &Change, s: &Strategy, lang: Language) -> String {
+    format!(
+        "{} {}：{} → {}",
+        subject(s, &c.subject, lang),
+        field(&c.field, s, &c.subject, lang),
+        value(&c.old, lang),
+        value(&c.new, lang)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_says_where_in_japanese_and_english() {
+        let moved = Refused::ColumnMoved { cell: "回答!C1".into(), expected: "施策", found: "事業".into() };
+        assert_eq!(
+            refused(&moved, Language::Ja),
+            "回答!C1 の見出しが「施策」ではなく「事業」です（列が移動・追加・削除されました）。"
+        );
+        assert!(refused(&moved, Language::En).starts_with("The header at 回答!C1 is 「事業」"));
+        let bad = bad("回答!J5", &BadValue::NotARating("Z".into(), vec!["A".into(), "B".into()]), Language::Ja);
+        assert_eq!(bad, "回答!J5: 「Z」は評価の区分（A・B）にありません。");
+    }
+}
