@@ -2,7 +2,8 @@
 //! confirmed (`session::preview::Existing::confirmed`): the same lines as the shared folder's
 //! card (the item, its section, 確認済 and the file's value, by the file's author), and the
 //! choice — keep the confirmed values (the default) or take the file's, confirmed again in this
-//! person's name (`session::import::OnConfirmed`).
+//! person's name (`session::import::OnConfirmed`). The round's returned workbooks show the
+//! same card (`confirmed_choice`).
 
 use crate::locale::{tr, Language, YearStyle};
 use crate::model::merge::Merge;
@@ -18,17 +19,60 @@ pub fn ConfirmedInPreview(
     lang: Language,
     style: YearStyle,
 ) -> impl IntoView {
+    confirmed_choice(&merge.ours, &changes, take, Source::File, lang, style)
+}
+
+/// Where changes to confirmed values come from, which the card's words name.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Source {
+    /// A file merged in the import preview (its author named, when it names one).
+    File,
+    /// Sections' returned workbooks (照会用のブック).
+    Workbooks,
+}
+
+/// The lines of `changes` (worded against `ours`, the strategy as it stands) and the choice:
+/// keep the confirmed values (`take` false, the default) or take the new ones and confirm them.
+/// Nothing when there are no changes.
+pub fn confirmed_choice(
+    ours: &crate::model::Strategy,
+    changes: &[ConfirmedChange],
+    take: RwSignal<bool>,
+    source: Source,
+    lang: Language,
+    style: YearStyle,
+) -> AnyView {
     if changes.is_empty() {
         return ().into_any();
     }
     let by = changes[0].by.clone();
     let lines: Vec<(String, String)> =
-        changes.iter().map(|c| crate::words::round::confirmed_change(&merge.ours, c, style, lang)).collect();
-    let title = match (lang, by.is_empty()) {
-        (Language::Ja, false) => format!("{by}さんのファイルは確認済の値を変更しています"),
-        (Language::Ja, true) => "このファイルは確認済の値を変更しています".to_owned(),
-        (Language::En, false) => format!("{by}’s file changes confirmed values"),
-        (Language::En, true) => "The file changes confirmed values".to_owned(),
+        changes.iter().map(|c| crate::words::round::confirmed_change(ours, c, style, lang)).collect();
+    let title = match (lang, source, by.is_empty()) {
+        (Language::Ja, Source::File, false) => format!("{by}さんのファイルは確認済の値を変更しています"),
+        (Language::Ja, Source::File, true) => "このファイルは確認済の値を変更しています".to_owned(),
+        (Language::Ja, Source::Workbooks, _) => "返ってきたブックは確認済の値を変更しています".to_owned(),
+        (Language::En, Source::File, false) => format!("{by}’s file changes confirmed values"),
+        (Language::En, Source::File, true) => "The file changes confirmed values".to_owned(),
+        (Language::En, Source::Workbooks, _) => "The returned workbooks change confirmed values".to_owned(),
+    };
+    let (keep_words, take_words) = match source {
+        Source::File => (
+            tr(
+                lang,
+                "確認済の値を保つ（ファイルのほかの変更は統合します）",
+                "Keep the confirmed values (the file's other changes are merged)",
+            ),
+            tr(lang, "ファイルの値を取り込み、確認済にする", "Take the file's values and confirm them"),
+        ),
+        Source::Workbooks => (
+            tr(
+                lang,
+                "確認済の値を保つ（ブックのほかの値は取り込みます）",
+                "Keep the confirmed values (the workbooks' other values are taken)",
+            ),
+            tr(lang, "ブックの値を取り込み、確認済にする", "Take the workbooks' values and confirm them"),
+        ),
     };
     view! {
         <div class="panel folder-conflict" data-testid="preview-confirmed">
@@ -41,12 +85,12 @@ pub fn ConfirmedInPreview(
             <label class="inline">
                 <input type="radio" name="import-confirmed" data-testid="preview-confirmed-keep"
                     prop:checked=move || !take.get() on:change=move |_| take.set(false)/>
-                {tr(lang, "確認済の値を保つ（ファイルのほかの変更は統合します）", "Keep the confirmed values (the file's other changes are merged)")}
+                {keep_words}
             </label>
             <label class="inline">
                 <input type="radio" name="import-confirmed" data-testid="preview-confirmed-take"
                     prop:checked=move || take.get() on:change=move |_| take.set(true)/>
-                {tr(lang, "ファイルの値を取り込み、確認済にする", "Take the file's values and confirm them")}
+                {take_words}
             </label>
         </div>
     }

@@ -1,12 +1,36 @@
 //! What the user took in, applied: each [`Change`] written into the strategy where the editor
-//! writes the same field (a KPI breakdown's actual, an initiative's year, a measure's 一次評価).
+//! writes the same field (a KPI breakdown's actual, an initiative's year, a measure's 一次評価);
+//! values the planning section confirmed stay as confirmed unless the person takes the
+//! workbooks' values ([`take_in`]).
 
 use super::{Change, Field, Reading, Value};
+use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm, ConfirmedChange};
 use crate::model::{EvaluationStage, FiscalYear, ProjectDirection, Strategy};
 
 /// The changes of every workbook that was not refused, in the files' order.
 pub fn changes_of(readings: &[Reading]) -> Vec<Change> {
     readings.iter().filter_map(|r| r.outcome.as_ref().ok()).flat_map(|a| a.changes.iter().cloned()).collect()
+}
+
+/// What `changes` would change of values the planning section confirmed in `s` (the preview's
+/// card).
+pub fn confirmed_by(s: &Strategy, year: FiscalYear, changes: &[Change]) -> Vec<ConfirmedChange> {
+    let mut after = s.clone();
+    apply(&mut after, year, changes);
+    confirmed_changes(s, &after, "")
+}
+
+/// Takes the changes in: [`apply`], then the confirmed values they change put back, unless
+/// `take_confirmed` names who takes them and when (`by`, `at`): then they stay, confirmed again
+/// in that name. Judged against `s` as it is now, whatever the preview showed.
+pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[Change], take_confirmed: Option<(&str, &str)>) {
+    let before = s.clone();
+    apply(s, year, changes);
+    let held = confirmed_changes(&before, s, "");
+    match take_confirmed {
+        None => keep_confirmed(s, &before, &held),
+        Some((by, at)) => reconfirm(s, &held, by, at),
+    }
 }
 
 /// Writes the changes into `s`; `year` is the round's fiscal year (a budget and a direction are

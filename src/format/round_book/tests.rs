@@ -260,3 +260,55 @@ fn something_else_is_refused_not_panicked_on() {
     assert_eq!(read[0].outcome, Err(Refused::SheetMissing(SHEET_REQUEST)));
     assert!(matches!(read[1].outcome, Err(Refused::Unreadable(_))));
 }
+
+#[test]
+fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes_it() {
+    use crate::model::round::Refusal;
+    let (mut s, round_id, sections) = kitamoto();
+    let dept = sections[0].clone();
+    let round = s.round(&round_id).unwrap();
+    let actual = rows(&s, round, &dept).into_iter().find(|r| matches!(r.field, Field::Actual(_))).unwrap();
+    let book = |s: &Strategy, value: f64| {
+        let bytes = section_workbook(s, s.round(&round_id).unwrap(), &dept).unwrap();
+        let filled = refilled(&bytes, |grids| {
+            let g = answers(grids);
+            let r = row_of(g, &actual.subject, actual.field.key());
+            set(g, r, ANSWER, Cell::Number(value));
+        });
+        read_one(s, &round_id, filled).unwrap().changes
+    };
+    let value_of = |s: &Strategy| {
+        let Field::Actual(series) = &actual.field else { unreachable!() };
+        let x = s.indicator(&actual.subject).unwrap().series.iter().find(|x| &x.id == series).unwrap().clone();
+        x.actual(R6).map(|a| a.value)
+    };
+    // The section answers 100 in its workbook, submits, and the planning section confirms.
+    let first = book(&s, 100.0);
+    assert!(confirmed_by(&s, R6, &first).is_empty(), "nothing is confirmed yet");
+    take_in(&mut s, R6, &first, None);
+    assert_eq!(value_of(&s), Some(100.0));
+    if let Err(Refusal::CauseMissing(ids)) = s.submit(&round_id, &dept, "水産 太郎", "2025-04-20") {
+        for id in ids {
+            s.indicator_mut(&id).unwrap().set_analysis(R6, "雪の影響");
+        }
+        s.submit(&round_id, &dept, "水産 太郎", "2025-04-20").unwrap();
+    }
+    s.confirm(&round_id, &dept, "企画 花子", "2025-04-22").unwrap();
+
+    // A workbook returned later with 120: listed as a change to a confirmed value.
+    let later = book(&s, 120.0);
+    let held = confirmed_by(&s, R6, &later);
+    assert_eq!(held.len(), 1, "{held:?}");
+    assert_eq!((held[0].subject.clone(), held[0].department.clone()), (actual.subject.clone(), dept.clone()));
+    // Taken in as it comes: the confirmed value stays.
+    let mut kept = s.clone();
+    take_in(&mut kept, R6, &later, None);
+    assert_eq!(value_of(&kept), Some(100.0));
+    // Taken on purpose: the new value, confirmed again in the taker's name.
+    let mut taken = s.clone();
+    take_in(&mut taken, R6, &later, Some(("企画 花子", "2025-05-01")));
+    assert_eq!(value_of(&taken), Some(120.0));
+    let latest = taken.round(&round_id).unwrap().latest(&dept).unwrap();
+    assert_eq!((latest.by.as_str(), latest.at.as_str()), ("企画 花子", "2025-05-01"));
+    assert!(confirmed_by(&taken, R6, &later).is_empty(), "what was taken is what is confirmed now");
+}

@@ -3,13 +3,18 @@
 //! downloads at once), and their returned workbooks read back at once — each refused whole or
 //! previewed per section (what changes, old → new; what was ignored; what could not be read)
 //! before anything is stored; then taken in as one edit (one undo step, saved at once) or
-//! cancelled. The writing and reading are the workbook parts' (`ui::exporters`,
-//! `ui::workbook_reader`); the rules `format::round_book`'s.
+//! cancelled. Values the planning section already confirmed are not changed silently: the preview
+//! shows them as the import preview's card does, and keeps them unless the person takes the
+//! workbooks' values, confirmed again in their name (`model::round::confirmed_changes`). The
+//! writing and reading are the workbook parts' (`ui::exporters`, `ui::workbook_reader`); the
+//! rules `format::round_book`'s.
 
-use crate::format::round_book::{apply, changes_of, read_opened, section_books, Reading};
+use crate::format::round_book::{changes_of, confirmed_by, read_opened, section_books, take_in, Reading};
+use crate::model::round::ConfirmedChange;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::ui::exporters::{Export, Exporting, RoundBooks};
 use crate::ui::files;
+use crate::ui::import_confirmed::{confirmed_choice, Source};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
@@ -24,6 +29,10 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
     let readings: RwSignal<Option<Vec<Reading>>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let taken: RwSignal<Option<usize>> = RwSignal::new(None);
+    // What the workbooks would change of confirmed values, and whether to take it.
+    let confirmed: RwSignal<Vec<ConfirmedChange>> = RwSignal::new(Vec::new());
+    let take_confirmed = RwSignal::new(false);
+    let sharing = crate::ui::state::use_sharing();
     let round_make = round.clone();
     let make = move |_| {
         let round = round_make.clone();
@@ -50,14 +59,18 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
             files::next_frame().await;
             let opened = crate::ui::workbook_reader::open_answers(read).await;
             let got = opened.map(|o| s.round(&round).map(|r| read_opened(o, &s, r)).unwrap_or_default());
+            let held = got.as_ref().map(|r| confirmed_by(&s, year, &changes_of(r))).unwrap_or_default();
             let _ = busy.try_set(false);
+            let _ = take_confirmed.try_set(false);
+            let _ = confirmed.try_set(held);
             let _ = readings.try_set(got);
         });
     };
     let take = move |_| {
         let Some(r) = readings.get_untracked() else { return };
         let changes = changes_of(&r);
-        state.edit(|s| apply(s, year, &changes));
+        let (take, by, at) = (take_confirmed.get_untracked(), sharing.name().unwrap_or_default(), files::now());
+        state.edit(|s| take_in(s, year, &changes, take.then_some((by.as_str(), at.as_str()))));
         state.flush();
         readings.set(None);
         taken.set(Some(changes.len()));
@@ -87,7 +100,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                     crate::locale::Language::En => format!("{n} values taken in (Undo takes them back out)."),
                 }}</p>
             })}
-            {move || readings.get().map(|r| preview(state, r, take, readings))}
+            {move || readings.get().map(|r| preview(state, r, take, readings, (confirmed.get(), take_confirmed)))}
         </section>
     }
 }
@@ -98,12 +111,16 @@ fn preview(
     r: Vec<Reading>,
     take: impl Fn(leptos::ev::MouseEvent) + 'static,
     readings: RwSignal<Option<Vec<Reading>>>,
+    (confirmed, take_confirmed): (Vec<ConfirmedChange>, RwSignal<bool>),
 ) -> impl IntoView {
     let lang = state.lang();
     let count = changes_of(&r).len();
-    let rows = state.open.with_untracked(|o| match o {
-        Some(s) => r.iter().map(|x| reading(s, x, lang)).collect::<Vec<_>>(),
-        None => Vec::new(),
+    let (rows, held) = state.open.with_untracked(|o| match o {
+        Some(s) => (
+            r.iter().map(|x| reading(s, x, lang)).collect::<Vec<_>>(),
+            confirmed_choice(s, &confirmed, take_confirmed, Source::Workbooks, lang, state.year_style()),
+        ),
+        None => (Vec::new(), ().into_any()),
     });
     let summary = match lang {
         crate::locale::Language::Ja => {
@@ -117,6 +134,7 @@ fn preview(
         <div data-testid="books-preview">
             <p class="lead" data-testid="books-summary">{summary}</p>
             <ul class="strategy-list">{rows}</ul>
+            {held}
             <p class="actions">
                 <button type="button" class="primary" data-testid="books-take" on:click=take disabled=count == 0>{state.text("取り込む", "Take it in")}</button>
                 <button type="button" data-testid="books-cancel" on:click=move |_| readings.set(None)>{state.text("取り消す", "Cancel")}</button>
