@@ -61,7 +61,7 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
         };
         write_basis.run(new);
     });
-    // A month-only form.basis: its month (1–12; anything else is not stored).
+    // A month-only basis: its month (1–12; anything else is not stored).
     let month_only = Memo::new(move |_| match form.basis.get() {
         YearBasis::AsOfMonth { month, end } => Some((month, end)),
         _ => None,
@@ -111,7 +111,7 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
     view! {
         <div class="form-grid series-meta" data-testid=form.testid("series-meta")>
             <SelectField label=form.label("値の時点", "What a value's year means") options=basis_options value=basis_value
-                on_commit=on_basis testid=form.testid("year-form.basis")/>
+                on_commit=on_basis testid=form.testid("year-basis")/>
             {move || date.get().is_some().then(|| view! {
                 <NumberField label=form.label("月", "Month") value=month_value on_commit=on_month testid=form.testid("as-of-month")/>
                 <NumberField label=form.label("日", "Day") value=day_value on_commit=on_day testid=form.testid("as-of-day")/>
@@ -119,7 +119,7 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
             {move || month_only.get().is_some().then(|| view! {
                 <NumberField label=form.label("月", "Month") value=only_month_value on_commit=on_only_month testid=form.testid("as-of-month")/>
             })}
-            <p class="hint" data-testid=form.testid("year-form.basis-note")>{move || {
+            <p class="hint" data-testid=form.testid("year-basis-note")>{move || {
                 let example = locale::value_year(form.basis.get(), FiscalYear(2023), state.lang(), state.year_style());
                 match state.lang() {
                     Language::Ja => format!("実績の年は「{example}」のように表示します。"),

@@ -35,7 +35,7 @@ pub(super) fn TargetHistory(ind: Id, sid: Id, index: usize) -> impl IntoView {
     let target = read_series(&ind, &sid, |s| s.target.clone());
     let unit = bind::indicator(&ind, |i| i.unit.clone());
     // The target's year is a value's year (令和7年 for a calendar-year series); the year it was
-    // revised in is the town's fiscal year, whatever the form.basis (a decision of a fiscal year).
+    // revised in is the town's fiscal year, whatever the basis (a decision of a fiscal year).
     let texts = {
         let sid = sid.clone();
         bind::indicator(&ind, move |i| {
