@@ -3,7 +3,7 @@
 //! file downloaded): each hands its event to the strategy's `PageSync` (`folder_sync`) or
 //! runs its one step, and shows what came of it.
 
-use super::folder_sync::{current, sync_for, AnyFolder, Recent, SyncView};
+use super::folder_sync::{current, sync_for, AnyFolder, PageSync, Recent, SyncView};
 use super::{Facade, Sharing};
 use crate::model::merge::Side;
 use crate::model::Id;
@@ -13,6 +13,7 @@ use crate::storage::{DiskFolder, MemoryFolder, Permission};
 use crate::ui::files;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 
 impl Sharing {
     /// The sync of strategy `id` (started the first time: its kept folder looked up), as shown.
@@ -78,17 +79,8 @@ impl Sharing {
         let (app, Some(s)) = (*self, current(id)) else { return };
         spawn_local(async move {
             app.before_reading().await;
-            match crate::session::folder::decide(&app.store(), &conflict, &sides, &files::now()).await {
-                Ok(Decided::Stored) => {
-                    app.after_stored().await;
-                    s.on(app, Event::SyncNow);
-                }
-                Ok(Decided::Stale) => {
-                    s.shown.problem.set(Some(crate::words::folder::conflict_stale(app.app().lang()).to_owned()));
-                    s.on(app, Event::SyncNow);
-                }
-                Err(notice) => app.say(notice),
-            }
+            let decided = crate::session::folder::decide(&app.store(), &conflict, &sides, &files::now()).await;
+            after_deciding(app, &s, decided).await;
         });
     }
 
@@ -100,17 +92,8 @@ impl Sharing {
         spawn_local(async move {
             app.before_reading().await;
             let me = app.name().unwrap_or_default();
-            match crate::session::folder::decide_confirmed(&app.store(), &held, keep, &me, &files::now()).await {
-                Ok(Decided::Stored) => {
-                    app.after_stored().await;
-                    s.on(app, Event::SyncNow);
-                }
-                Ok(Decided::Stale) => {
-                    s.shown.problem.set(Some(crate::words::folder::conflict_stale(app.app().lang()).to_owned()));
-                    s.on(app, Event::SyncNow);
-                }
-                Err(notice) => app.say(notice),
-            }
+            let decided = crate::session::folder::decide_confirmed(&app.store(), &held, keep, &me, &files::now()).await;
+            after_deciding(app, &s, decided).await;
         });
     }
 
@@ -158,5 +141,22 @@ impl Sharing {
                 _ => {}
             }
         });
+    }
+}
+
+/// After a card's choice: stored, the folder is read again (and the own file written); the
+/// strategy changed while the card was shown, nothing was stored and that is said, then read
+/// again for fresh cards; a storage failure, said.
+async fn after_deciding(app: Sharing, s: &Rc<PageSync>, decided: Result<Decided, crate::session::Notice>) {
+    match decided {
+        Ok(Decided::Stored) => {
+            app.after_stored().await;
+            s.on(app, Event::SyncNow);
+        }
+        Ok(Decided::Stale) => {
+            s.shown.problem.set(Some(crate::words::folder::conflict_stale(app.app().lang()).to_owned()));
+            s.on(app, Event::SyncNow);
+        }
+        Err(notice) => app.say(notice),
     }
 }
