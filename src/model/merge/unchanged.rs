@@ -6,10 +6,12 @@ use crate::model::{Indicator, Initiative, Strategy};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
+/// Each unchanged entity by id: whole, and its stand-in (made once, shared by the three
+/// versions).
 #[derive(Clone, Debug, Default)]
 pub(super) struct Unchanged {
-    initiatives: HashMap<String, Arc<Initiative>>,
-    indicators: HashMap<String, Arc<Indicator>>,
+    initiatives: HashMap<String, (Arc<Initiative>, Arc<Initiative>)>,
+    indicators: HashMap<String, (Arc<Indicator>, Arc<Indicator>)>,
 }
 
 fn initiatives(s: &Strategy) -> impl Iterator<Item = &Arc<Initiative>> {
@@ -32,7 +34,7 @@ impl Unchanged {
             .filter(|b| {
                 oi.get(b.id.as_str()).is_some_and(|o| same(o, b)) && ti.get(b.id.as_str()).is_some_and(|t| same(t, b))
             })
-            .map(|b| (b.id.0.clone(), b.clone()))
+            .map(|b| (b.id.0.clone(), (b.clone(), Arc::new(Initiative { years: Vec::new(), ..(**b).clone() }))))
             .collect();
         let (on, tn) = (indicators(ours), indicators(theirs));
         let indicators = base
@@ -41,7 +43,7 @@ impl Unchanged {
             .filter(|b| {
                 on.get(b.id.as_str()).is_some_and(|o| same(o, b)) && tn.get(b.id.as_str()).is_some_and(|t| same(t, b))
             })
-            .map(|b| (b.id.0.clone(), b.clone()))
+            .map(|b| (b.id.0.clone(), (b.clone(), Arc::new(Indicator { series: Vec::new(), ..(**b).clone() }))))
             .collect();
         Unchanged { initiatives, indicators }
     }
@@ -51,26 +53,22 @@ impl Unchanged {
     /// same in all three versions, so the merge changes nothing in them.
     pub fn stand_ins(&self, s: &Strategy) -> Strategy {
         let mut s = s.clone();
-        self.replace(
-            &mut s,
-            |i, _| Arc::new(Initiative { years: Vec::new(), ..(**i).clone() }),
-            |i, _| Arc::new(Indicator { series: Vec::new(), ..(**i).clone() }),
-        );
+        self.replace(&mut s, |(_, stand_in)| stand_in, |(_, stand_in)| stand_in);
         s
     }
 
     /// The entities back in place of their stand-ins.
     pub fn put_back(&self, s: &mut Strategy) {
-        self.replace(s, |_, whole| whole.clone(), |_, whole| whole.clone());
+        self.replace(s, |(whole, _)| whole, |(whole, _)| whole);
     }
 
-    /// Each unchanged initiative and indicator of `s` replaced by what `initiative` and
-    /// `indicator` make of it (and of the entity as all three versions hold it).
+    /// Each unchanged initiative and indicator of `s` replaced by the one `initiative` and
+    /// `indicator` pick of the pair (whole, stand-in).
     fn replace(
         &self,
         s: &mut Strategy,
-        initiative: impl Fn(&Arc<Initiative>, &Arc<Initiative>) -> Arc<Initiative>,
-        indicator: impl Fn(&Arc<Indicator>, &Arc<Indicator>) -> Arc<Indicator>,
+        initiative: impl Fn(&(Arc<Initiative>, Arc<Initiative>)) -> &Arc<Initiative>,
+        indicator: impl Fn(&(Arc<Indicator>, Arc<Indicator>)) -> &Arc<Indicator>,
     ) {
         for g in &mut s.goals {
             if !g
@@ -83,15 +81,15 @@ impl Unchanged {
             }
             for m in &mut Arc::make_mut(g).measures {
                 for i in &mut Arc::make_mut(m).initiatives {
-                    if let Some(whole) = self.initiatives.get(i.id.as_str()) {
-                        *i = initiative(i, whole);
+                    if let Some(pair) = self.initiatives.get(i.id.as_str()) {
+                        *i = initiative(pair).clone();
                     }
                 }
             }
         }
         for i in &mut s.indicators {
-            if let Some(whole) = self.indicators.get(i.id.as_str()) {
-                *i = indicator(i, whole);
+            if let Some(pair) = self.indicators.get(i.id.as_str()) {
+                *i = indicator(pair).clone();
             }
         }
     }
