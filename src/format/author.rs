@@ -44,7 +44,7 @@ mod tests {
         let plain = export(&s, "t");
         assert!(!plain.contains("\"author\""));
         assert_eq!(import(&plain).unwrap().author, None);
-        let wrong = text.replacen("\"name\": \"田中\"", "\"name\": 3", 1);
+        let wrong = text.replacen("\"name\":\"田中\"", "\"name\":3", 1);
         assert!(
             matches!(import(&wrong), Err(crate::format::ImportError::Shape { ref path, .. }) if path == "author.name"),
             "{:?}",
@@ -64,7 +64,7 @@ mod tests {
         assert_eq!(import(&text).unwrap().author, Some(author.clone()));
         let top = crate::format::peek_top(&text.as_bytes()[..crate::format::TOP_BYTES.min(text.len())]).unwrap();
         assert_eq!(top.author.and_then(|a| a.role), Some(role));
-        let wrong = text.replacen("\"department\": \"dept-", "\"mayor\": \"dept-", 1);
+        let wrong = text.replacen("\"department\":\"dept-", "\"mayor\":\"dept-", 1);
         assert!(
             matches!(import(&wrong), Err(crate::format::ImportError::Shape { ref path, .. }) if path.starts_with("author.role")),
             "{:?}",

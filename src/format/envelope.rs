@@ -143,11 +143,13 @@ pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lin
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
-/// [`export_with_lineage`] naming who wrote it: a member's own file in a shared folder.
+/// [`export_with_lineage`] naming who wrote it: a member's own file in a shared folder. Compact,
+/// not indented: the others' browsers read it on every change, people do not (indentation
+/// doubled a large strategy's file, and its reading).
 pub fn export_member_file(strategy: &Strategy, exported_at: &str, lineage: &Lineage, author: &Author) -> String {
     let mut envelope = envelope(strategy, exported_at);
     (envelope.header.head, envelope.lineage, envelope.author) = (lineage.head.as_deref(), Some(lineage), Some(author));
-    pretty(&serde_json::to_string(&envelope).unwrap_or_default())
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 /// Compact JSON text indented, token by token (`serde_transcode`): the model has one serialiser

@@ -93,7 +93,7 @@ mod tests {
         assert_eq!(peek_top(&plain.as_bytes()[..TOP_BYTES]).unwrap().head, None);
         assert!(peek_top(b"{\"format\": \"shirube-backup\", \"strategy\": {").is_none());
         assert!(peek_top(b"not json").is_none());
-        let newer = text.replacen("\"version\": 1", "\"version\": 99", 1);
+        let newer = text.replacen("\"version\":1", "\"version\":99", 1);
         assert!(peek_top(newer.as_bytes()).is_none(), "a newer file is read whole, and refused");
         let bad_head = text.replacen(&lineage.head.unwrap(), "<script>", 1);
         assert_eq!(peek_top(bad_head.as_bytes()).unwrap().head, None, "an id of the wrong form is not taken");

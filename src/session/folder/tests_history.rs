@@ -226,7 +226,7 @@ fn a_member_quiet_for_two_weeks_is_away_and_names_are_the_files_and_bounded() {
     let b_file = b.sync.own_file();
     // B's file says another member wrote it, with a name of a million characters.
     let text = String::from_utf8(folder.get(&b_file).unwrap()).unwrap();
-    let forged = text.replacen(&format!("\"id\": \"{}\"", b.sync.me.id), "\"id\": \"mother\"", 1);
+    let forged = text.replacen(&format!("\"id\":\"{}\"", b.sync.me.id), "\"id\":\"mother\"", 1);
     folder.put(&b_file, forged.replacen("佐藤", &"長".repeat(1_000_000), 1));
     a.edit("2026-12-20T08:00:00Z", |s| s.title = "A".into());
     a.poll(&folder, "2026-12-20T09:00:00Z");
