@@ -101,6 +101,20 @@ fn main() {
                 reading.refused.len()
             );
         }
+        ["folder-sync", dir] => {
+            // The sync of a folder made by `generate-folder`, natively, alone (to profile it).
+            let read = |p: String| std::fs::read_to_string(&p).unwrap_or_else(|e| fail(format!("{p}: {e}")));
+            let start = read(format!("{dir}/folder-start.json"));
+            let share = format!("{dir}/share");
+            let mut names: Vec<String> = std::fs::read_dir(&share)
+                .unwrap_or_else(|e| fail(format!("{share}: {e}")))
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect();
+            names.sort();
+            let members: Vec<(String, String)> = names.into_iter().map(|n| (n.clone(), read(format!("{share}/{n}")))).collect();
+            let (took, reading, _) = shirube::bench::folder::sync_natively(&start, &members);
+            println!("folder sync natively (release): {:.0} ms for {} members' files; {} taken", took.as_secs_f64() * 1e3, members.len(), reading.taken.len());
+        }
         ["generate-round-books", size, seed, dir] => println!("{}", round_books(size, seed, dir).unwrap_or_else(|e| fail(e))),
         ["generate-region", towns, seed, out] => {
             // The regional view's file: a region of town-size strategies (179: Hokkaido).
@@ -196,7 +210,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

@@ -65,9 +65,64 @@ pub fn fingerprint(strategy: &Strategy) -> String {
         }
     }
     let mut hashing = Hashing(xxhash_rust::xxh3::Xxh3::new());
+    // The serialiser writes token by token; the hash takes them a buffer at a time (a call per
+    // token cost as much as the hashing itself).
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut hashing);
     // Serialising plain data with string keys cannot fail (see `envelope::export_compact`).
-    let _ = serde_json::to_writer(&mut hashing, strategy);
+    let _ = serde_json::to_writer(&mut buffered, strategy);
+    let _ = std::io::Write::flush(&mut buffered);
+    drop(buffered);
     format!("{:032x}", hashing.0.digest128())
+}
+
+/// A file's carried base, checked when first asked for ([`Lineage::carried`]).
+pub struct CarriedBase<'a> {
+    lineage: &'a Lineage,
+    strategy: &'a Strategy,
+    checked: std::cell::OnceCell<Result<Option<String>, LineageError>>,
+}
+
+impl<'a> CarriedBase<'a> {
+    /// The id the file gives it, unchecked (in an older file, `versions[0]`).
+    pub fn claims(&self) -> Option<&str> {
+        self.lineage.base_id.as_deref().or(self.lineage.versions.first().map(String::as_str))
+    }
+
+    /// The base, when the file says it is version `id` and it is (checked the first time).
+    pub fn get(&self, id: &str) -> Option<&'a Strategy> {
+        if self.claims() != Some(id) {
+            return None;
+        }
+        let checked =
+            self.checked.get_or_init(|| self.lineage.checked_base(self.strategy).map(|c| c.map(|(id, _)| id)));
+        match checked {
+            Ok(Some(checked)) if checked == id => self.lineage.base.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Why it failed its check, when it was checked and failed.
+    pub fn mismatch(&self) -> Option<LineageError> {
+        self.checked.get().and_then(|c| c.clone().err())
+    }
+}
+
+/// [`super::export_compact`]'s text and the strategy's [`fingerprint`] from one serialisation:
+/// the fingerprint hashes the strategy's JSON exactly as the compact file holds it (after the
+/// header, last), so storing a version and naming it need not write the strategy twice.
+pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, String) {
+    use super::envelope::{Header, CURRENT_VERSION, FORMAT_NAME};
+    let header = Header::new(FORMAT_NAME, CURRENT_VERSION, exported_at);
+    // Serialising plain data with string keys cannot fail (see `export_compact`).
+    let header = serde_json::to_string(&header).unwrap_or_default();
+    let body = serde_json::to_string(strategy).unwrap_or_default();
+    let fp = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(body.as_bytes()));
+    let mut text = String::with_capacity(header.len() + body.len() + 13);
+    text.push_str(header.strip_suffix('}').unwrap_or(&header));
+    text.push_str(",\"strategy\":");
+    text.push_str(&body);
+    text.push('}');
+    (text, fp)
 }
 
 /// Why the ancestor a file names cannot be used.
@@ -99,6 +154,13 @@ impl Lineage {
             None => (self.versions.first() == Some(&fp)).then_some(fp),
         };
         id.map(|id| Some((id, base))).ok_or(LineageError::BaseMismatch)
+    }
+
+    /// The base the file carries, to be checked only if a merge needs it: the check
+    /// fingerprints a whole strategy, and most merges find their base at hand.
+    pub fn carried<'a>(&'a self, strategy: &'a Strategy) -> Option<CarriedBase<'a>> {
+        self.base.as_ref()?;
+        Some(CarriedBase { lineage: self, strategy, checked: std::cell::OnceCell::new() })
     }
 
     /// The file's version: its id checked against its content (`fp`, the fingerprint of the
@@ -177,6 +239,16 @@ mod tests {
         let mut edited = s.clone();
         edited.title.push('改');
         assert_ne!(fingerprint(&edited), fp);
+    }
+
+    #[test]
+    fn the_compact_text_and_the_fingerprint_made_in_one_pass_are_those_made_apart() {
+        for example in crate::examples::EXAMPLES {
+            let s = example.load().unwrap();
+            let (text, fp) = export_compact_named(&s, "2026-11-26T00:00:00Z");
+            assert_eq!(text, crate::format::export_compact(&s, "2026-11-26T00:00:00Z"), "{}", example.key);
+            assert_eq!(fp, fingerprint(&s), "{}", example.key);
+        }
     }
 
     #[test]

@@ -68,7 +68,9 @@ pub use import::{
     OtherKind, ShapeProblem, MAX_FILE_BYTES,
 };
 pub(crate) use import::{format_name, read_quietly};
-pub use lineage::{fingerprint, legacy_version, FileVersion, Lineage, LineageError, MAX_ANCESTORS};
+pub use lineage::{
+    export_compact_named, fingerprint, legacy_version, CarriedBase, FileVersion, Lineage, LineageError, MAX_ANCESTORS,
+};
 pub use open::{open, Opened};
 pub use peek::{peek_top, FileTop, TOP_BYTES};
 pub use region::{

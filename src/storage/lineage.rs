@@ -15,8 +15,8 @@ use super::versions::{Head, Named, Origin, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
 use crate::format::history::{relation, version_id, Graph, Node, Relation, MAX_GRAPH};
 use crate::format::{
-    export_member_file, export_with_lineage, fingerprint, legacy_version, Author, FileVersion, Imported, Lineage,
-    LineageError,
+    export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
+    Lineage, LineageError,
 };
 use crate::model::{Id, Strategy};
 
@@ -154,10 +154,15 @@ impl Ancestry {
     /// The version a merge of `merged` from this one and `theirs` is: two parents, named at
     /// once (the same merge made by two members has one id).
     pub fn merge_origin(&self, merged: &Strategy, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        self.merge_origin_of(&fingerprint(merged), theirs, by)
+    }
+
+    /// [`Ancestry::merge_origin`] of a merged strategy whose fingerprint is `fp`.
+    pub fn merge_origin_of(&self, fp: &str, theirs: &FileVersion, by: Option<&str>) -> Origin {
         let (ours, names_replaced) = self.named();
         let parents = vec![ours, theirs.id.clone()];
         let origin = Origin {
-            id: version_id(&fingerprint(merged), &parents),
+            id: version_id(fp, &parents),
             parents,
             nodes: theirs.graph.clone(),
             names_replaced,
@@ -328,12 +333,12 @@ impl<B: Backend> Store<B> {
 
     /// The version to merge from, of `bases` (nearest first: `Relation::Diverged`): the first
     /// whose content is at hand — in this browser's history, among `known`, or carried by the
-    /// file (`carried`, checked: `Lineage::checked_base`). `None`: none is.
+    /// file (`carried`, checked only then). `None`: none is.
     pub async fn merge_base(
         &self,
         ancestry: &Ancestry,
         bases: &[String],
-        carried: Option<(&str, &Strategy)>,
+        carried: Option<&CarriedBase<'_>>,
         known: &[&KnownVersion],
     ) -> Option<(Strategy, bool)> {
         for base in bases {
@@ -343,7 +348,7 @@ impl<B: Backend> Store<B> {
             if let Some(k) = known.iter().find(|k| k.id == *base && k.strategy.id == ancestry.current.id) {
                 return Some((k.strategy.clone(), false));
             }
-            if let Some((_, s)) = carried.filter(|(id, _)| id == base) {
+            if let Some(s) = carried.and_then(|c| c.get(base)) {
                 return Some((s.clone(), true));
             }
         }
@@ -430,11 +435,7 @@ impl<B: Backend> Store<B> {
     /// preview reads it once, for the stored strategy as well: it is the largest read).
     pub async fn common_base_in(&self, ancestry: Ancestry, file: &Imported) -> Ancestor {
         let theirs = file_version(file);
-        let carried = match file.lineage.as_ref().map(|l| l.checked_base(&file.strategy)) {
-            Some(Err(e)) => return Ancestor::Mismatch(e),
-            Some(Ok(c)) => c,
-            None => None,
-        };
+        let carried = file.lineage.as_ref().and_then(|l| l.carried(&file.strategy));
         let bases = match ancestry.relation(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
             Relation::InStep | Relation::Behind | Relation::FastForward => {
@@ -443,10 +444,12 @@ impl<B: Backend> Store<B> {
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
             Relation::Diverged { bases } => bases,
         };
-        let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));
-        match self.merge_base(&ancestry, &bases, carried, &[]).await {
+        match self.merge_base(&ancestry, &bases, carried.as_ref(), &[]).await {
             Some((base, in_file)) => Ancestor::Found { base: Box::new(base), in_file },
-            None => Ancestor::NotFound,
+            None => match carried.and_then(|c| c.mismatch()) {
+                Some(e) => Ancestor::Mismatch(e),
+                None => Ancestor::NotFound,
+            },
         }
     }
 

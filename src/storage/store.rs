@@ -202,16 +202,17 @@ impl<B: Backend> Store<B> {
     }
 
     /// [`Store::save_from`] over revision `base` only (see [`Store::save_over`]): a version
-    /// made from what was read at `base` never replaces a save made meanwhile.
+    /// made from what was read at `base` never replaces a save made meanwhile. The strategy comes
+    /// [`Prepared`] (its text made once, with its name where it is named).
     pub(super) async fn save_from_over(
         &self,
-        strategy: &Strategy,
+        prepared: &Prepared,
         now: &str,
         reason: VersionReason,
         origin: &Origin,
         base: u64,
     ) -> Result<u64, StorageError> {
-        self.write_version(&Prepared::of(strategy, now), now, reason, Some(base), Some(origin)).await
+        self.write_version(prepared, now, reason, Some(base), Some(origin)).await
     }
 
     /// Saves the open strategy over the revision it was loaded or last saved as (`base`): when

@@ -5,7 +5,7 @@
 
 use super::SyncError;
 use super::{read_file, FolderSync};
-use crate::format::FileVersion;
+use crate::format::{CarriedBase, FileVersion};
 use crate::model::merge::{merge, Side};
 use crate::model::Strategy;
 use crate::session::stopwatch::Stopwatch;
@@ -25,7 +25,7 @@ impl FolderSync {
         own_entry: Option<&FolderEntry>,
         theirs: &FileVersion,
         bases: &[String],
-        carried: Option<(&str, &Strategy)>,
+        carried: Option<&CarriedBase<'_>>,
         clock: &impl Stopwatch,
     ) -> Result<Option<Strategy>, SyncError> {
         let (nearest, graph) = ancestry.place.nearest_common(theirs);

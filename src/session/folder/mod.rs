@@ -325,19 +325,16 @@ impl FolderSync {
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
             Relation::Diverged { bases } => bases,
         };
-        // The base the file carries, checked only when a merge needs one (a fast-forward does
-        // not: its fingerprint is not computed).
-        let carried = match imported.lineage.as_ref().map(|l| l.checked_base(&imported.strategy)).transpose() {
-            Ok(carried) => carried.flatten(),
-            Err(_) => {
+        // The base the file carries, checked only when the merge needs it (its check
+        // fingerprints a whole strategy; most bases are at hand).
+        let carried = imported.lineage.as_ref().and_then(|l| l.carried(&imported.strategy));
+        let base = self.base_for(store, folder, ancestry, own_entry, &theirs, &bases, carried.as_ref(), clock).await?;
+        let Some(base) = base else {
+            if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
                 line.standing = Standing::Refused;
                 reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
                 return Ok(line);
             }
-        };
-        let carried = carried.as_ref().map(|(id, s)| (id.as_str(), *s));
-        let base = self.base_for(store, folder, ancestry, own_entry, &theirs, &bases, carried, clock).await?;
-        let Some(base) = base else {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };

@@ -17,8 +17,9 @@ struct TakenRecord {
     id: String,
     strategy: Strategy,
 }
-use crate::format::FileVersion;
+use crate::format::{export_compact_named, FileVersion};
 use crate::model::{Id, Strategy};
+use crate::storage::Prepared;
 
 impl<B: Backend> Store<B> {
     /// Stores a member's version (`strategy`, `theirs`) as it is, over `ancestry`'s revision
@@ -34,7 +35,7 @@ impl<B: Backend> Store<B> {
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
         let origin = ancestry.taken_origin(theirs, Some(by));
-        self.store_on(ancestry, strategy, origin, now).await
+        self.store_on(ancestry, strategy, &Prepared::of(strategy, now), origin, now).await
     }
 
     /// Stores a member's changes merged without a conflict (`merged`, with `theirs`) as a
@@ -47,21 +48,24 @@ impl<B: Backend> Store<B> {
         by: &str,
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
-        let origin = ancestry.merge_origin(merged, theirs, Some(by));
-        self.store_on(ancestry, merged, origin, now).await
+        // The text stored and the version's name from one serialisation.
+        let (text, fp) = export_compact_named(merged, now);
+        let origin = ancestry.merge_origin_of(&fp, theirs, Some(by));
+        self.store_on(ancestry, merged, &Prepared::with_text(text, merged, now), origin, now).await
     }
 
     async fn store_on(
         &self,
         ancestry: &mut Ancestry,
         strategy: &Strategy,
+        prepared: &Prepared,
         origin: Origin,
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
         let id = &strategy.id;
         let replaced = self.head(id).await?.next_seq;
         let revision =
-            self.save_from_over(strategy, now, VersionReason::FolderMerged, &origin, ancestry.revision).await?;
+            self.save_from_over(prepared, now, VersionReason::FolderMerged, &origin, ancestry.revision).await?;
         let kept = self.keeps_history() && self.head(id).await?.versions.iter().any(|v| v.seq == replaced);
         ancestry.advance(strategy.clone(), revision, origin, kept.then_some(replaced));
         Ok(kept.then_some(replaced))
