@@ -30,8 +30,16 @@ impl FolderSync {
     ) -> Result<Option<Strategy>, SyncError> {
         let (nearest, graph) = ancestry.place.nearest_common(theirs);
         let first = &bases[..bases.len().min(1)];
-        let at_hand: Vec<&KnownVersion> = self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).collect();
+        let at_hand: Vec<&KnownVersion> =
+            self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
         let at_once = store.merge_base(ancestry, first, carried, &at_hand).await;
+        if let (Some((base, _)), [id]) = (&at_once, first) {
+            if !at_hand.iter().any(|k| k.id == *id) {
+                // Kept for the next file of this reading, and the same in memory as this one:
+                // what the merge leaves unchanged is then shared, and compared at once.
+                self.bases.push(KnownVersion { id: id.clone(), strategy: base.clone() });
+            }
+        }
         let mut more = Vec::new();
         if at_once.is_none() || nearest.len() > 1 {
             more = store.taken_versions(&self.strategy).await.map_err(SyncError::Storage)?;

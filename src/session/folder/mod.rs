@@ -107,11 +107,22 @@ pub struct FolderSync {
     last_taken: Vec<(String, KnownVersion)>,
     /// The members' files' tops, as last read.
     seen: Vec<SeenTop>,
+    /// Versions read whole from storage as a merge's base during this reading: most members'
+    /// files are merged from the same one.
+    bases: Vec<KnownVersion>,
 }
 
 impl FolderSync {
     pub fn new(me: Me, strategy: Id) -> FolderSync {
-        FolderSync { me, strategy, written: None, known: Vec::new(), last_taken: Vec::new(), seen: Vec::new() }
+        FolderSync {
+            me,
+            strategy,
+            written: None,
+            known: Vec::new(),
+            last_taken: Vec::new(),
+            seen: Vec::new(),
+            bases: Vec::new(),
+        }
     }
 
     /// The own file's name.
@@ -203,6 +214,7 @@ impl FolderSync {
         // The own file's version stays at hand, older ones go.
         let written = self.written.clone();
         self.known.retain(|k| written.as_deref() == Some(k.id.as_str()));
+        self.bases.clear();
         if !whole.is_empty() {
             let mut ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
             for (entry, member) in whole {
