@@ -22,6 +22,7 @@
 # and generate steps):
 #   BENCH_ONLY=region node tests/bench/run.mjs && cargo run --release --bin bench -- report target/bench/raw.json target/bench/latest.json
 #   BENCH_ONLY=folder node tests/bench/run.mjs && …  (the same report)
+#   BENCH_ONLY=merge node tests/bench/run.mjs && …   (the merge preview of two edited copies of large)
 #   BENCH_ONLY=round node tests/bench/run.mjs && …  (照会・共同作業 with large: the 入力状況 table;
 #                                                   20 sections' workbooks of the town size read back)
 set -euo pipefail

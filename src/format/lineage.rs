@@ -107,6 +107,41 @@ impl<'a> CarriedBase<'a> {
     }
 }
 
+/// The strategy's JSON exactly as file `text` holds it, and that text's hash: the file's
+/// [`fingerprint`] when a build that writes the strategy as this one does wrote the file compact
+/// (the file's version id, made from that hash, then proves it). `None` when the text holds no
+/// strategy. A scan of the text up to the strategy's end, without building anything (what
+/// follows it, the carried base, is not read).
+pub fn written_strategy(text: &str) -> Option<(&str, String)> {
+    use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
+    use serde_json::value::RawValue;
+    use std::borrow::Cow;
+    /// Takes the top-level object's `strategy` and stops there.
+    struct Strategy<'a, 'o>(&'o mut Option<&'a RawValue>);
+    impl<'a> Visitor<'a> for Strategy<'a, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a file")
+        }
+        fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<(), M::Error> {
+            while let Some(key) = map.next_key::<Cow<'a, str>>()? {
+                if key == "strategy" {
+                    *self.0 = Some(map.next_value()?);
+                    return Ok(());
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut found = None;
+    // Stopping before the object's end, the reading ends in an error: the value is what counts.
+    let _ = serde_json::Deserializer::from_str(text).deserialize_map(Strategy(&mut found));
+    let raw = found?.get();
+    Some((raw, format!("{:032x}", xxhash_rust::xxh3::xxh3_128(raw.as_bytes()))))
+}
+
 /// [`super::export_compact`]'s text and the strategy's [`fingerprint`] from one serialisation:
 /// the fingerprint hashes the strategy's JSON exactly as the compact file holds it (after the
 /// header, last), so storing a version and naming it need not write the strategy twice.
@@ -249,6 +284,27 @@ mod tests {
             assert_eq!(text, crate::format::export_compact(&s, "2026-11-26T00:00:00Z"), "{}", example.key);
             assert_eq!(fp, fingerprint(&s), "{}", example.key);
         }
+    }
+
+    #[test]
+    fn the_strategy_as_a_file_writes_it_hashes_to_its_fingerprint_when_compact() {
+        let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
+        let lineage = Lineage { base: Some(s.clone()), ..Lineage::default() };
+        let author = crate::format::Author { id: "m1".into(), name: "田中".into(), role: None };
+        let compact = crate::format::export_member_file(&s, "t", &lineage, &author);
+        let (text, fp) = written_strategy(&compact).unwrap();
+        assert_eq!(fp, fingerprint(&s));
+        assert_eq!(serde_json::from_str::<Strategy>(text).unwrap(), s);
+        // Indented: the same strategy, another text, so not its fingerprint (the full check
+        // then names it).
+        let pretty = crate::format::export(&s, "t");
+        let (text, fp) = written_strategy(&pretty).unwrap();
+        assert_eq!(serde_json::from_str::<Strategy>(text).unwrap(), s);
+        assert_ne!(fp, fingerprint(&s));
+        assert_eq!(written_strategy(&format!("\u{FEFF}{compact}")).map(|(_, fp)| fp), Some(fingerprint(&s)));
+        assert_eq!(written_strategy("{\"format\":\"x\"}"), None);
+        assert_eq!(written_strategy("not json"), None);
+        assert_eq!(written_strategy("{\"strategy\":"), None, "cut short");
     }
 
     #[test]

@@ -69,7 +69,8 @@ pub use import::{
 };
 pub(crate) use import::{format_name, read_quietly};
 pub use lineage::{
-    export_compact_named, fingerprint, legacy_version, CarriedBase, FileVersion, Lineage, LineageError, MAX_ANCESTORS,
+    export_compact_named, fingerprint, legacy_version, written_strategy, CarriedBase, FileVersion, Lineage,
+    LineageError, MAX_ANCESTORS,
 };
 pub use open::{open, Opened};
 pub use peek::{peek_top, FileTop, TOP_BYTES};

@@ -213,6 +213,19 @@ pub fn file_version(file: &Imported) -> FileVersion {
     }
 }
 
+/// [`file_version`], trying first the fingerprint that the file's own text gives (`written`, see
+/// `format::written_strategy`): when the file's id is made from it, the file holds the version it
+/// names, and its strategy need not be written out again to be named.
+pub fn file_version_written(file: &Imported, written: Option<&str>) -> FileVersion {
+    if let (Some(fp), Some(lineage)) = (written, &file.lineage) {
+        let version = lineage.version(fp);
+        if lineage.head.as_deref() == Some(version.id.as_str()) {
+            return version;
+        }
+    }
+    file_version(file)
+}
+
 /// Where the version to merge from is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ancestor {
@@ -332,7 +345,7 @@ impl<B: Backend> Store<B> {
     }
 
     /// The version to merge from, of `bases` (nearest first: `Relation::Diverged`): the first
-    /// whose content is at hand — in this browser's history, among `known`, or carried by the
+    /// whose content is at hand — among `known`, in this browser's history, or carried by the
     /// file (`carried`, checked only then). `None`: none is.
     pub async fn merge_base(
         &self,
@@ -342,11 +355,12 @@ impl<B: Backend> Store<B> {
         known: &[&KnownVersion],
     ) -> Option<(Strategy, bool)> {
         for base in bases {
-            if let Some(s) = self.content_of(ancestry, base).await {
-                return Some((s, false));
-            }
+            // At hand first: reading it from the history parses it.
             if let Some(k) = known.iter().find(|k| k.id == *base && k.strategy.id == ancestry.current.id) {
                 return Some((k.strategy.clone(), false));
+            }
+            if let Some(s) = self.content_of(ancestry, base).await {
+                return Some((s, false));
             }
             if let Some(s) = carried.and_then(|c| c.get(base)) {
                 return Some((s.clone(), true));

@@ -754,7 +754,67 @@ async function roundBooksBench() {
   }
 }
 
-/** BENCH_ONLY=region, folder or round: only that part is measured; its samples (keys starting with
+/** The merge preview: two edited copies of large (100 scattered edits each, 10 the same fields).
+ *  The common version is imported, this computer's copy replaces it (the common version stays
+ *  in the history, pinned), then the file is picked: from the pick to the preview offering
+ *  統合する with its counts (reading the file, finding and reading the common version, the
+ *  merge), and the merge alone (the app's own measure). */
+async function mergeBench() {
+  for (let i = 0; i < RUNS.merges; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(BASE);
+    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+    const r = await page.evaluate(async () => {
+      const tick = () => new Promise((ok) => setTimeout(ok, 10));
+      const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
+      const q = (id) => document.querySelector(`[data-testid=${id}]`);
+      async function pick(name) {
+        for (let i = 0; i < 500 && !q('import-file'); i++) await tick();
+        const text = await (await fetch(`__bench/${name}.json`)).text();
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], `${name}.json`, { type: 'application/json' }));
+        q('import-file').files = dt.files;
+        performance.clearMeasures();
+        const started = performance.now();
+        q('import-file').dispatchEvent(new Event('change', { bubbles: true }));
+        for (let i = 0; i < 3000 && !q('import-preview'); i++) await tick();
+        return started;
+      }
+      async function confirm(choice) {
+        q(choice)?.click();
+        await tick();
+        q('import-confirm').click();
+        for (let i = 0; i < 3000 && measure('shirube:store') === undefined; i++) await tick();
+        // The app opens what it stored: back to the list once it has.
+        for (let i = 0; i < 3000 && !q('overview'); i++) await tick();
+        location.hash = '#/';
+        for (let i = 0; i < 3000 && !q('import-file'); i++) await tick();
+        await new Promise((ok) => setTimeout(ok, 1500));
+      }
+      await pick('merge-base');
+      await confirm(null);
+      await pick('merge-ours');
+      await confirm('choice-replace');
+      const started = await pick('merge-theirs');
+      for (let i = 0; i < 3000 && !q('merge-summary') && !q('merge-unavailable'); i++) {
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+      const toPreview = performance.now() - started;
+      return { toPreview, merge: measure('shirube:merge'), summary: q('merge-summary')?.textContent ?? q('merge-unavailable')?.textContent ?? 'no preview' };
+    });
+    if (r.summary.startsWith('ファイルから')) {
+      add('merge_large_preview', r.toPreview);
+      add('merge_large', r.merge);
+    } else {
+      missing.merge_large_preview = `no merge offered: ${r.summary.slice(0, 80)}`;
+    }
+    if (i === 0) log(`merge large: ${r.toPreview.toFixed(1)} ms to the preview, the merge ${r.merge?.toFixed(1)} ms; ${r.summary}`);
+    notes.merge_large_preview = r.summary;
+    await context.close();
+  }
+}
+
+/** BENCH_ONLY=region, folder, merge or round: only that part is measured; its samples (keys starting with
  *  `prefix`) replace those of an earlier target/bench/raw.json (the other figures are kept), or
  *  make a raw.json of their own. */
 async function only(part, prefix, name) {
@@ -776,6 +836,7 @@ async function only(part, prefix, name) {
 }
 if (process.env.BENCH_ONLY === 'folder') await only(folderBench, 'folder_', 'folder');
 if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'region');
+if (process.env.BENCH_ONLY === 'merge') await only(mergeBench, 'merge_', 'merge');
 if (process.env.BENCH_ONLY === 'round') await only(async () => { await roundBench(); await roundBooksBench(); }, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
@@ -846,62 +907,7 @@ try {
   }
 
   // ── merge: two edited copies of large (100 scattered edits each, 10 the same fields) ──
-  // The common version is imported, this computer's copy replaces it (the common version stays
-  // in the history, pinned), then the file is picked: from the pick to the preview offering
-  // 統合する with its counts (reading the file, finding and reading the common version, the
-  // merge), and the merge alone (the app's own measure).
-  for (let i = 0; i < RUNS.merges; i++) {
-    const { context, page } = await freshPage();
-    await page.goto(BASE);
-    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
-    const r = await page.evaluate(async () => {
-      const tick = () => new Promise((ok) => setTimeout(ok, 10));
-      const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
-      const q = (id) => document.querySelector(`[data-testid=${id}]`);
-      async function pick(name) {
-        for (let i = 0; i < 500 && !q('import-file'); i++) await tick();
-        const text = await (await fetch(`__bench/${name}.json`)).text();
-        const dt = new DataTransfer();
-        dt.items.add(new File([text], `${name}.json`, { type: 'application/json' }));
-        q('import-file').files = dt.files;
-        performance.clearMeasures();
-        const started = performance.now();
-        q('import-file').dispatchEvent(new Event('change', { bubbles: true }));
-        for (let i = 0; i < 3000 && !q('import-preview'); i++) await tick();
-        return started;
-      }
-      async function confirm(choice) {
-        q(choice)?.click();
-        await tick();
-        q('import-confirm').click();
-        for (let i = 0; i < 3000 && measure('shirube:store') === undefined; i++) await tick();
-        // The app opens what it stored: back to the list once it has.
-        for (let i = 0; i < 3000 && !q('overview'); i++) await tick();
-        location.hash = '#/';
-        for (let i = 0; i < 3000 && !q('import-file'); i++) await tick();
-        await new Promise((ok) => setTimeout(ok, 1500));
-      }
-      await pick('merge-base');
-      await confirm(null);
-      await pick('merge-ours');
-      await confirm('choice-replace');
-      const started = await pick('merge-theirs');
-      for (let i = 0; i < 3000 && !q('merge-summary') && !q('merge-unavailable'); i++) {
-        await new Promise((ok) => requestAnimationFrame(ok));
-      }
-      const toPreview = performance.now() - started;
-      return { toPreview, merge: measure('shirube:merge'), summary: q('merge-summary')?.textContent ?? q('merge-unavailable')?.textContent ?? 'no preview' };
-    });
-    if (r.summary.startsWith('ファイルから')) {
-      add('merge_large_preview', r.toPreview);
-      add('merge_large', r.merge);
-    } else {
-      missing.merge_large_preview = `no merge offered: ${r.summary.slice(0, 80)}`;
-    }
-    if (i === 0) log(`merge large: ${r.toPreview.toFixed(1)} ms to the preview, the merge ${r.merge?.toFixed(1)} ms; ${r.summary}`);
-    notes.merge_large_preview = r.summary;
-    await context.close();
-  }
+  await mergeBench();
 
   // ── the shared folder: ten members' files of large read and merged (issue 46) ──
   await folderBench();

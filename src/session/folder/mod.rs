@@ -52,7 +52,7 @@ use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVers
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
-    file_version, Ancestry, Backend, Folder, FolderEntry, FolderError, KnownVersion, StorageError, Store,
+    file_version_written, Ancestry, Backend, Folder, FolderEntry, FolderError, KnownVersion, StorageError, Store,
 };
 use std::sync::Arc;
 
@@ -77,6 +77,9 @@ struct Read {
     member: String,
     bytes: usize,
     imported: Imported,
+    /// The strategy's JSON as the file holds it, and that text's hash (for a file of the
+    /// current format: see `format::written_strategy`).
+    written: Option<(String, String)>,
 }
 
 /// A member file's top as last read, with the size and time it had then: a file whose size and
@@ -294,7 +297,7 @@ impl FolderSync {
         reading: &mut Reading,
         clock: &impl Stopwatch,
     ) -> Result<Member, SyncError> {
-        let Read { file, member, bytes, imported } = read;
+        let Read { file, member, bytes, imported, written } = read;
         let by = imported
             .author
             .as_ref()
@@ -307,7 +310,11 @@ impl FolderSync {
         clock.yield_now().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
         let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
-        let theirs = file_version(&imported);
+        let theirs = file_version_written(&imported, written.as_ref().map(|(_, fp)| fp.as_str()));
+        // Their strategy's text, when it is the version their file names (kept as it is).
+        let written =
+            written.filter(|(_, fp)| imported.lineage.as_ref().is_some_and(|l| l.version(fp).id == theirs.id));
+        let written = written.as_ref().map(|(text, _)| text.as_str());
         line.version = Some(theirs.id.clone());
         let bases = match ancestry.relation(&theirs) {
             Relation::InStep => {
@@ -331,7 +338,8 @@ impl FolderSync {
                     .map_err(SyncError::Storage)?;
                 reading.stored = true;
                 reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
-                self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }).await;
+                self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }, written)
+                    .await;
                 return Ok(line);
             }
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
@@ -397,7 +405,7 @@ impl FolderSync {
         let undo = store.save_folder_merge(ancestry, &merged, &theirs, &by, now).await.map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: changes.len(), undo });
-        self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }).await;
+        self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }, written).await;
         Ok(line)
     }
 
@@ -465,7 +473,13 @@ async fn read_file<F: Folder>(
     let bytes = folder.read(file).await.map_err(|e| refused(Refusal::Unreadable(e)))?;
     match clock.timed("shirube:folder-open", || format::open(&bytes)) {
         Ok(Opened::Strategy(imported)) if imported.strategy.id == *strategy => {
-            Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported })
+            // A migrated file's text is not the strategy read from it.
+            let written = match imported.migrated_from {
+                None => std::str::from_utf8(&bytes).ok().and_then(format::written_strategy),
+                Some(_) => None,
+            };
+            let written = written.map(|(text, fp)| (text.to_owned(), fp));
+            Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
         }
         Ok(Opened::Strategy(imported)) => Err(refused(Refusal::OtherStrategy { found: imported.strategy.id })),
         Ok(_) => Err(refused(Refusal::NotAStrategy)),

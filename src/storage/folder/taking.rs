@@ -74,9 +74,25 @@ impl<B: Backend> Store<B> {
     /// Keeps `version` (`strategy`) as the one last taken from `member`, in place of the one
     /// before: a later file of theirs is most likely merged from it, and the history keeps only
     /// what this browser made. One a member, so bounded by the members.
-    pub async fn keep_taken(&self, member: &str, version: &KnownVersion) -> Result<(), StorageError> {
-        let record = TakenRecord { id: version.id.clone(), strategy: version.strategy.clone() };
-        self.write_json(&keys::taken(&version.strategy.id, member), &record).await
+    /// `written`: the strategy's JSON as the member's file holds it, when it is that version
+    /// (stored as it is, not written out again).
+    pub async fn keep_taken(
+        &self,
+        member: &str,
+        version: &KnownVersion,
+        written: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let key = keys::taken(&version.strategy.id, member);
+        match written {
+            Some(text) => {
+                let id = crate::storage::store::to_json(&version.id)?;
+                self.backend.set(&key, &format!("{{\"id\":{id},\"strategy\":{text}}}")).await
+            }
+            None => {
+                let record = TakenRecord { id: version.id.clone(), strategy: version.strategy.clone() };
+                self.write_json(&key, &record).await
+            }
+        }
     }
 
     /// The versions last taken from strategy `id`'s members (unreadable ones are left out: they
