@@ -10,6 +10,7 @@
 //! Files written before ids existed list fingerprints instead (`versions`, newest first): they
 //! read as a linear history whose ids are those fingerprints.
 
+use super::carried::CarriedVersion;
 use super::history::{is_version_id, legacy_chain, version_id, Node, MAX_GRAPH, MAX_PARENTS};
 use crate::model::Strategy;
 use schemars::JsonSchema;
@@ -29,7 +30,8 @@ pub struct Lineage {
     /// A version the file's descends from, whole: a browser that does not have it can still
     /// merge. Named by `base_id` (in an older file, by `versions[0]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base: Option<Strategy>,
+    #[schemars(with = "Option<Strategy>")]
+    pub base: Option<CarriedVersion>,
     /// The id of `base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_id: Option<String>,
@@ -73,38 +75,6 @@ pub fn fingerprint(strategy: &Strategy) -> String {
     let _ = std::io::Write::flush(&mut buffered);
     drop(buffered);
     format!("{:032x}", hashing.0.digest128())
-}
-
-/// A file's carried base, checked when first asked for ([`Lineage::carried`]).
-pub struct CarriedBase<'a> {
-    lineage: &'a Lineage,
-    strategy: &'a Strategy,
-    checked: std::cell::OnceCell<Result<Option<String>, LineageError>>,
-}
-
-impl<'a> CarriedBase<'a> {
-    /// The id the file gives it, unchecked (in an older file, `versions[0]`).
-    pub fn claims(&self) -> Option<&str> {
-        self.lineage.base_id.as_deref().or(self.lineage.versions.first().map(String::as_str))
-    }
-
-    /// The base, when the file says it is version `id` and it is (checked the first time).
-    pub fn get(&self, id: &str) -> Option<&'a Strategy> {
-        if self.claims() != Some(id) {
-            return None;
-        }
-        let checked =
-            self.checked.get_or_init(|| self.lineage.checked_base(self.strategy).map(|c| c.map(|(id, _)| id)));
-        match checked {
-            Ok(Some(checked)) if checked == id => self.lineage.base.as_ref(),
-            _ => None,
-        }
-    }
-
-    /// Why it failed its check, when it was checked and failed.
-    pub fn mismatch(&self) -> Option<LineageError> {
-        self.checked.get().and_then(|c| c.clone().err())
-    }
 }
 
 /// The strategy's JSON exactly as file `text` holds it, and that text's hash: the file's
@@ -172,32 +142,6 @@ pub enum LineageError {
 }
 
 impl Lineage {
-    /// The carried base with its id, checked: of the same strategy, and named by its content
-    /// and the parents the graph gives (in an older file: its fingerprint is `versions[0]`).
-    /// `Ok(None)` when the file carries none.
-    pub fn checked_base(&self, strategy: &Strategy) -> Result<Option<(String, &Strategy)>, LineageError> {
-        let Some(base) = &self.base else { return Ok(None) };
-        if base.id != strategy.id {
-            return Err(LineageError::OtherStrategy);
-        }
-        let fp = fingerprint(base);
-        let id = match &self.base_id {
-            Some(id) => {
-                let parents = self.graph.iter().find(|n| n.id == *id).map(|n| n.parents.as_slice()).unwrap_or_default();
-                (version_id(&fp, parents) == *id || *id == fp).then(|| id.clone())
-            }
-            None => (self.versions.first() == Some(&fp)).then_some(fp),
-        };
-        id.map(|id| Some((id, base))).ok_or(LineageError::BaseMismatch)
-    }
-
-    /// The base the file carries, to be checked only if a merge needs it: the check
-    /// fingerprints a whole strategy, and most merges find their base at hand.
-    pub fn carried<'a>(&'a self, strategy: &'a Strategy) -> Option<CarriedBase<'a>> {
-        self.base.as_ref()?;
-        Some(CarriedBase { lineage: self, strategy, checked: std::cell::OnceCell::new() })
-    }
-
     /// The file's version: its id checked against its content (`fp`, the fingerprint of the
     /// file's strategy) and the parents its graph gives. A file whose content is not the version
     /// its id names (edited after it was written, by hand or by another program) is a version
@@ -289,7 +233,7 @@ mod tests {
     #[test]
     fn the_strategy_as_a_file_writes_it_hashes_to_its_fingerprint_when_compact() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
-        let lineage = Lineage { base: Some(s.clone()), ..Lineage::default() };
+        let lineage = Lineage { base: Some(s.clone().into()), ..Lineage::default() };
         let author = crate::format::Author { id: "m1".into(), name: "田中".into(), role: None };
         let compact = crate::format::export_member_file(&s, "t", &lineage, &author);
         let (text, fp) = written_strategy(&compact).unwrap();
@@ -305,30 +249,6 @@ mod tests {
         assert_eq!(written_strategy("{\"format\":\"x\"}"), None);
         assert_eq!(written_strategy("not json"), None);
         assert_eq!(written_strategy("{\"strategy\":"), None, "cut short");
-    }
-
-    #[test]
-    fn a_carried_base_must_be_the_named_version_of_the_same_strategy() {
-        let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
-        let mut base = s.clone();
-        base.title = "元の版".into();
-        let fp = fingerprint(&base);
-        let good = Lineage { versions: vec![fp.clone()], base: Some(base.clone()), ..Lineage::default() };
-        assert_eq!(good.checked_base(&s), Ok(Some((fp.clone(), &base))), "an older file's");
-        let wrong = Lineage { versions: vec![fingerprint(&s)], base: Some(base.clone()), ..Lineage::default() };
-        assert_eq!(wrong.checked_base(&s), Err(LineageError::BaseMismatch));
-        let other = crate::model::Strategy { id: crate::model::Id::new("str"), ..base.clone() };
-        let foreign = Lineage { versions: vec![fingerprint(&other)], base: Some(other), ..Lineage::default() };
-        assert_eq!(foreign.checked_base(&s), Err(LineageError::OtherStrategy));
-        assert_eq!(Lineage::default().checked_base(&s), Ok(None));
-        // Named by its history: its id must be its content's with the parents the graph gives.
-        let root = "0".repeat(32);
-        let id = version_id(&fp, std::slice::from_ref(&root));
-        let graph = vec![Node { id: id.clone(), parents: vec![root.clone()] }];
-        let named = Lineage { base: Some(base.clone()), base_id: Some(id.clone()), graph, ..Lineage::default() };
-        assert_eq!(named.checked_base(&s), Ok(Some((id, &base))));
-        let forged = Lineage { base_id: Some(version_id(&fp, &["1".repeat(32)])), ..named };
-        assert_eq!(forged.checked_base(&s), Err(LineageError::BaseMismatch));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! panics on any input.
 
 mod author;
+mod carried;
 mod compare;
 pub mod csv;
 mod entries;
@@ -52,6 +53,7 @@ pub mod xlsx;
 mod year_source_tests;
 
 pub use author::Author;
+pub use carried::{CarriedBase, CarriedVersion};
 pub use compare::{compare, Changes};
 pub use entries::Saved;
 pub use envelope::{
@@ -69,8 +71,8 @@ pub use import::{
 };
 pub(crate) use import::{format_name, read_quietly};
 pub use lineage::{
-    export_compact_named, fingerprint, legacy_version, written_strategy, CarriedBase, FileVersion, Lineage,
-    LineageError, MAX_ANCESTORS,
+    export_compact_named, fingerprint, legacy_version, written_strategy, FileVersion, Lineage, LineageError,
+    MAX_ANCESTORS,
 };
 pub use open::{open, Opened};
 pub use peek::{peek_top, FileTop, TOP_BYTES};

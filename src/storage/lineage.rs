@@ -363,7 +363,7 @@ impl<B: Backend> Store<B> {
                 return Some((s, false));
             }
             if let Some(s) = carried.and_then(|c| c.get(base)) {
-                return Some((s.clone(), true));
+                return Some((s, true));
             }
         }
         None
@@ -422,7 +422,7 @@ impl<B: Backend> Store<B> {
             }
         }
         let (base_id, base) = carried.unzip();
-        let lineage = Lineage { head: Some(head), graph, base, base_id, versions: Vec::new() };
+        let lineage = Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new() };
         let text = match author {
             Some(author) => export_member_file(&ancestry.current, now, &lineage, author),
             None => export_with_lineage(&ancestry.current, now, &lineage),

@@ -333,7 +333,7 @@ fn automatic_writes_are_thinned_and_the_file_carries_the_shared_version_it_chang
     a.write(&folder, &at(32));
     let file = format::import(std::str::from_utf8(&folder.get(&a.sync.own_file()).unwrap()).unwrap()).unwrap();
     let lineage = file.lineage.unwrap();
-    assert_eq!(lineage.base.map(|b| b.title), Some("版5".to_owned()));
+    assert_eq!(lineage.base.and_then(|b| b.strategy()).map(|b| b.title), Some("版5".to_owned()));
     let (r, _) = b.poll(&folder, &at(33));
     assert!(r.conflicts.is_empty() && !r.taken.is_empty(), "{r:?}");
 }
