@@ -21,7 +21,17 @@ fn shift_jis_file_from_excel_is_decoded_and_planned() {
     let got: Vec<_> = plan
         .changes
         .iter()
-        .map(|c| (c.row, c.series.as_str(), c.kind, c.year.map(|y| y.0), c.from, c.to, c.to_provisional))
+        .map(|c| {
+            (
+                c.row,
+                c.series.as_str(),
+                c.value.kind,
+                c.value.year.map(|y| y.0),
+                c.value.from,
+                c.value.to,
+                c.value.to_provisional,
+            )
+        })
         .collect();
     assert_eq!(
         got,

@@ -16,12 +16,12 @@ fn changes(plan: &CsvPlan) -> Vec<Change<'_>> {
                 c.row,
                 c.column.as_str(),
                 c.series.as_str(),
-                c.kind,
-                c.year.map(|y| y.0),
-                c.from,
-                c.to,
-                c.from_provisional,
-                c.to_provisional,
+                c.value.kind,
+                c.value.year.map(|y| y.0),
+                c.value.from,
+                c.value.to,
+                c.value.from_provisional,
+                c.value.to_provisional,
             )
         })
         .collect()
@@ -212,7 +212,7 @@ fn indicators_are_matched_by_id_then_by_a_unique_code() {
     ]);
     let plan = plan_import(&town(), &text).unwrap();
     let found: Vec<(usize, &str, Option<FiscalYear>)> =
-        plan.changes.iter().map(|c| (c.row, c.series.as_str(), c.year)).collect();
+        plan.changes.iter().map(|c| (c.row, c.series.as_str(), c.value.year)).collect();
     assert_eq!(found, [(2, "ser-births", Some(fy(2023))), (3, "ser-births", Some(fy(2024)))]);
     assert_eq!(plan.unchanged, 1);
     let expected_refusals = vec![

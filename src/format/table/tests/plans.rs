@@ -69,8 +69,8 @@ fn kitamotos_sheet_matches_adds_and_reads_by_the_csv_rules() {
 
     // An existing indicator's actual, by code; its baseline (with unit and year) unchanged.
     let actual = plan.values.changes.iter().find(|c| c.indicator == net.id).unwrap();
-    assert_eq!((actual.row, actual.column.as_str(), actual.kind), (3, "令和4年度", CellKind::Actual));
-    assert_eq!((actual.year, actual.from, actual.to), (Some(FiscalYear(2022)), None, 440.1));
+    assert_eq!((actual.row, actual.column.as_str(), actual.value.kind), (3, "令和4年度", CellKind::Actual));
+    assert_eq!((actual.value.year, actual.value.from, actual.value.to), (Some(FiscalYear(2022)), None, 440.1));
     assert_eq!(plan.values.changes.iter().filter(|c| c.indicator == net.id).count(), 1);
 
     // 「－」: no value, noted; 「abc」: refused with the sheet's row and column letter.
@@ -140,7 +140,7 @@ fn an_ambiguous_row_is_planned_once_the_user_chose() {
     assert!(plan.ambiguous.is_empty());
     assert!(plan.matched.iter().any(|m| m.row == 8 && m.indicator == chosen && m.by == MatchedBy::Chosen));
     let c = plan.values.changes.iter().find(|c| c.row == 8).unwrap();
-    assert_eq!((c.indicator.clone(), c.to, c.year), (chosen, 3.0, Some(FiscalYear(2022))));
+    assert_eq!((c.indicator.clone(), c.value.to, c.value.year), (chosen, 3.0, Some(FiscalYear(2022))));
 }
 
 #[test]
