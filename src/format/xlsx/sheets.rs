@@ -97,8 +97,19 @@ impl Cursor<'_> {
         self.row += 1;
         Ok(())
     }
+
+    /// The 計 row under a table of initiatives: the total in its third cell (the amounts'
+    /// column), `columns` cells in all as the table has.
+    fn total(&mut self, total: Option<Money>, columns: usize, merge_b_to_d: bool) -> Result<(), XlsxError> {
+        let looks = self.looks;
+        let mut cells = [(Value::Text(""), &looks.text); 6];
+        cells[0] = (Value::Text("計"), &looks.total_label);
+        cells[2] = (Value::Money(total), &looks.money_total);
+        self.cells(&cells[..columns], merge_b_to_d)
+    }
 }
 
+#[derive(Clone, Copy)]
 enum Value<'a> {
     Text(&'a str),
     Money(Option<Money>),
@@ -180,7 +191,7 @@ fn measure(
     }
 
     at.across(&format!("{} 事業実績", y(d.year)), &looks.section)?;
-    let (h, t, w, money, c) = (&looks.header, &looks.text, &looks.wrapped, &looks.money, &looks.centred);
+    let (h, w, money, c) = (&looks.header, &looks.wrapped, &looks.money, &looks.centred);
     at.cells(
         &[
             (Value::Text("事業名"), h),
@@ -202,15 +213,7 @@ fn measure(
             true,
         )?;
     }
-    at.cells(
-        &[
-            (Value::Text("計"), &looks.total_label),
-            (Value::Text(""), t),
-            (Value::Money(d.settled_total), &looks.money_total),
-            (Value::Text(""), t),
-        ],
-        true,
-    )?;
+    at.total(d.settled_total, 4, true)?;
 
     kpis(at, s, m, d.year, style, y)?;
 
@@ -249,17 +252,7 @@ fn measure(
             false,
         )?;
     }
-    at.cells(
-        &[
-            (Value::Text("計"), &looks.total_label),
-            (Value::Text(""), t),
-            (Value::Money(d.budget_total), &looks.money_total),
-            (Value::Text(""), t),
-            (Value::Text(""), t),
-            (Value::Text(""), t),
-        ],
-        false,
-    )?;
+    at.total(d.budget_total, 6, false)?;
     let notes: Vec<&str> = d.evaluations.iter().flatten().map(|e| e.notes.trim()).filter(|t| !t.is_empty()).collect();
     at.labelled("補足", &notes.join("\n"))?;
     Ok(())
