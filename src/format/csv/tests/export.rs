@@ -252,24 +252,11 @@ fn evaluations_one_row_per_measure_and_year() {
     let s = by_key("hokuto").unwrap().load().unwrap();
     let rows = cells(&evaluations(&s, YearStyle::Japanese));
     assert_eq!(
-        rows[0],
-        [
-            "目標区分",
-            "目標番号",
-            "施策番号",
-            "施策名",
-            "担当課",
-            "年度",
-            "評価の段階",
-            "評価",
-            "成果",
-            "課題",
-            "改善点及び方向性",
-            "次年度実施計画",
-            "補足",
-            "評価者",
-            "評価日"
-        ]
+        rows[0].join(","),
+        concat!(
+            "目標区分,目標番号,施策番号,施策名,担当課,年度,",
+            "評価の段階,評価,成果,課題,改善点及び方向性,次年度実施計画,補足,評価者,評価日"
+        )
     );
     assert_eq!(rows.len(), 1 + 17, "the seeds rate 17 measures for 令和5年度");
     let membership = rows.iter().find(|r| r[3] == "町内会等への加入促進").unwrap();
