@@ -20,6 +20,7 @@ mod everything;
 mod frame_tests;
 #[cfg(test)]
 mod grant_tests;
+mod header;
 pub mod history;
 mod import;
 mod lineage;
@@ -55,12 +56,13 @@ pub use author::Author;
 pub use compare::{compare, Changes};
 pub use entries::Saved;
 pub use envelope::{
-    export, export_compact, export_member_file, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR,
+    export, export_compact, export_member_file, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME,
 };
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
+pub use header::GENERATOR;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use import::read;
 pub use import::{

@@ -6,7 +6,8 @@
 use super::error::classify;
 use super::sniff::{check_envelope, parse};
 use super::ImportError;
-use crate::format::envelope::{Header, CURRENT_VERSION, FORMAT_NAME};
+use crate::format::envelope::{CURRENT_VERSION, FORMAT_NAME};
+use crate::format::header::Header;
 use crate::format::migrations::{migrate, Migration, MIGRATIONS};
 use crate::format::{Author, Lineage};
 use crate::model::{errors, validate, Problem, ProblemKind, Strategy};
