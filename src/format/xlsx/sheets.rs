@@ -157,7 +157,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
         if at.row > 1 {
             breaks.push(at.row);
         }
-        measure(&mut at, s, g, m, year, style, &y)?;
+        measure(&mut at, s, g, m, year, style)?;
         at.row += 1;
     }
     if s.measures().next().is_none() {
@@ -177,9 +177,9 @@ fn measure(
     m: &Measure,
     year: FiscalYear,
     style: YearStyle,
-    y: &dyn Fn(FiscalYear) -> String,
 ) -> Result<(), XlsxError> {
     let looks = at.looks;
+    let y = |fy| locale::year(fy, Language::Ja, style);
     let d = sheet(s, m, year);
     at.across(&numbered(g.kind.japanese(), &g.number, &g.title), &looks.section)?;
     let priority = if m.priority { " 【重点施策】" } else { "" };
@@ -215,7 +215,7 @@ fn measure(
     }
     at.total(d.settled_total, 4, true)?;
 
-    kpis(at, s, m, d.year, style, y)?;
+    kpis(at, s, m, d.year, style)?;
 
     evaluations(at, &d.evaluations)?;
     // Next year's plan is the section's (一次評価), else the first stage that wrote one.
@@ -288,15 +288,9 @@ fn evaluations(at: &mut Cursor<'_>, stages: &[Option<&Evaluation>; 3]) -> Result
 /// 指標 (番号, 名称, 系列), 達成状況 with the rating and the town's verdict of the year, 当初値,
 /// 目標値 (a target in words as written), the year's 実績 and 進捗. Nothing when the measure has
 /// no KPI.
-fn kpis(
-    at: &mut Cursor<'_>,
-    s: &Strategy,
-    m: &Measure,
-    year: FiscalYear,
-    style: YearStyle,
-    y: &dyn Fn(FiscalYear) -> String,
-) -> Result<(), XlsxError> {
+fn kpis(at: &mut Cursor<'_>, s: &Strategy, m: &Measure, year: FiscalYear, style: YearStyle) -> Result<(), XlsxError> {
     let looks = at.looks;
+    let y = |fy| locale::year(fy, Language::Ja, style);
     let indicators: Vec<_> = m.kpis.iter().filter_map(|id| s.indicator(id)).collect();
     if indicators.is_empty() {
         return Ok(());
