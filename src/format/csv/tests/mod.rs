@@ -48,6 +48,16 @@ pub(super) fn refusals(plan: &CsvPlan) -> Vec<(usize, &str, RefusalReason)> {
     plan.refused.iter().map(|r| (r.row, r.column.as_str(), r.reason.clone())).collect()
 }
 
+/// A file as the exporters write it: a BOM, then each line ended by CRLF.
+pub(super) fn file(lines: &[&str]) -> String {
+    let mut out = String::from("\u{feff}");
+    for line in lines {
+        out.push_str(line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
 pub(super) fn fy(y: i32) -> FiscalYear {
     FiscalYear(y)
 }
