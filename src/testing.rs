@@ -24,3 +24,23 @@ pub(crate) fn memory_store(
     }
     (mem, store)
 }
+
+/// A backend that says it is of another kind: the memory backend as the page's IndexedDB
+/// (storage that keeps what is saved, so that a session is persistent, as in the browser) or as
+/// `localStorage`. Everything else is the wrapped backend's.
+pub(crate) struct Posing<B>(pub B, pub crate::storage::BackendKind);
+
+impl<B: crate::storage::Backend> crate::storage::Backend for Posing<B> {
+    async fn get(&self, key: &str) -> Result<Option<String>, crate::storage::StorageError> {
+        self.0.get(key).await
+    }
+    async fn keys(&self) -> Result<Vec<String>, crate::storage::StorageError> {
+        self.0.keys().await
+    }
+    async fn apply(&self, writes: Vec<crate::storage::Write>) -> Result<(), crate::storage::StorageError> {
+        self.0.apply(writes).await
+    }
+    fn kind(&self) -> crate::storage::BackendKind {
+        self.1
+    }
+}

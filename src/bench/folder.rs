@@ -70,6 +70,30 @@ pub fn sync_natively(
     (took, reading, completed(store.load(&start.strategy.id)).expect("stored"))
 }
 
+/// The sync of a folder that `generate-folder` wrote in `dir` (its start file and `share/`),
+/// natively, alone (to profile it): what it took, as a line.
+pub fn sync_folder_dir(dir: &str) -> Result<String, String> {
+    let read = |p: String| std::fs::read_to_string(&p).map_err(|e| format!("{p}: {e}"));
+    let start = read(format!("{dir}/folder-start.json"))?;
+    let share = format!("{dir}/share");
+    let mut names: Vec<String> = std::fs::read_dir(&share)
+        .map_err(|e| format!("{share}: {e}"))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    let members = names
+        .into_iter()
+        .map(|n| Ok((n.clone(), read(format!("{share}/{n}"))?)))
+        .collect::<Result<Vec<(String, String)>, String>>()?;
+    let (took, reading, _) = sync_natively(&start, &members);
+    Ok(format!(
+        "folder sync natively (release): {:.0} ms for {} members' files; {} taken",
+        took.as_secs_f64() * 1e3,
+        members.len(),
+        reading.taken.len()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

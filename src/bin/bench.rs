@@ -43,9 +43,8 @@ fn main() {
             std::fs::write(out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
         }
         ["generate-merge", size, seed, dir] => {
-            // The merge benchmark's files: the common version, this computer's copy and the
-            // file's copy (each 100 scattered edits, 10 of them the same fields), the file naming
-            // the common version as its starting point.
+            // The merge benchmark's files: the common version, this computer's copy and the file's
+            // (100 scattered edits each, 10 the same fields), the file naming the common version.
             use shirube::format::{export, export_with_lineage, fingerprint, Lineage};
             let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
             let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
@@ -101,20 +100,7 @@ fn main() {
                 reading.refused.len()
             );
         }
-        ["folder-sync", dir] => {
-            // The sync of a folder made by `generate-folder`, natively, alone (to profile it).
-            let read = |p: String| std::fs::read_to_string(&p).unwrap_or_else(|e| fail(format!("{p}: {e}")));
-            let start = read(format!("{dir}/folder-start.json"));
-            let share = format!("{dir}/share");
-            let mut names: Vec<String> = std::fs::read_dir(&share)
-                .unwrap_or_else(|e| fail(format!("{share}: {e}")))
-                .filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .collect();
-            names.sort();
-            let members: Vec<(String, String)> = names.into_iter().map(|n| (n.clone(), read(format!("{share}/{n}")))).collect();
-            let (took, reading, _) = shirube::bench::folder::sync_natively(&start, &members);
-            println!("folder sync natively (release): {:.0} ms for {} members' files; {} taken", took.as_secs_f64() * 1e3, members.len(), reading.taken.len());
-        }
+        ["folder-sync", dir] => println!("{}", shirube::bench::folder::sync_folder_dir(dir).unwrap_or_else(|e| fail(e))),
         ["generate-round-books", size, seed, dir] => println!("{}", round_books(size, seed, dir).unwrap_or_else(|e| fail(e))),
         ["generate-region", towns, seed, out] => {
             // The regional view's file: a region of town-size strategies (179: Hokkaido).

@@ -1,14 +1,12 @@
 //! The version a file carries whole (`lineage.base`), so that a browser that lacks it can still
-//! merge: kept as the text the file holds until a merge needs it, then checked and parsed once.
+//! merge: kept as the text the file holds until a merge needs it (`Lineage::carried`), then
+//! checked and parsed once.
 //! Most merges find their base at hand, and parsing and naming a large strategy is most of
 //! reading a member's file.
 
-use super::history::version_id;
-use super::lineage::{fingerprint, Lineage, LineageError};
 use crate::model::Strategy;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
-use std::cell::OnceCell;
 
 /// A version carried whole: as read from a file, its JSON text; as written, the strategy.
 #[derive(Clone, Debug)]
@@ -34,7 +32,7 @@ impl CarriedVersion {
     }
 
     /// The hash of its text, when it is the text a file holds (see `format::written_strategy`).
-    fn written_fingerprint(&self) -> Option<String> {
+    pub(super) fn written_fingerprint(&self) -> Option<String> {
         match self {
             CarriedVersion::Text(text) => Some(format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.get().as_bytes()))),
             CarriedVersion::Strategy(_) => None,
@@ -66,70 +64,11 @@ impl<'de> Deserialize<'de> for CarriedVersion {
     }
 }
 
-impl Lineage {
-    /// The carried base with its id, checked: of the same strategy as `strategy`, and named by
-    /// its content and the parents the graph gives (in an older file: its fingerprint is
-    /// `versions[0]`). `Ok(None)` when the file carries none.
-    pub fn checked_base(&self, strategy: &Strategy) -> Result<Option<(String, Strategy)>, LineageError> {
-        let Some(carried) = &self.base else { return Ok(None) };
-        let base = carried.strategy().ok_or(LineageError::BaseMismatch)?;
-        if base.id != strategy.id {
-            return Err(LineageError::OtherStrategy);
-        }
-        let names = |fp: &str| match &self.base_id {
-            Some(id) => {
-                let parents = self.graph.iter().find(|n| n.id == *id).map(|n| n.parents.as_slice()).unwrap_or_default();
-                (version_id(fp, parents) == *id || *id == fp).then(|| id.clone())
-            }
-            None => (self.versions.first().map(String::as_str) == Some(fp)).then(|| fp.to_owned()),
-        };
-        // The text as written names it when a build like this one wrote it; else its content
-        // written out again.
-        let id = carried.written_fingerprint().and_then(|fp| names(&fp)).or_else(|| names(&fingerprint(&base)));
-        id.map(|id| Some((id, base))).ok_or(LineageError::BaseMismatch)
-    }
-
-    /// The base the file carries, to be checked and parsed only if a merge needs it.
-    pub fn carried<'a>(&'a self, strategy: &'a Strategy) -> Option<CarriedBase<'a>> {
-        self.base.as_ref()?;
-        Some(CarriedBase { lineage: self, strategy, checked: OnceCell::new() })
-    }
-}
-
-/// A file's carried base, checked when first asked for ([`Lineage::carried`]).
-pub struct CarriedBase<'a> {
-    lineage: &'a Lineage,
-    strategy: &'a Strategy,
-    checked: OnceCell<Result<Option<(String, Strategy)>, LineageError>>,
-}
-
-impl CarriedBase<'_> {
-    /// The id the file gives it, unchecked (in an older file, `versions[0]`).
-    pub fn claims(&self) -> Option<&str> {
-        self.lineage.base_id.as_deref().or(self.lineage.versions.first().map(String::as_str))
-    }
-
-    /// The base, when the file says it is version `id` and it is (checked the first time).
-    pub fn get(&self, id: &str) -> Option<Strategy> {
-        if self.claims() != Some(id) {
-            return None;
-        }
-        match self.checked.get_or_init(|| self.lineage.checked_base(self.strategy)) {
-            Ok(Some((checked, base))) if checked == id => Some(base.clone()),
-            _ => None,
-        }
-    }
-
-    /// Why it failed its check, when it was checked and failed.
-    pub fn mismatch(&self) -> Option<LineageError> {
-        self.checked.get().and_then(|c| c.clone().err())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::history::Node;
+    use crate::format::history::{version_id, Node};
+    use crate::format::{fingerprint, Lineage, LineageError};
 
     #[test]
     fn a_carried_base_must_be_the_named_version_of_the_same_strategy() {

@@ -1,17 +1,16 @@
 //! The envelope every Shirube file carries: format name, version, when and by what it was made.
 
 use super::author::Author;
+use super::header::Header;
 use super::lineage::Lineage;
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 pub const FORMAT_NAME: &str = "shirube-strategy";
 /// The version this build writes. Bump it only together with a migration from the previous one.
 pub const CURRENT_VERSION: u64 = 1;
-pub const GENERATOR: &str = concat!("Shirube ", env!("CARGO_PKG_VERSION"));
 
 /// A Shirube strategy file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -40,69 +39,6 @@ pub struct Envelope {
     /// Which versions the strategy descends from, for merging two machines' work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lineage: Option<Lineage>,
-}
-
-/// The header every Shirube file starts with — its format's name, its version, when and by what
-/// it was written — for the three kinds of file: a strategy file ([`EnvelopeRef`]), a backup of
-/// everything and a region file (`everything`, `region`, which write it flattened into their
-/// own fields). Also what their readers take from a parsed file ([`Header::of`]).
-///
-/// The schema types ([`Envelope`], `BackupFile`, `RegionFile`) spell these fields themselves:
-/// each says what they hold in its own file (the format's name, what its version covers), which
-/// is the text of the shipped schemas. So do the quick readers of a current file
-/// (`import::reading`, `region`): they read the whole file in one typed pass, which serde's
-/// flattening would replace by a buffered copy of it (and a town's file in a region file could
-/// no longer be borrowed as a slice of the text).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub(super) struct Header<'a> {
-    pub format: &'a str,
-    pub version: u64,
-    /// A strategy file's version id (see [`Envelope::head`]), between the version and the date
-    /// so that a quiet poll finds it in the first bytes; `None` in the other files.
-    pub head: Option<&'a str>,
-    pub exported_at: &'a str,
-    pub generator: &'a str,
-}
-
-impl<'a> Header<'a> {
-    /// The header this build writes for a file of `format` at `version`.
-    pub fn new(format: &'a str, version: u64, exported_at: &'a str) -> Header<'a> {
-        Header { format, version, head: None, exported_at, generator: GENERATOR }
-    }
-
-    /// The header of a parsed file, each field as far as the file gives it (an absent field, or
-    /// one of another type, reads as empty or 0). The format and version are checked on their
-    /// own (`import::check_header`), with errors that say what is wrong.
-    pub fn of(file: &'a Value) -> Header<'a> {
-        let text = |k: &str| file.get(k).and_then(Value::as_str).unwrap_or_default();
-        Header {
-            format: text("format"),
-            version: file.get("version").and_then(Value::as_u64).unwrap_or_default(),
-            head: file.get("head").and_then(Value::as_str),
-            exported_at: text("exported_at"),
-            generator: text("generator"),
-        }
-    }
-
-    /// Writes the header's fields first into a file's own (the strategy file's envelope goes on
-    /// with its author, strategy and lineage).
-    pub fn write_into<S: SerializeStruct>(&self, file: &mut S) -> Result<(), S::Error> {
-        file.serialize_field("format", self.format)?;
-        file.serialize_field("version", &self.version)?;
-        if let Some(head) = self.head {
-            file.serialize_field("head", head)?;
-        }
-        file.serialize_field("exported_at", self.exported_at)?;
-        file.serialize_field("generator", self.generator)
-    }
-}
-
-impl Serialize for Header<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut file = serializer.serialize_struct("Header", 5)?;
-        self.write_into(&mut file)?;
-        file.end()
-    }
 }
 
 /// A strategy file to write, borrowing the strategy (also each entry of a backup of everything).
@@ -174,6 +110,24 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
     serde_json::to_string(&envelope(strategy, exported_at)).unwrap_or_default()
 }
 
+/// [`export_compact`]'s text and the strategy's fingerprint (`lineage::fingerprint`) from one
+/// serialisation:
+/// the fingerprint hashes the strategy's JSON exactly as the compact file holds it (after the
+/// header, last), so storing a version and naming it need not write the strategy twice.
+pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, String) {
+    let header = Header::new(FORMAT_NAME, CURRENT_VERSION, exported_at);
+    // Serialising plain data with string keys cannot fail (see `export_compact`).
+    let header = serde_json::to_string(&header).unwrap_or_default();
+    let body = serde_json::to_string(strategy).unwrap_or_default();
+    let fp = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(body.as_bytes()));
+    let mut text = String::with_capacity(header.len() + body.len() + 13);
+    text.push_str(header.strip_suffix('}').unwrap_or(&header));
+    text.push_str(",\"strategy\":");
+    text.push_str(&body);
+    text.push('}');
+    (text, fp)
+}
+
 pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
     EnvelopeRef {
         header: Header::new(FORMAT_NAME, CURRENT_VERSION, exported_at),
@@ -186,6 +140,7 @@ pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> Enve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     /// The header a file is written with is the header read back from it; what is not text
     /// reads as empty (as the readers took it before the header was one type).

@@ -28,7 +28,8 @@
 //! `public/shirube-backup.v1.schema.json`.
 
 use super::entries::{first_of_its_id, in_entry, refuse_unsafe_region, take_array, Saved};
-use super::envelope::{envelope, Envelope, EnvelopeRef, Header};
+use super::envelope::{envelope, Envelope, EnvelopeRef};
+use super::header::Header;
 use super::import::{check_header, read_value, refuse_unsafe_ids, ImportError, Imported};
 use crate::model::region::Region;
 use crate::model::Strategy;

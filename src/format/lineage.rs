@@ -15,6 +15,7 @@ use super::history::{is_version_id, legacy_chain, version_id, Node, MAX_GRAPH, M
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 
 /// At most this many fingerprints are read from an older file's list (older builds wrote at most
 /// this many).
@@ -112,24 +113,6 @@ pub fn written_strategy(text: &str) -> Option<(&str, String)> {
     Some((raw, format!("{:032x}", xxhash_rust::xxh3::xxh3_128(raw.as_bytes()))))
 }
 
-/// [`super::export_compact`]'s text and the strategy's [`fingerprint`] from one serialisation:
-/// the fingerprint hashes the strategy's JSON exactly as the compact file holds it (after the
-/// header, last), so storing a version and naming it need not write the strategy twice.
-pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, String) {
-    use super::envelope::{Header, CURRENT_VERSION, FORMAT_NAME};
-    let header = Header::new(FORMAT_NAME, CURRENT_VERSION, exported_at);
-    // Serialising plain data with string keys cannot fail (see `export_compact`).
-    let header = serde_json::to_string(&header).unwrap_or_default();
-    let body = serde_json::to_string(strategy).unwrap_or_default();
-    let fp = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(body.as_bytes()));
-    let mut text = String::with_capacity(header.len() + body.len() + 13);
-    text.push_str(header.strip_suffix('}').unwrap_or(&header));
-    text.push_str(",\"strategy\":");
-    text.push_str(&body);
-    text.push('}');
-    (text, fp)
-}
-
 /// Why the ancestor a file names cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LineageError {
@@ -139,6 +122,66 @@ pub enum LineageError {
     /// The carried `base` is another strategy's (another id).
     #[error("the file's base version is another strategy's")]
     OtherStrategy,
+}
+
+impl Lineage {
+    /// The carried base with its id, checked: of the same strategy as `strategy`, and named by
+    /// its content and the parents the graph gives (in an older file: its fingerprint is
+    /// `versions[0]`). `Ok(None)` when the file carries none.
+    pub fn checked_base(&self, strategy: &Strategy) -> Result<Option<(String, Strategy)>, LineageError> {
+        let Some(carried) = &self.base else { return Ok(None) };
+        let base = carried.strategy().ok_or(LineageError::BaseMismatch)?;
+        if base.id != strategy.id {
+            return Err(LineageError::OtherStrategy);
+        }
+        let names = |fp: &str| match &self.base_id {
+            Some(id) => {
+                let parents = self.graph.iter().find(|n| n.id == *id).map(|n| n.parents.as_slice()).unwrap_or_default();
+                (version_id(fp, parents) == *id || *id == fp).then(|| id.clone())
+            }
+            None => (self.versions.first().map(String::as_str) == Some(fp)).then(|| fp.to_owned()),
+        };
+        // The text as written names it when a build like this one wrote it; else its content
+        // written out again.
+        let id = carried.written_fingerprint().and_then(|fp| names(&fp)).or_else(|| names(&fingerprint(&base)));
+        id.map(|id| Some((id, base))).ok_or(LineageError::BaseMismatch)
+    }
+
+    /// The base the file carries, to be checked and parsed only if a merge needs it.
+    pub fn carried<'a>(&'a self, strategy: &'a Strategy) -> Option<CarriedBase<'a>> {
+        self.base.as_ref()?;
+        Some(CarriedBase { lineage: self, strategy, checked: OnceCell::new() })
+    }
+}
+
+/// A file's carried base, checked when first asked for ([`Lineage::carried`]).
+pub struct CarriedBase<'a> {
+    lineage: &'a Lineage,
+    strategy: &'a Strategy,
+    checked: OnceCell<Result<Option<(String, Strategy)>, LineageError>>,
+}
+
+impl CarriedBase<'_> {
+    /// The id the file gives it, unchecked (in an older file, `versions[0]`).
+    pub fn claims(&self) -> Option<&str> {
+        self.lineage.base_id.as_deref().or(self.lineage.versions.first().map(String::as_str))
+    }
+
+    /// The base, when the file says it is version `id` and it is (checked the first time).
+    pub fn get(&self, id: &str) -> Option<Strategy> {
+        if self.claims() != Some(id) {
+            return None;
+        }
+        match self.checked.get_or_init(|| self.lineage.checked_base(self.strategy)) {
+            Ok(Some((checked, base))) if checked == id => Some(base.clone()),
+            _ => None,
+        }
+    }
+
+    /// Why it failed its check, when it was checked and failed.
+    pub fn mismatch(&self) -> Option<LineageError> {
+        self.checked.get().and_then(|c| c.clone().err())
+    }
 }
 
 impl Lineage {
@@ -224,7 +267,7 @@ mod tests {
     fn the_compact_text_and_the_fingerprint_made_in_one_pass_are_those_made_apart() {
         for example in crate::examples::EXAMPLES {
             let s = example.load().unwrap();
-            let (text, fp) = export_compact_named(&s, "2026-11-26T00:00:00Z");
+            let (text, fp) = crate::format::export_compact_named(&s, "2026-11-26T00:00:00Z");
             assert_eq!(text, crate::format::export_compact(&s, "2026-11-26T00:00:00Z"), "{}", example.key);
             assert_eq!(fp, fingerprint(&s), "{}", example.key);
         }

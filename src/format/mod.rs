@@ -21,6 +21,7 @@ mod everything;
 mod frame_tests;
 #[cfg(test)]
 mod grant_tests;
+mod header;
 pub mod history;
 mod import;
 mod lineage;
@@ -53,16 +54,18 @@ pub mod xlsx;
 mod year_source_tests;
 
 pub use author::Author;
-pub use carried::{CarriedBase, CarriedVersion};
+pub use carried::CarriedVersion;
 pub use compare::{compare, Changes};
 pub use entries::Saved;
 pub use envelope::{
-    export, export_compact, export_member_file, export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME, GENERATOR,
+    export, export_compact, export_compact_named, export_member_file, export_with_lineage, Envelope, CURRENT_VERSION,
+    FORMAT_NAME,
 };
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
+pub use header::GENERATOR;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use import::read;
 pub use import::{
@@ -71,8 +74,7 @@ pub use import::{
 };
 pub(crate) use import::{format_name, read_quietly};
 pub use lineage::{
-    export_compact_named, fingerprint, legacy_version, written_strategy, FileVersion, Lineage, LineageError,
-    MAX_ANCESTORS,
+    fingerprint, legacy_version, written_strategy, CarriedBase, FileVersion, Lineage, LineageError, MAX_ANCESTORS,
 };
 pub use open::{open, Opened};
 pub use peek::{peek_top, FileTop, TOP_BYTES};

@@ -23,7 +23,8 @@
 //! Schema: `public/shirube-region.v1.schema.json`.
 
 use super::entries::{first_of_its_id, in_entry, refuse_unsafe_region, take_array, Saved};
-use super::envelope::{envelope, Envelope, EnvelopeRef, Header};
+use super::envelope::{envelope, Envelope, EnvelopeRef};
+use super::header::{Headed, Header};
 use super::import::{
     check_header, classify, parse, read_current, read_value, refuse_invalid, text_of, ImportError, Imported,
 };
@@ -154,7 +155,12 @@ impl Iterator for RegionTowns<'_> {
 pub fn open_region_towns(bytes: &[u8]) -> Result<RegionTowns<'_>, ImportError> {
     let text = text_of(bytes)?;
     let (exported_at, generator, region, entries) = match read_current_region(text) {
-        Some(file) => (file.exported_at, file.generator, file.region, Entries::Slices(file.strategies.into_iter())),
+        Some(Headed { header, body }) => (
+            header.exported_at.to_owned(),
+            header.generator.to_owned(),
+            body.region,
+            Entries::Slices(body.strategies.into_iter()),
+        ),
         None => {
             let read = read_region(parse(text)?)?;
             (read.exported_at, read.generator, read.region, Entries::Read(read.towns.into_iter()))
@@ -167,27 +173,20 @@ pub fn open_region_towns(bytes: &[u8]) -> Result<RegionTowns<'_>, ImportError> {
     Ok(RegionTowns { exported_at, generator, region, entries, total, at: 0, first: HashMap::new() })
 }
 
-/// This version's region file in one pass, its towns as slices of the text; any doubt
-/// (another format or version, a region that does not read) is `None`, and the full path
-/// ([`read_region`]) decides.
+/// A region file's fields after its header, read in one pass, its towns as slices of the text.
 #[derive(Deserialize)]
-struct CurrentFile<'a> {
-    #[serde(borrow)]
-    format: std::borrow::Cow<'a, str>,
-    version: u64,
-    #[serde(default)]
-    exported_at: String,
-    #[serde(default)]
-    generator: String,
+struct CurrentRegion<'a> {
     region: Region,
     #[serde(borrow)]
     strategies: Vec<&'a RawValue>,
 }
 
-fn read_current_region(text: &str) -> Option<CurrentFile<'_>> {
-    let file: CurrentFile = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()?;
-    let current = file.format == REGION_FORMAT_NAME && file.version == REGION_VERSION;
-    (current && file.region.first_unsafe_id().is_none()).then_some(file)
+/// This version's region file in one pass; any doubt (another format or version, a region that
+/// does not read) is `None`, and the full path ([`read_region`]) decides.
+fn read_current_region(text: &str) -> Option<Headed<'_, CurrentRegion<'_>>> {
+    let file: Headed<CurrentRegion> = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()?;
+    let current = file.header.format == REGION_FORMAT_NAME && file.header.version == REGION_VERSION;
+    (current && file.body.region.first_unsafe_id().is_none()).then_some(file)
 }
 
 /// Reads a parsed region file: the header and the region (an error here refuses the file),

@@ -151,7 +151,7 @@ mod tests {
         let p = CsvPreview::plan("実績.csv".to_owned(), text.clone(), &s).unwrap();
         assert_eq!(p.plan, csv::plan_import(&s, &text).unwrap());
         assert_eq!(p.plan.changes.len(), 1);
-        assert_eq!(p.plan.changes[0].to, 123_456.0);
+        assert_eq!(p.plan.changes[0].value.to, 123_456.0);
         assert_eq!(p.letters.get("指標ID").map(String::as_str), Some("A"));
         assert_eq!((p.file.as_str(), p.text == text, p.replanned), ("実績.csv", true, false));
         assert!(matches!(

@@ -55,6 +55,17 @@ impl Prepared {
     }
 }
 
+/// A version to write: the strategy, when and why, over which revision (`None`: whatever the
+/// head is), and where it comes from (see [`Origin`]; `None`: an edit on top of the head).
+#[derive(Clone, Copy)]
+struct NewVersion<'a> {
+    prepared: &'a Prepared,
+    now: &'a str,
+    reason: VersionReason,
+    base: Option<u64>,
+    origin: Option<&'a Origin>,
+}
+
 /// Strategies, backups, garbage and preferences on top of a [`Backend`].
 pub struct Store<B: Backend> {
     pub(super) backend: B,
@@ -194,7 +205,7 @@ impl<B: Backend> Store<B> {
         let prepared = Prepared::of(strategy, now);
         let mut tries = 0;
         loop {
-            match self.write_version(&prepared, now, reason, None, origin).await {
+            match self.write_version(NewVersion { prepared: &prepared, now, reason, base: None, origin }).await {
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
                 other => return other,
             }
@@ -212,7 +223,7 @@ impl<B: Backend> Store<B> {
         origin: &Origin,
         base: u64,
     ) -> Result<u64, StorageError> {
-        self.write_version(prepared, now, reason, Some(base), Some(origin)).await
+        self.write_version(NewVersion { prepared, now, reason, base: Some(base), origin: Some(origin) }).await
     }
 
     /// Saves the open strategy over the revision it was loaded or last saved as (`base`): when
@@ -226,38 +237,24 @@ impl<B: Backend> Store<B> {
     /// [`Store::save_over`] for a strategy [`Prepared`] beforehand (the autosave prepares the
     /// open strategy where it lives, without copying it).
     pub async fn save_prepared_over(&self, prepared: Prepared, now: &str, base: u64) -> Result<u64, StorageError> {
-        self.write_version(&prepared, now, VersionReason::Saved, Some(base), None).await
+        let reason = VersionReason::Saved;
+        self.write_version(NewVersion { prepared: &prepared, now, reason, base: Some(base), origin: None }).await
     }
 
-    async fn write_version(
-        &self,
-        prepared: &Prepared,
-        now: &str,
-        reason: VersionReason,
-        base: Option<u64>,
-        origin: Option<&Origin>,
-    ) -> Result<u64, StorageError> {
+    async fn write_version(&self, version: NewVersion<'_>) -> Result<u64, StorageError> {
         // Naming the current version (a write to a file) changes the `named` record, which a
         // save checks, never the head: a save that meets one is simply made again.
-        let mut tries = 0;
+        let (named, mut tries) = (keys::named(&version.prepared.summary.id), 0);
         loop {
-            match self.write_version_once(prepared, now, reason, base, origin).await {
-                Err(StorageError::Conflict { key }) if key == keys::named(&prepared.summary.id) && tries < 3 => {
-                    tries += 1
-                }
+            match self.write_version_once(version).await {
+                Err(StorageError::Conflict { key }) if key == named && tries < 3 => tries += 1,
                 other => return other,
             }
         }
     }
 
-    async fn write_version_once(
-        &self,
-        prepared: &Prepared,
-        now: &str,
-        reason: VersionReason,
-        base: Option<u64>,
-        origin: Option<&Origin>,
-    ) -> Result<u64, StorageError> {
+    async fn write_version_once(&self, version: NewVersion<'_>) -> Result<u64, StorageError> {
+        let NewVersion { prepared, now, reason, base, origin } = version;
         let Prepared { text, summary } = prepared;
         let id = &summary.id;
         let key = keys::strategy(id);

@@ -19,24 +19,25 @@ pub fn apply(s: &mut Strategy, plan: &CsvPlan) -> usize {
 }
 
 fn write(x: &mut Series, c: &CellChange) {
-    match (c.kind, c.year) {
-        (CellKind::Actual, Some(year)) => x.write_actual(year, c.to, c.to_provisional, c.mark.as_deref()),
-        (CellKind::Interim, Some(year)) => x.set_interim(year, Some(c.to)),
+    let v = &c.value;
+    match (v.kind, v.year) {
+        (CellKind::Actual, Some(year)) => x.write_actual(year, v.to, v.to_provisional, c.mark.as_deref()),
+        (CellKind::Interim, Some(year)) => x.set_interim(year, Some(v.to)),
         (CellKind::Actual | CellKind::Interim, None) => {}
         (CellKind::Baseline, year) => {
             let year = year.or(x.baseline.as_ref().and_then(|b| b.year));
-            x.baseline = Some(Baseline { value: c.to, year });
+            x.baseline = Some(Baseline { value: v.to, year });
         }
         (CellKind::Target, year) => {
             let kept = match x.target {
                 Some(Target::Value { year, .. }) => year,
                 _ => None,
             };
-            x.target = Some(Target::Value { value: c.to, year: year.or(kept) });
+            x.target = Some(Target::Value { value: v.to, year: year.or(kept) });
         }
-        (CellKind::TargetPerYear, _) => x.target = Some(Target::PerYear { value: c.to }),
+        (CellKind::TargetPerYear, _) => x.target = Some(Target::PerYear { value: v.to }),
         (CellKind::TargetWritten, _) => {
-            if let Some(t) = &c.written {
+            if let Some(t) = &v.written {
                 x.target = Some(t.clone());
             }
         }

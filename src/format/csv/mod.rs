@@ -99,7 +99,9 @@ pub(crate) use letters::column_letter;
 pub use letters::column_letters;
 pub use notes::{session_notes, workshop_notes};
 pub(crate) use plan::plan_rows;
-pub use plan::{plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
+pub use plan::{
+    plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason, ValueChange,
+};
 pub(crate) use read::{Column, Header, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
 pub use texts::{SourceOf, TextChange, TextEdit};

@@ -50,6 +50,19 @@ pub struct CellChange {
     pub series_label: String,
     /// The indicator's unit, to show a target written in words (「維持（80%以上）」).
     pub unit: String,
+    /// What the cell writes.
+    pub value: ValueChange,
+    /// A footnote mark or remark written beside the number (「※」, 「推計」): an actual keeps it
+    /// as its comment when it has none.
+    pub mark: Option<String>,
+    /// What the series' years mean once the file is applied (an actual's year is shown by it:
+    /// 「令和5年」 for a calendar year).
+    pub basis: YearBasis,
+}
+
+/// The value a cell would write into its series, from what to what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueChange {
     pub kind: CellKind,
     /// The fiscal year of an actual or interim target; the year of a baseline or target (none
     /// when it has none, or for a per-year target).
@@ -64,12 +77,6 @@ pub struct CellChange {
     /// The target a `TargetWritten` cell sets (its `to` is the value it comes to, or 0 when a
     /// relative one has no baseline).
     pub written: Option<Target>,
-    /// A footnote mark or remark written beside the number (「※」, 「推計」): an actual keeps it
-    /// as its comment when it has none.
-    pub mark: Option<String>,
-    /// What the series' years mean once the file is applied (an actual's year is shown by it:
-    /// 「令和5年」 for a calendar year).
-    pub basis: YearBasis,
 }
 
 /// A cell read in a way the user should see: a "no value" mark, or a number with a mark.

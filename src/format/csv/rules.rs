@@ -2,7 +2,7 @@
 //! targets — unchanged, a change from what to what, or a refusal with its reason.
 
 use super::cells::{is_direction_mark, is_every_year, EVERY_YEAR};
-use super::{CellKind, RefusalReason};
+use super::{CellKind, RefusalReason, ValueChange};
 use crate::model::{parse_number, Baseline, FiscalYear, PlanPeriod, Series, Target, YearBasis};
 
 /// The year cell of a baseline or target.
@@ -36,24 +36,11 @@ fn value(text: &str) -> Result<f64, RefusalReason> {
     parse_number(text).map_err(|_| RefusalReason::NotANumber { text: text.to_owned() })
 }
 
-/// A value a cell would write.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Proposal {
-    pub kind: CellKind,
-    pub year: Option<FiscalYear>,
-    pub from: Option<f64>,
-    pub to: f64,
-    pub from_provisional: bool,
-    pub to_provisional: bool,
-    /// The whole target of a `TargetWritten` cell.
-    pub written: Option<Target>,
-}
-
 /// `Ok(None)`: the cell holds what the strategy holds.
-pub(super) type Verdict = Result<Option<Proposal>, RefusalReason>;
+pub(super) type Verdict = Result<Option<ValueChange>, RefusalReason>;
 
 fn propose(kind: CellKind, year: Option<FiscalYear>, from: Option<f64>, to: f64) -> Verdict {
-    Ok(Some(Proposal { kind, year, from, to, from_provisional: false, to_provisional: false, written: None })
+    Ok(Some(ValueChange { kind, year, from, to, from_provisional: false, to_provisional: false, written: None })
         .filter(|p| p.from != Some(p.to)))
 }
 
@@ -66,7 +53,7 @@ pub(super) fn actual(x: &Series, period: PlanPeriod, year: FiscalYear, text: &st
     }
     let to = value(text)?;
     let from_provisional = current.is_some_and(|a| a.provisional);
-    let p = Proposal {
+    let p = ValueChange {
         kind: CellKind::Actual,
         year: Some(year),
         from: current.map(|a| a.value),
@@ -163,7 +150,7 @@ fn written(x: &Series, t: Target) -> Verdict {
         return Ok(None);
     }
     let comes_to = Series { target: Some(t.clone()), ..x.clone() }.target_value();
-    Ok(Some(Proposal {
+    Ok(Some(ValueChange {
         kind: CellKind::TargetWritten,
         year: t.due_year(),
         from: x.target_value(),

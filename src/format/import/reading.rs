@@ -6,7 +6,8 @@
 use super::error::classify;
 use super::sniff::{check_envelope, parse};
 use super::ImportError;
-use crate::format::envelope::{Header, CURRENT_VERSION, FORMAT_NAME};
+use crate::format::envelope::{CURRENT_VERSION, FORMAT_NAME};
+use crate::format::header::{Headed, Header};
 use crate::format::migrations::{migrate, Migration, MIGRATIONS};
 use crate::format::{Author, Lineage};
 use crate::model::{errors, validate, Problem, ProblemKind, Strategy};
@@ -80,19 +81,11 @@ pub(in crate::format) fn read_current(text: &str) -> Option<Imported> {
 
 fn read_current_of(text: &str, current: u64) -> Option<Imported> {
     use serde::Deserialize;
-    /// The file in one pass over its text; any doubt (a header of another kind or version, a
-    /// field of another type, a duplicate key) is an error here, and the full path decides.
+    /// The file in one pass over its text, after its header; any doubt (a header of another
+    /// kind or version, a field of another type, a duplicate key) is an error here, and the full
+    /// path decides.
     #[derive(Deserialize)]
-    struct CurrentFile<'a> {
-        #[serde(borrow)]
-        format: std::borrow::Cow<'a, str>,
-        version: u64,
-        #[serde(default)]
-        head: Option<String>,
-        #[serde(default)]
-        exported_at: String,
-        #[serde(default)]
-        generator: String,
+    struct CurrentFile {
         strategy: Strategy,
         #[serde(default)]
         lineage: Option<Lineage>,
@@ -101,9 +94,9 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
-    let file = CurrentFile::deserialize(&mut de).ok()?;
+    let Headed { header, body: file } = Headed::<CurrentFile>::deserialize(&mut de).ok()?;
     de.end().ok()?;
-    if file.format != FORMAT_NAME || file.version != current {
+    if header.format != FORMAT_NAME || header.version != current {
         return None;
     }
     let problems = validate(&file.strategy).into_iter().map(|p| Problem { path: rooted(&p.path), ..p }).collect();
@@ -111,9 +104,9 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         strategy: file.strategy,
         problems,
         migrated_from: None,
-        exported_at: file.exported_at,
-        generator: file.generator,
-        lineage: with_head(file.lineage, file.head),
+        exported_at: header.exported_at.to_owned(),
+        generator: header.generator.to_owned(),
+        lineage: with_head(file.lineage, header.head.map(str::to_owned)),
         author: file.author,
     })
 }

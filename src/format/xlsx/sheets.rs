@@ -97,8 +97,19 @@ impl Cursor<'_> {
         self.row += 1;
         Ok(())
     }
+
+    /// The 計 row under a table of initiatives: the total in its third cell (the amounts'
+    /// column), `columns` cells in all as the table has.
+    fn total(&mut self, total: Option<Money>, columns: usize, merge_b_to_d: bool) -> Result<(), XlsxError> {
+        let looks = self.looks;
+        let mut cells = [(Value::Text(""), &looks.text); 6];
+        cells[0] = (Value::Text("計"), &looks.total_label);
+        cells[2] = (Value::Money(total), &looks.money_total);
+        self.cells(&cells[..columns], merge_b_to_d)
+    }
 }
 
+#[derive(Clone, Copy)]
 enum Value<'a> {
     Text(&'a str),
     Money(Option<Money>),
@@ -146,7 +157,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
         if at.row > 1 {
             breaks.push(at.row);
         }
-        measure(&mut at, s, g, m, year, style, &y)?;
+        measure(&mut at, s, g, m, year, style)?;
         at.row += 1;
     }
     if s.measures().next().is_none() {
@@ -166,9 +177,9 @@ fn measure(
     m: &Measure,
     year: FiscalYear,
     style: YearStyle,
-    y: &dyn Fn(FiscalYear) -> String,
 ) -> Result<(), XlsxError> {
     let looks = at.looks;
+    let y = |fy| locale::year(fy, Language::Ja, style);
     let d = sheet(s, m, year);
     at.across(&numbered(g.kind.japanese(), &g.number, &g.title), &looks.section)?;
     let priority = if m.priority { " 【重点施策】" } else { "" };
@@ -180,7 +191,7 @@ fn measure(
     }
 
     at.across(&format!("{} 事業実績", y(d.year)), &looks.section)?;
-    let (h, t, w, money, c) = (&looks.header, &looks.text, &looks.wrapped, &looks.money, &looks.centred);
+    let (h, w, money, c) = (&looks.header, &looks.wrapped, &looks.money, &looks.centred);
     at.cells(
         &[
             (Value::Text("事業名"), h),
@@ -202,17 +213,9 @@ fn measure(
             true,
         )?;
     }
-    at.cells(
-        &[
-            (Value::Text("計"), &looks.total_label),
-            (Value::Text(""), t),
-            (Value::Money(d.settled_total), &looks.money_total),
-            (Value::Text(""), t),
-        ],
-        true,
-    )?;
+    at.total(d.settled_total, 4, true)?;
 
-    kpis(at, s, m, d.year, style, y)?;
+    kpis(at, s, m, d.year, style)?;
 
     evaluations(at, &d.evaluations)?;
     // Next year's plan is the section's (一次評価), else the first stage that wrote one.
@@ -249,17 +252,7 @@ fn measure(
             false,
         )?;
     }
-    at.cells(
-        &[
-            (Value::Text("計"), &looks.total_label),
-            (Value::Text(""), t),
-            (Value::Money(d.budget_total), &looks.money_total),
-            (Value::Text(""), t),
-            (Value::Text(""), t),
-            (Value::Text(""), t),
-        ],
-        false,
-    )?;
+    at.total(d.budget_total, 6, false)?;
     let notes: Vec<&str> = d.evaluations.iter().flatten().map(|e| e.notes.trim()).filter(|t| !t.is_empty()).collect();
     at.labelled("補足", &notes.join("\n"))?;
     Ok(())
@@ -295,15 +288,9 @@ fn evaluations(at: &mut Cursor<'_>, stages: &[Option<&Evaluation>; 3]) -> Result
 /// 指標 (番号, 名称, 系列), 達成状況 with the rating and the town's verdict of the year, 当初値,
 /// 目標値 (a target in words as written), the year's 実績 and 進捗. Nothing when the measure has
 /// no KPI.
-fn kpis(
-    at: &mut Cursor<'_>,
-    s: &Strategy,
-    m: &Measure,
-    year: FiscalYear,
-    style: YearStyle,
-    y: &dyn Fn(FiscalYear) -> String,
-) -> Result<(), XlsxError> {
+fn kpis(at: &mut Cursor<'_>, s: &Strategy, m: &Measure, year: FiscalYear, style: YearStyle) -> Result<(), XlsxError> {
     let looks = at.looks;
+    let y = |fy| locale::year(fy, Language::Ja, style);
     let indicators: Vec<_> = m.kpis.iter().filter_map(|id| s.indicator(id)).collect();
     if indicators.is_empty() {
         return Ok(());

@@ -106,171 +106,163 @@ pub fn assess_in(series: &Series, cx: Context<'_>, year: FiscalYear) -> Assessme
     let Some(target) = &series.target else {
         return no_data(Some(year));
     };
+    let at = Assessing { series, cx, year, actual };
     let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
     let met = |value: f64| right_side(cx.direction, actual, value);
-    let by_met = |met: bool| judged(cx, year, actual, actual, met);
+    let by_met = |met: bool| at.judged(actual, met);
     match *target {
         Target::Direction => match baseline {
             Some(b) => by_met(moved_right_way(cx.direction, actual, b)),
             None => no_data(Some(year)),
         },
         Target::PerYear { value } if series.running_totals => match series.yearly(year) {
-            Some(one) => judged(cx, year, actual, one, right_side(cx.direction, one, value)),
+            Some(one) => at.judged(one, right_side(cx.direction, one, value)),
             None => no_data(Some(year)),
         },
         Target::PerYear { value } => by_met(met(value)),
         Target::Bound { value, side, .. } => by_met(side.holds(actual, value)),
-        Target::Value { value, year: due } => toward(series, cx, year, actual, value, due),
+        Target::Value { value, year: due } => at.toward(value, due),
         // Assessed exactly as the value it comes to; without a baseline there is none.
         Target::Relative { year: due, .. } => match series.target_value() {
-            Some(value) => toward(series, cx, year, actual, value, due),
+            Some(value) => at.toward(value, due),
             None => no_data(Some(year)),
         },
-        Target::Average { value, from, to } => average(series, cx, year, actual, value, (from, to)),
-        Target::Cumulative { value, from, to } => cumulative(series, cx, year, actual, value, (from, to)),
+        Target::Average { value, from, to } => at.average(value, (from, to)),
+        Target::Cumulative { value, from, to } => at.cumulative(value, (from, to)),
     }
 }
 
-/// A met/missed judgement: achieved or behind, rated as the rule's top or bottom label.
-fn judged(cx: Context<'_>, year: FiscalYear, actual: f64, measured: f64, met: bool) -> Assessment {
-    Assessment {
-        year: Some(year),
-        actual: Some(actual),
-        measured: Some(measured),
-        progress: None,
-        expected: None,
-        status: if met { Status::Achieved } else { Status::Behind },
-        attainment: None,
-        rating: Some(cx.rule.label_for_met(met).to_owned()),
-    }
-}
-
-/// A value `t` to reach by `due`: progress from the baseline against the linear path.
-fn toward(
-    series: &Series,
-    cx: Context<'_>,
+/// One series' actual in the year assessed: what each kind of target is measured against.
+#[derive(Clone, Copy)]
+struct Assessing<'a> {
+    series: &'a Series,
+    cx: Context<'a>,
     year: FiscalYear,
     actual: f64,
-    t: f64,
-    due: Option<FiscalYear>,
-) -> Assessment {
-    let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
-    let b = match baseline {
-        Some(b) if cx.direction != DesiredDirection::Maintain && (t - b).abs() > EPSILON => b,
-        _ => return judged(cx, year, actual, actual, right_side(cx.direction, actual, t)),
-    };
-    let progress = (actual - b) / (t - b);
-    let base_year = series.baseline.as_ref().and_then(|b| b.year).unwrap_or(cx.period.assumed_baseline_year());
-    let target_year = due.unwrap_or(cx.period.assumed_target_year());
-    let span = target_year.0 - base_year.0;
-    let expected = if span <= 0 { 1.0 } else { (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0) };
-    let interim = series.interim.iter().find(|i| i.year == year);
-    // What was due by `year`, as a share of what the actual reached: the way to the
-    // interim target where one is set for that year, else progress ÷ the path's share.
-    let attainment = match interim {
-        Some(i) if (i.value - b).abs() > EPSILON => Some((actual - b) / (i.value - b)),
-        Some(_) => None,
-        None if expected > EPSILON => Some(progress / expected),
-        None => None,
-    };
-    let on_track = match interim {
-        Some(i) => right_side(direction_of(b, t), actual, i.value),
-        None => progress >= expected - EPSILON,
-    };
-    on_path(cx, year, actual, actual, progress, expected, on_track, attainment)
 }
 
-/// The assessment of a KPI measured along a path: achieved at 100 %, else on track or behind.
-#[allow(clippy::too_many_arguments)]
-fn on_path(
-    cx: Context<'_>,
-    year: FiscalYear,
-    actual: f64,
-    measured: f64,
-    progress: f64,
-    expected: f64,
-    on_track: bool,
-    attainment: Option<f64>,
-) -> Assessment {
-    let status = if progress >= 1.0 - EPSILON {
-        Status::Achieved
-    } else if on_track {
-        Status::OnTrack
-    } else {
-        Status::Behind
-    };
-    // Clamped to the status's side of 100 % so that rounding (or an interim target set
-    // against the target's direction) can never rate a KPI behind as A or on track as B.
-    let rating = match (status, attainment) {
-        (Status::Achieved, _) => Some(progress.max(1.0)),
-        (Status::OnTrack, Some(share)) => Some(share.max(1.0)),
-        (_, Some(share)) => Some(share.min(BELOW_DUE)),
-        (_, None) => None,
+impl Assessing<'_> {
+    /// A met/missed judgement: achieved or behind, rated as the rule's top or bottom label.
+    fn judged(self, measured: f64, met: bool) -> Assessment {
+        Assessment {
+            year: Some(self.year),
+            actual: Some(self.actual),
+            measured: Some(measured),
+            progress: None,
+            expected: None,
+            status: if met { Status::Achieved } else { Status::Behind },
+            attainment: None,
+            rating: Some(self.cx.rule.label_for_met(met).to_owned()),
+        }
     }
-    .map(|share| cx.rule.label_for_progress(share).to_owned());
-    Assessment {
-        year: Some(year),
-        actual: Some(actual),
-        measured: Some(measured),
-        progress: Some(progress),
-        expected: Some(expected),
-        status,
-        attainment,
-        rating,
-    }
-}
 
-/// An average over `span`: the mean of the span's actuals up to `year` against `t`. Met while
-/// the span runs is on track; met when the span is over (or `year` is its last) is achieved.
-/// Progress is measured from the baseline, as for a value target, when there is one that
-/// differs from `t`; the status does not need it.
-fn average(
-    series: &Series,
-    cx: Context<'_>,
-    year: FiscalYear,
-    actual: f64,
-    t: f64,
-    (from, to): (FiscalYear, FiscalYear),
-) -> Assessment {
-    let values: Vec<f64> = series.yearly_within(from, to.min(year)).into_iter().map(|(_, v)| v).collect();
-    if year < from || values.is_empty() {
-        return no_data(Some(year));
+    /// A value `t` to reach by `due`: progress from the baseline against the linear path.
+    fn toward(self, t: f64, due: Option<FiscalYear>) -> Assessment {
+        let Assessing { series, cx, year, actual } = self;
+        let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
+        let b = match baseline {
+            Some(b) if cx.direction != DesiredDirection::Maintain && (t - b).abs() > EPSILON => b,
+            _ => return self.judged(actual, right_side(cx.direction, actual, t)),
+        };
+        let progress = (actual - b) / (t - b);
+        let base_year = series.baseline.as_ref().and_then(|b| b.year).unwrap_or(cx.period.assumed_baseline_year());
+        let target_year = due.unwrap_or(cx.period.assumed_target_year());
+        let span = target_year.0 - base_year.0;
+        let expected =
+            if span <= 0 { 1.0 } else { (f64::from(year.0 - base_year.0) / f64::from(span)).clamp(0.0, 1.0) };
+        let interim = series.interim.iter().find(|i| i.year == year);
+        // What was due by `year`, as a share of what the actual reached: the way to the
+        // interim target where one is set for that year, else progress ÷ the path's share.
+        let attainment = match interim {
+            Some(i) if (i.value - b).abs() > EPSILON => Some((actual - b) / (i.value - b)),
+            Some(_) => None,
+            None if expected > EPSILON => Some(progress / expected),
+            None => None,
+        };
+        let on_track = match interim {
+            Some(i) => right_side(direction_of(b, t), actual, i.value),
+            None => progress >= expected - EPSILON,
+        };
+        self.on_path(actual, progress, expected, on_track, attainment)
     }
-    let mean = values.iter().sum::<f64>() / values.len() as f64;
-    let met = right_side(cx.direction, mean, t);
-    let status = match (met, year >= to) {
-        (true, true) => Status::Achieved,
-        (true, false) => Status::OnTrack,
-        (false, _) => Status::Behind,
-    };
-    let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
-    let progress = baseline.filter(|b| (t - b).abs() > EPSILON).map(|b| (mean - b) / (t - b));
-    Assessment { progress, status, ..judged(cx, year, actual, mean, met) }
-}
 
-/// A total over `span`: the running sum of the span's actuals up to `year` (with running totals,
-/// the printed total: `Series::total_within`) against the total `t` (progress = sum ÷ total,
-/// from zero whatever the baseline); on track when that share is
-/// at least the share of the span's years passed (the 2nd of 4 years: 50 %). A total is
-/// something to reach: the indicator's direction does not turn it into a ceiling.
-fn cumulative(
-    series: &Series,
-    cx: Context<'_>,
-    year: FiscalYear,
-    actual: f64,
-    t: f64,
-    (from, to): (FiscalYear, FiscalYear),
-) -> Assessment {
-    if year < from || t.abs() <= EPSILON {
-        return no_data(Some(year));
+    /// The assessment of a KPI measured along a path: achieved at 100 %, else on track or behind.
+    fn on_path(
+        self,
+        measured: f64,
+        progress: f64,
+        expected: f64,
+        on_track: bool,
+        attainment: Option<f64>,
+    ) -> Assessment {
+        let status = if progress >= 1.0 - EPSILON {
+            Status::Achieved
+        } else if on_track {
+            Status::OnTrack
+        } else {
+            Status::Behind
+        };
+        // Clamped to the status's side of 100 % so that rounding (or an interim target set
+        // against the target's direction) can never rate a KPI behind as A or on track as B.
+        let rating = match (status, attainment) {
+            (Status::Achieved, _) => Some(progress.max(1.0)),
+            (Status::OnTrack, Some(share)) => Some(share.max(1.0)),
+            (_, Some(share)) => Some(share.min(BELOW_DUE)),
+            (_, None) => None,
+        }
+        .map(|share| self.cx.rule.label_for_progress(share).to_owned());
+        Assessment {
+            year: Some(self.year),
+            actual: Some(self.actual),
+            measured: Some(measured),
+            progress: Some(progress),
+            expected: Some(expected),
+            status,
+            attainment,
+            rating,
+        }
     }
-    // No actual in the span (assessed after it): nothing reached, as a sum of none.
-    let sum = series.total_within(from, to.min(year)).unwrap_or(0.0);
-    let progress = sum / t;
-    let years = f64::from(to.0 - from.0 + 1).max(1.0);
-    let expected = (f64::from(year.0 - from.0 + 1) / years).clamp(0.0, 1.0);
-    let attainment = Some(progress / expected);
-    on_path(cx, year, actual, sum, progress, expected, progress >= expected - EPSILON, attainment)
+
+    /// An average over `span`: the mean of the span's actuals up to `year` against `t`. Met while
+    /// the span runs is on track; met when the span is over (or `year` is its last) is achieved.
+    /// Progress is measured from the baseline, as for a value target, when there is one that
+    /// differs from `t`; the status does not need it.
+    fn average(self, t: f64, (from, to): (FiscalYear, FiscalYear)) -> Assessment {
+        let Assessing { series, cx, year, .. } = self;
+        let values: Vec<f64> = series.yearly_within(from, to.min(year)).into_iter().map(|(_, v)| v).collect();
+        if year < from || values.is_empty() {
+            return no_data(Some(year));
+        }
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let met = right_side(cx.direction, mean, t);
+        let status = match (met, year >= to) {
+            (true, true) => Status::Achieved,
+            (true, false) => Status::OnTrack,
+            (false, _) => Status::Behind,
+        };
+        let baseline = series.baseline.as_ref().map(|b| b.value).filter(|v| v.is_finite());
+        let progress = baseline.filter(|b| (t - b).abs() > EPSILON).map(|b| (mean - b) / (t - b));
+        Assessment { progress, status, ..self.judged(mean, met) }
+    }
+
+    /// A total over `span`: the running sum of the span's actuals up to `year` (with running totals,
+    /// the printed total: `Series::total_within`) against the total `t` (progress = sum ÷ total,
+    /// from zero whatever the baseline); on track when that share is
+    /// at least the share of the span's years passed (the 2nd of 4 years: 50 %). A total is
+    /// something to reach: the indicator's direction does not turn it into a ceiling.
+    fn cumulative(self, t: f64, (from, to): (FiscalYear, FiscalYear)) -> Assessment {
+        let Assessing { series, year, .. } = self;
+        if year < from || t.abs() <= EPSILON {
+            return no_data(Some(year));
+        }
+        // No actual in the span (assessed after it): nothing reached, as a sum of none.
+        let sum = series.total_within(from, to.min(year)).unwrap_or(0.0);
+        let progress = sum / t;
+        let years = f64::from(to.0 - from.0 + 1).max(1.0);
+        let expected = (f64::from(year.0 - from.0 + 1) / years).clamp(0.0, 1.0);
+        let attainment = Some(progress / expected);
+        self.on_path(sum, progress, expected, progress >= expected - EPSILON, attainment)
+    }
 }
 
 fn no_data(year: Option<FiscalYear>) -> Assessment {

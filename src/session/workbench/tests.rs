@@ -13,8 +13,8 @@ use crate::model::Strategy;
 use crate::session::lists::{read_more, Lists};
 use crate::session::preview::{Preview, Taken};
 use crate::session::stopwatch::Untimed;
-use crate::storage::{Backend, BackendKind, MemoryBackend, StorageError, Store, VersionReason, Write};
-use crate::testing::Wait;
+use crate::storage::{BackendKind, MemoryBackend, Store, VersionReason};
+use crate::testing::{Posing, Wait};
 
 const NOW: &str = "2026-11-25T09:00:00Z";
 
@@ -24,29 +24,14 @@ fn clock() -> Clock {
 
 /// The memory backend as the page's IndexedDB: storage that keeps what is saved, so the editing
 /// session is persistent, as in the browser (in memory only it would say nothing is kept).
-struct Kept(Rc<MemoryBackend>);
-
-impl Backend for Kept {
-    async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.0.get(key).await
-    }
-    async fn keys(&self) -> Result<Vec<String>, StorageError> {
-        self.0.keys().await
-    }
-    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
-        self.0.apply(writes).await
-    }
-    fn kind(&self) -> BackendKind {
-        BackendKind::IndexedDb
-    }
-}
+type Kept = Posing<Rc<MemoryBackend>>;
 
 type Bench = Workbench<Kept>;
 
 /// A workbench over a store holding these strategies, the first of them open.
 fn bench(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, Bench) {
     let mem = Rc::new(MemoryBackend::new());
-    let store = Store::new(Kept(mem.clone()));
+    let store = Store::new(Posing(mem.clone(), BackendKind::IndexedDb));
     for s in strategies {
         store.save(s, NOW).wait().unwrap();
     }

@@ -5,7 +5,7 @@ use super::thinning::unix_seconds;
 use super::*;
 use crate::model::{template, FiscalYear, PlanPeriod};
 use crate::storage::{MemoryBackend, Write};
-use crate::testing::Wait;
+use crate::testing::{Posing, Wait};
 use std::rc::Rc;
 
 fn sample(title: &str) -> Strategy {
@@ -218,23 +218,6 @@ fn deleting_a_strategy_removes_its_history_and_its_backup_brings_the_strategy_ba
     assert_eq!(store.load(&s.id).wait().unwrap().title, "第2版");
 }
 
-/// `localStorage` as the test sees it: the memory backend under another name.
-struct LocalLike(MemoryBackend);
-impl Backend for LocalLike {
-    async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.0.get(key).await
-    }
-    async fn keys(&self) -> Result<Vec<String>, StorageError> {
-        self.0.keys().await
-    }
-    async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
-        self.0.apply(writes).await
-    }
-    fn kind(&self) -> BackendKind {
-        BackendKind::LocalStorage
-    }
-}
-
 #[test]
 fn a_change_left_unsaved_on_closing_is_stored_or_kept_in_the_history() {
     let (_, store) = store();
@@ -292,7 +275,7 @@ fn a_save_over_a_strategy_deleted_meanwhile_is_refused_and_stores_nothing() {
 
 #[test]
 fn local_storage_keeps_no_history_but_still_checks_revisions() {
-    let store = Store::new(LocalLike(MemoryBackend::new()));
+    let store = Store::new(Posing(MemoryBackend::new(), BackendKind::LocalStorage));
     let s = sample("第1版");
     let base = store.save_as(&s, "t1", VersionReason::Saved).wait().unwrap();
     store.save(&titled(&s, "第2版"), "t2").wait().unwrap();

@@ -152,22 +152,27 @@ pub fn install() {
     }));
 }
 
+/// The pattern of the everyday actions, those of opening and editing a strategy (the first part
+/// fetched: opening an example or a stored strategy needs it), not those of the files, backups
+/// and regions, whose code (the merge, the backup of everything, the region files) is a part of
+/// its own. One list for [`Action::is_everyday`] and the `files` part's match.
+macro_rules! everyday {
+    () => {
+        Action::Save(_)
+            | Action::Open(_)
+            | Action::StoreAndOpen(..)
+            | Action::OpenExample(_)
+            | Action::FollowOtherTab
+            | Action::TakeOtherTab
+            | Action::KeepThisTab
+            | Action::Relist
+    };
+}
+
 impl Action {
-    /// An action of opening and editing a strategy (the first part fetched: opening an example
-    /// or a stored strategy needs it), not one of the files, backups and regions, whose code
-    /// (the merge, the backup of everything, the region files) is a part of its own.
+    /// An everyday action (`everyday!`), run by the part `actions`.
     fn is_everyday(&self) -> bool {
-        matches!(
-            self,
-            Action::Save(_)
-                | Action::Open(_)
-                | Action::StoreAndOpen(..)
-                | Action::OpenExample(_)
-                | Action::FollowOtherTab
-                | Action::TakeOtherTab
-                | Action::KeepThisTab
-                | Action::Relist
-        )
+        matches!(self, everyday!())
     }
 }
 
@@ -229,16 +234,9 @@ async fn run_files(state: AppState, action: Action) -> () {
         Action::CancelBringIn => state.cancel_bring_in_now(),
         Action::KeepUnfinishedBringIn => state.decide_unfinished_bring_in_now(true).await,
         Action::UndoUnfinishedBringIn => state.decide_unfinished_bring_in_now(false).await,
-        // Everyday actions reach `run` (see `install`); none comes here. Listed, not `_`, so that
+        // Everyday actions reach `run` (see `install`); none comes here. Named, not `_`, so that
         // a new action that is in neither part does not compile.
-        Action::Save(_)
-        | Action::Open(_)
-        | Action::StoreAndOpen(..)
-        | Action::OpenExample(_)
-        | Action::FollowOtherTab
-        | Action::TakeOtherTab
-        | Action::KeepThisTab
-        | Action::Relist => {}
+        everyday!() => {}
     }
 });
 

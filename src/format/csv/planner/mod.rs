@@ -6,7 +6,7 @@ mod words;
 
 use super::cells::*;
 use super::read::{Column, Header, Record};
-use super::rules::{self, Proposal, Verdict};
+use super::rules::{self, Verdict};
 use super::value_cell::{read_value, ValueCell};
 use super::{CellChange, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
@@ -347,27 +347,19 @@ impl<'a> Planner<'a> {
         self.seen.insert((x.id.clone(), slot), cell.row);
         match proposal {
             None => self.plan.unchanged += 1,
-            Some(Proposal { kind, year, from, to, from_provisional, to_provisional, written }) => {
-                self.plan.changes.push(CellChange {
-                    row: cell.row,
-                    column: cell.column.clone(),
-                    indicator: i.id.clone(),
-                    series: x.id.clone(),
-                    code: i.code.clone(),
-                    name: i.name.clone(),
-                    series_label: x.label.clone(),
-                    unit: i.unit.clone(),
-                    kind,
-                    year,
-                    from,
-                    to,
-                    from_provisional,
-                    to_provisional,
-                    written,
-                    mark,
-                    basis: x.year_basis,
-                })
-            }
+            Some(value) => self.plan.changes.push(CellChange {
+                row: cell.row,
+                column: cell.column.clone(),
+                indicator: i.id.clone(),
+                series: x.id.clone(),
+                code: i.code.clone(),
+                name: i.name.clone(),
+                series_label: x.label.clone(),
+                unit: i.unit.clone(),
+                value,
+                mark,
+                basis: x.year_basis,
+            }),
         }
         true
     }

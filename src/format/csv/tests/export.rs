@@ -2,7 +2,7 @@
 //! neutralisation of text (never of numbers), and the initiative and evaluation tables.
 
 use super::super::{evaluations, indicators_long, indicators_wide, initiatives};
-use super::{cells, town};
+use super::{cells, file, town};
 use crate::examples::by_key;
 use crate::locale::YearStyle;
 use crate::model::{
@@ -11,59 +11,23 @@ use crate::model::{
 };
 use std::sync::Arc;
 
-fn file(rows: &[Vec<&str>]) -> String {
-    let mut out = String::from("\u{feff}");
-    for r in rows {
-        out.push_str(&r.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 #[test]
 fn wide_japanese_is_exactly_the_table() {
     // Five year columns: 令和3年度 (an actual before the period) and the plan's 令和4〜7年度,
     // then 値の時点 and 出典 (every series of the town is in fiscal years, none has a source).
-    let heads = |cells: [&'static str; 10]| cells.iter().copied().chain(["値の時点", "出典"]).collect::<Vec<_>>();
-    let years = |cells: [&'static str; 10]| cells.iter().copied().chain(["年度", ""]).collect::<Vec<_>>();
-    let row =
-        |head: [&'static str; 9], tail: Vec<&'static str>| head.iter().copied().chain(tail).collect::<Vec<&str>>();
-    let none = ["", "", "", "", "", "", "", "", "", ""];
     let expected = file(&[
-        row(
-            ["指標ID", "指標番号", "指標名", "系列", "単位", "当初値", "当初値年度", "目標値", "目標年度"],
-            heads([
-                "令和3年度",
-                "令和3年度 速報",
-                "令和4年度",
-                "令和4年度 速報",
-                "令和5年度",
-                "令和5年度 速報",
-                "令和6年度",
-                "令和6年度 速報",
-                "令和7年度",
-                "令和7年度 速報",
-            ]),
+        concat!(
+            "指標ID,指標番号,指標名,系列,単位,当初値,当初値年度,目標値,目標年度,",
+            "令和3年度,令和3年度 速報,令和4年度,令和4年度 速報,令和5年度,令和5年度 速報,",
+            "令和6年度,令和6年度 速報,令和7年度,令和7年度 速報,値の時点,出典"
         ),
-        row(
-            ["ind-health", "1-1", "65歳健康寿命", "男性", "年", "17.5", "令和元年度", "18.5", ""],
-            years(["", "", "17.9", "", "18", "○", "", "", "", ""]),
-        ),
-        row(
-            ["ind-health", "1-1", "65歳健康寿命", "女性", "年", "20", "令和元年度", "21", ""],
-            years(["", "", "20.4", "", "", "", "", "", "", ""]),
-        ),
-        row(
-            ["ind-births", "7-2", "出生数", "", "人", "340", "", "380", ""],
-            years(["", "", "352", "", "", "", "", "", "", ""]),
-        ),
-        row(
-            ["ind-migration", "2-1", "社会増減数", "", "人", "-40", "令和2年度", "0", "令和7年度"],
-            years(["-55", "", "-40", "", "", "", "", "", "", ""]),
-        ),
-        row(["ind-furusato", "6-3", "ふるさと納税寄附件数", "", "件", "3908", "", "増加", ""], years(none)),
-        row(["ind-part-a", "3-1", "市民参画手続きに参画した人数", "", "人", "1741", "", "増加", ""], years(none)),
-        row(["ind-part-b", "3-1", "協働により実施した事業の件数", "", "件", "1", "", "2", "毎年"], years(none)),
+        "ind-health,1-1,65歳健康寿命,男性,年,17.5,令和元年度,18.5,,,,17.9,,18,○,,,,,年度,",
+        "ind-health,1-1,65歳健康寿命,女性,年,20,令和元年度,21,,,,20.4,,,,,,,,年度,",
+        "ind-births,7-2,出生数,,人,340,,380,,,,352,,,,,,,,年度,",
+        "ind-migration,2-1,社会増減数,,人,-40,令和2年度,0,令和7年度,-55,,-40,,,,,,,,年度,",
+        "ind-furusato,6-3,ふるさと納税寄附件数,,件,3908,,増加,,,,,,,,,,,,年度,",
+        "ind-part-a,3-1,市民参画手続きに参画した人数,,人,1741,,増加,,,,,,,,,,,,年度,",
+        "ind-part-b,3-1,協働により実施した事業の件数,,件,1,,2,毎年,,,,,,,,,,,年度,",
     ]);
     assert_eq!(indicators_wide(&town(), YearStyle::Japanese), expected);
 }
@@ -71,55 +35,29 @@ fn wide_japanese_is_exactly_the_table() {
 #[test]
 fn long_western_is_exactly_the_table() {
     // Every row ends with 値の時点 (年度) and 出典 (none in the town).
-    let health = |label: &'static str, rest: [&'static str; 4]| {
-        ["ind-health", "1-1", "65歳健康寿命", label, "年"]
-            .into_iter()
-            .chain(rest)
-            .chain(["年度", "", "", "", ""])
-            .collect::<Vec<&str>>()
-    };
-    let single =
-        |id: &'static str, code: &'static str, name: &'static str, unit: &'static str, rest: [&'static str; 4]| {
-            [id, code, name, "", unit].into_iter().chain(rest).chain(["年度", "", "", "", ""]).collect::<Vec<&str>>()
-        };
     let expected = file(&[
-        vec![
-            "指標ID",
-            "指標番号",
-            "指標名",
-            "系列",
-            "単位",
-            "年度",
-            "区分",
-            "値",
-            "速報値",
-            "値の時点",
-            "出典",
-            "修正年度",
-            "修正日",
-            "修正理由",
-        ],
-        health("男性", ["2019", "当初値", "17.5", ""]),
-        health("男性", ["", "目標", "18.5", ""]),
-        health("男性", ["2023", "中間目標", "17.8", ""]),
-        health("男性", ["2022", "実績", "17.9", ""]),
-        health("男性", ["2023", "実績", "18", "○"]),
-        health("女性", ["2019", "当初値", "20", ""]),
-        health("女性", ["", "目標", "21", ""]),
-        health("女性", ["2022", "実績", "20.4", ""]),
-        single("ind-births", "7-2", "出生数", "人", ["", "当初値", "340", ""]),
-        single("ind-births", "7-2", "出生数", "人", ["", "目標", "380", ""]),
-        single("ind-births", "7-2", "出生数", "人", ["2022", "実績", "352", ""]),
-        single("ind-migration", "2-1", "社会増減数", "人", ["2020", "当初値", "-40", ""]),
-        single("ind-migration", "2-1", "社会増減数", "人", ["2025", "目標", "0", ""]),
-        single("ind-migration", "2-1", "社会増減数", "人", ["2021", "実績", "-55", ""]),
-        single("ind-migration", "2-1", "社会増減数", "人", ["2022", "実績", "-40", ""]),
-        single("ind-furusato", "6-3", "ふるさと納税寄附件数", "件", ["", "当初値", "3908", ""]),
-        single("ind-furusato", "6-3", "ふるさと納税寄附件数", "件", ["", "目標", "増加", ""]),
-        single("ind-part-a", "3-1", "市民参画手続きに参画した人数", "人", ["", "当初値", "1741", ""]),
-        single("ind-part-a", "3-1", "市民参画手続きに参画した人数", "人", ["", "目標", "増加", ""]),
-        single("ind-part-b", "3-1", "協働により実施した事業の件数", "件", ["", "当初値", "1", ""]),
-        single("ind-part-b", "3-1", "協働により実施した事業の件数", "件", ["毎年", "目標", "2", ""]),
+        "指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典,修正年度,修正日,修正理由",
+        "ind-health,1-1,65歳健康寿命,男性,年,2019,当初値,17.5,,年度,,,,",
+        "ind-health,1-1,65歳健康寿命,男性,年,,目標,18.5,,年度,,,,",
+        "ind-health,1-1,65歳健康寿命,男性,年,2023,中間目標,17.8,,年度,,,,",
+        "ind-health,1-1,65歳健康寿命,男性,年,2022,実績,17.9,,年度,,,,",
+        "ind-health,1-1,65歳健康寿命,男性,年,2023,実績,18,○,年度,,,,",
+        "ind-health,1-1,65歳健康寿命,女性,年,2019,当初値,20,,年度,,,,",
+        "ind-health,1-1,65歳健康寿命,女性,年,,目標,21,,年度,,,,",
+        "ind-health,1-1,65歳健康寿命,女性,年,2022,実績,20.4,,年度,,,,",
+        "ind-births,7-2,出生数,,人,,当初値,340,,年度,,,,",
+        "ind-births,7-2,出生数,,人,,目標,380,,年度,,,,",
+        "ind-births,7-2,出生数,,人,2022,実績,352,,年度,,,,",
+        "ind-migration,2-1,社会増減数,,人,2020,当初値,-40,,年度,,,,",
+        "ind-migration,2-1,社会増減数,,人,2025,目標,0,,年度,,,,",
+        "ind-migration,2-1,社会増減数,,人,2021,実績,-55,,年度,,,,",
+        "ind-migration,2-1,社会増減数,,人,2022,実績,-40,,年度,,,,",
+        "ind-furusato,6-3,ふるさと納税寄附件数,,件,,当初値,3908,,年度,,,,",
+        "ind-furusato,6-3,ふるさと納税寄附件数,,件,,目標,増加,,年度,,,,",
+        "ind-part-a,3-1,市民参画手続きに参画した人数,,人,,当初値,1741,,年度,,,,",
+        "ind-part-a,3-1,市民参画手続きに参画した人数,,人,,目標,増加,,年度,,,,",
+        "ind-part-b,3-1,協働により実施した事業の件数,,件,,当初値,1,,年度,,,,",
+        "ind-part-b,3-1,協働により実施した事業の件数,,件,毎年,目標,2,,年度,,,,",
     ]);
     assert_eq!(indicators_long(&town(), YearStyle::Western), expected);
 }
@@ -252,24 +190,11 @@ fn evaluations_one_row_per_measure_and_year() {
     let s = by_key("hokuto").unwrap().load().unwrap();
     let rows = cells(&evaluations(&s, YearStyle::Japanese));
     assert_eq!(
-        rows[0],
-        [
-            "目標区分",
-            "目標番号",
-            "施策番号",
-            "施策名",
-            "担当課",
-            "年度",
-            "評価の段階",
-            "評価",
-            "成果",
-            "課題",
-            "改善点及び方向性",
-            "次年度実施計画",
-            "補足",
-            "評価者",
-            "評価日"
-        ]
+        rows[0].join(","),
+        concat!(
+            "目標区分,目標番号,施策番号,施策名,担当課,年度,",
+            "評価の段階,評価,成果,課題,改善点及び方向性,次年度実施計画,補足,評価者,評価日"
+        )
     );
     assert_eq!(rows.len(), 1 + 17, "the seeds rate 17 measures for 令和5年度");
     let membership = rows.iter().find(|r| r[3] == "町内会等への加入促進").unwrap();

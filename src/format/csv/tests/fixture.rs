@@ -2,7 +2,7 @@
 //! line break, every way of writing a year and a number), decoded and planned.
 
 use super::super::{apply, decode, plan_import, CellKind as K, Layout, RefusalReason as R};
-use super::{fy, series_of, town};
+use super::{changes, fy, refusals, series_of, town};
 
 const EXCEL_SJIS_LONG: &[u8] = include_bytes!("../fixtures/excel-sjis-long.csv");
 
@@ -18,10 +18,10 @@ fn shift_jis_file_from_excel_is_decoded_and_planned() {
     let plan = plan_import(&s, &text).unwrap();
     assert_eq!(plan.layout, Layout::Long);
     assert_eq!(plan.rows, 14, "15 rows under the header, one of them blank");
-    let got: Vec<_> = plan
-        .changes
-        .iter()
-        .map(|c| (c.row, c.series.as_str(), c.kind, c.year.map(|y| y.0), c.from, c.to, c.to_provisional))
+    let got: Vec<_> = (changes(&plan).into_iter())
+        .map(|(row, _, series, kind, year, from, to, _, to_provisional)| {
+            (row, series, kind, year, from, to, to_provisional)
+        })
         .collect();
     assert_eq!(
         got,
@@ -35,9 +35,8 @@ fn shift_jis_file_from_excel_is_decoded_and_planned() {
         ]
     );
     assert_eq!(plan.unchanged, 1, "row 3: 女性 当初値 20 (令和元年度)");
-    let refused: Vec<_> = plan.refused.iter().map(|r| (r.row, r.column.as_str(), r.reason.clone())).collect();
     assert_eq!(
-        refused,
+        refusals(&plan),
         [
             (7, "年度", R::YearOutsidePeriod { year: fy(2018) }),
             (8, "指標番号", R::AmbiguousCode { code: "3-1".into(), count: 2 }),

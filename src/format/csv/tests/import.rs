@@ -1,35 +1,10 @@
 //! Import plans on hand-written UTF-8 files: every rule of the long and wide layouts, with the
 //! rows Excel shows, and applying a plan.
 
-use super::super::{apply, plan_import, CellKind, CellKind as K, CsvError, CsvPlan, Layout, RefusalReason as R};
-use super::{fy, series_of, town};
+use super::super::{apply, plan_import, CellKind as K, CsvError, Layout, RefusalReason as R};
+use super::{changes, fy, refusals, series_of, town, Change};
 use crate::model::{FiscalYear, Target};
 use std::sync::Arc;
-
-/// A change as (row, column, series, kind, year, from, to, from ○, to ○).
-type Change<'a> = (usize, &'a str, &'a str, CellKind, Option<i32>, Option<f64>, f64, bool, bool);
-
-fn changes(plan: &CsvPlan) -> Vec<Change<'_>> {
-    (plan.changes.iter())
-        .map(|c| {
-            (
-                c.row,
-                c.column.as_str(),
-                c.series.as_str(),
-                c.kind,
-                c.year.map(|y| y.0),
-                c.from,
-                c.to,
-                c.from_provisional,
-                c.to_provisional,
-            )
-        })
-        .collect()
-}
-
-fn refusals(plan: &CsvPlan) -> Vec<(usize, &str, R)> {
-    plan.refused.iter().map(|r| (r.row, r.column.as_str(), r.reason.clone())).collect()
-}
 
 fn csv(lines: &[&str]) -> String {
     lines.join("\r\n") + "\r\n"
@@ -212,7 +187,7 @@ fn indicators_are_matched_by_id_then_by_a_unique_code() {
     ]);
     let plan = plan_import(&town(), &text).unwrap();
     let found: Vec<(usize, &str, Option<FiscalYear>)> =
-        plan.changes.iter().map(|c| (c.row, c.series.as_str(), c.year)).collect();
+        plan.changes.iter().map(|c| (c.row, c.series.as_str(), c.value.year)).collect();
     assert_eq!(found, [(2, "ser-births", Some(fy(2023))), (3, "ser-births", Some(fy(2024)))]);
     assert_eq!(plan.unchanged, 1);
     let expected_refusals = vec![

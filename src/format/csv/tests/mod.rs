@@ -13,6 +13,7 @@ mod running_totals;
 mod words;
 mod year_basis;
 
+use super::{CellKind, CsvPlan, RefusalReason};
 use crate::model::{Actual, Baseline, FiscalYear, Id, Indicator, PlanPeriod, Series, Strategy, Target, YearValue};
 use std::sync::Arc;
 
@@ -20,6 +21,41 @@ use std::sync::Arc;
 /// TextDecoder, which follows the same standard.
 fn sjis(bytes: &[u8]) -> Option<String> {
     encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes).map(|t| t.into_owned())
+}
+
+/// A change as (row, column, series, kind, year, from, to, from ○, to ○).
+pub(super) type Change<'a> = (usize, &'a str, &'a str, CellKind, Option<i32>, Option<f64>, f64, bool, bool);
+
+pub(super) fn changes(plan: &CsvPlan) -> Vec<Change<'_>> {
+    (plan.changes.iter())
+        .map(|c| {
+            (
+                c.row,
+                c.column.as_str(),
+                c.series.as_str(),
+                c.value.kind,
+                c.value.year.map(|y| y.0),
+                c.value.from,
+                c.value.to,
+                c.value.from_provisional,
+                c.value.to_provisional,
+            )
+        })
+        .collect()
+}
+
+pub(super) fn refusals(plan: &CsvPlan) -> Vec<(usize, &str, RefusalReason)> {
+    plan.refused.iter().map(|r| (r.row, r.column.as_str(), r.reason.clone())).collect()
+}
+
+/// A file as the exporters write it: a BOM, then each line ended by CRLF.
+pub(super) fn file(lines: &[&str]) -> String {
+    let mut out = String::from("\u{feff}");
+    for line in lines {
+        out.push_str(line);
+        out.push_str("\r\n");
+    }
+    out
 }
 
 pub(super) fn fy(y: i32) -> FiscalYear {

@@ -2,19 +2,11 @@
 //! tables (BOM, header, CRLF), and text that would be a formula neutralised.
 
 use super::super::{matched_indicator, side_by_side_table, theme_hits};
+use super::file;
 use crate::locale::YearStyle;
 use crate::model::region::tests::region;
 use crate::model::region::{match_indicators, side_by_side, sort_rows, Column, SortOrder, ThemeIndex, ThemeQuery};
 use crate::model::FiscalYear;
-
-fn file(rows: &[&str]) -> String {
-    let mut out = String::from("\u{feff}");
-    for r in rows {
-        out.push_str(r);
-        out.push_str("\r\n");
-    }
-    out
-}
 
 #[test]
 fn the_side_by_side_table_with_the_region_total() {

@@ -98,7 +98,7 @@ fn a_cleared_strategy_gets_exactly_the_values_back() {
                 let values: usize = all().map(|x| carried(x, layout)).sum();
                 assert_eq!(plan.changes.len(), values - directions - outside, "{what}");
                 assert_eq!(plan.unchanged, directions + outside, "{what}");
-                assert!(plan.changes.iter().all(|c| c.from.is_none()), "{what}: everything is new");
+                assert!(plan.changes.iter().all(|c| c.value.from.is_none()), "{what}: everything is new");
                 assert_eq!(apply(&mut s, &plan), plan.changes.len());
                 assert!(s == original, "{what}: the values came back");
             }
@@ -185,7 +185,7 @@ fn targets_in_words_read_back_as_the_same_targets() {
             let plan = plan_import(&s, &text).unwrap();
             assert!(plan.refused.is_empty(), "{what}: {:?}", plan.refused.first());
             assert_eq!(plan.changes.len(), targets.len(), "{what}");
-            assert!(plan.changes.iter().all(|c| c.kind == super::super::CellKind::TargetWritten));
+            assert!(plan.changes.iter().all(|c| c.value.kind == super::super::CellKind::TargetWritten));
             apply(&mut s, &plan);
             for (id, t) in ids.iter().zip(&targets) {
                 assert_eq!(s.indicator(id).unwrap().series[0].target.as_ref(), Some(t), "{what}");

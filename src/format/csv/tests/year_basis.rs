@@ -103,7 +103,7 @@ fn calendar_year_headers_are_read_as_their_year() {
     let text = "指標ID,系列,2022年,2023年\r\nind-births,,352,360\r\n";
     let plan = plan_import(&s, text).unwrap();
     assert!(plan.refused.is_empty() && plan.ignored_columns.is_empty());
-    let got: Vec<_> = plan.changes.iter().map(|c| (c.year.map(|y| y.0), c.to)).collect();
+    let got: Vec<_> = plan.changes.iter().map(|c| (c.value.year.map(|y| y.0), c.value.to)).collect();
     assert_eq!(got, [(Some(2023), 360.0)], "2022年 holds what the series has; 2023年 is new");
     apply(&mut s, &plan);
     assert_eq!(series_of(&s, "ind-births", "ser-births").actual(fy(2023)).unwrap().value, 360.0);

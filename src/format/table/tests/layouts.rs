@@ -16,8 +16,22 @@ pub(super) fn grid(rows: &[&[&str]]) -> Grid {
     }
 }
 
-pub(super) fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -> Merge {
+fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -> Merge {
     Merge { first_row, first_col, last_row, last_col }
+}
+
+/// Merged ranges as Excel names them, "A1:A2 E1:F1" (columns A to Z).
+pub(super) fn merged(ranges: &str) -> Vec<Merge> {
+    let corner = |at: &str| {
+        let (column, row) = at.split_at(1);
+        (row.parse::<usize>().unwrap() - 1, usize::from(column.as_bytes()[0] - b'A'))
+    };
+    let range = |r: &str| {
+        let (first, last) = r.split_once(':').unwrap();
+        let ((first_row, first_col), (last_row, last_col)) = (corner(first), corner(last));
+        merge(first_row, first_col, last_row, last_col)
+    };
+    ranges.split(' ').map(range).collect()
 }
 
 pub(super) fn fy(year: i32) -> HeaderYear {
@@ -52,14 +66,7 @@ fn two_header_rows_a_merged_year_over_actual_and_target() {
         &["", "", "", "", "実績", "目標", "実績値", "目標値"],
         &["1", "観光入込客数", "1200", "1500", "1250", "1300", "1310", "1350"],
     ]);
-    g.merges = vec![
-        merge(0, 0, 1, 0),
-        merge(0, 1, 1, 1),
-        merge(0, 2, 1, 2),
-        merge(0, 3, 1, 3),
-        merge(0, 4, 0, 5),
-        merge(0, 6, 0, 7),
-    ];
+    g.merges = merged("A1:A2 B1:B2 C1:C2 D1:D2 E1:F1 G1:H1");
     let shape = find_table(&g).unwrap();
     assert_eq!(shape, TableShape { header_rows: 0..2, body: 2..3 });
     let columns = propose_roles(&g, &shape);
@@ -121,7 +128,7 @@ fn a_title_a_total_and_a_footnote_end_the_table() {
         &["", "計", "4", "15", "6"],
         &["", "※ 令和2年度は速報値"],
     ]);
-    g.merges = vec![merge(0, 0, 0, 4)];
+    g.merges = merged("A1:E1");
     let shape = find_table(&g).unwrap();
     assert_eq!(shape, TableShape { header_rows: 2..3, body: 3..5 });
     assert_eq!(propose_roles(&g, &shape).roles, [Ignore, Name, Baseline, Target, Actual(fy(2020))]);
@@ -140,7 +147,7 @@ fn merged_goal_cells_and_a_code_under_a_merged_heading() {
         &["基本目標2", "6-3", "ふるさと納税寄附件数", "3,908件", "↗"],
         &["", "7-1", "25歳から34歳までの女性の社会増減", "-40人", "0人"],
     ]);
-    g.merges = vec![merge(0, 1, 0, 2), merge(1, 0, 2, 0)];
+    g.merges = merged("B1:C1 A2:A3");
     let shape = find_table(&g).unwrap();
     assert_eq!(shape.body, 1..3);
     assert_eq!(propose_roles(&g, &shape).roles, [Goal, Code, Name, Baseline, Target], "「指標」 over two columns");
@@ -195,7 +202,7 @@ fn a_kind_over_years() {
         &["", "", "R2", "R3", "R4"],
         &["出生数", "380", "330", "320", "310"],
     ]);
-    g.merges = vec![merge(0, 0, 1, 0), merge(0, 1, 1, 1), merge(0, 2, 0, 4)];
+    g.merges = merged("A1:A2 B1:B2 C1:E1");
     let shape = find_table(&g).unwrap();
     assert_eq!(shape, TableShape { header_rows: 0..2, body: 2..3 });
     assert_eq!(propose_roles(&g, &shape).roles, [Name, Target, Actual(fy(2020)), Actual(fy(2021)), Actual(fy(2022))]);

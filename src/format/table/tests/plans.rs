@@ -1,6 +1,6 @@
 //! Plans of towns' tables against the bundled example strategies (北本市, 北斗市).
 
-use super::layouts::{fy, grid, merge};
+use super::layouts::{fy, grid, merged};
 use crate::format::csv::{CellKind, Reading, RefusalReason};
 use crate::format::table::*;
 use crate::model::{
@@ -24,6 +24,24 @@ fn by_code<'a>(s: &'a Strategy, code: &str, name: &str) -> &'a crate::model::Ind
     s.indicators.iter().find(|i| i.code == code && i.name == name).unwrap()
 }
 
+/// The roles proposed for the columns of `g`'s table.
+fn roles_of(g: &Grid) -> Vec<ColumnRole> {
+    propose_roles(g, &find_table(g).unwrap()).roles
+}
+
+/// The plan of `g`'s table against `s`, its columns taken as proposed.
+fn planned(s: &Strategy, g: &Grid) -> TablePlan {
+    let shape = find_table(g).unwrap();
+    plan_table(s, g, &shape, &propose_roles(g, &shape).roles, Placement::Strategy)
+}
+
+/// `s` with `plan` applied.
+fn applied_to(s: &Strategy, plan: &TablePlan) -> Strategy {
+    let mut after = s.clone();
+    apply_table(&mut after, plan);
+    after
+}
+
 /// 北本市's sheet: a title, a header, matched rows, new rows (one goal merged down two rows),
 /// an ambiguous row and a footnote.
 fn kitamoto_sheet() -> Grid {
@@ -39,7 +57,7 @@ fn kitamoto_sheet() -> Grid {
         &["※ 令和5年度は速報値"],
     ]);
     g.rows[6][7] = Cell::Percent { shown: 58.2 };
-    g.merges = vec![merge(0, 0, 0, 8), merge(5, 0, 6, 0)];
+    g.merges = merged("A1:I1 A6:A7");
     g
 }
 
@@ -69,8 +87,8 @@ fn kitamotos_sheet_matches_adds_and_reads_by_the_csv_rules() {
 
     // An existing indicator's actual, by code; its baseline (with unit and year) unchanged.
     let actual = plan.values.changes.iter().find(|c| c.indicator == net.id).unwrap();
-    assert_eq!((actual.row, actual.column.as_str(), actual.kind), (3, "令和4年度", CellKind::Actual));
-    assert_eq!((actual.year, actual.from, actual.to), (Some(FiscalYear(2022)), None, 440.1));
+    assert_eq!((actual.row, actual.column.as_str(), actual.value.kind), (3, "令和4年度", CellKind::Actual));
+    assert_eq!((actual.value.year, actual.value.from, actual.value.to), (Some(FiscalYear(2022)), None, 440.1));
     assert_eq!(plan.values.changes.iter().filter(|c| c.indicator == net.id).count(), 1);
 
     // 「－」: no value, noted; 「abc」: refused with the sheet's row and column letter.
@@ -140,7 +158,7 @@ fn an_ambiguous_row_is_planned_once_the_user_chose() {
     assert!(plan.ambiguous.is_empty());
     assert!(plan.matched.iter().any(|m| m.row == 8 && m.indicator == chosen && m.by == MatchedBy::Chosen));
     let c = plan.values.changes.iter().find(|c| c.row == 8).unwrap();
-    assert_eq!((c.indicator.clone(), c.to, c.year), (chosen, 3.0, Some(FiscalYear(2022))));
+    assert_eq!((c.indicator.clone(), c.value.to, c.value.year), (chosen, 3.0, Some(FiscalYear(2022))));
 }
 
 #[test]
@@ -155,15 +173,13 @@ fn target_words_on_new_indicators_under_a_measure() {
         &["1", "2", "待機児童数", "人", "3", "↘", "", ""],
         &["", "", "", "", "", "", "", "7"],
     ]);
-    let shape = find_table(&g).unwrap();
-    let roles = propose_roles(&g, &shape).roles;
+    let roles = roles_of(&g);
     assert_eq!(roles[..2], [ColumnRole::Goal, ColumnRole::Measure]);
-    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let plan = planned(&s, &g);
     assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
     assert_eq!(plan.skipped, [(6, SkipReason::Blank)]);
     assert!(plan.new_indicators.iter().all(|n| n.under == Placement::Measure(measure.clone())));
-    let mut after = s.clone();
-    apply_table(&mut after, &plan);
+    let after = applied_to(&s, &plan);
     let series = |k: usize| after.indicator(&plan.new_indicators[k].indicator.id).unwrap().series[0].clone();
     assert_eq!(series(0).target, Some(Target::Average { value: 5500.0, from: FiscalYear(2020), to: FiscalYear(2024) }));
     assert!(matches!(
@@ -181,11 +197,8 @@ fn target_words_on_new_indicators_under_a_measure() {
 fn calendar_year_columns_make_the_series_calendar_years() {
     let s = hokuto();
     let g = grid(&[&["指標名", "単位", "2021年", "2022年"], &["転入者数", "人", "1,200", "1,250"]]);
-    let shape = find_table(&g).unwrap();
-    let roles = propose_roles(&g, &shape).roles;
-    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
-    let mut after = s.clone();
-    apply_table(&mut after, &plan);
+    let plan = planned(&s, &g);
+    let after = applied_to(&s, &plan);
     let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
     assert_eq!(x.year_basis, YearBasis::Calendar);
     assert_eq!(x.actual(FiscalYear(2022)).map(|a| a.value), Some(1250.0));
@@ -244,11 +257,10 @@ fn rows_by_series_fill_each_series_and_make_one_new_indicator_of_several() {
         &["転入者数", "男性", "人", "850", "861"],
         &["", "女性", "人", "790", "802"],
     ]);
-    g.merges = vec![merge(4, 0, 5, 0)];
-    let shape = find_table(&g).unwrap();
-    let roles = propose_roles(&g, &shape).roles;
+    g.merges = merged("A5:A6");
+    let roles = roles_of(&g);
     assert_eq!(roles[1], ColumnRole::Series);
-    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let plan = planned(&s, &g);
     assert_eq!(plan.matched.len(), 3, "the three 65歳健康寿命 rows");
     let [new] = &plan.new_indicators[..] else { panic!("one new indicator: {:?}", plan.new_indicators) };
     assert_eq!(new.row, 5);
@@ -257,8 +269,7 @@ fn rows_by_series_fill_each_series_and_make_one_new_indicator_of_several() {
     let refused: Vec<(usize, &RefusalReason)> = plan.values.refused.iter().map(|r| (r.row, &r.reason)).collect();
     assert_eq!(refused, [(4, &RefusalReason::UnknownSeries { label: "全体".into() })]);
 
-    let mut applied = s.clone();
-    apply_table(&mut applied, &plan);
+    let applied = applied_to(&s, &plan);
     let health = by_code(&applied, "2-2", "65歳健康寿命");
     let actual = |i: &crate::model::Indicator, k: usize| i.series[k].actual(FiscalYear(2023)).map(|a| a.value);
     assert_eq!((actual(health, 0), actual(health, 1)), (Some(17.9), Some(20.6)));
@@ -280,12 +291,9 @@ fn a_cell_that_says_kei_makes_its_series_running_totals() {
         &["UIターン者数", "人", "累計 1,200（平成27〜31年度）", "260", "515（累計、うちH28年度255人）"],
         &["観光入込客数", "万人", "↗", "120", "125"],
     ]);
-    let shape = find_table(&g).unwrap();
-    let roles = propose_roles(&g, &shape).roles;
-    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let plan = planned(&s, &g);
     assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
-    let mut after = s.clone();
-    apply_table(&mut after, &plan);
+    let after = applied_to(&s, &plan);
     let series = |k: usize| after.indicator(&plan.new_indicators[k].indicator.id).unwrap().series[0].clone();
     let ui = series(0);
     assert!(ui.running_totals);
@@ -305,23 +313,19 @@ fn kei_under_a_year_marks_running_totals_and_a_total_column_does_not() {
     use crate::model::PlanPeriod;
     let s = Strategy::blank("戦略", "町", PlanPeriod { first: FiscalYear(2022), last: FiscalYear(2026) });
     let under = grid(&[&["指標名", "令和4年度", "令和5年度"], &["", "累計", "累計"], &["移住者数", "30", "65"]]);
-    let shape = find_table(&under).unwrap();
-    let roles = propose_roles(&under, &shape).roles;
+    let roles = roles_of(&under);
     assert!(matches!(roles[1], ColumnRole::Actual(_)) && matches!(roles[2], ColumnRole::Actual(_)), "{roles:?}");
-    let plan = plan_table(&s, &under, &shape, &roles, Placement::Strategy);
-    let mut after = s.clone();
-    apply_table(&mut after, &plan);
+    let plan = planned(&s, &under);
+    let after = applied_to(&s, &plan);
     let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
     assert!(x.running_totals);
     assert_eq!((x.actual(FiscalYear(2023)).map(|a| a.value), x.yearly(FiscalYear(2023))), (Some(65.0), Some(35.0)));
 
     let total = grid(&[&["指標名", "令和4年度", "令和5年度", "累計"], &["移住者数", "30", "35", "65"]]);
-    let shape = find_table(&total).unwrap();
-    let roles = propose_roles(&total, &shape).roles;
+    let roles = roles_of(&total);
     assert_eq!(roles[3], ColumnRole::Ignore);
-    let plan = plan_table(&s, &total, &shape, &roles, Placement::Strategy);
-    let mut after = s.clone();
-    apply_table(&mut after, &plan);
+    let plan = planned(&s, &total);
+    let after = applied_to(&s, &plan);
     let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
     assert!(!x.running_totals);
     assert_eq!(x.actual(FiscalYear(2023)).map(|a| a.value), Some(35.0));
@@ -338,12 +342,9 @@ fn year_columns_with_a_month_make_the_series_as_of_that_month() {
         (["平成28年6月 調査結果", "平成29年6月 調査結果"], YearBasis::AsOfMonth { month: 6, end: false }, 2017),
     ] {
         let g = grid(&[&["指標名", "単位", headers[0], headers[1]], &["待機児童数", "人", "12", "8"]]);
-        let shape = find_table(&g).unwrap();
-        let roles = propose_roles(&g, &shape).roles;
-        let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+        let plan = planned(&s, &g);
         assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
-        let mut after = s.clone();
-        apply_table(&mut after, &plan);
+        let after = applied_to(&s, &plan);
         let x = &after.indicator(&plan.new_indicators[0].indicator.id).unwrap().series[0];
         assert_eq!(x.year_basis, basis, "{headers:?}");
         assert_eq!(x.actual(FiscalYear(second)).map(|a| a.value), Some(8.0), "{headers:?}");
@@ -362,9 +363,7 @@ fn a_new_indicator_takes_the_year_basis_its_row_writes() {
         &["", "相談件数", "件", "10", "平成30年度", "20", "令和7年度"],
         &["5-1", "就業者一人あたり市内純生産", "万円", "", "", "438.3", "令和7年"],
     ]);
-    let shape = find_table(&g).unwrap();
-    let roles = propose_roles(&g, &shape).roles;
-    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let plan = planned(&s, &g);
     let basis = |name: &str| {
         plan.new_indicators.iter().find(|n| n.indicator.name == name).unwrap().indicator.series[0].year_basis
     };
@@ -374,8 +373,7 @@ fn a_new_indicator_takes_the_year_basis_its_row_writes() {
     let noted: Vec<_> =
         plan.values.noted.iter().filter(|n| n.reading == Reading::CalendarYear).map(|n| n.row).collect();
     assert_eq!(noted, [5], "only the existing indicator's calendar year is noted");
-    let mut applied = s.clone();
-    apply_table(&mut applied, &plan);
+    let applied = applied_to(&s, &plan);
     let stored = applied.indicators.iter().find(|i| i.name == "観光客数").unwrap();
     assert_eq!(stored.series[0].year_basis, YearBasis::Calendar);
     let b = stored.series[0].baseline.as_ref().unwrap();
@@ -399,17 +397,15 @@ fn the_measure_column_places_kpis_and_creates_the_measures_it_names() {
         &["基本目標1", "（２）観光の振興", "観光入込客数", "千人", "2380", "2700"],
         &["基本目標1", "", "市内総生産", "億円", "1500", "1600"],
     ]);
-    let shape = find_table(&g).unwrap();
-    let roles = propose_roles(&g, &shape).roles;
+    let roles = roles_of(&g);
     assert!(roles.contains(&ColumnRole::Measure), "{roles:?}");
-    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let plan = planned(&s, &g);
     let made: Vec<_> =
         plan.new_measures.iter().map(|m| (m.row, m.measure.number.as_str(), m.measure.title.as_str())).collect();
     assert_eq!(made, [(2, "1", "農林業の担い手確保"), (4, "2", "観光の振興")]);
     assert!(plan.new_measures.iter().all(|m| m.goal == g1));
     assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
-    let mut applied = s.clone();
-    apply_table(&mut applied, &plan);
+    let applied = applied_to(&s, &plan);
     let goal1 = applied.goals.iter().find(|g| g.id == g1).unwrap();
     assert_eq!(goal1.measures.len(), 2);
     let kpi_names = |m: &crate::model::Measure| -> Vec<String> {
@@ -421,7 +417,7 @@ fn the_measure_column_places_kpis_and_creates_the_measures_it_names() {
     assert!(goal1.targets.contains(&total.id), "a row without 施策 is the goal's 数値目標");
     assert!(!goal1.targets.iter().any(|id| applied.indicator(id).unwrap().name == "新規就農者数"));
     // Applied again (or a second table naming the same 施策): the measure is found, not made again.
-    let again = plan_table(&applied, &g, &shape, &roles, Placement::Strategy);
+    let again = planned(&applied, &g);
     assert!(again.new_measures.is_empty());
 }
 
@@ -443,13 +439,10 @@ fn a_measure_cell_reads_as_its_number_and_title() {
 fn the_measures_workbook_makes_measures_kpis_and_reads_its_targets_and_years() {
     let s = kitamoto();
     let g = read_workbook(include_bytes!("../fixtures/kpi-measures.xlsx")).unwrap().remove(0);
-    let shape = find_table(&g).unwrap();
-    let roles = propose_roles(&g, &shape).roles;
-    let plan = plan_table(&s, &g, &shape, &roles, Placement::Strategy);
+    let plan = planned(&s, &g);
     assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused);
     assert_eq!(plan.new_measures.len(), 3);
-    let mut applied = s.clone();
-    apply_table(&mut applied, &plan);
+    let applied = applied_to(&s, &plan);
     let by_name = |n: &str| applied.indicators.iter().find(|i| i.name == n).unwrap().clone();
     assert_eq!(
         by_name("新規就農者数").series[0].target,

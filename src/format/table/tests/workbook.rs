@@ -1,6 +1,7 @@
 //! `read_workbook` on the fixtures of `fixtures/make.py`, cell by cell.
 
-use crate::format::table::{read_workbook, Cell, Grid, Merge, SheetLimit, WorkbookError, WorkbookFormat};
+use super::layouts::merged;
+use crate::format::table::{read_workbook, Cell, Grid, SheetLimit, WorkbookError, WorkbookFormat};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/src/format/table/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -13,10 +14,6 @@ fn sheets(name: &str) -> Vec<Grid> {
 
 fn text(s: &str) -> Cell {
     Cell::Text(s.to_string())
-}
-
-fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -> Merge {
-    Merge { first_row, first_col, last_row, last_col }
 }
 
 #[test]
@@ -39,20 +36,7 @@ fn a_towns_kpi_table_keeps_its_title_two_row_header_merges_total_and_footnote() 
     // The goal merged down its indicators' rows.
     assert_eq!(grid.shown(6, 0), &text("1 しごとをつくる"));
     assert_eq!(grid.shown(8, 0), &text("2 ひとの流れ"));
-    assert_eq!(
-        grid.merges,
-        [
-            merge(0, 0, 0, 7),
-            merge(2, 0, 3, 0),
-            merge(2, 1, 3, 1),
-            merge(2, 2, 3, 2),
-            merge(2, 3, 3, 3),
-            merge(2, 4, 2, 5),
-            merge(2, 6, 2, 7),
-            merge(4, 0, 6, 0),
-            merge(7, 0, 8, 0),
-        ]
-    );
+    assert_eq!(grid.merges, merged("A1:H1 A3:A4 B3:B4 C3:C4 D3:D4 E3:F3 G3:H3 A5:A7 A8:A9"));
     let n = Cell::Number;
     assert_eq!(
         grid.rows[4],
@@ -98,7 +82,7 @@ fn a_table_that_starts_at_c5_keeps_its_rows_and_columns() {
     assert_eq!(grid.rows[4], [Cell::Empty, Cell::Empty, text("指標"), text("目標値")]);
     assert_eq!(grid.cell(5, 3), &Cell::Number(95.0));
     assert_eq!(grid.cell(6, 3), &Cell::Number(1.52));
-    assert_eq!(grid.merges, [merge(7, 2, 7, 3)]);
+    assert_eq!(grid.merges, merged("C8:D8"));
     assert_eq!(grid.shown(7, 3), &text("出典: 人口動態統計"));
 }
 
@@ -118,7 +102,7 @@ fn an_xls_is_read_cell_by_cell_with_its_merges_and_dates_but_a_percentage_as_its
             vec![text("時点"), Cell::Empty, Cell::Date { year: 2024, month: 4, day: 1 }, Cell::Number(0.123)],
         ]
     );
-    assert_eq!(grid.merges, [merge(0, 0, 0, 3), merge(1, 2, 1, 3)]);
+    assert_eq!(grid.merges, merged("A1:D1 C2:D2"));
     assert_eq!(grid.shown(1, 3), &text("令和5年度"));
 }
 

@@ -226,7 +226,8 @@ fn value_cell(value: Option<f64>, provisional: bool, confirmed: bool, lang: Lang
 }
 
 fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView {
-    let year = match (c.kind, c.year) {
+    let v = &c.value;
+    let year = match (v.kind, v.year) {
         (CellKind::TargetPerYear, _) => tr(lang, "毎年", "every year").to_owned(),
         // An actual's year as its series writes it (「令和5年」); the other years stay fiscal, as in the file.
         (CellKind::Actual, Some(y)) => locale::value_year(c.basis, y, lang, style),
@@ -234,20 +235,20 @@ fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView
         (_, None) => "—".to_owned(),
     };
     let series = if c.series_label.is_empty() { "—".to_owned() } else { c.series_label.clone() };
-    let confirmed = c.from_provisional && !c.to_provisional;
+    let confirmed = v.from_provisional && !v.to_provisional;
     view! {
         <tr data-testid="csv-change">
             <td class="num">{c.row}</td>
             <td><span class="code">{c.code.clone()}</span>" "{c.name.clone()}</td>
             <td>{series}</td>
             <td class="code">{year}</td>
-            <td>{kind_words(c.kind, lang)}</td>
-            <td class="num from">{value_cell(c.from, c.from_provisional, false, lang)}</td>
+            <td>{kind_words(v.kind, lang)}</td>
+            <td class="num from">{value_cell(v.from, v.from_provisional, false, lang)}</td>
             <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
-            <td class="num to">{match &c.written {
+            <td class="num to">{match &v.written {
                 // A target set in words shows as the words (and the value it comes to, if any).
                 Some(t) => view! { {locale::target(t, &c.unit, lang, style)} }.into_any(),
-                None => value_cell(Some(c.to), c.to_provisional, confirmed, lang).into_any(),
+                None => value_cell(Some(v.to), v.to_provisional, confirmed, lang).into_any(),
             }}</td>
         </tr>
     }
