@@ -450,6 +450,15 @@ impl<B: Backend> Store<B> {
     pub async fn common_base_in(&self, ancestry: Ancestry, file: &Imported) -> Ancestor {
         let theirs = file_version(file);
         let carried = file.lineage.as_ref().and_then(|l| l.carried(&file.strategy));
+        // A file picked by hand is checked whole before the preview: one whose carried version
+        // is not what it says was altered, and is not merged even when this browser has that
+        // version (the shared folder checks it only when it needs it).
+        if let Some(e) = carried.as_ref().and_then(|c| {
+            c.get(c.claims()?);
+            c.mismatch()
+        }) {
+            return Ancestor::Mismatch(e);
+        }
         let bases = match ancestry.relation(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
             Relation::InStep | Relation::Behind | Relation::FastForward => {

@@ -190,6 +190,8 @@ fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a
     base.title = "書き換え".into();
     lineage.base = Some(base.into());
     assert_eq!(c.common_base(&tampered).wait().unwrap(), Ancestor::Mismatch(LineageError::BaseMismatch));
+    // Picked by hand, an altered file is refused even by a browser that holds the version itself.
+    assert_eq!(a.common_base(&tampered).wait().unwrap(), Ancestor::Mismatch(LineageError::BaseMismatch));
     // Edited after it was written: a version made on the one the file names, merged from the
     // same base.
     let mut edited_after = from_a.clone();
