@@ -296,13 +296,27 @@ mod tests {
     use crate::format::{export, open};
     use crate::model::merge::edits::town;
     use crate::session::stopwatch::Untimed;
-    use crate::storage::VersionReason;
+    use crate::storage::{MemoryBackend, VersionReason};
     use crate::testing::{memory_store, Wait};
 
     const NOW: &str = "2025-05-01T09:00:00Z";
 
     fn opened(s: &crate::model::Strategy) -> Opened {
         open(export(s, NOW).as_bytes()).expect("an exported strategy reads back")
+    }
+
+    /// `base` stored here (as imported) and exported; the other laptop that imported the file,
+    /// to change and export back.
+    fn shared_with_a_laptop(
+        base: &crate::model::Strategy,
+    ) -> (Store<std::rc::Rc<MemoryBackend>>, Store<std::rc::Rc<MemoryBackend>>) {
+        let (_, store) = memory_store(&[]);
+        store.save_as(base, NOW, VersionReason::Imported).wait().unwrap();
+        let text = store.export_file(&base.id, NOW).wait().unwrap().0;
+        let (_, laptop) = memory_store(&[]);
+        let Opened::Strategy(shared) = open(text.as_bytes()).unwrap() else { panic!("a strategy file") };
+        laptop.save_imported(&shared, NOW).wait().unwrap();
+        (store, laptop)
     }
 
     #[test]
@@ -366,13 +380,8 @@ mod tests {
     #[test]
     fn a_stored_strategy_is_compared_and_a_merge_is_offered_from_the_shared_version() {
         let base = town();
-        let (_, store) = memory_store(&[]);
-        store.save_as(&base, NOW, VersionReason::Imported).wait().unwrap();
-        let text = store.export_file(&base.id, NOW).wait().unwrap().0;
         // The other laptop imports the file and changes the title; this one changes the town.
-        let (_, laptop) = memory_store(&[]);
-        let Opened::Strategy(shared) = open(text.as_bytes()).unwrap() else { panic!("a strategy file") };
-        laptop.save_imported(&shared, NOW).wait().unwrap();
+        let (store, laptop) = shared_with_a_laptop(&base);
         let mut renamed = base.clone();
         renamed.title = "別の名前".into();
         laptop.save(&renamed, NOW).wait().unwrap();
@@ -458,12 +467,7 @@ mod tests {
     #[test]
     fn the_preview_lists_what_a_merge_would_change_of_confirmed_values() {
         let (base, _, _, jobs) = crate::model::merge::edits::confirmed_town();
-        let (_, store) = memory_store(&[]);
-        store.save_as(&base, NOW, VersionReason::Imported).wait().unwrap();
-        let text = store.export_file(&base.id, NOW).wait().unwrap().0;
-        let (_, laptop) = memory_store(&[]);
-        let Opened::Strategy(shared) = open(text.as_bytes()).unwrap() else { panic!("a strategy file") };
-        laptop.save_imported(&shared, NOW).wait().unwrap();
+        let (store, laptop) = shared_with_a_laptop(&base);
         let mut changed = base.clone();
         changed.indicator_mut(&jobs).unwrap().series[0].set_actual(crate::model::FiscalYear(2023), Some(149.0));
         laptop.save(&changed, NOW).wait().unwrap();

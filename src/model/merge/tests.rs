@@ -13,6 +13,24 @@ fn initiative(s: &Strategy, title: &str) -> Id {
     s.initiatives().find(|(_, i)| i.title == title).map(|(_, i)| i.id.clone()).unwrap()
 }
 
+/// The town, with its measure 2-1 removed here (`ours`) and the file's copy as it was
+/// (`theirs`, to edit): the measure and its initiative 移住相談窓口の運営 (`counter`).
+struct RemovedHere {
+    base: Strategy,
+    m21: Id,
+    counter: Id,
+    ours: Strategy,
+    theirs: Strategy,
+}
+
+fn measure_21_removed_here() -> RemovedHere {
+    let base = town();
+    let (m21, counter) = (measure(&base, "2-1"), initiative(&base, "移住相談窓口の運営"));
+    let mut ours = base.clone();
+    assert!(ours.remove_measure(&m21));
+    RemovedHere { theirs: base.clone(), base, m21, counter, ours }
+}
+
 fn indicator_id(s: &Strategy, name: &str) -> Id {
     s.indicators.iter().find(|i| i.name == name).map(|i| i.id.clone()).unwrap()
 }
@@ -155,12 +173,7 @@ fn a_removal_of_something_unchanged_is_applied() {
 
 #[test]
 fn removed_here_and_edited_in_the_file_is_a_conflict() {
-    let base = town();
-    let m21 = measure(&base, "2-1");
-    let counter = initiative(&base, "移住相談窓口の運営");
-    let mut ours = base.clone();
-    assert!(ours.remove_measure(&m21));
-    let mut theirs = base.clone();
+    let RemovedHere { base, m21, counter, ours, mut theirs } = measure_21_removed_here();
     theirs.initiative_mut(&counter).unwrap().years[0].settled = Some(495);
     let m = merged(&base, &ours, &theirs);
     assert_eq!(m.conflicts.len(), 1);
@@ -418,12 +431,7 @@ fn hokuto_sheets_edited_on_both_laptops() {
 #[test]
 fn what_the_editing_side_did_to_a_removed_item_is_summed_up() {
     use super::edited::{summary, Edit};
-    let base = town();
-    let m21 = measure(&base, "2-1");
-    let counter = initiative(&base, "移住相談窓口の運営");
-    let mut ours = base.clone();
-    assert!(ours.remove_measure(&m21));
-    let mut theirs = base.clone();
+    let RemovedHere { base, m21, counter, ours, mut theirs } = measure_21_removed_here();
     theirs.measure_mut(&m21).unwrap().title = "移住・定住の促進と受入体制の充実".into();
     let kpi = Indicator::new("", "移住相談件数", "件");
     let kpi_id = kpi.id.clone();

@@ -451,3 +451,40 @@ fn another_tab_storing_during_a_reading_stops_it_quietly_and_the_next_reading_ta
     let s = b.strategy();
     assert_eq!((s.title.as_str(), s.municipality.name.as_str()), ("Aの題名", "別のタブの市"));
 }
+
+/// Polls every browser `rounds` times; no card is left (a conflict or values held back).
+pub(super) fn settle(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32, rounds: u32) {
+    for round in 0..rounds {
+        for d in browsers.iter_mut() {
+            let (r, _) = d.poll(folder, &at(minute + round));
+            assert!(
+                r.conflicts.is_empty() && r.held_back.is_empty(),
+                "no card: {:?} {:?}",
+                r.conflicts.iter().map(|c| (&c.by, &c.merge.conflicts)).collect::<Vec<_>>(),
+                r.held_back
+            );
+        }
+    }
+}
+
+/// Every browser holds one version, and two more polls each write nothing and store nothing.
+pub(super) fn assert_fixed_point(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32) {
+    let first = browsers[0].strategy();
+    let head = browsers[0].store.current_id(&first.id).wait().unwrap();
+    assert!(head.is_some(), "named");
+    for d in browsers.iter() {
+        assert_eq!(d.strategy(), first, "one content");
+        assert_eq!(d.store.current_id(&first.id).wait().unwrap(), head, "one version");
+    }
+    let (writes, stored): (usize, Vec<_>) = (folder.writes().len(), browsers.iter().map(|d| d.snapshot()).collect());
+    for round in 0..2 {
+        for d in browsers.iter_mut() {
+            let (r, wrote) = d.poll(folder, &at(minute + round));
+            assert!(!wrote && !r.stored, "{r:?}");
+            assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+        }
+    }
+    assert_eq!(folder.writes().len(), writes, "nothing written");
+    let after: Vec<_> = browsers.iter().map(|d| d.snapshot()).collect();
+    assert!(after == stored, "nothing stored");
+}

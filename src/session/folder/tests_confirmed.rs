@@ -2,7 +2,7 @@
 //! section confirmed; the planning section's reading holds it back as a card (a fast-forward
 //! and a merge alike), stores nothing, and either choice converges on every member.
 
-use super::tests::{at, MemberBrowser};
+use super::tests::{assert_fixed_point, at, settle, MemberBrowser};
 use super::*;
 use crate::model::merge::edits::confirmed_town;
 use crate::model::{FiscalYear, Role};
@@ -30,35 +30,6 @@ fn members() -> (MemoryFolder, MemberBrowser, MemberBrowser, MemberBrowser, Id, 
         d.poll(&folder, &at(2));
     }
     (folder, planning, member, other, round, jobs)
-}
-
-/// Polls every browser `rounds` times; no card is left.
-fn settle(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32, rounds: u32) {
-    for round in 0..rounds {
-        for d in browsers.iter_mut() {
-            let (r, _) = d.poll(folder, &at(minute + round));
-            assert!(r.conflicts.is_empty() && r.held_back.is_empty(), "{:?}", r.held_back);
-        }
-    }
-}
-
-/// One version and one content everywhere, and two more polls write and store nothing.
-fn assert_fixed_point(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32) {
-    let first = browsers[0].strategy();
-    let head = browsers[0].store.current_id(&first.id).wait().unwrap();
-    for d in browsers.iter() {
-        assert_eq!(d.strategy(), first, "one content");
-        assert_eq!(d.store.current_id(&first.id).wait().unwrap(), head, "one version");
-    }
-    let (writes, stored): (usize, Vec<_>) = (folder.writes().len(), browsers.iter().map(|d| d.snapshot()).collect());
-    for round in 0..2 {
-        for d in browsers.iter_mut() {
-            let (r, wrote) = d.poll(folder, &at(minute + round));
-            assert!(!wrote && !r.stored, "{r:?}");
-        }
-    }
-    assert_eq!(folder.writes().len(), writes, "nothing written");
-    assert!(browsers.iter().map(|d| d.snapshot()).collect::<Vec<_>>() == stored, "nothing stored");
 }
 
 #[test]

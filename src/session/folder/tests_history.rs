@@ -3,48 +3,12 @@
 //! away while the others shared hundreds of versions — and a poll where nothing changed, which
 //! reads only the files' tops.
 
-use super::tests::{actual, at, three, MemberBrowser};
+use super::tests::{actual, assert_fixed_point, at, settle, three, MemberBrowser};
 use super::*;
 use crate::model::merge::Side;
 use crate::model::FiscalYear;
 use crate::storage::MemoryFolder;
 use crate::testing::Wait;
-
-/// Polls every browser `rounds` times.
-fn settle(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32, rounds: u32) {
-    for round in 0..rounds {
-        for d in browsers.iter_mut() {
-            let (r, _) = d.poll(folder, &at(minute + round));
-            assert!(
-                r.conflicts.is_empty(),
-                "no card: {:?}",
-                r.conflicts.iter().map(|c| (&c.by, &c.merge.conflicts)).collect::<Vec<_>>()
-            );
-        }
-    }
-}
-
-/// Every browser holds one version, and two more polls each write nothing and store nothing.
-fn assert_fixed_point(folder: &MemoryFolder, browsers: &mut [&mut MemberBrowser], minute: u32) {
-    let first = browsers[0].strategy();
-    let head = browsers[0].store.current_id(&first.id).wait().unwrap();
-    assert!(head.is_some(), "named");
-    for d in browsers.iter() {
-        assert_eq!(d.strategy(), first, "one content");
-        assert_eq!(d.store.current_id(&first.id).wait().unwrap(), head, "one version");
-    }
-    let (writes, stored): (usize, Vec<_>) = (folder.writes().len(), browsers.iter().map(|d| d.snapshot()).collect());
-    for round in 0..2 {
-        for d in browsers.iter_mut() {
-            let (r, wrote) = d.poll(folder, &at(minute + round));
-            assert!(!wrote && !r.stored, "{r:?}");
-            assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
-        }
-    }
-    assert_eq!(folder.writes().len(), writes, "nothing written");
-    let after: Vec<_> = browsers.iter().map(|d| d.snapshot()).collect();
-    assert!(after == stored, "nothing stored");
-}
 
 #[test]
 fn a_restore_after_a_merge_sticks_and_reaches_everyone() {
