@@ -37,8 +37,12 @@ pub fn ImportPreview() -> impl IntoView {
             </div>
         </Show>
         {move || state.import.with(|f| f.pending().map(|p| match p {
-            Pending::Reading { file, .. } => reading(state, file.clone()).into_any(),
-            // Their views are a wasm part of their own, fetched with the first preview.
+            // Every dialog of the import is in the files' part, fetched with the first file
+            // taken (its reading needs that part too).
+            Pending::Reading { file, .. } => {
+                let file = file.clone();
+                super::parts::lazy_part(move || reading_dialog(file.clone()))
+            }
             Pending::Ready(Preview::Strategy { .. }) => super::parts::lazy_page(strategy_preview),
             Pending::Ready(Preview::Everything { .. }) => super::parts::lazy_page(everything_preview),
         }))}
@@ -482,6 +486,13 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     )
     .into_any()
 }
+
+super::parts::split!(
+    files,
+    fn reading_dialog(file: String) -> AnyView {
+        reading(use_importing(), file).into_any()
+    }
+);
 
 super::parts::split!(
     files,
