@@ -1,7 +1,8 @@
 //! IndexedDB as a [`Backend`] (wasm32 only), through the `indexed_db_futures` crate (futures
 //! over web-sys; chosen over `idb` because it sets a transaction's durability): database
 //! `shirube`, version 1, one object store `kv` of text values under string keys — the same
-//! layout of keys as `localStorage` had, so the store's logic is the same on both. Text is
+//! layout of keys as `localStorage` had, so the store's logic is the same on both (the
+//! database's creation and upgrade are made through web-sys, [`upgrade`]). Text is
 //! written as its UTF-8 bytes (a `Uint8Array`: copied out of wasm memory as it is, where a JS
 //! string would first be decoded, and again encoded when read back); a JS string, as the move
 //! from `localStorage` and the first release wrote, reads as well.
