@@ -333,3 +333,52 @@ async fn drafts_and_kept_preferences_survive_and_fail_typed() {
     assert!(shirube::storage::drafts().is_empty());
     assert_eq!(shirube::storage::kept_preferences(), None);
 }
+
+/// The pieces kept on closing go through gloo-storage: where it could behave otherwise than
+/// web-sys did, it does not. The preferences on a full storage are refused typed, the earlier
+/// ones kept; a storage whose every write throws `QuotaExceededError` (old Safari's private mode)
+/// refuses them typed too; a blocked or missing storage is `Unavailable` for both pieces, and
+/// reading and dropping there are quiet (gloo's own calls would throw, and abort the page).
+#[wasm_bindgen_test]
+async fn kept_pieces_through_gloo_fail_typed_never_throw() {
+    let storage = fresh();
+    let prefs = Preferences { folder_name: Some("田中".into()), ..Preferences::default() };
+    shirube::storage::keep_preferences(&prefs).expect("kept");
+    let n = fill(&storage);
+    let bigger = Preferences { folder_name: Some("名".repeat(100_000)), ..Preferences::default() };
+    let full = shirube::storage::keep_preferences(&bigger);
+    unfill(&storage, n);
+    assert!(matches!(&full, Err(StorageError::QuotaExceeded { key, .. }) if key == "shirube-prefs-draft"), "{full:?}");
+    assert_eq!(shirube::storage::kept_preferences(), Some(prefs), "the earlier preferences are still there");
+
+    replace_local_storage(
+        "return { length: 0, key() { return null; }, getItem() { return null; }, removeItem() {},
+                  setItem() { throw new DOMException('quota', 'QuotaExceededError'); } };",
+    );
+    let refusing = (
+        shirube::storage::keep_preferences(&Preferences::default()),
+        shirube::storage::keep_draft(&sample("閉じる前の変更"), 1, "t"),
+    );
+    replace_local_storage("return null;");
+    let missing = (
+        shirube::storage::keep_preferences(&Preferences::default()),
+        shirube::storage::keep_draft(&sample("閉じる前の変更"), 1, "t"),
+        shirube::storage::drafts().len(),
+        shirube::storage::kept_preferences(),
+    );
+    shirube::storage::drop_draft("shirube-draft/x");
+    shirube::storage::drop_kept_preferences();
+    replace_local_storage("throw new DOMException('The operation is insecure.', 'SecurityError');");
+    let blocked = shirube::storage::keep_preferences(&Preferences::default());
+    shirube::storage::drop_draft("shirube-draft/x");
+    restore_local_storage();
+
+    assert!(matches!(refusing.0, Err(StorageError::QuotaExceeded { .. })), "{:?}", refusing.0);
+    assert!(matches!(refusing.1, Err(StorageError::QuotaExceeded { .. })), "{:?}", refusing.1);
+    assert!(matches!(missing.0, Err(StorageError::Unavailable { .. })), "{:?}", missing.0);
+    assert!(matches!(missing.1, Err(StorageError::Unavailable { .. })), "{:?}", missing.1);
+    assert_eq!((missing.2, missing.3), (0, None));
+    assert!(matches!(blocked, Err(StorageError::Unavailable { .. })), "{blocked:?}");
+    shirube::storage::drop_kept_preferences();
+    fresh();
+}

@@ -11,11 +11,17 @@
 //! the first write, so a language chosen just before the page goes away (a reload, a closed
 //! tab on a slow line) was lost. Closing with their write unfinished keeps them under
 //! `shirube-prefs-draft`; the next start takes them ([`kept_preferences`]).
+//!
+//! Both go through `gloo-storage` (JSON in, JSON out), each call behind [`usable`]: gloo's
+//! `LocalStorage::raw` throws where `localStorage` is blocked or missing, which a Rust caller
+//! cannot catch. A full storage stays typed (`QuotaExceeded` / `TooLarge`), as the backend's.
 
-use super::local::{failed, is_quota};
+use super::local::is_quota_name;
 use super::StorageError;
 use crate::format::export_compact;
 use crate::model::Strategy;
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 const PREFIX: &str = "shirube-draft/";
@@ -36,68 +42,71 @@ pub struct KeptDraft {
     pub file: String,
 }
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// Whether `localStorage` can be used: gloo's calls throw where it is blocked or absent
+/// (`LocalStorage::raw`), so each goes through this probe first.
+fn usable() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
+
+/// Keeps `value` under `key` as JSON (gloo writes it as `serde_json` does). A refused write: a
+/// full storage stays typed (`QuotaExceeded` / `TooLarge`), anything else is `Failed`.
+fn keep<T: Serialize>(key: &str, value: &T, what: &str) -> Result<(), StorageError> {
+    if !usable() {
+        return Err(StorageError::Unavailable { detail: format!("no localStorage for {what}") });
+    }
+    LocalStorage::set(key, value).map_err(|e| match e {
+        GlooError::JsError(js) if is_quota_name(&js.name) => {
+            StorageError::full(key, &super::store::to_json(value).unwrap_or_default())
+        }
+        GlooError::JsError(js) => StorageError::Failed { detail: format!("{}: {}", js.name, js.message) },
+        GlooError::SerdeError(e) => StorageError::Failed { detail: e.to_string() },
+        GlooError::KeyNotFound(key) => StorageError::not_found_key(&key),
+    })
 }
 
 /// Keeps `strategy`, changed on stored revision `base`, until the next start.
 pub fn keep_draft(strategy: &Strategy, base: u64, now: &str) -> Result<(), StorageError> {
-    let storage =
-        local().ok_or_else(|| StorageError::Unavailable { detail: "no localStorage for the draft".into() })?;
     let draft = Draft { base, file: export_compact(strategy, now) };
-    let text = super::store::to_json(&draft)?;
-    let key = format!("{PREFIX}{}", strategy.id);
-    storage.set_item(&key, &text).map_err(|e| full_or_failed(e, &key, &text))
-}
-
-/// A refused write: a full storage stays typed (`QuotaExceeded` / `TooLarge`), anything else
-/// is `Failed`.
-fn full_or_failed(e: wasm_bindgen::JsValue, key: &str, text: &str) -> StorageError {
-    if is_quota(&e) {
-        StorageError::full(key, text)
-    } else {
-        failed(e)
-    }
+    keep(&format!("{PREFIX}{}", strategy.id), &draft, "the draft")
 }
 
 /// Every kept draft (unreadable ones are left where they are).
 pub fn drafts() -> Vec<KeptDraft> {
-    let Some(storage) = local() else { return Vec::new() };
-    let n = storage.length().unwrap_or(0);
-    let keys: Vec<String> =
-        (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect();
+    if !usable() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let keys: Vec<String> = (0..LocalStorage::length())
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
     keys.into_iter()
         .filter_map(|key| {
-            let text = storage.get_item(&key).ok().flatten()?;
-            let draft: Draft = serde_json::from_str(&text).ok()?;
+            let draft: Draft = LocalStorage::get(&key).ok()?;
             Some(KeptDraft { key, base: draft.base, file: draft.file })
         })
         .collect()
 }
 
 pub fn drop_draft(key: &str) {
-    if let Some(storage) = local() {
-        let _ = storage.remove_item(key);
+    if usable() {
+        LocalStorage::delete(key);
     }
 }
 
 /// Keeps the preferences at once (their write had not finished as the page went away).
 pub fn keep_preferences(p: &super::Preferences) -> Result<(), StorageError> {
-    let storage =
-        local().ok_or_else(|| StorageError::Unavailable { detail: "no localStorage for the preferences".into() })?;
-    let text = super::store::to_json(p)?;
-    storage.set_item(PREFERENCES_KEY, &text).map_err(|e| full_or_failed(e, PREFERENCES_KEY, &text))
+    keep(PREFERENCES_KEY, p, "the preferences")
 }
 
 /// The preferences kept as the page went away, if any (unreadable ones: none).
 pub fn kept_preferences() -> Option<super::Preferences> {
-    let text = local()?.get_item(PREFERENCES_KEY).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    usable().then(|| LocalStorage::get(PREFERENCES_KEY).ok()).flatten()
 }
 
 /// Forgets the kept preferences (stored, or unreadable).
 pub fn drop_kept_preferences() {
-    if let Some(storage) = local() {
-        let _ = storage.remove_item(PREFERENCES_KEY);
+    if usable() {
+        LocalStorage::delete(PREFERENCES_KEY);
     }
 }

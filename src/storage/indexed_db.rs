@@ -1,7 +1,8 @@
 //! IndexedDB as a [`Backend`] (wasm32 only), through the `indexed_db_futures` crate (futures
 //! over web-sys; chosen over `idb` because it sets a transaction's durability): database
 //! `shirube`, version 1, one object store `kv` of text values under string keys — the same
-//! layout of keys as `localStorage` had, so the store's logic is the same on both. Text is
+//! layout of keys as `localStorage` had, so the store's logic is the same on both (the
+//! database's creation and upgrade are made through web-sys, [`upgrade`]). Text is
 //! written as its UTF-8 bytes (a `Uint8Array`: copied out of wasm memory as it is, where a JS
 //! string would first be decoded, and again encoded when read back); a JS string, as the move
 //! from `localStorage` and the first release wrote, reads as well.
@@ -15,9 +16,12 @@
 use super::local::describe;
 use super::{Backend, BackendKind, StorageError, Write};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::error::{Error as IdbError, OpenDbError};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// The database the app keeps its data in.
 pub const DATABASE: &str = "shirube";
@@ -29,20 +33,57 @@ pub struct IndexedDb {
 }
 
 /// Opens the database `name` at version 1 with its one object store `store` (a later version
-/// adds its own steps here): the app's data, and the shared folders' handles (`folder::disk`).
-pub(super) async fn open_with_store(
-    name: &str,
-    store: &'static str,
-) -> Result<Database, indexed_db_futures::error::OpenDbError> {
-    Database::open(name)
-        .with_version(1u8)
-        .with_on_upgrade_needed(move |_event, db| {
-            if !db.object_store_names().any(|n| n == store) {
-                db.create_object_store(store).build()?;
+/// adds its own steps in [`upgrade`]): the app's data, and the shared folders' handles
+/// (`folder::disk`).
+pub(super) async fn open_with_store(name: &str, store: &'static str) -> Result<Database, OpenDbError> {
+    upgrade(name, store).await?;
+    // At its version now: no upgrade, so the crate needs no handler of its own.
+    Database::open(name).with_version(1u8).await
+}
+
+/// Brings the database `name` to version 1 with its object store, through web-sys, then closes
+/// it. Not the crate's `with_on_upgrade_needed`: its handler words a failure with the crate
+/// error's `Display`, which formats numbers (`f64`) and so put Rust's float formatting (~13 KB of
+/// code) into the start-up module. The cost is a second open of a database that is there
+/// (no upgrade, a few milliseconds).
+async fn upgrade(name: &str, store: &'static str) -> Result<(), JsValue> {
+    let factory = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("not running in a browser window"))?
+        .indexed_db()?
+        .ok_or_else(|| JsValue::from_str("no IndexedDB in this window"))?;
+    let request = factory.open_with_u32(name, 1)?;
+    let on_upgrade = {
+        let request = request.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let Ok(db) = request.result() else { return };
+            let db: web_sys::IdbDatabase = db.unchecked_into();
+            if !db.object_store_names().contains(store) && db.create_object_store(store).is_err() {
+                // Undone, as a handler that throws would have it: the open fails and says why.
+                if let Some(upgrading) = request.transaction() {
+                    let _ = upgrading.abort();
+                }
+            }
+        })
+    };
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+    let opened = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let done = JsFuture::from(opened).await;
+    request.set_onupgradeneeded(None);
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    match done {
+        Ok(_) => {
+            if let Ok(db) = request.result() {
+                db.unchecked_into::<web_sys::IdbDatabase>().close();
             }
             Ok(())
-        })
-        .await
+        }
+        // The request's own error (a `DOMException`), not the event that carried it.
+        Err(event) => Err(request.error().ok().flatten().map(JsValue::from).unwrap_or(event)),
+    }
 }
 
 impl IndexedDb {
@@ -56,12 +97,16 @@ impl IndexedDb {
     pub async fn open_named(name: &str) -> Result<IndexedDb, StorageError> {
         let db = open_with_store(name, STORE)
             .await
-            .map_err(|e| StorageError::Unavailable { detail: format!("IndexedDB: {e}") })?;
+            .map_err(|e| StorageError::Unavailable { detail: format!("IndexedDB: {}", open_detail(&e)) })?;
         Ok(IndexedDb { db })
     }
 
-    fn failed(e: impl std::fmt::Display) -> StorageError {
-        StorageError::Failed { detail: format!("IndexedDB: {e}") }
+    fn failed(e: impl Into<IdbError>) -> StorageError {
+        Self::failed_as(&detail(&e.into()))
+    }
+
+    fn failed_as(detail: &str) -> StorageError {
+        StorageError::Failed { detail: format!("IndexedDB: {detail}") }
     }
 
     /// The value under `key` as the browser holds it (a JS string, or undefined).
@@ -77,7 +122,7 @@ impl IndexedDb {
     /// the transaction itself holds (`raw`: the `IDBTransaction`; its `error` is a
     /// `QuotaExceededError` when the browser had no room); without one, a batch that would take
     /// the site over what the browser allows is called full too.
-    async fn abort_reason(writes: &[Write], raw: &JsValue, e: impl std::fmt::Display) -> StorageError {
+    async fn abort_reason(writes: &[Write], raw: &JsValue, e: IdbError) -> StorageError {
         let largest = writes
             .iter()
             .filter_map(|w| match w {
@@ -104,7 +149,7 @@ impl IndexedDb {
             (Some(est), Some((key, value))) if est.usage + adds as f64 >= est.quota * 0.95 => {
                 StorageError::QuotaExceeded { key: key.clone(), bytes: value.len() }
             }
-            _ => Self::failed(format!("the transaction was not committed ({e}); nothing was changed")),
+            _ => Self::failed_as(&format!("the transaction was not committed ({}); nothing was changed", detail(&e))),
         }
     }
 }
@@ -126,7 +171,9 @@ impl Backend for IndexedDb {
     async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         match self.raw(key).await? {
             None => Ok(None),
-            Some(v) => text_of(&v).map(Some).ok_or_else(|| Self::failed(format!("the value under {key} is not text"))),
+            Some(v) => {
+                text_of(&v).map(Some).ok_or_else(|| Self::failed_as(&format!("the value under {key} is not text")))
+            }
         }
     }
 
@@ -222,8 +269,25 @@ impl Backend for IndexedDb {
     }
 }
 
-/// What the browser said when a request failed, in its words.
-#[allow(dead_code)] // reason: kept beside `describe` for errors the crate passes through raw
-fn js_detail(e: &JsValue) -> String {
-    describe(e)
+/// What went wrong, in the browser's words where it said something (`Name: message`). Not the
+/// crate's `Display`: that one also words a value's failed conversion with its number (`f64`),
+/// which put Rust's float formatting (~13 KB of code, `core::fmt::float`, `flt2dec`) into the
+/// start-up module for a message no one reads; such a failure is named here without it.
+fn detail(e: &IdbError) -> String {
+    match e {
+        IdbError::DomException(d) => describe(d.as_ref()),
+        IdbError::Unknown(js) => js.to_string(),
+        IdbError::MissingData(missing) => missing.to_string(),
+        IdbError::Serialisation(_) => "a value could not be converted".to_owned(),
+    }
+}
+
+/// [`detail`] of a refused open (its own words for the rest: its `Display` holds the other's).
+fn open_detail(e: &OpenDbError) -> String {
+    match e {
+        OpenDbError::Base(e) => detail(e),
+        OpenDbError::VersionZero => "version 0".to_owned(),
+        OpenDbError::UnsupportedEnvironment => "not available here".to_owned(),
+        OpenDbError::NullFactory => "`indexedDB` is null".to_owned(),
+    }
 }

@@ -128,11 +128,14 @@ pub(super) fn failed(e: JsValue) -> StorageError {
 
 /// `QuotaExceededError` (every browser today; Firefox once said `NS_ERROR_DOM_QUOTA_REACHED`,
 /// code 1014; the legacy code is 22).
-pub(super) fn is_quota(e: &JsValue) -> bool {
-    e.dyn_ref::<web_sys::DomException>().is_some_and(|d| {
-        matches!(d.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
-            || matches!(d.code(), 22 | 1014)
-    })
+fn is_quota(e: &JsValue) -> bool {
+    e.dyn_ref::<web_sys::DomException>().is_some_and(|d| is_quota_name(&d.name()) || matches!(d.code(), 22 | 1014))
+}
+
+/// A storage error's name that says the storage is full (what [`is_quota`] reads by name; the
+/// drafts have only the name: gloo keeps the error's name and message).
+pub(super) fn is_quota_name(name: &str) -> bool {
+    matches!(name, "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
 }
 
 /// What the browser said, as text: `Name: message`.

@@ -6,6 +6,7 @@
 //! Also the window-wide file drop: a file dropped anywhere on the page comes here.
 
 use super::files;
+use super::import_dialog::dialog;
 use super::merge_preview::MergePanel;
 use super::state::{use_importing, use_navigation, Importing};
 use crate::format::Changes;
@@ -37,8 +38,12 @@ pub fn ImportPreview() -> impl IntoView {
             </div>
         </Show>
         {move || state.import.with(|f| f.pending().map(|p| match p {
-            Pending::Reading { file, .. } => reading(state, file.clone()).into_any(),
-            // Their views are a wasm part of their own, fetched with the first preview.
+            // Every dialog of the import is in the files' part, fetched with the first file
+            // taken (its reading needs that part too).
+            Pending::Reading { file, .. } => {
+                let file = file.clone();
+                super::parts::lazy_part(move || super::import_dialog::reading_dialog(file.clone()))
+            }
             Pending::Ready(Preview::Strategy { .. }) => super::parts::lazy_page(strategy_preview),
             Pending::Ready(Preview::Everything { .. }) => super::parts::lazy_page(everything_preview),
         }))}
@@ -97,40 +102,6 @@ fn listen_for_drops(state: Importing, dragging: RwSignal<bool>) {
 fn is_csv(file: &web_sys::File) -> bool {
     let name = file.name().to_ascii_lowercase();
     name.ends_with(".csv") || file.type_() == "text/csv"
-}
-
-/// A dialog: a labelled, modal box; Escape cancels.
-fn dialog(state: Importing, title: String, testid: &'static str, body: AnyView) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    // Move the focus into the dialog when it opens (keyboard and screen-reader users): after
-    // the frame, once the dialog is in the document (its view may arrive as a lazily loaded part).
-    Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            request_animation_frame(move || {
-                let _ = el.focus();
-            });
-        }
-    });
-    view! {
-        <div class="modal-backdrop" on:keydown=move |ev| if ev.key() == "Escape" { state.cancel_import() }>
-            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="import-preview-title" tabindex="-1"
-                data-testid=testid node_ref=node>
-                <h2 id="import-preview-title">{title}</h2>
-                {body}
-            </div>
-        </div>
-    }
-}
-
-fn reading(state: Importing, file: String) -> impl IntoView {
-    let body = view! {
-        <p class="meta" data-testid="preview-file">{file}</p>
-        <p aria-live="polite">{state.tr("ファイルを読み込んで確認しています…", "Reading and checking the file…")}</p>
-        <div class="actions">
-            <button type="button" on:click=move |_| state.cancel_import()>{state.tr("キャンセル", "Cancel")}</button>
-        </div>
-    };
-    dialog(state, state.tr("ファイルを読み込んでいます", "Reading the file").into(), "import-reading", body.into_any())
 }
 
 pub fn counts(c: Counts, lang: Language) -> String {

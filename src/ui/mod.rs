@@ -30,6 +30,8 @@ mod header;
 #[cfg(target_arch = "wasm32")]
 mod import_confirmed;
 #[cfg(target_arch = "wasm32")]
+mod import_dialog;
+#[cfg(target_arch = "wasm32")]
 mod import_preview;
 #[cfg(target_arch = "wasm32")]
 mod kept;

@@ -186,9 +186,9 @@ pub(super) async fn perform(state: AppState, action: Action) {
 parts::split!(actions, load: load_run,
 /// Runs an everyday action to its end (called through [`perform`]).
 pub async fn run(state: AppState, action: Action) -> () {
-    // A strategy can only be open, and so have a change to keep as a draft when the page goes
-    // away, once this part has run (opening one is an everyday action).
-    KEEP_DRAFT.set(Some(keep_draft));
+    // A strategy can only be open, and so have a change to save or to keep as a draft when the
+    // page goes away, once this part has run (opening one is an everyday action).
+    install_saving();
     match action {
         Action::Save(revision) => state.save_now(revision).await,
         Action::Open(id) => state.open_now(id).await,
@@ -207,7 +207,7 @@ parts::split!(files, load: load_run_files,
 /// Runs an action of files, backups and regions to its end (called through [`perform`]).
 async fn run_files(state: AppState, action: Action) -> () {
     use super::stored;
-    KEEP_DRAFT.set(Some(keep_draft));
+    install_saving();
     match action {
         Action::StoreConfirmed(confirmed) => state.store_confirmed(confirmed).await,
         Action::RestoreEverything(all, replace) => state.restore_everything(all, replace).await,
@@ -271,4 +271,25 @@ thread_local! {
 
 fn keep_draft(strategy: &Strategy, base: u64, now: &str) {
     let _ = crate::storage::keep_draft(strategy, base, now);
+}
+
+/// How the start-up module's code saves the open strategy's waiting change: before the page
+/// goes away or moves on (`AppState::flush`), and at the autosave's quiet moment after an edit.
+#[derive(Clone, Copy)]
+pub(super) struct Saving {
+    pub flush: fn(AppState),
+    pub when_quiet: fn(AppState, u64),
+}
+
+thread_local! {
+    /// Set with [`KEEP_DRAFT`], when a part that can open a strategy first runs: before it
+    /// nothing can wait to be saved, and the start page carries none of the editing's
+    /// bookkeeping (`AppState::show_editing`, the autosave's steps).
+    pub(super) static SAVING: Cell<Option<Saving>> = const { Cell::new(None) };
+}
+
+/// What a part that can open a strategy installs as it first runs: [`KEEP_DRAFT`], [`SAVING`].
+fn install_saving() {
+    KEEP_DRAFT.set(Some(keep_draft));
+    SAVING.set(Some(Saving { flush: AppState::flush_open, when_quiet: AppState::save_when_quiet }));
 }

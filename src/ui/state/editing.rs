@@ -59,8 +59,8 @@ impl AppState {
             }
             set_timeout(
                 move || {
-                    if let Some(rev) = state.autosave_did(|a| a.quiet(rev)) {
-                        state.spawn(async move |state| state.save(rev).await);
+                    if let Some(saving) = actions::SAVING.get() {
+                        (saving.when_quiet)(state, rev);
                     }
                 },
                 AUTOSAVE_DELAY,
@@ -81,7 +81,24 @@ impl AppState {
     /// the save is started at once; the browser completes a transaction that was started).
     pub(super) fn flush(&self) {
         self.commit_field();
+        // Only an open strategy has a change waiting, and opening one ran the part that installs
+        // this (`actions::SAVING`): before it there is nothing to save.
+        if let Some(saving) = actions::SAVING.get() {
+            (saving.flush)(*self);
+        }
+    }
+
+    /// [`AppState::flush`]'s save, once a strategy can be open (`actions::SAVING`).
+    pub(super) fn flush_open(self) {
         if let Some(rev) = self.autosave_did(Autosave::flush) {
+            self.spawn(async move |state| state.save(rev).await);
+        }
+    }
+
+    /// The autosave's quiet moment after the edit that made `revision`: saved unless another
+    /// edit came since (`actions::SAVING`, as [`AppState::flush_open`]).
+    pub(super) fn save_when_quiet(self, revision: u64) {
+        if let Some(rev) = self.autosave_did(|a| a.quiet(revision)) {
             self.spawn(async move |state| state.save(rev).await);
         }
     }

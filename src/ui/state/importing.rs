@@ -4,7 +4,6 @@
 
 use super::reads::TableMappings;
 use super::*;
-use crate::session::preview::Taken;
 
 #[derive(Clone, Copy)]
 pub struct Importing {
@@ -42,43 +41,18 @@ impl Importing {
             if !state.import.with_untracked(|f| f.wants(ticket)) {
                 return;
             }
-            let read = match bytes {
-                Ok(bytes) => {
-                    // A change waiting to be saved belongs in the comparison (and in any backup):
-                    // the workbench stores it first.
-                    state.commit_field();
-                    if crate::ui::parts::load_twice(super::transfer::load_take_file).await.is_err() {
-                        // The banner says that a part is missing; nothing was read or stored.
-                        state.import.try_update(|f| f.failed(ticket));
-                        return;
-                    }
-                    match super::transfer::take_file(state, name.clone(), bytes).await {
-                        Ok(taken) => taken.map_err(Ok),
-                        Err(crate::ui::parts::PartMissing) => return,
-                    }
-                }
-                Err(e) => Err(e),
-            };
-            // The first import also fetches the reading code: `ImportFlow` drops a late result.
-            match read {
-                Ok(Taken::Preview(preview)) => {
-                    if state.import.try_update(|f| f.ready(ticket, preview)) == Some(true) {
-                        state.notice.set(None);
-                    }
-                }
-                // A region file is opened as a region, not previewed as a strategy.
-                Ok(Taken::RegionFile) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
-                    state.act(Action::OpenRegionFile(file, None))
-                }
-                Ok(Taken::RegionFile) => {}
-                Err(error) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
-                    state.notice.set(Some(match error {
-                        Ok(error) => Notice::ImportFailed { file: name, error },
-                        Err(detail) => Notice::FileUnreadable { file: name, detail },
-                    }));
-                }
-                Err(_) => {}
+            if bytes.is_ok() {
+                // A change waiting to be saved belongs in the comparison (and in any backup):
+                // the workbench stores it first.
+                state.commit_field();
             }
+            if crate::ui::parts::load_twice(super::transfer::load_take_file).await.is_err() {
+                // The banner says that a part is missing; nothing was read or stored.
+                state.import.try_update(|f| f.failed(ticket));
+                return;
+            }
+            // What came of it is shown there (a part missing now: the banner says so).
+            let _ = super::transfer::take_file(state, file, ticket, bytes).await;
         });
     }
 

@@ -40,13 +40,8 @@ impl Facade for Library {
 }
 
 impl Library {
+    /// Renames a stored strategy; the open one as an edit of it (`Action::Rename`).
     pub fn rename(&self, id: &Id, title: String) {
-        let is_open = self.app.is_open(id);
-        if is_open {
-            self.app.edit(|s| s.title = title);
-            self.app.flush();
-            return;
-        }
         self.app.act(Action::Rename(id.clone(), title));
     }
 

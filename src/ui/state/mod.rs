@@ -186,7 +186,7 @@ impl AppState {
             history_depths: RwSignal::new((0, 0)),
             save_state: RwSignal::new(save_state),
             prefs: RwSignal::new(start.prefs),
-            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.first().cloned())),
+            notice: RwSignal::new(moved.map(Notice::MovedToIndexedDb).or_else(|| start.drafts_kept.into_iter().next())),
             route: RwSignal::new(Route::List),
             import: RwSignal::new(ImportFlow::default()),
             dropped_csv: RwSignal::new_local(None),

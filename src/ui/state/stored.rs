@@ -10,6 +10,13 @@ impl AppState {}
 // workbench's, shown.
 
 pub(super) async fn rename(state: AppState, id: Id, title: String) {
+    // The open one as an edit, one undo step saved at once (here, in the files' part: the list
+    // that renames is in the first visit, whose module carries none of the editing's code).
+    if state.is_open(&id) {
+        state.edit(|s| s.title = title);
+        state.flush();
+        return;
+    }
     let outcome = state.bench().rename(&id, title).await;
     state.apply(outcome).await;
 }

@@ -113,12 +113,55 @@ fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
 
 crate::ui::parts::split!(files, load: load_take_file,
     /// Stores a waiting change, then reads a file for the import and decides what it is, with the
-    /// preview of a strategy or backup against what is stored (`Workbench::take`): in the wasm part
-    /// that reads files, not in the first download, which also carries no code that shows an outcome.
-    pub(super) async fn take_file(state: AppState, name: String, bytes: Vec<u8>) -> Result<Taken, ImportError> {
-        let (flushed, taken) = state.bench().take(&name, &bytes, &files::PerformanceMarks).await;
-        // Shown here, in the part: what shows an outcome stays out of the first visit's module.
-        state.apply(flushed).await;
-        taken
+    /// preview of a strategy or backup against what is stored (`Workbench::take`), and shows what
+    /// came of it (`show_taken`): in the wasm part that reads files, not in the first download,
+    /// which carries no code that shows an outcome.
+    pub(super) async fn take_file(
+        state: AppState,
+        file: web_sys::File,
+        ticket: crate::session::flow::Ticket,
+        bytes: Result<Vec<u8>, Result<ImportError, String>>,
+    ) -> () {
+        let name = file.name();
+        let read = match bytes {
+            Ok(bytes) => {
+                let (flushed, taken) = state.bench().take(&name, &bytes, &files::PerformanceMarks).await;
+                state.apply(flushed).await;
+                taken.map_err(Ok)
+            }
+            Err(e) => Err(e),
+        };
+        show_taken(state, file, name, ticket, read);
     }
 );
+
+/// A file's reading shown, unless it is no longer wanted (cancelled, or another file came in:
+/// `ImportFlow` drops a late result): its preview; a region file opened as a region; or what
+/// is wrong with it.
+fn show_taken(
+    state: AppState,
+    file: web_sys::File,
+    name: String,
+    ticket: crate::session::flow::Ticket,
+    read: Result<Taken, Result<ImportError, String>>,
+) {
+    match read {
+        Ok(Taken::Preview(preview)) => {
+            if state.import.try_update(|f| f.ready(ticket, preview)) == Some(true) {
+                state.notice.set(None);
+            }
+        }
+        // A region file is opened as a region, not previewed as a strategy.
+        Ok(Taken::RegionFile) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
+            state.act(Action::OpenRegionFile(file, None))
+        }
+        Ok(Taken::RegionFile) => {}
+        Err(error) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
+            state.notice.set(Some(match error {
+                Ok(error) => Notice::ImportFailed { file: name, error },
+                Err(detail) => Notice::FileUnreadable { file: name, detail },
+            }));
+        }
+        Err(_) => {}
+    }
+}
