@@ -43,7 +43,7 @@ pub(super) async fn open_with_store(name: &str, store: &'static str) -> Result<D
 
 /// Brings the database `name` to version 1 with its object store, through web-sys, then closes
 /// it. Not the crate's `with_on_upgrade_needed`: its handler words a failure with the crate
-/// error's `Display`, which formats numbers (`f64`) and so put Rust's float formatting (~13 KB of
+/// error's `Display`, which formats numbers (`f64`) and so put Rust's float formatting (~14 KB of
 /// code) into the start-up module. The cost is a second open of a database that is there
 /// (no upgrade, a few milliseconds).
 async fn upgrade(name: &str, store: &'static str) -> Result<(), JsValue> {
@@ -271,8 +271,9 @@ impl Backend for IndexedDb {
 
 /// What went wrong, in the browser's words where it said something (`Name: message`). Not the
 /// crate's `Display`: that one also words a value's failed conversion with its number (`f64`),
-/// which put Rust's float formatting (~13 KB of code, `core::fmt::float`, `flt2dec`) into the
-/// start-up module for a message no one reads; such a failure is named here without it.
+/// which put Rust's float formatting (~14 KB of code, `core::fmt::float`, `flt2dec`) into the
+/// start-up module for a number this store never holds (its values are text); such a failure is
+/// named here without it.
 fn detail(e: &IdbError) -> String {
     match e {
         IdbError::DomException(d) => describe(d.as_ref()),
