@@ -34,7 +34,7 @@ impl CarriedVersion {
     /// The hash of its text, when it is the text a file holds (see `format::written_strategy`).
     pub(super) fn written_fingerprint(&self) -> Option<String> {
         match self {
-            CarriedVersion::Text(text) => Some(format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.get().as_bytes()))),
+            CarriedVersion::Text(text) => Some(super::history::text_fingerprint(text.get())),
             CarriedVersion::Strategy(_) => None,
         }
     }

@@ -119,7 +119,7 @@ pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, 
     // Serialising plain data with string keys cannot fail (see `export_compact`).
     let header = serde_json::to_string(&header).unwrap_or_default();
     let body = serde_json::to_string(strategy).unwrap_or_default();
-    let fp = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(body.as_bytes()));
+    let fp = super::history::text_fingerprint(&body);
     let mut text = String::with_capacity(header.len() + body.len() + 13);
     text.push_str(header.strip_suffix('}').unwrap_or(&header));
     text.push_str(",\"strategy\":");

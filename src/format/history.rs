@@ -32,6 +32,12 @@ pub struct Node {
     pub parents: Vec<String>,
 }
 
+/// The fingerprint of a strategy's JSON text as it stands: `lineage::fingerprint`'s hash, without
+/// writing the strategy out (equal to it when the text is what this build writes).
+pub(super) fn text_fingerprint(text: &str) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
+
 /// The id of the version whose content has `fingerprint` (`format::fingerprint`) and whose
 /// parents are `parents` (in any order): 32 hexadecimal digits.
 pub fn version_id(fingerprint: &str, parents: &[String]) -> String {

@@ -11,7 +11,7 @@
 //! read as a linear history whose ids are those fingerprints.
 
 use super::carried::CarriedVersion;
-use super::history::{is_version_id, legacy_chain, version_id, Node, MAX_GRAPH, MAX_PARENTS};
+use super::history::{is_version_id, legacy_chain, text_fingerprint, version_id, Node, MAX_GRAPH, MAX_PARENTS};
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -88,8 +88,8 @@ pub fn written_strategy(text: &str) -> Option<(&str, String)> {
     use serde_json::value::RawValue;
     use std::borrow::Cow;
     /// Takes the top-level object's `strategy` and stops there.
-    struct Strategy<'a, 'o>(&'o mut Option<&'a RawValue>);
-    impl<'a> Visitor<'a> for Strategy<'a, '_> {
+    struct StrategyField<'a, 'o>(&'o mut Option<&'a RawValue>);
+    impl<'a> Visitor<'a> for StrategyField<'a, '_> {
         type Value = ();
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a file")
@@ -108,9 +108,9 @@ pub fn written_strategy(text: &str) -> Option<(&str, String)> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut found = None;
     // Stopping before the object's end, the reading ends in an error: the value is what counts.
-    let _ = serde_json::Deserializer::from_str(text).deserialize_map(Strategy(&mut found));
+    let _ = serde_json::Deserializer::from_str(text).deserialize_map(StrategyField(&mut found));
     let raw = found?.get();
-    Some((raw, format!("{:032x}", xxhash_rust::xxh3::xxh3_128(raw.as_bytes()))))
+    Some((raw, text_fingerprint(raw)))
 }
 
 /// Why the ancestor a file names cannot be used.
@@ -152,39 +152,7 @@ impl Lineage {
         self.base.as_ref()?;
         Some(CarriedBase { lineage: self, strategy, checked: OnceCell::new() })
     }
-}
 
-/// A file's carried base, checked when first asked for ([`Lineage::carried`]).
-pub struct CarriedBase<'a> {
-    lineage: &'a Lineage,
-    strategy: &'a Strategy,
-    checked: OnceCell<Result<Option<(String, Strategy)>, LineageError>>,
-}
-
-impl CarriedBase<'_> {
-    /// The id the file gives it, unchecked (in an older file, `versions[0]`).
-    pub fn claims(&self) -> Option<&str> {
-        self.lineage.base_id.as_deref().or(self.lineage.versions.first().map(String::as_str))
-    }
-
-    /// The base, when the file says it is version `id` and it is (checked the first time).
-    pub fn get(&self, id: &str) -> Option<Strategy> {
-        if self.claims() != Some(id) {
-            return None;
-        }
-        match self.checked.get_or_init(|| self.lineage.checked_base(self.strategy)) {
-            Ok(Some((checked, base))) if checked == id => Some(base.clone()),
-            _ => None,
-        }
-    }
-
-    /// Why it failed its check, when it was checked and failed.
-    pub fn mismatch(&self) -> Option<LineageError> {
-        self.checked.get().and_then(|c| c.clone().err())
-    }
-}
-
-impl Lineage {
     /// The file's version: its id checked against its content (`fp`, the fingerprint of the
     /// file's strategy) and the parents its graph gives. A file whose content is not the version
     /// its id names (edited after it was written, by hand or by another program) is a version
@@ -244,6 +212,36 @@ pub fn legacy_version(fp: &str, versions: &[String]) -> FileVersion {
     let parents: Vec<String> = rest.first().cloned().into_iter().collect();
     graph.insert(0, Node { id: fp.to_owned(), parents: parents.clone() });
     FileVersion { id: fp.to_owned(), parents, graph }
+}
+
+/// A file's carried base, checked when first asked for ([`Lineage::carried`]).
+pub struct CarriedBase<'a> {
+    lineage: &'a Lineage,
+    strategy: &'a Strategy,
+    checked: OnceCell<Result<Option<(String, Strategy)>, LineageError>>,
+}
+
+impl CarriedBase<'_> {
+    /// The id the file gives it, unchecked (in an older file, `versions[0]`).
+    pub fn claims(&self) -> Option<&str> {
+        self.lineage.base_id.as_deref().or(self.lineage.versions.first().map(String::as_str))
+    }
+
+    /// The base, when the file says it is version `id` and it is (checked the first time).
+    pub fn get(&self, id: &str) -> Option<Strategy> {
+        if self.claims() != Some(id) {
+            return None;
+        }
+        match self.checked.get_or_init(|| self.lineage.checked_base(self.strategy)) {
+            Ok(Some((checked, base))) if checked == id => Some(base.clone()),
+            _ => None,
+        }
+    }
+
+    /// Why it failed its check, when it was checked and failed.
+    pub fn mismatch(&self) -> Option<LineageError> {
+        self.checked.get().and_then(|c| c.clone().err())
+    }
 }
 
 #[cfg(test)]

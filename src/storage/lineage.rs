@@ -215,15 +215,16 @@ pub fn file_version(file: &Imported) -> FileVersion {
 
 /// [`file_version`], trying first the fingerprint that the file's own text gives (`written`, see
 /// `format::written_strategy`): when the file's id is made from it, the file holds the version it
-/// names, and its strategy need not be written out again to be named.
-pub fn file_version_written(file: &Imported, written: Option<&str>) -> FileVersion {
+/// names, and its strategy need not be written out again to be named. `true` with it: the text
+/// is that version's (it may be kept as it is).
+pub fn file_version_written(file: &Imported, written: Option<&str>) -> (FileVersion, bool) {
     if let (Some(fp), Some(lineage)) = (written, &file.lineage) {
         let version = lineage.version(fp);
         if lineage.head.as_deref() == Some(version.id.as_str()) {
-            return version;
+            return (version, true);
         }
     }
-    file_version(file)
+    (file_version(file), false)
 }
 
 /// Where the version to merge from is.

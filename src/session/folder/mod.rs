@@ -110,8 +110,8 @@ pub struct FolderSync {
     last_taken: Vec<(String, KnownVersion)>,
     /// The members' files' tops, as last read.
     seen: Vec<SeenTop>,
-    /// Versions read whole from storage as a merge's base during this reading: most members'
-    /// files are merged from the same one.
+    /// The versions found as a merge's base during this reading (read from the history, or
+    /// carried by a file): most members' files are merged from the same one.
     bases: Vec<KnownVersion>,
 }
 
@@ -310,11 +310,9 @@ impl FolderSync {
         clock.yield_now().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
         let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
-        let theirs = file_version_written(&imported, written.as_ref().map(|(_, fp)| fp.as_str()));
+        let (theirs, proved) = file_version_written(&imported, written.as_ref().map(|(_, fp)| fp.as_str()));
         // Their strategy's text, when it is the version their file names (kept as it is).
-        let written =
-            written.filter(|(_, fp)| imported.lineage.as_ref().is_some_and(|l| l.version(fp).id == theirs.id));
-        let written = written.as_ref().map(|(text, _)| text.as_str());
+        let written = written.as_ref().filter(|_| proved).map(|(text, _)| text.as_str());
         line.version = Some(theirs.id.clone());
         let bases = match ancestry.relation(&theirs) {
             Relation::InStep => {
