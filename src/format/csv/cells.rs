@@ -106,11 +106,28 @@ fn is_formula_start(c: char) -> bool {
     matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠')
 }
 
+/// Whether a text gets the neutralising quote: it starts with a formula's character, or with
+/// quotes before one (`'+` is written `''+`, else reading would take its quote for ours).
+fn needs_quote(s: &str) -> bool {
+    s.trim_start_matches('\'').chars().next().is_some_and(is_formula_start)
+}
+
 /// A text cell, neutralised: "=SUM(A1)" → "'=SUM(A1)".
 pub(crate) fn text(s: &str) -> String {
-    match s.chars().next() {
-        Some(c) if is_formula_start(c) => format!("'{s}"),
-        _ => s.to_owned(),
+    if needs_quote(s) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A text cell of a workbook, where no string cell is a formula: quoted only where reading would
+/// otherwise drop its own leading quote (`'+` → `''+`), so that it reads back as written.
+pub(crate) fn workbook_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with('\'') && needs_quote(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
     }
 }
 
@@ -118,7 +135,7 @@ pub(crate) fn text(s: &str) -> String {
 pub(super) fn read_text(s: &str) -> &str {
     let s = s.trim();
     match s.strip_prefix('\'') {
-        Some(rest) if rest.chars().next().is_some_and(is_formula_start) => rest.trim(),
+        Some(rest) if needs_quote(rest) => rest.trim(),
         _ => s,
     }
 }

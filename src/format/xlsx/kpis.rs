@@ -6,6 +6,7 @@
 
 use super::look::{cell as fitted, decimals, fit, print_setup, text_width, wrapped_height, Looks};
 use super::SHEET_KPIS;
+use crate::format::csv::cells::workbook_text;
 use crate::format::csv::{wide_table, WideCell, WIDE_FIRST};
 use crate::locale::{self, Language, YearStyle};
 use crate::model::{assess, Strategy};
@@ -73,7 +74,7 @@ pub fn write(ws: &mut Worksheet, s: &Strategy, style: YearStyle, looks: &Looks) 
                 WideCell::Words(w) => {
                     let wraps = c == NAME || c == last;
                     let format = if wraps { &looks.wrapped } else { &looks.text };
-                    ws.write_string_with_format(row, c as u16, fitted(w), format)?;
+                    ws.write_string_with_format(row, c as u16, fitted(&workbook_text(w)), format)?;
                     widths[c] = widths[c].max(text_width(w));
                     if wraps {
                         wrapped.push((c, w.clone()));

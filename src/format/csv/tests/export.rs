@@ -90,6 +90,19 @@ fn every_file_is_utf8_with_bom_and_crlf() {
     assert_eq!(lines, 1 + 21, "a header and 21 values");
 }
 
+/// Every text comes back as it was written, in a CSV and in a workbook, even one that starts
+/// with quotes before a formula's character (found by the workbook's round trip: `'+`).
+#[test]
+fn quoted_texts_come_back_as_written() {
+    use super::super::cells::{read_text, text, workbook_text};
+    for s in ["'+", "''=x", "'abc", "'", "+1", "=SUM(A1)", "a'+", "普通"] {
+        assert_eq!(read_text(&text(s)), s, "CSV: {s}");
+        assert_eq!(read_text(&workbook_text(s)), s, "workbook: {s}");
+    }
+    assert_eq!(text("'+"), "''+");
+    assert_eq!(workbook_text("+1"), "+1", "a workbook's string cell is never a formula");
+}
+
 /// Text that Excel would run as a formula gets a leading quote; numbers, even negative ones,
 /// stay numbers.
 #[test]
