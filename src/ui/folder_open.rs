@@ -96,10 +96,7 @@ fn ChooseStrategy(found: Vec<InFolder>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="notice" role="status" data-testid="folder-open-choose-list">
-            <p>{app.text(
-                "このフォルダには複数の戦略のファイルがあります。開く戦略を選んでください（選んだ戦略だけを、このブラウザに保存して共有フォルダにつなぎます）。",
-                "This folder holds files of several strategies. Choose the one to open (only that one is stored in this browser and connected to the folder).",
-            )}</p>
+            <p>{move || crate::words::folder::choose_strategy(app.lang())}</p>
             <ul class="strategy-list">{rows}</ul>
             {move || said.try_get().flatten().map(|t| view! { <p class="notice error" role="alert" data-testid="folder-open-said">{t}</p> })}
         </div>

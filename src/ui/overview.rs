@@ -10,6 +10,7 @@ use crate::locale::{Language, YearStyle};
 use crate::model::{assess, Agreement, Context, Goal, Id, Indicator, Measure, Strategy};
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
+use crate::ui::panel::column_heads;
 use crate::ui::speech::Speaks;
 use crate::words;
 use leptos::prelude::*;
@@ -237,15 +238,15 @@ fn target_table(s: &Strategy, indicators: &[&Indicator], lang: Language, style: 
     view! {
         <div class="table-wrap">
             <table class="targets">
-                <thead><tr>
-                    <th scope="col">{tr(lang, "番号", "Code")}</th>
-                    <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                    <th scope="col">{tr(lang, "当初値", "Baseline")}</th>
-                    <th scope="col">{tr(lang, "目標値", "Target")}</th>
-                    <th scope="col">{tr(lang, "最新の実績", "Latest actual")}</th>
-                    <th scope="col">{tr(lang, "進捗", "Progress")}</th>
-                    <th scope="col">{tr(lang, "状況", "Status")}</th>
-                </tr></thead>
+                {column_heads(lang, &[
+                    ("番号", "Code"),
+                    ("指標", "Indicator"),
+                    ("当初値", "Baseline"),
+                    ("目標値", "Target"),
+                    ("最新の実績", "Latest actual"),
+                    ("進捗", "Progress"),
+                    ("状況", "Status"),
+                ])}
                 <tbody>{rows}</tbody>
             </table>
             <p class="hint" data-testid="rating-rule">{locale::rating_rule(&s.rating_rule, lang)}</p>

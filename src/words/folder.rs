@@ -213,6 +213,15 @@ pub fn nothing_to_open(refused: usize, lang: Language) -> String {
     }
 }
 
+/// A folder picked to open a strategy from holds several: the one to open is chosen.
+pub fn choose_strategy(lang: Language) -> &'static str {
+    tr(
+        lang,
+        "このフォルダには複数の戦略のファイルがあります。開く戦略を選んでください（選んだ戦略だけを、このブラウザに保存して共有フォルダにつなぎます）。",
+        "This folder holds files of several strategies. Choose the one to open (only that one is stored in this browser and connected to the folder).",
+    )
+}
+
 /// The strategy changed while the cards were shown: read again.
 pub fn conflict_stale(lang: Language) -> &'static str {
     tr(

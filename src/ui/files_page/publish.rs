@@ -10,6 +10,7 @@ use crate::format::publish::{outline, Withheld};
 use crate::model::merge::Kind;
 use crate::model::Publication;
 use crate::ui::editor::fields::TextField;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use leptos::prelude::*;
@@ -18,17 +19,13 @@ use leptos::prelude::*;
 pub fn PublishPanel() -> impl IntoView {
     let state = use_edits();
     view! {
-        <section class="panel" data-testid="publish" aria-labelledby="publish-title">
-            <h2 id="publish-title">{state.text("公開用ページ", "Public pages")}</h2>
-            <p class="lead">{state.text(
-                "進捗状況を住民向けのページ（HTML）とオープンデータ（CSV）にまとめた zip を作ります。展開したフォルダを、そのまま町のホームページの好きな場所に載せられます。スクリプトは使わず、JIS X 8341-3 の AA を目標にしています。",
-                "Makes a zip of pages for residents (HTML) and open data (CSV) showing the progress. Upload the unpacked folder to any place on the town's website as it is. The pages use no script and aim at JIS X 8341-3 AA.",
-            )}</p>
+        <TitledPanel testid="publish" title=state.text("公開用ページ", "Public pages")
+            lead=state.text("進捗状況を住民向けのページ（HTML）とオープンデータ（CSV）にまとめた zip を作ります。展開したフォルダを、そのまま町のホームページの好きな場所に載せられます。スクリプトは使わず、JIS X 8341-3 の AA を目標にしています。", "Makes a zip of pages for residents (HTML) and open data (CSV) showing the progress. Upload the unpacked folder to any place on the town's website as it is. The pages use no script and aim at JIS X 8341-3 AA.")>
             <Settings/>
             <PublishItems/>
             <Outline/>
             <MakeButton/>
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -10,6 +10,7 @@ use super::common::{money, numbered, year_select, Toolbar};
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{FiscalYear, GrantProject, Id, Strategy};
 use crate::session::route::Report;
+use crate::ui::panel::column_heads;
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
 use leptos::prelude::*;
@@ -115,14 +116,14 @@ fn project(p: &GrantProject<'_>, lang: Language, style: YearStyle) -> impl IntoV
             </dl>
             <table class="report-table grant-kpis" data-testid="grant-kpis">
                 <colgroup><col class="c-code"/><col/><col class="c-value"/><col class="c-value"/><col class="c-rate"/><col class="c-done"/></colgroup>
-                <thead><tr>
-                    <th scope="col">{tr(lang, "番号", "No.")}</th>
-                    <th scope="col">{tr(lang, "重要業績評価指標（KPI）", "KPI")}</th>
-                    <th scope="col">{tr(lang, "目標値", "Target")}</th>
-                    <th scope="col">{tr(lang, "実績値", "Actual")}</th>
-                    <th scope="col">{tr(lang, "達成率", "Rate")}</th>
-                    <th scope="col">{tr(lang, "達成状況", "Result")}</th>
-                </tr></thead>
+                {column_heads(lang, &[
+                    ("番号", "No."),
+                    ("重要業績評価指標（KPI）", "KPI"),
+                    ("目標値", "Target"),
+                    ("実績値", "Actual"),
+                    ("達成率", "Rate"),
+                    ("達成状況", "Result"),
+                ])}
                 <tbody>{kpis}{none}</tbody>
             </table>
             <div class="grant-review">

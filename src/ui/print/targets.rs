@@ -14,6 +14,7 @@ use crate::locale::{self, tr, Footnotes, Language, YearStyle};
 use crate::model::{FiscalYear, Goal, Id, Indicator, Strategy};
 use crate::session::route::Report;
 use crate::ui::chart_view::{figure_of, ChartView};
+use crate::ui::panel::column_heads;
 use crate::ui::speech::{use_speech, Speaks};
 use crate::ui::state::use_open;
 use crate::words;
@@ -162,13 +163,13 @@ fn verdicts(s: &Strategy, lang: Language, style: YearStyle) -> Option<impl IntoV
                 (Language::En, n) => format!("{n} verdicts differ from the figures (see “Computed”)."),
             }}</p>
             <table class="report-table verdicts">
-                <thead><tr>
-                    <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                    <th scope="col">{tr(lang, "年度", "Year")}</th>
-                    <th scope="col">{tr(lang, "町の評価", "Verdict")}</th>
-                    <th scope="col">{tr(lang, "計算", "Computed")}</th>
-                    <th scope="col">{tr(lang, "委員会の意見など", "Comment")}</th>
-                </tr></thead>
+                {column_heads(lang, &[
+                    ("指標", "Indicator"),
+                    ("年度", "Year"),
+                    ("町の評価", "Verdict"),
+                    ("計算", "Computed"),
+                    ("委員会の意見など", "Comment"),
+                ])}
                 <tbody>{rows}</tbody>
             </table>
         </section>

@@ -8,6 +8,7 @@ use crate::locale::{tr, Language};
 use crate::model::Id;
 use crate::session::region::{FileRead, TownOutcome};
 use crate::ui::files;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, BringInResult, Picked, RegionDesk};
 use crate::words;
@@ -42,11 +43,8 @@ pub fn BringIn(
         bring(state, id, Picked { files, ..Picked::default() }, progress, result);
     };
     view! {
-        <section class="panel" data-testid="region-bring-in" aria-labelledby="region-bring-in-title">
-            <h2 id="region-bring-in-title">{state.text("ファイルを取り込む", "Bring files in")}</h2>
-            <p class="lead">{state.text(
-                "市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。ファイルやフォルダーをこのページにドロップしても取り込めます（フォルダーの中の .json ファイルをすべて）。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。",
-                "Pick any number of Shirube files (JSON) sent by the towns at once, or drop files or a folder on this page (every .json file in it). Backups of everything and region files come in too. A file that cannot be read does not stop the others.")}</p>
+        <TitledPanel testid="region-bring-in" title=state.text("ファイルを取り込む", "Bring files in")
+            lead=state.text("市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。ファイルやフォルダーをこのページにドロップしても取り込めます（フォルダーの中の .json ファイルをすべて）。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。", "Pick any number of Shirube files (JSON) sent by the towns at once, or drop files or a folder on this page (every .json file in it). Backups of everything and region files come in too. A file that cannot be read does not stop the others.")>
             <div class="actions">
                 <input id="region-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json"
                     data-testid="region-files" on:change=on_files disabled=move || progress.get().is_some()/>
@@ -54,7 +52,7 @@ pub fn BringIn(
             </div>
             <BringInProgress progress=progress id="region-progress"/>
             <BringInResults result=result/>
-        </section>
+        </TitledPanel>
     }
 }
 

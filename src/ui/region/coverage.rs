@@ -10,6 +10,7 @@ use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::region::{national_goals_by_frame, sdg_matrix, TownFrame};
 use crate::model::{GoalKind, Sdg};
 use crate::session::route::Route;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -39,8 +40,7 @@ fn national_goal_name(kind: GoalKind, number: &str, lang: Language) -> String {
 pub fn Coverage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let state = use_speech();
     view! {
-        <section class="panel region-section" data-testid="region-coverage" aria-labelledby="region-coverage-title">
-            <h2 id="region-coverage-title">{state.text("SDGs・国の基本目標との対応", "SDGs and national goals")}</h2>
+        <TitledPanel testid="region-coverage" class="region-section" title=state.text("SDGs・国の基本目標との対応", "SDGs and national goals")>
             {move || data.get().map(|d| {
                 let lang = state.lang();
                 view! {
@@ -56,7 +56,7 @@ pub fn Coverage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     {national_goals(&d, lang, state.year_style())}
                 }
             })}
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -9,6 +9,8 @@ use crate::locale::{self, tr, Language};
 use crate::model::region::{grants, key, GrantFilter, GrantRow, ProgrammeFilter};
 use crate::model::{FiscalYear, GrantProgramme, Id, Money};
 use crate::session::route::{Route, Selection};
+use crate::ui::panel::column_heads;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -79,11 +81,8 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     });
 
     view! {
-        <section class="panel region-section" data-testid="region-grants" aria-labelledby="region-grants-title">
-            <h2 id="region-grants-title">{state.text("補助事業", "Subsidised initiatives")}</h2>
-            <p class="lead">{state.text(
-                "各市町村が「補助事業」とした事業を、交付金の種類と年度ごとの予算額・交付金額・決算額（千円）とともに示します。「交付金」で選ぶと、その交付金の事業を市町村をまたいで並べます。",
-                "The initiatives each town marks as subsidised, with their grant programme and their budget, grant and settled cost per fiscal year (¥1,000). Choose a grant to list its projects across the towns.")}</p>
+        <TitledPanel testid="region-grants" class="region-section" title=state.text("補助事業", "Subsidised initiatives")
+            lead=state.text("各市町村が「補助事業」とした事業を、交付金の種類と年度ごとの予算額・交付金額・決算額（千円）とともに示します。「交付金」で選ぶと、その交付金の事業を市町村をまたいで並べます。", "The initiatives each town marks as subsidised, with their grant programme and their budget, grant and settled cost per fiscal year (¥1,000). Choose a grant to list its projects across the towns.")>
             <div class="region-filters">
                 <div class="field">
                     <label for="grants-town">{state.text("市町村", "Town")}</label>
@@ -149,15 +148,15 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     <div class="scroll-box" style="content-visibility: auto; contain-intrinsic-size: auto 30rem">
                         <table class="region-grants" data-testid="grants-table">
                             <caption class="visually-hidden">{tr(lang, "補助事業", "Subsidised initiatives")}</caption>
-                            <thead><tr>
-                                <th scope="col">{tr(lang, "市区町村", "Municipality")}</th>
-                                <th scope="col">{tr(lang, "事業", "Initiative")}</th>
-                                <th scope="col">{tr(lang, "交付金", "Grant")}</th>
-                                <th scope="col">{tr(lang, "年度", "Fiscal year")}</th>
-                                <th scope="col">{tr(lang, "予算額（千円）", "Budget (¥1,000)")}</th>
-                                <th scope="col">{tr(lang, "交付金額（千円）", "Grant (¥1,000)")}</th>
-                                <th scope="col">{tr(lang, "決算額（千円）", "Settled (¥1,000)")}</th>
-                            </tr></thead>
+                            {column_heads(lang, &[
+                                ("市区町村", "Municipality"),
+                                ("事業", "Initiative"),
+                                ("交付金", "Grant"),
+                                ("年度", "Fiscal year"),
+                                ("予算額（千円）", "Budget (¥1,000)"),
+                                ("交付金額（千円）", "Grant (¥1,000)"),
+                                ("決算額（千円）", "Settled (¥1,000)"),
+                            ])}
                             <tbody>
                                 {rows.into_iter().map(|r| {
                                     let href = r.path.initiative.clone().map(|i| Route::Edit(r.path.strategy.clone(), Selection::Initiative(i)).hash());
@@ -201,6 +200,6 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     })}
                 }.into_any()
             }}
-        </section>
+        </TitledPanel>
     }
 }

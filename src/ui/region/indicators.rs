@@ -16,6 +16,7 @@ use crate::model::{Id, Strategy};
 use crate::session::route::Route;
 use crate::ui::chart_view::ChartView;
 use crate::ui::files;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, Facade, RegionDesk};
 use leptos::prelude::*;
@@ -105,11 +106,11 @@ pub fn MatchedIndicators(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     });
 
     view! {
-        <section class="panel region-section" data-testid="region-indicators" aria-labelledby="region-indicators-title">
-            <h2 id="region-indicators-title">{state.text("指標の比較", "One indicator across towns")}</h2>
-            <p class="lead">{state.text(
+        <TitledPanel testid="region-indicators" class="region-section"
+            title=state.text("指標の比較", "One indicator across towns")
+            lead=state.text(
                 "同じ意味の指標を、指標名リストの名称、同じ名称（全角・半角や空白の違いは無視）、または手動の照合で市町村の間で結びつけます。指標を選ぶと、各市町村の実績と目標をグラフと表で示します。",
-                "Indicators that mean the same thing are matched by the bureau's list of names, by the same name (width and spaces aside), or by hand. Choose one to see each town's actuals and targets as a chart and a table.")}</p>
+                "Indicators that mean the same thing are matched by the bureau's list of names, by the same name (width and spaces aside), or by hand. Choose one to see each town's actuals and targets as a chart and a table.")>
             {move || {
                 let lang = state.lang();
                 let groups = matching.with(|m| m.groups.clone());
@@ -165,7 +166,7 @@ pub fn MatchedIndicators(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
             </Show>
             {move || by_hand::unmatched(state, data, matching, unmatched_town)}
             <by_hand::IndicatorCodes data=data/>
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -8,6 +8,7 @@ use super::{BringInProgress, BringInResults, NewerVersions};
 use crate::locale::{tr, Language};
 use crate::session::route::Route;
 use crate::ui::files;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, BringInResult};
 use leptos::prelude::*;
@@ -47,11 +48,8 @@ pub fn RegionList() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel" data-testid="regions" aria-labelledby="regions-title">
-            <h2 id="regions-title">{state.text("地域（管内）", "Regions")}</h2>
-            <p class="lead">{state.text(
-                "振興局など、いくつもの市町村の戦略をまとめて見るときに使います。地域をつくり、市町村から届いたファイルを取り込むと、市町村を並べて比べたり、取組事例をさがしたりできます。",
-                "For a regional bureau reading many towns' strategies: create a region, bring in the files the towns send, then compare the towns side by side and find practices across them.")}</p>
+        <TitledPanel testid="regions" title=state.text("地域（管内）", "Regions")
+            lead=state.text("振興局など、いくつもの市町村の戦略をまとめて見るときに使います。地域をつくり、市町村から届いたファイルを取り込むと、市町村を並べて比べたり、取組事例をさがしたりできます。", "For a regional bureau reading many towns' strategies: create a region, bring in the files the towns send, then compare the towns side by side and find practices across them.")>
             <form class="actions" on:submit=create>
                 <label for="region-name">{state.text("地域の名称", "Region name")}</label>
                 <input id="region-name" type="text" data-testid="region-name-input" prop:value=move || name.get()
@@ -84,7 +82,7 @@ pub fn RegionList() -> impl IntoView {
             <ul class="strategy-list" data-testid="region-list">
                 {move || has_regions.get().then(|| crate::ui::parts::lazy_part(region_rows))}
             </ul>
-        </section>
+        </TitledPanel>
         {move || has_backups.get().then(|| crate::ui::parts::lazy_part(region_backup_rows))}
     }
 }
@@ -132,8 +130,7 @@ pub fn RegionBackupRows() -> impl IntoView {
     let state = use_regions();
     let backups = state.region_backups;
     view! {
-        <section class="panel" data-testid="region-backups" aria-labelledby="region-backups-title">
-            <h2 id="region-backups-title">{state.text("地域のバックアップ（削除・置き換えの前の状態）", "Region backups (taken before a delete or replace)")}</h2>
+        <TitledPanel testid="region-backups" title=state.text("地域のバックアップ（削除・置き換えの前の状態）", "Region backups (taken before a delete or replace)")>
             <ul class="strategy-list">
                 {move || backups.get().into_iter().map(|b| {
                     let lang = state.lang();
@@ -156,7 +153,7 @@ pub fn RegionBackupRows() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-        </section>
+        </TitledPanel>
     }
 }
 

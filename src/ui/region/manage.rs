@@ -7,6 +7,7 @@ use super::Loaded;
 use crate::locale::{tr, Language};
 use crate::model::Id;
 use crate::session::route::Route;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_navigation, use_regions};
 use leptos::prelude::*;
@@ -42,8 +43,7 @@ pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
         }
     };
     view! {
-        <section class="panel" data-testid="region-manage" aria-labelledby="region-manage-title">
-            <h2 id="region-manage-title">{state.text("地域の管理", "Managing the region")}</h2>
+        <TitledPanel testid="region-manage" title=state.text("地域の管理", "Managing the region")>
             <form class="actions" on:submit=rename>
                 <label for="region-rename">{state.text("地域の名称", "Region name")}</label>
                 <input id="region-rename" type="text" data-testid="region-rename-input" prop:value=shown
@@ -74,7 +74,7 @@ pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
             <p class="meta">{state.text(
                 "削除しても、地域のバックアップが残り（戦略一覧の「地域のバックアップ」から復元できます）、市町村の戦略は戦略一覧に残ります。",
                 "A deleted region is kept as a region backup (restore it under “Region backups” on the strategy list); its towns' strategies stay in the strategy list.")}</p>
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -7,6 +7,7 @@ use crate::locale::{tr, Language};
 use crate::model::region::{partnerships, ItemPath, Partnership, PartnershipStatus, Party};
 use crate::model::Strategy;
 use crate::session::route::{Route, Selection};
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -90,11 +91,8 @@ pub fn Partnerships(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let all = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| partnerships(&d.towns())).unwrap_or_default()));
     let only_unconfirmed = RwSignal::new(false);
     view! {
-        <section class="panel region-section" data-testid="region-partnerships" aria-labelledby="region-partnerships-title">
-            <h2 id="region-partnerships-title">{state.text("広域連携", "Partnerships between towns")}</h2>
-            <p class="lead">{state.text(
-                "事業に連携先の市町村が書かれているものを、連携ごとにまとめます。一方の市町村だけが記載している連携は「未確認」です。",
-                "Initiatives that name the towns they are carried out with, by partnership. One named by one town only is “unconfirmed”.")}</p>
+        <TitledPanel testid="region-partnerships" class="region-section" title=state.text("広域連携", "Partnerships between towns")
+            lead=state.text("事業に連携先の市町村が書かれているものを、連携ごとにまとめます。一方の市町村だけが記載している連携は「未確認」です。", "Initiatives that name the towns they are carried out with, by partnership. One named by one town only is “unconfirmed”.")>
             {move || {
                 let lang = state.lang();
                 let list = all.get();
@@ -123,6 +121,6 @@ pub fn Partnerships(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     <div class="scroll-box"><ul class="region-partnerships">{shown}</ul></div>
                 }.into_any()
             }}
-        </section>
+        </TitledPanel>
     }
 }

@@ -6,6 +6,7 @@
 use crate::locale::{tr, Language};
 use crate::session::region::Differs;
 use crate::ui::import_preview::{changes_line, changes_table};
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, BringInResult, Decision};
 use leptos::prelude::*;
@@ -38,15 +39,12 @@ pub fn NewerVersions(
             }
             let lang = state.lang();
             Some(view! {
-                <section class="panel" data-testid="region-newer" aria-labelledby="region-newer-title">
-                    <h2 id="region-newer-title">{tr(lang, "新しい版の確認", "Newer versions to check")}</h2>
-                    <p class="lead">{tr(lang,
-                        "次の市町村は、保存済みの版と内容が違うファイルを送ってきました。今は保存済みの版のまま地域に入っています。変わる内容を確かめてから置き換えてください。置き換える前の版はバックアップに残ります。",
-                        "These towns sent a file that differs from the stored version. The stored version is in the region for now. Check what changes before replacing it; the version it replaces is kept as a backup.")}</p>
+                <TitledPanel testid="region-newer" title=tr(lang, "新しい版の確認", "Newer versions to check")
+                    lead=tr(lang, "次の市町村は、保存済みの版と内容が違うファイルを送ってきました。今は保存済みの版のまま地域に入っています。変わる内容を確かめてから置き換えてください。置き換える前の版はバックアップに残ります。", "These towns sent a file that differs from the stored version. The stored version is in the region for now. Check what changes before replacing it; the version it replaces is kept as a backup.")>
                     <ul class="region-newer">
                         {items.into_iter().map(|(file, d, decided)| item(state.lang(), file, d, decided, result, busy)).collect_view()}
                     </ul>
-                </section>
+                </TitledPanel>
             })
         }}
     }

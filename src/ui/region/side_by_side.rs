@@ -11,6 +11,7 @@ use crate::model::region::{opening_year, plan_years, side_by_side, sort_rows, Co
 use crate::model::{FiscalYear, Money, StatusMix};
 use crate::session::route::Route;
 use crate::ui::files;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks, Speech};
 use crate::ui::state::{use_downloads, Downloads};
 use leptos::prelude::*;
@@ -103,11 +104,8 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     };
 
     view! {
-        <section class="panel" data-testid="side-by-side" aria-labelledby="side-by-side-title">
-            <h2 id="side-by-side-title">{state.text("市町村の比較", "Towns side by side")}</h2>
-            <p class="lead">{state.text(
-                "指標の達成状況は、選んだ年度までの最新の実績で、各市町村の評価のしかたで判定します。見出しを押すと並べ替えます。",
-                "Each indicator's status uses its latest actual up to the chosen year, by each town's own rule. Click a heading to sort.")}</p>
+        <TitledPanel testid="side-by-side" title=state.text("市町村の比較", "Towns side by side")
+            lead=state.text("指標の達成状況は、選んだ年度までの最新の実績で、各市町村の評価のしかたで判定します。見出しを押すと並べ替えます。", "Each indicator's status uses its latest actual up to the chosen year, by each town's own rule. Click a heading to sort.")>
             <div class="actions">
                 <label for="side-by-side-year">{state.text("年度", "Fiscal year")}</label>
                 <select id="side-by-side-year" data-testid="side-by-side-year" on:change=on_year>
@@ -199,7 +197,7 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     "まだ市町村がありません。上の「ファイルを選ぶ」で市町村のファイルを取り込んでください。",
                     "No town yet. Bring the towns' files in with “Choose files” above.")}</p>
             </Show>
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -15,6 +15,7 @@ use crate::model::{FiscalYear, Id, Strategy};
 use crate::ui::exporters::{Export, Exporting, RoundBooks};
 use crate::ui::files;
 use crate::ui::import_confirmed::{confirmed_choice, Source};
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
@@ -76,11 +77,8 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         taken.set(Some(changes.len()));
     };
     view! {
-        <section class="panel" data-testid="round-books" aria-labelledby="round-books-title">
-            <h2 id="round-books-title">{state.text("照会用のブック（共有フォルダを使わない課へ）", "Section workbooks (for sections without the shared folder)")}</h2>
-            <p class="lead">{state.text(
-                "課ごとに、その課の項目だけの Excel ブックを作ります（1つの zip にまとめてダウンロード）。記入欄のほかは保護されています。返ってきたブックは、まとめて読み込んで、変わる値を確かめてから取り込めます。",
-                "Makes an Excel workbook per section holding only its items (downloaded as one zip); all but the answer cells are protected. Read the returned workbooks back at once and check what changes before taking it in.")}</p>
+        <TitledPanel testid="round-books" title=state.text("照会用のブック（共有フォルダを使わない課へ）", "Section workbooks (for sections without the shared folder)")
+            lead=state.text("課ごとに、その課の項目だけの Excel ブックを作ります（1つの zip にまとめてダウンロード）。記入欄のほかは保護されています。返ってきたブックは、まとめて読み込んで、変わる値を確かめてから取り込めます。", "Makes an Excel workbook per section holding only its items (downloaded as one zip); all but the answer cells are protected. Read the returned workbooks back at once and check what changes before taking it in.")>
             <p class="actions">
                 <button type="button" data-testid="books-make" on:click=make disabled=move || writing.get()>
                     {move || if writing.get() { state.tr("作っています…", "Writing…") } else { state.tr("照会用のブックを作る", "Make the section workbooks") }}
@@ -101,7 +99,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                 }}</p>
             })}
             {move || readings.get().map(|r| preview(state, r, take, readings, (confirmed.get(), take_confirmed)))}
-        </section>
+        </TitledPanel>
     }
 }
 

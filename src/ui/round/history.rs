@@ -10,6 +10,7 @@ use crate::model::{Id, Strategy};
 use crate::storage::{StorageError, Version};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, use_library, use_notice_board, Library, Notice, NoticeBoard};
 use crate::words;
@@ -31,8 +32,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
     });
     let keeps = state.versions().kept();
     view! {
-        <section class="panel" data-testid="version-history" aria-labelledby="version-history-title">
-            <h2 id="version-history-title">{state.text("版の履歴", "Version history")}</h2>
+        <TitledPanel testid="version-history" title=state.text("版の履歴", "Version history")>
             {move || {
                 let lang = state.lang();
                 if !keeps {
@@ -60,7 +60,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                     }
                 }
             }}
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::Id;
 use crate::session::folder::{Conflicted, Member, Reading, Standing};
 use crate::storage;
 use crate::ui::files;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_sharing, Link, Sharing};
 use crate::words::merge::Words;
@@ -75,12 +76,8 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
     let shown_link = link.clone();
     let status_link = link.clone();
     view! {
-        <section class="panel shared-folder" data-testid="shared-folder" aria-labelledby="shared-folder-title">
-            <h2 id="shared-folder-title">{app.text("共有フォルダ", "Shared folder")}</h2>
-            <p class="lead">{app.text(
-                "庁内の共有フォルダで、担当課の人と一緒にこの戦略を編集します。各自が自分のファイルだけを書き、ほかの人のファイルを読み込んで統合します。",
-                "Edit this strategy with the other sections through the town hall's shared folder: each person writes only their own file and reads and merges everyone else's.",
-            )}</p>
+        <TitledPanel testid="shared-folder" class="shared-folder" title=app.text("共有フォルダ", "Shared folder")
+            lead=app.text("庁内の共有フォルダで、担当課の人と一緒にこの戦略を編集します。各自が自分のファイルだけを書き、ほかの人のファイルを読み込んで統合します。", "Edit this strategy with the other sections through the town hall's shared folder: each person writes only their own file and reads and merges everyone else's.")>
             {move || needs_name().then(|| view! {
                 <form class="folder-name" data-testid="folder-name-form" on:submit=move |ev| { ev.prevent_default(); save_name(); }>
                     <label>{app.text("あなたの名前（ほかの人の画面と履歴に表示されます）", "Your name (shown to the others and in the history)")}" "
@@ -163,7 +160,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                     </ul>
                 })
             }}
-        </section>
+        </TitledPanel>
     }
 }
 

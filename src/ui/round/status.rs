@@ -5,6 +5,7 @@
 
 use crate::model::round::{changed_since_confirmed, tallies, Standing};
 use crate::model::{Id, Role};
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
@@ -81,8 +82,7 @@ pub(super) fn Status(round: Id, today: String, role: Memo<Option<Role>>, printin
         );
     };
     view! {
-        <section class="panel" data-testid="round-status" aria-labelledby="round-status-title">
-            <h2 id="round-status-title">{state.text("入力状況", "Who has answered")}</h2>
+        <TitledPanel testid="round-status" title=state.text("入力状況", "Who has answered")>
             <div class="table-wrap">
                 <table data-testid="round-status-table">
                     <thead><tr>
@@ -105,7 +105,7 @@ pub(super) fn Status(round: Id, today: String, role: Memo<Option<Role>>, printin
                 <button type="button" data-testid="round-print-reminders" on:click=print>{state.text("督促リストを印刷", "Print the reminder list")}</button>
             </div>
             <ReminderList list=list/>
-        </section>
+        </TitledPanel>
     }
 }
 

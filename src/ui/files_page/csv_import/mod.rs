@@ -19,6 +19,7 @@ use crate::session::csv_import::{Confirmation, CsvFlow, CsvPreview, Failure, Out
 use crate::session::flow::Pending;
 use crate::session::route::{Route, Selection};
 use crate::ui::files;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, use_importing, Edits};
 use crate::words;
@@ -123,8 +124,7 @@ pub fn CsvImport() -> impl IntoView {
     });
 
     view! {
-        <section class="panel csv-import" data-testid="csv-import" aria-labelledby="csv-import-title">
-            <h2 id="csv-import-title">{state.text("CSV から実績値・目標値を取り込む", "Import actuals and targets from CSV")}</h2>
+        <TitledPanel testid="csv-import" class="csv-import" title=state.text("CSV から実績値・目標値を取り込む", "Import actuals and targets from CSV")>
             <Help/>
             <div class="actions">
                 <input id="csv-file" class="visually-hidden" type="file" accept=".csv,text/csv" data-testid="csv-file" on:change=on_file/>
@@ -163,7 +163,7 @@ pub fn CsvImport() -> impl IntoView {
                     }.into_any(),
                 }
             }}
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -7,6 +7,7 @@ use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal, TextChang
 use crate::locale::{self, tr};
 use crate::locale::{Language, YearStyle};
 use crate::session::csv_import::CsvPreview;
+use crate::ui::panel::column_heads;
 use crate::words;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -176,11 +177,11 @@ pub(in crate::ui::files_page) fn ValueTables(
                 <h4>{tr(lang, "取り込めない行・セル（この部分は取り込みません）", "Rows and cells refused (not imported)")}</h4>
                 <div class="table-wrap">
                     <table class="csv-refused" data-testid="csv-refused">
-                        <thead><tr>
-                            <th scope="col">{tr(lang, "行", "Row")}</th>
-                            <th scope="col">{tr(lang, "列", "Column")}</th>
-                            <th scope="col">{tr(lang, "理由", "Reason")}</th>
-                        </tr></thead>
+                        {column_heads(lang, &[
+                            ("行", "Row"),
+                            ("列", "Column"),
+                            ("理由", "Reason"),
+                        ])}
                         <tbody>{refused}</tbody>
                     </table>
                 </div>
@@ -189,12 +190,12 @@ pub(in crate::ui::files_page) fn ValueTables(
                 <h4>{tr(lang, "読み替えたセル（値なしの記号・注記つきの値）", "Cells read as no value, or with a mark")}</h4>
                 <div class="table-wrap">
                     <table class="csv-noted" data-testid="csv-noted">
-                        <thead><tr>
-                            <th scope="col">{tr(lang, "行", "Row")}</th>
-                            <th scope="col">{tr(lang, "列", "Column")}</th>
-                            <th scope="col">{tr(lang, "セル", "Cell")}</th>
-                            <th scope="col">{tr(lang, "読み方", "Read as")}</th>
-                        </tr></thead>
+                        {column_heads(lang, &[
+                            ("行", "Row"),
+                            ("列", "Column"),
+                            ("セル", "Cell"),
+                            ("読み方", "Read as"),
+                        ])}
                         <tbody>{noted}</tbody>
                     </table>
                 </div>

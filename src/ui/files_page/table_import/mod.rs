@@ -18,6 +18,7 @@ use crate::format::ImportError;
 use crate::locale::{tr, Language};
 use crate::session::table_import::{Origin, TableDraft};
 use crate::ui::files;
+use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, use_importing};
 use crate::words;
@@ -173,12 +174,8 @@ pub fn TableImport() -> impl IntoView {
     });
 
     view! {
-        <section class="panel csv-import" data-testid="table-import" aria-labelledby="table-import-title">
-            <h2 id="table-import-title">{state.text("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")}</h2>
-            <p class="lead">{state.text(
-                "町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.xls・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。",
-                "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .xls, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.",
-            )}</p>
+        <TitledPanel testid="table-import" class="csv-import" title=state.text("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")
+            lead=state.text("町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.xls・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。", "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .xls, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.")>
             <div class="actions">
                 <input id="table-file" class="visually-hidden" type="file"
                     accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
@@ -250,7 +247,7 @@ pub fn TableImport() -> impl IntoView {
                 let s = edits.open.get_untracked()?;
                 Some(view! { <plan::PlanView p=p s=s source=source lang=lang style=style all=show_all.get() show_all=show_all draft=draft apply=apply cancel=cancel/> })
             })}
-        </section>
+        </TitledPanel>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::model::{Id, Strategy};
 use crate::session::csv_import::CsvPreview;
 use crate::session::table_import::TableDraft;
 use crate::ui::files_page::csv_import::preview::ValueTables;
+use crate::ui::panel::column_heads;
 use crate::words;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -151,13 +152,13 @@ fn NewIndicators(p: Arc<TablePlan>, s: Arc<Strategy>, lang: Language) -> impl In
             <h4>{tr(lang, "新しく作る指標", "Indicators to be created")}</h4>
             <div class="table-wrap">
                 <table class="csv-changes" data-testid="table-new-indicators">
-                    <thead><tr>
-                        <th scope="col">{tr(lang, "行", "Row")}</th>
-                        <th scope="col">{tr(lang, "指標番号", "Code")}</th>
-                        <th scope="col">{tr(lang, "指標名", "Name")}</th>
-                        <th scope="col">{tr(lang, "単位", "Unit")}</th>
-                        <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
-                    </tr></thead>
+                    {column_heads(lang, &[
+                        ("行", "Row"),
+                        ("指標番号", "Code"),
+                        ("指標名", "Name"),
+                        ("単位", "Unit"),
+                        ("置き場所", "Goes under"),
+                    ])}
                     <tbody>{new_rows}</tbody>
                 </table>
             </div>
@@ -188,12 +189,12 @@ fn NewMeasures(p: Arc<TablePlan>, s: Arc<Strategy>, lang: Language) -> impl Into
             <h4>{tr(lang, "新しく作る施策", "Measures to be created")}</h4>
             <div class="table-wrap">
                 <table class="csv-changes" data-testid="table-new-measures">
-                    <thead><tr>
-                        <th scope="col">{tr(lang, "行", "Row")}</th>
-                        <th scope="col">{tr(lang, "番号", "Number")}</th>
-                        <th scope="col">{tr(lang, "施策名", "Title")}</th>
-                        <th scope="col">{tr(lang, "置き場所", "Goes under")}</th>
-                    </tr></thead>
+                    {column_heads(lang, &[
+                        ("行", "Row"),
+                        ("番号", "Number"),
+                        ("施策名", "Title"),
+                        ("置き場所", "Goes under"),
+                    ])}
                     <tbody>{measure_rows}</tbody>
                 </table>
             </div>
@@ -225,11 +226,11 @@ fn MatchedRows(p: Arc<TablePlan>, s: Arc<Strategy>, lang: Language) -> impl Into
             <h4>{tr(lang, "この戦略の指標と一致した行", "Rows matched to this strategy's indicators")}</h4>
             <div class="table-wrap">
                 <table class="csv-changes" data-testid="table-matched-indicators">
-                    <thead><tr>
-                        <th scope="col">{tr(lang, "行", "Row")}</th>
-                        <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                        <th scope="col">{tr(lang, "見つけ方", "Found by")}</th>
-                    </tr></thead>
+                    {column_heads(lang, &[
+                        ("行", "Row"),
+                        ("指標", "Indicator"),
+                        ("見つけ方", "Found by"),
+                    ])}
                     <tbody>{matched_rows}</tbody>
                 </table>
             </div>
@@ -301,11 +302,11 @@ fn AmbiguousRows(
             <h4>{tr(lang, "どの指標か選んでください", "Choose which indicator")}</h4>
             <div class="table-wrap">
                 <table class="csv-changes" data-testid="table-ambiguous-rows">
-                    <thead><tr>
-                        <th scope="col">{tr(lang, "行", "Row")}</th>
-                        <th scope="col">{tr(lang, "一致", "Matches")}</th>
-                        <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                    </tr></thead>
+                    {column_heads(lang, &[
+                        ("行", "Row"),
+                        ("一致", "Matches"),
+                        ("指標", "Indicator"),
+                    ])}
                     <tbody>{ambiguous_rows}</tbody>
                 </table>
             </div>

@@ -8,6 +8,7 @@ use super::described;
 use crate::locale::{tr, Language};
 use crate::model::region::{IndicatorRef, Matching};
 use crate::model::Id;
+use crate::ui::panel::column_heads;
 use crate::ui::region::Loaded;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, RegionDesk};
@@ -109,10 +110,10 @@ pub(super) fn unmatched(
             </div>
             <div class="scroll-box">
                 <table class="region-list" data-testid="unmatched-table">
-                    <thead><tr>
-                        <th scope="col">{tr(lang, "指標", "Indicator")}</th>
-                        <th scope="col">{tr(lang, "照合先", "Match with")}</th>
-                    </tr></thead>
+                    {column_heads(lang, &[
+                        ("指標", "Indicator"),
+                        ("照合先", "Match with"),
+                    ])}
                     <tbody>{rows}</tbody>
                 </table>
             </div>
