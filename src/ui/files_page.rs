@@ -55,9 +55,8 @@ fn Files(id: Id) -> impl IntoView {
                 </div>
             </header>
 
-            <TitledPanel testid="csv-export"
-                title=state.text("Excel に書き出す", "Export for Excel")
-                lead=move || match state.year_style() {
+            <TitledPanel testid="csv-export" title=("Excel に書き出す", "Export for Excel")>
+                <p class="lead">{move || match state.year_style() {
                     YearStyle::Japanese => state.tr(
                         "CSV は UTF-8（BOM 付き）で、Excel でそのまま開けます。ブックも CSV も、年度は「令和6年度」のように書き出します（右上の「西暦で表示」で 2024 に切り替わります）。",
                         "The CSVs are UTF-8 with a BOM: Japanese Excel opens them as they are. In the workbook and the CSVs, fiscal years are written as 令和6年度 (switch to Western years at the top right for 2024).",
@@ -66,7 +65,7 @@ fn Files(id: Id) -> impl IntoView {
                         "CSV は UTF-8（BOM 付き）で、Excel でそのまま開けます。ブックも CSV も、年度は「2024」のように西暦で書き出します（右上の「和暦で表示」で令和に切り替わります）。",
                         "The CSVs are UTF-8 with a BOM: Japanese Excel opens them as they are. In the workbook and the CSVs, fiscal years are written as 2024 (switch to Japanese eras at the top right for 令和6年度).",
                     ),
-                }>
+                }}</p>
                 <p class="hint" data-testid="csv-columns-explained">{state.text(
                     "「指標ID」の列は、しるべが指標を見分けるための記号です（取り込むときに使うので変えないでください）。「系列」の列は男性・女性などの内訳の名前です。",
                     "The 指標ID column is how Shirube tells indicators apart (it is used when the file is imported back: leave it as it is). The 系列 column names a breakdown such as 男性 / 女性.")}</p>
@@ -92,7 +91,7 @@ fn Files(id: Id) -> impl IntoView {
 
             <publish::PublishPanel/>
 
-            <TitledPanel testid="other-files" title=state.text("印刷・ファイル", "Print and files")>
+            <TitledPanel testid="other-files" title=("印刷・ファイル", "Print and files")>
                 <ul class="file-exports">
                     <li>
                         <a class="button" data-testid="to-print-targets" href=Route::Print(id.clone(), Report::Targets).hash()>

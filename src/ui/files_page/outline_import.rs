@@ -69,8 +69,8 @@ pub fn OutlineImport() -> impl IntoView {
     };
 
     view! {
-        <TitledPanel testid="outline-import" class="csv-import" title=move || edits.tr("目次・骨子を貼り付け（Word・PDF）", "Paste an outline (Word, PDF)")
-            lead=move || edits.tr("総合戦略の目次や骨子を Word や PDF からコピーして貼り付けると、番号の付け方から基本目標・施策・取組を読み取ります。階層を直してから作成します。", "Copy the strategy's outline from Word or a PDF and paste it here: goals, measures and initiatives are read from their numbering. Correct the levels, then create them.")>
+        <TitledPanel testid="outline-import" class="csv-import" title=("目次・骨子を貼り付け（Word・PDF）", "Paste an outline (Word, PDF)")
+            lead=("総合戦略の目次や骨子を Word や PDF からコピーして貼り付けると、番号の付け方から基本目標・施策・取組を読み取ります。階層を直してから作成します。", "Copy the strategy's outline from Word or a PDF and paste it here: goals, measures and initiatives are read from their numbering. Correct the levels, then create them.")>
             <div class="field">
                 <label for="outline-text">{move || edits.tr("目次・骨子", "Outline")}</label>
                 <textarea id="outline-text" data-testid="outline-text" rows="6" style="width: 100%; font: inherit;"

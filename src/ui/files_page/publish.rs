@@ -17,10 +17,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PublishPanel() -> impl IntoView {
-    let state = use_edits();
     view! {
-        <TitledPanel testid="publish" title=state.text("公開用ページ", "Public pages")
-            lead=state.text("進捗状況を住民向けのページ（HTML）とオープンデータ（CSV）にまとめた zip を作ります。展開したフォルダを、そのまま町のホームページの好きな場所に載せられます。スクリプトは使わず、JIS X 8341-3 の AA を目標にしています。", "Makes a zip of pages for residents (HTML) and open data (CSV) showing the progress. Upload the unpacked folder to any place on the town's website as it is. The pages use no script and aim at JIS X 8341-3 AA.")>
+        <TitledPanel testid="publish" title=("公開用ページ", "Public pages")
+            lead=("進捗状況を住民向けのページ（HTML）とオープンデータ（CSV）にまとめた zip を作ります。展開したフォルダを、そのまま町のホームページの好きな場所に載せられます。スクリプトは使わず、JIS X 8341-3 の AA を目標にしています。", "Makes a zip of pages for residents (HTML) and open data (CSV) showing the progress. Upload the unpacked folder to any place on the town's website as it is. The pages use no script and aim at JIS X 8341-3 AA.")>
             <Settings/>
             <PublishItems/>
             <Outline/>

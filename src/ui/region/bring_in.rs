@@ -43,8 +43,8 @@ pub fn BringIn(
         bring(state, id, Picked { files, ..Picked::default() }, progress, result);
     };
     view! {
-        <TitledPanel testid="region-bring-in" title=state.text("ファイルを取り込む", "Bring files in")
-            lead=state.text("市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。ファイルやフォルダーをこのページにドロップしても取り込めます（フォルダーの中の .json ファイルをすべて）。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。", "Pick any number of Shirube files (JSON) sent by the towns at once, or drop files or a folder on this page (every .json file in it). Backups of everything and region files come in too. A file that cannot be read does not stop the others.")>
+        <TitledPanel testid="region-bring-in" title=("ファイルを取り込む", "Bring files in")
+            lead=("市町村から届いたしるべのファイル（JSON）を、いくつでもまとめて選んでください。ファイルやフォルダーをこのページにドロップしても取り込めます（フォルダーの中の .json ファイルをすべて）。すべてのデータのバックアップや地域のファイルも取り込めます。読めないファイルがあっても、ほかのファイルは取り込みます。", "Pick any number of Shirube files (JSON) sent by the towns at once, or drop files or a folder on this page (every .json file in it). Backups of everything and region files come in too. A file that cannot be read does not stop the others.")>
             <div class="actions">
                 <input id="region-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json"
                     data-testid="region-files" on:change=on_files disabled=move || progress.get().is_some()/>

@@ -40,7 +40,7 @@ fn national_goal_name(kind: GoalKind, number: &str, lang: Language) -> String {
 pub fn Coverage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let state = use_speech();
     view! {
-        <TitledPanel testid="region-coverage" class="region-section" title=state.text("SDGs・国の基本目標との対応", "SDGs and national goals")>
+        <TitledPanel testid="region-coverage" class="region-section" title=("SDGs・国の基本目標との対応", "SDGs and national goals")>
             {move || data.get().map(|d| {
                 let lang = state.lang();
                 view! {

@@ -81,8 +81,8 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     });
 
     view! {
-        <TitledPanel testid="region-grants" class="region-section" title=state.text("補助事業", "Subsidised initiatives")
-            lead=state.text("各市町村が「補助事業」とした事業を、交付金の種類と年度ごとの予算額・交付金額・決算額（千円）とともに示します。「交付金」で選ぶと、その交付金の事業を市町村をまたいで並べます。", "The initiatives each town marks as subsidised, with their grant programme and their budget, grant and settled cost per fiscal year (¥1,000). Choose a grant to list its projects across the towns.")>
+        <TitledPanel testid="region-grants" class="region-section" title=("補助事業", "Subsidised initiatives")
+            lead=("各市町村が「補助事業」とした事業を、交付金の種類と年度ごとの予算額・交付金額・決算額（千円）とともに示します。「交付金」で選ぶと、その交付金の事業を市町村をまたいで並べます。", "The initiatives each town marks as subsidised, with their grant programme and their budget, grant and settled cost per fiscal year (¥1,000). Choose a grant to list its projects across the towns.")>
             <div class="region-filters">
                 <div class="field">
                     <label for="grants-town">{state.text("市町村", "Town")}</label>

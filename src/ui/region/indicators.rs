@@ -106,11 +106,8 @@ pub fn MatchedIndicators(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     });
 
     view! {
-        <TitledPanel testid="region-indicators" class="region-section"
-            title=state.text("指標の比較", "One indicator across towns")
-            lead=state.text(
-                "同じ意味の指標を、指標名リストの名称、同じ名称（全角・半角や空白の違いは無視）、または手動の照合で市町村の間で結びつけます。指標を選ぶと、各市町村の実績と目標をグラフと表で示します。",
-                "Indicators that mean the same thing are matched by the bureau's list of names, by the same name (width and spaces aside), or by hand. Choose one to see each town's actuals and targets as a chart and a table.")>
+        <TitledPanel testid="region-indicators" class="region-section" title=("指標の比較", "One indicator across towns")
+            lead=("同じ意味の指標を、指標名リストの名称、同じ名称（全角・半角や空白の違いは無視）、または手動の照合で市町村の間で結びつけます。指標を選ぶと、各市町村の実績と目標をグラフと表で示します。", "Indicators that mean the same thing are matched by the bureau's list of names, by the same name (width and spaces aside), or by hand. Choose one to see each town's actuals and targets as a chart and a table.")>
             {move || {
                 let lang = state.lang();
                 let groups = matching.with(|m| m.groups.clone());

@@ -43,7 +43,7 @@ pub fn RegionManage(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
         }
     };
     view! {
-        <TitledPanel testid="region-manage" title=state.text("地域の管理", "Managing the region")>
+        <TitledPanel testid="region-manage" title=("地域の管理", "Managing the region")>
             <form class="actions" on:submit=rename>
                 <label for="region-rename">{state.text("地域の名称", "Region name")}</label>
                 <input id="region-rename" type="text" data-testid="region-rename-input" prop:value=shown

@@ -91,8 +91,8 @@ pub fn Partnerships(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     let all = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| partnerships(&d.towns())).unwrap_or_default()));
     let only_unconfirmed = RwSignal::new(false);
     view! {
-        <TitledPanel testid="region-partnerships" class="region-section" title=state.text("広域連携", "Partnerships between towns")
-            lead=state.text("事業に連携先の市町村が書かれているものを、連携ごとにまとめます。一方の市町村だけが記載している連携は「未確認」です。", "Initiatives that name the towns they are carried out with, by partnership. One named by one town only is “unconfirmed”.")>
+        <TitledPanel testid="region-partnerships" class="region-section" title=("広域連携", "Partnerships between towns")
+            lead=("事業に連携先の市町村が書かれているものを、連携ごとにまとめます。一方の市町村だけが記載している連携は「未確認」です。", "Initiatives that name the towns they are carried out with, by partnership. One named by one town only is “unconfirmed”.")>
             {move || {
                 let lang = state.lang();
                 let list = all.get();

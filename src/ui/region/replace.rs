@@ -37,10 +37,9 @@ pub fn NewerVersions(
             if items.is_empty() {
                 return None;
             }
-            let lang = state.lang();
             Some(view! {
-                <TitledPanel testid="region-newer" title=tr(lang, "新しい版の確認", "Newer versions to check")
-                    lead=tr(lang, "次の市町村は、保存済みの版と内容が違うファイルを送ってきました。今は保存済みの版のまま地域に入っています。変わる内容を確かめてから置き換えてください。置き換える前の版はバックアップに残ります。", "These towns sent a file that differs from the stored version. The stored version is in the region for now. Check what changes before replacing it; the version it replaces is kept as a backup.")>
+                <TitledPanel testid="region-newer" title=("新しい版の確認", "Newer versions to check")
+                    lead=("次の市町村は、保存済みの版と内容が違うファイルを送ってきました。今は保存済みの版のまま地域に入っています。変わる内容を確かめてから置き換えてください。置き換える前の版はバックアップに残ります。", "These towns sent a file that differs from the stored version. The stored version is in the region for now. Check what changes before replacing it; the version it replaces is kept as a backup.")>
                     <ul class="region-newer">
                         {items.into_iter().map(|(file, d, decided)| item(state.lang(), file, d, decided, result, busy)).collect_view()}
                     </ul>

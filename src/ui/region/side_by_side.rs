@@ -104,8 +104,8 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
     };
 
     view! {
-        <TitledPanel testid="side-by-side" title=state.text("市町村の比較", "Towns side by side")
-            lead=state.text("指標の達成状況は、選んだ年度までの最新の実績で、各市町村の評価のしかたで判定します。見出しを押すと並べ替えます。", "Each indicator's status uses its latest actual up to the chosen year, by each town's own rule. Click a heading to sort.")>
+        <TitledPanel testid="side-by-side" title=("市町村の比較", "Towns side by side")
+            lead=("指標の達成状況は、選んだ年度までの最新の実績で、各市町村の評価のしかたで判定します。見出しを押すと並べ替えます。", "Each indicator's status uses its latest actual up to the chosen year, by each town's own rule. Click a heading to sort.")>
             <div class="actions">
                 <label for="side-by-side-year">{state.text("年度", "Fiscal year")}</label>
                 <select id="side-by-side-year" data-testid="side-by-side-year" on:change=on_year>

@@ -85,8 +85,8 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
         index.with(|i| i.as_ref().map(|i| i.0.search(&query)).unwrap_or_default())
     });
     view! {
-        <TitledPanel testid="theme-search" title=state.text("取組事例をさがす", "Find practices across towns")
-            lead=state.text("すべての市町村の目標・施策・事業の名称と説明から、言葉でさがします（例: 移住、子育て、観光、DX）。空白で区切ると、すべての言葉を含むものだけを表示します。SDGs の目標や国の基本目標でも絞り込めます。", "Searches every town's goals, measures and initiatives by their names and descriptions (e.g. 移住, 子育て, 観光, DX). Words separated by spaces must all appear. An SDG or a national goal narrows the search too.")>
+        <TitledPanel testid="theme-search" title=("取組事例をさがす", "Find practices across towns")
+            lead=("すべての市町村の目標・施策・事業の名称と説明から、言葉でさがします（例: 移住、子育て、観光、DX）。空白で区切ると、すべての言葉を含むものだけを表示します。SDGs の目標や国の基本目標でも絞り込めます。", "Searches every town's goals, measures and initiatives by their names and descriptions (e.g. 移住, 子育て, 観光, DX). Words separated by spaces must all appear. An SDG or a national goal narrows the search too.")>
             <div class="field">
                 <label for="theme-words">{state.text("さがす言葉", "Words")}</label>
                 <input id="theme-words" type="search" data-testid="theme-words" prop:value=move || typed.get()

@@ -77,8 +77,8 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         taken.set(Some(changes.len()));
     };
     view! {
-        <TitledPanel testid="round-books" title=state.text("照会用のブック（共有フォルダを使わない課へ）", "Section workbooks (for sections without the shared folder)")
-            lead=state.text("課ごとに、その課の項目だけの Excel ブックを作ります（1つの zip にまとめてダウンロード）。記入欄のほかは保護されています。返ってきたブックは、まとめて読み込んで、変わる値を確かめてから取り込めます。", "Makes an Excel workbook per section holding only its items (downloaded as one zip); all but the answer cells are protected. Read the returned workbooks back at once and check what changes before taking it in.")>
+        <TitledPanel testid="round-books" title=("照会用のブック（共有フォルダを使わない課へ）", "Section workbooks (for sections without the shared folder)")
+            lead=("課ごとに、その課の項目だけの Excel ブックを作ります（1つの zip にまとめてダウンロード）。記入欄のほかは保護されています。返ってきたブックは、まとめて読み込んで、変わる値を確かめてから取り込めます。", "Makes an Excel workbook per section holding only its items (downloaded as one zip); all but the answer cells are protected. Read the returned workbooks back at once and check what changes before taking it in.")>
             <p class="actions">
                 <button type="button" data-testid="books-make" on:click=make disabled=move || writing.get()>
                     {move || if writing.get() { state.tr("作っています…", "Writing…") } else { state.tr("照会用のブックを作る", "Make the section workbooks") }}

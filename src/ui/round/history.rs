@@ -32,7 +32,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
     });
     let keeps = state.versions().kept();
     view! {
-        <TitledPanel testid="version-history" title=state.text("版の履歴", "Version history")>
+        <TitledPanel testid="version-history" title=("版の履歴", "Version history")>
             {move || {
                 let lang = state.lang();
                 if !keeps {

@@ -76,8 +76,8 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
     let shown_link = link.clone();
     let status_link = link.clone();
     view! {
-        <TitledPanel testid="shared-folder" class="shared-folder" title=app.text("共有フォルダ", "Shared folder")
-            lead=app.text("庁内の共有フォルダで、担当課の人と一緒にこの戦略を編集します。各自が自分のファイルだけを書き、ほかの人のファイルを読み込んで統合します。", "Edit this strategy with the other sections through the town hall's shared folder: each person writes only their own file and reads and merges everyone else's.")>
+        <TitledPanel testid="shared-folder" class="shared-folder" title=("共有フォルダ", "Shared folder")
+            lead=("庁内の共有フォルダで、担当課の人と一緒にこの戦略を編集します。各自が自分のファイルだけを書き、ほかの人のファイルを読み込んで統合します。", "Edit this strategy with the other sections through the town hall's shared folder: each person writes only their own file and reads and merges everyone else's.")>
             {move || needs_name().then(|| view! {
                 <form class="folder-name" data-testid="folder-name-form" on:submit=move |ev| { ev.prevent_default(); save_name(); }>
                     <label>{app.text("あなたの名前（ほかの人の画面と履歴に表示されます）", "Your name (shown to the others and in the history)")}" "

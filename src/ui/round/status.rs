@@ -82,7 +82,7 @@ pub(super) fn Status(round: Id, today: String, role: Memo<Option<Role>>, printin
         );
     };
     view! {
-        <TitledPanel testid="round-status" title=state.text("入力状況", "Who has answered")>
+        <TitledPanel testid="round-status" title=("入力状況", "Who has answered")>
             <div class="table-wrap">
                 <table data-testid="round-status-table">
                     <thead><tr>

@@ -124,7 +124,7 @@ pub fn CsvImport() -> impl IntoView {
     });
 
     view! {
-        <TitledPanel testid="csv-import" class="csv-import" title=state.text("CSV から実績値・目標値を取り込む", "Import actuals and targets from CSV")>
+        <TitledPanel testid="csv-import" class="csv-import" title=("CSV から実績値・目標値を取り込む", "Import actuals and targets from CSV")>
             <Help/>
             <div class="actions">
                 <input id="csv-file" class="visually-hidden" type="file" accept=".csv,text/csv" data-testid="csv-file" on:change=on_file/>

@@ -174,8 +174,8 @@ pub fn TableImport() -> impl IntoView {
     });
 
     view! {
-        <TitledPanel testid="table-import" class="csv-import" title=state.text("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")
-            lead=state.text("町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.xls・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。", "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .xls, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.")>
+        <TitledPanel testid="table-import" class="csv-import" title=("Excel・貼り付けから取り込む", "Import from Excel or pasted cells")
+            lead=("町で作っている数値目標・KPI の表を、そのままの形で取り込めます。Excel のブック（.xlsx・.xls・.ods）を選ぶか、Excel でセルを選んでコピーし、下の枠に貼り付けてください。列ごとに何が書いてあるかを確かめてから、取り込む内容を確認します。", "Bring in the town's own KPI table as it is: choose an Excel workbook (.xlsx, .xls, .ods), or copy the cells in Excel and paste them into the box below. You check what each column holds, then what the import would change.")>
             <div class="actions">
                 <input id="table-file" class="visually-hidden" type="file"
                     accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
