@@ -171,7 +171,7 @@ mod browser {
     /// Loads, once, a script that index.html names with a type browsers neither fetch nor run
     /// (`application/x-shirube-deferred`, its file name holding `file`), unless the page already
     /// has its global (the single file inlines such scripts): ECharts with the first chart, the
-    /// assembler with the first example or hand-out. The first visit downloads neither.
+    /// assembler with the first hand-out. The first visit downloads neither.
     pub async fn load_deferred_script(global: &'static str, file: &'static str) -> Result<(), JsValue> {
         if global_present(global) {
             return Ok(());
