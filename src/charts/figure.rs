@@ -48,9 +48,13 @@ impl Default for Figure {
 
 impl Figure {
     /// The ECharts option to hand to `setOption`, with the settings every chart shares
-    /// (tooltips as rich text so user text is never HTML, ARIA on).
+    /// (tooltips as rich text so user text is never HTML, ARIA on). The chart is written as text
+    /// and read back as a value, not turned into one by `serde_json::to_value`: charming's
+    /// serialisers are then compiled for the text writer only, and the value's reader is the
+    /// one the model's unknown fields use already (CONTRIBUTING: the dashboard visit).
     pub fn option(&self) -> Value {
-        let mut option = serde_json::to_value(&self.chart).unwrap_or(Value::Null);
+        let text = serde_json::to_string(&self.chart).unwrap_or_default();
+        let mut option = serde_json::from_str(&text).unwrap_or(Value::Null);
         merge(&mut option, &self.patch);
         if let Value::Object(map) = &mut option {
             let tooltip = map.entry("tooltip").or_insert_with(|| serde_json::json!({}));

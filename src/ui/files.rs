@@ -171,7 +171,7 @@ mod browser {
     /// Loads, once, a script that index.html names with a type browsers neither fetch nor run
     /// (`application/x-shirube-deferred`, its file name holding `file`), unless the page already
     /// has its global (the single file inlines such scripts): ECharts with the first chart, the
-    /// assembler with the first example or hand-out. The first visit downloads neither.
+    /// assembler with the first hand-out. The first visit downloads neither.
     pub async fn load_deferred_script(global: &'static str, file: &'static str) -> Result<(), JsValue> {
         if global_present(global) {
             return Ok(());
@@ -216,12 +216,21 @@ mod browser {
     }
 
     /// The bytes of a file that comes with the app (`dist/<path>`); `Err` is what the browser
-    /// said (offline with nothing cached, the server gave an error).
+    /// said (offline with nothing cached, the server gave an error). Where the page has the
+    /// assembler (the single file inlines it, and the example files with it), the assembler
+    /// answers; a hosted page fetches the file itself, so that opening an example does not
+    /// download the assembler (5.4 KB gzipped of the dashboard visit).
     pub async fn fetch_file(path: &str) -> Result<Vec<u8>, String> {
-        load_assembler().await?;
-        let response = fetch_file_js(path).map_err(|e| js_message(&e))?;
+        let response = if global_present("ShirubeAssembler") {
+            fetch_file_js(path).map_err(|e| js_message(&e))?
+        } else {
+            web_sys::window().ok_or("no window")?.fetch_with_str(path)
+        };
         let response: web_sys::Response =
             wasm_bindgen_futures::JsFuture::from(response).await.map_err(|e| js_message(&e))?.unchecked_into();
+        if !response.ok() {
+            return Err(format!("{path}: HTTP {}", response.status()));
+        }
         let buffer = response.array_buffer().map_err(|e| js_message(&e))?;
         let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|e| js_message(&e))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
