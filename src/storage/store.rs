@@ -135,7 +135,7 @@ impl<B: Backend> Store<B> {
     /// a strategy (the app fetches that when it is first used).
     pub async fn list_from_index(&self) -> Result<Option<Vec<StrategySummary>>, StorageError> {
         let mut ids: Vec<Id> = self.backend.keys().await?.iter().filter_map(|k| keys::strategy_id(k)).collect();
-        let (Some(mut stored), _) = self.read_json::<Vec<StrategySummary>>(keys::INDEX).await? else {
+        let (Some(mut stored), _) = self.read_record::<Vec<StrategySummary>>(keys::INDEX).await? else {
             return Ok(ids.is_empty().then(Vec::new));
         };
         let mut listed: Vec<&Id> = stored.iter().map(|s| &s.id).collect();
@@ -365,7 +365,7 @@ impl<B: Backend> Store<B> {
     /// when it changed (best effort). Unreadable strategies met on the way go to garbage.
     async fn summaries(&self) -> Result<Vec<StrategySummary>, StorageError> {
         let ids: Vec<Id> = self.backend.keys().await?.iter().filter_map(|k| keys::strategy_id(k)).collect();
-        let (stored, writable) = self.read_json::<Vec<StrategySummary>>(keys::INDEX).await?;
+        let (stored, writable) = self.read_record::<Vec<StrategySummary>>(keys::INDEX).await?;
         let mut changed = stored.is_none() && !ids.is_empty();
         let stored = stored.unwrap_or_default();
         let mut out: Vec<StrategySummary> = Vec::with_capacity(ids.len());
@@ -399,6 +399,16 @@ impl<B: Backend> Store<B> {
         match serde_json::from_str::<T>(&text) {
             Ok(value) => Ok((Some(value), true)),
             Err(_) => Ok((None, self.quarantine(key, &text).await.is_ok())),
+        }
+    }
+
+    /// [`Store::read_json`] for the records the first visit reads (the index, the preferences):
+    /// parsed in the page (`json_in`), so that the start-up module has no JSON reader of its own.
+    pub(super) async fn read_record<T: DeserializeOwned>(&self, key: &str) -> Result<(Option<T>, bool), StorageError> {
+        let Some(text) = self.backend.get(key).await? else { return Ok((None, true)) };
+        match super::json_in::parse::<T>(&text) {
+            Some(value) => Ok((Some(value), true)),
+            None => Ok((None, self.quarantine(key, &text).await.is_ok())),
         }
     }
 
