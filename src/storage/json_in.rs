@@ -12,7 +12,20 @@
 //! as `f64`), booleans, null, and enums written as their variant's name. An enum variant with
 //! data (`{"Variant": …}`) is not read: a record holding one reads as unreadable.
 
+use super::{Backend, StorageError, Store};
 use serde::de::DeserializeOwned;
+
+impl<B: Backend> Store<B> {
+    /// [`Store::read_json`] for the records the first visit reads (the index, the preferences):
+    /// parsed in the page ([`parse`]), so that the start-up module has no JSON reader of its own.
+    pub(super) async fn read_record<T: DeserializeOwned>(&self, key: &str) -> Result<(Option<T>, bool), StorageError> {
+        let Some(text) = self.backend.get(key).await? else { return Ok((None, true)) };
+        match parse::<T>(&text) {
+            Some(value) => Ok((Some(value), true)),
+            None => Ok((None, self.quarantine(key, &text).await.is_ok())),
+        }
+    }
+}
 
 /// The record `text` holds, if it is one.
 #[cfg(target_arch = "wasm32")]

@@ -402,16 +402,6 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// [`Store::read_json`] for the records the first visit reads (the index, the preferences):
-    /// parsed in the page (`json_in`), so that the start-up module has no JSON reader of its own.
-    pub(super) async fn read_record<T: DeserializeOwned>(&self, key: &str) -> Result<(Option<T>, bool), StorageError> {
-        let Some(text) = self.backend.get(key).await? else { return Ok((None, true)) };
-        match super::json_in::parse::<T>(&text) {
-            Some(value) => Ok((Some(value), true)),
-            None => Ok((None, self.quarantine(key, &text).await.is_ok())),
-        }
-    }
-
     pub(super) async fn write_json<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StorageError> {
         self.backend.set(key, &to_json(value)?).await
     }
