@@ -17,7 +17,7 @@
 // the visit that goes on to an example's dashboard (which fetches parts, ECharts and the
 // example as it goes: the page, not this script, knows which).
 //
-// The limit: the budget (250 KB, issue 33), or — while the first visit is still over it — the
+// The limit: the budget (220 KB, issue 54; 250 KB from issue 33 until its first visit met it), or — while the first visit is still over it — the
 // figure recorded in scripts/sizes.json (and 1 %), so that it can shrink but not grow; the
 // check says how far from the budget it is. A lazily loaded part (a split point: its own module
 // and the chunks it shares) that grew by more than 10 % against its recorded figure prints a
@@ -42,7 +42,7 @@ const RECORDED = path.join(ROOT, 'scripts', 'sizes.json');
 
 /** The budgets, gzip -9 bytes (KB = 1,000 bytes: the stricter reading); the dashboard visit's
  *  (issue 47) is first visit + ECharts + the example (≈ 460 KB, fixed) and the parts. */
-export const BUDGET = { firstVisit: 250_000, dashboardVisit: 650_000 };
+export const BUDGET = { firstVisit: 220_000, dashboardVisit: 650_000 };
 
 /** At most this many wasm files in any visit below (issue 47: a town's HTTP/1.1 host queues
  *  requests behind six connections; 25 split points each a part of its own made ~600 files). */

@@ -99,6 +99,11 @@ async function optimise() {
   const features = F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue;
   binaryen.setOptimizeLevel(2);
   binaryen.setShrinkLevel(2); // -Oz
+  // = --low-memory-unused: the first 1 KB of memory is not used (rustc's wasm32 puts the data at
+  // 1 MiB and the stack below it, growing down: only a stack 1023 KB deep would reach it), so a
+  // constant added to an address can be folded into the load's or store's offset. Measured on
+  // the start-up module (2026-11-26): 214,010 → 213,116 B gzipped (-894 B).
+  binaryen.setLowMemoryUnused(true);
   binaryen.setDebugInfo(KEEP_NAMES);
   for (const f of wasmFiles) {
     const file = path.join(pkgDir, f);

@@ -80,6 +80,44 @@ async fn save_and_load_through_local_storage() {
     fresh();
 }
 
+/// The records the first visit reads through `JSON.parse` (`storage::json_in`) read back as
+/// written: the index's years and counts, every field of the preferences (enums, lists, options),
+/// an unknown field ignored; a record of the wrong shape is unreadable, set aside as garbage.
+#[wasm_bindgen_test]
+async fn the_first_visits_records_read_back_as_written() {
+    let storage = fresh();
+    let store = browser_store();
+    let s = sample("記録の読み直し");
+    store.save(&s, "2026-04-01T09:00:00+09:00").await.unwrap();
+    let listed = browser_store().list_from_index().await.unwrap().expect("the index names the strategy");
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].first_year, listed[0].last_year), (FiscalYear(2020), FiscalYear(2024)));
+    assert_eq!(listed[0].counts, s.counts());
+
+    let prefs = Preferences {
+        language: shirube::locale::Language::En,
+        year_style: shirube::locale::YearStyle::Western,
+        last_opened: Some(s.id.clone()),
+        folder_member: Some("m-1".into()),
+        folder_name: Some("田中".into()),
+        folder_strategies: vec![s.id.clone()],
+        roles: vec![format!("{}=planning", s.id.as_str())],
+    };
+    store.save_preferences(&prefs).await.unwrap();
+    assert_eq!(browser_store().preferences().await, prefs);
+    let with_more = r#"{"language":"en","year_style":"western","newer_field":{"a":[1,2.5,null]}}"#;
+    storage.set_item(keys::PREFERENCES, with_more).unwrap();
+    let read = browser_store().preferences().await;
+    assert_eq!((read.language, read.year_style), (shirube::locale::Language::En, shirube::locale::YearStyle::Western));
+
+    storage.set_item(keys::PREFERENCES, r#"{"language":"fr"}"#).unwrap();
+    assert_eq!(browser_store().preferences().await, Preferences::default());
+    storage.set_item(keys::INDEX, r#"[{"id":"x","counts":{"goals":1.5}}]"#).unwrap();
+    assert_eq!(browser_store().list_from_index().await.unwrap(), None, "an unreadable index is rebuilt");
+    assert_eq!(browser_store().garbage().await.unwrap().len(), 2);
+    fresh();
+}
+
 /// Fills localStorage with filler strings, halving their size each time one is refused, until
 /// not even a few bytes fit. Returns how many were written.
 fn fill(storage: &web_sys::Storage) -> usize {

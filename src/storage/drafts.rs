@@ -12,7 +12,8 @@
 //! tab on a slow line) was lost. Closing with their write unfinished keeps them under
 //! `shirube-prefs-draft`; the next start takes them ([`kept_preferences`]).
 //!
-//! Both go through `gloo-storage` (JSON in, JSON out), each call behind [`usable`]: gloo's
+//! Both are written through `gloo-storage` (JSON in; read back in the page, `json_in`), each
+//! call behind [`usable`]: gloo's
 //! `LocalStorage::raw` throws where `localStorage` is blocked or missing, which a Rust caller
 //! cannot catch. A full storage stays typed (`QuotaExceeded` / `TooLarge`), as the backend's.
 
@@ -82,7 +83,7 @@ pub fn drafts() -> Vec<KeptDraft> {
         .collect();
     keys.into_iter()
         .filter_map(|key| {
-            let draft: Draft = LocalStorage::get(&key).ok()?;
+            let draft: Draft = read(&key)?;
             Some(KeptDraft { key, base: draft.base, file: draft.file })
         })
         .collect()
@@ -101,7 +102,15 @@ pub fn keep_preferences(p: &super::Preferences) -> Result<(), StorageError> {
 
 /// The preferences kept as the page went away, if any (unreadable ones: none).
 pub fn kept_preferences() -> Option<super::Preferences> {
-    usable().then(|| LocalStorage::get(PREFERENCES_KEY).ok()).flatten()
+    usable().then(|| read(PREFERENCES_KEY)).flatten()
+}
+
+/// What is kept under `key`, read in the page (`json_in`: gloo's `get` would bring serde_json's
+/// reader into the start-up module, which reads the drafts); `None` when missing or unreadable.
+/// Call it behind [`usable`].
+fn read<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    let text = LocalStorage::raw().get_item(key).ok().flatten()?;
+    super::json_in::parse(&text)
 }
 
 /// Forgets the kept preferences (stored, or unreadable).

@@ -45,6 +45,7 @@ mod garbage;
 #[cfg(target_arch = "wasm32")]
 mod indexed_db;
 mod intake_log;
+mod json_in;
 pub mod keys;
 mod lineage;
 #[cfg(target_arch = "wasm32")]

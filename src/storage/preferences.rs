@@ -65,7 +65,7 @@ impl<B: Backend> Store<B> {
     /// The stored preferences; missing, unreadable or unavailable → the defaults (unreadable
     /// text is kept as a garbage entry).
     pub async fn preferences(&self) -> Preferences {
-        match self.read_json::<Preferences>(keys::PREFERENCES).await {
+        match self.read_record::<Preferences>(keys::PREFERENCES).await {
             Ok((Some(p), _)) => p,
             _ => Preferences::default(),
         }

@@ -135,7 +135,7 @@ impl<B: Backend> Store<B> {
     /// a strategy (the app fetches that when it is first used).
     pub async fn list_from_index(&self) -> Result<Option<Vec<StrategySummary>>, StorageError> {
         let mut ids: Vec<Id> = self.backend.keys().await?.iter().filter_map(|k| keys::strategy_id(k)).collect();
-        let (Some(mut stored), _) = self.read_json::<Vec<StrategySummary>>(keys::INDEX).await? else {
+        let (Some(mut stored), _) = self.read_record::<Vec<StrategySummary>>(keys::INDEX).await? else {
             return Ok(ids.is_empty().then(Vec::new));
         };
         let mut listed: Vec<&Id> = stored.iter().map(|s| &s.id).collect();
@@ -365,7 +365,7 @@ impl<B: Backend> Store<B> {
     /// when it changed (best effort). Unreadable strategies met on the way go to garbage.
     async fn summaries(&self) -> Result<Vec<StrategySummary>, StorageError> {
         let ids: Vec<Id> = self.backend.keys().await?.iter().filter_map(|k| keys::strategy_id(k)).collect();
-        let (stored, writable) = self.read_json::<Vec<StrategySummary>>(keys::INDEX).await?;
+        let (stored, writable) = self.read_record::<Vec<StrategySummary>>(keys::INDEX).await?;
         let mut changed = stored.is_none() && !ids.is_empty();
         let stored = stored.unwrap_or_default();
         let mut out: Vec<StrategySummary> = Vec::with_capacity(ids.len());
