@@ -1,4 +1,5 @@
-//! Reading the small JSON records the first visit needs (the strategies' index, the
+//! Reading a stored record, by any parser ([`Store::read_parsed`]: serde_json's for most), and
+//! the small JSON records the first visit needs (the strategies' index, the
 //! preferences, the drafts kept on closing) in the page: the browser's `JSON.parse`, then the
 //! value handed to the record's `Deserialize` by [`Value`], a deserializer whose errors say
 //! nothing. serde_json's reader would bring ~38 KB of code (a float parser among it) into the
@@ -16,14 +17,25 @@ use super::{Backend, StorageError, Store};
 use serde::de::DeserializeOwned;
 
 impl<B: Backend> Store<B> {
-    /// [`Store::read_json`] for the records the first visit reads (the index, the preferences):
-    /// parsed in the page ([`parse`]), so that the start-up module has no JSON reader of its own.
-    pub(super) async fn read_record<T: DeserializeOwned>(&self, key: &str) -> Result<(Option<T>, bool), StorageError> {
+    /// The record under `key` as `parse` reads it: `None` when missing or garbage (garbage is
+    /// moved away). The flag says whether `key` may be overwritten — false when garbage sits
+    /// there because even moving it failed.
+    pub(super) async fn read_parsed<T>(
+        &self,
+        key: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<(Option<T>, bool), StorageError> {
         let Some(text) = self.backend.get(key).await? else { return Ok((None, true)) };
-        match parse::<T>(&text) {
+        match parse(&text) {
             Some(value) => Ok((Some(value), true)),
             None => Ok((None, self.quarantine(key, &text).await.is_ok())),
         }
+    }
+
+    /// [`Store::read_json`] for the records the first visit reads (the index, the preferences):
+    /// parsed in the page ([`parse`]), so that the start-up module has no JSON reader of its own.
+    pub(super) async fn read_record<T: DeserializeOwned>(&self, key: &str) -> Result<(Option<T>, bool), StorageError> {
+        self.read_parsed(key, parse::<T>).await
     }
 }
 

@@ -391,15 +391,9 @@ impl<B: Backend> Store<B> {
         Ok(out)
     }
 
-    /// A JSON value stored under `key`: `None` when missing or garbage (garbage is moved away).
-    /// The flag says whether `key` may be overwritten — false when garbage sits there because
-    /// even moving it failed.
+    /// A JSON value stored under `key`: [`Store::read_parsed`] by serde_json.
     pub(super) async fn read_json<T: DeserializeOwned>(&self, key: &str) -> Result<(Option<T>, bool), StorageError> {
-        let Some(text) = self.backend.get(key).await? else { return Ok((None, true)) };
-        match serde_json::from_str::<T>(&text) {
-            Ok(value) => Ok((Some(value), true)),
-            Err(_) => Ok((None, self.quarantine(key, &text).await.is_ok())),
-        }
+        self.read_parsed(key, |text| serde_json::from_str(text).ok()).await
     }
 
     pub(super) async fn write_json<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StorageError> {
