@@ -76,7 +76,7 @@ pub(crate) use import::{format_name, read_quietly};
 pub use lineage::{
     fingerprint, legacy_version, written_strategy, CarriedBase, FileVersion, Lineage, LineageError, MAX_ANCESTORS,
 };
-pub use open::{open, Opened};
+pub use open::{open, open_text, Opened};
 pub use peek::{peek_top, FileTop, TOP_BYTES};
 pub use region::{
     export_region, open_region, open_region_towns, read_region, region_json_schema, RegionFile, RegionRead,

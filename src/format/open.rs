@@ -28,7 +28,13 @@ pub enum Opened {
 
 /// Reads a file's bytes. Never panics; an error says what is wrong and where.
 pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
-    let text = text_of(bytes)?;
+    open_text(text_of(bytes)?)
+}
+
+/// [`open`] of bytes already checked and read as text (`import::text_of`), for a caller that
+/// needs the text too (the shared folder names a member's version by it): its UTF-8 is checked
+/// once.
+pub fn open_text(text: &str) -> Result<Opened, ImportError> {
     if let Some(read) = read_current(text) {
         return refuse_invalid(read).map(Opened::Strategy);
     }

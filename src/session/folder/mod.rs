@@ -469,17 +469,21 @@ async fn read_file<F: Folder>(
     let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
     format::check_size(entry.bytes).map_err(|e| refused(Refusal::File(e)))?;
     let bytes = folder.read(file).await.map_err(|e| refused(Refusal::Unreadable(e)))?;
-    match clock.timed("shirube:folder-open", || format::open(&bytes)) {
-        Ok(Opened::Strategy(imported)) if imported.strategy.id == *strategy => {
+    let opened = clock.timed("shirube:folder-open", || {
+        let text = format::text_of(&bytes)?;
+        format::open_text(text).map(|opened| (opened, text))
+    });
+    match opened {
+        Ok((Opened::Strategy(imported), text)) if imported.strategy.id == *strategy => {
             // A migrated file's text is not the strategy read from it.
             let written = match imported.migrated_from {
-                None => std::str::from_utf8(&bytes).ok().and_then(format::written_strategy),
+                None => format::written_strategy(text),
                 Some(_) => None,
             };
             let written = written.map(|(text, fp)| (text.to_owned(), fp));
             Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
         }
-        Ok(Opened::Strategy(imported)) => Err(refused(Refusal::OtherStrategy { found: imported.strategy.id })),
+        Ok((Opened::Strategy(imported), _)) => Err(refused(Refusal::OtherStrategy { found: imported.strategy.id })),
         Ok(_) => Err(refused(Refusal::NotAStrategy)),
         Err(e) => Err(refused(Refusal::File(e))),
     }
