@@ -10,6 +10,11 @@ pub trait Stopwatch {
     /// then its result), so that their time does not add up into one long task; natively,
     /// nothing.
     async fn yield_now(&self) {}
+    /// Runs a step that waits on storage or files, recorded under `name` (its whole time,
+    /// waits included) and `name:thread` (the time it held the page's thread).
+    async fn timed_wait<T>(&self, _name: &str, f: impl std::future::Future<Output = T>) -> T {
+        f.await
+    }
 }
 
 /// Records nothing.

@@ -269,6 +269,10 @@ mod browser {
         async fn yield_now(&self) {
             sleep(0).await
         }
+
+        async fn timed_wait<T>(&self, name: &str, f: impl std::future::Future<Output = T>) -> T {
+            timed_async(name, f).await
+        }
     }
 
     /// [`timed`] for a future: the measure `name` spans its whole run, waits included; a second

@@ -483,7 +483,10 @@ async function folderBench() {
       await new Promise((ok) => setTimeout(ok, 300)); // late long-task entries
       const tasks = window.__longTasks.filter((t) => t.start >= started - 1);
       const longest = (n) => Math.max(0, ...performance.getEntriesByName(n, 'measure').map((m) => m.duration));
+      const sum = (n) => performance.getEntriesByName(n, 'measure').reduce((t, m) => t + m.duration, 0);
       return {
+        // Every step summed, by name: where the reading's time went.
+        steps: Object.fromEntries(['open', 'merge', 'resolve', 'store', 'store:thread', 'keep', 'keep:thread'].map((n) => [n, sum(`shirube:folder-${n}`)])),
         open: longest('shirube:folder-open'),
         merge: longest('shirube:folder-merge'),
         resolve: longest('shirube:folder-resolve'),
@@ -504,6 +507,7 @@ async function folderBench() {
       add('folder_sync_large_longest_task', r.longest);
       add('folder_sync_large_open', r.open);
       add('folder_sync_large_merge', r.merge);
+      for (const [n, ms] of Object.entries(r.steps)) add(`folder_sync_large_all_${n.replace(':', '_')}`, ms);
     } else {
       missing.folder_sync_large = `the ten files were not all taken in: ${r.members} members, ${r.conflicts} conflicts; ${r.said.slice(0, 80)}`;
     }
@@ -527,7 +531,7 @@ async function folderBench() {
       missing.folder_quiet_poll_large = 'the second reading took changes in: nothing should have changed';
     }
     log(`folder, quiet poll: ${quiet.done.toFixed(1)} ms click → shown (reading ${quiet.read?.toFixed(1)} ms)`);
-    log(`folder: ${members.length} members' files of large: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms, ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; ${r.said}`);
+    log(`folder: ${members.length} members' files of large: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms, ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; all files' steps summed: ${Object.entries(r.steps).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')} ms; ${r.said}`);
     notes.folder_sync_large = r.said;
     await context.close();
   }

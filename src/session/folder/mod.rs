@@ -26,6 +26,7 @@
 mod base;
 mod confirmed;
 mod decide;
+mod files;
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -45,8 +46,10 @@ pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
 pub use whole::{strategies_in, take_whole, InFolder};
 
+use files::read_file;
+
 use crate::format::history::Relation;
-use crate::format::{self, peek_top, Author, FileTop, Imported, Opened, MAX_FILE_BYTES, TOP_BYTES};
+use crate::format::{self, peek_top, Author, FileTop, Imported, MAX_FILE_BYTES, TOP_BYTES};
 use crate::model::merge::edited::summary;
 use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
 use crate::model::{Id, Strategy};
@@ -330,14 +333,12 @@ impl FolderSync {
                 let m = merge(&ancestry.current, &ancestry.current, &imported.strategy);
                 line.changes = summary(&m.taken);
                 line.standing = Standing::Taken;
-                let undo = store
-                    .take_folder_version(ancestry, &imported.strategy, &theirs, &by, now)
-                    .await
-                    .map_err(SyncError::Storage)?;
+                let stored = store.take_folder_version(ancestry, &imported.strategy, &theirs, &by, now);
+                let undo = clock.timed_wait("shirube:folder-store", stored).await.map_err(SyncError::Storage)?;
                 reading.stored = true;
                 reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
-                self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }, written)
-                    .await;
+                let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
+                clock.timed_wait("shirube:folder-keep", self.took(store, &line.member, version, written)).await;
                 return Ok(line);
             }
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
@@ -400,10 +401,12 @@ impl FolderSync {
             let held = HeldBack { file, by, imported, ours, merged, changes: held };
             return Ok(self.hold_back(held, theirs.id, line, reading));
         }
-        let undo = store.save_folder_merge(ancestry, &merged, &theirs, &by, now).await.map_err(SyncError::Storage)?;
+        let stored = store.save_folder_merge(ancestry, &merged, &theirs, &by, now);
+        let undo = clock.timed_wait("shirube:folder-store", stored).await.map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: changes.len(), undo });
-        self.took(store, &line.member, KnownVersion { id: theirs.id, strategy: imported.strategy }, written).await;
+        let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
+        clock.timed_wait("shirube:folder-keep", self.took(store, &line.member, version, written)).await;
         Ok(line)
     }
 
@@ -454,39 +457,6 @@ fn their_changes(m: &Merge) -> Vec<Change> {
         }
     }
     changes
-}
-
-/// Reads one member's file through the import's checks; one the folder lists as too large is
-/// refused before a byte of it is read.
-async fn read_file<F: Folder>(
-    folder: &F,
-    entry: &FolderEntry,
-    member: &str,
-    strategy: &Id,
-    clock: &impl Stopwatch,
-) -> Result<Read, Refused> {
-    let file = entry.name.as_str();
-    let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
-    format::check_size(entry.bytes).map_err(|e| refused(Refusal::File(e)))?;
-    let bytes = folder.read(file).await.map_err(|e| refused(Refusal::Unreadable(e)))?;
-    let opened = clock.timed("shirube:folder-open", || {
-        let text = format::text_of(&bytes)?;
-        format::open_text(text).map(|opened| (opened, text))
-    });
-    match opened {
-        Ok((Opened::Strategy(imported), text)) if imported.strategy.id == *strategy => {
-            // A migrated file's text is not the strategy read from it.
-            let written = match imported.migrated_from {
-                None => format::written_strategy(text),
-                Some(_) => None,
-            };
-            let written = written.map(|(text, fp)| (text.to_owned(), fp));
-            Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
-        }
-        Ok((Opened::Strategy(imported), _)) => Err(refused(Refusal::OtherStrategy { found: imported.strategy.id })),
-        Ok(_) => Err(refused(Refusal::NotAStrategy)),
-        Err(e) => Err(refused(Refusal::File(e))),
-    }
 }
 
 /// Undoes a change taken from the folder ([`Taken::undo`]): the version before it becomes the

@@ -56,8 +56,7 @@ impl Plan {
         }
         self.repair(&mut items);
         let children = self.arrange(&items);
-        // Read without tracking the path: an error here is a bug, and its path is not shown.
-        serde_json::from_value(to_value(&items, &children, &Key::Root))
+        Strategy::from_value(to_value(&items, &children, &Key::Root)).map_err(serde_path_to_error::Error::into_inner)
     }
 
     /// What only choices that cross each other can leave (an item whose parent one choice
