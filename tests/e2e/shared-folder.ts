@@ -32,11 +32,17 @@ export async function share(page: Page): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     for await (const [name, h] of (dir as any).entries()) {
       if (h.kind !== 'file' || name.endsWith('.crswap')) continue;
-      // A file the app swaps in at this moment (createWritable's close) may be gone until then.
-      try {
-        out[name] = await (await h.getFile()).text();
-      } catch (e) {
-        if ((e as Error).name !== 'NotFoundError') throw e;
+      // A file the app swaps in at this moment (createWritable's close) may be gone until then,
+      // or change between getFile and its reading (NotReadableError): read it again.
+      for (let tries = 0; ; tries++) {
+        try {
+          out[name] = await (await h.getFile()).text();
+          break;
+        } catch (e) {
+          if ((e as Error).name === 'NotFoundError') break;
+          if ((e as Error).name !== 'NotReadableError' || tries >= 20) throw e;
+          await new Promise((ok) => setTimeout(ok, 50));
+        }
       }
     }
     return out;
