@@ -372,6 +372,7 @@ async function downloads(page, testid, measure, key, writeKey, why) {
 }
 
 async function profile(kind) {
+  if (kind === 'folder') return profileFolder();
   const strategy = process.env.BENCH_STRATEGY ?? 'large';
   const { context, page } = await freshPage();
   await page.goto(BASE);
@@ -405,6 +406,34 @@ async function profile(kind) {
     }
   }
   const { profile } = await cdp.send('Profiler.stop');
+  summarise(profile, kind, strategy, times);
+  await context.close();
+}
+
+/** `BENCH_PROFILE=folder`: the shared folder's first reading of the members' files (bench
+ *  generate-folder) under the sampling profiler, as `folderBench` makes it. */
+async function profileFolder() {
+  const { context, page } = await folderPage(folderMembers());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const read = await page.evaluate(async () => {
+    const q = (id) => document.querySelector(`[data-testid=${id}]`);
+    performance.clearMeasures();
+    q('folder-sync-now').click();
+    for (let i = 0; i < 1000 && !q('folder-busy'); i++) await new Promise((ok) => setTimeout(ok, 0));
+    for (let i = 0; i < 6000 && q('folder-busy'); i++) await new Promise((ok) => requestAnimationFrame(ok));
+    return performance.getEntriesByName('shirube:folder-read', 'measure').at(-1)?.duration ?? NaN;
+  });
+  const { profile } = await cdp.send('Profiler.stop');
+  summarise(profile, 'folder', 'large', [read]);
+  await context.close();
+}
+
+/** Writes a profile to target/bench/<kind>-<strategy>.cpuprofile and prints the functions that
+ *  cost the most, per run of `times`. */
+function summarise(profile, kind, strategy, times) {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, `${kind}-${strategy}.cpuprofile`), JSON.stringify(profile));
   const parent = new Map();
@@ -432,7 +461,6 @@ async function profile(kind) {
   };
   top(self, 'self time');
   top(total, 'with what it calls');
-  await context.close();
 }
 
 /** The shared folder (issue 46): ten sections' own files of "large" (each 20 edits of its own,
@@ -443,34 +471,45 @@ async function profile(kind) {
  *  and every merge stored and followed (the busy line gone), with the page's longest task in
  *  that time (PerformanceObserver "longtask") and the app's own measure of the reading
  *  (`shirube:folder-read`, and its `:thread` share). */
-async function folderBench() {
-  const members = fs.readdirSync(FOLDER_SHARE).filter((f) => f.endsWith('.json')).sort()
-    .map((name) => [name, fs.readFileSync(path.join(FOLDER_SHARE, name), 'utf8')]);
+/** A fresh page on the start file's 照会・共同作業, connected to a folder of the Origin Private
+ *  File System that holds the members' files (bench generate-folder), the page quiet. */
+async function folderPage(members) {
   const id = JSON.parse(dataText['folder-start']).strategy.id;
+  const { context, page } = await freshPage();
+  await context.addInitScript(() => {
+    window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('share', { create: true });
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(BASE);
+  await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+  await importThroughInput(page, 'folder-start');
+  await page.evaluate((id) => { location.hash = `#/s/${id}/round`; }, id);
+  await page.getByTestId('folder-connect').click({ timeout: 60_000 });
+  await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
+  await page.getByTestId('folder-no-members').waitFor({ timeout: 60_000 });
+  for (const [name, text] of members) {
+    await page.evaluate(async ({ name, text }) => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('share', { create: true });
+      const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
+      await w.write(text);
+      await w.close();
+    }, { name, text });
+  }
+  await page.waitForTimeout(1500); // the browser's writing of 10 files done, the page quiet
+  return { context, page };
+}
+
+function folderMembers() {
+  return fs.readdirSync(FOLDER_SHARE).filter((f) => f.endsWith('.json')).sort()
+    .map((name) => [name, fs.readFileSync(path.join(FOLDER_SHARE, name), 'utf8')]);
+}
+
+async function folderBench() {
+  const members = folderMembers();
   for (let i = 0; i < RUNS.folders; i++) {
-    const { context, page } = await freshPage();
-    await context.addInitScript(() => {
-      window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('share', { create: true });
-      window.__longTasks = [];
-      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
-        .observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(BASE);
-    await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
-    await importThroughInput(page, 'folder-start');
-    await page.evaluate((id) => { location.hash = `#/s/${id}/round`; }, id);
-    await page.getByTestId('folder-connect').click({ timeout: 60_000 });
-    await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
-    await page.getByTestId('folder-no-members').waitFor({ timeout: 60_000 });
-    for (const [name, text] of members) {
-      await page.evaluate(async ({ name, text }) => {
-        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('share', { create: true });
-        const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
-        await w.write(text);
-        await w.close();
-      }, { name, text });
-    }
-    await page.waitForTimeout(1500); // the browser's writing of 10 files done, the page quiet
+    const { context, page } = await folderPage(members);
     const r = await page.evaluate(async () => {
       const q = (id) => document.querySelector(`[data-testid=${id}]`);
       const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
@@ -844,7 +883,7 @@ if (process.env.BENCH_ONLY === 'merge') await only(mergeBench, 'merge_', 'merge'
 if (process.env.BENCH_ONLY === 'round') await only(async () => { await roundBench(); await roundBooksBench(); }, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
-  if (!['edit', 'import'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit or import');
+  if (!['edit', 'import', 'folder'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit, import or folder');
   try {
     await profile(process.env.BENCH_PROFILE);
   } finally {
