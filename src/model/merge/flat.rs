@@ -9,26 +9,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Where an item is, the same in every version: the strategy, an entity by id, or an entry of
-/// an owner's list by its key (a fiscal year, the id it refers to, the value itself). Cheap to
-/// copy.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(super) enum Key {
-    Root,
-    Id(Arc<str>),
-    /// Owner, list, key.
-    Entry(Arc<(Key, &'static str, Box<str>)>),
-}
-
-impl Key {
-    pub fn id(id: &str) -> Key {
-        Key::Id(id.into())
-    }
-
-    fn entry(owner: &Key, list: &'static str, key: String) -> Key {
-        Key::Entry(Arc::new((owner.clone(), list, key.into_boxed_str())))
-    }
-}
+pub(super) use super::key::Key;
 
 #[derive(Clone, Debug)]
 pub(super) struct Item {
@@ -119,8 +100,8 @@ impl Flat {
         (1..)
             .map(|n| match &key {
                 Key::Root => Key::Root,
-                Key::Id(id) => Key::id(&format!("{id}#{n}")),
-                Key::Entry(e) => Key::entry(&e.0, e.1, format!("{}#{n}", e.2)),
+                Key::Id(named) => Key::id(&format!("{}#{n}", named.id)),
+                Key::Entry(e) => Key::entry(&e.owner, e.list, format!("{}#{n}", e.key)),
             })
             .find(|k| !self.items.contains_key(k))
             .unwrap_or(key)
@@ -130,7 +111,7 @@ impl Flat {
     pub fn place(&self, key: &Key) -> (Entity, Field) {
         match key {
             Key::Entry(e) => {
-                let owner = &e.0;
+                let owner = &e.owner;
                 let (entity, _) = self.place(owner);
                 let item = &self.items[key];
                 let list = self.items[owner].shape.lists[item.slot].0;
@@ -139,7 +120,7 @@ impl Flat {
             _ => {
                 let item = &self.items[key];
                 let id = match key {
-                    Key::Id(id) => id.to_string(),
+                    Key::Id(named) => named.id.to_string(),
                     _ => text(&item.fields, &["id"]),
                 };
                 (Entity { kind: item.shape.kind.unwrap_or(Kind::Strategy), id: Id(id) }, Field::Whole)
@@ -152,7 +133,7 @@ impl Flat {
     pub fn path(&self, key: &Key) -> Vec<Crumb> {
         let mut crumbs = Vec::new();
         let mut at = match key {
-            Key::Entry(e) => Some(e.0.clone()),
+            Key::Entry(e) => Some(e.owner.clone()),
             _ => Some(key.clone()),
         };
         while let Some(k) = at.filter(|k| *k != Key::Root) {
@@ -164,7 +145,7 @@ impl Flat {
         let used_at = crumbs.first().filter(|c| c.entity.kind == Kind::Indicator).and_then(|c| {
             let refs = self.refs.get(&Key::id(c.entity.id.as_str()))?;
             refs.iter().find_map(|r| match r {
-                Ref::Entry(Key::Entry(e)) => Some(self.path(&e.0)),
+                Ref::Entry(Key::Entry(e)) => Some(self.path(&e.owner)),
                 _ => None,
             })
         });

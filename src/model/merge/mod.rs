@@ -24,6 +24,7 @@ pub mod edited;
 #[doc(hidden)]
 pub mod edits;
 mod flat;
+mod key;
 mod order;
 mod shape;
 mod three_way;

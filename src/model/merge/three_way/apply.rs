@@ -20,7 +20,7 @@ fn side_list<'f>(flat: &'f Flat, parent: &Key, slot: usize) -> &'f [Key] {
 /// The fiscal year of a yearly row, from its key.
 fn year(key: &Key) -> Option<i64> {
     match key {
-        Key::Entry(e) => e.2.split('/').next().and_then(|y| y.parse().ok()),
+        Key::Entry(e) => e.key.split('/').next().and_then(|y| y.parse().ok()),
         _ => None,
     }
 }

@@ -38,7 +38,7 @@ fn version(value: Option<&Value>) -> Version {
 
 fn parent_version(parent: Option<&Key>) -> Version {
     match parent {
-        Some(Key::Id(id)) => Version::Value(Value::String(id.to_string())),
+        Some(Key::Id(named)) => Version::Value(Value::String(named.id.to_string())),
         _ => Version::Absent,
     }
 }
