@@ -71,12 +71,13 @@ else
   run_step "release build (scripts/build.sh)" env SHIRUBE_SKIP_SETUP=1 bash scripts/build.sh
 fi
 mkdir -p target/bench
-run_step "generate town, large, huge, the merge's files and a folder of ten members' files of large (seed 1)" bash -c \
+run_step "generate town, large, huge, the merge's files and folders of ten members' files of large and of the town size (seed 1)" bash -c \
   'cargo run --quiet --release --bin bench -- generate town 1 target/bench/town.json &&
    cargo run --quiet --release --bin bench -- generate large 1 target/bench/large.json &&
    cargo run --quiet --release --bin bench -- generate huge 1 target/bench/huge.json &&
    cargo run --quiet --release --bin bench -- generate-merge large 1 target/bench &&
    cargo run --quiet --release --bin bench -- generate-folder large 1 target/bench &&
+   cargo run --quiet --release --bin bench -- generate-folder town 1 target/bench/folder-town &&
    cargo run --quiet --release --bin bench -- generate-round-books town 1 target/bench'
 run_step "generate the region: 179 town files (seed 1)" bash -c \
   'rm -rf target/bench/region &&

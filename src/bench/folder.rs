@@ -86,11 +86,13 @@ pub fn sync_folder_dir(dir: &str) -> Result<String, String> {
         .map(|n| Ok((n.clone(), read(format!("{share}/{n}"))?)))
         .collect::<Result<Vec<(String, String)>, String>>()?;
     let (took, reading, _) = sync_natively(&start, &members);
+    let standings: Vec<String> = reading.members.iter().map(|m| format!("{:?}", m.standing)).collect();
     Ok(format!(
-        "folder sync natively (release): {:.0} ms for {} members' files; {} taken",
+        "folder sync natively (release): {:.0} ms for {} members' files; {} taken ({})",
         took.as_secs_f64() * 1e3,
         members.len(),
-        reading.taken.len()
+        reading.taken.len(),
+        standings.join(", ")
     ))
 }
 

@@ -295,9 +295,11 @@ pub fn edited_pair(base: &Strategy, edits: usize, shared: usize, seed: u64) -> (
 
 /// The shared folder's benchmark: `members` copies of `base`, each with `edits`
 /// scattered edits of fields no other copy touches (a section's actuals and titles: no
-/// conflicts), member `k`'s titles marked 「（担当課k）」.
+/// conflicts), member `k`'s titles marked 「（担当課k）」. Fewer edits each where the strategy
+/// has too few fields for them all (the town size): every member changes something.
 pub fn edited_members(base: &Strategy, members: usize, edits: usize, seed: u64) -> Vec<Strategy> {
     let slots = slots(base, seed);
+    let edits = edits.min(slots.len() / members.max(1)).max(1);
     (0..members)
         .map(|k| {
             let mut s = base.clone();

@@ -126,9 +126,47 @@ pub struct Report {
     pub figures: Vec<Figure>,
 }
 
-/// A figure from a sample series; `held` picks which statistic a budget applies to.
-/// The files page's exports of large: the committee's workbook, and the public pages (公開用ページ)
-/// made and zipped, with 北本市's folder.
+/// The shared folder: ten members' files of large, each with edits of its own, then of the
+/// town size.
+fn folder_figures(raw: &Raw) -> Vec<Figure> {
+    vec![
+        figure(
+            raw,
+            "folder_sync_large",
+            "shared folder: 10 members' files of large, 今すぐ同期 → all merged and shown",
+            "ms",
+            Some((2000.0, Held::Median)),
+        ),
+        figure(raw, "folder_sync_large_read", "  the reading (session::folder, waits included)", "ms", None),
+        figure(raw, "folder_sync_large_thread", "  … of it on the page's thread", "ms", None),
+        figure(
+            raw,
+            "folder_sync_large_longest_task",
+            "  the page's longest task meanwhile (longtask)",
+            "ms",
+            Some((100.0, Held::P95)),
+        ),
+        figure(raw, "folder_sync_large_open", "  … the longest file's reading (format::open, 16.8 MB)", "ms", None),
+        figure(raw, "folder_sync_large_merge", "  … the longest merge (model::merge)", "ms", None),
+        figure(
+            raw,
+            "folder_quiet_poll_large",
+            "shared folder: the same 10 files again, nothing changed: 今すぐ同期 → shown",
+            "ms",
+            Some((100.0, Held::Median)),
+        ),
+        figure(raw, "folder_quiet_poll_large_read", "  the reading (the files' tops only)", "ms", None),
+        figure(
+            raw,
+            "folder_sync_town",
+            "shared folder: 10 members' files of the town size, 今すぐ同期 → all merged and shown",
+            "ms",
+            Some((300.0, Held::Median)),
+        ),
+        figure(raw, "folder_sync_town_thread", "  … of it on the page's thread", "ms", None),
+    ]
+}
+
 /// The year's round: 照会・共同作業 with "large" and 20 sections; 20 sections' returned
 /// workbooks of the town size read back at once.
 fn round_figures(raw: &Raw) -> [Figure; 3] {
@@ -151,6 +189,8 @@ fn round_figures(raw: &Raw) -> [Figure; 3] {
     ]
 }
 
+/// The files page's exports of large: the committee's workbook, and the public pages (公開用ページ)
+/// made and zipped, with 北本市's folder.
 fn export_figures(raw: &Raw) -> Vec<Figure> {
     vec![
         // The committee's workbook.
@@ -192,6 +232,7 @@ fn breakdown(raw: &Raw, key: &str) -> Vec<Figure> {
     rows.iter().map(|(part, name, unit)| figure(raw, &format!("{key}_{part}"), name, unit, None)).collect()
 }
 
+/// A figure from a sample series; `held` picks which statistic a budget applies to.
 fn figure(raw: &Raw, key: &str, name: &str, unit: &'static str, budget: Option<(f64, Held)>) -> Figure {
     let samples = raw.samples.get(key).map(Vec::as_slice).unwrap_or(&[]);
     let (median, p95) = (median(samples), p95(samples));
@@ -412,33 +453,9 @@ pub fn report(raw: &Raw) -> Report {
             Some((200.0, Held::Median)),
         ),
         figure(raw, "merge_large", "  the merge itself (model::merge, wasm)", "ms", None),
-        // The shared folder: ten members' files of large, each with edits of its own.
-        figure(
-            raw,
-            "folder_sync_large",
-            "shared folder: 10 members' files of large, 今すぐ同期 → all merged and shown",
-            "ms",
-            Some((2000.0, Held::Median)),
-        ),
-        figure(raw, "folder_sync_large_read", "  the reading (session::folder, waits included)", "ms", None),
-        figure(raw, "folder_sync_large_thread", "  … of it on the page's thread", "ms", None),
-        figure(
-            raw,
-            "folder_sync_large_longest_task",
-            "  the page's longest task meanwhile (longtask)",
-            "ms",
-            Some((200.0, Held::P95)),
-        ),
-        figure(raw, "folder_sync_large_open", "  … the longest file's reading (format::open, 16.8 MB)", "ms", None),
-        figure(raw, "folder_sync_large_merge", "  … the longest merge (model::merge)", "ms", None),
-        figure(
-            raw,
-            "folder_quiet_poll_large",
-            "shared folder: the same 10 files again, nothing changed: 今すぐ同期 → shown",
-            "ms",
-            Some((100.0, Held::Median)),
-        ),
-        figure(raw, "folder_quiet_poll_large_read", "  the reading (the files' tops only)", "ms", None),
+    ]);
+    figures.extend(folder_figures(raw));
+    figures.extend([
         // A town's own workbook: 1,000 rows picked → mapping → 確認する → preview.
         figure(
             raw,

@@ -102,6 +102,16 @@ pub trait Backend {
     }
     fn kind(&self) -> BackendKind;
 
+    /// The values under `keys`, and every key, as one read finds them (IndexedDB: one
+    /// transaction instead of one a value): what a save looks at before it writes.
+    async fn glance(&self, keys: &[&str]) -> Result<(Vec<Option<String>>, Vec<String>), StorageError> {
+        let mut values = Vec::with_capacity(keys.len());
+        for key in keys {
+            values.push(self.get(key).await?);
+        }
+        Ok((values, self.keys().await?))
+    }
+
     /// One value written (see [`Backend::apply`]).
     async fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.apply(vec![Write::put(key, value)]).await
@@ -127,6 +137,9 @@ impl<B: Backend + ?Sized> Backend for Rc<B> {
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
         (**self).units(key).await
     }
+    async fn glance(&self, keys: &[&str]) -> Result<(Vec<Option<String>>, Vec<String>), StorageError> {
+        (**self).glance(keys).await
+    }
     fn kind(&self) -> BackendKind {
         (**self).kind()
     }
@@ -142,6 +155,8 @@ pub struct MemoryBackend {
     fail_batch: Cell<Option<usize>>,
     /// How often each key was read (`get`): tests of what a save does not read.
     reads: RefCell<BTreeMap<String, usize>>,
+    /// How many batches were written: tests of what goes in one.
+    batches: Cell<usize>,
 }
 
 impl MemoryBackend {
@@ -168,6 +183,11 @@ impl MemoryBackend {
     /// The bytes counted against the quota.
     pub fn used_bytes(&self) -> usize {
         self.entries.try_borrow().map(|e| e.iter().map(|(k, v)| k.len() + v.len()).sum()).unwrap_or(0)
+    }
+
+    /// How many batches were written ([`Backend::apply`] without an error).
+    pub fn batches(&self) -> usize {
+        self.batches.get()
     }
 
     /// How often `key` was read through [`Backend::get`].
@@ -266,7 +286,9 @@ impl Backend for MemoryBackend {
     }
 
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StorageError> {
-        self.write(writes)
+        self.write(writes)?;
+        self.batches.set(self.batches.get() + 1);
+        Ok(())
     }
 
     fn kind(&self) -> BackendKind {

@@ -68,6 +68,13 @@ impl Backend for BrowserBackend {
             None => Err(StorageError::Failed { detail: "no writer is installed (storage::install_writer)".into() }),
         }
     }
+    async fn glance(&self, keys: &[&str]) -> Result<(Vec<Option<String>>, Vec<String>), StorageError> {
+        match self {
+            BrowserBackend::Indexed(b) => b.glance(keys).await,
+            BrowserBackend::Local(b) => b.glance(keys).await,
+            BrowserBackend::Memory(b) => b.glance(keys).await,
+        }
+    }
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
         match self {
             BrowserBackend::Indexed(b) => b.units(key).await,

@@ -191,6 +191,30 @@ impl Backend for IndexedDb {
         Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
     }
 
+    /// One transaction: every request made first, then awaited (the transaction stays open
+    /// while any is pending).
+    async fn glance(&self, keys: &[&str]) -> Result<(Vec<Option<String>>, Vec<String>), StorageError> {
+        let tx = self.db.transaction(STORE).build().map_err(Self::failed)?;
+        let store = tx.object_store(STORE).map_err(Self::failed)?;
+        let gets = keys
+            .iter()
+            .map(|k| store.get((*k).to_owned()).primitive().map_err(Self::failed))
+            .collect::<Result<Vec<_>, _>>()?;
+        let all = store.get_all_keys().primitive().map_err(Self::failed)?;
+        let mut values = Vec::with_capacity(keys.len());
+        for (key, get) in keys.iter().zip(gets) {
+            let value: Option<JsValue> = get.await.map_err(Self::failed)?;
+            values.push(match value.filter(|v| !v.is_undefined()) {
+                None => None,
+                Some(v) => {
+                    Some(text_of(&v).ok_or_else(|| Self::failed_as(&format!("the value under {key} is not text")))?)
+                }
+            });
+        }
+        let all: Vec<JsValue> = all.await.map_err(Self::failed)?.collect::<Result<_, _>>().map_err(Self::failed)?;
+        Ok((values, all.into_iter().filter_map(|k| k.as_string()).collect()))
+    }
+
     /// The stored value's size, read without copying it into wasm: bytes of UTF-8, or the
     /// `length` of a string.
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {

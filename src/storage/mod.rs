@@ -42,6 +42,7 @@ mod drafts;
 mod error;
 mod folder;
 mod garbage;
+mod index;
 #[cfg(target_arch = "wasm32")]
 mod indexed_db;
 mod intake_log;
@@ -77,7 +78,7 @@ pub use folder::{
     folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
     Permission,
 };
-pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder};
+pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder, TakenFrom};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};

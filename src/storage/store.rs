@@ -2,7 +2,7 @@
 //! is only a cache of the strategy keys (rebuilt when missing, garbage or out of step).
 
 use super::decode::{decode_as, looks_like_envelope};
-use super::versions::{thin, Origin, Version, VersionReason};
+use super::versions::{thin, Head, Named, Origin, Version, VersionReason};
 use super::{keys, Backend, BackendKind, MemoryBackend, StorageError, Write};
 use crate::format::export_compact;
 use crate::model::{Counts, FiscalYear, Id, Strategy};
@@ -64,6 +64,17 @@ struct NewVersion<'a> {
     reason: VersionReason,
     base: Option<u64>,
     origin: Option<&'a Origin>,
+    /// Written in the same batch (what the shared folder keeps beside a version it takes).
+    also: &'a [Write],
+}
+
+/// What a new version's write did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Written {
+    pub revision: u64,
+    /// The number under which the history keeps the version it replaced (`None`: none kept —
+    /// no history here, nothing replaced, or thinned away at once).
+    pub kept: Option<u64>,
 }
 
 /// Strategies, backups, garbage and preferences on top of a [`Backend`].
@@ -205,25 +216,27 @@ impl<B: Backend> Store<B> {
         let prepared = Prepared::of(strategy, now);
         let mut tries = 0;
         loop {
-            match self.write_version(NewVersion { prepared: &prepared, now, reason, base: None, origin }).await {
+            let version = NewVersion { prepared: &prepared, now, reason, base: None, origin, also: &[] };
+            match self.write_version(version).await {
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
-                other => return other,
+                other => return other.map(|w| w.revision),
             }
         }
     }
 
     /// [`Store::save_from`] over revision `base` only (see [`Store::save_over`]): a version
     /// made from what was read at `base` never replaces a save made meanwhile. The strategy comes
-    /// [`Prepared`] (its text made once, with its name where it is named).
+    /// [`Prepared`] (its text made once, with its name where it is named); `also` is written in
+    /// the same batch.
     pub(super) async fn save_from_over(
         &self,
         prepared: &Prepared,
         now: &str,
-        reason: VersionReason,
-        origin: &Origin,
+        (reason, origin): (VersionReason, &Origin),
         base: u64,
-    ) -> Result<u64, StorageError> {
-        self.write_version(NewVersion { prepared, now, reason, base: Some(base), origin: Some(origin) }).await
+        also: &[Write],
+    ) -> Result<Written, StorageError> {
+        self.write_version(NewVersion { prepared, now, reason, base: Some(base), origin: Some(origin), also }).await
     }
 
     /// Saves the open strategy over the revision it was loaded or last saved as (`base`): when
@@ -238,10 +251,11 @@ impl<B: Backend> Store<B> {
     /// open strategy where it lives, without copying it).
     pub async fn save_prepared_over(&self, prepared: Prepared, now: &str, base: u64) -> Result<u64, StorageError> {
         let reason = VersionReason::Saved;
-        self.write_version(NewVersion { prepared: &prepared, now, reason, base: Some(base), origin: None }).await
+        let version = NewVersion { prepared: &prepared, now, reason, base: Some(base), origin: None, also: &[] };
+        Ok(self.write_version(version).await?.revision)
     }
 
-    async fn write_version(&self, version: NewVersion<'_>) -> Result<u64, StorageError> {
+    async fn write_version(&self, version: NewVersion<'_>) -> Result<Written, StorageError> {
         // Naming the current version (a write to a file) changes the `named` record, which a
         // save checks, never the head: a save that meets one is simply made again.
         let (named, mut tries) = (keys::named(&version.prepared.summary.id), 0);
@@ -253,30 +267,34 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    async fn write_version_once(&self, version: NewVersion<'_>) -> Result<u64, StorageError> {
-        let NewVersion { prepared, now, reason, base, origin } = version;
+    async fn write_version_once(&self, version: NewVersion<'_>) -> Result<Written, StorageError> {
+        let NewVersion { prepared, now, reason, base, origin, also } = version;
         let Prepared { text, summary } = prepared;
         let id = &summary.id;
         let key = keys::strategy(id);
-        let (mut head, head_text) = self.read_head(id).await?;
+        // The head, the name of the current version, the index and every key: one read.
+        let (found, all) = self.backend.glance(&[&keys::head(id), &keys::named(id), keys::INDEX]).await?;
+        let [head_text, named_text, index_text]: [Option<String>; 3] =
+            found.try_into().map_err(|_| StorageError::Failed { detail: "a read gave too few values".into() })?;
+        let mut head: Head = head_text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
         let head_is_new = head_text.is_none();
         // Saved over the revision this tab opened, and gone: deleted meanwhile (another tab).
         // Storing it would bring back what the user deleted, unasked.
         // (Base 0: this tab never saw it stored — e.g. an import storage had no room for —,
         // so storing it now is its first save, not a comeback.)
-        if base.is_some_and(|b| b > 0) && head_is_new && self.backend.get(&key).await?.is_none() {
+        if base.is_some_and(|b| b > 0) && head_is_new && !all.contains(&key) {
             return Err(StorageError::Deleted { id: id.clone() });
         }
         if base.is_some_and(|base| base != head.revision) {
             return Err(StorageError::Conflict { key: keys::head(id) });
         }
-        let (named, named_text) = self.read_named(id).await?;
+        let named: Option<Named> = named_text.as_deref().and_then(|t| serde_json::from_str(t).ok());
         // The version replaced, when it was named: the new one is made on it.
         let replaced_id = named
             .filter(|n| !head_is_new && n.revision == head.revision)
             .map(|n| n.id)
             .or_else(|| origin.and_then(|o| o.names_replaced.as_ref()).map(|n| n.id.clone()));
-        let mut entries = self.summaries().await?;
+        let mut entries = self.summaries_of(&all, index_text).await?;
         let mut batch = vec![
             Write::Expect { key: keys::head(id), value: head_text },
             Write::Expect { key: keys::named(id), value: named_text },
@@ -289,6 +307,8 @@ impl<B: Backend> Store<B> {
             (Some(_), Some(bytes)) => Some(Replaced::Known { bytes }),
             _ => self.backend.get(&key).await?.map(Replaced::Read),
         };
+        // The number the replaced version is kept under.
+        let mut made = None;
         match replaced {
             // Never overwrite what the user has not seen: keep it as garbage first.
             Some(Replaced::Read(old)) if !looks_like_envelope(&old) => {
@@ -298,6 +318,7 @@ impl<B: Backend> Store<B> {
                 let summary = entries.iter().find(|e| &e.id == id);
                 let seq = head.next_seq;
                 head.next_seq += 1;
+                made = Some(seq);
                 let (bytes, write) = match old {
                     Replaced::Known { bytes } => (bytes, Write::Copy { from: key.clone(), to: keys::version(id, seq) }),
                     Replaced::Read(old) => (old.len(), Write::put(keys::version(id, seq), old)),
@@ -323,6 +344,7 @@ impl<B: Backend> Store<B> {
         head.bytes = Some(text.len());
         let dropped = thin(&head.versions, now);
         head.versions.retain(|v| !dropped.contains(&v.seq));
+        let kept = made.filter(|&seq| head.versions.iter().any(|v| v.seq == seq));
         batch.extend(dropped.iter().map(|&seq| Write::remove(keys::version(id, seq))));
         if head_is_new {
             // A head starting anew (a new strategy, or one stored again after a deletion) counts
@@ -342,8 +364,9 @@ impl<B: Backend> Store<B> {
         batch.push(Write::put(keys::head(id), to_json(&head)?));
         batch.push(Write::put(keys::INDEX, to_json(&entries)?));
         batch.extend(naming);
+        batch.extend(also.iter().cloned());
         self.backend.apply(batch).await?;
-        Ok(head.revision)
+        Ok(Written { revision: head.revision, kept })
     }
 
     /// Moves unreadable text found under `key` to garbage and returns the error that says where
@@ -352,43 +375,6 @@ impl<B: Backend> Store<B> {
         let kept_as = self.quarantine(key, text).await.unwrap_or_else(|_| key.to_owned());
         self.refresh_index().await;
         StorageError::Garbage { key: key.to_owned(), kept_as }
-    }
-
-    /// Brings the index in step with the strategy keys, best effort: the index is a cache, and
-    /// the next `list` does the same.
-    pub(super) async fn refresh_index(&self) {
-        let _ = self.summaries().await;
-    }
-
-    /// The index, reconciled with the strategy keys actually present: entries for keys it does
-    /// not know are read from the strategies, entries without a key are dropped. Written back
-    /// when it changed (best effort). Unreadable strategies met on the way go to garbage.
-    async fn summaries(&self) -> Result<Vec<StrategySummary>, StorageError> {
-        let ids: Vec<Id> = self.backend.keys().await?.iter().filter_map(|k| keys::strategy_id(k)).collect();
-        let (stored, writable) = self.read_record::<Vec<StrategySummary>>(keys::INDEX).await?;
-        let mut changed = stored.is_none() && !ids.is_empty();
-        let stored = stored.unwrap_or_default();
-        let mut out: Vec<StrategySummary> = Vec::with_capacity(ids.len());
-        for id in &ids {
-            if let Some(known) = stored.iter().find(|s| &s.id == id) {
-                out.push(known.clone());
-                continue;
-            }
-            changed = true;
-            let key = keys::strategy(id);
-            let Some(text) = self.backend.get(&key).await? else { continue };
-            match decode_as(&text, id) {
-                Some((strategy, saved_at)) => out.push(StrategySummary::of(&strategy, &saved_at)),
-                None => {
-                    let _ = self.quarantine(&key, &text).await;
-                }
-            }
-        }
-        changed |= out.len() != stored.len();
-        if changed && writable {
-            let _ = self.write_json(keys::INDEX, &out).await;
-        }
-        Ok(out)
     }
 
     /// A JSON value stored under `key`: [`Store::read_parsed`] by serde_json.

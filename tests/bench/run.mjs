@@ -27,7 +27,9 @@ const RUNS = SMOKE
 // The theme search's words, typed a character at a time (themes every generated town has).
 const THEME_WORDS = ['子育て支援', '観光交流', '移住 定住'];
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'];
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info',
+  // BENCH_JS_FLAGS: V8's flags, to see what the engine makes of a figure (e.g. --no-liftoff).
+  ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])];
 
 const samples = {};
 const missing = {};
@@ -75,6 +77,12 @@ const dataText = {
   // The shared folder's (bench generate-folder): the file every member started from.
   'folder-start': fs.readFileSync(path.join(OUT, 'folder-start.json'), 'utf8'),
 };
+// …and the same of the town size (target/bench/folder-town, the full run only: the smoke run's
+// "large" is the town size already).
+const FOLDER_TOWN = path.join(OUT, 'folder-town');
+if (!SMOKE && fs.existsSync(path.join(FOLDER_TOWN, 'folder-start.json'))) {
+  dataText['folder-start-town'] = fs.readFileSync(path.join(FOLDER_TOWN, 'folder-start.json'), 'utf8');
+}
 // "large" with the year's round (issue 52): 20 sections, each measure owned by one in turn, and
 // a round of the plan's second year asking everything (its items are derived, not stored).
 const ROUND_SECTIONS = 20;
@@ -372,7 +380,8 @@ async function downloads(page, testid, measure, key, writeKey, why) {
 }
 
 async function profile(kind) {
-  if (kind === 'folder') return profileFolder();
+  if (kind === 'folder') return profileFolder('large');
+  if (kind === 'folder-town') return profileFolder('town');
   const strategy = process.env.BENCH_STRATEGY ?? 'large';
   const { context, page } = await freshPage();
   await page.goto(BASE);
@@ -410,10 +419,13 @@ async function profile(kind) {
   await context.close();
 }
 
-/** `BENCH_PROFILE=folder`: the shared folder's first reading of the members' files (bench
- *  generate-folder) under the sampling profiler, as `folderBench` makes it. */
-async function profileFolder() {
-  const { context, page } = await folderPage(folderMembers());
+/** `BENCH_PROFILE=folder` (or `folder-town`): the shared folder's first reading of the members'
+ *  files of large (of the town size: bench generate-folder) under the sampling profiler, as
+ *  `folderBench` makes it. */
+async function profileFolder(size) {
+  const { context, page } = size === 'town'
+    ? await folderPage(folderMembers(path.join(FOLDER_TOWN, 'share')), 'folder-start-town')
+    : await folderPage(folderMembers());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -427,7 +439,7 @@ async function profileFolder() {
     return performance.getEntriesByName('shirube:folder-read', 'measure').at(-1)?.duration ?? NaN;
   });
   const { profile } = await cdp.send('Profiler.stop');
-  summarise(profile, 'folder', 'large', [read]);
+  summarise(profile, 'folder', size, [read]);
   await context.close();
 }
 
@@ -473,8 +485,8 @@ function summarise(profile, kind, strategy, times) {
  *  (`shirube:folder-read`, and its `:thread` share). */
 /** A fresh page on the start file's 照会・共同作業, connected to a folder of the Origin Private
  *  File System that holds the members' files (bench generate-folder), the page quiet. */
-async function folderPage(members) {
-  const id = JSON.parse(dataText['folder-start']).strategy.id;
+async function folderPage(members, start = 'folder-start') {
+  const id = JSON.parse(dataText[start]).strategy.id;
   const { context, page } = await freshPage();
   await context.addInitScript(() => {
     window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('share', { create: true });
@@ -484,7 +496,7 @@ async function folderPage(members) {
   });
   await page.goto(BASE);
   await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
-  await importThroughInput(page, 'folder-start');
+  await importThroughInput(page, start);
   await page.evaluate((id) => { location.hash = `#/s/${id}/round`; }, id);
   await page.getByTestId('folder-connect').click({ timeout: 60_000 });
   await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
@@ -501,15 +513,21 @@ async function folderPage(members) {
   return { context, page };
 }
 
-function folderMembers() {
-  return fs.readdirSync(FOLDER_SHARE).filter((f) => f.endsWith('.json')).sort()
-    .map((name) => [name, fs.readFileSync(path.join(FOLDER_SHARE, name), 'utf8')]);
+function folderMembers(share = FOLDER_SHARE) {
+  return fs.readdirSync(share).filter((f) => f.endsWith('.json')).sort()
+    .map((name) => [name, fs.readFileSync(path.join(share, name), 'utf8')]);
 }
 
+/** The folder's figures of "large", then (the full run) the same of the town size, each
+ *  keyed `folder_sync_<size>`, `folder_quiet_poll_<size>`. */
 async function folderBench() {
-  const members = folderMembers();
+  await folderBenchOf('large', folderMembers(), 'folder-start');
+  if (dataText['folder-start-town']) await folderBenchOf('town', folderMembers(path.join(FOLDER_TOWN, 'share')), 'folder-start-town');
+}
+
+async function folderBenchOf(size, members, start) {
   for (let i = 0; i < RUNS.folders; i++) {
-    const { context, page } = await folderPage(members);
+    const { context, page } = await folderPage(members, start);
     const r = await page.evaluate(async () => {
       const q = (id) => document.querySelector(`[data-testid=${id}]`);
       const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
@@ -525,7 +543,7 @@ async function folderBench() {
       const sum = (n) => performance.getEntriesByName(n, 'measure').reduce((t, m) => t + m.duration, 0);
       return {
         // Every step summed, by name: where the reading's time went.
-        steps: Object.fromEntries(['open', 'merge', 'resolve', 'store', 'store:thread', 'keep', 'keep:thread'].map((n) => [n, sum(`shirube:folder-${n}`)])),
+        steps: Object.fromEntries(['open', 'merge', 'resolve', 'store', 'store:thread'].map((n) => [n, sum(`shirube:folder-${n}`)])),
         open: longest('shirube:folder-open'),
         merge: longest('shirube:folder-merge'),
         resolve: longest('shirube:folder-resolve'),
@@ -540,15 +558,15 @@ async function folderBench() {
       };
     });
     if (r.members === members.length && r.conflicts === 0 && r.said.includes('取り込みました')) {
-      add('folder_sync_large', r.done);
-      add('folder_sync_large_read', r.read);
-      add('folder_sync_large_thread', r.thread);
-      add('folder_sync_large_longest_task', r.longest);
-      add('folder_sync_large_open', r.open);
-      add('folder_sync_large_merge', r.merge);
-      for (const [n, ms] of Object.entries(r.steps)) add(`folder_sync_large_all_${n.replace(':', '_')}`, ms);
+      add(`folder_sync_${size}`, r.done);
+      add(`folder_sync_${size}_read`, r.read);
+      add(`folder_sync_${size}_thread`, r.thread);
+      add(`folder_sync_${size}_longest_task`, r.longest);
+      add(`folder_sync_${size}_open`, r.open);
+      add(`folder_sync_${size}_merge`, r.merge);
+      for (const [n, ms] of Object.entries(r.steps)) add(`folder_sync_${size}_all_${n.replace(':', '_')}`, ms);
     } else {
-      missing.folder_sync_large = `the ten files were not all taken in: ${r.members} members, ${r.conflicts} conflicts; ${r.said.slice(0, 80)}`;
+      missing[`folder_sync_${size}`] = `the ten files were not all taken in: ${r.members} members, ${r.conflicts} conflicts; ${r.said.slice(0, 80)}`;
     }
     // The quiet poll: the same files again, nothing changed since (the own file written first).
     await page.waitForTimeout(1500);
@@ -564,14 +582,14 @@ async function folderBench() {
       return { done, read: performance.getEntriesByName('shirube:folder-read', 'measure').at(-1)?.duration, taken: q('folder-said')?.innerText.includes('取り込みました') ?? false };
     });
     if (!quiet.taken) {
-      add('folder_quiet_poll_large', quiet.done);
-      add('folder_quiet_poll_large_read', quiet.read);
+      add(`folder_quiet_poll_${size}`, quiet.done);
+      add(`folder_quiet_poll_${size}_read`, quiet.read);
     } else {
-      missing.folder_quiet_poll_large = 'the second reading took changes in: nothing should have changed';
+      missing[`folder_quiet_poll_${size}`] = 'the second reading took changes in: nothing should have changed';
     }
-    log(`folder, quiet poll: ${quiet.done.toFixed(1)} ms click → shown (reading ${quiet.read?.toFixed(1)} ms)`);
-    log(`folder: ${members.length} members' files of large: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms, ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; all files' steps summed: ${Object.entries(r.steps).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')} ms; ${r.said}`);
-    notes.folder_sync_large = r.said;
+    log(`folder ${size}, quiet poll: ${quiet.done.toFixed(1)} ms click → shown (reading ${quiet.read?.toFixed(1)} ms)`);
+    log(`folder: ${members.length} members' files of ${size}: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms, ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; all files' steps summed: ${Object.entries(r.steps).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')} ms; ${r.said}`);
+    notes[`folder_sync_${size}`] = r.said;
     await context.close();
   }
 }
@@ -883,7 +901,7 @@ if (process.env.BENCH_ONLY === 'merge') await only(mergeBench, 'merge_', 'merge'
 if (process.env.BENCH_ONLY === 'round') await only(async () => { await roundBench(); await roundBooksBench(); }, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
-  if (!['edit', 'import', 'folder'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit, import or folder');
+  if (!['edit', 'import', 'folder', 'folder-town'].includes(process.env.BENCH_PROFILE)) throw new Error('BENCH_PROFILE is edit, import, folder or folder-town');
   try {
     await profile(process.env.BENCH_PROFILE);
   } finally {

@@ -73,22 +73,9 @@ impl FolderSync {
         })
     }
 
-    /// A member's version taken: at hand for the next file's merge in this reading, and kept
-    /// as the one last taken from them (a later file of theirs is most likely merged from it).
-    /// `written`: its strategy's JSON as their file holds it, when it is that version.
-    pub(super) async fn took<B: Backend>(
-        &mut self,
-        store: &Store<B>,
-        member: &str,
-        version: KnownVersion,
-        written: Option<&str>,
-    ) {
-        // Only a help in finding a version to merge from: a storage that cannot keep it loses
-        // nothing (the merge then asks more).
-        let _ = store.keep_taken(member, &version, written).await;
-        self.remember(member, version);
-    }
-
+    /// A member's version taken (and kept in storage by the batch that stored it) or met in
+    /// conflict: at hand for the next file's merge in this reading, and the one a later file of
+    /// theirs is most likely merged from.
     pub(super) fn remember(&mut self, member: &str, version: KnownVersion) {
         self.last_taken.retain(|(m, _)| m != member);
         self.last_taken.push((member.to_owned(), version));

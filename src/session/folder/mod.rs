@@ -56,6 +56,7 @@ use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
     file_version_written, Ancestry, Backend, Folder, FolderEntry, FolderError, KnownVersion, StorageError, Store,
+    TakenFrom,
 };
 use std::sync::Arc;
 
@@ -108,7 +109,7 @@ pub struct FolderSync {
     known: Vec<KnownVersion>,
     /// The version last taken from (or met in conflict with) each member, by member id: a
     /// later file of theirs is most likely merged from it. Kept in storage too when taken
-    /// (`Store::keep_taken`), in this tab only when met in conflict (nothing is stored before
+    /// (`storage::TakenFrom`, in the batch that stores what was taken), in this tab only when met in conflict (nothing is stored before
     /// the user decides).
     last_taken: Vec<(String, KnownVersion)>,
     /// The members' files' tops, as last read.
@@ -333,12 +334,13 @@ impl FolderSync {
                 let m = merge(&ancestry.current, &ancestry.current, &imported.strategy);
                 line.changes = summary(&m.taken);
                 line.standing = Standing::Taken;
-                let stored = store.take_folder_version(ancestry, &imported.strategy, &theirs, &by, now);
+                let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
+                let from = TakenFrom { member: &line.member, version: &version, written };
+                let stored = store.take_folder_version(ancestry, (&theirs, &by), &from, now);
                 let undo = clock.timed_wait("shirube:folder-store", stored).await.map_err(SyncError::Storage)?;
                 reading.stored = true;
                 reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
-                let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
-                clock.timed_wait("shirube:folder-keep", self.took(store, &line.member, version, written)).await;
+                self.remember(&line.member, version);
                 return Ok(line);
             }
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
@@ -401,12 +403,13 @@ impl FolderSync {
             let held = HeldBack { file, by, imported, ours, merged, changes: held };
             return Ok(self.hold_back(held, theirs.id, line, reading));
         }
-        let stored = store.save_folder_merge(ancestry, &merged, &theirs, &by, now);
+        let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
+        let from = TakenFrom { member: &line.member, version: &version, written };
+        let stored = store.save_folder_merge(ancestry, &merged, (&theirs, &by), &from, now);
         let undo = clock.timed_wait("shirube:folder-store", stored).await.map_err(SyncError::Storage)?;
         reading.stored = true;
         reading.taken.push(Taken { file, by, changes: changes.len(), undo });
-        let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
-        clock.timed_wait("shirube:folder-keep", self.took(store, &line.member, version, written)).await;
+        self.remember(&line.member, version);
         Ok(line)
     }
 

@@ -13,7 +13,7 @@ use std::rc::Rc;
 /// One member: a browser (its storage) and its sync with the shared folder.
 pub(super) struct MemberBrowser {
     pub(super) store: Store<Rc<MemoryBackend>>,
-    mem: Rc<MemoryBackend>,
+    pub(super) mem: Rc<MemoryBackend>,
     pub(super) sync: FolderSync,
 }
 

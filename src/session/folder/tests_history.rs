@@ -1,7 +1,8 @@
 //! The folder sync where a version named by its content parted members for good: a restore, a
 //! conflict decided on one side, a value corrected several times, a value typed back, a member
 //! away while the others shared hundreds of versions — and a poll where nothing changed, which
-//! reads only the files' tops.
+//! reads only the files' tops; a member's version kept in the batch that stores what was taken
+//! from it.
 
 use super::tests::{actual, assert_fixed_point, at, settle, three, MemberBrowser};
 use super::*;
@@ -235,4 +236,33 @@ fn a_second_pc_writing_under_the_same_member_id_is_taken_as_another_member_and_n
         "both PCs' edits reach everyone"
     );
     assert_fixed_point(&folder, &mut [&mut a, &mut b, &mut c, &mut copy], 20);
+}
+
+#[test]
+fn a_members_changes_are_stored_with_their_version_kept_in_one_batch_or_alone_when_there_is_no_room_for_both() {
+    for room_for_both in [true, false] {
+        let (folder, mut a, mut b, _c) = three();
+        let id = a.sync.strategy.clone();
+        a.edit(&at(3), |s| actual(s, 111.0));
+        assert!(a.write(&folder, &at(4)));
+        b.edit(&at(3), |s| s.title.push_str("（改）"));
+        if !room_for_both {
+            // Room for the merge (a copy of the version it replaces, and a little) but not for
+            // A's version kept beside it too.
+            let text = b.mem.get_now(&crate::storage::keys::strategy(&id)).unwrap().len();
+            b.mem.set_quota(Some(b.mem.used_bytes() + text * 3 / 2));
+        }
+        let batches = b.mem.batches();
+        let r = b.read(&folder, &at(5));
+        assert_eq!(r.taken.len(), 1, "{:?}", r.members);
+        assert_eq!(b.mem.batches() - batches, 1, "one batch (room for both: {room_for_both})");
+        let s = b.strategy();
+        assert!(s.title.ends_with("（改）") && s.indicators[0].series[0].actuals.iter().any(|x| x.value == 111.0));
+        let kept = b.store.taken_versions(&id).wait().unwrap();
+        let theirs = r.members.iter().find(|m| m.member == a.sync.me.id).and_then(|m| m.version.clone()).unwrap();
+        match room_for_both {
+            true => assert_eq!(kept.iter().map(|k| k.id.clone()).collect::<Vec<_>>(), vec![theirs]),
+            false => assert!(kept.is_empty(), "no room: the merge alone"),
+        }
+    }
 }

@@ -8,14 +8,49 @@
 
 use crate::storage::lineage::{Ancestry, KnownVersion};
 use crate::storage::versions::{Origin, VersionReason};
-use crate::storage::{keys, Backend, StorageError, Store};
+use crate::storage::{keys, Backend, StorageError, Store, Write};
 use serde::{Deserialize, Serialize};
 
 /// A version last taken from a member (`keys::taken`).
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct TakenRecord {
     id: String,
     strategy: Strategy,
+}
+
+/// [`TakenRecord`] as written.
+#[derive(Serialize)]
+struct TakenRecordOut<'a> {
+    id: &'a str,
+    strategy: &'a Strategy,
+}
+
+/// The version a member's file holds, kept (in the batch that stores what was taken from it) as
+/// the one last taken from them, in place of the one before: a later file of theirs is most
+/// likely merged from it, and the history keeps only what this browser made. One a member, so
+/// bounded by the members.
+pub struct TakenFrom<'a> {
+    pub member: &'a str,
+    pub version: &'a KnownVersion,
+    /// Its strategy's JSON as the member's file holds it, when it is that version (stored as it
+    /// is, not written out again).
+    pub written: Option<&'a str>,
+}
+
+impl TakenFrom<'_> {
+    fn record(&self) -> Result<Write, StorageError> {
+        let key = keys::taken(&self.version.strategy.id, self.member);
+        let text = match self.written {
+            Some(text) => {
+                format!("{{\"id\":{},\"strategy\":{text}}}", crate::storage::store::to_json(&self.version.id)?)
+            }
+            None => crate::storage::store::to_json(&TakenRecordOut {
+                id: &self.version.id,
+                strategy: &self.version.strategy,
+            })?,
+        };
+        Ok(Write::put(key, text))
+    }
 }
 use crate::format::{export_compact_named, FileVersion};
 use crate::model::{Id, Strategy};
@@ -29,13 +64,13 @@ impl<B: Backend> Store<B> {
     pub async fn take_folder_version(
         &self,
         ancestry: &mut Ancestry,
-        strategy: &Strategy,
-        theirs: &FileVersion,
-        by: &str,
+        (theirs, by): (&FileVersion, &str),
+        from: &TakenFrom<'_>,
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
         let origin = ancestry.taken_origin(theirs, Some(by));
-        self.store_on(ancestry, strategy, &Prepared::of(strategy, now), origin, now).await
+        let strategy = &from.version.strategy;
+        self.store_on(ancestry, strategy, &Prepared::of(strategy, now), origin, from, now).await
     }
 
     /// Stores a member's changes merged without a conflict (`merged`, with `theirs`) as a
@@ -44,55 +79,38 @@ impl<B: Backend> Store<B> {
         &self,
         ancestry: &mut Ancestry,
         merged: &Strategy,
-        theirs: &FileVersion,
-        by: &str,
+        (theirs, by): (&FileVersion, &str),
+        from: &TakenFrom<'_>,
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
         // The text stored and the version's name from one serialisation.
         let (text, fp) = export_compact_named(merged, now);
         let origin = ancestry.merge_origin_of(&fp, theirs, Some(by));
-        self.store_on(ancestry, merged, &Prepared::with_text(text, merged, now), origin, now).await
+        self.store_on(ancestry, merged, &Prepared::with_text(text, merged, now), origin, from, now).await
     }
 
+    /// The version stored over `ancestry`'s revision, with `from` kept in the same batch —
+    /// or, when storage has no room for both, the version alone (what `from` keeps is only a
+    /// help in finding a version to merge from).
     async fn store_on(
         &self,
         ancestry: &mut Ancestry,
         strategy: &Strategy,
         prepared: &Prepared,
         origin: Origin,
+        from: &TakenFrom<'_>,
         now: &str,
     ) -> Result<Option<u64>, StorageError> {
-        let id = &strategy.id;
-        let replaced = self.head(id).await?.next_seq;
-        let revision =
-            self.save_from_over(prepared, now, VersionReason::FolderMerged, &origin, ancestry.revision).await?;
-        let kept = self.keeps_history() && self.head(id).await?.versions.iter().any(|v| v.seq == replaced);
-        ancestry.advance(strategy.clone(), revision, origin, kept.then_some(replaced));
-        Ok(kept.then_some(replaced))
-    }
-
-    /// Keeps `version` (`strategy`) as the one last taken from `member`, in place of the one
-    /// before: a later file of theirs is most likely merged from it, and the history keeps only
-    /// what this browser made. One a member, so bounded by the members.
-    /// `written`: the strategy's JSON as the member's file holds it, when it is that version
-    /// (stored as it is, not written out again).
-    pub async fn keep_taken(
-        &self,
-        member: &str,
-        version: &KnownVersion,
-        written: Option<&str>,
-    ) -> Result<(), StorageError> {
-        let key = keys::taken(&version.strategy.id, member);
-        match written {
-            Some(text) => {
-                let id = crate::storage::store::to_json(&version.id)?;
-                self.backend.set(&key, &format!("{{\"id\":{id},\"strategy\":{text}}}")).await
+        let reason = (VersionReason::FolderMerged, &origin);
+        let also: Vec<Write> = from.record().into_iter().collect();
+        let written = match self.save_from_over(prepared, now, reason, ancestry.revision, &also).await {
+            Err(StorageError::QuotaExceeded { .. }) if !also.is_empty() => {
+                self.save_from_over(prepared, now, reason, ancestry.revision, &[]).await?
             }
-            None => {
-                let record = TakenRecord { id: version.id.clone(), strategy: version.strategy.clone() };
-                self.write_json(&key, &record).await
-            }
-        }
+            other => other?,
+        };
+        ancestry.advance(strategy.clone(), written.revision, origin, written.kept);
+        Ok(written.kept)
     }
 
     /// The versions last taken from strategy `id`'s members (unreadable ones are left out: they
