@@ -24,13 +24,15 @@ pub enum Follow {
 }
 
 /// Another tab wrote: how the open strategy `id`, loaded or last saved here as revision `base`,
-/// stands; `waiting`: this tab has a change not yet saved.
+/// stands; `waiting`: this tab has a change not yet saved. `known`: a version this tab stored
+/// itself beside the open one (the shared folder's reading), with its revision: when it is still
+/// the stored one, it is followed without being read back.
 pub async fn follow<B: Backend>(
     store: &Store<B>,
-    id: &Id,
-    title: &str,
+    (id, title): (&Id, &str),
     base: u64,
     waiting: bool,
+    known: Option<(Strategy, u64)>,
 ) -> Result<Follow, StorageError> {
     let stored = store.head(id).await?.revision;
     if stored == base {
@@ -41,6 +43,9 @@ pub async fn follow<B: Backend>(
     }
     if waiting {
         return Ok(Follow::Conflict(conflict(store, id, title).await));
+    }
+    if let Some((strategy, revision)) = known.filter(|(s, revision)| *revision == stored && s.id == *id) {
+        return Ok(Follow::Reload(Box::new(strategy), revision));
     }
     match store.load_current(id).await {
         Ok((fresh, base)) => Ok(Follow::Reload(Box::new(fresh), base)),
@@ -133,7 +138,7 @@ mod tests {
 
     fn follow_tab(store: &Store<std::rc::Rc<crate::storage::MemoryBackend>>, tab: &Editing) -> Follow {
         let s = tab.strategy().unwrap();
-        follow(store, &s.id, &s.title, tab.autosave().base(), tab.autosave().is_waiting()).wait().unwrap()
+        follow(store, (&s.id, &s.title), tab.autosave().base(), tab.autosave().is_waiting(), None).wait().unwrap()
     }
 
     #[test]

@@ -254,6 +254,9 @@ impl FolderSync {
                     m.standing = Standing::InStep;
                 }
             }
+            if reading.stored {
+                reading.head = Some((ancestry.current.clone(), ancestry.revision));
+            }
         }
         for m in &mut reading.members {
             if m.standing == Standing::Behind

@@ -196,8 +196,11 @@ pub struct Reading {
     pub conflicts: Vec<Conflicted>,
     /// Versions held back because they change confirmed values (`super::HeldBack`).
     pub held_back: Vec<super::HeldBack>,
-    /// Something was stored (the open strategy is to be read again).
+    /// Something was stored (the open strategy is to follow it).
     pub stored: bool,
+    /// The last version stored, and its revision (when something was): the open strategy
+    /// follows it without reading it back, while it is still the stored one.
+    pub head: Option<(crate::model::Strategy, u64)>,
     /// Another tab of this browser stored the strategy while this reading ran: it stopped
     /// before taking the rest (the next reading does).
     pub other_tab: bool,

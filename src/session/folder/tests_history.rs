@@ -258,6 +258,8 @@ fn a_members_changes_are_stored_with_their_version_kept_in_one_batch_or_alone_wh
         assert_eq!(b.mem.batches() - batches, 1, "one batch (room for both: {room_for_both})");
         let s = b.strategy();
         assert!(s.title.ends_with("（改）") && s.indicators[0].series[0].actuals.iter().any(|x| x.value == 111.0));
+        let revision = b.store.head(&id).wait().unwrap().revision;
+        assert!(r.head == Some((s, revision)), "the open strategy follows the version stored as it is");
         let kept = b.store.taken_versions(&id).wait().unwrap();
         let theirs = r.members.iter().find(|m| m.member == a.sync.me.id).and_then(|m| m.version.clone()).unwrap();
         match room_for_both {

@@ -3,6 +3,7 @@
 //! a strategy it deleted — kept here as a new one, or its deletion undone.
 
 use super::{NoticeChange, Outcome, Workbench};
+use crate::model::Strategy;
 use crate::session::lists::Touched;
 use crate::session::tabs::{self, Follow};
 use crate::session::{Autosave, Notice};
@@ -14,13 +15,20 @@ impl<B: Backend> Workbench<B> {
     /// ([`Notice::TabConflict`]); nothing is overwritten. A deletion there is said once.
     /// (The page reads every list again and retries a save refused for lack of room.)
     pub async fn follow_other_tab(&self) -> Outcome {
+        self.follow_stored(None).await
+    }
+
+    /// [`Workbench::follow_other_tab`] after this tab stored versions beside the open one (the
+    /// shared folder's reading): `known` is the last of them with its revision, followed without
+    /// reading it back while it is still the stored one.
+    pub async fn follow_stored(&self, known: Option<(Strategy, u64)>) -> Outcome {
         let Some((id, title, base, waiting)) = self.editing(|e| {
             let a = e.autosave();
             e.strategy().map(|s| (s.id.clone(), s.title.clone(), a.base(), a.is_waiting()))
         }) else {
             return Outcome::default();
         };
-        let notice = match tabs::follow(&self.store, &id, &title, base, waiting).await {
+        let notice = match tabs::follow(&self.store, (&id, &title), base, waiting, known).await {
             Ok(Follow::Nothing) => NoticeChange::Keep,
             Ok(Follow::Conflict(notice)) => NoticeChange::Show(notice),
             Ok(Follow::Reload(fresh, base)) => {

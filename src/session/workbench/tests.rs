@@ -234,3 +234,30 @@ fn a_strategy_that_cannot_be_read_closes_what_was_open_and_a_late_load_opens_not
     assert_eq!(failed.touched, Touched::EVERYTHING);
     assert_eq!(failed.go_to, None);
 }
+
+#[test]
+fn a_version_this_tab_stored_beside_the_open_one_is_followed_without_reading_it_back_while_it_is_the_stored_one() {
+    let s = town();
+    let (mem, bench) = bench(&[&s]);
+    let key = crate::storage::keys::strategy(&s.id);
+    let stored = |title: &str| {
+        let mut v = s.clone();
+        v.title = title.into();
+        bench.store().save(&v, NOW).wait().unwrap();
+        (v, bench.store().head(&s.id).wait().unwrap().revision)
+    };
+    let open_title = || bench.editing(|e| e.strategy().unwrap().title.clone());
+    // The shared folder's reading stored a version: the open strategy is it, not read back.
+    let (merged, revision) = stored("統合した版");
+    let reads = mem.reads_of(&key);
+    bench.follow_stored(Some((merged.clone(), revision))).wait();
+    assert_eq!(open_title(), "統合した版");
+    assert_eq!(mem.reads_of(&key), reads, "not read back");
+    assert_eq!(bench.editing(|e| e.autosave().base()), revision, "saved over the revision it is");
+    // Another tab stored after it: that one is read and followed.
+    stored("他のタブ");
+    let reads = mem.reads_of(&key);
+    bench.follow_stored(Some((merged, revision))).wait();
+    assert_eq!(open_title(), "他のタブ");
+    assert_eq!(mem.reads_of(&key), reads + 1, "read back");
+}

@@ -64,7 +64,7 @@ impl Sharing {
             match crate::session::folder::undo(&app.store(), &id, seq, &files::now()).await {
                 Ok(_) => {
                     s.shown.recent.update(|r| r.retain(|x| *x != recent));
-                    app.after_stored().await;
+                    app.after_stored(None).await;
                     s.on(app, Event::SaveSettled);
                 }
                 Err(e) => s.shown.problem.set(Some(crate::words::storage_error(&e, app.app().lang()))),
@@ -150,7 +150,7 @@ impl Sharing {
 async fn after_deciding(app: Sharing, s: &Rc<PageSync>, decided: Result<Decided, crate::session::Notice>) {
     match decided {
         Ok(Decided::Stored) => {
-            app.after_stored().await;
+            app.after_stored(None).await;
             s.on(app, Event::SyncNow);
         }
         Ok(Decided::Stale) => {

@@ -284,7 +284,7 @@ impl PageSync {
     /// whether it worked).
     pub(super) async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) -> (bool, bool) {
         match read {
-            Ok(reading) => {
+            Ok(mut reading) => {
                 let at = files::local_time(&files::now());
                 self.shown.last.set(Some(at.clone()));
                 self.shown.problem.set(None);
@@ -304,9 +304,10 @@ impl PageSync {
                         r.truncate(RECENT);
                     });
                 }
+                let head = reading.head.take();
                 self.shown.reading.set(Some(std::sync::Arc::new(reading)));
                 if stored {
-                    app.after_stored().await;
+                    app.after_stored(head).await;
                 }
                 (stored, true)
             }

@@ -170,8 +170,8 @@ impl Sharing {
     /// A reading stored a version: the open strategy follows it unless an edit waits (then the
     /// user is asked, as with another tab's write: nothing is overwritten), and the other tabs
     /// and the lists are told.
-    pub async fn after_stored(&self) {
-        let outcome = self.app.bench().follow_other_tab().await;
+    pub async fn after_stored(&self, head: Option<(crate::model::Strategy, u64)>) {
+        let outcome = self.app.bench().follow_stored(head).await;
         self.app.apply(outcome).await;
         self.app.written().await;
     }
