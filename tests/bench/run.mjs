@@ -77,10 +77,10 @@ const dataText = {
   // The shared folder's (bench generate-folder): the file every member started from.
   'folder-start': fs.readFileSync(path.join(OUT, 'folder-start.json'), 'utf8'),
 };
-// …and the same of the town size (target/bench/folder-town, the full run only: the smoke run's
-// "large" is the town size already).
-const FOLDER_TOWN = path.join(OUT, 'folder-town');
-if (!SMOKE && fs.existsSync(path.join(FOLDER_TOWN, 'folder-start.json'))) {
+// …and the same of the town size (target/bench/folder-town; in the smoke run, whose "large" is
+// the town size already, the same files measured once more under the town's name).
+const FOLDER_TOWN = SMOKE ? OUT : path.join(OUT, 'folder-town');
+if (fs.existsSync(path.join(FOLDER_TOWN, 'folder-start.json'))) {
   dataText['folder-start-town'] = fs.readFileSync(path.join(FOLDER_TOWN, 'folder-start.json'), 'utf8');
 }
 // "large" with the year's round (issue 52): 20 sections, each measure owned by one in turn, and
