@@ -36,6 +36,8 @@ mod proptests;
 mod round_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unchanged_tests;
 
 use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
 use serde_json::Value;
