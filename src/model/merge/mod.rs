@@ -13,10 +13,10 @@
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
 //! The work is done on a flat view of the strategy's JSON (`flat`), driven by a description
-//! of its shape (`shape`): no field is named twice. Initiatives and indicators that all three
-//! versions hold identically stand in without their yearly rows and are put back whole after
-//! (`unchanged`): in a large strategy they are most of the data, and the merge cannot change
-//! them. Conflicts are data; `words::merge` words them (`edited` sums up what a side did to an item
+//! of its shape (`shape`): no field is named twice. Measures, initiatives and indicators that
+//! all three versions hold identically stand in without their initiatives and evaluations, or
+//! their yearly rows, and are put back whole after (`unchanged`): in a large strategy they are
+//! most of the data, and the merge cannot change them. Conflicts are data; `words::merge` words them (`edited` sums up what a side did to an item
 //! the other removed, for its card).
 
 pub mod edited;
