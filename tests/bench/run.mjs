@@ -59,6 +59,10 @@ const server = spawn(process.execPath, [path.join(ROOT, 'tests/e2e/static-server
   env: { ...process.env, E2E_DIST: dist, E2E_PORT: String(PORT), E2E_BASE_PATH: BASE_PATH, E2E_SERVER_LOG_FILE: path.join(OUT, 'static-server.log') },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
+// Not left behind when this script fails (a missing input file, a page error): an orphaned
+// server kept a shell's pipe from this script open, and the caller waited on it for ever.
+process.on('exit', () => server.kill());
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
 for (let i = 0; i < 100; i++) {
   try { if ((await fetch(BASE)).ok) break; } catch { /* not up yet */ }
   await new Promise((r) => setTimeout(r, 100));
