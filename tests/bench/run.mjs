@@ -559,8 +559,14 @@ async function folderBenchOf(size, members, start) {
         members: document.querySelectorAll('[data-testid=folder-member]').length,
         said: q('folder-said')?.innerText.split('\n').slice(0, 3).join(' / ') ?? 'nothing said',
         conflicts: document.querySelectorAll('[data-testid=folder-show-conflict]').length,
+        // Every step in order, from the click (BENCH_TIMELINE=1 prints it): the gaps between are waits.
+        timeline: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('shirube:folder'))
+          .map((m) => [m.name.replace('shirube:folder-', ''), m.startTime - started, m.duration]),
       };
     });
+    if (process.env.BENCH_TIMELINE) {
+      log(`folder ${size}, the reading's steps (start ms, duration ms):\n${r.timeline.map(([n, at, d]) => `  ${at.toFixed(1).padStart(7)} ${d.toFixed(1).padStart(6)} ${n}`).join('\n')}`);
+    }
     if (r.members === members.length && r.conflicts === 0 && r.said.includes('取り込みました')) {
       add(`folder_sync_${size}`, r.done);
       add(`folder_sync_${size}_read`, r.read);
