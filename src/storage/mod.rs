@@ -31,6 +31,7 @@
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading
 //!   is stamped by the clock given to the store ([`Store::with_clock`]).
 
+mod ancestry;
 mod backend;
 mod backups;
 #[cfg(target_arch = "wasm32")]
@@ -60,7 +61,9 @@ mod tests;
 mod transfer;
 mod usage;
 mod versions;
+mod writing;
 
+pub use ancestry::{Ancestry, KnownVersion, Place};
 pub use backend::{Backend, BackendKind, MemoryBackend, Write};
 pub use backups::{Backup, BackupReason};
 #[cfg(target_arch = "wasm32")]
@@ -78,12 +81,12 @@ pub use folder::{
     folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
     Permission,
 };
-pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder, TakenFrom};
+pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder, Staged, TakenFrom};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
 pub use intake_log::{IntakeLog, Removed};
-pub use lineage::{file_version, file_version_written, Ancestor, Ancestry, KnownVersion, Place};
+pub use lineage::{file_version, file_version_written, Ancestor};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};

@@ -1,9 +1,8 @@
 //! The [`Store`]: strategies saved as `format::export` envelopes, listed through an index that
 //! is only a cache of the strategy keys (rebuilt when missing, garbage or out of step).
 
-use super::decode::{decode_as, looks_like_envelope};
-use super::versions::{thin, Head, Named, Origin, Version, VersionReason};
-use super::{keys, Backend, BackendKind, MemoryBackend, StorageError, Write};
+use super::decode::decode_as;
+use super::{keys, Backend, BackendKind, MemoryBackend, StorageError};
 use crate::format::export_compact;
 use crate::model::{Counts, FiscalYear, Id, Strategy};
 use serde::de::DeserializeOwned;
@@ -39,8 +38,8 @@ impl StrategySummary {
 /// A strategy made ready to store while it is at hand — its text and its line in the index —
 /// and written later, so that a save needs no copy of the strategy itself.
 pub struct Prepared {
-    text: String,
-    summary: StrategySummary,
+    pub(super) text: String,
+    pub(super) summary: StrategySummary,
 }
 
 impl Prepared {
@@ -53,28 +52,6 @@ impl Prepared {
     pub fn with_text(text: String, strategy: &Strategy, now: &str) -> Prepared {
         Prepared { text, summary: StrategySummary::of(strategy, now) }
     }
-}
-
-/// A version to write: the strategy, when and why, over which revision (`None`: whatever the
-/// head is), and where it comes from (see [`Origin`]; `None`: an edit on top of the head).
-#[derive(Clone, Copy)]
-struct NewVersion<'a> {
-    prepared: &'a Prepared,
-    now: &'a str,
-    reason: VersionReason,
-    base: Option<u64>,
-    origin: Option<&'a Origin>,
-    /// Written in the same batch (what the shared folder keeps beside a version it takes).
-    also: &'a [Write],
-}
-
-/// What a new version's write did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Written {
-    pub revision: u64,
-    /// The number under which the history keeps the version it replaced (`None`: none kept —
-    /// no history here, nothing replaced, or thinned away at once).
-    pub kept: Option<u64>,
 }
 
 /// Strategies, backups, garbage and preferences on top of a [`Backend`].
@@ -189,186 +166,6 @@ impl<B: Backend> Store<B> {
         Ok((self.load(id).await?, revision))
     }
 
-    /// Saves a strategy, whatever revision is stored (an action: create, rename, duplicate …).
-    /// See [`Store::save_as`].
-    pub async fn save(&self, strategy: &Strategy, now: &str) -> Result<(), StorageError> {
-        self.save_as(strategy, now, VersionReason::Saved).await.map(|_| ())
-    }
-
-    /// Saves a strategy as its new current version, whatever revision is stored, and returns
-    /// the new revision. One batch (one transaction): the envelope, the version it replaces
-    /// (kept in the history, see `versions`), the head and the index. When the storage is full,
-    /// the previously stored version is still there, intact, and `Err(QuotaExceeded)` says so.
-    /// Another tab saving at the same moment makes the batch fail; it is then tried again.
-    pub async fn save_as(&self, strategy: &Strategy, now: &str, reason: VersionReason) -> Result<u64, StorageError> {
-        self.save_from(strategy, now, reason, None).await
-    }
-
-    /// [`Store::save_as`] saying where the new version comes from (a file's version, a merge:
-    /// see [`Origin`]); without it the new version is an edit on top of the head.
-    pub async fn save_from(
-        &self,
-        strategy: &Strategy,
-        now: &str,
-        reason: VersionReason,
-        origin: Option<&Origin>,
-    ) -> Result<u64, StorageError> {
-        let prepared = Prepared::of(strategy, now);
-        let mut tries = 0;
-        loop {
-            let version = NewVersion { prepared: &prepared, now, reason, base: None, origin, also: &[] };
-            match self.write_version(version).await {
-                Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
-                other => return other.map(|w| w.revision),
-            }
-        }
-    }
-
-    /// [`Store::save_from`] over revision `base` only (see [`Store::save_over`]): a version
-    /// made from what was read at `base` never replaces a save made meanwhile. The strategy comes
-    /// [`Prepared`] (its text made once, with its name where it is named); `also` is written in
-    /// the same batch.
-    pub(super) async fn save_from_over(
-        &self,
-        prepared: &Prepared,
-        now: &str,
-        (reason, origin): (VersionReason, &Origin),
-        base: u64,
-        also: &[Write],
-    ) -> Result<Written, StorageError> {
-        self.write_version(NewVersion { prepared, now, reason, base: Some(base), origin: Some(origin), also }).await
-    }
-
-    /// Saves the open strategy over the revision it was loaded or last saved as (`base`): when
-    /// another tab saved meanwhile, nothing is written and `Err(Conflict)` says so — the tab
-    /// then asks the user which version to keep; when another tab deleted it, nothing is
-    /// written and `Err(Deleted)` says so. Returns the new revision.
-    pub async fn save_over(&self, strategy: &Strategy, now: &str, base: u64) -> Result<u64, StorageError> {
-        self.save_prepared_over(Prepared::of(strategy, now), now, base).await
-    }
-
-    /// [`Store::save_over`] for a strategy [`Prepared`] beforehand (the autosave prepares the
-    /// open strategy where it lives, without copying it).
-    pub async fn save_prepared_over(&self, prepared: Prepared, now: &str, base: u64) -> Result<u64, StorageError> {
-        let reason = VersionReason::Saved;
-        let version = NewVersion { prepared: &prepared, now, reason, base: Some(base), origin: None, also: &[] };
-        Ok(self.write_version(version).await?.revision)
-    }
-
-    async fn write_version(&self, version: NewVersion<'_>) -> Result<Written, StorageError> {
-        // Naming the current version (a write to a file) changes the `named` record, which a
-        // save checks, never the head: a save that meets one is simply made again.
-        let (named, mut tries) = (keys::named(&version.prepared.summary.id), 0);
-        loop {
-            match self.write_version_once(version).await {
-                Err(StorageError::Conflict { key }) if key == named && tries < 3 => tries += 1,
-                other => return other,
-            }
-        }
-    }
-
-    async fn write_version_once(&self, version: NewVersion<'_>) -> Result<Written, StorageError> {
-        let NewVersion { prepared, now, reason, base, origin, also } = version;
-        let Prepared { text, summary } = prepared;
-        let id = &summary.id;
-        let key = keys::strategy(id);
-        // The head, the name of the current version, the index and every key: one read.
-        let (found, all) = self.backend.glance(&[&keys::head(id), &keys::named(id), keys::INDEX]).await?;
-        let [head_text, named_text, index_text]: [Option<String>; 3] =
-            found.try_into().map_err(|_| StorageError::Failed { detail: "a read gave too few values".into() })?;
-        let mut head: Head = head_text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-        let head_is_new = head_text.is_none();
-        // Saved over the revision this tab opened, and gone: deleted meanwhile (another tab).
-        // Storing it would bring back what the user deleted, unasked.
-        // (Base 0: this tab never saw it stored — e.g. an import storage had no room for —,
-        // so storing it now is its first save, not a comeback.)
-        if base.is_some_and(|b| b > 0) && head_is_new && !all.contains(&key) {
-            return Err(StorageError::Deleted { id: id.clone() });
-        }
-        if base.is_some_and(|base| base != head.revision) {
-            return Err(StorageError::Conflict { key: keys::head(id) });
-        }
-        let named: Option<Named> = named_text.as_deref().and_then(|t| serde_json::from_str(t).ok());
-        // The version replaced, when it was named: the new one is made on it.
-        let replaced_id = named
-            .filter(|n| !head_is_new && n.revision == head.revision)
-            .map(|n| n.id)
-            .or_else(|| origin.and_then(|o| o.names_replaced.as_ref()).map(|n| n.id.clone()));
-        let mut entries = self.summaries_of(&all, index_text).await?;
-        let mut batch = vec![
-            Write::Expect { key: keys::head(id), value: head_text },
-            Write::Expect { key: keys::named(id), value: named_text },
-        ];
-        // What the save replaces. Saved over the revision this tab loaded or last saved (the
-        // head's condition above holds it), the stored text is what this tab read or wrote:
-        // it is kept as a version by a copy inside the backend, not read (for a large strategy
-        // the read is most of a save's time). Otherwise it is read and looked at first.
-        let replaced = match (base, head.bytes) {
-            (Some(_), Some(bytes)) => Some(Replaced::Known { bytes }),
-            _ => self.backend.get(&key).await?.map(Replaced::Read),
-        };
-        // The number the replaced version is kept under.
-        let mut made = None;
-        match replaced {
-            // Never overwrite what the user has not seen: keep it as garbage first.
-            Some(Replaced::Read(old)) if !looks_like_envelope(&old) => {
-                self.quarantine(&key, &old).await?;
-            }
-            Some(old) if self.keeps_history() => {
-                let summary = entries.iter().find(|e| &e.id == id);
-                let seq = head.next_seq;
-                head.next_seq += 1;
-                made = Some(seq);
-                let (bytes, write) = match old {
-                    Replaced::Known { bytes } => (bytes, Write::Copy { from: key.clone(), to: keys::version(id, seq) }),
-                    Replaced::Read(old) => (old.len(), Write::put(keys::version(id, seq), old)),
-                };
-                head.versions.push(Version {
-                    seq,
-                    saved_at: if head.saved_at.is_empty() {
-                        summary.map(|e| e.updated_at.clone()).unwrap_or_default()
-                    } else {
-                        head.saved_at.clone()
-                    },
-                    reason: head.reason,
-                    title: summary.map(|e| e.title.clone()).unwrap_or_default(),
-                    bytes,
-                    id: replaced_id.clone(),
-                    fingerprint: head.fingerprint.clone(),
-                    merged_from: head.merged_from.clone(),
-                });
-                batch.push(write);
-            }
-            _ => {}
-        }
-        head.bytes = Some(text.len());
-        let dropped = thin(&head.versions, now);
-        head.versions.retain(|v| !dropped.contains(&v.seq));
-        let kept = made.filter(|&seq| head.versions.iter().any(|v| v.seq == seq));
-        batch.extend(dropped.iter().map(|&seq| Write::remove(keys::version(id, seq))));
-        if head_is_new {
-            // A head starting anew (a new strategy, or one stored again after a deletion) counts
-            // from a number of its own: a tab that opened the deleted one never takes this one
-            // for the revision it opened, and so never saves over it unasked.
-            head.revision = fresh_revision(text, now);
-        }
-        head.revision += 1;
-        head.saved_at = now.to_owned();
-        head.reason = reason;
-        head.merged_from = origin.and_then(|o| o.merged_from.clone());
-        // Written after the strategy: a write refused for room then names the strategy's size.
-        let naming = name_new_version(id, &mut head, head_is_new, replaced_id, origin)?;
-        entries.retain(|e| &e.id != id);
-        entries.push(summary.clone());
-        batch.push(Write::put(key, text.as_str()));
-        batch.push(Write::put(keys::head(id), to_json(&head)?));
-        batch.push(Write::put(keys::INDEX, to_json(&entries)?));
-        batch.extend(naming);
-        batch.extend(also.iter().cloned());
-        self.backend.apply(batch).await?;
-        Ok(Written { revision: head.revision, kept })
-    }
-
     /// Moves unreadable text found under `key` to garbage and returns the error that says where
     /// it went (or that it stayed where it was, when even that was impossible).
     pub(super) async fn found_garbage(&self, key: &str, text: &str) -> StorageError {
@@ -400,34 +197,6 @@ impl<B: Backend> Store<B> {
 }
 
 /// A value as the JSON text stored for it.
-/// A new version's parents in `head` (made by `write_version`, at `head.revision`), and what
-/// its batch writes to name it: `origin`'s parents when it is named at once (its id recorded,
-/// the graph `origin` carries written; a head written before ids then leaves its list of
-/// fingerprints, which the graph holds), else the version it replaces when that one was named
-/// (`replaced_id`), else that one's own parents (nobody else has seen it). No graph code here:
-/// an everyday save does not carry it (`lineage` makes the graph's text).
-fn name_new_version(
-    id: &Id,
-    head: &mut super::Head,
-    head_is_new: bool,
-    replaced_id: Option<String>,
-    origin: Option<&Origin>,
-) -> Result<Vec<Write>, StorageError> {
-    head.fingerprint = None;
-    let Some(o) = origin else {
-        head.parents = match replaced_id {
-            _ if head_is_new => Vec::new(),
-            Some(replaced) => vec![replaced],
-            None => head.tips(),
-        };
-        return Ok(Vec::new());
-    };
-    head.lineage.clear();
-    head.parents.clone_from(&o.parents);
-    let named = super::Named { revision: head.revision, id: o.id.clone() };
-    Ok(vec![Write::put(keys::named(id), to_json(&named)?), Write::put(keys::graph(id), o.graph_text.clone())])
-}
-
 pub(super) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, StorageError> {
     serde_json::to_string(value).map_err(|e| StorageError::Failed { detail: e.to_string() })
 }
@@ -458,20 +227,4 @@ pub(super) fn iso_utc(secs: u64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
-}
-
-/// The text a save replaces: its size known from the head (it stays in the backend), or read.
-enum Replaced {
-    Known { bytes: usize },
-    Read(String),
-}
-
-/// Where the revisions of a head starting anew count from: a number from the text and the time
-/// (below 2^40, exact in JavaScript too), so that two lives of one strategy id do not share
-/// revisions.
-fn fresh_revision(text: &str, now: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (text, now).hash(&mut h);
-    h.finish() & ((1 << 40) - 1)
 }

@@ -6,8 +6,8 @@
 //! left as it is (a region is never replaced by a restore). Nothing is ever overwritten without
 //! a backup, and nothing is deleted.
 
+use super::ancestry::taken_origin;
 use super::decode::{decode, decode_as};
-use super::lineage::taken_origin;
 use super::versions::Origin;
 use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason};
 use crate::format::{export_compact, export_everything, fingerprint, legacy_version, Everything, Kept, Lineage, Saved};

@@ -8,8 +8,9 @@
 //!   `*.crswap` leftovers and names that are not members' files are not read. A file whose
 //!   strategy this one holds (its version, or one it descends from) is skipped. Otherwise it is
 //!   merged with the three-way merge from the newest version both descend from
-//!   (`Store::folder_base`): no conflict → stored as a `FolderMerged` version naming the person
-//!   (undone through the history: [`undo`]); conflicts → returned as the merge's data
+//!   (`Store::folder_base`): no conflict → a `FolderMerged` version naming the person, staged
+//!   and stored with the reading's others in one transaction (`staging`; undone through the
+//!   history: [`undo`]); conflicts → returned as the merge's data
 //!   ([`Conflicted`]), nothing stored; a merge that changes nothing stores nothing (and, the
 //!   content unchanged, nothing is written): polling members reach a fixed point.
 //! * Writing ([`FolderSync::write`]): this member's own file, when its content changed since it
@@ -32,6 +33,7 @@ mod names;
 mod proptests;
 mod reading;
 pub mod schedule;
+mod staging;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -55,8 +57,8 @@ use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVers
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
-    file_version_written, Ancestry, Backend, Folder, FolderEntry, FolderError, KnownVersion, StorageError, Store,
-    TakenFrom,
+    file_version_written, Ancestry, Backend, Folder, FolderEntry, FolderError, KnownVersion, Staged, StorageError,
+    Store, TakenFrom,
 };
 use std::sync::Arc;
 
@@ -115,8 +117,11 @@ pub struct FolderSync {
     /// The members' files' tops, as last read.
     seen: Vec<SeenTop>,
     /// The versions found as a merge's base during this reading (read from the history, or
-    /// carried by a file): most members' files are merged from the same one.
+    /// carried by a file), and those it replaced and has not stored yet: most members' files
+    /// are merged from the same one.
     bases: Vec<KnownVersion>,
+    /// The versions this reading took and has not stored yet (stored together).
+    staged: Staged,
 }
 
 impl FolderSync {
@@ -129,6 +134,7 @@ impl FolderSync {
             last_taken: Vec::new(),
             seen: Vec::new(),
             bases: Vec::new(),
+            staged: Staged::default(),
         }
     }
 
@@ -222,6 +228,7 @@ impl FolderSync {
         let written = self.written.clone();
         self.known.retain(|k| written.as_deref() == Some(k.id.as_str()));
         self.bases.clear();
+        self.staged = Staged::default();
         if !whole.is_empty() {
             let mut ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
             for (entry, member) in whole {
@@ -247,6 +254,10 @@ impl FolderSync {
                         reading.refused.push(refused);
                     }
                 }
+            }
+            match self.store_staged(store, &mut ancestry, &mut reading, clock).await {
+                Err(SyncError::Storage(StorageError::Conflict { .. })) => reading.other_tab = true,
+                other => other?,
             }
             // In step: said against the version stored after every merge.
             for m in &mut reading.members {
@@ -339,11 +350,11 @@ impl FolderSync {
                 line.standing = Standing::Taken;
                 let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
                 let from = TakenFrom { member: &line.member, version: &version, written };
-                let stored = store.take_folder_version(ancestry, (&theirs, &by), &from, now);
-                let undo = clock.timed_wait("shirube:folder-store", stored).await.map_err(SyncError::Storage)?;
-                reading.stored = true;
-                reading.taken.push(Taken { file, by, changes: m.taken.len(), undo });
+                let replaced =
+                    self.staged.take_version(ancestry, (&theirs, &by), &from, now).map_err(SyncError::Storage)?;
+                let taken = Taken { file, by, changes: m.taken.len(), undo: None };
                 self.remember(&line.member, version);
+                self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
                 return Ok(line);
             }
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
@@ -408,11 +419,11 @@ impl FolderSync {
         }
         let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
         let from = TakenFrom { member: &line.member, version: &version, written };
-        let stored = store.save_folder_merge(ancestry, &merged, (&theirs, &by), &from, now);
-        let undo = clock.timed_wait("shirube:folder-store", stored).await.map_err(SyncError::Storage)?;
-        reading.stored = true;
-        reading.taken.push(Taken { file, by, changes: changes.len(), undo });
+        let replaced =
+            self.staged.take_merge(ancestry, merged, (&theirs, &by), &from, now).map_err(SyncError::Storage)?;
+        let taken = Taken { file, by, changes: changes.len(), undo: None };
         self.remember(&line.member, version);
+        self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
         Ok(line)
     }
 

@@ -268,3 +268,36 @@ fn a_members_changes_are_stored_with_their_version_kept_in_one_batch_or_alone_wh
         }
     }
 }
+
+#[test]
+fn several_members_changes_are_stored_in_one_batch_each_its_own_version_with_its_own_undo() {
+    let (folder, mut a, mut b, mut c) = three();
+    let id = a.sync.strategy.clone();
+    a.edit(&at(3), |s| actual(s, 111.0));
+    assert!(a.write(&folder, &at(4)));
+    c.edit(&at(3), |s| s.title.push_str("（改）"));
+    assert!(c.write(&folder, &at(4)));
+    b.edit(&at(3), |s| s.municipality.name = "Bの市".into());
+    let (batches, versions) = (b.mem.batches(), b.store.versions(&id).wait().unwrap().len());
+    let r = b.read(&folder, &at(5));
+    assert_eq!(r.taken.len(), 2, "{:?}", r.members);
+    assert_eq!(b.mem.batches() - batches, 1, "both members' versions in one batch");
+    assert_eq!(b.store.versions(&id).wait().unwrap().len(), versions + 2, "each its own version in the history");
+    let has_a = |s: &Strategy| s.indicators[0].series[0].actuals.iter().any(|x| x.value == 111.0);
+    let has_c = |s: &Strategy| s.title.ends_with("（改）");
+    let s = b.strategy();
+    assert!(has_a(&s) && has_c(&s) && s.municipality.name == "Bの市");
+    let revision = b.store.head(&id).wait().unwrap().revision;
+    assert!(r.head == Some((s, revision)), "the open strategy follows the last version stored");
+    let kept = b.store.taken_versions(&id).wait().unwrap();
+    assert_eq!(kept.len(), 2, "each member's version kept beside, in the same batch");
+    // The second one's undo brings back the first one's version; the first one's, B's own.
+    let undos: Vec<u64> = r.taken.iter().map(|t| t.undo.expect("each has an undo")).collect();
+    assert_ne!(undos[0], undos[1]);
+    let first_was_a = r.taken[0].by == "田中";
+    let back = undo(&b.store, &id, undos[1], &at(6)).wait().unwrap();
+    assert_eq!((has_a(&back), has_c(&back)), (first_was_a, !first_was_a), "{:?}", r.taken);
+    assert_eq!(back.municipality.name, "Bの市");
+    let back = undo(&b.store, &id, undos[0], &at(7)).wait().unwrap();
+    assert!(!has_a(&back) && !has_c(&back) && back.municipality.name == "Bの市");
+}

@@ -1,13 +1,18 @@
 //! What the shared folder's sync (`session::folder`) stores: a member's version taken as it is
 //! (a fast-forward) or merged with this browser's, each over the revision it was made from and
-//! naming the person; the [`Ancestry`] it works on is brought up to date in memory, so that ten
-//! members' files are taken in one pass without reading the stored strategy again. Both are
+//! naming the person. The [`Ancestry`] it works on moves on in memory as each is taken
+//! ([`Staged`]), so that ten members' files are taken in one pass without reading the stored
+//! strategy again, and stored together, in one transaction ([`Store::store_staged`]). Both are
 //! [`VersionReason::FolderMerged`] versions, thinned as saves are (five people polling would
 //! otherwise pin a version for every change each of them makes); undoing one is a new version on
 //! top of the head, which reaches everyone as any change does.
 
-use crate::storage::lineage::{Ancestry, KnownVersion};
+use crate::format::{export_compact_named, FileVersion};
+use crate::model::{Id, Strategy};
+use crate::storage::ancestry::{Ancestry, KnownVersion};
 use crate::storage::versions::{Origin, VersionReason};
+use crate::storage::writing::NewVersion;
+use crate::storage::Prepared;
 use crate::storage::{keys, Backend, StorageError, Store, Write};
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +43,8 @@ pub struct TakenFrom<'a> {
 }
 
 impl TakenFrom<'_> {
-    fn record(&self) -> Result<Write, StorageError> {
+    /// The record's write, and its length.
+    fn record(&self) -> Result<(Write, usize), StorageError> {
         let key = keys::taken(&self.version.strategy.id, self.member);
         let text = match self.written {
             Some(text) => {
@@ -49,68 +55,142 @@ impl TakenFrom<'_> {
                 strategy: &self.version.strategy,
             })?,
         };
-        Ok(Write::put(key, text))
+        let bytes = text.len();
+        Ok((Write::put(key, text), bytes))
     }
 }
-use crate::format::{export_compact_named, FileVersion};
-use crate::model::{Id, Strategy};
-use crate::storage::Prepared;
 
-impl<B: Backend> Store<B> {
-    /// Stores a member's version (`strategy`, `theirs`) as it is, over `ancestry`'s revision
-    /// (`Err(Conflict)`: saved meanwhile, nothing written — the next reading takes it again).
-    /// Returns the number of the version it replaced in the history (`None` where no history is
-    /// kept), which [`Store::undo_folder_merge`] brings back.
-    pub async fn take_folder_version(
-        &self,
+/// How much text the versions a reading takes may hold before they are stored: ten members'
+/// files of a town's strategy (~200 KB each) go in one transaction; a large strategy's (~17 MB)
+/// each in its own, so that memory holds one at a time.
+const STAGED_BYTES: usize = 4 << 20;
+
+/// The versions a reading took from members and has not stored yet, each made on the one
+/// before ([`Staged::take_version`], [`Staged::take_merge`]); [`Store::store_staged`] stores
+/// them all in one batch.
+#[derive(Default)]
+pub struct Staged {
+    versions: Vec<StagedVersion>,
+    bytes: usize,
+}
+
+struct StagedVersion {
+    prepared: Prepared,
+    origin: Origin,
+    /// What is kept beside it ([`TakenFrom`]).
+    also: Option<Write>,
+    /// The id of the version it replaces.
+    replaced: Option<String>,
+}
+
+impl std::fmt::Debug for Staged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Staged").field("versions", &self.versions.len()).field("bytes", &self.bytes).finish()
+    }
+}
+
+impl StagedVersion {
+    /// To write over `base` (only the first one's is looked at), with what it keeps beside it
+    /// or without.
+    fn new_version(&self, base: u64, with_also: bool) -> NewVersion<'_> {
+        NewVersion {
+            prepared: &self.prepared,
+            now: &self.prepared.summary.updated_at,
+            reason: VersionReason::FolderMerged,
+            base: Some(base),
+            origin: Some(&self.origin),
+            also: if with_also { self.also.as_slice() } else { &[] },
+        }
+    }
+}
+
+impl Staged {
+    pub fn is_empty(&self) -> bool {
+        self.versions.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.versions.len()
+    }
+
+    /// Whether what is staged is to be stored now, before anything more is taken.
+    pub fn is_full(&self) -> bool {
+        self.bytes >= STAGED_BYTES
+    }
+
+    /// A member's version (`from`, `theirs`) taken as it is (a fast-forward), on top of
+    /// `ancestry`, which moves on to it in memory. Returns the version it replaces, at hand for
+    /// a later merge of this reading (it is not stored before [`Store::store_staged`]).
+    pub fn take_version(
+        &mut self,
         ancestry: &mut Ancestry,
         (theirs, by): (&FileVersion, &str),
         from: &TakenFrom<'_>,
         now: &str,
-    ) -> Result<Option<u64>, StorageError> {
+    ) -> Result<Option<KnownVersion>, StorageError> {
         let origin = ancestry.taken_origin(theirs, Some(by));
         let strategy = &from.version.strategy;
-        self.store_on(ancestry, strategy, &Prepared::of(strategy, now), origin, from, now).await
+        self.stage(ancestry, strategy.clone(), Prepared::of(strategy, now), origin, from)
     }
 
-    /// Stores a member's changes merged without a conflict (`merged`, with `theirs`) as a
-    /// version with two parents, over `ancestry`'s revision: see [`Store::take_folder_version`].
-    pub async fn save_folder_merge(
-        &self,
+    /// A member's changes merged without a conflict (`merged`, with `theirs`): a version with
+    /// two parents, on top of `ancestry` (see [`Staged::take_version`]).
+    pub fn take_merge(
+        &mut self,
         ancestry: &mut Ancestry,
-        merged: &Strategy,
+        merged: Strategy,
         (theirs, by): (&FileVersion, &str),
         from: &TakenFrom<'_>,
         now: &str,
-    ) -> Result<Option<u64>, StorageError> {
+    ) -> Result<Option<KnownVersion>, StorageError> {
         // The text stored and the version's name from one serialisation.
-        let (text, fp) = export_compact_named(merged, now);
+        let (text, fp) = export_compact_named(&merged, now);
         let origin = ancestry.merge_origin_of(&fp, theirs, Some(by));
-        self.store_on(ancestry, merged, &Prepared::with_text(text, merged, now), origin, from, now).await
+        let prepared = Prepared::with_text(text, &merged, now);
+        self.stage(ancestry, merged, prepared, origin, from)
     }
 
-    /// The version stored over `ancestry`'s revision, with `from` kept in the same batch —
-    /// or, when storage has no room for both, the version alone (what `from` keeps is only a
-    /// help in finding a version to merge from).
-    async fn store_on(
-        &self,
+    fn stage(
+        &mut self,
         ancestry: &mut Ancestry,
-        strategy: &Strategy,
-        prepared: &Prepared,
+        strategy: Strategy,
+        prepared: Prepared,
         origin: Origin,
         from: &TakenFrom<'_>,
-        now: &str,
-    ) -> Result<Option<u64>, StorageError> {
-        let reason = (VersionReason::FolderMerged, &origin);
-        let also: Vec<Write> = from.record().into_iter().collect();
-        let written = match self.save_from_over(prepared, now, reason, ancestry.revision, &also).await {
-            Err(StorageError::QuotaExceeded { .. }) if !also.is_empty() => {
-                self.save_from_over(prepared, now, reason, ancestry.revision, &[]).await?
-            }
+    ) -> Result<Option<KnownVersion>, StorageError> {
+        let (also, bytes) = from.record()?;
+        self.bytes += prepared.text.len() + bytes;
+        let also = Some(also);
+        let (replaced, old) = ancestry.advance(strategy, origin.clone());
+        self.versions.push(StagedVersion { prepared, origin, also, replaced: replaced.clone() });
+        Ok(replaced.map(|id| KnownVersion { id, strategy: old }))
+    }
+}
+
+impl<B: Backend> Store<B> {
+    /// Stores what `staged` holds over `ancestry`'s revision, in one batch (all or nothing),
+    /// with what each keeps beside it — or, when storage has no room for that, without it (it
+    /// only helps find a version to merge from). `Err(Conflict)`: saved meanwhile, nothing
+    /// written — the next reading takes it again. Returns, for each, the
+    /// number of the version it replaced in the history (`None` where no history is kept),
+    /// which [`Store::undo_folder_merge`] brings back. `staged` is empty afterwards.
+    pub async fn store_staged(
+        &self,
+        ancestry: &mut Ancestry,
+        staged: &mut Staged,
+    ) -> Result<Vec<Option<u64>>, StorageError> {
+        let versions = std::mem::take(&mut staged.versions);
+        staged.bytes = 0;
+        let base = ancestry.revision;
+        let all = |with: bool| -> Vec<NewVersion<'_>> { versions.iter().map(|v| v.new_version(base, with)).collect() };
+        let written = match self.write_versions(&all(true)).await {
+            Err(StorageError::QuotaExceeded { .. }) => self.write_versions(&all(false)).await?,
             other => other?,
         };
-        ancestry.advance(strategy.clone(), written.revision, origin, written.kept);
-        Ok(written.kept)
+        for (v, w) in versions.into_iter().zip(&written) {
+            ancestry.stored(w.revision, v.replaced.zip(w.kept));
+        }
+        Ok(written.iter().map(|w| w.kept).collect())
     }
 
     /// The versions last taken from strategy `id`'s members (unreadable ones are left out: they

@@ -1,0 +1,194 @@
+//! Where a stored strategy's current version stands in its history ([`Place`], [`Ancestry`]):
+//! how another file's version stands against it, which versions a merge with it makes, and how
+//! it moves on as versions are taken — in memory, without reading the stored strategy again.
+
+use super::versions::Origin;
+use crate::format::history::{relation, version_id, Graph, Node, Relation, MAX_GRAPH};
+use crate::format::{fingerprint, FileVersion};
+use crate::model::Strategy;
+
+/// A version at hand whole, by its id: a folder's file as last read or written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownVersion {
+    pub id: String,
+    pub strategy: Strategy,
+}
+
+/// Where a stored strategy's current version stands in its history, without its content:
+/// what a quiet poll needs.
+#[derive(Clone, Debug, Default)]
+pub struct Place {
+    /// The current version's id, when it is named.
+    pub id: Option<String>,
+    /// The versions it is made on.
+    pub parents: Vec<String>,
+    pub graph: Graph,
+}
+
+impl Place {
+    /// The current version if it is named, else the versions it is made on.
+    pub fn tips(&self) -> Vec<String> {
+        match &self.id {
+            Some(id) => vec![id.clone()],
+            None => self.parents.clone(),
+        }
+    }
+
+    /// Whether the current version is, or is made on, version `id`: a file holding it has
+    /// nothing this one lacks.
+    pub fn holds(&self, id: &str) -> bool {
+        self.id.as_deref() == Some(id) || self.graph.reaches(&self.tips(), id)
+    }
+
+    /// How `theirs` stands against the current version.
+    pub fn relation(&self, theirs: &FileVersion) -> Relation {
+        relation(self.id.as_deref(), &self.tips(), &theirs.id, &self.with(theirs))
+    }
+
+    /// `theirs` taken as it is, over this version (a fast-forward, a replace).
+    pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        let mut origin = taken_origin(theirs, by);
+        origin.graph_text.clear();
+        with_graph(origin, &self.graph)
+    }
+
+    /// The nearest common ancestors of the current version and `theirs` (see
+    /// `Graph::nearest_common`), and, for each pair of them, where they meet.
+    pub fn nearest_common(&self, theirs: &FileVersion) -> (Vec<String>, Graph) {
+        let graph = self.with(theirs);
+        (graph.nearest_common(&self.tips(), std::slice::from_ref(&theirs.id)), graph)
+    }
+
+    fn with(&self, theirs: &FileVersion) -> Graph {
+        let mut graph = self.graph.clone();
+        graph.extend(theirs.graph.iter().cloned());
+        graph
+    }
+}
+
+/// A stored strategy's current version with its place in the history.
+#[derive(Clone, Debug)]
+pub struct Ancestry {
+    pub current: Strategy,
+    /// Its revision: a version made from it is stored over it, never over a save made meanwhile.
+    pub revision: u64,
+    pub place: Place,
+    /// Kept versions that can be found by id: (id, seq), newest first.
+    pub(super) kept: Vec<(String, u64)>,
+}
+
+impl Ancestry {
+    /// How `theirs` stands against the current version. A current version not named yet whose
+    /// content and parents are a version theirs holds (two members who made the same strategy
+    /// from the same example, say) is that version.
+    pub fn relation(&self, theirs: &FileVersion) -> Relation {
+        if self.place.id.is_none() {
+            let (would_be, _) = self.named();
+            if theirs.graph.iter().any(|n| n.id == would_be) {
+                let place = Place { id: Some(would_be), ..self.place.clone() };
+                return place.relation(theirs);
+            }
+        }
+        self.place.relation(theirs)
+    }
+
+    /// The current version's id, and, when it is named only now, its node (stored with what
+    /// is made on it).
+    pub fn named(&self) -> (String, Option<Node>) {
+        match &self.place.id {
+            Some(id) => (id.clone(), None),
+            None => {
+                let id = version_id(&fingerprint(&self.current), &self.place.parents);
+                (id.clone(), Some(Node { id, parents: self.place.parents.clone() }))
+            }
+        }
+    }
+
+    /// The bases to merge `theirs` from when the graph knows no version both descend from (the
+    /// current version replaced by a file that says nothing of its history, say): the
+    /// versions `theirs` descends from that this browser's history keeps, nearest to theirs
+    /// first.
+    pub fn kept_bases(&self, theirs: &FileVersion) -> Vec<String> {
+        let graph = Graph::of(theirs.graph.iter().cloned());
+        graph
+            .bounded(std::slice::from_ref(&theirs.id), MAX_GRAPH)
+            .into_iter()
+            .filter(|n| self.kept.iter().any(|(id, _)| *id == n.id))
+            .map(|n| n.id)
+            .collect()
+    }
+
+    /// `strategy`, made as `origin` on this version, becomes the current one — in memory: it is
+    /// stored afterwards ([`Ancestry::stored`]). Returns the version it replaces: its id (when it
+    /// is named) and its content.
+    pub(super) fn advance(&mut self, strategy: Strategy, origin: Origin) -> (Option<String>, Strategy) {
+        let place = &mut self.place;
+        let replaced = place.id.clone().or_else(|| origin.names_replaced.as_ref().map(|n| n.id.clone()));
+        place.graph.extend(origin.nodes);
+        place.graph.extend(origin.names_replaced);
+        place.graph.add(&origin.id, &origin.parents);
+        place.id = Some(origin.id);
+        place.parents = origin.parents;
+        (replaced, std::mem::replace(&mut self.current, strategy))
+    }
+
+    /// A version [`Ancestry::advance`] made current was stored, at `revision`, and the one it
+    /// replaced is kept in the history as `kept` (its id and number).
+    pub(super) fn stored(&mut self, revision: u64, kept: Option<(String, u64)>) {
+        if let Some(pair) = kept {
+            self.kept.insert(0, pair);
+        }
+        self.revision = revision;
+    }
+
+    /// The version a merge of `merged` from this one and `theirs` is: two parents, named at
+    /// once (the same merge made by two members has one id).
+    pub fn merge_origin(&self, merged: &Strategy, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        self.merge_origin_of(&fingerprint(merged), theirs, by)
+    }
+
+    /// [`Ancestry::merge_origin`] of a merged strategy whose fingerprint is `fp`.
+    pub fn merge_origin_of(&self, fp: &str, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        let (ours, names_replaced) = self.named();
+        let parents = vec![ours, theirs.id.clone()];
+        let origin = Origin {
+            id: version_id(fp, &parents),
+            parents,
+            nodes: theirs.graph.clone(),
+            names_replaced,
+            merged_from: by.map(str::to_owned),
+            graph_text: String::new(),
+        };
+        with_graph(origin, &self.place.graph)
+    }
+
+    /// `theirs` taken as it is, over this version (a fast-forward).
+    pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        self.place.taken_origin(theirs, by)
+    }
+}
+
+/// The version `theirs` is, taken as it is, for a strategy with no history here (an import);
+/// [`Ancestry::taken_origin`] over one that has a history.
+pub fn taken_origin(theirs: &FileVersion, by: Option<&str>) -> Origin {
+    let origin = Origin {
+        id: theirs.id.clone(),
+        parents: theirs.parents.clone(),
+        nodes: theirs.graph.clone(),
+        names_replaced: None,
+        merged_from: by.map(str::to_owned),
+        graph_text: String::new(),
+    };
+    with_graph(origin, &Graph::default())
+}
+
+/// `origin` with the graph record it writes: `graph` and what `origin` brings, bounded from it.
+fn with_graph(mut origin: Origin, graph: &Graph) -> Origin {
+    let mut graph = graph.clone();
+    graph.extend(origin.nodes.iter().cloned());
+    graph.extend(origin.names_replaced.iter().cloned());
+    graph.add(&origin.id, &origin.parents);
+    let nodes = graph.bounded(std::slice::from_ref(&origin.id), MAX_GRAPH);
+    origin.graph_text = serde_json::to_string(&nodes).unwrap_or_default();
+    origin
+}
