@@ -18,7 +18,10 @@ pub(super) async fn read_file<F: Folder>(
     let file = entry.name.as_str();
     let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
     format::check_size(entry.bytes).map_err(|e| refused(Refusal::File(e)))?;
-    let bytes = folder.read(file).await.map_err(|e| refused(Refusal::Unreadable(e)))?;
+    let bytes = clock
+        .timed_wait("shirube:folder-file", folder.read(file))
+        .await
+        .map_err(|e| refused(Refusal::Unreadable(e)))?;
     // The text checked as UTF-8 once: the file is opened from it, and its version named by it.
     let opened = clock.timed("shirube:folder-open", || {
         let text = format::text_of(&bytes)?;

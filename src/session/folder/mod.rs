@@ -156,8 +156,10 @@ impl FolderSync {
     }
 
     /// [`FolderSync::read`] with its steps timed on `clock` (for the benchmark, where a step
-    /// held the page's thread): each file's reading "shirube:folder-open", each merge
-    /// "shirube:folder-merge", each merge's result "shirube:folder-resolve".
+    /// held the page's thread): each file's reading from the folder "shirube:folder-file" and
+    /// its parsing "shirube:folder-open", each merge "shirube:folder-merge", its result
+    /// "shirube:folder-resolve", its flat copies' freeing "shirube:folder-free", each version
+    /// staged "shirube:folder-stage", their storing "shirube:folder-store".
     pub async fn read_timed<B: Backend, F: Folder>(
         &mut self,
         store: &Store<B>,
@@ -350,8 +352,9 @@ impl FolderSync {
                 line.standing = Standing::Taken;
                 let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
                 let from = TakenFrom { member: &line.member, version: &version, written };
-                let replaced =
-                    self.staged.take_version(ancestry, (&theirs, &by), &from, now).map_err(SyncError::Storage)?;
+                let replaced = clock
+                    .timed("shirube:folder-stage", || self.staged.take_version(ancestry, (&theirs, &by), &from, now))
+                    .map_err(SyncError::Storage)?;
                 let taken = Taken { file, by, changes: m.taken.len(), undo: None };
                 self.remember(&line.member, version);
                 self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
@@ -411,6 +414,8 @@ impl FolderSync {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
+        // Its three versions' flat copies freed (timed: for a large strategy, a step of its own).
+        clock.timed("shirube:folder-free", || drop(m));
         let held = self.confirmed_changes(&ancestry.current, &merged, &by);
         if !held.is_empty() {
             let ours = ancestry.current.clone();
@@ -419,8 +424,9 @@ impl FolderSync {
         }
         let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
         let from = TakenFrom { member: &line.member, version: &version, written };
-        let replaced =
-            self.staged.take_merge(ancestry, merged, (&theirs, &by), &from, now).map_err(SyncError::Storage)?;
+        let replaced = clock
+            .timed("shirube:folder-stage", || self.staged.take_merge(ancestry, merged, (&theirs, &by), &from, now))
+            .map_err(SyncError::Storage)?;
         let taken = Taken { file, by, changes: changes.len(), undo: None };
         self.remember(&line.member, version);
         self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
