@@ -267,7 +267,8 @@ impl FolderSync {
                     m.standing = Standing::InStep;
                 }
             }
-            if reading.stored {
+            // (Not after another tab stored meanwhile: what is staged then was never stored.)
+            if reading.stored && !reading.other_tab {
                 reading.head = Some((ancestry.current.clone(), ancestry.revision));
             }
         }
@@ -414,7 +415,8 @@ impl FolderSync {
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
         };
-        // Its three versions' flat copies freed (timed: for a large strategy, a step of its own).
+        // Its three versions' flat copies freed, and the version staged, in a task of their own.
+        clock.yield_now().await;
         clock.timed("shirube:folder-free", || drop(m));
         let held = self.confirmed_changes(&ancestry.current, &merged, &by);
         if !held.is_empty() {
