@@ -13,10 +13,10 @@
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
 //! The work is done on a flat view of the strategy's JSON (`flat`), driven by a description
-//! of its shape (`shape`): no field is named twice. Measures, initiatives and indicators that
-//! all three versions hold identically stand in without their initiatives and evaluations, or
-//! their yearly rows, and are put back whole after (`unchanged`): in a large strategy they are
-//! most of the data, and the merge cannot change them. Conflicts are data; `words::merge` words them (`edited` sums up what a side did to an item
+//! of its shape (`shape`): no field is named twice. The inner parts of measures, initiatives and
+//! indicators (their initiatives and evaluations, yearly rows, series) that no side whose
+//! changes are listed changed are set aside, and given back after (`unchanged`): in a large
+//! strategy they are most of the data, and the merge would only copy them. Conflicts are data; `words::merge` words them (`edited` sums up what a side did to an item
 //! the other removed, for its card).
 
 pub mod edited;
@@ -219,7 +219,25 @@ pub enum ResolveError {
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let unchanged = unchanged::Unchanged::of(base, ours, theirs);
+    merge_with(base, ours, theirs, unchanged::Unchanged::of(base, ours, theirs))
+}
+
+/// The same merge, listing only `listed`'s changes ([`Merge::taken`] for the file's,
+/// [`Merge::kept`] for this computer's; the other is empty). What only the other side changed
+/// inside a measure, an initiative or an indicator is then set aside and given back as it is,
+/// unread: a folder's reading merges each member's file into everything it took before, and
+/// says only what the member did. The merged strategy and the conflicts are [`merge`]'s.
+pub fn merge_listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, listed: Side) -> Merge {
+    let unchanged = unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other()));
+    let mut m = merge_with(base, ours, theirs, unchanged);
+    match listed {
+        Side::Ours => m.taken.clear(),
+        Side::Theirs => m.kept.clear(),
+    }
+    m
+}
+
+fn merge_with(base: &Strategy, ours: &Strategy, theirs: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
     let [b, o, t] = [base, ours, theirs].map(|s| flat::Flat::of(&unchanged.stand_ins(s)));
     let (plan, outcome) = three_way::plan(b, o, t);
     Merge {
@@ -230,6 +248,12 @@ pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
         plan,
         unchanged,
     }
+}
+
+/// The merge with nothing set aside: what [`merge`] and [`merge_listing`] must equal.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn merge_whole(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
+    merge_with(base, ours, theirs, unchanged::Unchanged::default())
 }
 
 fn apply(plan: &three_way::Plan, unchanged: &unchanged::Unchanged, choices: &[Side]) -> serde_json::Result<Strategy> {

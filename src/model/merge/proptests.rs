@@ -54,8 +54,47 @@ fn check_values(base: &Strategy, ours: &Strategy, theirs: &Strategy, m: &Merge) 
     Ok(())
 }
 
+/// What a merge sets aside changes nothing: [`merge`] and [`merge_listing`] (either side) make
+/// the same conflicts, the same strategy whatever is chosen, and list the same changes (of the
+/// side they list) as the merge of everything, flat.
+fn check_set_aside(base: &Strategy, ours: &Strategy, theirs: &Strategy, picks: u64) -> Result<(), TestCaseError> {
+    let whole = merge_whole(base, ours, theirs);
+    let n = whole.conflicts.len();
+    let mixed: Vec<Side> = (0..n).map(|i| if picks >> (i % 64) & 1 == 0 { Side::Theirs } else { Side::Ours }).collect();
+    let cases = [
+        (merge(base, ours, theirs), None),
+        (merge_listing(base, ours, theirs, Side::Ours), Some(Side::Ours)),
+        (merge_listing(base, ours, theirs, Side::Theirs), Some(Side::Theirs)),
+    ];
+    for (m, listed) in cases {
+        prop_assert_eq!(&m.conflicts, &whole.conflicts, "listing {:?}", listed);
+        prop_assert_eq!(&m.strategy(), &whole.strategy(), "listing {:?}", listed);
+        for choices in [vec![Side::Theirs; n], mixed.clone()] {
+            prop_assert_eq!(m.resolve(&choices), whole.resolve(&choices), "listing {:?}, {:?}", listed, choices);
+        }
+        if listed != Some(Side::Theirs) {
+            prop_assert_eq!(&m.kept, &whole.kept, "this computer's changes, listing {:?}", listed);
+        }
+        if listed != Some(Side::Ours) {
+            prop_assert_eq!(&m.taken, &whole.taken, "the file's changes, listing {:?}", listed);
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn what_a_merge_sets_aside_changes_nothing_it_makes_or_lists(
+        common in edits(6), here in edits(10), there in edits(10), picks in any::<u64>()
+    ) {
+        let base = edited(&town(), &common);
+        let ours = edited(&base, &here);
+        let theirs = edited(&base, &there);
+        prop_assume!(!has_errors(&base) && !has_errors(&ours) && !has_errors(&theirs));
+        check_set_aside(&base, &ours, &theirs, picks)?;
+    }
 
     #[test]
     fn every_merge_resolves_valid_and_sides_that_agree_merge_to_themselves(
