@@ -53,7 +53,7 @@ use files::read_file;
 use crate::format::history::Relation;
 use crate::format::{self, peek_top, Author, FileTop, Imported, MAX_FILE_BYTES, TOP_BYTES};
 use crate::model::merge::edited::summary;
-use crate::model::merge::{merge, Change, ChangeKind, Merge, Version as MergeVersion};
+use crate::model::merge::{merge, merge_listing, Change, ChangeKind, Merge, Side, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
@@ -381,16 +381,15 @@ impl FolderSync {
         // Merged in one order whoever merges (the lower id as "ours"), so that two members
         // making the same merge make the same version.
         let ours_id = ancestry.named().0;
+        // Only the member's changes are listed: what only this browser changed since the base
+        // (everything taken before in this reading, too) is set aside unread.
         let m = clock.timed("shirube:folder-merge", || match ours_id < theirs.id {
-            true => merge(&base, &ancestry.current, &imported.strategy),
-            false => merge(&base, &imported.strategy, &ancestry.current),
+            true => merge_listing(&base, &ancestry.current, &imported.strategy, Side::Theirs),
+            false => merge_listing(&base, &imported.strategy, &ancestry.current, Side::Ours),
         });
         if !m.conflicts.is_empty() {
-            // Shown the user's way round: this browser's as ours.
-            let m = match ours_id < theirs.id {
-                true => m,
-                false => merge(&base, &ancestry.current, &imported.strategy),
-            };
+            // Shown the user's way round (this browser's as ours), each side's changes listed.
+            let m = merge(&base, &ancestry.current, &imported.strategy);
             line.changes = summary(&their_changes(&m));
             line.standing = Standing::Conflicts;
             // The user's decision is a merge with this version: a later file of theirs is most
