@@ -40,6 +40,7 @@ mod tests;
 mod tests_confirmed;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_history;
+mod tops;
 mod whole;
 
 pub use confirmed::{decide_confirmed, HeldBack};
@@ -49,16 +50,16 @@ pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Sta
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use files::read_file;
+use tops::SeenTop;
 
 use crate::format::history::Relation;
-use crate::format::{self, peek_top, Author, FileTop, Imported, MAX_FILE_BYTES, TOP_BYTES};
+use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
 use crate::model::merge::edited::summary;
 use crate::model::merge::{merge, merge_listing, Change, ChangeKind, Merge, Side, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
-    file_version_written, Ancestry, Backend, Folder, FolderEntry, FolderError, KnownVersion, Staged, StorageError,
-    Store, TakenFrom,
+    file_version_written, Ancestry, Backend, Folder, FolderEntry, KnownVersion, Staged, StorageError, Store, TakenFrom,
 };
 use std::sync::Arc;
 
@@ -86,16 +87,6 @@ struct Read {
     /// The strategy's JSON as the file holds it, and that text's hash (for a file of the
     /// current format: see `format::written_strategy`).
     written: Option<(String, String)>,
-}
-
-/// A member file's top as last read, with the size and time it had then: a file whose size and
-/// time the folder still gives alike is not read again.
-#[derive(Clone, Debug)]
-struct SeenTop {
-    file: String,
-    bytes: u64,
-    modified: u64,
-    top: FileTop,
 }
 
 /// One strategy's sync with a folder, as one browser tab runs it: who this member is, and
@@ -156,7 +147,9 @@ impl FolderSync {
     }
 
     /// [`FolderSync::read`] with its steps timed on `clock` (for the benchmark, where a step
-    /// held the page's thread): each file's reading from the folder "shirube:folder-file" and
+    /// held the page's thread): the folder's listing "shirube:folder-list", the files' tops
+    /// "shirube:folder-tops", the stored strategy's reading "shirube:folder-ancestry", each
+    /// file's reading from the folder "shirube:folder-file" and
     /// its parsing "shirube:folder-open", each merge "shirube:folder-merge", its result
     /// "shirube:folder-resolve", its flat copies' freeing "shirube:folder-free", each version
     /// staged "shirube:folder-stage", their storing "shirube:folder-store".
@@ -167,18 +160,24 @@ impl FolderSync {
         now: &str,
         clock: &impl Stopwatch,
     ) -> Result<Reading, SyncError> {
-        let entries = folder.list().await.map_err(SyncError::Folder)?;
+        let entries = clock.timed_wait("shirube:folder-list", folder.list()).await.map_err(SyncError::Folder)?;
         let own = self.own_file();
         let place = store.place(&self.strategy).await.map_err(SyncError::Storage)?;
         let mut reading = Reading::default();
         let mut whole = Vec::new();
         self.written = None;
         let mut own_entry = None;
-        for entry in entries {
-            let Name::Member { strategy, member } = name_of(&entry.name) else { continue };
-            if strategy != self.strategy {
-                continue;
-            }
+        // This strategy's members' files, their tops read together.
+        let ours: Vec<(FolderEntry, String)> = entries
+            .into_iter()
+            .filter_map(|entry| match name_of(&entry.name) {
+                Name::Member { strategy, member } if strategy == self.strategy => Some((entry, member)),
+                _ => None,
+            })
+            .collect();
+        let listed: Vec<&FolderEntry> = ours.iter().map(|(entry, _)| entry).collect();
+        let tops = clock.timed_wait("shirube:folder-tops", self.read_tops(folder, &listed)).await;
+        for ((entry, member), top) in ours.into_iter().zip(tops) {
             if let Err(e) = format::check_size(entry.bytes) {
                 let refused = Refused { file: entry.name.clone(), member, reason: Refusal::File(e) };
                 if entry.name != own {
@@ -187,7 +186,7 @@ impl FolderSync {
                 }
                 continue;
             }
-            let top = match self.top_of(folder, &entry).await {
+            let top = match top {
                 Ok(top) => top,
                 Err(e) => {
                     let refused = Refused { file: entry.name.clone(), member, reason: Refusal::Unreadable(e) };
@@ -232,7 +231,8 @@ impl FolderSync {
         self.bases.clear();
         self.staged = Staged::default();
         if !whole.is_empty() {
-            let mut ancestry = store.ancestry(&self.strategy).await.map_err(SyncError::Storage)?;
+            let ancestry = clock.timed_wait("shirube:folder-ancestry", store.ancestry(&self.strategy)).await;
+            let mut ancestry = ancestry.map_err(SyncError::Storage)?;
             for (entry, member) in whole {
                 match read_file(folder, &entry, &member, &self.strategy, clock).await {
                     Ok(read) => {
@@ -282,26 +282,6 @@ impl FolderSync {
         self.seen.retain(|s| reading.members.iter().any(|m| m.file == s.file) || s.file == own);
         crate::sorting::by(&mut reading.members, |a, b| a.file.cmp(&b.file));
         Ok(reading)
-    }
-
-    /// The top of a member's file: as last read when the folder gives its size and time alike,
-    /// else its first bytes read. `Ok(None)`: not a strategy file's top (read whole, to say
-    /// what is wrong with it).
-    async fn top_of<F: Folder>(&mut self, folder: &F, entry: &FolderEntry) -> Result<Option<FileTop>, FolderError> {
-        if let Some(modified) = entry.modified {
-            if let Some(seen) =
-                self.seen.iter().find(|s| s.file == entry.name && s.bytes == entry.bytes && s.modified == modified)
-            {
-                return Ok(Some(seen.top.clone()));
-            }
-        }
-        let start = folder.read_start(&entry.name, TOP_BYTES).await?;
-        let top = peek_top(&start);
-        self.seen.retain(|s| s.file != entry.name);
-        if let (Some(top), Some(modified)) = (&top, entry.modified) {
-            self.seen.push(SeenTop { file: entry.name.clone(), bytes: entry.bytes, modified, top: top.clone() });
-        }
-        Ok(top)
     }
 
     /// One member's file against the stored strategy (`ancestry`, brought up to date when

@@ -148,7 +148,7 @@ async fn file_of(handle: &FileSystemFileHandle) -> Result<web_sys::File, JsValue
 impl Folder for DiskFolder {
     async fn list(&self) -> Result<Vec<FolderEntry>, FolderError> {
         let entries = self.handle.entries();
-        let mut out = Vec::new();
+        let mut files = Vec::new();
         loop {
             let next = entries.next().map_err(|e| unreachable(&e))?;
             let step = JsFuture::from(next).await.map_err(|e| unreachable(&e))?;
@@ -159,21 +159,27 @@ impl Folder for DiskFolder {
                 Reflect::get(&step, &"value".into()).map_err(|e| unreachable(&e))?.unchecked_into();
             let (Some(name), handle) = (pair.get(0).as_string(), pair.get(1)) else { continue };
             let Ok(handle) = handle.dyn_into::<FileSystemFileHandle>() else { continue };
-            if web_sys::FileSystemHandle::kind(&handle) != FileSystemHandleKind::File {
-                continue;
+            if web_sys::FileSystemHandle::kind(&handle) == FileSystemHandleKind::File {
+                files.push((name, handle));
             }
-            // Only JSON files can be members' files: their size is asked here (a file too large
-            // is refused before it is read), the others' not at all.
-            let (bytes, modified) = match name.ends_with(".json") {
-                true => match file_of(&handle).await {
+        }
+        // Only JSON files can be members' files: their size is asked here (a file too large is
+        // refused before it is read), the others' not at all; all asked at once.
+        let sizes = files.iter().map(|(name, handle)| async move {
+            match name.ends_with(".json") {
+                true => match file_of(handle).await {
                     Ok(f) => (f.size() as u64, Some(f.last_modified() as u64)),
                     Err(_) => (0, None),
                 },
                 false => (0, None),
-            };
-            out.push(FolderEntry { name, bytes, modified });
-        }
-        Ok(out)
+            }
+        });
+        let sizes = futures_util::future::join_all(sizes).await;
+        Ok(files
+            .into_iter()
+            .zip(sizes)
+            .map(|((name, _), (bytes, modified))| FolderEntry { name, bytes, modified })
+            .collect())
     }
 
     async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
