@@ -119,7 +119,7 @@ test('a browser killed under a running test: the file fails within a minute, nam
   assert.deepEqual(await leftovers(p), [], 'no process left behind');
 });
 
-test('a frozen browser (SIGSTOP) under a running test: the test\'s time limit ends it, naming the test, and leaves no process', async () => {
+test('a frozen browser (SIGSTOP) under a running test: the test\'s time limit says what it waited on, ends it, names the test, and leaves no process', async () => {
   const run = runFixture('hang', { testLimit: 10 });
   const p = await run.probe();
   const browser = groupMembers(p.group).find((m) => /chromium/.test(m.cmd) && !/--type=|chromedriver/.test(m.cmd));
@@ -132,6 +132,10 @@ test('a frozen browser (SIGSTOP) under a running test: the test\'s time limit en
   console.log(`ended ${((end.at - stoppedAt) / 1000).toFixed(1)} s after the browser was stopped (test limit 10 s)`);
   assert.notEqual(end.code, 0);
   assert.match(run.output(), new RegExp(`test "${FIXTURE_TEST}" \\(browser.fixture.mjs\\) ran over its limit of 10 s`), run.output());
+  // What it was doing: the command the browser never answered, and the browser stopped (T).
+  assert.match(run.output(), /commands in flight: *\n.*\| executeAsyncScript .*never calls back.*\(unanswered for \d+\.\d s\)/, run.output());
+  assert.match(run.output(), new RegExp(`\\| ${browser.pid} T cpu 0 % rss \\d+ MiB wchan \\S+: .*chromium`), run.output());
+  assert.match(run.output(), /screenshot at the limit: \(no screenshot: no answer within 5 s\)/, run.output());
   assert.match(run.output(), new RegExp(`not ok \\d+ - ${FIXTURE_TEST}`), run.output());
   assert.deepEqual(await leftovers(p), [], 'no process left behind');
 });

@@ -29,7 +29,7 @@ import { afterEach, beforeEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Key, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
-import { endAllGroups, endGroup, spawnGroup } from './processes.mjs';
+import { describeGroup, endAllGroups, endGroup, spawnGroup } from './processes.mjs';
 
 process.env.SE_OFFLINE = 'true';
 
@@ -59,8 +59,9 @@ const say = (line) => process.stderr.write(`harness: ${line}\n`);
 beforeEach((t) => {
   currentTest = t.name;
   clearTimeout(testTimer);
-  testTimer = setTimeout(() => {
-    say(`test "${t.name}" (${TEST_FILE}) ran over its limit of ${TEST_LIMIT_S} s: its browser is ended under it`);
+  testTimer = setTimeout(async () => {
+    say(`test "${t.name}" (${TEST_FILE}) ran over its limit of ${TEST_LIMIT_S} s: what it was doing follows, then its browser is ended under it`);
+    await reportStuck(t.name).catch((e) => say(`(what it was doing could not be read: ${e})`));
     endAllGroups();
   }, TEST_LIMIT_S * 1000);
   testTimer.unref();
@@ -74,6 +75,64 @@ setTimeout(() => {
   endAllGroups();
   process.exit(1);
 }, FILE_LIMIT_S * 1000).unref();
+
+// ── what a stuck test was doing ──────────────────────────────────────────────────────────
+// A test that hangs is known by what it waited on (issue 51 item 8: WebKit hung a test for its
+// whole limit, with nothing in the driver's log). Every session's WebDriver commands are
+// watched; at the limit the harness says which ones were unanswered and for how long, what
+// each process of the driver's group was doing, and keeps a screenshot and the page's text when
+// the browser still answers within a few seconds.
+const sessions = new Set();
+const ANSWER_MS = 5_000;
+
+/** Watches `driver`'s commands: the map holds the unanswered ones ({name, detail, since}). */
+function watchCommands(driver) {
+  const inFlight = new Map();
+  let next = 0;
+  const execute = driver.execute.bind(driver);
+  driver.execute = async (command) => {
+    const id = ++next;
+    let detail = '';
+    try {
+      detail = JSON.stringify(command.getParameters()) ?? '';
+    } catch {}
+    inFlight.set(id, { name: command.getName(), detail: detail.slice(0, 200), since: Date.now() });
+    try {
+      return await execute(command);
+    } finally {
+      inFlight.delete(id);
+    }
+  };
+  return inFlight;
+}
+
+/** `promise`'s value, or `fallback` when it has not settled within ANSWER_MS. */
+function withinAnswer(promise, fallback) {
+  let timer;
+  return Promise.race([
+    promise.catch((e) => `(${e?.name ?? 'error'}: ${String(e?.message ?? e).slice(0, 200)})`),
+    new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_MS, fallback))),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function reportStuck(testName) {
+  for (const s of sessions) {
+    const now = Date.now();
+    const waiting = [...s.inFlight.values()].map((c) => `${c.name} ${c.detail} (unanswered for ${((now - c.since) / 1000).toFixed(1)} s)`);
+    say(`the ${BROWSER} session's commands in flight: ${waiting.length ? '' : 'none (the test was not waiting on the browser)'}`);
+    for (const w of waiting) say(`  | ${w}`);
+    say(`the driver's process group ${s.group} (state, CPU over 1 s, memory, waiting in):`);
+    for (const line of await describeGroup(s.group)) say(`  | ${line}`);
+    const name = `limit-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`;
+    const shot = await withinAnswer(s.shot(name), `(no screenshot: no answer within ${ANSWER_MS / 1000} s)`);
+    say(`screenshot at the limit: ${shot}`);
+    const screen = await withinAnswer(
+      s.driver.executeScript('return document.readyState + " | " + location.hash + " | " + (document.body ? document.body.innerText : "").replace(/\\s+/g, " ").slice(0, 600)'),
+      `(no answer within ${ANSWER_MS / 1000} s)`,
+    );
+    say(`on screen at the limit: ${screen}`);
+  }
+}
 
 // ── logs ─────────────────────────────────────────────────────────────────────────────────
 const logs = new Set();
@@ -221,6 +280,8 @@ export async function startBrowser({ serve = true } = {}) {
     throw e;
   }
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const session = { inFlight: watchCommands(driver), driver, group: driverProcess.group.pid, shot: (name) => b.shot(name) };
+  sessions.add(session);
   const caps = await driver.getCapabilities();
   const b = {
     driver,
@@ -257,6 +318,7 @@ export async function startBrowser({ serve = true } = {}) {
         say(`quitting the ${BROWSER} session: ${e.message ?? e}`);
       } finally {
         clearTimeout(timer);
+        sessions.delete(session);
         driverProcess.stop();
         server.stop();
         fs.rmSync(tmp, { recursive: true, force: true });

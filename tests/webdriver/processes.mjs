@@ -67,6 +67,42 @@ export function groupMembers(id) {
   return out;
 }
 
+/** The CPU time (user + system, in clock ticks of 1/100 s) of process `pid`, or null. */
+function cpuTicks(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+  } catch {
+    return null;
+  }
+}
+
+/** Lines that say what each process of the group `id` is doing: its state (R running, S
+ *  sleeping, D in the disk, T stopped), its share of a CPU over `sampleMs`, its resident memory,
+ *  the kernel function it waits in, and its command. A test stuck on its browser is told apart
+ *  by it: a page busy in a loop (R, ~100 %), a browser waiting on something (S, 0 %), stopped,
+ *  or gone (not listed). */
+export async function describeGroup(id, sampleMs = 1000) {
+  const before = new Map(groupMembers(id).map((p) => [p.pid, cpuTicks(p.pid)]));
+  await new Promise((r) => setTimeout(r, sampleMs));
+  return groupMembers(id).map((p) => {
+    const read = (f) => {
+      try {
+        return fs.readFileSync(`/proc/${p.pid}/${f}`, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const rss = /VmRSS:\s+(\d+) kB/.exec(read('status'))?.[1];
+    const was = before.get(p.pid);
+    const now = cpuTicks(p.pid);
+    const cpu = was == null || now == null ? '?' : `${Math.round(((now - was) * 10 * 100) / sampleMs)} %`;
+    const mem = rss ? `${Math.round(Number(rss) / 1024)} MiB` : '?';
+    return `${p.pid} ${p.state} cpu ${cpu} rss ${mem} wchan ${read('wchan') || '-'}: ${p.cmd.slice(0, 160)}`;
+  });
+}
+
 /** Kills (SIGKILL) every process of the session / group `id`, at once and synchronously. */
 export function endGroup(id) {
   for (const p of groupMembers(id)) {
