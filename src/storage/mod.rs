@@ -81,7 +81,7 @@ pub use folder::{
     folder_api_available, folder_test_delays, forget_folder, holding_lock, keep_folder, kept_folder, DiskFolder,
     Permission,
 };
-pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder, Staged, TakenFrom};
+pub use folder::{Folder, FolderEntry, FolderError, MemoryFolder, Staged, TakenFrom, STAGED_BYTES};
 pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};

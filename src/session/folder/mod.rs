@@ -40,6 +40,8 @@ mod tests;
 mod tests_confirmed;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_history;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_staging;
 mod tops;
 mod whole;
 
@@ -113,6 +115,9 @@ pub struct FolderSync {
     bases: Vec<KnownVersion>,
     /// The versions this reading took and has not stored yet (stored together).
     staged: Staged,
+    /// How much text a reading stages before it stores it (`storage::STAGED_BYTES`; less in
+    /// tests, to store mid-reading).
+    staged_bytes: usize,
 }
 
 impl FolderSync {
@@ -126,6 +131,7 @@ impl FolderSync {
             seen: Vec::new(),
             bases: Vec::new(),
             staged: Staged::default(),
+            staged_bytes: crate::storage::STAGED_BYTES,
         }
     }
 
@@ -229,7 +235,7 @@ impl FolderSync {
         let written = self.written.clone();
         self.known.retain(|k| written.as_deref() == Some(k.id.as_str()));
         self.bases.clear();
-        self.staged = Staged::default();
+        self.staged = Staged::holding(self.staged_bytes);
         if !whole.is_empty() {
             let ancestry = clock.timed_wait("shirube:folder-ancestry", store.ancestry(&self.strategy)).await;
             let mut ancestry = ancestry.map_err(SyncError::Storage)?;

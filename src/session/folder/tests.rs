@@ -59,6 +59,12 @@ impl MemberBrowser {
         self.store.save(&s, now).wait().unwrap();
     }
 
+    /// A second tab of this browser: the same storage, a sync of its own.
+    pub(super) fn second_tab(&self) -> MemberBrowser {
+        let sync = FolderSync::new(self.sync.me.clone(), self.sync.strategy.clone());
+        MemberBrowser { store: Store::new(self.mem.clone()), mem: self.mem.clone(), sync }
+    }
+
     /// Everything stored, for "nothing changed" checks.
     pub(super) fn snapshot(&self) -> Vec<(String, Option<String>)> {
         let mut keys = self.mem.keys().wait().unwrap();
@@ -404,52 +410,6 @@ fn the_members_panel_groups_members_by_the_section_their_file_names() {
     );
     let r = others[1].read(&folder, &at(5));
     assert_eq!(by_section(&r.members, &s)[0].0, Some(Role::Planning), "the planning section first");
-}
-
-/// A folder whose every whole-file read lets another tab of the same browser save the strategy
-/// first (as a second tab's reading would, between this reading's start and its storing).
-struct OtherTabSaves<'a> {
-    folder: &'a MemoryFolder,
-    other: &'a MemberBrowser,
-}
-
-impl crate::storage::Folder for OtherTabSaves<'_> {
-    async fn list(&self) -> Result<Vec<crate::storage::FolderEntry>, crate::storage::FolderError> {
-        self.folder.list().await
-    }
-    async fn read(&self, name: &str) -> Result<Vec<u8>, crate::storage::FolderError> {
-        self.other.edit(&at(30), |s| s.municipality.name = "別のタブの市".into());
-        self.folder.read(name).await
-    }
-    async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, crate::storage::FolderError> {
-        self.folder.read_start(name, bytes).await
-    }
-    async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), crate::storage::FolderError> {
-        self.folder.write(name, bytes).await
-    }
-}
-
-#[test]
-fn another_tab_storing_during_a_reading_stops_it_quietly_and_the_next_reading_takes_the_rest() {
-    let (folder, mut a, mut b, _) = three();
-    a.edit(&at(10), |s| s.title = "Aの題名".into());
-    a.write(&folder, &at(11));
-    // B's second tab: the same browser storage, a sync of its own.
-    let tab = MemberBrowser {
-        store: Store::new(b.mem.clone()),
-        mem: b.mem.clone(),
-        sync: FolderSync::new(b.sync.me.clone(), b.sync.strategy.clone()),
-    };
-    let r = b.sync.read(&b.store, &OtherTabSaves { folder: &folder, other: &tab }, &at(31)).wait().unwrap();
-    assert!(r.other_tab, "{r:?}");
-    assert!(!r.stored && r.taken.is_empty() && r.conflicts.is_empty());
-    let said = crate::words::folder::reading(&r, crate::locale::Language::Ja).join("");
-    assert!(said.contains("別のタブ") && !said.contains("まだ保存していません"), "{said}");
-    assert_eq!(b.strategy().municipality.name, "別のタブの市", "the other tab's save stands");
-    let r = b.read(&folder, &at(32));
-    assert!(!r.other_tab && r.stored, "{r:?}");
-    let s = b.strategy();
-    assert_eq!((s.title.as_str(), s.municipality.name.as_str()), ("Aの題名", "別のタブの市"));
 }
 
 /// Polls every browser `rounds` times; no card is left (a conflict or values held back).

@@ -11,7 +11,7 @@
 #[cfg(target_arch = "wasm32")]
 mod disk;
 mod taking;
-pub use taking::{Staged, TakenFrom};
+pub use taking::{Staged, TakenFrom, STAGED_BYTES};
 
 #[cfg(target_arch = "wasm32")]
 pub use disk::{

@@ -63,15 +63,22 @@ impl TakenFrom<'_> {
 /// How much text the versions a reading takes may hold before they are stored: ten members'
 /// files of a town's strategy (~200 KB each) go in one transaction; a large strategy's (~17 MB)
 /// each in its own, so that memory holds one at a time.
-const STAGED_BYTES: usize = 4 << 20;
+pub const STAGED_BYTES: usize = 4 << 20;
 
 /// The versions a reading took from members and has not stored yet, each made on the one
 /// before ([`Staged::take_version`], [`Staged::take_merge`]); [`Store::store_staged`] stores
 /// them all in one batch.
-#[derive(Default)]
 pub struct Staged {
     versions: Vec<StagedVersion>,
     bytes: usize,
+    /// How much text it holds before it is to be stored ([`Staged::is_full`]).
+    limit: usize,
+}
+
+impl Default for Staged {
+    fn default() -> Staged {
+        Staged::holding(STAGED_BYTES)
+    }
 }
 
 struct StagedVersion {
@@ -105,6 +112,11 @@ impl StagedVersion {
 }
 
 impl Staged {
+    /// Nothing staged; full when it holds `limit` bytes of text or more.
+    pub fn holding(limit: usize) -> Staged {
+        Staged { versions: Vec::new(), bytes: 0, limit }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.versions.is_empty()
     }
@@ -115,7 +127,7 @@ impl Staged {
 
     /// Whether what is staged is to be stored now, before anything more is taken.
     pub fn is_full(&self) -> bool {
-        self.bytes >= STAGED_BYTES
+        self.bytes >= self.limit
     }
 
     /// A member's version (`from`, `theirs`) taken as it is (a fast-forward), on top of
