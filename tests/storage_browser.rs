@@ -1,7 +1,8 @@
 #![cfg(target_arch = "wasm32")]
 //! The storage layer against a real browser's `localStorage` (headless Chromium):
 //! save and load, a full storage, garbage written behind Shirube's back, and a storage that is
-//! missing, blocked or refuses every write.
+//! missing, blocked or refuses every write; and the shared folder on disk over the Origin Private
+//! File System.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60
 //! WASM_BINDGEN_TEST_TIMEOUT=120 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
@@ -419,4 +420,69 @@ async fn kept_pieces_through_gloo_fail_typed_never_throw() {
     assert!(matches!(blocked, Err(StorageError::Unavailable { .. })), "{blocked:?}");
     shirube::storage::drop_kept_preferences();
     fresh();
+}
+
+/// Writes `text` to the file `name` of `dir` (created), as another member's PC would.
+async fn put_file(dir: &web_sys::FileSystemDirectoryHandle, name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let options = web_sys::FileSystemGetFileOptions::new();
+    options.set_create(true);
+    let handle: web_sys::FileSystemFileHandle =
+        JsFuture::from(dir.get_file_handle_with_options(name, &options)).await.unwrap().unchecked_into();
+    let stream: web_sys::FileSystemWritableFileStream =
+        JsFuture::from(handle.create_writable()).await.unwrap().unchecked_into();
+    JsFuture::from(stream.write_with_str(text).unwrap()).await.unwrap();
+    JsFuture::from(stream.close()).await.unwrap();
+}
+
+/// The shared folder on disk (`DiskFolder`, here a folder of the Origin Private File System):
+/// a reading reads each file from what the listing found, and a file another PC rewrote
+/// between the listing and the reading is read as it is now, whole and from its start.
+#[wasm_bindgen_test]
+async fn a_folder_reads_the_files_it_listed_and_a_file_rewritten_since_as_it_now_is() {
+    use shirube::storage::{DiskFolder, Folder};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let root: web_sys::FileSystemDirectoryHandle =
+        JsFuture::from(web_sys::window().unwrap().navigator().storage().get_directory())
+            .await
+            .unwrap()
+            .unchecked_into();
+    // getDirectoryHandle(name, {create: true}) (its options' binding is not among the app's
+    // web-sys features).
+    let name = format!("folder-test-{}", js_sys::Math::random());
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"create".into(), &true.into()).unwrap();
+    let make: js_sys::Function = js_sys::Reflect::get(&root, &"getDirectoryHandle".into()).unwrap().unchecked_into();
+    let made = make.call2(&root, &name.as_str().into(), &options).unwrap();
+    let dir: web_sys::FileSystemDirectoryHandle =
+        JsFuture::from(js_sys::Promise::from(made)).await.unwrap().unchecked_into();
+    put_file(&dir, "a.json", r#"{"who":"a"}"#).await;
+    put_file(&dir, "b.json", r#"{"who":"b"}"#).await;
+    let folder = DiskFolder::of(dir.clone());
+    let mut listed = folder.list().await.unwrap();
+    listed.sort_by(|x, y| x.name.cmp(&y.name));
+    let sizes: Vec<(&str, u64)> = listed.iter().map(|e| (e.name.as_str(), e.bytes)).collect();
+    assert_eq!(sizes, [("a.json", 11), ("b.json", 11)]);
+    assert!(listed.iter().all(|e| e.modified.is_some()), "{listed:?}");
+    // a.json rewritten (longer) after the listing: read as it now is.
+    put_file(&dir, "a.json", r#"{"who":"a, again"}"#).await;
+    assert_eq!(folder.read("a.json").await.unwrap(), br#"{"who":"a, again"}"#);
+    assert_eq!(folder.read_start("a.json", 9).await.unwrap(), br#"{"who":"a"#);
+    assert_eq!(folder.read("b.json").await.unwrap(), br#"{"who":"b"}"#);
+    assert_eq!(folder.read_start("b.json", 4).await.unwrap(), br#"{"wh"#);
+    // The own file written through the folder: read back as written.
+    folder.write("b.json", br#"{"who":"me"}"#).await.unwrap();
+    assert_eq!(folder.read("b.json").await.unwrap(), br#"{"who":"me"}"#);
+    // A file gone since the listing: an error naming it, not a panic nor old bytes.
+    JsFuture::from(dir.remove_entry("a.json")).await.unwrap();
+    folder.list().await.unwrap();
+    put_file(&dir, "c.json", "{}").await;
+    let listed = folder.list().await.unwrap();
+    JsFuture::from(dir.remove_entry("c.json")).await.unwrap();
+    assert!(listed.iter().any(|e| e.name == "c.json"));
+    let gone = folder.read("c.json").await.unwrap_err();
+    assert!(gone.to_string().contains("c.json"), "{gone}");
+    let _ = JsFuture::from(root.remove_entry(&name)).await;
 }

@@ -50,6 +50,11 @@ pub fn folder_api_available() -> bool {
 #[derive(Clone, Debug)]
 pub struct DiskFolder {
     handle: FileSystemDirectoryHandle,
+    /// The JSON files as the last listing found them (the browser's `File`: a snapshot of the
+    /// file then): a reading reads them from it, without asking the folder for each file again,
+    /// and reads what the listing's size and time describe. One that changed since is read
+    /// afresh (the browser refuses to read a snapshot of a file changed since).
+    listed: std::rc::Rc<std::cell::RefCell<Vec<(String, web_sys::File)>>>,
 }
 
 /// Whether the page may read and write the folder.
@@ -76,6 +81,26 @@ fn read_write() -> JsValue {
 }
 
 impl DiskFolder {
+    /// The folder of a handle the page holds (picked, kept, or, in the tests, one of the
+    /// Origin Private File System).
+    pub fn of(handle: FileSystemDirectoryHandle) -> DiskFolder {
+        DiskFolder { handle, listed: Default::default() }
+    }
+
+    /// The file `name`'s bytes (its first `start` bytes, when given), from what the last
+    /// listing found, or read afresh when it was not listed or has changed since.
+    async fn bytes_of(&self, name: &str, start: Option<usize>) -> Result<Vec<u8>, FolderError> {
+        let listed = self.listed.borrow().iter().find(|(n, _)| n == name).map(|(_, f)| f.clone());
+        if let Some(file) = listed {
+            if let Ok(bytes) = bytes_in(&file, start).await {
+                return Ok(bytes);
+            }
+        }
+        let handle = file_handle(&self.handle, name, false).await.map_err(|e| file_error(name, &e))?;
+        let file = file_of(&handle).await.map_err(|e| file_error(name, &e))?;
+        bytes_in(&file, start).await.map_err(|e| file_error(name, &e))
+    }
+
     /// The folder's name (its last path segment, as the browser gives it).
     pub fn name(&self) -> String {
         self.handle.name()
@@ -92,7 +117,7 @@ impl DiskFolder {
         };
         match picked {
             Ok(handle) => match handle.dyn_into::<FileSystemDirectoryHandle>() {
-                Ok(handle) => Ok(Some(DiskFolder { handle })),
+                Ok(handle) => Ok(Some(DiskFolder::of(handle))),
                 Err(e) => Err(unreachable(&e)),
             },
             Err(e) if is_named(&e, "AbortError") => Ok(None),
@@ -145,6 +170,16 @@ async fn file_of(handle: &FileSystemFileHandle) -> Result<web_sys::File, JsValue
     JsFuture::from(handle.get_file()).await?.dyn_into::<web_sys::File>()
 }
 
+/// A file's bytes (its first `start` bytes, when given); the browser refuses a snapshot of a
+/// file changed since it was taken.
+async fn bytes_in(file: &web_sys::File, start: Option<usize>) -> Result<Vec<u8>, JsValue> {
+    let buffer = match start {
+        Some(n) => file.slice_with_i32_and_i32(0, n.min(i32::MAX as usize) as i32)?.array_buffer(),
+        None => file.array_buffer(),
+    };
+    Ok(Uint8Array::new(&JsFuture::from(buffer).await?).to_vec())
+}
+
 impl Folder for DiskFolder {
     async fn list(&self) -> Result<Vec<FolderEntry>, FolderError> {
         let entries = self.handle.entries();
@@ -165,40 +200,38 @@ impl Folder for DiskFolder {
         }
         // Only JSON files can be members' files: their size is asked here (a file too large is
         // refused before it is read), the others' not at all; all asked at once.
-        let sizes = files.iter().map(|(name, handle)| async move {
+        let snapshots = files.iter().map(|(name, handle)| async move {
             match name.ends_with(".json") {
-                true => match file_of(handle).await {
-                    Ok(f) => (f.size() as u64, Some(f.last_modified() as u64)),
-                    Err(_) => (0, None),
-                },
-                false => (0, None),
+                true => file_of(handle).await.ok(),
+                false => None,
             }
         });
-        let sizes = futures_util::future::join_all(sizes).await;
-        Ok(files
-            .into_iter()
-            .zip(sizes)
-            .map(|((name, _), (bytes, modified))| FolderEntry { name, bytes, modified })
-            .collect())
+        let snapshots = futures_util::future::join_all(snapshots).await;
+        let entries = files
+            .iter()
+            .zip(&snapshots)
+            .map(|((name, _), file)| FolderEntry {
+                name: name.clone(),
+                bytes: file.as_ref().map_or(0, |f| f.size() as u64),
+                modified: file.as_ref().map(|f| f.last_modified() as u64),
+            })
+            .collect();
+        *self.listed.borrow_mut() =
+            files.into_iter().zip(snapshots).filter_map(|((name, _), file)| Some((name, file?))).collect();
+        Ok(entries)
     }
 
     async fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
-        let handle = file_handle(&self.handle, name, false).await.map_err(|e| file_error(name, &e))?;
-        let file = file_of(&handle).await.map_err(|e| file_error(name, &e))?;
-        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| file_error(name, &e))?;
-        Ok(Uint8Array::new(&buffer).to_vec())
+        self.bytes_of(name, None).await
     }
 
     async fn read_start(&self, name: &str, bytes: usize) -> Result<Vec<u8>, FolderError> {
-        let handle = file_handle(&self.handle, name, false).await.map_err(|e| file_error(name, &e))?;
-        let file = file_of(&handle).await.map_err(|e| file_error(name, &e))?;
-        let start =
-            file.slice_with_i32_and_i32(0, bytes.min(i32::MAX as usize) as i32).map_err(|e| file_error(name, &e))?;
-        let buffer = JsFuture::from(start.array_buffer()).await.map_err(|e| file_error(name, &e))?;
-        Ok(Uint8Array::new(&buffer).to_vec())
+        self.bytes_of(name, Some(bytes)).await
     }
 
     async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
+        // What was listed of it is not what it holds from now on.
+        self.listed.borrow_mut().retain(|(n, _)| n != name);
         let handle = file_handle(&self.handle, name, true).await.map_err(|e| unreachable(&e))?;
         let stream: web_sys::FileSystemWritableFileStream =
             JsFuture::from(handle.create_writable()).await.map_err(|e| unreachable(&e))?.unchecked_into();
@@ -256,7 +289,7 @@ pub async fn kept_folder(strategy: &str) -> Option<DiskFolder> {
     let store = tx.object_store(STORE).ok()?;
     let value: Option<JsValue> = store.get(strategy.to_owned()).primitive().ok()?.await.ok()?;
     let handle = value?.dyn_into::<FileSystemDirectoryHandle>().ok()?;
-    Some(DiskFolder { handle })
+    Some(DiskFolder::of(handle))
 }
 
 /// Runs `job` holding the browser-wide lock `name` (Web Locks), so that one tab of this browser
