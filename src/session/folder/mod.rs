@@ -334,7 +334,12 @@ impl FolderSync {
                     let held = HeldBack { file, by, imported, ours, merged, changes };
                     return Ok(self.hold_back(held, theirs.id, line, reading));
                 }
-                let m = merge(&ancestry.current, &ancestry.current, &imported.strategy);
+                // Their changes, for the panel: only theirs are listed (this browser's version
+                // is the base), so what they did not change is set aside unread.
+                let current = &ancestry.current;
+                let m = clock.timed("shirube:folder-merge", || {
+                    merge_listing(current, current, &imported.strategy, Side::Theirs)
+                });
                 line.changes = summary(&m.taken);
                 line.standing = Standing::Taken;
                 let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
