@@ -37,6 +37,14 @@ impl crate::storage::Folder for OtherTabSaves<'_> {
     }
 }
 
+/// The reading says another tab stored meanwhile (not that this tab's changes are unsaved), and
+/// the other tab's save stands in `browser`'s storage.
+fn stopped_for_the_other_tab(r: &Reading, browser: &MemberBrowser) {
+    let said = crate::words::folder::reading(r, crate::locale::Language::Ja).join("");
+    assert!(said.contains("別のタブ") && !said.contains("まだ保存していません"), "{said}");
+    assert_eq!(browser.strategy().municipality.name, "別のタブの市", "the other tab's save stands");
+}
+
 #[test]
 fn another_tab_storing_during_a_reading_stops_it_quietly_and_the_next_reading_takes_the_rest() {
     let (folder, mut a, mut b, _) = three();
@@ -48,9 +56,7 @@ fn another_tab_storing_during_a_reading_stops_it_quietly_and_the_next_reading_ta
     let r = b.sync.read(&b.store, &saves, &at(31)).wait().unwrap();
     assert!(r.other_tab, "{r:?}");
     assert!(!r.stored && r.taken.is_empty() && r.conflicts.is_empty());
-    let said = crate::words::folder::reading(&r, crate::locale::Language::Ja).join("");
-    assert!(said.contains("別のタブ") && !said.contains("まだ保存していません"), "{said}");
-    assert_eq!(b.strategy().municipality.name, "別のタブの市", "the other tab's save stands");
+    stopped_for_the_other_tab(&r, &b);
     let r = b.read(&folder, &at(32));
     assert!(!r.other_tab && r.stored, "{r:?}");
     let s = b.strategy();
@@ -115,9 +121,7 @@ fn another_tab_storing_between_two_of_a_readings_stores_stops_it_with_what_it_st
     assert!(r.other_tab && r.stored, "{r:?}");
     assert_eq!(r.taken.len(), 1, "the first member's version, stored before the other tab's: {:?}", r.taken);
     assert!(r.head.is_none(), "the open strategy reads the stored one again, not this reading's");
-    let said = crate::words::folder::reading(&r, crate::locale::Language::Ja).join("");
-    assert!(said.contains("別のタブ") && !said.contains("まだ保存していません"), "{said}");
-    assert_eq!(d.strategy().municipality.name, "別のタブの市", "the other tab's save stands");
+    stopped_for_the_other_tab(&r, &d);
     // The next reading takes the rest; nothing is lost.
     let r = d.read(&folder, &at(32));
     assert!(!r.other_tab && r.stored, "{r:?}");
