@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { endGroup, groupMembers } from '../webdriver/processes.mjs';
+import { describeGroup, endGroup, groupMembers, spawnGroup } from '../webdriver/processes.mjs';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'browser.fixture.mjs');
 const FIXTURE_TEST = 'the browser is killed under this test';
@@ -168,4 +168,21 @@ test('a file that passes leaves no process', async () => {
   assert.ok(end, `the runner had not ended within a minute:\n${run.output()}`);
   assert.equal(end.code, 0, run.output());
   assert.deepEqual(await leftovers(p), [], 'no process left behind');
+});
+
+test('a process busy in a loop is described with its busiest thread, by name', async () => {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shirube-harness-')), 'busy.log');
+  // A page's main thread in an endless loop, as a WebKit web process was found (R, ~94 %).
+  const busy = spawnGroup(process.execPath, ['-e', 'process.title = "busy-page"; for (;;) {}'], { logFile: log });
+  started.push(busy.pid);
+  await sleep(500);
+  const lines = await describeGroup(busy.pid);
+  endGroup(busy.pid);
+  const at = lines.findIndex((l) => /^\d+ R cpu \d+ % .*: busy-page$/.test(l));
+  assert.ok(at >= 0, `the busy process, running: ${lines.join('\n')}`);
+  assert.ok(Number(/cpu (\d+) %/.exec(lines[at])[1]) >= 50, lines[at]);
+  // Its main thread next, named and busy; the guard (asleep) has no thread lines.
+  const thread = /^ {2}thread \d+ "busy-page" cpu (\d+) %, \d+\.\d s in all$/.exec(lines[at + 1]);
+  assert.ok(thread && Number(thread[1]) >= 40, lines.join('\n'));
+  assert.ok(!lines.some((l, i) => /shirube-guard/.test(l) && /^ {2}thread/.test(lines[i + 1] ?? '')), lines.join('\n'));
 });

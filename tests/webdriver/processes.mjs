@@ -67,7 +67,8 @@ export function groupMembers(id) {
   return out;
 }
 
-/** The CPU time (user + system, in clock ticks of 1/100 s) of process `pid`, or null. */
+/** The CPU time (user + system, in clock ticks of 1/100 s) of process `pid` (or of a thread:
+ *  `<pid>/task/<tid>`), or null. */
 function cpuTicks(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -78,15 +79,36 @@ function cpuTicks(pid) {
   }
 }
 
+/** The threads of process `pid`: [{tid, name, ticks}] (their CPU time as `cpuTicks`). */
+function threads(pid) {
+  let tids = [];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {}
+  return tids.flatMap((tid) => {
+    const ticks = cpuTicks(`${pid}/task/${tid}`);
+    let name = '?';
+    try {
+      name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    } catch {}
+    return ticks == null ? [] : [{ tid, name, ticks }];
+  });
+}
+
 /** Lines that say what each process of the group `id` is doing: its state (R running, S
  *  sleeping, D in the disk, T stopped), its share of a CPU over `sampleMs`, its resident memory,
  *  the kernel function it waits in, and its command. A test stuck on its browser is told apart
  *  by it: a page busy in a loop (R, ~100 %), a browser waiting on something (S, 0 %), stopped,
- *  or gone (not listed). */
+ *  or gone (not listed). A process busy for half the time or more is followed by its busiest
+ *  threads, by name (WebKit's: the page's main thread "WebKitWebProces", its garbage collector
+ *  "Heap Helper", its compilers "JIT Worklet" / "Wasm Worker"…): where the time goes. */
 export async function describeGroup(id, sampleMs = 1000) {
-  const before = new Map(groupMembers(id).map((p) => [p.pid, cpuTicks(p.pid)]));
+  const members = groupMembers(id);
+  const before = new Map(members.map((p) => [p.pid, cpuTicks(p.pid)]));
+  const threadsBefore = new Map(members.map((p) => [p.pid, new Map(threads(p.pid).map((t) => [t.tid, t.ticks]))]));
   await new Promise((r) => setTimeout(r, sampleMs));
-  return groupMembers(id).map((p) => {
+  const share = (ticks) => Math.round((ticks * 10 * 100) / sampleMs);
+  return groupMembers(id).flatMap((p) => {
     const read = (f) => {
       try {
         return fs.readFileSync(`/proc/${p.pid}/${f}`, 'utf8');
@@ -99,7 +121,16 @@ export async function describeGroup(id, sampleMs = 1000) {
     const now = cpuTicks(p.pid);
     const cpu = was == null || now == null ? '?' : `${Math.round(((now - was) * 10 * 100) / sampleMs)} %`;
     const mem = rss ? `${Math.round(Number(rss) / 1024)} MiB` : '?';
-    return `${p.pid} ${p.state} cpu ${cpu} rss ${mem} wchan ${read('wchan') || '-'}: ${p.cmd.slice(0, 160)}`;
+    const line = `${p.pid} ${p.state} cpu ${cpu} rss ${mem} wchan ${read('wchan') || '-'}: ${p.cmd.replace(/\s+/g, ' ').slice(0, 160)}`;
+    if (was == null || now == null || share(now - was) < 50) return [line];
+    const earlier = threadsBefore.get(p.pid) ?? new Map();
+    const busiest = threads(p.pid)
+      .map((t) => ({ ...t, used: t.ticks - (earlier.get(t.tid) ?? t.ticks) }))
+      .filter((t) => t.used > 0)
+      .sort((a, b) => b.used - a.used)
+      .slice(0, 4)
+      .map((t) => `  thread ${t.tid} "${t.name}" cpu ${share(t.used)} %, ${(t.ticks / 100).toFixed(1)} s in all`);
+    return [line, ...busiest];
   });
 }
 
