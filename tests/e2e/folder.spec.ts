@@ -396,6 +396,8 @@ test('without the folder API a folder read by hand merges the same way, and the 
   await f.getByTestId('folder-name-save').click();
   await f.getByTestId('folder-read-by-hand').setInputFiles(dir);
   await expect(f.getByTestId('folder-said')).toContainText('田中さんの変更を取り込みました');
+  // Said while the files are read and merged, and no longer once done.
+  await expect(f.getByTestId('folder-busy')).toHaveCount(0);
   expect((await storedStrategyOfPage(f)).goals[1].subtitle).toBe('田中さんが書いた副題');
   await f.getByTestId('shared-folder').screenshot({ path: 'test-results/screenshots/folder-by-hand-ja.png' });
   const [download] = await Promise.all([f.waitForEvent('download'), f.getByTestId('folder-export-own').click()]);

@@ -100,6 +100,9 @@ test('佐藤 (a cleared profile): the start file imported, another evaluation, a
   // The folder's files, as the chooser hands them over (geckodriver takes files, not a folder).
   const input = await b.el('folder-read-by-hand');
   await input.sendKeys(fs.readdirSync(dir).map((f) => path.join(dir, f)).join('\n'));
+  // (WebKit once showed nothing after this, 1 run in 40: the driver's side or the app's.)
+  const handed = await b.driver.executeScript('return document.querySelector(\'[data-testid="folder-read-by-hand"]\').files.length');
+  assert.equal(handed, 2, 'the driver handed the folder\'s two files to the input');
   await b.expectText('folder-said', '田中さんの変更を取り込みました');
   await b.shot('folder-by-hand');
   const s = Object.values(await b.storedStrategies())[0];

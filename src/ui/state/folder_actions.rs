@@ -106,6 +106,8 @@ impl Sharing {
     /// 「フォルダを読み込む」: the files of a folder picked by hand, read as the folder would be.
     pub fn read_folder_by_hand(&self, id: &Id, picked: Vec<web_sys::File>) {
         let (app, Some(s)) = (*self, current(id)) else { return };
+        // Said at once (「同期しています…」): the files are read, and a poll may be finishing.
+        s.shown.busy.set(true);
         spawn_local(async move {
             let memory = MemoryFolder::new();
             // A file the browser would not read is listed with why, as a folder's locked file is.
@@ -123,6 +125,7 @@ impl Sharing {
             let read = sync.read(&app.store(), &AnyFolder::Memory(memory), &files::now()).await;
             *s.sync.borrow_mut() = Some(sync);
             s.took(app, read).await;
+            s.shown.busy.set(false);
         });
     }
 
