@@ -409,6 +409,38 @@ test('without the folder API a folder read by hand merges the same way, and the 
   await cf.close();
 });
 
+test('自分のファイルを書き出す right after an edit: the edit still waiting for its save is in the file', async ({ browser }, testInfo) => {
+  const cf = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });
+  await cf.addInitScript(() => Object.defineProperty(window, 'showDirectoryPicker', { value: undefined, configurable: true }));
+  const f = await cf.newPage();
+  await f.goto('./');
+  await f.getByTestId('example-hokuto').click();
+  await expect(f.getByTestId('goal')).toHaveCount(4);
+  await f.goto(FILES);
+  await f.getByTestId('folder-name').fill('鈴木');
+  await f.getByTestId('folder-name').press('Tab');
+  await f.getByTestId('folder-name-save').click();
+  await expect(f.getByTestId('folder-me')).toContainText('鈴木');
+  // From here the page's timers run only when told: the autosave's (400 ms after the edit) not.
+  await f.clock.install();
+  await f.goto(EDIT);
+  await f.getByTestId('outline-goal').first().click();
+  await f.getByTestId('outline-measure').first().click();
+  await f.getByTestId('evaluation-year').selectOption('2023');
+  await f.getByTestId('add-evaluation').click();
+  await f.getByTestId('evaluation-outcomes').fill('書き出す直前に書いた成果');
+  await f.getByTestId('evaluation-outcomes').blur();
+  await f.goto(FILES);
+  await expect(f.getByTestId('save-state')).not.toHaveClass(/saved/);
+  const [download] = await Promise.all([f.waitForEvent('download'), f.getByTestId('folder-export-own').click()]);
+  const own = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(own.strategy.goals[0].measures[0].evaluations.map((e: { outcomes: string }) => e.outcomes)).toContain('書き出す直前に書いた成果');
+  // Stored too, and said so.
+  await expect(f.getByTestId('save-state')).toHaveClass(/saved/);
+  expect((await storedStrategyOfPage(f)).goals[0].measures[0].evaluations.map((e: { outcomes: string }) => e.outcomes)).toContain('書き出す直前に書いた成果');
+  await cf.close();
+});
+
 // A version is named by its history: a restore and an undo are new versions on top of the
 // head, and a decision in a conflict is a merge with both as parents. Each reaches the other
 // member, and then two more polls on both write nothing and store nothing.

@@ -133,6 +133,8 @@ impl Sharing {
     pub fn export_own_file(&self, id: &Id) {
         let (app, id) = (*self, id.clone());
         spawn_local(async move {
+            // An edit still waiting for its save goes into the file too.
+            app.before_reading().await;
             let memory = MemoryFolder::new();
             let mut sync = FolderSync::new(app.me(), id);
             let name = sync.own_file();
