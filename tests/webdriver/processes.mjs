@@ -100,8 +100,9 @@ function threads(pid) {
  *  the kernel function it waits in, and its command. A test stuck on its browser is told apart
  *  by it: a page busy in a loop (R, ~100 %), a browser waiting on something (S, 0 %), stopped,
  *  or gone (not listed). A process busy for half the time or more is followed by its busiest
- *  threads, by name (WebKit's: the page's main thread "WebKitWebProces", its garbage collector
- *  "Heap Helper", its compilers "JIT Worklet" / "Wasm Worker"…): where the time goes. */
+ *  threads, by name (WebKit's: the page's main thread "WebKitWebProces", its garbage collector's
+ *  "HeapHelper", its compilers' "JITWorker", software drawing's "llvmpipe-0"…): where the time
+ *  goes. */
 export async function describeGroup(id, sampleMs = 1000) {
   const members = groupMembers(id);
   const before = new Map(members.map((p) => [p.pid, cpuTicks(p.pid)]));
@@ -119,7 +120,7 @@ export async function describeGroup(id, sampleMs = 1000) {
     const rss = /VmRSS:\s+(\d+) kB/.exec(read('status'))?.[1];
     const was = before.get(p.pid);
     const now = cpuTicks(p.pid);
-    const cpu = was == null || now == null ? '?' : `${Math.round(((now - was) * 10 * 100) / sampleMs)} %`;
+    const cpu = was == null || now == null ? '?' : `${share(now - was)} %`;
     const mem = rss ? `${Math.round(Number(rss) / 1024)} MiB` : '?';
     const line = `${p.pid} ${p.state} cpu ${cpu} rss ${mem} wchan ${read('wchan') || '-'}: ${p.cmd.replace(/\s+/g, ' ').slice(0, 160)}`;
     if (was == null || now == null || share(now - was) < 50) return [line];
