@@ -60,7 +60,7 @@ impl Sharing {
         let (app, Some(s), Some(seq)) = (*self, current(id), recent.undo) else { return };
         let id = id.clone();
         spawn_local(async move {
-            app.before_reading().await;
+            app.save_waiting().await;
             match crate::session::folder::undo(&app.store(), &id, seq, &files::now()).await {
                 Ok(_) => {
                     s.shown.recent.update(|r| r.retain(|x| *x != recent));
@@ -78,7 +78,7 @@ impl Sharing {
     pub fn decide_conflict(&self, id: &Id, conflict: crate::session::folder::Conflicted, sides: Vec<Side>) {
         let (app, Some(s)) = (*self, current(id)) else { return };
         spawn_local(async move {
-            app.before_reading().await;
+            app.save_waiting().await;
             let decided = crate::session::folder::decide(&app.store(), &conflict, &sides, &files::now()).await;
             after_deciding(app, &s, decided).await;
         });
@@ -90,7 +90,7 @@ impl Sharing {
     pub fn decide_confirmed(&self, id: &Id, held: crate::session::folder::HeldBack, keep: bool) {
         let (app, Some(s)) = (*self, current(id)) else { return };
         spawn_local(async move {
-            app.before_reading().await;
+            app.save_waiting().await;
             let me = app.name().unwrap_or_default();
             let decided = crate::session::folder::decide_confirmed(&app.store(), &held, keep, &me, &files::now()).await;
             after_deciding(app, &s, decided).await;
@@ -120,7 +120,7 @@ impl Sharing {
                 }
             }
             let mut sync = s.sync_free().await;
-            app.before_reading().await;
+            app.save_waiting().await;
             sync.me = app.me();
             let read = sync.read(&app.store(), &AnyFolder::Memory(memory), &files::now()).await;
             *s.sync.borrow_mut() = Some(sync);
@@ -133,8 +133,7 @@ impl Sharing {
     pub fn export_own_file(&self, id: &Id) {
         let (app, id) = (*self, id.clone());
         spawn_local(async move {
-            // An edit still waiting for its save goes into the file too.
-            app.before_reading().await;
+            app.save_waiting().await;
             let memory = MemoryFolder::new();
             let mut sync = FolderSync::new(app.me(), id);
             let name = sync.own_file();

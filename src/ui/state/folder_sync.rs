@@ -265,7 +265,7 @@ impl PageSync {
         let Some(folder) = self.folder.borrow().clone() else { return (false, false) };
         let Some(mut sync) = self.sync.borrow_mut().take() else { return (false, false) };
         self.shown.busy.set(true);
-        app.before_reading().await;
+        app.save_waiting().await;
         sync.me = app.me();
         let store = app.store();
         // Timed as "shirube:folder-read" (the benchmark's sync of ten members' files; its

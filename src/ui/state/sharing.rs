@@ -160,11 +160,10 @@ impl Sharing {
         }
     }
 
-    /// A change waiting to be saved is stored first (a reading merges against what is stored).
-    pub async fn before_reading(&self) {
-        self.app.commit_field();
-        let outcome = self.app.bench().flush().await;
-        self.app.apply(outcome).await;
+    /// A change waiting to be saved is stored first: a reading merges against what is stored,
+    /// and the own file is written from it.
+    pub async fn save_waiting(&self) {
+        self.app.flush_now().await;
     }
 
     /// A reading stored a version: the open strategy follows it unless an edit waits (then the
