@@ -68,9 +68,9 @@ test('an example opens; a name (Japanese) and an actual value are edited, undone
   await b.saved();
   await b.shot('02-editor');
 
-  await b.driver.navigate().refresh();
-  // One reload: `open` of the address the page is at waits for the app and loads nothing again
-  // (a WebDriver "get" of it reloads WebKit's page; see harness.mjs).
+  await b.reload();
+  // `open` of the address the page is at waits for the app and loads nothing again (a WebDriver
+  // "get" of it reloads WebKit's page; see harness.mjs).
   await b.driver.executeScript('window.shirubeLoaded = performance.timeOrigin');
   await b.open(new URL(await b.driver.getCurrentUrl()).hash);
   assert.equal(await b.driver.executeScript('return window.shirubeLoaded === performance.timeOrigin'), true, 'the page was not loaded again');

@@ -335,6 +335,20 @@ export async function startBrowser({ serve = true } = {}) {
       await b.until(async () => (await driver.executeScript('return document.querySelector("header, main") !== null && document.readyState === "complete"')), 'the page');
       await b.until(async () => (await driver.findElements(By.css('[data-testid="save-state"], [data-testid="example-kitamoto"], [data-testid="overview"], [data-testid="editor"], [data-testid="workshop"]'))).length > 0, 'the app to start');
     },
+    /** Reloads the page, as a user's F5, once every part of the app it fetched (a .wasm file of
+     *  __wasm_split.js, measured "shirube:part:<file>" when made) is compiled and made; then waits
+     *  for the app as `open` does. A WebKitGTK 2.50 page reloaded while WebAssembly.compile runs
+     *  can hang for good, with no app code involved (tests/webkit-reload-hang/reproduce.sh), and
+     *  the app compiles a part whenever a page first needs one. */
+    async reload() {
+      await b.until(() => driver.executeScript(`
+        const made = new Set(performance.getEntriesByType('measure').map((m) => m.name.replace(/^shirube:part:/, '')));
+        return performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname.split('/').pop())
+          .every((file) => !/^(split|chunk)_.*\\.wasm$/.test(file) || made.has(file));`), 'the parts fetched to be compiled');
+      await driver.navigate().refresh();
+      const [base, hash = ''] = (await driver.getCurrentUrl()).split(/(?=#)/);
+      await b.open(hash, base);
+    },
     /** Polls `fn` until it returns something truthy; fails with `what` after 20 s. */
     async until(fn, what) {
       const deadline = Date.now() + WAIT_MS;

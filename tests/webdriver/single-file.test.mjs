@@ -29,8 +29,7 @@ test('shirube.html from file:// keeps an edit across a reload', { skip: BROWSER 
   await b.saved();
   await b.shot('single-file-editor');
 
-  await b.driver.navigate().refresh();
-  await b.open(new URL(await b.driver.getCurrentUrl()).hash, url);
+  await b.reload();
   await b.click('outline-indicator', '出生数');
   await b.expectValue('actual-0-2024', '361');
 
