@@ -32,6 +32,7 @@ mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod reading;
+mod rehearsal;
 pub mod schedule;
 mod staging;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -49,6 +50,7 @@ pub use confirmed::{decide_confirmed, HeldBack};
 pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
+pub use rehearsal::rehearse;
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use files::read_file;
