@@ -326,9 +326,8 @@ export async function startBrowser({ serve = true } = {}) {
     },
     /** Loads the app (plus a "#/…" route) and waits until its first screen is drawn. The page
      *  already at that address is not loaded again: WebKit reloads it on a WebDriver "get" of the
-     *  identical address (Firefox and Chromium only move to the fragment), and such a reload,
-     *  arriving while the app was still starting after the one before (a test's refresh),
-     *  left WebKit's page busy in microtasks for good (issue 51, item 8: 5 such hangs of 5). */
+     *  identical address (Firefox and Chromium only move to the fragment), and a reload while
+     *  the app's wasm compiles can hang WebKitGTK's page for good (see `reload`). */
     async open(hash = '', base = server.url) {
       const url = `${base}${hash}`;
       if ((await driver.getCurrentUrl()) !== url) await driver.get(url);
