@@ -82,8 +82,6 @@ mod browser {
         }
     }
 
-    /// Resolves after the browser has had a chance to paint (a frame, then a task), so that a
-    /// message shown before long synchronous work is seen.
     /// Waits `ms` milliseconds (a timer: it also runs in a hidden tab, unlike a frame).
     pub async fn sleep(ms: i32) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -96,6 +94,8 @@ mod browser {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
+    /// Resolves after the browser has had a chance to paint (a frame, then a task), so that a
+    /// message shown before long synchronous work is seen.
     pub async fn next_frame() {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let Some(w) = web_sys::window() else {

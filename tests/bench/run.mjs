@@ -549,7 +549,7 @@ async function folderBenchOf(size, members, start) {
       const sum = (n) => performance.getEntriesByName(n, 'measure').reduce((t, m) => t + m.duration, 0);
       return {
         // Every step summed, by name: where the reading's time went.
-        steps: Object.fromEntries(['list', 'tops', 'ancestry', 'file', 'open', 'merge', 'resolve', 'free', 'stage', 'store', 'store:thread'].map((n) => [n, sum(`shirube:folder-${n}`)])),
+        steps: Object.fromEntries(['list', 'tops', 'ancestry', 'file', 'open', 'hash', 'merge', 'resolve', 'free', 'stage', 'store', 'store:thread'].map((n) => [n, sum(`shirube:folder-${n}`)])),
         open: longest('shirube:folder-open'),
         merge: longest('shirube:folder-merge'),
         resolve: longest('shirube:folder-resolve'),
@@ -557,6 +557,15 @@ async function folderBenchOf(size, members, start) {
         read: measure('shirube:folder-read'),
         thread: measure('shirube:folder-read:thread'),
         longest: Math.max(0, ...tasks.map((t) => t.duration)),
+        // The app's steps that ran inside the longest task (those measured whole within it).
+        longestHeld: (() => {
+          const t = tasks.reduce((a, b) => (b.duration > (a?.duration ?? -1) ? b : a), null);
+          if (!t) return [];
+          return performance.getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('shirube:') && !m.name.endsWith(':thread'))
+            .filter((m) => m.startTime >= t.start - 1 && m.startTime + m.duration <= t.start + t.duration + 1)
+            .map((m) => `${m.name.replace('shirube:folder-', '')} ${m.duration.toFixed(0)}`);
+        })(),
         over200: tasks.filter((t) => t.duration > 200).length,
         members: document.querySelectorAll('[data-testid=folder-member]').length,
         said: q('folder-said')?.innerText.split('\n').slice(0, 3).join(' / ') ?? 'nothing said',
@@ -601,7 +610,7 @@ async function folderBenchOf(size, members, start) {
       missing[`folder_quiet_poll_${size}`] = 'the second reading took changes in: nothing should have changed';
     }
     log(`folder ${size}, quiet poll: ${quiet.done.toFixed(1)} ms click → shown (reading ${quiet.read?.toFixed(1)} ms)`);
-    log(`folder: ${members.length} members' files of ${size}: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms, ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; all files' steps summed: ${Object.entries(r.steps).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')} ms; before it, the rehearsal ${r.rehearsal?.toFixed(1) ?? 'not run'} ms; ${r.said}`);
+    log(`folder: ${members.length} members' files of ${size}: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms (in it: ${r.longestHeld.join(', ') || 'no step measured'}), ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; all files' steps summed: ${Object.entries(r.steps).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')} ms; before it, the rehearsal ${r.rehearsal?.toFixed(1) ?? 'not run'} ms; ${r.said}`);
     notes[`folder_sync_${size}`] = r.said;
     await context.close();
   }

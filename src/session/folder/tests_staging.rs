@@ -1,7 +1,7 @@
 //! A reading that stores what it took before its end (the staged versions hold more than
 //! `storage::STAGED_BYTES`: a large strategy's members, each stored alone), and another tab of
 //! the same browser storing meanwhile — before the reading stored anything, or between two of
-//! its stores.
+//! its stores; and such a reading's long steps each in a task of its own.
 
 use super::tests::{actual, at, three, MemberBrowser};
 use super::*;
@@ -127,4 +127,47 @@ fn another_tab_storing_between_two_of_a_readings_stores_stops_it_with_what_it_st
     assert!(!r.other_tab && r.stored, "{r:?}");
     let s = d.strategy();
     assert!(has_the_three_changes(&s) && s.municipality.name == "別のタブの市", "{:?}", s.title);
+}
+
+/// Notes each timed step and each point where the page's thread is given back (a yield, or a
+/// wait on the folder or storage: in the browser a task ends there).
+#[derive(Default)]
+struct Steps(std::cell::RefCell<Vec<String>>);
+
+impl crate::session::stopwatch::Stopwatch for Steps {
+    fn timed<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
+        self.0.borrow_mut().push(name.trim_start_matches("shirube:folder-").to_owned());
+        f()
+    }
+    async fn yield_now(&self) {
+        self.0.borrow_mut().push("|".into());
+    }
+    async fn timed_wait<T>(&self, name: &str, f: impl std::future::Future<Output = T>) -> T {
+        self.0.borrow_mut().push(format!("{}|", name.trim_start_matches("shirube:folder-")));
+        f.await
+    }
+}
+
+#[test]
+fn a_readings_long_steps_each_run_in_a_task_of_their_own() {
+    let (folder, mut d, _) = three_changes_and_two_to_take_them();
+    d.sync.staged_bytes = 1; // as a large strategy's reading: each version stored alone
+    let steps = Steps::default();
+    let r = d.sync.read_timed(&d.store, &folder, &at(20), &steps).wait().unwrap();
+    assert_eq!(r.taken.len(), 3, "{r:?}");
+    let steps = steps.0.into_inner();
+    // The first member's version taken as it is (listed as a merge), the others merged.
+    assert!(steps.iter().filter(|s| *s == "merge").count() >= 3 && steps.contains(&"resolve".to_owned()), "{steps:?}");
+    // Between two of the long steps, the thread is given back: for a large strategy each is
+    // 40–100 ms, two together over the 100 ms a task may take.
+    let long = ["open", "hash", "merge", "resolve", "stage"];
+    let mut last: Option<&str> = None;
+    for s in &steps {
+        if s.ends_with('|') {
+            last = None;
+        } else if long.contains(&s.as_str()) {
+            assert!(last.is_none(), "{last:?} and {s} in one task: {steps:?}");
+            last = Some(s);
+        }
+    }
 }
