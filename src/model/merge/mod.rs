@@ -228,17 +228,46 @@ pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
 /// unread: a folder's reading merges each member's file into everything it took before, and
 /// says only what the member did. The merged strategy and the conflicts are [`merge`]'s.
 pub fn merge_listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, listed: Side) -> Merge {
+    begin_listing(base, ours, theirs, listed).finish()
+}
+
+/// [`merge_listing`] in two steps of about the same time, for a caller that gives the page's
+/// thread back between them (a large strategy's merge is one long task otherwise): what is set
+/// aside and the base's flat copy first, then ours and theirs and the merge
+/// ([`ListingBegun::finish`]).
+pub fn begin_listing<'a>(base: &Strategy, ours: &'a Strategy, theirs: &'a Strategy, listed: Side) -> ListingBegun<'a> {
     let unchanged = unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other()));
-    let mut m = merge_with(base, ours, theirs, unchanged);
-    match listed {
-        Side::Ours => m.taken.clear(),
-        Side::Theirs => m.kept.clear(),
+    let base = flat::Flat::of(&unchanged.stand_ins(base));
+    ListingBegun { ours, theirs, listed, unchanged, base }
+}
+
+/// A merge [`begin_listing`] began.
+pub struct ListingBegun<'a> {
+    ours: &'a Strategy,
+    theirs: &'a Strategy,
+    listed: Side,
+    unchanged: unchanged::Unchanged,
+    base: flat::Flat,
+}
+
+impl ListingBegun<'_> {
+    pub fn finish(self) -> Merge {
+        let [o, t] = [self.ours, self.theirs].map(|s| flat::Flat::of(&self.unchanged.stand_ins(s)));
+        let mut m = merge_flat(self.base, o, t, self.ours, self.unchanged);
+        match self.listed {
+            Side::Ours => m.taken.clear(),
+            Side::Theirs => m.kept.clear(),
+        }
+        m
     }
-    m
 }
 
 fn merge_with(base: &Strategy, ours: &Strategy, theirs: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
     let [b, o, t] = [base, ours, theirs].map(|s| flat::Flat::of(&unchanged.stand_ins(s)));
+    merge_flat(b, o, t, ours, unchanged)
+}
+
+fn merge_flat(b: flat::Flat, o: flat::Flat, t: flat::Flat, ours: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
     let (plan, outcome) = three_way::plan(b, o, t);
     Merge {
         ours: ours.clone(),

@@ -59,7 +59,7 @@ use tops::SeenTop;
 use crate::format::history::Relation;
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
 use crate::model::merge::edited::summary;
-use crate::model::merge::{merge, merge_listing, Change, ChangeKind, Merge, Side, Version as MergeVersion};
+use crate::model::merge::{begin_listing, merge, Change, ChangeKind, Merge, Side, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
@@ -158,7 +158,8 @@ impl FolderSync {
     /// held the page's thread): the folder's listing "shirube:folder-list", the files' tops
     /// "shirube:folder-tops", the stored strategy's reading "shirube:folder-ancestry", each
     /// file's reading from the folder "shirube:folder-file", its parsing "shirube:folder-open"
-    /// and its strategy's text hashed "shirube:folder-hash", each merge "shirube:folder-merge",
+    /// and its strategy's text hashed "shirube:folder-hash", each merge begun
+    /// "shirube:folder-flatten" and finished "shirube:folder-merge",
     /// its result "shirube:folder-resolve", its flat copies' freeing "shirube:folder-free", each
     /// version staged "shirube:folder-stage", their storing "shirube:folder-store".
     pub async fn read_timed<B: Backend, F: Folder>(
@@ -339,9 +340,11 @@ impl FolderSync {
                 // Their changes, for the panel: only theirs are listed (this browser's version
                 // is the base), so what they did not change is set aside unread.
                 let current = &ancestry.current;
-                let m = clock.timed("shirube:folder-merge", || {
-                    merge_listing(current, current, &imported.strategy, Side::Theirs)
+                let begun = clock.timed("shirube:folder-flatten", || {
+                    begin_listing(current, current, &imported.strategy, Side::Theirs)
                 });
+                clock.yield_now().await;
+                let m = clock.timed("shirube:folder-merge", || begun.finish());
                 line.changes = summary(&m.taken);
                 line.standing = Standing::Taken;
                 // The version staged in a task of its own (with the listing, the longest task
@@ -379,10 +382,13 @@ impl FolderSync {
         let ours_id = ancestry.named().0;
         // Only the member's changes are listed: what only this browser changed since the base
         // (everything taken before in this reading, too) is set aside unread.
-        let m = clock.timed("shirube:folder-merge", || match ours_id < theirs.id {
-            true => merge_listing(&base, &ancestry.current, &imported.strategy, Side::Theirs),
-            false => merge_listing(&base, &imported.strategy, &ancestry.current, Side::Ours),
+        // Begun (what is set aside, the base's flat copy) and finished in two tasks.
+        let begun = clock.timed("shirube:folder-flatten", || match ours_id < theirs.id {
+            true => begin_listing(&base, &ancestry.current, &imported.strategy, Side::Theirs),
+            false => begin_listing(&base, &imported.strategy, &ancestry.current, Side::Ours),
         });
+        clock.yield_now().await;
+        let m = clock.timed("shirube:folder-merge", || begun.finish());
         if !m.conflicts.is_empty() {
             // Shown the user's way round (this browser's as ours), each side's changes listed.
             let m = merge(&base, &ancestry.current, &imported.strategy);
