@@ -159,7 +159,7 @@ fn a_readings_long_steps_each_run_in_a_task_of_their_own() {
     // The first member's version taken as it is (listed as a merge), the others merged.
     assert!(steps.iter().filter(|s| *s == "merge").count() >= 3 && steps.contains(&"resolve".to_owned()), "{steps:?}");
     // Between two of the long steps, the thread is given back: for a large strategy each is
-    // 40–100 ms, two together over the 100 ms a task may take.
+    // 15–85 ms, two together over the 100 ms a task may take.
     let long = ["open", "hash", "flatten", "merge", "resolve", "stage"];
     let mut last: Option<&str> = None;
     for s in &steps {
