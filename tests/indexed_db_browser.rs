@@ -1,8 +1,8 @@
 #![cfg(target_arch = "wasm32")]
 //! The storage layer against a real browser's IndexedDB (headless Chromium): values round trip
 //! (Japanese, 5 MB, non-BMP characters; stored as UTF-8 bytes, a string read as well), a batch is one
-//! transaction (a write that fails half-way leaves nothing of it; a condition that does not hold
-//! writes nothing), two connections ("tabs") are kept from overwriting each other, the version
+//! transaction (a write that fails half-way leaves nothing of it, when 16 MiB before it were
+//! handed over in a task of their own too; a condition that does not hold writes nothing), two connections ("tabs") are kept from overwriting each other, the version
 //! history lives there, and the first start moves `localStorage`'s data over.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60
@@ -83,6 +83,62 @@ async fn a_batch_that_fails_half_way_leaves_nothing_of_it() {
     // And the next batch is written as usual.
     db.apply(vec![Write::put("first", "new")]).await.unwrap();
     assert_eq!(db.get("first").await.unwrap().as_deref(), Some("new"));
+}
+
+#[wasm_bindgen_test]
+async fn large_values_are_handed_over_16_mib_a_task_and_the_batch_stays_one_transaction() {
+    let db = fresh("test-large-puts").await;
+    db.apply(vec![Write::put("small", "old"), Write::put("a", "old")]).await.unwrap();
+    // A ticker counting the page's tasks (messages: a chain of timers is clamped to 4 ms, and a
+    // put can be back sooner), and each put noted with the count when it was made.
+    js("window.__ticks = 0; window.__ticking = true;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { window.__ticks++; if (window.__ticking) channel.port2.postMessage(0); };
+        channel.port2.postMessage(0);
+        window.__seen = []; window.__put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (v, k) {
+          if (k === window.__refuse) throw new DOMException('refused (test)', 'QuotaExceededError');
+          window.__seen.push([k, window.__ticks]);
+          return window.__put.call(this, v, k);
+        };")
+    .await;
+    let big = |c: &str| c.repeat(2_000_000); // 6 MB of UTF-8 each
+    let batch = || {
+        vec![
+            Write::put("a", big("一")),
+            Write::put("small", "new"),
+            Write::put("b", big("二")),
+            Write::remove("x"),
+            Write::put("c", big("三")),
+            Write::put("d", big("四")),
+        ]
+    };
+    // Refused at the last put, after the first 16 MiB were handed over and awaited: nothing of
+    // the batch is kept.
+    js("window.__refuse = 'd';").await;
+    assert!(db.apply(batch()).await.is_err());
+    assert_eq!(db.get("a").await.unwrap().as_deref(), Some("old"), "the awaited puts were rolled back");
+    assert_eq!(db.get("small").await.unwrap().as_deref(), Some("old"));
+    assert_eq!(db.get("c").await.unwrap(), None);
+    js("window.__refuse = undefined; window.__seen = [];").await;
+    db.apply(batch()).await.unwrap();
+    let seen = js(
+        "window.__ticking = false; IDBObjectStore.prototype.put = window.__put; return JSON.stringify(window.__seen);",
+    )
+    .await
+    .as_string()
+    .unwrap();
+    let seen: Vec<(String, u32)> = serde_json::from_str(&seen).unwrap();
+    let keys: Vec<&str> = seen.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["a", "small", "b", "c", "d"], "{seen:?}");
+    // 18 MB handed over in one task (not a task a put: each awaited costs a round trip), then the
+    // page's other tasks ran before the next.
+    assert!(seen[..4].iter().all(|(_, t)| *t == seen[0].1), "the first 16 MiB in one task: {seen:?}");
+    assert!(seen[4].1 > seen[3].1, "the rest in a task of its own: {seen:?}");
+    for (key, c) in [("a", "一"), ("b", "二"), ("c", "三"), ("d", "四")] {
+        assert_eq!(db.get(key).await.unwrap(), Some(big(c)), "{key}");
+    }
+    assert_eq!(db.get("small").await.unwrap().as_deref(), Some("new"));
 }
 
 #[wasm_bindgen_test]

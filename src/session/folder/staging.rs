@@ -1,6 +1,7 @@
 //! The versions one reading takes from members (`storage::Staged`): each made on the one
 //! before in memory, and stored together, in one transaction, at the end of the reading (or
-//! sooner, when they hold a lot) — ten members of a town's strategy cost one write, not ten.
+//! sooner, when they hold a lot) — ten members' versions, of a town's strategy or a large one,
+//! cost one write, not ten.
 
 use super::{FolderSync, Reading, Standing, SyncError, Taken};
 use crate::session::stopwatch::Stopwatch;
@@ -9,7 +10,8 @@ use crate::storage::{Ancestry, Backend, KnownVersion, Store};
 impl FolderSync {
     /// A version just staged (what it replaced, `replaced`; `taken`, what the panel says of it):
     /// the staged versions stored when they hold enough; else the one it replaced kept at hand,
-    /// for a later merge of this reading whose base it is (it is not stored yet).
+    /// for a later merge of this reading whose base it is (it is not stored yet) — unless this
+    /// reading made it: nobody has seen it, so no member's file descends from it.
     pub(super) async fn staged_one<B: Backend>(
         &mut self,
         store: &Store<B>,
@@ -23,7 +25,8 @@ impl FolderSync {
         if self.staged.is_full() {
             return self.store_staged(store, ancestry, reading, clock).await;
         }
-        if let Some(replaced) = replaced.filter(|r| !self.bases.iter().any(|b| b.id == r.id)) {
+        let at_hand = |r: &KnownVersion| self.bases.iter().any(|b| b.id == r.id) || self.staged.holds(&r.id);
+        if let Some(replaced) = replaced.filter(|r| !at_hand(r)) {
             self.bases.push(replaced);
         }
         Ok(())

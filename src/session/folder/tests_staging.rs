@@ -1,5 +1,5 @@
 //! A reading that stores what it took before its end (the staged versions hold more than
-//! `storage::STAGED_BYTES`: a large strategy's members, each stored alone), and another tab of
+//! `storage::STAGED_BYTES`: more than ten members of a large strategy), and another tab of
 //! the same browser storing meanwhile — before the reading stored anything, or between two of
 //! its stores; and such a reading's long steps each in a task of its own.
 
@@ -150,12 +150,18 @@ impl crate::session::stopwatch::Stopwatch for Steps {
 
 #[test]
 fn a_readings_long_steps_each_run_in_a_task_of_their_own() {
-    let (folder, mut d, _) = three_changes_and_two_to_take_them();
-    d.sync.staged_bytes = 1; // as a large strategy's reading: each version stored alone
-    let steps = Steps::default();
-    let r = d.sync.read_timed(&d.store, &folder, &at(20), &steps).wait().unwrap();
+    // Whether it stores at its end or as it goes (each version alone).
+    for staged_bytes in [crate::storage::STAGED_BYTES, 1] {
+        let (folder, mut d, _) = three_changes_and_two_to_take_them();
+        d.sync.staged_bytes = staged_bytes;
+        let steps = Steps::default();
+        let r = d.sync.read_timed(&d.store, &folder, &at(20), &steps).wait().unwrap();
+        long_steps_apart(&r, steps.0.into_inner());
+    }
+}
+
+fn long_steps_apart(r: &Reading, steps: Vec<String>) {
     assert_eq!(r.taken.len(), 3, "{r:?}");
-    let steps = steps.0.into_inner();
     // The first member's version taken as it is (listed as a merge), the others merged.
     assert!(steps.iter().filter(|s| *s == "merge").count() >= 3 && steps.contains(&"resolve".to_owned()), "{steps:?}");
     // Between two of the long steps, the thread is given back: for a large strategy each is
