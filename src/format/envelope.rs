@@ -115,17 +115,23 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
 /// the fingerprint hashes the strategy's JSON exactly as the compact file holds it (after the
 /// header, last), so storing a version and naming it need not write the strategy twice.
 pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, String) {
-    let header = Header::new(FORMAT_NAME, CURRENT_VERSION, exported_at);
     // Serialising plain data with string keys cannot fail (see `export_compact`).
-    let header = serde_json::to_string(&header).unwrap_or_default();
     let body = serde_json::to_string(strategy).unwrap_or_default();
     let fp = super::history::text_fingerprint(&body);
+    (export_compact_around(&body, exported_at), fp)
+}
+
+/// [`export_compact`]'s text around a strategy's JSON written already (`body`: as a member's
+/// file holds it, proved by its version's id), without writing the strategy out again.
+pub fn export_compact_around(body: &str, exported_at: &str) -> String {
+    let header = Header::new(FORMAT_NAME, CURRENT_VERSION, exported_at);
+    let header = serde_json::to_string(&header).unwrap_or_default();
     let mut text = String::with_capacity(header.len() + body.len() + 13);
     text.push_str(header.strip_suffix('}').unwrap_or(&header));
     text.push_str(",\"strategy\":");
-    text.push_str(&body);
+    text.push_str(body);
     text.push('}');
-    (text, fp)
+    text
 }
 
 pub(super) fn envelope<'a>(strategy: &'a Strategy, exported_at: &'a str) -> EnvelopeRef<'a> {
@@ -175,5 +181,19 @@ mod tests {
             assert_eq!(export(s, "2026-11-21T00:00:00Z"), expected, "{}", s.title);
         }
         assert!(export(&strategies[0], "t").contains("\n  \"strategy\": {\n    \"id\": "));
+    }
+
+    /// A version taken from a member's file is stored around the strategy's JSON as the file
+    /// holds it: the same text as writing the strategy out (a header of the storing time).
+    #[test]
+    fn a_members_strategy_text_stored_as_it_is_is_the_compact_export() {
+        let mut s = crate::examples::EXAMPLES[0].load().unwrap();
+        s.title = "改行\nと \"引用\" と \u{1F600}".into();
+        let author = Author { id: "m1".into(), name: "佐藤".into(), role: None };
+        let file = export_member_file(&s, "2026-11-20T00:00:00Z", &Lineage::default(), &author);
+        let (body, fp) = crate::format::lineage::written_strategy(&file).unwrap();
+        let stored = export_compact_around(body, "2026-11-27T00:00:00Z");
+        assert_eq!(stored, export_compact(&s, "2026-11-27T00:00:00Z"));
+        assert_eq!(export_compact_named(&s, "2026-11-27T00:00:00Z"), (stored, fp));
     }
 }

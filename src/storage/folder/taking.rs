@@ -7,7 +7,7 @@
 //! otherwise pin a version for every change each of them makes); undoing one is a new version on
 //! top of the head, which reaches everyone as any change does.
 
-use crate::format::{export_compact_named, FileVersion};
+use crate::format::{export_compact_around, export_compact_named, FileVersion};
 use crate::model::{Id, Strategy};
 use crate::storage::ancestry::{Ancestry, KnownVersion};
 use crate::storage::versions::{Origin, VersionReason};
@@ -150,7 +150,12 @@ impl Staged {
     ) -> Result<Option<KnownVersion>, StorageError> {
         let origin = ancestry.taken_origin(theirs, Some(by));
         let strategy = &from.version.strategy;
-        self.stage(ancestry, strategy.clone(), Prepared::of(strategy, now), origin, from)
+        // Stored as the member's file holds it, when it does (not written out again).
+        let prepared = match from.written {
+            Some(body) => Prepared::with_text(export_compact_around(body, now), strategy, now),
+            None => Prepared::of(strategy, now),
+        };
+        self.stage(ancestry, strategy.clone(), prepared, origin, from)
     }
 
     /// A member's changes merged without a conflict (`merged`, with `theirs`): a version with
