@@ -148,7 +148,7 @@ impl Staged {
         from: &TakenFrom<'_>,
         now: &str,
     ) -> Result<Option<KnownVersion>, StorageError> {
-        let origin = ancestry.taken_origin(theirs, Some(by));
+        let origin = crate::storage::ancestry::bare_taken_origin(theirs, Some(by));
         let strategy = &from.version.strategy;
         // Stored as the member's file holds it, when it does (not written out again).
         let prepared = match from.written {
@@ -170,7 +170,7 @@ impl Staged {
     ) -> Result<Option<KnownVersion>, StorageError> {
         // The text stored and the version's name from one serialisation.
         let (text, fp) = export_compact_named(&merged, now);
-        let origin = ancestry.merge_origin_of(&fp, theirs, Some(by));
+        let origin = ancestry.bare_merge_origin(&fp, theirs, Some(by));
         let prepared = Prepared::with_text(text, &merged, now);
         self.stage(ancestry, merged, prepared, origin, from)
     }
@@ -204,8 +204,13 @@ impl<B: Backend> Store<B> {
         ancestry: &mut Ancestry,
         staged: &mut Staged,
     ) -> Result<Vec<Option<u64>>, StorageError> {
-        let versions = std::mem::take(&mut staged.versions);
+        let mut versions = std::mem::take(&mut staged.versions);
         staged.bytes = 0;
+        // Staged without their graph record's text: the last one writes it (`ancestry` has moved
+        // on to it), made once here.
+        if let Some(last) = versions.last_mut() {
+            last.origin.graph_text = ancestry.graph_text();
+        }
         let base = ancestry.revision;
         let all = |with: bool| -> Vec<NewVersion<'_>> { versions.iter().map(|v| v.new_version(base, with)).collect() };
         let written = match self.write_versions(&all(true)).await {
