@@ -175,8 +175,7 @@ impl Ancestry {
     /// alone writes it — not for each (bounding and writing out a history of 4,096 versions
     /// takes ~6 ms natively).
     pub(super) fn graph_text(&self) -> String {
-        let nodes = self.place.graph.bounded(&self.place.tips(), MAX_GRAPH);
-        serde_json::to_string(&nodes).unwrap_or_default()
+        graph_record(&self.place.graph, &self.place.tips())
     }
 }
 
@@ -204,7 +203,11 @@ fn with_graph(mut origin: Origin, graph: &Graph) -> Origin {
     graph.extend(origin.nodes.iter().cloned());
     graph.extend(origin.names_replaced.iter().cloned());
     graph.add(&origin.id, &origin.parents);
-    let nodes = graph.bounded(std::slice::from_ref(&origin.id), MAX_GRAPH);
-    origin.graph_text = serde_json::to_string(&nodes).unwrap_or_default();
+    origin.graph_text = graph_record(&graph, std::slice::from_ref(&origin.id));
     origin
+}
+
+/// The graph record's text: the nodes `tips` descend from, bounded ([`MAX_GRAPH`]).
+fn graph_record(graph: &Graph, tips: &[String]) -> String {
+    serde_json::to_string(&graph.bounded(tips, MAX_GRAPH)).unwrap_or_default()
 }
