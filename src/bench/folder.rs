@@ -5,7 +5,9 @@
 
 use super::generate::{edited_members, generate, Size};
 use super::region::completed;
-use crate::format::{self, Opened};
+use crate::format::history::{version_id, Node, MAX_GRAPH};
+use crate::format::{self, fingerprint, Lineage, Opened};
+use crate::model::Strategy;
 use crate::session::folder::{new_member_id, FolderSync, Me};
 use crate::storage::{MemoryBackend, MemoryFolder, Store};
 
@@ -23,7 +25,7 @@ pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> F
     let base = generate(size, seed);
     let (started, edited) = ("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
     let planning = Store::new(MemoryBackend::new());
-    completed(planning.save(&base, started)).expect("stored");
+    completed(planning.save_imported(&a_years_history(&base, started), started)).expect("stored");
     let first = MemoryFolder::new();
     let mut sync = FolderSync::new(Me { id: new_member_id(), name: "企画課".into(), role: None }, base.id.clone());
     completed(sync.write(&planning, &first, started)).expect("written");
@@ -46,6 +48,43 @@ pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> F
         })
         .collect();
     FolderFiles { start, members: files }
+}
+
+/// `strategy` as a file of a strategy shared for a year: its version made on a history of
+/// [`MAX_GRAPH`] versions whose contents are gone (thinned), as ten members syncing every day
+/// leave it — mostly saves, one in four a merge with a colleague's save made beside it. What
+/// every member's file then carries, and what each reading walks.
+pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
+    let mut graph: Vec<Node> = Vec::with_capacity(MAX_GRAPH);
+    let mut made = |k: usize, parents: Vec<String>| {
+        let id = version_id(&format!("{k:032x}"), &parents);
+        graph.push(Node { id: id.clone(), parents });
+        id
+    };
+    let mut head = made(0, Vec::new());
+    let mut k = 1;
+    while k + 2 < MAX_GRAPH {
+        head = match k % 4 {
+            0 => {
+                let beside = made(k, vec![head.clone()]);
+                k += 1;
+                let ours = made(k, vec![head]);
+                k += 1;
+                made(k, vec![ours, beside])
+            }
+            _ => made(k, vec![head]),
+        };
+        k += 1;
+    }
+    graph.reverse();
+    let parents = vec![head];
+    let id = version_id(&fingerprint(strategy), &parents);
+    graph.insert(0, Node { id: id.clone(), parents });
+    graph.truncate(MAX_GRAPH);
+    let lineage = Lineage { graph, head: Some(id), ..Lineage::default() };
+    let text = format::export_with_lineage(strategy, at, &lineage);
+    let Ok(Opened::Strategy(imported)) = format::open(text.as_bytes()) else { panic!("a file with history reads") };
+    imported
 }
 
 /// The sync a browser holding `start` makes of the `members`' files, natively (the benchmark's
@@ -125,6 +164,30 @@ mod tests {
             for f in changed {
                 assert!(got.contains(&f), "member {k}'s {f} is in the merged strategy");
             }
+        }
+    }
+
+    #[test]
+    fn every_file_carries_a_years_history_bounded_and_the_start_descends_from_it() {
+        let files = generate_folder(Size::TOWN, 3, 2, 2);
+        let lineage = |text: &str| {
+            let Ok(Opened::Strategy(f)) = format::open(text.as_bytes()) else { panic!() };
+            f.lineage.expect("a lineage")
+        };
+        let start = lineage(&files.start);
+        assert_eq!(start.graph.len(), MAX_GRAPH, "the start file carries a full graph");
+        let graph = crate::format::history::Graph::of(start.graph.clone());
+        let head = start.head.clone().expect("a head");
+        let merges = start.graph.iter().filter(|n| n.parents.len() == 2).count();
+        assert!(merges > MAX_GRAPH / 8, "{merges} merges");
+        // The oldest version kept is reached from the head: one history, not scattered nodes.
+        let oldest = &start.graph.last().expect("nodes").id;
+        assert!(graph.reaches(std::slice::from_ref(&head), oldest));
+        for (name, text) in &files.members {
+            let l = lineage(text);
+            assert_eq!(l.graph.len(), MAX_GRAPH, "{name} carries the bounded graph");
+            let g = crate::format::history::Graph::of(l.graph.clone());
+            assert!(g.reaches(&[l.head.clone().expect("a head")], &head), "{name} descends from the start");
         }
     }
 }

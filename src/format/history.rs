@@ -12,9 +12,10 @@
 //! alone, newest first: that list reads as a linear history ([`legacy_chain`]), whose ids are
 //! those fingerprints.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
 /// At most this many nodes travel in a file and are kept per strategy: ten people sharing a
@@ -70,10 +71,89 @@ pub fn legacy_chain(versions: &[String]) -> Vec<Node> {
         .collect()
 }
 
+/// A version's id as the graph holds it: the 128 bits its 32 hexadecimal digits spell (every id
+/// from a file or storage has that form, checked at the door), so that walking the graph hashes
+/// and copies numbers, not strings. Another string (ids in tests, say) is keyed by its hash and
+/// its text kept beside ([`Graph::odd`]).
+type Key = u128;
+
+fn key_of(id: &str) -> (Key, bool) {
+    match digits(id) {
+        Some(k) => (k, false),
+        None => (xxhash_rust::xxh3::xxh3_128_with_seed(id.as_bytes(), 1), true),
+    }
+}
+
+/// The number an id's 32 lowercase hexadecimal digits spell; `None` for another string.
+fn digits(id: &str) -> Option<Key> {
+    let bytes = id.as_bytes();
+    if bytes.len() != 32 {
+        return None;
+    }
+    bytes.iter().try_fold(0, |k: Key, b| {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        Some(k << 4 | Key::from(digit))
+    })
+}
+
 /// The graph of versions: each id with its parents.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Graph {
-    parents: HashMap<String, Vec<String>>,
+    parents: HashMap<Key, Vec<Key>>,
+    /// The text of each key that is not an id's 32 digits.
+    odd: HashMap<Key, String>,
+    /// What the tips last asked about descend from ([`Graph::reach`]), kept as the graph grows
+    /// and the tips move forward: a reading asks it for every member's file.
+    reach: RefCell<Option<Reach>>,
+}
+
+impl PartialEq for Graph {
+    fn eq(&self, other: &Graph) -> bool {
+        self.parents == other.parents && self.odd == other.odd
+    }
+}
+
+/// Tips (sorted) and every version they descend from: themselves, and each parent the graph
+/// names, whether or not it holds that parent's node.
+#[derive(Clone, Debug)]
+struct Reach {
+    tips: Vec<Key>,
+    set: HashSet<Key>,
+}
+
+/// Where a walk finds a version's parents: one graph, or two read as one (ours and what a file
+/// brings), without copying either.
+trait Parentage {
+    fn parents(&self, k: Key) -> Option<&[Key]>;
+}
+
+impl Parentage for Graph {
+    fn parents(&self, k: Key) -> Option<&[Key]> {
+        self.parents.get(&k).map(Vec::as_slice)
+    }
+}
+
+/// Two graphs read as one, the first's nodes first.
+struct Both<'a>(&'a Graph, &'a Graph);
+
+impl Parentage for Both<'_> {
+    fn parents(&self, k: Key) -> Option<&[Key]> {
+        self.0.parents(k).or_else(|| self.1.parents(k))
+    }
+}
+
+impl Both<'_> {
+    fn name(&self, k: Key) -> String {
+        self.0.odd.get(&k).or_else(|| self.1.odd.get(&k)).cloned().unwrap_or_else(|| format!("{k:032x}"))
+    }
+
+    fn key(&self, id: &str) -> Key {
+        key_of(id).0
+    }
 }
 
 impl Graph {
@@ -83,23 +163,107 @@ impl Graph {
         g
     }
 
+    /// The nodes of `nodes` (a file's graph) this graph lacks: read beside it, they are the
+    /// two as one. A file's graph mostly repeats ours: only what it adds is kept.
+    pub fn beside(&self, nodes: &[Node]) -> Graph {
+        let mut g = Graph::default();
+        for n in nodes.iter().filter(|n| !self.contains(&n.id)) {
+            g.add(&n.id, &n.parents);
+        }
+        g
+    }
+
+    fn key(&mut self, id: &str) -> Key {
+        let (k, odd) = key_of(id);
+        if odd {
+            self.odd.entry(k).or_insert_with(|| id.to_owned());
+        }
+        k
+    }
+
     /// Adds nodes; an id already known keeps its parents (an id names its parents).
     pub fn extend(&mut self, nodes: impl IntoIterator<Item = Node>) {
         for n in nodes {
-            self.parents.entry(n.id).or_insert(n.parents);
+            self.add(&n.id, &n.parents);
         }
     }
 
     pub fn add(&mut self, id: &str, parents: &[String]) {
-        self.parents.entry(id.to_owned()).or_insert_with(|| parents.to_vec());
+        let k = self.key(id);
+        if !self.parents.contains_key(&k) {
+            let ps = parents.iter().map(|p| self.key(p)).collect();
+            self.parents.insert(k, ps);
+            // A version reached as a parent whose node comes only now: what it descends from
+            // is reached too, and is not in what was kept.
+            let reach = self.reach.get_mut();
+            if reach.as_ref().is_some_and(|r| r.set.contains(&k)) {
+                *reach = None;
+            }
+        }
+    }
+
+    /// The versions `tips` descend from ([`Reach`]). Asked again after the tips moved forward
+    /// (a version made on them), only what is new is walked.
+    fn reach(&self, tips: &[Key]) -> Ref<'_, HashSet<Key>> {
+        let mut sorted = tips.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let kept = self.reach.borrow().as_ref().is_some_and(|r| r.tips == sorted);
+        if !kept {
+            let before = self.reach.borrow_mut().take();
+            let set = match before {
+                Some(before) => self.reach_on(&sorted, before),
+                None => self.walk_from(&sorted, HashSet::default()).0,
+            };
+            *self.reach.borrow_mut() = Some(Reach { tips: sorted, set });
+        }
+        Ref::map(self.reach.borrow(), |r| r.as_ref().map(|r| &r.set).expect("just made"))
+    }
+
+    /// What `tips` reach, from what the tips `before` reached: the walk stops at what those
+    /// reached, and counts when it is all of their tips (each was met: `tips` descend from
+    /// them, and so from all they reached); else everything is walked again.
+    fn reach_on(&self, tips: &[Key], before: Reach) -> HashSet<Key> {
+        let (set, met) = self.walk_from(tips, before.set);
+        match before.tips.iter().all(|t| met.contains(t)) {
+            true => set,
+            false => self.walk_from(tips, HashSet::default()).0,
+        }
+    }
+
+    /// `set` with what `tips` reach, not walking below a version already in it; and the
+    /// versions of `set` the walk met.
+    fn walk_from(&self, tips: &[Key], mut set: HashSet<Key>) -> (HashSet<Key>, HashSet<Key>) {
+        let mut met = HashSet::default();
+        let mut fresh = HashSet::default();
+        let mut stack = tips.to_vec();
+        while let Some(k) = stack.pop() {
+            if fresh.contains(&k) {
+                continue;
+            }
+            if set.contains(&k) {
+                met.insert(k);
+                continue;
+            }
+            fresh.insert(k);
+            stack.extend(self.parents(k).into_iter().flatten());
+        }
+        set.extend(fresh);
+        (set, met)
+    }
+
+    /// Adds the nodes of `other` this one lacks.
+    pub fn merge_from(&mut self, other: &Graph) {
+        for (k, ps) in &other.parents {
+            self.parents.entry(*k).or_insert_with(|| ps.clone());
+        }
+        for (k, name) in &other.odd {
+            self.odd.entry(*k).or_insert_with(|| name.clone());
+        }
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.parents.contains_key(id)
-    }
-
-    pub fn parents_of(&self, id: &str) -> Option<&[String]> {
-        self.parents.get(id).map(Vec::as_slice)
+        self.parents.contains_key(&key_of(id).0)
     }
 
     pub fn len(&self) -> usize {
@@ -110,67 +274,145 @@ impl Graph {
         self.parents.is_empty()
     }
 
-    /// `tips` and every version they descend from, with its distance from the nearest tip.
-    fn distances<'a>(&'a self, tips: &'a [String]) -> HashMap<&'a str, usize> {
-        let mut seen: HashMap<&str, usize> = HashMap::default();
-        let mut queue: VecDeque<(&str, usize)> = tips.iter().map(|t| (t.as_str(), 0)).collect();
-        while let Some((id, d)) = queue.pop_front() {
-            if seen.contains_key(id) {
-                continue;
-            }
-            seen.insert(id, d);
-            for p in self.parents.get(id).into_iter().flatten() {
-                if !seen.contains_key(p.as_str()) {
-                    queue.push_back((p.as_str(), d + 1));
-                }
-            }
-        }
-        seen
+    fn alone(&self) -> Both<'_> {
+        Both(self, self)
     }
 
     /// Whether `id` is one of `tips` or a version they descend from.
     pub fn reaches(&self, tips: &[String], id: &str) -> bool {
-        tips.iter().any(|t| t == id) || self.distances(tips).contains_key(id)
+        let g = self.alone();
+        self.reach(&keys(&g, tips)).contains(&g.key(id))
     }
 
     /// The versions both `ours` and `theirs` descend from (tips included), nearest first: the
     /// nearest common ancestors (those no other common one descends from) by their distance
     /// from both sides, then the others. Ties go by id: both sides decide alike.
     pub fn common_ancestors(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
-        let from_ours = self.distances(ours);
-        let from_theirs = self.distances(theirs);
-        let common: Vec<(&str, usize)> =
-            from_ours.iter().filter_map(|(id, d)| from_theirs.get(id).map(|t| (*id, d + t))).collect();
-        let below: Vec<String> =
-            common.iter().flat_map(|(id, _)| self.parents.get(*id).into_iter().flatten().cloned()).collect();
-        let dominated = self.distances(&below);
-        let mut ordered: Vec<(bool, usize, &str)> =
-            common.iter().map(|(id, d)| (dominated.contains_key(id), *d, *id)).collect();
-        ordered.sort_unstable();
-        ordered.into_iter().map(|(_, _, id)| id.to_owned()).collect()
+        self.alone().common_ancestors(ours, theirs)
     }
 
     /// The nearest common ancestors of `ours` and `theirs` only (those no other common one
     /// descends from), in [`Graph::common_ancestors`]' order. Two or more after a criss-cross
     /// (each merged the other's): a merge then starts from their merge.
     pub fn nearest_common(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
-        let all = self.common_ancestors(ours, theirs);
-        let below: Vec<String> =
-            all.iter().flat_map(|id| self.parents.get(id).into_iter().flatten().cloned()).collect();
-        let dominated = self.distances(&below);
-        all.into_iter().filter(|id| !dominated.contains_key(id.as_str())).collect()
+        self.alone().nearest_common(ours, theirs)
+    }
+
+    /// [`Graph::nearest_common`] in this graph and `other` read as one (ours and a file's).
+    pub fn nearest_common_with(&self, other: &Graph, ours: &[String], theirs: &[String]) -> Vec<String> {
+        Both(self, other).nearest_common(ours, theirs)
+    }
+
+    /// [`Graph::common_ancestors`] in this graph and `other` read as one.
+    pub fn common_ancestors_with(&self, other: &Graph, ours: &[String], theirs: &[String]) -> Vec<String> {
+        Both(self, other).common_ancestors(ours, theirs)
     }
 
     /// The nodes `tips` descend from (tips included), nearest first, at most `max`: what a file
     /// carries and what storage keeps.
     pub fn bounded(&self, tips: &[String], max: usize) -> Vec<Node> {
-        let mut by_distance: Vec<(usize, &str)> = self.distances(tips).into_iter().map(|(id, d)| (d, id)).collect();
+        let g = self.alone();
+        let mut by_distance: Vec<(usize, Key)> =
+            distances(&g, &keys(&g, tips)).into_iter().map(|(k, d)| (d, k)).collect();
         by_distance.sort_unstable();
         by_distance
             .into_iter()
-            .filter_map(|(_, id)| self.parents.get(id).map(|p| Node { id: id.to_owned(), parents: p.clone() }))
+            .filter_map(|(_, k)| {
+                let parents = self.parents.get(&k)?;
+                Some(Node { id: g.name(k), parents: parents.iter().map(|p| g.name(*p)).collect() })
+            })
             .take(max)
             .collect()
+    }
+}
+
+fn keys(g: &Both, ids: &[String]) -> Vec<Key> {
+    ids.iter().map(|id| g.key(id)).collect()
+}
+
+/// `tips` and every version they descend from, with its distance from the nearest tip.
+fn distances(g: &impl Parentage, tips: &[Key]) -> HashMap<Key, usize> {
+    let mut seen: HashMap<Key, usize> = HashMap::default();
+    let mut queue: VecDeque<(Key, usize)> = tips.iter().map(|t| (*t, 0)).collect();
+    while let Some((k, d)) = queue.pop_front() {
+        if seen.contains_key(&k) {
+            continue;
+        }
+        seen.insert(k, d);
+        for p in g.parents(k).into_iter().flatten() {
+            if !seen.contains_key(p) {
+                queue.push_back((*p, d + 1));
+            }
+        }
+    }
+    seen
+}
+
+impl Both<'_> {
+    /// Every common ancestor with whether another common one descends from it, and its summed
+    /// distance from both sides.
+    fn common(&self, ours: &[Key], theirs: &[Key]) -> Vec<(bool, usize, Key)> {
+        let from_ours = distances(self, ours);
+        let from_theirs = distances(self, theirs);
+        let common: Vec<(Key, usize)> =
+            from_ours.iter().filter_map(|(k, d)| from_theirs.get(k).map(|t| (*k, d + t))).collect();
+        let below: Vec<Key> =
+            common.iter().flat_map(|(k, _)| self.parents(*k).into_iter().flatten().copied()).collect();
+        let dominated = distances(self, &below);
+        let mut ordered: Vec<(bool, usize, Key)> =
+            common.into_iter().map(|(k, d)| (dominated.contains_key(&k), d, k)).collect();
+        // Ties by id as written: a key's order is its digits' only for ids.
+        match self.0.odd.is_empty() && self.1.odd.is_empty() {
+            true => ordered.sort_unstable(),
+            false => ordered.sort_by_cached_key(|(dominated, d, k)| (*dominated, *d, self.name(*k))),
+        }
+        ordered
+    }
+
+    fn common_ancestors(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
+        self.common(&keys(self, ours), &keys(self, theirs)).into_iter().map(|(_, _, k)| self.name(k)).collect()
+    }
+
+    fn nearest_common(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
+        let (tips, theirs) = (keys(self, ours), keys(self, theirs));
+        if let [their] = theirs[..] {
+            let met = self.met(their, &self.0.reach(&tips));
+            return self.nearest(&tips, their, met);
+        }
+        let all = self.common(&tips, &theirs);
+        all.into_iter().take_while(|(dominated, _, _)| !dominated).map(|(_, _, k)| self.name(k)).collect()
+    }
+
+    /// What the walk down from `their` meets first of `reach` (what our tips descend from, in
+    /// the first graph): each is a version both descend from, and the nearest such versions
+    /// are all among them. The walk goes no further: it visits only what theirs has and ours
+    /// lacks.
+    fn met(&self, their: Key, reach: &HashSet<Key>) -> HashSet<Key> {
+        let (mut met, mut seen) = (HashSet::default(), HashSet::default());
+        let mut stack = vec![their];
+        while let Some(k) = stack.pop() {
+            if reach.contains(&k) {
+                met.insert(k);
+            } else if seen.insert(k) {
+                stack.extend(self.parents(k).into_iter().flatten());
+            }
+        }
+        met
+    }
+
+    /// The nearest common ancestors of `tips` and `their`, from what the walk down from theirs
+    /// `met`: that one alone (the usual case), else as [`Graph::nearest_common`] finds them.
+    fn nearest(&self, tips: &[Key], their: Key, met: HashSet<Key>) -> Vec<String> {
+        match met.len() {
+            0 => Vec::new(),
+            1 => met.into_iter().map(|k| self.name(k)).collect(),
+            _ => self
+                .common(tips, &[their])
+                .into_iter()
+                .take_while(|(dominated, _, _)| !dominated)
+                .map(|(_, _, k)| self.name(k))
+                .collect(),
+        }
     }
 }
 
@@ -183,8 +425,10 @@ pub enum Relation {
     Behind,
     /// Ours is a version theirs descends from: theirs is taken as it is, no merge.
     FastForward,
-    /// Each has what the other lacks: a three-way merge from one of `bases`, nearest first
-    /// (empty: no version in common is known).
+    /// Each has what the other lacks: a three-way merge from the nearest version both descend
+    /// from, `bases` (two or more after a criss-cross, by their distance from both, then by
+    /// id; empty: no version in common is known). The older ones both descend from, should
+    /// none of these be at hand: [`Graph::common_ancestors`].
     Diverged { bases: Vec<String> },
 }
 
@@ -192,96 +436,30 @@ pub enum Relation {
 /// (a change nobody else has seen, on top of `tips`, its parents); `ours` named, `tips` is
 /// `[ours]`. `graph` holds both sides' nodes.
 pub fn relation(ours: Option<&str>, tips: &[String], theirs: &str, graph: &Graph) -> Relation {
+    relation_in(&graph.alone(), ours, tips, theirs)
+}
+
+/// [`relation`] where our nodes are in `graph` and theirs in `brought` (a file's graph), read as
+/// one without copying either.
+pub fn relation_with(ours: Option<&str>, tips: &[String], theirs: &str, graph: &Graph, brought: &Graph) -> Relation {
+    relation_in(&Both(graph, brought), ours, tips, theirs)
+}
+
+fn relation_in(g: &Both, ours: Option<&str>, tips: &[String], theirs: &str) -> Relation {
     if ours == Some(theirs) {
         return Relation::InStep;
     }
-    if graph.reaches(tips, theirs) {
-        return Relation::Behind;
-    }
-    if let Some(ours) = ours {
-        if graph.reaches(&[theirs.to_owned()], ours) {
-            return Relation::FastForward;
+    let (tips, their) = (keys(g, tips), g.key(theirs));
+    let met = {
+        let reach = g.0.reach(&tips);
+        if reach.contains(&their) {
+            return Relation::Behind;
         }
+        g.met(their, &reach)
+    };
+    // Any way from theirs to our head meets it first of all we reach.
+    if ours.is_some_and(|o| met.contains(&g.key(o))) {
+        return Relation::FastForward;
     }
-    Relation::Diverged { bases: graph.common_ancestors(tips, &[theirs.to_owned()]) }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn id(s: &str) -> String {
-        version_id(&format!("{s:0>32}"), &[])
-    }
-
-    fn node(id: &str, parents: &[&str]) -> Node {
-        Node { id: id.into(), parents: parents.iter().map(|p| p.to_string()).collect() }
-    }
-
-    #[test]
-    fn an_id_names_content_and_parents_in_any_order() {
-        let (a, b) = (id("a"), id("b"));
-        let fp = "0".repeat(32);
-        assert!(is_version_id(&version_id(&fp, &[])));
-        assert_eq!(version_id(&fp, &[a.clone(), b.clone()]), version_id(&fp, &[b.clone(), a.clone()]));
-        let (only_a, only_b) = (std::slice::from_ref(&a), std::slice::from_ref(&b));
-        assert_ne!(version_id(&fp, only_a), version_id(&fp, only_b), "same content, other history");
-        assert_ne!(version_id(&fp, only_a), version_id(&"1".repeat(32), only_a), "same history, other content");
-        assert!(!is_version_id("ABCDEF0123456789abcdef0123456789"));
-        assert!(!is_version_id("abc"));
-        assert!(!is_version_id(&"g".repeat(32)));
-    }
-
-    /// o ← a1 ← a2 (ours), o ← b1 (theirs), and a merge m of a2 and b1.
-    fn sample() -> Graph {
-        Graph::of([
-            node("o", &[]),
-            node("a1", &["o"]),
-            node("a2", &["a1"]),
-            node("b1", &["o"]),
-            node("m", &["a2", "b1"]),
-        ])
-    }
-
-    #[test]
-    fn relations_are_read_from_the_graph() {
-        let g = sample();
-        let t = |s: &str| vec![s.to_owned()];
-        assert_eq!(relation(Some("a2"), &t("a2"), "a2", &g), Relation::InStep);
-        assert_eq!(relation(Some("a2"), &t("a2"), "a1", &g), Relation::Behind);
-        assert_eq!(relation(Some("a1"), &t("a1"), "a2", &g), Relation::FastForward);
-        assert_eq!(relation(Some("a2"), &t("a2"), "b1", &g), Relation::Diverged { bases: vec!["o".into()] });
-        assert_eq!(relation(Some("b1"), &t("b1"), "m", &g), Relation::FastForward, "a merge reaches its parents");
-        // An unnamed change on top of a1: never a fast-forward, merged from a1.
-        assert_eq!(relation(None, &t("a1"), "a2", &g), Relation::Diverged { bases: vec!["a1".into(), "o".into()] });
-        assert_eq!(relation(None, &t("a2"), "a1", &g), Relation::Behind);
-        // Unknown: no base.
-        assert_eq!(relation(Some("a2"), &t("a2"), "zz", &g), Relation::Diverged { bases: vec![] });
-    }
-
-    #[test]
-    fn the_nearest_common_ancestors_come_first_and_criss_crosses_order_by_id() {
-        // x and y each merged the other's first version: both are nearest.
-        let g = Graph::of([
-            node("o", &[]),
-            node("x", &["o"]),
-            node("y", &["o"]),
-            node("mx", &["x", "y"]),
-            node("my", &["y", "x"]),
-        ]);
-        assert_eq!(g.common_ancestors(&["mx".into()], &["my".into()]), ["x", "y", "o"]);
-        assert_eq!(g.common_ancestors(&["my".into()], &["mx".into()]), ["x", "y", "o"]);
-        assert_eq!(g.nearest_common(&["mx".into()], &["my".into()]), ["x", "y"]);
-        assert_eq!(sample().nearest_common(&["a2".into()], &["b1".into()]), ["o"]);
-    }
-
-    #[test]
-    fn a_bounded_graph_keeps_the_nearest_versions() {
-        let chain: Vec<String> = (0..10).map(|i| format!("v{i}")).collect();
-        let g = Graph::of(legacy_chain(&chain));
-        let kept = g.bounded(&["v0".into()], 3);
-        assert_eq!(kept.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["v0", "v1", "v2"]);
-        assert_eq!(kept[0].parents, ["v1"]);
-        assert_eq!(g.bounded(&["v8".into()], 100).len(), 2, "only what the tip descends from");
-    }
+    Relation::Diverged { bases: g.nearest(&tips, their, met) }
 }

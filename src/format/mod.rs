@@ -23,6 +23,8 @@ mod frame_tests;
 mod grant_tests;
 mod header;
 pub mod history;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod history_tests;
 mod import;
 mod lineage;
 pub mod migrations;

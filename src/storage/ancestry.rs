@@ -3,7 +3,7 @@
 //! it moves on as versions are taken — in memory, without reading the stored strategy again.
 
 use super::versions::Origin;
-use crate::format::history::{relation, version_id, Graph, Node, Relation, MAX_GRAPH};
+use crate::format::history::{relation_with, version_id, Graph, Node, Relation, MAX_GRAPH};
 use crate::format::{fingerprint, FileVersion};
 use crate::model::Strategy;
 
@@ -42,7 +42,7 @@ impl Place {
 
     /// How `theirs` stands against the current version.
     pub fn relation(&self, theirs: &FileVersion) -> Relation {
-        relation(self.id.as_deref(), &self.tips(), &theirs.id, &self.with(theirs))
+        relation_with(self.id.as_deref(), &self.tips(), &theirs.id, &self.graph, &self.graph.beside(&theirs.graph))
     }
 
     /// `theirs` taken as it is, over this version (a fast-forward, a replace).
@@ -51,15 +51,23 @@ impl Place {
     }
 
     /// The nearest common ancestors of the current version and `theirs` (see
-    /// `Graph::nearest_common`), and, for each pair of them, where they meet.
-    pub fn nearest_common(&self, theirs: &FileVersion) -> (Vec<String>, Graph) {
-        let graph = self.with(theirs);
-        (graph.nearest_common(&self.tips(), std::slice::from_ref(&theirs.id)), graph)
+    /// `Graph::nearest_common`).
+    pub fn nearest_common(&self, theirs: &FileVersion) -> Vec<String> {
+        let brought = self.graph.beside(&theirs.graph);
+        self.graph.nearest_common_with(&brought, &self.tips(), std::slice::from_ref(&theirs.id))
     }
 
-    fn with(&self, theirs: &FileVersion) -> Graph {
+    /// Every version both the current version and `theirs` descend from, nearest first (see
+    /// `Graph::common_ancestors`): the older ones to merge from when the nearest are not at hand.
+    pub fn common_ancestors(&self, theirs: &FileVersion) -> Vec<String> {
+        let brought = self.graph.beside(&theirs.graph);
+        self.graph.common_ancestors_with(&brought, &self.tips(), std::slice::from_ref(&theirs.id))
+    }
+
+    /// The graph with what `theirs` brings: where two of their nearest common ancestors meet.
+    pub fn with(&self, theirs: &FileVersion) -> Graph {
         let mut graph = self.graph.clone();
-        graph.extend(theirs.graph.iter().cloned());
+        graph.merge_from(&self.graph.beside(&theirs.graph));
         graph
     }
 }
@@ -83,8 +91,10 @@ impl Ancestry {
         if self.place.id.is_none() {
             let (would_be, _) = self.named();
             if theirs.graph.iter().any(|n| n.id == would_be) {
-                let place = Place { id: Some(would_be), ..self.place.clone() };
-                return place.relation(theirs);
+                let mut graph = self.place.graph.clone();
+                graph.add(&would_be, &self.place.parents);
+                let (tips, brought) = (std::slice::from_ref(&would_be), graph.beside(&theirs.graph));
+                return relation_with(Some(&would_be), tips, &theirs.id, &graph, &brought);
             }
         }
         self.place.relation(theirs)

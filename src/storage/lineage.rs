@@ -287,7 +287,8 @@ impl<B: Backend> Store<B> {
                 return Ancestor::Found { base: Box::new(ancestry.current), in_file: false }
             }
             Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
-            Relation::Diverged { bases } => bases,
+            // The nearest first, then the older ones.
+            Relation::Diverged { .. } => ancestry.place.common_ancestors(&theirs),
         };
         match self.merge_base(&ancestry, &bases, carried.as_ref(), &[]).await {
             Some((base, in_file)) => Ancestor::Found { base: Box::new(base), in_file },

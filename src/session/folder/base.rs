@@ -28,7 +28,7 @@ impl FolderSync {
         carried: Option<&CarriedBase<'_>>,
         clock: &impl Stopwatch,
     ) -> Result<Option<Strategy>, SyncError> {
-        let (nearest, graph) = ancestry.place.nearest_common(theirs);
+        let nearest = ancestry.place.nearest_common(theirs);
         let first = &bases[..bases.len().min(1)];
         let at_hand: Vec<&KnownVersion> =
             self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
@@ -51,6 +51,7 @@ impl FolderSync {
             self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).chain(&more).collect();
         let find = async |wanted: Vec<String>| store.merge_base(ancestry, &wanted, carried, &all).await;
         if nearest.len() > 1 {
+            let graph = ancestry.place.with(theirs);
             // Folded in id order, each pair merged from where they meet, conflicts to the first.
             let mut sorted = nearest.clone();
             sorted.sort();
@@ -69,7 +70,10 @@ impl FolderSync {
         }
         Ok(match at_once {
             Some((base, _)) => Some(base),
-            None => find(bases.to_vec()).await.map(|(s, _)| s),
+            // Older versions both descend from (after the nearest), or, with none in common,
+            // the versions of theirs this browser's history keeps.
+            None if nearest.is_empty() => find(bases.to_vec()).await.map(|(s, _)| s),
+            None => find(ancestry.place.common_ancestors(theirs)).await.map(|(s, _)| s),
         })
     }
 
