@@ -252,6 +252,11 @@ impl Graph {
         (set, met)
     }
 
+    /// The nodes of `nodes` this graph lacks, as they are: what a version taken brings to it.
+    pub fn lacking(&self, nodes: &[Node]) -> Vec<Node> {
+        nodes.iter().filter(|n| !self.contains(&n.id)).cloned().collect()
+    }
+
     /// Adds the nodes of `other` this one lacks.
     pub fn merge_from(&mut self, other: &Graph) {
         for (k, ps) in &other.parents {

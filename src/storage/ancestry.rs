@@ -47,14 +47,7 @@ impl Place {
 
     /// `theirs` taken as it is, over this version (a fast-forward, a replace).
     pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
-        with_graph(bare_taken_origin(theirs, by), &self.graph)
-    }
-
-    /// The nearest common ancestors of the current version and `theirs` (see
-    /// `Graph::nearest_common`).
-    pub fn nearest_common(&self, theirs: &FileVersion) -> Vec<String> {
-        let brought = self.graph.beside(&theirs.graph);
-        self.graph.nearest_common_with(&brought, &self.tips(), std::slice::from_ref(&theirs.id))
+        with_graph(bare_taken_origin(&self.graph.lacking(&theirs.graph), theirs, by), &self.graph)
     }
 
     /// Every version both the current version and `theirs` descend from, nearest first (see
@@ -168,7 +161,7 @@ impl Ancestry {
         Origin {
             id: version_id(fp, &parents),
             parents,
-            nodes: theirs.graph.clone(),
+            nodes: self.place.graph.lacking(&theirs.graph),
             names_replaced,
             merged_from: by.map(str::to_owned),
             graph_text: String::new(),
@@ -178,6 +171,12 @@ impl Ancestry {
     /// `theirs` taken as it is, over this version (a fast-forward).
     pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
         self.place.taken_origin(theirs, by)
+    }
+
+    /// [`Ancestry::taken_origin`] without its graph record's text (see [`Ancestry::graph_text`]),
+    /// bringing only the nodes this history lacks.
+    pub(super) fn bare_taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        Origin { nodes: self.place.graph.lacking(&theirs.graph), ..bare_taken_origin(&[], theirs, by) }
     }
 
     /// The graph record's text of the current version: what an origin made on the version
@@ -192,15 +191,16 @@ impl Ancestry {
 /// The version `theirs` is, taken as it is, for a strategy with no history here (an import);
 /// [`Ancestry::taken_origin`] over one that has a history.
 pub fn taken_origin(theirs: &FileVersion, by: Option<&str>) -> Origin {
-    with_graph(bare_taken_origin(theirs, by), &Graph::default())
+    with_graph(bare_taken_origin(&theirs.graph, theirs, by), &Graph::default())
 }
 
-/// [`taken_origin`] without its graph record's text (see [`Ancestry::graph_text`]).
-pub(super) fn bare_taken_origin(theirs: &FileVersion, by: Option<&str>) -> Origin {
+/// [`taken_origin`] without its graph record's text (see [`Ancestry::graph_text`]), bringing
+/// `nodes`.
+fn bare_taken_origin(nodes: &[Node], theirs: &FileVersion, by: Option<&str>) -> Origin {
     Origin {
         id: theirs.id.clone(),
         parents: theirs.parents.clone(),
-        nodes: theirs.graph.clone(),
+        nodes: nodes.to_vec(),
         names_replaced: None,
         merged_from: by.map(str::to_owned),
         graph_text: String::new(),

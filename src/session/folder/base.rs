@@ -12,7 +12,9 @@ use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Folder, FolderEntry, KnownVersion, Store};
 
 impl FolderSync {
-    /// The version to merge `theirs` from: the nearest version both have — from what is at
+    /// The version to merge `theirs` from (`nearest`: the nearest versions both descend from,
+    /// as `Relation::Diverged` gives them; `bases`: those, or with none, the versions of theirs
+    /// this browser keeps): the nearest version both have — from what is at
     /// hand at once; when it is not, from the versions last taken from each member and the own
     /// file as last written too (read only now), before an older one. After a criss-cross (two
     /// members each merged the other's), the merge of the nearest ones, as both sides make it.
@@ -24,11 +26,10 @@ impl FolderSync {
         ancestry: &Ancestry,
         own_entry: Option<&FolderEntry>,
         theirs: &FileVersion,
-        bases: &[String],
+        (nearest, bases): (&[String], &[String]),
         carried: Option<&CarriedBase<'_>>,
         clock: &impl Stopwatch,
     ) -> Result<Option<Strategy>, SyncError> {
-        let nearest = ancestry.place.nearest_common(theirs);
         let first = &bases[..bases.len().min(1)];
         let at_hand: Vec<&KnownVersion> =
             self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
@@ -53,7 +54,7 @@ impl FolderSync {
         if nearest.len() > 1 {
             let graph = ancestry.place.with(theirs);
             // Folded in id order, each pair merged from where they meet, conflicts to the first.
-            let mut sorted = nearest.clone();
+            let mut sorted = nearest.to_vec();
             sorted.sort();
             let mut virtual_base = find(vec![sorted[0].clone()]).await.map(|(s, _)| s);
             for other in &sorted[1..] {

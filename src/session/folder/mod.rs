@@ -324,7 +324,7 @@ impl FolderSync {
         // Their strategy's text, when it is the version their file names (kept as it is).
         let written = written.as_ref().filter(|_| proved).map(|(text, _)| text.as_str());
         line.version = Some(theirs.id.clone());
-        let bases = match ancestry.relation(&theirs) {
+        let (nearest, bases) = match ancestry.relation(&theirs) {
             Relation::InStep => {
                 line.standing = Standing::InStep;
                 return Ok(line);
@@ -360,13 +360,14 @@ impl FolderSync {
                 self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
                 return Ok(line);
             }
-            Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
-            Relation::Diverged { bases } => bases,
+            Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
+            Relation::Diverged { bases } => (bases.clone(), bases),
         };
         // The base the file carries, checked only when the merge needs it (its check
         // fingerprints a whole strategy; most bases are at hand).
         let carried = imported.lineage.as_ref().and_then(|l| l.carried(&imported.strategy));
-        let base = self.base_for(store, folder, ancestry, own_entry, &theirs, &bases, carried.as_ref(), clock).await?;
+        let near = (nearest.as_slice(), bases.as_slice());
+        let base = self.base_for(store, folder, ancestry, own_entry, &theirs, near, carried.as_ref(), clock).await?;
         let Some(base) = base else {
             if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
                 line.standing = Standing::Refused;

@@ -148,7 +148,7 @@ impl Staged {
         from: &TakenFrom<'_>,
         now: &str,
     ) -> Result<Option<KnownVersion>, StorageError> {
-        let origin = crate::storage::ancestry::bare_taken_origin(theirs, Some(by));
+        let origin = ancestry.bare_taken_origin(theirs, Some(by));
         let strategy = &from.version.strategy;
         // Stored as the member's file holds it, when it does (not written out again).
         let prepared = match from.written {
