@@ -81,7 +81,7 @@ pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
     let id = version_id(&fingerprint(strategy), &parents);
     graph.insert(0, Node { id: id.clone(), parents });
     graph.truncate(MAX_GRAPH);
-    let lineage = Lineage { graph, head: Some(id), ..Lineage::default() };
+    let lineage = Lineage { graph: graph.into(), head: Some(id), ..Lineage::default() };
     let text = format::export_with_lineage(strategy, at, &lineage);
     let Ok(Opened::Strategy(imported)) = format::open(text.as_bytes()) else { panic!("a file with history reads") };
     imported
@@ -176,7 +176,7 @@ mod tests {
         };
         let start = lineage(&files.start);
         assert_eq!(start.graph.len(), MAX_GRAPH, "the start file carries a full graph");
-        let graph = crate::format::history::Graph::of(start.graph.clone());
+        let graph = crate::format::history::Graph::of(start.graph.to_vec());
         let head = start.head.clone().expect("a head");
         let merges = start.graph.iter().filter(|n| n.parents.len() == 2).count();
         assert!(merges > MAX_GRAPH / 8, "{merges} merges");
@@ -186,7 +186,7 @@ mod tests {
         for (name, text) in &files.members {
             let l = lineage(text);
             assert_eq!(l.graph.len(), MAX_GRAPH, "{name} carries the bounded graph");
-            let g = crate::format::history::Graph::of(l.graph.clone());
+            let g = crate::format::history::Graph::of(l.graph.to_vec());
             assert!(g.reaches(&[l.head.clone().expect("a head")], &head), "{name} descends from the start");
         }
     }

@@ -88,7 +88,12 @@ mod tests {
         let root = "0".repeat(32);
         let id = version_id(&fp, std::slice::from_ref(&root));
         let graph = vec![Node { id: id.clone(), parents: vec![root.clone()] }];
-        let named = Lineage { base: Some(base.clone().into()), base_id: Some(id.clone()), graph, ..Lineage::default() };
+        let named = Lineage {
+            base: Some(base.clone().into()),
+            base_id: Some(id.clone()),
+            graph: graph.into(),
+            ..Lineage::default()
+        };
         assert_eq!(named.checked_base(&s), Ok(Some((id, base.clone()))));
         let forged = Lineage { base_id: Some(version_id(&fp, &["1".repeat(32)])), ..named };
         assert_eq!(forged.checked_base(&s), Err(LineageError::BaseMismatch));
@@ -108,7 +113,7 @@ mod tests {
             head: Some("1".repeat(32)),
             base: Some(base.clone().into()),
             base_id: Some(id.clone()),
-            graph,
+            graph: graph.into(),
             ..Lineage::default()
         };
         let author = crate::format::Author { id: "m1".into(), name: "田中".into(), role: None };

@@ -16,6 +16,7 @@ use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// At most this many fingerprints are read from an older file's list (older builds wrote at most
 /// this many).
@@ -37,11 +38,16 @@ pub struct Lineage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_id: Option<String>,
     /// The versions the file's version descends from (itself included), nearest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub graph: Vec<Node>,
+    // Shared with the file's `FileVersion`, not copied: a year's graph is 4,096 nodes.
+    #[serde(default, skip_serializing_if = "no_nodes")]
+    pub graph: Arc<Vec<Node>>,
     /// The file's version's id: written at the top of the envelope (`head`), not here.
     #[serde(skip)]
     pub head: Option<String>,
+}
+
+fn no_nodes(graph: &Arc<Vec<Node>>) -> bool {
+    graph.is_empty()
 }
 
 /// A file's version as its lineage names it: its id, its parents, and the graph it brings.
@@ -49,7 +55,7 @@ pub struct Lineage {
 pub struct FileVersion {
     pub id: String,
     pub parents: Vec<String>,
-    pub graph: Vec<Node>,
+    pub graph: Arc<Vec<Node>>,
 }
 
 /// The name of a content: 32 hexadecimal digits, the XXH3-128 hash of its JSON, hashed as it
@@ -161,9 +167,9 @@ impl Lineage {
     pub fn version(&self, fp: &str) -> FileVersion {
         let Some(head) = &self.head else { return legacy_version(fp, &self.versions) };
         let parents = self.graph.iter().find(|n| n.id == *head).map(|n| n.parents.clone()).unwrap_or_default();
-        let mut graph = self.graph.clone();
+        let mut graph = Arc::clone(&self.graph);
         if !graph.iter().any(|n| n.id == *head) {
-            graph.insert(0, Node { id: head.clone(), parents: parents.clone() });
+            Arc::make_mut(&mut graph).insert(0, Node { id: head.clone(), parents: parents.clone() });
         }
         // An id is its content's and parents' hash; a version named before ids is named by its
         // content alone.
@@ -172,7 +178,7 @@ impl Lineage {
         }
         let made_on = vec![head.clone()];
         let id = version_id(fp, &made_on);
-        graph.insert(0, Node { id: id.clone(), parents: made_on.clone() });
+        Arc::make_mut(&mut graph).insert(0, Node { id: id.clone(), parents: made_on.clone() });
         FileVersion { id, parents: made_on, graph }
     }
 
@@ -211,7 +217,7 @@ pub fn legacy_version(fp: &str, versions: &[String]) -> FileVersion {
     let mut graph = legacy_chain(rest);
     let parents: Vec<String> = rest.first().cloned().into_iter().collect();
     graph.insert(0, Node { id: fp.to_owned(), parents: parents.clone() });
-    FileVersion { id: fp.to_owned(), parents, graph }
+    FileVersion { id: fp.to_owned(), parents, graph: Arc::new(graph) }
 }
 
 /// A file's carried base, checked when first asked for ([`Lineage::carried`]).
@@ -299,8 +305,8 @@ mod tests {
         let (p, q) = ("1".repeat(32), "2".repeat(32));
         let id = version_id(&fp, std::slice::from_ref(&p));
         let graph = vec![Node { id: id.clone(), parents: vec![p.clone()] }, Node { id: p.clone(), parents: vec![] }];
-        let file = Lineage { head: Some(id.clone()), graph: graph.clone(), ..Lineage::default() };
-        assert_eq!(file.version(&fp), FileVersion { id: id.clone(), parents: vec![p.clone()], graph });
+        let file = Lineage { head: Some(id.clone()), graph: graph.clone().into(), ..Lineage::default() };
+        assert_eq!(file.version(&fp), FileVersion { id: id.clone(), parents: vec![p.clone()], graph: graph.into() });
         // Edited after it was written: a version made on the one it names.
         let edited = file.version(&q);
         assert_eq!((edited.parents.as_slice(), edited.graph.len()), (std::slice::from_ref(&id), 3));
@@ -323,11 +329,11 @@ mod tests {
         };
         assert_eq!(Lineage { head: Some(ok.clone()), ..Lineage::default() }.unsafe_id(), None);
         let huge = "x".repeat(1_000_000);
-        let bad = Lineage { graph: vec![node(&ok, &[]), node(&huge, &[])], ..Lineage::default() };
+        let bad = Lineage { graph: vec![node(&ok, &[]), node(&huge, &[])].into(), ..Lineage::default() };
         assert_eq!(bad.unsafe_id().map(|(p, _)| p), Some("lineage.graph[1].id".into()));
-        let three = Lineage { graph: vec![node(&ok, &[&ok, &ok, &ok])], ..Lineage::default() };
+        let three = Lineage { graph: vec![node(&ok, &[&ok, &ok, &ok])].into(), ..Lineage::default() };
         assert_eq!(three.unsafe_id().map(|(p, _)| p), Some("lineage.graph[0].parents[2]".into()));
-        let many = Lineage { graph: vec![node(&ok, &[]); MAX_GRAPH + 1], ..Lineage::default() };
+        let many = Lineage { graph: vec![node(&ok, &[]); MAX_GRAPH + 1].into(), ..Lineage::default() };
         assert_eq!(many.unsafe_id().map(|(p, _)| p), Some(format!("lineage.graph[{MAX_GRAPH}].id")));
         let head = Lineage { head: Some("<script>".into()), ..Lineage::default() };
         assert_eq!(head.unsafe_id().map(|(p, _)| p), Some("head".into()));

@@ -244,7 +244,13 @@ impl<B: Backend> Store<B> {
             }
         }
         let (base_id, base) = carried.unzip();
-        let lineage = Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new() };
+        let lineage = Lineage {
+            head: Some(head),
+            graph: graph.into(),
+            base: base.map(Into::into),
+            base_id,
+            versions: Vec::new(),
+        };
         let text = match author {
             Some(author) => export_member_file(&ancestry.current, now, &lineage, author),
             None => export_with_lineage(&ancestry.current, now, &lineage),
