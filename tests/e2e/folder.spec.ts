@@ -554,6 +554,9 @@ for (const side of ['ours', 'theirs'] as const) {
 }
 
 test('one member corrects the same value five times while the other writes elsewhere: no card, every correction arrives', async ({ browser }, testInfo) => {
+  // Five rounds, each waiting for both members' own files: 45–60 s on a loaded machine, where
+  // the 60 s limit once fell after every check had passed, while the contexts closed.
+  test.slow();
   const { ca, cb, a, b } = await two(browser, testInfo, TOWN_FILE);
   for (let i = 1; i <= 5; i++) {
     await recordActual(a, 2023, String(1000 + i));
