@@ -272,16 +272,6 @@ impl Graph {
         nodes.iter().filter(|n| !self.contains(&n.id)).cloned().collect()
     }
 
-    /// Adds the nodes of `other` this one lacks.
-    pub fn merge_from(&mut self, other: &Graph) {
-        for (k, ps) in &other.parents {
-            self.parents.entry(*k).or_insert_with(|| ps.clone());
-        }
-        for (k, name) in &other.odd {
-            self.odd.entry(*k).or_insert_with(|| name.clone());
-        }
-    }
-
     pub fn contains(&self, id: &str) -> bool {
         self.parents.contains_key(&key_of(id).0)
     }

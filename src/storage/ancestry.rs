@@ -60,7 +60,7 @@ impl Place {
     /// The graph with what `theirs` brings: where two of their nearest common ancestors meet.
     pub fn with(&self, theirs: &FileVersion) -> Graph {
         let mut graph = self.graph.clone();
-        graph.merge_from(&self.graph.beside(&theirs.graph));
+        graph.extend(theirs.graph.iter().cloned());
         graph
     }
 }
