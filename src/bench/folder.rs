@@ -176,17 +176,17 @@ mod tests {
         };
         let start = lineage(&files.start);
         assert_eq!(start.graph.len(), MAX_GRAPH, "the start file carries a full graph");
-        let graph = crate::format::history::Graph::of(start.graph.to_vec());
+        let graph = crate::format::history::Graph::of_nodes(&start.graph);
         let head = start.head.clone().expect("a head");
         let merges = start.graph.iter().filter(|n| n.parents.len() == 2).count();
         assert!(merges > MAX_GRAPH / 8, "{merges} merges");
         // The oldest version kept is reached from the head: one history, not scattered nodes.
-        let oldest = &start.graph.last().expect("nodes").id;
+        let oldest = &start.graph.iter().last().expect("nodes").id;
         assert!(graph.reaches(std::slice::from_ref(&head), oldest));
         for (name, text) in &files.members {
             let l = lineage(text);
             assert_eq!(l.graph.len(), MAX_GRAPH, "{name} carries the bounded graph");
-            let g = crate::format::history::Graph::of(l.graph.to_vec());
+            let g = crate::format::history::Graph::of_nodes(&l.graph);
             assert!(g.reaches(&[l.head.clone().expect("a head")], &head), "{name} descends from the start");
         }
     }

@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
+mod nodes;
+pub use nodes::Nodes;
+
 /// At most this many nodes travel in a file and are kept per strategy: ten people sharing a
 /// strategy all day make a few hundred versions; a member away for more than this many
 /// shared versions can no longer be merged by the graph (the app says so).
@@ -178,14 +181,36 @@ impl Graph {
         g
     }
 
+    /// The graph of `nodes` (a file's, storage's), keyed as they were read.
+    pub fn of_nodes(nodes: &Nodes) -> Graph {
+        let mut g = Graph::default();
+        g.extend_nodes(nodes);
+        g
+    }
+
     /// The nodes of `nodes` (a file's graph) this graph lacks: read beside it, they are the
     /// two as one. A file's graph mostly repeats ours: only what it adds is kept.
-    pub fn beside(&self, nodes: &[Node]) -> Graph {
+    pub fn beside(&self, nodes: &Nodes) -> Graph {
         let mut g = Graph::default();
-        for n in nodes.iter().filter(|n| !self.contains(&n.id)) {
-            g.add(&n.id, &n.parents);
-        }
+        g.take_nodes(nodes, |k| !self.parents.contains_key(&k));
         g
+    }
+
+    /// Adds the nodes of `nodes`, as [`Graph::extend`] does.
+    pub fn extend_nodes(&mut self, nodes: &Nodes) {
+        self.take_nodes(nodes, |_| true);
+    }
+
+    /// Adds the nodes of `nodes` whose key passes `take`, as [`Graph::add`] does.
+    fn take_nodes(&mut self, nodes: &Nodes, take: impl Fn(Key) -> bool) {
+        for (k, ps) in nodes.keyed().filter(|(k, _)| take(*k)) {
+            for key in std::iter::once(&k).chain(ps) {
+                if let Some(text) = nodes.odd(*key) {
+                    self.odd.entry(*key).or_insert_with(|| text.clone());
+                }
+            }
+            self.add_key(k, ps);
+        }
     }
 
     fn key(&mut self, id: &str) -> Key {
@@ -206,8 +231,14 @@ impl Graph {
     pub fn add(&mut self, id: &str, parents: &[String]) {
         let k = self.key(id);
         if !self.parents.contains_key(&k) {
-            let ps = parents.iter().map(|p| self.key(p)).collect();
-            self.parents.insert(k, ps);
+            let ps: Vec<Key> = parents.iter().map(|p| self.key(p)).collect();
+            self.add_key(k, &ps);
+        }
+    }
+
+    fn add_key(&mut self, k: Key, ps: &[Key]) {
+        if !self.parents.contains_key(&k) {
+            self.parents.insert(k, ps.to_vec());
             // A version reached as a parent whose node comes only now: what it descends from
             // is reached too, and is not in what was kept.
             let reach = self.reach.get_mut();
@@ -268,8 +299,8 @@ impl Graph {
     }
 
     /// The nodes of `nodes` this graph lacks, as they are: what a version taken brings to it.
-    pub fn lacking(&self, nodes: &[Node]) -> Vec<Node> {
-        nodes.iter().filter(|n| !self.contains(&n.id)).cloned().collect()
+    pub fn lacking(&self, nodes: &Nodes) -> Vec<Node> {
+        nodes.keyed().filter(|(k, _)| !self.parents.contains_key(k)).map(|(k, ps)| nodes.node(k, ps)).collect()
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -320,19 +351,13 @@ impl Graph {
 
     /// The nodes `tips` descend from (tips included), nearest first, at most `max`: what a file
     /// carries and what storage keeps.
-    pub fn bounded(&self, tips: &[String], max: usize) -> Vec<Node> {
+    pub fn bounded(&self, tips: &[String], max: usize) -> Nodes {
         let g = self.alone();
         let mut by_distance: Vec<(usize, Key)> =
             distances(&g, &keys(&g, tips)).into_iter().map(|(k, d)| (d, k)).collect();
         by_distance.sort_unstable();
-        by_distance
-            .into_iter()
-            .filter_map(|(_, k)| {
-                let parents = self.parents.get(&k)?;
-                Some(Node { id: g.name(k), parents: parents.iter().map(|p| g.name(*p)).collect() })
-            })
-            .take(max)
-            .collect()
+        let held = by_distance.into_iter().map(|(_, k)| k).filter(|k| self.parents.contains_key(k));
+        Nodes::of_keys(self, held.take(max))
     }
 }
 

@@ -11,12 +11,11 @@
 //! read as a linear history whose ids are those fingerprints.
 
 use super::carried::CarriedVersion;
-use super::history::{is_version_id, legacy_chain, text_fingerprint, version_id, Node, MAX_GRAPH, MAX_PARENTS};
+use super::history::{is_version_id, legacy_chain, text_fingerprint, version_id, Node, Nodes, MAX_GRAPH, MAX_PARENTS};
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
-use std::sync::Arc;
 
 /// At most this many fingerprints are read from an older file's list (older builds wrote at most
 /// this many).
@@ -38,16 +37,14 @@ pub struct Lineage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_id: Option<String>,
     /// The versions the file's version descends from (itself included), nearest first.
-    // Shared with the file's `FileVersion`, not copied: a year's graph is 4,096 nodes.
-    #[serde(default, skip_serializing_if = "no_nodes")]
-    pub graph: Arc<Vec<Node>>,
+    // Shared with the file's `FileVersion`, not copied, and read straight to its ids' numbers:
+    // a year's graph is 4,096 nodes.
+    #[serde(default, skip_serializing_if = "Nodes::is_empty")]
+    #[schemars(with = "Vec<Node>")]
+    pub graph: Nodes,
     /// The file's version's id: written at the top of the envelope (`head`), not here.
     #[serde(skip)]
     pub head: Option<String>,
-}
-
-fn no_nodes(graph: &Arc<Vec<Node>>) -> bool {
-    graph.is_empty()
 }
 
 /// A file's version as its lineage names it: its id, its parents, and the graph it brings.
@@ -55,7 +52,7 @@ fn no_nodes(graph: &Arc<Vec<Node>>) -> bool {
 pub struct FileVersion {
     pub id: String,
     pub parents: Vec<String>,
-    pub graph: Arc<Vec<Node>>,
+    pub graph: Nodes,
 }
 
 /// The name of a content: 32 hexadecimal digits, the XXH3-128 hash of its JSON, hashed as it
@@ -142,8 +139,8 @@ impl Lineage {
         }
         let names = |fp: &str| match &self.base_id {
             Some(id) => {
-                let parents = self.graph.iter().find(|n| n.id == *id).map(|n| n.parents.as_slice()).unwrap_or_default();
-                (version_id(fp, parents) == *id || *id == fp).then(|| id.clone())
+                let parents = self.graph.parents_of(id).unwrap_or_default();
+                (version_id(fp, &parents) == *id || *id == fp).then(|| id.clone())
             }
             None => (self.versions.first().map(String::as_str) == Some(fp)).then(|| fp.to_owned()),
         };
@@ -166,10 +163,11 @@ impl Lineage {
     /// descends from its list.
     pub fn version(&self, fp: &str) -> FileVersion {
         let Some(head) = &self.head else { return legacy_version(fp, &self.versions) };
-        let parents = self.graph.iter().find(|n| n.id == *head).map(|n| n.parents.clone()).unwrap_or_default();
-        let mut graph = Arc::clone(&self.graph);
-        if !graph.iter().any(|n| n.id == *head) {
-            Arc::make_mut(&mut graph).insert(0, Node { id: head.clone(), parents: parents.clone() });
+        let held = self.graph.parents_of(head);
+        let parents = held.clone().unwrap_or_default();
+        let mut graph = self.graph.clone();
+        if held.is_none() {
+            graph = graph.with_first(&Node { id: head.clone(), parents: parents.clone() });
         }
         // An id is its content's and parents' hash; a version named before ids is named by its
         // content alone.
@@ -178,7 +176,7 @@ impl Lineage {
         }
         let made_on = vec![head.clone()];
         let id = version_id(fp, &made_on);
-        Arc::make_mut(&mut graph).insert(0, Node { id: id.clone(), parents: made_on.clone() });
+        let graph = graph.with_first(&Node { id: id.clone(), parents: made_on.clone() });
         FileVersion { id, parents: made_on, graph }
     }
 
@@ -195,15 +193,8 @@ impl Lineage {
         if let Some((i, v)) = self.versions.iter().enumerate().find(|(i, v)| *i >= MAX_ANCESTORS || bad(v)) {
             return Some((format!("lineage.versions[{i}]"), v.clone()));
         }
-        for (i, n) in self.graph.iter().enumerate() {
-            if i >= MAX_GRAPH || bad(&n.id) {
-                return Some((format!("lineage.graph[{i}].id"), n.id.clone()));
-            }
-            if let Some((j, p)) = n.parents.iter().enumerate().find(|(j, p)| *j >= MAX_PARENTS || bad(p)) {
-                return Some((format!("lineage.graph[{i}].parents[{j}]"), p.clone()));
-            }
-        }
-        None
+        let (at, id) = self.graph.first_unsafe(MAX_GRAPH, MAX_PARENTS)?;
+        Some((format!("lineage.graph{at}"), id))
     }
 }
 
@@ -214,10 +205,10 @@ pub fn legacy_version(fp: &str, versions: &[String]) -> FileVersion {
         Some(first) if first == fp => &versions[1..],
         _ => versions,
     };
-    let mut graph = legacy_chain(rest);
     let parents: Vec<String> = rest.first().cloned().into_iter().collect();
-    graph.insert(0, Node { id: fp.to_owned(), parents: parents.clone() });
-    FileVersion { id: fp.to_owned(), parents, graph: Arc::new(graph) }
+    let first = Node { id: fp.to_owned(), parents: parents.clone() };
+    let graph = std::iter::once(first).chain(legacy_chain(rest)).collect();
+    FileVersion { id: fp.to_owned(), parents, graph }
 }
 
 /// A file's carried base, checked when first asked for ([`Lineage::carried`]).

@@ -47,7 +47,7 @@ impl Place {
 
     /// `theirs` taken as it is, over this version (a fast-forward, a replace).
     pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
-        with_graph(bare_taken_origin(&self.graph.lacking(&theirs.graph), theirs, by), &self.graph)
+        with_graph(bare_taken_origin(self.graph.lacking(&theirs.graph), theirs, by), &self.graph)
     }
 
     /// Every version both the current version and `theirs` descend from, nearest first (see
@@ -60,7 +60,7 @@ impl Place {
     /// The graph with what `theirs` brings: where two of their nearest common ancestors meet.
     pub fn with(&self, theirs: &FileVersion) -> Graph {
         let mut graph = self.graph.clone();
-        graph.extend(theirs.graph.iter().cloned());
+        graph.extend_nodes(&theirs.graph);
         graph
     }
 }
@@ -83,7 +83,7 @@ impl Ancestry {
     pub fn relation(&self, theirs: &FileVersion) -> Relation {
         if self.place.id.is_none() {
             let (would_be, _) = self.named();
-            if theirs.graph.iter().any(|n| n.id == would_be) {
+            if theirs.graph.contains(&would_be) {
                 let mut graph = self.place.graph.clone();
                 graph.add(&would_be, &self.place.parents);
                 let (tips, brought) = (std::slice::from_ref(&would_be), graph.beside(&theirs.graph));
@@ -110,10 +110,10 @@ impl Ancestry {
     /// versions `theirs` descends from that this browser's history keeps, nearest to theirs
     /// first.
     pub fn kept_bases(&self, theirs: &FileVersion) -> Vec<String> {
-        let graph = Graph::of(theirs.graph.iter().cloned());
+        let graph = Graph::of_nodes(&theirs.graph);
         graph
             .bounded(std::slice::from_ref(&theirs.id), MAX_GRAPH)
-            .into_iter()
+            .iter()
             .filter(|n| self.kept.iter().any(|(id, _)| *id == n.id))
             .map(|n| n.id)
             .collect()
@@ -176,7 +176,7 @@ impl Ancestry {
     /// [`Ancestry::taken_origin`] without its graph record's text (see [`Ancestry::graph_text`]),
     /// bringing only the nodes this history lacks.
     pub(super) fn bare_taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
-        Origin { nodes: self.place.graph.lacking(&theirs.graph), ..bare_taken_origin(&[], theirs, by) }
+        Origin { nodes: self.place.graph.lacking(&theirs.graph), ..bare_taken_origin(Vec::new(), theirs, by) }
     }
 
     /// The graph record's text of the current version: what an origin made on the version
@@ -191,16 +191,16 @@ impl Ancestry {
 /// The version `theirs` is, taken as it is, for a strategy with no history here (an import);
 /// [`Ancestry::taken_origin`] over one that has a history.
 pub fn taken_origin(theirs: &FileVersion, by: Option<&str>) -> Origin {
-    with_graph(bare_taken_origin(&theirs.graph, theirs, by), &Graph::default())
+    with_graph(bare_taken_origin(theirs.graph.iter().collect(), theirs, by), &Graph::default())
 }
 
 /// [`taken_origin`] without its graph record's text (see [`Ancestry::graph_text`]), bringing
 /// `nodes`.
-fn bare_taken_origin(nodes: &[Node], theirs: &FileVersion, by: Option<&str>) -> Origin {
+fn bare_taken_origin(nodes: Vec<Node>, theirs: &FileVersion, by: Option<&str>) -> Origin {
     Origin {
         id: theirs.id.clone(),
         parents: theirs.parents.clone(),
-        nodes: nodes.to_vec(),
+        nodes,
         names_replaced: None,
         merged_from: by.map(str::to_owned),
         graph_text: String::new(),

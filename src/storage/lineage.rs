@@ -14,7 +14,7 @@
 use super::ancestry::{taken_origin, Ancestry, KnownVersion, Place};
 use super::versions::{Head, Named, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
-use crate::format::history::{Graph, Node, Relation, MAX_GRAPH};
+use crate::format::history::{Graph, Nodes, Relation, MAX_GRAPH};
 use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
     Lineage, LineageError,
@@ -72,8 +72,8 @@ impl<B: Backend> Store<B> {
     /// questions then find less in common, and a merge asks more, but nothing is lost).
     pub(super) async fn stored_graph(&self, id: &Id) -> Result<Graph, StorageError> {
         let text = self.backend.get(&keys::graph(id)).await?;
-        let nodes: Vec<Node> = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-        Ok(Graph::of(nodes))
+        let nodes: Nodes = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+        Ok(Graph::of_nodes(&nodes))
     }
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with
@@ -229,7 +229,7 @@ impl<B: Backend> Store<B> {
         if with_base {
             // The version last written out first (what the others took from this member
             // lately), then the nearest at hand.
-            let ancestor = |v: &str| graph.iter().skip(1).any(|n| n.id == v);
+            let ancestor = |v: &str| graph.below_first(v);
             carried = known
                 .iter()
                 .find(|k| k.strategy.id == *id && ancestor(&k.id))
@@ -244,13 +244,7 @@ impl<B: Backend> Store<B> {
             }
         }
         let (base_id, base) = carried.unzip();
-        let lineage = Lineage {
-            head: Some(head),
-            graph: graph.into(),
-            base: base.map(Into::into),
-            base_id,
-            versions: Vec::new(),
-        };
+        let lineage = Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new() };
         let text = match author {
             Some(author) => export_member_file(&ancestry.current, now, &lineage, author),
             None => export_with_lineage(&ancestry.current, now, &lineage),

@@ -66,8 +66,7 @@ fn group_by_strategy(reads: Vec<Read>) -> Vec<Vec<Read>> {
     for group in &mut groups {
         let versions: Vec<FileVersion> = group.iter().map(|r| file_version(&r.imported)).collect();
         let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
-        let holds =
-            |v: &FileVersion, id: &str| Graph::of(v.graph.iter().cloned()).reaches(std::slice::from_ref(&v.id), id);
+        let holds = |v: &FileVersion, id: &str| Graph::of_nodes(&v.graph).reaches(std::slice::from_ref(&v.id), id);
         let mut scored: Vec<(usize, Read)> =
             group.drain(..).zip(&versions).map(|(r, v)| (ids.iter().filter(|id| holds(v, id)).count(), r)).collect();
         crate::sorting::by(&mut scored, |(a, ra), (b, rb)| {
