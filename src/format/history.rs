@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
+mod ids;
 mod nodes;
+use ids::{digits, id_text, key_of, Key};
 pub use nodes::Nodes;
 
 /// At most this many nodes travel in a file and are kept per strategy: ten people sharing a
@@ -74,50 +76,6 @@ pub fn legacy_chain(versions: &[String]) -> Vec<Node> {
         .collect()
 }
 
-/// A version's id as the graph holds it: the 128 bits its 32 hexadecimal digits spell (every id
-/// from a file or storage has that form, checked at the door), so that walking the graph hashes
-/// and copies numbers, not strings. Another string (ids in tests, say) is keyed by its hash and
-/// its text kept beside ([`Graph::odd`]).
-type Key = u128;
-
-fn key_of(id: &str) -> (Key, bool) {
-    match digits(id) {
-        Some(k) => (k, false),
-        None => (xxhash_rust::xxh3::xxh3_128_with_seed(id.as_bytes(), 1), true),
-    }
-}
-
-/// Each byte's value as a lowercase hexadecimal digit, or 255.
-const HEX: [u8; 256] = {
-    let mut table = [255u8; 256];
-    let mut i = 0;
-    while i < 10 {
-        table[b'0' as usize + i] = i as u8;
-        i += 1;
-    }
-    while i < 16 {
-        table[b'a' as usize + i - 10] = i as u8;
-        i += 1;
-    }
-    table
-};
-
-/// The number an id's 32 lowercase hexadecimal digits spell; `None` for another string.
-fn digits(id: &str) -> Option<Key> {
-    let bytes = id.as_bytes();
-    if bytes.len() != 32 {
-        return None;
-    }
-    // Two halves of 16 digits, each read into a u64 (shifting a u128 costs twice the work).
-    let half = |part: &[u8]| {
-        part.iter().try_fold(0u64, |k, &b| match HEX[usize::from(b)] {
-            digit @ 0..=15 => Some(k << 4 | u64::from(digit)),
-            _ => None,
-        })
-    };
-    Some(Key::from(half(&bytes[..16])?) << 64 | Key::from(half(&bytes[16..])?))
-}
-
 /// The graph of versions: each id with its parents.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
@@ -166,7 +124,7 @@ impl Parentage for Both<'_> {
 
 impl Both<'_> {
     fn name(&self, k: Key) -> String {
-        self.0.odd.get(&k).or_else(|| self.1.odd.get(&k)).cloned().unwrap_or_else(|| format!("{k:032x}"))
+        self.0.odd.get(&k).or_else(|| self.1.odd.get(&k)).cloned().unwrap_or_else(|| id_text(k))
     }
 
     fn key(&self, id: &str) -> Key {
@@ -237,8 +195,8 @@ impl Graph {
     }
 
     fn add_key(&mut self, k: Key, ps: &[Key]) {
-        if !self.parents.contains_key(&k) {
-            self.parents.insert(k, ps.to_vec());
+        if let std::collections::hash_map::Entry::Vacant(node) = self.parents.entry(k) {
+            node.insert(ps.to_vec());
             // A version reached as a parent whose node comes only now: what it descends from
             // is reached too, and is not in what was kept.
             let reach = self.reach.get_mut();

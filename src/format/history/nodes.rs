@@ -2,7 +2,8 @@
 //! numbers: a year's graph is 4,096 nodes in every member's file, and reading each id into a
 //! `String` to key it afterwards cost more than the rest of its reading.
 
-use super::{key_of, Graph, Key, Node};
+use super::ids::{id_text, key_of, written_id, Key};
+use super::{Graph, Node};
 use rustc_hash::FxHashMap as HashMap;
 use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
@@ -67,7 +68,7 @@ impl Nodes {
     }
 
     fn name(&self, k: Key) -> String {
-        self.odd(k).cloned().unwrap_or_else(|| format!("{k:032x}"))
+        self.odd(k).cloned().unwrap_or_else(|| id_text(k))
     }
 
     /// Each node with its ids written out.
@@ -172,7 +173,8 @@ impl Serialize for Written<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.1.odd(self.0) {
             Some(text) => s.serialize_str(text),
-            None => s.collect_str(&format_args!("{:032x}", self.0)),
+            // Digits only: a string as it is.
+            None => s.serialize_str(std::str::from_utf8(&written_id(self.0)).unwrap_or_default()),
         }
     }
 }
