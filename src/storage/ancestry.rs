@@ -23,6 +23,8 @@ pub struct Place {
     /// The versions it is made on.
     pub parents: Vec<String>,
     pub graph: Graph,
+    /// The head's revision it was read at.
+    pub revision: u64,
 }
 
 impl Place {
@@ -69,14 +71,17 @@ impl Place {
 #[derive(Clone, Debug)]
 pub struct Ancestry {
     pub current: Strategy,
-    /// Its revision: a version made from it is stored over it, never over a save made meanwhile.
-    pub revision: u64,
     pub place: Place,
     /// Kept versions that can be found by id: (id, seq), newest first.
     pub(super) kept: Vec<(String, u64)>,
 }
 
 impl Ancestry {
+    /// Its revision: a version made from it is stored over it, never over a save made meanwhile.
+    pub fn revision(&self) -> u64 {
+        self.place.revision
+    }
+
     /// How `theirs` stands against the current version. A current version not named yet whose
     /// content and parents are a version theirs holds (two members who made the same strategy
     /// from the same example, say) is that version.
@@ -139,7 +144,7 @@ impl Ancestry {
         if let Some(pair) = kept {
             self.kept.insert(0, pair);
         }
-        self.revision = revision;
+        self.place.revision = revision;
     }
 
     /// The version a merge of `merged` from this one and `theirs` is: two parents, named at

@@ -90,9 +90,14 @@ impl<B: Backend> Store<B> {
     }
 
     async fn place_of(&self, id: &Id, head: &Head) -> Result<Place, StorageError> {
-        let (named, _) = self.read_named(id).await?;
         let mut graph = self.stored_graph(id).await?;
         graph.extend(head.legacy_graph());
+        self.place_in(id, head, graph).await
+    }
+
+    /// Where the version `head` stands in `graph` (the stored graph, read).
+    async fn place_in(&self, id: &Id, head: &Head, graph: Graph) -> Result<Place, StorageError> {
+        let (named, _) = self.read_named(id).await?;
         // A head written before ids, shared as it is, is the version its fingerprint names.
         let legacy = head.fingerprint.clone().filter(|_| head.parents.is_empty());
         let parents = match &legacy {
@@ -100,13 +105,30 @@ impl<B: Backend> Store<B> {
             None => head.tips(),
         };
         let id = named.filter(|n| n.revision == head.revision).map(|n| n.id).or(legacy);
-        Ok(Place { id, parents, graph })
+        Ok(Place { id, parents, graph, revision: head.revision })
     }
 
     /// Stored strategy `id` with its place in the history.
     pub async fn ancestry(&self, id: &Id) -> Result<Ancestry, StorageError> {
         let head = self.head(id).await?;
         let place = self.place_of(id, &head).await?;
+        self.ancestry_in(id, head, place).await
+    }
+
+    /// [`Store::ancestry`] from `place`, read before ([`Store::place`]): its graph is not read
+    /// again when nothing was saved since (a year's graph is 4,096 nodes). A version named
+    /// meanwhile (another tab writing its file) is named again alike: its id is its content's
+    /// and parents'.
+    pub async fn ancestry_from(&self, id: &Id, place: Place) -> Result<Ancestry, StorageError> {
+        let head = self.head(id).await?;
+        let place = match place.revision == head.revision {
+            true => self.place_in(id, &head, place.graph).await?,
+            false => self.place_of(id, &head).await?,
+        };
+        self.ancestry_in(id, head, place).await
+    }
+
+    async fn ancestry_in(&self, id: &Id, head: Head, place: Place) -> Result<Ancestry, StorageError> {
         let current = self.load(id).await?;
         let kept = head
             .versions
@@ -114,7 +136,7 @@ impl<B: Backend> Store<B> {
             .rev()
             .filter_map(|v| v.id.clone().or_else(|| v.fingerprint.clone()).map(|id| (id, v.seq)))
             .collect();
-        Ok(Ancestry { current, revision: head.revision, place, kept })
+        Ok(Ancestry { current, place, kept })
     }
 
     /// Names the current version of strategy `id` if it is not named yet (recording its id and
@@ -125,7 +147,7 @@ impl<B: Backend> Store<B> {
             let (head, head_text) = self.read_head(id).await?;
             let (_, named_text) = self.read_named(id).await?;
             let mut ancestry = self.ancestry(id).await?;
-            if ancestry.revision != head.revision {
+            if ancestry.revision() != head.revision {
                 // Saved between the two reads (another tab): read again.
                 if tries >= 3 {
                     return Err(StorageError::Conflict { key: keys::head(id) });

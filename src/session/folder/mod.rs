@@ -240,7 +240,8 @@ impl FolderSync {
         self.bases.clear();
         self.staged = Staged::holding(self.staged_bytes);
         if !whole.is_empty() {
-            let ancestry = clock.timed_wait("shirube:folder-ancestry", store.ancestry(&self.strategy)).await;
+            let ancestry =
+                clock.timed_wait("shirube:folder-ancestry", store.ancestry_from(&self.strategy, place)).await;
             let mut ancestry = ancestry.map_err(SyncError::Storage)?;
             for (entry, member) in whole {
                 match read_file(folder, &entry, &member, &self.strategy, clock).await {
@@ -278,7 +279,7 @@ impl FolderSync {
             }
             // (Not after another tab stored meanwhile: what is staged then was never stored.)
             if reading.stored && !reading.other_tab {
-                reading.head = Some((ancestry.current.clone(), ancestry.revision));
+                reading.head = Some((ancestry.current.clone(), ancestry.revision()));
             }
         }
         for m in &mut reading.members {

@@ -211,7 +211,7 @@ impl<B: Backend> Store<B> {
         if let Some(last) = versions.last_mut() {
             last.origin.graph_text = ancestry.graph_text();
         }
-        let base = ancestry.revision;
+        let base = ancestry.revision();
         let all = |with: bool| -> Vec<NewVersion<'_>> { versions.iter().map(|v| v.new_version(base, with)).collect() };
         let written = match self.write_versions(&all(true)).await {
             Err(StorageError::QuotaExceeded { .. }) => self.write_versions(&all(false)).await?,

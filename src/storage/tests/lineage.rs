@@ -129,6 +129,41 @@ fn writing_a_file_does_not_make_a_tabs_next_save_a_conflict() {
     assert_eq!((after.parents, after.graph.len()), (place.parents, before));
 }
 
+/// A reading's ancestry made from the place it read first is what reading it again gives:
+/// after nothing, after a version named meanwhile (another tab writing its file), and after a
+/// save (its graph then read again).
+#[test]
+fn an_ancestry_from_a_place_read_before_is_the_ancestry_read_again() {
+    let a = laptop();
+    let s0 = sample();
+    a.save(&s0, "t0").wait().unwrap();
+    a.export_file(&s0.id, "t1").wait().unwrap();
+    let s1 = edited(&s0, |s| s.title = "次".into());
+    a.save(&s1, "t2").wait().unwrap();
+    let same = |place| {
+        let (from, read) = (a.ancestry_from(&s0.id, place).wait().unwrap(), a.ancestry(&s0.id).wait().unwrap());
+        assert_eq!(
+            (&from.place.id, &from.place.parents, &from.place.graph),
+            (&read.place.id, &read.place.parents, &read.place.graph)
+        );
+        assert_eq!(
+            (from.named(), &from.current, from.revision(), &from.kept),
+            (read.named(), &read.current, read.revision(), &read.kept)
+        );
+    };
+    same(a.place(&s0.id).wait().unwrap());
+    // Named meanwhile: the graph read before lacks its node, and names it alike.
+    let before = a.place(&s0.id).wait().unwrap();
+    a.export_file(&s0.id, "t3").wait().unwrap();
+    let from = a.ancestry_from(&s0.id, before).wait().unwrap();
+    assert_eq!(from.named().0, a.place(&s0.id).wait().unwrap().id.unwrap());
+    // Saved meanwhile: read again, whatever the place read before held.
+    let mut stale = a.place(&s0.id).wait().unwrap();
+    stale.graph = crate::format::history::Graph::default();
+    a.save(&edited(&s1, |s| s.title = "三".into()), "t4").wait().unwrap();
+    same(stale);
+}
+
 /// A head and a file written before ids: their list of fingerprints reads as a line of
 /// versions, and a merge with such a file finds its base.
 #[test]
