@@ -269,6 +269,9 @@ test('after a restart a connected strategy syncs on any page of it; at "prompt" 
   // reconnect.
   await a.goto(FILES);
   await expect(a.getByTestId('folder-connected')).toContainText('share');
+  // The write of what was taken in is done first: a job under way when the folder is
+  // disconnected finishes (schedule.rs), and this test asks what happens after.
+  await ownFileHolding(a, '田中', '佐藤さんの二つ目の副題');
   await a.getByTestId('folder-disconnect').click();
   await expect(a.getByTestId('folder-connect')).toBeVisible();
   const files = await share(a);

@@ -23,7 +23,7 @@ struct Inner {
     /// Where each node's parents end in `parents` (they start where the node before's end).
     ends: Vec<u32>,
     parents: Vec<Key>,
-    /// The text of each key that is not an id's 32 digits (see `history::key_of`).
+    /// The text of each key that is not an id's 32 digits (see `ids::key_of`).
     odd: HashMap<Key, String>,
 }
 
