@@ -55,6 +55,7 @@ async function writeEvaluation(id, n, outcomes) {
   const field = await b.el('evaluation-outcomes');
   await field.sendKeys(outcomes);
   await b.click('evaluation-issues'); // leaving the field commits it
+  await b.until(async () => (await field.getAttribute('data-dirty')) === null, 'the outcomes committed (the field left)');
   await b.saved();
 }
 
