@@ -431,7 +431,9 @@ test('自分のファイルを書き出す right after an edit: the edit still w
   await f.getByTestId('folder-name-save').click();
   await expect(f.getByTestId('folder-me')).toContainText('鈴木');
   // From here the page's timers run only when told: the autosave's (400 ms after the edit) not.
+  // (install alone keeps the time going: the autosave then ran, under load, before the check.)
   await f.clock.install();
+  await f.clock.pauseAt(Date.now() + 1_000);
   await f.goto(EDIT);
   await f.getByTestId('outline-goal').first().click();
   await f.getByTestId('outline-measure').first().click();
@@ -440,6 +442,7 @@ test('自分のファイルを書き出す right after an edit: the edit still w
   await f.getByTestId('evaluation-outcomes').fill('書き出す直前に書いた成果');
   await f.getByTestId('evaluation-outcomes').blur();
   await f.goto(FILES);
+  await f.waitForTimeout(600); // longer than the autosave's quiet moment: its timer is held
   await expect(f.getByTestId('save-state')).not.toHaveClass(/saved/);
   const [download] = await Promise.all([f.waitForEvent('download'), f.getByTestId('folder-export-own').click()]);
   const own = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
