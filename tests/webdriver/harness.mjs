@@ -239,8 +239,9 @@ async function newSession(driverUrl, downloads, tmp) {
       .setPreference('browser.download.useDownloadDir', true)
       .setPreference('browser.download.always_ask_before_handling_new_types', false)
       .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,text/csv,text/html,image/png')
-      // A download opens the downloads panel, and the page loses the focus for good: a field
-      // typed into next is never left (no change event), so never committed (issue 51's CI).
+      // A download opens the downloads panel, and the page loses its focus until something
+      // gives it back: a field typed into meanwhile is never left (no change event), so never
+      // committed (stop 72's CI; CONTRIBUTING, the WebDriver paragraph).
       .setPreference('browser.download.alwaysOpenPanel', false)
       .windowSize({ width: 1280, height: 900 });
     return builder.forBrowser('firefox').setFirefoxOptions(options).build();
