@@ -25,6 +25,10 @@ WASM_TARGET="wasm32-unknown-unknown"
 GECKODRIVER_VERSION="0.37.1"
 BROWSER_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils firefox-esr webkit2gtk-driver xvfb xauth)
 WITH_BROWSER=0
+# The tools built from crates.io share one target directory, kept between runs: the crates they
+# have in common (serde, syn, tokio, clap …) compile once, and a tool built again at another
+# version reuses what did not change. `cargo install` otherwise builds each in a temporary one.
+TOOLS_TARGET="$SHIRUBE_ROOT/target/tools"
 
 for arg in "$@"; do
   case "$arg" in
@@ -79,8 +83,10 @@ ensure_trunk() {
   if [[ "$have" == "trunk $TRUNK_VERSION" ]]; then
     echo "$have: installed (skip)"
   else
-    echo "trunk: found '${have:-nothing}', want $TRUNK_VERSION; building it from crates.io (about 8 minutes on 2 cores)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked
+    echo "trunk: found '${have:-nothing}', want $TRUNK_VERSION; building it from crates.io (about 6 minutes on 2 cores)"
+    # Without its default features: TLS (rustls) and the update check are for `trunk serve --tls`
+    # and a crates.io query; the build runs offline (Trunk.toml) with its tools on PATH.
+    cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --target-dir "$TOOLS_TARGET"
     [[ "$(trunk --version)" == "trunk $TRUNK_VERSION" ]] || die "trunk on PATH is $(command -v trunk): $(trunk --version)"
   fi
 }
@@ -96,7 +102,7 @@ ensure_wasm_bindgen() {
   else
     echo "wasm-bindgen: found '${have_cli:-nothing}', Cargo.lock wants $want; building wasm-bindgen-cli (about 2 minutes)"
     # Not --locked: with --locked 0.2.130 fails (a locked dependency is missing from the registry).
-    cargo install wasm-bindgen-cli --version "$want" --force
+    cargo install wasm-bindgen-cli --version "$want" --force --target-dir "$TOOLS_TARGET"
     [[ "$(wasm-bindgen --version)" == "wasm-bindgen $want" ]] || die "wasm-bindgen on PATH is $(command -v wasm-bindgen): $(wasm-bindgen --version)"
   fi
 }
@@ -123,7 +129,8 @@ ensure_wasm_split() {
     echo "wasm-split-cli: building $WASM_SPLIT_DIR into $root (wasm_split_cli_support 0.2.4 with Shirube's changes; about 1 minute)"
     partial="$root.partial-$$"
     rm -rf "$partial"
-    cargo install --path "$WASM_SPLIT_DIR" --locked --features build-binary --no-track --root "$partial"
+    cargo install --path "$WASM_SPLIT_DIR" --locked --features build-binary --no-track --root "$partial" \
+      --target-dir "$TOOLS_TARGET"
     mv -T "$partial" "$root" 2>/dev/null || rm -rf "$partial"   # or another set-up was quicker
   fi
   [[ "$("$root/bin/wasm-split-cli" --help)" == *--compact-loader* ]] \
@@ -178,11 +185,23 @@ ensure_geckodriver() {
     echo "geckodriver $GECKODRIVER_VERSION: installed (skip)"
   else
     echo "geckodriver: found '${have%%$'\n'*}', want $GECKODRIVER_VERSION; building it from crates.io (about 3 minutes on 2 cores)"
-    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --target-dir "$TOOLS_TARGET"
   fi
 }
 
 run_step "prerequisites" check_prerequisites
+# The browsers come from Debian while the tools compile: apt waits on the network and the disk,
+# the compiles on the two cores. Its output is shown, and its status checked, in its own step below.
+BROWSER_LOG="$(mktemp)"
+if [[ $WITH_BROWSER -eq 1 ]]; then
+  ( ensure_browser >"$BROWSER_LOG" 2>&1; echo $? >"$BROWSER_LOG.rc" ) &
+  BROWSER_PID=$!
+fi
+wait_for_browser() {
+  wait "$BROWSER_PID" || true
+  cat "$BROWSER_LOG"
+  return "$(cat "$BROWSER_LOG.rc" 2>/dev/null || echo 1)"
+}
 run_step "rustup target $WASM_TARGET" ensure_wasm_target
 run_step "rustup components clippy + rustfmt" ensure_rust_components
 run_step "trunk $TRUNK_VERSION" ensure_trunk
@@ -192,7 +211,7 @@ run_step "wasm-split-cli ($WASM_SPLIT_DIR)" ensure_wasm_split
 
 run_step "npm packages (npm ci)" ensure_npm_packages
 if [[ $WITH_BROWSER -eq 1 ]]; then
-  run_step "browsers: ${BROWSER_PACKAGES[*]} (apt)" ensure_browser
+  run_step "browsers: ${BROWSER_PACKAGES[*]} (apt, begun at the start)" wait_for_browser
   run_step "geckodriver $GECKODRIVER_VERSION (cargo install)" ensure_geckodriver
 fi
 print_timings "$SHIRUBE_TIMINGS_TITLE"
