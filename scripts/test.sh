@@ -3,13 +3,16 @@
 #   1. setup   set-up, including the browsers (Debian's chromium, firefox-esr, WebKitGTK) and drivers
 #   2. lint    formatting:            cargo fmt --check (rustfmt.toml)
 #              native lints:          cargo clippy --all-targets -- -D warnings
-#              wasm lints:            cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-#                                     (the UI is compiled for wasm only, so both targets are linted)
+#              wasm lints:            cargo clippy --target wasm32-unknown-unknown, the library, binaries
+#                                     and in-browser tests -- -D warnings (the UI's browser code is
+#                                     compiled for wasm only; the unit tests, native only, are linted
+#                                     natively)
 #   3. native  native tests:          cargo test
 #   4. harness the WebDriver harness: tests/harness/ (a browser killed under a running test: the
 #                                     file fails within a minute naming the test, and no driver or
 #                                     browser is left; headless chromium via chromedriver, ~25 s)
-#   5. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown --tests
+#   5. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown with the two files
+#                                     that hold them (tests/{storage,indexed_db}_browser.rs)
 #                                     (wasm-bindgen-test-runner: headless chromium via chromedriver,
 #                                     then headless firefox-esr via geckodriver)
 #   6. build   release build:         scripts/build.sh -> dist/
@@ -78,12 +81,16 @@ bounded() {
   return "$rc"
 }
 
+# The test files that run in a browser (wasm_bindgen_test). The library's unit tests and the other
+# test files are native: built for wasm they would run nothing.
+WASM_TEST_TARGETS=(--test storage_browser --test indexed_db_browser)
+
 # wasm-bindgen-test-runner picks its browser by the driver variable set (webdriver.json holds
 # both browsers' options). Compiled first, then run within the limit.
 wasm_tests_in() {
   local cmd=(env "$@" WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 WASM_BINDGEN_TEST_TIMEOUT=120
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-    cargo test --target wasm32-unknown-unknown --tests)
+    cargo test --target wasm32-unknown-unknown "${WASM_TEST_TARGETS[@]}")
   "${cmd[@]}" --no-run
   bounded "$LIMIT_WASM" "${cmd[@]}"
 }
@@ -101,7 +108,7 @@ want setup  && run_step "set-up (scripts/setup.sh --browser)" bash scripts/setup
 want lint   && run_step "format check (cargo fmt --check)" cargo fmt --check
 want lint   && run_step "native lints (cargo clippy)" cargo clippy --all-targets -- -D warnings
 want lint   && run_step "wasm lints (cargo clippy, wasm32)" \
-  cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --bins "${WASM_TEST_TARGETS[@]}" -- -D warnings
 want native && run_step "native tests (cargo test)" cargo test
 # The vendored splitter's own tests: its merge rule decides what every visit loads.
 want native && run_step "the vendored splitter's tests (vendor/wasm-split-cli)" \

@@ -34,6 +34,34 @@ fn open_as_the_page_does(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     }
 }
 
+/// The first of serde's and the JSON parser's English phrases in `text`, which no Japanese
+/// message may show.
+fn serde_english(text: &str) -> Option<&'static str> {
+    const PHRASES: [&str; 14] = [
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "expected",
+        "missing field",
+        "unknown variant",
+        "unknown field",
+        "trailing",
+        "EOF",
+        "a string",
+        "integer",
+        "sequence",
+        "at line",
+        "column",
+    ];
+    PHRASES.into_iter().find(|p| text.contains(p))
+}
+
+#[test]
+fn the_parsers_english_is_found_where_it_is() {
+    assert_eq!(serde_english("invalid type: integer `3`, expected a string at line 1 column 9"), Some("invalid type"));
+    assert_eq!(serde_english("タイトルが文字列ではありません（$.strategy.title）"), None);
+}
+
 /// A CSV through the files page's import, into the corpus's valid strategy (`bom-valid.json`).
 fn csv_refusal(bytes: &[u8]) -> Option<String> {
     let Ok(Opened::Strategy(s)) = open(&std::fs::read(dir().join("bom-valid.json")).unwrap()) else { panic!() };
@@ -91,6 +119,11 @@ fn every_bad_file_is_refused_with_its_message() {
             if !ja.contains(fragment) {
                 failures.push(format!("{name}: expected {fragment:?} in\n    {ja}"));
             }
+        }
+        // Words, not internals: no serde or JSON-parser English in the Japanese message (the
+        // file's own name aside: trailing-comma.json).
+        if let Some(english) = serde_english(&ja.replace(&name, "")) {
+            failures.push(format!("{name}: the parser's English {english:?} in\n    {ja}"));
         }
         // Every error has English words too, and never an empty message.
         let en = import_error(&error, Language::En);

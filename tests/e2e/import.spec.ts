@@ -1,7 +1,8 @@
 // Importing files, in Chromium against the release build:
-// - every file of the bad corpus (tests/files/bad/, expected.json) through the real file input:
-//   the expected message is shown, with no serde English in it, and every stored key and value
-//   is byte-for-byte unchanged (a CSV's refusal by the CSV import: tests/e2e/trust.spec.ts);
+// - a broken JSON and a file from a newer build (of the bad corpus, tests/files/bad/, which
+//   tests/import_corpus.rs runs whole natively) through the real file input: the expected message
+//   is shown, with no serde English in it, and every stored key and value is byte-for-byte
+//   unchanged (a CSV's refusal by the CSV import: tests/e2e/trust.spec.ts);
 //   an 80 MB file (written here) is refused by its size, before it is read;
 // - markup in every text field imports and shows as text, running nothing;
 // - the preview, then "import as new"; the preview, then "replace" (a backup appears, and
@@ -54,9 +55,17 @@ async function listWithExample(page: Page, openApp: (hash?: string) => Promise<v
   await expect(page.getByTestId('strategy-row')).toHaveCount(1);
 }
 
-test.describe('every bad file is refused with its message, and nothing stored changes', () => {
-  for (const [name, entry] of Object.entries(EXPECTED)) {
-    if (entry.valid || name.startsWith('(generated)')) continue;
+/**
+ * The bad files the page is shown here: a broken JSON and a file from a newer build, beside the
+ * size refusal below. Every file of the corpus is refused with its words by the same import in
+ * `cargo test` (tests/import_corpus.rs: messages, no parser English, an English text too); what
+ * only the page can show is that the notice appears and nothing stored changes.
+ */
+const IN_THE_PAGE = ['truncated.json', 'future-version.json'];
+
+test.describe('a bad file is refused with its message, and nothing stored changes', () => {
+  for (const name of IN_THE_PAGE) {
+    const entry = EXPECTED[name];
     test(`${name}: ${entry.why}`, async ({ page, openApp, pageErrors }) => {
       await listWithExample(page, openApp);
       const before = await storageSnapshot(page);
