@@ -11,6 +11,7 @@ mod date;
 mod frame;
 mod grant;
 mod revision;
+mod schedule;
 mod sources;
 mod value_year;
 mod verdict;
@@ -22,6 +23,7 @@ pub use frame::{
 };
 pub use grant::*;
 pub use revision::*;
+pub use schedule::{schedule_when, stage};
 pub use sources::{footnote_mark, Footnotes, SourceMark};
 pub use value_year::{value_span, value_year, year_basis, year_basis_note, year_column};
 pub use verdict::*;

@@ -1,7 +1,10 @@
 //! Hash routes, so the built files work from any sub-path of any static host:
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
-//! `#/s/<id>/files` CSV and files, `#/s/<id>/round` the year's round and working together, `#/s/<id>/print/targets|sheets|grants` printable reports,
+//! `#/s/<id>/files` the outputs (Excel, CSV, JSON, print, public pages), `#/s/<id>/round` the
+//! year's round, `#/s/<id>/shared` the shared folder, `#/s/<id>/history` the versions,
+//! `#/s/<id>/drafting` the drafting stages and schedule, `#/s/<id>/print/targets|sheets|grants`
+//! printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
 //! ideas collected there; `#/r/<id>` a region's side-by-side page.
 
@@ -15,8 +18,14 @@ pub enum Route {
     Dashboard(Id),
     /// The strategy's files: CSV export and import for Excel, JSON export, printable reports.
     Files(Id),
-    /// 照会・共同作業: the year's round, who has answered, the shared folder, the versions.
+    /// 照会: the year's round, who has answered, what waits for the planning section.
     Round(Id),
+    /// 共有: the shared folder and its members.
+    Shared(Id),
+    /// 履歴: the versions, restoring one, comparing two.
+    History(Id),
+    /// 策定: the drafting stages and their schedule.
+    Drafting(Id),
     /// A printable A4 report of the strategy.
     Print(Id, Report),
     Edit(Id, Selection),
@@ -90,6 +99,9 @@ impl Route {
             ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
             ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
             ["s", id, "round"] if !id.is_empty() => Route::Round(Id::from(*id)),
+            ["s", id, "shared"] if !id.is_empty() => Route::Shared(Id::from(*id)),
+            ["s", id, "history"] if !id.is_empty() => Route::History(Id::from(*id)),
+            ["s", id, "drafting"] if !id.is_empty() => Route::Drafting(Id::from(*id)),
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
             ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
             ["s", id, "print", "grants"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Grants),
@@ -119,6 +131,9 @@ impl Route {
             | Route::Dashboard(id)
             | Route::Files(id)
             | Route::Round(id)
+            | Route::Shared(id)
+            | Route::History(id)
+            | Route::Drafting(id)
             | Route::Print(id, _)
             | Route::Edit(id, _)
             | Route::Workshop(id, _) => Some(id),
@@ -133,6 +148,9 @@ impl Route {
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
             Route::Files(id) => format!("#/s/{id}/files"),
             Route::Round(id) => format!("#/s/{id}/round"),
+            Route::Shared(id) => format!("#/s/{id}/shared"),
+            Route::History(id) => format!("#/s/{id}/history"),
+            Route::Drafting(id) => format!("#/s/{id}/drafting"),
             Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
             Route::Workshop(id, WorkshopPage::Present) => format!("#/s/{id}/workshop"),
             Route::Workshop(id, WorkshopPage::Notes) => format!("#/s/{id}/workshop/notes"),
@@ -140,6 +158,89 @@ impl Route {
                 None => format!("#/s/{id}/edit"),
                 Some((kind, item)) => format!("#/s/{id}/edit/{kind}/{item}"),
             },
+        }
+    }
+}
+
+/// The pages of an open strategy, by job: the navigation shown on every page of it, in its order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    /// 概要
+    Overview,
+    /// 編集
+    Edit,
+    /// グラフ (the dashboard)
+    Charts,
+    /// 策定: stages, schedule, hearings and documents.
+    Drafting,
+    /// 照会: the year's round.
+    Round,
+    /// 共有: the shared folder.
+    Shared,
+    /// 履歴: versions, restore, compare.
+    History,
+    /// 出力: Excel, CSV, JSON, print, public pages, hand-out (the files page and its prints).
+    Output,
+    /// ワークショップ: the presentation and the ideas collected.
+    Workshop,
+}
+
+impl Job {
+    pub const ALL: [Job; 9] = [
+        Job::Overview,
+        Job::Edit,
+        Job::Charts,
+        Job::Drafting,
+        Job::Round,
+        Job::Shared,
+        Job::History,
+        Job::Output,
+        Job::Workshop,
+    ];
+
+    /// The job whose page `route` is (a printed report belongs to 出力); none off a strategy.
+    pub fn of(route: &Route) -> Option<Job> {
+        Some(match route {
+            Route::List | Route::NotFound(_) | Route::Region(_) => return None,
+            Route::Strategy(_) => Job::Overview,
+            Route::Edit(..) => Job::Edit,
+            Route::Dashboard(_) => Job::Charts,
+            Route::Drafting(_) => Job::Drafting,
+            Route::Round(_) => Job::Round,
+            Route::Shared(_) => Job::Shared,
+            Route::History(_) => Job::History,
+            Route::Files(_) | Route::Print(..) => Job::Output,
+            Route::Workshop(..) => Job::Workshop,
+        })
+    }
+
+    /// The page the navigation's item opens.
+    pub fn route(self, id: Id) -> Route {
+        match self {
+            Job::Overview => Route::Strategy(id),
+            Job::Edit => Route::Edit(id, Selection::Strategy),
+            Job::Charts => Route::Dashboard(id),
+            Job::Drafting => Route::Drafting(id),
+            Job::Round => Route::Round(id),
+            Job::Shared => Route::Shared(id),
+            Job::History => Route::History(id),
+            Job::Output => Route::Files(id),
+            Job::Workshop => Route::Workshop(id, WorkshopPage::Present),
+        }
+    }
+
+    /// A name for tests and styles: `nav-<key>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Job::Overview => "overview",
+            Job::Edit => "edit",
+            Job::Charts => "charts",
+            Job::Drafting => "drafting",
+            Job::Round => "round",
+            Job::Shared => "shared",
+            Job::History => "history",
+            Job::Output => "output",
+            Job::Workshop => "workshop",
         }
     }
 }
@@ -201,6 +302,9 @@ mod tests {
             Route::Dashboard(Id::from("s1")),
             Route::Files(Id::from("s1")),
             Route::Round(Id::from("s1")),
+            Route::Shared(Id::from("s1")),
+            Route::History(Id::from("s1")),
+            Route::Drafting(Id::from("s1")),
             Route::Print(Id::from("s1"), Report::Targets),
             Route::Print(Id::from("s1"), Report::Sheets),
             Route::Print(Id::from("s1"), Report::Grants),
@@ -224,6 +328,32 @@ mod tests {
         assert_eq!(Route::Region(Id::from("region-1")).strategy_id(), None);
         assert!(matches!(Route::parse("#/r/"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/r/x/more"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn every_job_opens_a_page_of_its_own_that_is_its_job() {
+        let id = Id::from("s1");
+        let mut hashes = std::collections::BTreeSet::new();
+        for job in Job::ALL {
+            let route = job.route(id.clone());
+            assert_eq!(Job::of(&route), Some(job), "{job:?}");
+            assert_eq!(route.strategy_id(), Some(&id));
+            assert!(hashes.insert(route.hash()), "{job:?} shares a page");
+        }
+        // Every page that existed before the navigation still opens, under the job that holds it.
+        for (hash, job) in [
+            ("#/s/s1", Job::Overview),
+            ("#/s/s1/edit/goal/g1", Job::Edit),
+            ("#/s/s1/dashboard", Job::Charts),
+            ("#/s/s1/files", Job::Output),
+            ("#/s/s1/print/sheets", Job::Output),
+            ("#/s/s1/round", Job::Round),
+            ("#/s/s1/workshop/notes", Job::Workshop),
+        ] {
+            assert_eq!(Job::of(&Route::parse(hash)), Some(job), "{hash}");
+        }
+        assert_eq!(Job::of(&Route::List), None);
+        assert_eq!(Job::of(&Route::Region(id)), None);
     }
 
     #[test]

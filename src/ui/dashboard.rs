@@ -33,15 +33,15 @@ fn selection_for(s: &Strategy, id: &Id) -> Option<Selection> {
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = use_edits();
-    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| (s.id.clone(), s.title.clone()))));
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
-        Some((id, title)) => view! { <Charts id=id title=title/> }.into_any(),
+        Some(id) => view! { <Charts id=id/> }.into_any(),
         None => view! { <StrategyNotFound/> }.into_any(),
     }
 }
 
 #[component]
-fn Charts(id: Id, title: String) -> impl IntoView {
+fn Charts(id: Id) -> impl IntoView {
     let state = use_edits();
     let nav = use_navigation();
     let chosen = RwSignal::new(None::<FiscalYear>);
@@ -72,16 +72,11 @@ fn Charts(id: Id, title: String) -> impl IntoView {
 
     view! {
         <article class="dashboard" data-testid="dashboard">
-            <nav class="crumbs">
-                <a href="#/">{state.text("戦略一覧", "Strategies")}</a>" › "
-                <a href=Route::Strategy(id.clone()).hash()>{title}</a>" › "
-                <span>{state.text("ダッシュボード", "Dashboard")}</span>
-            </nav>
+            <crate::ui::strategy_nav::StrategyNav/>
             <header class="panel">
                 <h1>{state.text("ダッシュボード", "Dashboard")}</h1>
                 <div class="actions">
                     <a class="button" data-testid="to-editor" href=Route::Edit(id.clone(), Selection::Strategy).hash()>{state.text("編集する", "Edit")}</a>
-                    <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{state.text("概要へ", "Overview")}</a>
                 </div>
             </header>
             <div class="chart-grid">

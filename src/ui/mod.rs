@@ -16,6 +16,8 @@ mod dashboard;
 #[cfg(target_arch = "wasm32")]
 mod dashboard_kpis;
 #[cfg(target_arch = "wasm32")]
+mod drafting;
+#[cfg(target_arch = "wasm32")]
 mod editor;
 #[cfg(target_arch = "wasm32")]
 mod exporters;
@@ -69,6 +71,8 @@ mod status;
 mod storage_usage;
 #[cfg(target_arch = "wasm32")]
 mod strategy_list;
+#[cfg(target_arch = "wasm32")]
+mod strategy_nav;
 #[cfg(target_arch = "wasm32")]
 mod stylesheet;
 #[cfg(target_arch = "wasm32")]

@@ -64,7 +64,7 @@ pub fn StrategyView(
     let framework = locale::framework_line(&s.national_framework, lang, style);
     view! {
         <article class="overview" data-testid=if read_only { "version-overview" } else { "overview" }>
-            {(!read_only).then(|| view! { <nav class="crumbs"><a href="#/">{tr(lang, "← 戦略一覧", "← Strategies")}</a></nav> })}
+            {(!read_only).then(|| view! { <crate::ui::strategy_nav::StrategyNav/> })}
             <header class="panel strategy-head">
                 <p class="municipality" data-testid="municipality">{s.municipality.name.clone()}</p>
                 <h1 data-testid="strategy-title">{s.title.clone()}</h1>
@@ -81,13 +81,8 @@ pub fn StrategyView(
                 }}</p>
                 {(!read_only).then(|| view! { <div class="actions">
                     <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::session::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
-                    <a class="button" data-testid="to-dashboard" href=Route::Dashboard(s.id.clone()).hash()>{tr(lang, "ダッシュボード（グラフ）", "Dashboard (charts)")}</a>
-                    <a class="button" data-testid="to-files" href=Route::Files(s.id.clone()).hash()>{tr(lang, "Excel・印刷", "Excel and print")}</a>
-                    <a class="button" data-testid="to-round" href=Route::Round(s.id.clone()).hash()>{tr(lang, "照会・共同作業", "Round and working together")}</a>
-                    <a class="button" data-testid="to-workshop" href=Route::Workshop(s.id.clone(), crate::session::route::WorkshopPage::Present).hash()>{tr(lang, "住民ワークショップ", "Residents' workshop")}</a>
                     <button type="button" data-testid="export" on:click=move |_| library.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
                     <crate::ui::handout::HandoutButton/>
-                    <a class="button quiet" href=Route::List.hash()>{tr(lang, "一覧へ戻る", "Back to the list")}</a>
                 </div> })}
             </header>
             {(!s.sections.is_empty()).then(|| view! { <section class="panel"><h2>{tr(lang, "基本的な考え方", "Basic approach")}</h2>{sections}</section> })}

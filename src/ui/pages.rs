@@ -7,6 +7,7 @@
 
 use super::create_form::CreateForm;
 use super::dashboard::Dashboard;
+use super::drafting::DraftingPage;
 use super::editor::Editor;
 use super::files_page::FilesPage;
 use super::kept::KeptData;
@@ -14,7 +15,7 @@ use super::overview::Overview;
 use super::parts::split;
 use super::print::PrintReport;
 use super::region::RegionPage;
-use super::round::RoundPage;
+use super::round::{HistoryPage, RoundPage, SharedPage};
 use super::workshop::Workshop;
 use crate::session::route::{Report, Route, WorkshopPage};
 use leptos::prelude::*;
@@ -38,19 +39,27 @@ split!(
 pub enum FilesPart {
     /// 「Excel・印刷」
     Files,
-    /// 照会・共同作業
+    /// 照会
     Round,
+    /// 共有
+    Shared,
+    /// 履歴
+    History,
+    /// 策定
+    Drafting,
 }
 
 split!(files, load: load_files,
-    /// The files page or 照会・共同作業: one split point, as both are in the `files` part (the
-    /// shared folder's panel and its sync were there; a part of their own moved 60 KB of shared
-    /// code into the chunks of the overview's visit, and a split point of its own made the
-    /// start-up module larger).
+    /// The pages of the `files` part (出力, 照会, 共有, 履歴, 策定): one split point, as all are in
+    /// that part (the shared folder's sync is there; a part of its own for a page moves the
+    /// code they share into the chunks of the overview's visit).
     pub fn files_page(page: FilesPart) -> AnyView {
         match page {
             FilesPart::Files => view! { <FilesPage/> }.into_any(),
             FilesPart::Round => view! { <RoundPage/> }.into_any(),
+            FilesPart::Shared => view! { <SharedPage/> }.into_any(),
+            FilesPart::History => view! { <HistoryPage/> }.into_any(),
+            FilesPart::Drafting => view! { <DraftingPage/> }.into_any(),
         }
     }
 );
@@ -114,7 +123,9 @@ pub fn start_loading(route: &Route) {
         Route::List | Route::NotFound(_) => return,
         Route::Strategy(_) | Route::Dashboard(_) => Some(|| Box::pin(load_overview())),
         Route::Print(..) => Some(|| Box::pin(load_print())),
-        Route::Files(_) | Route::Round(_) => Some(|| Box::pin(load_files())),
+        Route::Files(_) | Route::Round(_) | Route::Shared(_) | Route::History(_) | Route::Drafting(_) => {
+            Some(|| Box::pin(load_files()))
+        }
         Route::Edit(..) => Some(|| Box::pin(load_editor())),
         Route::Workshop(..) => Some(|| Box::pin(load_workshop())),
         Route::Region(_) => Some(|| Box::pin(load_region())),

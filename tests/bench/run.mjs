@@ -1004,7 +1004,7 @@ try {
     const { context, page } = await freshPage();
     await page.goto(BASE);
     await page.getByTestId('example-kitamoto').click();
-    await page.getByTestId('to-files').click();
+    await page.getByTestId('nav-output').click();
     await page.getByTestId('table-file').waitFor({ state: 'attached', timeout: 60_000 });
     for (let i = 0; i < RUNS.tables + 1; i++) {
       const t = await page.evaluate(async () => {

@@ -101,7 +101,7 @@ test('an actual entered in the editor changes the indicator chart, its status an
   await shot('charts-indicator-table');
 
   // The dashboard counts it: one achieved indicator in 基本目標 7's mix.
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   const status = page.locator('[data-chart=status-by-goal]');
   await expect(status.getByTestId('chart-canvas').locator('canvas')).toBeVisible();
   const dash = await optionOf(status);
@@ -114,7 +114,7 @@ test('an actual entered in the editor changes the indicator chart, its status an
 test('the dashboard: every chart drawn with its summary, updated in place, the hierarchy opens what is clicked', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
   await page.getByTestId('example-hokuto').click();
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.getByTestId('dashboard')).toBeVisible();
   for (const kind of ['status-by-goal', 'ratings', 'budget-by-goal', 'sdg-coverage', 'hierarchy']) {
     const f = page.locator(`[data-chart=${kind}]`);
@@ -181,7 +181,7 @@ test('names from users are text in labels and tooltips: nothing runs', async ({ 
     }
   };
   await hoverAll();
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.locator('[data-chart=status-by-goal] canvas')).toBeVisible();
   await hoverAll();
   const option = await optionOf(page.locator('[data-chart=status-by-goal]'));
@@ -202,7 +202,7 @@ test('charts are disposed when their view goes away: 50 round trips leak nothing
   await expect(page.getByTestId('overview')).toBeVisible();
   const overview = page.url();
   for (let i = 0; i < 50; i++) {
-    await page.getByTestId('to-dashboard').click();
+    await page.getByTestId('nav-charts').click();
     await expect(page.locator('[data-chart=hierarchy] canvas')).toBeVisible();
     await page.goBack();
     await expect(page.getByTestId('overview')).toBeVisible();
@@ -210,7 +210,7 @@ test('charts are disposed when their view goes away: 50 round trips leak nothing
   expect(page.url()).toBe(overview);
   let counts = await chartCounts(page);
   expect(counts).toEqual({ live: 0, elements: 0, withInstance: 0 });
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.locator('[data-chart=hierarchy] canvas')).toBeVisible();
   counts = await chartCounts(page);
   expect(counts.elements).toBe(5);
@@ -221,7 +221,7 @@ test('charts are disposed when their view goes away: 50 round trips leak nothing
 test('charts resize with the window and save as PNG', async ({ page, openApp, pageErrors }) => {
   await openApp();
   await page.getByTestId('example-hokuto').click();
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   const figure = page.locator('[data-chart=budget-by-goal]');
   await expect(figure.locator('canvas')).toBeVisible();
   const width = () => figure.getByTestId('chart-canvas').evaluate((el) => (window as any).echarts.getInstanceByDom(el).getWidth());
@@ -240,7 +240,7 @@ test('screenshots: dashboard of both examples, a 北斗市 measure with its KPI 
   for (const town of ['kitamoto', 'hokuto']) {
     await openApp();
     await page.getByTestId(`example-${town}`).click();
-    await page.getByTestId('to-dashboard').click();
+    await page.getByTestId('nav-charts').click();
     await expect(page.locator('[data-chart=hierarchy] canvas')).toBeVisible();
     await page.waitForTimeout(1500);
     await shot(`charts-dashboard-${town}`);
@@ -259,7 +259,7 @@ test('the dashboard rates the latest evaluated year, else this fiscal year withi
   await openApp();
   // 北斗市 has evaluations of 令和5年度: that year.
   await page.getByTestId('example-hokuto').click();
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.getByTestId('rating-year')).toHaveValue('2023');
   // A plan that runs into the future with nothing evaluated yet: this fiscal year (April to
   // March, in the page's time zone), not the plan's last year.

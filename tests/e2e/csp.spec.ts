@@ -53,7 +53,7 @@ test('the app runs under its Content-Security-Policy, and an injected inline scr
   // the workshop, and the hand-out (which loads the assembler script on demand).
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('overview')).toBeVisible();
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.locator('[data-chart=hierarchy] canvas')).toBeVisible();
   await page.goBack();
   await page.getByTestId('edit').click();
@@ -88,7 +88,7 @@ plainTest('the single file runs from file:// under the same policy, and refuses 
   await appStarted(page);
   await page.getByTestId('example-kitamoto').click();
   await expect(page.getByTestId('goal')).toHaveCount(6);
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.locator('[data-chart=status-by-goal] canvas')).toBeVisible();
   expect(await violations(page)).toEqual([]);
   expect(await injectedScriptRuns(page)).toBe(false);

@@ -18,7 +18,7 @@ const LONG_HEADER = '指標ID,指標番号,指標名,系列,単位,年度,区分
 async function kitamotoFiles(page: Page, openApp: () => Promise<void>) {
   await openApp();
   await page.getByTestId('example-kitamoto').click();
-  await page.getByTestId('to-files').click();
+  await page.getByTestId('nav-output').click();
   await expect(page.getByTestId('files-page')).toBeVisible();
 }
 

@@ -54,7 +54,7 @@ async function toFiles(page: Page) {
   if (await page.getByTestId('editor').isVisible()) {
     await page.getByRole('link', { name: '← 概要へ' }).click();
   }
-  await page.getByTestId('to-files').click();
+  await page.getByTestId('nav-output').click();
   await expect(page.getByTestId('files-page')).toBeVisible();
 }
 
@@ -437,7 +437,7 @@ test('a CSV dropped on the window goes to the open strategy\'s CSV import; with 
   const text = '\ufeff指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値\r\n,7-2,出生数,,人,R5,実績,352,\r\n';
   await openApp();
   await page.getByTestId('example-kitamoto').click();
-  await expect(page.getByTestId('to-files')).toBeVisible();
+  await expect(page.getByTestId('nav-output')).toBeVisible();
   // On the list no strategy is open: told so, and storage is byte-for-byte the same.
   await page.goto('#/');
   await expect(page.getByTestId('example-kitamoto')).toBeVisible();
@@ -452,7 +452,7 @@ test('a CSV dropped on the window goes to the open strategy\'s CSV import; with 
   // On the overview: to the files page, with the CSV's preview (not the JSON import's) — known
   // by its name alone, in capitals as some Windows programs write it.
   await page.getByTestId('strategy-row').locator('a.strategy-title').first().click();
-  await expect(page.getByTestId('to-files')).toBeVisible();
+  await expect(page.getByTestId('nav-output')).toBeVisible();
   await dropFile(page, '実績.CSV', text, { type: '' });
   await expect(page).toHaveURL(/\/files$/);
   await expect(page.getByTestId('csv-layout')).toHaveText('縦長（1行に1つの値）');

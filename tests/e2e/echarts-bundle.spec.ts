@@ -26,7 +26,7 @@ test('the custom ECharts bundle is loaded when the first chart is shown and draw
 
   // The overview, then the dashboard: the first chart loads the script, once.
   await page.getByTestId('example-hokuto').click();
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.locator('[data-chart=hierarchy]').getByTestId('chart-canvas').locator('canvas')).toBeVisible();
   expect(await page.evaluate(() => typeof window.echarts?.init), 'echarts.init after the first chart').toBe('function');
 

@@ -16,7 +16,8 @@ import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
 const HOKUTO = example('hokuto').strategy;
 // The shared folder's panel is on 照会・共同作業 (issue 52), no longer on the files page.
-const FILES = `./#/s/${HOKUTO.id}/round`;
+const FILES = `./#/s/${HOKUTO.id}/shared`;
+const HISTORY = `./#/s/${HOKUTO.id}/history`;
 const EDIT = `./#/s/${HOKUTO.id}/edit`;
 
 /** The examples' measures have no KPI of their own: the town's file here is 北斗市's strategy
@@ -483,9 +484,12 @@ test('この版に戻す after a change taken in sticks, and reaches the member 
   await expect(a.getByTestId('folder-recent')).toContainText('佐藤さんの変更を取り込みました');
   // A's own file holds B's change first (else the file read below could be the one before).
   await ownFileHolding(a, '田中', '佐藤さんの基本目標1');
-  // The newest kept version is the one before B's change.
+  // The newest kept version is the one before B's change (履歴 is a page of its own; the folder's
+  // sync goes on on every page of the strategy).
+  await a.goto(HISTORY);
   await a.getByTestId('version-row').first().getByTestId('restore-version').click();
   await expect.poll(async () => (await storedStrategyOfPage(a)).goals[0].title).toBe(HOKUTO.goals[0].title);
+  await a.goto(FILES);
   // A's own next polls do not take B's change back in.
   await syncNow(a);
   await a.waitForTimeout(3_500);
@@ -553,6 +557,7 @@ for (const side of ['ours', 'theirs'] as const) {
     await settled(a, b);
     // The decision names the person it was with, in the history (once a later version exists).
     await editGoalThenFiles(a, 1, 'goal-subtitle', '決めたあとの副題');
+    await a.goto(HISTORY);
     await expect(a.getByTestId('version-history')).toContainText('佐藤さんとの競合を選んで統合しました');
     await ca.close();
     await cb.close();

@@ -109,7 +109,7 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   expect(merged.goals[0].title).toBe('Bさんの基本目標1');
   expect(merged.goals[1].subtitle).toBe('Aさんが書いた副題');
   expect(merged.goals[2].subtitle).toBe('Bさんが書いた副題');
-  await page.goto(`./#/s/${HOKUTO.id}/round`);
+  await page.goto(`./#/s/${HOKUTO.id}/history`);
   await expect(page.getByTestId('version-row').first()).toContainText('「' + HOKUTO.title + '」');
   await shot('merge-history');
 

@@ -36,7 +36,7 @@ test('section workbooks: made as one zip, three filled by exceljs read back at o
   test.setTimeout(120_000);
   await page.goto('./');
   await page.getByTestId('example-kitamoto').click();
-  await page.getByTestId('to-round').click();
+  await page.getByTestId('nav-round').click();
   await expect(page.getByTestId('round-page')).toBeVisible();
   await page.getByTestId('who-i-am-select').selectOption({ label: '企画課など（全体を取りまとめる）' });
   await page.getByTestId('round-year').selectOption('2024');

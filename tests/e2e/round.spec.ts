@@ -45,8 +45,12 @@ async function carry(from: Page, who: string, to: Page, holds: (s: any, text: st
     await w.write(text);
     await w.close();
   }, [name, text]);
+  // The folder is read on 共有; the page shown before comes back after.
+  const before = to.url();
+  await to.getByTestId('nav-shared').click();
   await to.getByTestId('folder-sync-now').click();
   await expect(to.getByTestId('folder-busy')).toHaveCount(0);
+  await to.goto(before);
 }
 
 /** A staff member: the town's file imported, the name given, the folder connected, who they are. */
@@ -58,15 +62,18 @@ async function member(context: BrowserContext, name: string, section: string): P
   await dropFile(page, 'hokuto.shirube.json', TOWN_FILE);
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
-  // Reached from the overview.
-  await page.getByTestId('to-round').click();
+  // Reached from the overview's navigation: 照会, then 共有 to connect the folder, then 照会 again.
+  await page.getByTestId('nav-round').click();
   await expect(page.getByTestId('round-page')).toBeVisible();
   await expect(page.getByTestId('round-none')).toBeVisible();
+  await expect(page.getByTestId('nav-round')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('nav-shared').click();
   await page.getByTestId('folder-name').fill(name);
   await page.getByTestId('folder-name').press('Tab');
   await page.getByTestId('folder-name-save').click();
   await page.getByTestId('folder-connect').click();
   await expect(page.getByTestId('folder-connected')).toContainText('share');
+  await page.getByTestId('nav-round').click();
   await page.getByTestId('who-i-am-select').selectOption({ label: section });
   return page;
 }

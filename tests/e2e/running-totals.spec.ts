@@ -98,7 +98,7 @@ test('a series set to running totals in the editor shows each year derived and i
 test('a CSV with 実績の種類 累計 and 値の時点 3月末 sets running totals as of the end of March', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
   await page.getByTestId('example-kitamoto').click();
-  await page.getByTestId('to-files').click();
+  await page.getByTestId('nav-output').click();
   await expect(page.getByTestId('files-page')).toBeVisible();
 
   const birthsRow = `${BIRTHS},7-2,出生数,,人`;

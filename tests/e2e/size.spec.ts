@@ -59,7 +59,7 @@ test('the first visit and a dashboard visit stay within their budgets', async ({
 
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('overview')).toBeVisible();
-  await page.getByTestId('to-dashboard').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.getByTestId('chart-canvas').first().locator('canvas')).toBeVisible();
   await page.waitForLoadState('networkidle');
   const all = await responses.settle();

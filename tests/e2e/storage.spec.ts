@@ -112,7 +112,7 @@ test('the version history: each save keeps the version before it; export one; re
   const id = idOf(HOKUTO);
   await page.goto(`./#/s/${id}/edit`);
   await rename(page, '第2期北斗市総合戦略（改訂案）');
-  await page.goto(`./#/s/${id}/round`);
+  await page.goto(`./#/s/${id}/history`);
   const rows = page.getByTestId('version-row');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('第2期北斗市まち・ひと・しごと創生総合戦略');
@@ -198,7 +198,7 @@ test('two tabs on one strategy never overwrite each other silently: the later on
   await expect(b.getByTestId('save-state')).toHaveText('保存済み');
   stored = JSON.parse((await storedEntries(page))[`shirube/v1/strategy/${id}`]).strategy;
   expect(stored.municipality.name).toBe('北本市（タブB）');
-  await b.goto(`./#/s/${id}/round`);
+  await b.goto(`./#/s/${id}/history`);
   await expect(b.getByTestId('version-row').first()).toContainText('（タブA）');
 
   // A, with nothing waiting, follows B's version; now A edits while B waits, and B takes A's.
@@ -215,7 +215,7 @@ test('two tabs on one strategy never overwrite each other silently: the later on
   // Storage holds what was chosen (a reload shows it); B's edit is in the history, not lost.
   stored = JSON.parse((await storedEntries(page))[`shirube/v1/strategy/${id}`]).strategy;
   expect(stored.title).toBe('第2期北本市総合戦略（タブA・2回目）');
-  await b.goto(`./#/s/${id}/round`);
+  await b.goto(`./#/s/${id}/history`);
   await expect(b.getByTestId('version-row').filter({ hasText: '別のタブと競合した変更' })).toHaveCount(1);
   expect(pageErrors).toEqual([]);
 });

@@ -31,7 +31,7 @@ const OUTLINE = path.join(REPO_ROOT, 'src/format/outline/fixtures/hokuto_goals_0
 async function kitamotoFiles(page: Page, openApp: () => Promise<void>) {
   await openApp();
   await page.getByTestId('example-kitamoto').click();
-  await page.getByTestId('to-files').click();
+  await page.getByTestId('nav-output').click();
   await expect(page.getByTestId('table-import')).toBeVisible();
 }
 
@@ -166,7 +166,7 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
 
   // The mapping was remembered for this layout: the same workbook again says so, with H ignored.
   await page.getByRole('link', { name: '← 概要へ' }).click();
-  await page.getByTestId('to-files').click();
+  await page.getByTestId('nav-output').click();
   await pickWorkbook(page, 'KPI実績_令和6年度.xlsx', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi.xlsx')));
   await expect(page.getByTestId('table-remembered')).toBeVisible();
   expect(await roles(page, ['B', 'H'])).toEqual(['name', 'interim-2023']);
@@ -298,7 +298,7 @@ async function blankStrategyFiles(page: Page) {
   await page.getByTestId('create-submit').click();
   await expect(page.getByTestId('strategy-title')).toHaveText('第3期しるべ町総合戦略');
   await expect(page.getByTestId('goal')).toHaveCount(0);
-  await page.getByTestId('to-files').click();
+  await page.getByTestId('nav-output').click();
 }
 
 test('an outline pasted from Word becomes the goals, measures and initiatives of a blank strategy', async ({ page, openApp, pageErrors, shot }) => {
@@ -330,7 +330,7 @@ test('an outline pasted from Word becomes the goals, measures and initiatives of
   await expect(page.getByTestId('outline-created')).toContainText(/^基本目標 4・施策 \d+・取組 \d+ を作成しました。/);
   await expect(preview).toHaveCount(0);
 
-  await page.getByTestId('to-overview').click();
+  await page.getByTestId('nav-overview').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
   await expect(page.getByTestId('goal').first()).toContainText('北海道新幹線を活かした産業の振興と雇用の場をつくる');
   const s = await savedStrategy(page);

@@ -39,7 +39,7 @@ for (const [w, h] of [[1024, 768], [768, 1024]] as const) {
     await page.setViewportSize({ width: w, height: h });
     await openApp();
     await page.getByTestId('example-hokuto').tap();
-    await page.getByTestId('to-workshop').tap();
+    await page.getByTestId('nav-workshop').tap();
     const workshop = page.url();
     const cards = page.getByTestId('ws-goal');
     await expect(cards).toHaveCount(4);

@@ -230,7 +230,7 @@ test('a strategy deleted in one tab: the other is told at once and never stores 
   await expect(b.getByTestId('save-state')).toHaveText('保存済み');
   const stored = JSON.parse((await storedEntries(page))[strategyKey(id)]).strategy;
   expect(stored.municipality.name).toBe('北本市（タブB・2回目）');
-  await b.goto(`./#/s/${id}/round`);
+  await b.goto(`./#/s/${id}/history`);
   await expect(b.getByTestId('version-row').first()).toBeVisible();
 
   // Deleted again; this time B keeps its change as a new strategy: the deleted one stays deleted.

@@ -27,7 +27,7 @@ function fiscalYear(y: number): string {
 async function openExampleFiles(page: Page, openApp: () => Promise<void>, key: string) {
   await openApp();
   await page.getByTestId(`example-${key}`).click();
-  await page.getByTestId('to-files').click();
+  await page.getByTestId('nav-output').click();
   await expect(page.getByTestId('export-xlsx')).toBeVisible();
 }
 

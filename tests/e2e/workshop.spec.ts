@@ -11,7 +11,7 @@ import { storedEntries, writeStored } from './stored';
 async function openWorkshop(page: Page, openApp: () => Promise<void>, example: 'kitamoto' | 'hokuto') {
   await openApp();
   await page.getByTestId(`example-${example}`).click();
-  await page.getByTestId('to-workshop').click();
+  await page.getByTestId('nav-workshop').click();
   await expect(page.getByTestId('workshop')).toBeVisible();
   await expect(page).toHaveURL(/#\/s\/[^/]+\/workshop$/);
 }

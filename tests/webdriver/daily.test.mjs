@@ -94,7 +94,7 @@ test('an example opens; a name (Japanese) and an actual value are edited, undone
 });
 
 test('the dashboard draws its charts (ECharts on canvas) with their sentences', async () => {
-  await b.click('to-dashboard');
+  await b.click('nav-charts');
   const canvases = await b.until(async () => {
     const drawn = await b.driver.executeScript(`
       return [...document.querySelectorAll('[data-testid="chart-canvas"] canvas')].filter((c) => {
@@ -146,7 +146,7 @@ test('a JSON export saves a Shirube file; changed and imported back, it replaces
 });
 
 test('a CSV of actuals is previewed and applied, and undone in one step', async () => {
-  await b.click('to-files');
+  await b.click('nav-output');
   await b.el('files-page');
   const csv = await exportedCsv();
   // The app's own wide table, with 出生数's 令和6年度 changed to 352.

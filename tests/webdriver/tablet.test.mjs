@@ -72,7 +72,7 @@ for (const [w, h] of [[1024, 768], [768, 1024]]) {
     await b.driver.manage().window().setRect({ width: w, height: h });
     await b.open();
     await b.click('example-hokuto');
-    await b.click('to-workshop');
+    await b.click('nav-workshop');
     await b.el('ws-goal');
     const vw = await b.driver.executeScript('return [innerWidth, innerHeight]');
     assert.equal(await overflows(), false, `no sideways scroll at ${vw}`);

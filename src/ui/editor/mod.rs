@@ -86,11 +86,10 @@ pub fn Editor() -> impl IntoView {
     view! {
         {move || match strategy_id.get() {
             None => view! { <StrategyNotFound/> }.into_any(),
-            Some(id) => view! {
+            Some(_) => view! {
                 <div class="editor" data-testid="editor">
+                    <crate::ui::strategy_nav::StrategyNav/>
                     <div class="editor-toolbar" role="toolbar" aria-label=state.text("編集の操作", "Editing")>
-                        <a class="button quiet" href=Route::Strategy(id.clone()).hash()>{state.text("← 概要へ", "← Overview")}</a>
-                        <a class="button quiet" data-testid="to-dashboard" href=Route::Dashboard(id.clone()).hash()>{state.text("ダッシュボード", "Dashboard")}</a>
                         <button type="button" data-testid="undo" aria-keyshortcuts="Control+Z"
                             disabled=move || state.history_depths.get().0 == 0
                             on:click=move |_| state.undo()>{state.text("元に戻す", "Undo")}</button>

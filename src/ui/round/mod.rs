@@ -1,9 +1,10 @@
-//! 照会・共同作業 (`#/s/<id>/round`): the year's round, who has answered, the shared folder's
-//! members and the version history — the page where the town hall works together, reached from
-//! the strategy's overview. Who the person is (`Role`, in the preferences) decides what comes
-//! first: a section sees its own items (`mine`), the planning section opens rounds (`open_form`)
-//! and confirms or sends back answers (`status`), and makes and reads back the workbooks of
-//! sections without the shared folder (`books`). Every answer is an edit of the strategy, one
+//! Where the town hall works together, three pages of the strategy's navigation: 照会
+//! (`#/s/<id>/round`: the year's round), 共有 (`#/s/<id>/shared`: the shared folder's members) and
+//! 履歴 (`#/s/<id>/history`: the version history). On 照会, who the person is (`Role`, in the
+//! preferences) decides what comes first: the planning section sees who has answered and what
+//! waits for it (`status`), then its own items, opens rounds (`open_form`) and makes and reads
+//! back the workbooks of sections without the shared folder (`books`); a section sees its own
+//! items first (`mine`). Every answer is an edit of the strategy, one
 //! undo step saved by the autosave, and so reaches the others through the shared folder. What
 //! is asked and what is filled are `model::round`'s; the words `words::round`'s.
 
@@ -19,10 +20,10 @@ mod shared_folder;
 mod status;
 
 use crate::model::{Id, Role};
-use crate::session::route::Route;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
-use leptos::either::{Either, EitherOf3};
+use crate::ui::strategy_nav::StrategyNav;
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 #[component]
@@ -31,7 +32,7 @@ pub fn RoundPage() -> impl IntoView {
     // Only the id: an edit must not rebuild the page and lose what it shows.
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
-        Some(id) => Either::Left(view! { <Together id=id/> }),
+        Some(_) => Either::Left(view! { <Together/> }),
         None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
     }
 }
@@ -80,10 +81,8 @@ fn RoundChooser(chosen: RwSignal<Option<crate::model::FiscalYear>>, shown: crate
 }
 
 #[component]
-fn Together(id: Id) -> impl IntoView {
+fn Together() -> impl IntoView {
     let state = use_edits();
-    let title = move || state.open.with(|o| o.as_ref().map(|s| s.title.clone()).unwrap_or_default());
-    let municipality = move || state.open.with(|o| o.as_ref().map(|s| s.municipality.name.clone()).unwrap_or_default());
     let chosen = RwSignal::new(None);
     let round = shown_round(state, chosen);
     let role = Memo::new(move |_| state.role());
@@ -92,29 +91,30 @@ fn Together(id: Id) -> impl IntoView {
     let today = crate::ui::files::today();
     view! {
         <article class="round-page" data-testid="round-page">
-            <nav class="crumbs">
-                <a href=Route::Strategy(id.clone()).hash() data-testid="to-overview">{state.text("← 概要へ", "← Overview")}</a>
-            </nav>
+            <div class:hidden=move || printing.get()><StrategyNav/></div>
             <header class="panel strategy-head" class:hidden=move || printing.get()>
-                <p class="municipality">{municipality}</p>
-                <h1>{state.text("照会・共同作業", "Round and working together")}</h1>
-                <p class="lead">{title}</p>
+                <h1>{state.text("照会", "Round")}</h1>
                 <crate::ui::editor::WhoIAm/>
             </header>
             {move || {
                 let today = today.clone();
                 match (round.get(), printing.get()) {
-                    (Some((round, _)), true) => EitherOf3::A(view! { <status::Reminders round=round today=today printing=printing/> }),
-                    (Some((round, year)), false) => EitherOf3::B(view! {
+                    (Some((round, _)), true) => EitherOf4::A(view! { <status::Reminders round=round today=today printing=printing/> }),
+                    // The planning section's first question is who has answered: the status, then
+                    // what it answers itself.
+                    (Some((round, year)), false) if role.get() == Some(Role::Planning) => EitherOf4::B(view! {
+                        <RoundChooser chosen=chosen shown=year/>
+                        <status::Status round=round.clone() today=today role=role printing=printing/>
+                        <mine::Mine round=round.clone() year=year role=role/>
+                        <books::SectionBooks round=round year=year/>
+                        <open_form::OpenRound after=latest_year(state)/>
+                    }),
+                    (Some((round, year)), false) => EitherOf4::C(view! {
                         <RoundChooser chosen=chosen shown=year/>
                         <mine::Mine round=round.clone() year=year role=role/>
-                        <status::Status round=round.clone() today=today role=role printing=printing/>
-                        {(role.get() == Some(Role::Planning)).then(|| view! {
-                            <books::SectionBooks round=round year=year/>
-                            <open_form::OpenRound after=latest_year(state)/>
-                        })}
+                        <status::Status round=round today=today role=role printing=printing/>
                     }),
-                    (None, _) => EitherOf3::C(view! {
+                    (None, _) => EitherOf4::D(view! {
                         <section class="panel" data-testid="round-none">
                             <h2>{state.text("照会", "Round")}</h2>
                             <p class="lead">{state.text(
@@ -125,11 +125,48 @@ fn Together(id: Id) -> impl IntoView {
                     }),
                 }
             }}
-            <div class:hidden=move || printing.get()>
-                <shared_folder::SharedFolder id=id.clone()/>
-                <history::VersionHistory id=id.clone()/>
-            </div>
         </article>
+    }
+}
+
+/// 共有 (`#/s/<id>/shared`): the shared folder and its members.
+#[component]
+pub fn SharedPage() -> impl IntoView {
+    let state = use_edits();
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    move || match open.get() {
+        Some(id) => Either::Left(view! {
+            <article class="shared-page" data-testid="shared-page">
+                <StrategyNav/>
+                <header class="panel strategy-head">
+                    <h1>{state.text("共有", "Sharing")}</h1>
+                    <p class="lead">{state.text(
+                        "町役場の共有フォルダに一人一つのファイルを置き、各自のブラウザが互いの変更を取り込みます。",
+                        "One file per person in the town hall's shared folder; each browser takes in the others' changes.")}</p>
+                </header>
+                <shared_folder::SharedFolder id=id/>
+            </article>
+        }),
+        None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
+    }
+}
+
+/// 履歴 (`#/s/<id>/history`): the versions, looking at one, restoring one.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let state = use_edits();
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    move || match open.get() {
+        Some(id) => Either::Left(view! {
+            <article class="history-page" data-testid="history-page">
+                <StrategyNav/>
+                <header class="panel strategy-head">
+                    <h1>{state.text("履歴", "History")}</h1>
+                </header>
+                <history::VersionHistory id=id/>
+            </article>
+        }),
+        None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
     }
 }
 

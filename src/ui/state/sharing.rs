@@ -138,9 +138,9 @@ impl Sharing {
         self.app.set_preferences(move |p| p.folder_strategies.retain(|s| *s != id));
     }
 
-    /// Whether the page shown is a strategy's 照会・共同作業 page (where the folder's section is).
+    /// Whether the page shown is a strategy's 共有 page (where the folder's section is).
     pub fn on_folder_page(&self) -> bool {
-        matches!(self.app.route.get_untracked(), Route::Round(_))
+        matches!(self.app.route.get_untracked(), Route::Shared(_))
     }
 
     /// Whether strategy `id` is connected to a folder in this browser.
@@ -176,9 +176,9 @@ impl Sharing {
     }
 
     /// Strategies taken whole from a folder (a browser with nothing stored): the lists read
-    /// again, and the first one's 照会・共同作業 page opened (its sync starts there).
+    /// again, and the first one's 共有 page opened (its sync starts there).
     pub async fn taken_whole(&self, id: Id) {
         self.app.written().await;
-        self.app.navigate(Route::Round(id));
+        self.app.navigate(Route::Shared(id));
     }
 }

@@ -230,23 +230,17 @@ pub fn NotesPage() -> impl IntoView {
             }).collect_view()
         })
     };
-    let title = move || state.open.with(|o| o.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let id = move || state.open.with(|o| o.as_ref().map(|s| s.id.clone())).unwrap_or_else(|| Id::from(""));
 
     view! {
         <article class="ws-notes-page" data-testid="notes-page">
-            <nav class="crumbs">
-                <a href="#/">{move || tr(lang(), "戦略一覧", "Strategies")}</a>" › "
-                <a href=move || Route::Strategy(id()).hash()>{title}</a>" › "
-                <span>{move || tr(lang(), "住民ワークショップの付箋", "Workshop ideas")}</span>
-            </nav>
+            <crate::ui::strategy_nav::StrategyNav/>
             <header class="panel">
                 <h1>{move || tr(lang(), "住民ワークショップの付箋", "Ideas from the residents' workshops")}</h1>
                 <p class="hint">{move || tr(lang(), "付箋は戦略の本文とは別に、この戦略と一緒に保存されます。", "Ideas are stored with this strategy, apart from its own text.")}</p>
                 <div class="actions">
                     <a class="button primary" data-testid="to-workshop" href=move || Route::Workshop(id(), WorkshopPage::Present).hash()>{move || tr(lang(), "発表画面へ", "To the presentation")}</a>
                     <button type="button" data-testid="notes-csv" on:click=export>{move || tr(lang(), "CSV で書き出す（Excel）", "Export as CSV (Excel)")}</button>
-                    <a class="button quiet" href=move || Route::Strategy(id()).hash()>{move || tr(lang(), "概要へ", "Overview")}</a>
                 </div>
             </header>
             {move || cleared.get().map(|c| view! {

@@ -1,0 +1,130 @@
+//! 策定 (`#/s/<id>/drafting`): where the strategy stands in its drafting (策定方針 → 骨子案 → 素案 →
+//! 案 → 策定済, seed 004) and its schedule by stage — each body's meeting or step, its agenda. The
+//! stage and the schedule are edited in the editor's strategy settings, linked from here.
+
+use super::speech::Speaks;
+use super::state::{use_edits, Edits};
+use super::strategy_nav::StrategyNav;
+use crate::locale;
+use crate::model::{DraftingStage, ScheduleItem};
+use crate::session::route::{Route, Selection};
+use leptos::either::Either;
+use leptos::prelude::*;
+
+#[component]
+pub fn DraftingPage() -> impl IntoView {
+    let state = use_edits();
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
+    move || match open.get() {
+        Some(id) => Either::Left(view! {
+            <article class="drafting-page" data-testid="drafting-page">
+                <StrategyNav/>
+                <header class="panel strategy-head">
+                    <h1>{state.text("策定", "Drafting")}</h1>
+                    <p class="lead">{state.text(
+                        "策定方針から策定済まで、各段階の案と、策定会議・懇談会・議会・パブリックコメントの予定です。",
+                        "The drafts from the drafting policy to adoption, and when each body hears them.")}</p>
+                    <a class="button" data-testid="drafting-edit" href=Route::Edit(id, Selection::Strategy).hash()>
+                        {state.text("段階と予定を編集する", "Edit the stage and schedule")}
+                    </a>
+                </header>
+                <Stages state=state/>
+                <Schedule state=state/>
+            </article>
+        }),
+        None => Either::Right(view! { <super::not_found::StrategyNotFound/> }),
+    }
+}
+
+/// The five stages in order, the strategy's own marked, those before it done.
+#[component]
+fn Stages(state: Edits) -> impl IntoView {
+    let current = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.stage)));
+    move || {
+        let current = current.get()?;
+        let at = DraftingStage::ALL.iter().position(|s| *s == current).unwrap_or(0);
+        Some(view! {
+            <section class="panel">
+                <h2>{state.text("策定の段階", "Drafting stages")}</h2>
+                <ol class="stages" data-testid="drafting-stages">
+                    {DraftingStage::ALL.iter().enumerate().map(|(i, s)| {
+                        let class = if i < at { "stage done" } else if i == at { "stage current" } else { "stage" };
+                        view! {
+                            <li class=class aria-current=(i == at).then_some("step") data-testid="drafting-stage">
+                                {locale::stage(*s, state.lang())}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        })
+    }
+}
+
+/// The schedule, grouped by the stage each item works on (items with no stage last).
+#[component]
+fn Schedule(state: Edits) -> impl IntoView {
+    let items = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.schedule.clone()).unwrap_or_default()));
+    move || {
+        let items = items.get();
+        let lang = state.lang();
+        let style = state.year_style();
+        let body = if items.is_empty() {
+            Either::Left(view! {
+                <p data-testid="drafting-no-schedule">{state.text(
+                    "まだ予定はありません。編集の「策定スケジュール」で加えます。",
+                    "No schedule yet. Add it in the editor's 「策定スケジュール」.")}</p>
+            })
+        } else {
+            let groups = by_stage(&items);
+            Either::Right(
+                groups
+                    .into_iter()
+                    .map(|(stage, list)| {
+                        let heading = match stage {
+                            Some(s) => locale::stage(s, lang).to_owned(),
+                            None => locale::tr(lang, "段階の定めのないもの", "Not tied to a stage").to_owned(),
+                        };
+                        view! {
+                            <h3>{heading}</h3>
+                            <table class="schedule-table" data-testid="drafting-schedule">
+                                <thead><tr>
+                                    <th scope="col">{locale::tr(lang, "時期", "When")}</th>
+                                    <th scope="col">{locale::tr(lang, "会議・手続", "Body or step")}</th>
+                                    <th scope="col">{locale::tr(lang, "議題", "Agenda")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|x| view! {
+                                        <tr data-testid="drafting-schedule-item">
+                                            <td>{locale::schedule_when(&x.when, lang, style)}</td>
+                                            <td>{x.body.clone()}</td>
+                                            <td class="agenda">{x.agenda.clone()}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    })
+                    .collect_view(),
+            )
+        };
+        view! {
+            <section class="panel">
+                <h2>{state.text("策定スケジュール", "Drafting schedule")}</h2>
+                {body}
+            </section>
+        }
+    }
+}
+
+/// The schedule's items by the stage they work on, in the stages' order, as they are listed
+/// within each; those with no stage last.
+fn by_stage(items: &[ScheduleItem]) -> Vec<(Option<DraftingStage>, Vec<ScheduleItem>)> {
+    let stages = DraftingStage::ALL.into_iter().map(Some).chain([None]);
+    stages
+        .filter_map(|stage| {
+            let list: Vec<_> = items.iter().filter(|x| x.stage == stage).cloned().collect();
+            (!list.is_empty()).then_some((stage, list))
+        })
+        .collect()
+}
