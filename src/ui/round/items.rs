@@ -9,7 +9,7 @@ use crate::ui::editor::fields::{NumberField, NumberKind, SelectField, TextField}
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
-use leptos::either::EitherOf5;
+use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 
 /// Reads the open strategy.
@@ -18,7 +18,9 @@ fn read<T: Default>(state: Edits, f: impl Fn(&Strategy) -> Option<T>) -> T {
 }
 
 #[component]
-pub(super) fn ItemRow(kind: ItemKind, id: Id, year: FiscalYear) -> impl IntoView {
+/// `folded`: shown behind its title (a `<details>`), open when it is not filled yet; `None` shows
+/// the fields as they are.
+pub(super) fn ItemRow(kind: ItemKind, id: Id, year: FiscalYear, folded: Option<bool>) -> impl IntoView {
     let state = use_edits();
     let id_title = id.clone();
     let title = move || {
@@ -38,11 +40,22 @@ pub(super) fn ItemRow(kind: ItemKind, id: Id, year: FiscalYear) -> impl IntoView
         ItemKind::NextBudget => EitherOf5::D(budget(state, id.clone(), FiscalYear(year.0 + 1))),
         ItemKind::FirstEvaluation => EitherOf5::E(evaluation(state, id.clone(), year)),
     };
-    view! {
-        <li class="panel" data-testid="round-item" data-kind=format!("{kind:?}")>
-            <h3>{title}<span class="meta">" ・ "{move || words::round::item_kind(kind, state.lang())}</span></h3>
-            {fields}
-        </li>
+    let heading = move || view! { {title.clone()}<span class="meta">" ・ "{move || words::round::item_kind(kind, state.lang())}</span> };
+    match folded {
+        None => Either::Left(view! {
+            <li class="panel" data-testid="round-item" data-kind=format!("{kind:?}")>
+                <h3>{heading()}</h3>
+                {fields}
+            </li>
+        }),
+        Some(filled) => Either::Right(view! {
+            <li class="panel" data-testid="round-item" data-kind=format!("{kind:?}")>
+                <details open=!filled data-testid="round-item-fold">
+                    <summary><h3>{heading()}</h3></summary>
+                    {fields}
+                </details>
+            </li>
+        }),
     }
 }
 

@@ -90,8 +90,13 @@ pub(super) fn Mine(round: Id, year: FiscalYear, role: Memo<Option<Role>>) -> imp
                 })
             }}
             <ul class="round-items" data-testid="round-items">
-                <For each=move || mine.get() key=|i| (i.0, i.1.clone()) let:i>
-                    <ItemRow kind=i.0 id=i.1 year=year/>
+                <For each=move || {
+                    // More than a few: each item folds, what is filled folded at first.
+                    let list = mine.get();
+                    let many = list.len() > FOLD_OVER;
+                    list.into_iter().map(move |(kind, id, filled)| (kind, id, many.then_some(filled)))
+                } key=|i| (i.0, i.1.clone()) let:i>
+                    <ItemRow kind=i.0 id=i.1 year=year folded=i.2/>
                 </For>
             </ul>
             {move || match role.get() {
@@ -101,6 +106,10 @@ pub(super) fn Mine(round: Id, year: FiscalYear, role: Memo<Option<Role>>) -> imp
         </section>
     }
 }
+
+/// How many items a person may owe before each folds behind its title (what is still to fill
+/// opens by itself, so a long list reads as what is left).
+const FOLD_OVER: usize = 5;
 
 /// Where a section's answer stands, and 「提出する」.
 #[component]
