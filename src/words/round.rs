@@ -3,7 +3,7 @@
 
 use crate::locale::{tr, year, Language, YearStyle};
 use crate::model::round::{
-    Ask, ConfirmedChange, Copied, Item, ItemKind, Refusal, Round, Standing, Subject, Tally, TextField,
+    Answer, Ask, ConfirmedChange, Copied, Item, ItemKind, Refusal, Round, Standing, Subject, Tally, TextField, Via,
 };
 use crate::model::{ProblemKind, Strategy};
 
@@ -28,6 +28,28 @@ pub fn standing(s: Standing, lang: Language) -> &'static str {
         Standing::Submitted => tr(lang, "提出済", "Submitted"),
         Standing::Confirmed => tr(lang, "確認済", "Confirmed"),
         Standing::Returned => tr(lang, "差し戻し", "Sent back"),
+    }
+}
+
+/// Where a section's answer stands, as 入力状況 and the section's page show it: 「提出済」…, and
+/// a 提出 received in a workbook with who took it in, 「提出済（ワークブックで受領: 山田）」.
+pub fn standing_of(st: Standing, last: Option<&Answer>, lang: Language) -> String {
+    let received = last.filter(|a| st == Standing::Submitted && a.via == Via::Workbook);
+    match (received, lang) {
+        (None, _) => standing(st, lang).to_owned(),
+        (Some(a), Language::Ja) if a.by.is_empty() => "提出済（ワークブックで受領）".to_owned(),
+        (Some(a), Language::Ja) => format!("提出済（ワークブックで受領: {}）", a.by),
+        (Some(a), Language::En) if a.by.is_empty() => "Submitted (workbook received)".to_owned(),
+        (Some(a), Language::En) => format!("Submitted (workbook received by {})", a.by),
+    }
+}
+
+/// Who made an answer's event, as its history shows it: the name, and for a 提出 received in a
+/// workbook, 「山田（ワークブックで受領）」.
+pub fn event_by(a: &Answer, lang: Language) -> String {
+    match a.via {
+        Via::Workbook => format!("{}{}", a.by, tr(lang, "（ワークブックで受領）", " (workbook received)")),
+        Via::App => a.by.clone(),
     }
 }
 
@@ -204,6 +226,23 @@ pub(super) fn problem(k: &ProblemKind, ja: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_submission_received_in_a_workbook_says_so_with_who_took_it_in() {
+        let mut s = crate::examples::by_key("kitamoto").unwrap().load().unwrap();
+        let section = s.departments[0].id.clone();
+        let round = s.open_round(Round::new(crate::model::FiscalYear(2024), &Ask::ALL, "", "2025-04-01")).unwrap();
+        s.receive(&round, &section, "山田", "2025-05-01T00:00:00Z").unwrap();
+        let r = s.round(&round).unwrap();
+        let last = r.latest(&section);
+        assert_eq!(standing_of(r.standing(&section), last, Language::Ja), "提出済（ワークブックで受領: 山田）");
+        assert_eq!(standing_of(r.standing(&section), last, Language::En), "Submitted (workbook received by 山田)");
+        assert_eq!(event_by(last.unwrap(), Language::Ja), "山田（ワークブックで受領）");
+        s.confirm(&round, &section, "山田", "2025-05-02T00:00:00Z").unwrap();
+        let r = s.round(&round).unwrap();
+        assert_eq!(standing_of(r.standing(&section), r.latest(&section), Language::Ja), "確認済");
+        assert_eq!(event_by(r.latest(&section).unwrap(), Language::Ja), "山田");
+    }
 
     #[test]
     fn a_reminder_names_the_missing_items_and_its_link_is_encoded() {

@@ -1,6 +1,7 @@
 //! The sections' workbooks of the year's round in words: why a returned workbook was refused
 //! (saying where), an answer that could not be read, a value typed into a locked column, and
-//! each change of the preview as 「項目：旧 → 新」.
+//! each change of the preview as 「項目：旧 → 新」, the preview's summary and what taking the
+//! workbooks in did (`session::round_books`).
 
 use crate::format::round_book::{BadValue, Change, Field, Ignored, Refused, Value};
 use crate::locale::{tr, Language};
@@ -142,6 +143,52 @@ pub fn change(c: &Change, s: &Strategy, lang: Language) -> String {
     )
 }
 
+/// Section names as a list: 「こども課、市民協働課」.
+fn sections(names: &[String], lang: Language) -> String {
+    names.join(tr(lang, "、", ", "))
+}
+
+/// The preview's summary: 「3 件のブックから、15 件の値が変わります。こども課、市民協働課の提出として
+/// 記録します。まだ保存していません。」 (`submitted`: the sections whose 提出 taking in records).
+pub fn summary(books: usize, values: usize, submitted: &[String], lang: Language) -> String {
+    let mut out = match lang {
+        Language::Ja => format!("{books} 件のブックから、{values} 件の値が変わります。"),
+        Language::En => format!("{values} values change, from {books} workbooks."),
+    };
+    if !submitted.is_empty() {
+        out += &match lang {
+            Language::Ja => format!("{}の提出として記録します（ワークブックで受領）。", sections(submitted, lang)),
+            Language::En => format!(" Recorded as submitted by {} (workbook received).", sections(submitted, lang)),
+        };
+    }
+    out + tr(lang, "まだ保存していません。", " Nothing is stored yet.")
+}
+
+/// What taking the workbooks in did: 「15 件の値を取り込みました（元に戻すで取り消せます）。
+/// こども課の提出を記録しました（ワークブックで受領）。」
+pub fn taken(values: usize, submitted: &[String], lang: Language) -> String {
+    let mut out = match lang {
+        Language::Ja => format!("{values} 件の値を取り込みました（元に戻すで取り消せます）。"),
+        Language::En => format!("{values} values taken in (Undo takes them back out)."),
+    };
+    if !submitted.is_empty() {
+        out += &match lang {
+            Language::Ja => format!("{}の提出を記録しました（ワークブックで受領）。", sections(submitted, lang)),
+            Language::En => format!(" Submission recorded for {} (workbook received).", sections(submitted, lang)),
+        };
+    }
+    out
+}
+
+/// The workbooks could not be opened at all.
+pub fn unread(lang: Language) -> &'static str {
+    tr(
+        lang,
+        "ブックを読み込めませんでした。戦略は変わっていません。",
+        "The workbooks could not be read. The strategy is unchanged.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +203,23 @@ mod tests {
         assert!(refused(&moved, Language::En).starts_with("The header at 回答!C1 is 「事業」"));
         let bad = bad("回答!J5", &BadValue::NotARating("Z".into(), vec!["A".into(), "B".into()]), Language::Ja);
         assert_eq!(bad, "回答!J5: 「Z」は評価の区分（A・B）にありません。");
+    }
+
+    #[test]
+    fn the_summary_and_the_outcome_name_the_sections_whose_submission_is_recorded() {
+        let two = ["こども課".to_owned(), "市民協働課".to_owned()];
+        assert_eq!(
+            summary(3, 15, &two, Language::Ja),
+            "3 件のブックから、15 件の値が変わります。こども課、市民協働課の提出として記録します（ワークブックで受領）。まだ保存していません。"
+        );
+        assert_eq!(summary(1, 0, &[], Language::En), "0 values change, from 1 workbooks. Nothing is stored yet.");
+        assert_eq!(
+            taken(15, &two[..1], Language::Ja),
+            "15 件の値を取り込みました（元に戻すで取り消せます）。こども課の提出を記録しました（ワークブックで受領）。"
+        );
+        assert_eq!(
+            taken(2, &two, Language::En),
+            "2 values taken in (Undo takes them back out). Submission recorded for こども課, 市民協働課 (workbook received)."
+        );
     }
 }

@@ -3,7 +3,8 @@
 // three sections' workbooks are filled with exceljs — a program that is not Shirube, as a
 // section's Excel would be — one with a value typed into a locked column, and all three are read
 // back at once: the preview lists each section's changes and the ignored value, the user takes
-// it in and the stored strategy holds every value. An answer that is not a number is listed with
+// it in and the stored strategy holds every value; each section is then 提出済, received in a
+// workbook by the planning section, and can be confirmed. An answer that is not a number is listed with
 // its cell and the rest of its workbook is taken. A workbook with a column moved is refused,
 // saying where, and storage is unchanged.
 import fs from 'node:fs';
@@ -93,6 +94,7 @@ test('section workbooks: made as one zip, three filled by exceljs read back at o
   await expect(page.getByTestId('books-refused')).toHaveCount(0);
   await expect(page.getByTestId('books-change')).toHaveCount(expected.length);
   await expect(page.getByTestId('books-summary')).toContainText(`${expected.length} 件の値が変わります`);
+  await expect(page.getByTestId('books-summary')).toContainText(`${SECTIONS.join('、')}の提出として記録します（ワークブックで受領）`);
   const first = page.getByTestId('books-reading').filter({ hasText: SECTIONS[0] });
   await expect(first.getByTestId('books-ignored')).toContainText('回答!G2（目標値の列）:「999」は企画課の列への記入のため、取り込みません。');
   await expect(first.getByTestId('books-change').first()).toContainText('→ 1,001.5');
@@ -107,6 +109,7 @@ test('section workbooks: made as one zip, three filled by exceljs read back at o
   // 4. Taken in: every value stored, the locked column's not.
   await page.getByTestId('books-take').click();
   await expect(page.getByTestId('books-taken')).toContainText(`${expected.length} 件の値を取り込みました`);
+  await expect(page.getByTestId('books-taken')).toContainText(`${SECTIONS.join('、')}の提出を記録しました（ワークブックで受領）`);
   await expect.poll(async () => {
     const s = await storedStrategyOfPage(page);
     return expected.every(({ id, key, value }) => {
@@ -120,6 +123,15 @@ test('section workbooks: made as one zip, three filled by exceljs read back at o
   for (const ind of before.indicators) {
     const now = after.indicators.find((i: any) => i.id === ind.id);
     expect(now.series.map((x: any) => x.target), 'targets unchanged').toEqual(ind.series.map((x: any) => x.target));
+  }
+
+  // Each workbook taken in is its section's 提出, received by the person who took it in (the
+  // planning section: no name given), though past the deadline; 確認 follows (at the end).
+  for (const section of SECTIONS) {
+    const row = page.getByTestId('round-status-row').filter({ hasText: section });
+    await expect(row.getByTestId('round-status-standing')).toHaveText('提出済（ワークブックで受領: 企画課）');
+    await expect(row.getByTestId('round-late')).toHaveCount(0);
+    await expect(row.getByTestId('round-last-step')).toContainText('企画課（ワークブックで受領）');
   }
 
   // 5. A fourth section's workbook with a column moved (施策 and 事業 swapped): refused, saying
@@ -140,4 +152,9 @@ test('section workbooks: made as one zip, three filled by exceljs read back at o
   await page.getByTestId('books-cancel').click();
   await expect(page.getByTestId('books-preview')).toHaveCount(0);
   expect(JSON.stringify(await storedStrategyOfPage(page))).toBe(stored);
+
+  // 6. A section whose workbook was taken in is confirmed as one that submitted in the app.
+  const received = page.getByTestId('round-status-row').filter({ hasText: SECTIONS[1] });
+  await received.getByTestId('round-confirm').click();
+  await expect(received.getByTestId('round-status-standing')).toHaveText('確認済');
 });

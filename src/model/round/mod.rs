@@ -88,9 +88,14 @@ pub struct Answer {
     /// The section (担当課) it is about, by id.
     pub department: Id,
     pub step: Step,
-    /// Who did it (a name, as the person gave it).
+    /// Who did it (a name, as the person gave it); of a 提出 received in a workbook, who took
+    /// the workbook in.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
+    /// How a 提出 reached the planning section: made in the app (absent, as in every older
+    /// file) or in the section's returned workbook.
+    #[serde(default, skip_serializing_if = "Via::is_app")]
+    pub via: Via,
     /// When, an ISO 8601 timestamp (UTC).
     pub at: String,
     /// 差し戻し: what to correct; otherwise a note.
@@ -116,6 +121,24 @@ pub enum Step {
     Confirmed,
     /// 差し戻し: the planning section sent them back, with a comment.
     Returned,
+}
+
+/// How a 提出 was made.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// In the app, by the section (`Answer::by`: who submitted).
+    #[default]
+    App,
+    /// In the section's returned workbook (照会用のブック), taken in by the planning section
+    /// (`Answer::by`: who took it in).
+    Workbook,
+}
+
+impl Via {
+    pub fn is_app(&self) -> bool {
+        *self == Via::App
+    }
 }
 
 /// Where a section's answer stands: its latest event, or none.
@@ -279,6 +302,23 @@ impl Strategy {
         Ok(())
     }
 
+    /// 提出 received in a section's returned workbook, taken in by `by` at `at`: recorded as the
+    /// section's 提出 (`Via::Workbook`), which the planning section then confirms or sends back
+    /// as one made in the app. Refused once the answer is submitted or confirmed; not held back
+    /// for a missing 要因分析 (the section is not at hand to write it: the planning section sends
+    /// the answer back instead).
+    pub fn receive(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
+        let standing = self.answerable(round, department)?.standing(department);
+        if matches!(standing, Standing::Submitted | Standing::Confirmed) {
+            return Err(Refusal::NotNow(standing));
+        }
+        self.record(round, department, Step::Submitted, by, at, "");
+        if let Some(a) = self.round_mut(round).and_then(|r| r.answers.last_mut()) {
+            a.via = Via::Workbook;
+        }
+        Ok(())
+    }
+
     /// 確認: the planning section accepts a submitted answer.
     pub fn confirm(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
         match self.answerable(round, department)?.standing(department) {
@@ -320,6 +360,7 @@ impl Strategy {
                 department: department.clone(),
                 step,
                 by: by.trim().to_owned(),
+                via: Via::App,
                 at: at.to_owned(),
                 comment: comment.to_owned(),
                 values,

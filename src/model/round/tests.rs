@@ -214,3 +214,44 @@ fn a_round_is_checked_like_the_rest_of_the_strategy() {
     assert!(has("rounds[1].answers[0].id", &|k| matches!(k, ProblemKind::DuplicateId { .. })), "{found:?}");
     assert!(has("indicators[0].analyses[1].year", &|k| matches!(k, ProblemKind::DuplicateYear { .. })));
 }
+
+#[test]
+fn a_workbook_taken_in_after_the_deadline_is_the_sections_submission_and_can_be_confirmed() {
+    let mut t = town();
+    let round = opened(&mut t);
+    // 出生数 misses its path without a 要因分析: a 提出 in the app would be held back, a workbook
+    // received is recorded (the planning section sends it back if it lacks one).
+    fill(&mut t.s, "2", &t.births, 110.0);
+    let today = "2025-05-01";
+    let tally = |s: &Strategy| {
+        let r = s.round(&round).unwrap();
+        let row = tallies(s, r, today).into_iter().find(|x| x.department == Some(&t.child)).unwrap();
+        (row.standing, row.late)
+    };
+    assert_eq!(tally(&t.s), (Standing::NotSubmitted, true));
+    t.s.receive(&round, &t.child, " 企画 花子 ", "2025-05-01T01:00:00.000Z").unwrap();
+    assert_eq!(tally(&t.s), (Standing::Submitted, false), "提出, not 未提出 nor late");
+    let last = t.s.round(&round).unwrap().latest(&t.child).unwrap().clone();
+    assert_eq!((last.step, last.via, last.by.as_str()), (Step::Submitted, Via::Workbook, "企画 花子"));
+    assert_eq!(
+        t.s.receive(&round, &t.child, "企画 花子", "2025-05-01T02:00:00.000Z"),
+        Err(Refusal::NotNow(Standing::Submitted)),
+        "once, as in the app"
+    );
+    t.s.confirm(&round, &t.child, "企画 花子", "2025-05-02T00:00:00.000Z").unwrap();
+    assert_eq!(tally(&t.s), (Standing::Confirmed, false));
+    t.s.send_back(&round, &t.child, "企画 花子", "2025-05-03T00:00:00.000Z", "要因分析がありません").unwrap();
+    assert_eq!(tally(&t.s), (Standing::Returned, true));
+    t.s.receive(&round, &t.child, "企画 花子", "2025-05-04T00:00:00.000Z").unwrap();
+    assert_eq!(tally(&t.s).0, Standing::Submitted, "a workbook sent again after 差し戻し");
+
+    // In the file: `via` only on a workbook's 提出; an older file's answers read as made in the app.
+    let json = serde_json::to_value(&t.s.round(&round).unwrap().answers).unwrap();
+    let vias: Vec<Option<&str>> = json.as_array().unwrap().iter().map(|a| a["via"].as_str()).collect();
+    assert_eq!(vias, [Some("workbook"), None, None, Some("workbook")]);
+    let older: Answer = serde_json::from_value(serde_json::json!({
+        "id": "answer-1", "department": t.child.as_str(), "step": "submitted", "by": "子育て 太郎", "at": "2025-04-20T00:00:00Z"
+    }))
+    .unwrap();
+    assert_eq!(older.via, Via::App);
+}

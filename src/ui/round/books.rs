@@ -3,15 +3,19 @@
 //! downloads at once), and their returned workbooks read back at once — each refused whole or
 //! previewed per section (what changes, old → new; what was ignored; what could not be read)
 //! before anything is stored; then taken in as one edit (one undo step, saved at once) or
-//! cancelled. Values the planning section already confirmed are not changed silently: the preview
-//! shows them as the import preview's card does, and keeps them unless the person takes the
-//! workbooks' values, confirmed again in their name (`model::round::confirmed_changes`). The
-//! writing and reading are the workbook parts' (`ui::exporters`, `ui::workbook_reader`); the
+//! cancelled; taking a section's workbook in records its 提出, as received in a workbook by the
+//! person who took it in. Values the planning section already confirmed are not changed
+//! silently: the preview shows them as the import preview's card does, and keeps them unless
+//! the person takes the workbooks' values, confirmed again in their name (`model::round::confirmed_changes`). The
+//! flow (a ticket per pick, the preview, what taking in does) is `session::round_books`'s; the
+//! writing and opening are the workbook parts' (`ui::exporters`, `ui::workbook_reader`); the
 //! rules `format::round_book`'s.
 
-use crate::format::round_book::{changes_of, confirmed_by, read_opened, section_books, take_in, Reading};
-use crate::model::round::ConfirmedChange;
+use crate::format::round_book::{section_books, Reading};
 use crate::model::{FiscalYear, Id, Strategy};
+use crate::session::flow::Pending;
+use crate::session::preview::OnConfirmed;
+use crate::session::round_books::{reading_name, BooksFlow, BooksPreview, Outcome};
 use crate::ui::exporters::{Export, Exporting, RoundBooks};
 use crate::ui::files;
 use crate::ui::import_confirmed::{confirmed_choice, Source};
@@ -20,6 +24,7 @@ use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -27,13 +32,11 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
     let state = use_edits();
     let exporting = Exporting::new();
     let (writing, failed) = (exporting.busy, exporting.failed);
-    let readings: RwSignal<Option<Vec<Reading>>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
-    let taken: RwSignal<Option<usize>> = RwSignal::new(None);
-    // What the workbooks would change of confirmed values, and whether to take it.
-    let confirmed: RwSignal<Vec<ConfirmedChange>> = RwSignal::new(Vec::new());
+    // The picked workbooks being read, or their preview (`session::round_books`); what taking
+    // them in did; and whether to take the values they change of confirmed ones.
+    let flow = RwSignal::new(BooksFlow::default());
+    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let take_confirmed = RwSignal::new(false);
-    let sharing = crate::ui::state::use_sharing();
     let round_make = round.clone();
     let make = move |_| {
         let round = round_make.clone();
@@ -48,37 +51,57 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         let Some(list) = input.files() else { return };
         let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
-        let (Some(s), false) = (state.open.get_untracked(), picked.is_empty()) else { return };
+        if picked.is_empty() {
+            return;
+        }
+        let names: Vec<String> = picked.iter().map(|f| f.name()).collect();
+        // A pick made while another is read supersedes it (`flow`: the older read is dropped).
+        let Some(ticket) = flow.try_update(|f| f.start(&reading_name(&names))) else { return };
+        outcome.set(None);
+        take_confirmed.set(false);
         let round = round.clone();
-        busy.set(true);
-        taken.set(None);
         leptos::task::spawn_local(async move {
             let mut read = Vec::new();
             for file in &picked {
                 read.push((file.name(), files::read_bytes(file).await.unwrap_or_default()));
             }
+            if flow.try_with_untracked(|f| f.wants(ticket)) != Some(true) {
+                return;
+            }
             files::next_frame().await;
             let opened = crate::ui::workbook_reader::open_answers(read).await;
-            let got = opened.map(|o| s.round(&round).map(|r| read_opened(o, &s, r)).unwrap_or_default());
-            let held = got.as_ref().map(|r| confirmed_by(&s, year, &changes_of(r))).unwrap_or_default();
-            let _ = busy.try_set(false);
-            let _ = take_confirmed.try_set(false);
-            let _ = confirmed.try_set(held);
-            let _ = readings.try_set(got);
+            // Planned against the strategy as it is now (the page may have been left).
+            let planned = match (opened, state.open.get_untracked()) {
+                (Some(opened), Some(s)) => BooksPreview::plan(&s, &round, opened),
+                _ => None,
+            };
+            match planned {
+                Some(p) => {
+                    let _ = flow.try_update(|f| f.ready(ticket, Arc::new(p)));
+                }
+                None => {
+                    if flow.try_update(|f| f.failed(ticket)) == Some(true) {
+                        let _ = outcome.try_set(Some(Outcome::Unread));
+                    }
+                }
+            }
         });
     };
     let take = move |_| {
-        let Some(r) = readings.get_untracked() else { return };
-        let changes = changes_of(&r);
-        let (take, by, at) = (take_confirmed.get_untracked(), sharing.name().unwrap_or_default(), files::now());
-        state.edit(|s| take_in(s, year, &changes, take.then_some((by.as_str(), at.as_str()))));
+        let Some(p) = flow.with_untracked(|f| f.ready_preview().cloned()) else { return };
+        // Who takes the workbooks in: the 提出's receiver, and the name confirmed values taken
+        // are confirmed again in.
+        let (by, at) = (super::me(state), files::now());
+        let on = if take_confirmed.get_untracked() { OnConfirmed::Take(by.clone()) } else { OnConfirmed::Keep };
+        let mut done = None;
+        state.edit(|s| done = Some(p.take(s, &on, &by, &at)));
         state.flush();
-        readings.set(None);
-        taken.set(Some(changes.len()));
+        flow.update(BooksFlow::cancel);
+        outcome.set(done);
     };
     view! {
         <TitledPanel testid="round-books" title=("照会用のブック（共有フォルダを使わない課へ）", "Section workbooks (for sections without the shared folder)")
-            lead=("課ごとに、その課の項目だけの Excel ブックを作ります（1つの zip にまとめてダウンロード）。記入欄のほかは保護されています。返ってきたブックは、まとめて読み込んで、変わる値を確かめてから取り込めます。", "Makes an Excel workbook per section holding only its items (downloaded as one zip); all but the answer cells are protected. Read the returned workbooks back at once and check what changes before taking it in.")>
+            lead=("課ごとに、その課の項目だけの Excel ブックを作ります（1つの zip にまとめてダウンロード）。記入欄のほかは保護されています。返ってきたブックは、まとめて読み込んで、変わる値を確かめてから取り込めます。取り込むと、その課の提出として記録されます。", "Makes an Excel workbook per section holding only its items (downloaded as one zip); all but the answer cells are protected. Read the returned workbooks back at once and check what changes before taking it in; taking a section's workbook in records its submission.")>
             <p class="actions">
                 <button type="button" data-testid="books-make" on:click=make disabled=move || writing.get()>
                     {move || if writing.get() { state.tr("作っています…", "Writing…") } else { state.tr("照会用のブックを作る", "Make the section workbooks") }}
@@ -91,51 +114,52 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                     {state.text("ブックを作れませんでした。戦略は変わっていません。", "The workbooks could not be written. The strategy is unchanged.")}" "<span class="meta">{detail}</span>
                 </p>
             })}
-            {move || busy.get().then(|| view! { <p class="meta" data-testid="books-reading-now">{state.text("読み込んでいます…", "Reading…")}</p> })}
-            {move || taken.get().map(|n| view! {
-                <p class="notice" role="status" data-testid="books-taken">{match state.lang() {
-                    crate::locale::Language::Ja => format!("{n} 件の値を取り込みました（元に戻すで取り消せます）。"),
-                    crate::locale::Language::En => format!("{n} values taken in (Undo takes them back out)."),
-                }}</p>
+            {move || flow.with(|f| matches!(f.pending(), Some(Pending::Reading { .. }))).then(|| view! {
+                <p class="meta" data-testid="books-reading-now">{state.text("読み込んでいます…", "Reading…")}</p>
             })}
-            {move || readings.get().map(|r| preview(state, r, take, readings, (confirmed.get(), take_confirmed)))}
+            {move || outcome.get().map(|o| match o {
+                Outcome::Taken { values, submitted } => {
+                    let names: Vec<String> = state.open.with_untracked(|o| {
+                        o.as_ref().map_or_else(Vec::new, |s| submitted.iter().filter_map(|d| s.department_name(d)).map(str::to_owned).collect())
+                    });
+                    view! { <p class="notice" role="status" data-testid="books-taken">{words::round_book::taken(values, &names, state.lang())}</p> }.into_any()
+                }
+                Outcome::Unread => view! {
+                    <p class="notice error" role="alert" data-testid="books-unread">{words::round_book::unread(state.lang())}</p>
+                }.into_any(),
+            })}
+            {move || flow.with(|f| f.ready_preview().cloned()).map(|p| preview(state, p, take, flow, take_confirmed))}
         </TitledPanel>
     }
 }
 
-/// The preview: per workbook, its section and what it changes, or why it was refused.
+/// The preview: per workbook, its section and what it changes, or why it was refused; the
+/// sections whose 提出 taking it in records.
 fn preview(
     state: Edits,
-    r: Vec<Reading>,
+    p: Arc<BooksPreview>,
     take: impl Fn(leptos::ev::MouseEvent) + 'static,
-    readings: RwSignal<Option<Vec<Reading>>>,
-    (confirmed, take_confirmed): (Vec<ConfirmedChange>, RwSignal<bool>),
+    flow: RwSignal<BooksFlow>,
+    take_confirmed: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = state.lang();
-    let count = changes_of(&r).len();
-    let (rows, held) = state.open.with_untracked(|o| match o {
+    let (rows, held, submitted) = state.open.with_untracked(|o| match o {
         Some(s) => (
-            r.iter().map(|x| reading(s, x, lang)).collect::<Vec<_>>(),
-            confirmed_choice(s, &confirmed, take_confirmed, Source::Workbooks, lang, state.year_style()),
+            p.readings.iter().map(|x| reading(s, x, lang)).collect::<Vec<_>>(),
+            confirmed_choice(s, &p.confirmed, take_confirmed, Source::Workbooks, lang, state.year_style()),
+            p.submissions.iter().filter_map(|d| s.department_name(d)).map(str::to_owned).collect::<Vec<_>>(),
         ),
-        None => (Vec::new(), ().into_any()),
+        None => (Vec::new(), ().into_any(), Vec::new()),
     });
-    let summary = match lang {
-        crate::locale::Language::Ja => {
-            format!("{} 件のブックから、{count} 件の値が変わります。まだ保存していません。", r.len())
-        }
-        crate::locale::Language::En => {
-            format!("{count} values change, from {} workbooks. Nothing is stored yet.", r.len())
-        }
-    };
+    let summary = words::round_book::summary(p.readings.len(), p.changes.len(), &submitted, lang);
     view! {
         <div data-testid="books-preview">
             <p class="lead" data-testid="books-summary">{summary}</p>
             <ul class="strategy-list">{rows}</ul>
             {held}
             <p class="actions">
-                <button type="button" class="primary" data-testid="books-take" on:click=take disabled=count == 0>{state.text("取り込む", "Take it in")}</button>
-                <button type="button" data-testid="books-cancel" on:click=move |_| readings.set(None)>{state.text("取り消す", "Cancel")}</button>
+                <button type="button" class="primary" data-testid="books-take" on:click=take disabled=!p.can_take()>{state.text("取り込む", "Take it in")}</button>
+                <button type="button" data-testid="books-cancel" on:click=move |_| flow.update(BooksFlow::cancel)>{state.text("取り消す", "Cancel")}</button>
             </p>
         </div>
     }

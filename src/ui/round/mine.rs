@@ -121,7 +121,12 @@ fn Submit(round: Id, department: Id) -> impl IntoView {
         state.open.with(|o| {
             let r = o.as_ref()?.round(&round_read)?;
             let last = r.latest(&department_read);
-            Some((r.standing(&department_read), last.map(|a| (a.by.clone(), a.comment.clone()))))
+            let st = r.standing(&department_read);
+            Some((
+                st,
+                words::round::standing_of(st, last, state.lang()),
+                last.map(|a| (a.by.clone(), a.comment.clone())),
+            ))
         })
     });
     let submit = move |_| {
@@ -138,9 +143,9 @@ fn Submit(round: Id, department: Id) -> impl IntoView {
     };
     view! {
         <div class="actions" data-testid="round-answer">
-            {move || standing.get().map(|(st, last)| view! {
+            {move || standing.get().map(|(st, said, last)| view! {
                 <p data-testid="round-standing">
-                    <span class="badge">{words::round::standing(st, state.lang())}</span>
+                    <span class="badge">{said}</span>
                     {match (st, last) {
                         (Standing::Returned, Some((by, comment))) => format!("{}{by}: {comment}", state.tr("　差し戻し理由 ", " · sent back by ")),
                         _ => String::new(),
@@ -148,7 +153,7 @@ fn Submit(round: Id, department: Id) -> impl IntoView {
                 </p>
             })}
             <button type="button" class="primary" data-testid="round-submit" on:click=submit
-                disabled=move || standing.get().is_some_and(|(st, _)| matches!(st, Standing::Submitted | Standing::Confirmed))>
+                disabled=move || standing.get().is_some_and(|(st, _, _)| matches!(st, Standing::Submitted | Standing::Confirmed))>
                 {state.text("提出する", "Submit")}
             </button>
             {move || refused.get().map(|r| view! { <p class="error" role="alert" data-testid="round-refused">{r}</p> })}

@@ -1,5 +1,5 @@
-//! 入力状況: a row per section — items asked, items filled, 未提出 / 提出済 / 確認済 / 差し戻し,
-//! late — with the planning section's 確認 and 差し戻し; and the 督促 list of what is missing, to
+//! 入力状況: a row per section — items asked, items filled, 未提出 / 提出済 (a workbook received
+//! says so) / 確認済 / 差し戻し, late — with the planning section's 確認 and 差し戻し; and the 督促 list of what is missing, to
 //! print or to send as a `mailto:` link per section (`words::round::reminder`: no mail is sent by
 //! the app).
 
@@ -20,6 +20,8 @@ struct Row {
     asked: usize,
     filled: usize,
     standing: Standing,
+    /// The standing in words (a 提出 received in a workbook says so, with who took it in).
+    standing_text: String,
     late: bool,
     last: Option<(String, String, String)>,
     missing: Vec<String>,
@@ -44,8 +46,11 @@ fn rows(state: Edits, round: &Id, today: &str) -> Vec<Row> {
                     asked: t.asked,
                     filled: t.filled,
                     standing: t.standing,
+                    standing_text: words::round::standing_of(t.standing, t.last, lang),
                     late: t.late,
-                    last: t.last.map(|a| (a.by.clone(), crate::ui::files::local_time(&a.at), a.comment.clone())),
+                    last: t.last.map(|a| {
+                        (words::round::event_by(a, lang), crate::ui::files::local_time(&a.at), a.comment.clone())
+                    }),
                     missing: t.missing.iter().map(|i| words::round::item(i, lang)).collect(),
                     mail: words::round::mailto(&subject, &body),
                     changed: changed
@@ -134,7 +139,7 @@ fn StatusRow(row: Row, round: Id, planning: Signal<bool>) -> impl IntoView {
             <td class="num">{row.asked}</td>
             <td class="num">{row.filled}</td>
             <td>
-                {(can_act).then(|| view! { <span class="badge" data-testid="round-status-standing">{move || words::round::standing(standing, state.lang())}</span> })}
+                {(can_act).then(|| view! { <span class="badge" data-testid="round-status-standing">{row.standing_text.clone()}</span> })}
                 {row.last.clone().filter(|l| !l.2.is_empty()).map(|l| view! { <p class="meta">{l.2}</p> })}
                 {(!row.changed.is_empty()).then(|| view! {
                     <div class="warning" data-testid="round-changed-after-confirm">
