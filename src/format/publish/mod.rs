@@ -23,6 +23,8 @@ mod page;
 mod pages;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reflow;
 
 use crate::model::{public_copy, EvaluationStage, FiscalYear, Goal, Strategy};
 use std::io::Write;
