@@ -24,6 +24,8 @@ mod pages;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_open_data;
+#[cfg(test)]
 mod tests_reflow;
 
 use crate::model::{public_copy, EvaluationStage, FiscalYear, Goal, Strategy};
