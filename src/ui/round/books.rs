@@ -9,7 +9,7 @@
 //! writing and reading are the workbook parts' (`ui::exporters`, `ui::workbook_reader`); the
 //! rules `format::round_book`'s.
 
-use crate::format::round_book::{changes_of, confirmed_by, read_opened, section_books, take_in, Reading};
+use crate::format::round_book::{changes_of, confirmed_by, read_opened, section_books, take_in, taking, Reading};
 use crate::model::round::ConfirmedChange;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::ui::exporters::{Export, Exporting, RoundBooks};
@@ -29,7 +29,8 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
     let (writing, failed) = (exporting.busy, exporting.failed);
     let readings: RwSignal<Option<Vec<Reading>>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
-    let taken: RwSignal<Option<usize>> = RwSignal::new(None);
+    // What the last take did: the values it changed, and the confirmed ones it kept.
+    let taken: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     // What the workbooks would change of confirmed values, and whether to take it.
     let confirmed: RwSignal<Vec<ConfirmedChange>> = RwSignal::new(Vec::new());
     let take_confirmed = RwSignal::new(false);
@@ -71,10 +72,12 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         let Some(r) = readings.get_untracked() else { return };
         let changes = changes_of(&r);
         let (take, by, at) = (take_confirmed.get_untracked(), sharing.name().unwrap_or_default(), files::now());
+        let held = state.open.with_untracked(|o| o.as_ref().map(|s| confirmed_by(s, year, &changes)).unwrap_or_default());
+        let made = taking(&changes, &held, take);
         state.edit(|s| take_in(s, year, &changes, take.then_some((by.as_str(), at.as_str()))));
         state.flush();
         readings.set(None);
-        taken.set(Some(changes.len()));
+        taken.set(Some((made, changes.len() - made)));
     };
     view! {
         <TitledPanel testid="round-books" title=("照会用のブック（共有フォルダを使わない課へ）", "Section workbooks (for sections without the shared folder)")
@@ -92,10 +95,12 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                 </p>
             })}
             {move || busy.get().then(|| view! { <p class="meta" data-testid="books-reading-now">{state.text("読み込んでいます…", "Reading…")}</p> })}
-            {move || taken.get().map(|n| view! {
-                <p class="notice" role="status" data-testid="books-taken">{match state.lang() {
-                    crate::locale::Language::Ja => format!("{n} 件の値を取り込みました（元に戻すで取り消せます）。"),
-                    crate::locale::Language::En => format!("{n} values taken in (Undo takes them back out)."),
+            {move || taken.get().map(|(n, kept)| view! {
+                <p class="notice" role="status" data-testid="books-taken">{match (state.lang(), kept) {
+                    (crate::locale::Language::Ja, 0) => format!("{n} 件の値を取り込みました（元に戻すで取り消せます）。"),
+                    (crate::locale::Language::Ja, _) => format!("{n} 件の値を取り込みました。確認済の値 {kept} 件は保ちました（元に戻すで取り消せます）。"),
+                    (crate::locale::Language::En, 0) => format!("{n} values taken in (Undo takes them back out)."),
+                    (crate::locale::Language::En, _) => format!("{n} values taken in; {kept} confirmed values kept (Undo takes them back out)."),
                 }}</p>
             })}
             {move || readings.get().map(|r| preview(state, r, take, readings, (confirmed.get(), take_confirmed)))}
@@ -112,7 +117,8 @@ fn preview(
     (confirmed, take_confirmed): (Vec<ConfirmedChange>, RwSignal<bool>),
 ) -> impl IntoView {
     let lang = state.lang();
-    let count = changes_of(&r).len();
+    let changes = changes_of(&r);
+    let count = changes.len();
     let (rows, held) = state.open.with_untracked(|o| match o {
         Some(s) => (
             r.iter().map(|x| reading(s, x, lang)).collect::<Vec<_>>(),
@@ -120,12 +126,24 @@ fn preview(
         ),
         None => (Vec::new(), ().into_any()),
     });
-    let summary = match lang {
-        crate::locale::Language::Ja => {
-            format!("{} 件のブックから、{count} 件の値が変わります。まだ保存していません。", r.len())
-        }
-        crate::locale::Language::En => {
-            format!("{count} values change, from {} workbooks. Nothing is stored yet.", r.len())
+    // What will change, as the card's choice stands: a confirmed value kept is not a change.
+    let books = r.len();
+    let summary = move || {
+        let made = taking(&changes, &confirmed, take_confirmed.get());
+        let kept = count - made;
+        match (lang, kept) {
+            (crate::locale::Language::Ja, 0) => {
+                format!("{books} 件のブックから、{made} 件の値が変わります。まだ保存していません。")
+            }
+            (crate::locale::Language::Ja, _) => format!(
+                "{books} 件のブックから、{made} 件の値が変わります（確認済の値 {kept} 件は保ちます）。まだ保存していません。"
+            ),
+            (crate::locale::Language::En, 0) => {
+                format!("{made} values change, from {books} workbooks. Nothing is stored yet.")
+            }
+            (crate::locale::Language::En, _) => format!(
+                "{made} values change, from {books} workbooks ({kept} confirmed values kept). Nothing is stored yet."
+            ),
         }
     };
     view! {
