@@ -4,7 +4,9 @@
 use super::chart;
 use super::page::{self, as_of, frame, goal_path, kpi_path, paragraphs, year, Depth, Site};
 use crate::locale::{self, number, quantity, Language, YearStyle};
-use crate::model::{EvaluationStage, Goal, Indicator, Measure, RatingRule, Series, Status, StatusMix, Target, STATUSES};
+use crate::model::{
+    EvaluationStage, Goal, Indicator, Measure, RatingRule, Series, Status, StatusMix, Target, STATUSES,
+};
 use maud::{html, Markup};
 
 const JA: Language = Language::Ja;

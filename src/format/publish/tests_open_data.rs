@@ -53,7 +53,10 @@ fn every_column_named_as_a_number_is_listed_as_numeric_and_nothing_else_is() {
     for c in &columns {
         assert_eq!(open_data::NUMERIC.contains(c), named_as_number(c), "{c}");
     }
-    assert!(columns.contains(&"目標（計画の表記）") && !columns.contains(&"目標"), "the wording says it is the wording");
+    assert!(
+        columns.contains(&"目標（計画の表記）") && !columns.contains(&"目標"),
+        "the wording says it is the wording"
+    );
 }
 
 #[test]

@@ -97,7 +97,8 @@ fn no_grid_track_is_held_open_by_its_longest_word() {
 #[test]
 fn a_kpi_page_prints_a_long_address_title_and_unit_in_the_cells_the_stylesheet_wraps() {
     let mut s = crate::examples::by_key("kitamoto").unwrap().load().unwrap();
-    let url = "https://www.example.lg.jp/soshiki/kikaku/toukei/jinkou/documents/R06_juuminkihondaichou_jinkou_setai.xlsx";
+    let url =
+        "https://www.example.lg.jp/soshiki/kikaku/toukei/jinkou/documents/R06_juuminkihondaichou_jinkou_setai.xlsx";
     assert!(url.len() >= 90);
     let unit = "人（住民基本台帳に基づく各年度末時点の外国人住民を含む総人口）";
     let i = s.indicators_mut().next().unwrap();

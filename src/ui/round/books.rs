@@ -72,7 +72,8 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         let Some(r) = readings.get_untracked() else { return };
         let changes = changes_of(&r);
         let (take, by, at) = (take_confirmed.get_untracked(), sharing.name().unwrap_or_default(), files::now());
-        let held = state.open.with_untracked(|o| o.as_ref().map(|s| confirmed_by(s, year, &changes)).unwrap_or_default());
+        let held =
+            state.open.with_untracked(|o| o.as_ref().map(|s| confirmed_by(s, year, &changes)).unwrap_or_default());
         let made = taking(&changes, &held, take);
         state.edit(|s| take_in(s, year, &changes, take.then_some((by.as_str(), at.as_str()))));
         state.flush();
