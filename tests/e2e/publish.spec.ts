@@ -12,7 +12,8 @@
 // - a KPI page's table holds the strategy's values as the app stored them;
 // - screenshots of the index and a KPI page at 1280 px and 375 px, and of the panel;
 // - with a 出典 address of 90 characters and no break in it, a long title and a long unit (a
-//   city's pages were 850 px wide at 320 px), every page reflows at 320 px (WCAG 1.4.10).
+//   city's pages were 850 px wide at 320 px), every page reflows at 320 px (WCAG 1.4.10), and
+//   every CSV column the data page calls 数値 holds only numbers.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -59,6 +60,34 @@ async function makeFolder(page: Page): Promise<Map<string, Buffer>> {
     files.set(entry.name.split('/').slice(1).join('/'), await entry.async('nodebuffer'));
   }
   return files;
+}
+
+/** The rows of a CSV text (RFC 4180: a quoted cell may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+      cell += c;
+    } else if (c !== '\r') {
+      row.push(cell);
+      cell = '';
+      if (c === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    }
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
 }
 
 /** The `on…=` attributes of every tag of an HTML text (text is escaped, so `<` opens a tag). */
@@ -228,6 +257,21 @@ test('the public pages reflow at 320 px with a long source address, a long title
     // The address is on its page whole: wrapped, not cut.
     await reader.goto(`${server.base}kpi/${kpi.id}.html`);
     await expect(reader.locator('dl.facts dd').filter({ hasText: 'https://' })).toHaveText(LONG_SOURCE);
+    // Every column the data page calls 数値 holds only numbers (or nothing), in every CSV.
+    await reader.goto(server.base + 'data.html');
+    for (const rel of [...files.keys()].filter((f) => f.endsWith('.csv'))) {
+      const name = rel.split('/').pop()!;
+      const table = reader.locator('table').filter({ has: reader.locator('caption', { hasText: `${name} の列` }) });
+      const numeric = await table.locator('tbody tr').filter({ has: reader.locator('td', { hasText: /^数値$/ }) }).locator('th').allTextContents();
+      if (name === 'indicators.csv') expect(numeric).toEqual(expect.arrayContaining(['基準値', '目標値']));
+      const [header, ...rows] = parseCsv(files.get(rel)!.toString('utf8').replace(/^\uFEFF/, ''));
+      for (const column of numeric) {
+        const c = header.indexOf(column);
+        expect(c, `${name}: ${column}`).toBeGreaterThanOrEqual(0);
+        const bad = rows.map((r) => r[c]).filter((v) => v !== '' && !(/^-?[0-9.]+$/.test(v) && Number.isFinite(Number(v))));
+        expect(bad, `${name}: ${column}`).toEqual([]);
+      }
+    }
     await reader.close();
   } finally {
     await server.close();
