@@ -142,6 +142,35 @@ pub fn change(c: &Change, s: &Strategy, lang: Language) -> String {
     )
 }
 
+/// The preview's count of what taking the workbooks in will change, as the card's choice
+/// stands: 「3 件のブックから、1 件の値が変わります（確認済の値 1 件は保ちます）。まだ保存していません。」
+pub fn will_change(books: usize, made: usize, kept: usize, lang: Language) -> String {
+    match (lang, kept) {
+        (Language::Ja, 0) => format!("{books} 件のブックから、{made} 件の値が変わります。まだ保存していません。"),
+        (Language::Ja, _) => format!(
+            "{books} 件のブックから、{made} 件の値が変わります（確認済の値 {kept} 件は保ちます）。まだ保存していません。"
+        ),
+        (Language::En, 0) => format!("{made} values change, from {books} workbooks. Nothing is stored yet."),
+        (Language::En, _) => {
+            format!("{made} values change, from {books} workbooks ({kept} confirmed values kept). Nothing is stored yet.")
+        }
+    }
+}
+
+/// What taking them in did: 「1 件の値を取り込みました。確認済の値 1 件は保ちました（元に戻すで取り消せます）。」
+pub fn took(made: usize, kept: usize, lang: Language) -> String {
+    match (lang, kept) {
+        (Language::Ja, 0) => format!("{made} 件の値を取り込みました（元に戻すで取り消せます）。"),
+        (Language::Ja, _) => {
+            format!("{made} 件の値を取り込みました。確認済の値 {kept} 件は保ちました（元に戻すで取り消せます）。")
+        }
+        (Language::En, 0) => format!("{made} values taken in (Undo takes them back out)."),
+        (Language::En, _) => {
+            format!("{made} values taken in; {kept} confirmed values kept (Undo takes them back out).")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +185,22 @@ mod tests {
         assert!(refused(&moved, Language::En).starts_with("The header at 回答!C1 is 「事業」"));
         let bad = bad("回答!J5", &BadValue::NotARating("Z".into(), vec!["A".into(), "B".into()]), Language::Ja);
         assert_eq!(bad, "回答!J5: 「Z」は評価の区分（A・B）にありません。");
+    }
+
+    #[test]
+    fn the_counts_say_what_changes_and_what_was_kept() {
+        assert_eq!(
+            will_change(2, 2, 0, Language::Ja),
+            "2 件のブックから、2 件の値が変わります。まだ保存していません。"
+        );
+        assert_eq!(
+            will_change(1, 1, 1, Language::Ja),
+            "1 件のブックから、1 件の値が変わります（確認済の値 1 件は保ちます）。まだ保存していません。"
+        );
+        assert_eq!(
+            took(1, 1, Language::Ja),
+            "1 件の値を取り込みました。確認済の値 1 件は保ちました（元に戻すで取り消せます）。"
+        );
+        assert_eq!(took(3, 0, Language::En), "3 values taken in (Undo takes them back out).");
     }
 }

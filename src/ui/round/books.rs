@@ -96,13 +96,8 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                 </p>
             })}
             {move || busy.get().then(|| view! { <p class="meta" data-testid="books-reading-now">{state.text("読み込んでいます…", "Reading…")}</p> })}
-            {move || taken.get().map(|(n, kept)| view! {
-                <p class="notice" role="status" data-testid="books-taken">{match (state.lang(), kept) {
-                    (crate::locale::Language::Ja, 0) => format!("{n} 件の値を取り込みました（元に戻すで取り消せます）。"),
-                    (crate::locale::Language::Ja, _) => format!("{n} 件の値を取り込みました。確認済の値 {kept} 件は保ちました（元に戻すで取り消せます）。"),
-                    (crate::locale::Language::En, 0) => format!("{n} values taken in (Undo takes them back out)."),
-                    (crate::locale::Language::En, _) => format!("{n} values taken in; {kept} confirmed values kept (Undo takes them back out)."),
-                }}</p>
+            {move || taken.get().map(|(made, kept)| view! {
+                <p class="notice" role="status" data-testid="books-taken">{words::round_book::took(made, kept, state.lang())}</p>
             })}
             {move || readings.get().map(|r| preview(state, r, take, readings, (confirmed.get(), take_confirmed)))}
         </TitledPanel>
@@ -131,21 +126,7 @@ fn preview(
     let books = r.len();
     let summary = move || {
         let made = taking(&changes, &confirmed, take_confirmed.get());
-        let kept = count - made;
-        match (lang, kept) {
-            (crate::locale::Language::Ja, 0) => {
-                format!("{books} 件のブックから、{made} 件の値が変わります。まだ保存していません。")
-            }
-            (crate::locale::Language::Ja, _) => format!(
-                "{books} 件のブックから、{made} 件の値が変わります（確認済の値 {kept} 件は保ちます）。まだ保存していません。"
-            ),
-            (crate::locale::Language::En, 0) => {
-                format!("{made} values change, from {books} workbooks. Nothing is stored yet.")
-            }
-            (crate::locale::Language::En, _) => format!(
-                "{made} values change, from {books} workbooks ({kept} confirmed values kept). Nothing is stored yet."
-            ),
-        }
+        words::round_book::will_change(books, made, count - made, lang)
     };
     view! {
         <div data-testid="books-preview">
