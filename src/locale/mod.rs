@@ -212,6 +212,18 @@ fn relative_change(change: RelativeChange, lang: Language) -> String {
     }
 }
 
+/// A target as the public pages and the open data print it, in Japanese: as [`target_in`], with
+/// a value's year in full-width brackets as a baseline's is (「380人（令和7年度）」 beside
+/// 「352人（令和5年度）」), where the app's own pages write 「380人 (令和7年度)」.
+pub fn target_printed(t: &Target, unit: &str, basis: crate::model::YearBasis, style: YearStyle) -> String {
+    match t {
+        Target::Value { value, year: Some(y) } => {
+            format!("{}（{}）", quantity(*value, unit), value_year(basis, *y, Language::Ja, style))
+        }
+        _ => target_in(t, unit, basis, Language::Ja, style),
+    }
+}
+
 /// A series' target as written, and for a relative one the value it comes to beside it:
 /// 「基準値から10%減少（令和6年度） → 1,620人」, or 「（基準値がなく算出できません）」.
 pub fn series_target(series: &Series, unit: &str, lang: Language, style: YearStyle) -> Option<String> {

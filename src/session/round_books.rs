@@ -11,7 +11,7 @@
 
 use super::flow::Flow;
 use super::preview::OnConfirmed;
-use crate::format::round_book::{changes_of, confirmed_by, read_opened, take_in, Change, Opened, Reading};
+use crate::format::round_book::{changes_of, confirmed_by, read_opened, take_in, taking, Change, Opened, Reading};
 use crate::model::round::{ConfirmedChange, Standing};
 use crate::model::{FiscalYear, Id, Strategy};
 use std::sync::Arc;
@@ -22,8 +22,9 @@ pub type BooksFlow = Flow<Arc<BooksPreview>>;
 /// What the flow did last, shown once nothing is read or previewed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    /// Taken in as one undo step: `values` changed, and the 提出 of these sections recorded.
-    Taken { values: usize, submitted: Vec<Id> },
+    /// Taken in as one undo step: `values` changed, `kept` confirmed values kept as they were,
+    /// and the 提出 of these sections recorded.
+    Taken { values: usize, kept: usize, submitted: Vec<Id> },
     /// The workbooks could not be opened (the reader's part did not load); nothing changed.
     Unread,
 }
@@ -65,6 +66,12 @@ impl BooksPreview {
         Some(BooksPreview { round: round.clone(), year: r.fiscal_year, readings, changes, confirmed, submissions })
     }
 
+    /// How many values taking in changes, as `on` says of the confirmed ones: all, or those
+    /// outside the confirmed items (whose values are kept).
+    pub fn made(&self, on: &OnConfirmed) -> usize {
+        taking(&self.changes, &self.confirmed, matches!(on, OnConfirmed::Take(_)))
+    }
+
     /// Whether 「取り込む」 does anything: a value changes or a 提出 is recorded.
     pub fn can_take(&self) -> bool {
         !self.changes.is_empty() || !self.submissions.is_empty()
@@ -79,10 +86,11 @@ impl BooksPreview {
             OnConfirmed::Keep => None,
             OnConfirmed::Take(name) => Some((name.as_str(), at)),
         };
+        let values = self.made(on);
         take_in(s, self.year, &self.changes, again);
         let submitted =
             self.submissions.iter().filter(|d| s.receive(&self.round, d, by, at).is_ok()).cloned().collect();
-        Outcome::Taken { values: self.changes.len(), submitted }
+        Outcome::Taken { values, kept: self.changes.len() - values, submitted }
     }
 }
 
@@ -165,7 +173,7 @@ mod tests {
 
         let outcome = p.take(&mut s, &OnConfirmed::Keep, "企画 花子", "2025-05-07T01:00:00.000Z");
         flow.cancel();
-        assert_eq!(outcome, Outcome::Taken { values: 2, submitted: vec![a.clone(), b.clone()] });
+        assert_eq!(outcome, Outcome::Taken { values: 2, kept: 0, submitted: vec![a.clone(), b.clone()] });
         for d in [&a, &b] {
             assert_eq!(standing(&s, &round, d), (Standing::Submitted, false), "提出, not 未提出 nor late");
             let last = s.round(&round).unwrap().latest(d).unwrap();
@@ -191,7 +199,7 @@ mod tests {
         assert!(p.can_take());
         assert_eq!(
             p.take(&mut s, &OnConfirmed::Keep, "企画 花子", "2025-05-09T00:00:00.000Z"),
-            Outcome::Taken { values: 0, submitted: vec![b.clone()] }
+            Outcome::Taken { values: 0, kept: 0, submitted: vec![b.clone()] }
         );
         assert_eq!(standing(&s, &round, &b), (Standing::Submitted, false));
         assert_eq!(standing(&s, &round, &a).0, Standing::Confirmed);

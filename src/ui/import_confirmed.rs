@@ -46,8 +46,12 @@ pub fn confirmed_choice(
         return ().into_any();
     }
     let by = changes[0].by.clone();
-    let lines: Vec<(String, String)> =
-        changes.iter().map(|c| crate::words::round::confirmed_change(ours, c, style, lang)).collect();
+    // A workbook's change names the section whose workbook it is; a file's, its author.
+    let line = match source {
+        Source::File => crate::words::round::confirmed_change,
+        Source::Workbooks => crate::words::round::book_change,
+    };
+    let lines: Vec<(String, String)> = changes.iter().map(|c| line(ours, c, style, lang)).collect();
     let title = match (lang, source, by.is_empty()) {
         (Language::Ja, Source::File, false) => format!("{by}さんのファイルは確認済の値を変更しています"),
         (Language::Ja, Source::File, true) => "このファイルは確認済の値を変更しています".to_owned(),

@@ -81,18 +81,60 @@ pub fn item(i: &Item<'_>, lang: Language) -> String {
 }
 
 /// A change to a confirmed value, as a card's line: 「商工課 ・ 1-1 新規就業者数：実績値（令和5年度）」
-/// and the two values, 「確認済: 148 → 佐藤さん: 149」 (`by` empty: 「変更後」).
+/// and the two values, 「確認済: 148 → 佐藤さん: 149」 (`by` empty: 「変更後」), numbers written as
+/// everywhere else (「2,400 → 2,450」).
 pub fn confirmed_change(s: &Strategy, c: &ConfirmedChange, style: YearStyle, lang: Language) -> (String, String) {
-    let section = s.department_name(&c.department).unwrap_or_default();
-    let what = format!("{section} ・ {}{}{}", c.name, tr(lang, "：", ": "), item_kind(c.kind, lang));
-    let when = year(c.fiscal_year, lang, style);
     let by = match (lang, c.by.is_empty()) {
         (_, true) => tr(lang, "変更後", "now").to_owned(),
         (Language::Ja, false) => format!("{}さん", c.by),
         (Language::En, false) => c.by.clone(),
     };
-    let values = format!("{}: {} → {by}: {}", tr(lang, "確認済", "Confirmed"), c.old, c.new);
+    change_lines(s, c, &by, style, lang)
+}
+
+/// The same lines for a change made by a section's returned workbook, which names it:
+/// 「確認済: 2,400 → 商工課のブック: 2,450」.
+pub fn book_change(s: &Strategy, c: &ConfirmedChange, style: YearStyle, lang: Language) -> (String, String) {
+    let section = s.department_name(&c.department).unwrap_or_default();
+    let by = match lang {
+        Language::Ja => format!("{section}のブック"),
+        Language::En => format!("{section}’s workbook"),
+    };
+    change_lines(s, c, &by, style, lang)
+}
+
+fn change_lines(s: &Strategy, c: &ConfirmedChange, by: &str, style: YearStyle, lang: Language) -> (String, String) {
+    let section = s.department_name(&c.department).unwrap_or_default();
+    let what = format!("{section} ・ {}{}{}", c.name, tr(lang, "：", ": "), item_kind(c.kind, lang));
+    let when = year(c.fiscal_year, lang, style);
+    let (old, new) = (shown(c.kind, &c.old), shown(c.kind, &c.new));
+    let values = format!("{}: {old} → {by}: {new}", tr(lang, "確認済", "Confirmed"));
     (format!("{what}（{when}）"), values)
+}
+
+/// A confirmed item's value as kept (`model::round::value_of`: 「2400」, 「男性: 12, 女性: 13」,
+/// 「1180 / 実施した」) with its numbers written as the app writes numbers (「2,400」, 「1,180 /
+/// 実施した」). Only a whole part that reads as a number is rewritten: text stays as it is.
+pub fn shown(kind: ItemKind, value: &str) -> String {
+    let number = |part: &str| match part.parse::<f64>() {
+        Ok(v) if v.is_finite() => crate::locale::number(v),
+        _ => part.to_owned(),
+    };
+    match kind {
+        ItemKind::Actual => value
+            .split(", ")
+            .map(|part| match part.rsplit_once(": ") {
+                Some((label, v)) => format!("{label}: {}", number(v)),
+                None => number(part),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        ItemKind::Result | ItemKind::NextBudget => match value.split_once(" / ") {
+            Some((money, rest)) => format!("{} / {rest}", number(money)),
+            None => value.to_owned(),
+        },
+        ItemKind::Cause | ItemKind::FirstEvaluation => value.to_owned(),
+    }
 }
 
 /// A section's name, or what answers an item no section owns.
@@ -271,5 +313,39 @@ mod tests {
         let (_, body) = reminder(&s, &round, &many, YearStyle::Japanese);
         assert_eq!(body.matches("・施策").count(), MAIL_ITEMS, "a mail program's limit");
         assert!(body.contains("ほか 3件"), "{body}");
+    }
+
+    #[test]
+    fn a_confirmed_value_is_written_with_the_apps_numbers_and_its_text_as_it_is() {
+        assert_eq!(shown(ItemKind::Actual, "2400"), "2,400");
+        assert_eq!(shown(ItemKind::Actual, "男性: 1234.5, 女性: —"), "男性: 1,234.5, 女性: —");
+        assert_eq!(shown(ItemKind::Result, "1180 / 2024年に実施 1000人"), "1,180 / 2024年に実施 1000人");
+        assert_eq!(shown(ItemKind::NextBudget, "— / 拡充"), "— / 拡充");
+        assert_eq!(shown(ItemKind::Cause, "2400"), "2400", "a cause is text");
+        assert_eq!(shown(ItemKind::FirstEvaluation, "A"), "A");
+    }
+
+    #[test]
+    fn the_card_writes_numbers_as_the_preview_does_and_names_who_changed_them() {
+        let mut s = crate::examples::by_key("kitamoto").unwrap().load().unwrap();
+        let section = crate::model::Department::new("商工課");
+        s.departments.push(section.clone());
+        let i = &s.indicators[0];
+        let c = ConfirmedChange {
+            round: crate::model::Id("r".into()),
+            fiscal_year: crate::model::FiscalYear(2024),
+            department: section.id.clone(),
+            kind: ItemKind::Actual,
+            subject: i.id.clone(),
+            name: i.name.clone(),
+            old: "2400".into(),
+            new: "2450".into(),
+            by: "佐藤".into(),
+        };
+        let (_, values) = confirmed_change(&s, &c, YearStyle::Japanese, Language::Ja);
+        assert_eq!(values, "確認済: 2,400 → 佐藤さん: 2,450");
+        let (what, values) = book_change(&s, &c, YearStyle::Japanese, Language::Ja);
+        assert_eq!(values, "確認済: 2,400 → 商工課のブック: 2,450");
+        assert!(what.starts_with("商工課 ・ "), "{what}");
     }
 }

@@ -148,12 +148,23 @@ fn sections(names: &[String], lang: Language) -> String {
     names.join(tr(lang, "、", ", "))
 }
 
-/// The preview's summary: 「3 件のブックから、15 件の値が変わります。こども課、市民協働課の提出として
-/// 記録します。まだ保存していません。」 (`submitted`: the sections whose 提出 taking in records).
-pub fn summary(books: usize, values: usize, submitted: &[String], lang: Language) -> String {
+/// The confirmed values a take would keep: 「（確認済の値 1 件は保ちます）」, nothing when none.
+fn kept_note(kept: usize, lang: Language) -> String {
+    match (lang, kept) {
+        (_, 0) => String::new(),
+        (Language::Ja, _) => format!("（確認済の値 {kept} 件は保ちます）"),
+        (Language::En, _) => format!(" ({kept} confirmed values kept)"),
+    }
+}
+
+/// The preview's summary, as the card's choice stands: 「3 件のブックから、1 件の値が変わります
+/// （確認済の値 1 件は保ちます）。こども課、市民協働課の提出として記録します（ワークブックで受領）。
+/// まだ保存していません。」 (`made`: the values taking in changes, `kept`: the confirmed ones it
+/// keeps, `submitted`: the sections whose 提出 it records).
+pub fn summary(books: usize, made: usize, kept: usize, submitted: &[String], lang: Language) -> String {
     let mut out = match lang {
-        Language::Ja => format!("{books} 件のブックから、{values} 件の値が変わります。"),
-        Language::En => format!("{values} values change, from {books} workbooks."),
+        Language::Ja => format!("{books} 件のブックから、{made} 件の値が変わります{}。", kept_note(kept, lang)),
+        Language::En => format!("{made} values change, from {books} workbooks{}.", kept_note(kept, lang)),
     };
     if !submitted.is_empty() {
         out += &match lang {
@@ -164,12 +175,18 @@ pub fn summary(books: usize, values: usize, submitted: &[String], lang: Language
     out + tr(lang, "まだ保存していません。", " Nothing is stored yet.")
 }
 
-/// What taking the workbooks in did: 「15 件の値を取り込みました（元に戻すで取り消せます）。
-/// こども課の提出を記録しました（ワークブックで受領）。」
-pub fn taken(values: usize, submitted: &[String], lang: Language) -> String {
-    let mut out = match lang {
-        Language::Ja => format!("{values} 件の値を取り込みました（元に戻すで取り消せます）。"),
-        Language::En => format!("{values} values taken in (Undo takes them back out)."),
+/// What taking the workbooks in did: 「1 件の値を取り込みました。確認済の値 1 件は保ちました
+/// （元に戻すで取り消せます）。こども課の提出を記録しました（ワークブックで受領）。」
+pub fn taken(made: usize, kept: usize, submitted: &[String], lang: Language) -> String {
+    let mut out = match (lang, kept) {
+        (Language::Ja, 0) => format!("{made} 件の値を取り込みました（元に戻すで取り消せます）。"),
+        (Language::Ja, _) => {
+            format!("{made} 件の値を取り込みました。確認済の値 {kept} 件は保ちました（元に戻すで取り消せます）。")
+        }
+        (Language::En, 0) => format!("{made} values taken in (Undo takes them back out)."),
+        (Language::En, _) => {
+            format!("{made} values taken in; {kept} confirmed values kept (Undo takes them back out).")
+        }
     };
     if !submitted.is_empty() {
         out += &match lang {
@@ -209,17 +226,34 @@ mod tests {
     fn the_summary_and_the_outcome_name_the_sections_whose_submission_is_recorded() {
         let two = ["こども課".to_owned(), "市民協働課".to_owned()];
         assert_eq!(
-            summary(3, 15, &two, Language::Ja),
+            summary(3, 15, 0, &two, Language::Ja),
             "3 件のブックから、15 件の値が変わります。こども課、市民協働課の提出として記録します（ワークブックで受領）。まだ保存していません。"
         );
-        assert_eq!(summary(1, 0, &[], Language::En), "0 values change, from 1 workbooks. Nothing is stored yet.");
+        assert_eq!(summary(1, 0, 0, &[], Language::En), "0 values change, from 1 workbooks. Nothing is stored yet.");
         assert_eq!(
-            taken(15, &two[..1], Language::Ja),
+            taken(15, 0, &two[..1], Language::Ja),
             "15 件の値を取り込みました（元に戻すで取り消せます）。こども課の提出を記録しました（ワークブックで受領）。"
         );
         assert_eq!(
-            taken(2, &two, Language::En),
+            taken(2, 0, &two, Language::En),
             "2 values taken in (Undo takes them back out). Submission recorded for こども課, 市民協働課 (workbook received)."
         );
+    }
+
+    #[test]
+    fn the_counts_say_what_changes_and_what_was_kept() {
+        assert_eq!(
+            summary(2, 2, 0, &[], Language::Ja),
+            "2 件のブックから、2 件の値が変わります。まだ保存していません。"
+        );
+        assert_eq!(
+            summary(1, 1, 1, &[], Language::Ja),
+            "1 件のブックから、1 件の値が変わります（確認済の値 1 件は保ちます）。まだ保存していません。"
+        );
+        assert_eq!(
+            taken(1, 1, &[], Language::Ja),
+            "1 件の値を取り込みました。確認済の値 1 件は保ちました（元に戻すで取り消せます）。"
+        );
+        assert_eq!(taken(3, 0, &[], Language::En), "3 values taken in (Undo takes them back out).");
     }
 }

@@ -10,13 +10,17 @@
 // - every page: axe-core (WCAG 2.1 A/AA) finds nothing, no request leaves 127.0.0.1 (the
 //   fixture's guard), every relative link resolves;
 // - a KPI page's table holds the strategy's values as the app stored them;
-// - screenshots of the index and a KPI page at 1280 px and 375 px, and of the panel.
+// - screenshots of the index and a KPI page at 1280 px and 375 px, and of the panel;
+// - with a 出典 address of 90 characters and no break in it, a long title and a long unit (a
+//   city's pages were 850 px wide at 320 px), every page reflows at 320 px (WCAG 1.4.10), and
+//   every CSV column the data page calls 数値 holds only numbers.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { enter, savedStrategy } from './helpers';
 import { REPO_ROOT } from './paths';
@@ -44,6 +48,46 @@ async function serve(files: Map<string, Buffer>): Promise<{ base: string; close:
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return { base: `http://127.0.0.1:${port}${SUB}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/** 「公開用ページを作る」 on the files page: the zip's files, by their path inside the folder. */
+async function makeFolder(page: Page): Promise<Map<string, Buffer>> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish-make').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+  const files = new Map<string, Buffer>();
+  for (const entry of Object.values(zip.files).filter((e) => !e.dir)) {
+    files.set(entry.name.split('/').slice(1).join('/'), await entry.async('nodebuffer'));
+  }
+  return files;
+}
+
+/** The rows of a CSV text (RFC 4180: a quoted cell may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+      cell += c;
+    } else if (c !== '\r') {
+      row.push(cell);
+      cell = '';
+      if (c === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    }
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
 }
 
 /** The `on…=` attributes of every tag of an HTML text (text is escaped, so `<` opens a tag). */
@@ -92,13 +136,7 @@ test('the public pages of 北本市: made in the app, served with scripts forbid
   await page.goto(`./#/s/${id}/files`);
   await expect(page.getByTestId('publish')).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish-make').click()]);
-  expect(download.suggestedFilename()).toMatch(/\.zip$/);
-  const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
-  const files = new Map<string, Buffer>();
-  for (const entry of Object.values(zip.files).filter((e) => !e.dir)) {
-    files.set(entry.name.split('/').slice(1).join('/'), await entry.async('nodebuffer'));
-  }
+  const files = await makeFolder(page);
   expect([...files.keys()]).toEqual(expect.arrayContaining(['index.html', 'accessibility.html', 'data.html', 'style.css', 'data/indicators.csv', 'data/strategy.json']));
   fs.rmSync(PUBLISHED, { recursive: true, force: true });
   for (const [rel, bytes] of files) {
@@ -175,6 +213,65 @@ test('the public pages of 北本市: made in the app, served with scripts forbid
     await shot('publish-index-375', reader);
     await reader.setViewportSize({ width: 1280, height: 900 });
     await shot('publish-index-1280', reader);
+    await reader.close();
+  } finally {
+    await server.close();
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+const LONG_SOURCE = 'https://www.city.kitamoto.lg.jp/soshiki/shichou/kikaku/toukei/R06_jinkoudoutai_shussei_nenpou.xlsx';
+const LONG_TITLE = '第2期北本市まち・ひと・しごと創生総合戦略（Kitamoto-City-Machi-Hito-Shigoto-Sousei-Sougou-Senryaku）';
+const LONG_UNIT = '人（住民基本台帳に基づく各年度末時点の外国人住民を含む出生数／persons-per-fiscal-year）';
+
+test('the public pages reflow at 320 px with a long source address, a long title and a long unit', async ({ page, openApp, pageErrors }) => {
+  test.setTimeout(120_000);
+  expect(LONG_SOURCE.length).toBeGreaterThanOrEqual(90);
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-strategy').click();
+  await enter(page, 'strategy-title-field', LONG_TITLE);
+  await page.getByTestId('outline-indicator').filter({ hasText: '出生数' }).click();
+  await enter(page, 'indicator-source', LONG_SOURCE);
+  await enter(page, 'indicator-unit', LONG_UNIT);
+  const s = await savedStrategy(page);
+  const kpi = s.indicators.find((i: any) => i.name === '出生数')!;
+  expect([s.title, kpi.source, kpi.unit]).toEqual([LONG_TITLE, LONG_SOURCE, LONG_UNIT]);
+  const id = /#\/s\/([^/]+)/.exec(page.url())![1];
+  await page.goto(`./#/s/${id}/files`);
+  await expect(page.getByTestId('publish')).toBeVisible();
+  const files = await makeFolder(page);
+
+  const server = await serve(files);
+  try {
+    const pages = [...files.keys()].filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(5);
+    const reader = await page.context().newPage();
+    await reader.setViewportSize({ width: 320, height: 640 });
+    for (const rel of pages) {
+      expect((await reader.goto(server.base + rel))?.status(), rel).toBe(200);
+      const width = await reader.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${rel} is ${width} px wide at 320 px`).toBeLessThanOrEqual(320);
+    }
+    // The address is on its page whole: wrapped, not cut.
+    await reader.goto(`${server.base}kpi/${kpi.id}.html`);
+    await expect(reader.locator('dl.facts dd').filter({ hasText: 'https://' })).toHaveText(LONG_SOURCE);
+    // Every column the data page calls 数値 holds only numbers (or nothing), in every CSV.
+    await reader.goto(server.base + 'data.html');
+    for (const rel of [...files.keys()].filter((f) => f.endsWith('.csv'))) {
+      const name = rel.split('/').pop()!;
+      const table = reader.locator('table').filter({ has: reader.locator('caption', { hasText: `${name} の列` }) });
+      const numeric = await table.locator('tbody tr').filter({ has: reader.locator('td', { hasText: /^数値$/ }) }).locator('th').allTextContents();
+      if (name === 'indicators.csv') expect(numeric).toEqual(expect.arrayContaining(['基準値', '目標値']));
+      const [header, ...rows] = parseCsv(files.get(rel)!.toString('utf8').replace(/^\uFEFF/, ''));
+      for (const column of numeric) {
+        const c = header.indexOf(column);
+        expect(c, `${name}: ${column}`).toBeGreaterThanOrEqual(0);
+        const bad = rows.map((r) => r[c]).filter((v) => v !== '' && !(/^-?[0-9.]+$/.test(v) && Number.isFinite(Number(v))));
+        expect(bad, `${name}: ${column}`).toEqual([]);
+      }
+    }
     await reader.close();
   } finally {
     await server.close();

@@ -166,12 +166,12 @@ test('a round for 令和6年度: A fills its items and submits, the planning sec
   const changeAndCarry = async (typed: string, value: number) => {
     await actual.fill(typed);
     await actual.press('Enter');
-    await expect(row(a, '水産商工労働課').getByTestId('round-changed-after-confirm')).toContainText(`確認済: 3500 → 変更後: ${value}`);
+    await expect(row(a, '水産商工労働課').getByTestId('round-changed-after-confirm')).toContainText(`確認済: 3,500 → 変更後: ${value.toLocaleString('en-US')}`);
     await carry(a, '水産 太郎', p, (s) => valueOf(s) === value);
     const card = p.getByTestId('confirmed-card');
     await expect(card.getByTestId('confirmed-card-title')).toHaveText('水産 太郎さんが確認済の値を変更しています');
     await expect(card.getByTestId('confirmed-card-change')).toContainText(`${KPI}：実績値（令和6年度）`);
-    await expect(card.getByTestId('confirmed-card-change')).toContainText(`確認済: 3500 → 水産 太郎さん: ${value}`);
+    await expect(card.getByTestId('confirmed-card-change')).toContainText(`確認済: 3,500 → 水産 太郎さん: ${value.toLocaleString('en-US')}`);
     expect(valueOf(await storedStrategyOfPage(p))).toBe(3500);
     return card;
   };

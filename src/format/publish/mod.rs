@@ -23,6 +23,10 @@ mod page;
 mod pages;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_open_data;
+#[cfg(test)]
+mod tests_reflow;
 
 use crate::model::{public_copy, EvaluationStage, FiscalYear, Goal, Strategy};
 use std::io::Write;

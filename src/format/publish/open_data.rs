@@ -2,7 +2,8 @@
 //! statistical tables and the Digital Agency's 自治体標準オープンデータセット ask — the
 //! 全国地方公共団体コード and the municipality's name first, one value per cell, numbers without
 //! commas or units (units in the header, or a 単位 column where rows differ), the 西暦 year with
-//! the 和暦 beside it, no merged cells.
+//! the 和暦 beside it, no merged cells. The plan's own wording of a target (「3,000人（令和7年度）」)
+//! is kept in a column that says so, 「目標（計画の表記）」, beside the number 「目標値」.
 //!
 //! UTF-8 with a BOM: Japanese Excel reads UTF-8 without one as Shift_JIS and garbles it, while
 //! CSV readers (the `csv` crate, pandas' `utf-8-sig`, R's readr) take the BOM in their stride;
@@ -46,7 +47,7 @@ pub const DESCRIPTIONS: &[Description] = &[
             ("基準値", "基準値（数値）"),
             ("基準年度（西暦）", "基準値の年度"),
             ("基準年度（和暦）", "基準値の年度（和暦）"),
-            ("目標", "計画書に書かれた目標"),
+            ("目標（計画の表記）", "計画書の書き方の目標（単位・カンマ・年度を含む文字。例：3,000人（令和7年度））"),
             ("目標値", "目標の数値（算出できるとき）"),
             ("目標年度（西暦）", "目標の年度"),
             ("目標年度（和暦）", "目標の年度（和暦）"),
@@ -91,6 +92,22 @@ pub const DESCRIPTIONS: &[Description] = &[
             ("決算額（千円）", "決算額"),
         ],
     ),
+];
+
+/// The columns that hold only numbers (or nothing): no comma, no unit, no word. The data page
+/// says so column by column; every other column is text. A column named as a number (「…値」,
+/// 「…（千円）」, 「…（西暦）」) is one of these, and the tests parse each of its cells.
+pub const NUMERIC: &[&str] = &[
+    "基準値",
+    "基準年度（西暦）",
+    "目標値",
+    "目標年度（西暦）",
+    "最新実績年度（西暦）",
+    "年度（西暦）",
+    "値",
+    "速報値",
+    "予算額（千円）",
+    "決算額（千円）",
 ];
 
 /// Every table of the public strategy `s`: file name and bytes.
@@ -147,13 +164,7 @@ fn indicators(s: &Strategy, sheet: &mut Sheet) {
             let a = crate::model::assess(series, s.context_of(i));
             let baseline = series.baseline.as_ref();
             let target = series.target.as_ref().map(|t| {
-                crate::locale::target_in(
-                    t,
-                    &i.unit,
-                    series.year_basis,
-                    crate::locale::Language::Ja,
-                    crate::locale::YearStyle::Japanese,
-                )
+                crate::locale::target_printed(t, &i.unit, series.year_basis, crate::locale::YearStyle::Japanese)
             });
             let row = [
                 vec![i.id.0.clone(), text(&i.code), text(&i.name), text(&series.label), text(&i.unit)],

@@ -6,7 +6,7 @@ use crate::model::{FiscalYear, Goal, Id, Status, Strategy};
 use maud::{html, Markup, DOCTYPE};
 
 /// The stylesheet every page links (`style.css`): system fonts, 4.5:1 contrast, a visible focus
-/// ring, readable at 375 px and at 200 % zoom, A4 when printed.
+/// ring, reflowing at 320 px (long addresses, titles and units wrap), A4 when printed.
 pub const STYLE: &str = include_str!("style.css");
 
 /// What every page needs to know: the public strategy, the day the folder was made, and the

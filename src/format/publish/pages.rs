@@ -4,7 +4,9 @@
 use super::chart;
 use super::page::{self, as_of, frame, goal_path, kpi_path, paragraphs, year, Depth, Site};
 use crate::locale::{self, number, quantity, Language, YearStyle};
-use crate::model::{EvaluationStage, Goal, Indicator, Measure, RatingRule, Series, Status, StatusMix, STATUSES};
+use crate::model::{
+    EvaluationStage, Goal, Indicator, Measure, RatingRule, Series, Status, StatusMix, Target, STATUSES,
+};
 use maud::{html, Markup};
 
 const JA: Language = Language::Ja;
@@ -187,8 +189,13 @@ fn baseline(series: &Series, unit: &str) -> String {
     series.baseline.as_ref().map_or("－".into(), |b| locale::baseline(b, unit, JA, YearStyle::Japanese))
 }
 
+/// The target as the plan prints it, its year in full-width brackets as the baseline's beside it
+/// (a relative one with the value it comes to).
 fn target(series: &Series, unit: &str) -> String {
-    locale::series_target(series, unit, JA, YearStyle::Japanese).unwrap_or_else(|| "－".into())
+    match &series.target {
+        Some(t @ Target::Value { .. }) => locale::target_printed(t, unit, series.year_basis, YearStyle::Japanese),
+        _ => locale::series_target(series, unit, JA, YearStyle::Japanese).unwrap_or_else(|| "－".into()),
+    }
 }
 
 pub fn kpi(cx: &Site, i: &Indicator) -> String {
@@ -341,7 +348,8 @@ pub fn accessibility(cx: &Site) -> String {
             li { "すべてのグラフに、同じ値を示す表と、文章による説明を付けています。" }
             li { "状況は色だけでなく、記号（★ ● ▲ －）と言葉で示しています。" }
             li { "文字と背景のコントラスト比は 4.5:1 以上です。キーボードで操作でき、フォーカスの位置が見えます。" }
-            li { "スクリプトを使っていません。画面の幅が 375 ピクセルでも、200% に拡大しても読めます。" }
+            li { "スクリプトを使っていません。" }
+            li { "画面の幅が 320 ピクセルでも（1280 ピクセルの画面で 400% に拡大しても）、横に動かさずに読めます。幅の広い表は、表だけを横に動かして読めます。" }
         }
         h2 { "試験の方法" }
         p { "作成した " (cx.date) " に、作成ツール（しるべ）の自動試験で、すべてのページを axe-core（WCAG 2.1 の A・AA の基準）で確認し、違反がないことを確かめています。" }
@@ -354,16 +362,21 @@ pub fn data(cx: &Site) -> String {
     let licence = cx.s.publication.licence.trim();
     let main = html! {
         h1 { "オープンデータ" }
-        p { "このページ群の数値を、機械判読に適した CSV 形式で公開しています。文字コードは UTF-8（BOM 付き）です。" }
+        p { "このページ群の数値を、機械判読に適した CSV 形式で公開しています。" }
+        p { "文字コードは UTF-8 で、ファイルの先頭に BOM（EF BB BF の3バイト）を付けています（Excel で文字化けせずに開くためです）。BOM を読み飛ばさないプログラムで読むときは、先頭の3バイトを除くか、BOM 付きの UTF-8 として読んでください（例：Python では encoding=\"utf-8-sig\"）。" }
         p { "ライセンス：" @if licence.is_empty() { "記載なし（利用条件は団体にお問い合わせください）" } @else { (licence) } }
-        p { "各ファイルの1列目は全国地方公共団体コード、2列目は団体名です。数値にはカンマや単位を付けず、単位は列名または「単位」列に示します。年度は西暦と和暦の両方の列があります。" }
+        p { "各ファイルの1列目は全国地方公共団体コード、2列目は団体名です。種類が「数値」の列には、数値だけを入れています（カンマや単位を付けず、空欄は値がないことを示します）。単位は列名または「単位」列に示します。年度は西暦と和暦の両方の列があります。「目標（計画の表記）」の列は、計画書の書き方のままの文字です。" }
         @for (file, what, columns) in super::open_data::DESCRIPTIONS {
             h2 { a href={ "data/" (file) } { (file) } }
             p { (what) }
             div.table-wrap { table {
                 caption { (file) " の列" }
-                thead { tr { th scope="col" { "列名" } th scope="col" { "内容" } } }
-                tbody { @for (name, meaning) in *columns { tr { th scope="row" { (name) } td { (meaning) } } } }
+                thead { tr { th scope="col" { "列名" } th scope="col" { "種類" } th scope="col" { "内容" } } }
+                tbody { @for (name, meaning) in *columns { tr {
+                    th scope="row" { (name) }
+                    td { @if super::open_data::NUMERIC.contains(name) { "数値" } @else { "文字" } }
+                    td { (meaning) }
+                } } }
             } }
         }
         h2 { a href="data/strategy.json" { "strategy.json" } }

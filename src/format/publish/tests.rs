@@ -11,7 +11,7 @@ const MADE_AT: &str = "2026-11-25T10:00:00Z";
 
 /// 北本市 with measures: goal 1's measure has a KPI, an evaluation and an initiative with its
 /// budgets; goal 2 is 非公開; one KPI is 非公開; internal notes carry a marker (「内部メモ」).
-fn kitamoto() -> Strategy {
+pub(super) fn kitamoto() -> Strategy {
     let mut s = crate::examples::by_key("kitamoto").unwrap().load().unwrap();
     s.municipality.code = Some("112330".into());
     for (n, i) in s.indicators_mut().enumerate() {
@@ -49,7 +49,7 @@ fn kitamoto() -> Strategy {
     s
 }
 
-fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+pub(super) fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_reader(bytes);
     reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
 }

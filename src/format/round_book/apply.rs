@@ -4,7 +4,7 @@
 //! workbooks' values ([`take_in`]).
 
 use super::{Change, Field, Reading, Value};
-use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm, ConfirmedChange};
+use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm, ConfirmedChange, ItemKind};
 use crate::model::{EvaluationStage, FiscalYear, ProjectDirection, Strategy};
 
 /// The changes of every workbook that was not refused, in the files' order.
@@ -30,6 +30,28 @@ pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[Change], take_conf
     match take_confirmed {
         None => keep_confirmed(s, &before, &held),
         Some((by, at)) => reconfirm(s, &held, by, at),
+    }
+}
+
+/// How many of `changes` [`take_in`] makes: all of them when the confirmed values are taken
+/// (`take_confirmed`), else those outside the items in `held` ([`confirmed_by`]), whose values are
+/// put back. What the preview says will change, and the notice says did.
+pub fn taking(changes: &[Change], held: &[ConfirmedChange], take_confirmed: bool) -> usize {
+    let kept = |c: &Change| {
+        let kind = match c.field {
+            Field::Actual(_) => Some(ItemKind::Actual),
+            Field::Cause => Some(ItemKind::Cause),
+            Field::Settled | Field::Result => Some(ItemKind::Result),
+            Field::Budget | Field::Direction => Some(ItemKind::NextBudget),
+            Field::Rating => Some(ItemKind::FirstEvaluation),
+            // A 確認 keeps the 一次評価's rating, not its 改善点 (`model::round::keep_confirmed`).
+            Field::Improvements => None,
+        };
+        kind.is_some_and(|k| held.iter().any(|h| h.kind == k && h.subject == c.subject))
+    };
+    match take_confirmed {
+        true => changes.len(),
+        false => changes.iter().filter(|c| !kept(c)).count(),
     }
 }
 

@@ -28,7 +28,7 @@ mod rows;
 mod tests;
 mod write;
 
-pub use apply::{apply, changes_of, confirmed_by, take_in};
+pub use apply::{apply, changes_of, confirmed_by, take_in, taking};
 pub use read::{
     open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, Ignored, Opened, Reading,
     Refused,

@@ -300,6 +300,11 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     let held = confirmed_by(&s, R6, &later);
     assert_eq!(held.len(), 1, "{held:?}");
     assert_eq!((held[0].subject.clone(), held[0].department.clone()), (actual.subject.clone(), dept.clone()));
+    // What the preview and the notice count: nothing changes while the confirmed value is kept.
+    assert_eq!((taking(&later, &held, false), taking(&later, &held, true)), (0, 1));
+    let other = s.indicators.iter().find(|i| i.id != actual.subject).unwrap().id.clone();
+    let two = [later.clone(), vec![Change { subject: other, ..later[0].clone() }]].concat();
+    assert_eq!((taking(&two, &held, false), taking(&two, &held, true)), (1, 2), "another KPI's value is taken");
     // Taken in as it comes: the confirmed value stays.
     let mut kept = s.clone();
     take_in(&mut kept, R6, &later, None);

@@ -118,11 +118,11 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                 <p class="meta" data-testid="books-reading-now">{state.text("読み込んでいます…", "Reading…")}</p>
             })}
             {move || outcome.get().map(|o| match o {
-                Outcome::Taken { values, submitted } => {
+                Outcome::Taken { values, kept, submitted } => {
                     let names: Vec<String> = state.open.with_untracked(|o| {
                         o.as_ref().map_or_else(Vec::new, |s| submitted.iter().filter_map(|d| s.department_name(d)).map(str::to_owned).collect())
                     });
-                    view! { <p class="notice" role="status" data-testid="books-taken">{words::round_book::taken(values, &names, state.lang())}</p> }.into_any()
+                    view! { <p class="notice" role="status" data-testid="books-taken">{words::round_book::taken(values, kept, &names, state.lang())}</p> }.into_any()
                 }
                 Outcome::Unread => view! {
                     <p class="notice error" role="alert" data-testid="books-unread">{words::round_book::unread(state.lang())}</p>
@@ -151,7 +151,13 @@ fn preview(
         ),
         None => (Vec::new(), ().into_any(), Vec::new()),
     });
-    let summary = words::round_book::summary(p.readings.len(), p.changes.len(), &submitted, lang);
+    // What will change, as the card's choice stands: a confirmed value kept is not a change.
+    let counted = p.clone();
+    let summary = move || {
+        let on = if take_confirmed.get() { OnConfirmed::Take(String::new()) } else { OnConfirmed::Keep };
+        let made = counted.made(&on);
+        words::round_book::summary(counted.readings.len(), made, counted.changes.len() - made, &submitted, lang)
+    };
     view! {
         <div data-testid="books-preview">
             <p class="lead" data-testid="books-summary">{summary}</p>
