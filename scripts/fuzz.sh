@@ -12,7 +12,8 @@
 # 北本市 example), merge (random edits on two machines' versions), table_workbook (a town's own
 # workbook: .xlsx, .xls, .ods), table_xls (damaged .xls files, into the patched calamine of
 # vendor/calamine), table_paste (pasted cells: the clipboard's HTML and text), outline
-# (a pasted outline: format::outline, its corrections and into_strategy). Seeds: fuzz/seeds/<target>/,
+# (a pasted outline: format::outline, its corrections and into_strategy), round_book (a section's
+# returned workbook, read back against 北本市 with a round open). Seeds: fuzz/seeds/<target>/,
 # tests/files/bad/ and the examples; the growing corpus is fuzz/corpus/<target>/, committed after
 # a run minimised where it is small enough (.gitignore names which; the next machine starts
 # where this one stopped):
@@ -27,7 +28,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 
 CARGO_FUZZ_VERSION="0.13.2"
-ALL_TARGETS=(strategy_file backup_file csv_file merge table_workbook table_xls table_paste outline)
+ALL_TARGETS=(strategy_file backup_file csv_file merge table_workbook table_xls table_paste outline round_book)
 RUNS=10000000
 SECONDS_EACH=0
 TARGETS=()

@@ -317,3 +317,38 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     assert_eq!((latest.by.as_str(), latest.at.as_str()), ("企画 花子", "2025-05-01"));
     assert!(confirmed_by(&taken, R6, &later).is_empty(), "what was taken is what is confirmed now");
 }
+
+/// The round_book fuzzer's seeds (fuzz/seeds/round_book/): 北本市's section workbooks as written
+/// for a round of 令和6年度 with the fuzzer's fixed id, one answered, and all of them in a zip.
+/// `UPDATE_FUZZ_SEEDS=1 cargo test the_fuzzers_seeds` writes them; otherwise each seed must read
+/// back as an answered workbook of that round, so the fuzzer starts past the reader's checks.
+#[test]
+fn the_fuzzers_seeds_are_kitamotos_section_workbooks() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/round_book");
+    let mut s = crate::examples::by_key("kitamoto").unwrap().load().unwrap();
+    let mut r = Round::new(R6, &Ask::ALL, "企画 花子", "2025-04-10");
+    r.id = Id::from("round-0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f");
+    let id = s.open_round(r).unwrap();
+    let round = s.round(&id).unwrap();
+    if std::env::var_os("UPDATE_FUZZ_SEEDS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        let books: Vec<(String, Vec<u8>)> =
+            section_books(&s, round).iter().map(|b| (b.file.clone(), write_book(b).unwrap())).collect();
+        let answered = refilled(&books[0].1, |grids| {
+            let g = answers(grids);
+            let last = g.rows.len() - 1;
+            set(g, last, ANSWER, Cell::Number(123.0));
+        });
+        std::fs::write(dir.join("section.xlsx"), &books[0].1).unwrap();
+        std::fs::write(dir.join("answered.xlsx"), answered).unwrap();
+        std::fs::write(dir.join("all.zip"), zip_of(&books, "2025-04-10T09:00:00Z").unwrap()).unwrap();
+    }
+    let mut seeds: Vec<_> = std::fs::read_dir(&dir).expect("fuzz/seeds/round_book").map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    assert_eq!(seeds.len(), 3, "{seeds:?}");
+    for path in seeds {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let read = read_answers(vec![(name.clone(), std::fs::read(&path).unwrap())], &s, round);
+        assert!(!read.is_empty() && read.iter().all(|r| r.outcome.is_ok()), "{name}: {read:?}");
+    }
+}
