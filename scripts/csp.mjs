@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The Content-Security-Policy of the pages Shirube ships (issue 22), set as a <meta> tag so it
+// The Content-Security-Policy of the pages Shirube ships, set as a <meta> tag so it
 // holds on any static host, a USB stick or file://, where no server sends headers:
 //
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-…' (each inline script the

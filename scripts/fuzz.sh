@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the file readers (issue 22) with cargo-fuzz (libFuzzer, coverage-guided) on this
+# Fuzzes the file readers with cargo-fuzz (libFuzzer, coverage-guided) on this
 # machine's stable toolchain: `--sanitizer none`, the mode of cargo-fuzz that needs no nightly
 # (Rust's own checks stay on: bounds, overflow — debug assertions —, and every panic is a crash).
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Minifies what index.html links of our own (issue 33: every first visit fetches main.css,
+// Minifies what index.html links of our own (every first visit fetches main.css,
 // print.css and sw-register.js, 12.4 KB gzipped as written, a third of it comments and
 // whitespace): style/<name>.css and web/sw-register.js → target/min/, by esbuild (whitespace,
 // comments, shorter names and numbers; the rules and their order stay). Trunk then hashes each

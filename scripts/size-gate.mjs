@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The size gate (issue 33): after the release build, says what a first visit downloads and what
+// The size gate: after the release build, says what a first visit downloads and what
 // each lazily loaded part weighs, gzip -9, and fails when the first visit is over its budget.
 // Bytes are deterministic, so this is a test, not a timing.
 //
@@ -17,13 +17,13 @@
 // the visit that goes on to an example's dashboard (which fetches parts, ECharts and the
 // example as it goes: the page, not this script, knows which).
 //
-// The limit: the budget (220 KB, issue 54; 250 KB from issue 33 until its first visit met it), or — while the first visit is still over it — the
-// figure recorded in scripts/sizes.json (and 1 %), so that it can shrink but not grow; the
-// check says how far from the budget it is. A lazily loaded part (a split point: its own module
+// The limit: the budget (220 KB), or — while the first visit is still over it — the figure
+// recorded in scripts/sizes.json (and 1 %), so that it can shrink but not grow; the check says
+// how far from the budget it is. A lazily loaded part (a split point: its own module
 // and the chunks it shares) that grew by more than 10 % against its recorded figure prints a
 // warning naming it.
 //
-// Every visit of `VISITS` is gated too (issue 54): the bytes of its wasm files (the first
+// Every visit of `VISITS` is gated too: the bytes of its wasm files (the first
 // visit's module and its parts' files, gzip -9) and their count are recorded in
 // scripts/sizes.json (`visits`), and the gate fails when a visit's bytes grow by more than 1 %,
 // or its count of files at all (1 % of at most 30 files is less than one), over its recorded
@@ -41,10 +41,10 @@ const RECORD = args.includes('--record');
 const RECORDED = path.join(ROOT, 'scripts', 'sizes.json');
 
 /** The budgets, gzip -9 bytes (KB = 1,000 bytes: the stricter reading); the dashboard visit's
- *  (issue 47) is first visit + ECharts + the example (≈ 460 KB, fixed) and the parts. */
+ *  is first visit + ECharts + the example (≈ 460 KB, fixed) and the parts. */
 export const BUDGET = { firstVisit: 220_000, dashboardVisit: 650_000 };
 
-/** At most this many wasm files in any visit below (issue 47: a town's HTTP/1.1 host queues
+/** At most this many wasm files in any visit below (a town's HTTP/1.1 host queues
  *  requests behind six connections; 25 split points each a part of its own made ~600 files). */
 export const MAX_WASM_FILES_PER_VISIT = 30;
 
@@ -201,7 +201,7 @@ function main() {
   if (recorded.first_visit && firstTotal > recorded.first_visit * 1.1) warnings.push(`first visit: ${recorded.first_visit} → ${firstTotal}`);
   for (const w of warnings) console.warn(`[size-gate] warning: grew by more than 10 %: ${w}`);
 
-  // Each visit's wasm: its bytes and its count of files, against the recorded figures (issue 54).
+  // Each visit's wasm: its bytes and its count of files, against the recorded figures.
   console.log(`\nEach visit's wasm files, gzip -9 bytes (at most ${MAX_WASM_FILES_PER_VISIT} files; bytes and files at most 1 % over the recorded figures):`);
   const visits = {};
   const crowded = [];

@@ -37,7 +37,7 @@ function fail(msg) {
 /**
  * The precache list as a JavaScript expression, the ~620 numbered wasm chunks of a directory as
  * ranges (`n("wasm-…/chunk_", "0-623")`), as in wasm-split's compacted loader: every first
- * visit fetches sw.js, and the list was nine tenths of it (issue 33). Checked here: the expression
+ * visit fetches sw.js, and the list was nine tenths of it. Checked here: the expression
  * must give exactly `files`, or the build fails.
  */
 export function filesExpression(files) {
@@ -165,7 +165,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const sw = template
     .replace("'__SHIRUBE_VERSION__'", JSON.stringify(version))
     .replace('__SHIRUBE_FILES__', filesExpression(files));
-  // Minified (issue 33): every first visit fetches sw.js; the template's comments stay in web/.
+  // Minified: every first visit fetches sw.js; the template's comments stay in web/.
   let esbuild;
   try {
     esbuild = await import('esbuild');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Where a wasm module's bytes are, by function name (issue 54): reads the code section's bodies
+// Where a wasm module's bytes are, by function name: reads the code section's bodies
 // and the name section's function names of the modules wasm-split writes before wasm-opt
 // (target/wasm-split/<profile>/split/*.wasm keep their names), demangles Rust's legacy names,
 // and prints the largest functions and the bytes per crate and per module path. The sizes are

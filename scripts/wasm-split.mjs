@@ -53,16 +53,15 @@ fs.mkdirSync(pkgDir, { recursive: true });
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
 // 1. cut. The shared chunks are merged by the visits that load them (size-gate.mjs's `VISITS`,
-//    the one list of which parts each visit fetches; issue 54): chunks loaded by the same visits
+//    the one list of which parts each visit fetches): chunks loaded by the same visits
 //    become one chunk whatever their size (what a part no visit lists shares — print, the
 //    workbooks, the workshop, the hand-out, the publisher — one chunk apart), and no chunk joins
 //    one that other visits load. So each visit loads exactly the code its parts use, in at most
 //    16 shared chunks, and a change to one part's code moves no bytes into a visit that does not
 //    load it. The chunks no visit loads are merged below 16 KB of code (before wasm-opt) into the
-//    chunk whose merge loads the fewest unneeded bytes (issue 47's floor, which had merged every
-//    chunk so: a change of a few KB could move tens of KB of generic code into every visit).
-//    The loader, which every first visit fetches, is written compactly (issue 33: 9.3 → 7.1 KB
-//    gzipped): no comment lines (wasm-split's list of splits above each shared part was 200 KB),
+//    chunk whose merge loads the fewest unneeded bytes (merging every chunk so, a change of a few
+//    KB could move tens of KB of generic code into every visit).
+//    The loader, which every first visit fetches, is written compactly: no comment lines (wasm-split's list of splits above each shared part was 200 KB),
 //    one `part(file)` instead of ~600 copies of the same five lines, the shared parts in a table by
 //    number and each page's list of them as ranges (`d("26-152,212")`); `part` measures each part's
 //    fetch to its instantiation as `shirube:part:<file>`, which the benchmark reads.

@@ -1,4 +1,4 @@
-//! The layers of ARCHITECTURE.md, checked on the source as text (issue 36): a module imports
+//! The layers of ARCHITECTURE.md, checked on the source as text: a module imports
 //! only from the layers below it (`model` ← `format` ← `storage` ← `session` ← `words` ← `ui`, with
 //! `charts`, `locale`'s core, `examples` and `sorting` beside them); only `storage` names the browser's storage APIs;
 //! only `ui/state` calls the store; components take their feature's context, not the whole app
@@ -27,23 +27,23 @@ const MAY_IMPORT: &[(&str, &[&str])] = &[
     ("bench", &["model", "format", "storage", "session", "locale", "words", "charts", "examples", "sorting"]),
 ];
 
-/// `ui` files outside `ui/state` that call the store today (none since issue 36: the version
+/// `ui` files outside `ui/state` that call the store today (none: the version
 /// history, the table import's mappings and the region page read through `ui/state/reads`).
 const KNOWN_STORE_CALLERS: &[&str] = &[];
 
 /// The `ui` files that take the whole app state (`use_app()`, `AppState`): the app's wiring
 /// (timers, listeners, routes) and its header (preferences, storage's state). Every component
-/// takes the context of its feature instead (issue 36: `use_library`, `use_edits`,
+/// takes the context of its feature instead (`use_library`, `use_edits`,
 /// `use_importing`, `use_regions`, `use_notice_board`, `use_navigation`, `use_downloads`,
 /// `use_speech`); `speech` names `AppState` to speak as the app does.
 const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/app.rs", "src/ui/header.rs", "src/ui/speech.rs"];
 
-/// Pairs of modules of one layer that import each other today: none since issue 36 (`ui/pages`
+/// Pairs of modules of one layer that import each other today: none (`ui/pages`
 /// held the lazily loaded parts of the import preview, the notices and the region rows, which
 /// called back into it — each part now sits beside its component, shown through `ui/parts`;
 /// `speech` and `state` did until the features' contexts, which speak through `speech::Speaks`
 /// for any `state::Facade`). `format`'s backup and region files imported each other's helpers
-/// until issue 36 moved what they share to `format::entries`. The list may only shrink.
+/// until what they share moved to `format::entries`. The list may only shrink.
 const KNOWN_CIRCLES: &[(&str, &str)] = &[];
 
 /// Files over 500 lines today.
@@ -52,7 +52,7 @@ const KNOWN_LONG: &[&str] =
 
 const MAX_LINES: usize = 500;
 
-/// Functions over [`MAX_FN_LINES`] lines today (issue 55): file, function, its length now. The
+/// Functions over [`MAX_FN_LINES`] lines today: file, function, its length now. The
 /// list may only shrink: a listed function that grows fails the test, and so does one that is
 /// now within the limit (take it off). Split a long component into components that each own
 /// one part of the form, sharing its signals.

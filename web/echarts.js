@@ -3,7 +3,7 @@
 // script (an IIFE) that sets the global `echarts` to what is exported below; the app loads it
 // with its first chart, and the Rust code calls that global (`echarts.init`, then the
 // instance's methods: ui/chart_view.rs), the tests `getInstanceByDom`, `getInstanceById`,
-// `version`, `dispose`. Only these are exported (issue 54): `export *` of `echarts/core` kept its
+// `version`, `dispose`. Only these are exported: `export *` of `echarts/core` kept its
 // whole API (graphic, util, format, time, registerMap, …) in the bundle, 5.1 KB gzipped more.
 //
 // To use another chart type or component, add it to the imports and to `use([...])` below

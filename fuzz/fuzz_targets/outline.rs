@@ -1,4 +1,4 @@
-//! The outline reader (issue 31): any text pasted as a strategy's outline. Reading never panics;
+//! The outline reader: any text pasted as a strategy's outline. Reading never panics;
 //! the preview's corrections never panic, on any line or none; every item has a level a line
 //! can be corrected to and back; and what `into_strategy` says it created is what the new
 //! strategy holds.

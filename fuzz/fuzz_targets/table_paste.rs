@@ -1,4 +1,4 @@
-//! Pasted cells (issue 31): any bytes, as lossy UTF-8, as the clipboard's HTML and its
+//! Pasted cells: any bytes, as lossy UTF-8, as the clipboard's HTML and its
 //! tab-separated text. Reading must never panic; merged ranges are well formed; and a grid of
 //! text written back as Excel quotes it reads back the same.
 #![no_main]

@@ -1,4 +1,4 @@
-//! The workbook reader (issue 31): any bytes as an .xlsx or .ods (an .xls is refused unread).
+//! The workbook reader: any bytes as an .xlsx or .ods (an .xls is refused unread).
 //! Reading must never panic, and a workbook read gives grids within the limits: no sheet past its
 //! rows or columns, no trailing empty row, every merged range starting within its grid.
 #![no_main]

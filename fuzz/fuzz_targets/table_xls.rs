@@ -1,4 +1,4 @@
-//! The .xls reader (issue 45): any bytes, mostly damaged copies of Excel 97-2003 workbooks
+//! The .xls reader: any bytes, mostly damaged copies of Excel 97-2003 workbooks
 //! (`fuzz/seeds/table_xls/`), through `read_workbook` as the import reads them, into the patched
 //! calamine of `vendor/calamine`. Reading must never panic (the wasm app aborts on one), and an
 //! OLE file is a workbook read within the limits or one of the errors an .xls can give.

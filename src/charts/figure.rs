@@ -51,7 +51,7 @@ impl Figure {
     /// (tooltips as rich text so user text is never HTML, ARIA on). The chart is written as text
     /// and read back as a value, not turned into one by `serde_json::to_value`: charming's
     /// serialisers are then compiled for the text writer only, and the value's reader is the
-    /// one the model's unknown fields use already (CONTRIBUTING: the dashboard visit).
+    /// one the model's unknown fields use already (docs/perf.md, bytes).
     pub fn option(&self) -> Value {
         let text = serde_json::to_string(&self.chart).unwrap_or_default();
         let mut option = serde_json::from_str(&text).unwrap_or(Value::Null);

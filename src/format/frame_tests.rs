@@ -1,4 +1,4 @@
-//! National frames in the file format (issue 34): a file made before frames had keys reads and
+//! National frames in the file format: a file made before frames had keys reads and
 //! writes exactly as before — its framework keeps its name and goals, word for word (北斗市's
 //! typo included), and names no frame; a frame's key survives export → import, and a key this
 //! build does not know is kept. The format version stays 1: the key is an added optional field

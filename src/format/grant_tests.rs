@@ -1,4 +1,4 @@
-//! Grants in the file format (issue 34): a file from before grants (北本市's and 北斗市's
+//! Grants in the file format: a file from before grants (北本市's and 北斗市's
 //! examples, version 1) reads with no grant and writes back without a `grant` key anywhere; the
 //! made-up example's grant project survives export → import whole. The format version stays 1:
 //! every grant field is an added optional one.

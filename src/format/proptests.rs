@@ -47,7 +47,7 @@ fn series() -> impl Gen<Value = Series> {
             .prop_map(|(value, year)| Target::Value { value, year }),
         Just(Target::Direction),
         finite().prop_map(|value| Target::PerYear { value }),
-        // The kinds of issue 20: relative to the baseline, over a span, a bound.
+        // The kinds towns print: relative to the baseline, over a span, a bound.
         (
             prop_oneof![
                 finite().prop_map(RelativeChange::Percent),

@@ -1,4 +1,4 @@
-//! Evaluations by stage and sections (issue 52) in the file format. A file from before them —
+//! Evaluations by stage and sections in the file format. A file from before them —
 //! one evaluation per year, `evaluator: internal | external`, no sections — reads with the
 //! internal one as the 一次評価 and the external one as the 外部評価, and writes back byte for
 //! byte (its fingerprint, the name of its content in a shared folder, does not change). A file

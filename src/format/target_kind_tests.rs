@@ -1,4 +1,4 @@
-//! The target kinds of issue 20 in the file format: relative, average, cumulative and bound
+//! The target kinds towns print, in the file format: relative, average, cumulative and bound
 //! targets are new variants of the `kind`-tagged `Target`, with no version bump and no
 //! migration. A version 1 file written before them holds none of them and reads with exactly
 //! the meaning it had (checked on the shipped examples, byte for byte); a file holding one

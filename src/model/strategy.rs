@@ -224,7 +224,7 @@ impl Strategy {
     /// model's derived deserialiser is compiled for a `serde_json::Value` (the import's full
     /// path after migrations, and the merge's result). Generic code is paid per deserialiser
     /// type in wasm: the merge's plain `serde_json::from_value` beside this made a third copy in
-    /// the files and region visits (issue 54). The other copy is the text's (`format`'s quick
+    /// the files and region visits. The other copy is the text's (`format`'s quick
     /// path, storage's reads): a new reader of a strategy goes through one of the two.
     #[inline(never)]
     pub fn from_value(value: serde_json::Value) -> Result<Strategy, serde_path_to_error::Error<serde_json::Error>> {

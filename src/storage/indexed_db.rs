@@ -272,8 +272,8 @@ impl Backend for IndexedDb {
         let mut copied = copied.into_iter();
         // Bytes handed over in this task: at `HANDED_PER_TASK`, the put is awaited (the
         // transaction stays active in the request's callback) and the next made in a task of
-        // its own. Made at once, the versions of ten large members (~75 MB) held the page's
-        // thread for 220–265 ms in one task; each large put awaited cost ~230 ms more in all.
+        // its own. Made at once, the versions of ten large members would hold the page's thread
+        // for a quarter of a second in one task; awaiting every large put costs a round trip each.
         let mut handed = 0;
         for w in &writes {
             let made = match w {

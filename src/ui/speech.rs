@@ -65,7 +65,7 @@ impl<T: super::state::Facade> Speaks for T {
     }
 
     /// The app's own text closure: one type for every context, so its rendering is compiled once
-    /// (a closure per context type cost the first visit 4 KB).
+    /// (a closure per context type would be compiled once per type, in the first visit).
     fn text(self, ja: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         self.app().text(ja, en)
     }

@@ -87,7 +87,7 @@ const FOLDER_TOWN = SMOKE ? OUT : path.join(OUT, 'folder-town');
 if (fs.existsSync(path.join(FOLDER_TOWN, 'folder-start.json'))) {
   dataText['folder-start-town'] = fs.readFileSync(path.join(FOLDER_TOWN, 'folder-start.json'), 'utf8');
 }
-// "large" with the year's round (issue 52): 20 sections, each measure owned by one in turn, and
+// "large" with the year's round: 20 sections, each measure owned by one in turn, and
 // a round of the plan's second year asking everything (its items are derived, not stored).
 const ROUND_SECTIONS = 20;
 dataText['large-round'] = (() => {
@@ -137,7 +137,7 @@ async function freshPage() {
   return { context, page };
 }
 
-/** Where a visit's time went, read from the page's own measures (issue 47): the wasm parts it
+/** Where a visit's time went, read from the page's own measures: the wasm parts it
  *  fetched (`shirube:part:<file>`, written by the loader: count, bytes as served, first fetch →
  *  last instantiated), opening the strategy (`shirube:open`: reading from IndexedDB and decoding;
  *  its `:thread` share is the decoding, the rest IndexedDB), and the drawing after it (open →
@@ -479,7 +479,7 @@ function summarise(profile, kind, strategy, times) {
   top(total, 'with what it calls');
 }
 
-/** The shared folder (issue 46): ten sections' own files of "large" (each 20 edits of its own,
+/** The shared folder: ten sections' own files of "large" (each 20 edits of its own,
  *  no conflicts: bench generate-folder) read and merged by a browser that holds the version they
  *  all started from. Each run: a fresh profile imports that version, connects its 照会・共同作業 page to
  *  a folder of the Origin Private File System (the picker replaced, as folder.spec does), the
@@ -616,7 +616,7 @@ async function folderBenchOf(size, members, start) {
   }
 }
 
-/** The regional view (issue 21) with the generated region of town-size strategies (`bench
+/** The regional view with the generated region of town-size strategies (`bench
  *  generate-region-files`, one file per town in target/bench/region/): each run creates a region
  *  in a fresh profile and brings every file in at once through the region page's file input
  *  (the files given by their paths, as the file picker gives them): from the input's change
@@ -992,10 +992,10 @@ try {
   // ── merge: two edited copies of large (100 scattered edits each, 10 the same fields) ──
   await mergeBench();
 
-  // ── the shared folder: ten members' files of large read and merged (issue 46) ──
+  // ── the shared folder: ten members' files of large read and merged ──
   await folderBench();
 
-  // ── a town's own workbook: 1,000 rows read, mapped and previewed (issue 31) ──
+  // ── a town's own workbook: 1,000 rows read, mapped and previewed ──
   // In the 北本市 example's files page: from the pick to the mapping drawn (reading the
   // workbook, finding the table, proposing the roles), then from 確認する to the preview drawn
   // (planning 1,000 new indicators by the CSV rules). The first pick also fetches the reader's
@@ -1082,7 +1082,7 @@ try {
     for (const d of await page.evaluate(() => performance.getEntriesByName('shirube:autosave', 'measure').map((m) => m.duration))) add('autosave_large', d);
     for (const d of await page.evaluate(() => performance.getEntriesByName('shirube:autosave:thread', 'measure').map((m) => m.duration))) add('autosave_large_thread', d);
 
-    // The committee's workbook of large (issue 32): 「Excel ブック」 clicked → the download
+    // The committee's workbook of large: 「Excel ブック」 clicked → the download
     // offered, and the writing alone (the writer's measure). The first click also fetches the
     // writer's wasm part (cold).
     log('the committee workbook, large');
@@ -1095,7 +1095,7 @@ try {
     await context.close();
   }
 
-  // ── the usual visit (issue 47): the service worker installed and every part in its cache,
+  // ── the usual visit: the service worker installed and every part in its cache,
   //    "large" stored, the list open; a click on the strategy's editor link → its editor drawn
   //    (the parts from the service worker, instantiated; the strategy opened; the editor drawn) ──
   log('the usual visit: list → editor, large, service worker installed');

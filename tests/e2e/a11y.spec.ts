@@ -1,4 +1,4 @@
-// Accessibility (issue 22): axe-core's WCAG 2.1 A/AA rules on every page and dialog of the app,
+// Accessibility: axe-core's WCAG 2.1 A/AA rules on every page and dialog of the app,
 // with the 北本市 and 北斗市 examples open, in Japanese and in English. No serious or critical
 // violation is allowed; the minor and moderate ones are printed with their counts, so that the
 // run says where the app stands.

@@ -1,4 +1,4 @@
-// A calendar-year series in the editor (issue 20): 北本市's 7-2 出生数, counted by calendar year
+// A calendar-year series in the editor: 北本市's 7-2 出生数, counted by calendar year
 // as 人口動態統計 counts it, writes every year of its values as 「令和5年」 — the year rows'
 // headings, the column heading, the baseline and target year fields, the latest achievement —
 // never 「令和5年度」. The fiscal year a target was revised in stays a fiscal year (a decision of

@@ -1,4 +1,4 @@
-// The Content-Security-Policy (issue 22, scripts/csp.mjs): the built app and the single file
+// The Content-Security-Policy (scripts/csp.mjs): the built app and the single file
 // carry it as a meta tag; everything a town does runs under it without one violation (the
 // fixtures' `pageErrors` also catch a violation in every other spec, as a console error); and
 // an inline script injected into the page is refused.

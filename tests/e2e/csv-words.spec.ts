@@ -1,4 +1,4 @@
-// The CSV import reads back the words beside the values (issue 20), on the 北本市 example:
+// The CSV import reads back the words beside the values, on the 北本市 example:
 // - a long file as an officer edits it in Excel: 7-2 出生数 counted by calendar year (値の時点 年)
 //   from 人口動態統計, its 令和5年 value from 保健所の集計, and a 修正前の目標 row (an earlier target
 //   of 360, revised 2022-06-15, 上方修正) — previewed word by word beside the value, a 修正日 that

@@ -1,7 +1,7 @@
 // The custom ECharts build (web/echarts.js → scripts/echarts.mjs → dist/echarts.shirube.min-<hash>.js):
 // the page does not load it until the first chart is shown (the start page never downloads it),
 // then loads it once (not the full echarts.min.js); it exposes as the global `echarts` what the
-// app and the tests call of the `echarts/core` API (issue 54: the rest of that API, `graphic`,
+// app and the tests call of the `echarts/core` API (the rest of that API, `graphic`,
 // `registerTheme`, `connect` …, is left out of the bundle), and it carries every chart type and
 // component Shirube uses: one chart with
 // line, bar, scatter and sunburst series, markPoint / markArea, legend, a richText tooltip, aria

@@ -173,7 +173,7 @@ test('goals: create, edit with the IME, SDGs, reorder, delete, undo, redo, reloa
   await page.getByTestId('goal-targets').getByTestId('create-ref').click();
   await expect(page.getByTestId('outline-indicator')).toHaveCount(1);
   await expect(page.getByTestId('indicator-name')).toBeFocused();
-  // A new form starts without red (issue 23): nothing to check before anything is typed.
+  // A new form starts without red: nothing to check before anything is typed.
   await expect(page.getByTestId('entity-problems')).toHaveCount(0);
   // Inline validation next to what it is about, once something was committed: the unit typed,
   // the name still missing.

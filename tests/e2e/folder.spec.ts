@@ -1,4 +1,4 @@
-// The town hall's shared folder (issue 46), in Chromium against the release build. The native
+// The town hall's shared folder, in Chromium against the release build. The native
 // picker cannot be driven, so `showDirectoryPicker` is replaced (init script) with a folder of
 // the Origin Private File System: a real FileSystemDirectoryHandle. Two browser contexts play
 // two staff members; each has its own OPFS, so the test copies the files between their folders
@@ -15,7 +15,7 @@ import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
 const HOKUTO = example('hokuto').strategy;
-// The shared folder's panel is on 照会・共同作業 (issue 52), no longer on the files page.
+// The shared folder's panel is on 照会・共同作業, no longer on the files page.
 const FILES = `./#/s/${HOKUTO.id}/shared`;
 const HISTORY = `./#/s/${HOKUTO.id}/history`;
 const EDIT = `./#/s/${HOKUTO.id}/edit`;

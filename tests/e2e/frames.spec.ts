@@ -1,4 +1,4 @@
-// National frames (issue 34): a new strategy starts from one of the national frames, newest
+// National frames: a new strategy starts from one of the national frames, newest
 // first — here the 第3期 of しるべ町 on 「地方創生に関する総合戦略」 (令和7年12月23日閣議決定,
 // 令和7〜11年度): its three goals in the national document's words, the overview, the
 // printed report and the workshop naming the frame, the file keeping the frame's key. And 次期へ引き継ぐ proposes

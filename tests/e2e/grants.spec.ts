@@ -1,4 +1,4 @@
-// Grants (交付金) and their yearly 効果検証 (issue 34) on the made-up example 「しるべ町（架空）」
+// Grants (交付金) and their yearly 効果検証 on the made-up example 「しるべ町（架空）」
 // (public/examples/made-up-targets.json, plan 令和3〜7年度). Its one grant project, おためし移住推進
 // 事業, is re-recorded in the editor as a town would: the programme changed to the 第2世代交付金, a
 // new 地域再生計画, the 令和5年度 target of 1-7 観光入込客数 lowered from 2,000 to 1,900 and the

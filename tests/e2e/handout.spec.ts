@@ -128,7 +128,7 @@ test('a hostile title stays text in the hand-out', async ({ page, openApp, brows
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-// Issue 35: the hand-out carries the app's Content-Security-Policy, its three inline scripts
+// The hand-out carries the app's Content-Security-Policy, its three inline scripts
 // hashed at build time (scripts/sw-build.mjs): it runs from file:// under it, and a script
 // injected into the file afterwards (inline, or an event handler) is refused.
 test('the hand-out carries a Content-Security-Policy: from file:// it runs, an injected script does not', async ({ page, openApp, browser }) => {

@@ -74,7 +74,7 @@ test.describe('a bad file is refused with its message, and nothing stored change
       await expect(notice).toBeVisible();
       await expect(notice).toContainText('取り込めませんでした（何も変更していません）');
       for (const fragment of entry.expect!) await expect(notice).toContainText(fragment);
-      // Words, not internals (issue 35): no serde or parser English in the Japanese message
+      // Words, not internals: no serde or parser English in the Japanese message
       // (the file's own name aside: trailing-comma.json).
       expect((await notice.innerText()).replaceAll(name, '')).not.toMatch(SERDE_ENGLISH);
       await expect(page.getByTestId('import-preview')).toHaveCount(0);
@@ -190,7 +190,7 @@ test('the preview shows the file before anything changes; then import as new, tw
   expect(Object.keys(await storedStrategies(page))).toEqual([BASE.strategy.id]);
 
   // The same file again: the same id is here, identical. It shares this browser's version, so
-  // 統合する is selected (issue 37); "import as new" makes a copy with fresh ids and leaves the
+  // 統合する is selected; "import as new" makes a copy with fresh ids and leaves the
   // stored one alone.
   const first = (await storedStrategies(page))[BASE.strategy.id];
   await page.goto('./#/');

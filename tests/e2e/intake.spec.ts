@@ -1,4 +1,4 @@
-// A bring-in left half-way (issue 35): a region file of 300 towns is opened from the strategy
+// A bring-in left half-way: a region file of 300 towns is opened from the strategy
 // list, and the page is reloaded while the towns are coming in (as a user leaving, or a tab
 // closed, would). The next start lists what was stored before leaving, by name and count, and
 // offers to keep it or undo it as a whole: undone, nothing of the file is left (no strategy, no

@@ -1,4 +1,4 @@
-// Keyboard only (issue 22): create a strategy, add a goal, a measure and an indicator with a
+// Keyboard only: create a strategy, add a goal, a measure and an indicator with a
 // target and an actual, undo, export — with Tab, Shift+Tab, Enter, Space, arrows and typing,
 // never the mouse. At every stop the focused element shows that it has the focus (an outline
 // or a ring the browser draws for :focus-visible).

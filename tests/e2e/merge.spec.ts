@@ -1,4 +1,4 @@
-// Two laptops, one strategy, no server (issue 19), in two browser contexts against the release
+// Two laptops, one strategy, no server, in two browser contexts against the release
 // build: both start from one exported file; each edits a different part and both edit one
 // field; one exports, the other imports → 統合する → one conflict card → choose → the result
 // holds every edit, stored as a new version (the old one in the history, undo in the notice).
@@ -69,7 +69,7 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   await page.goto('./#/');
   await pick(page, fromB.name, fromB.text);
   await expect(page.getByTestId('merge-unavailable')).toHaveCount(0);
-  // The file shares a version with this browser: 統合する is the choice selected (issue 37).
+  // The file shares a version with this browser: 統合する is the choice selected.
   await expect(page.getByTestId('choice-merge')).toBeChecked();
   await expect(page.getByTestId('choice-new')).not.toBeChecked();
   await expect(page.getByTestId('merge-summary')).toHaveText('ファイルから取り込む変更 1 件 ・ このパソコンで残す変更 1 件 ・ 競合 1 件');
@@ -188,7 +188,7 @@ function kpi(id: string, name: string, actual?: number) {
   };
 }
 
-// Issue 37: 統合する is selected when the preview opens, and nothing changes until the button is
+// 統合する is selected when the preview opens, and nothing changes until the button is
 // pressed; a removal against an edit names the item and what the file did to it (名称を変更、
 // KPI を1件追加), not 「編集あり（2か所）」; a yearly cell empty in the common version says
 // 「元の版: 値なし」, not 「なし（削除）」 — in Japanese and English.

@@ -1,5 +1,5 @@
 // A plan period extended with its reason, and the next period's strategy made from this one
-// (issue 20: 「計画期間を1年延長」, 「次期へ引き継ぐ」). 北本市's example runs 令和4〜7年度; one
+// (「計画期間を1年延長」, 「次期へ引き継ぐ」). 北本市's example runs 令和4〜7年度; one
 // year more makes it 令和4〜8年度, and the next strategy then proposes 令和9〜13年度, its title
 // 「第3期…」, and each carried indicator's baseline from its last actual.
 import { test, expect } from './fixtures';

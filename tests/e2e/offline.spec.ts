@@ -1,4 +1,4 @@
-// Offline use of the hosted build (issue 6): after one visit the service worker (dist/sw.js)
+// Offline use of the hosted build: after one visit the service worker (dist/sw.js)
 // serves the app with the network unplugged, the stored data is intact, and a new build is
 // offered with 「更新があります」 — never swapped in by itself while someone is typing.
 // Served from a copy of dist/ on a server of its own, so "publishing a new version" (changing

@@ -1,4 +1,4 @@
-// The app's wasm parts (issue 47): a part the server does not deliver never kills the page — it is
+// The app's wasm parts: a part the server does not deliver never kills the page — it is
 // asked for twice, then the page says so with 再読み込み, and what was typed is kept —, and the
 // parts a route needs are requested before storage is opened.
 import { test, expect } from './fixtures';

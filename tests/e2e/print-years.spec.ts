@@ -1,5 +1,5 @@
-// The printed KPI report (数値目標の状況, src/ui/print/targets.rs) as a committee reads it
-// (issue 37): each indicator's yearly table under its rows, the longest texts an indicator can
+// The printed KPI report (数値目標の状況, src/ui/print/targets.rs) as a committee reads it:
+// each indicator's yearly table under its rows, the longest texts an indicator can
 // hold kept within the A4 paper (a 300-character 出典 URL, a progress figure with its words), and
 // the goals without targets named once instead of printed each with an empty table.
 //

@@ -1,4 +1,4 @@
-// Re-alignment (issue 34): 北斗市's 第2期 strategy moved onto 「地方創生に関する総合戦略」 through
+// Re-alignment: 北斗市's 第2期 strategy moved onto 「地方創生に関する総合戦略」 through
 // the strategy settings — each goal's proposed national goal (from the words), one corrected by
 // hand, the goals without a counterpart said —, applied in one undo step: the overview names
 // the new frame and each goal's national goal, the strategy keeps the earlier frame and links

@@ -1,4 +1,4 @@
-// A region's files (issue 21): after a bring-in, a town that sends a changed file is replaced
+// A region's files: after a bring-in, a town that sends a changed file is replaced
 // there after the preview of what changes (and a second changed file is cancelled: the stored
 // town stays); the region is renamed; exported as one file and opened in a fresh browser profile
 // (by the strategy list's 「地域のファイルを開く」, and by a drop on the page), with the same

@@ -1,7 +1,7 @@
-// The regional view's other sections (issue 21): one indicator across towns — its chart and
+// The regional view's other sections: one indicator across towns — its chart and
 // table (北本市's numbers against its own overview), its CSV and its A4 landscape print, a
 // hand match kept after a reload and undone —, the towns × SDGs matrix in the official colours,
-// and screenshots of every section at 1280 px, none wider than the screen; and (issue 34) the
+// and screenshots of every section at 1280 px, none wider than the screen; and the
 // towns × 国の基本目標 table of a region whose towns are on three national frames at once, a
 // table per frame.
 import fs from 'node:fs';
@@ -176,7 +176,7 @@ test('a region: one indicator across towns, a hand match, the SDG matrix, CSV an
 
   await page.getByTestId('region-coverage').screenshot({ path: shotPath('region-coverage') });
   await page.getByTestId('region-partnerships').screenshot({ path: shotPath('region-partnerships') });
-  // 補助事業 by grant programme (issue 34): the examples name none, so every row is under
+  // 補助事業 by grant programme: the examples name none, so every row is under
   // 「交付金の記入なし」 and none under a programme.
   const grantRows = await page.getByTestId('grant-row').count();
   expect(grantRows).toBeGreaterThan(0);
@@ -202,7 +202,7 @@ test('a region: one indicator across towns, a hand match, the SDG matrix, CSV an
   expect(pageErrors).toEqual([]);
 });
 
-// A bureau in 2026 (issue 34): 北斗市 re-aligned to 「地方創生に関する総合戦略」 as the
+// A bureau in 2026: 北斗市 re-aligned to 「地方創生に関する総合戦略」 as the
 // re-alignment proposes it (realign.spec.ts: goal 1 → 目標1, 2 → 目標3, 3 none, 4 → 目標2),
 // 北本市 as it ships (第2期, its file from before frames had keys: grouped by its goals), and
 // 鴻巣市 (北本市's file) on デジタル田園都市国家構想総合戦略, its four basic goals under the four

@@ -1,4 +1,4 @@
-// The regional view (issue 21): a regional bureau creates a region, brings five towns' files in
+// The regional view: a regional bureau creates a region, brings five towns' files in
 // at once (one of them bad: it is listed with its error, the four others come in), reads the
 // towns side by side (北本市's numbers against its own overview), finds an initiative by a
 // theme word and opens it, and downloads the side-by-side table as a CSV for Excel.
@@ -149,7 +149,7 @@ function itemsWith(strategy: any, word: string): number {
   return n;
 }
 
-// Issue 37, as a bureau of 179 towns found it: right after the bring-in the header said 「市町村 0」
+// As a bureau of 179 towns found it: right after the bring-in the header said 「市町村 0」
 // (and the table was empty) while the 179 「追加しました」 lines were listed; and 「子育て」 said
 // 「55 市町村で 494 件」 until すべて表示 was pressed, then 「134 市町村で 494 件」.
 test('179 towns at once: the header counts them as they come, the theme search counts towns over all hits', async ({ page, openApp, pageErrors }) => {
@@ -206,7 +206,7 @@ test('179 towns at once: the header counts them as they come, the theme search c
   for (const [header, , rows] of listed) {
     if (rows < 179) expect(header).toMatch(/^市町村(（読み込み中…）| \d+\/179（読み込み中…）| 179)$/);
   }
-  // Issue 45: in every frame with every town's row drawn, the header says what is on screen
+  // In every frame with every town's row drawn, the header says what is on screen
   // (it said 「市町村 169/179（読み込み中…）」 when the reading's last report came before its last group).
   const drawn = frames.filter(([, , rows]) => rows === 179);
   expect(drawn.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// The year's round (照会, issue 52) between two staff members over the shared folder, in
+// The year's round (照会) between two staff members over the shared folder, in
 // Chromium against the release build: the planning section (企画課) opens a round for 令和6年度,
 // section A (水産商工労働課) fills its items and marks 提出済 — first refused while its KPI misses
 // its path without a 要因分析 —, the planning section sees A 提出済 and B (財政課) 未提出 and late,

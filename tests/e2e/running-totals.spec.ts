@@ -1,4 +1,4 @@
-// Actuals printed as running totals (累計値) and values as of a month (issue 37), on the 北本市
+// Actuals printed as running totals (累計値) and values as of a month, on the 北本市
 // example (plan 令和4〜7年度):
 // - in the editor, a made-up KPI 「4年間で40人」 whose series says 「実績値は累計値」: the totals 8
 //   and 20 are kept as typed, 令和5年度's own 12 is shown as derived, and the progress is the

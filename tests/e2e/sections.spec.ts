@@ -1,4 +1,4 @@
-// Sections (担当課) and evaluations by stage (issue 52), on the 北斗市 example: the list of
+// Sections (担当課) and evaluations by stage, on the 北斗市 example: the list of
 // sections edited in the strategy settings, "who I am" chosen and kept across a reload (a
 // preference, not the file), a project's section picker saying what an empty choice inherits,
 // and a measure's 令和5年度 evaluation written in its three stages — the section's own

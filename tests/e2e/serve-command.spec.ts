@@ -1,4 +1,4 @@
-// The README's first command, run as a newcomer runs it (issue 45): `bash scripts/serve.sh`
+// The README's first command, run as a newcomer runs it: `bash scripts/serve.sh`
 // starts, the port answers, the page in Chromium shows the strategy list, and Ctrl-C stops it.
 // In the test command the release build has just been made, so serve.sh finds dist/ current and
 // serves it without building again (a stale dist/ would be rebuilt, which this test also

@@ -1,4 +1,4 @@
-// What a visit really downloads (issue 33), measured from the page's own responses (gzip -9 of
+// What a visit really downloads, measured from the page's own responses (gzip -9 of
 // each body, as a server that compresses would send it): the first visit (the strategy list),
 // and a visit that goes on to open the 北斗市 example and its dashboard with its charts, each
 // within its limit (scripts/size-gate.mjs: the budget of 220 KB / 650 KB, or the figure
@@ -70,7 +70,7 @@ test('the first visit and a dashboard visit stay within their budgets', async ({
   expect(pageErrors).toEqual([]);
 });
 
-// Issue 47: each visit — a page loaded at its route, as a bookmark or a reload opens it — fetches
+// Each visit — a page loaded at its route, as a bookmark or a reload opens it — fetches
 // only the wasm files scripts/size-gate.mjs counts for it (VISITS: the parts shaped by the visit),
 // at most MAX_WASM_FILES_PER_VISIT, so the gate that runs without a browser counts the right files.
 test('each visit fetches only its parts, at most 30 wasm files', async ({ page, openApp, pageErrors, baseURL }) => {

@@ -1,4 +1,4 @@
-// A town's own table and outline on the files page (issue 31), in Chromium against the release
+// A town's own table and outline on the files page, in Chromium against the release
 // build:
 // - a workbook in the town's own layout (src/format/table/fixtures/kpi.xlsx: a title, a
 //   two-row header with the year merged over 実績/目標, the goal merged down its rows) opened
@@ -9,7 +9,7 @@
 //   tab-separated text → the mapping has the right columns, the preview the right rows;
 // - an outline pasted from Word (seed 000's, src/format/outline/fixtures) into a blank strategy
 //   → the proposed tree → 作成する → the overview lists 4 goals;
-// - the same sheet as an Excel 97-2003 workbook (fixtures/kpi-town.xls, issue 45) imported the
+// - the same sheet as an Excel 97-2003 workbook (fixtures/kpi-town.xls) imported the
 //   same way, its new indicators checked value by value in storage;
 // - a bad workbook (random bytes named .xlsx, a damaged .xls) is refused with its message, and
 //   the storage is byte-for-byte unchanged;
@@ -175,7 +175,7 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
   expect(pageErrors).toEqual([]);
 });
 
-// Issue 45: an .xls is read (by the patched calamine of vendor/calamine), not refused.
+// An .xls is read (by the patched calamine of vendor/calamine), not refused.
 test('an Excel 97-2003 workbook (.xls): read, previewed and applied; its values stored one by one', async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoFiles(page, openApp);
   const start = await savedStrategy(page);
@@ -339,7 +339,7 @@ test('an outline pasted from Word becomes the goals, measures and initiatives of
   expect(pageErrors).toEqual([]);
 });
 
-// Issue 45: a PDF's table of contents pasted as copied (dot leaders, page numbers, 「基本目標1:」,
+// A PDF's table of contents pasted as copied (dot leaders, page numbers, 「基本目標1:」,
 // 「施策1:」, full-width colons) is the outline; the document's own section headings are left out,
 // each with a button to take it back into the tree.
 test('a table of contents pasted from a PDF becomes the outline; its section headings can be taken back', async ({ page, openApp, pageErrors, shot }) => {
@@ -496,7 +496,7 @@ test('cells pasted into an indicator\'s year rows: a row of actuals, then years 
   expect(pageErrors).toEqual([]);
 });
 
-// Issue 45: a workbook whose rows name their 施策, with 累計 and 平均 targets and calendar years
+// A workbook whose rows name their 施策, with 累計 and 平均 targets and calendar years
 // (src/format/table/fixtures/kpi-measures.xlsx), into 北本市 (goals, no measures yet): the
 // preview lists the measures to create; applied, each KPI is under its new measure, checked
 // value by value in storage.

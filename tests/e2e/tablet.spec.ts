@@ -1,4 +1,4 @@
-// Tablets in the hall (issue 22): the workshop presentation on a touch screen at 1024×768 and
+// Tablets in the hall: the workshop presentation on a touch screen at 1024×768 and
 // 768×1024, driven by fingers through Chromium's touch emulation (CDP touch events, as a real
 // screen sends them): a tap opens a card, a swipe to the left / right goes to the next / previous
 // item, a pinch zooms without breaking the layout, and every tap target is at least 44 px.

@@ -1,4 +1,4 @@
-// Target kinds as towns print them (issue 20): one indicator of each new kind entered through
+// Target kinds as towns print them: one indicator of each new kind entered through
 // the editor on the 北本市 example (plan 令和4〜7年度) — a relative target, an average and a total
 // over the plan's years, a bound —, then seen in the chart's summary, the overview's table and
 // the printed report, and in the stored file with the JSON shape of its kind. The indicators

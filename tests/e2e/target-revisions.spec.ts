@@ -1,4 +1,4 @@
-// Targets revised mid-plan (issue 20, 「目標値を上方修正（令和4年度）」) on the made-up example
+// Targets revised mid-plan (「目標値を上方修正（令和4年度）」) on the made-up example
 // 「しるべ町（架空）」 (public/examples/made-up-targets.json, plan 令和3〜7年度): each target kind
 // as the overview writes it, then 1-12 移住者数 — 1,200人 (令和2年度), first 1,500人, revised in
 // 令和4年度 to 1,800人 — revised again through the editor to 2,000人 in 令和5年度 with a reason.

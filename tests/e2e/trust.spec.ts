@@ -1,4 +1,4 @@
-// Trust under abuse (issue 35), in Chromium against the release build:
+// Trust under abuse, in Chromium against the release build:
 // - ids checked at the door: a strategy file whose id holds `/`, region files whose region id
 //   is `""` or `../strategy/<id>`, imported through the real file input, are refused with the
 //   id's path and nothing is stored; data stored under such ids before the rule (seeded behind
@@ -370,7 +370,7 @@ async function watchLongTasks(page: Page) {
   });
 }
 
-// The two files that froze the page (issue 35) are refused with their place, and nothing
+// The two files that froze the page are refused with their place, and nothing
 // changes. How long the page's thread was held is printed (a figure, not a timed assertion:
 // speed lives in the benchmark); before: 12.8–15.3 s and 9–11.6 s.
 test('a strategy with 200,000 yearly values outside any plan, and a CSV with a 20 MB cell, are refused with the place', async ({ page, openApp, pageErrors }) => {

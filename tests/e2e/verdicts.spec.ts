@@ -1,4 +1,4 @@
-// The town's own verdict (効果検証, issue 20): entered per year on the indicator form beside
+// The town's own verdict (効果検証): entered per year on the indicator form beside
 // that year's figures, shown by the computed status in the overview and the printed report,
 // the differences listed, and the CSV of verdicts. The figures are worked out here from the
 // example: 北本市 2-2 65歳健康寿命（男性）, baseline 18.43 (令和元年度), target 19 (no year:

@@ -1,4 +1,4 @@
-// The first hour of a planning officer (issue 23), done as she would do it on a 1366×768 laptop
+// The first hour of a planning officer, done as she would do it on a 1366×768 laptop
 // with no manual: by visible labels, roles and words — no test ids. She starts the 2nd-period
 // strategy from the national template, adds a measure 「移住・定住の促進」 (typed through the
 // IME) with a KPI 「転入者数」 (120 in 令和5年度 → 150 in 令和11年度; 125 in 令和6年度, 131 in 令和7年度

@@ -1,4 +1,4 @@
-// The committee's workbook (issue 32), in Chromium against the release build: 「Excel ブック
+// The committee's workbook, in Chromium against the release build: 「Excel ブック
 // （.xlsx）」 on the files page writes one .xlsx through its lazily loaded part; the test reads
 // the download with exceljs (a reader that is not the app's) and checks
 // - for 北本市 and 北斗市: the three sheets, every KPI row's numbers against the strategy the app

@@ -1,4 +1,4 @@
-// What a value's year means and where it comes from (issue 20), entered through the editor on
+// What a value's year means and where it comes from, entered through the editor on
 // the 北本市 example: 7-2 出生数 counted by calendar year (人口動態統計, its 令和5年 value from
 // 保健所の集計), and 7-1 25歳から34歳までの女性の社会増減 taken on 4月1日 each year, its series
 // sourced from 住民基本台帳. The overview writes each actual's year as its series does

@@ -1,4 +1,4 @@
-// Years a town's table does not print (issue 20): 北本市's KPI table gives 「出生数 340人 → 380人」
+// Years a town's table does not print: 北本市's KPI table gives 「出生数 340人 → 380人」
 // with neither year. The app keeps them unknown and says what its progress assumes — in the
 // editor's checks, on the chart, under the overview's and the dashboard's tables and in the
 // printed report — and stops saying it for a series once its years are typed in.

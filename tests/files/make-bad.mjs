@@ -223,7 +223,7 @@ const corpus = {
   'backup-duplicate-entry.json': [json(backupFile([base(), base()])), ["strategies[1].strategy.id: ID 'strategy-c0a1b2c3d4e5f60718293a4b5c6d7e8f' が重複しています（最初は strategies[0]）"], 'a backup of everything with one strategy twice'],
   'backup-no-list.json': [json({ format: 'shirube-backup', version: 1, exported_at: '', generator: '' }), ['strategies: 必須の項目がありません'], 'a backup of everything without its list'],
   'backup-future.json': [json({ ...backupFile([]), version: 9 }), ['このファイルは新しいバージョンの Shirube で作成されています (version 9)'], 'a backup of everything from a newer version'],
-  // Issue 35: serde's words, a CSV's repeated heading, ids that break the id rule.
+  // Where serde's words reached users, a CSV's repeated heading, ids that break the id rule.
   'sdg-negative.json': [edited((f, s) => { s.goals[0].sdgs = [8, -3]; }), ['strategy.goals[0].sdgs[1]: 使えない値です（整数 -3 ではなく 0〜255 の整数 が必要です）'], "-3 where a number 0–255 belongs (serde's “invalid value: integer `-3`, expected u8” reached users in English)"],
   'duplicate-header.csv': ['\ufeff指標ID,指標番号,指標名,系列,目標値,令和7年度,2025年度\nind-0001,1-1,市内企業の新規雇用者数,,150,120,121\n', ['JSON ではありません（CSV ファイルのようです）'], 'a CSV naming one year twice (令和7年度 and 2025年度): refused by the CSV import (it listed the year it did read under 「読まない列」)', ['見出し「2025年度」の列が2つあります（6列目と7列目）']],
   'id-with-slash.json': [edited((f, s) => { s.id = 'strategy/../x'; }), ["strategy.id: ID 'strategy/../x' は使えません（ID に使えるのは半角の英数字と「-」「_」だけで、1〜128 文字です）"], 'a strategy id with / (it imported, then could not be opened: 「ページが見つかりません」)'],

@@ -1,4 +1,4 @@
-// The shared folder by hand (issue 46), in Firefox or WebKit (SHIRUBE_BROWSER; see harness.mjs):
+// The shared folder by hand, in Firefox or WebKit (SHIRUBE_BROWSER; see harness.mjs):
 // neither has the File System Access API, so a member reads the folder with 「フォルダを読み込む」
 // (<input webkitdirectory>; the folder's files sent as the chooser hands them over) and saves their
 // own file with 「自分のファイルを書き出す」. 田中 starts from 北斗市's example and saves their file

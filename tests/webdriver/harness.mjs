@@ -1,4 +1,4 @@
-// The Firefox and WebKit suites' harness (issue 22): Debian's firefox-esr through geckodriver,
+// The Firefox and WebKit suites' harness: Debian's firefox-esr through geckodriver,
 // and WebKitGTK's MiniBrowser (Safari's engine) through WebKitWebDriver, both over W3C WebDriver
 // with selenium-webdriver. Every path is given: nothing downloads a driver or a browser
 // (SE_OFFLINE). The built dist/ is served under the same sub-path as for Playwright.
@@ -77,7 +77,7 @@ setTimeout(() => {
 }, FILE_LIMIT_S * 1000).unref();
 
 // ── what a stuck test was doing ──────────────────────────────────────────────────────────
-// A test that hangs is known by what it waited on (issue 51 item 8: WebKit hung a test for its
+// A test that hangs is known by what it waited on (WebKit hung a test for its
 // whole limit, with nothing in the driver's log). Every session's WebDriver commands are
 // watched; at the limit the harness says which ones were unanswered and for how long, what
 // each process of the driver's group was doing, and keeps a screenshot and the page's text when
@@ -241,7 +241,7 @@ async function newSession(driverUrl, downloads, tmp) {
       .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,text/csv,text/html,image/png')
       // A download opens the downloads panel, and the page loses its focus until something
       // gives it back: a field typed into meanwhile is never left (no change event), so never
-      // committed (stop 72's CI; CONTRIBUTING, the WebDriver paragraph).
+      // committed (CONTRIBUTING.md, WebDriver).
       .setPreference('browser.download.alwaysOpenPanel', false)
       .windowSize({ width: 1280, height: 900 });
     return builder.forBrowser('firefox').setFirefoxOptions(options).build();

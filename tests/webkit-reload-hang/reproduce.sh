@@ -2,7 +2,7 @@
 # WebKitGTK 2.50.6 (Debian 12): a page reloaded while WebAssembly.compile runs on a module of about
 # 500 KB can leave its web process spinning at 100 % of a CPU for good; no later load, no
 # WebDriver command answered. Not run by scripts/test.sh (it hangs a browser on purpose): a
-# check of the browser, for when WebKitGTK is updated. CONTRIBUTING (Tests) has what it found.
+# check of the browser, for when WebKitGTK is updated. The commit that added it has what it found.
 #
 #   bash tests/webkit-reload-hang/reproduce.sh [rounds] [seconds] [how]
 #

@@ -135,7 +135,7 @@ pub enum CsvError {
     #[error("line {line}: {detail}")]
     Csv { line: u64, detail: String },
     /// A cell longer than any KPI table's ([`MAX_CELL_CHARS`]): refused while reading, before
-    /// anything shows it (a 20 MB cell froze the page for 9–11 s on its way to the preview).
+    /// anything shows it (a cell of megabytes would freeze the page on its way to the preview).
     #[error("row {row}, column {column}: a cell of {chars} characters (at most {MAX_CELL_CHARS})")]
     CellTooLong { row: usize, column: usize, chars: usize },
     /// More columns than any KPI table has ([`MAX_COLUMNS`]).
@@ -144,8 +144,8 @@ pub enum CsvError {
 }
 
 /// The largest CSV file read as a KPI table: 80 KPIs over 30 years with sources and comments
-/// are some 500 KB; the file's size is checked before it is read (a 20 MB file took 2.3 s of
-/// the page's thread on its way to being refused by [`MAX_CELL_CHARS`]).
+/// are some 500 KB; the file's size is checked before it is read (a file of tens of megabytes
+/// would hold the page's thread for seconds on its way to being refused by [`MAX_CELL_CHARS`]).
 pub const MAX_CSV_BYTES: u64 = 5_000_000;
 
 /// The longest cell a KPI table is read with: a name, a source or a comment is a few hundred

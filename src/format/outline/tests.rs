@@ -238,7 +238,7 @@ fn an_empty_or_garbage_paste_gives_an_empty_outline() {
     }
 }
 
-/// Issue 45: a PDF's table of contents pasted as copied — dot leaders, page numbers, 「基本目標1:」,
+/// A PDF's table of contents pasted as copied — dot leaders, page numbers, 「基本目標1:」,
 /// 「施策1:」, full-width colons — is read as the outline; the document's own section headings
 /// ((1)基本目標(数値目標), (2)基本的方向) are set aside, listed with the dropped lines.
 const CONTENTS: &str = "目次

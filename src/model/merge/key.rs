@@ -1,6 +1,6 @@
 //! Where a flat item is (`flat::Key`), hashed once when it is made: a merge of a large
-//! strategy looks keys up millions of times, and hashing their texts each time was a tenth of a
-//! reading of the shared folder in the browser.
+//! strategy looks keys up millions of times, and hashing their texts each time would be a large
+//! share of a reading of the shared folder in the browser.
 
 use rustc_hash::FxHasher;
 use std::cmp::Ordering;

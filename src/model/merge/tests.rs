@@ -425,7 +425,7 @@ fn hokuto_sheets_edited_on_both_laptops() {
     );
 }
 
-/// Issue 37: the card of a removal against an edit says what the editing side did — renamed
+/// The card of a removal against an edit says what the editing side did — renamed
 /// it, added a KPI, changed a year's settled cost of an initiative under it, added an
 /// initiative — each once, additions counted (not 「編集あり（4か所）」).
 #[test]
@@ -463,7 +463,7 @@ fn what_the_editing_side_did_to_a_removed_item_is_summed_up() {
     assert!(summary(changes).contains(&Edit::Added { kind: Kind::Initiative, count: 3 }));
 }
 
-/// A grant recorded on one machine (issue 34) comes through a merge with the other's edit of the
+/// A grant recorded on one machine comes through a merge with the other's edit of the
 /// same project; its yearly amount merges with the year's row, cell by cell.
 #[test]
 fn a_grant_edit_merges_with_the_other_sides_edit() {

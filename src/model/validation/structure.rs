@@ -9,7 +9,7 @@ use std::collections::hash_map::Entry;
 use std::hash::Hash;
 use std::sync::Arc;
 // Fx hashing: validation hashes every id of the strategy, and SipHash (the standard one, made
-// to resist flooding by untrusted keys) was a fifth of it in the profile.
+// to resist flooding by untrusted keys) is a large share of it in a profile.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What checking one entity needs to know of the whole strategy: where every id is defined

@@ -348,8 +348,8 @@ impl FolderSync {
                 let m = clock.timed("shirube:folder-merge", || begun.finish());
                 line.changes = summary(&m.taken);
                 line.standing = Standing::Taken;
-                // The version staged in a task of its own (it and the listing were one task, a
-                // large reading's longest: 116–175 ms).
+                // The version staged in a task of its own (with the listing, it would be a large
+                // reading's longest task).
                 clock.yield_now().await;
                 let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
                 let from = TakenFrom { member: &line.member, version: &version, written };

@@ -1,4 +1,4 @@
-//! The folder sync over an in-memory folder and in-memory storage (issue 46): three members
+//! The folder sync over an in-memory folder and in-memory storage: three members
 //! editing in turn, a conflict, files that do not read, a leftover, a member who left, the fixed
 //! point of polling, a new PC.
 
@@ -370,7 +370,7 @@ fn an_undone_merge_reaches_the_member_whose_changes_it_took_back() {
     assert!(b.strategy().indicators[0].series[0].actuals.iter().any(|x| x.value == 12.0), "A's actual stays");
 }
 
-/// The members panel groups members by the section their file names (issue 52): the planning
+/// The members panel groups members by the section their file names: the planning
 /// section first, then the sections in the list's order, then whoever names none or a section
 /// the list no longer holds.
 #[test]

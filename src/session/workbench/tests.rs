@@ -1,4 +1,4 @@
-//! The workbench's actions against the in-memory backend (issue 36): what only the page's e2e
+//! The workbench's actions against the in-memory backend: what only the page's e2e
 //! tests reached before — the save loop with another tab (edit → quiet → save → another tab's
 //! save → a conflict offered, nothing overwritten; once `session/save_loop_tests.rs`, which
 //! drove `Editing` and the store by hand), a change flushed before an import

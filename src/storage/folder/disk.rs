@@ -325,8 +325,8 @@ pub async fn holding_lock<T>(name: &str, job: impl std::future::Future<Output = 
 
 /// The shared folder's test hook: `localStorage["shirube-test/folder-ms"] = "<poll ms>,<write
 /// ms>"` (the e2e tests shorten the sync's delays with it; `ui::state::folder_sync`). Outside
-/// the app's `shirube/` keys, which the app moves into IndexedDB at its start (under that name
-/// the hook was gone before it was read, and the tests ran with the real 45 s and 15 s).
+/// the app's `shirube/` keys, which the app moves into IndexedDB at its start (under such a name
+/// the hook would be gone before it is read).
 pub fn folder_test_delays() -> Option<(i32, i32)> {
     let hook = web_sys::window()?.local_storage().ok()??.get_item("shirube-test/folder-ms").ok()??;
     let (poll, write) = hook.split_once(',')?;

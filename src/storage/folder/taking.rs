@@ -63,9 +63,8 @@ impl TakenFrom<'_> {
 /// How much text the versions a reading takes may hold before they are stored: ten members'
 /// versions of a town's strategy (~200 KB each, ~400 KB with the member's version kept beside
 /// it) go in one transaction, and so do ten of a large strategy's (3.6 MB, ~7 MB with the
-/// member's): one transaction writes each version once, where one a member also wrote the
-/// strategy again and copied the one it replaced (ten large members' storing 753–929 → 320–507
-/// ms in Chromium). Memory holds what is staged until then, at most this much.
+/// member's): one transaction writes each version once, where one a member would also write the
+/// strategy again and copy the one it replaced. Memory holds what is staged until then, at most this much.
 pub const STAGED_BYTES: usize = 80 << 20;
 
 /// The versions a reading took from members and has not stored yet, each made on the one

@@ -3,7 +3,7 @@
 use super::*;
 use crate::locale::{Language, YearStyle};
 
-/// Who I am (issue 52) is said per strategy: the planning section in one, a section in another,
+/// Who I am is said per strategy: the planning section in one, a section in another,
 /// nothing in a third; unsaying removes it.
 #[test]
 fn who_i_am_is_kept_per_strategy() {

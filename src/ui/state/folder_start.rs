@@ -82,8 +82,8 @@ pub async fn open_picked(app: Sharing, chosen: &InFolder) -> Option<String> {
 /// A strategy connected to a shared folder in this browser syncs on every page of it:
 /// the app calls this when such a strategy opens. The sync's code is in the `files` part (the
 /// 照会・共同作業 page shows the folder's section), fetched here: a strategy with no folder never
-/// fetches it on its other pages. (A part of its own, `folder`, shared so much code with the
-/// others that wasm-split's chunks moved 20 KB into `actions`, on every visit.)
+/// fetches it on its other pages. (A part of its own would share so much code with the others
+/// that wasm-split's chunks would carry it into `actions`, on every visit.)
 pub fn resume(app: Sharing, id: Id) {
     if current(&id).is_some() || !storage::folder_api_available() {
         return;
@@ -118,8 +118,8 @@ pub fn reconnect_from_notice(app: Sharing, id: Id) {
 }
 
 /// Through the `files` part, already fetched then, so that the sync's code stays out of the
-/// notices' part (`actions`, on every visit past the list: calling the sync from there put
-/// 220 KB in it).
+/// notices' part (`actions`, on every visit past the list: calling the sync from there would
+/// put the whole sync in it).
 fn reconnect_now(app: Sharing, id: Id) {
     spawn_local(async move {
         if crate::ui::parts::load_twice(load_reconnect_part).await.is_err() || reconnect_part(app, id).await.is_err() {

@@ -1,7 +1,7 @@
 //! [`Shown`]: a signal of the app state as a feature's context hands it to components — read,
 //! never set (the app state sets it from what the workbench says changed). A thin wrapper over
 //! the app state's own `RwSignal`, not a `ReadSignal`: a read-only signal type of each kind of
-//! value compiled its reading anew, 3.5 KB of the first visit.
+//! value compiles its reading anew, in the first visit's module.
 
 use leptos::prelude::*;
 

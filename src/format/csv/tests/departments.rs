@@ -1,4 +1,4 @@
-//! 担当課 in the CSV (issue 52): written as the section that answers for each indicator (its
+//! 担当課 in the CSV: written as the section that answers for each indicator (its
 //! own, else its measure's) when the strategy lists sections; read back in both layouts as a
 //! change from what to what — an existing section by name, a name the list does not hold added
 //! as a new section — and the applied strategy's own file changes nothing. A town's own table

@@ -226,7 +226,7 @@ fn evaluations_one_row_per_measure_and_year() {
     assert_eq!(evaluations(&empty, YearStyle::Japanese).matches("\r\n").count(), 1, "a header only");
 }
 
-/// 担当課 (issue 52) is the last column of the initiatives' file when the strategy lists
+/// 担当課 is the last column of the initiatives' file when the strategy lists
 /// sections: a project's own (ふるさと納税: 水産商工労働課) or its measure's; a re-listed row names
 /// the section of the measure that owns the project.
 #[test]

@@ -127,7 +127,7 @@ fn wide_layout_reads_year_columns_markers_and_ignores_unknown_columns() {
     assert_eq!(refusals(&plan), expected_refusals);
 }
 
-/// Cells as a town's own table writes them (issue 20): 「－」「調査中」「(未公表)」 are no value —
+/// Cells as a town's own table writes them: 「－」「調査中」「(未公表)」 are no value —
 /// noted, never refused, nothing written; 「353※」 keeps the number and the mark (an actual takes
 /// it as its comment); 「18.3 (速報)」 is a provisional value; a negative number is still a number.
 #[test]

@@ -24,8 +24,8 @@ fn files_that_cannot_be_read() {
     assert_eq!(plan_import(&s, unclosed), Err(CsvError::UnclosedQuote { row: 3 }));
 }
 
-/// Limits checked while reading, before anything shows a cell (issue 35: a 20 MB cell froze
-/// the page): one cell's length, counted in characters, and the columns of a row.
+/// Limits checked while reading, before anything shows a cell (a cell of megabytes
+/// would freeze the page): one cell's length, counted in characters, and the columns of a row.
 #[test]
 fn a_cell_too_long_or_too_many_columns_are_refused_with_the_place() {
     let s = town();

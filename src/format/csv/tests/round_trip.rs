@@ -138,7 +138,7 @@ fn an_export_saved_as_shift_jis_reads_back_unchanged() {
     }
 }
 
-/// The target kinds only words can say (issue 20): written in the 目標値 column, read back as
+/// The target kinds only words can say: written in the 目標値 column, read back as
 /// the same `Target` — unchanged against the same strategy, set again on a cleared one.
 #[test]
 fn targets_in_words_read_back_as_the_same_targets() {

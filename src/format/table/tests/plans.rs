@@ -351,7 +351,7 @@ fn year_columns_with_a_month_make_the_series_as_of_that_month() {
     }
 }
 
-/// Issue 45: a new indicator takes the year basis its row writes (年 → 暦年, 「4月1日現在」 → that
+/// A new indicator takes the year basis its row writes (年 → 暦年, 「4月1日現在」 → that
 /// date); an existing one keeps 年度, and the calendar year is noted as before.
 #[test]
 fn a_new_indicator_takes_the_year_basis_its_row_writes() {
@@ -382,7 +382,7 @@ fn a_new_indicator_takes_the_year_basis_its_row_writes() {
     assert_eq!(existing.series[0].year_basis, YearBasis::Fiscal, "an existing indicator keeps its basis");
 }
 
-/// Issue 45: a row naming its 施策 becomes that measure's KPI; the measure is created under the
+/// A row naming its 施策 becomes that measure's KPI; the measure is created under the
 /// row's goal when the goal has none of that number (once, however many rows name it); a row
 /// without a 施策 is the goal's 数値目標.
 #[test]
@@ -434,7 +434,7 @@ fn a_measure_cell_reads_as_its_number_and_title() {
     assert_eq!(read("(3)"), None, "no title");
 }
 
-/// The e2e's workbook (`fixtures/kpi-measures.xlsx`, issue 45): 施策, 累計, 平均 and 暦年 rows.
+/// The e2e's workbook (`fixtures/kpi-measures.xlsx`): 施策, 累計, 平均 and 暦年 rows.
 #[test]
 fn the_measures_workbook_makes_measures_kpis_and_reads_its_targets_and_years() {
     let s = kitamoto();

@@ -133,7 +133,7 @@ fn grants_per_town_and_year() {
     assert!(rows(GrantFilter { year: Some(FiscalYear(2023)), ..kikonai }).is_empty());
 }
 
-/// Grant projects by programme across towns (issue 34): 七飯町's 移住体験住宅 on the 推進交付金,
+/// Grant projects by programme across towns: 七飯町's 移住体験住宅 on the 推進交付金,
 /// 北斗市's 周遊ルート on デジタル田園 (its タイプ named), a programme in 木古内町's own words.
 #[test]
 fn grant_projects_are_listed_by_programme_across_towns() {

@@ -161,7 +161,7 @@ fn only_the_first_hits_are_shown_town_by_town() {
     assert_eq!(shown.left_out, 0);
 }
 
-/// Issue 37: 「子育て」 over 179 towns said 「55 市町村で 494 件」 until すべて表示 was pressed,
+/// 「子育て」 over 179 towns said 「55 市町村で 494 件」 until すべて表示 was pressed,
 /// then 「134 市町村で 494 件」 — the towns were counted over the hits drawn. The summary's
 /// counts are over all hits, however few are drawn.
 #[test]
