@@ -66,7 +66,8 @@ test('the first visit and a dashboard visit stay within their budgets', async ({
   const later = new Map([...all].filter(([f]) => !first.has(f)));
   console.log(`then the 北斗市 example and its dashboard, gzip -9 bytes:\n${table(later)}\n${String(total(all)).padStart(8)}  total with the first visit`);
   expect([...later.keys()].some((f) => f.startsWith('echarts'))).toBe(true);
-  expect(total(all)).toBeLessThanOrEqual(limitOf(BUDGET.dashboardVisit, recorded.dashboard_visit));
+  // The dashboard visit has no budget of its own: it is held to its recorded bytes (and 1 %).
+  expect(total(all)).toBeLessThanOrEqual(Math.ceil(recorded.dashboard_visit * 1.01));
   expect(pageErrors).toEqual([]);
 });
 
