@@ -10,7 +10,7 @@
 //! | part | what is in it |
 //! |---|---|
 //! | `actions` | saving and opening (every visit past the list), the lists' reading, the notices |
-//! | `files` | the files page and 照会・共同作業 (the round, who has answered, the members panel, the versions), the imports' previews and confirmations, backups, the merge, the shared folder's sync (also fetched on a connected strategy's other pages) |
+//! | `files` | 出力, 照会, 共有, 履歴 and 策定 (the files page, the round, the members panel, the versions, the drafting stages), the imports' previews and confirmations, backups, the merge, the shared folder's sync (also fetched on a connected strategy's other pages) |
 //! | `editor` | the editor |
 //! | `overview` | the overview and the dashboard |
 //! | `print` | the printed reports (A4: the targets, the evaluation sheets, the grants) |

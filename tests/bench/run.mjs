@@ -481,13 +481,13 @@ function summarise(profile, kind, strategy, times) {
 
 /** The shared folder: ten sections' own files of "large" (each 20 edits of its own,
  *  no conflicts: bench generate-folder) read and merged by a browser that holds the version they
- *  all started from. Each run: a fresh profile imports that version, connects its 照会・共同作業 page to
+ *  all started from. Each run: a fresh profile imports that version, connects its 共有 page to
  *  a folder of the Origin Private File System (the picker replaced, as folder.spec does), the
  *  ten files are put in, and 今すぐ同期 is clicked: from the click until the reading is shown
  *  and every merge stored and followed (the busy line gone), with the page's longest task in
  *  that time (PerformanceObserver "longtask") and the app's own measure of the reading
  *  (`shirube:folder-read`, and its `:thread` share). */
-/** A fresh page on the start file's 照会・共同作業, connected to a folder of the Origin Private
+/** A fresh page on the start file's 共有, connected to a folder of the Origin Private
  *  File System that holds the members' files (bench generate-folder), the page quiet. */
 async function folderPage(members, start = 'folder-start') {
   const id = JSON.parse(dataText[start]).strategy.id;
@@ -501,7 +501,7 @@ async function folderPage(members, start = 'folder-start') {
   await page.goto(BASE);
   await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
   await importThroughInput(page, start);
-  await page.evaluate((id) => { location.hash = `#/s/${id}/round`; }, id);
+  await page.evaluate((id) => { location.hash = `#/s/${id}/shared`; }, id);
   await page.getByTestId('folder-connect').click({ timeout: 60_000 });
   await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
   await page.getByTestId('folder-no-members').waitFor({ timeout: 60_000 });

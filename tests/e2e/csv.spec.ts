@@ -52,7 +52,7 @@ async function selectIndicator(page: Page, name: string) {
 /** From the editor (or the overview) to the files page. */
 async function toFiles(page: Page) {
   if (await page.getByTestId('editor').isVisible()) {
-    await page.getByRole('link', { name: '← 概要へ' }).click();
+    await page.getByTestId('nav-overview').click();
   }
   await page.getByTestId('nav-output').click();
   await expect(page.getByTestId('files-page')).toBeVisible();

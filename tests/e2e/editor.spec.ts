@@ -380,7 +380,7 @@ test('a slice of the 北斗市 evaluation sheet typed in gives the expected file
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    (async () => { await page.getByRole('link', { name: '← 概要へ' }).click(); await page.getByTestId('export').click(); })(),
+    (async () => { await page.getByTestId('nav-overview').click(); await page.getByTestId('export').click(); })(),
   ]);
   const file = testInfo.outputPath('slice.json');
   await download.saveAs(file);

@@ -15,7 +15,7 @@ import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
 const HOKUTO = example('hokuto').strategy;
-// The shared folder's panel is on 照会・共同作業, no longer on the files page.
+// The shared folder's panel is on 共有 (#/s/<id>/shared).
 const FILES = `./#/s/${HOKUTO.id}/shared`;
 const HISTORY = `./#/s/${HOKUTO.id}/history`;
 const EDIT = `./#/s/${HOKUTO.id}/edit`;

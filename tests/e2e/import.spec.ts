@@ -228,7 +228,7 @@ test('fields this version does not know are said in the preview, kept through an
   await page.getByTestId('goal-title').fill('変えた目標');
   await page.getByTestId('goal-title').press('Enter');
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  await page.getByRole('link', { name: '← 概要へ' }).click();
+  await page.getByTestId('nav-overview').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
   const saved = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(saved);

@@ -107,7 +107,7 @@ test('keyboard only: a strategy with a goal, a measure, a KPI with a target and 
   await expect(page.getByLabel(actualName)).toHaveValue('3');
 
   // Export from the overview.
-  await tabTo(page, '← 概要へ', { back: true });
+  await tabTo(page, '概要', { back: true });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'キーボード町総合戦略' })).toBeVisible();
   const downloading = page.waitForEvent('download');

@@ -62,7 +62,7 @@ test('北斗市 re-aligned to the 2025 frame: proposed links, one corrected, app
   await panel.screenshot({ path: path.join(SCREENSHOT_DIR, 'realign-applied-panel.png') });
 
   // The overview names the new frame and each goal's national goal.
-  await page.getByRole('link', { name: '← 概要へ' }).click();
+  await page.getByTestId('nav-overview').click();
   await expect(page.getByTestId('national-frame')).toHaveText(`国の総合戦略: ${FRAME_LINE}`);
   await expect(page.getByTestId('goal-national')).toHaveText([
     '国の目標 1: 「強い経済」をつくる',
@@ -79,7 +79,7 @@ test('北斗市 re-aligned to the 2025 frame: proposed links, one corrected, app
   await page.getByTestId('undo').click();
   await page.getByTestId('outline-strategy').click();
   await expect(page.getByTestId('realign').getByTestId('framework-change')).toHaveCount(0);
-  await page.getByRole('link', { name: '← 概要へ' }).click();
+  await page.getByTestId('nav-overview').click();
   await expect(page.getByTestId('national-frame')).toHaveText(`国の総合戦略: ${SECOND}`);
   await expect(page.getByTestId('framework-change')).toHaveCount(0);
   await expect(page.getByTestId('goal-national').first()).toHaveText('国の基本目標 1: 稼ぐ地域をつくとともに、安心して働けるようにする');

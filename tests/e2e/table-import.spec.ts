@@ -165,7 +165,7 @@ test('a town’s workbook: roles proposed, one changed, previewed, applied as on
   expect(s.goals.map((g: any) => g.targets)).toEqual(start.goals.map((g: any) => g.targets));
 
   // The mapping was remembered for this layout: the same workbook again says so, with H ignored.
-  await page.getByRole('link', { name: '← 概要へ' }).click();
+  await page.getByTestId('nav-overview').click();
   await page.getByTestId('nav-output').click();
   await pickWorkbook(page, 'KPI実績_令和6年度.xlsx', fs.readFileSync(path.join(TABLE_FIXTURES, 'kpi.xlsx')));
   await expect(page.getByTestId('table-remembered')).toBeVisible();

@@ -91,7 +91,7 @@ test('each target kind entered in the editor shows in the chart, the overview an
   expect(target('KPI境界（作例）')).toEqual({ kind: 'bound', value: 80, side: 'at_least', hold: true });
 
   // The overview's table: the target as written, the derived value, the running sum.
-  await page.getByRole('link', { name: '← 概要へ' }).click();
+  await page.getByTestId('nav-overview').click();
   await expect(page.getByTestId('overview')).toBeVisible();
   // The goal's table (the overview lists every indicator again further down).
   const row = (name: string) => page.getByTestId('overview').getByTestId('goal').getByTestId('target-row').filter({ hasText: name });

@@ -134,7 +134,7 @@ test('the first hour of a planning officer: strategy, measure, KPI, project, rep
   await shot('walkthrough-05-project');
 
   // ── The overview: the KPI's row agrees with itself, and the rule is said in one sentence.
-  await page.getByRole('link', { name: '← 概要へ' }).click();
+  await page.getByTestId('nav-overview').click();
   await expect(page.getByRole('heading', { level: 1, name: '第2期しるべ町まち・ひと・しごと創生総合戦略' })).toBeVisible();
   const kpiRow = page.getByRole('row', { name: /転入者数/ }).first();
   await expect(kpiRow).toContainText('順調 A');
@@ -142,7 +142,7 @@ test('the first hour of a planning officer: strategy, measure, KPI, project, rep
   await shot('walkthrough-06-overview');
 
   // ── The numerical-target report: the measure's KPI under its goal, the measure named.
-  await page.getByRole('link', { name: 'Excel・印刷' }).click();
+  await page.getByTestId('nav-output').click();
   await page.getByRole('link', { name: '数値目標の状況（印刷用）' }).click();
   const firstGoal = page.locator('section.print-goal').first();
   await expect(firstGoal).toContainText('施策の KPI');
@@ -163,8 +163,8 @@ test('the first hour of a planning officer: strategy, measure, KPI, project, rep
   await shot('walkthrough-08-files');
 
   // ── The dashboard: this fiscal year (nothing evaluated yet), and the KPIs behind the goals.
-  await page.getByRole('link', { name: '← 概要へ' }).click();
-  await page.getByRole('link', { name: 'ダッシュボード（グラフ）' }).click();
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('nav-charts').click();
   await expect(page.getByLabel('評価の年度')).toHaveValue(String(thisFiscalYearInPlan()));
   const kpis = page.locator('details').filter({ hasText: '目標ごとの数値目標・KPI' });
   await expect(kpis).toHaveAttribute('open', '');
@@ -173,8 +173,8 @@ test('the first hour of a planning officer: strategy, measure, KPI, project, rep
   await shot('walkthrough-09-dashboard');
 
   // ── The workshop: Tab to the second goal, Enter opens that one (not the highlighted first).
-  await page.getByRole('link', { name: '概要へ' }).click();
-  await page.getByRole('link', { name: '住民ワークショップ' }).click();
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('nav-workshop').click();
   const cards = page.locator('.ws-goal');
   await expect(cards).toHaveCount(6);
   await expect(cards.first()).toBeFocused();

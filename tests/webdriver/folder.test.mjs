@@ -37,7 +37,7 @@ async function exportOwn() {
   return [`shirube-${file.strategy.id}-${file.author.id}.json`, text];
 }
 
-/** The name asked once on 照会・共同作業 (typed, and Enter submits it). */
+/** The name asked once on 共有 (typed, and Enter submits it). */
 async function giveName(name) {
   await b.enter('folder-name', name);
   await b.expectText('folder-me', name);

@@ -1,4 +1,4 @@
-//! 版の履歴 on the 照会・共同作業 page: the open strategy's kept versions, newest first — when, why, how
+//! 版の履歴 on the strategy's 履歴 page: the open strategy's kept versions, newest first — when, why, how
 //! large, and on request what changed up to the next version — to export one as a file or bring
 //! it back (the restore is itself a new version, so it can be undone), or to read it as it was
 //! (the overview, read-only). Read from storage again after every save.

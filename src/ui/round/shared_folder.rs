@@ -1,4 +1,4 @@
-//! 共有フォルダ on a strategy's 照会・共同作業 page: the name asked once, 「共有フォルダにつなぐ」
+//! 共有フォルダ on a strategy's 共有 page: the name asked once, 「共有フォルダにつなぐ」
 //! / 「共有フォルダに再接続」 / 「今すぐ同期」, the members panel (name, last write, standing, what
 //! they changed), the files refused with their reasons (`words::folder`), a member's conflict
 //! as a card of its own (`folder_conflict`), a member's change to confirmed values as a card
