@@ -129,7 +129,7 @@ test('the version history: each save keeps the version before it; export one; re
   await expect(view.getByTestId('goal')).toHaveCount(4);
   await expect(view.getByTestId('edit')).toHaveCount(0);
   await expect(view.locator('input, textarea, select')).toHaveCount(0);
-  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
+  await expect(page.getByTestId('strategy-nav-name')).toContainText('第2期北斗市総合戦略（改訂案）');
   await shot('version-read-only');
   await rows.first().getByTestId('view-version').click();
   await expect(view).toHaveCount(0);
@@ -143,15 +143,15 @@ test('the version history: each save keeps the version before it; export one; re
   // Restore it: it is the current version again, and what it replaced is in the history.
   await rows.first().getByTestId('restore-version').click();
   await expect(page.getByTestId('notice')).toContainText('復元しました:「第2期北斗市まち・ひと・しごと創生総合戦略」');
-  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市まち・ひと・しごと創生総合戦略');
+  await expect(page.getByTestId('strategy-nav-name')).toContainText('第2期北斗市まち・ひと・しごと創生総合戦略');
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText('（改訂案）');
   // … so the restore itself can be undone by restoring that one.
   await rows.first().getByTestId('restore-version').click();
-  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
+  await expect(page.getByTestId('strategy-nav-name')).toContainText('第2期北斗市総合戦略（改訂案）');
   await page.reload();
   await started(page);
-  await expect(page.locator('.round-page .lead').first()).toHaveText('第2期北斗市総合戦略（改訂案）');
+  await expect(page.getByTestId('strategy-nav-name')).toContainText('第2期北斗市総合戦略（改訂案）');
   await expect(rows).toHaveCount(3);
   await page.getByTestId('language').click();
   await expect(page.getByTestId('version-history')).toContainText('Version history');
