@@ -391,3 +391,21 @@ fn the_public_json_holds_only_what_the_list_publishes_and_reads_back_as_the_publ
     let back = crate::format::import(&text).unwrap().strategy;
     assert_eq!(back, crate::model::public_copy(&s), "the public JSON is the public copy");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+    /// Any strategy (unknown fields, a schedule, evaluations by stage among it): its public JSON
+    /// holds only what the list publishes and reads back as its public copy, which is valid.
+    #[test]
+    fn any_strategys_public_json_is_its_public_copy_of_published_fields(s in crate::format::proptests::strategy()) {
+        let f = folder(&s, MADE_AT);
+        let text = String::from_utf8(f.file("data/strategy.json").unwrap().bytes.clone()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_only_published(&json["strategy"], crate::model::publication::fields::ROOT, "strategy");
+        let public = crate::model::public_copy(&s);
+        proptest::prop_assert_eq!(crate::format::import(&text).unwrap().strategy, public.clone());
+        proptest::prop_assert!(public.schedule.is_empty() && public.unknown.is_empty());
+        let errors = crate::model::validate(&public).into_iter().filter(|p| p.severity() == crate::model::Severity::Error);
+        proptest::prop_assert_eq!(errors.count(), 0);
+    }
+}

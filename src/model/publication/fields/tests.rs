@@ -155,6 +155,37 @@ fn the_walk_keeps_published_fields_and_drops_internal_and_unknown_ones_at_every_
     assert!(!is_published("Evaluation", "later_field") && !is_published("Nothing", "id"));
 }
 
+/// Every key of `value`, the JSON of a `ty`, has a place in the list, through the published fields.
+fn assert_listed(value: &Value, ty: &str, path: &str) {
+    match value {
+        Value::Array(items) => {
+            items.iter().enumerate().for_each(|(n, v)| assert_listed(v, ty, &format!("{path}[{n}]")))
+        }
+        Value::Object(map) => {
+            let Some(t) = type_named(ty) else { return };
+            for (key, inner) in map {
+                let f = t.fields.iter().find(|f| f.name == key);
+                let f = f.unwrap_or_else(|| panic!("{path}.{key}: {ty}.{key} has no place in the list"));
+                if let Some(held) = f.holds {
+                    assert_listed(inner, held, &format!("{path}.{key}"));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn what_the_examples_and_a_generated_town_write_has_a_place_in_the_list() {
+    // Beside the schema: what the types really write (a field the schema might not show).
+    let mut strategies: Vec<crate::model::Strategy> =
+        crate::examples::EXAMPLES.iter().map(|e| e.load().unwrap()).collect();
+    strategies.push(crate::bench::generate::generate(crate::bench::generate::Size::TOWN, 7));
+    for s in &strategies {
+        assert_listed(&serde_json::to_value(s).unwrap(), ROOT, &s.title);
+    }
+}
+
 /// What the guide calls each of an evaluation's fields but its year and stage (which say which
 /// evaluation it is): in the list of what goes out, and in the list of what does not.
 const EVALUATION_WORDS: &[(&str, &str, &str)] = &[
