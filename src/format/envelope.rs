@@ -72,6 +72,19 @@ pub fn export(strategy: &Strategy, exported_at: &str) -> String {
     pretty(&export_compact(strategy, exported_at))
 }
 
+/// [`export`] of a public copy (`model::public_copy`), its strategy walked once more by the list
+/// of what is published (`model::publication::fields`): a field the copy emptied would
+/// otherwise still be written (as `""`), and the public JSON holds only what the list publishes.
+pub fn export_published(public: &Strategy, exported_at: &str) -> String {
+    use crate::model::publication::fields;
+    let compact = export_compact(public, exported_at);
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&compact) else { return pretty(&compact) };
+    if let Some(strategy) = value.get_mut("strategy") {
+        fields::keep_published(strategy, fields::ROOT);
+    }
+    pretty(&serde_json::to_string(&value).unwrap_or(compact))
+}
+
 /// [`export`] with the strategy's lineage, for a file another machine may merge.
 pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lineage) -> String {
     let mut envelope = envelope(strategy, exported_at);

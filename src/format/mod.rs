@@ -60,8 +60,8 @@ pub use carried::CarriedVersion;
 pub use compare::{compare, Changes};
 pub use entries::Saved;
 pub use envelope::{
-    export, export_compact, export_compact_around, export_compact_named, export_member_file, export_with_lineage,
-    Envelope, CURRENT_VERSION, FORMAT_NAME,
+    export, export_compact, export_compact_around, export_compact_named, export_member_file, export_published,
+    export_with_lineage, Envelope, CURRENT_VERSION, FORMAT_NAME,
 };
 pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,

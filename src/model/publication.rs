@@ -3,19 +3,22 @@
 //!
 //! The public pages, their open data and the JSON beside them are all made from the public
 //! copy, never from the strategy itself, so nothing internal can reach them by another path.
-//! What stays inside:
-//! - the goals, measures, initiatives and indicators marked 非公開 (a hidden goal or measure
-//!   takes what sits under it along; an indicator goes out only when a published goal, measure
-//!   or initiative refers to it);
-//! - internal notes: an evaluation's 補足, an indicator's 備考, an actual's comment, the town's
-//!   verdict notes (効果検証 as written), the sections' 要因分析, residents' workshop notes, the
-//!   drafting schedule, the year's rounds (照会) and who answered them;
-//! - fields this version does not know (they may hold anything);
-//! - the list of what is hidden itself.
+//! Two rules make it:
+//! - which items go out ([`published`]): the goals, measures, initiatives and indicators marked
+//!   非公開 stay in (a hidden goal or measure takes what sits under it along; an indicator goes
+//!   out only when a published goal, measure or initiative refers to it);
+//! - which fields go out ([`fields::FIELDS`], one list, field by field, checked against the
+//!   types by a test): internal notes (an evaluation's 補足 and 改善点, an indicator's 備考, an
+//!   actual's comment, the town's verdicts, the sections' 要因分析), residents' workshops, the
+//!   drafting schedule, the year's rounds (照会) and who answered them, names of who wrote or
+//!   opened anything, the list of what is hidden itself, and fields this version does not know
+//!   (they may hold anything).
 //!
 //! Member names, form drafts and the version history are not part of a strategy at all.
 
-use super::{Id, Indicator, Measure, Strategy};
+pub mod fields;
+
+use super::{Id, Strategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -141,60 +144,38 @@ pub fn published(s: &Strategy) -> Published {
     p
 }
 
-/// The strategy as it may go out: only what [`published`] names, and every internal note removed
-/// (the module doc lists them). Everything published is made from this copy.
+/// The strategy as it may go out: only the items [`published`] names, and of them only the
+/// fields [`fields::FIELDS`] publishes. Everything published is made from this copy.
 pub fn public_copy(s: &Strategy) -> Strategy {
     let p = published(s);
     let mut out = s.clone();
     out.goals.retain(|g| p.goals.contains(&g.id));
     for goal in out.goals_mut() {
-        goal.unknown = Default::default();
         goal.targets.retain(|t| p.indicators.contains(t));
         goal.measures.retain(|m| p.measures.contains(&m.id));
         for measure in goal.measures.iter_mut().map(Arc::make_mut) {
-            public_measure(measure, &p);
+            measure.kpis.retain(|k| p.indicators.contains(k));
+            measure.related.retain(|r| p.measures.contains(r));
+            measure.initiatives.retain(|i| p.initiatives.contains(&i.id));
+            measure.relisted.retain(|r| p.initiatives.contains(&r.initiative));
+            for initiative in measure.initiatives_mut() {
+                initiative.kpis.retain(|k| p.indicators.contains(k));
+            }
         }
     }
     out.indicators.retain(|i| p.indicators.contains(&i.id));
-    for indicator in out.indicators_mut() {
-        public_indicator(indicator);
-    }
-    out.workshops.clear();
-    out.schedule.clear();
-    out.rounds = Default::default();
-    out.unknown = Default::default();
-    let publication = Arc::make_mut(&mut out.publication);
-    publication.hidden.clear();
-    publication.highlights.retain(|h| p.goals.contains(&h.goal));
-    out
+    Arc::make_mut(&mut out.publication).highlights.retain(|h| p.goals.contains(&h.goal));
+    published_fields(&out)
 }
 
-fn public_measure(measure: &mut Measure, p: &Published) {
-    measure.unknown = Default::default();
-    measure.kpis.retain(|k| p.indicators.contains(k));
-    measure.related.retain(|r| p.measures.contains(r));
-    measure.initiatives.retain(|i| p.initiatives.contains(&i.id));
-    measure.relisted.retain(|r| p.initiatives.contains(&r.initiative));
-    for initiative in measure.initiatives_mut() {
-        initiative.unknown = Default::default();
-        initiative.kpis.retain(|k| p.indicators.contains(k));
-    }
-    for evaluation in &mut measure.evaluations {
-        evaluation.notes.clear();
-    }
-}
-
-fn public_indicator(indicator: &mut Indicator) {
-    indicator.unknown = Default::default();
-    indicator.notes.clear();
-    indicator.verdicts.clear();
-    indicator.analyses.clear();
-    for series in &mut indicator.series {
-        series.unknown = Default::default();
-        for actual in &mut series.actuals {
-            actual.comment.clear();
-        }
-    }
+/// `s` with only the fields [`fields::FIELDS`] publishes: its JSON walked by the list, read back.
+/// The list keeps every field a strategy needs (a test checks it against the types); should the
+/// copy still not read, nothing goes out but the strategy's title, municipality and period.
+fn published_fields(s: &Strategy) -> Strategy {
+    let mut value = serde_json::to_value(s).unwrap_or_default();
+    fields::keep_published(&mut value, fields::ROOT);
+    Strategy::from_value(value)
+        .unwrap_or_else(|_| Strategy { id: s.id.clone(), ..Strategy::blank(&s.title, &s.municipality.name, s.period) })
 }
 
 #[cfg(test)]

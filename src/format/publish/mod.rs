@@ -3,7 +3,8 @@
 //! data page, open-data CSVs and the strategy's JSON — written as one zip.
 //!
 //! - Everything comes from [`public_copy`](crate::model::public_copy): what is 非公開 and every
-//!   internal note cannot reach a file by another path.
+//!   field the list of what is published (`model::publication::fields`) keeps in cannot reach a
+//!   file by another path; the JSON is walked by the same list once more as it is written.
 //! - No script at all: charts are SVG drawn here, each beside its table with a text alternative;
 //!   every link between the pages is relative, so the folder works from any sub-folder of a site,
 //!   a USB stick or `file://`. The only absolute link is the way back to the town's site, and it
@@ -76,7 +77,7 @@ pub fn folder(s: &Strategy, made_at: &str) -> Folder {
     for (name, csv) in open_data::tables(&public) {
         files.push(PublishedFile { path: format!("data/{name}"), bytes: csv });
     }
-    files.push(text("data/strategy.json", super::export(&public, made_at)));
+    files.push(text("data/strategy.json", super::export_published(&public, made_at)));
     Folder { name: format!("kpi-{date}"), files }
 }
 

@@ -309,8 +309,10 @@ fn year_target(series: &Series, y: crate::model::FiscalYear, period: crate::mode
 }
 
 /// The latest evaluated year of a measure the KPI belongs to, stage by stage (一次評価, 二次評価,
-/// 外部評価), as towns' sheets put them side by side: who (a section, a body, the committee),
-/// when, the rating and the 成果・課題 (the committee's 意見). 補足 never goes out.
+/// 外部評価), as towns' sheets put them side by side: the rating and the 成果・課題 (the
+/// committee's 意見). Who and when are printed only where the list of what is published
+/// (`model::publication::fields`) lets them through the public copy: it does not (the guide
+/// tells the town an evaluation publishes its 成果, 課題 and rating).
 fn last_evaluation(m: &Measure) -> Markup {
     let written = |e: &&crate::model::Evaluation| !e.outcomes.is_empty() || !e.issues.is_empty() || e.rating.is_some();
     let Some(latest) = m.evaluations.iter().filter(written).map(|e| e.fiscal_year).max() else {

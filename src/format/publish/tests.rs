@@ -281,28 +281,32 @@ fn a_draft_of_the_years_highlights_takes_the_outcomes_and_the_kpis_that_moved() 
 }
 
 #[test]
-fn a_kpi_page_shows_its_measures_evaluation_stage_by_stage_without_the_notes() {
+fn a_kpi_page_shows_its_measures_evaluation_stage_by_stage_with_only_what_the_list_publishes() {
     use crate::model::EvaluationStage;
     let mut s = kitamoto();
     let measure = s.goals[0].measures[0].id.clone();
     let m = s.measure_mut(&measure).unwrap();
     m.edit_evaluation(FiscalYear(2023), EvaluationStage::Second, |e| {
         (e.by, e.rating, e.outcomes, e.notes) =
-            ("推進本部".into(), Some("B".into()), "移住相談が倍増".into(), "内部メモ 二次".into());
+            ("内部メモ 推進本部".into(), Some("B".into()), "移住相談が倍増".into(), "内部メモ 二次".into());
+        (e.improvements, e.next_plan, e.date) =
+            ("内部メモ 改善点".into(), "内部メモ 次年度".into(), Some("2024-07-31".into()));
     });
     m.edit_evaluation(FiscalYear(2023), EvaluationStage::External, |e| {
-        (e.by, e.outcomes) = ("有識者会議".into(), "情報発信を強めるべき".into());
+        (e.by, e.outcomes, e.issues) = ("内部メモ 有識者会議".into(), "情報発信を強めるべき".into(), "担い手".into());
     });
     let kpi = s.goals[0].measures[0].kpis[0].clone();
     let f = folder(&s, MADE_AT);
     let page = String::from_utf8(f.file(&page::kpi_path(&kpi)).unwrap().bytes.clone()).unwrap();
     let at = |text: &str| page.find(text).unwrap_or_else(|| panic!("{text} is on the page"));
-    assert!(
-        at("一次評価") < at("二次評価（推進本部）")
-            && at("二次評価（推進本部）") < at("外部評価（有識者の意見）（有識者会議）")
-    );
+    assert!(at("一次評価") < at("二次評価") && at("二次評価") < at("外部評価（有識者の意見）"));
     assert!(at("移住相談が倍増") < at("<h4>意見</h4>") && at("<h4>意見</h4>") < at("情報発信を強めるべき"));
-    assert!(!page.contains("内部メモ"));
+    assert!(at("評価：B") < at("<h4>課題</h4>"));
+    // 評価は「成果」「課題」と評価の記号だけ: no 改善点, 次年度実施計画, 補足, 評価者 or 評価日.
+    assert!(!page.contains("内部メモ") && !page.contains("評価日") && !page.contains("2024-07-31"));
+    for file in &f.files {
+        assert!(!String::from_utf8_lossy(&file.bytes).contains("内部メモ"), "{}", file.path);
+    }
     // The town's own words come first in the draft: the 二次評価's, not the committee's opinion.
     assert!(draft_highlight(&s, &s.goals[0]).starts_with("移住相談が倍増"), "{}", draft_highlight(&s, &s.goals[0]));
 }
@@ -328,4 +332,80 @@ fn the_index_explains_the_towns_rating_rule_as_a_table_of_its_labels() {
     let html = String::from_utf8(index.bytes.clone()).unwrap();
     assert!(html.contains(&row("S", "120%以上")) && html.contains(&row("A", "100%以上120%未満")));
     assert!(!html.contains(&row("◎", "100%以上")));
+}
+
+/// Every key of `value`, the JSON of a `ty`, is one the list publishes, at every depth.
+fn assert_only_published(value: &serde_json::Value, ty: &str, path: &str) {
+    use crate::model::publication::fields::{is_published, type_named};
+    match value {
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().for_each(|(n, v)| assert_only_published(v, ty, &format!("{path}[{n}]")))
+        }
+        serde_json::Value::Object(map) => {
+            let Some(t) = type_named(ty) else { return };
+            for (key, inner) in map {
+                assert!(is_published(ty, key), "{path}.{key} ({ty}) is not published");
+                if let Some(held) = t.fields.iter().find(|f| f.name == key).and_then(|f| f.holds) {
+                    assert_only_published(inner, held, &format!("{path}.{key}"));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_public_json_holds_only_what_the_list_publishes_and_reads_back_as_the_public_copy() {
+    use crate::model::round::{Ask, Round};
+    use crate::model::{EvaluationStage, Verdict};
+    let mut s = kitamoto();
+    let measure = s.goals[0].measures[0].id.clone();
+    s.measure_mut(&measure).unwrap().edit_evaluation(FiscalYear(2023), EvaluationStage::First, |e| {
+        (e.rating, e.issues, e.improvements, e.next_plan) =
+            (Some("B".into()), "担い手の不足".into(), "内部メモ 改善点".into(), "内部メモ 次年度".into());
+        (e.by, e.date) = ("内部メモ 企画課".into(), Some("2024-07-31".into()));
+    });
+    let i = s.indicators[0].id.clone();
+    let indicator = s.indicator_mut(&i).unwrap();
+    indicator.verdicts.push(Verdict {
+        year: FiscalYear(2023),
+        verdict: "内部メモ 達成".into(),
+        comment: "内部メモ".into(),
+    });
+    indicator.set_analysis(FiscalYear(2023), "内部メモ 要因分析");
+    s.open_round(Round::new(FiscalYear(2023), &[Ask::KpiActuals], "内部メモ 田中", "2024-05-01")).unwrap();
+    // Fields this version does not know stay in too.
+    let mut value = serde_json::to_value(&s).unwrap();
+    value["later_field"] = "内部メモ".into();
+    value["goals"][0]["later_field"] = "内部メモ".into();
+    let s = Strategy::from_value(value).unwrap();
+
+    let f = folder(&s, MADE_AT);
+    let text = String::from_utf8(f.file("data/strategy.json").unwrap().bytes.clone()).unwrap();
+    assert!(!text.contains("内部メモ") && !text.contains("2024-07-31"));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_only_published(&json["strategy"], crate::model::publication::fields::ROOT, "strategy");
+    let evaluation = &json["strategy"]["goals"][0]["measures"][0]["evaluations"][0];
+    assert_eq!((evaluation["rating"].as_str(), evaluation["issues"].as_str()), (Some("B"), Some("担い手の不足")));
+    assert!(evaluation.get("improvements").is_none() && evaluation.get("notes").is_none());
+    let back = crate::format::import(&text).unwrap().strategy;
+    assert_eq!(back, crate::model::public_copy(&s), "the public JSON is the public copy");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+    /// Any strategy (unknown fields, a schedule, evaluations by stage among it): its public JSON
+    /// holds only what the list publishes and reads back as its public copy, which is valid.
+    #[test]
+    fn any_strategys_public_json_is_its_public_copy_of_published_fields(s in crate::format::proptests::strategy()) {
+        let f = folder(&s, MADE_AT);
+        let text = String::from_utf8(f.file("data/strategy.json").unwrap().bytes.clone()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_only_published(&json["strategy"], crate::model::publication::fields::ROOT, "strategy");
+        let public = crate::model::public_copy(&s);
+        proptest::prop_assert_eq!(crate::format::import(&text).unwrap().strategy, public.clone());
+        proptest::prop_assert!(public.schedule.is_empty() && public.unknown.is_empty());
+        let errors = crate::model::validate(&public).into_iter().filter(|p| p.severity() == crate::model::Severity::Error);
+        proptest::prop_assert_eq!(errors.count(), 0);
+    }
 }

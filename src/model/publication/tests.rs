@@ -1,7 +1,7 @@
 //! The public copy: what is hidden and what is internal is gone, and what is left is whole.
 
 use super::*;
-use crate::model::{validate, Severity};
+use crate::model::{validate, Measure, Severity};
 
 /// 北本市's goals and indicators, with measures added: goal 1's measure has a KPI and an
 /// initiative with a KPI of its own; goal 2's measure re-lists that initiative and shares a KPI.

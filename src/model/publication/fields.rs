@@ -1,0 +1,372 @@
+//! The one list of what goes out, field by field: every field of the strategy's types (as its
+//! JSON names them) is [`Shown::Published`] or [`Shown::Internal`], and a published field that
+//! holds another of the listed types names it, so the list can be walked from `Strategy` down.
+//!
+//! [`keep_published`] walks a strategy's JSON by this list and removes every field it does not
+//! mark published — internal fields, and fields this version does not know. The public copy
+//! (`super::public_copy`) is made through it, so the public pages, the open-data CSVs and the
+//! public JSON all show exactly what the list publishes; the JSON is stripped again after it is
+//! written, since an emptied field would still be written as `""`.
+//!
+//! A test compares the list with the JSON Schema the types generate, both ways: a field added to
+//! the model without a place here fails it, and so does a required field marked internal (the
+//! public copy must still read as a strategy). Another checks the guide's sentence of what an
+//! evaluation publishes against this list.
+//!
+//! Which items go out (非公開 goals, measures, initiatives, indicators) is a separate rule, by
+//! id: `super::published`.
+
+use serde_json::Value;
+
+/// Whether a field goes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// In the public pages, the open data and the public JSON.
+    Published,
+    /// Never in a public file.
+    Internal,
+}
+
+/// A field of a type, by its JSON name.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub shown: Shown,
+    /// The listed type its value holds (itself, in a list, or absent), when published: the walk
+    /// goes on into it. `None` for plain values (text, numbers, ids, plain enums).
+    pub holds: Option<&'static str>,
+}
+
+/// A type of the model whose JSON is an object (a struct, or an enum's variants with fields:
+/// their fields together), by its name in the JSON Schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Type {
+    pub name: &'static str,
+    pub fields: &'static [Field],
+}
+
+use Shown::{Internal, Published};
+
+/// A published field of plain value.
+const fn out(name: &'static str) -> Field {
+    Field { name, shown: Published, holds: None }
+}
+
+/// A published field holding a listed type.
+const fn out_of(name: &'static str, ty: &'static str) -> Field {
+    Field { name, shown: Published, holds: Some(ty) }
+}
+
+/// An internal field (never walked into).
+const fn inside(name: &'static str) -> Field {
+    Field { name, shown: Internal, holds: None }
+}
+
+const fn ty(name: &'static str, fields: &'static [Field]) -> Type {
+    Type { name, fields }
+}
+
+/// The type the walk starts from.
+pub const ROOT: &str = "Strategy";
+
+/// Every type of a strategy with its fields: what goes out and what stays in.
+pub const FIELDS: &[Type] = &[
+    ty(
+        "Strategy",
+        &[
+            out("id"),
+            out("title"),
+            out_of("municipality", "Municipality"),
+            out_of("period", "PlanPeriod"),
+            out_of("period_changes", "PeriodChange"),
+            out("stage"),
+            out_of("sections", "NarrativeSection"),
+            out_of("departments", "Department"),
+            out_of("national_framework", "NationalFramework"),
+            out_of("framework_changes", "FrameworkChange"),
+            out_of("goals", "Goal"),
+            out_of("indicators", "Indicator"),
+            out_of("rating_rule", "RatingRule"),
+            out_of("publication", "Publication"),
+            // 照会: who asked, who answered and what they sent.
+            inside("rounds"),
+            // The drafting schedule (策定スケジュール).
+            inside("schedule"),
+            // Residents' workshops and their notes.
+            inside("workshops"),
+        ],
+    ),
+    ty("Municipality", &[out("code"), out("name")]),
+    ty("PlanPeriod", &[out("first"), out("last")]),
+    ty("PeriodChange", &[out("date"), out_of("from", "PlanPeriod"), out("reason"), out_of("to", "PlanPeriod")]),
+    ty("NarrativeSection", &[out("body"), out("heading"), out("id")]),
+    ty("Department", &[out("id"), out("name")]),
+    ty("NationalFramework", &[out_of("goals", "NationalGoal"), out("key"), out("name")]),
+    ty("NationalGoal", &[out("id"), out("kind"), out("number"), out("title")]),
+    ty(
+        "FrameworkChange",
+        &[out("date"), out_of("from", "NationalFramework"), out_of("links", "EarlierLink"), out("to_key")],
+    ),
+    ty("EarlierLink", &[out("goal"), out("kind"), out("national_goal"), out("number"), out("title")]),
+    ty(
+        "Goal",
+        &[
+            out("direction"),
+            out("id"),
+            out("kind"),
+            out_of("measures", "Measure"),
+            out("national_goal"),
+            out("number"),
+            out("sdgs"),
+            out("subtitle"),
+            out("targets"),
+            out("title"),
+        ],
+    ),
+    ty(
+        "Measure",
+        &[
+            out("department"),
+            out_of("evaluations", "Evaluation"),
+            out("id"),
+            out_of("initiatives", "Initiative"),
+            out("kpis"),
+            out("number"),
+            out("priority"),
+            out("related"),
+            out("related_external"),
+            out_of("relisted", "Relisting"),
+            out("sdgs"),
+            out("summary"),
+            out("title"),
+        ],
+    ),
+    ty("Relisting", &[out("initiative"), out("years")]),
+    // The guide: 評価は「成果」「課題」と評価の記号だけを載せます (a test checks the sentence).
+    ty(
+        "Evaluation",
+        &[
+            out("fiscal_year"),
+            // The stage (一次・二次・外部評価).
+            out("evaluator"),
+            out("rating"),
+            // 成果 (外部評価: 意見)
+            out("outcomes"),
+            // 課題
+            out("issues"),
+            // 事業の改善点及び方向性
+            inside("improvements"),
+            // 次年度実施計画
+            inside("next_plan"),
+            // 補足
+            inside("notes"),
+            // 評価者: who wrote it.
+            inside("by"),
+            // 評価日
+            inside("date"),
+        ],
+    ),
+    ty(
+        "Initiative",
+        &[
+            out("department"),
+            out("description"),
+            out_of("grant", "Grant"),
+            out("id"),
+            out("is_new"),
+            out("kind"),
+            out("kpis"),
+            out("number"),
+            out_of("partners", "Partner"),
+            out("title"),
+            out_of("years", "InitiativeYear"),
+        ],
+    ),
+    ty("Partner", &[out("code"), out("name")]),
+    ty(
+        "InitiativeYear",
+        &[
+            out("budget"),
+            out("direction"),
+            out("fiscal_year"),
+            out("grant"),
+            out("plan"),
+            out("result"),
+            out("settled"),
+        ],
+    ),
+    ty(
+        "Grant",
+        &[
+            out("digital_type"),
+            out("first_year"),
+            out("last_year"),
+            out_of("programme", "GrantProgramme"),
+            out("regional_plan"),
+            out_of("reviews", "GrantReview"),
+            out_of("targets", "GrantTarget"),
+        ],
+    ),
+    ty("GrantProgramme", &[out("other")]),
+    // The 効果検証's choices go out; what was written (the experts' opinion, the town's reason)
+    // stays in, as the indicators' verdicts do.
+    ty("GrantReview", &[out("effect"), inside("experts"), out("policy"), inside("reason"), out("year")]),
+    ty("GrantTarget", &[out("indicator"), out("value"), out("year")]),
+    ty(
+        "Indicator",
+        &[
+            // 要因分析, as the sections wrote it.
+            inside("analyses"),
+            out("code"),
+            out("department"),
+            out("direction"),
+            out("id"),
+            out("kind"),
+            out("name"),
+            // 備考
+            inside("notes"),
+            out_of("predecessor", "Predecessor"),
+            out_of("series", "Series"),
+            out("source"),
+            out("unit"),
+            // The town's 効果検証 as written.
+            inside("verdicts"),
+        ],
+    ),
+    ty(
+        "Predecessor",
+        &[
+            out("indicator"),
+            out_of("period", "PlanPeriod"),
+            out_of("series", "PastSeries"),
+            out("strategy"),
+            out("strategy_title"),
+        ],
+    ),
+    ty(
+        "PastSeries",
+        &[out_of("actuals", "Actual"), out_of("baseline", "Baseline"), out("label"), out_of("target", "Target")],
+    ),
+    ty(
+        "Series",
+        &[
+            out_of("actuals", "Actual"),
+            out_of("baseline", "Baseline"),
+            out("id"),
+            out_of("interim", "YearValue"),
+            out("label"),
+            out("running_totals"),
+            out("source"),
+            out_of("target", "Target"),
+            out_of("target_history", "TargetRevision"),
+            out_of("year_basis", "YearBasis"),
+        ],
+    ),
+    // An actual's comment (注記) stays in.
+    ty("Actual", &[inside("comment"), out("provisional"), out("source"), out("value"), out("year")]),
+    ty("Baseline", &[out("value"), out("year")]),
+    ty("YearValue", &[out("value"), out("year")]),
+    ty(
+        "Target",
+        &[
+            out("kind"),
+            out("value"),
+            out("year"),
+            out_of("change", "RelativeChange"),
+            out("from"),
+            out("to"),
+            out("hold"),
+            out("side"),
+        ],
+    ),
+    ty("RelativeChange", &[out("percent"), out("points")]),
+    ty("TargetRevision", &[out("date"), out("reason"), out_of("target", "Target"), out("year")]),
+    ty("YearBasis", &[out("as_of"), out("as_of_month")]),
+    ty("RatingRule", &[out("below"), out("no_data"), out_of("tiers", "RatingTier")]),
+    ty("RatingTier", &[out("label"), out("min_percent")]),
+    ty(
+        "Publication",
+        &[
+            out("address"),
+            out("footer"),
+            out("header"),
+            // The list of what is 非公開 itself.
+            inside("hidden"),
+            out_of("highlights", "Highlight"),
+            out("licence"),
+            out("site_url"),
+        ],
+    ),
+    ty("Highlight", &[out("goal"), out("text")]),
+    // Under internal fields only: nothing of these goes out.
+    ty("Analysis", &[inside("text"), inside("year")]),
+    ty("Verdict", &[inside("comment"), inside("verdict"), inside("year")]),
+    ty(
+        "Round",
+        &[
+            inside("answers"),
+            inside("asks"),
+            inside("deadline"),
+            inside("fiscal_year"),
+            inside("id"),
+            inside("instructions"),
+            inside("opened"),
+            // A person's name.
+            inside("opened_by"),
+        ],
+    ),
+    ty(
+        "Answer",
+        &[
+            inside("at"),
+            // A person's name.
+            inside("by"),
+            inside("comment"),
+            inside("department"),
+            inside("id"),
+            inside("step"),
+            inside("values"),
+            inside("via"),
+        ],
+    ),
+    ty("Confirmed", &[inside("kind"), inside("subject"), inside("value")]),
+    ty("ScheduleItem", &[inside("agenda"), inside("body"), inside("id"), inside("stage"), inside("when")]),
+    ty("ScheduleWhen", &[inside("date"), inside("kind"), inside("fiscal_year"), inside("month"), inside("part")]),
+    ty("WorkshopSession", &[inside("date"), inside("id"), inside("name"), inside("notes")]),
+    ty("WorkshopNote", &[inside("id"), inside("target"), inside("text"), inside("votes")]),
+    ty("NoteTarget", &[inside("goal"), inside("measure")]),
+];
+
+/// The listed type named `name`.
+pub fn type_named(name: &str) -> Option<&'static Type> {
+    FIELDS.iter().find(|t| t.name == name)
+}
+
+/// Whether the field `field` of the type `ty` goes out (a field the list does not name does not).
+pub fn is_published(ty: &str, field: &str) -> bool {
+    type_named(ty).and_then(|t| t.fields.iter().find(|f| f.name == field)).is_some_and(|f| f.shown == Published)
+}
+
+/// Removes from `value`, the JSON of a `ty` (or a list of them, or null), every field the list
+/// does not mark published, at every depth.
+pub fn keep_published(value: &mut Value, ty: &str) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|item| keep_published(item, ty)),
+        Value::Object(map) => {
+            let Some(t) = type_named(ty) else { return };
+            map.retain(|key, inner| match t.fields.iter().find(|f| f.name == key) {
+                Some(f) if f.shown == Published => {
+                    if let Some(holds) = f.holds {
+                        keep_published(inner, holds);
+                    }
+                    true
+                }
+                _ => false,
+            });
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;
