@@ -208,9 +208,9 @@ pub const FIELDS: &[Type] = &[
         ],
     ),
     ty("GrantProgramme", &[out("other")]),
-    // The 効果検証's choices go out; what was written (the experts' opinion, the town's reason)
-    // stays in, as the indicators' verdicts do.
-    ty("GrantReview", &[out("effect"), inside("experts"), out("policy"), inside("reason"), out("year")]),
+    // A grant's yearly 効果検証 is what the town publishes (the national form's 事業効果, the
+    // external experts' opinion, the policy and its reason): all of it goes out.
+    ty("GrantReview", &[out("effect"), out("experts"), out("policy"), out("reason"), out("year")]),
     ty("GrantTarget", &[out("indicator"), out("value"), out("year")]),
     ty(
         "Indicator",
