@@ -77,8 +77,8 @@ impl Importing {
     pub fn confirm_import(&self, choice: ImportChoice, sides: Vec<crate::model::merge::Side>, take_confirmed: bool) {
         let name = self.app.prefs.with_untracked(|p| p.folder_name.clone()).unwrap_or_default();
         let on = match take_confirmed {
-            true => crate::session::preview::OnConfirmed::Take(name),
-            false => crate::session::preview::OnConfirmed::Keep,
+            true => crate::model::round::OnConfirmed::Take(name),
+            false => crate::model::round::OnConfirmed::Keep,
         };
         let Some(Some(confirmed)) = self.app.import.try_update(|f| f.confirm_with(choice, sides, on)) else {
             return;
