@@ -41,6 +41,7 @@ mod workshop;
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
 pub use carry::{following, next_title, proposed_baseline, NextPeriod, PastSeries, PeriodChange, Predecessor};
 pub use department::{initiative_owner, measure_owner, Department, Owner, Role};
+pub use edit::Direction;
 pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
 pub use goal::{Goal, GoalKind};
 pub use grant::{

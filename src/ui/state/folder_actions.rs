@@ -19,7 +19,7 @@ use std::rc::Rc;
 impl Sharing {
     /// The sync of strategy `id` (started the first time: its kept folder looked up), as shown.
     pub fn folder_sync(&self, id: &Id) -> SyncView {
-        sync_for(*self, id, false).shown.clone()
+        sync_for(*self, id).shown.clone()
     }
 
     /// 「接続を解除」: the folder no longer read or written, and forgotten.
