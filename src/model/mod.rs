@@ -36,6 +36,7 @@ pub mod template;
 mod unknown;
 mod validation;
 mod verdict;
+mod width;
 mod workshop;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
@@ -72,4 +73,5 @@ pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
 };
 pub use verdict::{Agreement, Computed, Figures, Verdict, VerdictDifference, ACHIEVED, NOT_ACHIEVED};
+pub use width::{narrow, narrowed};
 pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};
