@@ -33,6 +33,7 @@ mod sdg;
 mod strategy;
 mod target_revision;
 pub mod template;
+mod timestamp;
 mod unknown;
 mod validation;
 mod verdict;
@@ -68,6 +69,7 @@ pub use strategy::{
     Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy, Uses,
 };
 pub use target_revision::{is_revision_date, RevisionWay, TargetRevision};
+pub use timestamp::Timestamp;
 pub use unknown::UnknownFields;
 pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
