@@ -85,7 +85,7 @@ pub fn next_title(title: &str) -> String {
     let title = title.trim();
     if let Some(start) = title.find('第') {
         let rest = &title[start + '第'.len_utf8()..];
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).collect();
+        let digits: String = rest.chars().take_while(|c| crate::model::narrow(*c).is_ascii_digit()).collect();
         let after = &rest[digits.len()..];
         if !digits.is_empty() && after.starts_with('期') {
             if let Ok(n) = super::half_width(&digits).parse::<u32>() {

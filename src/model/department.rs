@@ -185,15 +185,15 @@ impl Strategy {
     }
 
     /// Moves a section up or down the list.
-    pub fn move_department(&mut self, id: &Id, up: bool) -> bool {
-        super::edit::move_item(&mut self.departments, |d| &d.id == id, up)
+    pub fn move_department(&mut self, id: &Id, to: super::Direction) -> bool {
+        super::edit::move_item(&mut self.departments, |d| &d.id == id, to)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{template, FiscalYear, PlanPeriod};
+    use crate::model::{template, Direction, FiscalYear, PlanPeriod};
     use std::sync::Arc;
 
     /// 施策 1 (商工観光課) lists the KPI 「観光入込客数」, 施策 2 (企画課) lists it too; 施策 2's
@@ -286,7 +286,7 @@ mod tests {
         assert!(!text.contains(tourism.as_str()), "no reference is left");
         let owner = s.indicator_department(s.indicator(&visitors).unwrap()).unwrap();
         assert_eq!(owner.department, &planning, "the KPI now follows its next measure");
-        assert!(s.move_department(&planning, false));
+        assert!(s.move_department(&planning, Direction::Down));
         assert_eq!(s.departments[1].id, planning);
     }
 }

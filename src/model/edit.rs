@@ -5,10 +5,20 @@
 use super::{Goal, GoalKind, Id, Indicator, Initiative, Measure, NarrativeSection, Strategy};
 use std::sync::Arc;
 
-/// Moves the item matching `is` one place up or down; false when it cannot move.
-pub fn move_item<T>(list: &mut [T], is: impl Fn(&T) -> bool, up: bool) -> bool {
+/// Which way an item moves in its list: up is towards the first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Moves the item matching `is` one place `to`; false when it cannot move.
+pub fn move_item<T>(list: &mut [T], is: impl Fn(&T) -> bool, to: Direction) -> bool {
     let Some(i) = list.iter().position(is) else { return false };
-    let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < list.len()) };
+    let j = match to {
+        Direction::Up => i.checked_sub(1),
+        Direction::Down => Some(i + 1).filter(|j| *j < list.len()),
+    };
     match j {
         Some(j) => {
             list.swap(i, j);
@@ -42,8 +52,8 @@ impl Strategy {
         true
     }
 
-    pub fn move_goal(&mut self, id: &Id, up: bool) -> bool {
-        move_item(&mut self.goals, |g| &g.id == id, up)
+    pub fn move_goal(&mut self, id: &Id, to: Direction) -> bool {
+        move_item(&mut self.goals, |g| &g.id == id, to)
     }
 
     pub fn add_measure(&mut self, goal: &Id) -> Option<Id> {
@@ -79,9 +89,9 @@ impl Strategy {
         }
     }
 
-    pub fn move_measure(&mut self, id: &Id, up: bool) -> bool {
+    pub fn move_measure(&mut self, id: &Id, to: Direction) -> bool {
         let Some(goal) = self.measures().find(|(_, m)| &m.id == id).map(|(g, _)| g.id.clone()) else { return false };
-        self.goal_mut(&goal).is_some_and(|g| move_item(&mut g.measures, |m| &m.id == id, up))
+        self.goal_mut(&goal).is_some_and(|g| move_item(&mut g.measures, |m| &m.id == id, to))
     }
 
     pub fn add_initiative(&mut self, measure: &Id) -> Option<Id> {
@@ -109,11 +119,11 @@ impl Strategy {
         })
     }
 
-    pub fn move_initiative(&mut self, id: &Id, up: bool) -> bool {
+    pub fn move_initiative(&mut self, id: &Id, to: Direction) -> bool {
         let Some(owner) = self.initiatives().find(|(_, i)| &i.id == id).map(|(m, _)| m.id.clone()) else {
             return false;
         };
-        self.measure_mut(&owner).is_some_and(|m| move_item(&mut m.initiatives, |i| &i.id == id, up))
+        self.measure_mut(&owner).is_some_and(|m| move_item(&mut m.initiatives, |i| &i.id == id, to))
     }
 
     pub fn add_indicator(&mut self) -> Id {
@@ -162,8 +172,8 @@ impl Strategy {
         self.indicators.len() != before
     }
 
-    pub fn move_indicator(&mut self, id: &Id, up: bool) -> bool {
-        move_item(&mut self.indicators, |i| &i.id == id, up)
+    pub fn move_indicator(&mut self, id: &Id, to: Direction) -> bool {
+        move_item(&mut self.indicators, |i| &i.id == id, to)
     }
 
     pub fn add_section(&mut self) -> Id {
@@ -209,10 +219,10 @@ mod tests {
         assert_eq!(s.goals[4].number, "5");
         let cross = s.add_goal(GoalKind::CrossCutting);
         assert_eq!(s.goals.last().unwrap().id, cross);
-        assert!(s.move_goal(&basic, true));
+        assert!(s.move_goal(&basic, Direction::Up));
         assert_eq!(s.goals[3].id, basic);
-        assert!(!s.move_goal(&s.goals[0].id.clone(), true), "the first cannot go up");
-        assert!(!s.move_goal(&cross, false), "the last cannot go down");
+        assert!(!s.move_goal(&s.goals[0].id.clone(), Direction::Up), "the first cannot go up");
+        assert!(!s.move_goal(&cross, Direction::Down), "the last cannot go down");
     }
 
     #[test]
@@ -266,8 +276,8 @@ mod tests {
         let b = s.add_measure(&g).unwrap();
         s.add_initiative(&b);
         s.add_initiative(&b);
-        s.move_measure(&b, true);
-        s.move_goal(&g, true);
+        s.move_measure(&b, Direction::Up);
+        s.move_goal(&g, Direction::Up);
         s.renumber();
         let numbers: Vec<&str> = s.goals.iter().map(|g| g.number.as_str()).collect();
         assert_eq!(numbers, ["1", "2", "3", "4", "1", "2"]);
@@ -280,9 +290,9 @@ mod tests {
     #[test]
     fn move_item_at_the_edges() {
         let mut v = vec![1, 2, 3];
-        assert!(move_item(&mut v, |x| *x == 3, true));
+        assert!(move_item(&mut v, |x| *x == 3, Direction::Up));
         assert_eq!(v, [1, 3, 2]);
-        assert!(!move_item(&mut v, |x| *x == 2, false));
-        assert!(!move_item(&mut v, |x| *x == 9, false));
+        assert!(!move_item(&mut v, |x| *x == 2, Direction::Down));
+        assert!(!move_item(&mut v, |x| *x == 9, Direction::Down));
     }
 }

@@ -172,10 +172,7 @@ impl fmt::Display for FiscalYear {
 pub fn normalise(text: &str) -> String {
     text.chars()
         .filter_map(|c| {
-            let c = match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            };
+            let c = super::narrow(c);
             if c.is_whitespace() {
                 None
             } else {

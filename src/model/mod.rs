@@ -33,14 +33,17 @@ mod sdg;
 mod strategy;
 mod target_revision;
 pub mod template;
+mod timestamp;
 mod unknown;
 mod validation;
 mod verdict;
+mod width;
 mod workshop;
 
 pub use achievement::{assess, assess_in, Assessment, Context, Status};
 pub use carry::{following, next_title, proposed_baseline, NextPeriod, PastSeries, PeriodChange, Predecessor};
 pub use department::{initiative_owner, measure_owner, Department, Owner, Role};
+pub use edit::Direction;
 pub use fiscal_year::{normalise as half_width, Era, FiscalYear, FiscalYearError, MAX_YEAR, MIN_YEAR};
 pub use goal::{Goal, GoalKind};
 pub use grant::{
@@ -66,9 +69,11 @@ pub use strategy::{
     Counts, DraftingStage, Municipality, NarrativeSection, NationalFramework, NationalGoal, PlanPeriod, Strategy, Uses,
 };
 pub use target_revision::{is_revision_date, RevisionWay, TargetRevision};
+pub use timestamp::Timestamp;
 pub use unknown::UnknownFields;
 pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
 };
 pub use verdict::{Agreement, Computed, Figures, Verdict, VerdictDifference, ACHIEVED, NOT_ACHIEVED};
+pub use width::{narrow, narrowed};
 pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};

@@ -17,12 +17,9 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     let not = || NumberError::NotANumber(text.trim().to_owned());
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '，' | '、' => ',',
-            '－' | '−' | '‐' | '‑' | '–' | '▲' | '△' => '-',
-            '＋' => '+',
+        let c = match super::narrow(c) {
+            '、' => ',',
+            '−' | '‐' | '‑' | '–' | '▲' | '△' => '-',
             c if c.is_whitespace() => continue,
             c => c,
         };

@@ -5,11 +5,11 @@
 //! backed up is what is stored when the user confirms, not what the preview compared with: a
 //! save made meanwhile (this tab's autosave, another tab) is in the backup, never lost.
 
-pub use super::preview::{author_of, OnConfirmed};
+pub use super::preview::author_of;
 use super::Notice;
 use crate::format::Imported;
 use crate::model::merge::{Merge, Side};
-use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm};
+use crate::model::round::{confirmed_changes, OnConfirmed};
 use crate::model::Strategy;
 use crate::storage::{Backend, StorageError, Store, VersionReason};
 
@@ -55,10 +55,7 @@ pub async fn confirm<B: Backend>(
                 .resolve(&sides)
                 .map_err(|error| Notice::MergeRefused { title: file.strategy.title.clone(), error })?;
             let changes = confirmed_changes(&merge.ours, &merged, &author_of(&file));
-            match on {
-                OnConfirmed::Keep => keep_confirmed(&mut merged, &merge.ours, &changes),
-                OnConfirmed::Take(by) => reconfirm(&mut merged, &changes, &by, now),
-            }
+            on.settle(&mut merged, &merge.ours, &changes, now);
             let replaced = store.save_merged(&merged, &file, None, now).await.map_err(Notice::Storage)?;
             let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
             let notice = Notice::Merged {

@@ -64,6 +64,7 @@ impl IndicatorLines {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Direction;
 
     fn serials(lines: &[Arc<IndicatorLine>]) -> Vec<u64> {
         lines.iter().map(|l| l.serial).collect()
@@ -93,7 +94,7 @@ mod tests {
         }
         assert!(after_edit[1].label.ends_with("（改）"));
 
-        assert!(s.move_indicator(&edited, true));
+        assert!(s.move_indicator(&edited, Direction::Up));
         let after_move = kept.update(&s);
         assert_eq!(after_move[0].id, edited);
         assert!(Arc::ptr_eq(&after_move[0], &after_edit[1]) && Arc::ptr_eq(&after_move[1], &after_edit[0]));

@@ -11,7 +11,7 @@
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
 use crate::model::merge::{merge, Merge, Side};
-use crate::model::round::{confirmed_changes, ConfirmedChange};
+use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
 use crate::storage::{Ancestor, Backend, StorageError, Store};
 use std::sync::Arc;
@@ -209,17 +209,6 @@ fn confirmed_in_merge(stored: &Strategy, offer: &MergeOffer, file: &Imported) ->
     let MergeOffer::Ready { merge, .. } = offer else { return Vec::new() };
     let Ok(merged) = merge.resolve(&vec![Side::Theirs; merge.conflicts.len()]) else { return Vec::new() };
     confirmed_changes(stored, &merged, &author_of(file))
-}
-
-/// What a merge does with the file's changes to values the planning section confirmed
-/// (`model::round::confirmed`), which the preview shows.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum OnConfirmed {
-    /// The confirmed values stay (the file's other changes are taken).
-    #[default]
-    Keep,
-    /// The file's values are taken and confirmed again, in this person's name.
-    Take(String),
 }
 
 /// Who wrote a file, as its envelope says (empty when it says nobody).

@@ -10,9 +10,8 @@
 //! the rest.
 
 use super::flow::Flow;
-use super::preview::OnConfirmed;
 use crate::format::round_book::{changes_of, confirmed_by, read_opened, take_in, taking, Change, Opened, Reading};
-use crate::model::round::{ConfirmedChange, Standing};
+use crate::model::round::{ConfirmedChange, OnConfirmed, Standing};
 use crate::model::{FiscalYear, Id, Strategy};
 use std::sync::Arc;
 
@@ -69,7 +68,7 @@ impl BooksPreview {
     /// How many values taking in changes, as `on` says of the confirmed ones: all, or those
     /// outside the confirmed items (whose values are kept).
     pub fn made(&self, on: &OnConfirmed) -> usize {
-        taking(&self.changes, &self.confirmed, matches!(on, OnConfirmed::Take(_)))
+        taking(&self.changes, &self.confirmed, on)
     }
 
     /// Whether 「取り込む」 does anything: a value changes or a 提出 is recorded.
@@ -82,12 +81,8 @@ impl BooksPreview {
     /// received in a workbook (a section that submitted meanwhile, in another tab, is left as
     /// it is).
     pub fn take(&self, s: &mut Strategy, on: &OnConfirmed, by: &str, at: &str) -> Outcome {
-        let again = match on {
-            OnConfirmed::Keep => None,
-            OnConfirmed::Take(name) => Some((name.as_str(), at)),
-        };
         let values = self.made(on);
-        take_in(s, self.year, &self.changes, again);
+        take_in(s, self.year, &self.changes, on, at);
         let submitted =
             self.submissions.iter().filter(|d| s.receive(&self.round, d, by, at).is_ok()).cloned().collect();
         Outcome::Taken { values, kept: self.changes.len() - values, submitted }

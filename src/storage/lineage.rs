@@ -216,39 +216,49 @@ impl<B: Backend> Store<B> {
     /// The file text for stored strategy `id`, with its history, and the version it holds
     /// (named now if it was not).
     pub async fn export_file(&self, id: &Id, now: &str) -> Result<(String, Strategy), StorageError> {
-        let (text, ancestry) = self.write_out(id, now, None, &[], true).await?;
+        let (text, ancestry) = self.write_out(id, now, None, Some(&[])).await?;
         Ok((text, ancestry.current))
     }
 
     /// The file text for stored strategy `id` as a member's own file in a shared folder,
-    /// naming `author`, with the version it holds. `known`: versions at hand whole (this
-    /// member's own last file: the history may have thinned it away). `with_base`: whether
-    /// the file carries the nearest version others may lack, whole (a file that would be too
-    /// large for the others is written without it).
+    /// naming `author`, with the version it holds, carrying whole the nearest version others
+    /// may lack. `known`: versions at hand whole (this member's own last file: the history may
+    /// have thinned it away).
     pub async fn member_file(
         &self,
         id: &Id,
         now: &str,
         author: &Author,
         known: &[&KnownVersion],
-        with_base: bool,
     ) -> Result<(String, Ancestry), StorageError> {
-        self.write_out(id, now, Some(author), known, with_base).await
+        self.write_out(id, now, Some(author), Some(known)).await
     }
 
+    /// [`Store::member_file`] without the version others may lack (for a file that would be
+    /// too large for the others with it).
+    pub async fn member_file_without_base(
+        &self,
+        id: &Id,
+        now: &str,
+        author: &Author,
+    ) -> Result<(String, Ancestry), StorageError> {
+        self.write_out(id, now, Some(author), None).await
+    }
+
+    /// The file text; `base`: the versions at hand whole to carry the nearest version others
+    /// may lack from, first of all (`None`: no such version carried).
     async fn write_out(
         &self,
         id: &Id,
         now: &str,
         author: Option<&Author>,
-        known: &[&KnownVersion],
-        with_base: bool,
+        base: Option<&[&KnownVersion]>,
     ) -> Result<(String, Ancestry), StorageError> {
         let ancestry = self.name_current(id).await?;
         let (head, _) = ancestry.named();
         let graph = ancestry.place.graph.bounded(std::slice::from_ref(&head), MAX_GRAPH);
         let mut carried = None;
-        if with_base {
+        if let Some(known) = base {
             // The version last written out first (what the others took from this member
             // lately), then the nearest at hand.
             let ancestor = |v: &str| graph.below_first(v);

@@ -2,7 +2,7 @@
 //! confirmed (`session::preview::Existing::confirmed`): the same lines as the shared folder's
 //! card (the item, its section, 確認済 and the file's value, by the file's author), and the
 //! choice — keep the confirmed values (the default) or take the file's, confirmed again in this
-//! person's name (`session::import::OnConfirmed`). The round's returned workbooks show the
+//! person's name (`model::round::OnConfirmed`). The round's returned workbooks show the
 //! same card (`confirmed_choice`).
 
 use crate::locale::{tr, Language, YearStyle};

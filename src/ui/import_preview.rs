@@ -329,7 +329,11 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     };
     let confirm = move |_: leptos::ev::MouseEvent| {
         let picked: Option<Vec<_>> = conflict_choices.get_untracked().into_iter().collect();
-        state.confirm_import(choice.get_untracked(), picked.unwrap_or_default(), take_confirmed.get_untracked());
+        let (choice, sides) = (choice.get_untracked(), picked.unwrap_or_default());
+        match take_confirmed.get_untracked() {
+            true => state.confirm_import_taking_confirmed(choice, sides),
+            false => state.confirm_import(choice, sides),
+        }
     };
     let body = view! {
         {facts}

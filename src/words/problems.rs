@@ -113,11 +113,10 @@ fn settings_row(path: &str, lang: Language) -> Option<String> {
 
 /// A reference to something the strategy does not hold (`what`: its kind in Japanese and
 /// English), in words.
-fn missing(id: &Id, what: (&str, &str), ja: bool) -> String {
-    if ja {
-        format!("{} '{id}' が存在しません", what.0)
-    } else {
-        format!("{} '{id}' does not exist", what.1)
+fn missing(id: &Id, what: (&str, &str), lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{} '{id}' が存在しません", what.0),
+        Language::En => format!("{} '{id}' does not exist", what.1),
     }
 }
 
@@ -125,11 +124,11 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
     use ProblemKind::*;
     let ja = lang == Language::Ja;
     match k {
-        UnknownIndicator { id } => missing(id, ("指標", "indicator"), ja),
-        UnknownMeasure { id } => missing(id, ("施策", "measure"), ja),
-        UnknownInitiative { id } => missing(id, ("事業", "initiative"), ja),
-        UnknownNationalGoal { id } => missing(id, ("国の目標", "national goal"), ja),
-        UnknownDepartment { id } => missing(id, ("担当課", "section"), ja),
+        UnknownIndicator { id } => missing(id, ("指標", "indicator"), lang),
+        UnknownMeasure { id } => missing(id, ("施策", "measure"), lang),
+        UnknownInitiative { id } => missing(id, ("事業", "initiative"), lang),
+        UnknownNationalGoal { id } => missing(id, ("国の目標", "national goal"), lang),
+        UnknownDepartment { id } => missing(id, ("担当課", "section"), lang),
         DuplicateId { id, first } => {
             let first = place_by_position(first, lang);
             if ja {
@@ -262,7 +261,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
         BadWorkshopDate => {
             tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
         }
-        DuplicateRound { .. } | BadRoundDate { .. } | BadEvaluationDate { .. } => super::round::problem(k, ja),
+        DuplicateRound { .. } | BadRoundDate { .. } | BadEvaluationDate { .. } => super::round::problem(k, lang),
         RevisionDateInvalid { series, year, date } => {
             let of = series_of(series, lang);
             if ja {

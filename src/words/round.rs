@@ -252,8 +252,9 @@ fn percent(text: &str) -> String {
 }
 
 /// The words of a round's problems and of an evaluation's date.
-pub(super) fn problem(k: &ProblemKind, ja: bool) -> String {
+pub(super) fn problem(k: &ProblemKind, lang: Language) -> String {
     use ProblemKind::*;
+    let ja = lang == Language::Ja;
     match k {
         DuplicateRound { year } if ja => format!("{}の照会が2つあります（先の照会を使います）", year.japanese()),
         DuplicateRound { year } => format!("there are two rounds for {} (the first is used)", year.english()),

@@ -132,7 +132,7 @@ pub(crate) fn says_running_total(text: &str) -> bool {
 /// Footnote marks followed by nothing but digits: 「※」, 「※1」, 「＊2」.
 fn is_footnote(s: &str) -> bool {
     let digits = s.trim_start_matches(FOOTNOTE);
-    digits.len() < s.len() && digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    digits.len() < s.len() && digits.chars().all(|c| crate::model::narrow(c).is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ fn is_dash(c: char) -> bool {
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    crate::model::narrow(c).is_ascii_digit()
 }
 
 /// `- 3 -`, `－３－`, `3`, `P.3`, `3 / 12`, `3ページ`.

@@ -4,7 +4,7 @@
 //! without being an item (`施策の基本的方向`, `[具体的取組]`, `数値目標` …). Full- and half-width
 //! alike. Only says what a line's start is; which level a style stands for is `levels`' job.
 
-use crate::model::GoalKind;
+use crate::model::{narrow, narrowed, GoalKind};
 
 /// How an item is numbered. Two lines share a style when they were numbered the same way, so
 /// they sit at the same level of the outline.
@@ -84,25 +84,13 @@ fn is_quantity(after_space: &str) -> bool {
     }
 }
 
-/// Half-width digits, Latin letters and punctuation for full-width ones; the ideographic space as a space.
-pub fn half_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            c => c,
-        })
-        .collect()
-}
-
 /// Leading digits (ASCII or full-width, at most `max`): their value and the rest.
 fn digits(s: &str, max: usize) -> Option<(u32, &str)> {
     let mut value: u32 = 0;
     let mut bytes = 0;
     for (n, c) in s.chars().enumerate() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
+        let d = match narrow(c) {
+            d @ '0'..='9' => d as u32 - '0' as u32,
             _ => break,
         };
         if n >= max {
@@ -194,7 +182,7 @@ pub fn heading(text: &str) -> Option<Introduces> {
         '[', ']', '［', '］', '【', '】', '〔', '〕', '＜', '＞', '<', '>', '《', '》', '≪', '≫', '(', ')', '（', '）',
         '〈', '〉', '：', ':',
     ];
-    let bare: String = half_width(text)
+    let bare: String = narrowed(text)
         .chars()
         .filter(|c| !c.is_whitespace() && !BRACKETS.contains(c) && !BULLETS.contains(c))
         .collect();
@@ -320,7 +308,7 @@ fn after_digits(n: u32, rest: &str) -> Option<(Style, String, &str)> {
         }
         Some('.' | '．' | '、' | '，') => {
             let rest = rest.get(next?.len_utf8()..)?;
-            if rest.chars().next().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            if rest.chars().next().is_some_and(|c| narrow(c).is_ascii_digit()) {
                 return None; // 1.5倍
             }
             Some((Style::DigitDot, n.to_string(), rest.trim_start()))

@@ -22,7 +22,7 @@ pub fn split_amount(line: &str) -> Option<(&str, &str)> {
         None => {
             let end = line
                 .char_indices()
-                .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, ',' | '，')))
+                .find(|(_, c)| !(crate::model::narrow(*c).is_ascii_digit() || matches!(c, ',' | '，')))
                 .map_or(line.len(), |(i, _)| i);
             let (amount, rest) = line.split_at(end);
             if amount.is_empty() || parse_money(amount).is_err() {

@@ -4,7 +4,7 @@
 //! workbooks' values ([`take_in`]).
 
 use super::{Change, Field, Reading, Value};
-use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm, ConfirmedChange, ItemKind};
+use crate::model::round::{confirmed_changes, ConfirmedChange, ItemKind, OnConfirmed};
 use crate::model::{EvaluationStage, FiscalYear, ProjectDirection, Strategy};
 
 /// The changes of every workbook that was not refused, in the files' order.
@@ -20,23 +20,20 @@ pub fn confirmed_by(s: &Strategy, year: FiscalYear, changes: &[Change]) -> Vec<C
     confirmed_changes(s, &after, "")
 }
 
-/// Takes the changes in: [`apply`], then the confirmed values they change put back, unless
-/// `take_confirmed` names who takes them and when (`by`, `at`): then they stay, confirmed again
-/// in that name. Judged against `s` as it is now, whatever the preview showed.
-pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[Change], take_confirmed: Option<(&str, &str)>) {
+/// Takes the changes in: [`apply`], then the confirmed values they change settled as `on` says:
+/// put back, or kept and confirmed again in the name it gives at `at`. Judged against `s` as it
+/// is now, whatever the preview showed.
+pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[Change], on: &OnConfirmed, at: &str) {
     let before = s.clone();
     apply(s, year, changes);
     let held = confirmed_changes(&before, s, "");
-    match take_confirmed {
-        None => keep_confirmed(s, &before, &held),
-        Some((by, at)) => reconfirm(s, &held, by, at),
-    }
+    on.settle(s, &before, &held, at);
 }
 
-/// How many of `changes` [`take_in`] makes: all of them when the confirmed values are taken
-/// (`take_confirmed`), else those outside the items in `held` ([`confirmed_by`]), whose values are
-/// put back. What the preview says will change, and the notice says did.
-pub fn taking(changes: &[Change], held: &[ConfirmedChange], take_confirmed: bool) -> usize {
+/// How many of `changes` [`take_in`] makes: all of them when `on` takes the confirmed values,
+/// else those outside the items in `held` ([`confirmed_by`]), whose values are put back. What
+/// the preview says will change, and the notice says did.
+pub fn taking(changes: &[Change], held: &[ConfirmedChange], on: &OnConfirmed) -> usize {
     let kept = |c: &Change| {
         let kind = match c.field {
             Field::Actual(_) => Some(ItemKind::Actual),
@@ -49,9 +46,9 @@ pub fn taking(changes: &[Change], held: &[ConfirmedChange], take_confirmed: bool
         };
         kind.is_some_and(|k| held.iter().any(|h| h.kind == k && h.subject == c.subject))
     };
-    match take_confirmed {
-        true => changes.len(),
-        false => changes.iter().filter(|c| !kept(c)).count(),
+    match on {
+        OnConfirmed::Take(_) => changes.len(),
+        OnConfirmed::Keep => changes.iter().filter(|c| !kept(c)).count(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::format::table::{read_workbook, Cell, Grid};
-use crate::model::round::{Ask, Round};
+use crate::model::round::{Ask, OnConfirmed, Round};
 use crate::model::{FiscalYear, Strategy};
 
 const R6: FiscalYear = FiscalYear(2024);
@@ -285,7 +285,7 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     // The section answers 100 in its workbook, submits, and the planning section confirms.
     let first = book(&s, 100.0);
     assert!(confirmed_by(&s, R6, &first).is_empty(), "nothing is confirmed yet");
-    take_in(&mut s, R6, &first, None);
+    take_in(&mut s, R6, &first, &OnConfirmed::Keep, "2025-04-10");
     assert_eq!(value_of(&s), Some(100.0));
     if let Err(Refusal::CauseMissing(ids)) = s.submit(&round_id, &dept, "水産 太郎", "2025-04-20") {
         for id in ids {
@@ -301,17 +301,22 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     assert_eq!(held.len(), 1, "{held:?}");
     assert_eq!((held[0].subject.clone(), held[0].department.clone()), (actual.subject.clone(), dept.clone()));
     // What the preview and the notice count: nothing changes while the confirmed value is kept.
-    assert_eq!((taking(&later, &held, false), taking(&later, &held, true)), (0, 1));
+    let take = OnConfirmed::Take("企画 花子".into());
+    assert_eq!((taking(&later, &held, &OnConfirmed::Keep), taking(&later, &held, &take)), (0, 1));
     let other = s.indicators.iter().find(|i| i.id != actual.subject).unwrap().id.clone();
     let two = [later.clone(), vec![Change { subject: other, ..later[0].clone() }]].concat();
-    assert_eq!((taking(&two, &held, false), taking(&two, &held, true)), (1, 2), "another KPI's value is taken");
+    assert_eq!(
+        (taking(&two, &held, &OnConfirmed::Keep), taking(&two, &held, &take)),
+        (1, 2),
+        "another KPI's value is taken"
+    );
     // Taken in as it comes: the confirmed value stays.
     let mut kept = s.clone();
-    take_in(&mut kept, R6, &later, None);
+    take_in(&mut kept, R6, &later, &OnConfirmed::Keep, "2025-05-01");
     assert_eq!(value_of(&kept), Some(100.0));
     // Taken on purpose: the new value, confirmed again in the taker's name.
     let mut taken = s.clone();
-    take_in(&mut taken, R6, &later, Some(("企画 花子", "2025-05-01")));
+    take_in(&mut taken, R6, &later, &OnConfirmed::Take("企画 花子".into()), "2025-05-01");
     assert_eq!(value_of(&taken), Some(120.0));
     let latest = taken.round(&round_id).unwrap().latest(&dept).unwrap();
     assert_eq!((latest.by.as_str(), latest.at.as_str()), ("企画 花子", "2025-05-01"));

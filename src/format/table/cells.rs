@@ -53,12 +53,12 @@ impl RowUnit {
 
 /// What follows a number when it is a short unit (「万円」, 「件」), not a mark or words.
 fn unit_after_number(text: &str) -> Option<&str> {
-    let is_number = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || ",.，．-－▲△+ ".contains(c);
+    let is_number = |c: char| crate::model::narrow(c).is_ascii_digit() || ",.，．-－▲△+ ".contains(c);
     let start = text.find(|c: char| !is_number(c))?;
     let (number, tail) = text.split_at(start);
     const WORDS: [&str; 7] = ["以上", "以下", "減少", "増加", "上昇", "低下", "維持"];
     let plain = tail.chars().all(|c| !(c.is_ascii_digit() || "※*＊†‡#＃()（）〜~/".contains(c)));
-    let ok = number.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    let ok = number.chars().any(|c| crate::model::narrow(c).is_ascii_digit())
         && (1..=6).contains(&tail.chars().count())
         && plain
         && !WORDS.iter().any(|w| tail.contains(w));
@@ -84,8 +84,7 @@ fn without_unit(text: &str, unit: &str) -> String {
     }
     let Some(at) = text.rfind(unit) else { return text.to_owned() };
     let (before, after) = (&text[..at], &text[at + unit.len()..]);
-    let ends_in_digit =
-        before.trim_end().chars().last().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let ends_in_digit = before.trim_end().chars().last().is_some_and(|c| crate::model::narrow(c).is_ascii_digit());
     let after_ok = after.is_empty() || after.starts_with(['※', '*', '＊', '(', '（', ' ', '　']);
     if ends_in_digit && after_ok {
         format!("{}{}", before.trim_end(), after)

@@ -200,10 +200,10 @@ pub fn apply(s: &mut Strategy, (op, a, b, v): Edit) {
         15 => indicator.map(|i| s.remove_indicator(&i)).map(drop).unwrap_or_default(),
         16 => {
             if let Some(m) = measure {
-                s.move_measure(&m, v % 2 == 0);
+                s.move_measure(&m, if v % 2 == 0 { Direction::Up } else { Direction::Down });
             }
             if let Some(g) = nth(&goals, b) {
-                s.move_goal(&g, v % 3 == 0);
+                s.move_goal(&g, if v % 3 == 0 { Direction::Up } else { Direction::Down });
             }
         }
         17 => {

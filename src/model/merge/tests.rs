@@ -274,17 +274,17 @@ fn moves_under_one_parent_are_combined_or_the_files_order_wins() {
     // Here 1-3 goes first; there 基本目標 2 goes after 基本目標 3: both kept.
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     let m13 = measure(&base, "1-3");
-    ours.move_measure(&m13, true);
-    ours.move_measure(&m13, true);
-    theirs.move_goal(&base.goals[1].id.clone(), false);
+    ours.move_measure(&m13, Direction::Up);
+    ours.move_measure(&m13, Direction::Up);
+    theirs.move_goal(&base.goals[1].id.clone(), Direction::Down);
     let m = merged(&base, &ours, &theirs);
     assert!(m.conflicts.is_empty());
     assert_eq!(numbers(&m.strategy()), ["1-3", "1-1", "1-2"]);
     assert_eq!(m.strategy().goals[2].id, base.goals[1].id);
     // Here 1-1 goes after 1-2, there 1-3 before 1-2: 1-2 < 1-1, 1-3 < 1-2, 1-1 < 1-3 cross.
     let (mut ours, mut theirs) = (base.clone(), base.clone());
-    ours.move_measure(&measure(&base, "1-1"), false);
-    theirs.move_measure(&m13, true);
+    ours.move_measure(&measure(&base, "1-1"), Direction::Down);
+    theirs.move_measure(&m13, Direction::Up);
     let m = merged(&base, &ours, &theirs);
     assert!(m.conflicts.is_empty(), "no conflict card for an order");
     assert_eq!(numbers(&m.strategy()), numbers(&theirs), "the file's order");

@@ -15,9 +15,7 @@ const HALF_WIDTH_KANA: &str =
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
+        let c = match crate::model::narrow(c) {
             '\u{FF61}'..='\u{FF9D}' => HALF_WIDTH_KANA.chars().nth(c as usize - 0xFF61).unwrap_or(c),
             // Sound marks: composed onto the kana before them where one exists (ｶﾞ → ガ).
             '\u{FF9E}' | '\u{3099}' | '\u{FF9F}' | '\u{309A}' => {

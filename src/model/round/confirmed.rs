@@ -4,7 +4,8 @@
 //! an incoming strategy (a folder member's version merged in, an imported file, a section's
 //! workbook) would change of them, with who changed it, for the caller to show as a card;
 //! [`keep_confirmed`] puts the confirmed values back into it, [`reconfirm`] accepts the new
-//! ones as confirmed. [`changed_since_confirmed`] is the same rule against the strategy itself
+//! ones as confirmed; [`OnConfirmed`] is the person's choice between the two.
+//! [`changed_since_confirmed`] is the same rule against the strategy itself
 //! (a section's own edit after its 確認). A 確認 from a file before the snapshot (no values
 //! kept) covers the values as the strategy holds them now.
 
@@ -250,6 +251,34 @@ pub fn keep_confirmed(target: &mut Strategy, current: &Strategy, changes: &[Conf
                     None => {}
                 }
             }
+        }
+    }
+}
+
+/// What taking in a strategy (an imported file, a folder member's version, the sections'
+/// workbooks) does with its changes to values the planning section confirmed: the one choice
+/// every path offers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum OnConfirmed {
+    /// The confirmed values stay (the incoming strategy's other changes are taken).
+    #[default]
+    Keep,
+    /// The incoming values are taken and confirmed again, in this person's name.
+    Take(String),
+}
+
+impl OnConfirmed {
+    /// Whether the incoming values are taken.
+    pub fn takes(&self) -> bool {
+        matches!(self, OnConfirmed::Take(_))
+    }
+
+    /// Settles `changes` in `target` (the strategy after taking in): [`keep_confirmed`] puts
+    /// back the values `current` holds, or [`reconfirm`] confirms the new ones at `at`.
+    pub fn settle(&self, target: &mut Strategy, current: &Strategy, changes: &[ConfirmedChange], at: &str) {
+        match self {
+            OnConfirmed::Keep => keep_confirmed(target, current, changes),
+            OnConfirmed::Take(by) => reconfirm(target, changes, by, at),
         }
     }
 }

@@ -23,7 +23,7 @@ mod tests;
 
 pub use confirmed::{
     changed_since_confirmed, confirmed_changes, keep_confirmed, reconfirm, snapshot, value_of, Confirmed,
-    ConfirmedChange,
+    ConfirmedChange, OnConfirmed,
 };
 pub use items::{copied_texts, items, tallies, Copied, Item, ItemKind, Subject, Tally, TextField};
 

@@ -12,7 +12,7 @@
 
 use super::{Decided, FolderSync, Member, Reading, Standing};
 use crate::format::Imported;
-use crate::model::round::{confirmed_changes, keep_confirmed, reconfirm, ConfirmedChange};
+use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::{Role, Strategy};
 use crate::session::Notice;
 use crate::storage::{Backend, KnownVersion, Store};
@@ -62,13 +62,12 @@ impl FolderSync {
 }
 
 /// Stores the planning section's choice on a held-back version, when the strategy is still the
-/// one the card was made against: `keep` the confirmed values (their version's other changes
-/// are taken), or take the change and confirm the new values in the name of `me`.
+/// one the card was made against: as `on` says, the confirmed values kept (their version's
+/// other changes are taken), or the change taken and the new values confirmed in its name.
 pub async fn decide_confirmed<B: Backend>(
     store: &Store<B>,
     held: &HeldBack,
-    keep: bool,
-    me: &str,
+    on: &OnConfirmed,
     now: &str,
 ) -> Result<Decided, Notice> {
     let current = store.load(&held.ours.id).await.map_err(Notice::Storage)?;
@@ -76,10 +75,7 @@ pub async fn decide_confirmed<B: Backend>(
         return Ok(Decided::Stale);
     }
     let mut result = held.merged.clone();
-    match keep {
-        true => keep_confirmed(&mut result, &held.ours, &held.changes),
-        false => reconfirm(&mut result, &held.changes, me, now),
-    }
+    on.settle(&mut result, &held.ours, &held.changes, now);
     store.save_merged(&result, &held.imported, Some(&held.by), now).await.map_err(Notice::Storage)?;
     Ok(Decided::Stored)
 }

@@ -455,10 +455,10 @@ impl FolderSync {
         let author = self.me.author();
         let known: Vec<&KnownVersion> = self.known.iter().collect();
         let (mut text, mut ancestry) =
-            store.member_file(&self.strategy, now, &author, &known, true).await.map_err(SyncError::Storage)?;
+            store.member_file(&self.strategy, now, &author, &known).await.map_err(SyncError::Storage)?;
         if text.len() as u64 > MAX_FILE_BYTES {
             (text, ancestry) =
-                store.member_file(&self.strategy, now, &author, &known, false).await.map_err(SyncError::Storage)?;
+                store.member_file_without_base(&self.strategy, now, &author).await.map_err(SyncError::Storage)?;
         }
         if text.len() as u64 > MAX_FILE_BYTES {
             return Err(SyncError::TooLarge { bytes: text.len() });

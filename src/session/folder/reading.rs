@@ -5,6 +5,7 @@ use crate::format::{FileTop, ImportError, Imported};
 use crate::model::merge::edited::Edit;
 use crate::model::merge::Merge;
 use crate::model::Id;
+use crate::model::Timestamp;
 use crate::storage::{FolderError, StorageError};
 use std::sync::Arc;
 
@@ -69,20 +70,7 @@ pub(super) fn bounded_name(name: &str) -> String {
 
 /// Whole days from ISO time `from` to `to` (`None` when either does not read as a date).
 pub(super) fn days_between(from: &str, to: &str) -> Option<i64> {
-    fn day(iso: &str) -> Option<i64> {
-        let (y, m, d) = (
-            iso.get(0..4)?.parse::<i64>().ok()?,
-            iso.get(5..7)?.parse::<i64>().ok()?,
-            iso.get(8..10)?.parse::<i64>().ok()?,
-        );
-        // Days from civil (Howard Hinnant's algorithm).
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-        Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy)
-    }
-    Some(day(to)? - day(from)?)
+    Some(Timestamp::parse(to)?.days_since(Timestamp::parse(from)?))
 }
 
 /// One member's line in the members panel.

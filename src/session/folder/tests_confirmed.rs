@@ -5,6 +5,7 @@
 use super::tests::{assert_fixed_point, at, settle, MemberBrowser};
 use super::*;
 use crate::model::merge::edits::confirmed_town;
+use crate::model::round::OnConfirmed;
 use crate::model::{FiscalYear, Role};
 use crate::storage::MemoryFolder;
 use crate::testing::Wait;
@@ -54,14 +55,15 @@ fn a_confirmed_value_changed_by_the_section_is_held_back_as_a_card_not_fast_forw
     assert_eq!(jobs_value(&planning.strategy(), &jobs), 148.0);
 }
 
-fn decided_on_a_fast_forward(keep: bool) {
+fn decided_on_a_fast_forward(on: OnConfirmed) {
+    let keep = on == OnConfirmed::Keep;
     let (folder, mut planning, mut member, mut other, round, jobs) = members();
     member.edit(&at(10), |s| s.indicator_mut(&jobs).unwrap().series[0].set_actual(FY, Some(149.0)));
     member.edit(&at(10), |s| s.title = "佐藤の題名".into());
     member.poll(&folder, &at(11));
     let r = planning.read(&folder, &at(12));
     let held = &r.held_back[0];
-    let decided = decide_confirmed(&planning.store, held, keep, "田中", &at(13)).wait().unwrap();
+    let decided = decide_confirmed(&planning.store, held, &on, &at(13)).wait().unwrap();
     assert_eq!(decided, Decided::Stored);
     let s = planning.strategy();
     assert_eq!(s.title, "佐藤の題名", "their other changes are taken either way");
@@ -76,15 +78,16 @@ fn decided_on_a_fast_forward(keep: bool) {
 
 #[test]
 fn keeping_the_confirmed_value_reaches_the_section_and_settles() {
-    decided_on_a_fast_forward(true);
+    decided_on_a_fast_forward(OnConfirmed::Keep);
 }
 
 #[test]
 fn taking_the_change_confirms_the_new_value_and_settles() {
-    decided_on_a_fast_forward(false);
+    decided_on_a_fast_forward(OnConfirmed::Take("田中".into()));
 }
 
-fn decided_on_a_merge(keep: bool) {
+fn decided_on_a_merge(on: OnConfirmed) {
+    let keep = on == OnConfirmed::Keep;
     let (folder, mut planning, mut member, mut other, _, jobs) = members();
     planning.edit(&at(10), |s| s.title = "田中の題名".into());
     planning.poll(&folder, &at(10));
@@ -95,7 +98,7 @@ fn decided_on_a_merge(keep: bool) {
     assert_eq!(r.held_back[0].merged.title, "田中の題名", "the merge's result, both sides' changes");
     // A member who named no section holds it back too; a section's member takes it.
     assert_eq!(other.read(&folder, &at(12)).held_back.len(), 1);
-    let decided = decide_confirmed(&planning.store, &r.held_back[0], keep, "田中", &at(13)).wait().unwrap();
+    let decided = decide_confirmed(&planning.store, &r.held_back[0], &on, &at(13)).wait().unwrap();
     assert_eq!(decided, Decided::Stored);
     settle(&folder, &mut [&mut planning, &mut member, &mut other], 14, 3);
     let s = member.strategy();
@@ -105,12 +108,12 @@ fn decided_on_a_merge(keep: bool) {
 
 #[test]
 fn a_merge_kept_at_the_confirmed_value_settles() {
-    decided_on_a_merge(true);
+    decided_on_a_merge(OnConfirmed::Keep);
 }
 
 #[test]
 fn a_merge_taken_with_the_new_value_settles() {
-    decided_on_a_merge(false);
+    decided_on_a_merge(OnConfirmed::Take("田中".into()));
 }
 
 #[test]
@@ -120,7 +123,7 @@ fn a_card_made_against_a_strategy_that_changed_since_stores_nothing() {
     member.poll(&folder, &at(11));
     let r = planning.read(&folder, &at(12));
     planning.edit(&at(12), |s| s.title = "その後".into());
-    let decided = decide_confirmed(&planning.store, &r.held_back[0], true, "田中", &at(13)).wait().unwrap();
+    let decided = decide_confirmed(&planning.store, &r.held_back[0], &OnConfirmed::Keep, &at(13)).wait().unwrap();
     assert_eq!(decided, Decided::Stale);
     assert_eq!(planning.strategy().title, "その後");
 }

@@ -99,16 +99,20 @@ impl std::fmt::Debug for Staged {
 }
 
 impl StagedVersion {
-    /// To write over `base` (only the first one's is looked at), with what it keeps beside it
-    /// or without.
-    fn new_version(&self, base: u64, with_also: bool) -> NewVersion<'_> {
+    /// To write over `base` (only the first one's is looked at), with what it keeps beside it.
+    fn new_version(&self, base: u64) -> NewVersion<'_> {
+        NewVersion { also: self.also.as_slice(), ..self.new_version_alone(base) }
+    }
+
+    /// [`StagedVersion::new_version`] without what it keeps beside it.
+    fn new_version_alone(&self, base: u64) -> NewVersion<'_> {
         NewVersion {
             prepared: &self.prepared,
             now: &self.prepared.summary.updated_at,
             reason: VersionReason::FolderMerged,
             base: Some(base),
             origin: Some(&self.origin),
-            also: if with_also { self.also.as_slice() } else { &[] },
+            also: &[],
         }
     }
 }
@@ -211,9 +215,13 @@ impl<B: Backend> Store<B> {
             last.origin.graph_text = ancestry.graph_text();
         }
         let base = ancestry.revision();
-        let all = |with: bool| -> Vec<NewVersion<'_>> { versions.iter().map(|v| v.new_version(base, with)).collect() };
-        let written = match self.write_versions(&all(true)).await {
-            Err(StorageError::QuotaExceeded { .. }) => self.write_versions(&all(false)).await?,
+        let all = |made: fn(&StagedVersion, u64) -> NewVersion<'_>| -> Vec<NewVersion<'_>> {
+            versions.iter().map(|v| made(v, base)).collect()
+        };
+        let written = match self.write_versions(&all(StagedVersion::new_version)).await {
+            Err(StorageError::QuotaExceeded { .. }) => {
+                self.write_versions(&all(StagedVersion::new_version_alone)).await?
+            }
             other => other?,
         };
         for (v, w) in versions.into_iter().zip(&written) {

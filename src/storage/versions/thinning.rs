@@ -2,6 +2,7 @@
 //! of each day for 30 days, then the newest of each month; pinned versions are never thinned.
 
 use super::Version;
+use crate::model::Timestamp;
 use std::collections::HashSet;
 
 /// The versions (`seq`) to drop so that what is kept follows the thinning rule at `now` (ISO times).
@@ -33,18 +34,7 @@ pub fn thin(versions: &[Version], now: &str) -> Vec<u64> {
     drop
 }
 
-/// Seconds since 1970 of an ISO time in UTC (`2026-11-22T15:59:50.421Z`); `None` when it does
-/// not read. Local offsets are not written by Shirube (times are `Date.toISOString()`).
-pub(super) fn unix_seconds(iso: &str) -> Option<u64> {
-    let num = |range: std::ops::Range<usize>| iso.get(range)?.parse::<i64>().ok();
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hh, mm, ss) = (num(11..13).unwrap_or(0), num(14..16).unwrap_or(0), num(17..19).unwrap_or(0));
-    // Days from civil (H. Hinnant).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    u64::try_from(days * 86_400 + hh * 3600 + mm * 60 + ss).ok()
+/// Seconds since 1970 of an ISO time (`model::Timestamp`); `None` when it does not read.
+fn unix_seconds(iso: &str) -> Option<u64> {
+    Timestamp::parse(iso)?.unix_seconds()
 }

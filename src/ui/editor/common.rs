@@ -5,7 +5,7 @@
 
 use crate::locale;
 use crate::locale::Language;
-use crate::model::{FiscalYear, GoalKind, Id, InitiativeKind, Strategy};
+use crate::model::{Direction, FiscalYear, GoalKind, Id, InitiativeKind, Strategy};
 use crate::session::route::Selection;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
@@ -56,7 +56,7 @@ pub fn initiative_kind_badge(state: impl Speaks, kind: Option<InitiativeKind>) -
 }
 
 /// How the model moves or removes one kind of entity (`Strategy::move_measure`, …).
-type MoveEntity = fn(&mut Strategy, &Id, bool) -> bool;
+type MoveEntity = fn(&mut Strategy, &Id, Direction) -> bool;
 type RemoveEntity = fn(&mut Strategy, &Id) -> bool;
 
 /// The callbacks of one entity's [`EntityActions`]: a move that cannot happen records no undo
@@ -67,11 +67,11 @@ pub fn entity_actions(
     move_entity: MoveEntity,
     remove_entity: RemoveEntity,
     parent: impl Fn() -> Option<Selection> + Send + Sync + 'static,
-) -> (Callback<bool>, Callback<()>) {
+) -> (Callback<Direction>, Callback<()>) {
     let state = use_edits();
     let on_move = {
         let id = id.clone();
-        Callback::new(move |up: bool| state.try_edit(|s| move_entity(s, &id, up)))
+        Callback::new(move |to: Direction| state.try_edit(|s| move_entity(s, &id, to)))
     };
     let id = id.clone();
     let on_delete = Callback::new(move |()| {
@@ -87,15 +87,15 @@ pub fn entity_actions(
 /// Move up, move down, delete — keyboard reachable buttons; focus stays on the button pressed.
 #[component]
 pub fn EntityActions(
-    on_move: Callback<bool>,
+    on_move: Callback<Direction>,
     on_delete: Callback<()>,
     #[prop(into)] delete_label: Signal<String>,
 ) -> impl IntoView {
     let state = use_edits();
     view! {
         <div class="entity-actions">
-            <button type="button" data-testid="move-up" on:click=move |_| on_move.run(true)>{state.text("↑ 上へ", "↑ Up")}</button>
-            <button type="button" data-testid="move-down" on:click=move |_| on_move.run(false)>{state.text("↓ 下へ", "↓ Down")}</button>
+            <button type="button" data-testid="move-up" on:click=move |_| on_move.run(Direction::Up)>{state.text("↑ 上へ", "↑ Up")}</button>
+            <button type="button" data-testid="move-down" on:click=move |_| on_move.run(Direction::Down)>{state.text("↓ 下へ", "↓ Down")}</button>
             <button type="button" class="danger" data-testid="delete" on:click=move |_| on_delete.run(())>{move || delete_label.get()}</button>
         </div>
     }

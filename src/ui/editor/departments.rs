@@ -37,7 +37,7 @@ pub(super) fn Departments() -> impl IntoView {
                                 placeholder=state.tr("例: 子育て支援課", "e.g. 子育て支援課")
                                 on_commit=bind::write(move |s, v: String| if let Some(d) = s.departments.iter_mut().find(|d| d.id == wid) { d.name = v.trim().to_owned() })/>
                             <EntityActions delete_label=label(state, "この課を削除", "Delete this section")
-                                on_move=Callback::new(move |up| state.try_edit(|s| s.move_department(&mid, up)))
+                                on_move=Callback::new(move |to| state.try_edit(|s| s.move_department(&mid, to)))
                                 on_delete=Callback::new(move |_| state.try_edit(|s| s.remove_department(&did)))/>
                         </li>
                     }

@@ -79,7 +79,7 @@ pub fn GoalForm(id: Id, go: Callback<Selection>) -> impl IntoView {
                 <h1 data-testid="form-heading" tabindex="-1">{heading}</h1>
                 <p class="meta">{state.text("数値目標・KPI の達成状況: ", "Indicator status: ")}{move || crate::ui::status::mix_badges(state.lang(), mix.get())}</p>
                 <EntityActions delete_label=label(state, "この目標を削除", "Delete this goal")
-                    on_move={ let id = mid.clone(); Callback::new(move |up| state.try_edit(|s| s.move_goal(&id, up))) }
+                    on_move={ let id = mid.clone(); Callback::new(move |to| state.try_edit(|s| s.move_goal(&id, to))) }
                     on_delete={ let id = did.clone(); Callback::new(move |_| { state.edit(|s| { s.remove_goal(&id); }); go.run(Selection::Strategy); }) }/>
                 <div class="form-grid">
                     <SelectField label=label(state, "種類", "Kind") options=kinds value=kind testid="goal-kind"

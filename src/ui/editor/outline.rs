@@ -3,6 +3,7 @@
 //! indicators behind their path) narrow it to what matches.
 
 use crate::charts::dashboard::status_colour;
+use crate::locale::Language;
 use crate::model::{GoalKind, Indicator, Measure, Sdg, Status, Strategy};
 use crate::session::indicator_lines::IndicatorLines;
 use crate::session::route::Selection;
@@ -57,15 +58,15 @@ fn measure_kept(s: &Strategy, m: &Measure, filter: &Filter) -> bool {
     }
 }
 
-fn lines(s: &Strategy, ja: bool, query: &str, filter: &Filter) -> Vec<Line> {
+fn lines(s: &Strategy, lang: Language, query: &str, filter: &Filter) -> Vec<Line> {
     let q = query.trim().to_lowercase();
     let matches = |text: &str| q.is_empty() || text.to_lowercase().contains(&q);
     let mut out = Vec::new();
     for g in &s.goals {
-        let kind = match (ja, g.kind) {
-            (true, k) => k.japanese(),
-            (false, GoalKind::Basic) => "Goal",
-            (false, GoalKind::CrossCutting) => "Cross-cutting",
+        let kind = match (lang, g.kind) {
+            (Language::Ja, k) => k.japanese(),
+            (Language::En, GoalKind::Basic) => "Goal",
+            (Language::En, GoalKind::CrossCutting) => "Cross-cutting",
         };
         let label = format!("{kind} {} {}", g.number, g.title);
         let goal_line = Line { selection: Selection::Goal(g.id.clone()), depth: 0, label, relisted: false };
@@ -85,7 +86,7 @@ fn lines(s: &Strategy, ja: bool, query: &str, filter: &Filter) -> Vec<Line> {
             }
             for r in &m.relisted {
                 if let Some(i) = s.initiative(&r.initiative) {
-                    let label = format!("{} {}", if ja { "【再掲】" } else { "[re-listed]" }, i.title);
+                    let label = format!("{} {}", crate::locale::tr(lang, "【再掲】", "[re-listed]"), i.title);
                     if matches(&label) {
                         grand.push(Line {
                             selection: Selection::Initiative(i.id.clone()),
@@ -124,15 +125,14 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
     let state = use_edits();
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::All);
-    let ja = move || state.lang() == crate::locale::Language::Ja;
     // An edit of an indicator's values does not make the goal, measure and initiative lines again.
     let goals = super::bind::goals();
     let tree = Memo::new(move |_| {
         let q = query.get();
-        let ja = ja();
+        let lang = state.lang();
         let f = filter.get();
         goals.with(|_| ());
-        let make = |o: &Option<Strategy>| o.as_ref().map(|s| lines(s, ja, &q, &f)).unwrap_or_default();
+        let make = |o: &Option<Strategy>| o.as_ref().map(|s| lines(s, lang, &q, &f)).unwrap_or_default();
         // Which measures have a KPI behind its path changes with any indicator's values.
         if f == Filter::Behind {
             state.open.with(make)

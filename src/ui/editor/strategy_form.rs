@@ -149,7 +149,7 @@ fn Sections() -> impl IntoView {
                         <TextField label=label(state, "本文", "Text") value=body multiline=true testid=format!("section-body-{i}")
                             on_commit=bind::write(move |s, v: String| if let Some(x) = s.sections.iter_mut().find(|x| x.id == w2) { x.body = v })/>
                         <EntityActions delete_label=label(state, "この節を削除", "Delete this section")
-                            on_move=Callback::new(move |up| state.try_edit(|s| move_item(&mut s.sections, |x| x.id == mid, up)))
+                            on_move=Callback::new(move |to| state.try_edit(|s| move_item(&mut s.sections, |x| x.id == mid, to)))
                             on_delete=Callback::new(move |_| state.edit(|s| s.sections.retain(|x| x.id != did)))/>
                     </div>
                 }
@@ -327,7 +327,7 @@ fn NationalGoals() -> impl IntoView {
                                 on_commit=Callback::new(move |v: String| u3(Box::new(move |g| g.title = v.clone())))/>
                         </div>
                         <EntityActions delete_label=label(state, "この目標を削除", "Delete this goal")
-                            on_move=Callback::new(move |up| state.try_edit(|s| move_item(&mut s.national_framework.goals, |g| g.id == mid, up)))
+                            on_move=Callback::new(move |to| state.try_edit(|s| move_item(&mut s.national_framework.goals, |g| g.id == mid, to)))
                             on_delete=Callback::new(move |_| state.edit(|s| {
                                 s.national_framework.goals.retain(|g| g.id != did);
                                 for g in s.goals.iter_mut() {

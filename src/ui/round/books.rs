@@ -12,9 +12,9 @@
 //! rules `format::round_book`'s.
 
 use crate::format::round_book::{section_books, Reading};
+use crate::model::round::OnConfirmed;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::flow::Pending;
-use crate::session::preview::OnConfirmed;
 use crate::session::round_books::{reading_name, BooksFlow, BooksPreview, Outcome};
 use crate::ui::exporters::{Export, Exporting, RoundBooks};
 use crate::ui::files;

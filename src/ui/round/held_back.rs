@@ -44,11 +44,11 @@ pub fn HeldBackCard(id: Id, held: HeldBack) -> impl IntoView {
             </ul>
             <div class="actions">
                 <button type="button" class="primary" data-testid="confirmed-keep"
-                    on:click=move |_| app.decide_confirmed(&keep_id, keep_held.clone(), true)>
+                    on:click=move |_| app.keep_confirmed(&keep_id, keep_held.clone())>
                     {app.text("確認済の値を保つ", "Keep the confirmed values")}
                 </button>
                 <button type="button" data-testid="confirmed-take"
-                    on:click=move |_| app.decide_confirmed(&take_id, take_held.clone(), false)>
+                    on:click=move |_| app.take_confirmed(&take_id, take_held.clone())>
                     {app.text("変更を取り込む（新しい値で確認済）", "Take the change (confirm the new values)")}
                 </button>
             </div>

@@ -6,6 +6,7 @@
 use super::folder_sync::{current, sync_for, AnyFolder, PageSync, Recent, SyncView};
 use super::{Facade, Sharing};
 use crate::model::merge::Side;
+use crate::model::round::OnConfirmed;
 use crate::model::Id;
 use crate::session::folder::schedule::Event;
 use crate::session::folder::{Decided, FolderSync, SyncError};
@@ -18,7 +19,7 @@ use std::rc::Rc;
 impl Sharing {
     /// The sync of strategy `id` (started the first time: its kept folder looked up), as shown.
     pub fn folder_sync(&self, id: &Id) -> SyncView {
-        sync_for(*self, id, false).shown.clone()
+        sync_for(*self, id).shown.clone()
     }
 
     /// 「接続を解除」: the folder no longer read or written, and forgotten.
@@ -84,15 +85,25 @@ impl Sharing {
         });
     }
 
-    /// A member's version that changes confirmed values, decided: `keep` the confirmed values,
-    /// or take the change, confirmed again in this person's name; stored as a version naming
-    /// them, then the folder read again and the own file written (as a conflict decided).
-    pub fn decide_confirmed(&self, id: &Id, held: crate::session::folder::HeldBack, keep: bool) {
+    /// A member's version that changes confirmed values, decided: the confirmed values kept;
+    /// stored as a version naming them, then the folder read again and the own file written (as
+    /// a conflict decided).
+    pub fn keep_confirmed(&self, id: &Id, held: crate::session::folder::HeldBack) {
+        self.decide_confirmed(id, held, |_| OnConfirmed::Keep);
+    }
+
+    /// [`Self::keep_confirmed`], the change taken instead, confirmed again in this person's name.
+    pub fn take_confirmed(&self, id: &Id, held: crate::session::folder::HeldBack) {
+        self.decide_confirmed(id, held, OnConfirmed::Take);
+    }
+
+    /// Stores the choice `on` makes of this person's name.
+    fn decide_confirmed(&self, id: &Id, held: crate::session::folder::HeldBack, on: fn(String) -> OnConfirmed) {
         let (app, Some(s)) = (*self, current(id)) else { return };
         spawn_local(async move {
             app.save_waiting().await;
-            let me = app.name().unwrap_or_default();
-            let decided = crate::session::folder::decide_confirmed(&app.store(), &held, keep, &me, &files::now()).await;
+            let on = on(app.name().unwrap_or_default());
+            let decided = crate::session::folder::decide_confirmed(&app.store(), &held, &on, &files::now()).await;
             after_deciding(app, &s, decided).await;
         });
     }

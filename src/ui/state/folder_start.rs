@@ -139,8 +139,6 @@ crate::ui::parts::split!(files, load: load_folder_part,
     /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
     /// still grants it, else a notice offers to reconnect.
     fn resume_part(app: Sharing, id: Id) -> () {
-        // The 照会・共同作業 page shows its own button: no notice there.
-        let announce = !app.on_folder_page();
-        sync_for(app, &id, announce);
+        sync_for(app, &id);
     }
 );

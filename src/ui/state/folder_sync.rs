@@ -108,10 +108,10 @@ pub(super) fn current(id: &Id) -> Option<Rc<PageSync>> {
     CURRENT.with(|c| c.borrow().as_ref().filter(|s| s.id == *id).cloned())
 }
 
-/// The sync of strategy `id`: the page's, made (and its kept folder looked up) the first time;
-/// `announce`: a kept folder that needs its permission again is said in a notice (a page other
-/// than the 照会・共同作業 page, which shows its own button).
-pub(super) fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<PageSync> {
+/// The sync of strategy `id`: the page's, made (and its kept folder looked up) the first time.
+/// A kept folder that needs its permission again is said in a notice, unless the person is on
+/// the 照会・共同作業 page, which shows its own button.
+pub(super) fn sync_for(app: Sharing, id: &Id) -> Rc<PageSync> {
     if let Some(s) = current(id) {
         return s;
     }
@@ -146,7 +146,7 @@ pub(super) fn sync_for(app: Sharing, id: &Id, announce: bool) -> Rc<PageSync> {
                 let name = folder.name();
                 kept.shown.link.set(Link::NeedsPermission(name.clone()));
                 *kept.waiting.borrow_mut() = Some(folder);
-                if announce {
+                if !app.on_folder_page() {
                     app.say(crate::session::Notice::FolderNeedsPermission { folder: name });
                 }
             }

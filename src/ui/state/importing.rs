@@ -4,6 +4,7 @@
 
 use super::reads::TableMappings;
 use super::*;
+use crate::model::round::OnConfirmed;
 
 #[derive(Clone, Copy)]
 pub struct Importing {
@@ -71,15 +72,20 @@ impl Importing {
 
     /// Imports the strategy waiting in the preview as the user chose (`session::import`): as it
     /// is when its id is new; otherwise as a copy with fresh ids, in place of the stored one
-    /// (backed up first: undo from the notice), or merged with it, one side per conflict, and
-    /// `take_confirmed`: the file's changes to confirmed values taken and confirmed in the
-    /// person's name (else the confirmed values stay).
-    pub fn confirm_import(&self, choice: ImportChoice, sides: Vec<crate::model::merge::Side>, take_confirmed: bool) {
+    /// (backed up first: undo from the notice), or merged with it, one side per conflict; a
+    /// merge's changes to confirmed values are not taken (the confirmed values stay).
+    pub fn confirm_import(&self, choice: ImportChoice, sides: Vec<crate::model::merge::Side>) {
+        self.confirm_import_as(choice, sides, OnConfirmed::Keep);
+    }
+
+    /// [`Self::confirm_import`], a merge's changes to confirmed values taken and confirmed again
+    /// in the person's name.
+    pub fn confirm_import_taking_confirmed(&self, choice: ImportChoice, sides: Vec<crate::model::merge::Side>) {
         let name = self.app.prefs.with_untracked(|p| p.folder_name.clone()).unwrap_or_default();
-        let on = match take_confirmed {
-            true => crate::session::preview::OnConfirmed::Take(name),
-            false => crate::session::preview::OnConfirmed::Keep,
-        };
+        self.confirm_import_as(choice, sides, OnConfirmed::Take(name));
+    }
+
+    fn confirm_import_as(&self, choice: ImportChoice, sides: Vec<crate::model::merge::Side>, on: OnConfirmed) {
         let Some(Some(confirmed)) = self.app.import.try_update(|f| f.confirm_with(choice, sides, on)) else {
             return;
         };

@@ -85,12 +85,12 @@ impl Words<'_> {
         // Goals and measures go by their number where they have one (基本目標 2 ＞ 施策 2-1).
         let by_number = matches!(c.entity.kind, Kind::Goal | Kind::Measure) && !number.is_empty();
         match (by_number, number.is_empty(), title.is_empty()) {
-            (true, _, false) if named => quoted(&format!("{kind} {number} "), &title, ja),
+            (true, _, false) if named => quoted(&format!("{kind} {number} "), &title, self.lang),
             (true, ..) => format!("{kind} {number}"),
             (false, _, true) if !number.is_empty() => format!("{kind} {number}"),
             (false, _, true) => kind.to_owned(),
-            (false, true, false) => quoted(&format!("{kind} "), &title, ja),
-            (false, false, false) => quoted(&format!("{kind} {number} "), &title, ja),
+            (false, true, false) => quoted(&format!("{kind} "), &title, self.lang),
+            (false, false, false) => quoted(&format!("{kind} {number} "), &title, self.lang),
         }
     }
 
@@ -224,7 +224,7 @@ impl Words<'_> {
             }
             Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), locale::number),
             Value::String(s) if s.trim().is_empty() => tr(self.lang, "（空）", "(empty)").to_owned(),
-            Value::String(s) => quoted("", &short(s, 80), ja),
+            Value::String(s) => quoted("", &short(s, 80), self.lang),
             Value::Object(o) => {
                 let year = |k: &str| o.get(k).and_then(Value::as_i64).map(|y| FiscalYear(y as i32));
                 let num = o.get("value").and_then(Value::as_f64).map(locale::number);
@@ -259,24 +259,28 @@ impl Words<'_> {
         for s in [self.ours, self.theirs] {
             for g in &s.goals {
                 if g.id.as_str() == id {
-                    return quoted(&format!("{} {} ", g.kind.japanese(), g.number), &g.title, ja);
+                    return quoted(&format!("{} {} ", g.kind.japanese(), g.number), &g.title, self.lang);
                 }
                 for m in &g.measures {
                     if m.id.as_str() == id {
-                        return quoted(&format!("{} {} ", tr(self.lang, "施策", "Measure"), m.number), &m.title, ja);
+                        return quoted(
+                            &format!("{} {} ", tr(self.lang, "施策", "Measure"), m.number),
+                            &m.title,
+                            self.lang,
+                        );
                     }
                     if let Some(i) = m.initiatives.iter().find(|i| i.id.as_str() == id) {
-                        return quoted(&format!("{} ", tr(self.lang, "事業", "Initiative")), &i.title, ja);
+                        return quoted(&format!("{} ", tr(self.lang, "事業", "Initiative")), &i.title, self.lang);
                     }
                 }
             }
             if let Some(i) = s.indicators.iter().find(|i| i.id.as_str() == id) {
-                return quoted(&format!("{} ", tr(self.lang, "指標", "Indicator")), &i.name, ja);
+                return quoted(&format!("{} ", tr(self.lang, "指標", "Indicator")), &i.name, self.lang);
             }
             for i in &s.indicators {
                 if let Some(series) = i.series.iter().find(|x| x.id.as_str() == id) {
-                    let indicator = quoted(&format!("{} ", tr(self.lang, "指標", "Indicator")), &i.name, ja);
-                    let label = quoted(&format!("{} ", tr(self.lang, "内訳", "breakdown")), &series.label, ja);
+                    let indicator = quoted(&format!("{} ", tr(self.lang, "指標", "Indicator")), &i.name, self.lang);
+                    let label = quoted(&format!("{} ", tr(self.lang, "内訳", "breakdown")), &series.label, self.lang);
                     return if ja { format!("{indicator}・{label}") } else { format!("{indicator}, {label}") };
                 }
             }
@@ -316,11 +320,10 @@ pub fn conflict_kind(c: &Conflict, lang: Language) -> &'static str {
 }
 
 /// 「text」 in Japanese, “text” in English, after `lead`.
-fn quoted(lead: &str, text: &str, ja: bool) -> String {
-    if ja {
-        format!("{}「{text}」", lead.trim_end())
-    } else {
-        format!("{lead}“{text}”")
+fn quoted(lead: &str, text: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{}「{text}」", lead.trim_end()),
+        Language::En => format!("{lead}“{text}”"),
     }
 }
 

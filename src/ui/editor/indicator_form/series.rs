@@ -10,6 +10,7 @@
 use super::series_target::TargetFields;
 use super::series_years::YearTable;
 use super::*;
+use crate::model::Direction;
 use crate::ui::speech::Speaks;
 
 /// One series: its label, baseline, target, achievement and the table of years.
@@ -51,8 +52,8 @@ fn SeriesHead(ind: Id, sid: Id, index: usize, count: usize, focus_label: RwSigna
     let write_label = write_series(&ind, &sid, |s, v: String| s.label = v.trim().to_owned());
     let move_series = {
         let sid = sid.clone();
-        bind::write_indicator(&ind, move |i, up: bool| {
-            crate::model::edit::move_item(&mut i.series, |s| s.id == sid, up);
+        bind::write_indicator(&ind, move |i, to: Direction| {
+            crate::model::edit::move_item(&mut i.series, |s| s.id == sid, to);
         })
     };
     let remove_series = {
@@ -89,9 +90,9 @@ fn SeriesHead(ind: Id, sid: Id, index: usize, count: usize, focus_label: RwSigna
             {(count > 1).then(|| view! {
                 <div class="entity-actions">
                     <button type="button" data-testid=form.testid("series-up") disabled={index == 0}
-                        on:click=move |_| move_series.run(true)>{state.text("↑ 上へ", "↑ Up")}</button>
+                        on:click=move |_| move_series.run(Direction::Up)>{state.text("↑ 上へ", "↑ Up")}</button>
                     <button type="button" data-testid=form.testid("series-down") disabled={index + 1 >= count}
-                        on:click=move |_| move_series.run(false)>{state.text("↓ 下へ", "↓ Down")}</button>
+                        on:click=move |_| move_series.run(Direction::Down)>{state.text("↓ 下へ", "↓ Down")}</button>
                     <button type="button" class="danger" data-testid=form.testid("remove-series")
                         on:click=move |_| remove_series.run(())>{state.text("この内訳を削除", "Delete this breakdown")}</button>
                 </div>
