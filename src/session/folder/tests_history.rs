@@ -160,12 +160,57 @@ fn a_quiet_poll_reads_only_the_tops_of_files_it_holds_and_nothing_of_files_uncha
     a.poll(&folder, &at(20));
     assert_eq!(folder.reads().len(), reads, "no file read whole");
     assert_eq!(folder.starts().len(), starts, "the files' size and time unchanged: not even their tops");
-    // A fresh sync of the same member (a reload): the tops only.
+    // A fresh sync of the same member (a reload): the tops, and the others' files read whole
+    // once to check that they are whole (a top says nothing of the rest).
     let mut again = FolderSync::new(a.sync.me.clone(), a.sync.strategy.clone());
     let r = again.read(&a.store, &folder, &at(21)).wait().unwrap();
     assert!(r.members.iter().all(|m| m.standing == Standing::InStep && m.name.is_some()), "{:?}", r.members);
-    assert_eq!(folder.reads().len(), reads, "still no file read whole");
+    assert_eq!(folder.reads().len(), reads + 2, "the two others' files read whole once");
     assert_eq!(folder.starts().len(), starts + 3, "the three files' tops");
+    // Its next poll: nothing read at all.
+    let r = again.read(&a.store, &folder, &at(22)).wait().unwrap();
+    assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+    assert_eq!((folder.reads().len(), folder.starts().len()), (reads + 2, starts + 3));
+}
+
+#[test]
+fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_reason() {
+    use crate::format::{ImportError, JsonProblem, TOP_BYTES};
+    let (folder, mut a, b, _) = three();
+    let b_file = b.sync.own_file();
+    let good = folder.get(&b_file).unwrap();
+    assert!(good.len() > 2 * TOP_BYTES, "a file longer than its top: {}", good.len());
+    let (r, _) = a.poll(&folder, &at(10));
+    assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+    let held = crate::format::peek_top(&good).unwrap().head.unwrap();
+    let refusal = |r: &Reading| r.refused.iter().find(|x| x.file == b_file).map(|x| x.reason.clone());
+    // Cut after its first KB (a copy the network drive broke off): its top still names the
+    // version A holds.
+    let cut = good[..1024].to_vec();
+    assert_eq!(crate::format::peek_top(&cut).and_then(|t| t.head), Some(held.clone()), "the top survives the cut");
+    folder.put(&b_file, cut);
+    for minute in [11, 12] {
+        let (r, _) = a.poll(&folder, &at(minute));
+        assert!(
+            matches!(refusal(&r), Some(Refusal::File(ImportError::NotJson { problem: JsonProblem::Truncated, .. }))),
+            "poll {minute}: {:?}",
+            r.refused
+        );
+        let line = r.members.iter().find(|m| m.file == b_file).unwrap();
+        assert_eq!(line.standing, Standing::Refused, "not 「同じ内容です」");
+    }
+    // Corrupt past its top, the same size: bytes of the middle overwritten.
+    let mut corrupt = good.clone();
+    let middle = corrupt.len() / 2;
+    corrupt[middle..middle + 16].copy_from_slice(&[b'}'; 16]);
+    assert_eq!(crate::format::peek_top(&corrupt).and_then(|t| t.head), Some(held));
+    folder.put(&b_file, corrupt);
+    let (r, _) = a.poll(&folder, &at(13));
+    assert!(matches!(refusal(&r), Some(Refusal::File(_))), "{:?}", r.refused);
+    // Mended: read whole once more, then in step again.
+    folder.put(&b_file, good);
+    let (r, _) = a.poll(&folder, &at(14));
+    assert!(r.refused.is_empty() && r.members.iter().all(|m| m.standing == Standing::InStep), "{r:?}");
 }
 
 #[test]
