@@ -21,7 +21,7 @@ use std::collections::VecDeque;
 mod ids;
 mod nodes;
 use ids::{digits, id_text, key_of, Key};
-pub use nodes::Nodes;
+pub use nodes::{Nodes, Unsafe};
 
 /// At most this many nodes travel in a file and are kept per strategy: ten people sharing a
 /// strategy all day make a few hundred versions; a member away for more than this many
