@@ -18,8 +18,10 @@ use serde::{Deserialize, Serialize};
 use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
+mod base;
 mod ids;
 mod nodes;
+pub use base::{base_for_merge, virtual_base};
 use ids::{digits, id_text, key_of, Key};
 pub use nodes::{Nodes, Unsafe};
 

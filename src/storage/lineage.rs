@@ -8,13 +8,14 @@
 //! [`Store::member_file`]) or arrives (a file's version taken as it is, a merge): a save over a
 //! version nobody else has seen keeps that one's parents, so the graph grows by what was shared,
 //! not by every keystroke. [`Ancestry`] answers how another file's version stands against the
-//! current one, and [`Store::merge_base`] finds the version to merge from, by one rule for
-//! every path: the shared folder, a folder read by hand, and 統合する with a colleague's file.
+//! current one; which version to merge from is one rule for every path (the shared folder, a
+//! folder read by hand, and 統合する with a colleague's file: `history::base_for_merge`), and
+//! [`Store::merge_base`] finds the contents it asks for.
 
 use super::ancestry::{taken_origin, Ancestry, KnownVersion, Place};
 use super::versions::{Head, Named, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
-use crate::format::history::{Graph, Nodes, Relation, MAX_GRAPH};
+use crate::format::history::{self, Graph, Nodes, Relation, MAX_GRAPH};
 use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
     Lineage, LineageError,
@@ -303,16 +304,20 @@ impl<B: Backend> Store<B> {
         }) {
             return Ancestor::Mismatch(e);
         }
-        let bases = match ancestry.relation(&theirs) {
+        let (nearest, older) = match ancestry.relation(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
             Relation::InStep | Relation::Behind | Relation::FastForward => {
                 return Ancestor::Found { base: Box::new(ancestry.current), in_file: false }
             }
-            Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
+            Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
             // The nearest first, then the older ones.
-            Relation::Diverged { .. } => ancestry.place.common_ancestors(&theirs),
+            Relation::Diverged { bases } => (bases, ancestry.place.common_ancestors(&theirs)),
         };
-        match self.merge_base(&ancestry, &bases, carried.as_ref(), &[]).await {
+        // The folder's rule (`history::base_for_merge`): after a criss-cross, the merge of the
+        // nearest versions, not the first at hand.
+        let graph = ancestry.place.with(&theirs);
+        let find = async |wanted: Vec<String>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &[]).await;
+        match history::base_for_merge(&graph, &nearest, older, find).await {
             Some((base, in_file)) => Ancestor::Found { base: Box::new(base), in_file },
             None => match carried.and_then(|c| c.mismatch()) {
                 Some(e) => Ancestor::Mismatch(e),
