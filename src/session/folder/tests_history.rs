@@ -346,3 +346,73 @@ fn several_members_changes_are_stored_in_one_batch_each_its_own_version_with_its
     let back = undo(&b.store, &id, undos[0], &at(7)).wait().unwrap();
     assert!(!has_a(&back) && !has_c(&back) && back.municipality.name == "Bの市");
 }
+
+/// The issue's smallest criss-cross in the folder (issue 74): A: X1, B: Y1; B takes A's file;
+/// A: X2 and takes B's; B: Y2 and is shown A's older file; A: X3. B never touched A's field.
+#[test]
+fn after_the_issues_criss_cross_a_field_only_one_member_changed_is_no_card() {
+    let (folder, mut a, mut b, _) = three();
+    fn name(s: &mut Strategy, i: usize) -> &mut String {
+        &mut std::sync::Arc::make_mut(&mut s.indicators[i]).name
+    }
+    a.edit(&at(10), |s| *name(s, 0) = "X1".into());
+    a.write(&folder, &at(10));
+    b.edit(&at(10), |s| *name(s, 1) = "Y1".into());
+    b.write(&folder, &at(10));
+    b.read(&folder, &at(11));
+    a.edit(&at(12), |s| *name(s, 0) = "X2".into());
+    a.read(&folder, &at(12));
+    b.edit(&at(13), |s| *name(s, 1) = "Y2".into());
+    b.read(&folder, &at(13));
+    b.write(&folder, &at(13));
+    a.edit(&at(14), |s| *name(s, 0) = "X3".into());
+    a.write(&folder, &at(14));
+    let r = b.read(&folder, &at(15));
+    let cards: Vec<_> =
+        r.conflicts.iter().flat_map(|c| c.merge.conflicts.iter().map(|x| (&x.base, &x.ours, &x.theirs))).collect();
+    assert!(cards.is_empty(), "{cards:?}");
+    assert_eq!((b.strategy().indicators[0].name.as_str(), b.strategy().indicators[1].name.as_str()), ("X3", "Y2"));
+}
+
+/// A criss-cross whose nearest version B never held whole: A's X1 reached B only inside C's
+/// merge, so B cannot build the virtual base and falls back to an older common version
+/// (issue 74's "the meeting version is not stored": base 新規就業者数, B's X1 from C's merge,
+/// A's X2). A's file carries its merge, written last, not X1. Fails today: run with
+/// `--ignored`; the fix is the history module's (per field from the graph, or files carrying
+/// what a virtual base needs).
+#[test]
+#[ignore = "issue 74: a criss-cross's nearest version not stored gives a false card"]
+fn a_criss_cross_whose_nearest_version_came_inside_anothers_merge_is_no_card() {
+    fn name(s: &mut Strategy, i: usize) -> &mut String {
+        &mut std::sync::Arc::make_mut(&mut s.indicators[i]).name
+    }
+    let (folder, mut a, mut b, mut c) = three();
+    a.edit(&at(10), |s| *name(s, 0) = "X1".into());
+    a.write(&folder, &at(10));
+    b.edit(&at(10), |s| *name(s, 1) = "Y1".into());
+    b.write(&folder, &at(10));
+    c.edit(&at(11), |s| *name(s, 2) = "Z1".into());
+    // C takes A's X1 alone (B's file out of the folder meanwhile), and writes its merge.
+    let b_file = b.sync.own_file();
+    let b_text = folder.take_out(&b_file).unwrap();
+    c.read(&folder, &at(11));
+    c.write(&folder, &at(11));
+    let a_text = folder.take_out(&a.sync.own_file()).unwrap();
+    // B takes C's merge (A's X1 inside it), not A's file.
+    b.read(&folder, &at(12));
+    folder.put(&a.sync.own_file(), a_text);
+    folder.put(&b_file, b_text);
+    // A takes B's Y1 (written before B took C's), then corrects X.
+    let c_text = folder.take_out(&c.sync.own_file()).unwrap();
+    a.read(&folder, &at(13));
+    // A writes its merge: its next file carries that one whole, not X1.
+    a.write(&folder, &at(13));
+    folder.put(&c.sync.own_file(), c_text);
+    a.edit(&at(14), |s| *name(s, 0) = "X2".into());
+    a.write(&folder, &at(14));
+    b.edit(&at(15), |s| *name(s, 1) = "Y2".into());
+    let r = b.read(&folder, &at(16));
+    let cards: Vec<_> =
+        r.conflicts.iter().flat_map(|c| c.merge.conflicts.iter().map(|x| (&x.base, &x.ours, &x.theirs))).collect();
+    assert!(cards.is_empty(), "{cards:?}");
+}
