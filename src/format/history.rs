@@ -18,10 +18,12 @@ use serde::{Deserialize, Serialize};
 use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
+mod base;
 mod ids;
 mod nodes;
+pub use base::{base_for_merge, virtual_base};
 use ids::{digits, id_text, key_of, Key};
-pub use nodes::Nodes;
+pub use nodes::{Nodes, Unsafe};
 
 /// At most this many nodes travel in a file and are kept per strategy: ten people sharing a
 /// strategy all day make a few hundred versions; a member away for more than this many

@@ -11,7 +11,10 @@
 //! read as a linear history whose ids are those fingerprints.
 
 use super::carried::CarriedVersion;
-use super::history::{is_version_id, legacy_chain, text_fingerprint, version_id, Node, Nodes, MAX_GRAPH, MAX_PARENTS};
+use super::history::{
+    is_version_id, legacy_chain, text_fingerprint, version_id, Node, Nodes, Unsafe, MAX_GRAPH, MAX_PARENTS,
+};
+use super::{ImportError, VersionList};
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -180,21 +183,31 @@ impl Lineage {
         FileVersion { id, parents: made_on, graph }
     }
 
-    /// The first id of the file that is not one (`path`, `id`), or a list longer than its
-    /// limit (the path of the first entry beyond it): checked at the door, as strategy ids are.
-    pub fn unsafe_id(&self) -> Option<(String, String)> {
+    /// The first id of the file that is not one, or a list longer than its limit: the file's
+    /// refusal, checked at the door, as strategy ids are.
+    pub fn refusal(&self) -> Option<ImportError> {
         let bad = |s: &String| !is_version_id(s);
+        let unsafe_id = |path: String, id: &str| ImportError::UnsafeId { path, id: crate::model::Id::from(id) };
         if let Some(h) = self.head.as_ref().filter(|h| bad(h)) {
-            return Some(("head".into(), h.clone()));
+            return Some(unsafe_id("head".into(), h));
         }
         if let Some(b) = self.base_id.as_ref().filter(|b| bad(b)) {
-            return Some(("lineage.base_id".into(), b.clone()));
+            return Some(unsafe_id("lineage.base_id".into(), b));
         }
-        if let Some((i, v)) = self.versions.iter().enumerate().find(|(i, v)| *i >= MAX_ANCESTORS || bad(v)) {
-            return Some((format!("lineage.versions[{i}]"), v.clone()));
+        if self.versions.len() > MAX_ANCESTORS {
+            let (path, list) = ("lineage.versions".into(), VersionList::Versions);
+            return Some(ImportError::TooManyVersions { path, list, limit: MAX_ANCESTORS });
         }
-        let (at, id) = self.graph.first_unsafe(MAX_GRAPH, MAX_PARENTS)?;
-        Some((format!("lineage.graph{at}"), id))
+        if let Some((i, v)) = self.versions.iter().enumerate().find(|(_, v)| bad(v)) {
+            return Some(unsafe_id(format!("lineage.versions[{i}]"), v));
+        }
+        Some(match self.graph.first_unsafe(MAX_GRAPH, MAX_PARENTS)? {
+            Unsafe::Id { at, id } => unsafe_id(format!("lineage.graph{at}"), &id),
+            Unsafe::TooMany { at, limit } => {
+                let list = if at.is_empty() { VersionList::Graph } else { VersionList::Parents };
+                ImportError::TooManyVersions { path: format!("lineage.graph{at}"), list, limit }
+            }
+        })
     }
 }
 
@@ -318,15 +331,27 @@ mod tests {
             id: id.into(),
             parents: parents.iter().map(|p| p.to_string()).collect(),
         };
-        assert_eq!(Lineage { head: Some(ok.clone()), ..Lineage::default() }.unsafe_id(), None);
+        let path = |l: Lineage| match l.refusal() {
+            Some(ImportError::UnsafeId { path, .. }) => format!("id {path}"),
+            Some(ImportError::TooManyVersions { path, list, limit }) => format!("{list:?} {limit} {path}"),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(Lineage { head: Some(ok.clone()), ..Lineage::default() }.refusal(), None);
         let huge = "x".repeat(1_000_000);
         let bad = Lineage { graph: vec![node(&ok, &[]), node(&huge, &[])].into(), ..Lineage::default() };
-        assert_eq!(bad.unsafe_id().map(|(p, _)| p), Some("lineage.graph[1].id".into()));
+        assert_eq!(path(bad), "id lineage.graph[1].id");
+        let odd_parent = Lineage { graph: vec![node(&ok, &[&ok, "<p>"])].into(), ..Lineage::default() };
+        assert_eq!(path(odd_parent), "id lineage.graph[0].parents[1]");
+        // Lists over their limits are refused as such, not as an id breaking the id rule.
         let three = Lineage { graph: vec![node(&ok, &[&ok, &ok, &ok])].into(), ..Lineage::default() };
-        assert_eq!(three.unsafe_id().map(|(p, _)| p), Some("lineage.graph[0].parents[2]".into()));
+        assert_eq!(path(three), "Parents 2 lineage.graph[0].parents");
         let many = Lineage { graph: vec![node(&ok, &[]); MAX_GRAPH + 1].into(), ..Lineage::default() };
-        assert_eq!(many.unsafe_id().map(|(p, _)| p), Some(format!("lineage.graph[{MAX_GRAPH}].id")));
+        assert_eq!(path(many), format!("Graph {MAX_GRAPH} lineage.graph"));
+        let at_limit = Lineage { graph: vec![node(&ok, &[]); MAX_GRAPH].into(), ..Lineage::default() };
+        assert_eq!(at_limit.refusal(), None);
+        let versions = Lineage { versions: vec![ok.clone(); MAX_ANCESTORS + 1], ..Lineage::default() };
+        assert_eq!(path(versions), format!("Versions {MAX_ANCESTORS} lineage.versions"));
         let head = Lineage { head: Some("<script>".into()), ..Lineage::default() };
-        assert_eq!(head.unsafe_id().map(|(p, _)| p), Some("head".into()));
+        assert_eq!(path(head), "id head");
     }
 }

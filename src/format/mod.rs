@@ -72,7 +72,7 @@ pub use header::GENERATOR;
 pub(crate) use import::read;
 pub use import::{
     check_size, check_size_within, import, parse, text_of, EnvelopeProblem, ImportError, Imported, JsonProblem,
-    OtherKind, ShapeProblem, MAX_FILE_BYTES,
+    OtherKind, ShapeProblem, VersionList, MAX_FILE_BYTES,
 };
 pub(crate) use import::{format_name, read_quietly};
 pub use lineage::{

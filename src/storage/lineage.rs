@@ -8,13 +8,15 @@
 //! [`Store::member_file`]) or arrives (a file's version taken as it is, a merge): a save over a
 //! version nobody else has seen keeps that one's parents, so the graph grows by what was shared,
 //! not by every keystroke. [`Ancestry`] answers how another file's version stands against the
-//! current one, and [`Store::merge_base`] finds the version to merge from, by one rule for
-//! every path: the shared folder, a folder read by hand, and 統合する with a colleague's file.
+//! current one; which version to merge from is one rule for every path (the shared folder, a
+//! folder read by hand, and 統合する with a colleague's file: `history::base_for_merge`), and
+//! [`Store::merge_base`] finds the contents it asks for.
 
 use super::ancestry::{taken_origin, Ancestry, KnownVersion, Place};
+use super::folder::TakenFrom;
 use super::versions::{Head, Named, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
-use crate::format::history::{Graph, Nodes, Relation, MAX_GRAPH};
+use crate::format::history::{self, Graph, Nodes, Relation, MAX_GRAPH};
 use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
     Lineage, LineageError,
@@ -293,7 +295,8 @@ impl<B: Backend> Store<B> {
 
     /// The version to merge `file` (whose strategy is stored here) from: the nearest version
     /// both descend from whose content is at hand (see [`Store::merge_base`]). A file that
-    /// holds this browser's version or one it descends from merges from this browser's own.
+    /// holds this browser's version or one descending from it merges from this browser's own;
+    /// one this browser's version descends from, from the file's.
     pub async fn common_base(&self, file: &Imported) -> Result<Ancestor, StorageError> {
         let ancestry = self.ancestry(&file.strategy.id).await?;
         Ok(self.common_base_in(ancestry, file).await)
@@ -313,16 +316,27 @@ impl<B: Backend> Store<B> {
         }) {
             return Ancestor::Mismatch(e);
         }
-        let bases = match ancestry.relation(&theirs) {
+        let (nearest, older) = match ancestry.relation(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
-            Relation::InStep | Relation::Behind | Relation::FastForward => {
+            Relation::InStep | Relation::FastForward => {
                 return Ancestor::Found { base: Box::new(ancestry.current), in_file: false }
             }
-            Relation::Diverged { bases } if bases.is_empty() => ancestry.kept_bases(&theirs),
+            // An older version of ours (a file merged before): merged from it, which keeps
+            // ours as it is (from ours, every change since would be taken back, unseen).
+            Relation::Behind => return Ancestor::Found { base: Box::new(file.strategy.clone()), in_file: false },
+            Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
             // The nearest first, then the older ones.
-            Relation::Diverged { .. } => ancestry.place.common_ancestors(&theirs),
+            Relation::Diverged { bases } => (bases, ancestry.place.common_ancestors(&theirs)),
         };
-        match self.merge_base(&ancestry, &bases, carried.as_ref(), &[]).await {
+        // The folder's rule (`history::base_for_merge`): after a criss-cross, the merge of the
+        // nearest versions, not the first at hand.
+        let graph = ancestry.place.with(&theirs);
+        // The versions last taken from each member or file's author (統合する keeps them too):
+        // where a criss-cross's nearest versions are found.
+        let taken = self.taken_versions(&ancestry.current.id).await.unwrap_or_default();
+        let known: Vec<&KnownVersion> = taken.iter().collect();
+        let find = async |wanted: Vec<String>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &known).await;
+        match history::base_for_merge(&graph, &nearest, older, find).await {
             Some((base, in_file)) => Ancestor::Found { base: Box::new(base), in_file },
             None => match carried.and_then(|c| c.mismatch()) {
                 Some(e) => Ancestor::Mismatch(e),
@@ -346,9 +360,23 @@ impl<B: Backend> Store<B> {
         let ancestry = self.ancestry(&merged.id).await?;
         let theirs = file_version(file);
         let origin = match ancestry.relation(&theirs) {
+            // Theirs holds nothing ours lacks, and the merge kept ours: nothing to store (a
+            // merge version would part this browser's head from the others' for nothing).
+            Relation::InStep | Relation::Behind if *merged == ancestry.current => return Ok(None),
             Relation::FastForward if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
             _ => ancestry.merge_origin(merged, &theirs, by),
         };
-        self.replace_as(merged, now, VersionReason::Merged, &origin).await
+        let replaced = self.replace_as(merged, now, VersionReason::Merged, &origin).await?;
+        // The file's version kept as the one last taken from its author (as the folder keeps a
+        // member's): a later merge with them after a criss-cross needs it as a nearest version,
+        // and the history keeps only what this browser made. Only a help to find a base: not
+        // kept when it cannot be written.
+        let author = file.author.as_ref().map(|a| a.id.as_str()).filter(|a| crate::model::is_safe_id(a));
+        let version = KnownVersion { id: theirs.id, strategy: file.strategy.clone() };
+        let taken = TakenFrom { member: author.unwrap_or("file"), version: &version, written: None };
+        if let Ok((write, _)) = taken.record() {
+            let _ = self.backend.apply(vec![write]).await;
+        }
+        Ok(replaced)
     }
 }

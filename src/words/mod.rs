@@ -8,6 +8,7 @@
 
 mod csv;
 pub mod folder;
+mod history;
 pub mod merge;
 mod notice;
 mod problems;

@@ -431,6 +431,7 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
         } else {
             format!("{path}: the id {} cannot be used ({ID_RULE_EN}). Correct the id with the tool that made the file, then import it again", shown_id(id))
         }),
+        ImportError::TooManyVersions { path, list, limit } => one(super::history::too_many(path, *list, *limit, lang)),
         // The entry's place in front of each line: "4番目の戦略: …".
         ImportError::InEntry { path, error } => {
             let entry = place_by_position(path, lang);

@@ -42,6 +42,15 @@ impl Inner {
     }
 }
 
+/// What breaks a graph's rules ([`Nodes::first_unsafe`]), its place under the graph (`at`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unsafe {
+    /// An id that is not one.
+    Id { at: String, id: String },
+    /// A list longer than its limit: the nodes (`at` empty), or one node's parents.
+    TooMany { at: String, limit: usize },
+}
+
 impl Nodes {
     pub fn len(&self) -> usize {
         self.0.ids.len()
@@ -113,16 +122,23 @@ impl Nodes {
         self
     }
 
-    /// The first id that is not one, or a node or parent beyond its limit: its path under the
-    /// graph (`[i].id`, `[i].parents[j]`) and its text.
-    pub fn first_unsafe(&self, max_nodes: usize, max_parents: usize) -> Option<(String, String)> {
+    /// What first breaks the graph's rules: more than `max_nodes` nodes or `max_parents`
+    /// parents of one node, or an id that is not one (its path under the graph, `[i].id` or
+    /// `[i].parents[j]`, and its text).
+    pub fn first_unsafe(&self, max_nodes: usize, max_parents: usize) -> Option<Unsafe> {
+        if self.len() > max_nodes {
+            return Some(Unsafe::TooMany { at: String::new(), limit: max_nodes });
+        }
         let odd = |k: &Key| self.odd(*k).is_some();
         for (i, (k, ps)) in self.keyed().enumerate() {
-            if i >= max_nodes || odd(&k) {
-                return Some((format!("[{i}].id"), self.name(k)));
+            if odd(&k) {
+                return Some(Unsafe::Id { at: format!("[{i}].id"), id: self.name(k) });
             }
-            if let Some((j, p)) = ps.iter().enumerate().find(|(j, p)| *j >= max_parents || odd(p)) {
-                return Some((format!("[{i}].parents[{j}]"), self.name(*p)));
+            if ps.len() > max_parents {
+                return Some(Unsafe::TooMany { at: format!("[{i}].parents"), limit: max_parents });
+            }
+            if let Some((j, p)) = ps.iter().enumerate().find(|(_, p)| odd(p)) {
+                return Some(Unsafe::Id { at: format!("[{i}].parents[{j}]"), id: self.name(*p) });
             }
         }
         None

@@ -40,6 +40,10 @@ pub enum ImportError {
     /// not renewed — see the rule's reasons there.
     #[error("{path}: unsafe id {id:?}")]
     UnsafeId { path: String, id: crate::model::Id },
+    /// A list of the file's version history longer than its limit (`path`: the list): Shirube
+    /// never writes one, so the file was changed by another tool or is damaged.
+    #[error("{path}: more than {limit} entries")]
+    TooManyVersions { path: String, list: VersionList, limit: usize },
     /// The strategy breaks the model's rules (every error, paths from the file's root).
     #[error("{} problems", problems.len())]
     Invalid { problems: Vec<Problem> },
@@ -48,6 +52,17 @@ pub enum ImportError {
     /// start inside the entry.
     #[error("{path}: {error}")]
     InEntry { path: String, error: Box<ImportError> },
+}
+
+/// Which list of a file's version history is over its limit ([`ImportError::TooManyVersions`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VersionList {
+    /// The graph of version ids (`lineage.graph`).
+    Graph,
+    /// One version's parents in the graph.
+    Parents,
+    /// An older file's list of the versions it descends from (`lineage.versions`).
+    Versions,
 }
 
 /// What kind of JSON error it is, for a message that says more than "not JSON".

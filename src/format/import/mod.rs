@@ -9,7 +9,7 @@ mod sniff;
 mod tests;
 
 pub(super) use error::classify;
-pub use error::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem};
+pub use error::{EnvelopeProblem, ImportError, JsonProblem, OtherKind, ShapeProblem, VersionList};
 pub(crate) use reading::{format_name, read_quietly};
 pub use reading::{import, Imported};
 // Every step but the refusal of an invalid strategy: outside `reading`, only tests need it.

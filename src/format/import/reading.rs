@@ -48,8 +48,8 @@ pub(in crate::format) fn refuse_invalid(read: Imported) -> Result<Imported, Impo
 /// progress that breaks other rules (a backup's entries): such an id can be neither stored nor
 /// opened.
 pub(in crate::format) fn refuse_unsafe_ids(read: &Imported) -> Result<(), ImportError> {
-    if let Some((path, id)) = read.lineage.as_ref().and_then(Lineage::unsafe_id) {
-        return Err(ImportError::UnsafeId { path, id: crate::model::Id::from(id.as_str()) });
+    if let Some(refused) = read.lineage.as_ref().and_then(Lineage::refusal) {
+        return Err(refused);
     }
     match read.problems.iter().find_map(|p| match &p.kind {
         ProblemKind::UnsafeId { id } => Some((p.path.clone(), id.clone())),

@@ -5,8 +5,7 @@
 
 use super::SyncError;
 use super::{read_file, FolderSync};
-use crate::format::{CarriedBase, FileVersion};
-use crate::model::merge::{merge, Side};
+use crate::format::{history, CarriedBase, FileVersion};
 use crate::model::Strategy;
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Folder, FolderEntry, KnownVersion, Store};
@@ -41,41 +40,27 @@ impl FolderSync {
                 self.bases.push(KnownVersion { id: id.clone(), strategy: base.clone() });
             }
         }
-        let mut more = Vec::new();
-        if at_once.is_none() || nearest.len() > 1 {
-            more = store.taken_versions(&self.strategy).await.map_err(SyncError::Storage)?;
-            if let Some(own) = self.own_version(folder, own_entry, bases, clock).await {
-                more.push(own);
-            }
+        if let (Some((base, _)), true) = (at_once, nearest.len() <= 1) {
+            return Ok(Some(base));
         }
-        let all: Vec<&KnownVersion> =
-            self.known.iter().chain(self.last_taken.iter().map(|(_, k)| k)).chain(&more).collect();
+        // Not at hand, or a criss-cross: the versions last taken from each member and the own
+        // file as last written too.
+        let mut more = store.taken_versions(&self.strategy).await.map_err(SyncError::Storage)?;
+        if let Some(own) = self.own_version(folder, own_entry, bases, clock).await {
+            more.push(own);
+        }
+        let at_hand: Vec<&KnownVersion> =
+            self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
+        let all: Vec<&KnownVersion> = at_hand.into_iter().chain(&more).collect();
         let find = async |wanted: Vec<String>| store.merge_base(ancestry, &wanted, carried, &all).await;
-        if nearest.len() > 1 {
-            let graph = ancestry.place.with(theirs);
-            // Folded in id order, each pair merged from where they meet, conflicts to the first.
-            let mut sorted = nearest.to_vec();
-            sorted.sort();
-            let mut virtual_base = find(vec![sorted[0].clone()]).await.map(|(s, _)| s);
-            for other in &sorted[1..] {
-                let (Some(acc), Some((next, _))) = (virtual_base.take(), find(vec![other.clone()]).await) else {
-                    break;
-                };
-                let meet = graph.common_ancestors(std::slice::from_ref(&sorted[0]), std::slice::from_ref(other));
-                let Some((below, _)) = find(meet).await else { break };
-                virtual_base = merge(&below, &acc, &next).resolve_all(Side::Ours).ok();
-            }
-            if virtual_base.is_some() {
-                return Ok(virtual_base);
-            }
-        }
-        Ok(match at_once {
-            Some((base, _)) => Some(base),
-            // Older versions both descend from (after the nearest), or, with none in common,
-            // the versions of theirs this browser's history keeps.
-            None if nearest.is_empty() => find(bases.to_vec()).await.map(|(s, _)| s),
-            None => find(ancestry.place.common_ancestors(theirs)).await.map(|(s, _)| s),
-        })
+        // The one rule of every merge's base (`format::history::base_for_merge`).
+        let older = match nearest.is_empty() {
+            // With no version in common known, the versions of theirs this browser keeps.
+            true => bases.to_vec(),
+            false => ancestry.place.common_ancestors(theirs),
+        };
+        let graph = ancestry.place.with(theirs);
+        Ok(history::base_for_merge(&graph, nearest, older, find).await.map(|(s, _)| s))
     }
 
     /// A member's version taken (and kept in storage by the batch that stored it) or met in

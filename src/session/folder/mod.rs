@@ -54,7 +54,7 @@ pub use rehearsal::rehearse;
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use files::read_file;
-use tops::SeenTop;
+use tops::{SeenTop, Verified};
 
 use crate::format::history::Relation;
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
@@ -111,6 +111,8 @@ pub struct FolderSync {
     last_taken: Vec<(String, KnownVersion)>,
     /// The members' files' tops, as last read.
     seen: Vec<SeenTop>,
+    /// The members' files read whole and found good (`tops::Verified`).
+    verified: Vec<Verified>,
     /// The versions found as a merge's base during this reading (read from the history, or
     /// carried by a file), and those it replaced and has not stored yet: most members' files
     /// are merged from the same one.
@@ -131,6 +133,7 @@ impl FolderSync {
             known: Vec::new(),
             last_taken: Vec::new(),
             seen: Vec::new(),
+            verified: Vec::new(),
             bases: Vec::new(),
             staged: Staged::default(),
             staged_bytes: crate::storage::STAGED_BYTES,
@@ -223,8 +226,9 @@ impl FolderSync {
                 own_entry = Some(entry);
                 continue;
             }
-            // A version this browser holds: nothing to read further.
-            if let Some(top) = top.filter(|t| t.head.as_deref().is_some_and(|h| place.holds(h))) {
+            // A version held, in a file read whole at this size and time: nothing to read further.
+            let verified = self.verified(&entry);
+            if let Some(top) = top.filter(|t| verified && t.head.as_deref().is_some_and(|h| place.holds(h))) {
                 let standing = match top.head == place.id {
                     true => Standing::InStep,
                     false => Standing::Behind,
@@ -246,6 +250,7 @@ impl FolderSync {
             for (entry, member) in whole {
                 match read_file(folder, &entry, &member, &self.strategy, clock).await {
                     Ok(read) => {
+                        self.mark_verified(&entry);
                         let line = self
                             .merge_one(store, folder, &mut ancestry, own_entry.as_ref(), read, now, &mut reading, clock)
                             .await;
@@ -289,7 +294,7 @@ impl FolderSync {
                 m.standing = Standing::Away;
             }
         }
-        self.seen.retain(|s| reading.members.iter().any(|m| m.file == s.file) || s.file == own);
+        self.forget_gone(&reading.members, &own);
         crate::sorting::by(&mut reading.members, |a, b| a.file.cmp(&b.file));
         Ok(reading)
     }

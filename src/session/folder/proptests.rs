@@ -4,6 +4,8 @@
 //! version (its id and its content) within a bounded number of rounds, and then stops writing;
 //! and when nobody restored or undid anything, no member's own edit is lost.
 
+mod laptops;
+
 use super::tests::{at, MemberBrowser};
 use super::{take_whole, undo};
 use crate::model::merge::edits::town;

@@ -204,8 +204,8 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     let name = |m: &str| file_name(&id, m);
     let good = String::from_utf8(folder.get(&b.sync.own_file()).unwrap()).unwrap();
     folder.put(&name("mbad"), "{ not json");
-    // Cut short, holding a version A does not have (a file whose top names a version A holds
-    // is not read further: nothing of it is missing here).
+    // Cut short, holding a version A does not have (one whose top names a version A holds:
+    // `tests_history`).
     let held = format::peek_top(good.as_bytes()).unwrap().head.unwrap();
     let unknown = good.replacen(&held, &"f".repeat(32), 1);
     folder.put(&name("mcut"), &unknown[..unknown.len() / 2]);

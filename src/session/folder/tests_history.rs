@@ -160,12 +160,57 @@ fn a_quiet_poll_reads_only_the_tops_of_files_it_holds_and_nothing_of_files_uncha
     a.poll(&folder, &at(20));
     assert_eq!(folder.reads().len(), reads, "no file read whole");
     assert_eq!(folder.starts().len(), starts, "the files' size and time unchanged: not even their tops");
-    // A fresh sync of the same member (a reload): the tops only.
+    // A fresh sync of the same member (a reload): the tops, and the others' files read whole
+    // once to check that they are whole (a top says nothing of the rest).
     let mut again = FolderSync::new(a.sync.me.clone(), a.sync.strategy.clone());
     let r = again.read(&a.store, &folder, &at(21)).wait().unwrap();
     assert!(r.members.iter().all(|m| m.standing == Standing::InStep && m.name.is_some()), "{:?}", r.members);
-    assert_eq!(folder.reads().len(), reads, "still no file read whole");
+    assert_eq!(folder.reads().len(), reads + 2, "the two others' files read whole once");
     assert_eq!(folder.starts().len(), starts + 3, "the three files' tops");
+    // Its next poll: nothing read at all.
+    let r = again.read(&a.store, &folder, &at(22)).wait().unwrap();
+    assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+    assert_eq!((folder.reads().len(), folder.starts().len()), (reads + 2, starts + 3));
+}
+
+#[test]
+fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_reason() {
+    use crate::format::{ImportError, JsonProblem, TOP_BYTES};
+    let (folder, mut a, b, _) = three();
+    let b_file = b.sync.own_file();
+    let good = folder.get(&b_file).unwrap();
+    assert!(good.len() > 2 * TOP_BYTES, "a file longer than its top: {}", good.len());
+    let (r, _) = a.poll(&folder, &at(10));
+    assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+    let held = crate::format::peek_top(&good).unwrap().head.unwrap();
+    let refusal = |r: &Reading| r.refused.iter().find(|x| x.file == b_file).map(|x| x.reason.clone());
+    // Cut after its first KB (a copy the network drive broke off): its top still names the
+    // version A holds.
+    let cut = good[..1024].to_vec();
+    assert_eq!(crate::format::peek_top(&cut).and_then(|t| t.head), Some(held.clone()), "the top survives the cut");
+    folder.put(&b_file, cut);
+    for minute in [11, 12] {
+        let (r, _) = a.poll(&folder, &at(minute));
+        assert!(
+            matches!(refusal(&r), Some(Refusal::File(ImportError::NotJson { problem: JsonProblem::Truncated, .. }))),
+            "poll {minute}: {:?}",
+            r.refused
+        );
+        let line = r.members.iter().find(|m| m.file == b_file).unwrap();
+        assert_eq!(line.standing, Standing::Refused, "not 「同じ内容です」");
+    }
+    // Corrupt past its top, the same size: bytes of the middle overwritten.
+    let mut corrupt = good.clone();
+    let middle = corrupt.len() / 2;
+    corrupt[middle..middle + 16].copy_from_slice(&[b'}'; 16]);
+    assert_eq!(crate::format::peek_top(&corrupt).and_then(|t| t.head), Some(held));
+    folder.put(&b_file, corrupt);
+    let (r, _) = a.poll(&folder, &at(13));
+    assert!(matches!(refusal(&r), Some(Refusal::File(_))), "{:?}", r.refused);
+    // Mended: read whole once more, then in step again.
+    folder.put(&b_file, good);
+    let (r, _) = a.poll(&folder, &at(14));
+    assert!(r.refused.is_empty() && r.members.iter().all(|m| m.standing == Standing::InStep), "{r:?}");
 }
 
 #[test]
@@ -300,4 +345,82 @@ fn several_members_changes_are_stored_in_one_batch_each_its_own_version_with_its
     assert_eq!(back.municipality.name, "Bの市");
     let back = undo(&b.store, &id, undos[0], &at(7)).wait().unwrap();
     assert!(!has_a(&back) && !has_c(&back) && back.municipality.name == "Bの市");
+}
+
+/// The issue's smallest criss-cross in the folder (issue 74): A: X1, B: Y1; B takes A's file;
+/// A: X2 and takes B's; B: Y2 and is shown A's older file; A: X3. B never touched A's field.
+#[test]
+fn after_the_issues_criss_cross_a_field_only_one_member_changed_is_no_card() {
+    let (folder, mut a, mut b, _) = three();
+    fn name(s: &mut Strategy, i: usize) -> &mut String {
+        &mut std::sync::Arc::make_mut(&mut s.indicators[i]).name
+    }
+    a.edit(&at(10), |s| *name(s, 0) = "X1".into());
+    a.write(&folder, &at(10));
+    b.edit(&at(10), |s| *name(s, 1) = "Y1".into());
+    b.write(&folder, &at(10));
+    b.read(&folder, &at(11));
+    a.edit(&at(12), |s| *name(s, 0) = "X2".into());
+    a.read(&folder, &at(12));
+    b.edit(&at(13), |s| *name(s, 1) = "Y2".into());
+    b.read(&folder, &at(13));
+    b.write(&folder, &at(13));
+    a.edit(&at(14), |s| *name(s, 0) = "X3".into());
+    a.write(&folder, &at(14));
+    let r = b.read(&folder, &at(15));
+    let cards: Vec<_> =
+        r.conflicts.iter().flat_map(|c| c.merge.conflicts.iter().map(|x| (&x.base, &x.ours, &x.theirs))).collect();
+    assert!(cards.is_empty(), "{cards:?}");
+    assert_eq!((b.strategy().indicators[0].name.as_str(), b.strategy().indicators[1].name.as_str()), ("X3", "Y2"));
+}
+
+/// A criss-cross whose nearest version B never held whole: A's X1 reached B only inside C's
+/// merge, so B cannot build the virtual base and falls back to an older common version ("the
+/// meeting version is not stored": base 新規就業者数, B's X1 from C's merge, A's X2). A's file
+/// carries its merge, written last, not X1.
+///
+/// FIXME: today B is shown a card for a field it never touched; this asserts that wrong card, so
+/// the fix (a merge decided per field from the graph, or files carrying what a virtual base
+/// needs) flips it: then assert no card, and B holding X2.
+#[test]
+fn a_criss_cross_whose_nearest_version_came_inside_anothers_merge_gives_a_false_card_today() {
+    fn name(s: &mut Strategy, i: usize) -> &mut String {
+        &mut std::sync::Arc::make_mut(&mut s.indicators[i]).name
+    }
+    let (folder, mut a, mut b, mut c) = three();
+    a.edit(&at(10), |s| *name(s, 0) = "X1".into());
+    a.write(&folder, &at(10));
+    b.edit(&at(10), |s| *name(s, 1) = "Y1".into());
+    b.write(&folder, &at(10));
+    c.edit(&at(11), |s| *name(s, 2) = "Z1".into());
+    // C takes A's X1 alone (B's file out of the folder meanwhile), and writes its merge.
+    let b_file = b.sync.own_file();
+    let b_text = folder.take_out(&b_file).unwrap();
+    c.read(&folder, &at(11));
+    c.write(&folder, &at(11));
+    let a_text = folder.take_out(&a.sync.own_file()).unwrap();
+    // B takes C's merge (A's X1 inside it), not A's file.
+    b.read(&folder, &at(12));
+    folder.put(&a.sync.own_file(), a_text);
+    folder.put(&b_file, b_text);
+    // A takes B's Y1 (written before B took C's), then corrects X.
+    let c_text = folder.take_out(&c.sync.own_file()).unwrap();
+    a.read(&folder, &at(13));
+    // A writes its merge: its next file carries that one whole, not X1.
+    a.write(&folder, &at(13));
+    folder.put(&c.sync.own_file(), c_text);
+    a.edit(&at(14), |s| *name(s, 0) = "X2".into());
+    a.write(&folder, &at(14));
+    b.edit(&at(15), |s| *name(s, 1) = "Y2".into());
+    let r = b.read(&folder, &at(16));
+    let cards: Vec<_> =
+        r.conflicts.iter().flat_map(|c| c.merge.conflicts.iter().map(|x| (&x.base, &x.ours, &x.theirs))).collect();
+    // FIXME: no card should come (B never changed indicator 0's name since their common history).
+    assert_eq!(cards.len(), 1, "today's false card, and only it: {cards:?}");
+    let (_, ours, theirs) = cards[0];
+    let text = |v: &crate::model::merge::Version| match v {
+        crate::model::merge::Version::Value(serde_json::Value::String(t)) => t.clone(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!((text(ours), text(theirs)), ("X1".to_owned(), "X2".to_owned()), "{cards:?}");
 }

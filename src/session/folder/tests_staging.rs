@@ -73,6 +73,11 @@ fn three_changes_and_two_to_take_them() -> (MemoryFolder, MemberBrowser, MemberB
         take_whole(&x.store, &folder, &id, &at(3)).wait().unwrap().unwrap();
         x.poll(&folder, &at(3));
     }
+    // Each reads the other's file once (whole, the first time it is seen): the readings below
+    // read only the three changed files whole.
+    for x in [&mut d, &mut e] {
+        x.poll(&folder, &at(4));
+    }
     a.edit(&at(10), |s| s.title = "Aの題名".into());
     b.edit(&at(10), |s| std::sync::Arc::make_mut(&mut s.goals[0]).title = "Bの基本目標".into());
     c.edit(&at(10), |s| actual(s, 4321.0));

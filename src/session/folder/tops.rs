@@ -1,6 +1,12 @@
 //! The tops of the members' files (head, author, when written): what a reading decides from
 //! before it reads a file whole. A file whose size and time the folder gives as at the last
 //! reading is not read again; the others' first bytes are read together, one wait for all.
+//!
+//! A top names a version, but says nothing of the rest of the file: a file cut after its
+//! first KB, or corrupt past its top, still names a version this browser holds. So a file is
+//! read whole once at each size and time it is seen with (first seen, after a reload, after any
+//! change), through the import's checks, and only then trusted by its top ([`Verified`]); a
+//! quiet poll of files unchanged since still reads tops only.
 
 use super::FolderSync;
 use crate::format::{self, peek_top, FileTop, TOP_BYTES};
@@ -15,7 +21,39 @@ pub(super) struct SeenTop {
     top: FileTop,
 }
 
+/// A member file read whole and found good, at the size and time the folder gave then.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Verified {
+    file: String,
+    bytes: u64,
+    modified: Option<u64>,
+}
+
+impl Verified {
+    pub(super) fn of(entry: &FolderEntry) -> Verified {
+        Verified { file: entry.name.clone(), bytes: entry.bytes, modified: entry.modified }
+    }
+}
+
 impl FolderSync {
+    /// Whether `entry` was read whole and found good at its size and time: its top can then
+    /// be trusted for the rest of it.
+    pub(super) fn verified(&self, entry: &FolderEntry) -> bool {
+        self.verified.contains(&Verified::of(entry))
+    }
+
+    /// Forgets the tops and checks of files no longer listed (`own`'s top is kept).
+    pub(super) fn forget_gone(&mut self, members: &[super::Member], own: &str) {
+        self.seen.retain(|s| members.iter().any(|m| m.file == s.file) || s.file == own);
+        self.verified.retain(|v| members.iter().any(|m| m.file == v.file));
+    }
+
+    /// `entry` read whole and found good (as the folder lists it now).
+    pub(super) fn mark_verified(&mut self, entry: &FolderEntry) {
+        self.verified.retain(|v| v.file != entry.name);
+        self.verified.push(Verified::of(entry));
+    }
+
     /// The top of each of `entries`, in order: `Ok(None)` for a file whose first bytes are not a
     /// strategy file's top (read whole later, to say what is wrong with it); nothing read for a
     /// file the folder lists as too large (refused as such).

@@ -44,7 +44,7 @@ pub struct TakenFrom<'a> {
 
 impl TakenFrom<'_> {
     /// The record's write, and its length.
-    fn record(&self) -> Result<(Write, usize), StorageError> {
+    pub(in crate::storage) fn record(&self) -> Result<(Write, usize), StorageError> {
         let key = keys::taken(&self.version.strategy.id, self.member);
         let text = match self.written {
             Some(text) => {

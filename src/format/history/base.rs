@@ -1,0 +1,53 @@
+//! Which version a three-way merge starts from: one rule for every path that merges (the shared
+//! folder, a folder read by hand, 統合する). Contents come from the caller (`find`), which
+//! alone knows what is at hand (its history, the versions it keeps, the file's carried one).
+
+use super::Graph;
+use crate::model::merge::{merge, Side};
+use crate::model::Strategy;
+
+/// The base to merge a diverged pair from. `nearest`: their nearest common versions, as
+/// `Relation::Diverged` gives them; `older`: the versions to fall back on when no better base
+/// can be made (the common ones nearest first, or with none known the versions of theirs this
+/// browser keeps); `graph`: both sides' nodes. `find(ids)`: the content of the first of `ids`
+/// whose content is at hand, and whether it came from the file.
+///
+/// One nearest version: it, or the first of `older` at hand. After a criss-cross (two or more
+/// nearest, each side having merged the other's), their merge: a virtual base, as both sides
+/// make it ([`virtual_base`]); merging from either one alone shows the other side's changes
+/// since it as conflicts. Returns the base, and whether any of it came from the file.
+pub async fn base_for_merge(
+    graph: &Graph,
+    nearest: &[String],
+    older: Vec<String>,
+    find: impl AsyncFn(Vec<String>) -> Option<(Strategy, bool)>,
+) -> Option<(Strategy, bool)> {
+    if nearest.len() > 1 {
+        if let Some(base) = virtual_base(graph, nearest, &find).await {
+            return Some(base);
+        }
+    }
+    find(older).await
+}
+
+/// The merge of a criss-cross's nearest versions, folded in id order (the same whoever
+/// merges): each pair merged from where they meet (the first of their common versions at
+/// hand), its conflicts to the first. `None` when one of them is not at hand.
+pub async fn virtual_base(
+    graph: &Graph,
+    nearest: &[String],
+    find: &impl AsyncFn(Vec<String>) -> Option<(Strategy, bool)>,
+) -> Option<(Strategy, bool)> {
+    let mut sorted = nearest.to_vec();
+    sorted.sort();
+    let (first, rest) = sorted.split_first()?;
+    let (mut acc, mut in_file) = find(vec![first.clone()]).await?;
+    for other in rest {
+        let (next, next_in_file) = find(vec![other.clone()]).await?;
+        let meet = graph.common_ancestors(std::slice::from_ref(first), std::slice::from_ref(other));
+        let (below, below_in_file) = find(meet).await?;
+        acc = merge(&below, &acc, &next).resolve_all(Side::Ours).ok()?;
+        in_file |= next_in_file || below_in_file;
+    }
+    Some((acc, in_file))
+}

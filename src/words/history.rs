@@ -1,0 +1,78 @@
+//! A file's version history in words: a list of it longer than its limit (Shirube never writes
+//! one: the file was changed by another tool, or is damaged).
+
+use crate::format::VersionList;
+use crate::locale::Language;
+
+/// 「lineage.graph: 版の履歴が上限の 4,096 件を超えています…」, naming the list and its limit.
+pub(super) fn too_many(path: &str, list: VersionList, limit: usize, lang: Language) -> String {
+    let n = grouped(limit);
+    let list = match (list, lang) {
+        (VersionList::Graph, Language::Ja) => format!("版の履歴（版のつながり）が上限の {n} 件を超えています"),
+        (VersionList::Graph, Language::En) => format!("the version history holds more than {n} versions, its limit"),
+        (VersionList::Parents, Language::Ja) => format!("一つの版の元になった版が上限の {n} つを超えています"),
+        (VersionList::Parents, Language::En) => format!("a version has more than {n} parents, the limit"),
+        (VersionList::Versions, Language::Ja) => format!("以前の版の一覧が上限の {n} 件を超えています"),
+        (VersionList::Versions, Language::En) => format!("the list of earlier versions holds more than {n}, its limit"),
+    };
+    match lang {
+        Language::Ja => format!(
+            "{path}: {list}。Shirube はこのようなファイルを書かないため、別のツールで書き換えられたか、壊れています"
+        ),
+        Language::En => {
+            format!("{path}: {list}. Shirube never writes such a file: it was changed by another tool, or is damaged")
+        }
+    }
+}
+
+/// A count with thousands separators: 4,096.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{open, ImportError, MAX_FILE_BYTES};
+    use crate::words::import_error;
+
+    #[test]
+    fn a_graph_over_its_limit_is_refused_naming_the_limit_not_the_id_rule() {
+        // A strategy file whose graph holds one version more than its limit.
+        let s = crate::model::merge::edits::town();
+        let text = crate::format::export(&s, "2026-12-01T09:00:00Z");
+        let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let max = crate::format::history::MAX_GRAPH;
+        let node = |i: usize| serde_json::json!({ "id": format!("{i:032x}"), "parents": [] });
+        let graph: Vec<serde_json::Value> = (0..=max).map(node).collect();
+        file["lineage"] = serde_json::json!({ "head": format!("{:032x}", 0), "graph": graph });
+        let text = serde_json::to_string(&file).unwrap();
+        assert!((text.len() as u64) < MAX_FILE_BYTES);
+        let Err(refused) = open(text.as_bytes()) else { panic!("not refused") };
+        assert_eq!(
+            refused,
+            ImportError::TooManyVersions { path: "lineage.graph".into(), list: VersionList::Graph, limit: max }
+        );
+        let [ja] = import_error(&refused, Language::Ja).try_into().unwrap();
+        assert_eq!(
+            ja,
+            "lineage.graph: 版の履歴（版のつながり）が上限の 4,096 件を超えています。Shirube はこのようなファイルを書かないため、別のツールで書き換えられたか、壊れています"
+        );
+        assert!(!ja.contains("ID"), "not the id rule's words: {ja}");
+        let [en] = import_error(&refused, Language::En).try_into().unwrap();
+        assert!(en.contains("more than 4,096 versions"), "{en}");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!([grouped(2), grouped(200), grouped(4096), grouped(1_234_567)], ["2", "200", "4,096", "1,234,567"]);
+    }
+}
