@@ -12,8 +12,34 @@ use crate::ui::speech::Speaks;
 use crate::ui::state::use_sharing;
 use leptos::prelude::*;
 
+/// Every member's version held back by the folder's last reading, a card each: on 共有, and on
+/// 照会 for the planning section, whose 確認 they are about. Keyed by file and version: a poll
+/// that finds the same version held back keeps its card.
 #[component]
-pub fn HeldBackCard(id: Id, held: HeldBack) -> impl IntoView {
+pub fn HeldBackCards(id: Id) -> impl IntoView {
+    let reading = use_sharing().folder_sync(&id).reading;
+    let keys = {
+        let reading = reading.clone();
+        Memo::new(move |_| {
+            reading.with(|r| {
+                let Some(r) = r.as_ref() else { return Vec::new() };
+                let version = |file: &str| r.members.iter().find(|m| m.file == file).and_then(|m| m.version.clone());
+                r.held_back.iter().map(|h| (h.file.clone(), version(&h.file))).collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <For each=move || keys.get() key=|k| k.clone() let:key>
+            {
+                let held = reading.with_untracked(|r| r.as_ref()?.held_back.iter().find(|h| h.file == key.0).cloned());
+                held.map(|h| view! { <HeldBackCard id=id.clone() held=h/> })
+            }
+        </For>
+    }
+}
+
+#[component]
+fn HeldBackCard(id: Id, held: HeldBack) -> impl IntoView {
     let app = use_sharing();
     let (lang, style) = (app.lang(), app.year_style());
     let by = held.by.clone();

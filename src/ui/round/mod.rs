@@ -83,6 +83,7 @@ fn RoundChooser(chosen: RwSignal<Option<crate::model::FiscalYear>>, shown: crate
 #[component]
 fn Together() -> impl IntoView {
     let state = use_edits();
+    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     let chosen = RwSignal::new(None);
     let round = shown_round(state, chosen);
     let role = Memo::new(move |_| state.role());
@@ -105,6 +106,8 @@ fn Together() -> impl IntoView {
                     (Some((round, year)), false) if role.get() == Some(Role::Planning) => EitherOf4::B(view! {
                         <RoundChooser chosen=chosen shown=year/>
                         <status::Status round=round.clone() today=today role=role printing=printing/>
+                        // What waits for the planning section: a member's change to confirmed values.
+                        {open.get().map(|id| view! { <held_back::HeldBackCards id=id/> })}
                         <mine::Mine round=round.clone() year=year role=role/>
                         <books::SectionBooks round=round year=year/>
                         <open_form::OpenRound after=latest_year(state)/>

@@ -41,17 +41,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
         })
     };
     let id_conflict = id.clone();
-    let (reading_held, id_held) = (reading.clone(), id.clone());
-    let held_keys = {
-        let reading = reading.clone();
-        Memo::new(move |_| {
-            reading.with(|r| {
-                let Some(r) = r.as_ref() else { return Vec::new() };
-                let version = |file: &str| r.members.iter().find(|m| m.file == file).and_then(|m| m.version.clone());
-                r.held_back.iter().map(|h| (h.file.clone(), version(&h.file))).collect::<Vec<_>>()
-            })
-        })
-    };
+    let id_held = id.clone();
     let reading_conflict = reading.clone();
     let save_name = move || {
         let n = name_draft.get_untracked().trim().to_owned();
@@ -135,13 +125,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
                 let c = reading_conflict.with_untracked(|r| r.as_ref()?.conflicts.iter().find(|c| c.file == file).cloned())?;
                 Some(view! { <super::folder_conflict::FolderConflict id=id_conflict.clone() conflict=c/> })
             }}
-            // Keyed by file and version: a poll that finds the same version held back keeps its card.
-            <For each=move || held_keys.get() key=|k| k.clone() let:key>
-                {
-                    let held = reading_held.with_untracked(|r| r.as_ref()?.held_back.iter().find(|h| h.file == key.0).cloned());
-                    held.map(|h| view! { <super::held_back::HeldBackCard id=id_held.clone() held=h/> })
-                }
-            </For>
+            <super::held_back::HeldBackCards id=id_held/>
             {move || {
                 let lines = recent.get();
                 (!lines.is_empty()).then(|| view! {
