@@ -2,7 +2,8 @@
 //! only from the layers below it (`model` ← `format` ← `storage` ← `session` ← `words` ← `ui`, with
 //! `charts`, `locale`'s core, `examples` and `sorting` beside them); only `storage` names the browser's storage APIs;
 //! only `ui/state` calls the store; components take their feature's context, not the whole app
-//! state; no file passes 500 lines and no function 150. What breaks a rule today is listed
+//! state; no files import each other in a cycle of any length; no file passes 500 lines and no
+//! function 150. What breaks a rule today is listed
 //! below by name, each with why, and the list may only shrink: an entry that no longer breaks its
 //! rule fails the test until it is taken off.
 
@@ -527,4 +528,194 @@ fn the_checks_see_what_they_look_for() {
         [("a".to_owned(), 5), ("b".to_owned(), 1), ("d".to_owned(), 2)],
         "braces in strings, characters and comments are not counted; lifetimes are no characters"
     );
+}
+
+/// Groups of files that import each other in a cycle today (each group's files, sorted). The
+/// list may only shrink: break a cycle by moving what its files share into a file they import.
+const KNOWN_CYCLES: &[&[&str]] = &[
+    // A workbook's container, its sheets and the workbook reader share their limits and errors.
+    &["src/format/table/container.rs", "src/format/table/sheet.rs", "src/format/table/workbook.rs"],
+    // A table's layout, its columns' roles and the words that recognise them.
+    &["src/format/table/layout.rs", "src/format/table/roles.rs", "src/format/table/words.rs"],
+    // The exports' part and the workbook writer's part call each other's entry points.
+    &["src/ui/exporters.rs", "src/ui/workbook_writer.rs"],
+    // The workshop's pages and its lazily loaded parts.
+    &["src/ui/workshop/pages.rs", "src/ui/workshop/parts.rs"],
+];
+
+/// A file's module path: `src/format/table/sheet.rs` → `format::table::sheet`, a `mod.rs` its
+/// folder's, `src/lib.rs` the crate's (empty).
+fn module_path(name: &str) -> Vec<String> {
+    let rest = name.strip_prefix("src/").unwrap_or(name).strip_suffix(".rs").unwrap_or(name);
+    let mut parts: Vec<String> = rest.split('/').map(str::to_owned).collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+        parts.pop();
+    }
+    parts
+}
+
+/// The file a module path names: the longest of its prefixes that is a file of `files`.
+fn file_of(path: &[String], files: &BTreeMap<Vec<String>, String>) -> Option<String> {
+    (1..=path.len()).rev().find_map(|n| files.get(&path[..n]).cloned())
+}
+
+/// The module paths a file's code names through `crate::`, `super::` and `self::` (`{…}` groups
+/// opened one level), resolved from the file's own module.
+fn named_paths(own: &[String], code: &[String]) -> Vec<Vec<String>> {
+    let text = code.join("\n");
+    let ident = |s: &str| -> String { s.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect() };
+    let mut out = Vec::new();
+    for (prefix, base) in [
+        ("crate::", Vec::new()),
+        // `super`: the module's parent (a `mod.rs`'s module is its folder).
+        ("super::", own[..own.len().saturating_sub(1)].to_vec()),
+        ("self::", own.to_vec()),
+    ] {
+        for (at, _) in text.match_indices(prefix) {
+            // `crate::` inside a longer name (`my_crate::`) or `super::super::` chains are skipped.
+            if text[..at].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let mut path = base.clone();
+            let mut rest = &text[at + prefix.len()..];
+            loop {
+                if let Some(group) = rest.strip_prefix('{') {
+                    let inner = &group[..group.find('}').unwrap_or(group.len())];
+                    for item in inner.split(',') {
+                        let first = ident(item.trim());
+                        if !first.is_empty() {
+                            let mut p = path.clone();
+                            p.push(first);
+                            out.push(p);
+                        }
+                    }
+                    break;
+                }
+                let seg = ident(rest);
+                if seg.is_empty() {
+                    out.push(path.clone());
+                    break;
+                }
+                path.push(seg.clone());
+                rest = &rest[seg.len()..];
+                match rest.strip_prefix("::") {
+                    Some(r) => rest = r,
+                    None => {
+                        out.push(path.clone());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The import graph's cycles of any length: its strongly connected components of more than one
+/// file (Tarjan's algorithm), each sorted.
+fn cycles(edges: &BTreeMap<String, BTreeSet<String>>) -> BTreeSet<Vec<String>> {
+    struct Walk<'a> {
+        edges: &'a BTreeMap<String, BTreeSet<String>>,
+        index: BTreeMap<&'a str, usize>,
+        low: BTreeMap<&'a str, usize>,
+        stack: Vec<&'a str>,
+        on_stack: BTreeSet<&'a str>,
+        found: BTreeSet<Vec<String>>,
+    }
+    impl<'a> Walk<'a> {
+        fn visit(&mut self, v: &'a str) {
+            let n = self.index.len();
+            self.index.insert(v, n);
+            self.low.insert(v, n);
+            self.stack.push(v);
+            self.on_stack.insert(v);
+            for w in self.edges.get(v).into_iter().flatten() {
+                let w = w.as_str();
+                if !self.index.contains_key(w) {
+                    self.visit(w);
+                    let lw = self.low[w];
+                    let lv = self.low.get_mut(v).unwrap();
+                    *lv = (*lv).min(lw);
+                } else if self.on_stack.contains(w) {
+                    let iw = self.index[w];
+                    let lv = self.low.get_mut(v).unwrap();
+                    *lv = (*lv).min(iw);
+                }
+            }
+            if self.low[v] == self.index[v] {
+                let mut group = Vec::new();
+                loop {
+                    let w = self.stack.pop().unwrap();
+                    self.on_stack.remove(w);
+                    group.push(w.to_owned());
+                    if w == v {
+                        break;
+                    }
+                }
+                if group.len() > 1 {
+                    group.sort();
+                    self.found.insert(group);
+                }
+            }
+        }
+    }
+    let mut walk = Walk {
+        edges,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        on_stack: BTreeSet::new(),
+        found: BTreeSet::new(),
+    };
+    for v in edges.keys() {
+        if !walk.index.contains_key(v.as_str()) {
+            walk.visit(v);
+        }
+    }
+    walk.found
+}
+
+/// Each file's imports of other files of the crate, by `crate::`, `super::` and `self::` paths.
+fn file_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let paths: Vec<(String, PathBuf)> =
+        sources().into_iter().map(|p| (name(&p), p)).filter(|(n, _)| !is_tests(n) && n != "src/main.rs").collect();
+    let files: BTreeMap<Vec<String>, String> = paths.iter().map(|(n, _)| (module_path(n), n.clone())).collect();
+    let mut edges = BTreeMap::new();
+    for (n, path) in &paths {
+        let code = code(&fs::read_to_string(path).unwrap());
+        let own = module_path(n);
+        let to: BTreeSet<String> =
+            named_paths(&own, &code).iter().filter_map(|p| file_of(p, &files)).filter(|f| f != n).collect();
+        edges.insert(n.clone(), to);
+    }
+    edges
+}
+
+#[test]
+fn no_files_import_each_other_in_a_cycle_of_any_length() {
+    let found = cycles(&file_imports());
+    let known: BTreeSet<Vec<String>> = KNOWN_CYCLES.iter().map(|c| c.iter().map(|s| s.to_string()).collect()).collect();
+    let new: Vec<_> = found.difference(&known).collect();
+    let gone: Vec<_> = known.difference(&found).collect();
+    assert!(
+        new.is_empty(),
+        "files that import each other in a cycle (move what they share into a file they import): {new:#?}"
+    );
+    assert!(gone.is_empty(), "no longer a cycle: take it off KNOWN_CYCLES in tests/layers.rs: {gone:#?}");
+}
+
+#[test]
+fn a_cycle_of_three_files_is_found() {
+    let edge = |a: &str, b: &[&str]| (a.to_owned(), b.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>());
+    let three = BTreeMap::from([edge("a", &["b"]), edge("b", &["c"]), edge("c", &["a"]), edge("d", &["a"])]);
+    assert_eq!(cycles(&three), BTreeSet::from([vec!["a".to_owned(), "b".to_owned(), "c".to_owned()]]));
+    let none = BTreeMap::from([edge("a", &["b"]), edge("b", &["c"]), edge("c", &[])]);
+    assert!(cycles(&none).is_empty());
+    // Paths as code names them: `super::` from a file and from a `mod.rs`, a group, `crate::`.
+    let own = module_path("src/format/table/sheet.rs");
+    assert_eq!(own, ["format", "table", "sheet"]);
+    let named = named_paths(&own, &["use super::{workbook::Book, layout};".into(), "crate::model::Id".into()]);
+    assert!(named.contains(&vec!["format".into(), "table".into(), "workbook".into()]), "{named:?}");
+    assert!(named.contains(&vec!["format".into(), "table".into(), "layout".into()]), "{named:?}");
+    assert!(named.contains(&vec!["model".into(), "Id".into()]), "{named:?}");
 }
