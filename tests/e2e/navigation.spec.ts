@@ -103,6 +103,7 @@ test('at 375 px the navigation folds into one menu that opens and closes by keyb
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(pages).toBeVisible();
   await shot('nav-menu-375');
+  await page.screenshot({ path: 'test-results/screenshots/nav-menu-375-top.png' });
   // Tab reaches the first item; Escape folds the menu and gives the focus back to its button.
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('nav-overview')).toBeFocused();
@@ -121,6 +122,7 @@ test('at 375 px the navigation folds into one menu that opens and closes by keyb
     await page.goto(`./${hash}`);
     await expect(page.getByTestId(testid)).toBeVisible();
     await shot(`nav-${key}-375`);
+    await page.screenshot({ path: `test-results/screenshots/nav-${key}-375-top.png` });
     if (key !== 'workshop') {
       const box = (await page.getByTestId('strategy-nav').boundingBox())!;
       expect(box.x >= 0 && box.x + box.width <= 375, `${key}: the navigation is within 375 px (${JSON.stringify(box)})`).toBe(true);
