@@ -539,8 +539,6 @@ const KNOWN_CYCLES: &[&[&str]] = &[
     &["src/format/table/layout.rs", "src/format/table/roles.rs", "src/format/table/words.rs"],
     // The exports' part and the workbook writer's part call each other's entry points.
     &["src/ui/exporters.rs", "src/ui/workbook_writer.rs"],
-    // The workshop's pages and its lazily loaded parts.
-    &["src/ui/workshop/pages.rs", "src/ui/workshop/parts.rs"],
 ];
 
 /// A file's module path: `src/format/table/sheet.rs` → `format::table::sheet`, a `mod.rs` its

@@ -24,6 +24,7 @@
 //! hand-out provides); navigation is the pure `session::workshop_nav`; ideas are written through
 //! `AppState::edit` (one undo step each, autosaved).
 
+mod deck;
 mod focus;
 mod ideas;
 mod notes_page;

@@ -5,28 +5,16 @@
 //! the presenter's keys follow; each page hands its items' and heading's refs to the focus
 //! (`focus`).
 
-use super::focus::{FocusTargets, ItemRef};
+use super::deck::Deck;
+use super::focus::ItemRef;
 use super::ideas::{Ideas, IdeasPanel};
 use super::parts::{indicator_item, measure_kind, note_count, sdg_tiles, status_line, Counted};
 use super::words;
-use crate::charts::Words;
 use crate::locale::{self, tr, Language};
-use crate::model::{Id, NoteTarget, Strategy};
+use crate::model::{Id, NoteTarget};
 use crate::session::workshop_nav::{Level, Place};
 use leptos::html;
 use leptos::prelude::*;
-
-/// What every page reads: the strategy without its notes (`plan`: a page is built again when it
-/// changes) and with them (`strategy`: note counts and ideas), the place, and the words; and
-/// where it registers its focus targets.
-#[derive(Clone, Copy)]
-pub(super) struct Deck {
-    pub plan: Memo<Strategy>,
-    pub strategy: Signal<Strategy>,
-    pub place: RwSignal<Place>,
-    pub words: Signal<Words>,
-    pub focus: FocusTargets,
-}
 
 /// Where a card stands: item `item` of its page, `place` saying which item is the current one.
 struct Card {

@@ -1,7 +1,7 @@
 //! The pieces the presentation's pages are made of: SDG tiles, status lines, note counts, and an
 //! indicator as an item — its name, status and chart, with text large enough for a hall.
 
-use super::pages::Deck;
+use super::deck::Deck;
 use crate::charts::dashboard::status_colour;
 use crate::charts::{indicator, Figure};
 use crate::locale::{self, tr, Language};

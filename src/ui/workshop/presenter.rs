@@ -6,9 +6,10 @@
 //! Nothing here needs the app's state: the strategy comes in as a signal, the words from
 //! `ui::speech::use_words`, and writing ideas through the optional `Ideas` callbacks.
 
+use super::deck::Deck;
 use super::focus::{focus_current, FocusTargets};
 use super::ideas::Ideas;
-use super::pages::{goal_page, goals_page, measure_page, Deck};
+use super::pages::{goal_page, goals_page, measure_page};
 use crate::locale::tr;
 use crate::model::Strategy;
 use crate::session::workshop_nav::{self, Level, Move, Place};
