@@ -22,6 +22,8 @@ mod frame_tests;
 #[cfg(test)]
 mod grant_tests;
 mod header;
+#[cfg(test)]
+mod hearing_tests;
 pub mod history;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod history_tests;

@@ -162,6 +162,11 @@ pub fn public_copy(s: &Strategy) -> Strategy {
     out.workshops.clear();
     out.schedule.clear();
     out.rounds = Default::default();
+    // Senders' names never go out; the hearings and the opinions with their answers may (the
+    // town publishes its 「意見と市の考え方」).
+    if out.opinions.iter().any(|o| !o.sender.is_empty()) {
+        out.opinions_mut().iter_mut().for_each(|o| o.sender.clear());
+    }
     out.unknown = Default::default();
     let publication = Arc::make_mut(&mut out.publication);
     publication.hidden.clear();

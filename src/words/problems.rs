@@ -259,10 +259,9 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 format!("the goal or measure '{id}' of a workshop note no longer exists")
             }
         }
-        BadWorkshopDate => {
-            tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
-        }
+        BadWorkshopDate => tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into(),
         DuplicateRound { .. } | BadRoundDate { .. } | BadEvaluationDate { .. } => super::round::problem(k, ja),
+        UnknownHearing { .. } | UnknownOpinionItem { .. } | BadCommentPeriod => super::hearing::problem(k, ja),
         RevisionDateInvalid { series, year, date } => {
             let of = series_of(series, lang);
             if ja {

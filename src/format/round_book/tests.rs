@@ -343,7 +343,8 @@ fn the_fuzzers_seeds_are_kitamotos_section_workbooks() {
         std::fs::write(dir.join("answered.xlsx"), answered).unwrap();
         std::fs::write(dir.join("all.zip"), zip_of(&books, "2025-04-10T09:00:00Z").unwrap()).unwrap();
     }
-    let mut seeds: Vec<_> = std::fs::read_dir(&dir).expect("fuzz/seeds/round_book").map(|e| e.unwrap().path()).collect();
+    let mut seeds: Vec<_> =
+        std::fs::read_dir(&dir).expect("fuzz/seeds/round_book").map(|e| e.unwrap().path()).collect();
     seeds.sort();
     assert_eq!(seeds.len(), 3, "{seeds:?}");
     for path in seeds {
