@@ -31,6 +31,7 @@ mod import;
 mod lineage;
 pub mod migrations;
 mod open;
+pub mod opinions;
 pub mod outline;
 #[cfg(test)]
 mod partner_tests;

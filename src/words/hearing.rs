@@ -1,6 +1,7 @@
 //! The words of hearings (意見聴取) and opinions: a hearing's name and its counts, and their
 //! problems.
 
+use crate::format::opinions::{BrokenRow, RowProblem};
 use crate::locale::Language;
 use crate::model::hearing::HearingCounts;
 use crate::model::{Hearing, ProblemKind, Response};
@@ -53,6 +54,36 @@ pub fn counts(c: &HearingCounts, lang: Language) -> String {
     out
 }
 
+/// A pasted row that is not taken in, with its row: 「4行目: 番号「特に駅の近くに」が番号ではありません …」.
+pub fn broken_row(b: &BrokenRow, lang: Language) -> String {
+    let ja = lang == Language::Ja;
+    let why = match (&b.problem, ja) {
+        (RowProblem::NoText, true) => "意見が空です".to_owned(),
+        (RowProblem::NoText, false) => "the opinion is empty".to_owned(),
+        (RowProblem::NotANumber { text }, true) => {
+            format!("番号「{text}」が番号ではありません（上の意見の改行が区切られた可能性があります）")
+        }
+        (RowProblem::NotANumber { text }, false) => {
+            format!("the number “{text}” is no number (perhaps a line break of the opinion above)")
+        }
+        (RowProblem::ExtraCells { count }, true) => format!("列が{count}個多すぎます（意見の中のタブ）"),
+        (RowProblem::ExtraCells { count }, false) => {
+            format!("{count} cells past the last column (a tab in an opinion)")
+        }
+        (RowProblem::UnknownResponse { text }, true) => {
+            format!("対応「{text}」が読めません（修正する・原案のとおり・参考とする・その他）")
+        }
+        (RowProblem::UnknownResponse { text }, false) => {
+            format!("the response “{text}” is not one of revise, as drafted, reference, other")
+        }
+    };
+    if ja {
+        format!("{}行目: {why}", b.row)
+    } else {
+        format!("row {}: {why}", b.row)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +99,10 @@ mod tests {
         assert_eq!(counts(&HearingCounts::default(), Language::En), "0 opinions");
         let h = Hearing::new(DraftingStage::Draft, crate::model::HearingBody::PublicComment, "2020-01-06");
         assert_eq!(hearing_name(&h, Language::Ja), "素案 · パブリックコメント（2020-01-06）");
+        let b = BrokenRow { row: 6, problem: RowProblem::NoText };
+        assert_eq!(
+            (broken_row(&b, Language::Ja).as_str(), broken_row(&b, Language::En).as_str()),
+            ("6行目: 意見が空です", "row 6: the opinion is empty")
+        );
     }
 }
