@@ -22,6 +22,8 @@ mod frame_tests;
 #[cfg(test)]
 mod grant_tests;
 mod header;
+#[cfg(test)]
+mod hearing_tests;
 pub mod history;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod history_tests;
@@ -29,6 +31,7 @@ mod import;
 mod lineage;
 pub mod migrations;
 mod open;
+pub mod opinions;
 pub mod outline;
 #[cfg(test)]
 mod partner_tests;

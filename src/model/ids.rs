@@ -56,6 +56,12 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
         r.renew(&mut round.id);
         round.answers.iter_mut().for_each(|a| r.renew(&mut a.id));
     }
+    s.hearings_mut().iter_mut().for_each(|h| r.renew(&mut h.id));
+    for o in s.opinions_mut() {
+        r.renew(&mut o.id);
+        // A group is no entity: its id is renewed here, the same for every member.
+        o.group.iter_mut().for_each(|g| r.renew(g));
+    }
     // … then every reference.
     for link in s.framework_changes.iter_mut().flat_map(|c| c.links.iter_mut()) {
         r.rewrite(&mut link.goal);
@@ -69,6 +75,10 @@ pub(crate) fn renew_ids(original: &Strategy) -> Strategy {
                 super::NoteTarget::Goal(id) | super::NoteTarget::Measure(id) => r.rewrite(id),
             }
         }
+    }
+    for o in s.opinions_mut() {
+        r.rewrite(&mut o.hearing);
+        o.about.id_mut().into_iter().for_each(|id| r.rewrite(id));
     }
     let rewrite_owner = |r: &Renewer, d: &mut Option<Id>| d.iter_mut().for_each(|d| r.rewrite(d));
     for round in s.rounds_mut() {

@@ -14,6 +14,7 @@ mod fiscal_year;
 pub mod frames;
 mod goal;
 mod grant;
+pub mod hearing;
 mod id;
 mod ids;
 mod indicator;
@@ -50,6 +51,7 @@ pub use grant::{
     grant_achievement, grant_actual, DigitalType, Grant, GrantEffect, GrantKpiRow, GrantPolicy, GrantProgramme,
     GrantProject, GrantReview, GrantTarget,
 };
+pub use hearing::{Hearing, HearingBody, Opinion, OpinionAbout, Response};
 pub use id::{is_safe_id, Id, MAX_ID_LEN};
 pub(crate) use ids::renew_ids;
 pub use indicator::{

@@ -64,6 +64,14 @@ pub struct Strategy {
     /// start-up module then copies a pointer, not a list).
     #[serde(default, skip_serializing_if = "super::round::is_empty")]
     pub rounds: Arc<Vec<super::round::Round>>,
+    /// The hearings (意見聴取) of the drafts, each with its stage (`model::hearing`). Absent from
+    /// a file that has none; behind one `Arc`, as `rounds` is.
+    #[serde(default, skip_serializing_if = "super::hearing::is_empty")]
+    pub hearings: Arc<Vec<super::Hearing>>,
+    /// The opinions heard, each naming its hearing, with the town's answers. Absent from a file
+    /// that has none.
+    #[serde(default, skip_serializing_if = "super::hearing::is_empty")]
+    pub opinions: Arc<Vec<super::Opinion>>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
@@ -251,6 +259,8 @@ impl Strategy {
             workshops: Vec::new(),
             publication: Default::default(),
             rounds: Default::default(),
+            hearings: Default::default(),
+            opinions: Default::default(),
             unknown: Default::default(),
         }
     }

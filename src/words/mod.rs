@@ -8,6 +8,7 @@
 
 mod csv;
 pub mod folder;
+pub mod hearing;
 mod history;
 pub mod merge;
 mod notice;

@@ -262,6 +262,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
             tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
         }
         DuplicateRound { .. } | BadRoundDate { .. } | BadEvaluationDate { .. } => super::round::problem(k, lang),
+        UnknownHearing { .. } | UnknownOpinionItem { .. } | BadCommentPeriod => super::hearing::problem(k, lang),
         RevisionDateInvalid { series, year, date } => {
             let of = series_of(series, lang);
             if ja {

@@ -30,6 +30,8 @@ mod shape;
 mod three_way;
 mod unchanged;
 
+#[cfg(test)]
+mod hearing_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 #[cfg(test)]
@@ -83,6 +85,10 @@ pub enum Kind {
     Round,
     /// One event of a section's answer in a round (提出, 確認, 差し戻し).
     Answer,
+    /// A hearing (意見聴取) of a draft.
+    Hearing,
+    /// An opinion heard, with the town's answer.
+    Opinion,
 }
 
 /// One entity, by kind and id.

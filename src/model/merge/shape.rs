@@ -109,6 +109,11 @@ static WORKSHOP: Shape = entity(Kind::Workshop, &[("notes", &NOTE)]);
 /// A round's answers are events, each an entity of its own: two members' events are both kept.
 static ANSWER: Shape = Shape { ref_fields: &["department"], ..entity(Kind::Answer, &[]) };
 static ROUND: Shape = entity(Kind::Round, &[("asks", &VALUE), ("answers", &ANSWER)]);
+static HEARING: Shape = entity(Kind::Hearing, &[]);
+/// An opinion's `hearing` is one value, not a `ref_fields` entry: the merge clears a field
+/// that refers to a removed entity, and an opinion cannot be without its hearing. One added to a
+/// hearing the other side removed is kept, and validation points at it.
+static OPINION: Shape = entity(Kind::Opinion, &[]);
 
 pub(super) static STRATEGY: Shape = Shape {
     key: KeyBy::Root,
@@ -124,6 +129,8 @@ pub(super) static STRATEGY: Shape = Shape {
             ("indicators", &INDICATOR),
             ("workshops", &WORKSHOP),
             ("rounds", &ROUND),
+            ("hearings", &HEARING),
+            ("opinions", &OPINION),
             ("publication.hidden", &REF),
             ("publication.highlights", &HIGHLIGHT),
         ],

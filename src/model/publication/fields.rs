@@ -94,6 +94,10 @@ pub const FIELDS: &[Type] = &[
             inside("schedule"),
             // Residents' workshops and their notes.
             inside("workshops"),
+            // 意見聴取: the hearings and the opinions heard, with their senders. The town's
+            // 「意見と市の考え方」 goes out as a document of its own (senders left out), not here.
+            inside("hearings"),
+            inside("opinions"),
         ],
     ),
     ty("Municipality", &[out("code"), out("name")]),
@@ -330,6 +334,31 @@ pub const FIELDS: &[Type] = &[
         ],
     ),
     ty("Confirmed", &[inside("kind"), inside("subject"), inside("value")]),
+    ty(
+        "Hearing",
+        &[inside("body"), inside("id"), inside("period"), inside("stage"), inside("submitters"), inside("when")],
+    ),
+    ty("HearingBody", &[inside("other")]),
+    ty("CommentPeriod", &[inside("from"), inside("to")]),
+    ty(
+        "Opinion",
+        &[
+            inside("about"),
+            inside("answer"),
+            inside("change"),
+            inside("group"),
+            inside("hearing"),
+            inside("id"),
+            inside("number"),
+            inside("place"),
+            inside("response"),
+            inside("sender"),
+            inside("summary"),
+            inside("text"),
+        ],
+    ),
+    ty("OpinionAbout", &[inside("goal"), inside("indicator"), inside("measure"), inside("section")]),
+    ty("ChangeLink", &[inside("described"), inside("version")]),
     ty("ScheduleItem", &[inside("agenda"), inside("body"), inside("id"), inside("stage"), inside("when")]),
     ty("ScheduleWhen", &[inside("date"), inside("kind"), inside("fiscal_year"), inside("month"), inside("part")]),
     ty("WorkshopSession", &[inside("date"), inside("id"), inside("name"), inside("notes")]),

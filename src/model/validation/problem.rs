@@ -99,6 +99,18 @@ pub enum ProblemKind {
     BadRoundDate {
         date: String,
     },
+    /// An opinion names a hearing the strategy does not hold (the opinion is kept).
+    UnknownHearing {
+        id: Id,
+    },
+    /// An opinion is about a goal, measure, indicator or section that is no longer in the
+    /// strategy (the opinion is kept; it is shown as about the whole).
+    UnknownOpinionItem {
+        id: Id,
+    },
+    /// A パブリックコメント's 意見募集期間 with a day that is not a calendar date, or that ends
+    /// before it starts.
+    BadCommentPeriod,
     /// An evaluation's date is not a calendar date "2025-07-12".
     BadEvaluationDate {
         date: String,
@@ -169,6 +181,9 @@ impl ProblemKind {
             | BadEvaluationDate { .. }
             | BadRoundDate { .. }
             | DuplicateRound { .. }
+            | UnknownHearing { .. }
+            | UnknownOpinionItem { .. }
+            | BadCommentPeriod
             | BaselineYearUnknown { .. }
             | TargetYearUnknown { .. }
             | RelativeTargetWithoutBaseline

@@ -192,6 +192,38 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The hearings (意見聴取) and opinions: real 意見募集期間, each opinion's hearing and item
+    /// where they name them (a missing one is a warning: the opinion is kept).
+    pub(super) fn hearings(&mut self) {
+        use crate::model::{schedule::is_calendar_date, OpinionAbout};
+        let s = self.s;
+        for (hi, h) in s.hearings.iter().enumerate() {
+            self.define(&h.id, Place::Hearing(hi));
+            if let Some(p) = &h.period {
+                if !is_calendar_date(&p.from) || !is_calendar_date(&p.to) || p.from > p.to {
+                    self.push(format!("{}.period", Place::Hearing(hi)), ProblemKind::BadCommentPeriod);
+                }
+            }
+        }
+        for (oi, o) in s.opinions.iter().enumerate() {
+            let at = Place::Opinion(oi);
+            self.define(&o.id, at);
+            if !self.is_defined_as(&o.hearing, |p| matches!(p, Place::Hearing(_))) {
+                self.push(format!("{at}.hearing"), ProblemKind::UnknownHearing { id: o.hearing.clone() });
+            }
+            let known = match &o.about {
+                OpinionAbout::Whole => true,
+                OpinionAbout::Goal(id) => self.is_defined_as(id, |p| matches!(p, Place::Goal(_))),
+                OpinionAbout::Measure(id) => self.is_measure(id),
+                OpinionAbout::Indicator(id) => self.is_indicator(id),
+                OpinionAbout::Section(id) => self.is_defined_as(id, |p| matches!(p, Place::Section(_))),
+            };
+            if let Some(id) = o.about.id().filter(|_| !known) {
+                self.push(format!("{at}.about"), ProblemKind::UnknownOpinionItem { id: id.clone() });
+            }
+        }
+    }
+
     /// References to indicators at `at`: each must lead to one.
     fn references(&mut self, at: Place, field: &str, refs: &[Id]) {
         for (i, r) in refs.iter().enumerate() {

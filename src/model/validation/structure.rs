@@ -87,7 +87,8 @@ enum Places {
 }
 
 impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
-    /// `workshops`: with the workshops' and their notes' ids, and the rounds' and their answers'.
+    /// `workshops`: with the workshops' and their notes' ids, the rounds' and their answers', and
+    /// the hearings' and opinions'.
     pub(super) fn of<'a>(s: &'a Strategy, workshops: bool, key: impl Fn(&'a Id) -> K) -> Defs<K> {
         let mut places: HashMap<K, Places> = HashMap::default();
         let mut duplicates = false;
@@ -130,6 +131,12 @@ impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
                 for (ai, a) in r.answers.iter().enumerate() {
                     define(&a.id, Place::Answer(ri, ai));
                 }
+            }
+            for (hi, h) in s.hearings.iter().enumerate() {
+                define(&h.id, Place::Hearing(hi));
+            }
+            for (oi, o) in s.opinions.iter().enumerate() {
+                define(&o.id, Place::Opinion(oi));
             }
         }
         let referred = refs.into_iter().map(key).collect();

@@ -26,6 +26,8 @@ pub(super) enum Place {
     Note(usize, usize),
     Round(usize),
     Answer(usize, usize),
+    Hearing(usize),
+    Opinion(usize),
 }
 
 impl std::fmt::Display for Place {
@@ -45,6 +47,8 @@ impl std::fmt::Display for Place {
             Place::Note(w, n) => write!(f, "workshops[{w}].notes[{n}]"),
             Place::Round(r) => write!(f, "rounds[{r}]"),
             Place::Answer(r, a) => write!(f, "rounds[{r}].answers[{a}]"),
+            Place::Hearing(h) => write!(f, "hearings[{h}]"),
+            Place::Opinion(o) => write!(f, "opinions[{o}]"),
         }
     }
 }
@@ -175,6 +179,7 @@ impl Validator<'_> {
         if whole {
             self.workshops();
             self.rounds();
+            self.hearings();
         }
         self.problems
     }

@@ -156,6 +156,8 @@ impl Words<'_> {
             Kind::Note => ("意見", "Idea"),
             Kind::Round => ("照会", "Round"),
             Kind::Answer => ("照会の回答", "Answer to the round"),
+            Kind::Hearing => ("意見聴取", "Hearing"),
+            Kind::Opinion => ("意見聴取の意見", "Opinion heard"),
         };
         tr(self.lang, ja, en)
     }

@@ -79,6 +79,8 @@ impl Words<'_> {
             Kind::Note => tr(self.lang, "意見", "Idea"),
             Kind::Round => tr(self.lang, "照会", "Round"),
             Kind::Answer => tr(self.lang, "照会の回答", "Answer to the round"),
+            Kind::Hearing => tr(self.lang, "意見聴取", "Hearing"),
+            Kind::Opinion => tr(self.lang, "意見聴取の意見", "Opinion heard"),
         };
         let number = c.number.trim();
         let title = short(c.title.trim(), 30);

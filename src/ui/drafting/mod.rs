@@ -1,6 +1,10 @@
 //! 策定 (`#/s/<id>/drafting`): where the strategy stands in its drafting (策定方針 → 骨子案 → 素案 →
 //! 案 → 策定済, seed 004) and its schedule by stage — each body's meeting or step, its agenda. The
-//! stage and the schedule are edited in the editor's strategy settings, linked from here.
+//! stage and the schedule are edited in the editor's strategy settings, linked from here. Below
+//! them, 意見聴取 (`hearings`): the hearings of each draft and the opinions heard, answered.
+
+mod hearings;
+mod opinions;
 
 use super::speech::Speaks;
 use super::state::{use_edits, Edits};
@@ -30,6 +34,7 @@ pub fn DraftingPage() -> impl IntoView {
                 </header>
                 <Stages state=state/>
                 <Schedule state=state/>
+                <hearings::Hearings state=state/>
             </article>
         }),
         None => Either::Right(view! { <super::not_found::StrategyNotFound/> }),

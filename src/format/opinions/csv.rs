@@ -1,0 +1,77 @@
+//! 「意見と市の考え方」 as CSV, in the shape towns publish it: 番号, 該当箇所, 意見（要旨）, 対応,
+//! 市の考え方. Opinions gathered into one answer are one row (their numbers, places and texts
+//! together). Senders' names are never written. UTF-8 with BOM, text cells neutralised
+//! (`csv::cells`).
+
+use crate::format::csv::cells::{text, Sheet};
+use crate::model::{Id, Opinion, OpinionAbout, Strategy};
+
+const HEADER: [&str; 5] = ["番号", "該当箇所", "意見（要旨）", "対応", "市の考え方"];
+
+/// The item an opinion is about, as 該当箇所 says it: the item's number and name when it is in the
+/// strategy, else 該当箇所 as written, else 「全体」.
+pub fn place_cell(s: &Strategy, o: &Opinion) -> String {
+    let item = match &o.about {
+        OpinionAbout::Whole => None,
+        OpinionAbout::Goal(id) => {
+            s.goals.iter().find(|g| &g.id == id).map(|g| format!("{}{} {}", g.kind.japanese(), g.number, g.title))
+        }
+        OpinionAbout::Measure(id) => {
+            s.measures().find(|(_, m)| &m.id == id).map(|(_, m)| format!("施策{} {}", m.number, m.title))
+        }
+        OpinionAbout::Indicator(id) => s.indicator(id).map(|i| format!("指標{} {}", i.code, i.name)),
+        OpinionAbout::Section(id) => s.sections.iter().find(|x| &x.id == id).map(|x| x.heading.clone()),
+    };
+    match item {
+        Some(item) => item.trim().to_owned(),
+        None if !o.place.trim().is_empty() => o.place.trim().to_owned(),
+        None => "全体".to_owned(),
+    }
+}
+
+/// The opinions of a hearing (all hearings' when `None`, in the hearings' order), one row an
+/// answer. An opinion without a 番号 is numbered by its place in its hearing.
+pub fn answers_csv(s: &Strategy, hearing: Option<&Id>) -> String {
+    let mut sheet = Sheet::new();
+    sheet.row(HEADER);
+    let hearings = s.hearings.iter().filter(|h| hearing.is_none_or(|id| &h.id == id));
+    for h in hearings {
+        let opinions: Vec<&Opinion> = s.opinions_of(&h.id).collect();
+        let number = |o: &Opinion| match o.number.trim() {
+            "" => (opinions.iter().position(|x| x.id == o.id).unwrap_or(0) + 1).to_string(),
+            n => n.to_owned(),
+        };
+        let mut written: Vec<&Id> = Vec::new();
+        for o in &opinions {
+            if o.group.as_ref().is_some_and(|g| written.contains(&g)) {
+                continue;
+            }
+            let members: Vec<&Opinion> = match &o.group {
+                Some(g) => {
+                    written.push(g);
+                    opinions.iter().copied().filter(|x| x.group.as_ref() == Some(g)).collect()
+                }
+                None => vec![o],
+            };
+            let joined = |f: &dyn Fn(&Opinion) -> String, sep: &str| {
+                let mut all: Vec<String> = members.iter().map(|m| f(m)).collect();
+                all.dedup();
+                all.join(sep)
+            };
+            let opinion_text = if members.len() > 1 {
+                joined(&|m| format!("・{}", m.shown().trim()), "\n")
+            } else {
+                o.shown().trim().to_owned()
+            };
+            let answer = s.answer_of(o);
+            sheet.row([
+                text(&joined(&number, "、")),
+                text(&joined(&|m| place_cell(s, m), "、")),
+                text(&opinion_text),
+                answer.response.map(|r| r.japanese()).unwrap_or("").to_owned(),
+                text(&answer.answer),
+            ]);
+        }
+    }
+    sheet.finish()
+}

@@ -1,0 +1,243 @@
+//! Opinions (意見聴取) in and out: cells pasted from Excel, one opinion a row, read into a plan
+//! to preview before it is taken in ([`plan_paste`], [`take_in`]); and 「意見と市の考え方」 out as
+//! CSV ([`answers_csv`]).
+//!
+//! The paste is read by the pasted-table reader (`table::from_tsv`). A first row naming 意見
+//! is a header, and its columns are found by name (番号, 該当箇所, 意見, 要旨, 提出者, 対応,
+//! 市の考え方, in any order); without one, the columns are 番号 | 該当箇所 | 意見 | 提出者, or the
+//! opinion alone when the paste has one column. A row that cannot be an opinion (no text, a
+//! 番号 that is no number — a line break Excel did not quote —, cells past the columns, a 対応
+//! of no known word) is listed as broken with its row number; every other row is taken.
+//! 該当箇所 is kept as written, and names its item where it plainly does (「基本目標1」, 「施策
+//! 2-1」, a section's heading).
+
+mod csv;
+#[cfg(test)]
+mod tests;
+
+pub use csv::answers_csv;
+
+use super::table::{cell_text, from_tsv};
+use crate::model::{half_width, Goal, GoalKind, Id, Opinion, OpinionAbout, Response, Strategy};
+
+/// One row to be taken in as an opinion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PastedOpinion {
+    /// The row in the paste, from 1 (as Excel numbers it, the header counted).
+    pub row: usize,
+    pub number: String,
+    /// 該当箇所 as written.
+    pub place: String,
+    /// The item 該当箇所 names, or the whole.
+    pub about: OpinionAbout,
+    pub text: String,
+    pub summary: String,
+    pub sender: String,
+    pub answer: String,
+    pub response: Option<Response>,
+}
+
+/// Why a row is not taken in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The row has cells but no opinion.
+    NoText,
+    /// Its 番号 is no number (often the rest of the opinion above, its line break not quoted).
+    NotANumber { text: String },
+    /// Cells past the last column (a tab inside an opinion, not quoted).
+    ExtraCells { count: usize },
+    /// A 対応 of no known word.
+    UnknownResponse { text: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenRow {
+    pub row: usize,
+    pub problem: RowProblem,
+}
+
+/// What a paste would take in, and what it would not.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PastePlan {
+    /// Whether the first row was read as the header.
+    pub header: bool,
+    pub opinions: Vec<PastedOpinion>,
+    pub broken: Vec<BrokenRow>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Column {
+    Number,
+    Place,
+    Text,
+    Summary,
+    Sender,
+    Answer,
+    Response,
+}
+
+/// The column a header cell names.
+fn column(header: &str) -> Option<Column> {
+    let h: String = half_width(header).chars().filter(|c| !c.is_whitespace()).collect();
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    Some(if has(&["考え方", "回答", "検討結果"]) {
+        Column::Answer
+    } else if has(&["対応", "反映"]) {
+        Column::Response
+    } else if has(&["要旨"]) && !has(&["意見（要旨）", "意見(要旨)"]) {
+        Column::Summary
+    } else if has(&["意見", "内容"]) {
+        Column::Text
+    } else if has(&["番号", "No", "NO", "no", "№"]) {
+        Column::Number
+    } else if has(&["該当", "箇所", "項目", "ページ", "頁"]) {
+        Column::Place
+    } else if has(&["提出者", "氏名", "名前", "意見者", "団体"]) {
+        Column::Sender
+    } else {
+        return None;
+    })
+}
+
+/// A 対応 as towns write it: 修正 / 修正する, 原案のとおり / 原案どおり, 参考 / 参考とする, その他.
+pub fn read_response(text: &str) -> Option<Response> {
+    let t: String = half_width(text).chars().filter(|c| !c.is_whitespace()).collect();
+    if t.contains("原案") {
+        Some(Response::AsDrafted)
+    } else if t.contains("修正") || t.contains("反映") {
+        Some(Response::Revise)
+    } else if t.contains("参考") {
+        Some(Response::Reference)
+    } else if t.contains("その他") {
+        Some(Response::Other)
+    } else {
+        None
+    }
+}
+
+/// The plan for cells pasted as tab-separated text (the clipboard's `text/plain`).
+pub fn plan_paste(s: &Strategy, text: &str) -> PastePlan {
+    let grid = from_tsv(text);
+    let cells: Vec<Vec<String>> = grid.rows.iter().map(|r| r.iter().map(cell_text).collect()).collect();
+    let named: Vec<Option<Column>> = cells.first().map(|r| r.iter().map(|c| column(c)).collect()).unwrap_or_default();
+    // A header names the opinion's column and another, or is a paste's one column headed 意見.
+    let first = cells.first().map(|r| r.iter().filter(|c| !c.is_empty()).count()).unwrap_or(0);
+    let header = named.contains(&Some(Column::Text))
+        && (named.iter().flatten().count() >= 2
+            || (first == 1
+                && cells[0].iter().any(|c| ["意見", "ご意見", "意見の内容", "意見（要旨）"].contains(&c.as_str()))));
+    let columns: Vec<Option<Column>> = if header {
+        named
+    } else if grid.width() <= 1 {
+        vec![Some(Column::Text)]
+    } else {
+        [Column::Number, Column::Place, Column::Text, Column::Sender].map(Some).to_vec()
+    };
+    let mut plan = PastePlan { header, ..Default::default() };
+    for (i, row) in cells.iter().enumerate().skip(usize::from(header)) {
+        if row.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        match read_row(s, &columns, row, i + 1) {
+            Ok(o) => plan.opinions.push(o),
+            Err(problem) => plan.broken.push(BrokenRow { row: i + 1, problem }),
+        }
+    }
+    plan
+}
+
+fn read_row(
+    s: &Strategy,
+    columns: &[Option<Column>],
+    row: &[String],
+    number: usize,
+) -> Result<PastedOpinion, RowProblem> {
+    let extra = row.iter().skip(columns.len()).filter(|c| !c.is_empty()).count();
+    if extra > 0 {
+        return Err(RowProblem::ExtraCells { count: extra });
+    }
+    let cell = |want: Column| {
+        columns.iter().position(|c| *c == Some(want)).and_then(|i| row.get(i)).cloned().unwrap_or_default()
+    };
+    let n = cell(Column::Number);
+    if !n.is_empty() && (n.chars().count() > 12 || !half_width(&n).chars().any(|c| c.is_ascii_digit())) {
+        return Err(RowProblem::NotANumber { text: n });
+    }
+    let text = cell(Column::Text);
+    if text.is_empty() {
+        return Err(RowProblem::NoText);
+    }
+    let said = cell(Column::Response);
+    let response = match said.is_empty() {
+        true => None,
+        false => Some(read_response(&said).ok_or(RowProblem::UnknownResponse { text: said })?),
+    };
+    let place = cell(Column::Place);
+    Ok(PastedOpinion {
+        row: number,
+        number: half_width(&n),
+        about: item_named(s, &place),
+        place,
+        text,
+        summary: cell(Column::Summary),
+        sender: cell(Column::Sender),
+        answer: cell(Column::Answer),
+        response,
+    })
+}
+
+/// The item a 該当箇所 plainly names: 「基本目標1」 a basic goal, 「施策2-1」 a measure, a section by
+/// its heading; anything else (「p.12」, 「全体」) the whole.
+pub fn item_named(s: &Strategy, place: &str) -> OpinionAbout {
+    let p: String = half_width(place).chars().filter(|c| !c.is_whitespace()).collect();
+    let after = |word: &str| {
+        p.find(word).map(|i| {
+            p[i + word.len()..].chars().take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '.').collect::<String>()
+        })
+    };
+    let goal = |n: &str, cross: bool| {
+        let mut found =
+            s.goals.iter().filter(move |g| half_width(&g.number) == n && (g.kind == GoalKind::CrossCutting) == cross);
+        found.next().filter(|_| found.next().is_none()).map(|g| &**g)
+    };
+    let cross = p.contains("横断");
+    if let Some(n) = after("施策").filter(|n| !n.is_empty()) {
+        // 「施策2-1」 as the measure's own number, or as goal 2's measure 1; 「基本目標2 施策1」.
+        let mut found = s.measures().filter(|(_, m)| half_width(&m.number) == n);
+        let unique = found.next().filter(|_| found.next().is_none()).map(|(_, m)| m);
+        fn under<'a>(g: Option<&'a Goal>, n: &str) -> Option<&'a crate::model::Measure> {
+            g.and_then(|g| g.measures.iter().find(|m| half_width(&m.number) == n)).map(|m| &**m)
+        }
+        let split = n.split_once('-').and_then(|(g, m)| under(goal(g, cross), m));
+        let named = after("目標").and_then(|g| under(goal(&g, cross), &n));
+        if let Some(m) = unique.or(split).or(named) {
+            return OpinionAbout::Measure(m.id.clone());
+        }
+    }
+    if let Some(g) = after("目標").and_then(|n| goal(&n, cross)) {
+        return OpinionAbout::Goal(g.id.clone());
+    }
+    let heading = |h: &str| half_width(h).chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    match s.sections.iter().find(|x| !p.is_empty() && heading(&x.heading) == p) {
+        Some(x) => OpinionAbout::Section(x.id.clone()),
+        None => OpinionAbout::Whole,
+    }
+}
+
+/// Takes the plan's opinions in at a hearing, in order; returns their ids (none when the
+/// hearing does not exist).
+pub fn take_in(s: &mut Strategy, hearing: &Id, plan: &PastePlan) -> Vec<Id> {
+    let mut ids = Vec::new();
+    for p in &plan.opinions {
+        let mut o = Opinion::new(hearing, &p.text);
+        o.number = p.number.clone();
+        o.place = p.place.clone();
+        o.about = p.about.clone();
+        o.summary = p.summary.clone();
+        o.sender = p.sender.clone();
+        o.answer = p.answer.clone();
+        o.response = p.response;
+        ids.extend(s.add_opinion(o));
+    }
+    ids
+}

@@ -1,0 +1,126 @@
+//! Opinions pasted from Excel (a broken row listed with its number, nothing else lost) and
+//! 「意見と市の考え方」 out as CSV (gathered opinions one row, no sender, formulas neutralised).
+
+use super::*;
+use crate::model::hearing::Answer;
+use crate::model::{DraftingStage, GoalKind, Hearing, HearingBody};
+
+fn town() -> (Strategy, Id) {
+    let mut s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
+    s.stage = DraftingStage::Draft;
+    let h = s.add_hearing(Hearing::new(DraftingStage::Draft, HearingBody::PublicComment, "2020-01-06"));
+    (s, h)
+}
+
+fn goal_and_measure(s: &Strategy) -> (String, String) {
+    let g = s.goals.iter().find(|g| g.kind == GoalKind::Basic && !g.measures.is_empty()).unwrap();
+    (g.number.clone(), g.measures[0].number.clone())
+}
+
+#[test]
+fn a_paste_with_a_header_and_a_broken_row() {
+    let (mut s, h) = town();
+    let (goal, measure) = goal_and_measure(&s);
+    // Row 4: a line break Excel did not quote, so the opinion's second line is a row of its own;
+    // row 6: an opinion with no text; row 7: a 対応 of no known word.
+    let paste = format!(
+        "番号\t該当箇所\t意見の内容\t提出者\t対応\r\n\
+         1\t基本目標{goal}\t子育て支援の充実を\t山田 太郎\t\r\n\
+         2\t施策{goal}-{measure}\t保育所を増やしてほしい。\t佐藤\t原案のとおり\r\n\
+         特に駅の近くに\t\t\t\t\r\n\
+         ３\tp.12\t=1+1 のような数式\t鈴木\t修正\r\n\
+         4\t全体\t\t\t\r\n\
+         5\t全体\t財源は\t\t検討中\r\n\
+         \t\t\t\t\r\n\
+         6\t\t公共交通を\t高橋\t参考とする\r\n"
+    );
+    let plan = plan_paste(&s, &paste);
+    assert!(plan.header);
+    assert_eq!(
+        plan.broken,
+        vec![
+            BrokenRow { row: 4, problem: RowProblem::NotANumber { text: "特に駅の近くに".into() } },
+            BrokenRow { row: 6, problem: RowProblem::NoText },
+            BrokenRow { row: 7, problem: RowProblem::UnknownResponse { text: "検討中".into() } },
+        ]
+    );
+    let rows: Vec<(usize, &str, &str)> =
+        plan.opinions.iter().map(|o| (o.row, o.number.as_str(), o.text.as_str())).collect();
+    assert_eq!(
+        rows,
+        vec![
+            (2, "1", "子育て支援の充実を"),
+            (3, "2", "保育所を増やしてほしい。"),
+            (5, "3", "=1+1 のような数式"),
+            (9, "6", "公共交通を")
+        ]
+    );
+    assert!(matches!(plan.opinions[0].about, OpinionAbout::Goal(_)));
+    let m = &s.goals.iter().find(|g| g.number == goal && g.kind == GoalKind::Basic).unwrap().measures[0];
+    assert_eq!(plan.opinions[1].about, OpinionAbout::Measure(m.id.clone()));
+    assert_eq!(item_named(&s, &format!("基本目標{goal}　施策{measure}")), OpinionAbout::Measure(m.id.clone()));
+    assert_eq!((plan.opinions[2].about.clone(), plan.opinions[2].place.as_str()), (OpinionAbout::Whole, "p.12"));
+    assert_eq!(
+        plan.opinions.iter().map(|o| o.response).collect::<Vec<_>>(),
+        vec![None, Some(Response::AsDrafted), Some(Response::Revise), Some(Response::Reference)]
+    );
+    let before = s.clone();
+    let ids = take_in(&mut s, &h, &plan);
+    assert_eq!(ids.len(), 4);
+    assert_eq!(s.hearing_counts(&h).submitters, Some(4));
+    assert!(crate::model::validate(&s).iter().all(|p| !p.path.starts_with("opinions")));
+    assert_eq!(take_in(&mut before.clone(), &Id::new("hearing"), &plan), Vec::<Id>::new(), "no such hearing");
+}
+
+#[test]
+fn a_paste_without_a_header_takes_the_usual_columns_or_the_text_alone() {
+    let (s, _) = town();
+    let plan = plan_paste(&s, "1\t全体\t人口減少対策を\t匿名\n2\t\t\"改行を\n含む意見\"\t\n");
+    assert!(!plan.header && plan.broken.is_empty(), "{plan:?}");
+    assert_eq!(plan.opinions[1].text, "改行を\n含む意見");
+    assert_eq!(plan.opinions[0].sender, "匿名");
+    let plan = plan_paste(&s, "一つ目の意見\n二つ目の意見\n");
+    assert_eq!(plan.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["一つ目の意見", "二つ目の意見"]);
+    let plan = plan_paste(&s, "意見\n一つ目の意見\n");
+    assert!(plan.header && plan.opinions.len() == 1);
+    let plan = plan_paste(&s, "1\t全体\t意見\t匿名\t余り\n");
+    assert_eq!(plan.broken, vec![BrokenRow { row: 1, problem: RowProblem::ExtraCells { count: 1 } }]);
+}
+
+#[test]
+fn answers_out_as_csv_gathered_rows_and_no_senders() {
+    let (mut s, h) = town();
+    let (goal, _) = goal_and_measure(&s);
+    let paste = format!(
+        "番号\t該当箇所\t意見\t提出者\n1\t基本目標{goal}\t子育て支援を\t山田 太郎\n2\t\t保育所を\t佐藤 花子\n3\t\t-駅前に駐輪場を\t鈴木 一郎\n"
+    );
+    let plan = plan_paste(&s, &paste);
+    let ids = take_in(&mut s, &h, &plan);
+    s.opinion_mut(&ids[1]).unwrap().summary = "保育所の増設".into();
+    s.gather(&ids[..2]).unwrap();
+    s.answer_opinion(
+        &ids[0],
+        &Answer { answer: "素案に追記します。".into(), response: Some(Response::Revise), change: None },
+    );
+    s.answer_opinion(
+        &ids[2],
+        &Answer { answer: "=参考にします".into(), response: Some(Response::Reference), change: None },
+    );
+    let other = s.add_hearing(Hearing::new(DraftingStage::Draft, HearingBody::Assembly, ""));
+    s.add_opinion(crate::model::Opinion::new(&other, "議会の意見")).unwrap();
+    let csv = answers_csv(&s, Some(&h));
+    assert!(csv.starts_with('\u{feff}'));
+    let g = s.goals.iter().find(|g| g.number == goal && g.kind == GoalKind::Basic).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], "番号,該当箇所,意見（要旨）,対応,市の考え方");
+    assert_eq!(
+        lines[1],
+        format!("1、2,基本目標{goal} {}、全体,\"・子育て支援を\n・保育所の増設\",修正する,素案に追記します。", g.title)
+    );
+    assert_eq!(lines[2], "3,全体,'-駅前に駐輪場を,参考とする,'=参考にします");
+    assert_eq!(lines.len(), 4, "one hearing only, and the file ends with a line break");
+    for name in ["山田", "佐藤", "鈴木"] {
+        assert!(!csv.contains(name), "no sender's name");
+    }
+    assert!(answers_csv(&s, None).contains("議会の意見"));
+}

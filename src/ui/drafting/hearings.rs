@@ -1,0 +1,130 @@
+//! 「意見聴取」 on the 策定 page: a hearing added for the strategy's current stage (策定会議, 懇談会,
+//! 議会, パブリックコメント or a body the town names, and when), and every hearing listed, the
+//! current stage's first, with its counts and its opinions (`opinions`).
+
+use super::opinions::HearingOpinions;
+use crate::locale::tr;
+use crate::model::{Hearing, HearingBody, Id};
+use crate::ui::editor::fields::{SelectField, TextField};
+use crate::ui::speech::Speaks;
+use crate::ui::state::Edits;
+use crate::words::hearing::{counts, hearing_name};
+use leptos::prelude::*;
+
+#[component]
+pub fn Hearings(state: Edits) -> impl IntoView {
+    let ids = Memo::new(move |_| {
+        state.open.with(|o| {
+            let Some(s) = o.as_ref() else { return Vec::new() };
+            let (now, before): (Vec<&Hearing>, Vec<&Hearing>) = s.hearings.iter().partition(|h| h.stage == s.stage);
+            now.into_iter().chain(before).map(|h| h.id.clone()).collect::<Vec<Id>>()
+        })
+    });
+    view! {
+        <section class="panel hearings" data-testid="hearings">
+            <h2>{state.text("意見聴取", "Hearings")}</h2>
+            <p>{state.text(
+                "案を聴いた会議・手続と、そこで出た意見、市の考え方と対応を記録します。意見は聴いた段階に属します。提出者の名前は外に出ません。",
+                "The bodies that heard a draft, the opinions heard, and the town's answers. Opinions belong to the stage they were heard on. Senders' names never go out.")}</p>
+            <AddHearing state=state/>
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                <HearingCard state=state id=id/>
+            </For>
+        </section>
+    }
+}
+
+/// The form that adds a hearing of the current stage.
+#[component]
+fn AddHearing(state: Edits) -> impl IntoView {
+    let body = RwSignal::new(HearingBody::PublicComment.key().to_owned());
+    let other = RwSignal::new(String::new());
+    let when = RwSignal::new(String::new());
+    let options = Signal::derive(move || {
+        let lang = state.lang();
+        let mut o: Vec<(String, String)> = HearingBody::NAMED
+            .iter()
+            .map(|b| (b.key().to_owned(), tr(lang, b.japanese(), b.english()).to_owned()))
+            .collect();
+        o.push(("other".into(), tr(lang, "その他（名称を入力）", "Other (type its name)").into()));
+        o
+    });
+    let add = move |_| {
+        let Some(b) = HearingBody::from_key(&body.get_untracked(), &other.get_untracked()) else { return };
+        if matches!(&b, HearingBody::Other(w) if w.is_empty()) {
+            return;
+        }
+        let when = when.get_untracked();
+        state.edit(move |s| {
+            s.add_hearing(Hearing::new(s.stage, b, &when));
+        });
+        other.set(String::new());
+    };
+    view! {
+        <div class="add-hearing" data-testid="hearing-add-form">
+            <SelectField label=Signal::derive(move || tr(state.lang(), "会議・手続", "Body").to_string()) options=options
+                value=body on_commit=Callback::new(move |v| body.set(v)) testid="hearing-body"/>
+            {move || (body.get() == "other").then(|| view! {
+                <TextField label=Signal::derive(move || tr(state.lang(), "名称", "Name").to_string()) value=other
+                    on_commit=Callback::new(move |v| other.set(v)) testid="hearing-other"/>
+            })}
+            <TextField label=Signal::derive(move || tr(state.lang(), "時期（日付または「12月議会」など）", "When (a date, or words)").to_string())
+                value=when on_commit=Callback::new(move |v| when.set(v)) testid="hearing-when"/>
+            <button type="button" class="button" data-testid="hearing-add" on:click=add>
+                {state.text("この段階の意見聴取を加える", "Add a hearing of this stage")}
+            </button>
+        </div>
+    }
+}
+
+/// One hearing: its name, counts, a パブリックコメント's period and 提出者数, and its opinions.
+#[component]
+fn HearingCard(state: Edits, id: Id) -> impl IntoView {
+    let key = id.clone();
+    let hearing = Memo::new(move |_| state.open.with(|o| o.as_ref().and_then(|s| s.hearing(&key).cloned())));
+    let key = id.clone();
+    let line = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.hearing_counts(&key))));
+    let set = move |f: fn(&mut Hearing, String)| {
+        let id = id.clone();
+        Callback::new(move |v: String| {
+            let id = id.clone();
+            state.edit(move |s| {
+                if let Some(h) = s.hearing_mut(&id) {
+                    f(h, v)
+                }
+            })
+        })
+    };
+    let period = |h: &Hearing, to: bool| {
+        h.period.as_ref().map(|p| if to { p.to.clone() } else { p.from.clone() }).unwrap_or_default()
+    };
+    let (set_from, set_to, set_count) = (
+        set(|h, v| h.period.get_or_insert_with(Default::default).from = v.trim().to_owned()),
+        set(|h, v| h.period.get_or_insert_with(Default::default).to = v.trim().to_owned()),
+        set(|h, v| h.submitters = crate::model::half_width(&v).trim().parse().ok()),
+    );
+    move || {
+        let h = hearing.get()?;
+        let lang = state.lang();
+        let public = h.body == HearingBody::PublicComment;
+        let id = h.id.clone();
+        Some(view! {
+            <article class="hearing" data-testid="hearing">
+                <h3>{hearing_name(&h, lang)}</h3>
+                <p data-testid="hearing-counts">{move || line.get().map(|c| counts(&c, lang))}</p>
+                {public.then(|| view! {
+                    <div class="comment-period">
+                        <TextField label=Signal::derive(move || tr(lang, "意見募集期間（開始）", "Comment period from").to_string())
+                            value=Signal::derive(move || hearing.get().map(|h| period(&h, false)).unwrap_or_default()) on_commit=set_from testid="hearing-from"/>
+                        <TextField label=Signal::derive(move || tr(lang, "意見募集期間（終了）", "Comment period to").to_string())
+                            value=Signal::derive(move || hearing.get().map(|h| period(&h, true)).unwrap_or_default()) on_commit=set_to testid="hearing-to"/>
+                        <TextField label=Signal::derive(move || tr(lang, "提出者数（空欄なら提出者から数えます）", "Senders (blank: counted)").to_string())
+                            value=Signal::derive(move || hearing.get().and_then(|h| h.submitters).map(|n| n.to_string()).unwrap_or_default())
+                            on_commit=set_count testid="hearing-submitters"/>
+                    </div>
+                })}
+                <HearingOpinions state=state hearing=id/>
+            </article>
+        })
+    }
+}

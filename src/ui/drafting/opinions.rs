@@ -1,0 +1,180 @@
+//! A hearing's opinions: one added as typed, many pasted from Excel cells (a preview that lists
+//! the broken rows, then taken in), each answered (市の考え方, 対応, the change a 修正 made),
+//! several gathered into one answer, and 「意見と市の考え方」 downloaded as CSV.
+
+use crate::format::opinions::{answers_csv, plan_paste, take_in};
+use crate::locale::tr;
+use crate::model::hearing::{Answer, ChangeLink};
+use crate::model::{Id, Opinion, Response};
+use crate::ui::editor::fields::{CheckField, SelectField, TextField};
+use crate::ui::speech::Speaks;
+use crate::ui::state::{use_downloads, Edits};
+use crate::words::hearing::broken_row;
+use leptos::prelude::*;
+
+#[component]
+pub fn HearingOpinions(state: Edits, hearing: Id) -> impl IntoView {
+    let key = hearing.clone();
+    let ids = Memo::new(move |_| {
+        state.open.with(|o| {
+            o.as_ref().map(|s| s.opinions_of(&key).map(|o| o.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
+        })
+    });
+    let selected = RwSignal::new(Vec::<Id>::new());
+    let gather = move |_| {
+        let chosen = selected.get_untracked();
+        state.try_edit(move |s| s.gather(&chosen).is_some());
+        selected.set(Vec::new());
+    };
+    let downloads = use_downloads();
+    let key = hearing.clone();
+    let csv = move |_| {
+        let text = state.open.with_untracked(|o| o.as_ref().map(|s| answers_csv(s, Some(&key))));
+        if let Some(text) = text {
+            downloads.csv("意見と市の考え方.csv".into(), &text);
+        }
+    };
+    view! {
+        <div class="opinions">
+            <AddOpinion state=state hearing=hearing.clone()/>
+            <PasteOpinions state=state hearing=hearing/>
+            <ol class="opinion-list" data-testid="opinions">
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <OpinionRow state=state id=id selected=selected/>
+                </For>
+            </ol>
+            <button type="button" class="button" data-testid="opinions-gather" on:click=gather
+                disabled=move || selected.with(|s| s.len() < 2)>
+                {state.text("選んだ意見を一つの回答にまとめる", "Gather the chosen opinions into one answer")}
+            </button>
+            <button type="button" class="button" data-testid="opinions-csv" on:click=csv>
+                {state.text("意見と市の考え方（CSV）", "Opinions and answers (CSV)")}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn AddOpinion(state: Edits, hearing: Id) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let add = move |_| {
+        let (t, h) = (text.get_untracked(), hearing.clone());
+        state.try_edit(move |s| s.add_opinion(Opinion::new(&h, &t)).is_some());
+        text.set(String::new());
+    };
+    view! {
+        <div class="add-opinion">
+            <TextField label=Signal::derive(move || tr(state.lang(), "意見を入力", "Type an opinion").to_string()) value=text
+                on_commit=Callback::new(move |v| text.set(v)) multiline=true testid="opinion-new"/>
+            <button type="button" class="button" data-testid="opinion-add" on:click=add>{state.text("意見を加える", "Add the opinion")}</button>
+        </div>
+    }
+}
+
+/// Cells pasted from Excel: the plan previewed (what is taken, which rows are broken), then
+/// taken in.
+#[component]
+fn PasteOpinions(state: Edits, hearing: Id) -> impl IntoView {
+    let pasted = RwSignal::new(String::new());
+    let plan = Memo::new(move |_| {
+        let text = pasted.get();
+        (!text.trim().is_empty()).then(|| state.open.with(|o| o.as_ref().map(|s| plan_paste(s, &text)))).flatten()
+    });
+    let take = move |_| {
+        let (Some(plan), h) = (plan.get_untracked(), hearing.clone()) else { return };
+        state.try_edit(move |s| !take_in(s, &h, &plan).is_empty());
+        pasted.set(String::new());
+    };
+    view! {
+        <details class="paste-opinions">
+            <summary>{state.text("Excelから貼り付ける", "Paste from Excel")}</summary>
+            <p>{state.text("列：番号・該当箇所・意見・提出者（見出しの行があれば見出しで読みます）",
+                "Columns: number, place, opinion, sender (a header row is read by its names)")}</p>
+            <TextField label=Signal::derive(move || tr(state.lang(), "貼り付けたセル", "Pasted cells").to_string()) value=pasted
+                on_commit=Callback::new(move |v| pasted.set(v)) multiline=true testid="opinions-paste"/>
+            {move || plan.get().map(|p| {
+                let lang = state.lang();
+                view! {
+                    <p data-testid="opinions-plan">{match lang {
+                        crate::locale::Language::Ja => format!("取り込む意見 {}件、読めない行 {}行", p.opinions.len(), p.broken.len()),
+                        crate::locale::Language::En => format!("{} opinions to take in, {} rows not read", p.opinions.len(), p.broken.len()),
+                    }}</p>
+                    <ul class="broken-rows" data-testid="opinions-broken">
+                        {p.broken.iter().map(|b| view! { <li>{broken_row(b, lang)}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="button" data-testid="opinions-take" on:click=take.clone()>
+                        {tr(lang, "取り込む", "Take them in")}
+                    </button>
+                }
+            })}
+        </details>
+    }
+}
+
+/// One opinion with its answer; a gathered one names its group and is answered for all.
+#[component]
+fn OpinionRow(state: Edits, id: Id, selected: RwSignal<Vec<Id>>) -> impl IntoView {
+    let key = id.clone();
+    let row = Memo::new(move |_| {
+        state.open.with(|o| {
+            let s = o.as_ref()?;
+            let op = s.opinion(&key)?;
+            Some((op.clone(), s.answer_of(op), s.gathered_with(op).len()))
+        })
+    });
+    let answer = move || row.with_untracked(|r| r.as_ref().map(|r| r.1.clone())).unwrap_or_default();
+    let write = {
+        let id = id.clone();
+        move |f: fn(&mut Answer, String)| {
+            let id = id.clone();
+            Callback::new(move |v: String| {
+                let mut a = answer();
+                f(&mut a, v);
+                let id = id.clone();
+                state.try_edit(move |s| s.answer_opinion(&id, &a));
+            })
+        }
+    };
+    let set_answer = write(|a, v| a.answer = v);
+    let set_response = write(|a, v| a.response = Response::from_key(&v));
+    let set_change =
+        write(|a, v| a.change = (!v.trim().is_empty()).then(|| ChangeLink::Described(v.trim().to_owned())));
+    let responses = Signal::derive(move || {
+        let lang = state.lang();
+        std::iter::once((String::new(), tr(lang, "（未回答）", "(unanswered)").to_owned()))
+            .chain(Response::ALL.iter().map(|r| (r.key().to_owned(), tr(lang, r.japanese(), r.english()).to_owned())))
+            .collect::<Vec<_>>()
+    });
+    let toggle = Callback::new(move |on: bool| {
+        selected.update(|s| if on { s.push(id.clone()) } else { s.retain(|x| x != &id) })
+    });
+    let (key, chosen) = (row.with_untracked(|r| r.as_ref().map(|r| r.0.id.clone())), selected);
+    move || {
+        let (o, a, together) = row.get()?;
+        let key = key.clone();
+        let revise = a.response == Some(Response::Revise);
+        Some(view! {
+            <li class="opinion" data-testid="opinion">
+                <p class="opinion-text">{o.number.clone()} " " {o.shown().to_owned()}</p>
+                {(!o.place.is_empty()).then(|| view! { <p class="opinion-place">{o.place.clone()}</p> })}
+                {(together > 1).then(|| view! { <p data-testid="opinion-gathered">{state.text("まとめて回答", "Answered together")} " (" {together} ")"</p> })}
+                <CheckField label=Signal::derive(move || tr(state.lang(), "まとめる対象に選ぶ", "Choose to gather").to_string())
+                    checked=Signal::derive(move || key.as_ref().is_some_and(|k| chosen.with(|s| s.contains(k)))) on_commit=toggle testid="opinion-choose"/>
+                <SelectField label=Signal::derive(move || tr(state.lang(), "対応", "Response").to_string()) options=responses
+                    value=Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.1.response).map(|x| x.key().to_owned()).unwrap_or_default()))
+                    on_commit=set_response testid="opinion-response"/>
+                <TextField label=Signal::derive(move || tr(state.lang(), "市の考え方", "The town's answer").to_string()) multiline=true
+                    value=Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.1.answer.clone()).unwrap_or_default()))
+                    on_commit=set_answer testid="opinion-answer"/>
+                {revise.then(|| view! {
+                    <TextField label=Signal::derive(move || tr(state.lang(), "修正した内容", "What was changed").to_string())
+                        value=Signal::derive(move || row.with(|r| match r.as_ref().and_then(|r| r.1.change.clone()) {
+                            Some(ChangeLink::Described(t) | ChangeLink::Version(t)) => t,
+                            None => String::new(),
+                        }))
+                        on_commit=set_change testid="opinion-change"/>
+                })}
+            </li>
+        })
+    }
+}
