@@ -1,0 +1,86 @@
+// The drafting round's opinions (意見聴取) on 策定, as a planning officer records a パブリックコメント:
+// the hearing added for the draft's stage, twelve opinions pasted from Excel cells with one broken
+// row (listed with its row, nothing else lost), two gathered into one answer, every opinion
+// answered (one 修正する with what was changed), the counts, and 「意見と市の考え方」 as CSV with
+// no sender's name in it.
+import fs from 'node:fs';
+import { test, expect } from './fixtures';
+import { storedStrategyOfPage } from './stored';
+import type { Page } from '@playwright/test';
+
+const SENDER = (n: number) => `提出者${n}号`;
+/** What Excel puts on the clipboard for the town's table of opinions: a header, twelve rows, and a
+ *  cell's unquoted line break after the fourth (a row whose 番号 is text). */
+const PASTED = [
+  '番号\t該当箇所\t意見\t提出者',
+  ...Array.from({ length: 12 }, (_, i) => `${i + 1}\t基本目標1\t意見${i + 1}：公園と子育ての場を増やしてほしい\t${SENDER(i + 1)}`),
+].flatMap((row, i) => (i === 4 ? [row, '特に駅の近くに\t\t\t'] : [row])).join('\n');
+
+async function answer(page: Page, n: number, response: string, text: string) {
+  const row = page.getByTestId('opinion').nth(n);
+  await row.getByTestId('opinion-response').selectOption(response);
+  await page.getByTestId('opinion').nth(n).getByTestId('opinion-answer').fill(text);
+  await page.getByTestId('opinion').nth(n).getByTestId('opinion-answer').blur();
+}
+
+test('a パブリックコメント on the draft: twelve opinions pasted, one broken row listed, two gathered, all answered, out as CSV without senders', async ({ page, openApp, pageErrors, shot }) => {
+  test.slow();
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('nav-drafting').click();
+  await expect(page.getByTestId('drafting-page')).toBeVisible();
+
+  // The hearing, on the strategy's stage (北本市's example is at 案).
+  await page.getByTestId('hearing-body').selectOption('public_comment');
+  await page.getByTestId('hearing-when').fill('令和8年12月');
+  await page.getByTestId('hearing-when').blur();
+  await page.getByTestId('hearing-add').click();
+  const hearing = page.getByTestId('hearing');
+  await expect(hearing).toHaveCount(1);
+  await expect(hearing).toContainText('パブリックコメント');
+
+  // Pasted from Excel: the plan says what is taken and which row is not, before anything changes.
+  await hearing.getByText('Excelから貼り付ける').click();
+  await page.getByTestId('opinions-paste').fill(PASTED);
+  await page.getByTestId('opinions-paste').blur();
+  await expect(page.getByTestId('opinions-plan')).toHaveText('取り込む意見 12件、読めない行 1行');
+  await expect(page.getByTestId('opinions-broken')).toContainText('6行目');
+  expect((await storedStrategyOfPage(page)).opinions ?? []).toHaveLength(0);
+  await shot('drafting-paste-plan');
+  await page.getByTestId('opinions-take').click();
+  await expect(page.getByTestId('opinion')).toHaveCount(12);
+
+  // Two gathered into one answer.
+  await page.getByTestId('opinion').nth(1).getByTestId('opinion-choose').check();
+  await page.getByTestId('opinion').nth(2).getByTestId('opinion-choose').check();
+  await page.getByTestId('opinions-gather').click();
+  await expect(page.getByTestId('opinion-gathered')).toHaveCount(2);
+
+  // Every opinion answered; the first changes the draft.
+  await answer(page, 0, 'revise', '施策1-1に公園の整備を加えます。');
+  await page.getByTestId('opinion').nth(0).getByTestId('opinion-change').fill('施策1-1の本文に「公園の整備」を追加');
+  await page.getByTestId('opinion').nth(0).getByTestId('opinion-change').blur();
+  await answer(page, 1, 'as_drafted', '二つのご意見は原案の施策で対応します。');
+  // The gathered one shares that answer.
+  await expect(page.getByTestId('opinion').nth(2).getByTestId('opinion-answer')).toHaveValue('二つのご意見は原案の施策で対応します。');
+  for (let n = 3; n < 12; n++) await answer(page, n, 'reference', `今後の参考とします（${n + 1}）。`);
+  await expect(page.getByTestId('hearing-counts')).toContainText('意見 12件');
+  await expect(page.getByTestId('hearing-counts')).not.toContainText('未回答');
+  await shot('drafting-answered');
+
+  const stored = await storedStrategyOfPage(page);
+  expect(stored.opinions).toHaveLength(12);
+  expect(stored.opinions[0].sender).toBe(SENDER(1));
+
+  // 「意見と市の考え方」: the gathered pair as one row, every answer, no sender.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('opinions-csv').click()]);
+  const text = fs.readFileSync((await file.path())!, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(lines[0]).toBe('番号,該当箇所,意見（要旨）,対応,市の考え方');
+  expect(lines).toHaveLength(1 + 11);
+  expect(text).toContain('施策1-1に公園の整備を加えます。');
+  expect(text).toContain('二つのご意見は原案の施策で対応します。');
+  for (let n = 1; n <= 12; n++) expect(text).not.toContain(SENDER(n));
+  expect(pageErrors).toEqual([]);
+});
