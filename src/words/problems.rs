@@ -258,9 +258,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
                 format!("the goal or measure '{id}' of a workshop note no longer exists")
             }
         }
-        BadWorkshopDate => {
-            tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid").into()
-        }
+        BadWorkshopDate => workshop_date(lang).into(),
         DuplicateRound { .. } | BadRoundDate { .. } | BadEvaluationDate { .. } => super::round::problem(k, lang),
         UnknownHearing { .. } | UnknownOpinionItem { .. } | BadCommentPeriod => super::hearing::problem(k, lang),
         RevisionDateInvalid { series, year, date } => {
@@ -446,6 +444,11 @@ fn assumed_year(y: crate::model::FiscalYear, basis: crate::model::YearBasis, lan
     let style =
         if lang == Language::Ja { crate::locale::YearStyle::Japanese } else { crate::locale::YearStyle::Western };
     crate::locale::value_year(basis, y, lang, style)
+}
+
+/// A workshop session's date that is no day.
+fn workshop_date(lang: Language) -> &'static str {
+    tr(lang, "ワークショップの日付が正しくありません", "the workshop's date is not valid")
 }
 
 #[cfg(test)]
