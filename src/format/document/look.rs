@@ -1,7 +1,7 @@
 //! The document's look: A4, a Japanese font Word has on Windows as the document's default, the
 //! styles Word's navigation pane and table of contents read (Title, Heading1–3), and the tables'
 //! cells. docx-rs 0.4.22 writes neither a row's `w:tblHeader` nor a font table beyond Times,
-//! Symbol and Arial; [`finish`] adds both to the parts it built.
+//! Symbol and Arial, and stores its parts uncompressed; [`finish`] adds both and deflates them.
 
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType,
@@ -141,9 +141,31 @@ pub fn finish(docx: Docx) -> Result<Vec<u8>, String> {
     let mut parts = docx.build();
     parts.document = repeat_header_rows(&parts.document);
     parts.font_table = FONT_TABLE.as_bytes().to_vec();
-    let mut out = std::io::Cursor::new(Vec::new());
-    parts.pack(&mut out).map_err(|e| e.to_string())?;
-    Ok(out.into_inner())
+    let mut stored = std::io::Cursor::new(Vec::new());
+    parts.pack(&mut stored).map_err(|e| e.to_string())?;
+    deflated(stored.get_ref()).map_err(|e| e.to_string())
+}
+
+/// The zip again with every part deflated: docx-rs stores its parts uncompressed (the "large"
+/// strategy's document was 3 MB so).
+fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 4)));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut buffer = Vec::new();
+    for i in 0..from.len() {
+        let mut file = from.by_index(i)?;
+        if file.is_dir() {
+            continue;
+        }
+        buffer.clear();
+        file.read_to_end(&mut buffer)?;
+        let name = file.name()?.into_owned();
+        to.start_file(name, options)?;
+        to.write_all(&buffer)?;
+    }
+    Ok(to.finish()?.into_inner())
 }
 
 /// `w:tblHeader` beside every `w:cantSplit` (only header rows are made unsplittable).

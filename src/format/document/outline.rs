@@ -155,7 +155,9 @@ fn tree(s: &Strategy) -> Table {
 
 /// A table of indicators (数値目標 or KPI): 指標 | 基準値 | 目標値 | 目標年度, a row per series.
 fn indicators(s: &Strategy, ids: &[Id], style: YearStyle) -> Table {
-    let widths = [TEXT_WIDTH * 2 / 5, TEXT_WIDTH / 5, TEXT_WIDTH / 5, TEXT_WIDTH - TEXT_WIDTH * 4 / 5];
+    // 35 %, 23 %, 23 %, 19 %: a baseline's year (「（平成30年度）」) fits on its line.
+    let widths =
+        [TEXT_WIDTH * 35 / 100, TEXT_WIDTH * 23 / 100, TEXT_WIDTH * 23 / 100, TEXT_WIDTH - TEXT_WIDTH * 81 / 100];
     let mut rows = vec![look::header_row(&["指標", "基準値", "目標値", "目標年度"], &widths)];
     for ind in ids.iter().filter_map(|id| s.indicator(id)) {
         for series in &ind.series {

@@ -269,6 +269,19 @@ fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
 }
 
 #[test]
+fn the_large_strategy_is_written_with_a_heading_per_measure() {
+    let s = crate::bench::generate::generate(crate::bench::generate::Size::named("large").unwrap(), 7);
+    let started = std::time::Instant::now();
+    let bytes = strategy_document(&s, YearStyle::Japanese).unwrap();
+    println!("large: {} bytes in {:?} (debug build)", bytes.len(), started.elapsed());
+    let b = blocks(&part(&bytes, "word/document.xml"));
+    let measures = s.goals.iter().map(|g| g.measures.len()).sum::<usize>();
+    assert_eq!(headings(&b).iter().filter(|(st, _)| st == "Heading3").count(), measures);
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+    assert_eq!(zip.by_name("word/document.xml").unwrap().compression(), zip::CompressionMethod::Deflated);
+}
+
+#[test]
 #[ignore = "writes the examples' documents to target/documents to look at (soffice --convert-to pdf)"]
 fn write_the_examples_documents() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/documents");
