@@ -73,7 +73,14 @@ pub fn page(docx: Docx) -> Docx {
 
 /// A paragraph of `text` in a style.
 pub fn styled(style: &str, text: &str) -> Paragraph {
-    Paragraph::new().style(style).add_run(Run::new().add_text(text))
+    Paragraph::new().style(style).add_run(Run::new().add_text(clean(text)))
+}
+
+/// `text` without the characters XML 1.0 cannot hold (control characters but the tab, U+FFFE,
+/// U+FFFF): docx-rs escapes markup but keeps them, and Word refuses a file with one (a vertical
+/// tab pasted from PowerPoint, say). Lines are paragraphs, so no newline reaches here.
+pub fn clean(text: &str) -> String {
+    text.chars().filter(|c| (!c.is_control() || *c == '\t') && !matches!(c, '\u{FFFE}' | '\u{FFFF}')).collect()
 }
 
 /// A table's header row: shaded, bold, kept whole and repeated on each page (`w:tblHeader`,
@@ -97,7 +104,7 @@ pub fn cell(lines: &[String], width: usize, number: bool) -> TableCell {
     let align = if number { AlignmentType::Right } else { AlignmentType::Left };
     let mut cell = TableCell::new().width(width, WidthType::Dxa);
     for line in lines {
-        cell = cell.add_paragraph(Paragraph::new().align(align).add_run(Run::new().add_text(line.as_str())));
+        cell = cell.add_paragraph(Paragraph::new().align(align).add_run(Run::new().add_text(clean(line))));
     }
     if lines.is_empty() {
         cell = cell.add_paragraph(Paragraph::new());

@@ -269,6 +269,19 @@ fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
 }
 
 #[test]
+fn markup_and_control_characters_in_a_title_leave_the_xml_well_formed() {
+    let mut s = town();
+    Arc::make_mut(&mut Arc::make_mut(&mut s.goals[0]).measures[0]).title =
+        "<b>企業&立地</b>\u{000B}\"'の促進\u{0001}".into();
+    let bytes = strategy_document(&s, YearStyle::Japanese).unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    assert!(!xml.chars().any(|c| c.is_control() && !"\t\n\r".contains(c)), "no control character in the XML");
+    assert!(!xml.contains("<b>"), "markup escaped");
+    let h = headings(&blocks(&xml));
+    assert!(h.iter().any(|(_, t)| t == "1　<b>企業&立地</b>\"'の促進"), "{h:?}");
+}
+
+#[test]
 fn the_large_strategy_is_written_with_a_heading_per_measure() {
     let s = crate::bench::generate::generate(crate::bench::generate::Size::named("large").unwrap(), 7);
     let started = std::time::Instant::now();
