@@ -14,6 +14,7 @@ mod author;
 mod carried;
 mod compare;
 pub mod csv;
+pub mod document;
 mod entries;
 mod envelope;
 mod everything;

@@ -1,5 +1,6 @@
-//! The files page's exporters that are parts of their own — the committee's workbook and the
-//! round's section workbooks (`workbook_writer`) and the public pages (`publisher`) — reached through one function the app
+//! The exporters that are parts of their own — the committee's workbook and the round's section
+//! workbooks (`workbook_writer`), the public pages (`publisher`) and the strategy's document
+//! (`document_writer`, from the 策定 page) — reached through one function the app
 //! installs at start-up ([`install`], from `app::App`): a part's split function is called from
 //! the start-up module, never from another part, and one installed function for both keeps the
 //! start-up module's share of them to one copy (about 1 KB raw each).
@@ -19,6 +20,8 @@ pub enum Export {
     /// The sections' workbooks of a round, one zip: [`RoundBooks`] made by the page. Held as
     /// `Any` so that the start-up module, which passes it on, holds no code to drop its rows.
     RoundBooks(Box<dyn std::any::Any>),
+    /// The strategy's document (.docx, `format::document`), fiscal years in this style.
+    Document(YearStyle),
 }
 
 /// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
@@ -34,13 +37,17 @@ thread_local! {
 /// Lets the files page write its exports: the app calls it once, at start-up.
 pub fn install() {
     use crate::ui::parts::load_twice;
-    use crate::ui::{publisher, workbook_writer};
+    use crate::ui::{document_writer, publisher, workbook_writer};
     WRITER.set(Some(|s, export| {
         Box::pin(async move {
             match export {
                 Export::PublicPages(made_at) => {
                     load_twice(publisher::load_publisher_part).await.ok()?;
                     publisher::publisher_part(s, made_at).await.ok()
+                }
+                Export::Document(style) => {
+                    load_twice(document_writer::load_document_writer_part).await.ok()?;
+                    document_writer::document_writer_part(s, style).await.ok().map(|r| r.map_err(|e| e.0))
                 }
                 // The committee's workbook and the round's: one split function, so that the
                 // start-up module holds one call of it.
@@ -87,6 +94,7 @@ impl Exporting {
         self.failed.set(None);
         let (export, name) = what(&s);
         let zip = matches!(export, Export::PublicPages(_) | Export::RoundBooks(..));
+        let docx = matches!(export, Export::Document(_));
         leptos::task::spawn_local(async move {
             // Let the button's 「…しています」 paint before the synchronous writing.
             crate::ui::files::next_frame().await;
@@ -94,6 +102,7 @@ impl Exporting {
             let _ = self.busy.try_set(false);
             match written {
                 Some(Ok(bytes)) if zip => state.downloads().zip(name, &bytes),
+                Some(Ok(bytes)) if docx => state.downloads().docx(name, &bytes),
                 Some(Ok(bytes)) => state.downloads().xlsx(name, &bytes),
                 Some(Err(e)) => {
                     let _ = self.failed.try_set(Some(e));

@@ -16,6 +16,8 @@ mod dashboard;
 #[cfg(target_arch = "wasm32")]
 mod dashboard_kpis;
 #[cfg(target_arch = "wasm32")]
+mod document_writer;
+#[cfg(target_arch = "wasm32")]
 mod drafting;
 #[cfg(target_arch = "wasm32")]
 mod editor;

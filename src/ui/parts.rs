@@ -16,7 +16,7 @@
 //! | `print` | the printed reports (A4: the targets, the evaluation sheets, the grants) |
 //! | `region` | the region page and a region file's outcome |
 //! | `list_extras` | the list's form, kept data and region rows |
-//! | `workbook_reader`, `workbook_writer`, `publisher`, `workshop`, `handout` | one big thing each |
+//! | `workbook_reader`, `workbook_writer`, `document_writer`, `publisher`, `workshop`, `handout` | one big thing each |
 
 use super::speech::{use_speech, Speaks};
 use leptos::prelude::*;

@@ -1,6 +1,7 @@
 //! 策定 (`#/s/<id>/drafting`): where the strategy stands in its drafting (策定方針 → 骨子案 → 素案 →
 //! 案 → 策定済, seed 004) and its schedule by stage — each body's meeting or step, its agenda. The
-//! stage and the schedule are edited in the editor's strategy settings, linked from here. Below
+//! stage and the schedule are edited in the editor's strategy settings, linked from here; the
+//! strategy leaves as the document itself (「戦略の文書を作る（Word）」, `format::document`). Below
 //! them, 意見聴取 (`hearings`): the hearings of each draft and the opinions heard, answered.
 
 mod hearings;
@@ -33,6 +34,7 @@ pub fn DraftingPage() -> impl IntoView {
                     </a>
                 </header>
                 <Stages state=state/>
+                <DocumentExport state=state/>
                 <Schedule state=state/>
                 <hearings::Hearings state=state/>
             </article>
@@ -63,6 +65,45 @@ fn Stages(state: Edits) -> impl IntoView {
                 </ol>
             </section>
         })
+    }
+}
+
+/// 「戦略の文書を作る（Word）」: the strategy as the document itself (`format::document`), downloaded
+/// as `<町>_<title>_<stage>.docx`. The writer is a part of its own (`ui::document_writer`), fetched
+/// on the first press; while it is fetched and the document written the button says so, and a
+/// failure is said with nothing changed.
+#[component]
+fn DocumentExport(state: Edits) -> impl IntoView {
+    let exporting = crate::ui::exporters::Exporting::new();
+    let (writing, failed) = (exporting.busy, exporting.failed);
+    let make = move |_| {
+        let style = state.year_style();
+        exporting.start(state, |s| {
+            let name = super::files::file_name(&s.municipality.name, s.title.trim(), s.stage.japanese(), "docx");
+            (crate::ui::exporters::Export::Document(style), name)
+        })
+    };
+    view! {
+        <section class="panel" data-testid="drafting-document">
+            <h2>{state.text("戦略の文書", "The strategy document")}</h2>
+            <p>{state.text(
+                "今の段階の戦略を、Word の文書（.docx）にします。表題に段階（素案・案など）が付き、第1 基本的な考え方、施策体系図、第2 基本目標ごとの施策（数値目標・KPI の表、主な取組）の順です。見出しは Word の見出しスタイルなので、ナビゲーションウィンドウや目次がそのまま使えます。",
+                "Makes the strategy at its current stage into a Word document (.docx): the title with the stage, part 1 (the basic thinking), the measures' tree, and part 2 (each goal's measures with their targets, KPIs and main initiatives). Headings are Word heading styles, so the navigation pane and a table of contents work.",
+            )}</p>
+            <button type="button" data-testid="drafting-document-docx" on:click=make disabled=move || writing.get()>
+                {move || if writing.get() {
+                    state.tr("文書を作っています…", "Making the document…")
+                } else {
+                    state.tr("戦略の文書を作る（Word）", "Make the strategy document (Word)")
+                }}
+            </button>
+            {move || failed.get().map(|detail| view! {
+                <p class="notice error" role="alert" data-testid="drafting-document-error">
+                    {state.tr("文書を作れませんでした。戦略は変わっていません。", "The document could not be made. The strategy is unchanged.")}
+                    " "<span class="meta">{detail}</span>
+                </p>
+            })}
+        </section>
     }
 }
 

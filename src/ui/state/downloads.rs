@@ -34,6 +34,12 @@ impl Downloads {
         self.said(files::download_bytes(&file, mime, bytes), file);
     }
 
+    /// A Word document (.docx).
+    pub fn docx(&self, file: String, bytes: &[u8]) {
+        let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        self.said(files::download_bytes(&file, mime, bytes), file);
+    }
+
     /// A zip (the public pages' folder).
     pub fn zip(&self, file: String, bytes: &[u8]) {
         self.said(files::download_bytes(&file, "application/zip", bytes), file);

@@ -1,0 +1,44 @@
+//! The strategy as the document itself (issue 78): a Word file (.docx, written by docx-rs) in the
+//! shape towns publish theirs (seed 000, 北斗市's 骨子案):
+//!
+//! - the title with the stage in brackets (「第3期〇〇町まち・ひと・しごと創生総合戦略（素案）」; none once
+//!   策定済), in Word's Title style;
+//! - 第1 基本的な考え方 (Heading 1): the narrative sections in order, each a numbered Heading 2
+//!   (「1　策定趣旨」); 計画期間 after the first unless a section already speaks of the period;
+//!   the national strategy it follows and that strategy's goals;
+//! - 第2 基本目標ごとの施策 (Heading 1): the 施策体系図 first — the tree 基本目標 → 施策 → 事業 as
+//!   a table whose goal and measure cells are merged down their rows — then each goal (Heading 2,
+//!   「基本目標1　…」) with its ～subtitle～, its direction and its 数値目標 table (指標, 基準値,
+//!   目標値, 目標年度); each measure (Heading 3) with its 基本的方向 (the summary), its KPI table
+//!   and its initiatives as a list (List Paragraph, 「(1)　…」).
+//!
+//! Every table's header row repeats across pages; the text is 游明朝 (ＭＳ 明朝 where Word lacks
+//! it), the headings 游ゴシック. Years and values are written by `locale`, as the prints write
+//! them. Pure Rust, tested natively by reading the file back (`tests`).
+
+mod look;
+mod outline;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+use crate::format::xlsx::WriteError;
+use crate::locale::YearStyle;
+use crate::model::{DraftingStage, Strategy};
+use docx_rs::Docx;
+
+/// The document's title: the strategy's, with the stage in brackets unless it is adopted.
+pub fn title(s: &Strategy) -> String {
+    let title = s.title.trim();
+    match s.stage {
+        DraftingStage::Adopted => title.to_owned(),
+        stage => format!("{title}（{}）", stage.japanese()),
+    }
+}
+
+/// The strategy as the bytes of a .docx file, fiscal years in this style.
+pub fn strategy_document(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, WriteError> {
+    let docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &title(s)));
+    let docx = outline::basic_thinking(docx, s, style);
+    let docx = outline::goals(docx, s, style);
+    look::finish(docx).map_err(WriteError)
+}
