@@ -4,6 +4,7 @@
 // answered (one 修正する with what was changed), the counts, and 「意見と市の考え方」 as CSV with
 // no sender's name in it.
 import fs from 'node:fs';
+import JSZip from 'jszip';
 import { test, expect } from './fixtures';
 import { storedStrategyOfPage } from './stored';
 import type { Page } from '@playwright/test';
@@ -82,5 +83,33 @@ test('a パブリックコメント on the draft: twelve opinions pasted, one br
   expect(text).toContain('施策1-1に公園の整備を加えます。');
   expect(text).toContain('二つのご意見は原案の施策で対応します。');
   for (let n = 1; n <= 12; n++) expect(text).not.toContain(SENDER(n));
+  expect(pageErrors).toEqual([]);
+});
+
+test('「戦略の文書を作る（Word）」 downloads the strategy as a .docx: the title with its stage, real headings, every goal once, tables', async ({ page, openApp, pageErrors }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('nav-drafting').click();
+  const strategy = await storedStrategyOfPage(page);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('drafting-document-docx').click()]);
+  expect(file.suggestedFilename()).toMatch(/^北本市_.*\.docx$/);
+  // Read back by a zip reader that is not the writer.
+  const zip = await JSZip.loadAsync(fs.readFileSync((await file.path())!));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? '',
+    text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  }));
+  const title = paragraphs.find((p) => p.style === 'Title')!;
+  expect(title.text).toBe(`${strategy.title}（案）`);
+  const h1 = paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text);
+  expect(h1[0]).toContain('基本的な考え方');
+  expect(h1[1]).toContain('基本目標ごとの施策');
+  const h2 = paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text);
+  for (const g of strategy.goals) expect(h2.filter((t) => t.includes(g.title)), g.title).toHaveLength(1);
+  expect(xml.match(/<w:tbl>/g)!.length).toBeGreaterThan(strategy.goals.length);
+  expect(xml).toContain('<w:tblHeader/>');
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  expect(styles).toContain('w:styleId="Heading1"');
   expect(pageErrors).toEqual([]);
 });
