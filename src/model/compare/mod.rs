@@ -7,7 +7,7 @@
 //!   initiatives (given fresh ids, with no link of their own) through the carried KPIs they hold,
 //!   then by number or title under a matched parent.
 //! - 備考 ([`Note`]): **新設** an item that did not exist (each of its filled fields a row);
-//!   **削除** an item gone, or a field emptied; **追加** text put into a field of an existing item
+//!   **削除** an item gone ([`Note::Removed`]), or a field emptied ([`Note::Cleared`]); **追加** text put into a field of an existing item
 //!   that was empty; **変更** a field's text changed, or an item moved under another parent
 //!   ([`Field::Place`]).
 //! - Text is compared by characters ([`text`]); unchanged items and fields are left out.
@@ -89,8 +89,10 @@ pub enum Note {
     Changed,
     /// 変更 (移動): an item under another parent.
     Moved,
-    /// 削除: an item or a field's text gone.
+    /// 削除: an item gone.
     Removed,
+    /// 削除: a field's text gone from an item still there.
+    Cleared,
 }
 
 /// One row of the table.
@@ -222,7 +224,7 @@ fn field_rows(n: &Node, o: &Node) -> Vec<Row> {
             (Some(x), Some(y)) if same(x, y) => continue,
             (Some(_), Some(_)) => Note::Changed,
             (Some(_), None) => Note::Added,
-            (None, Some(_)) => Note::Removed,
+            (None, Some(_)) => Note::Cleared,
         };
         rows.push(Row { place: n.place.clone(), field: f.clone(), new, old, note });
     }

@@ -72,7 +72,7 @@ fn text_put_into_an_empty_field_is_added_and_emptied_is_removed() {
     g.direction = "安心して子どもを産み育てられる環境をつくる。".into();
     new.sections[0].body.clear();
     let t = compare(&old, &new).unwrap();
-    assert_eq!(notes(&t), vec![(Field::Body, Note::Removed), (Field::Direction, Note::Added)]);
+    assert_eq!(notes(&t), vec![(Field::Body, Note::Cleared), (Field::Direction, Note::Added)]);
 }
 
 #[test]

@@ -35,11 +35,11 @@ pub fn plain(pieces: &[Piece], open: &str, close: &str) -> String {
 /// The new text's pieces and the old text's pieces. A side that is absent or empty has no
 /// pieces; when the other is absent too, neither has.
 pub fn diff(old: &str, new: &str) -> (Vec<Piece>, Vec<Piece>) {
-    let a: Vec<char> = old.chars().collect();
-    let b: Vec<char> = new.chars().collect();
+    let a = tokens(old);
+    let b = tokens(new);
     let mut old_side = Vec::new();
     let mut new_side = Vec::new();
-    let text = |s: &[char]| s.iter().collect::<String>();
+    let text = |s: &[&str]| s.concat();
     for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
         let (o, n) = (op.old_range(), op.new_range());
         match op {
@@ -58,6 +58,34 @@ pub fn diff(old: &str, new: &str) -> (Vec<Piece>, Vec<Piece>) {
         }
     }
     (shorten(new_side), shorten(old_side))
+}
+
+/// The characters of `s`, but a number (digits with their separators, 「1,234.5」) is one: a
+/// changed figure is marked whole, never digit by digit.
+fn tokens(s: &str) -> Vec<&str> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_digit = chars.peek().is_some_and(|&(_, n)| digit(n));
+        let inside = start.is_some() && matches!(c, ',' | '.' | '，' | '．') && next_digit;
+        if digit(c) || inside {
+            start.get_or_insert(i);
+            if !next_digit && !chars.peek().is_some_and(|&(_, n)| matches!(n, ',' | '.' | '，' | '．')) {
+                out.push(&s[start.take().unwrap_or(i)..i + c.len_utf8()]);
+            }
+            continue;
+        }
+        if let Some(st) = start.take() {
+            out.push(&s[st..i]);
+        }
+        out.push(&s[i..i + c.len_utf8()]);
+    }
+    if let Some(st) = start {
+        out.push(&s[st..]);
+    }
+    out
 }
 
 /// Each unchanged piece longer than [`LONG`] keeps [`CONTEXT`] characters on each side that
@@ -101,6 +129,15 @@ mod tests {
         let (new, old) = diff("子育て世代の転入を促進する。", "子育て世代の定住を促進する。");
         assert_eq!(show(&new), "子育て世代の【定住】を促進する。");
         assert_eq!(show(&old), "子育て世代の【転入】を促進する。");
+    }
+
+    #[test]
+    fn a_changed_number_is_marked_whole() {
+        let (n, o) = diff("1,130人（令和11年度）", "1,140.5人（令和11年度）");
+        assert_eq!(show(&n), "【1,140.5】人（令和11年度）");
+        assert_eq!(show(&o), "【1,130】人（令和11年度）");
+        let (n, _) = diff("3月末、", "3月末。");
+        assert_eq!(show(&n), "3月末【。】");
     }
 
     #[test]
