@@ -83,6 +83,10 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>, comparing: Comparing
         comparing.old.set(Some(seq));
         comparing.new.set(None);
         comparing.run(state, id.clone());
+        // The table is below the list: bring it into view.
+        if let Some(title) = document().get_element_by_id("old-new-title") {
+            title.scroll_into_view();
+        }
     };
     view! {
         <li class="strategy-row" data-testid="version-row">
