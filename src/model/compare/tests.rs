@@ -164,3 +164,24 @@ fn unrelated_strategies_are_refused() {
     c.indicators.clear();
     assert!(compare(&a, &c).is_ok());
 }
+
+#[test]
+fn across_periods_a_renumbered_goal_is_matched_through_the_kpi_it_holds() {
+    let mut old = strategy();
+    let births = old.indicators[0].id.clone();
+    Arc::make_mut(&mut old.goals[0]).targets = vec![births.clone()];
+    let mut new = old.next_period(&NextPeriod {
+        title: "第3期しるべ町総合戦略".into(),
+        period: PlanPeriod { first: fy(2025), last: fy(2029) },
+        indicators: vec![births],
+        frame: None,
+    });
+    let g = Arc::make_mut(&mut new.goals[0]);
+    g.number = "3".into();
+    g.title = "結婚・出産・子育ての希望をかなえる".into();
+    let t = compare(&old, &new).unwrap();
+    let goal_rows: Vec<_> = t.rows.iter().filter(|r| r.place.len() == 1 && r.place[0].number == "3").collect();
+    let notes: Vec<_> = goal_rows.iter().map(|r| (r.field.clone(), r.note)).collect();
+    assert_eq!(notes, vec![(Field::Number, Note::Changed), (Field::Title, Note::Changed)]);
+    assert!(!t.rows.iter().any(|r| matches!(r.note, Note::New | Note::Removed | Note::Moved)), "{:?}", t.rows);
+}
