@@ -31,6 +31,7 @@ mod history_tests;
 mod import;
 mod lineage;
 pub mod migrations;
+pub mod old_new;
 mod open;
 pub mod opinions;
 pub mod outline;

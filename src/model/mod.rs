@@ -7,6 +7,7 @@
 mod achievement;
 mod carry;
 pub mod colour;
+pub mod compare;
 mod department;
 pub mod edit;
 pub mod evaluation_sheet;

@@ -38,6 +38,18 @@ fn grouped(n: usize) -> String {
     out
 }
 
+/// Why no 新旧対照表 between two strategies: nothing in common.
+pub fn old_new_refusal(r: crate::model::compare::Refusal, lang: Language) -> &'static str {
+    match (r, lang) {
+        (crate::model::compare::Refusal::Unrelated, Language::Ja) => {
+            "この二つは別の戦略です。同じ項目も、次期へ引き継いだ指標もないため、新旧対照表は作れません（すべてを変更として並べることはしません）。"
+        }
+        (crate::model::compare::Refusal::Unrelated, Language::En) => {
+            "These are two different strategies: no item in common and no indicator carried from one to the other, so there is no 新旧対照表 to make (listing everything as changed would say nothing)."
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,7 @@ mod table;
 
 pub use csv::*;
 pub use folder::version_reason;
+pub use history::old_new_refusal;
 pub use notice::{notice, NoticeText};
 pub use problems::*;
 pub use region::towns_line;

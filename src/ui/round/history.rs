@@ -11,6 +11,7 @@ use crate::storage::{StorageError, Version};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
 use crate::ui::panel::TitledPanel;
+use crate::ui::round::old_new::{Comparing, OldNewTable};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, use_library, use_notice_board, Library, Notice, NoticeBoard};
 use crate::words;
@@ -31,6 +32,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
         spawn_local(async move { versions.set(Some(state.versions().list(&id).await)) });
     });
     let keeps = state.versions().kept();
+    let comparing = Comparing::new();
     view! {
         <TitledPanel testid="version-history" title=("版の履歴", "Version history")>
             {move || {
@@ -54,8 +56,9 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                         view! {
                             <p class="lead">{summary}</p>
                             <ul class="strategy-list">
-                                {list.into_iter().zip(newer).map(|(v, newer)| view! { <VersionRow id=id.clone() version=v newer=newer/> }).collect_view()}
+                                {list.clone().into_iter().zip(newer).map(|(v, newer)| view! { <VersionRow id=id.clone() version=v newer=newer comparing=comparing/> }).collect_view()}
                             </ul>
+                            <OldNewTable id=id.clone() versions=list comparing=comparing/>
                         }.into_any()
                     }
                 }
@@ -66,7 +69,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
 
 /// One kept version. `newer`: the version after it (`None`: the current one), for its changes.
 #[component]
-fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
+fn VersionRow(id: Id, version: Version, newer: Option<u64>, comparing: Comparing) -> impl IntoView {
     let state = use_library();
     let board = use_notice_board();
     let lang = state.lang();
@@ -75,7 +78,16 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
     let seq = version.seq;
     let when = files::local_time(&version.saved_at);
     let reason = words::version_reason(&version, lang);
-    let (id_changes, id_export, id_restore, id_view) = (id.clone(), id.clone(), id.clone(), id);
+    let (id_changes, id_export, id_restore, id_view) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let compare_with = move |_| {
+        comparing.old.set(Some(seq));
+        comparing.new.set(None);
+        comparing.run(state, id.clone());
+        // The table is below the list: bring it into view.
+        if let Some(title) = document().get_element_by_id("old-new-title") {
+            title.scroll_into_view();
+        }
+    };
     view! {
         <li class="strategy-row" data-testid="version-row">
             <div class="strategy-main">
@@ -89,6 +101,7 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>) -> impl IntoView {
                     {move || if shown.with(Option::is_some) { tr(lang, "閉じる", "Close") } else { tr(lang, "開いて見る", "View") }}
                 </button>
                 <button type="button" on:click=move |_| show_changes(state, id_changes.clone(), seq, newer, changes)>{tr(lang, "次の版との違い", "What changed next")}</button>
+                <button type="button" data-testid="compare-version" on:click=compare_with>{tr(lang, "この版と比べる", "Compare with this version")}</button>
                 <button type="button" data-testid="export-version" on:click=move |_| export_version(state, board, id_export.clone(), seq)>{tr(lang, "書き出す", "Export")}</button>
                 <button type="button" data-testid="restore-version" on:click=move |_| state.restore_version(&id_restore, seq)>{tr(lang, "この版に戻す", "Restore this version")}</button>
             </div>

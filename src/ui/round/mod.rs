@@ -14,6 +14,7 @@ mod held_back;
 mod history;
 mod items;
 mod mine;
+mod old_new;
 mod open_form;
 mod settings;
 mod shared_folder;

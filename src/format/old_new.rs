@@ -1,0 +1,169 @@
+//! The 新旧対照表 ([`crate::model::compare`]) as the town hands it out: CSV for Excel (UTF-8
+//! with BOM, text neutralised against formulas; columns 箇所, 改正後, 改正前, 備考, the changed
+//! words between 【】 since a cell has no underline) and an A4 print page whose changed words are
+//! underlined and bold, so they still show on a black-and-white copy.
+//!
+//! A new item's text is wholly marked, and its 改正前 says 「（新設）」; a removed item's 改正後
+//! says 「（削除）」.
+
+use super::csv::cells::{text as cell, Sheet};
+use crate::locale::{self, Language, YearStyle};
+use crate::model::compare::{text, Field, Kind, Note, Piece, Row, Step, Table, Value};
+
+const HEADER: [&str; 4] = ["箇所", "改正後", "改正前", "備考"];
+
+/// A row in words: its place and field, each column's pieces, and the 備考.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub place: String,
+    pub new: Vec<Piece>,
+    pub old: Vec<Piece>,
+    pub note: &'static str,
+}
+
+/// 「基本目標 2 ＞ 施策 2-1 ＞ KPI 出生数」: numbers where there are, else titles.
+pub fn place(steps: &[Step]) -> String {
+    let step = |s: &Step| {
+        let named = |word: &str| match s.number.trim() {
+            "" => format!("{word}「{}」", s.title.trim()),
+            n => format!("{word} {n}"),
+        };
+        match s.kind {
+            Kind::Strategy => "戦略".to_owned(),
+            Kind::Section => format!("「{}」", s.title.trim()),
+            Kind::Goal(k) => named(k.japanese()),
+            Kind::Measure => named("施策"),
+            Kind::Initiative => named("事業"),
+            Kind::Indicator => format!("指標「{}」", s.title.trim()),
+        }
+    };
+    let out: Vec<String> = steps.iter().map(step).collect();
+    if out.is_empty() {
+        "戦略".to_owned()
+    } else {
+        out.join(" ＞ ")
+    }
+}
+
+pub fn field(f: &Field) -> String {
+    let series = |word: &str, label: &str| match label.trim() {
+        "" => word.to_owned(),
+        l => format!("{word}（{l}）"),
+    };
+    match f {
+        Field::Title => "名称".into(),
+        Field::Number => "番号".into(),
+        Field::Subtitle => "副題".into(),
+        Field::Direction => "基本的方向".into(),
+        Field::Summary => "概要".into(),
+        Field::Description => "内容".into(),
+        Field::Heading => "見出し".into(),
+        Field::Body => "本文".into(),
+        Field::Name => "指標名".into(),
+        Field::Unit => "単位".into(),
+        Field::Baseline(l) => series("基準値", l),
+        Field::Target(l) => series("目標値", l),
+        Field::Place => "位置".into(),
+    }
+}
+
+pub fn note(n: Note) -> &'static str {
+    match n {
+        Note::New => "新設",
+        Note::Added => "追加",
+        Note::Changed => "変更",
+        Note::Moved => "変更（移動）",
+        Note::Removed | Note::Cleared => "削除",
+    }
+}
+
+/// A value in words (Japanese, as the document is).
+pub fn value(v: &Value, style: YearStyle) -> String {
+    match v {
+        Value::Text(t) => t.trim().to_owned(),
+        Value::Baseline { baseline, unit } => locale::baseline(baseline, unit, Language::Ja, style),
+        Value::Target { target, unit, basis } => locale::target_in(target, unit, *basis, Language::Ja, style),
+        Value::Place(steps) => place(steps),
+    }
+}
+
+/// The row in words, its texts compared by characters.
+pub fn line(r: &Row, style: YearStyle) -> Line {
+    let new = r.new.as_ref().map(|v| value(v, style)).unwrap_or_default();
+    let old = r.old.as_ref().map(|v| value(v, style)).unwrap_or_default();
+    let whole = |t: String| if t.is_empty() { Vec::new() } else { vec![Piece::Changed(t)] };
+    let (new, old) = match r.note {
+        Note::New => (whole(new), vec![Piece::Same("（新設）".into())]),
+        Note::Removed => (vec![Piece::Same("（削除）".into())], whole(old)),
+        Note::Cleared => (Vec::new(), whole(old)),
+        Note::Added => (whole(new), Vec::new()),
+        _ => text::diff(&old, &new),
+    };
+    Line { place: format!("{}：{}", place(&r.place), field(&r.field)), new, old, note: note(r.note) }
+}
+
+/// Every row in words.
+pub fn lines(t: &Table, style: YearStyle) -> Vec<Line> {
+    t.rows.iter().map(|r| line(r, style)).collect()
+}
+
+/// The CSV: 箇所, 改正後, 改正前, 備考; changes between 【】.
+pub fn csv(t: &Table, style: YearStyle) -> String {
+    let mut sheet = Sheet::new();
+    sheet.row(HEADER);
+    for l in lines(t, style) {
+        let new = text::plain(&l.new, "【", "】");
+        let old = text::plain(&l.old, "【", "】");
+        sheet.row([cell(&l.place), cell(&new), cell(&old), l.note.to_owned()]);
+    }
+    sheet.finish()
+}
+
+/// The table as an HTML fragment: changed words as `<u><strong>`, every text escaped.
+pub fn html_table(t: &Table, style: YearStyle) -> maud::Markup {
+    let pieces = |ps: &[Piece]| {
+        maud::html! {
+            @for p in ps {
+                @match p {
+                    Piece::Same(s) => (s),
+                    Piece::Changed(s) => u { strong { (s) } },
+                    Piece::Omitted => "（略）",
+                }
+            }
+        }
+    };
+    maud::html! {
+        table.old-new {
+            thead { tr { th scope="col" { "箇所" } th scope="col" { "改正後" } th scope="col" { "改正前" } th scope="col" { "備考" } } }
+            tbody {
+                @for l in lines(t, style) {
+                    tr { th scope="row" { (l.place) } td { (pieces(&l.new)) } td { (pieces(&l.old)) } td { (l.note) } }
+                }
+            }
+        }
+    }
+}
+
+/// A page to print (A4 landscape): the title, the two versions' names and the table.
+pub fn html_page(title: &str, new_name: &str, old_name: &str, t: &Table, style: YearStyle) -> String {
+    const STYLE: &str = "@page{size:A4 landscape;margin:15mm}body{font-family:'BIZ UDPGothic','Yu Gothic',\
+        'Noto Sans JP',sans-serif;font-size:10.5pt;color:#000}table{border-collapse:collapse;width:100%}\
+        th,td{border:1px solid #000;padding:4px;vertical-align:top;text-align:left;white-space:pre-wrap}\
+        thead{display:table-header-group}tr{break-inside:avoid}u{text-decoration-thickness:2px}\
+        th[scope=row]{width:18%;font-weight:normal}td:last-child{width:8%}";
+    maud::html! {
+        (maud::DOCTYPE)
+        html lang="ja" {
+            head { meta charset="utf-8"; title { (title) "　新旧対照表" } style { (maud::PreEscaped(STYLE)) } }
+            body {
+                h1 { (title) "　新旧対照表" }
+                p { "改正後：" (new_name) "　改正前：" (old_name) "　（変更箇所は下線・太字）" }
+                (html_table(t, style))
+            }
+        }
+    }
+    .into_string()
+}
+
+#[cfg(test)]
+mod tests;

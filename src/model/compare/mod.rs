@@ -1,0 +1,377 @@
+//! The 新旧対照表 between two versions of a strategy, laid out as towns lay it out: one row per
+//! changed field, with where it is, the new text (改正後), the old text (改正前) and a 備考.
+//!
+//! - Items (narrative sections, goals, measures, initiatives, indicators and their series'
+//!   基準値・目標値) are matched by id ([`matching`]). Across two periods an indicator carried by
+//!   次期へ引き継ぐ is matched through its [`Predecessor`](super::Predecessor); goals, measures and
+//!   initiatives (given fresh ids, with no link of their own) through the carried KPIs they hold,
+//!   then by number or title under a matched parent.
+//! - 備考 ([`Note`]): **新設** an item that did not exist (each of its filled fields a row);
+//!   **削除** an item gone ([`Note::Removed`]), or a field emptied ([`Note::Cleared`]); **追加** text put into a field of an existing item
+//!   that was empty; **変更** a field's text changed, or an item moved under another parent
+//!   ([`Field::Place`]).
+//! - Text is compared by characters ([`text`]); unchanged items and fields are left out.
+//! - Two strategies with nothing in common (no item id, no carried indicator, not the same
+//!   strategy) are refused ([`Refusal::Unrelated`]) rather than listed as wholly changed.
+//!
+//! Values are kept typed (a target is a [`Target`]); the format layer words them and diffs the
+//! words with [`text::diff`].
+
+mod matching;
+#[cfg(test)]
+mod tests;
+pub mod text;
+
+use super::{Baseline, GoalKind, Id, Strategy, Target, YearBasis};
+pub use text::Piece;
+
+/// What kind of item a step of a place is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Strategy,
+    Section,
+    Goal(GoalKind),
+    Measure,
+    Initiative,
+    Indicator,
+}
+
+/// One step of where an item is: 「基本目標 2」「施策 2-1」.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub kind: Kind,
+    pub number: String,
+    pub title: String,
+}
+
+/// The field a row is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Number,
+    Subtitle,
+    /// A goal's 基本的方向.
+    Direction,
+    /// A measure's 概要.
+    Summary,
+    /// An initiative's 内容.
+    Description,
+    Heading,
+    Body,
+    /// An indicator's name.
+    Name,
+    Unit,
+    /// A series' 基準値 (its label, empty for a single series).
+    Baseline(String),
+    /// A series' 目標値.
+    Target(String),
+    /// Where the item sits (a move).
+    Place,
+}
+
+/// A field's value, typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Text(String),
+    Baseline { baseline: Baseline, unit: String },
+    Target { target: Target, unit: String, basis: YearBasis },
+    Place(Vec<Step>),
+}
+
+/// The 備考 of a row (see the module's text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// 新設: a new item.
+    New,
+    /// 追加: text put into an empty field of an existing item.
+    Added,
+    /// 変更: a field changed.
+    Changed,
+    /// 変更 (移動): an item under another parent.
+    Moved,
+    /// 削除: an item gone.
+    Removed,
+    /// 削除: a field's text gone from an item still there.
+    Cleared,
+}
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// Where the item is: in the new version, or the old for a removed item.
+    pub place: Vec<Step>,
+    pub field: Field,
+    /// 改正後; `None` for a removed item or an emptied field.
+    pub new: Option<Value>,
+    /// 改正前; `None` for a new item or a filled field.
+    pub old: Option<Value>,
+    pub note: Note,
+}
+
+/// The whole table, in the new version's order (removed items after their old neighbour).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub rows: Vec<Row>,
+    /// The two are different periods (matched through 次期へ引き継ぐ).
+    pub across_periods: bool,
+}
+
+/// Why no table is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not the same strategy, no item in common and nothing carried from one to the other.
+    Unrelated,
+}
+
+/// An item of a strategy, flattened in document order.
+#[derive(Clone, Debug)]
+pub(crate) struct Node {
+    pub kind: Kind,
+    pub id: Id,
+    /// The index of its parent node (none for the strategy itself).
+    pub parent: Option<usize>,
+    pub place: Vec<Step>,
+    pub number: String,
+    pub title: String,
+    pub fields: Vec<(Field, Value)>,
+    /// The indicators it holds (goals' 数値目標, measures' and initiatives' KPIs); for an
+    /// indicator, its predecessor in the previous period.
+    pub indicators: Vec<Id>,
+}
+
+/// The 新旧対照表 from `old` to `new`.
+pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
+    let a = flatten(old);
+    let b = flatten(new);
+    let m = matching::match_nodes(&a, &b).ok_or(Refusal::Unrelated)?;
+    let mut rows = Vec::new();
+    // Removed nodes, each after the new node matched with its nearest matched old predecessor
+    // (not an indicator, which may be listed elsewhere in the new version).
+    let mut removed_after: Vec<Vec<usize>> = vec![Vec::new(); b.len() + 1];
+    let mut anchor = 0;
+    for (i, matched) in m.old_to_new.iter().enumerate() {
+        match matched {
+            Some(j) if a[i].kind != Kind::Indicator => anchor = j + 1,
+            Some(_) => {}
+            None => removed_after[anchor].push(i),
+        }
+    }
+    let removed = |rows: &mut Vec<Row>, slot: &Vec<usize>| {
+        for &i in slot {
+            let n = &a[i];
+            for (f, v) in n.fields.iter().filter(|(_, v)| !is_empty(v)) {
+                let row = Row {
+                    place: n.place.clone(),
+                    field: f.clone(),
+                    new: None,
+                    old: Some(v.clone()),
+                    note: Note::Removed,
+                };
+                rows.push(row);
+            }
+        }
+    };
+    removed(&mut rows, &removed_after[0]);
+    for (j, n) in b.iter().enumerate() {
+        match m.new_to_old[j] {
+            None => {
+                for (f, v) in n.fields.iter().filter(|(_, v)| !is_empty(v)) {
+                    let row = Row {
+                        place: n.place.clone(),
+                        field: f.clone(),
+                        new: Some(v.clone()),
+                        old: None,
+                        note: Note::New,
+                    };
+                    rows.push(row);
+                }
+            }
+            Some(i) => {
+                let o = &a[i];
+                // An indicator left unused (listed under the strategy) has not moved.
+                let moved = match (n.parent, o.parent) {
+                    (Some(p), Some(q)) => m.new_to_old[p] != Some(q) && !(n.kind == Kind::Indicator && p == 0),
+                    _ => false,
+                };
+                if moved {
+                    rows.push(Row {
+                        place: n.place.clone(),
+                        field: Field::Place,
+                        new: Some(Value::Place(n.place.clone())),
+                        old: Some(Value::Place(o.place.clone())),
+                        note: Note::Moved,
+                    });
+                }
+                rows.extend(field_rows(n, o));
+            }
+        }
+        removed(&mut rows, &removed_after[j + 1]);
+    }
+    Ok(Table { rows, across_periods: m.across_periods })
+}
+
+/// The rows of a matched item's changed fields.
+fn field_rows(n: &Node, o: &Node) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let value = |node: &Node, f: &Field| node.fields.iter().find(|(g, _)| g == f).map(|(_, v)| v.clone());
+    let mut fields: Vec<&Field> = n.fields.iter().map(|(f, _)| f).collect();
+    fields.extend(o.fields.iter().map(|(f, _)| f).filter(|f| !n.fields.iter().any(|(g, _)| g == *f)));
+    for f in fields {
+        let new = value(n, f).filter(|v| !is_empty(v));
+        let old = value(o, f).filter(|v| !is_empty(v));
+        let note = match (&new, &old) {
+            (None, None) => continue,
+            (Some(x), Some(y)) if same(x, y) => continue,
+            (Some(_), Some(_)) => Note::Changed,
+            (Some(_), None) => Note::Added,
+            (None, Some(_)) => Note::Cleared,
+        };
+        rows.push(Row { place: n.place.clone(), field: f.clone(), new, old, note });
+    }
+    rows
+}
+
+fn is_empty(v: &Value) -> bool {
+    matches!(v, Value::Text(t) if t.trim().is_empty())
+}
+
+/// Equal values; texts equal but for the spaces at their ends.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Text(x), Value::Text(y)) => x.trim() == y.trim(),
+        _ => a == b,
+    }
+}
+
+/// The strategy's items in document order: the strategy, its sections, then each goal with its
+/// 数値目標, each measure with its KPIs and initiatives (an indicator where it is first used),
+/// then the indicators nothing uses.
+fn flatten(s: &Strategy) -> Vec<Node> {
+    let mut out = Vec::new();
+    let text = |t: &str| Value::Text(t.to_owned());
+    out.push(Node {
+        kind: Kind::Strategy,
+        id: s.id.clone(),
+        parent: None,
+        place: Vec::new(),
+        number: String::new(),
+        title: s.title.clone(),
+        fields: vec![(Field::Title, text(&s.title))],
+        indicators: Vec::new(),
+    });
+    for sec in &s.sections {
+        let step = Step { kind: Kind::Section, number: String::new(), title: sec.heading.clone() };
+        out.push(Node {
+            kind: Kind::Section,
+            id: sec.id.clone(),
+            parent: Some(0),
+            place: vec![step],
+            number: String::new(),
+            title: sec.heading.clone(),
+            fields: vec![(Field::Heading, text(&sec.heading)), (Field::Body, text(&sec.body))],
+            indicators: Vec::new(),
+        });
+    }
+    let mut placed = std::collections::HashSet::new();
+    for g in &s.goals {
+        let step = Step { kind: Kind::Goal(g.kind), number: g.number.clone(), title: g.title.clone() };
+        let gi = out.len();
+        out.push(Node {
+            kind: Kind::Goal(g.kind),
+            id: g.id.clone(),
+            parent: Some(0),
+            place: vec![step.clone()],
+            number: g.number.clone(),
+            title: g.title.clone(),
+            fields: vec![
+                (Field::Number, text(&g.number)),
+                (Field::Title, text(&g.title)),
+                (Field::Subtitle, text(&g.subtitle)),
+                (Field::Direction, text(&g.direction)),
+            ],
+            indicators: g.targets.clone(),
+        });
+        indicator_nodes(s, &g.targets, gi, &mut out, &mut placed);
+        for me in &g.measures {
+            let mstep = Step { kind: Kind::Measure, number: me.number.clone(), title: me.title.clone() };
+            let mi = out.len();
+            out.push(Node {
+                kind: Kind::Measure,
+                id: me.id.clone(),
+                parent: Some(gi),
+                place: vec![step.clone(), mstep.clone()],
+                number: me.number.clone(),
+                title: me.title.clone(),
+                fields: vec![
+                    (Field::Number, text(&me.number)),
+                    (Field::Title, text(&me.title)),
+                    (Field::Summary, text(&me.summary)),
+                ],
+                indicators: me.kpis.clone(),
+            });
+            indicator_nodes(s, &me.kpis, mi, &mut out, &mut placed);
+            for ini in &me.initiatives {
+                let istep = Step { kind: Kind::Initiative, number: ini.number.clone(), title: ini.title.clone() };
+                let ii = out.len();
+                out.push(Node {
+                    kind: Kind::Initiative,
+                    id: ini.id.clone(),
+                    parent: Some(mi),
+                    place: vec![step.clone(), mstep.clone(), istep],
+                    number: ini.number.clone(),
+                    title: ini.title.clone(),
+                    fields: vec![
+                        (Field::Number, text(&ini.number)),
+                        (Field::Title, text(&ini.title)),
+                        (Field::Description, text(&ini.description)),
+                    ],
+                    indicators: ini.kpis.clone(),
+                });
+                indicator_nodes(s, &ini.kpis, ii, &mut out, &mut placed);
+            }
+        }
+    }
+    let all: Vec<Id> = s.indicators.iter().map(|i| i.id.clone()).collect();
+    indicator_nodes(s, &all, 0, &mut out, &mut placed);
+    out
+}
+
+/// The nodes of the indicators `ids` not placed yet, under the node `parent`.
+fn indicator_nodes(
+    s: &Strategy,
+    ids: &[Id],
+    parent: usize,
+    out: &mut Vec<Node>,
+    placed: &mut std::collections::HashSet<Id>,
+) {
+    for id in ids {
+        let Some(ind) = s.indicator(id) else { continue };
+        if !placed.insert(id.clone()) {
+            continue;
+        }
+        let mut place = out[parent].place.clone();
+        place.push(Step { kind: Kind::Indicator, number: ind.code.clone(), title: ind.name.clone() });
+        let mut fields =
+            vec![(Field::Name, Value::Text(ind.name.clone())), (Field::Unit, Value::Text(ind.unit.clone()))];
+        for x in &ind.series {
+            if let Some(b) = &x.baseline {
+                let v = Value::Baseline { baseline: b.clone(), unit: ind.unit.clone() };
+                fields.push((Field::Baseline(x.label.clone()), v));
+            }
+            if let Some(t) = &x.target {
+                let v = Value::Target { target: t.clone(), unit: ind.unit.clone(), basis: x.year_basis };
+                fields.push((Field::Target(x.label.clone()), v));
+            }
+        }
+        out.push(Node {
+            kind: Kind::Indicator,
+            id: ind.id.clone(),
+            parent: Some(parent),
+            place,
+            number: ind.code.clone(),
+            title: ind.name.clone(),
+            fields,
+            indicators: ind.predecessor.iter().map(|p| p.indicator.clone()).collect(),
+        });
+    }
+}

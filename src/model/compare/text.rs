@@ -1,0 +1,162 @@
+//! Two texts compared by characters (Japanese has no spaces, so a word diff does not fit): each
+//! side as pieces, the changed ones marked, and unchanged passages longer than [`LONG`]
+//! characters shortened to （略） but for [`CONTEXT`] characters next to a change.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+/// An unchanged passage longer than this is shortened.
+pub const LONG: usize = 20;
+/// The characters of a shortened passage kept beside a change.
+pub const CONTEXT: usize = 6;
+
+/// A piece of one side's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Unchanged.
+    Same(String),
+    /// Added (in 改正後) or taken out (in 改正前): underlined when shown.
+    Changed(String),
+    /// An unchanged passage left out: （略）.
+    Omitted,
+}
+
+/// The text of `pieces` with 「（略）」 for what was left out and `mark` around each change.
+pub fn plain(pieces: &[Piece], open: &str, close: &str) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Same(t) => t.clone(),
+            Piece::Changed(t) => format!("{open}{t}{close}"),
+            Piece::Omitted => "（略）".to_owned(),
+        })
+        .collect()
+}
+
+/// The new text's pieces and the old text's pieces. A side that is absent or empty has no
+/// pieces; when the other is absent too, neither has.
+pub fn diff(old: &str, new: &str) -> (Vec<Piece>, Vec<Piece>) {
+    let a = tokens(old);
+    let b = tokens(new);
+    let mut old_side = Vec::new();
+    let mut new_side = Vec::new();
+    let text = |s: &[&str]| s.concat();
+    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        let (o, n) = (op.old_range(), op.new_range());
+        match op {
+            DiffOp::Equal { .. } => {
+                old_side.push(Piece::Same(text(&a[o])));
+                new_side.push(Piece::Same(text(&b[n])));
+            }
+            _ => {
+                if !o.is_empty() {
+                    old_side.push(Piece::Changed(text(&a[o])));
+                }
+                if !n.is_empty() {
+                    new_side.push(Piece::Changed(text(&b[n])));
+                }
+            }
+        }
+    }
+    (shorten(new_side), shorten(old_side))
+}
+
+/// The characters of `s`, but a number (digits with their separators, 「1,234.5」) is one: a
+/// changed figure is marked whole, never digit by digit.
+fn tokens(s: &str) -> Vec<&str> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_digit = chars.peek().is_some_and(|&(_, n)| digit(n));
+        let inside = start.is_some() && matches!(c, ',' | '.' | '，' | '．') && next_digit;
+        if digit(c) || inside {
+            start.get_or_insert(i);
+            if !next_digit && !chars.peek().is_some_and(|&(_, n)| matches!(n, ',' | '.' | '，' | '．')) {
+                out.push(&s[start.take().unwrap_or(i)..i + c.len_utf8()]);
+            }
+            continue;
+        }
+        if let Some(st) = start.take() {
+            out.push(&s[st..i]);
+        }
+        out.push(&s[i..i + c.len_utf8()]);
+    }
+    if let Some(st) = start {
+        out.push(&s[st..]);
+    }
+    out
+}
+
+/// Each unchanged piece longer than [`LONG`] keeps [`CONTEXT`] characters on each side that
+/// touches another piece, the rest becoming （略）.
+fn shorten(pieces: Vec<Piece>) -> Vec<Piece> {
+    let last = pieces.len().saturating_sub(1);
+    let mut out = Vec::with_capacity(pieces.len());
+    for (i, p) in pieces.into_iter().enumerate() {
+        let Piece::Same(t) = &p else {
+            out.push(p);
+            continue;
+        };
+        let chars: Vec<char> = t.chars().collect();
+        if chars.len() <= LONG {
+            out.push(p);
+            continue;
+        }
+        let head = if i > 0 { CONTEXT } else { 0 };
+        let tail = if i < last { CONTEXT } else { 0 };
+        if head > 0 {
+            out.push(Piece::Same(chars[..head].iter().collect()));
+        }
+        out.push(Piece::Omitted);
+        if tail > 0 {
+            out.push(Piece::Same(chars[chars.len() - tail..].iter().collect()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(p: &[Piece]) -> String {
+        plain(p, "【", "】")
+    }
+
+    #[test]
+    fn a_change_in_the_middle_of_a_sentence_is_marked_on_both_sides() {
+        let (new, old) = diff("子育て世代の転入を促進する。", "子育て世代の定住を促進する。");
+        assert_eq!(show(&new), "子育て世代の【定住】を促進する。");
+        assert_eq!(show(&old), "子育て世代の【転入】を促進する。");
+    }
+
+    #[test]
+    fn a_changed_number_is_marked_whole() {
+        let (n, o) = diff("1,130人（令和11年度）", "1,140.5人（令和11年度）");
+        assert_eq!(show(&n), "【1,140.5】人（令和11年度）");
+        assert_eq!(show(&o), "【1,130】人（令和11年度）");
+        let (n, _) = diff("3月末、", "3月末。");
+        assert_eq!(show(&n), "3月末【。】");
+    }
+
+    #[test]
+    fn long_unchanged_passages_are_shortened_with_context() {
+        let before = "本町は、豊かな自然と歴史に恵まれたまちであり、これまで多くの人々に愛されてきました。";
+        let old = format!("{before}人口は減少している。{before}");
+        let new = format!("{before}人口は増加している。{before}");
+        let (n, o) = diff(&old, &new);
+        assert_eq!(show(&n), "（略）した。人口は【増加】している。本（略）");
+        assert_eq!(show(&o), "（略）した。人口は【減少】している。本（略）");
+    }
+
+    #[test]
+    fn an_insertion_leaves_the_old_side_unmarked_and_an_empty_side_has_no_pieces() {
+        let (n, o) = diff("まちづくり", "協働のまちづくり");
+        assert_eq!(show(&n), "【協働の】まちづくり");
+        assert_eq!(show(&o), "まちづくり");
+        let (n, o) = diff("", "新しい文");
+        assert_eq!(show(&n), "【新しい文】");
+        assert!(o.is_empty());
+    }
+}

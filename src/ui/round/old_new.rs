@@ -1,0 +1,189 @@
+//! 新旧対照表 on the 履歴 page: two versions chosen (改正後: the current one or a kept one;
+//! 改正前: a kept one, also set by 「この版と比べる」 on a row), and the table between them —
+//! 箇所 | 改正後 | 改正前 | 備考, the changed words underlined and bold — with 「CSV で書き出す」 and
+//! 「印刷用に書き出す」 (an HTML page to print). The table's texts are text nodes only.
+
+use crate::format::old_new;
+use crate::locale::{tr, Language};
+use crate::model::compare::{self, Piece, Table};
+use crate::model::Id;
+use crate::storage::Version;
+use crate::ui::files;
+use crate::ui::speech::Speaks;
+use crate::ui::state::{use_library, Facade, Library};
+use crate::words;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What is chosen and what came of it, shared with the rows' 「この版と比べる」.
+#[derive(Clone, Copy)]
+pub struct Comparing {
+    /// 改正後: `None` for the current version.
+    pub new: RwSignal<Option<u64>>,
+    /// 改正前.
+    pub old: RwSignal<Option<u64>>,
+    pub result: RwSignal<Option<Result<Compared, String>>>,
+    /// The kept versions' names, by number.
+    pub names: RwSignal<Vec<(u64, String)>>,
+}
+
+/// A table made, with the two versions' names and the strategy's title.
+#[derive(Clone)]
+pub struct Compared {
+    pub table: Table,
+    pub title: String,
+    pub municipality: String,
+    pub new_name: String,
+    pub old_name: String,
+}
+
+impl Comparing {
+    pub fn new() -> Comparing {
+        Comparing {
+            new: RwSignal::new(None),
+            old: RwSignal::new(None),
+            result: RwSignal::new(None),
+            names: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Reads the two chosen versions and compares them.
+    pub fn run(self, state: Library, id: Id) {
+        let names = self.names.get_untracked();
+        let Some(old) = self.old.get_untracked() else { return };
+        let new = self.new.get_untracked();
+        let lang = state.lang();
+        let name = |seq: Option<u64>| match seq {
+            None => tr(lang, "現在の版", "The current version").to_owned(),
+            Some(s) => names.iter().find(|(n, _)| *n == s).map(|(_, t)| t.clone()).unwrap_or_default(),
+        };
+        let (new_name, old_name) = (name(new), name(Some(old)));
+        spawn_local(async move {
+            let (o, n) = state.versions().with_next(&id, old, new).await;
+            self.result.set(Some(match (o, n) {
+                (Ok(o), Ok(n)) => match compare::compare(&o, &n) {
+                    Ok(table) => Ok(Compared {
+                        table,
+                        title: n.title.clone(),
+                        municipality: n.municipality.name.clone(),
+                        new_name,
+                        old_name,
+                    }),
+                    Err(r) => Err(words::old_new_refusal(r, lang).to_owned()),
+                },
+                (Err(e), _) | (_, Err(e)) => Err(words::storage_error(&e, lang)),
+            }));
+        });
+    }
+}
+
+/// The two selects, the button and the table.
+#[component]
+pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl IntoView {
+    let state = use_library();
+    let lang = state.lang();
+    let names: Vec<(u64, String)> =
+        versions.iter().map(|v| (v.seq, format!("{} 「{}」", files::local_time(&v.saved_at), v.title))).collect();
+    comparing.names.set(names.clone());
+    if comparing.old.get_untracked().is_none() {
+        comparing.old.set(names.first().map(|(s, _)| *s));
+    }
+    let parse = |v: String| v.parse::<u64>().ok();
+    let options = names.clone();
+    let new_options = names.clone();
+    view! {
+        <section class="panel" data-testid="old-new" aria-labelledby="old-new-title">
+            <h2 id="old-new-title">{tr(lang, "新旧対照表", "Comparison table (新旧対照表)")}</h2>
+            <p class="meta">{tr(lang, "二つの版を選ぶと、変わった箇所だけを 改正後 | 改正前 | 備考 の表にします。変わった文字には下線と太字が付きます。", "Choose two versions: only what changed is listed, as new | old | note, with the changed words underlined and bold.")}</p>
+            <div class="row-actions">
+                <label>{tr(lang, "改正後", "New")}" "
+                    <select data-testid="old-new-new" on:change=move |ev| comparing.new.set(parse(event_target_value(&ev)))>
+                        <option value="current" selected=move || comparing.new.get().is_none()>{tr(lang, "現在の版", "The current version")}</option>
+                        {new_options.into_iter().map(|(seq, n)| view! { <option value=seq.to_string() selected=move || comparing.new.get() == Some(seq)>{n}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{tr(lang, "改正前", "Old")}" "
+                    <select data-testid="old-new-old" on:change=move |ev| comparing.old.set(parse(event_target_value(&ev)))>
+                        {options.into_iter().map(|(seq, n)| view! { <option value=seq.to_string() selected=move || comparing.old.get() == Some(seq)>{n}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="old-new-run" on:click=move |_| comparing.run(state, id.clone())>{tr(lang, "比べる", "Compare")}</button>
+            </div>
+            {move || comparing.result.get().map(|r| match r {
+                Err(e) => view! { <p class="error" role="alert" data-testid="old-new-refused">{e}</p> }.into_any(),
+                Ok(c) => view! { <Shown compared=c/> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// The table made, and its two downloads.
+#[component]
+fn Shown(compared: Compared) -> impl IntoView {
+    let state = use_library();
+    let lang = state.lang();
+    let style = state.year_style();
+    let lines = old_new::lines(&compared.table, style);
+    if lines.is_empty() {
+        return view! { <p class="lead" data-testid="old-new-none">{tr(lang, "二つの版に違いはありません。", "The two versions do not differ.")}</p> }.into_any();
+    }
+    let c = StoredValue::new(compared);
+    let csv = move |_| {
+        c.with_value(|c| {
+            let name =
+                files::file_name(&c.municipality, &format!("{}_新旧対照表", c.title.trim()), &files::today(), "csv");
+            state.downloads().csv(name, &old_new::csv(&c.table, style));
+        })
+    };
+    let print = move |_| {
+        c.with_value(|c| {
+            let name =
+                files::file_name(&c.municipality, &format!("{}_新旧対照表", c.title.trim()), &files::today(), "html");
+            let page = old_new::html_page(&c.title, &c.new_name, &c.old_name, &c.table, style);
+            state.downloads().save(name, "text/html;charset=utf-8", &page);
+        })
+    };
+    let count = match lang {
+        Language::Ja => format!("変更 {} 箇所", lines.len()),
+        Language::En => format!("{} changes", lines.len()),
+    };
+    view! {
+        <p class="meta" role="status">{count}</p>
+        <div class="row-actions">
+            <button type="button" data-testid="old-new-csv" on:click=csv>{tr(lang, "CSV で書き出す", "Export as CSV")}</button>
+            <button type="button" data-testid="old-new-print" on:click=print>{tr(lang, "印刷用に書き出す（HTML）", "Export for printing (HTML)")}</button>
+        </div>
+        <div class="table-wrap">
+            <table class="old-new" data-testid="old-new-table">
+                <thead><tr>
+                    <th scope="col">{tr(lang, "箇所", "Where")}</th>
+                    <th scope="col">{tr(lang, "改正後", "New")}</th>
+                    <th scope="col">{tr(lang, "改正前", "Old")}</th>
+                    <th scope="col">{tr(lang, "備考", "Note")}</th>
+                </tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|l| view! {
+                        <tr>
+                            <th scope="row"><bdi>{l.place}</bdi></th>
+                            <td>{pieces(l.new)}</td>
+                            <td>{pieces(l.old)}</td>
+                            <td>{l.note}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// One column's text: the changes underlined and bold, as text nodes.
+fn pieces(ps: Vec<Piece>) -> impl IntoView {
+    ps.into_iter()
+        .map(|p| match p {
+            Piece::Same(s) => view! { <bdi>{s}</bdi> }.into_any(),
+            Piece::Changed(s) => view! { <u><strong><bdi>{s}</bdi></strong></u> }.into_any(),
+            Piece::Omitted => view! { <span>"（略）"</span> }.into_any(),
+        })
+        .collect_view()
+}
