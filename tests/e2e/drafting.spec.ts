@@ -113,3 +113,33 @@ test('「戦略の文書を作る（Word）」 downloads the strategy as a .docx
   expect(styles).toContain('w:styleId="Heading1"');
   expect(pageErrors).toEqual([]);
 });
+
+test('新旧対照表 on 履歴: a goal\'s title changed mid-sentence shows as 変更 with the changed words underlined, and leaves as CSV', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  const before = await storedStrategyOfPage(page);
+  const old: string = before.goals[0].title;
+  const changed = `${old.slice(0, 2)}みんなで${old.slice(2)}`;
+  await page.getByTestId('nav-edit').click();
+  await page.getByTestId('outline-goal').first().click();
+  await page.getByTestId('goal-title').fill(changed);
+  await page.getByTestId('goal-title').press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  await page.getByTestId('nav-history').click();
+  await page.getByTestId('version-row').first().getByTestId('compare-version').click();
+  const table = page.getByTestId('old-new-table');
+  await expect(table).toBeVisible();
+  const row = table.locator('tbody tr').filter({ hasText: 'みんなで' });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td').last()).toHaveText('変更');
+  // 改正後 | 改正前: only the new words are marked, in the new column.
+  await expect(row.locator('td').nth(0).locator('u strong')).toHaveText('みんなで');
+  await expect(row.locator('td').nth(1).locator('u')).toHaveCount(0);
+  await shot('old-new-table');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('old-new-csv').click()]);
+  const text = fs.readFileSync((await file.path())!, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('箇所,改正後,改正前,備考');
+  expect(text).toContain('【みんなで】');
+  expect(pageErrors).toEqual([]);
+});
