@@ -61,7 +61,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit'
 //    load it. The chunks no visit loads are merged below 16 KB of code (before wasm-opt) into the
 //    chunk whose merge loads the fewest unneeded bytes (merging every chunk so, a change of a few
 //    KB could move tens of KB of generic code into every visit).
-//    The loader, which every first visit fetches, is written compactly: no comment lines (wasm-split's list of splits above each shared part was 200 KB),
+//    The loader, which every first visit fetches, is written compactly: no comment lines (wasm-split
+//    writes a list of splits above each shared part),
 //    one `part(file)` instead of ~600 copies of the same five lines, the shared parts in a table by
 //    number and each page's list of them as ranges (`d("26-152,212")`); `part` measures each part's
 //    fetch to its instantiation as `shirube:part:<file>`, which the benchmark reads.

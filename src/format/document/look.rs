@@ -153,8 +153,8 @@ pub fn finish(docx: Docx) -> Result<Vec<u8>, String> {
     deflated(stored.get_ref()).map_err(|e| e.to_string())
 }
 
-/// The zip again with every part deflated: docx-rs stores its parts uncompressed (the "large"
-/// strategy's document was 3 MB so).
+/// The zip again with every part deflated: docx-rs stores its parts uncompressed, which makes a
+/// large strategy's document tens of times its deflated size.
 fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Read, Write};
     let mut from = zip::ZipArchive::new(std::io::Cursor::new(stored))?;

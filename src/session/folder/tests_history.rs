@@ -347,7 +347,7 @@ fn several_members_changes_are_stored_in_one_batch_each_its_own_version_with_its
     assert!(!has_a(&back) && !has_c(&back) && back.municipality.name == "Bの市");
 }
 
-/// The issue's smallest criss-cross in the folder (issue 74): A: X1, B: Y1; B takes A's file;
+/// The smallest criss-cross in the folder: A: X1, B: Y1; B takes A's file;
 /// A: X2 and takes B's; B: Y2 and is shown A's older file; A: X3. B never touched A's field.
 #[test]
 fn after_the_issues_criss_cross_a_field_only_one_member_changed_is_no_card() {
