@@ -1,5 +1,5 @@
-//! The strategy as the document itself, for the drafting round: a Word file (.docx, written by docx-rs) in the
-//! shape towns publish theirs (seed 000, 北斗市's 骨子案):
+//! The strategy as the document itself, for the drafting round: a Word file (.docx, written by
+//! docx-rs) in the shape towns publish theirs (seed 000, 北斗市's 骨子案):
 //!
 //! - the title with the stage in brackets (「第3期〇〇町まち・ひと・しごと創生総合戦略（素案）」; none once
 //!   策定済), in Word's Title style;
