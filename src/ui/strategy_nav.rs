@@ -33,16 +33,14 @@ pub fn StrategyNav() -> impl IntoView {
     let name = Memo::new(move |_| {
         open.with(|o| o.as_ref().map(|s| format!("{} {}", s.municipality.name, s.title)).unwrap_or_default())
     });
-    let unfolded = RwSignal::new(false);
+    // The page the menu was unfolded on: it is unfolded only there, so a page chosen folds it.
+    let unfolded_on = RwSignal::new(None::<Option<Job>>);
+    let unfolded = move || unfolded_on.get() == Some(current.get());
+    let unfolded_here = move || unfolded_on.get_untracked() == Some(current.get_untracked());
     let toggle = NodeRef::<leptos::html::Button>::new();
-    // A page chosen folds the menu again.
-    Effect::new(move |_| {
-        current.track();
-        unfolded.set(false);
-    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && unfolded.get_untracked() {
-            unfolded.set(false);
+        if ev.key() == "Escape" && unfolded_here() {
+            unfolded_on.set(None);
             if let Some(b) = toggle.get_untracked() {
                 let _ = b.focus();
             }
@@ -78,14 +76,14 @@ pub fn StrategyNav() -> impl IntoView {
                 type="button"
                 class="strategy-nav-toggle"
                 node_ref=toggle
-                aria-expanded=move || if unfolded.get() { "true" } else { "false" }
+                aria-expanded=move || if unfolded() { "true" } else { "false" }
                 aria-controls="strategy-nav-pages"
                 data-testid="strategy-nav-toggle"
-                on:click=move |_| unfolded.update(|u| *u = !*u)
+                on:click=move |_| unfolded_on.set((!unfolded_here()).then(|| current.get_untracked()))
             >
                 {nav.text("メニュー", "Menu")}
             </button>
-            <ul id="strategy-nav-pages" class="strategy-nav-pages" class:unfolded=move || unfolded.get()>{items}</ul>
+            <ul id="strategy-nav-pages" class="strategy-nav-pages" class:unfolded=unfolded>{items}</ul>
         </nav>
     }
 }
