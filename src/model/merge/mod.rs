@@ -26,6 +26,7 @@ pub mod edits;
 mod flat;
 mod key;
 mod order;
+pub mod provenance;
 mod shape;
 mod three_way;
 mod unchanged;
@@ -34,6 +35,8 @@ mod unchanged;
 mod hearing_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod provenance_tests;
 #[cfg(test)]
 mod round_tests;
 #[cfg(test)]
