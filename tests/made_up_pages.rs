@@ -211,12 +211,20 @@ fn grants(s: &Strategy) -> Value {
                 "effect": review.and_then(|r| r.effect).map_or("—", |e| locale::grant_effect(e, LANG)),
                 "policy": review.and_then(|r| r.policy).map_or("—", |x| locale::grant_policy(x, LANG)),
                 "experts": review.map(|r| r.experts.trim().to_owned()).filter(|t| !t.is_empty()).unwrap_or_else(dash),
+                // In English (the page's language switched): the words the report chooses.
+                "en": {
+                    "programme": locale::grant_name(p.grant, Language::En).unwrap_or_else(dash),
+                    "effect": review.and_then(|r| r.effect).map_or("—", |e| locale::grant_effect(e, Language::En)),
+                    "policy": review.and_then(|r| r.policy).map_or("—", |x| locale::grant_policy(x, Language::En)),
+                    "achieved": p.kpis.iter().map(|k| k.achieved.map_or("—", |a| locale::grant_achieved(a, Language::En))).collect::<Vec<_>>(),
+                },
             })
         })
         .collect();
     json!({
         "year": year.0,
         "heading": format!("{} 交付金事業の効果検証", locale::year(year, LANG, STYLE)),
+        "heading_en": format!("Review of grant projects, {}", locale::year(year, Language::En, STYLE)),
         "projects": projects,
     })
 }

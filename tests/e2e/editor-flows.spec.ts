@@ -119,6 +119,10 @@ test('a series set to running totals shows each year derived beside the typed to
   await expect(page.getByTestId('row-status-0-2023')).toContainText('順調');
   await page.getByTestId('series-meta-0').scrollIntoViewIfNeeded();
   await shot('editor-flows-running-totals');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('yearly-0-2023')).toHaveText('running total (this year 12, derived)');
+  await expect(page.getByTestId('running-totals-0').locator('xpath=..')).toContainText('Actuals are running totals');
+  await page.getByTestId('language').click();
 
   const s = await savedStrategy(page);
   const ind = s.indicators.find((i: any) => i.name === 'UIターン者数（作例）');
@@ -146,8 +150,10 @@ test('a calendar-year and an as-of series write their years in the rows and year
   await expect(page.getByTestId('actual-0-2023')).toHaveAccessibleName('令和5年 実績値');
   await enter(page, 'baseline-year-0', 'R3');
   await expect(page.getByTestId('baseline-year-0')).toHaveValue('令和3年');
+  await expect(page.getByLabel('当初値の年', { exact: true })).toHaveValue('令和3年');
   await enter(page, 'target-year-0', '2025年');
   await expect(page.getByTestId('target-year-0')).toHaveValue('令和7年');
+  await expect(page.getByLabel('目標年', { exact: true })).toHaveValue('令和7年');
   await enter(page, 'actual-0-2023', '352');
   await page.getByTestId('value-source-0-2023').fill('保健所の集計');
   await page.getByTestId('value-source-0-2023').blur();
@@ -189,6 +195,7 @@ test('a calendar-year and an as-of series write their years in the rows and year
   // Back to 年度: fiscal years again.
   await page.getByTestId('year-basis-0').selectOption('fiscal');
   await expect(page.getByTestId('year-row-heading-0-2023')).toHaveText('令和5年度');
+  await expect(page.getByLabel('当初値の年度')).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 
@@ -211,9 +218,23 @@ test('a verdict is typed per year beside that year\'s figures and marked where i
   let s = await savedStrategy(page);
   expect(s.indicators.find((i: any) => i.code === '2-2').verdicts).toEqual([{ year: 2022, verdict: '達成', comment: '委員会: 目標に届いたと判断' }]);
 
-  // The overview lists the difference; a rating label that agrees leaves none.
+  // The overview lists the difference and marks the verdict in both tables; the printed report
+  // beside the status and in the list after the tables.
   await page.getByTestId('nav-overview').click();
   await expect(page.getByTestId('verdict-difference')).toHaveText('2-2 65歳健康寿命 令和4年度: 町の評価「達成」、計算では 順調');
+  const cells = page.getByTestId('overview').getByTestId('cell-verdict');
+  await expect(cells).toHaveCount(2);
+  for (const cell of await cells.all()) {
+    await expect(cell).toHaveText('町の評価: 達成');
+    await expect(cell).toHaveAttribute('data-differs', 'true');
+  }
+  await page.evaluate((id) => (location.hash = `#/s/${id}/print/targets`), s.id);
+  await expect(page.getByTestId('print-report').getByTestId('cell-verdict')).toContainText('町の評価: 達成（計算と異なる）');
+  const printed = page.getByTestId('verdict-row');
+  await expect(printed).toHaveCount(1);
+  await expect(printed).toContainText('令和4年度');
+  await expect(printed).toContainText('委員会: 目標に届いたと判断');
+  await page.evaluate((id) => (location.hash = `#/s/${id}`), s.id);
   await page.getByTestId('edit').click();
   await page.getByTestId('outline-indicator').filter({ hasText: '65歳健康寿命' }).click();
   await enter(page, 'verdict-2022', 'A');

@@ -21,7 +21,11 @@ interface Table {
   print_grants: {
     year: number;
     heading: string;
-    projects: { title: string; programme: string; plan: string; period: string; amounts: string; kpis: Cells; effect: string; policy: string; experts: string }[];
+    heading_en: string;
+    projects: {
+      title: string; programme: string; plan: string; period: string; amounts: string; kpis: Cells; effect: string; policy: string; experts: string;
+      en: { programme: string; effect: string; policy: string; achieved: string[] };
+    }[];
   };
   csv: Record<string, string>;
 }
@@ -101,6 +105,18 @@ test('the printed 交付金事業の効果検証 has the project\'s facts, KPI r
     expect(await cellsOf(project.getByTestId('grant-kpi-row'))).toEqual(p.kpis);
   }
   await shot('made-up-print-grants');
+
+  // In English: the report's own words.
+  await page.getByTestId('language').click();
+  await expect(report.getByTestId('print-grants-heading')).toHaveText(g.heading_en);
+  for (const [k, p] of g.projects.entries()) {
+    const project = projects.nth(k);
+    for (const field of ['programme', 'effect', 'policy'] as const) {
+      await expect(project.getByTestId(`grant-${field}`), field).toHaveText(p.en[field]);
+    }
+    await expect(project.getByTestId('grant-kpi-achieved')).toHaveText(p.en.achieved);
+  }
+  await page.getByTestId('language').click();
   expect(pageErrors).toEqual([]);
 });
 

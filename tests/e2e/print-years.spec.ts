@@ -96,6 +96,7 @@ test('the longest texts stay on the A4 paper: a 300-character source URL, a prog
   const safe = indicator(page, SAFE);
   await expect(safe.getByTestId('cell-progress')).toHaveText('−26%（基準値を下回る）');
   await expect(page.getByTestId('print-footnote').filter({ hasText: URL_300.slice(0, 40) })).toHaveText(`※1 ${URL_300}`);
+  await expect(safe.getByTestId('cell-name').getByTestId('footnote-mark')).toHaveText('※1');
   // Charts drawn, so that the check below sees them too.
   await expect(page.locator('[data-testid=print-report] [data-chart=indicator] canvas').first()).toBeVisible();
 

@@ -85,7 +85,7 @@ test('the plan period is extended with its reason, then the next period is made 
   expect(pageErrors).toEqual([]);
 });
 
-test('a 第3期 strategy is created on the 2025 frame: its goals and the overview name the frame', async ({ page, openApp, pageErrors, shot }) => {
+test('a 第3期 strategy is created on the 2025 frame: its goals, the overview, the report and the workshop name the frame', async ({ page, openApp, pageErrors, shot }) => {
   await openApp();
   await page.getByTestId('new-strategy').click();
   const start = page.getByTestId('create-start');
@@ -129,6 +129,27 @@ test('a 第3期 strategy is created on the 2025 frame: its goals and the overvie
   expect(s.national_framework.goals.map((g: any) => g.title)).toEqual(GOALS_2025);
   expect(s.goals.map((g: any) => g.national_goal)).toEqual(s.national_framework.goals.map((g: any) => g.id));
 
+  // The strategy's settings say which frame the key names, under the framework's name.
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-strategy').click();
+  await expect(page.getByTestId('national-frame-key')).toHaveText('枠組み: 地方創生に関する総合戦略（令和7年12月23日閣議決定・令和7年度〜令和11年度（5年間））');
+
+  // The printed report names the frame under its title.
+  await page.evaluate((h) => (location.hash = h), `#/s/${s.id}/print/targets`);
+  await expect(page.locator('[data-testid=print-report][data-report=targets]')).toBeVisible();
+  await expect(page.getByTestId('print-national-frame')).toHaveText(`国の総合戦略: ${FRAME_LINE}`);
+  await shot('frames-print-targets');
+
+  // The workshop names the frame under its title page's heading, small; in English too.
+  await page.evaluate((h) => (location.hash = h), `#/s/${s.id}/workshop`);
+  await expect(page.getByTestId('workshop')).toBeVisible();
+  await expect(page.getByTestId('ws-frame')).toHaveText('国の総合戦略: 地方創生に関する総合戦略（令和7〜11年度）');
+  await shot('frames-workshop');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('ws-frame')).toHaveText(
+    'National strategy: Comprehensive Strategy on Regional Revitalisation (Regional Revitalisation 2.0) (FY2025–2029)',
+  );
+  await page.getByTestId('language').click();
   expect(pageErrors).toEqual([]);
 });
 
@@ -234,6 +255,22 @@ test('北斗市 re-aligned to the 2025 frame: proposed links, one corrected, app
   expect(back.national_framework.key).toBeUndefined();
   expect(back.framework_changes).toBeUndefined();
   await shot('realign-undone');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the re-alignment screen in English', async ({ page, openApp, pageErrors }) => {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('outline-strategy').click();
+  await page.getByTestId('language').click();
+  const panel = page.getByTestId('realign');
+  await expect(panel.getByRole('heading')).toHaveText('Re-align to another national strategy');
+  await panel.getByTestId('realign-start').click();
+  await expect(panel.getByTestId('realign-choice')).toHaveCount(6);
+  await expect(panel.getByTestId('realign-without')).toContainText('Goals without a national counterpart: ');
+  await panel.getByTestId('realign-cancel').click();
+  await expect(panel.getByTestId('realign-choice')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
 
