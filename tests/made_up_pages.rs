@@ -31,7 +31,8 @@ fn overview_rows(s: &Strategy) -> Vec<Value> {
     for ind in goal_indicators(s) {
         for series in &ind.series {
             let a = assess(series, Context { direction: ind.direction, period: s.period, rule: &s.rating_rule });
-            let name = if series.label.is_empty() { ind.name.clone() } else { format!("{}（{}）", ind.name, series.label) };
+            let name =
+                if series.label.is_empty() { ind.name.clone() } else { format!("{}（{}）", ind.name, series.label) };
             let baseline = series.baseline.as_ref().map_or("—".to_owned(), |b| match b.year {
                 Some(y) => format!("{} ({})", locale::quantity(b.value, &ind.unit), locale::year(y, LANG, STYLE)),
                 None => locale::quantity(b.value, &ind.unit),
@@ -40,7 +41,11 @@ fn overview_rows(s: &Strategy) -> Vec<Value> {
             let revision = locale::revision_note(series, &ind.unit, ind.direction, LANG, STYLE).unwrap_or_default();
             let actual = match (a.actual, a.year) {
                 (Some(v), Some(y)) => {
-                    format!("{} ({})", locale::quantity(v, &ind.unit), locale::value_year(series.year_basis, y, LANG, STYLE))
+                    format!(
+                        "{} ({})",
+                        locale::quantity(v, &ind.unit),
+                        locale::value_year(series.year_basis, y, LANG, STYLE)
+                    )
                 }
                 _ => "—".to_owned(),
             };
@@ -49,7 +54,8 @@ fn overview_rows(s: &Strategy) -> Vec<Value> {
                 None => actual,
             };
             let progress = a.progress.map_or("—".to_owned(), |p| locale::progress(p, ind.direction, LANG));
-            let verdict = a.year.and_then(|y| ind.verdict(y)).map(|v| locale::verdict_line(v, LANG)).unwrap_or_default();
+            let verdict =
+                a.year.and_then(|y| ind.verdict(y)).map(|v| locale::verdict_line(v, LANG)).unwrap_or_default();
             let status = format!("{} {}{verdict}", locale::status(a.status, LANG), locale::rating(&a));
             rows.push(json!({
                 "code": ind.code,
@@ -211,6 +217,8 @@ fn grants(s: &Strategy) -> Value {
                 "effect": review.and_then(|r| r.effect).map_or("—", |e| locale::grant_effect(e, LANG)),
                 "policy": review.and_then(|r| r.policy).map_or("—", |x| locale::grant_policy(x, LANG)),
                 "experts": review.map(|r| r.experts.trim().to_owned()).filter(|t| !t.is_empty()).unwrap_or_else(dash),
+                // 今後の方針's reason, a line of its own only when there is one.
+                "reason": review.map(|r| r.reason.trim().to_owned()).filter(|t| !t.is_empty()),
                 // In English (the page's language switched): the words the report chooses.
                 "en": {
                     "programme": locale::grant_name(p.grant, Language::En).unwrap_or_else(dash),

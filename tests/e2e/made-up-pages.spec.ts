@@ -23,7 +23,7 @@ interface Table {
     heading: string;
     heading_en: string;
     projects: {
-      title: string; programme: string; plan: string; period: string; amounts: string; kpis: Cells; effect: string; policy: string; experts: string;
+      title: string; programme: string; plan: string; period: string; amounts: string; kpis: Cells; effect: string; policy: string; experts: string; reason: string | null;
       en: { programme: string; effect: string; policy: string; achieved: string[] };
     }[];
   };
@@ -102,6 +102,8 @@ test('the printed 交付金事業の効果検証 has the project\'s facts, KPI r
     for (const field of ['title', 'programme', 'plan', 'period', 'amounts', 'effect', 'policy', 'experts'] as const) {
       await expect(project.getByTestId(`grant-${field}`), field).toHaveText(p[field]);
     }
+    if (p.reason === null) await expect(project.getByTestId('grant-reason')).toHaveCount(0);
+    else await expect(project.getByTestId('grant-reason')).toHaveText(p.reason);
     expect(await cellsOf(project.getByTestId('grant-kpi-row'))).toEqual(p.kpis);
   }
   await shot('made-up-print-grants');
