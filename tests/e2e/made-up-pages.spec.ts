@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
+import { hasPoppler, printPdf } from './pdf';
 
 type Cells = string[][];
 interface Table {
@@ -107,6 +108,15 @@ test('the printed 交付金事業の効果検証 has the project\'s facts, KPI r
     expect(await cellsOf(project.getByTestId('grant-kpi-row'))).toEqual(p.kpis);
   }
   await shot('made-up-print-grants');
+  // On A4 (test-results/print/made-up-grants-*.png): one page, nothing of the screen's furniture
+  // (the town is called しるべ町, so the check is by the toolbar's words).
+  if (hasPoppler()) {
+    const pdf = await printPdf(page, 'made-up-grants');
+    expect(pdf.pages).toHaveLength(1);
+    const text = pdf.pages.join('\n').replace(/\s+/g, '');
+    for (const words of [g.heading, ...g.projects.map((p) => p.title)]) expect(text).toContain(words.replace(/\s+/g, ''));
+    expect(text).not.toContain('検証する年度');
+  }
 
   // In English: the report's own words.
   await page.getByTestId('language').click();
