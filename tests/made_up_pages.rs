@@ -164,11 +164,11 @@ fn year_table(s: &Strategy, ind: &Indicator) -> Vec<Vec<String>> {
     rows
 }
 
-/// Each indicator's chart in the editor (`charts::indicator`): its summary, and its table's
-/// rows (the heading row first).
+/// Each indicator's chart (`charts::indicator`, drawn in the editor and under the printed
+/// report's tables): its summary, and its table's rows (the heading row first).
 fn charts(s: &Strategy) -> Vec<Value> {
-    s.indicators
-        .iter()
+    goal_indicators(s)
+        .into_iter()
         .map(|ind| {
             let f = indicator::chart(s, ind, Words { lang: LANG, years: STYLE });
             let mut rows = vec![f.table.columns.clone()];

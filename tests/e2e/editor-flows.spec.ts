@@ -91,6 +91,10 @@ test('a target revised mid-plan through the revision form keeps the earlier ones
   await expect(page.getByTestId('target-revision-form-0')).toHaveCount(0);
   await expect(page.getByTestId('target-revision-0-1')).toHaveText(/令和5年度に上方修正（1,800人 → 2,000人）: 国の方針変更に伴い/);
   await expect(page.getByTestId('series-status-0')).toContainText('遅れ');
+  // The indicator's chart follows the edit.
+  const summary = page.getByTestId('indicator-chart').getByTestId('chart-summary');
+  await expect(summary).toContainText('目標 2,000人 (令和7年度)（令和5年度に上方修正、当初 1,500人）');
+  await expect(summary).toContainText('遅れ');
   await page.getByTestId('target-history-0').scrollIntoViewIfNeeded();
   await shot('editor-flows-revision');
 

@@ -1,7 +1,7 @@
 // Each page renders the right cells: the made-up example 「しるべ町（架空）」 (one indicator of
 // every target kind, a target revised mid-plan, a grant project) walked once per page — the
-// overview's table, each indicator's chart in the editor, the printed 数値目標の状況 with its yearly
-// tables, the printed 交付金事業の効果検証, every CSV download and the JSON export read back —, each
+// overview's table, the printed 数値目標の状況 with its yearly tables and each indicator's chart,
+// the printed 交付金事業の効果検証, every CSV download and the JSON export read back —, each
 // cell compared with tests/e2e/made-up-pages.json. That table is written by the Rust side with
 // the calls the pages make (tests/made_up_pages.rs, which fails when it is out of date); the
 // figures in it are tested natively (src/examples/made_up_tests.rs, src/locale, src/charts,
@@ -55,23 +55,7 @@ test('the overview shows each indicator\'s cells', async ({ page, openApp, pageE
   expect(pageErrors).toEqual([]);
 });
 
-test('each indicator\'s chart in the editor has its summary and table', async ({ page, openApp, pageErrors }) => {
-  const id = await openMadeUp(page, openApp);
-  await page.evaluate((h) => (location.hash = h), `#/s/${id}/edit`);
-  await expect(page.getByTestId('editor')).toBeVisible();
-  const figure = page.getByTestId('indicator-chart').getByTestId('chart');
-  for (const c of TABLE.charts) {
-    await page.getByTestId('outline-indicator').filter({ hasText: c.name }).click();
-    await expect(page.getByTestId('indicator-heading'), c.code).toContainText(c.name);
-    await expect(figure.getByTestId('chart-summary'), c.code).toHaveText(c.summary);
-    // The table is shown until asked otherwise: opened on the first indicator only.
-    if (await figure.getByTestId('chart-table').count() === 0) await figure.getByTestId('chart-table-toggle').click();
-    expect(await cellsOf(figure.getByTestId('chart-table').locator('tr')), c.code).toEqual(c.table);
-  }
-  expect(pageErrors).toEqual([]);
-});
-
-test('the printed 数値目標の状況 has each indicator\'s row and yearly table', async ({ page, openApp, pageErrors, shot }) => {
+test('the printed 数値目標の状況 has each indicator\'s row, yearly table and chart', async ({ page, openApp, pageErrors, shot }) => {
   const id = await openMadeUp(page, openApp);
   await page.evaluate((h) => (location.hash = h), `#/s/${id}/print/targets`);
   const report = page.locator('[data-testid=print-report][data-report=targets]');
@@ -82,6 +66,15 @@ test('the printed 数値目標の状況 has each indicator\'s row and yearly tab
     const body = bodies.nth(k);
     expect(await cellsOf(body.locator(':scope > tr[data-testid=target-row]')), ind.code).toEqual(ind.rows);
     expect(await cellsOf(body.getByTestId('year-table').locator('tr')), ind.code).toEqual(ind.years);
+  }
+  // The charts under the tables, each with its summary and, shown as a table, its cells.
+  const figures = report.getByTestId('print-charts-of-goal').getByTestId('chart');
+  await expect(figures).toHaveCount(TABLE.charts.length);
+  await expect(figures.getByTestId('chart-summary')).toHaveText(TABLE.charts.map((c) => c.summary));
+  for (const [k, c] of TABLE.charts.entries()) {
+    const figure = figures.nth(k);
+    await figure.getByTestId('chart-table-toggle').click();
+    expect(await cellsOf(figure.getByTestId('chart-table').locator('tr')), c.code).toEqual(c.table);
   }
   await shot('made-up-print-targets');
   expect(pageErrors).toEqual([]);
