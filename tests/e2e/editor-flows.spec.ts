@@ -137,7 +137,7 @@ test('a series set to running totals shows each year derived beside the typed to
   expect(pageErrors).toEqual([]);
 });
 
-test('a calendar-year and an as-of series write their years in the rows and year fields, with sources', async ({ page, openApp, pageErrors, shot }) => {
+test('a calendar-year, an as-of and a month-end series write their years in the rows and year fields, with sources', async ({ page, openApp, pageErrors, shot }) => {
   await editExample(page, openApp, 'kitamoto');
   await page.getByTestId('outline-indicator').filter({ hasText: '出生数' }).click();
   await expect(page.getByTestId('year-row-heading-0-2023')).toHaveText('令和5年度');
@@ -183,6 +183,12 @@ test('a calendar-year and an as-of series write their years in the rows and year
   await expect(page.getByTestId('year-table-0').locator('thead th').first()).toHaveText('時点');
   await page.getByTestId('series-source-0').fill('住民基本台帳');
   await page.getByTestId('series-source-0').blur();
+  // 「3月末」: a month's end has no day field, and the rows write it.
+  await page.getByTestId('year-basis-0').selectOption('month_end');
+  await expect(page.getByTestId('as-of-day-0')).toHaveCount(0);
+  await enter(page, 'as-of-month-0', '3');
+  await expect(page.getByTestId('year-basis-note-0')).toContainText('令和5年3月末');
+  await expect(page.getByTestId('year-row-heading-0-2023')).toHaveText('令和5年3月末');
 
   const s = await savedStrategy(page);
   const births = s.indicators.find((i: any) => i.code === '7-2');
@@ -193,7 +199,7 @@ test('a calendar-year and an as-of series write their years in the rows and year
   expect(births.series[0].actuals).toEqual([{ year: 2023, value: 352, provisional: false, comment: '', source: '保健所の集計' }]);
   expect(births.series[0].target_history).toEqual([{ target: { kind: 'value', value: 380, year: 2025 }, year: 2023, reason: '出生数の回復を受け' }]);
   const women = s.indicators.find((i: any) => i.code === '7-1');
-  expect(women.series[0].year_basis).toEqual({ as_of: { month: 4, day: 1 } });
+  expect(women.series[0].year_basis).toEqual({ as_of_month: { month: 3, end: true } });
   expect(women.series[0].source).toBe('住民基本台帳');
 
   // Back to 年度: fiscal years again.
