@@ -3,8 +3,8 @@
 // 次期へ引き継ぐ proposing the newest frame (北斗市); 北斗市 re-aligned onto the 2025 frame,
 // applied and undone in one step; the sections (担当課), "who I am" kept across a reload, and a
 // measure's evaluation in three stages printed side by side. What the forms store is checked
-// here; the words and figures the pages then show are tested natively (src/format/frame_tests.rs,
-// src/locale/frame.rs, src/session, src/model) and each page's rendering by made-up-pages.spec.
+// here; the rules and words behind them are tested natively (src/model/{carry,realign,frames}.rs,
+// src/locale/frame.rs, src/format/frame_tests.rs) and each page's cells by made-up-pages.spec.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { storedEntries } from './stored';
