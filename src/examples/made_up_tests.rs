@@ -70,7 +70,7 @@ fn the_made_up_figures_come_to_the_worked_statuses() {
     assert!(st == Status::OnTrack && near(p, 0.6), "{st:?} {p:?}");
 }
 
-/// Each kind as the overview and the report write it (what the e2e spec reads in the page).
+/// Each kind as the overview and the report write it (what `tests/e2e/made-up-pages.json` holds for the pages).
 #[test]
 fn the_made_up_targets_read_as_written() {
     use crate::locale::{revision_note, series_target, Language, YearStyle};

@@ -218,4 +218,51 @@ mod tests {
             "“＊1” is not part of the number and is not kept here."
         );
     }
+
+    /// The preview's word changes of a long file an officer edited (北本市's 7-2 出生数 by
+    /// calendar year, its sources and an earlier target), each said as what and from → to, in
+    /// both languages; the town's own words stay as written.
+    #[test]
+    fn a_long_files_word_changes_are_said_in_either_language() {
+        use crate::format::csv::plan_import;
+        use crate::locale::YearStyle;
+        let s = crate::format::import(include_str!("../../public/examples/kitamoto.json")).unwrap().strategy;
+        let births = "ind-8dd0c54e4a424cf0beb688bbe419ceff,7-2,出生数,,人";
+        let file = [
+            "指標ID,指標番号,指標名,系列,単位,年度,区分,値,速報値,値の時点,出典,修正年度,修正日,修正理由".to_owned(),
+            format!("{births},,当初値,340,,年,人口動態統計,,,"),
+            format!("{births},令和5年,実績,352,,年,保健所の集計,,,"),
+            format!("{births},,修正前の目標,360,,年,人口動態統計,令和4年度,2022-06-15,上方修正"),
+        ]
+        .join("\r\n");
+        let plan = plan_import(&s, &file).unwrap();
+        let said = |lang| -> Vec<[String; 3]> {
+            plan.texts
+                .iter()
+                .map(|c| {
+                    let (from, to) = csv_text_sides(c, lang, YearStyle::Japanese);
+                    [csv_text_what(c, lang, YearStyle::Japanese), from, to]
+                })
+                .collect()
+        };
+        let rows = |r: &[[&str; 3]]| r.iter().map(|x| x.map(str::to_owned)).collect::<Vec<_>>();
+        assert_eq!(
+            said(Language::Ja),
+            rows(&[
+                ["値の時点", "年度", "年（暦年）"],
+                ["出典（指標）", "—", "人口動態統計"],
+                ["出典（令和5年の実績）", "—", "保健所の集計"],
+                ["修正前の目標（令和4年度に修正）", "—", "360人 2022-06-15: 上方修正"],
+            ])
+        );
+        assert_eq!(
+            said(Language::En),
+            rows(&[
+                ["What the year means", "fiscal year", "calendar year"],
+                ["Source (indicator)", "—", "人口動態統計"],
+                ["Source (actual of CY2023 (R5))", "—", "保健所の集計"],
+                ["Earlier target (revised in FY2022 (R4))", "—", "360人 2022-06-15: 上方修正"],
+            ])
+        );
+    }
 }

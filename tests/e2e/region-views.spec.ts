@@ -203,7 +203,7 @@ test('a region: one indicator across towns, a hand match, the SDG matrix, CSV an
 });
 
 // A bureau in 2026: 北斗市 re-aligned to 「地方創生に関する総合戦略」 as the
-// re-alignment proposes it (realign.spec.ts: goal 1 → 目標1, 2 → 目標3, 3 none, 4 → 目標2),
+// re-alignment proposes it (strategy-flows.spec.ts: goal 1 → 目標1, 2 → 目標3, 3 none, 4 → 目標2),
 // 北本市 as it ships (第2期, its file from before frames had keys: grouped by its goals), and
 // 鴻巣市 (北本市's file) on デジタル田園都市国家構想総合戦略, its four basic goals under the four
 // 取組方針 and its two cross-cutting goals under none. The table splits into three, newest frame

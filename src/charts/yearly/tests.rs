@@ -144,3 +144,24 @@ fn in_english_with_western_years() {
     assert_eq!(t.series[0].rows[0].head, "Target");
     assert_eq!(cells(&t.series[0].rows[0]), ["", "", "", "438.3"]);
 }
+
+/// In English with 令和 years beside the western ones (the page's default year style): the same
+/// cells as in Japanese, the words and years in English.
+#[test]
+fn in_english_with_japanese_years_beside() {
+    let mut s = kitamoto();
+    let se = &mut named(&mut s, "就業者一人あたり市内純生産").series[0];
+    se.interim.push(YearValue { year: FiscalYear(2023), value: 434.0 });
+    se.actuals.push(Actual::new(FiscalYear(2022), 432.8));
+    se.actuals.push(Actual { provisional: true, ..Actual::new(FiscalYear(2023), 435.1) });
+    let ind = s.indicators.iter().find(|i| i.name == "就業者一人あたり市内純生産").unwrap();
+    let words = Words { lang: crate::locale::Language::En, years: crate::locale::YearStyle::Japanese };
+    let t = table(&s, ind, words);
+    assert_eq!(t.headings, ["FY2022 (R4)", "FY2023 (R5)", "FY2024 (R6)", "FY2025 (R7)"]);
+    assert_eq!(t.unit.as_deref(), Some("Unit: 万円"));
+    let se = &t.series[0];
+    assert_eq!(se.baseline, "431.5 (FY2018 (H30))");
+    assert_eq!(se.rows.iter().map(|r| r.head.as_str()).collect::<Vec<_>>(), ["Target", "Actual"]);
+    assert_eq!(cells(&se.rows[0]), ["", "434", "", "438.3"]);
+    assert_eq!(cells(&se.rows[1]), ["432.8", "435.1 (prov.)", "—", "—"]);
+}
