@@ -186,6 +186,16 @@ pub fn notice(notice: &Notice, lang: Language) -> NoticeText {
             format!("{}「{title}」", tr(lang, "保存領域がいっぱいです。変更はまだ保存されていません:", "Storage is full. The changes are not saved yet:")),
             full_lines(room.as_ref(), lang),
         ),
+        Notice::StageMoved { kept, to } => (
+            match lang {
+                Language::Ja => format!("「{}」に進めました", crate::locale::stage(*to, lang)),
+                Language::En => format!("Moved on to “{}”", crate::locale::stage(*to, lang)),
+            },
+            vec![match lang {
+                Language::Ja => format!("それまでの版を「{kept}」として履歴に残しました（消えません）。"),
+                Language::En => format!("The version before is kept in the history as “{kept}” (never thinned)."),
+            }],
+        ),
         Notice::VersionsDiscarded { count } => (
             if lang == Language::Ja { format!("古い版を {count} 件削除しました") } else { format!("{count} old versions deleted") },
             vec![tr(lang, "今の版はどれも残っています。", "Every current version is still there.").to_owned()],
