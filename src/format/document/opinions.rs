@@ -40,7 +40,7 @@ fn table(sheet: &AnswerSheet) -> Table {
     for r in &sheet.rows {
         let lines = |t: &str| t.lines().map(str::to_owned).collect::<Vec<_>>();
         rows.push(TableRow::new(vec![
-            look::cell(&[r.number.clone()], widths[0], false),
+            look::cell(std::slice::from_ref(&r.number), widths[0], false),
             look::cell(&lines(&r.place), widths[1], false),
             look::cell(&lines(&r.opinion_text()), widths[2], false),
             look::cell(&[r.response.map(|x| x.japanese()).unwrap_or("").to_owned()], widths[3], false),

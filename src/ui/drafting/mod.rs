@@ -105,7 +105,7 @@ fn DocumentExport(state: Edits) -> impl IntoView {
         let style = state.year_style();
         exporting.start(state, |s| {
             let name = super::files::file_name(&s.municipality.name, s.title.trim(), s.stage.japanese(), "docx");
-            (crate::ui::exporters::Export::Document(style), name)
+            (crate::ui::exporters::Export::Document(crate::ui::document_writer::Document::Strategy(style)), name)
         })
     };
     view! {
