@@ -62,12 +62,12 @@ fn Stages(state: Edits) -> impl IntoView {
                     let (label, question, yes) = match lang {
                         locale::Language::Ja => (
                             format!("「{then}」へ進める…"),
-                            format!("今の「{now}」を名前を付けて履歴に残し（消えません）、段階を「{then}」にします。聴いた意見は「{now}」の意見のままです。"),
+                            format!("今の「{now}」を名前を付けて履歴に残し（消えません）、段階を「{then}」にします。聴いた意見は「{now}」の意見のままです。意見を受けた修正を進めた後に行うと、「{now}」と「{then}」の新旧対照表に表れます。"),
                             format!("「{then}」へ進める"),
                         ),
                         locale::Language::En => (
                             format!("Move on to “{then}”…"),
-                            format!("The “{now}” as it stands is kept in the history under its name (never thinned), and the stage becomes “{then}”. Opinions heard stay with “{now}”."),
+                            format!("The “{now}” as it stands is kept in the history under its name (never thinned), and the stage becomes “{then}”. Opinions heard stay with “{now}”. Changes made after the move show in the comparison table between the two."),
                             format!("Move on to “{then}”"),
                         ),
                     };
