@@ -273,7 +273,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   const bytes = fs.readFileSync((await docx.path())!);
   const paragraphs = await docxParagraphs(bytes);
   const texts = paragraphs.map((p) => p.text);
-  expect(paragraphs[0]).toEqual({ style: 'Title', text: expect.stringContaining('に対する意見と市の考え方') });
+  expect(paragraphs[0]).toEqual({ style: 'Title', text: expect.stringContaining('（素案）に対する意見と市の考え方') });
   expect(paragraphs.find((p) => p.style === 'Heading1')?.text).toBe('素案に対するパブリックコメント');
   for (const line of ['意見募集期間：令和8年12月1日～令和9年1月5日', '提出者数：12人', '意見件数：12件', '5、6', '修正する', '基本目標1に公園の整備の施策を加えます。']) {
     expect(texts, line).toContain(line);

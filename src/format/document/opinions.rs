@@ -1,5 +1,5 @@
 //! 「意見と市の考え方」 as a Word document (.docx), in the shape towns publish a パブリックコメント's
-//! result: the strategy's title with its stage, then for each hearing (Heading 1, 「素案に対する
+//! result: the strategy's title with the stage heard, then for each hearing (Heading 1, 「素案に対する
 //! パブリックコメント」) its 意見募集期間, 提出者数 and 意見件数, and the table 番号 | 該当箇所 |
 //! 意見の要旨 | 対応 | 市の考え方, opinions gathered into one answer in one row, its header row
 //! repeated on every page. Written from `format::opinions::answer_sheets`, which holds no sender.
@@ -10,15 +10,20 @@ use crate::format::xlsx::WriteError;
 use crate::model::{Id, Strategy};
 use docx_rs::{Docx, Table, TableRow, WidthType};
 
-/// The document's title line under 「意見と市の考え方」: the strategy's title with its stage.
-fn subject(s: &Strategy) -> String {
-    format!("{}に対する意見と市の考え方", super::title(s))
+/// The document's title: the strategy's, with the stage its opinions were heard on when they
+/// were all heard on one (「…総合戦略（素案）に対する意見と市の考え方」), whatever stage it is at now.
+fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
+    let title = s.title.trim();
+    match sheets.first().map(|x| x.stage).filter(|first| sheets.iter().all(|x| x.stage == *first)) {
+        Some(stage) => format!("{title}（{}）に対する意見と市の考え方", stage.japanese()),
+        None => format!("{title}に対する意見と市の考え方"),
+    }
 }
 
 /// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx.
 pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, WriteError> {
-    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &subject(s)));
     let sheets = answer_sheets(s, hearing);
+    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &subject(s, &sheets)));
     if sheets.is_empty() {
         docx = docx.add_paragraph(look::styled("Normal", "意見はまだありません。"));
     }

@@ -34,7 +34,9 @@ fn paragraphs(xml: &str) -> Vec<String> {
 
 #[test]
 fn the_opinions_document_has_the_hearings_figures_and_table_and_no_sender() {
-    let (s, _) = answered_comment();
+    let (mut s, _) = answered_comment();
+    // The strategy has moved on to 案; the opinions were heard on the 素案.
+    s.stage = crate::model::DraftingStage::Proposal;
     let bytes = opinions_document(&s, None).unwrap();
     let all = parts(&bytes);
     let xml = &all.iter().find(|(n, _)| n == "word/document.xml").expect("the body").1;

@@ -42,7 +42,7 @@ fn report(s: &Strategy, lang: crate::locale::Language) -> impl IntoView {
     view! {
         <header class="report-head">
             <p class="report-municipality">{s.municipality.name.clone()}</p>
-            <h1>{crate::format::document::title(s)}</h1>
+            <h1>{s.title.clone()}</h1>
             <p class="report-kind" data-testid="print-opinions-heading">{tr(lang, "意見と市の考え方", "Opinions and the town's answers")}</p>
         </header>
         {body}
