@@ -451,11 +451,11 @@ fn stage_moved(kept: &str, to: crate::model::DraftingStage, lang: Language) -> (
     let stage = crate::locale::stage(to, lang);
     match lang {
         Language::Ja => (
-            format!("「{stage}」に進めました"),
+            format!("段階を「{stage}」にしました"),
             vec![format!("それまでの版を「{kept}」として履歴に残しました（消えません）。")],
         ),
         Language::En => (
-            format!("Moved on to “{stage}”"),
+            format!("Stage set to “{stage}”"),
             vec![format!("The version before is kept in the history as “{kept}” (never thinned).")],
         ),
     }

@@ -194,9 +194,10 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   test.slow();
   await openApp();
   await page.getByTestId('example-kitamoto').click();
-  // The town drafts its 素案 (the example is at 案).
+  // The town drafts its 素案 (the example is at 案): the editor's stage moves as the 策定 page's does.
   await page.getByTestId('nav-edit').click();
   await page.getByTestId('stage').selectOption('draft');
+  await expect(page.getByTestId('notice')).toContainText('段階を「素案」にしました');
   await page.getByTestId('nav-drafting').click();
   await expect(page.getByTestId('drafting-stage').nth(2)).toHaveAttribute('aria-current', 'step');
 
@@ -256,8 +257,9 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
 
   await page.getByTestId('nav-history').click();
-  const named = page.getByTestId('version-name');
-  await expect(named).toHaveCount(1);
+  // Both moves kept the stage left: the 案 of the example (to 素案 in the editor), then the 素案.
+  await expect(page.getByTestId('version-name')).toHaveCount(2);
+  const named = page.getByTestId('version-name').first();
   await expect(named).toContainText(/^素案（令和\d+年\d+月）/);
   const label = (await named.textContent())!.split(' ・ ')[0];
   // The 新旧対照表 offers it first, and 素案 → 案 shows the measure added.
