@@ -24,7 +24,7 @@ pub fn page(cx: &Site) -> Option<String> {
                 h2 id={ "h-" (i) } { (sheet.heading()) }
                 ul.facts-list { @for line in sheet.figures() { li { (line) } } }
                 div.table-wrap {
-                    table {
+                    table.opinions {
                         caption { (sheet.heading()) "の意見と市の考え方" }
                         thead { tr {
                             th scope="col" { "番号" } th scope="col" { "該当箇所" } th scope="col" { "意見の要旨" }
