@@ -357,6 +357,21 @@ fn restore_lines(r: &crate::storage::RestoreReport, lang: Language) -> Vec<Strin
     lines
 }
 
+/// The strategy moved on to `to`, its draft kept in the history as `kept`.
+fn stage_moved(kept: &str, to: crate::model::DraftingStage, lang: Language) -> (String, Vec<String>) {
+    let stage = crate::locale::stage(to, lang);
+    match lang {
+        Language::Ja => (
+            format!("段階を「{stage}」にしました"),
+            vec![format!("それまでの版を「{kept}」として履歴に残しました（消えません）。")],
+        ),
+        Language::En => (
+            format!("Stage set to “{stage}”"),
+            vec![format!("The version before is kept in the history as “{kept}” (never thinned).")],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,20 +458,5 @@ mod tests {
         let report = RestoreReport { regions_added: 2, regions_present: 1, ..RestoreReport::default() };
         let lines = notice(&Notice::RestoredEverything(report), Language::Ja).lines;
         assert_eq!(lines, ["追加した地域: 2 件", "すでにあった地域（このブラウザの内容のまま）: 1 件"]);
-    }
-}
-
-/// The strategy moved on to `to`, its draft kept in the history as `kept`.
-fn stage_moved(kept: &str, to: crate::model::DraftingStage, lang: Language) -> (String, Vec<String>) {
-    let stage = crate::locale::stage(to, lang);
-    match lang {
-        Language::Ja => (
-            format!("段階を「{stage}」にしました"),
-            vec![format!("それまでの版を「{kept}」として履歴に残しました（消えません）。")],
-        ),
-        Language::En => (
-            format!("Stage set to “{stage}”"),
-            vec![format!("The version before is kept in the history as “{kept}” (never thinned).")],
-        ),
     }
 }
