@@ -70,7 +70,7 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/ui/region/grants.rs", "Grants", 164),
     ("src/ui/strategy_list.rs", "StrategyList", 182),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 196),
-    ("src/words/notice.rs", "notice", 248),
+    ("src/words/notice.rs", "notice", 246),
     ("src/words/problems.rs", "problem_kind", 188),
 ];
 

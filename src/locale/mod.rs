@@ -16,7 +16,7 @@ mod sources;
 mod value_year;
 mod verdict;
 
-pub use date::date;
+pub use date::{date, era_month, stage_version_label};
 pub use frame::{
     earlier_link, frame_decided, frame_goal_counts, frame_heading, frame_summary, framework_change, framework_line,
     framework_short, national_goal,

@@ -18,7 +18,7 @@
 
 pub mod fields;
 
-use super::{Id, Strategy};
+use super::{Id, OpinionAbout, Strategy};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -165,6 +165,28 @@ pub fn public_copy(s: &Strategy) -> Strategy {
     }
     out.indicators.retain(|i| p.indicators.contains(&i.id));
     Arc::make_mut(&mut out.publication).highlights.retain(|h| p.goals.contains(&h.goal));
+    // An opinion goes out as its 要旨 when the town wrote one: the text as sent stays in.
+    // 提出者数 counted from the senders while they are there: the public copy has no names.
+    let counted: Vec<Option<u32>> =
+        out.hearings.iter().map(|h| s.hearing_counts(&h.id).submitters.map(|n| n as u32)).collect();
+    for (h, n) in out.hearings_mut().iter_mut().zip(counted) {
+        h.submitters = h.submitters.or(n);
+    }
+    // An opinion about an item that stays in is, publicly, about its 該当箇所 as written.
+    for o in out.opinions_mut().iter_mut() {
+        if !o.summary.trim().is_empty() {
+            o.text = std::mem::take(&mut o.summary);
+        }
+        let hidden = match &o.about {
+            OpinionAbout::Goal(id) => !p.goals.contains(id),
+            OpinionAbout::Measure(id) => !p.measures.contains(id),
+            OpinionAbout::Indicator(id) => !p.indicators.contains(id),
+            OpinionAbout::Whole | OpinionAbout::Section(_) => false,
+        };
+        if hidden {
+            o.about = OpinionAbout::Whole;
+        }
+    }
     published_fields(&out)
 }
 

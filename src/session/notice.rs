@@ -94,6 +94,12 @@ pub enum Notice {
         title: String,
         room: Option<SpaceUse>,
     },
+    /// The strategy moved on to the stage `to`; the draft it had is kept in the history as
+    /// `kept` (「素案（令和8年11月）」).
+    StageMoved {
+        kept: String,
+        to: crate::model::DraftingStage,
+    },
     /// Every kept version was deleted, to make room.
     VersionsDiscarded {
         count: usize,

@@ -54,6 +54,8 @@ pub enum Report {
     Sheets,
     /// 交付金事業の効果検証: a fiscal year's grant projects, their KPIs and verdicts.
     Grants,
+    /// 意見と市の考え方: each hearing's opinions with the town's answers.
+    Opinions,
 }
 
 impl Report {
@@ -62,6 +64,7 @@ impl Report {
             Report::Targets => "targets",
             Report::Sheets => "sheets",
             Report::Grants => "grants",
+            Report::Opinions => "opinions",
         }
     }
 }
@@ -105,6 +108,7 @@ impl Route {
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
             ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
             ["s", id, "print", "grants"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Grants),
+            ["s", id, "print", "opinions"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Opinions),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
             ["s", id, "workshop"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Present),
             ["s", id, "workshop", "notes"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Notes),
@@ -308,6 +312,7 @@ mod tests {
             Route::Print(Id::from("s1"), Report::Targets),
             Route::Print(Id::from("s1"), Report::Sheets),
             Route::Print(Id::from("s1"), Report::Grants),
+            Route::Print(Id::from("s1"), Report::Opinions),
             Route::Edit(Id::from("s1"), Selection::Strategy),
             Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
             Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),

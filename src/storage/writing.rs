@@ -238,6 +238,7 @@ fn kept_version(
         id,
         fingerprint: head.fingerprint.clone(),
         merged_from: head.merged_from.clone(),
+        label: None,
     }
 }
 

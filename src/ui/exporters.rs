@@ -20,8 +20,8 @@ pub enum Export {
     /// The sections' workbooks of a round, one zip: [`RoundBooks`] made by the page. Held as
     /// `Any` so that the start-up module, which passes it on, holds no code to drop its rows.
     RoundBooks(Box<dyn std::any::Any>),
-    /// The strategy's document (.docx, `format::document`), fiscal years in this style.
-    Document(YearStyle),
+    /// A Word document (.docx, `format::document`): the strategy's, or 「意見と市の考え方」.
+    Document(crate::ui::document_writer::Document),
 }
 
 /// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
@@ -45,9 +45,9 @@ pub fn install() {
                     load_twice(publisher::load_publisher_part).await.ok()?;
                     publisher::publisher_part(s, made_at).await.ok()
                 }
-                Export::Document(style) => {
+                Export::Document(what) => {
                     load_twice(document_writer::load_document_writer_part).await.ok()?;
-                    document_writer::document_writer_part(s, style).await.ok().map(|r| r.map_err(|e| e.0))
+                    document_writer::document_writer_part(s, what).await.ok().map(|r| r.map_err(|e| e.0))
                 }
                 // The committee's workbook and the round's: one split function, so that the
                 // start-up module holds one call of it.

@@ -110,6 +110,12 @@ fn Files(id: Id) -> impl IntoView {
                         <span class="hint">{state.text("年度ごとに、交付金を使った事業の KPI・目標値・実績値・達成率と効果検証（A4。CSV は上の「交付金事業の効果検証」）", "Per fiscal year, each grant project's KPIs, targets, actuals, achievement and review (A4; its CSV is among the CSV exports above)")}</span>
                     </li>
                     <li>
+                        <a class="button" data-testid="to-print-opinions" href=Route::Print(id.clone(), Report::Opinions).hash()>
+                            {state.text("意見と市の考え方（印刷用）", "Opinions and the town's answers (printable)")}
+                        </a>
+                        <span class="hint">{state.text("意見聴取ごとに、意見募集期間・提出者数・意見件数と、意見・対応・市の考え方の表（A4。Word と CSV は「策定」のページ）", "Per hearing, its period, senders and opinions, and the table of opinions, responses and answers (A4; Word and CSV are on the drafting page)")}</span>
+                    </li>
+                    <li>
                         <button type="button" data-testid="export-json" on:click=move |_| library.export_open()>
                             {state.text("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
                         </button>

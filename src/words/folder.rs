@@ -22,6 +22,8 @@ pub fn version_reason(v: &Version, lang: Language) -> String {
             None => tr(lang, "ファイルと統合", "merged with a file").to_owned(),
         },
         VersionReason::Synced => tr(lang, "共有フォルダに書き込んだ版", "written to the shared folder").to_owned(),
+        VersionReason::Stage(stage) if ja => format!("{}の段階を終えて残した版", stage.japanese()),
+        VersionReason::Stage(stage) => format!("kept when the {} stage ended", crate::locale::stage(stage, lang)),
         VersionReason::FolderMerged => match v.merged_from.as_deref() {
             Some(name) if ja => format!("{name}さんの変更を取り込みました"),
             Some(name) => format!("{name}’s changes taken in"),
@@ -273,6 +275,7 @@ mod tests {
             id: None,
             fingerprint: None,
             merged_from: Some("田中".into()),
+            label: None,
         };
         assert_eq!(version_reason(&v, Language::Ja), "田中さんの変更を取り込みました");
         assert_eq!(version_reason(&v, Language::En), "田中’s changes taken in");

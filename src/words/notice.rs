@@ -112,10 +112,7 @@ pub fn notice(notice: &Notice, lang: Language) -> NoticeText {
                 other => format!("{}: {other}", tr(lang, "統合の結果を作れませんでした", "The merged strategy could not be made")),
             }],
         ),
-        Notice::ImportFailed { file, error } => (
-            format!("{} {file}", tr(lang, "取り込めませんでした（何も変更していません）:", "Could not import (nothing was changed):")),
-            super::import_error(error, lang),
-        ),
+        Notice::ImportFailed { file, error } => (format!("{} {file}", tr(lang, "取り込めませんでした（何も変更していません）:", "Could not import (nothing was changed):")), super::import_error(error, lang)),
         Notice::FileUnreadable { file, detail } => (format!("{} {file}", tr(lang, "ファイルを読めませんでした:", "Could not read the file:")), vec![detail.clone()]),
         Notice::Deleted { title, .. } => (format!("{}「{title}」", tr(lang, "削除しました:", "Deleted:")), vec![tr(lang, "バックアップを残してあります。", "A backup was kept.").to_owned()]),
         Notice::DeleteNeedsRoom { title, .. } => (
@@ -186,6 +183,7 @@ pub fn notice(notice: &Notice, lang: Language) -> NoticeText {
             format!("{}「{title}」", tr(lang, "保存領域がいっぱいです。変更はまだ保存されていません:", "Storage is full. The changes are not saved yet:")),
             full_lines(room.as_ref(), lang),
         ),
+        Notice::StageMoved { kept, to } => stage_moved(kept, *to, lang),
         Notice::VersionsDiscarded { count } => (
             if lang == Language::Ja { format!("古い版を {count} 件削除しました") } else { format!("{count} old versions deleted") },
             vec![tr(lang, "今の版はどれも残っています。", "Every current version is still there.").to_owned()],
@@ -357,6 +355,21 @@ fn restore_lines(r: &crate::storage::RestoreReport, lang: Language) -> Vec<Strin
         lines.push(tr(lang, "変更はありませんでした。", "Nothing changed.").to_owned());
     }
     lines
+}
+
+/// The strategy moved on to `to`, its draft kept in the history as `kept`.
+fn stage_moved(kept: &str, to: crate::model::DraftingStage, lang: Language) -> (String, Vec<String>) {
+    let stage = crate::locale::stage(to, lang);
+    match lang {
+        Language::Ja => (
+            format!("段階を「{stage}」にしました"),
+            vec![format!("それまでの版を「{kept}」として履歴に残しました（消えません）。")],
+        ),
+        Language::En => (
+            format!("Stage set to “{stage}”"),
+            vec![format!("The version before is kept in the history as “{kept}” (never thinned).")],
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -14,12 +14,18 @@
 //!
 //! Every table's header row repeats across pages; the text is 游明朝 (ＭＳ 明朝 where Word lacks
 //! it), the headings 游ゴシック. Years and values are written by `locale`, as the prints write
-//! them. Pure Rust, tested natively by reading the file back (`tests`).
+//! them. Pure Rust, tested natively by reading the file back (`tests`). 「意見と市の考え方」 is a
+//! document of the same look (`opinions`).
 
 mod look;
+mod opinions;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod opinions_tests;
 mod outline;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+
+pub use opinions::opinions_document;
 
 use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;

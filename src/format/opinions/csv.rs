@@ -30,48 +30,18 @@ pub fn place_cell(s: &Strategy, o: &Opinion) -> String {
 }
 
 /// The opinions of a hearing (all hearings' when `None`, in the hearings' order), one row an
-/// answer. An opinion without a 番号 is numbered by its place in its hearing.
+/// answer (`answers`).
 pub fn answers_csv(s: &Strategy, hearing: Option<&Id>) -> String {
     let mut sheet = Sheet::new();
     sheet.row(HEADER);
-    let hearings = s.hearings.iter().filter(|h| hearing.is_none_or(|id| &h.id == id));
-    for h in hearings {
-        let opinions: Vec<&Opinion> = s.opinions_of(&h.id).collect();
-        let number = |o: &Opinion| match o.number.trim() {
-            "" => (opinions.iter().position(|x| x.id == o.id).unwrap_or(0) + 1).to_string(),
-            n => n.to_owned(),
-        };
-        let mut written: Vec<&Id> = Vec::new();
-        for o in &opinions {
-            if o.group.as_ref().is_some_and(|g| written.contains(&g)) {
-                continue;
-            }
-            let members: Vec<&Opinion> = match &o.group {
-                Some(g) => {
-                    written.push(g);
-                    opinions.iter().copied().filter(|x| x.group.as_ref() == Some(g)).collect()
-                }
-                None => vec![o],
-            };
-            let joined = |f: &dyn Fn(&Opinion) -> String, sep: &str| {
-                let mut all: Vec<String> = members.iter().map(|m| f(m)).collect();
-                all.dedup();
-                all.join(sep)
-            };
-            let opinion_text = if members.len() > 1 {
-                joined(&|m| format!("・{}", m.shown().trim()), "\n")
-            } else {
-                o.shown().trim().to_owned()
-            };
-            let answer = s.answer_of(o);
-            sheet.row([
-                text(&joined(&number, "、")),
-                text(&joined(&|m| place_cell(s, m), "、")),
-                text(&opinion_text),
-                answer.response.map(|r| r.japanese()).unwrap_or("").to_owned(),
-                text(&answer.answer),
-            ]);
-        }
+    for row in super::answer_sheets(s, hearing).iter().flat_map(|h| &h.rows) {
+        sheet.row([
+            text(&row.number),
+            text(&row.place),
+            text(&row.opinion_text()),
+            row.response.map(|r| r.japanese()).unwrap_or("").to_owned(),
+            text(&row.answer),
+        ]);
     }
     sheet.finish()
 }

@@ -1,6 +1,7 @@
 //! Opinions (意見聴取) in and out: cells pasted from Excel, one opinion a row, read into a plan
-//! to preview before it is taken in ([`plan_paste`], [`take_in`]); and 「意見と市の考え方」 out as
-//! CSV ([`answers_csv`]).
+//! to preview before it is taken in ([`plan_paste`], [`take_in`]); and 「意見と市の考え方」 out:
+//! one sheet a hearing ([`answer_sheets`]), which the CSV ([`answers_csv`]), the Word document
+//! (`format::document::opinions`), the print and the public page are written from.
 //!
 //! The paste is read by the pasted-table reader (`table::from_tsv`). A first row naming 意見
 //! is a header, and its columns are found by name (番号, 該当箇所, 意見, 要旨, 提出者, 対応,
@@ -11,11 +12,13 @@
 //! 該当箇所 is kept as written, and names its item where it plainly does (「基本目標1」, 「施策
 //! 2-1」, a section's heading).
 
+mod answers;
 mod csv;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
-pub use csv::answers_csv;
+pub use answers::{answer_sheets, AnswerRow, AnswerSheet};
+pub use csv::{answers_csv, place_cell};
 
 use super::table::{cell_text, from_tsv};
 use crate::model::{half_width, Goal, GoalKind, Id, Opinion, OpinionAbout, Response, Strategy};

@@ -124,3 +124,59 @@ fn answers_out_as_csv_gathered_rows_and_no_senders() {
     }
     assert!(answers_csv(&s, None).contains("議会の意見"));
 }
+
+/// A パブリックコメント of five opinions from three senders, two gathered into one answer, all
+/// answered; and a 議会 heard with no opinion.
+pub(crate) fn answered_comment() -> (Strategy, Id) {
+    let (mut s, h) = town();
+    let (goal, _) = goal_and_measure(&s);
+    let paste = format!(
+        "番号\t該当箇所\t意見\t提出者\n1\t基本目標{goal}\t子育て支援を\t山田 太郎\n2\t\t保育所を\t佐藤 花子\n\
+         3\tp.12\t駅前に駐輪場を\t山田 太郎\n4\t\t公共交通を\t鈴木 一郎\n5\t\t財源は\t佐藤 花子\n"
+    );
+    let plan = plan_paste(&s, &paste);
+    let ids = take_in(&mut s, &h, &plan);
+    s.opinion_mut(&ids[1]).unwrap().summary = "保育所の増設".into();
+    s.gather(&[ids[0].clone(), ids[1].clone()]).unwrap();
+    let answer = |text: &str, r| Answer { answer: text.into(), response: Some(r), change: None };
+    s.answer_opinion(&ids[0], &answer("素案に追記します。", Response::Revise));
+    s.answer_opinion(&ids[2], &answer("参考にします。", Response::Reference));
+    s.answer_opinion(&ids[3], &answer("原案のとおりとします。", Response::AsDrafted));
+    s.answer_opinion(&ids[4], &answer("交付金を活用します。", Response::Other));
+    s.hearing_mut(&h).unwrap().period =
+        Some(crate::model::hearing::CommentPeriod { from: "2026-12-01".into(), to: "2027-01-05".into() });
+    s.add_hearing(Hearing::new(DraftingStage::Draft, HearingBody::Assembly, "12月議会"));
+    (s, h)
+}
+
+#[test]
+fn a_hearings_sheet_counts_its_opinions_and_senders_and_answers_gathered_ones_in_one_row() {
+    let (mut s, h) = answered_comment();
+    let sheets = answer_sheets(&s, None);
+    assert_eq!(sheets.len(), 1, "a hearing with no opinion has no sheet");
+    let sheet = &sheets[0];
+    assert_eq!(sheet.heading(), "素案に対するパブリックコメント");
+    assert_eq!((sheet.counts.opinions, sheet.counts.submitters, sheet.counts.unanswered), (5, Some(3), 0));
+    assert_eq!(sheet.counts.by_response, [2, 1, 1, 1]);
+    assert_eq!(sheet.figures(), vec!["意見募集期間：令和8年12月1日～令和9年1月5日", "提出者数：3人", "意見件数：5件"]);
+    let rows: Vec<(&str, Vec<&str>, Option<Response>)> = sheet
+        .rows
+        .iter()
+        .map(|r| (r.number.as_str(), r.opinions.iter().map(String::as_str).collect(), r.response))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("1、2", vec!["子育て支援を", "保育所の増設"], Some(Response::Revise)),
+            ("3", vec!["駅前に駐輪場を"], Some(Response::Reference)),
+            ("4", vec!["公共交通を"], Some(Response::AsDrafted)),
+            ("5", vec!["財源は"], Some(Response::Other)),
+        ]
+    );
+    assert_eq!(sheet.rows[0].opinion_text(), "・子育て支援を\n・保育所の増設");
+    assert_eq!(sheet.rows[1].place, "p.12");
+    assert!(!format!("{sheets:?}").contains("山田") && !format!("{sheets:?}").contains("佐藤"), "no sender in a sheet");
+    // The town's own count of senders wins over the names.
+    s.hearing_mut(&h).unwrap().submitters = Some(14);
+    assert!(answer_sheets(&s, Some(&h))[0].figures().contains(&"提出者数：14人".to_owned()));
+}

@@ -1,6 +1,7 @@
 //! The town's public progress pages (公表): a folder of plain static files that the town uploads
-//! to its website as it is — an index, a page per goal and per KPI, an accessibility page, a
-//! data page, open-data CSVs and the strategy's JSON — written as one zip.
+//! to its website as it is — an index, a page per goal and per KPI, 「意見と市の考え方」 when the
+//! drafts were heard (`opinions`), an accessibility page, a data page, open-data CSVs and the
+//! strategy's JSON — written as one zip.
 //!
 //! - Everything comes from [`public_copy`](crate::model::public_copy): what is 非公開 and every
 //!   field the list of what is published (`model::publication::fields`) keeps in cannot reach a
@@ -20,12 +21,15 @@
 
 mod chart;
 mod open_data;
+mod opinions;
 mod page;
 mod pages;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_open_data;
+#[cfg(test)]
+mod tests_opinions;
 #[cfg(test)]
 mod tests_reflow;
 
@@ -68,6 +72,9 @@ pub fn folder(s: &Strategy, made_at: &str) -> Folder {
         text("data.html", pages::data(&cx)),
         text("style.css", page::STYLE.to_owned()),
     ];
+    if let Some(page) = opinions::page(&cx) {
+        files.push(text(opinions::PATH, page));
+    }
     for goal in &public.goals {
         files.push(text(&page::goal_path(goal), pages::goal(&cx, goal)));
     }

@@ -31,6 +31,9 @@ pub fn index(cx: &Site) -> String {
                 }
             }
         }
+        @if !s.opinions.is_empty() {
+            p { a href=(super::opinions::PATH) { "計画の案への意見と市の考え方" } }
+        }
     };
     frame(cx, Depth::Top, "進捗状況", &[], main)
 }

@@ -7,7 +7,7 @@ use crate::model::{Evaluation, FiscalYear, Id, Initiative, InitiativeYear, Measu
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-const MADE_AT: &str = "2026-11-25T10:00:00Z";
+pub(super) const MADE_AT: &str = "2026-11-25T10:00:00Z";
 
 /// 北本市 with measures: goal 1's measure has a KPI, an evaluation and an initiative with its
 /// budgets; goal 2 is 非公開; one KPI is 非公開; internal notes carry a marker (「内部メモ」).

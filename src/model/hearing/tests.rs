@@ -194,10 +194,12 @@ fn senders_never_reach_the_public_copy() {
     let (mut s, _) = strategy();
     let h = s.add_hearing(Hearing::new(DraftingStage::Draft, HearingBody::PublicComment, ""));
     opinion(&mut s, &h, "公園を", "木更津 太郎");
+    opinion(&mut s, &h, "広場を", "君津 花子");
     let public = crate::model::public_copy(&s);
-    // The public copy holds no opinion at all (the field list keeps hearings and opinions
-    // internal: 「意見と市の考え方」 goes out as a document of its own), so no sender either.
-    assert!(public.opinions.is_empty() && public.hearings.is_empty());
+    // The opinions go out (「意見と市の考え方」), their senders do not: only how many there were.
+    assert_eq!(public.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["公園を", "広場を"]);
+    assert!(public.opinions.iter().all(|o| o.sender.is_empty()));
+    assert_eq!(public.hearings[0].submitters, Some(2), "提出者数, counted before the names are left out");
     let json = serde_json::to_string(&public).unwrap();
     assert!(!json.contains("木更津 太郎"));
     assert_eq!(s.opinions[0].sender, "木更津 太郎", "the strategy itself keeps them");

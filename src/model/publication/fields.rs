@@ -94,10 +94,10 @@ pub const FIELDS: &[Type] = &[
             inside("schedule"),
             // Residents' workshops and their notes.
             inside("workshops"),
-            // 意見聴取: the hearings and the opinions heard, with their senders. The town's
-            // 「意見と市の考え方」 goes out as a document of its own (senders left out), not here.
-            inside("hearings"),
-            inside("opinions"),
+            // 意見聴取: the hearings and the opinions heard, answered (「意見と市の考え方」, a page
+            // of its own). Senders' names and the change a 修正 made stay in (see `Opinion`).
+            out_of("hearings", "Hearing"),
+            out_of("opinions", "Opinion"),
         ],
     ),
     ty("Municipality", &[out("code"), out("name")]),
@@ -336,28 +336,42 @@ pub const FIELDS: &[Type] = &[
     ty("Confirmed", &[inside("kind"), inside("subject"), inside("value")]),
     ty(
         "Hearing",
-        &[inside("body"), inside("id"), inside("period"), inside("stage"), inside("submitters"), inside("when")],
+        &[
+            out_of("body", "HearingBody"),
+            out("id"),
+            out_of("period", "CommentPeriod"),
+            out("stage"),
+            // 提出者数: a number, no name.
+            out("submitters"),
+            out("when"),
+        ],
     ),
-    ty("HearingBody", &[inside("other")]),
-    ty("CommentPeriod", &[inside("from"), inside("to")]),
+    ty("HearingBody", &[out("other")]),
+    ty("CommentPeriod", &[out("from"), out("to")]),
     ty(
         "Opinion",
         &[
-            inside("about"),
-            inside("answer"),
+            out_of("about", "OpinionAbout"),
+            // 市の考え方 and 対応.
+            out("answer"),
+            // A 修正's trace: a version's id or the town's note to itself.
             inside("change"),
-            inside("group"),
-            inside("hearing"),
-            inside("id"),
-            inside("number"),
-            inside("place"),
-            inside("response"),
+            // Opinions answered together, one row of the table.
+            out("group"),
+            out("hearing"),
+            out("id"),
+            out("number"),
+            // 該当箇所 as written.
+            out("place"),
+            out("response"),
+            // Who sent it: never out, anywhere.
             inside("sender"),
-            inside("summary"),
-            inside("text"),
+            // 意見の要旨; the public copy writes it in place of the text (`public_copy`).
+            out("summary"),
+            out("text"),
         ],
     ),
-    ty("OpinionAbout", &[inside("goal"), inside("indicator"), inside("measure"), inside("section")]),
+    ty("OpinionAbout", &[out("goal"), out("indicator"), out("measure"), out("section")]),
     ty("ChangeLink", &[inside("described"), inside("version")]),
     ty("ScheduleItem", &[inside("agenda"), inside("body"), inside("id"), inside("stage"), inside("when")]),
     ty("ScheduleWhen", &[inside("date"), inside("kind"), inside("fiscal_year"), inside("month"), inside("part")]),

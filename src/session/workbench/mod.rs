@@ -9,6 +9,7 @@
 
 mod actions;
 mod others;
+mod stage;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 

@@ -261,3 +261,35 @@ fn a_version_this_tab_stored_beside_the_open_one_is_followed_without_reading_it_
     assert_eq!(open_title(), "他のタブ");
     assert_eq!(mem.reads_of(&key), reads + 1, "read back");
 }
+
+#[test]
+fn moving_to_the_next_stage_keeps_the_draft_with_its_waiting_change_under_its_name() {
+    use crate::model::DraftingStage;
+    let mut s = town();
+    s.stage = DraftingStage::Draft;
+    let (_, bench) = bench(&[&s]);
+    edit_title(&bench, "素案の最後の手直し");
+    let moved = covered(&bench, || bench.move_stage(DraftingStage::Proposal).wait());
+    let kept = "素案（令和8年11月）".to_owned();
+    assert_eq!(
+        moved.notice,
+        NoticeChange::Show(Notice::StageMoved { kept: kept.clone(), to: DraftingStage::Proposal })
+    );
+    let versions = bench.store().versions(&s.id).wait().unwrap();
+    let named = versions.iter().find(|v| v.label.as_ref() == Some(&kept)).expect("the draft is kept by name");
+    assert_eq!(named.reason, VersionReason::Stage(DraftingStage::Draft));
+    let draft = bench.store().version(&s.id, named.seq).wait().unwrap();
+    assert_eq!(
+        (draft.stage, draft.title.as_str()),
+        (DraftingStage::Draft, "素案の最後の手直し"),
+        "with the change that waited"
+    );
+    assert_eq!(bench.editing(|e| e.strategy().unwrap().stage), DraftingStage::Proposal);
+    assert!(bench.editing(|e| e.autosave().is_waiting()), "the move is an edit the autosave saves");
+    // Undone, it goes back to 素案 as an edit; moving to the stage it is at keeps nothing.
+    bench.edit_session(|e| e.undo());
+    assert_eq!(bench.editing(|e| e.strategy().unwrap().stage), DraftingStage::Draft);
+    let again = bench.move_stage(DraftingStage::Draft).wait();
+    assert_eq!(again.notice, NoticeChange::Keep);
+    assert_eq!(bench.store().versions(&s.id).wait().unwrap().iter().filter(|v| v.is_named()).count(), 1);
+}

@@ -28,7 +28,7 @@ pub use thinning::thin;
 use super::decode::decode_as;
 use super::{keys, Backend, BackendKind, StorageError, Store};
 use crate::format::history::{legacy_chain, Node};
-use crate::model::{Id, Strategy};
+use crate::model::{DraftingStage, Id, Strategy};
 use serde::{Deserialize, Serialize};
 
 /// Why a version came to be.
@@ -56,6 +56,10 @@ pub enum VersionReason {
     /// ([`Version::merged_from`] names the person). Thinned as a save is: five people polling
     /// would otherwise pin a version for every change each of them makes.
     FolderMerged,
+    /// The draft as it stood when the strategy moved on from this stage (素案 → 案 …), kept under
+    /// its name ([`Version::label`]: 「素案（令和8年11月）」). Written `{"stage": "draft"}`; older
+    /// heads, which have only the plain reasons, read as before.
+    Stage(DraftingStage),
 }
 
 impl VersionReason {
@@ -89,6 +93,24 @@ pub struct Version {
     /// member whose conflicting file the user decided on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_from: Option<String>,
+    /// Its name, for a version kept under one (a [`VersionReason::Stage`] version:
+    /// 「素案（令和8年11月）」): the history lists it by this name, and the 新旧対照表 offers it first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+impl Version {
+    /// Whether it was kept under a name.
+    pub fn is_named(&self) -> bool {
+        self.label.as_deref().is_some_and(|l| !l.trim().is_empty())
+    }
+}
+
+/// The kept versions in the order a picker offers them: those kept under a name first (newest
+/// first, as given), then the others as given.
+pub fn named_first(versions: &[Version]) -> Vec<&Version> {
+    let (named, rest): (Vec<&Version>, Vec<&Version>) = versions.iter().partition(|v| v.is_named());
+    named.into_iter().chain(rest).collect()
 }
 
 /// What a strategy's head records.
@@ -248,6 +270,24 @@ impl<B: Backend> Store<B> {
     /// Keeps `strategy` (this tab's unsaved edits) as a version in the history without making
     /// it the current one: for when the user takes another tab's version instead.
     pub async fn keep_as_version(&self, strategy: &Strategy, now: &str) -> Result<(), StorageError> {
+        self.keep_version(strategy, now, VersionReason::KeptFromTab, None).await
+    }
+
+    /// Keeps `strategy` as the draft of its stage, under `label` (「素案（令和8年11月）」), pinned,
+    /// without making it the current one: the strategy is moving on to the next stage.
+    /// Where no history is kept (`localStorage`) nothing is written.
+    pub async fn keep_stage_version(&self, strategy: &Strategy, now: &str, label: &str) -> Result<(), StorageError> {
+        let reason = VersionReason::Stage(strategy.stage);
+        self.keep_version(strategy, now, reason, Some(label.trim().to_owned())).await
+    }
+
+    async fn keep_version(
+        &self,
+        strategy: &Strategy,
+        now: &str,
+        reason: VersionReason,
+        label: Option<String>,
+    ) -> Result<(), StorageError> {
         let (mut head, head_text) = self.read_head(&strategy.id).await?;
         if !self.keeps_history() {
             return Ok(());
@@ -258,12 +298,13 @@ impl<B: Backend> Store<B> {
         head.versions.push(Version {
             seq,
             saved_at: now.to_owned(),
-            reason: VersionReason::KeptFromTab,
+            reason,
             title: strategy.title.clone(),
             bytes: text.len(),
             id: None,
             fingerprint: None,
             merged_from: None,
+            label,
         });
         let batch = vec![
             super::Write::Expect { key: keys::head(&strategy.id), value: head_text },

@@ -32,6 +32,7 @@ fn version(seq: u64, saved_at: &str, reason: VersionReason) -> Version {
         id: None,
         fingerprint: None,
         merged_from: None,
+        label: None,
     }
 }
 
@@ -302,4 +303,53 @@ fn discarding_the_versions_frees_their_room_and_keeps_every_current_version() {
     assert_eq!(base, base_before);
     store.save_over(&titled(&s, "第4版"), "t4", base_before).wait().unwrap();
     assert_eq!(store.versions(&s.id).wait().unwrap().len(), 1);
+}
+
+#[test]
+fn a_draft_kept_at_its_stage_is_named_pinned_and_offered_first_while_the_tab_saves_on() {
+    let (_, store) = store();
+    let mut s = sample("戦略");
+    s.stage = crate::model::DraftingStage::Draft;
+    let base = store.save_as(&s, "2026-11-02T09:00:00Z", VersionReason::Saved).wait().unwrap();
+    store.keep_stage_version(&s, "2026-11-02T09:01:00Z", " 素案（令和8年11月） ").wait().unwrap();
+    // The tab moves on to 案 and saves over the revision it had: keeping a version is no conflict.
+    let mut next = s.clone();
+    next.stage = crate::model::DraftingStage::Proposal;
+    let mut at = store.save_over(&next, "2026-11-02T09:02:00Z", base).wait().unwrap();
+    // A year of saves later, the thinning keeps the named one.
+    for day in 1..=28 {
+        next.title = format!("戦略 {day}");
+        at = store.save_over(&next, &format!("2027-02-{day:02}T09:00:00Z"), at).wait().unwrap();
+    }
+    next.title = "戦略 最後".into();
+    store.save_over(&next, "2027-12-01T09:00:00Z", at).wait().unwrap();
+    let kept = store.versions(&s.id).wait().unwrap();
+    let named: Vec<&Version> = kept.iter().filter(|v| v.is_named()).collect();
+    assert_eq!(named.len(), 1, "{kept:?}");
+    assert_eq!(named[0].label.as_deref(), Some("素案（令和8年11月）"));
+    assert_eq!(named[0].reason, VersionReason::Stage(crate::model::DraftingStage::Draft));
+    assert!(named[0].reason.is_pinned());
+    assert_eq!(store.version(&s.id, named[0].seq).wait().unwrap(), s);
+    assert_eq!(named_first(&kept)[0].seq, named[0].seq);
+    assert!(kept.len() < 30, "the saves were thinned: {}", kept.len());
+}
+
+#[test]
+fn a_stage_version_is_written_with_its_stage_and_older_heads_still_read() {
+    let v = Version {
+        label: Some("素案（令和8年11月）".into()),
+        ..version(3, "2026-11-02T09:00:00Z", VersionReason::Stage(crate::model::DraftingStage::Draft))
+    };
+    let text = serde_json::to_string(&v).unwrap();
+    assert!(
+        text.contains(r#""reason":{"stage":"draft"}"#) && text.contains(r#""label":"素案（令和8年11月）""#),
+        "{text}"
+    );
+    assert_eq!(serde_json::from_str::<Version>(&text).unwrap(), v);
+    let older = r#"{"revision":4,"saved_at":"x","reason":"imported","next_seq":2,"versions":[{"seq":1,"saved_at":"y","reason":"kept_from_tab","title":"t","bytes":9}]}"#;
+    let head: Head = serde_json::from_str(older).unwrap();
+    assert_eq!(
+        (head.reason, head.versions[0].reason, head.versions[0].label.clone()),
+        (VersionReason::Imported, VersionReason::KeptFromTab, None)
+    );
 }

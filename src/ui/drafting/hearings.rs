@@ -1,6 +1,7 @@
 //! 「意見聴取」 on the 策定 page: a hearing added for the strategy's current stage (策定会議, 懇談会,
 //! 議会, パブリックコメント or a body the town names, and when), and every hearing listed, the
-//! current stage's first, with its counts and its opinions (`opinions`).
+//! current stage's first, with the stage its opinions belong to, its counts and its opinions
+//! (`opinions`); a hearing is deleted with its opinions after a question.
 
 use super::opinions::HearingOpinions;
 use crate::locale::tr;
@@ -110,8 +111,20 @@ fn HearingCard(state: Edits, id: Id) -> impl IntoView {
         let id = h.id.clone();
         Some(view! {
             <article class="hearing" data-testid="hearing">
-                <h3>{hearing_name(&h, lang)}</h3>
+                <h3 data-testid="hearing-name">{hearing_name(&h, lang)}</h3>
+                <p class="meta" data-testid="hearing-stage">{match lang {
+                    crate::locale::Language::Ja => format!("ここで聴いた意見は「{}」への意見です。", crate::locale::stage(h.stage, lang)),
+                    crate::locale::Language::En => format!("The opinions heard here are about the “{}”.", crate::locale::stage(h.stage, lang)),
+                }}</p>
                 <p data-testid="hearing-counts">{move || line.get().map(|c| counts(&c, lang))}</p>
+                <super::confirm::AskFirst state=state testid="hearing-delete"
+                    label=Signal::derive(move || tr(state.lang(), "この意見聴取を削除…", "Delete this hearing…").to_owned())
+                    question=Signal::derive(move || match (state.lang(), line.get().map(|c| c.opinions).unwrap_or(0)) {
+                        (crate::locale::Language::Ja, n) => format!("この意見聴取と、その意見 {n}件を削除します（元に戻すで戻せます）。"),
+                        (crate::locale::Language::En, n) => format!("This hearing and its {n} opinions are deleted (Undo brings them back)."),
+                    })
+                    yes=Signal::derive(move || tr(state.lang(), "削除する", "Delete").to_owned())
+                    on_yes=Callback::new({ let id = id.clone(); move |()| { let id = id.clone(); state.try_edit(move |s| s.remove_hearing(&id)) } })/>
                 {public.then(|| view! {
                     <div class="comment-period">
                         <TextField label=Signal::derive(move || tr(lang, "意見募集期間（開始）", "Comment period from").to_string())

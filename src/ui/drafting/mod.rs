@@ -4,6 +4,7 @@
 //! strategy leaves as the document itself (「戦略の文書を作る（Word）」, `format::document`). Below
 //! them, 意見聴取 (`hearings`): the hearings of each draft and the opinions heard, answered.
 
+mod confirm;
 mod hearings;
 mod opinions;
 
@@ -43,16 +44,40 @@ pub fn DraftingPage() -> impl IntoView {
     }
 }
 
-/// The five stages in order, the strategy's own marked, those before it done.
+/// The five stages in order, the strategy's own marked, those before it done; and the move to
+/// the next one, asked first, which keeps the draft in the history under its name.
 #[component]
 fn Stages(state: Edits) -> impl IntoView {
     let current = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.stage)));
     move || {
         let current = current.get()?;
         let at = DraftingStage::ALL.iter().position(|s| *s == current).unwrap_or(0);
+        let next = DraftingStage::ALL.get(at + 1).copied();
         Some(view! {
             <section class="panel">
                 <h2>{state.text("策定の段階", "Drafting stages")}</h2>
+                {next.map(|to| {
+                    let lang = state.lang();
+                    let (now, then) = (locale::stage(current, lang), locale::stage(to, lang));
+                    let (label, question, yes) = match lang {
+                        locale::Language::Ja => (
+                            format!("「{then}」へ進める…"),
+                            format!("今の「{now}」を名前を付けて履歴に残し（消えません）、段階を「{then}」にします。聴いた意見は「{now}」の意見のままです。意見を受けた修正を進めた後に行うと、「{now}」と「{then}」の新旧対照表に表れます。"),
+                            format!("「{then}」へ進める"),
+                        ),
+                        locale::Language::En => (
+                            format!("Move on to “{then}”…"),
+                            format!("The “{now}” as it stands is kept in the history under its name (never thinned), and the stage becomes “{then}”. Opinions heard stay with “{now}”. Changes made after the move show in the comparison table between the two."),
+                            format!("Move on to “{then}”"),
+                        ),
+                    };
+                    view! {
+                        <p class="stage-move">
+                            <confirm::AskFirst state=state label=label question=question yes=yes class="button"
+                                on_yes=Callback::new(move |()| state.move_stage(to)) testid="drafting-next-stage"/>
+                        </p>
+                    }
+                })}
                 <ol class="stages" data-testid="drafting-stages">
                     {DraftingStage::ALL.iter().enumerate().map(|(i, s)| {
                         let class = if i < at { "stage done" } else if i == at { "stage current" } else { "stage" };
@@ -80,7 +105,7 @@ fn DocumentExport(state: Edits) -> impl IntoView {
         let style = state.year_style();
         exporting.start(state, |s| {
             let name = super::files::file_name(&s.municipality.name, s.title.trim(), s.stage.japanese(), "docx");
-            (crate::ui::exporters::Export::Document(style), name)
+            (crate::ui::exporters::Export::Document(crate::ui::document_writer::Document::Strategy(style)), name)
         })
     };
     view! {

@@ -1,11 +1,13 @@
 //! A hearing's opinions: one added as typed, many pasted from Excel cells (a preview that lists
 //! the broken rows, then taken in), each answered (市の考え方, 対応, the change a 修正 made),
-//! several gathered into one answer, and 「意見と市の考え方」 downloaded as CSV.
+//! several gathered into one answer, deleted after a question, and 「意見と市の考え方」 out as CSV,
+//! as Word (the document writer's part, `ui::document_writer`) and as an A4 print page.
 
 use crate::format::opinions::{answers_csv, plan_paste, take_in};
 use crate::locale::tr;
 use crate::model::hearing::{Answer, ChangeLink};
 use crate::model::{Id, Opinion, Response};
+use crate::session::route::{Report, Route};
 use crate::ui::editor::fields::{CheckField, SelectField, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_downloads, Edits};
@@ -34,6 +36,19 @@ pub fn HearingOpinions(state: Edits, hearing: Id) -> impl IntoView {
             downloads.csv("意見と市の考え方.csv".into(), &text);
         }
     };
+    let exporting = crate::ui::exporters::Exporting::new();
+    let (writing, failed) = (exporting.busy, exporting.failed);
+    let key = hearing.clone();
+    let docx = move |_| {
+        let key = key.clone();
+        exporting.start(state, move |s| {
+            let name = crate::ui::files::file_name(&s.municipality.name, s.title.trim(), "意見と市の考え方", "docx");
+            (crate::ui::exporters::Export::Document(crate::ui::document_writer::Document::Opinions(Some(key))), name)
+        })
+    };
+    let print = move || {
+        state.open.with(|o| o.as_ref().map(|s| Route::Print(s.id.clone(), Report::Opinions).hash())).unwrap_or_default()
+    };
     view! {
         <div class="opinions">
             <AddOpinion state=state hearing=hearing.clone()/>
@@ -47,9 +62,25 @@ pub fn HearingOpinions(state: Edits, hearing: Id) -> impl IntoView {
                 disabled=move || selected.with(|s| s.len() < 2)>
                 {state.text("選んだ意見を一つの回答にまとめる", "Gather the chosen opinions into one answer")}
             </button>
-            <button type="button" class="button" data-testid="opinions-csv" on:click=csv>
-                {state.text("意見と市の考え方（CSV）", "Opinions and answers (CSV)")}
-            </button>
+            <div class="row-actions">
+                <button type="button" class="button" data-testid="opinions-csv" on:click=csv>
+                    {state.text("意見と市の考え方（CSV）", "Opinions and answers (CSV)")}
+                </button>
+                <button type="button" class="button" data-testid="opinions-docx" on:click=docx disabled=move || writing.get()>
+                    {move || if writing.get() {
+                        state.tr("文書を作っています…", "Making the document…")
+                    } else {
+                        state.tr("意見と市の考え方（Word）", "Opinions and answers (Word)")
+                    }}
+                </button>
+                <a class="button" data-testid="opinions-print" href=print>{state.text("意見と市の考え方（印刷用）", "Opinions and answers (printable)")}</a>
+            </div>
+            {move || failed.get().map(|detail| view! {
+                <p class="notice error" role="alert" data-testid="opinions-docx-error">
+                    {state.tr("文書を作れませんでした。戦略は変わっていません。", "The document could not be made. The strategy is unchanged.")}
+                    " "<span class="meta">{detail}</span>
+                </p>
+            })}
         </div>
     }
 }
@@ -158,6 +189,11 @@ fn OpinionRow(state: Edits, id: Id, selected: RwSignal<Vec<Id>>) -> impl IntoVie
                 <p class="opinion-text">{o.number.clone()} " " {o.shown().to_owned()}</p>
                 {(!o.place.is_empty()).then(|| view! { <p class="opinion-place">{o.place.clone()}</p> })}
                 {(together > 1).then(|| view! { <p data-testid="opinion-gathered">{state.text("まとめて回答", "Answered together")} " (" {together} ")"</p> })}
+                <super::confirm::AskFirst state=state testid="opinion-delete"
+                    label=Signal::derive(move || tr(state.lang(), "この意見を削除…", "Delete this opinion…").to_owned())
+                    question=Signal::derive(move || tr(state.lang(), "この意見を削除します（元に戻すで戻せます）。", "This opinion is deleted (Undo brings it back).").to_owned())
+                    yes=Signal::derive(move || tr(state.lang(), "削除する", "Delete").to_owned())
+                    on_yes=Callback::new({ let id = o.id.clone(); move |()| { let id = id.clone(); state.try_edit(move |s| s.remove_opinion(&id)) } })/>
                 <CheckField label=Signal::derive(move || tr(state.lang(), "まとめる対象に選ぶ", "Choose to gather").to_string())
                     checked=Signal::derive(move || key.as_ref().is_some_and(|k| chosen.with(|s| s.contains(k)))) on_commit=toggle testid="opinion-choose"/>
                 <SelectField label=Signal::derive(move || tr(state.lang(), "対応", "Response").to_string()) options=responses

@@ -85,7 +85,7 @@ pub fn StrategyForm() -> impl IntoView {
                     on_commit=bind::write(|s, v: Option<FiscalYear>| if let Some(v) = v { s.period.last = v })/>
                 {move || period_problem().map(|p| view! { <p class="field-problem" role="alert">{p}</p> })}
                 <SelectField label=label(state, "策定段階", "Drafting stage") options=stages value=stage testid="stage"
-                    on_commit=bind::write(|s, v: String| if let Some(st) = DraftingStage::ALL.into_iter().find(|x| x.as_str() == v) { s.stage = st })/>
+                    on_commit=Callback::new(move |v: String| if let Some(st) = DraftingStage::ALL.into_iter().find(|x| x.as_str() == v) { state.move_stage(st) })/>
                 <TextField label=label(state, "国の総合戦略", "National strategy") value=framework
                     on_commit=bind::write(|s, v: String| s.national_framework.name = v)/>
                 {move || frame_note().map(|n| view! { <p class="hint" data-testid="national-frame-key">{n}</p> })}

@@ -1,12 +1,13 @@
 //! Printable A4 reports (through the browser's print to PDF): the numerical-target report laid
 //! out like 北本市's summary, one evaluation sheet per measure laid out like 北斗市's, and a
-//! year's 交付金事業の効果検証 (`grants`).
+//! year's 交付金事業の効果検証 (`grants`), and 「意見と市の考え方」 (`opinions`).
 //!
 //! On screen a report shows as paper under a toolbar (印刷, back, its year and options); in
 //! print only the paper is left (`style/print.css`). User text is only ever inserted as text.
 
 mod common;
 mod grants;
+mod opinions;
 mod sheets;
 mod targets;
 mod years;
@@ -36,6 +37,7 @@ pub fn PrintReport(report: Report) -> impl IntoView {
                 Report::Targets => view! { <TargetsReport id=id/> }.into_any(),
                 Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
                 Report::Grants => view! { <GrantsReport id=id/> }.into_any(),
+                Report::Opinions => view! { <opinions::OpinionsReport id=id/> }.into_any(),
             },
             None => view! { <StrategyNotFound/> }.into_any(),
         })

@@ -1,7 +1,8 @@
 //! 版の履歴 on the strategy's 履歴 page: the open strategy's kept versions, newest first — when, why, how
 //! large, and on request what changed up to the next version — to export one as a file or bring
 //! it back (the restore is itself a new version, so it can be undone), or to read it as it was
-//! (the overview, read-only). Read from storage again after every save.
+//! (the overview, read-only). Read from storage again after every save. A draft kept when the
+//! strategy moved on from its stage is listed by its name (「素案（令和8年11月）」).
 
 use crate::format;
 use crate::locale::tr;
@@ -49,8 +50,8 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                     Some(Ok(list)) => {
                         let total: usize = list.iter().map(|v| v.bytes).sum();
                         let summary = match lang {
-                            Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版は消しません。", list.len(), words::size(total as u64)),
-                            Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions are never dropped.", list.len(), words::size(total as u64)),
+                            Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版・段階を終えた版は消しません。", list.len(), words::size(total as u64)),
+                            Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions, and those kept at a stage's end, are never dropped.", list.len(), words::size(total as u64)),
                         };
                         let newer: Vec<Option<u64>> = std::iter::once(None).chain(list.iter().map(|v| Some(v.seq))).collect();
                         view! {
@@ -91,7 +92,10 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>, comparing: Comparing
     view! {
         <li class="strategy-row" data-testid="version-row">
             <div class="strategy-main">
-                <span class="strategy-title">{format!("{when} 「{}」", version.title)}</span>
+                {match version.label.clone().filter(|_| version.is_named()) {
+                    Some(name) => view! { <span class="strategy-title" data-testid="version-name">{format!("{name} ・ {when} 「{}」", version.title)}</span> }.into_any(),
+                    None => view! { <span class="strategy-title">{format!("{when} 「{}」", version.title)}</span> }.into_any(),
+                }}
                 <span class="meta">{format!("{reason} ・ {}", words::size(version.bytes as u64))}</span>
                 {move || changes.get().map(|c| view! { <span class="meta" data-testid="version-changes">{c}</span> })}
             </div>

@@ -1,5 +1,6 @@
 //! 新旧対照表 on the 履歴 page: two versions chosen (改正後: the current one or a kept one;
-//! 改正前: a kept one, also set by 「この版と比べる」 on a row), and the table between them —
+//! 改正前: a kept one, also set by 「この版と比べる」 on a row; the drafts kept by name at each stage's
+//! end offered first), and the table between them —
 //! 箇所 | 改正後 | 改正前 | 備考, the changed words underlined and bold — with 「CSV で書き出す」 and
 //! 「印刷用に書き出す」 (an HTML page to print). The table's texts are text nodes only.
 
@@ -82,8 +83,14 @@ impl Comparing {
 pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl IntoView {
     let state = use_library();
     let lang = state.lang();
-    let names: Vec<(u64, String)> =
-        versions.iter().map(|v| (v.seq, format!("{} 「{}」", files::local_time(&v.saved_at), v.title))).collect();
+    // The drafts kept by name at each stage's end first: those are what a 新旧対照表 is asked between.
+    let names: Vec<(u64, String)> = crate::storage::named_first(&versions)
+        .into_iter()
+        .map(|v| match v.label.as_deref().filter(|_| v.is_named()) {
+            Some(name) => (v.seq, format!("{name} ・ {}", files::local_time(&v.saved_at))),
+            None => (v.seq, format!("{} 「{}」", files::local_time(&v.saved_at), v.title)),
+        })
+        .collect();
     comparing.names.set(names.clone());
     if comparing.old.get_untracked().is_none() {
         comparing.old.set(names.first().map(|(s, _)| *s));

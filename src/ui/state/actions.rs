@@ -41,6 +41,8 @@ pub enum Action {
     ExportThenDelete(Id),
     Restore(String),
     RestoreVersion(Id, u64),
+    /// The open strategy moves on to this stage, its draft kept under its name.
+    MoveStage(crate::model::DraftingStage),
     DiscardBackup(String),
     DiscardVersions,
     DownloadGarbage(String),
@@ -223,6 +225,7 @@ async fn run_files(state: AppState, action: Action) -> () {
         Action::KeepAsNew => state.keep_as_new_now().await,
         Action::CheckRegion(id) => state.check_region_now(id).await,
         Action::RestoreVersion(id, seq) => stored::restore_version(state, id, seq).await,
+        Action::MoveStage(to) => stored::move_stage(state, to).await,
         Action::DiscardBackup(key) => stored::discard_backup(state, key).await,
         Action::DiscardVersions => stored::discard_versions(state).await,
         Action::DownloadGarbage(key) => stored::download_garbage(state, key).await,

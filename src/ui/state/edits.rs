@@ -36,6 +36,12 @@ impl Edits {
         self.app.try_edit(f);
     }
 
+    /// Moves the open strategy on to `to` (素案 → 案 …): the draft as it stands is kept in the
+    /// history under its name first (`session::workbench::stage`).
+    pub fn move_stage(&self, to: crate::model::DraftingStage) {
+        self.app.act(super::actions::Action::MoveStage(to));
+    }
+
     /// Goes back one step.
     pub fn undo(&self) {
         self.app.with_editing(Editing::undo);

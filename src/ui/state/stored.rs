@@ -50,6 +50,12 @@ pub(super) async fn restore_version(state: AppState, id: Id, seq: u64) {
     state.apply(outcome).await;
 }
 
+pub(super) async fn move_stage(state: AppState, to: crate::model::DraftingStage) {
+    state.commit_field();
+    let outcome = state.bench().move_stage(to).await;
+    state.apply(outcome).await;
+}
+
 pub(super) async fn discard_backup(state: AppState, key: String) {
     let outcome = state.bench().discard_backup(&key).await;
     state.apply(outcome).await;
