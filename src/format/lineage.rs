@@ -15,6 +15,7 @@ use super::history::{
     is_version_id, legacy_chain, text_fingerprint, version_id, Node, Nodes, Unsafe, MAX_GRAPH, MAX_PARENTS,
 };
 use super::{ImportError, VersionList};
+use crate::model::merge::provenance::Provenance;
 use crate::model::Strategy;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -45,6 +46,10 @@ pub struct Lineage {
     #[serde(default, skip_serializing_if = "Nodes::is_empty")]
     #[schemars(with = "Vec<Node>")]
     pub graph: Nodes,
+    /// Where each value of the file's version was last set, as its writer marked it
+    /// (`model::merge::provenance`): a merge with it needs no content it may not have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
     /// The file's version's id: written at the top of the envelope (`head`), not here.
     #[serde(skip)]
     pub head: Option<String>,

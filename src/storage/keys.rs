@@ -16,6 +16,9 @@ pub const NAMED_PREFIX: &str = "shirube/v1/named/";
 /// `shirube/v1/graph/<id>`: the graph of the strategy's named versions (JSON list of
 /// `format::history::Node`), bounded.
 pub const GRAPH_PREFIX: &str = "shirube/v1/graph/";
+/// `shirube/v1/marks/<id>`: where each value of the current version was last set, as this
+/// browser last marked it (`model::merge::provenance`).
+pub const MARKS_PREFIX: &str = "shirube/v1/marks/";
 /// `shirube/v1/taken/<id>/<member>`: the version last taken from a member of a shared folder
 /// (`storage::folder::taking`), whole: the version a later file of theirs is likely merged from.
 pub const TAKEN_PREFIX: &str = "shirube/v1/taken/";
@@ -68,14 +71,18 @@ pub fn graph(id: &Id) -> String {
     format!("{GRAPH_PREFIX}{id}")
 }
 
+pub fn marks(id: &Id) -> String {
+    format!("{MARKS_PREFIX}{id}")
+}
+
 /// The keys of a strategy's history (its head and versions) start with this.
 pub fn history_of(id: &Id) -> [String; 2] {
     [head(id), format!("{VERSION_PREFIX}{id}/")]
 }
 
-/// The keys of what names a strategy's versions (the last named one, the graph).
-pub fn names_of(id: &Id) -> [String; 2] {
-    [named(id), graph(id)]
+/// The keys of what names a strategy's versions (the last named one, the graph, the marks).
+pub fn names_of(id: &Id) -> [String; 3] {
+    [named(id), graph(id), marks(id)]
 }
 
 pub fn taken(id: &Id, member: &str) -> String {
@@ -105,6 +112,7 @@ pub fn unsafe_id_key(key: &str) -> bool {
         .or_else(|| whole(HEAD_PREFIX))
         .or_else(|| whole(NAMED_PREFIX))
         .or_else(|| whole(GRAPH_PREFIX))
+        .or_else(|| whole(MARKS_PREFIX))
         .or_else(|| whole(REGION_PREFIX))
         .or_else(|| with_tail(VERSION_PREFIX))
         .or_else(|| with_tail(TAKEN_PREFIX))

@@ -21,6 +21,7 @@ use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
     Lineage, LineageError,
 };
+use crate::model::merge::provenance::Provenance;
 use crate::model::{Id, Strategy};
 
 /// How many of the nearest versions are looked at for the one a file carries whole.
@@ -76,6 +77,20 @@ impl<B: Backend> Store<B> {
         let text = self.backend.get(&keys::graph(id)).await?;
         let nodes: Nodes = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
         Ok(Graph::of_nodes(&nodes))
+    }
+
+    /// Where each value of strategy `id` was last set, as this browser last marked it (none
+    /// when unreadable: a merge then falls back on the common version at hand, as before).
+    pub async fn marks(&self, id: &Id) -> Result<Provenance, StorageError> {
+        let text = self.backend.get(&keys::marks(id)).await?;
+        Ok(text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default())
+    }
+
+    /// Keeps the marks of strategy `id`'s current version (`model::merge::provenance`: a mark
+    /// names its value, so marks a step ahead of or behind the version mislead no merge).
+    pub async fn keep_marks(&self, id: &Id, marks: &Provenance) -> Result<(), StorageError> {
+        let text = serde_json::to_string(marks).map_err(|e| StorageError::Failed { detail: e.to_string() })?;
+        self.backend.apply(vec![Write::put(keys::marks(id), text)]).await
     }
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with
@@ -278,7 +293,18 @@ impl<B: Backend> Store<B> {
             }
         }
         let (base_id, base) = carried.unzip();
-        let lineage = Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new() };
+        // A member's file says where each value was last set, marked now (`Provenance::stamp`).
+        let provenance = match author {
+            Some(a) => {
+                let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
+                let marks = self.marks(id).await?.stamp(&ancestry.current, &a.id, at);
+                self.keep_marks(id, &marks).await?;
+                Some(marks.for_file())
+            }
+            None => None,
+        };
+        let lineage =
+            Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new(), provenance };
         let text = match author {
             Some(author) => export_member_file(&ancestry.current, now, &lineage, author),
             None => export_with_lineage(&ancestry.current, now, &lineage),

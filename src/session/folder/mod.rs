@@ -28,6 +28,7 @@ mod base;
 mod confirmed;
 mod decide;
 mod files;
+mod marks;
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -59,6 +60,7 @@ use tops::{SeenTop, Verified};
 use crate::format::history::Relation;
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
 use crate::model::merge::edited::summary;
+use crate::model::merge::provenance::exact_base;
 use crate::model::merge::{begin_listing, merge, Change, ChangeKind, Merge, Side, Version as MergeVersion};
 use crate::model::{Id, Strategy};
 use crate::session::stopwatch::{Stopwatch, Untimed};
@@ -122,6 +124,8 @@ pub struct FolderSync {
     /// How much text a reading stages before it stores it (`storage::STAGED_BYTES`; less in
     /// tests, to store mid-reading).
     staged_bytes: usize,
+    /// The marks of the version about to be staged (`marks`), kept beside it.
+    marks_to_keep: Option<crate::model::merge::provenance::Provenance>,
 }
 
 impl FolderSync {
@@ -137,6 +141,7 @@ impl FolderSync {
             bases: Vec::new(),
             staged: Staged::default(),
             staged_bytes: crate::storage::STAGED_BYTES,
+            marks_to_keep: None,
         }
     }
 
@@ -356,11 +361,13 @@ impl FolderSync {
                 // The version staged in a task of its own (with the listing, it would be a large
                 // reading's longest task).
                 clock.yield_now().await;
+                self.keep_marks(store, (current, None), &imported.strategy, &imported, now).await?;
                 let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
                 let from = TakenFrom { member: &line.member, version: &version, written };
                 let replaced = clock
                     .timed("shirube:folder-stage", || self.staged.take_version(ancestry, (&theirs, &by), &from, now))
                     .map_err(SyncError::Storage)?;
+                self.stage_marks()?;
                 let taken = Taken { file, by, changes: m.taken.len(), undo: None };
                 self.remember(&line.member, version);
                 self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
@@ -382,6 +389,12 @@ impl FolderSync {
             }
             line.standing = Standing::NoCommonVersion;
             return Ok(line);
+        };
+        // Exact where the marks of either side say the other had seen its edit.
+        let marks = self.ours_marks(store, ancestry, &imported, now).await?;
+        let base = match &marks {
+            Some((ours, theirs)) => exact_base(&base, (&ancestry.current, ours), (&imported.strategy, theirs)),
+            None => base,
         };
         clock.yield_now().await;
         // Merged in one order whoever merges (the lower id as "ours"), so that two members
@@ -432,11 +445,13 @@ impl FolderSync {
             let held = HeldBack { file, by, imported, ours, merged, changes: held };
             return Ok(self.hold_back(held, theirs.id, line, reading));
         }
+        self.keep_marks(store, (&ancestry.current, marks.as_ref().map(|(o, _)| o)), &merged, &imported, now).await?;
         let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
         let from = TakenFrom { member: &line.member, version: &version, written };
         let replaced = clock
             .timed("shirube:folder-stage", || self.staged.take_merge(ancestry, merged, (&theirs, &by), &from, now))
             .map_err(SyncError::Storage)?;
+        self.stage_marks()?;
         let taken = Taken { file, by, changes: changes.len(), undo: None };
         self.remember(&line.member, version);
         self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;

@@ -86,8 +86,8 @@ impl Default for Staged {
 struct StagedVersion {
     prepared: Prepared,
     origin: Origin,
-    /// What is kept beside it ([`TakenFrom`]).
-    also: Option<Write>,
+    /// What is kept beside it ([`TakenFrom`], the marks of where its values were last set).
+    also: Vec<Write>,
     /// The id of the version it replaces.
     replaced: Option<String>,
 }
@@ -141,6 +141,21 @@ impl Staged {
         self.versions.iter().any(|v| v.origin.id == id)
     }
 
+    /// The marks of where each value of the version staged last was set
+    /// (`model::merge::provenance`), kept beside it in its batch.
+    pub fn keep_marks(
+        &mut self,
+        id: &crate::model::Id,
+        marks: &crate::model::merge::provenance::Provenance,
+    ) -> Result<(), StorageError> {
+        let text = serde_json::to_string(marks).map_err(|e| StorageError::Failed { detail: e.to_string() })?;
+        if let Some(last) = self.versions.last_mut() {
+            self.bytes += text.len();
+            last.also.push(Write::put(crate::storage::keys::marks(id), text));
+        }
+        Ok(())
+    }
+
     /// A member's version (`from`, `theirs`) taken as it is (a fast-forward), on top of
     /// `ancestry`, which moves on to it in memory. Returns the version it replaces, at hand for
     /// a later merge of this reading (it is not stored before [`Store::store_staged`]).
@@ -188,7 +203,7 @@ impl Staged {
     ) -> Result<Option<KnownVersion>, StorageError> {
         let (also, bytes) = from.record()?;
         self.bytes += prepared.text.len() + bytes;
-        let also = Some(also);
+        let also = vec![also];
         let (replaced, old) = ancestry.advance(strategy, origin.clone());
         self.versions.push(StagedVersion { prepared, origin, also, replaced: replaced.clone() });
         Ok(replaced.map(|id| KnownVersion { id, strategy: old }))
