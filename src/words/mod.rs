@@ -10,6 +10,7 @@ mod csv;
 pub mod folder;
 pub mod hearing;
 mod history;
+pub mod import;
 pub mod merge;
 mod notice;
 mod problems;
