@@ -14,12 +14,14 @@ pub mod import;
 pub mod merge;
 mod notice;
 mod problems;
+pub mod publish;
 mod region;
 pub mod round;
 pub mod round_book;
 mod serde_words;
 mod storage;
 mod table;
+pub mod table_import;
 
 pub use csv::*;
 pub use folder::version_reason;
