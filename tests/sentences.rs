@@ -26,17 +26,10 @@ const KNOWN_INLINE: &[(&str, usize)] = &[
     ("src/ui/editor/period.rs", 2),
     ("src/ui/editor/strategy_form.rs", 4),
     ("src/ui/overview.rs", 4),
-    ("src/ui/print/common.rs", 2),
-    ("src/ui/print/grants.rs", 2),
-    ("src/ui/print/sheets.rs", 10),
-    ("src/ui/print/targets.rs", 4),
     ("src/ui/round/history.rs", 4),
     ("src/ui/round/old_new.rs", 2),
     ("src/ui/round/status.rs", 2),
     ("src/ui/strategy_list.rs", 2),
-    ("src/ui/workshop/notes_page.rs", 4),
-    ("src/ui/workshop/parts.rs", 4),
-    ("src/ui/workshop/words.rs", 6),
 ];
 
 fn ui_sources() -> Vec<PathBuf> {

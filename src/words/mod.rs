@@ -13,6 +13,7 @@ mod history;
 pub mod import;
 pub mod merge;
 mod notice;
+pub mod print;
 mod problems;
 pub mod publish;
 pub mod region;
@@ -22,6 +23,7 @@ mod serde_words;
 mod storage;
 mod table;
 pub mod table_import;
+pub mod workshop;
 
 pub use csv::*;
 pub use folder::version_reason;
