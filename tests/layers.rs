@@ -68,7 +68,7 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/ui/files_page/table_import/mod.rs", "TableImport", 183),
     ("src/ui/print/sheets.rs", "sheet_view", 165),
     ("src/ui/region/grants.rs", "Grants", 158),
-    ("src/ui/strategy_list.rs", "StrategyList", 182),
+    ("src/ui/strategy_list.rs", "StrategyList", 173),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 190),
     ("src/words/notice.rs", "notice", 248),
     ("src/words/problems.rs", "problem_kind", 188),

@@ -7,6 +7,7 @@
 //! formatters it builds on are `crate::locale`'s core). Pure Rust, tested natively.
 
 mod csv;
+pub mod editor;
 pub mod folder;
 pub mod hearing;
 mod history;
