@@ -134,11 +134,7 @@ fn FrameChoice(frame: &'static Frame, start: RwSignal<Option<&'static str>>) -> 
     let chosen = move || start.get() == Some(frame.key);
     let about = move || {
         let (lang, style) = (state.lang(), state.year_style());
-        let (summary, goals) = (locale::frame_summary(frame, lang, style), locale::frame_goal_counts(frame, lang));
-        match lang {
-            locale::Language::Ja => format!("{summary}・{goals}"),
-            locale::Language::En => format!("{}: {summary}; {goals}", frame.english),
-        }
+        crate::words::editor::frame_about(frame, lang, style)
     };
     let heading = move |kind| match kind {
         crate::model::GoalKind::Basic => frame.basic_heading,

@@ -32,10 +32,7 @@ pub fn KpiList(id: Id) -> impl IntoView {
             on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>
                 {state.text("目標ごとの数値目標・KPI", "Targets and KPIs by goal")}
-                " "<span class="hint">{move || match state.lang() {
-                    Language::Ja => format!("（{} 件）", count.get()),
-                    Language::En => format!("({})", count.get()),
-                }}</span>
+                " "<span class="hint">{move || crate::words::editor::kpi_count(count.get(), state.lang())}</span>
             </summary>
             {body}
         </details>
@@ -83,11 +80,7 @@ fn row(s: &Strategy, ind: &Indicator, id: &Id, lang: Language, style: YearStyle)
             _ => tr(lang, "実績なし", "no actual").to_owned(),
         };
         let target = locale::series_target(series, &ind.unit, lang, style).unwrap_or_else(|| "—".to_owned());
-        let label = if series.label.is_empty() { String::new() } else { format!("{}: ", series.label) };
-        match lang {
-            Language::Ja => format!("{label}実績 {actual} ／ 目標 {target}"),
-            Language::En => format!("{label}actual {actual} / target {target}"),
-        }
+        crate::words::editor::kpi_line(&series.label, &actual, &target, lang)
     });
     view! {
         <li data-testid="dashboard-kpi">

@@ -17,16 +17,13 @@ pub enum Export {
     Workbook(YearStyle),
     /// The public pages' zip, made at this time (RFC 3339).
     PublicPages(String),
-    /// The sections' workbooks of a round, one zip: [`RoundBooks`] made by the page. Held as
-    /// `Any` so that the start-up module, which passes it on, holds no code to drop its rows.
+    /// The sections' workbooks of a round, one zip: `workbook_writer::RoundBooks` made by the
+    /// page. Held as `Any` so that the start-up module, which passes it on, holds no code to
+    /// drop its rows.
     RoundBooks(Box<dyn std::any::Any>),
     /// A Word document (.docx, `format::document`): the strategy's, or 「意見と市の考え方」.
     Document(crate::ui::document_writer::Document),
 }
-
-/// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
-/// page) and when the zip is made (RFC 3339).
-pub struct RoundBooks(pub Vec<crate::format::round_book::SectionBook>, pub String);
 
 type Writer = fn(Strategy, Export) -> Pin<Box<dyn Future<Output = Option<Result<Vec<u8>, String>>>>>;
 
@@ -40,22 +37,22 @@ pub fn install() {
     use crate::ui::{document_writer, publisher, workbook_writer};
     WRITER.set(Some(|s, export| {
         Box::pin(async move {
-            match export {
+            let book = match export {
                 Export::PublicPages(made_at) => {
                     load_twice(publisher::load_publisher_part).await.ok()?;
-                    publisher::publisher_part(s, made_at).await.ok()
+                    return publisher::publisher_part(s, made_at).await.ok();
                 }
                 Export::Document(what) => {
                     load_twice(document_writer::load_document_writer_part).await.ok()?;
-                    document_writer::document_writer_part(s, what).await.ok().map(|r| r.map_err(|e| e.0))
+                    return document_writer::document_writer_part(s, what).await.ok().map(|r| r.map_err(|e| e.0));
                 }
-                // The committee's workbook and the round's: one split function, so that the
-                // start-up module holds one call of it.
-                workbook => {
-                    load_twice(workbook_writer::load_workbook_writer_part).await.ok()?;
-                    workbook_writer::workbook_writer_part(s, workbook).await.ok().map(|r| r.map_err(|e| e.0))
-                }
-            }
+                Export::Workbook(style) => workbook_writer::Book::Committee(style),
+                Export::RoundBooks(job) => workbook_writer::Book::Round(job),
+            };
+            // The committee's workbook and the round's: one split function, so that the
+            // start-up module holds one call of it.
+            load_twice(workbook_writer::load_workbook_writer_part).await.ok()?;
+            workbook_writer::workbook_writer_part(s, book).await.ok().map(|r| r.map_err(|e| e.0))
         })
     }));
 }

@@ -83,10 +83,7 @@ fn ChooseStrategy(found: Vec<InFolder>) -> impl IntoView {
             view! {
                 <li class="strategy-row" data-testid="folder-open-choice">
                     <span class="strong">{label}</span>
-                    " "<span class="meta">{match app.lang() {
-                        crate::locale::Language::Ja => format!("メンバーのファイル {files} 件"),
-                        crate::locale::Language::En => format!("{files} members' files"),
-                    }}</span>
+                    " "<span class="meta">{crate::words::folder::members_files(files, app.lang())}</span>
                     " "<button type="button" class="primary" data-testid="folder-open-choose" prop:disabled=move || opening.try_get().unwrap_or(true) on:click=open>
                         {app.text("この戦略を開く", "Open this strategy")}
                     </button>

@@ -104,18 +104,6 @@ fn is_csv(file: &web_sys::File) -> bool {
     name.ends_with(".csv") || file.type_() == "text/csv"
 }
 
-pub fn counts(c: Counts, lang: Language) -> String {
-    match lang {
-        Language::Ja => {
-            format!("基本目標等 {} ・施策 {} ・事業 {} ・指標 {}", c.goals, c.measures, c.initiatives, c.indicators)
-        }
-        Language::En => format!(
-            "{} goals · {} measures · {} initiatives · {} indicators",
-            c.goals, c.measures, c.initiatives, c.indicators
-        ),
-    }
-}
-
 /// "2026/11/21 09:00 ・ Shirube 0.1.0", or what of it the file says.
 fn exported(exported_at: &str, generator: &str) -> String {
     let when = if exported_at.is_empty() { String::new() } else { files::local_time(exported_at) };
@@ -123,28 +111,12 @@ fn exported(exported_at: &str, generator: &str) -> String {
 }
 
 fn migration_note(from: Option<u64>, lang: Language) -> Option<String> {
-    from.map(|v| match lang {
-        Language::Ja => format!(
-            "古い形式 (version {v}) のファイルです。取り込むときに現在の形式 (version {}) に変換します。",
-            crate::format::CURRENT_VERSION
-        ),
-        Language::En => format!(
-            "This file is in an older format (version {v}); it is converted to version {} on import.",
-            crate::format::CURRENT_VERSION
-        ),
-    })
+    from.map(|v| words::import::migration_note(v, lang))
 }
 
 /// Fields the file holds that this version does not know: kept, and said so.
 fn unknown_note(count: usize, lang: Language) -> Option<String> {
-    (count > 0).then(|| match lang {
-        Language::Ja => format!(
-            "このファイルには、このバージョンのしるべが知らない項目が {count} 件あります（新しい版や別の道具で書かれたもの）。消さずに保管し、書き出すときにもそのまま残します。"
-        ),
-        Language::En => format!(
-            "This file holds {count} fields this version of Shirube does not know (written by a newer version or another tool). They are kept as they are, and written back on export."
-        ),
-    })
+    (count > 0).then(|| words::import::unknown_note(count, lang))
 }
 
 /// The table of what replacing changes: added / removed / changed per kind.
@@ -180,29 +152,6 @@ pub(super) fn changes_table(c: Changes, lang: Language) -> impl IntoView {
     }
 }
 
-/// One line for a change summary: "追加 2 ・削除 1 ・変更 3".
-pub(super) fn changes_line(c: Changes, lang: Language) -> String {
-    let sum = |x: Counts| x.goals + x.measures + x.initiatives + x.indicators;
-    let mut parts = Vec::new();
-    for (n, ja, en) in
-        [(sum(c.added), "追加", "added"), (sum(c.removed), "削除", "removed"), (sum(c.changed), "変更", "changed")]
-    {
-        if n > 0 {
-            parts.push(match lang {
-                Language::Ja => format!("{ja} {n}"),
-                Language::En => format!("{n} {en}"),
-            });
-        }
-    }
-    if c.settings {
-        parts.push(tr(lang, "設定の変更", "settings changed").to_owned());
-    }
-    if parts.is_empty() {
-        parts.push(tr(lang, "並び順などの変更", "order or other changes").to_owned());
-    }
-    parts.join(if lang == Language::Ja { " ・" } else { ", " })
-}
-
 #[component]
 pub(super) fn StrategyPreview() -> impl IntoView {
     let state = use_importing();
@@ -234,7 +183,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
             <dt>{tr(lang, "計画期間", "Plan period")}</dt>
             <dd data-testid="preview-period">{period}</dd>
             <dt>{tr(lang, "内容", "Contents")}</dt>
-            <dd data-testid="preview-counts">{counts(s.counts(), lang)}</dd>
+            <dd data-testid="preview-counts">{words::import::counts(s.counts(), lang)}</dd>
             <dt>{tr(lang, "書き出し", "Exported")}</dt>
             <dd data-testid="preview-exported">{exported(&imported.exported_at, &imported.generator)}</dd>
         </dl>
@@ -244,12 +193,9 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         {unknown_note(imported.strategy.unknown_field_count(), lang).map(|n| view! { <p class="preview-note" data-testid="preview-unknown">{n}</p> })}
         {(warning_count > 0).then(|| view! {
             <details class="preview-warnings" data-testid="preview-warnings">
-                <summary>{match lang {
-                    Language::Ja => format!("確認が必要な点が {warning_count} 件あります（取り込みはできます）"),
-                    Language::En => format!("{warning_count} points need checking (the file can still be imported)"),
-                }}</summary>
+                <summary>{words::import::warnings_heading(warning_count, lang)}</summary>
                 <ul>{shown.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
-                {(warning_count > 50).then(|| view! { <p class="meta">{match lang { Language::Ja => format!("ほか {} 件", warning_count - 50), Language::En => format!("and {} more", warning_count - 50) }}</p> })}
+                {(warning_count > 50).then(|| view! { <p class="meta">{words::import::and_more(warning_count - 50, lang)}</p> })}
             </details>
         })}
     };
@@ -264,18 +210,9 @@ pub(super) fn StrategyPreview() -> impl IntoView {
     let theirs = imported.strategy.clone();
     let choices_view = existing.clone().map(|e| {
         let name = e.title.clone();
-        let copy_label = match lang {
-            Language::Ja => format!("新しい戦略として取り込む（別の ID のコピーになり、今の「{name}」はそのまま残ります）"),
-            Language::En => format!("Import as a new strategy (a copy with new ids; the stored “{name}” stays as it is)"),
-        };
-        let replace_label = match lang {
-            Language::Ja => format!("「{name}」を置き換える"),
-            Language::En => format!("Replace “{name}”"),
-        };
-        let merge_label = match lang {
-            Language::Ja => format!("「{name}」と統合する（両方の変更を残し、競合は箇所ごとに選ぶ）"),
-            Language::En => format!("Merge with “{name}” (keep both sides' changes; choose at each conflict)"),
-        };
+        let copy_label = words::import::import_as_copy(&name, lang);
+        let replace_label = words::import::replace(&name, lang);
+        let merge_label = words::import::merge_with(&name, lang);
         let unavailable = super::merge_preview::merge_unavailable(&e.merge, lang);
         let can_merge = unavailable.is_none();
         let radio = move |value: ImportChoice, testid: &'static str, label: String, enabled: bool| view! {
@@ -296,10 +233,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         };
         view! {
             <fieldset class="preview-choice">
-                <legend>{match lang {
-                    Language::Ja => format!("同じ ID の戦略「{}」（{}）がこのブラウザにあります", e.title, e.municipality),
-                    Language::En => format!("A strategy with the same id, “{}” ({}), is stored in this browser", e.title, e.municipality),
-                }}</legend>
+                <legend>{words::import::same_id_stored(&e.title, &e.municipality, lang)}</legend>
                 {identical.then(|| view! { <p class="meta" data-testid="preview-identical">{tr(lang, "ファイルの内容は保存されているものと同じです。", "The file holds the same as what is stored.")}</p> })}
                 {radio(ImportChoice::New, "choice-new", copy_label, true)}
                 {radio(ImportChoice::Merge, "choice-merge", merge_label, can_merge)}
@@ -339,10 +273,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         {facts}
         {notes}
         {choices_view}
-        {move || (unchosen() > 0).then(|| view! { <p class="meta warn" data-testid="merge-unchosen">{match lang {
-            Language::Ja => format!("あと {} 件の競合を選ぶと統合できます。", unchosen()),
-            Language::En => format!("Choose {} more conflicts to merge.", unchosen()),
-        }}</p> })}
+        {move || (unchosen() > 0).then(|| view! { <p class="meta warn" data-testid="merge-unchosen">{words::import::conflicts_left(unchosen(), lang)}</p> })}
         <div class="actions">
             <button type="button" class="primary" data-testid="import-confirm" prop:disabled={move || unchosen() > 0} on:click=confirm>{confirm_label}</button>
             <button type="button" data-testid="import-cancel" on:click=move |_| state.cancel_import()>{tr(lang, "キャンセル（何も変更しません）", "Cancel (change nothing)")}</button>
@@ -365,32 +296,19 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     let differing = entries.iter().filter(|e| matches!(e, EntryStatus::Differs { .. })).count();
     let migrated =
         all.strategies.iter().chain(all.backups.iter().map(|b| &b.imported)).filter_map(|i| i.migrated_from).min();
-    let summary = match lang {
-        Language::Ja => {
-            format!("戦略 {} 件、バックアップ {} 件が入っています。", all.strategies.len(), all.backups.len())
-        }
-        Language::En => format!("It holds {} strategies and {} backups.", all.strategies.len(), all.backups.len()),
-    };
+    let summary = words::import::backup_holds(all.strategies.len(), all.backups.len(), lang);
     let rows = all.strategies.iter().zip(entries.iter()).map(|(i, status)| {
         let s = &i.strategy;
         let id = s.id.clone();
         let period = locale::period(PlanPeriod { first: s.period.first, last: s.period.last }, lang, style);
         let problems = i.problems.len();
         let errs = errors(&i.problems).count();
-        let note = (problems > 0).then(|| match lang {
-            Language::Ja if errs > 0 => format!("確認が必要な点 {problems} 件（うちエラー {errs} 件: 作業中のまま保存されていたもの）"),
-            Language::Ja => format!("確認が必要な点 {problems} 件"),
-            Language::En if errs > 0 => format!("{problems} points to check ({errs} errors: saved as work in progress)"),
-            Language::En => format!("{problems} points to check"),
-        });
+        let note = (problems > 0).then(|| words::import::points_to_check(problems, errs, lang));
         let (here, action) = match status {
             EntryStatus::New => (tr(lang, "ありません", "not here").into_any(), tr(lang, "追加します", "will be added").into_any()),
             EntryStatus::Same => (tr(lang, "同じ内容があります", "the same is here").into_any(), tr(lang, "変更しません", "nothing to do").into_any()),
             EntryStatus::Differs { title, changes } => {
-                let here = match lang {
-                    Language::Ja => format!("内容が異なります（{}）: 「{title}」", changes_line(*changes, lang)),
-                    Language::En => format!("differs ({}): “{title}”", changes_line(*changes, lang)),
-                };
+                let here = words::import::differs(*changes, title, lang);
                 let id2 = id.clone();
                 let id3 = id.clone();
                 let action = view! {
@@ -411,7 +329,7 @@ pub(super) fn EverythingPreview() -> impl IntoView {
             <tr data-testid="restore-entry" data-id=id.to_string()>
                 <td>
                     <span class="strong">{s.title.clone()}</span>
-                    <span class="meta">{s.municipality.name.clone()}" ・ "{period}" ・ "{counts(s.counts(), lang)}</span>
+                    <span class="meta">{s.municipality.name.clone()}" ・ "{period}" ・ "{words::import::counts(s.counts(), lang)}</span>
                     {note.map(|n| view! { <span class="meta warn">{n}</span> })}
                 </td>
                 <td>{here}</td>

@@ -49,14 +49,7 @@ pub fn MergePanel(
     style: YearStyle,
 ) -> impl IntoView {
     let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
-    let summary = match lang {
-        Language::Ja => {
-            format!("ファイルから取り込む変更 {taken} 件 ・ このパソコンで残す変更 {kept} 件 ・ 競合 {conflicts} 件")
-        }
-        Language::En => {
-            format!("{taken} changes taken from the file · {kept} kept from this computer · {conflicts} conflicts")
-        }
-    };
+    let summary = crate::words::merge::summary(taken, kept, conflicts, lang);
     let words = Words { lang, style, ours: &merge.ours, theirs: &theirs };
     let sides = Sides {
         ours: tr(lang, "このパソコン", "This computer").to_owned(),

@@ -75,10 +75,7 @@ pub fn StrategyView(
                 {framework.map(|f| view! { <p class="meta" data-testid="national-frame">{tr(lang, "国の総合戦略: ", "National strategy: ")}{f}</p> })}
                 {s.period_changes.iter().map(|c| view! { <p class="meta" data-testid="period-change">{locale::period_change(c, lang, style)}</p> }).collect_view()}
                 {s.framework_changes.iter().map(|c| view! { <p class="meta" data-testid="framework-change">{locale::framework_change(c, lang)}</p> }).collect_view()}
-                <p class="meta" data-testid="strategy-counts">{match lang {
-                    Language::Ja => format!("目標 {} ・施策 {} ・事業 {} ・指標 {}", counts.goals, counts.measures, counts.initiatives, counts.indicators),
-                    Language::En => format!("{} goals · {} measures · {} initiatives · {} indicators", counts.goals, counts.measures, counts.initiatives, counts.indicators),
-                }}</p>
+                <p class="meta" data-testid="strategy-counts">{crate::words::editor::strategy_counts(counts, lang)}</p>
                 {(!read_only).then(|| view! { <div class="actions">
                     <a class="button primary" data-testid="edit" href=Route::Edit(s.id.clone(), crate::session::route::Selection::Strategy).hash()>{tr(lang, "編集する", "Edit")}</a>
                     <button type="button" data-testid="export" on:click=move |_| library.export_open()>{tr(lang, "ファイルに書き出す（JSON）", "Export to a file (JSON)")}</button>
@@ -100,10 +97,7 @@ pub fn StrategyView(
 /// item (it starts with the visible words).
 fn edit_link(strategy: Option<&Id>, selection: Selection, which: String, lang: Language) -> impl IntoView {
     strategy.map(|id| {
-        let name = match lang {
-            Language::Ja => format!("編集する: {which}"),
-            Language::En => format!("Edit: {which}"),
-        };
+        let name = crate::words::editor::edit_item(&which, lang);
         view! {
             <a class="edit-link" data-testid="edit-item" href=Route::Edit(id.clone(), selection).hash() aria-label=name>
                 {tr(lang, "編集する", "Edit")}

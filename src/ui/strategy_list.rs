@@ -64,16 +64,7 @@ pub fn StrategyList() -> impl IntoView {
         let lang = state.lang();
         let style = state.year_style();
         let period = locale::period(crate::model::PlanPeriod { first: s.first_year, last: s.last_year }, lang, style);
-        let counts = match lang {
-            crate::locale::Language::Ja => format!(
-                "基本目標等 {} ・施策 {} ・事業 {} ・指標 {}",
-                s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators
-            ),
-            crate::locale::Language::En => format!(
-                "{} goals · {} measures · {} initiatives · {} indicators",
-                s.counts.goals, s.counts.measures, s.counts.initiatives, s.counts.indicators
-            ),
-        };
+        let counts = crate::words::import::counts(s.counts, lang);
         let is_renaming = {
             let id = id.clone();
             move || renaming.get().as_ref() == Some(&id)

@@ -4,26 +4,37 @@
 //! workbook reader (`ui::workbook_reader`).
 
 use crate::format::xlsx::WriteError;
+use crate::locale::YearStyle;
 use crate::model::Strategy;
-use crate::ui::exporters::Export;
+
+/// The workbook to write.
+pub enum Book {
+    /// The committee's workbook (.xlsx), fiscal years in this style.
+    Committee(YearStyle),
+    /// The sections' workbooks of a round, one zip: [`RoundBooks`] made by the page. Held as
+    /// `Any` so that the start-up module, which passes it on, holds no code to drop its rows.
+    Round(Box<dyn std::any::Any>),
+}
+
+/// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
+/// page) and when the zip is made (RFC 3339).
+pub struct RoundBooks(pub Vec<crate::format::round_book::SectionBook>, pub String);
 
 crate::ui::parts::split!(workbook_writer, load: load_workbook_writer_part,
     /// Writes the committee's workbook, timed as "shirube:workbook-write" (the benchmark's
     /// figure), or every section's workbook of a round into one zip, timed as
-    /// "shirube:round-books-write"; the public pages are the publisher's.
-    pub async fn workbook_writer_part(s: Strategy, export: Export) -> Result<Vec<u8>, WriteError> {
-        match export {
-            Export::Workbook(style) => {
+    /// "shirube:round-books-write".
+    pub async fn workbook_writer_part(s: Strategy, book: Book) -> Result<Vec<u8>, WriteError> {
+        match book {
+            Book::Committee(style) => {
                 super::files::timed("shirube:workbook-write", || crate::format::xlsx::committee_workbook(&s, style))
             }
-            Export::RoundBooks(job) => match job.downcast::<crate::ui::exporters::RoundBooks>() {
+            Book::Round(job) => match job.downcast::<RoundBooks>() {
                 Ok(job) => super::files::timed("shirube:round-books-write", || {
                     crate::format::round_book::write_books(&job.0, &job.1)
                 }),
                 Err(_) => Err(WriteError("not a round's workbooks".to_owned())),
             },
-            Export::PublicPages(_) => Err(WriteError("the public pages are the publisher's".to_owned())),
-            Export::Document(_) => Err(WriteError("the document is the document writer's".to_owned())),
         }
     }
 );

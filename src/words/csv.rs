@@ -199,6 +199,58 @@ pub fn csv_text_sides(
     }
 }
 
+/// A count in an import's preview: 「9 件」 / 「9」.
+pub fn preview_count(n: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{} 件", crate::locale::number(n as f64)),
+        Language::En => crate::locale::number(n as f64),
+    }
+}
+
+/// A CSV import undone.
+pub fn csv_undone(file: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("「{file}」の取り込みを元に戻しました。"),
+        Language::En => format!("The import of \"{file}\" was undone."),
+    }
+}
+
+/// A CSV import the user cancelled.
+pub fn csv_cancelled(file: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("「{file}」は取り込みませんでした。何も変わっていません。"),
+        Language::En => format!("\"{file}\" was not imported. Nothing changed."),
+    }
+}
+
+/// A CSV file refused.
+pub fn csv_refused(file: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("「{file}」は取り込めません。何も変わっていません。"),
+        Language::En => format!("\"{file}\" cannot be imported. Nothing changed."),
+    }
+}
+
+/// Under a preview's rows: how many are not shown.
+pub fn rows_not_shown(hidden: usize, lang: Language) -> String {
+    let n = crate::locale::number(hidden as f64);
+    match lang {
+        Language::Ja => format!("ほか {n} 行は省略しています。"),
+        Language::En => format!("{n} more rows are not shown."),
+    }
+}
+
+/// A column as Excel shows it: `H列「値」` / `H "値"` (without the letter when the file has no
+/// such column: the plan then names the standard one).
+pub fn csv_column_name(letter: Option<&str>, name: &str, lang: Language) -> String {
+    match (letter, lang) {
+        (Some(l), Language::Ja) => format!("{l}列「{name}」"),
+        (Some(l), Language::En) => format!("{l} \"{name}\""),
+        (None, Language::Ja) => format!("「{name}」"),
+        (None, Language::En) => format!("\"{name}\""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,5 +316,13 @@ mod tests {
                 ["Earlier target (revised in FY2022 (R4))", "—", "360人 2022-06-15: 上方修正"],
             ])
         );
+    }
+
+    #[test]
+    fn a_column_is_named_with_its_letter_when_the_file_has_it() {
+        assert_eq!(csv_column_name(Some("H"), "値", Language::Ja), "H列「値」");
+        assert_eq!(csv_column_name(None, "値", Language::En), "\"値\"");
+        assert_eq!(rows_not_shown(1200, Language::Ja), "ほか 1,200 行は省略しています。");
+        assert_eq!(preview_count(3, Language::Ja), "3 件");
     }
 }

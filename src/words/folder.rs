@@ -260,6 +260,14 @@ fn folder_error(e: &FolderError, lang: Language) -> String {
     }
 }
 
+/// How many members' files a strategy in the folder has.
+pub fn members_files(files: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("メンバーのファイル {files} 件"),
+        Language::En => format!("{files} members' files"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

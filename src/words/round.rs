@@ -266,6 +266,16 @@ pub(super) fn problem(k: &ProblemKind, lang: Language) -> String {
     }
 }
 
+/// A section's row in the round's status: its name, late or not, and what it has not filled in.
+pub fn section_missing(name: &str, late: bool, count: usize, lang: Language) -> String {
+    match (lang, late) {
+        (Language::Ja, true) => format!("{name}（期限超過）: 未入力 {count}件"),
+        (Language::Ja, false) => format!("{name}: 未入力 {count}件"),
+        (Language::En, true) => format!("{name} (late): {count} not filled in"),
+        (Language::En, false) => format!("{name}: {count} not filled in"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
 //! Storage in words: why storage failed and what that means for the user's data, how full it
-//! is and by what, what moving an earlier release's data did, and file sizes.
+//! is and by what, what moving an earlier release's data did, file sizes, and the kept versions.
 
 use crate::locale::Language;
 use crate::storage::StorageError;
@@ -175,6 +175,22 @@ pub fn no_room_for_backup(u: &crate::storage::Usage, lang: Language) -> String {
         format!("いちばん大きな戦略は保存領域の {largest} を使っているため、削除や置き換えの前にバックアップを残す余裕がありません。先にその戦略をファイルに書き出してください。")
     } else {
         format!("The largest strategy takes {largest} of storage, so there is no room for the backup kept before deleting or replacing it. Export it to a file first.")
+    }
+}
+
+/// The version history's lead: how many earlier versions, their size, and which are kept.
+pub fn versions_kept(count: usize, size: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("以前の版 {count} 件（{size}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版・段階を終えた版は消しません。"),
+        Language::En => format!("{count} earlier versions ({size}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions, and those kept at a stage's end, are never dropped."),
+    }
+}
+
+/// An earlier version shown, read-only.
+pub fn version_of(when: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{when} の版です（読み取り専用）。編集するには「この版に戻す」を選んでください。"),
+        Language::En => format!("The version of {when} (read-only). To edit it, choose \"Restore this version\"."),
     }
 }
 

@@ -294,6 +294,30 @@ pub fn year_paste(b: &YearBlock, interim: bool, basis: YearBasis, lang: Language
     lines
 }
 
+/// The outline preview's heading count.
+pub fn outline_items(items: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("（項目 {items}）"),
+        Language::En => format!("({items} items)"),
+    }
+}
+
+/// The outline's lines left out, counted.
+pub fn outline_left_out(lines: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("省いた行（{lines} 行）"),
+        Language::En => format!("Lines left out ({lines})"),
+    }
+}
+
+/// The choice of placing an outline's items as the measures of the goal `name`.
+pub fn outline_as_measures_of(name: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{name} の施策として"),
+        Language::En => format!("As measures of {name}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use super::workbook::WorkbookError;
+use super::workbook_error::WorkbookError;
 
 /// The OLE (Compound File Binary) signature: .xls, and Office's encrypted .xlsx.
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

@@ -3,8 +3,8 @@
 //! empty row, a footnote row (※, 注, 出典) or a total row (計, 合計). The user may name the header
 //! rows instead ([`table_with_header`]).
 
+use super::column::ColumnRole;
 use super::words::{ends_body, word, Word};
-use super::ColumnRole;
 use super::Grid;
 use std::ops::Range;
 

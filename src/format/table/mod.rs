@@ -2,14 +2,15 @@
 //! of Excel (the clipboard's HTML table or its tab-separated text), read into one [`Grid`] of
 //! cells with its merged ranges, and what that table means: where it sits in the sheet
 //! (`layout`), what each column holds (`roles`, proposed from the header words and remembered
-//! per layout), which indicator each row is (`rows`) and what importing it would change
+//! per layout; `column` names the roles and the header's years), which indicator each row is (`rows`) and what importing it would change
 //! (`import`, by the CSV import's own rules). Pure Rust; never panics on any input (an .xls is
 //! read by the patched calamine of `vendor/calamine`: see `workbook`).
 //!
 //! - `grid`: the [`Grid`] of [`Cell`]s and [`Merge`]s every reader gives.
 //! - `workbook`: [`read_workbook`], a workbook's bytes to one grid per worksheet (calamine), or a
 //!   [`WorkbookError`]; `container` checks the bytes first (kind, size, zip bomb, encryption) and
-//!   `sheet` turns a sheet's values into cells within its limits.
+//!   `sheet` turns a sheet's values into cells within its limits; `workbook_error` holds the
+//!   refusals and limits the three share.
 //! - `paste`: [`from_html`] and [`from_tsv`], the clipboard's table; `year_block`:
 //!   [`read_year_block`], cells pasted into an indicator's year rows.
 //!
@@ -18,6 +19,7 @@
 //! by `tests/xls_damage.rs`.
 
 mod cells;
+mod column;
 mod container;
 mod grid;
 mod import;
@@ -30,8 +32,10 @@ mod sheet;
 mod tests;
 mod words;
 mod workbook;
+mod workbook_error;
 mod year_block;
 
+pub use column::{ColumnRole, HeaderYear};
 pub use grid::{Cell, Grid, Merge};
 pub use import::{
     apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, NewMeasure, Resolution, SkipReason,
@@ -39,12 +43,11 @@ pub use import::{
 };
 pub use layout::{find_table, table_with_header, TableShape};
 pub use paste::{from_html, from_tsv};
-pub use roles::{
-    apply_mapping, header_text, layout_key, propose_roles, remember, ColumnRole, Columns, Mapping, Remembered,
-};
+pub use roles::{apply_mapping, header_text, layout_key, propose_roles, remember, Columns, Mapping, Remembered};
 pub use rows::{MatchedBy, Placement};
-pub use words::{cell_text, HeaderYear};
-pub use workbook::{read_workbook, SheetLimit, WorkbookError, WorkbookFormat, MAX_FILE_BYTES};
+pub use words::cell_text;
+pub use workbook::read_workbook;
+pub use workbook_error::{SheetLimit, WorkbookError, WorkbookFormat, MAX_FILE_BYTES};
 pub use year_block::{read_year_block, BlockReason, BlockRefusal, YearBlock, YearValue};
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use calamine::{Data, Dimensions};
 
 use super::grid::{Cell, Grid, Merge};
-use super::workbook::{SheetLimit, WorkbookError};
+use super::workbook_error::{SheetLimit, WorkbookError};
 
 /// A sheet may use rows up to this many (a KPI table has a few hundred).
 pub const MAX_ROWS: usize = 100_000;

@@ -4,17 +4,9 @@
 //! cells that end a table's body (※ footnotes, 出典, 計). Matching is on whole cells after
 //! folding full-width forms and removing spaces, so a title such as 「数値目標一覧」 is no header.
 
-use super::roles::ColumnRole;
+use super::column::{ColumnRole, HeaderYear};
 use super::{Cell, Grid};
 use crate::model::{half_width, FiscalYear, YearBasis};
-
-/// A year written in a header: the fiscal year of its number, and whether it was written as a
-/// calendar year (「2022年」, 「令和4年」: the series' values are 年, not 年度).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct HeaderYear {
-    pub year: FiscalYear,
-    pub calendar: bool,
-}
 
 /// Which value of a year a header word names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

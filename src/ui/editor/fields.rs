@@ -202,22 +202,8 @@ pub fn NumberField(
             Err(e) => {
                 let lang = state.lang();
                 let msg = match (e, kind) {
-                    (NumberError::NotANumber(t), NumberKind::Money) => match lang {
-                        crate::locale::Language::Ja => {
-                            format!("「{t}」は金額（千円、整数）として読めません。保存されている値は変わっていません。")
-                        }
-                        crate::locale::Language::En => {
-                            format!("'{t}' is not an amount (whole thousands of yen). The stored value is unchanged.")
-                        }
-                    },
-                    (NumberError::NotANumber(t), _) => match lang {
-                        crate::locale::Language::Ja => {
-                            format!("「{t}」は数値として読めません。保存されている値は変わっていません。")
-                        }
-                        crate::locale::Language::En => {
-                            format!("'{t}' is not a number. The stored value is unchanged.")
-                        }
-                    },
+                    (NumberError::NotANumber(t), NumberKind::Money) => crate::words::editor::not_an_amount(&t, lang),
+                    (NumberError::NotANumber(t), _) => crate::words::editor::not_a_number(&t, lang),
                     (NumberError::Empty, _) => String::new(),
                 };
                 note.set(None);

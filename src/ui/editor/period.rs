@@ -94,12 +94,7 @@ pub fn NextPeriodForm() -> impl IntoView {
         let current = state.open.with(|o| {
             o.as_ref().and_then(|s| locale::framework_line(&s.national_framework, lang, style)).unwrap_or_default()
         });
-        let keep = match lang {
-            locale::Language::Ja if current.is_empty() => "この戦略のまま（国の総合戦略の指定なし）".to_owned(),
-            locale::Language::Ja => format!("この戦略のまま: {current}"),
-            locale::Language::En if current.is_empty() => "As this strategy (no national strategy named)".to_owned(),
-            locale::Language::En => format!("As this strategy: {current}"),
-        };
+        let keep = crate::words::editor::keep_frame(&current, lang);
         let mut options: Vec<(String, String)> = frames::FRAMES
             .iter()
             .map(|f| (f.key.to_owned(), format!("{}（{}）", f.name, locale::frame_summary(f, lang, style))))

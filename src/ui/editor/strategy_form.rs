@@ -8,7 +8,6 @@ use super::common::EntityActions;
 use super::fields::{NumberField, SelectField, TextField, YearField};
 use super::period::{NextPeriodForm, PeriodChanges};
 use super::realign::RealignForm;
-use crate::locale;
 use crate::model::edit::move_item;
 use crate::model::{
     validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity,
@@ -33,15 +32,9 @@ pub fn StrategyForm() -> impl IntoView {
     let frame_key = bind::read(|s| s.national_framework.key.clone());
     let frame_note = move || {
         let (lang, style) = (state.lang(), state.year_style());
-        frame_key.get().map(|key| match crate::model::frames::by_key(&key) {
-            Some(f) => match lang {
-                locale::Language::Ja => format!("枠組み: {}（{}）", f.name, locale::frame_summary(f, lang, style)),
-                locale::Language::En => format!("Frame: {} ({})", f.english, locale::frame_summary(f, lang, style)),
-            },
-            None => match lang {
-                locale::Language::Ja => format!("枠組み: このしるべが知らない枠組み（{key}）"),
-                locale::Language::En => format!("Frame: one this Shirube does not know ({key})"),
-            },
+        frame_key.get().map(|key| {
+            let frame = crate::model::frames::by_key(&key).ok_or(key.as_str());
+            crate::words::editor::frame_line(frame, lang, style)
         })
     };
     let problems = Memo::new(move |_| state.open.with(|o| o.as_ref().map(validate)).unwrap_or_default());

@@ -6,7 +6,7 @@
 //! says what it created.
 
 use crate::format::outline::{into_strategy, parse_outline, Created, Level, Outline};
-use crate::locale::{tr, Language};
+use crate::locale::tr;
 use crate::model::{GoalKind, Id};
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
@@ -136,18 +136,12 @@ pub fn OutlineImport() -> impl IntoView {
                     view! {
                         <section class="csv-preview" data-testid="outline-preview" aria-labelledby="outline-preview-title">
                             <h3 id="outline-preview-title">{tr(lang, "読み取った骨子", "The outline as read")}" "
-                                <span class="meta">{match lang {
-                                    Language::Ja => format!("（項目 {items}）"),
-                                    Language::En => format!("({items} items)"),
-                                }}</span>
+                                <span class="meta">{words::outline_items(items, lang)}</span>
                             </h3>
                             <ul class="plain" data-testid="outline-tree" style="list-style: none; padding-left: 0;">{lines}</ul>
                             {(dropped_count > 0).then(|| view! {
                                 <details>
-                                    <summary>{match lang {
-                                        Language::Ja => format!("省いた行（{dropped_count} 行）"),
-                                        Language::En => format!("Lines left out ({dropped_count})"),
-                                    }}</summary>
+                                    <summary>{words::outline_left_out(dropped_count, lang)}</summary>
                                     <ul>{dropped}</ul>
                                 </details>
                             })}
@@ -163,10 +157,7 @@ pub fn OutlineImport() -> impl IntoView {
                                         let mine = id.clone();
                                         view! {
                                             <option value=format!("goal:{id}") prop:selected=move || under.with(|u| u.as_ref() == Some(&mine))>
-                                                {match lang {
-                                                    Language::Ja => format!("{name} の施策として"),
-                                                    Language::En => format!("As measures of {name}"),
-                                                }}
+                                                {words::outline_as_measures_of(&name, lang)}
                                             </option>
                                         }
                                     }).collect_view()}

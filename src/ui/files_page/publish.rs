@@ -104,10 +104,7 @@ fn Outline() -> impl IntoView {
         <div class="publish-outline" data-testid="publish-outline">
             {move || shown.get().map(|o| {
                 let c = o.published;
-                let counts = match state.lang() {
-                    crate::locale::Language::Ja => format!("公開する：目標 {}・施策 {}・事業 {}・指標 {}", c.goals, c.measures, c.initiatives, c.indicators),
-                    crate::locale::Language::En => format!("Published: {} goals, {} measures, {} projects, {} indicators", c.goals, c.measures, c.initiatives, c.indicators),
-                };
+                let counts = crate::words::publish::published_counts(c, state.lang());
                 view! {
                     <p data-testid="publish-counts">{counts}</p>
                     <p class="hint">{state.tr(

@@ -225,13 +225,7 @@ pub fn indicator_table(
             view! { <tbody class="indicator" data-testid="indicator-rows">{rows}{years}</tbody> }
         })
         .collect_view();
-    let actual_head = match as_of {
-        Some(y) => match lang {
-            Language::Ja => format!("{}の実績", locale::year(y, lang, style)),
-            Language::En => format!("Actual {}", locale::year(y, lang, style)),
-        },
-        None => tr(lang, "最新の実績", "Latest actual").to_owned(),
-    };
+    let actual_head = crate::words::print::actual_head(as_of.map(|y| locale::year(y, lang, style)).as_deref(), lang);
     view! {
         <table class="report-table targets">
             <colgroup>

@@ -41,10 +41,7 @@ pub fn GrantsReport(id: Id) -> impl IntoView {
 
 fn report(s: &Strategy, year: FiscalYear, lang: Language, style: YearStyle) -> impl IntoView {
     let y = locale::year(year, lang, style);
-    let heading = match lang {
-        Language::Ja => format!("{y} 交付金事業の効果検証"),
-        Language::En => format!("Review of grant projects, {y}"),
-    };
+    let heading = crate::words::print::grants_heading(&y, lang);
     let projects = s.grant_report(year);
     let body = if projects.is_empty() {
         view! {

@@ -46,10 +46,7 @@ pub fn SheetsReport(id: Id) -> impl IntoView {
 fn sheets(s: &Strategy, year: FiscalYear, only_evaluated: bool, lang: Language, style: YearStyle) -> AnyView {
     let chosen: Vec<(&Goal, &Measure)> =
         s.measures().filter(|(_, m)| !only_evaluated || m.is_evaluated(year)).collect();
-    let heading = match lang {
-        Language::Ja => format!("{} 施策評価シート", locale::year(year, lang, style)),
-        Language::En => format!("Evaluation sheets, {}", locale::year(year, lang, style)),
-    };
+    let heading = crate::words::print::sheets_heading(&locale::year(year, lang, style), lang);
     if chosen.is_empty() {
         return view! {
             <header class="report-head">
@@ -133,7 +130,7 @@ fn stages_view(stages: &[Option<&crate::model::Evaluation>; 3], last: &str, lang
     view! {
         <div class="sheet-stages" data-testid="sheet-stages">
             <h3 class="stages-title">{tr(lang, "成果・課題と評価", "Outcomes, issues and evaluations")}</h3>
-            {none.then(|| view! { <p class="empty">{match lang { Language::Ja => format!("{last}の評価はまだありません。"), Language::En => format!("Not evaluated for {last} yet.") }}</p> })}
+            {none.then(|| view! { <p class="empty">{crate::words::print::not_evaluated(last, lang)}</p> })}
             <div class="stage-columns">{columns}</div>
         </div>
     }
@@ -217,7 +214,7 @@ fn sheet_view(
             </td></tr></thead><tbody><tr><td>
 
             <section class="sheet-block">
-                <h3>{match lang { Language::Ja => format!("{last} 事業実績"), Language::En => format!("Projects of {last}") }}</h3>
+                <h3>{crate::words::print::projects_of(&last, lang)}</h3>
                 <table class="report-table sheet-table results" data-testid="sheet-results">
                     <colgroup><col class="c-name"/><col class="c-money"/><col/><col class="c-kind"/></colgroup>
                     <thead><tr>
@@ -240,7 +237,7 @@ fn sheet_view(
 
             {(!kpis.is_empty()).then(|| view! {
                 <section class="sheet-block">
-                    <h3>{match lang { Language::Ja => format!("KPI（{last}）"), Language::En => format!("KPIs ({last})") }}</h3>
+                    <h3>{crate::words::print::kpis_of(&last, lang)}</h3>
                     {indicator_table_with_sources(s, &kpis, Some(d.year), lang, style)}
                 </section>
             })}
@@ -253,7 +250,7 @@ fn sheet_view(
             </section>
 
             <section class="box long">
-                <h3>{match lang { Language::Ja => format!("{p1} 実施計画"), Language::En => format!("Plan for {p1}") }}</h3>
+                <h3>{crate::words::print::plan_for(&p1, lang)}</h3>
                 <dl class="sheet-facts">
                     <dt>{tr(lang, "施策の概要", "Summary")}</dt>
                     <dd class="prose" data-testid="sheet-next-plan">{text(|e| &e.next_plan).unwrap_or_default()}</dd>

@@ -70,13 +70,7 @@ fn has_targets(s: &Strategy, g: &Goal) -> bool {
 }
 
 fn report(s: &Strategy, shown: Shown, lang: Language, style: YearStyle) -> impl IntoView {
-    let when = match shown.as_of {
-        Some(y) => match lang {
-            Language::Ja => format!("{}の実績による", locale::year(y, lang, style)),
-            Language::En => format!("actuals of {}", locale::year(y, lang, style)),
-        },
-        None => tr(lang, "各指標の最新の実績による", "each indicator's latest actual").to_owned(),
-    };
+    let when = crate::words::print::measured_by(shown.as_of.map(|y| locale::year(y, lang, style)).as_deref(), lang);
     let (with, without): (Vec<&Goal>, Vec<&Goal>) = s.goals.iter().map(|g| &**g).partition(|g| has_targets(s, g));
     let goals = with.iter().map(|g| goal_section(s, g, shown, lang, style)).collect_view();
     // The goals without a target or KPI (a template's 横断的な目標, a goal still being drafted),
@@ -84,12 +78,7 @@ fn report(s: &Strategy, shown: Shown, lang: Language, style: YearStyle) -> impl 
     let left_out = (!without.is_empty()).then(|| {
         let names: Vec<String> =
             without.iter().map(|g| format!("{} {}", words::goal_heading(g, lang), g.title)).collect();
-        let text = match lang {
-            Language::Ja => format!("数値目標・KPI のない目標（この報告には載せていません）：{}", names.join("、")),
-            Language::En => {
-                format!("Goals without numerical targets or KPIs (not in this report): {}", names.join("; "))
-            }
-        };
+        let text = crate::words::print::goals_without_targets(&names, lang);
         view! { <p class="report-note" data-testid="print-goals-without-targets">{text}</p> }
     });
     let none = (!s.goals.is_empty() && with.is_empty()).then(|| {

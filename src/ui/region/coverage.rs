@@ -8,10 +8,11 @@
 use super::Loaded;
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::region::{national_goals_by_frame, sdg_matrix, TownFrame};
-use crate::model::{GoalKind, Sdg};
+use crate::model::Sdg;
 use crate::session::route::Route;
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks};
+use crate::words::region as words;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -22,18 +23,6 @@ fn sdg_name(sdg: Sdg, lang: Language) -> String {
         Language::En => sdg.english(),
     };
     format!("{} {name}", sdg.0)
-}
-
-/// "基本目標2" / "Basic goal 2".
-fn national_goal_name(kind: GoalKind, number: &str, lang: Language) -> String {
-    let kind = match kind {
-        GoalKind::Basic => tr(lang, "基本目標", "Basic goal"),
-        GoalKind::CrossCutting => tr(lang, "横断的な目標", "Cross-cutting goal"),
-    };
-    match lang {
-        Language::Ja => format!("{kind}{number}"),
-        Language::En => format!("{kind} {number}"),
-    }
 }
 
 #[component]
@@ -117,17 +106,6 @@ fn group_heading(frame: &TownFrame, lang: Language, style: YearStyle) -> String 
     }
 }
 
-/// A column's heading in its frame's terms: 「目標1」 (the 2025 frame), 「取組方針2」, 「基本目標3」.
-fn column_name(frame: &TownFrame, kind: GoalKind, number: &str, lang: Language) -> String {
-    match (frame, kind, lang) {
-        (TownFrame::Frame(f), GoalKind::Basic, Language::Ja) => format!("{}{number}", f.basic_heading),
-        (TownFrame::Frame(f), GoalKind::CrossCutting, Language::Ja) if f.cross_heading.is_some() => {
-            format!("{}{number}", f.cross_heading.unwrap_or_default())
-        }
-        _ => national_goal_name(kind, number, lang),
-    }
-}
-
 /// Towns × 国の基本目標, one table per national frame the towns are on
 /// (`model::region::national_goals_by_frame`), each under a heading naming the frame.
 fn national_goals(d: &Loaded, lang: Language, style: YearStyle) -> impl IntoView {
@@ -141,10 +119,7 @@ fn national_goals(d: &Loaded, lang: Language, style: YearStyle) -> impl IntoView
         }
         .into_any();
     }
-    let cell = move |goals: usize, measures: usize| match lang {
-        Language::Ja => format!("目標 {goals}・施策 {measures}"),
-        Language::En => format!("{goals} goals, {measures} measures"),
-    };
+    let cell = move |goals: usize, measures: usize| words::goals_and_measures(goals, measures, lang);
     let name_of = |id: &crate::model::Id| towns.iter().find(|s| &s.id == id).map(|s| s.municipality.name.clone());
     groups
         .iter()
@@ -156,18 +131,14 @@ fn national_goals(d: &Loaded, lang: Language, style: YearStyle) -> impl IntoView
                 TownFrame::Unset => "unset".to_owned(),
             };
             let heading = group_heading(&g.frame, lang, style);
-            let count = match lang {
-                Language::Ja => format!("{} 市町村", matrix.towns.len()),
-                Language::En if matrix.towns.len() == 1 => "1 town".to_owned(),
-                Language::En => format!("{} towns", matrix.towns.len()),
-            };
+            let count = words::town_count(matrix.towns.len(), lang);
             let head = matrix
                 .columns
                 .iter()
                 .map(|c| {
                     view! {
                         <th scope="col" class="national-goal-head">
-                            {column_name(&g.frame, c.key.kind, &c.number, lang)}
+                            {words::coverage_column(&g.frame, c.key.kind, &c.number, lang)}
                             <br/><span class="meta">{c.title.clone()}</span>
                         </th>
                     }
@@ -192,10 +163,7 @@ fn national_goals(d: &Loaded, lang: Language, style: YearStyle) -> impl IntoView
                     }
                 })
                 .collect_view();
-            let caption = match lang {
-                Language::Ja => format!("{heading}: 市町村ごと、国の目標ごとの目標と施策の数"),
-                Language::En => format!("{heading}: goals and measures per town and national goal"),
-            };
+            let caption = words::national_goals_caption(&heading, lang);
             view! {
                 <div class="national-goal-group" data-testid="national-goal-group" data-frame=frame_key>
                     <h4 data-testid="national-goal-group-heading">

@@ -5,7 +5,7 @@
 //! totals of the rows shown — what the bureau reads when advising on 地方創生関係交付金.
 
 use super::Loaded;
-use crate::locale::{self, tr, Language};
+use crate::locale::{self, tr};
 use crate::model::region::{grants, key, GrantFilter, GrantRow, ProgrammeFilter};
 use crate::model::{FiscalYear, GrantProgramme, Id, Money};
 use crate::session::route::{Route, Selection};
@@ -176,10 +176,7 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                             </tbody>
                             <tfoot>
                                 <tr data-testid="grants-totals">
-                                    <th scope="row" colspan="4">{match lang {
-                                        Language::Ja => format!("計（{count} 件）"),
-                                        Language::En => format!("Total ({count} rows)"),
-                                    }}</th>
+                                    <th scope="row" colspan="4">{crate::words::region::grants_total(count, lang)}</th>
                                     <td class="num" data-col="budget">{money(budget)}</td>
                                     <td class="num" data-col="grant">{money(grant)}</td>
                                     <td class="num" data-col="settled">{money(settled)}</td>
@@ -189,10 +186,7 @@ pub fn Grants(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     </div>
                     {(hidden > 0).then(|| view! {
                         <p class="meta" data-testid="grants-hidden">
-                            {match lang {
-                                Language::Ja => format!("ほかに {hidden} 件あります（計には含まれています）。市町村・年度・名称で絞り込むか、"),
-                                Language::En => format!("{hidden} more rows (counted in the total). Narrow by town, year or name, or "),
-                            }}
+                            {crate::words::region::grants_hidden(hidden, lang)}
                             <button type="button" class="link" data-testid="grants-show-all" on:click=move |_| all_rows.set(true)>
                                 {tr(lang, "すべて表示する", "show them all")}
                             </button>

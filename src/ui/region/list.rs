@@ -5,7 +5,7 @@
 //! each restored or deleted for good.
 
 use super::{BringInProgress, BringInResults, NewerVersions};
-use crate::locale::{tr, Language};
+use crate::locale::tr;
 use crate::session::route::Route;
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
@@ -75,10 +75,7 @@ pub fn RegionList() -> impl IntoView {
             <BringInProgress progress=progress id="region-file-progress"/>
             <div data-testid="region-file-result">
                 {move || opened().map(|(id, name)| view! {
-                    <p><a href=Route::Region(id).hash() data-testid="region-file-open">{match state.lang() {
-                        Language::Ja => format!("「{name}」を開く"),
-                        Language::En => format!("Open “{name}”"),
-                    }}</a></p>
+                    <p><a href=Route::Region(id).hash() data-testid="region-file-open">{crate::words::region::open_region(&name, state.lang())}</a></p>
                 })}
                 // What came of it (and the newer versions to confirm) in a part of its own.
                 {move || has_result.get().then(|| crate::ui::parts::lazy_part(move || region_file_results(result)))}
@@ -111,10 +108,7 @@ pub fn RegionRows() -> impl IntoView {
                     <li class="strategy-row" data-testid="region-row" data-id=id.to_string()>
                         <div class="strategy-main">
                             <a class="strategy-title" href=Route::Region(id.clone()).hash()>{r.region.name.clone()}</a>
-                            <span class="meta">{match lang {
-                                Language::Ja => format!("市町村 {towns}"),
-                                Language::En => format!("{towns} towns"),
-                            }}</span>
+                            <span class="meta">{crate::words::region::towns_in_region(towns, lang)}</span>
                         </div>
                         <div class="row-actions">
                             <button type="button" class="danger" data-testid="delete-region" on:click=move |_| state.delete_region(&del)>
@@ -140,10 +134,7 @@ pub fn RegionBackupRows() -> impl IntoView {
                 {move || backups.get().into_iter().map(|b| {
                     let lang = state.lang();
                     let (k1, k2) = (b.key.clone(), b.key.clone());
-                    let towns = match lang {
-                        Language::Ja => format!("市町村 {}", b.towns),
-                        Language::En => format!("{} towns", b.towns),
-                    };
+                    let towns = crate::words::region::towns_in_region(b.towns, lang);
                     view! {
                         <li class="strategy-row" data-testid="region-backup-row">
                             <div class="strategy-main">

@@ -96,12 +96,7 @@ fn member(
             state.remove_region_town(&region, &remove_id, remove_name.clone());
         }
     };
-    let question = match lang {
-        Language::Ja => format!("{name} を地域から外しますか？ 戦略は削除しません（戦略一覧に残ります）。"),
-        Language::En => {
-            format!("Take {name} out of the region? Its strategy is not deleted (it stays in the strategy list).")
-        }
-    };
+    let question = crate::words::region::take_out_question(&name, lang);
     view! {
         <li class="strategy-row" data-testid="region-member" data-id=town.to_string()>
             <div class="strategy-main">

@@ -153,12 +153,9 @@ pub fn RegionPage() -> impl IntoView {
                 <header class="panel strategy-head">
                     <p class="municipality">{state.text("地域（管内）", "Region")}</p>
                     <h1 data-testid="region-name">{move || data.with(|d| d.as_ref().map(|d| d.region.name.clone()))}</h1>
-                    <p class="meta" data-testid="region-towns" aria-live="polite">{move || crate::words::towns_line(reading.get(), data.with(|d| d.as_ref().map(|d| d.towns.len())), state.lang())}</p>
+                    <p class="meta" data-testid="region-towns" aria-live="polite">{move || crate::words::region::towns_line(reading.get(), data.with(|d| d.as_ref().map(|d| d.towns.len())), state.lang())}</p>
                     {move || data.with(|d| d.as_ref().filter(|d| !d.missing.is_empty()).map(|d| view! {
-                        <p class="meta warn">{match state.lang() {
-                            crate::locale::Language::Ja => format!("保存されていない市町村が {} あります（削除されたか、読めませんでした）。", d.missing.len()),
-                            crate::locale::Language::En => format!("{} towns are not stored (deleted, or unreadable).", d.missing.len()),
-                        }}</p>
+                        <p class="meta warn">{crate::words::region::towns_missing(d.missing.len(), state.lang())}</p>
                     }))}
                 </header>
                 <BringIn id=id progress=progress result=result/>

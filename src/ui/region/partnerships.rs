@@ -63,14 +63,9 @@ fn side(paths: &[ItemPath], towns: &[Strategy], lang: Language) -> AnyView {
 fn one(p: &Partnership, towns: &[Strategy], lang: Language) -> impl IntoView {
     let (label, key) = status(p.status, lang);
     let (first, second) = (party(&p.first), party(&p.second));
-    let says = |name: &str| match lang {
-        Language::Ja => format!("{name}の事業"),
-        Language::En => format!("{name}'s initiatives"),
-    };
-    let note = (p.status == PartnershipStatus::Unconfirmed).then(|| match lang {
-        Language::Ja => format!("{first}と{second}のうち、一方の市町村だけが記載しています。"),
-        Language::En => format!("Only one of {first} and {second} names this partnership."),
-    });
+    let says = |name: &str| crate::words::region::initiatives_of(name, lang);
+    let note =
+        (p.status == PartnershipStatus::Unconfirmed).then(|| crate::words::region::named_by_one(&first, &second, lang));
     view! {
         <li class=format!("region-partnership {key}") data-testid="partnership" data-status=key>
             <h3>{format!("{first} ⇄ {second}")}" "<span class=format!("badge {key}") data-testid="partnership-status">{label}</span></h3>
@@ -100,10 +95,13 @@ pub fn Partnerships(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     return view! { <p class="empty" data-testid="partnership-none">{tr(lang, "連携先を記載した事業はありません。", "No initiative names a partner.")}</p> }.into_any();
                 }
                 let count = |s: PartnershipStatus| list.iter().filter(|p| p.status == s).count();
-                let summary = match lang {
-                    Language::Ja => format!("{} 件（確認済み {}・未確認 {}・管外 {}）", list.len(), count(PartnershipStatus::Confirmed), count(PartnershipStatus::Unconfirmed), count(PartnershipStatus::OutsideRegion)),
-                    Language::En => format!("{} ({} confirmed, {} unconfirmed, {} outside the region)", list.len(), count(PartnershipStatus::Confirmed), count(PartnershipStatus::Unconfirmed), count(PartnershipStatus::OutsideRegion)),
-                };
+                let summary = crate::words::region::partnerships_summary(
+                    list.len(),
+                    count(PartnershipStatus::Confirmed),
+                    count(PartnershipStatus::Unconfirmed),
+                    count(PartnershipStatus::OutsideRegion),
+                    lang,
+                );
                 let shown = move || {
                     let towns = data.get().map(|d| d.towns.clone()).unwrap_or_default();
                     all.with(|list| list.iter()

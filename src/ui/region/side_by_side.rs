@@ -127,10 +127,7 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
             </div>
             <p class="print-only" data-testid="side-by-side-print-year">{move || {
                 let (lang, style) = (state.lang(), state.year_style());
-                year.get().map(|y| match lang {
-                    Language::Ja => format!("{}の状況（{} 現在）", locale::year(y, lang, style), files::today()),
-                    Language::En => format!("{} (as of {})", locale::year(y, lang, style), files::today()),
-                })
+                year.get().map(|y| crate::words::region::as_of(&locale::year(y, lang, style), &files::today(), lang))
             }}</p>
             {move || {
                 let lang = state.lang();
@@ -178,10 +175,7 @@ pub fn SideBySideTable(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                             </tbody>
                             <tfoot>
                                 <tr data-testid="region-totals">
-                                    <th scope="row" colspan="3">{match lang {
-                                        Language::Ja => format!("管内計（{} 市町村）", t.totals.towns),
-                                        Language::En => format!("Region total ({} towns)", t.totals.towns),
-                                    }}</th>
+                                    <th scope="row" colspan="3">{crate::words::region::region_total(t.totals.towns, lang)}</th>
                                     {figures(&t.totals.counts, &t.totals.mix, t.totals.actual_share(), t.totals.budget, t.totals.settled)
                                         .into_iter().zip(Column::ALL.into_iter().skip(3)).map(|(v, c)| view! {
                                             <td class="num" data-col=heading(c, lang).1>{v}</td>

@@ -9,7 +9,7 @@ use crate::locale::{tr, Language};
 use crate::model::region::{
     first_hits, national_goal_matrix, Hit, ItemKind, NationalGoalColumn, Shown, ThemeIndex, ThemeQuery, TownHits,
 };
-use crate::model::{GoalKind, Sdg};
+use crate::model::Sdg;
 use crate::session::route::{Route, Selection};
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
@@ -117,7 +117,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                         {move || {
                             let lang = state.lang();
                             national_goals.get().into_iter().enumerate().map(|(n, c)| view! {
-                                <option value=n.to_string() selected=national_goal.get_untracked() == Some(n)>{national_goal_label(&c, lang)}</option>
+                                <option value=n.to_string() selected=national_goal.get_untracked() == Some(n)>{crate::words::region::national_goal_label(&c, lang)}</option>
                             }).collect_view()
                         }}
                     </select>
@@ -141,10 +141,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 let limit = if all_hits.get() { usize::MAX } else { HITS_SHOWN };
                 let Shown { towns, left_out, town_count, hit_count } = first_hits(&towns, limit);
                 Some(view! {
-                    <p class="meta" data-testid="theme-count" aria-live="polite">{match lang {
-                        Language::Ja => format!("{town_count} 市町村で {hit_count} 件"),
-                        Language::En => format!("{hit_count} in {town_count} towns"),
-                    }}</p>
+                    <p class="meta" data-testid="theme-count" aria-live="polite">{crate::words::region::theme_hits(town_count, hit_count, lang)}</p>
                     {towns.into_iter().map(|t| view! {
                         <section class="theme-town" data-testid="theme-town" data-id=t.strategy.to_string()>
                             <h3><a href=Route::Strategy(t.strategy.clone()).hash()>{t.municipality.clone()}</a></h3>
@@ -163,10 +160,7 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                     }).collect_view()}
                     {(left_out > 0).then(|| view! {
                         <p class="meta" data-testid="theme-hidden">
-                            {match lang {
-                                Language::Ja => format!("ほかに {left_out} 件あります（CSV にはすべて入ります）。言葉を足すか SDGs・国の基本目標で絞り込むか、"),
-                                Language::En => format!("{left_out} more (all in the CSV). Add a word or an SDG / national goal, or "),
-                            }}
+                            {crate::words::region::theme_hidden(left_out, lang)}
                             <button type="button" class="link" data-testid="theme-show-all" on:click=move |_| all_hits.set(true)>
                                 {tr(lang, "すべて表示する", "show them all")}
                             </button>
@@ -175,18 +169,6 @@ pub fn ThemeSearch(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
                 }.into_any())
             }}
         </TitledPanel>
-    }
-}
-
-/// "基本目標2 地方とのつながりを築き…" / "Basic goal 2: …".
-fn national_goal_label(c: &NationalGoalColumn, lang: Language) -> String {
-    let kind = match c.key.kind {
-        GoalKind::Basic => tr(lang, "基本目標", "Basic goal"),
-        GoalKind::CrossCutting => tr(lang, "横断的な目標", "Cross-cutting goal"),
-    };
-    match lang {
-        Language::Ja => format!("{kind}{} {}", c.number, c.title),
-        Language::En => format!("{kind} {}: {}", c.number, c.title),
     }
 }
 

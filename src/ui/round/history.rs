@@ -6,7 +6,6 @@
 
 use crate::format;
 use crate::locale::tr;
-use crate::locale::Language;
 use crate::model::{Id, Strategy};
 use crate::storage::{StorageError, Version};
 use crate::ui::files;
@@ -49,10 +48,7 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                     }.into_any(),
                     Some(Ok(list)) => {
                         let total: usize = list.iter().map(|v| v.bytes).sum();
-                        let summary = match lang {
-                            Language::Ja => format!("以前の版 {} 件（{}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版・段階を終えた版は消しません。", list.len(), words::size(total as u64)),
-                            Language::En => format!("{} earlier versions ({}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions, and those kept at a stage's end, are never dropped.", list.len(), words::size(total as u64)),
-                        };
+                        let summary = words::versions_kept(list.len(), &words::size(total as u64), lang);
                         let newer: Vec<Option<u64>> = std::iter::once(None).chain(list.iter().map(|v| Some(v.seq))).collect();
                         view! {
                             <p class="lead">{summary}</p>
@@ -112,10 +108,7 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>, comparing: Comparing
             {move || shown.get().map(|v| match v {
                 Ok(strategy) => view! {
                     <div class="version-view" data-testid="version-view">
-                        <p class="notice" role="status">{match lang {
-                            Language::Ja => format!("{when} の版です（読み取り専用）。編集するには「この版に戻す」を選んでください。"),
-                            Language::En => format!("The version of {when} (read-only). To edit it, choose \"Restore this version\"."),
-                        }}</p>
+                        <p class="notice" role="status">{words::version_of(&when, lang)}</p>
                         <StrategyView strategy=strategy lang=lang style=state.year_style() read_only=true/>
                     </div>
                 }.into_any(),
@@ -136,7 +129,7 @@ fn show_changes(state: Library, id: Id, seq: u64, newer: Option<u64>, out: RwSig
         let (old, new) = state.versions().with_next(&id, seq, newer).await;
         let lang = state.lang();
         out.set(Some(match (old, new) {
-            (Ok(old), Ok(new)) => crate::ui::import_preview::changes_line(format::compare(&old, &new), lang),
+            (Ok(old), Ok(new)) => crate::words::import::changes_line(format::compare(&old, &new), lang),
             (Err(e), _) | (_, Err(e)) => words::storage_error(&e, lang),
         }));
     });

@@ -198,14 +198,7 @@ fn Reminder(row: Row, all: bool) -> impl IntoView {
     let state = use_edits();
     let shown = RwSignal::new(all);
     let count = row.missing.len();
-    let heading = match state.lang() {
-        crate::locale::Language::Ja => {
-            format!("{}{}: 未入力 {count}件", row.name, if row.late { "（期限超過）" } else { "" })
-        }
-        crate::locale::Language::En => {
-            format!("{}{}: {count} not filled in", row.name, if row.late { " (late)" } else { "" })
-        }
-    };
+    let heading = crate::words::round::section_missing(&row.name, row.late, count, state.lang());
     let missing = row.missing;
     view! {
         <div data-testid="round-reminder">

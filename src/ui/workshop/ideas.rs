@@ -3,10 +3,10 @@
 //! (never in the middle of an IME composition), and 「＋1」 adds a vote; without (the hand-out)
 //! the notes already written are shown, read-only. Note text is only ever a text node.
 
-use super::words;
 use crate::locale::tr;
 use crate::model::{Id, NoteTarget, Strategy, WorkshopNote};
 use crate::ui::speech::use_words;
+use crate::words::workshop as words;
 use leptos::prelude::*;
 
 /// What the app gives the presentation to write ideas: add a note about a goal or measure to

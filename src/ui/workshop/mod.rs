@@ -31,7 +31,6 @@ mod notes_page;
 mod pages;
 mod parts;
 mod presenter;
-mod words;
 
 use crate::charts::Words;
 use crate::locale::{Language, YearStyle};
@@ -42,6 +41,7 @@ use crate::ui::not_found::StrategyNotFound;
 use crate::ui::speech::Speaks;
 use crate::ui::speech::Speech;
 use crate::ui::state::use_edits;
+use crate::words::workshop as words;
 use ideas::Ideas;
 use leptos::prelude::*;
 use notes_page::{current_session, NotesPage};

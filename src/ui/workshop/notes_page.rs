@@ -3,7 +3,6 @@
 //! — after a confirmation, with "undo"), every idea listed per goal and measure (most votes
 //! first), and the CSV for Excel.
 
-use super::words;
 use crate::format::csv;
 use crate::locale::{tr, Language};
 use crate::model::{Goal, Id, NoteTarget, Strategy, WorkshopNote};
@@ -12,6 +11,7 @@ use crate::ui::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
 use crate::ui::state::Facade;
+use crate::words::workshop as words;
 use leptos::prelude::*;
 
 /// Notes cleared from a session, kept so that "undo" can put them back.
@@ -182,10 +182,7 @@ pub fn NotesPage() -> impl IntoView {
                         })}
                         {asking_here.then(|| view! {
                             <span class="ws-confirm" role="alert" data-testid="session-clear-question">
-                                {match lang {
-                                    Language::Ja => format!("「{}」の付箋 {count} 枚をすべて消します。よろしいですか？", w.name),
-                                    Language::En => format!("Remove all {count} ideas of “{}”?", w.name),
-                                }}
+                                {words::clear_question(&w.name, count, lang)}
                                 " "
                                 <button type="button" class="danger small" data-testid="session-clear-confirm" on:click=move |_| clear(sure.clone())>{tr(lang, "消す", "Clear")}</button>
                                 " "
@@ -245,10 +242,7 @@ pub fn NotesPage() -> impl IntoView {
             </header>
             {move || cleared.get().map(|c| view! {
                 <p class="notice" role="status" data-testid="notes-cleared">
-                    {match lang() {
-                        Language::Ja => format!("「{}」の付箋 {} 枚を消しました。", c.name, c.notes.len()),
-                        Language::En => format!("Removed {} ideas of “{}”.", c.notes.len(), c.name),
-                    }}
+                    {words::cleared(&c.name, c.notes.len(), lang())}
                     " "
                     <button type="button" class="small" data-testid="notes-undo" on:click=undo>{tr(lang(), "元に戻す", "Undo")}</button>
                 </p>

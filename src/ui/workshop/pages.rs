@@ -9,10 +9,10 @@ use super::deck::Deck;
 use super::focus::ItemRef;
 use super::ideas::{Ideas, IdeasPanel};
 use super::parts::{indicator_item, measure_kind, note_count, sdg_tiles, status_line, Counted};
-use super::words;
 use crate::locale::{self, tr, Language};
 use crate::model::{Id, NoteTarget};
 use crate::session::workshop_nav::{Level, Place};
+use crate::words::workshop as words;
 use leptos::html;
 use leptos::prelude::*;
 

@@ -42,16 +42,10 @@ pub(super) fn status_line(mix: StatusMix, counted: Counted, lang: Language) -> i
         Counted::Kpis => ("KPI", "KPIs"),
     };
     if total == 0 {
-        let none = match lang {
-            Language::Ja => format!("{ja}はまだありません"),
-            Language::En => format!("No {en} yet"),
-        };
+        let none = crate::words::workshop::none_yet(ja, en, lang);
         return view! { <p class="ws-status" data-testid="ws-status">{none}</p> }.into_any();
     }
-    let lead = match lang {
-        Language::Ja => format!("{ja} {total} 件のうち"),
-        Language::En => format!("Of {total} {en}:"),
-    };
+    let lead = crate::words::workshop::of_total(ja, en, total, lang);
     let parts = STATUSES
         .into_iter()
         .filter(|s| mix.get(*s) > 0)

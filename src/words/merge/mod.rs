@@ -342,6 +342,18 @@ fn plain(v: &Value) -> String {
     v.as_str().map_or_else(|| v.to_string(), str::to_owned)
 }
 
+/// A merge's preview in one line: the changes taken from the file, those kept, the conflicts.
+pub fn summary(taken: usize, kept: usize, conflicts: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => {
+            format!("ファイルから取り込む変更 {taken} 件 ・ このパソコンで残す変更 {kept} 件 ・ 競合 {conflicts} 件")
+        }
+        Language::En => {
+            format!("{taken} changes taken from the file · {kept} kept from this computer · {conflicts} conflicts")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,11 +138,7 @@ fn year_label(
 
 /// "（人）" / " (人)" after a column heading, or nothing without a unit.
 fn unit_suffix(state: impl Speaks, unit: &str) -> String {
-    match (unit.is_empty(), state.lang()) {
-        (true, _) => String::new(),
-        (false, Language::Ja) => format!("（{unit}）"),
-        (false, Language::En) => format!(" ({unit})"),
-    }
+    crate::words::editor::unit_suffix(unit, state.lang())
 }
 
 /// Focuses a field through its ref once it is drawn, when it is the one `asked` names (a series

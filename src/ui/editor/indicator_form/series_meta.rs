@@ -121,10 +121,7 @@ pub(super) fn SeriesMeta(ind: Id, sid: Id, index: usize) -> impl IntoView {
             })}
             <p class="hint" data-testid=form.testid("year-basis-note")>{move || {
                 let example = locale::value_year(form.basis.get(), FiscalYear(2023), state.lang(), state.year_style());
-                match state.lang() {
-                    Language::Ja => format!("実績の年は「{example}」のように表示します。"),
-                    Language::En => format!("An actual's year is shown as “{example}”."),
-                }
+                crate::words::editor::year_shown_as(&example, state.lang())
             }}</p>
             <CheckField label=form.label("実績値は累計値", "Actuals are running totals") checked=running
                 on_commit=write_running testid=form.testid("running-totals")/>

@@ -65,14 +65,7 @@ pub fn Verdicts(id: Id) -> impl IntoView {
     view! {
         <section class="panel" data-testid="indicator-verdicts">
             <h2>{state.text("町の評価（効果検証）", "The town's verdict (effect review)")}</h2>
-            <p class="lead">{move || match state.lang() {
-                locale::Language::Ja => format!(
-                    "年度ごとの公式の評価を、書かれたとおりに入れます（達成 / 未達成 / {} / 概ね順調 など）。計算と比べられる評価が異なるときは印が付き、報告書にも載ります。",
-                    labels.get()),
-                locale::Language::En => format!(
-                    "The official verdict of each year, as written (達成 / 未達成 / {} / 概ね順調 …). Where a comparable verdict differs from the figures it is marked, here and in the report.",
-                    labels.get()),
-            }}</p>
+            <p class="lead">{move || crate::words::editor::verdicts_lead(&labels.get(), state.lang())}</p>
             <table class="verdict-table">
                 <thead><tr>
                     <th scope="col">{state.text("年度", "Year")}</th>

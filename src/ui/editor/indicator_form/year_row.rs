@@ -98,10 +98,7 @@ pub(super) fn YearRow(
                     node_ref=actual_field on_marked=on_marked/>
                 {move || (running.get() && has_actual.get()).then(|| view! {
                     <span class="derived" data-testid=format!("yearly-{index}-{w}")>{move || match yearly.get() {
-                        Some(v) => match state.lang() {
-                            Language::Ja => format!("累計（うち単年度 {}・差分）", locale::number(v)),
-                            Language::En => format!("running total (this year {}, derived)", locale::number(v)),
-                        },
+                        Some(v) => crate::words::editor::running_total_with_yearly(v, state.lang()),
                         None => state.tr("累計（単年度の値は前年度がないため出せません）", "running total (no yearly value without the year before)").to_owned(),
                     }}</span>
                 })}

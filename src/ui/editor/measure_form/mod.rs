@@ -409,14 +409,7 @@ fn RelistYears(measure: Id, initiative: Id) -> impl IntoView {
                     }
                 });
             }
-            Err(bad) => problem.set(Some(match state.lang() {
-                crate::locale::Language::Ja => {
-                    format!("「{bad}」は年度として読めません（例: R6、2025）。保存されている値は変わっていません。")
-                }
-                crate::locale::Language::En => {
-                    format!("'{bad}' is not a fiscal year (e.g. R6, 2025). The stored value is unchanged.")
-                }
-            })),
+            Err(bad) => problem.set(Some(crate::words::editor::not_a_fiscal_year(&bad, state.lang()))),
         }
     });
     view! {

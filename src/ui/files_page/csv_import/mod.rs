@@ -147,18 +147,12 @@ pub fn CsvImport() -> impl IntoView {
                     (None, Some(Outcome::Applied { file, count, texts, revision })) => applied(state, outcome, lang, file, (count - texts, texts), revision).into_any(),
                     (None, Some(Outcome::Undone { file })) => view! {
                         <p class="notice" role="status" data-testid="csv-undone">
-                            {match lang {
-                                Language::Ja => format!("「{file}」の取り込みを元に戻しました。"),
-                                Language::En => format!("The import of \"{file}\" was undone."),
-                            }}
+                            {words::csv_undone(&file, lang)}
                         </p>
                     }.into_any(),
                     (None, Some(Outcome::Cancelled { file })) => view! {
                         <p class="notice" role="status" data-testid="csv-cancelled">
-                            {match lang {
-                                Language::Ja => format!("「{file}」は取り込みませんでした。何も変わっていません。"),
-                                Language::En => format!("\"{file}\" was not imported. Nothing changed."),
-                            }}
+                            {words::csv_cancelled(&file, lang)}
                         </p>
                     }.into_any(),
                 }
@@ -183,10 +177,7 @@ fn failed(lang: Language, file: String, failure: Failure) -> impl IntoView {
     };
     view! {
         <div class="notice error" role="alert" data-testid="csv-error">
-            <p class="notice-headline">{match lang {
-                Language::Ja => format!("「{file}」は取り込めません。何も変わっていません。"),
-                Language::En => format!("\"{file}\" cannot be imported. Nothing changed."),
-            }}</p>
+            <p class="notice-headline">{words::csv_refused(&file, lang)}</p>
             <ul class="notice-lines">{lines.into_iter().map(|l| view! { <li data-testid="csv-error-line">{l}</li> }).collect_view()}</ul>
         </div>
     }

@@ -34,14 +34,6 @@ fn kind_words(kind: CellKind, lang: Language) -> &'static str {
     }
 }
 
-/// "9件" / "9".
-fn count(n: usize, lang: Language) -> String {
-    match lang {
-        Language::Ja => format!("{} 件", locale::number(n as f64)),
-        Language::En => locale::number(n as f64),
-    }
-}
-
 #[component]
 pub(super) fn PreviewView(
     p: Arc<CsvPreview>,
@@ -83,17 +75,17 @@ pub(super) fn PreviewView(
                 <dt>{tr(lang, "形式", "Layout")}</dt>
                 <dd data-testid="csv-layout">{layout_words(plan.layout, lang)}</dd>
                 <dt>{tr(lang, "読んだ行", "Rows read")}</dt>
-                <dd data-testid="csv-rows">{count(plan.rows, lang)}</dd>
+                <dd data-testid="csv-rows">{words::preview_count(plan.rows, lang)}</dd>
                 <dt>{tr(lang, "変わる値", "Values that change")}</dt>
-                <dd data-testid="csv-change-count" class="strong">{count(plan.changes.len(), lang)}</dd>
+                <dd data-testid="csv-change-count" class="strong">{words::preview_count(plan.changes.len(), lang)}</dd>
                 {has_texts.then(|| view! {
                     <dt>{tr(lang, "変わる記述", "Words that change")}</dt>
-                    <dd data-testid="csv-text-count" class="strong">{count(plan.texts.len(), lang)}</dd>
+                    <dd data-testid="csv-text-count" class="strong">{words::preview_count(plan.texts.len(), lang)}</dd>
                 })}
                 <dt>{tr(lang, "変わらない値", "Values unchanged")}</dt>
-                <dd data-testid="csv-unchanged">{count(plan.unchanged, lang)}</dd>
+                <dd data-testid="csv-unchanged">{words::preview_count(plan.unchanged, lang)}</dd>
                 <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
-                <dd data-testid="csv-refused-count" class:warn=!plan.refused.is_empty()>{count(plan.refused.len(), lang)}</dd>
+                <dd data-testid="csv-refused-count" class:warn=!plan.refused.is_empty()>{words::preview_count(plan.refused.len(), lang)}</dd>
             </dl>
             <ValueTables p=p.clone() lang=lang style=style all=all show_all=show_all/>
             <div class="actions">
@@ -129,7 +121,11 @@ pub(in crate::ui::files_page) fn ValueTables(
     let refused = plan.refused.iter().take(shown.refused).map(|r| refusal_row(r, &p.letters, lang)).collect_view();
     let noted = plan.noted.iter().take(shown.noted).map(|n| noted_row(n, &p.letters, lang)).collect_view();
     let hidden = shown.hidden;
-    let ignored = plan.ignored_columns.iter().map(|c| column_name(p.letters.get(c), c, lang)).collect::<Vec<_>>();
+    let ignored = plan
+        .ignored_columns
+        .iter()
+        .map(|c| words::csv_column_name(p.letters.get(c).map(String::as_str), c, lang))
+        .collect::<Vec<_>>();
     let (has_values, has_texts) = (!plan.changes.is_empty(), !plan.texts.is_empty());
     view! {
             {if has_values {
@@ -202,10 +198,7 @@ pub(in crate::ui::files_page) fn ValueTables(
             })}
             {(hidden > 0).then(|| view! {
                 <p class="meta">
-                    {match lang {
-                        Language::Ja => format!("ほか {} 行は省略しています。", locale::number(hidden as f64)),
-                        Language::En => format!("{} more rows are not shown.", locale::number(hidden as f64)),
-                    }}
+                    {words::rows_not_shown(hidden, lang)}
                     <button type="button" class="link" data-testid="csv-show-all" on:click=move |_| show_all.set(true)>{tr(lang, "すべて表示", "Show all")}</button>
                 </p>
             })}
@@ -274,20 +267,12 @@ fn text_row(c: &TextChange, lang: Language, style: YearStyle) -> impl IntoView {
     }
 }
 
-/// A column as Excel shows it: `H列「値」` / `H "値"` (without the letter when the file has no
-/// such column: the plan then names the standard one).
-fn column_name(letter: Option<&String>, name: &str, lang: Language) -> String {
-    match (letter, lang) {
-        (Some(l), Language::Ja) => format!("{l}列「{name}」"),
-        (Some(l), Language::En) => format!("{l} \"{name}\""),
-        (None, Language::Ja) => format!("「{name}」"),
-        (None, Language::En) => format!("\"{name}\""),
-    }
-}
-
 fn refusal_row(r: &Refusal, letters: &HashMap<String, String>, lang: Language) -> impl IntoView {
-    let column =
-        if r.column.is_empty() { "—".to_owned() } else { column_name(letters.get(&r.column), &r.column, lang) };
+    let column = if r.column.is_empty() {
+        "—".to_owned()
+    } else {
+        words::csv_column_name(letters.get(&r.column).map(String::as_str), &r.column, lang)
+    };
     view! {
         <tr data-testid="csv-refusal">
             <td class="num">{r.row}</td>
@@ -301,7 +286,7 @@ fn noted_row(n: &Noted, letters: &HashMap<String, String>, lang: Language) -> im
     view! {
         <tr data-testid="csv-noted-cell">
             <td class="num">{n.row}</td>
-            <td class="code">{column_name(letters.get(&n.column), &n.column, lang)}</td>
+            <td class="code">{words::csv_column_name(letters.get(&n.column).map(String::as_str), &n.column, lang)}</td>
             <td>{n.text.clone()}</td>
             <td>{words::csv_reading(&n.reading, lang)}</td>
         </tr>

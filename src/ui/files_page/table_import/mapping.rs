@@ -212,10 +212,7 @@ fn HeaderRows(
             {tr(lang, "見出しの行: ", "Header rows: ")}
             {header_input(true)}" 〜 "{header_input(false)}
             {tr(lang, " 行目", "")}
-            <span class="hint">" "{match lang {
-                Language::Ja => format!("（表の本体は {body_rows} 行）"),
-                Language::En => format!("(the table's body: {body_rows} rows)"),
-            }}</span>
+            <span class="hint">" "{words::table_import::body_rows(body_rows, lang)}</span>
         </p>
     }
 }
@@ -281,10 +278,7 @@ fn ColumnTable(
             </table>
         </div>
         {(body_rows > sample.len()).then(|| view! {
-            <p class="meta">{match lang {
-                Language::Ja => format!("最初の {} 行を表示しています（全 {body_rows} 行）。", sample.len()),
-                Language::En => format!("The first {} of {body_rows} rows are shown.", sample.len()),
-            }}</p>
+            <p class="meta">{words::table_import::sample_shown(sample.len(), body_rows, lang)}</p>
         })}
     }
 }
@@ -302,10 +296,7 @@ fn role_dropdown(
     let value =
         move || draft.with(|d| d.as_ref().and_then(|d| d.roles.get(col).copied()).map(words::column_role_value));
     let choices_for_change = choices.clone();
-    let label = match lang {
-        Language::Ja => format!("{}列「{header}」の内容", letter(col)),
-        Language::En => format!("What column {} \"{header}\" holds", letter(col)),
-    };
+    let label = words::table_import::column_holds(&letter(col), &header, lang);
     view! {
         <select data-testid=format!("table-role-{}", letter(col)) aria-label=label style="font: inherit; min-width: 8.5rem;"
             on:change=move |ev| {

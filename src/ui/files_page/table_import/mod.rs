@@ -48,15 +48,6 @@ enum Outcome {
     Cancelled { source: Origin },
 }
 
-/// A source as the messages name it: 「kpi.xlsx」, 「貼り付けたセル」.
-fn source_name(o: &Origin, lang: Language) -> String {
-    match (o, lang) {
-        (Origin::File(name), Language::Ja) => format!("「{name}」"),
-        (Origin::File(name), Language::En) => format!("\"{name}\""),
-        (Origin::Pasted, _) => tr(lang, "貼り付けたセル", "The pasted cells").to_owned(),
-    }
-}
-
 #[component]
 pub fn TableImport() -> impl IntoView {
     // The store (the remembered mappings) and undo: this section imports and stores.
@@ -200,10 +191,7 @@ pub fn TableImport() -> impl IntoView {
                     None => ().into_any(),
                     Some(Outcome::Failed { source, failure }) => failed(lang, &source, &failure).into_any(),
                     Some(Outcome::Applied { source, indicators, values, revision }) => {
-                        let headline = match lang {
-                            Language::Ja => format!("{}から 新しい指標 {indicators} 件と {values} 件の値を取り込みました。", source_name(&source, lang)),
-                            Language::En => format!("{} imported: {indicators} new indicators and {values} values.", source_name(&source, lang)),
-                        };
+                        let headline = words::table_import::applied(&source, indicators, values, lang);
                         view! {
                             <div class="notice" role="status" data-testid="table-applied">
                                 <p class="notice-headline">{headline}</p>
@@ -226,16 +214,10 @@ pub fn TableImport() -> impl IntoView {
                         }.into_any()
                     }
                     Some(Outcome::Undone { source }) => view! {
-                        <p class="notice" role="status" data-testid="table-undone">{match lang {
-                            Language::Ja => format!("{}の取り込みを元に戻しました。", source_name(&source, lang)),
-                            Language::En => format!("The import of {} was undone.", source_name(&source, lang).to_lowercase()),
-                        }}</p>
+                        <p class="notice" role="status" data-testid="table-undone">{words::table_import::undone(&source, lang)}</p>
                     }.into_any(),
                     Some(Outcome::Cancelled { source }) => view! {
-                        <p class="notice" role="status" data-testid="table-cancelled">{match lang {
-                            Language::Ja => format!("{}は取り込みませんでした。何も変わっていません。", source_name(&source, lang)),
-                            Language::En => format!("{} were not imported. Nothing changed.", source_name(&source, lang)),
-                        }}</p>
+                        <p class="notice" role="status" data-testid="table-cancelled">{words::table_import::cancelled(&source, lang)}</p>
                     }.into_any(),
                 }
             }}
@@ -243,7 +225,7 @@ pub fn TableImport() -> impl IntoView {
             {move || plan.get().and_then(|p| {
                 let lang = state.lang();
                 let style = state.year_style();
-                let source = draft.with_untracked(|d| d.as_ref().map(|d| source_name(&d.origin, lang))).unwrap_or_default();
+                let source = draft.with_untracked(|d| d.as_ref().map(|d| words::table_import::source_name(&d.origin, lang))).unwrap_or_default();
                 let s = edits.open.get_untracked()?;
                 Some(view! { <plan::PlanView p=p s=s source=source lang=lang style=style all=show_all.get() show_all=show_all draft=draft apply=apply cancel=cancel/> })
             })}
@@ -265,10 +247,7 @@ fn failed(lang: Language, source: &Origin, failure: &Failure) -> impl IntoView {
         )
         .to_owned()],
     };
-    let headline = match lang {
-        Language::Ja => format!("{}は取り込めません。何も変わっていません。", source_name(source, lang)),
-        Language::En => format!("{} cannot be imported. Nothing changed.", source_name(source, lang)),
-    };
+    let headline = words::table_import::refused(source, lang);
     view! {
         <div class="notice error" role="alert" data-testid="table-error">
             <p class="notice-headline">{headline}</p>

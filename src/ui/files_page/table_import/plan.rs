@@ -6,7 +6,7 @@
 
 use super::mapping::place_name;
 use crate::format::table::{Placement, Resolution, TablePlan};
-use crate::locale::{self, tr, Language, YearStyle};
+use crate::locale::{tr, Language, YearStyle};
 use crate::model::{Id, Strategy};
 use crate::session::csv_import::CsvPreview;
 use crate::session::table_import::TableDraft;
@@ -15,14 +15,6 @@ use crate::ui::panel::column_heads;
 use crate::words;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// "9 件" / "9".
-fn count(n: usize, lang: Language) -> String {
-    match lang {
-        Language::Ja => format!("{} 件", locale::number(n as f64)),
-        Language::En => locale::number(n as f64),
-    }
-}
 
 #[component]
 #[allow(clippy::too_many_arguments)] // reason: a component's props
@@ -54,10 +46,7 @@ pub(super) fn PlanView(
         || !p.new_measures.is_empty()
         || !p.values.changes.is_empty()
         || !p.values.texts.is_empty();
-    let sheet = (!p.sheet.is_empty()).then(|| match lang {
-        Language::Ja => format!("シート「{}」", p.sheet),
-        Language::En => format!("sheet \"{}\"", p.sheet),
-    });
+    let sheet = (!p.sheet.is_empty()).then(|| words::table_import::sheet(&p.sheet, lang));
     view! {
         <section class="csv-preview" data-testid="table-preview" aria-labelledby="table-preview-title">
             <h3 id="table-preview-title" tabindex="-1" node_ref=heading>
@@ -89,25 +78,22 @@ fn PlanFacts(p: Arc<TablePlan>, lang: Language) -> impl IntoView {
     view! {
         <dl class="facts">
             <dt>{tr(lang, "新しい指標", "New indicators")}</dt>
-            <dd data-testid="table-new-count" class="strong">{count(p.new_indicators.len(), lang)}</dd>
+            <dd data-testid="table-new-count" class="strong">{words::preview_count(p.new_indicators.len(), lang)}</dd>
             {(!p.new_measures.is_empty()).then(|| view! {
                 <dt>{tr(lang, "新しい施策", "New measures")}</dt>
-                <dd data-testid="table-new-measure-count" class="strong">{count(p.new_measures.len(), lang)}</dd>
+                <dd data-testid="table-new-measure-count" class="strong">{words::preview_count(p.new_measures.len(), lang)}</dd>
             })}
             <dt>{tr(lang, "見つかった指標", "Indicators found")}</dt>
-            <dd data-testid="table-matched-count">{count(p.matched.len(), lang)}</dd>
+            <dd data-testid="table-matched-count">{words::preview_count(p.matched.len(), lang)}</dd>
             <dt>{tr(lang, "どの指標か選ぶ行", "Rows to choose for")}</dt>
-            <dd data-testid="table-ambiguous-count" class:warn=!p.ambiguous.is_empty()>{count(p.ambiguous.len(), lang)}</dd>
+            <dd data-testid="table-ambiguous-count" class:warn=!p.ambiguous.is_empty()>{words::preview_count(p.ambiguous.len(), lang)}</dd>
             <dt>{tr(lang, "変わる値", "Values that change")}</dt>
-            <dd data-testid="csv-change-count" class="strong">{count(p.values.changes.len(), lang)}</dd>
+            <dd data-testid="csv-change-count" class="strong">{words::preview_count(p.values.changes.len(), lang)}</dd>
             <dt>{tr(lang, "取り込めない行・セル", "Rows and cells refused")}</dt>
-            <dd data-testid="csv-refused-count" class:warn=!p.values.refused.is_empty()>{count(p.values.refused.len(), lang)}</dd>
+            <dd data-testid="csv-refused-count" class:warn=!p.values.refused.is_empty()>{words::preview_count(p.values.refused.len(), lang)}</dd>
             {(!p.skipped.is_empty()).then(|| view! {
                 <dt>{tr(lang, "読まなかった行", "Rows not read")}</dt>
-                <dd data-testid="table-skipped">{p.skipped.iter().map(|(row, why)| match lang {
-                    Language::Ja => format!("{row} 行目（{}）", words::skip_reason(*why, lang)),
-                    Language::En => format!("row {row} ({})", words::skip_reason(*why, lang)),
-                }).collect::<Vec<_>>().join(tr(lang, "、", ", "))}</dd>
+                <dd data-testid="table-skipped">{p.skipped.iter().map(|(row, why)| words::table_import::skipped_row(*row, *why, lang)).collect::<Vec<_>>().join(tr(lang, "、", ", "))}</dd>
             })}
         </dl>
     }
@@ -132,10 +118,7 @@ fn NewIndicators(p: Arc<TablePlan>, s: Arc<Strategy>, lang: Language) -> impl In
                 ),
                 None => place_name(&s, &n.under, lang),
             };
-            let unknown = n.unknown_place.clone().map(|u| match lang {
-                Language::Ja => format!("（「{u}」は見つかりませんでした）"),
-                Language::En => format!(" (\"{u}\" was not found)"),
-            });
+            let unknown = n.unknown_place.as_deref().map(|u| words::table_import::place_not_found(u, lang));
             view! {
                 <tr data-testid="table-new">
                     <td class="num">{n.row}</td>
@@ -261,17 +244,11 @@ fn AmbiguousRows(
                     (id.as_str().to_owned(), format!("{code} {name}（{unit}）"))
                 })
                 .collect();
-            let label = match lang {
-                Language::Ja => format!("{row} 行目の指標"),
-                Language::En => format!("The indicator of row {row}"),
-            };
+            let label = words::table_import::indicator_of_row(row, lang);
             view! {
                 <tr data-testid="table-ambiguous">
                     <td class="num">{row}</td>
-                    <td>{words::matched_by(a.by, lang)}{match lang {
-                        Language::Ja => format!("（{} 件の候補）", a.candidates.len()),
-                        Language::En => format!(" ({} candidates)", a.candidates.len()),
-                    }}</td>
+                    <td>{words::table_import::ambiguous(a.by, a.candidates.len(), lang)}</td>
                     <td>
                         <select data-testid="table-ambiguous-choice" aria-label=label style="font: inherit; max-width: 100%;"
                             on:change=move |ev| {

@@ -5,7 +5,7 @@
 //! `set_region_indicator_codes`).
 
 use super::described;
-use crate::locale::{tr, Language};
+use crate::locale::tr;
 use crate::model::region::{IndicatorRef, Matching};
 use crate::model::Id;
 use crate::ui::panel::column_heads;
@@ -98,10 +98,7 @@ pub(super) fn unmatched(
     Some(view! {
         <section class="region-unmatched" data-testid="unmatched" aria-labelledby="unmatched-title">
             <h3 id="unmatched-title">{tr(lang, "照合されていない指標", "Unmatched indicators")}</h3>
-            <p class="meta">{match lang {
-                Language::Ja => format!("{town_count} 市町村に {indicator_count} 指標。照合先には、上の一覧の指標名か指標名リストの名称を入れます。"),
-                Language::En => format!("{indicator_count} indicators in {town_count} towns. Match one with a name from the list above or from the bureau's list of names."),
-            }}</p>
+            <p class="meta">{crate::words::region::unmatched_indicators(town_count, indicator_count, lang)}</p>
             <datalist id="region-match-keys">{keys.into_iter().map(|k| view! { <option value=k/> }).collect_view()}</datalist>
             <div class="field">
                 <label for="unmatched-town">{tr(lang, "市町村", "Town")}</label>
