@@ -45,6 +45,7 @@ mod tests_history;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_staging;
 mod tops;
+mod undo;
 mod whole;
 
 pub use confirmed::{decide_confirmed, HeldBack};
@@ -52,6 +53,8 @@ pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
 pub use rehearsal::rehearse;
+use undo::their_changes;
+pub use undo::undo;
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use files::read_file;
@@ -61,8 +64,8 @@ use crate::format::history::Relation;
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
 use crate::model::merge::edited::summary;
 use crate::model::merge::provenance::exact_base;
-use crate::model::merge::{begin_listing, merge, Change, ChangeKind, Merge, Side, Version as MergeVersion};
-use crate::model::{Id, Strategy};
+use crate::model::merge::{begin_listing, merge, Side};
+use crate::model::Id;
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
     file_version_written, Ancestry, Backend, Folder, FolderEntry, KnownVersion, Staged, StorageError, Store, TakenFrom,
@@ -489,27 +492,4 @@ impl FolderSync {
         self.known = vec![KnownVersion { id, strategy: ancestry.current }];
         Ok(true)
     }
-}
-
-/// What the other side changed in a merge with conflicts: what was taken, and their side of
-/// each conflict.
-fn their_changes(m: &Merge) -> Vec<Change> {
-    let mut changes = m.taken.clone();
-    for c in &m.conflicts {
-        match &c.theirs {
-            MergeVersion::Edited(edits) => changes.extend(edits.iter().cloned()),
-            MergeVersion::Value(_) => {
-                changes.push(Change { entity: c.entity.clone(), field: c.field.clone(), kind: ChangeKind::Changed })
-            }
-            MergeVersion::Absent | MergeVersion::Present => {}
-        }
-    }
-    changes
-}
-
-/// Undoes a change taken from the folder ([`Taken::undo`]): the version before it becomes the
-/// current one again, as a new version on top of the head — it reaches every member, the one
-/// whose change it takes back too.
-pub async fn undo<B: Backend>(store: &Store<B>, strategy: &Id, seq: u64, now: &str) -> Result<Strategy, StorageError> {
-    store.undo_folder_merge(strategy, seq, now).await
 }

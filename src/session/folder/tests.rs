@@ -6,6 +6,7 @@ use super::*;
 use crate::format::{export, ImportError};
 use crate::model::merge::edits::town;
 use crate::model::FiscalYear;
+use crate::model::Strategy;
 use crate::storage::{MemoryBackend, MemoryFolder, VersionReason};
 use crate::testing::Wait;
 use std::rc::Rc;

@@ -6,6 +6,7 @@ use super::tests::{assert_fixed_point, at, settle, MemberBrowser};
 use super::*;
 use crate::model::merge::edits::confirmed_town;
 use crate::model::round::OnConfirmed;
+use crate::model::Strategy;
 use crate::model::{FiscalYear, Role};
 use crate::storage::MemoryFolder;
 use crate::testing::Wait;

@@ -8,6 +8,7 @@ use super::tests::{actual, assert_fixed_point, at, settle, three, MemberBrowser}
 use super::*;
 use crate::model::merge::Side;
 use crate::model::FiscalYear;
+use crate::model::Strategy;
 use crate::storage::MemoryFolder;
 use crate::testing::Wait;
 

@@ -5,6 +5,7 @@
 
 use super::tests::{actual, at, three, MemberBrowser};
 use super::*;
+use crate::model::Strategy;
 use crate::storage::MemoryFolder;
 use crate::testing::Wait;
 

@@ -1,0 +1,261 @@
+//! Where each value of a strategy was last set, so that a merge needs no content it may not
+//! have. A mark per value (each field of each entity and yearly row, where it sits, the order of
+//! each list, whether it is there at all) names the event that set it: a member and a number
+//! that only grows (a dot). A version also counts, per member, the events it has seen (its
+//! clock). When two versions differ in a value, the side whose event the other has seen is
+//! the older one: the other changed it since, and its value is taken with no card. Only when
+//! neither has seen the other's event (or a side's mark is unknown) does the merge fall back to
+//! the common version it has at hand, as before.
+//!
+//! A mark also holds a hash of its value: a value changed after it was marked (an edit not yet
+//! marked, a file changed by another program) is a new event nobody has seen, never an old one.
+//! So a mark can only make a merge more exact, never take a change away.
+//!
+//! Marks are made when a version leaves the browser or is merged ([`Provenance::stamp`],
+//! [`Provenance::merged`]) and travel beside the strategy in files (`format::Lineage`), not in
+//! its content: a version's id names its content alone.
+
+mod base;
+mod places;
+mod wire;
+
+pub use base::exact_base;
+pub use wire::{MAX_MARKS, MAX_MEMBERS};
+
+use super::flat::Flat;
+use crate::model::Strategy;
+use places::values;
+use rustc_hash::FxHashMap as HashMap;
+
+/// One event: a member's, by the number it gave it (growing with time: see [`Provenance::stamp`]).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Dot {
+    pub member: String,
+    pub counter: u64,
+}
+
+/// A value's mark: the hash of the value it was made for (0: not there, a removal), whether it
+/// marks an item's presence (kept when the item goes, as its removal), and the event that set
+/// it (`None`: unknown, marked before anyone counted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Mark {
+    pub(super) value: u64,
+    pub(super) presence: bool,
+    pub(super) dot: Option<(u32, u64)>,
+}
+
+/// A version's marks and clock (see the module doc).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The members whose events are counted; a dot names one by its place here.
+    pub(super) members: Vec<String>,
+    /// Per member (as `members`), the highest event of theirs this version has seen.
+    pub(super) clock: Vec<u64>,
+    /// By the hash of the value's place.
+    pub(super) marks: HashMap<u64, Mark>,
+}
+
+/// The values of a version by the hash of their place: each value's hash (never 0), and
+/// whether the place is an item's presence.
+pub(super) type Values = HashMap<u64, (u64, bool)>;
+
+/// Whose value a merge's base takes at one place where the two sides differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Seen {
+    /// Ours has seen the event that set theirs: ours changed it since.
+    ByOurs,
+    /// Theirs has seen ours: theirs changed it since.
+    ByTheirs,
+    /// Neither has seen the other's, or a mark is unknown: the common version at hand decides.
+    Unknown,
+}
+
+impl Provenance {
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+    }
+
+    /// How many values it marks (removals included).
+    pub fn len(&self) -> usize {
+        self.marks.len()
+    }
+
+    /// The highest of `member`'s events this version has seen.
+    pub fn seen_of(&self, member: &str) -> u64 {
+        self.members.iter().position(|m| m == member).map_or(0, |i| self.clock[i])
+    }
+
+    fn member_index(&mut self, member: &str) -> u32 {
+        match self.members.iter().position(|m| m == member) {
+            Some(i) => i as u32,
+            None => {
+                self.members.push(member.to_owned());
+                self.clock.push(0);
+                (self.members.len() - 1) as u32
+            }
+        }
+    }
+
+    fn dot(&self, mark: &Mark) -> Option<Dot> {
+        let (m, counter) = mark.dot?;
+        Some(Dot { member: self.members.get(m as usize)?.clone(), counter })
+    }
+
+    /// Whether this version has seen `dot`.
+    pub(super) fn has_seen(&self, dot: &Dot) -> bool {
+        self.seen_of(&dot.member) >= dot.counter
+    }
+
+    /// A new event of `me`, numbered `at` (the time in milliseconds) or, should the clock have
+    /// gone back, one above the last: a member's numbers only grow, so no two events share one.
+    fn next_event(&mut self, me: &str, at: u64) -> (u32, u64) {
+        let i = self.member_index(me);
+        let counter = at.max(self.clock[i as usize] + 1);
+        self.clock[i as usize] = counter;
+        (i, counter)
+    }
+
+    fn mark(&mut self, value: u64, presence: bool, dot: Option<Dot>) -> Mark {
+        Mark { value, presence, dot: dot.map(|d| (self.member_index(&d.member), d.counter)) }
+    }
+
+    /// The marks of `strategy` as `me` holds it now: what changed since these marks were made is
+    /// marked as one new event of `me` (numbered `at` or above); the rest keeps its marks. With
+    /// no marks yet, every value is marked unknown (nobody counted before).
+    pub fn stamp(&self, strategy: &Strategy, me: &str, at: u64) -> Provenance {
+        let values = values(&Flat::of(strategy));
+        let mut next =
+            Provenance { members: self.members.clone(), clock: self.clock.clone(), marks: HashMap::default() };
+        let first = self.marks.is_empty();
+        let mut event = None;
+        for (place, (value, presence)) in &values {
+            let mark = match self.marks.get(place) {
+                Some(m) if m.value == *value => *m,
+                _ if first => Mark { value: *value, presence: *presence, dot: None },
+                _ => Mark {
+                    value: *value,
+                    presence: *presence,
+                    dot: Some(*event.get_or_insert_with(|| next.next_event(me, at))),
+                },
+            };
+            next.marks.insert(*place, mark);
+        }
+        for (place, mark) in &self.marks {
+            if values.contains_key(place) || !mark.presence {
+                // A value of an item that is gone: the item's removal says it.
+                continue;
+            }
+            let removal = match mark.value {
+                0 => *mark,
+                _ => {
+                    Mark { value: 0, presence: true, dot: Some(*event.get_or_insert_with(|| next.next_event(me, at))) }
+                }
+            };
+            next.marks.insert(*place, removal);
+        }
+        next
+    }
+
+    /// The event that set a value as this version holds it (`value`: its hash, 0 when not
+    /// there), when its mark was made for this value (`Ok(None)`: unknown, or no mark); a value
+    /// changed since it was marked is a new event nobody else has seen (`Err`).
+    pub(super) fn current(&self, place: u64, value: u64) -> Result<Option<Dot>, ()> {
+        match self.marks.get(&place) {
+            Some(m) if m.value == value => Ok(self.dot(m)),
+            Some(_) => Err(()),
+            // Never marked (a file carries only the marks that name their event): unknown.
+            None => Ok(None),
+        }
+    }
+
+    /// The marks of `merged`, the merge of `ours` (marked `o`) and `theirs` (marked `t`) that
+    /// `me` made: a value as one side held it keeps that side's mark when that side had seen
+    /// the other's (the same value on both: the later mark, see [`later`]);
+    /// anything else — a conflict decided, a value the common version at hand decided, votes
+    /// added up — is a new event of `me`. The clock is both sides'.
+    pub fn merged(
+        merged: &Strategy,
+        (ours, o): (&Strategy, &Provenance),
+        (theirs, t): (&Strategy, &Provenance),
+        me: &str,
+        at: u64,
+    ) -> Provenance {
+        let (vm, vo, vt) = (values(&Flat::of(merged)), values(&Flat::of(ours)), values(&Flat::of(theirs)));
+        let mut next = Provenance::default();
+        for p in [o, t] {
+            for (member, seen) in p.members.iter().zip(&p.clock) {
+                let i = next.member_index(member) as usize;
+                next.clock[i] = next.clock[i].max(*seen);
+            }
+        }
+        let removals =
+            |p: &Provenance| p.marks.iter().filter(|(_, m)| m.value == 0).map(|(place, _)| *place).collect::<Vec<_>>();
+        let mut places: Vec<u64> =
+            vm.keys().chain(vo.keys()).chain(vt.keys()).copied().chain(removals(o)).chain(removals(t)).collect();
+        places.sort_unstable();
+        places.dedup();
+        let presence_of = |place: u64| {
+            [&vm, &vo, &vt]
+                .iter()
+                .find_map(|v| v.get(&place).map(|(_, p)| *p))
+                .or_else(|| [o, t].iter().find_map(|p| p.marks.get(&place).map(|m| m.presence)))
+                .unwrap_or(false)
+        };
+        let mut event = None;
+        for place in places {
+            let value_in = |v: &Values| v.get(&place).map_or(0, |(h, _)| *h);
+            let (value, ov, tv) = (value_in(&vm), value_in(&vo), value_in(&vt));
+            let presence = presence_of(place);
+            if value == 0 && !presence {
+                continue;
+            }
+            let (od, td) = (o.current(place, ov), t.current(place, tv));
+            let kept = match (value == ov, value == tv) {
+                (true, true) => match (od, td) {
+                    (Ok(a), Ok(b)) => Some(later(a, o, b, t)),
+                    (Ok(a), Err(())) => Some(a),
+                    (Err(()), Ok(b)) => Some(b),
+                    (Err(()), Err(())) => None,
+                },
+                // Taken from one side: its mark, when it had seen what the other held.
+                (true, false) => covering(od, t.current(place, tv), o),
+                (false, true) => covering(td, o.current(place, ov), t),
+                (false, false) => None,
+            };
+            let mark = match kept {
+                Some(dot) => next.mark(value, presence, dot),
+                None => Mark { value, presence, dot: Some(*event.get_or_insert_with(|| next.next_event(me, at))) },
+            };
+            next.marks.insert(place, mark);
+        }
+        next
+    }
+}
+
+/// Of two marks of one value, the later: the one whose side had seen the other's (a value
+/// decided again over another is a new event, as an edit is); of two neither saw, the greater
+/// (the same whoever merges); a mark before anyone counted gives way to a known one.
+fn later(a: Option<Dot>, o: &Provenance, b: Option<Dot>, t: &Provenance) -> Option<Dot> {
+    match (a, b) {
+        (Some(x), Some(y)) if o.has_seen(&y) && !t.has_seen(&x) => Some(x),
+        (Some(x), Some(y)) if t.has_seen(&x) && !o.has_seen(&y) => Some(y),
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// The winner's mark of a value a merge took from it, when the winner (`win`, whose version is
+/// marked `win_clock`) had seen the loser's event: then it still names the value's last event.
+fn covering(
+    win: Result<Option<Dot>, ()>,
+    lose: Result<Option<Dot>, ()>,
+    win_clock: &Provenance,
+) -> Option<Option<Dot>> {
+    match (win, lose) {
+        (Ok(Some(w)), Ok(Some(l))) if win_clock.has_seen(&l) => Some(Some(w)),
+        // The loser held nothing there that anyone counted: the winner's mark stands.
+        (Ok(Some(w)), Ok(None)) => Some(Some(w)),
+        _ => None,
+    }
+}
