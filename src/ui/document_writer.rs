@@ -1,15 +1,29 @@
-//! The strategy's document writer (docx-rs: `format::document::strategy_document`) as a wasm part
-//! of its own, fetched the first time 「戦略の文書を作る（Word）」 is pressed: neither the first
-//! visit nor the 策定 page downloads it, nor does the committee's workbook. The 策定 page reaches
-//! it through `ui::exporters`, as the files page reaches the workbook writer.
+//! The Word writers (docx-rs: `format::document`'s strategy document and 新旧対照表) as a wasm
+//! part of their own, fetched the first time 「戦略の文書を作る（Word）」 or the 新旧対照表's 「Word で書き出す」
+//! is pressed: neither the first visit nor the 策定 or 履歴 page downloads it, nor does the
+//! committee's workbook. Those pages reach it through `ui::exporters`, as the files page reaches
+//! the workbook writer.
 
 use crate::format::xlsx::WriteError;
-use crate::locale::YearStyle;
 use crate::model::Strategy;
+use crate::ui::exporters::{Export, OldNewDocument};
 
 crate::ui::parts::split!(document_writer, load: load_document_writer_part,
-    /// Writes the strategy's document (.docx), timed as "shirube:document-write".
-    pub async fn document_writer_part(s: Strategy, style: YearStyle) -> Result<Vec<u8>, WriteError> {
-        super::files::timed("shirube:document-write", || crate::format::document::strategy_document(&s, style))
+    /// Writes the strategy's document (.docx), timed as "shirube:document-write", or a 新旧対照表
+    /// (.docx), timed as "shirube:old-new-write".
+    pub async fn document_writer_part(s: Strategy, what: Export) -> Result<Vec<u8>, WriteError> {
+        use crate::format::document;
+        match what {
+            Export::OldNew(any) => match any.downcast::<OldNewDocument>() {
+                Ok(d) => super::files::timed("shirube:old-new-write", || {
+                    document::old_new_document(&d.title, &d.new_name, &d.old_name, &d.table, d.style)
+                }),
+                Err(_) => Err(WriteError("not a 新旧対照表".to_owned())),
+            },
+            Export::Document(style) => {
+                super::files::timed("shirube:document-write", || document::strategy_document(&s, style))
+            }
+            _ => Err(WriteError("not a document".to_owned())),
+        }
     }
 );

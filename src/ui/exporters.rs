@@ -1,6 +1,6 @@
 //! The exporters that are parts of their own — the committee's workbook and the round's section
 //! workbooks (`workbook_writer`), the public pages (`publisher`) and the strategy's document
-//! (`document_writer`, from the 策定 page) — reached through one function the app
+//! and the 新旧対照表 (`document_writer`, from the 策定 and 履歴 pages) — reached through one function the app
 //! installs at start-up ([`install`], from `app::App`): a part's split function is called from
 //! the start-up module, never from another part, and one installed function for both keeps the
 //! start-up module's share of them to one copy (about 1 KB raw each).
@@ -22,6 +22,19 @@ pub enum Export {
     RoundBooks(Box<dyn std::any::Any>),
     /// The strategy's document (.docx, `format::document`), fiscal years in this style.
     Document(YearStyle),
+    /// A 新旧対照表 as .docx: an [`OldNewDocument`] made by the 履歴 page, held as `Any` as
+    /// [`Export::RoundBooks`] is.
+    OldNew(Box<dyn std::any::Any>),
+}
+
+/// A 新旧対照表 to write (`format::document::old_new_document`): the table, the strategy's
+/// title, the two versions' names and the years' style.
+pub struct OldNewDocument {
+    pub table: crate::model::compare::Table,
+    pub title: String,
+    pub new_name: String,
+    pub old_name: String,
+    pub style: YearStyle,
 }
 
 /// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
@@ -45,9 +58,9 @@ pub fn install() {
                     load_twice(publisher::load_publisher_part).await.ok()?;
                     publisher::publisher_part(s, made_at).await.ok()
                 }
-                Export::Document(style) => {
+                document @ (Export::Document(_) | Export::OldNew(_)) => {
                     load_twice(document_writer::load_document_writer_part).await.ok()?;
-                    document_writer::document_writer_part(s, style).await.ok().map(|r| r.map_err(|e| e.0))
+                    document_writer::document_writer_part(s, document).await.ok().map(|r| r.map_err(|e| e.0))
                 }
                 // The committee's workbook and the round's: one split function, so that the
                 // start-up module holds one call of it.
@@ -94,7 +107,7 @@ impl Exporting {
         self.failed.set(None);
         let (export, name) = what(&s);
         let zip = matches!(export, Export::PublicPages(_) | Export::RoundBooks(..));
-        let docx = matches!(export, Export::Document(_));
+        let docx = matches!(export, Export::Document(_) | Export::OldNew(_));
         leptos::task::spawn_local(async move {
             // Let the button's 「…しています」 paint before the synchronous writing.
             crate::ui::files::next_frame().await;

@@ -23,7 +23,7 @@ crate::ui::parts::split!(workbook_writer, load: load_workbook_writer_part,
                 Err(_) => Err(WriteError("not a round's workbooks".to_owned())),
             },
             Export::PublicPages(_) => Err(WriteError("the public pages are the publisher's".to_owned())),
-            Export::Document(_) => Err(WriteError("the document is the document writer's".to_owned())),
+            Export::Document(_) | Export::OldNew(_) => Err(WriteError("the document is the document writer's".to_owned())),
         }
     }
 );
