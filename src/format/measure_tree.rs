@@ -16,8 +16,10 @@ pub const WIDTH: f64 = 453.0;
 pub const MAX_HEIGHT: f64 = 600.0;
 /// The boxes' type size.
 pub const FONT: f64 = 9.0;
-const LINE: f64 = FONT * 1.35;
-const PAD: f64 = 3.0;
+/// A line of text in a box.
+pub const LINE: f64 = FONT * 1.35;
+/// The space inside a box around its text.
+pub const PAD: f64 = 3.0;
 const GAP_Y: f64 = 4.0;
 const GAP_X: f64 = 16.0;
 const COLUMNS: [f64; 3] = [118.0, 150.0, WIDTH - 118.0 - 150.0 - 2.0 * GAP_X];

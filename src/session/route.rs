@@ -3,7 +3,7 @@
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
 //! `#/s/<id>/files` the outputs (Excel, CSV, JSON, print, public pages), `#/s/<id>/round` the
 //! year's round, `#/s/<id>/shared` the shared folder, `#/s/<id>/history` the versions,
-//! `#/s/<id>/drafting` the drafting stages and schedule, `#/s/<id>/print/targets|sheets|grants`
+//! `#/s/<id>/drafting` the drafting stages and schedule, `#/s/<id>/print/targets|sheets|grants|tree`
 //! printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
 //! ideas collected there; `#/r/<id>` a region's side-by-side page.
@@ -54,6 +54,8 @@ pub enum Report {
     Sheets,
     /// 交付金事業の効果検証: a fiscal year's grant projects, their KPIs and verdicts.
     Grants,
+    /// 施策体系図: the tree 基本目標 → 施策 → 事業, drawn.
+    Tree,
 }
 
 impl Report {
@@ -62,6 +64,7 @@ impl Report {
             Report::Targets => "targets",
             Report::Sheets => "sheets",
             Report::Grants => "grants",
+            Report::Tree => "tree",
         }
     }
 }
@@ -105,6 +108,7 @@ impl Route {
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
             ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
             ["s", id, "print", "grants"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Grants),
+            ["s", id, "print", "tree"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Tree),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
             ["s", id, "workshop"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Present),
             ["s", id, "workshop", "notes"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Notes),
@@ -308,6 +312,7 @@ mod tests {
             Route::Print(Id::from("s1"), Report::Targets),
             Route::Print(Id::from("s1"), Report::Sheets),
             Route::Print(Id::from("s1"), Report::Grants),
+            Route::Print(Id::from("s1"), Report::Tree),
             Route::Edit(Id::from("s1"), Selection::Strategy),
             Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
             Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),

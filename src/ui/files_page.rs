@@ -110,6 +110,12 @@ fn Files(id: Id) -> impl IntoView {
                         <span class="hint">{state.text("年度ごとに、交付金を使った事業の KPI・目標値・実績値・達成率と効果検証（A4。CSV は上の「交付金事業の効果検証」）", "Per fiscal year, each grant project's KPIs, targets, actuals, achievement and review (A4; its CSV is among the CSV exports above)")}</span>
                     </li>
                     <li>
+                        <a class="button" data-testid="to-print-tree" href=Route::Print(id.clone(), Report::Tree).hash()>
+                            {state.text("施策体系図（印刷用）", "Measures' tree (printable)")}
+                        </a>
+                        <span class="hint">{state.text("基本目標 → 施策 → 事業 の図（A4。戦略の Word 文書にも入ります）", "Goals → measures → initiatives as a figure (A4; the Word document has it too)")}</span>
+                    </li>
+                    <li>
                         <button type="button" data-testid="export-json" on:click=move |_| library.export_open()>
                             {state.text("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
                         </button>

@@ -75,7 +75,7 @@ pub fn drawing(n: usize, f: &Figure) -> String {
             let _ = write!(
                 paragraphs,
                 r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{}" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="{g}" w:eastAsia="{g}" w:hAnsi="{g}"/><w:sz w:val="{}"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-                (crate::format::measure_tree::FONT * 1.35 * 20.0).round() as i64,
+                (crate::format::measure_tree::LINE * 20.0).round() as i64,
                 (crate::format::measure_tree::FONT * 2.0) as i64,
                 escape(l),
                 g = super::look::GOTHIC,

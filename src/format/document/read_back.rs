@@ -243,6 +243,11 @@ fn the_old_new_table_reads_back_landscape_with_its_changes_underlined_in_both_co
     let (old, new) = revised();
     let t = compare(&old, &new).unwrap();
     let bytes = old_new_document("第3期しるべ町総合戦略", "案", "素案", &t, YearStyle::Japanese).unwrap();
+    if std::env::var_os("WRITE_DOCUMENTS").is_some() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/documents");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("old-new.docx"), &bytes).unwrap();
+    }
     let doc = read(&bytes);
     assert!(doc.landscape);
     assert_eq!(doc.paragraphs[0], ("Title".to_owned(), "第3期しるべ町総合戦略　新旧対照表".to_owned()));

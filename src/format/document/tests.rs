@@ -285,7 +285,7 @@ fn the_large_strategy_is_written_with_a_heading_per_measure() {
 }
 
 /// Every example writes a document; with `WRITE_DOCUMENTS=1` they are kept in `target/documents`
-/// to look at (`soffice --headless --convert-to pdf`).
+/// to look at (`scripts/look-at-documents.sh`), with a 新旧対照表 (`read_back`).
 #[test]
 fn every_example_writes_a_document_that_reads_back() {
     let keep = std::env::var_os("WRITE_DOCUMENTS").is_some();

@@ -40,6 +40,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
         (Report::Targets, "数値目標の状況へ", "Numerical targets"),
         (Report::Sheets, "施策評価シートへ", "Evaluation sheets"),
         (Report::Grants, "交付金事業の効果検証へ", "Grant review"),
+        (Report::Tree, "施策体系図へ", "Measures' tree"),
     ];
     let links = others
         .into_iter()
@@ -48,6 +49,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
         .map(|(k, (r, ja, en))| {
             let testid = match (r, k) {
                 (Report::Grants, _) => "print-other-grants",
+                (Report::Tree, _) => "print-other-tree",
                 (_, 0) => "print-other",
                 _ => "print-other-2",
             };
