@@ -22,19 +22,9 @@ pub enum Export {
     RoundBooks(Box<dyn std::any::Any>),
     /// The strategy's document (.docx, `format::document`), fiscal years in this style.
     Document(YearStyle),
-    /// A 新旧対照表 as .docx: an [`OldNewDocument`] made by the 履歴 page, held as `Any` as
-    /// [`Export::RoundBooks`] is.
+    /// A 新旧対照表 as .docx: a `document_writer::OldNewDocument` made by the 履歴 page, held as
+    /// `Any` as [`Export::RoundBooks`] is.
     OldNew(Box<dyn std::any::Any>),
-}
-
-/// A 新旧対照表 to write (`format::document::old_new_document`): the table, the strategy's
-/// title, the two versions' names and the years' style.
-pub struct OldNewDocument {
-    pub table: crate::model::compare::Table,
-    pub title: String,
-    pub new_name: String,
-    pub old_name: String,
-    pub style: YearStyle,
 }
 
 /// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
@@ -58,9 +48,15 @@ pub fn install() {
                     load_twice(publisher::load_publisher_part).await.ok()?;
                     publisher::publisher_part(s, made_at).await.ok()
                 }
+                // Either document: one call of the writer's split function.
                 document @ (Export::Document(_) | Export::OldNew(_)) => {
                     load_twice(document_writer::load_document_writer_part).await.ok()?;
-                    document_writer::document_writer_part(s, document).await.ok().map(|r| r.map_err(|e| e.0))
+                    let job = match document {
+                        Export::OldNew(table) => document_writer::Job::OldNew(table),
+                        Export::Document(style) => document_writer::Job::Strategy(style),
+                        _ => return None,
+                    };
+                    document_writer::document_writer_part(s, job).await.ok().map(|r| r.map_err(|e| e.0))
                 }
                 // The committee's workbook and the round's: one split function, so that the
                 // start-up module holds one call of it.

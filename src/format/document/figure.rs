@@ -7,7 +7,7 @@
 //! and the drawing's alternative text (`wp:docPr`'s `descr`) says the whole tree in words.
 //!
 //! docx-rs 0.4.22 writes pictures and floating text boxes only, so the document holds a marked run
-//! per figure ([`placeholder`]) and [`super::look::finish`] puts the drawing in its place.
+//! per figure ([`placeholder`]) and [`put_in`] puts the drawing in its place.
 
 use crate::format::measure_tree::{Figure, Level, WIDTH};
 use docx_rs::{Paragraph, Run};
@@ -16,7 +16,7 @@ use std::fmt::Write;
 /// EMUs per point.
 const EMU: f64 = 12700.0;
 
-/// The text of the run that stands for figure `n` until [`super::look::finish`]: private-use
+/// The text of the run that stands for figure `n` until [`put_in`]: private-use
 /// characters, which no strategy's text reaching a document holds next to this word.
 pub fn marker(n: usize) -> String {
     format!("\u{E000}shirube-figure-{n}\u{E001}")

@@ -135,14 +135,13 @@ const FONT_TABLE: &str = concat!(
 /// The .docx's bytes: the parts docx-rs built, with the header rows marked to repeat and the
 /// font table above, zipped.
 pub fn finish(docx: Docx) -> Result<Vec<u8>, String> {
-    finish_with_drawings(docx, &[])
+    finish_with(docx, <[u8]>::to_vec)
 }
 
-/// [`finish`], with each figure's placeholder ([`super::figure::placeholder`]) replaced by its
-/// drawing, in order.
-pub fn finish_with_drawings(docx: Docx, drawings: &[String]) -> Result<Vec<u8>, String> {
+/// [`finish`], with the document's XML edited by `edit` first (the figures drawn in).
+pub fn finish_with(docx: Docx, edit: impl FnOnce(&[u8]) -> Vec<u8>) -> Result<Vec<u8>, String> {
     let mut parts = docx.build();
-    parts.document = super::figure::put_in(&repeat_header_rows(&parts.document), drawings);
+    parts.document = edit(&repeat_header_rows(&parts.document));
     parts.font_table = FONT_TABLE.as_bytes().to_vec();
     let mut stored = std::io::Cursor::new(Vec::new());
     parts.pack(&mut stored).map_err(|e| e.to_string())?;

@@ -21,9 +21,9 @@ mod look;
 mod old_new;
 mod outline;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod read_back;
-#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_read_back;
 
 use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
@@ -47,5 +47,5 @@ pub fn strategy_document(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, Writ
     let figures = crate::format::measure_tree::figures(s);
     let docx = outline::goals(docx, s, figures.len(), style);
     let drawings: Vec<String> = figures.iter().enumerate().map(|(n, f)| figure::drawing(n, f)).collect();
-    look::finish_with_drawings(docx, &drawings).map_err(WriteError)
+    look::finish_with(docx, |xml| figure::put_in(xml, &drawings)).map_err(WriteError)
 }

@@ -77,7 +77,7 @@ pub(super) fn goal_heading(g: &Goal) -> String {
 }
 
 /// 第2 基本目標ごとの施策: the 施策体系図 (a paragraph for each of its `figures`, drawn in by
-/// [`look::finish_with_drawings`]), then each goal with its measures.
+/// `figure::put_in`), then each goal with its measures.
 pub fn goals(mut docx: Docx, s: &Strategy, figures: usize, style: YearStyle) -> Docx {
     docx = docx.add_paragraph(look::styled("Heading1", "第2　基本目標ごとの施策"));
     docx = docx.add_paragraph(look::styled("Heading2", "施策体系図"));

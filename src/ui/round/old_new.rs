@@ -156,7 +156,7 @@ fn Shown(compared: Compared) -> impl IntoView {
         let Some((s, doc, name)) = c.with_value(|c| {
             let name =
                 files::file_name(&c.municipality, &format!("{}_新旧対照表", c.title.trim()), &files::today(), "docx");
-            let doc = crate::ui::exporters::OldNewDocument {
+            let doc = crate::ui::document_writer::OldNewDocument {
                 table: c.table.clone(),
                 title: c.title.clone(),
                 new_name: c.new_name.clone(),

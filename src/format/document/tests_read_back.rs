@@ -92,10 +92,8 @@ fn read(bytes: &[u8]) -> Body {
                 });
             }
             (Event::End(_), "w:drawing") => out.drawings.push(drawing.take().expect("a drawing's docPr")),
-            (_, "a:prstGeom") if opening => {
-                if attr(start.as_ref().unwrap(), "prst").as_deref() == Some("line") {
-                    drawing.as_mut().expect("a line in a drawing").lines += 1;
-                }
+            (_, "a:prstGeom") if opening && attr(start.as_ref().unwrap(), "prst").as_deref() == Some("line") => {
+                drawing.as_mut().expect("a line in a drawing").lines += 1;
             }
             (_, "w:txbxContent") => {
                 in_box = opening;
@@ -118,11 +116,7 @@ fn read(bytes: &[u8]) -> Body {
                 out.landscape |= attr(start.as_ref().unwrap(), "w:orient").as_deref() == Some("landscape")
             }
             (Event::Start(_), "w:r") => (underline, bold, run) = (false, false, String::new()),
-            (Event::End(_), "w:r") => {
-                if underline && bold && !in_box {
-                    out.marked.push(std::mem::take(&mut run));
-                }
-            }
+            (Event::End(_), "w:r") if underline && bold && !in_box => out.marked.push(std::mem::take(&mut run)),
             (Event::End(_), "w:p") => {
                 let (s, t) = (std::mem::take(&mut style), std::mem::take(&mut text));
                 if in_box {
