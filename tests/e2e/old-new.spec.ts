@@ -1,8 +1,8 @@
 // The 新旧対照表 between two versions, out of the app as a town hands it round: a goal's title
-// changed mid-sentence and its 方向性 emptied, compared on 履歴, then the Word file (read back
-// by JSZip and a plain reading of its XML, not by the writer: landscape, the header row
-// repeated, the changed words underlined and bold in both columns), the CSV, and the A4
-// landscape print page, looked at as a screenshot.
+// changed mid-sentence, compared on 履歴, then the Word file (read back by JSZip and a plain
+// reading of its XML, not by the writer: landscape, the header row repeated, the added words
+// underlined and bold), the CSV, and the A4 landscape print page, looked at as a screenshot; and
+// the 施策体系図 printed.
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -66,5 +66,25 @@ test('新旧対照表: two versions compared on 履歴 leave as Word, CSV and an
   await paper.screenshot({ path: path.join(SCREENSHOT_DIR, 'old-new-print.png'), fullPage: true });
   await paper.close();
   await shot('old-new-history');
+  expect(pageErrors).toEqual([]);
+});
+
+test('施策体系図 (印刷用): a drawn figure per goal, named, with every measure and initiative as text', async ({ page, openApp, pageErrors, shot }) => {
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  const s = await storedStrategyOfPage(page);
+  await page.evaluate((h) => (location.hash = h), `#/s/${s.id}/files`);
+  await page.getByTestId('to-print-tree').click();
+  const report = page.locator('[data-testid=print-report][data-report=tree]');
+  await expect(report).toBeVisible();
+  const figures = report.getByTestId('print-tree-figure');
+  // A goal too tall for a page continues in another figure.
+  await expect(figures.first()).toBeVisible();
+  expect(await figures.count()).toBeGreaterThanOrEqual(s.goals.length);
+  await expect(figures.first().locator('svg[role=img] > title')).toHaveText(/^施策体系図：/);
+  const texts = (await report.locator('svg text').allTextContents()).join('').replace(/\s/g, '');
+  for (const g of s.goals) for (const m of g.measures) expect(texts).toContain(m.title.replace(/\s/g, '').slice(0, 4));
+  await page.emulateMedia({ media: 'print' });
+  await shot('print-tree');
   expect(pageErrors).toEqual([]);
 });
