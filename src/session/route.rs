@@ -59,13 +59,6 @@ pub enum Report {
 }
 
 impl Report {
-    const ALL: [Report; 4] = [Report::Targets, Report::Sheets, Report::Grants, Report::Tree];
-
-    /// The report a route's last segment names.
-    fn named(segment: &str) -> Option<Report> {
-        Report::ALL.into_iter().find(|r| r.segment() == segment)
-    }
-
     fn segment(self) -> &'static str {
         match self {
             Report::Targets => "targets",
@@ -112,10 +105,10 @@ impl Route {
             ["s", id, "shared"] if !id.is_empty() => Route::Shared(Id::from(*id)),
             ["s", id, "history"] if !id.is_empty() => Route::History(Id::from(*id)),
             ["s", id, "drafting"] if !id.is_empty() => Route::Drafting(Id::from(*id)),
-            ["s", id, "print", kind] if !id.is_empty() && Report::named(kind).is_some() => {
-                // The guard found it.
-                Route::Print(Id::from(*id), Report::named(kind).unwrap_or(Report::Targets))
-            }
+            ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
+            ["s", id, "print", "sheets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Sheets),
+            ["s", id, "print", "grants"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Grants),
+            ["s", id, "print", "tree"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Tree),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
             ["s", id, "workshop"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Present),
             ["s", id, "workshop", "notes"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Notes),
@@ -332,7 +325,6 @@ mod tests {
             assert_eq!(Route::parse(&r.hash()), r);
         }
         assert!(matches!(Route::parse("#/s/x/edit/planet/1"), Route::NotFound(_)));
-        assert!(matches!(Route::parse("#/s/x/print/planet"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
         assert_eq!(Route::parse("#/s/s1/workshop"), Route::Workshop(Id::from("s1"), WorkshopPage::Present));
         assert!(matches!(Route::parse("#/s/s1/workshop/other"), Route::NotFound(_)));
