@@ -325,6 +325,7 @@ mod tests {
             assert_eq!(Route::parse(&r.hash()), r);
         }
         assert!(matches!(Route::parse("#/s/x/edit/planet/1"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/s/x/print/planet"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
         assert_eq!(Route::parse("#/s/s1/workshop"), Route::Workshop(Id::from("s1"), WorkshopPage::Present));
         assert!(matches!(Route::parse("#/s/s1/workshop/other"), Route::NotFound(_)));
