@@ -189,6 +189,32 @@ fn round_figures(raw: &Raw) -> [Figure; 3] {
     ]
 }
 
+/// The drafting round's outputs of large: the strategy's document (Word) and a 新旧対照表 between
+/// two versions, on screen and as Word.
+fn drafting_figures(raw: &Raw) -> [Figure; 7] {
+    [
+        figure(
+            raw,
+            "document_large",
+            "the document of large (Word): clicked → download offered (warm)",
+            "ms",
+            Some((2000.0, Held::Median)),
+        ),
+        figure(raw, "document_large_write", "  writing it (format::document, wasm)", "ms", None),
+        figure(raw, "document_large_cold", "  the first click, the writer's wasm part fetched too", "ms", None),
+        figure(
+            raw,
+            "old_new_large",
+            "新旧対照表 between two versions of large: この版と比べる → the table drawn",
+            "ms",
+            Some((1000.0, Held::Median)),
+        ),
+        figure(raw, "old_new_docx_large", "  its Word file: clicked → download offered (warm)", "ms", None),
+        figure(raw, "old_new_docx_large_write", "  writing it (wasm)", "ms", None),
+        figure(raw, "document_large_bytes", "  the document's .docx", "B", None),
+    ]
+}
+
 /// The files page's exports of large: the committee's workbook, and the public pages (公開用ページ)
 /// made and zipped, with 北本市's folder.
 fn export_figures(raw: &Raw) -> Vec<Figure> {
@@ -511,7 +537,7 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "region_js_heap", "region: JS heap after opening", "B", None),
         figure(raw, "region_wasm_memory", "region: wasm memory after opening", "B", None),
     ]);
-    figures.extend(export_figures(raw).into_iter().chain(round_figures(raw)));
+    figures.extend(export_figures(raw).into_iter().chain(round_figures(raw)).chain(drafting_figures(raw)));
     for f in &mut figures {
         // run.mjs may also key a reason or a note by the figure's printed name.
         if let (Some(_), Some(why)) = (&f.missing, raw.missing.get(&f.name)) {

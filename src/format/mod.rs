@@ -30,6 +30,7 @@ pub mod history;
 mod history_tests;
 mod import;
 mod lineage;
+pub mod measure_tree;
 pub mod migrations;
 pub mod old_new;
 mod open;

@@ -29,6 +29,8 @@ pub mod preview;
 pub mod region;
 pub mod round_books;
 pub mod route;
+#[cfg(test)]
+mod route_tests;
 pub mod series_draft;
 pub mod stopwatch;
 pub mod table_import;

@@ -114,6 +114,10 @@ fn Files(id: Id) -> impl IntoView {
                             {state.text("意見と市の考え方（印刷用）", "Opinions and the town's answers (printable)")}
                         </a>
                         <span class="hint">{state.text("意見聴取ごとに、意見募集期間・提出者数・意見件数と、意見・対応・市の考え方の表（A4。Word と CSV は「策定」のページ）", "Per hearing, its period, senders and opinions, and the table of opinions, responses and answers (A4; Word and CSV are on the drafting page)")}</span>
+                        <a class="button" data-testid="to-print-tree" href=Route::Print(id.clone(), Report::Tree).hash()>
+                            {state.text("施策体系図（印刷用）", "Measures' tree (printable)")}
+                        </a>
+                        <span class="hint">{state.text("基本目標 → 施策 → 事業 の図（A4。戦略の Word 文書にも入ります）", "Goals → measures → initiatives as a figure (A4; the Word document has it too)")}</span>
                     </li>
                     <li>
                         <button type="button" data-testid="export-json" on:click=move |_| library.export_open()>

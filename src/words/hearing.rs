@@ -107,3 +107,12 @@ mod tests {
         );
     }
 }
+
+/// Which draft a hearing's opinions are about.
+pub fn heard_on(stage: crate::model::DraftingStage, lang: Language) -> String {
+    let stage = crate::locale::stage(stage, lang);
+    match lang {
+        Language::Ja => format!("ここで聴いた意見は「{stage}」への意見です。"),
+        Language::En => format!("The opinions heard here are about the “{stage}”."),
+    }
+}

@@ -796,6 +796,57 @@ async function roundBench() {
   }
 }
 
+/** The drafting round's outputs of "large": the strategy's document (策定 → 「戦略の文書を作る（Word）」
+ *  clicked → the .docx offered, and the writing alone), and a 新旧対照表 between two versions
+ *  (履歴 → 「この版と比べる」 clicked → the table drawn; then its Word file). The second version is
+ *  the first goal's title changed in the editor, as a town revises a sentence. */
+async function draftingBench() {
+  log('the document and the 新旧対照表, large');
+  const { context, page } = await freshPage();
+  await page.goto(BASE);
+  await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
+  await importThroughInput(page, 'large');
+  await page.evaluate((s) => { location.hash = `#/s/${s}/drafting`; }, ids.large);
+  await page.waitForSelector('[data-testid=drafting-document-docx]', { timeout: 60_000 });
+  await downloads(page, 'drafting-document-docx', 'shirube:document-write', 'document_large', 'document_large_write', 'no document was offered');
+  await page.getByTestId('nav-edit').click();
+  await page.getByTestId('outline-goal').first().click();
+  const title = page.getByTestId('goal-title');
+  await title.fill(`${await title.inputValue()}（改訂）`);
+  await title.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent === '保存済み', undefined, { timeout: 60_000 });
+  for (let i = 0; i < RUNS.workbooks + 1; i++) {
+    // A fresh 履歴 page each time (Leptos redraws a table in place, so a second one on the same
+    // page would not be a new element to wait for).
+    await page.evaluate((s) => { location.hash = `#/s/${s}/files`; }, ids.large);
+    await page.waitForSelector('[data-testid=files-page]', { timeout: 60_000 });
+    await page.evaluate((s) => { location.hash = `#/s/${s}/history`; }, ids.large);
+    await page.waitForSelector('[data-testid=version-row] [data-testid=compare-version]', { timeout: 60_000 });
+    const ms = await page.evaluate(async () => {
+      const before = null;
+      const t0 = performance.now();
+      document.querySelector('[data-testid=version-row] [data-testid=compare-version]').click();
+      for (;;) {
+        const now = document.querySelector('[data-testid=old-new-table], [data-testid=old-new-none], [data-testid=old-new-refused]');
+        if (now && now !== before) {
+          await new Promise((r) => requestAnimationFrame(r));
+          return { ms: performance.now() - t0, what: now.dataset.testid, rows: now.querySelectorAll('tbody tr').length };
+        }
+        if (performance.now() - t0 > 30_000) throw new Error('the 新旧対照表 was not drawn within 30 s');
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    });
+    if (ms.what !== 'old-new-table') {
+      missing.old_new_large = `no table: ${ms.what}`;
+      break;
+    }
+    if (i === 0) log(`新旧対照表, large, first: ${ms.ms.toFixed(1)} ms, ${ms.rows} row(s)`);
+    else add('old_new_large', ms.ms);
+  }
+  await downloads(page, 'old-new-docx', 'shirube:old-new-write', 'old_new_docx_large', 'old_new_docx_large_write', 'no 新旧対照表 was offered');
+  await context.close();
+}
+
 /** The round's section workbooks: 20 sections' filled workbooks of the town size picked at once
  *  on 照会・共同作業 (as the planning section) → the preview drawn. The first pick fetches the
  *  reader's wasm part too (`round_books_town_cold`); the figure is the second (warm). */
@@ -920,6 +971,7 @@ async function only(part, prefix, name) {
 if (process.env.BENCH_ONLY === 'folder') await only(folderBench, 'folder_', 'folder');
 if (process.env.BENCH_ONLY === 'region') await only(regionBench, 'region_', 'region');
 if (process.env.BENCH_ONLY === 'merge') await only(mergeBench, 'merge_', 'merge');
+if (process.env.BENCH_ONLY === 'drafting') await only(draftingBench, 'document_', 'drafting');
 if (process.env.BENCH_ONLY === 'round') await only(async () => { await roundBench(); await roundBooksBench(); }, 'round_', 'round');
 
 if (process.env.BENCH_PROFILE) {
@@ -1174,6 +1226,7 @@ try {
   }
   await roundBench();
   await roundBooksBench();
+  await draftingBench();
   // ── the regional view: 179 towns brought in, side by side, theme search ──
   await regionBench();
 } finally {

@@ -5,7 +5,7 @@
 
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType,
-    TableCell, TableRow, VMergeType, WidthType,
+    TableCell, TableRow, WidthType,
 };
 
 /// The Japanese font: 游明朝 (Windows 8.1 and later), with ＭＳ 明朝 (every Windows) as its
@@ -112,16 +112,6 @@ pub fn cell(lines: &[String], width: usize, number: bool) -> TableCell {
     cell
 }
 
-/// A cell of a vertically merged column: the first of its rows starts the merge, the rest
-/// continue it (empty).
-pub fn merged(lines: &[String], width: usize, first: bool) -> TableCell {
-    if first {
-        cell(lines, width, false).vertical_merge(VMergeType::Restart)
-    } else {
-        cell(&[], width, false).vertical_merge(VMergeType::Continue)
-    }
-}
-
 /// The font table Word reads to find a font it lacks: the Japanese fonts with their alternatives
 /// (charset 80, Shift_JIS), beside the Latin ones docx-rs names.
 const FONT_TABLE: &str = concat!(
@@ -145,8 +135,13 @@ const FONT_TABLE: &str = concat!(
 /// The .docx's bytes: the parts docx-rs built, with the header rows marked to repeat and the
 /// font table above, zipped.
 pub fn finish(docx: Docx) -> Result<Vec<u8>, String> {
+    finish_with(docx, <[u8]>::to_vec)
+}
+
+/// [`finish`], with the document's XML edited by `edit` first (the figures drawn in).
+pub fn finish_with(docx: Docx, edit: impl FnOnce(&[u8]) -> Vec<u8>) -> Result<Vec<u8>, String> {
     let mut parts = docx.build();
-    parts.document = repeat_header_rows(&parts.document);
+    parts.document = edit(&repeat_header_rows(&parts.document));
     parts.font_table = FONT_TABLE.as_bytes().to_vec();
     let mut stored = std::io::Cursor::new(Vec::new());
     parts.pack(&mut stored).map_err(|e| e.to_string())?;

@@ -6,8 +6,8 @@
 //! - 第1 基本的な考え方 (Heading 1): the narrative sections in order, each a numbered Heading 2
 //!   (「1　策定趣旨」); 計画期間 after the first unless a section already speaks of the period;
 //!   the national strategy it follows and that strategy's goals;
-//! - 第2 基本目標ごとの施策 (Heading 1): the 施策体系図 first — the tree 基本目標 → 施策 → 事業 as
-//!   a table whose goal and measure cells are merged down their rows — then each goal (Heading 2,
+//! - 第2 基本目標ごとの施策 (Heading 1): the 施策体系図 first — the tree 基本目標 → 施策 → 事業
+//!   drawn as Word shapes, a figure per goal ([`figure`]) — then each goal (Heading 2,
 //!   「基本目標1　…」) with its ～subtitle～, its direction and its 数値目標 table (指標, 基準値,
 //!   目標値, 目標年度); each measure (Heading 3) with its 基本的方向 (the summary), its KPI table
 //!   and its initiatives as a list (List Paragraph, 「(1)　…」).
@@ -17,13 +17,17 @@
 //! them. Pure Rust, tested natively by reading the file back (`tests`). 「意見と市の考え方」 is a
 //! document of the same look (`opinions`).
 
+mod figure;
 mod look;
+mod old_new;
 mod opinions;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod opinions_tests;
 mod outline;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_read_back;
 
 pub use opinions::opinions_document;
 
@@ -31,6 +35,7 @@ use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
 use crate::model::{DraftingStage, Strategy};
 use docx_rs::Docx;
+pub use old_new::old_new_document;
 
 /// The document's title: the strategy's, with the stage in brackets unless it is adopted.
 pub fn title(s: &Strategy) -> String {
@@ -45,6 +50,8 @@ pub fn title(s: &Strategy) -> String {
 pub fn strategy_document(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, WriteError> {
     let docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &title(s)));
     let docx = outline::basic_thinking(docx, s, style);
-    let docx = outline::goals(docx, s, style);
-    look::finish(docx).map_err(WriteError)
+    let figures = crate::format::measure_tree::figures(s);
+    let docx = outline::goals(docx, s, figures.len(), style);
+    let drawings: Vec<String> = figures.iter().enumerate().map(|(n, f)| figure::drawing(n, f)).collect();
+    look::finish_with(docx, |xml| figure::put_in(xml, &drawings)).map_err(WriteError)
 }

@@ -76,11 +76,14 @@ pub(super) fn goal_heading(g: &Goal) -> String {
     format!("{}{}　{}", g.kind.japanese(), g.number.trim(), g.title.trim())
 }
 
-/// 第2 基本目標ごとの施策: the 施策体系図, then each goal with its measures.
-pub fn goals(mut docx: Docx, s: &Strategy, style: YearStyle) -> Docx {
+/// 第2 基本目標ごとの施策: the 施策体系図 (a paragraph for each of its `figures`, drawn in by
+/// `figure::put_in`), then each goal with its measures.
+pub fn goals(mut docx: Docx, s: &Strategy, figures: usize, style: YearStyle) -> Docx {
     docx = docx.add_paragraph(look::styled("Heading1", "第2　基本目標ごとの施策"));
     docx = docx.add_paragraph(look::styled("Heading2", "施策体系図"));
-    docx = docx.add_table(tree(s));
+    for n in 0..figures {
+        docx = docx.add_paragraph(super::figure::placeholder(n));
+    }
     for g in &s.goals {
         docx = docx.add_paragraph(look::styled("Heading2", &goal_heading(g)));
         let subtitle = g.subtitle.trim();
@@ -120,37 +123,6 @@ pub fn goals(mut docx: Docx, s: &Strategy, style: YearStyle) -> Docx {
         }
     }
     docx
-}
-
-/// The 施策体系図: 基本目標 | 施策 | 主な取組, one row per measure, the goal's cell merged down
-/// its measures' rows and the initiatives listed in the last cell.
-fn tree(s: &Strategy) -> Table {
-    let widths = [TEXT_WIDTH * 3 / 10, TEXT_WIDTH * 7 / 20, TEXT_WIDTH - TEXT_WIDTH * 3 / 10 - TEXT_WIDTH * 7 / 20];
-    let mut rows = vec![look::header_row(&["基本目標", "施策", "主な取組"], &widths)];
-    for g in &s.goals {
-        let goal = vec![format!("{}{}", g.kind.japanese(), g.number.trim()), g.title.trim().to_owned()];
-        if g.measures.is_empty() {
-            rows.push(TableRow::new(vec![
-                look::cell(&goal, widths[0], false),
-                look::cell(&[], widths[1], false),
-                look::cell(&[], widths[2], false),
-            ]));
-        }
-        for (k, m) in g.measures.iter().enumerate() {
-            let measure = vec![format!("{}　{}", m.number.trim(), m.title.trim()).trim().to_owned()];
-            let initiatives: Vec<String> = m
-                .initiatives
-                .iter()
-                .map(|i| format!("{}　{}", i.number.trim(), i.title.trim()).trim().to_owned())
-                .collect();
-            rows.push(TableRow::new(vec![
-                look::merged(&goal, widths[0], k == 0),
-                look::cell(&measure, widths[1], false),
-                look::cell(&initiatives, widths[2], false),
-            ]));
-        }
-    }
-    Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)
 }
 
 /// A table of indicators (数値目標 or KPI): 指標 | 基準値 | 目標値 | 目標年度, a row per series.

@@ -37,12 +37,17 @@ fn blocks(xml: &str) -> Vec<Block> {
     let (mut style, mut text) = (String::new(), String::new());
     let (mut depth, mut rows, mut row, mut cell, mut headers) = (0, Vec::new(), Vec::new(), Vec::<String>::new(), 0);
     let mut rest = xml;
+    // A drawing (the 施策体系図) is read by `read_back`, not as the body's blocks.
+    let mut drawing = false;
     while let Some(at) = rest.find('<') {
         let end = rest[at..].find('>').expect("a closed tag") + at;
         let tag = &rest[at + 1..end];
         let name = tag.split([' ', '/']).next().unwrap_or_default();
         let after = &rest[end + 1..];
         match (name, tag.starts_with('/')) {
+            ("mc:AlternateContent", false) => drawing = true,
+            ("", true) if tag == "/mc:AlternateContent" => drawing = false,
+            _ if drawing => {}
             ("w:tbl", false) => depth += 1,
             ("", true) if tag == "/w:tbl" => {
                 depth -= 1;
@@ -196,33 +201,19 @@ fn the_tables_hold_the_values_with_their_header_rows_repeated() {
         .into_iter()
         .filter_map(|b| if let Block::Table(rows, h) = b { Some((rows, h)) } else { None })
         .collect();
-    // 体系図, goal 1's 数値目標, measure 1-1's KPIs, measure 2-1's KPIs.
-    assert_eq!(tables.len(), 4);
+    // Goal 1's 数値目標, measure 1-1's KPIs, measure 2-1's KPIs (the 体系図 is drawn).
+    assert_eq!(tables.len(), 3);
     assert!(tables.iter().all(|(_, h)| *h == 1), "each table's header row repeats");
     let head = ["指標", "基準値", "目標値", "目標年度"].map(String::from).to_vec();
     assert_eq!(
-        tables[1].0,
+        tables[0].0,
         vec![head.clone(), ["転入者数", "1,234人\n（令和5年度）", "1,500人", "令和11年度"].map(String::from).to_vec()]
     );
     assert_eq!(
-        tables[2].0[1],
+        tables[1].0[1],
         ["企業立地件数", "3件\n（令和5年度）", "累計 10件（令和7〜11年度）", "令和11年度"].map(String::from).to_vec()
     );
-    assert_eq!(tables[3].0[1], ["移住相談件数", "40件\n（令和6年度）", "50件/年", "毎年度"].map(String::from).to_vec());
-    // The tree: a row per measure, the goal's cell merged down (its later rows empty).
-    let tree = &tables[0].0;
-    assert_eq!(tree[0], ["基本目標", "施策", "主な取組"].map(String::from).to_vec());
-    assert_eq!(
-        tree[1],
-        ["基本目標1\n稼ぐ地域をつくる", "1　企業立地の促進", "(1)　企業誘致活動\n(2)　用地の確保"]
-            .map(String::from)
-            .to_vec()
-    );
-    assert_eq!(tree[2], ["", "2　観光振興", ""].map(String::from).to_vec());
-    assert_eq!(tree[3][0], "基本目標2\n人の流れをつくる");
-    assert_eq!(tree.len(), 4);
-    let xml = part(&bytes, "word/document.xml");
-    assert_eq!(xml.matches("w:vMerge w:val=\"continue\"").count(), 1);
+    assert_eq!(tables[2].0[1], ["移住相談件数", "40件\n（令和6年度）", "50件/年", "毎年度"].map(String::from).to_vec());
     // Western years when asked.
     let western = blocks(&part(&strategy_document(&town(), YearStyle::Western).unwrap(), "word/document.xml"));
     assert!(western.iter().any(
@@ -247,7 +238,6 @@ fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
         let rows: Vec<String> = b
             .iter()
             .filter_map(|b| if let Block::Table(rows, _) = b { Some(rows) } else { None })
-            .skip(1)
             .flat_map(|rows| rows.iter().skip(1).map(|r| r[0].clone()))
             .collect();
         let uses = s.goals.iter().map(|g| g.targets.len() + g.measures.iter().map(|m| m.kpis.len()).sum::<usize>());
@@ -295,7 +285,7 @@ fn the_large_strategy_is_written_with_a_heading_per_measure() {
 }
 
 /// Every example writes a document; with `WRITE_DOCUMENTS=1` they are kept in `target/documents`
-/// to look at (`soffice --headless --convert-to pdf`).
+/// to look at (`scripts/look-at-documents.sh`), with a 新旧対照表 (`read_back`).
 #[test]
 fn every_example_writes_a_document_that_reads_back() {
     let keep = std::env::var_os("WRITE_DOCUMENTS").is_some();

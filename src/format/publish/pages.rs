@@ -18,6 +18,7 @@ pub fn index(cx: &Site) -> String {
         p { "計画期間：" (year(s.period.first)) "〜" (year(s.period.last)) }
         (as_of(cx))
         (rating_rule(cx))
+        (measure_tree(cx))
         @for goal in &s.goals {
             section.goal-card aria-labelledby={ "g-" (goal.id.as_str()) } {
                 h2 id={ "g-" (goal.id.as_str()) } { a href=(goal_path(goal)) { (goal_heading(goal)) } }
@@ -36,6 +37,22 @@ pub fn index(cx: &Site) -> String {
         }
     };
     frame(cx, Depth::Top, "進捗状況", &[], main)
+}
+
+/// The 施策体系図, drawn: a figure per goal, each SVG named and described in words (the goals'
+/// cards below and their pages list the same measures as text).
+fn measure_tree(cx: &Site) -> Markup {
+    let figures = crate::format::measure_tree::figures(cx.s);
+    html! {
+        @if !figures.is_empty() {
+            section aria-labelledby="measure-tree" {
+                h2 id="measure-tree" { "施策体系図" }
+                @for (k, f) in figures.iter().enumerate() {
+                    figure.measure-tree { (crate::format::measure_tree::svg(&format!("tree{}", k + 1), f)) }
+                }
+            }
+        }
+    }
 }
 
 fn goal_heading(goal: &Goal) -> String {

@@ -409,3 +409,18 @@ proptest::proptest! {
         proptest::prop_assert_eq!(errors.count(), 0);
     }
 }
+
+#[test]
+fn the_index_draws_the_measure_tree_as_named_svg_without_the_hidden_goal() {
+    let s = kitamoto();
+    let index = String::from_utf8(folder(&s, MADE_AT).file("index.html").unwrap().bytes.clone()).unwrap();
+    let tree = &index[index.find("<h2 id=\"measure-tree\">施策体系図</h2>").expect("the tree's heading")..];
+    let tree = &tree[..tree.find("</section>").unwrap()];
+    let shown = s.goals.len() - 1;
+    assert_eq!(tree.matches("<svg").count(), shown, "a figure per public goal");
+    assert_eq!(tree.matches(r#"role="img""#).count(), shown);
+    assert_eq!(tree.matches("<title id=\"tree").count(), shown);
+    assert!(tree.contains(">1-1　移住の促進</text>"), "{tree}");
+    assert!(tree.contains("<desc id=\"tree1-desc\">"), "described in words");
+    assert!(!tree.contains("内部メモ"));
+}

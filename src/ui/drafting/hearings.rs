@@ -112,10 +112,7 @@ fn HearingCard(state: Edits, id: Id) -> impl IntoView {
         Some(view! {
             <article class="hearing" data-testid="hearing">
                 <h3 data-testid="hearing-name">{hearing_name(&h, lang)}</h3>
-                <p class="meta" data-testid="hearing-stage">{match lang {
-                    crate::locale::Language::Ja => format!("ここで聴いた意見は「{}」への意見です。", crate::locale::stage(h.stage, lang)),
-                    crate::locale::Language::En => format!("The opinions heard here are about the “{}”.", crate::locale::stage(h.stage, lang)),
-                }}</p>
+                <p class="meta" data-testid="hearing-stage">{crate::words::hearing::heard_on(h.stage, lang)}</p>
                 <p data-testid="hearing-counts">{move || line.get().map(|c| counts(&c, lang))}</p>
                 <super::confirm::AskFirst state=state testid="hearing-delete"
                     label=Signal::derive(move || tr(state.lang(), "この意見聴取を削除…", "Delete this hearing…").to_owned())

@@ -41,6 +41,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
         (Report::Sheets, "施策評価シートへ", "Evaluation sheets"),
         (Report::Grants, "交付金事業の効果検証へ", "Grant review"),
         (Report::Opinions, "意見と市の考え方へ", "Opinions and answers"),
+        (Report::Tree, "施策体系図へ", "Measures' tree"),
     ];
     let links = others
         .into_iter()
@@ -50,6 +51,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
             let testid = match (r, k) {
                 (Report::Grants, _) => "print-other-grants",
                 (Report::Opinions, _) => "print-other-opinions",
+                (Report::Tree, _) => "print-other-tree",
                 (_, 0) => "print-other",
                 _ => "print-other-2",
             };

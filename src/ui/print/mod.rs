@@ -1,6 +1,6 @@
 //! Printable A4 reports (through the browser's print to PDF): the numerical-target report laid
-//! out like 北本市's summary, one evaluation sheet per measure laid out like 北斗市's, and a
-//! year's 交付金事業の効果検証 (`grants`), and 「意見と市の考え方」 (`opinions`).
+//! out like 北本市's summary, one evaluation sheet per measure laid out like 北斗市's, a year's
+//! 交付金事業の効果検証 (`grants`), 「意見と市の考え方」 (`opinions`) and the 施策体系図 drawn (`tree`).
 //!
 //! On screen a report shows as paper under a toolbar (印刷, back, its year and options); in
 //! print only the paper is left (`style/print.css`). User text is only ever inserted as text.
@@ -10,6 +10,7 @@ mod grants;
 mod opinions;
 mod sheets;
 mod targets;
+mod tree;
 mod years;
 
 use crate::session::route::Report;
@@ -19,6 +20,7 @@ use grants::GrantsReport;
 use leptos::prelude::*;
 use sheets::SheetsReport;
 use targets::TargetsReport;
+use tree::TreeReport;
 
 #[component]
 pub fn PrintReport(report: Report) -> impl IntoView {
@@ -38,6 +40,7 @@ pub fn PrintReport(report: Report) -> impl IntoView {
                 Report::Sheets => view! { <SheetsReport id=id/> }.into_any(),
                 Report::Grants => view! { <GrantsReport id=id/> }.into_any(),
                 Report::Opinions => view! { <opinions::OpinionsReport id=id/> }.into_any(),
+                Report::Tree => view! { <TreeReport id=id/> }.into_any(),
             },
             None => view! { <StrategyNotFound/> }.into_any(),
         })

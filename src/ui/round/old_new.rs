@@ -1,8 +1,9 @@
 //! 新旧対照表 on the 履歴 page: two versions chosen (改正後: the current one or a kept one;
 //! 改正前: a kept one, also set by 「この版と比べる」 on a row; the drafts kept by name at each stage's
 //! end offered first), and the table between them —
-//! 箇所 | 改正後 | 改正前 | 備考, the changed words underlined and bold — with 「CSV で書き出す」 and
-//! 「印刷用に書き出す」 (an HTML page to print). The table's texts are text nodes only.
+//! 箇所 | 改正後 | 改正前 | 備考, the changed words underlined and bold — with 「Word で書き出す」 (the
+//! Word writer's part, fetched on the first press), 「CSV で書き出す」 and 「印刷用に書き出す」 (an A4
+//! landscape HTML page to print). The table's texts are text nodes only.
 
 use crate::format::old_new;
 use crate::locale::{tr, Language};
@@ -36,6 +37,8 @@ pub struct Compared {
     pub municipality: String,
     pub new_name: String,
     pub old_name: String,
+    /// The 改正後 version (the Word writer's part takes a strategy).
+    pub strategy: crate::model::Strategy,
 }
 
 impl Comparing {
@@ -69,6 +72,7 @@ impl Comparing {
                         municipality: n.municipality.name.clone(),
                         new_name,
                         old_name,
+                        strategy: n,
                     }),
                     Err(r) => Err(words::old_new_refusal(r, lang).to_owned()),
                 },
@@ -150,6 +154,47 @@ fn Shown(compared: Compared) -> impl IntoView {
             state.downloads().save(name, "text/html;charset=utf-8", &page);
         })
     };
+    let writing = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let word = move |_| {
+        if writing.get_untracked() {
+            return;
+        }
+        let Some((s, doc, name)) = c.with_value(|c| {
+            let name =
+                files::file_name(&c.municipality, &format!("{}_新旧対照表", c.title.trim()), &files::today(), "docx");
+            let doc = crate::ui::document_writer::OldNewDocument {
+                table: c.table.clone(),
+                title: c.title.clone(),
+                new_name: c.new_name.clone(),
+                old_name: c.old_name.clone(),
+                style,
+            };
+            Some((c.strategy.clone(), doc, name))
+        }) else {
+            return;
+        };
+        writing.set(true);
+        failed.set(None);
+        spawn_local(async move {
+            files::next_frame().await;
+            let written = crate::ui::exporters::write(
+                s,
+                crate::ui::exporters::Export::Document(crate::ui::document_writer::Document::OldNew(Box::new(doc))),
+            )
+            .await;
+            let _ = writing.try_set(false);
+            match written {
+                Some(Ok(bytes)) => state.downloads().docx(name, &bytes),
+                Some(Err(e)) => {
+                    let _ = failed.try_set(Some(e));
+                }
+                None => {
+                    let _ = failed.try_set(Some("no writer: the app is not running".to_owned()));
+                }
+            }
+        });
+    };
     let count = match lang {
         Language::Ja => format!("変更 {} 箇所", lines.len()),
         Language::En => format!("{} changes", lines.len()),
@@ -157,9 +202,22 @@ fn Shown(compared: Compared) -> impl IntoView {
     view! {
         <p class="meta" role="status">{count}</p>
         <div class="row-actions">
+            <button type="button" data-testid="old-new-docx" on:click=word disabled=move || writing.get()>
+                {move || if writing.get() {
+                    tr(lang, "Word の文書を作っています…", "Making the Word document…")
+                } else {
+                    tr(lang, "Word で書き出す", "Export as Word")
+                }}
+            </button>
             <button type="button" data-testid="old-new-csv" on:click=csv>{tr(lang, "CSV で書き出す", "Export as CSV")}</button>
             <button type="button" data-testid="old-new-print" on:click=print>{tr(lang, "印刷用に書き出す（HTML）", "Export for printing (HTML)")}</button>
         </div>
+        {move || failed.get().map(|detail| view! {
+            <p class="notice error" role="alert" data-testid="old-new-docx-error">
+                {tr(lang, "Word の文書を作れませんでした。戦略は変わっていません。", "The Word document could not be made. The strategy is unchanged.")}
+                " "<span class="meta">{detail}</span>
+            </p>
+        })}
         <div class="table-wrap">
             <table class="old-new" data-testid="old-new-table">
                 <thead><tr>
