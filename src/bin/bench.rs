@@ -100,6 +100,10 @@ fn main() {
                 reading.refused.len()
             );
         }
+        ["graph-read", file] => {
+            let text = std::fs::read_to_string(file).unwrap_or_else(|e| fail(format!("{file}: {e}")));
+            println!("{}", shirube::bench::graph::measure(&text, 30).unwrap_or_else(|e| fail(e)));
+        }
         ["folder-sync", dir] => println!("{}", shirube::bench::folder::sync_folder_dir(dir).unwrap_or_else(|e| fail(e))),
         ["generate-round-books", size, seed, dir] => println!("{}", round_books(size, seed, dir).unwrap_or_else(|e| fail(e))),
         ["generate-region", towns, seed, out] => {
@@ -196,7 +200,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 
