@@ -62,8 +62,9 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
                 }
             }
         }
-        // Another version of the format is read whole (migrated, or refused as newer).
-        if format.as_deref() == Some(FORMAT_NAME) && version == Some(CURRENT_VERSION) {
+        // The top is the same in every version up to this build's (format 1's file, from a
+        // member whose Shirube is older, included); a newer one is read whole (and refused).
+        if format.as_deref() == Some(FORMAT_NAME) && version.is_some_and(|v| (1..=CURRENT_VERSION).contains(&v)) {
             *self.0.borrow_mut() = Some(top);
         }
         Ok(())
@@ -93,7 +94,7 @@ mod tests {
         assert_eq!(peek_top(&plain.as_bytes()[..TOP_BYTES]).unwrap().head, None);
         assert!(peek_top(b"{\"format\": \"shirube-backup\", \"strategy\": {").is_none());
         assert!(peek_top(b"not json").is_none());
-        let newer = text.replacen("\"version\":1", "\"version\":99", 1);
+        let newer = text.replacen(&format!("\"version\":{CURRENT_VERSION}"), "\"version\":99", 1);
         assert!(peek_top(newer.as_bytes()).is_none(), "a newer file is read whole, and refused");
         let bad_head = text.replacen(&lineage.head.unwrap(), "<script>", 1);
         assert_eq!(peek_top(bad_head.as_bytes()).unwrap().head, None, "an id of the wrong form is not taken");

@@ -74,7 +74,7 @@ impl<B: Backend> Store<B> {
     /// questions then find less in common, and a merge asks more, but nothing is lost).
     pub(super) async fn stored_graph(&self, id: &Id) -> Result<Graph, StorageError> {
         let text = self.backend.get(&keys::graph(id)).await?;
-        let nodes: Nodes = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+        let nodes = text.as_deref().and_then(Nodes::from_stored).unwrap_or_default();
         Ok(Graph::of_nodes(&nodes))
     }
 
@@ -166,7 +166,7 @@ impl<B: Backend> Store<B> {
                 Write::put(keys::named(id), super::store::to_json(&named)?),
                 Write::put(
                     keys::graph(id),
-                    super::store::to_json(&ancestry.place.graph.bounded(std::slice::from_ref(&node.id), MAX_GRAPH))?,
+                    ancestry.place.graph.bounded(std::slice::from_ref(&node.id), MAX_GRAPH).stored_text(),
                 ),
             ];
             match self.backend.apply(batch).await {

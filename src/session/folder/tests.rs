@@ -209,7 +209,7 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     let held = format::peek_top(good.as_bytes()).unwrap().head.unwrap();
     let unknown = good.replacen(&held, &"f".repeat(32), 1);
     folder.put(&name("mcut"), &unknown[..unknown.len() / 2]);
-    folder.put(&name("mnew"), good.replacen("\"version\":1", "\"version\":99", 1));
+    folder.put(&name("mnew"), good.replacen(&format!("\"version\":{}", format::CURRENT_VERSION), "\"version\":99", 1));
     let mut other = town();
     other.title = "別の町".into();
     folder.put(&name("mother"), export(&other, "t"));
