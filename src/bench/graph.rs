@@ -50,3 +50,46 @@ pub fn measure(text: &str, runs: usize) -> Result<String, String> {
         list_text.len(),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::format::history::{Node, MAX_GRAPH};
+
+    /// A varint's bytes: 7 bits a byte.
+    fn varint_len(v: u64) -> usize {
+        (64 - v.leading_zeros() as usize).div_ceil(7).max(1)
+    }
+
+    #[test]
+    fn a_years_graph_takes_a_quarter_of_its_list() {
+        let s = crate::bench::generate::generate(crate::bench::generate::Size::named("town").unwrap(), 1);
+        let file = crate::bench::folder::a_years_history(&s, "2026-01-01T00:00:00Z");
+        let lineage = file.lineage.unwrap();
+        let nodes: Vec<Node> = lineage.graph.iter().collect();
+        assert_eq!(nodes.len(), MAX_GRAPH);
+        // The bound the encoding gives: per node its 16 bytes and its count of parents; per
+        // parent the varint of its place relative to the node's (zigzag: under 2 × MAX_GRAPH),
+        // or 17 bytes when the list does not hold it; base64 writes 4 characters for 3 bytes.
+        let place = varint_len(2 * MAX_GRAPH as u64);
+        let bytes: usize = nodes
+            .iter()
+            .map(|n| {
+                let parents: usize = n.parents.iter().map(|p| if lineage.graph.contains(p) { place } else { 17 }).sum();
+                16 + varint_len(n.parents.len() as u64) + parents
+            })
+            .sum();
+        let bound = bytes.div_ceil(3) * 4;
+        let compact = lineage.graph.compact().len();
+        let list = serde_json::to_string(&nodes).unwrap().len();
+        let text = crate::format::export_with_lineage(&file.strategy, "2026-01-01T00:00:00Z", &lineage);
+        println!(
+            "a year's graph of {} nodes: {compact} bytes (bound {bound}), as format 1's list {list}; the town file {} bytes, {} with the list",
+            nodes.len(),
+            text.len(),
+            text.len() - compact + list
+        );
+        assert!(compact <= bound, "{compact} > {bound}");
+        assert!(compact <= 120_000, "the budget of a year's graph: {compact}");
+        assert!(compact * 3 < list, "{compact} against {list}");
+    }
+}

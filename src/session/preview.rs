@@ -309,6 +309,27 @@ mod tests {
     }
 
     #[test]
+    fn a_file_of_a_newer_format_is_refused_and_nothing_stored_changes() {
+        use crate::storage::Backend;
+        let s = town();
+        let (mem, store) = memory_store(&[&s]);
+        let text = store.export_file(&s.id, NOW).wait().unwrap().0;
+        let current = format!("\"version\": {}", crate::format::CURRENT_VERSION);
+        let newer = text.replacen(&current, &format!("\"version\": {}", crate::format::CURRENT_VERSION + 1), 1);
+        assert_ne!(newer, text);
+        let stored = || {
+            let mut keys = mem.keys().wait().unwrap();
+            keys.sort();
+            keys.into_iter().map(|k| (k.clone(), mem.get(&k).wait().unwrap())).collect::<Vec<_>>()
+        };
+        let before = stored();
+        let refused = take(&store, "新しい.json", newer.as_bytes(), &Untimed).wait();
+        let version = crate::format::CURRENT_VERSION + 1;
+        assert_eq!(refused, Err(ImportError::NewerVersion { version }));
+        assert_eq!(stored(), before, "nothing stored changed");
+    }
+
+    #[test]
     fn a_late_result_after_cancel_or_another_file_is_dropped() {
         let s = town();
         let (_, store) = memory_store(&[]);

@@ -1,5 +1,5 @@
 //! A file's version history in words: a list of it longer than its limit (Shirube never writes
-//! one: the file was changed by another tool, or is damaged).
+//! one: the file was changed by another tool, or is damaged), or a graph that cannot be read.
 
 use crate::format::VersionList;
 use crate::locale::Language;
@@ -22,6 +22,19 @@ pub(super) fn too_many(path: &str, list: VersionList, limit: usize, lang: Langua
         Language::En => {
             format!("{path}: {list}. Shirube never writes such a file: it was changed by another tool, or is damaged")
         }
+    }
+}
+
+/// 「lineage.graph: 版の履歴（版のつながり）を読み取れません…」: a version graph's compact string
+/// that is cut short or changed (`detail`: where, in English).
+pub(super) fn damaged(path: &str, detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!(
+            "{path}: 版の履歴（版のつながり）を読み取れません。途中で切れているか、別のツールで書き換えられています"
+        ),
+        Language::En => format!(
+            "{path}: the version history cannot be read ({detail}): it was cut short or changed by another tool"
+        ),
     }
 }
 

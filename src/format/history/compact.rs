@@ -34,15 +34,15 @@ pub(super) struct Keyed {
     pub parents: Vec<Key>,
 }
 
-/// Why a compact graph cannot be read: each names where, in English (the file's refusal words
-/// it as `lineage.graph` that cannot be read).
+/// Why a compact graph cannot be read: each names where, in English, and begins "the version
+/// graph" (the file's refusal, `ShapeProblem::DamagedGraph`, is known by it).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Damaged {
     #[error("the version graph is not base64 text")]
     NotBase64,
     #[error("the version graph ends inside its version {node}")]
     CutShort { node: usize },
-    #[error("a parent of the version graph's version {node} is at a place the graph does not have")]
+    #[error("the version graph's version {node} names a parent at a place the graph does not have")]
     Outside { node: usize },
 }
 
