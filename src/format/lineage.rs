@@ -5,7 +5,9 @@
 //! without agreeing on anything). A version is named by its history (`history`): its content's
 //! fingerprint and its parents. A file says its version's id (`head`, at the top of the file,
 //! so that a quiet poll reads no further), carries the graph of the versions it descends from
-//! (`graph`) and, whole, the nearest one a reader may lack (`base`, named by `base_id`).
+//! (`graph`: one compact string, `history::compact`; format 1's list is migrated on reading,
+//! [`graph_as_compact`]) and, whole, the nearest one a reader may lack (`base`, named by
+//! `base_id`).
 //!
 //! Files written before ids existed list fingerprints instead (`versions`, newest first): they
 //! read as a linear history whose ids are those fingerprints.
