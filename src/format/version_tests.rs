@@ -1,7 +1,7 @@
 //! The file format's versions: files of format 1 written by the build before format 2 (kept in
 //! `tests/files/v1/`, with what that build read them as) read as they did and are written again
 //! as format 2 that reads the same; a newer format is refused; a damaged graph is refused
-//! naming `lineage.graph`.
+//! naming `lineage.graph`; the fuzzer's format 2 seed holds the graph as this build writes it.
 
 use super::history::{Node, Nodes};
 use super::{export_with_lineage, fingerprint, import, ImportError, ShapeProblem, CURRENT_VERSION};
@@ -82,4 +82,17 @@ fn a_damaged_graph_is_refused_naming_lineage_graph() {
     }
     file["lineage"]["graph"] = json!(good);
     assert!(import(&file.to_string()).is_ok(), "whole, it reads");
+}
+
+#[test]
+fn the_fuzzers_seed_of_format_2_is_format_1s_member_file_with_the_graph_this_build_writes() {
+    let at = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/seeds/strategy_file/member-format-2.json");
+    let seed = std::fs::read_to_string(at).unwrap();
+    let v1: Value = serde_json::from_str(&read("v1/member.json")).unwrap();
+    let nodes: Vec<Node> = serde_json::from_value(v1["lineage"]["graph"].clone()).unwrap();
+    let written: Value = serde_json::from_str(&seed).unwrap();
+    assert_eq!(written["lineage"]["graph"], json!(Nodes::from(nodes).compact()));
+    let file = import(&seed).unwrap();
+    assert_eq!(file.migrated_from, None);
+    assert_eq!(file.lineage.unwrap().graph.len(), 5);
 }
