@@ -5,6 +5,7 @@
 
 pub mod folder;
 pub mod generate;
+pub mod graph;
 pub mod merge;
 pub mod region;
 pub mod round_books;

@@ -27,6 +27,16 @@ fn round_books(size: &str, seed: &str, dir: &str) -> Result<String, String> {
     shirube::bench::round_books::write_round_books(size, seed, dir)
 }
 
+/// `folder-sync <dir>`: a folder's reading (`bench::folder`); `graph-read <file>`: a file's graph
+/// (`bench::graph`).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_timed(what: &str, path: &str) -> Result<String, String> {
+    match what {
+        "folder-sync" => shirube::bench::folder::sync_folder_dir(path),
+        _ => shirube::bench::graph::measure(&std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?, 30),
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use shirube::bench::{generate, stats};
@@ -100,7 +110,7 @@ fn main() {
                 reading.refused.len()
             );
         }
-        ["folder-sync", dir] => println!("{}", shirube::bench::folder::sync_folder_dir(dir).unwrap_or_else(|e| fail(e))),
+        [what @ ("folder-sync" | "graph-read"), path] => println!("{}", read_timed(what, path).unwrap_or_else(|e| fail(e))),
         ["generate-round-books", size, seed, dir] => println!("{}", round_books(size, seed, dir).unwrap_or_else(|e| fail(e))),
         ["generate-region", towns, seed, out] => {
             // The regional view's file: a region of town-size strategies (179: Hokkaido).
@@ -196,7 +206,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

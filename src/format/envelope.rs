@@ -9,8 +9,9 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT_NAME: &str = "shirube-strategy";
-/// The version this build writes. Bump it only together with a migration from the previous one.
-pub const CURRENT_VERSION: u64 = 1;
+/// The version this build writes. Bump it only together with a migration from the previous one
+/// (`migrations`): 2 writes the version graph as one compact string.
+pub const CURRENT_VERSION: u64 = 2;
 
 /// A Shirube strategy file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -14,7 +14,7 @@ const AT: &str = "2026-11-24T00:00:00Z";
 fn a_file_from_before_frames_keeps_its_framework_and_names_no_frame() {
     for example in crate::examples::EXAMPLES {
         let raw: Value = serde_json::from_str(example.file).unwrap();
-        assert_eq!(raw["version"], 1, "{}: the shipped examples are version 1 files", example.key);
+        assert_eq!(raw["version"], CURRENT_VERSION, "{}: the shipped examples are current files", example.key);
         let held = &raw["strategy"]["national_framework"];
         assert!(held.get("key").is_none(), "{}: made before frames had keys", example.key);
 
@@ -44,7 +44,7 @@ fn a_frames_key_survives_export_and_import() {
         let back = import(&text).unwrap();
         assert_eq!(back.strategy, s);
         assert_eq!(back.strategy.national_framework.frame(), Some(frame));
-        assert_eq!(CURRENT_VERSION, 1);
+        assert_eq!(CURRENT_VERSION, 2, "the strategy's layout is that of format 1");
     }
 }
 

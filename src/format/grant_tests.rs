@@ -1,7 +1,7 @@
 //! Grants in the file format: a file from before grants (北本市's and 北斗市's
-//! examples, version 1) reads with no grant and writes back without a `grant` key anywhere; the
-//! made-up example's grant project survives export → import whole. The format version stays 1:
-//! every grant field is an added optional one.
+//! examples) reads with no grant and writes back without a `grant` key anywhere; the made-up
+//! example's grant project survives export → import whole. Grants needed no version of their
+//! own: every grant field is an added optional one.
 
 use super::{export, import, CURRENT_VERSION};
 use crate::model::{GrantEffect, GrantPolicy, GrantProgramme};
@@ -34,7 +34,7 @@ fn a_file_from_before_grants_reads_and_writes_as_before() {
         assert_eq!(initiatives(&written), initiatives(&raw), "{key}: every initiative written as it came");
         assert!(!export(&read.strategy, AT).contains("\"grant\""));
     }
-    assert_eq!(CURRENT_VERSION, 1);
+    assert_eq!(CURRENT_VERSION, 2, "the strategy's layout is that of format 1");
 }
 
 #[test]

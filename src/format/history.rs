@@ -19,9 +19,11 @@ use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
 mod base;
+mod compact;
 mod ids;
 mod nodes;
 pub use base::{base_for_merge, virtual_base};
+pub use compact::Damaged;
 use ids::{digits, id_text, key_of, Key};
 pub use nodes::{Nodes, Unsafe};
 

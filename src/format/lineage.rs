@@ -5,7 +5,9 @@
 //! without agreeing on anything). A version is named by its history (`history`): its content's
 //! fingerprint and its parents. A file says its version's id (`head`, at the top of the file,
 //! so that a quiet poll reads no further), carries the graph of the versions it descends from
-//! (`graph`) and, whole, the nearest one a reader may lack (`base`, named by `base_id`).
+//! (`graph`: one compact string, `history::compact`; format 1's list is migrated on reading,
+//! [`graph_as_compact`]) and, whole, the nearest one a reader may lack (`base`, named by
+//! `base_id`).
 //!
 //! Files written before ids existed list fingerprints instead (`versions`, newest first): they
 //! read as a linear history whose ids are those fingerprints.
@@ -40,11 +42,14 @@ pub struct Lineage {
     /// The id of `base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_id: Option<String>,
-    /// The versions the file's version descends from (itself included), nearest first.
-    // Shared with the file's `FileVersion`, not copied, and read straight to its ids' numbers:
-    // a year's graph is 4,096 nodes.
+    /// The versions the file's version descends from (itself included), nearest first, as one
+    /// string: base64 of, for each version, its id's 16 bytes, its number of parents, and each
+    /// parent's place relative to its own (zigzag), or 0 then the parent's 16 bytes when the
+    /// list does not hold it; numbers are LEB128 varints. Format 1 wrote a list of
+    /// `{"id", "parents"}`.
+    // Shared with the file's `FileVersion`, not copied: a year's graph is 4,096 nodes.
     #[serde(default, skip_serializing_if = "Nodes::is_empty")]
-    #[schemars(with = "Vec<Node>")]
+    #[schemars(with = "String")]
     pub graph: Nodes,
     /// Where each value of the file's version was last set, as its writer marked it
     /// (`model::merge::provenance`): a merge with it needs no content it may not have.
@@ -206,14 +211,42 @@ impl Lineage {
         if let Some((i, v)) = self.versions.iter().enumerate().find(|(_, v)| bad(v)) {
             return Some(unsafe_id(format!("lineage.versions[{i}]"), v));
         }
-        Some(match self.graph.first_unsafe(MAX_GRAPH, MAX_PARENTS)? {
-            Unsafe::Id { at, id } => unsafe_id(format!("lineage.graph{at}"), &id),
-            Unsafe::TooMany { at, limit } => {
-                let list = if at.is_empty() { VersionList::Graph } else { VersionList::Parents };
-                ImportError::TooManyVersions { path: format!("lineage.graph{at}"), list, limit }
-            }
-        })
+        graph_refusal(&self.graph)
     }
+}
+
+/// What first breaks the rules of a file's graph (too many nodes or parents, an id that is not
+/// one), with its path under `lineage.graph`.
+pub(super) fn graph_refusal(graph: &Nodes) -> Option<ImportError> {
+    Some(match graph.first_unsafe(MAX_GRAPH, MAX_PARENTS)? {
+        Unsafe::Id { at, id } => {
+            ImportError::UnsafeId { path: format!("lineage.graph{at}"), id: crate::model::Id::from(id.as_str()) }
+        }
+        Unsafe::TooMany { at, limit } => {
+            let list = if at.is_empty() { VersionList::Graph } else { VersionList::Parents };
+            ImportError::TooManyVersions { path: format!("lineage.graph{at}"), list, limit }
+        }
+    })
+}
+
+/// Migration from format 1: `lineage.graph`, a list of `{id, parents}`, as the compact string
+/// format 2 writes. A list that breaks the graph's rules is refused as format 2's reading would
+/// (its path and reason); what is not a list is left for the reading to refuse.
+pub(super) fn graph_as_compact(file: &mut serde_json::Value) -> Result<(), ImportError> {
+    let Some(graph) = file.get_mut("lineage").and_then(|l| l.get_mut("graph")).filter(|g| g.is_array()) else {
+        return Ok(());
+    };
+    let nodes: Vec<Node> = serde_path_to_error::deserialize(graph.take()).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "lineage.graph".to_owned() } else { format!("lineage.graph{path}") };
+        ImportError::Shape { path, problem: super::import::classify(&e.into_inner().to_string()) }
+    })?;
+    let nodes = Nodes::from(nodes);
+    if let Some(refused) = graph_refusal(&nodes) {
+        return Err(refused);
+    }
+    *graph = serde_json::Value::String(nodes.compact());
+    Ok(())
 }
 
 /// A file without version ids: its strategy named by its fingerprint `fp`, descending from its

@@ -1,9 +1,10 @@
 //! Ordered migrations of the raw JSON, from every older format version to the current one.
 //! Each is a pure transform of the file's `serde_json::Value`, applied in order on import.
 //!
-//! Version 1 is the first published format, so the list is empty today. The first change to
-//! the file layout bumps `CURRENT_VERSION` to 2 and adds `Migration { from: 1, … }` here; the
-//! order check below (run by the tests) refuses a gap, a duplicate or a wrong order.
+//! Version 2 writes `lineage.graph` as one compact string where version 1 wrote a list of
+//! nodes. A change to the file layout bumps `CURRENT_VERSION` and adds a migration from the
+//! version before here; the order check below (run by the tests) refuses a gap, a duplicate or
+//! a wrong order.
 
 use super::ImportError;
 use serde_json::Value;
@@ -12,11 +13,17 @@ pub struct Migration {
     /// The version this migration reads; it produces `from + 1`.
     pub from: u64,
     pub title: &'static str,
-    pub apply: fn(&mut Value) -> Result<(), String>,
+    /// The change; its refusal is the file's (a migration that cannot be made is
+    /// `ImportError::Migration`).
+    pub apply: fn(&mut Value) -> Result<(), ImportError>,
 }
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    title: "lineage.graph: a list of versions → one compact string",
+    apply: super::lineage::graph_as_compact,
+}];
 
 /// The list must hold one migration per version from 1 up to `current − 1`, in order.
 pub fn check_order(migrations: &[Migration], current: u64) -> Result<(), String> {
@@ -39,7 +46,7 @@ pub fn migrate(
 ) -> Result<Vec<&'static str>, ImportError> {
     let mut applied = Vec::new();
     for m in migrations.iter().filter(|m| m.from >= version) {
-        (m.apply)(value).map_err(|detail| ImportError::Migration { from: m.from, detail })?;
+        (m.apply)(value)?;
         applied.push(m.title);
     }
     if let Some(obj) = value.as_object_mut() {
@@ -59,13 +66,17 @@ mod tests {
         check_order(MIGRATIONS, CURRENT_VERSION).unwrap();
     }
 
-    fn rename_title(v: &mut Value) -> Result<(), String> {
-        let s = v.get_mut("strategy").and_then(Value::as_object_mut).ok_or("no strategy")?;
-        let name = s.remove("name").ok_or("no name")?;
+    fn failed(detail: &str) -> ImportError {
+        ImportError::Migration { from: 1, detail: detail.into() }
+    }
+
+    fn rename_title(v: &mut Value) -> Result<(), ImportError> {
+        let s = v.get_mut("strategy").and_then(Value::as_object_mut).ok_or_else(|| failed("no strategy"))?;
+        let name = s.remove("name").ok_or_else(|| failed("no name"))?;
         s.insert("title".into(), name);
         Ok(())
     }
-    fn add_stage(v: &mut Value) -> Result<(), String> {
+    fn add_stage(v: &mut Value) -> Result<(), ImportError> {
         v["strategy"]["stage"] = json!("draft");
         Ok(())
     }

@@ -56,6 +56,8 @@ mod target_kind_tests;
 #[cfg(test)]
 mod target_revision_tests;
 #[cfg(test)]
+mod version_tests;
+#[cfg(test)]
 mod workshop_tests;
 pub mod xlsx;
 #[cfg(test)]

@@ -62,8 +62,9 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
                 }
             }
         }
-        // Another version of the format is read whole (migrated, or refused as newer).
-        if format.as_deref() == Some(FORMAT_NAME) && version == Some(CURRENT_VERSION) {
+        // The top is the same in every version up to this build's (format 1's file, from a
+        // member whose Shirube is older, included); a newer one is read whole (and refused).
+        if format.as_deref() == Some(FORMAT_NAME) && version.is_some_and(|v| (1..=CURRENT_VERSION).contains(&v)) {
             *self.0.borrow_mut() = Some(top);
         }
         Ok(())
@@ -83,7 +84,7 @@ mod tests {
         let author = Author { id: "m1".into(), name: "田中".repeat(100), role: None };
         let text = export_member_file(&s, "2026-12-01T09:00:00Z", &lineage, &author);
         let top = peek_top(&text.as_bytes()[..TOP_BYTES]).unwrap();
-        assert_eq!(top.head, Some(head));
+        assert_eq!(top.head, Some(head.clone()));
         assert_eq!(top.exported_at, "2026-12-01T09:00:00Z");
         assert_eq!(top.author, Some(author));
         // Cut in the middle of a character, or a file without a head.
@@ -93,8 +94,10 @@ mod tests {
         assert_eq!(peek_top(&plain.as_bytes()[..TOP_BYTES]).unwrap().head, None);
         assert!(peek_top(b"{\"format\": \"shirube-backup\", \"strategy\": {").is_none());
         assert!(peek_top(b"not json").is_none());
-        let newer = text.replacen("\"version\":1", "\"version\":99", 1);
+        let newer = text.replacen(&format!("\"version\":{CURRENT_VERSION}"), "\"version\":99", 1);
         assert!(peek_top(newer.as_bytes()).is_none(), "a newer file is read whole, and refused");
+        let older = text.replacen(&format!("\"version\":{CURRENT_VERSION}"), "\"version\":1", 1);
+        assert_eq!(peek_top(older.as_bytes()).unwrap().head, Some(head), "format 1's top is the same");
         let bad_head = text.replacen(&lineage.head.unwrap(), "<script>", 1);
         assert_eq!(peek_top(bad_head.as_bytes()).unwrap().head, None, "an id of the wrong form is not taken");
     }

@@ -40,7 +40,7 @@ fn before_stages() -> Value {
 fn a_file_from_before_stages_reads_internal_as_the_first_stage_and_writes_back_the_same() {
     let file = before_stages();
     let read = import(&file.to_string()).unwrap();
-    assert_eq!(read.migrated_from, None);
+    assert_eq!(read.migrated_from, Some(1), "format 1: its graph's form alone migrated");
     let m = read.strategy.measures().next().unwrap().1;
     let first = m.evaluation(FiscalYear(2023), EvaluationStage::First).expect("internal is the 一次評価");
     assert_eq!(first.rating.as_deref(), Some("C"));
@@ -62,7 +62,7 @@ fn a_file_from_before_stages_reads_internal_as_the_first_stage_and_writes_back_t
         r#""improvements":"ＳＮＳで発信する","next_plan":"","notes":"","evaluator":"internal"}"#
     );
     assert_eq!(serde_json::to_string(&m.evaluations[0]).unwrap(), before, "the same bytes");
-    assert_eq!(CURRENT_VERSION, 1);
+    assert_eq!(CURRENT_VERSION, 2, "the strategy's layout is that of format 1");
 }
 
 #[test]

@@ -10,6 +10,7 @@
 
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
+use crate::model::merge::provenance::{exact_base, Provenance};
 use crate::model::merge::{merge, Merge, Side};
 use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
@@ -149,6 +150,11 @@ pub(super) fn open_timed(bytes: &[u8], clock: &impl super::stopwatch::Stopwatch)
 /// strategy, what replacing the stored one with the same id changes and what merging them
 /// would do (from the newest version both descend from); for a backup, each strategy's state.
 /// The merge is timed as "shirube:merge" (the benchmark's "merge alone").
+/// A file's marks of where each value was last set, when it carries any.
+pub(super) fn file_marks(imported: &Imported) -> Option<Provenance> {
+    imported.lineage.as_ref().and_then(|l| l.provenance.clone()).filter(|p| !p.is_empty())
+}
+
 pub async fn preview<B: Backend>(
     store: &Store<B>,
     file: &str,
@@ -164,9 +170,22 @@ pub async fn preview<B: Backend>(
                 Ok(ancestry) => Some((ancestry.current.clone(), Ok(store.common_base_in(ancestry, &imported).await))),
                 Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
             };
+            // Where each value was last set, on both sides: the base made exact by them.
+            let marks = match (&stored, file_marks(&imported)) {
+                (Some((current, _)), Some(theirs)) => {
+                    store.marks_now(&imported.strategy.id, current, "").await.ok().map(|(ours, _)| (ours, theirs))
+                }
+                _ => None,
+            };
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
                     Ok(Ancestor::Found { base, in_file }) => {
+                        let base = match &marks {
+                            Some((ours, theirs)) => {
+                                Box::new(exact_base(&base, (&stored, ours), (&imported.strategy, theirs)))
+                            }
+                            None => base,
+                        };
                         let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));
                         MergeOffer::Ready { merge: Arc::new(merge), in_file }
                     }
@@ -306,6 +325,27 @@ mod tests {
         let Opened::Strategy(shared) = open(text.as_bytes()).unwrap() else { panic!("a strategy file") };
         laptop.save_imported(&shared, NOW).wait().unwrap();
         (store, laptop)
+    }
+
+    #[test]
+    fn a_file_of_a_newer_format_is_refused_and_nothing_stored_changes() {
+        use crate::storage::Backend;
+        let s = town();
+        let (mem, store) = memory_store(&[&s]);
+        let text = store.export_file(&s.id, NOW).wait().unwrap().0;
+        let current = format!("\"version\": {}", crate::format::CURRENT_VERSION);
+        let newer = text.replacen(&current, &format!("\"version\": {}", crate::format::CURRENT_VERSION + 1), 1);
+        assert_ne!(newer, text);
+        let stored = || {
+            let mut keys = mem.keys().wait().unwrap();
+            keys.sort();
+            keys.into_iter().map(|k| (k.clone(), mem.get(&k).wait().unwrap())).collect::<Vec<_>>()
+        };
+        let before = stored();
+        let refused = take(&store, "新しい.json", newer.as_bytes(), &Untimed).wait();
+        let version = crate::format::CURRENT_VERSION + 1;
+        assert_eq!(refused, Err(ImportError::NewerVersion { version }));
+        assert_eq!(stored(), before, "nothing stored changed");
     }
 
     #[test]

@@ -224,5 +224,5 @@ fn with_graph(mut origin: Origin, graph: &Graph) -> Origin {
 
 /// The graph record's text: the nodes `tips` descend from, bounded ([`MAX_GRAPH`]).
 fn graph_record(graph: &Graph, tips: &[String]) -> String {
-    serde_json::to_string(&graph.bounded(tips, MAX_GRAPH)).unwrap_or_default()
+    graph.bounded(tips, MAX_GRAPH).stored_text()
 }

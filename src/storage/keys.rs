@@ -45,6 +45,9 @@ pub const PROBE: &str = "shirube/probe";
 pub const INTAKE: &str = "shirube/intake";
 /// The preferences (JSON).
 pub const PREFERENCES: &str = "shirube/prefs";
+/// This browser's name in the marks of where values were last set (`model::merge::provenance`),
+/// made once.
+pub const MARKER: &str = "shirube/marker";
 /// The column roles the user confirmed for each layout of a town's table (JSON map: layout key →
 /// `format::table::Mapping`), kept apart from the preferences so that the start page never reads
 /// them (they are the table import's, a lazily loaded part) and never exported.

@@ -75,7 +75,7 @@ impl<B: Backend> Store<B> {
     /// questions then find less in common, and a merge asks more, but nothing is lost).
     pub(super) async fn stored_graph(&self, id: &Id) -> Result<Graph, StorageError> {
         let text = self.backend.get(&keys::graph(id)).await?;
-        let nodes: Nodes = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+        let nodes = text.as_deref().and_then(Nodes::from_stored).unwrap_or_default();
         Ok(Graph::of_nodes(&nodes))
     }
 
@@ -91,6 +91,30 @@ impl<B: Backend> Store<B> {
     pub async fn keep_marks(&self, id: &Id, marks: &Provenance) -> Result<(), StorageError> {
         let text = serde_json::to_string(marks).map_err(|e| StorageError::Failed { detail: e.to_string() })?;
         self.backend.apply(vec![Write::put(keys::marks(id), text)]).await
+    }
+
+    /// This browser's name in marks (a member's file uses the member's id instead), made the
+    /// first time it is asked for.
+    pub async fn marker(&self) -> Result<String, StorageError> {
+        if let Some(name) = self.backend.get(keys::MARKER).await?.filter(|n| !n.is_empty() && n.len() <= 64) {
+            return Ok(name);
+        }
+        let name = format!("b{}", uuid::Uuid::new_v4().simple());
+        self.backend.apply(vec![Write::put(keys::MARKER.to_owned(), name.clone())]).await?;
+        Ok(name)
+    }
+
+    /// The marks of strategy `id` as stored here now (`current`), made by this browser's marker
+    /// at `now` (see [`Store::marker`]).
+    pub async fn marks_now(
+        &self,
+        id: &Id,
+        current: &Strategy,
+        now: &str,
+    ) -> Result<(Provenance, String), StorageError> {
+        let marker = self.marker().await?;
+        let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
+        Ok((self.marks(id).await?.stamp(current, &marker, at), marker))
     }
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with
@@ -181,7 +205,7 @@ impl<B: Backend> Store<B> {
                 Write::put(keys::named(id), super::store::to_json(&named)?),
                 Write::put(
                     keys::graph(id),
-                    super::store::to_json(&ancestry.place.graph.bounded(std::slice::from_ref(&node.id), MAX_GRAPH))?,
+                    ancestry.place.graph.bounded(std::slice::from_ref(&node.id), MAX_GRAPH).stored_text(),
                 ),
             ];
             match self.backend.apply(batch).await {
@@ -293,16 +317,15 @@ impl<B: Backend> Store<B> {
             }
         }
         let (base_id, base) = carried.unzip();
-        // A member's file says where each value was last set, marked now (`Provenance::stamp`).
-        let provenance = match author {
-            Some(a) => {
-                let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
-                let marks = self.marks(id).await?.stamp(&ancestry.current, &a.id, at);
-                self.keep_marks(id, &marks).await?;
-                Some(marks.for_file())
-            }
-            None => None,
+        // A file says where each value was last set, marked now (`Provenance::stamp`).
+        let marker = match author {
+            Some(a) => a.id.clone(),
+            None => self.marker().await?,
         };
+        let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
+        let marks = self.marks(id).await?.stamp(&ancestry.current, &marker, at);
+        self.keep_marks(id, &marks).await?;
+        let provenance = Some(marks.for_file());
         let lineage =
             Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new(), provenance };
         let text = match author {

@@ -85,6 +85,15 @@ pub fn broken_row(b: &BrokenRow, lang: Language) -> String {
     }
 }
 
+/// Which draft a hearing's opinions are about.
+pub fn heard_on(stage: crate::model::DraftingStage, lang: Language) -> String {
+    let stage = crate::locale::stage(stage, lang);
+    match lang {
+        Language::Ja => format!("ここで聴いた意見は「{stage}」への意見です。"),
+        Language::En => format!("The opinions heard here are about the “{stage}”."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,14 +114,5 @@ mod tests {
             (broken_row(&b, Language::Ja).as_str(), broken_row(&b, Language::En).as_str()),
             ("6行目: 意見が空です", "row 6: the opinion is empty")
         );
-    }
-}
-
-/// Which draft a hearing's opinions are about.
-pub fn heard_on(stage: crate::model::DraftingStage, lang: Language) -> String {
-    let stage = crate::locale::stage(stage, lang);
-    match lang {
-        Language::Ja => format!("ここで聴いた意見は「{stage}」への意見です。"),
-        Language::En => format!("The opinions heard here are about the “{stage}”."),
     }
 }

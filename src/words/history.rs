@@ -1,5 +1,5 @@
 //! A file's version history in words: a list of it longer than its limit (Shirube never writes
-//! one: the file was changed by another tool, or is damaged).
+//! one: the file was changed by another tool, or is damaged), or a graph that cannot be read.
 
 use crate::format::VersionList;
 use crate::locale::Language;
@@ -22,6 +22,19 @@ pub(super) fn too_many(path: &str, list: VersionList, limit: usize, lang: Langua
         Language::En => {
             format!("{path}: {list}. Shirube never writes such a file: it was changed by another tool, or is damaged")
         }
+    }
+}
+
+/// 「lineage.graph: 版の履歴（版のつながり）を読み取れません…」: a version graph's compact string
+/// that is cut short or changed (`detail`: where, in English).
+pub(super) fn damaged(path: &str, detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!(
+            "{path}: 版の履歴（版のつながり）を読み取れません。途中で切れているか、別のツールで書き換えられています"
+        ),
+        Language::En => format!(
+            "{path}: the version history cannot be read ({detail}): it was cut short or changed by another tool"
+        ),
     }
 }
 
@@ -58,17 +71,26 @@ mod tests {
 
     #[test]
     fn a_graph_over_its_limit_is_refused_naming_the_limit_not_the_id_rule() {
-        // A strategy file whose graph holds one version more than its limit.
+        // A strategy file whose graph holds one version more than its limit: as this build
+        // writes it (one compact string), and as format 1 did (a list of nodes).
         let s = crate::model::merge::edits::town();
         let text = crate::format::export(&s, "2026-12-01T09:00:00Z");
         let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
         let max = crate::format::history::MAX_GRAPH;
-        let node = |i: usize| serde_json::json!({ "id": format!("{i:032x}"), "parents": [] });
-        let graph: Vec<serde_json::Value> = (0..=max).map(node).collect();
-        file["lineage"] = serde_json::json!({ "head": format!("{:032x}", 0), "graph": graph });
-        let text = serde_json::to_string(&file).unwrap();
-        assert!((text.len() as u64) < MAX_FILE_BYTES);
-        let Err(refused) = open(text.as_bytes()) else { panic!("not refused") };
+        let node = |i: usize| crate::format::history::Node { id: format!("{i:032x}"), parents: vec![] };
+        let list: Vec<_> = (0..=max).map(node).collect();
+        let compact = crate::format::history::Nodes::from(list.clone()).compact();
+        let mut refusals = Vec::new();
+        for (version, graph) in [(2, serde_json::json!(compact)), (1, serde_json::json!(list))] {
+            file["version"] = serde_json::json!(version);
+            file["lineage"] = serde_json::json!({ "head": format!("{:032x}", 0), "graph": graph });
+            let text = serde_json::to_string(&file).unwrap();
+            assert!((text.len() as u64) < MAX_FILE_BYTES);
+            let Err(refused) = open(text.as_bytes()) else { panic!("format {version}: not refused") };
+            refusals.push(refused);
+        }
+        let refused = refusals[0].clone();
+        assert_eq!(refusals[1], refused, "format 1's list is refused as format 2's string");
         assert_eq!(
             refused,
             ImportError::TooManyVersions { path: "lineage.graph".into(), list: VersionList::Graph, limit: max }

@@ -217,7 +217,7 @@ test('export, then import into a fresh browser profile: identical', async ({ pag
   expect(first.name).toMatch(/^北本市_第2期北本市まち・ひと・しごと創生総合戦略_\d{4}-\d{2}-\d{2}\.shirube\.json$/);
   const exported = JSON.parse(first.text);
   expect(exported.format).toBe('shirube-strategy');
-  expect(exported.version).toBe(1);
+  expect(exported.version).toBe(2);
 
   // A fresh profile: a new context has its own, empty storage.
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });

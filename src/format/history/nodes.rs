@@ -1,20 +1,19 @@
-//! A graph's nodes as a file or storage carries them ([`Nodes`]), read straight to their ids'
-//! numbers: a year's graph is 4,096 nodes in every member's file, and reading each id into a
-//! `String` to key it afterwards cost more than the rest of its reading.
+//! A graph's nodes as a file or storage carries them ([`Nodes`]): keyed by their ids' numbers,
+//! written as one compact string (`compact`); a year's graph is 4,096 nodes in every member's
+//! file.
 
-use super::ids::{id_text, key_of, written_id, Key};
+use super::compact::{self, Damaged};
+use super::ids::{id_text, key_of, Key};
 use super::{Graph, Node};
 use rustc_hash::FxHashMap as HashMap;
-use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::sync::Arc;
 
 /// Nodes in order (a file's: the nearest to its head first), each an id with its parents,
-/// written as `[{"id": …, "parents": […]}, …]` (a [`Node`] each). Shared, not copied, when
-/// cloned: a file's graph goes with its version.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// written as one compact string (`compact`). Shared, not copied, when cloned: a file's graph
+/// goes with its version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct Nodes(Arc<Inner>);
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,7 +60,7 @@ impl Nodes {
     }
 
     /// Each node's key and its parents' keys, in order.
-    pub(super) fn keyed(&self) -> impl Iterator<Item = (Key, &[Key])> + '_ {
+    pub(super) fn keyed(&self) -> impl Iterator<Item = (Key, &[Key])> + Clone + '_ {
         let inner = &*self.0;
         let mut start = 0;
         inner.ids.iter().zip(&inner.ends).map(move |(k, end)| {
@@ -182,186 +181,51 @@ impl From<Vec<Node>> for Nodes {
     }
 }
 
-/// A key written as its id.
-struct Written<'a>(Key, &'a Nodes);
+impl From<Nodes> for String {
+    fn from(nodes: Nodes) -> String {
+        nodes.compact()
+    }
+}
 
-impl Serialize for Written<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.1.odd(self.0) {
-            Some(text) => s.serialize_str(text),
-            // Digits only: a string as it is.
-            None => s.serialize_str(std::str::from_utf8(&written_id(self.0)).unwrap_or_default()),
+impl TryFrom<String> for Nodes {
+    type Error = Damaged;
+
+    fn try_from(text: String) -> Result<Nodes, Damaged> {
+        Nodes::from_compact(&text)
+    }
+}
+
+impl Nodes {
+    /// The compact string (`compact`): what a file of format 2 carries as `lineage.graph`.
+    pub fn compact(&self) -> String {
+        compact::encode(self.keyed())
+    }
+
+    /// The nodes a compact string holds (every id 32 hexadecimal digits).
+    pub fn from_compact(text: &str) -> Result<Nodes, Damaged> {
+        let compact::Keyed { ids, ends, parents } = compact::decode(text)?;
+        Ok(Nodes(Arc::new(Inner { ids, ends, parents, odd: HashMap::default() })))
+    }
+
+    /// Storage's graph record: the compact string as JSON; a graph with an id that is not 32
+    /// digits (a history named before XXH3 fingerprints) as the list of nodes, which keeps its
+    /// text.
+    pub fn stored_text(&self) -> String {
+        let text = match self.0.odd.is_empty() {
+            true => serde_json::to_string(self),
+            false => serde_json::to_string(&self.iter().collect::<Vec<Node>>()),
+        };
+        // Strings and lists of strings always serialise.
+        text.unwrap_or_default()
+    }
+
+    /// A graph record as [`Nodes::stored_text`] writes it, or as a list of nodes (every record
+    /// written before the compact form); `None` when it is neither.
+    pub fn from_stored(text: &str) -> Option<Nodes> {
+        match serde_json::from_str::<Nodes>(text) {
+            Ok(nodes) => Some(nodes),
+            Err(_) => serde_json::from_str::<Vec<Node>>(text).ok().map(Nodes::from),
         }
-    }
-}
-
-/// A node's parents, written as ids.
-struct WrittenParents<'a>(&'a [Key], &'a Nodes);
-
-impl Serialize for WrittenParents<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for p in self.0 {
-            seq.serialize_element(&Written(*p, self.1))?;
-        }
-        seq.end()
-    }
-}
-
-/// A node written as [`Node`] is.
-struct WrittenNode<'a>(Key, &'a [Key], &'a Nodes);
-
-impl Serialize for WrittenNode<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(1 + usize::from(!self.1.is_empty())))?;
-        map.serialize_entry("id", &Written(self.0, self.2))?;
-        if !self.1.is_empty() {
-            map.serialize_entry("parents", &WrittenParents(self.1, self.2))?;
-        }
-        map.end()
-    }
-}
-
-impl Serialize for Nodes {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for (k, ps) in self.keyed() {
-            seq.serialize_element(&WrittenNode(k, ps, self))?;
-        }
-        seq.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for Nodes {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Nodes, D::Error> {
-        let mut inner = Inner::default();
-        d.deserialize_seq(NodesIn(&mut inner))?;
-        Ok(Nodes(Arc::new(inner)))
-    }
-}
-
-/// Reads the list of nodes into `Inner`.
-struct NodesIn<'i>(&'i mut Inner);
-
-impl<'de> Visitor<'de> for NodesIn<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of versions")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(NodeIn(&mut *self.0))?.is_some() {}
-        Ok(())
-    }
-}
-
-/// Reads one node (`{"id": …, "parents": […]}`) into `Inner`.
-struct NodeIn<'i>(&'i mut Inner);
-
-impl<'de> DeserializeSeed<'de> for NodeIn<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for NodeIn<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a version: its id and its parents")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut id = None;
-        while let Some(field) = map.next_key::<Field>()? {
-            match field {
-                Field::Id if id.is_some() => return Err(A::Error::duplicate_field("id")),
-                Field::Id => id = Some(map.next_value_seed(IdIn(&mut *self.0))?),
-                Field::Parents => map.next_value_seed(ParentsIn(&mut *self.0))?,
-                Field::Other => drop(map.next_value::<IgnoredAny>()?),
-            }
-        }
-        self.0.push(id.ok_or_else(|| A::Error::missing_field("id"))?);
-        Ok(())
-    }
-}
-
-/// A node's field, by name.
-enum Field {
-    Id,
-    Parents,
-    Other,
-}
-
-impl<'de> Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Field, D::Error> {
-        struct Name;
-        impl Visitor<'_> for Name {
-            type Value = Field;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field's name")
-            }
-            fn visit_str<E>(self, name: &str) -> Result<Field, E> {
-                Ok(match name {
-                    "id" => Field::Id,
-                    "parents" => Field::Parents,
-                    _ => Field::Other,
-                })
-            }
-        }
-        d.deserialize_identifier(Name)
-    }
-}
-
-/// Reads an id to its key (keeping the text of one that is not 32 digits).
-struct IdIn<'i>(&'i mut Inner);
-
-impl<'de> DeserializeSeed<'de> for IdIn<'_> {
-    type Value = Key;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for IdIn<'_> {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a version's id")
-    }
-
-    fn visit_str<E>(self, id: &str) -> Result<Key, E> {
-        Ok(self.0.key(id))
-    }
-}
-
-/// Reads a node's parents onto `Inner::parents`.
-struct ParentsIn<'i>(&'i mut Inner);
-
-impl<'de> DeserializeSeed<'de> for ParentsIn<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ParentsIn<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of versions' ids")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(k) = seq.next_element_seed(IdIn(&mut *self.0))? {
-            self.0.parents.push(k);
-        }
-        Ok(())
     }
 }
 
@@ -374,21 +238,25 @@ mod tests {
     }
 
     #[test]
-    fn nodes_read_and_write_as_a_list_of_nodes_does() {
-        let (a, b, c) = ("a".repeat(32), "0123456789abcdef".repeat(2), "C".repeat(32));
-        let list = vec![node(&a, &[&b, "x"]), node(&b, &[]), node("x", &[&c]), node(&c, &[])];
-        let text = serde_json::to_string(&list).unwrap();
-        let nodes: Nodes = serde_json::from_str(&text).unwrap();
-        assert_eq!(nodes.iter().collect::<Vec<_>>(), list);
-        assert_eq!(serde_json::to_string(&nodes).unwrap(), text);
-        assert_eq!(nodes, Nodes::from(list.clone()));
-        // Escapes, fields in another order, fields it does not know.
-        let escaped = format!(r#"[{{"parents":["{b}"],"more":[1,{{}}],"\u0069d":"\u0061{}"}}]"#, &a[1..]);
-        let read: Nodes = serde_json::from_str(&escaped).unwrap();
-        assert_eq!(read.iter().collect::<Vec<_>>(), [node(&a, &[&b])]);
-        for bad in [r#"[{"parents":[]}]"#, r#"[{"id":1}]"#, r#"[{"id":"a","id":"b"}]"#, r#"{"id":"a"}"#] {
-            assert!(serde_json::from_str::<Nodes>(bad).is_err(), "{bad}");
+    fn nodes_read_and_write_as_one_compact_string_and_storage_reads_the_list_too() {
+        let (a, b, c) = ("a".repeat(32), "0123456789abcdef".repeat(2), "c".repeat(32));
+        let list = vec![node(&a, &[&b, &c]), node(&b, &[]), node(&c, &[&"d".repeat(32)])];
+        let nodes = Nodes::from(list.clone());
+        let text = serde_json::to_string(&nodes).unwrap();
+        assert!(text.starts_with('"') && text.len() < serde_json::to_string(&list).unwrap().len() / 2, "{text}");
+        let back: Nodes = serde_json::from_str(&text).unwrap();
+        assert_eq!((back.iter().collect::<Vec<_>>(), &back), (list.clone(), &nodes));
+        // Storage writes the same string, and reads a record written as a list before it.
+        assert_eq!(nodes.stored_text(), text);
+        assert_eq!(Nodes::from_stored(&serde_json::to_string(&list).unwrap()), Some(nodes.clone()));
+        // A history named before ids were 32 digits is kept as a list, its ids as they are.
+        let legacy = vec![node(&"e".repeat(64), &[&a]), node(&a, &[])];
+        let stored = Nodes::from(legacy.clone()).stored_text();
+        assert_eq!(Nodes::from_stored(&stored).map(|n| n.iter().collect::<Vec<_>>()), Some(legacy));
+        for bad in ["[1]", "{}", "\"#\"", "3", "[{\"parents\":[]}]"] {
+            assert_eq!(Nodes::from_stored(bad), None, "{bad}");
         }
+        assert!(serde_json::from_str::<Nodes>("\"AAAA\"").unwrap_err().to_string().contains("ends inside"));
     }
 
     #[test]

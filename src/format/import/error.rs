@@ -118,6 +118,11 @@ pub enum ShapeProblem {
         found: String,
         expected: String,
     },
+    /// A version graph (`lineage.graph`) whose compact string cannot be read
+    /// (`history::Damaged`, its English words in `detail`).
+    DamagedGraph {
+        detail: String,
+    },
     /// serde's words for anything else; shown in English only (the Japanese message names the
     /// place and says the value cannot be read).
     Other {
@@ -150,6 +155,9 @@ pub(in crate::format) fn classify(message: &str) -> ShapeProblem {
         (between(message, "unknown variant `", "`"), message.split_once("expected ").map(|(_, e)| e.to_owned()))
     {
         return ShapeProblem::UnknownVariant { found: truncate(&found), expected: strip_position(&expected) };
+    }
+    if message.starts_with("the version graph") {
+        return ShapeProblem::DamagedGraph { detail: strip_position(message) };
     }
     ShapeProblem::Other { detail: truncate(message) }
 }

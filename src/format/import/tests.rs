@@ -3,7 +3,7 @@
 
 use super::reading::{read_quietly_with, read_value_with};
 use super::*;
-use crate::format::export;
+use crate::format::{export, CURRENT_VERSION};
 use crate::model::{FiscalYear, Id, PlanPeriod, Problem, ProblemKind, Strategy};
 use serde_json::{json, Value};
 
@@ -33,7 +33,7 @@ fn the_quick_path_reads_what_the_full_path_reads() {
     assert_eq!(read_quietly(&duplicate), read(&duplicate).ok());
     // Anything that is not a clean current file: none of it is read quickly.
     for other in [
-        s.replacen("\"version\": 1", "\"version\": 2", 1),
+        s.replacen(&format!("\"version\": {CURRENT_VERSION}"), &format!("\"version\": {}", CURRENT_VERSION + 1), 1),
         s.replacen("\"format\": \"shirube-strategy\"", "\"format\": \"other\"", 1),
         s.replacen("\"strategy\": {", "\"strategy\": [{", 1),
         s.chars().take(s.chars().count() / 2).collect(),
@@ -56,7 +56,7 @@ fn sample() -> Strategy {
 }
 
 fn file(strategy: Value) -> Value {
-    json!({"format": "shirube-strategy", "version": 1, "exported_at": "2026-11-21T00:00:00Z", "generator": "test", "strategy": strategy})
+    json!({"format": "shirube-strategy", "version": CURRENT_VERSION, "exported_at": "2026-11-21T00:00:00Z", "generator": "test", "strategy": strategy})
 }
 
 /// A file with fields this version does not know (a newer minor version's, another tool's),
@@ -267,16 +267,17 @@ fn json_errors_say_what_kind() {
     assert!(parse(&("[".repeat(100) + &"]".repeat(100))).is_ok());
 }
 
-/// A file in an older version is migrated and says so (this build has no older version
-/// yet: a made-up migration 1 → 2 stands in).
+/// A file in an older version is migrated and says so (a made-up migration 1 → 2 stands in).
 #[test]
 fn an_older_version_is_migrated_and_says_so() {
-    fn rename(v: &mut Value) -> Result<(), String> {
-        let s = v.get_mut("strategy").and_then(Value::as_object_mut).ok_or("no strategy")?;
-        let name = s.remove("name").ok_or("no name")?;
+    fn rename(v: &mut Value) -> Result<(), ImportError> {
+        let failed = |detail: &str| ImportError::Migration { from: 1, detail: detail.into() };
+        let s = v.get_mut("strategy").and_then(Value::as_object_mut).ok_or_else(|| failed("no strategy"))?;
+        let name = s.remove("name").ok_or_else(|| failed("no name"))?;
         s.insert("title".into(), name);
         Ok(())
     }
+    let old_file = |strategy: Value| json!({"format": "shirube-strategy", "version": 1, "exported_at": "t", "generator": "test", "strategy": strategy});
     let migrations = [super::super::migrations::Migration { from: 1, title: "name → title", apply: rename }];
     /// The strategy as version 1 of this made-up history wrote it: `name`, not `title`.
     fn v_named(s: &Strategy) -> Value {
@@ -285,18 +286,21 @@ fn an_older_version_is_migrated_and_says_so() {
         v["name"] = title;
         v
     }
-    let read = read_value_with(file(v_named(&sample())), &migrations, 2).unwrap();
+    let read = read_value_with(old_file(v_named(&sample())), &migrations, 2).unwrap();
     assert_eq!(read.migrated_from, Some(1));
     assert_eq!(read.strategy.title, sample().title);
-    assert!(matches!(read_value_with(file(json!({})), &migrations, 2), Err(ImportError::Migration { from: 1, .. })));
+    assert!(matches!(
+        read_value_with(old_file(json!({})), &migrations, 2),
+        Err(ImportError::Migration { from: 1, .. })
+    ));
     // Storage's reader migrates the same way and finds the same strategy.
     let one = sample();
-    let text = file(v_named(&one)).to_string();
+    let text = old_file(v_named(&one)).to_string();
     assert_eq!(
         read_quietly_with(&text, &migrations, 2),
-        Some(read_value_with(file(v_named(&one)), &migrations, 2).unwrap())
+        Some(read_value_with(old_file(v_named(&one)), &migrations, 2).unwrap())
     );
-    assert_eq!(read_quietly_with(&file(json!({})).to_string(), &migrations, 2), None);
+    assert_eq!(read_quietly_with(&old_file(json!({})).to_string(), &migrations, 2), None);
     // A file already in version 2 is read as it is, not migrated.
     let current = json!({"format": "shirube-strategy", "version": 2, "exported_at": "t", "generator": "g", "strategy": serde_json::to_value(&one).unwrap()});
     assert_eq!(

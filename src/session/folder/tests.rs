@@ -211,7 +211,7 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     let unknown = good.replacen(&held, &"f".repeat(32), 1);
     let half = (unknown.len() / 2..).find(|i| unknown.is_char_boundary(*i)).unwrap_or(unknown.len());
     folder.put(&name("mcut"), &unknown[..half]);
-    folder.put(&name("mnew"), good.replacen("\"version\":1", "\"version\":99", 1));
+    folder.put(&name("mnew"), good.replacen(&format!("\"version\":{}", format::CURRENT_VERSION), "\"version\":99", 1));
     let mut other = town();
     other.title = "別の町".into();
     folder.put(&name("mother"), export(&other, "t"));

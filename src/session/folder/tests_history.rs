@@ -180,7 +180,7 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     let (folder, mut a, b, _) = three();
     let b_file = b.sync.own_file();
     let good = folder.get(&b_file).unwrap();
-    assert!(good.len() > 2 * TOP_BYTES, "a file longer than its top: {}", good.len());
+    assert!(good.len() > TOP_BYTES + 1024, "a file longer than its top: {}", good.len());
     let (r, _) = a.poll(&folder, &at(10));
     assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
     let held = crate::format::peek_top(&good).unwrap().head.unwrap();
@@ -200,10 +200,11 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
         let line = r.members.iter().find(|m| m.file == b_file).unwrap();
         assert_eq!(line.standing, Standing::Refused, "not 「同じ内容です」");
     }
-    // Corrupt past its top, the same size: bytes of the middle overwritten.
+    // Corrupt past its top, the same size: bytes of the middle overwritten (with bytes no text
+    // holds, so that it is broken wherever the middle falls).
     let mut corrupt = good.clone();
-    let middle = corrupt.len() / 2;
-    corrupt[middle..middle + 16].copy_from_slice(&[b'}'; 16]);
+    let middle = TOP_BYTES + (corrupt.len() - TOP_BYTES) / 2;
+    corrupt[middle..middle + 16].copy_from_slice(&[0xff; 16]);
     assert_eq!(crate::format::peek_top(&corrupt).and_then(|t| t.head), Some(held));
     folder.put(&b_file, corrupt);
     let (r, _) = a.poll(&folder, &at(13));

@@ -1,8 +1,9 @@
-//! Native tests of the store against [`MemoryBackend`], by subject: `saving` (round trips, a
-//! full storage), `garbage` (in every key, lost indexes, arbitrary text), `backups` (delete and
-//! restore), `backend` (the memory backend, a failing one), `folder` (the memory folder), `preferences`, `regions` and
-//! `usage`. Here: the store and the strategies they share. The version history, transfers, lineage and the move
-//! from `localStorage` are tested beside their code.
+//! Native tests of the store against [`MemoryBackend`], by subject: `saving` (round trips, a full
+//! storage), `garbage` (in every key, lost indexes, arbitrary text), `backups` (delete and
+//! restore), `backend` (the memory backend, a failing one), `folder` (the memory folder),
+//! `graph_record` (compact, or a list as written before), `preferences`, `regions` and `usage`.
+//! Here: the store and the strategies they share. The version history, transfers, lineage and the
+//! move from `localStorage` are tested beside their code.
 
 use super::*;
 use crate::format::export_compact as export;
@@ -17,6 +18,7 @@ mod backend;
 mod backups;
 mod folder;
 mod garbage;
+mod graph_record;
 mod lineage;
 mod preferences;
 mod regions;
