@@ -93,7 +93,7 @@ pub async fn confirm<B: Backend>(
 /// with fewer marks falls back on the common version at hand.
 async fn keep_marks<B: Backend>(store: &Store<B>, (ours, merged): (&Strategy, &Strategy), file: &Imported, now: &str) {
     use crate::model::merge::provenance::Provenance;
-    let Some(theirs) = super::preview::file_marks(file) else { return };
+    let Some(theirs) = file.marks() else { return };
     let id = &merged.id;
     let Ok((ours_marks, marker)) = store.marks_now(id, ours, now).await else { return };
     let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);

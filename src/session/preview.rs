@@ -10,7 +10,7 @@
 
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
-use crate::model::merge::provenance::{exact_base, Provenance};
+use crate::model::merge::provenance::exact_base;
 use crate::model::merge::{merge, Merge, Side};
 use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
@@ -150,11 +150,6 @@ pub(super) fn open_timed(bytes: &[u8], clock: &impl super::stopwatch::Stopwatch)
 /// strategy, what replacing the stored one with the same id changes and what merging them
 /// would do (from the newest version both descend from); for a backup, each strategy's state.
 /// The merge is timed as "shirube:merge" (the benchmark's "merge alone").
-/// A file's marks of where each value was last set, when it carries any.
-pub(super) fn file_marks(imported: &Imported) -> Option<Provenance> {
-    imported.lineage.as_ref().and_then(|l| l.provenance.clone()).filter(|p| !p.is_empty())
-}
-
 pub async fn preview<B: Backend>(
     store: &Store<B>,
     file: &str,
@@ -171,21 +166,16 @@ pub async fn preview<B: Backend>(
                 Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
             };
             // Where each value was last set, on both sides: the base made exact by them.
-            let marks = match (&stored, file_marks(&imported)) {
-                (Some((current, _)), Some(theirs)) => {
-                    store.marks_now(&imported.strategy.id, current, "").await.ok().map(|(ours, _)| (ours, theirs))
-                }
-                _ => None,
+            let marks = match &stored {
+                Some((current, _)) => store.both_marks(current, &imported).await,
+                None => None,
             };
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
                     Ok(Ancestor::Found { base, in_file }) => {
-                        let base = match &marks {
-                            Some((ours, theirs)) => {
-                                Box::new(exact_base(&base, (&stored, ours), (&imported.strategy, theirs)))
-                            }
-                            None => base,
-                        };
+                        let exact =
+                            |(o, t): &(_, _)| Box::new(exact_base(&base, (&stored, o), (&imported.strategy, t)));
+                        let base = marks.as_ref().map(exact).unwrap_or(base);
                         let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));
                         MergeOffer::Ready { merge: Arc::new(merge), in_file }
                     }

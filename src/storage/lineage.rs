@@ -117,6 +117,13 @@ impl<B: Backend> Store<B> {
         Ok((self.marks(id).await?.stamp(current, &marker, at), marker))
     }
 
+    /// This browser's marks of `current` (made now, unnumbered) and the file's, when the file
+    /// carries marks: what makes a merge's base exact.
+    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<(Provenance, Provenance)> {
+        let theirs = file.marks()?;
+        Some((self.marks_now(&file.strategy.id, current, "").await.ok()?.0, theirs))
+    }
+
     /// The id of strategy `id`'s current version, when it is named: what a write compares with
     /// the file it last wrote, without reading the strategy.
     pub async fn current_id(&self, id: &Id) -> Result<Option<String>, StorageError> {

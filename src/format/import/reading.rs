@@ -30,6 +30,14 @@ pub struct Imported {
     pub author: Option<Author>,
 }
 
+impl Imported {
+    /// Where each value of the file's strategy was last set, when the file says
+    /// (`model::merge::provenance`).
+    pub fn marks(&self) -> Option<crate::model::merge::provenance::Provenance> {
+        self.lineage.as_ref().and_then(|l| l.provenance.clone()).filter(|p| !p.is_empty())
+    }
+}
+
 /// Reads a file's text: every step, and a strategy that breaks the model's rules is refused.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     refuse_invalid(read(text)?)

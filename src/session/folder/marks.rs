@@ -12,11 +12,6 @@ fn seconds(now: &str) -> u64 {
     Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0)
 }
 
-/// A file's marks, when it carries any.
-fn file_marks(imported: &Imported) -> Option<Provenance> {
-    imported.lineage.as_ref().and_then(|l| l.provenance.clone()).filter(|p| !p.is_empty())
-}
-
 impl FolderSync {
     /// This browser's marks of its current version, made now, and the file's: `None` when the
     /// file carries none (written by an older build; the merge is then from the base at hand).
@@ -27,7 +22,7 @@ impl FolderSync {
         imported: &Imported,
         now: &str,
     ) -> Result<Option<(Provenance, Provenance)>, SyncError> {
-        let Some(theirs) = file_marks(imported) else { return Ok(None) };
+        let Some(theirs) = imported.marks() else { return Ok(None) };
         let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
         Ok(Some((stored.stamp(&ancestry.current, &self.me.id, seconds(now)), theirs)))
     }
@@ -43,7 +38,7 @@ impl FolderSync {
         imported: &Imported,
         now: &str,
     ) -> Result<(), SyncError> {
-        let Some(theirs) = file_marks(imported) else { return Ok(()) };
+        let Some(theirs) = imported.marks() else { return Ok(()) };
         let at = seconds(now);
         let ours_marks = match ours_marks {
             Some(m) => m.clone(),
