@@ -119,9 +119,12 @@ impl<B: Backend> Store<B> {
 
     /// This browser's marks of `current` (made now, unnumbered) and the file's, when the file
     /// carries marks: what makes a merge's base exact.
+    /// Writes nothing (a preview changes nothing stored): what it marks now is numbered under a
+    /// stand-in name, and dropped.
     pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<(Provenance, Provenance)> {
         let theirs = file.marks()?;
-        Some((self.marks_now(&file.strategy.id, current, "").await.ok()?.0, theirs))
+        let ours = self.marks(&file.strategy.id).await.ok()?.stamp(current, "preview", 0);
+        Some((ours, theirs))
     }
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with
@@ -332,7 +335,7 @@ impl<B: Backend> Store<B> {
         let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
         let marks = self.marks(id).await?.stamp(&ancestry.current, &marker, at);
         self.keep_marks(id, &marks).await?;
-        let provenance = Some(marks.for_file());
+        let provenance = Some(marks.for_file()).filter(|m| !m.is_empty());
         let lineage =
             Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new(), provenance };
         let text = match author {

@@ -165,7 +165,7 @@ pub fn exact_base(
 /// Whether one side's removal of an item came after everything the other side (`kept`, marked
 /// `keeper`) holds of it: the removal is marked (`remover`) and the keeper has not seen it, and
 /// the remover had seen every marked value of the kept item (its presence, fields, place and
-/// lists' order; a value marked before anyone counted is older than any removal). Then the
+/// lists' order, every one of them marked). Then the
 /// base holds the item as kept, and the merge removes it with no card.
 fn removal_covers(key: &Key, kept: &Item, keeper: &Provenance, remover: &Provenance) -> bool {
     let here = Places::of(key);
@@ -177,10 +177,12 @@ fn removal_covers(key: &Key, kept: &Item, keeper: &Provenance, remover: &Provena
     let mut places = vec![(here.at(""), 1), (here.at("p"), parent_hash(kept))];
     places.extend(kept.fields.iter().map(|(name, v)| (here.at(&format!("f{name}")), value_hash(v))));
     places.extend(kept.children.iter().enumerate().map(|(i, list)| (here.at(&format!("o{i}")), order_hash(list))));
+    // Every value of the kept item marked, and seen by the remover: a value with no mark may have
+    // been changed by anyone, by another program too (a file carries only marks that name
+    // their event), and is never taken for one the remover saw.
     places.into_iter().all(|(place, value)| match keeper.current(place, value) {
         Ok(Some(d)) => remover.has_seen(&d),
-        Ok(None) => true,
-        Err(()) => false,
+        Ok(None) | Err(()) => false,
     })
 }
 
@@ -203,20 +205,18 @@ fn edited_since_removal(
     item.parent = kept.parent.clone();
     item.slot = kept.slot;
     for (name, v) in &kept.fields {
-        let unseen = match keeper.current(here.at(&format!("f{name}")), value_hash(v)) {
-            Ok(Some(d)) => !remover.has_seen(&d),
-            Ok(None) => false,
-            Err(()) => true,
-        };
-        let apart = unseen.then(|| differing(v)).flatten();
-        match (apart, item.fields.get(name) == Some(v)) {
-            (Some(other), true) => {
-                item.fields.insert(name.clone(), other);
-            }
-            (None, _) if !unseen => {
+        // Seen by the remover: as the keeper holds it. Not seen (or changed since marked): set
+        // apart from the keeper's. Unknown: as the base at hand holds it.
+        match keeper.current(here.at(&format!("f{name}")), value_hash(v)) {
+            Ok(Some(d)) if remover.has_seen(&d) => {
                 item.fields.insert(name.clone(), v.clone());
             }
-            _ => {}
+            Ok(Some(_)) | Err(()) => {
+                if let (Some(other), true) = (differing(v), item.fields.get(name) == Some(v)) {
+                    item.fields.insert(name.clone(), other);
+                }
+            }
+            Ok(None) => {}
         }
     }
     items.insert(key.clone(), std::sync::Arc::new(item));
