@@ -39,6 +39,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 SHIRUBE_TIMINGS_TITLE="Test phases"
+# The test command builds each profile once from scratch on a fresh clone: incremental caches
+# would be written for nothing (several GB of disk, and time). `cargo` by hand stays incremental.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 ALL_PHASES=(setup lint native harness wasm build e2e bench firefox webkit)
 if [[ $# -eq 0 ]]; then
