@@ -597,6 +597,53 @@ test('one member corrects the same value five times while the other writes elsew
   await cb.close();
 });
 
+test('after a criss-cross, five corrections while the other writes elsewhere: no card, every correction arrives', async ({ browser }, testInfo) => {
+  // The smallest criss-cross: each takes the other's file while the other has moved on, and
+  // one is shown the other's older file. The version where their histories meet is then held
+  // by neither, so the merge's base comes from where each value was last set.
+  test.slow();
+  const { ca, cb, a, b } = await two(browser, testInfo, TOWN_FILE);
+  const actualIs = (v: number) => (s: any) => s.indicators.some((k: any) => k.name === KPI && k.series[0].actuals.some((x: any) => x.year === 2023 && x.value === v));
+  // 1. A: X1; B: Y1.
+  await recordActual(a, 2023, '1001');
+  await editGoalThenFiles(b, 2, 'goal-subtitle', '佐藤さんの副題 1');
+  await ownFileHolding(a, '田中', actualIs(1001));
+  await ownFileHolding(b, '佐藤', '佐藤さんの副題 1');
+  // 2. B takes A's file.
+  await carry(a, '田中', b);
+  await syncNow(b);
+  await expect.poll(async () => actualIs(1001)(await storedStrategyOfPage(b))).toBe(true);
+  // 3. A: X2, and A takes B's file.
+  await recordActual(a, 2023, '1002');
+  const olderOfA = await ownFileHolding(a, '田中', actualIs(1002));
+  await ownFileHolding(b, '佐藤', actualIs(1001));
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  // 4. B: Y2, and B is shown A's older file.
+  await editGoalThenFiles(b, 2, 'goal-subtitle', '佐藤さんの副題 2');
+  await put(b, { [olderOfA[0]]: olderOfA[1] });
+  await syncNow(b);
+  // 5. A goes on correcting, five times, while B writes elsewhere.
+  for (let i = 3; i <= 7; i++) {
+    await recordActual(a, 2023, String(1000 + i));
+    await editGoalThenFiles(b, 2, 'goal-subtitle', `佐藤さんの副題 ${i}`);
+    await ownFileHolding(a, '田中', actualIs(1000 + i));
+    await ownFileHolding(b, '佐藤', `佐藤さんの副題 ${i}`);
+    await carry(a, '田中', b);
+    await carry(b, '佐藤', a);
+    await syncNow(a);
+    await syncNow(b);
+    await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
+    await expect(b.getByTestId('folder-show-conflict')).toHaveCount(0);
+  }
+  await settled(a, b);
+  const held = await storedStrategyOfPage(b);
+  expect(held.indicators.find((k: any) => k.name === KPI).series[0].actuals).toEqual([expect.objectContaining({ year: 2023, value: 1007 })]);
+  expect(held.goals[2].subtitle).toBe('佐藤さんの副題 7');
+  await ca.close();
+  await cb.close();
+});
+
 test('a value typed back as it was reaches the others', async ({ browser }, testInfo) => {
   const { ca, cb, a, b } = await two(browser, testInfo);
   await editGoalThenFiles(a, 0, 'goal-title', '田中さんの基本目標1');

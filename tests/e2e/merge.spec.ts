@@ -295,3 +295,56 @@ test('the merge is proposed, and its cards say which item and what was done to i
   expect(merged.indicators.find((i: { id: string }) => i.id === 'ind-e2e-kanko').series[0].actuals[0].value).toBe(12);
   expect(pageErrors).toEqual([]);
 });
+
+test('two laptops merge each other\'s files back and forth, criss-cross included: no card where only one side changed a value', async ({ page, openApp, browser, pageErrors }, testInfo) => {
+  test.slow();
+  await openApp();
+  await page.getByTestId('example-hokuto').click();
+  await expect(page.getByTestId('goal')).toHaveCount(4);
+  const shared = await exportFile(page, testInfo);
+  const laptopB = await browser.newContext({ baseURL: testInfo.project.use.baseURL, acceptDownloads: true });
+  const b = await laptopB.newPage();
+  await b.goto('./');
+  await pick(b, shared.name, shared.text);
+  await b.getByTestId('import-confirm').click();
+  await expect(b.getByTestId('overview')).toBeVisible();
+
+  /** `on` merges `file` with 統合する: no card, and the notice says it merged. */
+  const mergeIn = async (on: Page, file: { name: string; text: string }) => {
+    await on.goto('./#/');
+    await pick(on, file.name, file.text);
+    await expect(on.getByTestId('choice-merge')).toBeChecked();
+    await expect(on.getByTestId('conflict-card')).toHaveCount(0);
+    await on.getByTestId('import-confirm').click();
+    await expect(on.getByTestId('notice')).toContainText('統合しました');
+  };
+
+  // The smallest criss-cross (A's field X is goal 2's subtitle, B's field Y goal 3's):
+  // 1. A: X1; B: Y1.
+  await editGoal(page, HOKUTO.id, 1, 'goal-subtitle', 'Aの副題 1');
+  await editGoal(b, HOKUTO.id, 2, 'goal-subtitle', 'Bの副題 1');
+  // 2. B takes A's file.
+  await mergeIn(b, await exportFile(page, testInfo));
+  // 3. A: X2, and A takes B's file.
+  await editGoal(page, HOKUTO.id, 1, 'goal-subtitle', 'Aの副題 2');
+  const olderOfA = await exportFile(page, testInfo);
+  await mergeIn(page, await exportFile(b, testInfo));
+  // 4. B: Y2, and B is given A's older file.
+  await editGoal(b, HOKUTO.id, 2, 'goal-subtitle', 'Bの副題 2');
+  await mergeIn(b, olderOfA);
+  // Then they go on: each edits only its own goal, and merges the other's newest file.
+  for (let i = 3; i <= 6; i++) {
+    await editGoal(page, HOKUTO.id, 1, 'goal-subtitle', `Aの副題 ${i}`);
+    await editGoal(b, HOKUTO.id, 2, 'goal-subtitle', `Bの副題 ${i}`);
+    const fromA = await exportFile(page, testInfo);
+    const fromB = await exportFile(b, testInfo);
+    await mergeIn(page, fromB);
+    await mergeIn(b, fromA);
+  }
+  const [onA, onB] = [await storedStrategyOfPage(page), await storedStrategyOfPage(b)];
+  expect(onA.goals.map((g: any) => g.subtitle)).toEqual(onB.goals.map((g: any) => g.subtitle));
+  expect(onA.goals[1].subtitle).toBe('Aの副題 6');
+  expect(onA.goals[2].subtitle).toBe('Bの副題 6');
+  await laptopB.close();
+  expect(pageErrors).toEqual([]);
+});
