@@ -88,12 +88,13 @@ pub async fn confirm<B: Backend>(
     }
 }
 
-/// Keeps the marks of where each value of `merged` (of `ours` and the file's) was last set, when
-/// the file carries marks. A failure is not the merge's: the merge is stored, and a later merge
-/// with fewer marks falls back on the common version at hand.
+/// Keeps the marks of where each value of `merged` (of `ours` and the file's) was last set; a
+/// file without marks has every value unknown (else what it brought would be marked as this
+/// browser's own edit at the next stamp). A failure is not the merge's: the merge is stored,
+/// and a later merge with fewer marks falls back on the common version at hand.
 async fn keep_marks<B: Backend>(store: &Store<B>, (ours, merged): (&Strategy, &Strategy), file: &Imported, now: &str) {
     use crate::model::merge::provenance::Provenance;
-    let Some(theirs) = file.marks() else { return };
+    let theirs = file.marks().unwrap_or_default();
     let id = &merged.id;
     let Ok((ours_marks, marker)) = store.marks_now(id, ours, now).await else { return };
     let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);

@@ -450,3 +450,31 @@ fn marks_read_back_as_written() {
     let cut_text = serde_json::json!({"members": cut["members"], "clock": cut["clock"], "marks": &marks_text[..marks_text.len() - 3]});
     assert!(serde_json::from_value::<Provenance>(cut_text).is_err(), "a cut mark is refused");
 }
+
+/// A value taken from a file without marks (a member's first file, or an older build's) stays
+/// unknown in the taker's marks: it is not marked as the taker's own edit, so once its author's
+/// marks arrive they decide it, and the author's next change is taken with no card.
+#[test]
+fn a_value_taken_from_a_file_without_marks_is_not_the_takers_edit() {
+    let s0 = town();
+    let titled = |t: &str| {
+        let mut s = s0.clone();
+        Arc::make_mut(&mut s.goals[0]).title = t.into();
+        s
+    };
+    let (s1, s2, s3) = (titled("B1"), titled("B2"), titled("B3"));
+    // B edits before its first marks: its first file carries none.
+    let b0 = Provenance::default().stamp(&s1, "b", 10);
+    // A takes it whole, marking nothing of B's as its own.
+    let a0 = Provenance::default().stamp(&s0, "a", 5);
+    let a1 = Provenance::merged(&s1, (&s0, &a0), (&s1, &Provenance::default()), "a", 20);
+    // B edits again (now marked); A merges that file.
+    let b1 = b0.stamp(&s2, "b", 30);
+    let a2 = Provenance::merged(&s2, (&s1, &a1.stamp(&s1, "a", 40)), (&s2, &b1), "a", 40);
+    // B edits a third time; A merges from the oldest base there is: no card, B's value taken.
+    let b2 = b1.stamp(&s3, "b", 50);
+    let base = exact_base(&s0, (&s2, &a2.stamp(&s2, "a", 60)), (&s3, &b2));
+    let m = merge(&base, &s2, &s3);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.taken.len(), 1, "B3 taken from the file");
+}

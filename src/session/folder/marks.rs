@@ -28,8 +28,8 @@ impl FolderSync {
     }
 
     /// The marks of `result`, taken or merged from the file `imported` over `ours` (marked
-    /// `ours_marks`; `None`: marked now), kept beside the version staged last. Nothing when the
-    /// file carries no marks.
+    /// `ours_marks`; `None`: marked now), kept beside the version staged last. A file without
+    /// marks has every value unknown (what it brought is never marked as this browser's edit).
     pub(super) async fn keep_marks<B: Backend>(
         &mut self,
         store: &Store<B>,
@@ -38,7 +38,7 @@ impl FolderSync {
         imported: &Imported,
         now: &str,
     ) -> Result<(), SyncError> {
-        let Some(theirs) = imported.marks() else { return Ok(()) };
+        let theirs = imported.marks().unwrap_or_default();
         let at = seconds(now);
         let ours_marks = match ours_marks {
             Some(m) => m.clone(),

@@ -256,6 +256,10 @@ fn covering(
         (Ok(Some(w)), Ok(Some(l))) if win_clock.has_seen(&l) => Some(Some(w)),
         // The loser held nothing there that anyone counted: the winner's mark stands.
         (Ok(Some(w)), Ok(None)) => Some(Some(w)),
+        // Nobody counted the winner's value either: still unknown, not this merge's event (which
+        // would claim the value for the member merging, and set it against its real author's
+        // next change).
+        (Ok(None), _) => Some(None),
         _ => None,
     }
 }

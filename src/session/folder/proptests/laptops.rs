@@ -172,3 +172,34 @@ fn after_a_criss_cross_a_field_only_one_laptop_changed_is_no_card() {
     ];
     play(&ops).unwrap();
 }
+
+/// A case the random interleavings found: laptop 1's value came to laptop 0 by merges of each
+/// other's files, some of them older ones, then laptop 1 changed it again.
+#[test]
+fn a_value_set_twice_by_one_laptop_across_criss_crosses_is_no_card() {
+    use Op::*;
+    let ops = [
+        Export(0),
+        Edit(1, 225),
+        Export(1),
+        Edit(1, 56),
+        Edit(0, 39),
+        Export(1),
+        Edit(1, 236),
+        Merge(0, 1),
+        Merge(1, 0),
+        Merge(0, 0),
+        Merge(0, 0),
+        Export(1),
+        Export(1),
+        Edit(1, 222),
+        Edit(1, 214),
+        Export(0),
+        Edit(0, 253),
+        Merge(0, 1),
+        Merge(1, 0),
+        Export(1),
+        Merge(1, 0),
+    ];
+    play(&ops).unwrap();
+}
