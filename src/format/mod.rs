@@ -106,7 +106,7 @@ mod schema_tests {
     /// `UPDATE_SCHEMA=1 cargo test` after changing the types, and commit the file.
     #[test]
     fn shipped_schema_matches_the_types() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/shirube-strategy.v1.schema.json");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/shirube-strategy.v2.schema.json");
         let generated = super::json_schema();
         if std::env::var_os("UPDATE_SCHEMA").is_some() {
             std::fs::write(path, &generated).unwrap();
@@ -114,7 +114,7 @@ mod schema_tests {
         let shipped = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             shipped == generated,
-            "public/shirube-strategy.v1.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test` and commit it"
+            "public/shirube-strategy.v2.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test` and commit it"
         );
         let v: serde_json::Value = serde_json::from_str(&shipped).unwrap();
         let required = v["required"].as_array().unwrap();
