@@ -241,14 +241,8 @@ fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
             .flat_map(|rows| rows.iter().skip(1).map(|r| r[0].clone()))
             .collect();
         let uses = s.goals.iter().map(|g| g.targets.len() + g.measures.iter().map(|m| m.kpis.len()).sum::<usize>());
-        let series = |id: &Id| s.indicator(id).map_or(0, |i| i.series.len());
-        let want: usize = s
-            .goals
-            .iter()
-            .map(|g| g.targets.iter().chain(g.measures.iter().flat_map(|m| &m.kpis)).map(series).sum::<usize>())
-            .sum();
         assert!(uses.sum::<usize>() > 0 || key == "hokuto", "{key} has indicators");
-        assert_eq!(rows.len(), want, "{key}: a row per series of each use");
+        assert_eq!(rows.len(), rows_wanted(&s), "{key}: a row per series of each use");
         for ind in &s.indicators {
             let named = s.goals.iter().filter(|g| g.targets.contains(&ind.id)).count()
                 + s.goals.iter().flat_map(|g| &g.measures).filter(|m| m.kpis.contains(&ind.id)).count();
@@ -256,6 +250,16 @@ fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
             assert!(shown >= named * ind.series.len().max(1), "{key}: {} shown {shown}, named {named}", ind.name);
         }
     }
+}
+
+/// How many rows the indicator tables hold: one per series of each goal's 数値目標 and each
+/// measure's KPI.
+pub(super) fn rows_wanted(s: &Strategy) -> usize {
+    let series = |id: &Id| s.indicator(id).map_or(0, |i| i.series.len());
+    s.goals
+        .iter()
+        .map(|g| g.targets.iter().chain(g.measures.iter().flat_map(|m| &m.kpis)).map(series).sum::<usize>())
+        .sum()
 }
 
 #[test]
