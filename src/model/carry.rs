@@ -181,6 +181,21 @@ impl Strategy {
         s
     }
 
+    /// The previous period's strategy this one was carried from by 次期へ引き継ぐ: the one its
+    /// carried indicators' predecessors name (the most named, the first on a tie); `None` when
+    /// no indicator was carried.
+    pub fn carried_from(&self) -> Option<&Id> {
+        let mut named: Vec<(&Id, usize)> = Vec::new();
+        for p in self.indicators.iter().filter_map(|i| i.predecessor.as_ref()) {
+            match named.iter_mut().find(|(id, _)| *id == &p.strategy) {
+                Some((_, n)) => *n += 1,
+                None => named.push((&p.strategy, 1)),
+            }
+        }
+        // `max_by_key` keeps the last of equals: reversed, the first.
+        named.into_iter().rev().max_by_key(|(_, n)| *n).map(|(id, _)| id)
+    }
+
     /// Extends (or shortens) the plan period to end in `last`, recording the change and its
     /// reason. No change when `last` is the current last year or before the first.
     pub fn change_period_end(&mut self, last: FiscalYear, reason: &str, date: &str) -> bool {
@@ -277,6 +292,33 @@ mod tests {
         assert_eq!(serde_json::from_str::<Strategy>(&text).unwrap(), next);
         let problems = crate::model::validate(&next);
         assert_eq!(crate::model::errors(&problems).count(), 0, "{problems:?}");
+    }
+
+    #[test]
+    fn the_next_strategy_knows_the_one_it_was_carried_from() {
+        let old = first_period();
+        let all = old.indicators.iter().map(|i| i.id.clone()).collect();
+        let next_of = |indicators| {
+            old.next_period(&NextPeriod {
+                title: "第2期".into(),
+                period: following(old.period),
+                indicators,
+                frame: None,
+            })
+        };
+        let next = next_of(all);
+        assert_eq!(next.carried_from(), Some(&old.id));
+        assert_eq!(old.carried_from(), None, "the first period was carried from nothing");
+        // Nothing carried: no link is left to follow.
+        assert_eq!(next_of(Vec::new()).carried_from(), None);
+        // The period after names the one before it, not the first.
+        let after = next.next_period(&NextPeriod {
+            title: "第3期".into(),
+            period: following(next.period),
+            indicators: vec![next.indicators[0].id.clone()],
+            frame: None,
+        });
+        assert_eq!(after.carried_from(), Some(&next.id));
     }
 
     #[test]

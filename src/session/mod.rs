@@ -3,7 +3,8 @@
 //! saves ([`tabs`]), the library's actions on stored strategies ([`library`]: delete with a
 //! backup, restore, …), the import flow ([`preview`]: read → preview → confirm or cancel, a
 //! late read dropped; [`import`]: what a confirmed import stores), the CSV import's flow
-//! ([`csv_import`]), the round's returned workbooks' ([`round_books`]), a town's own table being mapped ([`table_import`]), what a download holds ([`export`]), the forms' drafts
+//! ([`csv_import`]), the round's returned workbooks' ([`round_books`]), a town's own table being mapped ([`table_import`]), what a download holds ([`export`]), what a 新旧対照表 compares with
+//! ([`compare_with`]), the forms' drafts
 //! ([`series_draft`]), the hash routes ([`route`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
 //! ([`indicator_lines`]), the regional bureau's flows ([`region`]: many towns' files at once, a
 //! region file). [`workbench`] owns the store and the open strategy's editing session and runs
@@ -14,6 +15,7 @@
 
 pub mod after_save;
 mod autosave;
+pub mod compare_with;
 pub mod csv_import;
 pub mod editing;
 pub mod export;

@@ -3,7 +3,7 @@
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
 //! `#/s/<id>/files` the outputs (Excel, CSV, JSON, print, public pages), `#/s/<id>/round` the
 //! year's round, `#/s/<id>/shared` the shared folder, `#/s/<id>/history` the versions,
-//! `#/s/<id>/drafting` the drafting stages and schedule, `#/s/<id>/print/targets|sheets|grants|tree`
+//! `#/s/<id>/drafting` the drafting stages and schedule, `#/s/<id>/print/targets|sheets|grants|tree|document`
 //! printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
 //! ideas collected there; `#/r/<id>` a region's side-by-side page.
@@ -58,6 +58,8 @@ pub enum Report {
     Opinions,
     /// 施策体系図: the tree 基本目標 → 施策 → 事業, drawn.
     Tree,
+    /// The strategy document itself (the Word document's outline, on A4).
+    Document,
 }
 
 impl Report {
@@ -68,6 +70,7 @@ impl Report {
             Report::Grants => "grants",
             Report::Opinions => "opinions",
             Report::Tree => "tree",
+            Report::Document => "document",
         }
     }
 }
@@ -113,6 +116,7 @@ impl Route {
             ["s", id, "print", "grants"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Grants),
             ["s", id, "print", "opinions"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Opinions),
             ["s", id, "print", "tree"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Tree),
+            ["s", id, "print", "document"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Document),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
             ["s", id, "workshop"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Present),
             ["s", id, "workshop", "notes"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Notes),

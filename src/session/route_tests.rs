@@ -22,6 +22,7 @@ fn hashes_parse_and_print() {
         Route::Print(Id::from("s1"), Report::Grants),
         Route::Print(Id::from("s1"), Report::Opinions),
         Route::Print(Id::from("s1"), Report::Tree),
+        Route::Print(Id::from("s1"), Report::Document),
         Route::Edit(Id::from("s1"), Selection::Strategy),
         Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
         Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),

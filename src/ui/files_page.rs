@@ -120,6 +120,12 @@ fn Files(id: Id) -> impl IntoView {
                         <span class="hint">{state.text("基本目標 → 施策 → 事業 の図（A4。戦略の Word 文書にも入ります）", "Goals → measures → initiatives as a figure (A4; the Word document has it too)")}</span>
                     </li>
                     <li>
+                        <a class="button" data-testid="to-print-document" href=Route::Print(id.clone(), Report::Document).hash()>
+                            {state.text("戦略の文書（印刷用）", "The strategy document (printable)")}
+                        </a>
+                        <span class="hint">{state.text("表題（段階付き）、第1 基本的な考え方、施策体系図、第2 基本目標ごとの施策（A4。Word の文書と同じ内容で、Word は「策定」のページ）", "Title with the stage, part 1, the measures' tree, part 2 (A4; the same content as the Word document, which is on the drafting page)")}</span>
+                    </li>
+                    <li>
                         <button type="button" data-testid="export-json" on:click=move |_| library.export_open()>
                             {state.text("ファイルに書き出す（JSON）", "Export to a file (JSON)")}
                         </button>

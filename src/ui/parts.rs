@@ -13,7 +13,7 @@
 //! | `files` | 出力, 照会, 共有, 履歴 and 策定 (the files page, the round, the members panel, the versions, the drafting stages), the imports' previews and confirmations, backups, the merge, the shared folder's sync (also fetched on a connected strategy's other pages) |
 //! | `editor` | the editor |
 //! | `overview` | the overview and the dashboard |
-//! | `print` | the printed reports (A4: the targets, the evaluation sheets, the grants) |
+//! | `print` | the printed reports (A4: the targets, the evaluation sheets, the grants, the opinions, the 施策体系図, the strategy document) |
 //! | `region` | the region page and a region file's outcome |
 //! | `list_extras` | the list's form, kept data and region rows |
 //! | `workbook_reader`, `workbook_writer`, `document_writer`, `publisher`, `workshop`, `handout` | one big thing each |

@@ -51,6 +51,16 @@ fn grouped(n: usize) -> String {
     out
 }
 
+/// Another strategy as a 新旧対照表's 改正前: 「前期：第2期…」 for the previous period's.
+pub fn compared_strategy(other: &crate::session::compare_with::Other, lang: Language) -> String {
+    match (other.previous, lang) {
+        (true, Language::Ja) => format!("前期：{}", other.title.trim()),
+        (true, Language::En) => format!("Previous period: {}", other.title.trim()),
+        (false, Language::Ja) => format!("別の戦略：{}", other.title.trim()),
+        (false, Language::En) => format!("Another strategy: {}", other.title.trim()),
+    }
+}
+
 /// Why no 新旧対照表 between two strategies: nothing in common.
 pub fn old_new_refusal(r: crate::model::compare::Refusal, lang: Language) -> &'static str {
     match (r, lang) {

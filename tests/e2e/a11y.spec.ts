@@ -69,6 +69,7 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto', region: strin
     ['drafting', go(`#/s/${id}/drafting`)],
     ['print: targets', go(`#/s/${id}/print/targets`)],
     ['print: sheets', go(`#/s/${id}/print/sheets`)],
+    ['print: document', go(`#/s/${id}/print/document`)],
     ['workshop', go(`#/s/${id}/workshop`)],
     ['workshop: a goal', async () => {
       await go(`#/s/${id}/workshop`)();

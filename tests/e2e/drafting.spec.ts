@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import JSZip from 'jszip';
 import { test, expect } from './fixtures';
 import { storedStrategyOfPage } from './stored';
+import { retitleFirstGoalAndCompare } from './helpers';
+import { paragraphs as docxParagraphs, readDocx } from './docx';
 import type { Page } from '@playwright/test';
 
 const SENDER = (n: number) => `提出者${n}号`;
@@ -129,12 +131,8 @@ test('「戦略の文書を作る（Word）」 downloads the strategy as a .docx
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('drafting-document-docx').click()]);
   expect(file.suggestedFilename()).toMatch(/^北本市_.*\.docx$/);
   // Read back by a zip reader that is not the writer.
-  const zip = await JSZip.loadAsync(fs.readFileSync((await file.path())!));
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
-    style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? '',
-    text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
-  }));
+  const { zip, xml } = await readDocx(file);
+  const paragraphs = docxParagraphs(xml);
   const title = paragraphs.find((p) => p.style === 'Title')!;
   expect(title.text).toBe(`${strategy.title}（案）`);
   const h1 = paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text);
@@ -153,18 +151,7 @@ test('「戦略の文書を作る（Word）」 downloads the strategy as a .docx
 });
 
 test('新旧対照表 on 履歴: a goal\'s title changed mid-sentence shows as 変更 with the changed words underlined, and leaves as CSV', async ({ page, openApp, pageErrors, shot }) => {
-  await openApp();
-  await page.getByTestId('example-kitamoto').click();
-  const before = await storedStrategyOfPage(page);
-  const old: string = before.goals[0].title;
-  const changed = `${old.slice(0, 2)}みんなで${old.slice(2)}`;
-  await page.getByTestId('nav-edit').click();
-  await page.getByTestId('outline-goal').first().click();
-  await page.getByTestId('goal-title').fill(changed);
-  await page.getByTestId('goal-title').press('Enter');
-  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  await page.getByTestId('nav-history').click();
-  await page.getByTestId('version-row').first().getByTestId('compare-version').click();
+  await retitleFirstGoalAndCompare(page, openApp);
   const table = page.getByTestId('old-new-table');
   await expect(table).toBeVisible();
   const row = table.locator('tbody tr').filter({ hasText: 'みんなで' });
@@ -181,16 +168,6 @@ test('新旧対照表 on 履歴: a goal\'s title changed mid-sentence shows as �
   expect(text).toContain('【みんなで】');
   expect(pageErrors).toEqual([]);
 });
-
-/** The texts of a .docx's body, one a paragraph, read with jszip (not the app's writer). */
-async function docxParagraphs(bytes: Buffer): Promise<{ style: string; text: string }[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
-    style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? '',
-    text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
-  }));
-}
 
 test('北本市\'s 素案 through its パブリックコメント to 案: answers out as Word, CSV, print and a public page, the 素案 kept by name, no sender anywhere', async ({ page, openApp, pageErrors, shot }) => {
   test.slow();
@@ -274,8 +251,8 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   await page.getByTestId('nav-drafting').click();
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('opinions-docx').click()]);
   expect(docx.suggestedFilename()).toMatch(/^北本市_.*意見と市の考え方\.docx$/);
-  const bytes = fs.readFileSync((await docx.path())!);
-  const paragraphs = await docxParagraphs(bytes);
+  const { zip: word, xml: body } = await readDocx(docx);
+  const paragraphs = docxParagraphs(body);
   const texts = paragraphs.map((p) => p.text);
   expect(paragraphs[0]).toEqual({ style: 'Title', text: expect.stringContaining('（素案）に対する意見と市の考え方') });
   expect(paragraphs.find((p) => p.style === 'Heading1')?.text).toBe('素案に対するパブリックコメント');
@@ -283,7 +260,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
     expect(texts, line).toContain(line);
   }
   expect(texts.filter((t) => t.startsWith('・意見'))).toHaveLength(2);
-  const everything = (await Promise.all(Object.values((await JSZip.loadAsync(bytes)).files).map((f) => f.async('string')))).join('');
+  const everything = (await Promise.all(Object.values(word.files).map((f) => f.async('string')))).join('');
   for (let n = 1; n <= 12; n++) expect(everything).not.toContain(SENDER(n));
 
   // And as CSV: eleven answers, the 修正 with its answer, no sender.

@@ -91,3 +91,18 @@ export async function editGoal(page: Page, id: string, n: number, field: 'goal-t
   await page.getByTestId(field).press('Enter');
   await expect(page.getByTestId('save-state')).toHaveClass(/saved/, { timeout: 10_000 });
 }
+
+/** 北本市's example opened, 「みんなで」 put into its first goal's title after two characters and
+ *  saved, then that version compared on 履歴 with the one before it (「この版と比べる」). */
+export async function retitleFirstGoalAndCompare(page: Page, openApp: () => Promise<void>) {
+  await openApp();
+  await page.getByTestId('example-kitamoto').click();
+  const before = await storedStrategyOfPage(page);
+  const old: string = before.goals[0].title;
+  await page.getByTestId('nav-edit').click();
+  await page.getByTestId('outline-goal').first().click();
+  await enter(page, 'goal-title', `${old.slice(0, 2)}みんなで${old.slice(2)}`);
+  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
+  await page.getByTestId('nav-history').click();
+  await page.getByTestId('version-row').first().getByTestId('compare-version').click();
+}

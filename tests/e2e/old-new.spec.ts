@@ -5,35 +5,22 @@
 // the 施策体系図 printed.
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { storedStrategyOfPage } from './stored';
+import { retitleFirstGoalAndCompare } from './helpers';
+import { cells, readDocx, rows as tableRows } from './docx';
 
 test('新旧対照表: two versions compared on 履歴 leave as Word, CSV and an A4 print with the changes underlined', async ({ page, openApp, pageErrors, shot }) => {
-  await openApp();
-  await page.getByTestId('example-kitamoto').click();
-  const before = await storedStrategyOfPage(page);
-  const old: string = before.goals[0].title;
-  const changed = `${old.slice(0, 2)}みんなで${old.slice(2)}`;
-  await page.getByTestId('nav-edit').click();
-  await page.getByTestId('outline-goal').first().click();
-  await page.getByTestId('goal-title').fill(changed);
-  await page.getByTestId('goal-title').press('Enter');
-  await expect(page.getByTestId('save-state')).toHaveText('保存済み');
-  await page.getByTestId('nav-history').click();
-  await page.getByTestId('version-row').first().getByTestId('compare-version').click();
+  await retitleFirstGoalAndCompare(page, openApp);
   await expect(page.getByTestId('old-new-table')).toBeVisible();
 
   // Word: fetched through the document writer's part, read back as XML.
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('old-new-docx').click()]);
   expect(docx.suggestedFilename()).toMatch(/^北本市_.*新旧対照表.*\.docx$/);
-  const zip = await JSZip.loadAsync(fs.readFileSync((await docx.path())!));
-  const xml = await zip.file('word/document.xml')!.async('string');
+  const { xml } = await readDocx(docx);
   expect(xml).toContain('w:orient="landscape"');
-  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+  const rows = tableRows(xml);
   expect(rows[0]).toMatch(/<w:tblHeader ?\/>/);
-  const cells = (row: string) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) =>
-    [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
   expect(cells(rows[0])).toEqual(['箇所', '改正後', '改正前', '備考']);
   const title = rows.find((r) => cells(r)[1]?.includes('みんなで'))!;
   expect(cells(title)[3]).toBe('変更');

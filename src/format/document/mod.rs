@@ -14,8 +14,10 @@
 //!
 //! Every table's header row repeats across pages; the text is 游明朝 (ＭＳ 明朝 where Word lacks
 //! it), the headings 游ゴシック. Years and values are written by `locale`, as the prints write
-//! them. Pure Rust, tested natively by reading the file back (`tests`). 「意見と市の考え方」 is a
-//! document of the same look (`opinions`).
+//! them. The content is walked once, into the document's [`outline`], which the Word writer
+//! (`word`) and the A4 print page (`ui::print::document`) both read. Pure Rust, tested natively
+//! by reading the file back (`tests`). 「意見と市の考え方」 is a document of the same look
+//! (`opinions`).
 
 mod figure;
 mod look;
@@ -23,11 +25,14 @@ mod old_new;
 mod opinions;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod opinions_tests;
-mod outline;
+pub mod outline;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod outline_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_read_back;
+mod word;
 
 pub use opinions::opinions_document;
 
@@ -48,10 +53,8 @@ pub fn title(s: &Strategy) -> String {
 
 /// The strategy as the bytes of a .docx file, fiscal years in this style.
 pub fn strategy_document(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, WriteError> {
-    let docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &title(s)));
-    let docx = outline::basic_thinking(docx, s, style);
     let figures = crate::format::measure_tree::figures(s);
-    let docx = outline::goals(docx, s, figures.len(), style);
+    let docx = word::write(look::page(Docx::new()), &outline::outline(s, style), figures.len());
     let drawings: Vec<String> = figures.iter().enumerate().map(|(n, f)| figure::drawing(n, f)).collect();
     look::finish_with(docx, |xml| figure::put_in(xml, &drawings)).map_err(WriteError)
 }

@@ -1,19 +1,59 @@
-//! The document's two parts: 第1 基本的な考え方 and 第2 基本目標ごとの施策, with the 施策体系図
-//! and the 数値目標・KPI tables.
+//! The document's outline: the strategy as an ordered list of [`Block`]s — the title, 第1
+//! 基本的な考え方, the 施策体系図, 第2 基本目標ごとの施策 with the 数値目標・KPI tables — made once
+//! and read by both the Word writer (`word`) and the A4 print page (`ui::print::document`), so
+//! that the two cannot say different things.
 
-use super::look::{self, TEXT_WIDTH};
 use crate::locale::{self, Language, YearStyle};
 use crate::model::{Goal, Id, Indicator, Series, Strategy, Target};
-use docx_rs::{Docx, Table, TableRow, WidthType};
 
 const JA: Language = Language::Ja;
 
-/// Each non-empty line of `text` as a paragraph in `style`.
-fn text(mut docx: Docx, body: &str, style: &str) -> Docx {
-    for line in body.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()) {
-        docx = docx.add_paragraph(look::styled(style, line));
-    }
-    docx
+/// The columns of an indicator table (数値目標 or KPI).
+pub const INDICATOR_COLUMNS: [&str; 4] = ["指標", "基準値", "目標値", "目標年度"];
+
+/// What a heading heads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    /// 「第1　基本的な考え方」 (Word's Heading 1).
+    Part,
+    /// A narrative section, 計画期間, 国の総合戦略 or 施策体系図 (Heading 2).
+    Section,
+    /// 「基本目標1　…」 (Heading 2); a printed goal starts a page.
+    Goal,
+    /// 「1　…」, a measure (Heading 3).
+    Measure,
+}
+
+/// One block of the document, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// The title with the stage (Word's Title).
+    Title(String),
+    Heading(Heading, String),
+    /// A paragraph of text (one line of the strategy's text).
+    Text(String),
+    /// A caption above a table or list: 「【数値目標】」.
+    Caption(String),
+    /// An item of a list: 「(1)　企業誘致活動」, a national goal.
+    Item(String),
+    /// A table of indicators under [`INDICATOR_COLUMNS`], a row per series
+    /// (the baseline's year on a line of its own).
+    Indicators(Vec<[String; 4]>),
+    /// The 施策体系図 (`format::measure_tree`'s figures).
+    Tree,
+}
+
+/// The strategy's document as blocks, fiscal years in this style.
+pub fn outline(s: &Strategy, style: YearStyle) -> Vec<Block> {
+    let mut out = vec![Block::Title(super::title(s))];
+    basic_thinking(&mut out, s, style);
+    goals(&mut out, s, style);
+    out
+}
+
+/// Each non-empty line of `body` as a paragraph.
+fn text(out: &mut Vec<Block>, body: &str) {
+    out.extend(body.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).map(|l| Block::Text(l.to_owned())));
 }
 
 /// 「1　策定趣旨」, unless the heading is numbered already.
@@ -34,41 +74,37 @@ pub fn period_text(s: &Strategy, style: YearStyle) -> String {
 
 /// 第1 基本的な考え方: the narrative sections in order, 計画期間 (after the first section, unless
 /// a section speaks of the period), and the national strategy with its goals.
-pub fn basic_thinking(mut docx: Docx, s: &Strategy, style: YearStyle) -> Docx {
-    docx = docx.add_paragraph(look::styled("Heading1", "第1　基本的な考え方"));
+fn basic_thinking(out: &mut Vec<Block>, s: &Strategy, style: YearStyle) {
+    out.push(Block::Heading(Heading::Part, "第1　基本的な考え方".to_owned()));
     let has_period = s.sections.iter().any(|x| x.heading.contains("期間"));
     let mut n = 0;
-    let mut next = |docx: Docx, heading: &str| {
+    let mut heading = |out: &mut Vec<Block>, text: &str| {
         n += 1;
-        docx.add_paragraph(look::styled("Heading2", &numbered(n, heading)))
-    };
-    let period = |docx: Docx, next: &mut dyn FnMut(Docx, &str) -> Docx| {
-        let docx = next(docx, "計画期間");
-        docx.add_paragraph(look::styled("Normal", &period_text(s, style)))
+        out.push(Block::Heading(Heading::Section, numbered(n, text)));
     };
     for (i, section) in s.sections.iter().enumerate() {
-        docx = next(docx, &section.heading);
-        docx = text(docx, &section.body, "Normal");
+        heading(out, &section.heading);
+        text(out, &section.body);
         if i == 0 && !has_period {
-            docx = period(docx, &mut next);
+            heading(out, "計画期間");
+            out.push(Block::Text(period_text(s, style)));
         }
     }
     if s.sections.is_empty() {
-        docx = period(docx, &mut next);
+        heading(out, "計画期間");
+        out.push(Block::Text(period_text(s, style)));
     }
     let framework = &s.national_framework;
     if let Some(line) = locale::framework_line(framework, JA, style) {
-        docx = next(docx, "国の総合戦略");
-        docx = docx.add_paragraph(look::styled("Normal", &format!("本戦略は、{line}を勘案して策定する。")));
+        heading(out, "国の総合戦略");
+        out.push(Block::Text(format!("本戦略は、{line}を勘案して策定する。")));
         if !framework.goals.is_empty() {
-            docx = docx.add_paragraph(look::styled("TableCaption", "【参考：国における目標】"));
+            out.push(Block::Caption("【参考：国における目標】".to_owned()));
         }
         for g in &framework.goals {
-            let line = format!("・{}{}　{}", g.kind.japanese(), g.number.trim(), g.title.trim());
-            docx = docx.add_paragraph(look::styled("ListParagraph", &line));
+            out.push(Block::Item(format!("・{}{}　{}", g.kind.japanese(), g.number.trim(), g.title.trim())));
         }
     }
-    docx
 }
 
 /// 「基本目標1　…」.
@@ -76,73 +112,56 @@ pub(super) fn goal_heading(g: &Goal) -> String {
     format!("{}{}　{}", g.kind.japanese(), g.number.trim(), g.title.trim())
 }
 
-/// 第2 基本目標ごとの施策: the 施策体系図 (a paragraph for each of its `figures`, drawn in by
-/// `figure::put_in`), then each goal with its measures.
-pub fn goals(mut docx: Docx, s: &Strategy, figures: usize, style: YearStyle) -> Docx {
-    docx = docx.add_paragraph(look::styled("Heading1", "第2　基本目標ごとの施策"));
-    docx = docx.add_paragraph(look::styled("Heading2", "施策体系図"));
-    for n in 0..figures {
-        docx = docx.add_paragraph(super::figure::placeholder(n));
-    }
+/// 第2 基本目標ごとの施策: the 施策体系図, then each goal with its measures.
+fn goals(out: &mut Vec<Block>, s: &Strategy, style: YearStyle) {
+    out.push(Block::Heading(Heading::Part, "第2　基本目標ごとの施策".to_owned()));
+    out.push(Block::Heading(Heading::Section, "施策体系図".to_owned()));
+    out.push(Block::Tree);
     for g in &s.goals {
-        docx = docx.add_paragraph(look::styled("Heading2", &goal_heading(g)));
+        out.push(Block::Heading(Heading::Goal, goal_heading(g)));
         let subtitle = g.subtitle.trim();
         if !subtitle.is_empty() {
             let subtitle = subtitle.trim_start_matches('～').trim_end_matches('～');
-            docx = docx.add_paragraph(look::styled("Normal", &format!("～{subtitle}～")));
+            out.push(Block::Text(format!("～{subtitle}～")));
         }
         if let Some(national) =
             g.national_goal.as_ref().and_then(|id| s.national_framework.goals.iter().find(|n| &n.id == id))
         {
-            let line = format!("（{}）", locale::national_goal(&s.national_framework, national, JA));
-            docx = docx.add_paragraph(look::styled("Normal", &line));
+            out.push(Block::Text(format!("（{}）", locale::national_goal(&s.national_framework, national, JA))));
         }
-        docx = text(docx, &g.direction, "Normal");
+        text(out, &g.direction);
         if !g.targets.is_empty() {
-            docx = docx.add_paragraph(look::styled("TableCaption", "【数値目標】"));
-            docx = docx.add_table(indicators(s, &g.targets, style));
+            out.push(Block::Caption("【数値目標】".to_owned()));
+            out.push(Block::Indicators(indicators(s, &g.targets, style)));
         }
         for m in &g.measures {
             let heading = format!("{}　{}", m.number.trim(), m.title.trim());
-            docx = docx.add_paragraph(look::styled("Heading3", heading.trim()));
+            out.push(Block::Heading(Heading::Measure, heading.trim().to_owned()));
             if !m.summary.trim().is_empty() {
-                docx = docx.add_paragraph(look::styled("TableCaption", "【基本的方向】"));
-                docx = text(docx, &m.summary, "Normal");
+                out.push(Block::Caption("【基本的方向】".to_owned()));
+                text(out, &m.summary);
             }
             if !m.kpis.is_empty() {
-                docx = docx.add_paragraph(look::styled("TableCaption", "【重要業績評価指標（KPI）】"));
-                docx = docx.add_table(indicators(s, &m.kpis, style));
+                out.push(Block::Caption("【重要業績評価指標（KPI）】".to_owned()));
+                out.push(Block::Indicators(indicators(s, &m.kpis, style)));
             }
             if !m.initiatives.is_empty() {
-                docx = docx.add_paragraph(look::styled("TableCaption", "【主な取組】"));
+                out.push(Block::Caption("【主な取組】".to_owned()));
             }
             for i in &m.initiatives {
                 let line = format!("{}　{}", i.number.trim(), i.title.trim());
-                docx = docx.add_paragraph(look::styled("ListParagraph", line.trim()));
+                out.push(Block::Item(line.trim().to_owned()));
             }
         }
     }
-    docx
 }
 
-/// A table of indicators (数値目標 or KPI): 指標 | 基準値 | 目標値 | 目標年度, a row per series.
-fn indicators(s: &Strategy, ids: &[Id], style: YearStyle) -> Table {
-    // 35 %, 23 %, 23 %, 19 %: a baseline's year (「（平成30年度）」) fits on its line.
-    let widths =
-        [TEXT_WIDTH * 35 / 100, TEXT_WIDTH * 23 / 100, TEXT_WIDTH * 23 / 100, TEXT_WIDTH - TEXT_WIDTH * 81 / 100];
-    let mut rows = vec![look::header_row(&["指標", "基準値", "目標値", "目標年度"], &widths)];
-    for ind in ids.iter().filter_map(|id| s.indicator(id)) {
-        for series in &ind.series {
-            let [name, baseline, target, year] = row(ind, series, style);
-            rows.push(TableRow::new(vec![
-                look::cell(&[name], widths[0], false),
-                look::cell(&baseline.lines().map(str::to_owned).collect::<Vec<_>>(), widths[1], true),
-                look::cell(&[target], widths[2], true),
-                look::cell(&[year], widths[3], false),
-            ]));
-        }
-    }
-    Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)
+/// The rows of an indicator table: a row per series of each indicator named.
+fn indicators(s: &Strategy, ids: &[Id], style: YearStyle) -> Vec<[String; 4]> {
+    ids.iter()
+        .filter_map(|id| s.indicator(id))
+        .flat_map(|ind| ind.series.iter().map(move |series| row(ind, series, style)))
+        .collect()
 }
 
 /// One series' row: its name (with the breakdown's label), its baseline with the year on a line

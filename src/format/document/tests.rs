@@ -10,12 +10,12 @@ use std::sync::Arc;
 /// A paragraph (its style and text) or a table (its rows of cells' text, lines joined by "\n",
 /// and how many rows repeat as headers) of the document's body, in order.
 #[derive(Debug, PartialEq)]
-enum Block {
+pub(super) enum Block {
     Para(String, String),
     Table(Vec<Vec<String>>, usize),
 }
 
-fn part(bytes: &[u8], name: &str) -> String {
+pub(super) fn part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
     let mut out = String::new();
     zip.by_name(name).unwrap_or_else(|_| panic!("{name} in the .docx")).read_to_string(&mut out).unwrap();
@@ -32,7 +32,7 @@ fn val(tag: &str) -> String {
 }
 
 /// The body's blocks, read tag by tag.
-fn blocks(xml: &str) -> Vec<Block> {
+pub(super) fn blocks(xml: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let (mut style, mut text) = (String::new(), String::new());
     let (mut depth, mut rows, mut row, mut cell, mut headers) = (0, Vec::new(), Vec::new(), Vec::<String>::new(), 0);
@@ -76,7 +76,7 @@ fn blocks(xml: &str) -> Vec<Block> {
     out
 }
 
-fn headings(b: &[Block]) -> Vec<(String, String)> {
+pub(super) fn headings(b: &[Block]) -> Vec<(String, String)> {
     b.iter()
         .filter_map(|b| match b {
             Block::Para(s, t) if s.starts_with("Heading") || s == "Title" => Some((s.clone(), t.clone())),
@@ -94,7 +94,7 @@ fn indicator(code: &str, name: &str, unit: &str, baseline: (f64, i32), target: T
 
 /// A town's 素案 with two goals: the first with a 数値目標 and two measures (one with a KPI and
 /// two initiatives), the second with one measure and none.
-fn town() -> Strategy {
+pub(super) fn town() -> Strategy {
     let mut s = Strategy::blank(
         "第3期しるべ町まち・ひと・しごと創生総合戦略",
         "しるべ町",
@@ -241,14 +241,8 @@ fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
             .flat_map(|rows| rows.iter().skip(1).map(|r| r[0].clone()))
             .collect();
         let uses = s.goals.iter().map(|g| g.targets.len() + g.measures.iter().map(|m| m.kpis.len()).sum::<usize>());
-        let series = |id: &Id| s.indicator(id).map_or(0, |i| i.series.len());
-        let want: usize = s
-            .goals
-            .iter()
-            .map(|g| g.targets.iter().chain(g.measures.iter().flat_map(|m| &m.kpis)).map(series).sum::<usize>())
-            .sum();
         assert!(uses.sum::<usize>() > 0 || key == "hokuto", "{key} has indicators");
-        assert_eq!(rows.len(), want, "{key}: a row per series of each use");
+        assert_eq!(rows.len(), rows_wanted(&s), "{key}: a row per series of each use");
         for ind in &s.indicators {
             let named = s.goals.iter().filter(|g| g.targets.contains(&ind.id)).count()
                 + s.goals.iter().flat_map(|g| &g.measures).filter(|m| m.kpis.contains(&ind.id)).count();
@@ -256,6 +250,16 @@ fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
             assert!(shown >= named * ind.series.len().max(1), "{key}: {} shown {shown}, named {named}", ind.name);
         }
     }
+}
+
+/// How many rows the indicator tables hold: one per series of each goal's 数値目標 and each
+/// measure's KPI.
+pub(super) fn rows_wanted(s: &Strategy) -> usize {
+    let series = |id: &Id| s.indicator(id).map_or(0, |i| i.series.len());
+    s.goals
+        .iter()
+        .map(|g| g.targets.iter().chain(g.measures.iter().flat_map(|m| &m.kpis)).map(series).sum::<usize>())
+        .sum()
 }
 
 #[test]

@@ -13,7 +13,7 @@ use super::state::{use_edits, Edits};
 use super::strategy_nav::StrategyNav;
 use crate::locale;
 use crate::model::{DraftingStage, ScheduleItem};
-use crate::session::route::{Route, Selection};
+use crate::session::route::{Report, Route, Selection};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -122,6 +122,10 @@ fn DocumentExport(state: Edits) -> impl IntoView {
                     state.tr("戦略の文書を作る（Word）", "Make the strategy document (Word)")
                 }}
             </button>
+            " "
+            <a class="button" data-testid="drafting-document-print" href=move || state.open.with(|o| o.as_ref().map(|s| Route::Print(s.id.clone(), Report::Document).hash()))>
+                {state.text("印刷用（A4）", "Printable (A4)")}
+            </a>
             {move || failed.get().map(|detail| view! {
                 <p class="notice error" role="alert" data-testid="drafting-document-error">
                     {state.tr("文書を作れませんでした。戦略は変わっていません。", "The document could not be made. The strategy is unchanged.")}

@@ -42,6 +42,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
         (Report::Grants, "交付金事業の効果検証へ", "Grant review"),
         (Report::Opinions, "意見と市の考え方へ", "Opinions and answers"),
         (Report::Tree, "施策体系図へ", "Measures' tree"),
+        (Report::Document, "戦略の文書へ", "Strategy document"),
     ];
     let links = others
         .into_iter()
@@ -52,6 +53,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
                 (Report::Grants, _) => "print-other-grants",
                 (Report::Opinions, _) => "print-other-opinions",
                 (Report::Tree, _) => "print-other-tree",
+                (Report::Document, _) => "print-other-document",
                 (_, 0) => "print-other",
                 _ => "print-other-2",
             };

@@ -1,11 +1,13 @@
 //! Printable A4 reports (through the browser's print to PDF): the numerical-target report laid
 //! out like 北本市's summary, one evaluation sheet per measure laid out like 北斗市's, a year's
-//! 交付金事業の効果検証 (`grants`), 「意見と市の考え方」 (`opinions`) and the 施策体系図 drawn (`tree`).
+//! 交付金事業の効果検証 (`grants`), 「意見と市の考え方」 (`opinions`), the 施策体系図 drawn (`tree`)
+//! and the strategy document itself (`document`, from the outline the Word document is made of).
 //!
 //! On screen a report shows as paper under a toolbar (印刷, back, its year and options); in
 //! print only the paper is left (`style/print.css`). User text is only ever inserted as text.
 
 mod common;
+mod document;
 mod grants;
 mod opinions;
 mod sheets;
@@ -41,6 +43,7 @@ pub fn PrintReport(report: Report) -> impl IntoView {
                 Report::Grants => view! { <GrantsReport id=id/> }.into_any(),
                 Report::Opinions => view! { <opinions::OpinionsReport id=id/> }.into_any(),
                 Report::Tree => view! { <TreeReport id=id/> }.into_any(),
+                Report::Document => view! { <document::DocumentReport id=id/> }.into_any(),
             },
             None => view! { <StrategyNotFound/> }.into_any(),
         })

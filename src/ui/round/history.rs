@@ -11,7 +11,7 @@ use crate::storage::{StorageError, Version};
 use crate::ui::files;
 use crate::ui::overview::StrategyView;
 use crate::ui::panel::TitledPanel;
-use crate::ui::round::old_new::{Comparing, OldNewTable};
+use crate::ui::round::old_new::{Comparing, Old, OldNewTable};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, use_library, use_notice_board, Library, Notice, NoticeBoard};
 use crate::words;
@@ -43,8 +43,10 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                 match versions.get() {
                     None => view! { <p class="meta">{tr(lang, "読み込み中…", "Loading…")}</p> }.into_any(),
                     Some(Err(e)) => view! { <p class="error">{words::storage_error(&e, lang)}</p> }.into_any(),
+                    // No kept version yet: a 新旧対照表 with another strategy (the previous period's) still can be made.
                     Some(Ok(list)) if list.is_empty() => view! {
                         <p class="lead">{tr(lang, "まだ以前の版はありません。保存するたびに、その前の版がここに残ります。", "No earlier versions yet. Each save keeps the version before it here.")}</p>
+                        <OldNewTable id=id.clone() versions=Vec::new() comparing=comparing/>
                     }.into_any(),
                     Some(Ok(list)) => {
                         let total: usize = list.iter().map(|v| v.bytes).sum();
@@ -77,7 +79,7 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>, comparing: Comparing
     let reason = words::version_reason(&version, lang);
     let (id_changes, id_export, id_restore, id_view) = (id.clone(), id.clone(), id.clone(), id.clone());
     let compare_with = move |_| {
-        comparing.old.set(Some(seq));
+        comparing.old.set(Some(Old::Version(seq)));
         comparing.new.set(None);
         comparing.run(state, id.clone());
         // The table is below the list: bring it into view.

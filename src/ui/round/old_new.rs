@@ -1,15 +1,18 @@
 //! 新旧対照表 on the 履歴 page: two versions chosen (改正後: the current one or a kept one;
-//! 改正前: a kept one, also set by 「この版と比べる」 on a row; the drafts kept by name at each stage's
-//! end offered first), and the table between them —
-//! 箇所 | 改正後 | 改正前 | 備考, the changed words underlined and bold — with 「Word で書き出す」 (the
-//! Word writer's part, fetched on the first press), 「CSV で書き出す」 and 「印刷用に書き出す」 (an A4
-//! landscape HTML page to print). The table's texts are text nodes only.
+//! 改正前: a kept one, also set by 「この版と比べる」 on a row, the drafts kept by name at each stage's
+//! end offered first; or another strategy of the library, the previous period's — the one this
+//! was carried from by 次期へ引き継ぐ — first as 「前期：…」, `session::compare_with`), and the table
+//! between them — 箇所 | 改正後 | 改正前 | 備考, the changed words underlined and bold — with
+//! 「Word で書き出す」 (the Word writer's part, fetched on the first press), 「CSV で書き出す」 and
+//! 「印刷用に書き出す」 (an A4 landscape HTML page to print). Two strategies with nothing in common
+//! get the refusal's words instead of a table. The table's texts are text nodes only.
 
 use crate::format::old_new;
 use crate::locale::{tr, Language};
 use crate::model::compare::{self, Piece, Table};
-use crate::model::Id;
-use crate::storage::Version;
+use crate::model::{Id, Strategy};
+use crate::session::compare_with::{self, Other};
+use crate::storage::{StorageError, Version};
 use crate::ui::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_library, Facade, Library};
@@ -17,16 +20,45 @@ use crate::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// What 改正前 is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Old {
+    /// A kept version of this strategy, by number.
+    Version(u64),
+    /// Another strategy of the library, as it is now.
+    Strategy(Id),
+}
+
+impl Old {
+    /// The `<option>`'s value: 「v12」 or 「s<id>」 (ids are safe in any text).
+    fn value(&self) -> String {
+        match self {
+            Old::Version(seq) => format!("v{seq}"),
+            Old::Strategy(id) => format!("s{id}"),
+        }
+    }
+
+    fn parse(v: &str) -> Option<Old> {
+        match v.split_at_checked(1)? {
+            ("v", seq) => seq.parse().ok().map(Old::Version),
+            ("s", id) if !id.is_empty() => Some(Old::Strategy(Id::from(id))),
+            _ => None,
+        }
+    }
+}
+
 /// What is chosen and what came of it, shared with the rows' 「この版と比べる」.
 #[derive(Clone, Copy)]
 pub struct Comparing {
     /// 改正後: `None` for the current version.
     pub new: RwSignal<Option<u64>>,
     /// 改正前.
-    pub old: RwSignal<Option<u64>>,
+    pub old: RwSignal<Option<Old>>,
     pub result: RwSignal<Option<Result<Compared, String>>>,
     /// The kept versions' names, by number.
     pub names: RwSignal<Vec<(u64, String)>>,
+    /// The library's other strategies, the previous period's first.
+    pub others: RwSignal<Vec<Other>>,
 }
 
 /// A table made, with the two versions' names and the strategy's title.
@@ -38,7 +70,7 @@ pub struct Compared {
     pub new_name: String,
     pub old_name: String,
     /// The 改正後 version (the Word writer's part takes a strategy).
-    pub strategy: crate::model::Strategy,
+    pub strategy: Strategy,
 }
 
 impl Comparing {
@@ -48,6 +80,7 @@ impl Comparing {
             old: RwSignal::new(None),
             result: RwSignal::new(None),
             names: RwSignal::new(Vec::new()),
+            others: RwSignal::new(Vec::new()),
         }
     }
 
@@ -61,28 +94,67 @@ impl Comparing {
             None => tr(lang, "現在の版", "The current version").to_owned(),
             Some(s) => names.iter().find(|(n, _)| *n == s).map(|(_, t)| t.clone()).unwrap_or_default(),
         };
-        let (new_name, old_name) = (name(new), name(Some(old)));
+        let new_name = name(new);
+        let kept_name = match &old {
+            Old::Version(seq) => name(Some(*seq)),
+            Old::Strategy(_) => String::new(),
+        };
+        let other = match &old {
+            Old::Strategy(other) => self.others.with_untracked(|o| o.iter().find(|o| &o.id == other).cloned()),
+            Old::Version(_) => None,
+        };
         spawn_local(async move {
-            let (o, n) = state.versions().with_next(&id, old, new).await;
-            self.result.set(Some(match (o, n) {
-                (Ok(o), Ok(n)) => match compare::compare(&o, &n) {
-                    Ok(table) => Ok(Compared {
-                        table,
-                        title: n.title.clone(),
-                        municipality: n.municipality.name.clone(),
-                        new_name,
-                        old_name,
-                        strategy: n,
-                    }),
-                    Err(r) => Err(words::old_new_refusal(r, lang).to_owned()),
-                },
-                (Err(e), _) | (_, Err(e)) => Err(words::storage_error(&e, lang)),
-            }));
+            let (o, n, old_name, new_name) = match (&old, other) {
+                (Old::Version(seq), _) => {
+                    let (o, n) = state.versions().with_next(&id, *seq, new).await;
+                    (o, n, kept_name, new_name)
+                }
+                // Across two strategies each name says which strategy it is.
+                (Old::Strategy(other_id), other) => {
+                    let (o, n) = state.versions().with_other(other_id, &id, new).await;
+                    let old_name = match (&other, &o) {
+                        (Some(other), _) => words::compared_strategy(other, lang),
+                        (None, Ok(o)) => o.title.trim().to_owned(),
+                        (None, Err(_)) => String::new(),
+                    };
+                    let new_name = match &n {
+                        Ok(n) => format!("{}（{new_name}）", n.title.trim()),
+                        Err(_) => new_name,
+                    };
+                    (o, n, old_name, new_name)
+                }
+            };
+            self.result.set(Some(compared(o, n, old_name, new_name, lang)));
         });
     }
 }
 
-/// The two selects, the button and the table.
+/// The table between the two read, or why there is none.
+fn compared(
+    o: Result<Strategy, StorageError>,
+    n: Result<Strategy, StorageError>,
+    old_name: String,
+    new_name: String,
+    lang: Language,
+) -> Result<Compared, String> {
+    match (o, n) {
+        (Ok(o), Ok(n)) => match compare::compare(&o, &n) {
+            Ok(table) => Ok(Compared {
+                table,
+                title: n.title.clone(),
+                municipality: n.municipality.name.clone(),
+                new_name,
+                old_name,
+                strategy: n,
+            }),
+            Err(r) => Err(words::old_new_refusal(r, lang).to_owned()),
+        },
+        (Err(e), _) | (_, Err(e)) => Err(words::storage_error(&e, lang)),
+    }
+}
+
+/// The two selects, the button and the table; the library's other strategies come from the
+/// open strategy (whose origin is offered first).
 #[component]
 pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl IntoView {
     let state = use_library();
@@ -95,17 +167,39 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
             None => (v.seq, format!("{} 「{}」", files::local_time(&v.saved_at), v.title)),
         })
         .collect();
+    let others = crate::ui::state::use_open().with_untracked(|o| {
+        o.as_ref().map(|s| state.summaries.with_untracked(|l| compare_with::others(s, l))).unwrap_or_default()
+    });
     comparing.names.set(names.clone());
+    comparing.others.set(others.clone());
     if comparing.old.get_untracked().is_none() {
-        comparing.old.set(names.first().map(|(s, _)| *s));
+        let previous = others.iter().find(|o| o.previous).map(|o| Old::Strategy(o.id.clone()));
+        let first = names.first().map(|(s, _)| Old::Version(*s));
+        comparing.old.set(previous.or(first).or_else(|| others.first().map(|o| Old::Strategy(o.id.clone()))));
     }
     let parse = |v: String| v.parse::<u64>().ok();
-    let options = names.clone();
-    let new_options = names.clone();
+    let option = move |old: Old, text: String| {
+        let value = old.value();
+        view! { <option value=value selected=move || comparing.old.with(|o| o.as_ref() == Some(&old))>{text}</option> }
+    };
+    let (previous, rest): (Vec<Other>, Vec<Other>) = others.into_iter().partition(|o| o.previous);
+    let previous = previous
+        .into_iter()
+        .map(|o| option(Old::Strategy(o.id.clone()), words::compared_strategy(&o, lang)))
+        .collect_view();
+    let kept = names.iter().map(|(seq, n)| option(Old::Version(*seq), n.clone())).collect_view();
+    let rest = (!rest.is_empty()).then(|| {
+        let options = rest
+            .into_iter()
+            .map(|o| option(Old::Strategy(o.id.clone()), words::compared_strategy(&o, lang)))
+            .collect_view();
+        view! { <optgroup label=tr(lang, "別の戦略", "Other strategies")>{options}</optgroup> }
+    });
+    let new_options = names;
     view! {
         <section class="panel" data-testid="old-new" aria-labelledby="old-new-title">
             <h2 id="old-new-title">{tr(lang, "新旧対照表", "Comparison table (新旧対照表)")}</h2>
-            <p class="meta">{tr(lang, "二つの版を選ぶと、変わった箇所だけを 改正後 | 改正前 | 備考 の表にします。変わった文字には下線と太字が付きます。", "Choose two versions: only what changed is listed, as new | old | note, with the changed words underlined and bold.")}</p>
+            <p class="meta">{tr(lang, "二つの版を選ぶと、変わった箇所だけを 改正後 | 改正前 | 備考 の表にします。変わった文字には下線と太字が付きます。改正前には、前期の戦略（次期へ引き継いだ元）や別の戦略も選べます。", "Choose two versions: only what changed is listed, as new | old | note, with the changed words underlined and bold. The old side can also be the previous period's strategy (the one this was carried from) or another strategy.")}</p>
             <div class="row-actions">
                 <label>{tr(lang, "改正後", "New")}" "
                     <select data-testid="old-new-new" on:change=move |ev| comparing.new.set(parse(event_target_value(&ev)))>
@@ -114,8 +208,8 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
                     </select>
                 </label>
                 <label>{tr(lang, "改正前", "Old")}" "
-                    <select data-testid="old-new-old" on:change=move |ev| comparing.old.set(parse(event_target_value(&ev)))>
-                        {options.into_iter().map(|(seq, n)| view! { <option value=seq.to_string() selected=move || comparing.old.get() == Some(seq)>{n}</option> }).collect_view()}
+                    <select data-testid="old-new-old" on:change=move |ev| comparing.old.set(Old::parse(&event_target_value(&ev)))>
+                        {previous}{kept}{rest}
                     </select>
                 </label>
                 <button type="button" data-testid="old-new-run" on:click=move |_| comparing.run(state, id.clone())>{tr(lang, "比べる", "Compare")}</button>

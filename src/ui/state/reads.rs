@@ -49,6 +49,23 @@ impl Versions {
         };
         (old, new)
     }
+
+    /// Another stored strategy (as it is now) and this one's version `newer` (`None`: the
+    /// current one), to compare across two strategies.
+    pub async fn with_other(
+        &self,
+        other: &Id,
+        id: &Id,
+        newer: Option<u64>,
+    ) -> (Result<Strategy, StorageError>, Result<Strategy, StorageError>) {
+        let store = self.0.get_value().store();
+        let old = store.load(other).await;
+        let new = match newer {
+            Some(n) => store.version(id, n).await,
+            None => store.load(id).await,
+        };
+        (old, new)
+    }
 }
 
 /// The column mappings remembered per table layout (`storage::preferences`).

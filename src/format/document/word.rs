@@ -1,0 +1,47 @@
+//! The outline's blocks as Word paragraphs and tables: headings in Word's heading styles, the
+//! indicator tables with their header row (repeated on each page by `look::finish`), the
+//! 施策体系図 as a placeholder paragraph per figure (drawn in by `figure::put_in`).
+
+use super::look::{self, TEXT_WIDTH};
+use super::outline::{Block, Heading, INDICATOR_COLUMNS};
+use docx_rs::{Docx, Table, TableRow, WidthType};
+
+/// `blocks` added to `docx`; the tree takes `figures` paragraphs.
+pub fn write(mut docx: Docx, blocks: &[Block], figures: usize) -> Docx {
+    for block in blocks {
+        docx = match block {
+            Block::Title(t) => docx.add_paragraph(look::styled("Title", t)),
+            Block::Heading(level, t) => {
+                let style = match level {
+                    Heading::Part => "Heading1",
+                    Heading::Section | Heading::Goal => "Heading2",
+                    Heading::Measure => "Heading3",
+                };
+                docx.add_paragraph(look::styled(style, t))
+            }
+            Block::Text(t) => docx.add_paragraph(look::styled("Normal", t)),
+            Block::Caption(t) => docx.add_paragraph(look::styled("TableCaption", t)),
+            Block::Item(t) => docx.add_paragraph(look::styled("ListParagraph", t)),
+            Block::Indicators(rows) => docx.add_table(indicators(rows)),
+            Block::Tree => (0..figures).fold(docx, |d, n| d.add_paragraph(super::figure::placeholder(n))),
+        };
+    }
+    docx
+}
+
+/// A table of indicators (数値目標 or KPI): 指標 | 基準値 | 目標値 | 目標年度.
+fn indicators(rows: &[[String; 4]]) -> Table {
+    // 35 %, 23 %, 23 %, 19 %: a baseline's year (「（平成30年度）」) fits on its line.
+    let widths =
+        [TEXT_WIDTH * 35 / 100, TEXT_WIDTH * 23 / 100, TEXT_WIDTH * 23 / 100, TEXT_WIDTH - TEXT_WIDTH * 81 / 100];
+    let mut out = vec![look::header_row(&INDICATOR_COLUMNS, &widths)];
+    for [name, baseline, target, year] in rows {
+        out.push(TableRow::new(vec![
+            look::cell(std::slice::from_ref(name), widths[0], false),
+            look::cell(&baseline.lines().map(str::to_owned).collect::<Vec<_>>(), widths[1], true),
+            look::cell(std::slice::from_ref(target), widths[2], true),
+            look::cell(std::slice::from_ref(year), widths[3], false),
+        ]));
+    }
+    Table::new(out).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)
+}
