@@ -93,6 +93,16 @@ impl<B: Backend> Store<B> {
         self.backend.apply(vec![Write::put(keys::marks(id), text)]).await
     }
 
+    /// The marks `strategy` arrives with (see [`Provenance::arrived`]), to be written with its
+    /// version, when none are kept for it here yet (`None`: kept already, or unreadable).
+    pub(super) async fn arrival_marks(&self, strategy: &Strategy, file: Option<&Provenance>) -> Option<Write> {
+        if !self.marks(&strategy.id).await.ok()?.is_empty() {
+            return None;
+        }
+        let text = serde_json::to_string(&Provenance::arrived(strategy, file)).ok()?;
+        Some(Write::put(keys::marks(&strategy.id), text))
+    }
+
     /// This browser's name in marks (a member's file uses the member's id instead), made the
     /// first time it is asked for.
     pub async fn marker(&self) -> Result<String, StorageError> {
@@ -349,7 +359,8 @@ impl<B: Backend> Store<B> {
     /// as the version the file holds.
     pub async fn save_imported(&self, imported: &Imported, now: &str) -> Result<u64, StorageError> {
         let origin = taken_origin(&file_version(imported), None);
-        self.save_from(&imported.strategy, now, VersionReason::Imported, Some(&origin)).await
+        let marks = imported.marks();
+        self.save_marked(&imported.strategy, now, VersionReason::Imported, Some(&origin), marks.as_ref()).await
     }
 
     /// The version to merge `file` (whose strategy is stored here) from: the nearest version

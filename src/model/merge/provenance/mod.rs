@@ -11,7 +11,8 @@
 //! marked, a file changed by another program) is a new event nobody has seen, never an old one.
 //! So a mark can only make a merge more exact, never take a change away.
 //!
-//! Marks are made when a version leaves the browser or is merged ([`Provenance::stamp`],
+//! Marks are made when a strategy arrives ([`Provenance::arrived`]: what is edited after is
+//! then this browser's), when a version leaves the browser or is merged ([`Provenance::stamp`],
 //! [`Provenance::merged`]) and travel beside the strategy in files (`format::Lineage`), not in
 //! its content: a version's id names its content alone.
 
@@ -154,6 +155,20 @@ impl Provenance {
             next.marks.insert(*place, removal);
         }
         next
+    }
+
+    /// The marks of `strategy` as it arrives in a browser that holds none for it (created,
+    /// imported, opened from a folder): each value as the file it came in (`file`) marks it,
+    /// else unknown. What is edited after is then a new event of this browser's at its next
+    /// [`Provenance::stamp`], not unknown.
+    pub fn arrived(strategy: &Strategy, file: Option<&Provenance>) -> Provenance {
+        let unknown = Provenance::default().stamp(strategy, "", 0);
+        match file {
+            // Every value as both hold it: the file's mark where it names this value, else
+            // unknown — no new event is made (`merged` makes one only for a value neither held).
+            Some(file) => Provenance::merged(strategy, (strategy, &unknown), (strategy, file), "", 0),
+            None => unknown,
+        }
     }
 
     /// The event that set a value as this version holds it (`value`: its hash, 0 when not
