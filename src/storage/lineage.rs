@@ -359,8 +359,10 @@ impl<B: Backend> Store<B> {
     /// as the version the file holds.
     pub async fn save_imported(&self, imported: &Imported, now: &str) -> Result<u64, StorageError> {
         let origin = taken_origin(&file_version(imported), None);
-        let marks = imported.marks();
-        self.save_marked(&imported.strategy, now, VersionReason::Imported, Some(&origin), marks.as_ref()).await
+        // Its marks as it arrives (the file's), so that what is edited here after is this
+        // browser's own event at its first file, not unknown.
+        let marks = self.arrival_marks(&imported.strategy, imported.marks().as_ref()).await;
+        self.save_with(&imported.strategy, now, VersionReason::Imported, Some(&origin), marks.as_slice()).await
     }
 
     /// The version to merge `file` (whose strategy is stored here) from: the nearest version

@@ -64,25 +64,22 @@ impl<B: Backend> Store<B> {
         reason: VersionReason,
         origin: Option<&Origin>,
     ) -> Result<u64, StorageError> {
-        self.save_marked(strategy, now, reason, origin, None).await
+        self.save_with(strategy, now, reason, origin, &[]).await
     }
 
-    /// [`Store::save_from`] for a strategy that came with the marks `file` (a file's, see
-    /// `model::merge::provenance`): a strategy that has no marks here yet gets its marks as it
-    /// arrives, in the same batch, so that what is edited after is this browser's.
-    pub(super) async fn save_marked(
+    /// [`Store::save_from`] writing `also` in the same batch.
+    pub(super) async fn save_with(
         &self,
         strategy: &Strategy,
         now: &str,
         reason: VersionReason,
         origin: Option<&Origin>,
-        file: Option<&crate::model::merge::provenance::Provenance>,
+        also: &[Write],
     ) -> Result<u64, StorageError> {
         let prepared = Prepared::of(strategy, now);
-        let also: Vec<Write> = self.arrival_marks(strategy, file).await.into_iter().collect();
         let mut tries = 0;
         loop {
-            let version = NewVersion { prepared: &prepared, now, reason, base: None, origin, also: &also };
+            let version = NewVersion { prepared: &prepared, now, reason, base: None, origin, also };
             match self.write_version(version).await {
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
                 other => return other.map(|w| w.revision),

@@ -11,8 +11,8 @@
 //! marked, a file changed by another program) is a new event nobody has seen, never an old one.
 //! So a mark can only make a merge more exact, never take a change away.
 //!
-//! Marks are made when a strategy arrives ([`Provenance::arrived`]: what is edited after is
-//! then this browser's), when a version leaves the browser or is merged ([`Provenance::stamp`],
+//! Marks are made when a strategy arrives from a file ([`Provenance::arrived`]: what is edited
+//! after is then this browser's), when a version leaves the browser or is merged ([`Provenance::stamp`],
 //! [`Provenance::merged`]) and travel beside the strategy in files (`format::Lineage`), not in
 //! its content: a version's id names its content alone.
 
@@ -157,8 +157,8 @@ impl Provenance {
         next
     }
 
-    /// The marks of `strategy` as it arrives in a browser that holds none for it (created,
-    /// imported, opened from a folder): each value as the file it came in (`file`) marks it,
+    /// The marks of `strategy` as it arrives from a file in a browser that holds none for it
+    /// (imported, opened from a folder, brought into a region): each value as the file it came in (`file`) marks it,
     /// else unknown. What is edited after is then a new event of this browser's at its next
     /// [`Provenance::stamp`], not unknown.
     pub fn arrived(strategy: &Strategy, file: Option<&Provenance>) -> Provenance {
