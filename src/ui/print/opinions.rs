@@ -61,7 +61,7 @@ fn hearing(sheet: AnswerSheet, lang: crate::locale::Language) -> impl IntoView {
                     <td class="code">{r.number}</td>
                     <td>{r.place}</td>
                     <td>{opinions}</td>
-                    <td class="dir">{r.response.map(|x| x.japanese()).unwrap_or("")}</td>
+                    <td class="dir">{r.response_lines().into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}</td>
                     <td><p class="prose">{r.answer}</p></td>
                 </tr>
             }
