@@ -3,11 +3,14 @@
 //! end offered first), and the table between them —
 //! 箇所 | 改正後 | 改正前 | 備考, the changed words underlined and bold — with 「Word で書き出す」 (the
 //! Word writer's part, fetched on the first press), 「CSV で書き出す」 and 「印刷用に書き出す」 (an A4
-//! landscape HTML page to print). The table's texts are text nodes only.
+//! landscape HTML page to print). The table's texts are text nodes only. A row changed by a 修正
+//! linked to a version between the two names the opinions in its 備考 (`reflection::mark`); an
+//! opinion's 反映 asks for its change's table ([`AskedComparison`]).
 
 use crate::format::old_new;
 use crate::locale::{tr, Language};
 use crate::model::compare::{self, Piece, Table};
+use crate::model::hearing::reflection;
 use crate::model::Id;
 use crate::storage::Version;
 use crate::ui::files;
@@ -16,6 +19,12 @@ use crate::ui::state::{use_library, Facade, Library};
 use crate::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// A 新旧対照表 asked for from another page (an opinion's 反映: the version before its change
+/// and the change's version, `None` the current one), shown when the 履歴 page opens. Provided
+/// by the app.
+#[derive(Clone, Copy)]
+pub struct AskedComparison(pub RwSignal<Option<(Id, u64, Option<u64>)>>);
 
 /// What is chosen and what came of it, shared with the rows' 「この版と比べる」.
 #[derive(Clone, Copy)]
@@ -64,10 +73,16 @@ impl Comparing {
         let (new_name, old_name) = (name(new), name(Some(old)));
         spawn_local(async move {
             let (o, n) = state.versions().with_next(&id, old, new).await;
+            let behind = opinions_behind(state, &id, old, new, n.as_ref().ok()).await;
             self.result.set(Some(match (o, n) {
                 (Ok(o), Ok(n)) => match compare::compare(&o, &n) {
-                    Ok(table) => Ok(Compared {
-                        table,
+                    Ok(mut table) => Ok(Compared {
+                        table: {
+                            if let Some((s, old_at, new_at)) = &behind {
+                                reflection::mark(&mut table, s, old_at, new_at.as_deref());
+                            }
+                            table
+                        },
                         title: n.title.clone(),
                         municipality: n.municipality.name.clone(),
                         new_name,
@@ -80,6 +95,29 @@ impl Comparing {
             }));
         });
     }
+}
+
+/// What the 備考 names opinions from: the strategy as it is now (its opinions' links, made after
+/// their changes) and the two versions' times (`None` for the current version); none when a
+/// time is not in the history.
+async fn opinions_behind(
+    state: Library,
+    id: &Id,
+    old: u64,
+    new: Option<u64>,
+    current: Option<&crate::model::Strategy>,
+) -> Option<(crate::model::Strategy, String, Option<String>)> {
+    let list = state.versions().list(id).await.ok()?;
+    let at = |seq: u64| list.iter().find(|v| v.seq == seq).map(|v| v.saved_at.clone());
+    let now = match (new, current) {
+        (None, Some(s)) => s.clone(),
+        _ => state.versions().current(id).await.ok()?.0,
+    };
+    let new_at = match new {
+        Some(seq) => Some(at(seq)?),
+        None => None,
+    };
+    Some((now, at(old)?, new_at))
 }
 
 /// The two selects, the button and the table.
@@ -98,6 +136,15 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
     comparing.names.set(names.clone());
     if comparing.old.get_untracked().is_none() {
         comparing.old.set(names.first().map(|(s, _)| *s));
+    }
+    // A comparison asked from an opinion's 反映: shown at once.
+    if let Some(AskedComparison(asked)) = use_context::<AskedComparison>() {
+        if let Some((_, old, new)) = asked.get_untracked().filter(|(s, _, _)| *s == id) {
+            asked.set(None);
+            comparing.old.set(Some(old));
+            comparing.new.set(new);
+            comparing.run(state, id.clone());
+        }
     }
     let parse = |v: String| v.parse::<u64>().ok();
     let options = names.clone();
