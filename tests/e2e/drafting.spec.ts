@@ -291,7 +291,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   const text = fs.readFileSync((await csv.path())!, 'utf8');
   const records = csvRecords(text.replace(/^\uFEFF/, ''));
   expect(records).toHaveLength(1 + 11);
-  expect(records[1]).toEqual(['1', expect.stringContaining('基本目標1'), expect.stringContaining('意見1：'), '修正する', '基本目標1に公園の整備の施策を加えます。']);
+  expect(records[1]).toEqual(['1', expect.stringContaining('基本目標1'), expect.stringContaining('意見1：'), '修正する\n（修正内容）基本目標1に施策「公園と子育ての場の整備」を追加', '基本目標1に公園の整備の施策を加えます。']);
   for (let n = 1; n <= 12; n++) expect(text).not.toContain(SENDER(n));
 
   // The print page: one sheet, its figures and eleven rows.
