@@ -59,7 +59,7 @@ pub fn Reflection(state: Edits, id: Id) -> impl IntoView {
         let Some(sid) = about.with(|a| a.as_ref().map(|a| a.0.clone())) else { return };
         spawn_local(async move {
             let list = library.versions().list(&sid).await.unwrap_or_default();
-            let now = library.versions().current(&sid).await.map(|(_, at)| at).unwrap_or_default();
+            let now = library.versions().current_saved_at(&sid).await.unwrap_or_default();
             let _ = history.try_set(Some((list, now)));
         });
     });

@@ -41,6 +41,11 @@ impl Versions {
         Ok((strategy, store.head(id).await?.saved_at))
     }
 
+    /// The time the current version was saved (its head alone is read).
+    pub async fn current_saved_at(&self, id: &Id) -> Result<String, StorageError> {
+        Ok(self.0.get_value().store().head(id).await?.saved_at)
+    }
+
     /// Version `seq` and the one after it (`newer`; `None`: the current version), to compare.
     pub async fn with_next(
         &self,
