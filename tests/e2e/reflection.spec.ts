@@ -66,7 +66,7 @@ test('反映: a 修正 linked to the version that changed its measure shows on t
   await first.getByTestId('opinion-reflection-table').click();
   const table = page.getByTestId('old-new-table');
   await expect(table).toBeVisible();
-  const row = table.locator('tbody tr').filter({ hasText: MEASURE });
+  const row = table.locator('tbody tr').filter({ hasText: '基本目標 1 ＞ 施策 2：概要' });
   await expect(row).toHaveCount(1);
   await expect(row.locator('td').last()).toHaveText('変更（意見 No.1 による修正）');
   await expect(table).not.toContainText('No.2');
