@@ -84,16 +84,7 @@ pub fn Reflection(state: Edits, id: Id) -> impl IntoView {
         let shown = link.map(|link| {
             let found = history.with(|h| h.as_ref().map(|(list, now)| find(&link, list, now)));
             let when = when(&link.saved_at, lang, state.year_style());
-            let line = match (found, lang) {
-                (Some(Found::Missing), Language::Ja) => {
-                    format!("反映：{when} の版（この履歴にはありません。間引かれたか、別のブラウザで作られた版です）")
-                }
-                (Some(Found::Missing), Language::En) => format!(
-                    "Reflected in: the version of {when} (not in this history: thinned, or made in another browser)"
-                ),
-                (_, Language::Ja) => format!("反映：{when} の版（{place}を変更）"),
-                (_, Language::En) => format!("Reflected in: the version of {when} (changing {place})"),
-            };
+            let line = crate::words::hearing::reflection(&when, &place, found == Some(Found::Missing), lang);
             let asked = use_context::<AskedComparison>();
             let table = found.and_then(Found::old_new).map(|(old, new)| {
                 let href = Route::History(sid.clone()).hash();
