@@ -4,11 +4,13 @@
 //! underlined and bold, so they still show on a black-and-white copy.
 //!
 //! A new item's text is wholly marked, and its 改正前 says 「（新設）」; a removed item's 改正後
-//! says 「（削除）」.
+//! says 「（削除）」. A row changed by a 修正 names the opinions behind it in its 備考
+//! (`model::hearing::reflection::mark` fills them in).
 
 use super::csv::cells::{text as cell, Sheet};
 use crate::locale::{self, Language, YearStyle};
 use crate::model::compare::{text, Field, Kind, Note, Piece, Row, Step, Table, Value};
+use crate::model::hearing::reflection;
 
 const HEADER: [&str; 4] = ["箇所", "改正後", "改正前", "備考"];
 
@@ -18,7 +20,8 @@ pub struct Line {
     pub place: String,
     pub new: Vec<Piece>,
     pub old: Vec<Piece>,
-    pub note: &'static str,
+    /// 追加・変更・削除・新設, and the opinions behind the change (「変更（意見 No.3 による修正）」).
+    pub note: String,
 }
 
 /// 「基本目標 2 ＞ 施策 2-1 ＞ KPI 出生数」: numbers where there are, else titles.
@@ -99,7 +102,11 @@ pub fn line(r: &Row, style: YearStyle) -> Line {
         Note::Added => (whole(new), Vec::new()),
         _ => text::diff(&old, &new),
     };
-    Line { place: format!("{}：{}", place(&r.place), field(&r.field)), new, old, note: note(r.note) }
+    let note = match reflection::note_words(&r.opinions) {
+        words if words.is_empty() => note(r.note).to_owned(),
+        words => format!("{}（{words}）", note(r.note)),
+    };
+    Line { place: format!("{}：{}", place(&r.place), field(&r.field)), new, old, note }
 }
 
 /// Every row in words.
@@ -114,7 +121,7 @@ pub fn csv(t: &Table, style: YearStyle) -> String {
     for l in lines(t, style) {
         let new = text::plain(&l.new, "【", "】");
         let old = text::plain(&l.old, "【", "】");
-        sheet.row([cell(&l.place), cell(&new), cell(&old), l.note.to_owned()]);
+        sheet.row([cell(&l.place), cell(&new), cell(&old), cell(&l.note)]);
     }
     sheet.finish()
 }

@@ -44,6 +44,7 @@ fn App(start: Start) -> impl IntoView {
     let state = AppState::new(start);
     provide_context(state);
     provide_context(super::workshop::ChosenSession(RwSignal::new(None)));
+    provide_context(super::round::old_new::AskedComparison(RwSignal::new(None)));
     state.start_autosave();
 
     // The URL hash is the route (static hosting has no server-side routes).

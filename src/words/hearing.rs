@@ -94,6 +94,21 @@ pub fn heard_on(stage: crate::model::DraftingStage, lang: Language) -> String {
     }
 }
 
+/// 反映 on an opinion: 「反映：令和8年11月20日 14:22 の版（施策1-2 … を変更）」, or, for a version no
+/// longer in this history (`missing`), that it is not.
+pub fn reflection(when: &str, place: &str, missing: bool, lang: Language) -> String {
+    match (missing, lang) {
+        (true, Language::Ja) => {
+            format!("反映：{when} の版（この履歴にはありません。間引かれたか、別のブラウザで作られた版です）")
+        }
+        (true, Language::En) => {
+            format!("Reflected in: the version of {when} (not in this history: thinned, or made in another browser)")
+        }
+        (false, Language::Ja) => format!("反映：{when} の版（{place}を変更）"),
+        (false, Language::En) => format!("Reflected in: the version of {when} (changing {place})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +129,16 @@ mod tests {
             (broken_row(&b, Language::Ja).as_str(), broken_row(&b, Language::En).as_str()),
             ("6行目: 意見が空です", "row 6: the opinion is empty")
         );
+    }
+
+    #[test]
+    fn reflection_names_the_version_and_the_item_or_says_the_version_is_missing() {
+        let when = "令和8年11月20日 14:22";
+        assert_eq!(
+            reflection(when, "施策1-2 移住定住の促進", false, Language::Ja),
+            "反映：令和8年11月20日 14:22 の版（施策1-2 移住定住の促進を変更）"
+        );
+        assert!(reflection(when, "施策1-2", true, Language::Ja).contains("この履歴にはありません"));
+        assert!(reflection("Nov 20, 2026 14:22", "施策1-2", true, Language::En).contains("not in this history"));
     }
 }

@@ -256,7 +256,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   const texts = paragraphs.map((p) => p.text);
   expect(paragraphs[0]).toEqual({ style: 'Title', text: expect.stringContaining('（素案）に対する意見と市の考え方') });
   expect(paragraphs.find((p) => p.style === 'Heading1')?.text).toBe('素案に対するパブリックコメント');
-  for (const line of ['意見募集期間：令和8年12月1日～令和9年1月5日', '提出者数：12人', '意見件数：12件', '5、6', '修正する', '基本目標1に公園の整備の施策を加えます。']) {
+  for (const line of ['意見募集期間：令和8年12月1日～令和9年1月5日', '提出者数：12人', '意見件数：12件', '5、6', '修正する', '（修正内容）基本目標1に施策「公園と子育ての場の整備」を追加', '基本目標1に公園の整備の施策を加えます。']) {
     expect(texts, line).toContain(line);
   }
   expect(texts.filter((t) => t.startsWith('・意見'))).toHaveLength(2);
@@ -268,7 +268,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   const text = fs.readFileSync((await csv.path())!, 'utf8');
   const records = csvRecords(text.replace(/^\uFEFF/, ''));
   expect(records).toHaveLength(1 + 11);
-  expect(records[1]).toEqual(['1', expect.stringContaining('基本目標1'), expect.stringContaining('意見1：'), '修正する', '基本目標1に公園の整備の施策を加えます。']);
+  expect(records[1]).toEqual(['1', expect.stringContaining('基本目標1'), expect.stringContaining('意見1：'), '修正する\n（修正内容）基本目標1に施策「公園と子育ての場の整備」を追加', '基本目標1に公園の整備の施策を加えます。']);
   for (let n = 1; n <= 12; n++) expect(text).not.toContain(SENDER(n));
 
   // The print page: one sheet, its figures and eleven rows.
@@ -276,6 +276,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   await expect(page.getByTestId('print-opinion-sheet')).toHaveCount(1);
   await expect(page.getByTestId('print-opinion-figures')).toContainText('意見件数：12件');
   await expect(page.getByTestId('print-opinion-row')).toHaveCount(11);
+  await expect(page.getByTestId('print-opinion-row').first()).toContainText('（修正内容）基本目標1に施策「公園と子育ての場の整備」を追加');
   await shot('drafting-opinions-print');
 
   // The public folder: a page of its own with the counts and the table, axe-clean; no sender anywhere.
@@ -291,6 +292,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   const opinions = files.get('opinions.html')!.toString('utf8');
   expect(opinions).toContain('意見件数：12件');
   expect(opinions).toContain('提出者数：12人');
+  expect(opinions).toContain('<p>（修正内容）基本目標1に施策「公園と子育ての場の整備」を追加</p>');
   expect(opinions).not.toContain('<script');
   expect(files.get('index.html')!.toString('utf8')).toContain('href="opinions.html"');
   // Served as a town's site serves it (scripts forbidden), then scanned by axe.

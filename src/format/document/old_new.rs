@@ -63,7 +63,10 @@ pub fn old_new_document(
             cell(widths[0], Paragraph::new().add_run(Run::new().add_text(clean(&l.place)))),
             cell(widths[1], runs(Paragraph::new(), &l.new)),
             cell(widths[2], runs(Paragraph::new(), &l.old)),
-            cell(widths[3], Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_text(l.note))),
+            cell(
+                widths[3],
+                Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_text(l.note.as_str())),
+            ),
         ]));
     }
     let docx = look::page(Docx::new())

@@ -48,7 +48,7 @@ fn table(sheet: &AnswerSheet) -> Table {
             look::cell(std::slice::from_ref(&r.number), widths[0], false),
             look::cell(&lines(&r.place), widths[1], false),
             look::cell(&lines(&r.opinion_text()), widths[2], false),
-            look::cell(&[r.response.map(|x| x.japanese()).unwrap_or("").to_owned()], widths[3], false),
+            look::cell(&r.response_lines(), widths[3], false),
             look::cell(&lines(&r.answer), widths[4], false),
         ]));
     }

@@ -61,7 +61,7 @@ fn places_read_as_towns_write_them() {
             "基本目標 2 ＞ 施策 2-2：名称",
         ]
     );
-    let notes: Vec<&str> = l.iter().map(|l| l.note).collect();
+    let notes: Vec<&str> = l.iter().map(|l| l.note.as_str()).collect();
     assert_eq!(notes, vec!["変更", "追加", "変更", "新設", "新設"]);
 }
 

@@ -6,7 +6,7 @@
 
 use super::csv::place_cell;
 use crate::locale::{self, Language, YearStyle};
-use crate::model::hearing::{CommentPeriod, HearingCounts};
+use crate::model::hearing::{ChangeLink, CommentPeriod, HearingCounts};
 use crate::model::{DraftingStage, HearingBody, Id, Opinion, Response, Strategy};
 
 /// One hearing's 「意見と市の考え方」.
@@ -35,6 +35,8 @@ pub struct AnswerRow {
     /// 意見の要旨: each opinion's summary, else its text, one entry each.
     pub opinions: Vec<String>,
     pub response: Option<Response>,
+    /// For 修正する: what was changed, in the town's words (「修正した内容」); empty otherwise.
+    pub changed: String,
     /// 市の考え方.
     pub answer: String,
 }
@@ -70,6 +72,15 @@ impl AnswerSheet {
 }
 
 impl AnswerRow {
+    /// The 対応 cell: 「修正する」, and below it what was changed (「（修正内容）施策1-2に追記」).
+    pub fn response_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.response.map(|r| r.japanese().to_owned()).into_iter().collect();
+        if !self.changed.trim().is_empty() {
+            lines.push(format!("（修正内容）{}", self.changed.trim()));
+        }
+        lines
+    }
+
     /// The opinions in one cell: the text itself, or 「・」 before each when gathered.
     pub fn opinion_text(&self) -> String {
         match self.opinions.as_slice() {
@@ -129,6 +140,10 @@ fn rows(s: &Strategy, hearing: &Id) -> Vec<AnswerRow> {
             place: joined(&|m| place_cell(s, m)),
             opinions: members.iter().map(|m| m.shown().trim().to_owned()).collect(),
             response: answer.response,
+            changed: match (&answer.response, &answer.change) {
+                (Some(Response::Revise), Some(ChangeLink::Described(words))) => words.trim().to_owned(),
+                _ => String::new(),
+            },
             answer: answer.answer.trim().to_owned(),
         });
     }

@@ -39,7 +39,7 @@ pub fn answers_csv(s: &Strategy, hearing: Option<&Id>) -> String {
             text(&row.number),
             text(&row.place),
             text(&row.opinion_text()),
-            row.response.map(|r| r.japanese()).unwrap_or("").to_owned(),
+            text(&row.response_lines().join("\n")),
             text(&row.answer),
         ]);
     }

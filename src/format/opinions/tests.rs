@@ -100,7 +100,11 @@ fn answers_out_as_csv_gathered_rows_and_no_senders() {
     s.gather(&ids[..2]).unwrap();
     s.answer_opinion(
         &ids[0],
-        &Answer { answer: "素案に追記します。".into(), response: Some(Response::Revise), change: None },
+        &Answer {
+            answer: "素案に追記します。".into(),
+            response: Some(Response::Revise),
+            change: Some(crate::model::hearing::ChangeLink::Described("施策1-1に保育所の整備を追記".into())),
+        },
     );
     s.answer_opinion(
         &ids[2],
@@ -115,7 +119,7 @@ fn answers_out_as_csv_gathered_rows_and_no_senders() {
     assert_eq!(lines[0], "番号,該当箇所,意見（要旨）,対応,市の考え方");
     assert_eq!(
         lines[1],
-        format!("1、2,基本目標{goal} {}、全体,\"・子育て支援を\n・保育所の増設\",修正する,素案に追記します。", g.title)
+        format!("1、2,基本目標{goal} {}、全体,\"・子育て支援を\n・保育所の増設\",\"修正する\n（修正内容）施策1-1に保育所の整備を追記\",素案に追記します。", g.title)
     );
     assert_eq!(lines[2], "3,全体,'-駅前に駐輪場を,参考とする,'=参考にします");
     assert_eq!(lines.len(), 4, "one hearing only, and the file ends with a line break");

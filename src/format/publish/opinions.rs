@@ -34,7 +34,7 @@ pub fn page(cx: &Site) -> Option<String> {
                             th scope="row" { (r.number) }
                             td { (r.place) }
                             td { @for o in &r.opinions { p { (o) } } }
-                            td { (r.response.map(|x| x.japanese()).unwrap_or("")) }
+                            td { @for line in r.response_lines() { p { (line) } } }
                             td { @for line in r.answer.lines().filter(|l| !l.trim().is_empty()) { p { (line) } } }
                         } } }
                     }

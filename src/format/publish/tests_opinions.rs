@@ -27,11 +27,14 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
     }
     s.opinion_mut(&ids[0]).unwrap().summary = "子育て支援の充実".into();
     s.gather(&ids[..2]).unwrap();
-    let change = Some(ChangeLink::Described("内部メモ 施策1-1の本文に追記".into()));
+    let change = Some(ChangeLink::Described("施策1-1の本文に保育所の整備を追記".into()));
     s.answer_opinion(
         &ids[0],
         &Answer { answer: "素案に追記します。".into(), response: Some(Response::Revise), change },
     );
+    // The version of the history it links is this town's, not the public's.
+    let link = crate::model::hearing::VersionLink { saved_at: "2026-11-20T02:00:00.000Z".into(), id: None };
+    assert!(s.link_version(&ids[0], Some(link)));
     let folder = folder(&s, MADE_AT);
     let page = String::from_utf8(folder.file("opinions.html").expect("a page of its own").bytes.clone()).unwrap();
     for expected in [
@@ -42,7 +45,7 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
         "<th scope=\"col\">市の考え方</th>",
         "<th scope=\"row\">1、2</th>",
         "<p>子育て支援の充実</p><p>保育所を増やしてほしい</p>",
-        "<td>修正する</td>",
+        "<td><p>修正する</p><p>（修正内容）施策1-1の本文に保育所の整備を追記</p></td>",
         "素案に追記します。",
         "<td>p.8</td>",
     ] {
@@ -53,7 +56,7 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
     assert!(index.contains(r#"href="opinions.html""#));
     for f in &folder.files {
         let text = String::from_utf8_lossy(&f.bytes);
-        for kept in ["送信者", "山田", "佐藤", "090-0000", "施策1-1の本文に追記", "内部メモ"] {
+        for kept in ["送信者", "山田", "佐藤", "090-0000", "2026-11-20T02:00"] {
             assert!(!text.contains(kept), "{kept} in {}", f.path);
         }
     }

@@ -106,6 +106,13 @@ pub struct Row {
     /// 改正前; `None` for a new item or a filled field.
     pub old: Option<Value>,
     pub note: Note,
+    /// The ids of the row's item and of the items it is under, innermost first (the new
+    /// version's; the old's for a removed item): what an opinion about one of them concerns.
+    pub items: Vec<Id>,
+    /// The opinions behind the change (their numbers, 「3」), when a 修正 linked to a version
+    /// between the two compared concerns the row's item (`hearing::reflection::mark`); empty
+    /// as `compare` makes it.
+    pub opinions: Vec<String>,
 }
 
 /// The whole table, in the new version's order (removed items after their old neighbour).
@@ -166,6 +173,8 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
                     new: None,
                     old: Some(v.clone()),
                     note: Note::Removed,
+                    items: lineage(&a, i),
+                    opinions: Vec::new(),
                 };
                 rows.push(row);
             }
@@ -182,6 +191,8 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
                         new: Some(v.clone()),
                         old: None,
                         note: Note::New,
+                        items: lineage(&b, j),
+                        opinions: Vec::new(),
                     };
                     rows.push(row);
                 }
@@ -200,9 +211,11 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
                         new: Some(Value::Place(n.place.clone())),
                         old: Some(Value::Place(o.place.clone())),
                         note: Note::Moved,
+                        items: lineage(&b, j),
+                        opinions: Vec::new(),
                     });
                 }
-                rows.extend(field_rows(n, o));
+                rows.extend(field_rows(n, o, lineage(&b, j)));
             }
         }
         removed(&mut rows, &removed_after[j + 1]);
@@ -211,7 +224,7 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
 }
 
 /// The rows of a matched item's changed fields.
-fn field_rows(n: &Node, o: &Node) -> Vec<Row> {
+fn field_rows(n: &Node, o: &Node, items: Vec<Id>) -> Vec<Row> {
     let mut rows = Vec::new();
     let value = |node: &Node, f: &Field| node.fields.iter().find(|(g, _)| g == f).map(|(_, v)| v.clone());
     let mut fields: Vec<&Field> = n.fields.iter().map(|(f, _)| f).collect();
@@ -226,9 +239,28 @@ fn field_rows(n: &Node, o: &Node) -> Vec<Row> {
             (Some(_), None) => Note::Added,
             (None, Some(_)) => Note::Cleared,
         };
-        rows.push(Row { place: n.place.clone(), field: f.clone(), new, old, note });
+        rows.push(Row {
+            place: n.place.clone(),
+            field: f.clone(),
+            new,
+            old,
+            note,
+            items: items.clone(),
+            opinions: Vec::new(),
+        });
     }
     rows
+}
+
+/// The ids of node `at` and of the nodes it is under, innermost first.
+fn lineage(nodes: &[Node], at: usize) -> Vec<Id> {
+    let mut out = Vec::new();
+    let mut next = Some(at);
+    while let Some(i) = next {
+        out.push(nodes[i].id.clone());
+        next = nodes[i].parent;
+    }
+    out
 }
 
 fn is_empty(v: &Value) -> bool {

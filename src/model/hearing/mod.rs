@@ -6,7 +6,8 @@
 //! to the strategy's stage now. An opinion keeps its text as sent (and a summary beside it, the
 //! original kept), the item it is about, and the town's answer (市の考え方) with its 対応.
 //! Opinions gathered into one answer share a group id; the model writes a group's answer to
-//! every member, and reads it from the first. A 修正 can name the change it made.
+//! every member, and reads it from the first. A 修正 names the change it made: in words, and
+//! by the version of the history that made it (`reflection`: 反映).
 //!
 //! Senders' names are internal: they count 提出者数 and never go out (`model::publication`
 //! removes them from the public copy; the CSV never writes them).
@@ -143,9 +144,13 @@ pub struct Opinion {
     /// Opinions gathered into one answer share this id (an id of no entity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<Id>,
-    /// For 修正する: the change it made.
+    /// For 修正する: the change it made, in words (「修正した内容」, published with the answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<ChangeLink>,
+    /// For 修正する: the version of the history that made the change (`reflection`), beside the
+    /// words. Internal: a version is this town's history, not the public's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<VersionLink>,
 }
 
 /// The item an opinion is about, by id, or the whole strategy.
@@ -242,6 +247,18 @@ pub enum ChangeLink {
     Described(String),
 }
 
+/// The version of the history a 修正 was made in: the time the version was saved (which every
+/// copy of the history keeps for it) and its id when it had one (shared or taken from a file).
+/// A link outlives its version: thinned, or never in this browser's history, it is shown as
+/// such (`reflection::find`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct VersionLink {
+    /// The version's `saved_at` (an ISO 8601 time, "2026-11-20T01:02:03.456Z").
+    pub saved_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
 /// A hearing's figures: 意見件数, 提出者数 and the opinions by 対応.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HearingCounts {
@@ -284,6 +301,7 @@ impl Opinion {
             response: None,
             group: None,
             change: None,
+            version: None,
         }
     }
 
@@ -298,4 +316,5 @@ impl Opinion {
 }
 
 mod ops;
+pub mod reflection;
 pub use ops::Answer;

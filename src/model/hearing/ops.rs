@@ -1,7 +1,7 @@
 //! What is done with hearings and opinions: adding them, answering, gathering several into one
 //! answer, and their counts.
 
-use super::{ChangeLink, Hearing, HearingCounts, Opinion, Response};
+use super::{ChangeLink, Hearing, HearingCounts, Opinion, Response, VersionLink};
 use crate::model::{DraftingStage, Id, Strategy};
 use std::sync::Arc;
 
@@ -23,6 +23,9 @@ impl Answer {
         o.response = self.response;
         // A change is the trace of a 修正; another 対応 has none.
         o.change = if self.response == Some(Response::Revise) { self.change.clone() } else { None };
+        if self.response != Some(Response::Revise) {
+            o.version = None;
+        }
     }
 }
 
@@ -97,6 +100,14 @@ impl Strategy {
         Some(id)
     }
 
+    /// 番号: as the town numbers the opinion, else by its place in its hearing (from 1).
+    pub fn opinion_number(&self, opinion: &Opinion) -> String {
+        match opinion.number.trim() {
+            "" => (self.opinions_of(&opinion.hearing).position(|x| x.id == opinion.id).unwrap_or(0) + 1).to_string(),
+            n => n.to_owned(),
+        }
+    }
+
     /// Removes an opinion; false when there is none.
     pub fn remove_opinion(&mut self, id: &Id) -> bool {
         let before = self.opinions.len();
@@ -129,6 +140,23 @@ impl Strategy {
         true
     }
 
+    /// Links a 修正 to the version of the history that made it (`None`: unlinks), for the opinion
+    /// and every opinion gathered with it; false when there is none, or it is not answered
+    /// 修正する (only a 修正 has a change).
+    pub fn link_version(&mut self, id: &Id, link: Option<VersionLink>) -> bool {
+        let Some(o) = self.opinion(id) else { return false };
+        if self.answer_of(o).response != Some(Response::Revise) {
+            return false;
+        }
+        let group = o.group.clone();
+        for o in self.opinions_mut().iter_mut() {
+            if &o.id == id || (group.is_some() && o.group == group) {
+                o.version = link.clone();
+            }
+        }
+        true
+    }
+
     /// Gathers these opinions into one answer: a new group (the groups they were in are taken
     /// whole), answered with the first answer among them, in the list's order. `None` when
     /// fewer than two opinions are named.
@@ -147,10 +175,12 @@ impl Strategy {
         let first = |o: &&Opinion| members.contains(&o.id);
         let answered = self.opinions.iter().filter(first).find(|o| o.response.is_some() || !o.answer.trim().is_empty());
         let answer = answered.or_else(|| self.opinions.iter().find(first)).map(Answer::of).unwrap_or_default();
+        let version = answered.and_then(|o| o.version.clone());
         let group = Id::new("group");
         for o in self.opinions_mut().iter_mut().filter(|o| members.contains(&o.id)) {
             o.group = Some(group.clone());
             answer.write(o);
+            o.version = if o.response == Some(Response::Revise) { version.clone() } else { None };
         }
         Some(group)
     }

@@ -95,7 +95,7 @@ pub const FIELDS: &[Type] = &[
             // Residents' workshops and their notes.
             inside("workshops"),
             // 意見聴取: the hearings and the opinions heard, answered (「意見と市の考え方」, a page
-            // of its own). Senders' names and the change a 修正 made stay in (see `Opinion`).
+            // of its own). Senders' names and the version a 修正 links stay in (see `Opinion`).
             out_of("hearings", "Hearing"),
             out_of("opinions", "Opinion"),
         ],
@@ -354,8 +354,9 @@ pub const FIELDS: &[Type] = &[
             out_of("about", "OpinionAbout"),
             // 市の考え方 and 対応.
             out("answer"),
-            // A 修正's trace: a version's id or the town's note to itself.
-            inside("change"),
+            // What a 修正 changed, in words (「修正内容」 under 修正する), or (older files) a
+            // version's id.
+            out_of("change", "ChangeLink"),
             // Opinions answered together, one row of the table.
             out("group"),
             out("hearing"),
@@ -369,10 +370,13 @@ pub const FIELDS: &[Type] = &[
             // 意見の要旨; the public copy writes it in place of the text (`public_copy`).
             out("summary"),
             out("text"),
+            // The version of this town's history that made a 修正 (反映): internal.
+            inside("version"),
         ],
     ),
+    ty("ChangeLink", &[out("described"), out("version")]),
+    ty("VersionLink", &[inside("id"), inside("saved_at")]),
     ty("OpinionAbout", &[out("goal"), out("indicator"), out("measure"), out("section")]),
-    ty("ChangeLink", &[inside("described"), inside("version")]),
     ty("ScheduleItem", &[inside("agenda"), inside("body"), inside("id"), inside("stage"), inside("when")]),
     ty("ScheduleWhen", &[inside("date"), inside("kind"), inside("fiscal_year"), inside("month"), inside("part")]),
     ty("WorkshopSession", &[inside("date"), inside("id"), inside("name"), inside("notes")]),

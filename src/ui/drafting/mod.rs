@@ -7,6 +7,7 @@
 mod confirm;
 mod hearings;
 mod opinions;
+mod reflection;
 
 use super::speech::Speaks;
 use super::state::{use_edits, Edits};

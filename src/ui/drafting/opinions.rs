@@ -1,5 +1,6 @@
 //! A hearing's opinions: one added as typed, many pasted from Excel cells (a preview that lists
-//! the broken rows, then taken in), each answered (市の考え方, 対応, the change a 修正 made),
+//! the broken rows, then taken in), each answered (市の考え方, 対応, the change a 修正 made: in
+//! words, and the version of the history that made it, `reflection`),
 //! several gathered into one answer, deleted after a question, and 「意見と市の考え方」 out as CSV,
 //! as Word (the document writer's part, `ui::document_writer`) and as an A4 print page.
 
@@ -209,6 +210,7 @@ fn OpinionRow(state: Edits, id: Id, selected: RwSignal<Vec<Id>>) -> impl IntoVie
                             None => String::new(),
                         }))
                         on_commit=set_change testid="opinion-change"/>
+                    <super::reflection::Reflection state=state id=o.id.clone()/>
                 })}
             </li>
         })

@@ -55,13 +55,14 @@ fn hearing(sheet: AnswerSheet, lang: crate::locale::Language) -> impl IntoView {
         .rows
         .into_iter()
         .map(|r| {
+            let response = r.response_lines().into_iter().map(|l| view! { <p>{l}</p> }).collect_view();
             let opinions = r.opinions.into_iter().map(|o| view! { <p class="prose">{o}</p> }).collect_view();
             view! {
                 <tr data-testid="print-opinion-row">
                     <td class="code">{r.number}</td>
                     <td>{r.place}</td>
                     <td>{opinions}</td>
-                    <td class="dir">{r.response.map(|x| x.japanese()).unwrap_or("")}</td>
+                    <td class="dir">{response}</td>
                     <td><p class="prose">{r.answer}</p></td>
                 </tr>
             }

@@ -14,7 +14,7 @@ mod held_back;
 mod history;
 mod items;
 mod mine;
-mod old_new;
+pub(super) mod old_new;
 mod open_form;
 mod settings;
 mod shared_folder;

@@ -6,10 +6,14 @@
 //! 「Word で書き出す」 (the Word writer's part, fetched on the first press), 「CSV で書き出す」 and
 //! 「印刷用に書き出す」 (an A4 landscape HTML page to print). Two strategies with nothing in common
 //! get the refusal's words instead of a table. The table's texts are text nodes only.
+//! A row changed by a 修正 linked to a version between two of this strategy's versions names
+//! the opinions in its 備考 (`reflection::mark`); an opinion's 反映 asks for its change's table
+//! ([`AskedComparison`]).
 
 use crate::format::old_new;
 use crate::locale::{tr, Language};
 use crate::model::compare::{self, Piece, Table};
+use crate::model::hearing::reflection;
 use crate::model::{Id, Strategy};
 use crate::session::compare_with::{self, Other};
 use crate::storage::{StorageError, Version};
@@ -46,6 +50,12 @@ impl Old {
         }
     }
 }
+
+/// A 新旧対照表 asked for from another page (an opinion's 反映: the version before its change
+/// and the change's version, `None` the current one), shown when the 履歴 page opens. Provided
+/// by the app.
+#[derive(Clone, Copy)]
+pub struct AskedComparison(pub RwSignal<Option<(Id, u64, Option<u64>)>>);
 
 /// What is chosen and what came of it, shared with the rows' 「この版と比べる」.
 #[derive(Clone, Copy)]
@@ -104,10 +114,11 @@ impl Comparing {
             Old::Version(_) => None,
         };
         spawn_local(async move {
-            let (o, n, old_name, new_name) = match (&old, other) {
+            let (o, n, old_name, new_name, behind) = match (&old, other) {
                 (Old::Version(seq), _) => {
                     let (o, n) = state.versions().with_next(&id, *seq, new).await;
-                    (o, n, kept_name, new_name)
+                    let behind = opinions_behind(state, &id, *seq, new, n.as_ref().ok()).await;
+                    (o, n, kept_name, new_name, behind)
                 }
                 // Across two strategies each name says which strategy it is.
                 (Old::Strategy(other_id), other) => {
@@ -121,26 +132,54 @@ impl Comparing {
                         Ok(n) => format!("{}（{new_name}）", n.title.trim()),
                         Err(_) => new_name,
                     };
-                    (o, n, old_name, new_name)
+                    (o, n, old_name, new_name, None)
                 }
             };
-            self.result.set(Some(compared(o, n, old_name, new_name, lang)));
+            self.result.set(Some(compared(o, n, (old_name, new_name), behind, lang)));
         });
     }
+}
+
+/// What the 備考 names opinions from: the strategy as it is now (its opinions' links, made after
+/// their changes) and the two versions' times (`None` for the current version); none when a
+/// time is not in the history.
+async fn opinions_behind(
+    state: Library,
+    id: &Id,
+    old: u64,
+    new: Option<u64>,
+    current: Option<&Strategy>,
+) -> Option<(Strategy, String, Option<String>)> {
+    let list = state.versions().list(id).await.ok()?;
+    let at = |seq: u64| list.iter().find(|v| v.seq == seq).map(|v| v.saved_at.clone());
+    let now = match (new, current) {
+        (None, Some(s)) => s.clone(),
+        _ => state.versions().current(id).await.ok()?.0,
+    };
+    let new_at = match new {
+        Some(seq) => Some(at(seq)?),
+        None => None,
+    };
+    Some((now, at(old)?, new_at))
 }
 
 /// The table between the two read, or why there is none.
 fn compared(
     o: Result<Strategy, StorageError>,
     n: Result<Strategy, StorageError>,
-    old_name: String,
-    new_name: String,
+    (old_name, new_name): (String, String),
+    behind: Option<(Strategy, String, Option<String>)>,
     lang: Language,
 ) -> Result<Compared, String> {
     match (o, n) {
         (Ok(o), Ok(n)) => match compare::compare(&o, &n) {
-            Ok(table) => Ok(Compared {
-                table,
+            Ok(mut table) => Ok(Compared {
+                table: {
+                    if let Some((s, old_at, new_at)) = &behind {
+                        reflection::mark(&mut table, s, old_at, new_at.as_deref());
+                    }
+                    table
+                },
                 title: n.title.clone(),
                 municipality: n.municipality.name.clone(),
                 new_name,
@@ -176,6 +215,15 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
         let previous = others.iter().find(|o| o.previous).map(|o| Old::Strategy(o.id.clone()));
         let first = names.first().map(|(s, _)| Old::Version(*s));
         comparing.old.set(previous.or(first).or_else(|| others.first().map(|o| Old::Strategy(o.id.clone()))));
+    }
+    // A comparison asked from an opinion's 反映: shown at once.
+    if let Some(AskedComparison(asked)) = use_context::<AskedComparison>() {
+        if let Some((_, old, new)) = asked.get_untracked().filter(|(s, _, _)| *s == id) {
+            asked.set(None);
+            comparing.old.set(Some(Old::Version(old)));
+            comparing.new.set(new);
+            comparing.run(state, id.clone());
+        }
     }
     let parse = |v: String| v.parse::<u64>().ok();
     let option = move |old: Old, text: String| {

@@ -34,6 +34,18 @@ impl Versions {
         self.0.get_value().store().version(id, seq).await
     }
 
+    /// The current version as stored, and the time it was saved (what a link to it records).
+    pub async fn current(&self, id: &Id) -> Result<(Strategy, String), StorageError> {
+        let store = self.0.get_value().store();
+        let strategy = store.load(id).await?;
+        Ok((strategy, store.head(id).await?.saved_at))
+    }
+
+    /// The time the current version was saved (its head alone is read).
+    pub async fn current_saved_at(&self, id: &Id) -> Result<String, StorageError> {
+        Ok(self.0.get_value().store().head(id).await?.saved_at)
+    }
+
     /// Version `seq` and the one after it (`newer`; `None`: the current version), to compare.
     pub async fn with_next(
         &self,
