@@ -34,6 +34,7 @@ pub use read::{
     Refused,
 };
 pub use rows::{rows, BookRow};
+pub(crate) use write::file_safe;
 pub use write::{section_book, section_books, section_workbook, write_book, write_books, zip_of, SectionBook};
 
 use crate::model::Id;

@@ -93,7 +93,7 @@ pub fn zip_of(books: &[(String, Vec<u8>)], made_at: &str) -> Result<Vec<u8>, Wri
 }
 
 /// A section's name as a file name's part: what a file system refuses is replaced by 「_」.
-fn file_safe(name: &str) -> String {
+pub(crate) fn file_safe(name: &str) -> String {
     let safe: String =
         name.trim().chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
     if safe.is_empty() {
