@@ -146,7 +146,9 @@ fn a_workbook_filled_by_another_program_answers_and_adds_by_id_and_lists_the_row
     assert_eq!(r.edited[1].columns(), [SUMMARY]);
     assert_eq!(r.edited[1].after.sender, "山田 太郎", "an empty cell does not erase");
 
+    let problems = crate::model::validate(&s).len();
     assert_eq!(apply(&mut s, &public, &r), (2, 2));
+    assert_eq!(crate::model::validate(&s).len(), problems, "taken in, the strategy is as valid as before");
     let now: Vec<&Opinion> = s.opinions_of(&public).collect();
     assert_eq!(now.len(), 4);
     assert_eq!(
