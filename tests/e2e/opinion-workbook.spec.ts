@@ -77,6 +77,7 @@ test('a hearing\'s workbook: made with its opinions by id, filled by exceljs, pr
   await expect(page.getByTestId('opinion-book-bad')).toHaveText('意見!G8: 対応「検討中」が読めません（修正する・原案のとおり・参考とする・その他）。この行は取り込みません。');
   await page.getByTestId('opinion-book-preview').scrollIntoViewIfNeeded();
   await shot('opinion-book-preview');
+  await page.getByTestId('opinion-book').screenshot({ path: 'test-results/screenshots/opinion-book-preview-only.png' });
   expect(JSON.stringify((await storedStrategyOfPage(page)).opinions)).toBe(before);
 
   // 4. Taken in: four opinions, the first answered, the new sender kept internal.
@@ -103,7 +104,7 @@ test('a hearing\'s workbook: made with its opinions by id, filled by exceljs, pr
   await expect(page.getByTestId('opinion-book-refused')).toHaveText('意見!D3 の見出しが「要旨」ではなく「該当箇所」です（列が移動・追加・削除されました）。');
   await expect(page.getByTestId('opinion-book-take')).toBeDisabled();
   await page.getByTestId('opinion-book-preview').scrollIntoViewIfNeeded();
-  await shot('opinion-book-refused');
+  await page.getByTestId('opinion-book').screenshot({ path: 'test-results/screenshots/opinion-book-refused.png' });
   await page.getByTestId('opinion-book-cancel').click();
   await expect(page.getByTestId('opinion-book-preview')).toHaveCount(0);
   await expect(page.getByTestId('opinion')).toHaveCount(4);
