@@ -56,11 +56,5 @@ pub const FORMAT: &str = "shirube-opinion-book 1";
 
 /// 「意見!C5」: a cell of the 意見 sheet as Excel names it (0-based column and row).
 pub fn address(col: usize, row: usize) -> String {
-    let mut letters = String::new();
-    let mut n = col + 1;
-    while n > 0 {
-        letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
-        n = (n - 1) / 26;
-    }
-    format!("{SHEET_OPINIONS}!{letters}{}", row + 1)
+    crate::format::table::address(SHEET_OPINIONS, col, row)
 }

@@ -29,27 +29,9 @@ fn written(s: &Strategy, hearing: &Id) -> Vec<u8> {
     write_book(&opinion_book(s, hearing).unwrap()).unwrap()
 }
 
-/// The workbook's cells written again as a new .xlsx by rust_xlsxwriter (numbers as numbers, the
-/// rest as text, no protection, no hidden column), after `edit`: what a town's Excel saves.
-fn refilled(bytes: &[u8], edit: impl FnOnce(&mut Vec<Grid>)) -> Vec<u8> {
-    let mut grids = read_workbook(bytes).unwrap();
-    edit(&mut grids);
-    let mut book = rust_xlsxwriter::Workbook::new();
-    for g in &grids {
-        let ws = book.add_worksheet();
-        ws.set_name(&g.name).unwrap();
-        for (r, row) in g.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                match cell {
-                    Cell::Number(n) => ws.write_number(r as u32, c as u16, *n).map(|_| ()).unwrap(),
-                    Cell::Text(t) => ws.write_string(r as u32, c as u16, t).map(|_| ()).unwrap(),
-                    _ => {}
-                }
-            }
-        }
-    }
-    book.save_to_buffer().unwrap()
-}
+// `refilled`: the workbook's cells written again as a new .xlsx, after an edit: what a town's
+// Excel saves (as the round's workbook tests do it).
+use crate::format::round_book::tests::refilled;
 
 fn sheet(grids: &mut [Grid]) -> &mut Grid {
     grids.iter_mut().find(|g| g.name == SHEET_OPINIONS).unwrap()

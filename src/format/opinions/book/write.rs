@@ -128,20 +128,6 @@ fn protection() -> ProtectionOptions {
 }
 
 fn about_sheet(ws: &mut Worksheet, b: &OpinionBook, header: &Format, wrap: &Format) -> Result<(), WriteError> {
-    ws.set_name(SHEET_ABOUT)?;
-    ws.set_column_width(0, 16)?;
-    ws.set_column_width(1, 80)?;
-    ws.write_string_with_format(0, 0, "意見記入用のブック（しるべ）", header)?;
-    for (at, (label, value)) in b.about.iter().enumerate() {
-        ws.write_string(at as u32 + 1, 0, *label)?;
-        ws.write_string_with_format(at as u32 + 1, 1, value, wrap)?;
-    }
-    let first = b.about.len() as u32 + 3;
-    ws.write_string(first - 1, 0, "以下は読み込みに使います。変更しないでください。")?;
-    for (at, (label, value)) in b.identity.iter().enumerate() {
-        ws.write_string(first + at as u32, 0, *label)?;
-        ws.write_string(first + at as u32, 1, value)?;
-    }
-    ws.protect_with_options(&protection());
-    Ok(())
+    let title = "意見記入用のブック（しるべ）";
+    crate::format::round_book::identity_sheet(ws, SHEET_ABOUT, title, &b.about, &b.identity, header, wrap)
 }
