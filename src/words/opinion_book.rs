@@ -81,6 +81,12 @@ pub fn bad(b: &BadRow, lang: Language) -> String {
         (Problem::Duplicate(id), Language::En) => {
             format!("{cell}: the opinion 「{id}」 has two rows. The second is not taken.")
         }
+        (Problem::AlreadyRecorded, Language::Ja) => {
+            format!("{cell}: この意見は記録済みです（番号・意見・提出者が同じ。ブックを2回読み込んだときなど）。この行は取り込みません。")
+        }
+        (Problem::AlreadyRecorded, Language::En) => format!(
+            "{cell}: this opinion is already recorded (the same number, text and sender: the workbook read in twice?). The row is not taken."
+        ),
     }
 }
 

@@ -16,7 +16,8 @@
 //! 提出者, 対応, 市の考え方; an empty cell leaves the value as it is, never erases it); a row without
 //! an id is a new opinion. A workbook of another strategy or hearing, or with its sheets or
 //! header changed, is refused whole, saying where; a row that cannot be taken (no 意見, a 対応 of no
-//! known word, an id of no opinion of this hearing, the same id twice) is listed with its cell
+//! known word, an id of no opinion of this hearing, the same id twice, a new row the hearing already
+//! holds: the workbook read in twice) is listed with its cell
 //! and the other rows are still read. Nothing is applied here until [`apply`] is called.
 
 mod read;

@@ -83,6 +83,9 @@ pub enum Problem {
     OtherHearing(String),
     /// The same opinion's second row.
     Duplicate(String),
+    /// A new row the hearing already holds (the same 番号, 意見 and 提出者): the workbook was read
+    /// in before.
+    AlreadyRecorded,
 }
 
 /// Why a workbook was refused whole. Data only: the words are `words::opinion_book`'s.
@@ -162,15 +165,20 @@ fn rows(g: &Grid, s: &Strategy, hearing: &Id) -> Reading {
                 out.bad.push(bad(TEXT, Problem::NoText));
                 continue;
             }
+            let (number, text, sender) = (half_width(&cell(NUMBER)), cell(TEXT), cell(SENDER));
+            if s.opinions_of(hearing).any(|o| o.number == number && o.text == text && o.sender == sender) {
+                out.bad.push(bad(TEXT, Problem::AlreadyRecorded));
+                continue;
+            }
             let place = cell(PLACE);
             out.added.push(PastedOpinion {
                 row: r + 1,
-                number: half_width(&cell(NUMBER)),
+                number,
                 about: item_named(s, &place),
                 place,
-                text: cell(TEXT),
+                text,
                 summary: cell(SUMMARY),
-                sender: cell(SENDER),
+                sender,
                 answer: cell(ANSWER),
                 response,
             });

@@ -141,10 +141,13 @@ fn a_workbook_filled_by_another_program_answers_and_adds_by_id_and_lists_the_row
     assert_eq!((now[2].sender.as_str(), now[3].text.as_str()), ("佐藤", "駅前の駐輪場を"));
     assert_eq!(s.opinion(&other), before.opinion(&other), "another hearing's opinion untouched");
 
-    // The same workbook again: what it added is added again (its rows have no ids), what it
-    // answered changes nothing more.
+    // The same workbook again: what it added is not added twice (its rows have no ids, but the
+    // hearing holds the same 番号, 意見 and 提出者), what it answered changes nothing more.
     let again = read(&bytes, &s, &public).unwrap();
-    assert_eq!((again.edited.len(), again.unchanged), (0, 2));
+    assert_eq!((again.added.len(), again.edited.len(), again.unchanged), (0, 0, 2));
+    let twice: Vec<&str> =
+        again.bad.iter().filter(|b| b.problem == Problem::AlreadyRecorded).map(|b| b.cell.as_str()).collect();
+    assert_eq!(twice, ["意見!C6", "意見!C11"]);
 }
 
 #[test]
