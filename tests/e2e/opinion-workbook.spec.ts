@@ -4,8 +4,8 @@
 // filled with exceljs — a program that is not Shirube, as the town's Excel would be —: the first
 // opinion answered, two new ones added, one row with a 対応 of no known word. Read back: the
 // preview lists what is added, answered and not taken (with its cell), nothing is stored before
-// 取り込む, then the opinions are there. A workbook with a column moved is refused, saying where,
-// and storage is unchanged.
+// 取り込む, then the opinions are there; read in again, nothing is added twice. A workbook with a
+// column moved is refused, saying where, and storage is unchanged.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
@@ -89,6 +89,13 @@ test('a hearing\'s workbook: made with its opinions by id, filled by exceljs, pr
   const after = (await storedStrategyOfPage(page)).opinions;
   expect([after[0].response, after[0].answer]).toEqual(['revise', '開館時間の延長を施策に加えます。']);
   expect([after[2].number, after[2].text, after[2].sender]).toEqual(['3', '子ども食堂への支援を', '市民C']);
+
+  // The same workbook read in again: nothing is added twice; the rows it added are listed.
+  await pick(page, '記入済み.xlsx', book);
+  await expect(page.getByTestId('opinion-book-add')).toHaveCount(0);
+  await expect(page.getByTestId('opinion-book-bad')).toContainText('意見!C6: この意見は記録済みです');
+  await expect(page.getByTestId('opinion-book-take')).toBeDisabled();
+  await page.getByTestId('opinion-book-cancel').click();
 
   // 5. A workbook with 要旨 and 該当箇所 swapped: refused, saying where; nothing changes.
   const moved = await load();
