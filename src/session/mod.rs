@@ -3,7 +3,7 @@
 //! saves ([`tabs`]), the library's actions on stored strategies ([`library`]: delete with a
 //! backup, restore, …), the import flow ([`preview`]: read → preview → confirm or cancel, a
 //! late read dropped; [`import`]: what a confirmed import stores), the CSV import's flow
-//! ([`csv_import`]), the round's returned workbooks' ([`round_books`]), a town's own table being mapped ([`table_import`]), what a download holds ([`export`]), what a 新旧対照表 compares with
+//! ([`csv_import`]), the round's returned workbooks' ([`round_books`]), a hearing's filled-in workbook's ([`opinion_book`]), a town's own table being mapped ([`table_import`]), what a download holds ([`export`]), what a 新旧対照表 compares with
 //! ([`compare_with`]), the forms' drafts
 //! ([`series_draft`]), the hash routes ([`route`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
 //! ([`indicator_lines`]), the regional bureau's flows ([`region`]: many towns' files at once, a
@@ -27,6 +27,7 @@ pub mod indicator_lines;
 pub mod library;
 pub mod lists;
 mod notice;
+pub mod opinion_book;
 pub mod preview;
 pub mod region;
 pub mod round_books;

@@ -1,5 +1,5 @@
-//! The exporters that are parts of their own — the committee's workbook and the round's section
-//! workbooks (`workbook_writer`), the public pages (`publisher`) and the strategy's document
+//! The exporters that are parts of their own — the committee's workbook, the round's section
+//! workbooks and a hearing's opinion workbook (`workbook_writer`), the public pages (`publisher`) and the strategy's document
 //! and the 新旧対照表 (`document_writer`, from the 策定 and 履歴 pages) — reached through one function the app
 //! installs at start-up ([`install`], from `app::App`): a part's split function is called from
 //! the start-up module, never from another part, and one installed function for both keeps the
@@ -21,6 +21,9 @@ pub enum Export {
     /// page. Held as `Any` so that the start-up module, which passes it on, holds no code to
     /// drop its rows.
     RoundBooks(Box<dyn std::any::Any>),
+    /// A hearing's workbook for its opinions: `format::opinions::book::OpinionBook` made by the
+    /// page, held as `Any` for the same reason.
+    OpinionBook(Box<dyn std::any::Any>),
     /// A Word document (.docx, `format::document`): the strategy's, or 「意見と市の考え方」.
     Document(crate::ui::document_writer::Document),
 }
@@ -48,6 +51,7 @@ pub fn install() {
                 }
                 Export::Workbook(style) => workbook_writer::Book::Committee(style),
                 Export::RoundBooks(job) => workbook_writer::Book::Round(job),
+                Export::OpinionBook(job) => workbook_writer::Book::Opinions(job),
             };
             // The committee's workbook and the round's: one split function, so that the
             // start-up module holds one call of it.

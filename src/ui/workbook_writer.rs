@@ -1,5 +1,5 @@
-//! The workbook writer (rust_xlsxwriter: `format::xlsx::committee_workbook`, and the round's
-//! section workbooks, `format::round_book`) as a wasm part of its own, fetched the first time a workbook is exported: neither the first visit nor the files
+//! The workbook writer (rust_xlsxwriter: `format::xlsx::committee_workbook`, the round's
+//! section workbooks, `format::round_book`, and a hearing's opinion workbook, `format::opinions::book`) as a wasm part of its own, fetched the first time a workbook is exported: neither the first visit nor the files
 //! page downloads it. The files page reaches it through `ui::exporters`, as it reaches the
 //! workbook reader (`ui::workbook_reader`).
 
@@ -14,6 +14,9 @@ pub enum Book {
     /// The sections' workbooks of a round, one zip: [`RoundBooks`] made by the page. Held as
     /// `Any` so that the start-up module, which passes it on, holds no code to drop its rows.
     Round(Box<dyn std::any::Any>),
+    /// A hearing's workbook for its opinions (`format::opinions::book::OpinionBook`, made by the
+    /// page), held as `Any` as the round's are.
+    Opinions(Box<dyn std::any::Any>),
 }
 
 /// The sections' workbooks of a round (`format::round_book`, made from the strategy by the
@@ -23,7 +26,7 @@ pub struct RoundBooks(pub Vec<crate::format::round_book::SectionBook>, pub Strin
 crate::ui::parts::split!(workbook_writer, load: load_workbook_writer_part,
     /// Writes the committee's workbook, timed as "shirube:workbook-write" (the benchmark's
     /// figure), or every section's workbook of a round into one zip, timed as
-    /// "shirube:round-books-write".
+    /// "shirube:round-books-write", or a hearing's opinion workbook ("shirube:opinion-book-write").
     pub async fn workbook_writer_part(s: Strategy, book: Book) -> Result<Vec<u8>, WriteError> {
         match book {
             Book::Committee(style) => {
@@ -34,6 +37,12 @@ crate::ui::parts::split!(workbook_writer, load: load_workbook_writer_part,
                     crate::format::round_book::write_books(&job.0, &job.1)
                 }),
                 Err(_) => Err(WriteError("not a round's workbooks".to_owned())),
+            },
+            Book::Opinions(job) => match job.downcast::<crate::format::opinions::book::OpinionBook>() {
+                Ok(book) => super::files::timed("shirube:opinion-book-write", || {
+                    crate::format::opinions::book::write_book(&book)
+                }),
+                Err(_) => Err(WriteError("not a hearing's workbook".to_owned())),
             },
         }
     }

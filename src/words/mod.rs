@@ -17,6 +17,7 @@ mod history;
 pub mod import;
 pub mod merge;
 mod notice;
+pub mod opinion_book;
 pub mod print;
 mod problems;
 pub mod publish;

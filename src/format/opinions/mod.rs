@@ -11,8 +11,12 @@
 //! of no known word) is listed as broken with its row number; every other row is taken.
 //! 該当箇所 is kept as written, and names its item where it plainly does (「基本目標1」, 「施策
 //! 2-1」, a section's heading).
+//!
+//! Opinions also come in from a workbook made for the hearing and filled in with Excel
+//! ([`book`]: 意見記入用のブック, read back by id).
 
 mod answers;
+pub mod book;
 mod csv;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -25,7 +25,7 @@ mod apply;
 mod read;
 mod rows;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod write;
 
 pub use apply::{apply, changes_of, confirmed_by, take_in, taking};
@@ -34,6 +34,7 @@ pub use read::{
     Refused,
 };
 pub use rows::{rows, BookRow};
+pub(crate) use write::{file_safe, identity_sheet};
 pub use write::{section_book, section_books, section_workbook, write_book, write_books, zip_of, SectionBook};
 
 use crate::model::Id;

@@ -333,11 +333,5 @@ fn text(cell: &Cell) -> String {
 
 /// 「回答!J5」: a cell of the 回答 sheet as Excel names it.
 fn address(col: usize, row: usize) -> String {
-    let mut letters = String::new();
-    let mut n = col + 1;
-    while n > 0 {
-        letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
-        n = (n - 1) / 26;
-    }
-    format!("{SHEET_ANSWERS}!{letters}{}", row + 1)
+    crate::format::table::address(SHEET_ANSWERS, col, row)
 }

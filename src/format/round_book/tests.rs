@@ -41,7 +41,7 @@ fn kitamoto() -> (Strategy, Id, Vec<Id>) {
 
 /// The workbook's cells written again as a new .xlsx by rust_xlsxwriter (numbers as numbers,
 /// the rest as text, no protection), after `edit`: what a section's Excel saves.
-fn refilled(bytes: &[u8], edit: impl FnOnce(&mut Vec<Grid>)) -> Vec<u8> {
+pub(crate) fn refilled(bytes: &[u8], edit: impl FnOnce(&mut Vec<Grid>)) -> Vec<u8> {
     let mut grids = read_workbook(bytes).unwrap();
     edit(&mut grids);
     let mut book = rust_xlsxwriter::Workbook::new();

@@ -93,7 +93,7 @@ pub fn zip_of(books: &[(String, Vec<u8>)], made_at: &str) -> Result<Vec<u8>, Wri
 }
 
 /// A section's name as a file name's part: what a file system refuses is replaced by 「_」.
-fn file_safe(name: &str) -> String {
+pub(crate) fn file_safe(name: &str) -> String {
     let safe: String =
         name.trim().chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
     if safe.is_empty() {
@@ -119,17 +119,32 @@ fn protection() -> ProtectionOptions {
 }
 
 fn request_sheet(ws: &mut Worksheet, b: &SectionBook, header: &Format, wrap: &Format) -> Result<(), WriteError> {
-    ws.set_name(SHEET_REQUEST)?;
+    let title = "照会用のブック（しるべ）";
+    identity_sheet(ws, SHEET_REQUEST, title, &b.request, &b.identity, header, wrap)
+}
+
+/// A sheet of what a workbook is for (label, text) under its title, then the identity rows the
+/// reader checks (label, value), locked: the round's 依頼 sheet and a hearing's 情報 sheet.
+pub(crate) fn identity_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    title: &str,
+    lines: &[(&'static str, String)],
+    identity: &[(&'static str, String)],
+    header: &Format,
+    wrap: &Format,
+) -> Result<(), WriteError> {
+    ws.set_name(name)?;
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 80)?;
-    ws.write_string_with_format(0, 0, "照会用のブック（しるべ）", header)?;
-    for (at, (label, value)) in b.request.iter().enumerate() {
+    ws.write_string_with_format(0, 0, title, header)?;
+    for (at, (label, value)) in lines.iter().enumerate() {
         ws.write_string(at as u32 + 1, 0, *label)?;
         ws.write_string_with_format(at as u32 + 1, 1, value, wrap)?;
     }
-    let first = b.request.len() as u32 + 3;
+    let first = lines.len() as u32 + 3;
     ws.write_string(first - 1, 0, "以下は読み込みに使います。変更しないでください。")?;
-    for (at, (label, value)) in b.identity.iter().enumerate() {
+    for (at, (label, value)) in identity.iter().enumerate() {
         ws.write_string(first + at as u32, 0, *label)?;
         ws.write_string(first + at as u32, 1, value)?;
     }

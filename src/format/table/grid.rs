@@ -42,6 +42,17 @@ pub struct Grid {
     pub merges: Vec<Merge>,
 }
 
+/// 「回答!J5」: a cell (0-based column and row) of the sheet `sheet` as Excel names it.
+pub fn address(sheet: &str, col: usize, row: usize) -> String {
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{sheet}!{letters}{}", row + 1)
+}
+
 impl Cell {
     pub fn is_empty(&self) -> bool {
         match self {

@@ -36,7 +36,7 @@ mod workbook_error;
 mod year_block;
 
 pub use column::{ColumnRole, HeaderYear};
-pub use grid::{Cell, Grid, Merge};
+pub use grid::{address, Cell, Grid, Merge};
 pub use import::{
     apply_table, plan_table, plan_table_resolved, Ambiguous, Matched, NewIndicator, NewMeasure, Resolution, SkipReason,
     TablePlan,

@@ -1,7 +1,7 @@
 //! 「意見聴取」 on the 策定 page: a hearing added for the strategy's current stage (策定会議, 懇談会,
 //! 議会, パブリックコメント or a body the town names, and when), and every hearing listed, the
 //! current stage's first, with the stage its opinions belong to, its counts and its opinions
-//! (`opinions`); a hearing is deleted with its opinions after a question.
+//! (`opinions`) — typed, pasted, or from its workbook (`opinion_book`); a hearing is deleted with its opinions after a question.
 
 use super::opinions::HearingOpinions;
 use crate::locale::tr;
@@ -133,6 +133,7 @@ fn HearingCard(state: Edits, id: Id) -> impl IntoView {
                             on_commit=set_count testid="hearing-submitters"/>
                     </div>
                 })}
+                <super::opinion_book::OpinionWorkbook state=state hearing=id.clone()/>
                 <HearingOpinions state=state hearing=id/>
             </article>
         })

@@ -6,6 +6,7 @@
 
 mod confirm;
 mod hearings;
+mod opinion_book;
 mod opinions;
 mod reflection;
 
