@@ -1,4 +1,5 @@
-//! What a diverged merge with marks costs natively, step by step: this browser's marks made now
+//! What a diverged merge with marks costs natively, step by step: each side flattened once for
+//! the marks (`Flattened::of`), this browser's marks made now
 //! (`Provenance::stamp`), the base made exact by both sides' marks (`exact_base`), the merge, the
 //! merged strategy, and the merged version's marks (`Provenance::merged`) — what a folder's
 //! reading and 統合する do for each file that diverged. Each step is a function of its own, never
@@ -6,7 +7,7 @@
 //! (`callgrind_annotate --inclusive=yes`).
 
 use super::generate::{edited_pair, generate, Size};
-use crate::model::merge::provenance::{exact_base, Provenance};
+use crate::model::merge::provenance::{exact_base, Flattened, Provenance};
 use crate::model::merge::{merge, Merge};
 use crate::model::Strategy;
 use std::time::Instant;
@@ -31,13 +32,18 @@ fn sides(size: Size, seed: u64) -> Sides {
 }
 
 #[inline(never)]
-fn step_stamp(s: &Sides) -> Provenance {
-    s.stored.stamp(&s.ours, "ours", 3)
+fn step_flatten(s: &Sides) -> [Flattened; 2] {
+    [&s.ours, &s.theirs].map(Flattened::of)
 }
 
 #[inline(never)]
-fn step_exact_base(s: &Sides, ours: &Provenance) -> Strategy {
-    exact_base(&s.base, (&s.ours, ours), (&s.theirs, &s.theirs_marks))
+fn step_stamp(s: &Sides, [ours, _]: &[Flattened; 2]) -> Provenance {
+    s.stored.stamp(ours, "ours", 3)
+}
+
+#[inline(never)]
+fn step_exact_base(s: &Sides, [fo, ft]: &[Flattened; 2], ours: &Provenance) -> Strategy {
+    exact_base(&s.base, (fo, ours), (ft, &s.theirs_marks))
 }
 
 #[inline(never)]
@@ -51,8 +57,8 @@ fn step_merged_strategy(m: &Merge) -> Strategy {
 }
 
 #[inline(never)]
-fn step_merged_marks(s: &Sides, merged: &Strategy, ours: &Provenance) -> Provenance {
-    Provenance::merged(merged, (&s.ours, ours), (&s.theirs, &s.theirs_marks), "ours", 4)
+fn step_merged_marks(s: &Sides, merged: &Strategy, [fo, ft]: &[Flattened; 2], ours: &Provenance) -> Provenance {
+    Provenance::merged(merged, (fo, ours), (ft, &s.theirs_marks), "ours", 4)
 }
 
 /// The median milliseconds of each step of a diverged merge of two edited copies of `size` (100
@@ -71,10 +77,13 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
     for _ in 0..runs {
         let whole = Instant::now();
         let t = Instant::now();
-        let ours = step_stamp(&s);
+        let flats = step_flatten(&s);
+        time("each side flattened once (Flattened::of)", since(t));
+        let t = Instant::now();
+        let ours = step_stamp(&s, &flats);
         time("this browser's marks made now (Provenance::stamp)", since(t));
         let t = Instant::now();
-        let base = step_exact_base(&s, &ours);
+        let base = step_exact_base(&s, &flats, &ours);
         time("the base made exact (exact_base)", since(t));
         let t = Instant::now();
         let m = step_merge(&s, &base);
@@ -83,10 +92,10 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
         let merged = step_merged_strategy(&m);
         time("the merged strategy (Merge::strategy)", since(t));
         let t = Instant::now();
-        let kept = step_merged_marks(&s, &merged, &ours);
+        let kept = step_merged_marks(&s, &merged, &flats, &ours);
         time("the merged version's marks (Provenance::merged)", since(t));
         conflicts = m.conflicts.len();
-        drop((kept, merged, m, base, ours));
+        drop((kept, merged, m, base, ours, flats));
         time("the whole", since(whole));
     }
     let medians = steps.into_iter().map(|(n, all)| (n.to_owned(), super::stats::median(&all).unwrap_or(f64::NAN)));
