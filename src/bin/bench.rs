@@ -38,6 +38,20 @@ fn read_timed(what: &str, path: &str) -> Result<String, String> {
     }
 }
 
+/// `merge-preview <size> <seed>`: where a merge preview's time goes, natively, step by step (the
+/// browser's figure, merge_large_preview, is the budget's); `merge-marks <size> <seed> [runs]`: a
+/// diverged merge with marks, step by step (one run under callgrind).
+#[cfg(not(target_arch = "wasm32"))]
+fn merge_table(what: &str, size: &str, seed: &str, runs: Option<&&str>) -> Result<String, String> {
+    let size = shirube::bench::generate::Size::named(size).ok_or(format!("unknown size {size}"))?;
+    let seed: u64 = seed.parse().map_err(|_| format!("bad seed {seed}"))?;
+    let runs: usize = runs.map_or(Ok(5), |r| r.parse()).map_err(|_| "bad number of runs".to_owned())?;
+    Ok(match what {
+        "merge-preview" => shirube::bench::merge::table(size, seed, runs.max(1)),
+        _ => shirube::bench::marks::table(size, seed, runs.max(1)),
+    })
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use shirube::bench::{generate, stats};
@@ -138,19 +152,8 @@ fn main() {
                 std::fs::write(&out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
             }
         }
-        ["merge-preview", size, seed] => {
-            // Where a merge preview's time goes, natively, step by step (the browser's figure,
-            // merge_large_preview, is the budget's).
-            let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
-            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
-            print!("{}", shirube::bench::merge::table(size, seed, 5));
-        }
-        ["merge-marks", size, seed, runs @ ..] if runs.len() <= 1 => {
-            // A diverged merge with marks, step by step (one run under callgrind).
-            let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
-            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
-            let runs: usize = runs.first().map_or(Ok(5), |r| r.parse()).unwrap_or_else(|_| fail("bad runs".into()));
-            print!("{}", shirube::bench::marks::table(size, seed, runs.max(1)));
+        [what @ ("merge-preview" | "merge-marks"), size, seed, runs @ ..] if runs.len() <= 1 => {
+            print!("{}", merge_table(what, size, seed, runs.first()).unwrap_or_else(|e| fail(e)))
         }
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
