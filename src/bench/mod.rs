@@ -6,6 +6,7 @@
 pub mod folder;
 pub mod generate;
 pub mod graph;
+pub mod marks;
 pub mod merge;
 pub mod region;
 pub mod round_books;

@@ -4,7 +4,8 @@
 //! own files (`dir/share/`); `bench generate-region <towns> <seed> <out.json>` a region file of that many towns,
 //! `bench generate-region-files <towns> <seed> <dir>` the same towns as one strategy file each (for
 //! the browser's bring-in), `bench region <towns> <seed>` prints what opening such a region costs natively,
-//! `bench merge-preview <size> <seed>` where a merge preview's time goes, natively; `bench report
+//! `bench merge-preview <size> <seed>` where a merge preview's time goes, natively; `bench
+//! merge-marks <size> <seed> [runs]` a diverged merge with marks, step by step, natively; `bench report
 //! <raw.json> <latest.json> [--smoke]` turns the browser's samples into figures, prints the table
 //! (a figure without samples as missing, with why) and writes the figures; with `--smoke` a
 //! missing figure fails it (exit 1).
@@ -35,6 +36,20 @@ fn read_timed(what: &str, path: &str) -> Result<String, String> {
         "folder-sync" => shirube::bench::folder::sync_folder_dir(path),
         _ => shirube::bench::graph::measure(&std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?, 30),
     }
+}
+
+/// `merge-preview <size> <seed>`: where a merge preview's time goes, natively, step by step (the
+/// browser's figure, merge_large_preview, is the budget's); `merge-marks <size> <seed> [runs]`: a
+/// diverged merge with marks, step by step (one run under callgrind).
+#[cfg(not(target_arch = "wasm32"))]
+fn merge_table(what: &str, size: &str, seed: &str, runs: Option<&&str>) -> Result<String, String> {
+    let size = shirube::bench::generate::Size::named(size).ok_or(format!("unknown size {size}"))?;
+    let seed: u64 = seed.parse().map_err(|_| format!("bad seed {seed}"))?;
+    let runs: usize = runs.map_or(Ok(5), |r| r.parse()).map_err(|_| "bad number of runs".to_owned())?;
+    Ok(match what {
+        "merge-preview" => shirube::bench::merge::table(size, seed, runs.max(1)),
+        _ => shirube::bench::marks::table(size, seed, runs.max(1)),
+    })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -137,12 +152,8 @@ fn main() {
                 std::fs::write(&out, text).unwrap_or_else(|e| fail(format!("{out}: {e}")));
             }
         }
-        ["merge-preview", size, seed] => {
-            // Where a merge preview's time goes, natively, step by step (the browser's figure,
-            // merge_large_preview, is the budget's).
-            let size = generate::Size::named(size).unwrap_or_else(|| fail(format!("unknown size {size}")));
-            let seed: u64 = seed.parse().unwrap_or_else(|_| fail(format!("bad seed {seed}")));
-            print!("{}", shirube::bench::merge::table(size, seed, 5));
+        [what @ ("merge-preview" | "merge-marks"), size, seed, runs @ ..] if runs.len() <= 1 => {
+            print!("{}", merge_table(what, size, seed, runs.first()).unwrap_or_else(|e| fail(e)))
         }
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
@@ -206,7 +217,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench merge-marks <size> <seed> [runs] | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

@@ -173,8 +173,7 @@ pub async fn preview<B: Backend>(
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
                     Ok(Ancestor::Found { base, in_file }) => {
-                        let exact =
-                            |(o, t): &(_, _)| Box::new(exact_base(&base, (&stored, o), (&imported.strategy, t)));
+                        let exact = |[(fo, o), (ft, t)]: &[_; 2]| Box::new(exact_base(&base, (fo, o), (ft, t)));
                         let base = marks.as_ref().map(exact).unwrap_or(base);
                         let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));
                         MergeOffer::Ready { merge: Arc::new(merge), in_file }

@@ -21,7 +21,7 @@ use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
     Lineage, LineageError,
 };
-use crate::model::merge::provenance::Provenance;
+use crate::model::merge::provenance::{Flattened, Flattens, Provenance};
 use crate::model::{Id, Strategy};
 
 /// How many of the nearest versions are looked at for the one a file carries whole.
@@ -119,7 +119,7 @@ impl<B: Backend> Store<B> {
     pub async fn marks_now(
         &self,
         id: &Id,
-        current: &Strategy,
+        current: &impl Flattens,
         now: &str,
     ) -> Result<(Provenance, String), StorageError> {
         let marker = self.marker().await?;
@@ -127,14 +127,16 @@ impl<B: Backend> Store<B> {
         Ok((self.marks(id).await?.stamp(current, &marker, at), marker))
     }
 
-    /// This browser's marks of `current` (made now, unnumbered) and the file's, when the file
-    /// carries marks: what makes a merge's base exact.
+    /// This browser's marks of `current` (made now, unnumbered) and the file's, each beside its
+    /// version flattened once, when the file carries marks: what makes a merge's base exact.
     /// Writes nothing (a preview changes nothing stored): what it marks now is numbered under a
     /// stand-in name, and dropped.
-    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<(Provenance, Provenance)> {
+    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<[(Flattened, Provenance); 2]> {
         let theirs = file.marks()?;
-        let ours = self.marks(&file.strategy.id).await.ok()?.stamp(current, "preview", 0);
-        Some((ours, theirs))
+        let stored = self.marks(&file.strategy.id).await.ok()?;
+        let [o, t] = [current, &file.strategy].map(Flattened::of);
+        let ours = stored.stamp(&o, "preview", 0);
+        Some([(o, ours), (t, theirs)])
     }
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with

@@ -1,11 +1,28 @@
 //! Where each value was last set (`model::merge::provenance`), as a folder's reading keeps it:
-//! this browser's marks made before a merge, and the marks of what it took kept after.
+//! this browser's marks made before a merge, and the marks of what it took kept after. Each
+//! side is flattened once for all the marks read of it ([`Marked`]).
 
 use super::{FolderSync, SyncError};
 use crate::format::Imported;
-use crate::model::merge::provenance::Provenance;
+use crate::model::merge::provenance::{exact_base, Flattened, Provenance};
 use crate::model::{Strategy, Timestamp};
 use crate::storage::{Ancestry, Backend, Store};
+use std::borrow::Cow;
+
+/// Both sides' marks before a merge, and both sides as the marks read them.
+pub(super) struct Marked {
+    ours: Provenance,
+    theirs: Provenance,
+    flats: [Flattened; 2],
+}
+
+impl Marked {
+    /// `approx` made exact where either side's marks say the other had seen its edit.
+    pub(super) fn exact_base(&self, approx: &Strategy) -> Strategy {
+        let [ours, theirs] = &self.flats;
+        exact_base(approx, (ours, &self.ours), (theirs, &self.theirs))
+    }
+}
 
 /// An event's number: the time in seconds (a member's numbers only grow: `Provenance::stamp`).
 fn seconds(now: &str) -> u64 {
@@ -21,30 +38,46 @@ impl FolderSync {
         ancestry: &Ancestry,
         imported: &Imported,
         now: &str,
-    ) -> Result<Option<(Provenance, Provenance)>, SyncError> {
+    ) -> Result<Option<Marked>, SyncError> {
         let Some(theirs) = imported.marks() else { return Ok(None) };
         let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
-        Ok(Some((stored.stamp(&ancestry.current, &self.me.id, seconds(now)), theirs)))
+        let flats = [&ancestry.current, &imported.strategy].map(Flattened::of);
+        let ours = stored.stamp(&flats[0], &self.me.id, seconds(now));
+        Ok(Some(Marked { ours, theirs, flats }))
     }
 
     /// The marks of `result`, taken or merged from the file `imported` over `ours` (marked
-    /// `ours_marks`; `None`: marked now), kept beside the version staged last. A file without
-    /// marks has every value unknown (what it brought is never marked as this browser's edit).
+    /// before the merge: `marked`; `None`: marked now), kept beside the version staged last. A
+    /// file without marks has every value unknown (what it brought is never marked as this
+    /// browser's edit).
     pub(super) async fn keep_marks<B: Backend>(
         &mut self,
         store: &Store<B>,
-        (ours, ours_marks): (&Strategy, Option<&Provenance>),
+        (ours, marked): (&Strategy, Option<&Marked>),
         result: &Strategy,
         imported: &Imported,
         now: &str,
     ) -> Result<(), SyncError> {
-        let theirs = imported.marks().unwrap_or_default();
         let at = seconds(now);
-        let ours_marks = match ours_marks {
-            Some(m) => m.clone(),
-            None => store.marks(&self.strategy).await.map_err(SyncError::Storage)?.stamp(ours, &self.me.id, at),
+        let made;
+        let (ours_marks, [ours, theirs], theirs_marks) = match marked {
+            Some(m) => (Cow::Borrowed(&m.ours), &m.flats, Cow::Borrowed(&m.theirs)),
+            None => {
+                made = [ours, &imported.strategy].map(Flattened::of);
+                let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
+                (
+                    Cow::Owned(stored.stamp(&made[0], &self.me.id, at)),
+                    &made,
+                    Cow::Owned(imported.marks().unwrap_or_default()),
+                )
+            }
         };
-        let kept = Provenance::merged(result, (ours, &ours_marks), (&imported.strategy, &theirs), &self.me.id, at);
+        // A take's result is the file's strategy itself: flattened once.
+        let result = match std::ptr::eq(result, &imported.strategy) {
+            true => Cow::Borrowed(theirs),
+            false => Cow::Owned(Flattened::of(result)),
+        };
+        let kept = Provenance::merged(&*result, (ours, &ours_marks), (theirs, &theirs_marks), &self.me.id, at);
         self.marks_to_keep = Some(kept);
         Ok(())
     }

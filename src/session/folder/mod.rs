@@ -63,7 +63,6 @@ use tops::{SeenTop, Verified};
 use crate::format::history::Relation;
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
 use crate::model::merge::edited::summary;
-use crate::model::merge::provenance::exact_base;
 use crate::model::merge::{begin_listing, merge, Side};
 use crate::model::Id;
 use crate::session::stopwatch::{Stopwatch, Untimed};
@@ -396,7 +395,7 @@ impl FolderSync {
         // Exact where the marks of either side say the other had seen its edit.
         let marks = self.ours_marks(store, ancestry, &imported, now).await?;
         let base = match &marks {
-            Some((ours, theirs)) => exact_base(&base, (&ancestry.current, ours), (&imported.strategy, theirs)),
+            Some(m) => m.exact_base(&base),
             None => base,
         };
         clock.yield_now().await;
@@ -448,7 +447,7 @@ impl FolderSync {
             let held = HeldBack { file, by, imported, ours, merged, changes: held };
             return Ok(self.hold_back(held, theirs.id, line, reading));
         }
-        self.keep_marks(store, (&ancestry.current, marks.as_ref().map(|(o, _)| o)), &merged, &imported, now).await?;
+        self.keep_marks(store, (&ancestry.current, marks.as_ref()), &merged, &imported, now).await?;
         let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
         let from = TakenFrom { member: &line.member, version: &version, written };
         let replaced = clock

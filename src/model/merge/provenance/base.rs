@@ -1,7 +1,7 @@
 //! The base a merge starts from, made exact by both sides' marks ([`exact_base`]).
 
 use super::places::{order_hash, parent_hash, value_hash, Places};
-use super::{Provenance, Seen};
+use super::{Flattened, Flattens, Provenance, Seen};
 use crate::model::merge::flat::{to_value, Children, Flat, Item, Key};
 use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
@@ -27,13 +27,21 @@ fn seen(place: u64, ov: u64, o: &Provenance, tv: u64, t: &Provenance) -> Seen {
 /// mark is unknown, `approx` stays. Without marks on either side: `approx`.
 pub fn exact_base(
     approx: &Strategy,
-    (ours, o): (&Strategy, &Provenance),
-    (theirs, t): (&Strategy, &Provenance),
+    (ours, o): (&impl Flattens, &Provenance),
+    (theirs, t): (&impl Flattens, &Provenance),
 ) -> Strategy {
     if o.is_empty() || t.is_empty() {
         return approx.clone();
     }
-    let (fb, fo, ft) = (Flat::of(approx), Flat::of(ours), Flat::of(theirs));
+    exact_base_of(approx, (&ours.flattened(), o), (&theirs.flattened(), t))
+}
+
+fn exact_base_of(
+    approx: &Strategy,
+    (ours, o): (&Flattened, &Provenance),
+    (theirs, t): (&Flattened, &Provenance),
+) -> Strategy {
+    let (fb, fo, ft) = (Flat::of(approx), &ours.flat, &theirs.flat);
     let mut items = fb.items.clone();
     let mut order: Vec<Key> = fb.order.clone();
     for key in fo.order.iter().chain(&ft.order) {

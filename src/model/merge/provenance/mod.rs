@@ -15,6 +15,9 @@
 //! after is then this browser's), when a version leaves the browser or is merged ([`Provenance::stamp`],
 //! [`Provenance::merged`]) and travel beside the strategy in files (`format::Lineage`), not in
 //! its content: a version's id names its content alone.
+//!
+//! Each of them reads a version as a flat table and its values' hashes: a caller that marks,
+//! makes the base exact and marks the merge gives each version as a [`Flattened`], made once.
 
 mod base;
 mod places;
@@ -27,6 +30,43 @@ use super::flat::Flat;
 use crate::model::Strategy;
 use places::values;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+/// A version as the marks read it, flattened once: its flat table, and its values by place
+/// (made when first read).
+#[derive(Clone, Debug)]
+pub struct Flattened {
+    flat: Flat,
+    values: OnceCell<Values>,
+}
+
+impl Flattened {
+    pub fn of(strategy: &Strategy) -> Flattened {
+        Flattened { flat: Flat::of(strategy), values: OnceCell::new() }
+    }
+
+    fn values(&self) -> &Values {
+        self.values.get_or_init(|| values(&self.flat))
+    }
+}
+
+/// A version the marks read: a strategy (flattened for the one call) or one [`Flattened`] already.
+pub trait Flattens {
+    fn flattened(&self) -> Cow<'_, Flattened>;
+}
+
+impl Flattens for Strategy {
+    fn flattened(&self) -> Cow<'_, Flattened> {
+        Cow::Owned(Flattened::of(self))
+    }
+}
+
+impl Flattens for Flattened {
+    fn flattened(&self) -> Cow<'_, Flattened> {
+        Cow::Borrowed(self)
+    }
+}
 
 /// One event: a member's, by the number it gave it (growing with time: see [`Provenance::stamp`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -123,13 +163,16 @@ impl Provenance {
     /// The marks of `strategy` as `me` holds it now: what changed since these marks were made is
     /// marked as one new event of `me` (numbered `at` or above); the rest keeps its marks. With
     /// no marks yet, every value is marked unknown (nobody counted before).
-    pub fn stamp(&self, strategy: &Strategy, me: &str, at: u64) -> Provenance {
-        let values = values(&Flat::of(strategy));
+    pub fn stamp(&self, strategy: &impl Flattens, me: &str, at: u64) -> Provenance {
+        self.stamp_values(strategy.flattened().values(), me, at)
+    }
+
+    fn stamp_values(&self, values: &Values, me: &str, at: u64) -> Provenance {
         let mut next =
             Provenance { members: self.members.clone(), clock: self.clock.clone(), marks: HashMap::default() };
         let first = self.marks.is_empty();
         let mut event = None;
-        for (place, (value, presence)) in &values {
+        for (place, (value, presence)) in values {
             let mark = match self.marks.get(place) {
                 Some(m) if m.value == *value => *m,
                 _ if first => Mark { value: *value, presence: *presence, dot: None },
@@ -162,11 +205,12 @@ impl Provenance {
     /// else unknown. What is edited after is then a new event of this browser's at its next
     /// [`Provenance::stamp`], not unknown.
     pub fn arrived(strategy: &Strategy, file: Option<&Provenance>) -> Provenance {
-        let unknown = Provenance::default().stamp(strategy, "", 0);
+        let flat = Flattened::of(strategy);
+        let unknown = Provenance::default().stamp(&flat, "", 0);
         match file {
             // Every value as both hold it: the file's mark where it names this value, else
             // unknown — no new event is made (`merged` makes one only for a value neither held).
-            Some(file) => Provenance::merged(strategy, (strategy, &unknown), (strategy, file), "", 0),
+            Some(file) => Provenance::merged(&flat, (&flat, &unknown), (&flat, file), "", 0),
             None => unknown,
         }
     }
@@ -189,13 +233,19 @@ impl Provenance {
     /// anything else — a conflict decided, a value the common version at hand decided, votes
     /// added up — is a new event of `me`. The clock is both sides'.
     pub fn merged(
-        merged: &Strategy,
-        (ours, o): (&Strategy, &Provenance),
-        (theirs, t): (&Strategy, &Provenance),
+        merged: &impl Flattens,
+        (ours, o): (&impl Flattens, &Provenance),
+        (theirs, t): (&impl Flattens, &Provenance),
         me: &str,
         at: u64,
     ) -> Provenance {
-        let (vm, vo, vt) = (values(&Flat::of(merged)), values(&Flat::of(ours)), values(&Flat::of(theirs)));
+        let (m, ours, theirs) = (merged.flattened(), ours.flattened(), theirs.flattened());
+        Provenance::merged_values([m.values(), ours.values(), theirs.values()], [o, t], me, at)
+    }
+
+    /// [`Provenance::merged`] of the three versions' values (merged, ours, theirs) and the two
+    /// sides' marks.
+    fn merged_values([vm, vo, vt]: [&Values; 3], [o, t]: [&Provenance; 2], me: &str, at: u64) -> Provenance {
         let mut next = Provenance::default();
         for p in [o, t] {
             for (member, seen) in p.members.iter().zip(&p.clock) {
@@ -210,7 +260,7 @@ impl Provenance {
         places.sort_unstable();
         places.dedup();
         let presence_of = |place: u64| {
-            [&vm, &vo, &vt]
+            [vm, vo, vt]
                 .iter()
                 .find_map(|v| v.get(&place).map(|(_, p)| *p))
                 .or_else(|| [o, t].iter().find_map(|p| p.marks.get(&place).map(|m| m.presence)))
@@ -219,7 +269,7 @@ impl Provenance {
         let mut event = None;
         for place in places {
             let value_in = |v: &Values| v.get(&place).map_or(0, |(h, _)| *h);
-            let (value, ov, tv) = (value_in(&vm), value_in(&vo), value_in(&vt));
+            let (value, ov, tv) = (value_in(vm), value_in(vo), value_in(vt));
             let presence = presence_of(place);
             if value == 0 && !presence {
                 continue;
