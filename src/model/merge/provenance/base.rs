@@ -98,16 +98,14 @@ fn exact_base_of(
             let (vo, vt) = (io.fields.get(name), it.fields.get(name));
             let chosen = match vo == vt {
                 true => Some(vo),
-                false => {
-                    match seen(here.at(&format!("f{name}")), vo.map_or(0, value_hash), o, vt.map_or(0, value_hash), t) {
-                        Seen::ByOurs => Some(vt),
-                        Seen::ByTheirs => Some(vo),
-                        Seen::Unknown => {
-                            undecided = true;
-                            None
-                        }
+                false => match seen(here.field(name), vo.map_or(0, value_hash), o, vt.map_or(0, value_hash), t) {
+                    Seen::ByOurs => Some(vt),
+                    Seen::ByTheirs => Some(vo),
+                    Seen::Unknown => {
+                        undecided = true;
+                        None
                     }
-                }
+                },
             };
             match chosen {
                 Some(Some(v)) => {
@@ -140,7 +138,7 @@ fn exact_base_of(
             let (ho, ht) = (co.map_or(0, |c| order_hash(c)), ct.map_or(0, |c| order_hash(c)));
             let from = match ho == ht {
                 true => co,
-                false => match seen(here.at(&format!("o{i}")), ho, o, ht, t) {
+                false => match seen(here.order(i), ho, o, ht, t) {
                     Seen::ByOurs => ct,
                     Seen::ByTheirs => co,
                     Seen::Unknown => {
@@ -183,8 +181,8 @@ fn removal_covers(key: &Key, kept: &Item, keeper: &Provenance, remover: &Provena
     };
     let _ = removal;
     let mut places = vec![(here.at(""), 1), (here.at("p"), parent_hash(kept))];
-    places.extend(kept.fields.iter().map(|(name, v)| (here.at(&format!("f{name}")), value_hash(v))));
-    places.extend(kept.children.iter().enumerate().map(|(i, list)| (here.at(&format!("o{i}")), order_hash(list))));
+    places.extend(kept.fields.iter().map(|(name, v)| (here.field(name), value_hash(v))));
+    places.extend(kept.children.iter().enumerate().map(|(i, list)| (here.order(i), order_hash(list))));
     // Every value of the kept item marked, and seen by the remover: a value with no mark may have
     // been changed by anyone, by another program too (a file carries only marks that name
     // their event), and is never taken for one the remover saw.
@@ -215,7 +213,7 @@ fn edited_since_removal(
     for (name, v) in &kept.fields {
         // Seen by the remover: as the keeper holds it. Not seen (or changed since marked): set
         // apart from the keeper's. Unknown: as the base at hand holds it.
-        match keeper.current(here.at(&format!("f{name}")), value_hash(v)) {
+        match keeper.current(here.field(name), value_hash(v)) {
             Ok(Some(d)) if remover.has_seen(&d) => {
                 item.fields.insert(name.clone(), v.clone());
             }

@@ -3,6 +3,8 @@
 use super::Values;
 use crate::model::merge::flat::{Flat, Item, Key};
 use serde_json::Value;
+use std::cell::RefCell;
+use std::io::Write as _;
 
 /// The places of one item, by what of it they are.
 pub(super) struct Places(String);
@@ -14,10 +16,47 @@ impl Places {
         Places(text)
     }
 
-    /// `""`: its presence; `f<name>`: a field; `p`: where it sits; `o<i>`: a list's order.
+    /// `""`: its presence; `p`: where it sits (fields and lists: [`Places::field`],
+    /// [`Places::order`]).
     pub(super) fn at(&self, what: &str) -> u64 {
-        hash(format!("{}\u{1}{what}", self.0).as_bytes())
+        hashed(|b| {
+            b.extend_from_slice(self.0.as_bytes());
+            b.extend_from_slice("\u{1}".as_bytes());
+            b.extend_from_slice(what.as_bytes());
+        })
     }
+
+    /// The field `name` (its place's text: `f<name>`).
+    pub(super) fn field(&self, name: &str) -> u64 {
+        hashed(|b| {
+            b.extend_from_slice(self.0.as_bytes());
+            b.extend_from_slice("\u{1}f".as_bytes());
+            b.extend_from_slice(name.as_bytes());
+        })
+    }
+
+    /// The order of the item's `i`th list (`o<i>`).
+    pub(super) fn order(&self, i: usize) -> u64 {
+        hashed(|b| {
+            b.extend_from_slice(self.0.as_bytes());
+            b.extend_from_slice("\u{1}o".as_bytes());
+            let _ = write!(b, "{i}");
+        })
+    }
+}
+
+thread_local! {
+    /// The bytes a hash is made of, written anew each time: no allocation per value.
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The hash of what `write` puts in an empty buffer.
+fn hashed(write: impl FnOnce(&mut Vec<u8>)) -> u64 {
+    SCRATCH.with_borrow_mut(|b| {
+        b.clear();
+        write(b);
+        hash(b)
+    })
 }
 
 /// A key's text, the same in every version and every build: what its places' hashes are made of.
@@ -49,25 +88,33 @@ fn short(h: u64) -> u64 {
     (h & 0xffff_ffff).max(1)
 }
 
+/// The hash of a value's JSON text.
 pub(super) fn value_hash(v: &Value) -> u64 {
-    short(hash(&serde_json::to_vec(v).unwrap_or_default()))
+    short(hashed(|b| {
+        if serde_json::to_writer(&mut *b, v).is_err() {
+            b.clear();
+        }
+    }))
 }
 
 pub(super) fn parent_hash(item: &Item) -> u64 {
-    let mut parent = String::new();
+    let mut text = String::new();
     if let Some(p) = &item.parent {
-        key_text(p, &mut parent);
+        key_text(p, &mut text);
     }
-    short(hash(format!("{parent}\u{1}{}", item.slot).as_bytes()))
+    short(hashed(|b| {
+        b.extend_from_slice(text.as_bytes());
+        let _ = write!(b, "\u{1}{}", item.slot);
+    }))
 }
 
 pub(super) fn order_hash(children: &[Key]) -> u64 {
-    let mut order = String::new();
+    let mut text = String::new();
     for c in children {
-        key_text(c, &mut order);
-        order.push('\u{2}');
+        key_text(c, &mut text);
+        text.push('\u{2}');
     }
-    short(hash(order.as_bytes()))
+    short(hash(text.as_bytes()))
 }
 
 /// Every value of a version with its place (see [`Places::at`]).
@@ -77,12 +124,33 @@ pub(super) fn values(flat: &Flat) -> Values {
         let here = Places::of(key);
         values.insert(here.at(""), (1, true));
         for (name, value) in &item.fields {
-            values.insert(here.at(&format!("f{name}")), (value_hash(value), false));
+            values.insert(here.field(name), (value_hash(value), false));
         }
         values.insert(here.at("p"), (parent_hash(item), false));
         for (i, list) in item.children.iter().enumerate() {
-            values.insert(here.at(&format!("o{i}")), (order_hash(list), false));
+            values.insert(here.order(i), (order_hash(list), false));
         }
     }
     values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::merge::flat::Flat;
+
+    /// A place's hash is the hash of its text, whichever way it is written: files of other
+    /// builds name places by it.
+    #[test]
+    fn a_place_is_the_hash_of_its_text() {
+        let flat = Flat::of(&crate::model::merge::edits::town());
+        let (key, item) = flat.items.iter().find(|(_, i)| !i.fields.is_empty() && !i.children.is_empty()).unwrap();
+        let (here, mut text) = (Places::of(key), String::new());
+        key_text(key, &mut text);
+        let (name, value) = item.fields.iter().next().unwrap();
+        assert_eq!(here.field(name), hash(format!("{text}\u{1}f{name}").as_bytes()));
+        assert_eq!(here.order(0), hash(format!("{text}\u{1}o0").as_bytes()));
+        assert_eq!(here.at("p"), hash(format!("{text}\u{1}p").as_bytes()));
+        assert_eq!(value_hash(value), short(hash(&serde_json::to_vec(value).unwrap())));
+    }
 }
