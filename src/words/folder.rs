@@ -4,7 +4,7 @@
 
 use super::problems::import_error;
 use crate::locale::{tr, Language};
-use crate::session::folder::{Reading, Refusal, Standing, SyncError};
+use crate::session::folder::{MemberStanding, Reading, Refusal, SyncError};
 use crate::storage::{FolderError, Version, VersionReason};
 
 /// Why a kept version came to be, for its line in the history.
@@ -73,18 +73,20 @@ pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
 }
 
 /// How a member stands, for the members panel.
-pub fn standing(s: &Standing, lang: Language) -> &'static str {
+pub fn standing(s: &MemberStanding, lang: Language) -> &'static str {
     match s {
-        Standing::InStep => tr(lang, "同じ内容です", "in step"),
-        Standing::Behind => tr(lang, "こちらの変更をまだ取り込んでいません", "has yet to take this computer’s changes"),
-        Standing::Away => tr(lang, "しばらく更新がありません", "no update for a while"),
-        Standing::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
-        Standing::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
-        Standing::ConfirmedChanged => tr(lang, "確認済の値を変更しています", "changes confirmed values"),
-        Standing::NoCommonVersion => {
+        MemberStanding::InStep => tr(lang, "同じ内容です", "in step"),
+        MemberStanding::Behind => {
+            tr(lang, "こちらの変更をまだ取り込んでいません", "has yet to take this computer’s changes")
+        }
+        MemberStanding::Away => tr(lang, "しばらく更新がありません", "no update for a while"),
+        MemberStanding::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
+        MemberStanding::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
+        MemberStanding::ConfirmedChanged => tr(lang, "確認済の値を変更しています", "changes confirmed values"),
+        MemberStanding::NoCommonVersion => {
             tr(lang, "共通の版が見つからないため統合できません", "no common version: cannot be merged")
         }
-        Standing::Refused => tr(lang, "ファイルを取り込めません", "file cannot be taken in"),
+        MemberStanding::Refused => tr(lang, "ファイルを取り込めません", "file cannot be taken in"),
     }
 }
 

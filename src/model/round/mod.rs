@@ -143,7 +143,7 @@ impl Via {
 
 /// Where a section's answer stands: its latest event, or none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Standing {
+pub enum AnswerStanding {
     /// 未提出
     NotSubmitted,
     /// 提出済
@@ -167,7 +167,7 @@ pub enum Refusal {
     CauseMissing(Vec<Id>),
     /// The step does not follow from where the answer stands (a 確認 of what was not
     /// submitted, a 提出 of what is confirmed).
-    NotNow(Standing),
+    NotNow(AnswerStanding),
 }
 
 /// 要因分析 of a KPI in a fiscal year: why the actual is where it is, as its section wrote it
@@ -230,12 +230,12 @@ impl Round {
     }
 
     /// Where a section's answer stands.
-    pub fn standing(&self, department: &Id) -> Standing {
+    pub fn standing(&self, department: &Id) -> AnswerStanding {
         match self.latest(department).map(|a| a.step) {
-            None => Standing::NotSubmitted,
-            Some(Step::Submitted) => Standing::Submitted,
-            Some(Step::Confirmed) => Standing::Confirmed,
-            Some(Step::Returned) => Standing::Returned,
+            None => AnswerStanding::NotSubmitted,
+            Some(Step::Submitted) => AnswerStanding::Submitted,
+            Some(Step::Confirmed) => AnswerStanding::Confirmed,
+            Some(Step::Returned) => AnswerStanding::Returned,
         }
     }
 
@@ -243,7 +243,7 @@ impl Round {
     /// (or sent back and not submitted again).
     pub fn is_late(&self, department: &Id, today: &str) -> bool {
         let past = self.deadline.as_deref().is_some_and(|d| !d.is_empty() && today > d);
-        past && matches!(self.standing(department), Standing::NotSubmitted | Standing::Returned)
+        past && matches!(self.standing(department), AnswerStanding::NotSubmitted | AnswerStanding::Returned)
     }
 }
 
@@ -291,7 +291,7 @@ impl Strategy {
     pub fn submit(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
         let r = self.answerable(round, department)?;
         let standing = r.standing(department);
-        if matches!(standing, Standing::Submitted | Standing::Confirmed) {
+        if matches!(standing, AnswerStanding::Submitted | AnswerStanding::Confirmed) {
             return Err(Refusal::NotNow(standing));
         }
         let missing = items::causes_missing(self, r, department);
@@ -309,7 +309,7 @@ impl Strategy {
     /// the answer back instead).
     pub fn receive(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
         let standing = self.answerable(round, department)?.standing(department);
-        if matches!(standing, Standing::Submitted | Standing::Confirmed) {
+        if matches!(standing, AnswerStanding::Submitted | AnswerStanding::Confirmed) {
             return Err(Refusal::NotNow(standing));
         }
         self.record(round, department, Step::Submitted, by, at, "");
@@ -322,7 +322,7 @@ impl Strategy {
     /// 確認: the planning section accepts a submitted answer.
     pub fn confirm(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
         match self.answerable(round, department)?.standing(department) {
-            Standing::Submitted => {
+            AnswerStanding::Submitted => {
                 self.record(round, department, Step::Confirmed, by, at, "");
                 Ok(())
             }
@@ -333,7 +333,7 @@ impl Strategy {
     /// 差し戻し: the planning section sends a submitted or confirmed answer back, saying why.
     pub fn send_back(&mut self, round: &Id, department: &Id, by: &str, at: &str, comment: &str) -> Result<(), Refusal> {
         match self.answerable(round, department)?.standing(department) {
-            Standing::Submitted | Standing::Confirmed => {
+            AnswerStanding::Submitted | AnswerStanding::Confirmed => {
                 self.record(round, department, Step::Returned, by, at, comment.trim());
                 Ok(())
             }

@@ -51,7 +51,9 @@ mod whole;
 pub use confirmed::{decide_confirmed, HeldBack};
 pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
-pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
+pub use reading::{
+    by_section, Conflicted, Member, MemberStanding, Reading, Refusal, Refused, SyncError, Taken, AWAY_DAYS,
+};
 pub use rehearsal::rehearse;
 use undo::their_changes;
 pub use undo::undo;
@@ -238,8 +240,8 @@ impl FolderSync {
             let verified = self.verified(&entry);
             if let Some(top) = top.filter(|t| verified && t.head.as_deref().is_some_and(|h| place.holds(h))) {
                 let standing = match top.head == place.id {
-                    true => Standing::InStep,
-                    false => Standing::Behind,
+                    true => MemberStanding::InStep,
+                    false => MemberStanding::Behind,
                 };
                 reading.members.push(Member::of_top(&entry.name, &member, &top, standing));
                 continue;
@@ -286,8 +288,8 @@ impl FolderSync {
             }
             // In step: said against the version stored after every merge.
             for m in &mut reading.members {
-                if m.standing == Standing::Behind && m.version.is_some() && ancestry.place.id == m.version {
-                    m.standing = Standing::InStep;
+                if m.standing == MemberStanding::Behind && m.version.is_some() && ancestry.place.id == m.version {
+                    m.standing = MemberStanding::InStep;
                 }
             }
             // (Not after another tab stored meanwhile: what is staged then was never stored.)
@@ -296,10 +298,10 @@ impl FolderSync {
             }
         }
         for m in &mut reading.members {
-            if m.standing == Standing::Behind
+            if m.standing == MemberStanding::Behind
                 && m.written_at.as_deref().and_then(|w| reading::days_between(w, now)).is_some_and(|d| d >= AWAY_DAYS)
             {
-                m.standing = Standing::Away;
+                m.standing = MemberStanding::Away;
             }
         }
         self.forget_gone(&reading.members, &own);
@@ -333,14 +335,14 @@ impl FolderSync {
         // task of its own.
         clock.yield_now().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
-        let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
+        let mut line = Member::of_top(&file, &member, &top, MemberStanding::Behind);
         let (theirs, proved) = file_version_written(&imported, written.as_ref().map(|(_, fp)| fp.as_str()));
         // Their strategy's text, when it is the version their file names (kept as it is).
         let written = written.as_ref().filter(|_| proved).map(|(text, _)| text.as_str());
         line.version = Some(theirs.id.clone());
         let (nearest, bases) = match ancestry.relation(&theirs) {
             Relation::InStep => {
-                line.standing = Standing::InStep;
+                line.standing = MemberStanding::InStep;
                 return Ok(line);
             }
             Relation::Behind => return Ok(line),
@@ -360,7 +362,7 @@ impl FolderSync {
                 clock.yield_now().await;
                 let m = clock.timed("shirube:folder-merge", || begun.finish());
                 line.changes = summary(&m.taken);
-                line.standing = Standing::Taken;
+                line.standing = MemberStanding::Taken;
                 // The version staged in a task of its own (with the listing, it would be a large
                 // reading's longest task).
                 clock.yield_now().await;
@@ -386,11 +388,11 @@ impl FolderSync {
         let base = self.base_for(store, folder, ancestry, own_entry, &theirs, near, carried.as_ref(), clock).await?;
         let Some(base) = base else {
             if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
-                line.standing = Standing::Refused;
+                line.standing = MemberStanding::Refused;
                 reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
                 return Ok(line);
             }
-            line.standing = Standing::NoCommonVersion;
+            line.standing = MemberStanding::NoCommonVersion;
             return Ok(line);
         };
         // Exact where the marks of either side say the other had seen its edit.
@@ -416,7 +418,7 @@ impl FolderSync {
             // Shown the user's way round (this browser's as ours), each side's changes listed.
             let m = merge(&base, &ancestry.current, &imported.strategy);
             line.changes = summary(&their_changes(&m));
-            line.standing = Standing::Conflicts;
+            line.standing = MemberStanding::Conflicts;
             // The user's decision is a merge with this version: a later file of theirs is most
             // likely merged from it.
             let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy.clone() };
@@ -432,11 +434,11 @@ impl FolderSync {
             false => m.kept.clone(),
         };
         line.changes = summary(&changes);
-        line.standing = Standing::Taken;
+        line.standing = MemberStanding::Taken;
         clock.yield_now().await;
         let Ok(merged) = clock.timed("shirube:folder-resolve", || m.resolve(&[])) else {
             // The merge does not give a valid strategy (a bug): nothing is stored.
-            line.standing = Standing::NoCommonVersion;
+            line.standing = MemberStanding::NoCommonVersion;
             return Ok(line);
         };
         // Its three versions' flat copies freed, and the version staged, in a task of their own.

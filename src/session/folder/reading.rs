@@ -34,7 +34,7 @@ pub struct Refused {
 
 /// How a member stands against this browser after a reading.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Standing {
+pub enum MemberStanding {
     /// Their file holds exactly this browser's version: in step.
     InStep,
     /// This browser holds everything of theirs; they have yet to take what it changed since.
@@ -88,14 +88,14 @@ pub struct Member {
     /// The id of the version their file holds (`None` for a refused file, or an older file not
     /// read whole).
     pub version: Option<String>,
-    pub standing: Standing,
+    pub standing: MemberStanding,
     /// What they changed since the version both started from (for a file taken or in
     /// conflict in this reading; empty otherwise).
     pub changes: Vec<Edit>,
 }
 
 impl Member {
-    pub(super) fn of_top(file: &str, member: &str, top: &FileTop, standing: Standing) -> Member {
+    pub(super) fn of_top(file: &str, member: &str, top: &FileTop, standing: MemberStanding) -> Member {
         Member {
             file: file.to_owned(),
             member: member.to_owned(),
@@ -115,7 +115,7 @@ impl Member {
     }
 
     pub(super) fn refused(refused: &Refused) -> Member {
-        Member::of_top(&refused.file, &refused.member, &FileTop::default(), Standing::Refused)
+        Member::of_top(&refused.file, &refused.member, &FileTop::default(), MemberStanding::Refused)
     }
 }
 

@@ -7,7 +7,7 @@
 //! `ui/state/folder_sync`'s.
 
 use crate::model::Id;
-use crate::session::folder::{Conflicted, Member, Reading, Standing};
+use crate::session::folder::{Conflicted, Member, MemberStanding, Reading};
 use crate::storage;
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
@@ -35,7 +35,8 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
         Memo::new(move |_| {
             let file = open.get()?;
             reading.with(|r| {
-                let m = r.as_ref()?.members.iter().find(|m| m.file == file && m.standing == Standing::Conflicts)?;
+                let m =
+                    r.as_ref()?.members.iter().find(|m| m.file == file && m.standing == MemberStanding::Conflicts)?;
                 Some((file.clone(), m.version.clone()))
             })
         })
