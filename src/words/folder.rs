@@ -4,7 +4,7 @@
 
 use super::problems::import_error;
 use crate::locale::{tr, Language};
-use crate::session::folder::{MemberStanding, Reading, Refusal, SyncError};
+use crate::session::folder::{FileRefusal, MemberStanding, Reading, SyncError};
 use crate::storage::{FolderError, Version, VersionReason};
 
 /// Why a kept version came to be, for its line in the history.
@@ -35,13 +35,13 @@ pub fn version_reason(v: &Version, lang: Language) -> String {
 }
 
 /// Why a member's file changed nothing: the first line, then what the import says.
-pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
+pub fn refusal(reason: &FileRefusal, lang: Language) -> Vec<String> {
     match reason {
-        Refusal::Unreadable(e) => vec![
+        FileRefusal::Unreadable(e) => vec![
             tr(lang, "このファイルを読み込めませんでした。", "This file could not be read.").to_owned(),
             folder_error(e, lang),
         ],
-        Refusal::File(e) => {
+        FileRefusal::File(e) => {
             let mut lines = vec![tr(
                 lang,
                 "このファイルは取り込めません。何も変更していません。",
@@ -51,19 +51,19 @@ pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
             lines.extend(import_error(e, lang));
             lines
         }
-        Refusal::NotAStrategy => vec![tr(
+        FileRefusal::NotAStrategy => vec![tr(
             lang,
             "戦略のファイルではありません（全体のバックアップか管内のファイルです）。",
             "Not a strategy file (a backup of everything, or a region file).",
         )
         .to_owned()],
-        Refusal::OtherStrategy { .. } => vec![tr(
+        FileRefusal::OtherStrategy { .. } => vec![tr(
             lang,
             "ファイル名とは別の戦略が入っています。何も変更していません。",
             "It holds another strategy than its name says. Nothing was changed.",
         )
         .to_owned()],
-        Refusal::BaseMismatch => vec![tr(
+        FileRefusal::BaseMismatch => vec![tr(
             lang,
             "ファイルに含まれる元の版が、ファイル自身の記録と一致しません。統合しませんでした。",
             "The starting version inside the file is not the one it names. It was not merged.",
@@ -293,7 +293,7 @@ mod tests {
         assert_eq!(version_reason(&decided, Language::Ja), "田中さんとの競合を選んで統合しました");
         let merged = Version { merged_from: None, ..decided };
         assert_eq!(version_reason(&merged, Language::Ja), "ファイルと統合");
-        let newer = Refusal::File(crate::format::ImportError::NewerVersion { version: 9 });
+        let newer = FileRefusal::File(crate::format::ImportError::NewerVersion { version: 9 });
         assert!(refusal(&newer, Language::Ja).len() >= 2);
     }
 }

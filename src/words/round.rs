@@ -3,8 +3,8 @@
 
 use crate::locale::{tr, year, Language, YearStyle};
 use crate::model::round::{
-    Answer, AnswerStanding, Ask, ConfirmedChange, Copied, Item, ItemKind, Refusal, Round, Subject, Tally, TextField,
-    Via,
+    Answer, AnswerStanding, Ask, ConfirmedChange, Copied, Item, ItemKind, Round, RoundRefusal, Subject, Tally,
+    TextField, Via,
 };
 use crate::model::{ProblemKind, Strategy};
 
@@ -179,16 +179,16 @@ pub fn copied(c: &Copied<'_>, lang: Language) -> String {
 }
 
 /// Why an answer could not be recorded.
-pub fn refusal(r: &Refusal, s: &Strategy, lang: Language) -> String {
+pub fn refusal(r: &RoundRefusal, s: &Strategy, lang: Language) -> String {
     let ja = lang == Language::Ja;
     match r {
-        Refusal::NoRound => tr(lang, "この照会はもうありません。", "This round no longer exists.").to_owned(),
-        Refusal::UnknownDepartment => {
+        RoundRefusal::NoRound => tr(lang, "この照会はもうありません。", "This round no longer exists.").to_owned(),
+        RoundRefusal::UnknownDepartment => {
             tr(lang, "担当課が一覧にありません。", "The section is not in the strategy's list.").to_owned()
         }
-        Refusal::AlreadyOpen(y) if ja => format!("{}の照会はもう始まっています。", y.japanese()),
-        Refusal::AlreadyOpen(y) => format!("A round for {} is already open.", y.english()),
-        Refusal::CauseMissing(ids) => {
+        RoundRefusal::AlreadyOpen(y) if ja => format!("{}の照会はもう始まっています。", y.japanese()),
+        RoundRefusal::AlreadyOpen(y) => format!("A round for {} is already open.", y.english()),
+        RoundRefusal::CauseMissing(ids) => {
             let names: Vec<String> =
                 ids.iter().filter_map(|id| s.indicator(id)).map(|i| subject(Subject::Indicator(i), lang)).collect();
             if ja {
@@ -197,8 +197,8 @@ pub fn refusal(r: &Refusal, s: &Strategy, lang: Language) -> String {
                 format!("Write why these KPIs miss their path before submitting: {}", names.join(", "))
             }
         }
-        Refusal::NotNow(st) if ja => format!("いまは{}のため、この操作はできません。", standing(*st, lang)),
-        Refusal::NotNow(st) => format!("Not possible now: the answer is {}.", standing(*st, lang).to_lowercase()),
+        RoundRefusal::NotNow(st) if ja => format!("いまは{}のため、この操作はできません。", standing(*st, lang)),
+        RoundRefusal::NotNow(st) => format!("Not possible now: the answer is {}.", standing(*st, lang).to_lowercase()),
     }
 }
 

@@ -106,7 +106,7 @@ pub enum Reading {
 
 /// A row (identity problems) or a cell (value problems) that will not be imported.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Refusal {
+pub struct CsvRefusal {
     pub row: usize,
     /// The header of the column at fault.
     pub column: String,
@@ -196,7 +196,7 @@ pub struct CsvPlan {
     pub texts: Vec<TextChange>,
     /// Cells that hold what the strategy already holds.
     pub unchanged: usize,
-    pub refused: Vec<Refusal>,
+    pub refused: Vec<CsvRefusal>,
     /// Cells read as "no value" or with a mark beside the number (never refused for it).
     pub noted: Vec<Noted>,
     /// Header names of the columns that were not read.

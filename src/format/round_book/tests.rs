@@ -263,7 +263,7 @@ fn something_else_is_refused_not_panicked_on() {
 
 #[test]
 fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes_it() {
-    use crate::model::round::Refusal;
+    use crate::model::round::RoundRefusal;
     let (mut s, round_id, sections) = kitamoto();
     let dept = sections[0].clone();
     let round = s.round(&round_id).unwrap();
@@ -287,7 +287,7 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     assert!(confirmed_by(&s, R6, &first).is_empty(), "nothing is confirmed yet");
     take_in(&mut s, R6, &first, &OnConfirmed::Keep, "2025-04-10");
     assert_eq!(value_of(&s), Some(100.0));
-    if let Err(Refusal::CauseMissing(ids)) = s.submit(&round_id, &dept, "水産 太郎", "2025-04-20") {
+    if let Err(RoundRefusal::CauseMissing(ids)) = s.submit(&round_id, &dept, "水産 太郎", "2025-04-20") {
         for id in ids {
             s.indicator_mut(&id).unwrap().set_analysis(R6, "雪の影響");
         }

@@ -156,7 +156,7 @@ pub enum AnswerStanding {
 
 /// Why an answer event was not recorded.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Refusal {
+pub enum RoundRefusal {
     /// No round with that id.
     NoRound,
     /// The strategy's list holds no such section.
@@ -269,9 +269,9 @@ impl Strategy {
     }
 
     /// Opens a round (one per fiscal year), kept in year order; its id.
-    pub fn open_round(&mut self, round: Round) -> Result<Id, Refusal> {
+    pub fn open_round(&mut self, round: Round) -> Result<Id, RoundRefusal> {
         if self.rounds.iter().any(|r| r.fiscal_year == round.fiscal_year) {
-            return Err(Refusal::AlreadyOpen(round.fiscal_year));
+            return Err(RoundRefusal::AlreadyOpen(round.fiscal_year));
         }
         let id = round.id.clone();
         let at = self.rounds.iter().position(|r| r.fiscal_year > round.fiscal_year).unwrap_or(self.rounds.len());
@@ -288,15 +288,15 @@ impl Strategy {
 
     /// 提出: a section says its items are answered. Refused while a KPI of it misses its path
     /// without a 要因分析, and once its answer is confirmed or already submitted.
-    pub fn submit(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
+    pub fn submit(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), RoundRefusal> {
         let r = self.answerable(round, department)?;
         let standing = r.standing(department);
         if matches!(standing, AnswerStanding::Submitted | AnswerStanding::Confirmed) {
-            return Err(Refusal::NotNow(standing));
+            return Err(RoundRefusal::NotNow(standing));
         }
         let missing = items::causes_missing(self, r, department);
         if !missing.is_empty() {
-            return Err(Refusal::CauseMissing(missing));
+            return Err(RoundRefusal::CauseMissing(missing));
         }
         self.record(round, department, Step::Submitted, by, at, "");
         Ok(())
@@ -307,10 +307,10 @@ impl Strategy {
     /// as one made in the app. Refused once the answer is submitted or confirmed; not held back
     /// for a missing 要因分析 (the section is not at hand to write it: the planning section sends
     /// the answer back instead).
-    pub fn receive(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
+    pub fn receive(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), RoundRefusal> {
         let standing = self.answerable(round, department)?.standing(department);
         if matches!(standing, AnswerStanding::Submitted | AnswerStanding::Confirmed) {
-            return Err(Refusal::NotNow(standing));
+            return Err(RoundRefusal::NotNow(standing));
         }
         self.record(round, department, Step::Submitted, by, at, "");
         if let Some(a) = self.round_mut(round).and_then(|r| r.answers.last_mut()) {
@@ -320,31 +320,38 @@ impl Strategy {
     }
 
     /// 確認: the planning section accepts a submitted answer.
-    pub fn confirm(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
+    pub fn confirm(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), RoundRefusal> {
         match self.answerable(round, department)?.standing(department) {
             AnswerStanding::Submitted => {
                 self.record(round, department, Step::Confirmed, by, at, "");
                 Ok(())
             }
-            other => Err(Refusal::NotNow(other)),
+            other => Err(RoundRefusal::NotNow(other)),
         }
     }
 
     /// 差し戻し: the planning section sends a submitted or confirmed answer back, saying why.
-    pub fn send_back(&mut self, round: &Id, department: &Id, by: &str, at: &str, comment: &str) -> Result<(), Refusal> {
+    pub fn send_back(
+        &mut self,
+        round: &Id,
+        department: &Id,
+        by: &str,
+        at: &str,
+        comment: &str,
+    ) -> Result<(), RoundRefusal> {
         match self.answerable(round, department)?.standing(department) {
             AnswerStanding::Submitted | AnswerStanding::Confirmed => {
                 self.record(round, department, Step::Returned, by, at, comment.trim());
                 Ok(())
             }
-            other => Err(Refusal::NotNow(other)),
+            other => Err(RoundRefusal::NotNow(other)),
         }
     }
 
-    fn answerable(&self, round: &Id, department: &Id) -> Result<&Round, Refusal> {
-        let r = self.round(round).ok_or(Refusal::NoRound)?;
+    fn answerable(&self, round: &Id, department: &Id) -> Result<&Round, RoundRefusal> {
+        let r = self.round(round).ok_or(RoundRefusal::NoRound)?;
         if self.department(department).is_none() {
-            return Err(Refusal::UnknownDepartment);
+            return Err(RoundRefusal::UnknownDepartment);
         }
         Ok(r)
     }

@@ -108,7 +108,7 @@ fn a_kpi_behind_its_path_holds_the_submission_back_until_its_cause_is_written() 
     let round = opened(&mut t);
     fill(&mut t.s, "2", &t.births, 110.0);
     let refused = t.s.submit(&round, &t.child, "子育て 太郎", "2025-04-20T01:00:00.000Z");
-    assert_eq!(refused, Err(Refusal::CauseMissing(vec![t.births.clone()])));
+    assert_eq!(refused, Err(RoundRefusal::CauseMissing(vec![t.births.clone()])));
     assert_eq!(t.s.round(&round).unwrap().standing(&t.child), AnswerStanding::NotSubmitted, "nothing recorded");
     t.s.indicator_mut(&t.births).unwrap().set_analysis(R6, "転出超過で子育て世帯が減った");
     assert_eq!(t.s.submit(&round, &t.child, "子育て 太郎", "2025-04-20T01:00:00.000Z"), Ok(()));
@@ -125,7 +125,7 @@ fn submitted_confirmed_and_sent_back_are_the_latest_event_and_late_is_past_the_d
     assert!(!late(&t.s, &t.tourism, "2025-04-25") && late(&t.s, &t.tourism, "2025-04-26"));
     assert_eq!(
         t.s.confirm(&round, &t.tourism, "企画", "2025-04-21T00:00:00Z"),
-        Err(Refusal::NotNow(AnswerStanding::NotSubmitted))
+        Err(RoundRefusal::NotNow(AnswerStanding::NotSubmitted))
     );
     t.s.submit(&round, &t.tourism, "観光", "2025-04-21T00:00:00Z").unwrap();
     assert_eq!(standing(&t.s, &t.tourism), AnswerStanding::Submitted);
@@ -141,8 +141,8 @@ fn submitted_confirmed_and_sent_back_are_the_latest_event_and_late_is_past_the_d
     assert_eq!(standing(&t.s, &t.tourism), AnswerStanding::Confirmed);
     assert_eq!(standing(&t.s, &t.child), AnswerStanding::NotSubmitted, "one section's events are its own");
     let gone = Id::from("dept-gone");
-    assert_eq!(t.s.submit(&round, &gone, "?", "2025-04-24T00:00:00Z"), Err(Refusal::UnknownDepartment));
-    assert_eq!(t.s.submit(&Id::from("round-x"), &t.child, "?", "2025-04-24T00:00:00Z"), Err(Refusal::NoRound));
+    assert_eq!(t.s.submit(&round, &gone, "?", "2025-04-24T00:00:00Z"), Err(RoundRefusal::UnknownDepartment));
+    assert_eq!(t.s.submit(&Id::from("round-x"), &t.child, "?", "2025-04-24T00:00:00Z"), Err(RoundRefusal::NoRound));
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn the_standing_does_not_depend_on_the_order_a_merge_left_the_events_in() {
 fn one_round_per_year_in_year_order() {
     let mut t = town();
     opened(&mut t);
-    assert_eq!(t.s.open_round(Round::new(R6, &[Ask::KpiActuals], "", "")), Err(Refusal::AlreadyOpen(R6)));
+    assert_eq!(t.s.open_round(Round::new(R6, &[Ask::KpiActuals], "", "")), Err(RoundRefusal::AlreadyOpen(R6)));
     t.s.open_round(Round::new(FiscalYear(2023), &[Ask::KpiActuals, Ask::KpiActuals], "", "")).unwrap();
     assert_eq!(t.s.rounds.iter().map(|r| r.fiscal_year.0).collect::<Vec<_>>(), [2023, 2024]);
     assert_eq!(t.s.rounds[0].asks, [Ask::KpiActuals], "each ask once");
@@ -235,7 +235,7 @@ fn a_workbook_taken_in_after_the_deadline_is_the_sections_submission_and_can_be_
     assert_eq!((last.step, last.via, last.by.as_str()), (Step::Submitted, Via::Workbook, "企画 花子"));
     assert_eq!(
         t.s.receive(&round, &t.child, "企画 花子", "2025-05-01T02:00:00.000Z"),
-        Err(Refusal::NotNow(AnswerStanding::Submitted)),
+        Err(RoundRefusal::NotNow(AnswerStanding::Submitted)),
         "once, as in the app"
     );
     t.s.confirm(&round, &t.child, "企画 花子", "2025-05-02T00:00:00.000Z").unwrap();

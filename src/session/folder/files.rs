@@ -1,6 +1,6 @@
 //! A member's file read through the import's checks, with the text its version is named by.
 
-use super::{Read, Refusal, Refused};
+use super::{FileRefusal, Read, Refused};
 use crate::format::{self, Opened};
 use crate::model::Id;
 use crate::session::stopwatch::Stopwatch;
@@ -17,11 +17,11 @@ pub(super) async fn read_file<F: Folder>(
 ) -> Result<Read, Refused> {
     let file = entry.name.as_str();
     let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
-    format::check_size(entry.bytes).map_err(|e| refused(Refusal::File(e)))?;
+    format::check_size(entry.bytes).map_err(|e| refused(FileRefusal::File(e)))?;
     let bytes = clock
         .timed_wait("shirube:folder-file", folder.read(file))
         .await
-        .map_err(|e| refused(Refusal::Unreadable(e)))?;
+        .map_err(|e| refused(FileRefusal::Unreadable(e)))?;
     // The text checked as UTF-8 once: the file is opened from it, and its version named by it.
     let opened = clock.timed("shirube:folder-open", || {
         let text = format::text_of(&bytes)?;
@@ -39,8 +39,8 @@ pub(super) async fn read_file<F: Folder>(
             });
             Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
         }
-        Ok((Opened::Strategy(imported), _)) => Err(refused(Refusal::OtherStrategy { found: imported.strategy.id })),
-        Ok(_) => Err(refused(Refusal::NotAStrategy)),
-        Err(e) => Err(refused(Refusal::File(e))),
+        Ok((Opened::Strategy(imported), _)) => Err(refused(FileRefusal::OtherStrategy { found: imported.strategy.id })),
+        Ok(_) => Err(refused(FileRefusal::NotAStrategy)),
+        Err(e) => Err(refused(FileRefusal::File(e))),
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 /// Why a member's file changed nothing.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Refusal {
+pub enum FileRefusal {
     /// The folder would not give it (locked, removed meanwhile).
     Unreadable(FolderError),
     /// It fails the import's checks: too large, truncated, not JSON, a newer format …
@@ -29,7 +29,7 @@ pub enum Refusal {
 pub struct Refused {
     pub file: String,
     pub member: String,
-    pub reason: Refusal,
+    pub reason: FileRefusal,
 }
 
 /// How a member stands against this browser after a reading.

@@ -225,14 +225,17 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     assert_eq!(a.snapshot(), before, "nothing changed");
     let reason =
         |m: &str| r.refused.iter().find(|x| x.member == m).map(|x| &x.reason).unwrap_or_else(|| panic!("{m}: {r:?}"));
-    assert!(matches!(reason("mbad"), Refusal::File(ImportError::NotJson { .. })));
+    assert!(matches!(reason("mbad"), FileRefusal::File(ImportError::NotJson { .. })));
     assert!(
-        matches!(reason("mcut"), Refusal::File(ImportError::NotJson { problem: format::JsonProblem::Truncated, .. })),
+        matches!(
+            reason("mcut"),
+            FileRefusal::File(ImportError::NotJson { problem: format::JsonProblem::Truncated, .. })
+        ),
         "{:?}",
         reason("mcut")
     );
-    assert_eq!(reason("mnew"), &Refusal::File(ImportError::NewerVersion { version: 99 }));
-    assert!(matches!(reason("mother"), Refusal::OtherStrategy { .. }));
+    assert_eq!(reason("mnew"), &FileRefusal::File(ImportError::NewerVersion { version: 99 }));
+    assert!(matches!(reason("mother"), FileRefusal::OtherStrategy { .. }));
     assert_eq!(r.refused.len(), 4, "the leftovers and the other file are not read: {r:?}");
     assert_eq!(r.members.iter().filter(|m| m.standing == MemberStanding::Refused).count(), 4);
     assert!(r.members.iter().any(|m| m.name.as_deref() == Some("佐藤")), "the good files are still read");
@@ -243,7 +246,7 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     assert!(r
         .refused
         .iter()
-        .any(|x| x.member == "mhuge" && matches!(x.reason, Refusal::File(ImportError::TooLarge { .. }))));
+        .any(|x| x.member == "mhuge" && matches!(x.reason, FileRefusal::File(ImportError::TooLarge { .. }))));
     let read = folder.reads();
     assert!(!read.contains(&name("mhuge")), "refused by the size the folder lists, before a byte is read");
     assert!(!read.iter().any(|n| n.ends_with(".crswap") || n == "メモ.txt"), "leftovers are never read: {read:?}");

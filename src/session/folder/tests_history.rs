@@ -193,7 +193,10 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     for minute in [11, 12] {
         let (r, _) = a.poll(&folder, &at(minute));
         assert!(
-            matches!(refusal(&r), Some(Refusal::File(ImportError::NotJson { problem: JsonProblem::Truncated, .. }))),
+            matches!(
+                refusal(&r),
+                Some(FileRefusal::File(ImportError::NotJson { problem: JsonProblem::Truncated, .. }))
+            ),
             "poll {minute}: {:?}",
             r.refused
         );
@@ -208,7 +211,7 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     assert_eq!(crate::format::peek_top(&corrupt).and_then(|t| t.head), Some(held));
     folder.put(&b_file, corrupt);
     let (r, _) = a.poll(&folder, &at(13));
-    assert!(matches!(refusal(&r), Some(Refusal::File(_))), "{:?}", r.refused);
+    assert!(matches!(refusal(&r), Some(FileRefusal::File(_))), "{:?}", r.refused);
     // Mended: read whole once more, then in step again.
     folder.put(&b_file, good);
     let (r, _) = a.poll(&folder, &at(14));

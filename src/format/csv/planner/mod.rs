@@ -8,7 +8,7 @@ use super::cells::*;
 use super::read::{Column, Header, Record};
 use super::rules::{self, Verdict};
 use super::value_cell::{read_value, ValueCell};
-use super::{CellChange, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
+use super::{CellChange, CsvPlan, CsvRefusal, Layout, Noted, Reading, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
 use std::collections::HashMap;
 use words::Words;
@@ -69,7 +69,7 @@ impl<'a> Planner<'a> {
     }
 
     fn refuse(&mut self, row: usize, column: String, reason: RefusalReason) {
-        self.plan.refused.push(Refusal { row, column, reason });
+        self.plan.refused.push(CsvRefusal { row, column, reason });
     }
 
     fn note(&mut self, cell: &Cell, reading: Reading) {
