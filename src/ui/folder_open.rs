@@ -3,7 +3,7 @@
 //! or why nothing opened with each unreadable file and its reasons. In the `files` part, as the
 //! opening itself (`state::folder_start`).
 
-use crate::session::folder::{InFolder, Refused};
+use crate::session::folder::{InFolder, RefusedFile};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{open_from_folder, open_picked, use_sharing, Opening, Sharing};
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ pub fn shown() -> AnyView {
 }
 
 #[component]
-fn NothingOpened(said: String, refused: Vec<Refused>) -> impl IntoView {
+fn NothingOpened(said: String, refused: Vec<RefusedFile>) -> impl IntoView {
     let lang = use_sharing().lang();
     view! {
         <div class="notice error" role="alert" data-testid="folder-open-said">
@@ -45,7 +45,7 @@ fn NothingOpened(said: String, refused: Vec<Refused>) -> impl IntoView {
 
 /// The files of a folder that do not read, each with its reasons (`testid`: the list's, and
 /// `<testid>-file` each file's).
-pub fn refused_files(refused: Vec<Refused>, lang: crate::locale::Language, testid: &'static str) -> impl IntoView {
+pub fn refused_files(refused: Vec<RefusedFile>, lang: crate::locale::Language, testid: &'static str) -> impl IntoView {
     view! {
         <ul class="folder-refused" data-testid=testid>
             {refused.into_iter().map(|r| view! {

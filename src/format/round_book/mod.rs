@@ -30,8 +30,8 @@ mod write;
 
 pub use apply::{apply, changes_of, confirmed_by, take_in, taking};
 pub use read::{
-    open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, Ignored, Opened, Reading,
-    Refused,
+    open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, BookRefusal, Ignored,
+    Opened, Reading,
 };
 pub use rows::{rows, BookRow};
 pub use write::{section_book, section_books, section_workbook, write_book, write_books, zip_of, SectionBook};

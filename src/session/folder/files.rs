@@ -1,6 +1,6 @@
 //! A member's file read through the import's checks, with the text its version is named by.
 
-use super::{FileRefusal, Read, Refused};
+use super::{FileRefusal, Read, RefusedFile};
 use crate::format::{self, Opened};
 use crate::model::Id;
 use crate::session::stopwatch::Stopwatch;
@@ -14,9 +14,9 @@ pub(super) async fn read_file<F: Folder>(
     member: &str,
     strategy: &Id,
     clock: &impl Stopwatch,
-) -> Result<Read, Refused> {
+) -> Result<Read, RefusedFile> {
     let file = entry.name.as_str();
-    let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
+    let refused = |reason| RefusedFile { file: file.to_owned(), member: member.to_owned(), reason };
     format::check_size(entry.bytes).map_err(|e| refused(FileRefusal::File(e)))?;
     let bytes = clock
         .timed_wait("shirube:folder-file", folder.read(file))

@@ -4,7 +4,7 @@
 //!
 //! * Reading ([`FolderSync::read`]): every other member's file of this strategy goes through
 //!   the import's checks (`format::open`: size, UTF-8, JSON, envelope, version, shape, the
-//!   model's rules); one that fails is listed with its reason ([`Refused`]) and changes nothing;
+//!   model's rules); one that fails is listed with its reason ([`RefusedFile`]) and changes nothing;
 //!   `*.crswap` leftovers and names that are not members' files are not read. A file whose
 //!   strategy this one holds (its version, or one it descends from) is skipped. Otherwise it is
 //!   merged with the three-way merge from the newest version both descend from
@@ -52,7 +52,7 @@ pub use confirmed::{decide_confirmed, HeldBack};
 pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{
-    by_section, Conflicted, FileRefusal, Member, MemberStanding, Reading, Refused, SyncError, Taken, AWAY_DAYS,
+    by_section, Conflicted, FileRefusal, Member, MemberStanding, Reading, RefusedFile, SyncError, Taken, AWAY_DAYS,
 };
 pub use rehearsal::rehearse;
 use undo::their_changes;
@@ -201,7 +201,7 @@ impl FolderSync {
         let tops = clock.timed_wait("shirube:folder-tops", self.read_tops(folder, &listed)).await;
         for ((entry, member), top) in ours.into_iter().zip(tops) {
             if let Err(e) = format::check_size(entry.bytes) {
-                let refused = Refused { file: entry.name.clone(), member, reason: FileRefusal::File(e) };
+                let refused = RefusedFile { file: entry.name.clone(), member, reason: FileRefusal::File(e) };
                 if entry.name != own {
                     reading.members.push(Member::refused(&refused));
                     reading.refused.push(refused);
@@ -211,7 +211,7 @@ impl FolderSync {
             let top = match top {
                 Ok(top) => top,
                 Err(e) => {
-                    let refused = Refused { file: entry.name.clone(), member, reason: FileRefusal::Unreadable(e) };
+                    let refused = RefusedFile { file: entry.name.clone(), member, reason: FileRefusal::Unreadable(e) };
                     if entry.name != own {
                         reading.members.push(Member::refused(&refused));
                         reading.refused.push(refused);
@@ -389,7 +389,11 @@ impl FolderSync {
         let Some(base) = base else {
             if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
                 line.standing = MemberStanding::Refused;
-                reading.refused.push(Refused { file, member: line.member.clone(), reason: FileRefusal::BaseMismatch });
+                reading.refused.push(RefusedFile {
+                    file,
+                    member: line.member.clone(),
+                    reason: FileRefusal::BaseMismatch,
+                });
                 return Ok(line);
             }
             line.standing = MemberStanding::NoCommonVersion;

@@ -26,7 +26,7 @@ pub enum FileRefusal {
 
 /// A member's file listed with why it changed nothing.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Refused {
+pub struct RefusedFile {
     pub file: String,
     pub member: String,
     pub reason: FileRefusal,
@@ -51,7 +51,7 @@ pub enum MemberStanding {
     ConfirmedChanged,
     /// Neither side has a version both descend from: nothing can be merged.
     NoCommonVersion,
-    /// Their file changed nothing ([`Refused`]).
+    /// Their file changed nothing ([`RefusedFile`]).
     Refused,
 }
 
@@ -114,7 +114,7 @@ impl Member {
         }
     }
 
-    pub(super) fn refused(refused: &Refused) -> Member {
+    pub(super) fn refused(refused: &RefusedFile) -> Member {
         Member::of_top(&refused.file, &refused.member, &FileTop::default(), MemberStanding::Refused)
     }
 }
@@ -179,7 +179,7 @@ pub struct Conflicted {
 pub struct Reading {
     /// Every member's file of this strategy but this browser's own, by file name.
     pub members: Vec<Member>,
-    pub refused: Vec<Refused>,
+    pub refused: Vec<RefusedFile>,
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflicted>,
     /// Versions held back because they change confirmed values (`super::HeldBack`).

@@ -2,7 +2,7 @@
 //! folder: the strategies the folder holds members' files of, and one taken whole
 //! from its most complete file, with its lineage, so that later merges find their base.
 
-use super::{name_of, read_file, Name, Read, Refused, SyncError};
+use super::{name_of, read_file, Name, Read, RefusedFile, SyncError};
 use crate::format::history::Graph;
 use crate::format::FileVersion;
 use crate::model::{Id, Strategy};
@@ -21,7 +21,7 @@ pub struct InFolder {
 
 /// Every strategy the folder holds members' files of (each file read through the import's
 /// checks), and the files that do not read.
-pub async fn strategies_in<F: Folder>(folder: &F) -> Result<(Vec<InFolder>, Vec<Refused>), SyncError> {
+pub async fn strategies_in<F: Folder>(folder: &F) -> Result<(Vec<InFolder>, Vec<RefusedFile>), SyncError> {
     let (reads, refused) = read_all(folder, None).await?;
     let mut out: Vec<InFolder> = Vec::new();
     for group in group_by_strategy(reads) {
@@ -37,7 +37,7 @@ pub async fn strategies_in<F: Folder>(folder: &F) -> Result<(Vec<InFolder>, Vec<
 }
 
 /// Every member's file that reads (of `only` this strategy, when given), and those that do not.
-async fn read_all<F: Folder>(folder: &F, only: Option<&Id>) -> Result<(Vec<Read>, Vec<Refused>), SyncError> {
+async fn read_all<F: Folder>(folder: &F, only: Option<&Id>) -> Result<(Vec<Read>, Vec<RefusedFile>), SyncError> {
     let mut reads = Vec::new();
     let mut refused = Vec::new();
     for entry in folder.list().await.map_err(SyncError::Folder)? {

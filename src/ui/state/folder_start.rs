@@ -8,7 +8,7 @@
 use super::folder_sync::{current, sync_for};
 use super::{Facade, Sharing};
 use crate::model::Id;
-use crate::session::folder::{InFolder, Refused, SyncError};
+use crate::session::folder::{InFolder, RefusedFile, SyncError};
 use crate::storage::{self, DiskFolder};
 use crate::ui::files;
 use leptos::task::spawn_local;
@@ -20,7 +20,7 @@ pub enum Opening {
     Done,
     /// Nothing opened, and why: the folder could not be read, or none of its files reads
     /// (each with its reasons).
-    Nothing { said: String, refused: Vec<Refused> },
+    Nothing { said: String, refused: Vec<RefusedFile> },
     /// Several strategies: the user chooses one ([`open_picked`]), the others stay unread.
     Choose(Vec<InFolder>),
 }
