@@ -93,7 +93,7 @@ pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
 pub fn sync_natively(
     start: &str,
     members: &[(String, String)],
-) -> (std::time::Duration, crate::session::folder::Reading, crate::model::Strategy) {
+) -> (std::time::Duration, crate::session::folder::FolderReading, crate::model::Strategy) {
     let Ok(Opened::Strategy(start)) = format::open(start.as_bytes()) else { panic!("the start file reads") };
     let store = Store::new(MemoryBackend::new());
     completed(store.save_imported(&start, "2026-01-03T00:00:00Z")).expect("imported");

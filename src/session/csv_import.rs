@@ -13,7 +13,7 @@ use crate::model::Strategy;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Reading a CSV file → its preview (`flow::Flow`).
+/// CellReading a CSV file → its preview (`flow::Flow`).
 pub type CsvFlow = Flow<Arc<CsvPreview>>;
 
 /// Why a file was not read.
@@ -124,7 +124,7 @@ impl CsvPreview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::csv::{CsvRefusal, Noted, Reading, RefusalReason};
+    use crate::format::csv::{CellReading, CsvRefusal, Noted, RefusalReason};
     use crate::locale::YearStyle;
     use crate::model::{Actual, FiscalYear};
 
@@ -199,7 +199,7 @@ mod tests {
         p.plan.changes = vec![p.plan.changes[0].clone(); FIRST_ROWS + 5];
         let refusal = CsvRefusal { row: 2, column: "値".to_owned(), reason: RefusalReason::ProvisionalWithoutValue };
         p.plan.refused = vec![refusal; FIRST_ROWS];
-        let noted = Noted { row: 3, column: "値".to_owned(), text: "－".to_owned(), reading: Reading::NoValue };
+        let noted = Noted { row: 3, column: "値".to_owned(), text: "－".to_owned(), reading: CellReading::NoValue };
         p.plan.noted = vec![noted; FIRST_ROWS + 1];
         assert_eq!(
             p.shown(false),

@@ -10,12 +10,12 @@
 //! the rest.
 
 use super::flow::Flow;
-use crate::format::round_book::{changes_of, confirmed_by, read_opened, take_in, taking, Change, Opened, Reading};
+use crate::format::round_book::{changes_of, confirmed_by, read_opened, take_in, taking, Change, Opened, ReturnedBook};
 use crate::model::round::{AnswerStanding, ConfirmedChange, OnConfirmed};
 use crate::model::{FiscalYear, Id, Strategy};
 use std::sync::Arc;
 
-/// Reading the picked workbooks → their preview (`flow::Flow`).
+/// ReturnedBook the picked workbooks → their preview (`flow::Flow`).
 pub type BooksFlow = Flow<Arc<BooksPreview>>;
 
 /// What the flow did last, shown once nothing is read or previewed.
@@ -34,7 +34,7 @@ pub struct BooksPreview {
     pub round: Id,
     pub year: FiscalYear,
     /// Per file (a zip's workbooks each), refused or answered.
-    pub readings: Vec<Reading>,
+    pub readings: Vec<ReturnedBook>,
     /// What the answered workbooks change, in the files' order.
     pub changes: Vec<Change>,
     /// What they would change of values the planning section confirmed (the preview's card).

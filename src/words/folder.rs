@@ -4,7 +4,7 @@
 
 use super::problems::import_error;
 use crate::locale::{tr, Language};
-use crate::session::folder::{FileRefusal, MemberStanding, Reading, SyncError};
+use crate::session::folder::{FileRefusal, FolderReading, MemberStanding, SyncError};
 use crate::storage::{FolderError, Version, VersionReason};
 
 /// Why a kept version came to be, for its line in the history.
@@ -91,7 +91,7 @@ pub fn standing(s: &MemberStanding, lang: Language) -> &'static str {
 }
 
 /// What a reading did, in one line each (empty when it did nothing to tell).
-pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
+pub fn reading(r: &FolderReading, lang: Language) -> Vec<String> {
     let mut lines: Vec<String> = r.taken.iter().map(|t| taken(&t.by, lang)).collect();
     let ja = lang == Language::Ja;
     lines.extend(r.conflicts.iter().map(|c| {

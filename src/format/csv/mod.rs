@@ -100,7 +100,7 @@ pub use letters::column_letters;
 pub use notes::{session_notes, workshop_notes};
 pub(crate) use plan::plan_rows;
 pub use plan::{
-    plan_import, CellChange, CellKind, CsvPlan, CsvRefusal, Layout, Noted, Reading, RefusalReason, ValueChange,
+    plan_import, CellChange, CellKind, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason, ValueChange,
 };
 pub(crate) use read::{Column, Header, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};

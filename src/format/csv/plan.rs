@@ -86,12 +86,12 @@ pub struct Noted {
     pub column: String,
     /// The cell as written.
     pub text: String,
-    pub reading: Reading,
+    pub reading: CellReading,
 }
 
 /// How a noted cell was read. No words here: the UI says them.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Reading {
+pub enum CellReading {
     /// 「－」「調査中」「(未公表)」 …: no value; nothing is written for it.
     NoValue,
     /// A number with a mark beside it; the number is read, the mark kept (actuals: as comment).

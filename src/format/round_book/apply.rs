@@ -3,12 +3,12 @@
 //! values the planning section confirmed stay as confirmed unless the person takes the
 //! workbooks' values ([`take_in`]).
 
-use super::{Change, Field, Reading, Value};
+use super::{Change, Field, ReturnedBook, Value};
 use crate::model::round::{confirmed_changes, ConfirmedChange, ItemKind, OnConfirmed};
 use crate::model::{EvaluationStage, FiscalYear, ProjectDirection, Strategy};
 
 /// The changes of every workbook that was not refused, in the files' order.
-pub fn changes_of(readings: &[Reading]) -> Vec<Change> {
+pub fn changes_of(readings: &[ReturnedBook]) -> Vec<Change> {
     readings.iter().filter_map(|r| r.outcome.as_ref().ok()).flat_map(|a| a.changes.iter().cloned()).collect()
 }
 

@@ -13,7 +13,7 @@
 //! the xlsx writing (`write_books`) and the unpacking and reading of files (`open_files`) get
 //! plain data, so that the workbook parts carry none of the model's code.
 //!
-//! **Reading back** (`read`): rows are matched by id and field, never by position. A workbook
+//! **ReturnedBook back** (`read`): rows are matched by id and field, never by position. A workbook
 //! whose structure was changed (a renamed sheet, a moved column, a deleted or unknown id row, a
 //! workbook of another strategy, round or section) is refused whole, saying where; a value typed
 //! into a locked column (protection removed) is listed as ignored; a value the editor would not
@@ -31,7 +31,7 @@ mod write;
 pub use apply::{apply, changes_of, confirmed_by, take_in, taking};
 pub use read::{
     open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, BookRefusal, Ignored,
-    Opened, Reading,
+    Opened, ReturnedBook,
 };
 pub use rows::{rows, BookRow};
 pub use write::{section_book, section_books, section_workbook, write_book, write_books, zip_of, SectionBook};

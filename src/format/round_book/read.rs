@@ -12,7 +12,7 @@ use std::io::Read;
 
 /// One returned file's reading.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Reading {
+pub struct ReturnedBook {
     /// The file's name (a zip's member: 「zip の名前/ブックの名前」).
     pub file: String,
     pub outcome: Result<Answered, BookRefusal>,
@@ -138,8 +138,8 @@ pub fn open_files(files: Vec<(String, Vec<u8>)>) -> Vec<Opened> {
 
 /// The opened files read against the round: each refused or answered on its own, a section's
 /// second workbook refused.
-pub fn read_opened(opened: Vec<Opened>, s: &Strategy, round: &Round) -> Vec<Reading> {
-    let mut out: Vec<Reading> = Vec::new();
+pub fn read_opened(opened: Vec<Opened>, s: &Strategy, round: &Round) -> Vec<ReturnedBook> {
+    let mut out: Vec<ReturnedBook> = Vec::new();
     let mut seen: HashMap<Id, String> = HashMap::new();
     for (file, grids) in opened {
         let mut outcome = grids.and_then(|g| read_grids(&g, s, round));
@@ -150,13 +150,13 @@ pub fn read_opened(opened: Vec<Opened>, s: &Strategy, round: &Round) -> Vec<Read
                 seen.insert(a.department.clone(), file.clone());
             }
         }
-        out.push(Reading { file, outcome });
+        out.push(ReturnedBook { file, outcome });
     }
     out
 }
 
 /// Every file read against the round ([`open_files`], then [`read_opened`]).
-pub fn read_answers(files: Vec<(String, Vec<u8>)>, s: &Strategy, round: &Round) -> Vec<Reading> {
+pub fn read_answers(files: Vec<(String, Vec<u8>)>, s: &Strategy, round: &Round) -> Vec<ReturnedBook> {
     read_opened(open_files(files), s, round)
 }
 

@@ -10,7 +10,7 @@
 //! takes the change (the planning section meets it in its own reading, from whichever file
 //! brings it).
 
-use super::{Decided, FolderSync, Member, MemberStanding, Reading};
+use super::{Decided, FolderReading, FolderSync, Member, MemberStanding};
 use crate::format::Imported;
 use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::{Role, Strategy};
@@ -52,7 +52,7 @@ impl FolderSync {
         held: HeldBack,
         theirs: String,
         mut line: Member,
-        reading: &mut Reading,
+        reading: &mut FolderReading,
     ) -> Member {
         line.standing = MemberStanding::ConfirmedChanged;
         self.remember(&line.member, KnownVersion { id: theirs, strategy: held.imported.strategy.clone() });

@@ -2,7 +2,7 @@
 //! where each member writes only their own file (`names`: `shirube-<strategy>-<member>.json`)
 //! and reads everyone else's, over `storage::Folder` (list, read, write one's own).
 //!
-//! * Reading ([`FolderSync::read`]): every other member's file of this strategy goes through
+//! * FolderReading ([`FolderSync::read`]): every other member's file of this strategy goes through
 //!   the import's checks (`format::open`: size, UTF-8, JSON, envelope, version, shape, the
 //!   model's rules); one that fails is listed with its reason ([`RefusedFile`]) and changes nothing;
 //!   `*.crswap` leftovers and names that are not members' files are not read. A file whose
@@ -52,7 +52,8 @@ pub use confirmed::{decide_confirmed, HeldBack};
 pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
 pub use reading::{
-    by_section, Conflicted, FileRefusal, Member, MemberStanding, Reading, RefusedFile, SyncError, Taken, AWAY_DAYS,
+    by_section, Conflicted, FileRefusal, FolderReading, Member, MemberStanding, RefusedFile, SyncError, Taken,
+    AWAY_DAYS,
 };
 pub use rehearsal::rehearse;
 use undo::their_changes;
@@ -163,7 +164,7 @@ impl FolderSync {
         store: &Store<B>,
         folder: &F,
         now: &str,
-    ) -> Result<Reading, SyncError> {
+    ) -> Result<FolderReading, SyncError> {
         self.read_timed(store, folder, now, &Untimed).await
     }
 
@@ -181,11 +182,11 @@ impl FolderSync {
         folder: &F,
         now: &str,
         clock: &impl Stopwatch,
-    ) -> Result<Reading, SyncError> {
+    ) -> Result<FolderReading, SyncError> {
         let entries = clock.timed_wait("shirube:folder-list", folder.list()).await.map_err(SyncError::Folder)?;
         let own = self.own_file();
         let place = store.place(&self.strategy).await.map_err(SyncError::Storage)?;
-        let mut reading = Reading::default();
+        let mut reading = FolderReading::default();
         let mut whole = Vec::new();
         self.written = None;
         let mut own_entry = None;
@@ -320,7 +321,7 @@ impl FolderSync {
         own_entry: Option<&FolderEntry>,
         read: Read,
         now: &str,
-        reading: &mut Reading,
+        reading: &mut FolderReading,
         clock: &impl Stopwatch,
     ) -> Result<Member, SyncError> {
         let Read { file, member, bytes, imported, written } = read;

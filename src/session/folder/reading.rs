@@ -176,7 +176,7 @@ pub struct Conflicted {
 
 /// What a reading of the folder found and did.
 #[derive(Clone, Debug, Default)]
-pub struct Reading {
+pub struct FolderReading {
     /// Every member's file of this strategy but this browser's own, by file name.
     pub members: Vec<Member>,
     pub refused: Vec<RefusedFile>,

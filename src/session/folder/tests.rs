@@ -36,7 +36,7 @@ impl MemberBrowser {
         MemberBrowser { store, mem, sync: FolderSync::new(me, id.clone()) }
     }
 
-    pub(super) fn read(&mut self, folder: &MemoryFolder, now: &str) -> Reading {
+    pub(super) fn read(&mut self, folder: &MemoryFolder, now: &str) -> FolderReading {
         self.sync.read(&self.store, folder, now).wait().unwrap()
     }
 
@@ -45,7 +45,7 @@ impl MemberBrowser {
     }
 
     /// A reading, then a write when needed: one poll.
-    pub(super) fn poll(&mut self, folder: &MemoryFolder, now: &str) -> (Reading, bool) {
+    pub(super) fn poll(&mut self, folder: &MemoryFolder, now: &str) -> (FolderReading, bool) {
         let r = self.read(folder, now);
         (r, self.write(folder, now))
     }

@@ -184,7 +184,7 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     let (r, _) = a.poll(&folder, &at(10));
     assert!(r.members.iter().all(|m| m.standing == MemberStanding::InStep), "{:?}", r.members);
     let held = crate::format::peek_top(&good).unwrap().head.unwrap();
-    let refusal = |r: &Reading| r.refused.iter().find(|x| x.file == b_file).map(|x| x.reason.clone());
+    let refusal = |r: &FolderReading| r.refused.iter().find(|x| x.file == b_file).map(|x| x.reason.clone());
     // Cut after its first KB (a copy the network drive broke off): its top still names the
     // version A holds.
     let cut = good[..1024].to_vec();

@@ -7,7 +7,7 @@
 //! `ui/state/folder_sync`'s.
 
 use crate::model::Id;
-use crate::session::folder::{Conflicted, Member, MemberStanding, Reading};
+use crate::session::folder::{Conflicted, FolderReading, Member, MemberStanding};
 use crate::storage;
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
@@ -150,7 +150,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn ReadingView(reading: std::sync::Arc<Reading>, open: RwSignal<Option<String>>) -> impl IntoView {
+fn ReadingView(reading: std::sync::Arc<FolderReading>, open: RwSignal<Option<String>>) -> impl IntoView {
     let app = use_sharing();
     let lang = app.lang();
     let said = crate::words::folder::reading(&reading, lang);

@@ -20,7 +20,7 @@
 use super::{Facade, SaveState, Sharing};
 use crate::model::Id;
 use crate::session::folder::schedule::{Command, Delays, Event, Schedule, Written};
-use crate::session::folder::{FolderSync, Reading, SyncError};
+use crate::session::folder::{FolderReading, FolderSync, SyncError};
 use crate::storage::{self, DiskFolder, Folder, FolderEntry, FolderError, MemoryFolder, Permission};
 use crate::ui::files;
 use leptos::prelude::*;
@@ -306,7 +306,7 @@ impl PageSync {
 
     /// Shows a reading; one that stored makes the open strategy follow: (whether it stored,
     /// whether it worked).
-    pub(super) async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) -> (bool, bool) {
+    pub(super) async fn took(self: &Rc<Self>, app: Sharing, read: Result<FolderReading, SyncError>) -> (bool, bool) {
         match read {
             Ok(mut reading) => {
                 let at = files::local_time(&files::now());
@@ -412,7 +412,7 @@ pub struct Recent {
 #[derive(Clone)]
 pub struct SyncView {
     pub link: ArcRwSignal<Link>,
-    pub reading: ArcRwSignal<Option<std::sync::Arc<Reading>>>,
+    pub reading: ArcRwSignal<Option<std::sync::Arc<FolderReading>>>,
     /// Why the folder could not be used (「共有フォルダに書き込めません」 …).
     pub problem: ArcRwSignal<Option<String>>,
     /// When it was last read.
