@@ -10,7 +10,9 @@
 //! the rest.
 
 use super::flow::Flow;
-use crate::format::round_book::{changes_of, confirmed_by, read_opened, take_in, taking, Change, Opened, ReturnedBook};
+use crate::format::round_book::{
+    changes_of, confirmed_by, read_opened, take_in, taking, AnswerChange, Opened, ReturnedBook,
+};
 use crate::model::round::{AnswerStanding, ConfirmedChange, OnConfirmed};
 use crate::model::{FiscalYear, Id, Strategy};
 use std::sync::Arc;
@@ -36,7 +38,7 @@ pub struct BooksPreview {
     /// Per file (a zip's workbooks each), refused or answered.
     pub readings: Vec<ReturnedBook>,
     /// What the answered workbooks change, in the files' order.
-    pub changes: Vec<Change>,
+    pub changes: Vec<AnswerChange>,
     /// What they would change of values the planning section confirmed (the preview's card).
     pub confirmed: Vec<ConfirmedChange>,
     /// The sections whose 提出 taking in records: each answered workbook's section that has not

@@ -3,7 +3,7 @@
 //! each change of the preview as 「項目：旧 → 新」, the preview's summary and what taking the
 //! workbooks in did (`session::round_books`).
 
-use crate::format::round_book::{BadValue, BookRefusal, Change, Field, Ignored, Value};
+use crate::format::round_book::{AnswerChange, BadValue, BookRefusal, Field, Ignored, Value};
 use crate::locale::{tr, Language};
 use crate::model::round::Subject;
 use crate::model::{Id, Strategy};
@@ -133,7 +133,7 @@ pub fn value(v: &Value, lang: Language) -> String {
 }
 
 /// One change: 「KPI 1-1 観光入込客数 実績値：（なし） → 1,234」.
-pub fn change(c: &Change, s: &Strategy, lang: Language) -> String {
+pub fn change(c: &AnswerChange, s: &Strategy, lang: Language) -> String {
     format!(
         "{} {}：{} → {}",
         subject(s, &c.subject, lang),

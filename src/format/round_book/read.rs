@@ -23,7 +23,7 @@ pub struct ReturnedBook {
 pub struct Answered {
     pub department: Id,
     /// Each value that differs from the strategy's.
-    pub changes: Vec<Change>,
+    pub changes: Vec<AnswerChange>,
     /// Values typed into locked columns, not taken.
     pub ignored: Vec<Ignored>,
     /// Answers that could not be read, not taken.
@@ -265,7 +265,7 @@ fn answers_of(g: &Grid, s: &Strategy, department: &Id, found: &[(usize, &BookRow
         match answer(g.cell(r, ANSWER), &row.field, s) {
             Ok(None) => {}
             Ok(Some(new)) if new == row.value => {}
-            Ok(Some(new)) => out.changes.push(Change {
+            Ok(Some(new)) => out.changes.push(AnswerChange {
                 department: department.clone(),
                 subject: row.subject.clone(),
                 field: row.field.clone(),

@@ -304,7 +304,7 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     let take = OnConfirmed::Take("企画 花子".into());
     assert_eq!((taking(&later, &held, &OnConfirmed::Keep), taking(&later, &held, &take)), (0, 1));
     let other = s.indicators.iter().find(|i| i.id != actual.subject).unwrap().id.clone();
-    let two = [later.clone(), vec![Change { subject: other, ..later[0].clone() }]].concat();
+    let two = [later.clone(), vec![AnswerChange { subject: other, ..later[0].clone() }]].concat();
     assert_eq!(
         (taking(&two, &held, &OnConfirmed::Keep), taking(&two, &held, &take)),
         (1, 2),
