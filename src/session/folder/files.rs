@@ -1,6 +1,6 @@
 //! A member's file read through the import's checks, with the text its version is named by.
 
-use super::{FileRefusal, Read, RefusedFile};
+use super::{FileRefusal, MemberFile, RefusedFile};
 use crate::format::{self, Opened};
 use crate::model::Id;
 use crate::session::stopwatch::Stopwatch;
@@ -14,7 +14,7 @@ pub(super) async fn read_file<F: Folder>(
     member: &str,
     strategy: &Id,
     clock: &impl Stopwatch,
-) -> Result<Read, RefusedFile> {
+) -> Result<MemberFile, RefusedFile> {
     let file = entry.name.as_str();
     let refused = |reason| RefusedFile { file: file.to_owned(), member: member.to_owned(), reason };
     format::check_size(entry.bytes).map_err(|e| refused(FileRefusal::File(e)))?;
@@ -37,7 +37,7 @@ pub(super) async fn read_file<F: Folder>(
                 None => format::written_strategy(text).map(|(text, fp)| (text.to_owned(), fp)),
                 Some(_) => None,
             });
-            Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
+            Ok(MemberFile { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
         }
         Ok((Opened::Strategy(imported), _)) => Err(refused(FileRefusal::OtherStrategy { found: imported.strategy.id })),
         Ok(_) => Err(refused(FileRefusal::NotAStrategy)),

@@ -91,7 +91,7 @@ impl Me {
 }
 
 /// A member's file of this strategy, read and checked.
-struct Read {
+struct MemberFile {
     file: String,
     member: String,
     bytes: usize,
@@ -319,12 +319,12 @@ impl FolderSync {
         folder: &F,
         ancestry: &mut Ancestry,
         own_entry: Option<&FolderEntry>,
-        read: Read,
+        read: MemberFile,
         now: &str,
         reading: &mut FolderReading,
         clock: &impl Stopwatch,
     ) -> Result<Member, SyncError> {
-        let Read { file, member, bytes, imported, written } = read;
+        let MemberFile { file, member, bytes, imported, written } = read;
         let by = imported
             .author
             .as_ref()
