@@ -64,13 +64,13 @@ use std::time::Duration;
 
 /// The workbench the page runs (`session::workbench`): the store and the open strategy's
 /// editing session.
-pub(super) type Bench = Workbench<BrowserBackend>;
+pub(super) type BrowserWorkbench = Workbench<BrowserBackend>;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The store and the open strategy's editing session: every action runs there, and
     /// [`AppState::apply`] shows what it changed.
-    bench: StoredValue<Rc<Bench>, LocalStorage>,
+    bench: StoredValue<Rc<BrowserWorkbench>, LocalStorage>,
     /// Tells the other tabs of this site that storage changed (IndexedDB has no `storage`
     /// event); `None` where the browser has no BroadcastChannel.
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
@@ -209,7 +209,7 @@ impl AppState {
     }
 
     /// The workbench, to run an action on, told first which notice the page shows.
-    pub(super) fn bench(&self) -> Rc<Bench> {
+    pub(super) fn bench(&self) -> Rc<BrowserWorkbench> {
         let bench = self.bench.get_value();
         bench.full_notice_shown(self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. }))));
         bench
