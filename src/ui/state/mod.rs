@@ -55,7 +55,7 @@ use leptos::task::spawn_local;
 pub use library::{use_library, Library};
 pub use navigation::use_navigation;
 pub use notice_board::{use_notice_board, NoticeBoard};
-pub use regions::{use_regions, BringInResult, Decision, Picked, RegionDesk};
+pub use regions::{use_regions, BringInResult, Decision, Picked, Regions};
 pub use sharing::{use_sharing, Sharing};
 pub use shown::Shown;
 pub use start::Start;
