@@ -67,9 +67,9 @@ fn App(start: Start) -> impl IntoView {
     // only its files page (the sync's code is fetched only then).
     let open_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     Effect::new(move |_| {
-        let sharing = super::state::Sharing::from(state);
-        if let Some(id) = open_id.get().filter(|id| sharing.has_folder(id)) {
-            super::state::resume_folder(sharing, id);
+        let syncing = super::state::FolderSyncing::from(state);
+        if let Some(id) = open_id.get().filter(|id| syncing.has_folder(id)) {
+            super::state::resume_folder(syncing, id);
         }
     });
     // The document's language follows the user's choice (screen readers, fonts).

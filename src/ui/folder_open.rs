@@ -5,7 +5,7 @@
 
 use crate::session::folder::{InFolder, RefusedFile};
 use crate::ui::speech::Speaks;
-use crate::ui::state::{open_from_folder, open_picked, use_sharing, Opening, Sharing};
+use crate::ui::state::{open_from_folder, open_picked, use_folder_syncing, FolderSyncing, Opening};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,7 +16,7 @@ thread_local! {
 
 /// 「共有フォルダから開く」: whether there is something to show under the list's buttons (the
 /// main module only keeps that flag and asks [`shown`] for the view: the views stay here).
-pub async fn open(app: Sharing) -> bool {
+pub async fn open(app: FolderSyncing) -> bool {
     let opening = open_from_folder(app).await;
     let show = !matches!(opening, Opening::Done);
     SHOWN.with(|s| *s.borrow_mut() = show.then_some(opening));
@@ -34,7 +34,7 @@ pub fn shown() -> AnyView {
 
 #[component]
 fn NothingOpened(said: String, refused: Vec<RefusedFile>) -> impl IntoView {
-    let lang = use_sharing().lang();
+    let lang = use_folder_syncing().lang();
     view! {
         <div class="notice error" role="alert" data-testid="folder-open-said">
             <p>{said}</p>
@@ -60,7 +60,7 @@ pub fn refused_files(refused: Vec<RefusedFile>, lang: crate::locale::Language, t
 
 #[component]
 fn ChooseStrategy(found: Vec<InFolder>) -> impl IntoView {
-    let app = use_sharing();
+    let app = use_folder_syncing();
     let said = RwSignal::new(None::<String>);
     let opening = RwSignal::new(false);
     let rows = found

@@ -22,7 +22,7 @@ pub fn NoticeView() -> impl IntoView {
     let state = use_notice_board();
     let library = use_library();
     let regions = use_regions();
-    let sharing = super::state::use_sharing();
+    let syncing = super::state::use_folder_syncing();
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
@@ -83,7 +83,7 @@ pub fn NoticeView() -> impl IntoView {
                     })}
                     {folder_permission.then(|| view! {
                         <button type="button" class="primary" data-testid="folder-reconnect-notice" on:click=move |_| {
-                            if let Some(id) = sharing.open_id() { super::state::reconnect_from_notice(sharing, id); }
+                            if let Some(id) = syncing.open_id() { super::state::reconnect_from_notice(syncing, id); }
                         }>
                             {tr(lang, "共有フォルダに再接続", "Reconnect to the shared folder")}
                         </button>

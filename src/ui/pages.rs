@@ -79,7 +79,7 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
 split!(files, load: load_open_from_folder,
     /// 「共有フォルダから開く」: a strategy of a shared folder taken whole; whether there is
     /// something to show ([`folder_opening`]: the choice among several, or why nothing reads).
-    pub async fn open_from_folder(app: super::state::Sharing) -> bool {
+    pub async fn open_from_folder(app: super::state::FolderSyncing) -> bool {
         super::folder_open::open(app).await
     }
 );

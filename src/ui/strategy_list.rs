@@ -24,10 +24,10 @@ pub fn StrategyList() -> impl IntoView {
     // the files part's, fetched with the click.
     let folder_api = crate::storage::folder_api_available();
     let folder_said = RwSignal::new(0_u32); // bumped by an opening with something to show; 0: none
-    let sharing = super::state::use_sharing();
+    let syncing = super::state::use_folder_syncing();
     let open_from_folder = move |_| {
         leptos::task::spawn_local(async move {
-            let show = super::pages::open_from_folder(sharing).await.unwrap_or(false);
+            let show = super::pages::open_from_folder(syncing).await.unwrap_or(false);
             folder_said.update(|n| *n = if show { *n + 1 } else { 0 });
         });
     };

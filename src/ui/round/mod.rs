@@ -182,7 +182,7 @@ fn latest_year(state: Edits) -> Option<crate::model::FiscalYear> {
 /// Who is answering, for an answer's `by`: the name given for the shared folder, else the
 /// section's name.
 fn me(state: Edits) -> String {
-    let name = crate::ui::state::use_sharing().name();
+    let name = crate::ui::state::use_folder_syncing().name();
     name.unwrap_or_else(|| {
         state
             .open

@@ -12,13 +12,13 @@ use crate::storage;
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_sharing, Link, Sharing};
+use crate::ui::state::{use_folder_syncing, FolderSyncing, Link};
 use crate::words::merge::Words;
 use leptos::prelude::*;
 
 #[component]
 pub fn SharedFolder(id: Id) -> impl IntoView {
-    let app = use_sharing();
+    let app = use_folder_syncing();
     let api = storage::folder_api_available();
     let name_draft = RwSignal::new(String::new());
     let shown = app.folder_sync(&id);
@@ -151,7 +151,7 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
 
 #[component]
 fn ReadingView(reading: std::sync::Arc<FolderReading>, open: RwSignal<Option<String>>) -> impl IntoView {
-    let app = use_sharing();
+    let app = use_folder_syncing();
     let lang = app.lang();
     let said = crate::words::folder::reading(&reading, lang);
     let members = reading.members.clone();
@@ -186,7 +186,7 @@ fn ReadingView(reading: std::sync::Arc<FolderReading>, open: RwSignal<Option<Str
 /// the strategy's sections in order, then the others), a heading row over each group; one
 /// group without a heading while nobody names a section.
 fn member_groups(
-    app: Sharing,
+    app: FolderSyncing,
     members: &[Member],
     conflicts: &[Conflicted],
     open: RwSignal<Option<String>>,
@@ -216,7 +216,12 @@ fn member_groups(
         .collect_view()
 }
 
-fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted], open: RwSignal<Option<String>>) -> impl IntoView {
+fn member_row(
+    app: FolderSyncing,
+    m: Member,
+    conflicts: &[Conflicted],
+    open: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = app.lang();
     let name = m.name.clone().unwrap_or_else(|| m.member.clone());
     let changes = changes_words(app, &m);
@@ -240,7 +245,7 @@ fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted], open: RwSignal<
 }
 
 /// What a member changed, named against the open strategy.
-fn changes_words(app: Sharing, m: &Member) -> String {
+fn changes_words(app: FolderSyncing, m: &Member) -> String {
     let (lang, style) = (app.lang(), app.year_style());
     app.open_strategy().map_or_else(String::new, |s| Words { lang, style, ours: &s, theirs: &s }.edits(&m.changes))
 }
