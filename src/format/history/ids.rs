@@ -6,7 +6,7 @@
 /// A version's id as the graph holds it: the 128 bits its 32 hexadecimal digits spell (every id
 /// from a file or storage has that form, checked at the door), so that walking the graph hashes
 /// and copies numbers, not strings. Another string (ids in tests, say) is keyed by its hash and
-/// its text kept beside (`Nodes::non_hex`).
+/// its text kept beside (`Graph::non_hex`).
 pub(super) type Key = u128;
 
 pub(super) fn key_of(id: &str) -> (Key, bool) {
