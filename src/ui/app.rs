@@ -103,7 +103,7 @@ fn App(start: Start) -> impl IntoView {
                 Route::Dashboard(_) => super::parts::lazy_page(pages::dashboard_page),
                 Route::Files(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Files)),
                 Route::Round(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Round)),
-                Route::Shared(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Shared)),
+                Route::Folder(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Folder)),
                 Route::History(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::History)),
                 Route::Drafting(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Drafting)),
                 Route::Print(_, report) => super::parts::lazy_page(move || pages::print_page(report)),

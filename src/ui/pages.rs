@@ -15,7 +15,7 @@ use super::overview::Overview;
 use super::parts::split;
 use super::print::PrintReport;
 use super::region::RegionPage;
-use super::round::{HistoryPage, RoundPage, SharedPage};
+use super::round::{FolderPage, HistoryPage, RoundPage};
 use super::workshop::Workshop;
 use crate::session::route::{Report, Route, WorkshopPage};
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub enum FilesPart {
     /// 照会
     Round,
     /// 共有
-    Shared,
+    Folder,
     /// 履歴
     History,
     /// 策定
@@ -57,7 +57,7 @@ split!(files, load: load_files,
         match page {
             FilesPart::Files => view! { <FilesPage/> }.into_any(),
             FilesPart::Round => view! { <RoundPage/> }.into_any(),
-            FilesPart::Shared => view! { <SharedPage/> }.into_any(),
+            FilesPart::Folder => view! { <FolderPage/> }.into_any(),
             FilesPart::History => view! { <HistoryPage/> }.into_any(),
             FilesPart::Drafting => view! { <DraftingPage/> }.into_any(),
         }
@@ -123,7 +123,7 @@ pub fn start_loading(route: &Route) {
         Route::List | Route::NotFound(_) => return,
         Route::Strategy(_) | Route::Dashboard(_) => Some(|| Box::pin(load_overview())),
         Route::Print(..) => Some(|| Box::pin(load_print())),
-        Route::Files(_) | Route::Round(_) | Route::Shared(_) | Route::History(_) | Route::Drafting(_) => {
+        Route::Files(_) | Route::Round(_) | Route::Folder(_) | Route::History(_) | Route::Drafting(_) => {
             Some(|| Box::pin(load_files()))
         }
         Route::Edit(..) => Some(|| Box::pin(load_editor())),

@@ -135,7 +135,7 @@ fn Together() -> impl IntoView {
 
 /// 共有 (`#/s/<id>/shared`): the shared folder and its members.
 #[component]
-pub fn SharedPage() -> impl IntoView {
+pub fn FolderPage() -> impl IntoView {
     let state = use_edits();
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
@@ -148,7 +148,7 @@ pub fn SharedPage() -> impl IntoView {
                         "町役場の共有フォルダに一人一つのファイルを置き、各自のブラウザが互いの変更を取り込みます。",
                         "One file per person in the town hall's shared folder; each browser takes in the others' changes.")}</p>
                 </header>
-                <shared_folder::SharedFolder id=id/>
+                <shared_folder::FolderMembers id=id/>
             </article>
         }),
         None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),

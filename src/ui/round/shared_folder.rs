@@ -17,7 +17,7 @@ use crate::words::merge::Words;
 use leptos::prelude::*;
 
 #[component]
-pub fn SharedFolder(id: Id) -> impl IntoView {
+pub fn FolderMembers(id: Id) -> impl IntoView {
     let app = use_folder_syncing();
     let api = storage::folder_api_available();
     let name_draft = RwSignal::new(String::new());

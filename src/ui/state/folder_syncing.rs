@@ -140,7 +140,7 @@ impl FolderSyncing {
 
     /// Whether the page shown is a strategy's 共有 page (where the folder's section is).
     pub fn on_folder_page(&self) -> bool {
-        matches!(self.app.route.get_untracked(), Route::Shared(_))
+        matches!(self.app.route.get_untracked(), Route::Folder(_))
     }
 
     /// Whether strategy `id` is connected to a folder in this browser.
@@ -179,6 +179,6 @@ impl FolderSyncing {
     /// again, and the first one's 共有 page opened (its sync starts there).
     pub async fn taken_whole(&self, id: Id) {
         self.app.written().await;
-        self.app.navigate(Route::Shared(id));
+        self.app.navigate(Route::Folder(id));
     }
 }
