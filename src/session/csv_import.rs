@@ -13,7 +13,7 @@ use crate::model::Strategy;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// CellReading a CSV file → its preview (`flow::Flow`).
+/// Reading a CSV file → its preview (`flow::Flow`).
 pub type CsvFlow = Flow<Arc<CsvPreview>>;
 
 /// Why a file was not read.

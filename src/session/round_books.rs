@@ -17,7 +17,7 @@ use crate::model::round::{AnswerStanding, ConfirmedChange, OnConfirmed};
 use crate::model::{FiscalYear, Id, Strategy};
 use std::sync::Arc;
 
-/// ReturnedBook the picked workbooks → their preview (`flow::Flow`).
+/// Reading the picked workbooks → their preview (`flow::Flow`).
 pub type BooksFlow = Flow<Arc<BooksPreview>>;
 
 /// What the flow did last, shown once nothing is read or previewed.

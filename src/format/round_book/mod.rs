@@ -13,7 +13,7 @@
 //! the xlsx writing (`write_books`) and the unpacking and reading of files (`open_files`) get
 //! plain data, so that the workbook parts carry none of the model's code.
 //!
-//! **ReturnedBook back** (`read`): rows are matched by id and field, never by position. A workbook
+//! **Reading back** (`read`): rows are matched by id and field, never by position. A workbook
 //! whose structure was changed (a renamed sheet, a moved column, a deleted or unknown id row, a
 //! workbook of another strategy, round or section) is refused whole, saying where; a value typed
 //! into a locked column (protection removed) is listed as ignored; a value the editor would not

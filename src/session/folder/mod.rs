@@ -2,7 +2,7 @@
 //! where each member writes only their own file (`names`: `shirube-<strategy>-<member>.json`)
 //! and reads everyone else's, over `storage::Folder` (list, read, write one's own).
 //!
-//! * FolderReading ([`FolderSync::read`]): every other member's file of this strategy goes through
+//! * Reading ([`FolderSync::read`]): every other member's file of this strategy goes through
 //!   the import's checks (`format::open`: size, UTF-8, JSON, envelope, version, shape, the
 //!   model's rules); one that fails is listed with its reason ([`RefusedFile`]) and changes nothing;
 //!   `*.crswap` leftovers and names that are not members' files are not read. A file whose
@@ -332,8 +332,7 @@ impl FolderSync {
             .map(|a| reading::bounded_name(&a.name))
             .filter(|n| !n.is_empty())
             .unwrap_or(member.clone());
-        // Each long step (this file's fingerprint, the base read, the merge, its result) in a
-        // task of its own.
+        // Each long step (this file's fingerprint, the base read, the merge, its result) in a task of its own.
         clock.yield_now().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
         let mut line = Member::of_top(&file, &member, &top, MemberStanding::Behind);
@@ -390,11 +389,8 @@ impl FolderSync {
         let Some(base) = base else {
             if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
                 line.standing = MemberStanding::Refused;
-                reading.refused.push(RefusedFile {
-                    file,
-                    member: line.member.clone(),
-                    reason: FileRefusal::BaseMismatch,
-                });
+                let reason = FileRefusal::BaseMismatch;
+                reading.refused.push(RefusedFile { file, member: line.member.clone(), reason });
                 return Ok(line);
             }
             line.standing = MemberStanding::NoCommonVersion;

@@ -1,6 +1,6 @@
 //! A series' year basis and sources in the indicator CSVs: 値の時点 and 出典 columns, calendar
 //! years written 「2023年」 in the long layout and read back as the same year, and 「2019年」
-//! headers read as year 2019. (CellReading 値の時点 and 出典 back: `tests::words`.)
+//! headers read as year 2019. (Reading 値の時点 and 出典 back: `tests::words`.)
 
 use super::super::{apply, indicators_long, indicators_wide, plan_import};
 use super::{cells, fy, series_of, town};
