@@ -37,7 +37,7 @@ const KNOWN_STORE_CALLERS: &[&str] = &[];
 /// takes the context of its feature instead (`use_library`, `use_edits`,
 /// `use_importing`, `use_regions`, `use_notice_board`, `use_navigation`, `use_downloads`,
 /// `use_speech`); `speech` names `AppState` to speak as the app does.
-const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/app.rs", "src/ui/header.rs", "src/ui/speech.rs"];
+const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/shell/app.rs", "src/ui/shell/header.rs", "src/ui/speech.rs"];
 
 /// Pairs of modules of one layer that import each other today: none (`ui/pages`
 /// held the lazily loaded parts of the import preview, the notices and the region rows, which
@@ -68,7 +68,7 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/ui/files_page/table_import/mod.rs", "TableImport", 183),
     ("src/ui/print/sheets.rs", "sheet_view", 165),
     ("src/ui/region/grants.rs", "Grants", 158),
-    ("src/ui/strategy_list.rs", "StrategyList", 173),
+    ("src/ui/strategy/list.rs", "StrategyList", 173),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 190),
     ("src/words/notice.rs", "notice", 246),
     ("src/words/problems.rs", "problem_kind", 188),
@@ -118,7 +118,7 @@ fn is_tests(name: &str) -> bool {
     name.contains("/tests/") || file.ends_with("tests.rs") || file.starts_with("tests_") || file == "testing.rs"
 }
 
-/// The top-level module a file belongs to (`src/ui/app.rs` → `ui`, `src/sorting.rs` → `sorting`).
+/// The top-level module a file belongs to (`src/ui/shell/app.rs` → `ui`, `src/sorting.rs` → `sorting`).
 fn layer(name: &str) -> Option<&str> {
     let rest = name.strip_prefix("src/")?;
     let first = rest.split('/').next()?;

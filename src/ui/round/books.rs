@@ -18,7 +18,7 @@ use crate::session::flow::Pending;
 use crate::session::round_books::{reading_name, BooksFlow, BooksPreview, Outcome};
 use crate::ui::exporters::{Export, Exporting};
 use crate::ui::files;
-use crate::ui::import_confirmed::{confirmed_choice, Source};
+use crate::ui::import::confirmed::{confirmed_choice, Source};
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};

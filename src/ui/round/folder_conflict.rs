@@ -7,7 +7,7 @@
 use crate::model::merge::Side;
 use crate::model::Id;
 use crate::session::folder::Conflicted;
-use crate::ui::merge_preview::{conflict_cards, Sides};
+use crate::ui::import::merge_preview::{conflict_cards, Sides};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_folder_syncing;
 use crate::words::merge::Words;

@@ -23,7 +23,7 @@ mod status;
 use crate::model::{Id, Role};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
-use crate::ui::strategy_nav::StrategyNav;
+use crate::ui::strategy::nav::StrategyNav;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 

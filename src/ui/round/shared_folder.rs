@@ -177,7 +177,7 @@ fn ReadingView(reading: std::sync::Arc<FolderReading>, open: RwSignal<Option<Str
         }}
         {(!refused.is_empty()).then(|| view! {
             <h3>{app.text("取り込めないファイル", "Files that cannot be taken in")}</h3>
-            {crate::ui::folder_open::refused_files(refused, lang, "folder-refused")}
+            {crate::ui::strategy::folder_open::refused_files(refused, lang, "folder-refused")}
         })}
     }
 }
