@@ -186,8 +186,7 @@ impl Ancestry {
 
     /// The graph record's text of the current version: what an origin made on the version
     /// before carries ([`with_graph`]), made once for the last of a reading's versions, which
-    /// alone writes it — not for each (bounding and writing out a history of 4,096 versions
-    /// takes ~6 ms natively).
+    /// alone writes it — not for each (it bounds and writes out the whole history).
     pub(super) fn graph_text(&self) -> String {
         graph_record(&self.place.graph, &self.place.tips())
     }

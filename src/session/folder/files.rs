@@ -29,8 +29,8 @@ pub(super) async fn read_file<F: Folder>(
     });
     match opened {
         Ok((Opened::Strategy(imported), text)) if imported.strategy.id == *strategy => {
-            // The strategy's text hashed in a task of its own (for a large strategy, ~14 ms
-            // after a parse of 70–80).
+            // The strategy's text hashed in a task of its own (for a large strategy, a long step
+            // after its parse).
             clock.yield_now().await;
             // A migrated file's text is not the strategy read from it.
             let written = clock.timed("shirube:folder-hash", || match imported.migrated_from {

@@ -2,7 +2,7 @@
 //! taken and merged both ways, touching nothing of the user's. Run once while the page is idle
 //! after a folder is connected, so that the browser compiles the reading's code before the
 //! first reading that matters (V8 compiles WebAssembly function by function, on its first
-//! call: about 60 ms of a town's first reading of ten members, docs/perf.md). The
+//! call; docs/perf.md). The
 //! caller gives the stores, the folder and the clock, of the types its real readings use, so
 //! that the very functions they run are compiled (and no second copy of them is built).
 

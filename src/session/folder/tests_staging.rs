@@ -170,8 +170,8 @@ fn long_steps_apart(r: &FolderReading, steps: Vec<String>) {
     assert_eq!(r.taken.len(), 3, "{r:?}");
     // The first member's version taken as it is (listed as a merge), the others merged.
     assert!(steps.iter().filter(|s| *s == "merge").count() >= 3 && steps.contains(&"resolve".to_owned()), "{steps:?}");
-    // Between two of the long steps, the thread is given back: for a large strategy each is
-    // 15–85 ms, two together over the 100 ms a task may take.
+    // Between two of the long steps, the thread is given back: for a large strategy two
+    // together pass the 100 ms a task may take.
     let long = ["open", "hash", "flatten", "merge", "resolve", "stage"];
     let mut last: Option<&str> = None;
     for s in &steps {
