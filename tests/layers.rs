@@ -10,8 +10,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
+mod common;
+
+use common::name;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What each top-level module may import (`crate::<module>`), besides itself.
 const MAY_IMPORT: &[(&str, &[&str])] = &[
@@ -89,26 +92,7 @@ const STORAGE_APIS: &[&str] = &[
 ];
 
 fn sources() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
-    out.sort();
-    out
-}
-
-/// `src/…`, with forward slashes.
-fn name(path: &Path) -> String {
-    let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    common::rust_files("src")
 }
 
 /// A module of tests only (declared under `#[cfg(test)]` by its parent): `tests.rs`,
