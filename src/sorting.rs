@@ -1,8 +1,7 @@
 //! Sorting that shares one copy of the sort's code. Every `sort_by` over another element type
-//! or comparison makes the compiler write the whole stable sort again (about 2.7 KB of wasm each;
-//! nine copies sat in the first visit's module). Here the sort runs once, over the
-//! items' positions with the comparison behind a `dyn`, and the items are then swapped into
-//! that order. Stable, like `slice::sort_by`.
+//! or comparison makes the compiler write the whole stable sort again. Here the sort runs once,
+//! over the items' positions with the comparison behind a `dyn`, and the items are then swapped
+//! into that order. Stable, like `slice::sort_by`.
 
 use std::cmp::Ordering;
 

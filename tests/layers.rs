@@ -10,8 +10,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
+mod common;
+
+use common::name;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What each top-level module may import (`crate::<module>`), besides itself.
 const MAY_IMPORT: &[(&str, &[&str])] = &[
@@ -37,7 +40,7 @@ const KNOWN_STORE_CALLERS: &[&str] = &[];
 /// takes the context of its feature instead (`use_library`, `use_edits`,
 /// `use_importing`, `use_regions`, `use_notice_board`, `use_navigation`, `use_downloads`,
 /// `use_speech`); `speech` names `AppState` to speak as the app does.
-const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/app.rs", "src/ui/header.rs", "src/ui/speech.rs"];
+const WHOLE_STATE_TAKERS: &[&str] = &["src/ui/shell/app.rs", "src/ui/shell/header.rs", "src/ui/speech.rs"];
 
 /// Pairs of modules of one layer that import each other today: none (`ui/pages`
 /// held the lazily loaded parts of the import preview, the notices and the region rows, which
@@ -68,7 +71,7 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/ui/files_page/table_import/mod.rs", "TableImport", 183),
     ("src/ui/print/sheets.rs", "sheet_view", 165),
     ("src/ui/region/grants.rs", "Grants", 158),
-    ("src/ui/strategy_list.rs", "StrategyList", 173),
+    ("src/ui/strategy/list.rs", "StrategyList", 173),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 190),
     ("src/words/notice.rs", "notice", 246),
     ("src/words/problems.rs", "problem_kind", 188),
@@ -89,26 +92,7 @@ const STORAGE_APIS: &[&str] = &[
 ];
 
 fn sources() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
-    out.sort();
-    out
-}
-
-/// `src/…`, with forward slashes.
-fn name(path: &Path) -> String {
-    let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    common::rust_files("src")
 }
 
 /// A module of tests only (declared under `#[cfg(test)]` by its parent): `tests.rs`,
@@ -118,7 +102,7 @@ fn is_tests(name: &str) -> bool {
     name.contains("/tests/") || file.ends_with("tests.rs") || file.starts_with("tests_") || file == "testing.rs"
 }
 
-/// The top-level module a file belongs to (`src/ui/app.rs` → `ui`, `src/sorting.rs` → `sorting`).
+/// The top-level module a file belongs to (`src/ui/shell/app.rs` → `ui`, `src/sorting.rs` → `sorting`).
 fn layer(name: &str) -> Option<&str> {
     let rest = name.strip_prefix("src/")?;
     let first = rest.split('/').next()?;

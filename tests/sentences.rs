@@ -8,29 +8,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
+mod common;
+
+use common::{name, rust_files};
 use std::fs;
-use std::path::{Path, PathBuf};
 
 /// The `ui` files that build sentences inline today, with how many arms (`Language::Ja` and
 /// `Language::En` each count): the 策定 page's opinions and the 新旧対照表.
 const KNOWN_INLINE: &[(&str, usize)] = &[("src/ui/drafting/opinions.rs", 2), ("src/ui/round/old_new.rs", 2)];
-
-fn ui_sources() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut out);
-    out.sort();
-    out
-}
 
 /// `text` with its comments dropped, its string literals emptied and its whitespace folded to
 /// single spaces, so that a sentence's words or a comment never look like code.
@@ -96,14 +81,9 @@ fn inline_sentences(text: &str) -> usize {
     found
 }
 
-fn name(path: &Path) -> String {
-    let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-}
-
 #[test]
 fn the_ui_builds_no_sentence_inline() {
-    let found: BTreeMap<String, usize> = ui_sources()
+    let found: BTreeMap<String, usize> = rust_files("src/ui")
         .iter()
         .map(|p| (name(p), inline_sentences(&fs::read_to_string(p).unwrap())))
         .filter(|(_, n)| *n > 0)

@@ -93,7 +93,7 @@ pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
 pub fn sync_natively(
     start: &str,
     members: &[(String, String)],
-) -> (std::time::Duration, crate::session::folder::Reading, crate::model::Strategy) {
+) -> (std::time::Duration, crate::session::folder::FolderReading, crate::model::Strategy) {
     let Ok(Opened::Strategy(start)) = format::open(start.as_bytes()) else { panic!("the start file reads") };
     let store = Store::new(MemoryBackend::new());
     completed(store.save_imported(&start, "2026-01-03T00:00:00Z")).expect("imported");
@@ -138,7 +138,7 @@ pub fn sync_folder_dir(dir: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::folder::Standing;
+    use crate::session::folder::MemberStanding;
 
     #[test]
     fn a_browser_that_started_from_the_start_file_takes_every_members_edits_without_a_conflict() {
@@ -147,7 +147,7 @@ mod tests {
         let (_, reading, merged) = sync_natively(&files.start, &files.members);
         assert!(reading.conflicts.is_empty() && reading.refused.is_empty(), "{reading:?}");
         assert_eq!(reading.members.len(), 4);
-        assert!(reading.members.iter().all(|m| m.standing == Standing::Taken), "{:?}", reading.members);
+        assert!(reading.members.iter().all(|m| m.standing == MemberStanding::Taken), "{:?}", reading.members);
         // Every field each member changed is in the merged strategy, as that member wrote it.
         let fields = |s: &crate::model::Strategy| -> Vec<String> {
             let titles = s.goals.iter().flat_map(|g| g.measures.iter()).flat_map(|m| m.initiatives.iter());

@@ -15,7 +15,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn with_native_samples(mut raw: shirube::bench::stats::Raw) -> shirube::bench::stats::Raw {
     let kitamoto = shirube::examples::by_key("kitamoto").and_then(|e| e.load().ok());
-    let folder = kitamoto.map(|s| shirube::format::publish::folder(&s, "2026-01-01T00:00:00Z").bytes() as f64);
+    let folder = kitamoto.map(|s| shirube::format::publish::published_site(&s, "2026-01-01T00:00:00Z").bytes() as f64);
     raw.samples.insert("publish_kitamoto_bytes".into(), folder.into_iter().collect());
     raw
 }

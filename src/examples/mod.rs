@@ -2,8 +2,8 @@
 //! 北本市 (seed 001) and 北斗市 (seeds 000 and 002); and one made up (しるべ町（架空）) with an
 //! indicator of each target kind, which no seed has. Kept as Shirube files in
 //! `public/examples/` and read through the real import, so they are checked like any file. The
-//! app fetches them when asked (`dist/examples/`, inlined in the single file), so that their
-//! 200 KB stay out of the wasm's first download; native code and tests have them built in.
+//! app fetches them when asked (`dist/examples/`, inlined in the single file), so that they
+//! stay out of the wasm's first download; native code and tests have them built in.
 
 pub struct Example {
     pub key: &'static str,

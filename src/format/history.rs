@@ -85,7 +85,7 @@ pub fn legacy_chain(versions: &[String]) -> Vec<Node> {
 pub struct Graph {
     parents: HashMap<Key, Vec<Key>>,
     /// The text of each key that is not an id's 32 digits.
-    odd: HashMap<Key, String>,
+    non_hex: HashMap<Key, String>,
     /// What the tips last asked about descend from ([`Graph::reach`]), kept as the graph grows
     /// and the tips move forward: a reading asks it for every member's file.
     reach: RefCell<Option<Reach>>,
@@ -93,7 +93,7 @@ pub struct Graph {
 
 impl PartialEq for Graph {
     fn eq(&self, other: &Graph) -> bool {
-        self.parents == other.parents && self.odd == other.odd
+        self.parents == other.parents && self.non_hex == other.non_hex
     }
 }
 
@@ -128,7 +128,7 @@ impl Parentage for Both<'_> {
 
 impl Both<'_> {
     fn name(&self, k: Key) -> String {
-        self.0.odd.get(&k).or_else(|| self.1.odd.get(&k)).cloned().unwrap_or_else(|| id_text(k))
+        self.0.non_hex.get(&k).or_else(|| self.1.non_hex.get(&k)).cloned().unwrap_or_else(|| id_text(k))
     }
 
     fn key(&self, id: &str) -> Key {
@@ -167,8 +167,8 @@ impl Graph {
     fn take_nodes(&mut self, nodes: &Nodes, take: impl Fn(Key) -> bool) {
         for (k, ps) in nodes.keyed().filter(|(k, _)| take(*k)) {
             for key in std::iter::once(&k).chain(ps) {
-                if let Some(text) = nodes.odd(*key) {
-                    self.odd.entry(*key).or_insert_with(|| text.clone());
+                if let Some(text) = nodes.non_hex(*key) {
+                    self.non_hex.entry(*key).or_insert_with(|| text.clone());
                 }
             }
             self.add_key(k, ps);
@@ -176,9 +176,9 @@ impl Graph {
     }
 
     fn key(&mut self, id: &str) -> Key {
-        let (k, odd) = key_of(id);
-        if odd {
-            self.odd.entry(k).or_insert_with(|| id.to_owned());
+        let (k, non_hex) = key_of(id);
+        if non_hex {
+            self.non_hex.entry(k).or_insert_with(|| id.to_owned());
         }
         k
     }
@@ -359,7 +359,7 @@ impl Both<'_> {
         let mut ordered: Vec<(bool, usize, Key)> =
             common.into_iter().map(|(k, d)| (dominated.contains_key(&k), d, k)).collect();
         // Ties by id as written: a key's order is its digits' only for ids.
-        match self.0.odd.is_empty() && self.1.odd.is_empty() {
+        match self.0.non_hex.is_empty() && self.1.non_hex.is_empty() {
             true => ordered.sort_unstable(),
             false => ordered.sort_by_cached_key(|(dominated, d, k)| (*dominated, *d, self.name(*k))),
         }

@@ -124,7 +124,7 @@ impl CsvPreview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::csv::{Noted, Reading, Refusal, RefusalReason};
+    use crate::format::csv::{CellReading, CsvRefusal, Noted, RefusalReason};
     use crate::locale::YearStyle;
     use crate::model::{Actual, FiscalYear};
 
@@ -197,9 +197,9 @@ mod tests {
         let mut p = CsvPreview::plan("実績.csv".to_owned(), text, &s).unwrap();
         assert_eq!(p.shown(false), Shown { changes: 1, texts: 0, refused: 0, noted: 0, hidden: 0 });
         p.plan.changes = vec![p.plan.changes[0].clone(); FIRST_ROWS + 5];
-        let refusal = Refusal { row: 2, column: "値".to_owned(), reason: RefusalReason::ProvisionalWithoutValue };
+        let refusal = CsvRefusal { row: 2, column: "値".to_owned(), reason: RefusalReason::ProvisionalWithoutValue };
         p.plan.refused = vec![refusal; FIRST_ROWS];
-        let noted = Noted { row: 3, column: "値".to_owned(), text: "－".to_owned(), reading: Reading::NoValue };
+        let noted = Noted { row: 3, column: "値".to_owned(), text: "－".to_owned(), reading: CellReading::NoValue };
         p.plan.noted = vec![noted; FIRST_ROWS + 1];
         assert_eq!(
             p.shown(false),

@@ -10,8 +10,10 @@
 //! the rest.
 
 use super::flow::Flow;
-use crate::format::round_book::{changes_of, confirmed_by, read_opened, take_in, taking, Change, Opened, Reading};
-use crate::model::round::{ConfirmedChange, OnConfirmed, Standing};
+use crate::format::round_book::{
+    changes_of, confirmed_by, read_opened, take_in, taking, AnswerChange, Opened, ReturnedBook,
+};
+use crate::model::round::{AnswerStanding, ConfirmedChange, OnConfirmed};
 use crate::model::{FiscalYear, Id, Strategy};
 use std::sync::Arc;
 
@@ -34,9 +36,9 @@ pub struct BooksPreview {
     pub round: Id,
     pub year: FiscalYear,
     /// Per file (a zip's workbooks each), refused or answered.
-    pub readings: Vec<Reading>,
+    pub readings: Vec<ReturnedBook>,
     /// What the answered workbooks change, in the files' order.
-    pub changes: Vec<Change>,
+    pub changes: Vec<AnswerChange>,
     /// What they would change of values the planning section confirmed (the preview's card).
     pub confirmed: Vec<ConfirmedChange>,
     /// The sections whose 提出 taking in records: each answered workbook's section that has not
@@ -60,7 +62,7 @@ impl BooksPreview {
             .iter()
             .filter_map(|x| x.outcome.as_ref().ok())
             .map(|a| a.department.clone())
-            .filter(|d| matches!(r.standing(d), Standing::NotSubmitted | Standing::Returned))
+            .filter(|d| matches!(r.standing(d), AnswerStanding::NotSubmitted | AnswerStanding::Returned))
             .collect();
         Some(BooksPreview { round: round.clone(), year: r.fiscal_year, readings, changes, confirmed, submissions })
     }
@@ -138,7 +140,7 @@ mod tests {
         opened
     }
 
-    fn standing(s: &Strategy, round: &Id, section: &Id) -> (Standing, bool) {
+    fn standing(s: &Strategy, round: &Id, section: &Id) -> (AnswerStanding, bool) {
         let r = s.round(round).unwrap();
         let t = tallies(s, r, TODAY).into_iter().find(|t| t.department == Some(section)).unwrap();
         (t.standing, t.late)
@@ -147,7 +149,7 @@ mod tests {
     #[test]
     fn returned_workbooks_are_read_previewed_and_taken_in_as_the_sections_submissions() {
         let (mut s, round, [a, b]) = kitamoto();
-        assert_eq!(standing(&s, &round, &a), (Standing::NotSubmitted, true), "late before");
+        assert_eq!(standing(&s, &round, &a), (AnswerStanding::NotSubmitted, true), "late before");
         let mut flow = BooksFlow::default();
         let ticket = flow.start(&reading_name(&["a.xlsx".into(), "b.xlsx".into()]));
         assert!(flow.wants(ticket));
@@ -164,13 +166,13 @@ mod tests {
         assert_eq!(p.changes.len(), 2);
         assert_eq!(p.submissions, [a.clone(), b.clone()]);
         assert!(p.confirmed.is_empty() && p.can_take());
-        assert_eq!(standing(&s, &round, &a), (Standing::NotSubmitted, true), "nothing changed by the preview");
+        assert_eq!(standing(&s, &round, &a), (AnswerStanding::NotSubmitted, true), "nothing changed by the preview");
 
         let outcome = p.take(&mut s, &OnConfirmed::Keep, "企画 花子", "2025-05-07T01:00:00.000Z");
         flow.cancel();
         assert_eq!(outcome, Outcome::Taken { values: 2, kept: 0, submitted: vec![a.clone(), b.clone()] });
         for d in [&a, &b] {
-            assert_eq!(standing(&s, &round, d), (Standing::Submitted, false), "提出, not 未提出 nor late");
+            assert_eq!(standing(&s, &round, d), (AnswerStanding::Submitted, false), "提出, not 未提出 nor late");
             let last = s.round(&round).unwrap().latest(d).unwrap();
             assert_eq!((last.step, last.via, last.by.as_str()), (Step::Submitted, Via::Workbook, "企画 花子"));
         }
@@ -182,8 +184,8 @@ mod tests {
         // 確認 and 差し戻し then work as for an answer made in the app.
         s.confirm(&round, &a, "企画 花子", "2025-05-08T00:00:00.000Z").unwrap();
         s.send_back(&round, &b, "企画 花子", "2025-05-08T00:00:00.000Z", "決算額を確認してください").unwrap();
-        assert_eq!(standing(&s, &round, &a).0, Standing::Confirmed);
-        assert_eq!(standing(&s, &round, &b), (Standing::Returned, true));
+        assert_eq!(standing(&s, &round, &a).0, AnswerStanding::Confirmed);
+        assert_eq!(standing(&s, &round, &b), (AnswerStanding::Returned, true));
 
         // The same workbooks again: the confirmed section is not submitted again; the one sent
         // back is; nothing changes of the values.
@@ -196,8 +198,8 @@ mod tests {
             p.take(&mut s, &OnConfirmed::Keep, "企画 花子", "2025-05-09T00:00:00.000Z"),
             Outcome::Taken { values: 0, kept: 0, submitted: vec![b.clone()] }
         );
-        assert_eq!(standing(&s, &round, &b), (Standing::Submitted, false));
-        assert_eq!(standing(&s, &round, &a).0, Standing::Confirmed);
+        assert_eq!(standing(&s, &round, &b), (AnswerStanding::Submitted, false));
+        assert_eq!(standing(&s, &round, &a).0, AnswerStanding::Confirmed);
         assert!(BooksPreview::plan(&s, &Id::from("round-gone"), Vec::new()).is_none());
     }
 

@@ -21,7 +21,7 @@ pub enum Route {
     /// 照会: the year's round, who has answered, what waits for the planning section.
     Round(Id),
     /// 共有: the shared folder and its members.
-    Shared(Id),
+    Folder(Id),
     /// 履歴: the versions, restoring one, comparing two.
     History(Id),
     /// 策定: the drafting stages and their schedule.
@@ -108,7 +108,7 @@ impl Route {
             ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
             ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
             ["s", id, "round"] if !id.is_empty() => Route::Round(Id::from(*id)),
-            ["s", id, "shared"] if !id.is_empty() => Route::Shared(Id::from(*id)),
+            ["s", id, "shared"] if !id.is_empty() => Route::Folder(Id::from(*id)),
             ["s", id, "history"] if !id.is_empty() => Route::History(Id::from(*id)),
             ["s", id, "drafting"] if !id.is_empty() => Route::Drafting(Id::from(*id)),
             ["s", id, "print", "targets"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Targets),
@@ -143,7 +143,7 @@ impl Route {
             | Route::Dashboard(id)
             | Route::Files(id)
             | Route::Round(id)
-            | Route::Shared(id)
+            | Route::Folder(id)
             | Route::History(id)
             | Route::Drafting(id)
             | Route::Print(id, _)
@@ -160,7 +160,7 @@ impl Route {
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
             Route::Files(id) => format!("#/s/{id}/files"),
             Route::Round(id) => format!("#/s/{id}/round"),
-            Route::Shared(id) => format!("#/s/{id}/shared"),
+            Route::Folder(id) => format!("#/s/{id}/shared"),
             Route::History(id) => format!("#/s/{id}/history"),
             Route::Drafting(id) => format!("#/s/{id}/drafting"),
             Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
@@ -188,7 +188,7 @@ pub enum Job {
     /// 照会: the year's round.
     Round,
     /// 共有: the shared folder.
-    Shared,
+    Folder,
     /// 履歴: versions, restore, compare.
     History,
     /// 出力: Excel, CSV, JSON, print, public pages, hand-out (the files page and its prints).
@@ -204,7 +204,7 @@ impl Job {
         Job::Charts,
         Job::Drafting,
         Job::Round,
-        Job::Shared,
+        Job::Folder,
         Job::History,
         Job::Output,
         Job::Workshop,
@@ -219,7 +219,7 @@ impl Job {
             Route::Dashboard(_) => Job::Charts,
             Route::Drafting(_) => Job::Drafting,
             Route::Round(_) => Job::Round,
-            Route::Shared(_) => Job::Shared,
+            Route::Folder(_) => Job::Folder,
             Route::History(_) => Job::History,
             Route::Files(_) | Route::Print(..) => Job::Output,
             Route::Workshop(..) => Job::Workshop,
@@ -234,7 +234,7 @@ impl Job {
             Job::Charts => Route::Dashboard(id),
             Job::Drafting => Route::Drafting(id),
             Job::Round => Route::Round(id),
-            Job::Shared => Route::Shared(id),
+            Job::Folder => Route::Folder(id),
             Job::History => Route::History(id),
             Job::Output => Route::Files(id),
             Job::Workshop => Route::Workshop(id, WorkshopPage::Present),
@@ -249,7 +249,7 @@ impl Job {
             Job::Charts => "charts",
             Job::Drafting => "drafting",
             Job::Round => "round",
-            Job::Shared => "shared",
+            Job::Folder => "shared",
             Job::History => "history",
             Job::Output => "output",
             Job::Workshop => "workshop",

@@ -14,7 +14,7 @@ fn hashes_parse_and_print() {
         Route::Dashboard(Id::from("s1")),
         Route::Files(Id::from("s1")),
         Route::Round(Id::from("s1")),
-        Route::Shared(Id::from("s1")),
+        Route::Folder(Id::from("s1")),
         Route::History(Id::from("s1")),
         Route::Drafting(Id::from("s1")),
         Route::Print(Id::from("s1"), Report::Targets),

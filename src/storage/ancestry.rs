@@ -49,7 +49,7 @@ impl Place {
 
     /// `theirs` taken as it is, over this version (a fast-forward, a replace).
     pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
-        with_graph(bare_taken_origin(self.graph.lacking(&theirs.graph), theirs, by), &self.graph)
+        with_graph(taken_origin_bringing(self.graph.lacking(&theirs.graph), theirs, by), &self.graph)
     }
 
     /// Every version both the current version and `theirs` descend from, nearest first (see
@@ -155,12 +155,12 @@ impl Ancestry {
 
     /// [`Ancestry::merge_origin`] of a merged strategy whose fingerprint is `fp`.
     pub fn merge_origin_of(&self, fp: &str, theirs: &FileVersion, by: Option<&str>) -> Origin {
-        with_graph(self.bare_merge_origin(fp, theirs, by), &self.place.graph)
+        with_graph(self.staged_merge_origin(fp, theirs, by), &self.place.graph)
     }
 
-    /// [`Ancestry::merge_origin_of`] without its graph record's text (see
-    /// [`Ancestry::graph_text`]).
-    pub(super) fn bare_merge_origin(&self, fp: &str, theirs: &FileVersion, by: Option<&str>) -> Origin {
+    /// [`Ancestry::merge_origin_of`] for a version staged in a reading: its graph record's text is
+    /// left empty, written once for the reading's last version (see [`Ancestry::graph_text`]).
+    pub(super) fn staged_merge_origin(&self, fp: &str, theirs: &FileVersion, by: Option<&str>) -> Origin {
         let (ours, names_replaced) = self.named();
         let parents = vec![ours, theirs.id.clone()];
         Origin {
@@ -178,16 +178,15 @@ impl Ancestry {
         self.place.taken_origin(theirs, by)
     }
 
-    /// [`Ancestry::taken_origin`] without its graph record's text (see [`Ancestry::graph_text`]),
-    /// bringing only the nodes this history lacks.
-    pub(super) fn bare_taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
-        Origin { nodes: self.place.graph.lacking(&theirs.graph), ..bare_taken_origin(Vec::new(), theirs, by) }
+    /// [`Ancestry::taken_origin`] for a version staged in a reading (its graph record's text left
+    /// for the last one, see [`Ancestry::graph_text`]), bringing only the nodes this history lacks.
+    pub(super) fn staged_taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
+        Origin { nodes: self.place.graph.lacking(&theirs.graph), ..taken_origin_bringing(Vec::new(), theirs, by) }
     }
 
     /// The graph record's text of the current version: what an origin made on the version
     /// before carries ([`with_graph`]), made once for the last of a reading's versions, which
-    /// alone writes it — not for each (bounding and writing out a history of 4,096 versions
-    /// takes ~6 ms natively).
+    /// alone writes it — not for each (it bounds and writes out the whole history).
     pub(super) fn graph_text(&self) -> String {
         graph_record(&self.place.graph, &self.place.tips())
     }
@@ -196,12 +195,12 @@ impl Ancestry {
 /// The version `theirs` is, taken as it is, for a strategy with no history here (an import);
 /// [`Ancestry::taken_origin`] over one that has a history.
 pub fn taken_origin(theirs: &FileVersion, by: Option<&str>) -> Origin {
-    with_graph(bare_taken_origin(theirs.graph.iter().collect(), theirs, by), &Graph::default())
+    with_graph(taken_origin_bringing(theirs.graph.iter().collect(), theirs, by), &Graph::default())
 }
 
-/// [`taken_origin`] without its graph record's text (see [`Ancestry::graph_text`]), bringing
-/// `nodes`.
-fn bare_taken_origin(nodes: Vec<Node>, theirs: &FileVersion, by: Option<&str>) -> Origin {
+/// The version `theirs` is, taken as it is, bringing `nodes`; its graph record's text is for
+/// the caller to add (see [`Ancestry::graph_text`]).
+fn taken_origin_bringing(nodes: Vec<Node>, theirs: &FileVersion, by: Option<&str>) -> Origin {
     Origin {
         id: theirs.id.clone(),
         parents: theirs.parents.clone(),

@@ -44,9 +44,8 @@ pub(super) async fn open_with_store(name: &str, store: &'static str) -> Result<D
 
 /// Brings the database `name` to version 1 with its object store, through web-sys, then closes
 /// it. Not the crate's `with_on_upgrade_needed`: its handler words a failure with the crate
-/// error's `Display`, which formats numbers (`f64`) and so put Rust's float formatting (~14 KB of
-/// code) into the start-up module. The cost is a second open of a database that is there
-/// (no upgrade, a few milliseconds).
+/// error's `Display`, which formats numbers (`f64`) and so would put Rust's float formatting into
+/// the start-up module. The cost is a second open of a database that is there (no upgrade).
 async fn upgrade(name: &str, store: &'static str) -> Result<(), JsValue> {
     let factory = web_sys::window()
         .ok_or_else(|| JsValue::from_str("not running in a browser window"))?
@@ -323,7 +322,7 @@ impl Backend for IndexedDb {
 
 /// What went wrong, in the browser's words where it said something (`Name: message`). Not the
 /// crate's `Display`: that one also words a value's failed conversion with its number (`f64`),
-/// which put Rust's float formatting (~14 KB of code, `core::fmt::float`, `flt2dec`) into the
+/// which would put Rust's float formatting (`core::fmt::float`, `flt2dec`) into the
 /// start-up module for a number this store never holds (its values are text); such a failure is
 /// named here without it.
 fn detail(e: &IdbError) -> String {

@@ -2,10 +2,9 @@
 //! the small JSON records the first visit needs (the strategies' index, the
 //! preferences, the drafts kept on closing) in the page: the browser's `JSON.parse`, then the
 //! value handed to the record's `Deserialize` by [`Value`], a deserializer whose errors say
-//! nothing. serde_json's reader would bring ~38 KB of code (a float parser among it) into the
+//! nothing. serde_json's reader would bring its code (a float parser among it) into the
 //! start-up module for these alone, and a deserializer whose errors are words (as
-//! serde-wasm-bindgen's) Rust's float formatting (~10 KB: serde words a wrong number with its
-//! value). Natively (the tests, the benchmark's generator) serde_json reads them. Either way a
+//! serde-wasm-bindgen's) Rust's float formatting (serde words a wrong number with its value). Natively (the tests, the benchmark's generator) serde_json reads them. Either way a
 //! text that is not JSON, or not the record, is `None`. The strategies themselves and every other
 //! record are read by serde_json (`format`, `Store::read_json`).
 //!

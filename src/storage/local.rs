@@ -93,8 +93,7 @@ impl Backend for LocalStorage {
         Ok(())
     }
 
-    /// The stored string's `length`: the value stays in the browser (handing over "large" as
-    /// UTF-8 takes about 16 ms).
+    /// The stored string's `length`: the value stays in the browser (not handed over as UTF-8).
     async fn units(&self, key: &str) -> Result<Option<usize>, StorageError> {
         let value = get_item_unconverted(&self.storage, key).map_err(failed)?;
         Ok(value.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize))

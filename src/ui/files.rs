@@ -219,7 +219,7 @@ mod browser {
     /// said (offline with nothing cached, the server gave an error). Where the page has the
     /// assembler (the single file inlines it, and the example files with it), the assembler
     /// answers; a hosted page fetches the file itself, so that opening an example does not
-    /// download the assembler (5.4 KB gzipped of the dashboard visit).
+    /// download the assembler.
     pub async fn fetch_file(path: &str) -> Result<Vec<u8>, String> {
         let response = if global_present("ShirubeAssembler") {
             fetch_file_js(path).map_err(|e| js_message(&e))?

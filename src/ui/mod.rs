@@ -6,15 +6,9 @@
 pub mod files;
 
 #[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
 mod chart_view;
 #[cfg(target_arch = "wasm32")]
-mod create_form;
-#[cfg(target_arch = "wasm32")]
 mod dashboard;
-#[cfg(target_arch = "wasm32")]
-mod dashboard_kpis;
 #[cfg(target_arch = "wasm32")]
 mod document_writer;
 #[cfg(target_arch = "wasm32")]
@@ -26,29 +20,13 @@ mod exporters;
 #[cfg(target_arch = "wasm32")]
 mod files_page;
 #[cfg(target_arch = "wasm32")]
-pub(crate) mod folder_open;
-#[cfg(target_arch = "wasm32")]
 mod handout;
 #[cfg(target_arch = "wasm32")]
-mod header;
-#[cfg(target_arch = "wasm32")]
-mod import_confirmed;
-#[cfg(target_arch = "wasm32")]
-mod import_dialog;
-#[cfg(target_arch = "wasm32")]
-mod import_preview;
-#[cfg(target_arch = "wasm32")]
-mod kept;
-#[cfg(target_arch = "wasm32")]
-pub(crate) mod merge_preview;
+mod import;
 #[cfg(target_arch = "wasm32")]
 mod not_found;
 #[cfg(target_arch = "wasm32")]
-mod notices;
-#[cfg(target_arch = "wasm32")]
 mod overview;
-#[cfg(target_arch = "wasm32")]
-mod pages;
 #[cfg(target_arch = "wasm32")]
 mod panel;
 #[cfg(target_arch = "wasm32")]
@@ -64,21 +42,17 @@ mod region;
 #[cfg(target_arch = "wasm32")]
 mod round;
 #[cfg(target_arch = "wasm32")]
+mod shell;
+#[cfg(target_arch = "wasm32")]
 mod speech;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod status;
 #[cfg(target_arch = "wasm32")]
-mod storage_usage;
-#[cfg(target_arch = "wasm32")]
-mod strategy_list;
-#[cfg(target_arch = "wasm32")]
-mod strategy_nav;
+mod strategy;
 #[cfg(target_arch = "wasm32")]
 mod stylesheet;
-#[cfg(target_arch = "wasm32")]
-mod update_prompt;
 #[cfg(target_arch = "wasm32")]
 mod workbook_reader;
 #[cfg(target_arch = "wasm32")]
@@ -87,4 +61,4 @@ mod workbook_writer;
 mod workshop;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::mount;
+pub use shell::app::mount;

@@ -64,7 +64,7 @@ pub fn StrategyView(
     let framework = locale::framework_line(&s.national_framework, lang, style);
     view! {
         <article class="overview" data-testid=if read_only { "version-overview" } else { "overview" }>
-            {(!read_only).then(|| view! { <crate::ui::strategy_nav::StrategyNav/> })}
+            {(!read_only).then(|| view! { <crate::ui::strategy::nav::StrategyNav/> })}
             <header class="panel strategy-head">
                 <p class="municipality" data-testid="municipality">{s.municipality.name.clone()}</p>
                 <h1 data-testid="strategy-title">{s.title.clone()}</h1>

@@ -135,8 +135,8 @@ type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), lep
 
 /// Fetches a part (`load`: the function `split!` names), once more when it did not arrive; an
 /// error (and the banner) when it still did not. Every call returns the same future type, so
-/// the fetching is compiled once: generic over each part's loader, the start-up module held a copy
-/// per call (about 1 KB each).
+/// the fetching is compiled once (generic over each part's loader, the start-up module would hold
+/// a copy per call).
 pub fn load_twice<F>(load: fn() -> F) -> impl std::future::Future<Output = Result<(), PartMissing>>
 where
     F: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,

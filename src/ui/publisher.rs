@@ -8,7 +8,7 @@ crate::ui::parts::split!(publisher, load: load_publisher_part,
     /// Makes the folder and zips it, timed as "shirube:publish" (the benchmark's figure).
     pub async fn publisher_part(s: Strategy, made_at: String) -> Result<Vec<u8>, String> {
         super::files::timed("shirube:publish", || {
-            let folder = crate::format::publish::folder(&s, &made_at);
+            let folder = crate::format::publish::published_site(&s, &made_at);
             crate::format::publish::zip(&folder, &made_at).map_err(|e| e.to_string())
         })
     }

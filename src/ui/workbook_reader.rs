@@ -20,13 +20,13 @@ pub enum Request {
     Answers(Vec<(String, Vec<u8>)>),
 }
 
-/// What was read.
-pub enum Read {
+/// What was read: the reply to a [`Request`].
+pub enum Reply {
     Sheets(Result<Vec<Grid>, WorkbookError>),
     Answers(Vec<Opened>),
 }
 
-type Reader = fn(Request) -> Pin<Box<dyn Future<Output = Option<Read>>>>;
+type Reader = fn(Request) -> Pin<Box<dyn Future<Output = Option<Reply>>>>;
 
 thread_local! {
     static READER: Cell<Option<Reader>> = const { Cell::new(None) };
@@ -47,8 +47,8 @@ pub fn install() {
 pub async fn read(bytes: Vec<u8>) -> Option<Result<Vec<Grid>, WorkbookError>> {
     let reader = READER.get()?;
     match reader(Request::Sheets(bytes)).await? {
-        Read::Sheets(sheets) => Some(sheets),
-        Read::Answers(_) => None,
+        Reply::Sheets(sheets) => Some(sheets),
+        Reply::Answers(_) => None,
     }
 }
 
@@ -58,21 +58,21 @@ pub async fn read(bytes: Vec<u8>) -> Option<Result<Vec<Grid>, WorkbookError>> {
 pub async fn open_answers(files: Vec<(String, Vec<u8>)>) -> Option<Vec<Opened>> {
     let reader = READER.get()?;
     match reader(Request::Answers(files)).await? {
-        Read::Answers(opened) => Some(opened),
-        Read::Sheets(_) => None,
+        Reply::Answers(opened) => Some(opened),
+        Reply::Sheets(_) => None,
     }
 }
 
 crate::ui::parts::split!(workbook_reader, load: load_workbook_part,
     /// Reads a workbook, timed as "shirube:table-read" (the benchmark's figure), or opens returned
     /// section workbooks, timed as "shirube:round-books-open".
-    async fn workbook_part(request: Request) -> Read {
+    async fn workbook_part(request: Request) -> Reply {
         match request {
             Request::Sheets(bytes) => {
-                Read::Sheets(super::files::timed("shirube:table-read", || crate::format::table::read_workbook(&bytes)))
+                Reply::Sheets(super::files::timed("shirube:table-read", || crate::format::table::read_workbook(&bytes)))
             }
             Request::Answers(files) => {
-                Read::Answers(super::files::timed("shirube:round-books-open", || crate::format::round_book::open_files(files)))
+                Reply::Answers(super::files::timed("shirube:round-books-open", || crate::format::round_book::open_files(files)))
             }
         }
     }

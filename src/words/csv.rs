@@ -5,23 +5,23 @@ use crate::locale::{tr, Language};
 
 /// Why a row or cell of an indicator CSV is not imported (the row and column are shown beside).
 /// How a cell of a town's table was read (a "no value" mark, a number with a mark).
-pub fn csv_reading(r: &crate::format::csv::Reading, lang: Language) -> String {
-    use crate::format::csv::Reading;
+pub fn csv_reading(r: &crate::format::csv::CellReading, lang: Language) -> String {
+    use crate::format::csv::CellReading;
     match (r, lang) {
-        (Reading::NoValue, Language::Ja) => "値なし（何も書き込みません）".into(),
-        (Reading::NoValue, Language::En) => "no value (nothing is written)".into(),
-        (Reading::Marked { mark }, Language::Ja) => {
+        (CellReading::NoValue, Language::Ja) => "値なし（何も書き込みません）".into(),
+        (CellReading::NoValue, Language::En) => "no value (nothing is written)".into(),
+        (CellReading::Marked { mark }, Language::Ja) => {
             format!("数値を取り込みます（実績ならば「{mark}」をコメントに残します）")
         }
-        (Reading::Marked { mark }, Language::En) => {
+        (CellReading::Marked { mark }, Language::En) => {
             format!("the number is imported (for an actual, “{mark}” is kept as its comment)")
         }
-        (Reading::Provisional, Language::Ja) => "速報値として取り込みます".into(),
-        (Reading::Provisional, Language::En) => "imported as a provisional value".into(),
-        (Reading::CalendarYear, Language::Ja) => {
+        (CellReading::Provisional, Language::Ja) => "速報値として取り込みます".into(),
+        (CellReading::Provisional, Language::En) => "imported as a provisional value".into(),
+        (CellReading::CalendarYear, Language::Ja) => {
             "暦年（年）の書き方ですが、この指標の値の年は年度なので、その年度として取り込みます（暦年の値なら、値の時点の列に「年」と書くか、指標の「値の時点」を「年」にしてください）".into()
         }
-        (Reading::CalendarYear, Language::En) => "written as a calendar year, but this indicator's values are by fiscal year: imported as that fiscal year (for calendar-year values, write 年 in the 値の時点 column or set the indicator's year basis to calendar years)".into(),
+        (CellReading::CalendarYear, Language::En) => "written as a calendar year, but this indicator's values are by fiscal year: imported as that fiscal year (for calendar-year values, write 年 in the 値の時点 column or set the indicator's year basis to calendar years)".into(),
     }
 }
 

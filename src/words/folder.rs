@@ -4,7 +4,7 @@
 
 use super::problems::import_error;
 use crate::locale::{tr, Language};
-use crate::session::folder::{Reading, Refusal, Standing, SyncError};
+use crate::session::folder::{FileRefusal, FolderReading, MemberStanding, SyncError};
 use crate::storage::{FolderError, Version, VersionReason};
 
 /// Why a kept version came to be, for its line in the history.
@@ -35,13 +35,13 @@ pub fn version_reason(v: &Version, lang: Language) -> String {
 }
 
 /// Why a member's file changed nothing: the first line, then what the import says.
-pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
+pub fn refusal(reason: &FileRefusal, lang: Language) -> Vec<String> {
     match reason {
-        Refusal::Unreadable(e) => vec![
+        FileRefusal::Unreadable(e) => vec![
             tr(lang, "このファイルを読み込めませんでした。", "This file could not be read.").to_owned(),
             folder_error(e, lang),
         ],
-        Refusal::File(e) => {
+        FileRefusal::File(e) => {
             let mut lines = vec![tr(
                 lang,
                 "このファイルは取り込めません。何も変更していません。",
@@ -51,19 +51,19 @@ pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
             lines.extend(import_error(e, lang));
             lines
         }
-        Refusal::NotAStrategy => vec![tr(
+        FileRefusal::NotAStrategy => vec![tr(
             lang,
             "戦略のファイルではありません（全体のバックアップか管内のファイルです）。",
             "Not a strategy file (a backup of everything, or a region file).",
         )
         .to_owned()],
-        Refusal::OtherStrategy { .. } => vec![tr(
+        FileRefusal::OtherStrategy { .. } => vec![tr(
             lang,
             "ファイル名とは別の戦略が入っています。何も変更していません。",
             "It holds another strategy than its name says. Nothing was changed.",
         )
         .to_owned()],
-        Refusal::BaseMismatch => vec![tr(
+        FileRefusal::BaseMismatch => vec![tr(
             lang,
             "ファイルに含まれる元の版が、ファイル自身の記録と一致しません。統合しませんでした。",
             "The starting version inside the file is not the one it names. It was not merged.",
@@ -73,23 +73,25 @@ pub fn refusal(reason: &Refusal, lang: Language) -> Vec<String> {
 }
 
 /// How a member stands, for the members panel.
-pub fn standing(s: &Standing, lang: Language) -> &'static str {
+pub fn standing(s: &MemberStanding, lang: Language) -> &'static str {
     match s {
-        Standing::InStep => tr(lang, "同じ内容です", "in step"),
-        Standing::Behind => tr(lang, "こちらの変更をまだ取り込んでいません", "has yet to take this computer’s changes"),
-        Standing::Away => tr(lang, "しばらく更新がありません", "no update for a while"),
-        Standing::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
-        Standing::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
-        Standing::ConfirmedChanged => tr(lang, "確認済の値を変更しています", "changes confirmed values"),
-        Standing::NoCommonVersion => {
+        MemberStanding::InStep => tr(lang, "同じ内容です", "in step"),
+        MemberStanding::Behind => {
+            tr(lang, "こちらの変更をまだ取り込んでいません", "has yet to take this computer’s changes")
+        }
+        MemberStanding::Away => tr(lang, "しばらく更新がありません", "no update for a while"),
+        MemberStanding::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
+        MemberStanding::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
+        MemberStanding::ConfirmedChanged => tr(lang, "確認済の値を変更しています", "changes confirmed values"),
+        MemberStanding::NoCommonVersion => {
             tr(lang, "共通の版が見つからないため統合できません", "no common version: cannot be merged")
         }
-        Standing::Refused => tr(lang, "ファイルを取り込めません", "file cannot be taken in"),
+        MemberStanding::Refused => tr(lang, "ファイルを取り込めません", "file cannot be taken in"),
     }
 }
 
 /// What a reading did, in one line each (empty when it did nothing to tell).
-pub fn reading(r: &Reading, lang: Language) -> Vec<String> {
+pub fn reading(r: &FolderReading, lang: Language) -> Vec<String> {
     let mut lines: Vec<String> = r.taken.iter().map(|t| taken(&t.by, lang)).collect();
     let ja = lang == Language::Ja;
     lines.extend(r.conflicts.iter().map(|c| {
@@ -291,7 +293,7 @@ mod tests {
         assert_eq!(version_reason(&decided, Language::Ja), "田中さんとの競合を選んで統合しました");
         let merged = Version { merged_from: None, ..decided };
         assert_eq!(version_reason(&merged, Language::Ja), "ファイルと統合");
-        let newer = Refusal::File(crate::format::ImportError::NewerVersion { version: 9 });
+        let newer = FileRefusal::File(crate::format::ImportError::NewerVersion { version: 9 });
         assert!(refusal(&newer, Language::Ja).len() >= 2);
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::locale::{tr, year, Language, YearStyle};
 use crate::model::round::{
-    Answer, Ask, ConfirmedChange, Copied, Item, ItemKind, Refusal, Round, Standing, Subject, Tally, TextField, Via,
+    Answer, AnswerStanding, Ask, ConfirmedChange, Copied, Item, ItemKind, Round, RoundRefusal, Subject, Tally,
+    TextField, Via,
 };
 use crate::model::{ProblemKind, Strategy};
 
@@ -22,19 +23,19 @@ pub fn ask(a: Ask, lang: Language) -> &'static str {
 }
 
 /// 未提出 / 提出済 / 確認済 / 差し戻し.
-pub fn standing(s: Standing, lang: Language) -> &'static str {
+pub fn standing(s: AnswerStanding, lang: Language) -> &'static str {
     match s {
-        Standing::NotSubmitted => tr(lang, "未提出", "Not submitted"),
-        Standing::Submitted => tr(lang, "提出済", "Submitted"),
-        Standing::Confirmed => tr(lang, "確認済", "Confirmed"),
-        Standing::Returned => tr(lang, "差し戻し", "Sent back"),
+        AnswerStanding::NotSubmitted => tr(lang, "未提出", "Not submitted"),
+        AnswerStanding::Submitted => tr(lang, "提出済", "Submitted"),
+        AnswerStanding::Confirmed => tr(lang, "確認済", "Confirmed"),
+        AnswerStanding::Returned => tr(lang, "差し戻し", "Sent back"),
     }
 }
 
 /// Where a section's answer stands, as 入力状況 and the section's page show it: 「提出済」…, and
 /// a 提出 received in a workbook with who took it in, 「提出済（ワークブックで受領: 山田）」.
-pub fn standing_of(st: Standing, last: Option<&Answer>, lang: Language) -> String {
-    let received = last.filter(|a| st == Standing::Submitted && a.via == Via::Workbook);
+pub fn standing_of(st: AnswerStanding, last: Option<&Answer>, lang: Language) -> String {
+    let received = last.filter(|a| st == AnswerStanding::Submitted && a.via == Via::Workbook);
     match (received, lang) {
         (None, _) => standing(st, lang).to_owned(),
         (Some(a), Language::Ja) if a.by.is_empty() => "提出済（ワークブックで受領）".to_owned(),
@@ -178,16 +179,16 @@ pub fn copied(c: &Copied<'_>, lang: Language) -> String {
 }
 
 /// Why an answer could not be recorded.
-pub fn refusal(r: &Refusal, s: &Strategy, lang: Language) -> String {
+pub fn refusal(r: &RoundRefusal, s: &Strategy, lang: Language) -> String {
     let ja = lang == Language::Ja;
     match r {
-        Refusal::NoRound => tr(lang, "この照会はもうありません。", "This round no longer exists.").to_owned(),
-        Refusal::UnknownDepartment => {
+        RoundRefusal::NoRound => tr(lang, "この照会はもうありません。", "This round no longer exists.").to_owned(),
+        RoundRefusal::UnknownDepartment => {
             tr(lang, "担当課が一覧にありません。", "The section is not in the strategy's list.").to_owned()
         }
-        Refusal::AlreadyOpen(y) if ja => format!("{}の照会はもう始まっています。", y.japanese()),
-        Refusal::AlreadyOpen(y) => format!("A round for {} is already open.", y.english()),
-        Refusal::CauseMissing(ids) => {
+        RoundRefusal::AlreadyOpen(y) if ja => format!("{}の照会はもう始まっています。", y.japanese()),
+        RoundRefusal::AlreadyOpen(y) => format!("A round for {} is already open.", y.english()),
+        RoundRefusal::CauseMissing(ids) => {
             let names: Vec<String> =
                 ids.iter().filter_map(|id| s.indicator(id)).map(|i| subject(Subject::Indicator(i), lang)).collect();
             if ja {
@@ -196,8 +197,8 @@ pub fn refusal(r: &Refusal, s: &Strategy, lang: Language) -> String {
                 format!("Write why these KPIs miss their path before submitting: {}", names.join(", "))
             }
         }
-        Refusal::NotNow(st) if ja => format!("いまは{}のため、この操作はできません。", standing(*st, lang)),
-        Refusal::NotNow(st) => format!("Not possible now: the answer is {}.", standing(*st, lang).to_lowercase()),
+        RoundRefusal::NotNow(st) if ja => format!("いまは{}のため、この操作はできません。", standing(*st, lang)),
+        RoundRefusal::NotNow(st) => format!("Not possible now: the answer is {}.", standing(*st, lang).to_lowercase()),
     }
 }
 
@@ -308,7 +309,7 @@ mod tests {
             department: None,
             asked: 1,
             filled: 0,
-            standing: Standing::NotSubmitted,
+            standing: AnswerStanding::NotSubmitted,
             last: None,
             late: true,
             missing: vec![item],

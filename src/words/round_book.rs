@@ -3,49 +3,49 @@
 //! each change of the preview as 「項目：旧 → 新」, the preview's summary and what taking the
 //! workbooks in did (`session::round_books`).
 
-use crate::format::round_book::{BadValue, Change, Field, Ignored, Refused, Value};
+use crate::format::round_book::{AnswerChange, BadValue, BookRefusal, Field, Ignored, Value};
 use crate::locale::{tr, Language};
 use crate::model::round::Subject;
 use crate::model::{Id, Strategy};
 
 /// Why a workbook was refused whole.
-pub fn refused(r: &Refused, lang: Language) -> String {
+pub fn refused(r: &BookRefusal, lang: Language) -> String {
     let ja = matches!(lang, Language::Ja);
     match r {
-        Refused::Unreadable(e) => super::table::workbook_error(e, lang),
-        Refused::TooLarge(bytes) if ja => format!("zip の中のブックが大きすぎます（{}）。", super::size(*bytes as u64)),
-        Refused::TooLarge(bytes) => format!("A workbook in the zip is too large ({}).", super::size(*bytes as u64)),
-        Refused::SheetMissing(sheet) if ja => format!("シート「{sheet}」がありません（名前が変えられたか、削除されました）。配った照会用のブックのまま返してください。"),
-        Refused::SheetMissing(sheet) => format!("The sheet 「{sheet}」 is missing (renamed or deleted). Please return the round's workbook as it was handed out."),
-        Refused::NotARoundBook => tr(lang, "照会用のブックではありません（「依頼」シートに戦略ID・照会IDがありません）。", "Not a round's workbook (its 「依頼」 sheet holds no strategy and round ids).").to_owned(),
-        Refused::OtherStrategy => tr(lang, "別の戦略の照会用のブックです。", "A round's workbook of another strategy.").to_owned(),
-        Refused::OtherRound(Some(y)) if ja => format!("別の照会（{}）のブックです。いまの照会のブックを使ってください。", y.japanese()),
-        Refused::OtherRound(Some(y)) => format!("A workbook of another round ({}). Please use this round's workbook.", y.japanese()),
-        Refused::OtherRound(None) => tr(lang, "別の照会のブックです。いまの照会のブックを使ってください。", "A workbook of another round. Please use this round's workbook.").to_owned(),
-        Refused::UnknownSection(id) if ja => format!("担当課（ID {id}）がこの戦略の担当課の一覧にありません。"),
-        Refused::UnknownSection(id) => format!("The section (id {id}) is not in this strategy's list of sections."),
-        Refused::ColumnMoved { cell, expected, found } if ja => {
+        BookRefusal::Unreadable(e) => super::table::workbook_error(e, lang),
+        BookRefusal::TooLarge(bytes) if ja => format!("zip の中のブックが大きすぎます（{}）。", super::size(*bytes as u64)),
+        BookRefusal::TooLarge(bytes) => format!("A workbook in the zip is too large ({}).", super::size(*bytes as u64)),
+        BookRefusal::SheetMissing(sheet) if ja => format!("シート「{sheet}」がありません（名前が変えられたか、削除されました）。配った照会用のブックのまま返してください。"),
+        BookRefusal::SheetMissing(sheet) => format!("The sheet 「{sheet}」 is missing (renamed or deleted). Please return the round's workbook as it was handed out."),
+        BookRefusal::NotARoundBook => tr(lang, "照会用のブックではありません（「依頼」シートに戦略ID・照会IDがありません）。", "Not a round's workbook (its 「依頼」 sheet holds no strategy and round ids).").to_owned(),
+        BookRefusal::OtherStrategy => tr(lang, "別の戦略の照会用のブックです。", "A round's workbook of another strategy.").to_owned(),
+        BookRefusal::OtherRound(Some(y)) if ja => format!("別の照会（{}）のブックです。いまの照会のブックを使ってください。", y.japanese()),
+        BookRefusal::OtherRound(Some(y)) => format!("A workbook of another round ({}). Please use this round's workbook.", y.japanese()),
+        BookRefusal::OtherRound(None) => tr(lang, "別の照会のブックです。いまの照会のブックを使ってください。", "A workbook of another round. Please use this round's workbook.").to_owned(),
+        BookRefusal::UnknownSection(id) if ja => format!("担当課（ID {id}）がこの戦略の担当課の一覧にありません。"),
+        BookRefusal::UnknownSection(id) => format!("The section (id {id}) is not in this strategy's list of sections."),
+        BookRefusal::ColumnMoved { cell, expected, found } if ja => {
             format!("{cell} の見出しが「{expected}」ではなく「{found}」です（列が移動・追加・削除されました）。")
         }
-        Refused::ColumnMoved { cell, expected, found } => {
+        BookRefusal::ColumnMoved { cell, expected, found } => {
             format!("The header at {cell} is 「{found}」, not 「{expected}」 (a column was moved, added or deleted).")
         }
-        Refused::RowsMissing { expected, found, missing } if ja => {
+        BookRefusal::RowsMissing { expected, found, missing } if ja => {
             format!("回答の行が {expected} 行のはずが {found} 行です（行が削除されました。ない行: {}）。", ids(missing))
         }
-        Refused::RowsMissing { expected, found, missing } => {
+        BookRefusal::RowsMissing { expected, found, missing } => {
             format!("The answers have {found} rows, not {expected} (rows were deleted; missing: {}).", ids(missing))
         }
-        Refused::IdMissing { cell } if ja => format!("{cell} の ID が消されています。"),
-        Refused::IdMissing { cell } => format!("The id at {cell} was deleted."),
-        Refused::UnknownId { cell, id } if ja => format!("{cell} の ID「{id}」はこの照会の項目にありません（ID が書き換えられました）。"),
-        Refused::UnknownId { cell, id } => format!("The id 「{id}」 at {cell} is no item of this round (the id was changed)."),
-        Refused::OtherSection { cell, id } if ja => format!("{cell} の ID「{id}」は別の課の項目です。"),
-        Refused::OtherSection { cell, id } => format!("The id 「{id}」 at {cell} is another section's item."),
-        Refused::Duplicate { cell, id } if ja => format!("{cell} の ID「{id}」の行が2つあります。"),
-        Refused::Duplicate { cell, id } => format!("The id 「{id}」 at {cell} has two rows."),
-        Refused::SectionTwice(other) if ja => format!("同じ課のブックが「{other}」と2つあります。1つだけにしてください。"),
-        Refused::SectionTwice(other) => format!("The same section's workbook came twice (also 「{other}」). Please pick one."),
+        BookRefusal::IdMissing { cell } if ja => format!("{cell} の ID が消されています。"),
+        BookRefusal::IdMissing { cell } => format!("The id at {cell} was deleted."),
+        BookRefusal::UnknownId { cell, id } if ja => format!("{cell} の ID「{id}」はこの照会の項目にありません（ID が書き換えられました）。"),
+        BookRefusal::UnknownId { cell, id } => format!("The id 「{id}」 at {cell} is no item of this round (the id was changed)."),
+        BookRefusal::OtherSection { cell, id } if ja => format!("{cell} の ID「{id}」は別の課の項目です。"),
+        BookRefusal::OtherSection { cell, id } => format!("The id 「{id}」 at {cell} is another section's item."),
+        BookRefusal::Duplicate { cell, id } if ja => format!("{cell} の ID「{id}」の行が2つあります。"),
+        BookRefusal::Duplicate { cell, id } => format!("The id 「{id}」 at {cell} has two rows."),
+        BookRefusal::SectionTwice(other) if ja => format!("同じ課のブックが「{other}」と2つあります。1つだけにしてください。"),
+        BookRefusal::SectionTwice(other) => format!("The same section's workbook came twice (also 「{other}」). Please pick one."),
     }
 }
 
@@ -133,7 +133,7 @@ pub fn value(v: &Value, lang: Language) -> String {
 }
 
 /// One change: 「KPI 1-1 観光入込客数 実績値：（なし） → 1,234」.
-pub fn change(c: &Change, s: &Strategy, lang: Language) -> String {
+pub fn change(c: &AnswerChange, s: &Strategy, lang: Language) -> String {
     format!(
         "{} {}：{} → {}",
         subject(s, &c.subject, lang),
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_refusal_says_where_in_japanese_and_english() {
-        let moved = Refused::ColumnMoved { cell: "回答!C1".into(), expected: "施策", found: "事業".into() };
+        let moved = BookRefusal::ColumnMoved { cell: "回答!C1".into(), expected: "施策", found: "事業".into() };
         assert_eq!(
             refused(&moved, Language::Ja),
             "回答!C1 の見出しが「施策」ではなく「事業」です（列が移動・追加・削除されました）。"

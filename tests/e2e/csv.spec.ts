@@ -297,7 +297,7 @@ test('a Shift_JIS file as Japanese Excel saves it, by code, imports', async ({ p
   expect(pageErrors).toEqual([]);
 });
 
-test("a town's own table: 「－」「調査中」 are no value, 「353※」 keeps its mark, 「(速報)」 is provisional; none refused (issue 20)", async ({ page, openApp, pageErrors, shot }) => {
+test("a town's own table: 「－」「調査中」 are no value, 「353※」 keeps its mark, 「(速報)」 is provisional; none refused", async ({ page, openApp, pageErrors, shot }) => {
   await kitamotoEditor(page, openApp);
   await toFiles(page);
   const text = [

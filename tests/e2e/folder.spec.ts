@@ -10,7 +10,7 @@ import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { dropFile, editGoal, storageSnapshot } from './helpers';
 import { storedStrategyOfPage } from './stored';
-import { folderInit, ownFile, put, share } from './shared-folder';
+import { folderInit, ownFile, put, share } from './folder-helpers';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));

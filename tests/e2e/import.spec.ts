@@ -209,7 +209,7 @@ test('the preview shows the file before anything changes; then import as new, tw
   expect(pageErrors).toEqual([]);
 });
 
-test('fields this version does not know are said in the preview, kept through an edit, and written back on export (issue 17)', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+test('fields this version does not know are said in the preview, kept through an edit, and written back on export', async ({ page, openApp, pageErrors, shot }, testInfo) => {
   await openApp();
   const file = JSON.parse(VALID);
   file.strategy.x_prefecture_link = { portal: 'R7-0042' };

@@ -13,7 +13,7 @@ import { test, expect } from './fixtures';
 import { REPO_ROOT } from './paths';
 import { dropFile } from './helpers';
 import { storedStrategyOfPage } from './stored';
-import { folderInit, ownFile } from './shared-folder';
+import { folderInit, ownFile } from './folder-helpers';
 import type { BrowserContext, Page } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));

@@ -132,7 +132,7 @@ test('the presentation is driven by keys: goals → a goal and its charts → ba
   expect(pageErrors).toEqual([]);
 });
 
-test('focus and the highlight are one thing: Tab to a card, then Enter, opens that card (issue 23)', async ({ page, openApp, pageErrors }) => {
+test('focus and the highlight are one thing: Tab to a card, then Enter, opens that card', async ({ page, openApp, pageErrors }) => {
   await openWorkshop(page, openApp, 'kitamoto');
   const goals = page.getByTestId('ws-goal');
   await expect.poll(() => focused(page)).toEqual({ item: '0', current: true, testid: 'ws-goal' });

@@ -100,7 +100,7 @@ pub use letters::column_letters;
 pub use notes::{session_notes, workshop_notes};
 pub(crate) use plan::plan_rows;
 pub use plan::{
-    plan_import, CellChange, CellKind, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason, ValueChange,
+    plan_import, CellChange, CellKind, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason, ValueChange,
 };
 pub(crate) use read::{Column, Header, Record};
 pub use region::{matched_indicator, side_by_side_table, theme_hits};
@@ -109,7 +109,7 @@ pub use value_cell::{read_typed_value, TypedValue};
 pub(crate) use value_cell::{read_value, says_running_total, ValueCell};
 pub use verdicts::verdicts;
 
-/// Why a CSV file cannot be read at all (problems with single rows are [`Refusal`]s).
+/// Why a CSV file cannot be read at all (problems with single rows are [`CsvRefusal`]s).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CsvError {
     /// Neither UTF-8 nor Shift_JIS (e.g. UTF-16, or a binary file such as an .xlsx).

@@ -86,12 +86,12 @@ pub struct Noted {
     pub column: String,
     /// The cell as written.
     pub text: String,
-    pub reading: Reading,
+    pub reading: CellReading,
 }
 
 /// How a noted cell was read. No words here: the UI says them.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Reading {
+pub enum CellReading {
     /// 「－」「調査中」「(未公表)」 …: no value; nothing is written for it.
     NoValue,
     /// A number with a mark beside it; the number is read, the mark kept (actuals: as comment).
@@ -106,7 +106,7 @@ pub enum Reading {
 
 /// A row (identity problems) or a cell (value problems) that will not be imported.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Refusal {
+pub struct CsvRefusal {
     pub row: usize,
     /// The header of the column at fault.
     pub column: String,
@@ -196,7 +196,7 @@ pub struct CsvPlan {
     pub texts: Vec<TextChange>,
     /// Cells that hold what the strategy already holds.
     pub unchanged: usize,
-    pub refused: Vec<Refusal>,
+    pub refused: Vec<CsvRefusal>,
     /// Cells read as "no value" or with a mark beside the number (never refused for it).
     pub noted: Vec<Noted>,
     /// Header names of the columns that were not read.

@@ -1,12 +1,12 @@
 //! A version's id as the graph keys it: the 128 bits its 32 lowercase hexadecimal digits spell,
 //! read and written without a string in between. A file's compact graph holds the bytes, but
-//! a history taken whole (~9,000 ids) and format 1's lists are still keyed from their text:
-//! reading eight digits at once keys 9,000 ids in ~0.5 ms natively, a digit at a time ~1.6 ms.
+//! a history taken whole and format 1's lists are still keyed from their text, eight digits at
+//! a time.
 
 /// A version's id as the graph holds it: the 128 bits its 32 hexadecimal digits spell (every id
 /// from a file or storage has that form, checked at the door), so that walking the graph hashes
 /// and copies numbers, not strings. Another string (ids in tests, say) is keyed by its hash and
-/// its text kept beside (`Graph::odd`).
+/// its text kept beside (`Graph::non_hex`).
 pub(super) type Key = u128;
 
 pub(super) fn key_of(id: &str) -> (Key, bool) {

@@ -23,14 +23,14 @@ struct Inner {
     ends: Vec<u32>,
     parents: Vec<Key>,
     /// The text of each key that is not an id's 32 digits (see `ids::key_of`).
-    odd: HashMap<Key, String>,
+    non_hex: HashMap<Key, String>,
 }
 
 impl Inner {
     fn key(&mut self, id: &str) -> Key {
-        let (k, odd) = key_of(id);
-        if odd {
-            self.odd.entry(k).or_insert_with(|| id.to_owned());
+        let (k, non_hex) = key_of(id);
+        if non_hex {
+            self.non_hex.entry(k).or_insert_with(|| id.to_owned());
         }
         k
     }
@@ -71,12 +71,12 @@ impl Nodes {
     }
 
     /// The text of key `k` when it is not an id's digits.
-    pub(super) fn odd(&self, k: Key) -> Option<&String> {
-        self.0.odd.get(&k)
+    pub(super) fn non_hex(&self, k: Key) -> Option<&String> {
+        self.0.non_hex.get(&k)
     }
 
     fn name(&self, k: Key) -> String {
-        self.odd(k).cloned().unwrap_or_else(|| id_text(k))
+        self.non_hex(k).cloned().unwrap_or_else(|| id_text(k))
     }
 
     /// Each node with its ids written out.
@@ -128,15 +128,15 @@ impl Nodes {
         if self.len() > max_nodes {
             return Some(Unsafe::TooMany { at: String::new(), limit: max_nodes });
         }
-        let odd = |k: &Key| self.odd(*k).is_some();
+        let non_hex = |k: &Key| self.non_hex(*k).is_some();
         for (i, (k, ps)) in self.keyed().enumerate() {
-            if odd(&k) {
+            if non_hex(&k) {
                 return Some(Unsafe::Id { at: format!("[{i}].id"), id: self.name(k) });
             }
             if ps.len() > max_parents {
                 return Some(Unsafe::TooMany { at: format!("[{i}].parents"), limit: max_parents });
             }
-            if let Some((j, p)) = ps.iter().enumerate().find(|(_, p)| odd(p)) {
+            if let Some((j, p)) = ps.iter().enumerate().find(|(_, p)| non_hex(p)) {
                 return Some(Unsafe::Id { at: format!("[{i}].parents[{j}]"), id: self.name(*p) });
             }
         }
@@ -149,8 +149,8 @@ impl Nodes {
         for k in keys {
             let Some(ps) = graph.parents.get(&k) else { continue };
             for key in std::iter::once(&k).chain(ps) {
-                if let Some(text) = graph.odd.get(key) {
-                    inner.odd.entry(*key).or_insert_with(|| text.clone());
+                if let Some(text) = graph.non_hex.get(key) {
+                    inner.non_hex.entry(*key).or_insert_with(|| text.clone());
                 }
             }
             inner.parents.extend_from_slice(ps);
@@ -204,14 +204,14 @@ impl Nodes {
     /// The nodes a compact string holds (every id 32 hexadecimal digits).
     pub fn from_compact(text: &str) -> Result<Nodes, Damaged> {
         let compact::Keyed { ids, ends, parents } = compact::decode(text)?;
-        Ok(Nodes(Arc::new(Inner { ids, ends, parents, odd: HashMap::default() })))
+        Ok(Nodes(Arc::new(Inner { ids, ends, parents, non_hex: HashMap::default() })))
     }
 
     /// Storage's graph record: the compact string as JSON; a graph with an id that is not 32
     /// digits (a history named before XXH3 fingerprints) as the list of nodes, which keeps its
     /// text.
     pub fn stored_text(&self) -> String {
-        let text = match self.0.odd.is_empty() {
+        let text = match self.0.non_hex.is_empty() {
             true => serde_json::to_string(self),
             false => serde_json::to_string(&self.iter().collect::<Vec<Node>>()),
         };

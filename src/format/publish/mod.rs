@@ -45,13 +45,13 @@ pub struct PublishedFile {
 
 /// The published folder: the name it unpacks as, and its files.
 #[derive(Clone, Debug)]
-pub struct Folder {
+pub struct PublishedSite {
     /// The folder's name inside the zip (`kpi-2026-11-25`).
     pub name: String,
     pub files: Vec<PublishedFile>,
 }
 
-impl Folder {
+impl PublishedSite {
     pub fn bytes(&self) -> usize {
         self.files.iter().map(|f| f.bytes.len()).sum()
     }
@@ -62,7 +62,7 @@ impl Folder {
 
 /// The published folder of `s`, made at `made_at` (RFC 3339: its date is printed on every page
 /// and names the folder).
-pub fn folder(s: &Strategy, made_at: &str) -> Folder {
+pub fn published_site(s: &Strategy, made_at: &str) -> PublishedSite {
     let public = public_copy(s);
     let date = made_at.get(..10).unwrap_or(made_at);
     let cx = page::Site::new(&public, date);
@@ -85,7 +85,7 @@ pub fn folder(s: &Strategy, made_at: &str) -> Folder {
         files.push(PublishedFile { path: format!("data/{name}"), bytes: csv });
     }
     files.push(text("data/strategy.json", super::export_published(&public, made_at)));
-    Folder { name: format!("kpi-{date}"), files }
+    PublishedSite { name: format!("kpi-{date}"), files }
 }
 
 fn text(path: &str, body: String) -> PublishedFile {
@@ -93,7 +93,7 @@ fn text(path: &str, body: String) -> PublishedFile {
 }
 
 /// The folder as a zip, every file under the folder's name, dated `made_at`'s day.
-pub fn zip(folder: &Folder, made_at: &str) -> Result<Vec<u8>, zip::result::ZipError> {
+pub fn zip(folder: &PublishedSite, made_at: &str) -> Result<Vec<u8>, zip::result::ZipError> {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)

@@ -57,7 +57,7 @@ pub(super) fn read_csv(bytes: &[u8]) -> Vec<Vec<String>> {
 #[test]
 fn every_csv_reads_back_with_its_described_header_and_the_town_first() {
     let s = kitamoto();
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     for (name, _, columns) in open_data::DESCRIPTIONS {
         let file = f.file(&format!("data/{name}")).unwrap_or_else(|| panic!("{name}"));
         assert!(file.bytes.starts_with("\u{feff}".as_bytes()), "{name}: BOM");
@@ -76,7 +76,7 @@ fn every_csv_reads_back_with_its_described_header_and_the_town_first() {
 fn every_yearly_value_of_the_open_data_is_the_strategys_and_every_one_is_there() {
     let s = kitamoto();
     let public = crate::model::public_copy(&s);
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let rows = read_csv(&f.file("data/indicator_values.csv").unwrap().bytes);
     let col = |name: &str| rows[0].iter().position(|c| c.trim_start_matches('\u{feff}') == name).unwrap();
     let (id, label, west, wareki, kind, value) =
@@ -111,7 +111,7 @@ fn every_yearly_value_of_the_open_data_is_the_strategys_and_every_one_is_there()
 #[test]
 fn nothing_hidden_and_no_internal_note_is_in_any_byte_of_the_folder_or_its_zip() {
     let s = kitamoto();
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let zipped = zip(&f, MADE_AT).unwrap();
     let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(zipped)).unwrap();
     assert_eq!(archive.len(), f.files.len());
@@ -170,7 +170,7 @@ fn pages_have_no_script_and_every_link_is_relative_and_resolves() {
     let g0 = s.goals[0].id.clone();
     s.goal_mut(&g0).unwrap().title = "<script>alert(1)</script><img src=x onerror=alert(1)>".into();
     s.publication_mut().set_highlight(&g0, "<a href=\"javascript:alert(1)\">x</a>");
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let pages: Vec<&PublishedFile> = f.files.iter().filter(|x| x.path.ends_with(".html")).collect();
     assert!(pages.len() >= 4 + s.indicators.len() - 1);
     for page in &pages {
@@ -224,7 +224,7 @@ fn assert_headings_in_order(path: &str, html: &str) {
 fn a_kpi_page_shows_each_actual_its_status_in_words_and_the_year_it_is_as_of() {
     let s = kitamoto();
     let public = crate::model::public_copy(&s);
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let latest = latest_year(&public).unwrap();
     for i in &public.indicators {
         let page = String::from_utf8(f.file(&page::kpi_path(&i.id)).unwrap().bytes.clone()).unwrap();
@@ -246,16 +246,16 @@ fn a_kpi_page_shows_each_actual_its_status_in_words_and_the_year_it_is_as_of() {
 #[test]
 fn the_folder_for_kitamoto_is_under_a_megabyte_and_the_same_each_time() {
     let s = kitamoto();
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     assert!(f.bytes() < 1_000_000, "{} bytes", f.bytes());
-    assert_eq!(zip(&f, MADE_AT).unwrap(), zip(&folder(&s, MADE_AT), MADE_AT).unwrap());
+    assert_eq!(zip(&f, MADE_AT).unwrap(), zip(&published_site(&s, MADE_AT), MADE_AT).unwrap());
 }
 
 #[test]
 fn a_link_back_is_written_only_for_a_web_address() {
     let mut s = kitamoto();
     s.publication_mut().site_url = "javascript:alert(1)".into();
-    let index = String::from_utf8(folder(&s, MADE_AT).file("index.html").unwrap().bytes.clone()).unwrap();
+    let index = String::from_utf8(published_site(&s, MADE_AT).file("index.html").unwrap().bytes.clone()).unwrap();
     assert!(!index.contains("のホームページへ") && !index.contains("javascript"));
 }
 
@@ -296,7 +296,7 @@ fn a_kpi_page_shows_its_measures_evaluation_stage_by_stage_with_only_what_the_li
         (e.by, e.outcomes, e.issues) = ("内部メモ 有識者会議".into(), "情報発信を強めるべき".into(), "担い手".into());
     });
     let kpi = s.goals[0].measures[0].kpis[0].clone();
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let page = String::from_utf8(f.file(&page::kpi_path(&kpi)).unwrap().bytes.clone()).unwrap();
     let at = |text: &str| page.find(text).unwrap_or_else(|| panic!("{text} is on the page"));
     assert!(at("一次評価") < at("二次評価") && at("二次評価") < at("外部評価（有識者の意見）"));
@@ -315,7 +315,7 @@ fn a_kpi_page_shows_its_measures_evaluation_stage_by_stage_with_only_what_the_li
 fn the_index_explains_the_towns_rating_rule_as_a_table_of_its_labels() {
     let mut s = kitamoto();
     s.rating_rule = crate::model::RatingPreset::Marks.rule();
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let index = f.files.iter().find(|x| x.path.ends_with("index.html") && !x.path.contains('/')).unwrap();
     let html = String::from_utf8(index.bytes.clone()).unwrap();
     let row = |label: &str, share: &str| format!("<tr><th scope=\"row\">{label}</th><td>{share}</td></tr>");
@@ -327,7 +327,7 @@ fn the_index_explains_the_towns_rating_rule_as_a_table_of_its_labels() {
     assert!(html.contains("<caption>評価の基準</caption>") && html.contains("<caption>状況の表し方</caption>"));
     // Another town's labels make other rows: the table is the town's rule, not a fixed text.
     s.rating_rule = crate::model::RatingPreset::Sabc.rule();
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let index = f.files.iter().find(|x| x.path.ends_with("index.html") && !x.path.contains('/')).unwrap();
     let html = String::from_utf8(index.bytes.clone()).unwrap();
     assert!(html.contains(&row("S", "120%以上")) && html.contains(&row("A", "100%以上120%未満")));
@@ -380,7 +380,7 @@ fn the_public_json_holds_only_what_the_list_publishes_and_reads_back_as_the_publ
     value["goals"][0]["later_field"] = "内部メモ".into();
     let s = Strategy::from_value(value).unwrap();
 
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let text = String::from_utf8(f.file("data/strategy.json").unwrap().bytes.clone()).unwrap();
     assert!(!text.contains("内部メモ") && !text.contains("2024-07-31"));
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -398,7 +398,7 @@ proptest::proptest! {
     /// holds only what the list publishes and reads back as its public copy, which is valid.
     #[test]
     fn any_strategys_public_json_is_its_public_copy_of_published_fields(s in crate::format::proptests::strategy()) {
-        let f = folder(&s, MADE_AT);
+        let f = published_site(&s, MADE_AT);
         let text = String::from_utf8(f.file("data/strategy.json").unwrap().bytes.clone()).unwrap();
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_only_published(&json["strategy"], crate::model::publication::fields::ROOT, "strategy");
@@ -413,7 +413,7 @@ proptest::proptest! {
 #[test]
 fn the_index_draws_the_measure_tree_as_named_svg_without_the_hidden_goal() {
     let s = kitamoto();
-    let index = String::from_utf8(folder(&s, MADE_AT).file("index.html").unwrap().bytes.clone()).unwrap();
+    let index = String::from_utf8(published_site(&s, MADE_AT).file("index.html").unwrap().bytes.clone()).unwrap();
     let tree = &index[index.find("<h2 id=\"measure-tree\">施策体系図</h2>").expect("the tree's heading")..];
     let tree = &tree[..tree.find("</section>").unwrap()];
     let shown = s.goals.len() - 1;

@@ -17,7 +17,7 @@ fn strategies() -> Vec<(String, Strategy)> {
 }
 
 /// The CSV `name` of the folder as rows of cells, the header's BOM dropped.
-fn table(f: &Folder, name: &str) -> Vec<Vec<String>> {
+fn table(f: &PublishedSite, name: &str) -> Vec<Vec<String>> {
     let mut rows = read_csv(&f.file(&format!("data/{name}")).unwrap().bytes);
     rows[0][0] = rows[0][0].trim_start_matches('\u{feff}').to_owned();
     rows
@@ -27,7 +27,7 @@ fn table(f: &Folder, name: &str) -> Vec<Vec<String>> {
 fn every_numeric_column_of_every_csv_holds_only_numbers_for_every_example() {
     let mut checked = BTreeMap::<&str, usize>::new();
     for (key, s) in strategies() {
-        let f = folder(&s, MADE_AT);
+        let f = published_site(&s, MADE_AT);
         for (name, _, _) in open_data::DESCRIPTIONS {
             let rows = table(&f, name);
             for (c, column) in rows[0].iter().enumerate().filter(|(_, c)| open_data::NUMERIC.contains(&c.as_str())) {
@@ -61,7 +61,7 @@ fn every_column_named_as_a_number_is_listed_as_numeric_and_nothing_else_is() {
 
 #[test]
 fn the_data_page_says_which_columns_are_numbers_and_that_the_csvs_begin_with_a_bom() {
-    let f = folder(&kitamoto(), MADE_AT);
+    let f = published_site(&kitamoto(), MADE_AT);
     let page = String::from_utf8(f.file("data.html").unwrap().bytes.clone()).unwrap();
     assert!(page.contains("UTF-8") && page.contains("BOM（EF BB BF の3バイト）"));
     assert!(page.contains("<tr><th scope=\"row\">目標値</th><td>数値</td>"));
@@ -74,7 +74,7 @@ fn the_data_page_says_which_columns_are_numbers_and_that_the_csvs_begin_with_a_b
 #[test]
 fn targets_are_written_with_full_width_brackets_like_baselines_in_the_csv_and_the_pages() {
     for (key, s) in strategies() {
-        let f = folder(&s, MADE_AT);
+        let f = published_site(&s, MADE_AT);
         let rows = table(&f, "indicators.csv");
         let wording = rows[0].iter().position(|c| c == "目標（計画の表記）").unwrap();
         for row in &rows[1..] {
@@ -93,7 +93,7 @@ fn targets_are_written_with_full_width_brackets_like_baselines_in_the_csv_and_th
     }
     // The made-up town's 1-1 is 「380人 (令和7年度)」 in the app, 「380人（令和7年度）」 here.
     let s = crate::examples::by_key("made-up").unwrap().load().unwrap();
-    let f = folder(&s, MADE_AT);
+    let f = published_site(&s, MADE_AT);
     let rows = table(&f, "indicators.csv");
     let code = rows[0].iter().position(|c| c == "指標番号").unwrap();
     let wording = rows[0].iter().position(|c| c == "目標（計画の表記）").unwrap();

@@ -35,7 +35,7 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
     // The version of the history it links is this town's, not the public's.
     let link = crate::model::hearing::VersionLink { saved_at: "2026-11-20T02:00:00.000Z".into(), id: None };
     assert!(s.link_version(&ids[0], Some(link)));
-    let folder = folder(&s, MADE_AT);
+    let folder = published_site(&s, MADE_AT);
     let page = String::from_utf8(folder.file("opinions.html").expect("a page of its own").bytes.clone()).unwrap();
     for expected in [
         "素案に対するパブリックコメント",
@@ -61,7 +61,7 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
         }
     }
     // Without opinions there is no page, and no link to one.
-    let quiet = super::folder(&kitamoto(), MADE_AT);
+    let quiet = super::published_site(&kitamoto(), MADE_AT);
     assert!(quiet.file("opinions.html").is_none());
     assert!(!String::from_utf8_lossy(&quiet.file("index.html").unwrap().bytes).contains("opinions.html"));
 }

@@ -104,7 +104,7 @@ fn a_kpi_page_prints_a_long_address_title_and_unit_in_the_cells_the_stylesheet_w
     let i = s.indicators_mut().next().unwrap();
     (i.source, i.unit) = (url.into(), unit.into());
     let id = i.id.clone();
-    let f = folder(&s, "2026-11-25T10:00:00Z");
+    let f = published_site(&s, "2026-11-25T10:00:00Z");
     let page = String::from_utf8(f.file(&page::kpi_path(&id)).unwrap().bytes.clone()).unwrap();
     assert!(page.contains(&format!("<dt>出典</dt><dd>{url}</dd>")), "the address is a dd of dl.facts");
     assert!(page.contains(&format!("<dt>単位</dt><dd>{unit}</dd>")));

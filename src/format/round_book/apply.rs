@@ -1,20 +1,20 @@
-//! What the user took in, applied: each [`Change`] written into the strategy where the editor
+//! What the user took in, applied: each [`AnswerChange`] written into the strategy where the editor
 //! writes the same field (a KPI breakdown's actual, an initiative's year, a measure's 一次評価);
 //! values the planning section confirmed stay as confirmed unless the person takes the
 //! workbooks' values ([`take_in`]).
 
-use super::{Change, Field, Reading, Value};
+use super::{AnswerChange, Field, ReturnedBook, Value};
 use crate::model::round::{confirmed_changes, ConfirmedChange, ItemKind, OnConfirmed};
 use crate::model::{EvaluationStage, FiscalYear, ProjectDirection, Strategy};
 
 /// The changes of every workbook that was not refused, in the files' order.
-pub fn changes_of(readings: &[Reading]) -> Vec<Change> {
+pub fn changes_of(readings: &[ReturnedBook]) -> Vec<AnswerChange> {
     readings.iter().filter_map(|r| r.outcome.as_ref().ok()).flat_map(|a| a.changes.iter().cloned()).collect()
 }
 
 /// What `changes` would change of values the planning section confirmed in `s` (the preview's
 /// card).
-pub fn confirmed_by(s: &Strategy, year: FiscalYear, changes: &[Change]) -> Vec<ConfirmedChange> {
+pub fn confirmed_by(s: &Strategy, year: FiscalYear, changes: &[AnswerChange]) -> Vec<ConfirmedChange> {
     let mut after = s.clone();
     apply(&mut after, year, changes);
     confirmed_changes(s, &after, "")
@@ -23,7 +23,7 @@ pub fn confirmed_by(s: &Strategy, year: FiscalYear, changes: &[Change]) -> Vec<C
 /// Takes the changes in: [`apply`], then the confirmed values they change settled as `on` says:
 /// put back, or kept and confirmed again in the name it gives at `at`. Judged against `s` as it
 /// is now, whatever the preview showed.
-pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[Change], on: &OnConfirmed, at: &str) {
+pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[AnswerChange], on: &OnConfirmed, at: &str) {
     let before = s.clone();
     apply(s, year, changes);
     let held = confirmed_changes(&before, s, "");
@@ -33,8 +33,8 @@ pub fn take_in(s: &mut Strategy, year: FiscalYear, changes: &[Change], on: &OnCo
 /// How many of `changes` [`take_in`] makes: all of them when `on` takes the confirmed values,
 /// else those outside the items in `held` ([`confirmed_by`]), whose values are put back. What
 /// the preview says will change, and the notice says did.
-pub fn taking(changes: &[Change], held: &[ConfirmedChange], on: &OnConfirmed) -> usize {
-    let kept = |c: &Change| {
+pub fn taking(changes: &[AnswerChange], held: &[ConfirmedChange], on: &OnConfirmed) -> usize {
+    let kept = |c: &AnswerChange| {
         let kind = match c.field {
             Field::Actual(_) => Some(ItemKind::Actual),
             Field::Cause => Some(ItemKind::Cause),
@@ -54,7 +54,7 @@ pub fn taking(changes: &[Change], held: &[ConfirmedChange], on: &OnConfirmed) ->
 
 /// Writes the changes into `s`; `year` is the round's fiscal year (a budget and a direction are
 /// of the year after). A change whose subject is gone meanwhile is skipped.
-pub fn apply(s: &mut Strategy, year: FiscalYear, changes: &[Change]) {
+pub fn apply(s: &mut Strategy, year: FiscalYear, changes: &[AnswerChange]) {
     let next = FiscalYear(year.0 + 1);
     for c in changes {
         let number = match &c.new {

@@ -18,7 +18,7 @@
 //! workbook of another strategy, round or section) is refused whole, saying where; a value typed
 //! into a locked column (protection removed) is listed as ignored; a value the editor would not
 //! take is listed with its cell, and the rest of the workbook is still read. What it would
-//! change is plain data ([`Change`]: section, item, old, new), applied only when the user takes
+//! change is plain data ([`AnswerChange`]: section, item, old, new), applied only when the user takes
 //! it in (`apply`).
 
 mod apply;
@@ -30,8 +30,8 @@ mod write;
 
 pub use apply::{apply, changes_of, confirmed_by, take_in, taking};
 pub use read::{
-    open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, Ignored, Opened, Reading,
-    Refused,
+    open_files, read_answers, read_grids, read_opened, unpack, Answered, BadCell, BadValue, BookRefusal, Ignored,
+    Opened, ReturnedBook,
 };
 pub use rows::{rows, BookRow};
 pub(crate) use write::{file_safe, identity_sheet};
@@ -107,7 +107,7 @@ pub enum Value {
 
 /// One value a returned workbook changes.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Change {
+pub struct AnswerChange {
     /// The section whose workbook it came from.
     pub department: Id,
     /// The KPI, initiative or measure, by id.

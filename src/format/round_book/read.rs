@@ -12,10 +12,10 @@ use std::io::Read;
 
 /// One returned file's reading.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Reading {
+pub struct ReturnedBook {
     /// The file's name (a zip's member: 「zip の名前/ブックの名前」).
     pub file: String,
-    pub outcome: Result<Answered, Refused>,
+    pub outcome: Result<Answered, BookRefusal>,
 }
 
 /// What a workbook answers.
@@ -23,7 +23,7 @@ pub struct Reading {
 pub struct Answered {
     pub department: Id,
     /// Each value that differs from the strategy's.
-    pub changes: Vec<Change>,
+    pub changes: Vec<AnswerChange>,
     /// Values typed into locked columns, not taken.
     pub ignored: Vec<Ignored>,
     /// Answers that could not be read, not taken.
@@ -64,7 +64,7 @@ pub enum BadValue {
 
 /// Why a workbook was refused whole. Data only: the words are `words::round_book`'s.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Refused {
+pub enum BookRefusal {
     /// Not a workbook that can be read (and why).
     Unreadable(WorkbookError),
     /// A zip's member larger than a workbook may be.
@@ -98,7 +98,7 @@ pub enum Refused {
 
 /// The files picked, as workbooks: a zip holding workbooks gives each of its .xlsx files
 /// (as 「zip/名前」); anything else is given as it is (the reader says what it is not).
-pub fn unpack(name: &str, bytes: Vec<u8>) -> Vec<(String, Result<Vec<u8>, Refused>)> {
+pub fn unpack(name: &str, bytes: Vec<u8>) -> Vec<(String, Result<Vec<u8>, BookRefusal>)> {
     let zip =
         bytes.starts_with(b"PK\x03\x04").then(|| zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).ok()).flatten();
     let Some(mut zip) = zip.filter(|z| z.index_for_name("xl/workbook.xml").is_none()) else {
@@ -113,56 +113,56 @@ pub fn unpack(name: &str, bytes: Vec<u8>) -> Vec<(String, Result<Vec<u8>, Refuse
         }
         let label = format!("{name}/{inner}");
         if member.size() > MAX_FILE_BYTES as u64 {
-            out.push((label, Err(Refused::TooLarge(member.size() as usize))));
+            out.push((label, Err(BookRefusal::TooLarge(member.size() as usize))));
             continue;
         }
         let mut held = Vec::new();
         let read = member.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut held);
-        out.push((label, read.map(|_| held).map_err(|_| Refused::Unreadable(WorkbookError::NotAWorkbook))));
+        out.push((label, read.map(|_| held).map_err(|_| BookRefusal::Unreadable(WorkbookError::NotAWorkbook))));
     }
     if out.is_empty() {
-        out.push((name.to_owned(), Err(Refused::Unreadable(WorkbookError::NotAWorkbook))));
+        out.push((name.to_owned(), Err(BookRefusal::Unreadable(WorkbookError::NotAWorkbook))));
     }
     out
 }
 
 /// A picked file opened: its name and its sheets, or why it is no workbook.
-pub type Opened = (String, Result<Vec<Grid>, Refused>);
+pub type Opened = (String, Result<Vec<Grid>, BookRefusal>);
 
 /// Every file picked (or each workbook of a zip) read into sheets: the reader's wasm part's
 /// share, which needs none of the model's code ([`read_opened`] is the rest).
 pub fn open_files(files: Vec<(String, Vec<u8>)>) -> Vec<Opened> {
-    let read = |b: Vec<u8>| read_workbook(&b).map_err(Refused::Unreadable);
+    let read = |b: Vec<u8>| read_workbook(&b).map_err(BookRefusal::Unreadable);
     files.into_iter().flat_map(|(n, b)| unpack(&n, b)).map(|(file, bytes)| (file, bytes.and_then(read))).collect()
 }
 
 /// The opened files read against the round: each refused or answered on its own, a section's
 /// second workbook refused.
-pub fn read_opened(opened: Vec<Opened>, s: &Strategy, round: &Round) -> Vec<Reading> {
-    let mut out: Vec<Reading> = Vec::new();
+pub fn read_opened(opened: Vec<Opened>, s: &Strategy, round: &Round) -> Vec<ReturnedBook> {
+    let mut out: Vec<ReturnedBook> = Vec::new();
     let mut seen: HashMap<Id, String> = HashMap::new();
     for (file, grids) in opened {
         let mut outcome = grids.and_then(|g| read_grids(&g, s, round));
         if let Ok(a) = &outcome {
             if let Some(other) = seen.get(&a.department) {
-                outcome = Err(Refused::SectionTwice(other.clone()));
+                outcome = Err(BookRefusal::SectionTwice(other.clone()));
             } else {
                 seen.insert(a.department.clone(), file.clone());
             }
         }
-        out.push(Reading { file, outcome });
+        out.push(ReturnedBook { file, outcome });
     }
     out
 }
 
 /// Every file read against the round ([`open_files`], then [`read_opened`]).
-pub fn read_answers(files: Vec<(String, Vec<u8>)>, s: &Strategy, round: &Round) -> Vec<Reading> {
+pub fn read_answers(files: Vec<(String, Vec<u8>)>, s: &Strategy, round: &Round) -> Vec<ReturnedBook> {
     read_opened(open_files(files), s, round)
 }
 
 /// A workbook's sheets read against the round.
-pub fn read_grids(grids: &[Grid], s: &Strategy, round: &Round) -> Result<Answered, Refused> {
-    let sheet = |name: &'static str| grids.iter().find(|g| g.name == name).ok_or(Refused::SheetMissing(name));
+pub fn read_grids(grids: &[Grid], s: &Strategy, round: &Round) -> Result<Answered, BookRefusal> {
+    let sheet = |name: &'static str| grids.iter().find(|g| g.name == name).ok_or(BookRefusal::SheetMissing(name));
     let (request, answers) = (sheet(SHEET_REQUEST)?, sheet(SHEET_ANSWERS)?);
     let identity = |label: &str| {
         (0..request.rows.len()).find(|r| text(request.cell(*r, 0)) == label).map(|r| text(request.cell(r, 1)))
@@ -174,17 +174,19 @@ pub fn read_grids(grids: &[Grid], s: &Strategy, round: &Round) -> Result<Answere
         identity(LABEL_ROWS).and_then(|n| n.parse::<usize>().ok()),
         identity(LABEL_FORMAT).as_deref(),
     ) else {
-        return Err(Refused::NotARoundBook);
+        return Err(BookRefusal::NotARoundBook);
     };
     if strategy != s.id.as_str() {
-        return Err(Refused::OtherStrategy);
+        return Err(BookRefusal::OtherStrategy);
     }
     if round_id != round.id.as_str() {
-        return Err(Refused::OtherRound(s.rounds.iter().find(|r| r.id.as_str() == round_id).map(|r| r.fiscal_year)));
+        return Err(BookRefusal::OtherRound(
+            s.rounds.iter().find(|r| r.id.as_str() == round_id).map(|r| r.fiscal_year),
+        ));
     }
     let department = Id(section.clone());
     if s.department(&department).is_none() {
-        return Err(Refused::UnknownSection(section));
+        return Err(BookRefusal::UnknownSection(section));
     }
     check_header(answers)?;
     let expected = rows(s, round, &department);
@@ -195,18 +197,18 @@ pub fn read_grids(grids: &[Grid], s: &Strategy, round: &Round) -> Result<Answere
             .filter(|e| !found.iter().any(|(_, f)| f.subject == e.subject && f.field == e.field))
             .map(|e| (e.subject.clone(), e.field.clone()))
             .collect();
-        return Err(Refused::RowsMissing { expected: count, found: found.len(), missing });
+        return Err(BookRefusal::RowsMissing { expected: count, found: found.len(), missing });
     }
     Ok(answers_of(answers, s, &department, &found))
 }
 
 /// The header row is the layout's, cell by cell, with nothing after it.
-fn check_header(g: &Grid) -> Result<(), Refused> {
+fn check_header(g: &Grid) -> Result<(), BookRefusal> {
     for c in 0..g.width().max(COLUMNS.len()) {
         let expected = COLUMNS.get(c).copied().unwrap_or("");
         let found = text(g.cell(0, c));
         if found != expected {
-            return Err(Refused::ColumnMoved { cell: address(c, 0), expected, found });
+            return Err(BookRefusal::ColumnMoved { cell: address(c, 0), expected, found });
         }
     }
     Ok(())
@@ -219,7 +221,7 @@ fn match_rows<'a>(
     round: &Round,
     department: &Id,
     expected: &'a [BookRow],
-) -> Result<Vec<(usize, &'a BookRow)>, Refused> {
+) -> Result<Vec<(usize, &'a BookRow)>, BookRefusal> {
     let mut found: Vec<(usize, &BookRow)> = Vec::new();
     for r in 1..g.rows.len() {
         if (0..g.width()).all(|c| g.cell(r, c).is_empty()) {
@@ -227,17 +229,21 @@ fn match_rows<'a>(
         }
         let (id, key) = (text(g.cell(r, ID)), text(g.cell(r, KEY)));
         if id.is_empty() {
-            return Err(Refused::IdMissing { cell: address(ID, r) });
+            return Err(BookRefusal::IdMissing { cell: address(ID, r) });
         }
         let Some(row) = expected.iter().find(|e| e.subject.as_str() == id && e.field.key() == key) else {
             let elsewhere = crate::model::round::items(s, round)
                 .iter()
                 .any(|i| i.subject.id().as_str() == id && i.department != Some(department));
             let cell = address(ID, r);
-            return Err(if elsewhere { Refused::OtherSection { cell, id } } else { Refused::UnknownId { cell, id } });
+            return Err(if elsewhere {
+                BookRefusal::OtherSection { cell, id }
+            } else {
+                BookRefusal::UnknownId { cell, id }
+            });
         };
         if found.iter().any(|(_, f)| std::ptr::eq(*f, row)) {
-            return Err(Refused::Duplicate { cell: address(ID, r), id });
+            return Err(BookRefusal::Duplicate { cell: address(ID, r), id });
         }
         found.push((r, row));
     }
@@ -259,7 +265,7 @@ fn answers_of(g: &Grid, s: &Strategy, department: &Id, found: &[(usize, &BookRow
         match answer(g.cell(r, ANSWER), &row.field, s) {
             Ok(None) => {}
             Ok(Some(new)) if new == row.value => {}
-            Ok(Some(new)) => out.changes.push(Change {
+            Ok(Some(new)) => out.changes.push(AnswerChange {
                 department: department.clone(),
                 subject: row.subject.clone(),
                 field: row.field.clone(),

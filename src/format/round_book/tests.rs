@@ -79,7 +79,7 @@ fn set(g: &mut Grid, r: usize, c: usize, cell: Cell) {
     g.rows[r][c] = cell;
 }
 
-fn read_one(s: &Strategy, round: &Id, bytes: Vec<u8>) -> Result<Answered, Refused> {
+fn read_one(s: &Strategy, round: &Id, bytes: Vec<u8>) -> Result<Answered, BookRefusal> {
     let round = s.round(round).unwrap();
     read_answers(vec![("book.xlsx".into(), bytes)], s, round).remove(0).outcome
 }
@@ -155,7 +155,7 @@ fn every_section_gets_a_named_workbook_in_one_zip_and_the_zip_reads_back() {
     assert!(read.iter().all(|r| r.outcome.as_ref().is_ok_and(|a| a.changes.is_empty())), "{read:?}");
     let again =
         read_answers(vec![("a.xlsx".into(), books[0].1.clone()), ("b.xlsx".into(), books[0].1.clone())], &s, round);
-    assert_eq!(again[1].outcome, Err(Refused::SectionTwice("a.xlsx".into())));
+    assert_eq!(again[1].outcome, Err(BookRefusal::SectionTwice("a.xlsx".into())));
 }
 
 #[test]
@@ -171,38 +171,38 @@ fn a_tampered_workbook_is_refused_saying_where() {
             row.swap(2, 3);
         }
     });
-    assert_eq!(moved, Err(Refused::ColumnMoved { cell: "回答!C1".into(), expected: "施策", found: "事業".into() }));
+    assert_eq!(moved, Err(BookRefusal::ColumnMoved { cell: "回答!C1".into(), expected: "施策", found: "事業".into() }));
 
     let deleted = tampered(&|grids| {
         answers(grids).rows.remove(1);
     });
     assert!(
-        matches!(&deleted, Err(Refused::RowsMissing { found, expected, missing }) if found + 1 == *expected && missing.len() == 1),
+        matches!(&deleted, Err(BookRefusal::RowsMissing { found, expected, missing }) if found + 1 == *expected && missing.len() == 1),
         "{deleted:?}"
     );
 
     let changed = tampered(&|grids| set(answers(grids), 1, ID, Cell::Text("kpi-made-up".into())));
-    assert_eq!(changed, Err(Refused::UnknownId { cell: "回答!A2".into(), id: "kpi-made-up".into() }));
+    assert_eq!(changed, Err(BookRefusal::UnknownId { cell: "回答!A2".into(), id: "kpi-made-up".into() }));
 
     let blank = tampered(&|grids| set(answers(grids), 1, ID, Cell::Empty));
-    assert_eq!(blank, Err(Refused::IdMissing { cell: "回答!A2".into() }));
+    assert_eq!(blank, Err(BookRefusal::IdMissing { cell: "回答!A2".into() }));
 
     let renamed = tampered(&|grids| answers(grids).name = "Sheet1".into());
-    assert_eq!(renamed, Err(Refused::SheetMissing(SHEET_ANSWERS)));
+    assert_eq!(renamed, Err(BookRefusal::SheetMissing(SHEET_ANSWERS)));
 
     let other_round = tampered(&|grids| {
         let request = grids.iter_mut().find(|g| g.name == SHEET_REQUEST).unwrap();
         let r = (0..request.rows.len()).find(|r| request.cell(*r, 0) == &Cell::Text(LABEL_ROUND.into())).unwrap();
         set(request, r, 1, Cell::Text("round-other".into()));
     });
-    assert_eq!(other_round, Err(Refused::OtherRound(None)));
+    assert_eq!(other_round, Err(BookRefusal::OtherRound(None)));
 
     let other_strategy = tampered(&|grids| {
         let request = grids.iter_mut().find(|g| g.name == SHEET_REQUEST).unwrap();
         let r = (0..request.rows.len()).find(|r| request.cell(*r, 0) == &Cell::Text(LABEL_STRATEGY.into())).unwrap();
         set(request, r, 1, Cell::Text("strategy-other".into()));
     });
-    assert_eq!(other_strategy, Err(Refused::OtherStrategy));
+    assert_eq!(other_strategy, Err(BookRefusal::OtherStrategy));
 
     // Another section's row pasted in.
     let theirs = rows(&s, round, &sections[1]).remove(0);
@@ -211,7 +211,7 @@ fn a_tampered_workbook_is_refused_saying_where() {
         set(g, 1, ID, Cell::Text(theirs.subject.0.clone()));
         set(g, 1, KEY, Cell::Text(theirs.field.key().into()));
     });
-    assert!(matches!(pasted, Err(Refused::OtherSection { .. })), "{pasted:?}");
+    assert!(matches!(pasted, Err(BookRefusal::OtherSection { .. })), "{pasted:?}");
 }
 
 #[test]
@@ -257,13 +257,13 @@ fn something_else_is_refused_not_panicked_on() {
     let round = s.round(&round_id).unwrap();
     let committee = crate::format::xlsx::committee_workbook(&s, Default::default()).unwrap();
     let read = read_answers(vec![("委員会.xlsx".into(), committee), ("x.csv".into(), b"a,b".to_vec())], &s, round);
-    assert_eq!(read[0].outcome, Err(Refused::SheetMissing(SHEET_REQUEST)));
-    assert!(matches!(read[1].outcome, Err(Refused::Unreadable(_))));
+    assert_eq!(read[0].outcome, Err(BookRefusal::SheetMissing(SHEET_REQUEST)));
+    assert!(matches!(read[1].outcome, Err(BookRefusal::Unreadable(_))));
 }
 
 #[test]
 fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes_it() {
-    use crate::model::round::Refusal;
+    use crate::model::round::RoundRefusal;
     let (mut s, round_id, sections) = kitamoto();
     let dept = sections[0].clone();
     let round = s.round(&round_id).unwrap();
@@ -287,7 +287,7 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     assert!(confirmed_by(&s, R6, &first).is_empty(), "nothing is confirmed yet");
     take_in(&mut s, R6, &first, &OnConfirmed::Keep, "2025-04-10");
     assert_eq!(value_of(&s), Some(100.0));
-    if let Err(Refusal::CauseMissing(ids)) = s.submit(&round_id, &dept, "水産 太郎", "2025-04-20") {
+    if let Err(RoundRefusal::CauseMissing(ids)) = s.submit(&round_id, &dept, "水産 太郎", "2025-04-20") {
         for id in ids {
             s.indicator_mut(&id).unwrap().set_analysis(R6, "雪の影響");
         }
@@ -304,7 +304,7 @@ fn a_returned_workbook_does_not_change_a_confirmed_value_unless_the_person_takes
     let take = OnConfirmed::Take("企画 花子".into());
     assert_eq!((taking(&later, &held, &OnConfirmed::Keep), taking(&later, &held, &take)), (0, 1));
     let other = s.indicators.iter().find(|i| i.id != actual.subject).unwrap().id.clone();
-    let two = [later.clone(), vec![Change { subject: other, ..later[0].clone() }]].concat();
+    let two = [later.clone(), vec![AnswerChange { subject: other, ..later[0].clone() }]].concat();
     assert_eq!(
         (taking(&two, &held, &OnConfirmed::Keep), taking(&two, &held, &take)),
         (1, 2),

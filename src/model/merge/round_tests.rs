@@ -3,10 +3,10 @@
 
 use super::edits::town;
 use super::*;
-use crate::model::round::{Ask, Round, Standing};
+use crate::model::round::{AnswerStanding, Ask, Round};
 use crate::model::*;
 
-fn standing(s: &Strategy, round: &Id, d: &Id) -> Standing {
+fn standing(s: &Strategy, round: &Id, d: &Id) -> AnswerStanding {
     s.round(round).unwrap().standing(d)
 }
 
@@ -27,8 +27,8 @@ fn two_members_answer_events_are_both_kept_whoever_merges() {
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
         let s = m.resolve_all(Side::Ours).unwrap();
         assert_eq!(s.round(&round).unwrap().answers.len(), 3, "every event once");
-        assert_eq!(standing(&s, &round, &tourism), Standing::Confirmed);
-        assert_eq!(standing(&s, &round, &child), Standing::Submitted);
+        assert_eq!(standing(&s, &round, &tourism), AnswerStanding::Confirmed);
+        assert_eq!(standing(&s, &round, &child), AnswerStanding::Submitted);
     }
 }
 

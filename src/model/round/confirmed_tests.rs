@@ -90,7 +90,7 @@ fn values_not_confirmed_and_the_planning_sections_own_steps_are_not_listed() {
     let changes = confirmed_changes(&t.s, &changed, "観光 次郎");
     reconfirm(&mut changed, &changes, "企画 花子", "2025-04-23T01:00:00.000Z");
     assert!(confirmed_changes(&t.s, &changed, "x").is_empty());
-    assert_eq!(changed.round(&round).unwrap().standing(&t.tourism), Standing::Confirmed);
+    assert_eq!(changed.round(&round).unwrap().standing(&t.tourism), AnswerStanding::Confirmed);
     assert_eq!(changed.round(&round).unwrap().latest(&t.tourism).unwrap().values[0].value, "310");
     // A value changed here already and the same in the incoming strategy: nothing new.
     assert!(confirmed_changes(&changed, &changed, "x").is_empty());
@@ -116,7 +116,7 @@ fn a_confirmation_of_an_older_file_without_values_reads_and_covers_the_values_as
     let confirmed = answers.iter_mut().find(|a| a["step"] == "confirmed").unwrap();
     assert!(confirmed.as_object_mut().unwrap().remove("values").is_some(), "written by this build");
     let old: Strategy = serde_json::from_value(json).unwrap();
-    assert_eq!(old.round(&round).unwrap().standing(&t.tourism), Standing::Confirmed);
+    assert_eq!(old.round(&round).unwrap().standing(&t.tourism), AnswerStanding::Confirmed);
     assert!(changed_since_confirmed(&old).is_empty(), "nothing to say without the values");
     let mut incoming = old.clone();
     incoming.indicator_mut(&t.visitors).unwrap().series[0].set_actual(R6, Some(310.0));

@@ -3,7 +3,7 @@
 //! it is filled when the strategy holds it, whoever typed it and by whatever path (the editor,
 //! a CSV, a workbook, another member's file).
 
-use super::{Answer, Ask, Round, Standing};
+use super::{Answer, AnswerStanding, Ask, Round};
 use crate::model::{
     assess_in, Context, EvaluationStage, FiscalYear, Id, Indicator, Initiative, Measure, ProjectDirection, Status,
     Strategy,
@@ -125,7 +125,7 @@ pub struct Tally<'a> {
     pub department: Option<&'a Id>,
     pub asked: usize,
     pub filled: usize,
-    pub standing: Standing,
+    pub standing: AnswerStanding,
     /// The latest event, for who and when (and a 差し戻し's comment).
     pub last: Option<&'a Answer>,
     /// Past the deadline and not submitted.
@@ -143,7 +143,7 @@ pub fn tallies<'a>(s: &'a Strategy, round: &'a Round, today: &str) -> Vec<Tally<
         let mine: Vec<Item<'a>> = all.iter().filter(|i| i.department == department).copied().collect();
         let (standing, last, late) = match department {
             Some(d) => (round.standing(d), round.latest(d), round.is_late(d, today)),
-            None => (Standing::NotSubmitted, None, false),
+            None => (AnswerStanding::NotSubmitted, None, false),
         };
         let filled = mine.iter().filter(|i| i.filled).count();
         let missing = mine.iter().filter(|i| !i.filled).copied().collect();

@@ -143,7 +143,7 @@ impl Via {
 
 /// Where a section's answer stands: its latest event, or none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Standing {
+pub enum AnswerStanding {
     /// 未提出
     NotSubmitted,
     /// 提出済
@@ -156,7 +156,7 @@ pub enum Standing {
 
 /// Why an answer event was not recorded.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Refusal {
+pub enum RoundRefusal {
     /// No round with that id.
     NoRound,
     /// The strategy's list holds no such section.
@@ -167,7 +167,7 @@ pub enum Refusal {
     CauseMissing(Vec<Id>),
     /// The step does not follow from where the answer stands (a 確認 of what was not
     /// submitted, a 提出 of what is confirmed).
-    NotNow(Standing),
+    NotNow(AnswerStanding),
 }
 
 /// 要因分析 of a KPI in a fiscal year: why the actual is where it is, as its section wrote it
@@ -230,12 +230,12 @@ impl Round {
     }
 
     /// Where a section's answer stands.
-    pub fn standing(&self, department: &Id) -> Standing {
+    pub fn standing(&self, department: &Id) -> AnswerStanding {
         match self.latest(department).map(|a| a.step) {
-            None => Standing::NotSubmitted,
-            Some(Step::Submitted) => Standing::Submitted,
-            Some(Step::Confirmed) => Standing::Confirmed,
-            Some(Step::Returned) => Standing::Returned,
+            None => AnswerStanding::NotSubmitted,
+            Some(Step::Submitted) => AnswerStanding::Submitted,
+            Some(Step::Confirmed) => AnswerStanding::Confirmed,
+            Some(Step::Returned) => AnswerStanding::Returned,
         }
     }
 
@@ -243,7 +243,7 @@ impl Round {
     /// (or sent back and not submitted again).
     pub fn is_late(&self, department: &Id, today: &str) -> bool {
         let past = self.deadline.as_deref().is_some_and(|d| !d.is_empty() && today > d);
-        past && matches!(self.standing(department), Standing::NotSubmitted | Standing::Returned)
+        past && matches!(self.standing(department), AnswerStanding::NotSubmitted | AnswerStanding::Returned)
     }
 }
 
@@ -269,9 +269,9 @@ impl Strategy {
     }
 
     /// Opens a round (one per fiscal year), kept in year order; its id.
-    pub fn open_round(&mut self, round: Round) -> Result<Id, Refusal> {
+    pub fn open_round(&mut self, round: Round) -> Result<Id, RoundRefusal> {
         if self.rounds.iter().any(|r| r.fiscal_year == round.fiscal_year) {
-            return Err(Refusal::AlreadyOpen(round.fiscal_year));
+            return Err(RoundRefusal::AlreadyOpen(round.fiscal_year));
         }
         let id = round.id.clone();
         let at = self.rounds.iter().position(|r| r.fiscal_year > round.fiscal_year).unwrap_or(self.rounds.len());
@@ -288,15 +288,15 @@ impl Strategy {
 
     /// 提出: a section says its items are answered. Refused while a KPI of it misses its path
     /// without a 要因分析, and once its answer is confirmed or already submitted.
-    pub fn submit(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
+    pub fn submit(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), RoundRefusal> {
         let r = self.answerable(round, department)?;
         let standing = r.standing(department);
-        if matches!(standing, Standing::Submitted | Standing::Confirmed) {
-            return Err(Refusal::NotNow(standing));
+        if matches!(standing, AnswerStanding::Submitted | AnswerStanding::Confirmed) {
+            return Err(RoundRefusal::NotNow(standing));
         }
         let missing = items::causes_missing(self, r, department);
         if !missing.is_empty() {
-            return Err(Refusal::CauseMissing(missing));
+            return Err(RoundRefusal::CauseMissing(missing));
         }
         self.record(round, department, Step::Submitted, by, at, "");
         Ok(())
@@ -307,10 +307,10 @@ impl Strategy {
     /// as one made in the app. Refused once the answer is submitted or confirmed; not held back
     /// for a missing 要因分析 (the section is not at hand to write it: the planning section sends
     /// the answer back instead).
-    pub fn receive(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
+    pub fn receive(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), RoundRefusal> {
         let standing = self.answerable(round, department)?.standing(department);
-        if matches!(standing, Standing::Submitted | Standing::Confirmed) {
-            return Err(Refusal::NotNow(standing));
+        if matches!(standing, AnswerStanding::Submitted | AnswerStanding::Confirmed) {
+            return Err(RoundRefusal::NotNow(standing));
         }
         self.record(round, department, Step::Submitted, by, at, "");
         if let Some(a) = self.round_mut(round).and_then(|r| r.answers.last_mut()) {
@@ -320,31 +320,38 @@ impl Strategy {
     }
 
     /// 確認: the planning section accepts a submitted answer.
-    pub fn confirm(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), Refusal> {
+    pub fn confirm(&mut self, round: &Id, department: &Id, by: &str, at: &str) -> Result<(), RoundRefusal> {
         match self.answerable(round, department)?.standing(department) {
-            Standing::Submitted => {
+            AnswerStanding::Submitted => {
                 self.record(round, department, Step::Confirmed, by, at, "");
                 Ok(())
             }
-            other => Err(Refusal::NotNow(other)),
+            other => Err(RoundRefusal::NotNow(other)),
         }
     }
 
     /// 差し戻し: the planning section sends a submitted or confirmed answer back, saying why.
-    pub fn send_back(&mut self, round: &Id, department: &Id, by: &str, at: &str, comment: &str) -> Result<(), Refusal> {
+    pub fn send_back(
+        &mut self,
+        round: &Id,
+        department: &Id,
+        by: &str,
+        at: &str,
+        comment: &str,
+    ) -> Result<(), RoundRefusal> {
         match self.answerable(round, department)?.standing(department) {
-            Standing::Submitted | Standing::Confirmed => {
+            AnswerStanding::Submitted | AnswerStanding::Confirmed => {
                 self.record(round, department, Step::Returned, by, at, comment.trim());
                 Ok(())
             }
-            other => Err(Refusal::NotNow(other)),
+            other => Err(RoundRefusal::NotNow(other)),
         }
     }
 
-    fn answerable(&self, round: &Id, department: &Id) -> Result<&Round, Refusal> {
-        let r = self.round(round).ok_or(Refusal::NoRound)?;
+    fn answerable(&self, round: &Id, department: &Id) -> Result<&Round, RoundRefusal> {
+        let r = self.round(round).ok_or(RoundRefusal::NoRound)?;
         if self.department(department).is_none() {
-            return Err(Refusal::UnknownDepartment);
+            return Err(RoundRefusal::UnknownDepartment);
         }
         Ok(r)
     }

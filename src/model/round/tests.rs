@@ -108,8 +108,8 @@ fn a_kpi_behind_its_path_holds_the_submission_back_until_its_cause_is_written() 
     let round = opened(&mut t);
     fill(&mut t.s, "2", &t.births, 110.0);
     let refused = t.s.submit(&round, &t.child, "子育て 太郎", "2025-04-20T01:00:00.000Z");
-    assert_eq!(refused, Err(Refusal::CauseMissing(vec![t.births.clone()])));
-    assert_eq!(t.s.round(&round).unwrap().standing(&t.child), Standing::NotSubmitted, "nothing recorded");
+    assert_eq!(refused, Err(RoundRefusal::CauseMissing(vec![t.births.clone()])));
+    assert_eq!(t.s.round(&round).unwrap().standing(&t.child), AnswerStanding::NotSubmitted, "nothing recorded");
     t.s.indicator_mut(&t.births).unwrap().set_analysis(R6, "転出超過で子育て世帯が減った");
     assert_eq!(t.s.submit(&round, &t.child, "子育て 太郎", "2025-04-20T01:00:00.000Z"), Ok(()));
     // A KPI on its path needs none; an unfilled item does not hold a submission back.
@@ -125,24 +125,24 @@ fn submitted_confirmed_and_sent_back_are_the_latest_event_and_late_is_past_the_d
     assert!(!late(&t.s, &t.tourism, "2025-04-25") && late(&t.s, &t.tourism, "2025-04-26"));
     assert_eq!(
         t.s.confirm(&round, &t.tourism, "企画", "2025-04-21T00:00:00Z"),
-        Err(Refusal::NotNow(Standing::NotSubmitted))
+        Err(RoundRefusal::NotNow(AnswerStanding::NotSubmitted))
     );
     t.s.submit(&round, &t.tourism, "観光", "2025-04-21T00:00:00Z").unwrap();
-    assert_eq!(standing(&t.s, &t.tourism), Standing::Submitted);
+    assert_eq!(standing(&t.s, &t.tourism), AnswerStanding::Submitted);
     assert!(!late(&t.s, &t.tourism, "2025-05-01"), "submitted is not late");
     assert!(t.s.submit(&round, &t.tourism, "観光", "2025-04-21T00:00:01Z").is_err(), "once");
     t.s.send_back(&round, &t.tourism, "企画", "2025-04-22T00:00:00Z", " 決算額が予算書と違います ").unwrap();
-    assert_eq!(standing(&t.s, &t.tourism), Standing::Returned);
+    assert_eq!(standing(&t.s, &t.tourism), AnswerStanding::Returned);
     let last = t.s.round(&round).unwrap().latest(&t.tourism).unwrap();
     assert_eq!((last.by.as_str(), last.comment.as_str()), ("企画", "決算額が予算書と違います"));
     assert!(late(&t.s, &t.tourism, "2025-05-01"), "sent back and not submitted again");
     t.s.submit(&round, &t.tourism, "観光", "2025-04-23T00:00:00Z").unwrap();
     t.s.confirm(&round, &t.tourism, "企画", "2025-04-24T00:00:00Z").unwrap();
-    assert_eq!(standing(&t.s, &t.tourism), Standing::Confirmed);
-    assert_eq!(standing(&t.s, &t.child), Standing::NotSubmitted, "one section's events are its own");
+    assert_eq!(standing(&t.s, &t.tourism), AnswerStanding::Confirmed);
+    assert_eq!(standing(&t.s, &t.child), AnswerStanding::NotSubmitted, "one section's events are its own");
     let gone = Id::from("dept-gone");
-    assert_eq!(t.s.submit(&round, &gone, "?", "2025-04-24T00:00:00Z"), Err(Refusal::UnknownDepartment));
-    assert_eq!(t.s.submit(&Id::from("round-x"), &t.child, "?", "2025-04-24T00:00:00Z"), Err(Refusal::NoRound));
+    assert_eq!(t.s.submit(&round, &gone, "?", "2025-04-24T00:00:00Z"), Err(RoundRefusal::UnknownDepartment));
+    assert_eq!(t.s.submit(&Id::from("round-x"), &t.child, "?", "2025-04-24T00:00:00Z"), Err(RoundRefusal::NoRound));
 }
 
 #[test]
@@ -152,14 +152,14 @@ fn the_standing_does_not_depend_on_the_order_a_merge_left_the_events_in() {
     t.s.submit(&round, &t.tourism, "観光", "2025-04-21T00:00:00Z").unwrap();
     t.s.confirm(&round, &t.tourism, "企画", "2025-04-22T00:00:00Z").unwrap();
     t.s.round_mut(&round).unwrap().answers.reverse();
-    assert_eq!(t.s.round(&round).unwrap().standing(&t.tourism), Standing::Confirmed);
+    assert_eq!(t.s.round(&round).unwrap().standing(&t.tourism), AnswerStanding::Confirmed);
 }
 
 #[test]
 fn one_round_per_year_in_year_order() {
     let mut t = town();
     opened(&mut t);
-    assert_eq!(t.s.open_round(Round::new(R6, &[Ask::KpiActuals], "", "")), Err(Refusal::AlreadyOpen(R6)));
+    assert_eq!(t.s.open_round(Round::new(R6, &[Ask::KpiActuals], "", "")), Err(RoundRefusal::AlreadyOpen(R6)));
     t.s.open_round(Round::new(FiscalYear(2023), &[Ask::KpiActuals, Ask::KpiActuals], "", "")).unwrap();
     assert_eq!(t.s.rounds.iter().map(|r| r.fiscal_year.0).collect::<Vec<_>>(), [2023, 2024]);
     assert_eq!(t.s.rounds[0].asks, [Ask::KpiActuals], "each ask once");
@@ -228,22 +228,22 @@ fn a_workbook_taken_in_after_the_deadline_is_the_sections_submission_and_can_be_
         let row = tallies(s, r, today).into_iter().find(|x| x.department == Some(&t.child)).unwrap();
         (row.standing, row.late)
     };
-    assert_eq!(tally(&t.s), (Standing::NotSubmitted, true));
+    assert_eq!(tally(&t.s), (AnswerStanding::NotSubmitted, true));
     t.s.receive(&round, &t.child, " 企画 花子 ", "2025-05-01T01:00:00.000Z").unwrap();
-    assert_eq!(tally(&t.s), (Standing::Submitted, false), "提出, not 未提出 nor late");
+    assert_eq!(tally(&t.s), (AnswerStanding::Submitted, false), "提出, not 未提出 nor late");
     let last = t.s.round(&round).unwrap().latest(&t.child).unwrap().clone();
     assert_eq!((last.step, last.via, last.by.as_str()), (Step::Submitted, Via::Workbook, "企画 花子"));
     assert_eq!(
         t.s.receive(&round, &t.child, "企画 花子", "2025-05-01T02:00:00.000Z"),
-        Err(Refusal::NotNow(Standing::Submitted)),
+        Err(RoundRefusal::NotNow(AnswerStanding::Submitted)),
         "once, as in the app"
     );
     t.s.confirm(&round, &t.child, "企画 花子", "2025-05-02T00:00:00.000Z").unwrap();
-    assert_eq!(tally(&t.s), (Standing::Confirmed, false));
+    assert_eq!(tally(&t.s), (AnswerStanding::Confirmed, false));
     t.s.send_back(&round, &t.child, "企画 花子", "2025-05-03T00:00:00.000Z", "要因分析がありません").unwrap();
-    assert_eq!(tally(&t.s), (Standing::Returned, true));
+    assert_eq!(tally(&t.s), (AnswerStanding::Returned, true));
     t.s.receive(&round, &t.child, "企画 花子", "2025-05-04T00:00:00.000Z").unwrap();
-    assert_eq!(tally(&t.s).0, Standing::Submitted, "a workbook sent again after 差し戻し");
+    assert_eq!(tally(&t.s).0, AnswerStanding::Submitted, "a workbook sent again after 差し戻し");
 
     // In the file: `via` only on a workbook's 提出; an older file's answers read as made in the app.
     let json = serde_json::to_value(&t.s.round(&round).unwrap().answers).unwrap();

@@ -10,7 +10,7 @@
 //! takes the change (the planning section meets it in its own reading, from whichever file
 //! brings it).
 
-use super::{Decided, FolderSync, Member, Reading, Standing};
+use super::{Decided, FolderReading, FolderSync, Member, MemberStanding};
 use crate::format::Imported;
 use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::{Role, Strategy};
@@ -52,9 +52,9 @@ impl FolderSync {
         held: HeldBack,
         theirs: String,
         mut line: Member,
-        reading: &mut Reading,
+        reading: &mut FolderReading,
     ) -> Member {
-        line.standing = Standing::ConfirmedChanged;
+        line.standing = MemberStanding::ConfirmedChanged;
         self.remember(&line.member, KnownVersion { id: theirs, strategy: held.imported.strategy.clone() });
         reading.held_back.push(held);
         line

@@ -1,6 +1,6 @@
 //! A member's file read through the import's checks, with the text its version is named by.
 
-use super::{Read, Refusal, Refused};
+use super::{FileRefusal, MemberFile, RefusedFile};
 use crate::format::{self, Opened};
 use crate::model::Id;
 use crate::session::stopwatch::Stopwatch;
@@ -14,14 +14,14 @@ pub(super) async fn read_file<F: Folder>(
     member: &str,
     strategy: &Id,
     clock: &impl Stopwatch,
-) -> Result<Read, Refused> {
+) -> Result<MemberFile, RefusedFile> {
     let file = entry.name.as_str();
-    let refused = |reason| Refused { file: file.to_owned(), member: member.to_owned(), reason };
-    format::check_size(entry.bytes).map_err(|e| refused(Refusal::File(e)))?;
+    let refused = |reason| RefusedFile { file: file.to_owned(), member: member.to_owned(), reason };
+    format::check_size(entry.bytes).map_err(|e| refused(FileRefusal::File(e)))?;
     let bytes = clock
         .timed_wait("shirube:folder-file", folder.read(file))
         .await
-        .map_err(|e| refused(Refusal::Unreadable(e)))?;
+        .map_err(|e| refused(FileRefusal::Unreadable(e)))?;
     // The text checked as UTF-8 once: the file is opened from it, and its version named by it.
     let opened = clock.timed("shirube:folder-open", || {
         let text = format::text_of(&bytes)?;
@@ -29,18 +29,18 @@ pub(super) async fn read_file<F: Folder>(
     });
     match opened {
         Ok((Opened::Strategy(imported), text)) if imported.strategy.id == *strategy => {
-            // The strategy's text hashed in a task of its own (for a large strategy, ~14 ms
-            // after a parse of 70–80).
+            // The strategy's text hashed in a task of its own (for a large strategy, a long step
+            // after its parse).
             clock.yield_now().await;
             // A migrated file's text is not the strategy read from it.
             let written = clock.timed("shirube:folder-hash", || match imported.migrated_from {
                 None => format::written_strategy(text).map(|(text, fp)| (text.to_owned(), fp)),
                 Some(_) => None,
             });
-            Ok(Read { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
+            Ok(MemberFile { file: file.to_owned(), member: member.to_owned(), bytes: bytes.len(), imported, written })
         }
-        Ok((Opened::Strategy(imported), _)) => Err(refused(Refusal::OtherStrategy { found: imported.strategy.id })),
-        Ok(_) => Err(refused(Refusal::NotAStrategy)),
-        Err(e) => Err(refused(Refusal::File(e))),
+        Ok((Opened::Strategy(imported), _)) => Err(refused(FileRefusal::OtherStrategy { found: imported.strategy.id })),
+        Ok(_) => Err(refused(FileRefusal::NotAStrategy)),
+        Err(e) => Err(refused(FileRefusal::File(e))),
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! * Reading ([`FolderSync::read`]): every other member's file of this strategy goes through
 //!   the import's checks (`format::open`: size, UTF-8, JSON, envelope, version, shape, the
-//!   model's rules); one that fails is listed with its reason ([`Refused`]) and changes nothing;
+//!   model's rules); one that fails is listed with its reason ([`RefusedFile`]) and changes nothing;
 //!   `*.crswap` leftovers and names that are not members' files are not read. A file whose
 //!   strategy this one holds (its version, or one it descends from) is skipped. Otherwise it is
 //!   merged with the three-way merge from the newest version both descend from
@@ -51,7 +51,10 @@ mod whole;
 pub use confirmed::{decide_confirmed, HeldBack};
 pub use decide::{decide, Decided};
 pub use names::{file_name, is_member_id, name_of, new_member_id, Name};
-pub use reading::{by_section, Conflicted, Member, Reading, Refusal, Refused, Standing, SyncError, Taken, AWAY_DAYS};
+pub use reading::{
+    by_section, Conflicted, FileRefusal, FolderReading, Member, MemberStanding, RefusedFile, SyncError, Taken,
+    AWAY_DAYS,
+};
 pub use rehearsal::rehearse;
 use undo::their_changes;
 pub use undo::undo;
@@ -87,7 +90,7 @@ impl Me {
 }
 
 /// A member's file of this strategy, read and checked.
-struct Read {
+struct MemberFile {
     file: String,
     member: String,
     bytes: usize,
@@ -160,7 +163,7 @@ impl FolderSync {
         store: &Store<B>,
         folder: &F,
         now: &str,
-    ) -> Result<Reading, SyncError> {
+    ) -> Result<FolderReading, SyncError> {
         self.read_timed(store, folder, now, &Untimed).await
     }
 
@@ -178,11 +181,11 @@ impl FolderSync {
         folder: &F,
         now: &str,
         clock: &impl Stopwatch,
-    ) -> Result<Reading, SyncError> {
+    ) -> Result<FolderReading, SyncError> {
         let entries = clock.timed_wait("shirube:folder-list", folder.list()).await.map_err(SyncError::Folder)?;
         let own = self.own_file();
         let place = store.place(&self.strategy).await.map_err(SyncError::Storage)?;
-        let mut reading = Reading::default();
+        let mut reading = FolderReading::default();
         let mut whole = Vec::new();
         self.written = None;
         let mut own_entry = None;
@@ -198,7 +201,7 @@ impl FolderSync {
         let tops = clock.timed_wait("shirube:folder-tops", self.read_tops(folder, &listed)).await;
         for ((entry, member), top) in ours.into_iter().zip(tops) {
             if let Err(e) = format::check_size(entry.bytes) {
-                let refused = Refused { file: entry.name.clone(), member, reason: Refusal::File(e) };
+                let refused = RefusedFile { file: entry.name.clone(), member, reason: FileRefusal::File(e) };
                 if entry.name != own {
                     reading.members.push(Member::refused(&refused));
                     reading.refused.push(refused);
@@ -208,7 +211,7 @@ impl FolderSync {
             let top = match top {
                 Ok(top) => top,
                 Err(e) => {
-                    let refused = Refused { file: entry.name.clone(), member, reason: Refusal::Unreadable(e) };
+                    let refused = RefusedFile { file: entry.name.clone(), member, reason: FileRefusal::Unreadable(e) };
                     if entry.name != own {
                         reading.members.push(Member::refused(&refused));
                         reading.refused.push(refused);
@@ -237,8 +240,8 @@ impl FolderSync {
             let verified = self.verified(&entry);
             if let Some(top) = top.filter(|t| verified && t.head.as_deref().is_some_and(|h| place.holds(h))) {
                 let standing = match top.head == place.id {
-                    true => Standing::InStep,
-                    false => Standing::Behind,
+                    true => MemberStanding::InStep,
+                    false => MemberStanding::Behind,
                 };
                 reading.members.push(Member::of_top(&entry.name, &member, &top, standing));
                 continue;
@@ -285,8 +288,8 @@ impl FolderSync {
             }
             // In step: said against the version stored after every merge.
             for m in &mut reading.members {
-                if m.standing == Standing::Behind && m.version.is_some() && ancestry.place.id == m.version {
-                    m.standing = Standing::InStep;
+                if m.standing == MemberStanding::Behind && m.version.is_some() && ancestry.place.id == m.version {
+                    m.standing = MemberStanding::InStep;
                 }
             }
             // (Not after another tab stored meanwhile: what is staged then was never stored.)
@@ -295,10 +298,10 @@ impl FolderSync {
             }
         }
         for m in &mut reading.members {
-            if m.standing == Standing::Behind
+            if m.standing == MemberStanding::Behind
                 && m.written_at.as_deref().and_then(|w| reading::days_between(w, now)).is_some_and(|d| d >= AWAY_DAYS)
             {
-                m.standing = Standing::Away;
+                m.standing = MemberStanding::Away;
             }
         }
         self.forget_gone(&reading.members, &own);
@@ -315,12 +318,12 @@ impl FolderSync {
         folder: &F,
         ancestry: &mut Ancestry,
         own_entry: Option<&FolderEntry>,
-        read: Read,
+        read: MemberFile,
         now: &str,
-        reading: &mut Reading,
+        reading: &mut FolderReading,
         clock: &impl Stopwatch,
     ) -> Result<Member, SyncError> {
-        let Read { file, member, bytes, imported, written } = read;
+        let MemberFile { file, member, bytes, imported, written } = read;
         let by = imported
             .author
             .as_ref()
@@ -328,18 +331,17 @@ impl FolderSync {
             .map(|a| reading::bounded_name(&a.name))
             .filter(|n| !n.is_empty())
             .unwrap_or(member.clone());
-        // Each long step (this file's fingerprint, the base read, the merge, its result) in a
-        // task of its own.
+        // Each long step (this file's fingerprint, the base read, the merge, its result) in a task of its own.
         clock.yield_now().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
-        let mut line = Member::of_top(&file, &member, &top, Standing::Behind);
+        let mut line = Member::of_top(&file, &member, &top, MemberStanding::Behind);
         let (theirs, proved) = file_version_written(&imported, written.as_ref().map(|(_, fp)| fp.as_str()));
         // Their strategy's text, when it is the version their file names (kept as it is).
         let written = written.as_ref().filter(|_| proved).map(|(text, _)| text.as_str());
         line.version = Some(theirs.id.clone());
         let (nearest, bases) = match ancestry.relation(&theirs) {
             Relation::InStep => {
-                line.standing = Standing::InStep;
+                line.standing = MemberStanding::InStep;
                 return Ok(line);
             }
             Relation::Behind => return Ok(line),
@@ -359,7 +361,7 @@ impl FolderSync {
                 clock.yield_now().await;
                 let m = clock.timed("shirube:folder-merge", || begun.finish());
                 line.changes = summary(&m.taken);
-                line.standing = Standing::Taken;
+                line.standing = MemberStanding::Taken;
                 // The version staged in a task of its own (with the listing, it would be a large
                 // reading's longest task).
                 clock.yield_now().await;
@@ -385,11 +387,12 @@ impl FolderSync {
         let base = self.base_for(store, folder, ancestry, own_entry, &theirs, near, carried.as_ref(), clock).await?;
         let Some(base) = base else {
             if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
-                line.standing = Standing::Refused;
-                reading.refused.push(Refused { file, member: line.member.clone(), reason: Refusal::BaseMismatch });
+                line.standing = MemberStanding::Refused;
+                let reason = FileRefusal::BaseMismatch;
+                reading.refused.push(RefusedFile { file, member: line.member.clone(), reason });
                 return Ok(line);
             }
-            line.standing = Standing::NoCommonVersion;
+            line.standing = MemberStanding::NoCommonVersion;
             return Ok(line);
         };
         // Exact where the marks of either side say the other had seen its edit.
@@ -415,7 +418,7 @@ impl FolderSync {
             // Shown the user's way round (this browser's as ours), each side's changes listed.
             let m = merge(&base, &ancestry.current, &imported.strategy);
             line.changes = summary(&their_changes(&m));
-            line.standing = Standing::Conflicts;
+            line.standing = MemberStanding::Conflicts;
             // The user's decision is a merge with this version: a later file of theirs is most
             // likely merged from it.
             let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy.clone() };
@@ -431,11 +434,11 @@ impl FolderSync {
             false => m.kept.clone(),
         };
         line.changes = summary(&changes);
-        line.standing = Standing::Taken;
+        line.standing = MemberStanding::Taken;
         clock.yield_now().await;
         let Ok(merged) = clock.timed("shirube:folder-resolve", || m.resolve(&[])) else {
             // The merge does not give a valid strategy (a bug): nothing is stored.
-            line.standing = Standing::NoCommonVersion;
+            line.standing = MemberStanding::NoCommonVersion;
             return Ok(line);
         };
         // Its three versions' flat copies freed, and the version staged, in a task of their own.

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 /// Why a member's file changed nothing.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Refusal {
+pub enum FileRefusal {
     /// The folder would not give it (locked, removed meanwhile).
     Unreadable(FolderError),
     /// It fails the import's checks: too large, truncated, not JSON, a newer format …
@@ -26,15 +26,15 @@ pub enum Refusal {
 
 /// A member's file listed with why it changed nothing.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Refused {
+pub struct RefusedFile {
     pub file: String,
     pub member: String,
-    pub reason: Refusal,
+    pub reason: FileRefusal,
 }
 
 /// How a member stands against this browser after a reading.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Standing {
+pub enum MemberStanding {
     /// Their file holds exactly this browser's version: in step.
     InStep,
     /// This browser holds everything of theirs; they have yet to take what it changed since.
@@ -51,7 +51,7 @@ pub enum Standing {
     ConfirmedChanged,
     /// Neither side has a version both descend from: nothing can be merged.
     NoCommonVersion,
-    /// Their file changed nothing ([`Refused`]).
+    /// Their file changed nothing ([`RefusedFile`]).
     Refused,
 }
 
@@ -88,14 +88,14 @@ pub struct Member {
     /// The id of the version their file holds (`None` for a refused file, or an older file not
     /// read whole).
     pub version: Option<String>,
-    pub standing: Standing,
+    pub standing: MemberStanding,
     /// What they changed since the version both started from (for a file taken or in
     /// conflict in this reading; empty otherwise).
     pub changes: Vec<Edit>,
 }
 
 impl Member {
-    pub(super) fn of_top(file: &str, member: &str, top: &FileTop, standing: Standing) -> Member {
+    pub(super) fn of_top(file: &str, member: &str, top: &FileTop, standing: MemberStanding) -> Member {
         Member {
             file: file.to_owned(),
             member: member.to_owned(),
@@ -114,8 +114,8 @@ impl Member {
         }
     }
 
-    pub(super) fn refused(refused: &Refused) -> Member {
-        Member::of_top(&refused.file, &refused.member, &FileTop::default(), Standing::Refused)
+    pub(super) fn refused(refused: &RefusedFile) -> Member {
+        Member::of_top(&refused.file, &refused.member, &FileTop::default(), MemberStanding::Refused)
     }
 }
 
@@ -176,10 +176,10 @@ pub struct Conflicted {
 
 /// What a reading of the folder found and did.
 #[derive(Clone, Debug, Default)]
-pub struct Reading {
+pub struct FolderReading {
     /// Every member's file of this strategy but this browser's own, by file name.
     pub members: Vec<Member>,
-    pub refused: Vec<Refused>,
+    pub refused: Vec<RefusedFile>,
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflicted>,
     /// Versions held back because they change confirmed values (`super::HeldBack`).

@@ -2,7 +2,7 @@
 //! taken and merged both ways, touching nothing of the user's. Run once while the page is idle
 //! after a folder is connected, so that the browser compiles the reading's code before the
 //! first reading that matters (V8 compiles WebAssembly function by function, on its first
-//! call: about 60 ms of a town's first reading of ten members, docs/perf.md). The
+//! call; docs/perf.md). The
 //! caller gives the stores, the folder and the clock, of the types its real readings use, so
 //! that the very functions they run are compiled (and no second copy of them is built).
 
@@ -17,15 +17,15 @@ use std::sync::Arc;
 const AT: [&str; 4] = ["2026-01-01T09:00:00Z", "2026-01-01T09:01:00Z", "2026-01-01T09:02:00Z", "2026-01-01T09:03:00Z"];
 
 /// One member's browser in the rehearsal.
-struct Desk<B: Backend> {
+struct MemberBrowser<B: Backend> {
     store: Store<B>,
     sync: FolderSync,
 }
 
-impl<B: Backend> Desk<B> {
-    fn new(member: &str, strategy: &Strategy, store: Store<B>) -> Desk<B> {
+impl<B: Backend> MemberBrowser<B> {
+    fn new(member: &str, strategy: &Strategy, store: Store<B>) -> MemberBrowser<B> {
         let me = Me { id: member.into(), name: member.into(), role: None };
-        Desk { store, sync: FolderSync::new(me, strategy.id.clone()) }
+        MemberBrowser { store, sync: FolderSync::new(me, strategy.id.clone()) }
     }
 
     async fn edit(&self, at: &str, f: impl FnOnce(&mut Strategy)) -> Result<(), SyncError> {
@@ -61,7 +61,7 @@ pub async fn rehearse<B: Backend, F: Folder>(
 ) -> Result<[usize; 2], SyncError> {
     let s = small();
     let [store_a, store_b] = stores;
-    let (mut a, mut b) = (Desk::new("m1", &s, store_a), Desk::new("m2", &s, store_b));
+    let (mut a, mut b) = (MemberBrowser::new("m1", &s, store_a), MemberBrowser::new("m2", &s, store_b));
     a.store.save(&s, AT[0]).await.map_err(SyncError::Storage)?;
     a.sync.write(&a.store, folder, AT[0]).await?;
     take_whole(&b.store, folder, &s.id, AT[1]).await?;

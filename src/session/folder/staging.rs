@@ -3,7 +3,7 @@
 //! sooner, when they hold a lot) — ten members' versions, of a town's strategy or a large one,
 //! cost one write, not ten.
 
-use super::{FolderSync, Reading, Standing, SyncError, Taken};
+use super::{FolderReading, FolderSync, MemberStanding, SyncError, Taken};
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, KnownVersion, Store};
 
@@ -18,7 +18,7 @@ impl FolderSync {
         ancestry: &mut Ancestry,
         replaced: Option<KnownVersion>,
         taken: Taken,
-        reading: &mut Reading,
+        reading: &mut FolderReading,
         clock: &impl Stopwatch,
     ) -> Result<(), SyncError> {
         reading.taken.push(taken);
@@ -39,7 +39,7 @@ impl FolderSync {
         &mut self,
         store: &Store<B>,
         ancestry: &mut Ancestry,
-        reading: &mut Reading,
+        reading: &mut FolderReading,
         clock: &impl Stopwatch,
     ) -> Result<(), SyncError> {
         if self.staged.is_empty() {
@@ -58,7 +58,7 @@ impl FolderSync {
             Err(e) => {
                 let files: Vec<String> = reading.taken.drain(from..).map(|t| t.file).collect();
                 for m in reading.members.iter_mut().filter(|m| files.contains(&m.file)) {
-                    m.standing = Standing::Behind;
+                    m.standing = MemberStanding::Behind;
                 }
                 Err(SyncError::Storage(e))
             }

@@ -36,7 +36,7 @@ impl MemberBrowser {
         MemberBrowser { store, mem, sync: FolderSync::new(me, id.clone()) }
     }
 
-    pub(super) fn read(&mut self, folder: &MemoryFolder, now: &str) -> Reading {
+    pub(super) fn read(&mut self, folder: &MemoryFolder, now: &str) -> FolderReading {
         self.sync.read(&self.store, folder, now).wait().unwrap()
     }
 
@@ -45,7 +45,7 @@ impl MemberBrowser {
     }
 
     /// A reading, then a write when needed: one poll.
-    pub(super) fn poll(&mut self, folder: &MemoryFolder, now: &str) -> (Reading, bool) {
+    pub(super) fn poll(&mut self, folder: &MemoryFolder, now: &str) -> (FolderReading, bool) {
         let r = self.read(folder, now);
         (r, self.write(folder, now))
     }
@@ -159,7 +159,7 @@ fn three_members_editing_in_turn_all_end_with_every_edit_and_then_stop_writing()
         for d in [&mut a, &mut b, &mut c] {
             let (r, wrote) = d.poll(&folder, &at(40 + round));
             assert!(!wrote && !r.stored, "{r:?}");
-            assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+            assert!(r.members.iter().all(|m| m.standing == MemberStanding::InStep), "{:?}", r.members);
         }
     }
     assert_eq!(folder.writes().len(), writes, "nothing written");
@@ -178,7 +178,7 @@ fn a_conflict_is_returned_with_nothing_stored_and_the_users_choice_is_stored_as_
     assert!(!r.stored && r.taken.is_empty());
     assert_eq!(b.snapshot(), before, "nothing stored");
     let line = r.members.iter().find(|m| m.name.as_deref() == Some("田中")).unwrap();
-    assert_eq!(line.standing, Standing::Conflicts);
+    assert_eq!(line.standing, MemberStanding::Conflicts);
     assert!(!line.changes.is_empty(), "what A changed: {line:?}");
     // The user takes A's title: stored as an import's merge.
     let c = &r.conflicts[0];
@@ -225,16 +225,19 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     assert_eq!(a.snapshot(), before, "nothing changed");
     let reason =
         |m: &str| r.refused.iter().find(|x| x.member == m).map(|x| &x.reason).unwrap_or_else(|| panic!("{m}: {r:?}"));
-    assert!(matches!(reason("mbad"), Refusal::File(ImportError::NotJson { .. })));
+    assert!(matches!(reason("mbad"), FileRefusal::File(ImportError::NotJson { .. })));
     assert!(
-        matches!(reason("mcut"), Refusal::File(ImportError::NotJson { problem: format::JsonProblem::Truncated, .. })),
+        matches!(
+            reason("mcut"),
+            FileRefusal::File(ImportError::NotJson { problem: format::JsonProblem::Truncated, .. })
+        ),
         "{:?}",
         reason("mcut")
     );
-    assert_eq!(reason("mnew"), &Refusal::File(ImportError::NewerVersion { version: 99 }));
-    assert!(matches!(reason("mother"), Refusal::OtherStrategy { .. }));
+    assert_eq!(reason("mnew"), &FileRefusal::File(ImportError::NewerVersion { version: 99 }));
+    assert!(matches!(reason("mother"), FileRefusal::OtherStrategy { .. }));
     assert_eq!(r.refused.len(), 4, "the leftovers and the other file are not read: {r:?}");
-    assert_eq!(r.members.iter().filter(|m| m.standing == Standing::Refused).count(), 4);
+    assert_eq!(r.members.iter().filter(|m| m.standing == MemberStanding::Refused).count(), 4);
     assert!(r.members.iter().any(|m| m.name.as_deref() == Some("佐藤")), "the good files are still read");
     // Oversized: refused by its size, not read.
     let huge = vec![b' '; format::MAX_FILE_BYTES as usize + 1];
@@ -243,7 +246,7 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     assert!(r
         .refused
         .iter()
-        .any(|x| x.member == "mhuge" && matches!(x.reason, Refusal::File(ImportError::TooLarge { .. }))));
+        .any(|x| x.member == "mhuge" && matches!(x.reason, FileRefusal::File(ImportError::TooLarge { .. }))));
     let read = folder.reads();
     assert!(!read.contains(&name("mhuge")), "refused by the size the folder lists, before a byte is read");
     assert!(!read.iter().any(|n| n.ends_with(".crswap") || n == "メモ.txt"), "leftovers are never read: {read:?}");
@@ -267,10 +270,10 @@ fn a_member_who_left_stays_listed_as_last_written_and_the_others_carry_on() {
     let left = r.members.iter().find(|m| m.file == c_file).unwrap();
     // Taken from C's file, or held already when A's (which took C's) was read first.
     assert_eq!(left.written_at, Some(at(11)));
-    assert!(matches!(left.standing, Standing::Taken | Standing::Behind), "{left:?}");
+    assert!(matches!(left.standing, MemberStanding::Taken | MemberStanding::Behind), "{left:?}");
     let (r, _) = b.poll(&folder, &at(15));
     let left = r.members.iter().find(|m| m.file == c_file).unwrap();
-    assert_eq!(left.standing, Standing::Behind, "B's version holds C's, which C never takes");
+    assert_eq!(left.standing, MemberStanding::Behind, "B's version holds C's, which C never takes");
     // Their file cleared away later: simply no longer listed.
     folder.take_out(&c_file);
     let (r, _) = b.poll(&folder, &at(16));
@@ -304,7 +307,7 @@ fn a_new_pc_gets_the_strategy_whole_and_its_next_edit_merges_without_conflict() 
     let (r, _) = fresh.poll(&folder, &at(16));
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts.iter().map(|c| &c.merge.conflicts).collect::<Vec<_>>());
     let (r, _) = a.poll(&folder, &at(17));
-    assert!(r.conflicts.is_empty() && r.members.iter().all(|m| m.standing != Standing::NoCommonVersion), "{r:?}");
+    assert!(r.conflicts.is_empty() && r.members.iter().all(|m| m.standing != MemberStanding::NoCommonVersion), "{r:?}");
     fresh.poll(&folder, &at(18));
     assert_eq!(fresh.strategy(), a.strategy());
     let s = a.strategy();
@@ -443,7 +446,7 @@ pub(super) fn assert_fixed_point(folder: &MemoryFolder, browsers: &mut [&mut Mem
         for d in browsers.iter_mut() {
             let (r, wrote) = d.poll(folder, &at(minute + round));
             assert!(!wrote && !r.stored, "{r:?}");
-            assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+            assert!(r.members.iter().all(|m| m.standing == MemberStanding::InStep), "{:?}", r.members);
         }
     }
     assert_eq!(folder.writes().len(), writes, "nothing written");

@@ -50,7 +50,7 @@ fn a_confirmed_value_changed_by_the_section_is_held_back_as_a_card_not_fast_forw
             [("佐藤", "1-1 新規就業者数", "148", "149")]
         );
         let line = r.members.iter().find(|m| m.member == "m2").unwrap();
-        assert_eq!(line.standing, Standing::ConfirmedChanged);
+        assert_eq!(line.standing, MemberStanding::ConfirmedChanged);
     }
     assert!(planning.snapshot() == before, "nothing stored");
     assert_eq!(jobs_value(&planning.strategy(), &jobs), 148.0);

@@ -145,7 +145,7 @@ fn a_member_away_while_the_others_share_300_versions_syncs_on_return() {
     // C edits offline and comes back.
     c.edit(&at(50), |s| s.municipality.name = "Cの市".into());
     let (r, _) = c.poll(&folder, &at(51));
-    assert!(r.members.iter().all(|m| m.standing != Standing::NoCommonVersion), "{:?}", r.members);
+    assert!(r.members.iter().all(|m| m.standing != MemberStanding::NoCommonVersion), "{:?}", r.members);
     settle(&folder, &mut [&mut c, &mut a, &mut b], 52, 2);
     let s = a.strategy();
     assert_eq!((s.municipality.name.as_str(), s.title.as_str()), ("Cの市", "版149"));
@@ -165,12 +165,12 @@ fn a_quiet_poll_reads_only_the_tops_of_files_it_holds_and_nothing_of_files_uncha
     // once to check that they are whole (a top says nothing of the rest).
     let mut again = FolderSync::new(a.sync.me.clone(), a.sync.strategy.clone());
     let r = again.read(&a.store, &folder, &at(21)).wait().unwrap();
-    assert!(r.members.iter().all(|m| m.standing == Standing::InStep && m.name.is_some()), "{:?}", r.members);
+    assert!(r.members.iter().all(|m| m.standing == MemberStanding::InStep && m.name.is_some()), "{:?}", r.members);
     assert_eq!(folder.reads().len(), reads + 2, "the two others' files read whole once");
     assert_eq!(folder.starts().len(), starts + 3, "the three files' tops");
     // Its next poll: nothing read at all.
     let r = again.read(&a.store, &folder, &at(22)).wait().unwrap();
-    assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+    assert!(r.members.iter().all(|m| m.standing == MemberStanding::InStep), "{:?}", r.members);
     assert_eq!((folder.reads().len(), folder.starts().len()), (reads + 2, starts + 3));
 }
 
@@ -182,9 +182,9 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     let good = folder.get(&b_file).unwrap();
     assert!(good.len() > TOP_BYTES + 1024, "a file longer than its top: {}", good.len());
     let (r, _) = a.poll(&folder, &at(10));
-    assert!(r.members.iter().all(|m| m.standing == Standing::InStep), "{:?}", r.members);
+    assert!(r.members.iter().all(|m| m.standing == MemberStanding::InStep), "{:?}", r.members);
     let held = crate::format::peek_top(&good).unwrap().head.unwrap();
-    let refusal = |r: &Reading| r.refused.iter().find(|x| x.file == b_file).map(|x| x.reason.clone());
+    let refusal = |r: &FolderReading| r.refused.iter().find(|x| x.file == b_file).map(|x| x.reason.clone());
     // Cut after its first KB (a copy the network drive broke off): its top still names the
     // version A holds.
     let cut = good[..1024].to_vec();
@@ -193,12 +193,15 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     for minute in [11, 12] {
         let (r, _) = a.poll(&folder, &at(minute));
         assert!(
-            matches!(refusal(&r), Some(Refusal::File(ImportError::NotJson { problem: JsonProblem::Truncated, .. }))),
+            matches!(
+                refusal(&r),
+                Some(FileRefusal::File(ImportError::NotJson { problem: JsonProblem::Truncated, .. }))
+            ),
             "poll {minute}: {:?}",
             r.refused
         );
         let line = r.members.iter().find(|m| m.file == b_file).unwrap();
-        assert_eq!(line.standing, Standing::Refused, "not 「同じ内容です」");
+        assert_eq!(line.standing, MemberStanding::Refused, "not 「同じ内容です」");
     }
     // Corrupt past its top, the same size: bytes of the middle overwritten (with bytes no text
     // holds, so that it is broken wherever the middle falls).
@@ -208,11 +211,11 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     assert_eq!(crate::format::peek_top(&corrupt).and_then(|t| t.head), Some(held));
     folder.put(&b_file, corrupt);
     let (r, _) = a.poll(&folder, &at(13));
-    assert!(matches!(refusal(&r), Some(Refusal::File(_))), "{:?}", r.refused);
+    assert!(matches!(refusal(&r), Some(FileRefusal::File(_))), "{:?}", r.refused);
     // Mended: read whole once more, then in step again.
     folder.put(&b_file, good);
     let (r, _) = a.poll(&folder, &at(14));
-    assert!(r.refused.is_empty() && r.members.iter().all(|m| m.standing == Standing::InStep), "{r:?}");
+    assert!(r.refused.is_empty() && r.members.iter().all(|m| m.standing == MemberStanding::InStep), "{r:?}");
 }
 
 #[test]
@@ -226,7 +229,7 @@ fn two_members_who_made_the_strategy_alike_before_writing_anything_are_in_step()
     a.edit(&at(2), |s| s.title = "A".into());
     a.write(&folder, &at(3));
     let (r, _) = b.poll(&folder, &at(4));
-    assert!(r.members.iter().all(|m| m.standing == Standing::Taken), "{:?}", r.members);
+    assert!(r.members.iter().all(|m| m.standing == MemberStanding::Taken), "{:?}", r.members);
     assert_eq!(b.strategy().title, "A");
     settle(&folder, &mut [&mut a, &mut b], 5, 2);
     assert_fixed_point(&folder, &mut [&mut a, &mut b], 10);
@@ -245,7 +248,7 @@ fn a_member_quiet_for_two_weeks_is_away_and_names_are_the_files_and_bounded() {
     let (r, _) = a.poll(&folder, "2026-12-20T09:01:00Z");
     let line = r.members.iter().find(|m| m.file == b_file).unwrap();
     assert_eq!(line.name, None, "a name the file's own name disagrees with is not shown");
-    assert_eq!(line.standing, Standing::Away, "{line:?}");
+    assert_eq!(line.standing, MemberStanding::Away, "{line:?}");
     let c_line = r.members.iter().find(|m| m.file != b_file).unwrap();
     assert!(c_line.name.as_deref().is_some_and(|n| n.chars().count() <= 41));
     assert_eq!(reading::days_between("2026-02-28T00:00:00Z", "2026-03-01T23:00:00Z"), Some(1));

@@ -40,7 +40,7 @@ impl crate::storage::Folder for OtherTabSaves<'_> {
 
 /// The reading says another tab stored meanwhile (not that this tab's changes are unsaved), and
 /// the other tab's save stands in `browser`'s storage.
-fn stopped_for_the_other_tab(r: &Reading, browser: &MemberBrowser) {
+fn stopped_for_the_other_tab(r: &FolderReading, browser: &MemberBrowser) {
     let said = crate::words::folder::reading(r, crate::locale::Language::Ja).join("");
     assert!(said.contains("別のタブ") && !said.contains("まだ保存していません"), "{said}");
     assert_eq!(browser.strategy().municipality.name, "別のタブの市", "the other tab's save stands");
@@ -166,12 +166,12 @@ fn a_readings_long_steps_each_run_in_a_task_of_their_own() {
     }
 }
 
-fn long_steps_apart(r: &Reading, steps: Vec<String>) {
+fn long_steps_apart(r: &FolderReading, steps: Vec<String>) {
     assert_eq!(r.taken.len(), 3, "{r:?}");
     // The first member's version taken as it is (listed as a merge), the others merged.
     assert!(steps.iter().filter(|s| *s == "merge").count() >= 3 && steps.contains(&"resolve".to_owned()), "{steps:?}");
-    // Between two of the long steps, the thread is given back: for a large strategy each is
-    // 15–85 ms, two together over the 100 ms a task may take.
+    // Between two of the long steps, the thread is given back: for a large strategy two
+    // together pass the 100 ms a task may take.
     let long = ["open", "hash", "flatten", "merge", "resolve", "stage"];
     let mut last: Option<&str> = None;
     for s in &steps {

@@ -2,7 +2,7 @@
 //! folder: the strategies the folder holds members' files of, and one taken whole
 //! from its most complete file, with its lineage, so that later merges find their base.
 
-use super::{name_of, read_file, Name, Read, Refused, SyncError};
+use super::{name_of, read_file, MemberFile, Name, RefusedFile, SyncError};
 use crate::format::history::Graph;
 use crate::format::FileVersion;
 use crate::model::{Id, Strategy};
@@ -21,7 +21,7 @@ pub struct InFolder {
 
 /// Every strategy the folder holds members' files of (each file read through the import's
 /// checks), and the files that do not read.
-pub async fn strategies_in<F: Folder>(folder: &F) -> Result<(Vec<InFolder>, Vec<Refused>), SyncError> {
+pub async fn strategies_in<F: Folder>(folder: &F) -> Result<(Vec<InFolder>, Vec<RefusedFile>), SyncError> {
     let (reads, refused) = read_all(folder, None).await?;
     let mut out: Vec<InFolder> = Vec::new();
     for group in group_by_strategy(reads) {
@@ -37,7 +37,7 @@ pub async fn strategies_in<F: Folder>(folder: &F) -> Result<(Vec<InFolder>, Vec<
 }
 
 /// Every member's file that reads (of `only` this strategy, when given), and those that do not.
-async fn read_all<F: Folder>(folder: &F, only: Option<&Id>) -> Result<(Vec<Read>, Vec<Refused>), SyncError> {
+async fn read_all<F: Folder>(folder: &F, only: Option<&Id>) -> Result<(Vec<MemberFile>, Vec<RefusedFile>), SyncError> {
     let mut reads = Vec::new();
     let mut refused = Vec::new();
     for entry in folder.list().await.map_err(SyncError::Folder)? {
@@ -55,8 +55,8 @@ async fn read_all<F: Folder>(folder: &F, only: Option<&Id>) -> Result<(Vec<Read>
 
 /// The files grouped by strategy, each group the most complete file first: the one whose
 /// strategy is or descends from the most of the others', then the newest written.
-fn group_by_strategy(reads: Vec<Read>) -> Vec<Vec<Read>> {
-    let mut groups: Vec<Vec<Read>> = Vec::new();
+fn group_by_strategy(reads: Vec<MemberFile>) -> Vec<Vec<MemberFile>> {
+    let mut groups: Vec<Vec<MemberFile>> = Vec::new();
     for read in reads {
         match groups.iter_mut().find(|g| g[0].imported.strategy.id == read.imported.strategy.id) {
             Some(g) => g.push(read),
@@ -67,7 +67,7 @@ fn group_by_strategy(reads: Vec<Read>) -> Vec<Vec<Read>> {
         let versions: Vec<FileVersion> = group.iter().map(|r| file_version(&r.imported)).collect();
         let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
         let holds = |v: &FileVersion, id: &str| Graph::of_nodes(&v.graph).reaches(std::slice::from_ref(&v.id), id);
-        let mut scored: Vec<(usize, Read)> =
+        let mut scored: Vec<(usize, MemberFile)> =
             group.drain(..).zip(&versions).map(|(r, v)| (ids.iter().filter(|id| holds(v, id)).count(), r)).collect();
         crate::sorting::by(&mut scored, |(a, ra), (b, rb)| {
             b.cmp(a)

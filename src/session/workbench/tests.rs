@@ -26,10 +26,10 @@ fn clock() -> Clock {
 /// session is persistent, as in the browser (in memory only it would say nothing is kept).
 type Kept = Posing<Rc<MemoryBackend>>;
 
-type Bench = Workbench<Kept>;
+type TestWorkbench = Workbench<Kept>;
 
 /// A workbench over a store holding these strategies, the first of them open.
-fn bench(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, Bench) {
+fn bench(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, TestWorkbench) {
     let mem = Rc::new(MemoryBackend::new());
     let store = Store::new(Posing(mem.clone(), BackendKind::IndexedDb));
     for s in strategies {
@@ -44,16 +44,16 @@ fn bench(strategies: &[&Strategy]) -> (Rc<MemoryBackend>, Bench) {
 }
 
 /// An edit of the open strategy, waiting to be saved (the quiet moment not yet come).
-fn edit_title(bench: &Bench, title: &str) -> u64 {
+fn edit_title(bench: &TestWorkbench, title: &str) -> u64 {
     bench.edit_session(|e| e.edit(|s| s.title = title.into())).expect("a strategy is open")
 }
 
-fn stored_title(bench: &Bench, s: &Strategy) -> String {
+fn stored_title(bench: &TestWorkbench, s: &Strategy) -> String {
     bench.store().load(&s.id).wait().unwrap().title
 }
 
 /// Every list, read as the page reads them at start.
-fn all_lists(bench: &Bench) -> Lists {
+fn all_lists(bench: &TestWorkbench) -> Lists {
     let store = bench.store();
     let mut lists = Lists::default();
     lists.take(Some(store.list().wait()), read_more(&store, Touched::EVERYTHING).wait());
@@ -61,7 +61,7 @@ fn all_lists(bench: &Bench) -> Lists {
 }
 
 /// Runs an action and checks that the lists it says it touched cover every list it changed.
-fn covered(bench: &Bench, action: impl FnOnce() -> Outcome) -> Outcome {
+fn covered(bench: &TestWorkbench, action: impl FnOnce() -> Outcome) -> Outcome {
     let mut lists = all_lists(bench);
     let outcome = action();
     let store = bench.store();

@@ -166,7 +166,7 @@ impl Staged {
         from: &TakenFrom<'_>,
         now: &str,
     ) -> Result<Option<KnownVersion>, StorageError> {
-        let origin = ancestry.bare_taken_origin(theirs, Some(by));
+        let origin = ancestry.staged_taken_origin(theirs, Some(by));
         let strategy = &from.version.strategy;
         // Stored as the member's file holds it, when it does (not written out again).
         let prepared = match from.written {
@@ -188,7 +188,7 @@ impl Staged {
     ) -> Result<Option<KnownVersion>, StorageError> {
         // The text stored and the version's name from one serialisation.
         let (text, fp) = export_compact_named(&merged, now);
-        let origin = ancestry.bare_merge_origin(&fp, theirs, Some(by));
+        let origin = ancestry.staged_merge_origin(&fp, theirs, Some(by));
         let prepared = Prepared::with_text(text, &merged, now);
         self.stage(ancestry, merged, prepared, origin, from)
     }

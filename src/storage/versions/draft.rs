@@ -23,7 +23,7 @@ pub enum DraftOutcome {
 
 impl<B: Backend> Store<B> {
     /// A change of strategy `text` (a file envelope) made on stored revision `base` that the
-    /// page could not save before it went away (see `ui::app`): stored now, or kept in the
+    /// page could not save before it went away (see `ui::shell::app`): stored now, or kept in the
     /// history when the strategy changed since. Unreadable text is an error (the caller keeps it).
     pub async fn apply_draft(&self, text: &str, base: u64, now: &str) -> Result<DraftOutcome, StorageError> {
         let Some((draft, _)) = decode(text) else {

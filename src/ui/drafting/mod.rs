@@ -12,7 +12,7 @@ mod reflection;
 
 use super::speech::Speaks;
 use super::state::{use_edits, Edits};
-use super::strategy_nav::StrategyNav;
+use super::strategy::nav::StrategyNav;
 use crate::locale;
 use crate::model::{DraftingStage, ScheduleItem};
 use crate::session::route::{Report, Route, Selection};

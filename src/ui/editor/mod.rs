@@ -87,7 +87,7 @@ pub fn Editor() -> impl IntoView {
         {move || match strategy_id.get() {
             None => view! { <StrategyNotFound/> }.into_any(),
             Some(_) => view! {
-                <crate::ui::strategy_nav::StrategyNav/>
+                <crate::ui::strategy::nav::StrategyNav/>
                 <div class="editor" data-testid="editor">
                     <div class="editor-toolbar" role="toolbar" aria-label=state.text("編集の操作", "Editing")>
                         <button type="button" data-testid="undo" aria-keyshortcuts="Control+Z"

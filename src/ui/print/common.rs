@@ -61,7 +61,7 @@ pub fn Toolbar(id: Id, report: Report, children: Children) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <crate::ui::strategy_nav::StrategyNav/>
+        <crate::ui::strategy::nav::StrategyNav/>
         <div class="print-toolbar" role="toolbar" data-testid="print-toolbar" aria-label=state.text("印刷の設定", "Print settings")>
             <a class="button quiet" data-testid="print-back" href=Route::Files(id.clone()).hash()>{state.text("← 戻る", "← Back")}</a>
             {links}

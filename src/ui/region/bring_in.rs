@@ -10,7 +10,7 @@ use crate::session::region::{FileRead, TownOutcome};
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_regions, BringInResult, Picked, RegionDesk};
+use crate::ui::state::{use_regions, BringInResult, Picked, Regions};
 use crate::words;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -60,7 +60,7 @@ pub fn BringIn(
 /// wait for it) or nothing was picked. `state` is passed in: a drop runs outside the component
 /// tree, where there is no context to look it up in.
 fn bring(
-    state: RegionDesk,
+    state: Regions,
     id: Memo<Option<Id>>,
     picked: Picked,
     progress: RwSignal<Option<(usize, usize)>>,
@@ -79,7 +79,7 @@ fn bring(
 /// capture-phase listener runs before the window-wide import's, which leaves a drop whose
 /// default is prevented. (The window-wide dragover already lets files be dropped.)
 fn take_drops(
-    state: RegionDesk,
+    state: Regions,
     id: Memo<Option<Id>>,
     progress: RwSignal<Option<(usize, usize)>>,
     result: RwSignal<Option<BringInResult>>,

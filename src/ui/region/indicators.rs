@@ -18,7 +18,7 @@ use crate::ui::chart_view::ChartView;
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_regions, Facade, RegionDesk};
+use crate::ui::state::{use_regions, Facade, Regions};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -168,7 +168,7 @@ pub fn MatchedIndicators(data: Memo<Option<Arc<Loaded>>>) -> impl IntoView {
 }
 
 /// The chosen match's numbers: per town and series a row of actuals and a row of targets.
-fn numbers(t: &IndicatorTable, state: RegionDesk) -> impl IntoView {
+fn numbers(t: &IndicatorTable, state: Regions) -> impl IntoView {
     let (lang, style) = (state.lang(), state.year_style());
     let value = |v: Option<f64>| v.filter(|v| v.is_finite()).map_or_else(|| "—".to_owned(), locale::number);
     let rows = t.rows.iter().flat_map(|r| {
@@ -218,7 +218,7 @@ fn numbers(t: &IndicatorTable, state: RegionDesk) -> impl IntoView {
 /// The chosen match's members: how each came in, and a way out (a hand-made match is undone;
 /// one matched by a rule is kept out of every match, which can be undone below).
 fn members(
-    state: RegionDesk,
+    state: Regions,
     data: Memo<Option<Arc<Loaded>>>,
     group: Memo<Option<MatchedIndicator>>,
 ) -> Option<impl IntoView> {
@@ -254,7 +254,7 @@ fn members(
 }
 
 /// Downloads the chosen match's table, named `渡島総合振興局管内_指標_合計特殊出生率_2026-11-23.csv`.
-fn download(state: RegionDesk, region: &str, g: &MatchedIndicator, t: &IndicatorTable) {
+fn download(state: Regions, region: &str, g: &MatchedIndicator, t: &IndicatorTable) {
     let text = csv::matched_indicator(g, t, state.year_style());
     let middle = format!("{}_{}", tr(state.lang(), "指標", "indicator"), g.name);
     let name = files::file_name(region, &middle, &files::today(), "csv");

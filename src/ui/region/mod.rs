@@ -80,8 +80,8 @@ pub fn RegionPage() -> impl IntoView {
     // again that follows the write.
     let progress = RwSignal::new(None::<(usize, usize)>);
     let result = RwSignal::new(None::<BringInResult>);
-    // While the page reads the region again (after a write, such as a bring-in of 179 towns:
-    // 1–2 s), the towns read so far and how many the region has (`None` before the region
+    // While the page reads the region again (after a write, such as a bring-in of 179 towns),
+    // the towns read so far and how many the region has (`None` before the region
     // itself is read): the header counts them as they come instead of the last reading's.
     let reading = RwSignal::new(None::<(usize, Option<usize>)>);
 

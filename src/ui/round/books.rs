@@ -11,14 +11,14 @@
 //! writing and opening are the workbook parts' (`ui::exporters`, `ui::workbook_reader`); the
 //! rules `format::round_book`'s.
 
-use crate::format::round_book::{section_books, Reading};
+use crate::format::round_book::{section_books, ReturnedBook};
 use crate::model::round::OnConfirmed;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::flow::Pending;
 use crate::session::round_books::{reading_name, BooksFlow, BooksPreview, Outcome};
 use crate::ui::exporters::{Export, Exporting};
 use crate::ui::files;
-use crate::ui::import_confirmed::{confirmed_choice, Source};
+use crate::ui::import::confirmed::{confirmed_choice, Source};
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
@@ -173,7 +173,7 @@ fn preview(
 }
 
 /// One workbook's part of the preview.
-fn reading(s: &Strategy, r: &Reading, lang: crate::locale::Language) -> impl IntoView {
+fn reading(s: &Strategy, r: &ReturnedBook, lang: crate::locale::Language) -> impl IntoView {
     let file = r.file.clone();
     let body = match &r.outcome {
         Err(e) => {

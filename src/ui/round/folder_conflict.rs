@@ -2,20 +2,20 @@
 //! place both changed with the two values side by side (あなた / 佐藤さん), whether the colleague
 //! has already taken an earlier version of ours, and that one's own choice reaches them. Nothing
 //! is stored until every place is chosen; the choice is stored by `session::folder::decide`
-//! (through `Sharing::decide_conflict`), a version naming the person in the history.
+//! (through `FolderSyncing::decide_conflict`), a version naming the person in the history.
 
 use crate::model::merge::Side;
 use crate::model::Id;
 use crate::session::folder::Conflicted;
-use crate::ui::merge_preview::{conflict_cards, Sides};
+use crate::ui::import::merge_preview::{conflict_cards, Sides};
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_sharing;
+use crate::ui::state::use_folder_syncing;
 use crate::words::merge::Words;
 use leptos::prelude::*;
 
 #[component]
 pub fn FolderConflict(id: Id, conflict: Conflicted) -> impl IntoView {
-    let app = use_sharing();
+    let app = use_folder_syncing();
     let (lang, style) = (app.lang(), app.year_style());
     let merge = conflict.merge.clone();
     let n = merge.conflicts.len();

@@ -3,13 +3,13 @@
 //! two values (確認済 / theirs), and the two choices — keep the confirmed values (their other
 //! changes are taken) or take the change (the answer stays 確認済, with the new values confirmed
 //! in one's own name). Either is stored by `session::folder::decide_confirmed` (through
-//! `Sharing::decide_confirmed`), a version that reaches every member, the one who changed the
+//! `FolderSyncing::decide_confirmed`), a version that reaches every member, the one who changed the
 //! value too.
 
 use crate::model::Id;
 use crate::session::folder::HeldBack;
 use crate::ui::speech::Speaks;
-use crate::ui::state::use_sharing;
+use crate::ui::state::use_folder_syncing;
 use leptos::prelude::*;
 
 /// Every member's version held back by the folder's last reading, a card each: on 共有, and on
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 /// that finds the same version held back keeps its card.
 #[component]
 pub fn HeldBackCards(id: Id) -> impl IntoView {
-    let reading = use_sharing().folder_sync(&id).reading;
+    let reading = use_folder_syncing().folder_sync(&id).reading;
     let keys = {
         let reading = reading.clone();
         Memo::new(move |_| {
@@ -40,7 +40,7 @@ pub fn HeldBackCards(id: Id) -> impl IntoView {
 
 #[component]
 fn HeldBackCard(id: Id, held: HeldBack) -> impl IntoView {
-    let app = use_sharing();
+    let app = use_folder_syncing();
     let (lang, style) = (app.lang(), app.year_style());
     let by = held.by.clone();
     let lines: Vec<(String, String)> =

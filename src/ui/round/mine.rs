@@ -5,7 +5,7 @@
 //! no section owns. Texts copied unchanged from last year are pointed out here.
 
 use super::items::ItemRow;
-use crate::model::round::{copied_texts, items, Standing};
+use crate::model::round::{copied_texts, items, AnswerStanding};
 use crate::model::{FiscalYear, Id, Role};
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
@@ -147,13 +147,13 @@ fn Submit(round: Id, department: Id) -> impl IntoView {
                 <p data-testid="round-standing">
                     <span class="badge">{said}</span>
                     {match (st, last) {
-                        (Standing::Returned, Some((by, comment))) => format!("{}{by}: {comment}", state.tr("　差し戻し理由 ", " · sent back by ")),
+                        (AnswerStanding::Returned, Some((by, comment))) => format!("{}{by}: {comment}", state.tr("　差し戻し理由 ", " · sent back by ")),
                         _ => String::new(),
                     }}
                 </p>
             })}
             <button type="button" class="primary" data-testid="round-submit" on:click=submit
-                disabled=move || standing.get().is_some_and(|(st, _, _)| matches!(st, Standing::Submitted | Standing::Confirmed))>
+                disabled=move || standing.get().is_some_and(|(st, _, _)| matches!(st, AnswerStanding::Submitted | AnswerStanding::Confirmed))>
                 {state.text("提出する", "Submit")}
             </button>
             {move || refused.get().map(|r| view! { <p class="error" role="alert" data-testid="round-refused">{r}</p> })}

@@ -23,7 +23,7 @@ mod status;
 use crate::model::{Id, Role};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
-use crate::ui::strategy_nav::StrategyNav;
+use crate::ui::strategy::nav::StrategyNav;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
@@ -135,7 +135,7 @@ fn Together() -> impl IntoView {
 
 /// 共有 (`#/s/<id>/shared`): the shared folder and its members.
 #[component]
-pub fn SharedPage() -> impl IntoView {
+pub fn FolderPage() -> impl IntoView {
     let state = use_edits();
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
@@ -148,7 +148,7 @@ pub fn SharedPage() -> impl IntoView {
                         "町役場の共有フォルダに一人一つのファイルを置き、各自のブラウザが互いの変更を取り込みます。",
                         "One file per person in the town hall's shared folder; each browser takes in the others' changes.")}</p>
                 </header>
-                <shared_folder::SharedFolder id=id/>
+                <shared_folder::FolderMembers id=id/>
             </article>
         }),
         None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
@@ -182,7 +182,7 @@ fn latest_year(state: Edits) -> Option<crate::model::FiscalYear> {
 /// Who is answering, for an answer's `by`: the name given for the shared folder, else the
 /// section's name.
 fn me(state: Edits) -> String {
-    let name = crate::ui::state::use_sharing().name();
+    let name = crate::ui::state::use_folder_syncing().name();
     name.unwrap_or_else(|| {
         state
             .open

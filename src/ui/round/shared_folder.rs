@@ -7,18 +7,18 @@
 //! `ui/state/folder_sync`'s.
 
 use crate::model::Id;
-use crate::session::folder::{Conflicted, Member, Reading, Standing};
+use crate::session::folder::{Conflicted, FolderReading, Member, MemberStanding};
 use crate::storage;
 use crate::ui::files;
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_sharing, Link, Sharing};
+use crate::ui::state::{use_folder_syncing, FolderSyncing, Link};
 use crate::words::merge::Words;
 use leptos::prelude::*;
 
 #[component]
-pub fn SharedFolder(id: Id) -> impl IntoView {
-    let app = use_sharing();
+pub fn FolderMembers(id: Id) -> impl IntoView {
+    let app = use_folder_syncing();
     let api = storage::folder_api_available();
     let name_draft = RwSignal::new(String::new());
     let shown = app.folder_sync(&id);
@@ -35,7 +35,8 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
         Memo::new(move |_| {
             let file = open.get()?;
             reading.with(|r| {
-                let m = r.as_ref()?.members.iter().find(|m| m.file == file && m.standing == Standing::Conflicts)?;
+                let m =
+                    r.as_ref()?.members.iter().find(|m| m.file == file && m.standing == MemberStanding::Conflicts)?;
                 Some((file.clone(), m.version.clone()))
             })
         })
@@ -149,8 +150,8 @@ pub fn SharedFolder(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn ReadingView(reading: std::sync::Arc<Reading>, open: RwSignal<Option<String>>) -> impl IntoView {
-    let app = use_sharing();
+fn ReadingView(reading: std::sync::Arc<FolderReading>, open: RwSignal<Option<String>>) -> impl IntoView {
+    let app = use_folder_syncing();
     let lang = app.lang();
     let said = crate::words::folder::reading(&reading, lang);
     let members = reading.members.clone();
@@ -176,7 +177,7 @@ fn ReadingView(reading: std::sync::Arc<Reading>, open: RwSignal<Option<String>>)
         }}
         {(!refused.is_empty()).then(|| view! {
             <h3>{app.text("取り込めないファイル", "Files that cannot be taken in")}</h3>
-            {crate::ui::folder_open::refused_files(refused, lang, "folder-refused")}
+            {crate::ui::strategy::folder_open::refused_files(refused, lang, "folder-refused")}
         })}
     }
 }
@@ -185,7 +186,7 @@ fn ReadingView(reading: std::sync::Arc<Reading>, open: RwSignal<Option<String>>)
 /// the strategy's sections in order, then the others), a heading row over each group; one
 /// group without a heading while nobody names a section.
 fn member_groups(
-    app: Sharing,
+    app: FolderSyncing,
     members: &[Member],
     conflicts: &[Conflicted],
     open: RwSignal<Option<String>>,
@@ -215,7 +216,12 @@ fn member_groups(
         .collect_view()
 }
 
-fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted], open: RwSignal<Option<String>>) -> impl IntoView {
+fn member_row(
+    app: FolderSyncing,
+    m: Member,
+    conflicts: &[Conflicted],
+    open: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = app.lang();
     let name = m.name.clone().unwrap_or_else(|| m.member.clone());
     let changes = changes_words(app, &m);
@@ -239,7 +245,7 @@ fn member_row(app: Sharing, m: Member, conflicts: &[Conflicted], open: RwSignal<
 }
 
 /// What a member changed, named against the open strategy.
-fn changes_words(app: Sharing, m: &Member) -> String {
+fn changes_words(app: FolderSyncing, m: &Member) -> String {
     let (lang, style) = (app.lang(), app.year_style());
     app.open_strategy().map_or_else(String::new, |s| Words { lang, style, ours: &s, theirs: &s }.edits(&m.changes))
 }

@@ -3,7 +3,7 @@
 //! print or to send as a `mailto:` link per section (`words::round::reminder`: no mail is sent by
 //! the app).
 
-use crate::model::round::{changed_since_confirmed, tallies, Standing};
+use crate::model::round::{changed_since_confirmed, tallies, AnswerStanding};
 use crate::model::{Id, Role};
 use crate::ui::panel::TitledPanel;
 use crate::ui::speech::Speaks;
@@ -19,7 +19,7 @@ struct Row {
     name: String,
     asked: usize,
     filled: usize,
-    standing: Standing,
+    standing: AnswerStanding,
     /// The standing in words (a 提出 received in a workbook says so, with who took it in).
     standing_text: String,
     late: bool,
@@ -158,10 +158,10 @@ fn StatusRow(row: Row, round: Id, planning: Signal<bool>) -> impl IntoView {
                 {move || (planning.get() && can_act).then(|| {
                     let (act, act_back) = (act.clone(), act_back.clone());
                     view! {
-                        {(standing == Standing::Submitted).then(|| view! {
+                        {(standing == AnswerStanding::Submitted).then(|| view! {
                             <button type="button" class="primary" data-testid="round-confirm" on:click=move |_| act(true)>{state.text("確認済にする", "Confirm")}</button>
                         })}
-                        {matches!(standing, Standing::Submitted | Standing::Confirmed).then(|| view! {
+                        {matches!(standing, AnswerStanding::Submitted | AnswerStanding::Confirmed).then(|| view! {
                             <input type="text" size="10" data-testid="round-return-comment" aria-label=state.tr("差し戻しの理由", "Why it is sent back")
                                 prop:value=move || comment.get() on:change=move |ev| comment.set(event_target_value(&ev))/>
                             <button type="button" data-testid="round-return" on:click=move |_| act_back(false)>{state.text("差し戻す", "Send back")}</button>

@@ -105,7 +105,7 @@ parts::split!(actions, load: load_write_part,
     }
 );
 
-type ListsReader = fn(Rc<super::Bench>, Touched) -> Pin<Box<dyn Future<Output = Changed>>>;
+type ListsReader = fn(Rc<super::BrowserWorkbench>, Touched) -> Pin<Box<dyn Future<Output = Changed>>>;
 
 thread_local! {
     static LISTS_READER: Cell<Option<ListsReader>> = const { Cell::new(None) };
@@ -114,7 +114,7 @@ thread_local! {
 /// Reads the backups, the data set aside and the regions (`AppState::reread` asks only where
 /// some are stored, or where storage is `localStorage`, whose use is measured here too): through [`read_lists_part`], a part of its own, reached by the function
 /// [`install`] sets (the lists are read again by the actions' parts too: see [`Runner`]).
-pub(super) async fn read_lists(bench: Rc<super::Bench>, touched: Touched) -> Changed {
+pub(super) async fn read_lists(bench: Rc<super::BrowserWorkbench>, touched: Touched) -> Changed {
     match LISTS_READER.get() {
         Some(read) => read(bench, touched).await,
         None => Changed::default(),
@@ -124,7 +124,7 @@ pub(super) async fn read_lists(bench: Rc<super::Bench>, touched: Touched) -> Cha
 parts::split!(actions, load: load_read_lists_part,
     /// Reads the touched lists besides the strategies into the workbench's and says which changed
     /// (the comparison of regions and backups is here too, not in the first visit's module).
-    async fn read_lists_part(bench: Rc<super::Bench>, touched: Touched) -> Changed {
+    async fn read_lists_part(bench: Rc<super::BrowserWorkbench>, touched: Touched) -> Changed {
         let read = crate::session::lists::read_more(&bench.store(), touched).await;
         bench.take_more(read)
     }

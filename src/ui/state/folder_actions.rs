@@ -4,7 +4,7 @@
 //! runs its one step, and shows what came of it.
 
 use super::folder_sync::{current, sync_for, AnyFolder, PageSync, Recent, SyncView};
-use super::{Facade, Sharing};
+use super::{Facade, FolderSyncing};
 use crate::model::merge::Side;
 use crate::model::round::OnConfirmed;
 use crate::model::Id;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 
-impl Sharing {
+impl FolderSyncing {
     /// The sync of strategy `id` (started the first time: its kept folder looked up), as shown.
     pub fn folder_sync(&self, id: &Id) -> SyncView {
         sync_for(*self, id).shown.clone()
@@ -162,7 +162,7 @@ impl Sharing {
 /// After a card's choice: stored, the folder is read again (and the own file written); the
 /// strategy changed while the card was shown, nothing was stored and that is said, then read
 /// again for fresh cards; a storage failure, said.
-async fn after_deciding(app: Sharing, s: &Rc<PageSync>, decided: Result<Decided, crate::session::Notice>) {
+async fn after_deciding(app: FolderSyncing, s: &Rc<PageSync>, decided: Result<Decided, crate::session::Notice>) {
     match decided {
         Ok(Decided::Stored) => {
             app.after_stored(None).await;

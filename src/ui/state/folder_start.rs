@@ -6,9 +6,9 @@
 //! 「共有フォルダに再接続」 ([`reconnect_from_notice`]). The sync itself is `folder_sync`'s.
 
 use super::folder_sync::{current, sync_for};
-use super::{Facade, Sharing};
+use super::{Facade, FolderSyncing};
 use crate::model::Id;
-use crate::session::folder::{InFolder, Refused, SyncError};
+use crate::session::folder::{InFolder, RefusedFile, SyncError};
 use crate::storage::{self, DiskFolder};
 use crate::ui::files;
 use leptos::task::spawn_local;
@@ -20,7 +20,7 @@ pub enum Opening {
     Done,
     /// Nothing opened, and why: the folder could not be read, or none of its files reads
     /// (each with its reasons).
-    Nothing { said: String, refused: Vec<Refused> },
+    Nothing { said: String, refused: Vec<RefusedFile> },
     /// Several strategies: the user chooses one ([`open_picked`]), the others stay unread.
     Choose(Vec<InFolder>),
 }
@@ -32,7 +32,7 @@ thread_local! {
 
 /// 「共有フォルダから開く」 on the strategy list: a folder picked; when it holds members' files
 /// of one strategy, that strategy is opened ([`open_picked`]); of several, the user chooses.
-pub async fn open_from_folder(app: Sharing) -> Opening {
+pub async fn open_from_folder(app: FolderSyncing) -> Opening {
     let lang = app.app().lang();
     let folder = match DiskFolder::pick().await {
         Ok(Some(f)) => f,
@@ -62,7 +62,7 @@ pub async fn open_from_folder(app: Sharing) -> Opening {
 /// Opens `chosen` of the folder last picked: stored whole (`folder::take_whole`, with its
 /// lineage) when this browser does not hold it, the folder kept for it, its 照会・共同作業 page opened
 /// (where its sync starts). Returns what to say when it could not be opened.
-pub async fn open_picked(app: Sharing, chosen: &InFolder) -> Option<String> {
+pub async fn open_picked(app: FolderSyncing, chosen: &InFolder) -> Option<String> {
     let lang = app.app().lang();
     let folder = PICKED.with(|p| p.borrow().clone())?;
     let store = app.store();
@@ -84,7 +84,7 @@ pub async fn open_picked(app: Sharing, chosen: &InFolder) -> Option<String> {
 /// 照会・共同作業 page shows the folder's section), fetched here: a strategy with no folder never
 /// fetches it on its other pages. (A part of its own would share so much code with the others
 /// that wasm-split's chunks would carry it into `actions`, on every visit.)
-pub fn resume(app: Sharing, id: Id) {
+pub fn resume(app: FolderSyncing, id: Id) {
     if current(&id).is_some() || !storage::folder_api_available() {
         return;
     }
@@ -96,7 +96,7 @@ pub fn resume(app: Sharing, id: Id) {
 }
 
 /// What the notice's button runs (see [`install`]).
-type Reconnect = fn(Sharing, Id);
+type Reconnect = fn(FolderSyncing, Id);
 
 thread_local! {
     static RECONNECT: std::cell::Cell<Option<Reconnect>> = const { std::cell::Cell::new(None) };
@@ -111,7 +111,7 @@ pub fn install() {
 }
 
 /// The notice's 「共有フォルダに再接続」 (the notice comes from [`resume`]).
-pub fn reconnect_from_notice(app: Sharing, id: Id) {
+pub fn reconnect_from_notice(app: FolderSyncing, id: Id) {
     if let Some(reconnect) = RECONNECT.get() {
         reconnect(app, id);
     }
@@ -120,7 +120,7 @@ pub fn reconnect_from_notice(app: Sharing, id: Id) {
 /// Through the `files` part, already fetched then, so that the sync's code stays out of the
 /// notices' part (`actions`, on every visit past the list: calling the sync from there would
 /// put the whole sync in it).
-fn reconnect_now(app: Sharing, id: Id) {
+fn reconnect_now(app: FolderSyncing, id: Id) {
     spawn_local(async move {
         if crate::ui::parts::load_twice(load_reconnect_part).await.is_err() || reconnect_part(app, id).await.is_err() {
             crate::ui::parts::report_missing();
@@ -129,8 +129,8 @@ fn reconnect_now(app: Sharing, id: Id) {
 }
 
 crate::ui::parts::split!(files, load: load_reconnect_part,
-    /// [`Sharing::reconnect_folder`], in the `files` part.
-    fn reconnect_part(app: Sharing, id: Id) -> () {
+    /// [`FolderSyncing::reconnect_folder`], in the `files` part.
+    fn reconnect_part(app: FolderSyncing, id: Id) -> () {
         app.reconnect_folder(&id);
     }
 );
@@ -138,7 +138,7 @@ crate::ui::parts::split!(files, load: load_reconnect_part,
 crate::ui::parts::split!(files, load: load_folder_part,
     /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
     /// still grants it, else a notice offers to reconnect.
-    fn resume_part(app: Sharing, id: Id) -> () {
+    fn resume_part(app: FolderSyncing, id: Id) -> () {
         sync_for(app, &id);
     }
 );

@@ -3,7 +3,7 @@
 //! looked up, connect and reconnect (the permission asked in the click; a permission lost on the
 //! way waits for it again), and the commands of `session::folder::schedule` run: a reading (a
 //! waiting change stored first; one that stored followed by the open strategy:
-//! `Sharing::after_stored`), this member's own file written (under a Web Lock: one writer per
+//! `FolderSyncing::after_stored`), this member's own file written (under a Web Lock: one writer per
 //! browser; not without a name, which is said), a timer. When to read and write is the
 //! schedule's: this file only feeds it the events (a save settled, the page's focus, 今すぐ同期,
 //! a job's end) and runs the timers and the I/O. Without the folder API: a folder's files read
@@ -17,10 +17,10 @@
 //! delays (the e2e tests; read by `storage::folder_test_delays` once per sync). Nothing else
 //! reads it; without it the delays are the constants below.
 
-use super::{Facade, SaveState, Sharing};
+use super::{Facade, FolderSyncing, SaveState};
 use crate::model::Id;
 use crate::session::folder::schedule::{Command, Delays, Event, Schedule, Written};
-use crate::session::folder::{FolderSync, Reading, SyncError};
+use crate::session::folder::{FolderReading, FolderSync, SyncError};
 use crate::storage::{self, DiskFolder, Folder, FolderEntry, FolderError, MemoryFolder, Permission};
 use crate::ui::files;
 use leptos::prelude::*;
@@ -111,7 +111,7 @@ pub(super) fn current(id: &Id) -> Option<Rc<PageSync>> {
 /// The sync of strategy `id`: the page's, made (and its kept folder looked up) the first time.
 /// A kept folder that needs its permission again is said in a notice, unless the person is on
 /// the 照会・共同作業 page, which shows its own button.
-pub(super) fn sync_for(app: Sharing, id: &Id) -> Rc<PageSync> {
+pub(super) fn sync_for(app: FolderSyncing, id: &Id) -> Rc<PageSync> {
     if let Some(s) = current(id) {
         return s;
     }
@@ -156,7 +156,7 @@ pub(super) fn sync_for(app: Sharing, id: &Id) -> Rc<PageSync> {
 }
 
 /// The page's focus reads the folder of the sync under way.
-fn listen_for_focus(app: Sharing) {
+fn listen_for_focus(app: FolderSyncing) {
     if FOCUS_SET.get() {
         return;
     }
@@ -183,7 +183,7 @@ impl PageSync {
     }
 
     /// Hands `event` to the schedule and runs what it says: a reading, a write, a timer.
-    pub(super) fn on(self: &Rc<Self>, app: Sharing, event: Event) {
+    pub(super) fn on(self: &Rc<Self>, app: FolderSyncing, event: Event) {
         let now = js_sys::Date::now();
         let commands = self.schedule.borrow_mut().on(event, now);
         for command in commands {
@@ -232,7 +232,7 @@ impl PageSync {
     }
 
     /// Uses `folder` from now on: kept for the next visit, read at once, then polled.
-    pub(super) async fn connect(self: &Rc<Self>, app: Sharing, folder: DiskFolder) {
+    pub(super) async fn connect(self: &Rc<Self>, app: FolderSyncing, folder: DiskFolder) {
         let name = folder.name();
         storage::keep_folder(self.id.as_str(), &folder).await;
         app.remember_folder(&self.id);
@@ -246,7 +246,7 @@ impl PageSync {
     }
 
     /// Stops using the folder and forgets it (its files, the own one too, stay where they are).
-    pub(super) async fn disconnect(self: &Rc<Self>, app: Sharing) {
+    pub(super) async fn disconnect(self: &Rc<Self>, app: FolderSyncing) {
         self.on(app, Event::Disconnected);
         self.folder.replace(None);
         self.waiting.replace(None);
@@ -264,7 +264,7 @@ impl PageSync {
     }
 
     /// A save that settles schedules a write.
-    fn follow_saves(self: &Rc<Self>, app: Sharing) {
+    fn follow_saves(self: &Rc<Self>, app: FolderSyncing) {
         let id = self.id.clone();
         let saves = app.save_state();
         let owner = Owner::new();
@@ -285,7 +285,7 @@ impl PageSync {
 
     /// Reads the folder (a waiting change stored first) and shows what it found: (whether it
     /// stored, whether it worked).
-    async fn read(self: &Rc<Self>, app: Sharing) -> (bool, bool) {
+    async fn read(self: &Rc<Self>, app: FolderSyncing) -> (bool, bool) {
         let Some(folder) = self.folder.borrow().clone() else { return (false, false) };
         let Some(mut sync) = self.sync.borrow_mut().take() else { return (false, false) };
         self.shown.busy.set(true);
@@ -306,7 +306,11 @@ impl PageSync {
 
     /// Shows a reading; one that stored makes the open strategy follow: (whether it stored,
     /// whether it worked).
-    pub(super) async fn took(self: &Rc<Self>, app: Sharing, read: Result<Reading, SyncError>) -> (bool, bool) {
+    pub(super) async fn took(
+        self: &Rc<Self>,
+        app: FolderSyncing,
+        read: Result<FolderReading, SyncError>,
+    ) -> (bool, bool) {
         match read {
             Ok(mut reading) => {
                 let at = files::local_time(&files::now());
@@ -344,7 +348,7 @@ impl PageSync {
 
     /// Says why the folder could not be used; a folder whose permission is gone waits for it
     /// to be given again in a click (「共有フォルダに再接続」), read and written no more.
-    async fn failed(self: &Rc<Self>, app: Sharing, e: &SyncError) {
+    async fn failed(self: &Rc<Self>, app: FolderSyncing, e: &SyncError) {
         self.shown.problem.set(Some(crate::words::folder::sync_error(e, app.app().lang())));
         let Some(folder) = self.folder.borrow().clone() else { return };
         if !matches!(e, SyncError::Folder(FolderError::Unreachable { .. })) {
@@ -361,7 +365,7 @@ impl PageSync {
     /// Writes the own file when its content changed, holding the browser's lock (another tab
     /// writing now: it writes); a failure is said (the schedule tries again later). Without a
     /// name nothing is written, and the section says why.
-    async fn write(self: &Rc<Self>, app: Sharing) -> Written {
+    async fn write(self: &Rc<Self>, app: FolderSyncing) -> Written {
         let Some(folder) = self.folder.borrow().clone() else { return Written::Skipped };
         if app.name().is_none() {
             self.shown.problem.set(Some(crate::words::folder::no_name(app.app().lang()).to_owned()));
@@ -412,7 +416,7 @@ pub struct Recent {
 #[derive(Clone)]
 pub struct SyncView {
     pub link: ArcRwSignal<Link>,
-    pub reading: ArcRwSignal<Option<std::sync::Arc<Reading>>>,
+    pub reading: ArcRwSignal<Option<std::sync::Arc<FolderReading>>>,
     /// Why the folder could not be used (「共有フォルダに書き込めません」 …).
     pub problem: ArcRwSignal<Option<String>>,
     /// When it was last read.

@@ -13,13 +13,13 @@ mod edits;
 mod folder_actions;
 mod folder_start;
 mod folder_sync;
+mod folder_syncing;
 mod importing;
 mod library;
 mod navigation;
 mod notice_board;
 mod reads;
 mod regions;
-mod sharing;
 mod shown;
 mod start;
 mod stored;
@@ -49,14 +49,14 @@ pub use folder_start::{
     Opening,
 };
 pub use folder_sync::Link;
+pub use folder_syncing::{use_folder_syncing, FolderSyncing};
 pub use importing::{use_importing, Importing};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 pub use library::{use_library, Library};
 pub use navigation::use_navigation;
 pub use notice_board::{use_notice_board, NoticeBoard};
-pub use regions::{use_regions, BringInResult, Decision, Picked, RegionDesk};
-pub use sharing::{use_sharing, Sharing};
+pub use regions::{use_regions, BringInResult, Decision, Picked, Regions};
 pub use shown::Shown;
 pub use start::Start;
 use std::rc::Rc;
@@ -64,13 +64,13 @@ use std::time::Duration;
 
 /// The workbench the page runs (`session::workbench`): the store and the open strategy's
 /// editing session.
-pub(super) type Bench = Workbench<BrowserBackend>;
+pub(super) type BrowserWorkbench = Workbench<BrowserBackend>;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The store and the open strategy's editing session: every action runs there, and
     /// [`AppState::apply`] shows what it changed.
-    bench: StoredValue<Rc<Bench>, LocalStorage>,
+    bench: StoredValue<Rc<BrowserWorkbench>, LocalStorage>,
     /// Tells the other tabs of this site that storage changed (IndexedDB has no `storage`
     /// event); `None` where the browser has no BroadcastChannel.
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
@@ -209,7 +209,7 @@ impl AppState {
     }
 
     /// The workbench, to run an action on, told first which notice the page shows.
-    pub(super) fn bench(&self) -> Rc<Bench> {
+    pub(super) fn bench(&self) -> Rc<BrowserWorkbench> {
         let bench = self.bench.get_value();
         bench.full_notice_shown(self.notice.with_untracked(|n| matches!(n, Some(Notice::StorageFull { .. }))));
         bench

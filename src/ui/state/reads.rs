@@ -11,7 +11,7 @@ use crate::session::region::{load_towns, Towns};
 use crate::storage::Version;
 use std::collections::BTreeMap;
 
-type TheStore = StoredValue<Rc<Bench>, LocalStorage>;
+type TheStore = StoredValue<Rc<BrowserWorkbench>, LocalStorage>;
 
 impl AppState {}
 

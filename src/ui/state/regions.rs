@@ -184,10 +184,10 @@ impl AppState {
 impl AppState {}
 
 /// The regional bureau's context: the regions and their backups as stored, and
-/// every region action; a component that takes `RegionDesk` (`use_regions`) cannot touch a
+/// every region action; a component that takes `Regions` (`use_regions`) cannot touch a
 /// strategy but through a region.
 #[derive(Clone, Copy)]
-pub struct RegionDesk {
+pub struct Regions {
     app: AppState,
     /// The regions, as stored.
     pub regions: Shown<Vec<crate::storage::StoredRegion>>,
@@ -195,18 +195,18 @@ pub struct RegionDesk {
     pub region_backups: Shown<Vec<crate::storage::RegionBackup>>,
 }
 
-pub fn use_regions() -> RegionDesk {
+pub fn use_regions() -> Regions {
     let app = use_app();
-    RegionDesk { app, regions: Shown::of(app.regions), region_backups: Shown::of(app.region_backups) }
+    Regions { app, regions: Shown::of(app.regions), region_backups: Shown::of(app.region_backups) }
 }
 
-impl Facade for RegionDesk {
+impl Facade for Regions {
     fn app(&self) -> AppState {
         self.app
     }
 }
 
-impl RegionDesk {
+impl Regions {
     /// Stops the bring-in under way (the progress bar's 「取り消す」): it stops before its
     /// next town and is undone as a whole; the notice says so. Through the files' part, which
     /// runs the bring-in (the start page carries none of it).

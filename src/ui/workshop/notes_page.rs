@@ -231,7 +231,7 @@ pub fn NotesPage() -> impl IntoView {
 
     view! {
         <article class="ws-notes-page" data-testid="notes-page">
-            <crate::ui::strategy_nav::StrategyNav/>
+            <crate::ui::strategy::nav::StrategyNav/>
             <header class="panel">
                 <h1>{move || tr(lang(), "住民ワークショップの付箋", "Ideas from the residents' workshops")}</h1>
                 <p class="hint">{move || tr(lang(), "付箋は戦略の本文とは別に、この戦略と一緒に保存されます。", "Ideas are stored with this strategy, apart from its own text.")}</p>

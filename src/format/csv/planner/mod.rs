@@ -8,7 +8,7 @@ use super::cells::*;
 use super::read::{Column, Header, Record};
 use super::rules::{self, Verdict};
 use super::value_cell::{read_value, ValueCell};
-use super::{CellChange, CsvPlan, Layout, Noted, Reading, Refusal, RefusalReason};
+use super::{CellChange, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
 use std::collections::HashMap;
 use words::Words;
@@ -69,10 +69,10 @@ impl<'a> Planner<'a> {
     }
 
     fn refuse(&mut self, row: usize, column: String, reason: RefusalReason) {
-        self.plan.refused.push(Refusal { row, column, reason });
+        self.plan.refused.push(CsvRefusal { row, column, reason });
     }
 
-    fn note(&mut self, cell: &Cell, reading: Reading) {
+    fn note(&mut self, cell: &Cell, reading: CellReading) {
         self.plan.noted.push(Noted { row: cell.row, column: cell.column.clone(), text: cell.text.to_owned(), reading });
     }
 
@@ -95,15 +95,15 @@ impl<'a> Planner<'a> {
         match read_value(cell.text) {
             ValueCell::Empty => None,
             ValueCell::NoValue(_) => {
-                self.note(cell, Reading::NoValue);
+                self.note(cell, CellReading::NoValue);
                 None
             }
             ValueCell::Number { text, mark, provisional } => {
                 if let Some(m) = &mark {
-                    self.note(cell, Reading::Marked { mark: m.clone() });
+                    self.note(cell, CellReading::Marked { mark: m.clone() });
                 }
                 if provisional {
-                    self.note(cell, Reading::Provisional);
+                    self.note(cell, CellReading::Provisional);
                 }
                 Some((text, mark, provisional))
             }
@@ -278,7 +278,12 @@ impl<'a> Planner<'a> {
         let calendar = folded.ends_with('年') && !folded.ends_with("年度") && rules::year(text).is_ok();
         if calendar && x.year_basis == YearBasis::Fiscal && self.text_cell(r, Column::YearBasis).is_empty() {
             let column = self.header.name(index, "");
-            self.plan.noted.push(Noted { row: r.row, column, text: text.to_owned(), reading: Reading::CalendarYear });
+            self.plan.noted.push(Noted {
+                row: r.row,
+                column,
+                text: text.to_owned(),
+                reading: CellReading::CalendarYear,
+            });
         }
     }
 

@@ -132,7 +132,7 @@ fn wide_layout_reads_year_columns_markers_and_ignores_unknown_columns() {
 /// it as its comment); 「18.3 (速報)」 is a provisional value; a negative number is still a number.
 #[test]
 fn no_value_marks_and_footnotes_are_read_not_refused() {
-    use super::super::Reading;
+    use super::super::CellReading;
     let text = csv(&[
         "指標ID,指標番号,系列,2022,2023,2024",
         "ind-health,,男性,－,18.3 (速報),調査中",
@@ -147,19 +147,19 @@ fn no_value_marks_and_footnotes_are_read_not_refused() {
         (4, "2022", "ser-migration", K::Actual, Some(2022), Some(-40.0), -45.0, false, false),
     ];
     assert_eq!(changes(&plan), expected);
-    let noted: Vec<(usize, &str, &str, Reading)> =
+    let noted: Vec<(usize, &str, &str, CellReading)> =
         plan.noted.iter().map(|n| (n.row, n.column.as_str(), n.text.as_str(), n.reading.clone())).collect();
     assert_eq!(
         noted,
         [
-            (2, "2022", "－", Reading::NoValue),
-            (2, "2023", "18.3 (速報)", Reading::Provisional),
-            (2, "2024", "調査中", Reading::NoValue),
-            (3, "2022", "353※", Reading::Marked { mark: "※".into() }),
-            (3, "2023", "(未公表)", Reading::NoValue),
-            (3, "2024", "…", Reading::NoValue),
-            (4, "2023", "-", Reading::NoValue),
-            (4, "2024", "×", Reading::NoValue),
+            (2, "2022", "－", CellReading::NoValue),
+            (2, "2023", "18.3 (速報)", CellReading::Provisional),
+            (2, "2024", "調査中", CellReading::NoValue),
+            (3, "2022", "353※", CellReading::Marked { mark: "※".into() }),
+            (3, "2023", "(未公表)", CellReading::NoValue),
+            (3, "2024", "…", CellReading::NoValue),
+            (4, "2023", "-", CellReading::NoValue),
+            (4, "2024", "×", CellReading::NoValue),
         ]
     );
     // Applied: the mark is the actual's comment; the no-value cells removed nothing.

@@ -114,11 +114,11 @@ fn calendar_year_headers_are_read_as_their_year() {
 /// series of calendar years (出生数) is no note. The long layout's 年度 column alike.
 #[test]
 fn a_year_written_as_a_calendar_year_for_fiscal_values_is_said() {
-    use super::super::Reading;
+    use super::super::CellReading;
     let s = sourced_town();
     let calendar_notes = |csv: &str| -> Vec<(usize, String, String)> {
         let plan = plan_import(&s, csv).unwrap();
-        let notes = plan.noted.into_iter().filter(|n| n.reading == Reading::CalendarYear);
+        let notes = plan.noted.into_iter().filter(|n| n.reading == CellReading::CalendarYear);
         notes.map(|n| (n.row, n.column, n.text)).collect()
     };
     let fiscal = s.indicators.iter().find(|i| i.series.len() == 1 && i.series[0].year_basis == YearBasis::Fiscal);

@@ -1,7 +1,7 @@
 //! Plans of towns' tables against the bundled example strategies (北本市, 北斗市).
 
 use super::layouts::{fy, grid, merged};
-use crate::format::csv::{CellKind, Reading, RefusalReason};
+use crate::format::csv::{CellKind, CellReading, RefusalReason};
 use crate::format::table::*;
 use crate::model::{
     BoundSide, DesiredDirection, FiscalYear, GoalKind, Id, RelativeChange, Strategy, Target, YearBasis,
@@ -93,7 +93,7 @@ fn kitamotos_sheet_matches_adds_and_reads_by_the_csv_rules() {
 
     // 「－」: no value, noted; 「abc」: refused with the sheet's row and column letter.
     let dash = plan.values.noted.iter().find(|n| n.row == 3).unwrap();
-    assert_eq!((dash.column.as_str(), dash.text.as_str(), &dash.reading), ("令和5年度", "－", &Reading::NoValue));
+    assert_eq!((dash.column.as_str(), dash.text.as_str(), &dash.reading), ("令和5年度", "－", &CellReading::NoValue));
     assert_eq!(plan.values.refused.len(), 1, "{:?}", plan.values.refused);
     let bad = &plan.values.refused[0];
     assert_eq!((bad.row, &bad.reason), (4, &RefusalReason::NotANumber { text: "abc".into() }));
@@ -117,7 +117,7 @@ fn kitamotos_sheet_matches_adds_and_reads_by_the_csv_rules() {
         ]
     );
     let marked = plan.values.noted.iter().find(|n| n.row == 5).unwrap();
-    assert_eq!(marked.reading, Reading::Marked { mark: "※".into() });
+    assert_eq!(marked.reading, CellReading::Marked { mark: "※".into() });
 
     let mut after = s.clone();
     let written = apply_table(&mut after, &plan);
@@ -371,7 +371,7 @@ fn a_new_indicator_takes_the_year_basis_its_row_writes() {
     assert_eq!(basis("人口"), YearBasis::AsOf { month: 4, day: 1 });
     assert_eq!(basis("相談件数"), YearBasis::Fiscal);
     let noted: Vec<_> =
-        plan.values.noted.iter().filter(|n| n.reading == Reading::CalendarYear).map(|n| n.row).collect();
+        plan.values.noted.iter().filter(|n| n.reading == CellReading::CalendarYear).map(|n| n.row).collect();
     assert_eq!(noted, [5], "only the existing indicator's calendar year is noted");
     let applied = applied_to(&s, &plan);
     let stored = applied.indicators.iter().find(|i| i.name == "観光客数").unwrap();

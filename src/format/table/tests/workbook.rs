@@ -224,7 +224,7 @@ fn a_sheet_with_a_value_past_the_row_limit_is_refused_with_its_name() {
 /// 「調査中」, 「▲5」, 「2,408※」, 「１，２３４」).
 #[test]
 fn the_benchmarks_thousand_rows_plan_as_a_thousand_new_indicators() {
-    use crate::format::csv::Reading;
+    use crate::format::csv::CellReading;
     use crate::format::table::{find_table, plan_table, propose_roles, Placement};
     let s = crate::examples::EXAMPLES[0].load().unwrap();
     let sheet = &sheets("kpi-1000.xlsx")[0];
@@ -235,9 +235,9 @@ fn the_benchmarks_thousand_rows_plan_as_a_thousand_new_indicators() {
     assert_eq!(plan.new_indicators.len(), 1000);
     assert!(plan.matched.is_empty() && plan.ambiguous.is_empty() && plan.skipped.is_empty());
     let worded: Vec<usize> = (0..1000).filter(|i| i % 7 == 3).collect();
-    let count = |f: &dyn Fn(&Reading) -> bool| plan.values.noted.iter().filter(|n| f(&n.reading)).count();
-    assert_eq!(count(&|r| *r == Reading::NoValue), worded.iter().filter(|i| *i % 5 < 2).count());
-    assert_eq!(count(&|r| matches!(r, Reading::Marked { .. })), worded.iter().filter(|i| *i % 5 == 3).count());
+    let count = |f: &dyn Fn(&CellReading) -> bool| plan.values.noted.iter().filter(|n| f(&n.reading)).count();
+    assert_eq!(count(&|r| *r == CellReading::NoValue), worded.iter().filter(|i| *i % 5 < 2).count());
+    assert_eq!(count(&|r| matches!(r, CellReading::Marked { .. })), worded.iter().filter(|i| *i % 5 == 3).count());
     assert!(plan.values.refused.is_empty(), "{:?}", plan.values.refused.first());
     // Every row's baseline, three actuals (less the no-value words) and target.
     let no_value = worded.iter().filter(|i| *i % 5 < 2).count();

@@ -3,7 +3,7 @@
 //! with a mark — each table cut at its first rows until 「すべて表示」 — and the buttons that
 //! apply or cancel.
 
-use crate::format::csv::{CellChange, CellKind, Layout, Noted, Refusal, TextChange};
+use crate::format::csv::{CellChange, CellKind, CsvRefusal, Layout, Noted, TextChange};
 use crate::locale::{self, tr};
 use crate::locale::{Language, YearStyle};
 use crate::session::csv_import::CsvPreview;
@@ -267,7 +267,7 @@ fn text_row(c: &TextChange, lang: Language, style: YearStyle) -> impl IntoView {
     }
 }
 
-fn refusal_row(r: &Refusal, letters: &HashMap<String, String>, lang: Language) -> impl IntoView {
+fn refusal_row(r: &CsvRefusal, letters: &HashMap<String, String>, lang: Language) -> impl IntoView {
     let column = if r.column.is_empty() {
         "—".to_owned()
     } else {

@@ -11,7 +11,7 @@ use crate::model::Id;
 use crate::ui::panel::column_heads;
 use crate::ui::region::Loaded;
 use crate::ui::speech::Speaks;
-use crate::ui::state::{use_regions, RegionDesk};
+use crate::ui::state::{use_regions, Regions};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -23,7 +23,7 @@ fn kept_out(d: &Loaded, r: &IndicatorRef) -> bool {
 /// Every town's indicators in no match, one town at a time (179 towns' would be thousands of
 /// rows), each with a field to match it by hand.
 pub(super) fn unmatched(
-    state: RegionDesk,
+    state: Regions,
     data: Memo<Option<Arc<Loaded>>>,
     matching: Memo<Matching>,
     town: RwSignal<Option<Id>>,

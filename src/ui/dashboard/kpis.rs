@@ -3,12 +3,12 @@
 //! each opening its indicator in the editor. Open by default for a town-size strategy; a large
 //! one shows the list on request (it would be thousands of rows).
 
-use super::speech::{use_speech, Speaks};
-use super::state::use_open;
-use super::status::indicator_badge;
 use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::{Goal, Id, Indicator, Strategy};
 use crate::session::route::{Route, Selection};
+use crate::ui::speech::{use_speech, Speaks};
+use crate::ui::state::use_open;
+use crate::ui::status::indicator_badge;
 use crate::words;
 use leptos::prelude::*;
 

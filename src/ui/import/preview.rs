@@ -5,17 +5,17 @@
 //! backup of everything, each strategy's state here and a choice per strategy that differs.
 //! Also the window-wide file drop: a file dropped anywhere on the page comes here.
 
-use super::files;
-use super::import_dialog::dialog;
-use super::merge_preview::MergePanel;
-use super::state::{use_importing, use_navigation, Importing};
 use crate::format::Changes;
 use crate::locale::Language;
 use crate::locale::{self, tr};
 use crate::model::{errors, Counts, Id, PlanPeriod};
 use crate::session::flow::Pending;
 use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Preview};
+use crate::ui::files;
+use crate::ui::import::dialog::dialog;
+use crate::ui::import::merge_preview::MergePanel;
 use crate::ui::speech::Speaks;
+use crate::ui::state::{use_importing, use_navigation, Importing};
 use crate::words;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -42,10 +42,10 @@ pub fn ImportPreview() -> impl IntoView {
             // taken (its reading needs that part too).
             Pending::Reading { file, .. } => {
                 let file = file.clone();
-                super::parts::lazy_part(move || super::import_dialog::reading_dialog(file.clone()))
+                crate::ui::parts::lazy_part(move || crate::ui::import::dialog::reading_dialog(file.clone()))
             }
-            Pending::Ready(Preview::Strategy { .. }) => super::parts::lazy_page(strategy_preview),
-            Pending::Ready(Preview::Everything { .. }) => super::parts::lazy_page(everything_preview),
+            Pending::Ready(Preview::Strategy { .. }) => crate::ui::parts::lazy_page(strategy_preview),
+            Pending::Ready(Preview::Everything { .. }) => crate::ui::parts::lazy_page(everything_preview),
         }))}
     }
 }
@@ -120,7 +120,7 @@ fn unknown_note(count: usize, lang: Language) -> Option<String> {
 }
 
 /// The table of what replacing changes: added / removed / changed per kind.
-pub(super) fn changes_table(c: Changes, lang: Language) -> impl IntoView {
+pub(in crate::ui) fn changes_table(c: Changes, lang: Language) -> impl IntoView {
     type Kind = (&'static str, &'static str, fn(&Counts) -> usize);
     let kinds: [Kind; 4] = [
         ("基本目標等", "Goals", |c| c.goals),
@@ -153,7 +153,7 @@ pub(super) fn changes_table(c: Changes, lang: Language) -> impl IntoView {
 }
 
 #[component]
-pub(super) fn StrategyPreview() -> impl IntoView {
+pub(in crate::ui) fn StrategyPreview() -> impl IntoView {
     let state = use_importing();
     let Some(Pending::Ready(Preview::Strategy { file, bytes, imported, existing, .. })) =
         state.import.with_untracked(|f| f.pending().cloned())
@@ -213,7 +213,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         let copy_label = words::import::import_as_copy(&name, lang);
         let replace_label = words::import::replace(&name, lang);
         let merge_label = words::import::merge_with(&name, lang);
-        let unavailable = super::merge_preview::merge_unavailable(&e.merge, lang);
+        let unavailable = crate::ui::import::merge_preview::merge_unavailable(&e.merge, lang);
         let can_merge = unavailable.is_none();
         let radio = move |value: ImportChoice, testid: &'static str, label: String, enabled: bool| view! {
             <label class="inline" class:muted=!enabled>
@@ -225,7 +225,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
         let panel = match e.merge.clone() {
             MergeOffer::Ready { merge, in_file } => Some(view! {
                 <div class="preview-changes" class:muted=move || choice.get() != ImportChoice::Merge>
-                    <super::import_confirmed::ConfirmedInPreview changes=e.confirmed.clone() merge=merge.clone() take=take_confirmed lang=lang style=style/>
+                    <crate::ui::import::confirmed::ConfirmedInPreview changes=e.confirmed.clone() merge=merge.clone() take=take_confirmed lang=lang style=style/>
                     <MergePanel merge=merge in_file=in_file theirs=theirs.clone() choices=conflict_choices lang=lang style=style/>
                 </div>
             }),
@@ -284,7 +284,7 @@ pub(super) fn StrategyPreview() -> impl IntoView {
 }
 
 #[component]
-pub(super) fn EverythingPreview() -> impl IntoView {
+pub(in crate::ui) fn EverythingPreview() -> impl IntoView {
     let state = use_importing();
     let Some(Pending::Ready(Preview::Everything { file, bytes, all, entries })) =
         state.import.with_untracked(|f| f.pending().cloned())
@@ -376,14 +376,14 @@ pub(super) fn EverythingPreview() -> impl IntoView {
     .into_any()
 }
 
-super::parts::split!(
+crate::ui::parts::split!(
     files,
     fn strategy_preview() -> AnyView {
         view! { <StrategyPreview/> }.into_any()
     }
 );
 
-super::parts::split!(
+crate::ui::parts::split!(
     files,
     fn everything_preview() -> AnyView {
         view! { <EverythingPreview/> }.into_any()

@@ -5,19 +5,17 @@
 //! dialogs, a notice's words, the regions' rows) is a part too, declared beside its component
 //! and shown through `parts`.
 
-use super::create_form::CreateForm;
-use super::dashboard::Dashboard;
-use super::drafting::DraftingPage;
-use super::editor::Editor;
-use super::files_page::FilesPage;
-use super::kept::KeptData;
-use super::overview::Overview;
-use super::parts::split;
-use super::print::PrintReport;
-use super::region::RegionPage;
-use super::round::{HistoryPage, RoundPage, SharedPage};
-use super::workshop::Workshop;
 use crate::session::route::{Report, Route, WorkshopPage};
+use crate::ui::dashboard::Dashboard;
+use crate::ui::drafting::DraftingPage;
+use crate::ui::editor::Editor;
+use crate::ui::files_page::FilesPage;
+use crate::ui::overview::Overview;
+use crate::ui::parts::split;
+use crate::ui::print::PrintReport;
+use crate::ui::region::RegionPage;
+use crate::ui::round::{FolderPage, HistoryPage, RoundPage};
+use crate::ui::workshop::Workshop;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
@@ -42,7 +40,7 @@ pub enum FilesPart {
     /// 照会
     Round,
     /// 共有
-    Shared,
+    Folder,
     /// 履歴
     History,
     /// 策定
@@ -57,7 +55,7 @@ split!(files, load: load_files,
         match page {
             FilesPart::Files => view! { <FilesPage/> }.into_any(),
             FilesPart::Round => view! { <RoundPage/> }.into_any(),
-            FilesPart::Shared => view! { <SharedPage/> }.into_any(),
+            FilesPart::Folder => view! { <FolderPage/> }.into_any(),
             FilesPart::History => view! { <HistoryPage/> }.into_any(),
             FilesPart::Drafting => view! { <DraftingPage/> }.into_any(),
         }
@@ -76,41 +74,9 @@ split!(workshop, load: load_workshop, pub fn workshop_page(page: WorkshopPage) -
     view! { <Workshop page=page/> }.into_any()
 });
 
-split!(files, load: load_open_from_folder,
-    /// 「共有フォルダから開く」: a strategy of a shared folder taken whole; whether there is
-    /// something to show ([`folder_opening`]: the choice among several, or why nothing reads).
-    pub async fn open_from_folder(app: super::state::Sharing) -> bool {
-        super::folder_open::open(app).await
-    }
-);
-
-split!(
-    files,
-    /// What 「共有フォルダから開く」 found to show, under the list's buttons.
-    pub fn folder_opening() -> AnyView {
-        super::folder_open::shown()
-    }
-);
-
 split!(region, load: load_region, pub fn region_page() -> AnyView {
     view! { <RegionPage/> }.into_any()
 });
-
-split!(
-    list_extras,
-    /// The form that creates a strategy (`create_form`), opened from the list.
-    pub fn create_form(on_done: Callback<()>) -> AnyView {
-        view! { <CreateForm on_done=on_done/> }.into_any()
-    }
-);
-
-split!(
-    list_extras,
-    /// Backups and unreadable stored data on the list (`kept`), when there are any.
-    pub fn kept_data() -> AnyView {
-        view! { <KeptData/> }.into_any()
-    }
-);
 
 /// A part's fetch (`split!`'s `load:` function), boxed.
 type Load = fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
@@ -123,7 +89,7 @@ pub fn start_loading(route: &Route) {
         Route::List | Route::NotFound(_) => return,
         Route::Strategy(_) | Route::Dashboard(_) => Some(|| Box::pin(load_overview())),
         Route::Print(..) => Some(|| Box::pin(load_print())),
-        Route::Files(_) | Route::Round(_) | Route::Shared(_) | Route::History(_) | Route::Drafting(_) => {
+        Route::Files(_) | Route::Round(_) | Route::Folder(_) | Route::History(_) | Route::Drafting(_) => {
             Some(|| Box::pin(load_files()))
         }
         Route::Edit(..) => Some(|| Box::pin(load_editor())),
@@ -133,7 +99,7 @@ pub fn start_loading(route: &Route) {
     // Two tasks: the two parts are fetched side by side.
     if route.strategy_id().is_some() {
         wasm_bindgen_futures::spawn_local(async {
-            let _ = super::state::load_actions().await;
+            let _ = crate::ui::state::load_actions().await;
         });
     }
     if let Some(load) = page {

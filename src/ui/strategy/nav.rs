@@ -2,9 +2,9 @@
 //! グラフ, 策定, 照会, 共有, 履歴, 出力, ワークショップ), the current one marked. On a narrow
 //! screen the list folds behind one menu button.
 
-use super::speech::Speaks;
-use super::state::{use_navigation, use_open};
 use crate::session::route::Job;
+use crate::ui::speech::Speaks;
+use crate::ui::state::{use_navigation, use_open};
 use leptos::prelude::*;
 
 /// The words of a job's item.
@@ -15,7 +15,7 @@ fn label(job: Job) -> (&'static str, &'static str) {
         Job::Charts => ("グラフ", "Charts"),
         Job::Drafting => ("策定", "Drafting"),
         Job::Round => ("照会", "Round"),
-        Job::Shared => ("共有", "Sharing"),
+        Job::Folder => ("共有", "Sharing"),
         Job::History => ("履歴", "History"),
         Job::Output => ("出力", "Output"),
         Job::Workshop => ("ワークショップ", "Workshop"),

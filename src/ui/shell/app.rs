@@ -1,28 +1,28 @@
 //! The root component: creates the app state, follows the URL hash, and lays out the page.
 //! `mount` starts the read-only hand-out instead when the page carries one (`handout`).
 
-use super::header::Header;
-use super::import_preview::ImportPreview;
-use super::notices::Notices;
-use super::pages;
-use super::state::{AppState, SaveState, Start};
-use super::strategy_list::StrategyList;
-use super::update_prompt::UpdatePrompt;
 use crate::locale::Language;
 use crate::session::route::{Route, Selection};
+use crate::ui::import::preview::ImportPreview;
+use crate::ui::shell::header::Header;
+use crate::ui::shell::notices::Notices;
+use crate::ui::shell::pages;
+use crate::ui::shell::update_prompt::UpdatePrompt;
 use crate::ui::speech::Speaks;
+use crate::ui::state::{AppState, SaveState, Start};
+use crate::ui::strategy::list::StrategyList;
 use leptos::prelude::*;
 
 pub fn mount() {
     // A hand-out (配布用 HTML) holds a strategy file: show it read-only, with no storage at all.
-    if let Some(file) = super::handout::embedded() {
-        super::handout::mount(file);
+    if let Some(file) = crate::ui::handout::embedded() {
+        crate::ui::handout::mount(file);
         return;
     }
     // Storage answers asynchronously (IndexedDB): open it, then show the page. (Leptos' own
     // task executor is set up by the mount, so this first task goes to the browser directly.)
-    super::state::install_writer();
-    super::pages::start_loading(&Route::parse(&current_hash()));
+    crate::ui::state::install_writer();
+    crate::ui::shell::pages::start_loading(&Route::parse(&current_hash()));
     wasm_bindgen_futures::spawn_local(async {
         let start = Start::open().await;
         leptos::mount::mount_to_body(move || view! { <App start/> });
@@ -37,14 +37,14 @@ fn current_hash() -> String {
 /// The page, once storage is open.
 #[component]
 fn App(start: Start) -> impl IntoView {
-    super::state::install_actions();
-    super::state::install_folder_start();
-    super::workbook_reader::install();
-    super::exporters::install();
+    crate::ui::state::install_actions();
+    crate::ui::state::install_folder_start();
+    crate::ui::workbook_reader::install();
+    crate::ui::exporters::install();
     let state = AppState::new(start);
     provide_context(state);
-    provide_context(super::workshop::ChosenSession(RwSignal::new(None)));
-    provide_context(super::round::old_new::AskedComparison(RwSignal::new(None)));
+    provide_context(crate::ui::workshop::ChosenSession(RwSignal::new(None)));
+    provide_context(crate::ui::round::old_new::AskedComparison(RwSignal::new(None)));
     state.start_autosave();
 
     // The URL hash is the route (static hosting has no server-side routes).
@@ -68,9 +68,9 @@ fn App(start: Start) -> impl IntoView {
     // only its files page (the sync's code is fetched only then).
     let open_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     Effect::new(move |_| {
-        let sharing = super::state::Sharing::from(state);
-        if let Some(id) = open_id.get().filter(|id| sharing.has_folder(id)) {
-            super::state::resume_folder(sharing, id);
+        let syncing = crate::ui::state::FolderSyncing::from(state);
+        if let Some(id) = open_id.get().filter(|id| syncing.has_folder(id)) {
+            crate::ui::state::resume_folder(syncing, id);
         }
     });
     // The document's language follows the user's choice (screen readers, fonts).
@@ -95,22 +95,22 @@ fn App(start: Start) -> impl IntoView {
         <Header/>
         <main id="main">
             <UpdatePrompt/>
-            <super::parts::MissingPart/>
+            <crate::ui::parts::MissingPart/>
             <Notices/>
             <ImportPreview/>
             {move || match page.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
-                Route::Strategy(_) => super::parts::lazy_page(pages::overview_page),
-                Route::Dashboard(_) => super::parts::lazy_page(pages::dashboard_page),
-                Route::Files(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Files)),
-                Route::Round(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Round)),
-                Route::Shared(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Shared)),
-                Route::History(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::History)),
-                Route::Drafting(_) => super::parts::lazy_page(|| pages::files_page(pages::FilesPart::Drafting)),
-                Route::Print(_, report) => super::parts::lazy_page(move || pages::print_page(report)),
-                Route::Edit(_, _) => super::parts::lazy_page(pages::editor_page),
-                Route::Workshop(_, page) => super::parts::lazy_page(move || pages::workshop_page(page)),
-                Route::Region(_) => super::parts::lazy_page(pages::region_page),
+                Route::Strategy(_) => crate::ui::parts::lazy_page(pages::overview_page),
+                Route::Dashboard(_) => crate::ui::parts::lazy_page(pages::dashboard_page),
+                Route::Files(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Files)),
+                Route::Round(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Round)),
+                Route::Folder(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Folder)),
+                Route::History(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::History)),
+                Route::Drafting(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Drafting)),
+                Route::Print(_, report) => crate::ui::parts::lazy_page(move || pages::print_page(report)),
+                Route::Edit(_, _) => crate::ui::parts::lazy_page(pages::editor_page),
+                Route::Workshop(_, page) => crate::ui::parts::lazy_page(move || pages::workshop_page(page)),
+                Route::Region(_) => crate::ui::parts::lazy_page(pages::region_page),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{state.text("ページが見つかりません", "Page not found")}</h1>

@@ -1,9 +1,9 @@
 //! The top bar: the app's name, the autosave state, the storage warning, and the language and
 //! year-style switches.
 
-use super::state::{use_app, SaveState};
 use crate::locale::{Language, YearStyle};
 use crate::ui::speech::Speaks;
+use crate::ui::state::{use_app, SaveState};
 use crate::words;
 use leptos::prelude::*;
 

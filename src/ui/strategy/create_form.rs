@@ -2,11 +2,11 @@
 //! starting point — one of the national frames, newest first (`model::frames`: its goals become
 //! the strategy's, linked to the frame's), or blank. The newest frame is chosen at first.
 
-use super::state::use_library;
 use crate::locale;
 use crate::model::frames::{self, Frame};
 use crate::model::{template, FiscalYear, PlanPeriod, Strategy};
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_library;
 use leptos::prelude::*;
 
 #[component]

@@ -2,8 +2,9 @@
 //! measures for a chosen fiscal year, budget and settled cost per goal and year, SDG coverage,
 //! and the goals → measures → initiatives hierarchy (clicking a node opens it in the editor).
 
+mod kpis;
+
 use super::chart_view::{figure_of, ChartView};
-use super::dashboard_kpis::KpiList;
 use super::files;
 use super::state::{use_edits, use_navigation};
 use crate::charts::dashboard;
@@ -12,6 +13,7 @@ use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::route::{Route, Selection};
 use crate::ui::not_found::StrategyNotFound;
 use crate::ui::speech::Speaks;
+use kpis::KpiList;
 use leptos::prelude::*;
 
 /// Years to choose from: the plan period and every year with an evaluation.
@@ -72,7 +74,7 @@ fn Charts(id: Id) -> impl IntoView {
 
     view! {
         <article class="dashboard" data-testid="dashboard">
-            <crate::ui::strategy_nav::StrategyNav/>
+            <crate::ui::strategy::nav::StrategyNav/>
             <header class="panel">
                 <h1>{state.text("ダッシュボード", "Dashboard")}</h1>
                 <div class="actions">

@@ -3,9 +3,9 @@
 //! of every notice are a part of their own (`notice_view`), fetched with the first one:
 //! the start page without a notice carries none of them.
 
-use super::state::{use_library, use_notice_board, use_regions, Notice};
 use crate::locale::tr;
 use crate::ui::speech::Speaks;
+use crate::ui::state::{use_library, use_notice_board, use_regions, Notice};
 use crate::words;
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = use_notice_board();
     let shown = Memo::new(move |_| state.notice.with(Option::is_some));
-    move || shown.get().then(|| super::parts::lazy_part(notice_view))
+    move || shown.get().then(|| crate::ui::parts::lazy_part(notice_view))
 }
 
 /// The notice shown, with its actions.
@@ -22,7 +22,7 @@ pub fn NoticeView() -> impl IntoView {
     let state = use_notice_board();
     let library = use_library();
     let regions = use_regions();
-    let sharing = super::state::use_sharing();
+    let syncing = crate::ui::state::use_folder_syncing();
     move || {
         let notice = state.notice.get()?;
         let lang = state.lang();
@@ -83,7 +83,7 @@ pub fn NoticeView() -> impl IntoView {
                     })}
                     {folder_permission.then(|| view! {
                         <button type="button" class="primary" data-testid="folder-reconnect-notice" on:click=move |_| {
-                            if let Some(id) = sharing.open_id() { super::state::reconnect_from_notice(sharing, id); }
+                            if let Some(id) = syncing.open_id() { crate::ui::state::reconnect_from_notice(syncing, id); }
                         }>
                             {tr(lang, "共有フォルダに再接続", "Reconnect to the shared folder")}
                         </button>
@@ -128,7 +128,7 @@ pub fn NoticeView() -> impl IntoView {
     }
 }
 
-super::parts::split!(
+crate::ui::parts::split!(
     actions,
     /// The notice area's words and actions (`notices`).
     fn notice_view() -> AnyView {

@@ -43,7 +43,7 @@ fn Files(id: Id) -> impl IntoView {
     let exports = [Export::Wide, Export::Long, Export::Initiatives, Export::Evaluations, Export::Verdicts];
     view! {
         <article class="files-page" data-testid="files-page">
-            <crate::ui::strategy_nav::StrategyNav/>
+            <crate::ui::strategy::nav::StrategyNav/>
             <header class="panel strategy-head">
                 <p class="municipality">{municipality}</p>
                 <h1>{state.text("Excel・印刷", "Excel and print")}</h1>

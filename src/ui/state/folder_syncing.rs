@@ -8,27 +8,27 @@ use super::*;
 use crate::session::folder::Me;
 
 #[derive(Clone, Copy)]
-pub struct Sharing {
+pub struct FolderSyncing {
     app: AppState,
 }
 
-pub fn use_sharing() -> Sharing {
-    Sharing { app: use_app() }
+pub fn use_folder_syncing() -> FolderSyncing {
+    FolderSyncing { app: use_app() }
 }
 
-impl From<AppState> for Sharing {
-    fn from(app: AppState) -> Sharing {
-        Sharing { app }
+impl From<AppState> for FolderSyncing {
+    fn from(app: AppState) -> FolderSyncing {
+        FolderSyncing { app }
     }
 }
 
-impl Facade for Sharing {
+impl Facade for FolderSyncing {
     fn app(&self) -> AppState {
         self.app
     }
 }
 
-impl Sharing {
+impl FolderSyncing {
     pub fn store(&self) -> Rc<BrowserStore> {
         self.app.store()
     }
@@ -50,7 +50,7 @@ impl Sharing {
 
     /// This browser's member as the preferences hold it, making no id: until the folder is
     /// used (`me`), opening the files page stores nothing (the id is empty then, and every
-    /// reading and writing takes [`Sharing::me`] first).
+    /// reading and writing takes [`FolderSyncing::me`] first).
     pub fn me_as_kept(&self) -> Me {
         let (id, name) = self.app.prefs.with_untracked(|p| (p.folder_member.clone(), p.folder_name.clone()));
         Me {
@@ -140,7 +140,7 @@ impl Sharing {
 
     /// Whether the page shown is a strategy's 共有 page (where the folder's section is).
     pub fn on_folder_page(&self) -> bool {
-        matches!(self.app.route.get_untracked(), Route::Shared(_))
+        matches!(self.app.route.get_untracked(), Route::Folder(_))
     }
 
     /// Whether strategy `id` is connected to a folder in this browser.
@@ -179,6 +179,6 @@ impl Sharing {
     /// again, and the first one's 共有 page opened (its sync starts there).
     pub async fn taken_whole(&self, id: Id) {
         self.app.written().await;
-        self.app.navigate(Route::Shared(id));
+        self.app.navigate(Route::Folder(id));
     }
 }

@@ -4,8 +4,8 @@
 //! once when it has. Nothing reloads unless the user clicks. Not for the single file or a
 //! hand-out (no service worker there, so this never shows).
 
-use super::state::use_edits;
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_edits;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -3,14 +3,14 @@
 //! storage is; backups to restore and stored data that could not be read (`kept`); the regions
 //! (`region`). What is shown only sometimes comes as a part of its own (`parts::lazy_part`).
 
-use super::region::RegionList;
-use super::state::{use_importing, use_library, use_navigation};
-use super::storage_usage::StorageUsage;
 use crate::examples::EXAMPLES;
 use crate::locale::{self, tr};
 use crate::model::Id;
 use crate::session::route::Route;
+use crate::ui::region::RegionList;
 use crate::ui::speech::Speaks;
+use crate::ui::state::{use_importing, use_library, use_navigation};
+use crate::ui::strategy::storage_usage::StorageUsage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,10 +24,10 @@ pub fn StrategyList() -> impl IntoView {
     // the files part's, fetched with the click.
     let folder_api = crate::storage::folder_api_available();
     let folder_said = RwSignal::new(0_u32); // bumped by an opening with something to show; 0: none
-    let sharing = super::state::use_sharing();
+    let syncing = crate::ui::state::use_folder_syncing();
     let open_from_folder = move |_| {
         leptos::task::spawn_local(async move {
-            let show = super::pages::open_from_folder(sharing).await.unwrap_or(false);
+            let show = super::list_parts::open_from_folder(syncing).await.unwrap_or(false);
             folder_said.update(|n| *n = if show { *n + 1 } else { 0 });
         });
     };
@@ -132,13 +132,13 @@ pub fn StrategyList() -> impl IntoView {
                     <button type="button" data-testid="folder-open" on:click=open_from_folder>{state.text("共有フォルダから開く", "Open from a shared folder")}</button>
                 })}
             </div>
-            {move || (folder_said.get() > 0).then(|| super::parts::lazy_part(super::pages::folder_opening))}
+            {move || (folder_said.get() > 0).then(|| crate::ui::parts::lazy_part(super::list_parts::folder_opening))}
             <p class="meta">{state.text(
                 "ファイルはこの画面にドロップしても取り込めます。取り込む前に内容を確認できます。",
                 "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>
             {move || creating.get().then(|| {
                 let done = Callback::new(move |_| creating.set(false));
-                super::parts::lazy_part(move || super::pages::create_form(done))
+                crate::ui::parts::lazy_part(move || super::list_parts::create_form(done))
             })}
             <Show when=move || state.summaries.with(|l| l.is_empty())>
                 <p class="empty" data-testid="empty-list">{state.text("まだ戦略がありません。新しくつくるか、下の例を開いてください。", "No strategy yet. Create one, or open an example below.")}</p>
@@ -185,6 +185,6 @@ pub fn StrategyList() -> impl IntoView {
         </section>
         <StorageUsage/>
         // Backups and stored data that could not be read, when there are any: a part of their own.
-        {move || has_kept.get().then(|| super::parts::lazy_part(super::pages::kept_data))}
+        {move || has_kept.get().then(|| crate::ui::parts::lazy_part(super::list_parts::kept_data))}
     }
 }

@@ -3,9 +3,9 @@
 //! or why nothing opened with each unreadable file and its reasons. In the `files` part, as the
 //! opening itself (`state::folder_start`).
 
-use crate::session::folder::{InFolder, Refused};
+use crate::session::folder::{InFolder, RefusedFile};
 use crate::ui::speech::Speaks;
-use crate::ui::state::{open_from_folder, open_picked, use_sharing, Opening, Sharing};
+use crate::ui::state::{open_from_folder, open_picked, use_folder_syncing, FolderSyncing, Opening};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,7 +16,7 @@ thread_local! {
 
 /// 「共有フォルダから開く」: whether there is something to show under the list's buttons (the
 /// main module only keeps that flag and asks [`shown`] for the view: the views stay here).
-pub async fn open(app: Sharing) -> bool {
+pub async fn open(app: FolderSyncing) -> bool {
     let opening = open_from_folder(app).await;
     let show = !matches!(opening, Opening::Done);
     SHOWN.with(|s| *s.borrow_mut() = show.then_some(opening));
@@ -33,8 +33,8 @@ pub fn shown() -> AnyView {
 }
 
 #[component]
-fn NothingOpened(said: String, refused: Vec<Refused>) -> impl IntoView {
-    let lang = use_sharing().lang();
+fn NothingOpened(said: String, refused: Vec<RefusedFile>) -> impl IntoView {
+    let lang = use_folder_syncing().lang();
     view! {
         <div class="notice error" role="alert" data-testid="folder-open-said">
             <p>{said}</p>
@@ -45,7 +45,7 @@ fn NothingOpened(said: String, refused: Vec<Refused>) -> impl IntoView {
 
 /// The files of a folder that do not read, each with its reasons (`testid`: the list's, and
 /// `<testid>-file` each file's).
-pub fn refused_files(refused: Vec<Refused>, lang: crate::locale::Language, testid: &'static str) -> impl IntoView {
+pub fn refused_files(refused: Vec<RefusedFile>, lang: crate::locale::Language, testid: &'static str) -> impl IntoView {
     view! {
         <ul class="folder-refused" data-testid=testid>
             {refused.into_iter().map(|r| view! {
@@ -60,7 +60,7 @@ pub fn refused_files(refused: Vec<Refused>, lang: crate::locale::Language, testi
 
 #[component]
 fn ChooseStrategy(found: Vec<InFolder>) -> impl IntoView {
-    let app = use_sharing();
+    let app = use_folder_syncing();
     let said = RwSignal::new(None::<String>);
     let opening = RwSignal::new(false);
     let rows = found

@@ -1,12 +1,12 @@
 //! What the strategy list keeps besides the strategies: backups taken before a delete or a
 //! replace (restore, delete for good) and stored data that could not be read (download,
-//! delete). Shown only when there is some, from a part of its own (`pages::kept_data`).
+//! delete). Shown only when there is some, from a part of its own (`list_parts::kept_data`).
 
-use super::files;
-use super::state::use_library;
 use crate::locale::tr;
 use crate::storage::BackupReason;
+use crate::ui::files;
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_library;
 use crate::words;
 use leptos::prelude::*;
 

@@ -3,12 +3,12 @@
 //! files' part with the previews, fetched with the first file taken: the start page holds none
 //! of it.
 
-use super::state::{use_importing, Importing};
 use crate::ui::speech::Speaks;
+use crate::ui::state::{use_importing, Importing};
 use leptos::prelude::*;
 
 /// A dialog: a labelled, modal box; Escape cancels.
-pub(super) fn dialog(state: Importing, title: String, testid: &'static str, body: AnyView) -> impl IntoView {
+pub(in crate::ui) fn dialog(state: Importing, title: String, testid: &'static str, body: AnyView) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     // Move the focus into the dialog when it opens (keyboard and screen-reader users): after
     // the frame, once the dialog is in the document (its view may arrive as a lazily loaded part).
@@ -41,7 +41,7 @@ fn reading(state: Importing, file: String) -> impl IntoView {
     dialog(state, state.tr("ファイルを読み込んでいます", "Reading the file").into(), "import-reading", body.into_any())
 }
 
-super::parts::split!(
+crate::ui::parts::split!(
     files,
     /// The dialog while a file is read and checked.
     pub(super) fn reading_dialog(file: String) -> AnyView {

@@ -4,10 +4,10 @@
 //! IndexedDB (`navigator.storage.estimate()`) — and whether the browser keeps the data or may
 //! clear it on its own (`navigator.storage.persist()`).
 
-use super::state::use_library;
 use crate::locale;
 use crate::storage::{Persistence, NEARLY_FULL_PERCENT};
 use crate::ui::speech::Speaks;
+use crate::ui::state::use_library;
 use crate::words;
 use leptos::prelude::*;
 
