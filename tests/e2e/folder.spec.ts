@@ -573,23 +573,31 @@ for (const side of ['ours', 'theirs'] as const) {
   });
 }
 
+/** The KPI's actual of 2023 is `v` in `strategy`. */
+const actualIs = (v: number) => (s: any) =>
+  s.indicators.some((k: any) => k.name === KPI && k.series[0].actuals.some((x: any) => x.year === 2023 && x.value === v));
+
+/** One round: 田中 (`a`) corrects the KPI's actual to 1000 + `i` while 佐藤 (`b`) writes goal 3's
+ *  subtitle; their files cross and both sync, with no card on either side. */
+async function correctWhileTheOtherWrites(a: Page, b: Page, i: number) {
+  await recordActual(a, 2023, String(1000 + i));
+  await editGoalThenFiles(b, 2, 'goal-subtitle', `佐藤さんの副題 ${i}`);
+  await ownFileHolding(a, '田中', actualIs(1000 + i));
+  await ownFileHolding(b, '佐藤', `佐藤さんの副題 ${i}`);
+  await carry(a, '田中', b);
+  await carry(b, '佐藤', a);
+  await syncNow(a);
+  await syncNow(b);
+  await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
+  await expect(b.getByTestId('folder-show-conflict')).toHaveCount(0);
+}
+
 test('one member corrects the same value five times while the other writes elsewhere: no card, every correction arrives', async ({ browser }, testInfo) => {
   // Five rounds, each waiting for both members' own files: 45–60 s on a loaded machine, where
   // the 60 s limit once fell after every check had passed, while the contexts closed.
   test.slow();
   const { ca, cb, a, b } = await two(browser, testInfo, TOWN_FILE);
-  for (let i = 1; i <= 5; i++) {
-    await recordActual(a, 2023, String(1000 + i));
-    await editGoalThenFiles(b, 2, 'goal-subtitle', `佐藤さんの副題 ${i}`);
-    await ownFileHolding(a, '田中', (s) => s.indicators.some((k: any) => k.name === KPI && k.series[0].actuals.some((x: any) => x.value === 1000 + i)));
-    await ownFileHolding(b, '佐藤', `佐藤さんの副題 ${i}`);
-    await carry(a, '田中', b);
-    await carry(b, '佐藤', a);
-    await syncNow(a);
-    await syncNow(b);
-    await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
-    await expect(b.getByTestId('folder-show-conflict')).toHaveCount(0);
-  }
+  for (let i = 1; i <= 5; i++) await correctWhileTheOtherWrites(a, b, i);
   await settled(a, b);
   const kpi = (await storedStrategyOfPage(b)).indicators.find((k: any) => k.name === KPI);
   expect(kpi.series[0].actuals).toEqual([expect.objectContaining({ year: 2023, value: 1005 })]);
@@ -603,7 +611,6 @@ test('after a criss-cross, five corrections while the other writes elsewhere: no
   // by neither, so the merge's base comes from where each value was last set.
   test.slow();
   const { ca, cb, a, b } = await two(browser, testInfo, TOWN_FILE);
-  const actualIs = (v: number) => (s: any) => s.indicators.some((k: any) => k.name === KPI && k.series[0].actuals.some((x: any) => x.year === 2023 && x.value === v));
   // 1. A: X1; B: Y1.
   await recordActual(a, 2023, '1001');
   await editGoalThenFiles(b, 2, 'goal-subtitle', '佐藤さんの副題 1');
@@ -624,18 +631,7 @@ test('after a criss-cross, five corrections while the other writes elsewhere: no
   await put(b, { [olderOfA[0]]: olderOfA[1] });
   await syncNow(b);
   // 5. A goes on correcting, five times, while B writes elsewhere.
-  for (let i = 3; i <= 7; i++) {
-    await recordActual(a, 2023, String(1000 + i));
-    await editGoalThenFiles(b, 2, 'goal-subtitle', `佐藤さんの副題 ${i}`);
-    await ownFileHolding(a, '田中', actualIs(1000 + i));
-    await ownFileHolding(b, '佐藤', `佐藤さんの副題 ${i}`);
-    await carry(a, '田中', b);
-    await carry(b, '佐藤', a);
-    await syncNow(a);
-    await syncNow(b);
-    await expect(a.getByTestId('folder-show-conflict')).toHaveCount(0);
-    await expect(b.getByTestId('folder-show-conflict')).toHaveCount(0);
-  }
+  for (let i = 3; i <= 7; i++) await correctWhileTheOtherWrites(a, b, i);
   await settled(a, b);
   const held = await storedStrategyOfPage(b);
   expect(held.indicators.find((k: any) => k.name === KPI).series[0].actuals).toEqual([expect.objectContaining({ year: 2023, value: 1007 })]);

@@ -63,16 +63,7 @@ pub fn OpinionWorkbook(state: Edits, hearing: Id) -> impl IntoView {
                 (Some(opened), Some(s)) => OpinionBookPreview::plan(&s, &hearing, &name, opened),
                 _ => None,
             };
-            match planned {
-                Some(p) => {
-                    let _ = flow.try_update(|f| f.ready(ticket, Arc::new(p)));
-                }
-                None => {
-                    if flow.try_update(|f| f.failed(ticket)) == Some(true) {
-                        let _ = outcome.try_set(Some(Outcome::Unread));
-                    }
-                }
-            }
+            files::land_preview(flow, ticket, planned, outcome, Outcome::Unread);
         });
     };
     let take = move |_| {

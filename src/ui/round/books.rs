@@ -76,16 +76,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                 (Some(opened), Some(s)) => BooksPreview::plan(&s, &round, opened),
                 _ => None,
             };
-            match planned {
-                Some(p) => {
-                    let _ = flow.try_update(|f| f.ready(ticket, Arc::new(p)));
-                }
-                None => {
-                    if flow.try_update(|f| f.failed(ticket)) == Some(true) {
-                        let _ = outcome.try_set(Some(Outcome::Unread));
-                    }
-                }
-            }
+            files::land_preview(flow, ticket, planned, outcome, Outcome::Unread);
         });
     };
     let take = move |_| {
