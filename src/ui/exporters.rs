@@ -3,7 +3,7 @@
 //! and the 新旧対照表 (`document_writer`, from the 策定 and 履歴 pages) — reached through one function the app
 //! installs at start-up ([`install`], from `app::App`): a part's split function is called from
 //! the start-up module, never from another part, and one installed function for both keeps the
-//! start-up module's share of them to one copy (about 1 KB raw each).
+//! start-up module's share of them to one copy.
 
 use crate::locale::YearStyle;
 use crate::model::Strategy;

@@ -3,8 +3,8 @@
 //! and grant amount of the year), its KPIs (the grant plan's target, the actual, 達成率 and
 //! 達成 / 未達成) and the town's 効果検証 (事業効果, 外部有識者の意見, 今後の方針 and its reason).
 //! The figures are `Strategy::grant_report`'s; the same year's CSV (`format::csv::grants`) is
-//! written from the files page, whose part already carries the CSV writer (here it would add
-//! some 50 KB to the print part).
+//! written from the files page, whose part already carries the CSV writer (here the print part
+//! would carry a second one).
 
 use super::common::{money, numbered, year_select, Toolbar};
 use crate::locale::{self, tr, Language, YearStyle};
