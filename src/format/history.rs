@@ -22,7 +22,7 @@ mod base;
 mod compact;
 mod ids;
 mod nodes;
-pub use base::{base_for_merge, virtual_base};
+pub use base::{base_for_merge, virtual_base, MergeBase};
 pub use compact::Damaged;
 use ids::{digits, id_text, key_of, Key};
 pub use nodes::{Nodes, Unsafe};

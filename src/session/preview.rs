@@ -165,14 +165,15 @@ pub async fn preview<B: Backend>(
                 Ok(ancestry) => Some((ancestry.current.clone(), Ok(store.common_base_in(ancestry, &imported).await))),
                 Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
             };
-            // Where each value was last set, on both sides: the base made exact by them.
+            // Where each value was last set, on both sides: a base other than the one nearest
+            // version is made exact by them.
             let marks = match &stored {
-                Some((current, _)) => store.both_marks(current, &imported).await,
-                None => None,
+                Some((current, Ok(Ancestor::Found { exact: false, .. }))) => store.both_marks(current, &imported).await,
+                _ => None,
             };
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
-                    Ok(Ancestor::Found { base, in_file }) => {
+                    Ok(Ancestor::Found { base, in_file, .. }) => {
                         let exact = |[(fo, o), (ft, t)]: &[_; 2]| Box::new(exact_base(&base, (fo, o), (ft, t)));
                         let base = marks.as_ref().map(exact).unwrap_or(base);
                         let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));

@@ -55,8 +55,9 @@ pub fn file_version_written(file: &Imported, written: Option<&str>) -> (FileVers
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ancestor {
     /// The nearest version both descend from: from this browser's history, or carried in the
-    /// file (`in_file`).
-    Found { base: Box<Strategy>, in_file: bool },
+    /// file (`in_file`); `exact` when it is their one nearest common version itself (see
+    /// `history::MergeBase`).
+    Found { base: Box<Strategy>, in_file: bool, exact: bool },
     /// Neither this browser nor the file has a version both descend from.
     NotFound,
     /// The file's version ids do not name what it holds: the merge is refused.
@@ -393,11 +394,13 @@ impl<B: Backend> Store<B> {
         let (nearest, older) = match ancestry.relation(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
             Relation::InStep | Relation::FastForward => {
-                return Ancestor::Found { base: Box::new(ancestry.current), in_file: false }
+                return Ancestor::Found { base: Box::new(ancestry.current), in_file: false, exact: true }
             }
             // An older version of ours (a file merged before): merged from it, which keeps
             // ours as it is (from ours, every change since would be taken back, unseen).
-            Relation::Behind => return Ancestor::Found { base: Box::new(file.strategy.clone()), in_file: false },
+            Relation::Behind => {
+                return Ancestor::Found { base: Box::new(file.strategy.clone()), in_file: false, exact: true }
+            }
             Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
             // The nearest first, then the older ones.
             Relation::Diverged { bases } => (bases, ancestry.place.common_ancestors(&theirs)),
@@ -411,7 +414,7 @@ impl<B: Backend> Store<B> {
         let known: Vec<&KnownVersion> = taken.iter().collect();
         let find = async |wanted: Vec<String>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &known).await;
         match history::base_for_merge(&graph, &nearest, older, find).await {
-            Some((base, in_file)) => Ancestor::Found { base: Box::new(base), in_file },
+            Some(b) => Ancestor::Found { base: Box::new(b.strategy), in_file: b.in_file, exact: b.exact },
             None => match carried.and_then(|c| c.mismatch()) {
                 Some(e) => Ancestor::Mismatch(e),
                 None => Ancestor::NotFound,

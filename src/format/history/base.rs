@@ -15,19 +15,40 @@ use crate::model::Strategy;
 /// One nearest version: it, or the first of `older` at hand. After a criss-cross (two or more
 /// nearest, each side having merged the other's), their merge: a virtual base, as both sides
 /// make it ([`virtual_base`]); merging from either one alone shows the other side's changes
-/// since it as conflicts. Returns the base, and whether any of it came from the file.
+/// since it as conflicts.
 pub async fn base_for_merge(
     graph: &Graph,
     nearest: &[String],
     older: Vec<String>,
     find: impl AsyncFn(Vec<String>) -> Option<(Strategy, bool)>,
-) -> Option<(Strategy, bool)> {
-    if nearest.len() > 1 {
-        if let Some(base) = virtual_base(graph, nearest, &find).await {
-            return Some(base);
+) -> Option<MergeBase> {
+    let base = |(strategy, in_file), exact| MergeBase { strategy, in_file, exact };
+    match nearest.len() {
+        1 => {
+            if let Some(found) = find(nearest.to_vec()).await {
+                return Some(base(found, true));
+            }
         }
+        2.. => {
+            if let Some(found) = virtual_base(graph, nearest, &find).await {
+                return Some(base(found, false));
+            }
+        }
+        0 => {}
     }
-    find(older).await
+    find(older).await.map(|found| base(found, false))
+}
+
+/// The version a merge starts from ([`base_for_merge`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergeBase {
+    pub strategy: Strategy,
+    /// Whether any of it came from the file.
+    pub in_file: bool,
+    /// The one nearest version both descend from, as it is: the three-way merge from it is
+    /// exact, and the marks of where values were last set have nothing to add. Not exact: a
+    /// criss-cross's virtual base, or an older version when the nearest is not at hand.
+    pub exact: bool,
 }
 
 /// The merge of a criss-cross's nearest versions, folded in id order (the same whoever

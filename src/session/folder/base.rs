@@ -17,6 +17,7 @@ impl FolderSync {
     /// hand at once; when it is not, from the versions last taken from each member and the own
     /// file as last written too (read only now), before an older one. After a criss-cross (two
     /// members each merged the other's), the merge of the nearest ones, as both sides make it.
+    /// With whether it is exact (the one nearest version itself: `history::MergeBase`).
     #[allow(clippy::too_many_arguments)] // reason: one step of `merge_one`, which owns them all
     pub(super) async fn base_for<B: Backend, F: Folder>(
         &mut self,
@@ -28,7 +29,7 @@ impl FolderSync {
         (nearest, bases): (&[String], &[String]),
         carried: Option<&CarriedBase<'_>>,
         clock: &impl Stopwatch,
-    ) -> Result<Option<Strategy>, SyncError> {
+    ) -> Result<Option<(Strategy, bool)>, SyncError> {
         let first = &bases[..bases.len().min(1)];
         let at_hand: Vec<&KnownVersion> =
             self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
@@ -41,7 +42,8 @@ impl FolderSync {
             }
         }
         if let (Some((base, _)), true) = (at_once, nearest.len() <= 1) {
-            return Ok(Some(base));
+            // The one nearest version itself is exact; with none known, a version of theirs.
+            return Ok(Some((base, nearest.len() == 1)));
         }
         // Not at hand, or a criss-cross: the versions last taken from each member and the own
         // file as last written too.
@@ -60,7 +62,7 @@ impl FolderSync {
             false => ancestry.place.common_ancestors(theirs),
         };
         let graph = ancestry.place.with(theirs);
-        Ok(history::base_for_merge(&graph, nearest, older, find).await.map(|(s, _)| s))
+        Ok(history::base_for_merge(&graph, nearest, older, find).await.map(|b| (b.strategy, b.exact)))
     }
 
     /// A member's version taken (and kept in storage by the batch that stored it) or met in

@@ -385,7 +385,7 @@ impl FolderSync {
         let carried = imported.lineage.as_ref().and_then(|l| l.carried(&imported.strategy));
         let near = (nearest.as_slice(), bases.as_slice());
         let base = self.base_for(store, folder, ancestry, own_entry, &theirs, near, carried.as_ref(), clock).await?;
-        let Some(base) = base else {
+        let Some((base, exact)) = base else {
             if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
                 line.standing = MemberStanding::Refused;
                 let reason = FileRefusal::BaseMismatch;
@@ -395,11 +395,11 @@ impl FolderSync {
             line.standing = MemberStanding::NoCommonVersion;
             return Ok(line);
         };
-        // Exact where the marks of either side say the other had seen its edit.
+        // Made exact by both sides' marks, unless it is the one nearest version (exact already).
         let marks = self.ours_marks(store, ancestry, &imported, now).await?;
-        let base = match &marks {
-            Some(m) => m.exact_base(&base),
-            None => base,
+        let base = match (&marks, exact) {
+            (Some(m), false) => m.exact_base(&base),
+            _ => base,
         };
         clock.yield_now().await;
         // Merged in one order whoever merges (the lower id as "ours"), so that two members

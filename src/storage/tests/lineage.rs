@@ -59,7 +59,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     );
     assert_eq!(lineage.base_id.as_ref(), Some(&v0));
 
-    let Ancestor::Found { base, in_file } = a.common_base(&from_b).wait().unwrap() else { panic!() };
+    let Ancestor::Found { base, in_file, .. } = a.common_base(&from_b).wait().unwrap() else { panic!() };
     assert_eq!((&*base, in_file), (&s0, false), "A has the version it exported");
     let merged = merge(&base, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
     let backup = a.save_merged(&merged, &from_b, None, "2026-11-23T10:10:00Z").wait().unwrap();
@@ -218,7 +218,10 @@ fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a
     c.save_imported(&first, "2026-11-23T09:04:00Z").wait().unwrap();
     c.save(&edited(&s0, |s| s.municipality.name = "C".into()), "2026-11-23T09:05:00Z").wait().unwrap();
     c.discard_versions().wait().unwrap();
-    assert_eq!(c.common_base(&from_a).wait().unwrap(), Ancestor::Found { base: Box::new(s0.clone()), in_file: true });
+    assert_eq!(
+        c.common_base(&from_a).wait().unwrap(),
+        Ancestor::Found { base: Box::new(s0.clone()), in_file: true, exact: true }
+    );
     let mut tampered = from_a.clone();
     let lineage = tampered.lineage.as_mut().unwrap();
     let mut base = lineage.base.as_ref().unwrap().strategy().unwrap();
@@ -233,7 +236,7 @@ fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a
     edited_after.strategy.title = "書き換え".into();
     assert_eq!(
         c.common_base(&edited_after).wait().unwrap(),
-        Ancestor::Found { base: Box::new(s0.clone()), in_file: true }
+        Ancestor::Found { base: Box::new(s0.clone()), in_file: true, exact: true }
     );
     // No history and nothing in common: nothing to merge from.
     let plain = import(&export(&edited(&s0, |s| s.title = "別".into()), "t")).unwrap();
@@ -257,7 +260,10 @@ fn a_version_replaced_by_a_file_without_history_still_merges_from_the_version_bo
     let from_b = file(&b.export_file(&s0.id, "t4").wait().unwrap().0);
     let ours = edited(&s0, |s| s.municipality.name = "置き換え".into());
     a.replace(&ours, "t5", None).wait().unwrap();
-    assert_eq!(a.common_base(&from_b).wait().unwrap(), Ancestor::Found { base: Box::new(s0), in_file: false });
+    assert_eq!(
+        a.common_base(&from_b).wait().unwrap(),
+        Ancestor::Found { base: Box::new(s0), in_file: false, exact: false }
+    );
 }
 
 /// Marks start when a strategy arrives from a file, not at the browser's first file: an edit
