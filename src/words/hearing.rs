@@ -55,6 +55,14 @@ pub fn counts(c: &HearingCounts, lang: Language) -> String {
     out
 }
 
+/// What a paste of opinions holds: 「取り込む意見 12件、読めない行 1行」.
+pub fn paste_plan(opinions: usize, broken: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("取り込む意見 {opinions}件、読めない行 {broken}行"),
+        Language::En => format!("{opinions} opinions to take in, {broken} rows not read"),
+    }
+}
+
 /// A pasted row that is not taken in, with its row: 「4行目: 番号「特に駅の近くに」が番号ではありません …」.
 pub fn broken_row(b: &BrokenRow, lang: Language) -> String {
     let ja = lang == Language::Ja;

@@ -61,6 +61,14 @@ pub fn compared_strategy(other: &crate::session::compare_with::Other, lang: Lang
     }
 }
 
+/// How many rows a 新旧対照表 has: 「変更 12 箇所」.
+pub fn old_new_count(rows: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("変更 {rows} 箇所"),
+        Language::En => format!("{rows} changes"),
+    }
+}
+
 /// Why no 新旧対照表 between two strategies: nothing in common.
 pub fn old_new_refusal(r: crate::model::compare::Refusal, lang: Language) -> &'static str {
     match (r, lang) {

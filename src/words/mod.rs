@@ -32,7 +32,7 @@ pub mod workshop;
 
 pub use csv::*;
 pub use folder::version_reason;
-pub use history::{compared_strategy, old_new_refusal};
+pub use history::{compared_strategy, old_new_count, old_new_refusal};
 pub use notice::{notice, NoticeText};
 pub use problems::*;
 pub use storage::*;

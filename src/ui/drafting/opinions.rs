@@ -127,10 +127,7 @@ fn PasteOpinions(state: Edits, hearing: Id) -> impl IntoView {
             {move || plan.get().map(|p| {
                 let lang = state.lang();
                 view! {
-                    <p data-testid="opinions-plan">{match lang {
-                        crate::locale::Language::Ja => format!("取り込む意見 {}件、読めない行 {}行", p.opinions.len(), p.broken.len()),
-                        crate::locale::Language::En => format!("{} opinions to take in, {} rows not read", p.opinions.len(), p.broken.len()),
-                    }}</p>
+                    <p data-testid="opinions-plan">{crate::words::hearing::paste_plan(p.opinions.len(), p.broken.len(), lang)}</p>
                     <ul class="broken-rows" data-testid="opinions-broken">
                         {p.broken.iter().map(|b| view! { <li>{broken_row(b, lang)}</li> }).collect_view()}
                     </ul>

@@ -337,10 +337,7 @@ fn Shown(compared: Compared) -> impl IntoView {
             }
         });
     };
-    let count = match lang {
-        Language::Ja => format!("変更 {} 箇所", lines.len()),
-        Language::En => format!("{} changes", lines.len()),
-    };
+    let count = words::old_new_count(lines.len(), lang);
     view! {
         <p class="meta" role="status">{count}</p>
         <div class="row-actions">
