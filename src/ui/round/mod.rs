@@ -17,7 +17,7 @@ mod mine;
 pub(super) mod old_new;
 mod open_form;
 mod settings;
-mod shared_folder;
+mod folder_members;
 mod status;
 
 use crate::model::{Id, Role};
@@ -148,7 +148,7 @@ pub fn FolderPage() -> impl IntoView {
                         "町役場の共有フォルダに一人一つのファイルを置き、各自のブラウザが互いの変更を取り込みます。",
                         "One file per person in the town hall's shared folder; each browser takes in the others' changes.")}</p>
                 </header>
-                <shared_folder::FolderMembers id=id/>
+                <folder_members::FolderMembers id=id/>
             </article>
         }),
         None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),

@@ -11,7 +11,7 @@
 //! under its name. How a sync starts away from the 照会・共同作業 page (「共有フォルダから開く」, on a
 //! connected strategy's other pages) is `folder_start`'s. 「接続を解除」 forgets the folder (its
 //! files stay). The buttons' actions are `folder_actions`'. The rules are `session::folder`'s, the folder `storage`'s;
-//! `ui/round/shared_folder` shows it.
+//! `ui/round/folder_members` shows it.
 //!
 //! **Test hook:** `localStorage["shirube-test/folder-ms"] = "<poll ms>,<write ms>"` shortens the
 //! delays (the e2e tests; read by `storage::folder_test_delays` once per sync). Nothing else
