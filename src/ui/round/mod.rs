@@ -10,6 +10,7 @@
 
 mod books;
 mod folder_conflict;
+mod folder_members;
 mod held_back;
 mod history;
 mod items;
@@ -17,7 +18,6 @@ mod mine;
 pub(super) mod old_new;
 mod open_form;
 mod settings;
-mod folder_members;
 mod status;
 
 use crate::model::{Id, Role};
