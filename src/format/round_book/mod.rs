@@ -34,7 +34,7 @@ pub use read::{
     Opened, ReturnedBook,
 };
 pub use rows::{rows, BookRow};
-pub(crate) use write::{file_safe, identity_sheet};
+pub(crate) use write::{file_safe, fill_in_cell, identity_sheet};
 pub use write::{section_book, section_books, section_workbook, write_book, write_books, zip_of, SectionBook};
 
 use crate::model::Id;

@@ -125,6 +125,17 @@ fn request_sheet(ws: &mut Worksheet, b: &SectionBook, header: &Format, wrap: &Fo
 
 /// A sheet of what a workbook is for (label, text) under its title, then the identity rows the
 /// reader checks (label, value), locked: the round's 依頼 sheet and a hearing's 情報 sheet.
+/// A cell the one who fills the workbook in writes in: unlocked on a protected sheet, pale
+/// yellow, wrapped, top-aligned.
+pub(crate) fn fill_in_cell() -> Format {
+    Format::new()
+        .set_unlocked()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(0xFF_FB_E6))
+        .set_border(FormatBorder::Thin)
+}
+
 pub(crate) fn identity_sheet(
     ws: &mut Worksheet,
     name: &str,
@@ -154,12 +165,7 @@ pub(crate) fn identity_sheet(
 
 fn answer_sheet(ws: &mut Worksheet, b: &SectionBook, header: &Format, wrap: &Format) -> Result<(), WriteError> {
     ws.set_name(SHEET_ANSWERS)?;
-    let open = Format::new()
-        .set_unlocked()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(0xFF_FB_E6))
-        .set_border(FormatBorder::Thin);
+    let open = fill_in_cell();
     let money = open.clone().set_num_format("#,##0");
     for (c, h) in COLUMNS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, header)?;

@@ -81,12 +81,7 @@ pub fn write_book(b: &OpinionBook) -> Result<Vec<u8>, WriteError> {
 
 fn opinion_sheet(ws: &mut Worksheet, b: &OpinionBook, header: &Format, wrap: &Format) -> Result<(), WriteError> {
     ws.set_name(SHEET_OPINIONS)?;
-    let open = Format::new()
-        .set_unlocked()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(0xFF_FB_E6))
-        .set_border(FormatBorder::Thin);
+    let open = crate::format::round_book::fill_in_cell();
     // Column A holds the ids, hidden: the title and the instructions start in B.
     ws.write_string_with_format(0, 1, &b.title, &Format::new().set_bold())?;
     ws.merge_range(1, 1, 1, ANSWER as u16, INSTRUCTIONS, wrap)?;
