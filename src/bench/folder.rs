@@ -93,6 +93,7 @@ pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
 pub fn sync_natively(
     start: &str,
     members: &[(String, String)],
+    steps: &Steps,
 ) -> (std::time::Duration, crate::session::folder::FolderReading, crate::model::Strategy) {
     let Ok(Opened::Strategy(start)) = format::open(start.as_bytes()) else { panic!("the start file reads") };
     let store = Store::new(MemoryBackend::new());
@@ -104,9 +105,48 @@ pub fn sync_natively(
     let mut sync =
         FolderSync::new(Me { id: new_member_id(), name: "測る人".into(), role: None }, start.strategy.id.clone());
     let t = std::time::Instant::now();
-    let reading = completed(sync.read(&store, &folder, "2026-01-03T00:00:00Z")).expect("read");
+    let reading = completed(sync.read_timed(&store, &folder, "2026-01-03T00:00:00Z", steps)).expect("read");
     let took = t.elapsed();
     (took, reading, completed(store.load(&start.strategy.id)).expect("stored"))
+}
+
+/// A stopwatch that sums each step's time by its name, natively (the browser's figures name
+/// the same steps).
+#[derive(Default)]
+pub struct Steps(std::cell::RefCell<Vec<(String, std::time::Duration)>>);
+
+impl Steps {
+    fn add(&self, name: &str, took: std::time::Duration) {
+        let name = name.trim_start_matches("shirube:folder-");
+        let mut steps = self.0.borrow_mut();
+        match steps.iter_mut().find(|(n, _)| n == name) {
+            Some((_, sum)) => *sum += took,
+            None => steps.push((name.to_owned(), took)),
+        }
+    }
+
+    /// Each step's sum, in the order first met: "list 1, tops 2, … ms".
+    pub fn summary(&self) -> String {
+        let steps = self.0.borrow();
+        let each: Vec<String> = steps.iter().map(|(n, d)| format!("{n} {:.0}", d.as_secs_f64() * 1e3)).collect();
+        format!("{} ms", each.join(", "))
+    }
+}
+
+impl crate::session::stopwatch::Stopwatch for Steps {
+    fn timed<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
+        let t = std::time::Instant::now();
+        let out = f();
+        self.add(name, t.elapsed());
+        out
+    }
+
+    async fn timed_wait<T>(&self, name: &str, f: impl std::future::Future<Output = T>) -> T {
+        let t = std::time::Instant::now();
+        let out = f.await;
+        self.add(name, t.elapsed());
+        out
+    }
 }
 
 /// The sync of a folder that `generate-folder` wrote in `dir` (its start file and `share/`),
@@ -124,14 +164,16 @@ pub fn sync_folder_dir(dir: &str) -> Result<String, String> {
         .into_iter()
         .map(|n| Ok((n.clone(), read(format!("{share}/{n}"))?)))
         .collect::<Result<Vec<(String, String)>, String>>()?;
-    let (took, reading, _) = sync_natively(&start, &members);
+    let steps = Steps::default();
+    let (took, reading, _) = sync_natively(&start, &members, &steps);
     let standings: Vec<String> = reading.members.iter().map(|m| format!("{:?}", m.standing)).collect();
     Ok(format!(
-        "folder sync natively (release): {:.0} ms for {} members' files; {} taken ({})",
+        "folder sync natively (release): {:.0} ms for {} members' files; {} taken ({})\nsteps: {}",
         took.as_secs_f64() * 1e3,
         members.len(),
         reading.taken.len(),
-        standings.join(", ")
+        standings.join(", "),
+        steps.summary()
     ))
 }
 
@@ -144,7 +186,7 @@ mod tests {
     fn a_browser_that_started_from_the_start_file_takes_every_members_edits_without_a_conflict() {
         let files = generate_folder(Size::TOWN, 3, 4, 5);
         let Ok(Opened::Strategy(start)) = format::open(files.start.as_bytes()) else { panic!() };
-        let (_, reading, merged) = sync_natively(&files.start, &files.members);
+        let (_, reading, merged) = sync_natively(&files.start, &files.members, &Steps::default());
         assert!(reading.conflicts.is_empty() && reading.refused.is_empty(), "{reading:?}");
         assert_eq!(reading.members.len(), 4);
         assert!(reading.members.iter().all(|m| m.standing == MemberStanding::Taken), "{:?}", reading.members);

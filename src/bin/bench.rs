@@ -115,7 +115,7 @@ fn main() {
                 write(format!("{share}/{name}"), text);
             }
             // The same sync natively, for reference (the browser's figure is the budget's).
-            let (took, reading, _) = shirube::bench::folder::sync_natively(&files.start, &files.members);
+            let (took, reading, _) = shirube::bench::folder::sync_natively(&files.start, &files.members, &shirube::bench::folder::Steps::default());
             println!(
                 "folder sync natively (release): {:.0} ms for {} members' files; {} taken, {} conflicts, {} refused",
                 took.as_secs_f64() * 1e3,

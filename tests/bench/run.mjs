@@ -549,7 +549,7 @@ async function folderBenchOf(size, members, start) {
       const sum = (n) => performance.getEntriesByName(n, 'measure').reduce((t, m) => t + m.duration, 0);
       return {
         // Every step summed, by name: where the reading's time went.
-        steps: Object.fromEntries(['list', 'tops', 'ancestry', 'file', 'open', 'hash', 'flatten', 'merge', 'resolve', 'free', 'stage', 'store', 'store:thread'].map((n) => [n, sum(`shirube:folder-${n}`)])),
+        steps: Object.fromEntries(['list', 'tops', 'ancestry', 'file', 'open', 'hash', 'flatten', 'merge', 'marks', 'marks:thread', 'resolve', 'free', 'stage', 'store', 'store:thread'].map((n) => [n, sum(`shirube:folder-${n}`)])),
         open: longest('shirube:folder-open'),
         merge: longest('shirube:folder-merge'),
         resolve: longest('shirube:folder-resolve'),

@@ -129,8 +129,8 @@ pub struct FolderSync {
     /// How much text a reading stages before it stores it (`storage::STAGED_BYTES`; less in
     /// tests, to store mid-reading).
     staged_bytes: usize,
-    /// The marks of the version about to be staged (`marks`), kept beside it.
-    marks_to_keep: Option<crate::model::merge::provenance::Provenance>,
+    /// The marks of the version about to be staged, and of the last one made (`marks`).
+    marks: marks::Kept,
 }
 
 impl FolderSync {
@@ -146,7 +146,7 @@ impl FolderSync {
             bases: Vec::new(),
             staged: Staged::default(),
             staged_bytes: crate::storage::STAGED_BYTES,
-            marks_to_keep: None,
+            marks: marks::Kept::default(),
         }
     }
 
@@ -252,6 +252,7 @@ impl FolderSync {
         let written = self.written.clone();
         self.known.retain(|k| written.as_deref() == Some(k.id.as_str()));
         self.bases.clear();
+        self.marks = marks::Kept::default();
         self.staged = Staged::holding(self.staged_bytes);
         if !whole.is_empty() {
             let ancestry =
@@ -365,7 +366,8 @@ impl FolderSync {
                 // The version staged in a task of its own (with the listing, it would be a large
                 // reading's longest task).
                 clock.yield_now().await;
-                self.keep_marks(store, (current, None), &imported.strategy, &imported, now).await?;
+                let kept = self.keep_marks(store, (current, None), &imported.strategy, &imported, now);
+                clock.timed_wait("shirube:folder-marks", kept).await?;
                 let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
                 let from = TakenFrom { member: &line.member, version: &version, written };
                 let replaced = clock
@@ -380,8 +382,7 @@ impl FolderSync {
             Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
             Relation::Diverged { bases } => (bases.clone(), bases),
         };
-        // The base the file carries, checked only when the merge needs it (its check
-        // fingerprints a whole strategy; most bases are at hand).
+        // The base the file carries, checked only when needed (it fingerprints a whole strategy).
         let carried = imported.lineage.as_ref().and_then(|l| l.carried(&imported.strategy));
         let near = (nearest.as_slice(), bases.as_slice());
         let base = self.base_for(store, folder, ancestry, own_entry, &theirs, near, carried.as_ref(), clock).await?;
@@ -396,7 +397,7 @@ impl FolderSync {
             return Ok(line);
         };
         // Made exact by both sides' marks, unless it is the one nearest version (exact already).
-        let marks = self.ours_marks(store, ancestry, &imported, now).await?;
+        let marks = clock.timed_wait("shirube:folder-marks", self.ours_marks(store, ancestry, &imported, now)).await?;
         let base = match (&marks, exact) {
             (Some(m), false) => m.exact_base(&base),
             _ => base,
@@ -427,8 +428,7 @@ impl FolderSync {
             reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours });
             return Ok(line);
         }
-        // Their edits since the base: what the merge took from them, or, merged the other way
-        // round, what it kept of theirs (no second merge to turn it round).
+        // Their edits since the base: what the merge took from them, or kept of theirs.
         let changes = match ours_id < theirs.id {
             true => m.taken.clone(),
             false => m.kept.clone(),
@@ -450,7 +450,8 @@ impl FolderSync {
             let held = HeldBack { file, by, imported, ours, merged, changes: held };
             return Ok(self.hold_back(held, theirs.id, line, reading));
         }
-        self.keep_marks(store, (&ancestry.current, marks.as_ref()), &merged, &imported, now).await?;
+        let marked = (&ancestry.current, marks.as_ref());
+        clock.timed_wait("shirube:folder-marks", self.keep_marks(store, marked, &merged, &imported, now)).await?;
         let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
         let from = TakenFrom { member: &line.member, version: &version, written };
         let replaced = clock

@@ -27,6 +27,7 @@ pub use base::exact_base;
 pub use wire::{MAX_MARKS, MAX_MEMBERS};
 
 use super::flat::Flat;
+use super::Side;
 use crate::model::Strategy;
 use places::values;
 use rustc_hash::FxHashMap as HashMap;
@@ -156,10 +157,6 @@ impl Provenance {
         (i, counter)
     }
 
-    fn mark(&mut self, value: u64, presence: bool, dot: Option<Dot>) -> Mark {
-        Mark { value, presence, dot: dot.map(|d| (self.member_index(&d.member), d.counter)) }
-    }
-
     /// The marks of `strategy` as `me` holds it now: what changed since these marks were made is
     /// marked as one new event of `me` (numbered `at` or above); the rest keeps its marks. With
     /// no marks yet, every value is marked unknown (nobody counted before).
@@ -244,81 +241,136 @@ impl Provenance {
     }
 
     /// [`Provenance::merged`] of the three versions' values (merged, ours, theirs) and the two
-    /// sides' marks.
+    /// sides' marks. Dots are compared as numbers over both sides' members ([`Joined`]): a
+    /// large strategy has some hundred thousand values, and naming each dot's member by its
+    /// text cost more than the rest of the merge.
     fn merged_values([vm, vo, vt]: [&Values; 3], [o, t]: [&Provenance; 2], me: &str, at: u64) -> Provenance {
-        let mut next = Provenance::default();
-        for p in [o, t] {
-            for (member, seen) in p.members.iter().zip(&p.clock) {
-                let i = next.member_index(member) as usize;
-                next.clock[i] = next.clock[i].max(*seen);
+        let mut j = Joined::of(o, t);
+        j.next.marks.reserve(vm.len().max(vo.len()).max(vt.len()));
+        // Each place once: the merged version's, then those only the sides or their removals name.
+        let places = vm.keys().copied().chain(vo.keys().chain(vt.keys()).copied().filter(|p| !vm.contains_key(p)));
+        let removed =
+            [o, t].into_iter().flat_map(|p| p.marks.iter().filter(|(_, m)| m.value == 0).map(|(place, _)| *place));
+        let places = places.chain(removed.filter(|p| ![vm, vo, vt].iter().any(|v| v.contains_key(p))));
+        let mut event = None;
+        for place in places {
+            if j.next.marks.contains_key(&place) {
+                continue;
             }
-        }
-        let removals =
-            |p: &Provenance| p.marks.iter().filter(|(_, m)| m.value == 0).map(|(place, _)| *place).collect::<Vec<_>>();
-        let mut places: Vec<u64> =
-            vm.keys().chain(vo.keys()).chain(vt.keys()).copied().chain(removals(o)).chain(removals(t)).collect();
-        places.sort_unstable();
-        places.dedup();
-        let presence_of = |place: u64| {
-            [vm, vo, vt]
+            let value_in = |v: &Values| v.get(&place).map_or(0, |(h, _)| *h);
+            let (value, ov, tv) = (value_in(vm), value_in(vo), value_in(vt));
+            let presence = [vm, vo, vt]
                 .iter()
                 .find_map(|v| v.get(&place).map(|(_, p)| *p))
                 .or_else(|| [o, t].iter().find_map(|p| p.marks.get(&place).map(|m| m.presence)))
-                .unwrap_or(false)
-        };
-        let mut event = None;
-        for place in places {
-            let value_in = |v: &Values| v.get(&place).map_or(0, |(h, _)| *h);
-            let (value, ov, tv) = (value_in(vm), value_in(vo), value_in(vt));
-            let presence = presence_of(place);
+                .unwrap_or(false);
             if value == 0 && !presence {
                 continue;
             }
-            let (od, td) = (o.current(place, ov), t.current(place, tv));
+            let (od, td) = (j.current(Side::Ours, place, ov), j.current(Side::Theirs, place, tv));
             let kept = match (value == ov, value == tv) {
                 (true, true) => match (od, td) {
-                    (Ok(a), Ok(b)) => Some(later(a, o, b, t)),
+                    (Ok(a), Ok(b)) => Some(j.later(a, b)),
                     (Ok(a), Err(())) => Some(a),
                     (Err(()), Ok(b)) => Some(b),
                     (Err(()), Err(())) => None,
                 },
                 // Taken from one side: its mark, when it had seen what the other held.
-                (true, false) => covering(od, t.current(place, tv), o),
-                (false, true) => covering(td, o.current(place, ov), t),
+                (true, false) => covering(od, td, |d| j.seen_by(Side::Ours, d)),
+                (false, true) => covering(td, od, |d| j.seen_by(Side::Theirs, d)),
                 (false, false) => None,
             };
-            let mark = match kept {
-                Some(dot) => next.mark(value, presence, dot),
-                None => Mark { value, presence, dot: Some(*event.get_or_insert_with(|| next.next_event(me, at))) },
+            let dot = match kept {
+                Some(dot) => dot,
+                None => Some(*event.get_or_insert_with(|| j.next.next_event(me, at))),
             };
-            next.marks.insert(place, mark);
+            j.next.marks.insert(place, Mark { value, presence, dot });
         }
-        next
+        j.next
     }
 }
 
-/// Of two marks of one value, the later: the one whose side had seen the other's (a value
-/// decided again over another is a new event, as an edit is); of two neither saw, the greater
-/// (the same whoever merges); a mark before anyone counted gives way to a known one.
-fn later(a: Option<Dot>, o: &Provenance, b: Option<Dot>, t: &Provenance) -> Option<Dot> {
-    match (a, b) {
-        (Some(x), Some(y)) if o.has_seen(&y) && !t.has_seen(&x) => Some(x),
-        (Some(x), Some(y)) if t.has_seen(&x) && !o.has_seen(&y) => Some(y),
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, None) => x,
-        (None, y) => y,
+/// Two sides' marks read over one list of members (the merged version's): a dot is a member's
+/// place in it and a number, compared without reading a name.
+struct Joined<'a> {
+    sides: [&'a Provenance; 2],
+    /// Per side, each of its members' place in `next.members`.
+    places: [Vec<u32>; 2],
+    /// Per side, its clock over `next.members`.
+    clocks: [Vec<u64>; 2],
+    /// The merged version's marks, its members and clock both sides'.
+    next: Provenance,
+}
+
+type JoinedDot = (u32, u64);
+
+impl<'a> Joined<'a> {
+    fn of(o: &'a Provenance, t: &'a Provenance) -> Joined<'a> {
+        let mut next = Provenance::default();
+        let places = [o, t].map(|p| p.members.iter().map(|m| next.member_index(m)).collect::<Vec<u32>>());
+        next.clock = vec![0; next.members.len()];
+        let mut clocks = [vec![0; next.members.len()], vec![0; next.members.len()]];
+        for (side, p) in [o, t].iter().enumerate() {
+            for (i, seen) in p.clock.iter().enumerate() {
+                let at = places[side][i] as usize;
+                clocks[side][at] = *seen;
+                next.clock[at] = next.clock[at].max(*seen);
+            }
+        }
+        Joined { sides: [o, t], places, clocks, next }
+    }
+
+    fn index(side: Side) -> usize {
+        match side {
+            Side::Ours => 0,
+            Side::Theirs => 1,
+        }
+    }
+
+    /// [`Provenance::current`] of one side, its dot over the joined members.
+    fn current(&self, side: Side, place: u64, value: u64) -> Result<Option<JoinedDot>, ()> {
+        let i = Self::index(side);
+        match self.sides[i].marks.get(&place) {
+            Some(m) if m.value == value => {
+                Ok(m.dot.and_then(|(member, counter)| Some((*self.places[i].get(member as usize)?, counter))))
+            }
+            Some(_) => Err(()),
+            None => Ok(None),
+        }
+    }
+
+    /// Whether `side`'s version has seen the event `dot`.
+    fn seen_by(&self, side: Side, (member, counter): JoinedDot) -> bool {
+        self.clocks[Self::index(side)].get(member as usize).is_some_and(|seen| *seen >= counter)
+    }
+
+    /// [`later`] over joined dots: ours' `a`, theirs' `b`.
+    fn later(&self, a: Option<JoinedDot>, b: Option<JoinedDot>) -> Option<JoinedDot> {
+        match (a, b) {
+            (Some(x), Some(y)) if x == y => Some(x),
+            (Some(x), Some(y)) if self.seen_by(Side::Ours, y) && !self.seen_by(Side::Theirs, x) => Some(x),
+            (Some(x), Some(y)) if self.seen_by(Side::Theirs, x) && !self.seen_by(Side::Ours, y) => Some(y),
+            // Neither saw the other's: the greater, by member name and number (whoever merges).
+            (Some(x), Some(y)) => {
+                let name = |d: JoinedDot| (&self.next.members[d.0 as usize], d.1);
+                Some(if name(x) >= name(y) { x } else { y })
+            }
+            (x, None) => x,
+            (None, y) => y,
+        }
     }
 }
 
-/// The winner's mark of a value a merge took from it, when the winner (`win`, whose version is
-/// marked `win_clock`) had seen the loser's event: then it still names the value's last event.
-fn covering(
-    win: Result<Option<Dot>, ()>,
-    lose: Result<Option<Dot>, ()>,
-    win_clock: &Provenance,
-) -> Option<Option<Dot>> {
+/// The winner's mark of a value a merge took from it, when the winner (whose clock says which
+/// events it had seen: `win_saw`) had seen the loser's event: then it still names the value's
+/// last event.
+fn covering<D: Copy>(
+    win: Result<Option<D>, ()>,
+    lose: Result<Option<D>, ()>,
+    win_saw: impl Fn(D) -> bool,
+) -> Option<Option<D>> {
     match (win, lose) {
-        (Ok(Some(w)), Ok(Some(l))) if win_clock.has_seen(&l) => Some(Some(w)),
+        (Ok(Some(w)), Ok(Some(l))) if win_saw(l) => Some(Some(w)),
         // The loser held nothing there that anyone counted: the winner's mark stands.
         (Ok(Some(w)), Ok(None)) => Some(Some(w)),
         // Nobody counted the winner's value either: still unknown, not this merge's event (which
