@@ -11,7 +11,7 @@ use std::time::Instant;
 /// The file's sizes and reading times, as a few lines.
 pub fn measure(text: &str, runs: usize) -> Result<String, String> {
     let Ok(Opened::Strategy(read)) = format::open(text.as_bytes()) else { return Err("not a strategy file".into()) };
-    let lineage = read.lineage.ok_or("the file has no lineage")?;
+    let lineage = read.lineage.clone().ok_or("the file has no lineage")?;
     let graph_text = serde_json::to_string(&lineage.graph).map_err(|e| e.to_string())?;
     let time = |f: &mut dyn FnMut()| {
         let mut samples: Vec<f64> = (0..runs)
@@ -41,8 +41,14 @@ pub fn measure(text: &str, runs: usize) -> Result<String, String> {
     let file = time(&mut || {
         std::hint::black_box(format::open(text.as_bytes()).ok());
     });
+    // The marks: as the file carries them, and as they would be with every value marked (each
+    // value set by a counted event: a year in which everything was edited).
+    let marks = read.marks().map_or(0, |m| serde_json::to_string(&m).map_or(0, |t| t.len()));
+    let values = crate::model::merge::provenance::Provenance::arrived(&read.strategy, None).len();
+    let every = crate::model::merge::provenance::Provenance::every_value_marked(&read.strategy, "bench", 1_790_000_000);
+    let every = serde_json::to_string(&every).map_or(0, |t| t.len());
     Ok(format!(
-        "file {} bytes, its graph {} bytes ({} nodes)\nmedian of {runs}: graph read {nodes:.3} ms, keyed {keyed:.3} ms, file read {file:.3} ms\n\
+        "file {} bytes, its graph {} bytes ({} nodes), its marks {marks} bytes; every one of its {values} values marked: {every} bytes\nmedian of {runs}: graph read {nodes:.3} ms, keyed {keyed:.3} ms, file read {file:.3} ms\n\
          the list ({} bytes) read by derive {list:.3} ms, its ids keyed from text {texts:.3} ms",
         text.len(),
         graph_text.len(),

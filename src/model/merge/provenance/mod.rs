@@ -212,6 +212,17 @@ impl Provenance {
         }
     }
 
+    /// Every value of `strategy` marked as one event of `member`'s, numbered `at`: the most a
+    /// version's marks can weigh (the benchmark's bound for a file).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn every_value_marked(strategy: &Strategy, member: &str, at: u64) -> Provenance {
+        let unknown = Provenance::arrived(strategy, None);
+        let mut all = Provenance::default();
+        let dot = all.next_event(member, at);
+        all.marks = unknown.marks.into_iter().map(|(place, m)| (place, Mark { dot: Some(dot), ..m })).collect();
+        all
+    }
+
     /// The event that set a value as this version holds it (`value`: its hash, 0 when not
     /// there), when its mark was made for this value (`Ok(None)`: unknown, or no mark); a value
     /// changed since it was marked is a new event nobody else has seen (`Err`).
