@@ -8,8 +8,11 @@ use super::{FolderSync, SyncError};
 use crate::format::Imported;
 use crate::model::merge::provenance::{exact_base, Flattened, Provenance};
 use crate::model::{Strategy, Timestamp};
+use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Store};
-use std::borrow::Cow;
+
+/// The step a folder's reading times the marks' work under.
+const STEP: &str = "shirube:folder-marks";
 
 /// Both sides' marks before a merge, and both sides as the marks read them.
 pub(super) struct Marked {
@@ -42,23 +45,38 @@ fn seconds(now: &str) -> u64 {
 impl FolderSync {
     /// This browser's marks of its current version, made now, and the file's: `None` when the
     /// file carries none (written by an older build; the merge is then from the base at hand).
+    /// Each whole version read in a step of its own (`shirube:folder-marks`).
     pub(super) async fn ours_marks<B: Backend>(
         &mut self,
         store: &Store<B>,
         ancestry: &Ancestry,
         imported: &Imported,
-        now: &str,
+        (now, clock): (&str, &impl Stopwatch),
     ) -> Result<Option<Marked>, SyncError> {
         let Some(theirs) = imported.marks() else { return Ok(None) };
-        let theirs_flat = Flattened::of(&imported.strategy);
-        // The version this reading made last, unchanged since: marked already.
-        if let Some((_, flat, ours)) = self.marks.last.take_if(|(made, ..)| *made == ancestry.current) {
-            return Ok(Some(Marked { ours, theirs, flats: [flat, theirs_flat] }));
+        let theirs_flat = clock.timed(STEP, || Flattened::of(&imported.strategy));
+        clock.yield_now().await;
+        let (ours_flat, ours) = self.current_marked(store, &ancestry.current, (now, clock)).await?;
+        Ok(Some(Marked { ours, theirs, flats: [ours_flat, theirs_flat] }))
+    }
+
+    /// The current version as the marks read it, and its marks made now: the version this
+    /// reading made last, unchanged since, is marked already.
+    async fn current_marked<B: Backend>(
+        &mut self,
+        store: &Store<B>,
+        current: &Strategy,
+        (now, clock): (&str, &impl Stopwatch),
+    ) -> Result<(Flattened, Provenance), SyncError> {
+        if let Some((_, flat, marks)) = self.marks.last.take_if(|(made, ..)| made == current) {
+            return Ok((flat, marks));
         }
         let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
-        let ours_flat = Flattened::of(&ancestry.current);
-        let ours = stored.stamp(&ours_flat, &self.me.id, seconds(now));
-        Ok(Some(Marked { ours, theirs, flats: [ours_flat, theirs_flat] }))
+        Ok(clock.timed(STEP, || {
+            let flat = Flattened::of(current);
+            let marks = stored.stamp(&flat, &self.me.id, seconds(now));
+            (flat, marks)
+        }))
     }
 
     /// The marks of `result`, taken or merged from the file `imported` over `ours` (marked
@@ -68,31 +86,30 @@ impl FolderSync {
     pub(super) async fn keep_marks<B: Backend>(
         &mut self,
         store: &Store<B>,
-        (ours, marked): (&Strategy, Option<&Marked>),
+        (ours, marked): (&Strategy, Option<Marked>),
         result: &Strategy,
         imported: &Imported,
-        now: &str,
+        (now, clock): (&str, &impl Stopwatch),
     ) -> Result<(), SyncError> {
-        let at = seconds(now);
-        let made;
-        let (ours_marks, [ours, theirs], theirs_marks) = match marked {
-            Some(m) => (Cow::Borrowed(&m.ours), &m.flats, Cow::Borrowed(&m.theirs)),
+        let Marked { ours: ours_marks, theirs: theirs_marks, flats: [ours, theirs] } = match marked {
+            Some(m) => m,
             None => {
-                made = [ours, &imported.strategy].map(Flattened::of);
-                let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
-                (
-                    Cow::Owned(stored.stamp(&made[0], &self.me.id, at)),
-                    &made,
-                    Cow::Owned(imported.marks().unwrap_or_default()),
-                )
+                let (flat, marks) = self.current_marked(store, ours, (now, clock)).await?;
+                clock.yield_now().await;
+                let theirs = clock.timed(STEP, || Flattened::of(&imported.strategy));
+                Marked { ours: marks, theirs: imported.marks().unwrap_or_default(), flats: [flat, theirs] }
             }
         };
+        clock.yield_now().await;
         // A take's result is the file's strategy itself: flattened once.
         let result_flat = match std::ptr::eq(result, &imported.strategy) {
             true => theirs.clone(),
-            false => Flattened::of(result),
+            false => clock.timed(STEP, || Flattened::of(result)),
         };
-        let kept = Provenance::merged(&result_flat, (ours, &ours_marks), (theirs, &theirs_marks), &self.me.id, at);
+        clock.yield_now().await;
+        let (me, at) = (&self.me.id, seconds(now));
+        let kept = clock
+            .timed(STEP, || Provenance::merged(&result_flat, (&ours, &ours_marks), (&theirs, &theirs_marks), me, at));
         self.marks.last = Some((result.clone(), result_flat, kept.clone()));
         self.marks.to_stage = Some(kept);
         Ok(())

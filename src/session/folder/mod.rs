@@ -366,8 +366,7 @@ impl FolderSync {
                 // The version staged in a task of its own (with the listing, it would be a large
                 // reading's longest task).
                 clock.yield_now().await;
-                let kept = self.keep_marks(store, (current, None), &imported.strategy, &imported, now);
-                clock.timed_wait("shirube:folder-marks", kept).await?;
+                self.keep_marks(store, (current, None), &imported.strategy, &imported, (now, clock)).await?;
                 let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
                 let from = TakenFrom { member: &line.member, version: &version, written };
                 let replaced = clock
@@ -397,7 +396,7 @@ impl FolderSync {
             return Ok(line);
         };
         // Made exact by both sides' marks, unless it is the one nearest version (exact already).
-        let marks = clock.timed_wait("shirube:folder-marks", self.ours_marks(store, ancestry, &imported, now)).await?;
+        let marks = self.ours_marks(store, ancestry, &imported, (now, clock)).await?;
         let base = match (&marks, exact) {
             (Some(m), false) => m.exact_base(&base),
             _ => base,
@@ -450,8 +449,7 @@ impl FolderSync {
             let held = HeldBack { file, by, imported, ours, merged, changes: held };
             return Ok(self.hold_back(held, theirs.id, line, reading));
         }
-        let marked = (&ancestry.current, marks.as_ref());
-        clock.timed_wait("shirube:folder-marks", self.keep_marks(store, marked, &merged, &imported, now)).await?;
+        self.keep_marks(store, (&ancestry.current, marks), &merged, &imported, (now, clock)).await?;
         let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
         let from = TakenFrom { member: &line.member, version: &version, written };
         let replaced = clock
