@@ -74,7 +74,8 @@ mod tests {
         let bytes: usize = nodes
             .iter()
             .map(|n| {
-                let parents: usize = n.parents.iter().map(|p| if lineage.graph.contains(p) { place } else { 17 }).sum();
+                let parents: usize =
+                    n.parents.iter().map(|p| if lineage.graph.contains(*p) { place } else { 17 }).sum();
                 16 + varint_len(n.parents.len() as u64) + parents
             })
             .sum();

@@ -22,7 +22,7 @@ use crate::format::{
     Lineage, LineageError,
 };
 use crate::model::merge::provenance::{Flattened, Flattens, Provenance};
-use crate::model::{Id, Strategy};
+use crate::model::{Id, Strategy, VersionId};
 
 /// How many of the nearest versions are looked at for the one a file carries whole.
 const BASE_LOOKS: usize = 16;
@@ -32,8 +32,8 @@ const BASE_LOOKS: usize = 16;
 pub fn file_version(file: &Imported) -> FileVersion {
     let fp = fingerprint(&file.strategy);
     match &file.lineage {
-        Some(lineage) => lineage.version(&fp),
-        None => legacy_version(&fp, &[]),
+        Some(lineage) => lineage.version(fp),
+        None => legacy_version(fp, &[]),
     }
 }
 
@@ -41,10 +41,10 @@ pub fn file_version(file: &Imported) -> FileVersion {
 /// `format::written_strategy`): when the file's id is made from it, the file holds the version it
 /// names, and its strategy need not be written out again to be named. `true` with it: the text
 /// is that version's (it may be kept as it is).
-pub fn file_version_written(file: &Imported, written: Option<&str>) -> (FileVersion, bool) {
+pub fn file_version_written(file: &Imported, written: Option<VersionId>) -> (FileVersion, bool) {
     if let (Some(fp), Some(lineage)) = (written, &file.lineage) {
         let version = lineage.version(fp);
-        if lineage.head.as_deref() == Some(version.id.as_str()) {
+        if lineage.head == Some(version.id) {
             return (version, true);
         }
     }
@@ -142,7 +142,7 @@ impl<B: Backend> Store<B> {
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with
     /// the file it last wrote, without reading the strategy.
-    pub async fn current_id(&self, id: &Id) -> Result<Option<String>, StorageError> {
+    pub async fn current_id(&self, id: &Id) -> Result<Option<VersionId>, StorageError> {
         let head = self.head(id).await?;
         let (named, _) = self.read_named(id).await?;
         Ok(named.filter(|n| n.revision == head.revision).map(|n| n.id))
@@ -163,9 +163,9 @@ impl<B: Backend> Store<B> {
     async fn place_in(&self, id: &Id, head: &Head, graph: Graph) -> Result<Place, StorageError> {
         let (named, _) = self.read_named(id).await?;
         // A head written before ids, shared as it is, is the version its fingerprint names.
-        let legacy = head.fingerprint.clone().filter(|_| head.parents.is_empty());
-        let parents = match &legacy {
-            Some(fp) => head.lineage.iter().filter(|v| *v != fp).take(1).cloned().collect(),
+        let legacy = head.fingerprint.filter(|_| head.parents.is_empty());
+        let parents = match legacy {
+            Some(fp) => head.lineage.iter().filter(|v| **v != fp).take(1).copied().collect(),
             None => head.tips(),
         };
         let id = named.filter(|n| n.revision == head.revision).map(|n| n.id).or(legacy);
@@ -194,12 +194,7 @@ impl<B: Backend> Store<B> {
 
     async fn ancestry_in(&self, id: &Id, head: Head, place: Place) -> Result<Ancestry, StorageError> {
         let current = self.load(id).await?;
-        let kept = head
-            .versions
-            .iter()
-            .rev()
-            .filter_map(|v| v.id.clone().or_else(|| v.fingerprint.clone()).map(|id| (id, v.seq)))
-            .collect();
+        let kept = head.versions.iter().rev().filter_map(|v| v.id.or(v.fingerprint).map(|id| (id, v.seq))).collect();
         Ok(Ancestry { current, place, kept })
     }
 
@@ -220,16 +215,13 @@ impl<B: Backend> Store<B> {
                 continue;
             }
             let Some(node) = ancestry.named().1 else { return Ok(ancestry) };
-            ancestry.place.graph.add(&node.id, &node.parents);
-            let named = Named { revision: head.revision, id: node.id.clone() };
+            ancestry.place.graph.add(node.id, &node.parents);
+            let named = Named { revision: head.revision, id: node.id };
             let batch = vec![
                 Write::Expect { key: keys::head(id), value: head_text },
                 Write::Expect { key: keys::named(id), value: named_text },
                 Write::put(keys::named(id), super::store::to_json(&named)?),
-                Write::put(
-                    keys::graph(id),
-                    ancestry.place.graph.bounded(std::slice::from_ref(&node.id), MAX_GRAPH).stored_text(),
-                ),
+                Write::put(keys::graph(id), ancestry.place.graph.bounded(&[node.id], MAX_GRAPH).stored_text()),
             ];
             match self.backend.apply(batch).await {
                 // Saved or named meanwhile (another tab): named again from what is stored now.
@@ -244,11 +236,11 @@ impl<B: Backend> Store<B> {
     }
 
     /// The content of version `version` of `ancestry`'s strategy, if this browser still has it.
-    pub async fn content_of(&self, ancestry: &Ancestry, version: &str) -> Option<Strategy> {
-        if ancestry.place.id.as_deref() == Some(version) {
+    pub async fn content_of(&self, ancestry: &Ancestry, version: VersionId) -> Option<Strategy> {
+        if ancestry.place.id == Some(version) {
             return Some(ancestry.current.clone());
         }
-        let seq = ancestry.kept.iter().find(|(id, _)| id == version)?.1;
+        let seq = ancestry.kept.iter().find(|(id, _)| *id == version)?.1;
         self.version(&ancestry.current.id, seq).await.ok()
     }
 
@@ -258,13 +250,13 @@ impl<B: Backend> Store<B> {
     pub async fn merge_base(
         &self,
         ancestry: &Ancestry,
-        bases: &[String],
+        bases: &[VersionId],
         carried: Option<&CarriedBase<'_>>,
         known: &[&KnownVersion],
     ) -> Option<(Strategy, bool)> {
-        for base in bases {
+        for &base in bases {
             // At hand first: reading it from the history parses it.
-            if let Some(k) = known.iter().find(|k| k.id == *base && k.strategy.id == ancestry.current.id) {
+            if let Some(k) = known.iter().find(|k| k.id == base && k.strategy.id == ancestry.current.id) {
                 return Some((k.strategy.clone(), false));
             }
             if let Some(s) = self.content_of(ancestry, base).await {
@@ -320,22 +312,21 @@ impl<B: Backend> Store<B> {
     ) -> Result<(String, Ancestry), StorageError> {
         let ancestry = self.name_current(id).await?;
         let (head, _) = ancestry.named();
-        let graph = ancestry.place.graph.bounded(std::slice::from_ref(&head), MAX_GRAPH);
+        let graph = ancestry.place.graph.bounded(&[head], MAX_GRAPH);
         let mut carried = None;
         if let Some(known) = base {
             // The version last written out first (what the others took from this member
             // lately), then the nearest at hand.
-            let ancestor = |v: &str| graph.below_first(v);
             carried = known
                 .iter()
-                .find(|k| k.strategy.id == *id && ancestor(&k.id))
-                .map(|k| (k.id.clone(), k.strategy.clone()));
+                .find(|k| k.strategy.id == *id && graph.below_first(k.id))
+                .map(|k| (k.id, k.strategy.clone()));
             for node in graph.iter().skip(1).take(BASE_LOOKS) {
                 if carried.is_some() {
                     break;
                 }
-                if let Some(s) = self.content_of(&ancestry, &node.id).await.filter(|s| s.id == *id) {
-                    carried = Some((node.id.clone(), s));
+                if let Some(s) = self.content_of(&ancestry, node.id).await.filter(|s| s.id == *id) {
+                    carried = Some((node.id, s));
                 }
             }
         }
@@ -412,7 +403,7 @@ impl<B: Backend> Store<B> {
         // where a criss-cross's nearest versions are found.
         let taken = self.taken_versions(&ancestry.current.id).await.unwrap_or_default();
         let known: Vec<&KnownVersion> = taken.iter().collect();
-        let find = async |wanted: Vec<String>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &known).await;
+        let find = async |wanted: Vec<VersionId>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &known).await;
         match history::base_for_merge(&graph, &nearest, older, find).await {
             Some(b) => Ancestor::Found { base: Box::new(b.strategy), in_file: b.in_file, exact: b.exact },
             None => match carried.and_then(|c| c.mismatch()) {

@@ -15,11 +15,8 @@
 //! of ~400 KB as a list. Base64 rather than hexadecimal: a third over the bytes, not double; a
 //! JSON string, so that the file's reader is serde's own for a string.
 //!
-//! A key that is not an id's 32 digits (a legacy or test id, see `ids::key_of`) is written as
-//! the 128 bits the graph keys it by: its text is not carried (storage keeps such a graph in the
-//! list form, `Nodes::stored_text`).
 
-use super::ids::Key;
+use crate::model::VersionId as Key;
 use base64::Engine as _;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -54,14 +51,14 @@ pub(super) fn encode<'a>(nodes: impl Iterator<Item = (Key, &'a [Key])> + Clone) 
     }
     let mut bytes = Vec::with_capacity(first.len() * 19);
     for (i, (k, ps)) in nodes.enumerate() {
-        bytes.extend_from_slice(&k.to_be_bytes());
+        bytes.extend_from_slice(&k.bits().to_be_bytes());
         varint(&mut bytes, ps.len() as u64);
         for p in ps {
             match first.get(p).filter(|at| **at != i) {
                 Some(at) => varint(&mut bytes, zigzag(*at as i64 - i as i64)),
                 None => {
                     bytes.push(0);
-                    bytes.extend_from_slice(&p.to_be_bytes());
+                    bytes.extend_from_slice(&p.bits().to_be_bytes());
                 }
             }
         }
@@ -139,7 +136,7 @@ impl Reader<'_> {
     fn key(&mut self) -> Option<Key> {
         let b: [u8; 16] = self.bytes.get(self.at..self.at + 16)?.try_into().ok()?;
         self.at += 16;
-        Some(Key::from_be_bytes(b))
+        Some(Key::from_bits(u128::from_be_bytes(b)))
     }
 
     /// A varint of at most 10 bytes whose value fits 64 bits.
@@ -187,7 +184,7 @@ mod tests {
 
     #[test]
     fn keys_and_parents_read_back_with_parents_near_far_and_outside() {
-        let (a, b, c, outside) = (1u128 << 100 | 7, u128::MAX, 0, 42);
+        let [a, b, c, outside] = [1u128 << 100 | 7, u128::MAX, 0, 42].map(Key::from_bits);
         // a's parents: b (next), outside; b's: a (before, a cycle a file may forge); c: itself.
         let nodes: Vec<(Key, Vec<Key>)> = vec![(a, vec![b, outside]), (b, vec![a]), (c, vec![c]), (a, vec![])];
         let text = encode(nodes.iter().map(|(k, ps)| (*k, ps.as_slice())));
@@ -202,7 +199,7 @@ mod tests {
 
     #[test]
     fn a_damaged_string_says_where() {
-        let one = encode([(5u128, &[6u128][..])].into_iter());
+        let one = encode([(Key::from_bits(5), &[Key::from_bits(6)][..])].into_iter());
         let mut bytes = BASE64.decode(&one).unwrap();
         assert_eq!(decode("not base64!"), Err(Damaged::NotBase64));
         bytes.pop();

@@ -28,7 +28,7 @@ pub use thinning::thin;
 use super::decode::decode_as;
 use super::{keys, Backend, BackendKind, StorageError, Store};
 use crate::format::history::{legacy_chain, Node};
-use crate::model::{DraftingStage, Id, Strategy};
+use crate::model::{DraftingStage, Id, Strategy, VersionId};
 use serde::{Deserialize, Serialize};
 
 /// Why a version came to be.
@@ -84,10 +84,10 @@ pub struct Version {
     /// Its id (`format::history`), when it was named: shared with another machine, taken from
     /// one, or a merge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<VersionId>,
     /// Kept by a release before version ids: its fingerprint, when it was shared (its id then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<String>,
+    pub fingerprint: Option<VersionId>,
     /// For a [`VersionReason::FolderMerged`] version: the name of the member whose changes it
     /// took (田中), for its line in the history; for a [`VersionReason::Merged`] one, the
     /// member whose conflicting file the user decided on.
@@ -136,27 +136,27 @@ pub struct Head {
     /// two for a merge. A save over a version nobody else has seen keeps that one's parents:
     /// only named versions (shared, taken, merged) are in the graph.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parents: Vec<String>,
+    pub parents: Vec<VersionId>,
     /// Written by a release before version ids: the current version's fingerprint, when it was
     /// shared as it is. Read, never written again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<String>,
+    pub fingerprint: Option<VersionId>,
     /// Written by a release before version ids: the fingerprints of the shared versions the
     /// current one descends from, newest first. Read as a line of versions (their ids), and
     /// moved into the graph at the next save.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub lineage: Vec<String>,
+    pub lineage: Vec<VersionId>,
     /// The current version's [`Version::merged_from`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_from: Option<String>,
 }
 
 /// Where a version named at once comes from: a file's version taken as it is, or a merge.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Origin {
     /// Its id.
-    pub id: String,
-    pub parents: Vec<String>,
+    pub id: VersionId,
+    pub parents: Vec<VersionId>,
     /// The graph it brings (a file's), added to the strategy's.
     pub nodes: Vec<Node>,
     /// The version it replaces, named now (a merge is made on it: its id is a parent).
@@ -174,15 +174,15 @@ pub struct Origin {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Named {
     pub revision: u64,
-    pub id: String,
+    pub id: VersionId,
 }
 
 impl Head {
     /// The versions the current one is made on; for a head written before ids, the newest
     /// shared version it descends from.
-    pub fn tips(&self) -> Vec<String> {
+    pub fn tips(&self) -> Vec<VersionId> {
         match (self.parents.is_empty(), self.lineage.first()) {
-            (true, Some(newest)) => vec![newest.clone()],
+            (true, Some(newest)) => vec![*newest],
             _ => self.parents.clone(),
         }
     }
