@@ -5,8 +5,8 @@
 
 use super::generate::{edited_members, generate, Size};
 use super::region::completed;
-use crate::format::history::{version_id, Node, MAX_GRAPH};
 use crate::format::{self, fingerprint, Lineage, Opened};
+use crate::history::{version_id, Node, MAX_GRAPH};
 use crate::model::{Strategy, VersionId};
 use crate::session::folder::{new_member_id, FolderSync, Me};
 use crate::storage::{MemoryBackend, MemoryFolder, Store};
@@ -176,7 +176,7 @@ mod tests {
         };
         let start = lineage(&files.start);
         assert_eq!(start.graph.len(), MAX_GRAPH, "the start file carries a full graph");
-        let graph = crate::format::history::Graph::of_nodes(&start.graph);
+        let graph = crate::history::Graph::of_nodes(&start.graph);
         let head = start.head.expect("a head");
         let merges = start.graph.iter().filter(|n| n.parents.len() == 2).count();
         assert!(merges > MAX_GRAPH / 8, "{merges} merges");
@@ -186,7 +186,7 @@ mod tests {
         for (name, text) in &files.members {
             let l = lineage(text);
             assert_eq!(l.graph.len(), MAX_GRAPH, "{name} carries the bounded graph");
-            let g = crate::format::history::Graph::of_nodes(&l.graph);
+            let g = crate::history::Graph::of_nodes(&l.graph);
             assert!(g.reaches(&[l.head.expect("a head")], head), "{name} descends from the start");
         }
     }

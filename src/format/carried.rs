@@ -34,7 +34,7 @@ impl CarriedVersion {
     /// The hash of its text, when it is the text a file holds (see `format::written_strategy`).
     pub(super) fn written_fingerprint(&self) -> Option<crate::model::VersionId> {
         match self {
-            CarriedVersion::Text(text) => Some(super::history::text_fingerprint(text.get())),
+            CarriedVersion::Text(text) => Some(super::fingerprint::text_fingerprint(text.get())),
             CarriedVersion::Strategy(_) => None,
         }
     }
@@ -67,8 +67,8 @@ impl<'de> Deserialize<'de> for CarriedVersion {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::history::{version_id, Node};
     use crate::format::{fingerprint, Lineage, LineageError};
+    use crate::history::{version_id, Node};
     use crate::model::VersionId;
 
     #[test]

@@ -131,7 +131,7 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
 pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, crate::model::VersionId) {
     // Serialising plain data with string keys cannot fail (see `export_compact`).
     let body = serde_json::to_string(strategy).unwrap_or_default();
-    let fp = super::history::text_fingerprint(&body);
+    let fp = super::fingerprint::text_fingerprint(&body);
     (export_compact_around(&body, exported_at), fp)
 }
 

@@ -13,8 +13,9 @@
 //! read as a linear history whose ids are those fingerprints.
 
 use super::carried::CarriedVersion;
-use super::history::{legacy_chain, text_fingerprint, version_id, Node, Nodes, TooMany, MAX_GRAPH, MAX_PARENTS};
+use super::fingerprint::{fingerprint, text_fingerprint};
 use super::{ImportError, VersionList};
+use crate::history::{legacy_chain, version_id, FileVersion, Node, Nodes, TooMany, MAX_GRAPH, MAX_PARENTS};
 use crate::model::merge::provenance::Provenance;
 use crate::model::{Strategy, VersionId};
 use schemars::JsonSchema;
@@ -56,40 +57,6 @@ pub struct Lineage {
     /// The file's version's id: written at the top of the envelope (`head`), not here.
     #[serde(skip)]
     pub head: Option<VersionId>,
-}
-
-/// A file's version as its lineage names it: its id, its parents, and the graph it brings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileVersion {
-    pub id: VersionId,
-    pub parents: Vec<VersionId>,
-    pub graph: Nodes,
-}
-
-/// The name of a content: 32 hexadecimal digits, the XXH3-128 hash of its JSON, hashed as it
-/// is written (no copy of the text). A name, not a seal: it tells versions apart (a 128-bit
-/// collision between two versions of one strategy is not a practical concern); it does not
-/// prove a file untouched.
-pub fn fingerprint(strategy: &Strategy) -> VersionId {
-    struct Hashing(xxhash_rust::xxh3::Xxh3);
-    impl std::io::Write for Hashing {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.update(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut hashing = Hashing(xxhash_rust::xxh3::Xxh3::new());
-    // The serialiser writes token by token; the hash takes them a buffer at a time (a call per
-    // token cost as much as the hashing itself).
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut hashing);
-    // Serialising plain data with string keys cannot fail (see `envelope::export_compact`).
-    let _ = serde_json::to_writer(&mut buffered, strategy);
-    let _ = std::io::Write::flush(&mut buffered);
-    drop(buffered);
-    VersionId::from_bits(hashing.0.digest128())
 }
 
 /// The strategy's JSON exactly as file `text` holds it, and that text's hash: the file's

@@ -3,8 +3,8 @@
 //! as format 2 that reads the same; a newer format is refused; a damaged graph is refused
 //! naming `lineage.graph`; the fuzzer's format 2 seed holds the graph as this build writes it.
 
-use super::history::{Node, Nodes};
 use super::{export_with_lineage, fingerprint, import, ImportError, ShapeProblem, CURRENT_VERSION};
+use crate::history::{Node, Nodes};
 use crate::locale::Language;
 use crate::words::import_error;
 use serde_json::{json, Value};

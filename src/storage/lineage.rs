@@ -1,4 +1,4 @@
-//! A stored strategy's versions as other machines see them (`format::history`): each named by
+//! A stored strategy's versions as other machines see them (`history`): each named by
 //! its content and its parents, the graph of those names kept beside the history
 //! (`keys::graph`, bounded) even when thinning drops old contents, and which version was named
 //! last (`keys::named`, apart from the head: naming the current version never changes what a
@@ -16,11 +16,11 @@ use super::ancestry::{taken_origin, Ancestry, KnownVersion, Place};
 use super::folder::TakenFrom;
 use super::versions::{Head, Named, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
-use crate::format::history::{self, Graph, Nodes, Relation, MAX_GRAPH};
 use crate::format::{
-    export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
-    Lineage, LineageError,
+    export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, Imported, Lineage,
+    LineageError,
 };
+use crate::history::{self, FileVersion, Graph, Nodes, Relation, MAX_GRAPH};
 use crate::model::merge::provenance::{Flattened, Flattens, Provenance};
 use crate::model::{Id, Strategy, VersionId};
 
@@ -169,7 +169,7 @@ impl<B: Backend> Store<B> {
             None => head.tips(),
         };
         let id = named.filter(|n| n.revision == head.revision).map(|n| n.id).or(legacy);
-        Ok(Place { id, parents, graph, revision: head.revision })
+        Ok(Place { stand: history::Place { id, parents, graph }, revision: head.revision })
     }
 
     /// Stored strategy `id` with its place in the history.
@@ -186,7 +186,7 @@ impl<B: Backend> Store<B> {
     pub async fn ancestry_from(&self, id: &Id, place: Place) -> Result<Ancestry, StorageError> {
         let head = self.head(id).await?;
         let place = match place.revision == head.revision {
-            true => self.place_in(id, &head, place.graph).await?,
+            true => self.place_in(id, &head, place.stand.graph).await?,
             false => self.place_of(id, &head).await?,
         };
         self.ancestry_in(id, head, place).await

@@ -269,11 +269,7 @@ fn name_new_version(
 ) -> Result<(Vec<Write>, Option<Named>), StorageError> {
     head.fingerprint = None;
     let Some(o) = origin else {
-        head.parents = match replaced_id {
-            _ if head_is_new => Vec::new(),
-            Some(replaced) => vec![replaced],
-            None => head.tips(),
-        };
+        head.parents = crate::history::made_on(head_is_new, replaced_id, || head.tips());
         return Ok((Vec::new(), None));
     };
     head.lineage.clear();

@@ -106,13 +106,11 @@ mod tests {
         let s = crate::model::merge::edits::town();
         let text = crate::format::export(&s, "2026-12-01T09:00:00Z");
         let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let max = crate::format::history::MAX_GRAPH;
-        let node = |i: usize| crate::format::history::Node {
-            id: crate::model::VersionId::from_bits(i as u128),
-            parents: vec![],
-        };
+        let max = crate::history::MAX_GRAPH;
+        let node =
+            |i: usize| crate::history::Node { id: crate::model::VersionId::from_bits(i as u128), parents: vec![] };
         let list: Vec<_> = (0..=max).map(node).collect();
-        let compact = crate::format::history::Nodes::from(list.clone()).compact();
+        let compact = crate::history::Nodes::from(list.clone()).compact();
         let mut refusals = Vec::new();
         for (version, graph) in [(2, serde_json::json!(compact)), (1, serde_json::json!(list))] {
             file["version"] = serde_json::json!(version);

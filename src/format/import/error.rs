@@ -119,7 +119,7 @@ pub enum ShapeProblem {
         expected: String,
     },
     /// A version graph (`lineage.graph`) whose compact string cannot be read
-    /// (`history::Damaged`, its English words in `detail`).
+    /// (`format::graph::Damaged`, its English words in `detail`).
     DamagedGraph {
         detail: String,
     },

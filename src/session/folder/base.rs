@@ -5,7 +5,8 @@
 
 use super::SyncError;
 use super::{read_file, FolderSync};
-use crate::format::{history, CarriedBase, FileVersion};
+use crate::format::CarriedBase;
+use crate::history::{self, FileVersion};
 use crate::model::{Strategy, VersionId};
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Folder, FolderEntry, KnownVersion, Store};
@@ -55,7 +56,7 @@ impl FolderSync {
             self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
         let all: Vec<&KnownVersion> = at_hand.into_iter().chain(&more).collect();
         let find = async |wanted: Vec<VersionId>| store.merge_base(ancestry, &wanted, carried, &all).await;
-        // The one rule of every merge's base (`format::history::base_for_merge`).
+        // The one rule of every merge's base (`history::base_for_merge`).
         let older = match nearest.is_empty() {
             // With no version in common known, the versions of theirs this browser keeps.
             true => bases.to_vec(),

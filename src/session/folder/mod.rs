@@ -63,8 +63,8 @@ pub use whole::{strategies_in, take_whole, InFolder};
 use files::read_file;
 use tops::{SeenTop, Verified};
 
-use crate::format::history::Relation;
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
+use crate::history::Relation;
 use crate::model::merge::edited::summary;
 use crate::model::merge::{begin_listing, merge, Side};
 use crate::model::{Id, VersionId};

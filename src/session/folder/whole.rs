@@ -3,8 +3,8 @@
 //! from its most complete file, with its lineage, so that later merges find their base.
 
 use super::{name_of, read_file, MemberFile, Name, RefusedFile, SyncError};
-use crate::format::history::Graph;
-use crate::format::FileVersion;
+use crate::history::FileVersion;
+use crate::history::Graph;
 use crate::model::{Id, Strategy, VersionId};
 use crate::session::stopwatch::Untimed;
 use crate::storage::{file_version, Backend, Folder, Store};

@@ -7,7 +7,8 @@
 //! otherwise pin a version for every change each of them makes); undoing one is a new version on
 //! top of the head, which reaches everyone as any change does.
 
-use crate::format::{export_compact_around, export_compact_named, FileVersion};
+use crate::format::{export_compact_around, export_compact_named};
+use crate::history::FileVersion;
 use crate::model::{Id, Strategy, VersionId};
 use crate::storage::ancestry::{Ancestry, KnownVersion};
 use crate::storage::versions::{Origin, VersionReason};

@@ -2,7 +2,7 @@
 //! a list of nodes (by the builds before format 2) read as it was.
 
 use super::*;
-use crate::format::history::{Node, Nodes};
+use crate::history::{Node, Nodes};
 
 #[test]
 fn the_graph_record_is_written_compact_and_a_list_written_before_reads_as_it_did() {

@@ -2,9 +2,9 @@
 //! merge from the version both have, a restore on top of the head, a file written beside a
 //! tab's save, and the histories and files written before ids.
 
-use crate::format::history::Relation;
 use crate::format::{export, import, read};
 use crate::format::{export_with_lineage, fingerprint, Imported, Lineage, LineageError};
+use crate::history::Relation;
 use crate::model::merge::{merge, Side};
 use crate::model::Strategy;
 use crate::model::{template, FiscalYear, PlanPeriod};
@@ -126,7 +126,7 @@ fn writing_a_file_does_not_make_a_tabs_next_save_a_conflict() {
     let before = place.graph.len();
     a.save(&edited(&s1, |s| s.title = "次の次".into()), "t3").wait().unwrap();
     let after = a.place(&s0.id).wait().unwrap();
-    assert_eq!((after.parents, after.graph.len()), (place.parents, before));
+    assert_eq!((&after.parents, after.graph.len()), (&place.parents, before));
 }
 
 /// A reading's ancestry made from the place it read first is what reading it again gives:
@@ -159,7 +159,7 @@ fn an_ancestry_from_a_place_read_before_is_the_ancestry_read_again() {
     assert_eq!(from.named().0, a.place(&s0.id).wait().unwrap().id.unwrap());
     // Saved meanwhile: read again, whatever the place read before held.
     let mut stale = a.place(&s0.id).wait().unwrap();
-    stale.graph = crate::format::history::Graph::default();
+    stale.graph = crate::history::Graph::default();
     a.save(&edited(&s1, |s| s.title = "三".into()), "t4").wait().unwrap();
     same(stale);
 }

@@ -27,7 +27,7 @@ pub use thinning::thin;
 
 use super::decode::decode_as;
 use super::{keys, Backend, BackendKind, StorageError, Store};
-use crate::format::history::{legacy_chain, Node};
+use crate::history::{legacy_chain, Node};
 use crate::model::{DraftingStage, Id, Strategy, VersionId};
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +81,7 @@ pub struct Version {
     pub title: String,
     /// The stored text's length (UTF-8 bytes): what the history costs.
     pub bytes: usize,
-    /// Its id (`format::history`), when it was named: shared with another machine, taken from
+    /// Its id (`history`), when it was named: shared with another machine, taken from
     /// one, or a merge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<VersionId>,
@@ -132,7 +132,7 @@ pub struct Head {
     /// that keeping it as a version need not read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<usize>,
-    /// The ids of the versions the current one is made on (`format::history`): one for a save,
+    /// The ids of the versions the current one is made on (`history`): one for a save,
     /// two for a merge. A save over a version nobody else has seen keeps that one's parents:
     /// only named versions (shared, taken, merged) are in the graph.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,18 +1,13 @@
-//! A graph's nodes as a file or storage carries them ([`Nodes`]): keyed by their ids' numbers,
-//! written as one compact string (`compact`); a year's graph is 4,096 nodes in every member's
-//! file.
+//! A graph's nodes as a file or storage carries them ([`Nodes`]), in order: a year's graph is
+//! 4,096 nodes in every member's file (written as one compact string by `format::graph`).
 
-use super::compact::{self, Damaged};
 use super::{Graph, Node};
 use crate::model::VersionId;
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// Nodes in order (a file's: the nearest to its head first), each an id with its parents,
-/// written as one compact string (`compact`). Shared, not copied, when cloned: a file's graph
-/// goes with its version.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "String")]
+/// Nodes in order (a file's: the nearest to its head first), each an id with its parents.
+/// Shared, not copied, when cloned: a file's graph goes with its version.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Nodes(Arc<Inner>);
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -47,8 +42,14 @@ impl Nodes {
         self.0.ids.is_empty()
     }
 
+    /// The nodes whose ids are `ids`, each with the parents in `parents` that end at its place in
+    /// `ends` (they start where the node before's end): as the compact string is read.
+    pub fn from_parts(ids: Vec<VersionId>, ends: Vec<u32>, parents: Vec<VersionId>) -> Nodes {
+        Nodes(Arc::new(Inner { ids, ends, parents }))
+    }
+
     /// Each node's id and its parents' ids, in order.
-    pub(super) fn keyed(&self) -> impl Iterator<Item = (VersionId, &[VersionId])> + Clone + '_ {
+    pub fn keyed(&self) -> impl Iterator<Item = (VersionId, &[VersionId])> + Clone + '_ {
         let inner = &*self.0;
         let mut start = 0;
         inner.ids.iter().zip(&inner.ends).map(move |(k, end)| {
@@ -130,75 +131,12 @@ impl From<Vec<Node>> for Nodes {
     }
 }
 
-impl From<Nodes> for String {
-    fn from(nodes: Nodes) -> String {
-        nodes.compact()
-    }
-}
-
-impl TryFrom<String> for Nodes {
-    type Error = Damaged;
-
-    fn try_from(text: String) -> Result<Nodes, Damaged> {
-        Nodes::from_compact(&text)
-    }
-}
-
-impl Nodes {
-    /// The compact string (`compact`): what a file of format 2 carries as `lineage.graph`.
-    pub fn compact(&self) -> String {
-        compact::encode(self.keyed())
-    }
-
-    /// The nodes a compact string holds.
-    pub fn from_compact(text: &str) -> Result<Nodes, Damaged> {
-        let compact::Keyed { ids, ends, parents } = compact::decode(text)?;
-        Ok(Nodes(Arc::new(Inner { ids, ends, parents })))
-    }
-
-    /// Storage's graph record: the compact string as JSON.
-    pub fn stored_text(&self) -> String {
-        // A string always serialises.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// A graph record as [`Nodes::stored_text`] writes it, or as a list of nodes (every record
-    /// written before the compact form); `None` when it is neither.
-    pub fn from_stored(text: &str) -> Option<Nodes> {
-        match serde_json::from_str::<Nodes>(text) {
-            Ok(nodes) => Some(nodes),
-            Err(_) => serde_json::from_str::<Vec<Node>>(text).ok().map(Nodes::from),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn node(id: VersionId, parents: &[VersionId]) -> Node {
         Node { id, parents: parents.to_vec() }
-    }
-
-    #[test]
-    fn nodes_read_and_write_as_one_compact_string_and_storage_reads_the_list_too() {
-        let [a, b, c, d] = ["a", "0123456789abcdef", "c", "d"].map(|s| s.repeat(32 / s.len()).parse().unwrap());
-        let list = vec![node(a, &[b, c]), node(b, &[]), node(c, &[d])];
-        let nodes = Nodes::from(list.clone());
-        let text = serde_json::to_string(&nodes).unwrap();
-        assert!(text.starts_with('"') && text.len() < serde_json::to_string(&list).unwrap().len() / 2, "{text}");
-        let back: Nodes = serde_json::from_str(&text).unwrap();
-        assert_eq!((back.iter().collect::<Vec<_>>(), &back), (list.clone(), &nodes));
-        // Storage writes the same string, and reads a record written as a list before it.
-        assert_eq!(nodes.stored_text(), text);
-        assert_eq!(Nodes::from_stored(&serde_json::to_string(&list).unwrap()), Some(nodes.clone()));
-        // A list naming a version by anything but 32 digits is no record.
-        let legacy = format!("[{{\"id\":\"{}\",\"parents\":[\"{a}\"]}}]", "e".repeat(64));
-        let bad_texts = ["[1]", "{}", "\"#\"", "3", "[{\"parents\":[]}]", legacy.as_str()];
-        for bad in bad_texts {
-            assert_eq!(Nodes::from_stored(bad), None, "{bad}");
-        }
-        assert!(serde_json::from_str::<Nodes>("\"AAAA\"").unwrap_err().to_string().contains("ends inside"));
     }
 
     #[test]

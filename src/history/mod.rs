@@ -1,4 +1,11 @@
-//! A version named by its history, as a git commit or an Automerge change is: its id is a hash
+//! The history of a strategy's versions, pure (no storage, no browser, no file format): the one
+//! place that answers where two heads stand ([`relation`]: same, behind, ahead, diverged, a
+//! criss-cross's several nearest common versions), which base a merge uses ([`base_for_merge`],
+//! the contents supplied by the caller) and what a take, a fast-forward, a merge, a save, a
+//! restore and an undo make ([`Place`]: the new version's id and parents). Storage reads and
+//! writes the graph and the contents; `format::graph` writes the graph as a file carries it.
+//!
+//! A version is named by its history, as a git commit or an Automerge change is: its id is a hash
 //! of its content's fingerprint and its sorted parents' ids. A save has one parent, a merge two;
 //! a restore or an undo is a new version on top of the head, so it moves forward and reaches
 //! everyone. Two members who make the same merge from the same two parents name it alike.
@@ -19,12 +26,14 @@ use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
 mod base;
-mod compact;
 mod nodes;
+mod place;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
 pub use crate::model::VersionId;
 pub use base::{base_for_merge, virtual_base, MergeBase};
-pub use compact::Damaged;
 pub use nodes::{Nodes, TooMany};
+pub use place::{made_on, FileVersion, Made, Place};
 
 /// The graph keys versions by their ids' 128 bits: walking it hashes and copies numbers.
 type Key = VersionId;
@@ -42,12 +51,6 @@ pub struct Node {
     pub id: VersionId,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parents: Vec<VersionId>,
-}
-
-/// The fingerprint of a strategy's JSON text as it stands: `lineage::fingerprint`'s hash, without
-/// writing the strategy out (equal to it when the text is what this build writes).
-pub(super) fn text_fingerprint(text: &str) -> VersionId {
-    VersionId::from_bits(xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
 }
 
 /// The id of the version whose content has `fingerprint` (`format::fingerprint`) and whose

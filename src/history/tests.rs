@@ -1,6 +1,6 @@
 //! The version graph's answers (`history`): ids, relations, nearest common ancestors, bounds,
 //! and, as properties, the same answers as plain walks over both sides' nodes.
-use crate::format::history::*;
+use crate::history::*;
 
 /// A version named by a word.
 fn v(name: &str) -> VersionId {
@@ -90,7 +90,7 @@ fn a_bounded_graph_keeps_the_nearest_versions() {
 /// The plain walks the graph's answers must equal: every version each side reaches, over
 /// both sides' nodes as one graph.
 mod plain {
-    use crate::format::history::*;
+    use crate::history::*;
     use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
     pub fn reached(nodes: &BTreeMap<VersionId, Vec<VersionId>>, tips: &[VersionId]) -> BTreeMap<VersionId, usize> {
@@ -145,7 +145,7 @@ mod plain {
 
 mod against_plain_walks {
     use super::plain;
-    use crate::format::history::*;
+    use crate::history::*;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
