@@ -34,6 +34,25 @@ pub struct Made {
 }
 
 impl Place {
+    /// Where a stored head's version stands in `graph`: named `named` (when it was named at the
+    /// head's revision), made on `parents`. A head written before ids names instead the
+    /// fingerprint it was shared under as it is (`fingerprint`) and the shared versions it
+    /// descends from, newest first (`line`): a linear history, whose newest is the parent.
+    pub fn of_head(
+        named: Option<VersionId>,
+        parents: &[VersionId],
+        fingerprint: Option<VersionId>,
+        line: &[VersionId],
+        graph: Graph,
+    ) -> Place {
+        let legacy = fingerprint.filter(|_| parents.is_empty());
+        let parents = match legacy {
+            Some(fp) => line.iter().filter(|v| **v != fp).take(1).copied().collect(),
+            None => tips_of(parents, line),
+        };
+        Place { id: named.or(legacy), parents, graph }
+    }
+
     /// The current version if it is named, else the versions it is made on.
     pub fn tips(&self) -> Vec<VersionId> {
         match self.id {
@@ -77,6 +96,22 @@ impl Place {
         self.graph.common_ancestors_with(&brought, &self.tips(), &[theirs.id])
     }
 
+    /// The versions a merge with `theirs` falls back on when no better base can be made
+    /// (`base_for_merge`'s `older`), `nearest` being their nearest common versions
+    /// (`Relation::Diverged`): the older common ones, nearest first; with none known, the
+    /// versions of theirs this browser keeps (`kept`, see [`kept_of`]).
+    pub fn older_bases(
+        &self,
+        theirs: &FileVersion,
+        nearest: &[VersionId],
+        kept: impl FnOnce() -> Vec<VersionId>,
+    ) -> Vec<VersionId> {
+        match nearest.is_empty() {
+            true => kept(),
+            false => self.common_ancestors(theirs),
+        }
+    }
+
     /// The graph with what `theirs` brings: where two of their nearest common ancestors meet.
     pub fn with(&self, theirs: &FileVersion) -> Graph {
         let mut graph = self.graph.clone();
@@ -94,6 +129,18 @@ impl Place {
                 (id, Some(Node { id, parents: self.parents.clone() }))
             }
         }
+    }
+
+    /// Version `made` becomes the current one: the graph gets what it brings, the version it
+    /// names now and itself. Returns the id of the version it replaces, when that one is named.
+    pub fn advance(&mut self, made: Made) -> Option<VersionId> {
+        let replaced = self.id.or_else(|| made.names_replaced.as_ref().map(|n| n.id));
+        self.graph.extend(made.nodes);
+        self.graph.extend(made.names_replaced);
+        self.graph.add(made.id, &made.parents);
+        self.id = Some(made.id);
+        self.parents = made.parents;
+        replaced
     }
 
     /// `theirs` taken as it is, over the current version (a fast-forward, a take, a replace),
@@ -137,6 +184,23 @@ impl Made {
         graph.add(self.id, &self.parents);
         graph
     }
+}
+
+/// The versions a stored head's current version is made on: its `parents`; for a head written
+/// before ids, the newest of the shared versions it descends from (`line`, newest first).
+pub fn tips_of(parents: &[VersionId], line: &[VersionId]) -> Vec<VersionId> {
+    match (parents.is_empty(), line.first()) {
+        (true, Some(newest)) => vec![*newest],
+        _ => parents.to_vec(),
+    }
+}
+
+/// The versions `theirs` descends from whose content is at hand (`keeps`), nearest to theirs
+/// first: the bases to merge it from when the graph knows no version both descend from (the
+/// current version replaced by a file that says nothing of its history, say).
+pub fn kept_of(theirs: &FileVersion, keeps: impl Fn(VersionId) -> bool) -> Vec<VersionId> {
+    let graph = Graph::of_nodes(&theirs.graph);
+    graph.bounded(&[theirs.id], MAX_GRAPH).iter().map(|n| n.id).filter(|id| keeps(*id)).collect()
 }
 
 /// The parents of a version saved over the current one without a name of its own (an edit, a
@@ -256,6 +320,23 @@ mod tests {
             ids.contains(&oldest).then(|| (crate::model::merge::edits::town(), true))
         });
         assert!(found.wait().is_some_and(|b| b.in_file && !b.exact), "merged from the version the file carries");
+    }
+
+    /// A head stored before ids names its version by the fingerprint it was shared under, made on
+    /// the next of its line of shared versions; one edited since is made on the newest of them.
+    #[test]
+    fn a_head_stored_before_ids_reads_as_a_line() {
+        let line = [v("2"), v("1")];
+        let graph = Graph::of(legacy_chain(&line));
+        let shared = Place::of_head(None, &[], Some(v("2")), &line, graph.clone());
+        assert_eq!((shared.id, shared.parents.as_slice()), (Some(v("2")), &[v("1")][..]));
+        let edited = Place::of_head(None, &[], None, &line, graph.clone());
+        assert_eq!((edited.id, edited.tips()), (None, vec![v("2")]));
+        let mut graph = graph;
+        graph.add(v("3"), &[v("2")]);
+        let named = Place::of_head(Some(v("3")), &[v("2")], None, &[], graph);
+        assert_eq!((named.id, named.parents.as_slice()), (Some(v("3")), &[v("2")][..]));
+        assert!(named.holds(v("1")) && !named.holds(v("4")));
     }
 
     /// Format 1's list of fingerprints, newest first, reads as a linear history.

@@ -77,26 +77,15 @@ impl Ancestry {
     /// versions `theirs` descends from that this browser's history keeps, nearest to theirs
     /// first.
     pub fn kept_bases(&self, theirs: &FileVersion) -> Vec<VersionId> {
-        let graph = Graph::of_nodes(&theirs.graph);
-        graph
-            .bounded(&[theirs.id], MAX_GRAPH)
-            .iter()
-            .filter(|n| self.kept.iter().any(|(id, _)| *id == n.id))
-            .map(|n| n.id)
-            .collect()
+        history::kept_of(theirs, |id| self.kept.iter().any(|(kept, _)| *kept == id))
     }
 
     /// `strategy`, made as `origin` on this version, becomes the current one — in memory: it is
     /// stored afterwards ([`Ancestry::stored`]). Returns the version it replaces: its id (when it
     /// is named) and its content.
     pub(super) fn advance(&mut self, strategy: Strategy, origin: Origin) -> (Option<VersionId>, Strategy) {
-        let place = &mut self.place;
-        let replaced = place.id.or_else(|| origin.names_replaced.as_ref().map(|n| n.id));
-        place.graph.extend(origin.nodes);
-        place.graph.extend(origin.names_replaced);
-        place.graph.add(origin.id, &origin.parents);
-        place.id = Some(origin.id);
-        place.parents = origin.parents;
+        let Origin { id, parents, nodes, names_replaced, .. } = origin;
+        let replaced = self.place.advance(Made { id, parents, nodes, names_replaced });
         (replaced, std::mem::replace(&mut self.current, strategy))
     }
 

@@ -162,14 +162,9 @@ impl<B: Backend> Store<B> {
     /// Where the version `head` stands in `graph` (the stored graph, read).
     async fn place_in(&self, id: &Id, head: &Head, graph: Graph) -> Result<Place, StorageError> {
         let (named, _) = self.read_named(id).await?;
-        // A head written before ids, shared as it is, is the version its fingerprint names.
-        let legacy = head.fingerprint.filter(|_| head.parents.is_empty());
-        let parents = match legacy {
-            Some(fp) => head.lineage.iter().filter(|v| **v != fp).take(1).copied().collect(),
-            None => head.tips(),
-        };
-        let id = named.filter(|n| n.revision == head.revision).map(|n| n.id).or(legacy);
-        Ok(Place { stand: history::Place { id, parents, graph }, revision: head.revision })
+        let named = named.filter(|n| n.revision == head.revision).map(|n| n.id);
+        let stand = history::Place::of_head(named, &head.parents, head.fingerprint, &head.lineage, graph);
+        Ok(Place { stand, revision: head.revision })
     }
 
     /// Stored strategy `id` with its place in the history.
@@ -392,9 +387,11 @@ impl<B: Backend> Store<B> {
             Relation::Behind => {
                 return Ancestor::Found { base: Box::new(file.strategy.clone()), in_file: false, exact: true }
             }
-            Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
             // The nearest first, then the older ones.
-            Relation::Diverged { bases } => (bases, ancestry.place.common_ancestors(&theirs)),
+            Relation::Diverged { bases } => {
+                let older = ancestry.place.older_bases(&theirs, &bases, || ancestry.kept_bases(&theirs));
+                (bases, older)
+            }
         };
         // The folder's rule (`history::base_for_merge`): after a criss-cross, the merge of the
         // nearest versions, not the first at hand.

@@ -57,11 +57,8 @@ impl FolderSync {
         let all: Vec<&KnownVersion> = at_hand.into_iter().chain(&more).collect();
         let find = async |wanted: Vec<VersionId>| store.merge_base(ancestry, &wanted, carried, &all).await;
         // The one rule of every merge's base (`history::base_for_merge`).
-        let older = match nearest.is_empty() {
-            // With no version in common known, the versions of theirs this browser keeps.
-            true => bases.to_vec(),
-            false => ancestry.place.common_ancestors(theirs),
-        };
+        // With no version in common known, the versions of theirs this browser keeps (`bases`).
+        let older = ancestry.place.older_bases(theirs, nearest, || bases.to_vec());
         let graph = ancestry.place.with(theirs);
         Ok(history::base_for_merge(&graph, nearest, older, find).await.map(|b| (b.strategy, b.exact)))
     }

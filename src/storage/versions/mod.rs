@@ -181,10 +181,7 @@ impl Head {
     /// The versions the current one is made on; for a head written before ids, the newest
     /// shared version it descends from.
     pub fn tips(&self) -> Vec<VersionId> {
-        match (self.parents.is_empty(), self.lineage.first()) {
-            (true, Some(newest)) => vec![*newest],
-            _ => self.parents.clone(),
-        }
+        crate::history::tips_of(&self.parents, &self.lineage)
     }
 
     /// The graph a head written before ids carries in its list: a line of fingerprints.
