@@ -39,8 +39,9 @@ pub use place::{kept_of, made_on, tips_of, FileVersion, Made, Place};
 type Key = VersionId;
 
 /// At most this many nodes travel in a file and are kept per strategy: ten people sharing a
-/// strategy all day make a few hundred versions; a member away for more than this many
-/// shared versions can no longer be merged by the graph (the app says so).
+/// strategy all day make a few hundred versions. A member away for more than this many shared
+/// versions shares no version the graph still knows: theirs is still merged, from the older
+/// versions at hand (`Place::older_bases`: the base their file carries, the versions kept).
 pub const MAX_GRAPH: usize = 4096;
 /// A save has one parent, a merge two.
 pub const MAX_PARENTS: usize = 2;

@@ -7,10 +7,11 @@
 //! A version is named when it leaves (written to a file: [`Store::export_file`],
 //! [`Store::member_file`]) or arrives (a file's version taken as it is, a merge): a save over a
 //! version nobody else has seen keeps that one's parents, so the graph grows by what was shared,
-//! not by every keystroke. [`Ancestry`] answers how another file's version stands against the
-//! current one; which version to merge from is one rule for every path (the shared folder, a
-//! folder read by hand, and 統合する with a colleague's file: `history::base_for_merge`), and
-//! [`Store::merge_base`] finds the contents it asks for.
+//! not by every keystroke. How another file's version stands against the current one, and what a
+//! take or a merge makes, are `history::Place`'s rules ([`Ancestry`] holds the place); which
+//! version to merge from is one rule for every path (the shared folder, a folder read by hand,
+//! and 統合する with a colleague's file: `history::base_for_merge`), and [`Store::merge_base`]
+//! finds the contents it asks for.
 
 use super::ancestry::{taken_origin, Ancestry, KnownVersion, Place};
 use super::folder::TakenFrom;
