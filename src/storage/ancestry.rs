@@ -84,8 +84,7 @@ impl Ancestry {
     /// stored afterwards ([`Ancestry::stored`]). Returns the version it replaces: its id (when it
     /// is named) and its content.
     pub(super) fn advance(&mut self, strategy: Strategy, origin: Origin) -> (Option<VersionId>, Strategy) {
-        let Origin { id, parents, nodes, names_replaced, .. } = origin;
-        let replaced = self.place.advance(Made { id, parents, nodes, names_replaced });
+        let replaced = self.place.advance(origin.made);
         (replaced, std::mem::replace(&mut self.current, strategy))
     }
 
@@ -143,19 +142,12 @@ impl Origin {
     /// The version `made`, its graph record's text for the caller to add (see
     /// [`Ancestry::graph_text`]); `by`: the member whose changes it took.
     fn of(made: Made, by: Option<&str>) -> Origin {
-        let Made { id, parents, nodes, names_replaced } = made;
-        Origin { id, parents, nodes, names_replaced, merged_from: by.map(str::to_owned), graph_text: String::new() }
+        Origin { made, merged_from: by.map(str::to_owned), graph_text: String::new() }
     }
 }
 
 /// `origin` with the graph record it writes: `graph` and what `origin` brings, bounded from it.
 fn with_graph(mut origin: Origin, graph: &Graph) -> Origin {
-    let made = Made {
-        id: origin.id,
-        parents: origin.parents.clone(),
-        nodes: origin.nodes.clone(),
-        names_replaced: origin.names_replaced.clone(),
-    };
-    origin.graph_text = made.onto(graph).bounded(&[origin.id], MAX_GRAPH).stored_text();
+    origin.graph_text = origin.made.onto(graph).bounded(&[origin.made.id], MAX_GRAPH).stored_text();
     origin
 }

@@ -166,7 +166,7 @@ impl<B: Backend> Store<B> {
                 .as_ref()
                 .filter(|n| !head_is_new && n.revision == head.revision)
                 .map(|n| n.id)
-                .or_else(|| origin.and_then(|o| o.names_replaced.as_ref()).map(|n| n.id));
+                .or_else(|| origin.and_then(|o| o.made.names_replaced.as_ref()).map(|n| n.id));
             // The number the replaced version is kept under.
             let mut made = None;
             match replaced.take() {
@@ -273,8 +273,8 @@ fn name_new_version(
         return Ok((Vec::new(), None));
     };
     head.lineage.clear();
-    head.parents.clone_from(&o.parents);
-    let named = Named { revision: head.revision, id: o.id };
+    head.parents.clone_from(&o.made.parents);
+    let named = Named { revision: head.revision, id: o.made.id };
     let writes = vec![Write::put(keys::named(id), to_json(&named)?), Write::put(keys::graph(id), o.graph_text.clone())];
     Ok((writes, Some(named)))
 }

@@ -139,7 +139,7 @@ impl Staged {
 
     /// Whether version `id` is one staged here (made by this reading, and seen by nobody).
     pub fn holds(&self, id: VersionId) -> bool {
-        self.versions.iter().any(|v| v.origin.id == id)
+        self.versions.iter().any(|v| v.origin.made.id == id)
     }
 
     /// The marks of where each value of the version staged last was set

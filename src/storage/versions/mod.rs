@@ -27,7 +27,7 @@ pub use thinning::thin;
 
 use super::decode::decode_as;
 use super::{keys, Backend, BackendKind, StorageError, Store};
-use crate::history::{legacy_chain, Node};
+use crate::history::{legacy_chain, Made, Node};
 use crate::model::{DraftingStage, Id, Strategy, VersionId};
 use serde::{Deserialize, Serialize};
 
@@ -154,13 +154,9 @@ pub struct Head {
 /// Where a version named at once comes from: a file's version taken as it is, or a merge.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Origin {
-    /// Its id.
-    pub id: VersionId,
-    pub parents: Vec<VersionId>,
-    /// The graph it brings (a file's), added to the strategy's.
-    pub nodes: Vec<Node>,
-    /// The version it replaces, named now (a merge is made on it: its id is a parent).
-    pub names_replaced: Option<Node>,
+    /// The version (`history::Made`): its id and parents, the graph it brings (a file's), and
+    /// the version it replaces when that one is named now (a merge is made on it).
+    pub made: Made,
     /// The member whose changes it took, for a folder merge ([`Version::merged_from`]).
     pub merged_from: Option<String>,
     /// The strategy's graph with this version in it, as the graph record's text: made by the
