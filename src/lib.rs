@@ -9,6 +9,7 @@ pub mod bench;
 pub mod charts;
 pub mod examples;
 pub mod format;
+pub mod history;
 pub mod locale;
 pub mod model;
 pub mod session;

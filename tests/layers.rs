@@ -1,5 +1,5 @@
 //! The layers of ARCHITECTURE.md, checked on the source as text: a module imports
-//! only from the layers below it (`model` ← `format` ← `storage` ← `session` ← `words` ← `ui`, with
+//! only from the layers below it (`model` ← `history` ← `format` ← `storage` ← `session` ← `words` ← `ui`, with
 //! `charts`, `locale`'s core, `examples` and `sorting` beside them); only `storage` names the browser's storage APIs;
 //! only `ui/state` calls the store; components take their feature's context, not the whole app
 //! state; no files import each other in a cycle of any length; no file passes 500 lines and no
@@ -20,15 +20,19 @@ use std::path::PathBuf;
 const MAY_IMPORT: &[(&str, &[&str])] = &[
     ("sorting", &[]),
     ("model", &["sorting"]),
+    ("history", &["model", "sorting"]),
     ("locale", &["model", "sorting"]),
-    ("format", &["model", "locale", "sorting"]),
+    ("format", &["model", "history", "locale", "sorting"]),
     ("examples", &["model", "format"]),
     ("charts", &["model", "locale", "sorting"]),
-    ("storage", &["model", "format", "locale", "sorting"]),
-    ("session", &["model", "format", "storage", "locale", "charts", "examples", "sorting"]),
-    ("words", &["model", "format", "storage", "session", "locale", "sorting"]),
-    ("ui", &["model", "format", "storage", "session", "locale", "words", "charts", "examples", "sorting"]),
-    ("bench", &["model", "format", "storage", "session", "locale", "words", "charts", "examples", "sorting"]),
+    ("storage", &["model", "history", "format", "locale", "sorting"]),
+    ("session", &["model", "history", "format", "storage", "locale", "charts", "examples", "sorting"]),
+    ("words", &["model", "history", "format", "storage", "session", "locale", "sorting"]),
+    ("ui", &["model", "history", "format", "storage", "session", "locale", "words", "charts", "examples", "sorting"]),
+    (
+        "bench",
+        &["model", "history", "format", "storage", "session", "locale", "words", "charts", "examples", "sorting"],
+    ),
 ];
 
 /// `ui` files outside `ui/state` that call the store today (none: the version

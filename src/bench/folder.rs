@@ -5,9 +5,9 @@
 
 use super::generate::{edited_members, generate, Size};
 use super::region::completed;
-use crate::format::history::{version_id, Node, MAX_GRAPH};
 use crate::format::{self, fingerprint, Lineage, Opened};
-use crate::model::Strategy;
+use crate::history::{version_id, Node, MAX_GRAPH};
+use crate::model::{Strategy, VersionId};
 use crate::session::folder::{new_member_id, FolderSync, Me};
 use crate::storage::{MemoryBackend, MemoryFolder, Store};
 
@@ -56,9 +56,9 @@ pub fn generate_folder(size: Size, seed: u64, members: usize, edits: usize) -> F
 /// every member's file then carries, and what each reading walks.
 pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
     let mut graph: Vec<Node> = Vec::with_capacity(MAX_GRAPH);
-    let mut made = |k: usize, parents: Vec<String>| {
-        let id = version_id(&format!("{k:032x}"), &parents);
-        graph.push(Node { id: id.clone(), parents });
+    let mut made = |k: usize, parents: Vec<VersionId>| {
+        let id = version_id(VersionId::from_bits(k as u128), &parents);
+        graph.push(Node { id, parents });
         id
     };
     let mut head = made(0, Vec::new());
@@ -66,7 +66,7 @@ pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
     while k + 2 < MAX_GRAPH {
         head = match k % 4 {
             0 => {
-                let beside = made(k, vec![head.clone()]);
+                let beside = made(k, vec![head]);
                 k += 1;
                 let ours = made(k, vec![head]);
                 k += 1;
@@ -78,8 +78,8 @@ pub fn a_years_history(strategy: &Strategy, at: &str) -> format::Imported {
     }
     graph.reverse();
     let parents = vec![head];
-    let id = version_id(&fingerprint(strategy), &parents);
-    graph.insert(0, Node { id: id.clone(), parents });
+    let id = version_id(fingerprint(strategy), &parents);
+    graph.insert(0, Node { id, parents });
     graph.truncate(MAX_GRAPH);
     let lineage = Lineage { graph: graph.into(), head: Some(id), ..Lineage::default() };
     let text = format::export_with_lineage(strategy, at, &lineage);
@@ -218,18 +218,18 @@ mod tests {
         };
         let start = lineage(&files.start);
         assert_eq!(start.graph.len(), MAX_GRAPH, "the start file carries a full graph");
-        let graph = crate::format::history::Graph::of_nodes(&start.graph);
-        let head = start.head.clone().expect("a head");
+        let graph = crate::history::Graph::of_nodes(&start.graph);
+        let head = start.head.expect("a head");
         let merges = start.graph.iter().filter(|n| n.parents.len() == 2).count();
         assert!(merges > MAX_GRAPH / 8, "{merges} merges");
         // The oldest version kept is reached from the head: one history, not scattered nodes.
         let oldest = &start.graph.iter().last().expect("nodes").id;
-        assert!(graph.reaches(std::slice::from_ref(&head), oldest));
+        assert!(graph.reaches(&[head], *oldest));
         for (name, text) in &files.members {
             let l = lineage(text);
             assert_eq!(l.graph.len(), MAX_GRAPH, "{name} carries the bounded graph");
-            let g = crate::format::history::Graph::of_nodes(&l.graph);
-            assert!(g.reaches(&[l.head.clone().expect("a head")], &head), "{name} descends from the start");
+            let g = crate::history::Graph::of_nodes(&l.graph);
+            assert!(g.reaches(&[l.head.expect("a head")], head), "{name} descends from the start");
         }
     }
 }

@@ -4,8 +4,8 @@
 //! keyed, and its ids keyed from their text ([`Graph::of`]), as storage keys what a reading takes. `bench graph-read <file>` prints it; a folder's file written by
 //! `generate-folder` is a town file after a year of ten people.
 
-use crate::format::history::{Graph, Node, Nodes};
 use crate::format::{self, Opened};
+use crate::history::{Graph, Node, Nodes};
 use std::time::Instant;
 
 /// The file's sizes and reading times, as a few lines.
@@ -59,7 +59,7 @@ pub fn measure(text: &str, runs: usize) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::format::history::{Node, MAX_GRAPH};
+    use crate::history::{Node, MAX_GRAPH};
 
     /// A varint's bytes: 7 bits a byte.
     fn varint_len(v: u64) -> usize {
@@ -80,7 +80,8 @@ mod tests {
         let bytes: usize = nodes
             .iter()
             .map(|n| {
-                let parents: usize = n.parents.iter().map(|p| if lineage.graph.contains(p) { place } else { 17 }).sum();
+                let parents: usize =
+                    n.parents.iter().map(|p| if lineage.graph.contains(*p) { place } else { 17 }).sum();
                 16 + varint_len(n.parents.len() as u64) + parents
             })
             .sum();

@@ -32,9 +32,9 @@ impl CarriedVersion {
     }
 
     /// The hash of its text, when it is the text a file holds (see `format::written_strategy`).
-    pub(super) fn written_fingerprint(&self) -> Option<String> {
+    pub(super) fn written_fingerprint(&self) -> Option<crate::model::VersionId> {
         match self {
-            CarriedVersion::Text(text) => Some(super::history::text_fingerprint(text.get())),
+            CarriedVersion::Text(text) => Some(super::fingerprint::text_fingerprint(text.get())),
             CarriedVersion::Strategy(_) => None,
         }
     }
@@ -67,8 +67,9 @@ impl<'de> Deserialize<'de> for CarriedVersion {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::history::{version_id, Node};
     use crate::format::{fingerprint, Lineage, LineageError};
+    use crate::history::{version_id, Node};
+    use crate::model::VersionId;
 
     #[test]
     fn a_carried_base_must_be_the_named_version_of_the_same_strategy() {
@@ -76,8 +77,8 @@ mod tests {
         let mut base = s.clone();
         base.title = "元の版".into();
         let fp = fingerprint(&base);
-        let good = Lineage { versions: vec![fp.clone()], base: Some(base.clone().into()), ..Lineage::default() };
-        assert_eq!(good.checked_base(&s), Ok(Some((fp.clone(), base.clone()))), "an older file's");
+        let good = Lineage { versions: vec![fp], base: Some(base.clone().into()), ..Lineage::default() };
+        assert_eq!(good.checked_base(&s), Ok(Some((fp, base.clone()))), "an older file's");
         let wrong = Lineage { versions: vec![fingerprint(&s)], base: Some(base.clone().into()), ..Lineage::default() };
         assert_eq!(wrong.checked_base(&s), Err(LineageError::BaseMismatch));
         let other = crate::model::Strategy { id: crate::model::Id::new("str"), ..base.clone() };
@@ -85,17 +86,13 @@ mod tests {
         assert_eq!(foreign.checked_base(&s), Err(LineageError::OtherStrategy));
         assert_eq!(Lineage::default().checked_base(&s), Ok(None));
         // Named by its history: its id must be its content's with the parents the graph gives.
-        let root = "0".repeat(32);
-        let id = version_id(&fp, std::slice::from_ref(&root));
-        let graph = vec![Node { id: id.clone(), parents: vec![root.clone()] }];
-        let named = Lineage {
-            base: Some(base.clone().into()),
-            base_id: Some(id.clone()),
-            graph: graph.into(),
-            ..Lineage::default()
-        };
+        let root = VersionId::from_bits(0);
+        let id = version_id(fp, &[root]);
+        let graph = vec![Node { id, parents: vec![root] }];
+        let named =
+            Lineage { base: Some(base.clone().into()), base_id: Some(id), graph: graph.into(), ..Lineage::default() };
         assert_eq!(named.checked_base(&s), Ok(Some((id, base.clone()))));
-        let forged = Lineage { base_id: Some(version_id(&fp, &["1".repeat(32)])), ..named };
+        let forged = Lineage { base_id: Some(version_id(fp, &[VersionId::from_bits(1)])), ..named };
         assert_eq!(forged.checked_base(&s), Err(LineageError::BaseMismatch));
     }
 
@@ -106,13 +103,13 @@ mod tests {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
         let mut base = s.clone();
         base.title = "元の版".into();
-        let root = "0".repeat(32);
-        let id = version_id(&fingerprint(&base), std::slice::from_ref(&root));
-        let graph = vec![Node { id: id.clone(), parents: vec![root] }];
+        let root = VersionId::from_bits(0);
+        let id = version_id(fingerprint(&base), &[root]);
+        let graph = vec![Node { id, parents: vec![root] }];
         let lineage = Lineage {
-            head: Some("1".repeat(32)),
+            head: Some(VersionId::from_bits(u128::MAX / 15)),
             base: Some(base.clone().into()),
-            base_id: Some(id.clone()),
+            base_id: Some(id),
             graph: graph.into(),
             ..Lineage::default()
         };
@@ -123,16 +120,16 @@ mod tests {
             let read = crate::format::import(&text).unwrap().lineage.unwrap();
             assert!(matches!(read.base, Some(CarriedVersion::Text(_))), "kept as text");
             let carried = read.carried(&s).unwrap();
-            assert_eq!(carried.get(&"2".repeat(32)), None, "another id: not checked");
+            assert_eq!(carried.get(VersionId::from_bits(2)), None, "another id: not checked");
             assert_eq!(carried.mismatch(), None);
-            assert_eq!(carried.get(&id), Some(base.clone()));
+            assert_eq!(carried.get(id), Some(base.clone()));
             assert_eq!(read.base.as_ref().unwrap(), &CarriedVersion::from(base.clone()), "the same version");
         }
         // Changed after it was written: refused, when asked for.
         let tampered = crate::format::export_with_lineage(&s, "t", &lineage).replacen("元の版", "書き換え", 1);
         let read = crate::format::import(&tampered).unwrap().lineage.unwrap();
         let carried = read.carried(&s).unwrap();
-        assert_eq!(carried.get(&id), None);
+        assert_eq!(carried.get(id), None);
         assert_eq!(carried.mismatch(), Some(LineageError::BaseMismatch));
     }
 }

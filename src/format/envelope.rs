@@ -27,7 +27,7 @@ pub struct Envelope {
     /// The id of the version the file holds (see `lineage`): first, so that a reader that
     /// holds that version already can stop after the first few hundred bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub head: Option<String>,
+    pub head: Option<crate::model::VersionId>,
     /// When the file was written (ISO 8601).
     pub exported_at: String,
     /// What wrote it, e.g. "Shirube 0.1.0".
@@ -89,7 +89,7 @@ pub fn export_published(public: &Strategy, exported_at: &str) -> String {
 /// [`export`] with the strategy's lineage, for a file another machine may merge.
 pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lineage) -> String {
     let mut envelope = envelope(strategy, exported_at);
-    (envelope.header.head, envelope.lineage) = (lineage.head.as_deref(), Some(lineage));
+    (envelope.header.head, envelope.lineage) = (lineage.head, Some(lineage));
     pretty(&serde_json::to_string(&envelope).unwrap_or_default())
 }
 
@@ -98,7 +98,7 @@ pub fn export_with_lineage(strategy: &Strategy, exported_at: &str, lineage: &Lin
 /// doubled a large strategy's file, and its reading).
 pub fn export_member_file(strategy: &Strategy, exported_at: &str, lineage: &Lineage, author: &Author) -> String {
     let mut envelope = envelope(strategy, exported_at);
-    (envelope.header.head, envelope.lineage, envelope.author) = (lineage.head.as_deref(), Some(lineage), Some(author));
+    (envelope.header.head, envelope.lineage, envelope.author) = (lineage.head, Some(lineage), Some(author));
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
@@ -128,10 +128,10 @@ pub fn export_compact(strategy: &Strategy, exported_at: &str) -> String {
 /// serialisation:
 /// the fingerprint hashes the strategy's JSON exactly as the compact file holds it (after the
 /// header, last), so storing a version and naming it need not write the strategy twice.
-pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, String) {
+pub fn export_compact_named(strategy: &Strategy, exported_at: &str) -> (String, crate::model::VersionId) {
     // Serialising plain data with string keys cannot fail (see `export_compact`).
     let body = serde_json::to_string(strategy).unwrap_or_default();
-    let fp = super::history::text_fingerprint(&body);
+    let fp = super::fingerprint::text_fingerprint(&body);
     (export_compact_around(&body, exported_at), fp)
 }
 
@@ -167,12 +167,10 @@ mod tests {
     #[test]
     fn the_header_written_is_the_header_read() {
         let s = crate::examples::EXAMPLES[0].load().unwrap();
-        let lineage = Lineage { head: Some("0123456789abcdef0123456789abcdef".into()), ..Lineage::default() };
+        let lineage = Lineage { head: Some("0123456789abcdef0123456789abcdef".parse().unwrap()), ..Lineage::default() };
         let file: Value = serde_json::from_str(&export_with_lineage(&s, "2026-11-21T00:00:00Z", &lineage)).unwrap();
-        let written = Header {
-            head: lineage.head.as_deref(),
-            ..Header::new(FORMAT_NAME, CURRENT_VERSION, "2026-11-21T00:00:00Z")
-        };
+        let written =
+            Header { head: lineage.head, ..Header::new(FORMAT_NAME, CURRENT_VERSION, "2026-11-21T00:00:00Z") };
         assert_eq!(Header::of(&file), written);
         let odd = serde_json::json!({"format": 1, "exported_at": null, "generator": ["x"]});
         assert_eq!(Header::of(&odd), Header::default());

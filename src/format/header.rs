@@ -3,6 +3,7 @@
 //! everything, a region file): written first into a file's own fields, read from a parsed file,
 //! and read in one pass over a file's text together with the file's other fields ([`Headed`]).
 
+use crate::model::VersionId;
 use serde::de::{self, value::BorrowedStrDeserializer, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
@@ -25,7 +26,7 @@ pub(super) struct Header<'a> {
     pub version: u64,
     /// A strategy file's version id (see `Envelope::head`), between the version and the date so
     /// that a quiet poll finds it in the first bytes; `None` in the other files.
-    pub head: Option<&'a str>,
+    pub head: Option<VersionId>,
     pub exported_at: &'a str,
     pub generator: &'a str,
 }
@@ -44,7 +45,7 @@ impl<'a> Header<'a> {
         Header {
             format: text("format"),
             version: file.get("version").and_then(Value::as_u64).unwrap_or_default(),
-            head: file.get("head").and_then(Value::as_str),
+            head: file.get("head").and_then(Value::as_str).and_then(|h| VersionId::parse(h).ok()),
             exported_at: text("exported_at"),
             generator: text("generator"),
         }
@@ -55,7 +56,7 @@ impl<'a> Header<'a> {
     pub fn write_into<S: SerializeStruct>(&self, file: &mut S) -> Result<(), S::Error> {
         file.serialize_field("format", self.format)?;
         file.serialize_field("version", &self.version)?;
-        if let Some(head) = self.head {
+        if let Some(head) = &self.head {
             file.serialize_field("head", head)?;
         }
         file.serialize_field("exported_at", self.exported_at)?;
@@ -112,7 +113,7 @@ impl<'de, B: Deserialize<'de>> Visitor<'de> for HeadedVisitor<B> {
 struct Fields<'a> {
     format: Option<&'a str>,
     version: Option<u64>,
-    head: Option<Option<&'a str>>,
+    head: Option<Option<VersionId>>,
     exported_at: Option<&'a str>,
     generator: Option<&'a str>,
 }
@@ -211,10 +212,10 @@ mod tests {
     /// not there (unknown fields ignored as before).
     #[test]
     fn the_header_and_the_body_are_read_in_one_pass() {
-        let text = r#"{"n": 1, "format": "f", "version": 2, "other": {"x": [1]}, "head": "h",
+        let text = r#"{"n": 1, "format": "f", "version": 2, "other": {"x": [1]}, "head": "00000000000000000000000000000007",
             "exported_at": "2026-11-26T00:00:00Z", "generator": "Shirube 0.1.0", "list": ["a"]}"#;
         let file = read(text).unwrap();
-        let header = Header { head: Some("h"), ..Header::new("f", 2, "2026-11-26T00:00:00Z") };
+        let header = Header { head: Some(VersionId::from_bits(7)), ..Header::new("f", 2, "2026-11-26T00:00:00Z") };
         assert_eq!(file.header, header);
         assert_eq!(file.body, Body { n: 1, list: vec!["a".into()] });
         let bare = read(r#"{"format": "f", "version": 2, "n": 3}"#).unwrap();

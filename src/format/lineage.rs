@@ -13,12 +13,11 @@
 //! read as a linear history whose ids are those fingerprints.
 
 use super::carried::CarriedVersion;
-use super::history::{
-    is_version_id, legacy_chain, text_fingerprint, version_id, Node, Nodes, Unsafe, MAX_GRAPH, MAX_PARENTS,
-};
+use super::fingerprint::{fingerprint, text_fingerprint};
 use super::{ImportError, VersionList};
+use crate::history::{legacy_chain, version_id, FileVersion, Node, Nodes, TooMany, MAX_GRAPH, MAX_PARENTS};
 use crate::model::merge::provenance::Provenance;
-use crate::model::Strategy;
+use crate::model::{Strategy, VersionId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
@@ -33,7 +32,7 @@ pub struct Lineage {
     /// Files written before version ids: fingerprints (see [`fingerprint`]) of versions this
     /// strategy descends from that were shared with another machine, newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub versions: Vec<String>,
+    pub versions: Vec<VersionId>,
     /// A version the file's descends from, whole: a browser that does not have it can still
     /// merge. Named by `base_id` (in an older file, by `versions[0]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,7 +40,7 @@ pub struct Lineage {
     pub base: Option<CarriedVersion>,
     /// The id of `base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_id: Option<String>,
+    pub base_id: Option<VersionId>,
     /// The versions the file's version descends from (itself included), nearest first, as one
     /// string: base64 of, for each version, its id's 16 bytes, its number of parents, and each
     /// parent's place relative to its own (zigzag), or 0 then the parent's 16 bytes when the
@@ -57,41 +56,7 @@ pub struct Lineage {
     pub provenance: Option<Provenance>,
     /// The file's version's id: written at the top of the envelope (`head`), not here.
     #[serde(skip)]
-    pub head: Option<String>,
-}
-
-/// A file's version as its lineage names it: its id, its parents, and the graph it brings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileVersion {
-    pub id: String,
-    pub parents: Vec<String>,
-    pub graph: Nodes,
-}
-
-/// The name of a content: 32 hexadecimal digits, the XXH3-128 hash of its JSON, hashed as it
-/// is written (no copy of the text). A name, not a seal: it tells versions apart (a 128-bit
-/// collision between two versions of one strategy is not a practical concern); it does not
-/// prove a file untouched.
-pub fn fingerprint(strategy: &Strategy) -> String {
-    struct Hashing(xxhash_rust::xxh3::Xxh3);
-    impl std::io::Write for Hashing {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.update(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut hashing = Hashing(xxhash_rust::xxh3::Xxh3::new());
-    // The serialiser writes token by token; the hash takes them a buffer at a time (a call per
-    // token cost as much as the hashing itself).
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut hashing);
-    // Serialising plain data with string keys cannot fail (see `envelope::export_compact`).
-    let _ = serde_json::to_writer(&mut buffered, strategy);
-    let _ = std::io::Write::flush(&mut buffered);
-    drop(buffered);
-    format!("{:032x}", hashing.0.digest128())
+    pub head: Option<VersionId>,
 }
 
 /// The strategy's JSON exactly as file `text` holds it, and that text's hash: the file's
@@ -99,7 +64,7 @@ pub fn fingerprint(strategy: &Strategy) -> String {
 /// (the file's version id, made from that hash, then proves it). `None` when the text holds no
 /// strategy. A scan of the text up to the strategy's end, without building anything (what
 /// follows it, the carried base, is not read).
-pub fn written_strategy(text: &str) -> Option<(&str, String)> {
+pub fn written_strategy(text: &str) -> Option<(&str, VersionId)> {
     use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
     use serde_json::value::RawValue;
     use std::borrow::Cow;
@@ -144,22 +109,22 @@ impl Lineage {
     /// The carried base with its id, checked: of the same strategy as `strategy`, and named by
     /// its content and the parents the graph gives (in an older file: its fingerprint is
     /// `versions[0]`). `Ok(None)` when the file carries none.
-    pub fn checked_base(&self, strategy: &Strategy) -> Result<Option<(String, Strategy)>, LineageError> {
+    pub fn checked_base(&self, strategy: &Strategy) -> Result<Option<(VersionId, Strategy)>, LineageError> {
         let Some(carried) = &self.base else { return Ok(None) };
         let base = carried.strategy().ok_or(LineageError::BaseMismatch)?;
         if base.id != strategy.id {
             return Err(LineageError::OtherStrategy);
         }
-        let names = |fp: &str| match &self.base_id {
+        let names = |fp: VersionId| match self.base_id {
             Some(id) => {
                 let parents = self.graph.parents_of(id).unwrap_or_default();
-                (version_id(fp, &parents) == *id || *id == fp).then(|| id.clone())
+                (version_id(fp, &parents) == id || id == fp).then_some(id)
             }
-            None => (self.versions.first().map(String::as_str) == Some(fp)).then(|| fp.to_owned()),
+            None => (self.versions.first() == Some(&fp)).then_some(fp),
         };
         // The text as written names it when a build like this one wrote it; else its content
         // written out again.
-        let id = carried.written_fingerprint().and_then(|fp| names(&fp)).or_else(|| names(&fingerprint(&base)));
+        let id = carried.written_fingerprint().and_then(names).or_else(|| names(fingerprint(&base)));
         id.map(|id| Some((id, base))).ok_or(LineageError::BaseMismatch)
     }
 
@@ -174,59 +139,42 @@ impl Lineage {
     /// its id names (edited after it was written, by hand or by another program) is a version
     /// made on that one, as an edit is. An older file's version is named by its fingerprint and
     /// descends from its list.
-    pub fn version(&self, fp: &str) -> FileVersion {
-        let Some(head) = &self.head else { return legacy_version(fp, &self.versions) };
+    pub fn version(&self, fp: VersionId) -> FileVersion {
+        let Some(head) = self.head else { return legacy_version(fp, &self.versions) };
         let held = self.graph.parents_of(head);
         let parents = held.clone().unwrap_or_default();
         let mut graph = self.graph.clone();
         if held.is_none() {
-            graph = graph.with_first(&Node { id: head.clone(), parents: parents.clone() });
+            graph = graph.with_first(&Node { id: head, parents: parents.clone() });
         }
         // An id is its content's and parents' hash; a version named before ids is named by its
         // content alone.
-        if version_id(fp, &parents) == *head || head == fp {
-            return FileVersion { id: head.clone(), parents, graph };
+        if version_id(fp, &parents) == head || head == fp {
+            return FileVersion { id: head, parents, graph };
         }
-        let made_on = vec![head.clone()];
+        let made_on = vec![head];
         let id = version_id(fp, &made_on);
-        let graph = graph.with_first(&Node { id: id.clone(), parents: made_on.clone() });
+        let graph = graph.with_first(&Node { id, parents: made_on.clone() });
         FileVersion { id, parents: made_on, graph }
     }
 
-    /// The first id of the file that is not one, or a list longer than its limit: the file's
-    /// refusal, checked at the door, as strategy ids are.
+    /// A list longer than its limit: the file's refusal, checked at the door. (An id that is
+    /// not 32 digits is refused as it is read, [`VersionId`]'s own reading.)
     pub fn refusal(&self) -> Option<ImportError> {
-        let bad = |s: &String| !is_version_id(s);
-        let unsafe_id = |path: String, id: &str| ImportError::UnsafeId { path, id: crate::model::Id::from(id) };
-        if let Some(h) = self.head.as_ref().filter(|h| bad(h)) {
-            return Some(unsafe_id("head".into(), h));
-        }
-        if let Some(b) = self.base_id.as_ref().filter(|b| bad(b)) {
-            return Some(unsafe_id("lineage.base_id".into(), b));
-        }
         if self.versions.len() > MAX_ANCESTORS {
             let (path, list) = ("lineage.versions".into(), VersionList::Versions);
             return Some(ImportError::TooManyVersions { path, list, limit: MAX_ANCESTORS });
-        }
-        if let Some((i, v)) = self.versions.iter().enumerate().find(|(_, v)| bad(v)) {
-            return Some(unsafe_id(format!("lineage.versions[{i}]"), v));
         }
         graph_refusal(&self.graph)
     }
 }
 
-/// What first breaks the rules of a file's graph (too many nodes or parents, an id that is not
-/// one), with its path under `lineage.graph`.
+/// What first breaks the rules of a file's graph (too many nodes or parents), with its path
+/// under `lineage.graph`.
 pub(super) fn graph_refusal(graph: &Nodes) -> Option<ImportError> {
-    Some(match graph.first_unsafe(MAX_GRAPH, MAX_PARENTS)? {
-        Unsafe::Id { at, id } => {
-            ImportError::UnsafeId { path: format!("lineage.graph{at}"), id: crate::model::Id::from(id.as_str()) }
-        }
-        Unsafe::TooMany { at, limit } => {
-            let list = if at.is_empty() { VersionList::Graph } else { VersionList::Parents };
-            ImportError::TooManyVersions { path: format!("lineage.graph{at}"), list, limit }
-        }
-    })
+    let TooMany { at, limit } = graph.first_unsafe(MAX_GRAPH, MAX_PARENTS)?;
+    let list = if at.is_empty() { VersionList::Graph } else { VersionList::Parents };
+    Some(ImportError::TooManyVersions { path: format!("lineage.graph{at}"), list, limit })
 }
 
 /// Migration from format 1: `lineage.graph`, a list of `{id, parents}`, as the compact string
@@ -251,37 +199,37 @@ pub(super) fn graph_as_compact(file: &mut serde_json::Value) -> Result<(), Impor
 
 /// A file without version ids: its strategy named by its fingerprint `fp`, descending from its
 /// list of fingerprints (`versions`, newest first; the first may be `fp` itself).
-pub fn legacy_version(fp: &str, versions: &[String]) -> FileVersion {
+pub fn legacy_version(fp: VersionId, versions: &[VersionId]) -> FileVersion {
     let rest = match versions.first() {
-        Some(first) if first == fp => &versions[1..],
+        Some(first) if *first == fp => &versions[1..],
         _ => versions,
     };
-    let parents: Vec<String> = rest.first().cloned().into_iter().collect();
-    let first = Node { id: fp.to_owned(), parents: parents.clone() };
+    let parents: Vec<VersionId> = rest.first().copied().into_iter().collect();
+    let first = Node { id: fp, parents: parents.clone() };
     let graph = std::iter::once(first).chain(legacy_chain(rest)).collect();
-    FileVersion { id: fp.to_owned(), parents, graph }
+    FileVersion { id: fp, parents, graph }
 }
 
 /// A file's carried base, checked when first asked for ([`Lineage::carried`]).
 pub struct CarriedBase<'a> {
     lineage: &'a Lineage,
     strategy: &'a Strategy,
-    checked: OnceCell<Result<Option<(String, Strategy)>, LineageError>>,
+    checked: OnceCell<Result<Option<(VersionId, Strategy)>, LineageError>>,
 }
 
 impl CarriedBase<'_> {
     /// The id the file gives it, unchecked (in an older file, `versions[0]`).
-    pub fn claims(&self) -> Option<&str> {
-        self.lineage.base_id.as_deref().or(self.lineage.versions.first().map(String::as_str))
+    pub fn claims(&self) -> Option<VersionId> {
+        self.lineage.base_id.or(self.lineage.versions.first().copied())
     }
 
     /// The base, when the file says it is version `id` and it is (checked the first time).
-    pub fn get(&self, id: &str) -> Option<Strategy> {
+    pub fn get(&self, id: VersionId) -> Option<Strategy> {
         if self.claims() != Some(id) {
             return None;
         }
         match self.checked.get_or_init(|| self.lineage.checked_base(self.strategy)) {
-            Ok(Some((checked, base))) if checked == id => Some(base.clone()),
+            Ok(Some((checked, base))) if *checked == id => Some(base.clone()),
             _ => None,
         }
     }
@@ -300,8 +248,6 @@ mod tests {
     fn the_same_strategy_has_the_same_fingerprint_after_a_trip_through_a_file() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
         let fp = fingerprint(&s);
-        assert_eq!(fp.len(), 32);
-        assert!(fp.chars().all(|c| c.is_ascii_hexdigit()));
         let back = crate::format::import(&crate::format::export(&s, "2026-11-23T00:00:00Z")).unwrap().strategy;
         assert_eq!(fingerprint(&back), fp);
         let mut edited = s.clone();
@@ -344,52 +290,40 @@ mod tests {
     fn a_files_version_is_checked_against_its_content_and_an_older_file_reads_as_a_line() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
         let fp = fingerprint(&s);
-        let (p, q) = ("1".repeat(32), "2".repeat(32));
-        let id = version_id(&fp, std::slice::from_ref(&p));
-        let graph = vec![Node { id: id.clone(), parents: vec![p.clone()] }, Node { id: p.clone(), parents: vec![] }];
-        let file = Lineage { head: Some(id.clone()), graph: graph.clone().into(), ..Lineage::default() };
-        assert_eq!(file.version(&fp), FileVersion { id: id.clone(), parents: vec![p.clone()], graph: graph.into() });
+        let [p, q] = ["1", "2"].map(|d| d.repeat(32).parse::<VersionId>().unwrap());
+        let id = version_id(fp, &[p]);
+        let graph = vec![Node { id, parents: vec![p] }, Node { id: p, parents: vec![] }];
+        let file = Lineage { head: Some(id), graph: graph.clone().into(), ..Lineage::default() };
+        assert_eq!(file.version(fp), FileVersion { id, parents: vec![p], graph: graph.into() });
         // Edited after it was written: a version made on the one it names.
-        let edited = file.version(&q);
-        assert_eq!((edited.parents.as_slice(), edited.graph.len()), (std::slice::from_ref(&id), 3));
-        assert_eq!(edited.id, version_id(&q, std::slice::from_ref(&id)));
+        let edited = file.version(q);
+        assert_eq!((edited.parents.as_slice(), edited.graph.len()), (&[id][..], 3));
+        assert_eq!(edited.id, version_id(q, &[id]));
         // Older files: the list is a line, the fingerprint the id.
-        let older = Lineage { versions: vec![p.clone(), q.clone()], ..Lineage::default() };
-        let v = older.version(&fp);
-        assert_eq!((v.id.as_str(), v.parents.as_slice()), (fp.as_str(), std::slice::from_ref(&p)));
+        let older = Lineage { versions: vec![p, q], ..Lineage::default() };
+        let v = older.version(fp);
+        assert_eq!((v.id, v.parents.as_slice()), (fp, &[p][..]));
         assert_eq!(v.graph.iter().map(|n| n.parents.len()).collect::<Vec<_>>(), [1, 1, 0]);
-        let shared_as_is = Lineage { versions: vec![fp.clone(), q.clone()], ..Lineage::default() };
-        assert_eq!(shared_as_is.version(&fp).parents, [q]);
+        let shared_as_is = Lineage { versions: vec![fp, q], ..Lineage::default() };
+        assert_eq!(shared_as_is.version(fp).parents, [q]);
     }
 
     #[test]
-    fn ids_of_the_wrong_form_or_too_many_are_refused_at_the_door() {
-        let ok = "a".repeat(32);
-        let node = |id: &str, parents: &[&str]| Node {
-            id: id.into(),
-            parents: parents.iter().map(|p| p.to_string()).collect(),
-        };
+    fn lists_over_their_limits_are_refused_at_the_door() {
+        let ok: VersionId = "a".repeat(32).parse().unwrap();
+        let node = |parents: &[VersionId]| Node { id: ok, parents: parents.to_vec() };
         let path = |l: Lineage| match l.refusal() {
-            Some(ImportError::UnsafeId { path, .. }) => format!("id {path}"),
             Some(ImportError::TooManyVersions { path, list, limit }) => format!("{list:?} {limit} {path}"),
             other => format!("{other:?}"),
         };
-        assert_eq!(Lineage { head: Some(ok.clone()), ..Lineage::default() }.refusal(), None);
-        let huge = "x".repeat(1_000_000);
-        let bad = Lineage { graph: vec![node(&ok, &[]), node(&huge, &[])].into(), ..Lineage::default() };
-        assert_eq!(path(bad), "id lineage.graph[1].id");
-        let odd_parent = Lineage { graph: vec![node(&ok, &[&ok, "<p>"])].into(), ..Lineage::default() };
-        assert_eq!(path(odd_parent), "id lineage.graph[0].parents[1]");
-        // Lists over their limits are refused as such, not as an id breaking the id rule.
-        let three = Lineage { graph: vec![node(&ok, &[&ok, &ok, &ok])].into(), ..Lineage::default() };
+        assert_eq!(Lineage { head: Some(ok), ..Lineage::default() }.refusal(), None);
+        let three = Lineage { graph: vec![node(&[ok, ok, ok])].into(), ..Lineage::default() };
         assert_eq!(path(three), "Parents 2 lineage.graph[0].parents");
-        let many = Lineage { graph: vec![node(&ok, &[]); MAX_GRAPH + 1].into(), ..Lineage::default() };
+        let many = Lineage { graph: vec![node(&[]); MAX_GRAPH + 1].into(), ..Lineage::default() };
         assert_eq!(path(many), format!("Graph {MAX_GRAPH} lineage.graph"));
-        let at_limit = Lineage { graph: vec![node(&ok, &[]); MAX_GRAPH].into(), ..Lineage::default() };
+        let at_limit = Lineage { graph: vec![node(&[]); MAX_GRAPH].into(), ..Lineage::default() };
         assert_eq!(at_limit.refusal(), None);
-        let versions = Lineage { versions: vec![ok.clone(); MAX_ANCESTORS + 1], ..Lineage::default() };
+        let versions = Lineage { versions: vec![ok; MAX_ANCESTORS + 1], ..Lineage::default() };
         assert_eq!(path(versions), format!("Versions {MAX_ANCESTORS} lineage.versions"));
-        let head = Lineage { head: Some("<script>".into()), ..Lineage::default() };
-        assert_eq!(path(head), "id head");
     }
 }

@@ -18,16 +18,15 @@ pub mod document;
 mod entries;
 mod envelope;
 mod everything;
+mod fingerprint;
 #[cfg(test)]
 mod frame_tests;
 #[cfg(test)]
 mod grant_tests;
+mod graph;
 mod header;
 #[cfg(test)]
 mod hearing_tests;
-pub mod history;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod history_tests;
 mod import;
 mod lineage;
 pub mod measure_tree;
@@ -75,6 +74,7 @@ pub use everything::{
     backup_json_schema, export_everything, read_everything, BackupEntry, BackupFile, Everything, Kept, KeptBackup,
     BACKUP_FORMAT_NAME, BACKUP_VERSION,
 };
+pub use fingerprint::fingerprint;
 pub use header::GENERATOR;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use import::read;
@@ -83,9 +83,7 @@ pub use import::{
     OtherKind, ShapeProblem, VersionList, MAX_FILE_BYTES,
 };
 pub(crate) use import::{format_name, read_quietly};
-pub use lineage::{
-    fingerprint, legacy_version, written_strategy, CarriedBase, FileVersion, Lineage, LineageError, MAX_ANCESTORS,
-};
+pub use lineage::{legacy_version, written_strategy, CarriedBase, Lineage, LineageError, MAX_ANCESTORS};
 pub use open::{open, open_text, Opened};
 pub use peek::{peek_top, FileTop, TOP_BYTES};
 pub use region::{

@@ -4,8 +4,8 @@
 //! rest. The envelope writes these before the strategy (`envelope::EnvelopeRef`).
 
 use super::envelope::{CURRENT_VERSION, FORMAT_NAME};
-use super::history::is_version_id;
 use super::Author;
+use crate::model::VersionId;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::cell::RefCell;
 
@@ -16,7 +16,7 @@ pub const TOP_BYTES: usize = 4096;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FileTop {
     /// The id of the version it holds (a well-formed id, or `None`).
-    pub head: Option<String>,
+    pub head: Option<VersionId>,
     pub exported_at: String,
     pub author: Option<Author>,
 }
@@ -53,7 +53,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
             match key.as_ref() {
                 "format" => format = Some(map.next_value()?),
                 "version" => version = Some(map.next_value()?),
-                "head" => top.head = map.next_value::<Option<String>>()?.filter(|h| is_version_id(h)),
+                "head" => top.head = map.next_value::<Option<&str>>()?.and_then(|h| VersionId::parse(h).ok()),
                 "exported_at" => top.exported_at = map.next_value()?,
                 "author" => top.author = map.next_value()?,
                 "strategy" => break,
@@ -79,12 +79,12 @@ mod tests {
     #[test]
     fn the_top_of_a_shared_file_says_its_version_and_author_within_the_first_bytes() {
         let s = crate::examples::by_key("hokuto").unwrap().load().unwrap();
-        let head = "0123456789abcdef0123456789abcdef".to_owned();
-        let lineage = Lineage { head: Some(head.clone()), ..Lineage::default() };
+        let head: VersionId = "0123456789abcdef0123456789abcdef".parse().unwrap();
+        let lineage = Lineage { head: Some(head), ..Lineage::default() };
         let author = Author { id: "m1".into(), name: "田中".repeat(100), role: None };
         let text = export_member_file(&s, "2026-12-01T09:00:00Z", &lineage, &author);
         let top = peek_top(&text.as_bytes()[..TOP_BYTES]).unwrap();
-        assert_eq!(top.head, Some(head.clone()));
+        assert_eq!(top.head, Some(head));
         assert_eq!(top.exported_at, "2026-12-01T09:00:00Z");
         assert_eq!(top.author, Some(author));
         // Cut in the middle of a character, or a file without a head.
@@ -98,7 +98,7 @@ mod tests {
         assert!(peek_top(newer.as_bytes()).is_none(), "a newer file is read whole, and refused");
         let older = text.replacen(&format!("\"version\":{CURRENT_VERSION}"), "\"version\":1", 1);
         assert_eq!(peek_top(older.as_bytes()).unwrap().head, Some(head), "format 1's top is the same");
-        let bad_head = text.replacen(&lineage.head.unwrap(), "<script>", 1);
+        let bad_head = text.replacen(&head.to_string(), "<script>", 1);
         assert_eq!(peek_top(bad_head.as_bytes()).unwrap().head, None, "an id of the wrong form is not taken");
     }
 }

@@ -3,8 +3,8 @@
 //! as format 2 that reads the same; a newer format is refused; a damaged graph is refused
 //! naming `lineage.graph`; the fuzzer's format 2 seed holds the graph as this build writes it.
 
-use super::history::{Node, Nodes};
 use super::{export_with_lineage, fingerprint, import, ImportError, ShapeProblem, CURRENT_VERSION};
+use crate::history::{Node, Nodes};
 use crate::locale::Language;
 use crate::words::import_error;
 use serde_json::{json, Value};
@@ -23,7 +23,7 @@ fn files_of_format_1_read_as_the_build_that_wrote_them_read_them() {
         let file = import(&text).unwrap();
         assert_eq!(file.migrated_from, Some(1), "{name}");
         let lineage = file.lineage.clone().unwrap();
-        let version = lineage.version(&fingerprint(&file.strategy));
+        let version = lineage.version(fingerprint(&file.strategy));
         let base = lineage.checked_base(&file.strategy).unwrap().map(|(id, _)| id);
         let graph: Vec<Node> = version.graph.iter().collect();
         let read_as = json!({"id": version.id, "parents": version.parents, "graph": graph, "base": base});
@@ -36,7 +36,7 @@ fn files_of_format_1_read_as_the_build_that_wrote_them_read_them() {
         let back = import(&again).unwrap();
         let back_lineage = back.lineage.unwrap();
         assert_eq!(back.migrated_from, None);
-        assert_eq!(back_lineage.version(&fingerprint(&back.strategy)), version, "{name}");
+        assert_eq!(back_lineage.version(fingerprint(&back.strategy)), version, "{name}");
         assert_eq!(back_lineage.checked_base(&back.strategy).unwrap().map(|(id, _)| id), base);
     }
     // Storage's graph record as format 1's build wrote it: a list, read as it was.
@@ -82,6 +82,44 @@ fn a_damaged_graph_is_refused_naming_lineage_graph() {
     }
     file["lineage"]["graph"] = json!(good);
     assert!(import(&file.to_string()).is_ok(), "whole, it reads");
+}
+
+/// No build wrote a version id other than 32 lowercase hexadecimal digits: one is refused where
+/// it stands, saying so, in a file of either format.
+#[test]
+fn a_version_id_that_is_not_32_hex_digits_is_refused_where_it_stands() {
+    let v1: Value = serde_json::from_str(&read("v1/member.json")).unwrap();
+    let mut current = v1.clone();
+    current["version"] = json!(CURRENT_VERSION);
+    let nodes: Vec<Node> = serde_json::from_value(v1["lineage"]["graph"].clone()).unwrap();
+    current["lineage"]["graph"] = json!(Nodes::from(nodes).compact());
+    let sha = "e".repeat(64);
+    let cases: [(&Value, &str, Value, &str); 5] = [
+        (&current, "/head", json!("<script>"), "head"),
+        (&current, "/lineage/base_id", json!(sha), "lineage.base_id"),
+        (&current, "/lineage/versions", json!(["A".repeat(32)]), "lineage.versions[0]"),
+        (&v1, "/lineage/graph/1/id", json!("abc"), "lineage.graph[1].id"),
+        (&v1, "/lineage/graph/0/parents/0", json!(sha), "lineage.graph[0].parents[0]"),
+    ];
+    for (file, at, bad, path) in cases {
+        let mut file = file.clone();
+        let (parent, key) = at.rsplit_once('/').unwrap();
+        match file.pointer_mut(parent).unwrap_or_else(|| panic!("{at}")) {
+            Value::Array(list) => list[key.parse::<usize>().unwrap()] = bad.clone(),
+            place => place[key] = bad.clone(),
+        }
+        let refused = import(&file.to_string()).unwrap_err();
+        let ImportError::Shape { path: got, problem: ShapeProblem::NotVersionId { found } } = &refused else {
+            panic!("{at}: {refused:?}")
+        };
+        let text = bad.as_str().or(bad[0].as_str()).unwrap();
+        assert_eq!((got.as_str(), found.chars().next()), (path, text.chars().next()));
+        let [ja] = import_error(&refused, Language::Ja).try_into().unwrap();
+        assert!(ja.starts_with(&format!("{path}: 版の ID '")) && ja.contains("32 桁の16進数"), "{ja}");
+        let [en] = import_error(&refused, Language::En).try_into().unwrap();
+        assert!(en.contains("is not 32 hexadecimal digits"), "{en}");
+    }
+    assert!(import(&current.to_string()).is_ok() && import(&v1.to_string()).is_ok(), "as written, they read");
 }
 
 #[test]

@@ -39,6 +39,7 @@ mod timestamp;
 mod unknown;
 mod validation;
 mod verdict;
+mod version_id;
 mod width;
 mod workshop;
 
@@ -78,5 +79,6 @@ pub use validation::{
     errors, is_municipality_code, validate, validate_entity, Problem, ProblemKind, Severity, Structure,
 };
 pub use verdict::{Agreement, Computed, Figures, Verdict, VerdictDifference, ACHIEVED, NOT_ACHIEVED};
+pub use version_id::{NotVersionId, VersionId};
 pub use width::{narrow, narrowed};
 pub use workshop::{NoteTarget, Place, WorkshopNote, WorkshopSession};

@@ -14,7 +14,7 @@ pub const HEAD_PREFIX: &str = "shirube/v1/head/";
 /// (`storage::versions::Named`).
 pub const NAMED_PREFIX: &str = "shirube/v1/named/";
 /// `shirube/v1/graph/<id>`: the graph of the strategy's named versions (JSON list of
-/// `format::history::Node`), bounded.
+/// `history::Node`), bounded.
 pub const GRAPH_PREFIX: &str = "shirube/v1/graph/";
 /// `shirube/v1/marks/<id>`: where each value of the current version was last set, as this
 /// browser last marked it (`model::merge::provenance`).

@@ -1,4 +1,4 @@
-//! A stored strategy's versions as other machines see them (`format::history`): each named by
+//! A stored strategy's versions as other machines see them (`history`): each named by
 //! its content and its parents, the graph of those names kept beside the history
 //! (`keys::graph`, bounded) even when thinning drops old contents, and which version was named
 //! last (`keys::named`, apart from the head: naming the current version never changes what a
@@ -7,22 +7,23 @@
 //! A version is named when it leaves (written to a file: [`Store::export_file`],
 //! [`Store::member_file`]) or arrives (a file's version taken as it is, a merge): a save over a
 //! version nobody else has seen keeps that one's parents, so the graph grows by what was shared,
-//! not by every keystroke. [`Ancestry`] answers how another file's version stands against the
-//! current one; which version to merge from is one rule for every path (the shared folder, a
-//! folder read by hand, and 統合する with a colleague's file: `history::base_for_merge`), and
-//! [`Store::merge_base`] finds the contents it asks for.
+//! not by every keystroke. How another file's version stands against the current one, and what a
+//! take or a merge makes, are `history::Place`'s rules ([`Ancestry`] holds the place); which
+//! version to merge from is one rule for every path (the shared folder, a folder read by hand,
+//! and 統合する with a colleague's file: `history::base_for_merge`), and [`Store::merge_base`]
+//! finds the contents it asks for.
 
 use super::ancestry::{taken_origin, Ancestry, KnownVersion, Place};
 use super::folder::TakenFrom;
 use super::versions::{Head, Named, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
-use crate::format::history::{self, Graph, Nodes, Relation, MAX_GRAPH};
 use crate::format::{
-    export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, FileVersion, Imported,
-    Lineage, LineageError,
+    export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, Imported, Lineage,
+    LineageError,
 };
+use crate::history::{self, FileVersion, Graph, Nodes, Relation, MAX_GRAPH};
 use crate::model::merge::provenance::{Flattened, Flattens, Provenance};
-use crate::model::{Id, Strategy};
+use crate::model::{Id, Strategy, VersionId};
 
 /// How many of the nearest versions are looked at for the one a file carries whole.
 const BASE_LOOKS: usize = 16;
@@ -32,8 +33,8 @@ const BASE_LOOKS: usize = 16;
 pub fn file_version(file: &Imported) -> FileVersion {
     let fp = fingerprint(&file.strategy);
     match &file.lineage {
-        Some(lineage) => lineage.version(&fp),
-        None => legacy_version(&fp, &[]),
+        Some(lineage) => lineage.version(fp),
+        None => legacy_version(fp, &[]),
     }
 }
 
@@ -41,10 +42,10 @@ pub fn file_version(file: &Imported) -> FileVersion {
 /// `format::written_strategy`): when the file's id is made from it, the file holds the version it
 /// names, and its strategy need not be written out again to be named. `true` with it: the text
 /// is that version's (it may be kept as it is).
-pub fn file_version_written(file: &Imported, written: Option<&str>) -> (FileVersion, bool) {
+pub fn file_version_written(file: &Imported, written: Option<VersionId>) -> (FileVersion, bool) {
     if let (Some(fp), Some(lineage)) = (written, &file.lineage) {
         let version = lineage.version(fp);
-        if lineage.head.as_deref() == Some(version.id.as_str()) {
+        if lineage.head == Some(version.id) {
             return (version, true);
         }
     }
@@ -142,7 +143,7 @@ impl<B: Backend> Store<B> {
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with
     /// the file it last wrote, without reading the strategy.
-    pub async fn current_id(&self, id: &Id) -> Result<Option<String>, StorageError> {
+    pub async fn current_id(&self, id: &Id) -> Result<Option<VersionId>, StorageError> {
         let head = self.head(id).await?;
         let (named, _) = self.read_named(id).await?;
         Ok(named.filter(|n| n.revision == head.revision).map(|n| n.id))
@@ -162,14 +163,9 @@ impl<B: Backend> Store<B> {
     /// Where the version `head` stands in `graph` (the stored graph, read).
     async fn place_in(&self, id: &Id, head: &Head, graph: Graph) -> Result<Place, StorageError> {
         let (named, _) = self.read_named(id).await?;
-        // A head written before ids, shared as it is, is the version its fingerprint names.
-        let legacy = head.fingerprint.clone().filter(|_| head.parents.is_empty());
-        let parents = match &legacy {
-            Some(fp) => head.lineage.iter().filter(|v| *v != fp).take(1).cloned().collect(),
-            None => head.tips(),
-        };
-        let id = named.filter(|n| n.revision == head.revision).map(|n| n.id).or(legacy);
-        Ok(Place { id, parents, graph, revision: head.revision })
+        let named = named.filter(|n| n.revision == head.revision).map(|n| n.id);
+        let stand = history::Place::of_head(named, &head.parents, head.fingerprint, &head.lineage, graph);
+        Ok(Place { stand, revision: head.revision })
     }
 
     /// Stored strategy `id` with its place in the history.
@@ -186,7 +182,7 @@ impl<B: Backend> Store<B> {
     pub async fn ancestry_from(&self, id: &Id, place: Place) -> Result<Ancestry, StorageError> {
         let head = self.head(id).await?;
         let place = match place.revision == head.revision {
-            true => self.place_in(id, &head, place.graph).await?,
+            true => self.place_in(id, &head, place.stand.graph).await?,
             false => self.place_of(id, &head).await?,
         };
         self.ancestry_in(id, head, place).await
@@ -194,12 +190,7 @@ impl<B: Backend> Store<B> {
 
     async fn ancestry_in(&self, id: &Id, head: Head, place: Place) -> Result<Ancestry, StorageError> {
         let current = self.load(id).await?;
-        let kept = head
-            .versions
-            .iter()
-            .rev()
-            .filter_map(|v| v.id.clone().or_else(|| v.fingerprint.clone()).map(|id| (id, v.seq)))
-            .collect();
+        let kept = head.versions.iter().rev().filter_map(|v| v.id.or(v.fingerprint).map(|id| (id, v.seq))).collect();
         Ok(Ancestry { current, place, kept })
     }
 
@@ -220,16 +211,13 @@ impl<B: Backend> Store<B> {
                 continue;
             }
             let Some(node) = ancestry.named().1 else { return Ok(ancestry) };
-            ancestry.place.graph.add(&node.id, &node.parents);
-            let named = Named { revision: head.revision, id: node.id.clone() };
+            ancestry.place.graph.add(node.id, &node.parents);
+            let named = Named { revision: head.revision, id: node.id };
             let batch = vec![
                 Write::Expect { key: keys::head(id), value: head_text },
                 Write::Expect { key: keys::named(id), value: named_text },
                 Write::put(keys::named(id), super::store::to_json(&named)?),
-                Write::put(
-                    keys::graph(id),
-                    ancestry.place.graph.bounded(std::slice::from_ref(&node.id), MAX_GRAPH).stored_text(),
-                ),
+                Write::put(keys::graph(id), ancestry.place.graph.bounded(&[node.id], MAX_GRAPH).stored_text()),
             ];
             match self.backend.apply(batch).await {
                 // Saved or named meanwhile (another tab): named again from what is stored now.
@@ -244,11 +232,11 @@ impl<B: Backend> Store<B> {
     }
 
     /// The content of version `version` of `ancestry`'s strategy, if this browser still has it.
-    pub async fn content_of(&self, ancestry: &Ancestry, version: &str) -> Option<Strategy> {
-        if ancestry.place.id.as_deref() == Some(version) {
+    pub async fn content_of(&self, ancestry: &Ancestry, version: VersionId) -> Option<Strategy> {
+        if ancestry.place.id == Some(version) {
             return Some(ancestry.current.clone());
         }
-        let seq = ancestry.kept.iter().find(|(id, _)| id == version)?.1;
+        let seq = ancestry.kept.iter().find(|(id, _)| *id == version)?.1;
         self.version(&ancestry.current.id, seq).await.ok()
     }
 
@@ -258,13 +246,13 @@ impl<B: Backend> Store<B> {
     pub async fn merge_base(
         &self,
         ancestry: &Ancestry,
-        bases: &[String],
+        bases: &[VersionId],
         carried: Option<&CarriedBase<'_>>,
         known: &[&KnownVersion],
     ) -> Option<(Strategy, bool)> {
-        for base in bases {
+        for &base in bases {
             // At hand first: reading it from the history parses it.
-            if let Some(k) = known.iter().find(|k| k.id == *base && k.strategy.id == ancestry.current.id) {
+            if let Some(k) = known.iter().find(|k| k.id == base && k.strategy.id == ancestry.current.id) {
                 return Some((k.strategy.clone(), false));
             }
             if let Some(s) = self.content_of(ancestry, base).await {
@@ -320,22 +308,21 @@ impl<B: Backend> Store<B> {
     ) -> Result<(String, Ancestry), StorageError> {
         let ancestry = self.name_current(id).await?;
         let (head, _) = ancestry.named();
-        let graph = ancestry.place.graph.bounded(std::slice::from_ref(&head), MAX_GRAPH);
+        let graph = ancestry.place.graph.bounded(&[head], MAX_GRAPH);
         let mut carried = None;
         if let Some(known) = base {
             // The version last written out first (what the others took from this member
             // lately), then the nearest at hand.
-            let ancestor = |v: &str| graph.below_first(v);
             carried = known
                 .iter()
-                .find(|k| k.strategy.id == *id && ancestor(&k.id))
-                .map(|k| (k.id.clone(), k.strategy.clone()));
+                .find(|k| k.strategy.id == *id && graph.below_first(k.id))
+                .map(|k| (k.id, k.strategy.clone()));
             for node in graph.iter().skip(1).take(BASE_LOOKS) {
                 if carried.is_some() {
                     break;
                 }
-                if let Some(s) = self.content_of(&ancestry, &node.id).await.filter(|s| s.id == *id) {
-                    carried = Some((node.id.clone(), s));
+                if let Some(s) = self.content_of(&ancestry, node.id).await.filter(|s| s.id == *id) {
+                    carried = Some((node.id, s));
                 }
             }
         }
@@ -401,9 +388,11 @@ impl<B: Backend> Store<B> {
             Relation::Behind => {
                 return Ancestor::Found { base: Box::new(file.strategy.clone()), in_file: false, exact: true }
             }
-            Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
             // The nearest first, then the older ones.
-            Relation::Diverged { bases } => (bases, ancestry.place.common_ancestors(&theirs)),
+            Relation::Diverged { bases } => {
+                let older = ancestry.place.older_bases(&theirs, &bases, || ancestry.kept_bases(&theirs));
+                (bases, older)
+            }
         };
         // The folder's rule (`history::base_for_merge`): after a criss-cross, the merge of the
         // nearest versions, not the first at hand.
@@ -412,7 +401,7 @@ impl<B: Backend> Store<B> {
         // where a criss-cross's nearest versions are found.
         let taken = self.taken_versions(&ancestry.current.id).await.unwrap_or_default();
         let known: Vec<&KnownVersion> = taken.iter().collect();
-        let find = async |wanted: Vec<String>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &known).await;
+        let find = async |wanted: Vec<VersionId>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &known).await;
         match history::base_for_merge(&graph, &nearest, older, find).await {
             Some(b) => Ancestor::Found { base: Box::new(b.strategy), in_file: b.in_file, exact: b.exact },
             None => match carried.and_then(|c| c.mismatch()) {

@@ -71,7 +71,7 @@ impl<B: Backend> Store<B> {
         lineage: Option<&Lineage>,
     ) -> Result<Option<Backup>, StorageError> {
         let fp = fingerprint(strategy);
-        let version = lineage.map(|l| l.version(&fp)).unwrap_or_else(|| legacy_version(&fp, &[]));
+        let version = lineage.map(|l| l.version(fp)).unwrap_or_else(|| legacy_version(fp, &[]));
         let origin = match self.has(&strategy.id).await? {
             true => self.place(&strategy.id).await?.taken_origin(&version, None),
             false => taken_origin(&version, None),

@@ -165,8 +165,8 @@ impl<B: Backend> Store<B> {
             let replaced_id = named
                 .as_ref()
                 .filter(|n| !head_is_new && n.revision == head.revision)
-                .map(|n| n.id.clone())
-                .or_else(|| origin.and_then(|o| o.names_replaced.as_ref()).map(|n| n.id.clone()));
+                .map(|n| n.id)
+                .or_else(|| origin.and_then(|o| o.made.names_replaced.as_ref()).map(|n| n.id));
             // The number the replaced version is kept under.
             let mut made = None;
             match replaced.take() {
@@ -185,7 +185,7 @@ impl<B: Backend> Store<B> {
                         Replaced::Read(old) => (old.len(), Write::put(keys::version(id, seq), old)),
                         Replaced::Written(old) => (old.len(), Write::put(keys::version(id, seq), old)),
                     };
-                    head.versions.push(kept_version(&head, seq, bytes, replaced_id.clone(), &entries, id));
+                    head.versions.push(kept_version(&head, seq, bytes, replaced_id, &entries, id));
                     batch.push(write);
                 }
                 _ => {}
@@ -232,7 +232,7 @@ fn kept_version(
     head: &Head,
     seq: u64,
     bytes: usize,
-    id: Option<String>,
+    id: Option<crate::model::VersionId>,
     entries: &[super::StrategySummary],
     strategy: &Id,
 ) -> Version {
@@ -248,7 +248,7 @@ fn kept_version(
         title: summary.map(|e| e.title.clone()).unwrap_or_default(),
         bytes,
         id,
-        fingerprint: head.fingerprint.clone(),
+        fingerprint: head.fingerprint,
         merged_from: head.merged_from.clone(),
         label: None,
     }
@@ -264,21 +264,17 @@ fn name_new_version(
     id: &Id,
     head: &mut Head,
     head_is_new: bool,
-    replaced_id: Option<String>,
+    replaced_id: Option<crate::model::VersionId>,
     origin: Option<&Origin>,
 ) -> Result<(Vec<Write>, Option<Named>), StorageError> {
     head.fingerprint = None;
     let Some(o) = origin else {
-        head.parents = match replaced_id {
-            _ if head_is_new => Vec::new(),
-            Some(replaced) => vec![replaced],
-            None => head.tips(),
-        };
+        head.parents = crate::history::made_on(head_is_new, replaced_id, || head.tips());
         return Ok((Vec::new(), None));
     };
     head.lineage.clear();
-    head.parents.clone_from(&o.parents);
-    let named = Named { revision: head.revision, id: o.id.clone() };
+    head.parents.clone_from(&o.made.parents);
+    let named = Named { revision: head.revision, id: o.made.id };
     let writes = vec![Write::put(keys::named(id), to_json(&named)?), Write::put(keys::graph(id), o.graph_text.clone())];
     Ok((writes, Some(named)))
 }

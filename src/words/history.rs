@@ -38,6 +38,18 @@ pub(super) fn damaged(path: &str, detail: &str, lang: Language) -> String {
     }
 }
 
+/// 「head: 版の ID 'xyz' は 32 桁の16進数ではありません…」: a version's id of another form.
+pub(super) fn not_a_version_id(path: &str, found: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!(
+            "{path}: 版の ID '{found}' は 32 桁の16進数（0–9, a–f）ではありません。Shirube はこのような ID を書かないため、別のツールで書き換えられたか、壊れています"
+        ),
+        Language::En => format!(
+            "{path}: the version id '{found}' is not 32 hexadecimal digits (0–9, a–f). Shirube never writes such an id: the file was changed by another tool, or is damaged"
+        ),
+    }
+}
+
 /// A count with thousands separators: 4,096.
 fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -94,10 +106,11 @@ mod tests {
         let s = crate::model::merge::edits::town();
         let text = crate::format::export(&s, "2026-12-01T09:00:00Z");
         let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let max = crate::format::history::MAX_GRAPH;
-        let node = |i: usize| crate::format::history::Node { id: format!("{i:032x}"), parents: vec![] };
+        let max = crate::history::MAX_GRAPH;
+        let node =
+            |i: usize| crate::history::Node { id: crate::model::VersionId::from_bits(i as u128), parents: vec![] };
         let list: Vec<_> = (0..=max).map(node).collect();
-        let compact = crate::format::history::Nodes::from(list.clone()).compact();
+        let compact = crate::history::Nodes::from(list.clone()).compact();
         let mut refusals = Vec::new();
         for (version, graph) in [(2, serde_json::json!(compact)), (1, serde_json::json!(list))] {
             file["version"] = serde_json::json!(version);

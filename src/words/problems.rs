@@ -412,6 +412,7 @@ pub fn import_error(e: &ImportError, lang: Language) -> Vec<String> {
             ShapeProblem::InvalidValue { found, expected } => if ja { format!("{path}: 使えない値です（{} ではなく {} が必要です）", serde_words::found(found), serde_words::expected(expected)) } else { format!("{path}: value not allowed ({found}, expected {expected})") },
             ShapeProblem::UnknownVariant { found, expected } => if ja { format!("{path}: '{found}' は使えない値です（{}）", serde_words::variants(expected)) } else { format!("{path}: '{found}' is not allowed ({expected})") },
             ShapeProblem::DamagedGraph { detail } => super::history::damaged(path, detail, lang),
+            ShapeProblem::NotVersionId { found } => super::history::not_a_version_id(path, found, lang),
             ShapeProblem::Other { detail } => if ja { format!("{path}: 値を読み取れません") } else { format!("{path}: {detail}") },
         }),
         ImportError::Invalid { problems } => {

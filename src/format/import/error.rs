@@ -119,9 +119,15 @@ pub enum ShapeProblem {
         expected: String,
     },
     /// A version graph (`lineage.graph`) whose compact string cannot be read
-    /// (`history::Damaged`, its English words in `detail`).
+    /// (`format::graph::Damaged`, its English words in `detail`).
     DamagedGraph {
         detail: String,
+    },
+    /// A version's id (`head`, `lineage.base_id`, `lineage.versions[i]`, a node of format 1's
+    /// `lineage.graph`) that is not 32 lowercase hexadecimal digits (`model::NotVersionId`):
+    /// Shirube never wrote another.
+    NotVersionId {
+        found: String,
     },
     /// serde's words for anything else; shown in English only (the Japanese message names the
     /// place and says the value cannot be read).
@@ -155,6 +161,11 @@ pub(in crate::format) fn classify(message: &str) -> ShapeProblem {
         (between(message, "unknown variant `", "`"), message.split_once("expected ").map(|(_, e)| e.to_owned()))
     {
         return ShapeProblem::UnknownVariant { found: truncate(&found), expected: strip_position(&expected) };
+    }
+    if let Some(found) = message.strip_prefix("not a version id (32 lowercase hexadecimal digits): ") {
+        let found = strip_position(found);
+        let found = found.strip_prefix('"').and_then(|f| f.strip_suffix('"')).unwrap_or(&found);
+        return ShapeProblem::NotVersionId { found: truncate(found) };
     }
     if message.starts_with("the version graph") {
         return ShapeProblem::DamagedGraph { detail: strip_position(message) };

@@ -10,7 +10,7 @@ use crate::format::envelope::{CURRENT_VERSION, FORMAT_NAME};
 use crate::format::header::{Headed, Header};
 use crate::format::migrations::{migrate, Migration, MIGRATIONS};
 use crate::format::{Author, Lineage};
-use crate::model::{errors, validate, Problem, ProblemKind, Strategy};
+use crate::model::{errors, validate, Problem, ProblemKind, Strategy, VersionId};
 use serde_json::Value;
 
 /// A strategy read from a file, with what the user should know about it.
@@ -114,13 +114,13 @@ fn read_current_of(text: &str, current: u64) -> Option<Imported> {
         migrated_from: None,
         exported_at: header.exported_at.to_owned(),
         generator: header.generator.to_owned(),
-        lineage: with_head(file.lineage, header.head.map(str::to_owned)),
+        lineage: with_head(file.lineage, header.head),
         author: file.author,
     })
 }
 
 /// The file's lineage with the version id its envelope gives at its top.
-fn with_head(lineage: Option<Lineage>, head: Option<String>) -> Option<Lineage> {
+fn with_head(lineage: Option<Lineage>, head: Option<VersionId>) -> Option<Lineage> {
     match (lineage, head) {
         (Some(l), head) => Some(Lineage { head, ..l }),
         (None, Some(head)) => Some(Lineage { head: Some(head), ..Lineage::default() }),
@@ -179,7 +179,7 @@ pub(super) fn read_value_with(
     let head = match value.get_mut("head").map(Value::take) {
         None | Some(Value::Null) => None,
         Some(raw) => Some(
-            serde_json::from_value::<String>(raw)
+            serde_json::from_value::<VersionId>(raw)
                 .map_err(|e| ImportError::Shape { path: "head".into(), problem: classify(&e.to_string()) })?,
         ),
     };

@@ -256,7 +256,7 @@ pub struct VersionLink {
     /// The version's `saved_at` (an ISO 8601 time, "2026-11-20T01:02:03.456Z").
     pub saved_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<crate::model::VersionId>,
 }
 
 /// A hearing's figures: 意見件数, 提出者数 and the opinions by 対応.

@@ -19,7 +19,7 @@ use crate::model::{Id, Strategy};
 pub struct Kept<'a> {
     pub seq: u64,
     pub saved_at: &'a str,
-    pub id: Option<&'a str>,
+    pub id: Option<crate::model::VersionId>,
 }
 
 /// Where a link's version is.
@@ -48,7 +48,7 @@ impl Found {
 /// The version a link names among the kept ones (any order) and the current one: by its id when
 /// both have one, else by the time it was saved.
 pub fn find(link: &VersionLink, kept: &[Kept<'_>], current: Option<Kept<'_>>) -> Found {
-    let is = |v: &Kept<'_>| match (link.id.as_deref(), v.id) {
+    let is = |v: &Kept<'_>| match (link.id, v.id) {
         (Some(a), Some(b)) if a == b => true,
         _ => v.saved_at == link.saved_at,
     };

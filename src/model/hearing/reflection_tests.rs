@@ -5,7 +5,7 @@ use super::*;
 use crate::model::compare::compare;
 use crate::model::hearing::{Answer, ChangeLink, Hearing, HearingBody, OpinionAbout};
 use crate::model::merge::{merge, Side};
-use crate::model::{DraftingStage, FiscalYear, Goal, GoalKind, Measure, PlanPeriod};
+use crate::model::{DraftingStage, FiscalYear, Goal, GoalKind, Measure, PlanPeriod, VersionId};
 use std::sync::Arc;
 
 const T0: &str = "2026-11-18T01:00:00.000Z";
@@ -102,11 +102,11 @@ fn a_link_is_found_by_id_then_by_time_and_a_missing_one_is_said_so() {
     let kept = [
         Kept { seq: 4, saved_at: T2, id: None },
         Kept { seq: 2, saved_at: T0, id: None },
-        Kept { seq: 3, saved_at: T1, id: Some("v-abc") },
+        Kept { seq: 3, saved_at: T1, id: Some(VersionId::from_bits(0xabc)) },
     ];
     assert_eq!(find(&link(T1), &kept, None), Found::Kept { seq: 3, before: Some(2) });
     assert_eq!(
-        find(&VersionLink { saved_at: "elsewhere".into(), id: Some("v-abc".into()) }, &kept, None),
+        find(&VersionLink { saved_at: "elsewhere".into(), id: Some(VersionId::from_bits(0xabc)) }, &kept, None),
         Found::Kept { seq: 3, before: Some(2) }
     );
     assert_eq!(find(&link(T0), &kept, None), Found::Kept { seq: 2, before: None });
@@ -184,9 +184,12 @@ fn an_older_file_without_links_reads_and_a_link_round_trips() {
     assert!(old["opinions"][0].get("version").is_none(), "no link, no key");
     let back: Strategy = serde_json::from_value(old).unwrap();
     assert_eq!(back.opinion(&ids[0]).unwrap().version, None);
-    s.link_version(&ids[0], Some(VersionLink { saved_at: T1.into(), id: Some("v-abc".into()) }));
+    s.link_version(&ids[0], Some(VersionLink { saved_at: T1.into(), id: Some(VersionId::from_bits(0xabc)) }));
     let text = serde_json::to_string(&s).unwrap();
-    assert!(text.contains(r#""version":{"saved_at":"2026-11-20T02:00:00.000Z","id":"v-abc"}"#), "{text}");
+    assert!(
+        text.contains(r#""version":{"saved_at":"2026-11-20T02:00:00.000Z","id":"00000000000000000000000000000abc"}"#),
+        "{text}"
+    );
     let back: Strategy = serde_json::from_str(&text).unwrap();
     assert_eq!(back.opinion(&ids[0]).unwrap().version, s.opinion(&ids[0]).unwrap().version);
 }

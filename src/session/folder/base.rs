@@ -5,8 +5,9 @@
 
 use super::SyncError;
 use super::{read_file, FolderSync};
-use crate::format::{history, CarriedBase, FileVersion};
-use crate::model::Strategy;
+use crate::format::CarriedBase;
+use crate::history::{self, FileVersion};
+use crate::model::{Strategy, VersionId};
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Folder, FolderEntry, KnownVersion, Store};
 
@@ -26,7 +27,7 @@ impl FolderSync {
         ancestry: &Ancestry,
         own_entry: Option<&FolderEntry>,
         theirs: &FileVersion,
-        (nearest, bases): (&[String], &[String]),
+        (nearest, bases): (&[VersionId], &[VersionId]),
         carried: Option<&CarriedBase<'_>>,
         clock: &impl Stopwatch,
     ) -> Result<Option<(Strategy, bool)>, SyncError> {
@@ -38,7 +39,7 @@ impl FolderSync {
             if !at_hand.iter().any(|k| k.id == *id) {
                 // Kept for the next file of this reading, and the same in memory as this one:
                 // what the merge leaves unchanged is then shared, and compared at once.
-                self.bases.push(KnownVersion { id: id.clone(), strategy: base.clone() });
+                self.bases.push(KnownVersion { id: *id, strategy: base.clone() });
             }
         }
         if let (Some((base, _)), true) = (at_once, nearest.len() <= 1) {
@@ -54,13 +55,10 @@ impl FolderSync {
         let at_hand: Vec<&KnownVersion> =
             self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
         let all: Vec<&KnownVersion> = at_hand.into_iter().chain(&more).collect();
-        let find = async |wanted: Vec<String>| store.merge_base(ancestry, &wanted, carried, &all).await;
-        // The one rule of every merge's base (`format::history::base_for_merge`).
-        let older = match nearest.is_empty() {
-            // With no version in common known, the versions of theirs this browser keeps.
-            true => bases.to_vec(),
-            false => ancestry.place.common_ancestors(theirs),
-        };
+        let find = async |wanted: Vec<VersionId>| store.merge_base(ancestry, &wanted, carried, &all).await;
+        // The one rule of every merge's base (`history::base_for_merge`).
+        // With no version in common known, the versions of theirs this browser keeps (`bases`).
+        let older = ancestry.place.older_bases(theirs, nearest, || bases.to_vec());
         let graph = ancestry.place.with(theirs);
         Ok(history::base_for_merge(&graph, nearest, older, find).await.map(|b| (b.strategy, b.exact)))
     }
@@ -78,10 +76,10 @@ impl FolderSync {
         &mut self,
         folder: &F,
         own: Option<&FolderEntry>,
-        bases: &[String],
+        bases: &[VersionId],
         clock: &impl Stopwatch,
     ) -> Option<KnownVersion> {
-        let written = self.written.clone().filter(|w| bases.contains(w) && !self.known.iter().any(|k| k.id == *w))?;
+        let written = self.written.filter(|w| bases.contains(w) && !self.known.iter().any(|k| k.id == *w))?;
         let read = read_file(folder, own?, &self.me.id, &self.strategy, clock).await.ok()?;
         let version = KnownVersion { id: written, strategy: read.imported.strategy };
         self.known.push(version.clone());

@@ -50,7 +50,7 @@ impl FolderSync {
     pub(super) fn hold_back(
         &mut self,
         held: HeldBack,
-        theirs: String,
+        theirs: crate::model::VersionId,
         mut line: Member,
         reading: &mut FolderReading,
     ) -> Member {

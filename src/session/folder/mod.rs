@@ -63,11 +63,11 @@ pub use whole::{strategies_in, take_whole, InFolder};
 use files::read_file;
 use tops::{SeenTop, Verified};
 
-use crate::format::history::Relation;
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
+use crate::history::Relation;
 use crate::model::merge::edited::summary;
 use crate::model::merge::{begin_listing, merge, Side};
-use crate::model::Id;
+use crate::model::{Id, VersionId};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
     file_version_written, Ancestry, Backend, Folder, FolderEntry, KnownVersion, Staged, StorageError, Store, TakenFrom,
@@ -97,7 +97,7 @@ struct MemberFile {
     imported: Imported,
     /// The strategy's JSON as the file holds it, and that text's hash (for a file of the
     /// current format: see `format::written_strategy`).
-    written: Option<(String, String)>,
+    written: Option<(String, VersionId)>,
 }
 
 /// One strategy's sync with a folder, as one browser tab runs it: who this member is, and
@@ -108,7 +108,7 @@ pub struct FolderSync {
     pub me: Me,
     pub strategy: Id,
     /// The id of the version in the own file, as last read or written.
-    written: Option<String>,
+    written: Option<VersionId>,
     /// Versions at hand whole: the own file's, as last written or read.
     known: Vec<KnownVersion>,
     /// The version last taken from (or met in conflict with) each member, by member id: a
@@ -219,8 +219,8 @@ impl FolderSync {
                     continue;
                 }
             };
-            let head = top.as_ref().and_then(|t| t.head.clone());
-            if entry.name == own && head.as_deref().is_some_and(|h| !place.holds(h)) {
+            let head = top.as_ref().and_then(|t| t.head);
+            if entry.name == own && head.is_some_and(|h| !place.holds(h)) {
                 // A version this browser never wrote nor took, under its own member id: another
                 // PC writes there (a copied browser profile). Its edits are taken as another
                 // member's, and this browser goes on under a new id, so that its next write
@@ -238,7 +238,7 @@ impl FolderSync {
             }
             // A version held, in a file read whole at this size and time: nothing to read further.
             let verified = self.verified(&entry);
-            if let Some(top) = top.filter(|t| verified && t.head.as_deref().is_some_and(|h| place.holds(h))) {
+            if let Some(top) = top.filter(|t| verified && t.head.is_some_and(|h| place.holds(h))) {
                 let standing = match top.head == place.id {
                     true => MemberStanding::InStep,
                     false => MemberStanding::Behind,
@@ -249,8 +249,8 @@ impl FolderSync {
             whole.push((entry, member));
         }
         // The own file's version stays at hand, older ones go.
-        let written = self.written.clone();
-        self.known.retain(|k| written.as_deref() == Some(k.id.as_str()));
+        let written = self.written;
+        self.known.retain(|k| written == Some(k.id));
         self.bases.clear();
         self.marks = marks::Kept::default();
         self.staged = Staged::holding(self.staged_bytes);
@@ -336,10 +336,10 @@ impl FolderSync {
         clock.yield_now().await;
         let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
         let mut line = Member::of_top(&file, &member, &top, MemberStanding::Behind);
-        let (theirs, proved) = file_version_written(&imported, written.as_ref().map(|(_, fp)| fp.as_str()));
+        let (theirs, proved) = file_version_written(&imported, written.as_ref().map(|(_, fp)| *fp));
         // Their strategy's text, when it is the version their file names (kept as it is).
         let written = written.as_ref().filter(|_| proved).map(|(text, _)| text.as_str());
-        line.version = Some(theirs.id.clone());
+        line.version = Some(theirs.id);
         let (nearest, bases) = match ancestry.relation(&theirs) {
             Relation::InStep => {
                 line.standing = MemberStanding::InStep;
@@ -367,7 +367,7 @@ impl FolderSync {
                 // reading's longest task).
                 clock.yield_now().await;
                 self.keep_marks(store, (current, None), &imported.strategy, &imported, (now, clock)).await?;
-                let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
+                let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
                 let from = TakenFrom { member: &line.member, version: &version, written };
                 let replaced = clock
                     .timed("shirube:folder-stage", || self.staged.take_version(ancestry, (&theirs, &by), &from, now))
@@ -421,9 +421,9 @@ impl FolderSync {
             line.standing = MemberStanding::Conflicts;
             // The user's decision is a merge with this version: a later file of theirs is most
             // likely merged from it.
-            let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy.clone() };
+            let version = KnownVersion { id: theirs.id, strategy: imported.strategy.clone() };
             self.remember(&line.member, version);
-            let theirs_took_ours = theirs.parents.len() > 1 && theirs.parents.iter().any(|p| ancestry.place.holds(p));
+            let theirs_took_ours = theirs.parents.len() > 1 && theirs.parents.iter().any(|p| ancestry.place.holds(*p));
             reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours });
             return Ok(line);
         }
@@ -450,7 +450,7 @@ impl FolderSync {
             return Ok(self.hold_back(held, theirs.id, line, reading));
         }
         self.keep_marks(store, (&ancestry.current, marks), &merged, &imported, (now, clock)).await?;
-        let version = KnownVersion { id: theirs.id.clone(), strategy: imported.strategy };
+        let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
         let from = TakenFrom { member: &line.member, version: &version, written };
         let replaced = clock
             .timed("shirube:folder-stage", || self.staged.take_merge(ancestry, merged, (&theirs, &by), &from, now))
@@ -489,7 +489,7 @@ impl FolderSync {
         }
         folder.write(&self.own_file(), text.as_bytes()).await.map_err(SyncError::Folder)?;
         let (id, _) = ancestry.named();
-        self.written = Some(id.clone());
+        self.written = Some(id);
         self.known = vec![KnownVersion { id, strategy: ancestry.current }];
         Ok(true)
     }

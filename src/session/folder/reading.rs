@@ -87,7 +87,7 @@ pub struct Member {
     pub written_at: Option<String>,
     /// The id of the version their file holds (`None` for a refused file, or an older file not
     /// read whole).
-    pub version: Option<String>,
+    pub version: Option<crate::model::VersionId>,
     pub standing: MemberStanding,
     /// What they changed since the version both started from (for a file taken or in
     /// conflict in this reading; empty otherwise).
@@ -108,7 +108,7 @@ impl Member {
                 .filter(|n| !n.is_empty()),
             role: top.author.as_ref().filter(|a| a.id == member || a.id.is_empty()).and_then(|a| a.role.clone()),
             written_at: Some(top.exported_at.clone()).filter(|t| !t.is_empty()),
-            version: top.head.clone(),
+            version: top.head,
             standing,
             changes: Vec::new(),
         }

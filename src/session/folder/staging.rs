@@ -25,7 +25,7 @@ impl FolderSync {
         if self.staged.is_full() {
             return self.store_staged(store, ancestry, reading, clock).await;
         }
-        let at_hand = |r: &KnownVersion| self.bases.iter().any(|b| b.id == r.id) || self.staged.holds(&r.id);
+        let at_hand = |r: &KnownVersion| self.bases.iter().any(|b| b.id == r.id) || self.staged.holds(r.id);
         if let Some(replaced) = replaced.filter(|r| !at_hand(r)) {
             self.bases.push(replaced);
         }

@@ -208,7 +208,7 @@ fn bad_truncated_newer_and_foreign_files_are_listed_with_their_reason_and_leftov
     // Cut short, holding a version A does not have (one whose top names a version A holds:
     // `tests_history`).
     let held = format::peek_top(good.as_bytes()).unwrap().head.unwrap();
-    let unknown = good.replacen(&held, &"f".repeat(32), 1);
+    let unknown = good.replacen(&held.to_string(), &"f".repeat(32), 1);
     let half = (unknown.len() / 2..).find(|i| unknown.is_char_boundary(*i)).unwrap_or(unknown.len());
     folder.put(&name("mcut"), &unknown[..half]);
     folder.put(&name("mnew"), good.replacen(&format!("\"version\":{}", format::CURRENT_VERSION), "\"version\":99", 1));

@@ -188,7 +188,7 @@ fn a_file_cut_or_corrupt_past_a_top_naming_a_version_held_is_listed_with_its_rea
     // Cut after its first KB (a copy the network drive broke off): its top still names the
     // version A holds.
     let cut = good[..1024].to_vec();
-    assert_eq!(crate::format::peek_top(&cut).and_then(|t| t.head), Some(held.clone()), "the top survives the cut");
+    assert_eq!(crate::format::peek_top(&cut).and_then(|t| t.head), Some(held), "the top survives the cut");
     folder.put(&b_file, cut);
     for minute in [11, 12] {
         let (r, _) = a.poll(&folder, &at(minute));
@@ -311,9 +311,9 @@ fn a_members_changes_are_stored_with_their_version_kept_in_one_batch_or_alone_wh
         let revision = b.store.head(&id).wait().unwrap().revision;
         assert!(r.head == Some((s, revision)), "the open strategy follows the version stored as it is");
         let kept = b.store.taken_versions(&id).wait().unwrap();
-        let theirs = r.members.iter().find(|m| m.member == a.sync.me.id).and_then(|m| m.version.clone()).unwrap();
+        let theirs = r.members.iter().find(|m| m.member == a.sync.me.id).and_then(|m| m.version).unwrap();
         match room_for_both {
-            true => assert_eq!(kept.iter().map(|k| k.id.clone()).collect::<Vec<_>>(), vec![theirs]),
+            true => assert_eq!(kept.iter().map(|k| k.id).collect::<Vec<_>>(), vec![theirs]),
             false => assert!(kept.is_empty(), "no room: the merge alone"),
         }
     }

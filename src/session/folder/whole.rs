@@ -3,9 +3,9 @@
 //! from its most complete file, with its lineage, so that later merges find their base.
 
 use super::{name_of, read_file, MemberFile, Name, RefusedFile, SyncError};
-use crate::format::history::Graph;
-use crate::format::FileVersion;
-use crate::model::{Id, Strategy};
+use crate::history::FileVersion;
+use crate::history::Graph;
+use crate::model::{Id, Strategy, VersionId};
 use crate::session::stopwatch::Untimed;
 use crate::storage::{file_version, Backend, Folder, Store};
 
@@ -65,10 +65,10 @@ fn group_by_strategy(reads: Vec<MemberFile>) -> Vec<Vec<MemberFile>> {
     }
     for group in &mut groups {
         let versions: Vec<FileVersion> = group.iter().map(|r| file_version(&r.imported)).collect();
-        let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
-        let holds = |v: &FileVersion, id: &str| Graph::of_nodes(&v.graph).reaches(std::slice::from_ref(&v.id), id);
+        let ids: Vec<VersionId> = versions.iter().map(|v| v.id).collect();
+        let holds = |v: &FileVersion, id: VersionId| Graph::of_nodes(&v.graph).reaches(&[v.id], id);
         let mut scored: Vec<(usize, MemberFile)> =
-            group.drain(..).zip(&versions).map(|(r, v)| (ids.iter().filter(|id| holds(v, id)).count(), r)).collect();
+            group.drain(..).zip(&versions).map(|(r, v)| (ids.iter().filter(|id| holds(v, **id)).count(), r)).collect();
         crate::sorting::by(&mut scored, |(a, ra), (b, rb)| {
             b.cmp(a)
                 .then_with(|| rb.imported.exported_at.cmp(&ra.imported.exported_at))

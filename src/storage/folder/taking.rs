@@ -7,8 +7,9 @@
 //! otherwise pin a version for every change each of them makes); undoing one is a new version on
 //! top of the head, which reaches everyone as any change does.
 
-use crate::format::{export_compact_around, export_compact_named, FileVersion};
-use crate::model::{Id, Strategy};
+use crate::format::{export_compact_around, export_compact_named};
+use crate::history::FileVersion;
+use crate::model::{Id, Strategy, VersionId};
 use crate::storage::ancestry::{Ancestry, KnownVersion};
 use crate::storage::versions::{Origin, VersionReason};
 use crate::storage::writing::NewVersion;
@@ -19,14 +20,14 @@ use serde::{Deserialize, Serialize};
 /// A version last taken from a member (`keys::taken`).
 #[derive(Deserialize)]
 struct TakenRecord {
-    id: String,
+    id: VersionId,
     strategy: Strategy,
 }
 
 /// [`TakenRecord`] as written.
 #[derive(Serialize)]
 struct TakenRecordOut<'a> {
-    id: &'a str,
+    id: &'a VersionId,
     strategy: &'a Strategy,
 }
 
@@ -89,7 +90,7 @@ struct StagedVersion {
     /// What is kept beside it ([`TakenFrom`], the marks of where its values were last set).
     also: Vec<Write>,
     /// The id of the version it replaces.
-    replaced: Option<String>,
+    replaced: Option<VersionId>,
 }
 
 impl std::fmt::Debug for Staged {
@@ -137,8 +138,8 @@ impl Staged {
     }
 
     /// Whether version `id` is one staged here (made by this reading, and seen by nobody).
-    pub fn holds(&self, id: &str) -> bool {
-        self.versions.iter().any(|v| v.origin.id == id)
+    pub fn holds(&self, id: VersionId) -> bool {
+        self.versions.iter().any(|v| v.origin.made.id == id)
     }
 
     /// The marks of where each value of the version staged last was set
@@ -188,7 +189,7 @@ impl Staged {
     ) -> Result<Option<KnownVersion>, StorageError> {
         // The text stored and the version's name from one serialisation.
         let (text, fp) = export_compact_named(&merged, now);
-        let origin = ancestry.staged_merge_origin(&fp, theirs, Some(by));
+        let origin = ancestry.staged_merge_origin(fp, theirs, Some(by));
         let prepared = Prepared::with_text(text, &merged, now);
         self.stage(ancestry, merged, prepared, origin, from)
     }
@@ -205,7 +206,7 @@ impl Staged {
         self.bytes += prepared.text.len() + bytes;
         let also = vec![also];
         let (replaced, old) = ancestry.advance(strategy, origin.clone());
-        self.versions.push(StagedVersion { prepared, origin, also, replaced: replaced.clone() });
+        self.versions.push(StagedVersion { prepared, origin, also, replaced });
         Ok(replaced.map(|id| KnownVersion { id, strategy: old }))
     }
 }

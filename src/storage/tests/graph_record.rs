@@ -2,7 +2,7 @@
 //! a list of nodes (by the builds before format 2) read as it was.
 
 use super::*;
-use crate::format::history::{Node, Nodes};
+use crate::history::{Node, Nodes};
 
 #[test]
 fn the_graph_record_is_written_compact_and_a_list_written_before_reads_as_it_did() {
@@ -26,5 +26,5 @@ fn the_graph_record_is_written_compact_and_a_list_written_before_reads_as_it_did
     mem.set(&keys::graph(&s.id), &list).wait().unwrap();
     let read = store.place(&s.id).wait().unwrap();
     assert_eq!((&read.id, &read.parents, &read.graph), (&place.id, &place.parents, &place.graph));
-    assert!(nodes.iter().all(|n| read.holds(&n.id)));
+    assert!(nodes.iter().all(|n| read.holds(n.id)));
 }

@@ -2,9 +2,9 @@
 //! merge from the version both have, a restore on top of the head, a file written beside a
 //! tab's save, and the histories and files written before ids.
 
-use crate::format::history::Relation;
 use crate::format::{export, import, read};
 use crate::format::{export_with_lineage, fingerprint, Imported, Lineage, LineageError};
+use crate::history::Relation;
 use crate::model::merge::{merge, Side};
 use crate::model::Strategy;
 use crate::model::{template, FiscalYear, PlanPeriod};
@@ -42,7 +42,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     assert_eq!(exported, s0);
     let v0 = file(&text0).lineage.unwrap().head.unwrap();
     b.save_imported(&file(&text0), "2026-11-23T09:02:00Z").wait().unwrap();
-    assert_eq!(b.current_id(&s0.id).wait().unwrap(), Some(v0.clone()), "the same version, the same id");
+    assert_eq!(b.current_id(&s0.id).wait().unwrap(), Some(v0), "the same version, the same id");
 
     let a1 = edited(&s0, |s| s.title = "Aの題名".into());
     a.save(&a1, "2026-11-23T10:00:00Z").wait().unwrap();
@@ -66,7 +66,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     assert_eq!(a.backup_strategy(&backup.unwrap().key).wait().unwrap(), a1, "the merge can be undone");
     let place = a.place(&s0.id).wait().unwrap();
     assert_eq!(place.parents.len(), 2, "a merge has two parents");
-    assert!(place.holds(&lineage.head.clone().unwrap()) && place.holds(&v0));
+    assert!(place.holds(lineage.head.unwrap()) && place.holds(v0));
 
     // B has not edited since: A's merged file is taken as it is, and both hold one version.
     let (text2, _) = a.export_file(&s0.id, "2026-11-23T11:05:00Z").wait().unwrap();
@@ -91,7 +91,7 @@ fn a_restore_is_a_new_version_on_top_of_the_head() {
     let b1 = edited(&s0, |s| s.municipality.name = "Bの市".into());
     b.save(&b1, "2026-11-23T10:00:00Z").wait().unwrap();
     let from_b = file(&b.export_file(&s0.id, "2026-11-23T10:01:00Z").wait().unwrap().0);
-    let b1_id = from_b.lineage.as_ref().unwrap().head.clone().unwrap();
+    let b1_id = from_b.lineage.as_ref().unwrap().head.unwrap();
     let a1 = edited(&s0, |s| s.title = "A".into());
     a.save(&a1, "2026-11-23T10:02:00Z").wait().unwrap();
     let merged = merge(&s0, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
@@ -101,7 +101,7 @@ fn a_restore_is_a_new_version_on_top_of_the_head() {
     assert_eq!(a.load(&s0.id).wait().unwrap(), a1);
     let place = a.place(&s0.id).wait().unwrap();
     assert_eq!(place.parents, std::slice::from_ref(&merge_id), "on top of the merge, not a step back");
-    assert!(place.holds(&b1_id), "B's version stays an ancestor: B receives the restore");
+    assert!(place.holds(b1_id), "B's version stays an ancestor: B receives the restore");
     // B takes A's file as it is: the restore reaches B.
     let from_a = file(&a.export_file(&s0.id, "2026-11-23T10:05:00Z").wait().unwrap().0);
     assert_eq!(b.ancestry(&s0.id).wait().unwrap().relation(&file_version(&from_a)), Relation::FastForward);
@@ -120,13 +120,13 @@ fn writing_a_file_does_not_make_a_tabs_next_save_a_conflict() {
     assert!(saved.is_ok(), "{saved:?}");
     let place = a.place(&s0.id).wait().unwrap();
     assert_eq!(place.parents.len(), 1, "made on the version written out");
-    assert!(place.graph.contains(&place.parents[0]));
+    assert!(place.graph.contains(place.parents[0]));
     // A second save over a version nobody has seen keeps its parents: the graph grows by
     // what was shared only.
     let before = place.graph.len();
     a.save(&edited(&s1, |s| s.title = "次の次".into()), "t3").wait().unwrap();
     let after = a.place(&s0.id).wait().unwrap();
-    assert_eq!((after.parents, after.graph.len()), (place.parents, before));
+    assert_eq!((&after.parents, after.graph.len()), (&place.parents, before));
 }
 
 /// A reading's ancestry made from the place it read first is what reading it again gives:
@@ -159,7 +159,7 @@ fn an_ancestry_from_a_place_read_before_is_the_ancestry_read_again() {
     assert_eq!(from.named().0, a.place(&s0.id).wait().unwrap().id.unwrap());
     // Saved meanwhile: read again, whatever the place read before held.
     let mut stale = a.place(&s0.id).wait().unwrap();
-    stale.graph = crate::format::history::Graph::default();
+    stale.graph = crate::history::Graph::default();
     a.save(&edited(&s1, |s| s.title = "三".into()), "t4").wait().unwrap();
     same(stale);
 }
@@ -177,21 +177,20 @@ fn histories_and_files_written_before_ids_read_as_a_line() {
     old.save(&s1, "2026-11-01T09:00:00Z").wait().unwrap();
     let mut head: Head = old.head(&s0.id).wait().unwrap();
     head.parents.clear();
-    head.fingerprint = Some(fp1.clone());
-    head.lineage = vec![fp1.clone(), fp0.clone()];
+    head.fingerprint = Some(fp1);
+    head.lineage = vec![fp1, fp0];
     old.backend.set(&keys::head(&s0.id), &serde_json::to_string(&head).unwrap()).wait().unwrap();
     old.backend.remove(&keys::named(&s0.id)).wait().unwrap();
     old.backend.remove(&keys::graph(&s0.id)).wait().unwrap();
     let place = old.place(&s0.id).wait().unwrap();
-    assert!(place.holds(&fp1) && place.holds(&fp0), "{place:?}");
+    assert!(place.holds(fp1) && place.holds(fp0), "{place:?}");
     // A file the previous build wrote: its lineage a list, the strategy named by its content.
     let s2 = edited(&s1, |s| s.municipality.name = "C".into());
-    let legacy =
-        Lineage { versions: vec![fp1.clone(), fp0.clone()], base: Some(s1.clone().into()), ..Lineage::default() };
+    let legacy = Lineage { versions: vec![fp1, fp0], base: Some(s1.clone().into()), ..Lineage::default() };
     let text = export_with_lineage(&s2, "2026-11-02T09:00:00Z", &legacy);
     let from_old = file(&text);
     let v = file_version(&from_old);
-    assert_eq!((v.id.as_str(), v.parents.as_slice()), (fingerprint(&s2).as_str(), std::slice::from_ref(&fp1)));
+    assert_eq!((v.id, v.parents.as_slice()), (fingerprint(&s2), std::slice::from_ref(&fp1)));
     assert_eq!(old.ancestry(&s0.id).wait().unwrap().relation(&v), Relation::FastForward);
     // A laptop with its own edit merges it from the version the list names.
     let mine = edited(&s1, |s| s.period.last = FiscalYear(2025));
@@ -203,7 +202,7 @@ fn histories_and_files_written_before_ids_read_as_a_line() {
     let head = old.head(&s0.id).wait().unwrap();
     assert_eq!(head.parents, std::slice::from_ref(&fp1));
     old.export_file(&s0.id, "2026-11-02T11:00:00Z").wait().unwrap();
-    assert!(old.place(&s0.id).wait().unwrap().holds(&fp0));
+    assert!(old.place(&s0.id).wait().unwrap().holds(fp0));
 }
 
 #[test]

@@ -27,8 +27,8 @@ pub use thinning::thin;
 
 use super::decode::decode_as;
 use super::{keys, Backend, BackendKind, StorageError, Store};
-use crate::format::history::{legacy_chain, Node};
-use crate::model::{DraftingStage, Id, Strategy};
+use crate::history::{legacy_chain, Made, Node};
+use crate::model::{DraftingStage, Id, Strategy, VersionId};
 use serde::{Deserialize, Serialize};
 
 /// Why a version came to be.
@@ -81,13 +81,13 @@ pub struct Version {
     pub title: String,
     /// The stored text's length (UTF-8 bytes): what the history costs.
     pub bytes: usize,
-    /// Its id (`format::history`), when it was named: shared with another machine, taken from
+    /// Its id (`history`), when it was named: shared with another machine, taken from
     /// one, or a merge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<VersionId>,
     /// Kept by a release before version ids: its fingerprint, when it was shared (its id then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<String>,
+    pub fingerprint: Option<VersionId>,
     /// For a [`VersionReason::FolderMerged`] version: the name of the member whose changes it
     /// took (田中), for its line in the history; for a [`VersionReason::Merged`] one, the
     /// member whose conflicting file the user decided on.
@@ -132,35 +132,31 @@ pub struct Head {
     /// that keeping it as a version need not read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<usize>,
-    /// The ids of the versions the current one is made on (`format::history`): one for a save,
+    /// The ids of the versions the current one is made on (`history`): one for a save,
     /// two for a merge. A save over a version nobody else has seen keeps that one's parents:
     /// only named versions (shared, taken, merged) are in the graph.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parents: Vec<String>,
+    pub parents: Vec<VersionId>,
     /// Written by a release before version ids: the current version's fingerprint, when it was
     /// shared as it is. Read, never written again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<String>,
+    pub fingerprint: Option<VersionId>,
     /// Written by a release before version ids: the fingerprints of the shared versions the
     /// current one descends from, newest first. Read as a line of versions (their ids), and
     /// moved into the graph at the next save.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub lineage: Vec<String>,
+    pub lineage: Vec<VersionId>,
     /// The current version's [`Version::merged_from`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_from: Option<String>,
 }
 
 /// Where a version named at once comes from: a file's version taken as it is, or a merge.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Origin {
-    /// Its id.
-    pub id: String,
-    pub parents: Vec<String>,
-    /// The graph it brings (a file's), added to the strategy's.
-    pub nodes: Vec<Node>,
-    /// The version it replaces, named now (a merge is made on it: its id is a parent).
-    pub names_replaced: Option<Node>,
+    /// The version (`history::Made`): its id and parents, the graph it brings (a file's), and
+    /// the version it replaces when that one is named now (a merge is made on it).
+    pub made: Made,
     /// The member whose changes it took, for a folder merge ([`Version::merged_from`]).
     pub merged_from: Option<String>,
     /// The strategy's graph with this version in it, as the graph record's text: made by the
@@ -174,17 +170,14 @@ pub struct Origin {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Named {
     pub revision: u64,
-    pub id: String,
+    pub id: VersionId,
 }
 
 impl Head {
     /// The versions the current one is made on; for a head written before ids, the newest
     /// shared version it descends from.
-    pub fn tips(&self) -> Vec<String> {
-        match (self.parents.is_empty(), self.lineage.first()) {
-            (true, Some(newest)) => vec![newest.clone()],
-            _ => self.parents.clone(),
-        }
+    pub fn tips(&self) -> Vec<VersionId> {
+        crate::history::tips_of(&self.parents, &self.lineage)
     }
 
     /// The graph a head written before ids carries in its list: a line of fingerprints.

@@ -155,7 +155,7 @@ fn find(link: &VersionLink, list: &[Version], now: &str) -> Found {
 }
 
 fn kept(v: &Version) -> Kept<'_> {
-    Kept { seq: v.seq, saved_at: &v.saved_at, id: v.id.as_deref() }
+    Kept { seq: v.seq, saved_at: &v.saved_at, id: v.id }
 }
 
 /// 「令和8年11月20日 14:22」: a version's time, in the user's local time.
@@ -207,12 +207,7 @@ async fn offers(
             list.iter().find(|x| x.seq == v.seq).map(|x| x.title.clone()).unwrap_or_else(|| current.title.clone());
         let seq = (v.seq != u64::MAX).then_some(v.seq);
         out.push((
-            Offer {
-                seq,
-                link: VersionLink { saved_at: v.saved_at.to_owned(), id: v.id.map(str::to_owned) },
-                title,
-                changed,
-            },
+            Offer { seq, link: VersionLink { saved_at: v.saved_at.to_owned(), id: v.id }, title, changed },
             changed,
         ));
     }

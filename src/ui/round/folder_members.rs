@@ -37,7 +37,7 @@ pub fn FolderMembers(id: Id) -> impl IntoView {
             reading.with(|r| {
                 let m =
                     r.as_ref()?.members.iter().find(|m| m.file == file && m.standing == MemberStanding::Conflicts)?;
-                Some((file.clone(), m.version.clone()))
+                Some((file.clone(), m.version))
             })
         })
     };

@@ -23,7 +23,7 @@ pub fn HeldBackCards(id: Id) -> impl IntoView {
         Memo::new(move |_| {
             reading.with(|r| {
                 let Some(r) = r.as_ref() else { return Vec::new() };
-                let version = |file: &str| r.members.iter().find(|m| m.file == file).and_then(|m| m.version.clone());
+                let version = |file: &str| r.members.iter().find(|m| m.file == file).and_then(|m| m.version);
                 r.held_back.iter().map(|h| (h.file.clone(), version(&h.file))).collect::<Vec<_>>()
             })
         })

@@ -3,7 +3,7 @@
 //! included, so criss-crosses come up. No merge shows a card (nobody changed what the other
 //! did), no laptop's own edit is lost or swapped for an older value, and once each merges the
 //! other's newest file both hold the same content. The same base rule as the folder's
-//! (`format::history::base_for_merge`); the cases the issue found are kept below.
+//! (`history::base_for_merge`); the cases the issue found are kept below.
 
 use super::own;
 use crate::format::{open, Imported, Opened};

@@ -1,4 +1,11 @@
-//! A version named by its history, as a git commit or an Automerge change is: its id is a hash
+//! The history of a strategy's versions, pure (no storage, no browser, no file format): the one
+//! place that answers where two heads stand ([`relation`]: same, behind, ahead, diverged, a
+//! criss-cross's several nearest common versions), which base a merge uses ([`base_for_merge`],
+//! the contents supplied by the caller) and what a take, a fast-forward, a merge, a save, a
+//! restore and an undo make ([`Place`]: the new version's id and parents). Storage reads and
+//! writes the graph and the contents; `format::graph` writes the graph as a file carries it.
+//!
+//! A version is named by its history, as a git commit or an Automerge change is: its id is a hash
 //! of its content's fingerprint and its sorted parents' ids. A save has one parent, a merge two;
 //! a restore or an undo is a new version on top of the head, so it moves forward and reaches
 //! everyone. Two members who make the same merge from the same two parents name it alike.
@@ -19,17 +26,22 @@ use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
 mod base;
-mod compact;
-mod ids;
 mod nodes;
+mod place;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+pub use crate::model::VersionId;
 pub use base::{base_for_merge, virtual_base, MergeBase};
-pub use compact::Damaged;
-use ids::{digits, id_text, key_of, Key};
-pub use nodes::{Nodes, Unsafe};
+pub use nodes::{Nodes, TooMany};
+pub use place::{kept_of, made_on, tips_of, FileVersion, Made, Place};
+
+/// The graph keys versions by their ids' 128 bits: walking it hashes and copies numbers.
+type Key = VersionId;
 
 /// At most this many nodes travel in a file and are kept per strategy: ten people sharing a
-/// strategy all day make a few hundred versions; a member away for more than this many
-/// shared versions can no longer be merged by the graph (the app says so).
+/// strategy all day make a few hundred versions. A member away for more than this many shared
+/// versions shares no version the graph still knows: theirs is still merged, from the older
+/// versions at hand (`Place::older_bases`: the base their file carries, the versions kept).
 pub const MAX_GRAPH: usize = 4096;
 /// A save has one parent, a merge two.
 pub const MAX_PARENTS: usize = 2;
@@ -37,46 +49,34 @@ pub const MAX_PARENTS: usize = 2;
 /// One version in the graph: its id and its parents' ids (none for the first).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Node {
-    pub id: String,
+    pub id: VersionId,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parents: Vec<String>,
-}
-
-/// The fingerprint of a strategy's JSON text as it stands: `lineage::fingerprint`'s hash, without
-/// writing the strategy out (equal to it when the text is what this build writes).
-pub(super) fn text_fingerprint(text: &str) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+    pub parents: Vec<VersionId>,
 }
 
 /// The id of the version whose content has `fingerprint` (`format::fingerprint`) and whose
-/// parents are `parents` (in any order): 32 hexadecimal digits.
-pub fn version_id(fingerprint: &str, parents: &[String]) -> String {
-    let mut sorted: Vec<&str> = parents.iter().map(String::as_str).collect();
+/// parents are `parents` (in any order): the hash of their 32 digits each.
+pub fn version_id(fingerprint: VersionId, parents: &[VersionId]) -> VersionId {
+    let mut sorted = parents.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(b"shirube-version\0");
-    h.update(fingerprint.as_bytes());
+    h.update(&fingerprint.digits());
     for p in sorted {
         h.update(b"\0");
-        h.update(p.as_bytes());
+        h.update(&p.digits());
     }
-    format!("{:032x}", h.digest128())
-}
-
-/// Whether `s` has the form of a version id (and of a fingerprint): 32 lowercase hexadecimal
-/// digits. Ids from files are checked at the door: anything else is refused, never stored.
-pub fn is_version_id(s: &str) -> bool {
-    digits(s).is_some()
+    VersionId::from_bits(h.digest128())
 }
 
 /// A list of fingerprints, newest first (files and histories written before ids existed), as a
 /// linear history: each names its content and descends from the next.
-pub fn legacy_chain(versions: &[String]) -> Vec<Node> {
+pub fn legacy_chain(versions: &[VersionId]) -> Vec<Node> {
     versions
         .iter()
         .enumerate()
-        .map(|(i, id)| Node { id: id.clone(), parents: versions.get(i + 1).cloned().into_iter().collect() })
+        .map(|(i, id)| Node { id: *id, parents: versions.get(i + 1).copied().into_iter().collect() })
         .collect()
 }
 
@@ -84,8 +84,6 @@ pub fn legacy_chain(versions: &[String]) -> Vec<Node> {
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     parents: HashMap<Key, Vec<Key>>,
-    /// The text of each key that is not an id's 32 digits.
-    non_hex: HashMap<Key, String>,
     /// What the tips last asked about descend from ([`Graph::reach`]), kept as the graph grows
     /// and the tips move forward: a reading asks it for every member's file.
     reach: RefCell<Option<Reach>>,
@@ -93,7 +91,7 @@ pub struct Graph {
 
 impl PartialEq for Graph {
     fn eq(&self, other: &Graph) -> bool {
-        self.parents == other.parents && self.non_hex == other.non_hex
+        self.parents == other.parents
     }
 }
 
@@ -123,16 +121,6 @@ struct Both<'a>(&'a Graph, &'a Graph);
 impl Parentage for Both<'_> {
     fn parents(&self, k: Key) -> Option<&[Key]> {
         self.0.parents(k).or_else(|| self.1.parents(k))
-    }
-}
-
-impl Both<'_> {
-    fn name(&self, k: Key) -> String {
-        self.0.non_hex.get(&k).or_else(|| self.1.non_hex.get(&k)).cloned().unwrap_or_else(|| id_text(k))
-    }
-
-    fn key(&self, id: &str) -> Key {
-        key_of(id).0
     }
 }
 
@@ -166,39 +154,19 @@ impl Graph {
     /// Adds the nodes of `nodes` whose key passes `take`, as [`Graph::add`] does.
     fn take_nodes(&mut self, nodes: &Nodes, take: impl Fn(Key) -> bool) {
         for (k, ps) in nodes.keyed().filter(|(k, _)| take(*k)) {
-            for key in std::iter::once(&k).chain(ps) {
-                if let Some(text) = nodes.non_hex(*key) {
-                    self.non_hex.entry(*key).or_insert_with(|| text.clone());
-                }
-            }
-            self.add_key(k, ps);
+            self.add(k, ps);
         }
-    }
-
-    fn key(&mut self, id: &str) -> Key {
-        let (k, non_hex) = key_of(id);
-        if non_hex {
-            self.non_hex.entry(k).or_insert_with(|| id.to_owned());
-        }
-        k
     }
 
     /// Adds nodes; an id already known keeps its parents (an id names its parents).
     pub fn extend(&mut self, nodes: impl IntoIterator<Item = Node>) {
         for n in nodes {
-            self.add(&n.id, &n.parents);
+            self.add(n.id, &n.parents);
         }
     }
 
-    pub fn add(&mut self, id: &str, parents: &[String]) {
-        let k = self.key(id);
-        if !self.parents.contains_key(&k) {
-            let ps: Vec<Key> = parents.iter().map(|p| self.key(p)).collect();
-            self.add_key(k, &ps);
-        }
-    }
-
-    fn add_key(&mut self, k: Key, ps: &[Key]) {
+    /// Adds version `k` made on `ps`, unless it is known (an id names its parents).
+    pub fn add(&mut self, k: Key, ps: &[Key]) {
         if let std::collections::hash_map::Entry::Vacant(node) = self.parents.entry(k) {
             node.insert(ps.to_vec());
             // A version reached as a parent whose node comes only now: what it descends from
@@ -262,11 +230,11 @@ impl Graph {
 
     /// The nodes of `nodes` this graph lacks, as they are: what a version taken brings to it.
     pub fn lacking(&self, nodes: &Nodes) -> Vec<Node> {
-        nodes.keyed().filter(|(k, _)| !self.parents.contains_key(k)).map(|(k, ps)| nodes.node(k, ps)).collect()
+        nodes.iter().filter(|n| !self.parents.contains_key(&n.id)).collect()
     }
 
-    pub fn contains(&self, id: &str) -> bool {
-        self.parents.contains_key(&key_of(id).0)
+    pub fn contains(&self, id: VersionId) -> bool {
+        self.parents.contains_key(&id)
     }
 
     pub fn len(&self) -> usize {
@@ -282,49 +250,43 @@ impl Graph {
     }
 
     /// Whether `id` is one of `tips` or a version they descend from.
-    pub fn reaches(&self, tips: &[String], id: &str) -> bool {
-        let g = self.alone();
-        self.reach(&keys(&g, tips)).contains(&g.key(id))
+    pub fn reaches(&self, tips: &[VersionId], id: VersionId) -> bool {
+        self.reach(tips).contains(&id)
     }
 
     /// The versions both `ours` and `theirs` descend from (tips included), nearest first: the
     /// nearest common ancestors (those no other common one descends from) by their distance
     /// from both sides, then the others. Ties go by id: both sides decide alike.
-    pub fn common_ancestors(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
+    pub fn common_ancestors(&self, ours: &[VersionId], theirs: &[VersionId]) -> Vec<VersionId> {
         self.alone().common_ancestors(ours, theirs)
     }
 
     /// The nearest common ancestors of `ours` and `theirs` only (those no other common one
     /// descends from), in [`Graph::common_ancestors`]' order. Two or more after a criss-cross
     /// (each merged the other's): a merge then starts from their merge.
-    pub fn nearest_common(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
+    pub fn nearest_common(&self, ours: &[VersionId], theirs: &[VersionId]) -> Vec<VersionId> {
         self.alone().nearest_common(ours, theirs)
     }
 
     /// [`Graph::nearest_common`] in this graph and `other` read as one (ours and a file's).
-    pub fn nearest_common_with(&self, other: &Graph, ours: &[String], theirs: &[String]) -> Vec<String> {
+    pub fn nearest_common_with(&self, other: &Graph, ours: &[VersionId], theirs: &[VersionId]) -> Vec<VersionId> {
         Both(self, other).nearest_common(ours, theirs)
     }
 
     /// [`Graph::common_ancestors`] in this graph and `other` read as one.
-    pub fn common_ancestors_with(&self, other: &Graph, ours: &[String], theirs: &[String]) -> Vec<String> {
+    pub fn common_ancestors_with(&self, other: &Graph, ours: &[VersionId], theirs: &[VersionId]) -> Vec<VersionId> {
         Both(self, other).common_ancestors(ours, theirs)
     }
 
     /// The nodes `tips` descend from (tips included), nearest first, at most `max`: what a file
     /// carries and what storage keeps.
-    pub fn bounded(&self, tips: &[String], max: usize) -> Nodes {
-        let g = self.alone();
+    pub fn bounded(&self, tips: &[VersionId], max: usize) -> Nodes {
         let mut by_distance: Vec<(usize, Key)> =
-            distances(&g, &keys(&g, tips)).into_iter().map(|(k, d)| (d, k)).collect();
+            distances(&self.alone(), tips).into_iter().map(|(k, d)| (d, k)).collect();
         by_distance.sort_unstable();
         let held = by_distance.into_iter().map(|(_, k)| k).filter(|k| self.parents.contains_key(k));
         Nodes::of_keys(self, held.take(max))
     }
-}
-
-fn keys(g: &Both, ids: &[String]) -> Vec<Key> {
-    ids.iter().map(|id| g.key(id)).collect()
 }
 
 /// `tips` and every version they descend from, with its distance from the nearest tip.
@@ -358,26 +320,22 @@ impl Both<'_> {
         let dominated = distances(self, &below);
         let mut ordered: Vec<(bool, usize, Key)> =
             common.into_iter().map(|(k, d)| (dominated.contains_key(&k), d, k)).collect();
-        // Ties by id as written: a key's order is its digits' only for ids.
-        match self.0.non_hex.is_empty() && self.1.non_hex.is_empty() {
-            true => ordered.sort_unstable(),
-            false => ordered.sort_by_cached_key(|(dominated, d, k)| (*dominated, *d, self.name(*k))),
-        }
+        // Ties by id: an id's order is its digits'.
+        ordered.sort_unstable();
         ordered
     }
 
-    fn common_ancestors(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
-        self.common(&keys(self, ours), &keys(self, theirs)).into_iter().map(|(_, _, k)| self.name(k)).collect()
+    fn common_ancestors(&self, ours: &[VersionId], theirs: &[VersionId]) -> Vec<VersionId> {
+        self.common(ours, theirs).into_iter().map(|(_, _, k)| k).collect()
     }
 
-    fn nearest_common(&self, ours: &[String], theirs: &[String]) -> Vec<String> {
-        let (tips, theirs) = (keys(self, ours), keys(self, theirs));
+    fn nearest_common(&self, tips: &[VersionId], theirs: &[VersionId]) -> Vec<VersionId> {
         if let [their] = theirs[..] {
-            let met = self.met(their, &self.0.reach(&tips));
-            return self.nearest(&tips, their, met);
+            let met = self.met(their, &self.0.reach(tips));
+            return self.nearest(tips, their, met);
         }
-        let all = self.common(&tips, &theirs);
-        all.into_iter().take_while(|(dominated, _, _)| !dominated).map(|(_, _, k)| self.name(k)).collect()
+        let all = self.common(tips, theirs);
+        all.into_iter().take_while(|(dominated, _, _)| !dominated).map(|(_, _, k)| k).collect()
     }
 
     /// What the walk down from `their` meets first of `reach` (what our tips descend from, in
@@ -399,15 +357,15 @@ impl Both<'_> {
 
     /// The nearest common ancestors of `tips` and `their`, from what the walk down from theirs
     /// `met`: that one alone (the usual case), else as [`Graph::nearest_common`] finds them.
-    fn nearest(&self, tips: &[Key], their: Key, met: HashSet<Key>) -> Vec<String> {
+    fn nearest(&self, tips: &[Key], their: Key, met: HashSet<Key>) -> Vec<VersionId> {
         match met.len() {
             0 => Vec::new(),
-            1 => met.into_iter().map(|k| self.name(k)).collect(),
+            1 => met.into_iter().collect(),
             _ => self
                 .common(tips, &[their])
                 .into_iter()
                 .take_while(|(dominated, _, _)| !dominated)
-                .map(|(_, _, k)| self.name(k))
+                .map(|(_, _, k)| k)
                 .collect(),
         }
     }
@@ -426,37 +384,42 @@ pub enum Relation {
     /// from, `bases` (two or more after a criss-cross, by their distance from both, then by
     /// id; empty: no version in common is known). The older ones both descend from, should
     /// none of these be at hand: [`Graph::common_ancestors`].
-    Diverged { bases: Vec<String> },
+    Diverged { bases: Vec<VersionId> },
 }
 
 /// Where `theirs` stands against our head. `ours`: our head's id when it is named, else `None`
 /// (a change nobody else has seen, on top of `tips`, its parents); `ours` named, `tips` is
 /// `[ours]`. `graph` holds both sides' nodes.
-pub fn relation(ours: Option<&str>, tips: &[String], theirs: &str, graph: &Graph) -> Relation {
+pub fn relation(ours: Option<VersionId>, tips: &[VersionId], theirs: VersionId, graph: &Graph) -> Relation {
     relation_in(&graph.alone(), ours, tips, theirs)
 }
 
 /// [`relation`] where our nodes are in `graph` and theirs in `brought` (a file's graph), read as
 /// one without copying either.
-pub fn relation_with(ours: Option<&str>, tips: &[String], theirs: &str, graph: &Graph, brought: &Graph) -> Relation {
+pub fn relation_with(
+    ours: Option<VersionId>,
+    tips: &[VersionId],
+    theirs: VersionId,
+    graph: &Graph,
+    brought: &Graph,
+) -> Relation {
     relation_in(&Both(graph, brought), ours, tips, theirs)
 }
 
-fn relation_in(g: &Both, ours: Option<&str>, tips: &[String], theirs: &str) -> Relation {
-    if ours == Some(theirs) {
+fn relation_in(g: &Both, ours: Option<VersionId>, tips: &[VersionId], their: VersionId) -> Relation {
+    if ours == Some(their) {
         return Relation::InStep;
     }
-    let (tips, their) = (keys(g, tips), g.key(theirs));
     let met = {
-        let reach = g.0.reach(&tips);
+        let reach = g.0.reach(tips);
         if reach.contains(&their) {
             return Relation::Behind;
         }
         g.met(their, &reach)
     };
     // Any way from theirs to our head meets it first of all we reach.
-    if ours.is_some_and(|o| met.contains(&g.key(o))) {
+    if ours.is_some_and(|o| met.contains(&o)) {
         return Relation::FastForward;
     }
-    Relation::Diverged { bases: g.nearest(&tips, their, met) }
+    Relation::Diverged { bases: g.nearest(tips, their, met) }
 }

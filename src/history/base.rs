@@ -2,7 +2,7 @@
 //! folder, a folder read by hand, 統合する). Contents come from the caller (`find`), which
 //! alone knows what is at hand (its history, the versions it keeps, the file's carried one).
 
-use super::Graph;
+use super::{Graph, VersionId};
 use crate::model::merge::{merge, Side};
 use crate::model::Strategy;
 
@@ -18,9 +18,9 @@ use crate::model::Strategy;
 /// since it as conflicts.
 pub async fn base_for_merge(
     graph: &Graph,
-    nearest: &[String],
-    older: Vec<String>,
-    find: impl AsyncFn(Vec<String>) -> Option<(Strategy, bool)>,
+    nearest: &[VersionId],
+    older: Vec<VersionId>,
+    find: impl AsyncFn(Vec<VersionId>) -> Option<(Strategy, bool)>,
 ) -> Option<MergeBase> {
     let base = |(strategy, in_file), exact| MergeBase { strategy, in_file, exact };
     match nearest.len() {
@@ -56,15 +56,15 @@ pub struct MergeBase {
 /// hand), its conflicts to the first. `None` when one of them is not at hand.
 pub async fn virtual_base(
     graph: &Graph,
-    nearest: &[String],
-    find: &impl AsyncFn(Vec<String>) -> Option<(Strategy, bool)>,
+    nearest: &[VersionId],
+    find: &impl AsyncFn(Vec<VersionId>) -> Option<(Strategy, bool)>,
 ) -> Option<(Strategy, bool)> {
     let mut sorted = nearest.to_vec();
     sorted.sort();
     let (first, rest) = sorted.split_first()?;
-    let (mut acc, mut in_file) = find(vec![first.clone()]).await?;
+    let (mut acc, mut in_file) = find(vec![*first]).await?;
     for other in rest {
-        let (next, next_in_file) = find(vec![other.clone()]).await?;
+        let (next, next_in_file) = find(vec![*other]).await?;
         let meet = graph.common_ancestors(std::slice::from_ref(first), std::slice::from_ref(other));
         let (below, below_in_file) = find(meet).await?;
         acc = merge(&below, &acc, &next).resolve_all(Side::Ours).ok()?;

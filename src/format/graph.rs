@@ -15,20 +15,20 @@
 //! of ~400 KB as a list. Base64 rather than hexadecimal: a third over the bytes, not double; a
 //! JSON string, so that the file's reader is serde's own for a string.
 //!
-//! A key that is not an id's 32 digits (a legacy or test id, see `ids::key_of`) is written as
-//! the 128 bits the graph keys it by: its text is not carried (storage keeps such a graph in the
-//! list form, `Nodes::stored_text`).
+//! [`Nodes`] (`history`) is written and read as that string, in a file and in storage's record.
 
-use super::ids::Key;
+use crate::history::{Node, Nodes};
+use crate::model::VersionId as Key;
 use base64::Engine as _;
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 const BASE64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 /// A graph's nodes as keys: each node's id, where its parents end in `parents` (they start where
 /// the node before's end), and the parents.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub(super) struct Keyed {
+struct Keyed {
     pub ids: Vec<Key>,
     pub ends: Vec<u32>,
     pub parents: Vec<Key>,
@@ -47,21 +47,21 @@ pub enum Damaged {
 }
 
 /// `nodes` (each a key with its parents' keys) as the compact string.
-pub(super) fn encode<'a>(nodes: impl Iterator<Item = (Key, &'a [Key])> + Clone) -> String {
+fn encode<'a>(nodes: impl Iterator<Item = (Key, &'a [Key])> + Clone) -> String {
     let mut first: HashMap<Key, usize> = HashMap::default();
     for (i, (k, _)) in nodes.clone().enumerate() {
         first.entry(k).or_insert(i);
     }
     let mut bytes = Vec::with_capacity(first.len() * 19);
     for (i, (k, ps)) in nodes.enumerate() {
-        bytes.extend_from_slice(&k.to_be_bytes());
+        bytes.extend_from_slice(&k.bits().to_be_bytes());
         varint(&mut bytes, ps.len() as u64);
         for p in ps {
             match first.get(p).filter(|at| **at != i) {
                 Some(at) => varint(&mut bytes, zigzag(*at as i64 - i as i64)),
                 None => {
                     bytes.push(0);
-                    bytes.extend_from_slice(&p.to_be_bytes());
+                    bytes.extend_from_slice(&p.bits().to_be_bytes());
                 }
             }
         }
@@ -70,7 +70,7 @@ pub(super) fn encode<'a>(nodes: impl Iterator<Item = (Key, &'a [Key])> + Clone) 
 }
 
 /// The nodes a compact string holds.
-pub(super) fn decode(text: &str) -> Result<Keyed, Damaged> {
+fn decode(text: &str) -> Result<Keyed, Damaged> {
     let bytes = BASE64.decode(text).map_err(|_| Damaged::NotBase64)?;
     /// A parent as written: a place relative to its node's, or its key.
     enum Parent {
@@ -139,7 +139,7 @@ impl Reader<'_> {
     fn key(&mut self) -> Option<Key> {
         let b: [u8; 16] = self.bytes.get(self.at..self.at + 16)?.try_into().ok()?;
         self.at += 16;
-        Some(Key::from_be_bytes(b))
+        Some(Key::from_bits(u128::from_be_bytes(b)))
     }
 
     /// A varint of at most 10 bytes whose value fits 64 bits.
@@ -158,6 +158,47 @@ impl Reader<'_> {
             }
         }
         None
+    }
+}
+
+impl Serialize for Nodes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.compact())
+    }
+}
+
+impl<'de> Deserialize<'de> for Nodes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Nodes, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        Nodes::from_compact(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Nodes {
+    /// The compact string: what a file of format 2 carries as `lineage.graph`.
+    pub fn compact(&self) -> String {
+        encode(self.keyed())
+    }
+
+    /// The nodes a compact string holds.
+    pub fn from_compact(text: &str) -> Result<Nodes, Damaged> {
+        let Keyed { ids, ends, parents } = decode(text)?;
+        Ok(Nodes::from_parts(ids, ends, parents))
+    }
+
+    /// Storage's graph record: the compact string as JSON.
+    pub fn stored_text(&self) -> String {
+        // A string always serialises.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A graph record as [`Nodes::stored_text`] writes it, or as a list of nodes (every record
+    /// written before the compact form); `None` when it is neither.
+    pub fn from_stored(text: &str) -> Option<Nodes> {
+        match serde_json::from_str::<Nodes>(text) {
+            Ok(nodes) => Some(nodes),
+            Err(_) => serde_json::from_str::<Vec<Node>>(text).ok().map(Nodes::from),
+        }
     }
 }
 
@@ -187,7 +228,7 @@ mod tests {
 
     #[test]
     fn keys_and_parents_read_back_with_parents_near_far_and_outside() {
-        let (a, b, c, outside) = (1u128 << 100 | 7, u128::MAX, 0, 42);
+        let [a, b, c, outside] = [1u128 << 100 | 7, u128::MAX, 0, 42].map(Key::from_bits);
         // a's parents: b (next), outside; b's: a (before, a cycle a file may forge); c: itself.
         let nodes: Vec<(Key, Vec<Key>)> = vec![(a, vec![b, outside]), (b, vec![a]), (c, vec![c]), (a, vec![])];
         let text = encode(nodes.iter().map(|(k, ps)| (*k, ps.as_slice())));
@@ -202,7 +243,7 @@ mod tests {
 
     #[test]
     fn a_damaged_string_says_where() {
-        let one = encode([(5u128, &[6u128][..])].into_iter());
+        let one = encode([(Key::from_bits(5), &[Key::from_bits(6)][..])].into_iter());
         let mut bytes = BASE64.decode(&one).unwrap();
         assert_eq!(decode("not base64!"), Err(Damaged::NotBase64));
         bytes.pop();
@@ -214,5 +255,27 @@ mod tests {
         let mut huge = 7u128.to_be_bytes().to_vec();
         huge.extend([0xff, 0xff, 0xff, 0xff, 0x0f]);
         assert_eq!(decode(&BASE64.encode(&huge)), Err(Damaged::CutShort { node: 0 }));
+    }
+
+    #[test]
+    fn nodes_read_and_write_as_one_compact_string_and_storage_reads_the_list_too() {
+        let node = |id: Key, parents: &[Key]| Node { id, parents: parents.to_vec() };
+        let [a, b, c, d] = ["a", "0123456789abcdef", "c", "d"].map(|s| s.repeat(32 / s.len()).parse().unwrap());
+        let list = vec![node(a, &[b, c]), node(b, &[]), node(c, &[d])];
+        let nodes = Nodes::from(list.clone());
+        let text = serde_json::to_string(&nodes).unwrap();
+        assert!(text.starts_with('"') && text.len() < serde_json::to_string(&list).unwrap().len() / 2, "{text}");
+        let back: Nodes = serde_json::from_str(&text).unwrap();
+        assert_eq!((back.iter().collect::<Vec<_>>(), &back), (list.clone(), &nodes));
+        // Storage writes the same string, and reads a record written as a list before it.
+        assert_eq!(nodes.stored_text(), text);
+        assert_eq!(Nodes::from_stored(&serde_json::to_string(&list).unwrap()), Some(nodes.clone()));
+        // A list naming a version by anything but 32 digits is no record.
+        let legacy = format!("[{{\"id\":\"{}\",\"parents\":[\"{a}\"]}}]", "e".repeat(64));
+        let bad_texts = ["[1]", "{}", "\"#\"", "3", "[{\"parents\":[]}]", legacy.as_str()];
+        for bad in bad_texts {
+            assert_eq!(Nodes::from_stored(bad), None, "{bad}");
+        }
+        assert!(serde_json::from_str::<Nodes>("\"AAAA\"").unwrap_err().to_string().contains("ends inside"));
     }
 }

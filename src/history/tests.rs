@@ -1,27 +1,38 @@
 //! The version graph's answers (`history`): ids, relations, nearest common ancestors, bounds,
 //! and, as properties, the same answers as plain walks over both sides' nodes.
-use crate::format::history::*;
+use crate::history::*;
 
-fn id(s: &str) -> String {
-    version_id(&format!("{s:0>32}"), &[])
+/// A version named by a word.
+fn v(name: &str) -> VersionId {
+    VersionId::named(name)
+}
+
+fn vs(names: &[&str]) -> Vec<VersionId> {
+    names.iter().map(|n| v(n)).collect()
 }
 
 fn node(id: &str, parents: &[&str]) -> Node {
-    Node { id: id.into(), parents: parents.iter().map(|p| p.to_string()).collect() }
+    Node { id: v(id), parents: vs(parents) }
 }
 
 #[test]
 fn an_id_names_content_and_parents_in_any_order() {
-    let (a, b) = (id("a"), id("b"));
-    let fp = "0".repeat(32);
-    assert!(is_version_id(&version_id(&fp, &[])));
-    assert_eq!(version_id(&fp, &[a.clone(), b.clone()]), version_id(&fp, &[b.clone(), a.clone()]));
-    let (only_a, only_b) = (std::slice::from_ref(&a), std::slice::from_ref(&b));
-    assert_ne!(version_id(&fp, only_a), version_id(&fp, only_b), "same content, other history");
-    assert_ne!(version_id(&fp, only_a), version_id(&"1".repeat(32), only_a), "same history, other content");
-    assert!(!is_version_id("ABCDEF0123456789abcdef0123456789"));
-    assert!(!is_version_id("abc"));
-    assert!(!is_version_id(&"g".repeat(32)));
+    let (a, b) = (v("a"), v("b"));
+    let fp = VersionId::from_bits(0);
+    assert_eq!(version_id(fp, &[a, b]), version_id(fp, &[b, a]));
+    assert_ne!(version_id(fp, &[a]), version_id(fp, &[b]), "same content, other history");
+    assert_ne!(version_id(fp, &[a]), version_id(v("1"), &[a]), "same history, other content");
+    // The hash of the ids' digits as text, as every build named them.
+    let digits = |id: VersionId| format!("{id}");
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(b"shirube-version\0");
+    h.update(digits(fp).as_bytes());
+    let (lo, hi) = if digits(a) < digits(b) { (a, b) } else { (b, a) };
+    for p in [lo, hi] {
+        h.update(b"\0");
+        h.update(digits(p).as_bytes());
+    }
+    assert_eq!(version_id(fp, &[b, a, b]), VersionId::from_bits(h.digest128()));
 }
 
 /// o ← a1 ← a2 (ours), o ← b1 (theirs), and a merge m of a2 and b1.
@@ -32,18 +43,18 @@ fn sample() -> Graph {
 #[test]
 fn relations_are_read_from_the_graph() {
     let g = sample();
-    let t = |s: &str| vec![s.to_owned()];
-    assert_eq!(relation(Some("a2"), &t("a2"), "a2", &g), Relation::InStep);
-    assert_eq!(relation(Some("a2"), &t("a2"), "a1", &g), Relation::Behind);
-    assert_eq!(relation(Some("a1"), &t("a1"), "a2", &g), Relation::FastForward);
-    assert_eq!(relation(Some("a2"), &t("a2"), "b1", &g), Relation::Diverged { bases: vec!["o".into()] });
-    assert_eq!(relation(Some("b1"), &t("b1"), "m", &g), Relation::FastForward, "a merge reaches its parents");
+    let rel = |ours: Option<&str>, tip: &str, theirs: &str| relation(ours.map(v), &[v(tip)], v(theirs), &g);
+    assert_eq!(rel(Some("a2"), "a2", "a2"), Relation::InStep);
+    assert_eq!(rel(Some("a2"), "a2", "a1"), Relation::Behind);
+    assert_eq!(rel(Some("a1"), "a1", "a2"), Relation::FastForward);
+    assert_eq!(rel(Some("a2"), "a2", "b1"), Relation::Diverged { bases: vs(&["o"]) });
+    assert_eq!(rel(Some("b1"), "b1", "m"), Relation::FastForward, "a merge reaches its parents");
     // An unnamed change on top of a1: never a fast-forward, merged from a1.
-    assert_eq!(relation(None, &t("a1"), "a2", &g), Relation::Diverged { bases: vec!["a1".into()] });
-    assert_eq!(g.common_ancestors(&t("a1"), &t("a2")), ["a1", "o"], "and, should a1 be gone, o");
-    assert_eq!(relation(None, &t("a2"), "a1", &g), Relation::Behind);
+    assert_eq!(rel(None, "a1", "a2"), Relation::Diverged { bases: vs(&["a1"]) });
+    assert_eq!(g.common_ancestors(&vs(&["a1"]), &vs(&["a2"])), vs(&["a1", "o"]), "and, should a1 be gone, o");
+    assert_eq!(rel(None, "a2", "a1"), Relation::Behind);
     // Unknown: no base.
-    assert_eq!(relation(Some("a2"), &t("a2"), "zz", &g), Relation::Diverged { bases: vec![] });
+    assert_eq!(rel(Some("a2"), "a2", "zz"), Relation::Diverged { bases: vec![] });
 }
 
 #[test]
@@ -56,68 +67,76 @@ fn the_nearest_common_ancestors_come_first_and_criss_crosses_order_by_id() {
         node("mx", &["x", "y"]),
         node("my", &["y", "x"]),
     ]);
-    assert_eq!(g.common_ancestors(&["mx".into()], &["my".into()]), ["x", "y", "o"]);
-    assert_eq!(g.common_ancestors(&["my".into()], &["mx".into()]), ["x", "y", "o"]);
-    assert_eq!(g.nearest_common(&["mx".into()], &["my".into()]), ["x", "y"]);
-    assert_eq!(sample().nearest_common(&["a2".into()], &["b1".into()]), ["o"]);
+    let mut nearest = vs(&["x", "y"]);
+    nearest.sort();
+    let all: Vec<VersionId> = nearest.iter().copied().chain([v("o")]).collect();
+    assert_eq!(g.common_ancestors(&vs(&["mx"]), &vs(&["my"])), all);
+    assert_eq!(g.common_ancestors(&vs(&["my"]), &vs(&["mx"])), all);
+    assert_eq!(g.nearest_common(&vs(&["mx"]), &vs(&["my"])), nearest);
+    assert_eq!(sample().nearest_common(&vs(&["a2"]), &vs(&["b1"])), vs(&["o"]));
 }
 
 #[test]
 fn a_bounded_graph_keeps_the_nearest_versions() {
-    let chain: Vec<String> = (0..10).map(|i| format!("v{i}")).collect();
+    let names: Vec<String> = (0..10).map(|i| format!("v{i}")).collect();
+    let chain: Vec<VersionId> = names.iter().map(|n| v(n)).collect();
     let g = Graph::of(legacy_chain(&chain));
-    let kept = g.bounded(&["v0".into()], 3);
-    assert_eq!(kept.iter().map(|n| n.id).collect::<Vec<_>>(), ["v0", "v1", "v2"]);
-    assert_eq!(kept.parents_of("v0"), Some(vec!["v1".into()]));
-    assert_eq!(g.bounded(&["v8".into()], 100).len(), 2, "only what the tip descends from");
+    let kept = g.bounded(&[chain[0]], 3);
+    assert_eq!(kept.iter().map(|n| n.id).collect::<Vec<_>>(), chain[..3]);
+    assert_eq!(kept.parents_of(chain[0]), Some(vec![chain[1]]));
+    assert_eq!(g.bounded(&[chain[8]], 100).len(), 2, "only what the tip descends from");
 }
 
 /// The plain walks the graph's answers must equal: every version each side reaches, over
 /// both sides' nodes as one graph.
 mod plain {
-    use crate::format::history::*;
+    use crate::history::*;
     use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-    pub fn reached(nodes: &BTreeMap<String, Vec<String>>, tips: &[String]) -> BTreeMap<String, usize> {
+    pub fn reached(nodes: &BTreeMap<VersionId, Vec<VersionId>>, tips: &[VersionId]) -> BTreeMap<VersionId, usize> {
         let mut seen = BTreeMap::new();
-        let mut queue: VecDeque<(String, usize)> = tips.iter().map(|t| (t.clone(), 0)).collect();
+        let mut queue: VecDeque<(VersionId, usize)> = tips.iter().map(|t| (*t, 0)).collect();
         while let Some((id, d)) = queue.pop_front() {
             if seen.contains_key(&id) {
                 continue;
             }
-            seen.insert(id.clone(), d);
+            seen.insert(id, d);
             for p in nodes.get(&id).into_iter().flatten() {
-                queue.push_back((p.clone(), d + 1));
+                queue.push_back((*p, d + 1));
             }
         }
         seen
     }
 
     /// The nearest common ancestors by their summed distance, then id.
-    pub fn nearest(nodes: &BTreeMap<String, Vec<String>>, ours: &[String], theirs: &str) -> Vec<String> {
-        let (a, b) = (reached(nodes, ours), reached(nodes, &[theirs.to_owned()]));
-        let common: BTreeSet<&String> = a.keys().filter(|k| b.contains_key(*k)).collect();
-        let below: Vec<String> = common.iter().flat_map(|c| nodes.get(*c).into_iter().flatten().cloned()).collect();
+    pub fn nearest(
+        nodes: &BTreeMap<VersionId, Vec<VersionId>>,
+        ours: &[VersionId],
+        theirs: VersionId,
+    ) -> Vec<VersionId> {
+        let (a, b) = (reached(nodes, ours), reached(nodes, &[theirs]));
+        let common: BTreeSet<&VersionId> = a.keys().filter(|k| b.contains_key(*k)).collect();
+        let below: Vec<VersionId> = common.iter().flat_map(|c| nodes.get(*c).into_iter().flatten().copied()).collect();
         let dominated = reached(nodes, &below);
-        let mut near: Vec<(usize, &String)> =
+        let mut near: Vec<(usize, &VersionId)> =
             common.into_iter().filter(|c| !dominated.contains_key(*c)).map(|c| (a[c] + b[c], c)).collect();
         near.sort();
-        near.into_iter().map(|(_, c)| c.clone()).collect()
+        near.into_iter().map(|(_, c)| *c).collect()
     }
 
     pub fn relation(
-        nodes: &BTreeMap<String, Vec<String>>,
-        ours: Option<&str>,
-        tips: &[String],
-        theirs: &str,
+        nodes: &BTreeMap<VersionId, Vec<VersionId>>,
+        ours: Option<VersionId>,
+        tips: &[VersionId],
+        theirs: VersionId,
     ) -> Relation {
         if ours == Some(theirs) {
             return Relation::InStep;
         }
-        if reached(nodes, tips).contains_key(theirs) {
+        if reached(nodes, tips).contains_key(&theirs) {
             return Relation::Behind;
         }
-        if ours.is_some_and(|o| reached(nodes, &[theirs.to_owned()]).contains_key(o)) {
+        if ours.is_some_and(|o| reached(nodes, &[theirs]).contains_key(&o)) {
             return Relation::FastForward;
         }
         Relation::Diverged { bases: nearest(nodes, tips, theirs) }
@@ -126,7 +145,7 @@ mod plain {
 
 mod against_plain_walks {
     use super::plain;
-    use crate::format::history::*;
+    use crate::history::*;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
@@ -148,8 +167,8 @@ mod against_plain_walks {
         )
     }
 
-    fn id(i: usize) -> String {
-        version_id(&format!("{i:032x}"), &[])
+    fn id(i: usize) -> VersionId {
+        version_id(VersionId::from_bits(i as u128), &[])
     }
 
     /// The nodes `tip` reaches, at most `max` (a bounded graph, as storage and files keep).
@@ -176,9 +195,9 @@ mod against_plain_walks {
             let (o, t) = (ours.index(n), theirs.index(n));
             // Each side holds what its tip reaches, bounded: the union is what both know.
             let (mine, brought) = (side(&all, o, bound), side(&all, t, bound));
-            let mut union: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let mut union: BTreeMap<VersionId, Vec<VersionId>> = BTreeMap::new();
             for node in mine.iter().chain(&brought) {
-                union.entry(node.id.clone()).or_insert(node.parents.clone());
+                union.entry(node.id).or_insert(node.parents.clone());
             }
             let graph = Graph::of(mine);
             let beside = graph.beside(&brought.into());
@@ -187,11 +206,11 @@ mod against_plain_walks {
                 (false, false) => (None, rows[o].iter().map(|p| id(*p)).collect::<Vec<_>>()),
                 _ => (Some(id(o)), vec![id(o)]),
             };
-            let got = relation_with(head.as_deref(), &tips, &id(t), &graph, &beside);
-            prop_assert_eq!(&got, &plain::relation(&union, head.as_deref(), &tips, &id(t)));
+            let got = relation_with(head, &tips, id(t), &graph, &beside);
+            prop_assert_eq!(&got, &plain::relation(&union, head, &tips, id(t)));
             prop_assert_eq!(
                 graph.nearest_common_with(&beside, &tips, &[id(t)]),
-                plain::nearest(&union, &tips, &id(t))
+                plain::nearest(&union, &tips, id(t))
             );
         }
 
@@ -207,22 +226,22 @@ mod against_plain_walks {
             let mut coming: Vec<usize> = (0..n).collect();
             coming.sort_by_key(|i| (*i as u64).wrapping_mul(order | 1).rotate_left(17));
             let mut graph = Graph::default();
-            let mut known: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let mut known: BTreeMap<VersionId, Vec<VersionId>> = BTreeMap::new();
             let chunk = n.div_ceil(asked.len());
             for (step, (a, b, two)) in asked.iter().enumerate() {
                 for &i in coming.iter().skip(step * chunk).take(chunk) {
-                    let parents: Vec<String> = rows[i].iter().map(|p| id(*p)).collect();
-                    graph.add(&id(i), &parents);
+                    let parents: Vec<VersionId> = rows[i].iter().map(|p| id(*p)).collect();
+                    graph.add(id(i), &parents);
                     known.insert(id(i), parents);
                 }
                 // Mostly forward (the newest version), sometimes anywhere.
-                let tips: Vec<String> = match two {
+                let tips: Vec<VersionId> = match two {
                     true => vec![id(a.index(n)), id(b.index(n))],
                     false => vec![id(n - 1 - a.index(n.min(3)))],
                 };
                 let reached = plain::reached(&known, &tips);
                 for x in 0..n {
-                    prop_assert_eq!(graph.reaches(&tips, &id(x)), reached.contains_key(&id(x)), "{:?} reach {}", tips, x);
+                    prop_assert_eq!(graph.reaches(&tips, id(x)), reached.contains_key(&id(x)), "{:?} reach {}", tips, x);
                 }
             }
         }
