@@ -29,6 +29,7 @@ mod order;
 pub mod provenance;
 mod shape;
 mod three_way;
+mod typed;
 mod unchanged;
 
 #[cfg(test)]
@@ -41,6 +42,8 @@ mod provenance_tests;
 mod round_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typed_tests;
 #[cfg(test)]
 mod unchanged_tests;
 

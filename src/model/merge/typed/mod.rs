@@ -1,0 +1,172 @@
+//! The merge proper, on the model's own types: each version as a table of typed items
+//! (`table`, through each type's [`view::View`]); removals first (each removed subtree is
+//! removed, or one conflict when the other side edited, extended or newly refers to it:
+//! `removal`), then every item both sides have, field by field, each compared as its type
+//! compares (`values`); then, per choice, the strategy built back from the chosen items in
+//! order (`apply`). Nothing is turned into JSON but what a conflict shows.
+
+mod apply;
+mod removal;
+mod strategy_view;
+pub(super) mod table;
+mod values;
+pub(super) mod view;
+mod views;
+
+use super::key::Key;
+use super::{Change, ChangeKind, Conflict, Entity, Field, Side};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Arc;
+use table::{Item, Table};
+use view::Node;
+
+/// One step of applying a choice.
+#[derive(Clone, Debug)]
+enum Op {
+    Put(Key, Arc<Item>),
+    Remove(Key),
+    /// A field set to that of this version's item.
+    Field(Key, String, Node),
+    Parent(Key, Option<Key>),
+}
+
+/// What [`plan`] found: the three versions, every item decided without the user, and per
+/// conflict what each choice does.
+#[derive(Clone, Debug)]
+pub(super) struct Plan {
+    base: Table,
+    ours: Table,
+    theirs: Table,
+    decided: HashMap<Key, Arc<Item>>,
+    /// Per conflict: [this computer's version, the file's].
+    patches: Vec<[Vec<Op>; 2]>,
+}
+
+pub(super) struct Outcome {
+    pub taken: Vec<Change>,
+    pub kept: Vec<Change>,
+    pub conflicts: Vec<Conflict>,
+}
+
+fn plan(base: Table, ours: Table, theirs: Table) -> (Plan, Outcome) {
+    let mut m = Merger::new(&base, &ours, &theirs);
+    m.removals(Side::Ours);
+    m.removals(Side::Theirs);
+    m.rest();
+    let Merger { decided, taken, kept, mut conflicts, .. } = m;
+    crate::sorting::by_key(&mut conflicts, |(at, _, _)| *at);
+    let (conflicts, patches) = conflicts.into_iter().map(|(_, c, p)| (c, p)).unzip();
+    (Plan { base, ours, theirs, decided, patches }, Outcome { taken, kept, conflicts })
+}
+
+struct Merger<'a> {
+    base: &'a Table,
+    ours: &'a Table,
+    theirs: &'a Table,
+    /// Every key of the three versions: the common version's order, then additions.
+    union: Vec<Key>,
+    position: HashMap<Key, usize>,
+    decided: HashMap<Key, Arc<Item>>,
+    taken: Vec<Change>,
+    kept: Vec<Change>,
+    conflicts: Vec<(usize, Conflict, [Vec<Op>; 2])>,
+    /// Items whose existence a removal decides.
+    grouped: HashSet<Key>,
+    /// Items moved into what the other side removed: their parent is that removal's choice.
+    moved_in: HashSet<Key>,
+}
+
+/// The entity an item is or belongs to, and which of its values `name` is (`None`: the item
+/// itself).
+fn at(flat: &Table, key: &Key, name: Option<&str>) -> (Entity, Field) {
+    let (entity, field) = flat.place(key);
+    let field = match (field, name) {
+        (field, None) => field,
+        (Field::Entry { list, key, .. }, Some(n)) => Field::Entry { list, key, field: Some(n.to_owned()) },
+        (_, Some(n)) => Field::Value(n.to_owned()),
+    };
+    (entity, field)
+}
+
+/// What a side did to one value of an item (`name`), or to the item itself.
+fn change(flat: &Table, key: &Key, name: Option<&str>, kind: ChangeKind) -> Change {
+    let (entity, field) = at(flat, key, name);
+    Change { entity, field, kind }
+}
+
+/// A side moved the item under another parent.
+fn moved(flat: &Table, key: &Key) -> Change {
+    Change { entity: flat.place(key).0, field: Field::Parent, kind: ChangeKind::Changed }
+}
+
+impl<'a> Merger<'a> {
+    fn new(base: &'a Table, ours: &'a Table, theirs: &'a Table) -> Merger<'a> {
+        let mut position = HashMap::default();
+        let mut union = Vec::new();
+        for k in base.order.iter().chain(&ours.order).chain(&theirs.order) {
+            if !position.contains_key(k) {
+                position.insert(k.clone(), union.len());
+                union.push(k.clone());
+            }
+        }
+        Merger {
+            base,
+            ours,
+            theirs,
+            union,
+            position,
+            decided: HashMap::default(),
+            taken: Vec::new(),
+            kept: Vec::new(),
+            conflicts: Vec::new(),
+            grouped: HashSet::default(),
+            moved_in: HashSet::default(),
+        }
+    }
+
+    fn side(&self, side: Side) -> &'a Table {
+        match side {
+            Side::Ours => self.ours,
+            Side::Theirs => self.theirs,
+        }
+    }
+
+    fn record(&mut self, side: Side, change: Change) {
+        match side {
+            Side::Ours => self.kept.push(change),
+            Side::Theirs => self.taken.push(change),
+        }
+    }
+
+    fn conflict(&mut self, key: &Key, conflict: Conflict, ours: Vec<Op>, theirs: Vec<Op>) {
+        let at = self.position.get(key).copied().unwrap_or(usize::MAX);
+        self.conflicts.push((at, conflict, [ours, theirs]));
+    }
+}
+
+/// The names of the fields of these items (one type's), in order.
+fn names<'i>(items: &[&'i Item]) -> Vec<&'i str> {
+    let mut names: Vec<&str> = items.iter().flat_map(|i| i.node.names()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// What the typed merge of three versions finds.
+pub(super) struct Typed {
+    pub taken: Vec<Change>,
+    pub kept: Vec<Change>,
+    pub conflicts: Vec<Conflict>,
+    pub plan: Plan,
+}
+
+/// The three versions merged on their own types.
+pub(super) fn merge(
+    base: &crate::model::Strategy,
+    ours: &crate::model::Strategy,
+    theirs: &crate::model::Strategy,
+) -> Typed {
+    let [b, o, t] = [base, ours, theirs].map(Table::of);
+    let (plan, outcome) = plan(b, o, t);
+    Typed { taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan }
+}
