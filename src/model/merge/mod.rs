@@ -25,12 +25,13 @@ pub mod edited;
 pub mod edits;
 mod flat;
 mod key;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod oracle;
 mod order;
 pub mod provenance;
 mod shape;
-mod three_way;
 mod typed;
-mod unchanged;
 
 #[cfg(test)]
 mod hearing_tests;
@@ -44,11 +45,10 @@ mod round_tests;
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod typed_tests;
-#[cfg(test)]
-mod unchanged_tests;
 
 use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
 use serde_json::Value;
+use typed::table::Table;
 
 /// Which side: this computer (このパソコン) or the file (ファイル).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -212,8 +212,7 @@ pub struct Merge {
     pub kept: Vec<Change>,
     /// In document order.
     pub conflicts: Vec<Conflict>,
-    plan: three_way::Plan,
-    unchanged: unchanged::Unchanged,
+    plan: typed::Plan,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -231,26 +230,23 @@ pub enum ResolveError {
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    merge_with(base, ours, theirs, unchanged::Unchanged::of(base, ours, theirs))
+    let [b, o, t] = [base, ours, theirs].map(Table::of);
+    merge_tables(b, o, t, ours)
 }
 
 /// The same merge, listing only `listed`'s changes ([`Merge::taken`] for the file's,
-/// [`Merge::kept`] for this computer's; the other is empty). What only the other side changed
-/// inside a measure, an initiative or an indicator is then set aside and given back as it is,
-/// unread: a folder's reading merges each member's file into everything it took before, and
-/// says only what the member did. The merged strategy and the conflicts are [`merge`]'s.
+/// [`Merge::kept`] for this computer's; the other is empty): a folder's reading merges each
+/// member's file into everything it took before, and says only what the member did. The merged
+/// strategy and the conflicts are [`merge`]'s.
 pub fn merge_listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, listed: Side) -> Merge {
     begin_listing(base, ours, theirs, listed).finish()
 }
 
-/// [`merge_listing`] in two steps of about the same time, for a caller that gives the page's
-/// thread back between them (a large strategy's merge is one long task otherwise): what is set
-/// aside and the base's flat copy first, then ours and theirs and the merge
-/// ([`ListingBegun::finish`]).
+/// [`merge_listing`] in two steps, for a caller that gives the page's thread back between them
+/// (a large strategy's merge is one long task otherwise): the common version's table first,
+/// then ours and theirs and the merge ([`ListingBegun::finish`]).
 pub fn begin_listing<'a>(base: &Strategy, ours: &'a Strategy, theirs: &'a Strategy, listed: Side) -> ListingBegun<'a> {
-    let unchanged = unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other()));
-    let base = flat::Flat::of(&unchanged.stand_ins(base));
-    ListingBegun { ours, theirs, listed, unchanged, base }
+    ListingBegun { ours, theirs, listed, base: Table::of(base) }
 }
 
 /// A merge [`begin_listing`] began.
@@ -258,14 +254,13 @@ pub struct ListingBegun<'a> {
     ours: &'a Strategy,
     theirs: &'a Strategy,
     listed: Side,
-    unchanged: unchanged::Unchanged,
-    base: flat::Flat,
+    base: Table,
 }
 
 impl ListingBegun<'_> {
     pub fn finish(self) -> Merge {
-        let [o, t] = [self.ours, self.theirs].map(|s| flat::Flat::of(&self.unchanged.stand_ins(s)));
-        let mut m = merge_flat(self.base, o, t, self.ours, self.unchanged);
+        let [o, t] = [self.ours, self.theirs].map(Table::of);
+        let mut m = merge_tables(self.base, o, t, self.ours);
         match self.listed {
             Side::Ours => m.taken.clear(),
             Side::Theirs => m.kept.clear(),
@@ -274,33 +269,13 @@ impl ListingBegun<'_> {
     }
 }
 
-fn merge_with(base: &Strategy, ours: &Strategy, theirs: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
-    let [b, o, t] = [base, ours, theirs].map(|s| flat::Flat::of(&unchanged.stand_ins(s)));
-    merge_flat(b, o, t, ours, unchanged)
+fn merge_tables(b: Table, o: Table, t: Table, ours: &Strategy) -> Merge {
+    let (plan, outcome) = typed::plan(b, o, t);
+    Merge { ours: ours.clone(), taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan }
 }
 
-fn merge_flat(b: flat::Flat, o: flat::Flat, t: flat::Flat, ours: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
-    let (plan, outcome) = three_way::plan(b, o, t);
-    Merge {
-        ours: ours.clone(),
-        taken: outcome.taken,
-        kept: outcome.kept,
-        conflicts: outcome.conflicts,
-        plan,
-        unchanged,
-    }
-}
-
-/// The merge with nothing set aside: what [`merge`] and [`merge_listing`] must equal.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-fn merge_whole(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    merge_with(base, ours, theirs, unchanged::Unchanged::default())
-}
-
-fn apply(plan: &three_way::Plan, unchanged: &unchanged::Unchanged, choices: &[Side]) -> serde_json::Result<Strategy> {
-    let mut s = plan.apply(choices)?;
-    unchanged.put_back(&mut s);
-    Ok(s)
+fn apply(plan: &typed::Plan, choices: &[Side]) -> Result<Strategy, typed::Unbuildable> {
+    plan.apply(choices)
 }
 
 /// The final strategy with one choice per conflict, in the order of [`Merge::conflicts`].
@@ -308,7 +283,7 @@ pub fn resolve(merge: &Merge, choices: &[Choice]) -> Result<Strategy, ResolveErr
     if choices.len() != merge.conflicts.len() {
         return Err(ResolveError::Choices { conflicts: merge.conflicts.len(), choices: choices.len() });
     }
-    let s = apply(&merge.plan, &merge.unchanged, choices).map_err(|e| ResolveError::Unreadable(e.to_string()))?;
+    let s = apply(&merge.plan, choices).map_err(|e| ResolveError::Unreadable(e.0))?;
     let problems: Vec<Problem> = errors(&validate(&s)).cloned().collect();
     if problems.is_empty() {
         Ok(s)
@@ -323,8 +298,7 @@ impl Merge {
     /// asked: the preview needs only the changes and the conflicts.
     pub fn strategy(&self) -> Strategy {
         // Valid sides merge into a valid strategy; anything else keeps this computer's version.
-        apply(&self.plan, &self.unchanged, &vec![Side::Ours; self.conflicts.len()])
-            .unwrap_or_else(|_| self.ours.clone())
+        apply(&self.plan, &vec![Side::Ours; self.conflicts.len()]).unwrap_or_else(|_| self.ours.clone())
     }
 
     /// [`resolve`] with one choice per conflict.

@@ -18,8 +18,8 @@ fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
 
 /// The typed merge's outcome equals the oracle's, for these choices.
 pub(super) fn same_as_oracle(base: &Strategy, ours: &Strategy, theirs: &Strategy, picks: u64) -> Result<(), String> {
-    let old = merge_whole(base, ours, theirs);
-    let new = typed::merge(base, ours, theirs);
+    let old = oracle::merge_whole(base, ours, theirs);
+    let new = merge(base, ours, theirs);
     let differ = |what: &str| Err(format!("{what} differ"));
     if new.taken != old.taken {
         return differ(&format!("the file's changes: {:#?}\nvs {:#?}", new.taken, old.taken));
@@ -33,7 +33,7 @@ pub(super) fn same_as_oracle(base: &Strategy, ours: &Strategy, theirs: &Strategy
     let n = old.conflicts.len();
     let mixed: Vec<Side> = (0..n).map(|i| if picks >> (i % 64) & 1 == 0 { Side::Theirs } else { Side::Ours }).collect();
     for choices in [vec![Side::Ours; n], vec![Side::Theirs; n], mixed] {
-        let (a, b) = (apply(&old.plan, &old.unchanged, &choices).ok(), new.plan.apply(&choices).ok());
+        let (a, b) = (old.apply(&choices), apply(&new.plan, &choices).ok());
         if a != b {
             return differ(&format!("strategies for {choices:?}"));
         }

@@ -6,6 +6,7 @@
 //! order (`apply`). Nothing is turned into JSON but what a conflict shows.
 
 mod apply;
+pub(super) use apply::Unbuildable;
 mod removal;
 mod strategy_view;
 pub(super) mod table;
@@ -48,7 +49,7 @@ pub(super) struct Outcome {
     pub conflicts: Vec<Conflict>,
 }
 
-fn plan(base: Table, ours: Table, theirs: Table) -> (Plan, Outcome) {
+pub(super) fn plan(base: Table, ours: Table, theirs: Table) -> (Plan, Outcome) {
     let mut m = Merger::new(&base, &ours, &theirs);
     m.removals(Side::Ours);
     m.removals(Side::Theirs);
@@ -150,23 +151,4 @@ fn names<'i>(items: &[&'i Item]) -> Vec<&'i str> {
     names.sort_unstable();
     names.dedup();
     names
-}
-
-/// What the typed merge of three versions finds.
-pub(super) struct Typed {
-    pub taken: Vec<Change>,
-    pub kept: Vec<Change>,
-    pub conflicts: Vec<Conflict>,
-    pub plan: Plan,
-}
-
-/// The three versions merged on their own types.
-pub(super) fn merge(
-    base: &crate::model::Strategy,
-    ours: &crate::model::Strategy,
-    theirs: &crate::model::Strategy,
-) -> Typed {
-    let [b, o, t] = [base, ours, theirs].map(Table::of);
-    let (plan, outcome) = plan(b, o, t);
-    Typed { taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan }
 }

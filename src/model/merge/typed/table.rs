@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
-pub(super) struct Item {
+pub(in crate::model::merge) struct Item {
     pub shape: &'static Shape,
     pub parent: Option<Key>,
     /// Which of the parent's lists it is in (an index into the parent's `shape.lists`).
@@ -35,7 +35,7 @@ impl Item {
 
 /// Where an entity is referred to from.
 #[derive(Clone, Debug)]
-pub(super) enum Ref {
+pub(in crate::model::merge) enum Ref {
     /// An entry that refers to it (a KPI, a 数値目標, a re-listing, a related measure).
     Entry(Key),
     /// A field of an item (a goal's national goal).
@@ -43,7 +43,7 @@ pub(super) enum Ref {
 }
 
 #[derive(Clone, Debug, Default)]
-pub(super) struct Table {
+pub(in crate::model::merge) struct Table {
     pub items: HashMap<Key, Arc<Item>>,
     /// Every key, parents before children, in document order.
     pub order: Vec<Key>,

@@ -7,8 +7,8 @@ mod apply;
 mod removal;
 mod values;
 
-use super::flat::{Flat, Item, Key};
-use super::{Change, ChangeKind, Conflict, Entity, Field, Side};
+use crate::model::merge::flat::{Flat, Item, Key};
+use crate::model::merge::{Change, ChangeKind, Conflict, Entity, Field, Side};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::Value;
 use std::sync::Arc;
@@ -25,7 +25,7 @@ enum Op {
 /// What [`plan`] found: the three versions, every item decided without the user, and per
 /// conflict what each choice does.
 #[derive(Clone, Debug)]
-pub(super) struct Plan {
+pub(in crate::model::merge) struct Plan {
     base: Flat,
     ours: Flat,
     theirs: Flat,
@@ -34,13 +34,13 @@ pub(super) struct Plan {
     patches: Vec<[Vec<Op>; 2]>,
 }
 
-pub(super) struct Outcome {
+pub(in crate::model::merge) struct Outcome {
     pub taken: Vec<Change>,
     pub kept: Vec<Change>,
     pub conflicts: Vec<Conflict>,
 }
 
-pub(super) fn plan(base: Flat, ours: Flat, theirs: Flat) -> (Plan, Outcome) {
+pub(in crate::model::merge) fn plan(base: Flat, ours: Flat, theirs: Flat) -> (Plan, Outcome) {
     let mut m = Merger::new(&base, &ours, &theirs);
     m.removals(Side::Ours);
     m.removals(Side::Theirs);
@@ -70,7 +70,7 @@ struct Merger<'a> {
 
 /// The entity an item is or belongs to, and which of its values `name` is (`None`: the item
 /// itself).
-pub(super) fn at(flat: &Flat, key: &Key, name: Option<&str>) -> (Entity, Field) {
+pub(in crate::model::merge) fn at(flat: &Flat, key: &Key, name: Option<&str>) -> (Entity, Field) {
     let (entity, field) = flat.place(key);
     let field = match (field, name) {
         (field, None) => field,
