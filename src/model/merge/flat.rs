@@ -1,5 +1,6 @@
-//! A strategy as a flat table of items — the strategy, each entity, each yearly row and each
-//! reference — keyed so that the three versions' items can be matched, and back.
+//! A strategy's JSON as a flat table of items — the strategy, each entity, each yearly row and
+//! each reference — keyed so that the three versions' items can be matched, and back: what the
+//! marks of where values were last set (`provenance`) and the merge's oracle (`oracle`) read.
 
 use super::shape::{KeyBy, Shape, STRATEGY};
 use super::{Crumb, Entity, EntryKey, Field, Kind};
@@ -202,7 +203,7 @@ fn child_key(shape: &Shape, owner: &Key, list: &'static str, element: &Value) ->
         KeyBy::Year(f) | KeyBy::RefField(f) => {
             Key::entry(owner, list, element.get(f).map(Value::to_string).unwrap_or_default())
         }
-        // "2023/internal": the year first, so that rows sort by it (`three_way::apply`).
+        // "2023/internal": the year first, so that rows sort by it (`oracle`'s `three_way::apply`).
         KeyBy::YearStage(f, stage) => {
             let part = |f: &str| element.get(f).map(Value::to_string).unwrap_or_default();
             Key::entry(owner, list, format!("{}/{}", part(f), part(stage)))

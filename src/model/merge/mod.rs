@@ -12,12 +12,14 @@
 //! `parent`; the order under one parent keeps both sides' moves where they do not cross, and
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
-//! The work is done on a flat view of the strategy's JSON (`flat`), driven by a description
-//! of its shape (`shape`): no field is named twice. The inner parts of measures, initiatives and
-//! indicators (their initiatives and evaluations, yearly rows, series) that no side whose
-//! changes are listed changed are set aside, and given back after (`unchanged`): in a large
-//! strategy they are most of the data, and the merge would only copy them. Conflicts are data; `words::merge` words them (`edited` sums up what a side did to an item
-//! the other removed, for its card).
+//! The work is done on the model's own types (`typed`): each version is a table of its items,
+//! keyed as above, each holding the model's value; each type's view (`typed::view`) names its fields once
+//! and compares, copies and shows them one by one (the lists, sums and references of each kind
+//! are described in `shape`). The merged strategy is built back from the chosen items; only what
+//! a conflict shows is written as JSON. Conflicts are data; `words::merge` words them (`edited`
+//! sums up what a side did to an item the other removed, for its card). The marks of where values
+//! were last set (`provenance`) still read a flat view of the strategy's JSON (`flat`); the merge
+//! as it was on that view is kept as the typed merge's test oracle (`oracle`, native only).
 
 pub mod edited;
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -32,6 +34,7 @@ mod order;
 pub mod provenance;
 mod shape;
 mod typed;
+mod unchanged;
 
 #[cfg(test)]
 mod hearing_tests;
@@ -45,6 +48,8 @@ mod round_tests;
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod typed_tests;
+#[cfg(test)]
+mod unchanged_tests;
 
 use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
 use serde_json::Value;
@@ -213,6 +218,7 @@ pub struct Merge {
     /// In document order.
     pub conflicts: Vec<Conflict>,
     plan: typed::Plan,
+    unchanged: unchanged::Unchanged,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -230,23 +236,28 @@ pub enum ResolveError {
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let [b, o, t] = [base, ours, theirs].map(Table::of);
-    merge_tables(b, o, t, ours)
+    let unchanged = unchanged::Unchanged::of(base, ours, theirs);
+    let [b, o, t] = [base, ours, theirs].map(|s| Table::of(&unchanged.stand_ins(s)));
+    merge_tables(b, o, t, ours, unchanged)
 }
 
 /// The same merge, listing only `listed`'s changes ([`Merge::taken`] for the file's,
-/// [`Merge::kept`] for this computer's; the other is empty): a folder's reading merges each
-/// member's file into everything it took before, and says only what the member did. The merged
-/// strategy and the conflicts are [`merge`]'s.
+/// [`Merge::kept`] for this computer's; the other is empty). What only the other side changed
+/// inside a measure, an initiative or an indicator is then set aside and given back as it is,
+/// unread: a folder's reading merges each member's file into everything it took before, and
+/// says only what the member did. The merged strategy and the conflicts are [`merge`]'s.
 pub fn merge_listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, listed: Side) -> Merge {
     begin_listing(base, ours, theirs, listed).finish()
 }
 
-/// [`merge_listing`] in two steps, for a caller that gives the page's thread back between them
-/// (a large strategy's merge is one long task otherwise): the common version's table first,
-/// then ours and theirs and the merge ([`ListingBegun::finish`]).
+/// [`merge_listing`] in two steps of about the same time, for a caller that gives the page's
+/// thread back between them (a large strategy's merge is one long task otherwise): what is set
+/// aside and the base's table first, then ours and theirs and the merge
+/// ([`ListingBegun::finish`]).
 pub fn begin_listing<'a>(base: &Strategy, ours: &'a Strategy, theirs: &'a Strategy, listed: Side) -> ListingBegun<'a> {
-    ListingBegun { ours, theirs, listed, base: Table::of(base) }
+    let unchanged = unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other()));
+    let base = Table::of(&unchanged.stand_ins(base));
+    ListingBegun { ours, theirs, listed, unchanged, base }
 }
 
 /// A merge [`begin_listing`] began.
@@ -254,13 +265,14 @@ pub struct ListingBegun<'a> {
     ours: &'a Strategy,
     theirs: &'a Strategy,
     listed: Side,
+    unchanged: unchanged::Unchanged,
     base: Table,
 }
 
 impl ListingBegun<'_> {
     pub fn finish(self) -> Merge {
-        let [o, t] = [self.ours, self.theirs].map(Table::of);
-        let mut m = merge_tables(self.base, o, t, self.ours);
+        let [o, t] = [self.ours, self.theirs].map(|s| Table::of(&self.unchanged.stand_ins(s)));
+        let mut m = merge_tables(self.base, o, t, self.ours, self.unchanged);
         match self.listed {
             Side::Ours => m.taken.clear(),
             Side::Theirs => m.kept.clear(),
@@ -269,13 +281,22 @@ impl ListingBegun<'_> {
     }
 }
 
-fn merge_tables(b: Table, o: Table, t: Table, ours: &Strategy) -> Merge {
+fn merge_tables(b: Table, o: Table, t: Table, ours: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
     let (plan, outcome) = typed::plan(b, o, t);
-    Merge { ours: ours.clone(), taken: outcome.taken, kept: outcome.kept, conflicts: outcome.conflicts, plan }
+    Merge {
+        ours: ours.clone(),
+        taken: outcome.taken,
+        kept: outcome.kept,
+        conflicts: outcome.conflicts,
+        plan,
+        unchanged,
+    }
 }
 
-fn apply(plan: &typed::Plan, choices: &[Side]) -> Result<Strategy, typed::Unbuildable> {
-    plan.apply(choices)
+fn apply(merge: &Merge, choices: &[Side]) -> Result<Strategy, typed::Unbuildable> {
+    let mut s = merge.plan.apply(choices)?;
+    merge.unchanged.put_back(&mut s);
+    Ok(s)
 }
 
 /// The final strategy with one choice per conflict, in the order of [`Merge::conflicts`].
@@ -283,7 +304,7 @@ pub fn resolve(merge: &Merge, choices: &[Choice]) -> Result<Strategy, ResolveErr
     if choices.len() != merge.conflicts.len() {
         return Err(ResolveError::Choices { conflicts: merge.conflicts.len(), choices: choices.len() });
     }
-    let s = apply(&merge.plan, choices).map_err(|e| ResolveError::Unreadable(e.0))?;
+    let s = apply(merge, choices).map_err(|e| ResolveError::Unreadable(e.0))?;
     let problems: Vec<Problem> = errors(&validate(&s)).cloned().collect();
     if problems.is_empty() {
         Ok(s)
@@ -298,7 +319,7 @@ impl Merge {
     /// asked: the preview needs only the changes and the conflicts.
     pub fn strategy(&self) -> Strategy {
         // Valid sides merge into a valid strategy; anything else keeps this computer's version.
-        apply(&self.plan, &vec![Side::Ours; self.conflicts.len()]).unwrap_or_else(|_| self.ours.clone())
+        apply(self, &vec![Side::Ours; self.conflicts.len()]).unwrap_or_else(|_| self.ours.clone())
     }
 
     /// [`resolve`] with one choice per conflict.

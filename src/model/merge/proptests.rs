@@ -67,8 +67,8 @@ fn check_set_aside(base: &Strategy, ours: &Strategy, theirs: &Strategy, picks: u
         (merge_listing(base, ours, theirs, Side::Theirs), Some(Side::Theirs)),
     ];
     let typed = typed.into_iter().map(|(m, listed)| {
-        let made = move |c: &[Side]| apply(&m.plan, c).ok();
-        (m.conflicts.clone(), m.kept.clone(), m.taken.clone(), Box::new(made) as Box<dyn Fn(&[Side]) -> _>, listed)
+        let (conflicts, kept, taken) = (m.conflicts.clone(), m.kept.clone(), m.taken.clone());
+        (conflicts, kept, taken, Box::new(move |c: &[Side]| apply(&m, c).ok()) as Box<dyn Fn(&[Side]) -> _>, listed)
     });
     let old = [
         (oracle::merge(base, ours, theirs), None),

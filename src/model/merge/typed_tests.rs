@@ -33,7 +33,7 @@ pub(super) fn same_as_oracle(base: &Strategy, ours: &Strategy, theirs: &Strategy
     let n = old.conflicts.len();
     let mixed: Vec<Side> = (0..n).map(|i| if picks >> (i % 64) & 1 == 0 { Side::Theirs } else { Side::Ours }).collect();
     for choices in [vec![Side::Ours; n], vec![Side::Theirs; n], mixed] {
-        let (a, b) = (old.apply(&choices), apply(&new.plan, &choices).ok());
+        let (a, b) = (old.apply(&choices), apply(&new, &choices).ok());
         if a != b {
             return differ(&format!("strategies for {choices:?}"));
         }

@@ -1,17 +1,15 @@
 //! The merge as it was before it worked on the model's own types: on a flat view of the
 //! strategy's JSON (`merge::flat`), with the inner parts no listed side changed set aside
-//! (`unchanged`). Kept only as the oracle the typed merge is checked against (its property test,
+//! (`merge::unchanged`, as the typed merge does). Kept only as the oracle the typed merge is checked against (its property test,
 //! `typed_tests`, and the merge fuzz target); not part of the app.
 
 mod three_way;
-mod unchanged;
-#[cfg(test)]
-mod unchanged_tests;
 
 #[cfg(test)]
 pub(in crate::model::merge) use three_way::at;
 
 use super::flat::Flat;
+use super::unchanged;
 use super::{Change, Conflict, Side};
 use crate::model::Strategy;
 

@@ -2,9 +2,9 @@
 //! without its initiatives and comes back whole — but not when a re-listing names one of them,
 //! nor when one of them refers to something a version changed.
 
+use super::edits::{amounts, town};
 use super::unchanged::Unchanged;
-use crate::model::merge::edits::{amounts, town};
-use crate::model::merge::{merge, merge_listing, Kind, Side};
+use super::{merge, merge_listing, Kind, Side};
 use crate::model::*;
 use std::sync::Arc;
 
