@@ -3,6 +3,7 @@
 //! (`merge::unchanged`, as the typed merge does). Kept only as the oracle the typed merge is checked against (its property test,
 //! `typed_tests`, and the merge fuzz target); not part of the app.
 
+mod places;
 mod three_way;
 
 #[cfg(test)]
