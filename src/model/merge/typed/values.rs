@@ -69,7 +69,7 @@ impl Merger<'_> {
     }
 
     fn both(&mut self, k: &Key, b: Option<&Arc<Item>>, o: &Arc<Item>, t: &Arc<Item>) {
-        let same = o.node.same_all(&*t.node);
+        let same = Arc::ptr_eq(&o.node, &t.node) || o.node.same_all(&*t.node);
         if same && o.parent == t.parent {
             self.decided.insert(k.clone(), Arc::clone(o));
             return;
