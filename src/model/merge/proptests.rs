@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 /// Up to `n` edits; half the time on the first few entities only, so that both sides often
 /// touch the same ones.
-fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
+pub(super) fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
     let edit = (any::<u8>(), 0usize..64, 0usize..64, -3i64..2000);
     (proptest::collection::vec(edit, 0..n), any::<bool>()).prop_map(|(edits, near)| {
         let near = |i: usize| if near { i % 3 } else { i };

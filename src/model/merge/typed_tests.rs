@@ -2,20 +2,12 @@
 //! both sides of a common version, the same changes, the same conflicts, and the same merged
 //! strategy for every choice (all this computer's, all the file's, a mix).
 
-use super::edits::{edited, town, Edit};
+use super::edits::{edited, town};
+use super::proptests::edits;
 use super::*;
 use crate::model::{Id, Strategy};
 use proptest::prelude::*;
-use proptest::strategy::Strategy as Gen;
 use std::sync::Arc;
-
-fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
-    let edit = (any::<u8>(), 0usize..64, 0usize..64, -3i64..2000);
-    (proptest::collection::vec(edit, 0..n), any::<bool>()).prop_map(|(edits, near)| {
-        let near = |i: usize| if near { i % 3 } else { i };
-        edits.into_iter().map(|(op, a, b, v)| (op, near(a), near(b), v)).collect()
-    })
-}
 
 /// The typed merge's outcome equals the oracle's, for these choices.
 pub(super) fn same_as_oracle(base: &Strategy, ours: &Strategy, theirs: &Strategy, picks: u64) -> Result<(), String> {

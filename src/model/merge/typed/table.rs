@@ -98,17 +98,7 @@ impl Table {
 
     /// The key, or (in an invalid strategy that repeats an id or a year) the next free one.
     fn unique(&self, key: Key) -> Key {
-        if !self.items.contains_key(&key) {
-            return key;
-        }
-        (1..)
-            .map(|n| match &key {
-                Key::Root => Key::Root,
-                Key::Id(named) => Key::id(&format!("{}#{n}", named.id)),
-                Key::Entry(e) => Key::entry(&e.owner, e.list, format!("{}#{n}", e.key)),
-            })
-            .find(|k| !self.items.contains_key(k))
-            .unwrap_or(key)
+        key.free_in(|k| self.items.contains_key(k))
     }
 
     /// The entity an item is or belongs to (an entry's owner), and what of it the item is.
