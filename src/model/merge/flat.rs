@@ -1,9 +1,9 @@
-//! A strategy as a flat table of items — the strategy, each entity, each yearly row and each
-//! reference — keyed so that the three versions' items can be matched, and back.
+//! A strategy's JSON as a flat table of items — the strategy, each entity, each yearly row and
+//! each reference — keyed so that the three versions' items can be matched, and back: what the
+//! marks of where values were last set (`provenance`) and the merge's oracle (`oracle`) read.
 
 use super::shape::{KeyBy, Shape, STRATEGY};
-use super::{Crumb, Entity, EntryKey, Field, Kind};
-use crate::model::{EvaluationStage, FiscalYear, GoalKind, Id, Strategy};
+use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -24,7 +24,8 @@ pub(super) struct Item {
     pub children: Vec<Vec<Key>>,
 }
 
-/// Where an entity is referred to from.
+/// Where an entity is referred to from (read by the merge's oracle, native only).
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Debug)]
 pub(super) enum Ref {
     /// An entry that refers to it (a KPI, a 数値目標, a re-listing, a related measure).
@@ -39,6 +40,7 @@ pub(super) struct Flat {
     /// Every key, parents before children, in document order.
     pub order: Vec<Key>,
     /// What refers to each entity.
+    #[cfg(not(target_arch = "wasm32"))]
     pub refs: HashMap<Key, Vec<Ref>>,
 }
 
@@ -48,10 +50,6 @@ impl Flat {
         let mut flat = Flat::default();
         flat.add(&STRATEGY, Key::Root, None, 0, value);
         flat
-    }
-
-    pub fn has(&self, key: &Key) -> bool {
-        self.items.contains_key(key)
     }
 
     fn add(&mut self, shape: &'static Shape, key: Key, parent: Option<Key>, slot: usize, value: Value) {
@@ -65,16 +63,8 @@ impl Flat {
                 fields.insert(String::new(), other);
             }
         }
-        if shape.refers() {
-            if let Some(Value::String(target)) = shape.key_field().and_then(|f| fields.get(f)) {
-                self.refs.entry(Key::id(target)).or_default().push(Ref::Entry(key.clone()));
-            }
-        }
-        for f in shape.ref_fields {
-            if let Some(Value::String(target)) = fields.get(*f) {
-                self.refs.entry(Key::id(target)).or_default().push(Ref::Field(key.clone(), f));
-            }
-        }
+        #[cfg(not(target_arch = "wasm32"))]
+        self.add_refs(shape, &key, &fields);
         self.order.push(key.clone());
         let mut children = vec![Vec::new(); shape.lists.len()];
         let item = Item { shape, parent, slot, fields, children: children.clone() };
@@ -92,105 +82,23 @@ impl Flat {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    fn add_refs(&mut self, shape: &Shape, key: &Key, fields: &BTreeMap<String, Value>) {
+        if shape.refers() {
+            if let Some(Value::String(target)) = shape.key_field().and_then(|f| fields.get(f)) {
+                self.refs.entry(Key::id(target)).or_default().push(Ref::Entry(key.clone()));
+            }
+        }
+        for f in shape.ref_fields {
+            if let Some(Value::String(target)) = fields.get(*f) {
+                self.refs.entry(Key::id(target)).or_default().push(Ref::Field(key.clone(), f));
+            }
+        }
+    }
+
     /// The key, or (in an invalid strategy that repeats an id or a year) the next free one.
     fn unique(&self, key: Key) -> Key {
-        if !self.items.contains_key(&key) {
-            return key;
-        }
-        (1..)
-            .map(|n| match &key {
-                Key::Root => Key::Root,
-                Key::Id(named) => Key::id(&format!("{}#{n}", named.id)),
-                Key::Entry(e) => Key::entry(&e.owner, e.list, format!("{}#{n}", e.key)),
-            })
-            .find(|k| !self.items.contains_key(k))
-            .unwrap_or(key)
-    }
-
-    /// The entity an item is or belongs to (an entry's owner), and what of it the item is.
-    pub fn place(&self, key: &Key) -> (Entity, Field) {
-        match key {
-            Key::Entry(e) => {
-                let owner = &e.owner;
-                let (entity, _) = self.place(owner);
-                let item = &self.items[key];
-                let list = self.items[owner].shape.lists[item.slot].0;
-                (entity, Field::Entry { list, key: entry_key(item), field: None })
-            }
-            _ => {
-                let item = &self.items[key];
-                let id = match key {
-                    Key::Id(named) => named.id.to_string(),
-                    _ => text(&item.fields, &["id"]),
-                };
-                (Entity { kind: item.shape.kind.unwrap_or(Kind::Strategy), id: Id(id) }, Field::Whole)
-            }
-        }
-    }
-
-    /// Where an item is, from the top down to its entity; an indicator (and its series) where
-    /// it is used first.
-    pub fn path(&self, key: &Key) -> Vec<Crumb> {
-        let mut crumbs = Vec::new();
-        let mut at = match key {
-            Key::Entry(e) => Some(e.owner.clone()),
-            _ => Some(key.clone()),
-        };
-        while let Some(k) = at.filter(|k| *k != Key::Root) {
-            let Some(item) = self.items.get(&k) else { break };
-            crumbs.push(self.crumb(&k, item));
-            at = item.parent.clone();
-        }
-        crumbs.reverse();
-        let used_at = crumbs.first().filter(|c| c.entity.kind == Kind::Indicator).and_then(|c| {
-            let refs = self.refs.get(&Key::id(c.entity.id.as_str()))?;
-            refs.iter().find_map(|r| match r {
-                Ref::Entry(Key::Entry(e)) => Some(self.path(&e.owner)),
-                _ => None,
-            })
-        });
-        match used_at {
-            Some(mut path) => {
-                path.extend(crumbs);
-                path
-            }
-            None => crumbs,
-        }
-    }
-
-    fn crumb(&self, key: &Key, item: &Item) -> Crumb {
-        let (entity, _) = self.place(key);
-        let goal_kind = (entity.kind == Kind::Goal)
-            .then(|| item.fields.get("kind").and_then(|k| GoalKind::deserialize(k).ok()).unwrap_or_default());
-        Crumb {
-            entity,
-            goal_kind,
-            number: text(&item.fields, &["number", "code"]),
-            title: text(&item.fields, &["title", "name", "label", "heading", "body", "text"]),
-        }
-    }
-}
-
-use serde::Deserialize;
-
-fn text(fields: &BTreeMap<String, Value>, names: &[&str]) -> String {
-    names.iter().find_map(|n| fields.get(*n).and_then(Value::as_str)).unwrap_or_default().to_owned()
-}
-
-/// An entry's key as data.
-pub(super) fn entry_key(item: &Item) -> EntryKey {
-    let value = item.shape.key_field().and_then(|f| item.fields.get(f)).cloned().unwrap_or(Value::Null);
-    match (&item.shape.key, &value) {
-        (KeyBy::Year(_), Value::Number(n)) if n.as_i64().is_some() => {
-            EntryKey::Year(FiscalYear(n.as_i64().unwrap_or_default() as i32))
-        }
-        (KeyBy::YearStage(_, stage), Value::Number(n)) if n.as_i64().is_some() => {
-            let year = FiscalYear(n.as_i64().unwrap_or_default() as i32);
-            let stage = item.fields.get(*stage).and_then(|v| EvaluationStage::deserialize(v).ok()).unwrap_or_default();
-            EntryKey::Evaluation(year, stage)
-        }
-        (KeyBy::Ref | KeyBy::RefField(_), Value::String(id)) => EntryKey::Id(Id(id.clone())),
-        _ => EntryKey::Value(value),
+        key.free_in(|k| self.items.contains_key(k))
     }
 }
 
@@ -202,7 +110,7 @@ fn child_key(shape: &Shape, owner: &Key, list: &'static str, element: &Value) ->
         KeyBy::Year(f) | KeyBy::RefField(f) => {
             Key::entry(owner, list, element.get(f).map(Value::to_string).unwrap_or_default())
         }
-        // "2023/internal": the year first, so that rows sort by it (`three_way::apply`).
+        // "2023/internal": the year first, so that rows sort by it (`oracle`'s `three_way::apply`).
         KeyBy::YearStage(f, stage) => {
             let part = |f: &str| element.get(f).map(Value::to_string).unwrap_or_default();
             Key::entry(owner, list, format!("{}/{}", part(f), part(stage)))

@@ -51,6 +51,22 @@ impl Key {
         Key::Entry(Arc::new(Entry { hash: h.finish(), owner: owner.clone(), list, key: key.into_boxed_str() }))
     }
 
+    /// This key, or (when `taken`: an invalid strategy repeats an id or a year) the first of
+    /// "key#1", "key#2", … that is not.
+    pub fn free_in(self, taken: impl Fn(&Key) -> bool) -> Key {
+        if !taken(&self) {
+            return self;
+        }
+        (1..)
+            .map(|n| match &self {
+                Key::Root => Key::Root,
+                Key::Id(named) => Key::id(&format!("{}#{n}", named.id)),
+                Key::Entry(e) => Key::entry(&e.owner, e.list, format!("{}#{n}", e.key)),
+            })
+            .find(|k| !taken(k))
+            .unwrap_or(self)
+    }
+
     fn hashed(&self) -> u64 {
         match self {
             Key::Root => 0,

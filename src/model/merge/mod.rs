@@ -12,12 +12,14 @@
 //! `parent`; the order under one parent keeps both sides' moves where they do not cross, and
 //! otherwise takes the file's order. Residents' votes add up both sides' increments.
 //!
-//! The work is done on a flat view of the strategy's JSON (`flat`), driven by a description
-//! of its shape (`shape`): no field is named twice. The inner parts of measures, initiatives and
-//! indicators (their initiatives and evaluations, yearly rows, series) that no side whose
-//! changes are listed changed are set aside, and given back after (`unchanged`): in a large
-//! strategy they are most of the data, and the merge would only copy them. Conflicts are data; `words::merge` words them (`edited` sums up what a side did to an item
-//! the other removed, for its card).
+//! The work is done on the model's own types (`typed`): each version is a table of its items,
+//! keyed as above, each holding the model's value; each type's view (`typed::view`) names its fields once
+//! and compares, copies and shows them one by one (the lists, sums and references of each kind
+//! are described in `shape`). The merged strategy is built back from the chosen items; only what
+//! a conflict shows is written as JSON. Conflicts are data; `words::merge` words them (`edited`
+//! sums up what a side did to an item the other removed, for its card). The marks of where values
+//! were last set (`provenance`) still read a flat view of the strategy's JSON (`flat`); the merge
+//! as it was on that view is kept as the typed merge's test oracle (`oracle`, native only).
 
 pub mod edited;
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -25,10 +27,13 @@ pub mod edited;
 pub mod edits;
 mod flat;
 mod key;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod oracle;
 mod order;
 pub mod provenance;
 mod shape;
-mod three_way;
+mod typed;
 mod unchanged;
 
 #[cfg(test)]
@@ -41,11 +46,14 @@ mod provenance_tests;
 mod round_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typed_tests;
 #[cfg(test)]
 mod unchanged_tests;
 
 use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
 use serde_json::Value;
+use typed::table::Table;
 
 /// Which side: this computer (このパソコン) or the file (ファイル).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -209,7 +217,7 @@ pub struct Merge {
     pub kept: Vec<Change>,
     /// In document order.
     pub conflicts: Vec<Conflict>,
-    plan: three_way::Plan,
+    plan: typed::Plan,
     unchanged: unchanged::Unchanged,
 }
 
@@ -228,7 +236,9 @@ pub enum ResolveError {
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    merge_with(base, ours, theirs, unchanged::Unchanged::of(base, ours, theirs))
+    let unchanged = unchanged::Unchanged::of(base, ours, theirs);
+    let [b, o, t] = [base, ours, theirs].map(|s| Table::of(&unchanged.stand_ins(s)));
+    merge_tables(b, o, t, ours, unchanged)
 }
 
 /// The same merge, listing only `listed`'s changes ([`Merge::taken`] for the file's,
@@ -242,11 +252,11 @@ pub fn merge_listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, listed
 
 /// [`merge_listing`] in two steps of about the same time, for a caller that gives the page's
 /// thread back between them (a large strategy's merge is one long task otherwise): what is set
-/// aside and the base's flat copy first, then ours and theirs and the merge
+/// aside and the base's table first, then ours and theirs and the merge
 /// ([`ListingBegun::finish`]).
 pub fn begin_listing<'a>(base: &Strategy, ours: &'a Strategy, theirs: &'a Strategy, listed: Side) -> ListingBegun<'a> {
     let unchanged = unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other()));
-    let base = flat::Flat::of(&unchanged.stand_ins(base));
+    let base = Table::of(&unchanged.stand_ins(base));
     ListingBegun { ours, theirs, listed, unchanged, base }
 }
 
@@ -256,13 +266,13 @@ pub struct ListingBegun<'a> {
     theirs: &'a Strategy,
     listed: Side,
     unchanged: unchanged::Unchanged,
-    base: flat::Flat,
+    base: Table,
 }
 
 impl ListingBegun<'_> {
     pub fn finish(self) -> Merge {
-        let [o, t] = [self.ours, self.theirs].map(|s| flat::Flat::of(&self.unchanged.stand_ins(s)));
-        let mut m = merge_flat(self.base, o, t, self.ours, self.unchanged);
+        let [o, t] = [self.ours, self.theirs].map(|s| Table::of(&self.unchanged.stand_ins(s)));
+        let mut m = merge_tables(self.base, o, t, self.ours, self.unchanged);
         match self.listed {
             Side::Ours => m.taken.clear(),
             Side::Theirs => m.kept.clear(),
@@ -271,13 +281,8 @@ impl ListingBegun<'_> {
     }
 }
 
-fn merge_with(base: &Strategy, ours: &Strategy, theirs: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
-    let [b, o, t] = [base, ours, theirs].map(|s| flat::Flat::of(&unchanged.stand_ins(s)));
-    merge_flat(b, o, t, ours, unchanged)
-}
-
-fn merge_flat(b: flat::Flat, o: flat::Flat, t: flat::Flat, ours: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
-    let (plan, outcome) = three_way::plan(b, o, t);
+fn merge_tables(b: Table, o: Table, t: Table, ours: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
+    let (plan, outcome) = typed::plan(b, o, t);
     Merge {
         ours: ours.clone(),
         taken: outcome.taken,
@@ -288,15 +293,9 @@ fn merge_flat(b: flat::Flat, o: flat::Flat, t: flat::Flat, ours: &Strategy, unch
     }
 }
 
-/// The merge with nothing set aside: what [`merge`] and [`merge_listing`] must equal.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-fn merge_whole(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    merge_with(base, ours, theirs, unchanged::Unchanged::default())
-}
-
-fn apply(plan: &three_way::Plan, unchanged: &unchanged::Unchanged, choices: &[Side]) -> serde_json::Result<Strategy> {
-    let mut s = plan.apply(choices)?;
-    unchanged.put_back(&mut s);
+fn apply(merge: &Merge, choices: &[Side]) -> Result<Strategy, typed::Unbuildable> {
+    let mut s = merge.plan.apply(choices)?;
+    merge.unchanged.put_back(&mut s);
     Ok(s)
 }
 
@@ -305,7 +304,7 @@ pub fn resolve(merge: &Merge, choices: &[Choice]) -> Result<Strategy, ResolveErr
     if choices.len() != merge.conflicts.len() {
         return Err(ResolveError::Choices { conflicts: merge.conflicts.len(), choices: choices.len() });
     }
-    let s = apply(&merge.plan, &merge.unchanged, choices).map_err(|e| ResolveError::Unreadable(e.to_string()))?;
+    let s = apply(merge, choices).map_err(|e| ResolveError::Unreadable(e.0))?;
     let problems: Vec<Problem> = errors(&validate(&s)).cloned().collect();
     if problems.is_empty() {
         Ok(s)
@@ -320,8 +319,7 @@ impl Merge {
     /// asked: the preview needs only the changes and the conflicts.
     pub fn strategy(&self) -> Strategy {
         // Valid sides merge into a valid strategy; anything else keeps this computer's version.
-        apply(&self.plan, &self.unchanged, &vec![Side::Ours; self.conflicts.len()])
-            .unwrap_or_else(|_| self.ours.clone())
+        apply(self, &vec![Side::Ours; self.conflicts.len()]).unwrap_or_else(|_| self.ours.clone())
     }
 
     /// [`resolve`] with one choice per conflict.

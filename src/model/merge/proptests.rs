@@ -3,7 +3,7 @@
 
 use super::edits::{edited, town, Edit};
 use super::flat::Flat;
-use super::three_way::at;
+use super::oracle::{at, merge_whole};
 use super::*;
 use crate::model::Strategy;
 use crate::model::*;
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 /// Up to `n` edits; half the time on the first few entities only, so that both sides often
 /// touch the same ones.
-fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
+pub(super) fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
     let edit = (any::<u8>(), 0usize..64, 0usize..64, -3i64..2000);
     (proptest::collection::vec(edit, 0..n), any::<bool>()).prop_map(|(edits, near)| {
         let near = |i: usize| if near { i % 3 } else { i };
@@ -54,29 +54,41 @@ fn check_values(base: &Strategy, ours: &Strategy, theirs: &Strategy, m: &Merge) 
     Ok(())
 }
 
-/// What a merge sets aside changes nothing: [`merge`] and [`merge_listing`] (either side) make
-/// the same conflicts, the same strategy whatever is chosen, and list the same changes (of the
-/// side they list) as the merge of everything, flat.
+/// [`merge`] and [`merge_listing`] (either side), and the oracle's merges that set inner parts
+/// aside, make the same conflicts, the same strategy whatever is chosen, and list the same
+/// changes (of the side they list) as the oracle's merge of everything, flat.
 fn check_set_aside(base: &Strategy, ours: &Strategy, theirs: &Strategy, picks: u64) -> Result<(), TestCaseError> {
     let whole = merge_whole(base, ours, theirs);
     let n = whole.conflicts.len();
     let mixed: Vec<Side> = (0..n).map(|i| if picks >> (i % 64) & 1 == 0 { Side::Theirs } else { Side::Ours }).collect();
-    let cases = [
+    let typed = [
         (merge(base, ours, theirs), None),
         (merge_listing(base, ours, theirs, Side::Ours), Some(Side::Ours)),
         (merge_listing(base, ours, theirs, Side::Theirs), Some(Side::Theirs)),
     ];
-    for (m, listed) in cases {
-        prop_assert_eq!(&m.conflicts, &whole.conflicts, "listing {:?}", listed);
-        prop_assert_eq!(&m.strategy(), &whole.strategy(), "listing {:?}", listed);
-        for choices in [vec![Side::Theirs; n], mixed.clone()] {
-            prop_assert_eq!(m.resolve(&choices), whole.resolve(&choices), "listing {:?}, {:?}", listed, choices);
+    let typed = typed.into_iter().map(|(m, listed)| {
+        let (conflicts, kept, taken) = (m.conflicts.clone(), m.kept.clone(), m.taken.clone());
+        (conflicts, kept, taken, Box::new(move |c: &[Side]| apply(&m, c).ok()) as Box<dyn Fn(&[Side]) -> _>, listed)
+    });
+    let old = [
+        (oracle::merge(base, ours, theirs), None),
+        (oracle::merge_listing(base, ours, theirs, Side::Ours), Some(Side::Ours)),
+        (oracle::merge_listing(base, ours, theirs, Side::Theirs), Some(Side::Theirs)),
+    ];
+    let old = old.into_iter().map(|(m, listed)| {
+        let (conflicts, kept, taken) = (m.conflicts.clone(), m.kept.clone(), m.taken.clone());
+        (conflicts, kept, taken, Box::new(move |c: &[Side]| m.apply(c)) as Box<dyn Fn(&[Side]) -> _>, listed)
+    });
+    for (conflicts, kept, taken, made, listed) in typed.chain(old) {
+        prop_assert_eq!(&conflicts, &whole.conflicts, "listing {:?}", listed);
+        for choices in [vec![Side::Ours; n], vec![Side::Theirs; n], mixed.clone()] {
+            prop_assert_eq!(made(&choices), whole.apply(&choices), "listing {:?}, {:?}", listed, choices);
         }
         if listed != Some(Side::Theirs) {
-            prop_assert_eq!(&m.kept, &whole.kept, "this computer's changes, listing {:?}", listed);
+            prop_assert_eq!(&kept, &whole.kept, "this computer's changes, listing {:?}", listed);
         }
         if listed != Some(Side::Ours) {
-            prop_assert_eq!(&m.taken, &whole.taken, "the file's changes, listing {:?}", listed);
+            prop_assert_eq!(&taken, &whole.taken, "the file's changes, listing {:?}", listed);
         }
     }
     Ok(())

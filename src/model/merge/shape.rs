@@ -50,7 +50,8 @@ impl Shape {
         matches!(self.key, KeyBy::Ref | KeyBy::RefField(_))
     }
 
-    /// The field its key is in (`""` for an element that is its own key).
+    /// The field its key is in (`""` for an element that is its own key), in the flat view.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn key_field(&self) -> Option<&'static str> {
         match self.key {
             KeyBy::Root | KeyBy::Id => None,

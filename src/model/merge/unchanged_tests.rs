@@ -2,9 +2,9 @@
 //! without its initiatives and comes back whole — but not when a re-listing names one of them,
 //! nor when one of them refers to something a version changed.
 
-use super::edits::town;
+use super::edits::{amounts, town};
 use super::unchanged::Unchanged;
-use super::*;
+use super::{merge, merge_listing, Kind, Side};
 use crate::model::*;
 use std::sync::Arc;
 
@@ -74,7 +74,7 @@ fn a_merge_listing_the_files_changes_sets_aside_what_only_this_computer_changed_
     let base = town();
     let farming = measure_of(&base, "1-2");
     let mut ours = base.clone();
-    ours.initiative_mut(&farming.initiatives[0].id).unwrap().years.push(super::edits::amounts(2024, None, None));
+    ours.initiative_mut(&farming.initiatives[0].id).unwrap().years.push(amounts(2024, None, None));
     ours.measure_mut(&farming.id).unwrap().title.push_str("（改）");
     let mut theirs = base.clone();
     theirs.title.push_str("（案）");

@@ -1,24 +1,33 @@
-//! The merge proper, on the three flat versions: removals first (each removed subtree is
+//! The merge proper, on the model's own types: each version as a table of typed items
+//! (`table`, through each type's [`view::View`]); removals first (each removed subtree is
 //! removed, or one conflict when the other side edited, extended or newly refers to it:
-//! `removal`), then every item both sides have, value by value (`values`); then, per choice,
-//! the final items in order (`apply`).
+//! `removal`), then every item both sides have, field by field, each compared as its type
+//! compares (`values`); then, per choice, the strategy built back from the chosen items in
+//! order (`apply`). Nothing is turned into JSON but what a conflict shows.
 
 mod apply;
+pub(super) use apply::Unbuildable;
 mod removal;
+mod strategy_view;
+pub(super) mod table;
 mod values;
+pub(super) mod view;
+mod views;
 
-use super::flat::{Flat, Item, Key};
+use super::key::Key;
 use super::{Change, ChangeKind, Conflict, Entity, Field, Side};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use serde_json::Value;
 use std::sync::Arc;
+use table::{Item, Table};
+use view::Node;
 
 /// One step of applying a choice.
 #[derive(Clone, Debug)]
 enum Op {
     Put(Key, Arc<Item>),
     Remove(Key),
-    Field(Key, String, Option<Value>),
+    /// A field set to that of this version's item.
+    Field(Key, String, Node),
     Parent(Key, Option<Key>),
 }
 
@@ -26,9 +35,9 @@ enum Op {
 /// conflict what each choice does.
 #[derive(Clone, Debug)]
 pub(super) struct Plan {
-    base: Flat,
-    ours: Flat,
-    theirs: Flat,
+    base: Table,
+    ours: Table,
+    theirs: Table,
     decided: HashMap<Key, Arc<Item>>,
     /// Per conflict: [this computer's version, the file's].
     patches: Vec<[Vec<Op>; 2]>,
@@ -40,7 +49,7 @@ pub(super) struct Outcome {
     pub conflicts: Vec<Conflict>,
 }
 
-pub(super) fn plan(base: Flat, ours: Flat, theirs: Flat) -> (Plan, Outcome) {
+pub(super) fn plan(base: Table, ours: Table, theirs: Table) -> (Plan, Outcome) {
     let mut m = Merger::new(&base, &ours, &theirs);
     m.removals(Side::Ours);
     m.removals(Side::Theirs);
@@ -52,9 +61,9 @@ pub(super) fn plan(base: Flat, ours: Flat, theirs: Flat) -> (Plan, Outcome) {
 }
 
 struct Merger<'a> {
-    base: &'a Flat,
-    ours: &'a Flat,
-    theirs: &'a Flat,
+    base: &'a Table,
+    ours: &'a Table,
+    theirs: &'a Table,
     /// Every key of the three versions: the common version's order, then additions.
     union: Vec<Key>,
     position: HashMap<Key, usize>,
@@ -70,7 +79,7 @@ struct Merger<'a> {
 
 /// The entity an item is or belongs to, and which of its values `name` is (`None`: the item
 /// itself).
-pub(super) fn at(flat: &Flat, key: &Key, name: Option<&str>) -> (Entity, Field) {
+fn at(flat: &Table, key: &Key, name: Option<&str>) -> (Entity, Field) {
     let (entity, field) = flat.place(key);
     let field = match (field, name) {
         (field, None) => field,
@@ -81,18 +90,18 @@ pub(super) fn at(flat: &Flat, key: &Key, name: Option<&str>) -> (Entity, Field) 
 }
 
 /// What a side did to one value of an item (`name`), or to the item itself.
-fn change(flat: &Flat, key: &Key, name: Option<&str>, kind: ChangeKind) -> Change {
+fn change(flat: &Table, key: &Key, name: Option<&str>, kind: ChangeKind) -> Change {
     let (entity, field) = at(flat, key, name);
     Change { entity, field, kind }
 }
 
 /// A side moved the item under another parent.
-fn moved(flat: &Flat, key: &Key) -> Change {
+fn moved(flat: &Table, key: &Key) -> Change {
     Change { entity: flat.place(key).0, field: Field::Parent, kind: ChangeKind::Changed }
 }
 
 impl<'a> Merger<'a> {
-    fn new(base: &'a Flat, ours: &'a Flat, theirs: &'a Flat) -> Merger<'a> {
+    fn new(base: &'a Table, ours: &'a Table, theirs: &'a Table) -> Merger<'a> {
         let mut position = HashMap::default();
         let mut union = Vec::new();
         for k in base.order.iter().chain(&ours.order).chain(&theirs.order) {
@@ -116,7 +125,7 @@ impl<'a> Merger<'a> {
         }
     }
 
-    fn side(&self, side: Side) -> &'a Flat {
+    fn side(&self, side: Side) -> &'a Table {
         match side {
             Side::Ours => self.ours,
             Side::Theirs => self.theirs,
@@ -134,4 +143,12 @@ impl<'a> Merger<'a> {
         let at = self.position.get(key).copied().unwrap_or(usize::MAX);
         self.conflicts.push((at, conflict, [ours, theirs]));
     }
+}
+
+/// The names of the fields of these items (one type's), in order.
+fn names<'i>(items: &[&'i Item]) -> Vec<&'i str> {
+    let mut names: Vec<&str> = items.iter().flat_map(|i| i.node.names()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
