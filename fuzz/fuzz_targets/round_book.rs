@@ -10,7 +10,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use shirube::format::round_book::{apply, changes_of, read_answers, read_grids, section_books, write_book, Change};
+use shirube::format::round_book::{apply, changes_of, read_answers, read_grids, section_books, write_book, AnswerChange};
 use shirube::format::table::{read_workbook, Cell, Grid};
 use shirube::model::round::{Ask, Round};
 use shirube::model::{validate, Id, Strategy};
@@ -57,7 +57,7 @@ fn town() -> &'static Town {
 }
 
 /// `changes` taken into a copy of the strategy: no problem it did not have.
-fn still_valid(t: &Town, changes: &[Change]) {
+fn still_valid(t: &Town, changes: &[AnswerChange]) {
     if changes.is_empty() {
         return;
     }
