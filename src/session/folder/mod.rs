@@ -287,6 +287,8 @@ impl FolderSync {
                 Err(SyncError::Storage(StorageError::Conflict { .. })) => reading.other_tab = true,
                 other => other?,
             }
+            // The marks' copies of the last version freed now, not at the next (quiet) poll.
+            clock.timed("shirube:folder-free", || self.marks = marks::Kept::default());
             // In step: said against the version stored after every merge.
             for m in &mut reading.members {
                 if m.standing == MemberStanding::Behind && m.version.is_some() && ancestry.place.id == m.version {
