@@ -101,16 +101,17 @@ impl FolderSync {
             }
         };
         clock.yield_now().await;
-        // A take's result is the file's strategy itself: flattened once.
-        let result_flat = match std::ptr::eq(result, &imported.strategy) {
-            true => theirs.clone(),
-            false => clock.timed(STEP, || Flattened::of(result)),
+        // A take's result is the file's strategy itself: flattened once, and kept, not copied.
+        let made = match std::ptr::eq(result, &imported.strategy) {
+            true => None,
+            false => Some(clock.timed(STEP, || Flattened::of(result))),
         };
         clock.yield_now().await;
         let (me, at) = (&self.me.id, seconds(now));
+        let result_flat = made.as_ref().unwrap_or(&theirs);
         let kept = clock
-            .timed(STEP, || Provenance::merged(&result_flat, (&ours, &ours_marks), (&theirs, &theirs_marks), me, at));
-        self.marks.last = Some((result.clone(), result_flat, kept.clone()));
+            .timed(STEP, || Provenance::merged(result_flat, (&ours, &ours_marks), (&theirs, &theirs_marks), me, at));
+        self.marks.last = Some((result.clone(), made.unwrap_or(theirs), kept.clone()));
         self.marks.to_stage = Some(kept);
         Ok(())
     }
