@@ -83,9 +83,11 @@ pub fn standing(s: &MemberStanding, lang: Language) -> &'static str {
         MemberStanding::Taken => tr(lang, "変更を取り込みました", "changes taken in"),
         MemberStanding::Conflicts => tr(lang, "変更が競合しています", "changes in conflict"),
         MemberStanding::ConfirmedChanged => tr(lang, "確認済の値を変更しています", "changes confirmed values"),
-        MemberStanding::NoCommonVersion => {
-            tr(lang, "共通の版が見つからないため統合できません", "no common version: cannot be merged")
-        }
+        MemberStanding::Unmerged => tr(
+            lang,
+            "統合すると正しくない戦略になるため、取り込みませんでした",
+            "not taken: merging would not give a valid strategy",
+        ),
         MemberStanding::Refused => tr(lang, "ファイルを取り込めません", "file cannot be taken in"),
     }
 }

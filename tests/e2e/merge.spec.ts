@@ -162,7 +162,7 @@ test('two laptops merge their work: every edit kept, the one conflict chosen on 
   expect(pageErrors).toEqual([]);
 });
 
-test('a file whose starting version was altered, or that shares none, cannot be merged and changes nothing', async ({ page, openApp, pageErrors, shot }, testInfo) => {
+test('a file whose starting version was altered cannot be merged; one that shares none is merged card by card', async ({ page, openApp, pageErrors, shot }, testInfo) => {
   await openApp();
   await page.getByTestId('example-hokuto').click();
   await expect(page.getByTestId('goal')).toHaveCount(4);
@@ -188,8 +188,15 @@ test('a file whose starting version was altered, or that shares none, cannot be 
   delete stranger.lineage;
   stranger.strategy.goals[1].title = 'よそで作った題名';
   await pick(page, 'stranger.shirube.json', JSON.stringify(stranger));
-  await expect(page.getByTestId('choice-merge')).toBeDisabled();
-  await expect(page.getByTestId('merge-unavailable')).toContainText('共通の元の版が見つかりません');
+  // A copy is proposed; the merge is offered with every difference as a card.
+  await expect(page.getByTestId('choice-new')).toBeChecked();
+  await expect(page.getByTestId('merge-unavailable')).toHaveCount(0);
+  await page.getByTestId('choice-merge').check();
+  await expect(page.getByTestId('merge-no-common')).toContainText('元の版が、このブラウザの履歴にもファイルにも見つかりません');
+  await expect(page.getByTestId('conflict-card')).toHaveCount(1);
+  await expect(page.getByTestId('conflict-lead')).toHaveText('このパソコンとファイルで内容が違います（元の版: 不明）');
+  await expect(page.getByTestId('conflict-theirs-words')).toContainText('よそで作った題名');
+  await shot('merge-no-common-version');
   // The other choices work as before.
   await page.getByTestId('choice-new').check();
   await page.getByTestId('import-confirm').click();
@@ -199,6 +206,16 @@ test('a file whose starting version was altered, or that shares none, cannot be 
   await expect(page.getByTestId('save-state')).toHaveClass(/saved/);
   await page.goto('./#/');
   await expect(page.getByTestId('strategy-row')).toHaveCount(2);
+  // Merged into the strategy it names, the file's side of the one card chosen.
+  await pick(page, 'stranger.shirube.json', JSON.stringify(stranger));
+  await page.getByTestId('choice-merge').check();
+  await page.getByTestId('conflict-theirs').check();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice')).toContainText('統合');
+  const merged = await storedStrategyOfPage(page);
+  expect(merged.id).toBe(file.strategy.id);
+  expect(merged.goals[1].title).toBe('よそで作った題名');
+  expect(merged.goals[0].title).toBe('編集した題名');
   expect(pageErrors).toEqual([]);
 });
 

@@ -50,6 +50,8 @@ mod tests;
 mod typed_tests;
 #[cfg(test)]
 mod unchanged_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod unrelated_tests;
 
 use super::{errors, validate, FiscalYear, GoalKind, Id, Problem, Strategy};
 use serde_json::Value;
@@ -176,6 +178,8 @@ pub enum Version {
     Value(Value),
     /// There, with these changes (the side that edited what the other removed).
     Edited(Vec<Change>),
+    /// Not known: the common version of the two sides is not at hand (shown 「元の版: 不明」).
+    Unknown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -238,7 +242,16 @@ pub enum ResolveError {
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
     let unchanged = unchanged::Unchanged::of(base, ours, theirs);
     let [b, o, t] = [base, ours, theirs].map(|s| Table::of(&unchanged.stand_ins(s)));
-    merge_tables(b, o, t, ours, unchanged)
+    merge_tables([b, o, t], ours, unchanged, typed::Unknown::Nowhere)
+}
+
+/// Merges two versions of a strategy whose common version is not known (a member's file from
+/// beyond the history this browser holds): nothing is taken silently. Every value the two hold
+/// differently, and everything only one of them holds, is a conflict whose common version is
+/// [`Version::Unknown`]; what both hold alike is kept.
+pub fn merge_unrelated(ours: &Strategy, theirs: &Strategy) -> Merge {
+    let [o, t] = [ours, theirs].map(Table::of);
+    merge_tables([Table::default(), o, t], ours, unchanged::Unchanged::default(), typed::Unknown::Everywhere)
 }
 
 /// The same merge, listing only `listed`'s changes ([`Merge::taken`] for the file's,
@@ -272,7 +285,7 @@ pub struct ListingBegun<'a> {
 impl ListingBegun<'_> {
     pub fn finish(self) -> Merge {
         let [o, t] = [self.ours, self.theirs].map(|s| Table::of(&self.unchanged.stand_ins(s)));
-        let mut m = merge_tables(self.base, o, t, self.ours, self.unchanged);
+        let mut m = merge_tables([self.base, o, t], self.ours, self.unchanged, typed::Unknown::Nowhere);
         match self.listed {
             Side::Ours => m.taken.clear(),
             Side::Theirs => m.kept.clear(),
@@ -281,8 +294,13 @@ impl ListingBegun<'_> {
     }
 }
 
-fn merge_tables(b: Table, o: Table, t: Table, ours: &Strategy, unchanged: unchanged::Unchanged) -> Merge {
-    let (plan, outcome) = typed::plan(b, o, t);
+fn merge_tables(
+    [b, o, t]: [Table; 3],
+    ours: &Strategy,
+    unchanged: unchanged::Unchanged,
+    unknown: typed::Unknown,
+) -> Merge {
+    let (plan, outcome) = typed::plan(b, o, t, unknown);
     Merge {
         ours: ours.clone(),
         taken: outcome.taken,

@@ -3,10 +3,33 @@
 //! (「佐藤さんとの競合を選んで統合」). It reaches the member as a version to take as it is, and
 //! their card goes too, whichever side was chosen.
 
-use super::Conflicted;
+use super::undo::their_changes;
+use super::{Conflicted, FolderReading, FolderSync, Member, MemberStanding};
+use crate::model::merge::edited::summary;
 use crate::model::merge::Side;
+use crate::model::VersionId;
 use crate::session::Notice;
-use crate::storage::{Backend, Store};
+use crate::storage::{Backend, KnownVersion, Store};
+
+impl FolderSync {
+    /// A member's file in conflict with this browser's version (`theirs`: its version): its
+    /// cards kept for the user, its line in the panel saying so.
+    pub(super) fn conflicted(
+        &mut self,
+        c: Conflicted,
+        theirs: VersionId,
+        mut line: Member,
+        reading: &mut FolderReading,
+    ) -> Member {
+        line.changes = summary(&their_changes(&c.merge));
+        line.standing = MemberStanding::Conflicts;
+        // The user's decision is a merge with this version: a later file of theirs is most
+        // likely merged from it.
+        self.remember(&line.member, KnownVersion { id: theirs, strategy: c.imported.strategy.clone() });
+        reading.conflicts.push(c);
+        line
+    }
+}
 
 /// What came of a decision.
 #[derive(Clone, Debug, PartialEq)]

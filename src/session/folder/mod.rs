@@ -56,7 +56,6 @@ pub use reading::{
     AWAY_DAYS,
 };
 pub use rehearsal::rehearse;
-use undo::their_changes;
 pub use undo::undo;
 pub use whole::{strategies_in, take_whole, InFolder};
 
@@ -66,7 +65,7 @@ use tops::{SeenTop, Verified};
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
 use crate::history::Relation;
 use crate::model::merge::edited::summary;
-use crate::model::merge::{begin_listing, merge, Side};
+use crate::model::merge::{begin_listing, merge, merge_unrelated, Side};
 use crate::model::{Id, VersionId};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
@@ -387,15 +386,23 @@ impl FolderSync {
         let carried = imported.lineage.as_ref().and_then(|l| l.carried(&imported.strategy));
         let near = (nearest.as_slice(), bases.as_slice());
         let base = self.base_for(store, folder, ancestry, own_entry, &theirs, near, carried.as_ref(), clock).await?;
-        let Some((base, exact)) = base else {
-            if carried.as_ref().and_then(|c| c.mismatch()).is_some() {
+        let (base, exact) = match base {
+            Some(found) => found,
+            None if carried.as_ref().and_then(|c| c.mismatch()).is_some() => {
                 line.standing = MemberStanding::Refused;
                 let reason = FileRefusal::BaseMismatch;
                 reading.refused.push(RefusedFile { file, member: line.member.clone(), reason });
                 return Ok(line);
             }
-            line.standing = MemberStanding::NoCommonVersion;
-            return Ok(line);
+            None => {
+                // No common version at hand (beyond the history): every difference is a card.
+                let m = clock.timed("shirube:folder-merge", || merge_unrelated(&ancestry.current, &imported.strategy));
+                if !m.conflicts.is_empty() {
+                    let c = Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours: false };
+                    return Ok(self.conflicted(c, theirs.id, line, reading));
+                }
+                (ancestry.current.clone(), true) // the same content: merged as from this browser's version
+            }
         };
         // Made exact by both sides' marks, unless it is the one nearest version (exact already).
         let marks = self.ours_marks(store, ancestry, &imported, (now, clock)).await?;
@@ -419,15 +426,9 @@ impl FolderSync {
         if !m.conflicts.is_empty() {
             // Shown the user's way round (this browser's as ours), each side's changes listed.
             let m = merge(&base, &ancestry.current, &imported.strategy);
-            line.changes = summary(&their_changes(&m));
-            line.standing = MemberStanding::Conflicts;
-            // The user's decision is a merge with this version: a later file of theirs is most
-            // likely merged from it.
-            let version = KnownVersion { id: theirs.id, strategy: imported.strategy.clone() };
-            self.remember(&line.member, version);
             let theirs_took_ours = theirs.parents.len() > 1 && theirs.parents.iter().any(|p| ancestry.place.holds(*p));
-            reading.conflicts.push(Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours });
-            return Ok(line);
+            let c = Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours };
+            return Ok(self.conflicted(c, theirs.id, line, reading));
         }
         // Their edits since the base: what the merge took from them, or kept of theirs.
         let changes = match ours_id < theirs.id {
@@ -439,7 +440,7 @@ impl FolderSync {
         clock.yield_now().await;
         let Ok(merged) = clock.timed("shirube:folder-resolve", || m.resolve(&[])) else {
             // The merge does not give a valid strategy (a bug): nothing is stored.
-            line.standing = MemberStanding::NoCommonVersion;
+            line.standing = MemberStanding::Unmerged;
             return Ok(line);
         };
         // Its three versions' flat copies freed, and the version staged, in a task of their own.

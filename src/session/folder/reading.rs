@@ -49,8 +49,8 @@ pub enum MemberStanding {
     /// Their version changes values the planning section confirmed: held back for it to decide
     /// (`super::HeldBack`).
     ConfirmedChanged,
-    /// Neither side has a version both descend from: nothing can be merged.
-    NoCommonVersion,
+    /// The merge would not give a valid strategy (a bug): nothing was stored.
+    Unmerged,
     /// Their file changed nothing ([`RefusedFile`]).
     Refused,
 }

@@ -307,7 +307,7 @@ fn a_new_pc_gets_the_strategy_whole_and_its_next_edit_merges_without_conflict() 
     let (r, _) = fresh.poll(&folder, &at(16));
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts.iter().map(|c| &c.merge.conflicts).collect::<Vec<_>>());
     let (r, _) = a.poll(&folder, &at(17));
-    assert!(r.conflicts.is_empty() && r.members.iter().all(|m| m.standing != MemberStanding::NoCommonVersion), "{r:?}");
+    assert!(r.conflicts.is_empty() && r.members.iter().all(|m| m.standing != MemberStanding::Unmerged), "{r:?}");
     fresh.poll(&folder, &at(18));
     assert_eq!(fresh.strategy(), a.strategy());
     let s = a.strategy();

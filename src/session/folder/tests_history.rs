@@ -145,7 +145,7 @@ fn a_member_away_while_the_others_share_300_versions_syncs_on_return() {
     // C edits offline and comes back.
     c.edit(&at(50), |s| s.municipality.name = "Cの市".into());
     let (r, _) = c.poll(&folder, &at(51));
-    assert!(r.members.iter().all(|m| m.standing != MemberStanding::NoCommonVersion), "{:?}", r.members);
+    assert!(r.members.iter().all(|m| m.standing != MemberStanding::Unmerged), "{:?}", r.members);
     settle(&folder, &mut [&mut c, &mut a, &mut b], 52, 2);
     let s = a.strategy();
     assert_eq!((s.municipality.name.as_str(), s.title.as_str()), ("Cの市", "版149"));
@@ -422,4 +422,40 @@ fn a_criss_cross_whose_nearest_version_came_inside_anothers_merge_gives_no_false
     assert!(cards.is_empty(), "a false card: {cards:?}");
     assert_eq!(name(&mut b.strategy(), 0).as_str(), "X2", "A's correction taken");
     assert_eq!(name(&mut b.strategy(), 1).as_str(), "Y2", "B's own edit kept");
+}
+
+#[test]
+fn members_with_no_version_in_common_get_every_difference_as_a_card_and_then_converge() {
+    // A and B each began the same strategy on their own: no version is common to them.
+    let s = crate::model::merge::edits::town();
+    let folder = MemoryFolder::new();
+    let mut a = MemberBrowser::new("田中", &s.id);
+    a.store.save(&s, &at(0)).wait().unwrap();
+    let mut b = MemberBrowser::new("佐藤", &s.id);
+    let mut theirs = s.clone();
+    theirs.title = "佐藤の題名".into();
+    let goal = crate::model::Goal::new(crate::model::GoalKind::Basic, "9", "佐藤だけの目標");
+    theirs.goals.push(std::sync::Arc::new(goal));
+    b.store.save(&theirs, &at(0)).wait().unwrap();
+    assert!(a.write(&folder, &at(1)) && b.write(&folder, &at(1)));
+    let r = b.read(&folder, &at(2));
+    assert_eq!(r.conflicts.len(), 1, "{r:?}");
+    let cards = &r.conflicts[0].merge.conflicts;
+    assert_eq!(cards.len(), 2, "the title and the goal only B holds: {cards:?}");
+    assert!(cards.iter().all(|c| c.base == crate::model::merge::Version::Unknown), "{cards:?}");
+    assert!(r.taken.is_empty() && b.strategy() == theirs, "nothing taken silently");
+    assert!(r.members.iter().any(|m| m.standing == MemberStanding::Conflicts), "{:?}", r.members);
+    // B keeps A's title and its own goal.
+    let choices: Vec<Side> = cards
+        .iter()
+        .map(|c| if c.field == crate::model::merge::Field::Whole { Side::Ours } else { Side::Theirs })
+        .collect();
+    let stored = crate::session::folder::decide(&b.store, &r.conflicts[0], &choices, &at(3)).wait().unwrap();
+    assert_eq!(stored, crate::session::folder::Decided::Stored);
+    let decided = b.strategy();
+    assert_eq!((decided.title.as_str(), decided.goals.len()), (s.title.as_str(), s.goals.len() + 1));
+    b.write(&folder, &at(4));
+    settle(&folder, &mut [&mut a, &mut b], 5, 2);
+    assert_eq!(a.strategy(), decided, "A takes B's decision with no card of its own");
+    assert_fixed_point(&folder, &mut [&mut a, &mut b], 10);
 }

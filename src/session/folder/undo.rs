@@ -14,7 +14,7 @@ pub(super) fn their_changes(m: &Merge) -> Vec<Change> {
             MergeVersion::Value(_) => {
                 changes.push(Change { entity: c.entity.clone(), field: c.field.clone(), kind: ChangeKind::Changed })
             }
-            MergeVersion::Absent | MergeVersion::Present => {}
+            MergeVersion::Absent | MergeVersion::Present | MergeVersion::Unknown => {}
         }
     }
     changes

@@ -7,7 +7,7 @@ use crate::locale::tr;
 use crate::locale::{Language, YearStyle};
 use crate::model::merge::{Conflict, Merge, Side};
 use crate::model::Strategy;
-use crate::session::preview::MergeOffer;
+use crate::session::preview::{MergeFrom, MergeOffer};
 use crate::words::merge::{Card, Words};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,12 +16,6 @@ use std::sync::Arc;
 pub fn merge_unavailable(offer: &MergeOffer, lang: Language) -> Option<String> {
     let text = match offer {
             MergeOffer::Ready { .. } => return None,
-            MergeOffer::NoCommonVersion => tr(
-                lang,
-                "統合できません: このファイルとこのパソコンの戦略に共通の元の版が見つかりません（このブラウザの版の履歴にも、ファイルにもありません）。二人が同じファイルから作業を始めると統合できます。",
-                "Cannot merge: no version both this file and this computer's strategy started from was found (neither in this browser's version history nor in the file). Work started from one shared file can be merged.",
-            )
-            .to_owned(),
             MergeOffer::Mismatch => tr(
                 lang,
                 "統合できません: ファイルに入っている元の版が、ファイル自身の示す版と一致しません（ファイルが書き換えられた可能性があります）。",
@@ -42,7 +36,7 @@ pub fn merge_unavailable(offer: &MergeOffer, lang: Language) -> Option<String> {
 #[component]
 pub fn MergePanel(
     merge: Arc<Merge>,
-    in_file: bool,
+    from: MergeFrom,
     theirs: Strategy,
     choices: RwSignal<Vec<Option<Side>>>,
     lang: Language,
@@ -60,9 +54,12 @@ pub fn MergePanel(
     view! {
         <div class="merge-panel" data-testid="merge-panel">
             <p data-testid="merge-summary">{summary}</p>
-            {in_file.then(|| view! { <p class="meta">{tr(lang,
+            {(from == MergeFrom::File).then(|| view! { <p class="meta">{tr(lang,
                 "元の版（二人が作業を始めた版）は、このブラウザの履歴になかったため、ファイルに入っているものを使います。",
                 "The starting version was not in this browser's history: the one inside the file is used.")}</p> })}
+            {(from == MergeFrom::Nowhere).then(|| view! { <p class="meta" data-testid="merge-no-common">{tr(lang,
+                "二人が作業を始めた元の版が、このブラウザの履歴にもファイルにも見つかりません。どちらが変えたかが分からないため、違う箇所はすべて、どちらの内容を残すか選んでください。",
+                "The version both started from is neither in this browser's history nor in the file. Who changed what cannot be told, so choose, for every place that differs, which to keep.")}</p> })}
             {(conflicts == 0).then(|| view! { <p class="meta">{tr(lang,
                 "競合はありません。両方の変更をすべて残します。",
                 "No conflicts: every change from both sides is kept.")}</p> })}

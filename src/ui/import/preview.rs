@@ -223,10 +223,10 @@ pub(in crate::ui) fn StrategyPreview() -> impl IntoView {
             </label>
         };
         let panel = match e.merge.clone() {
-            MergeOffer::Ready { merge, in_file } => Some(view! {
+            MergeOffer::Ready { merge, from } => Some(view! {
                 <div class="preview-changes" class:muted=move || choice.get() != ImportChoice::Merge>
                     <crate::ui::import::confirmed::ConfirmedInPreview changes=e.confirmed.clone() merge=merge.clone() take=take_confirmed lang=lang style=style/>
-                    <MergePanel merge=merge in_file=in_file theirs=theirs.clone() choices=conflict_choices lang=lang style=style/>
+                    <MergePanel merge=merge from=from theirs=theirs.clone() choices=conflict_choices lang=lang style=style/>
                 </div>
             }),
             _ => None,

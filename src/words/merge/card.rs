@@ -42,9 +42,13 @@ impl Words<'_> {
             Language::Ja => format!("{}（元の版: {base}）", conflict_kind(c, self.lang)),
             Language::En => format!("{} (starting version: {base})", conflict_kind(c, self.lang)),
         };
+        let unknown = c.base == Version::Unknown;
         let side = |v: &Version| {
             let words = match v {
                 Version::Edited(changes) => self.edited(Some(&c.entity), changes),
+                // With no common version, a side holds it or not: nobody is known to have removed it.
+                Version::Absent if unknown => tr(self.lang, "なし", "absent").to_owned(),
+                Version::Present if unknown => tr(self.lang, "あり", "present").to_owned(),
                 v => self.version(&c.field, v),
             };
             match (&c.field, v) {

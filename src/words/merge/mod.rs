@@ -209,6 +209,7 @@ impl Words<'_> {
         match v {
             Version::Absent => tr(self.lang, "なし（削除）", "absent (removed)").to_owned(),
             Version::Present => tr(self.lang, "変更なし", "unchanged").to_owned(),
+            Version::Unknown => tr(self.lang, "不明", "unknown").to_owned(),
             Version::Edited(changes) => self.edited(None, changes),
             Version::Value(value) => match field {
                 Field::Parent => value.as_str().map_or_else(|| plain(value), |id| self.name_of(id)),
@@ -294,7 +295,18 @@ impl Words<'_> {
 /// The sentence a conflict card leads with.
 pub fn conflict_kind(c: &Conflict, lang: Language) -> &'static str {
     let by = |side: Side, ours: &'static str, theirs: &'static str| if side == Side::Ours { ours } else { theirs };
+    let unknown = c.base == Version::Unknown;
     match (c.kind, lang) {
+        // No common version known: which side changed it cannot be told.
+        (ConflictKind::BothChanged, _) if unknown => {
+            tr(lang, "このパソコンとファイルで内容が違います", "Different on this computer and in the file")
+        }
+        (ConflictKind::RemovedEdited { removed_by } | ConflictKind::Dangling { removed_by }, _) if unknown => {
+            match removed_by {
+                Side::Ours => tr(lang, "ファイルにだけあります", "Only in the file"),
+                Side::Theirs => tr(lang, "このパソコンにだけあります", "Only on this computer"),
+            }
+        }
         (ConflictKind::BothChanged, _) => {
             tr(lang, "両方で違う内容に変更されています", "Changed differently on both sides")
         }

@@ -15,7 +15,7 @@ pub(super) mod view;
 mod views;
 
 use super::key::Key;
-use super::{Change, ChangeKind, Conflict, Entity, Field, Side};
+use super::{Change, ChangeKind, Conflict, Entity, Field, Side, Version};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 use table::{Item, Table};
@@ -49,8 +49,38 @@ pub(super) struct Outcome {
     pub conflicts: Vec<Conflict>,
 }
 
-pub(super) fn plan(base: Table, ours: Table, theirs: Table) -> (Plan, Outcome) {
-    let mut m = Merger::new(&base, &ours, &theirs);
+/// Where the common version given is not known to be the one both sides started from: there,
+/// two sides that differ are a conflict whatever the common version holds.
+#[derive(Clone, Debug)]
+pub(in crate::model::merge) enum Unknown {
+    /// The common version is known everywhere.
+    Nowhere,
+    /// No common version is known (it is given empty).
+    Everywhere,
+}
+
+impl Unknown {
+    fn everywhere(&self) -> bool {
+        matches!(self, Unknown::Everywhere)
+    }
+
+    /// Whether the common version of this value (`name`) of item `key` is not known.
+    fn at(&self, _key: &Key, _name: &str) -> bool {
+        self.everywhere()
+    }
+
+    /// The common version as a conflict shows it: `known` where it is known.
+    fn version(&self, key: &Key, name: &str, known: impl FnOnce() -> Version) -> Version {
+        if self.at(key, name) {
+            Version::Unknown
+        } else {
+            known()
+        }
+    }
+}
+
+pub(super) fn plan(base: Table, ours: Table, theirs: Table, unknown: Unknown) -> (Plan, Outcome) {
+    let mut m = Merger::new(&base, &ours, &theirs, unknown);
     m.removals(Side::Ours);
     m.removals(Side::Theirs);
     m.rest();
@@ -75,6 +105,7 @@ struct Merger<'a> {
     grouped: HashSet<Key>,
     /// Items moved into what the other side removed: their parent is that removal's choice.
     moved_in: HashSet<Key>,
+    unknown: Unknown,
 }
 
 /// The entity an item is or belongs to, and which of its values `name` is (`None`: the item
@@ -101,7 +132,7 @@ fn moved(flat: &Table, key: &Key) -> Change {
 }
 
 impl<'a> Merger<'a> {
-    fn new(base: &'a Table, ours: &'a Table, theirs: &'a Table) -> Merger<'a> {
+    fn new(base: &'a Table, ours: &'a Table, theirs: &'a Table, unknown: Unknown) -> Merger<'a> {
         let mut position = HashMap::default();
         let mut union = Vec::new();
         for k in base.order.iter().chain(&ours.order).chain(&theirs.order) {
@@ -122,6 +153,7 @@ impl<'a> Merger<'a> {
             conflicts: Vec::new(),
             grouped: HashSet::default(),
             moved_in: HashSet::default(),
+            unknown,
         }
     }
 

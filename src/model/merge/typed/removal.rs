@@ -35,11 +35,14 @@ impl Merger<'_> {
     pub(super) fn removals(&mut self, remover: Side) {
         let (x, y) = (self.side(remover), self.side(remover.other()));
         for k in &y.order {
-            if self.grouped.contains(k) || x.has(k) || !self.base.has(k) {
+            // With no common version known, what only one side holds is as if the other had
+            // removed it: one conflict for it and everything under it.
+            let known = |k: &Key| self.base.has(k) || self.unknown.everywhere();
+            if self.grouped.contains(k) || x.has(k) || !known(k) {
                 continue;
             }
             // A reference to something removed goes with it.
-            if target(y, k).is_some_and(|t| self.base.has(&t) && !x.has(&t) && y.has(&t)) {
+            if target(y, k).is_some_and(|t| known(&t) && !x.has(&t) && y.has(&t)) {
                 continue;
             }
             self.removal(remover, k);
@@ -133,12 +136,17 @@ impl Merger<'_> {
         } else {
             ConflictKind::Dangling { removed_by: remover }
         };
-        let (removed, kept) = (Version::Absent, Version::Edited(edits));
+        let kept = match self.unknown.everywhere() {
+            true => Version::Present,
+            false => Version::Edited(edits),
+        };
+        let removed = Version::Absent;
         let (ours, theirs, ours_ops, theirs_ops) = match remover {
             Side::Ours => (removed, kept, removing, keeping),
             Side::Theirs => (kept, removed, keeping, removing),
         };
-        let conflict = Conflict { kind, entity, path: y.path(root), field, base: Version::Present, ours, theirs };
+        let base = self.unknown.version(root, "", || Version::Present);
+        let conflict = Conflict { kind, entity, path: y.path(root), field, base, ours, theirs };
         self.conflict(root, conflict, ours_ops, theirs_ops);
     }
 }

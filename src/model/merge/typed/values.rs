@@ -78,7 +78,7 @@ impl Merger<'_> {
         let theirs = self.theirs;
         let path = || theirs.path(k);
         if !self.moved_in.contains(k) {
-            match pick(b.map(|b| &b.parent), Some(&o.parent), Some(&t.parent)) {
+            match self.unknown_or(k, "", pick(b.map(|b| &b.parent), Some(&o.parent), Some(&t.parent))) {
                 Pick::Agree => {}
                 Pick::One(side, parent) => {
                     item.parent = parent.cloned().flatten();
@@ -90,7 +90,7 @@ impl Merger<'_> {
                         entity: self.theirs.place(k).0,
                         path: path(),
                         field: Field::Parent,
-                        base: parent_version(b.and_then(|b| b.parent.as_ref())),
+                        base: self.unknown.version(k, "", || parent_version(b.and_then(|b| b.parent.as_ref()))),
                         ours: parent_version(o.parent.as_ref()),
                         theirs: parent_version(t.parent.as_ref()),
                     };
@@ -106,14 +106,14 @@ impl Merger<'_> {
                 None => Fields::json(o, t),
             };
             for name in fields.names() {
-                match fields.pick(o, t, name) {
+                match self.unknown_or(k, name, fields.pick(o, t, name)) {
                     Pick::Agree => {}
                     Pick::One(side, _) => {
                         let from = if side == Side::Ours { o } else { t };
                         node.get_or_insert_with(|| o.node.boxed()).copy(&*from.node, name);
                         self.record(side, change(self.side(side), k, Some(name), ChangeKind::Changed));
                     }
-                    Pick::Differ if o.shape.sums.contains(&name) => {
+                    Pick::Differ if o.shape.sums.contains(&name) && !self.unknown.at(k, name) => {
                         let n = |i: Option<&Arc<Item>>| i.and_then(|i| i.node.count(name)).unwrap_or(0);
                         let sum = n(Some(o)) + n(Some(t)) - n(b);
                         node.get_or_insert_with(|| o.node.boxed()).set_count(name, sum);
@@ -129,7 +129,7 @@ impl Merger<'_> {
                             entity,
                             path: path(),
                             field,
-                            base: value(b),
+                            base: self.unknown.version(k, name, || value(b)),
                             ours: value(Some(o)),
                             theirs: value(Some(t)),
                         };
@@ -143,6 +143,15 @@ impl Merger<'_> {
             }
         }
         self.decided.insert(k.clone(), Arc::new(item));
+    }
+
+    /// `p`, unless the common version of the value is not known: then two sides that differ
+    /// are a conflict.
+    fn unknown_or<'v, V>(&self, k: &Key, name: &str, p: Pick<'v, V>) -> Pick<'v, V> {
+        match p {
+            Pick::One(..) if self.unknown.at(k, name) => Pick::Differ,
+            p => p,
+        }
     }
 }
 
