@@ -43,7 +43,7 @@ fn step_stamp(s: &Sides, [ours, _]: &[Flattened; 2]) -> Provenance {
 
 #[inline(never)]
 fn step_exact_base(s: &Sides, [fo, ft]: &[Flattened; 2], ours: &Provenance) -> Strategy {
-    exact_base(&s.base, (fo, ours), (ft, &s.theirs_marks))
+    exact_base(&s.base, (fo, ours), (ft, &s.theirs_marks)).0
 }
 
 #[inline(never)]

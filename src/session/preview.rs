@@ -11,7 +11,7 @@
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
 use crate::model::merge::provenance::exact_base;
-use crate::model::merge::{merge, merge_unrelated, Merge, Side};
+use crate::model::merge::{merge_unrelated, merge_with, Concurrent, Merge, Side};
 use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
 use crate::storage::{Ancestor, Backend, StorageError, Store};
@@ -185,9 +185,10 @@ pub async fn preview<B: Backend>(
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
                     Ok(Ancestor::Found { base, in_file, .. }) => {
-                        let exact = |[(fo, o), (ft, t)]: &[_; 2]| Box::new(exact_base(&base, (fo, o), (ft, t)));
-                        let base = marks.as_ref().map(exact).unwrap_or(base);
-                        let merge = clock.timed("shirube:merge", || merge(&base, &stored, &imported.strategy));
+                        let exact = |[(fo, o), (ft, t)]: &[_; 2]| exact_base(&base, (fo, o), (ft, t));
+                        let (base, concurrent) = marks.as_ref().map(exact).unwrap_or((*base, Concurrent::default()));
+                        let merge = clock
+                            .timed("shirube:merge", || merge_with(&base, &concurrent, &stored, &imported.strategy));
                         let from = if in_file { MergeFrom::File } else { MergeFrom::History };
                         MergeOffer::Ready { merge: Arc::new(merge), from }
                     }

@@ -237,12 +237,41 @@ pub enum ResolveError {
     Invalid(Vec<Problem>),
 }
 
+/// Values both sides set with neither having seen the other's setting (as the marks of
+/// [`provenance`] tell): a merge gives each a card, whatever the common version at hand holds of
+/// it — one side may have set it back to what that version holds.
+#[derive(Clone, Debug, Default)]
+pub struct Concurrent(rustc_hash::FxHashSet<(key::Key, Box<str>)>);
+
+impl Concurrent {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn holds(&self, key: &key::Key, name: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(&(key.clone(), Box::from(name)))
+    }
+}
+
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.
 pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let unchanged = unchanged::Unchanged::of(base, ours, theirs);
+    merge_with(base, &Concurrent::default(), ours, theirs)
+}
+
+/// [`merge`], with a card for each of the `concurrent` values. Nothing is set aside unread then
+/// (`unchanged`): a side that set a value back to the common version's looks unchanged there.
+pub fn merge_with(base: &Strategy, concurrent: &Concurrent, ours: &Strategy, theirs: &Strategy) -> Merge {
+    let unchanged = match concurrent.is_empty() {
+        true => unchanged::Unchanged::of(base, ours, theirs),
+        false => unchanged::Unchanged::default(),
+    };
     let [b, o, t] = [base, ours, theirs].map(|s| Table::of(&unchanged.stand_ins(s)));
-    merge_tables([b, o, t], ours, unchanged, typed::Unknown::Nowhere)
+    merge_tables([b, o, t], ours, unchanged, typed::Unknown::at(concurrent))
 }
 
 /// Merges two versions of a strategy whose common version is not known (a member's file from
@@ -260,17 +289,27 @@ pub fn merge_unrelated(ours: &Strategy, theirs: &Strategy) -> Merge {
 /// unread: a folder's reading merges each member's file into everything it took before, and
 /// says only what the member did. The merged strategy and the conflicts are [`merge`]'s.
 pub fn merge_listing(base: &Strategy, ours: &Strategy, theirs: &Strategy, listed: Side) -> Merge {
-    begin_listing(base, ours, theirs, listed).finish()
+    begin_listing(base, ours, theirs, listed, &Concurrent::default()).finish()
 }
 
 /// [`merge_listing`] in two steps of about the same time, for a caller that gives the page's
 /// thread back between them (a large strategy's merge is one long task otherwise): what is set
 /// aside and the base's table first, then ours and theirs and the merge
-/// ([`ListingBegun::finish`]).
-pub fn begin_listing<'a>(base: &Strategy, ours: &'a Strategy, theirs: &'a Strategy, listed: Side) -> ListingBegun<'a> {
-    let unchanged = unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other()));
+/// ([`ListingBegun::finish`]). With a card for each of the `concurrent` values, as
+/// [`merge_with`] gives.
+pub fn begin_listing<'a>(
+    base: &Strategy,
+    ours: &'a Strategy,
+    theirs: &'a Strategy,
+    listed: Side,
+    concurrent: &Concurrent,
+) -> ListingBegun<'a> {
+    let unchanged = match concurrent.is_empty() {
+        true => unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other())),
+        false => unchanged::Unchanged::default(),
+    };
     let base = Table::of(&unchanged.stand_ins(base));
-    ListingBegun { ours, theirs, listed, unchanged, base }
+    ListingBegun { ours, theirs, listed, unchanged, base, unknown: typed::Unknown::at(concurrent) }
 }
 
 /// A merge [`begin_listing`] began.
@@ -280,12 +319,13 @@ pub struct ListingBegun<'a> {
     listed: Side,
     unchanged: unchanged::Unchanged,
     base: Table,
+    unknown: typed::Unknown,
 }
 
 impl ListingBegun<'_> {
     pub fn finish(self) -> Merge {
         let [o, t] = [self.ours, self.theirs].map(|s| Table::of(&self.unchanged.stand_ins(s)));
-        let mut m = merge_tables([self.base, o, t], self.ours, self.unchanged, typed::Unknown::Nowhere);
+        let mut m = merge_tables([self.base, o, t], self.ours, self.unchanged, self.unknown);
         match self.listed {
             Side::Ours => m.taken.clear(),
             Side::Theirs => m.kept.clear(),

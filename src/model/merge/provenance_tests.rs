@@ -8,7 +8,7 @@
 
 use super::edits::town;
 use super::provenance::{exact_base, Provenance};
-use super::{merge, ConflictKind, Side, Version};
+use super::{merge, merge_with, ConflictKind, Side, Version};
 use crate::model::{Id, Measure, Strategy};
 use proptest::prelude::*;
 use proptest::strategy::Strategy as Gen;
@@ -61,6 +61,9 @@ struct World {
 #[derive(Clone, Debug)]
 enum Step {
     Title(usize, usize),
+    /// The member's file written, then a title set back to what the first version holds: a new
+    /// setting of an old wording (between two markings, a value set and set back is no change).
+    Revert(usize, usize),
     Add(usize),
     Remove(usize, usize),
     Write(usize),
@@ -72,6 +75,7 @@ fn step(members: usize, items: bool) -> impl Gen<Value = Step> {
     let items = u32::from(items);
     prop_oneof![
         3 => (0..members, 0usize..16).prop_map(|(m, a)| Step::Title(m, a)),
+        1 => (0..members, 0usize..16).prop_map(|(m, a)| Step::Revert(m, a)),
         items => (0..members).prop_map(Step::Add),
         items => (0..members, 0usize..16).prop_map(|(m, a)| Step::Remove(m, a)),
         3 => (0..members).prop_map(Step::Write),
@@ -101,14 +105,25 @@ impl World {
     }
 
     fn run(&mut self, s: &Step) -> Result<(), TestCaseError> {
+        if let Step::Revert(m, _) = *s {
+            self.run(&Step::Write(m))?;
+        }
         match *s {
-            Step::Title(m, a) => {
+            Step::Title(m, a) | Step::Revert(m, a) => {
                 let e = self.event();
                 let member = &mut self.members[m];
                 let mut ids: Vec<Id> = member.strategy.goals.iter().map(|g| g.id.clone()).collect();
                 ids.extend(member.strategy.measures().map(|(_, x)| x.id.clone()));
                 let id = ids[a % ids.len()].clone();
-                let title = format!("題{e}");
+                let first = values(&self.first).remove(&format!("title:{id}"));
+                let title = match (s, first) {
+                    (Step::Revert(..), Some(first)) => first,
+                    _ => format!("題{e}"),
+                };
+                if values(&member.strategy).get(&format!("title:{id}")) == Some(&title) {
+                    // Already that wording: no setting.
+                    return Ok(());
+                }
                 match member.strategy.goal_mut(&id) {
                     Some(g) => g.title = title,
                     None => member.strategy.measure_mut(&id).expect("listed").title = title,
@@ -183,8 +198,8 @@ impl World {
             true => (a_side, b_side),
             false => (b_side, a_side),
         };
-        let base = exact_base(&self.first, first, second);
-        let m = merge(&base, first.0, second.0);
+        let (base, concurrent) = exact_base(&self.first, first, second);
+        let m = merge_with(&base, &concurrent, first.0, second.0);
         let (vo, vt) = (values(&me.strategy), values(&file.strategy));
         let mut keys: Vec<&String> = vo.keys().chain(vt.keys()).collect();
         keys.sort();
@@ -396,8 +411,8 @@ fn a_correction_after_a_criss_cross_is_taken_with_no_card() {
     let file = w.files[0].clone().unwrap();
     let me = w.members[1].clone();
     let ours = me.marks.stamp(&me.strategy, &me.name, 1_000);
-    let base = exact_base(&w.first, (&me.strategy, &ours), (&file.strategy, &file.marks));
-    let m = merge(&base, &me.strategy, &file.strategy);
+    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &ours), (&file.strategy, &file.marks));
+    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     assert_eq!(m.strategy().goals[0].title, goal(&w, 0), "A's correction taken");
     // Without the marks, from the first version, the same merge shows the card real use saw.
@@ -422,8 +437,8 @@ fn a_value_changed_after_it_was_marked_is_never_overwritten_silently() {
     let file = w.files[0].clone().unwrap();
     let me = w.members[1].clone();
     // B's marks as last made (its edit not marked): the merge must still see both edits.
-    let base = exact_base(&w.first, (&me.strategy, &me.marks), (&file.strategy, &file.marks));
-    let m = merge(&base, &me.strategy, &file.strategy);
+    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &me.marks), (&file.strategy, &file.marks));
+    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
     assert_eq!(m.conflicts.len(), 1, "both changed it: a card");
 }
 
@@ -473,8 +488,34 @@ fn a_value_taken_from_a_file_without_marks_is_not_the_takers_edit() {
     let a2 = Provenance::merged(&s2, (&s1, &a1.stamp(&s1, "a", 40)), (&s2, &b1), "a", 40);
     // B edits a third time; A merges from the oldest base there is: no card, B's value taken.
     let b2 = b1.stamp(&s3, "b", 50);
-    let base = exact_base(&s0, (&s2, &a2.stamp(&s2, "a", 60)), (&s3, &b2));
-    let m = merge(&base, &s2, &s3);
+    let (base, concurrent) = exact_base(&s0, (&s2, &a2.stamp(&s2, "a", 60)), (&s3, &b2));
+    let m = merge_with(&base, &concurrent, &s2, &s3);
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     assert_eq!(m.taken.len(), 1, "B3 taken from the file");
+}
+
+/// A title set back to the first version's wording by one member while another changed it,
+/// neither having seen the other's: a card, though the base at hand holds that wording (the
+/// merge would otherwise take the other's silently, as if only it had changed the title).
+#[test]
+fn a_value_set_back_to_an_old_wording_while_another_changed_it_is_a_card() {
+    let mut w = World::new(2);
+    w.strict = true;
+    w.run(&Step::Title(0, 0)).unwrap();
+    // B's change is written (marked) before B sets it back.
+    w.run(&Step::Title(1, 0)).unwrap();
+    w.run(&Step::Revert(1, 0)).unwrap();
+    assert_eq!(w.members[1].strategy.goals[0].title, w.first.goals[0].title, "B set it back");
+    w.run(&Step::Write(0)).unwrap();
+    w.run(&Step::Write(1)).unwrap();
+    let file = w.files[0].clone().unwrap();
+    let me = w.members[1].clone();
+    let ours = me.marks.stamp(&me.strategy, &me.name, 1_000);
+    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &ours), (&file.strategy, &file.marks));
+    assert_eq!(concurrent.len(), 1, "the one title both set");
+    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert_eq!((m.conflicts[0].kind, &m.conflicts[0].base), (ConflictKind::BothChanged, &Version::Unknown));
+    // And the world's own check of every take agrees.
+    w.run(&Step::Take(1, 0)).unwrap();
 }

@@ -7,6 +7,7 @@
 use super::{FolderSync, SyncError};
 use crate::format::Imported;
 use crate::model::merge::provenance::{exact_base, Flattened, Provenance};
+use crate::model::merge::Concurrent;
 use crate::model::{Strategy, Timestamp};
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Store};
@@ -22,8 +23,9 @@ pub(super) struct Marked {
 }
 
 impl Marked {
-    /// `approx` made exact where either side's marks say the other had seen its edit.
-    pub(super) fn exact_base(&self, approx: &Strategy) -> Strategy {
+    /// `approx` made exact where either side's marks say the other had seen its edit, and the
+    /// values both set with neither having seen the other's.
+    pub(super) fn exact_base(&self, approx: &Strategy) -> (Strategy, Concurrent) {
         let [ours, theirs] = &self.flats;
         exact_base(approx, (ours, &self.ours), (theirs, &self.theirs))
     }

@@ -65,7 +65,7 @@ use tops::{SeenTop, Verified};
 use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
 use crate::history::Relation;
 use crate::model::merge::edited::summary;
-use crate::model::merge::{begin_listing, merge, merge_unrelated, Side};
+use crate::model::merge::{begin_listing, merge_unrelated, merge_with, Concurrent, Side};
 use crate::model::{Id, VersionId};
 use crate::session::stopwatch::{Stopwatch, Untimed};
 use crate::storage::{
@@ -358,7 +358,7 @@ impl FolderSync {
                 // is the base), so what they did not change is set aside unread.
                 let current = &ancestry.current;
                 let begun = clock.timed("shirube:folder-flatten", || {
-                    begin_listing(current, current, &imported.strategy, Side::Theirs)
+                    begin_listing(current, current, &imported.strategy, Side::Theirs, &Concurrent::default())
                 });
                 clock.yield_now().await;
                 let m = clock.timed("shirube:folder-merge", || begun.finish());
@@ -406,9 +406,9 @@ impl FolderSync {
         };
         // Made exact by both sides' marks, unless it is the one nearest version (exact already).
         let marks = self.ours_marks(store, ancestry, &imported, (now, clock)).await?;
-        let base = match (&marks, exact) {
+        let (base, concurrent) = match (&marks, exact) {
             (Some(m), false) => m.exact_base(&base),
-            _ => base,
+            _ => (base, Concurrent::default()),
         };
         clock.yield_now().await;
         // Merged in one order whoever merges (the lower id as "ours"), so that two members
@@ -418,14 +418,14 @@ impl FolderSync {
         // (everything taken before in this reading, too) is set aside unread.
         // Begun (what is set aside, the base's flat copy) and finished in two tasks.
         let begun = clock.timed("shirube:folder-flatten", || match ours_id < theirs.id {
-            true => begin_listing(&base, &ancestry.current, &imported.strategy, Side::Theirs),
-            false => begin_listing(&base, &imported.strategy, &ancestry.current, Side::Ours),
+            true => begin_listing(&base, &ancestry.current, &imported.strategy, Side::Theirs, &concurrent),
+            false => begin_listing(&base, &imported.strategy, &ancestry.current, Side::Ours, &concurrent),
         });
         clock.yield_now().await;
         let m = clock.timed("shirube:folder-merge", || begun.finish());
         if !m.conflicts.is_empty() {
             // Shown the user's way round (this browser's as ours), each side's changes listed.
-            let m = merge(&base, &ancestry.current, &imported.strategy);
+            let m = merge_with(&base, &concurrent, &ancestry.current, &imported.strategy);
             let theirs_took_ours = theirs.parents.len() > 1 && theirs.parents.iter().any(|p| ancestry.place.holds(*p));
             let c = Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours };
             return Ok(self.conflicted(c, theirs.id, line, reading));

@@ -64,9 +64,14 @@ pub fn MergePanel(
                 "競合はありません。両方の変更をすべて残します。",
                 "No conflicts: every change from both sides is kept.")}</p> })}
             {(conflicts > 0).then(|| view! {
-                <p>{tr(lang,
-                    "両方で違う内容にした箇所があります。箇所ごとに、どちらの内容を残すか選んでください（すべて選ぶまで統合しません）。",
-                    "Some places were changed differently on both sides. Choose, for each, which to keep (nothing is merged until every one is chosen).")}</p>
+                <p>{match from {
+                    MergeFrom::Nowhere => tr(lang,
+                        "箇所ごとに、どちらの内容を残すか選んでください（すべて選ぶまで統合しません）。",
+                        "Choose, for each place, which to keep (nothing is merged until every one is chosen)."),
+                    _ => tr(lang,
+                        "両方で違う内容にした箇所があります。箇所ごとに、どちらの内容を残すか選んでください（すべて選ぶまで統合しません）。",
+                        "Some places were changed differently on both sides. Choose, for each, which to keep (nothing is merged until every one is chosen)."),
+                }}</p>
                 <div class="actions">
                     <button type="button" data-testid="merge-all-ours" on:click=move |_| all(Side::Ours)>{tr(lang, "すべてこのパソコンの内容", "All: this computer's")}</button>
                     <button type="button" data-testid="merge-all-theirs" on:click=move |_| all(Side::Theirs)>{tr(lang, "すべてファイルの内容", "All: the file's")}</button>

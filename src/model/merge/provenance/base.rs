@@ -3,6 +3,7 @@
 use super::places::{order_hash, parent_hash, value_hash, Places};
 use super::{Flattened, Flattens, Provenance, Seen};
 use crate::model::merge::flat::{to_value, Children, Flat, Item, Key};
+use crate::model::merge::Concurrent;
 use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
@@ -20,18 +21,32 @@ fn seen(place: u64, ov: u64, o: &Provenance, tv: u64, t: &Provenance) -> Seen {
     }
 }
 
+/// Whether both sides set the value at `place` with neither having seen the other's setting
+/// (a value changed since it was marked is a setting nobody else has seen).
+fn concurrent(place: u64, ov: u64, o: &Provenance, tv: u64, t: &Provenance) -> bool {
+    match (o.current(place, ov), t.current(place, tv)) {
+        (Ok(Some(od)), Ok(Some(td))) => !o.has_seen(&td) && !t.has_seen(&od),
+        (Err(()), Ok(Some(td))) => !o.has_seen(&td),
+        (Ok(Some(od)), Err(())) => !t.has_seen(&od),
+        (Err(()), Err(())) => true,
+        _ => false,
+    }
+}
+
 /// The common version a merge of `ours` (marked `o`) and `theirs` (marked `t`) starts from:
 /// `approx` (the nearest common version at hand, maybe older than where they met), with every
 /// value one side had seen the other's event for as the seen side held it — so the merge takes
 /// the later value with no card, whatever `approx` holds. Where neither saw the other's, or a
-/// mark is unknown, `approx` stays. Without marks on either side: `approx`.
+/// mark is unknown, `approx` stays. Without marks on either side: `approx`. With it, the values
+/// both sides set with neither having seen the other's ([`Concurrent`]: a card each, whatever
+/// `approx` holds — one side may have set the value back to it).
 pub fn exact_base(
     approx: &Strategy,
     (ours, o): (&impl Flattens, &Provenance),
     (theirs, t): (&impl Flattens, &Provenance),
-) -> Strategy {
+) -> (Strategy, Concurrent) {
     if o.is_empty() || t.is_empty() {
-        return approx.clone();
+        return (approx.clone(), Concurrent::default());
     }
     exact_base_of(approx, (&ours.flattened(), o), (&theirs.flattened(), t))
 }
@@ -40,7 +55,8 @@ fn exact_base_of(
     approx: &Strategy,
     (ours, o): (&Flattened, &Provenance),
     (theirs, t): (&Flattened, &Provenance),
-) -> Strategy {
+) -> (Strategy, Concurrent) {
+    let mut both_set = Concurrent::default();
     let (fb, fo, ft) = (Flat::of(approx), &ours.flat, &theirs.flat);
     let mut items = fb.items.clone();
     let mut order: Vec<Key> = fb.order.clone();
@@ -96,12 +112,16 @@ fn exact_base_of(
         names.dedup();
         for name in names {
             let (vo, vt) = (io.fields.get(name), it.fields.get(name));
+            let (place, ov, tv) = (here.field(name), vo.map_or(0, value_hash), vt.map_or(0, value_hash));
             let chosen = match vo == vt {
                 true => Some(vo),
-                false => match seen(here.field(name), vo.map_or(0, value_hash), o, vt.map_or(0, value_hash), t) {
+                false => match seen(place, ov, o, tv, t) {
                     Seen::ByOurs => Some(vt),
                     Seen::ByTheirs => Some(vo),
                     Seen::Unknown => {
+                        if concurrent(place, ov, o, tv, t) {
+                            both_set.0.insert((key.clone(), Box::from(name.as_str())));
+                        }
                         undecided = true;
                         None
                     }
@@ -162,9 +182,9 @@ fn exact_base_of(
     }
     let children = regrouped(&items, &order);
     match serde_json::from_value::<Strategy>(to_value(&items, &children, &Key::Root)) {
-        Ok(base) => base,
+        Ok(base) => (base, both_set),
         // A base that does not read back (a bug): the one at hand, as before.
-        Err(_) => approx.clone(),
+        Err(_) => (approx.clone(), both_set),
     }
 }
 

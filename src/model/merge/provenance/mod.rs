@@ -3,9 +3,10 @@
 //! each list, whether it is there at all) names the event that set it: a member and a number
 //! that only grows (a dot). A version also counts, per member, the events it has seen (its
 //! clock). When two versions differ in a value, the side whose event the other has seen is
-//! the older one: the other changed it since, and its value is taken with no card. Only when
-//! neither has seen the other's event (or a side's mark is unknown) does the merge fall back to
-//! the common version it has at hand, as before.
+//! the older one: the other changed it since, and its value is taken with no card. When both set
+//! it and neither has seen the other's event, it is a card whatever the common version at hand
+//! holds (one side may have set it back to that: [`super::Concurrent`]). Only where a side's mark
+//! is unknown does the merge fall back to the common version at hand, as before.
 //!
 //! A mark also holds a hash of its value: a value changed after it was marked (an edit not yet
 //! marked, a file changed by another program) is a new event nobody has seen, never an old one.

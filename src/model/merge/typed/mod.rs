@@ -15,7 +15,7 @@ pub(super) mod view;
 mod views;
 
 use super::key::Key;
-use super::{Change, ChangeKind, Conflict, Entity, Field, Side, Version};
+use super::{Change, ChangeKind, Concurrent, Conflict, Entity, Field, Side, Version};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 use table::{Item, Table};
@@ -57,21 +57,34 @@ pub(in crate::model::merge) enum Unknown {
     Nowhere,
     /// No common version is known (it is given empty).
     Everywhere,
+    /// Where both sides set a value, neither having seen the other's setting.
+    At(Concurrent),
 }
 
 impl Unknown {
+    pub(in crate::model::merge) fn at(concurrent: &Concurrent) -> Unknown {
+        match concurrent.is_empty() {
+            true => Unknown::Nowhere,
+            false => Unknown::At(concurrent.clone()),
+        }
+    }
+
     fn everywhere(&self) -> bool {
         matches!(self, Unknown::Everywhere)
     }
 
     /// Whether the common version of this value (`name`) of item `key` is not known.
-    fn at(&self, _key: &Key, _name: &str) -> bool {
-        self.everywhere()
+    fn holds(&self, key: &Key, name: &str) -> bool {
+        match self {
+            Unknown::Nowhere => false,
+            Unknown::Everywhere => true,
+            Unknown::At(concurrent) => concurrent.holds(key, name),
+        }
     }
 
     /// The common version as a conflict shows it: `known` where it is known.
     fn version(&self, key: &Key, name: &str, known: impl FnOnce() -> Version) -> Version {
-        if self.at(key, name) {
+        if self.holds(key, name) {
             Version::Unknown
         } else {
             known()

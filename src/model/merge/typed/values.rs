@@ -113,7 +113,7 @@ impl Merger<'_> {
                         node.get_or_insert_with(|| o.node.boxed()).copy(&*from.node, name);
                         self.record(side, change(self.side(side), k, Some(name), ChangeKind::Changed));
                     }
-                    Pick::Differ if o.shape.sums.contains(&name) && !self.unknown.at(k, name) => {
+                    Pick::Differ if o.shape.sums.contains(&name) && !self.unknown.holds(k, name) => {
                         let n = |i: Option<&Arc<Item>>| i.and_then(|i| i.node.count(name)).unwrap_or(0);
                         let sum = n(Some(o)) + n(Some(t)) - n(b);
                         node.get_or_insert_with(|| o.node.boxed()).set_count(name, sum);
@@ -149,7 +149,7 @@ impl Merger<'_> {
     /// are a conflict.
     fn unknown_or<'v, V>(&self, k: &Key, name: &str, p: Pick<'v, V>) -> Pick<'v, V> {
         match p {
-            Pick::One(..) if self.unknown.at(k, name) => Pick::Differ,
+            Pick::One(..) if self.unknown.holds(k, name) => Pick::Differ,
             p => p,
         }
     }
