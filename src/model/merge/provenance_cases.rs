@@ -1,0 +1,143 @@
+//! Where each value was last set, case by case: a correction after a criss-cross, a value
+//! changed after it was marked, marks as a file carries them, a file without marks, a value set
+//! back to an old wording.
+
+use super::*;
+
+/// The smallest case real use found: after a criss-cross, a value only one member corrected
+/// came up as a card for the other, who never touched it.
+#[test]
+fn a_correction_after_a_criss_cross_is_taken_with_no_card() {
+    let mut w = World::new(2);
+    let goal = |w: &World, m: usize| w.members[m].strategy.goals[0].title.clone();
+    // 1. A: X1; B: Y1 (another goal).
+    w.run(&Step::Title(0, 0)).unwrap();
+    w.run(&Step::Title(1, 1)).unwrap();
+    w.run(&Step::Write(0)).unwrap();
+    w.run(&Step::Write(1)).unwrap();
+    // 2. B takes A's file.
+    w.run(&Step::Take(1, 0)).unwrap();
+    w.run(&Step::Write(1)).unwrap();
+    // 3. A: X2, and A takes B's file.
+    w.run(&Step::Title(0, 0)).unwrap();
+    w.run(&Step::Write(0)).unwrap();
+    let older = w.files[0].clone();
+    w.run(&Step::Take(0, 1)).unwrap();
+    // 4. B: Y2, and B is shown A's older file.
+    w.run(&Step::Title(1, 1)).unwrap();
+    let at = w.event();
+    w.take(1, &older.unwrap(), at).unwrap();
+    // 5. A: X3; B takes A's file.
+    w.run(&Step::Title(0, 0)).unwrap();
+    w.run(&Step::Write(0)).unwrap();
+    let file = w.files[0].clone().unwrap();
+    let me = w.members[1].clone();
+    let ours = me.marks.stamp(&me.strategy, &me.name, 1_000);
+    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &ours), (&file.strategy, &file.marks));
+    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.strategy().goals[0].title, goal(&w, 0), "A's correction taken");
+    // Without the marks, from the first version, the same merge shows the card real use saw.
+    let m = merge(&w.first, &me.strategy, &file.strategy);
+    let first_goal = &w.first.goals[0].id;
+    assert!(m.conflicts.iter().any(|c| c.entity.id == *first_goal), "{:?}", m.conflicts);
+}
+
+/// A value changed after its marks were made is a new edit nobody has seen: it is never taken
+/// for the older one, whatever its old mark said.
+#[test]
+fn a_value_changed_after_it_was_marked_is_never_overwritten_silently() {
+    let mut w = World::new(2);
+    w.run(&Step::Title(0, 0)).unwrap();
+    w.run(&Step::Write(0)).unwrap();
+    w.run(&Step::Take(1, 0)).unwrap();
+    w.run(&Step::Write(1)).unwrap();
+    // B edits the title again without writing; A edits it too and writes.
+    w.run(&Step::Title(1, 0)).unwrap();
+    w.run(&Step::Title(0, 0)).unwrap();
+    w.run(&Step::Write(0)).unwrap();
+    let file = w.files[0].clone().unwrap();
+    let me = w.members[1].clone();
+    // B's marks as last made (its edit not marked): the merge must still see both edits.
+    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &me.marks), (&file.strategy, &file.marks));
+    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
+    assert_eq!(m.conflicts.len(), 1, "both changed it: a card");
+}
+
+/// Marks survive a file: written and read back, they decide the same.
+#[test]
+fn marks_read_back_as_written() {
+    let mut w = World::new(2);
+    w.run(&Step::Title(0, 0)).unwrap();
+    w.run(&Step::Add(0)).unwrap();
+    w.run(&Step::Remove(0, 3)).unwrap();
+    w.run(&Step::Write(0)).unwrap();
+    let marks = &w.members[0].marks;
+    let text = serde_json::to_string(marks).unwrap();
+    let back: Provenance = serde_json::from_str(&text).unwrap();
+    assert_eq!(&back, marks);
+    let file = w.files[0].as_ref().unwrap().marks.clone();
+    assert!(file.len() < marks.len(), "a file carries only marks that name their edit");
+    assert!(!file.is_empty());
+    for bad in [r#"{"members":["a"],"clock":[],"marks":""}"#, r#"{"members":[],"clock":[],"marks":"!!"}"#] {
+        assert!(serde_json::from_str::<Provenance>(bad).is_err(), "{bad}");
+    }
+    let cut = serde_json::to_value(&back).unwrap();
+    let marks_text = cut["marks"].as_str().unwrap();
+    let cut_text = serde_json::json!({"members": cut["members"], "clock": cut["clock"], "marks": &marks_text[..marks_text.len() - 3]});
+    assert!(serde_json::from_value::<Provenance>(cut_text).is_err(), "a cut mark is refused");
+}
+
+/// A value taken from a file without marks (a member's first file, or an older build's) stays
+/// unknown in the taker's marks: it is not marked as the taker's own edit, so once its author's
+/// marks arrive they decide it, and the author's next change is taken with no card.
+#[test]
+fn a_value_taken_from_a_file_without_marks_is_not_the_takers_edit() {
+    let s0 = town();
+    let titled = |t: &str| {
+        let mut s = s0.clone();
+        Arc::make_mut(&mut s.goals[0]).title = t.into();
+        s
+    };
+    let (s1, s2, s3) = (titled("B1"), titled("B2"), titled("B3"));
+    // B edits before its first marks: its first file carries none.
+    let b0 = Provenance::default().stamp(&s1, "b", 10);
+    // A takes it whole, marking nothing of B's as its own.
+    let a0 = Provenance::default().stamp(&s0, "a", 5);
+    let a1 = Provenance::merged(&s1, (&s0, &a0), (&s1, &Provenance::default()), "a", 20);
+    // B edits again (now marked); A merges that file.
+    let b1 = b0.stamp(&s2, "b", 30);
+    let a2 = Provenance::merged(&s2, (&s1, &a1.stamp(&s1, "a", 40)), (&s2, &b1), "a", 40);
+    // B edits a third time; A merges from the oldest base there is: no card, B's value taken.
+    let b2 = b1.stamp(&s3, "b", 50);
+    let (base, concurrent) = exact_base(&s0, (&s2, &a2.stamp(&s2, "a", 60)), (&s3, &b2));
+    let m = merge_with(&base, &concurrent, &s2, &s3);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.taken.len(), 1, "B3 taken from the file");
+}
+
+/// A title set back to the first version's wording by one member while another changed it,
+/// neither having seen the other's: a card, though the base at hand holds that wording (the
+/// merge would otherwise take the other's silently, as if only it had changed the title).
+#[test]
+fn a_value_set_back_to_an_old_wording_while_another_changed_it_is_a_card() {
+    let mut w = World::new(2);
+    w.strict = true;
+    w.run(&Step::Title(0, 0)).unwrap();
+    // B's change is written (marked) before B sets it back.
+    w.run(&Step::Title(1, 0)).unwrap();
+    w.run(&Step::Revert(1, 0)).unwrap();
+    assert_eq!(w.members[1].strategy.goals[0].title, w.first.goals[0].title, "B set it back");
+    w.run(&Step::Write(0)).unwrap();
+    w.run(&Step::Write(1)).unwrap();
+    let file = w.files[0].clone().unwrap();
+    let me = w.members[1].clone();
+    let ours = me.marks.stamp(&me.strategy, &me.name, 1_000);
+    let (base, concurrent) = exact_base(&w.first, (&me.strategy, &ours), (&file.strategy, &file.marks));
+    assert_eq!(concurrent.len(), 1, "the one title both set");
+    let m = merge_with(&base, &concurrent, &me.strategy, &file.strategy);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert_eq!((m.conflicts[0].kind, &m.conflicts[0].base), (ConflictKind::BothChanged, &Version::Unknown));
+    // And the world's own check of every take agrees.
+    w.run(&Step::Take(1, 0)).unwrap();
+}
