@@ -172,20 +172,36 @@ pub async fn preview<B: Backend>(
         Opened::Region => return Taken::RegionFile,
         Opened::Strategy(imported) => {
             // The stored strategy is read once, with its history (the largest read).
-            let stored = match store.ancestry(&imported.strategy.id).await {
-                Ok(ancestry) => Some((ancestry.current.clone(), Ok(store.common_base_in(ancestry, &imported).await))),
-                Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
+            let stored = clock
+                .timed_wait("shirube:preview-stored", async {
+                    match store.ancestry(&imported.strategy.id).await {
+                        Ok(ancestry) => Some((ancestry.current.clone(), Ok(ancestry))),
+                        Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
+                    }
+                })
+                .await;
+            let stored = match stored {
+                Some((current, Ok(ancestry))) => {
+                    let base = clock.timed_wait("shirube:preview-base", store.common_base_in(ancestry, &imported));
+                    Some((current, Ok(base.await)))
+                }
+                Some((current, Err(e))) => Some((current, Err(e))),
+                None => None,
             };
             // Where each value was last set, on both sides: a base other than the one nearest
             // version is made exact by them.
             let marks = match &stored {
-                Some((current, Ok(Ancestor::Found { exact: false, .. }))) => store.both_marks(current, &imported).await,
+                Some((current, Ok(Ancestor::Found { exact: false, .. }))) => {
+                    clock.timed_wait("shirube:preview-marks", store.both_marks(current, &imported)).await
+                }
                 _ => None,
             };
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
                     Ok(Ancestor::Found { base, in_file, .. }) => {
-                        let exact = |[(fo, o), (ft, t)]: &[_; 2]| exact_base(&base, (fo, o), (ft, t));
+                        let exact = |[(fo, o), (ft, t)]: &[_; 2]| {
+                            clock.timed("shirube:preview-exact", || exact_base(&base, (fo, o), (ft, t)))
+                        };
                         let (base, concurrent) = marks.as_ref().map(exact).unwrap_or((*base, Concurrent::default()));
                         let merge = clock
                             .timed("shirube:merge", || merge_with(&base, &concurrent, &stored, &imported.strategy));
@@ -202,8 +218,9 @@ pub async fn preview<B: Backend>(
                 Existing {
                     title: stored.title.clone(),
                     municipality: stored.municipality.name.clone(),
-                    changes: format::compare(&stored, &imported.strategy),
-                    confirmed: confirmed_in_merge(&stored, &merge, &imported),
+                    changes: clock.timed("shirube:preview-compare", || format::compare(&stored, &imported.strategy)),
+                    confirmed: clock
+                        .timed("shirube:preview-confirmed", || confirmed_in_merge(&stored, &merge, &imported)),
                     merge,
                 }
             });

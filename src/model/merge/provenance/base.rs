@@ -60,8 +60,9 @@ fn exact_base_of(
     let (fb, fo, ft) = (Flat::of(approx), &ours.flat, &theirs.flat);
     let mut items = fb.items.clone();
     let mut order: Vec<Key> = fb.order.clone();
+    let mut added = rustc_hash::FxHashSet::default();
     for key in fo.order.iter().chain(&ft.order) {
-        if !items.contains_key(key) && !order.contains(key) {
+        if !items.contains_key(key) && added.insert(key) {
             order.push(key.clone());
         }
     }
@@ -69,6 +70,13 @@ fn exact_base_of(
     keys.extend(ft.order.iter().filter(|k| !fo.items.contains_key(*k)));
     for key in keys {
         let (io, it) = (fo.items.get(key), ft.items.get(key));
+        // Held alike by both (most of a strategy): the base holds it so, as the marks would say.
+        if let (Some(a), Some(b)) = (io, it) {
+            if std::sync::Arc::ptr_eq(a, b) || alike(a, b) {
+                items.insert(key.clone(), a.clone());
+                continue;
+            }
+        }
         let here = Places::of(key);
         let take = |item: Option<&std::sync::Arc<Item>>, items: &mut HashMap<Key, std::sync::Arc<Item>>| match item {
             Some(i) => {
@@ -186,6 +194,11 @@ fn exact_base_of(
         // A base that does not read back (a bug): the one at hand, as before.
         Err(_) => (approx.clone(), both_set),
     }
+}
+
+/// Whether two versions of an item hold the same values, place and lists.
+fn alike(a: &Item, b: &Item) -> bool {
+    a.parent == b.parent && a.slot == b.slot && a.fields == b.fields && a.children == b.children
 }
 
 /// Whether one side's removal of an item came after everything the other side (`kept`, marked
