@@ -535,8 +535,6 @@ async function folderBenchOf(size, members, start) {
     const r = await page.evaluate(async () => {
       const q = (id) => document.querySelector(`[data-testid=${id}]`);
       const measure = (n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration;
-      // The reading rehearsed in memory once the page was quiet (session::folder::rehearse).
-      const rehearsal = measure('shirube:folder-rehearsal:thread');
       performance.clearMeasures();
       const started = performance.now();
       q('folder-sync-now').click();
@@ -570,7 +568,6 @@ async function folderBenchOf(size, members, start) {
         members: document.querySelectorAll('[data-testid=folder-member]').length,
         said: q('folder-said')?.innerText.split('\n').slice(0, 3).join(' / ') ?? 'nothing said',
         conflicts: document.querySelectorAll('[data-testid=folder-show-conflict]').length,
-        rehearsal,
         // Every step in order, from the click (BENCH_TIMELINE=1 prints it): the gaps between are waits.
         timeline: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('shirube:folder'))
           .map((m) => [m.name.replace('shirube:folder-', ''), m.startTime - started, m.duration]),
@@ -610,7 +607,7 @@ async function folderBenchOf(size, members, start) {
       missing[`folder_quiet_poll_${size}`] = 'the second reading took changes in: nothing should have changed';
     }
     log(`folder ${size}, quiet poll: ${quiet.done.toFixed(1)} ms click → shown (reading ${quiet.read?.toFixed(1)} ms)`);
-    log(`folder: ${members.length} members' files of ${size}: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms (in it: ${r.longestHeld.join(', ') || 'no step measured'}), ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; all files' steps summed: ${Object.entries(r.steps).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')} ms; before it, the rehearsal ${r.rehearsal?.toFixed(1) ?? 'not run'} ms; ${r.said}`);
+    log(`folder: ${members.length} members' files of ${size}: ${r.done.toFixed(1)} ms click → merged and shown (reading ${r.read?.toFixed(1)} ms, on the thread ${r.thread?.toFixed(1)} ms); longest task ${r.longest.toFixed(1)} ms (in it: ${r.longestHeld.join(', ') || 'no step measured'}), ${r.over200} over 200 ms; the longest file's reading ${r.open.toFixed(1)} ms, merge ${r.merge.toFixed(1)} ms, its result ${r.resolve.toFixed(1)} ms; all files' steps summed: ${Object.entries(r.steps).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')} ms; ${r.said}`);
     notes[`folder_sync_${size}`] = r.said;
     await context.close();
   }

@@ -164,12 +164,6 @@ test('two members: A records measure 1\'s actual, B writes measure 2\'s evaluati
   // Each writes the merged strategy; once both hold both, two more polls write nothing.
   await ownFileHolding(a, '田中', OUTCOMES);
   await ownFileHolding(b, '佐藤', hasActual);
-  // Each page rehearsed a reading in memory once, a second after its first (the browser
-  // compiles the reading's code then: session::folder::rehearse); the polls below store and
-  // write nothing after it.
-  for (const p of [a, b]) {
-    await expect.poll(() => p.evaluate(() => performance.getEntriesByName('shirube:folder-rehearsal').length)).toBe(1);
-  }
   await settled(a, b);
   await expect(a.getByTestId('folder-standing').first()).toHaveText('同じ内容です');
   // What came in stays listed after later polls.

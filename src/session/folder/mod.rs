@@ -33,7 +33,6 @@ mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod reading;
-mod rehearsal;
 pub mod schedule;
 mod staging;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -55,7 +54,6 @@ pub use reading::{
     by_section, Conflicted, FileRefusal, FolderReading, Member, MemberStanding, RefusedFile, SyncError, Taken,
     AWAY_DAYS,
 };
-pub use rehearsal::rehearse;
 pub use undo::undo;
 pub use whole::{strategies_in, take_whole, InFolder};
 

@@ -101,7 +101,6 @@ pub struct PageSync {
 thread_local! {
     static CURRENT: RefCell<Option<Rc<PageSync>>> = const { RefCell::new(None) };
     static FOCUS_SET: Cell<bool> = const { Cell::new(false) };
-    static REHEARSED: Cell<bool> = const { Cell::new(false) };
 }
 
 pub(super) fn current(id: &Id) -> Option<Rc<PageSync>> {
@@ -192,7 +191,6 @@ impl PageSync {
                 Command::Read => spawn_local(async move {
                     let (stored, ok) = s.read(app).await;
                     s.on(app, Event::ReadDone { stored, ok });
-                    s.rehearse_once();
                 }),
                 Command::Write => spawn_local(async move {
                     let written = s.write(app).await;
@@ -207,28 +205,6 @@ impl PageSync {
                 }),
             }
         }
-    }
-
-    /// Once a page, a second after a reading, while no reading or write runs: a reading
-    /// rehearsed in memory (`session::folder::rehearse`), so that the browser has compiled the
-    /// reading's code before the next one here. Timed as "shirube:folder-rehearsal".
-    fn rehearse_once(self: &Rc<Self>) {
-        if REHEARSED.replace(true) {
-            return;
-        }
-        let s = self.clone();
-        spawn_local(async move {
-            files::sleep(1_000).await;
-            if s.sync.borrow().is_none() {
-                REHEARSED.set(false); // a reading or a write under way: after the next reading
-                return;
-            }
-            // The types of a real reading (this page's store and folder, its clock), in memory.
-            let store = || storage::Store::new(storage::BrowserBackend::Memory(Rc::new(storage::MemoryBackend::new())));
-            let (folder, clock) = (AnyFolder::Memory(MemoryFolder::new()), files::PerformanceMarks);
-            let rehearsal = crate::session::folder::rehearse([store(), store()], &folder, &clock);
-            let _ = files::timed_async("shirube:folder-rehearsal", rehearsal).await;
-        });
     }
 
     /// Uses `folder` from now on: kept for the next visit, read at once, then polled.
