@@ -12,7 +12,7 @@ use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
 use crate::model::merge::provenance::exact_base;
 use crate::model::merge::{merge_unrelated, merge_with, Concurrent, Merge, Side};
-use crate::model::round::{confirmed_changes, ConfirmedChange, OnConfirmed};
+use crate::model::round::{any_confirmed, confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
 use crate::storage::{Ancestor, Backend, StorageError, Store};
 use std::sync::Arc;
@@ -249,6 +249,10 @@ pub async fn preview<B: Backend>(
 /// the file; named by the file's author.
 fn confirmed_in_merge(stored: &Strategy, offer: &MergeOffer, file: &Imported) -> Vec<ConfirmedChange> {
     let MergeOffer::Ready { merge, .. } = offer else { return Vec::new() };
+    // Nothing confirmed here: nothing to look for (the merged strategy is not built).
+    if !any_confirmed(stored) {
+        return Vec::new();
+    }
     let Ok(merged) = merge.resolve(&vec![Side::Theirs; merge.conflicts.len()]) else { return Vec::new() };
     confirmed_changes(stored, &merged, &author_of(file))
 }

@@ -134,6 +134,11 @@ fn standing_confirmations(current: &Strategy) -> impl Iterator<Item = (&Round, &
     })
 }
 
+/// Whether any section's answer stands confirmed in `current` (else nothing can be changed of it).
+pub fn any_confirmed(current: &Strategy) -> bool {
+    standing_confirmations(current).next().is_some()
+}
+
 /// The changes `incoming` makes to values a 確認 of `current` covers, made by `by`: an item of
 /// a confirmed section whose incoming value differs both from the value here and from the one
 /// confirmed. Not a change: a section whose answer moved on in `incoming` (sent back, or

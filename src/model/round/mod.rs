@@ -22,8 +22,8 @@ mod items;
 mod tests;
 
 pub use confirmed::{
-    changed_since_confirmed, confirmed_changes, keep_confirmed, reconfirm, snapshot, value_of, Confirmed,
-    ConfirmedChange, OnConfirmed,
+    any_confirmed, changed_since_confirmed, confirmed_changes, keep_confirmed, reconfirm, snapshot, value_of,
+    Confirmed, ConfirmedChange, OnConfirmed,
 };
 pub use items::{copied_texts, items, tallies, Copied, Item, ItemKind, Subject, Tally, TextField};
 
