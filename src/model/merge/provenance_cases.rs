@@ -141,3 +141,14 @@ fn a_value_set_back_to_an_old_wording_while_another_changed_it_is_a_card() {
     // And the world's own check of every take agrees.
     w.run(&Step::Take(1, 0)).unwrap();
 }
+
+/// Found by the property test: B removes a measure while C, not having seen it, changes the
+/// measure's title and sets it back; C keeps the measure against the removal (a card). The
+/// measure's presence was never counted on C's side, and the decision left it uncounted, so a
+/// third member holding C's decision later lost the measure to B's older removal, silently. A
+/// value kept against a counted event is now the merge's own event.
+#[test]
+fn a_measure_kept_against_a_removal_stays_kept_for_whoever_takes_the_decision() {
+    let steps = [Step::Title(2, 7), Step::Remove(3, 9), Step::Write(3), Step::Revert(2, 7), Step::Take(2, 3)];
+    converges(&steps, true).unwrap();
+}

@@ -385,6 +385,10 @@ fn covering<D: Copy>(
         (Ok(Some(w)), Ok(Some(l))) if win_saw(l) => Some(Some(w)),
         // The loser held nothing there that anyone counted: the winner's mark stands.
         (Ok(Some(w)), Ok(None)) => Some(Some(w)),
+        // The winner's value uncounted, but taken over an event of the loser's (a removal the
+        // item was kept against, by a card or by what the winner had seen): this merge's event,
+        // else the loser's event reads as the later one to whoever holds it next.
+        (Ok(None), Ok(Some(_))) => None,
         // Nobody counted the winner's value either: still unknown, not this merge's event (which
         // would claim the value for the member merging, and set it against its real author's
         // next change).
