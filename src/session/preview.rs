@@ -172,21 +172,13 @@ pub async fn preview<B: Backend>(
         Opened::Region => return Taken::RegionFile,
         Opened::Strategy(imported) => {
             // The stored strategy is read once, with its history (the largest read).
-            let stored = clock
-                .timed_wait("shirube:preview-stored", async {
-                    match store.ancestry(&imported.strategy.id).await {
-                        Ok(ancestry) => Some((ancestry.current.clone(), Ok(ancestry))),
-                        Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
-                    }
-                })
-                .await;
-            let stored = match stored {
-                Some((current, Ok(ancestry))) => {
+            let stored = match clock.timed_wait("shirube:preview-stored", store.ancestry(&imported.strategy.id)).await {
+                Ok(ancestry) => {
+                    let current = ancestry.current.clone();
                     let base = clock.timed_wait("shirube:preview-base", store.common_base_in(ancestry, &imported));
                     Some((current, Ok(base.await)))
                 }
-                Some((current, Err(e))) => Some((current, Err(e))),
-                None => None,
+                Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
             };
             // Where each value was last set, on both sides: a base other than the one nearest
             // version is made exact by them.

@@ -263,15 +263,27 @@ pub fn merge(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
     merge_with(base, &Concurrent::default(), ours, theirs)
 }
 
-/// [`merge`], with a card for each of the `concurrent` values. Nothing is set aside unread then
-/// (`unchanged`): a side that set a value back to the common version's looks unchanged there.
+/// [`merge`], with a card for each of the `concurrent` values.
 pub fn merge_with(base: &Strategy, concurrent: &Concurrent, ours: &Strategy, theirs: &Strategy) -> Merge {
-    let unchanged = match concurrent.is_empty() {
-        true => unchanged::Unchanged::of(base, ours, theirs),
-        false => unchanged::Unchanged::default(),
-    };
+    let unchanged = set_aside(base, ours, theirs, None, concurrent);
     let [b, o, t] = [base, ours, theirs].map(|s| Table::of(&unchanged.stand_ins(s)));
     merge_tables([b, o, t], ours, unchanged, typed::Unknown::at(concurrent))
+}
+
+/// What a merge sets aside unread (`unchanged`; `free`: the side whose changes are not listed):
+/// nothing where values were set concurrently, since a side that set one back to the common
+/// version's looks unchanged there.
+fn set_aside(
+    base: &Strategy,
+    ours: &Strategy,
+    theirs: &Strategy,
+    free: Option<Side>,
+    concurrent: &Concurrent,
+) -> unchanged::Unchanged {
+    match concurrent.is_empty() {
+        true => unchanged::Unchanged::listing(base, ours, theirs, free),
+        false => unchanged::Unchanged::default(),
+    }
 }
 
 /// Merges two versions of a strategy whose common version is not known (a member's file from
@@ -304,10 +316,7 @@ pub fn begin_listing<'a>(
     listed: Side,
     concurrent: &Concurrent,
 ) -> ListingBegun<'a> {
-    let unchanged = match concurrent.is_empty() {
-        true => unchanged::Unchanged::listing(base, ours, theirs, Some(listed.other())),
-        false => unchanged::Unchanged::default(),
-    };
+    let unchanged = set_aside(base, ours, theirs, Some(listed.other()), concurrent);
     let base = Table::of(&unchanged.stand_ins(base));
     ListingBegun { ours, theirs, listed, unchanged, base, unknown: typed::Unknown::at(concurrent) }
 }
