@@ -237,7 +237,7 @@ pub enum ResolveError {
     Invalid(Vec<Problem>),
 }
 
-/// Values both sides set with neither having seen the other's setting (as the marks of
+/// Values (and parents) both sides set with neither having seen the other's setting (as the marks of
 /// [`provenance`] tell): a merge gives each a card, whatever the common version at hand holds of
 /// it — one side may have set it back to what that version holds.
 #[derive(Clone, Debug, Default)]
@@ -256,6 +256,9 @@ impl Concurrent {
         !self.0.is_empty() && self.0.contains(&(key.clone(), Box::from(name)))
     }
 }
+
+/// An item's parent, as [`Concurrent`] names it beside its fields (no field is named so).
+pub(super) const PARENT: &str = "\u{1}parent";
 
 /// Merges this computer's version (`ours`) and the file's (`theirs`) of a strategy that both
 /// started from `base`.

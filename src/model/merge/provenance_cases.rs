@@ -152,3 +152,30 @@ fn a_measure_kept_against_a_removal_stays_kept_for_whoever_takes_the_decision() 
     let steps = [Step::Title(2, 7), Step::Remove(3, 9), Step::Write(3), Step::Revert(2, 7), Step::Take(2, 3)];
     converges(&steps, true).unwrap();
 }
+
+/// A measure moved back under its first goal by one member while another moved it elsewhere,
+/// neither having seen the other's: a card on where it sits, as for a value set back (the base
+/// at hand has it under its first goal, so the merge would otherwise move it silently).
+#[test]
+fn a_move_set_back_while_another_moved_it_is_a_card() {
+    let first = town();
+    let measure = first.goals[0].measures[0].id.clone();
+    let under = |goal: usize| {
+        let mut s = first.clone();
+        let m = Arc::make_mut(&mut s.goals[0]).measures.remove(0);
+        Arc::make_mut(&mut s.goals[goal]).measures.push(m);
+        s
+    };
+    let (a, b_away) = (under(1), under(2));
+    let a_marks = Provenance::default().stamp(&first, "a", 1).stamp(&a, "a", 10);
+    // B moves it, writes its file (marks), and moves it back.
+    let b_marks = Provenance::default().stamp(&first, "b", 1).stamp(&b_away, "b", 20).stamp(&first, "b", 30);
+    let (base, concurrent) = exact_base(&first, (&a, &a_marks), (&first, &b_marks));
+    let m = merge_with(&base, &concurrent, &a, &first);
+    let parents: Vec<_> = m.conflicts.iter().filter(|c| c.field == crate::model::merge::Field::Parent).collect();
+    assert_eq!(parents.len(), 1, "{:?}", m.conflicts);
+    assert_eq!((parents[0].kind, &parents[0].base), (ConflictKind::BothChanged, &Version::Unknown));
+    let owner = |s: &Strategy| s.goals.iter().position(|g| g.measures.iter().any(|x| x.id == measure));
+    assert_eq!(owner(&m.resolve(&[Side::Ours]).unwrap()), Some(1));
+    assert_eq!(owner(&m.resolve(&[Side::Theirs]).unwrap()), Some(0));
+}

@@ -3,7 +3,7 @@
 use super::places::{order_hash, parent_hash, value_hash, Places};
 use super::{Flattened, Flattens, Provenance, Seen};
 use crate::model::merge::flat::{to_value, Children, Flat, Item, Key};
-use crate::model::merge::Concurrent;
+use crate::model::merge::{Concurrent, PARENT};
 use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
@@ -152,6 +152,9 @@ fn exact_base_of(
                 Seen::ByOurs => Some(it),
                 Seen::ByTheirs => Some(io),
                 Seen::Unknown => {
+                    if concurrent(here.at("p"), po, o, pt, t) {
+                        both_set.0.insert((key.clone(), Box::from(PARENT)));
+                    }
                     undecided = true;
                     None
                 }

@@ -7,7 +7,7 @@ use super::table::Item;
 use super::view::View;
 use super::{at, change, moved, names, Merger, Op};
 use crate::model::merge::key::Key;
-use crate::model::merge::{ChangeKind, Conflict, ConflictKind, Field, Side, Version};
+use crate::model::merge::{ChangeKind, Conflict, ConflictKind, Field, Side, Version, PARENT};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
@@ -78,7 +78,7 @@ impl Merger<'_> {
         let theirs = self.theirs;
         let path = || theirs.path(k);
         if !self.moved_in.contains(k) {
-            match self.unknown_or(k, "", pick(b.map(|b| &b.parent), Some(&o.parent), Some(&t.parent))) {
+            match self.unknown_or(k, PARENT, pick(b.map(|b| &b.parent), Some(&o.parent), Some(&t.parent))) {
                 Pick::Agree => {}
                 Pick::One(side, parent) => {
                     item.parent = parent.cloned().flatten();
@@ -90,7 +90,7 @@ impl Merger<'_> {
                         entity: self.theirs.place(k).0,
                         path: path(),
                         field: Field::Parent,
-                        base: self.unknown.version(k, "", || parent_version(b.and_then(|b| b.parent.as_ref()))),
+                        base: self.unknown.version(k, PARENT, || parent_version(b.and_then(|b| b.parent.as_ref()))),
                         ours: parent_version(o.parent.as_ref()),
                         theirs: parent_version(t.parent.as_ref()),
                     };
