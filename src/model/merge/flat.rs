@@ -1,6 +1,6 @@
 //! A strategy's JSON as a flat table of items — the strategy, each entity, each yearly row and
 //! each reference — keyed so that the three versions' items can be matched, and back: what the
-//! marks of where values were last set (`provenance`) and the merge's oracle (`oracle`) read.
+//! marks of where values were last set (`provenance`) read.
 
 use super::shape::{KeyBy, Shape, STRATEGY};
 use crate::model::Strategy;
@@ -24,24 +24,11 @@ pub(super) struct Item {
     pub children: Vec<Vec<Key>>,
 }
 
-/// Where an entity is referred to from (read by the merge's oracle, native only).
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Clone, Debug)]
-pub(super) enum Ref {
-    /// An entry that refers to it (a KPI, a 数値目標, a re-listing, a related measure).
-    Entry(Key),
-    /// A field of an item (a goal's national goal).
-    Field(Key, &'static str),
-}
-
 #[derive(Clone, Debug, Default)]
 pub(super) struct Flat {
     pub items: HashMap<Key, Arc<Item>>,
     /// Every key, parents before children, in document order.
     pub order: Vec<Key>,
-    /// What refers to each entity.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub refs: HashMap<Key, Vec<Ref>>,
 }
 
 impl Flat {
@@ -63,8 +50,6 @@ impl Flat {
                 fields.insert(String::new(), other);
             }
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        self.add_refs(shape, &key, &fields);
         self.order.push(key.clone());
         let mut children = vec![Vec::new(); shape.lists.len()];
         let item = Item { shape, parent, slot, fields, children: children.clone() };
@@ -82,20 +67,6 @@ impl Flat {
         }
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    fn add_refs(&mut self, shape: &Shape, key: &Key, fields: &BTreeMap<String, Value>) {
-        if shape.refers() {
-            if let Some(Value::String(target)) = shape.key_field().and_then(|f| fields.get(f)) {
-                self.refs.entry(Key::id(target)).or_default().push(Ref::Entry(key.clone()));
-            }
-        }
-        for f in shape.ref_fields {
-            if let Some(Value::String(target)) = fields.get(*f) {
-                self.refs.entry(Key::id(target)).or_default().push(Ref::Field(key.clone(), f));
-            }
-        }
-    }
-
     /// The key, or (in an invalid strategy that repeats an id or a year) the next free one.
     fn unique(&self, key: Key) -> Key {
         key.free_in(|k| self.items.contains_key(k))
@@ -110,7 +81,7 @@ fn child_key(shape: &Shape, owner: &Key, list: &'static str, element: &Value) ->
         KeyBy::Year(f) | KeyBy::RefField(f) => {
             Key::entry(owner, list, element.get(f).map(Value::to_string).unwrap_or_default())
         }
-        // "2023/internal": the year first, so that rows sort by it (`oracle`'s `three_way::apply`).
+        // "2023/internal": the year first, so that rows sort by it.
         KeyBy::YearStage(f, stage) => {
             let part = |f: &str| element.get(f).map(Value::to_string).unwrap_or_default();
             Key::entry(owner, list, format!("{}/{}", part(f), part(stage)))

@@ -18,8 +18,7 @@
 //! are described in `shape`). The merged strategy is built back from the chosen items; only what
 //! a conflict shows is written as JSON. Conflicts are data; `words::merge` words them (`edited`
 //! sums up what a side did to an item the other removed, for its card). The marks of where values
-//! were last set (`provenance`) still read a flat view of the strategy's JSON (`flat`); the merge
-//! as it was on that view is kept as the typed merge's test oracle (`oracle`, native only).
+//! were last set (`provenance`) read a flat view of the strategy's JSON (`flat`).
 
 pub mod edited;
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -27,9 +26,6 @@ pub mod edited;
 pub mod edits;
 mod flat;
 mod key;
-#[cfg(not(target_arch = "wasm32"))]
-#[doc(hidden)]
-pub mod oracle;
 mod order;
 pub mod provenance;
 mod shape;
@@ -361,6 +357,13 @@ fn merge_tables(
         plan,
         unchanged,
     }
+}
+
+/// [`merge`] with nothing set aside: every item read (what the set-aside is checked against).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn merge_whole(base: &Strategy, ours: &Strategy, theirs: &Strategy) -> Merge {
+    let [b, o, t] = [base, ours, theirs].map(Table::of);
+    merge_tables([b, o, t], ours, unchanged::Unchanged::default(), typed::Unknown::Nowhere)
 }
 
 fn apply(merge: &Merge, choices: &[Side]) -> Result<Strategy, typed::Unbuildable> {

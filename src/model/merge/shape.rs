@@ -49,16 +49,6 @@ impl Shape {
     pub fn refers(&self) -> bool {
         matches!(self.key, KeyBy::Ref | KeyBy::RefField(_))
     }
-
-    /// The field its key is in (`""` for an element that is its own key), in the flat view.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn key_field(&self) -> Option<&'static str> {
-        match self.key {
-            KeyBy::Root | KeyBy::Id => None,
-            KeyBy::Year(f) | KeyBy::YearStage(f, _) | KeyBy::RefField(f) => Some(f),
-            KeyBy::Ref | KeyBy::Value => Some(""),
-        }
-    }
 }
 
 const fn entity(kind: Kind, lists: &'static [(&'static str, &'static Shape)]) -> Shape {

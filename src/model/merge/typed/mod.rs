@@ -123,7 +123,7 @@ struct Merger<'a> {
 
 /// The entity an item is or belongs to, and which of its values `name` is (`None`: the item
 /// itself).
-fn at(flat: &Table, key: &Key, name: Option<&str>) -> (Entity, Field) {
+pub(in crate::model::merge) fn at(flat: &Table, key: &Key, name: Option<&str>) -> (Entity, Field) {
     let (entity, field) = flat.place(key);
     let field = match (field, name) {
         (field, None) => field,
