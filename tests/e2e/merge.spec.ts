@@ -187,15 +187,21 @@ test('a file whose starting version was altered cannot be merged; one that share
   delete stranger.head;
   delete stranger.lineage;
   stranger.strategy.goals[1].title = 'よそで作った題名';
+  // And a measure moved under another goal: where it sits is a card too, its common version unknown.
+  const moved = stranger.strategy.goals[0].measures.shift();
+  stranger.strategy.goals[1].measures.push(moved);
   await pick(page, 'stranger.shirube.json', JSON.stringify(stranger));
   // A copy is proposed; the merge is offered with every difference as a card.
   await expect(page.getByTestId('choice-new')).toBeChecked();
   await expect(page.getByTestId('merge-unavailable')).toHaveCount(0);
   await page.getByTestId('choice-merge').check();
   await expect(page.getByTestId('merge-no-common')).toContainText('元の版が、このブラウザの履歴にもファイルにも見つかりません');
-  await expect(page.getByTestId('conflict-card')).toHaveCount(1);
-  await expect(page.getByTestId('conflict-lead')).toHaveText('このパソコンとファイルで内容が違います（元の版: 不明）');
-  await expect(page.getByTestId('conflict-theirs-words')).toContainText('よそで作った題名');
+  await expect(page.getByTestId('conflict-card')).toHaveCount(2);
+  for (const lead of await page.getByTestId('conflict-lead').all()) {
+    await expect(lead).toHaveText('このパソコンとファイルで内容が違います（元の版: 不明）');
+  }
+  await expect(page.getByTestId('conflict-card').filter({ hasNotText: '所属' }).getByTestId('conflict-theirs-words')).toContainText('よそで作った題名');
+  await expect(page.getByTestId('conflict-card').filter({ hasText: '所属（どの目標・施策の下か）' })).toHaveCount(1);
   await shot('merge-no-common-version');
   // The other choices work as before.
   await page.getByTestId('choice-new').check();
@@ -209,12 +215,14 @@ test('a file whose starting version was altered cannot be merged; one that share
   // Merged into the strategy it names, the file's side of the one card chosen.
   await pick(page, 'stranger.shirube.json', JSON.stringify(stranger));
   await page.getByTestId('choice-merge').check();
-  await page.getByTestId('conflict-theirs').check();
+  for (const theirs of await page.getByTestId('conflict-theirs').all()) await theirs.check();
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('notice')).toContainText('統合');
   const merged = await storedStrategyOfPage(page);
   expect(merged.id).toBe(file.strategy.id);
   expect(merged.goals[1].title).toBe('よそで作った題名');
+  expect(merged.goals[1].measures.map((m: { id: string }) => m.id)).toContain(moved.id);
+  expect(merged.goals[0].measures.map((m: { id: string }) => m.id)).not.toContain(moved.id);
   expect(merged.goals[0].title).toBe('編集した題名');
   expect(pageErrors).toEqual([]);
 });
