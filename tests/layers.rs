@@ -573,9 +573,68 @@ fn the_checks_see_what_they_look_for() {
     );
 }
 
-/// Groups of files that import each other in a cycle today (each group's files, sorted): none.
-/// The list may only shrink: break a cycle by moving what its files share into a file they import.
-const KNOWN_CYCLES: &[&[&str]] = &[];
+/// Groups of files that import each other in a cycle today (each group's files, sorted). The
+/// list may only shrink: break a cycle by moving what its files share into a file they import.
+/// Each is a folder whose `mod.rs` calls its children by their bare names while they take the
+/// parent's types and helpers through `super::` (`ui/state`: `AppState` in `mod.rs`, the actions
+/// it runs in `actions.rs`); the test saw none of them until it read bare child paths. The
+/// circle across folders it missed (`ui/parts.rs` → `ui/speech.rs` → `ui/state/mod.rs` →
+/// `ui/state/actions.rs` → `ui/parts.rs`) went when the part loader lost its views
+/// (`ui/kit/lazy.rs`, `ui/shell/missing_part.rs`). `model/merge/provenance` is being rewritten.
+const KNOWN_CYCLES: &[&[&str]] = &[
+    &["src/format/csv/mod.rs", "src/format/csv/rules.rs"],
+    &["src/format/csv/planner/mod.rs", "src/format/csv/planner/words.rs"],
+    &["src/model/merge/provenance/mod.rs", "src/model/merge/provenance/places.rs"],
+    &[
+        "src/ui/edit/goal_form.rs",
+        "src/ui/edit/indicator_form/mod.rs",
+        "src/ui/edit/indicator_form/series.rs",
+        "src/ui/edit/indicator_form/series_meta.rs",
+        "src/ui/edit/indicator_form/series_target.rs",
+        "src/ui/edit/indicator_form/series_years.rs",
+        "src/ui/edit/indicator_form/target_history.rs",
+        "src/ui/edit/indicator_form/year_row.rs",
+        "src/ui/edit/initiative_form.rs",
+        "src/ui/edit/measure_form/evaluations.rs",
+        "src/ui/edit/measure_form/mod.rs",
+        "src/ui/edit/measure_form/years.rs",
+        "src/ui/edit/mod.rs",
+    ],
+    &[
+        "src/ui/output/csv_import/mod.rs",
+        "src/ui/output/csv_import/preview.rs",
+        "src/ui/output/mod.rs",
+        "src/ui/output/table_import/mod.rs",
+        "src/ui/output/table_import/plan.rs",
+    ],
+    &[
+        "src/ui/region/coverage.rs",
+        "src/ui/region/grants.rs",
+        "src/ui/region/indicators.rs",
+        "src/ui/region/indicators/by_hand.rs",
+        "src/ui/region/manage.rs",
+        "src/ui/region/mod.rs",
+        "src/ui/region/partnerships.rs",
+        "src/ui/region/side_by_side.rs",
+        "src/ui/region/themes.rs",
+    ],
+    &[
+        "src/ui/round/books.rs",
+        "src/ui/round/mine.rs",
+        "src/ui/round/mod.rs",
+        "src/ui/round/open_form.rs",
+        "src/ui/round/status.rs",
+    ],
+    &[
+        "src/ui/state/actions.rs",
+        "src/ui/state/mod.rs",
+        "src/ui/state/reads.rs",
+        "src/ui/state/regions.rs",
+        "src/ui/state/start.rs",
+        "src/ui/state/stored.rs",
+    ],
+    &["src/ui/workshop/mod.rs", "src/ui/workshop/notes_page.rs"],
+];
 
 /// A file's module path: `src/format/table/sheet.rs` → `format::table::sheet`, a `mod.rs` its
 /// folder's, `src/lib.rs` the crate's (empty).
@@ -593,18 +652,53 @@ fn file_of(path: &[String], files: &BTreeMap<Vec<String>, String>) -> Option<Str
     (1..=path.len()).rev().find_map(|n| files.get(&path[..n]).cloned())
 }
 
-/// The module paths a file's code names through `crate::`, `super::` and `self::` (`{…}` groups
+/// The child modules a file declares (`mod actions;`, `pub(crate) mod fields;`), by name.
+fn children(code: &[String]) -> Vec<String> {
+    code.iter()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let rest = line.strip_prefix("pub").map_or(line, |r| {
+                let r = r.trim_start();
+                r.strip_prefix('(').and_then(|r| r.split_once(')')).map_or(r, |(_, r)| r).trim_start()
+            });
+            let name = rest.strip_prefix("mod ")?.trim().strip_suffix(';')?;
+            (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')).then(|| name.to_owned())
+        })
+        .collect()
+}
+
+/// A line that re-exports a name (`pub use …;`, `pub(crate) use …;`).
+fn is_reexport(line: &str) -> bool {
+    let line = line.trim_start();
+    line.strip_prefix("pub").is_some_and(|r| {
+        let r = r.trim_start();
+        r.strip_prefix('(').and_then(|r| r.split_once(')')).map_or(r, |(_, r)| r).trim_start().starts_with("use ")
+    })
+}
+
+/// The module paths a file's code names through `crate::`, `super::` and `self::`, and through
+/// the bare name of a child module it declares (`actions::run` in `state/mod.rs`) (`{…}` groups
 /// opened one level), resolved from the file's own module.
 fn named_paths(own: &[String], code: &[String]) -> Vec<Vec<String>> {
     let text = code.join("\n");
     let ident = |s: &str| -> String { s.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect() };
     let mut out = Vec::new();
-    for (prefix, base) in [
-        ("crate::", Vec::new()),
+    // A parent's re-export of its child (`pub use goal::Goal;`) hands the name on, as a face
+    // does: the crate's paths to it name the parent, and only a use in code is an import.
+    let uses: String = code.iter().filter(|l| !is_reexport(l)).map(|l| format!("{l}\n")).collect();
+    let mut prefixes = vec![
+        ("crate::".to_owned(), Vec::new(), &text),
         // `super`: the module's parent (a `mod.rs`'s module is its folder).
-        ("super::", own[..own.len().saturating_sub(1)].to_vec()),
-        ("self::", own.to_vec()),
-    ] {
+        ("super::".to_owned(), own[..own.len().saturating_sub(1)].to_vec(), &text),
+        ("self::".to_owned(), own.to_vec(), &text),
+    ];
+    for child in children(code) {
+        let mut base = own.to_vec();
+        base.push(child.clone());
+        prefixes.push((format!("{child}::"), base, &uses));
+    }
+    for (prefix, base, text) in prefixes {
+        let prefix = prefix.as_str();
         for (at, _) in text.match_indices(prefix) {
             // `crate::` inside a longer name (`my_crate::`) or `super::super::` chains are skipped.
             if text[..at].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
@@ -752,4 +846,34 @@ fn a_cycle_of_three_files_is_found() {
     assert!(named.contains(&vec!["format".into(), "table".into(), "workbook".into()]), "{named:?}");
     assert!(named.contains(&vec!["format".into(), "table".into(), "layout".into()]), "{named:?}");
     assert!(named.contains(&vec!["model".into(), "Id".into()]), "{named:?}");
+}
+
+#[test]
+fn a_parent_using_its_child_by_a_bare_path_is_seen_in_a_circle() {
+    // `src/ui/state/mod.rs` declares `mod actions;` and names `actions::run`; `actions.rs` names
+    // the parent back through `crate::`: a circle of two, seen only through the bare path.
+    let files: BTreeMap<Vec<String>, String> = ["src/ui/state/mod.rs", "src/ui/state/actions.rs", "src/ui/other.rs"]
+        .iter()
+        .map(|n| (module_path(n), n.to_string()))
+        .collect();
+    let parent = ["pub(crate) mod actions;".to_owned(), "fn f() { actions::run(); }".to_owned()];
+    let child = ["use crate::ui::state::AppState;".to_owned()];
+    assert_eq!(children(&parent), ["actions"]);
+    let edges_of = |name: &str, code: &[String]| -> BTreeSet<String> {
+        named_paths(&module_path(name), code).iter().filter_map(|p| file_of(p, &files)).filter(|f| f != name).collect()
+    };
+    let edges = BTreeMap::from([
+        ("src/ui/state/mod.rs".to_owned(), edges_of("src/ui/state/mod.rs", &parent)),
+        ("src/ui/state/actions.rs".to_owned(), edges_of("src/ui/state/actions.rs", &child)),
+    ]);
+    assert_eq!(
+        cycles(&edges),
+        BTreeSet::from([vec!["src/ui/state/actions.rs".to_owned(), "src/ui/state/mod.rs".to_owned()]])
+    );
+    // A re-export of the child hands its name on: no import of the child.
+    let face = ["mod actions;".to_owned(), "pub(crate) use actions::run;".to_owned()];
+    assert!(edges_of("src/ui/state/mod.rs", &face).is_empty());
+    // A name that only ends like a child (`my_actions::`, `x::actions::`) is not the child.
+    let not_child = ["mod actions;".to_owned(), "my_actions::run(); x::actions::run();".to_owned()];
+    assert!(edges_of("src/ui/state/mod.rs", &not_child).is_empty());
 }
