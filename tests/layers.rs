@@ -877,3 +877,213 @@ fn a_parent_using_its_child_by_a_bare_path_is_seen_in_a_circle() {
     let not_child = ["mod actions;".to_owned(), "my_actions::run(); x::actions::run();".to_owned()];
     assert!(edges_of("src/ui/state/mod.rs", &not_child).is_empty());
 }
+
+/// Calls in product code that pass a bare `true` or `false` to a function of the crate, by the
+/// function's name (STYLE.md 14: an enum, or two functions). The list may only shrink.
+/// `session::import::confirm(.., exists: bool, ..)`, from `session::region`'s replace: the
+/// import is being reworked (issue 85).
+const KNOWN_BOOL_ARGUMENTS: &[(&str, usize)] = &[("confirm", 1)];
+
+/// A file's product code (before its `#[cfg(test)]` module; a test module declared in a line of
+/// its own, `#[cfg(test)] mod tests;`, is left out where it stands), blanked.
+fn product_code(text: &str) -> String {
+    let mut out = String::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let l = line.trim_start();
+        if l.starts_with("#[cfg(test)]") || l.starts_with("#[cfg(all(test") {
+            let declared = lines.peek().is_some_and(|next| {
+                let next = next.trim();
+                next.contains("mod ") && next.ends_with(';')
+            });
+            if !declared {
+                break;
+            }
+            lines.next();
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    blanked(&out)
+}
+
+/// The files of test modules declared by their parents (`#[cfg(test)] mod target_wordings;`),
+/// and the folders of such modules.
+fn declared_tests(files: &[PathBuf]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for path in files {
+        let n = name(path);
+        let dir = if n.ends_with("/mod.rs") || n.ends_with("/lib.rs") {
+            n.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_owned())
+        } else {
+            n.strip_suffix(".rs").unwrap_or(&n).to_owned()
+        };
+        let text = fs::read_to_string(path).unwrap();
+        let mut lines = text.lines().map(str::trim);
+        while let Some(line) = lines.next() {
+            if !(line.starts_with("#[cfg(test)]") || line.starts_with("#[cfg(all(test")) {
+                continue;
+            }
+            let Some(next) = lines.next() else { break };
+            let Some(m) = next.strip_prefix("mod ").or_else(|| next.strip_prefix("pub(crate) mod ")) else { continue };
+            if let Some(m) = m.strip_suffix(';') {
+                out.insert(format!("{dir}/{m}.rs"));
+                out.insert(format!("{dir}/{m}/"));
+            }
+        }
+    }
+    out
+}
+
+fn ident_before(text: &str, end: usize) -> &str {
+    let start = text[..end].rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |p| p + 1);
+    &text[start..end]
+}
+
+/// The functions of `code` with a `bool` parameter: a name, or `Type::new` for a constructor
+/// (`RwSignal::new(false)` is a value, not a flag).
+fn bool_taking_fns(code: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (at, _) in code.match_indices("fn ") {
+        if at > 0 && code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let name =
+            ident_before(code, at + 3 + code[at + 3..].find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(0));
+        let Some(open) = code[at..].find('(').map(|p| at + p) else { continue };
+        let mut depth = 0usize;
+        let close = code[open..]
+            .char_indices()
+            .find_map(|(p, c)| {
+                match c {
+                    '(' | '[' | '<' => depth += 1,
+                    ')' | ']' | '>' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                (depth == 0).then_some(open + p)
+            })
+            .unwrap_or(code.len());
+        let params = &code[open..close];
+        if !params.split([',', '(']).any(|p| p.rsplit(':').next().is_some_and(|t| t.trim() == "bool")) {
+            continue;
+        }
+        if name == "new" {
+            // The type of the `impl` block around it.
+            if let Some(imp) = code[..at].rfind("impl") {
+                let head = &code[imp..code[imp..].find('{').map_or(at, |p| imp + p)];
+                let ty = head.split_whitespace().last().unwrap_or("");
+                let ty: String = ty.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                out.insert(format!("{ty}::new"));
+            }
+        } else {
+            out.insert(name.to_owned());
+        }
+    }
+    out
+}
+
+/// The callees a bare `true`/`false` argument is passed to in `code` (macros not counted), each
+/// as `bool_taking_fns` names it.
+fn bool_arguments(code: &str) -> Vec<String> {
+    let b = code.as_bytes();
+    let mut out = Vec::new();
+    for word in ["true", "false"] {
+        for (at, _) in code.match_indices(word) {
+            let end = at + word.len();
+            let before = code[..at].trim_end();
+            let after = code[end..].trim_start();
+            if !(before.ends_with('(') || before.ends_with(',')) || !(after.starts_with(',') || after.starts_with(')'))
+            {
+                continue;
+            }
+            if at > 0 && (b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'_') {
+                continue;
+            }
+            // The call's opening parenthesis: the nearest unclosed one before the literal.
+            let mut depth = 0usize;
+            let mut open = None;
+            for (i, c) in code[..at].char_indices().rev() {
+                match c {
+                    ')' | ']' | '}' => depth += 1,
+                    '(' | '[' | '{' if depth == 0 => {
+                        open = Some((i, c));
+                        break;
+                    }
+                    '(' | '[' | '{' => depth -= 1,
+                    _ => {}
+                }
+            }
+            let Some((open, '(')) = open else { continue };
+            let callee_end = code[..open].trim_end().len();
+            let name = ident_before(code, callee_end);
+            if name.is_empty() || code[..callee_end - name.len()].ends_with('!') {
+                continue;
+            }
+            if name == "new" {
+                let path = code[..callee_end - name.len()].strip_suffix("::").unwrap_or("");
+                let ty: String = path.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                out.push(format!("{}::new", ty.chars().rev().collect::<String>()));
+            } else {
+                out.push(name.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_bare_bool_is_passed_to_a_function_of_the_crate() {
+    let all = sources();
+    let tests = declared_tests(&all);
+    let files: Vec<(String, String)> = all
+        .into_iter()
+        .map(|p| (name(&p), product_code(&fs::read_to_string(&p).unwrap())))
+        .filter(|(n, _)| {
+            !is_tests(n) && !tests.iter().any(|t| n == t || (t.ends_with('/') && n.starts_with(t.as_str())))
+        })
+        .collect();
+    let flags: BTreeSet<String> = files.iter().flat_map(|(_, code)| bool_taking_fns(code)).collect();
+    let mut found: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
+    for (n, code) in &files {
+        for callee in bool_arguments(code).into_iter().filter(|c| flags.contains(c)) {
+            let entry = found.entry(callee).or_default();
+            entry.0 += 1;
+            entry.1.push(n.clone());
+        }
+    }
+    let known: BTreeMap<String, usize> = KNOWN_BOOL_ARGUMENTS.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+    let mut wrong = Vec::new();
+    for (f, (n, at)) in &found {
+        match known.get(f) {
+            Some(was) if n <= was => {}
+            _ => wrong.push(format!("{f}: {n} calls with a bare bool ({})", at.join(", "))),
+        }
+    }
+    for (f, was) in &known {
+        let now = found.get(f).map_or(0, |(n, _)| *n);
+        if now < *was {
+            wrong.push(format!("{f}: {now} calls now (was {was}): lower it in KNOWN_BOOL_ARGUMENTS"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "bare true/false arguments (an enum, or two functions; STYLE.md 14):\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn a_bare_bool_argument_is_seen() {
+    let code = product_code(
+        "impl Editing { fn new(persistent: bool) -> Self { todo!() } }\nfn cell(text: (&[(u8, &str)], Vec<u8>), number: bool) {}\n#[cfg(test)]\nmod tests;\nfn f() { cell(\"a\", true); Editing::new(false); RwSignal::new(true); Some(true); format!(\"{}\", true); g(x, (true, 1)); }\n#[cfg(test)]\nfn t() { cell(\"b\", false); }",
+    );
+    assert_eq!(bool_taking_fns(&code), BTreeSet::from(["Editing::new".to_owned(), "cell".to_owned()]));
+    let flags = bool_taking_fns(&code);
+    let seen: Vec<String> = bool_arguments(&code).into_iter().filter(|c| flags.contains(c)).collect();
+    assert_eq!(
+        seen,
+        ["cell", "Editing::new"],
+        "a call's bool is seen; a constructor of another type, a value, a macro, a tuple and a test are not"
+    );
+}
