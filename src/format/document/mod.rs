@@ -36,11 +36,15 @@ mod word;
 
 pub use opinions::opinions_document;
 
-use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
 use crate::model::{DraftingStage, Strategy};
 use docx_rs::Docx;
 pub use old_new::old_new_document;
+
+/// Why a Word document could not be written (the writer's own error, as text).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the document could not be written: {0}")]
+pub struct DocxError(pub String);
 
 /// The document's title: the strategy's, with the stage in brackets unless it is adopted.
 pub fn title(s: &Strategy) -> String {
@@ -52,9 +56,9 @@ pub fn title(s: &Strategy) -> String {
 }
 
 /// The strategy as the bytes of a .docx file, fiscal years in this style.
-pub fn strategy_document(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, WriteError> {
+pub fn strategy_document(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, DocxError> {
     let figures = crate::format::measure_tree::figures(s);
     let docx = word::write(look::page(Docx::new()), &outline::outline(s, style), figures.len());
     let drawings: Vec<String> = figures.iter().enumerate().map(|(n, f)| figure::drawing(n, f)).collect();
-    look::finish_with(docx, |xml| figure::put_in(xml, &drawings)).map_err(WriteError)
+    look::finish_with(docx, |xml| figure::put_in(xml, &drawings)).map_err(DocxError)
 }

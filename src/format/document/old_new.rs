@@ -6,8 +6,8 @@
 //! [`crate::format::old_new::lines`], as the CSV and the print have them.
 
 use super::look::{self, clean};
+use super::DocxError;
 use crate::format::old_new;
-use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
 use crate::model::compare::{Piece, Table};
 use docx_rs::{
@@ -54,7 +54,7 @@ pub fn old_new_document(
     old_name: &str,
     table: &Table,
     style: YearStyle,
-) -> Result<Vec<u8>, WriteError> {
+) -> Result<Vec<u8>, DocxError> {
     let widths = [TEXT_WIDTH * 18 / 100, TEXT_WIDTH * 37 / 100, TEXT_WIDTH * 37 / 100];
     let widths = [widths[0], widths[1], widths[2], TEXT_WIDTH - widths.iter().sum::<usize>()];
     let mut rows = vec![look::header_row(&["箇所", "改正後", "改正前", "備考"], &widths)];
@@ -79,5 +79,5 @@ pub fn old_new_document(
             &format!("改正後：{}　改正前：{}　（変更箇所は下線・太字）", new_name.trim(), old_name.trim()),
         ))
         .add_table(docx_rs::Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa));
-    look::finish(docx).map_err(WriteError)
+    look::finish(docx).map_err(DocxError)
 }

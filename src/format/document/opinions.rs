@@ -5,8 +5,8 @@
 //! repeated on every page. Written from `format::opinions::answer_sheets`, which holds no sender.
 
 use super::look::{self, TEXT_WIDTH};
+use super::DocxError;
 use crate::format::opinions::{answer_sheets, AnswerSheet};
-use crate::format::xlsx::WriteError;
 use crate::model::{Id, Strategy};
 use docx_rs::{Docx, Table, TableRow, WidthType};
 
@@ -21,7 +21,7 @@ fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
 }
 
 /// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx.
-pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, WriteError> {
+pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, DocxError> {
     let sheets = answer_sheets(s, hearing);
     let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &subject(s, &sheets)));
     if sheets.is_empty() {
@@ -34,7 +34,7 @@ pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, 
         }
         docx = docx.add_table(table(sheet));
     }
-    look::finish(docx).map_err(WriteError)
+    look::finish(docx).map_err(DocxError)
 }
 
 /// 番号 8 %, 該当箇所 17 %, 意見の要旨 33 %, 対応 11 %, 市の考え方 the rest.
