@@ -9,7 +9,7 @@ use super::look::{self, clean};
 use super::DocxError;
 use crate::format::old_new;
 use crate::locale::YearStyle;
-use crate::model::compare::{Piece, Table};
+use crate::model::compare::{Comparison, Piece};
 use docx_rs::{
     AlignmentType, BreakType, Docx, PageMargin, PageOrientationType, Paragraph, Run, TableCell, TableRow, WidthType,
 };
@@ -52,7 +52,7 @@ pub fn old_new_document(
     title: &str,
     new_name: &str,
     old_name: &str,
-    table: &Table,
+    table: &Comparison,
     style: YearStyle,
 ) -> Result<Vec<u8>, DocxError> {
     let widths = [TEXT_WIDTH * 18 / 100, TEXT_WIDTH * 37 / 100, TEXT_WIDTH * 37 / 100];

@@ -317,4 +317,4 @@ impl Opinion {
 
 mod ops;
 pub mod reflection;
-pub use ops::Answer;
+pub use ops::TownAnswer;

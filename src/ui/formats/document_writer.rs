@@ -22,7 +22,7 @@ pub enum Document {
 /// A 新旧対照表 to write (`format::document::old_new_document`): the table, the strategy's
 /// title, the two versions' names and the years' style.
 pub struct OldNewDocument {
-    pub table: crate::model::compare::Table,
+    pub table: crate::model::compare::Comparison,
     pub title: String,
     pub new_name: String,
     pub old_name: String,
