@@ -29,9 +29,9 @@ pub mod outline;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod outline_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+mod read_back_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests_read_back;
+mod tests;
 mod word;
 
 pub use opinions::opinions_document;
