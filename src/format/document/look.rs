@@ -99,9 +99,17 @@ pub fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
-/// A body cell of `width` holding `lines`, one paragraph each; numbers right-aligned.
-pub fn cell(lines: &[String], width: usize, number: bool) -> TableCell {
-    let align = if number { AlignmentType::Right } else { AlignmentType::Left };
+/// A body cell of `width` holding `lines` of text, one paragraph each, left-aligned.
+pub fn text_cell(lines: &[String], width: usize) -> TableCell {
+    cell(lines, width, AlignmentType::Left)
+}
+
+/// A body cell of `width` holding `lines` of numbers, one paragraph each, right-aligned.
+pub fn number_cell(lines: &[String], width: usize) -> TableCell {
+    cell(lines, width, AlignmentType::Right)
+}
+
+fn cell(lines: &[String], width: usize, align: AlignmentType) -> TableCell {
     let mut cell = TableCell::new().width(width, WidthType::Dxa);
     for line in lines {
         cell = cell.add_paragraph(Paragraph::new().align(align).add_run(Run::new().add_text(clean(line))));

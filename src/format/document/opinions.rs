@@ -45,11 +45,11 @@ fn table(sheet: &AnswerSheet) -> Table {
     for r in &sheet.rows {
         let lines = |t: &str| t.lines().map(str::to_owned).collect::<Vec<_>>();
         rows.push(TableRow::new(vec![
-            look::cell(std::slice::from_ref(&r.number), widths[0], false),
-            look::cell(&lines(&r.place), widths[1], false),
-            look::cell(&lines(&r.opinion_text()), widths[2], false),
-            look::cell(&r.response_lines(), widths[3], false),
-            look::cell(&lines(&r.answer), widths[4], false),
+            look::text_cell(std::slice::from_ref(&r.number), widths[0]),
+            look::text_cell(&lines(&r.place), widths[1]),
+            look::text_cell(&lines(&r.opinion_text()), widths[2]),
+            look::text_cell(&r.response_lines(), widths[3]),
+            look::text_cell(&lines(&r.answer), widths[4]),
         ]));
     }
     Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)
