@@ -9,7 +9,7 @@ pub const STEP: u16 = 5;
 /// The last year projected.
 pub const HORIZON: u16 = 2070;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
     Male,
