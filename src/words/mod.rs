@@ -18,6 +18,7 @@ pub mod import;
 pub mod merge;
 mod notice;
 pub mod opinion_book;
+pub mod population;
 pub mod print;
 mod problems;
 pub mod publish;
