@@ -68,12 +68,12 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/bench/stats.rs", "report", 203),
     ("src/bin/bench.rs", "main", 167),
     ("src/model/achievement/tests.rs", "cases", 391),
-    ("src/ui/editor/indicator_form/mod.rs", "IndicatorEditor", 154),
-    ("src/ui/editor/measure_form/mod.rs", "Initiatives", 151),
-    ("src/ui/editor/realign.rs", "RealignForm", 174),
-    ("src/ui/files_page/outline_import.rs", "OutlineImport", 161),
-    ("src/ui/files_page/table_import/mod.rs", "TableImport", 183),
-    ("src/ui/print/sheets.rs", "sheet_view", 165),
+    ("src/ui/edit/indicator_form/mod.rs", "IndicatorEditor", 154),
+    ("src/ui/edit/measure_form/mod.rs", "Initiatives", 151),
+    ("src/ui/edit/realign.rs", "RealignForm", 174),
+    ("src/ui/output/outline_import.rs", "OutlineImport", 161),
+    ("src/ui/output/table_import/mod.rs", "TableImport", 183),
+    ("src/ui/output/print/sheets.rs", "sheet_view", 165),
     ("src/ui/region/grants.rs", "Grants", 158),
     ("src/ui/strategy/list.rs", "StrategyList", 173),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 190),
@@ -298,6 +298,61 @@ fn no_two_modules_of_a_layer_import_each_other() {
     let gone: Vec<_> = known.difference(&circles).collect();
     assert!(new.is_empty(), "modules that import each other (move what both need into a third): {new:?}");
     assert!(gone.is_empty(), "no longer import each other: take them off KNOWN_CIRCLES in tests/layers.rs: {gone:?}");
+}
+
+/// The folders of `ui` that are the navigation's jobs (`session::route::Job`): one each.
+const JOB_FOLDERS: &[&str] =
+    &["overview", "edit", "charts", "drafting", "round", "folder", "history", "output", "workshop"];
+
+/// The job folders (`ui/<job>`) a file's code names, other than its own: by `crate::ui::`, and
+/// from a folder's `mod.rs` by `super::`.
+fn other_jobs_named(name: &str, code: &[String]) -> BTreeSet<String> {
+    let own = name.strip_prefix("src/ui/").and_then(|rest| rest.split('/').next()).unwrap_or("");
+    let folder_root = name == format!("src/ui/{own}/mod.rs");
+    let prefixes: &[&str] = if folder_root { &["crate::ui::", "super::"] } else { &["crate::ui::"] };
+    let mut out = BTreeSet::new();
+    for line in code {
+        for prefix in prefixes {
+            for (at, _) in line.match_indices(prefix) {
+                let m: String =
+                    line[at + prefix.len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                if JOB_FOLDERS.contains(&m.as_str()) && m != own {
+                    out.insert(m);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_job_reaches_into_another_jobs_folder() {
+    let mut found = Vec::new();
+    for path in sources() {
+        let name = name(&path);
+        let Some(job) = name.strip_prefix("src/ui/").and_then(|rest| rest.split('/').next()) else { continue };
+        if !JOB_FOLDERS.contains(&job) || is_tests(&name) {
+            continue;
+        }
+        for other in other_jobs_named(&name, &code(&fs::read_to_string(&path).unwrap())) {
+            found.push(format!("{name} names ui/{other}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a job's file reaches into another job's folder (move what both use to ui/kit or session):\n{}",
+        found.join("\n")
+    );
+    assert_eq!(JOB_FOLDERS.len(), shirube::session::route::Job::ALL.len(), "a folder per job of the navigation");
+    for job in JOB_FOLDERS {
+        assert!(std::path::Path::new("src/ui").join(job).join("mod.rs").exists(), "ui/{job}/mod.rs: a folder per job");
+    }
+    let sample = vec!["use crate::ui::round::x;".to_owned(), "crate::ui::drafting::y; crate::ui::kit::z".to_owned()];
+    assert_eq!(
+        other_jobs_named("src/ui/drafting/a.rs", &sample),
+        BTreeSet::from(["round".to_owned()]),
+        "the check sees a job named"
+    );
 }
 
 #[test]

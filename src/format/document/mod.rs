@@ -15,10 +15,11 @@
 //! Every table's header row repeats across pages; the text is 游明朝 (ＭＳ 明朝 where Word lacks
 //! it), the headings 游ゴシック. Years and values are written by `locale`, as the prints write
 //! them. The content is walked once, into the document's [`outline`], which the Word writer
-//! (`word`) and the A4 print page (`ui::print::document`) both read. Pure Rust, tested natively
-//! by reading the file back (`tests`). Every document carries its page numbers, and its
+//! (`word`) and the A4 print page (`ui::output::print::document`) both read. Pure Rust, tested
+//! natively by reading the file back (`tests`). Every document carries its page numbers, and its
 //! properties name the town and the time it was made ([`issue`]); the strategy's has the date and
-//! issuer line under its title and, when asked, a table of contents. 「意見と市の考え方」 is a document of the same look
+//! issuer line under its title and, when asked, a table of contents. 「意見と市の考え方」 is a
+//! document of the same look
 //! (`opinions`).
 
 mod figure;

@@ -1,6 +1,6 @@
 //! 意見記入用のブック on a hearing: 「記入用ブックを作る」 writes the hearing's workbook (the
-//! recorded opinions by id, rows for new ones; the writer's part, `ui::workbook_writer`), and
-//! 「記入済みのブックを読み込む」 reads one back (the reader's part, `ui::workbook_reader`) into a
+//! recorded opinions by id, rows for new ones; the writer's part, `ui::formats::workbook_writer`), and
+//! 「記入済みのブックを読み込む」 reads one back (the reader's part, `ui::formats::workbook_reader`) into a
 //! preview — refused whole with the reason and the place, or what it adds, what it answers or
 //! changes and the rows it cannot take with their cells — taken in as one edit (one undo step)
 //! or cancelled. The flow (a ticket per pick) is `session::opinion_book`'s; the rules
@@ -11,8 +11,8 @@ use crate::locale::tr;
 use crate::model::Id;
 use crate::session::flow::Pending;
 use crate::session::opinion_book::{OpinionBookFlow, OpinionBookPreview, Outcome};
-use crate::ui::exporters::{Export, Exporting};
-use crate::ui::files;
+use crate::ui::browser::files;
+use crate::ui::formats::exporters::{Export, Exporting};
 use crate::ui::speech::Speaks;
 use crate::ui::state::Edits;
 use crate::words::opinion_book as said;
@@ -57,7 +57,7 @@ pub fn OpinionWorkbook(state: Edits, hearing: Id) -> impl IntoView {
                 return;
             }
             files::next_frame().await;
-            let opened = crate::ui::workbook_reader::read(bytes).await;
+            let opened = crate::ui::formats::workbook_reader::read(bytes).await;
             // Planned against the strategy as it is now (the page may have been left).
             let planned = match (opened, state.open.get_untracked()) {
                 (Some(opened), Some(s)) => OpinionBookPreview::plan(&s, &hearing, &name, opened),

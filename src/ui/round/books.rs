@@ -8,7 +8,7 @@
 //! silently: the preview shows them as the import preview's card does, and keeps them unless
 //! the person takes the workbooks' values, confirmed again in their name (`model::round::confirmed_changes`). The
 //! flow (a ticket per pick, the preview, what taking in does) is `session::round_books`'s; the
-//! writing and opening are the workbook parts' (`ui::exporters`, `ui::workbook_reader`); the
+//! writing and opening are the workbook parts' (`ui::formats::exporters`, `ui::formats::workbook_reader`); the
 //! rules `format::round_book`'s.
 
 use crate::format::round_book::{section_books, ReturnedBook};
@@ -16,13 +16,13 @@ use crate::model::round::OnConfirmed;
 use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::flow::Pending;
 use crate::session::round_books::{reading_name, BooksFlow, BooksPreview, Outcome};
-use crate::ui::exporters::{Export, Exporting};
-use crate::ui::files;
+use crate::ui::browser::files;
+use crate::ui::formats::exporters::{Export, Exporting};
+use crate::ui::formats::workbook_writer::RoundBooks;
 use crate::ui::import::confirmed::{confirmed_choice, Source};
-use crate::ui::panel::TitledPanel;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
-use crate::ui::workbook_writer::RoundBooks;
 use crate::words;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -70,7 +70,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
                 return;
             }
             files::next_frame().await;
-            let opened = crate::ui::workbook_reader::open_answers(read).await;
+            let opened = crate::ui::formats::workbook_reader::open_answers(read).await;
             // Planned against the strategy as it is now (the page may have been left).
             let planned = match (opened, state.open.get_untracked()) {
                 (Some(opened), Some(s)) => BooksPreview::plan(&s, &round, opened),

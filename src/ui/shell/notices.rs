@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = use_notice_board();
     let shown = Memo::new(move |_| state.notice.with(Option::is_some));
-    move || shown.get().then(|| crate::ui::parts::lazy_part(notice_view))
+    move || shown.get().then(|| crate::ui::kit::lazy::lazy_part(notice_view))
 }
 
 /// The notice shown, with its actions.
@@ -128,7 +128,7 @@ pub fn NoticeView() -> impl IntoView {
     }
 }
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     actions,
     /// The notice area's words and actions (`notices`).
     fn notice_view() -> AnyView {

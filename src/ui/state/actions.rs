@@ -10,7 +10,7 @@
 use super::regions::RegionIntake;
 use super::*;
 use crate::storage::KeptDraft;
-use crate::ui::parts::{self, PartMissing};
+use crate::ui::browser::parts::{self, PartMissing};
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::future::Future;

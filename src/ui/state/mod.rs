@@ -25,7 +25,7 @@ mod start;
 mod stored;
 mod transfer;
 
-use super::files;
+use crate::ui::browser::files;
 
 use crate::format::{self, ImportError};
 use crate::locale::{Language, YearStyle};

@@ -7,7 +7,7 @@ use crate::format::csv;
 use crate::locale::{tr, Language};
 use crate::model::{Goal, Id, NoteTarget, Strategy, WorkshopNote};
 use crate::session::route::{Route, WorkshopPage};
-use crate::ui::files;
+use crate::ui::browser::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
 use crate::ui::state::Facade;
@@ -231,7 +231,7 @@ pub fn NotesPage() -> impl IntoView {
 
     view! {
         <article class="ws-notes-page" data-testid="notes-page">
-            <crate::ui::strategy::nav::StrategyNav/>
+            <crate::ui::kit::nav::StrategyNav/>
             <header class="panel">
                 <h1>{move || tr(lang(), "住民ワークショップの付箋", "Ideas from the residents' workshops")}</h1>
                 <p class="hint">{move || tr(lang(), "付箋は戦略の本文とは別に、この戦略と一緒に保存されます。", "Ideas are stored with this strategy, apart from its own text.")}</p>

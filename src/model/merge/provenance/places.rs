@@ -119,19 +119,19 @@ pub(super) fn order_hash(children: &[Key]) -> u64 {
 
 /// Every value of a version with its place (see [`Places::at`]).
 pub(super) fn values(flat: &Flat) -> Values {
-    let mut values = Values::default();
+    let mut values = Vec::with_capacity(flat.items.len() * 8);
     for (key, item) in &flat.items {
         let here = Places::of(key);
-        values.insert(here.at(""), (1, true));
+        values.push((here.at(""), (1, true)));
         for (name, value) in &item.fields {
-            values.insert(here.field(name), (value_hash(value), false));
+            values.push((here.field(name), (value_hash(value), false)));
         }
-        values.insert(here.at("p"), (parent_hash(item), false));
+        values.push((here.at("p"), (parent_hash(item), false)));
         for (i, list) in item.children.iter().enumerate() {
-            values.insert(here.order(i), (order_hash(list), false));
+            values.push((here.order(i), (order_hash(list), false)));
         }
     }
-    values
+    Values::of(values)
 }
 
 #[cfg(test)]
