@@ -46,4 +46,4 @@ pub mod workshop_nav;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};
-pub use notice::{Notice, SpaceUse};
+pub use notice::{Notice, OnLeaving, SpaceUse};

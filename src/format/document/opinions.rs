@@ -4,6 +4,7 @@
 //! 意見の要旨 | 対応 | 市の考え方, opinions gathered into one answer in one row, its header row
 //! repeated on every page. Written from `format::opinions::answer_sheets`, which holds no sender.
 
+use super::issue::{Made, Properties};
 use super::look::{self, TEXT_WIDTH};
 use super::DocxError;
 use crate::format::opinions::{answer_sheets, AnswerSheet};
@@ -20,10 +21,12 @@ fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
     }
 }
 
-/// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx.
-pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, DocxError> {
+/// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx,
+/// made by `made`.
+pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Result<Vec<u8>, DocxError> {
     let sheets = answer_sheets(s, hearing);
-    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &subject(s, &sheets)));
+    let title = subject(s, &sheets);
+    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &title));
     if sheets.is_empty() {
         docx = docx.add_paragraph(look::styled("Normal", "意見はまだありません。"));
     }
@@ -34,7 +37,7 @@ pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, 
         }
         docx = docx.add_table(table(sheet));
     }
-    look::finish(docx).map_err(DocxError)
+    look::finish(docx, &Properties { title: &title, made }).map_err(DocxError)
 }
 
 /// 番号 8 %, 該当箇所 17 %, 意見の要旨 33 %, 対応 11 %, 市の考え方 the rest.

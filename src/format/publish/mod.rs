@@ -20,6 +20,8 @@
 //! Pure Rust, tested natively; in the app it is a wasm part of its own (`ui::formats::publisher`).
 
 mod chart;
+#[cfg(test)]
+mod long_tests;
 mod open_data;
 #[cfg(test)]
 mod open_data_tests;
