@@ -38,6 +38,7 @@ mod outline_tests;
 mod read_back_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+mod text;
 mod word;
 
 pub use issue::{issue_line, Contents, Made};
