@@ -28,6 +28,7 @@ mod header;
 #[cfg(test)]
 mod hearing_tests;
 mod import;
+pub mod line_break;
 mod lineage;
 pub mod measure_tree;
 pub mod migrations;
@@ -38,6 +39,7 @@ pub mod outline;
 #[cfg(test)]
 mod partner_tests;
 mod peek;
+pub mod population;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod publish;

@@ -31,6 +31,7 @@ pub mod opinion_book;
 pub mod preview;
 pub mod region;
 pub mod round_books;
+pub mod round_trip;
 pub mod route;
 #[cfg(test)]
 mod route_tests;

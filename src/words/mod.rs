@@ -10,6 +10,7 @@
 //! `crate::locale`'s core). Pure Rust, tested natively.
 
 mod csv;
+pub mod draft_gaps;
 pub mod editor;
 pub mod folder;
 pub mod hearing;
@@ -18,6 +19,7 @@ pub mod import;
 pub mod merge;
 mod notice;
 pub mod opinion_book;
+pub mod population;
 pub mod print;
 mod problems;
 pub mod publish;

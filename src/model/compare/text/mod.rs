@@ -1,7 +1,11 @@
 //! Two texts compared by characters (Japanese has no spaces, so a word diff does not fit): each
 //! side as pieces, the changed ones marked, and unchanged passages longer than [`LONG`]
-//! characters shortened to （略） but for [`CONTEXT`] characters next to a change.
+//! characters shortened to （略） but for [`CONTEXT`] characters next to a change. The character
+//! diff is cleaned up into phrases ([`phrases`]) before it is shown.
 
+mod phrases;
+
+use phrases::Span;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 /// An unchanged passage longer than this is shortened.
@@ -37,22 +41,30 @@ pub fn plain(pieces: &[Piece], open: &str, close: &str) -> String {
 pub fn diff(old: &str, new: &str) -> (Vec<Piece>, Vec<Piece>) {
     let a = tokens(old);
     let b = tokens(new);
+    let spans = capture_diff_slices(Algorithm::Myers, &a, &b)
+        .into_iter()
+        .map(|op| {
+            let (o, n) = (op.old_range(), op.new_range());
+            match op {
+                DiffOp::Equal { .. } => Span::Same(a[o].to_vec()),
+                _ => Span::Changed { old: a[o].to_vec(), new: b[n].to_vec() },
+            }
+        })
+        .collect();
     let mut old_side = Vec::new();
     let mut new_side = Vec::new();
-    let text = |s: &[&str]| s.concat();
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
-        let (o, n) = (op.old_range(), op.new_range());
-        match op {
-            DiffOp::Equal { .. } => {
-                old_side.push(Piece::Same(text(&a[o])));
-                new_side.push(Piece::Same(text(&b[n])));
+    for span in phrases::cleaned(spans) {
+        match span {
+            Span::Same(t) => {
+                old_side.push(Piece::Same(t.concat()));
+                new_side.push(Piece::Same(t.concat()));
             }
-            _ => {
-                if !o.is_empty() {
-                    old_side.push(Piece::Changed(text(&a[o])));
+            Span::Changed { old, new } => {
+                if !old.is_empty() {
+                    old_side.push(Piece::Changed(old.concat()));
                 }
-                if !n.is_empty() {
-                    new_side.push(Piece::Changed(text(&b[n])));
+                if !new.is_empty() {
+                    new_side.push(Piece::Changed(new.concat()));
                 }
             }
         }
@@ -138,6 +150,47 @@ mod tests {
         assert_eq!(show(&o), "【1,130】人（令和11年度）");
         let (n, _) = diff("3月末、", "3月末。");
         assert_eq!(show(&n), "3月末【。】");
+    }
+
+    /// Rewritten phrases are one mark each side, not scattered characters; a word changed in a
+    /// sentence stays a word.
+    #[test]
+    fn a_rewritten_phrase_is_one_mark() {
+        let cases = [
+            (
+                "地域の産業を支え、誰もが働きやすい環境を整える",
+                "稼ぐ力を高め、安心して働ける雇用を創出する",
+                "【稼ぐ力を高め】、【安心して働ける雇用を創出する】",
+                "【地域の産業を支え】、【誰もが働きやすい環境を整える】",
+            ),
+            (
+                "稼ぐ地域をつくるとともに、安心して働けるようにする",
+                "稼ぐ力を高め、安心して働ける雇用を創出する",
+                "稼ぐ【力を高め】、安心して働ける【雇用を創出】する",
+                "稼ぐ【地域をつくるとともに】、安心して働ける【ように】する",
+            ),
+            (
+                "市内企業の雇用確保と雇用機会づくりの促進",
+                "市内企業の人材確保と多様な働き方の促進",
+                "市内企業の【人材】確保と【多様な働き方】の促進",
+                "市内企業の【雇用】確保と【雇用機会づくり】の促進",
+            ),
+            (
+                "子育て世代の転入を促進する。",
+                "子育て世代の定住を促進する。",
+                "子育て世代の【定住】を促進する。",
+                "子育て世代の【転入】を促進する。",
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter_map(|(old, new, shown_new, shown_old)| {
+                let (n, o) = diff(old, new);
+                ((show(&n).as_str(), show(&o).as_str()) != (*shown_new, *shown_old))
+                    .then(|| format!("{old} → {new}: {} / {}", show(&n), show(&o)))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]
