@@ -117,7 +117,7 @@ const PAGES: Array<[string, string]> = [
   ['/dashboard', 'dashboard'],
   ['/drafting', 'drafting-page'],
   ['/round', 'round-page'],
-  ['/shared', 'shared-page'],
+  ['/folder', 'folder-page'],
   ['/history', 'history-page'],
   ['/files', 'files-page'],
   ['/workshop', 'workshop'],
