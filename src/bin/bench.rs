@@ -155,6 +155,10 @@ fn main() {
         [what @ ("merge-preview" | "merge-marks"), size, seed, runs @ ..] if runs.len() <= 1 => {
             print!("{}", merge_table(what, size, seed, runs.first()).unwrap_or_else(|e| fail(e)))
         }
+        ["population", runs] => {
+            let runs: usize = runs.parse().unwrap_or_else(|_| fail(format!("bad number of runs {runs}")));
+            print!("{}", shirube::bench::population::four_scenarios(runs.max(1)));
+        }
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
             let towns: usize = towns.parse().unwrap_or_else(|_| fail(format!("bad number of towns {towns}")));
@@ -217,7 +221,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench merge-marks <size> <seed> [runs] | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench population <runs> | bench merge-preview <size> <seed> | bench merge-marks <size> <seed> [runs] | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 
