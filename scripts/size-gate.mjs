@@ -48,7 +48,7 @@ export const BUDGET = { firstVisit: 220_000 };
  *  requests behind six connections; 25 split points each a part of its own made ~600 files). */
 export const MAX_WASM_FILES_PER_VISIT = 30;
 
-/** The parts (src/ui/parts.rs) each visit fetches beyond the first visit's files: what the
+/** The parts (src/ui/browser/parts.rs) each visit fetches beyond the first visit's files: what the
  *  route's page and the actions it runs are in. tests/e2e/size.spec.ts drives each visit and
  *  checks that it fetches no wasm file outside what is listed here; scripts/wasm-split.mjs gives
  *  them to the splitter, which merges the shared chunks by the visits that load them (a part
@@ -163,7 +163,7 @@ export function visitWasmFiles(visit, dist = DIST) {
   const splits = splitParts(dist);
   const files = new Set(firstVisitFiles(dist).filter((f) => f.endsWith('.wasm')));
   for (const part of VISITS[visit]) {
-    const own = splits.get(part) ?? fail(`no part "${part}" in the build (src/ui/parts.rs names them)`);
+    const own = splits.get(part) ?? fail(`no part "${part}" in the build (src/ui/browser/parts.rs names them)`);
     for (const f of own) files.add(f);
   }
   return [...files].sort();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Trunk's post_build hook: cuts the app's wasm into a main module and lazily loaded parts, so a
 // first visit downloads only what the start page needs. The parts declared with `split!`
-// (src/ui/parts.rs: actions, editor, overview, files, region, the list's extras and the big
+// (src/ui/browser/parts.rs: actions, editor, overview, files, region, the list's extras and the big
 // libraries) arrive when first used, each with the code it shares with others in shared chunks.
 //
 // Trunk builds the crate (cargo, with `-Clink-args=--emit-relocs` from .cargo/config.toml) and

@@ -3,7 +3,7 @@
 //! year, then one column per fiscal year with a 目標 row (interim targets in their years, the final
 //! target in its year, a per-year target or a bound in every year) and a 実績 row per series.
 //!
-//! Pure: the printed report (`ui::print`) only lays the cells out. The numbers carry no unit (the
+//! Pure: the printed report (`ui::output::print`) only lays the cells out. The numbers carry no unit (the
 //! table's heading names it once, 「単位：万円」), so that a column stays narrow on A4 paper.
 //!
 //! The columns are the plan period's years, widened to a target's year, an interim target's or a

@@ -4,8 +4,8 @@
 //! measures would not fit on an A4 page continues in another figure (its goal box marked 「（続き）」).
 //!
 //! Lengths are in points. Text is wrapped here by counting characters (a full-width character
-//! one em, a half-width one half), since SVG does not wrap and Word's boxes must be sized before
-//! Word lays their text out.
+//! one em, a half-width one half) with Japanese line breaking (禁則, `format::line_break`), since
+//! SVG does not wrap and Word's boxes must be sized before Word lays their text out.
 
 use crate::model::{Goal, Strategy};
 use maud::{html, Markup};
@@ -70,32 +70,10 @@ pub struct Figure {
     pub description: String,
 }
 
-/// How wide `c` is, in ems.
-fn em(c: char) -> f64 {
-    if c.is_ascii() || ('\u{FF61}'..='\u{FF9F}').contains(&c) {
-        0.5
-    } else {
-        1.0
-    }
-}
-
-/// `text` broken into lines of at most `width` points of [`FONT`].
+/// `text` broken into lines of at most `width` points of [`FONT`], by the rules of Japanese line
+/// breaking (`format::line_break`), which the Word shapes, the print and the public page share.
 pub fn wrap(text: &str, width: f64) -> Vec<String> {
-    let room = ((width - 2.0 * PAD) / FONT).max(1.0);
-    let mut lines = Vec::new();
-    let (mut line, mut used) = (String::new(), 0.0);
-    for c in text.chars().filter(|c| !c.is_control()) {
-        if used + em(c) > room + 1e-9 && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            used = 0.0;
-        }
-        line.push(c);
-        used += em(c);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    super::line_break::break_lines(text, (width - 2.0 * PAD) / FONT)
 }
 
 fn height(lines: usize) -> f64 {
@@ -300,6 +278,8 @@ mod tests {
         assert_eq!(wrap("あいうえお", 2.0 * PAD + 2.0 * FONT), vec!["あい", "うえ", "お"]);
         assert_eq!(wrap("abcdあ", 2.0 * PAD + 2.0 * FONT), vec!["abcd", "あ"]);
         assert_eq!(wrap("", 100.0), vec![""]);
+        let goal = wrap("稼ぐ力を高め、安心して働ける雇用を創出する", 2.0 * PAD + 6.0 * FONT);
+        assert_eq!(goal, vec!["稼ぐ力を高", "め、安心して", "働ける雇用を", "創出する"], "no line starts with 、");
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod header;
 #[cfg(test)]
 mod hearing_tests;
 mod import;
+pub mod line_break;
 mod lineage;
 pub mod measure_tree;
 pub mod migrations;

@@ -4,7 +4,8 @@
 //! underlined and bold, so they still show on a black-and-white copy.
 //!
 //! A new item's text is wholly marked, and its 改正前 says 「（新設）」; a removed item's 改正後
-//! says 「（削除）」. A row changed by a 修正 names the opinions behind it in its 備考
+//! says 「（削除）」. A target's year is in full-width brackets, as a baseline's is
+//! (「20件（令和11年度）」 beside 「12件（令和7年度）」). A row changed by a 修正 names the opinions behind it in its 備考
 //! (`model::hearing::reflection::mark` fills them in).
 
 use super::csv::cells::{text as cell, Sheet};
@@ -85,7 +86,7 @@ pub fn value(v: &Value, style: YearStyle) -> String {
     match v {
         Value::Text(t) => t.trim().to_owned(),
         Value::Baseline { baseline, unit } => locale::baseline(baseline, unit, Language::Ja, style),
-        Value::Target { target, unit, basis } => locale::target_in(target, unit, *basis, Language::Ja, style),
+        Value::Target { target, unit, basis } => locale::target_printed(target, unit, *basis, style),
         Value::Place(steps) => place(steps),
     }
 }

@@ -1,7 +1,7 @@
 //! What one measure's evaluation sheet (施策評価シート, seed 002's layout) holds for a fiscal year, as
 //! plain data: last year's projects with settled cost and results, the 3-year plan, the totals
 //! (計, computed by `Strategy::measure_totals`, never typed) and the related measures; and which
-//! years the sheets offer and start on. Read by the printed sheets (`ui::print::sheets`) and the
+//! years the sheets offer and start on. Read by the printed sheets (`ui::output::print::sheets`) and the
 //! committee's workbook (`format::xlsx`).
 //!
 //! The year's evaluations are laid side by side by stage (一次, 二次, 外部評価), as towns' sheets

@@ -9,6 +9,7 @@ mod carry;
 pub mod colour;
 pub mod compare;
 mod department;
+pub mod draft_gaps;
 pub mod edit;
 pub mod evaluation_sheet;
 mod fiscal_year;

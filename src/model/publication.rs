@@ -172,6 +172,10 @@ pub fn public_copy(s: &Strategy) -> Strategy {
     for (h, n) in out.hearings_mut().iter_mut().zip(counted) {
         h.submitters = h.submitters.or(n);
     }
+    // A hearing whose opinions stay in (a meeting's, until the town says) publishes none.
+    let kept_in: Vec<crate::model::Id> =
+        out.hearings.iter().filter(|h| !h.opinions_go_out()).map(|h| h.id.clone()).collect();
+    out.opinions_mut().retain(|o| !kept_in.contains(&o.hearing));
     // An opinion about an item that stays in is, publicly, about its 該当箇所 as written.
     for o in out.opinions_mut().iter_mut() {
         if !o.summary.trim().is_empty() {

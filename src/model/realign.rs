@@ -4,7 +4,7 @@
 //! `Strategy::realign` applies it: the new frame's goals (fresh ids) replace the old, each goal
 //! links to its chosen one or to none, and the old framework with every goal's old link is kept
 //! in the strategy as a `FrameworkChange` (a record that travels with the file, as a period
-//! change does). Not for the words shown (`locale::frame`) or the screen (`ui::editor::realign`).
+//! change does). Not for the words shown (`locale::frame`) or the screen (`ui::edit::realign`).
 //!
 //! The words are matched by themes, not by a dictionary of Japanese: each theme is a handful of
 //! stems the national documents and towns' goals use (「経済」「産業」「雇用」「稼ぐ」 …). A goal is

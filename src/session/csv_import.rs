@@ -1,4 +1,4 @@
-//! The CSV import's flow without the page (`ui::files_page::csv_import` shows it): a file's text
+//! The CSV import's flow without the page (`ui::output::csv_import` shows it): a file's text
 //! planned against the open strategy as a preview, what 「この内容で取り込む」 does with that
 //! preview — apply the plan the user saw, or, when the strategy changed meanwhile (another
 //! tab), plan again and show the new plan instead —, and how much of the preview's long tables

@@ -1,6 +1,6 @@
 //! The editor outline's indicator lines ("code name" and status), kept between edits so that one
 //! edit does not make a line for every indicator of a large strategy. The outline
-//! (`ui::editor::outline`) shows them; the keeping is here, tested natively.
+//! (`ui::edit::outline`) shows them; the keeping is here, tested natively.
 
 use crate::model::{Id, Indicator, PlanPeriod, RatingRule, Status, Strategy};
 use std::collections::HashMap;

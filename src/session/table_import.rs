@@ -1,4 +1,4 @@
-//! The import of a town's own table without the page (`ui::files_page::table_import` shows it):
+//! The import of a town's own table without the page (`ui::output::table_import` shows it):
 //! what the user has chosen so far — the sheet, the header rows, each column's role, where new
 //! indicators go, the answers for ambiguous rows — held as typed ([`TableDraft`]), and resolved
 //! by pure functions into the table's shape, the roles' source (proposed from the headers, or a

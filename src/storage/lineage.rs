@@ -22,7 +22,7 @@ use crate::format::{
     LineageError,
 };
 use crate::history::{self, FileVersion, Graph, Nodes, Relation, MAX_GRAPH};
-use crate::model::merge::provenance::{Flattened, Flattens, Provenance};
+use crate::model::merge::provenance::{Provenance, Tabled, Tables};
 use crate::model::{Id, Strategy, VersionId};
 
 /// How many of the nearest versions are looked at for the one a file carries whole.
@@ -65,6 +65,17 @@ pub enum Ancestor {
     Mismatch(LineageError),
 }
 
+/// A strategy's marks as an import keeps them: not made yet. Making them reads every value of
+/// the strategy (in a large one it doubled an import's time), and most imports are never
+/// written out or merged; [`Store::marks`] makes them when first asked.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Arrival {
+    /// The version the strategy arrived as.
+    arrived: VersionId,
+    /// The marks its file carried.
+    file: Option<Provenance>,
+}
+
 impl<B: Backend> Store<B> {
     /// Which version of strategy `id` was last named (and the record's text, for a batch's
     /// condition).
@@ -83,9 +94,23 @@ impl<B: Backend> Store<B> {
 
     /// Where each value of strategy `id` was last set, as this browser last marked it (none
     /// when unreadable: a merge then falls back on the common version at hand, as before).
+    /// Marks kept as an [`Arrival`] are made now, from the version the strategy arrived as.
     pub async fn marks(&self, id: &Id) -> Result<Provenance, StorageError> {
-        let text = self.backend.get(&keys::marks(id)).await?;
-        Ok(text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default())
+        let Some(text) = self.backend.get(&keys::marks(id)).await? else { return Ok(Provenance::default()) };
+        if let Ok(arrival) = serde_json::from_str::<Arrival>(&text) {
+            return Ok(self.arrival_made(id, arrival).await);
+        }
+        Ok(serde_json::from_str(&text).unwrap_or_default())
+    }
+
+    /// The marks a strategy arrived with ([`Provenance::arrived`]), made of the version it
+    /// arrived as: what was edited here since is then this browser's at its next stamp. When
+    /// that version is no longer kept, of the current one (edits since read as unknown: the
+    /// merge falls back on the common version at hand there, never on a wrong mark).
+    async fn arrival_made(&self, id: &Id, Arrival { arrived, file }: Arrival) -> Provenance {
+        let Ok(ancestry) = self.ancestry(id).await else { return Provenance::default() };
+        let content = self.content_of(&ancestry, arrived).await;
+        Provenance::arrived(content.as_ref().unwrap_or(&ancestry.current), file.as_ref())
     }
 
     /// Keeps the marks of strategy `id`'s current version (`model::merge::provenance`: a mark
@@ -95,13 +120,21 @@ impl<B: Backend> Store<B> {
         self.backend.apply(vec![Write::put(keys::marks(id), text)]).await
     }
 
-    /// The marks `strategy` arrives with (see [`Provenance::arrived`]), to be written with its
-    /// version, when none are kept for it here yet (`None`: kept already, or unreadable).
-    pub(super) async fn arrival_marks(&self, strategy: &Strategy, file: Option<&Provenance>) -> Option<Write> {
-        if !self.marks(&strategy.id).await.ok()?.is_empty() {
+    /// The marks `strategy` arrives with, as version `arrived`, to be written with that version
+    /// when none are kept for it here yet (`None`: kept already, or unreadable). They are kept
+    /// as an [`Arrival`] and made when first needed: an import does not pay for them.
+    pub(super) async fn arrival_marks(
+        &self,
+        strategy: &Strategy,
+        arrived: VersionId,
+        file: Option<Provenance>,
+    ) -> Option<Write> {
+        let kept = self.backend.get(&keys::marks(&strategy.id)).await.ok()?;
+        let empty = |t: &str| serde_json::from_str::<Provenance>(t).is_ok_and(|p| p.is_empty());
+        if kept.is_some_and(|t| !empty(&t)) {
             return None;
         }
-        let text = serde_json::to_string(&Provenance::arrived(strategy, file)).ok()?;
+        let text = serde_json::to_string(&Arrival { arrived, file }).ok()?;
         Some(Write::put(keys::marks(&strategy.id), text))
     }
 
@@ -121,7 +154,7 @@ impl<B: Backend> Store<B> {
     pub async fn marks_now(
         &self,
         id: &Id,
-        current: &impl Flattens,
+        current: &impl Tables,
         now: &str,
     ) -> Result<(Provenance, String), StorageError> {
         let marker = self.marker().await?;
@@ -130,13 +163,13 @@ impl<B: Backend> Store<B> {
     }
 
     /// This browser's marks of `current` (made now, unnumbered) and the file's, each beside its
-    /// version flattened once, when the file carries marks: what makes a merge's base exact.
+    /// version read as a table once, when the file carries marks: what makes a merge's base exact.
     /// Writes nothing (a preview changes nothing stored): what it marks now is numbered under a
     /// stand-in name, and dropped.
-    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<[(Flattened, Provenance); 2]> {
+    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<[(Tabled, Provenance); 2]> {
         let theirs = file.marks()?;
         let stored = self.marks(&file.strategy.id).await.ok()?;
-        let [o, t] = [current, &file.strategy].map(Flattened::of);
+        let [o, t] = [current, &file.strategy].map(Tabled::of);
         let ours = stored.stamp(&o, "preview", 0);
         Some([(o, ours), (t, theirs)])
     }
@@ -348,10 +381,11 @@ impl<B: Backend> Store<B> {
     /// Stores a strategy read from a file under its own id (no strategy with that id is here),
     /// as the version the file holds.
     pub async fn save_imported(&self, imported: &Imported, now: &str) -> Result<u64, StorageError> {
-        let origin = taken_origin(&file_version(imported), None);
+        let version = file_version(imported);
+        let origin = taken_origin(&version, None);
         // Its marks as it arrives (the file's), so that what is edited here after is this
         // browser's own event at its first file, not unknown.
-        let marks = self.arrival_marks(&imported.strategy, imported.marks().as_ref()).await;
+        let marks = self.arrival_marks(&imported.strategy, version.id, imported.marks()).await;
         self.save_with(&imported.strategy, now, VersionReason::Imported, Some(&origin), marks.as_slice()).await
     }
 

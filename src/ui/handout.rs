@@ -47,7 +47,7 @@ pub fn mount(text: String) {
     });
 }
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     handout,
     fn mount_now(text: String) -> () {
         leptos::mount::mount_to_body(move || view! { <HandoutApp text=text.clone()/> });
@@ -109,7 +109,7 @@ fn HandoutApp(text: String) -> impl IntoView {
 
 /// Asks web/assemble.js to build the hand-out of `file_json` and offer it as `name`.
 async fn download_handout(file_json: &str, name: &str) -> Result<(), String> {
-    super::files::load_assembler().await?;
+    crate::ui::browser::files::load_assembler().await?;
     let window = web_sys::window().ok_or("no window")?;
     let assembler =
         js_sys::Reflect::get(&window, &JsValue::from_str("ShirubeAssembler")).map_err(|_| "no assembler")?;
@@ -119,10 +119,13 @@ async fn download_handout(file_json: &str, name: &str) -> Result<(), String> {
     };
     let promise = f
         .call2(&assembler, &JsValue::from_str(file_json), &JsValue::from_str(name))
-        .map_err(|e| super::files::js_message(&e))?;
+        .map_err(|e| crate::ui::browser::files::js_message(&e))?;
     let promise =
         promise.dyn_into::<js_sys::Promise>().map_err(|_| "downloadHandout returned no promise".to_owned())?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| super::files::js_message(&e))
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| crate::ui::browser::files::js_message(&e))
 }
 
 /// 「配布用 HTML」: downloads the open strategy as a read-only hand-out (one HTML file that
@@ -135,8 +138,13 @@ pub fn HandoutButton() -> impl IntoView {
         let Some(s) = state.open.get_untracked() else { return };
         state.flush();
         busy.set(true);
-        let json = format::export(&s, &super::files::now());
-        let name = super::files::file_name(&s.municipality.name, &s.title, &super::files::today(), "handout.html");
+        let json = format::export(&s, &crate::ui::browser::files::now());
+        let name = crate::ui::browser::files::file_name(
+            &s.municipality.name,
+            &s.title,
+            &crate::ui::browser::files::today(),
+            "handout.html",
+        );
         leptos::task::spawn_local(async move {
             state.downloads().said(download_handout(&json, &name).await, name);
             busy.set(false);

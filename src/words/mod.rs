@@ -10,6 +10,7 @@
 //! `crate::locale`'s core). Pure Rust, tested natively.
 
 mod csv;
+pub mod draft_gaps;
 pub mod editor;
 pub mod folder;
 pub mod hearing;

@@ -1,4 +1,4 @@
-// The printed KPI report (数値目標の状況, src/ui/print/targets.rs) as a committee reads it: the
+// The printed KPI report (数値目標の状況, src/ui/output/print/targets.rs) as a committee reads it: the
 // longest texts an indicator can hold kept within the A4 paper (a 300-character 出典 URL, a
 // progress figure with its words), and the goals without targets named once instead of printed
 // each with an empty table.

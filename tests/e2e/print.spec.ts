@@ -1,4 +1,4 @@
-// Printable A4 reports (src/ui/print/, style/print.css): the numerical-target report (北本市's
+// Printable A4 reports (src/ui/output/print/, style/print.css): the numerical-target report (北本市's
 // summary, seed 001) and the evaluation sheets (北斗市's, seed 002). The expected values are
 // computed here from the example files, not copied. Then both reports of both examples are
 // printed to PDF (test-results/print/), turned into PNG pages with poppler's pdftoppm and their

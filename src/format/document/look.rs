@@ -1,8 +1,9 @@
 //! The document's look: A4, a Japanese font Word has on Windows as the document's default, the
 //! styles Word's navigation pane and table of contents read (Title, Heading1–3), and the tables'
-//! cells. docx-rs 0.4.22 writes neither a row's `w:tblHeader` nor a font table beyond Times,
+//! cells, and the page's number in the footer. docx-rs 0.4.22 writes neither a row's `w:tblHeader` nor a font table beyond Times,
 //! Symbol and Arial, and stores its parts uncompressed; [`finish`] adds both and deflates them.
 
+use super::issue::Properties;
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType,
     TableCell, TableRow, WidthType,
@@ -35,6 +36,7 @@ pub fn page(docx: Docx) -> Docx {
             .line_spacing(LineSpacing::new().before(240).after(120))
     };
     docx.page_size(11906, 16838)
+        .footer(super::issue::footer())
         .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN))
         .default_fonts(fonts)
         .default_size(21)
@@ -60,6 +62,17 @@ pub fn page(docx: Docx) -> Docx {
                 .based_on("Normal")
                 .q_format(true)
                 .indent(Some(420), None, None, None),
+        )
+        .add_style(
+            Style::new("TOCHeading", StyleType::Paragraph)
+                .name("TOC Heading")
+                .based_on("Normal")
+                .next("Normal")
+                .q_format(true)
+                .fonts(gothic.clone())
+                .bold()
+                .size(24)
+                .line_spacing(LineSpacing::new().before(240).after(120)),
         )
         .add_style(
             Style::new("TableCaption", StyleType::Paragraph)
@@ -99,9 +112,17 @@ pub fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
-/// A body cell of `width` holding `lines`, one paragraph each; numbers right-aligned.
-pub fn cell(lines: &[String], width: usize, number: bool) -> TableCell {
-    let align = if number { AlignmentType::Right } else { AlignmentType::Left };
+/// A body cell of `width` holding `lines` of text, one paragraph each, left-aligned.
+pub fn text_cell(lines: &[String], width: usize) -> TableCell {
+    cell(lines, width, AlignmentType::Left)
+}
+
+/// A body cell of `width` holding `lines` of numbers, one paragraph each, right-aligned.
+pub fn number_cell(lines: &[String], width: usize) -> TableCell {
+    cell(lines, width, AlignmentType::Right)
+}
+
+fn cell(lines: &[String], width: usize, align: AlignmentType) -> TableCell {
     let mut cell = TableCell::new().width(width, WidthType::Dxa);
     for line in lines {
         cell = cell.add_paragraph(Paragraph::new().align(align).add_run(Run::new().add_text(clean(line))));
@@ -132,17 +153,22 @@ const FONT_TABLE: &str = concat!(
     r#"</w:fonts>"#
 );
 
-/// The .docx's bytes: the parts docx-rs built, with the header rows marked to repeat and the
-/// font table above, zipped.
-pub fn finish(docx: Docx) -> Result<Vec<u8>, String> {
-    finish_with(docx, <[u8]>::to_vec)
+/// The .docx's bytes: the parts docx-rs built, with the header rows marked to repeat, the font
+/// table above and the file's properties, zipped.
+pub fn finish(docx: Docx, properties: &Properties) -> Result<Vec<u8>, String> {
+    finish_with(docx, properties, <[u8]>::to_vec)
 }
 
 /// [`finish`], with the document's XML edited by `edit` first (the figures drawn in).
-pub fn finish_with(docx: Docx, edit: impl FnOnce(&[u8]) -> Vec<u8>) -> Result<Vec<u8>, String> {
+pub fn finish_with(
+    docx: Docx,
+    properties: &Properties,
+    edit: impl FnOnce(&[u8]) -> Vec<u8>,
+) -> Result<Vec<u8>, String> {
     let mut parts = docx.build();
     parts.document = edit(&repeat_header_rows(&parts.document));
     parts.font_table = FONT_TABLE.as_bytes().to_vec();
+    parts.doc_props.core = super::issue::core_xml(properties);
     let mut stored = std::io::Cursor::new(Vec::new());
     parts.pack(&mut stored).map_err(|e| e.to_string())?;
     deflated(stored.get_ref()).map_err(|e| e.to_string())

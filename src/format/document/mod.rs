@@ -15,11 +15,17 @@
 //! Every table's header row repeats across pages; the text is 游明朝 (ＭＳ 明朝 where Word lacks
 //! it), the headings 游ゴシック. Years and values are written by `locale`, as the prints write
 //! them. The content is walked once, into the document's [`outline`], which the Word writer
-//! (`word`) and the A4 print page (`ui::print::document`) both read. Pure Rust, tested natively
-//! by reading the file back (`tests`). 「意見と市の考え方」 is a document of the same look
+//! (`word`) and the A4 print page (`ui::output::print::document`) both read. Pure Rust, tested
+//! natively by reading the file back (`tests`). Every document carries its page numbers, and its
+//! properties name the town and the time it was made ([`issue`]); the strategy's has the date and
+//! issuer line under its title and, when asked, a table of contents. 「意見と市の考え方」 is a
+//! document of the same look
 //! (`opinions`).
 
 mod figure;
+mod issue;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod issue_tests;
 mod look;
 mod old_new;
 mod opinions;
@@ -34,6 +40,7 @@ mod tests;
 mod tests_read_back;
 mod word;
 
+pub use issue::{issue_line, Contents, Made};
 pub use opinions::opinions_document;
 
 use crate::format::xlsx::WriteError;
@@ -51,10 +58,23 @@ pub fn title(s: &Strategy) -> String {
     }
 }
 
-/// The strategy as the bytes of a .docx file, fiscal years in this style.
-pub fn strategy_document(s: &Strategy, style: YearStyle) -> Result<Vec<u8>, WriteError> {
+/// The strategy as the bytes of a .docx file, fiscal years in this style: under its title the
+/// date and issuer line, then the table of contents when it is asked for.
+pub fn strategy_document(
+    s: &Strategy,
+    style: YearStyle,
+    made: &Made,
+    contents: Contents,
+) -> Result<Vec<u8>, WriteError> {
     let figures = crate::format::measure_tree::figures(s);
-    let docx = word::write(look::page(Docx::new()), &outline::outline(s, style), figures.len());
+    let blocks = outline::outline(s, style);
+    let (head, body) = blocks.split_at(usize::from(matches!(blocks.first(), Some(outline::Block::Title(_)))));
+    let mut docx = word::write(look::page(Docx::new()), head, 0).add_paragraph(issue::issue_paragraph(made, style));
+    if contents == Contents::Listed {
+        docx = docx.add_table_of_contents(issue::contents());
+    }
+    let docx = word::write(docx, body, figures.len());
     let drawings: Vec<String> = figures.iter().enumerate().map(|(n, f)| figure::drawing(n, f)).collect();
-    look::finish_with(docx, |xml| figure::put_in(xml, &drawings)).map_err(WriteError)
+    let properties = issue::Properties { title: &title(s), made };
+    look::finish_with(docx, &properties, |xml| figure::put_in(xml, &drawings)).map_err(WriteError)
 }

@@ -47,14 +47,17 @@ fn cell(width: usize, p: Paragraph) -> TableCell {
     TableCell::new().width(width, WidthType::Dxa).add_paragraph(p)
 }
 
-/// The 新旧対照表 from `old_name` to `new_name` of the strategy `title`, as the bytes of a .docx.
+/// The 新旧対照表 from `old_name` to `new_name` of the strategy `title`, as the bytes of a .docx
+/// made by `made`.
 pub fn old_new_document(
     title: &str,
     new_name: &str,
     old_name: &str,
     table: &Table,
     style: YearStyle,
+    made: &super::Made,
 ) -> Result<Vec<u8>, WriteError> {
+    let heading = format!("{}　新旧対照表", title.trim());
     let widths = [TEXT_WIDTH * 18 / 100, TEXT_WIDTH * 37 / 100, TEXT_WIDTH * 37 / 100];
     let widths = [widths[0], widths[1], widths[2], TEXT_WIDTH - widths.iter().sum::<usize>()];
     let mut rows = vec![look::header_row(&["箇所", "改正後", "改正前", "備考"], &widths)];
@@ -73,11 +76,11 @@ pub fn old_new_document(
         .page_size(PAGE.0, PAGE.1)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN))
-        .add_paragraph(look::styled("Title", &format!("{}　新旧対照表", title.trim())))
+        .add_paragraph(look::styled("Title", &heading))
         .add_paragraph(look::styled(
             "Normal",
             &format!("改正後：{}　改正前：{}　（変更箇所は下線・太字）", new_name.trim(), old_name.trim()),
         ))
         .add_table(docx_rs::Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa));
-    look::finish(docx).map_err(WriteError)
+    look::finish(docx, &super::issue::Properties { title: &heading, made }).map_err(WriteError)
 }

@@ -4,6 +4,7 @@
 //! 意見の要旨 | 対応 | 市の考え方, opinions gathered into one answer in one row, its header row
 //! repeated on every page. Written from `format::opinions::answer_sheets`, which holds no sender.
 
+use super::issue::{Made, Properties};
 use super::look::{self, TEXT_WIDTH};
 use crate::format::opinions::{answer_sheets, AnswerSheet};
 use crate::format::xlsx::WriteError;
@@ -20,10 +21,12 @@ fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
     }
 }
 
-/// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx.
-pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, WriteError> {
+/// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx,
+/// made by `made`.
+pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Result<Vec<u8>, WriteError> {
     let sheets = answer_sheets(s, hearing);
-    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &subject(s, &sheets)));
+    let title = subject(s, &sheets);
+    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &title));
     if sheets.is_empty() {
         docx = docx.add_paragraph(look::styled("Normal", "意見はまだありません。"));
     }
@@ -34,7 +37,7 @@ pub fn opinions_document(s: &Strategy, hearing: Option<&Id>) -> Result<Vec<u8>, 
         }
         docx = docx.add_table(table(sheet));
     }
-    look::finish(docx).map_err(WriteError)
+    look::finish(docx, &Properties { title: &title, made }).map_err(WriteError)
 }
 
 /// 番号 8 %, 該当箇所 17 %, 意見の要旨 33 %, 対応 11 %, 市の考え方 the rest.
@@ -45,11 +48,11 @@ fn table(sheet: &AnswerSheet) -> Table {
     for r in &sheet.rows {
         let lines = |t: &str| t.lines().map(str::to_owned).collect::<Vec<_>>();
         rows.push(TableRow::new(vec![
-            look::cell(std::slice::from_ref(&r.number), widths[0], false),
-            look::cell(&lines(&r.place), widths[1], false),
-            look::cell(&lines(&r.opinion_text()), widths[2], false),
-            look::cell(&r.response_lines(), widths[3], false),
-            look::cell(&lines(&r.answer), widths[4], false),
+            look::text_cell(std::slice::from_ref(&r.number), widths[0]),
+            look::text_cell(&lines(&r.place), widths[1]),
+            look::text_cell(&lines(&r.opinion_text()), widths[2]),
+            look::text_cell(&r.response_lines(), widths[3]),
+            look::text_cell(&lines(&r.answer), widths[4]),
         ]));
     }
     Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)

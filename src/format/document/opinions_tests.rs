@@ -3,6 +3,7 @@
 //! gathered opinions in one row, the header row repeated, and no sender's name anywhere.
 
 use super::opinions_document;
+use super::tests::made;
 use crate::format::opinions::tests::answered_comment;
 use std::io::{Cursor, Read};
 
@@ -37,7 +38,7 @@ fn the_opinions_document_has_the_hearings_figures_and_table_and_no_sender() {
     let (mut s, _) = answered_comment();
     // The strategy has moved on to 案; the opinions were heard on the 素案.
     s.stage = crate::model::DraftingStage::Proposal;
-    let bytes = opinions_document(&s, None).unwrap();
+    let bytes = opinions_document(&s, None, &made()).unwrap();
     let all = parts(&bytes);
     let xml = &all.iter().find(|(n, _)| n == "word/document.xml").expect("the body").1;
     let ps = paragraphs(xml);
@@ -59,7 +60,7 @@ fn the_opinions_document_has_the_hearings_figures_and_table_and_no_sender() {
             assert!(!text.contains(sender), "{sender} in {name}");
         }
     }
-    let none = opinions_document(&crate::examples::by_key("hokuto").unwrap().load().unwrap(), None).unwrap();
+    let none = opinions_document(&crate::examples::by_key("hokuto").unwrap().load().unwrap(), None, &made()).unwrap();
     assert!(paragraphs(&parts(&none).into_iter().find(|(n, _)| n == "word/document.xml").unwrap().1)
         .contains(&"意見はまだありません。".to_owned()));
 }

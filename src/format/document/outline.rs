@@ -1,6 +1,6 @@
 //! The document's outline: the strategy as an ordered list of [`Block`]s — the title, 第1
 //! 基本的な考え方, the 施策体系図, 第2 基本目標ごとの施策 with the 数値目標・KPI tables — made once
-//! and read by both the Word writer (`word`) and the A4 print page (`ui::print::document`), so
+//! and read by both the Word writer (`word`) and the A4 print page (`ui::output::print::document`), so
 //! that the two cannot say different things.
 
 use crate::locale::{self, Language, YearStyle};

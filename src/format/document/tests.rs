@@ -7,6 +7,11 @@ use crate::model::{Baseline, FiscalYear, Goal, Id, Indicator, Initiative, Measur
 use std::io::{Cursor, Read};
 use std::sync::Arc;
 
+/// Made by the made-up town on 10 December 2026.
+pub(super) fn made() -> Made {
+    Made { town: "しるべ町".into(), at: "2026-12-10T00:12:00.000Z".into() }
+}
+
 /// A paragraph (its style and text) or a table (its rows of cells' text, lines joined by "\n",
 /// and how many rows repeat as headers) of the document's body, in order.
 #[derive(Debug, PartialEq)]
@@ -152,7 +157,7 @@ fn the_title_carries_the_stage_until_adopted() {
 
 #[test]
 fn the_headings_come_in_seed_000s_order_as_word_headings() {
-    let bytes = strategy_document(&town(), YearStyle::Japanese).unwrap();
+    let bytes = strategy_document(&town(), YearStyle::Japanese, &made(), Contents::Left).unwrap();
     let b = blocks(&part(&bytes, "word/document.xml"));
     let want = [
         ("Title", "第3期しるべ町まち・ひと・しごと創生総合戦略（素案）"),
@@ -196,7 +201,7 @@ fn the_headings_come_in_seed_000s_order_as_word_headings() {
 
 #[test]
 fn the_tables_hold_the_values_with_their_header_rows_repeated() {
-    let bytes = strategy_document(&town(), YearStyle::Japanese).unwrap();
+    let bytes = strategy_document(&town(), YearStyle::Japanese, &made(), Contents::Left).unwrap();
     let tables: Vec<(Vec<Vec<String>>, usize)> = blocks(&part(&bytes, "word/document.xml"))
         .into_iter()
         .filter_map(|b| if let Block::Table(rows, h) = b { Some((rows, h)) } else { None })
@@ -215,7 +220,10 @@ fn the_tables_hold_the_values_with_their_header_rows_repeated() {
     );
     assert_eq!(tables[2].0[1], ["移住相談件数", "40件\n（令和6年度）", "50件/年", "毎年度"].map(String::from).to_vec());
     // Western years when asked.
-    let western = blocks(&part(&strategy_document(&town(), YearStyle::Western).unwrap(), "word/document.xml"));
+    let western = blocks(&part(
+        &strategy_document(&town(), YearStyle::Western, &made(), Contents::Left).unwrap(),
+        "word/document.xml",
+    ));
     assert!(western.iter().any(
         |b| matches!(b, Block::Table(rows, _) if rows.get(1).is_some_and(|r| r.get(3).is_some_and(|c| c == "2029年度")))
     ));
@@ -225,7 +233,7 @@ fn the_tables_hold_the_values_with_their_header_rows_repeated() {
 fn every_goal_measure_and_kpi_of_each_example_is_in_the_document_once() {
     for key in ["kitamoto", "hokuto", "made-up"] {
         let s = crate::examples::by_key(key).unwrap().load().unwrap();
-        let bytes = strategy_document(&s, YearStyle::Japanese).unwrap();
+        let bytes = strategy_document(&s, YearStyle::Japanese, &made(), Contents::Left).unwrap();
         let b = blocks(&part(&bytes, "word/document.xml"));
         let h = headings(&b);
         for g in &s.goals {
@@ -267,7 +275,7 @@ fn markup_and_control_characters_in_a_title_leave_the_xml_well_formed() {
     let mut s = town();
     Arc::make_mut(&mut Arc::make_mut(&mut s.goals[0]).measures[0]).title =
         "<b>企業&立地</b>\u{000B}\"'の促進\u{0001}".into();
-    let bytes = strategy_document(&s, YearStyle::Japanese).unwrap();
+    let bytes = strategy_document(&s, YearStyle::Japanese, &made(), Contents::Left).unwrap();
     let xml = part(&bytes, "word/document.xml");
     assert!(!xml.chars().any(|c| c.is_control() && !"\t\n\r".contains(c)), "no control character in the XML");
     assert!(!xml.contains("<b>"), "markup escaped");
@@ -279,7 +287,7 @@ fn markup_and_control_characters_in_a_title_leave_the_xml_well_formed() {
 fn the_large_strategy_is_written_with_a_heading_per_measure() {
     let s = crate::bench::generate::generate(crate::bench::generate::Size::named("large").unwrap(), 7);
     let started = std::time::Instant::now();
-    let bytes = strategy_document(&s, YearStyle::Japanese).unwrap();
+    let bytes = strategy_document(&s, YearStyle::Japanese, &made(), Contents::Left).unwrap();
     println!("large: {} bytes in {:?} (debug build)", bytes.len(), started.elapsed());
     let b = blocks(&part(&bytes, "word/document.xml"));
     let measures = s.goals.iter().map(|g| g.measures.len()).sum::<usize>();
@@ -296,7 +304,7 @@ fn every_example_writes_a_document_that_reads_back() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/documents");
     for key in ["kitamoto", "hokuto", "made-up"] {
         let s = crate::examples::by_key(key).unwrap().load().unwrap();
-        let bytes = strategy_document(&s, YearStyle::Japanese).unwrap();
+        let bytes = strategy_document(&s, YearStyle::Japanese, &made(), Contents::Left).unwrap();
         assert!(bytes.starts_with(b"PK"), "{key}: a .docx is a zip");
         if keep {
             std::fs::create_dir_all(&dir).unwrap();

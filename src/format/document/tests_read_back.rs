@@ -3,6 +3,7 @@
 //! (cells' text and how many header rows repeat), its drawings (the 施策体系図's groups: their
 //! alternative text, their boxes' texts and their lines) and the runs that are underlined and bold.
 
+use super::tests::made;
 use super::*;
 use crate::format::measure_tree;
 use crate::model::compare::compare;
@@ -161,7 +162,7 @@ fn town() -> Strategy {
 #[test]
 fn the_document_reads_back_with_its_headings_tables_and_the_drawn_tree() {
     let s = town();
-    let doc = read(&strategy_document(&s, YearStyle::Japanese).unwrap());
+    let doc = read(&strategy_document(&s, YearStyle::Japanese, &made(), Contents::Left).unwrap());
     let headings: Vec<&str> =
         doc.paragraphs.iter().filter(|(st, _)| st.starts_with("Heading")).map(|(_, t)| t.as_str()).collect();
     let tree_at = headings.iter().position(|h| *h == "施策体系図").unwrap();
@@ -200,12 +201,12 @@ fn a_long_goal_is_drawn_over_several_figures_and_every_example_reads_back() {
     let mut s = town();
     Arc::make_mut(&mut Arc::make_mut(&mut s.goals[0]).measures[1]).initiatives =
         (0..50).map(|i| Arc::new(Initiative::new(&format!("({i})"), "事業"))).collect();
-    let doc = read(&strategy_document(&s, YearStyle::Japanese).unwrap());
+    let doc = read(&strategy_document(&s, YearStyle::Japanese, &made(), Contents::Left).unwrap());
     assert_eq!(doc.drawings.len(), measure_tree::figures(&s).len());
     assert_eq!(doc.drawings.len(), 3);
     for key in ["kitamoto", "hokuto", "made-up"] {
         let s = crate::examples::by_key(key).unwrap().load().unwrap();
-        let doc = read(&strategy_document(&s, YearStyle::Japanese).unwrap());
+        let doc = read(&strategy_document(&s, YearStyle::Japanese, &made(), Contents::Left).unwrap());
         let boxes: usize = doc.drawings.iter().map(|d| d.boxes.len()).sum();
         let items: usize =
             s.goals.iter().map(|g| 1 + g.measures.iter().map(|m| 1 + m.initiatives.len()).sum::<usize>()).sum();
@@ -236,7 +237,7 @@ fn revised() -> (Strategy, Strategy) {
 fn the_old_new_table_reads_back_landscape_with_its_changes_underlined_in_both_columns() {
     let (old, new) = revised();
     let t = compare(&old, &new).unwrap();
-    let bytes = old_new_document("第3期しるべ町総合戦略", "案", "素案", &t, YearStyle::Japanese).unwrap();
+    let bytes = old_new_document("第3期しるべ町総合戦略", "案", "素案", &t, YearStyle::Japanese, &made()).unwrap();
     if std::env::var_os("WRITE_DOCUMENTS").is_some() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/documents");
         std::fs::create_dir_all(&dir).unwrap();
@@ -280,7 +281,7 @@ fn across_two_periods_a_carried_kpi_is_matched_through_its_origin_in_the_word_fi
         Some(Target::Value { value: 150.0, year: Some(FiscalYear(2034)) });
     let t = compare(&old, &new).unwrap();
     assert!(t.across_periods);
-    let doc = read(&old_new_document(&new.title, "第4期", "第3期", &t, YearStyle::Japanese).unwrap());
+    let doc = read(&old_new_document(&new.title, "第4期", "第3期", &t, YearStyle::Japanese, &made()).unwrap());
     let rows = &doc.tables[0].0;
     let target = rows.iter().find(|r| r[0].ends_with("指標「出生数」：目標値")).expect("the carried KPI's target");
     assert_eq!(target[3], "変更", "{rows:?}");

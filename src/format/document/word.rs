@@ -37,10 +37,10 @@ fn indicators(rows: &[[String; 4]]) -> Table {
     let mut out = vec![look::header_row(&INDICATOR_COLUMNS, &widths)];
     for [name, baseline, target, year] in rows {
         out.push(TableRow::new(vec![
-            look::cell(std::slice::from_ref(name), widths[0], false),
-            look::cell(&baseline.lines().map(str::to_owned).collect::<Vec<_>>(), widths[1], true),
-            look::cell(std::slice::from_ref(target), widths[2], true),
-            look::cell(std::slice::from_ref(year), widths[3], false),
+            look::text_cell(std::slice::from_ref(name), widths[0]),
+            look::number_cell(&baseline.lines().map(str::to_owned).collect::<Vec<_>>(), widths[1]),
+            look::number_cell(std::slice::from_ref(target), widths[2]),
+            look::text_cell(std::slice::from_ref(year), widths[3]),
         ]));
     }
     Table::new(out).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)

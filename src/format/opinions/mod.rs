@@ -3,10 +3,14 @@
 //! one sheet a hearing ([`answer_sheets`]), which the CSV ([`answers_csv`]), the Word document
 //! (`format::document::opinions`), the print and the public page are written from.
 //!
-//! The paste is read by the pasted-table reader (`table::from_tsv`). A first row naming 意見
-//! is a header, and its columns are found by name (番号, 該当箇所, 意見, 要旨, 提出者, 対応,
-//! 市の考え方, in any order); without one, the columns are 番号 | 該当箇所 | 意見 | 提出者, or the
-//! opinion alone when the paste has one column. A row that cannot be an opinion (no text, a
+//! The paste is read by the pasted-table reader (`table::from_tsv`). A first row of headings
+//! (a known heading in it, or a row of words) is never an opinion; each heading is matched to
+//! one role (`columns`: the headings towns use first, then the words they contain). Without a
+//! heading row, the columns are 番号 | 該当箇所 | 意見 | 提出者 by place, or the opinion alone when
+//! the paste has one column. While a column's role is unknown, two columns claim one role, the
+//! roles are guessed by place, or a column headed as the sender's would be published, the plan
+//! lists every column and reads nothing until the officer chooses ([`plan_chosen`]). A row that
+//! cannot be an opinion (no text, a
 //! 番号 that is no number — a line break Excel did not quote —, cells past the columns, a 対応
 //! of no known word) is listed as broken with its row number; every other row is taken.
 //! 該当箇所 is kept as written, and names its item where it plainly does (「基本目標1」, 「施策
@@ -17,15 +21,18 @@
 
 mod answers;
 pub mod book;
+mod columns;
 mod csv;
 #[cfg(test)]
 pub(crate) mod tests;
 
 pub use answers::{answer_sheets, AnswerRow, AnswerSheet};
+pub use columns::{heading_role, Found, PastedColumn, Role, ToChoose, HEADINGS};
 pub use csv::{answers_csv, place_cell};
 
 use super::table::{cell_text, from_tsv};
 use crate::model::{half_width, Goal, GoalKind, Id, Opinion, OpinionAbout, Response, Strategy};
+use columns::{by_position, is_heading_row};
 
 /// One row to be taken in as an opinion.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,42 +75,12 @@ pub struct BrokenRow {
 pub struct PastePlan {
     /// Whether the first row was read as the header.
     pub header: bool,
+    /// Every column with its role, as proposed or chosen.
+    pub columns: Vec<PastedColumn>,
+    /// What is left to choose; while anything is, no row is read and nothing is taken.
+    pub to_choose: Vec<ToChoose>,
     pub opinions: Vec<PastedOpinion>,
     pub broken: Vec<BrokenRow>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Column {
-    Number,
-    Place,
-    Text,
-    Summary,
-    Sender,
-    Answer,
-    Response,
-}
-
-/// The column a header cell names.
-fn column(header: &str) -> Option<Column> {
-    let h: String = half_width(header).chars().filter(|c| !c.is_whitespace()).collect();
-    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    Some(if has(&["考え方", "回答", "検討結果"]) {
-        Column::Answer
-    } else if has(&["対応", "反映"]) {
-        Column::Response
-    } else if has(&["要旨"]) && !has(&["意見（要旨）", "意見(要旨)"]) {
-        Column::Summary
-    } else if has(&["意見", "内容"]) {
-        Column::Text
-    } else if has(&["番号", "No", "NO", "no", "№"]) {
-        Column::Number
-    } else if has(&["該当", "箇所", "項目", "ページ", "頁"]) {
-        Column::Place
-    } else if has(&["提出者", "氏名", "名前", "意見者", "団体"]) {
-        Column::Sender
-    } else {
-        return None;
-    })
 }
 
 /// A 対応 as towns write it: 修正 / 修正する, 原案のとおり / 原案どおり, 参考 / 参考とする, その他.
@@ -122,30 +99,60 @@ pub fn read_response(text: &str) -> Option<Response> {
     }
 }
 
-/// The plan for cells pasted as tab-separated text (the clipboard's `text/plain`).
+/// Whether the paste's first row is read as headings or as an opinion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirstRow {
+    Headings,
+    Data,
+}
+
+/// What the officer chose of a paste's reading: nothing (the proposal stands), whether its first
+/// row is headings, and a role a column.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chosen {
+    pub first_row: Option<FirstRow>,
+    pub roles: Vec<Role>,
+}
+
+/// The plan for cells pasted as tab-separated text (the clipboard's `text/plain`), as proposed.
 pub fn plan_paste(s: &Strategy, text: &str) -> PastePlan {
+    plan_chosen(s, text, &Chosen::default())
+}
+
+/// The plan with the officer's choices: nothing is read while a column's role is still to be
+/// chosen ([`PastePlan::to_choose`]).
+pub fn plan_chosen(s: &Strategy, text: &str, chosen: &Chosen) -> PastePlan {
     let grid = from_tsv(text);
     let cells: Vec<Vec<String>> = grid.rows.iter().map(|r| r.iter().map(cell_text).collect()).collect();
-    let named: Vec<Option<Column>> = cells.first().map(|r| r.iter().map(|c| column(c)).collect()).unwrap_or_default();
-    // A header names the opinion's column and another, or is a paste's one column headed 意見.
-    let first = cells.first().map(|r| r.iter().filter(|c| !c.is_empty()).count()).unwrap_or(0);
-    let header = named.contains(&Some(Column::Text))
-        && (named.iter().flatten().count() >= 2
-            || (first == 1
-                && cells[0].iter().any(|c| ["意見", "ご意見", "意見の内容", "意見（要旨）"].contains(&c.as_str()))));
-    let columns: Vec<Option<Column>> = if header {
-        named
-    } else if grid.width() <= 1 {
-        vec![Some(Column::Text)]
-    } else {
-        [Column::Number, Column::Place, Column::Text, Column::Sender].map(Some).to_vec()
+    let first: &[String] = cells.first().map(Vec::as_slice).unwrap_or_default();
+    let header = match chosen.first_row {
+        Some(f) => f == FirstRow::Headings,
+        None => {
+            grid.width() > 1 && is_heading_row(first)
+                || first.len() == 1 && heading_role(&first[0]).is_some_and(|(_, f)| f == Found::Heading)
+        }
     };
-    let mut plan = PastePlan { header, ..Default::default() };
+    let mut columns = match header {
+        true => columns::from_headings(first),
+        false => by_position(grid.width()),
+    };
+    columns.resize_with(grid.width().max(columns.len()), || PastedColumn {
+        heading: String::new(),
+        role: None,
+        found: Found::Unknown,
+    });
+    columns::choose(&mut columns, &chosen.roles);
+    let to_choose = columns::to_choose(&columns);
+    let mut plan = PastePlan { header, columns, to_choose, ..Default::default() };
+    if !plan.to_choose.is_empty() {
+        return plan;
+    }
+    let roles: Vec<Option<Role>> = plan.columns.iter().map(|c| c.role).collect();
     for (i, row) in cells.iter().enumerate().skip(usize::from(header)) {
         if row.iter().all(|c| c.is_empty()) {
             continue;
         }
-        match read_row(s, &columns, row, i + 1) {
+        match read_row(s, &roles, row, i + 1) {
             Ok(o) => plan.opinions.push(o),
             Err(problem) => plan.broken.push(BrokenRow { row: i + 1, problem }),
         }
@@ -155,7 +162,7 @@ pub fn plan_paste(s: &Strategy, text: &str) -> PastePlan {
 
 fn read_row(
     s: &Strategy,
-    columns: &[Option<Column>],
+    columns: &[Option<Role>],
     row: &[String],
     number: usize,
 ) -> Result<PastedOpinion, RowProblem> {
@@ -163,32 +170,32 @@ fn read_row(
     if extra > 0 {
         return Err(RowProblem::ExtraCells { count: extra });
     }
-    let cell = |want: Column| {
+    let cell = |want: Role| {
         columns.iter().position(|c| *c == Some(want)).and_then(|i| row.get(i)).cloned().unwrap_or_default()
     };
-    let n = cell(Column::Number);
+    let n = cell(Role::Number);
     if !n.is_empty() && (n.chars().count() > 12 || !half_width(&n).chars().any(|c| c.is_ascii_digit())) {
         return Err(RowProblem::NotANumber { text: n });
     }
-    let text = cell(Column::Text);
+    let text = cell(Role::Text);
     if text.is_empty() {
         return Err(RowProblem::NoText);
     }
-    let said = cell(Column::Response);
+    let said = cell(Role::Response);
     let response = match said.is_empty() {
         true => None,
         false => Some(read_response(&said).ok_or(RowProblem::UnknownResponse { text: said })?),
     };
-    let place = cell(Column::Place);
+    let place = cell(Role::Place);
     Ok(PastedOpinion {
         row: number,
         number: half_width(&n),
         about: item_named(s, &place),
         place,
         text,
-        summary: cell(Column::Summary),
-        sender: cell(Column::Sender),
-        answer: cell(Column::Answer),
+        summary: cell(Role::Summary),
+        sender: cell(Role::Sender),
+        answer: cell(Role::Answer),
         response,
     })
 }
@@ -232,9 +239,12 @@ pub fn item_named(s: &Strategy, place: &str) -> OpinionAbout {
 }
 
 /// Takes the plan's opinions in at a hearing, in order; returns their ids (none when the
-/// hearing does not exist).
+/// hearing does not exist, or while a column's role is still to be chosen).
 pub fn take_in(s: &mut Strategy, hearing: &Id, plan: &PastePlan) -> Vec<Id> {
     let mut ids = Vec::new();
+    if !plan.to_choose.is_empty() {
+        return ids;
+    }
     for p in &plan.opinions {
         let mut o = Opinion::new(hearing, &p.text);
         o.number = p.number.clone();

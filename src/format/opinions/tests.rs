@@ -73,18 +73,24 @@ fn a_paste_with_a_header_and_a_broken_row() {
 }
 
 #[test]
-fn a_paste_without_a_header_takes_the_usual_columns_or_the_text_alone() {
+fn a_paste_without_a_header_takes_the_usual_columns_once_confirmed_or_the_text_alone() {
     let (s, _) = town();
-    let plan = plan_paste(&s, "1\t全体\t人口減少対策を\t匿名\n2\t\t\"改行を\n含む意見\"\t\n");
-    assert!(!plan.header && plan.broken.is_empty(), "{plan:?}");
+    let paste = "1\t全体\t人口減少対策を\t匿名\n2\t\t\"改行を\n含む意見\"\t\n";
+    let plan = plan_paste(&s, paste);
+    assert!(!plan.header && plan.to_choose == vec![ToChoose::Guessed] && plan.opinions.is_empty(), "{plan:?}");
+    let roles: Vec<Role> = plan.columns.iter().map(|c| c.role.unwrap()).collect();
+    assert_eq!(roles, vec![Role::Number, Role::Place, Role::Text, Role::Sender]);
+    let plan = plan_chosen(&s, paste, &Chosen { first_row: None, roles });
+    assert!(plan.to_choose.is_empty() && plan.broken.is_empty(), "{plan:?}");
     assert_eq!(plan.opinions[1].text, "改行を\n含む意見");
     assert_eq!(plan.opinions[0].sender, "匿名");
     let plan = plan_paste(&s, "一つ目の意見\n二つ目の意見\n");
     assert_eq!(plan.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["一つ目の意見", "二つ目の意見"]);
     let plan = plan_paste(&s, "意見\n一つ目の意見\n");
     assert!(plan.header && plan.opinions.len() == 1);
-    let plan = plan_paste(&s, "1\t全体\t意見\t匿名\t余り\n");
-    assert_eq!(plan.broken, vec![BrokenRow { row: 1, problem: RowProblem::ExtraCells { count: 1 } }]);
+    let five = [Role::Number, Role::Place, Role::Text, Role::Sender].to_vec();
+    let plan = plan_chosen(&s, "1\t全体\t意見\t匿名\t余り\n", &Chosen { first_row: None, roles: five });
+    assert_eq!(plan.to_choose, vec![ToChoose::Unknown { column: 4 }], "the fifth column has no role");
 }
 
 #[test]
@@ -183,4 +189,126 @@ fn a_hearings_sheet_counts_its_opinions_and_senders_and_answers_gathered_ones_in
     // The town's own count of senders wins over the names.
     s.hearing_mut(&h).unwrap().submitters = Some(14);
     assert!(answer_sheets(&s, Some(&h))[0].figures().contains(&"提出者数：14人".to_owned()));
+}
+
+/// Every heading of the list gets its role, and so do the headings towns write around them.
+#[test]
+fn each_heading_towns_use_is_read_as_its_role() {
+    assert!(HEADINGS.len() >= 20);
+    for (heading, role) in HEADINGS {
+        assert_eq!(heading_role(heading), Some((*role, Found::Heading)), "{heading}");
+    }
+    let cases = [
+        ("意見提出者", Role::Sender),
+        ("提出者", Role::Sender),
+        ("委員名", Role::Sender),
+        ("氏名", Role::Sender),
+        ("団体名", Role::Sender),
+        ("提出者（団体名）", Role::Sender),
+        ("意見番号", Role::Number),
+        ("番号", Role::Number),
+        ("No.", Role::Number),
+        ("Ｎｏ．", Role::Number),
+        ("意見要旨", Role::Text),
+        ("意見の概要", Role::Text),
+        ("ご意見の内容", Role::Text),
+        ("御意見の内容", Role::Text),
+        ("いただいたご意見", Role::Text),
+        ("該当箇所", Role::Place),
+        ("該当ページ", Role::Place),
+        ("素案の該当ページ", Role::Place),
+        ("市の考え方", Role::Answer),
+        ("ご意見に対する本市の考え方", Role::Answer),
+        ("市の対応", Role::Answer),
+        ("対応", Role::Response),
+        ("計画への反映", Role::Response),
+    ];
+    for (heading, role) in cases {
+        assert_eq!(heading_role(heading).map(|(r, _)| r), Some(role), "{heading}");
+    }
+    for unknown in ["受付日", "住所", "年代", ""] {
+        assert_eq!(heading_role(unknown), None, "{unknown}");
+    }
+}
+
+/// The three layouts a new officer pasted, each read into the right fields; the members' names
+/// reach only the hidden sender, never 該当箇所, the sheets or the CSV.
+#[test]
+fn the_layouts_towns_paste_are_read_into_the_right_fields() {
+    let (s, h) = town();
+    let (goal, _) = goal_and_measure(&s);
+    let layouts = [
+        format!("No.\t委員名\t該当ページ\t意見要旨\n1\t山田 太郎\t基本目標{goal}\t子育て支援の充実を\n2\t佐藤 花子\tp.3\t公共交通を\n"),
+        format!("No.\t意見提出者\t該当箇所\t意見の概要\n1\t山田 太郎\t基本目標{goal}\t子育て支援の充実を\n2\t佐藤 花子\tp.3\t公共交通を\n"),
+        format!("意見番号\t該当箇所\t意見の概要\t提出者\n1\t基本目標{goal}\t子育て支援の充実を\t山田 太郎\n2\tp.3\t公共交通を\t佐藤 花子\n"),
+    ];
+    for paste in &layouts {
+        let plan = plan_paste(&s, paste);
+        assert!(plan.header && plan.to_choose.is_empty() && plan.broken.is_empty(), "{paste}: {plan:?}");
+        let read: Vec<(&str, &str, &str, &str)> = plan
+            .opinions
+            .iter()
+            .map(|o| (o.number.as_str(), o.place.as_str(), o.text.as_str(), o.sender.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                ("1", format!("基本目標{goal}").as_str(), "子育て支援の充実を", "山田 太郎"),
+                ("2", "p.3", "公共交通を", "佐藤 花子")
+            ],
+            "{paste}"
+        );
+        let mut taken = s.clone();
+        let ids = take_in(&mut taken, &h, &plan);
+        assert_eq!(ids.len(), 2);
+        let out = format!("{:?}{}", answer_sheets(&taken, None), answers_csv(&taken, None));
+        assert!(!out.contains("山田") && !out.contains("佐藤"), "no name goes out: {out}");
+    }
+}
+
+/// A heading row of unknown words is never read as an opinion, and nothing is taken until every
+/// column has a role; a column headed as the sender's cannot be chosen for a published role.
+#[test]
+fn a_paste_with_unknown_headings_takes_nothing_until_the_roles_are_chosen() {
+    let (s, h) = town();
+    let paste = "受付日\t区分\t住所\t寄せられた声\n12/1\t個人\t本町\t子育て支援を\n";
+    let plan = plan_paste(&s, paste);
+    assert!(plan.header, "a row of words is a heading");
+    let roles: Vec<Option<Role>> = plan.columns.iter().map(|c| c.role).collect();
+    assert_eq!(roles, vec![None, Some(Role::Response), None, None]);
+    assert_eq!(
+        plan.to_choose,
+        vec![ToChoose::Unknown { column: 0 }, ToChoose::Unknown { column: 2 }, ToChoose::Unknown { column: 3 }]
+    );
+    assert!(plan.opinions.is_empty() && plan.broken.is_empty());
+    assert!(take_in(&mut s.clone(), &h, &plan).is_empty());
+    let chosen = Chosen { first_row: None, roles: vec![Role::Skip, Role::Skip, Role::Skip, Role::Text] };
+    let plan = plan_chosen(&s, paste, &chosen);
+    assert!(plan.to_choose.is_empty(), "{plan:?}");
+    assert_eq!(plan.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["子育て支援を"]);
+    // Two columns claiming the opinion: both listed, nothing read.
+    let two = plan_paste(&s, "番号\t意見\tご意見の内容\n1\tあ\tい\n");
+    assert_eq!(two.to_choose, vec![ToChoose::Same { role: Role::Text, columns: vec![1, 2] }]);
+    assert!(two.opinions.is_empty());
+    // A first row of headings chosen as data is read as an opinion.
+    let data = Chosen { first_row: Some(FirstRow::Data), roles: vec![Role::Skip, Role::Skip, Role::Skip, Role::Text] };
+    assert_eq!(plan_chosen(&s, paste, &data).opinions.len(), 2);
+    // The members' names may not be published.
+    let names = "No.\t委員名\t意見要旨\n1\t山田 太郎\t子育て支援を\n";
+    let wrong = Chosen { first_row: None, roles: vec![Role::Number, Role::Place, Role::Text] };
+    let plan = plan_chosen(&s, names, &wrong);
+    assert_eq!(plan.to_choose, vec![ToChoose::SenderPublished { column: 1 }]);
+    assert!(plan.opinions.is_empty());
+}
+
+/// Two opinion columns, one of them only its 要旨: the 要旨 is the summary.
+#[test]
+fn a_summary_column_beside_the_opinion_is_the_summary() {
+    let (s, _) = town();
+    let plan = plan_paste(&s, "番号\tご意見の内容\t意見の要旨\n1\t長い意見の本文です。\t短い要旨\n");
+    assert!(plan.to_choose.is_empty(), "{plan:?}");
+    assert_eq!(
+        (plan.opinions[0].text.as_str(), plan.opinions[0].summary.as_str()),
+        ("長い意見の本文です。", "短い要旨")
+    );
 }

@@ -17,7 +17,7 @@
 //! - Accessibility: JIS X 8341-3:2016 AA (WCAG 2.0 AA) is the target; `pages::accessibility`
 //!   says so on the folder's own page, and the e2e checks each page with axe-core.
 //!
-//! Pure Rust, tested natively; in the app it is a wasm part of its own (`ui::publisher`).
+//! Pure Rust, tested natively; in the app it is a wasm part of its own (`ui::formats::publisher`).
 
 mod chart;
 mod open_data;
@@ -26,6 +26,8 @@ mod page;
 mod pages;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_long;
 #[cfg(test)]
 mod tests_open_data;
 #[cfg(test)]

@@ -98,6 +98,7 @@ pub fn frame(cx: &super::page::Site, depth: Depth, title: &str, crumbs: &[(&str,
                 header.site {
                     @if !p.header.trim().is_empty() { p.lead { (p.header) } }
                     p.strategy { a href={ (root) "index.html" } { (s.municipality.name) " " (s.title) } }
+                    @if let Some(note) = stage_note(s.stage) { p.stage role="note" { (note) } }
                     nav aria-label="現在位置" {
                         ol.crumbs {
                             @for (label, path) in crumbs { li { a href={ (root) (path) } { (label) } } }
@@ -119,6 +120,13 @@ pub fn frame(cx: &super::page::Site, depth: Depth, title: &str, crumbs: &[(&str,
         }
     };
     page.into_string()
+}
+
+/// What a page says of a strategy still being drafted: 「この戦略は素案の段階です（策定前）。内容は
+/// 今後変わることがあります。」; nothing once 策定済.
+pub fn stage_note(stage: crate::model::DraftingStage) -> Option<String> {
+    (stage != crate::model::DraftingStage::Adopted)
+        .then(|| format!("この戦略は{}の段階です（策定前）。内容は今後変わることがあります。", stage.japanese()))
 }
 
 /// 「令和6年度（2024年度）までの実績を掲載しています。」, or that there are no actuals yet.

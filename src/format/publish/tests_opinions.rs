@@ -43,11 +43,11 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
         "提出者数：2人",
         "意見件数：3件",
         "<th scope=\"col\">市の考え方</th>",
-        "<th scope=\"row\">1、2</th>",
+        "<th scope=\"row\" data-label=\"番号\">1、2</th>",
         "<p>子育て支援の充実</p><p>保育所を増やしてほしい</p>",
-        "<td><p>修正する</p><p>（修正内容）施策1-1の本文に保育所の整備を追記</p></td>",
+        "<td data-label=\"対応\"><p>修正する</p><p>（修正内容）施策1-1の本文に保育所の整備を追記</p></td>",
         "素案に追記します。",
-        "<td>p.8</td>",
+        "<td data-label=\"該当箇所\">p.8</td>",
     ] {
         assert!(page.contains(expected), "{expected} in {page}");
     }
@@ -70,6 +70,8 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
 fn the_public_copy_keeps_an_opinions_answer_and_never_its_sender() {
     let mut s = kitamoto();
     let h = s.add_hearing(Hearing::new(DraftingStage::Draft, HearingBody::Other("住民説明会".into()), "11月"));
+    // A meeting's opinions go out once the town says so.
+    s.hearing_mut(&h).unwrap().publish = Some(crate::model::hearing::Publish::Out);
     let mut o = Opinion::new(&h, "原文");
     (o.sender, o.summary, o.number) = ("山田".into(), "要旨".into(), "7".into());
     let id = s.add_opinion(o).unwrap();
@@ -79,4 +81,36 @@ fn the_public_copy_keeps_an_opinions_answer_and_never_its_sender() {
     assert_eq!((o.text.as_str(), o.summary.as_str(), o.sender.as_str()), ("要旨", "", ""));
     assert_eq!((o.number.as_str(), o.answer.as_str(), o.response), ("7", "考え方", Some(Response::AsDrafted)));
     assert_eq!(public.hearings[0].body, HearingBody::Other("住民説明会".into()));
+}
+
+/// A meeting's opinions stay in until the town says they go out; a パブリックコメント's go out
+/// unless the town keeps them in. Every page of a strategy not yet adopted names its stage.
+#[test]
+fn a_meetings_opinions_go_out_only_when_the_town_says_and_pages_name_the_stage() {
+    use crate::model::hearing::Publish;
+    let mut s = kitamoto();
+    s.stage = DraftingStage::Outline;
+    let meeting = s.add_hearing(Hearing::new(DraftingStage::Outline, HearingBody::DraftingMeeting, "2026-12-10"));
+    let comment = s.add_hearing(Hearing::new(DraftingStage::Outline, HearingBody::PublicComment, ""));
+    s.add_opinion(Opinion::new(&meeting, "委員の意見です")).unwrap();
+    s.add_opinion(Opinion::new(&comment, "市民の意見です")).unwrap();
+    let page = |s: &crate::model::Strategy| {
+        let folder = published_site(s, MADE_AT);
+        folder.file("opinions.html").map(|f| String::from_utf8(f.bytes.clone()).unwrap()).unwrap_or_default()
+    };
+    let shown = page(&s);
+    assert!(shown.contains("市民の意見です") && !shown.contains("委員の意見です"), "{shown}");
+    assert!(s.hearing_mut(&meeting).unwrap().asks_to_publish());
+    s.hearing_mut(&meeting).unwrap().publish = Some(Publish::Out);
+    s.hearing_mut(&comment).unwrap().publish = Some(Publish::In);
+    let shown = page(&s);
+    assert!(shown.contains("委員の意見です") && !shown.contains("市民の意見です"), "{shown}");
+    let folder = published_site(&s, MADE_AT);
+    for f in folder.files.iter().filter(|f| f.path.ends_with(".html")) {
+        let text = String::from_utf8_lossy(&f.bytes);
+        assert!(text.contains("この戦略は骨子案の段階です（策定前）。"), "{}", f.path);
+    }
+    s.stage = DraftingStage::Adopted;
+    let folder = published_site(&s, MADE_AT);
+    assert!(folder.files.iter().all(|f| !String::from_utf8_lossy(&f.bytes).contains("の段階です（策定前）")));
 }

@@ -40,6 +40,22 @@ pub struct Hearing {
     /// distinct senders are counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitters: Option<u32>,
+    /// The version of the draft that was heard: the one current when the hearing was added
+    /// (kept in the history under the hearing's name), which the officer can change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heard: Option<VersionLink>,
+    /// Whether its opinions go out on the public pages; undecided, a パブリックコメント's do
+    /// and a meeting's stay in until the town says ([`Hearing::opinions_go_out`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<Publish>,
+}
+
+/// Whether a hearing's opinions go out on the public pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Publish {
+    Out,
+    In,
 }
 
 /// Who heard the draft: the bodies of seed 004, or another the town names.
@@ -281,7 +297,30 @@ pub fn is_empty<T>(list: &Arc<Vec<T>>) -> bool {
 impl Hearing {
     /// A hearing of `stage` by `body`, when given.
     pub fn new(stage: DraftingStage, body: HearingBody, when: &str) -> Hearing {
-        Hearing { id: Id::new("hearing"), stage, body, when: when.trim().to_owned(), period: None, submitters: None }
+        Hearing {
+            id: Id::new("hearing"),
+            stage,
+            body,
+            when: when.trim().to_owned(),
+            period: None,
+            submitters: None,
+            heard: None,
+            publish: None,
+        }
+    }
+
+    /// Whether its opinions go out: as the town chose; undecided, a パブリックコメント's do (they
+    /// were sent to be published), a meeting's do not until the town says.
+    pub fn opinions_go_out(&self) -> bool {
+        match self.publish {
+            Some(p) => p == Publish::Out,
+            None => self.body == HearingBody::PublicComment,
+        }
+    }
+
+    /// Whether the town has still to say if its opinions go out (a meeting's, undecided).
+    pub fn asks_to_publish(&self) -> bool {
+        self.publish.is_none() && self.body != HearingBody::PublicComment
     }
 }
 

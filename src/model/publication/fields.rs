@@ -371,8 +371,12 @@ pub const FIELDS: &[Type] = &[
         "Hearing",
         &[
             out_of("body", "HearingBody"),
+            // The version heard: this town's history, internal.
+            inside("heard"),
             out("id"),
             out_of("period", "CommentPeriod"),
+            // Whether its opinions go out: the choice itself is the town's.
+            inside("publish"),
             out("stage"),
             // 提出者数: a number, no name.
             out("submitters"),

@@ -289,3 +289,25 @@ fn edits_made_after_an_import_and_before_a_browsers_first_file_are_its_own() {
     assert!(from_b.seen_of(&b.marker().wait().unwrap()) > 0, "B's own event");
     assert_eq!(from_b.len(), marks.len() + 1, "A's mark and B's");
 }
+
+/// An import keeps the marks it arrives with unmade (they read every value, and most imports
+/// are never written out or merged); they are made from the version it arrived as when first
+/// needed, so an edit made before then is still this browser's own event.
+#[test]
+fn an_import_makes_no_marks_until_they_are_needed_and_edits_before_then_are_still_its_own() {
+    let (a, b) = (laptop(), laptop());
+    let s0 = sample();
+    a.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
+    let plain = export(&s0, "2026-11-23T09:01:00Z");
+    b.save_imported(&file(&plain), "2026-11-23T10:00:00Z").wait().unwrap();
+    let kept = crate::storage::Backend::get(&b.backend, &crate::storage::keys::marks(&s0.id))
+        .wait()
+        .unwrap()
+        .expect("a marks record");
+    assert!(kept.len() < 200, "no mark made at the import: {kept}");
+    let s1 = edited(&s0, |s| std::sync::Arc::make_mut(&mut s.goals[0]).title = "Bの基本目標".into());
+    b.save(&s1, "2026-11-23T10:05:00Z").wait().unwrap();
+    let marks = file(&b.export_file(&s0.id, "2026-11-23T10:10:00Z").wait().unwrap().0).marks().unwrap();
+    assert!(marks.seen_of(&b.marker().wait().unwrap()) > 0, "B's edit is its own event");
+    assert_eq!(marks.len(), 1, "only B's edit names an event: the rest arrived unknown");
+}

@@ -6,7 +6,7 @@
 use super::opinions::HearingOpinions;
 use crate::locale::tr;
 use crate::model::{Hearing, HearingBody, Id};
-use crate::ui::editor::fields::{SelectField, TextField};
+use crate::ui::kit::fields::{SelectField, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::Edits;
 use crate::words::hearing::{counts, hearing_name};

@@ -12,10 +12,10 @@ mod reflection;
 
 use super::speech::Speaks;
 use super::state::{use_edits, Edits};
-use super::strategy::nav::StrategyNav;
 use crate::locale;
 use crate::model::{DraftingStage, ScheduleItem};
 use crate::session::route::{Report, Route, Selection};
+use crate::ui::kit::nav::StrategyNav;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn DraftingPage() -> impl IntoView {
                 <hearings::Hearings state=state/>
             </article>
         }),
-        None => Either::Right(view! { <super::not_found::StrategyNotFound/> }),
+        None => Either::Right(view! { <crate::ui::kit::not_found::StrategyNotFound/> }),
     }
 }
 
@@ -96,18 +96,24 @@ fn Stages(state: Edits) -> impl IntoView {
 }
 
 /// 「戦略の文書を作る（Word）」: the strategy as the document itself (`format::document`), downloaded
-/// as `<町>_<title>_<stage>.docx`. The writer is a part of its own (`ui::document_writer`), fetched
+/// as `<町>_<title>_<stage>.docx`. The writer is a part of its own (`ui::formats::document_writer`), fetched
 /// on the first press; while it is fetched and the document written the button says so, and a
 /// failure is said with nothing changed.
 #[component]
 fn DocumentExport(state: Edits) -> impl IntoView {
-    let exporting = crate::ui::exporters::Exporting::new();
+    let exporting = crate::ui::formats::exporters::Exporting::new();
     let (writing, failed) = (exporting.busy, exporting.failed);
     let make = move |_| {
         let style = state.year_style();
         exporting.start(state, |s| {
-            let name = super::files::file_name(&s.municipality.name, s.title.trim(), s.stage.japanese(), "docx");
-            (crate::ui::exporters::Export::Document(crate::ui::document_writer::Document::Strategy(style)), name)
+            let name =
+                crate::ui::browser::files::file_name(&s.municipality.name, s.title.trim(), s.stage.japanese(), "docx");
+            (
+                crate::ui::formats::exporters::Export::Document(
+                    crate::ui::formats::document_writer::Document::Strategy(style),
+                ),
+                name,
+            )
         })
     };
     view! {

@@ -2,14 +2,14 @@
 //! the broken rows, then taken in), each answered (市の考え方, 対応, the change a 修正 made: in
 //! words, and the version of the history that made it, `reflection`),
 //! several gathered into one answer, deleted after a question, and 「意見と市の考え方」 out as CSV,
-//! as Word (the document writer's part, `ui::document_writer`) and as an A4 print page.
+//! as Word (the document writer's part, `ui::formats::document_writer`) and as an A4 print page.
 
 use crate::format::opinions::{answers_csv, plan_paste, take_in};
 use crate::locale::tr;
 use crate::model::hearing::{Answer, ChangeLink};
 use crate::model::{Id, Opinion, Response};
 use crate::session::route::{Report, Route};
-use crate::ui::editor::fields::{CheckField, SelectField, TextField};
+use crate::ui::kit::fields::{CheckField, SelectField, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_downloads, Edits};
 use crate::words::hearing::broken_row;
@@ -37,14 +37,20 @@ pub fn HearingOpinions(state: Edits, hearing: Id) -> impl IntoView {
             downloads.csv("意見と市の考え方.csv".into(), &text);
         }
     };
-    let exporting = crate::ui::exporters::Exporting::new();
+    let exporting = crate::ui::formats::exporters::Exporting::new();
     let (writing, failed) = (exporting.busy, exporting.failed);
     let key = hearing.clone();
     let docx = move |_| {
         let key = key.clone();
         exporting.start(state, move |s| {
-            let name = crate::ui::files::file_name(&s.municipality.name, s.title.trim(), "意見と市の考え方", "docx");
-            (crate::ui::exporters::Export::Document(crate::ui::document_writer::Document::Opinions(Some(key))), name)
+            let name =
+                crate::ui::browser::files::file_name(&s.municipality.name, s.title.trim(), "意見と市の考え方", "docx");
+            (
+                crate::ui::formats::exporters::Export::Document(
+                    crate::ui::formats::document_writer::Document::Opinions(Some(key)),
+                ),
+                name,
+            )
         })
     };
     let print = move || {

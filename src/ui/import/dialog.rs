@@ -41,7 +41,7 @@ fn reading(state: Importing, file: String) -> impl IntoView {
     dialog(state, state.tr("ファイルを読み込んでいます", "Reading the file").into(), "import-reading", body.into_any())
 }
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     files,
     /// The dialog while a file is read and checked.
     pub(super) fn reading_dialog(file: String) -> AnyView {

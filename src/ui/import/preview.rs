@@ -11,7 +11,7 @@ use crate::locale::{self, tr};
 use crate::model::{errors, Counts, Id, PlanPeriod};
 use crate::session::flow::Pending;
 use crate::session::preview::{EntryStatus, ImportChoice, MergeOffer, Preview};
-use crate::ui::files;
+use crate::ui::browser::files;
 use crate::ui::import::dialog::dialog;
 use crate::ui::import::merge_preview::MergePanel;
 use crate::ui::speech::Speaks;
@@ -42,10 +42,10 @@ pub fn ImportPreview() -> impl IntoView {
             // taken (its reading needs that part too).
             Pending::Reading { file, .. } => {
                 let file = file.clone();
-                crate::ui::parts::lazy_part(move || crate::ui::import::dialog::reading_dialog(file.clone()))
+                crate::ui::kit::lazy::lazy_part(move || crate::ui::import::dialog::reading_dialog(file.clone()))
             }
-            Pending::Ready(Preview::Strategy { .. }) => crate::ui::parts::lazy_page(strategy_preview),
-            Pending::Ready(Preview::Everything { .. }) => crate::ui::parts::lazy_page(everything_preview),
+            Pending::Ready(Preview::Strategy { .. }) => crate::ui::kit::lazy::lazy_page(strategy_preview),
+            Pending::Ready(Preview::Everything { .. }) => crate::ui::kit::lazy::lazy_page(everything_preview),
         }))}
     }
 }
@@ -376,14 +376,14 @@ pub(in crate::ui) fn EverythingPreview() -> impl IntoView {
     .into_any()
 }
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     files,
     fn strategy_preview() -> AnyView {
         view! { <StrategyPreview/> }.into_any()
     }
 );
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     files,
     fn everything_preview() -> AnyView {
         view! { <EverythingPreview/> }.into_any()

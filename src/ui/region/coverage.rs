@@ -10,7 +10,7 @@ use crate::locale::{self, tr, Language, YearStyle};
 use crate::model::region::{national_goals_by_frame, sdg_matrix, TownFrame};
 use crate::model::Sdg;
 use crate::session::route::Route;
-use crate::ui::panel::TitledPanel;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks};
 use crate::words::region as words;
 use leptos::prelude::*;

@@ -3,12 +3,12 @@
 //! (`DataTransferItem.webkitGetAsEntry`, asked during the drop event: the items are gone after
 //! it); a folder is read with `createReader().readEntries()` again until it answers with none
 //! (Chromium gives at most 100 entries a call), its sub-folders too. Which files are read is
-//! `session::region::folder_file`'s rule. Called through `Reflect`, like `ui::files`'s drop
+//! `session::region::folder_file`'s rule. Called through `Reflect`, like `ui::browser::files`'s drop
 //! helpers, so that no web-sys feature is added for an API every browser the app supports has.
 //! Where entries are not offered, the drop's plain file list is used.
 
 use crate::session::region::{folder_file, FolderFile};
-use crate::ui::files;
+use crate::ui::browser::files;
 use crate::ui::state::Picked;
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

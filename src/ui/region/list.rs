@@ -7,8 +7,8 @@
 use super::{BringInProgress, BringInResults, NewerVersions};
 use crate::locale::tr;
 use crate::session::route::Route;
-use crate::ui::files;
-use crate::ui::panel::TitledPanel;
+use crate::ui::browser::files;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, BringInResult};
 use leptos::prelude::*;
@@ -47,7 +47,7 @@ pub fn RegionList() -> impl IntoView {
                 .map(|r| (r.brought.region.id.clone(), r.brought.region.name.clone()))
         })
     };
-    // Written out, not a `ui::panel::TitledPanel`: this panel is on the start page, and the
+    // Written out, not a `ui::kit::panel::TitledPanel`: this panel is on the start page, and the
     // component would cost the first visit's module some 440 B gzipped.
     view! {
         <section class="panel" data-testid="regions" aria-labelledby="regions-title">
@@ -78,14 +78,14 @@ pub fn RegionList() -> impl IntoView {
                     <p><a href=Route::Region(id).hash() data-testid="region-file-open">{crate::words::region::open_region(&name, state.lang())}</a></p>
                 })}
                 // What came of it (and the newer versions to confirm) in a part of its own.
-                {move || has_result.get().then(|| crate::ui::parts::lazy_part(move || region_file_results(result)))}
+                {move || has_result.get().then(|| crate::ui::kit::lazy::lazy_part(move || region_file_results(result)))}
             </div>
             // The rows, when there are regions: a part of their own (a first visit has none).
             <ul class="strategy-list" data-testid="region-list">
-                {move || has_regions.get().then(|| crate::ui::parts::lazy_part(region_rows))}
+                {move || has_regions.get().then(|| crate::ui::kit::lazy::lazy_part(region_rows))}
             </ul>
         </section>
-        {move || has_backups.get().then(|| crate::ui::parts::lazy_part(region_backup_rows))}
+        {move || has_backups.get().then(|| crate::ui::kit::lazy::lazy_part(region_backup_rows))}
     }
 }
 
@@ -153,7 +153,7 @@ pub fn RegionBackupRows() -> impl IntoView {
     }
 }
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     region,
     /// What came of a region file opened from the strategy list: each town's outcome and the newer
     /// versions to confirm (which replace a stored town, with the import's code).
@@ -166,7 +166,7 @@ crate::ui::parts::split!(
     }
 );
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     list_extras,
     /// The regions' rows on the strategy list, when there are any (`region::list`).
     fn region_rows() -> AnyView {
@@ -174,7 +174,7 @@ crate::ui::parts::split!(
     }
 );
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     list_extras,
     /// The region backups on the strategy list, when there are any (`region::list`).
     fn region_backup_rows() -> AnyView {

@@ -7,7 +7,7 @@ use super::Loaded;
 use crate::locale::{tr, Language};
 use crate::model::Id;
 use crate::session::route::Route;
-use crate::ui::panel::TitledPanel;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_navigation, use_regions};
 use leptos::prelude::*;

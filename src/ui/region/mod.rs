@@ -68,8 +68,8 @@ pub fn RegionPage() -> impl IntoView {
     // This page's own stylesheet (style/region-views.css) and the one it prints with
     // (style/print.css), neither part of the first visit.
     Effect::new(|_| {
-        crate::ui::stylesheet::enable("region-views");
-        crate::ui::stylesheet::enable("print");
+        crate::ui::browser::stylesheet::enable("region-views");
+        crate::ui::browser::stylesheet::enable("print");
     });
     let id = Memo::new(move |_| match nav.route.get() {
         Route::Region(id) => Some(id),
@@ -97,7 +97,7 @@ pub fn RegionPage() -> impl IntoView {
             let reads = state.region_reads();
             // Timed (a performance measure, and its time on the page's thread) for the benchmark:
             // opening a region of many towns is mostly this reading and then drawing the page.
-            let read = crate::ui::files::timed_async("shirube:region-read", async {
+            let read = crate::ui::browser::files::timed_async("shirube:region-read", async {
                 match reads.region(&id).await {
                     Ok(region) => match reads
                         .towns(&region, |done, total| {

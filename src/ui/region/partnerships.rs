@@ -7,7 +7,7 @@ use crate::locale::{tr, Language};
 use crate::model::region::{partnerships, ItemPath, Partnership, PartnershipStatus, Party};
 use crate::model::Strategy;
 use crate::session::route::{Route, Selection};
-use crate::ui::panel::TitledPanel;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks};
 use leptos::prelude::*;
 use std::sync::Arc;

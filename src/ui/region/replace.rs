@@ -6,7 +6,7 @@
 use crate::locale::{tr, Language};
 use crate::session::region::Differs;
 use crate::ui::import::preview::changes_table;
-use crate::ui::panel::TitledPanel;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, BringInResult, Decision};
 use crate::words::import::changes_line;

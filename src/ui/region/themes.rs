@@ -11,8 +11,8 @@ use crate::model::region::{
 };
 use crate::model::Sdg;
 use crate::session::route::{Route, Selection};
-use crate::ui::files;
-use crate::ui::panel::TitledPanel;
+use crate::ui::browser::files;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::{use_speech, Speaks, Speech};
 use crate::ui::state::{use_downloads, Downloads};
 use leptos::prelude::*;

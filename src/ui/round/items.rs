@@ -5,7 +5,7 @@
 
 use crate::model::round::{ItemKind, Subject};
 use crate::model::{EvaluationStage, FiscalYear, Id, ProjectDirection, Strategy};
-use crate::ui::editor::fields::{NumberField, NumberKind, SelectField, TextField};
+use crate::ui::kit::fields::{NumberField, NumberKind, SelectField, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;

@@ -1,6 +1,4 @@
-//! Where the town hall works together, three pages of the strategy's navigation: 照会
-//! (`#/s/<id>/round`: the year's round), 共有 (`#/s/<id>/shared`: the shared folder's members) and
-//! 履歴 (`#/s/<id>/history`: the version history). On 照会, who the person is (`Role`, in the
+//! 照会 (`#/s/<id>/round`): the year's round. Who the person is (`Role`, in the
 //! preferences) decides what comes first: the planning section sees who has answered and what
 //! waits for it (`status`), then its own items, opens rounds (`open_form`) and makes and reads
 //! back the workbooks of sections without the shared folder (`books`); a section sees its own
@@ -9,21 +7,16 @@
 //! is asked and what is filled are `model::round`'s; the words `words::round`'s.
 
 mod books;
-mod folder_conflict;
-mod folder_members;
-mod held_back;
-mod history;
 mod items;
 mod mine;
-pub(super) mod old_new;
 mod open_form;
 mod settings;
 mod status;
 
 use crate::model::{Id, Role};
+use crate::ui::kit::nav::StrategyNav;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
-use crate::ui::strategy::nav::StrategyNav;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
@@ -34,7 +27,7 @@ pub fn RoundPage() -> impl IntoView {
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
         Some(_) => Either::Left(view! { <Together/> }),
-        None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
+        None => Either::Right(view! { <crate::ui::kit::not_found::StrategyNotFound/> }),
     }
 }
 
@@ -90,13 +83,13 @@ fn Together() -> impl IntoView {
     let role = Memo::new(move |_| state.role());
     // The 督促 list alone, while it is printed.
     let printing = RwSignal::new(false);
-    let today = crate::ui::files::today();
+    let today = crate::ui::browser::files::today();
     view! {
         <article class="round-page" data-testid="round-page">
             <div class:hidden=move || printing.get()><StrategyNav/></div>
             <header class="panel strategy-head" class:hidden=move || printing.get()>
                 <h1>{state.text("照会", "Round")}</h1>
-                <crate::ui::editor::WhoIAm/>
+                <crate::ui::kit::who_i_am::WhoIAm/>
             </header>
             {move || {
                 let today = today.clone();
@@ -108,7 +101,7 @@ fn Together() -> impl IntoView {
                         <RoundChooser chosen=chosen shown=year/>
                         <status::Status round=round.clone() today=today role=role printing=printing/>
                         // What waits for the planning section: a member's change to confirmed values.
-                        {open.get().map(|id| view! { <held_back::HeldBackCards id=id/> })}
+                        {open.get().map(|id| view! { <crate::ui::kit::held_back::HeldBackCards id=id/> })}
                         <mine::Mine round=round.clone() year=year role=role/>
                         <books::SectionBooks round=round year=year/>
                         <open_form::OpenRound after=latest_year(state)/>
@@ -130,47 +123,6 @@ fn Together() -> impl IntoView {
                 }
             }}
         </article>
-    }
-}
-
-/// 共有 (`#/s/<id>/shared`): the shared folder and its members.
-#[component]
-pub fn FolderPage() -> impl IntoView {
-    let state = use_edits();
-    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
-    move || match open.get() {
-        Some(id) => Either::Left(view! {
-            <article class="shared-page" data-testid="shared-page">
-                <StrategyNav/>
-                <header class="panel strategy-head">
-                    <h1>{state.text("共有", "Sharing")}</h1>
-                    <p class="lead">{state.text(
-                        "町役場の共有フォルダに一人一つのファイルを置き、各自のブラウザが互いの変更を取り込みます。",
-                        "One file per person in the town hall's shared folder; each browser takes in the others' changes.")}</p>
-                </header>
-                <folder_members::FolderMembers id=id/>
-            </article>
-        }),
-        None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
-    }
-}
-
-/// 履歴 (`#/s/<id>/history`): the versions, looking at one, restoring one.
-#[component]
-pub fn HistoryPage() -> impl IntoView {
-    let state = use_edits();
-    let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
-    move || match open.get() {
-        Some(id) => Either::Left(view! {
-            <article class="history-page" data-testid="history-page">
-                <StrategyNav/>
-                <header class="panel strategy-head">
-                    <h1>{state.text("履歴", "History")}</h1>
-                </header>
-                <history::VersionHistory id=id/>
-            </article>
-        }),
-        None => Either::Right(view! { <crate::ui::not_found::StrategyNotFound/> }),
     }
 }
 

@@ -19,7 +19,7 @@ pub(super) fn OpenRound(
     let years = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.period.with([])).unwrap_or_default()));
     // Last fiscal year: the round asks in spring for the year that ended in March.
     let proposed = after.map(|y| FiscalYear(y.0 + 1)).unwrap_or_else(|| {
-        let last = FiscalYear(crate::ui::files::current_fiscal_year().0 - 1);
+        let last = FiscalYear(crate::ui::browser::files::current_fiscal_year().0 - 1);
         state.open.with_untracked(|o| o.as_ref().map(|s| last.clamp(s.period.first, s.period.last)).unwrap_or(last))
     });
     let year = RwSignal::new(proposed);
@@ -28,7 +28,7 @@ pub(super) fn OpenRound(
     let asks = RwSignal::new(Ask::ALL.to_vec());
     let refused = RwSignal::new(None::<String>);
     let open = move |_| {
-        let today = crate::ui::files::today();
+        let today = crate::ui::browser::files::today();
         let mut round = Round::new(year.get_untracked(), &asks.get_untracked(), &super::me(state), &today);
         round.deadline = Some(deadline.get_untracked()).filter(|d| !d.is_empty());
         round.instructions = instructions.get_untracked().trim().to_owned();

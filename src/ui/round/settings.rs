@@ -3,7 +3,7 @@
 //! editor's fields), each one edit of the strategy. Everyone else reads them (`mine`).
 
 use crate::model::Id;
-use crate::ui::editor::fields::TextField;
+use crate::ui::kit::fields::TextField;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 
 use crate::model::round::{changed_since_confirmed, tallies, AnswerStanding};
 use crate::model::{Id, Role};
-use crate::ui::panel::TitledPanel;
+use crate::ui::kit::panel::TitledPanel;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_edits, Edits};
 use crate::words;
@@ -49,7 +49,11 @@ fn rows(state: Edits, round: &Id, today: &str) -> Vec<Row> {
                     standing_text: words::round::standing_of(t.standing, t.last, lang),
                     late: t.late,
                     last: t.last.map(|a| {
-                        (words::round::event_by(a, lang), crate::ui::files::local_time(&a.at), a.comment.clone())
+                        (
+                            words::round::event_by(a, lang),
+                            crate::ui::browser::files::local_time(&a.at),
+                            a.comment.clone(),
+                        )
                     }),
                     missing: t.missing.iter().map(|i| words::round::item(i, lang)).collect(),
                     mail: words::round::mailto(&subject, &body),
@@ -122,7 +126,7 @@ fn StatusRow(row: Row, round: Id, planning: Signal<bool>) -> impl IntoView {
     let department = row.department.clone();
     let act = move |confirm: bool| {
         let Some(d) = department.clone() else { return };
-        let (by, at, text) = (super::me(state), crate::ui::files::now(), comment.get_untracked());
+        let (by, at, text) = (super::me(state), crate::ui::browser::files::now(), comment.get_untracked());
         let mut said = None;
         state.try_edit(|s| {
             let done = if confirm { s.confirm(&round, &d, &by, &at) } else { s.send_back(&round, &d, &by, &at, &text) };

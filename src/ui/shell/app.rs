@@ -39,12 +39,12 @@ fn current_hash() -> String {
 fn App(start: Start) -> impl IntoView {
     crate::ui::state::install_actions();
     crate::ui::state::install_folder_start();
-    crate::ui::workbook_reader::install();
-    crate::ui::exporters::install();
+    crate::ui::formats::workbook_reader::install();
+    crate::ui::formats::exporters::install();
     let state = AppState::new(start);
     provide_context(state);
     provide_context(crate::ui::workshop::ChosenSession(RwSignal::new(None)));
-    provide_context(crate::ui::round::old_new::AskedComparison(RwSignal::new(None)));
+    provide_context(crate::ui::kit::old_new::AskedComparison(RwSignal::new(None)));
     state.start_autosave();
 
     // The URL hash is the route (static hosting has no server-side routes).
@@ -95,22 +95,22 @@ fn App(start: Start) -> impl IntoView {
         <Header/>
         <main id="main">
             <UpdatePrompt/>
-            <crate::ui::parts::MissingPart/>
+            <crate::ui::shell::missing_part::MissingPart/>
             <Notices/>
             <ImportPreview/>
             {move || match page.get() {
                 Route::List => view! { <StrategyList/> }.into_any(),
-                Route::Strategy(_) => crate::ui::parts::lazy_page(pages::overview_page),
-                Route::Dashboard(_) => crate::ui::parts::lazy_page(pages::dashboard_page),
-                Route::Files(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Files)),
-                Route::Round(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Round)),
-                Route::Folder(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Folder)),
-                Route::History(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::History)),
-                Route::Drafting(_) => crate::ui::parts::lazy_page(|| pages::files_page(pages::FilesPart::Drafting)),
-                Route::Print(_, report) => crate::ui::parts::lazy_page(move || pages::print_page(report)),
-                Route::Edit(_, _) => crate::ui::parts::lazy_page(pages::editor_page),
-                Route::Workshop(_, page) => crate::ui::parts::lazy_page(move || pages::workshop_page(page)),
-                Route::Region(_) => crate::ui::parts::lazy_page(pages::region_page),
+                Route::Strategy(_) => crate::ui::kit::lazy::lazy_page(pages::overview_page),
+                Route::Dashboard(_) => crate::ui::kit::lazy::lazy_page(pages::dashboard_page),
+                Route::Files(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::Files)),
+                Route::Round(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::Round)),
+                Route::Folder(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::Folder)),
+                Route::History(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::History)),
+                Route::Drafting(_) => crate::ui::kit::lazy::lazy_page(|| pages::files_page(pages::FilesPart::Drafting)),
+                Route::Print(_, report) => crate::ui::kit::lazy::lazy_page(move || pages::print_page(report)),
+                Route::Edit(_, _) => crate::ui::kit::lazy::lazy_page(pages::editor_page),
+                Route::Workshop(_, page) => crate::ui::kit::lazy::lazy_page(move || pages::workshop_page(page)),
+                Route::Region(_) => crate::ui::kit::lazy::lazy_page(pages::region_page),
                 Route::NotFound(hash) => view! {
                     <section class="panel" data-testid="not-found">
                         <h1>{state.text("ページが見つかりません", "Page not found")}</h1>

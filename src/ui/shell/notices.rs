@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = use_notice_board();
     let shown = Memo::new(move |_| state.notice.with(Option::is_some));
-    move || shown.get().then(|| crate::ui::parts::lazy_part(notice_view))
+    move || shown.get().then(|| crate::ui::kit::lazy::lazy_part(notice_view))
 }
 
 /// The notice shown, with its actions.
@@ -89,10 +89,10 @@ pub fn NoticeView() -> impl IntoView {
                         </button>
                     })}
                     {unfinished.then(|| view! {
-                        <button type="button" data-testid="keep-bring-in" on:click=move |_| regions.decide_unfinished_bring_in(true)>
+                        <button type="button" data-testid="keep-bring-in" on:click=move |_| regions.keep_unfinished_bring_in()>
                             {tr(lang, "このまま残す", "Keep them")}
                         </button>
-                        <button type="button" class="danger" data-testid="undo-bring-in" on:click=move |_| regions.decide_unfinished_bring_in(false)>
+                        <button type="button" class="danger" data-testid="undo-bring-in" on:click=move |_| regions.undo_unfinished_bring_in()>
                             {tr(lang, "取り込みを取り消す", "Undo the bring-in")}
                         </button>
                     })}
@@ -128,7 +128,7 @@ pub fn NoticeView() -> impl IntoView {
     }
 }
 
-crate::ui::parts::split!(
+crate::ui::browser::parts::split!(
     actions,
     /// The notice area's words and actions (`notices`).
     fn notice_view() -> AnyView {

@@ -6,15 +6,17 @@
 //! and shown through `parts`.
 
 use crate::session::route::{Report, Route, WorkshopPage};
-use crate::ui::dashboard::Dashboard;
+use crate::ui::browser::parts::split;
+use crate::ui::charts::Dashboard;
 use crate::ui::drafting::DraftingPage;
-use crate::ui::editor::Editor;
-use crate::ui::files_page::FilesPage;
+use crate::ui::edit::Editor;
+use crate::ui::folder::FolderPage;
+use crate::ui::history::HistoryPage;
+use crate::ui::output::print::PrintReport;
+use crate::ui::output::FilesPage;
 use crate::ui::overview::Overview;
-use crate::ui::parts::split;
-use crate::ui::print::PrintReport;
 use crate::ui::region::RegionPage;
-use crate::ui::round::{FolderPage, HistoryPage, RoundPage};
+use crate::ui::round::RoundPage;
 use crate::ui::workshop::Workshop;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;

@@ -11,7 +11,7 @@ use crate::model::Id;
 use crate::session::folder::schedule::Event;
 use crate::session::folder::{Decided, FolderSync, SyncError};
 use crate::storage::{DiskFolder, MemoryFolder, Permission};
-use crate::ui::files;
+use crate::ui::browser::files;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;

@@ -10,7 +10,7 @@ use super::{Facade, FolderSyncing};
 use crate::model::Id;
 use crate::session::folder::{InFolder, RefusedFile, SyncError};
 use crate::storage::{self, DiskFolder};
-use crate::ui::files;
+use crate::ui::browser::files;
 use leptos::task::spawn_local;
 
 /// What a folder picked with 「共有フォルダから開く」 holds.
@@ -89,8 +89,9 @@ pub fn resume(app: FolderSyncing, id: Id) {
         return;
     }
     spawn_local(async move {
-        if crate::ui::parts::load_twice(load_folder_part).await.is_err() || resume_part(app, id).await.is_err() {
-            crate::ui::parts::report_missing();
+        if crate::ui::browser::parts::load_twice(load_folder_part).await.is_err() || resume_part(app, id).await.is_err()
+        {
+            crate::ui::browser::parts::report_missing();
         }
     });
 }
@@ -122,20 +123,22 @@ pub fn reconnect_from_notice(app: FolderSyncing, id: Id) {
 /// put the whole sync in it).
 fn reconnect_now(app: FolderSyncing, id: Id) {
     spawn_local(async move {
-        if crate::ui::parts::load_twice(load_reconnect_part).await.is_err() || reconnect_part(app, id).await.is_err() {
-            crate::ui::parts::report_missing();
+        if crate::ui::browser::parts::load_twice(load_reconnect_part).await.is_err()
+            || reconnect_part(app, id).await.is_err()
+        {
+            crate::ui::browser::parts::report_missing();
         }
     });
 }
 
-crate::ui::parts::split!(files, load: load_reconnect_part,
+crate::ui::browser::parts::split!(files, load: load_reconnect_part,
     /// [`FolderSyncing::reconnect_folder`], in the `files` part.
     fn reconnect_part(app: FolderSyncing, id: Id) -> () {
         app.reconnect_folder(&id);
     }
 );
 
-crate::ui::parts::split!(files, load: load_folder_part,
+crate::ui::browser::parts::split!(files, load: load_folder_part,
     /// The sync of strategy `id` started: its kept folder looked up, connected when the browser
     /// still grants it, else a notice offers to reconnect.
     fn resume_part(app: FolderSyncing, id: Id) -> () {

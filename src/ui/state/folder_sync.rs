@@ -22,7 +22,7 @@ use crate::model::Id;
 use crate::session::folder::schedule::{Command, Delays, Event, Schedule, Written};
 use crate::session::folder::{FolderReading, FolderSync, SyncError};
 use crate::storage::{self, DiskFolder, Folder, FolderEntry, FolderError, MemoryFolder, Permission};
-use crate::ui::files;
+use crate::ui::browser::files;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};

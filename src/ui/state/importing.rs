@@ -47,7 +47,7 @@ impl Importing {
                 // the workbench stores it first.
                 state.commit_field();
             }
-            if crate::ui::parts::load_twice(super::transfer::load_take_file).await.is_err() {
+            if crate::ui::browser::parts::load_twice(super::transfer::load_take_file).await.is_err() {
                 // The banner says that a part is missing; nothing was read or stored.
                 state.import.try_update(|f| f.failed(ticket));
                 return;

@@ -3,7 +3,7 @@
 //! away applied, and the preferences read.
 
 use super::*;
-use crate::ui::parts::{self, PartMissing};
+use crate::ui::browser::parts::{self, PartMissing};
 
 /// What the page starts with: the opened storage and what it held of preferences.
 #[derive(Clone)]

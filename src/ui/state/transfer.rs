@@ -111,7 +111,7 @@ fn download_strategy(s: &Strategy, text: &str) -> Result<String, String> {
     files::download(&name, "application/json", text).map(|()| name)
 }
 
-crate::ui::parts::split!(files, load: load_take_file,
+crate::ui::browser::parts::split!(files, load: load_take_file,
     /// Stores a waiting change, then reads a file for the import and decides what it is, with the
     /// preview of a strategy or backup against what is stored (`Workbench::take`), and shows what
     /// came of it (`show_taken`): in the wasm part that reads files, not in the first download,

@@ -4,7 +4,7 @@
 
 use crate::locale::tr;
 use crate::storage::BackupReason;
-use crate::ui::files;
+use crate::ui::browser::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_library;
 use crate::words;

@@ -132,13 +132,13 @@ pub fn StrategyList() -> impl IntoView {
                     <button type="button" data-testid="folder-open" on:click=open_from_folder>{state.text("共有フォルダから開く", "Open from a shared folder")}</button>
                 })}
             </div>
-            {move || (folder_said.get() > 0).then(|| crate::ui::parts::lazy_part(super::list_parts::folder_opening))}
+            {move || (folder_said.get() > 0).then(|| crate::ui::kit::lazy::lazy_part(super::list_parts::folder_opening))}
             <p class="meta">{state.text(
                 "ファイルはこの画面にドロップしても取り込めます。取り込む前に内容を確認できます。",
                 "You can also drop a file on this page. You see what it holds before anything is imported.")}</p>
             {move || creating.get().then(|| {
                 let done = Callback::new(move |_| creating.set(false));
-                crate::ui::parts::lazy_part(move || super::list_parts::create_form(done))
+                crate::ui::kit::lazy::lazy_part(move || super::list_parts::create_form(done))
             })}
             <Show when=move || state.summaries.with(|l| l.is_empty())>
                 <p class="empty" data-testid="empty-list">{state.text("まだ戦略がありません。新しくつくるか、下の例を開いてください。", "No strategy yet. Create one, or open an example below.")}</p>
@@ -185,6 +185,6 @@ pub fn StrategyList() -> impl IntoView {
         </section>
         <StorageUsage/>
         // Backups and stored data that could not be read, when there are any: a part of their own.
-        {move || has_kept.get().then(|| crate::ui::parts::lazy_part(super::list_parts::kept_data))}
+        {move || has_kept.get().then(|| crate::ui::kit::lazy::lazy_part(super::list_parts::kept_data))}
     }
 }

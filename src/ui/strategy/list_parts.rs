@@ -1,10 +1,10 @@
 //! The strategy list's lazily loaded parts: what it shows only sometimes (the form that creates a
 //! strategy, the data it keeps, what opening from the shared folder found) is fetched with the part
-//! it belongs to (`ui::parts`), not with the first visit.
+//! it belongs to (`ui::browser::parts`), not with the first visit.
 
 use super::create_form::CreateForm;
 use super::kept::KeptData;
-use crate::ui::parts::split;
+use crate::ui::browser::parts::split;
 use leptos::prelude::*;
 
 split!(files, load: load_open_from_folder,

@@ -36,8 +36,8 @@ use crate::charts::Words;
 use crate::locale::{Language, YearStyle};
 use crate::model::{FiscalYear, Id, NoteTarget, PlanPeriod, Strategy};
 use crate::session::route::{Route, WorkshopPage};
-use crate::ui::files;
-use crate::ui::not_found::StrategyNotFound;
+use crate::ui::browser::files;
+use crate::ui::kit::not_found::StrategyNotFound;
 use crate::ui::speech::Speaks;
 use crate::ui::speech::Speech;
 use crate::ui::state::use_edits;
@@ -66,7 +66,7 @@ pub fn Workshop(page: WorkshopPage) -> impl IntoView {
     // is shown once it is there, so that a projector never shows it unstyled.
     let styled = RwSignal::new(false);
     leptos::task::spawn_local(async move {
-        crate::ui::stylesheet::enabled("workshop").await;
+        crate::ui::browser::stylesheet::enabled("workshop").await;
         styled.try_set(true);
     });
     move || {
@@ -143,6 +143,6 @@ pub fn Handout(
     let address = strategy.publication.address.clone();
     view! {
         <Presentation strategy=Signal::stored(strategy) ideas=None exit=None/>
-        <footer class="handout-qr"><crate::ui::qr::PageQr address=address/></footer>
+        <footer class="handout-qr"><crate::ui::kit::qr::PageQr address=address/></footer>
     }
 }

@@ -7,7 +7,7 @@ use crate::format::csv;
 use crate::locale::{tr, Language};
 use crate::model::{Goal, Id, NoteTarget, Strategy, WorkshopNote};
 use crate::session::route::{Route, WorkshopPage};
-use crate::ui::files;
+use crate::ui::browser::files;
 use crate::ui::speech::Speaks;
 use crate::ui::state::use_edits;
 use crate::ui::state::Facade;
@@ -39,14 +39,21 @@ fn notes_of(s: &Strategy, target: &NoteTarget, only: Option<&Id>) -> Vec<(String
     list
 }
 
-fn note_list(list: Vec<(String, WorkshopNote)>, lang: Language, several: bool) -> impl IntoView {
+/// Where a list's notes come from: one session, or several (each note then names its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sessions {
+    One,
+    Several,
+}
+
+fn note_list(list: Vec<(String, WorkshopNote)>, lang: Language, sessions: Sessions) -> impl IntoView {
     view! {
         <ul class="ws-list">
             {list.into_iter().map(|(from, n)| view! {
                 <li data-testid="notes-item">
                     <span class="ws-list-votes" title=words::votes(n.votes, lang)>{format!("● {}", n.votes)}</span>
                     <span class="ws-list-text" data-testid="notes-text">{n.text}</span>
-                    {several.then(|| view! { <span class="ws-note-from">{from}</span> })}
+                    {(sessions == Sessions::Several).then(|| view! { <span class="ws-note-from">{from}</span> })}
                 </li>
             }).collect_view()}
         </ul>
@@ -54,7 +61,7 @@ fn note_list(list: Vec<(String, WorkshopNote)>, lang: Language, several: bool) -
 }
 
 fn goal_block(s: &Strategy, g: &Goal, only: Option<&Id>, lang: Language) -> Option<impl IntoView> {
-    let several = only.is_none() && s.workshops.len() > 1;
+    let several = if only.is_none() && s.workshops.len() > 1 { Sessions::Several } else { Sessions::One };
     let own = notes_of(s, &NoteTarget::Goal(g.id.clone()), only);
     let measures: Vec<_> = g
         .measures
@@ -212,7 +219,7 @@ pub fn NotesPage() -> impl IntoView {
                 {(!orphans.is_empty()).then(|| view! {
                     <section class="panel ws-notes-goal" data-testid="notes-orphans">
                         <h2>{tr(lang, "対象が見つからない付箋（目標・施策が削除されました）", "Ideas whose goal or measure was removed")}</h2>
-                        {note_list(orphans, lang, true)}
+                        {note_list(orphans, lang, Sessions::Several)}
                     </section>
                 })}
             }
@@ -231,7 +238,7 @@ pub fn NotesPage() -> impl IntoView {
 
     view! {
         <article class="ws-notes-page" data-testid="notes-page">
-            <crate::ui::strategy::nav::StrategyNav/>
+            <crate::ui::kit::nav::StrategyNav/>
             <header class="panel">
                 <h1>{move || tr(lang(), "住民ワークショップの付箋", "Ideas from the residents' workshops")}</h1>
                 <p class="hint">{move || tr(lang(), "付箋は戦略の本文とは別に、この戦略と一緒に保存されます。", "Ideas are stored with this strategy, apart from its own text.")}</p>

@@ -6,8 +6,8 @@ use crate::charts::dashboard::status_colour;
 use crate::charts::{indicator, Figure};
 use crate::locale::{self, tr, Language};
 use crate::model::{Goal, Id, Measure, NoteTarget, Sdg, StatusMix, Strategy, STATUSES};
-use crate::ui::chart_view::ChartView;
-use crate::ui::status::indicator_badge;
+use crate::ui::kit::chart_view::ChartView;
+use crate::ui::kit::status::indicator_badge;
 use leptos::html;
 use leptos::prelude::*;
 

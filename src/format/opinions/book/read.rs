@@ -232,7 +232,7 @@ fn rows(g: &Grid, s: &Strategy, hearing: &Id) -> Reading {
 /// an answer is written to every opinion gathered with it, as the page does). Returns how many
 /// were added and how many edited.
 pub fn apply(s: &mut Strategy, hearing: &Id, r: &Reading) -> (usize, usize) {
-    let plan = PastePlan { header: true, opinions: r.added.clone(), broken: Vec::new() };
+    let plan = PastePlan { header: true, opinions: r.added.clone(), ..Default::default() };
     let added = take_in(s, hearing, &plan).len();
     let mut edited = 0;
     for e in &r.edited {

@@ -17,55 +17,57 @@
 //! [`Provenance::merged`]) and travel beside the strategy in files (`format::Lineage`), not in
 //! its content: a version's id names its content alone.
 //!
-//! Each of them reads a version as a flat table and its values' hashes: a caller that marks,
-//! makes the base exact and marks the merge gives each version as a [`Flattened`], made once.
+//! Each of them reads a version as the merge's typed table (`typed::table`) and its values'
+//! hashes, kept in runs sorted by place (`runs`): a caller that marks, makes the base exact and
+//! marks the merge gives each version as a [`Tabled`], made once.
 
 mod base;
 mod places;
+mod runs;
 mod wire;
 
 pub use base::exact_base;
 pub use wire::{MAX_MARKS, MAX_MEMBERS};
 
-use super::flat::Flat;
+use super::typed::table::Table;
 use super::Side;
 use crate::model::Strategy;
-use places::values;
-use rustc_hash::FxHashMap as HashMap;
+use places::values_of;
+use runs::Runs;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-/// A version as the marks read it, flattened once: its flat table, and its values by place
-/// (made when first read).
+/// A version as the marks read it, its typed table made once, and its values by place (made
+/// when first read).
 #[derive(Clone, Debug)]
-pub struct Flattened {
-    flat: Flat,
+pub struct Tabled {
+    table: Table,
     values: OnceCell<Values>,
 }
 
-impl Flattened {
-    pub fn of(strategy: &Strategy) -> Flattened {
-        Flattened { flat: Flat::of(strategy), values: OnceCell::new() }
+impl Tabled {
+    pub fn of(strategy: &Strategy) -> Tabled {
+        Tabled { table: Table::of(strategy), values: OnceCell::new() }
     }
 
     fn values(&self) -> &Values {
-        self.values.get_or_init(|| values(&self.flat))
+        self.values.get_or_init(|| values_of(&self.table))
     }
 }
 
-/// A version the marks read: a strategy (flattened for the one call) or one [`Flattened`] already.
-pub trait Flattens {
-    fn flattened(&self) -> Cow<'_, Flattened>;
+/// A version the marks read: a strategy (read for the one call) or one [`Tabled`] already.
+pub trait Tables {
+    fn tabled(&self) -> Cow<'_, Tabled>;
 }
 
-impl Flattens for Strategy {
-    fn flattened(&self) -> Cow<'_, Flattened> {
-        Cow::Owned(Flattened::of(self))
+impl Tables for Strategy {
+    fn tabled(&self) -> Cow<'_, Tabled> {
+        Cow::Owned(Tabled::of(self))
     }
 }
 
-impl Flattens for Flattened {
-    fn flattened(&self) -> Cow<'_, Flattened> {
+impl Tables for Tabled {
+    fn tabled(&self) -> Cow<'_, Tabled> {
         Cow::Borrowed(self)
     }
 }
@@ -95,12 +97,12 @@ pub struct Provenance {
     /// Per member (as `members`), the highest event of theirs this version has seen.
     pub(super) clock: Vec<u64>,
     /// By the hash of the value's place.
-    pub(super) marks: HashMap<u64, Mark>,
+    marks: Runs<Mark>,
 }
 
 /// The values of a version by the hash of their place: each value's hash (never 0), and
 /// whether the place is an item's presence.
-pub(super) type Values = HashMap<u64, (u64, bool)>;
+type Values = Runs<(u64, bool)>;
 
 /// Whose value a merge's base takes at one place where the two sides differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,40 +163,53 @@ impl Provenance {
     /// The marks of `strategy` as `me` holds it now: what changed since these marks were made is
     /// marked as one new event of `me` (numbered `at` or above); the rest keeps its marks. With
     /// no marks yet, every value is marked unknown (nobody counted before).
-    pub fn stamp(&self, strategy: &impl Flattens, me: &str, at: u64) -> Provenance {
-        self.stamp_values(strategy.flattened().values(), me, at)
+    pub fn stamp(&self, strategy: &impl Tables, me: &str, at: u64) -> Provenance {
+        self.stamp_values(strategy.tabled().values(), me, at)
     }
 
     fn stamp_values(&self, values: &Values, me: &str, at: u64) -> Provenance {
-        let mut next =
-            Provenance { members: self.members.clone(), clock: self.clock.clone(), marks: HashMap::default() };
+        let mut next = Provenance { members: self.members.clone(), clock: self.clock.clone(), marks: Runs::default() };
         let first = self.marks.is_empty();
         let mut event = None;
-        for (place, (value, presence)) in values {
-            let mark = match self.marks.get(place) {
-                Some(m) if m.value == *value => *m,
-                _ if first => Mark { value: *value, presence: *presence, dot: None },
-                _ => Mark {
-                    value: *value,
-                    presence: *presence,
-                    dot: Some(*event.get_or_insert_with(|| next.next_event(me, at))),
-                },
-            };
-            next.marks.insert(*place, mark);
-        }
-        for (place, mark) in &self.marks {
-            if values.contains_key(place) || !mark.presence {
+        let (v, m) = (&values.0, &self.marks.0);
+        let mut out = Vec::with_capacity(v.len());
+        let (mut i, mut j) = (0, 0);
+        // Both runs walked side by side: each place has a value, a mark, or both.
+        while i < v.len() || j < m.len() {
+            let (vp, mp) = (v.get(i).map(|e| e.0), m.get(j).map(|e| e.0));
+            if mp.is_none() || vp.is_some_and(|a| mp.is_some_and(|b| a <= b)) {
+                let (place, (value, presence)) = v[i];
+                let marked = match mp == Some(place) {
+                    true => {
+                        j += 1;
+                        Some(m[j - 1].1)
+                    }
+                    false => None,
+                };
+                i += 1;
+                let mark = match marked {
+                    Some(mark) if mark.value == value => mark,
+                    _ if first => Mark { value, presence, dot: None },
+                    _ => Mark { value, presence, dot: Some(*event.get_or_insert_with(|| next.next_event(me, at))) },
+                };
+                out.push((place, mark));
+                continue;
+            }
+            let (place, mark) = m[j];
+            j += 1;
+            if !mark.presence {
                 // A value of an item that is gone: the item's removal says it.
                 continue;
             }
             let removal = match mark.value {
-                0 => *mark,
+                0 => mark,
                 _ => {
                     Mark { value: 0, presence: true, dot: Some(*event.get_or_insert_with(|| next.next_event(me, at))) }
                 }
             };
-            next.marks.insert(*place, removal);
+            out.push((place, removal));
         }
+        next.marks = Runs::sorted(out);
         next
     }
 
@@ -203,7 +218,7 @@ impl Provenance {
     /// else unknown. What is edited after is then a new event of this browser's at its next
     /// [`Provenance::stamp`], not unknown.
     pub fn arrived(strategy: &Strategy, file: Option<&Provenance>) -> Provenance {
-        let flat = Flattened::of(strategy);
+        let flat = Tabled::of(strategy);
         let unknown = Provenance::default().stamp(&flat, "", 0);
         match file {
             // Every value as both hold it: the file's mark where it names this value, else
@@ -220,7 +235,9 @@ impl Provenance {
         let unknown = Provenance::arrived(strategy, None);
         let mut all = Provenance::default();
         let dot = all.next_event(member, at);
-        all.marks = unknown.marks.into_iter().map(|(place, m)| (place, Mark { dot: Some(dot), ..m })).collect();
+        all.marks = Runs::sorted(
+            unknown.marks.into_vec().into_iter().map(|(place, m)| (place, Mark { dot: Some(dot), ..m })).collect(),
+        );
         all
     }
 
@@ -228,7 +245,7 @@ impl Provenance {
     /// there), when its mark was made for this value (`Ok(None)`: unknown, or no mark); a value
     /// changed since it was marked is a new event nobody else has seen (`Err`).
     pub(super) fn current(&self, place: u64, value: u64) -> Result<Option<Dot>, ()> {
-        match self.marks.get(&place) {
+        match self.marks.get(place) {
             Some(m) if m.value == value => Ok(self.dot(m)),
             Some(_) => Err(()),
             // Never marked (a file carries only the marks that name their event): unknown.
@@ -242,13 +259,13 @@ impl Provenance {
     /// anything else — a conflict decided, a value the common version at hand decided, votes
     /// added up — is a new event of `me`. The clock is both sides'.
     pub fn merged(
-        merged: &impl Flattens,
-        (ours, o): (&impl Flattens, &Provenance),
-        (theirs, t): (&impl Flattens, &Provenance),
+        merged: &impl Tables,
+        (ours, o): (&impl Tables, &Provenance),
+        (theirs, t): (&impl Tables, &Provenance),
         me: &str,
         at: u64,
     ) -> Provenance {
-        let (m, ours, theirs) = (merged.flattened(), ours.flattened(), theirs.flattened());
+        let (m, ours, theirs) = (merged.tabled(), ours.tabled(), theirs.tabled());
         Provenance::merged_values([m.values(), ours.values(), theirs.values()], [o, t], me, at)
     }
 
@@ -258,28 +275,43 @@ impl Provenance {
     /// text cost more than the rest of the merge.
     fn merged_values([vm, vo, vt]: [&Values; 3], [o, t]: [&Provenance; 2], me: &str, at: u64) -> Provenance {
         let mut j = Joined::of(o, t);
-        j.next.marks.reserve(vm.len().max(vo.len()).max(vt.len()));
-        // Each place once: the merged version's, then those only the sides or their removals name.
-        let places = vm.keys().copied().chain(vo.keys().chain(vt.keys()).copied().filter(|p| !vm.contains_key(p)));
-        let removed =
-            [o, t].into_iter().flat_map(|p| p.marks.iter().filter(|(_, m)| m.value == 0).map(|(place, _)| *place));
-        let places = places.chain(removed.filter(|p| ![vm, vo, vt].iter().any(|v| v.contains_key(p))));
+        let mut out = Vec::with_capacity(vm.len().max(vo.len()).max(vt.len()));
+        // Each place once, in rising order: every value of the three versions, and the removals
+        // the sides' marks name.
+        let (mut wm, mut wo, mut wt) = (vm.walk(), vo.walk(), vt.walk());
+        // The removals among the marks (`ro`, `rt`), and the marks looked up (`lo`, `lt`).
+        let (mut ro, mut rt) = (o.marks.walk(), t.marks.walk());
+        let (mut lo, mut lt) = (o.marks.walk(), t.marks.walk());
         let mut event = None;
-        for place in places {
-            if j.next.marks.contains_key(&place) {
-                continue;
+        loop {
+            let removal = |m: &Mark| m.value == 0;
+            let next = [
+                wm.next_where(|_| true),
+                wo.next_where(|_| true),
+                wt.next_where(|_| true),
+                ro.next_where(removal),
+                rt.next_where(removal),
+            ];
+            let Some(place) = next.into_iter().flatten().min() else { break };
+            let (em, eo, et) = (wm.at(place).copied(), wo.at(place).copied(), wt.at(place).copied());
+            let (mo, mt) = (lo.at(place).copied(), lt.at(place).copied());
+            for w in [&mut wm, &mut wo, &mut wt] {
+                w.pass(place);
             }
-            let value_in = |v: &Values| v.get(&place).map_or(0, |(h, _)| *h);
-            let (value, ov, tv) = (value_in(vm), value_in(vo), value_in(vt));
-            let presence = [vm, vo, vt]
-                .iter()
-                .find_map(|v| v.get(&place).map(|(_, p)| *p))
-                .or_else(|| [o, t].iter().find_map(|p| p.marks.get(&place).map(|m| m.presence)))
+            for w in [&mut ro, &mut rt] {
+                w.pass(place);
+            }
+            let value_in = |e: Option<(u64, bool)>| e.map_or(0, |(h, _)| h);
+            let (value, ov, tv) = (value_in(em), value_in(eo), value_in(et));
+            let presence = [em, eo, et]
+                .into_iter()
+                .find_map(|e| e.map(|(_, p)| p))
+                .or_else(|| [mo, mt].into_iter().find_map(|m| m.map(|m| m.presence)))
                 .unwrap_or(false);
             if value == 0 && !presence {
                 continue;
             }
-            let (od, td) = (j.current(Side::Ours, place, ov), j.current(Side::Theirs, place, tv));
+            let (od, td) = (j.current_mark(Side::Ours, mo, ov), j.current_mark(Side::Theirs, mt, tv));
             let kept = match (value == ov, value == tv) {
                 (true, true) => match (od, td) {
                     (Ok(a), Ok(b)) => Some(j.later(a, b)),
@@ -296,16 +328,16 @@ impl Provenance {
                 Some(dot) => dot,
                 None => Some(*event.get_or_insert_with(|| j.next.next_event(me, at))),
             };
-            j.next.marks.insert(place, Mark { value, presence, dot });
+            out.push((place, Mark { value, presence, dot }));
         }
+        j.next.marks = Runs::sorted(out);
         j.next
     }
 }
 
 /// Two sides' marks read over one list of members (the merged version's): a dot is a member's
 /// place in it and a number, compared without reading a name.
-struct Joined<'a> {
-    sides: [&'a Provenance; 2],
+struct Joined {
     /// Per side, each of its members' place in `next.members`.
     places: [Vec<u32>; 2],
     /// Per side, its clock over `next.members`.
@@ -316,8 +348,8 @@ struct Joined<'a> {
 
 type JoinedDot = (u32, u64);
 
-impl<'a> Joined<'a> {
-    fn of(o: &'a Provenance, t: &'a Provenance) -> Joined<'a> {
+impl Joined {
+    fn of(o: &Provenance, t: &Provenance) -> Joined {
         let mut next = Provenance::default();
         let places = [o, t].map(|p| p.members.iter().map(|m| next.member_index(m)).collect::<Vec<u32>>());
         next.clock = vec![0; next.members.len()];
@@ -329,7 +361,7 @@ impl<'a> Joined<'a> {
                 next.clock[at] = next.clock[at].max(*seen);
             }
         }
-        Joined { sides: [o, t], places, clocks, next }
+        Joined { places, clocks, next }
     }
 
     fn index(side: Side) -> usize {
@@ -339,10 +371,11 @@ impl<'a> Joined<'a> {
         }
     }
 
-    /// [`Provenance::current`] of one side, its dot over the joined members.
-    fn current(&self, side: Side, place: u64, value: u64) -> Result<Option<JoinedDot>, ()> {
+    /// [`Provenance::current`] of one side's mark at a place (`mark`), its dot over the joined
+    /// members.
+    fn current_mark(&self, side: Side, mark: Option<Mark>, value: u64) -> Result<Option<JoinedDot>, ()> {
         let i = Self::index(side);
-        match self.sides[i].marks.get(&place) {
+        match mark {
             Some(m) if m.value == value => {
                 Ok(m.dot.and_then(|(member, counter)| Some((*self.places[i].get(member as usize)?, counter))))
             }

@@ -1,15 +1,15 @@
 //! Marks as a file and storage hold them: the members, their clock and the marks packed in
 //! one base64 text.
 
+use super::runs::Runs;
 use super::{Mark, Provenance};
-use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 impl Provenance {
     /// The marks a file carries: those that name their event (a value with no mark reads as
     /// unknown, as its mark did).
     pub fn for_file(&self) -> Provenance {
-        let marks = self.marks.iter().filter(|(_, m)| m.dot.is_some()).map(|(p, m)| (*p, *m)).collect();
+        let marks = Runs::sorted(self.marks.iter().filter(|(_, m)| m.dot.is_some()).map(|(p, m)| (p, *m)).collect());
         Provenance { members: self.members.clone(), clock: self.clock.clone(), marks }
     }
 }
@@ -53,9 +53,8 @@ fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 impl Serialize for Provenance {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use base64::Engine as _;
-        let mut places: Vec<(&u64, &Mark)> = self.marks.iter().collect();
-        places.sort_unstable_by_key(|(p, _)| **p);
-        let mut bytes = Vec::with_capacity(places.len() * 18);
+        let places = self.marks.iter();
+        let mut bytes = Vec::with_capacity(self.marks.len() * 18);
         for (place, mark) in places {
             bytes.extend_from_slice(&place.to_le_bytes());
             bytes.extend_from_slice(&(mark.value as u32).to_le_bytes());
@@ -81,7 +80,7 @@ impl<'de> Deserialize<'de> for Provenance {
         let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(wire.marks.as_bytes())
             .map_err(|_| D::Error::custom("provenance: marks are not base64"))?;
-        let mut marks = HashMap::default();
+        let mut marks = Vec::new();
         let mut at = 0;
         while at < bytes.len() {
             let bad = || D::Error::custom("provenance: a mark is cut");
@@ -97,12 +96,12 @@ impl<'de> Deserialize<'de> for Provenance {
                 }
                 _ => return Err(D::Error::custom("provenance: a mark names no member")),
             };
-            marks.insert(place, Mark { value: u64::from(value), presence: flags % 2 == 1, dot });
+            marks.push((place, Mark { value: u64::from(value), presence: flags % 2 == 1, dot }));
             if marks.len() > MAX_MARKS {
                 return Err(D::Error::custom("provenance: too many marks"));
             }
         }
-        Ok(Provenance { members: wire.members, clock: wire.clock, marks })
+        Ok(Provenance { members: wire.members, clock: wire.clock, marks: Runs::of(marks) })
     }
 }
 

@@ -72,7 +72,13 @@ view!(Answer {
     sums: [],
     unknown
 });
-view!(Hearing { key: id, plain: [id, stage, body, when, period, submitters], lists: [], refs: [], sums: [] });
+view!(Hearing {
+    key: id,
+    plain: [id, stage, body, when, period, submitters, heard, publish],
+    lists: [],
+    refs: [],
+    sums: []
+});
 view!(Opinion {
     key: id,
     plain: [id, hearing, number, text, summary, about, place, sender, answer, response, group, change, version],

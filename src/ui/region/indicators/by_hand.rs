@@ -8,7 +8,7 @@ use super::described;
 use crate::locale::tr;
 use crate::model::region::{IndicatorRef, Matching};
 use crate::model::Id;
-use crate::ui::panel::column_heads;
+use crate::ui::kit::panel::column_heads;
 use crate::ui::region::Loaded;
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_regions, Regions};
