@@ -3,7 +3,7 @@
 //! the file's properties (title, the town as author, created and modified at the time it was
 //! made, passed in: never docx-rs's 1970-01-01 and 「unknown」).
 
-use super::look;
+use super::text;
 use crate::locale::{era_month, YearStyle};
 use docx_rs::{AlignmentType, Footer, PageNum, Paragraph, Run, TableOfContents};
 
@@ -49,7 +49,7 @@ pub fn issue_line(made: &Made, style: YearStyle) -> String {
 
 /// The line as a paragraph, set to the right as towns set it.
 pub fn issue_paragraph(made: &Made, style: YearStyle) -> Paragraph {
-    Paragraph::new().align(AlignmentType::Right).add_run(Run::new().add_text(look::clean(&issue_line(made, style))))
+    Paragraph::new().align(AlignmentType::Right).add_run(Run::new().add_text(text::clean(&issue_line(made, style))))
 }
 
 /// The footer: the page's number, centred.
@@ -64,7 +64,7 @@ pub fn contents() -> TableOfContents {
         .heading_styles_range(1, 2)
         .alias("目次")
         .dirty()
-        .add_before_paragraph(look::styled("TOCHeading", "目次"))
+        .add_before_paragraph(text::styled("TOCHeading", "目次"))
 }
 
 /// A time as W3CDTF to the second (「2026-12-10T00:12:00Z」), or none when `at` is no such time.
@@ -77,7 +77,7 @@ fn w3c(at: &str) -> Option<String> {
 }
 
 fn escaped(text: &str) -> String {
-    look::clean(text).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text::clean(text).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// `docProps/core.xml`: the title, the town as creator and last modifier, created and modified

@@ -4,6 +4,7 @@
 //! Symbol and Arial, and stores its parts uncompressed; [`finish`] adds both and deflates them.
 
 use super::issue::Properties;
+use super::text::clean;
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType,
     TableCell, TableRow, WidthType,
@@ -82,18 +83,6 @@ pub fn page(docx: Docx) -> Docx {
                 .bold()
                 .line_spacing(LineSpacing::new().before(120).after(60)),
         )
-}
-
-/// A paragraph of `text` in a style.
-pub fn styled(style: &str, text: &str) -> Paragraph {
-    Paragraph::new().style(style).add_run(Run::new().add_text(clean(text)))
-}
-
-/// `text` without the characters XML 1.0 cannot hold (control characters but the tab, U+FFFE,
-/// U+FFFF): docx-rs escapes markup but keeps them, and Word refuses a file with one (a vertical
-/// tab pasted from PowerPoint, say). Lines are paragraphs, so no newline reaches here.
-pub fn clean(text: &str) -> String {
-    text.chars().filter(|c| (!c.is_control() || *c == '\t') && !matches!(c, '\u{FFFE}' | '\u{FFFF}')).collect()
 }
 
 /// A table's header row: shaded, bold, kept whole and repeated on each page (`w:tblHeader`,

@@ -38,6 +38,7 @@ mod outline_tests;
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_read_back;
+mod text;
 mod word;
 
 pub use issue::{issue_line, Contents, Made};

@@ -6,6 +6,7 @@
 
 use super::issue::{Made, Properties};
 use super::look::{self, TEXT_WIDTH};
+use super::text;
 use crate::format::opinions::{answer_sheets, AnswerSheet};
 use crate::format::xlsx::WriteError;
 use crate::model::{Id, Strategy};
@@ -26,14 +27,14 @@ fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
 pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Result<Vec<u8>, WriteError> {
     let sheets = answer_sheets(s, hearing);
     let title = subject(s, &sheets);
-    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &title));
+    let mut docx = look::page(Docx::new()).add_paragraph(text::styled("Title", &title));
     if sheets.is_empty() {
-        docx = docx.add_paragraph(look::styled("Normal", "意見はまだありません。"));
+        docx = docx.add_paragraph(text::styled("Normal", "意見はまだありません。"));
     }
     for sheet in &sheets {
-        docx = docx.add_paragraph(look::styled("Heading1", &sheet.heading()));
+        docx = docx.add_paragraph(text::styled("Heading1", &sheet.heading()));
         for line in sheet.figures() {
-            docx = docx.add_paragraph(look::styled("Normal", &line));
+            docx = docx.add_paragraph(text::styled("Normal", &line));
         }
         docx = docx.add_table(table(sheet));
     }

@@ -4,24 +4,25 @@
 
 use super::look::{self, TEXT_WIDTH};
 use super::outline::{Block, Heading, INDICATOR_COLUMNS};
+use super::text;
 use docx_rs::{Docx, Table, TableRow, WidthType};
 
 /// `blocks` added to `docx`; the tree takes `figures` paragraphs.
 pub fn write(mut docx: Docx, blocks: &[Block], figures: usize) -> Docx {
     for block in blocks {
         docx = match block {
-            Block::Title(t) => docx.add_paragraph(look::styled("Title", t)),
+            Block::Title(t) => docx.add_paragraph(text::styled("Title", t)),
             Block::Heading(level, t) => {
                 let style = match level {
                     Heading::Part => "Heading1",
                     Heading::Section | Heading::Goal => "Heading2",
                     Heading::Measure => "Heading3",
                 };
-                docx.add_paragraph(look::styled(style, t))
+                docx.add_paragraph(text::styled(style, t))
             }
-            Block::Text(t) => docx.add_paragraph(look::styled("Normal", t)),
-            Block::Caption(t) => docx.add_paragraph(look::styled("TableCaption", t)),
-            Block::Item(t) => docx.add_paragraph(look::styled("ListParagraph", t)),
+            Block::Text(t) => docx.add_paragraph(text::styled("Normal", t)),
+            Block::Caption(t) => docx.add_paragraph(text::styled("TableCaption", t)),
+            Block::Item(t) => docx.add_paragraph(text::styled("ListParagraph", t)),
             Block::Indicators(rows) => docx.add_table(indicators(rows)),
             Block::Tree => (0..figures).fold(docx, |d, n| d.add_paragraph(super::figure::placeholder(n))),
         };
