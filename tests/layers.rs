@@ -66,7 +66,7 @@ const MAX_LINES: usize = 500;
 /// one part of the form, sharing its signals.
 const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/bench/stats.rs", "report", 203),
-    ("src/bin/bench.rs", "main", 167),
+    ("src/bin/bench.rs", "main", 168),
     ("src/model/achievement/tests.rs", "cases", 391),
     ("src/ui/edit/indicator_form/mod.rs", "IndicatorEditor", 154),
     ("src/ui/edit/measure_form/mod.rs", "Initiatives", 151),
@@ -78,7 +78,7 @@ const KNOWN_LONG_FNS: &[(&str, &str, usize)] = &[
     ("src/ui/strategy/list.rs", "StrategyList", 173),
     ("src/ui/workshop/notes_page.rs", "NotesPage", 190),
     ("src/words/notice.rs", "notice", 246),
-    ("src/words/problems.rs", "problem_kind", 188),
+    ("src/words/problems.rs", "problem_kind", 189),
 ];
 
 /// A function fits in a head (STYLE.md 27: Leptos' `Todos` is about 90 lines).

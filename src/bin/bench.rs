@@ -53,6 +53,13 @@ fn merge_table(what: &str, size: &str, seed: &str, runs: Option<&&str>) -> Resul
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+/// One town's four population scenarios, projected `runs` times (issue 87's budget: 5 ms).
+fn population(runs: &str) -> Result<String, String> {
+    let runs: usize = runs.parse().map_err(|_| format!("bad number of runs {runs}"))?;
+    Ok(shirube::bench::population::four_scenarios(runs.max(1)))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use shirube::bench::{generate, stats};
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -155,6 +162,7 @@ fn main() {
         [what @ ("merge-preview" | "merge-marks"), size, seed, runs @ ..] if runs.len() <= 1 => {
             print!("{}", merge_table(what, size, seed, runs.first()).unwrap_or_else(|e| fail(e)))
         }
+        ["population", runs] => print!("{}", population(runs).unwrap_or_else(|e| fail(e))),
         ["region", towns, seed] => {
             // What opening a region costs natively (the browser's figures are the budget's).
             let towns: usize = towns.parse().unwrap_or_else(|_| fail(format!("bad number of towns {towns}")));
@@ -217,7 +225,7 @@ fn main() {
                 println!("  {name:<66} {:>9.1} ms", stats::median(&samples).unwrap_or(f64::NAN));
             }
         }
-        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench merge-preview <size> <seed> | bench merge-marks <size> <seed> [runs] | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
+        _ => fail("usage: bench generate <town|large|huge> <seed> <out.json> | bench generate-merge <size> <seed> <dir> | bench generate-folder <size> <seed> <dir> | bench folder-sync <dir> | bench graph-read <file.json> | bench generate-region <towns> <seed> <out.json> | bench generate-region-files <towns> <seed> <dir> | bench region <towns> <seed> | bench population <runs> | bench merge-preview <size> <seed> | bench merge-marks <size> <seed> [runs] | bench report <raw.json> <latest.json> [--smoke] | bench profile-import <file.json>".into()),
     }
 }
 

@@ -11,6 +11,7 @@ mod figure;
 pub mod indicator;
 pub mod measure;
 mod money;
+pub mod population;
 pub mod region;
 #[cfg(test)]
 mod testing;

@@ -3,7 +3,7 @@
 
 use crate::format::population::{AssumptionProblem, CensusProblem, RateItem};
 use crate::locale::{number, Language};
-use crate::model::population::Sex;
+use crate::model::population::{Sex, VisionProblem};
 
 fn pick(lang: Language, ja: String, en: String) -> String {
     match lang {
@@ -122,6 +122,42 @@ pub fn assumption_problem(p: &AssumptionProblem, lang: Language) -> String {
                 format!("The {}{who_en}{age_en} for {start}→{} is missing.", item(*i, Language::En), start + 5),
             )
         }
+    }
+}
+
+/// What is wrong with the vision the strategy holds.
+pub fn vision_problem(p: &VisionProblem, lang: Language) -> String {
+    match p {
+        VisionProblem::BaseGroups => pick(
+            lang,
+            "人口ビジョンの基準人口の年齢階級の数が、最後の階級（85歳以上・90歳以上）と合いません".into(),
+            "the population vision's base population does not have one count per age group".into(),
+        ),
+        VisionProblem::RateCount { start } => pick(
+            lang,
+            format!("人口ビジョンの{start}→{}年の仮定値が、年齢階級の数だけありません", start + 5),
+            format!("the population vision's assumptions for {start}→{} do not have one rate per age group", start + 5),
+        ),
+        VisionProblem::ImpossibleRate { start } => pick(
+            lang,
+            format!("人口ビジョンの{start}→{}年の生残率・子ども女性比・性比に、負の値か数でない値があります", start + 5),
+            format!("a survival rate, child-woman ratio or sex ratio for {start}→{} is negative or not a number", start + 5),
+        ),
+        VisionProblem::ChosenMissing => pick(
+            lang,
+            "将来展望に選んだシナリオがありません（削除されています）".into(),
+            "the scenario chosen as the 将来展望 no longer exists".into(),
+        ),
+        VisionProblem::NoBaseBirthRate => pick(
+            lang,
+            "出生率が上がるシナリオには、基準年の合計特殊出生率が必要です".into(),
+            "a scenario with a rising birth rate needs the base year's total fertility rate".into(),
+        ),
+        VisionProblem::TargetYear { year } => pick(
+            lang,
+            format!("目標人口の年（{year}年）が推計の年（基準年から5年ごと、2070年まで）ではありません"),
+            format!("the target population's year ({year}) is not a year of the projection (every 5 years from the base year to 2070)"),
+        ),
     }
 }
 

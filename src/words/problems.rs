@@ -261,6 +261,7 @@ pub fn problem_kind(k: &ProblemKind, lang: Language) -> String {
         BadWorkshopDate => workshop_date(lang).into(),
         DuplicateRound { .. } | BadRoundDate { .. } | BadEvaluationDate { .. } => super::round::problem(k, lang),
         UnknownHearing { .. } | UnknownOpinionItem { .. } | BadCommentPeriod => super::hearing::problem(k, lang),
+        Population(p) => super::population::vision_problem(p, lang),
         RevisionDateInvalid { series, year, date } => {
             let of = series_of(series, lang);
             if ja {

@@ -61,12 +61,14 @@
 //! page that shows such a result must say it.
 
 mod age;
+mod check;
 mod derive;
 mod project;
 mod scenario;
 mod vision;
 
 pub use age::{AgeBand, OpenAge, Population, Sex, ThreeGroups, HORIZON, STEP};
+pub use check::{check, VisionProblem};
 pub use derive::{derive_from_censuses, DeriveError};
 pub use project::{project, Projection, ProjectionError};
 pub use scenario::{RatePoint, Scenario};

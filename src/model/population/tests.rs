@@ -206,3 +206,74 @@ fn assumptions_from_two_censuses_are_cohort_change_ratios_and_say_so() {
     let wrong = census(2025, vec![0; 18], f1);
     assert_eq!(derive_from_censuses(&wrong, &wrong), Err(DeriveError::NotFiveYears { earlier: 2025, later: 2025 }));
 }
+
+/// A vision of the worked example: its base (2060, 85+) and assumptions, two scenarios.
+fn vision() -> PopulationVision {
+    let base = base();
+    PopulationVision {
+        base: Some(BasePopulation {
+            year: 2060,
+            source: PopulationSource::Pasted,
+            open: OpenAge::From85,
+            male: base.male.iter().map(|&v| v as u32).collect(),
+            female: base.female.iter().map(|&v| v as u32).collect(),
+            unknown: UnknownFields::new(),
+        }),
+        assumptions: Some(assumptions()),
+        base_birth_rate: None,
+        scenarios: vec![
+            NamedScenario {
+                id: crate::model::Id::new("ipss"),
+                name: "社人研推計準拠".into(),
+                scenario: Scenario::Ipss,
+            },
+            NamedScenario {
+                id: crate::model::Id::new("rise"),
+                name: "出生率上昇".into(),
+                scenario: Scenario::BirthRate { path: vec![RatePoint { year: 2070, rate: 2.07 }] },
+            },
+        ],
+        chosen: Some(crate::model::Id::new("gone")),
+        target: Some(TargetPopulation { year: 2067, population: 700 }),
+        notes: String::new(),
+        unknown: UnknownFields::new(),
+    }
+}
+
+#[test]
+fn a_strategy_with_a_broken_vision_names_each_problem_at_its_place() {
+    use crate::model::{validate, FiscalYear, PlanPeriod, ProblemKind, Strategy};
+    let mut s =
+        Strategy::blank("架空町総合戦略", "架空町", PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2029) });
+    let mut v = vision();
+    v.assumptions.as_mut().unwrap().periods[0].survival_female[3] = -0.5;
+    v.base.as_mut().unwrap().male.pop();
+    s.population = Some(std::sync::Arc::new(v));
+    let found: Vec<(String, ProblemKind)> =
+        validate(&s).into_iter().filter(|p| p.path.starts_with("population")).map(|p| (p.path, p.kind)).collect();
+    let expected = [
+        ("population.base", VisionProblem::BaseGroups),
+        ("population.assumptions.periods[0]", VisionProblem::ImpossibleRate { start: 2060 }),
+        ("population.chosen", VisionProblem::ChosenMissing),
+        ("population.base_birth_rate", VisionProblem::NoBaseBirthRate),
+        ("population.target", VisionProblem::TargetYear { year: 2067 }),
+    ];
+    assert_eq!(found, expected.map(|(p, k)| (p.to_owned(), ProblemKind::Population(k))).to_vec());
+}
+
+#[test]
+fn the_vision_travels_in_the_strategy_file_and_keeps_what_it_does_not_know() {
+    use crate::model::{FiscalYear, PlanPeriod, Strategy};
+    let mut s =
+        Strategy::blank("架空町総合戦略", "架空町", PlanPeriod { first: FiscalYear(2025), last: FiscalYear(2029) });
+    let mut v = vision();
+    v.unknown.insert("from_a_newer_build".into(), serde_json::json!({"kept": true}));
+    s.population = Some(std::sync::Arc::new(v));
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(json.contains("\"from_a_newer_build\":{\"kept\":true}"));
+    let back: Strategy = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, s);
+    let without: Strategy =
+        serde_json::from_str(&serde_json::to_string(&Strategy { population: None, ..s }).unwrap()).unwrap();
+    assert_eq!(without.population, None);
+}

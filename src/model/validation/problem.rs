@@ -19,6 +19,8 @@ pub struct Problem {
 /// What is wrong. Each kind has one severity.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
+    /// Something wrong with the 地方人口ビジョン (its own severity).
+    Population(crate::model::population::VisionProblem),
     /// The same id is defined twice; `first` is where it was seen first.
     DuplicateId {
         id: Id,
@@ -168,6 +170,8 @@ impl ProblemKind {
     pub fn severity(&self) -> Severity {
         use ProblemKind::*;
         match self {
+            Population(p) if p.is_error() => Severity::Error,
+            Population(_) => Severity::Warning,
             YearOutsidePeriod { .. }
             | BaselineMissing
             | IndicatorUnused

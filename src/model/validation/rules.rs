@@ -194,6 +194,14 @@ impl<'a> Validator<'a> {
 
     /// The hearings (意見聴取) and opinions: real 意見募集期間, each opinion's hearing and item
     /// where they name them (a missing one is a warning: the opinion is kept).
+    /// The 地方人口ビジョン (`model::population::check`).
+    pub(super) fn population(&mut self) {
+        let Some(v) = &self.s.population else { return };
+        for (path, p) in crate::model::population::check(v) {
+            self.push(path, ProblemKind::Population(p));
+        }
+    }
+
     pub(super) fn hearings(&mut self) {
         use crate::model::{schedule::is_calendar_date, OpinionAbout};
         let s = self.s;

@@ -180,6 +180,7 @@ impl Validator<'_> {
             self.workshops();
             self.rounds();
             self.hearings();
+            self.population();
         }
         self.problems
     }

@@ -10,7 +10,7 @@ use std::any::Any;
 use std::sync::Arc;
 
 /// Its plain fields, by their names in the file.
-const NAMES: [&str; 16] = [
+const NAMES: [&str; 17] = [
     "id",
     "title",
     "municipality.name",
@@ -27,6 +27,8 @@ const NAMES: [&str; 16] = [
     "publication.footer",
     "publication.site_url",
     "publication.licence",
+    // The 地方人口ビジョン, merged as one value for now (issue 87).
+    "population",
 ];
 
 /// The objects whose fields are seen one by one.
@@ -80,6 +82,10 @@ macro_rules! field {
                 let ($a, $b) = (&$s.rating_rule, &$o.rating_rule);
                 $body
             }
+            "population" => {
+                let ($a, $b) = (&$s.population, &$o.population);
+                $body
+            }
             "publication.address" => {
                 let ($a, $b) = (&$s.publication.address, &$o.publication.address);
                 $body
@@ -127,6 +133,7 @@ fn shallow(s: &Strategy) -> Strategy {
         rounds: _,
         hearings: _,
         opinions: _,
+        population,
         unknown,
     } = s;
     Strategy {
@@ -153,6 +160,7 @@ fn shallow(s: &Strategy) -> Strategy {
         rounds: Arc::default(),
         hearings: Arc::default(),
         opinions: Arc::default(),
+        population: population.clone(),
         unknown: unknown.clone(),
     }
 }
