@@ -97,7 +97,10 @@ pub fn StrategyForm() -> impl IntoView {
             {move || {
                 let lang = state.lang();
                 let list = problems.get();
-                if list.is_empty() {
+                let lacking = state.open.with(|o| o.as_ref().is_some_and(|s| !s.draft_gaps().is_empty()));
+                if list.is_empty() && lacking {
+                    view! { <p>{state.tr("誤りはありません。策定済にするまでに、次の点を見直してください。", "No errors. Before adoption, review the points below.")}</p> }.into_any()
+                } else if list.is_empty() {
                     view! { <p class="ok">{state.tr("問題はありません。", "No problems found.")}</p> }.into_any()
                 } else {
                     view! {
@@ -118,6 +121,7 @@ pub fn StrategyForm() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::Shown::All testid="draft-gaps"/>
         </div>
     }
 }
