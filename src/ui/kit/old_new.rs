@@ -258,7 +258,10 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
         .into_iter()
         .map(|o| option(Old::Strategy(o.id.clone()), words::compared_strategy(&o, lang)))
         .collect_view();
-    let kept = names.iter().map(|(seq, n)| option(Old::Version(*seq), n.clone())).collect_view();
+    // The versions heard come before the previous period's strategy, the other kept ones after it.
+    let (heard_first, kept_after) = names.split_at(heard.len());
+    let heard_options = heard_first.iter().map(|(seq, n)| option(Old::Version(*seq), n.clone())).collect_view();
+    let kept = kept_after.iter().map(|(seq, n)| option(Old::Version(*seq), n.clone())).collect_view();
     let rest = (!rest.is_empty()).then(|| {
         let options = rest
             .into_iter()
@@ -280,7 +283,7 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
                 </label>
                 <label>{tr(lang, "改正前", "Old")}" "
                     <select data-testid="old-new-old" on:change=move |ev| comparing.old.set(Old::parse(&event_target_value(&ev)))>
-                        {previous}{kept}{rest}
+                        {heard_options}{previous}{kept}{rest}
                     </select>
                 </label>
                 <button type="button" data-testid="old-new-run" on:click=move |_| comparing.run(state, id.clone())>{tr(lang, "比べる", "Compare")}</button>
