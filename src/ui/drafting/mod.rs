@@ -93,12 +93,12 @@ fn Stages(state: Edits) -> impl IntoView {
                     let (label, question, yes) = match lang {
                         locale::Language::Ja => (
                             format!("「{then}」へ進める…"),
-                            format!("今の「{now}」を名前を付けて履歴に残し（消えません）、段階を「{then}」にします。聴いた意見は「{now}」の意見のままです。意見を受けた修正を進めた後に行うと、「{now}」と「{then}」の新旧対照表に表れます。"),
+                            format!("今の「{now}」を、意見を聴いた後の修正も含めたいまの形のまま名前を付けて履歴に残し（「{now}（年月）」。消えません）、段階を「{then}」にします。意見聴取で示した版は別に「策定会議（日付）で示した{now}」のような名前で新旧対照表の先頭に並び、今の版と比べると聴いた後の修正が表れます。聴いた意見は「{now}」の意見のままです。"),
                             format!("「{then}」へ進める"),
                         ),
                         locale::Language::En => (
                             format!("Move on to “{then}”…"),
-                            format!("The “{now}” as it stands is kept in the history under its name (never thinned), and the stage becomes “{then}”. Opinions heard stay with “{now}”. Changes made after the move show in the comparison table between the two."),
+                            format!("The “{now}” as it stands now, revisions made after the hearings included, is kept in the history under its name (never thinned), and the stage becomes “{then}”. The version each hearing heard is listed first in the comparison table under the hearing's name; compared with the current one, it shows the revisions made since. Opinions heard stay with “{now}”."),
                             format!("Move on to “{then}”"),
                         ),
                     };
