@@ -13,7 +13,8 @@
 # workbook: .xlsx, .xls, .ods), table_xls (damaged .xls files, into the patched calamine of
 # vendor/calamine), table_paste (pasted cells: the clipboard's HTML and text), outline
 # (a pasted outline: format::outline, its corrections and into_strategy), round_book (a section's
-# returned workbook, read back against 北本市 with a round open). Seeds: fuzz/seeds/<target>/,
+# returned workbook, read back against 北本市 with a round open), population_tables (the census
+# table and the 社人研's assumptions: format::population, then projected). Seeds: fuzz/seeds/<target>/,
 # tests/files/bad/ and the examples; the growing corpus is fuzz/corpus/<target>/, committed after
 # a run minimised where it is small enough (.gitignore names which; the next machine starts
 # where this one stopped):
@@ -28,7 +29,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SHIRUBE_ROOT"
 
 CARGO_FUZZ_VERSION="0.13.2"
-ALL_TARGETS=(strategy_file backup_file csv_file merge table_workbook table_xls table_paste outline round_book)
+ALL_TARGETS=(strategy_file backup_file csv_file merge table_workbook table_xls table_paste outline round_book population_tables)
 RUNS=10000000
 SECONDS_EACH=0
 TARGETS=()
@@ -36,7 +37,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --time) SECONDS_EACH="$2"; RUNS=-1; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) [[ " ${ALL_TARGETS[*]} " == *" $1 "* ]] || die "unknown target '$1' (targets: ${ALL_TARGETS[*]})"
        TARGETS+=("$1"); shift ;;
   esac
@@ -62,6 +63,7 @@ seeds_of() {
     table_xls) echo "seeds/table_xls" ;;
     table_paste) echo "seeds/table_paste" ;;
     outline) echo "../src/format/outline/fixtures" ;;
+    population_tables) echo "../src/format/population/fixtures" ;;
   esac
 }
 

@@ -192,15 +192,41 @@ ensure_geckodriver() {
 run_step "prerequisites" check_prerequisites
 # The browsers come from Debian while the tools compile: apt waits on the network and the disk,
 # the compiles on the two cores. Its output is shown, and its status checked, in its own step below.
+# That step runs in run_step's subshell, which cannot `wait` for a job of this shell: the job
+# writes its exit status to a file under another name and renames it when complete, and the step
+# waits for that file however early or late it comes (after a first set-up every tool is there,
+# and the step starts at once, long before apt is done).
 BROWSER_LOG="$(mktemp)"
+BROWSER_RC="$BROWSER_LOG.rc"
 if [[ $WITH_BROWSER -eq 1 ]]; then
-  ( ensure_browser >"$BROWSER_LOG" 2>&1; echo $? >"$BROWSER_LOG.rc" ) &
+  (
+    set +e
+    ( set -e; ensure_browser ) >"$BROWSER_LOG" 2>&1
+    echo $? >"$BROWSER_RC.partial" && mv "$BROWSER_RC.partial" "$BROWSER_RC"
+  ) &
   BROWSER_PID=$!
 fi
+# Whether the background job still runs (a finished job not yet reaped by this shell is a zombie).
+browser_job_running() {
+  [[ -r /proc/$BROWSER_PID/stat ]] || { kill -0 "$BROWSER_PID" 2>/dev/null; return; }
+  [[ "$(awk '{ print $3 }' "/proc/$BROWSER_PID/stat" 2>/dev/null)" =~ ^[RSDTt]$ ]]
+}
 wait_for_browser() {
-  wait "$BROWSER_PID" || true
+  local said=0
+  while [[ ! -f "$BROWSER_RC" ]]; do
+    if ! browser_job_running && [[ ! -f "$BROWSER_RC" ]]; then
+      cat "$BROWSER_LOG"
+      echo "the browsers' install (pid $BROWSER_PID) ended without writing its exit status: killed? Run scripts/setup.sh --browser again" >&2
+      return 1
+    fi
+    if [[ $said -eq 0 ]]; then
+      echo "waiting for apt (pid $BROWSER_PID; its output follows when it is done)"
+      said=1
+    fi
+    sleep 0.5
+  done
   cat "$BROWSER_LOG"
-  return "$(cat "$BROWSER_LOG.rc" 2>/dev/null || echo 1)"
+  return "$(cat "$BROWSER_RC")"
 }
 run_step "rustup target $WASM_TARGET" ensure_wasm_target
 run_step "rustup components clippy + rustfmt" ensure_rust_components

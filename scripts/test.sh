@@ -8,7 +8,9 @@
 #                                     compiled for wasm only; the unit tests, native only, are linted
 #                                     natively)
 #   3. native  native tests:          cargo test
-#   4. harness the WebDriver harness: tests/harness/ (a browser killed under a running test: the
+#   4. harness the set-up script:     tests/setup/ (the README's two commands in order, every tool
+#                                     stubbed and apt slow, failing or killed; ~10 s)
+#              the WebDriver harness: tests/harness/ (a browser killed under a running test: the
 #                                     file fails within a minute naming the test, and no driver or
 #                                     browser is left; headless chromium via chromedriver, ~25 s)
 #   5. wasm    in-browser wasm tests: cargo test --target wasm32-unknown-unknown with the two files
@@ -116,6 +118,8 @@ want native && run_step "native tests (cargo test)" cargo test
 # The vendored splitter's own tests: its merge rule decides what every visit loads.
 want native && run_step "the vendored splitter's tests (vendor/wasm-split-cli)" \
   bash -c 'cd vendor/wasm-split-cli && cargo test --locked'
+want harness && run_step "the set-up script's own test (tests/setup/, stubbed tools)" \
+  bounded "$LIMIT_HARNESS" node --test tests/setup/
 want harness && run_step "the WebDriver harness's own test (chromium)" \
   bounded "$LIMIT_HARNESS" node --test --test-concurrency=1 tests/harness/
 want wasm   && run_step "browser wasm tests in chromium (wasm-bindgen-test-runner)" \

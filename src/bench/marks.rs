@@ -1,5 +1,5 @@
-//! What a diverged merge with marks costs natively, step by step: each side flattened once for
-//! the marks (`Flattened::of`), this browser's marks made now
+//! What a diverged merge with marks costs natively, step by step: each side read as a typed table once for
+//! the marks (`Tabled::of`), this browser's marks made now
 //! (`Provenance::stamp`), the base made exact by both sides' marks (`exact_base`), the merge, the
 //! merged strategy, and the merged version's marks (`Provenance::merged`) — what a folder's
 //! reading and 統合する do for each file that diverged. Each step is a function of its own, never
@@ -7,7 +7,7 @@
 //! (`callgrind_annotate --inclusive=yes`).
 
 use super::generate::{edited_pair, generate, Size};
-use crate::model::merge::provenance::{exact_base, Flattened, Provenance};
+use crate::model::merge::provenance::{exact_base, Provenance, Tabled};
 use crate::model::merge::{merge, Merge};
 use crate::model::Strategy;
 use std::time::Instant;
@@ -32,17 +32,17 @@ fn sides(size: Size, seed: u64) -> Sides {
 }
 
 #[inline(never)]
-fn step_flatten(s: &Sides) -> [Flattened; 2] {
-    [&s.ours, &s.theirs].map(Flattened::of)
+fn step_tables(s: &Sides) -> [Tabled; 2] {
+    [&s.ours, &s.theirs].map(Tabled::of)
 }
 
 #[inline(never)]
-fn step_stamp(s: &Sides, [ours, _]: &[Flattened; 2]) -> Provenance {
+fn step_stamp(s: &Sides, [ours, _]: &[Tabled; 2]) -> Provenance {
     s.stored.stamp(ours, "ours", 3)
 }
 
 #[inline(never)]
-fn step_exact_base(s: &Sides, [fo, ft]: &[Flattened; 2], ours: &Provenance) -> Strategy {
+fn step_exact_base(s: &Sides, [fo, ft]: &[Tabled; 2], ours: &Provenance) -> Strategy {
     exact_base(&s.base, (fo, ours), (ft, &s.theirs_marks)).0
 }
 
@@ -57,7 +57,7 @@ fn step_merged_strategy(m: &Merge) -> Strategy {
 }
 
 #[inline(never)]
-fn step_merged_marks(s: &Sides, merged: &Strategy, [fo, ft]: &[Flattened; 2], ours: &Provenance) -> Provenance {
+fn step_merged_marks(s: &Sides, merged: &Strategy, [fo, ft]: &[Tabled; 2], ours: &Provenance) -> Provenance {
     Provenance::merged(merged, (fo, ours), (ft, &s.theirs_marks), "ours", 4)
 }
 
@@ -77,13 +77,13 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
     for _ in 0..runs {
         let whole = Instant::now();
         let t = Instant::now();
-        let flats = step_flatten(&s);
-        time("each side flattened once (Flattened::of)", since(t));
+        let tables = step_tables(&s);
+        time("each side read as a table once (Tabled::of)", since(t));
         let t = Instant::now();
-        let ours = step_stamp(&s, &flats);
+        let ours = step_stamp(&s, &tables);
         time("this browser's marks made now (Provenance::stamp)", since(t));
         let t = Instant::now();
-        let base = step_exact_base(&s, &flats, &ours);
+        let base = step_exact_base(&s, &tables, &ours);
         time("the base made exact (exact_base)", since(t));
         let t = Instant::now();
         let m = step_merge(&s, &base);
@@ -92,10 +92,10 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
         let merged = step_merged_strategy(&m);
         time("the merged strategy (Merge::strategy)", since(t));
         let t = Instant::now();
-        let kept = step_merged_marks(&s, &merged, &flats, &ours);
+        let kept = step_merged_marks(&s, &merged, &tables, &ours);
         time("the merged version's marks (Provenance::merged)", since(t));
         conflicts = m.conflicts.len();
-        drop((kept, merged, m, base, ours, flats));
+        drop((kept, merged, m, base, ours, tables));
         time("the whole", since(whole));
     }
     let medians = steps.into_iter().map(|(n, all)| (n.to_owned(), super::stats::median(&all).unwrap_or(f64::NAN)));

@@ -16,14 +16,26 @@ pub struct Saved<'a> {
     pub saved_at: &'a str,
 }
 
-/// Takes the array under `key` out of the file (`required`: missing is an error).
-pub(super) fn take_array(value: &mut Value, key: &str, required: bool) -> Result<Vec<Value>, ImportError> {
-    let not = |problem| ImportError::NotAnEnvelope { path: key.to_owned(), problem };
+/// Takes the array under `key` out of the file; missing is an error.
+pub(super) fn take_array(value: &mut Value, key: &str) -> Result<Vec<Value>, ImportError> {
     match value.get_mut(key).map(Value::take) {
+        None => Err(ImportError::NotAnEnvelope { path: key.to_owned(), problem: EnvelopeProblem::Missing }),
+        taken => array(key, taken),
+    }
+}
+
+/// Takes the array under `key` out of the file; missing is none.
+pub(super) fn take_optional_array(value: &mut Value, key: &str) -> Result<Vec<Value>, ImportError> {
+    match value.get_mut(key).map(Value::take) {
+        None => Ok(Vec::new()),
+        taken => array(key, taken),
+    }
+}
+
+fn array(key: &str, taken: Option<Value>) -> Result<Vec<Value>, ImportError> {
+    match taken {
         Some(Value::Array(items)) => Ok(items),
-        None if !required => Ok(Vec::new()),
-        None => Err(not(EnvelopeProblem::Missing)),
-        Some(_) => Err(not(EnvelopeProblem::NotAnArray)),
+        _ => Err(ImportError::NotAnEnvelope { path: key.to_owned(), problem: EnvelopeProblem::NotAnArray }),
     }
 }
 

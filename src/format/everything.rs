@@ -27,7 +27,7 @@
 //! Its problems come back with it for the preview to show. The JSON Schema is
 //! `public/shirube-backup.v1.schema.json`.
 
-use super::entries::{first_of_its_id, in_entry, refuse_unsafe_region, take_array, Saved};
+use super::entries::{first_of_its_id, in_entry, refuse_unsafe_region, take_array, take_optional_array, Saved};
 use super::envelope::{envelope, Envelope, EnvelopeRef};
 use super::header::Header;
 use super::import::{check_header, read_value, refuse_unsafe_ids, ImportError, Imported};
@@ -147,9 +147,9 @@ pub fn read_everything(mut value: Value) -> Result<Everything, ImportError> {
     check_header(&value, BACKUP_FORMAT_NAME, BACKUP_VERSION)?;
     let header = Header::of(&value);
     let (exported_at, generator) = (header.exported_at.to_owned(), header.generator.to_owned());
-    let strategies = take_array(&mut value, "strategies", true)?;
-    let backups = take_array(&mut value, "backups", false)?;
-    let regions = take_array(&mut value, "regions", false)?;
+    let strategies = take_array(&mut value, "strategies")?;
+    let backups = take_optional_array(&mut value, "backups")?;
+    let regions = take_optional_array(&mut value, "regions")?;
 
     let mut read = Vec::with_capacity(strategies.len());
     let mut first: HashMap<crate::model::Id, usize> = HashMap::new();

@@ -39,6 +39,7 @@ pub mod outline;
 #[cfg(test)]
 mod partner_tests;
 mod peek;
+pub mod population;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod publish;

@@ -208,7 +208,7 @@ pub fn read_region(mut value: Value) -> Result<RegionRead, ImportError> {
         }
     };
     refuse_unsafe_region("region", &region)?;
-    let entries = take_array(&mut value, "strategies", true)?;
+    let entries = take_array(&mut value, "strategies")?;
     // A current town's file the quick way (written out and read back costs less than the
     // path-tracking read of the value), else the full chain, which says what is wrong.
     let towns = entries.into_iter().map(|entry| match read_current(&entry.to_string()) {

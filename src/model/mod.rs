@@ -25,6 +25,7 @@ mod measure;
 pub mod merge;
 mod number;
 mod place;
+pub mod population;
 mod progress;
 pub mod publication;
 mod rating;

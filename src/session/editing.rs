@@ -31,6 +31,12 @@ pub struct SaveJob {
     pub base: u64,
 }
 
+/// What a reload does with the undo steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum UndoSteps {
+    Kept,
+    Dropped,
+}
 impl Editing {
     /// Nothing open; `persistent`: storage keeps what is saved (else the state says it does not).
     pub fn new(persistent: bool) -> Editing {
@@ -94,22 +100,22 @@ impl Editing {
     /// tab's save this tab had nothing waiting against: the undo steps still apply. Whether the
     /// strategy shown changed.
     pub fn reload_keeping_history(&mut self, fresh: Strategy, base: u64) -> bool {
-        self.reload(fresh, base, true)
+        self.reload(fresh, base, UndoSteps::Kept)
     }
 
     /// The open strategy as storage now holds it (revision `base`) after this tab restored
     /// another version or took another tab's: the undo steps were about a version that is now a
     /// backup, and go. Whether the strategy shown changed.
     pub fn reload_anew(&mut self, fresh: Strategy, base: u64) -> bool {
-        self.reload(fresh, base, false)
+        self.reload(fresh, base, UndoSteps::Dropped)
     }
 
-    fn reload(&mut self, fresh: Strategy, base: u64, keep_history: bool) -> bool {
+    fn reload(&mut self, fresh: Strategy, base: u64, steps: UndoSteps) -> bool {
         self.autosave.opened(base);
         if self.open.as_ref() == Some(&fresh) {
             return false;
         }
-        if !keep_history {
+        if steps == UndoSteps::Dropped {
             self.history.clear();
         }
         self.now_open(Some(fresh));

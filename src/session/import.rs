@@ -93,11 +93,11 @@ pub async fn confirm<B: Backend>(
 /// browser's own edit at the next stamp). A failure is not the merge's: the merge is stored,
 /// and a later merge with fewer marks falls back on the common version at hand.
 async fn keep_marks<B: Backend>(store: &Store<B>, (ours, merged): (&Strategy, &Strategy), file: &Imported, now: &str) {
-    use crate::model::merge::provenance::{Flattened, Provenance};
+    use crate::model::merge::provenance::{Provenance, Tabled};
     let theirs = file.marks().unwrap_or_default();
     let id = &merged.id;
-    // Ours flattened once, for its marks made now and the merged version's.
-    let ours = Flattened::of(ours);
+    // Ours read as a table once, for its marks made now and the merged version's.
+    let ours = Tabled::of(ours);
     let Ok((ours_marks, marker)) = store.marks_now(id, &ours, now).await else { return };
     let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
     let kept = Provenance::merged(merged, (&ours, &ours_marks), (&file.strategy, &theirs), &marker, at);

@@ -31,6 +31,7 @@ pub mod opinion_book;
 pub mod preview;
 pub mod region;
 pub mod round_books;
+pub mod round_trip;
 pub mod route;
 #[cfg(test)]
 mod route_tests;
@@ -45,4 +46,4 @@ pub mod workshop_nav;
 
 pub use autosave::{Autosave, SaveState};
 pub use history::{History, UNDO_LIMIT};
-pub use notice::{Notice, SpaceUse};
+pub use notice::{Notice, OnLeaving, SpaceUse};

@@ -178,6 +178,70 @@ pub enum Notice {
     },
 }
 
+/// What a notice does when the user goes to another page: the rule `ui::state` applies to every
+/// page the user takes (a link, the navigation, the browser's back), not to where an action
+/// itself leads (an import opens what it imported, and says so there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnLeaving {
+    /// It only said what was done: it closes, instead of pushing every page down until 閉じる
+    /// (on a phone it took half the screen).
+    Close,
+    /// It offers an undo, asks for a decision or says what failed: it stays until answered or
+    /// closed.
+    Stay,
+}
+
+impl Notice {
+    /// Whether the notice closes when the user goes to another page (see [`OnLeaving`]).
+    pub fn on_leaving(&self) -> OnLeaving {
+        match self {
+            Notice::Imported { replaced: None, .. }
+            | Notice::Merged { replaced: None, .. }
+            | Notice::DeletedAfterExport { .. }
+            | Notice::Restored { .. }
+            | Notice::Exported { .. }
+            | Notice::StageMoved { .. }
+            | Notice::VersionsDiscarded { .. }
+            | Notice::TookOtherTab { .. }
+            | Notice::MovedToIndexedDb(_)
+            | Notice::RegionRestored { .. }
+            | Notice::RegionTownRemoved { .. }
+            | Notice::RegionExported { .. }
+            | Notice::BringInUndone { .. }
+            | Notice::BringInKept { .. }
+            | Notice::BringInDecided => OnLeaving::Close,
+            Notice::RestoredEverything(report) if report.error.is_none() => OnLeaving::Close,
+            Notice::RegionBroughtIn { tally, .. } if tally.unreadable + tally.not_stored == 0 => OnLeaving::Close,
+            Notice::RegionOpened { tally, errors, .. }
+                if errors.is_empty() && tally.unreadable + tally.not_stored == 0 =>
+            {
+                OnLeaving::Close
+            }
+            Notice::Imported { replaced: Some(_), .. }
+            | Notice::Merged { replaced: Some(_), .. }
+            | Notice::MergeRefused { .. }
+            | Notice::RestoredEverything(_)
+            | Notice::ImportFailed { .. }
+            | Notice::FileUnreadable { .. }
+            | Notice::Deleted { .. }
+            | Notice::DeleteNeedsRoom { .. }
+            | Notice::Storage(_)
+            | Notice::Download(_)
+            | Notice::CsvNeedsStrategy { .. }
+            | Notice::TabConflict { .. }
+            | Notice::FolderNeedsPermission { .. }
+            | Notice::DeletedElsewhere { .. }
+            | Notice::StorageFull { .. }
+            | Notice::DraftKeptAsBackup { .. }
+            | Notice::RegionDeletedElsewhere { .. }
+            | Notice::RegionBroughtIn { .. }
+            | Notice::RegionDeleted { .. }
+            | Notice::BringInUnfinished { .. }
+            | Notice::RegionOpened { .. } => OnLeaving::Stay,
+        }
+    }
+}
+
 /// What holds the room of a full storage, as the storage-full notice says it (from
 /// `storage::Usage`, without its list of backups).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -199,6 +263,41 @@ impl From<&crate::storage::Usage> for SpaceUse {
             backups: u.backups,
             strategies: u.strategies,
             largest_strategy: u.largest_strategy,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notice_that_only_reports_closes_on_leaving_and_one_that_offers_or_asks_stays() {
+        let imported = |replaced: Option<&str>| Notice::Imported {
+            title: "北本市".into(),
+            as_copy: false,
+            migrated_from: None,
+            warnings: 0,
+            replaced: replaced.map(str::to_owned),
+        };
+        let cases = [
+            (Notice::Exported { file: "kitamoto.json".into() }, OnLeaving::Close),
+            (
+                Notice::StageMoved {
+                    kept: "素案（令和8年11月）".into(), to: crate::model::DraftingStage::Draft
+                },
+                OnLeaving::Close,
+            ),
+            (imported(None), OnLeaving::Close),
+            (imported(Some("backup/1")), OnLeaving::Stay), // its 元に戻す
+            (Notice::Deleted { title: "北本市".into(), backup_key: "backup/2".into() }, OnLeaving::Stay),
+            (Notice::Download("blocked".into()), OnLeaving::Stay),
+            (Notice::TabConflict { title: "北本市".into(), by: None }, OnLeaving::Stay),
+            (Notice::StorageFull { title: "北本市".into(), room: None }, OnLeaving::Stay),
+            (Notice::BringInUnfinished { region: "管内".into(), total: 3, stored: vec![] }, OnLeaving::Stay),
+        ];
+        for (notice, expected) in cases {
+            assert_eq!(notice.on_leaving(), expected, "{notice:?}");
         }
     }
 }

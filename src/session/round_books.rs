@@ -205,17 +205,11 @@ mod tests {
 
     #[test]
     fn a_second_pick_during_a_read_wins_over_the_late_first() {
-        let (s, round, [a, b]) = kitamoto();
-        let mut flow = BooksFlow::default();
-        let first = flow.start("a.xlsx");
-        let second = flow.start("b.xlsx");
-        assert!(!flow.wants(first), "the first pick is no longer wanted");
-        let newer = BooksPreview::plan(&s, &round, answered(&s, &round, &b, 2.0)).unwrap();
-        assert!(flow.ready(second, Arc::new(newer)));
-        // The first pick's read finishes last: dropped, not shown over the second.
-        let older = BooksPreview::plan(&s, &round, answered(&s, &round, &a, 1.0)).unwrap();
-        assert!(!flow.ready(first, Arc::new(older)));
-        assert!(!flow.failed(first), "nor does its failure close the second's preview");
-        assert_eq!(flow.ready_preview().unwrap().submissions, [b]);
+        let (s, round, sections) = kitamoto();
+        // The first pick answers the first section, the second the second.
+        let flow = crate::session::round_trip::tests::second_pick_wins(|n| {
+            BooksPreview::plan(&s, &round, answered(&s, &round, &sections[n - 1], n as f64))
+        });
+        assert_eq!(flow.ready_preview().unwrap().submissions, [sections[1].clone()]);
     }
 }

@@ -2,7 +2,7 @@
 //! `#/` the strategy list, `#/s/<id>` a strategy's overview, `#/s/<id>/edit[/<kind>/<id>]` the
 //! editor with what is selected in it, `#/s/<id>/dashboard` its charts,
 //! `#/s/<id>/files` the outputs (Excel, CSV, JSON, print, public pages), `#/s/<id>/round` the
-//! year's round, `#/s/<id>/shared` the shared folder, `#/s/<id>/history` the versions,
+//! year's round, `#/s/<id>/folder` the shared folder (once `…/shared`), `#/s/<id>/history` the versions,
 //! `#/s/<id>/drafting` the drafting stages and schedule, `#/s/<id>/print/targets|sheets|grants|tree|document`
 //! printable reports,
 //! `#/s/<id>/workshop` the residents' workshop presentation and `#/s/<id>/workshop/notes` the
@@ -108,6 +108,8 @@ impl Route {
             ["s", id, "dashboard"] if !id.is_empty() => Route::Dashboard(Id::from(*id)),
             ["s", id, "files"] if !id.is_empty() => Route::Files(Id::from(*id)),
             ["s", id, "round"] if !id.is_empty() => Route::Round(Id::from(*id)),
+            ["s", id, "folder"] if !id.is_empty() => Route::Folder(Id::from(*id)),
+            // The folder's page was `…/shared` until its word became the code's.
             ["s", id, "shared"] if !id.is_empty() => Route::Folder(Id::from(*id)),
             ["s", id, "history"] if !id.is_empty() => Route::History(Id::from(*id)),
             ["s", id, "drafting"] if !id.is_empty() => Route::Drafting(Id::from(*id)),
@@ -160,7 +162,7 @@ impl Route {
             Route::Dashboard(id) => format!("#/s/{id}/dashboard"),
             Route::Files(id) => format!("#/s/{id}/files"),
             Route::Round(id) => format!("#/s/{id}/round"),
-            Route::Folder(id) => format!("#/s/{id}/shared"),
+            Route::Folder(id) => format!("#/s/{id}/folder"),
             Route::History(id) => format!("#/s/{id}/history"),
             Route::Drafting(id) => format!("#/s/{id}/drafting"),
             Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
@@ -249,7 +251,7 @@ impl Job {
             Job::Charts => "charts",
             Job::Drafting => "drafting",
             Job::Round => "round",
-            Job::Folder => "shared",
+            Job::Folder => "folder",
             Job::History => "history",
             Job::Output => "output",
             Job::Workshop => "workshop",

@@ -37,6 +37,10 @@ fn hashes_parse_and_print() {
     assert!(matches!(Route::parse("#/s/x/edit/planet/1"), Route::NotFound(_)));
     assert!(matches!(Route::parse("#/s/x/print/planet"), Route::NotFound(_)));
     assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
+    // The folder's page by the code's word, and its old address still landing there.
+    assert_eq!(Route::Folder(Id::from("s1")).hash(), "#/s/s1/folder");
+    assert_eq!(Route::parse("#/s/s1/shared"), Route::Folder(Id::from("s1")));
+    assert_eq!(Job::Folder.key(), "folder");
     assert_eq!(Route::parse("#/s/s1/workshop"), Route::Workshop(Id::from("s1"), WorkshopPage::Present));
     assert!(matches!(Route::parse("#/s/s1/workshop/other"), Route::NotFound(_)));
     assert_eq!(Route::parse("#/r/region-1"), Route::Region(Id::from("region-1")));

@@ -62,12 +62,21 @@ pub async fn conflict<B: Backend>(store: &Store<B>, id: &Id, title: &str) -> Not
 }
 
 /// What to tell a tab whose strategy `id` was deleted elsewhere: the newest backup the deletion
-/// kept (undo), if the backups can be read.
+/// kept (undo), if the backups can be read; `waiting`: whether the tab holds a change not saved.
 pub async fn deleted_elsewhere<B: Backend>(store: &Store<B>, id: &Id, title: &str, waiting: bool) -> Notice {
-    let backup_key = store.backups().await.ok().and_then(|all| {
+    Notice::DeletedElsewhere { title: title.to_owned(), backup_key: deletion_backup(store, id).await, waiting }
+}
+
+/// [`deleted_elsewhere`] for a tab that holds a change not saved.
+pub async fn deleted_under_a_change<B: Backend>(store: &Store<B>, id: &Id, title: &str) -> Notice {
+    Notice::DeletedElsewhere { title: title.to_owned(), backup_key: deletion_backup(store, id).await, waiting: true }
+}
+
+/// The newest backup the deletion of `id` kept, if the backups can be read.
+async fn deletion_backup<B: Backend>(store: &Store<B>, id: &Id) -> Option<String> {
+    store.backups().await.ok().and_then(|all| {
         all.into_iter().find(|b| &b.strategy_id == id && b.reason == BackupReason::Deleted).map(|b| b.key)
-    });
-    Notice::DeletedElsewhere { title: title.to_owned(), backup_key, waiting }
+    })
 }
 
 /// The user keeps this tab's version over another tab's: the stored revision to save over —
@@ -75,7 +84,7 @@ pub async fn deleted_elsewhere<B: Backend>(store: &Store<B>, id: &Id, title: &st
 /// the deleted strategy again).
 pub async fn base_to_keep_mine<B: Backend>(store: &Store<B>, id: &Id, title: &str) -> Result<u64, Notice> {
     if !store.has(id).await.map_err(Notice::Storage)? {
-        return Err(deleted_elsewhere(store, id, title, true).await);
+        return Err(deleted_under_a_change(store, id, title).await);
     }
     store.head(id).await.map(|h| h.revision).map_err(Notice::Storage)
 }

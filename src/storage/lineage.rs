@@ -22,7 +22,7 @@ use crate::format::{
     LineageError,
 };
 use crate::history::{self, FileVersion, Graph, Nodes, Relation, MAX_GRAPH};
-use crate::model::merge::provenance::{Flattened, Flattens, Provenance};
+use crate::model::merge::provenance::{Provenance, Tabled, Tables};
 use crate::model::{Id, Strategy, VersionId};
 
 /// How many of the nearest versions are looked at for the one a file carries whole.
@@ -154,7 +154,7 @@ impl<B: Backend> Store<B> {
     pub async fn marks_now(
         &self,
         id: &Id,
-        current: &impl Flattens,
+        current: &impl Tables,
         now: &str,
     ) -> Result<(Provenance, String), StorageError> {
         let marker = self.marker().await?;
@@ -163,13 +163,13 @@ impl<B: Backend> Store<B> {
     }
 
     /// This browser's marks of `current` (made now, unnumbered) and the file's, each beside its
-    /// version flattened once, when the file carries marks: what makes a merge's base exact.
+    /// version read as a table once, when the file carries marks: what makes a merge's base exact.
     /// Writes nothing (a preview changes nothing stored): what it marks now is numbered under a
     /// stand-in name, and dropped.
-    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<[(Flattened, Provenance); 2]> {
+    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<[(Tabled, Provenance); 2]> {
         let theirs = file.marks()?;
         let stored = self.marks(&file.strategy.id).await.ok()?;
-        let [o, t] = [current, &file.strategy].map(Flattened::of);
+        let [o, t] = [current, &file.strategy].map(Tabled::of);
         let ours = stored.stamp(&o, "preview", 0);
         Some([(o, ours), (t, theirs)])
     }

@@ -20,6 +20,7 @@ pub mod merge;
 mod notice;
 pub mod opinion_book;
 pub mod paste_columns;
+pub mod population;
 pub mod print;
 mod problems;
 pub mod publish;

@@ -501,7 +501,7 @@ async function folderPage(members, start = 'folder-start') {
   await page.goto(BASE);
   await page.waitForSelector('[data-testid=strategy-list]', { state: 'attached' });
   await importThroughInput(page, start);
-  await page.evaluate((id) => { location.hash = `#/s/${id}/shared`; }, id);
+  await page.evaluate((id) => { location.hash = `#/s/${id}/folder`; }, id);
   await page.getByTestId('folder-connect').click({ timeout: 60_000 });
   await page.getByTestId('folder-connected').waitFor({ timeout: 60_000 });
   await page.getByTestId('folder-no-members').waitFor({ timeout: 60_000 });

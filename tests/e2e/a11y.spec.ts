@@ -64,7 +64,7 @@ async function pagesOf(page: Page, example: 'kitamoto' | 'hokuto', region: strin
     ['dashboard', go(`#/s/${id}/dashboard`)],
     ['files', go(`#/s/${id}/files`)],
     ['round', go(`#/s/${id}/round`)],
-    ['sharing', go(`#/s/${id}/shared`)],
+    ['sharing', go(`#/s/${id}/folder`)],
     ['history', go(`#/s/${id}/history`)],
     ['drafting', go(`#/s/${id}/drafting`)],
     ['print: targets', go(`#/s/${id}/print/targets`)],

@@ -15,8 +15,8 @@ import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'public', 'examples', `${name}.json`), 'utf8'));
 const HOKUTO = example('hokuto').strategy;
-// The shared folder's panel is on 共有 (#/s/<id>/shared).
-const FILES = `./#/s/${HOKUTO.id}/shared`;
+// The shared folder's panel is on 共有 (#/s/<id>/folder).
+const FILES = `./#/s/${HOKUTO.id}/folder`;
 const HISTORY = `./#/s/${HOKUTO.id}/history`;
 const EDIT = `./#/s/${HOKUTO.id}/edit`;
 
@@ -310,7 +310,7 @@ test('a browser with nothing stored gets the strategy whole from the folder; its
   await expect(c.getByTestId('empty-list')).toBeVisible();
   await put(c, { [name]: text });
   await c.getByTestId('folder-open').click();
-  await expect(c.getByTestId('shared-page')).toBeVisible();
+  await expect(c.getByTestId('folder-page')).toBeVisible();
   const whole = await storedStrategyOfPage(c);
   expect(whole.goals[1].subtitle).toBe('田中さんが書いた副題');
   await c.getByTestId('folder-name').fill('鈴木');
@@ -368,7 +368,7 @@ test('opening from a folder: broken files are each listed with their reason; thr
   await expect(c.getByTestId('strategy-row')).toHaveCount(0);
   await c.getByTestId('folder-open-choose-list').screenshot({ path: 'test-results/screenshots/folder-open-choose-ja.png' });
   await choices.filter({ hasText: '北本市' }).getByTestId('folder-open-choose').click();
-  await expect(c.getByTestId('shared-page')).toBeVisible();
+  await expect(c.getByTestId('folder-page')).toBeVisible();
   await expect(c.getByTestId('folder-connected')).toContainText('share');
   // Connected with no name: the others' files are read, the own file is not written, and the
   // panel says why.

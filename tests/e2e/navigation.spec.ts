@@ -18,7 +18,7 @@ const JOBS: Array<[string, string, string]> = [
   ['charts', `#/s/${id}/dashboard`, 'dashboard'],
   ['drafting', `#/s/${id}/drafting`, 'drafting-page'],
   ['round', `#/s/${id}/round`, 'round-page'],
-  ['shared', `#/s/${id}/shared`, 'shared-page'],
+  ['folder', `#/s/${id}/folder`, 'folder-page'],
   ['history', `#/s/${id}/history`, 'history-page'],
   ['output', `#/s/${id}/files`, 'files-page'],
   ['workshop', `#/s/${id}/workshop`, 'workshop'],

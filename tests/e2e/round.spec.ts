@@ -47,7 +47,7 @@ async function carry(from: Page, who: string, to: Page, holds: (s: any, text: st
   }, [name, text]);
   // The folder is read on 共有; the page shown before comes back after.
   const before = to.url();
-  await to.getByTestId('nav-shared').click();
+  await to.getByTestId('nav-folder').click();
   await to.getByTestId('folder-sync-now').click();
   await expect(to.getByTestId('folder-busy')).toHaveCount(0);
   await to.goto(before);
@@ -67,7 +67,7 @@ async function member(context: BrowserContext, name: string, section: string): P
   await expect(page.getByTestId('round-page')).toBeVisible();
   await expect(page.getByTestId('round-none')).toBeVisible();
   await expect(page.getByTestId('nav-round')).toHaveAttribute('aria-current', 'page');
-  await page.getByTestId('nav-shared').click();
+  await page.getByTestId('nav-folder').click();
   await page.getByTestId('folder-name').fill(name);
   await page.getByTestId('folder-name').press('Tab');
   await page.getByTestId('folder-name-save').click();

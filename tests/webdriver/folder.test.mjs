@@ -64,7 +64,7 @@ test('田中: the example, their name, and their own file saved twice (before an
   await b.click('example-hokuto');
   await b.expectText('strategy-title', '北斗市');
   const id = (await b.driver.getCurrentUrl()).split('#/s/')[1].split('/')[0];
-  await b.open(`#/s/${id}/shared`);
+  await b.open(`#/s/${id}/folder`);
   await b.el('shared-folder');
   // No folder API here: the by-hand path is offered instead of 共有フォルダにつなぐ.
   assert.equal((await b.driver.findElements(By.css('[data-testid="folder-connect"]'))).length, 0);
@@ -76,7 +76,7 @@ test('田中: the example, their name, and their own file saved twice (before an
     assert.equal(path.basename(saved), start[0]);
   }
   await writeEvaluation(id, 0, TANAKA_OUTCOMES);
-  await b.open(`#/s/${id}/shared`);
+  await b.open(`#/s/${id}/folder`);
   tanaka = await exportOwn();
   assert.equal(tanaka[0], start[0], 'one file per person, always the same name');
   assert.equal(JSON.parse(tanaka[1]).author.name, '田中');
@@ -90,14 +90,14 @@ test('佐藤 (a cleared profile): the start file imported, another evaluation, a
   await b.click('import-confirm');
   await b.expectText('strategy-title', '北斗市');
   const id = JSON.parse(start[1]).strategy.id;
-  await b.open(`#/s/${id}/shared`);
+  await b.open(`#/s/${id}/folder`);
   await giveName('佐藤');
   await writeEvaluation(id, 1, SATO_OUTCOMES);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shirube-share-'));
   fs.writeFileSync(path.join(dir, tanaka[0]), tanaka[1]);
   fs.writeFileSync(path.join(dir, `${tanaka[0]}.crswap`), 'half a write');
-  await b.open(`#/s/${id}/shared`);
+  await b.open(`#/s/${id}/folder`);
   // The folder's files, as the chooser hands them over (geckodriver takes files, not a folder).
   const input = await b.el('folder-read-by-hand');
   await input.sendKeys(fs.readdirSync(dir).map((f) => path.join(dir, f)).join('\n'));

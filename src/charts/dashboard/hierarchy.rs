@@ -28,7 +28,7 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
                 .map(|i| SunburstNode::new(numbered(&i.number, &i.title)).value(1.0).item_style(shade(n, 0.5)))
                 .collect();
             let initiative_ids: Vec<Value> =
-                m.initiatives.iter().map(|i| node_id(i.id.as_str(), "initiative", Vec::new(), true)).collect();
+                m.initiatives.iter().map(|i| node_id(i.id.as_str(), "initiative", Vec::new())).collect();
             let share = initiatives.len().max(1) as f64 / total;
             measures.push(
                 SunburstNode::new(measure_label(m))
@@ -36,18 +36,17 @@ pub fn hierarchy(s: &Strategy, w: Words) -> Figure {
                     .item_style(shade(n, 0.75))
                     .children(initiatives),
             );
-            measure_ids.push(node_id(
-                m.id.as_str(),
-                "measure",
-                initiative_ids,
-                fits(&measure_label(m), MEASURE_RING, share),
-            ));
+            let node = node_id(m.id.as_str(), "measure", initiative_ids);
+            measure_ids.push(label_shown_if(node, fits(&measure_label(m), MEASURE_RING, share)));
         }
         let initiatives: usize = goal.measures.iter().map(|m| m.initiatives.len()).sum();
         let value = goal_value(goal);
         let label = goal_label(goal, w.lang);
         nodes.push(SunburstNode::new(label.clone()).value(value as f64).item_style(shade(n, 1.0)).children(measures));
-        ids.push(node_id(goal.id.as_str(), "goal", measure_ids, fits(&label, GOAL_RING, value as f64 / total)));
+        ids.push(label_shown_if(
+            node_id(goal.id.as_str(), "goal", measure_ids),
+            fits(&label, GOAL_RING, value as f64 / total),
+        ));
         rows.push(vec![label, locale::number(goal.measures.len() as f64), locale::number(initiatives as f64)]);
     }
     let counts = s.counts();
@@ -119,15 +118,19 @@ fn shade(n: usize, opacity: f64) -> ItemStyle {
     ItemStyle::new().color(colour(n)).opacity(opacity)
 }
 
-/// The patch of one node: its id and kind, its label hidden when it does not fit, and its
-/// children's (no `children` key for a leaf).
-fn node_id(id: &str, kind: &str, children: Vec<Value>, label_fits: bool) -> Value {
+/// The patch of one node: its id and kind, and its children's (no `children` key for a leaf).
+fn node_id(id: &str, kind: &str, children: Vec<Value>) -> Value {
     let mut node = json!({ "id": id, "kind": kind });
-    if !label_fits {
-        node["label"] = json!({ "show": false });
-    }
     if !children.is_empty() {
         node["children"] = Value::Array(children);
+    }
+    node
+}
+
+/// A node's patch with its label hidden when it does not fit.
+fn label_shown_if(mut node: Value, label_fits: bool) -> Value {
+    if !label_fits {
+        node["label"] = json!({ "show": false });
     }
     node
 }

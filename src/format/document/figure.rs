@@ -34,7 +34,7 @@ fn emu(pt: f64) -> i64 {
 /// `text` escaped for XML, without the characters XML 1.0 cannot hold.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in super::look::clean(text).chars() {
+    for c in super::text::clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

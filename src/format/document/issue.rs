@@ -3,8 +3,9 @@
 //! the file's properties (title, the town as author, created and modified at the time it was
 //! made, passed in: never docx-rs's 1970-01-01 and 「unknown」).
 
+use super::text;
 use crate::locale::{era_month, YearStyle};
-use docx_rs::{AlignmentType, Footer, PageNum, Paragraph};
+use docx_rs::{AlignmentType, Footer, PageNum, Paragraph, Run, TableOfContents};
 
 /// Whether the strategy's document opens with a table of contents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,9 +47,24 @@ pub fn issue_line(made: &Made, style: YearStyle) -> String {
         .join("　")
 }
 
+/// The line as a paragraph, set to the right as towns set it.
+pub fn issue_paragraph(made: &Made, style: YearStyle) -> Paragraph {
+    Paragraph::new().align(AlignmentType::Right).add_run(Run::new().add_text(text::clean(&issue_line(made, style))))
+}
+
 /// The footer: the page's number, centred.
 pub fn footer() -> Footer {
     Footer::new().add_paragraph(Paragraph::new().align(AlignmentType::Center).add_page_num(PageNum::new()))
+}
+
+/// A table of contents of the headings 1–2 (第1…, 基本目標…), which Word fills in when the file
+/// opens (the field is marked dirty).
+pub fn contents() -> TableOfContents {
+    TableOfContents::new()
+        .heading_styles_range(1, 2)
+        .alias("目次")
+        .dirty()
+        .add_before_paragraph(text::styled("TOCHeading", "目次"))
 }
 
 /// A time as W3CDTF to the second (「2026-12-10T00:12:00Z」), or none when `at` is no such time.
@@ -60,10 +76,8 @@ fn w3c(at: &str) -> Option<String> {
     fits.then(|| format!("{}Z", &at[..shape.len()]))
 }
 
-/// `text` for XML: no control character (Word refuses a file with one), markup escaped.
 fn escaped(text: &str) -> String {
-    let text: String = text.chars().filter(|c| !c.is_control() && !matches!(c, '\u{FFFE}' | '\u{FFFF}')).collect();
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text::clean(text).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// `docProps/core.xml`: the title, the town as creator and last modifier, created and modified

@@ -4,6 +4,7 @@
 //! Symbol and Arial, and stores its parts uncompressed; [`finish`] adds both and deflates them.
 
 use super::issue::Properties;
+use super::text::clean;
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType,
     TableCell, TableRow, WidthType,
@@ -84,18 +85,6 @@ pub fn page(docx: Docx) -> Docx {
         )
 }
 
-/// A paragraph of `text` in a style.
-pub fn styled(style: &str, text: &str) -> Paragraph {
-    Paragraph::new().style(style).add_run(Run::new().add_text(clean(text)))
-}
-
-/// `text` without the characters XML 1.0 cannot hold (control characters but the tab, U+FFFE,
-/// U+FFFF): docx-rs escapes markup but keeps them, and Word refuses a file with one (a vertical
-/// tab pasted from PowerPoint, say). Lines are paragraphs, so no newline reaches here.
-pub fn clean(text: &str) -> String {
-    text.chars().filter(|c| (!c.is_control() || *c == '\t') && !matches!(c, '\u{FFFE}' | '\u{FFFF}')).collect()
-}
-
 /// A table's header row: shaded, bold, kept whole and repeated on each page (`w:tblHeader`,
 /// added by [`finish`] to the rows that cannot split — only header rows are made so).
 pub fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
@@ -112,9 +101,17 @@ pub fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
-/// A body cell of `width` holding `lines`, one paragraph each; numbers right-aligned.
-pub fn cell(lines: &[String], width: usize, number: bool) -> TableCell {
-    let align = if number { AlignmentType::Right } else { AlignmentType::Left };
+/// A body cell of `width` holding `lines` of text, one paragraph each, left-aligned.
+pub fn text_cell(lines: &[String], width: usize) -> TableCell {
+    cell(lines, width, AlignmentType::Left)
+}
+
+/// A body cell of `width` holding `lines` of numbers, one paragraph each, right-aligned.
+pub fn number_cell(lines: &[String], width: usize) -> TableCell {
+    cell(lines, width, AlignmentType::Right)
+}
+
+fn cell(lines: &[String], width: usize, align: AlignmentType) -> TableCell {
     let mut cell = TableCell::new().width(width, WidthType::Dxa);
     for line in lines {
         cell = cell.add_paragraph(Paragraph::new().align(align).add_run(Run::new().add_text(clean(line))));

@@ -38,6 +38,7 @@ mod outline_tests;
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_read_back;
+mod text;
 mod word;
 
 pub use issue::{issue_line, Contents, Made};
@@ -46,7 +47,7 @@ pub use opinions::opinions_document;
 use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
 use crate::model::{DraftingStage, Strategy};
-use docx_rs::{AlignmentType, Docx, Paragraph, Run, TableOfContents};
+use docx_rs::Docx;
 pub use old_new::old_new_document;
 
 /// The document's title: the strategy's, with the stage in brackets unless it is adopted.
@@ -56,23 +57,6 @@ pub fn title(s: &Strategy) -> String {
         DraftingStage::Adopted => title.to_owned(),
         stage => format!("{title}（{}）", stage.japanese()),
     }
-}
-
-/// The line as a paragraph, set to the right as towns set it.
-fn issue_paragraph(made: &Made, style: YearStyle) -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Right)
-        .add_run(Run::new().add_text(look::clean(&issue::issue_line(made, style))))
-}
-
-/// A table of contents of the headings 1–2 (第1…, 基本目標…), which Word fills in when the file
-/// opens (the field is marked dirty).
-fn table_of_contents() -> TableOfContents {
-    TableOfContents::new()
-        .heading_styles_range(1, 2)
-        .alias("目次")
-        .dirty()
-        .add_before_paragraph(look::styled("TOCHeading", "目次"))
 }
 
 /// The strategy as the bytes of a .docx file, fiscal years in this style: under its title the
@@ -86,9 +70,9 @@ pub fn strategy_document(
     let figures = crate::format::measure_tree::figures(s);
     let blocks = outline::outline(s, style);
     let (head, body) = blocks.split_at(usize::from(matches!(blocks.first(), Some(outline::Block::Title(_)))));
-    let mut docx = word::write(look::page(Docx::new()), head, 0).add_paragraph(issue_paragraph(made, style));
+    let mut docx = word::write(look::page(Docx::new()), head, 0).add_paragraph(issue::issue_paragraph(made, style));
     if contents == Contents::Listed {
-        docx = docx.add_table_of_contents(table_of_contents());
+        docx = docx.add_table_of_contents(issue::contents());
     }
     let docx = word::write(docx, body, figures.len());
     let drawings: Vec<String> = figures.iter().enumerate().map(|(n, f)| figure::drawing(n, f)).collect();

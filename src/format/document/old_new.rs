@@ -5,7 +5,8 @@
 //! unchanged passages inside a changed item are （略）, and the rows are
 //! [`crate::format::old_new::lines`], as the CSV and the print have them.
 
-use super::look::{self, clean};
+use super::look;
+use super::text::{self, clean};
 use crate::format::old_new;
 use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
@@ -76,8 +77,8 @@ pub fn old_new_document(
         .page_size(PAGE.0, PAGE.1)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(PageMargin::new().top(MARGIN).bottom(MARGIN).left(MARGIN).right(MARGIN))
-        .add_paragraph(look::styled("Title", &heading))
-        .add_paragraph(look::styled(
+        .add_paragraph(text::styled("Title", &heading))
+        .add_paragraph(text::styled(
             "Normal",
             &format!("改正後：{}　改正前：{}　（変更箇所は下線・太字）", new_name.trim(), old_name.trim()),
         ))

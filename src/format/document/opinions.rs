@@ -6,6 +6,7 @@
 
 use super::issue::{Made, Properties};
 use super::look::{self, TEXT_WIDTH};
+use super::text;
 use crate::format::opinions::{answer_sheets, AnswerSheet};
 use crate::format::xlsx::WriteError;
 use crate::model::{Id, Strategy};
@@ -26,14 +27,14 @@ fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
 pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Result<Vec<u8>, WriteError> {
     let sheets = answer_sheets(s, hearing);
     let title = subject(s, &sheets);
-    let mut docx = look::page(Docx::new()).add_paragraph(look::styled("Title", &title));
+    let mut docx = look::page(Docx::new()).add_paragraph(text::styled("Title", &title));
     if sheets.is_empty() {
-        docx = docx.add_paragraph(look::styled("Normal", "意見はまだありません。"));
+        docx = docx.add_paragraph(text::styled("Normal", "意見はまだありません。"));
     }
     for sheet in &sheets {
-        docx = docx.add_paragraph(look::styled("Heading1", &sheet.heading()));
+        docx = docx.add_paragraph(text::styled("Heading1", &sheet.heading()));
         for line in sheet.figures() {
-            docx = docx.add_paragraph(look::styled("Normal", &line));
+            docx = docx.add_paragraph(text::styled("Normal", &line));
         }
         docx = docx.add_table(table(sheet));
     }
@@ -48,11 +49,11 @@ fn table(sheet: &AnswerSheet) -> Table {
     for r in &sheet.rows {
         let lines = |t: &str| t.lines().map(str::to_owned).collect::<Vec<_>>();
         rows.push(TableRow::new(vec![
-            look::cell(std::slice::from_ref(&r.number), widths[0], false),
-            look::cell(&lines(&r.place), widths[1], false),
-            look::cell(&lines(&r.opinion_text()), widths[2], false),
-            look::cell(&r.response_lines(), widths[3], false),
-            look::cell(&lines(&r.answer), widths[4], false),
+            look::text_cell(std::slice::from_ref(&r.number), widths[0]),
+            look::text_cell(&lines(&r.place), widths[1]),
+            look::text_cell(&lines(&r.opinion_text()), widths[2]),
+            look::text_cell(&r.response_lines(), widths[3]),
+            look::text_cell(&lines(&r.answer), widths[4]),
         ]));
     }
     Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)

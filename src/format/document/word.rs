@@ -4,24 +4,25 @@
 
 use super::look::{self, TEXT_WIDTH};
 use super::outline::{Block, Heading, INDICATOR_COLUMNS};
+use super::text;
 use docx_rs::{Docx, Table, TableRow, WidthType};
 
 /// `blocks` added to `docx`; the tree takes `figures` paragraphs.
 pub fn write(mut docx: Docx, blocks: &[Block], figures: usize) -> Docx {
     for block in blocks {
         docx = match block {
-            Block::Title(t) => docx.add_paragraph(look::styled("Title", t)),
+            Block::Title(t) => docx.add_paragraph(text::styled("Title", t)),
             Block::Heading(level, t) => {
                 let style = match level {
                     Heading::Part => "Heading1",
                     Heading::Section | Heading::Goal => "Heading2",
                     Heading::Measure => "Heading3",
                 };
-                docx.add_paragraph(look::styled(style, t))
+                docx.add_paragraph(text::styled(style, t))
             }
-            Block::Text(t) => docx.add_paragraph(look::styled("Normal", t)),
-            Block::Caption(t) => docx.add_paragraph(look::styled("TableCaption", t)),
-            Block::Item(t) => docx.add_paragraph(look::styled("ListParagraph", t)),
+            Block::Text(t) => docx.add_paragraph(text::styled("Normal", t)),
+            Block::Caption(t) => docx.add_paragraph(text::styled("TableCaption", t)),
+            Block::Item(t) => docx.add_paragraph(text::styled("ListParagraph", t)),
             Block::Indicators(rows) => docx.add_table(indicators(rows)),
             Block::Tree => (0..figures).fold(docx, |d, n| d.add_paragraph(super::figure::placeholder(n))),
         };
@@ -37,10 +38,10 @@ fn indicators(rows: &[[String; 4]]) -> Table {
     let mut out = vec![look::header_row(&INDICATOR_COLUMNS, &widths)];
     for [name, baseline, target, year] in rows {
         out.push(TableRow::new(vec![
-            look::cell(std::slice::from_ref(name), widths[0], false),
-            look::cell(&baseline.lines().map(str::to_owned).collect::<Vec<_>>(), widths[1], true),
-            look::cell(std::slice::from_ref(target), widths[2], true),
-            look::cell(std::slice::from_ref(year), widths[3], false),
+            look::text_cell(std::slice::from_ref(name), widths[0]),
+            look::number_cell(&baseline.lines().map(str::to_owned).collect::<Vec<_>>(), widths[1]),
+            look::number_cell(std::slice::from_ref(target), widths[2]),
+            look::text_cell(std::slice::from_ref(year), widths[3]),
         ]));
     }
     Table::new(out).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)

@@ -72,7 +72,7 @@ pub fn into_strategy(outline: &Outline, into: &mut Strategy, under: Option<&Id>)
                         if let Some(m) = into.measure_mut(id) {
                             m.number = line.number.clone();
                             m.title = line.text.clone();
-                            m.summary = text_of(line, false);
+                            m.summary = body_text(line);
                             m.priority = line.priority;
                         }
                         created.measures += 1;
@@ -86,7 +86,7 @@ pub fn into_strategy(outline: &Outline, into: &mut Strategy, under: Option<&Id>)
                     if let Some(i) = into.initiative_mut(&id) {
                         i.number = line.number.clone();
                         i.title = line.text.clone();
-                        i.description = text_of(line, false);
+                        i.description = body_text(line);
                     }
                     created.initiatives += 1;
                     last = Some(Last::Initiative(id));
@@ -94,7 +94,7 @@ pub fn into_strategy(outline: &Outline, into: &mut Strategy, under: Option<&Id>)
                 None => created.skipped += 1,
             },
             Level::Body => {
-                let text = text_of(line, true);
+                let text = whole_text(line);
                 let target = match &last {
                     Some(Last::Goal(id)) => into.goal_mut(id).map(|g| &mut g.direction),
                     Some(Last::Measure(id)) => into.measure_mut(id).map(|m| &mut m.summary),
@@ -111,18 +111,23 @@ pub fn into_strategy(outline: &Outline, into: &mut Strategy, under: Option<&Id>)
     created
 }
 
-/// The words a line adds to a text field: its body (after its subtitle), and, for a line of
-/// body level, its numbering and title first.
-fn text_of(line: &OutlineLine, whole: bool) -> String {
-    let mut text = String::new();
-    if whole {
-        text = [line.numbering.as_str(), line.text.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-    }
+/// The words a line adds to a text field: its body (after its subtitle).
+fn body_text(line: &OutlineLine) -> String {
+    text_after(String::new(), line)
+}
+
+/// The words a line of body level adds to a text field: its numbering and title, then its body.
+fn whole_text(line: &OutlineLine) -> String {
+    let head = [line.numbering.as_str(), line.text.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    text_after(head, line)
+}
+
+fn text_after(mut text: String, line: &OutlineLine) -> String {
     if !line.subtitle.is_empty() {
         join(&mut text, &format!("～{}～", line.subtitle));
     }

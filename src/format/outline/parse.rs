@@ -152,6 +152,13 @@ pub fn parse_outline(text: &str) -> Outline {
     Outline { lines, dropped }
 }
 
+fn heading_line(line: usize, intro: Introduces, title: &str) -> OutlineLine {
+    let (text, subtitle) = split_subtitle(&tidy_spaces(title));
+    let (numbering, number, body) = (String::new(), String::new(), String::new());
+    let style = Style::Heading(intro);
+    OutlineLine { line, text, numbering, style, level: Level::Body, number, subtitle, priority: false, body }
+}
+
 fn new_line(line: usize, style: Style, numbering: String, number: String, title: &str, priority: bool) -> OutlineLine {
     let (text, subtitle) = split_subtitle(&tidy_spaces(title));
     OutlineLine { line, text, numbering, style, level: Level::Body, number, subtitle, priority, body: String::new() }
@@ -169,7 +176,7 @@ fn gather(entries: Vec<Line>, toc: bool, dropped: &mut Vec<Dropped>) -> Vec<Outl
         match e.kind {
             Kind::PageTop => {}
             Kind::Heading(intro) => {
-                lines.push(new_line(e.no, Style::Heading(intro), String::new(), String::new(), &e.text, false));
+                lines.push(heading_line(e.no, intro, &e.text));
                 in_targets = intro == Introduces::Targets;
             }
             Kind::Item(n) if sections.contains(&e.no) || (toc && is_section_title(&n.rest)) => {

@@ -27,6 +27,8 @@ mod pages;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_long;
+#[cfg(test)]
 mod tests_open_data;
 #[cfg(test)]
 mod tests_opinions;

@@ -24,18 +24,18 @@ pub fn page(cx: &Site) -> Option<String> {
                 h2 id={ "h-" (i) } { (sheet.heading()) }
                 ul.facts-list { @for line in sheet.figures() { li { (line) } } }
                 div.table-wrap {
-                    table.opinions {
+                    table.opinions.cards {
                         caption { (sheet.heading()) "の意見と市の考え方" }
                         thead { tr {
                             th scope="col" { "番号" } th scope="col" { "該当箇所" } th scope="col" { "意見の要旨" }
                             th scope="col" { "対応" } th scope="col" { "市の考え方" }
                         } }
                         tbody { @for r in &sheet.rows { tr {
-                            th scope="row" { (r.number) }
-                            td { (r.place) }
-                            td { @for o in &r.opinions { p { (o) } } }
-                            td { @for line in r.response_lines() { p { (line) } } }
-                            td { @for line in r.answer.lines().filter(|l| !l.trim().is_empty()) { p { (line) } } }
+                            th scope="row" data-label="番号" { (r.number) }
+                            td data-label="該当箇所" { (r.place) }
+                            td data-label="意見の要旨" { @for o in &r.opinions { p { (o) } } }
+                            td data-label="対応" { @for line in r.response_lines() { p { (line) } } }
+                            td data-label="市の考え方" { @for line in r.answer.lines().filter(|l| !l.trim().is_empty()) { p { (line) } } }
                         } } }
                     }
                 }

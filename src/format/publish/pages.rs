@@ -50,6 +50,29 @@ fn measure_tree(cx: &Site) -> Markup {
                 @for (k, f) in figures.iter().enumerate() {
                     figure.measure-tree { (crate::format::measure_tree::svg(&format!("tree{}", k + 1), f)) }
                 }
+                (tree_list(cx))
+            }
+        }
+    }
+}
+
+/// The same tree as nested lists, shown instead of the figures on a narrow screen (the
+/// stylesheet), where the figures' A4 type would be a few pixels high.
+fn tree_list(cx: &Site) -> Markup {
+    html! {
+        ul.tree-list {
+            @for goal in &cx.s.goals {
+                li { (goal_heading(goal))
+                    @if !goal.measures.is_empty() {
+                        ul { @for m in &goal.measures {
+                            li { "施策 " (m.number) " " (m.title)
+                                @if !m.initiatives.is_empty() {
+                                    ul { @for i in &m.initiatives { li { (i.number) " " (i.title) } } }
+                                }
+                            }
+                        } }
+                    }
+                }
             }
         }
     }
@@ -166,7 +189,7 @@ fn indicator_table<'a>(cx: &Site, caption: &str, ids: impl Iterator<Item = &'a c
         ids.filter_map(|id| s.indicator(id)).flat_map(|i| i.series.iter().map(move |x| (i, x))).collect();
     html! {
         div.table-wrap {
-            table {
+            table.cards {
                 caption { (caption) }
                 thead { tr { th scope="col" { "指標" } th scope="col" { "基準値" } th scope="col" { "目標" }
                     th scope="col" { "最新の実績" } th scope="col" { "状況" } } }
@@ -174,12 +197,12 @@ fn indicator_table<'a>(cx: &Site, caption: &str, ids: impl Iterator<Item = &'a c
                     @for (i, series) in rows {
                         @let a = crate::model::assess(series, s.context_of(i));
                         tr {
-                            th scope="row" { a href={ "../" (kpi_path(&i.id)) } { (series_name(i, series)) } }
-                            td { (baseline(series, &i.unit)) }
-                            td { (target(series, &i.unit)) }
-                            td { @match (a.year, a.actual) { (Some(y), Some(v)) => { (quantity(v, &i.unit)) "（" (y.japanese()) "）" }
+                            th scope="row" data-label="指標" { a href={ "../" (kpi_path(&i.id)) } { (series_name(i, series)) } }
+                            td data-label="基準値" { (baseline(series, &i.unit)) }
+                            td data-label="目標" { (target(series, &i.unit)) }
+                            td data-label="最新の実績" { @match (a.year, a.actual) { (Some(y), Some(v)) => { (quantity(v, &i.unit)) "（" (y.japanese()) "）" }
                                 _ => "－" } }
-                            td.status class=(page::status_class(a.status)) { (page::status(a.status)) }
+                            td.status data-label="状況" class=(page::status_class(a.status)) { (page::status(a.status)) }
                         }
                     }
                 }
@@ -275,7 +298,7 @@ fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
         dl.facts {
             dt { "基準値" } dd { (baseline(series, &i.unit)) }
             dt { "目標" } dd { (target(series, &i.unit)) }
-            dt { "状況" } dd.status class=(page::status_class(a.status)) { (page::status(a.status))
+            dt { "状況" } dd class=(page::status_class(a.status)) { span.status { (page::status(a.status)) }
                 @if let Some(y) = a.year { "（" (year(y)) "の実績による）" } }
             dt { "評価" } dd { (locale::rating(&a)) }
             @if let Some(p) = a.progress { dt { "進捗率" } dd { (locale::progress(p, i.direction, JA)) } }
@@ -283,20 +306,21 @@ fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
         div.chart-and-table {
             @if let Some(chart) = chart { figure { (chart) (chart::legend()) } }
             div.table-wrap {
-                table {
-                    caption { (name) "の年度別の値" }
-                    thead { tr { th scope="col" { "年度" } th scope="col" { "目標値・中間目標（" (unit_or(&i.unit)) "）" }
-                        th scope="col" { "実績（" (unit_or(&i.unit)) "）" } } }
+                table.years {
+                    caption { (name) "の年度別の値" @if !i.unit.is_empty() { "（単位：" (i.unit) "）" } }
+                    thead { tr { th scope="col" { "年度" } th scope="col" { "目標値・中間目標" }
+                        th scope="col" { "実績" } } }
                     tbody {
                         @for y in years {
                             tr {
                                 th scope="row" { (year(y)) }
-                                td.num { (year_target(series, y, s.period)) }
+                                td.num { span.value { (year_target(series, y, s.period)) } }
                                 td.num { @match series.actual(y) {
-                                    Some(a) if a.provisional => { (number(a.value)) "（速報値）" }
-                                    Some(a) => (number(a.value)),
+                                    Some(a) if a.provisional => { span.value { (number(a.value)) } "（速報値）" }
+                                    Some(a) => span.value { (number(a.value)) },
                                     None => @if series.baseline.is_some() && chart::baseline_year(series, s.period) == y {
-                                        (number(series.baseline.as_ref().map_or(0.0, |b| b.value))) "（基準値）" } @else { "－" },
+                                        span.value { (number(series.baseline.as_ref().map_or(0.0, |b| b.value))) } "（基準値）" }
+                                        @else { "－" },
                                 } }
                             }
                         }
@@ -305,14 +329,6 @@ fn series_block(cx: &Site, i: &Indicator, series: &Series, n: usize) -> Markup {
                 @if assumed { p.note { "年度の記載がない基準値は計画期間の前年度、目標値は計画期間の最終年度のものとして示しています。" } }
             }
         }
-    }
-}
-
-fn unit_or(unit: &str) -> &str {
-    if unit.is_empty() {
-        "値"
-    } else {
-        unit
     }
 }
 
@@ -371,7 +387,7 @@ pub fn accessibility(cx: &Site) -> String {
             li { "状況は色だけでなく、記号（★ ● ▲ －）と言葉で示しています。" }
             li { "文字と背景のコントラスト比は 4.5:1 以上です。キーボードで操作でき、フォーカスの位置が見えます。" }
             li { "スクリプトを使っていません。" }
-            li { "画面の幅が 320 ピクセルでも（1280 ピクセルの画面で 400% に拡大しても）、横に動かさずに読めます。幅の広い表は、表だけを横に動かして読めます。" }
+            li { "画面の幅が 320 ピクセルでも（1280 ピクセルの画面で 400% に拡大しても）、横に動かさずに読めます。列の多い表は、狭い画面では1行ずつ、各欄に見出しを付けて縦に並べます。施策体系図は、狭い画面では入れ子の箇条書きで示します。" }
         }
         h2 { "試験の方法" }
         p { "作成した " (cx.date) " に、作成ツール（しるべ）の自動試験で、すべてのページを axe-core（WCAG 2.1 の A・AA の基準）で確認し、違反がないことを確かめています。" }

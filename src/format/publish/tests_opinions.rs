@@ -43,11 +43,11 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
         "提出者数：2人",
         "意見件数：3件",
         "<th scope=\"col\">市の考え方</th>",
-        "<th scope=\"row\">1、2</th>",
+        "<th scope=\"row\" data-label=\"番号\">1、2</th>",
         "<p>子育て支援の充実</p><p>保育所を増やしてほしい</p>",
-        "<td><p>修正する</p><p>（修正内容）施策1-1の本文に保育所の整備を追記</p></td>",
+        "<td data-label=\"対応\"><p>修正する</p><p>（修正内容）施策1-1の本文に保育所の整備を追記</p></td>",
         "素案に追記します。",
-        "<td>p.8</td>",
+        "<td data-label=\"該当箇所\">p.8</td>",
     ] {
         assert!(page.contains(expected), "{expected} in {page}");
     }

@@ -67,11 +67,11 @@ fn every_text_of_the_pages_may_break_anywhere_and_nothing_puts_it_back() {
 
 #[test]
 fn only_numbers_and_statuses_stay_on_one_line() {
-    // td.num holds a number and at most 「（速報値）」; .status a symbol and a word. Neither holds
-    // a strategy's own text, which may be any length.
+    // .value holds a number (its note, 「（速報値）」, wraps); .status a symbol and a word. Neither
+    // holds a strategy's own text, which may be any length.
     for (selector, declarations) in rules(STYLE) {
         if value(&declarations, "white-space") == Some("nowrap") {
-            assert!(["td.num", ".status"].contains(&selector.as_str()), "{selector} keeps its text on one line");
+            assert!([".value", ".status"].contains(&selector.as_str()), "{selector} keeps its text on one line");
         }
     }
 }
@@ -108,5 +108,8 @@ fn a_kpi_page_prints_a_long_address_title_and_unit_in_the_cells_the_stylesheet_w
     let page = String::from_utf8(f.file(&page::kpi_path(&id)).unwrap().bytes.clone()).unwrap();
     assert!(page.contains(&format!("<dt>出典</dt><dd>{url}</dd>")), "the address is a dd of dl.facts");
     assert!(page.contains(&format!("<dt>単位</dt><dd>{unit}</dd>")));
-    assert!(page.contains(&format!("<th scope=\"col\">実績（{unit}）</th>")), "the unit heads a column");
+    assert!(
+        page.contains(&format!("の年度別の値（単位：{unit}）</caption>")),
+        "the unit is the table's, in its caption"
+    );
 }

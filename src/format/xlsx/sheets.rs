@@ -64,11 +64,11 @@ impl Cursor<'_> {
     }
 
     /// Cells of one row from column A, with a format each; the row as tall as its wrapped texts.
-    fn cells(&mut self, cells: &[(Value<'_>, &Format)], merge_b_to_d: bool) -> Result<(), XlsxError> {
+    fn cells(&mut self, cells: &[(Value<'_>, &Format)], span: Span) -> Result<(), XlsxError> {
         let mut col: u16 = 0;
         let mut height: f64 = 0.0;
         for (value, format) in cells {
-            let span = if merge_b_to_d && col == 1 { 3 } else { 1 };
+            let span = if span == Span::BToDMerged && col == 1 { 3 } else { 1 };
             let width: f64 = WIDTHS[col as usize..(col + span) as usize].iter().sum();
             match value {
                 Value::Text(t) => {
@@ -100,13 +100,20 @@ impl Cursor<'_> {
 
     /// The 計 row under a table of initiatives: the total in its third cell (the amounts'
     /// column), `columns` cells in all as the table has.
-    fn total(&mut self, total: Option<Money>, columns: usize, merge_b_to_d: bool) -> Result<(), XlsxError> {
+    fn total(&mut self, total: Option<Money>, columns: usize, span: Span) -> Result<(), XlsxError> {
         let looks = self.looks;
         let mut cells = [(Value::Text(""), &looks.text); 6];
         cells[0] = (Value::Text("計"), &looks.total_label);
         cells[2] = (Value::Money(total), &looks.money_total);
-        self.cells(&cells[..columns], merge_b_to_d)
+        self.cells(&cells[..columns], span)
     }
+}
+
+/// Whether a row's columns B to D are one merged cell (an initiative's name) or a cell each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Span {
+    BToDMerged,
+    OneEach,
 }
 
 #[derive(Clone, Copy)]
@@ -199,7 +206,7 @@ fn measure(
             (Value::Text("決算額（千円）"), h),
             (Value::Text("事業区分"), h),
         ],
-        true,
+        Span::BToDMerged,
     )?;
     for r in &d.results {
         let name = initiative_name(&r.listed);
@@ -210,10 +217,10 @@ fn measure(
                 (Value::Money(r.settled), money),
                 (Value::Text(kind(&r.listed)), c),
             ],
-            true,
+            Span::BToDMerged,
         )?;
     }
-    at.total(d.settled_total, 4, true)?;
+    at.total(d.settled_total, 4, Span::BToDMerged)?;
 
     kpis(at, s, m, d.year, style)?;
 
@@ -235,7 +242,7 @@ fn measure(
             (Value::Text(&heads[2]), h),
             (Value::Text("事業区分"), h),
         ],
-        false,
+        Span::OneEach,
     )?;
     for r in &d.plan {
         let name = initiative_name(&r.listed);
@@ -249,10 +256,10 @@ fn measure(
                 (Value::Text(dir(1)), c),
                 (Value::Text(kind(&r.listed)), c),
             ],
-            false,
+            Span::OneEach,
         )?;
     }
-    at.total(d.budget_total, 6, false)?;
+    at.total(d.budget_total, 6, Span::OneEach)?;
     let notes: Vec<&str> = d.evaluations.iter().flatten().map(|e| e.notes.trim()).filter(|t| !t.is_empty()).collect();
     at.labelled("補足", &notes.join("\n"))?;
     Ok(())
@@ -307,7 +314,7 @@ fn kpis(at: &mut Cursor<'_>, s: &Strategy, m: &Measure, year: FiscalYear, style:
             (Value::Text(&actual), h),
             (Value::Text("進捗"), h),
         ],
-        false,
+        Span::OneEach,
     )?;
     for ind in indicators {
         let cx = s.context_of(ind);
@@ -343,7 +350,7 @@ fn kpis(at: &mut Cursor<'_>, s: &Strategy, m: &Measure, year: FiscalYear, style:
                     (Value::Number(a.actual), &number),
                     (Value::Percent(a.progress), &looks.percent),
                 ],
-                false,
+                Span::OneEach,
             )?;
         }
     }

@@ -1,4 +1,4 @@
-//! Where a flat item is (`flat::Key`), hashed once when it is made: a merge of a large
+//! Where an item of a version's table is (`Key`), hashed once when it is made: a merge of a large
 //! strategy looks keys up millions of times, and hashing their texts each time would be a large
 //! share of a reading of the shared folder in the browser.
 

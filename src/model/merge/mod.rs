@@ -18,13 +18,12 @@
 //! are described in `shape`). The merged strategy is built back from the chosen items; only what
 //! a conflict shows is written as JSON. Conflicts are data; `words::merge` words them (`edited`
 //! sums up what a side did to an item the other removed, for its card). The marks of where values
-//! were last set (`provenance`) read a flat view of the strategy's JSON (`flat`).
+//! were last set (`provenance`) read the same typed table, each value hashed as the file writes it.
 
 pub mod edited;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 #[doc(hidden)]
 pub mod edits;
-mod flat;
 mod key;
 mod order;
 pub mod provenance;

@@ -2,7 +2,6 @@
 //! cells, additions, removals, moves, references, votes), then the laws every merge keeps.
 
 use super::edits::{edited, town, Edit};
-use super::flat::Flat;
 use super::typed::at;
 use super::*;
 use crate::model::Strategy;
@@ -28,13 +27,14 @@ fn has_errors(s: &Strategy) -> bool {
 /// The values (of items all three versions have) that one side changed and the other did not:
 /// the merged strategy has that side's value. Both changed differently: a conflict says so.
 fn check_values(base: &Strategy, ours: &Strategy, theirs: &Strategy, m: &Merge) -> Result<(), TestCaseError> {
-    let (fb, fo, ft) = (Flat::of(base), Flat::of(ours), Flat::of(theirs));
-    let (fm, tt) = (Flat::of(&m.strategy()), Table::of(theirs));
+    let (fb, fo, ft) = (Table::of(base), Table::of(ours), Table::of(theirs));
+    let (fm, tt) = (Table::of(&m.strategy()), Table::of(theirs));
     for (k, b) in &fb.items {
         let (Some(o), Some(t)) = (fo.items.get(k), ft.items.get(k)) else { continue };
-        let names: BTreeSet<&String> = b.fields.keys().chain(o.fields.keys()).chain(t.fields.keys()).collect();
+        let (bj, oj, tj) = (b.node.json(), o.node.json(), t.node.json());
+        let names: BTreeSet<&String> = bj.keys().chain(oj.keys()).chain(tj.keys()).collect();
         for name in names {
-            let (bv, ov, tv) = (b.fields.get(name), o.fields.get(name), t.fields.get(name));
+            let (bv, ov, tv) = (bj.get(name), oj.get(name), tj.get(name));
             if ov != bv && tv != bv && ov != tv && !b.shape.sums.contains(&name.as_str()) {
                 let (entity, field) = at(&tt, k, Some(name));
                 prop_assert!(
@@ -46,7 +46,8 @@ fn check_values(base: &Strategy, ours: &Strategy, theirs: &Strategy, m: &Merge) 
             } else if let Some(merged) = fm.items.get(k) {
                 let expected = if ov != bv { ov } else { tv };
                 if !b.shape.sums.contains(&name.as_str()) && b.shape.ref_fields.is_empty() {
-                    prop_assert_eq!(merged.fields.get(name), expected, "{:?} {}", k, name);
+                    let merged = merged.node.json();
+                    prop_assert_eq!(merged.get(name.as_str()), expected, "{:?} {}", k, name);
                 }
             }
         }

@@ -8,8 +8,6 @@ pub(super) struct Shape {
     /// The entity's kind; `None` for an entry of a list (a year's row, a reference).
     pub kind: Option<Kind>,
     pub key: KeyBy,
-    /// Objects whose fields merge one by one ("municipality"); other objects are one value.
-    pub objects: &'static [&'static str],
     /// Lists of children, by their path in the object ("national_framework.goals"), in
     /// document order.
     pub lists: &'static [(&'static str, &'static Shape)],
@@ -26,12 +24,12 @@ pub(super) enum KeyBy {
     /// An entity: its `id`, wherever it sits.
     Id,
     /// A yearly row: its fiscal year field, within its owner's list.
-    Year(&'static str),
+    Year,
     /// A yearly row of one stage (an evaluation: 一次, 二次, 外部): its fiscal year field and its
     /// stage field, within its owner's list.
-    YearStage(&'static str, &'static str),
+    YearStage,
     /// A row keyed by the entity it refers to (a re-listing's `initiative`).
-    RefField(&'static str),
+    RefField,
     /// A reference: the id itself (a KPI, a 数値目標, a related measure).
     Ref,
     /// A plain value: the value itself (an SDG, an external related measure's number).
@@ -47,25 +45,26 @@ impl std::fmt::Debug for Shape {
 impl Shape {
     /// Whether its key is the id of an entity it refers to.
     pub fn refers(&self) -> bool {
-        matches!(self.key, KeyBy::Ref | KeyBy::RefField(_))
+        matches!(self.key, KeyBy::Ref | KeyBy::RefField)
     }
 }
 
 const fn entity(kind: Kind, lists: &'static [(&'static str, &'static Shape)]) -> Shape {
-    Shape { kind: Some(kind), key: KeyBy::Id, objects: &[], lists, sums: &[], ref_fields: &[] }
+    Shape { kind: Some(kind), key: KeyBy::Id, lists, sums: &[], ref_fields: &[] }
 }
 
 const fn entry(key: KeyBy) -> Shape {
-    Shape { kind: None, key, objects: &[], lists: &[], sums: &[], ref_fields: &[] }
+    Shape { kind: None, key, lists: &[], sums: &[], ref_fields: &[] }
 }
 
-static YEAR: Shape = entry(KeyBy::Year("year"));
-static FISCAL_YEAR: Shape = entry(KeyBy::Year("fiscal_year"));
-static EVALUATION: Shape = entry(KeyBy::YearStage("fiscal_year", "evaluator"));
+// The fields each entry is keyed by are named in its type's view (`typed::views`).
+static YEAR: Shape = entry(KeyBy::Year);
+static FISCAL_YEAR: Shape = entry(KeyBy::Year);
+static EVALUATION: Shape = entry(KeyBy::YearStage);
 static REF: Shape = entry(KeyBy::Ref);
 static VALUE: Shape = entry(KeyBy::Value);
-static RELISTING: Shape = entry(KeyBy::RefField("initiative"));
-static HIGHLIGHT: Shape = entry(KeyBy::RefField("goal"));
+static RELISTING: Shape = entry(KeyBy::RefField);
+static HIGHLIGHT: Shape = entry(KeyBy::RefField);
 
 static SECTION: Shape = entity(Kind::Section, &[]);
 static DEPARTMENT: Shape = entity(Kind::Department, &[]);
@@ -108,7 +107,6 @@ static OPINION: Shape = entity(Kind::Opinion, &[]);
 
 pub(super) static STRATEGY: Shape = Shape {
     key: KeyBy::Root,
-    objects: &["municipality", "national_framework", "publication"],
     ..entity(
         Kind::Strategy,
         &[

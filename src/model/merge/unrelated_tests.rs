@@ -3,8 +3,9 @@
 //! that side's content.
 
 use super::edits::{edited, town};
-use super::flat::{Flat, Key};
+use super::key::Key;
 use super::proptests::edits;
+use super::typed::table::Table;
 use super::*;
 use crate::model::{Goal, GoalKind, Measure, Strategy};
 use proptest::prelude::*;
@@ -14,12 +15,12 @@ use std::sync::Arc;
 /// Each item's parent and values, and the members of each of its lists (their order aside: a
 /// merge with no common version takes the file's order, as every merge does where moves cross).
 fn content(s: &Strategy) -> BTreeMap<Key, String> {
-    let flat = Flat::of(s);
+    let flat = Table::of(s);
     let mut out = BTreeMap::new();
     for (key, item) in &flat.items {
         let mut children: Vec<Vec<&Key>> = item.children.iter().map(|c| c.iter().collect()).collect();
         children.iter_mut().for_each(|c| c.sort());
-        out.insert(key.clone(), format!("{:?} {:?} {:?}", item.parent, item.fields, children));
+        out.insert(key.clone(), format!("{:?} {:?} {:?}", item.parent, item.node.json(), children));
     }
     out
 }

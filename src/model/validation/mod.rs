@@ -23,12 +23,12 @@ pub use rules::is_municipality_code;
 pub use structure::Structure;
 
 use crate::model::{Id, Strategy};
-use structure::{Defs, Lookup};
+use structure::{Defs, Extent, Lookup};
 use walk::Scope;
 
 /// Every problem of the strategy, errors and warnings, in document order.
 pub fn validate(s: &Strategy) -> Vec<Problem> {
-    let defs = Defs::of(s, true, |id| id);
+    let defs = Defs::of(s, Extent::Whole, |id| id);
     Validator { s, problems: Vec::new(), defs: &defs }.walk(Scope::Whole)
 }
 

@@ -28,7 +28,7 @@ pub struct Structure {
 impl Structure {
     pub fn of(s: &Strategy) -> Structure {
         Structure {
-            defs: Defs::of(s, false, Id::clone),
+            defs: Defs::of(s, Extent::Goals, Id::clone),
             head: head(s).map(|(p, id)| (p, id.clone())).collect(),
             goals: s.goals.clone(),
             indicators: s.indicators.clone(),
@@ -87,9 +87,9 @@ enum Places {
 }
 
 impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
-    /// `workshops`: with the workshops' and their notes' ids, the rounds' and their answers', and
-    /// the hearings' and opinions'.
-    pub(super) fn of<'a>(s: &'a Strategy, workshops: bool, key: impl Fn(&'a Id) -> K) -> Defs<K> {
+    /// `Extent::Whole`: with the workshops' and their notes' ids, the rounds' and their answers',
+    /// and the hearings' and opinions'.
+    pub(super) fn of<'a>(s: &'a Strategy, extent: Extent, key: impl Fn(&'a Id) -> K) -> Defs<K> {
         let mut places: HashMap<K, Places> = HashMap::default();
         let mut duplicates = false;
         let mut define = |id: &'a Id, place: Place| match places.entry(key(id)) {
@@ -119,7 +119,7 @@ impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
             define(entity.id(), place);
             refs.extend(entity.indicator_refs());
         }
-        if workshops {
+        if extent == Extent::Whole {
             for (wi, w) in s.workshops.iter().enumerate() {
                 define(&w.id, Place::Workshop(wi));
                 for (ni, n) in w.notes.iter().enumerate() {
@@ -142,6 +142,15 @@ impl<K: Borrow<Id> + Hash + Eq> Defs<K> {
         let referred = refs.into_iter().map(key).collect();
         Defs { places, referred, duplicates }
     }
+}
+
+/// How much of a strategy [`Defs`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Extent {
+    /// Every id, the workshops', rounds' and hearings' too.
+    Whole,
+    /// The ids of the goals' tree and the indicators (what an edit's structure compares).
+    Goals,
 }
 
 /// What the validator asks of [`Defs`], whichever way it holds its ids.

@@ -1,12 +1,12 @@
 //! Where each value was last set (`model::merge::provenance`), as a folder's reading keeps it:
 //! this browser's marks made before a merge, and the marks of what it took kept after. Each
-//! side is flattened once for all the marks read of it ([`Marked`]), and the version a merge
+//! side is read as a typed table once for all the marks read of it ([`Marked`]), and the version a merge
 //! or take made is the next file's "ours" as it was marked ([`Kept`]): a reading of ten files
-//! flattens and marks each version it makes once, not twice.
+//! reads and marks each version it makes once, not twice.
 
 use super::{FolderSync, SyncError};
 use crate::format::Imported;
-use crate::model::merge::provenance::{exact_base, Flattened, Provenance};
+use crate::model::merge::provenance::{exact_base, Provenance, Tabled};
 use crate::model::merge::Concurrent;
 use crate::model::{Strategy, Timestamp};
 use crate::session::stopwatch::Stopwatch;
@@ -19,14 +19,14 @@ const STEP: &str = "shirube:folder-marks";
 pub(super) struct Marked {
     ours: Provenance,
     theirs: Provenance,
-    flats: [Flattened; 2],
+    tables: [Tabled; 2],
 }
 
 impl Marked {
     /// `approx` made exact where either side's marks say the other had seen its edit, and the
     /// values both set with neither having seen the other's.
     pub(super) fn exact_base(&self, approx: &Strategy) -> (Strategy, Concurrent) {
-        let [ours, theirs] = &self.flats;
+        let [ours, theirs] = &self.tables;
         exact_base(approx, (ours, &self.ours), (theirs, &self.theirs))
     }
 }
@@ -36,7 +36,7 @@ impl Marked {
 #[derive(Debug, Default)]
 pub(super) struct Kept {
     to_stage: Option<Provenance>,
-    last: Option<(Strategy, Flattened, Provenance)>,
+    last: Option<(Strategy, Tabled, Provenance)>,
 }
 
 /// An event's number: the time in seconds (a member's numbers only grow: `Provenance::stamp`).
@@ -56,10 +56,10 @@ impl FolderSync {
         (now, clock): (&str, &impl Stopwatch),
     ) -> Result<Option<Marked>, SyncError> {
         let Some(theirs) = imported.marks() else { return Ok(None) };
-        let theirs_flat = clock.timed(STEP, || Flattened::of(&imported.strategy));
+        let theirs_table = clock.timed(STEP, || Tabled::of(&imported.strategy));
         clock.yield_now().await;
-        let (ours_flat, ours) = self.current_marked(store, &ancestry.current, (now, clock)).await?;
-        Ok(Some(Marked { ours, theirs, flats: [ours_flat, theirs_flat] }))
+        let (ours_table, ours) = self.current_marked(store, &ancestry.current, (now, clock)).await?;
+        Ok(Some(Marked { ours, theirs, tables: [ours_table, theirs_table] }))
     }
 
     /// The current version as the marks read it, and its marks made now: the version this
@@ -69,15 +69,15 @@ impl FolderSync {
         store: &Store<B>,
         current: &Strategy,
         (now, clock): (&str, &impl Stopwatch),
-    ) -> Result<(Flattened, Provenance), SyncError> {
-        if let Some((_, flat, marks)) = self.marks.last.take_if(|(made, ..)| made == current) {
-            return Ok((flat, marks));
+    ) -> Result<(Tabled, Provenance), SyncError> {
+        if let Some((_, table, marks)) = self.marks.last.take_if(|(made, ..)| made == current) {
+            return Ok((table, marks));
         }
         let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
         Ok(clock.timed(STEP, || {
-            let flat = Flattened::of(current);
-            let marks = stored.stamp(&flat, &self.me.id, seconds(now));
-            (flat, marks)
+            let table = Tabled::of(current);
+            let marks = stored.stamp(&table, &self.me.id, seconds(now));
+            (table, marks)
         }))
     }
 
@@ -93,26 +93,26 @@ impl FolderSync {
         imported: &Imported,
         (now, clock): (&str, &impl Stopwatch),
     ) -> Result<(), SyncError> {
-        let Marked { ours: ours_marks, theirs: theirs_marks, flats: [ours, theirs] } = match marked {
+        let Marked { ours: ours_marks, theirs: theirs_marks, tables: [ours, theirs] } = match marked {
             Some(m) => m,
             None => {
-                let (flat, marks) = self.current_marked(store, ours, (now, clock)).await?;
+                let (table, marks) = self.current_marked(store, ours, (now, clock)).await?;
                 clock.yield_now().await;
-                let theirs = clock.timed(STEP, || Flattened::of(&imported.strategy));
-                Marked { ours: marks, theirs: imported.marks().unwrap_or_default(), flats: [flat, theirs] }
+                let theirs = clock.timed(STEP, || Tabled::of(&imported.strategy));
+                Marked { ours: marks, theirs: imported.marks().unwrap_or_default(), tables: [table, theirs] }
             }
         };
         clock.yield_now().await;
-        // A take's result is the file's strategy itself: flattened once, and kept, not copied.
+        // A take's result is the file's strategy itself: read once, and kept, not copied.
         let made = match std::ptr::eq(result, &imported.strategy) {
             true => None,
-            false => Some(clock.timed(STEP, || Flattened::of(result))),
+            false => Some(clock.timed(STEP, || Tabled::of(result))),
         };
         clock.yield_now().await;
         let (me, at) = (&self.me.id, seconds(now));
-        let result_flat = made.as_ref().unwrap_or(&theirs);
+        let result_table = made.as_ref().unwrap_or(&theirs);
         let kept = clock
-            .timed(STEP, || Provenance::merged(result_flat, (&ours, &ours_marks), (&theirs, &theirs_marks), me, at));
+            .timed(STEP, || Provenance::merged(result_table, (&ours, &ours_marks), (&theirs, &theirs_marks), me, at));
         self.marks.last = Some((result.clone(), made.unwrap_or(theirs), kept.clone()));
         self.marks.to_stage = Some(kept);
         Ok(())

@@ -200,7 +200,7 @@ impl<B: Backend> Workbench<B> {
             }
             Say::Clear => NoticeChange::Clear,
             Say::DeletedElsewhere(id) => {
-                NoticeChange::Show(tabs::deleted_elsewhere(&self.store, &id, &title, true).await)
+                NoticeChange::Show(tabs::deleted_under_a_change(&self.store, &id, &title).await)
             }
         };
         let stored = saved.is_ok();

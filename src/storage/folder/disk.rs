@@ -96,7 +96,7 @@ impl DiskFolder {
                 return Ok(bytes);
             }
         }
-        let handle = file_handle(&self.handle, name, false).await.map_err(|e| file_error(name, &e))?;
+        let handle = existing_file(&self.handle, name).await.map_err(|e| file_error(name, &e))?;
         let file = file_of(&handle).await.map_err(|e| file_error(name, &e))?;
         bytes_in(&file, start).await.map_err(|e| file_error(name, &e))
     }
@@ -155,13 +155,23 @@ fn is_named(e: &JsValue, name: &str) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == name)
 }
 
+/// The file `name` of `dir`, if it is there.
+async fn existing_file(dir: &FileSystemDirectoryHandle, name: &str) -> Result<FileSystemFileHandle, JsValue> {
+    file_handle(dir, name, FileSystemGetFileOptions::new()).await
+}
+
+/// The file `name` of `dir`, made when it is not there.
+async fn file_made(dir: &FileSystemDirectoryHandle, name: &str) -> Result<FileSystemFileHandle, JsValue> {
+    let options = FileSystemGetFileOptions::new();
+    options.set_create(true);
+    file_handle(dir, name, options).await
+}
+
 async fn file_handle(
     dir: &FileSystemDirectoryHandle,
     name: &str,
-    create: bool,
+    options: FileSystemGetFileOptions,
 ) -> Result<FileSystemFileHandle, JsValue> {
-    let options = FileSystemGetFileOptions::new();
-    options.set_create(create);
     let h = JsFuture::from(dir.get_file_handle_with_options(name, &options)).await?;
     h.dyn_into::<FileSystemFileHandle>()
 }
@@ -232,7 +242,7 @@ impl Folder for DiskFolder {
     async fn write(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
         // What was listed of it is not what it holds from now on.
         self.listed.borrow_mut().retain(|(n, _)| n != name);
-        let handle = file_handle(&self.handle, name, true).await.map_err(|e| unreachable(&e))?;
+        let handle = file_made(&self.handle, name).await.map_err(|e| unreachable(&e))?;
         let stream: web_sys::FileSystemWritableFileStream =
             JsFuture::from(handle.create_writable()).await.map_err(|e| unreachable(&e))?.unchecked_into();
         let written = match stream.write_with_u8_array(bytes) {

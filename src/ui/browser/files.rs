@@ -38,32 +38,6 @@ fn is_reserved_on_windows(stem: &str) -> bool {
 mod browser {
     use wasm_bindgen::{JsCast, JsValue};
 
-    /// A workbook's preview, planned after its read under `ticket`, into its flow: shown while that
-    /// read is still wanted; none planned (the reader's part did not load, or the page was left),
-    /// the flow lets the read go and `unread` is said, once.
-    pub fn land_preview<P, O>(
-        flow: leptos::prelude::RwSignal<crate::session::flow::Flow<std::sync::Arc<P>>>,
-        ticket: crate::session::flow::Ticket,
-        planned: Option<P>,
-        outcome: leptos::prelude::RwSignal<Option<O>>,
-        unread: O,
-    ) where
-        P: Send + Sync + 'static,
-        O: Send + Sync + 'static,
-    {
-        use leptos::prelude::*;
-        match planned {
-            Some(p) => {
-                let _ = flow.try_update(|f| f.ready(ticket, std::sync::Arc::new(p)));
-            }
-            None => {
-                if flow.try_update(|f| f.failed(ticket)) == Some(true) {
-                    let _ = outcome.try_set(Some(unread));
-                }
-            }
-        }
-    }
-
     /// The bytes of a file the user picked or dropped. A file over the import's size limit is
     /// refused by its size, before anything is read (`Err(Ok(…))`); `Err(Err(…))` is what the
     /// browser said when reading failed. Bytes, not `File.text()`: invalid UTF-8 must be an

@@ -12,6 +12,7 @@ use crate::model::Id;
 use crate::session::flow::Pending;
 use crate::session::opinion_book::{OpinionBookFlow, OpinionBookPreview, Outcome};
 use crate::ui::browser::files;
+use crate::ui::browser::round_trip::pick_workbook;
 use crate::ui::formats::exporters::{Export, Exporting};
 use crate::ui::speech::Speaks;
 use crate::ui::state::Edits;
@@ -47,24 +48,13 @@ pub fn OpinionWorkbook(state: Edits, hearing: Id) -> impl IntoView {
         let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
         input.set_value("");
         let name = file.name();
-        // A pick made while another is read supersedes it (`flow`: the older read is dropped).
-        let Some(ticket) = flow.try_update(|f| f.start(&name)) else { return };
-        outcome.set(None);
-        let hearing = hearing.clone();
-        leptos::task::spawn_local(async move {
-            let bytes = files::read_bytes(&file).await.unwrap_or_default();
-            if flow.try_with_untracked(|f| f.wants(ticket)) != Some(true) {
-                return;
-            }
-            files::next_frame().await;
-            let opened = crate::ui::formats::workbook_reader::read(bytes).await;
-            // Planned against the strategy as it is now (the page may have been left).
-            let planned = match (opened, state.open.get_untracked()) {
-                (Some(opened), Some(s)) => OpinionBookPreview::plan(&s, &hearing, &name, opened),
-                _ => None,
-            };
-            files::land_preview(flow, ticket, planned, outcome, Outcome::Unread);
-        });
+        // A pick made while another is read supersedes it (the older read is dropped).
+        let read = async move { files::read_bytes(&file).await.unwrap_or_default() };
+        let (hearing, file_name) = (hearing.clone(), name.clone());
+        // Planned against the strategy as it is now (the page may have been left).
+        let plan = move |opened| OpinionBookPreview::plan(&state.open.get_untracked()?, &hearing, &file_name, opened);
+        let open = crate::ui::formats::workbook_reader::read;
+        pick_workbook(flow, outcome, Outcome::Unread, &name, read, open, plan);
     };
     let take = move |_| {
         let Some(p) = flow.with_untracked(|f| f.ready_preview().cloned()) else { return };

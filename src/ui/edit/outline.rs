@@ -120,11 +120,21 @@ fn lines(s: &Strategy, lang: Language, query: &str, filter: &Filter) -> Vec<Line
     out
 }
 
+/// Whether the outline shows its items or only its button (on a narrow screen).
+#[derive(Clone, Copy, PartialEq)]
+enum Fold {
+    Open,
+    Folded,
+}
+
 #[component]
 pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl IntoView {
     let state = use_edits();
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::All);
+    // On a narrow screen (the stylesheet) the outline sits above the form and folds to its
+    // button, so that the form is a tap away.
+    let folded = RwSignal::new(Fold::Open);
     // An edit of an indicator's values does not make the goal, measure and initiative lines again.
     let goals = crate::ui::kit::bind::goals();
     let tree = Memo::new(move |_| {
@@ -183,7 +193,12 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
         }
     };
     view! {
-        <nav class="outline" aria-label=move || state.tr("目次", "Outline") data-testid="outline">
+        <nav class="outline" class:folded=move || folded.get() == Fold::Folded aria-label=move || state.tr("目次", "Outline") data-testid="outline">
+            <button type="button" class="outline-toggle" data-testid="outline-toggle"
+                aria-expanded=move || if folded.get() == Fold::Open { "true" } else { "false" }
+                on:click=move |_| folded.update(|f| *f = if *f == Fold::Open { Fold::Folded } else { Fold::Open })>
+                {state.text("目次", "Outline")}
+            </button>
             <label class="visually-hidden" for="outline-search">{state.text("検索", "Search")}</label>
             <input id="outline-search" type="search" data-testid="outline-search"
                 placeholder=state.text("検索（名前・番号）", "Search (name, number)")

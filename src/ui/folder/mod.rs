@@ -1,4 +1,4 @@
-//! 共有 (`#/s/<id>/shared`): the shared folder's members (`members`), and a member's version that
+//! 共有 (`#/s/<id>/folder`): the shared folder's members (`members`), and a member's version that
 //! conflicts with this one (`conflict`).
 
 mod conflict;
@@ -10,17 +10,17 @@ use crate::ui::state::use_edits;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// 共有 (`#/s/<id>/shared`): the shared folder and its members.
+/// 共有 (`#/s/<id>/folder`): the shared folder and its members.
 #[component]
 pub fn FolderPage() -> impl IntoView {
     let state = use_edits();
     let open = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     move || match open.get() {
         Some(id) => Either::Left(view! {
-            <article class="shared-page" data-testid="shared-page">
+            <article class="folder-page" data-testid="folder-page">
                 <StrategyNav/>
                 <header class="panel strategy-head">
-                    <h1>{state.text("共有", "Sharing")}</h1>
+                    <h1>{state.text("共有", "Folder")}</h1>
                     <p class="lead">{state.text(
                         "町役場の共有フォルダに一人一つのファイルを置き、各自のブラウザが互いの変更を取り込みます。",
                         "One file per person in the town hall's shared folder; each browser takes in the others' changes.")}</p>

@@ -22,10 +22,21 @@ fn field_id(prefix: &str) -> String {
 
 /// Marks a field as holding typed text that is not committed yet (Ctrl+Z then belongs to the
 /// field, not to the strategy's undo).
-fn mark_dirty(ev: &leptos::ev::Event, dirty: bool) {
-    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-        let _ = if dirty { el.set_attribute("data-dirty", "") } else { el.remove_attribute("data-dirty") };
+fn mark_dirty(ev: &leptos::ev::Event) {
+    if let Some(el) = target_element(ev) {
+        let _ = el.set_attribute("data-dirty", "");
     }
+}
+
+/// Marks a field's typed text as committed (Ctrl+Z is the strategy's undo again).
+fn mark_clean(ev: &leptos::ev::Event) {
+    if let Some(el) = target_element(ev) {
+        let _ = el.remove_attribute("data-dirty");
+    }
+}
+
+fn target_element(ev: &leptos::ev::Event) -> Option<web_sys::Element> {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
 }
 
 /// True for an Enter that finishes typing — not one that confirms an IME candidate (that Enter
@@ -64,7 +75,7 @@ fn line_input(
             aria-invalid=move || invalid.get().then_some("true")
             on:compositionstart=move |_| composing.set(true)
             on:compositionend=move |_| composing.set(false)
-            on:input=move |ev| mark_dirty(&ev, true)
+            on:input=move |ev| mark_dirty(&ev)
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if is_commit_enter(&ev, composing) { commit(&ev) }
             on:change=move |ev| commit(&ev)
         />
@@ -92,7 +103,7 @@ pub fn TextField(
         if gone(composing) {
             return;
         }
-        mark_dirty(ev, false);
+        mark_clean(ev);
         let text = event_target_value(ev);
         if text != value.get_untracked() {
             on_commit.run(text);
@@ -106,7 +117,7 @@ pub fn TextField(
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 on:compositionstart=move |_| composing.set(true)
                 on:compositionend=move |_| composing.set(false)
-                on:input=move |ev| mark_dirty(&ev, true)
+                on:input=move |ev| mark_dirty(&ev)
                 on:change=move |ev| commit(&ev)
             ></textarea>
         }
@@ -171,7 +182,7 @@ pub fn NumberField(
         if gone(composing) || composing.get_untracked() {
             return;
         }
-        mark_dirty(ev, false);
+        mark_clean(ev);
         let text = event_target_value(ev);
         let parsed = match kind {
             NumberKind::Decimal => read_typed_value(&text),
@@ -250,12 +261,12 @@ pub fn YearField(
             <input type="text" id=id data-testid=testid
                 prop:value=move || shown(value.get())
                 aria-invalid=move || error.get().then_some("true")
-                on:input=move |ev| mark_dirty(&ev, true)
+                on:input=move |ev| mark_dirty(&ev)
                 on:change=move |ev| {
                     if gone(error) {
                         return;
                     }
-                    mark_dirty(&ev, false);
+                    mark_clean(&ev);
                     let text = event_target_value(&ev);
                     let parsed = if text.trim().is_empty() { Ok(None) } else { basis().read_year(&text).map(Some) };
                     match parsed {

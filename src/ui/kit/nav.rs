@@ -15,7 +15,7 @@ fn label(job: Job) -> (&'static str, &'static str) {
         Job::Charts => ("グラフ", "Charts"),
         Job::Drafting => ("策定", "Drafting"),
         Job::Round => ("照会", "Round"),
-        Job::Folder => ("共有", "Sharing"),
+        Job::Folder => ("共有", "Folder"),
         Job::History => ("履歴", "History"),
         Job::Output => ("出力", "Output"),
         Job::Workshop => ("ワークショップ", "Workshop"),

@@ -17,6 +17,7 @@ use crate::model::{FiscalYear, Id, Strategy};
 use crate::session::flow::Pending;
 use crate::session::round_books::{reading_name, BooksFlow, BooksPreview, Outcome};
 use crate::ui::browser::files;
+use crate::ui::browser::round_trip::pick_workbook;
 use crate::ui::formats::exporters::{Export, Exporting};
 use crate::ui::formats::workbook_writer::RoundBooks;
 use crate::ui::import::confirmed::{confirmed_choice, Source};
@@ -56,28 +57,21 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
             return;
         }
         let names: Vec<String> = picked.iter().map(|f| f.name()).collect();
-        // A pick made while another is read supersedes it (`flow`: the older read is dropped).
-        let Some(ticket) = flow.try_update(|f| f.start(&reading_name(&names))) else { return };
-        outcome.set(None);
-        take_confirmed.set(false);
-        let round = round.clone();
-        leptos::task::spawn_local(async move {
+        // A pick made while another is read supersedes it (the older read is dropped).
+        let read = async move {
             let mut read = Vec::new();
             for file in &picked {
                 read.push((file.name(), files::read_bytes(file).await.unwrap_or_default()));
             }
-            if flow.try_with_untracked(|f| f.wants(ticket)) != Some(true) {
-                return;
-            }
-            files::next_frame().await;
-            let opened = crate::ui::formats::workbook_reader::open_answers(read).await;
-            // Planned against the strategy as it is now (the page may have been left).
-            let planned = match (opened, state.open.get_untracked()) {
-                (Some(opened), Some(s)) => BooksPreview::plan(&s, &round, opened),
-                _ => None,
-            };
-            files::land_preview(flow, ticket, planned, outcome, Outcome::Unread);
-        });
+            read
+        };
+        let round = round.clone();
+        // Planned against the strategy as it is now (the page may have been left).
+        let plan = move |opened| BooksPreview::plan(&state.open.get_untracked()?, &round, opened);
+        let open = crate::ui::formats::workbook_reader::open_answers;
+        if pick_workbook(flow, outcome, Outcome::Unread, &reading_name(&names), read, open, plan) {
+            take_confirmed.set(false);
+        }
     };
     let take = move |_| {
         let Some(p) = flow.with_untracked(|f| f.ready_preview().cloned()) else { return };

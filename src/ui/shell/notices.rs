@@ -89,10 +89,10 @@ pub fn NoticeView() -> impl IntoView {
                         </button>
                     })}
                     {unfinished.then(|| view! {
-                        <button type="button" data-testid="keep-bring-in" on:click=move |_| regions.decide_unfinished_bring_in(true)>
+                        <button type="button" data-testid="keep-bring-in" on:click=move |_| regions.keep_unfinished_bring_in()>
                             {tr(lang, "このまま残す", "Keep them")}
                         </button>
-                        <button type="button" class="danger" data-testid="undo-bring-in" on:click=move |_| regions.decide_unfinished_bring_in(false)>
+                        <button type="button" class="danger" data-testid="undo-bring-in" on:click=move |_| regions.undo_unfinished_bring_in()>
                             {tr(lang, "取り込みを取り消す", "Undo the bring-in")}
                         </button>
                     })}

@@ -235,8 +235,8 @@ async fn run_files(state: AppState, action: Action) -> () {
         Action::RestoreRegion(key) => state.restore_region_now(key).await,
         Action::CheckUnfinishedBringIn => state.check_unfinished_bring_in_now().await,
         Action::CancelBringIn => state.cancel_bring_in_now(),
-        Action::KeepUnfinishedBringIn => state.decide_unfinished_bring_in_now(true).await,
-        Action::UndoUnfinishedBringIn => state.decide_unfinished_bring_in_now(false).await,
+        Action::KeepUnfinishedBringIn => state.keep_unfinished_bring_in_now().await,
+        Action::UndoUnfinishedBringIn => state.undo_unfinished_bring_in_now().await,
         // Everyday actions reach `run` (see `install`); none comes here. Named, not `_`, so that
         // a new action that is in neither part does not compile.
         everyday!() => {}

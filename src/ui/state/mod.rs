@@ -423,11 +423,23 @@ impl AppState {
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(&route.hash());
         }
-        self.apply_route(route);
+        self.follow_route(route);
+    }
+
+    /// The route the user took (a link, the navigation, the browser's back): a notice that only
+    /// reported what was done closes on another page (`session::OnLeaving`). The hash change of
+    /// [`AppState::navigate`] arrives here too, on the route already followed.
+    pub fn apply_route(&self, route: Route) {
+        let closes =
+            |n: &Option<Notice>| n.as_ref().is_some_and(|n| n.on_leaving() == crate::session::OnLeaving::Close);
+        if self.route.with_untracked(|r| r != &route) && self.notice.with_untracked(closes) {
+            self.notice.set(None);
+        }
+        self.follow_route(route);
     }
 
     /// Makes the state follow a route: opening a strategy loads it from the store.
-    pub fn apply_route(&self, route: Route) {
+    fn follow_route(&self, route: Route) {
         if let Some(id) = route.strategy_id().cloned() {
             // The hash change of `navigate` applies the same route again: one load is enough
             // (two would race, e.g. both moving the same unreadable text aside).

@@ -173,9 +173,19 @@ impl AppState {
         }
     }
 
-    pub(super) async fn decide_unfinished_bring_in_now(self, keep: bool) {
+    pub(super) async fn keep_unfinished_bring_in_now(self) {
         let (store, now) = (self.store(), files::now());
-        let done = if keep { unfinished::keep(&*store, &now).await } else { unfinished::undo(&*store, &now).await };
+        let done = unfinished::keep(&*store, &now).await;
+        self.unfinished_bring_in_decided(done).await;
+    }
+
+    pub(super) async fn undo_unfinished_bring_in_now(self) {
+        let (store, now) = (self.store(), files::now());
+        let done = unfinished::undo(&*store, &now).await;
+        self.unfinished_bring_in_decided(done).await;
+    }
+
+    async fn unfinished_bring_in_decided(self, done: Result<Notice, Notice>) {
         self.notice.set(Some(done.unwrap_or_else(|refused| refused)));
         self.written().await;
     }
@@ -377,10 +387,16 @@ impl Regions {
         });
     }
 
-    /// Keeps (`keep`) or undoes the bring-in left unfinished, as the notice offered.
-    pub fn decide_unfinished_bring_in(&self, keep: bool) {
+    /// Keeps the bring-in left unfinished, as the notice offered.
+    pub fn keep_unfinished_bring_in(&self) {
         self.app.notice.set(None);
-        self.app.act(if keep { Action::KeepUnfinishedBringIn } else { Action::UndoUnfinishedBringIn });
+        self.app.act(Action::KeepUnfinishedBringIn);
+    }
+
+    /// Undoes the bring-in left unfinished, as the notice offered.
+    pub fn undo_unfinished_bring_in(&self) {
+        self.app.notice.set(None);
+        self.app.act(Action::UndoUnfinishedBringIn);
     }
 
     /// Replaces a town by the newer version `file` (of `file_name`) sent, as the user confirmed

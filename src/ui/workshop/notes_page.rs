@@ -39,14 +39,21 @@ fn notes_of(s: &Strategy, target: &NoteTarget, only: Option<&Id>) -> Vec<(String
     list
 }
 
-fn note_list(list: Vec<(String, WorkshopNote)>, lang: Language, several: bool) -> impl IntoView {
+/// Where a list's notes come from: one session, or several (each note then names its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sessions {
+    One,
+    Several,
+}
+
+fn note_list(list: Vec<(String, WorkshopNote)>, lang: Language, sessions: Sessions) -> impl IntoView {
     view! {
         <ul class="ws-list">
             {list.into_iter().map(|(from, n)| view! {
                 <li data-testid="notes-item">
                     <span class="ws-list-votes" title=words::votes(n.votes, lang)>{format!("● {}", n.votes)}</span>
                     <span class="ws-list-text" data-testid="notes-text">{n.text}</span>
-                    {several.then(|| view! { <span class="ws-note-from">{from}</span> })}
+                    {(sessions == Sessions::Several).then(|| view! { <span class="ws-note-from">{from}</span> })}
                 </li>
             }).collect_view()}
         </ul>
@@ -54,7 +61,7 @@ fn note_list(list: Vec<(String, WorkshopNote)>, lang: Language, several: bool) -
 }
 
 fn goal_block(s: &Strategy, g: &Goal, only: Option<&Id>, lang: Language) -> Option<impl IntoView> {
-    let several = only.is_none() && s.workshops.len() > 1;
+    let several = if only.is_none() && s.workshops.len() > 1 { Sessions::Several } else { Sessions::One };
     let own = notes_of(s, &NoteTarget::Goal(g.id.clone()), only);
     let measures: Vec<_> = g
         .measures
@@ -212,7 +219,7 @@ pub fn NotesPage() -> impl IntoView {
                 {(!orphans.is_empty()).then(|| view! {
                     <section class="panel ws-notes-goal" data-testid="notes-orphans">
                         <h2>{tr(lang, "対象が見つからない付箋（目標・施策が削除されました）", "Ideas whose goal or measure was removed")}</h2>
-                        {note_list(orphans, lang, true)}
+                        {note_list(orphans, lang, Sessions::Several)}
                     </section>
                 })}
             }

@@ -22,6 +22,13 @@ pub struct Words<'a> {
     pub theirs: &'a Strategy,
 }
 
+/// How a place names its last step: by number (施策 3-1), or by number and title.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Numbered,
+    Titled,
+}
+
 impl Words<'_> {
     fn ja(&self) -> bool {
         self.lang == Language::Ja
@@ -29,16 +36,16 @@ impl Words<'_> {
 
     /// Where it is, outermost first; the strategy's own settings when it is about the strategy.
     pub fn place(&self, path: &[Crumb]) -> String {
-        self.place_of(path, false)
+        self.place_of(path, Last::Numbered)
     }
 
     /// Where it is, with the item itself named by its title too (施策 3-1「…」, not only its
     /// number): the heading of a card about the item as a whole.
     pub fn item(&self, path: &[Crumb]) -> String {
-        self.place_of(path, true)
+        self.place_of(path, Last::Titled)
     }
 
-    fn place_of(&self, path: &[Crumb], named: bool) -> String {
+    fn place_of(&self, path: &[Crumb], last: Last) -> String {
         if path.is_empty() {
             return tr(self.lang, "戦略の設定", "Strategy settings").to_owned();
         }
@@ -48,7 +55,7 @@ impl Words<'_> {
         let steps: Vec<&Crumb> =
             path.iter().filter(|c| !(c.entity.kind == Kind::Series && c.title.trim().is_empty())).collect();
         for (i, c) in steps.iter().enumerate() {
-            parts.push(self.crumb(c, parent, named && i + 1 == steps.len()));
+            parts.push(self.crumb(c, parent, last == Last::Titled && i + 1 == steps.len()));
             parent = Some(c.entity.kind);
         }
         parts.join(if self.ja() { " ＞ " } else { " > " })

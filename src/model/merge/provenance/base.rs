@@ -1,12 +1,19 @@
-//! The base a merge starts from, made exact by both sides' marks ([`exact_base`]).
+//! The base a merge starts from, made exact by both sides' marks ([`exact_base`]), on the
+//! model's own types: items held alike by both sides are taken as they are, and only the
+//! values of items the two hold differently are read, field by field.
 
 use super::places::{order_hash, parent_hash, value_hash, Places};
-use super::{Flattened, Flattens, Provenance, Seen};
-use crate::model::merge::flat::{to_value, Children, Flat, Item, Key};
+use super::{Provenance, Seen, Tabled, Tables};
+use crate::model::merge::key::Key;
+use crate::model::merge::typed::build_strategy;
+use crate::model::merge::typed::table::{Item, Table};
 use crate::model::merge::{Concurrent, PARENT};
 use crate::model::Strategy;
 use rustc_hash::FxHashMap as HashMap;
-use serde_json::Value;
+use serde_json::{Map, Value};
+use std::sync::Arc;
+
+type Items = HashMap<Key, Arc<Item>>;
 
 /// Whose value the base of a merge of ours (marks `o`) and theirs (marks `t`) takes at one
 /// place where they differ (`ov`, `tv`: the values' hashes, 0 when not there).
@@ -39,110 +46,128 @@ fn concurrent(place: u64, ov: u64, o: &Provenance, tv: u64, t: &Provenance) -> b
 /// the later value with no card, whatever `approx` holds. Where neither saw the other's, or a
 /// mark is unknown, `approx` stays. Without marks on either side: `approx`. With it, the values
 /// both sides set with neither having seen the other's ([`Concurrent`]: a card each, whatever
-/// `approx` holds — one side may have set the value back to it).
+/// `approx` holds — one side may have set the value back to it), and the values a side edited
+/// in an item the other removed after ([`Concurrent`] too: the removal is then a card).
 pub fn exact_base(
     approx: &Strategy,
-    (ours, o): (&impl Flattens, &Provenance),
-    (theirs, t): (&impl Flattens, &Provenance),
+    (ours, o): (&impl Tables, &Provenance),
+    (theirs, t): (&impl Tables, &Provenance),
 ) -> (Strategy, Concurrent) {
     if o.is_empty() || t.is_empty() {
         return (approx.clone(), Concurrent::default());
     }
-    exact_base_of(approx, (&ours.flattened(), o), (&theirs.flattened(), t))
+    let mut exact = Exact { o, t, both_set: Concurrent::default(), items: HashMap::default() };
+    let base = exact.of(approx, &ours.tabled(), &theirs.tabled());
+    (base.unwrap_or_else(|| approx.clone()), exact.both_set)
 }
 
-fn exact_base_of(
-    approx: &Strategy,
-    (ours, o): (&Flattened, &Provenance),
-    (theirs, t): (&Flattened, &Provenance),
-) -> (Strategy, Concurrent) {
-    let mut both_set = Concurrent::default();
-    let (fb, fo, ft) = (Flat::of(approx), &ours.flat, &theirs.flat);
-    let mut items = fb.items.clone();
-    let mut order: Vec<Key> = fb.order.clone();
-    let mut added = rustc_hash::FxHashSet::default();
-    for key in fo.order.iter().chain(&ft.order) {
-        if !items.contains_key(key) && added.insert(key) {
-            order.push(key.clone());
-        }
-    }
-    let mut keys: Vec<&Key> = fo.order.iter().collect();
-    keys.extend(ft.order.iter().filter(|k| !fo.items.contains_key(*k)));
-    for key in keys {
-        let (io, it) = (fo.items.get(key), ft.items.get(key));
-        // Held alike by both (most of a strategy): the base holds it so, as the marks would say.
-        if let (Some(a), Some(b)) = (io, it) {
-            if std::sync::Arc::ptr_eq(a, b) || alike(a, b) {
-                items.insert(key.clone(), a.clone());
-                continue;
+/// The base being made exact.
+struct Exact<'a> {
+    o: &'a Provenance,
+    t: &'a Provenance,
+    both_set: Concurrent,
+    items: Items,
+}
+
+impl Exact<'_> {
+    /// The base, or `None` when it does not build (a bug: the one at hand is used, as before).
+    fn of(&mut self, approx: &Strategy, ours: &Tabled, theirs: &Tabled) -> Option<Strategy> {
+        let (o, t) = (self.o, self.t);
+        let (tb, to, tt) = (Table::of(approx), &ours.table, &theirs.table);
+        self.items = tb.items.clone();
+        let mut order: Vec<Key> = tb.order.clone();
+        let mut added = rustc_hash::FxHashSet::default();
+        for key in to.order.iter().chain(&tt.order) {
+            if !self.items.contains_key(key) && added.insert(key) {
+                order.push(key.clone());
             }
         }
-        let here = Places::of(key);
-        let take = |item: Option<&std::sync::Arc<Item>>, items: &mut HashMap<Key, std::sync::Arc<Item>>| match item {
-            Some(i) => {
-                items.insert(key.clone(), i.clone());
-            }
-            None => {
-                items.remove(key);
-            }
-        };
-        // An item both hold that the base at hand lacks: put in only if every value they
-        // hold differently is decided by the marks (else the merge sees two additions, and
-        // a card for each value they added differently).
-        let mut put_in = false;
-        match (io, it) {
-            (Some(_), Some(_)) => {
-                if !items.contains_key(key) {
-                    take(io, &mut items);
-                    put_in = true;
+        let mut keys: Vec<&Key> = to.order.iter().collect();
+        keys.extend(tt.order.iter().filter(|k| !to.items.contains_key(*k)));
+        for key in keys {
+            let (io, it) = (to.items.get(key), tt.items.get(key));
+            // Held alike by both (most of a strategy): the base holds it so, as the marks would say.
+            if let (Some(a), Some(b)) = (io, it) {
+                if Arc::ptr_eq(a, b) || alike(a, b) {
+                    self.items.insert(key.clone(), a.clone());
+                    continue;
                 }
             }
-            // One side removed it: the removal wins with no card only when it came after all
-            // the other holds of the item; the item wins when its keeper had seen the removal
-            // (kept by a decision, or added again).
-            (Some(kept), None) => match removal_covers(key, kept, o, t) {
-                true => take(io, &mut items),
-                false if seen(here.at(""), 1, o, 0, t) == Seen::ByOurs => take(it, &mut items),
-                false => edited_since_removal(key, kept, o, t, &mut items),
-            },
-            (None, Some(kept)) => match removal_covers(key, kept, t, o) {
-                true => take(it, &mut items),
-                false if seen(here.at(""), 0, o, 1, t) == Seen::ByTheirs => take(io, &mut items),
-                false => edited_since_removal(key, kept, t, o, &mut items),
-            },
-            (None, None) => {}
+            let here = Places::of(key);
+            // An item both hold that the base at hand lacks: put in only if every value they
+            // hold differently is decided by the marks (else the merge sees two additions, and
+            // a card for each value they added differently).
+            let mut put_in = false;
+            match (io, it) {
+                (Some(_), Some(_)) => {
+                    if !self.items.contains_key(key) {
+                        self.take(key, io);
+                        put_in = true;
+                    }
+                }
+                // One side removed it: the removal wins with no card only when it came after all
+                // the other holds of the item; the item wins when its keeper had seen the removal
+                // (kept by a decision, or added again).
+                (Some(kept), None) => match removal_covers(key, kept, o, t) {
+                    true => self.take(key, io),
+                    false if seen(here.at(""), 1, o, 0, t) == Seen::ByOurs => self.take(key, it),
+                    false => self.edited_since_removal(key, kept, o, t),
+                },
+                (None, Some(kept)) => match removal_covers(key, kept, t, o) {
+                    true => self.take(key, it),
+                    false if seen(here.at(""), 0, o, 1, t) == Seen::ByTheirs => self.take(key, io),
+                    false => self.edited_since_removal(key, kept, t, o),
+                },
+                (None, None) => {}
+            }
+            let (Some(io), Some(it), Some(ib)) = (io, it, self.items.get(key)) else { continue };
+            let (item, undecided) = self.decided(key, &here, Item::clone(ib), (io, it));
+            match put_in && undecided {
+                true => self.items.remove(key),
+                false => self.items.insert(key.clone(), Arc::new(item)),
+            };
         }
-        let (Some(io), Some(it), Some(ib)) = (io, it, items.get(key)) else { continue };
-        let mut item = Item::clone(ib);
+        let children = regrouped(&self.items, &order);
+        build_strategy(&self.items, &children)
+    }
+
+    /// The base holds `key` as `item` holds it (not at all: `None`).
+    fn take(&mut self, key: &Key, item: Option<&Arc<Item>>) {
+        match item {
+            Some(i) => self.items.insert(key.clone(), i.clone()),
+            None => self.items.remove(key),
+        };
+    }
+
+    /// The base's `item` (of `key`, at `here`) with every value the two sides (`io`, `it`) hold
+    /// differently set as the marks decide, and whether any stayed undecided.
+    fn decided(&mut self, key: &Key, here: &Places, mut item: Item, (io, it): (&Item, &Item)) -> (Item, bool) {
+        let (o, t) = (self.o, self.t);
         let mut undecided = false;
-        let mut names: Vec<&String> = io.fields.keys().chain(it.fields.keys()).collect();
+        let (jo, jt) = (io.node.json(), it.node.json());
+        let mut names: Vec<&String> = jo.keys().chain(jt.keys()).collect();
         names.sort();
         names.dedup();
         for name in names {
-            let (vo, vt) = (io.fields.get(name), it.fields.get(name));
+            let (vo, vt) = (jo.get(name), jt.get(name));
             let (place, ov, tv) = (here.field(name), vo.map_or(0, value_hash), vt.map_or(0, value_hash));
-            let chosen = match vo == vt {
-                true => Some(vo),
+            let from = match vo == vt {
+                true => Some(io),
                 false => match seen(place, ov, o, tv, t) {
-                    Seen::ByOurs => Some(vt),
-                    Seen::ByTheirs => Some(vo),
+                    Seen::ByOurs => Some(it),
+                    Seen::ByTheirs => Some(io),
                     Seen::Unknown => {
                         if concurrent(place, ov, o, tv, t) {
-                            both_set.0.insert((key.clone(), Box::from(name.as_str())));
+                            self.both_set.0.insert((key.clone(), Box::from(name.as_str())));
                         }
                         undecided = true;
                         None
                     }
                 },
             };
-            match chosen {
-                Some(Some(v)) => {
-                    item.fields.insert(name.clone(), v.clone());
-                }
-                Some(None) => {
-                    item.fields.remove(name);
-                }
-                None => {}
+            // The field as that side holds it (absent where it holds none).
+            if let Some(from) = from {
+                item = item.copied(&*from.node, name);
             }
         }
         let (po, pt) = (parent_hash(io), parent_hash(it));
@@ -153,7 +178,7 @@ fn exact_base_of(
                 Seen::ByTheirs => Some(io),
                 Seen::Unknown => {
                     if concurrent(here.at("p"), po, o, pt, t) {
-                        both_set.0.insert((key.clone(), Box::from(PARENT)));
+                        self.both_set.0.insert((key.clone(), Box::from(PARENT)));
                     }
                     undecided = true;
                     None
@@ -182,42 +207,59 @@ fn exact_base_of(
                 item.children[i] = list.clone();
             }
         }
-        match put_in && undecided {
-            true => {
-                items.remove(key);
-            }
-            false => {
-                items.insert(key.clone(), std::sync::Arc::new(item));
+        (item, undecided)
+    }
+
+    /// An item one side removed while the other edited it, neither having seen the other's (the
+    /// removal marked and unseen by the keeper): the base holds the item where the keeper holds
+    /// it, with every value the remover had seen as the keeper holds it, and every value the
+    /// remover had not seen (or changed since marked) named [`Concurrent`], so that the merge
+    /// sees a removal of something edited — a card — even when the base at hand never held the
+    /// item or holds the keeper's value.
+    fn edited_since_removal(&mut self, key: &Key, kept: &Item, keeper: &Provenance, remover: &Provenance) {
+        let here = Places::of(key);
+        if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
+            return;
+        }
+        let mut item = self.items.get(key).map_or_else(|| Item::clone(kept), |b| Item::clone(b));
+        item.parent = kept.parent.clone();
+        item.slot = kept.slot;
+        let (jk, jb) = (kept.node.json(), item.node.json());
+        for (name, v) in &jk {
+            // Seen by the remover: as the keeper holds it. Not seen (or changed since marked):
+            // an edit the removal did not see. Unknown: as the base at hand holds it.
+            match keeper.current(here.field(name), value_hash(v)) {
+                Ok(Some(d)) if remover.has_seen(&d) => item = item.copied(&*kept.node, name),
+                Ok(Some(_)) | Err(()) => {
+                    if differs_visibly(v) && jb.get(name) == Some(v) {
+                        self.both_set.0.insert((key.clone(), Box::from(name.as_str())));
+                    }
+                }
+                Ok(None) => {}
             }
         }
-    }
-    let children = regrouped(&items, &order);
-    match serde_json::from_value::<Strategy>(to_value(&items, &children, &Key::Root)) {
-        Ok(base) => (base, both_set),
-        // A base that does not read back (a bug): the one at hand, as before.
-        Err(_) => (approx.clone(), both_set),
+        self.items.insert(key.clone(), Arc::new(item));
     }
 }
 
 /// Whether two versions of an item hold the same values, place and lists.
 fn alike(a: &Item, b: &Item) -> bool {
-    a.parent == b.parent && a.slot == b.slot && a.fields == b.fields && a.children == b.children
+    a.parent == b.parent && a.slot == b.slot && a.children == b.children && a.node.same_all(&*b.node)
 }
 
 /// Whether one side's removal of an item came after everything the other side (`kept`, marked
 /// `keeper`) holds of it: the removal is marked (`remover`) and the keeper has not seen it, and
 /// the remover had seen every marked value of the kept item (its presence, fields, place and
-/// lists' order, every one of them marked). Then the
-/// base holds the item as kept, and the merge removes it with no card.
+/// lists' order, every one of them marked). Then the base holds the item as kept, and the
+/// merge removes it with no card.
 fn removal_covers(key: &Key, kept: &Item, keeper: &Provenance, remover: &Provenance) -> bool {
     let here = Places::of(key);
-    let removal = match remover.current(here.at(""), 0) {
-        Ok(Some(d)) if !keeper.has_seen(&d) => d,
-        _ => return false,
-    };
-    let _ = removal;
+    if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
+        return false;
+    }
+    let fields: Map<String, Value> = kept.node.json();
     let mut places = vec![(here.at(""), 1), (here.at("p"), parent_hash(kept))];
-    places.extend(kept.fields.iter().map(|(name, v)| (here.field(name), value_hash(v))));
+    places.extend(fields.iter().map(|(name, v)| (here.field(name), value_hash(v))));
     places.extend(kept.children.iter().enumerate().map(|(i, list)| (here.order(i), order_hash(list))));
     // Every value of the kept item marked, and seen by the remover: a value with no mark may have
     // been changed by anyone, by another program too (a file carries only marks that name
@@ -228,61 +270,22 @@ fn removal_covers(key: &Key, kept: &Item, keeper: &Provenance, remover: &Provena
     })
 }
 
-/// An item one side removed while the other edited it, neither having seen the other's (the
-/// removal marked and unseen by the keeper): the base holds the item with every value the
-/// remover had not seen set apart from the keeper's, so that the merge sees a removal of
-/// something edited — a card — even when the base at hand never held the item.
-fn edited_since_removal(
-    key: &Key,
-    kept: &Item,
-    keeper: &Provenance,
-    remover: &Provenance,
-    items: &mut HashMap<Key, std::sync::Arc<Item>>,
-) {
-    let here = Places::of(key);
-    if !matches!(remover.current(here.at(""), 0), Ok(Some(d)) if !keeper.has_seen(&d)) {
-        return;
-    }
-    let mut item = items.get(key).map_or_else(|| Item::clone(kept), |b| Item::clone(b));
-    item.parent = kept.parent.clone();
-    item.slot = kept.slot;
-    for (name, v) in &kept.fields {
-        // Seen by the remover: as the keeper holds it. Not seen (or changed since marked): set
-        // apart from the keeper's. Unknown: as the base at hand holds it.
-        match keeper.current(here.field(name), value_hash(v)) {
-            Ok(Some(d)) if remover.has_seen(&d) => {
-                item.fields.insert(name.clone(), v.clone());
-            }
-            Ok(Some(_)) | Err(()) => {
-                if let (Some(other), true) = (differing(v), item.fields.get(name) == Some(v)) {
-                    item.fields.insert(name.clone(), other);
-                }
-            }
-            Ok(None) => {}
-        }
-    }
-    items.insert(key.clone(), std::sync::Arc::new(item));
-}
-
-/// A value of the same kind as `v` and not equal to it, when there is an obvious one.
-fn differing(v: &Value) -> Option<Value> {
+/// Whether a value has an obvious other value of its kind, so that an edit of it can be told
+/// from the base's (an object, a null or an empty list has none: such an edit stays unseen,
+/// as it did when the base was made of JSON).
+fn differs_visibly(v: &Value) -> bool {
     match v {
-        Value::String(s) if s.is_empty() => Some(Value::String("\u{2014}".into())),
-        Value::String(_) => Some(Value::String(String::new())),
-        Value::Bool(b) => Some(Value::Bool(!b)),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => Some(Value::from(i.wrapping_add(1))),
-            None => n.as_f64().map(|f| Value::from(f + 1.0)),
-        },
-        Value::Array(a) if !a.is_empty() => Some(Value::Array(Vec::new())),
-        _ => None,
+        Value::String(_) | Value::Bool(_) => true,
+        Value::Number(n) => n.as_i64().is_some() || n.as_f64().is_some(),
+        Value::Array(a) => !a.is_empty(),
+        _ => false,
     }
 }
 
 /// Each item's children as its lists give them, without those that are not there or sit
 /// elsewhere now, and with those that sit there and no list names, in document order.
-fn regrouped(items: &HashMap<Key, std::sync::Arc<Item>>, order: &[Key]) -> Children {
-    let mut children: Children = HashMap::default();
+fn regrouped(items: &Items, order: &[Key]) -> HashMap<Key, Vec<Vec<Key>>> {
+    let mut children: HashMap<Key, Vec<Vec<Key>>> = HashMap::default();
     for (key, item) in items {
         let lists = item
             .children

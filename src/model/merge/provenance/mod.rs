@@ -17,8 +17,9 @@
 //! [`Provenance::merged`]) and travel beside the strategy in files (`format::Lineage`), not in
 //! its content: a version's id names its content alone.
 //!
-//! Each of them reads a version as a flat table and its values' hashes: a caller that marks,
-//! makes the base exact and marks the merge gives each version as a [`Flattened`], made once.
+//! Each of them reads a version as the merge's typed table (`typed::table`) and its values'
+//! hashes, kept in runs sorted by place (`runs`): a caller that marks, makes the base exact and
+//! marks the merge gives each version as a [`Tabled`], made once.
 
 mod base;
 mod places;
@@ -28,45 +29,45 @@ mod wire;
 pub use base::exact_base;
 pub use wire::{MAX_MARKS, MAX_MEMBERS};
 
-use super::flat::Flat;
+use super::typed::table::Table;
 use super::Side;
 use crate::model::Strategy;
-use places::values;
+use places::values_of;
 use runs::Runs;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-/// A version as the marks read it, flattened once: its flat table, and its values by place
-/// (made when first read).
+/// A version as the marks read it, its typed table made once, and its values by place (made
+/// when first read).
 #[derive(Clone, Debug)]
-pub struct Flattened {
-    flat: Flat,
+pub struct Tabled {
+    table: Table,
     values: OnceCell<Values>,
 }
 
-impl Flattened {
-    pub fn of(strategy: &Strategy) -> Flattened {
-        Flattened { flat: Flat::of(strategy), values: OnceCell::new() }
+impl Tabled {
+    pub fn of(strategy: &Strategy) -> Tabled {
+        Tabled { table: Table::of(strategy), values: OnceCell::new() }
     }
 
     fn values(&self) -> &Values {
-        self.values.get_or_init(|| values(&self.flat))
+        self.values.get_or_init(|| values_of(&self.table))
     }
 }
 
-/// A version the marks read: a strategy (flattened for the one call) or one [`Flattened`] already.
-pub trait Flattens {
-    fn flattened(&self) -> Cow<'_, Flattened>;
+/// A version the marks read: a strategy (read for the one call) or one [`Tabled`] already.
+pub trait Tables {
+    fn tabled(&self) -> Cow<'_, Tabled>;
 }
 
-impl Flattens for Strategy {
-    fn flattened(&self) -> Cow<'_, Flattened> {
-        Cow::Owned(Flattened::of(self))
+impl Tables for Strategy {
+    fn tabled(&self) -> Cow<'_, Tabled> {
+        Cow::Owned(Tabled::of(self))
     }
 }
 
-impl Flattens for Flattened {
-    fn flattened(&self) -> Cow<'_, Flattened> {
+impl Tables for Tabled {
+    fn tabled(&self) -> Cow<'_, Tabled> {
         Cow::Borrowed(self)
     }
 }
@@ -162,8 +163,8 @@ impl Provenance {
     /// The marks of `strategy` as `me` holds it now: what changed since these marks were made is
     /// marked as one new event of `me` (numbered `at` or above); the rest keeps its marks. With
     /// no marks yet, every value is marked unknown (nobody counted before).
-    pub fn stamp(&self, strategy: &impl Flattens, me: &str, at: u64) -> Provenance {
-        self.stamp_values(strategy.flattened().values(), me, at)
+    pub fn stamp(&self, strategy: &impl Tables, me: &str, at: u64) -> Provenance {
+        self.stamp_values(strategy.tabled().values(), me, at)
     }
 
     fn stamp_values(&self, values: &Values, me: &str, at: u64) -> Provenance {
@@ -217,7 +218,7 @@ impl Provenance {
     /// else unknown. What is edited after is then a new event of this browser's at its next
     /// [`Provenance::stamp`], not unknown.
     pub fn arrived(strategy: &Strategy, file: Option<&Provenance>) -> Provenance {
-        let flat = Flattened::of(strategy);
+        let flat = Tabled::of(strategy);
         let unknown = Provenance::default().stamp(&flat, "", 0);
         match file {
             // Every value as both hold it: the file's mark where it names this value, else
@@ -258,13 +259,13 @@ impl Provenance {
     /// anything else — a conflict decided, a value the common version at hand decided, votes
     /// added up — is a new event of `me`. The clock is both sides'.
     pub fn merged(
-        merged: &impl Flattens,
-        (ours, o): (&impl Flattens, &Provenance),
-        (theirs, t): (&impl Flattens, &Provenance),
+        merged: &impl Tables,
+        (ours, o): (&impl Tables, &Provenance),
+        (theirs, t): (&impl Tables, &Provenance),
         me: &str,
         at: u64,
     ) -> Provenance {
-        let (m, ours, theirs) = (merged.flattened(), ours.flattened(), theirs.flattened());
+        let (m, ours, theirs) = (merged.tabled(), ours.tabled(), theirs.tabled());
         Provenance::merged_values([m.values(), ours.values(), theirs.values()], [o, t], me, at)
     }
 

@@ -1,10 +1,11 @@
 //! Where a value sits, as a hash the same in every version and build, and its value's hash.
 
 use super::Values;
-use crate::model::merge::flat::{Flat, Item, Key};
+use crate::model::merge::key::Key;
+use crate::model::merge::typed::table::{Item, Table};
 use serde_json::Value;
-use std::cell::RefCell;
 use std::io::Write as _;
+use xxhash_rust::xxh3::Xxh3;
 
 /// The places of one item, by what of it they are.
 pub(super) struct Places(String);
@@ -45,18 +46,31 @@ impl Places {
     }
 }
 
-thread_local! {
-    /// The bytes a hash is made of, written anew each time: no allocation per value.
-    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+/// The hash of what `write` writes, streamed into the hasher as it is written.
+fn hashed(write: impl FnOnce(&mut Hashing)) -> u64 {
+    let mut h = Hashing(Xxh3::new());
+    write(&mut h);
+    h.0.digest().max(1)
 }
 
-/// The hash of what `write` puts in an empty buffer.
-fn hashed(write: impl FnOnce(&mut Vec<u8>)) -> u64 {
-    SCRATCH.with_borrow_mut(|b| {
-        b.clear();
-        write(b);
-        hash(b)
-    })
+/// A writer that hashes what it is given (the same hash as of the bytes written at once).
+struct Hashing(Xxh3);
+
+impl Hashing {
+    fn extend_from_slice(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A key's text, the same in every version and every build: what its places' hashes are made of.
@@ -88,23 +102,28 @@ fn short(h: u64) -> u64 {
     (h & 0xffff_ffff).max(1)
 }
 
-/// The hash of a value's JSON text.
+/// The hash of a value's JSON text (a value that cannot be written: of nothing).
 pub(super) fn value_hash(v: &Value) -> u64 {
-    short(hashed(|b| {
-        if serde_json::to_writer(&mut *b, v).is_err() {
-            b.clear();
-        }
-    }))
+    let mut h = Hashing(Xxh3::new());
+    if serde_json::to_writer(&mut h, v).is_err() {
+        h = Hashing(Xxh3::new());
+    }
+    short(h.0.digest().max(1))
 }
 
 pub(super) fn parent_hash(item: &Item) -> u64 {
+    hash_parent(item.parent.as_ref(), item.slot)
+}
+
+/// The hash of where an item sits: its parent, and which of the parent's lists.
+fn hash_parent(parent: Option<&Key>, slot: usize) -> u64 {
     let mut text = String::new();
-    if let Some(p) = &item.parent {
+    if let Some(p) = parent {
         key_text(p, &mut text);
     }
     short(hashed(|b| {
         b.extend_from_slice(text.as_bytes());
-        let _ = write!(b, "\u{1}{}", item.slot);
+        let _ = write!(b, "\u{1}{slot}");
     }))
 }
 
@@ -117,16 +136,17 @@ pub(super) fn order_hash(children: &[Key]) -> u64 {
     short(hash(text.as_bytes()))
 }
 
-/// Every value of a version with its place (see [`Places::at`]).
-pub(super) fn values(flat: &Flat) -> Values {
-    let mut values = Vec::with_capacity(flat.items.len() * 8);
-    for (key, item) in &flat.items {
+/// Every value of a version with its place (see [`Places::at`]), read from the model's own
+/// types: each item's fields as the file writes them, hashed one by one.
+pub(super) fn values_of(table: &Table) -> Values {
+    let mut values = Vec::with_capacity(table.items.len() * 8);
+    for (key, item) in &table.items {
         let here = Places::of(key);
         values.push((here.at(""), (1, true)));
-        for (name, value) in &item.fields {
-            values.push((here.field(name), (value_hash(value), false)));
+        for (name, value) in item.node.json() {
+            values.push((here.field(&name), (value_hash(&value), false)));
         }
-        values.push((here.at("p"), (parent_hash(item), false)));
+        values.push((here.at("p"), (hash_parent(item.parent.as_ref(), item.slot), false)));
         for (i, list) in item.children.iter().enumerate() {
             values.push((here.order(i), (order_hash(list), false)));
         }
@@ -137,17 +157,53 @@ pub(super) fn values(flat: &Flat) -> Values {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::merge::flat::Flat;
+
+    /// Each value is hashed as a file written of it holds it (files written by earlier builds
+    /// name values by those hashes): every field of every goal, measure, indicator and series
+    /// of the examples, read from the JSON text that export writes, not through the merge's view.
+    #[test]
+    fn a_value_is_the_hash_of_its_json_text_in_a_file_written_of_it() {
+        let lists = ["sdgs", "targets", "measures", "related", "related_external", "kpis", "initiatives"];
+        let lists =
+            [&lists[..], &["relisted", "evaluations", "years", "series", "analyses", "interim", "actuals"]].concat();
+        for example in crate::examples::EXAMPLES {
+            let strategy = example.load().unwrap();
+            let values = values_of(&Table::of(&strategy));
+            let file: Value = serde_json::from_str(&crate::format::export(&strategy, "2026-11-29T00:00:00Z")).unwrap();
+            let mut checked = 0;
+            let mut check = |entity: &Value| {
+                let Value::Object(fields) = entity else { return };
+                let here = Places::of(&Key::id(fields["id"].as_str().unwrap()));
+                for (name, value) in fields.iter().filter(|(n, _)| !lists.contains(&n.as_str())) {
+                    let text = serde_json::to_vec(value).unwrap();
+                    assert_eq!(values.get(here.field(name)), Some(&(short(hash(&text)), false)), "{name}");
+                    checked += 1;
+                }
+            };
+            let strategy = &file["strategy"];
+            for goal in strategy["goals"].as_array().unwrap() {
+                check(goal);
+                goal["measures"].as_array().into_iter().flatten().for_each(&mut check);
+            }
+            for indicator in strategy["indicators"].as_array().unwrap() {
+                check(indicator);
+                indicator["series"].as_array().into_iter().flatten().for_each(&mut check);
+            }
+            assert!(checked > 100, "{}: {checked} values", example.key);
+        }
+    }
 
     /// A place's hash is the hash of its text, whichever way it is written: files of other
     /// builds name places by it.
     #[test]
     fn a_place_is_the_hash_of_its_text() {
-        let flat = Flat::of(&crate::model::merge::edits::town());
-        let (key, item) = flat.items.iter().find(|(_, i)| !i.fields.is_empty() && !i.children.is_empty()).unwrap();
+        let table = Table::of(&crate::model::merge::edits::town());
+        let (key, item) =
+            table.items.iter().find(|(_, i)| !i.node.json().is_empty() && !i.children.is_empty()).unwrap();
         let (here, mut text) = (Places::of(key), String::new());
         key_text(key, &mut text);
-        let (name, value) = item.fields.iter().next().unwrap();
+        let fields = item.node.json();
+        let (name, value) = fields.iter().next().unwrap();
         assert_eq!(here.field(name), hash(format!("{text}\u{1}f{name}").as_bytes()));
         assert_eq!(here.order(0), hash(format!("{text}\u{1}o0").as_bytes()));
         assert_eq!(here.at("p"), hash(format!("{text}\u{1}p").as_bytes()));

@@ -61,10 +61,7 @@ impl Plan {
         }
         self.repair(&mut items)?;
         let children = self.arrange(&items);
-        build(&items, &children, &Key::Root)
-            .and_then(|s| s.downcast::<Strategy>().ok())
-            .map(|s| *s)
-            .ok_or_else(|| Unbuildable("no strategy".into()))
+        build_strategy(&items, &children).ok_or_else(|| Unbuildable("no strategy".into()))
     }
 
     /// What only choices that cross each other can leave (an item whose parent one choice
@@ -147,7 +144,7 @@ impl Plan {
             let sides = [&self.base, &self.ours, &self.theirs].map(|f| side_list(f, &parent, slot));
             let mut ordered = order(&members, sides[0], sides[1], sides[2]);
             // Yearly rows kept by year on every side stay so.
-            if matches!(item.shape.lists[slot].1.key, KeyBy::Year(_) | KeyBy::YearStage(..))
+            if matches!(item.shape.lists[slot].1.key, KeyBy::Year | KeyBy::YearStage)
                 && sides.iter().all(|l| l.is_sorted_by_key(year))
             {
                 crate::sorting::by_key(&mut ordered, year);
@@ -156,6 +153,14 @@ impl Plan {
         }
         children
     }
+}
+
+/// The strategy these items make, each list in the order `children` gives.
+pub(in crate::model::merge) fn build_strategy(
+    items: &HashMap<Key, Arc<Item>>,
+    children: &Children,
+) -> Option<Strategy> {
+    build(items, children, &Key::Root).and_then(|s| s.downcast::<Strategy>().ok()).map(|s| *s)
 }
 
 /// The model's value of an item and everything under it, in the order of `children`, as its

@@ -6,7 +6,7 @@
 //! order (`apply`). Nothing is turned into JSON but what a conflict shows.
 
 mod apply;
-pub(super) use apply::Unbuildable;
+pub(super) use apply::{build_strategy, Unbuildable};
 mod removal;
 mod strategy_view;
 pub(super) mod table;

@@ -4,19 +4,21 @@
 //! all of it together.
 
 use super::table::{Item, Ref, Table};
-use super::{change, moved, names, Merger, Op};
+use super::{change, moved, names, Merger, Op, Unknown};
 use crate::model::merge::key::Key;
 use crate::model::merge::{Change, ChangeKind, Conflict, ConflictKind, Side, Version};
 use std::sync::Arc;
 
-/// What a side changed in an item since the common version.
-fn diff(table: &Table, key: &Key, base: &Item, item: &Item) -> Vec<Change> {
+/// What a side changed in an item since the common version: a value the common version holds
+/// unknown (`unknown`: one the marks say this side edited after the other's removal) counts.
+fn diff(table: &Table, key: &Key, (base, item): (&Item, &Item), unknown: &Unknown) -> Vec<Change> {
     let mut out = Vec::new();
     if base.parent != item.parent {
         out.push(moved(table, key));
     }
-    if !base.node.same_all(&*item.node) {
-        for name in names(&[base, item]).into_iter().filter(|n| !base.node.same(&*item.node, n)) {
+    let held = |n: &str| unknown.holds(key, n);
+    if !base.node.same_all(&*item.node) || names(&[base, item]).into_iter().any(held) {
+        for name in names(&[base, item]).into_iter().filter(|n| !base.node.same(&*item.node, n) || held(n)) {
             out.push(change(table, key, Some(name), ChangeKind::Changed));
         }
     }
@@ -63,7 +65,7 @@ impl Merger<'_> {
                 true
             }
             Some(base) => {
-                let d = diff(y, key, base, &y.items[key]);
+                let d = diff(y, key, (base, &y.items[key]), &self.unknown);
                 let changed = !d.is_empty();
                 edits.extend(d);
                 changed

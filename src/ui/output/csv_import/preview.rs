@@ -211,11 +211,18 @@ pub(in crate::ui::output) fn ValueTables(
 }
 
 /// A value with its 速報 flag: "352 速報".
-fn value_cell(value: Option<f64>, provisional: bool, confirmed: bool, lang: Language) -> impl IntoView {
+fn value_cell(value: Option<f64>, provisional: bool, lang: Language) -> impl IntoView {
     view! {
         {value.map_or_else(|| "—".to_owned(), locale::number)}
         {provisional.then(|| view! { <span class="badge provisional">{tr(lang, "速報", "provisional")}</span> })}
-        {confirmed.then(|| view! { <span class="badge">{tr(lang, "確定", "final")}</span> })}
+    }
+}
+
+/// A value that was provisional and is now final: "352 確定".
+fn value_made_final(value: f64, lang: Language) -> impl IntoView {
+    view! {
+        {locale::number(value)}
+        <span class="badge">{tr(lang, "確定", "final")}</span>
     }
 }
 
@@ -237,12 +244,13 @@ fn change_row(c: &CellChange, lang: Language, style: YearStyle) -> impl IntoView
             <td>{series}</td>
             <td class="code">{year}</td>
             <td>{kind_words(v.kind, lang)}</td>
-            <td class="num from">{value_cell(v.from, v.from_provisional, false, lang)}</td>
+            <td class="num from">{value_cell(v.from, v.from_provisional, lang)}</td>
             <td class="arrow" aria-label=tr(lang, "から", "to")>"→"</td>
             <td class="num to">{match &v.written {
                 // A target set in words shows as the words (and the value it comes to, if any).
                 Some(t) => view! { {locale::target(t, &c.unit, lang, style)} }.into_any(),
-                None => value_cell(Some(v.to), v.to_provisional, confirmed, lang).into_any(),
+                None if confirmed => value_made_final(v.to, lang).into_any(),
+                None => value_cell(Some(v.to), v.to_provisional, lang).into_any(),
             }}</td>
         </tr>
     }

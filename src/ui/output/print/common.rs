@@ -110,7 +110,7 @@ pub fn indicator_table_with_sources(
     style: YearStyle,
 ) -> impl IntoView {
     let mut notes = Footnotes::default();
-    let table = indicator_table(s, indicators, as_of, false, lang, style, &mut notes);
+    let table = indicator_table(s, indicators, as_of, YearlyTables::Left, lang, style, &mut notes);
     view! { {table}{footnotes(&notes, lang)} }
 }
 
@@ -134,6 +134,13 @@ fn mark_view(numbers: &[usize]) -> Option<impl IntoView> {
         .then(|| view! { <sup class="footnote-mark" data-testid="footnote-mark">{footnote_mark(numbers)}</sup> })
 }
 
+/// Whether an indicator's table is followed by its yearly table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearlyTables {
+    Printed,
+    Left,
+}
+
 /// The table; the sources of its indicators are numbered into `notes` (shared by the tables of
 /// a section, which prints them after the last one).
 #[allow(clippy::too_many_arguments)] // reason: a view builder with two callers; a props struct adds nothing
@@ -141,7 +148,7 @@ pub fn indicator_table(
     s: &Strategy,
     indicators: &[&Indicator],
     as_of: Option<FiscalYear>,
-    yearly: bool,
+    yearly: YearlyTables,
     lang: Language,
     style: YearStyle,
     notes: &mut Footnotes,
@@ -222,7 +229,7 @@ pub fn indicator_table(
                 })
                 .collect_view();
             // The indicator's years under its rows, in the same body (kept together on a page).
-            let years = yearly.then(|| {
+            let years = (yearly == YearlyTables::Printed).then(|| {
                 let table = crate::charts::yearly::table(s, ind, crate::charts::Words { lang, years: style });
                 view! { <tr class="years" data-testid="indicator-years"><td colspan=columns.to_string()>{year_table(table, lang)}</td></tr> }
             });

@@ -7,7 +7,7 @@
 //! its section (※1 住民基本台帳 …), the table cells marked with them. A goal with neither a
 //! target nor a measure's KPI is left out, and one line under the heading names every such goal.
 
-use super::common::{footnotes, indicator_table, year_select, Toolbar};
+use super::common::{footnotes, indicator_table, year_select, Toolbar, YearlyTables};
 use super::years::actual_years;
 use crate::charts::{indicator, Figure};
 use crate::locale::{self, tr, Footnotes, Language, YearStyle};
@@ -167,6 +167,7 @@ fn verdicts(s: &Strategy, lang: Language, style: YearStyle) -> Option<impl IntoV
 
 fn goal_section(s: &Strategy, g: &Goal, shown: Shown, lang: Language, style: YearStyle) -> impl IntoView {
     let Shown { as_of, charts: with_charts, yearly } = shown;
+    let yearly = if yearly { YearlyTables::Printed } else { YearlyTables::Left };
     let targets: Vec<&Indicator> = g.targets.iter().filter_map(|id| s.indicator(id)).collect();
     // The measures' KPIs under their goal, each measure named (a town that sets its KPIs on the
     // measures, as most do, finds them here rather than an empty table).

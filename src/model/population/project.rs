@@ -1,0 +1,141 @@
+//! The cohort-component projection (コーホート要因法) from the base year to 2070 in 5-year
+//! steps, under one scenario. The formulas are in `model::population`'s doc.
+
+use super::scenario::Migration;
+use super::{Assumptions, PeriodRates, Population, Scenario, Sex, HORIZON, STEP};
+
+/// The population at the base year and every 5 years to 2070, unrounded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    pub years: Vec<u16>,
+    pub populations: Vec<Population>,
+}
+
+impl Projection {
+    pub fn at(&self, year: u16) -> Option<&Population> {
+        self.years.iter().position(|&y| y == year).map(|i| &self.populations[i])
+    }
+
+    /// The total by year.
+    pub fn totals(&self) -> impl Iterator<Item = (u16, f64)> + '_ {
+        self.years.iter().copied().zip(self.populations.iter().map(Population::total))
+    }
+}
+
+/// Why a projection cannot be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProjectionError {
+    /// The base population's groups do not match its open group.
+    BaseGroups,
+    /// No rates for the period starting in this year (the assumptions start later).
+    NoRates(u16),
+    /// The period's rates do not have one value per group reached.
+    RateCount(u16),
+    /// A birth-rate path needs the base 合計特殊出生率 (above 0).
+    NoBaseBirthRate,
+}
+
+/// The projection of `base` (at `base_year`) under `scenario`.
+pub fn project(
+    base: &Population,
+    base_year: u16,
+    assumptions: &Assumptions,
+    scenario: &Scenario,
+    base_birth_rate: Option<f64>,
+) -> Result<Projection, ProjectionError> {
+    let n = base.open.groups();
+    if base.male.len() != n || base.female.len() != n {
+        return Err(ProjectionError::BaseGroups);
+    }
+    let base_rate = match (scenario.path(), base_birth_rate) {
+        (None, _) => 1.0,
+        (Some(_), Some(r)) if r > 0.0 && r.is_finite() => r,
+        (Some(_), _) => return Err(ProjectionError::NoBaseBirthRate),
+    };
+    let mut years = vec![base_year];
+    let mut populations = vec![base.clone()];
+    let mut year = base_year;
+    while year.checked_add(STEP).is_some_and(|next| next <= HORIZON) {
+        let rates = assumptions.for_period(year).ok_or(ProjectionError::NoRates(year))?;
+        if [Sex::Male, Sex::Female]
+            .iter()
+            .any(|&s| rates.survival(s).len() != n - 1 || rates.migration(s).len() != n - 1)
+        {
+            return Err(ProjectionError::RateCount(rates.start));
+        }
+        let factor = scenario.birth_factor(base_year, base_rate, year + STEP);
+        let next = step(populations.last().expect("the base is there"), rates, factor, scenario.migration(year));
+        year += STEP;
+        years.push(year);
+        populations.push(next);
+    }
+    Ok(Projection { years, populations })
+}
+
+/// Who reaches group `g` (≥ 1) of `sex` in the period: the group below, and for the open group
+/// the open group too.
+fn reaching(p: &Population, sex: Sex, g: usize) -> f64 {
+    let v = p.of(sex);
+    if g + 1 == v.len() {
+        v[g - 1] + v[g]
+    } else {
+        v[g - 1]
+    }
+}
+
+/// One period: ageing with survival and migration, then births from the women at its end.
+fn step(p: &Population, rates: &PeriodRates, birth_factor: f64, migration: Migration) -> Population {
+    let n = p.open.groups();
+    let mut next = Population::empty(p.open);
+    let spread = match migration {
+        Migration::Total(total) => Some(spread(p, rates, total)),
+        _ => None,
+    };
+    for (si, sex) in Sex::BOTH.into_iter().enumerate() {
+        for g in 1..n {
+            let from = reaching(p, sex, g);
+            let survival = rates.survival(sex)[g - 1];
+            let value = match (migration, &spread) {
+                (Migration::Rates, _) => from * (survival + rates.migration(sex)[g - 1]),
+                (Migration::Total(_), Some(added)) => from * survival + added[si][g - 1],
+                _ => from * survival,
+            };
+            next.of_mut(sex)[g] = value.max(0.0);
+        }
+    }
+    let births = (next.women_15_49() * rates.child_woman_ratio * birth_factor).max(0.0);
+    let ratio = rates.sex_ratio.max(0.0);
+    next.male[0] = births * ratio / (100.0 + ratio);
+    next.female[0] = births * 100.0 / (100.0 + ratio);
+    next
+}
+
+/// The period's `total` net migrants by sex × group reached, in proportion to the net migrants
+/// the assumptions give each (`|M| × P`), or to the population when they give none.
+fn spread(p: &Population, rates: &PeriodRates, total: f64) -> [Vec<f64>; 2] {
+    let n = p.open.groups();
+    let weigh = |by_rate: bool| {
+        Sex::BOTH.map(|sex| {
+            (1..n)
+                .map(|g| {
+                    let from = reaching(p, sex, g);
+                    if by_rate {
+                        from * rates.migration(sex)[g - 1].abs()
+                    } else {
+                        from
+                    }
+                })
+                .collect::<Vec<f64>>()
+        })
+    };
+    let sum = |w: &[Vec<f64>; 2]| w.iter().flatten().sum::<f64>();
+    let mut weights = weigh(true);
+    if sum(&weights) <= 0.0 {
+        weights = weigh(false);
+    }
+    let whole = sum(&weights);
+    if whole <= 0.0 || !whole.is_finite() {
+        return Sex::BOTH.map(|_| vec![0.0; n - 1]);
+    }
+    weights.map(|w| w.into_iter().map(|v| total * v / whole).collect())
+}
