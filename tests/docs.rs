@@ -1,8 +1,11 @@
 //! The contributor documents stay maps: ARCHITECTURE.md and CONTRIBUTING.md are at most 250 lines
 //! each, every path they write in backticks exists, and every link into them from the repository's
-//! documents lands on a file and a heading that exist.
+//! documents lands on a file and a heading that exist. A module's doc (`//!`) names only what
+//! the code still has: a renamed item cannot leave a stale name behind.
 
-use std::collections::BTreeSet;
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -168,4 +171,163 @@ fn every_link_between_the_documents_lands() {
         }
     }
     assert!(broken.is_empty(), "links that do not land:\n{}", broken.join("\n"));
+}
+
+/// Crates outside this one that module docs name by path.
+const OUTSIDE: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "leptos",
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "wasm_bindgen_futures",
+    "serde",
+    "serde_json",
+    "docx_rs",
+    "rust_xlsxwriter",
+    "calamine",
+    "zip",
+    "maud",
+    "charming",
+    "proptest",
+    "thiserror",
+    "indexed_db_futures",
+    "xxhash_rust",
+    "qrcode",
+    "encoding_rs",
+    "csv",
+    "pulldown_cmark",
+    "send_wrapper",
+    "chrono",
+    "uuid",
+    "base64",
+];
+
+/// Code with its comments and the insides of its strings blanked, so only code's words remain.
+fn code_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => in_string = false,
+                '\n' => out.push('\n'),
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                }
+            }
+            '"' => in_string = true,
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn words(code: &str) -> BTreeSet<String> {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// The crate's modules by path (`history::nodes`, `ui::kit`), each with the words of its file's code.
+fn modules() -> BTreeMap<String, BTreeSet<String>> {
+    common::rust_files("src")
+        .iter()
+        .map(|p| {
+            let name = common::name(p);
+            let rest = name.strip_prefix("src/").unwrap_or(&name).strip_suffix(".rs").unwrap_or(&name);
+            let mut parts: Vec<&str> = rest.split('/').collect();
+            if matches!(parts.last(), Some(&"mod" | &"lib")) {
+                parts.pop();
+            }
+            (parts.join("::"), words(&code_only(&fs::read_to_string(p).unwrap())))
+        })
+        .collect()
+}
+
+/// The names in a module doc's code spans written as Rust paths (`history::nodes`,
+/// `Store::folder_base`, `crate::format::graph`) that the code does not have: a path from one of
+/// the crate's modules must name a module, then something its file's code names; any other path
+/// must be words of the crate's code.
+fn stale_names(doc: &str, modules: &BTreeMap<String, BTreeSet<String>>, all_words: &BTreeSet<String>) -> Vec<String> {
+    let mut stale = Vec::new();
+    for span in doc.split('`').skip(1).step_by(2) {
+        let span = span.trim_end_matches("()").trim_end_matches('!');
+        let span = span.strip_prefix("crate::").unwrap_or(span);
+        let segments: Vec<&str> = span.split("::").collect();
+        let is_path = segments.len() > 1
+            && segments.iter().all(|s| {
+                s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+                    && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+            });
+        if !is_path || OUTSIDE.contains(&segments[0]) || ["super", "self", "Self"].contains(&segments[0]) {
+            continue;
+        }
+        let mut module = String::new();
+        let mut rest = &segments[..];
+        while let Some((first, after)) = rest.split_first() {
+            let longer = if module.is_empty() { first.to_string() } else { format!("{module}::{first}") };
+            if !modules.contains_key(&longer) {
+                break;
+            }
+            module = longer;
+            rest = after;
+        }
+        let found = match (rest.split_first(), modules.get(&module).filter(|_| !module.is_empty())) {
+            (None, _) => true,
+            (Some((name, after)), Some(own)) => own.contains(*name) && after.iter().all(|w| all_words.contains(*w)),
+            (Some(_), None) => rest.iter().all(|w| all_words.contains(*w)),
+        };
+        if !found {
+            stale.push(span.to_owned());
+        }
+    }
+    stale
+}
+
+#[test]
+fn module_docs_name_only_what_the_code_has() {
+    let modules = modules();
+    let all_words: BTreeSet<String> = modules.values().flatten().cloned().collect();
+    let mut stale = Vec::new();
+    for path in common::rust_files("src") {
+        let text = fs::read_to_string(&path).unwrap();
+        let doc: String =
+            text.lines().filter_map(|l| l.trim_start().strip_prefix("//!")).collect::<Vec<_>>().join("\n");
+        for name in stale_names(&doc, &modules, &all_words) {
+            stale.push(format!("{}: `{name}`", common::name(&path)));
+        }
+    }
+    assert!(stale.is_empty(), "module docs name what the code no longer has:\n{}", stale.join("\n"));
+}
+
+#[test]
+fn a_stale_name_in_a_module_doc_fails() {
+    let modules = BTreeMap::from([
+        ("history".to_owned(), BTreeSet::from(["nodes".to_owned(), "Graph".to_owned()])),
+        ("history::nodes".to_owned(), BTreeSet::from(["Nodes".to_owned()])),
+        ("storage".to_owned(), BTreeSet::from(["Store".to_owned()])),
+    ]);
+    let all: BTreeSet<String> = modules.values().flatten().cloned().chain(["member_file".to_owned()]).collect();
+    let doc = "Its graph (`history::Graph`, `history::nodes::Nodes`, `Store::member_file()`), not \
+               `history::compact`, `Store::folder_base`, nor `crate::history::nodes::Gone`; `leptos::view!` \
+               and `#/s/<id>/folder` are no names of ours.";
+    assert_eq!(
+        stale_names(doc, &modules, &all),
+        ["history::compact", "Store::folder_base", "history::nodes::Gone"],
+        "a stale name in a module doc is found, a present one is not"
+    );
 }

@@ -3,7 +3,7 @@
 //! round-trips.
 
 use super::{export, import};
-use crate::model::hearing::{Answer, ChangeLink, CommentPeriod};
+use crate::model::hearing::{ChangeLink, CommentPeriod, TownAnswer};
 use crate::model::{DraftingStage, Hearing, HearingBody, Opinion, OpinionAbout, Response};
 
 const AT: &str = "2026-01-01T00:00:00Z";
@@ -35,7 +35,7 @@ fn a_file_with_hearings_and_opinions_round_trips() {
     let b = s.add_opinion(Opinion::new(&h, "保育所を")).unwrap();
     s.gather(&[a.clone(), b]).unwrap();
     let change = Some(ChangeLink::Described("基本目標1の方向性に追記".into()));
-    s.answer_opinion(&a, &Answer { answer: "追記します。".into(), response: Some(Response::Revise), change });
+    s.answer_opinion(&a, &TownAnswer { answer: "追記します。".into(), response: Some(Response::Revise), change });
     let text = export(&s, AT);
     let back = import(&text).unwrap();
     assert_eq!(back.strategy, s);

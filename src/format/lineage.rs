@@ -5,7 +5,7 @@
 //! without agreeing on anything). A version is named by its history (`history`): its content's
 //! fingerprint and its parents. A file says its version's id (`head`, at the top of the file,
 //! so that a quiet poll reads no further), carries the graph of the versions it descends from
-//! (`graph`: one compact string, `history::compact`; format 1's list is migrated on reading,
+//! (`graph`: one compact string, `format::graph`; format 1's list is migrated on reading,
 //! [`graph_as_compact`]) and, whole, the nearest one a reader may lack (`base`, named by
 //! `base_id`).
 //!

@@ -34,7 +34,7 @@ pub enum Level {
 
 /// A box: where it is, and its text as wrapped lines.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub struct TreeBox {
     pub level: Level,
     pub x: f64,
     pub y: f64,
@@ -43,7 +43,7 @@ pub struct Node {
     pub lines: Vec<String>,
 }
 
-impl Node {
+impl TreeBox {
     /// The box's text unwrapped.
     pub fn text(&self) -> String {
         self.lines.concat()
@@ -62,9 +62,9 @@ pub struct Segment {
 /// One figure: its size, boxes and lines, and what it shows in words (its accessible name and
 /// description).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Figure {
+pub struct TreeFigure {
     pub height: f64,
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<TreeBox>,
     pub segments: Vec<Segment>,
     pub title: String,
     pub description: String,
@@ -98,11 +98,11 @@ impl Branch {
 }
 
 /// The figures of the strategy's tree, goal by goal.
-pub fn figures(s: &Strategy) -> Vec<Figure> {
+pub fn figures(s: &Strategy) -> Vec<TreeFigure> {
     s.goals.iter().flat_map(|g| goal_figures(g)).collect()
 }
 
-fn goal_figures(g: &Goal) -> Vec<Figure> {
+fn goal_figures(g: &Goal) -> Vec<TreeFigure> {
     let branches: Vec<Branch> = g
         .measures
         .iter()
@@ -130,7 +130,7 @@ fn goal_figures(g: &Goal) -> Vec<Figure> {
 }
 
 /// One figure of a goal: the goal's box in the middle of its measures', lines from it to each.
-fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch]) -> Figure {
+fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch]) -> TreeFigure {
     let x = [0.0, COLUMNS[0] + GAP_X, COLUMNS[0] + COLUMNS[1] + 2.0 * GAP_X];
     let mut nodes = Vec::new();
     let mut segments = Vec::new();
@@ -141,7 +141,7 @@ fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch
         let block = b.height();
         let mh = height(b.measure.len());
         let my = y + (block - mh) / 2.0;
-        nodes.push(Node {
+        nodes.push(TreeBox {
             level: Level::Measure,
             x: x[1],
             y: my,
@@ -154,7 +154,7 @@ fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch
         let mut mids = Vec::new();
         for lines in &b.initiatives {
             let h = height(lines.len());
-            nodes.push(Node {
+            nodes.push(TreeBox {
                 level: Level::Initiative,
                 x: x[2],
                 y: iy,
@@ -186,7 +186,7 @@ fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch
         segments.iter_mut().for_each(|s| (s.y1, s.y2) = (s.y1 + shift, s.y2 + shift));
         measure_mids.iter_mut().for_each(|m| *m += shift);
     }
-    nodes.insert(0, Node { level: Level::Goal, x: 0.0, y: gy, width: COLUMNS[0], height: gh, lines });
+    nodes.insert(0, TreeBox { level: Level::Goal, x: 0.0, y: gy, width: COLUMNS[0], height: gh, lines });
     fork(&mut segments, COLUMNS[0], gy + gh / 2.0, x[1], &measure_mids);
     let title = match parts {
         1 => format!("施策体系図：{name}"),
@@ -196,7 +196,7 @@ fn figure(name: &str, continued: bool, part: usize, parts: usize, run: &[&Branch
         true => format!("{name}。施策はありません。"),
         false => format!("{name}の施策：{}。", words.join("、")),
     };
-    Figure { height: height_all, nodes, segments, title, description }
+    TreeFigure { height: height_all, nodes, segments, title, description }
 }
 
 /// Lines from a box's right edge at (`x`, `y`) to boxes whose left edges are at `to`, at the
@@ -226,7 +226,7 @@ fn fmt(v: f64) -> String {
 /// The figure as SVG, black on white (it prints on any printer): the goal's box thick-lined and
 /// shaded, the measures' plain, the initiatives' dashed. `id` makes its title's and
 /// description's ids unique on the page. Every text is escaped by maud.
-pub fn svg(id: &str, f: &Figure) -> Markup {
+pub fn svg(id: &str, f: &TreeFigure) -> Markup {
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     html! {
         svg xmlns="http://www.w3.org/2000/svg" class="measure-tree" viewBox={ "0 0 " (fmt(WIDTH + 2.0)) " " (fmt(f.height + 2.0)) }

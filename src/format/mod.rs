@@ -4,7 +4,7 @@
 //!
 //! [`open`] takes a file's bytes as the browser gives them (size, empty, UTF-8, not a CSV or a
 //! spreadsheet, JSON) and reads either kind of Shirube file: one strategy, or a backup of
-//! everything (`everything`). [`compare`] says what replacing a stored strategy would change.
+//! everything (`everything`). [`count_changes`] says what replacing a stored strategy would change.
 //! [`Rewriter`] writes the open strategy's text again after an edit, only the changed parts.
 //!
 //! Architecture invariant: only this module knows the JSON layout of a file. Pure Rust; never
@@ -12,7 +12,7 @@
 
 mod author;
 mod carried;
-mod compare;
+mod changes;
 pub mod csv;
 pub mod document;
 mod entries;
@@ -66,7 +66,7 @@ mod year_source_tests;
 
 pub use author::Author;
 pub use carried::CarriedVersion;
-pub use compare::{compare, Changes};
+pub use changes::{count_changes, Changes};
 pub use entries::Saved;
 pub use envelope::{
     export, export_compact, export_compact_around, export_compact_named, export_member_file, export_published,

@@ -210,7 +210,8 @@ pub async fn preview<B: Backend>(
                 Existing {
                     title: stored.title.clone(),
                     municipality: stored.municipality.name.clone(),
-                    changes: clock.timed("shirube:preview-compare", || format::compare(&stored, &imported.strategy)),
+                    changes: clock
+                        .timed("shirube:preview-compare", || format::count_changes(&stored, &imported.strategy)),
                     confirmed: clock
                         .timed("shirube:preview-confirmed", || confirmed_in_merge(&stored, &merge, &imported)),
                     merge,
@@ -226,9 +227,10 @@ pub async fn preview<B: Backend>(
             for i in &all.strategies {
                 entries.push(match store.load(&i.strategy.id).await {
                     Ok(stored) if stored == i.strategy => EntryStatus::Same,
-                    Ok(stored) => {
-                        EntryStatus::Differs { changes: format::compare(&stored, &i.strategy), title: stored.title }
-                    }
+                    Ok(stored) => EntryStatus::Differs {
+                        changes: format::count_changes(&stored, &i.strategy),
+                        title: stored.title,
+                    },
                     Err(_) => EntryStatus::New,
                 });
             }

@@ -25,7 +25,7 @@
 //!   is listed and undone at the next start.
 //! * The shared folder: the [`Folder`] interface the folder sync works over (list,
 //!   read, write one's own file; [`MemoryFolder`] in memory), and what the sync asks of the
-//!   store (`shared`: a member's version taken or merged, and undone; `lineage`: [`Ancestry`],
+//!   store (`folder::taking`: a member's version taken or merged, and undone; `lineage`: [`Ancestry`],
 //!   [`Store::member_file`], one's own file).
 //! * [`Store::usage`] says how much of `localStorage`'s limit strategies, backups and the rest hold.
 //! * No clock inside: timestamps (`now`) come from the caller; only garbage found while reading

@@ -3,7 +3,7 @@
 //! summary and what taking it in did (`session::opinion_book`).
 
 use crate::format::opinions::book::{
-    BadRow, Edited, Fields, Problem, Reading, Refused, COLUMNS, NUMBER, PLACE, RESPONSE, SENDER, SUMMARY, TEXT,
+    BadRow, BookProblem, Edited, Fields, Reading, Refused, COLUMNS, NUMBER, PLACE, RESPONSE, SENDER, SUMMARY, TEXT,
 };
 use crate::format::opinions::PastedOpinion;
 use crate::locale::{tr, Language};
@@ -57,34 +57,34 @@ pub fn refused(r: &Refused, s: &Strategy, lang: Language) -> String {
 pub fn bad(b: &BadRow, lang: Language) -> String {
     let cell = &b.cell;
     match (&b.problem, lang) {
-        (Problem::NoText, Language::Ja) => format!("{cell}: 意見が空です（この行は取り込みません）。"),
-        (Problem::NoText, Language::En) => format!("{cell}: the opinion is empty (the row is not taken)."),
-        (Problem::UnknownResponse(t), Language::Ja) => {
+        (BookProblem::NoText, Language::Ja) => format!("{cell}: 意見が空です（この行は取り込みません）。"),
+        (BookProblem::NoText, Language::En) => format!("{cell}: the opinion is empty (the row is not taken)."),
+        (BookProblem::UnknownResponse(t), Language::Ja) => {
             format!("{cell}: 対応「{t}」が読めません（修正する・原案のとおり・参考とする・その他）。この行は取り込みません。")
         }
-        (Problem::UnknownResponse(t), Language::En) => format!(
+        (BookProblem::UnknownResponse(t), Language::En) => format!(
             "{cell}: the response 「{t}」 is not one of 修正する, 原案のとおり, 参考とする, その他. The row is not taken."
         ),
-        (Problem::UnknownId(id), Language::Ja) => {
+        (BookProblem::UnknownId(id), Language::Ja) => {
             format!("{cell}: ID「{id}」の意見がありません（削除されたか、IDが書き換えられました）。この行は取り込みません。")
         }
-        (Problem::UnknownId(id), Language::En) => {
+        (BookProblem::UnknownId(id), Language::En) => {
             format!("{cell}: there is no opinion 「{id}」 (deleted, or the id was changed). The row is not taken.")
         }
-        (Problem::OtherHearing(id), Language::Ja) => {
+        (BookProblem::OtherHearing(id), Language::Ja) => {
             format!("{cell}: ID「{id}」は別の意見聴取の意見です。この行は取り込みません。")
         }
-        (Problem::OtherHearing(id), Language::En) => {
+        (BookProblem::OtherHearing(id), Language::En) => {
             format!("{cell}: 「{id}」 is an opinion of another hearing. The row is not taken.")
         }
-        (Problem::Duplicate(id), Language::Ja) => format!("{cell}: ID「{id}」の行が2つあります。2つ目の行は取り込みません。"),
-        (Problem::Duplicate(id), Language::En) => {
+        (BookProblem::Duplicate(id), Language::Ja) => format!("{cell}: ID「{id}」の行が2つあります。2つ目の行は取り込みません。"),
+        (BookProblem::Duplicate(id), Language::En) => {
             format!("{cell}: the opinion 「{id}」 has two rows. The second is not taken.")
         }
-        (Problem::AlreadyRecorded, Language::Ja) => {
+        (BookProblem::AlreadyRecorded, Language::Ja) => {
             format!("{cell}: この意見は記録済みです（番号・意見・提出者が同じ。ブックを2回読み込んだときなど）。この行は取り込みません。")
         }
-        (Problem::AlreadyRecorded, Language::En) => format!(
+        (BookProblem::AlreadyRecorded, Language::En) => format!(
             "{cell}: this opinion is already recorded (the same number, text and sender: the workbook read in twice?). The row is not taken."
         ),
     }
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn a_workbooks_rows_in_words_with_their_places() {
-        let bad = BadRow { cell: "意見!G8".into(), problem: Problem::UnknownResponse("検討中".into()) };
+        let bad = BadRow { cell: "意見!G8".into(), problem: BookProblem::UnknownResponse("検討中".into()) };
         assert_eq!(
             super::bad(&bad, Language::Ja),
             "意見!G8: 対応「検討中」が読めません（修正する・原案のとおり・参考とする・その他）。この行は取り込みません。"

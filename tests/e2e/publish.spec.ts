@@ -16,52 +16,15 @@
 //   every CSV column the data page calls 数値 holds only numbers.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import JSZip from 'jszip';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { enter, savedStrategy } from './helpers';
 import { REPO_ROOT } from './paths';
+import { makeFolder, serve } from './published';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PUBLISHED = path.join(REPO_ROOT, 'test-results', 'published', 'kitamoto');
-const SUB = '/town/site/kpi/';
-
-/** Serves `files` (path → bytes) under SUB, with scripts forbidden by the header. */
-async function serve(files: Map<string, Buffer>): Promise<{ base: string; close: () => Promise<void> }> {
-  const types: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css', csv: 'text/csv', json: 'application/json' };
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(SUB.length);
-    const body = req.url?.startsWith(SUB) ? files.get(rel) : undefined;
-    if (!body) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': types[rel.split('.').pop() ?? ''] ?? 'application/octet-stream',
-      'Content-Security-Policy': "script-src 'none'",
-    });
-    res.end(body);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}${SUB}`, close: () => new Promise((ok) => server.close(() => ok())) };
-}
-
-/** 「公開用ページを作る」 on the files page: the zip's files, by their path inside the folder. */
-async function makeFolder(page: Page): Promise<Map<string, Buffer>> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publish-make').click()]);
-  expect(download.suggestedFilename()).toMatch(/\.zip$/);
-  const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
-  const files = new Map<string, Buffer>();
-  for (const entry of Object.values(zip.files).filter((e) => !e.dir)) {
-    files.set(entry.name.split('/').slice(1).join('/'), await entry.async('nodebuffer'));
-  }
-  return files;
-}
-
 /** The rows of a CSV text (RFC 4180: a quoted cell may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -9,7 +9,7 @@
 //! docx-rs 0.4.22 writes pictures and floating text boxes only, so the document holds a marked run
 //! per figure ([`placeholder`]) and [`put_in`] puts the drawing in its place.
 
-use crate::format::measure_tree::{Figure, Level, WIDTH};
+use crate::format::measure_tree::{Level, TreeFigure, WIDTH};
 use docx_rs::{Paragraph, Run};
 use std::fmt::Write;
 
@@ -47,7 +47,7 @@ fn escape(text: &str) -> String {
 }
 
 /// The run content that replaces figure `n`'s marker: its drawing, inline.
-pub fn drawing(n: usize, f: &Figure) -> String {
+pub fn drawing(n: usize, f: &TreeFigure) -> String {
     let (w, h) = (emu(WIDTH + 2.0), emu(f.height + 2.0));
     let mut shapes = String::new();
     let mut id = 1;

@@ -35,20 +35,24 @@ pub mod outline;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod outline_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+mod read_back_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests_read_back;
+mod tests;
 mod text;
 mod word;
 
 pub use issue::{issue_line, Contents, Made};
 pub use opinions::opinions_document;
 
-use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
 use crate::model::{DraftingStage, Strategy};
 use docx_rs::Docx;
 pub use old_new::old_new_document;
+
+/// Why a Word document could not be written (the writer's own error, as text).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the document could not be written: {0}")]
+pub struct DocxError(pub String);
 
 /// The document's title: the strategy's, with the stage in brackets unless it is adopted.
 pub fn title(s: &Strategy) -> String {
@@ -66,7 +70,7 @@ pub fn strategy_document(
     style: YearStyle,
     made: &Made,
     contents: Contents,
-) -> Result<Vec<u8>, WriteError> {
+) -> Result<Vec<u8>, DocxError> {
     let figures = crate::format::measure_tree::figures(s);
     let blocks = outline::outline(s, style);
     let (head, body) = blocks.split_at(usize::from(matches!(blocks.first(), Some(outline::Block::Title(_)))));
@@ -77,5 +81,5 @@ pub fn strategy_document(
     let docx = word::write(docx, body, figures.len());
     let drawings: Vec<String> = figures.iter().enumerate().map(|(n, f)| figure::drawing(n, f)).collect();
     let properties = issue::Properties { title: &title(s), made };
-    look::finish_with(docx, &properties, |xml| figure::put_in(xml, &drawings)).map_err(WriteError)
+    look::finish_with(docx, &properties, |xml| figure::put_in(xml, &drawings)).map_err(DocxError)
 }

@@ -7,10 +7,10 @@
 
 use super::look;
 use super::text::{self, clean};
+use super::DocxError;
 use crate::format::old_new;
-use crate::format::xlsx::WriteError;
 use crate::locale::YearStyle;
-use crate::model::compare::{Piece, Table};
+use crate::model::compare::{Comparison, Piece};
 use docx_rs::{
     AlignmentType, BreakType, Docx, PageMargin, PageOrientationType, Paragraph, Run, TableCell, TableRow, WidthType,
 };
@@ -54,10 +54,10 @@ pub fn old_new_document(
     title: &str,
     new_name: &str,
     old_name: &str,
-    table: &Table,
+    table: &Comparison,
     style: YearStyle,
     made: &super::Made,
-) -> Result<Vec<u8>, WriteError> {
+) -> Result<Vec<u8>, DocxError> {
     let heading = format!("{}　新旧対照表", title.trim());
     let widths = [TEXT_WIDTH * 18 / 100, TEXT_WIDTH * 37 / 100, TEXT_WIDTH * 37 / 100];
     let widths = [widths[0], widths[1], widths[2], TEXT_WIDTH - widths.iter().sum::<usize>()];
@@ -83,5 +83,5 @@ pub fn old_new_document(
             &format!("改正後：{}　改正前：{}　（変更箇所は下線・太字）", new_name.trim(), old_name.trim()),
         ))
         .add_table(docx_rs::Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa));
-    look::finish(docx, &super::issue::Properties { title: &heading, made }).map_err(WriteError)
+    look::finish(docx, &super::issue::Properties { title: &heading, made }).map_err(DocxError)
 }

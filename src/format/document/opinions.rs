@@ -7,8 +7,8 @@
 use super::issue::{Made, Properties};
 use super::look::{self, TEXT_WIDTH};
 use super::text;
+use super::DocxError;
 use crate::format::opinions::{answer_sheets, AnswerSheet};
-use crate::format::xlsx::WriteError;
 use crate::model::{Id, Strategy};
 use docx_rs::{Docx, Table, TableRow, WidthType};
 
@@ -24,7 +24,7 @@ fn subject(s: &Strategy, sheets: &[AnswerSheet]) -> String {
 
 /// The opinions of a hearing (every hearing's with opinions when `None`) as the bytes of a .docx,
 /// made by `made`.
-pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Result<Vec<u8>, WriteError> {
+pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Result<Vec<u8>, DocxError> {
     let sheets = answer_sheets(s, hearing);
     let title = subject(s, &sheets);
     let mut docx = look::page(Docx::new()).add_paragraph(text::styled("Title", &title));
@@ -38,7 +38,7 @@ pub fn opinions_document(s: &Strategy, hearing: Option<&Id>, made: &Made) -> Res
         }
         docx = docx.add_table(table(sheet));
     }
-    look::finish(docx, &Properties { title: &title, made }).map_err(WriteError)
+    look::finish(docx, &Properties { title: &title, made }).map_err(DocxError)
 }
 
 /// 番号 8 %, 該当箇所 17 %, 意見の要旨 33 %, 対応 11 %, 市の考え方 the rest.

@@ -2,7 +2,7 @@
 //! 「意見と市の考え方」 out as CSV (gathered opinions one row, no sender, formulas neutralised).
 
 use super::*;
-use crate::model::hearing::Answer;
+use crate::model::hearing::TownAnswer;
 use crate::model::{DraftingStage, GoalKind, Hearing, HearingBody};
 
 fn town() -> (Strategy, Id) {
@@ -106,7 +106,7 @@ fn answers_out_as_csv_gathered_rows_and_no_senders() {
     s.gather(&ids[..2]).unwrap();
     s.answer_opinion(
         &ids[0],
-        &Answer {
+        &TownAnswer {
             answer: "素案に追記します。".into(),
             response: Some(Response::Revise),
             change: Some(crate::model::hearing::ChangeLink::Described("施策1-1に保育所の整備を追記".into())),
@@ -114,7 +114,7 @@ fn answers_out_as_csv_gathered_rows_and_no_senders() {
     );
     s.answer_opinion(
         &ids[2],
-        &Answer { answer: "=参考にします".into(), response: Some(Response::Reference), change: None },
+        &TownAnswer { answer: "=参考にします".into(), response: Some(Response::Reference), change: None },
     );
     let other = s.add_hearing(Hearing::new(DraftingStage::Draft, HearingBody::Assembly, ""));
     s.add_opinion(crate::model::Opinion::new(&other, "議会の意見")).unwrap();
@@ -148,7 +148,7 @@ pub(crate) fn answered_comment() -> (Strategy, Id) {
     let ids = take_in(&mut s, &h, &plan);
     s.opinion_mut(&ids[1]).unwrap().summary = "保育所の増設".into();
     s.gather(&[ids[0].clone(), ids[1].clone()]).unwrap();
-    let answer = |text: &str, r| Answer { answer: text.into(), response: Some(r), change: None };
+    let answer = |text: &str, r| TownAnswer { answer: text.into(), response: Some(r), change: None };
     s.answer_opinion(&ids[0], &answer("素案に追記します。", Response::Revise));
     s.answer_opinion(&ids[2], &answer("参考にします。", Response::Reference));
     s.answer_opinion(&ids[3], &answer("原案のとおりとします。", Response::AsDrafted));

@@ -20,20 +20,20 @@
 //! Pure Rust, tested natively; in the app it is a wasm part of its own (`ui::formats::publisher`).
 
 mod chart;
+#[cfg(test)]
+mod long_tests;
 mod open_data;
+#[cfg(test)]
+mod open_data_tests;
 mod opinions;
+#[cfg(test)]
+mod opinions_tests;
 mod page;
 mod pages;
 #[cfg(test)]
+mod reflow_tests;
+#[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_long;
-#[cfg(test)]
-mod tests_open_data;
-#[cfg(test)]
-mod tests_opinions;
-#[cfg(test)]
-mod tests_reflow;
 
 use crate::model::{public_copy, EvaluationStage, FiscalYear, Goal, Strategy};
 use std::io::Write;

@@ -1,6 +1,6 @@
 //! Which item of the new version is which of the old (see the module's text of `compare`).
 
-use super::{Kind, Node};
+use super::{Node, PlaceKind};
 use crate::model::Id;
 use std::collections::HashMap;
 
@@ -11,14 +11,14 @@ pub(crate) struct Matching {
 }
 
 /// Goals of any kind are one sort of item: a goal whose kind changed is the same goal.
-fn sort(k: Kind) -> u8 {
+fn sort(k: PlaceKind) -> u8 {
     match k {
-        Kind::Strategy => 0,
-        Kind::Section => 1,
-        Kind::Goal(_) => 2,
-        Kind::Measure => 3,
-        Kind::Initiative => 4,
-        Kind::Indicator => 5,
+        PlaceKind::Strategy => 0,
+        PlaceKind::Section => 1,
+        PlaceKind::Goal(_) => 2,
+        PlaceKind::Measure => 3,
+        PlaceKind::Initiative => 4,
+        PlaceKind::Indicator => 5,
     }
 }
 
@@ -46,11 +46,11 @@ pub(crate) fn match_nodes(a: &[Node], b: &[Node]) -> Option<Matching> {
     // Indicators carried by 次期へ引き継ぐ, through their predecessor.
     let mut carried = 0;
     for (j, n) in b.iter().enumerate() {
-        if n.kind != Kind::Indicator || m.new_to_old[j].is_some() {
+        if n.kind != PlaceKind::Indicator || m.new_to_old[j].is_some() {
             continue;
         }
         let Some(&i) = n.indicators.first().and_then(|p| old_ids.get(p)) else { continue };
-        if a[i].kind == Kind::Indicator && m.old_to_new[i].is_none() {
+        if a[i].kind == PlaceKind::Indicator && m.old_to_new[i].is_none() {
             m.pair(j, i);
             carried += 1;
         }
@@ -72,7 +72,7 @@ pub(crate) fn match_nodes(a: &[Node], b: &[Node]) -> Option<Matching> {
 fn through_kpis(m: &mut Matching, a: &[Node], b: &[Node]) {
     let new_ids: HashMap<&Id, usize> = b.iter().enumerate().map(|(j, n)| (&n.id, j)).collect();
     for (j, n) in b.iter().enumerate().skip(1) {
-        if n.kind == Kind::Indicator || m.new_to_old[j].is_some() {
+        if n.kind == PlaceKind::Indicator || m.new_to_old[j].is_some() {
             continue;
         }
         let olds: Vec<&Id> = n

@@ -27,7 +27,7 @@ pub use text::Piece;
 
 /// What kind of item a step of a place is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub enum PlaceKind {
     Strategy,
     Section,
     Goal(GoalKind),
@@ -38,8 +38,8 @@ pub enum Kind {
 
 /// One step of where an item is: 「基本目標 2」「施策 2-1」.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    pub kind: Kind,
+pub struct PlaceStep {
+    pub kind: PlaceKind,
     pub number: String,
     pub title: String,
 }
@@ -75,7 +75,7 @@ pub enum Value {
     Text(String),
     Baseline { baseline: Baseline, unit: String },
     Target { target: Target, unit: String, basis: YearBasis },
-    Place(Vec<Step>),
+    Place(Vec<PlaceStep>),
 }
 
 /// The 備考 of a row (see the module's text).
@@ -99,7 +99,7 @@ pub enum Note {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// Where the item is: in the new version, or the old for a removed item.
-    pub place: Vec<Step>,
+    pub place: Vec<PlaceStep>,
     pub field: Field,
     /// 改正後; `None` for a removed item or an emptied field.
     pub new: Option<Value>,
@@ -117,7 +117,7 @@ pub struct Row {
 
 /// The whole table, in the new version's order (removed items after their old neighbour).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Table {
+pub struct Comparison {
     pub rows: Vec<Row>,
     /// The two are different periods (matched through 次期へ引き継ぐ).
     pub across_periods: bool,
@@ -133,11 +133,11 @@ pub enum Refusal {
 /// An item of a strategy, flattened in document order.
 #[derive(Clone, Debug)]
 pub(crate) struct Node {
-    pub kind: Kind,
+    pub kind: PlaceKind,
     pub id: Id,
     /// The index of its parent node (none for the strategy itself).
     pub parent: Option<usize>,
-    pub place: Vec<Step>,
+    pub place: Vec<PlaceStep>,
     pub number: String,
     pub title: String,
     pub fields: Vec<(Field, Value)>,
@@ -147,7 +147,7 @@ pub(crate) struct Node {
 }
 
 /// The 新旧対照表 from `old` to `new`.
-pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
+pub fn compare(old: &Strategy, new: &Strategy) -> Result<Comparison, Refusal> {
     let a = flatten(old);
     let b = flatten(new);
     let m = matching::match_nodes(&a, &b).ok_or(Refusal::Unrelated)?;
@@ -158,7 +158,7 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
     let mut anchor = 0;
     for (i, matched) in m.old_to_new.iter().enumerate() {
         match matched {
-            Some(j) if a[i].kind != Kind::Indicator => anchor = j + 1,
+            Some(j) if a[i].kind != PlaceKind::Indicator => anchor = j + 1,
             Some(_) => {}
             None => removed_after[anchor].push(i),
         }
@@ -201,7 +201,7 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
                 let o = &a[i];
                 // An indicator left unused (listed under the strategy) has not moved.
                 let moved = match (n.parent, o.parent) {
-                    (Some(p), Some(q)) => m.new_to_old[p] != Some(q) && !(n.kind == Kind::Indicator && p == 0),
+                    (Some(p), Some(q)) => m.new_to_old[p] != Some(q) && !(n.kind == PlaceKind::Indicator && p == 0),
                     _ => false,
                 };
                 if moved {
@@ -220,7 +220,7 @@ pub fn compare(old: &Strategy, new: &Strategy) -> Result<Table, Refusal> {
         }
         removed(&mut rows, &removed_after[j + 1]);
     }
-    Ok(Table { rows, across_periods: m.across_periods })
+    Ok(Comparison { rows, across_periods: m.across_periods })
 }
 
 /// The rows of a matched item's changed fields.
@@ -282,7 +282,7 @@ fn flatten(s: &Strategy) -> Vec<Node> {
     let mut out = Vec::new();
     let text = |t: &str| Value::Text(t.to_owned());
     out.push(Node {
-        kind: Kind::Strategy,
+        kind: PlaceKind::Strategy,
         id: s.id.clone(),
         parent: None,
         place: Vec::new(),
@@ -292,9 +292,9 @@ fn flatten(s: &Strategy) -> Vec<Node> {
         indicators: Vec::new(),
     });
     for sec in &s.sections {
-        let step = Step { kind: Kind::Section, number: String::new(), title: sec.heading.clone() };
+        let step = PlaceStep { kind: PlaceKind::Section, number: String::new(), title: sec.heading.clone() };
         out.push(Node {
-            kind: Kind::Section,
+            kind: PlaceKind::Section,
             id: sec.id.clone(),
             parent: Some(0),
             place: vec![step],
@@ -306,10 +306,10 @@ fn flatten(s: &Strategy) -> Vec<Node> {
     }
     let mut placed = std::collections::HashSet::new();
     for g in &s.goals {
-        let step = Step { kind: Kind::Goal(g.kind), number: g.number.clone(), title: g.title.clone() };
+        let step = PlaceStep { kind: PlaceKind::Goal(g.kind), number: g.number.clone(), title: g.title.clone() };
         let gi = out.len();
         out.push(Node {
-            kind: Kind::Goal(g.kind),
+            kind: PlaceKind::Goal(g.kind),
             id: g.id.clone(),
             parent: Some(0),
             place: vec![step.clone()],
@@ -325,10 +325,10 @@ fn flatten(s: &Strategy) -> Vec<Node> {
         });
         indicator_nodes(s, &g.targets, gi, &mut out, &mut placed);
         for me in &g.measures {
-            let mstep = Step { kind: Kind::Measure, number: me.number.clone(), title: me.title.clone() };
+            let mstep = PlaceStep { kind: PlaceKind::Measure, number: me.number.clone(), title: me.title.clone() };
             let mi = out.len();
             out.push(Node {
-                kind: Kind::Measure,
+                kind: PlaceKind::Measure,
                 id: me.id.clone(),
                 parent: Some(gi),
                 place: vec![step.clone(), mstep.clone()],
@@ -343,10 +343,11 @@ fn flatten(s: &Strategy) -> Vec<Node> {
             });
             indicator_nodes(s, &me.kpis, mi, &mut out, &mut placed);
             for ini in &me.initiatives {
-                let istep = Step { kind: Kind::Initiative, number: ini.number.clone(), title: ini.title.clone() };
+                let istep =
+                    PlaceStep { kind: PlaceKind::Initiative, number: ini.number.clone(), title: ini.title.clone() };
                 let ii = out.len();
                 out.push(Node {
-                    kind: Kind::Initiative,
+                    kind: PlaceKind::Initiative,
                     id: ini.id.clone(),
                     parent: Some(mi),
                     place: vec![step.clone(), mstep.clone(), istep],
@@ -382,7 +383,7 @@ fn indicator_nodes(
             continue;
         }
         let mut place = out[parent].place.clone();
-        place.push(Step { kind: Kind::Indicator, number: ind.code.clone(), title: ind.name.clone() });
+        place.push(PlaceStep { kind: PlaceKind::Indicator, number: ind.code.clone(), title: ind.name.clone() });
         let mut fields =
             vec![(Field::Name, Value::Text(ind.name.clone())), (Field::Unit, Value::Text(ind.unit.clone()))];
         for x in &ind.series {
@@ -396,7 +397,7 @@ fn indicator_nodes(
             }
         }
         out.push(Node {
-            kind: Kind::Indicator,
+            kind: PlaceKind::Indicator,
             id: ind.id.clone(),
             parent: Some(parent),
             place,

@@ -32,7 +32,7 @@ fn strategy() -> Strategy {
     s
 }
 
-fn notes(t: &Table) -> Vec<(Field, Note)> {
+fn notes(t: &Comparison) -> Vec<(Field, Note)> {
     t.rows.iter().map(|r| (r.field.clone(), r.note)).collect()
 }
 
@@ -61,7 +61,7 @@ fn a_new_measure_is_new_and_a_removed_one_removed_after_its_old_neighbour() {
     assert_eq!(new_rows, vec![Field::Number, Field::Title, Field::Summary]);
     assert_eq!(t.rows.last().unwrap().new, Some(Value::Text("ふるさと納税を通じた交流を広げる。".into())));
     // The indicator the removed measure held is still there (unused): not removed.
-    assert!(!t.rows.iter().any(|r| r.place.last().unwrap().kind == Kind::Indicator));
+    assert!(!t.rows.iter().any(|r| r.place.last().unwrap().kind == PlaceKind::Indicator));
 }
 
 #[test]
@@ -121,8 +121,8 @@ fn a_kpis_target_changed() {
     let t = compare(&old, &new).unwrap();
     assert_eq!(notes(&t), vec![(Field::Target(String::new()), Note::Changed)]);
     let r = &t.rows[0];
-    let kinds: Vec<Kind> = r.place.iter().map(|s| s.kind).collect();
-    assert_eq!(kinds, vec![Kind::Goal(GoalKind::Basic), Kind::Measure, Kind::Indicator]);
+    let kinds: Vec<PlaceKind> = r.place.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, vec![PlaceKind::Goal(GoalKind::Basic), PlaceKind::Measure, PlaceKind::Indicator]);
     assert!(matches!(&r.new, Some(Value::Target { target: Target::Value { value, .. }, .. }) if *value == 140.0));
     assert!(matches!(&r.old, Some(Value::Target { target: Target::Value { value, .. }, .. }) if *value == 130.0));
 }

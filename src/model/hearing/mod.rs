@@ -356,4 +356,4 @@ impl Opinion {
 
 mod ops;
 pub mod reflection;
-pub use ops::Answer;
+pub use ops::TownAnswer;

@@ -8,15 +8,15 @@ use std::sync::Arc;
 /// The town's answer to an opinion (or to a group of them): 市の考え方, 対応 and, for 修正する,
 /// the change it made.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answer {
+pub struct TownAnswer {
     pub answer: String,
     pub response: Option<Response>,
     pub change: Option<ChangeLink>,
 }
 
-impl Answer {
-    pub fn of(o: &Opinion) -> Answer {
-        Answer { answer: o.answer.clone(), response: o.response, change: o.change.clone() }
+impl TownAnswer {
+    pub fn of(o: &Opinion) -> TownAnswer {
+        TownAnswer { answer: o.answer.clone(), response: o.response, change: o.change.clone() }
     }
     fn write(&self, o: &mut Opinion) {
         o.answer = self.answer.trim().to_owned();
@@ -125,12 +125,12 @@ impl Strategy {
     }
 
     /// The answer an opinion has: its group's (the first member's) when it is gathered.
-    pub fn answer_of(&self, opinion: &Opinion) -> Answer {
-        Answer::of(self.gathered_with(opinion)[0])
+    pub fn answer_of(&self, opinion: &Opinion) -> TownAnswer {
+        TownAnswer::of(self.gathered_with(opinion)[0])
     }
 
     /// Answers an opinion, and every opinion gathered with it; false when there is none.
-    pub fn answer_opinion(&mut self, id: &Id, answer: &Answer) -> bool {
+    pub fn answer_opinion(&mut self, id: &Id, answer: &TownAnswer) -> bool {
         let Some(group) = self.opinion(id).map(|o| o.group.clone()) else { return false };
         for o in self.opinions_mut().iter_mut() {
             if &o.id == id || (group.is_some() && o.group == group) {
@@ -174,7 +174,7 @@ impl Strategy {
         }
         let first = |o: &&Opinion| members.contains(&o.id);
         let answered = self.opinions.iter().filter(first).find(|o| o.response.is_some() || !o.answer.trim().is_empty());
-        let answer = answered.or_else(|| self.opinions.iter().find(first)).map(Answer::of).unwrap_or_default();
+        let answer = answered.or_else(|| self.opinions.iter().find(first)).map(TownAnswer::of).unwrap_or_default();
         let version = answered.and_then(|o| o.version.clone());
         let group = Id::new("group");
         for o in self.opinions_mut().iter_mut().filter(|o| members.contains(&o.id)) {

@@ -10,13 +10,13 @@
 //! — said as such, never an error. An opinion about the whole strategy names no row.
 
 use super::{Opinion, Response, VersionLink};
-use crate::model::compare::Table;
+use crate::model::compare::Comparison;
 use crate::model::{Id, Strategy};
 
 /// A version as the history lists it: its number in this browser's history, the time it was
 /// saved and its id when it has one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Kept<'a> {
+pub struct KeptVersion<'a> {
     pub seq: u64,
     pub saved_at: &'a str,
     pub id: Option<crate::model::VersionId>,
@@ -47,8 +47,8 @@ impl Found {
 
 /// The version a link names among the kept ones (any order) and the current one: by its id when
 /// both have one, else by the time it was saved.
-pub fn find(link: &VersionLink, kept: &[Kept<'_>], current: Option<Kept<'_>>) -> Found {
-    let is = |v: &Kept<'_>| match (link.id, v.id) {
+pub fn find(link: &VersionLink, kept: &[KeptVersion<'_>], current: Option<KeptVersion<'_>>) -> Found {
+    let is = |v: &KeptVersion<'_>| match (link.id, v.id) {
         (Some(a), Some(b)) if a == b => true,
         _ => v.saved_at == link.saved_at,
     };
@@ -80,7 +80,7 @@ pub fn revised_between<'a>(s: &'a Strategy, old: &'a str, new: Option<&'a str>) 
 /// at `new`) the opinions of `s` behind it: those whose 修正 lies between the two and that are
 /// about the row's item or an item it is under. `s` is the strategy as it is now (a link is made
 /// after its change, so the compared versions need not hold it).
-pub fn mark(table: &mut Table, s: &Strategy, old: &str, new: Option<&str>) {
+pub fn mark(table: &mut Comparison, s: &Strategy, old: &str, new: Option<&str>) {
     let behind: Vec<(&Id, String)> =
         revised_between(s, old, new).filter_map(|o| Some((o.about.id()?, s.opinion_number(o)))).collect();
     if behind.is_empty() {
@@ -114,14 +114,14 @@ pub fn item_changed(old: &Strategy, new: &Strategy, id: &Id) -> bool {
 /// The versions a 修正 heard at `hearing` may link: those saved on or after the day it was
 /// heard (its 意見募集期間's first day, else its 時期 when that is a date; every version
 /// otherwise), newest first, at most `limit` (each is read to see whether it changed the item).
-pub fn since_hearing<'a>(kept: &[Kept<'a>], hearing: &super::Hearing, limit: usize) -> Vec<Kept<'a>> {
+pub fn since_hearing<'a>(kept: &[KeptVersion<'a>], hearing: &super::Hearing, limit: usize) -> Vec<KeptVersion<'a>> {
     let day = hearing
         .period
         .as_ref()
         .map(|p| p.from.trim())
         .filter(|d| is_day(d))
         .or(Some(hearing.when.trim()).filter(|d| is_day(d)));
-    let mut out: Vec<Kept<'a>> =
+    let mut out: Vec<KeptVersion<'a>> =
         kept.iter().copied().filter(|v| day.is_none_or(|d| v.saved_at.get(..10).is_some_and(|a| a >= d))).collect();
     out.sort_by(|a, b| b.saved_at.cmp(a.saved_at));
     out.truncate(limit);

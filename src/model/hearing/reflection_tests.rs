@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::compare::compare;
-use crate::model::hearing::{Answer, ChangeLink, Hearing, HearingBody, OpinionAbout};
+use crate::model::hearing::{ChangeLink, Hearing, HearingBody, OpinionAbout, TownAnswer};
 use crate::model::merge::{merge, Side};
 use crate::model::{DraftingStage, FiscalYear, Goal, GoalKind, Measure, PlanPeriod, VersionId};
 use std::sync::Arc;
@@ -45,7 +45,7 @@ fn set_summary(s: &mut Strategy, i: usize, text: &str) {
 }
 
 fn revise(s: &mut Strategy, id: &Id, words: &str) {
-    let answer = Answer {
+    let answer = TownAnswer {
         answer: "素案に追記します。".into(),
         response: Some(Response::Revise),
         change: Some(ChangeLink::Described(words.into())),
@@ -100,9 +100,9 @@ fn a_link_made_on_one_machine_survives_a_merge_with_another_s_edit() {
 #[test]
 fn a_link_is_found_by_id_then_by_time_and_a_missing_one_is_said_so() {
     let kept = [
-        Kept { seq: 4, saved_at: T2, id: None },
-        Kept { seq: 2, saved_at: T0, id: None },
-        Kept { seq: 3, saved_at: T1, id: Some(VersionId::from_bits(0xabc)) },
+        KeptVersion { seq: 4, saved_at: T2, id: None },
+        KeptVersion { seq: 2, saved_at: T0, id: None },
+        KeptVersion { seq: 3, saved_at: T1, id: Some(VersionId::from_bits(0xabc)) },
     ];
     assert_eq!(find(&link(T1), &kept, None), Found::Kept { seq: 3, before: Some(2) });
     assert_eq!(
@@ -113,7 +113,7 @@ fn a_link_is_found_by_id_then_by_time_and_a_missing_one_is_said_so() {
     assert_eq!(Found::Kept { seq: 3, before: Some(2) }.old_new(), Some((2, Some(3))));
     assert_eq!(Found::Kept { seq: 2, before: None }.old_new(), None);
     let now = "2026-11-22T00:00:00.000Z";
-    let current = Kept { seq: u64::MAX, saved_at: now, id: None };
+    let current = KeptVersion { seq: u64::MAX, saved_at: now, id: None };
     assert_eq!(find(&link(now), &kept, Some(current)), Found::Current { before: Some(4) });
     assert_eq!(find(&link(now), &kept, Some(current)).old_new(), Some((4, None)));
     // Thinned, or made in another browser.
@@ -158,12 +158,12 @@ fn the_versions_offered_are_those_since_the_hearing_newest_first_changed_ones_fi
     let (s, h, _) = town();
     let mut hearing = s.hearing(&h).unwrap().clone();
     let kept = [
-        Kept { seq: 1, saved_at: "2026-10-30T00:00:00.000Z", id: None },
-        Kept { seq: 2, saved_at: T0, id: None },
-        Kept { seq: 3, saved_at: T1, id: None },
-        Kept { seq: 4, saved_at: T2, id: None },
+        KeptVersion { seq: 1, saved_at: "2026-10-30T00:00:00.000Z", id: None },
+        KeptVersion { seq: 2, saved_at: T0, id: None },
+        KeptVersion { seq: 3, saved_at: T1, id: None },
+        KeptVersion { seq: 4, saved_at: T2, id: None },
     ];
-    let seqs = |v: Vec<Kept<'_>>| v.iter().map(|k| k.seq).collect::<Vec<_>>();
+    let seqs = |v: Vec<KeptVersion<'_>>| v.iter().map(|k| k.seq).collect::<Vec<_>>();
     assert_eq!(seqs(since_hearing(&kept, &hearing, 10)), [4, 3, 2]);
     assert_eq!(seqs(since_hearing(&kept, &hearing, 2)), [4, 3]);
     hearing.when = "12月議会".into();

@@ -41,7 +41,7 @@ fn an_answer_and_a_gathered_answer() {
     let h = s.add_hearing(Hearing::new(DraftingStage::Draft, HearingBody::PublicComment, ""));
     let ids: Vec<Id> =
         ["子育て支援を", "保育所を増やして", "駅前の整備を"].iter().map(|t| opinion(&mut s, &h, t, "")).collect();
-    let answer = Answer {
+    let answer = TownAnswer {
         answer: " 素案に追記しました。 ".into(),
         response: Some(Response::Revise),
         change: Some(ChangeLink::Described("施策1-1に追記".into())),
@@ -54,10 +54,11 @@ fn an_answer_and_a_gathered_answer() {
     assert_eq!((first.group.as_ref(), first.response), (Some(&group), Some(Response::Revise)));
     assert_eq!(s.gathered_with(first).len(), 2);
     // Answering one member answers the group; a 対応 other than 修正 drops the change.
-    let as_drafted =
-        Answer {
-            answer: "原案のとおりとします。".into(), response: Some(Response::AsDrafted), change: answer.change
-        };
+    let as_drafted = TownAnswer {
+        answer: "原案のとおりとします。".into(),
+        response: Some(Response::AsDrafted),
+        change: answer.change,
+    };
     s.answer_opinion(&ids[0], &as_drafted);
     let second = s.opinion(&ids[1]).unwrap();
     assert_eq!((second.response, second.change.as_ref()), (Some(Response::AsDrafted), None));
@@ -90,7 +91,7 @@ fn counts_of_a_hearing() {
         opinion(&mut s, &h, text, sender);
     }
     let ids: Vec<Id> = s.opinions.iter().map(|o| o.id.clone()).collect();
-    let reply = |r| Answer { answer: "x".into(), response: Some(r), change: None };
+    let reply = |r| TownAnswer { answer: "x".into(), response: Some(r), change: None };
     s.answer_opinion(&ids[0], &reply(Response::Revise));
     s.answer_opinion(&ids[1], &reply(Response::AsDrafted));
     s.answer_opinion(&ids[2], &reply(Response::AsDrafted));

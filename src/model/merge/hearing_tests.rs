@@ -2,7 +2,7 @@
 
 use super::edits::town;
 use super::*;
-use crate::model::hearing::Answer;
+use crate::model::hearing::TownAnswer;
 use crate::model::*;
 
 fn with_hearing() -> (Strategy, Id, Id) {
@@ -12,8 +12,8 @@ fn with_hearing() -> (Strategy, Id, Id) {
     (base, h, o)
 }
 
-fn reply(text: &str, r: Response) -> Answer {
-    Answer { answer: text.into(), response: Some(r), change: None }
+fn reply(text: &str, r: Response) -> TownAnswer {
+    TownAnswer { answer: text.into(), response: Some(r), change: None }
 }
 
 #[test]

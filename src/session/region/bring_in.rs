@@ -398,7 +398,7 @@ impl<'a, B: Backend> Intake<'a, B> {
             match self.store.load(&imported.strategy.id).await {
                 Ok(stored) if stored == imported.strategy => TownOutcome::AlreadyHere(TownRef::of(&stored)),
                 Ok(stored) => TownOutcome::NeedsPreview(Box::new(Differs {
-                    changes: format::compare(&stored, &imported.strategy),
+                    changes: format::count_changes(&stored, &imported.strategy),
                     stored: TownRef::of(&stored),
                     file: imported,
                 })),

@@ -15,9 +15,9 @@ mod bring_in;
 mod folder;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests_unfinished;
 pub mod unfinished;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod unfinished_tests;
 
 pub use bring_in::{BroughtIn, Cancel, Differs, FileOutcome, FileRead, Tally, TownOutcome, TownRef};
 pub use folder::{folder_file, FolderFile};

@@ -6,7 +6,7 @@
 
 use crate::format::opinions::answers_csv;
 use crate::locale::tr;
-use crate::model::hearing::{Answer, ChangeLink};
+use crate::model::hearing::{ChangeLink, TownAnswer};
 use crate::model::{Id, Opinion, Response};
 use crate::session::route::{Report, Route};
 use crate::ui::kit::fields::{CheckField, SelectField, TextField};
@@ -132,7 +132,7 @@ fn OpinionRow(state: Edits, id: Id, selected: RwSignal<Vec<Id>>) -> impl IntoVie
     let answer = move || row.with_untracked(|r| r.as_ref().map(|r| r.1.clone())).unwrap_or_default();
     let write = {
         let id = id.clone();
-        move |f: fn(&mut Answer, String)| {
+        move |f: fn(&mut TownAnswer, String)| {
             let id = id.clone();
             Callback::new(move |v: String| {
                 let mut a = answer();

@@ -6,7 +6,7 @@
 
 use crate::format::opinions::place_cell;
 use crate::locale::{self, tr, Language};
-use crate::model::hearing::reflection::{self, Found, Kept};
+use crate::model::hearing::reflection::{self, Found, KeptVersion};
 use crate::model::hearing::VersionLink;
 use crate::model::{Id, Strategy};
 use crate::session::route::Route;
@@ -149,13 +149,13 @@ pub fn Reflection(state: Edits, id: Id) -> impl IntoView {
 
 /// Where `link` is among the kept versions and the current one.
 fn find(link: &VersionLink, list: &[Version], now: &str) -> Found {
-    let kept: Vec<Kept<'_>> = list.iter().map(kept).collect();
-    let current = (!now.is_empty()).then_some(Kept { seq: u64::MAX, saved_at: now, id: None });
+    let kept: Vec<KeptVersion<'_>> = list.iter().map(kept).collect();
+    let current = (!now.is_empty()).then_some(KeptVersion { seq: u64::MAX, saved_at: now, id: None });
     reflection::find(link, &kept, current)
 }
 
-fn kept(v: &Version) -> Kept<'_> {
-    Kept { seq: v.seq, saved_at: &v.saved_at, id: v.id }
+fn kept(v: &Version) -> KeptVersion<'_> {
+    KeptVersion { seq: v.seq, saved_at: &v.saved_at, id: v.id }
 }
 
 /// 「令和8年11月20日 14:22」: a version's time, in the user's local time.
@@ -179,12 +179,12 @@ async fn offers(
     let failed = |e| crate::words::storage_error(&e, lang);
     let list = library.versions().list(sid).await.map_err(failed)?;
     let (current, now) = library.versions().current(sid).await.map_err(failed)?;
-    let all: Vec<Kept<'_>> = list.iter().map(kept).collect();
+    let all: Vec<KeptVersion<'_>> = list.iter().map(kept).collect();
     let before =
         |at: &str| all.iter().filter(|v| v.saved_at < at).max_by(|a, b| a.saved_at.cmp(b.saved_at)).map(|v| v.seq);
     let mut read: HashMap<u64, Strategy> = HashMap::new();
     let mut out = Vec::new();
-    let current_offer = Kept { seq: u64::MAX, saved_at: &now, id: None };
+    let current_offer = KeptVersion { seq: u64::MAX, saved_at: &now, id: None };
     for v in std::iter::once(current_offer).chain(reflection::since_hearing(&all, hearing, OFFERED)) {
         let changed = match (item, before(v.saved_at)) {
             (Some(item), Some(b)) => {

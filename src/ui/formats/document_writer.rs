@@ -4,7 +4,7 @@
 //! workbook. Those pages reach it through `ui::formats::exporters`, as the files page reaches the
 //! workbook writer.
 
-use crate::format::xlsx::WriteError;
+use crate::format::document::DocxError;
 use crate::locale::YearStyle;
 use crate::model::{Id, Strategy};
 
@@ -22,7 +22,7 @@ pub enum Document {
 /// A 新旧対照表 to write (`format::document::old_new_document`): the table, the strategy's
 /// title, the two versions' names and the years' style.
 pub struct OldNewDocument {
-    pub table: crate::model::compare::Table,
+    pub table: crate::model::compare::Comparison,
     pub title: String,
     pub new_name: String,
     pub old_name: String,
@@ -32,7 +32,7 @@ pub struct OldNewDocument {
 crate::ui::browser::parts::split!(document_writer, load: load_document_writer_part,
     /// Writes a document (.docx): the strategy's or 「意見と市の考え方」, timed as
     /// "shirube:document-write", or a 新旧対照表, timed as "shirube:old-new-write".
-    pub async fn document_writer_part(s: Strategy, what: Document) -> Result<Vec<u8>, WriteError> {
+    pub async fn document_writer_part(s: Strategy, what: Document) -> Result<Vec<u8>, DocxError> {
         use crate::format::document;
         // Made by the town, now: the file's properties and the date line say so.
         let made = document::Made { town: s.municipality.name.trim().to_owned(), at: crate::ui::browser::files::now() };
@@ -41,7 +41,7 @@ crate::ui::browser::parts::split!(document_writer, load: load_document_writer_pa
                 Ok(d) => crate::ui::browser::files::timed("shirube:old-new-write", || {
                     document::old_new_document(&d.title, &d.new_name, &d.old_name, &d.table, d.style, &made)
                 }),
-                Err(_) => Err(WriteError("not a 新旧対照表".to_owned())),
+                Err(_) => Err(DocxError("not a 新旧対照表".to_owned())),
             },
             Document::Strategy(style, contents) => crate::ui::browser::files::timed("shirube:document-write", || {
                 document::strategy_document(&s, style, &made, contents)

@@ -131,7 +131,7 @@ fn show_changes(state: Library, id: Id, seq: u64, newer: Option<u64>, out: RwSig
         let (old, new) = state.versions().with_next(&id, seq, newer).await;
         let lang = state.lang();
         out.set(Some(match (old, new) {
-            (Ok(old), Ok(new)) => crate::words::import::changes_line(format::compare(&old, &new), lang),
+            (Ok(old), Ok(new)) => crate::words::import::changes_line(format::count_changes(&old, &new), lang),
             (Err(e), _) | (_, Err(e)) => words::storage_error(&e, lang),
         }));
     });

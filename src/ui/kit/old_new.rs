@@ -12,7 +12,7 @@
 
 use crate::format::old_new;
 use crate::locale::{tr, Language};
-use crate::model::compare::{self, Piece, Table};
+use crate::model::compare::{self, Comparison, Piece};
 use crate::model::hearing::reflection;
 use crate::model::{Id, Strategy};
 use crate::session::compare_with::{self, Other};
@@ -74,7 +74,7 @@ pub struct Comparing {
 /// A table made, with the two versions' names and the strategy's title.
 #[derive(Clone)]
 pub struct Compared {
-    pub table: Table,
+    pub table: Comparison,
     pub title: String,
     pub municipality: String,
     pub new_name: String,

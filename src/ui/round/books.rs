@@ -77,7 +77,7 @@ pub(super) fn SectionBooks(round: Id, year: FiscalYear) -> impl IntoView {
         let Some(p) = flow.with_untracked(|f| f.ready_preview().cloned()) else { return };
         // Who takes the workbooks in: the 提出's receiver, and the name confirmed values taken
         // are confirmed again in.
-        let (by, at) = (super::me(state), files::now());
+        let (by, at) = (super::who::me(state), files::now());
         let on = if take_confirmed.get_untracked() { OnConfirmed::Take(by.clone()) } else { OnConfirmed::Keep };
         let mut done = None;
         state.edit(|s| done = Some(p.take(s, &on, &by, &at)));

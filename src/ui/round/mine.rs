@@ -130,7 +130,7 @@ fn Submit(round: Id, department: Id) -> impl IntoView {
         })
     });
     let submit = move |_| {
-        let (by, at) = (super::me(state), crate::ui::browser::files::now());
+        let (by, at) = (super::who::me(state), crate::ui::browser::files::now());
         let mut said = None;
         state.try_edit(|s| match s.submit(&round, &department, &by, &at) {
             Ok(()) => true,

@@ -12,6 +12,7 @@ mod mine;
 mod open_form;
 mod settings;
 mod status;
+mod who;
 
 use crate::model::{Id, Role};
 use crate::ui::kit::nav::StrategyNav;
@@ -129,22 +130,4 @@ fn Together() -> impl IntoView {
 /// The latest round's fiscal year (a new round is proposed for the year after).
 fn latest_year(state: Edits) -> Option<crate::model::FiscalYear> {
     state.open.with_untracked(|o| o.as_ref()?.latest_round().map(|r| r.fiscal_year))
-}
-
-/// Who is answering, for an answer's `by`: the name given for the shared folder, else the
-/// section's name.
-fn me(state: Edits) -> String {
-    let name = crate::ui::state::use_folder_syncing().name();
-    name.unwrap_or_else(|| {
-        state
-            .open
-            .with_untracked(|o| {
-                let s = o.as_ref()?;
-                Some(match state.role()? {
-                    Role::Planning => state.tr("企画課", "Planning section").to_owned(),
-                    r => r.department_name(s)?.to_owned(),
-                })
-            })
-            .unwrap_or_default()
-    })
 }

@@ -29,7 +29,7 @@ pub(super) fn OpenRound(
     let refused = RwSignal::new(None::<String>);
     let open = move |_| {
         let today = crate::ui::browser::files::today();
-        let mut round = Round::new(year.get_untracked(), &asks.get_untracked(), &super::me(state), &today);
+        let mut round = Round::new(year.get_untracked(), &asks.get_untracked(), &super::who::me(state), &today);
         round.deadline = Some(deadline.get_untracked()).filter(|d| !d.is_empty());
         round.instructions = instructions.get_untracked().trim().to_owned();
         let mut outcome = None;

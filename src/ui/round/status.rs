@@ -126,7 +126,7 @@ fn StatusRow(row: Row, round: Id, planning: Signal<bool>) -> impl IntoView {
     let department = row.department.clone();
     let act = move |confirm: bool| {
         let Some(d) = department.clone() else { return };
-        let (by, at, text) = (super::me(state), crate::ui::browser::files::now(), comment.get_untracked());
+        let (by, at, text) = (super::who::me(state), crate::ui::browser::files::now(), comment.get_untracked());
         let mut said = None;
         state.try_edit(|s| {
             let done = if confirm { s.confirm(&round, &d, &by, &at) } else { s.send_back(&round, &d, &by, &at, &text) };

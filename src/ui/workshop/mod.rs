@@ -24,6 +24,7 @@
 //! hand-out provides); navigation is the pure `session::workshop_nav`; ideas are written through
 //! `AppState::edit` (one undo step each, autosaved).
 
+mod chosen;
 mod deck;
 mod focus;
 mod ideas;
@@ -42,20 +43,12 @@ use crate::ui::speech::Speaks;
 use crate::ui::speech::Speech;
 use crate::ui::state::use_edits;
 use crate::words::workshop as words;
+use chosen::use_chosen_session;
+pub use chosen::ChosenSession;
 use ideas::Ideas;
 use leptos::prelude::*;
 use notes_page::{current_session, NotesPage};
 use presenter::Presentation;
-
-/// The workshop session ideas are written to, when chosen (else the latest session): the
-/// workshop's own context (one per feature), provided by the app so that it holds
-/// across the presentation and the notes page.
-#[derive(Clone, Copy)]
-pub struct ChosenSession(pub RwSignal<Option<Id>>);
-
-fn use_chosen_session() -> RwSignal<Option<Id>> {
-    expect_context::<ChosenSession>().0
-}
 
 /// The app's workshop pages: the presentation with idea entry, or the list of ideas.
 #[component]

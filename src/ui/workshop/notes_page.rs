@@ -102,7 +102,7 @@ pub fn NotesPage() -> impl IntoView {
     let filter = RwSignal::new(None::<Id>);
     let cleared = RwSignal::new(None::<Cleared>);
     let confirming = RwSignal::new(None::<Id>);
-    let chosen_session = super::use_chosen_session();
+    let chosen_session = super::chosen::use_chosen_session();
     let current = Memo::new(move |_| {
         let chosen = chosen_session.get();
         state.open.with(|o| o.as_ref().and_then(|s| current_session(s, chosen.as_ref())))

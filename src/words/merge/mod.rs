@@ -24,7 +24,7 @@ pub struct Words<'a> {
 
 /// How a place names its last step: by number (施策 3-1), or by number and title.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Last {
+enum LastStep {
     Numbered,
     Titled,
 }
@@ -36,16 +36,16 @@ impl Words<'_> {
 
     /// Where it is, outermost first; the strategy's own settings when it is about the strategy.
     pub fn place(&self, path: &[Crumb]) -> String {
-        self.place_of(path, Last::Numbered)
+        self.place_of(path, LastStep::Numbered)
     }
 
     /// Where it is, with the item itself named by its title too (施策 3-1「…」, not only its
     /// number): the heading of a card about the item as a whole.
     pub fn item(&self, path: &[Crumb]) -> String {
-        self.place_of(path, Last::Titled)
+        self.place_of(path, LastStep::Titled)
     }
 
-    fn place_of(&self, path: &[Crumb], last: Last) -> String {
+    fn place_of(&self, path: &[Crumb], last: LastStep) -> String {
         if path.is_empty() {
             return tr(self.lang, "戦略の設定", "Strategy settings").to_owned();
         }
@@ -55,7 +55,7 @@ impl Words<'_> {
         let steps: Vec<&Crumb> =
             path.iter().filter(|c| !(c.entity.kind == Kind::Series && c.title.trim().is_empty())).collect();
         for (i, c) in steps.iter().enumerate() {
-            parts.push(self.crumb(c, parent, last == Last::Titled && i + 1 == steps.len()));
+            parts.push(self.crumb(c, parent, last == LastStep::Titled && i + 1 == steps.len()));
             parent = Some(c.entity.kind);
         }
         parts.join(if self.ja() { " ＞ " } else { " > " })

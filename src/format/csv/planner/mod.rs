@@ -11,7 +11,7 @@ use super::value_cell::{read_value, ValueCell};
 use super::{CellChange, CellReading, CsvPlan, CsvRefusal, Layout, Noted, RefusalReason};
 use crate::model::{half_width, FiscalYear, Id, Indicator, Series, Strategy, YearBasis};
 use std::collections::HashMap;
-use words::{SourceOf, Words};
+use words::{RowSource, Words};
 
 /// The value slot of a series a cell writes, to refuse a second value for it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -203,7 +203,7 @@ impl<'a> Planner<'a> {
             }
         }
         self.interims(r, i, x);
-        self.series_words(r, i, x, SourceOf::Series);
+        self.series_words(r, i, x, RowSource::Series);
     }
 
     /// Wide: each year's interim target (a town's own table: 目標 under a year).
@@ -225,7 +225,7 @@ impl<'a> Planner<'a> {
     fn long(&mut self, r: &Record, i: &Indicator, x: &Series) {
         let kind_text = r.cell(self.header.find(Column::Kind));
         let is_actual = is_named(kind_text, &KIND_ACTUAL);
-        self.series_words(r, i, x, if is_actual { SourceOf::Actual } else { SourceOf::Series });
+        self.series_words(r, i, x, if is_actual { RowSource::Actual } else { RowSource::Series });
         if is_named(kind_text, &KIND_REVISION) {
             return self.revision(r, i, x);
         }

@@ -42,7 +42,7 @@ struct ActualSource {
 
 /// Whose source a row's 出典 is: the series' (a wide row, a long row of a target), or an actual's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum SourceOf {
+pub(super) enum RowSource {
     Series,
     Actual,
 }
@@ -92,7 +92,7 @@ impl Planner<'_> {
     }
 
     /// 値の時点, and 出典 when the row gives the series' source (not an actual's row).
-    pub(super) fn series_words(&mut self, r: &Record, i: &Indicator, x: &Series, source: SourceOf) {
+    pub(super) fn series_words(&mut self, r: &Record, i: &Indicator, x: &Series, source: RowSource) {
         let basis = self.text_cell(r, Column::YearBasis);
         let column = self.name(Column::YearBasis, YEAR_BASIS);
         if !basis.is_empty() && self.first_word(x, Word::Basis, r.row, &column, &basis) {
@@ -114,7 +114,7 @@ impl Planner<'_> {
         }
         let text = self.text_cell(r, Column::Source);
         let column = self.name(Column::Source, SOURCE);
-        if source == SourceOf::Series && !text.is_empty() && self.first_word(x, Word::Source, r.row, &column, &text) {
+        if source == RowSource::Series && !text.is_empty() && self.first_word(x, Word::Source, r.row, &column, &text) {
             if let Some(edit) = texts::series_source(i, x, &text) {
                 self.push_text(r.row, column, i, Some(x), edit);
             }

@@ -25,7 +25,7 @@ mod read;
 mod tests;
 mod write;
 
-pub use read::{apply, read_book, BadRow, Edited, Fields, Problem, Reading, Refused};
+pub use read::{apply, read_book, BadRow, BookProblem, Edited, Fields, Reading, Refused};
 pub use write::{opinion_book, write_book, OpinionBook};
 
 /// The sheets' names.

@@ -5,7 +5,7 @@
 use super::*;
 use crate::format::opinions::{item_named, read_response, take_in, PastePlan, PastedOpinion};
 use crate::format::table::{cell_text, Cell, Grid, WorkbookError};
-use crate::model::hearing::Answer;
+use crate::model::hearing::TownAnswer;
 use crate::model::{half_width, Id, Response, Strategy};
 
 /// What a workbook would do, nothing applied yet.
@@ -67,12 +67,12 @@ impl Edited {
 pub struct BadRow {
     /// 「意見!G7」
     pub cell: String,
-    pub problem: Problem,
+    pub problem: BookProblem,
 }
 
 /// Why a row is not taken. Data only: the words are `words::opinion_book`'s.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
+pub enum BookProblem {
     /// A new row with cells but no 意見.
     NoText,
     /// A 対応 of no known word.
@@ -146,14 +146,14 @@ fn rows(g: &Grid, s: &Strategy, hearing: &Id) -> Reading {
         if (0..COLUMNS.len()).all(|c| g.cell(r, c).is_empty()) {
             continue;
         }
-        let bad = |c: usize, problem: Problem| BadRow { cell: address(c, r), problem };
+        let bad = |c: usize, problem: BookProblem| BadRow { cell: address(c, r), problem };
         let said = text(g.cell(r, RESPONSE));
         let response = match said.is_empty() {
             true => None,
             false => match read_response(&said) {
                 Some(x) => Some(x),
                 None => {
-                    out.bad.push(bad(RESPONSE, Problem::UnknownResponse(said)));
+                    out.bad.push(bad(RESPONSE, BookProblem::UnknownResponse(said)));
                     continue;
                 }
             },
@@ -162,12 +162,12 @@ fn rows(g: &Grid, s: &Strategy, hearing: &Id) -> Reading {
         let id = cell(ID);
         if id.is_empty() {
             if cell(TEXT).is_empty() {
-                out.bad.push(bad(TEXT, Problem::NoText));
+                out.bad.push(bad(TEXT, BookProblem::NoText));
                 continue;
             }
             let (number, text, sender) = (half_width(&cell(NUMBER)), cell(TEXT), cell(SENDER));
             if s.opinions_of(hearing).any(|o| o.number == number && o.text == text && o.sender == sender) {
-                out.bad.push(bad(TEXT, Problem::AlreadyRecorded));
+                out.bad.push(bad(TEXT, BookProblem::AlreadyRecorded));
                 continue;
             }
             let place = cell(PLACE);
@@ -185,15 +185,15 @@ fn rows(g: &Grid, s: &Strategy, hearing: &Id) -> Reading {
             continue;
         }
         let Some(o) = s.opinion(&Id(id.clone())) else {
-            out.bad.push(bad(ID, Problem::UnknownId(id)));
+            out.bad.push(bad(ID, BookProblem::UnknownId(id)));
             continue;
         };
         if &o.hearing != hearing {
-            out.bad.push(bad(ID, Problem::OtherHearing(id)));
+            out.bad.push(bad(ID, BookProblem::OtherHearing(id)));
             continue;
         }
         if seen.contains(&o.id) {
-            out.bad.push(bad(ID, Problem::Duplicate(id)));
+            out.bad.push(bad(ID, BookProblem::Duplicate(id)));
             continue;
         }
         seen.push(o.id.clone());
@@ -250,7 +250,7 @@ pub fn apply(s: &mut Strategy, hearing: &Id, r: &Reading) -> (usize, usize) {
         }
         if (b.response, &b.answer) != (a.response, &a.answer) {
             let change = s.opinion(&e.id).map(|o| s.answer_of(o).change).unwrap_or_default();
-            s.answer_opinion(&e.id, &Answer { answer: a.answer.clone(), response: a.response, change });
+            s.answer_opinion(&e.id, &TownAnswer { answer: a.answer.clone(), response: a.response, change });
         }
         edited += 1;
     }

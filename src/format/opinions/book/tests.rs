@@ -107,14 +107,14 @@ fn a_workbook_filled_by_another_program_answers_and_adds_by_id_and_lists_the_row
     let before = s.clone();
     let r = read(&bytes, &s, &public).unwrap();
     assert_eq!(s, before, "reading changes nothing");
-    let bad: Vec<(&str, &Problem)> = r.bad.iter().map(|b| (b.cell.as_str(), &b.problem)).collect();
+    let bad: Vec<(&str, &BookProblem)> = r.bad.iter().map(|b| (b.cell.as_str(), &b.problem)).collect();
     assert_eq!(
         bad,
         vec![
-            ("意見!C7", &Problem::NoText),
-            ("意見!G8", &Problem::UnknownResponse("検討中".into())),
-            ("意見!A9", &Problem::OtherHearing(other.0.clone())),
-            ("意見!A10", &Problem::UnknownId("opinion-gone".into())),
+            ("意見!C7", &BookProblem::NoText),
+            ("意見!G8", &BookProblem::UnknownResponse("検討中".into())),
+            ("意見!A9", &BookProblem::OtherHearing(other.0.clone())),
+            ("意見!A10", &BookProblem::UnknownId("opinion-gone".into())),
         ]
     );
     assert_eq!(
@@ -146,7 +146,7 @@ fn a_workbook_filled_by_another_program_answers_and_adds_by_id_and_lists_the_row
     let again = read(&bytes, &s, &public).unwrap();
     assert_eq!((again.added.len(), again.edited.len(), again.unchanged), (0, 0, 2));
     let twice: Vec<&str> =
-        again.bad.iter().filter(|b| b.problem == Problem::AlreadyRecorded).map(|b| b.cell.as_str()).collect();
+        again.bad.iter().filter(|b| b.problem == BookProblem::AlreadyRecorded).map(|b| b.cell.as_str()).collect();
     assert_eq!(twice, ["意見!C6", "意見!C11"]);
 }
 

@@ -43,6 +43,7 @@ impl<V> Runs<V> {
         self.0.iter().map(|(p, v)| (*p, v))
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn into_vec(self) -> Vec<(u64, V)> {
         self.0
     }

@@ -4,7 +4,7 @@
 //! nodes.
 
 use super::common::Toolbar;
-use crate::format::measure_tree::{self, Figure, Level};
+use crate::format::measure_tree::{self, Level, TreeFigure};
 use crate::locale::tr;
 use crate::model::Id;
 use crate::session::route::Report;
@@ -46,7 +46,7 @@ fn n(v: f64) -> String {
 
 /// One figure: the goal's box thick-lined and shaded, the measures' plain, the initiatives'
 /// dashed, the lines between them.
-pub(super) fn figure(k: usize, f: Figure) -> impl IntoView {
+pub(super) fn figure(k: usize, f: TreeFigure) -> impl IntoView {
     let (title_id, desc_id) = (format!("tree{k}-title"), format!("tree{k}-desc"));
     let labelled = format!("{title_id} {desc_id}");
     let view_box = format!("0 0 {} {}", n(measure_tree::WIDTH + 2.0), n(f.height + 2.0));

@@ -4,7 +4,7 @@
 
 use super::tests::{kitamoto, MADE_AT};
 use super::*;
-use crate::model::hearing::{Answer, ChangeLink, CommentPeriod};
+use crate::model::hearing::{ChangeLink, CommentPeriod, TownAnswer};
 use crate::model::{DraftingStage, Hearing, HearingBody, Opinion, OpinionAbout, Response};
 
 #[test]
@@ -30,7 +30,7 @@ fn the_opinions_page_has_the_counts_and_the_table_and_no_file_holds_a_sender() {
     let change = Some(ChangeLink::Described("施策1-1の本文に保育所の整備を追記".into()));
     s.answer_opinion(
         &ids[0],
-        &Answer { answer: "素案に追記します。".into(), response: Some(Response::Revise), change },
+        &TownAnswer { answer: "素案に追記します。".into(), response: Some(Response::Revise), change },
     );
     // The version of the history it links is this town's, not the public's.
     let link = crate::model::hearing::VersionLink { saved_at: "2026-11-20T02:00:00.000Z".into(), id: None };
@@ -75,7 +75,7 @@ fn the_public_copy_keeps_an_opinions_answer_and_never_its_sender() {
     let mut o = Opinion::new(&h, "原文");
     (o.sender, o.summary, o.number) = ("山田".into(), "要旨".into(), "7".into());
     let id = s.add_opinion(o).unwrap();
-    s.answer_opinion(&id, &Answer { answer: "考え方".into(), response: Some(Response::AsDrafted), change: None });
+    s.answer_opinion(&id, &TownAnswer { answer: "考え方".into(), response: Some(Response::AsDrafted), change: None });
     let public = crate::model::public_copy(&s);
     let o = &public.opinions[0];
     assert_eq!((o.text.as_str(), o.summary.as_str(), o.sender.as_str()), ("要旨", "", ""));

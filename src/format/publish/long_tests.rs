@@ -10,7 +10,7 @@
 
 use super::tests::MADE_AT;
 use super::*;
-use crate::model::hearing::Answer;
+use crate::model::hearing::TownAnswer;
 use crate::model::{
     Actual, Baseline, DraftingStage, Evaluation, EvaluationStage, FiscalYear, Hearing, HearingBody, Id, Initiative,
     Measure, Opinion, OpinionAbout, PlanPeriod, Response, Series, Strategy, Target,
@@ -106,7 +106,7 @@ pub(super) fn longest() -> Strategy {
         }
         let id = s.add_opinion(o).unwrap();
         let response = [Response::Revise, Response::AsDrafted, Response::Reference][k];
-        let answer = Answer {
+        let answer = TownAnswer {
             answer: format!("ご意見を踏まえ、{MEASURE}に地区ごとの取組を追記します。"),
             response: Some(response),
             change: None,

@@ -10,7 +10,7 @@
 
 use super::csv::cells::{text as cell, Sheet};
 use crate::locale::{self, Language, YearStyle};
-use crate::model::compare::{text, Field, Kind, Note, Piece, Row, Step, Table, Value};
+use crate::model::compare::{text, Comparison, Field, Note, Piece, PlaceKind, PlaceStep, Row, Value};
 use crate::model::hearing::reflection;
 
 const HEADER: [&str; 4] = ["箇所", "改正後", "改正前", "備考"];
@@ -26,19 +26,19 @@ pub struct Line {
 }
 
 /// 「基本目標 2 ＞ 施策 2-1 ＞ KPI 出生数」: numbers where there are, else titles.
-pub fn place(steps: &[Step]) -> String {
-    let step = |s: &Step| {
+pub fn place(steps: &[PlaceStep]) -> String {
+    let step = |s: &PlaceStep| {
         let named = |word: &str| match s.number.trim() {
             "" => format!("{word}「{}」", s.title.trim()),
             n => format!("{word} {n}"),
         };
         match s.kind {
-            Kind::Strategy => "戦略".to_owned(),
-            Kind::Section => format!("「{}」", s.title.trim()),
-            Kind::Goal(k) => named(k.japanese()),
-            Kind::Measure => named("施策"),
-            Kind::Initiative => named("事業"),
-            Kind::Indicator => format!("指標「{}」", s.title.trim()),
+            PlaceKind::Strategy => "戦略".to_owned(),
+            PlaceKind::Section => format!("「{}」", s.title.trim()),
+            PlaceKind::Goal(k) => named(k.japanese()),
+            PlaceKind::Measure => named("施策"),
+            PlaceKind::Initiative => named("事業"),
+            PlaceKind::Indicator => format!("指標「{}」", s.title.trim()),
         }
     };
     let out: Vec<String> = steps.iter().map(step).collect();
@@ -111,12 +111,12 @@ pub fn line(r: &Row, style: YearStyle) -> Line {
 }
 
 /// Every row in words.
-pub fn lines(t: &Table, style: YearStyle) -> Vec<Line> {
+pub fn lines(t: &Comparison, style: YearStyle) -> Vec<Line> {
     t.rows.iter().map(|r| line(r, style)).collect()
 }
 
 /// The CSV: 箇所, 改正後, 改正前, 備考; changes between 【】.
-pub fn csv(t: &Table, style: YearStyle) -> String {
+pub fn csv(t: &Comparison, style: YearStyle) -> String {
     let mut sheet = Sheet::new();
     sheet.row(HEADER);
     for l in lines(t, style) {
@@ -128,7 +128,7 @@ pub fn csv(t: &Table, style: YearStyle) -> String {
 }
 
 /// The table as an HTML fragment: changed words as `<u><strong>`, every text escaped.
-pub fn html_table(t: &Table, style: YearStyle) -> maud::Markup {
+pub fn html_table(t: &Comparison, style: YearStyle) -> maud::Markup {
     let pieces = |ps: &[Piece]| {
         maud::html! {
             @for p in ps {
@@ -153,7 +153,7 @@ pub fn html_table(t: &Table, style: YearStyle) -> maud::Markup {
 }
 
 /// A page to print (A4 landscape): the title, the two versions' names and the table.
-pub fn html_page(title: &str, new_name: &str, old_name: &str, t: &Table, style: YearStyle) -> String {
+pub fn html_page(title: &str, new_name: &str, old_name: &str, t: &Comparison, style: YearStyle) -> String {
     const STYLE: &str = "@page{size:A4 landscape;margin:15mm}body{font-family:'BIZ UDPGothic','Yu Gothic',\
         'Noto Sans JP',sans-serif;font-size:10.5pt;color:#000}table{border-collapse:collapse;width:100%}\
         th,td{border:1px solid #000;padding:4px;vertical-align:top;text-align:left;white-space:pre-wrap}\

@@ -32,7 +32,7 @@ impl Changes {
 }
 
 /// What replacing `old` (stored) by `new` (the file's) changes.
-pub fn compare(old: &Strategy, new: &Strategy) -> Changes {
+pub fn count_changes(old: &Strategy, new: &Strategy) -> Changes {
     let mut c = Changes { any: old != new, ..Changes::default() };
     if !c.any {
         return c;
@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn identical_versions_change_nothing() {
         let s = sample();
-        let c = compare(&s, &s.clone());
+        let c = count_changes(&s, &s.clone());
         assert!(c.is_empty());
         assert_eq!(c, Changes::default());
     }
@@ -119,7 +119,7 @@ mod tests {
         new.indicators.clear();
         new.indicators.push(Indicator::new("2-1", "新1", "人").into());
         new.indicators.push(Indicator::new("2-2", "新2", "人").into());
-        let c = compare(&old, &new);
+        let c = count_changes(&old, &new);
         assert_eq!(c.added, Counts { goals: 0, measures: 1, initiatives: 0, indicators: 2 });
         assert_eq!(c.removed, Counts { goals: 0, measures: 0, initiatives: 1, indicators: 1 });
         assert_eq!(c.changed, Counts { goals: 1, measures: 0, initiatives: 1, indicators: 0 });
@@ -132,13 +132,13 @@ mod tests {
         let old = sample();
         let mut new = old.clone();
         new.title = "改題".into();
-        let c = compare(&old, &new);
+        let c = count_changes(&old, &new);
         assert!(c.settings && c.any);
         assert_eq!((c.added, c.removed, c.changed), (Counts::default(), Counts::default(), Counts::default()));
 
         let mut reordered = old.clone();
         reordered.goals.swap(0, 1);
-        let c = compare(&old, &reordered);
+        let c = count_changes(&old, &reordered);
         assert!(!c.settings && !c.is_empty());
     }
 }
