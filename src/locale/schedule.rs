@@ -21,14 +21,11 @@ pub fn stage(stage: DraftingStage, lang: Language) -> &'static str {
 /// When a schedule item falls: its date, or its fiscal year, month and part of the month.
 pub fn schedule_when(when: &ScheduleWhen, lang: Language, style: YearStyle) -> String {
     match when {
-        ScheduleWhen::Date { date } => {
-            let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-            match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten(), lang) {
-                (Some(y), Some(m), Some(d), Language::Ja) => format!("{y}年{m}月{d}日"),
-                (Some(_), Some(_), Some(_), Language::En) => date.clone(),
-                _ => date.clone(),
-            }
-        }
+        // A day in the years' style, as a period's year is: 令和8年12月10日 beside 令和8年度 12月中旬.
+        ScheduleWhen::Date { date } => match lang {
+            Language::Ja => super::date(date, lang, style),
+            Language::En => date.clone(),
+        },
         ScheduleWhen::Period { fiscal_year, month, part } => {
             let fy = year(*fiscal_year, lang, style);
             match (lang, part) {
@@ -67,7 +64,8 @@ mod tests {
     #[test]
     fn a_date_reads_in_japanese_and_a_broken_one_as_typed() {
         let date = ScheduleWhen::Date { date: "2019-08-05".into() };
-        assert_eq!(schedule_when(&date, Language::Ja, YearStyle::Japanese), "2019年8月5日");
+        assert_eq!(schedule_when(&date, Language::Ja, YearStyle::Japanese), "令和元年8月5日", "as a period's year is");
+        assert_eq!(schedule_when(&date, Language::Ja, YearStyle::Western), "2019年8月5日");
         assert_eq!(schedule_when(&date, Language::En, YearStyle::Japanese), "2019-08-05");
         let broken = ScheduleWhen::Date { date: "8月ごろ".into() };
         assert_eq!(schedule_when(&broken, Language::Ja, YearStyle::Japanese), "8月ごろ");

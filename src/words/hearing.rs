@@ -150,3 +150,40 @@ mod tests {
         assert!(reflection("Nov 20, 2026 14:22", "施策1-2", true, Language::En).contains("not in this history"));
     }
 }
+
+/// The version a hearing heard, as the 新旧対照表 offers it: 「策定会議（令和8年12月10日）で示した
+/// 骨子案」 (the day in the years' style when `when` is one; the town's words else; none without).
+pub fn heard_version_name(h: &Hearing, lang: Language, style: crate::locale::YearStyle) -> String {
+    let ja = lang == Language::Ja;
+    let body = if ja { h.body.japanese() } else { h.body.english() }.trim().to_owned();
+    let when = crate::locale::date(h.when.trim(), lang, style);
+    let stage = crate::locale::stage(h.stage, lang);
+    match (when.is_empty(), ja) {
+        (true, true) => format!("{body}で示した{stage}"),
+        (false, true) => format!("{body}（{when}）で示した{stage}"),
+        (true, false) => format!("The {stage} shown to the {body}"),
+        (false, false) => format!("The {stage} shown to the {body} ({when})"),
+    }
+}
+
+#[cfg(test)]
+mod heard_tests {
+    use super::*;
+    use crate::locale::YearStyle;
+    use crate::model::{DraftingStage, HearingBody};
+
+    #[test]
+    fn the_version_heard_is_named_by_its_hearing() {
+        let h = Hearing::new(DraftingStage::Outline, HearingBody::DraftingMeeting, "2026-12-10");
+        assert_eq!(
+            heard_version_name(&h, Language::Ja, YearStyle::Japanese),
+            "策定会議（令和8年12月10日）で示した骨子案"
+        );
+        assert_eq!(
+            heard_version_name(&h, Language::Ja, YearStyle::Western),
+            "策定会議（2026年12月10日）で示した骨子案"
+        );
+        let h = Hearing::new(DraftingStage::Draft, HearingBody::Assembly, "");
+        assert_eq!(heard_version_name(&h, Language::Ja, YearStyle::Japanese), "議会で示した素案");
+    }
+}

@@ -19,6 +19,7 @@ pub mod import;
 pub mod merge;
 mod notice;
 pub mod opinion_book;
+pub mod paste_columns;
 pub mod population;
 pub mod print;
 mod problems;

@@ -93,12 +93,12 @@ test('strategy settings: fields, sections, rating rule, and the problem list', a
   // A step by calendar date; an impossible date shows up in the checks.
   await page.getByTestId('add-schedule').click();
   const dated = page.getByTestId('schedule-item').nth(1);
-  await dated.getByRole('combobox', { name: '指定' }).selectOption('date');
-  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).fill('2019-13-01');
-  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).press('Enter');
+  await dated.getByRole('combobox', { name: '時期の指定方法' }).selectOption('date');
+  await dated.getByRole('textbox', { name: '日付（例: 2026-12-10）' }).fill('2019-13-01');
+  await dated.getByRole('textbox', { name: '日付（例: 2026-12-10）' }).press('Enter');
   await expect(page.getByTestId('problems')).toContainText('戦略の設定 ＞ 策定スケジュール 2行目: 日付が正しくありません');
-  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).fill('2019-08-05');
-  await dated.getByRole('textbox', { name: '日付（例: 2019-08-05）' }).press('Enter');
+  await dated.getByRole('textbox', { name: '日付（例: 2026-12-10）' }).fill('2019-08-05');
+  await dated.getByRole('textbox', { name: '日付（例: 2026-12-10）' }).press('Enter');
   await expect(page.getByTestId('problems')).not.toContainText('日付が正しくありません');
 
   // Rating levels: add one, remove one.

@@ -61,13 +61,14 @@ impl AnswerSheet {
         lines
     }
 
-    /// 「素案に対するパブリックコメント」: the heading the sheet goes out under.
+    /// The heading the sheet goes out under: 「素案に対するパブリックコメント」, and for a meeting
+    /// 「策定会議での骨子案への意見」 (a meeting is not held against the draft).
     pub fn heading(&self) -> String {
-        let body = match &self.body {
-            HearingBody::Other(words) if words.trim().is_empty() => "意見聴取",
-            body => body.japanese(),
-        };
-        format!("{}に対する{}", self.stage.japanese(), body.trim())
+        match &self.body {
+            HearingBody::PublicComment => format!("{}に対するパブリックコメント", self.stage.japanese()),
+            HearingBody::Other(words) if words.trim().is_empty() => format!("{}への意見", self.stage.japanese()),
+            body => format!("{}での{}への意見", body.japanese().trim(), self.stage.japanese()),
+        }
     }
 }
 

@@ -256,9 +256,10 @@ pub fn by_position(width: usize) -> Vec<PastedColumn> {
     (0..width).map(|i| guess(usual.get(i).copied().unwrap_or(Role::Skip))).collect()
 }
 
-/// The roles chosen by the officer, one a column (a missing one left as it was).
-pub fn choose(columns: &mut [PastedColumn], roles: &[Role]) {
+/// The roles chosen by the officer, one a column (`None` or a missing one: left as proposed).
+pub fn choose(columns: &mut [PastedColumn], roles: &[Option<Role>]) {
     for (c, r) in columns.iter_mut().zip(roles) {
+        let Some(r) = r else { continue };
         if c.role != Some(*r) || c.found != Found::Heading {
             c.found = Found::Chosen;
         }

@@ -107,11 +107,11 @@ pub enum FirstRow {
 }
 
 /// What the officer chose of a paste's reading: nothing (the proposal stands), whether its first
-/// row is headings, and a role a column.
+/// row is headings, and a role a column (`None`: as proposed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Chosen {
     pub first_row: Option<FirstRow>,
-    pub roles: Vec<Role>,
+    pub roles: Vec<Option<Role>>,
 }
 
 /// The plan for cells pasted as tab-separated text (the clipboard's `text/plain`), as proposed.

@@ -78,8 +78,8 @@ fn a_paste_without_a_header_takes_the_usual_columns_once_confirmed_or_the_text_a
     let paste = "1\t全体\t人口減少対策を\t匿名\n2\t\t\"改行を\n含む意見\"\t\n";
     let plan = plan_paste(&s, paste);
     assert!(!plan.header && plan.to_choose == vec![ToChoose::Guessed] && plan.opinions.is_empty(), "{plan:?}");
-    let roles: Vec<Role> = plan.columns.iter().map(|c| c.role.unwrap()).collect();
-    assert_eq!(roles, vec![Role::Number, Role::Place, Role::Text, Role::Sender]);
+    let roles: Vec<Option<Role>> = plan.columns.iter().map(|c| c.role).collect();
+    assert_eq!(roles, [Role::Number, Role::Place, Role::Text, Role::Sender].map(Some).to_vec());
     let plan = plan_chosen(&s, paste, &Chosen { first_row: None, roles });
     assert!(plan.to_choose.is_empty() && plan.broken.is_empty(), "{plan:?}");
     assert_eq!(plan.opinions[1].text, "改行を\n含む意見");
@@ -88,7 +88,7 @@ fn a_paste_without_a_header_takes_the_usual_columns_once_confirmed_or_the_text_a
     assert_eq!(plan.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["一つ目の意見", "二つ目の意見"]);
     let plan = plan_paste(&s, "意見\n一つ目の意見\n");
     assert!(plan.header && plan.opinions.len() == 1);
-    let five = [Role::Number, Role::Place, Role::Text, Role::Sender].to_vec();
+    let five = [Role::Number, Role::Place, Role::Text, Role::Sender].map(Some).to_vec();
     let plan = plan_chosen(&s, "1\t全体\t意見\t匿名\t余り\n", &Chosen { first_row: None, roles: five });
     assert_eq!(plan.to_choose, vec![ToChoose::Unknown { column: 4 }], "the fifth column has no role");
 }
@@ -282,7 +282,7 @@ fn a_paste_with_unknown_headings_takes_nothing_until_the_roles_are_chosen() {
     );
     assert!(plan.opinions.is_empty() && plan.broken.is_empty());
     assert!(take_in(&mut s.clone(), &h, &plan).is_empty());
-    let chosen = Chosen { first_row: None, roles: vec![Role::Skip, Role::Skip, Role::Skip, Role::Text] };
+    let chosen = Chosen { first_row: None, roles: [Role::Skip, Role::Skip, Role::Skip, Role::Text].map(Some).to_vec() };
     let plan = plan_chosen(&s, paste, &chosen);
     assert!(plan.to_choose.is_empty(), "{plan:?}");
     assert_eq!(plan.opinions.iter().map(|o| o.text.as_str()).collect::<Vec<_>>(), vec!["子育て支援を"]);
@@ -291,11 +291,12 @@ fn a_paste_with_unknown_headings_takes_nothing_until_the_roles_are_chosen() {
     assert_eq!(two.to_choose, vec![ToChoose::Same { role: Role::Text, columns: vec![1, 2] }]);
     assert!(two.opinions.is_empty());
     // A first row of headings chosen as data is read as an opinion.
-    let data = Chosen { first_row: Some(FirstRow::Data), roles: vec![Role::Skip, Role::Skip, Role::Skip, Role::Text] };
+    let roles = [Role::Skip, Role::Skip, Role::Skip, Role::Text].map(Some).to_vec();
+    let data = Chosen { first_row: Some(FirstRow::Data), roles };
     assert_eq!(plan_chosen(&s, paste, &data).opinions.len(), 2);
     // The members' names may not be published.
     let names = "No.\t委員名\t意見要旨\n1\t山田 太郎\t子育て支援を\n";
-    let wrong = Chosen { first_row: None, roles: vec![Role::Number, Role::Place, Role::Text] };
+    let wrong = Chosen { first_row: None, roles: [Role::Number, Role::Place, Role::Text].map(Some).to_vec() };
     let plan = plan_chosen(&s, names, &wrong);
     assert_eq!(plan.to_choose, vec![ToChoose::SenderPublished { column: 1 }]);
     assert!(plan.opinions.is_empty());
@@ -311,4 +312,17 @@ fn a_summary_column_beside_the_opinion_is_the_summary() {
         (plan.opinions[0].text.as_str(), plan.opinions[0].summary.as_str()),
         ("長い意見の本文です。", "短い要旨")
     );
+}
+
+#[test]
+fn a_meetings_sheet_is_headed_as_opinions_heard_there() {
+    let sheet = |body: HearingBody| {
+        let (mut s, _) = town();
+        let h = s.add_hearing(Hearing::new(DraftingStage::Outline, body, "2026-12-10"));
+        s.add_opinion(crate::model::Opinion::new(&h, "意見")).unwrap();
+        answer_sheets(&s, Some(&h))[0].heading()
+    };
+    assert_eq!(sheet(HearingBody::DraftingMeeting), "策定会議での骨子案への意見");
+    assert_eq!(sheet(HearingBody::PublicComment), "骨子案に対するパブリックコメント");
+    assert_eq!(sheet(HearingBody::Other(String::new())), "骨子案への意見");
 }

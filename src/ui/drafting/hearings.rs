@@ -5,12 +5,14 @@
 
 use super::opinions::HearingOpinions;
 use crate::locale::tr;
+use crate::model::hearing::{Publish, VersionLink};
 use crate::model::{Hearing, HearingBody, Id};
 use crate::ui::kit::fields::{SelectField, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::Edits;
 use crate::words::hearing::{counts, hearing_name};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn Hearings(state: Edits) -> impl IntoView {
@@ -38,6 +40,7 @@ pub fn Hearings(state: Edits) -> impl IntoView {
 /// The form that adds a hearing of the current stage.
 #[component]
 fn AddHearing(state: Edits) -> impl IntoView {
+    let library = crate::ui::state::use_library();
     let body = RwSignal::new(HearingBody::PublicComment.key().to_owned());
     let other = RwSignal::new(String::new());
     let when = RwSignal::new(String::new());
@@ -56,8 +59,17 @@ fn AddHearing(state: Edits) -> impl IntoView {
             return;
         }
         let when = when.get_untracked();
-        state.edit(move |s| {
-            s.add_hearing(Hearing::new(s.stage, b, &when));
+        // The hearing records the version current as it is added (the draft it hears); the
+        // officer can tell it otherwise on the 新旧対照表 later.
+        let Some(sid) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
+        spawn_local(async move {
+            let saved_at = library.versions().current_saved_at(&sid).await.unwrap_or_default();
+            let heard = (!saved_at.is_empty()).then_some(VersionLink { saved_at, id: None });
+            state.edit(move |s| {
+                let mut h = Hearing::new(s.stage, b, &when);
+                h.heard = heard;
+                s.add_hearing(h);
+            });
         });
         other.set(String::new());
     };
@@ -99,6 +111,13 @@ fn HearingCard(state: Edits, id: Id) -> impl IntoView {
     let period = |h: &Hearing, to: bool| {
         h.period.as_ref().map(|p| if to { p.to.clone() } else { p.from.clone() }).unwrap_or_default()
     };
+    let set_publish = set(|h, v| {
+        h.publish = match v.as_str() {
+            "out" => Some(Publish::Out),
+            "in" => Some(Publish::In),
+            _ => None,
+        }
+    });
     let (set_from, set_to, set_count) = (
         set(|h, v| h.period.get_or_insert_with(Default::default).from = v.trim().to_owned()),
         set(|h, v| h.period.get_or_insert_with(Default::default).to = v.trim().to_owned()),
@@ -114,6 +133,36 @@ fn HearingCard(state: Edits, id: Id) -> impl IntoView {
                 <h3 data-testid="hearing-name">{hearing_name(&h, lang)}</h3>
                 <p class="meta" data-testid="hearing-stage">{crate::words::hearing::heard_on(h.stage, lang)}</p>
                 <p data-testid="hearing-counts">{move || line.get().map(|c| counts(&c, lang))}</p>
+                {h.heard.is_some().then(|| view! {
+                    <p class="meta" data-testid="hearing-heard">
+                        {tr(lang, "聴いた版：", "Version heard: ")}{crate::words::hearing::heard_version_name(&h, lang, state.year_style())}
+                        {tr(lang, "（新旧対照表で最初に選べます）", " (offered first in the 新旧対照表)")}
+                    </p>
+                })}
+                <SelectField label=Signal::derive(move || tr(state.lang(), "意見を公表ページに載せるか", "Do its opinions go on the public pages").to_string())
+                    options=Signal::derive(move || {
+                        let lang = state.lang();
+                        let undecided = match hearing.get().is_some_and(|h| h.body == HearingBody::PublicComment) {
+                            true => tr(lang, "載せる（パブリックコメントの既定）", "Yes (a public comment's default)"),
+                            false => tr(lang, "まだ決めていません（載せません）", "Not decided yet (they stay in)"),
+                        };
+                        vec![
+                            (String::new(), undecided.to_owned()),
+                            ("out".to_owned(), tr(lang, "載せる", "Yes").to_owned()),
+                            ("in".to_owned(), tr(lang, "載せない", "No").to_owned()),
+                        ]
+                    })
+                    value=Signal::derive(move || match hearing.get().and_then(|h| h.publish) {
+                        Some(Publish::Out) => "out".to_owned(),
+                        Some(Publish::In) => "in".to_owned(),
+                        None => String::new(),
+                    })
+                    on_commit=set_publish testid="hearing-publish"/>
+                {h.asks_to_publish().then(|| view! {
+                    <p class="notice warning" data-testid="hearing-publish-ask">
+                        {tr(lang, "会議の意見は、公表するか決めるまで公表ページに載りません。", "A meeting's opinions stay off the public pages until you decide.")}
+                    </p>
+                })}
                 <super::confirm::AskFirst state=state testid="hearing-delete"
                     label=Signal::derive(move || tr(state.lang(), "この意見聴取を削除…", "Delete this hearing…").to_owned())
                     question=Signal::derive(move || match (state.lang(), line.get().map(|c| c.opinions).unwrap_or(0)) {

@@ -8,6 +8,7 @@ mod confirm;
 mod hearings;
 mod opinion_book;
 mod opinions;
+mod paste;
 mod reflection;
 
 use super::speech::Speaks;
@@ -15,6 +16,7 @@ use super::state::{use_edits, Edits};
 use crate::locale;
 use crate::model::{DraftingStage, ScheduleItem};
 use crate::session::route::{Report, Route, Selection};
+use crate::ui::kit::fields::CheckField;
 use crate::ui::kit::nav::StrategyNav;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -37,12 +39,39 @@ pub fn DraftingPage() -> impl IntoView {
                     </a>
                 </header>
                 <Stages state=state/>
+                <CarriedTexts state=state/>
                 <DocumentExport state=state/>
                 <Schedule state=state/>
                 <hearings::Hearings state=state/>
             </article>
         }),
         None => Either::Right(view! { <crate::ui::kit::not_found::StrategyNotFound/> }),
+    }
+}
+
+/// After 次期へ引き継ぐ: the texts carried from the previous period that still name it, each a
+/// link to its place, until rewritten (shown only while there are some).
+#[component]
+fn CarriedTexts(state: Edits) -> impl IntoView {
+    let any = Memo::new(move |_| {
+        state.open.with(|o| {
+            o.as_ref().is_some_and(|s| {
+                s.draft_gaps()
+                    .iter()
+                    .any(|g| matches!(g.kind, crate::model::draft_gaps::GapKind::NamesPreviousPeriod { .. }))
+            })
+        })
+    });
+    move || {
+        any.get().then(|| view! {
+            <section class="panel" data-testid="carried-texts">
+                <h2>{state.text("前期から引き継いだ記述の見直し", "Texts carried from the previous period")}</h2>
+                <p>{state.text(
+                    "次の記述は前期の名称・期・年度を含んだまま引き継がれています。選ぶとその項目の編集に移ります。",
+                    "These texts were carried with the previous period's title, number or years. Choose one to edit it.")}</p>
+                <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::Shown::CarriedTexts testid="carried-text-list"/>
+            </section>
+        })
     }
 }
 
@@ -64,12 +93,12 @@ fn Stages(state: Edits) -> impl IntoView {
                     let (label, question, yes) = match lang {
                         locale::Language::Ja => (
                             format!("「{then}」へ進める…"),
-                            format!("今の「{now}」を名前を付けて履歴に残し（消えません）、段階を「{then}」にします。聴いた意見は「{now}」の意見のままです。意見を受けた修正を進めた後に行うと、「{now}」と「{then}」の新旧対照表に表れます。"),
+                            format!("今の「{now}」を、意見を聴いた後の修正も含めたいまの形のまま名前を付けて履歴に残し（「{now}（年月）」。消えません）、段階を「{then}」にします。意見聴取で示した版は別に「策定会議（日付）で示した{now}」のような名前で新旧対照表の先頭に並び、今の版と比べると聴いた後の修正が表れます。聴いた意見は「{now}」の意見のままです。"),
                             format!("「{then}」へ進める"),
                         ),
                         locale::Language::En => (
                             format!("Move on to “{then}”…"),
-                            format!("The “{now}” as it stands is kept in the history under its name (never thinned), and the stage becomes “{then}”. Opinions heard stay with “{now}”. Changes made after the move show in the comparison table between the two."),
+                            format!("The “{now}” as it stands now, revisions made after the hearings included, is kept in the history under its name (never thinned), and the stage becomes “{then}”. The version each hearing heard is listed first in the comparison table under the hearing's name; compared with the current one, it shows the revisions made since. Opinions heard stay with “{now}”."),
                             format!("Move on to “{then}”"),
                         ),
                     };
@@ -103,14 +132,19 @@ fn Stages(state: Edits) -> impl IntoView {
 fn DocumentExport(state: Edits) -> impl IntoView {
     let exporting = crate::ui::formats::exporters::Exporting::new();
     let (writing, failed) = (exporting.busy, exporting.failed);
+    let contents = RwSignal::new(false);
     let make = move |_| {
         let style = state.year_style();
-        exporting.start(state, |s| {
+        let listed = match contents.get_untracked() {
+            true => crate::format::document::Contents::Listed,
+            false => crate::format::document::Contents::Left,
+        };
+        exporting.start(state, move |s| {
             let name =
                 crate::ui::browser::files::file_name(&s.municipality.name, s.title.trim(), s.stage.japanese(), "docx");
             (
                 crate::ui::formats::exporters::Export::Document(
-                    crate::ui::formats::document_writer::Document::Strategy(style),
+                    crate::ui::formats::document_writer::Document::Strategy(style, listed),
                 ),
                 name,
             )
@@ -123,6 +157,12 @@ fn DocumentExport(state: Edits) -> impl IntoView {
                 "今の段階の戦略を、Word の文書（.docx）にします。表題に段階（素案・案など）が付き、第1 基本的な考え方、施策体系図、第2 基本目標ごとの施策（数値目標・KPI の表、主な取組）の順です。見出しは Word の見出しスタイルなので、ナビゲーションウィンドウや目次がそのまま使えます。",
                 "Makes the strategy at its current stage into a Word document (.docx): the title with the stage, part 1 (the basic thinking), the measures' tree, and part 2 (each goal's measures with their targets, KPIs and main initiatives). Headings are Word heading styles, so the navigation pane and a table of contents work.",
             )}</p>
+            <p>{state.text(
+                "表題の下に作成した年月と市町村名（「令和8年12月　北本市」）が入り、各ページの下にページ番号が付きます。",
+                "Under the title, the month it is made and the town; a page number at the foot of every page.",
+            )}</p>
+            <CheckField label=Signal::derive(move || state.tr("目次を付ける（Word で開くと目次が更新されます）", "Add a table of contents (Word fills it in on opening)").to_string())
+                checked=Signal::derive(move || contents.get()) on_commit=Callback::new(move |on| contents.set(on)) testid="drafting-document-contents"/>
             <button type="button" data-testid="drafting-document-docx" on:click=make disabled=move || writing.get()>
                 {move || if writing.get() {
                     state.tr("文書を作っています…", "Making the document…")

@@ -4,7 +4,7 @@
 //! several gathered into one answer, deleted after a question, and 「意見と市の考え方」 out as CSV,
 //! as Word (the document writer's part, `ui::formats::document_writer`) and as an A4 print page.
 
-use crate::format::opinions::{answers_csv, plan_paste, take_in};
+use crate::format::opinions::answers_csv;
 use crate::locale::tr;
 use crate::model::hearing::{ChangeLink, TownAnswer};
 use crate::model::{Id, Opinion, Response};
@@ -12,7 +12,6 @@ use crate::session::route::{Report, Route};
 use crate::ui::kit::fields::{CheckField, SelectField, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::{use_downloads, Edits};
-use crate::words::hearing::broken_row;
 use leptos::prelude::*;
 
 #[component]
@@ -32,9 +31,19 @@ pub fn HearingOpinions(state: Edits, hearing: Id) -> impl IntoView {
     let downloads = use_downloads();
     let key = hearing.clone();
     let csv = move |_| {
-        let text = state.open.with_untracked(|o| o.as_ref().map(|s| answers_csv(s, Some(&key))));
-        if let Some(text) = text {
-            downloads.csv("意見と市の考え方.csv".into(), &text);
+        let file = state.open.with_untracked(|o| {
+            o.as_ref().map(|s| {
+                let name = crate::ui::browser::files::file_name(
+                    &s.municipality.name,
+                    s.title.trim(),
+                    "意見と市の考え方",
+                    "csv",
+                );
+                (name, answers_csv(s, Some(&key)))
+            })
+        });
+        if let Some((name, text)) = file {
+            downloads.csv(name, &text);
         }
     };
     let exporting = crate::ui::formats::exporters::Exporting::new();
@@ -59,12 +68,12 @@ pub fn HearingOpinions(state: Edits, hearing: Id) -> impl IntoView {
     view! {
         <div class="opinions">
             <AddOpinion state=state hearing=hearing.clone()/>
-            <PasteOpinions state=state hearing=hearing/>
-            <ol class="opinion-list" data-testid="opinions">
+            <super::paste::PasteOpinions state=state hearing=hearing/>
+            <ul class="opinion-list" data-testid="opinions">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <OpinionRow state=state id=id selected=selected/>
                 </For>
-            </ol>
+            </ul>
             <button type="button" class="button" data-testid="opinions-gather" on:click=gather
                 disabled=move || selected.with(|s| s.len() < 2)>
                 {state.text("選んだ意見を一つの回答にまとめる", "Gather the chosen opinions into one answer")}
@@ -106,43 +115,6 @@ fn AddOpinion(state: Edits, hearing: Id) -> impl IntoView {
                 on_commit=Callback::new(move |v| text.set(v)) multiline=true testid="opinion-new"/>
             <button type="button" class="button" data-testid="opinion-add" on:click=add>{state.text("意見を加える", "Add the opinion")}</button>
         </div>
-    }
-}
-
-/// Cells pasted from Excel: the plan previewed (what is taken, which rows are broken), then
-/// taken in.
-#[component]
-fn PasteOpinions(state: Edits, hearing: Id) -> impl IntoView {
-    let pasted = RwSignal::new(String::new());
-    let plan = Memo::new(move |_| {
-        let text = pasted.get();
-        (!text.trim().is_empty()).then(|| state.open.with(|o| o.as_ref().map(|s| plan_paste(s, &text)))).flatten()
-    });
-    let take = move |_| {
-        let (Some(plan), h) = (plan.get_untracked(), hearing.clone()) else { return };
-        state.try_edit(move |s| !take_in(s, &h, &plan).is_empty());
-        pasted.set(String::new());
-    };
-    view! {
-        <details class="paste-opinions">
-            <summary>{state.text("Excelから貼り付ける", "Paste from Excel")}</summary>
-            <p>{state.text("列：番号・該当箇所・意見・提出者（見出しの行があれば見出しで読みます）",
-                "Columns: number, place, opinion, sender (a header row is read by its names)")}</p>
-            <TextField label=Signal::derive(move || tr(state.lang(), "貼り付けたセル", "Pasted cells").to_string()) value=pasted
-                on_commit=Callback::new(move |v| pasted.set(v)) multiline=true testid="opinions-paste"/>
-            {move || plan.get().map(|p| {
-                let lang = state.lang();
-                view! {
-                    <p data-testid="opinions-plan">{crate::words::hearing::paste_plan(p.opinions.len(), p.broken.len(), lang)}</p>
-                    <ul class="broken-rows" data-testid="opinions-broken">
-                        {p.broken.iter().map(|b| view! { <li>{broken_row(b, lang)}</li> }).collect_view()}
-                    </ul>
-                    <button type="button" class="button" data-testid="opinions-take" on:click=take.clone()>
-                        {tr(lang, "取り込む", "Take them in")}
-                    </button>
-                }
-            })}
-        </details>
     }
 }
 

@@ -142,6 +142,8 @@ pub fn NextPeriodForm() -> impl IntoView {
         };
         open.set(false);
         library.add_and_open(current.next_period(&next));
+        // The new strategy opens at its top, not where this long page was scrolled to.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     };
     view! {
         <div class="panel" data-testid="next-period">

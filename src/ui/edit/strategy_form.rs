@@ -97,7 +97,10 @@ pub fn StrategyForm() -> impl IntoView {
             {move || {
                 let lang = state.lang();
                 let list = problems.get();
-                if list.is_empty() {
+                let lacking = state.open.with(|o| o.as_ref().is_some_and(|s| !s.draft_gaps().is_empty()));
+                if list.is_empty() && lacking {
+                    view! { <p>{state.tr("誤りはありません。策定済にするまでに、次の点を見直してください。", "No errors. Before adoption, review the points below.")}</p> }.into_any()
+                } else if list.is_empty() {
                     view! { <p class="ok">{state.tr("問題はありません。", "No problems found.")}</p> }.into_any()
                 } else {
                     view! {
@@ -118,6 +121,7 @@ pub fn StrategyForm() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <crate::ui::kit::draft_gaps::DraftGaps shown=crate::ui::kit::draft_gaps::Shown::All testid="draft-gaps"/>
         </div>
     }
 }
@@ -220,9 +224,9 @@ fn Schedule() -> impl IntoView {
     view! {
         <div class="panel" data-testid="schedule">
             <h2>{state.text("策定スケジュール", "Drafting schedule")}</h2>
-            <table class="year-table">
+            <table class="year-table schedule-table">
                 <thead><tr>
-                    <th>{state.text("指定", "By")}</th><th>{state.text("日付", "Date")}</th>
+                    <th>{state.text("時期の指定方法", "Dated by")}</th><th>{state.text("日付", "Date")}</th>
                     <th>{state.text("年度", "Fiscal year")}</th><th>{state.text("月", "Month")}</th><th>{state.text("旬", "Part")}</th>
                     <th>{state.text("会議・手続", "Meeting / step")}</th><th>{state.text("議題", "Agenda")}</th><th>{state.text("段階", "Stage")}</th><th></th>
                 </tr></thead>
@@ -249,7 +253,7 @@ fn Schedule() -> impl IntoView {
                     let stages = Signal::derive(move || std::iter::once((String::new(), "—".to_owned())).chain(DraftingStage::ALL.iter().map(|s| (s.as_str().to_owned(), s.japanese().to_owned()))).collect::<Vec<_>>());
                     view! {
                         <tr data-testid="schedule-item">
-                            <td><SelectField label=label(state, "指定", "By") options=bys value=by on_commit=Callback::new(move |v: String| {
+                            <td><SelectField label=label(state, "時期の指定方法", "Dated by") options=bys value=by on_commit=Callback::new(move |v: String| {
                                 let id = i8.clone();
                                 state.edit(move |s| {
                                     let first = FiscalYear(s.period.first.0 - 1);
@@ -258,7 +262,7 @@ fn Schedule() -> impl IntoView {
                                     }
                                 })
                             })/></td>
-                            <td><TextField label=label(state, "日付（例: 2019-08-05）", "Date (e.g. 2019-08-05)") value=date placeholder="2019-08-05"
+                            <td><TextField label=label(state, "日付（例: 2026-12-10）", "Date (e.g. 2026-12-10)") value=date placeholder="2026-12-10"
                                 on_commit=Callback::new(move |v: String| upd(i9.clone(), Box::new(move |x| if let ScheduleWhen::Date { date } = &mut x.when { *date = v.trim().to_owned() })))/></td>
                             <td><YearField label=label(state, "年度", "Fiscal year") value=fy on_commit=Callback::new(move |v: Option<FiscalYear>| upd(i1.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { fiscal_year, .. }) = (v, &mut x.when) { *fiscal_year = v })))/></td>
                             <td><NumberField label=label(state, "月", "Month") value=month on_commit=Callback::new(move |v: Option<f64>| upd(i2.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { month, .. }) = (v, &mut x.when) { *month = v.clamp(1.0, 12.0) as u8 })))/></td>

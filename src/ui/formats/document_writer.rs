@@ -10,8 +10,8 @@ use crate::model::{Id, Strategy};
 
 /// Which document to write.
 pub enum Document {
-    /// The strategy's document, fiscal years in this style.
-    Strategy(YearStyle),
+    /// The strategy's document, fiscal years in this style, with a table of contents or not.
+    Strategy(YearStyle, crate::format::document::Contents),
     /// 「意見と市の考え方」 of one hearing, or of every hearing with opinions.
     Opinions(Option<Id>),
     /// A 新旧対照表: an [`OldNewDocument`], held as `Any` so that the start-up module, which
@@ -34,18 +34,20 @@ crate::ui::browser::parts::split!(document_writer, load: load_document_writer_pa
     /// "shirube:document-write", or a 新旧対照表, timed as "shirube:old-new-write".
     pub async fn document_writer_part(s: Strategy, what: Document) -> Result<Vec<u8>, DocxError> {
         use crate::format::document;
+        // Made by the town, now: the file's properties and the date line say so.
+        let made = document::Made { town: s.municipality.name.trim().to_owned(), at: crate::ui::browser::files::now() };
         match what {
             Document::OldNew(any) => match any.downcast::<OldNewDocument>() {
                 Ok(d) => crate::ui::browser::files::timed("shirube:old-new-write", || {
-                    document::old_new_document(&d.title, &d.new_name, &d.old_name, &d.table, d.style)
+                    document::old_new_document(&d.title, &d.new_name, &d.old_name, &d.table, d.style, &made)
                 }),
                 Err(_) => Err(DocxError("not a 新旧対照表".to_owned())),
             },
-            Document::Strategy(style) => {
-                crate::ui::browser::files::timed("shirube:document-write", || document::strategy_document(&s, style))
-            }
+            Document::Strategy(style, contents) => crate::ui::browser::files::timed("shirube:document-write", || {
+                document::strategy_document(&s, style, &made, contents)
+            }),
             Document::Opinions(hearing) => crate::ui::browser::files::timed("shirube:document-write", || {
-                document::opinions_document(&s, hearing.as_ref())
+                document::opinions_document(&s, hearing.as_ref(), &made)
             }),
         }
     }

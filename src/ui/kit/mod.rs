@@ -1,12 +1,13 @@
 //! What the jobs' pages share: the strategy's navigation between them (`nav`), the form fields and their binding to the open strategy (`fields`,
 //! `bind`), who the person is (`who_i_am`), panels and column heads (`panel`), the chart view
-//! (`chart_view`), the QR code (`qr`), status badges (`status`), the strategy's read-only view
+//! (`chart_view`), what a draft lacks (`draft_gaps`), the QR code (`qr`), status badges (`status`), the strategy's read-only view
 //! (`strategy_view`), the 新旧対照表 (`old_new`), a member's version held back (`held_back`),
 //! what is shown while a part loads (`lazy`) and the panel of a strategy not stored here
 //! (`not_found`). Nothing here reaches into a job's folder.
 
 pub(crate) mod bind;
 pub(crate) mod chart_view;
+pub(crate) mod draft_gaps;
 pub(crate) mod fields;
 pub(crate) mod held_back;
 pub(crate) mod lazy;

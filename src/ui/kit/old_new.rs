@@ -199,12 +199,34 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
     let state = use_library();
     let lang = state.lang();
     // The drafts kept by name at each stage's end first: those are what a 新旧対照表 is asked between.
-    let names: Vec<(u64, String)> = crate::storage::named_first(&versions)
-        .into_iter()
-        .map(|v| match v.label.as_deref().filter(|_| v.is_named()) {
-            Some(name) => (v.seq, format!("{name} ・ {}", files::local_time(&v.saved_at))),
-            None => (v.seq, format!("{} 「{}」", files::local_time(&v.saved_at), v.title)),
-        })
+    // Before them, the versions a hearing heard, by the hearing: 「策定会議（令和8年12月10日）で示した骨子案」.
+    let style = state.year_style();
+    let heard: Vec<(u64, String)> = crate::ui::state::use_open().with_untracked(|o| {
+        o.as_ref()
+            .map(|s| {
+                s.hearings
+                    .iter()
+                    .filter_map(|h| {
+                        let link = h.heard.as_ref()?;
+                        let v = versions.iter().find(|v| v.saved_at == link.saved_at)?;
+                        Some((v.seq, words::hearing::heard_version_name(h, lang, style)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let names: Vec<(u64, String)> = heard
+        .iter()
+        .cloned()
+        .chain(
+            crate::storage::named_first(&versions)
+                .into_iter()
+                .filter(|v| !heard.iter().any(|(seq, _)| *seq == v.seq))
+                .map(|v| match v.label.as_deref().filter(|_| v.is_named()) {
+                    Some(name) => (v.seq, format!("{name} ・ {}", files::local_time(&v.saved_at))),
+                    None => (v.seq, format!("{} 「{}」", files::local_time(&v.saved_at), v.title)),
+                }),
+        )
         .collect();
     let others = crate::ui::state::use_open().with_untracked(|o| {
         o.as_ref().map(|s| state.summaries.with_untracked(|l| compare_with::others(s, l))).unwrap_or_default()
@@ -214,7 +236,8 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
     if comparing.old.get_untracked().is_none() {
         let previous = others.iter().find(|o| o.previous).map(|o| Old::Strategy(o.id.clone()));
         let first = names.first().map(|(s, _)| Old::Version(*s));
-        comparing.old.set(previous.or(first).or_else(|| others.first().map(|o| Old::Strategy(o.id.clone()))));
+        let heard = heard.first().map(|(s, _)| Old::Version(*s));
+        comparing.old.set(heard.or(previous).or(first).or_else(|| others.first().map(|o| Old::Strategy(o.id.clone()))));
     }
     // A comparison asked from an opinion's 反映: shown at once.
     if let Some(AskedComparison(asked)) = use_context::<AskedComparison>() {
@@ -235,7 +258,10 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
         .into_iter()
         .map(|o| option(Old::Strategy(o.id.clone()), words::compared_strategy(&o, lang)))
         .collect_view();
-    let kept = names.iter().map(|(seq, n)| option(Old::Version(*seq), n.clone())).collect_view();
+    // The versions heard come before the previous period's strategy, the other kept ones after it.
+    let (heard_first, kept_after) = names.split_at(heard.len());
+    let heard_options = heard_first.iter().map(|(seq, n)| option(Old::Version(*seq), n.clone())).collect_view();
+    let kept = kept_after.iter().map(|(seq, n)| option(Old::Version(*seq), n.clone())).collect_view();
     let rest = (!rest.is_empty()).then(|| {
         let options = rest
             .into_iter()
@@ -257,7 +283,7 @@ pub fn OldNewTable(id: Id, versions: Vec<Version>, comparing: Comparing) -> impl
                 </label>
                 <label>{tr(lang, "改正前", "Old")}" "
                     <select data-testid="old-new-old" on:change=move |ev| comparing.old.set(Old::parse(&event_target_value(&ev)))>
-                        {previous}{kept}{rest}
+                        {heard_options}{previous}{kept}{rest}
                     </select>
                 </label>
                 <button type="button" data-testid="old-new-run" on:click=move |_| comparing.run(state, id.clone())>{tr(lang, "比べる", "Compare")}</button>
