@@ -30,11 +30,16 @@ pub struct Properties<'a> {
 }
 
 /// The date and issuer line: the month made in the years' style, then the town
-/// (「令和8年12月　北本市」, 「2026年12月　北本市」).
+/// (「令和8年12月　北本市」, 「2026年12月　北本市」). The month is Japan's (UTC+9): a document made
+/// on the morning of 1 December is December's, though its time is still November's in UTC.
 pub fn issue_line(made: &Made, style: YearStyle) -> String {
+    const JAPAN: u64 = 9 * 3600;
+    let at = crate::model::Timestamp::parse(&made.at)
+        .and_then(|t| t.unix_seconds())
+        .map_or_else(|| made.at.clone(), |s| crate::model::Timestamp::from_unix_seconds(s + JAPAN).to_string());
     let month = match style {
-        YearStyle::Japanese => era_month(&made.at),
-        YearStyle::Western => made.at.get(..7).and_then(|m| {
+        YearStyle::Japanese => era_month(&at),
+        YearStyle::Western => at.get(..7).and_then(|m| {
             let (y, mo) = m.split_once('-')?;
             Some(format!("{}年{}月", y.parse::<u32>().ok()?, mo.parse::<u32>().ok()?))
         }),

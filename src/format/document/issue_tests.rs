@@ -58,3 +58,16 @@ fn every_document_has_page_numbers_and_names_its_town_and_time() {
     }
     assert!(!part(&documents[1], "docProps/core.xml").contains("dcterms:created"), "no made-up time");
 }
+
+/// The date line's month is Japan's: made at 20:00 UTC on 30 November is 05:00 on 1 December in
+/// Japan, and a town dates that document December.
+#[test]
+fn the_date_line_gives_the_month_in_japan() {
+    use crate::locale::YearStyle;
+    let made = |at: &str| super::Made { town: "北本市".into(), at: at.into() };
+    let line = |at: &str, style| super::issue_line(&made(at), style);
+    assert_eq!(line("2026-11-30T20:00:00.000Z", YearStyle::Japanese), "令和8年12月　北本市");
+    assert_eq!(line("2026-11-30T20:00:00Z", YearStyle::Western), "2026年12月　北本市");
+    assert_eq!(line("2026-11-30T14:59:59Z", YearStyle::Western), "2026年11月　北本市");
+    assert_eq!(line("not a time", YearStyle::Western), "北本市");
+}
