@@ -241,8 +241,11 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   const named = page.getByTestId('version-name').first();
   await expect(named).toContainText(/^素案（令和\d+年\d+月）/);
   const label = (await named.textContent())!.split(' ・ ')[0];
-  // The 新旧対照表 offers it first, and 素案 → 案 shows the measure added.
-  await expect(page.getByTestId('old-new-old').locator('option').first()).toContainText(label);
+  // The 新旧対照表 offers the version heard first (the 素案 shown at the パブリックコメント), then
+  // the 素案 kept by name; from the one heard, 素案 → 案 shows the measure added.
+  const olds = page.getByTestId('old-new-old').locator('option');
+  await expect(olds.first()).toContainText('パブリックコメントで示した素案');
+  await expect(olds.filter({ hasText: label }).first()).toBeAttached();
   await page.getByTestId('old-new-run').click();
   await expect(page.getByTestId('old-new-table')).toContainText('公園と子育ての場の整備');
   await shot('drafting-history-named');
