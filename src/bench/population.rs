@@ -1,6 +1,6 @@
 //! The population vision's benchmark: one town's four scenarios (社人研準拠, a birth-rate path to
 //! 1.8 in 2040 and 2.07 in 2050, 社会移動均衡 from 2030, a 将来展望 of both with 50 net migrants
-//! a year) projected from 2020 to 2070, natively; the budget is 5 ms (issue 87). The town is made
+//! a year) projected from 2020 to 2070, natively; the budget is 5 ms. The town is made
 //! up (架空): 18,600 people over the groups to 90+, rates of the 社人研's order of size.
 
 use super::stats::{maximum, median};

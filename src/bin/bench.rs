@@ -53,7 +53,7 @@ fn merge_table(what: &str, size: &str, seed: &str, runs: Option<&&str>) -> Resul
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// One town's four population scenarios, projected `runs` times (issue 87's budget: 5 ms).
+/// One town's four population scenarios, projected `runs` times (its budget: 5 ms).
 fn population(runs: &str) -> Result<String, String> {
     let runs: usize = runs.parse().map_err(|_| format!("bad number of runs {runs}"))?;
     Ok(shirube::bench::population::four_scenarios(runs.max(1)))

@@ -73,7 +73,7 @@ pub struct Strategy {
     #[serde(default, skip_serializing_if = "super::hearing::is_empty")]
     pub opinions: Arc<Vec<super::Opinion>>,
     /// Fields this version does not know, kept as they came (`model::unknown`).
-    /// The 地方人口ビジョン (issue 87): the base population, the assumptions, the scenarios and
+    /// The 地方人口ビジョン: the base population, the assumptions, the scenarios and
     /// the 将来展望 chosen; absent until the town brings one in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<Arc<super::population::PopulationVision>>,

@@ -1,4 +1,4 @@
-//! The population vision's tables as towns get them (issue 87): the census's population by sex
+//! The population vision's tables as towns get them: the census's population by sex
 //! and age (`census`: e-Stat's table as downloaded, pasted cells, or the 住民基本台帳 by age) and
 //! the 社人研's assumptions (`assumptions`: its workbook's sheet with the town found by its
 //! 団体コード, or pasted cells), each read from a `table::Grid` (the workbook and clipboard

@@ -1,6 +1,6 @@
 //! The population vision (地方人口ビジョン): a town's population by sex and 5-year age group,
 //! projected by the cohort-component method (コーホート要因法) in 5-year steps to 2070 under
-//! scenarios, its three age groups, and the town's 将来展望 (issue 87).
+//! scenarios, its three age groups, and the town's 将来展望.
 //!
 //! # The method, formula by formula
 //!
@@ -16,8 +16,8 @@
 //! - the 厚生労働省's guide to projections for 次世代育成支援行動計画
 //!   (mhlw.go.jp/topics/bukyoku/seisaku/syousika/030819/2b.html): births from women 15–49 by a
 //!   children-to-women ratio (婦人子ども比);
-//! - issue 87 for the exact shape the product uses (rates relative to the group at the start of
-//!   the period, the open group from the last two groups, the scenarios).
+//! - the product's own choices below: rates relative to the group at the start of the period,
+//!   the open group from the last two groups, the scenarios.
 //!
 //! With `P(s, x, t)` the population of sex `s` in age group `x` (0 = 0–4, 1 = 5–9, …, the last
 //! the open group: 85+ or 90+) at year `t`, and the rates of the period `t → t+5`, indexed by the

@@ -27,7 +27,7 @@ const NAMES: [&str; 17] = [
     "publication.footer",
     "publication.site_url",
     "publication.licence",
-    // The 地方人口ビジョン, merged as one value for now (issue 87).
+    // The 地方人口ビジョン, merged as one value: two changes of it are one card.
     "population",
 ];
 
