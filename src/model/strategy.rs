@@ -72,11 +72,11 @@ pub struct Strategy {
     /// that has none.
     #[serde(default, skip_serializing_if = "super::hearing::is_empty")]
     pub opinions: Arc<Vec<super::Opinion>>,
-    /// Fields this version does not know, kept as they came (`model::unknown`).
     /// The 地方人口ビジョン: the base population, the assumptions, the scenarios and
     /// the 将来展望 chosen; absent until the town brings one in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<Arc<super::population::PopulationVision>>,
+    /// Fields this version does not know, kept as they came (`model::unknown`).
     #[serde(flatten, default)]
     pub unknown: super::UnknownFields,
 }
