@@ -26,14 +26,17 @@ use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
 
 mod base;
+pub mod marks;
 mod nodes;
 mod place;
+mod start;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 pub use crate::model::VersionId;
 pub use base::{base_for_merge, virtual_base, MergeBase};
 pub use nodes::{Nodes, TooMany};
 pub use place::{kept_of, made_on, tips_of, FileVersion, Made, Place};
+pub use start::Start;
 
 /// The graph keys versions by their ids' 128 bits: walking it hashes and copies numbers.
 type Key = VersionId;

@@ -56,8 +56,8 @@ pub async fn confirm<B: Backend>(
                 .map_err(|error| Notice::MergeRefused { title: file.strategy.title.clone(), error })?;
             let changes = confirmed_changes(&merge.ours, &merged, &author_of(&file));
             on.settle(&mut merged, &merge.ours, &changes, now);
-            let replaced = store.save_merged(&merged, &file, None, now).await.map_err(Notice::Storage)?;
-            keep_marks(store, (&merge.ours, &merged), &file, now).await;
+            let replaced =
+                store.save_merged((&merged, &merge.ours), &file, None, now).await.map_err(Notice::Storage)?;
             let (taken, kept, conflicts) = (merge.taken.len(), merge.kept.len(), merge.conflicts.len());
             let notice = Notice::Merged {
                 title: merged.title.clone(),
@@ -86,22 +86,6 @@ pub async fn confirm<B: Backend>(
             }
         }
     }
-}
-
-/// Keeps the marks of where each value of `merged` (of `ours` and the file's) was last set; a
-/// file without marks has every value unknown (else what it brought would be marked as this
-/// browser's own edit at the next stamp). A failure is not the merge's: the merge is stored,
-/// and a later merge with fewer marks falls back on the common version at hand.
-async fn keep_marks<B: Backend>(store: &Store<B>, (ours, merged): (&Strategy, &Strategy), file: &Imported, now: &str) {
-    use crate::model::merge::provenance::{Provenance, Tabled};
-    let theirs = file.marks().unwrap_or_default();
-    let id = &merged.id;
-    // Ours read as a table once, for its marks made now and the merged version's.
-    let ours = Tabled::of(ours);
-    let Ok((ours_marks, marker)) = store.marks_now(id, &ours, now).await else { return };
-    let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
-    let kept = Provenance::merged(merged, (&ours, &ours_marks), (&file.strategy, &theirs), &marker, at);
-    let _ = store.keep_marks(id, &kept).await;
 }
 
 /// Stores what the user confirmed in the preview ([`super::preview::ImportFlow::confirm`]).

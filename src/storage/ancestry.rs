@@ -66,6 +66,11 @@ impl Ancestry {
         self.place.relation_of(|| fingerprint(&self.current), theirs)
     }
 
+    /// What merging `theirs` into the current version starts with (`history::Start`).
+    pub fn start(&self, theirs: &FileVersion) -> history::Start {
+        history::Start::of(self.relation(theirs), || self.kept_bases(theirs))
+    }
+
     /// The current version's id, and, when it is named only now, its node (stored with what
     /// is made on it).
     pub fn named(&self) -> (VersionId, Option<Node>) {

@@ -4,7 +4,7 @@
 //! know (index missing, garbage, or written by another tab) is still listed, read from its text.
 
 use super::decode::{decode, describe};
-use super::{keys, Backend, StorageError, Store};
+use super::{keys, Backend, StorageError, Store, Write};
 use crate::format::export_compact;
 use crate::model::{Id, Strategy};
 use serde::{Deserialize, Serialize};
@@ -118,8 +118,8 @@ impl<B: Backend> Store<B> {
         Ok(())
     }
 
-    /// Writes `text` (the strategy's envelope) as a backup and records it in the backup index.
-    /// If the index cannot be written, the backup is removed again: nothing changed.
+    /// Writes `text` (the strategy's envelope) as a backup and records it in the backup index,
+    /// in one batch: if the index cannot be written, nothing is.
     pub(super) async fn store_backup(
         &self,
         strategy: &Strategy,
@@ -127,26 +127,37 @@ impl<B: Backend> Store<B> {
         reason: BackupReason,
         now: &str,
     ) -> Result<Backup, StorageError> {
+        let (backup, writes) = self.backup_writes(strategy, text, reason, now).await?;
+        self.backend.apply(writes).await?;
+        Ok(backup)
+    }
+
+    /// The writes that keep `text` as a backup and record it in the backup index (an index
+    /// that does not read is left as it is), for a batch of the caller's.
+    pub(super) async fn backup_writes(
+        &self,
+        strategy: &Strategy,
+        text: &str,
+        reason: BackupReason,
+        now: &str,
+    ) -> Result<(Backup, Vec<Write>), StorageError> {
         let key = self.free_key(|stamp| keys::backup(&strategy.id, stamp), now).await?;
         let (stored, writable) = self.read_json::<Vec<Backup>>(keys::BACKUP_INDEX).await?;
-        self.backend.set(&key, text).await?;
         let backup = Backup {
-            key,
+            key: key.clone(),
             strategy_id: strategy.id.clone(),
             title: strategy.title.clone(),
             municipality: strategy.municipality.name.clone(),
             taken_at: now.to_owned(),
             reason,
         };
+        let mut writes = vec![Write::put(key, text.to_owned())];
         if writable {
             let mut index = stored.unwrap_or_default();
             index.retain(|b| b.key != backup.key);
             index.push(backup.clone());
-            if let Err(e) = self.write_json(keys::BACKUP_INDEX, &index).await {
-                let _ = self.backend.remove(&backup.key).await;
-                return Err(e);
-            }
+            writes.push(Write::put(keys::BACKUP_INDEX.to_owned(), super::store::to_json(&index)?));
         }
-        Ok(backup)
+        Ok((backup, writes))
     }
 }

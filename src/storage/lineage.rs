@@ -21,8 +21,9 @@ use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, Imported, Lineage,
     LineageError,
 };
+use crate::history::marks::{self, StoredMarks};
 use crate::history::{self, FileVersion, Graph, Nodes, Relation, MAX_GRAPH};
-use crate::model::merge::provenance::{Provenance, Tabled, Tables};
+use crate::model::merge::provenance::{Provenance, Tabled};
 use crate::model::{Id, Strategy, VersionId};
 
 /// How many of the nearest versions are looked at for the one a file carries whole.
@@ -65,17 +66,6 @@ pub enum Ancestor {
     Mismatch(LineageError),
 }
 
-/// A strategy's marks as an import keeps them: not made yet. Making them reads every value of
-/// the strategy (in a large one it doubled an import's time), and most imports are never
-/// written out or merged; [`Store::marks`] makes them when first asked.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Arrival {
-    /// The version the strategy arrived as.
-    arrived: VersionId,
-    /// The marks its file carried.
-    file: Option<Provenance>,
-}
-
 impl<B: Backend> Store<B> {
     /// Which version of strategy `id` was last named (and the record's text, for a batch's
     /// condition).
@@ -94,47 +84,33 @@ impl<B: Backend> Store<B> {
 
     /// Where each value of strategy `id` was last set, as this browser last marked it (none
     /// when unreadable: a merge then falls back on the common version at hand, as before).
-    /// Marks kept as an [`Arrival`] are made now, from the version the strategy arrived as.
+    /// Marks kept as an arrival are made now (`history::marks::StoredMarks::made_of`).
     pub async fn marks(&self, id: &Id) -> Result<Provenance, StorageError> {
-        let Some(text) = self.backend.get(&keys::marks(id)).await? else { return Ok(Provenance::default()) };
-        if let Ok(arrival) = serde_json::from_str::<Arrival>(&text) {
-            return Ok(self.arrival_made(id, arrival).await);
-        }
-        Ok(serde_json::from_str(&text).unwrap_or_default())
-    }
-
-    /// The marks a strategy arrived with ([`Provenance::arrived`]), made of the version it
-    /// arrived as: what was edited here since is then this browser's at its next stamp. When
-    /// that version is no longer kept, of the current one (edits since read as unknown: the
-    /// merge falls back on the common version at hand there, never on a wrong mark).
-    async fn arrival_made(&self, id: &Id, Arrival { arrived, file }: Arrival) -> Provenance {
-        let Ok(ancestry) = self.ancestry(id).await else { return Provenance::default() };
+        let kept = self.kept_marks(id).await?;
+        let (arrived, kept) = match kept {
+            StoredMarks::Made(marks) => return Ok(marks),
+            kept @ StoredMarks::Arrival { arrived, .. } => (arrived, kept),
+        };
+        let Ok(ancestry) = self.ancestry(id).await else { return Ok(Provenance::default()) };
         let content = self.content_of(&ancestry, arrived).await;
-        Provenance::arrived(content.as_ref().unwrap_or(&ancestry.current), file.as_ref())
+        Ok(kept.made_of(content.as_ref(), &ancestry.current))
     }
 
-    /// Keeps the marks of strategy `id`'s current version (`model::merge::provenance`: a mark
-    /// names its value, so marks a step ahead of or behind the version mislead no merge).
-    pub async fn keep_marks(&self, id: &Id, marks: &Provenance) -> Result<(), StorageError> {
-        let text = serde_json::to_string(marks).map_err(|e| StorageError::Failed { detail: e.to_string() })?;
-        self.backend.apply(vec![Write::put(keys::marks(id), text)]).await
+    /// The marks of strategy `id` as stored, made or not.
+    async fn kept_marks(&self, id: &Id) -> Result<StoredMarks, StorageError> {
+        Ok(StoredMarks::read(self.backend.get(&keys::marks(id)).await?.as_deref()))
     }
 
-    /// The marks `strategy` arrives with, as version `arrived`, to be written with that version
-    /// when none are kept for it here yet (`None`: kept already, or unreadable). They are kept
-    /// as an [`Arrival`] and made when first needed: an import does not pay for them.
+    /// The marks `strategy` arrives with, as version `arrived` (`history::marks::arrival`), to
+    /// be written with that version (`None`: what is kept stays, or it is unreadable).
     pub(super) async fn arrival_marks(
         &self,
         strategy: &Strategy,
         arrived: VersionId,
         file: Option<Provenance>,
     ) -> Option<Write> {
-        let kept = self.backend.get(&keys::marks(&strategy.id)).await.ok()?;
-        let empty = |t: &str| serde_json::from_str::<Provenance>(t).is_ok_and(|p| p.is_empty());
-        if kept.is_some_and(|t| !empty(&t)) {
-            return None;
-        }
-        let text = serde_json::to_string(&Arrival { arrived, file }).ok()?;
+        let kept = self.kept_marks(&strategy.id).await.ok()?;
+        let text = marks::arrival(&kept, arrived, file)?.text().ok()?;
         Some(Write::put(keys::marks(&strategy.id), text))
     }
 
@@ -147,19 +123,6 @@ impl<B: Backend> Store<B> {
         let name = format!("b{}", uuid::Uuid::new_v4().simple());
         self.backend.apply(vec![Write::put(keys::MARKER.to_owned(), name.clone())]).await?;
         Ok(name)
-    }
-
-    /// The marks of strategy `id` as stored here now (`current`), made by this browser's marker
-    /// at `now` (see [`Store::marker`]).
-    pub async fn marks_now(
-        &self,
-        id: &Id,
-        current: &impl Tables,
-        now: &str,
-    ) -> Result<(Provenance, String), StorageError> {
-        let marker = self.marker().await?;
-        let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
-        Ok((self.marks(id).await?.stamp(current, &marker, at), marker))
     }
 
     /// This browser's marks of `current` (made now, unnumbered) and the file's, each beside its
@@ -228,8 +191,10 @@ impl<B: Backend> Store<B> {
     }
 
     /// Names the current version of strategy `id` if it is not named yet (recording its id and
-    /// its node; the head is not touched), and returns it with its place in the history.
-    pub async fn name_current(&self, id: &Id) -> Result<Ancestry, StorageError> {
+    /// its node; the head is not touched), and returns it with its place in the history and the
+    /// marks it leaves with, made by `marker` at `now` (`history::marks::leaving`), kept in the
+    /// same batch.
+    async fn name_current(&self, id: &Id, (marker, now): (&str, &str)) -> Result<(Ancestry, Provenance), StorageError> {
         let mut tries = 0;
         loop {
             let (head, head_text) = self.read_head(id).await?;
@@ -243,22 +208,30 @@ impl<B: Backend> Store<B> {
                 tries += 1;
                 continue;
             }
-            let Some(node) = ancestry.named().1 else { return Ok(ancestry) };
-            ancestry.place.graph.add(node.id, &node.parents);
-            let named = Named { revision: head.revision, id: node.id };
-            let batch = vec![
+            let leaving = marks::leaving(&self.marks(id).await?, &ancestry.current, marker, now);
+            let mut batch = vec![
                 Write::Expect { key: keys::head(id), value: head_text },
-                Write::Expect { key: keys::named(id), value: named_text },
-                Write::put(keys::named(id), super::store::to_json(&named)?),
-                Write::put(keys::graph(id), ancestry.place.graph.bounded(&[node.id], MAX_GRAPH).stored_text()),
+                Write::put(keys::marks(id), super::store::to_json(&leaving)?),
             ];
+            let node = ancestry.named().1;
+            if let Some(node) = &node {
+                ancestry.place.graph.add(node.id, &node.parents);
+                let named = Named { revision: head.revision, id: node.id };
+                batch.extend([
+                    Write::Expect { key: keys::named(id), value: named_text },
+                    Write::put(keys::named(id), super::store::to_json(&named)?),
+                    Write::put(keys::graph(id), ancestry.place.graph.bounded(&[node.id], MAX_GRAPH).stored_text()),
+                ]);
+            }
             match self.backend.apply(batch).await {
                 // Saved or named meanwhile (another tab): named again from what is stored now.
                 Err(StorageError::Conflict { .. }) if tries < 3 => tries += 1,
                 Err(e) => return Err(e),
                 Ok(()) => {
-                    ancestry.place.id = Some(node.id);
-                    return Ok(ancestry);
+                    if let Some(node) = node {
+                        ancestry.place.id = Some(node.id);
+                    }
+                    return Ok((ancestry, leaving));
                 }
             }
         }
@@ -339,7 +312,12 @@ impl<B: Backend> Store<B> {
         author: Option<&Author>,
         base: Option<&[&KnownVersion]>,
     ) -> Result<(String, Ancestry), StorageError> {
-        let ancestry = self.name_current(id).await?;
+        // A file says where each value was last set, marked now.
+        let marker = match author {
+            Some(a) => a.id.clone(),
+            None => self.marker().await?,
+        };
+        let (ancestry, marks) = self.name_current(id, (&marker, now)).await?;
         let (head, _) = ancestry.named();
         let graph = ancestry.place.graph.bounded(&[head], MAX_GRAPH);
         let mut carried = None;
@@ -360,14 +338,6 @@ impl<B: Backend> Store<B> {
             }
         }
         let (base_id, base) = carried.unzip();
-        // A file says where each value was last set, marked now (`Provenance::stamp`).
-        let marker = match author {
-            Some(a) => a.id.clone(),
-            None => self.marker().await?,
-        };
-        let at = crate::model::Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0);
-        let marks = self.marks(id).await?.stamp(&ancestry.current, &marker, at);
-        self.keep_marks(id, &marks).await?;
         let provenance = Some(marks.for_file()).filter(|m| !m.is_empty());
         let lineage =
             Lineage { head: Some(head), graph, base: base.map(Into::into), base_id, versions: Vec::new(), provenance };
@@ -445,14 +415,19 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// Stores the merge of this browser's version and `file`'s as the new current version
-    /// (`Merged`, pinned), after a backup of the version it replaces (which the history keeps
-    /// too): the merge can be undone. A merge that only takes the file's version (this browser
-    /// had nothing the file lacks) stores that version as it is. `by`: the member whose file it
-    /// is, when it came from the shared folder (a conflict decided), named in the history.
+    /// Stores the merge (`merged`) of this browser's version (`ours`, as the merge read it) and
+    /// `file`'s as the new current version (`Merged`, pinned), with a backup of the version it
+    /// replaces (which the history keeps too): the merge can be undone. A merge that only takes
+    /// the file's version (this browser had nothing the file lacks) stores that version as it
+    /// is. `by`: the member whose file it is, when it came from the shared folder (a conflict
+    /// decided), named in the history. Beside it, in its batch: its marks
+    /// (`history::marks::made`, by this browser's marker) and the file's version as the one last
+    /// taken from its author (as the folder keeps a member's: a later merge with them after a
+    /// criss-cross needs it as a nearest version, and the history keeps only what this browser
+    /// made).
     pub async fn save_merged(
         &self,
-        merged: &Strategy,
+        (merged, ours): (&Strategy, &Strategy),
         file: &Imported,
         by: Option<&str>,
         now: &str,
@@ -466,17 +441,29 @@ impl<B: Backend> Store<B> {
             Relation::FastForward if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
             _ => ancestry.merge_origin(merged, &theirs, by),
         };
-        let replaced = self.replace_as(merged, now, VersionReason::Merged, &origin).await?;
-        // The file's version kept as the one last taken from its author (as the folder keeps a
-        // member's): a later merge with them after a criss-cross needs it as a nearest version,
-        // and the history keeps only what this browser made. Only a help to find a base: not
-        // kept when it cannot be written.
+        let mut also = vec![self.merged_marks((merged, ours), file, now).await?];
         let author = file.author.as_ref().map(|a| a.id.as_str()).filter(|a| crate::model::is_safe_id(a));
         let version = KnownVersion { id: theirs.id, strategy: file.strategy.clone() };
         let taken = TakenFrom { member: author.unwrap_or("file"), version: &version, written: None };
-        if let Ok((write, _)) = taken.record() {
-            let _ = self.backend.apply(vec![write]).await;
-        }
-        Ok(replaced)
+        also.push(taken.record()?.0);
+        self.replace_as(merged, now, VersionReason::Merged, &origin, &also).await
+    }
+
+    /// The write that keeps the marks of `merged`, made now of `ours` and `file`'s by this
+    /// browser's marker. A file without marks has every value unknown (else what it brought
+    /// would be marked as this browser's own edit at the next stamp).
+    async fn merged_marks(
+        &self,
+        (merged, ours): (&Strategy, &Strategy),
+        file: &Imported,
+        now: &str,
+    ) -> Result<Write, StorageError> {
+        let marker = self.marker().await?;
+        // Ours read as a table once, for its marks made now and the merged version's.
+        let ours = Tabled::of(ours);
+        let ours_marks = marks::leaving(&self.marks(&merged.id).await?, &ours, &marker, now);
+        let theirs = (&file.strategy, &file.marks().unwrap_or_default());
+        let made = marks::made(merged, (&ours, &ours_marks), theirs, &marker, now);
+        Ok(Write::put(keys::marks(&merged.id), super::store::to_json(&made)?))
     }
 }

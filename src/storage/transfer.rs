@@ -9,8 +9,9 @@
 use super::ancestry::taken_origin;
 use super::decode::{decode, decode_as};
 use super::versions::Origin;
-use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason};
+use super::{keys, Backend, Backup, BackupReason, StorageError, Store, VersionReason, Write};
 use crate::format::{export_compact, export_everything, fingerprint, legacy_version, Everything, Kept, Lineage, Saved};
+use crate::history::marks::StoredMarks;
 use crate::model::{Id, Strategy};
 use std::collections::HashSet;
 
@@ -76,7 +77,13 @@ impl<B: Backend> Store<B> {
             true => self.place(&strategy.id).await?.taken_origin(&version, None),
             false => taken_origin(&version, None),
         };
-        self.replace_as(strategy, now, VersionReason::Imported, &origin).await
+        // It arrives as the file's version, with the file's marks; the replaced one's go.
+        let file = lineage.and_then(|l| l.provenance.clone()).filter(|p| !p.is_empty());
+        let arrival = StoredMarks::Arrival { arrived: version.id, file }
+            .text()
+            .map_err(|e| StorageError::Failed { detail: e.to_string() })?;
+        let marks = Write::put(keys::marks(&strategy.id), arrival);
+        self.replace_as(strategy, now, VersionReason::Imported, &origin, &[marks]).await
     }
 
     /// [`Store::replace`] by a version of a given origin (a file's, a merge's).
@@ -86,27 +93,22 @@ impl<B: Backend> Store<B> {
         now: &str,
         reason: VersionReason,
         origin: &Origin,
+        also: &[Write],
     ) -> Result<Option<Backup>, StorageError> {
         let key = keys::strategy(&strategy.id);
-        let backup_index = self.backend.get(keys::BACKUP_INDEX).await?;
-        let backup = match self.backend.get(&key).await? {
+        let (backup, mut writes) = match self.backend.get(&key).await? {
             Some(text) => match decode_as(&text, &strategy.id) {
-                Some((live, _)) => Some(self.store_backup(&live, &text, BackupReason::Replaced, now).await?),
-                None => None,
+                Some((live, _)) => {
+                    let (backup, writes) = self.backup_writes(&live, &text, BackupReason::Replaced, now).await?;
+                    (Some(backup), writes)
+                }
+                None => (None, Vec::new()),
             },
-            None => None,
+            None => (None, Vec::new()),
         };
-        if let Err(e) = self.save_from(strategy, now, reason, Some(origin)).await {
-            // Take the backup back out, byte for byte as before.
-            if let Some(b) = &backup {
-                let _ = self.backend.remove(&b.key).await;
-                let _ = match &backup_index {
-                    Some(text) => self.backend.set(keys::BACKUP_INDEX, text).await,
-                    None => self.backend.remove(keys::BACKUP_INDEX).await,
-                };
-            }
-            return Err(e);
-        }
+        // The backup, the version and what is kept beside it in one batch: all or nothing.
+        writes.extend_from_slice(also);
+        self.save_with(strategy, now, reason, Some(origin), &writes).await?;
         Ok(backup)
     }
 

@@ -76,6 +76,6 @@ pub async fn decide_confirmed<B: Backend>(
     }
     let mut result = held.merged.clone();
     on.settle(&mut result, &held.ours, &held.changes, now);
-    store.save_merged(&result, &held.imported, Some(&held.by), now).await.map_err(Notice::Storage)?;
+    store.save_merged((&result, &held.ours), &held.imported, Some(&held.by), now).await.map_err(Notice::Storage)?;
     Ok(Decided::Stored)
 }

@@ -57,6 +57,9 @@ pub async fn decide<B: Backend>(
         .merge
         .resolve(sides)
         .map_err(|error| Notice::MergeRefused { title: conflict.imported.strategy.title.clone(), error })?;
-    store.save_merged(&merged, &conflict.imported, Some(&conflict.by), now).await.map_err(Notice::Storage)?;
+    store
+        .save_merged((&merged, &conflict.merge.ours), &conflict.imported, Some(&conflict.by), now)
+        .await
+        .map_err(Notice::Storage)?;
     Ok(Decided::Stored)
 }

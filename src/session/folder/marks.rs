@@ -6,9 +6,10 @@
 
 use super::{FolderSync, SyncError};
 use crate::format::Imported;
+use crate::history;
 use crate::model::merge::provenance::{exact_base, Provenance, Tabled};
 use crate::model::merge::Concurrent;
-use crate::model::{Strategy, Timestamp};
+use crate::model::Strategy;
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Store};
 
@@ -37,11 +38,6 @@ impl Marked {
 pub(super) struct Kept {
     to_stage: Option<Provenance>,
     last: Option<(Strategy, Tabled, Provenance)>,
-}
-
-/// An event's number: the time in seconds (a member's numbers only grow: `Provenance::stamp`).
-fn seconds(now: &str) -> u64 {
-    Timestamp::parse(now).and_then(|t| t.unix_seconds()).unwrap_or(0)
 }
 
 impl FolderSync {
@@ -76,7 +72,7 @@ impl FolderSync {
         let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
         Ok(clock.timed(STEP, || {
             let table = Tabled::of(current);
-            let marks = stored.stamp(&table, &self.me.id, seconds(now));
+            let marks = history::marks::leaving(&stored, &table, &self.me.id, now);
             (table, marks)
         }))
     }
@@ -109,10 +105,11 @@ impl FolderSync {
             false => Some(clock.timed(STEP, || Tabled::of(result))),
         };
         clock.yield_now().await;
-        let (me, at) = (&self.me.id, seconds(now));
+        let me = &self.me.id;
         let result_table = made.as_ref().unwrap_or(&theirs);
-        let kept = clock
-            .timed(STEP, || Provenance::merged(result_table, (&ours, &ours_marks), (&theirs, &theirs_marks), me, at));
+        let kept = clock.timed(STEP, || {
+            history::marks::made(result_table, (&ours, &ours_marks), (&theirs, &theirs_marks), me, now)
+        });
         self.marks.last = Some((result.clone(), made.unwrap_or(theirs), kept.clone()));
         self.marks.to_stage = Some(kept);
         Ok(())

@@ -62,7 +62,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     let Ancestor::Found { base, in_file, .. } = a.common_base(&from_b).wait().unwrap() else { panic!() };
     assert_eq!((&*base, in_file), (&s0, false), "A has the version it exported");
     let merged = merge(&base, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
-    let backup = a.save_merged(&merged, &from_b, None, "2026-11-23T10:10:00Z").wait().unwrap();
+    let backup = a.save_merged((&merged, &a1), &from_b, None, "2026-11-23T10:10:00Z").wait().unwrap();
     assert_eq!(a.backup_strategy(&backup.unwrap().key).wait().unwrap(), a1, "the merge can be undone");
     let place = a.place(&s0.id).wait().unwrap();
     assert_eq!(place.parents.len(), 2, "a merge has two parents");
@@ -76,7 +76,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     let Ancestor::Found { base, .. } = b.common_base(&from_a).wait().unwrap() else { panic!() };
     let taken = merge(&base, &b1, &from_a.strategy).resolve_all(Side::Ours).unwrap();
     assert_eq!(taken, from_a.strategy);
-    b.save_merged(&taken, &from_a, None, "2026-11-23T11:06:00Z").wait().unwrap();
+    b.save_merged((&taken, &b1), &from_a, None, "2026-11-23T11:06:00Z").wait().unwrap();
     assert_eq!(b.current_id(&s0.id).wait().unwrap(), a.current_id(&s0.id).wait().unwrap(), "one head");
 }
 
@@ -95,7 +95,7 @@ fn a_restore_is_a_new_version_on_top_of_the_head() {
     let a1 = edited(&s0, |s| s.title = "A".into());
     a.save(&a1, "2026-11-23T10:02:00Z").wait().unwrap();
     let merged = merge(&s0, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
-    let backup = a.save_merged(&merged, &from_b, None, "2026-11-23T10:03:00Z").wait().unwrap().unwrap();
+    let backup = a.save_merged((&merged, &a1), &from_b, None, "2026-11-23T10:03:00Z").wait().unwrap().unwrap();
     let merge_id = a.current_id(&s0.id).wait().unwrap().unwrap();
     a.restore_backup(&backup.key, "2026-11-23T10:04:00Z").wait().unwrap();
     assert_eq!(a.load(&s0.id).wait().unwrap(), a1);
@@ -310,4 +310,46 @@ fn an_import_makes_no_marks_until_they_are_needed_and_edits_before_then_are_stil
     let marks = file(&b.export_file(&s0.id, "2026-11-23T10:10:00Z").wait().unwrap().0).marks().unwrap();
     assert!(marks.seen_of(&b.marker().wait().unwrap()) > 0, "B's edit is its own event");
     assert_eq!(marks.len(), 1, "only B's edit names an event: the rest arrived unknown");
+}
+
+/// 統合する stores its merge in one batch, as the folder does: the backup of the version it
+/// replaces, the merge, its marks and the file's version kept as the one last taken from its
+/// author. A batch the storage refuses changes nothing of them.
+#[test]
+fn a_merge_is_stored_in_one_batch_with_its_backup_marks_and_the_version_taken() {
+    use crate::storage::keys;
+    use std::rc::Rc;
+    let mem = Rc::new(MemoryBackend::new());
+    let (a, b) = (Store::new(mem.clone()), laptop());
+    let s0 = sample();
+    b.save(&s0, "2026-11-23T09:00:00Z").wait().unwrap();
+    a.save_imported(&file(&b.export_file(&s0.id, "2026-11-23T09:01:00Z").wait().unwrap().0), "2026-11-23T09:02:00Z")
+        .wait()
+        .unwrap();
+    let a1 = edited(&s0, |s| s.title = "Aの題名".into());
+    a.save(&a1, "2026-11-23T10:00:00Z").wait().unwrap();
+    b.save(&edited(&s0, |s| s.municipality.name = "Bの市".into()), "2026-11-23T10:00:00Z").wait().unwrap();
+    let from_b = file(&b.export_file(&s0.id, "2026-11-23T10:05:00Z").wait().unwrap().0);
+    let merged = merge(&s0, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
+    // This browser's name in marks, made once (its first file, or here).
+    let marker = a.marker().wait().unwrap();
+
+    // Refused (the storage is full): nothing of it is stored, the backup neither.
+    let before = (mem.get_now(&keys::strategy(&s0.id)), mem.get_now(&keys::marks(&s0.id)), a.backups().wait().unwrap());
+    mem.set_quota(Some(mem.used_bytes()));
+    assert!(a.save_merged((&merged, &a1), &from_b, None, "2026-11-23T10:09:00Z").wait().is_err());
+    mem.set_quota(None);
+    let after = (mem.get_now(&keys::strategy(&s0.id)), mem.get_now(&keys::marks(&s0.id)), a.backups().wait().unwrap());
+    assert_eq!(after, before, "a refused merge stores nothing");
+    assert!(a.taken_versions(&s0.id).wait().unwrap().is_empty());
+
+    let batches = mem.batches();
+    let backup = a.save_merged((&merged, &a1), &from_b, None, "2026-11-23T10:10:00Z").wait().unwrap();
+    assert_eq!(mem.batches() - batches, 1, "the backup, the merge, its marks and the version taken in one batch");
+    assert_eq!(a.backup_strategy(&backup.unwrap().key).wait().unwrap(), a1);
+    assert_eq!(a.load(&s0.id).wait().unwrap(), merged);
+    let theirs = from_b.lineage.as_ref().unwrap().head.unwrap();
+    assert_eq!(a.taken_versions(&s0.id).wait().unwrap().iter().map(|k| k.id).collect::<Vec<_>>(), vec![theirs]);
+    let marks = a.marks(&s0.id).wait().unwrap();
+    assert!(marks.seen_of(&marker) > 0, "A's title is A's event, marked with the merge");
 }
