@@ -1,5 +1,5 @@
 //! What a diverged merge with marks costs natively, step by step: each side read as a typed table once for
-//! the marks (`Tabled::of`), this browser's marks made now
+//! the marks (`Tabled::of`, theirs beside ours: `Tabled::of_like`), this browser's marks made now
 //! (`Provenance::stamp`), the base made exact by both sides' marks (`exact_base`), the merge, the
 //! merged strategy, and the merged version's marks (`Provenance::merged`) — what a folder's
 //! reading and 統合する do for each file that diverged. Each step is a function of its own, never
@@ -31,9 +31,12 @@ fn sides(size: Size, seed: u64) -> Sides {
     Sides { base, ours, stored, theirs, theirs_marks }
 }
 
+/// Ours read with its values (which the stamp reads), theirs beside it, as the folder reads them.
 #[inline(never)]
 fn step_tables(s: &Sides) -> [Tabled; 2] {
-    [&s.ours, &s.theirs].map(Tabled::of)
+    let ours = Tabled::of(&s.ours);
+    let theirs = Tabled::of_like(&s.theirs, &[&ours]);
+    [ours, theirs]
 }
 
 #[inline(never)]
@@ -58,7 +61,17 @@ fn step_merged_strategy(m: &Merge) -> Strategy {
 
 #[inline(never)]
 fn step_merged_marks(s: &Sides, merged: &Strategy, [fo, ft]: &[Tabled; 2], ours: &Provenance) -> Provenance {
-    Provenance::merged(merged, (fo, ours), (ft, &s.theirs_marks), "ours", 4)
+    let result = Tabled::of_like(merged, &[fo, ft]);
+    Provenance::merged(&result, (fo, ours), (ft, &s.theirs_marks), "ours", 4)
+}
+
+/// The tables, the stamp and the merged version's marks with each version read alone
+/// (`Tabled::of`), not beside the one read before: what they cost without sharing.
+#[inline(never)]
+fn step_marks_read_alone(s: &Sides, merged: &Strategy) -> Provenance {
+    let [fo, ft] = [&s.ours, &s.theirs].map(Tabled::of);
+    let ours = s.stored.stamp(&fo, "ours", 3);
+    Provenance::merged(&Tabled::of(merged), (&fo, &ours), (&ft, &s.theirs_marks), "ours", 4)
 }
 
 /// The median milliseconds of each step of a diverged merge of two edited copies of `size` (100
@@ -78,7 +91,7 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
         let whole = Instant::now();
         let t = Instant::now();
         let tables = step_tables(&s);
-        time("each side read as a table once (Tabled::of)", since(t));
+        time("each side read as a table once (Tabled::of, of_like)", since(t));
         let t = Instant::now();
         let ours = step_stamp(&s, &tables);
         time("this browser's marks made now (Provenance::stamp)", since(t));
@@ -95,8 +108,11 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> (Vec<(String, f64)>, usize
         let kept = step_merged_marks(&s, &merged, &tables, &ours);
         time("the merged version's marks (Provenance::merged)", since(t));
         conflicts = m.conflicts.len();
-        drop((kept, merged, m, base, ours, tables));
+        drop((kept, m, base, ours, tables));
         time("the whole", since(whole));
+        let t = Instant::now();
+        drop(step_marks_read_alone(&s, &merged));
+        time("for comparison: the marks' steps, each version read alone", since(t));
     }
     let medians = steps.into_iter().map(|(n, all)| (n.to_owned(), super::stats::median(&all).unwrap_or(f64::NAN)));
     (medians.collect(), conflicts)

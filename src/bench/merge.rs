@@ -45,9 +45,9 @@ pub fn timings(size: Size, seed: u64, runs: usize) -> Vec<(String, f64)> {
         let stored = ancestry.current.clone();
         time("the stored strategy and its history read (Store::ancestry)", since(t));
         let t = Instant::now();
-        let found = completed(store.common_base_in(ancestry, &file));
-        time("the common version found and read (Store::common_base_in)", since(t));
-        let crate::storage::Ancestor::Found { base, .. } = found else { panic!("no common version") };
+        let found = completed(store.base_for_file(ancestry, &file));
+        time("the common version found and read (Store::base_for_file)", since(t));
+        let Ok(Some(crate::history::MergeBase { strategy: base, .. })) = found else { panic!("no common version") };
         let t = Instant::now();
         let merged = merge(&base, &stored, &file.strategy);
         time("the merge (model::merge::merge)", since(t));

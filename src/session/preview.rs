@@ -10,11 +10,12 @@
 
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
+use crate::history::MergeBase;
 use crate::model::merge::provenance::exact_base;
 use crate::model::merge::{merge_unrelated, merge_with, Concurrent, Merge, Side};
 use crate::model::round::{any_confirmed, confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
-use crate::storage::{Ancestor, Backend, StorageError, Store};
+use crate::storage::{Backend, StorageError, Store};
 use std::sync::Arc;
 
 /// A file read and checked, with how it stands against what is stored here (one at a time: the
@@ -175,7 +176,7 @@ pub async fn preview<B: Backend>(
             let stored = match clock.timed_wait("shirube:preview-stored", store.ancestry(&imported.strategy.id)).await {
                 Ok(ancestry) => {
                     let current = ancestry.current.clone();
-                    let base = clock.timed_wait("shirube:preview-base", store.common_base_in(ancestry, &imported));
+                    let base = clock.timed_wait("shirube:preview-base", store.base_for_file(ancestry, &imported));
                     Some((current, Ok(base.await)))
                 }
                 Err(e) => store.load(&imported.strategy.id).await.ok().map(|stored| (stored, Err(e))),
@@ -183,28 +184,28 @@ pub async fn preview<B: Backend>(
             // Where each value was last set, on both sides: a base other than the one nearest
             // version is made exact by them.
             let marks = match &stored {
-                Some((current, Ok(Ancestor::Found { exact: false, .. }))) => {
+                Some((current, Ok(Ok(Some(MergeBase { exact: false, .. }))))) => {
                     clock.timed_wait("shirube:preview-marks", store.both_marks(current, &imported)).await
                 }
                 _ => None,
             };
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
-                    Ok(Ancestor::Found { base, in_file, .. }) => {
+                    Ok(Ok(Some(MergeBase { strategy: base, in_file, .. }))) => {
                         let exact = |[(fo, o), (ft, t)]: &[_; 2]| {
                             clock.timed("shirube:preview-exact", || exact_base(&base, (fo, o), (ft, t)))
                         };
-                        let (base, concurrent) = marks.as_ref().map(exact).unwrap_or((*base, Concurrent::default()));
+                        let (base, concurrent) = marks.as_ref().map(exact).unwrap_or((base, Concurrent::default()));
                         let merge = clock
                             .timed("shirube:merge", || merge_with(&base, &concurrent, &stored, &imported.strategy));
                         let from = if in_file { MergeFrom::File } else { MergeFrom::History };
                         MergeOffer::Ready { merge: Arc::new(merge), from }
                     }
-                    Ok(Ancestor::NotFound) => {
+                    Ok(Ok(None)) => {
                         let merge = clock.timed("shirube:merge", || merge_unrelated(&stored, &imported.strategy));
                         MergeOffer::Ready { merge: Arc::new(merge), from: MergeFrom::Nowhere }
                     }
-                    Ok(Ancestor::Mismatch(_)) => MergeOffer::Mismatch,
+                    Ok(Err(_)) => MergeOffer::Mismatch,
                     Err(e) => MergeOffer::Failed(e),
                 };
                 Existing {

@@ -22,7 +22,7 @@ use crate::format::{
     LineageError,
 };
 use crate::history::marks::{self, StoredMarks};
-use crate::history::{self, FileVersion, Graph, Nodes, Relation, MAX_GRAPH};
+use crate::history::{self, FileVersion, Graph, MergeBase, Nodes, Start, MAX_GRAPH};
 use crate::model::merge::provenance::{Provenance, Tabled};
 use crate::model::{Id, Strategy, VersionId};
 
@@ -51,19 +51,6 @@ pub fn file_version_written(file: &Imported, written: Option<VersionId>) -> (Fil
         }
     }
     (file_version(file), false)
-}
-
-/// Where the version to merge from is.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Ancestor {
-    /// The nearest version both descend from: from this browser's history, or carried in the
-    /// file (`in_file`); `exact` when it is their one nearest common version itself (see
-    /// `history::MergeBase`).
-    Found { base: Box<Strategy>, in_file: bool, exact: bool },
-    /// Neither this browser nor the file has a version both descend from.
-    NotFound,
-    /// The file's version ids do not name what it holds: the merge is refused.
-    Mismatch(LineageError),
 }
 
 impl<B: Backend> Store<B> {
@@ -114,12 +101,18 @@ impl<B: Backend> Store<B> {
         Some(Write::put(keys::marks(&strategy.id), text))
     }
 
-    /// This browser's name in marks (a member's file uses the member's id instead), made the
-    /// first time it is asked for.
+    /// This browser's name in marks, on every path that marks (a file exported or written to
+    /// the shared folder, a merge, a take), made the first time it is asked for.
     pub async fn marker(&self) -> Result<String, StorageError> {
         if let Some(name) = self.backend.get(keys::MARKER).await?.filter(|n| !n.is_empty() && n.len() <= 64) {
             return Ok(name);
         }
+        self.renew_marker().await
+    }
+
+    /// A new name for this browser in marks: its storage was copied to another PC (the shared
+    /// folder found another PC writing under its member id), which goes on under the old one.
+    pub async fn renew_marker(&self) -> Result<String, StorageError> {
         let name = format!("b{}", uuid::Uuid::new_v4().simple());
         self.backend.apply(vec![Write::put(keys::MARKER.to_owned(), name.clone())]).await?;
         Ok(name)
@@ -132,8 +125,9 @@ impl<B: Backend> Store<B> {
     pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<[(Tabled, Provenance); 2]> {
         let theirs = file.marks()?;
         let stored = self.marks(&file.strategy.id).await.ok()?;
-        let [o, t] = [current, &file.strategy].map(Tabled::of);
+        let o = Tabled::of(current);
         let ours = stored.stamp(&o, "preview", 0);
+        let t = Tabled::of_like(&file.strategy, &[&o]);
         Some([(o, ours), (t, theirs)])
     }
 
@@ -313,10 +307,7 @@ impl<B: Backend> Store<B> {
         base: Option<&[&KnownVersion]>,
     ) -> Result<(String, Ancestry), StorageError> {
         // A file says where each value was last set, marked now.
-        let marker = match author {
-            Some(a) => a.id.clone(),
-            None => self.marker().await?,
-        };
+        let marker = self.marker().await?;
         let (ancestry, marks) = self.name_current(id, (&marker, now)).await?;
         let (head, _) = ancestry.named();
         let graph = ancestry.place.graph.bounded(&[head], MAX_GRAPH);
@@ -360,17 +351,19 @@ impl<B: Backend> Store<B> {
     }
 
     /// The version to merge `file` (whose strategy is stored here) from: the nearest version
-    /// both descend from whose content is at hand (see [`Store::merge_base`]). A file that
-    /// holds this browser's version or one descending from it merges from this browser's own;
-    /// one this browser's version descends from, from the file's.
-    pub async fn common_base(&self, file: &Imported) -> Result<Ancestor, StorageError> {
+    /// both descend from whose content is at hand (see [`Store::merge_base_among`]); `Ok(None)`:
+    /// none is; `Err`: the version the file carries is not what it says. A file that holds
+    /// this browser's version or one descending from it merges from this browser's own; one
+    /// this browser's version descends from, from the file's. (Tests ask it of a store; the
+    /// import preview reads the ancestry once: [`Store::base_for_file`].)
+    pub async fn common_base(&self, file: &Imported) -> Result<Result<Option<MergeBase>, LineageError>, StorageError> {
         let ancestry = self.ancestry(&file.strategy.id).await?;
-        Ok(self.common_base_in(ancestry, file).await)
+        Ok(self.base_for_file(ancestry, file).await)
     }
 
     /// [`Store::common_base`] with the stored strategy's [`Ancestry`] already read (the import
     /// preview reads it once, for the stored strategy as well: it is the largest read).
-    pub async fn common_base_in(&self, ancestry: Ancestry, file: &Imported) -> Ancestor {
+    pub async fn base_for_file(&self, ancestry: Ancestry, file: &Imported) -> Result<Option<MergeBase>, LineageError> {
         let theirs = file_version(file);
         let carried = file.lineage.as_ref().and_then(|l| l.carried(&file.strategy));
         // A file picked by hand is checked whole before the preview: one whose carried version
@@ -380,39 +373,46 @@ impl<B: Backend> Store<B> {
             c.get(c.claims()?);
             c.mismatch()
         }) {
-            return Ancestor::Mismatch(e);
+            return Err(e);
         }
-        let (nearest, older) = match ancestry.relation(&theirs) {
+        let exact = |strategy| Ok(Some(MergeBase { strategy, in_file: false, exact: true }));
+        let (nearest, bases) = match ancestry.start(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
-            Relation::InStep | Relation::FastForward => {
-                return Ancestor::Found { base: Box::new(ancestry.current), in_file: false, exact: true }
-            }
+            Start::InStep | Start::Take => return exact(ancestry.current),
             // An older version of ours (a file merged before): merged from it, which keeps
             // ours as it is (from ours, every change since would be taken back, unseen).
-            Relation::Behind => {
-                return Ancestor::Found { base: Box::new(file.strategy.clone()), in_file: false, exact: true }
-            }
-            // The nearest first, then the older ones.
-            Relation::Diverged { bases } => {
-                let older = ancestry.place.older_bases(&theirs, &bases, || ancestry.kept_bases(&theirs));
-                (bases, older)
-            }
+            Start::Behind => return exact(file.strategy.clone()),
+            Start::Merge { nearest, bases } => (nearest, bases),
         };
-        // The folder's rule (`history::base_for_merge`): after a criss-cross, the merge of the
-        // nearest versions, not the first at hand.
-        let graph = ancestry.place.with(&theirs);
         // The versions last taken from each member or file's author (統合する keeps them too):
         // where a criss-cross's nearest versions are found.
         let taken = self.taken_versions(&ancestry.current.id).await.unwrap_or_default();
         let known: Vec<&KnownVersion> = taken.iter().collect();
-        let find = async |wanted: Vec<VersionId>| self.merge_base(&ancestry, &wanted, carried.as_ref(), &known).await;
-        match history::base_for_merge(&graph, &nearest, older, find).await {
-            Some(b) => Ancestor::Found { base: Box::new(b.strategy), in_file: b.in_file, exact: b.exact },
-            None => match carried.and_then(|c| c.mismatch()) {
-                Some(e) => Ancestor::Mismatch(e),
-                None => Ancestor::NotFound,
-            },
+        let found = self.merge_base_among(&ancestry, &theirs, (&nearest, &bases), carried.as_ref(), &known).await;
+        match (found, carried.and_then(|c| c.mismatch())) {
+            (Some(base), _) => Ok(Some(base)),
+            (None, Some(e)) => Err(e),
+            (None, None) => Ok(None),
         }
+    }
+
+    /// The base to merge `theirs` from by the one rule of every merge's base
+    /// (`history::base_for_merge`): `nearest`, their nearest common versions, and `bases`,
+    /// where to look first (`history::Start::Merge`); each version's content found among
+    /// `at_hand`, in this browser's history, or carried by the file (`carried`).
+    pub async fn merge_base_among(
+        &self,
+        ancestry: &Ancestry,
+        theirs: &FileVersion,
+        (nearest, bases): (&[VersionId], &[VersionId]),
+        carried: Option<&CarriedBase<'_>>,
+        at_hand: &[&KnownVersion],
+    ) -> Option<MergeBase> {
+        let find = async |wanted: Vec<VersionId>| self.merge_base(ancestry, &wanted, carried, at_hand).await;
+        // With no version in common known, the versions of theirs this browser keeps (`bases`).
+        let older = ancestry.place.older_bases(theirs, nearest, || bases.to_vec());
+        let graph = ancestry.place.with(theirs);
+        history::base_for_merge(&graph, nearest, older, find).await
     }
 
     /// Stores the merge (`merged`) of this browser's version (`ours`, as the merge read it) and
@@ -434,11 +434,11 @@ impl<B: Backend> Store<B> {
     ) -> Result<Option<Backup>, StorageError> {
         let ancestry = self.ancestry(&merged.id).await?;
         let theirs = file_version(file);
-        let origin = match ancestry.relation(&theirs) {
+        let origin = match ancestry.start(&theirs) {
             // Theirs holds nothing ours lacks, and the merge kept ours: nothing to store (a
             // merge version would part this browser's head from the others' for nothing).
-            Relation::InStep | Relation::Behind if *merged == ancestry.current => return Ok(None),
-            Relation::FastForward if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
+            Start::InStep | Start::Behind if *merged == ancestry.current => return Ok(None),
+            Start::Take if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
             _ => ancestry.merge_origin(merged, &theirs, by),
         };
         let mut also = vec![self.merged_marks((merged, ours), file, now).await?];
@@ -462,8 +462,10 @@ impl<B: Backend> Store<B> {
         // Ours read as a table once, for its marks made now and the merged version's.
         let ours = Tabled::of(ours);
         let ours_marks = marks::leaving(&self.marks(&merged.id).await?, &ours, &marker, now);
-        let theirs = (&file.strategy, &file.marks().unwrap_or_default());
-        let made = marks::made(merged, (&ours, &ours_marks), theirs, &marker, now);
+        let theirs = Tabled::of_like(&file.strategy, &[&ours]);
+        let result = Tabled::of_like(merged, &[&ours, &theirs]);
+        let made =
+            marks::made(&result, (&ours, &ours_marks), (&theirs, &file.marks().unwrap_or_default()), &marker, now);
         Ok(Write::put(keys::marks(&merged.id), super::store::to_json(&made)?))
     }
 }

@@ -86,7 +86,7 @@ pub use garbage::GarbageEntry;
 #[cfg(target_arch = "wasm32")]
 pub use indexed_db::{IndexedDb, DATABASE as INDEXED_DB_NAME};
 pub use intake_log::{IntakeLog, Removed};
-pub use lineage::{file_version, file_version_written, Ancestor};
+pub use lineage::{file_version, file_version_written};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStorage;
 pub use migrate::{move_data, Moved};

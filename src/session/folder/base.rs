@@ -4,12 +4,12 @@
 //! after a criss-cross the merge of the nearest ones.
 
 use super::SyncError;
-use super::{read_file, FolderSync};
+use super::{read_file, At, FolderSync};
 use crate::format::CarriedBase;
-use crate::history::{self, FileVersion};
-use crate::model::{Strategy, VersionId};
+use crate::history::{FileVersion, MergeBase};
+use crate::model::VersionId;
 use crate::session::stopwatch::Stopwatch;
-use crate::storage::{Ancestry, Backend, Folder, FolderEntry, KnownVersion, Store};
+use crate::storage::{Ancestry, Backend, Folder, FolderEntry, KnownVersion};
 
 impl FolderSync {
     /// The version to merge `theirs` from (`nearest`: the nearest versions both descend from,
@@ -18,19 +18,15 @@ impl FolderSync {
     /// hand at once; when it is not, from the versions last taken from each member and the own
     /// file as last written too (read only now), before an older one. After a criss-cross (two
     /// members each merged the other's), the merge of the nearest ones, as both sides make it.
-    /// With whether it is exact (the one nearest version itself: `history::MergeBase`).
-    #[allow(clippy::too_many_arguments)] // reason: one step of `merge_one`, which owns them all
     pub(super) async fn base_for<B: Backend, F: Folder>(
         &mut self,
-        store: &Store<B>,
-        folder: &F,
+        at: &At<'_, B, F, impl Stopwatch>,
         ancestry: &Ancestry,
-        own_entry: Option<&FolderEntry>,
         theirs: &FileVersion,
         (nearest, bases): (&[VersionId], &[VersionId]),
         carried: Option<&CarriedBase<'_>>,
-        clock: &impl Stopwatch,
-    ) -> Result<Option<(Strategy, bool)>, SyncError> {
+    ) -> Result<Option<MergeBase>, SyncError> {
+        let store = at.store;
         let first = &bases[..bases.len().min(1)];
         let at_hand: Vec<&KnownVersion> =
             self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
@@ -42,25 +38,20 @@ impl FolderSync {
                 self.bases.push(KnownVersion { id: *id, strategy: base.clone() });
             }
         }
-        if let (Some((base, _)), true) = (at_once, nearest.len() <= 1) {
+        if let (Some((strategy, in_file)), true) = (at_once, nearest.len() <= 1) {
             // The one nearest version itself is exact; with none known, a version of theirs.
-            return Ok(Some((base, nearest.len() == 1)));
+            return Ok(Some(MergeBase { strategy, in_file, exact: nearest.len() == 1 }));
         }
         // Not at hand, or a criss-cross: the versions last taken from each member and the own
         // file as last written too.
         let mut more = store.taken_versions(&self.strategy).await.map_err(SyncError::Storage)?;
-        if let Some(own) = self.own_version(folder, own_entry, bases, clock).await {
+        if let Some(own) = self.own_version(at.folder, at.own_entry, bases, at.clock).await {
             more.push(own);
         }
         let at_hand: Vec<&KnownVersion> =
             self.bases.iter().chain(&self.known).chain(self.last_taken.iter().map(|(_, k)| k)).collect();
         let all: Vec<&KnownVersion> = at_hand.into_iter().chain(&more).collect();
-        let find = async |wanted: Vec<VersionId>| store.merge_base(ancestry, &wanted, carried, &all).await;
-        // The one rule of every merge's base (`history::base_for_merge`).
-        // With no version in common known, the versions of theirs this browser keeps (`bases`).
-        let older = ancestry.place.older_bases(theirs, nearest, || bases.to_vec());
-        let graph = ancestry.place.with(theirs);
-        Ok(history::base_for_merge(&graph, nearest, older, find).await.map(|b| (b.strategy, b.exact)))
+        Ok(store.merge_base_among(ancestry, theirs, (nearest, bases), carried, &all).await)
     }
 
     /// A member's version taken (and kept in storage by the batch that stored it) or met in

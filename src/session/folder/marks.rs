@@ -52,9 +52,10 @@ impl FolderSync {
         (now, clock): (&str, &impl Stopwatch),
     ) -> Result<Option<Marked>, SyncError> {
         let Some(theirs) = imported.marks() else { return Ok(None) };
-        let theirs_table = clock.timed(STEP, || Tabled::of(&imported.strategy));
-        clock.yield_now().await;
         let (ours_table, ours) = self.current_marked(store, &ancestry.current, (now, clock)).await?;
+        clock.yield_now().await;
+        // Read beside ours: what it repeats of ours is not read again.
+        let theirs_table = clock.timed(STEP, || Tabled::of_like(&imported.strategy, &[&ours_table]));
         Ok(Some(Marked { ours, theirs, tables: [ours_table, theirs_table] }))
     }
 
@@ -72,7 +73,7 @@ impl FolderSync {
         let stored = store.marks(&self.strategy).await.map_err(SyncError::Storage)?;
         Ok(clock.timed(STEP, || {
             let table = Tabled::of(current);
-            let marks = history::marks::leaving(&stored, &table, &self.me.id, now);
+            let marks = history::marks::leaving(&stored, &table, &self.marker, now);
             (table, marks)
         }))
     }
@@ -94,7 +95,7 @@ impl FolderSync {
             None => {
                 let (table, marks) = self.current_marked(store, ours, (now, clock)).await?;
                 clock.yield_now().await;
-                let theirs = clock.timed(STEP, || Tabled::of(&imported.strategy));
+                let theirs = clock.timed(STEP, || Tabled::of_like(&imported.strategy, &[&table]));
                 Marked { ours: marks, theirs: imported.marks().unwrap_or_default(), tables: [table, theirs] }
             }
         };
@@ -102,10 +103,10 @@ impl FolderSync {
         // A take's result is the file's strategy itself: read once, and kept, not copied.
         let made = match std::ptr::eq(result, &imported.strategy) {
             true => None,
-            false => Some(clock.timed(STEP, || Tabled::of(result))),
+            false => Some(clock.timed(STEP, || Tabled::of_like(result, &[&ours, &theirs]))),
         };
         clock.yield_now().await;
-        let me = &self.me.id;
+        let me = &self.marker;
         let result_table = made.as_ref().unwrap_or(&theirs);
         let kept = clock.timed(STEP, || {
             history::marks::made(result_table, (&ours, &ours_marks), (&theirs, &theirs_marks), me, now)

@@ -29,6 +29,7 @@ mod confirmed;
 mod decide;
 mod files;
 mod marks;
+mod merging;
 mod names;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
@@ -58,18 +59,13 @@ pub use undo::undo;
 pub use whole::{strategies_in, take_whole, InFolder};
 
 use files::read_file;
+use merging::At;
 use tops::{SeenTop, Verified};
 
-use crate::format::{self, Author, FileTop, Imported, MAX_FILE_BYTES};
-use crate::history::Relation;
-use crate::model::merge::edited::summary;
-use crate::model::merge::{begin_listing, merge_unrelated, merge_with, Concurrent, Side};
+use crate::format::{self, Author, Imported, MAX_FILE_BYTES};
 use crate::model::{Id, VersionId};
 use crate::session::stopwatch::{Stopwatch, Untimed};
-use crate::storage::{
-    file_version_written, Ancestry, Backend, Folder, FolderEntry, KnownVersion, Staged, StorageError, Store, TakenFrom,
-};
-use std::sync::Arc;
+use crate::storage::{Backend, Folder, FolderEntry, KnownVersion, Staged, StorageError, Store};
 
 /// This browser's member: the id made once per browser profile ([`new_member_id`]), the
 /// name the person gave and the section they said they work in (kept in the preferences).
@@ -128,6 +124,9 @@ pub struct FolderSync {
     staged_bytes: usize,
     /// The marks of the version about to be staged, and of the last one made (`marks`).
     marks: marks::Kept,
+    /// This browser's name in the marks of where values were last set (`Store::marker`: one
+    /// name on every path that marks, read at each reading).
+    marker: String,
 }
 
 impl FolderSync {
@@ -144,6 +143,7 @@ impl FolderSync {
             staged: Staged::default(),
             staged_bytes: crate::storage::STAGED_BYTES,
             marks: marks::Kept::default(),
+            marker: String::new(),
         }
     }
 
@@ -185,6 +185,7 @@ impl FolderSync {
         let mut reading = FolderReading::default();
         let mut whole = Vec::new();
         self.written = None;
+        self.marker = store.marker().await.map_err(SyncError::Storage)?;
         let mut own_entry = None;
         // This strategy's members' files, their tops read together.
         let ours: Vec<(FolderEntry, String)> = entries
@@ -223,6 +224,9 @@ impl FolderSync {
                 // member's, and this browser goes on under a new id, so that its next write
                 // does not overwrite them.
                 reading.renamed_from = Some(std::mem::replace(&mut self.me.id, new_member_id()));
+                // The copied storage holds this browser's marker too: a new one, so that the two
+                // PCs' events are never taken for one another's.
+                self.marker = store.renew_marker().await.map_err(SyncError::Storage)?;
                 whole.push((entry, member));
                 continue;
             }
@@ -259,9 +263,8 @@ impl FolderSync {
                 match read_file(folder, &entry, &member, &self.strategy, clock).await {
                     Ok(read) => {
                         self.mark_verified(&entry);
-                        let line = self
-                            .merge_one(store, folder, &mut ancestry, own_entry.as_ref(), read, now, &mut reading, clock)
-                            .await;
+                        let at = At { store, folder, own_entry: own_entry.as_ref(), now, clock };
+                        let line = self.merge_one(&at, &mut ancestry, read, &mut reading).await;
                         match line {
                             Ok(line) => reading.members.push(line),
                             // Another tab of this browser stored the strategy meanwhile (its own
@@ -307,160 +310,6 @@ impl FolderSync {
         self.forget_gone(&reading.members, &own);
         crate::sorting::by(&mut reading.members, |a, b| a.file.cmp(&b.file));
         Ok(reading)
-    }
-
-    /// One member's file against the stored strategy (`ancestry`, brought up to date when
-    /// something is stored): its line in the panel.
-    #[allow(clippy::too_many_arguments)] // reason: one step of `read_timed`, which owns them all
-    async fn merge_one<B: Backend, F: Folder>(
-        &mut self,
-        store: &Store<B>,
-        folder: &F,
-        ancestry: &mut Ancestry,
-        own_entry: Option<&FolderEntry>,
-        read: MemberFile,
-        now: &str,
-        reading: &mut FolderReading,
-        clock: &impl Stopwatch,
-    ) -> Result<Member, SyncError> {
-        let MemberFile { file, member, bytes, imported, written } = read;
-        let by = imported
-            .author
-            .as_ref()
-            .filter(|a| a.id == member || a.id.is_empty())
-            .map(|a| reading::bounded_name(&a.name))
-            .filter(|n| !n.is_empty())
-            .unwrap_or(member.clone());
-        // Each long step (this file's fingerprint, the base read, the merge, its result) in a task of its own.
-        clock.yield_now().await;
-        let top = FileTop { head: None, exported_at: imported.exported_at.clone(), author: imported.author.clone() };
-        let mut line = Member::of_top(&file, &member, &top, MemberStanding::Behind);
-        let (theirs, proved) = file_version_written(&imported, written.as_ref().map(|(_, fp)| *fp));
-        // Their strategy's text, when it is the version their file names (kept as it is).
-        let written = written.as_ref().filter(|_| proved).map(|(text, _)| text.as_str());
-        line.version = Some(theirs.id);
-        let (nearest, bases) = match ancestry.relation(&theirs) {
-            Relation::InStep => {
-                line.standing = MemberStanding::InStep;
-                return Ok(line);
-            }
-            Relation::Behind => return Ok(line),
-            Relation::FastForward => {
-                let changes = self.confirmed_changes(&ancestry.current, &imported.strategy, &by);
-                if !changes.is_empty() {
-                    let (ours, merged) = (ancestry.current.clone(), imported.strategy.clone());
-                    let held = HeldBack { file, by, imported, ours, merged, changes };
-                    return Ok(self.hold_back(held, theirs.id, line, reading));
-                }
-                // Their changes, for the panel: only theirs are listed (this browser's version
-                // is the base), so what they did not change is set aside unread.
-                let current = &ancestry.current;
-                let begun = clock.timed("shirube:folder-flatten", || {
-                    begin_listing(current, current, &imported.strategy, Side::Theirs, &Concurrent::default())
-                });
-                clock.yield_now().await;
-                let m = clock.timed("shirube:folder-merge", || begun.finish());
-                line.changes = summary(&m.taken);
-                line.standing = MemberStanding::Taken;
-                // The version staged in a task of its own (with the listing, it would be a large
-                // reading's longest task).
-                clock.yield_now().await;
-                self.keep_marks(store, (current, None), &imported.strategy, &imported, (now, clock)).await?;
-                let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
-                let from = TakenFrom { member: &line.member, version: &version, written };
-                let replaced = clock
-                    .timed("shirube:folder-stage", || self.staged.take_version(ancestry, (&theirs, &by), &from, now))
-                    .map_err(SyncError::Storage)?;
-                self.stage_marks()?;
-                let taken = Taken { file, by, changes: m.taken.len(), undo: None };
-                self.remember(&line.member, version);
-                self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
-                return Ok(line);
-            }
-            Relation::Diverged { bases } if bases.is_empty() => (bases, ancestry.kept_bases(&theirs)),
-            Relation::Diverged { bases } => (bases.clone(), bases),
-        };
-        // The base the file carries, checked only when needed (it fingerprints a whole strategy).
-        let carried = imported.lineage.as_ref().and_then(|l| l.carried(&imported.strategy));
-        let near = (nearest.as_slice(), bases.as_slice());
-        let base = self.base_for(store, folder, ancestry, own_entry, &theirs, near, carried.as_ref(), clock).await?;
-        let (base, exact) = match base {
-            Some(found) => found,
-            None if carried.as_ref().and_then(|c| c.mismatch()).is_some() => {
-                line.standing = MemberStanding::Refused;
-                let reason = FileRefusal::BaseMismatch;
-                reading.refused.push(RefusedFile { file, member: line.member.clone(), reason });
-                return Ok(line);
-            }
-            None => {
-                // No common version at hand (beyond the history): every difference is a card.
-                let m = clock.timed("shirube:folder-merge", || merge_unrelated(&ancestry.current, &imported.strategy));
-                if !m.conflicts.is_empty() {
-                    let c = Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours: false };
-                    return Ok(self.conflicted(c, theirs.id, line, reading));
-                }
-                (ancestry.current.clone(), true) // the same content: merged as from this browser's version
-            }
-        };
-        // Made exact by both sides' marks, unless it is the one nearest version (exact already).
-        let marks = self.ours_marks(store, ancestry, &imported, (now, clock)).await?;
-        let (base, concurrent) = match (&marks, exact) {
-            (Some(m), false) => m.exact_base(&base),
-            _ => (base, Concurrent::default()),
-        };
-        clock.yield_now().await;
-        // Merged in one order whoever merges (the lower id as "ours"), so that two members
-        // making the same merge make the same version.
-        let ours_id = ancestry.named().0;
-        // Only the member's changes are listed: what only this browser changed since the base
-        // (everything taken before in this reading, too) is set aside unread.
-        // Begun (what is set aside, the base's flat copy) and finished in two tasks.
-        let begun = clock.timed("shirube:folder-flatten", || match ours_id < theirs.id {
-            true => begin_listing(&base, &ancestry.current, &imported.strategy, Side::Theirs, &concurrent),
-            false => begin_listing(&base, &imported.strategy, &ancestry.current, Side::Ours, &concurrent),
-        });
-        clock.yield_now().await;
-        let m = clock.timed("shirube:folder-merge", || begun.finish());
-        if !m.conflicts.is_empty() {
-            // Shown the user's way round (this browser's as ours), each side's changes listed.
-            let m = merge_with(&base, &concurrent, &ancestry.current, &imported.strategy);
-            let theirs_took_ours = theirs.parents.len() > 1 && theirs.parents.iter().any(|p| ancestry.place.holds(*p));
-            let c = Conflicted { file, bytes, by, imported, merge: Arc::new(m), theirs_took_ours };
-            return Ok(self.conflicted(c, theirs.id, line, reading));
-        }
-        // Their edits since the base: what the merge took from them, or kept of theirs.
-        let changes = match ours_id < theirs.id {
-            true => m.taken.clone(),
-            false => m.kept.clone(),
-        };
-        line.changes = summary(&changes);
-        line.standing = MemberStanding::Taken;
-        clock.yield_now().await;
-        let Ok(merged) = clock.timed("shirube:folder-resolve", || m.resolve(&[])) else {
-            // The merge does not give a valid strategy (a bug): nothing is stored.
-            line.standing = MemberStanding::Unmerged;
-            return Ok(line);
-        };
-        // Its three versions' flat copies freed, and the version staged, in a task of their own.
-        clock.yield_now().await;
-        clock.timed("shirube:folder-free", || drop(m));
-        let held = self.confirmed_changes(&ancestry.current, &merged, &by);
-        if !held.is_empty() {
-            let ours = ancestry.current.clone();
-            let held = HeldBack { file, by, imported, ours, merged, changes: held };
-            return Ok(self.hold_back(held, theirs.id, line, reading));
-        }
-        self.keep_marks(store, (&ancestry.current, marks), &merged, &imported, (now, clock)).await?;
-        let version = KnownVersion { id: theirs.id, strategy: imported.strategy };
-        let from = TakenFrom { member: &line.member, version: &version, written };
-        let replaced = clock
-            .timed("shirube:folder-stage", || self.staged.take_merge(ancestry, merged, (&theirs, &by), &from, now))
-            .map_err(SyncError::Storage)?;
-        self.stage_marks()?;
-        let taken = Taken { file, by, changes: changes.len(), undo: None };
-        self.remember(&line.member, version);
-        self.staged_one(store, ancestry, replaced, taken, reading, clock).await?;
-        Ok(line)
     }
 
     /// Writes the own file when it does not hold the current version; `Ok(false)`: nothing to

@@ -267,9 +267,11 @@ fn a_second_pc_writing_under_the_same_member_id_is_taken_as_another_member_and_n
     assert!(copy.write(&folder, &at(8)), "the copy writes A's file name");
     a.edit(&at(9), |s| s.municipality.name = "一台目の市".into());
     let old_id = a.sync.me.id.clone();
+    let old_marker = a.store.marker().wait().unwrap();
     let r = a.read(&folder, &at(10));
     assert_eq!(r.renamed_from.as_deref(), Some(old_id.as_str()), "{r:?}");
     assert_ne!(a.sync.me.id, old_id, "A goes on under a new id");
+    assert_ne!(a.store.marker().wait().unwrap(), old_marker, "and marks its events under a new name");
     assert!(r.stored && r.conflicts.is_empty(), "{r:?}");
     let said = crate::words::folder::reading(&r, crate::locale::Language::Ja).join("");
     assert!(said.contains("新しいメンバーID"), "{said}");
@@ -458,4 +460,24 @@ fn members_with_no_version_in_common_get_every_difference_as_a_card_and_then_con
     settle(&folder, &mut [&mut a, &mut b], 5, 2);
     assert_eq!(a.strategy(), decided, "A takes B's decision with no card of its own");
     assert_fixed_point(&folder, &mut [&mut a, &mut b], 10);
+}
+
+#[test]
+fn a_browser_marks_its_events_under_one_name_in_the_folder_and_in_a_file_it_exports() {
+    let (folder, mut a, _b, _c) = three();
+    let marker = a.store.marker().wait().unwrap();
+    a.edit(&at(3), |s| s.title = "フォルダーで".into());
+    assert!(a.write(&folder, &at(4)));
+    let read = |bytes: &[u8]| match crate::format::open(bytes).unwrap() {
+        crate::format::Opened::Strategy(file) => file.marks().unwrap(),
+        _ => panic!("a strategy file"),
+    };
+    let in_folder = read(&folder.get(&a.sync.own_file()).unwrap());
+    assert!(in_folder.seen_of(&marker) > 0, "the folder's file names this browser's marker");
+    assert_eq!(in_folder.seen_of(&a.sync.me.id), 0, "not its member id");
+    a.edit(&at(5), |s| s.title = "書き出しで".into());
+    let (text, _) = a.store.export_file(&a.sync.strategy, &at(6)).wait().unwrap();
+    let exported = read(text.as_bytes());
+    assert!(exported.seen_of(&marker) > in_folder.seen_of(&marker), "the export's event is the same name's, later");
+    assert_eq!(exported.seen_of(&a.sync.me.id), 0, "no second name for this browser");
 }

@@ -4,12 +4,13 @@
 
 use crate::format::{export, import, read};
 use crate::format::{export_with_lineage, fingerprint, Imported, Lineage, LineageError};
+use crate::history::MergeBase;
 use crate::history::Relation;
 use crate::model::merge::{merge, Side};
 use crate::model::Strategy;
 use crate::model::{template, FiscalYear, PlanPeriod};
 use crate::storage::MemoryBackend;
-use crate::storage::{file_version, Ancestor, Store};
+use crate::storage::{file_version, Store};
 use crate::testing::Wait;
 
 fn laptop() -> Store<MemoryBackend> {
@@ -59,8 +60,8 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     );
     assert_eq!(lineage.base_id.as_ref(), Some(&v0));
 
-    let Ancestor::Found { base, in_file, .. } = a.common_base(&from_b).wait().unwrap() else { panic!() };
-    assert_eq!((&*base, in_file), (&s0, false), "A has the version it exported");
+    let Ok(Some(MergeBase { strategy: base, in_file, .. })) = a.common_base(&from_b).wait().unwrap() else { panic!() };
+    assert_eq!((&base, in_file), (&s0, false), "A has the version it exported");
     let merged = merge(&base, &a1, &from_b.strategy).resolve_all(Side::Ours).unwrap();
     let backup = a.save_merged((&merged, &a1), &from_b, None, "2026-11-23T10:10:00Z").wait().unwrap();
     assert_eq!(a.backup_strategy(&backup.unwrap().key).wait().unwrap(), a1, "the merge can be undone");
@@ -73,7 +74,7 @@ fn two_laptops_merge_from_the_version_they_shared_and_the_merge_comes_back_as_a_
     let from_a = file(&text2);
     let b_place = b.ancestry(&s0.id).wait().unwrap();
     assert_eq!(b_place.relation(&file_version(&from_a)), Relation::FastForward);
-    let Ancestor::Found { base, .. } = b.common_base(&from_a).wait().unwrap() else { panic!() };
+    let Ok(Some(MergeBase { strategy: base, .. })) = b.common_base(&from_a).wait().unwrap() else { panic!() };
     let taken = merge(&base, &b1, &from_a.strategy).resolve_all(Side::Ours).unwrap();
     assert_eq!(taken, from_a.strategy);
     b.save_merged((&taken, &b1), &from_a, None, "2026-11-23T11:06:00Z").wait().unwrap();
@@ -195,8 +196,8 @@ fn histories_and_files_written_before_ids_read_as_a_line() {
     // A laptop with its own edit merges it from the version the list names.
     let mine = edited(&s1, |s| s.period.last = FiscalYear(2025));
     old.save(&mine, "2026-11-02T10:00:00Z").wait().unwrap();
-    let Ancestor::Found { base, .. } = old.common_base(&from_old).wait().unwrap() else { panic!() };
-    assert_eq!(*base, s1);
+    let Ok(Some(MergeBase { strategy: base, .. })) = old.common_base(&from_old).wait().unwrap() else { panic!() };
+    assert_eq!(base, s1);
     // The next save is made on the version the list names first (the list stays in the head
     // until a version is named, and then moves into the graph).
     let head = old.head(&s0.id).wait().unwrap();
@@ -219,29 +220,29 @@ fn a_browser_without_the_base_merges_from_the_one_the_file_carries_and_refuses_a
     c.discard_versions().wait().unwrap();
     assert_eq!(
         c.common_base(&from_a).wait().unwrap(),
-        Ancestor::Found { base: Box::new(s0.clone()), in_file: true, exact: true }
+        Ok(Some(MergeBase { strategy: s0.clone(), in_file: true, exact: true }))
     );
     let mut tampered = from_a.clone();
     let lineage = tampered.lineage.as_mut().unwrap();
     let mut base = lineage.base.as_ref().unwrap().strategy().unwrap();
     base.title = "書き換え".into();
     lineage.base = Some(base.into());
-    assert_eq!(c.common_base(&tampered).wait().unwrap(), Ancestor::Mismatch(LineageError::BaseMismatch));
+    assert_eq!(c.common_base(&tampered).wait().unwrap(), Err(LineageError::BaseMismatch));
     // Picked by hand, an altered file is refused even by a browser that holds the version itself.
-    assert_eq!(a.common_base(&tampered).wait().unwrap(), Ancestor::Mismatch(LineageError::BaseMismatch));
+    assert_eq!(a.common_base(&tampered).wait().unwrap(), Err(LineageError::BaseMismatch));
     // Edited after it was written: a version made on the one the file names, merged from the
     // same base.
     let mut edited_after = from_a.clone();
     edited_after.strategy.title = "書き換え".into();
     assert_eq!(
         c.common_base(&edited_after).wait().unwrap(),
-        Ancestor::Found { base: Box::new(s0.clone()), in_file: true, exact: true }
+        Ok(Some(MergeBase { strategy: s0.clone(), in_file: true, exact: true }))
     );
     // No history and nothing in common: nothing to merge from.
     let plain = import(&export(&edited(&s0, |s| s.title = "別".into()), "t")).unwrap();
     let d = laptop();
     d.save(&s0, "t").wait().unwrap();
-    assert_eq!(d.common_base(&plain).wait().unwrap(), Ancestor::NotFound);
+    assert_eq!(d.common_base(&plain).wait().unwrap(), Ok(None));
 }
 
 /// A strategy replaced by a file that says nothing of its history, then a file from a laptop
@@ -261,7 +262,7 @@ fn a_version_replaced_by_a_file_without_history_still_merges_from_the_version_bo
     a.replace(&ours, "t5", None).wait().unwrap();
     assert_eq!(
         a.common_base(&from_b).wait().unwrap(),
-        Ancestor::Found { base: Box::new(s0), in_file: false, exact: false }
+        Ok(Some(MergeBase { strategy: s0, in_file: false, exact: false }))
     );
 }
 

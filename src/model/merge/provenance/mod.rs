@@ -32,17 +32,17 @@ pub use wire::{MAX_MARKS, MAX_MEMBERS};
 use super::typed::table::Table;
 use super::Side;
 use crate::model::Strategy;
-use places::values_of;
+use places::{values_of, ItemValues};
 use runs::Runs;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// A version as the marks read it, its typed table made once, and its values by place (made
-/// when first read).
+/// when first read, with each item's values: what a later version's unchanged items take).
 #[derive(Clone, Debug)]
 pub struct Tabled {
     table: Table,
-    values: OnceCell<Values>,
+    values: OnceCell<(Values, ItemValues)>,
 }
 
 impl Tabled {
@@ -50,8 +50,21 @@ impl Tabled {
         Tabled { table: Table::of(strategy), values: OnceCell::new() }
     }
 
+    /// `strategy` read beside versions read before (`like`, nearest first): an item the same
+    /// as theirs takes their values, unread (`places::values_of`).
+    pub fn of_like(strategy: &Strategy, like: &[&Tabled]) -> Tabled {
+        let table = Table::of(strategy);
+        let known: Vec<_> = like.iter().map(|l| (&l.table, &l.item_values().1)).collect();
+        let values = OnceCell::from(values_of(&table, &known));
+        Tabled { table, values }
+    }
+
+    fn item_values(&self) -> &(Values, ItemValues) {
+        self.values.get_or_init(|| values_of(&self.table, &[]))
+    }
+
     fn values(&self) -> &Values {
-        self.values.get_or_init(|| values_of(&self.table))
+        &self.item_values().0
     }
 }
 

@@ -3,6 +3,7 @@
 use super::Values;
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::table::{Item, Table};
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 use std::io::Write as _;
 use xxhash_rust::xxh3::Xxh3;
@@ -137,21 +138,62 @@ pub(super) fn order_hash(children: &[Key]) -> u64 {
 }
 
 /// Every value of a version with its place (see [`Places::at`]), read from the model's own
-/// types: each item's fields as the file writes them, hashed one by one.
-pub(super) fn values_of(table: &Table) -> Values {
+/// types: each item's fields as the file writes them, hashed one by one. An item the same as in
+/// a version read before (`like`: its table and each item's values) takes that one's values,
+/// unread: a file read beside this browser's version mostly repeats it.
+pub(super) fn values_of(table: &Table, like: &[(&Table, &ItemValues)]) -> (Values, ItemValues) {
     let mut values = Vec::with_capacity(table.items.len() * 8);
+    let mut at = HashMap::with_capacity_and_hasher(table.items.len(), Default::default());
     for (key, item) in &table.items {
-        let here = Places::of(key);
-        values.push((here.at(""), (1, true)));
-        for (name, value) in item.node.json() {
-            values.push((here.field(&name), (value_hash(&value), false)));
+        let start = values.len();
+        match like
+            .iter()
+            .find_map(|(t, v)| Some(v.of(key)?).filter(|_| t.items.get(key).is_some_and(|i| same(i, item))))
+        {
+            Some(known) => values.extend_from_slice(known),
+            None => item_values(key, item, &mut values),
         }
-        values.push((here.at("p"), (hash_parent(item.parent.as_ref(), item.slot), false)));
-        for (i, list) in item.children.iter().enumerate() {
-            values.push((here.order(i), (order_hash(list), false)));
-        }
+        at.insert(key.clone(), (start as u32, values.len() as u32));
     }
-    Values::of(values)
+    let items = ItemValues { values: values.clone(), at };
+    (Values::of(values), items)
+}
+
+/// An item's values read: its presence, its fields, where it sits, its lists' order.
+fn item_values(key: &Key, item: &Item, values: &mut Vec<(u64, (u64, bool))>) {
+    let here = Places::of(key);
+    values.push((here.at(""), (1, true)));
+    for (name, value) in item.node.json() {
+        values.push((here.field(&name), (value_hash(&value), false)));
+    }
+    values.push((here.at("p"), (hash_parent(item.parent.as_ref(), item.slot), false)));
+    for (i, list) in item.children.iter().enumerate() {
+        values.push((here.order(i), (order_hash(list), false)));
+    }
+}
+
+/// Whether two items hold the same values: the same item, or one of the same shape, place,
+/// lists and fields.
+fn same(a: &Item, b: &Item) -> bool {
+    std::ptr::eq(a, b)
+        || (std::ptr::eq(a.shape, b.shape)
+            && a.slot == b.slot
+            && a.parent == b.parent
+            && a.children == b.children
+            && a.node.same_all(&*b.node))
+}
+
+/// Each item's values by its key, in the order read (what [`values_of`] gives a later version).
+#[derive(Clone, Debug, Default)]
+pub(super) struct ItemValues {
+    values: Vec<(u64, (u64, bool))>,
+    at: HashMap<Key, (u32, u32)>,
+}
+
+impl ItemValues {
+    fn of(&self, key: &Key) -> Option<&[(u64, (u64, bool))]> {
+        self.at.get(key).map(|&(a, b)| &self.values[a as usize..b as usize])
+    }
 }
 
 #[cfg(test)]
@@ -168,7 +210,7 @@ mod tests {
             [&lists[..], &["relisted", "evaluations", "years", "series", "analyses", "interim", "actuals"]].concat();
         for example in crate::examples::EXAMPLES {
             let strategy = example.load().unwrap();
-            let values = values_of(&Table::of(&strategy));
+            let (values, _) = values_of(&Table::of(&strategy), &[]);
             let file: Value = serde_json::from_str(&crate::format::export(&strategy, "2026-11-29T00:00:00Z")).unwrap();
             let mut checked = 0;
             let mut check = |entity: &Value| {
@@ -190,6 +232,33 @@ mod tests {
                 indicator["series"].as_array().into_iter().flatten().for_each(&mut check);
             }
             assert!(checked > 100, "{}: {checked} values", example.key);
+        }
+    }
+
+    /// A version read beside others takes the values of the items it repeats, and has the
+    /// values it has read alone: edited in a hundred places, with items added and removed.
+    #[test]
+    fn a_version_read_beside_others_has_the_values_it_has_read_alone() {
+        use crate::bench::generate::{edited_pair, generate, Size};
+        for seed in 1..4 {
+            let base = generate(Size::TOWN, seed);
+            let (ours, mut theirs) = edited_pair(&base, 100, 10, seed);
+            theirs.indicators.pop();
+            theirs.goals.rotate_left(1);
+            let (base_table, ours_table, theirs_table) = (Table::of(&base), Table::of(&ours), Table::of(&theirs));
+            let (_, base_items) = values_of(&base_table, &[]);
+            let (_, ours_items) = values_of(&ours_table, &[]);
+            let alone = values_of(&theirs_table, &[]).0;
+            let beside = values_of(&theirs_table, &[(&ours_table, &ours_items), (&base_table, &base_items)]).0;
+            assert_eq!(beside, alone, "seed {seed}");
+            // Beside a version it repeats nothing of (another strategy): read alone.
+            let other = generate(Size::TOWN, seed + 10);
+            let (other_table, (_, other_items)) = {
+                let t = Table::of(&other);
+                let v = values_of(&t, &[]);
+                (t, v)
+            };
+            assert_eq!(values_of(&theirs_table, &[(&other_table, &other_items)]).0, alone);
         }
     }
 
