@@ -33,7 +33,7 @@ use super::typed::table::Table;
 use super::Side;
 use crate::model::Strategy;
 use places::{values_of, ItemValues};
-use runs::Runs;
+use runs::{Runs, Values};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
@@ -112,10 +112,6 @@ pub struct Provenance {
     /// By the hash of the value's place.
     marks: Runs<Mark>,
 }
-
-/// The values of a version by the hash of their place: each value's hash (never 0), and
-/// whether the place is an item's presence.
-type Values = Runs<(u64, bool)>;
 
 /// Whose value a merge's base takes at one place where the two sides differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

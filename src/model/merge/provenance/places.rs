@@ -1,6 +1,6 @@
 //! Where a value sits, as a hash the same in every version and build, and its value's hash.
 
-use super::Values;
+use super::runs::Values;
 use crate::model::merge::key::Key;
 use crate::model::merge::typed::table::{Item, Table};
 use rustc_hash::FxHashMap as HashMap;

@@ -2,6 +2,10 @@
 //! marks walk the runs side by side in one pass, instead of looking each of some hundred
 //! thousand places up in hash maps.
 
+/// The values of a version by the hash of their place: each value's hash (never 0), and
+/// whether the place is an item's presence.
+pub(super) type Values = Runs<(u64, bool)>;
+
 /// Entries sorted by place, one per place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Runs<V>(pub(super) Vec<(u64, V)>);
