@@ -6,6 +6,7 @@ use crate::model::merge::typed::table::{Item, Table};
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 use std::io::Write as _;
+use std::sync::Arc;
 use xxhash_rust::xxh3::Xxh3;
 
 /// The places of one item, by what of it they are.
@@ -146,14 +147,12 @@ pub(super) fn values_of(table: &Table, like: &[(&Table, &ItemValues)]) -> (Value
     let mut at = HashMap::with_capacity_and_hasher(table.items.len(), Default::default());
     for (key, item) in &table.items {
         let start = values.len();
-        match like
-            .iter()
-            .find_map(|(t, v)| Some(v.of(key)?).filter(|_| t.items.get(key).is_some_and(|i| same(i, item))))
-        {
+        let known = like.iter().find_map(|(t, v)| t.items.get(key).filter(|i| same(i, item)).and_then(|i| v.of(i)));
+        match known {
             Some(known) => values.extend_from_slice(known),
             None => item_values(key, item, &mut values),
         }
-        at.insert(key.clone(), (start as u32, values.len() as u32));
+        at.insert(Arc::as_ptr(item), (start as u32, values.len() as u32));
     }
     let items = ItemValues { values: values.clone(), at };
     (Values::of(values), items)
@@ -183,16 +182,17 @@ fn same(a: &Item, b: &Item) -> bool {
             && a.node.same_all(&*b.node))
 }
 
-/// Each item's values by its key, in the order read (what [`values_of`] gives a later version).
+/// Each item's values, in the order read (what [`values_of`] gives a later version), by the
+/// item of the table they were read of (kept beside it: `Tabled`).
 #[derive(Clone, Debug, Default)]
 pub(super) struct ItemValues {
     values: Vec<(u64, (u64, bool))>,
-    at: HashMap<Key, (u32, u32)>,
+    at: HashMap<*const Item, (u32, u32)>,
 }
 
 impl ItemValues {
-    fn of(&self, key: &Key) -> Option<&[(u64, (u64, bool))]> {
-        self.at.get(key).map(|&(a, b)| &self.values[a as usize..b as usize])
+    fn of(&self, item: &Arc<Item>) -> Option<&[(u64, (u64, bool))]> {
+        self.at.get(&Arc::as_ptr(item)).map(|&(a, b)| &self.values[a as usize..b as usize])
     }
 }
 
