@@ -4,11 +4,16 @@
 //! strategy. A merge that lists one side's changes only (a folder's reading) sets aside what it
 //! need not read, yet gives the same conflicts, the same strategies and that side's changes.
 //! (Its JSON oracle went after 10,000,000 runs with no difference: `fuzz/STATUS.md`.)
+//! With the marks of where each value was last set (each side stamped from the common version's
+//! marks, as two machines make them): the base made exact from them, from the common version or
+//! from a wrong one (this computer's), merges to valid strategies whatever is chosen, and the
+//! merged version's marks read back as the file writes them.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use shirube::model::merge::edits::{edited, town, Edit};
-use shirube::model::merge::{merge, merge_listing, Side};
+use shirube::model::merge::provenance::{exact_base, Provenance, Tabled};
+use shirube::model::merge::{merge, merge_listing, merge_with, Merge, Side};
 use shirube::model::{errors, validate, Strategy};
 use std::sync::OnceLock;
 
@@ -56,4 +61,38 @@ fuzz_target!(|sides: (Vec<Edit>, Vec<Edit>, Vec<Edit>, u64)| {
         }
     }
     assert_eq!(m.resolve_all(Side::Ours).unwrap(), m.strategy());
+    marked(&base, &ours, &theirs, picks);
 });
+
+/// Every choice of `m`'s cards resolves to a valid strategy (`picks`: a mixed choice).
+fn resolves_valid(m: &Merge, picks: u64) -> Vec<Strategy> {
+    let n = m.conflicts.len();
+    let mixed: Vec<Side> = (0..n).map(|i| if picks >> (i % 64) & 1 == 1 { Side::Theirs } else { Side::Ours }).collect();
+    let all = [vec![Side::Ours; n], vec![Side::Theirs; n], mixed];
+    all.iter()
+        .map(|choices| match m.resolve(choices) {
+            Ok(s) if valid(&s) => s,
+            Ok(_) => panic!("an invalid strategy with {choices:?}"),
+            Err(e) => panic!("{e} with {choices:?}"),
+        })
+        .collect()
+}
+
+/// The merge made exact by both sides' marks, from the common version and from a wrong base.
+fn marked(base: &Strategy, ours: &Strategy, theirs: &Strategy, picks: u64) {
+    let common = Provenance::arrived(base, None);
+    let (o_table, t_table) = (Tabled::of(ours), Tabled::of(theirs));
+    let o = common.stamp(&o_table, "here", 2);
+    let t = common.stamp(&t_table, "there", 3);
+    for approx in [base, ours] {
+        let (exact, concurrent) = exact_base(approx, (&o_table, &o), (&t_table, &t));
+        let m = merge_with(&exact, &concurrent, ours, theirs);
+        let merged = resolves_valid(&m, picks);
+        let result = Tabled::of_like(&merged[0], &[&o_table, &t_table]);
+        let marks = Provenance::merged(&result, (&o_table, &o), (&t_table, &t), "here", 4);
+        assert_eq!(marks, Provenance::merged(&merged[0], (ours, &o), (theirs, &t), "here", 4), "shared values");
+        let text = serde_json::to_string(&marks.for_file()).unwrap();
+        let back: Provenance = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, marks.for_file(), "marks read back as written");
+    }
+}

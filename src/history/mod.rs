@@ -36,7 +36,7 @@ pub use crate::model::VersionId;
 pub use base::{base_for_merge, virtual_base, MergeBase};
 pub use nodes::{Nodes, TooMany};
 pub use place::{kept_of, made_on, tips_of, FileVersion, Made, Place};
-pub use start::Start;
+pub use start::MergeStart;
 
 /// The graph keys versions by their ids' 128 bits: walking it hashes and copies numbers.
 type Key = VersionId;

@@ -6,7 +6,7 @@ use super::{Relation, VersionId};
 
 /// What merging another version starts with.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Start {
+pub enum MergeStart {
     /// The same version: nothing to merge.
     InStep,
     /// A version the current one descends from: it has nothing the current one lacks.
@@ -20,17 +20,17 @@ pub enum Start {
     Merge { nearest: Vec<VersionId>, bases: Vec<VersionId> },
 }
 
-impl Start {
+impl MergeStart {
     /// The start of a merge with a version standing as `relation` against the current one;
     /// `kept`: the versions of theirs this browser keeps, asked only when the graph knows no
     /// version both descend from.
-    pub fn of(relation: Relation, kept: impl FnOnce() -> Vec<VersionId>) -> Start {
+    pub fn of(relation: Relation, kept: impl FnOnce() -> Vec<VersionId>) -> MergeStart {
         match relation {
-            Relation::InStep => Start::InStep,
-            Relation::Behind => Start::Behind,
-            Relation::FastForward => Start::Take,
-            Relation::Diverged { bases } if bases.is_empty() => Start::Merge { nearest: bases, bases: kept() },
-            Relation::Diverged { bases } => Start::Merge { nearest: bases.clone(), bases },
+            Relation::InStep => MergeStart::InStep,
+            Relation::Behind => MergeStart::Behind,
+            Relation::FastForward => MergeStart::Take,
+            Relation::Diverged { bases } if bases.is_empty() => MergeStart::Merge { nearest: bases, bases: kept() },
+            Relation::Diverged { bases } => MergeStart::Merge { nearest: bases.clone(), bases },
         }
     }
 }
@@ -46,14 +46,17 @@ mod tests {
     #[test]
     fn every_stand_starts_its_own_way_and_the_kept_versions_are_asked_only_with_no_common_one() {
         let never = || -> Vec<VersionId> { panic!("not asked") };
-        assert_eq!(Start::of(Relation::InStep, never), Start::InStep);
-        assert_eq!(Start::of(Relation::Behind, never), Start::Behind);
-        assert_eq!(Start::of(Relation::FastForward, never), Start::Take);
+        assert_eq!(MergeStart::of(Relation::InStep, never), MergeStart::InStep);
+        assert_eq!(MergeStart::of(Relation::Behind, never), MergeStart::Behind);
+        assert_eq!(MergeStart::of(Relation::FastForward, never), MergeStart::Take);
         let diverged = Relation::Diverged { bases: vec![v(1)] };
-        assert_eq!(Start::of(diverged, never), Start::Merge { nearest: vec![v(1)], bases: vec![v(1)] });
+        assert_eq!(MergeStart::of(diverged, never), MergeStart::Merge { nearest: vec![v(1)], bases: vec![v(1)] });
         let criss_cross = Relation::Diverged { bases: vec![v(1), v(2)] };
-        assert_eq!(Start::of(criss_cross, never), Start::Merge { nearest: vec![v(1), v(2)], bases: vec![v(1), v(2)] });
+        assert_eq!(
+            MergeStart::of(criss_cross, never),
+            MergeStart::Merge { nearest: vec![v(1), v(2)], bases: vec![v(1), v(2)] }
+        );
         let beyond = Relation::Diverged { bases: vec![] };
-        assert_eq!(Start::of(beyond, || vec![v(9)]), Start::Merge { nearest: vec![], bases: vec![v(9)] });
+        assert_eq!(MergeStart::of(beyond, || vec![v(9)]), MergeStart::Merge { nearest: vec![], bases: vec![v(9)] });
     }
 }

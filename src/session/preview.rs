@@ -121,7 +121,7 @@ pub enum ImportChoice {
 /// A file picked or dropped on the strategy list, read: what the import does with it.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // reason: one file at a time, as `Preview`
-pub enum Taken {
+pub enum Picked {
     /// A strategy or a backup: previewed, stored when the user confirms.
     Preview(Preview),
     /// A region file: opened as a region (`session::region::open_region_file`), its
@@ -130,12 +130,12 @@ pub enum Taken {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-impl Taken {
+impl Picked {
     /// The preview, when it is one.
     pub fn into_preview(self) -> Option<Preview> {
         match self {
-            Taken::Preview(p) => Some(p),
-            Taken::RegionFile => None,
+            Picked::Preview(p) => Some(p),
+            Picked::RegionFile => None,
         }
     }
 }
@@ -148,7 +148,7 @@ pub async fn take<B: Backend>(
     file: &str,
     bytes: &[u8],
     clock: &impl super::stopwatch::Stopwatch,
-) -> Result<Taken, ImportError> {
+) -> Result<Picked, ImportError> {
     let opened = open_timed(bytes, clock)?;
     Ok(preview(store, file, bytes.len(), opened, clock).await)
 }
@@ -168,9 +168,9 @@ pub async fn preview<B: Backend>(
     bytes: usize,
     opened: Opened,
     clock: &impl super::stopwatch::Stopwatch,
-) -> Taken {
-    Taken::Preview(match opened {
-        Opened::Region => return Taken::RegionFile,
+) -> Picked {
+    Picked::Preview(match opened {
+        Opened::Region => return Picked::RegionFile,
         Opened::Strategy(imported) => {
             // The stored strategy is read once, with its history (the largest read).
             let stored = match clock.timed_wait("shirube:preview-stored", store.ancestry(&imported.strategy.id)).await {

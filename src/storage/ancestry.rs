@@ -1,4 +1,4 @@
-//! A stored strategy's current version with its place in the history ([`Place`], [`Ancestry`]),
+//! A stored strategy's current version with its place in the history ([`StoredPlace`], [`Ancestry`]),
 //! as storage read it: the rules (how another file's version stands against it, which versions
 //! a take or a merge makes) are `history::Place`'s; here the place moves on as versions are
 //! taken — in memory, without reading the stored strategy again.
@@ -19,13 +19,13 @@ pub struct KnownVersion {
 /// Where a stored strategy's current version stands in its history (`history::Place`), without
 /// its content, and the head's revision it was read at: what a quiet poll needs.
 #[derive(Clone, Debug, Default)]
-pub struct Place {
+pub struct StoredPlace {
     pub stand: history::Place,
     /// The head's revision it was read at.
     pub revision: u64,
 }
 
-impl Deref for Place {
+impl Deref for StoredPlace {
     type Target = history::Place;
 
     fn deref(&self) -> &history::Place {
@@ -33,13 +33,13 @@ impl Deref for Place {
     }
 }
 
-impl DerefMut for Place {
+impl DerefMut for StoredPlace {
     fn deref_mut(&mut self) -> &mut history::Place {
         &mut self.stand
     }
 }
 
-impl Place {
+impl StoredPlace {
     /// `theirs` taken as it is, over this version (a fast-forward, a replace).
     pub fn taken_origin(&self, theirs: &FileVersion, by: Option<&str>) -> Origin {
         with_graph(Origin::of(self.taken(theirs), by), &self.graph)
@@ -50,7 +50,7 @@ impl Place {
 #[derive(Clone, Debug)]
 pub struct Ancestry {
     pub current: Strategy,
-    pub place: Place,
+    pub place: StoredPlace,
     /// Kept versions that can be found by id: (id, seq), newest first.
     pub(super) kept: Vec<(VersionId, u64)>,
 }
@@ -66,9 +66,9 @@ impl Ancestry {
         self.place.relation_of(|| fingerprint(&self.current), theirs)
     }
 
-    /// What merging `theirs` into the current version starts with (`history::Start`).
-    pub fn start(&self, theirs: &FileVersion) -> history::Start {
-        history::Start::of(self.relation(theirs), || self.kept_bases(theirs))
+    /// What merging `theirs` into the current version starts with (`history::MergeStart`).
+    pub fn start(&self, theirs: &FileVersion) -> history::MergeStart {
+        history::MergeStart::of(self.relation(theirs), || self.kept_bases(theirs))
     }
 
     /// The current version's id, and, when it is named only now, its node (stored with what

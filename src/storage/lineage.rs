@@ -13,7 +13,7 @@
 //! and 統合する with a colleague's file: `history::base_for_merge`), and [`Store::merge_base`]
 //! finds the contents it asks for.
 
-use super::ancestry::{taken_origin, Ancestry, KnownVersion, Place};
+use super::ancestry::{taken_origin, Ancestry, KnownVersion, StoredPlace};
 use super::folder::TakenFrom;
 use super::versions::{Head, Named, VersionReason};
 use super::{keys, Backend, Backup, StorageError, Store, Write};
@@ -22,7 +22,7 @@ use crate::format::{
     LineageError,
 };
 use crate::history::marks::{self, StoredMarks};
-use crate::history::{self, FileVersion, Graph, MergeBase, Nodes, Start, MAX_GRAPH};
+use crate::history::{self, FileVersion, Graph, MergeBase, MergeStart, Nodes, MAX_GRAPH};
 use crate::model::merge::provenance::{Provenance, Tabled};
 use crate::model::{Id, Strategy, VersionId};
 
@@ -140,22 +140,22 @@ impl<B: Backend> Store<B> {
     }
 
     /// Where stored strategy `id`'s current version stands, without reading it.
-    pub async fn place(&self, id: &Id) -> Result<Place, StorageError> {
+    pub async fn place(&self, id: &Id) -> Result<StoredPlace, StorageError> {
         self.place_of(id, &self.head(id).await?).await
     }
 
-    async fn place_of(&self, id: &Id, head: &Head) -> Result<Place, StorageError> {
+    async fn place_of(&self, id: &Id, head: &Head) -> Result<StoredPlace, StorageError> {
         let mut graph = self.stored_graph(id).await?;
         graph.extend(head.legacy_graph());
         self.place_in(id, head, graph).await
     }
 
     /// Where the version `head` stands in `graph` (the stored graph, read).
-    async fn place_in(&self, id: &Id, head: &Head, graph: Graph) -> Result<Place, StorageError> {
+    async fn place_in(&self, id: &Id, head: &Head, graph: Graph) -> Result<StoredPlace, StorageError> {
         let (named, _) = self.read_named(id).await?;
         let named = named.filter(|n| n.revision == head.revision).map(|n| n.id);
         let stand = history::Place::of_head(named, &head.parents, head.fingerprint, &head.lineage, graph);
-        Ok(Place { stand, revision: head.revision })
+        Ok(StoredPlace { stand, revision: head.revision })
     }
 
     /// Stored strategy `id` with its place in the history.
@@ -169,7 +169,7 @@ impl<B: Backend> Store<B> {
     /// again when nothing was saved since (a year's graph is 4,096 nodes). A version named
     /// meanwhile (another tab writing its file) is named again alike: its id is its content's
     /// and parents'.
-    pub async fn ancestry_from(&self, id: &Id, place: Place) -> Result<Ancestry, StorageError> {
+    pub async fn ancestry_from(&self, id: &Id, place: StoredPlace) -> Result<Ancestry, StorageError> {
         let head = self.head(id).await?;
         let place = match place.revision == head.revision {
             true => self.place_in(id, &head, place.stand.graph).await?,
@@ -178,7 +178,7 @@ impl<B: Backend> Store<B> {
         self.ancestry_in(id, head, place).await
     }
 
-    async fn ancestry_in(&self, id: &Id, head: Head, place: Place) -> Result<Ancestry, StorageError> {
+    async fn ancestry_in(&self, id: &Id, head: Head, place: StoredPlace) -> Result<Ancestry, StorageError> {
         let current = self.load(id).await?;
         let kept = head.versions.iter().rev().filter_map(|v| v.id.or(v.fingerprint).map(|id| (id, v.seq))).collect();
         Ok(Ancestry { current, place, kept })
@@ -378,11 +378,11 @@ impl<B: Backend> Store<B> {
         let exact = |strategy| Ok(Some(MergeBase { strategy, in_file: false, exact: true }));
         let (nearest, bases) = match ancestry.start(&theirs) {
             // Nothing to merge, or theirs taken whole: merged from this browser's version.
-            Start::InStep | Start::Take => return exact(ancestry.current),
+            MergeStart::InStep | MergeStart::Take => return exact(ancestry.current),
             // An older version of ours (a file merged before): merged from it, which keeps
             // ours as it is (from ours, every change since would be taken back, unseen).
-            Start::Behind => return exact(file.strategy.clone()),
-            Start::Merge { nearest, bases } => (nearest, bases),
+            MergeStart::Behind => return exact(file.strategy.clone()),
+            MergeStart::Merge { nearest, bases } => (nearest, bases),
         };
         // The versions last taken from each member or file's author (統合する keeps them too):
         // where a criss-cross's nearest versions are found.
@@ -398,7 +398,7 @@ impl<B: Backend> Store<B> {
 
     /// The base to merge `theirs` from by the one rule of every merge's base
     /// (`history::base_for_merge`): `nearest`, their nearest common versions, and `bases`,
-    /// where to look first (`history::Start::Merge`); each version's content found among
+    /// where to look first (`history::MergeStart::Merge`); each version's content found among
     /// `at_hand`, in this browser's history, or carried by the file (`carried`).
     pub async fn merge_base_among(
         &self,
@@ -437,8 +437,8 @@ impl<B: Backend> Store<B> {
         let origin = match ancestry.start(&theirs) {
             // Theirs holds nothing ours lacks, and the merge kept ours: nothing to store (a
             // merge version would part this browser's head from the others' for nothing).
-            Start::InStep | Start::Behind if *merged == ancestry.current => return Ok(None),
-            Start::Take if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
+            MergeStart::InStep | MergeStart::Behind if *merged == ancestry.current => return Ok(None),
+            MergeStart::Take if *merged == file.strategy => ancestry.taken_origin(&theirs, by),
             _ => ancestry.merge_origin(merged, &theirs, by),
         };
         let mut also = vec![self.merged_marks((merged, ours), file, now).await?];

@@ -63,7 +63,7 @@ mod usage;
 mod versions;
 mod writing;
 
-pub use ancestry::{Ancestry, KnownVersion, Place};
+pub use ancestry::{Ancestry, KnownVersion, StoredPlace};
 pub use backend::{Backend, BackendKind, MemoryBackend, Write};
 pub use backups::{Backup, BackupReason};
 #[cfg(target_arch = "wasm32")]

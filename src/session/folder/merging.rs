@@ -1,5 +1,5 @@
 //! One member's file merged into the stored strategy, as a folder's reading does it: where
-//! the two stand (`history::Start`) decides whether it is in step, behind, taken as it is, or
+//! the two stand (`history::MergeStart`) decides whether it is in step, behind, taken as it is, or
 //! merged from the base both descend from, made exact by both sides' marks; what is taken is
 //! staged with its marks, what cannot be taken is a card.
 
@@ -8,7 +8,7 @@ use super::reading::{
 };
 use super::{FolderSync, HeldBack, MemberFile};
 use crate::format::{FileTop, Imported};
-use crate::history::{FileVersion, MergeBase, Start};
+use crate::history::{FileVersion, MergeBase, MergeStart};
 use crate::model::merge::edited::summary;
 use crate::model::merge::{begin_listing, merge_unrelated, merge_with, Concurrent, Merge, Side};
 use crate::model::round::ConfirmedChange;
@@ -55,7 +55,7 @@ impl Arrived {
 impl FolderSync {
     /// One member's file against the stored strategy (`ancestry`, brought up to date when
     /// something is stored): its line in the panel. Where the two stand decides the rest
-    /// (`history::Start`): nothing, their version taken as it is ([`FolderSync::take_one`]), or
+    /// (`history::MergeStart`): nothing, their version taken as it is ([`FolderSync::take_one`]), or
     /// merged ([`FolderSync::merge_diverged`]).
     pub(super) async fn merge_one<B: Backend, F: Folder>(
         &mut self,
@@ -82,13 +82,13 @@ impl FolderSync {
         line.version = Some(theirs.id);
         let arrived = Arrived { file, bytes, by, imported, theirs, written };
         match ancestry.start(&arrived.theirs) {
-            Start::InStep => {
+            MergeStart::InStep => {
                 line.standing = MemberStanding::InStep;
                 Ok(line)
             }
-            Start::Behind => Ok(line),
-            Start::Take => self.take_one(at, ancestry, arrived, line, reading).await,
-            Start::Merge { nearest, bases } => {
+            MergeStart::Behind => Ok(line),
+            MergeStart::Take => self.take_one(at, ancestry, arrived, line, reading).await,
+            MergeStart::Merge { nearest, bases } => {
                 self.merge_diverged(at, ancestry, arrived, (&nearest, &bases), line, reading).await
             }
         }
@@ -131,7 +131,7 @@ impl FolderSync {
     }
 
     /// A member's version that has what the current one lacks and lacks some of it: merged
-    /// from the base both descend from (`nearest`, `bases`: `history::Start::Merge`), made
+    /// from the base both descend from (`nearest`, `bases`: `history::MergeStart::Merge`), made
     /// exact by both sides' marks, and staged; a card when they conflict or change values the
     /// planning section confirmed; refused when the base the file carries is not what it says.
     async fn merge_diverged<B: Backend, F: Folder>(

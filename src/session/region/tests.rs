@@ -6,7 +6,7 @@ use super::*;
 use crate::format::{export as file_of, export_everything, ImportError, Saved};
 use crate::model::region::IndicatorMatch;
 use crate::model::{template, FiscalYear, Measure, PlanPeriod};
-use crate::session::preview::{take, Taken};
+use crate::session::preview::{take, Picked};
 use crate::session::stopwatch::Untimed;
 use crate::storage::{BackupReason, MemoryBackend};
 use crate::testing::{memory_store, Wait};
@@ -300,11 +300,11 @@ fn the_import_tells_a_region_file_from_other_files_by_the_format_it_names() {
     // nothing previewed or stored.
     let before = snapshot(&mem);
     let taken = take(&here, "管内.json", exported.text.as_bytes(), &Untimed).wait();
-    assert_eq!(taken, Ok(Taken::RegionFile));
+    assert_eq!(taken, Ok(Picked::RegionFile));
     assert_eq!(snapshot(&mem), before);
     // A town's own file is previewed; any other refusal stays the import's own error.
     let one = file_of(&towns[0], NOW);
-    assert!(matches!(take(&here, "t.json", one.as_bytes(), &Untimed).wait(), Ok(Taken::Preview(_))));
+    assert!(matches!(take(&here, "t.json", one.as_bytes(), &Untimed).wait(), Ok(Picked::Preview(_))));
     for bytes in [&b"{}"[..], b"", br#"{"format": "other-tool", "version": 1}"#] {
         assert!(take(&here, "x.json", bytes, &Untimed).wait().is_err());
     }

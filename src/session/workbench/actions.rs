@@ -9,7 +9,7 @@ use crate::model::{Id, Strategy};
 use crate::session::import::{self, Confirmed};
 use crate::session::library::{self, Example};
 use crate::session::lists::Touched;
-use crate::session::preview::{self, Confirmation, Taken};
+use crate::session::preview::{self, Confirmation, Picked};
 use crate::session::stopwatch::Stopwatch;
 use crate::session::Notice;
 use crate::storage::{Backend, StorageError, VersionReason};
@@ -89,7 +89,7 @@ impl<B: Backend> Workbench<B> {
         file: &str,
         bytes: &[u8],
         clock: &impl Stopwatch,
-    ) -> (Outcome, Result<Taken, ImportError>) {
+    ) -> (Outcome, Result<Picked, ImportError>) {
         let flushed = self.flush().await;
         (flushed, preview::take(&self.store, file, bytes, clock).await)
     }

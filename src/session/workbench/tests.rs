@@ -11,7 +11,7 @@ use crate::format::{export, export_region, Saved};
 use crate::model::merge::edits::town;
 use crate::model::Strategy;
 use crate::session::lists::{read_more, Lists};
-use crate::session::preview::{Preview, Taken};
+use crate::session::preview::{Picked, Preview};
 use crate::session::stopwatch::Untimed;
 use crate::storage::{BackendKind, MemoryBackend, Store, VersionReason};
 use crate::testing::{Posing, Wait};
@@ -128,7 +128,7 @@ fn a_waiting_change_is_stored_before_a_picked_file_is_compared_with_what_is_stor
     assert_eq!(flushed.touched, Touched::SAVE);
     assert_eq!(stored_title(&bench, &s), "手元の変更", "stored before the comparison");
     match taken {
-        Ok(Taken::Preview(Preview::Strategy { existing: Some(existing), stored: true, .. })) => {
+        Ok(Picked::Preview(Preview::Strategy { existing: Some(existing), stored: true, .. })) => {
             assert_eq!(existing.title, "手元の変更", "compared with the change, not without it");
         }
         other => panic!("a preview against the stored strategy: {other:?}"),
@@ -144,7 +144,7 @@ fn a_region_file_picked_for_import_is_left_to_the_regions_reader_and_nothing_is_
     let file = export_region(&region, &[Saved { strategy: &s, saved_at: NOW }], NOW);
     let before = all_lists(&bench);
     let (_, taken) = bench.take("region.json", file.as_bytes(), &Untimed).wait();
-    assert_eq!(taken, Ok(Taken::RegionFile));
+    assert_eq!(taken, Ok(Picked::RegionFile));
     assert_eq!(all_lists(&bench), before, "nothing stored");
 }
 
@@ -187,7 +187,7 @@ fn an_import_confirmed_is_opened_and_every_list_it_changed_is_said() {
     let s = town();
     let (_, bench) = bench(&[]);
     let (_, taken) = bench.take("town.json", export(&s, NOW).as_bytes(), &Untimed).wait();
-    let Ok(Taken::Preview(preview)) = taken else { panic!("{taken:?}") };
+    let Ok(Picked::Preview(preview)) = taken else { panic!("{taken:?}") };
     let mut flow = crate::session::preview::ImportFlow::default();
     let ticket = flow.start("town.json");
     flow.ready(ticket, preview);

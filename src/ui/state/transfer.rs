@@ -3,7 +3,7 @@
 //! downloading strategies and the backup of everything (`session::export`).
 
 use super::*;
-use crate::session::preview::Taken;
+use crate::session::preview::Picked;
 
 impl AppState {
     /// [`AppState::add_and_open`]; `reason` says where it came from (a file's version is kept
@@ -143,19 +143,19 @@ fn show_taken(
     file: web_sys::File,
     name: String,
     ticket: crate::session::flow::Ticket,
-    read: Result<Taken, Result<ImportError, String>>,
+    read: Result<Picked, Result<ImportError, String>>,
 ) {
     match read {
-        Ok(Taken::Preview(preview)) => {
+        Ok(Picked::Preview(preview)) => {
             if state.import.try_update(|f| f.ready(ticket, preview)) == Some(true) {
                 state.notice.set(None);
             }
         }
         // A region file is opened as a region, not previewed as a strategy.
-        Ok(Taken::RegionFile) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
+        Ok(Picked::RegionFile) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
             state.act(Action::OpenRegionFile(file, None))
         }
-        Ok(Taken::RegionFile) => {}
+        Ok(Picked::RegionFile) => {}
         Err(error) if state.import.try_update(|f| f.failed(ticket)) == Some(true) => {
             state.notice.set(Some(match error {
                 Ok(error) => Notice::ImportFailed { file: name, error },
