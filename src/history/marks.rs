@@ -5,7 +5,8 @@
 //! back as [`StoredMarks`]; nothing here reads or writes storage.
 
 use super::VersionId;
-use crate::model::merge::provenance::{Provenance, Tables};
+use crate::model::merge::provenance::{exact_base, Provenance, Tabled, Tables};
+use crate::model::merge::Concurrent;
 use crate::model::{Strategy, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +104,23 @@ pub fn made(
     now: &str,
 ) -> Provenance {
     Provenance::merged(result, ours, theirs, me, event_time(now))
+}
+
+/// Both sides of a merge as the marks read them: each version read as a table once, with its
+/// marks (this browser's made now, the file's as it came).
+pub struct Sides {
+    pub ours: (Tabled, Provenance),
+    pub theirs: (Tabled, Provenance),
+}
+
+impl Sides {
+    /// `approx` (the base at hand) made exact where either side's marks say the other had seen
+    /// its edit, and the values both set with neither having seen the other's
+    /// (`provenance::exact_base`).
+    pub fn exact_base(&self, approx: &Strategy) -> (Strategy, Concurrent) {
+        let ((fo, o), (ft, t)) = (&self.ours, &self.theirs);
+        exact_base(approx, (fo, o), (ft, t))
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -10,8 +10,8 @@
 
 use super::flow::{Flow, Pending};
 use crate::format::{self, Changes, Everything, ImportError, Imported, Opened};
+use crate::history::marks::Sides;
 use crate::history::MergeBase;
-use crate::model::merge::provenance::exact_base;
 use crate::model::merge::{merge_unrelated, merge_with, Concurrent, Merge, Side};
 use crate::model::round::{any_confirmed, confirmed_changes, ConfirmedChange, OnConfirmed};
 use crate::model::Strategy;
@@ -192,9 +192,7 @@ pub async fn preview<B: Backend>(
             let existing = stored.map(|(stored, base)| {
                 let merge = match base {
                     Ok(Ok(Some(MergeBase { strategy: base, in_file, .. }))) => {
-                        let exact = |[(fo, o), (ft, t)]: &[_; 2]| {
-                            clock.timed("shirube:preview-exact", || exact_base(&base, (fo, o), (ft, t)))
-                        };
+                        let exact = |sides: &Sides| clock.timed("shirube:preview-exact", || sides.exact_base(&base));
                         let (base, concurrent) = marks.as_ref().map(exact).unwrap_or((base, Concurrent::default()));
                         let merge = clock
                             .timed("shirube:merge", || merge_with(&base, &concurrent, &stored, &imported.strategy));

@@ -21,7 +21,7 @@ use crate::format::{
     export_member_file, export_with_lineage, fingerprint, legacy_version, Author, CarriedBase, Imported, Lineage,
     LineageError,
 };
-use crate::history::marks::{self, StoredMarks};
+use crate::history::marks::{self, Sides, StoredMarks};
 use crate::history::{self, FileVersion, Graph, MergeBase, MergeStart, Nodes, MAX_GRAPH};
 use crate::model::merge::provenance::{Provenance, Tabled};
 use crate::model::{Id, Strategy, VersionId};
@@ -122,13 +122,13 @@ impl<B: Backend> Store<B> {
     /// version read as a table once, when the file carries marks: what makes a merge's base exact.
     /// Writes nothing (a preview changes nothing stored): what it marks now is numbered under a
     /// stand-in name, and dropped.
-    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<[(Tabled, Provenance); 2]> {
+    pub async fn both_marks(&self, current: &Strategy, file: &Imported) -> Option<Sides> {
         let theirs = file.marks()?;
         let stored = self.marks(&file.strategy.id).await.ok()?;
         let o = Tabled::of(current);
         let ours = stored.stamp(&o, "preview", 0);
         let t = Tabled::of_like(&file.strategy, &[&o]);
-        Some([(o, ours), (t, theirs)])
+        Some(Sides { ours: (o, ours), theirs: (t, theirs) })
     }
 
     /// The id of strategy `id`'s current version, when it is named: what a write compares with

@@ -1,36 +1,20 @@
 //! Where each value was last set (`model::merge::provenance`), as a folder's reading keeps it:
 //! this browser's marks made before a merge, and the marks of what it took kept after. Each
-//! side is read as a typed table once for all the marks read of it ([`Marked`]), and the version a merge
+//! side is read as a typed table once for all the marks read of it ([`Sides`]), and the version a merge
 //! or take made is the next file's "ours" as it was marked ([`Kept`]): a reading of ten files
 //! reads and marks each version it makes once, not twice.
 
 use super::{FolderSync, SyncError};
 use crate::format::Imported;
 use crate::history;
-use crate::model::merge::provenance::{exact_base, Provenance, Tabled};
-use crate::model::merge::Concurrent;
+use crate::history::marks::Sides;
+use crate::model::merge::provenance::{Provenance, Tabled};
 use crate::model::Strategy;
 use crate::session::stopwatch::Stopwatch;
 use crate::storage::{Ancestry, Backend, Store};
 
 /// The step a folder's reading times the marks' work under.
 const STEP: &str = "shirube:folder-marks";
-
-/// Both sides' marks before a merge, and both sides as the marks read them.
-pub(super) struct Marked {
-    ours: Provenance,
-    theirs: Provenance,
-    tables: [Tabled; 2],
-}
-
-impl Marked {
-    /// `approx` made exact where either side's marks say the other had seen its edit, and the
-    /// values both set with neither having seen the other's.
-    pub(super) fn exact_base(&self, approx: &Strategy) -> (Strategy, Concurrent) {
-        let [ours, theirs] = &self.tables;
-        exact_base(approx, (ours, &self.ours), (theirs, &self.theirs))
-    }
-}
 
 /// The marks a reading made: of the version about to be staged, and of the last version it
 /// made, with that version as the marks read it.
@@ -50,13 +34,13 @@ impl FolderSync {
         ancestry: &Ancestry,
         imported: &Imported,
         (now, clock): (&str, &impl Stopwatch),
-    ) -> Result<Option<Marked>, SyncError> {
+    ) -> Result<Option<Sides>, SyncError> {
         let Some(theirs) = imported.marks() else { return Ok(None) };
         let (ours_table, ours) = self.current_marked(store, &ancestry.current, (now, clock)).await?;
         clock.yield_now().await;
         // Read beside ours: what it repeats of ours is not read again.
         let theirs_table = clock.timed(STEP, || Tabled::of_like(&imported.strategy, &[&ours_table]));
-        Ok(Some(Marked { ours, theirs, tables: [ours_table, theirs_table] }))
+        Ok(Some(Sides { ours: (ours_table, ours), theirs: (theirs_table, theirs) }))
     }
 
     /// The current version as the marks read it, and its marks made now: the version this
@@ -85,18 +69,18 @@ impl FolderSync {
     pub(super) async fn keep_marks<B: Backend>(
         &mut self,
         store: &Store<B>,
-        (ours, marked): (&Strategy, Option<Marked>),
+        (ours, marked): (&Strategy, Option<Sides>),
         result: &Strategy,
         imported: &Imported,
         (now, clock): (&str, &impl Stopwatch),
     ) -> Result<(), SyncError> {
-        let Marked { ours: ours_marks, theirs: theirs_marks, tables: [ours, theirs] } = match marked {
+        let Sides { ours: (ours, ours_marks), theirs: (theirs, theirs_marks) } = match marked {
             Some(m) => m,
             None => {
                 let (table, marks) = self.current_marked(store, ours, (now, clock)).await?;
                 clock.yield_now().await;
                 let theirs = clock.timed(STEP, || Tabled::of_like(&imported.strategy, &[&table]));
-                Marked { ours: marks, theirs: imported.marks().unwrap_or_default(), tables: [table, theirs] }
+                Sides { ours: (table, marks), theirs: (theirs, imported.marks().unwrap_or_default()) }
             }
         };
         clock.yield_now().await;
