@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use shirube::model::merge::edits::{edited, town, Edit};
+use shirube::model::merge::edits::{edited, town, RandomEdit};
 use shirube::model::merge::provenance::{exact_base, Provenance, Tabled};
 use shirube::model::merge::{merge, merge_listing, merge_with, Merge, Side};
 use shirube::model::{errors, validate, Strategy};
@@ -23,7 +23,7 @@ fn base() -> &'static Strategy {
 }
 
 /// The fuzzer's edits in the ranges the property tests draw from.
-fn tame(edits: Vec<Edit>) -> Vec<Edit> {
+fn tame(edits: Vec<RandomEdit>) -> Vec<RandomEdit> {
     edits.into_iter().take(12).map(|(op, a, b, v)| (op, a % 64, b % 64, v.rem_euclid(2003) - 3)).collect()
 }
 
@@ -31,7 +31,7 @@ fn valid(s: &Strategy) -> bool {
     errors(&validate(s)).next().is_none()
 }
 
-fuzz_target!(|sides: (Vec<Edit>, Vec<Edit>, Vec<Edit>, u64)| {
+fuzz_target!(|sides: (Vec<RandomEdit>, Vec<RandomEdit>, Vec<RandomEdit>, u64)| {
     let (common, here, there, picks) = sides;
     let base = edited(base(), &tame(common));
     let ours = edited(&base, &tame(here));

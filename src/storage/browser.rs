@@ -1,6 +1,6 @@
 //! Opening the browser's storage (wasm32 only): IndexedDB when it opens, with the data of
 //! earlier releases moved over from `localStorage` first; else `localStorage` (some private
-//! windows and `file://` pages have no IndexedDB); else memory. [`Opened`] says which and why,
+//! windows and `file://` pages have no IndexedDB); else memory. [`OpenedStorage`] says which and why,
 //! for the UI to put into words. Also what the browser says about this site's storage:
 //! whether it is persistent (`navigator.storage.persist()`) and how much is used of what it
 //! allows (`navigator.storage.estimate()`).
@@ -26,14 +26,14 @@ pub type BrowserStore = Store<BrowserBackend>;
 
 /// What [`Store::opening`] found.
 pub enum Opening {
-    Ready(BrowserStore, Opened),
+    Ready(BrowserStore, OpenedStorage),
     /// IndexedDB opened, and `localStorage` holds data of an earlier release to move into it.
     Move(IndexedDb, LocalStorage),
 }
 
 /// How storage was opened.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Opened {
+pub struct OpenedStorage {
     /// Why IndexedDB is not used (it did not open, or the move into it failed), when it is not.
     pub indexed_db_problem: Option<StorageError>,
     /// Why no storage at all is used (only memory), when so.
@@ -126,8 +126,8 @@ pub async fn write(target: WriteTarget, writes: Vec<Write>) -> Result<(), Storag
 
 impl Store<BrowserBackend> {
     /// The browser's storage: IndexedDB (after moving `localStorage`'s data into it), else
-    /// `localStorage`, else memory. Never fails: what went wrong is in [`Opened`].
-    pub async fn browser(now: &str) -> (BrowserStore, Opened) {
+    /// `localStorage`, else memory. Never fails: what went wrong is in [`OpenedStorage`].
+    pub async fn browser(now: &str) -> (BrowserStore, OpenedStorage) {
         match Self::opening().await {
             Opening::Ready(store, opened) => (store, opened),
             Opening::Move(idb, local) => Self::move_then_open(idb, local, now).await,
@@ -141,36 +141,36 @@ impl Store<BrowserBackend> {
             Ok(idb) => match LocalStorage::open() {
                 Ok(local) if has_data_to_move(&local).await => Opening::Move(idb, local),
                 // No localStorage, or nothing in it to move.
-                _ => Opening::Ready(Store::new(BrowserBackend::Indexed(idb)), Opened::default()),
+                _ => Opening::Ready(Store::new(BrowserBackend::Indexed(idb)), OpenedStorage::default()),
             },
             Err(problem) => {
                 let (store, opened) = Store::browser_local();
-                Opening::Ready(store, Opened { indexed_db_problem: Some(problem), ..opened })
+                Opening::Ready(store, OpenedStorage { indexed_db_problem: Some(problem), ..opened })
             }
         }
     }
 
     /// Moves `localStorage`'s data into IndexedDB, then opens IndexedDB; where the move fails,
     /// the data stays where it was, and so does the app this time (`localStorage`).
-    pub async fn move_then_open(idb: IndexedDb, local: LocalStorage, now: &str) -> (BrowserStore, Opened) {
+    pub async fn move_then_open(idb: IndexedDb, local: LocalStorage, now: &str) -> (BrowserStore, OpenedStorage) {
         // Both as the app's backend: their writes go through the installed writer.
         let (idb, local) = (BrowserBackend::Indexed(idb), BrowserBackend::Local(local));
         match move_data(&local, &idb, now).await {
-            Ok(moved) => (Store::new(idb), Opened { moved, ..Opened::default() }),
+            Ok(moved) => (Store::new(idb), OpenedStorage { moved, ..OpenedStorage::default() }),
             Err(problem) => {
                 let (store, opened) = Store::browser_local();
-                (store, Opened { indexed_db_problem: Some(problem), ..opened })
+                (store, OpenedStorage { indexed_db_problem: Some(problem), ..opened })
             }
         }
     }
 
     /// `localStorage`, else memory: where IndexedDB cannot be used (and what the tests of
-    /// `localStorage` itself open). Never fails: what went wrong is in [`Opened`].
-    pub fn browser_local() -> (BrowserStore, Opened) {
+    /// `localStorage` itself open). Never fails: what went wrong is in [`OpenedStorage`].
+    pub fn browser_local() -> (BrowserStore, OpenedStorage) {
         match LocalStorage::open() {
-            Ok(local) => (Store::new(BrowserBackend::Local(local)), Opened::default()),
+            Ok(local) => (Store::new(BrowserBackend::Local(local)), OpenedStorage::default()),
             Err(e) => {
-                let opened = Opened { unavailable: Some(e), ..Opened::default() };
+                let opened = OpenedStorage { unavailable: Some(e), ..OpenedStorage::default() };
                 (Store::new(BrowserBackend::Memory(Rc::new(MemoryBackend::new()))), opened)
             }
         }

@@ -68,8 +68,8 @@ pub use backend::{Backend, BackendKind, MemoryBackend, Write};
 pub use backups::{Backup, BackupReason};
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    ask_persistence, estimate, install_writer, persistence, write, BrowserBackend, BrowserStore, Estimate, Opened,
-    Opening, Persistence, WriteTarget, Writer,
+    ask_persistence, estimate, install_writer, persistence, write, BrowserBackend, BrowserStore, Estimate,
+    OpenedStorage, Opening, Persistence, WriteTarget, Writer,
 };
 #[cfg(target_arch = "wasm32")]
 pub use drafts::{

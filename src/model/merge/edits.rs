@@ -97,7 +97,7 @@ pub fn town() -> Strategy {
 }
 
 /// One edit: what (`op`), which entities (`a`, `b`), and a value.
-pub type Edit = (u8, usize, usize, i64);
+pub type RandomEdit = (u8, usize, usize, i64);
 
 fn ids<'a>(it: impl Iterator<Item = &'a Id>) -> Vec<Id> {
     it.cloned().collect()
@@ -113,7 +113,7 @@ fn initiative_year(i: &mut Initiative, year: FiscalYear) -> &mut InitiativeYear 
     }
     i.years.iter_mut().find(|y| y.fiscal_year == year).unwrap()
 }
-pub fn apply(s: &mut Strategy, (op, a, b, v): Edit) {
+pub fn apply(s: &mut Strategy, (op, a, b, v): RandomEdit) {
     let goals = ids(s.goals.iter().map(|g| &g.id));
     let measures = ids(s.measures().map(|(_, m)| &m.id));
     let initiatives = ids(s.initiatives().map(|(_, i)| &i.id));
@@ -260,7 +260,7 @@ pub fn apply(s: &mut Strategy, (op, a, b, v): Edit) {
         }
     }
 }
-pub fn edited(s: &Strategy, edits: &[Edit]) -> Strategy {
+pub fn edited(s: &Strategy, edits: &[RandomEdit]) -> Strategy {
     let mut s = s.clone();
     for e in edits {
         apply(&mut s, *e);

@@ -70,9 +70,6 @@ impl Side {
     }
 }
 
-/// The answer to one conflict: keep this computer's version or take the file's.
-pub type Choice = Side;
-
 /// What kind of thing a change or conflict is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -372,7 +369,7 @@ fn apply(merge: &Merge, choices: &[Side]) -> Result<Strategy, typed::Unbuildable
 }
 
 /// The final strategy with one choice per conflict, in the order of [`Merge::conflicts`].
-pub fn resolve(merge: &Merge, choices: &[Choice]) -> Result<Strategy, ResolveError> {
+pub fn resolve(merge: &Merge, choices: &[Side]) -> Result<Strategy, ResolveError> {
     if choices.len() != merge.conflicts.len() {
         return Err(ResolveError::Choices { conflicts: merge.conflicts.len(), choices: choices.len() });
     }
@@ -395,7 +392,7 @@ impl Merge {
     }
 
     /// [`resolve`] with one choice per conflict.
-    pub fn resolve(&self, choices: &[Choice]) -> Result<Strategy, ResolveError> {
+    pub fn resolve(&self, choices: &[Side]) -> Result<Strategy, ResolveError> {
         resolve(self, choices)
     }
 

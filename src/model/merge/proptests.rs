@@ -1,7 +1,7 @@
 //! Property tests of the merge: random edits on both sides of a common version (values, yearly
 //! cells, additions, removals, moves, references, votes), then the laws every merge keeps.
 
-use super::edits::{edited, town, Edit};
+use super::edits::{edited, town, RandomEdit};
 use super::typed::at;
 use super::*;
 use crate::model::Strategy;
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 /// Up to `n` edits; half the time on the first few entities only, so that both sides often
 /// touch the same ones.
-pub(super) fn edits(n: usize) -> impl Gen<Value = Vec<Edit>> {
+pub(super) fn edits(n: usize) -> impl Gen<Value = Vec<RandomEdit>> {
     let edit = (any::<u8>(), 0usize..64, 0usize..64, -3i64..2000);
     (proptest::collection::vec(edit, 0..n), any::<bool>()).prop_map(|(edits, near)| {
         let near = |i: usize| if near { i % 3 } else { i };

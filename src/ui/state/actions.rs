@@ -250,7 +250,7 @@ parts::split!(actions, load: load_move_old_data,
         idb: crate::storage::IndexedDb,
         local: crate::storage::LocalStorage,
         now: String,
-    ) -> (BrowserStore, crate::storage::Opened) {
+    ) -> (BrowserStore, crate::storage::OpenedStorage) {
         BrowserStore::move_then_open(idb, local, &now).await
     }
 );

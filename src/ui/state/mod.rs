@@ -38,7 +38,7 @@ use crate::session::workbench::{Clock, NoticeChange, Outcome, Workbench};
 use crate::session::Autosave;
 pub use crate::session::{Notice, SaveState};
 use crate::storage::{BackendKind, DraftOutcome, Estimate, Persistence, VersionReason};
-use crate::storage::{Backup, BrowserBackend, BrowserStore, GarbageEntry, Opened, Preferences, StorageError};
+use crate::storage::{Backup, BrowserBackend, BrowserStore, GarbageEntry, OpenedStorage, Preferences, StorageError};
 use crate::storage::{StrategySummary, Usage};
 pub use actions::{install as install_actions, install_writer, load_run as load_actions};
 use actions::{perform, Action};

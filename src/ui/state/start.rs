@@ -9,7 +9,7 @@ use crate::ui::browser::parts::{self, PartMissing};
 #[derive(Clone)]
 pub struct Start {
     pub store: Rc<BrowserStore>,
-    pub opened: Opened,
+    pub opened: OpenedStorage,
     pub prefs: Preferences,
     /// Titles of strategies whose unsaved change on closing was kept in the history instead
     /// (another tab had saved since).
