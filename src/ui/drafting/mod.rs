@@ -2,9 +2,11 @@
 //! 案 → 策定済, seed 004) and its schedule by stage — each body's meeting or step, its agenda. The
 //! stage and the schedule are edited in the editor's strategy settings, linked from here; the
 //! strategy leaves as the document itself (「戦略の文書を作る（Word）」, `format::document`). Below
-//! them, 意見聴取 (`hearings`): the hearings of each draft and the opinions heard, answered.
+//! them, 意見聴取 (`hearings`): the hearings of each draft and the opinions heard, answered, each
+//! with the version it heard (`heard`), which the document made for it can become.
 
 mod confirm;
+mod heard;
 mod hearings;
 mod opinion_book;
 mod opinions;
@@ -93,12 +95,12 @@ fn Stages(state: Edits) -> impl IntoView {
                     let (label, question, yes) = match lang {
                         locale::Language::Ja => (
                             format!("「{then}」へ進める…"),
-                            format!("今の「{now}」を、意見を聴いた後の修正も含めたいまの形のまま名前を付けて履歴に残し（「{now}（年月）」。消えません）、段階を「{then}」にします。意見聴取で示した版は別に「策定会議（日付）で示した{now}」のような名前で新旧対照表の先頭に並び、今の版と比べると聴いた後の修正が表れます。聴いた意見は「{now}」の意見のままです。"),
+                            format!("履歴に残すもの：今の「{now}」を、意見を聴いた後の修正も含めたいまの形のまま「{now}（年月）」の名前で。意見聴取で聴いた版も、別に「策定会議（日付）で示した{now}」の名前で残っています。どちらも古くなっても消えません。そのうえで段階を「{then}」にします。新旧対照表では聴いた版が先頭に並び、今の版と比べると聴いた後の修正が表れます。聴いた意見は「{now}」の意見のままです。"),
                             format!("「{then}」へ進める"),
                         ),
                         locale::Language::En => (
                             format!("Move on to “{then}”…"),
-                            format!("The “{now}” as it stands now, revisions made after the hearings included, is kept in the history under its name (never thinned), and the stage becomes “{then}”. The version each hearing heard is listed first in the comparison table under the hearing's name; compared with the current one, it shows the revisions made since. Opinions heard stay with “{now}”."),
+                            format!("Kept in the history: the “{now}” as it stands now, revisions made after the hearings included, under its name; and, apart, the version each hearing heard, under the hearing's name. Neither is ever thinned. Then the stage becomes “{then}”. The versions heard come first in the comparison table; compared with the current one, they show the revisions made since. Opinions heard stay with “{now}”."),
                             format!("Move on to “{then}”"),
                         ),
                     };
@@ -133,7 +135,9 @@ fn DocumentExport(state: Edits) -> impl IntoView {
     let exporting = crate::ui::formats::exporters::Exporting::new();
     let (writing, failed) = (exporting.busy, exporting.failed);
     let contents = RwSignal::new(false);
+    let made = RwSignal::new(false);
     let make = move |_| {
+        made.set(true);
         let style = state.year_style();
         let listed = match contents.get_untracked() {
             true => crate::format::document::Contents::Listed,
@@ -180,6 +184,7 @@ fn DocumentExport(state: Edits) -> impl IntoView {
                     " "<span class="meta">{detail}</span>
                 </p>
             })}
+            {move || (made.get() && !writing.get() && failed.with(Option::is_none)).then(|| view! { <heard::DocumentForHearing state=state/> })}
         </section>
     }
 }
