@@ -69,7 +69,7 @@ pub fn Editor() -> impl IntoView {
     let name_field = NameField(NodeRef::new());
     provide_context(name_field);
     Effect::new(move |_| {
-        if selection.get() != Selection::Strategy {
+        if !selection.get().is_settings() {
             request_animation_frame(move || name_field.focus_if_unnamed());
         }
     });
@@ -103,6 +103,7 @@ pub fn Editor() -> impl IntoView {
                             <problems::EntityProblems selection=selection/>
                             {move || match selection.get() {
                                 Selection::Strategy => view! { <strategy_form::StrategyForm/> }.into_any(),
+                                Selection::Settings(part) => view! { <strategy_form::StrategyForm at=part/> }.into_any(),
                                 Selection::Goal(id) => view! { <goal_form::GoalForm id=id go=Callback::new(go)/> }.into_any(),
                                 Selection::Measure(id) => view! { <measure_form::MeasureForm id=id go=Callback::new(go)/> }.into_any(),
                                 Selection::Initiative(id) => view! { <initiative_form::InitiativeForm id=id go=Callback::new(go)/> }.into_any(),

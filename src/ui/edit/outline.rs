@@ -168,7 +168,7 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                      status: Option<Status>| {
         let current = {
             let sel = sel.clone();
-            move || selection.get() == sel
+            move || selection.with(|now| *now == sel || (sel == Selection::Strategy && now.is_settings()))
         };
         let target = sel.clone();
         view! {

@@ -10,6 +10,7 @@ use crate::model::edit::move_item;
 use crate::model::{
     validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity,
 };
+use crate::session::route::SettingsPart;
 use crate::ui::kit::bind::{self, label};
 use crate::ui::kit::fields::{NumberField, SelectField, TextField, YearField};
 use crate::ui::speech::Speaks;
@@ -18,7 +19,11 @@ use crate::words;
 use leptos::prelude::*;
 
 #[component]
-pub fn StrategyForm() -> impl IntoView {
+pub fn StrategyForm(
+    /// The part landed on from another page (策定), scrolled into view.
+    #[prop(optional)]
+    at: Option<SettingsPart>,
+) -> impl IntoView {
     let state = use_edits();
     let nav = use_navigation();
     let title = bind::read(|s| s.title.clone());
@@ -90,8 +95,8 @@ pub fn StrategyForm() -> impl IntoView {
         <Sections/>
         <super::departments::Departments/>
         <RatingRuleForm/>
-        <Schedule/>
-        <NextPeriodForm/>
+        <Schedule landed=at == Some(SettingsPart::Schedule)/>
+        <NextPeriodForm landed=at == Some(SettingsPart::NextPeriod)/>
         <div class="panel" data-testid="problems">
             <h2>{state.text("チェック結果", "Checks")}</h2>
             {move || {
@@ -214,15 +219,22 @@ fn RatingRuleForm() -> impl IntoView {
 
 /// The drafting schedule: a date, or fiscal year + month + 上旬/中旬/下旬; body, agenda, stage.
 #[component]
-fn Schedule() -> impl IntoView {
+fn Schedule(
+    /// Landed on from 策定 (「段階と予定を編集する」): scrolled into view.
+    landed: bool,
+) -> impl IntoView {
     let state = use_edits();
+    let panel = NodeRef::<leptos::html::Div>::new();
+    if landed {
+        super::common::land_on(panel);
+    }
     let ids = bind::read(|s| s.schedule.iter().map(|x| x.id.clone()).collect::<Vec<Id>>());
     let item = move |id: &Id| {
         let id = id.clone();
         move |s: &crate::model::Strategy| s.schedule.iter().find(|x| x.id == id).cloned()
     };
     view! {
-        <div class="panel" data-testid="schedule">
+        <div class="panel" data-testid="schedule" node_ref=panel>
             <h2>{state.text("策定スケジュール", "Drafting schedule")}</h2>
             <table class="year-table schedule-table">
                 <thead><tr>
@@ -253,7 +265,7 @@ fn Schedule() -> impl IntoView {
                     let stages = Signal::derive(move || std::iter::once((String::new(), "—".to_owned())).chain(DraftingStage::ALL.iter().map(|s| (s.as_str().to_owned(), s.japanese().to_owned()))).collect::<Vec<_>>());
                     view! {
                         <tr data-testid="schedule-item">
-                            <td><SelectField label=label(state, "時期の指定方法", "Dated by") options=bys value=by on_commit=Callback::new(move |v: String| {
+                            <td><SelectField label=label(state, "時期の指定方法", "Dated by") options=bys value=by testid="schedule-by" on_commit=Callback::new(move |v: String| {
                                 let id = i8.clone();
                                 state.edit(move |s| {
                                     let first = FiscalYear(s.period.first.0 - 1);
@@ -262,16 +274,16 @@ fn Schedule() -> impl IntoView {
                                     }
                                 })
                             })/></td>
-                            <td><TextField label=label(state, "日付（例: 2026-12-10）", "Date (e.g. 2026-12-10)") value=date placeholder="2026-12-10"
+                            <td><TextField label=label(state, "日付（例: 2026-12-10）", "Date (e.g. 2026-12-10)") value=date placeholder="2026-12-10" testid="schedule-date"
                                 on_commit=Callback::new(move |v: String| upd(i9.clone(), Box::new(move |x| if let ScheduleWhen::Date { date } = &mut x.when { *date = v.trim().to_owned() })))/></td>
-                            <td><YearField label=label(state, "年度", "Fiscal year") value=fy on_commit=Callback::new(move |v: Option<FiscalYear>| upd(i1.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { fiscal_year, .. }) = (v, &mut x.when) { *fiscal_year = v })))/></td>
-                            <td><NumberField label=label(state, "月", "Month") value=month on_commit=Callback::new(move |v: Option<f64>| upd(i2.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { month, .. }) = (v, &mut x.when) { *month = v.clamp(1.0, 12.0) as u8 })))/></td>
-                            <td><SelectField label=label(state, "旬", "Part") options=parts value=part on_commit=Callback::new(move |v: String| upd(i3.clone(), Box::new(move |x| if let ScheduleWhen::Period { part, .. } = &mut x.when {
+                            <td><YearField label=label(state, "年度", "Fiscal year") value=fy testid="schedule-year" on_commit=Callback::new(move |v: Option<FiscalYear>| upd(i1.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { fiscal_year, .. }) = (v, &mut x.when) { *fiscal_year = v })))/></td>
+                            <td><NumberField label=label(state, "月", "Month") value=month testid="schedule-month" on_commit=Callback::new(move |v: Option<f64>| upd(i2.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { month, .. }) = (v, &mut x.when) { *month = v.clamp(1.0, 12.0) as u8 })))/></td>
+                            <td><SelectField label=label(state, "旬", "Part") options=parts value=part testid="schedule-part" on_commit=Callback::new(move |v: String| upd(i3.clone(), Box::new(move |x| if let ScheduleWhen::Period { part, .. } = &mut x.when {
                                 *part = match v.as_str() { "Early" => Some(MonthPart::Early), "Middle" => Some(MonthPart::Middle), "Late" => Some(MonthPart::Late), _ => None };
                             })))/></td>
-                            <td><TextField label=label(state, "会議・手続", "Meeting / step") value=body on_commit=Callback::new(move |v: String| upd(i4.clone(), Box::new(move |x| x.body = v.clone())))/></td>
-                            <td><TextField label=label(state, "議題", "Agenda") value=agenda multiline=true on_commit=Callback::new(move |v: String| upd(i5.clone(), Box::new(move |x| x.agenda = v.clone())))/></td>
-                            <td><SelectField label=label(state, "段階", "Stage") options=stages value=stage on_commit=Callback::new(move |v: String| upd(i6.clone(), Box::new(move |x| x.stage = DraftingStage::ALL.into_iter().find(|s| s.as_str() == v))))/></td>
+                            <td><TextField label=label(state, "会議・手続", "Meeting / step") value=body testid="schedule-body" on_commit=Callback::new(move |v: String| upd(i4.clone(), Box::new(move |x| x.body = v.clone())))/></td>
+                            <td><TextField label=label(state, "議題", "Agenda") value=agenda multiline=true testid="schedule-agenda" on_commit=Callback::new(move |v: String| upd(i5.clone(), Box::new(move |x| x.agenda = v.clone())))/></td>
+                            <td><SelectField label=label(state, "段階", "Stage") options=stages value=stage testid="schedule-stage" on_commit=Callback::new(move |v: String| upd(i6.clone(), Box::new(move |x| x.stage = DraftingStage::ALL.into_iter().find(|s| s.as_str() == v))))/></td>
                             <td><button type="button" class="danger" on:click=move |_| { let id = i7.clone(); state.edit(move |s| s.schedule.retain(|x| x.id != id)) }>{state.text("削除", "Delete")}</button></td>
                         </tr>
                     }

@@ -142,7 +142,7 @@ fn VersionRow(
         }
     };
     view! {
-        <li class="strategy-row" data-testid="version-row">
+        <li class="strategy-row" data-testid="version-row" data-saved-at=version.saved_at.clone()>
             <div class="strategy-main">
                 {match heard.or_else(|| version.label.clone().filter(|_| version.is_named())) {
                     Some(name) => view! { <span class="strategy-title" data-testid="version-name">{format!("{name} ・ {when} 「{}」", version.title)}</span> }.into_any(),
