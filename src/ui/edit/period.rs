@@ -137,9 +137,8 @@ pub fn NextPeriodForm(
             frame: frame.with_untracked(|k| frames::by_key(k)),
         };
         open.set(false);
+        // Opened, it starts at its top (`ui::state`).
         library.add_and_open(current.next_period(&next));
-        // The new strategy opens at its top, not where this long page was scrolled to.
-        window().scroll_to_with_x_and_y(0.0, 0.0);
     };
     view! {
         <div class="panel" data-testid="next-period" node_ref=panel>
