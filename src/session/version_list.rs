@@ -1,7 +1,9 @@
 //! 履歴's list of kept versions ([`listing`]): in the order they were saved, newest first, each
 //! version with a name (a stage's draft, a hearing's version heard) on a line of its own, and
 //! each run of two or more plain autosaves between them gathered into one line that opens to
-//! its versions (「自動保存 32件（12月3日 10:02～15:40）」, worded in `words::storage`).
+//! its versions (「自動保存 32件（12月3日 10:02～15:40）」, worded in `words::storage`). The newest
+//! kept version is always a line of its own: it is the one a person most often looks for (what
+//! the last change replaced).
 
 use crate::model::Timestamp;
 use crate::storage::{Version, VersionReason};
@@ -43,7 +45,11 @@ pub fn listing(versions: &[Version], named: impl Fn(&Version) -> bool) -> Listin
     });
     let gathered = |v: &Version| v.reason == VersionReason::Saved && !v.is_named() && !named(v);
     let mut lines = Vec::new();
-    let mut i = 0;
+    // The newest on its own line, whatever it is.
+    if !versions.is_empty() {
+        lines.push(Line::One(0));
+    }
+    let mut i = 1;
     while i < versions.len() {
         let run = versions[i..].iter().take_while(|v| gathered(v)).count();
         if run >= 2 {
@@ -116,7 +122,7 @@ mod tests {
         let l = listing(&versions, |v| v.saved_at == heard);
         let at = |i: usize| l.versions[i].saved_at.as_str();
         assert_eq!(l.lines.len(), 7);
-        assert_eq!(l.lines[0], Line::One(0), "a lone autosave is a line of its own");
+        assert_eq!(l.lines[0], Line::One(0), "the newest is a line of its own");
         assert_eq!(at(0), "2026-12-04T09:30:00Z");
         assert_eq!(l.lines[1], Line::One(1), "the named draft");
         // The 32 saves of 3 December, the one a hearing heard taken out of their run.
@@ -131,11 +137,19 @@ mod tests {
     }
 
     #[test]
+    fn the_newest_stays_a_line_of_its_own_before_the_run_it_would_start() {
+        let versions =
+            [save(1, "2026-12-03T10:00:00Z"), save(2, "2026-12-03T10:05:00Z"), save(3, "2026-12-03T10:09:00Z")];
+        assert_eq!(listing(&versions, |_| false).lines, [Line::One(0), Line::Saves(1..3)]);
+        assert_eq!(listing(&versions[..2], |_| false).lines, [Line::One(0), Line::One(1)], "one left: no run");
+    }
+
+    #[test]
     fn an_unreadable_time_is_listed_last_and_nothing_is_lost() {
-        let versions = [save(1, "not a time"), save(2, "2026-12-03T10:00:00Z")];
+        let versions = [save(1, "not a time"), save(2, "2026-12-03T10:00:00Z"), save(3, "nor this")];
         let l = listing(&versions, |_| false);
-        assert_eq!(l.versions.iter().map(|v| v.seq).collect::<Vec<_>>(), [2, 1]);
-        assert_eq!(l.lines, [Line::Saves(0..2)]);
+        assert_eq!(l.versions.iter().map(|v| v.seq).collect::<Vec<_>>(), [2, 3, 1]);
+        assert_eq!(l.lines, [Line::One(0), Line::Saves(1..3)]);
         assert_eq!(listing(&[], |_| false).lines, []);
     }
 }
