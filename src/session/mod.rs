@@ -4,7 +4,7 @@
 //! backup, restore, …), the import flow ([`preview`]: read → preview → confirm or cancel, a
 //! late read dropped; [`import`]: what a confirmed import stores), the CSV import's flow
 //! ([`csv_import`]), the round's returned workbooks' ([`round_books`]), a hearing's filled-in workbook's ([`opinion_book`]), a town's own table being mapped ([`table_import`]), what a download holds ([`export`]), what a 新旧対照表 compares with
-//! ([`compare_with`]), the forms' drafts
+//! ([`compare_with`]), 履歴's list of versions ([`version_list`]), the forms' drafts
 //! ([`series_draft`]), the hash routes ([`route`]), the workshop's moves ([`workshop_nav`]) and the outline's cached lines
 //! ([`indicator_lines`]), the regional bureau's flows ([`region`]: many towns' files at once, a
 //! region file). [`workbench`] owns the store and the open strategy's editing session and runs
@@ -41,6 +41,7 @@ pub mod table_import;
 pub mod tabs;
 #[cfg(test)]
 mod target_wordings;
+pub mod version_list;
 pub mod workbench;
 pub mod workshop_nav;
 

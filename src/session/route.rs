@@ -80,16 +80,44 @@ impl Report {
 pub enum Selection {
     /// The strategy's own settings (title, period, sections …).
     Strategy,
+    /// The strategy's settings, scrolled to one of their parts (from 策定).
+    Settings(SettingsPart),
     Goal(Id),
     Measure(Id),
     Initiative(Id),
     Indicator(Id),
 }
 
+/// A part of the strategy's settings that another page links to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SettingsPart {
+    /// 策定スケジュール
+    Schedule,
+    /// 次期へ引き継ぐ (the next period's form, opened)
+    NextPeriod,
+}
+
+impl SettingsPart {
+    const ALL: [SettingsPart; 2] = [SettingsPart::Schedule, SettingsPart::NextPeriod];
+
+    /// Its route's last segment (`#/s/<id>/edit/schedule`).
+    pub fn segment(self) -> &'static str {
+        match self {
+            SettingsPart::Schedule => "schedule",
+            SettingsPart::NextPeriod => "next-period",
+        }
+    }
+}
+
 impl Selection {
+    /// Whether it shows the strategy's settings (whole, or at one of their parts).
+    pub fn is_settings(&self) -> bool {
+        matches!(self, Selection::Strategy | Selection::Settings(_))
+    }
+
     fn segments(&self) -> Option<(&'static str, &Id)> {
         match self {
-            Selection::Strategy => None,
+            Selection::Strategy | Selection::Settings(_) => None,
             Selection::Goal(id) => Some(("goal", id)),
             Selection::Measure(id) => Some(("measure", id)),
             Selection::Initiative(id) => Some(("initiative", id)),
@@ -120,6 +148,12 @@ impl Route {
             ["s", id, "print", "tree"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Tree),
             ["s", id, "print", "document"] if !id.is_empty() => Route::Print(Id::from(*id), Report::Document),
             ["s", id, "edit"] if !id.is_empty() => Route::Edit(Id::from(*id), Selection::Strategy),
+            ["s", id, "edit", part] if !id.is_empty() => {
+                match SettingsPart::ALL.into_iter().find(|p| p.segment() == *part) {
+                    Some(part) => Route::Edit(Id::from(*id), Selection::Settings(part)),
+                    None => Route::NotFound(hash.to_owned()),
+                }
+            }
             ["s", id, "workshop"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Present),
             ["s", id, "workshop", "notes"] if !id.is_empty() => Route::Workshop(Id::from(*id), WorkshopPage::Notes),
             ["s", id, "edit", kind, item] if !id.is_empty() && !item.is_empty() => {
@@ -168,6 +202,7 @@ impl Route {
             Route::Print(id, report) => format!("#/s/{id}/print/{}", report.segment()),
             Route::Workshop(id, WorkshopPage::Present) => format!("#/s/{id}/workshop"),
             Route::Workshop(id, WorkshopPage::Notes) => format!("#/s/{id}/workshop/notes"),
+            Route::Edit(id, Selection::Settings(part)) => format!("#/s/{id}/edit/{}", part.segment()),
             Route::Edit(id, selection) => match selection.segments() {
                 None => format!("#/s/{id}/edit"),
                 Some((kind, item)) => format!("#/s/{id}/edit/{kind}/{item}"),

@@ -24,6 +24,8 @@ fn hashes_parse_and_print() {
         Route::Print(Id::from("s1"), Report::Tree),
         Route::Print(Id::from("s1"), Report::Document),
         Route::Edit(Id::from("s1"), Selection::Strategy),
+        Route::Edit(Id::from("s1"), Selection::Settings(SettingsPart::Schedule)),
+        Route::Edit(Id::from("s1"), Selection::Settings(SettingsPart::NextPeriod)),
         Route::Edit(Id::from("s1"), Selection::Goal(Id::from("goal-1"))),
         Route::Edit(Id::from("s1"), Selection::Measure(Id::from("measure-1"))),
         Route::Edit(Id::from("s1"), Selection::Initiative(Id::from("initiative-1"))),
@@ -35,6 +37,11 @@ fn hashes_parse_and_print() {
         assert_eq!(Route::parse(&r.hash()), r);
     }
     assert!(matches!(Route::parse("#/s/x/edit/planet/1"), Route::NotFound(_)));
+    assert!(matches!(Route::parse("#/s/x/edit/planet"), Route::NotFound(_)));
+    assert_eq!(
+        Route::parse("#/s/x/edit/schedule"),
+        Route::Edit(Id::from("x"), Selection::Settings(SettingsPart::Schedule))
+    );
     assert!(matches!(Route::parse("#/s/x/print/planet"), Route::NotFound(_)));
     assert!(matches!(Route::parse("#/s/"), Route::NotFound(_)));
     // The folder's page by the code's word, and its old address still landing there.
@@ -179,7 +186,7 @@ mod selected_problems {
                     | Selection::Measure(id)
                     | Selection::Initiative(id)
                     | Selection::Indicator(id) => id.clone(),
-                    Selection::Strategy => unreachable!(),
+                    Selection::Strategy | Selection::Settings(_) => unreachable!(),
                 };
                 let of = |list: Vec<crate::model::Problem>| {
                     list.into_iter().filter(|p| selection_of(s, &p.path) == sel).collect::<Vec<_>>()

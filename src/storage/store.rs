@@ -40,17 +40,20 @@ impl StrategySummary {
 pub struct Prepared {
     pub(super) text: String,
     pub(super) summary: StrategySummary,
+    /// The versions it names, which the history keeps (`versions::Needed`).
+    pub(super) needed: super::versions::Needed,
 }
 
 impl Prepared {
     pub fn of(strategy: &Strategy, now: &str) -> Prepared {
-        Prepared { text: export_compact(strategy, now), summary: StrategySummary::of(strategy, now) }
+        Prepared::with_text(export_compact(strategy, now), strategy, now)
     }
 
     /// `strategy` with its compact file text made elsewhere (by a `format::Rewriter`, which
     /// writes only what changed since the last save).
     pub fn with_text(text: String, strategy: &Strategy, now: &str) -> Prepared {
-        Prepared { text, summary: StrategySummary::of(strategy, now) }
+        let needed = super::versions::Needed::of(strategy);
+        Prepared { text, summary: StrategySummary::of(strategy, now), needed }
     }
 }
 

@@ -160,7 +160,7 @@ impl<B: Backend> Store<B> {
         let (mut out, mut naming, mut also) = (Vec::with_capacity(versions.len()), Vec::new(), Vec::new());
         for version in versions {
             let NewVersion { prepared, now, reason, origin, .. } = *version;
-            let Prepared { text, summary } = prepared;
+            let Prepared { text, summary, needed } = prepared;
             // The version replaced, when it was named: the new one is made on it.
             let replaced_id = named
                 .as_ref()
@@ -191,7 +191,7 @@ impl<B: Backend> Store<B> {
                 _ => {}
             }
             head.bytes = Some(text.len());
-            let dropped = thin(&head.versions, now);
+            let dropped = thin(&head.versions, now, needed);
             head.versions.retain(|v| !dropped.contains(&v.seq));
             let kept = made.filter(|&seq| head.versions.iter().any(|v| v.seq == seq));
             batch.extend(dropped.iter().map(|&seq| Write::remove(keys::version(id, seq))));

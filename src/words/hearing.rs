@@ -166,6 +166,15 @@ pub fn heard_version_name(h: &Hearing, lang: Language, style: crate::locale::Yea
     }
 }
 
+/// The button that makes the document just made a hearing's version heard: 「「策定会議（令和8年
+/// 12月10日）で示した骨子案」をこの文書の版にする」.
+pub fn document_as_heard(heard_name: &str, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("「{heard_name}」をこの文書の版にする"),
+        Language::En => format!("Make this document “{heard_name}”"),
+    }
+}
+
 #[cfg(test)]
 mod heard_tests {
     use super::*;
@@ -185,5 +194,6 @@ mod heard_tests {
         );
         let h = Hearing::new(DraftingStage::Draft, HearingBody::Assembly, "");
         assert_eq!(heard_version_name(&h, Language::Ja, YearStyle::Japanese), "議会で示した素案");
+        assert_eq!(document_as_heard("議会で示した素案", Language::Ja), "「議会で示した素案」をこの文書の版にする");
     }
 }

@@ -181,8 +181,8 @@ pub fn no_room_for_backup(u: &crate::storage::Usage, lang: Language) -> String {
 /// The version history's lead: how many earlier versions, their size, and which are kept.
 pub fn versions_kept(count: usize, size: &str, lang: Language) -> String {
     match lang {
-        Language::Ja => format!("以前の版 {count} 件（{size}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版・段階を終えた版は消しません。"),
-        Language::En => format!("{count} earlier versions ({size}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions, and those kept at a stage's end, are never dropped."),
+        Language::Ja => format!("以前の版 {count} 件（{size}）。1時間以内の版はすべて、30日以内は1日1版、それより前は1か月1版を残します。読み込んだ版・戻した版・段階を終えた版・意見聴取で聴いた版は消しません。"),
+        Language::En => format!("{count} earlier versions ({size}). Every version of the last hour is kept, then one a day for 30 days, then one a month; imported and restored versions, those kept at a stage's end and the versions hearings heard are never dropped."),
     }
 }
 
@@ -194,10 +194,65 @@ pub fn version_of(when: &str, lang: Language) -> String {
     }
 }
 
+/// The history's line for a run of autosaves whose times do not read: 「自動保存 3件」.
+pub fn autosaves_unread(count: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("自動保存 {count}件"),
+        Language::En => format!("{count} autosaves"),
+    }
+}
+
+/// A time on the user's clock, as the page reads it (the history's lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClockTime {
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+/// The history's line for a run of autosaves, from the oldest to the newest: 「自動保存 32件（12月3日
+/// 10:02～15:40）」, the day said once when both are on it.
+pub fn autosaves(count: usize, oldest: ClockTime, newest: ClockTime, lang: Language) -> String {
+    let same_day = (oldest.month, oldest.day) == (newest.month, newest.day);
+    let clock = |t: ClockTime| format!("{}:{:02}", t.hour, t.minute);
+    match lang {
+        Language::Ja => {
+            let day = |t: ClockTime| format!("{}月{}日", t.month, t.day);
+            let to = if same_day { clock(newest) } else { format!("{} {}", day(newest), clock(newest)) };
+            format!("自動保存 {count}件（{} {}～{to}）", day(oldest), clock(oldest))
+        }
+        Language::En => {
+            const MONTHS: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            let day = |t: ClockTime| format!("{} {}", MONTHS[(t.month.clamp(1, 12) - 1) as usize], t.day);
+            let to = if same_day { clock(newest) } else { format!("{} {}", day(newest), clock(newest)) };
+            format!("{count} autosaves ({} {}–{to})", day(oldest), clock(oldest))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::storage::{Usage, BROWSER_LIMIT_UNITS};
+
+    #[test]
+    fn a_run_of_autosaves_says_how_many_and_from_when_to_when() {
+        let at = |month, day, hour, minute| ClockTime { month, day, hour, minute };
+        assert_eq!(
+            autosaves(32, at(12, 3, 10, 2), at(12, 3, 15, 40), Language::Ja),
+            "自動保存 32件（12月3日 10:02～15:40）"
+        );
+        assert_eq!(
+            autosaves(3, at(12, 3, 9, 5), at(12, 5, 8, 0), Language::Ja),
+            "自動保存 3件（12月3日 9:05～12月5日 8:00）"
+        );
+        assert_eq!(
+            autosaves(32, at(12, 3, 10, 2), at(12, 3, 15, 40), Language::En),
+            "32 autosaves (Dec 3 10:02–15:40)"
+        );
+    }
 
     #[test]
     fn storage_usage_in_words() {

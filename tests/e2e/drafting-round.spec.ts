@@ -1,13 +1,16 @@
 // The drafting round as a new officer meets it, in one test: 北本市's 第2期 carried into the 第3期
-// (opened at its top, the carried texts naming the 第2期 listed for review), the 骨子案 heard by a
+// from 策定 (its form opened there; opened at its top, the carried texts naming the 第2期 listed for
+// review), the 骨子案 heard by a
 // 策定会議 whose opinions are pasted under a town's real headings (No. | 委員名 | 該当ページ | 意見要旨:
 // the members' names reach only the hidden sender), a paste of unknown headings taking nothing until
-// the columns are chosen, answers, a revision, the move to 素案, the 新旧対照表 from the version heard
-// (offered first by its hearing's name), the Word file read back (a PAGE field, the date line, the
-// properties), and the public pages naming the stage and leaving the meeting's opinions out.
+// the columns are chosen, answers, the version heard chosen again on the hearing's card and then
+// made the Word document's, a revision, the move to 素案, 履歴 in time order with the autosaves
+// gathered, the 新旧対照表 from the version heard (offered first by its hearing's name), the Word
+// file read back (a PAGE field, the date line, the properties), the public pages naming the stage
+// and leaving the meeting's opinions out, and the schedule reached from 策定 (at 1280 px, whole).
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { test, expect } from './fixtures';
+import { test, expect, SCREENSHOT_DIR } from './fixtures';
 import { storedStrategyOfPage } from './stored';
 import { paragraphs as docxParagraphs, readDocx } from './docx';
 
@@ -23,10 +26,10 @@ test('the drafting round: next period, 骨子案 heard by a 策定会議 with pa
   await openApp();
   await page.getByTestId('example-kitamoto').click();
 
-  // 次期へ引き継ぐ: the 第3期 opens at its top.
-  await page.getByTestId('nav-edit').click();
-  await page.getByTestId('outline-strategy').click();
-  await page.getByTestId('next-period-start').click();
+  // 次期へ引き継ぐ from 策定: the link lands on the editor's form, opened and in view; the 第3期 opens at its top.
+  await page.getByTestId('nav-drafting').click();
+  await page.getByTestId('drafting-next-period-start').click();
+  await expect(page.getByTestId('next-period').locator('h2')).toBeInViewport();
   await page.getByTestId('next-period-make').click();
   await expect(page.getByTestId('strategy-title')).toHaveText('第3期北本市まち・ひと・しごと創生総合戦略');
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -52,6 +55,13 @@ test('the drafting round: next period, 骨子案 heard by a 策定会議 with pa
   await expect(hearing).toHaveCount(1);
   await expect(hearing.getByTestId('hearing-heard')).toContainText('策定会議（令和8年12月10日）で示した骨子案');
   await expect(hearing.getByTestId('hearing-publish-ask')).toBeVisible();
+  // The version heard is the one stored once the hearing was added: the current version, on its card.
+  const heardChoice = hearing.getByTestId('hearing-heard-choice');
+  const currentOption = heardChoice.locator('option', { hasText: '今の版' });
+  await expect(currentOption).toHaveCount(1);
+  const firstHeard = await heardChoice.inputValue();
+  expect(firstHeard).toMatch(/^\d{4}-\d\d-\d\dT/);
+  await expect.poll(async () => (await storedStrategyOfPage(page)).hearings?.[0]?.heard?.saved_at).toBe(firstHeard);
 
   // Pasted under a town's headings: the plan follows the paste at once, each column read by its heading.
   await hearing.getByText('Excelから貼り付ける').click();
@@ -81,6 +91,21 @@ test('the drafting round: next period, 骨子案 heard by a 策定会議 with pa
   await page.getByTestId('opinion').nth(0).getByTestId('opinion-answer').fill('基本目標1の名称を改めます。');
   await page.getByTestId('opinion').nth(0).getByTestId('opinion-answer').blur();
   await expect.poll(async () => (await storedStrategyOfPage(page)).opinions?.map((o: { sender: string }) => o.sender)).toEqual(MEMBERS);
+
+  // The officer chooses the version heard again: the current one (with the opinions), on the card.
+  await expect.poll(async () => (await currentOption.getAttribute('value')) !== firstHeard).toBe(true);
+  const chosen = (await currentOption.getAttribute('value'))!;
+  await heardChoice.selectOption(chosen);
+  await expect(heardChoice).toHaveValue(chosen);
+  await expect.poll(async () => (await storedStrategyOfPage(page)).hearings?.[0]?.heard?.saved_at).toBe(chosen);
+  // The Word 骨子案 made for the meeting: pressed, its version becomes the version heard.
+  await page.getByTestId('drafting-document-docx').click();
+  await page.getByTestId('drafting-document-heard-link').click();
+  await expect(page.getByTestId('drafting-document-heard')).toContainText('聴いた版にしました');
+  await expect.poll(async () => (await storedStrategyOfPage(page)).hearings?.[0]?.heard?.saved_at).not.toBe(chosen);
+  const heardAt = (await storedStrategyOfPage(page)).hearings[0].heard.saved_at as string;
+  await expect(heardChoice).toHaveValue(heardAt);
+  await shot('drafting-round-heard');
   await page.getByTestId('nav-edit').click();
   await page.getByTestId('outline-goal').first().click();
   await page.getByTestId('goal-title').fill('稼ぐ力を高め、安心して働ける雇用を創出する');
@@ -93,8 +118,26 @@ test('the drafting round: next period, 骨子案 heard by a 策定会議 with pa
   await page.getByTestId('drafting-next-stage-yes').click();
   await expect(page.getByTestId('drafting-stage').nth(2)).toHaveAttribute('aria-current', 'step');
 
-  // The 新旧対照表 offers the version heard first, by its hearing, and shows the revision as phrases.
+  // 履歴: newest first by time, the versions with a name by it (the 策定方針 and 骨子案 kept at their
+  // moves, the version heard by its hearing), and the autosaves between them gathered into a line that opens.
   await page.getByTestId('nav-history').click();
+  const rows = page.getByTestId('version-row');
+  await expect(rows.first()).toBeAttached();
+  const times = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-saved-at') ?? ''));
+  expect(times).toEqual([...times].sort().reverse());
+  const names = page.getByTestId('version-name');
+  await expect(names.filter({ hasText: '策定会議（令和8年12月10日）で示した骨子案' })).toHaveCount(1);
+  await expect(names.filter({ hasText: /^骨子案（令和\d+年\d+月）/ })).toHaveCount(1);
+  await expect(names.filter({ hasText: /^策定方針（令和\d+年\d+月）/ })).toHaveCount(1);
+  expect(times.indexOf(heardAt)).toBeGreaterThan(-1);
+  const run = page.getByTestId('version-run').first();
+  await expect(run.getByTestId('version-run-summary')).toHaveText(/^自動保存 \d+件（\d+月\d+日 \d+:\d\d～(\d+月\d+日 )?\d+:\d\d）$/);
+  await expect(run.getByTestId('version-row').first()).toBeHidden();
+  await run.getByTestId('version-run-summary').click();
+  await expect(run.getByTestId('version-row').first()).toBeVisible();
+  await shot('drafting-round-history');
+
+  // The 新旧対照表 offers the version heard first, by its hearing, and shows the revision as phrases.
   await expect(page.getByTestId('old-new-old').locator('option').first()).toHaveText('策定会議（令和8年12月10日）で示した骨子案');
   await page.getByTestId('old-new-run').click();
   const table = page.getByTestId('old-new-table');
@@ -133,5 +176,33 @@ test('the drafting round: next period, 骨子案 heard by a 策定会議 with pa
     expect(body, entry.name).not.toContain('稼ぐ力を高める取組を具体的に書いてほしい');
     if (entry.name.endsWith('.html')) expect(body, entry.name).toContain('この戦略は素案の段階です（策定前）。');
   }
+
+  // The schedule from 策定: 「段階と予定を編集する」 lands on the schedule itself; at 1280 px its fields
+  // hold what they show (「第1回 総合戦略策定会議」 whole, the stage and 旬 readable).
+  await page.getByTestId('nav-drafting').click();
+  await page.getByTestId('drafting-edit').click();
+  const schedule = page.getByTestId('schedule');
+  await expect(schedule).toBeInViewport();
+  await schedule.getByTestId('add-schedule').click();
+  const item = schedule.getByTestId('schedule-item').last();
+  const fields = item.locator('input, select, textarea');
+  await item.getByTestId('schedule-part').selectOption('Middle');
+  await item.getByTestId('schedule-body').fill('第1回 総合戦略策定会議');
+  await item.getByTestId('schedule-body').blur();
+  await item.getByTestId('schedule-stage').selectOption('outline');
+  await expect(item.getByTestId('schedule-stage')).toHaveValue('outline');
+  await expect(item.getByTestId('schedule-part')).toHaveValue('Middle');
+  const cut = await fields.evaluateAll((els) =>
+    els
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => `${e.tagName} ${(e as HTMLInputElement).value} ${e.scrollWidth}>${e.clientWidth}`),
+  );
+  expect(cut).toEqual([]);
+  const widths = await item.locator('select').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  for (const w of widths) expect(w).toBeGreaterThan(60);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await schedule.screenshot({ path: `${SCREENSHOT_DIR}/drafting-round-schedule-1280.png` });
+  await page.getByTestId('nav-drafting').click();
+  await expect(page.getByTestId('drafting-schedule-item')).toContainText('第1回 総合戦略策定会議');
   expect(pageErrors).toEqual([]);
 });

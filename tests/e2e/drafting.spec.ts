@@ -222,7 +222,7 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   // To 案: asked first; the 素案 as it stood is kept in 履歴 under its name.
   await page.getByTestId('nav-drafting').click();
   await page.getByTestId('drafting-next-stage').click();
-  await expect(page.getByTestId('drafting-next-stage-question')).toContainText('名前を付けて履歴に残し');
+  await expect(page.getByTestId('drafting-next-stage-question')).toContainText('履歴に残すもの：今の「素案」');
   await page.getByTestId('drafting-next-stage-yes').click();
   await expect(page.getByTestId('drafting-stage').nth(3)).toHaveAttribute('aria-current', 'step');
   await expect(page.getByTestId('hearing-stage')).toContainText('「素案」への意見');
@@ -236,8 +236,10 @@ test('北本市\'s 素案 through its パブリックコメント to 案: answer
   await expect(page.getByTestId('save-state')).toHaveText('保存済み');
 
   await page.getByTestId('nav-history').click();
-  // Both moves kept the stage left: the 案 of the example (to 素案 in the editor), then the 素案.
-  await expect(page.getByTestId('version-name')).toHaveCount(2);
+  // Both moves kept the stage left: the 案 of the example (to 素案 in the editor), then the 素案;
+  // the version the パブリックコメント heard is listed by its hearing's name.
+  await expect(page.getByTestId('version-name').filter({ hasText: /^(案|素案)（令和\d+年\d+月）/ })).toHaveCount(2);
+  await expect(page.getByTestId('version-name').filter({ hasText: 'パブリックコメントで示した素案' })).toHaveCount(1);
   const named = page.getByTestId('version-name').first();
   await expect(named).toContainText(/^素案（令和\d+年\d+月）/);
   const label = (await named.textContent())!.split(' ・ ')[0];

@@ -61,6 +61,12 @@ impl Strategy {
         id
     }
 
+    /// The versions the hearings heard ([`Hearing::heard`]): the history keeps them however old
+    /// (`storage::versions::thin`).
+    pub fn versions_heard(&self) -> impl Iterator<Item = &VersionLink> {
+        self.hearings.iter().filter_map(|h| h.heard.as_ref())
+    }
+
     /// The hearings of one stage, in the order they were added.
     pub fn hearings_on(&self, stage: DraftingStage) -> impl Iterator<Item = &Hearing> {
         self.hearings.iter().filter(move |h| h.stage == stage)

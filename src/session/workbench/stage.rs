@@ -1,11 +1,13 @@
 //! The strategy moving on to another drafting stage (素案 → 案 …) with its evidence: the draft as it
 //! stood is kept in the history under its name (「素案（令和8年11月）」, pinned, never thinned),
 //! then the stage changes as an edit (one undo step, saved by the autosave). Opinions stay with
-//! the hearings of the stage they were heard on (`model::hearing`).
+//! the hearings of the stage they were heard on (`model::hearing`). A hearing's version heard is
+//! the version stored when it is linked ([`Workbench::link_heard`]), a waiting change saved first.
 
 use super::{NoticeChange, Outcome, Workbench};
 use crate::locale::stage_version_label;
-use crate::model::DraftingStage;
+use crate::model::hearing::VersionLink;
+use crate::model::{DraftingStage, Id};
 use crate::session::lists::Touched;
 use crate::session::Notice;
 use crate::storage::Backend;
@@ -35,5 +37,31 @@ impl<B: Backend> Workbench<B> {
             None => return flushed,
         };
         flushed.then(Outcome::with_notice(NoticeChange::Show(notice), Touched::SAVE))
+    }
+
+    /// Links the hearing `hearing` of the open strategy to the version stored now (a waiting
+    /// change saved first, so that the version is what the page shows): the version heard when
+    /// the hearing is added, or when a document is made for it and the officer agrees. The link
+    /// is an edit (one undo step); the history keeps the version however old
+    /// (`storage::versions::Needed`). Nothing changes when it is already linked there, or when
+    /// nothing is stored (the failure to save is what the flush said).
+    pub async fn link_heard(&self, hearing: &Id) -> Outcome {
+        let flushed = self.flush().await;
+        let Some(id) = self.editing(|e| e.strategy().map(|s| s.id.clone())) else { return flushed };
+        let saved_at = match self.store.head(&id).await {
+            Ok(head) if !head.saved_at.is_empty() => head.saved_at,
+            _ => return flushed,
+        };
+        let link = VersionLink { saved_at, id: None };
+        self.edit_session(|e| {
+            e.try_edit(|s| match s.hearing_mut(hearing) {
+                Some(h) if h.heard.as_ref() != Some(&link) => {
+                    h.heard = Some(link);
+                    true
+                }
+                _ => false,
+            })
+        });
+        flushed
     }
 }

@@ -293,3 +293,29 @@ fn moving_to_the_next_stage_keeps_the_draft_with_its_waiting_change_under_its_na
     assert_eq!(again.notice, NoticeChange::Keep);
     assert_eq!(bench.store().versions(&s.id).wait().unwrap().iter().filter(|v| v.is_named()).count(), 1);
 }
+
+#[test]
+fn a_hearing_is_linked_to_the_version_stored_with_its_waiting_change_and_that_version_is_kept() {
+    use crate::model::{DraftingStage, Hearing, HearingBody};
+    let mut s = town();
+    s.stage = DraftingStage::Outline;
+    let (_, bench) = bench(&[&s]);
+    let hearing = bench.edit_session(|e| {
+        let mut id = None;
+        e.edit(|s| {
+            id = Some(s.add_hearing(Hearing::new(DraftingStage::Outline, HearingBody::DraftingMeeting, "2026-12-10")))
+        });
+        id.unwrap()
+    });
+    edit_title(&bench, "策定会議に示した骨子案");
+    bench.link_heard(&hearing).wait();
+    let heard = bench.editing(|e| e.strategy().unwrap().hearing(&hearing).unwrap().heard.clone()).expect("linked");
+    assert_eq!(heard.saved_at, bench.store().head(&s.id).wait().unwrap().saved_at, "the version stored now");
+    assert!(bench.editing(|e| e.autosave().is_waiting()), "the link is an edit the autosave saves");
+    bench.flush().wait();
+    edit_title(&bench, "聴いた後の修正");
+    bench.flush().wait();
+    let kept = bench.store().versions(&s.id).wait().unwrap();
+    let v = kept.iter().find(|v| v.saved_at == heard.saved_at).expect("the version heard is in the history");
+    assert_eq!(bench.store().version(&s.id, v.seq).wait().unwrap().title, "策定会議に示した骨子案");
+}

@@ -10,7 +10,8 @@
 //!
 //! Thinning ([`thin`]): every version of the last hour, then the newest of each day for 30
 //! days, then the newest of each month; versions the user or a merge may need as a starting
-//! point (imported, exported, merged, restored, kept from another tab) are never thinned. In
+//! point (imported, exported, merged, restored, kept from another tab), and those the strategy
+//! names (the versions its hearings heard), are never thinned. In
 //! `localStorage` (about 5 million characters per site) no history is kept: one town's strategy with a few
 //! versions would fill it.
 //!
@@ -23,7 +24,7 @@ mod tests;
 mod thinning;
 
 pub use draft::DraftOutcome;
-pub use thinning::thin;
+pub use thinning::{thin, Needed};
 
 use super::decode::decode_as;
 use super::{keys, Backend, BackendKind, StorageError, Store};

@@ -75,10 +75,69 @@ fn thinning_keeps_the_last_hour_then_one_a_day_then_one_a_month_and_every_pinned
         version(9, "2026-11-22T11:50:00Z", VersionReason::Saved), // last hour: kept
         version(10, "not a time", VersionReason::Saved),          // unreadable: kept
     ];
-    let mut dropped = thin(&versions, now);
+    let mut dropped = thin(&versions, now, &Needed::default());
     dropped.sort();
     assert_eq!(dropped, [1, 4, 6]);
-    assert!(thin(&versions[7..], now).is_empty());
+    assert!(thin(&versions[7..], now, &Needed::default()).is_empty());
+}
+
+#[test]
+fn thinning_keeps_the_versions_the_strategy_names_by_time_or_id_and_they_take_no_days_place() {
+    use crate::model::hearing::VersionLink;
+    let now = "2026-11-22T12:00:00Z";
+    let id = crate::model::VersionId::named("heard");
+    let mut by_id = version(4, "2026-08-25T09:00:00Z", VersionReason::Saved);
+    by_id.id = Some(id);
+    let versions = [
+        version(1, "2026-08-01T09:00:00Z", VersionReason::Saved), // heard (by its time): kept
+        version(2, "2026-08-10T09:00:00Z", VersionReason::Saved), // August, older than 3: dropped
+        version(3, "2026-08-20T09:00:00Z", VersionReason::Saved), // August's newest not heard
+        by_id,                                                    // heard (by its id): kept
+        version(5, "2026-11-20T08:00:00Z", VersionReason::Saved), // 20 Nov's newest not heard
+        version(6, "2026-11-20T18:00:00Z", VersionReason::Saved), // heard: kept
+    ];
+    let link = |at: &str| VersionLink { saved_at: at.into(), id: None };
+    let needed = Needed::from(vec![
+        link("2026-08-01T09:00:00Z"),
+        VersionLink { saved_at: "another time: the id decides".into(), id: Some(id) },
+        link("2026-11-20T18:00:00Z"),
+    ]);
+    assert_eq!(thin(&versions, now, &needed), [2]);
+    let mut dropped = thin(&versions, now, &Needed::default());
+    dropped.sort();
+    assert_eq!(dropped, [1, 2, 3, 5], "named by nothing, one a day and one a month");
+    assert!(!Needed::from(vec![link("")]).names(&version(9, "", VersionReason::Saved)), "an empty time names nothing");
+}
+
+#[test]
+fn a_version_a_hearing_heard_outlives_months_of_autosaves() {
+    use crate::model::hearing::VersionLink;
+    use crate::model::{DraftingStage, Hearing, HearingBody};
+    let (_, store) = store();
+    let s = sample("骨子案");
+    let heard_at = "2026-12-10T01:00:00Z";
+    store.save(&s, heard_at).wait().unwrap();
+    // The hearing is added, naming the version current then; then months of saves.
+    let mut with_hearing = titled(&s, "聴いた後");
+    let mut h = Hearing::new(DraftingStage::Outline, HearingBody::DraftingMeeting, "2026-12-10");
+    h.heard = Some(VersionLink { saved_at: heard_at.into(), id: None });
+    with_hearing.add_hearing(h);
+    for (i, day) in ["2026-12-10T02:00:00Z", "2026-12-11T09:00:00Z", "2027-01-20T09:00:00Z", "2027-03-01T09:00:00Z"]
+        .into_iter()
+        .enumerate()
+    {
+        store.save(&titled(&with_hearing, &format!("修正{i}")), day).wait().unwrap();
+    }
+    let versions = store.versions(&s.id).wait().unwrap();
+    let heard = versions.iter().find(|v| v.saved_at == heard_at).expect("the version heard is kept");
+    assert_eq!(store.version(&s.id, heard.seq).wait().unwrap(), s);
+    // Without the hearing, the same saves thin it away.
+    let (_, store) = self::store();
+    store.save(&s, heard_at).wait().unwrap();
+    for day in ["2026-12-10T02:00:00Z", "2026-12-11T09:00:00Z", "2027-01-20T09:00:00Z", "2027-03-01T09:00:00Z"] {
+        store.save(&titled(&s, day), day).wait().unwrap();
+    }
+    assert!(store.versions(&s.id).wait().unwrap().iter().all(|v| v.saved_at != heard_at));
 }
 
 #[test]

@@ -315,6 +315,17 @@ mod browser {
         String::from(js_sys::Date::new_0().to_iso_string())
     }
 
+    /// An ISO timestamp on the user's clock (`None` when it does not read).
+    pub fn clock_time(iso: &str) -> Option<crate::words::ClockTime> {
+        let d = js_sys::Date::new(&JsValue::from_str(iso));
+        (!d.get_time().is_nan()).then(|| crate::words::ClockTime {
+            month: d.get_month() + 1,
+            day: d.get_date(),
+            hour: d.get_hours(),
+            minute: d.get_minutes(),
+        })
+    }
+
     /// An ISO timestamp shown in the user's local time, "2026/11/21 14:22".
     pub fn local_time(iso: &str) -> String {
         let d = js_sys::Date::new(&JsValue::from_str(iso));

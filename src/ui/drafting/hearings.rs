@@ -5,14 +5,13 @@
 
 use super::opinions::HearingOpinions;
 use crate::locale::tr;
-use crate::model::hearing::{Publish, VersionLink};
+use crate::model::hearing::Publish;
 use crate::model::{Hearing, HearingBody, Id};
 use crate::ui::kit::fields::{SelectField, TextField};
 use crate::ui::speech::Speaks;
 use crate::ui::state::Edits;
 use crate::words::hearing::{counts, hearing_name};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn Hearings(state: Edits) -> impl IntoView {
@@ -40,7 +39,6 @@ pub fn Hearings(state: Edits) -> impl IntoView {
 /// The form that adds a hearing of the current stage.
 #[component]
 fn AddHearing(state: Edits) -> impl IntoView {
-    let library = crate::ui::state::use_library();
     let body = RwSignal::new(HearingBody::PublicComment.key().to_owned());
     let other = RwSignal::new(String::new());
     let when = RwSignal::new(String::new());
@@ -59,18 +57,13 @@ fn AddHearing(state: Edits) -> impl IntoView {
             return;
         }
         let when = when.get_untracked();
-        // The hearing records the version current as it is added (the draft it hears); the
-        // officer can tell it otherwise on the 新旧対照表 later.
-        let Some(sid) = state.open.with_untracked(|o| o.as_ref().map(|s| s.id.clone())) else { return };
-        spawn_local(async move {
-            let saved_at = library.versions().current_saved_at(&sid).await.unwrap_or_default();
-            let heard = (!saved_at.is_empty()).then_some(VersionLink { saved_at, id: None });
-            state.edit(move |s| {
-                let mut h = Hearing::new(s.stage, b, &when);
-                h.heard = heard;
-                s.add_hearing(h);
-            });
-        });
+        // The hearing records the version it hears: the one stored once it is added (the
+        // officer can choose another on its card).
+        let mut added = None;
+        state.edit(|s| added = Some(s.add_hearing(Hearing::new(s.stage, b, &when))));
+        if let Some(id) = added {
+            state.link_heard(id);
+        }
         other.set(String::new());
     };
     view! {
@@ -133,12 +126,7 @@ fn HearingCard(state: Edits, id: Id) -> impl IntoView {
                 <h3 data-testid="hearing-name">{hearing_name(&h, lang)}</h3>
                 <p class="meta" data-testid="hearing-stage">{crate::words::hearing::heard_on(h.stage, lang)}</p>
                 <p data-testid="hearing-counts">{move || line.get().map(|c| counts(&c, lang))}</p>
-                {h.heard.is_some().then(|| view! {
-                    <p class="meta" data-testid="hearing-heard">
-                        {tr(lang, "聴いた版：", "Version heard: ")}{crate::words::hearing::heard_version_name(&h, lang, state.year_style())}
-                        {tr(lang, "（新旧対照表で最初に選べます）", " (offered first in the 新旧対照表)")}
-                    </p>
-                })}
+                <super::heard::HeardVersion state=state hearing=id.clone()/>
                 <SelectField label=Signal::derive(move || tr(state.lang(), "意見を公表ページに載せるか", "Do its opinions go on the public pages").to_string())
                     options=Signal::derive(move || {
                         let lang = state.lang();

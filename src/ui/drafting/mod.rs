@@ -1,10 +1,13 @@
 //! 策定 (`#/s/<id>/drafting`): where the strategy stands in its drafting (策定方針 → 骨子案 → 素案 →
 //! 案 → 策定済, seed 004) and its schedule by stage — each body's meeting or step, its agenda. The
-//! stage and the schedule are edited in the editor's strategy settings, linked from here; the
+//! stage and the schedule are edited in the editor's strategy settings, linked from here to the
+//! schedule itself, as is 次期へ引き継ぐ (its form opened); the
 //! strategy leaves as the document itself (「戦略の文書を作る（Word）」, `format::document`). Below
-//! them, 意見聴取 (`hearings`): the hearings of each draft and the opinions heard, answered.
+//! them, 意見聴取 (`hearings`): the hearings of each draft and the opinions heard, answered, each
+//! with the version it heard (`heard`), which the document made for it can become.
 
 mod confirm;
+mod heard;
 mod hearings;
 mod opinion_book;
 mod opinions;
@@ -15,7 +18,7 @@ use super::speech::Speaks;
 use super::state::{use_edits, Edits};
 use crate::locale;
 use crate::model::{DraftingStage, ScheduleItem};
-use crate::session::route::{Report, Route, Selection};
+use crate::session::route::{Report, Route, Selection, SettingsPart};
 use crate::ui::kit::fields::CheckField;
 use crate::ui::kit::nav::StrategyNav;
 use leptos::either::Either;
@@ -34,7 +37,7 @@ pub fn DraftingPage() -> impl IntoView {
                     <p class="lead">{state.text(
                         "策定方針から策定済まで、各段階の案と、策定会議・懇談会・議会・パブリックコメントの予定です。",
                         "The drafts from the drafting policy to adoption, and when each body hears them.")}</p>
-                    <a class="button" data-testid="drafting-edit" href=Route::Edit(id, Selection::Strategy).hash()>
+                    <a class="button" data-testid="drafting-edit" href=Route::Edit(id.clone(), Selection::Settings(SettingsPart::Schedule)).hash()>
                         {state.text("段階と予定を編集する", "Edit the stage and schedule")}
                     </a>
                 </header>
@@ -42,6 +45,7 @@ pub fn DraftingPage() -> impl IntoView {
                 <CarriedTexts state=state/>
                 <DocumentExport state=state/>
                 <Schedule state=state/>
+                <NextPeriod state=state id=id/>
                 <hearings::Hearings state=state/>
             </article>
         }),
@@ -93,12 +97,12 @@ fn Stages(state: Edits) -> impl IntoView {
                     let (label, question, yes) = match lang {
                         locale::Language::Ja => (
                             format!("「{then}」へ進める…"),
-                            format!("今の「{now}」を、意見を聴いた後の修正も含めたいまの形のまま名前を付けて履歴に残し（「{now}（年月）」。消えません）、段階を「{then}」にします。意見聴取で示した版は別に「策定会議（日付）で示した{now}」のような名前で新旧対照表の先頭に並び、今の版と比べると聴いた後の修正が表れます。聴いた意見は「{now}」の意見のままです。"),
+                            format!("履歴に残すもの：今の「{now}」を、意見を聴いた後の修正も含めたいまの形のまま「{now}（年月）」の名前で。意見聴取で聴いた版も、別に「策定会議（日付）で示した{now}」の名前で残っています。どちらも古くなっても消えません。そのうえで段階を「{then}」にします。新旧対照表では聴いた版が先頭に並び、今の版と比べると聴いた後の修正が表れます。聴いた意見は「{now}」の意見のままです。"),
                             format!("「{then}」へ進める"),
                         ),
                         locale::Language::En => (
                             format!("Move on to “{then}”…"),
-                            format!("The “{now}” as it stands now, revisions made after the hearings included, is kept in the history under its name (never thinned), and the stage becomes “{then}”. The version each hearing heard is listed first in the comparison table under the hearing's name; compared with the current one, it shows the revisions made since. Opinions heard stay with “{now}”."),
+                            format!("Kept in the history: the “{now}” as it stands now, revisions made after the hearings included, under its name; and, apart, the version each hearing heard, under the hearing's name. Neither is ever thinned. Then the stage becomes “{then}”. The versions heard come first in the comparison table; compared with the current one, they show the revisions made since. Opinions heard stay with “{now}”."),
                             format!("Move on to “{then}”"),
                         ),
                     };
@@ -133,7 +137,9 @@ fn DocumentExport(state: Edits) -> impl IntoView {
     let exporting = crate::ui::formats::exporters::Exporting::new();
     let (writing, failed) = (exporting.busy, exporting.failed);
     let contents = RwSignal::new(false);
+    let made = RwSignal::new(false);
     let make = move |_| {
+        made.set(true);
         let style = state.year_style();
         let listed = match contents.get_untracked() {
             true => crate::format::document::Contents::Listed,
@@ -180,6 +186,7 @@ fn DocumentExport(state: Edits) -> impl IntoView {
                     " "<span class="meta">{detail}</span>
                 </p>
             })}
+            {move || (made.get() && !writing.get() && failed.with(Option::is_none)).then(|| view! { <heard::DocumentForHearing state=state/> })}
         </section>
     }
 }
@@ -195,8 +202,8 @@ fn Schedule(state: Edits) -> impl IntoView {
         let body = if items.is_empty() {
             Either::Left(view! {
                 <p data-testid="drafting-no-schedule">{state.text(
-                    "まだ予定はありません。編集の「策定スケジュール」で加えます。",
-                    "No schedule yet. Add it in the editor's 「策定スケジュール」.")}</p>
+                    "まだ予定はありません。「予定を編集する」で加えます。",
+                    "No schedule yet. Add it with “Edit the schedule”.")}</p>
             })
         } else {
             let groups = by_stage(&items);
@@ -231,12 +238,33 @@ fn Schedule(state: Edits) -> impl IntoView {
                     .collect_view(),
             )
         };
+        let edit = state.open.with_untracked(|o| {
+            o.as_ref().map(|s| Route::Edit(s.id.clone(), Selection::Settings(SettingsPart::Schedule)).hash())
+        });
         view! {
-            <section class="panel">
+            <section class="panel" data-testid="drafting-schedule-panel">
                 <h2>{state.text("策定スケジュール", "Drafting schedule")}</h2>
                 {body}
+                <p class="actions"><a class="button" data-testid="drafting-schedule-edit" href=edit>{state.text("予定を編集する", "Edit the schedule")}</a></p>
             </section>
         }
+    }
+}
+
+/// 次期へ引き継ぐ: the next period's strategy made from this one, on the editor's form (opened at
+/// once by the link).
+#[component]
+fn NextPeriod(state: Edits, id: crate::model::Id) -> impl IntoView {
+    view! {
+        <section class="panel" data-testid="drafting-next-period">
+            <h2>{state.text("次期へ引き継ぐ", "Into the next period")}</h2>
+            <p>{state.text(
+                "この戦略の目標・施策・事業と選んだ指標から、次期の総合戦略を作ります（この戦略はそのまま残ります）。",
+                "Makes the next period's strategy from this one's goals, measures, initiatives and the indicators you choose (this one stays as it is).")}</p>
+            <a class="button" data-testid="drafting-next-period-start" href=Route::Edit(id, Selection::Settings(SettingsPart::NextPeriod)).hash()>
+                {state.text("次期へ引き継ぐ…", "Into the next period…")}
+            </a>
+        </section>
     }
 }
 

@@ -1,7 +1,8 @@
 //! Pieces every entity form shares: the move up / move down / delete bar and its callbacks, a
 //! select that adds what is picked, the panel for an entity that no longer exists, the list of
 //! indicator references (a goal's 数値目標, a measure's or initiative's KPIs) with the choice to
-//! pick an existing indicator or create one in place, and the words the forms put around titles.
+//! pick an existing indicator or create one in place, the words the forms put around titles, and
+//! the scroll to a panel landed on from another page.
 
 use crate::locale;
 use crate::locale::Language;
@@ -228,4 +229,14 @@ pub fn Missing(#[prop(into)] testid: String, ja: &'static str, en: &'static str)
             <p class="empty">{move || state.tr(ja, en)}</p>
         </section>
     }
+}
+
+/// Scrolls the panel `panel` into view once it is on the page (a part of the settings landed on
+/// from another page), its top under the page's header.
+pub fn land_on(panel: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            request_animation_frame(move || el.scroll_into_view());
+        }
+    });
 }

@@ -28,9 +28,11 @@ use wasm_bindgen::JsCast;
 pub fn Editor() -> impl IntoView {
     let state = use_edits();
     let nav = use_navigation();
-    let selection = Memo::new(move |_| match nav.route.get() {
+    // Kept as it was while the route leaves the editor: a change then would redraw the outline's
+    // marks in a page being taken down (the next period's strategy opened from its form).
+    let selection = Memo::new(move |before: Option<&Selection>| match nav.route.get() {
         Route::Edit(_, selection) => selection,
-        _ => Selection::Strategy,
+        _ => before.cloned().unwrap_or(Selection::Strategy),
     });
     let strategy_id = Memo::new(move |_| state.open.with(|o| o.as_ref().map(|s| s.id.clone())));
     provide_context(indicator_form::PendingTargetKinds::default());
@@ -69,11 +71,13 @@ pub fn Editor() -> impl IntoView {
     let name_field = NameField(NodeRef::new());
     provide_context(name_field);
     Effect::new(move |_| {
-        if selection.get() != Selection::Strategy {
+        if !selection.get().is_settings() {
             request_animation_frame(move || name_field.focus_if_unnamed());
         }
     });
 
+    let route_names_open =
+        move || nav.route.with_untracked(|r| r.strategy_id().cloned()) == strategy_id.get_untracked();
     let go = move |sel: Selection| {
         if let Some(id) = strategy_id.get_untracked() {
             nav.navigate(Route::Edit(id, sel));
@@ -103,6 +107,11 @@ pub fn Editor() -> impl IntoView {
                             <problems::EntityProblems selection=selection/>
                             {move || match selection.get() {
                                 Selection::Strategy => view! { <strategy_form::StrategyForm/> }.into_any(),
+                                // Landed on only while the route names the open strategy: a strategy opened
+                                // from here (the next period's) redraws this page once before the route
+                                // follows it, and must not open the form again in the page being left.
+                                Selection::Settings(part) if route_names_open() => view! { <strategy_form::StrategyForm at=part/> }.into_any(),
+                                Selection::Settings(_) => view! { <strategy_form::StrategyForm/> }.into_any(),
                                 Selection::Goal(id) => view! { <goal_form::GoalForm id=id go=Callback::new(go)/> }.into_any(),
                                 Selection::Measure(id) => view! { <measure_form::MeasureForm id=id go=Callback::new(go)/> }.into_any(),
                                 Selection::Initiative(id) => view! { <initiative_form::InitiativeForm id=id go=Callback::new(go)/> }.into_any(),

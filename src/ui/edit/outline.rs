@@ -168,7 +168,11 @@ pub fn Outline(selection: Memo<Selection>, go: Callback<Selection>) -> impl Into
                      status: Option<Status>| {
         let current = {
             let sel = sel.clone();
-            move || selection.get() == sel
+            move || {
+                selection
+                    .try_with(|now| *now == sel || (sel == Selection::Strategy && now.is_settings()))
+                    .unwrap_or(false)
+            }
         };
         let target = sel.clone();
         view! {

@@ -64,7 +64,11 @@ pub fn PeriodChanges() -> impl IntoView {
 /// the baseline proposed from its last actual); made and opened as a new strategy, this one
 /// left as it is.
 #[component]
-pub fn NextPeriodForm() -> impl IntoView {
+pub fn NextPeriodForm(
+    /// Landed on from 策定 (「次期へ引き継ぐ…」): opened at once and scrolled into view.
+    #[prop(optional)]
+    landed: bool,
+) -> impl IntoView {
     let state = use_edits();
     let library = use_library();
     let open = RwSignal::new(false);
@@ -75,7 +79,7 @@ pub fn NextPeriodForm() -> impl IntoView {
     // The national frame of the next strategy, by its key ("": this strategy's framework as it
     // is); the newest frame is proposed.
     let frame = RwSignal::new(frames::newest().key.to_owned());
-    let start = move |_| {
+    let start = move |_: ()| {
         state.open.with_untracked(|o| {
             if let Some(s) = o {
                 let next = following(s.period);
@@ -88,20 +92,12 @@ pub fn NextPeriodForm() -> impl IntoView {
         frame.set(frames::newest().key.to_owned());
         open.set(true);
     };
+    let panel = NodeRef::<leptos::html::Div>::new();
+    if landed {
+        start(());
+        super::common::land_on(panel);
+    }
     let current_key = move || state.open.with(|o| o.as_ref().and_then(|s| s.national_framework.key.clone()));
-    let frame_options = move || {
-        let (lang, style) = (state.lang(), state.year_style());
-        let current = state.open.with(|o| {
-            o.as_ref().and_then(|s| locale::framework_line(&s.national_framework, lang, style)).unwrap_or_default()
-        });
-        let keep = crate::words::editor::keep_frame(&current, lang);
-        let mut options: Vec<(String, String)> = frames::FRAMES
-            .iter()
-            .map(|f| (f.key.to_owned(), format!("{}（{}）", f.name, locale::frame_summary(f, lang, style))))
-            .collect();
-        options.push((String::new(), keep));
-        options
-    };
     // A frame other than this strategy's: the goals' links to national goals are let go.
     let changes_frame = move || frame.with(|k| !k.is_empty() && current_key().as_deref() != Some(k.as_str()));
     let rows = Memo::new(move |_| {
@@ -141,18 +137,17 @@ pub fn NextPeriodForm() -> impl IntoView {
             frame: frame.with_untracked(|k| frames::by_key(k)),
         };
         open.set(false);
+        // Opened, it starts at its top (`ui::state`).
         library.add_and_open(current.next_period(&next));
-        // The new strategy opens at its top, not where this long page was scrolled to.
-        window().scroll_to_with_x_and_y(0.0, 0.0);
     };
     view! {
-        <div class="panel" data-testid="next-period">
+        <div class="panel" data-testid="next-period" node_ref=panel>
             <h2>{state.text("次期へ引き継ぐ", "Into the next period")}</h2>
             <p class="lead">{state.text(
                 "次期の総合戦略を、この戦略の目標・施策・事業と選んだ指標から作ります。指標は前期の実績を履歴として持ち、当初値は最後の実績から提案されます。この戦略はそのまま残ります。",
                 "Makes the next period's strategy from this one's goals, measures and initiatives and the indicators you choose. Each indicator keeps the last period's actuals as history, its baseline proposed from the last actual. This strategy stays as it is.")}</p>
             <Show when=move || open.get() fallback=move || view! {
-                <button type="button" data-testid="next-period-start" on:click=start>{state.text("次期の戦略を準備する…", "Prepare the next strategy…")}</button>
+                <button type="button" data-testid="next-period-start" on:click=move |_| start(())>{state.text("次期の戦略を準備する…", "Prepare the next strategy…")}</button>
             }>
                 <div class="form-grid">
                     <TextField label=label(state, "次期の戦略の名前", "Next strategy's title") value=title testid="next-title"
@@ -162,7 +157,7 @@ pub fn NextPeriodForm() -> impl IntoView {
                     <YearField label=label(state, "計画期間（最後の年度）", "Plan period: last year") value=last testid="next-last"
                         on_commit=Callback::new(move |v| last.set(v))/>
                 </div>
-                <SelectField label=label(state, "国の総合戦略の枠組み", "National strategy's frame") options=Signal::derive(frame_options)
+                <SelectField label=label(state, "国の総合戦略の枠組み", "National strategy's frame") options=Signal::derive(move || frame_options(state))
                     value=Signal::derive(move || frame.get()) testid="next-frame"
                     on_commit=Callback::new(move |v| frame.set(v))/>
                 <Show when=changes_frame>
@@ -207,4 +202,19 @@ pub fn NextPeriodForm() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// The national frames the next strategy may take, newest last, then this strategy's own as it is.
+fn frame_options(state: crate::ui::state::Edits) -> Vec<(String, String)> {
+    let (lang, style) = (state.lang(), state.year_style());
+    let current = state.open.with(|o| {
+        o.as_ref().and_then(|s| locale::framework_line(&s.national_framework, lang, style)).unwrap_or_default()
+    });
+    let keep = crate::words::editor::keep_frame(&current, lang);
+    let mut options: Vec<(String, String)> = frames::FRAMES
+        .iter()
+        .map(|f| (f.key.to_owned(), format!("{}（{}）", f.name, locale::frame_summary(f, lang, style))))
+        .collect();
+    options.push((String::new(), keep));
+    options
 }

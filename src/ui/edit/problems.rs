@@ -21,7 +21,7 @@ pub fn EntityProblems(selection: Memo<Selection>) -> impl IntoView {
             Selection::Goal(id) | Selection::Measure(id) | Selection::Initiative(id) | Selection::Indicator(id) => {
                 id.clone()
             }
-            Selection::Strategy => return Vec::new(),
+            Selection::Strategy | Selection::Settings(_) => return Vec::new(),
         };
         // Only the selected entity is checked (what needs the whole strategy — duplicate ids,
         // references — comes from the kept structure): this runs after every edit.

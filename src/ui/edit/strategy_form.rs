@@ -10,6 +10,7 @@ use crate::model::edit::move_item;
 use crate::model::{
     validate, DraftingStage, FiscalYear, Id, MonthPart, RatingPreset, ScheduleItem, ScheduleWhen, Severity,
 };
+use crate::session::route::SettingsPart;
 use crate::ui::kit::bind::{self, label};
 use crate::ui::kit::fields::{NumberField, SelectField, TextField, YearField};
 use crate::ui::speech::Speaks;
@@ -18,7 +19,11 @@ use crate::words;
 use leptos::prelude::*;
 
 #[component]
-pub fn StrategyForm() -> impl IntoView {
+pub fn StrategyForm(
+    /// The part landed on from another page (策定), scrolled into view.
+    #[prop(optional)]
+    at: Option<SettingsPart>,
+) -> impl IntoView {
     let state = use_edits();
     let nav = use_navigation();
     let title = bind::read(|s| s.title.clone());
@@ -90,8 +95,8 @@ pub fn StrategyForm() -> impl IntoView {
         <Sections/>
         <super::departments::Departments/>
         <RatingRuleForm/>
-        <Schedule/>
-        <NextPeriodForm/>
+        <Schedule landed=at == Some(SettingsPart::Schedule)/>
+        <NextPeriodForm landed=at == Some(SettingsPart::NextPeriod)/>
         <div class="panel" data-testid="problems">
             <h2>{state.text("チェック結果", "Checks")}</h2>
             {move || {
@@ -212,77 +217,134 @@ fn RatingRuleForm() -> impl IntoView {
     }
 }
 
-/// The drafting schedule: a date, or fiscal year + month + 上旬/中旬/下旬; body, agenda, stage.
+/// The drafting schedule: a date, or fiscal year + month + 上旬/中旬/下旬; body, agenda, stage. Each
+/// step is a card with its fields labelled, those of how it is dated only (so that nothing is cut
+/// at 1280 px: 「第1回 総合戦略策定会議」, the stage and 旬 whole).
 #[component]
-fn Schedule() -> impl IntoView {
+fn Schedule(
+    /// Landed on from 策定 (「段階と予定を編集する」): scrolled into view.
+    landed: bool,
+) -> impl IntoView {
     let state = use_edits();
+    let panel = NodeRef::<leptos::html::Div>::new();
+    if landed {
+        super::common::land_on(panel);
+    }
     let ids = bind::read(|s| s.schedule.iter().map(|x| x.id.clone()).collect::<Vec<Id>>());
-    let item = move |id: &Id| {
-        let id = id.clone();
-        move |s: &crate::model::Strategy| s.schedule.iter().find(|x| x.id == id).cloned()
-    };
     view! {
-        <div class="panel" data-testid="schedule">
+        <div class="panel" data-testid="schedule" node_ref=panel>
             <h2>{state.text("策定スケジュール", "Drafting schedule")}</h2>
-            <table class="year-table schedule-table">
-                <thead><tr>
-                    <th>{state.text("時期の指定方法", "Dated by")}</th><th>{state.text("日付", "Date")}</th>
-                    <th>{state.text("年度", "Fiscal year")}</th><th>{state.text("月", "Month")}</th><th>{state.text("旬", "Part")}</th>
-                    <th>{state.text("会議・手続", "Meeting / step")}</th><th>{state.text("議題", "Agenda")}</th><th>{state.text("段階", "Stage")}</th><th></th>
-                </tr></thead>
-                <tbody>
-                {move || ids.get().into_iter().map(|id| {
-                    let get = item(&id);
-                    let when = bind::read(move |s| get(s).map(|x| x.when));
-                    let get = item(&id);
-                    let body = bind::read(move |s| get(s).map(|x| x.body).unwrap_or_default());
-                    let get = item(&id);
-                    let agenda = bind::read(move |s| get(s).map(|x| x.agenda).unwrap_or_default());
-                    let get = item(&id);
-                    let stage = bind::read(move |s| get(s).and_then(|x| x.stage).map(|x| x.as_str().to_owned()).unwrap_or_default());
-                    let by = Signal::derive(move || match when.get() { Some(ScheduleWhen::Date { .. }) => "date".to_owned(), _ => "period".to_owned() });
-                    let date = Signal::derive(move || match when.get() { Some(ScheduleWhen::Date { date }) => date, _ => String::new() });
-                    let bys = Signal::derive(move || vec![("period".to_owned(), state.tr("年度・月・旬", "Year, month, part").to_owned()), ("date".to_owned(), state.tr("日付", "Date").to_owned())]);
-                    let (i8, i9) = (id.clone(), id.clone());
-                    let fy = Signal::derive(move || match when.get() { Some(ScheduleWhen::Period { fiscal_year, .. }) => Some(fiscal_year), _ => None });
-                    let month = Signal::derive(move || match when.get() { Some(ScheduleWhen::Period { month, .. }) => Some(f64::from(month)), _ => None });
-                    let part = Signal::derive(move || match when.get() { Some(ScheduleWhen::Period { part: Some(p), .. }) => format!("{p:?}"), _ => String::new() });
-                    let upd = move |id: Id, f: Box<dyn Fn(&mut ScheduleItem) + Send + Sync>| state.edit(move |s| if let Some(x) = s.schedule.iter_mut().find(|x| x.id == id) { f(x) });
-                    let (i1, i2, i3, i4, i5, i6, i7) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-                    let parts = Signal::derive(move || vec![(String::new(), "—".to_owned()), ("Early".into(), MonthPart::Early.japanese().into()), ("Middle".into(), MonthPart::Middle.japanese().into()), ("Late".into(), MonthPart::Late.japanese().into())]);
-                    let stages = Signal::derive(move || std::iter::once((String::new(), "—".to_owned())).chain(DraftingStage::ALL.iter().map(|s| (s.as_str().to_owned(), s.japanese().to_owned()))).collect::<Vec<_>>());
-                    view! {
-                        <tr data-testid="schedule-item">
-                            <td><SelectField label=label(state, "時期の指定方法", "Dated by") options=bys value=by on_commit=Callback::new(move |v: String| {
-                                let id = i8.clone();
-                                state.edit(move |s| {
-                                    let first = FiscalYear(s.period.first.0 - 1);
-                                    if let Some(x) = s.schedule.iter_mut().find(|x| x.id == id) {
-                                        x.when = if v == "date" { ScheduleWhen::Date { date: String::new() } } else { ScheduleWhen::Period { fiscal_year: x.when.fiscal_year().unwrap_or(first), month: 4, part: None } };
-                                    }
-                                })
-                            })/></td>
-                            <td><TextField label=label(state, "日付（例: 2026-12-10）", "Date (e.g. 2026-12-10)") value=date placeholder="2026-12-10"
-                                on_commit=Callback::new(move |v: String| upd(i9.clone(), Box::new(move |x| if let ScheduleWhen::Date { date } = &mut x.when { *date = v.trim().to_owned() })))/></td>
-                            <td><YearField label=label(state, "年度", "Fiscal year") value=fy on_commit=Callback::new(move |v: Option<FiscalYear>| upd(i1.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { fiscal_year, .. }) = (v, &mut x.when) { *fiscal_year = v })))/></td>
-                            <td><NumberField label=label(state, "月", "Month") value=month on_commit=Callback::new(move |v: Option<f64>| upd(i2.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { month, .. }) = (v, &mut x.when) { *month = v.clamp(1.0, 12.0) as u8 })))/></td>
-                            <td><SelectField label=label(state, "旬", "Part") options=parts value=part on_commit=Callback::new(move |v: String| upd(i3.clone(), Box::new(move |x| if let ScheduleWhen::Period { part, .. } = &mut x.when {
-                                *part = match v.as_str() { "Early" => Some(MonthPart::Early), "Middle" => Some(MonthPart::Middle), "Late" => Some(MonthPart::Late), _ => None };
-                            })))/></td>
-                            <td><TextField label=label(state, "会議・手続", "Meeting / step") value=body on_commit=Callback::new(move |v: String| upd(i4.clone(), Box::new(move |x| x.body = v.clone())))/></td>
-                            <td><TextField label=label(state, "議題", "Agenda") value=agenda multiline=true on_commit=Callback::new(move |v: String| upd(i5.clone(), Box::new(move |x| x.agenda = v.clone())))/></td>
-                            <td><SelectField label=label(state, "段階", "Stage") options=stages value=stage on_commit=Callback::new(move |v: String| upd(i6.clone(), Box::new(move |x| x.stage = DraftingStage::ALL.into_iter().find(|s| s.as_str() == v))))/></td>
-                            <td><button type="button" class="danger" on:click=move |_| { let id = i7.clone(); state.edit(move |s| s.schedule.retain(|x| x.id != id)) }>{state.text("削除", "Delete")}</button></td>
-                        </tr>
-                    }
-                }).collect_view()}
-                </tbody>
-            </table>
+            <ul class="schedule-items">
+                {move || ids.get().into_iter().map(|id| view! { <ScheduleStep id=id/> }).collect_view()}
+            </ul>
             <button type="button" data-testid="add-schedule" on:click=move |_| state.edit(|s| {
                 let fiscal_year = FiscalYear(s.period.first.0 - 1);
                 s.schedule.push(ScheduleItem { id: Id::new("schedule"), when: ScheduleWhen::Period { fiscal_year, month: 4, part: None }, body: String::new(), agenda: String::new(), stage: None });
             })>{state.text("＋ 予定を追加", "+ Add a step")}</button>
         </div>
+    }
+}
+
+/// One step of the schedule, as a card: how it is dated and when, its stage, the meeting or step
+/// and its agenda.
+#[component]
+fn ScheduleStep(id: Id) -> impl IntoView {
+    let state = use_edits();
+    let item = move |id: &Id| {
+        let id = id.clone();
+        move |s: &crate::model::Strategy| s.schedule.iter().find(|x| x.id == id).cloned()
+    };
+    let get = item(&id);
+    let when = bind::read(move |s| get(s).map(|x| x.when));
+    let get = item(&id);
+    let body = bind::read(move |s| get(s).map(|x| x.body).unwrap_or_default());
+    let get = item(&id);
+    let agenda = bind::read(move |s| get(s).map(|x| x.agenda).unwrap_or_default());
+    let get = item(&id);
+    let stage = bind::read(move |s| get(s).and_then(|x| x.stage).map(|x| x.as_str().to_owned()).unwrap_or_default());
+    let dated = Signal::derive(move || matches!(when.get(), Some(ScheduleWhen::Date { .. })));
+    let by = Signal::derive(move || if dated.get() { "date".to_owned() } else { "period".to_owned() });
+    let date = Signal::derive(move || match when.get() {
+        Some(ScheduleWhen::Date { date }) => date,
+        _ => String::new(),
+    });
+    let bys = Signal::derive(move || {
+        vec![
+            ("period".to_owned(), state.tr("年度・月・旬", "Year, month, part").to_owned()),
+            ("date".to_owned(), state.tr("日付", "Date").to_owned()),
+        ]
+    });
+    let fy = Signal::derive(move || match when.get() {
+        Some(ScheduleWhen::Period { fiscal_year, .. }) => Some(fiscal_year),
+        _ => None,
+    });
+    let month = Signal::derive(move || match when.get() {
+        Some(ScheduleWhen::Period { month, .. }) => Some(f64::from(month)),
+        _ => None,
+    });
+    let part = Signal::derive(move || match when.get() {
+        Some(ScheduleWhen::Period { part: Some(p), .. }) => format!("{p:?}"),
+        _ => String::new(),
+    });
+    let upd = move |id: Id, f: Box<dyn Fn(&mut ScheduleItem) + Send + Sync>| {
+        state.edit(move |s| {
+            if let Some(x) = s.schedule.iter_mut().find(|x| x.id == id) {
+                f(x)
+            }
+        })
+    };
+    let (i1, i2, i3, i4, i5, i6, i7, i8, i9) =
+        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id);
+    let parts = Signal::derive(move || {
+        vec![
+            (String::new(), "—".to_owned()),
+            ("Early".into(), MonthPart::Early.japanese().into()),
+            ("Middle".into(), MonthPart::Middle.japanese().into()),
+            ("Late".into(), MonthPart::Late.japanese().into()),
+        ]
+    });
+    let stages = Signal::derive(move || {
+        std::iter::once((String::new(), "—".to_owned()))
+            .chain(DraftingStage::ALL.iter().map(|s| (s.as_str().to_owned(), s.japanese().to_owned())))
+            .collect::<Vec<_>>()
+    });
+    let set_by = Callback::new(move |v: String| {
+        let id = i8.clone();
+        state.edit(move |s| {
+            let first = FiscalYear(s.period.first.0 - 1);
+            if let Some(x) = s.schedule.iter_mut().find(|x| x.id == id) {
+                x.when = if v == "date" {
+                    ScheduleWhen::Date { date: String::new() }
+                } else {
+                    ScheduleWhen::Period { fiscal_year: x.when.fiscal_year().unwrap_or(first), month: 4, part: None }
+                };
+            }
+        })
+    });
+    view! {
+        <li class="schedule-item" data-testid="schedule-item">
+            <div class="schedule-by"><SelectField label=label(state, "時期の指定方法", "Dated by") options=bys value=by testid="schedule-by" on_commit=set_by/></div>
+            {move || if dated.get() {
+                let i9 = i9.clone();
+                view! {
+                    <div class="schedule-date"><TextField label=label(state, "日付（例: 2026-12-10）", "Date (e.g. 2026-12-10)") value=date placeholder="2026-12-10" testid="schedule-date"
+                        on_commit=Callback::new(move |v: String| upd(i9.clone(), Box::new(move |x| if let ScheduleWhen::Date { date } = &mut x.when { *date = v.trim().to_owned() })))/></div>
+                }.into_any()
+            } else {
+                let (i1, i2, i3) = (i1.clone(), i2.clone(), i3.clone());
+                view! {
+                    <div class="schedule-year"><YearField label=label(state, "年度", "Fiscal year") value=fy testid="schedule-year" on_commit=Callback::new(move |v: Option<FiscalYear>| upd(i1.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { fiscal_year, .. }) = (v, &mut x.when) { *fiscal_year = v })))/></div>
+                    <div class="schedule-month"><NumberField label=label(state, "月", "Month") value=month testid="schedule-month" on_commit=Callback::new(move |v: Option<f64>| upd(i2.clone(), Box::new(move |x| if let (Some(v), ScheduleWhen::Period { month, .. }) = (v, &mut x.when) { *month = v.clamp(1.0, 12.0) as u8 })))/></div>
+                    <div class="schedule-part"><SelectField label=label(state, "旬", "Part") options=parts value=part testid="schedule-part" on_commit=Callback::new(move |v: String| upd(i3.clone(), Box::new(move |x| if let ScheduleWhen::Period { part, .. } = &mut x.when {
+                        *part = match v.as_str() { "Early" => Some(MonthPart::Early), "Middle" => Some(MonthPart::Middle), "Late" => Some(MonthPart::Late), _ => None };
+                    })))/></div>
+                }.into_any()
+            }}
+            <div class="schedule-stage"><SelectField label=label(state, "段階", "Stage") options=stages value=stage testid="schedule-stage" on_commit=Callback::new(move |v: String| upd(i6.clone(), Box::new(move |x| x.stage = DraftingStage::ALL.into_iter().find(|s| s.as_str() == v))))/></div>
+            <div class="schedule-body"><TextField label=label(state, "会議・手続", "Meeting / step") value=body testid="schedule-body" on_commit=Callback::new(move |v: String| upd(i4.clone(), Box::new(move |x| x.body = v.clone())))/></div>
+            <div class="schedule-agenda"><TextField label=label(state, "議題", "Agenda") value=agenda multiline=true testid="schedule-agenda" on_commit=Callback::new(move |v: String| upd(i5.clone(), Box::new(move |x| x.agenda = v.clone())))/></div>
+            <div class="schedule-delete"><button type="button" class="danger" on:click=move |_| { let id = i7.clone(); state.edit(move |s| s.schedule.retain(|x| x.id != id)) }>{state.text("削除", "Delete")}</button></div>
+        </li>
     }
 }
 

@@ -1,12 +1,15 @@
-//! 版の履歴 on the strategy's 履歴 page: the open strategy's kept versions, newest first — when, why, how
+//! 版の履歴 on the strategy's 履歴 page: the open strategy's kept versions, newest first by time, runs
+//! of autosaves gathered in a line that opens (`session::version_list`) — when, why, how
 //! large, and on request what changed up to the next version — to export one as a file or bring
 //! it back (the restore is itself a new version, so it can be undone), or to read it as it was
 //! (the overview, read-only). Read from storage again after every save. A draft kept when the
-//! strategy moved on from its stage is listed by its name (「素案（令和8年11月）」).
+//! strategy moved on from its stage is listed by its name (「素案（令和8年11月）」), a version a hearing
+//! heard by the hearing's (「策定会議（令和8年12月10日）で示した骨子案」).
 
 use crate::format;
 use crate::locale::tr;
 use crate::model::{Id, Strategy};
+use crate::session::version_list::Line;
 use crate::storage::{StorageError, Version};
 use crate::ui::browser::files;
 use crate::ui::kit::old_new::{Comparing, Old, OldNewTable};
@@ -51,13 +54,37 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
                     Some(Ok(list)) => {
                         let total: usize = list.iter().map(|v| v.bytes).sum();
                         let summary = words::versions_kept(list.len(), &words::size(total as u64), lang);
-                        let newer: Vec<Option<u64>> = std::iter::once(None).chain(list.iter().map(|v| Some(v.seq))).collect();
+                        // The versions a hearing heard, by its name (「策定会議（令和8年12月10日）で示した骨子案」).
+                        let heard = heard_names(edits, lang, state.year_style());
+                        let named = |v: &Version| heard.iter().any(|(at, _)| *at == v.saved_at);
+                        let listing = crate::session::version_list::listing(&list, named);
+                        let row = |i: usize| {
+                            let v = listing.versions[i].clone();
+                            let name = heard.iter().find(|(at, _)| *at == v.saved_at).map(|(_, n)| n.clone());
+                            view! { <VersionRow id=id.clone() version=v heard=name newer=listing.newer(i) comparing=comparing/> }
+                        };
+                        let lines = listing.lines.iter().map(|line| match line {
+                            Line::One(i) => row(*i).into_any(),
+                            Line::Saves(run) => {
+                                let times = (files::clock_time(&listing.versions[run.end - 1].saved_at), files::clock_time(&listing.versions[run.start].saved_at));
+                                let said = match times {
+                                    (Some(oldest), Some(newest)) => words::autosaves(run.len(), oldest, newest, lang),
+                                    _ => words::autosaves_unread(run.len(), lang),
+                                };
+                                view! {
+                                    <li class="version-run" data-testid="version-run">
+                                        <details>
+                                            <summary data-testid="version-run-summary">{said}</summary>
+                                            <ul class="strategy-list">{run.clone().map(row).collect_view()}</ul>
+                                        </details>
+                                    </li>
+                                }.into_any()
+                            }
+                        }).collect_view();
                         view! {
                             <p class="lead">{summary}</p>
-                            <ul class="strategy-list">
-                                {list.clone().into_iter().zip(newer).map(|(v, newer)| view! { <VersionRow id=id.clone() version=v newer=newer comparing=comparing/> }).collect_view()}
-                            </ul>
-                            <OldNewTable id=id.clone() versions=list comparing=comparing/>
+                            <ul class="strategy-list" data-testid="version-list">{lines}</ul>
+                            <OldNewTable id=id.clone() versions=listing.versions.clone() comparing=comparing/>
                         }.into_any()
                     }
                 }
@@ -66,9 +93,36 @@ pub fn VersionHistory(id: Id) -> impl IntoView {
     }
 }
 
-/// One kept version. `newer`: the version after it (`None`: the current one), for its changes.
+/// The times of the versions the open strategy's hearings heard, with each one's name.
+fn heard_names(
+    edits: crate::ui::state::Edits,
+    lang: crate::locale::Language,
+    style: crate::locale::YearStyle,
+) -> Vec<(String, String)> {
+    edits.open.with_untracked(|o| {
+        o.as_ref()
+            .map(|s| {
+                s.hearings
+                    .iter()
+                    .filter_map(|h| {
+                        Some((h.heard.as_ref()?.saved_at.clone(), words::hearing::heard_version_name(h, lang, style)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// One kept version. `heard`: the name of the hearing that heard it; `newer`: the version after
+/// it (`None`: the current one), for its changes.
 #[component]
-fn VersionRow(id: Id, version: Version, newer: Option<u64>, comparing: Comparing) -> impl IntoView {
+fn VersionRow(
+    id: Id,
+    version: Version,
+    heard: Option<String>,
+    newer: Option<u64>,
+    comparing: Comparing,
+) -> impl IntoView {
     let state = use_library();
     let board = use_notice_board();
     let lang = state.lang();
@@ -88,9 +142,9 @@ fn VersionRow(id: Id, version: Version, newer: Option<u64>, comparing: Comparing
         }
     };
     view! {
-        <li class="strategy-row" data-testid="version-row">
+        <li class="strategy-row" data-testid="version-row" data-saved-at=version.saved_at.clone()>
             <div class="strategy-main">
-                {match version.label.clone().filter(|_| version.is_named()) {
+                {match heard.or_else(|| version.label.clone().filter(|_| version.is_named())) {
                     Some(name) => view! { <span class="strategy-title" data-testid="version-name">{format!("{name} ・ {when} 「{}」", version.title)}</span> }.into_any(),
                     None => view! { <span class="strategy-title">{format!("{when} 「{}」", version.title)}</span> }.into_any(),
                 }}

@@ -43,6 +43,8 @@ pub enum Action {
     RestoreVersion(Id, u64),
     /// The open strategy moves on to this stage, its draft kept under its name.
     MoveStage(crate::model::DraftingStage),
+    /// A hearing of the open strategy is linked to the version stored now (its version heard).
+    LinkHeard(Id),
     DiscardBackup(String),
     DiscardVersions,
     DownloadGarbage(String),
@@ -226,6 +228,7 @@ async fn run_files(state: AppState, action: Action) -> () {
         Action::CheckRegion(id) => state.check_region_now(id).await,
         Action::RestoreVersion(id, seq) => stored::restore_version(state, id, seq).await,
         Action::MoveStage(to) => stored::move_stage(state, to).await,
+        Action::LinkHeard(hearing) => stored::link_heard(state, hearing).await,
         Action::DiscardBackup(key) => stored::discard_backup(state, key).await,
         Action::DiscardVersions => stored::discard_versions(state).await,
         Action::DownloadGarbage(key) => stored::download_garbage(state, key).await,

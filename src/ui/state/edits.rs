@@ -42,6 +42,12 @@ impl Edits {
         self.app.act(super::actions::Action::MoveStage(to));
     }
 
+    /// Links the hearing `hearing` to the version stored now, a waiting change saved first (its
+    /// version heard, `session::workbench::stage`).
+    pub fn link_heard(&self, hearing: crate::model::Id) {
+        self.app.act(super::actions::Action::LinkHeard(hearing));
+    }
+
     /// Goes back one step.
     pub fn undo(&self) {
         self.app.with_editing(Editing::undo);

@@ -242,6 +242,9 @@ impl AppState {
             // Already on one of its pages (it was opened for the route): stay there.
             if self.route.with_untracked(|r| r.strategy_id() != Some(&id)) {
                 self.navigate(Route::Strategy(id));
+                // A strategy opened anew starts at its top, not where the last page was
+                // scrolled to (the next period's form sits thousands of pixels down).
+                request_animation_frame(|| window().scroll_to_with_x_and_y(0.0, 0.0));
             }
         }
         match outcome.notice {

@@ -56,6 +56,12 @@ pub(super) async fn move_stage(state: AppState, to: crate::model::DraftingStage)
     state.apply(outcome).await;
 }
 
+pub(super) async fn link_heard(state: AppState, hearing: Id) {
+    state.commit_field();
+    let outcome = state.bench().link_heard(&hearing).await;
+    state.apply(outcome).await;
+}
+
 pub(super) async fn discard_backup(state: AppState, key: String) {
     let outcome = state.bench().discard_backup(&key).await;
     state.apply(outcome).await;
