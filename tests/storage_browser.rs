@@ -11,8 +11,8 @@
 use shirube::format::export_compact as export;
 use shirube::model::{template, FiscalYear, Id, Measure, NarrativeSection, PlanPeriod, Strategy};
 use shirube::storage::{
-    keys, Backend, BackendKind, BackupReason, BrowserStore, LocalStorage, Opened, Preferences, StorageError, Store,
-    Write,
+    keys, Backend, BackendKind, BackupReason, BrowserStore, LocalStorage, OpenedStorage, Preferences, StorageError,
+    Store, Write,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -47,7 +47,7 @@ fn install_writer() {
 fn browser_store() -> BrowserStore {
     install_writer();
     let (store, opened) = BrowserStore::browser_local();
-    assert_eq!(opened, Opened::default());
+    assert_eq!(opened, OpenedStorage::default());
     assert!(store.is_persistent());
     store
 }
