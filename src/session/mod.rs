@@ -41,6 +41,7 @@ pub mod table_import;
 pub mod tabs;
 #[cfg(test)]
 mod target_wordings;
+pub mod vision;
 pub mod workbench;
 pub mod workshop_nav;
 

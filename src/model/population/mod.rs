@@ -64,6 +64,7 @@ mod age;
 mod check;
 mod derive;
 mod project;
+mod run;
 mod scenario;
 mod vision;
 
@@ -71,6 +72,7 @@ pub use age::{AgeBand, OpenAge, Population, Sex, ThreeGroups, HORIZON, STEP};
 pub use check::{check, VisionProblem};
 pub use derive::{derive_from_censuses, DeriveError};
 pub use project::{project, Projection, ProjectionError};
+pub use run::{project_scenarios, standard_path, standard_scenarios, NotReady, Projected};
 pub use scenario::{RatePoint, Scenario};
 pub use vision::{
     AssumptionSource, Assumptions, BasePopulation, NamedScenario, PeriodRates, PopulationSource, PopulationVision,
