@@ -3,7 +3,7 @@
 //! what was taken (Japanese first, English available).
 
 use crate::locale::{number, tr, Language};
-use crate::model::population::{AgeBand, AssumptionSource, NotReady, ProjectionError};
+use crate::model::population::{AgeBand, AssumptionSource, Demographic, NotReady, ProjectionError, VisionTarget};
 use crate::session::vision::PathError;
 
 fn pick(lang: Language, ja: String, en: String) -> String {
@@ -171,6 +171,79 @@ pub fn age_band(band: AgeBand, lang: Language) -> String {
         (Some(h), Language::En) => format!("{}–{h}", band.low),
         (None, Language::Ja) => format!("{}歳以上", band.low),
         (None, Language::En) => format!("{}+", band.low),
+    }
+}
+
+/// A demographic figure's name.
+pub fn figure(f: Demographic, lang: Language) -> &'static str {
+    match f {
+        Demographic::TotalPopulation => tr(lang, "総人口", "total population"),
+        Demographic::BirthRate => tr(lang, "合計特殊出生率", "total fertility rate"),
+        Demographic::NetMigration => tr(lang, "社会増減数（年）", "net migration a year"),
+        Demographic::Births => tr(lang, "出生数（年）", "births a year"),
+    }
+}
+
+/// A figure's value as shown: persons whole, a rate to 0.01.
+pub fn figure_value(f: Demographic, v: f64, lang: Language) -> String {
+    match (f, lang) {
+        (Demographic::BirthRate, _) => number(v),
+        (_, Language::Ja) => format!("{}人", number(v)),
+        (_, Language::En) => number(v),
+    }
+}
+
+/// Where a KPI's target comes from: 「将来展望（…）の2030年の総人口」.
+pub fn target_source(scenario: &str, link: VisionTarget, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("人口ビジョンの将来展望「{scenario}」の{}年の{}", link.year, figure(link.figure, lang)),
+        Language::En => {
+            format!("the population vision's outlook 「{scenario}」, {} in {}", figure(link.figure, lang), link.year)
+        }
+    }
+}
+
+/// The value a KPI would take, before it is taken.
+pub fn target_offer(scenario: &str, link: VisionTarget, value: Option<f64>, lang: Language) -> String {
+    let source = target_source(scenario, link, lang);
+    match (value, lang) {
+        (Some(v), Language::Ja) => {
+            format!("{source}は {} です。この値を目標にします。", figure_value(link.figure, v, lang))
+        }
+        (Some(v), Language::En) => {
+            format!("{source}: {}. This becomes the target.", figure_value(link.figure, v, lang))
+        }
+        (None, Language::Ja) => {
+            format!("{source}は、いまの人口ビジョンからは出せません（推計の年の外か、出生率・将来展望が未設定です）。")
+        }
+        (None, Language::En) => format!(
+            "{source} cannot be given by the vision now (outside the projection, or no birth rate or outlook set)."
+        ),
+    }
+}
+
+/// A listed change: 「人口 9,876 → 9,650」.
+pub fn target_change(
+    indicator: &str,
+    f: Demographic,
+    was: Option<f64>,
+    becomes: Option<f64>,
+    lang: Language,
+) -> String {
+    let shown = |v: Option<f64>| {
+        v.map_or_else(|| tr(lang, "（値なし）", "(no value)").to_owned(), |v| figure_value(f, v, lang))
+    };
+    match (becomes, lang) {
+        (Some(_), Language::Ja) => format!("{indicator}: 目標 {} → 将来展望では {}", shown(was), shown(becomes)),
+        (Some(_), Language::En) => {
+            format!("{indicator}: target {} → the outlook now gives {}", shown(was), shown(becomes))
+        }
+        (None, Language::Ja) => {
+            format!("{indicator}: 目標 {}（将来展望からは出せなくなりました。変えません）", shown(was))
+        }
+        (None, Language::En) => {
+            format!("{indicator}: target {} (the outlook no longer gives it; left as it is)", shown(was))
+        }
     }
 }
 

@@ -2,10 +2,11 @@
 //! (`base`: the census or 住民基本台帳 by age; `rates`: the 社人研's assumptions or ones derived
 //! from two censuses; each from a file or pasted cells through `source`, previewed, taken only
 //! when confirmed, one undo: `taken`), the scenarios' settings (`scenarios`), and the charts
-//! with a table and a CSV each (`figures`).
+//! with a table and a CSV each (`figures`); the demographic KPIs whose targets it gives (`kpis`).
 
 mod base;
 mod figures;
+mod kpis;
 mod rates;
 mod scenarios;
 mod source;
@@ -72,6 +73,12 @@ fn Vision(state: Edits) -> impl IntoView {
                 </TitledPanel>
             })}
             <div class="vision-status" role="status">{status}</div>
+            {move || drawn.get().is_ok().then(|| view! {
+                <TitledPanel testid="vision-kpis" title=("KPIの目標を将来展望から", "KPI targets from the outlook")
+                    lead=("総人口・合計特殊出生率・社会増減数・出生数の指標は、将来展望の値を目標にできます。人口ビジョンを後で変えても目標は自動では変わらず、変わる目標がここに一覧されます。", "A KPI of total population, fertility, net migration or births can take its target from the outlook. A later change of the vision changes no target by itself: the targets it would change are listed here.")>
+                    <kpis::VisionKpis state=state/>
+                </TitledPanel>
+            })}
             {move || drawn.get().is_ok().then(|| view! { <div class="chart-grid vision-figures"><figures::Figures state=state drawn=drawn/></div> })}
         </article>
     }
