@@ -35,6 +35,9 @@ pub fn index(cx: &Site) -> String {
         @if !s.opinions.is_empty() {
             p { a href=(super::opinions::PATH) { "計画の案への意見と市の考え方" } }
         }
+        @if s.population.as_deref().and_then(crate::format::population::chapter).is_some() {
+            p { a href=(super::population::PATH) { "人口ビジョン（人口の将来展望）" } }
+        }
     };
     frame(cx, Depth::Top, "進捗状況", &[], main)
 }
