@@ -54,9 +54,18 @@ fn shown_years(base_year: u16) -> Vec<u16> {
     years
 }
 
+/// A 合計特殊出生率 as towns write it: 「2.0」, 「1.8」, 「2.07」.
+fn rate_text(r: f64) -> String {
+    if ((r * 10.0).round() - r * 10.0).abs() < 1e-9 {
+        format!("{r:.1}")
+    } else {
+        format!("{r:.2}")
+    }
+}
+
 fn scenario_text(s: &Scenario) -> String {
     let path = |p: &[crate::model::population::RatePoint]| {
-        p.iter().map(|r| format!("{}年に{}", r.year, number(r.rate))).collect::<Vec<_>>().join("、")
+        p.iter().map(|r| format!("{}年に{}", r.year, rate_text(r.rate))).collect::<Vec<_>>().join("、")
     };
     match s {
         Scenario::Ipss => "社人研の仮定値のとおりに推計する。".to_owned(),

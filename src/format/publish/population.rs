@@ -19,6 +19,8 @@ const LEFT: f64 = 72.0;
 const RIGHT: f64 = 24.0;
 const TOP: f64 = 20.0;
 const BOTTOM: f64 = 40.0;
+/// The legend's rows under the plot: a line sample and the scenario's name each.
+const LEGEND_ROW: f64 = 20.0;
 /// Each scenario's line: colour and dash (told apart without colour too).
 const LINES: [(&str, &str); 6] = [
     ("#17517e", ""),
@@ -41,7 +43,7 @@ pub fn page(cx: &Site) -> Option<String> {
         p class=[c.derived.then_some("note")] { (c.source) }
         figure {
             (totals_chart(&c, target))
-            figcaption { "線の種類でシナリオを区別しています。◆は目標人口です。数値は下の表のとおりです。" }
+            figcaption { "線の種類でシナリオを区別しています（図の下の凡例）。◆は目標人口です。数値は下の表のとおりです。" }
         }
         (table(&c.totals, "総人口の将来推計"))
         h2 { "将来展望" }
@@ -86,8 +88,9 @@ fn totals_chart(c: &Chapter, target: Option<TargetPopulation>) -> Markup {
         })
         .collect::<Vec<_>>()
         .join("。");
+    let height = HEIGHT + LEGEND_ROW * c.projections.len() as f64 + 8.0;
     html! {
-        svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (WIDTH) " " (HEIGHT) } role="img" aria-labelledby="pop-title pop-desc" {
+        svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (WIDTH) " " (fmt(height)) } role="img" aria-labelledby="pop-title pop-desc" {
             title id="pop-title" { "総人口の将来推計" }
             desc id="pop-desc" { (description) "。" }
             @for t in &ticks {
@@ -101,10 +104,10 @@ fn totals_chart(c: &Chapter, target: Option<TargetPopulation>) -> Markup {
             @for (k, (name, p)) in c.projections.iter().enumerate() {
                 @let (colour, dash) = LINES[k % LINES.len()];
                 @let points = p.totals().map(|(yr, t)| format!("{},{}", fmt(x(yr)), fmt(y(persons(t) as f64)))).collect::<Vec<_>>().join(" ");
+                @let row = HEIGHT + LEGEND_ROW * k as f64;
                 polyline points=(points) fill="none" stroke=(colour) stroke-width="2.5" stroke-dasharray=(dash) {}
-                @if let Some((yr, t)) = p.totals().last() {
-                    text x=(fmt(x(yr) - 4.0)) y=(fmt(y(persons(t) as f64) - 6.0)) text-anchor="end" font-size="11" fill=(colour) { (name) }
-                }
+                line x1=(LEFT) x2=(LEFT + 40.0) y1=(fmt(row)) y2=(fmt(row)) stroke=(colour) stroke-width="2.5" stroke-dasharray=(dash) {}
+                text x=(LEFT + 48.0) y=(fmt(row + 4.0)) font-size="12" fill="#333" { (name) }
             }
             @if let Some(t) = target.filter(|t| years.contains(&t.year)) {
                 polygon points=(diamond(x(t.year), y(f64::from(t.population)))) fill="#c2185b" {}

@@ -46,5 +46,6 @@ fn read_point(item: &str) -> Option<RatePoint> {
 
 /// The path as the field shows it: 「2040年 1.8、2050年 2.07」.
 pub fn write_path(path: &[RatePoint]) -> String {
-    path.iter().map(|p| format!("{}年 {}", p.year, p.rate)).collect::<Vec<_>>().join("、")
+    let rate = |r: f64| if ((r * 10.0).round() - r * 10.0).abs() < 1e-9 { format!("{r:.1}") } else { format!("{r}") };
+    path.iter().map(|p| format!("{}年 {}", p.year, rate(p.rate))).collect::<Vec<_>>().join("、")
 }

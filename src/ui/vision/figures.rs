@@ -49,7 +49,8 @@ pub fn drawn(state: Edits) -> Memo<Result<Arc<Drawn>, NotReady>> {
         state.open.with(|o| {
             let s = o.as_ref().ok_or(NotReady::NoBase)?;
             let v = s.population.as_deref().ok_or(NotReady::NoBase)?;
-            let p = project_scenarios(v)?;
+            // Timed for the benchmark: every scenario projected, in the browser.
+            let p = files::timed("shirube:population-project", || project_scenarios(v))?;
             let source = v
                 .assumptions
                 .as_ref()

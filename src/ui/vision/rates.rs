@@ -24,7 +24,6 @@ enum Way {
 pub fn RatesIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoView {
     let way = RwSignal::new(Way::Table);
     let read = RwSignal::new(None::<Read>);
-    let pasted_origin = move |r: &Read| r.origin == state.tr("貼り付けたセル", "Pasted cells");
     let vintage = RwSignal::new("令和5年推計".to_owned());
     let code = RwSignal::new(
         state.open.with_untracked(|o| o.as_ref().and_then(|s| s.municipality.code.clone())).unwrap_or_default(),
@@ -40,10 +39,11 @@ pub fn RatesIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoVie
             };
             Some(match way.get() {
                 Way::Table => {
-                    let source = if pasted_origin(r) {
+                    let named = vintage.get().trim().to_owned();
+                    let source = if named.is_empty() {
                         AssumptionSource::Pasted
                     } else {
-                        AssumptionSource::Ipss { vintage: vintage.get() }
+                        AssumptionSource::Ipss { vintage: named }
                     };
                     let code = code.get();
                     let code = Some(code.trim()).filter(|c| !c.is_empty());
@@ -84,7 +84,7 @@ pub fn RatesIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoVie
                         on:change=move |ev| code.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="vision-vintage">{state.text("推計の名前（ファイルのとき）", "The projection's name (for a file)")}</label>
+                    <label for="vision-vintage">{state.text("社人研の推計の名前（社人研のものでなければ空欄）", "The 社人研 projection's name (empty if not the 社人研's)")}</label>
                     <input id="vision-vintage" data-testid="vision-vintage" prop:value=move || vintage.get()
                         on:change=move |ev| vintage.set(event_target_value(&ev))/>
                 </div>
