@@ -617,6 +617,7 @@ const KNOWN_CYCLES: &[&[&str]] = &[
         "src/ui/region/partnerships.rs",
         "src/ui/region/side_by_side.rs",
         "src/ui/region/themes.rs",
+        "src/ui/region/visions.rs",
     ],
     &[
         "src/ui/state/actions.rs",

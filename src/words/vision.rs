@@ -4,6 +4,7 @@
 
 use crate::locale::{number, tr, Language};
 use crate::model::population::{AgeBand, AssumptionSource, Demographic, NotReady, ProjectionError, VisionTarget};
+use crate::model::region::ScenarioKind;
 use crate::session::vision::PathError;
 
 fn pick(lang: Language, ja: String, en: String) -> String {
@@ -244,6 +245,24 @@ pub fn target_change(
         (None, Language::En) => {
             format!("{indicator}: target {} (the outlook no longer gives it; left as it is)", shown(was))
         }
+    }
+}
+
+/// A kind of scenario as the region sums it.
+pub fn scenario_kind(k: ScenarioKind, lang: Language) -> &'static str {
+    match k {
+        ScenarioKind::Ipss => tr(lang, "社人研推計準拠", "IPSS projection"),
+        ScenarioKind::BirthRate => tr(lang, "出生率上昇", "Birth rate rising"),
+        ScenarioKind::MigrationBalanced => tr(lang, "社会移動均衡", "Migration balanced"),
+        ScenarioKind::Outlook => tr(lang, "各市町村の将来展望", "Each town's outlook"),
+    }
+}
+
+/// A 管内 total's row name: 「社人研推計準拠（管内計・5市町村）」.
+pub fn region_total_name(k: ScenarioKind, towns: usize, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!("{}（管内計・{towns}市町村）", scenario_kind(k, lang)),
+        Language::En => format!("{} (region total, {towns} towns)", scenario_kind(k, lang)),
     }
 }
 
