@@ -107,7 +107,13 @@ pub fn VisionKpis(state: Edits) -> impl IntoView {
                     let v = event_target_value(&ev);
                     picked.set(v.split_once('|').map(|(i, x)| (Id::from(i), Id::from(x))));
                 }>
-                    {move || list.get().into_iter().map(|(i, x, name)| view! { <option value=format!("{i}|{x}")>{name}</option> }).collect_view()}
+                    {move || {
+                        let current = picked.get();
+                        list.get().into_iter().map(|(i, x, name)| {
+                            let selected = current.as_ref() == Some(&(i.clone(), x.clone()));
+                            view! { <option value=format!("{i}|{x}") selected=selected>{name}</option> }
+                        }).collect_view()
+                    }}
                 </select>
             </div>
             <div class="field">
@@ -116,7 +122,9 @@ pub fn VisionKpis(state: Edits) -> impl IntoView {
                     let v = event_target_value(&ev);
                     if let Some(f) = Demographic::ALL.into_iter().find(|f| figure_key(*f) == v) { figure.set(f) }
                 }>
-                    {Demographic::ALL.into_iter().map(|f| view! { <option value=figure_key(f)>{move || words::figure(f, state.lang())}</option> }).collect_view()}
+                    {Demographic::ALL.into_iter().map(|f| view! {
+                        <option value=figure_key(f) selected=move || figure.get() == f>{move || words::figure(f, state.lang())}</option>
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field">

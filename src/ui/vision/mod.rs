@@ -48,7 +48,10 @@ fn Vision(state: Edits) -> impl IntoView {
             }
         }
     };
-    let ready = move || !matches!(drawn.get(), Err(NotReady::NoBase));
+    // Whether each part is shown, as memos: an edit changes what is drawn, not whether the parts
+    // are there, so the parts (their fields, their charts) are not made again by every edit.
+    let ready = Memo::new(move |_| !matches!(drawn.get(), Err(NotReady::NoBase)));
+    let projected = Memo::new(move |_| drawn.with(Result::is_ok));
     view! {
         <article class="vision" data-testid="vision-page">
             <crate::ui::kit::nav::StrategyNav/>
@@ -66,20 +69,20 @@ fn Vision(state: Edits) -> impl IntoView {
                 lead=("生残率・純移動率（男女・年齢別）、子ども女性比、0～4歳性比を5年ごとの期間について入れます。", "Survival and net migration rates by sex and age, the child-woman ratio and the sex ratio at 0–4, for each 5-year period.")>
                 <rates::RatesIntake state=state taken=taken/>
             </TitledPanel>
-            {move || ready().then(|| view! {
+            {move || ready.get().then(|| view! {
                 <TitledPanel testid="vision-scenarios" title=("シナリオと将来展望", "Scenarios and the 将来展望")
                     lead=("出生率の道筋、社会移動の均衡、町の将来展望（出生率と毎年の転入超過）を決め、将来展望にするシナリオと目標人口を選びます。", "Set the birth-rate paths, migration balance and the town's own outlook (birth rate and net migrants a year); choose the outlook and its target population.")>
                     <scenarios::ScenarioSettings state=state/>
                 </TitledPanel>
             })}
             <div class="vision-status" role="status">{status}</div>
-            {move || drawn.get().is_ok().then(|| view! {
+            {move || projected.get().then(|| view! {
                 <TitledPanel testid="vision-kpis" title=("KPIの目標を将来展望から", "KPI targets from the outlook")
                     lead=("総人口・合計特殊出生率・社会増減数・出生数の指標は、将来展望の値を目標にできます。人口ビジョンを後で変えても目標は自動では変わらず、変わる目標がここに一覧されます。", "A KPI of total population, fertility, net migration or births can take its target from the outlook. A later change of the vision changes no target by itself: the targets it would change are listed here.")>
                     <kpis::VisionKpis state=state/>
                 </TitledPanel>
             })}
-            {move || drawn.get().is_ok().then(|| view! { <div class="chart-grid vision-figures"><figures::Figures state=state drawn=drawn/></div> })}
+            {move || projected.get().then(|| view! { <div class="chart-grid vision-figures"><figures::Figures state=state drawn=drawn/></div> })}
         </article>
     }
 }

@@ -80,12 +80,12 @@ pub fn RatesIntake(state: Edits, taken: RwSignal<Option<Taken>>) -> impl IntoVie
             <div class="field-row">
                 <div class="field">
                     <label for="vision-code">{state.text("団体コード（町の行を探します）", "Local government code (finds the town's rows)")}</label>
-                    <input id="vision-code" data-testid="vision-code" inputmode="numeric" prop:value=move || code.get()
+                    <input type="text" id="vision-code" data-testid="vision-code" inputmode="numeric" prop:value=move || code.get()
                         on:change=move |ev| code.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
                     <label for="vision-vintage">{state.text("社人研の推計の名前（社人研のものでなければ空欄）", "The 社人研 projection's name (empty if not the 社人研's)")}</label>
-                    <input id="vision-vintage" data-testid="vision-vintage" prop:value=move || vintage.get()
+                    <input type="text" id="vision-vintage" data-testid="vision-vintage" prop:value=move || vintage.get()
                         on:change=move |ev| vintage.set(event_target_value(&ev))/>
                 </div>
             </div>
