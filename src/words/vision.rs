@@ -204,6 +204,15 @@ pub fn target_source(scenario: &str, link: VisionTarget, lang: Language) -> Stri
     }
 }
 
+/// Under a target taken from the vision, in the editor: where it comes from, and where it is updated.
+pub fn target_from(scenario: &str, link: VisionTarget, lang: Language) -> String {
+    let source = target_source(scenario, link, lang);
+    match lang {
+        Language::Ja => format!("この目標は{source}です。人口ビジョンが変わると、人口ビジョンのページに一覧され、確かめてから更新します。"),
+        Language::En => format!("This target is {source}. When the vision changes, it is listed on the vision's page and updated once confirmed."),
+    }
+}
+
 /// The value a KPI would take, before it is taken.
 pub fn target_offer(scenario: &str, link: VisionTarget, value: Option<f64>, lang: Language) -> String {
     let source = target_source(scenario, link, lang);

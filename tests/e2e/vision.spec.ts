@@ -104,6 +104,12 @@ test('the vision: census and assumptions in, four scenarios drawn, the outlook c
   await page.getByTestId('vision-kpi-update').click();
   await expect(page.getByTestId('vision-kpi-changes')).toHaveCount(0);
   await shot('vision-1280');
+  // The editor says where the target comes from.
+  await page.getByTestId('nav-edit').click();
+  await page.getByTestId('outline-indicator').filter({ hasText: '出生数' }).first().click();
+  await expect(page.getByTestId('target-from-vision-0')).toContainText('の2030年の出生数（年）です');
+  await page.getByTestId('nav-vision').click();
+  await expect(page.getByTestId('vision-totals-table')).toBeVisible();
 
   // Figures for the benchmark: every scenario projected in the page (its measure), and the page
   // drawn again with its four charts, from the navigation's click.

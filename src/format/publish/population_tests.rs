@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::format::population::testing::vision;
-use crate::model::population::{derive_from_censuses, BasePopulation};
+use crate::model::population::{derive_from_censuses, take_target, BasePopulation, Demographic, VisionTarget};
 use crate::model::{FiscalYear, PlanPeriod};
 use std::sync::Arc;
 
@@ -26,6 +26,18 @@ fn the_vision_page_is_svg_and_tables_without_script_linked_from_the_index() {
     assert!(page.contains("<caption>総人口の将来推計</caption>"));
     assert!(page.contains("<th scope=\"row\">将来展望</th>"));
     assert!(page.contains("2070年に人口8,000人を目指す。"));
+    // A KPI whose target is the outlook's says so on its page, with the way to the vision.
+    let ind = crate::model::Indicator::new("1-1", "総人口", "人");
+    let (iid, sid) = (ind.id.clone(), ind.series[0].id.clone());
+    s.indicators.push(Arc::new(ind));
+    let mut goal = crate::model::Goal::new(crate::model::GoalKind::Basic, "1", "人口減少に歯止めをかける");
+    goal.targets.push(iid.clone());
+    s.goals.push(Arc::new(goal));
+    let link = VisionTarget { figure: Demographic::TotalPopulation, year: 2030 };
+    assert!(take_target(&mut s, &iid, &sid, link).is_some());
+    let site = published_site(&s, "2026-12-01T00:00:00Z");
+    let kpi = page_of(&site, &page::kpi_path(&iid)).unwrap();
+    assert!(kpi.contains(r#"<a href="../population.html">（人口ビジョンの将来展望による）</a>"#), "{kpi}");
     // The notes stay in.
     let mut v = vision();
     v.notes = "内部メモ：議会説明前".into();
