@@ -6,6 +6,7 @@
 // with its target; a KPI (出生数) taking its target from it, and a later change of the vision
 // listed, not applied, until confirmed; the chapter 人口の将来展望 read back from the .docx; the
 // public page under `script-src 'none'`; the page at 320 px with no horizontal scroll.
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
@@ -104,6 +105,10 @@ test('the vision: census and assumptions in, four scenarios drawn, the outlook c
   await page.getByTestId('vision-kpi-update').click();
   await expect(page.getByTestId('vision-kpi-changes')).toHaveCount(0);
   await shot('vision-1280');
+  // The filled page passes axe (WCAG 2.1 A/AA): no serious or critical violation.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The editor says where the target comes from.
   await page.getByTestId('nav-edit').click();
   await page.getByTestId('outline-indicator').filter({ hasText: '出生数' }).first().click();
