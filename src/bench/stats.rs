@@ -473,6 +473,20 @@ pub fn report(raw: &Raw) -> Report {
         figure(raw, "dashboard_large", "dashboard with large: all charts drawn", "ms", Some((1000.0, Held::Median))),
         figure(
             raw,
+            "vision_page",
+            "人口ビジョン drawn (a made-up town's four scenarios): click → four charts",
+            "ms",
+            Some((200.0, Held::Median)),
+        ),
+        figure(
+            raw,
+            "vision_four_scenarios",
+            "  the four scenarios projected to 2070, in the page",
+            "ms",
+            Some((20.0, Held::Median)),
+        ),
+        figure(
+            raw,
             "merge_large_preview",
             "merge two edited copies of large: file picked → preview with 統合する",
             "ms",
